@@ -1,0 +1,214 @@
+"""One YAML mapping (Map) -> typed values, every problem recorded with file, line and key path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from . import fonts, images, markup
+from .load import BAD, Map, Seq
+from .problems import Problem, did_you_mean
+
+
+class Report:
+    """Collects the problems found while reading the data, and knows the data folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def error(self, file: str, line: int, key: str, message: str) -> None:
+        self.problems.append(Problem(file, line, key, message))
+
+    def warn(self, file: str, line: int, key: str, message: str) -> None:
+        self.problems.append(Problem(file, line, key, message, "warning"))
+
+
+def describe(value) -> str:
+    """What a wrongly typed value is, in a user's words."""
+    if isinstance(value, Map):
+        return "a mapping"
+    if isinstance(value, Seq):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    return "text"
+
+
+def join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+class Fields:
+    """Typed access to the keys of one mapping; unknown and missing keys are reported on creation."""
+
+    def __init__(self, report: Report, mapping: Map, path: str, allowed, required=()):
+        self.report = report
+        self.map = mapping
+        self.path = path
+        self.file = mapping.file
+        for key in mapping:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                self.error(key, f"unknown key '{key}'{hint}")
+        for key in required:
+            if key not in mapping:
+                self.report.error(self.file, mapping.line, join(path, key), "required key is missing")
+
+    # -- plumbing ---------------------------------------------------------
+    def at(self, key: str) -> str:
+        return join(self.path, key)
+
+    def line(self, key: str) -> int:
+        return self.map.lines.get(key, self.map.line)
+
+    def error(self, key: str, message: str) -> None:
+        self.report.error(self.file, self.line(key), self.at(key), message)
+
+    def source(self):
+        from .model import Source
+
+        return Source(self.file, self.map.line, self.path)
+
+    def _present(self, key: str, required: bool):
+        value = self.map.get(key)
+        if value is BAD:
+            return None
+        if value is None:
+            if required and key in self.map:
+                self.error(key, "must not be empty")
+            return None
+        return value
+
+    # -- typed values -----------------------------------------------------
+    def text(self, key: str, required: bool = False, printed: bool = True) -> str | None:
+        value = self._present(key, required)
+        if value is None:
+            return None
+        if isinstance(value, (Map, Seq)):
+            self.error(key, f"expected text, not {describe(value)}")
+            return None
+        text = self.map.raw[key].strip()
+        if not text:
+            if required:
+                self.error(key, "must not be empty")
+            return None
+        if printed:
+            check_printable(self.report, self.file, self.line(key), self.at(key), text)
+        return text
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        """A text, or a list of texts."""
+        value = self._present(key, False)
+        if value is None:
+            return ()
+        if not isinstance(value, Seq):
+            one = self.text(key)
+            return (one,) if one else ()
+        out = []
+        for index, item in enumerate(value):
+            where = join(self.at(key), index)
+            if isinstance(item, (Map, Seq)) or item is None:
+                self.report.error(self.file, value.lines[index], where, f"expected text, not {describe(item)}")
+                continue
+            text = value.raw[index].strip()
+            check_printable(self.report, self.file, value.lines[index], where, text)
+            out.append(text)
+        return tuple(out)
+
+    def date(self, key: str, required: bool = False) -> dt.date | None:
+        value = self._present(key, required)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.error(key, f"'{self.map.raw.get(key) or describe(value)}' is not a date (write YYYY-MM-DD)")
+        return None
+
+    def integer(self, key: str) -> int | None:
+        value = self._present(key, False)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        self.error(key, f"expected a whole number, not {describe(value)}")
+        return None
+
+    def boolean(self, key: str) -> bool:
+        value = self._present(key, False)
+        if value is None:
+            return False
+        if isinstance(value, bool):
+            return value
+        self.error(key, f"expected true or false, not '{self.map.raw.get(key) or describe(value)}'")
+        return False
+
+    def choice(self, key: str, options, default: str) -> str:
+        value = self.text(key, printed=False)
+        if value is None:
+            return default
+        if value not in options:
+            hint = did_you_mean(value, options)
+            self.error(key, f"'{value}' is not one of {', '.join(options)}{hint}")
+            return default
+        return value
+
+    def mapping(self, key: str, required: bool = False) -> Map | None:
+        value = self._present(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, Map):
+            self.error(key, f"expected a mapping (key: value lines), not {describe(value)}")
+            return None
+        return value
+
+    def seq(self, key: str, required: bool = False) -> Seq | None:
+        value = self._present(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, Seq):
+            self.error(key, f"expected a list (lines starting with '- '), not {describe(value)}")
+            return None
+        return value
+
+    def image(self, key: str) -> Path | None:
+        name = self.text(key, printed=False)
+        if name is None:
+            return None
+        path = (self.report.root / name).resolve()
+        problem = images.check(path)
+        if problem:
+            self.error(key, f"'{name}': {problem}")
+            return None
+        return path
+
+
+def check_printable(report: Report, file: str, line: int, key: str, text: str) -> None:
+    """Warn about characters that no booklet font can show (they are left out of the PDF)."""
+    missing = fonts.unprintable(markup.plain(text))
+    if missing:
+        shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        report.warn(file, line, key, f"the booklet's fonts cannot print {shown}{more}; left out")
+
+
+def each_mapping(report: Report, seq: Seq, path: str, what: str):
+    """(index, Map) for each list item that is a mapping; other items are reported."""
+    for index, item in enumerate(seq):
+        if isinstance(item, Map):
+            yield index, item
+        elif item is not BAD:
+            report.error(seq.file, seq.lines[index], join(path, index), f"expected {what} (a mapping), not {describe(item)}")

@@ -1,0 +1,97 @@
+"""Font files -> registered ReportLab font families, and which characters they can show."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+
+BODY = "Body"
+SANS = "Sans"
+
+_FAMILIES = {
+    BODY: {
+        "": "GentiumBookPlus-Regular.ttf",
+        "-Bold": "GentiumBookPlus-Bold.ttf",
+        "-Italic": "GentiumBookPlus-Italic.ttf",
+        "-BoldItalic": "GentiumBookPlus-BoldItalic.ttf",
+    },
+    SANS: {
+        "": "NotoSans-Regular.ttf",
+        "-Bold": "NotoSans-Bold.ttf",
+        "-Italic": "NotoSans-Italic.ttf",
+        "-BoldItalic": "NotoSans-BoldItalic.ttf",
+    },
+}
+
+# Single-style fonts tried, in order, for a character the text fonts lack.
+FALLBACKS = {
+    "Math": "NotoSansMath-Regular.ttf",
+    "Symbols": "NotoSansSymbols2-Regular.ttf",
+}
+
+
+@cache
+def _ttfont(name: str, filename: str):
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    return TTFont(name, str(FONT_DIR / filename))
+
+
+@cache
+def register_fonts() -> None:
+    """Register the body, sans and fallback fonts with ReportLab (once per process)."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+
+    for family, styles in _FAMILIES.items():
+        for suffix, filename in styles.items():
+            pdfmetrics.registerFont(_ttfont(family + suffix, filename))
+        for bold in (0, 1):
+            for italic in (0, 1):
+                suffix = ("-Bold" if bold else "") + ("-Italic" if italic else "")
+                suffix = suffix.replace("-Bold-Italic", "-BoldItalic")
+                addMapping(family, bold, italic, family + suffix)
+    for name, filename in FALLBACKS.items():
+        pdfmetrics.registerFont(_ttfont(name, filename))
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(name, bold, italic, name)
+
+
+@cache
+def _codepoints(filename: str) -> frozenset[int]:
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    return frozenset(TTFontFace(str(FONT_DIR / filename)).charToGlyph)
+
+
+def _text_codepoints() -> frozenset[int]:
+    """Characters that every style of both text families can show."""
+    sets = [_codepoints(f) for styles in _FAMILIES.values() for f in styles.values()]
+    return frozenset.intersection(*sets)
+
+
+_ALWAYS_FINE = frozenset(map(ord, "\n\t\r \u00ad\u200b\u00a0"))
+
+
+@cache
+def font_for_char(ch: str) -> str | None:
+    """'' when the text fonts show `ch`; a fallback font's name; None when no font can."""
+    code = ord(ch)
+    if code in _ALWAYS_FINE or code in _text_codepoints():
+        return ""
+    for name, filename in FALLBACKS.items():
+        if code in _codepoints(filename):
+            return name
+    return None
+
+
+def unprintable(text: str) -> list[str]:
+    """The distinct characters of `text` that no booklet font can show, in order of appearance."""
+    seen: dict[str, None] = {}
+    for ch in text:
+        if ch not in seen and font_for_char(ch) is None:
+            seen[ch] = None
+    return list(seen)

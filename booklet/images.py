@@ -1,0 +1,89 @@
+"""Image files -> checked, upright Pillow images sized for print."""
+
+from __future__ import annotations
+
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+MAX_PIXELS = 80_000_000  # larger than any photo a booklet needs; more smells of a decompression bomb
+PRINT_DPI = 300
+
+
+def check(path: Path) -> str | None:
+    """None when `path` is an image booklet can print, else what is wrong with it."""
+    if not path.exists():
+        return "file not found"
+    if not path.is_file():
+        return "not a file"
+    try:
+        _open(path)
+    except _ImageProblem as exc:
+        return str(exc)
+    return None
+
+
+class _ImageProblem(Exception):
+    pass
+
+
+@lru_cache(maxsize=256)
+def _open(path: Path) -> Image.Image:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    raise _ImageProblem(
+                        f"image is {width}x{height} pixels, more than booklet accepts "
+                        f"({MAX_PIXELS // 1_000_000} megapixels)"
+                    )
+                image.load()
+                return _printable(ImageOps.exif_transpose(image))
+    except _ImageProblem:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _ImageProblem("image is too large (a possible decompression bomb)") from None
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise _ImageProblem(f"not a readable image ({exc})") from None
+
+
+def _printable(image: Image.Image) -> Image.Image:
+    """8-bit RGB, L, or RGBA when the image has transparency."""
+    if image.mode in ("RGB", "L", "RGBA"):
+        return image
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        return image.point(lambda v: v / 256).convert("L")
+    if image.mode == "CMYK":
+        return image.convert("RGB")
+    if image.mode in ("LA", "PA") or "transparency" in image.info:
+        return image.convert("RGBA")
+    return image.convert("RGB")
+
+
+def load(path: Path) -> Image.Image:
+    """The image at `path` (already checked), upright, 8-bit."""
+    return _open(path)
+
+
+def size(path: Path) -> tuple[int, int]:
+    return _open(path).size
+
+
+def downsample(image: Image.Image, width_pt: float, height_pt: float) -> Image.Image:
+    """`image` scaled down (never up) to just cover a box of the given printed size at PRINT_DPI."""
+    target_w, target_h = width_pt / 72 * PRINT_DPI, height_pt / 72 * PRINT_DPI
+    factor = max(target_w / image.width, target_h / image.height)
+    if factor >= 1:
+        return image
+    new_size = (max(1, round(image.width * factor)), max(1, round(image.height * factor)))
+    return image.resize(new_size, Image.Resampling.LANCZOS)
+
+
+@lru_cache(maxsize=512)
+def for_print(path: Path, width_pt: float, height_pt: float) -> Image.Image:
+    """The image at `path`, downsampled for a box of the given printed size."""
+    return downsample(_open(path), width_pt, height_pt)

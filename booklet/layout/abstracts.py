@@ -1,0 +1,113 @@
+"""Abstracts in programme order -> one page (or more) each: label, title, authors, photo, text."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, ImageAndFlowables, KeepTogether, PageBreak, Paragraph
+
+from .. import images, markup
+from ..model import Abstract, Person
+from .common import KIND_LABELS, Context, Slot
+from .flowables import Anchor, Rule
+from .programme import day_title
+from .styles import ACCENT, LIGHT
+
+PHOTO_WIDTH = 22 * mm
+PHOTO_HEIGHT = 27.5 * mm
+
+
+class Photo(Flowable):
+    """A portrait at a fixed printed size, downsampled to print resolution."""
+
+    def __init__(self, path, width: float = PHOTO_WIDTH, height: float = PHOTO_HEIGHT):
+        super().__init__()
+        self.path = path
+        self.width = width
+        self.height = height
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def draw(self):
+        image = images.for_print(self.path, self.width, self.height)
+        scale = min(self.width / image.width, self.height / image.height)
+        w, h = image.width * scale, image.height * scale
+        self.canv.drawImage(ImageReader(image), (self.width - w) / 2, self.height - h, w, h, mask="auto")
+
+
+def build_abstracts(ctx: Context) -> list:
+    if not ctx.abstract_order:
+        return []
+    story = [Anchor("abstracts", "Abstracts", 0, section="Abstracts")]
+    current_group = object()
+    for number, (day_index, abstract) in enumerate(ctx.abstract_order):
+        if number:
+            story.append(PageBreak())
+        if day_index != current_group:
+            current_group = day_index
+            title = day_title(ctx.booklet.days[day_index]) if day_index is not None else "Not in the programme"
+            story.append(Anchor(f"abstracts-day-{day_index}", title, 1))
+        story.extend(build_abstract_page(ctx, abstract))
+    return story
+
+
+def build_abstract_page(ctx: Context, abstract: Abstract) -> list:
+    s = ctx.styles
+    header = [
+        Paragraph(_label_line(ctx, abstract), s.when),
+        Paragraph(markup.inline(abstract.title), s.title),
+        *author_block(ctx, abstract.authors),
+    ]
+    photo = next((p.photo for p in abstract.speakers if p.photo), None)
+    if photo:
+        header = [ImageAndFlowables(Photo(photo), header, imageSide="right", imageLeftPadding=4 * mm)]
+    story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), 2), KeepTogether(header)]
+    story.append(Rule(LIGHT, 0.8, 5))
+    story.extend(ctx.paras(abstract.text, s.text))
+    return story
+
+
+def _label_line(ctx: Context, abstract: Abstract) -> str:
+    label = f'<font color="{ACCENT.hexval()}">{KIND_LABELS[abstract.kind]}</font>'
+    slot = ctx.slots.get("abstract:" + abstract.id)
+    return label + (f"  \u00b7  {when(slot)}" if slot else "")
+
+
+def when(slot: Slot) -> str:
+    """'Monday 13 September · 09:20–10:00 · Auditorium' for a scheduled item (markup)."""
+    parts = [day_title(slot.day)]
+    if slot.item.time:
+        parts.append(str(slot.item.time))
+    room = slot.item.room or (slot.session.room if slot.session else None)
+    if room:
+        parts.append(markup.inline(room))
+    return "  \u00b7  ".join(parts)
+
+
+def author_block(ctx: Context, authors: tuple[Person, ...]) -> list:
+    """Names and affiliations: one author plainly; several with numbered affiliations."""
+    s = ctx.styles
+    if len(authors) == 1:
+        person = authors[0]
+        block = [Paragraph(markup.inline(person.name), s.person)]
+        block += [Paragraph(markup.inline(a), s.affiliation) for a in person.affiliations]
+        return block
+    numbers: dict[str, int] = {}
+    for person in authors:
+        for affiliation in person.affiliations:
+            numbers.setdefault(affiliation, len(numbers) + 1)
+    names = [_numbered_name(p, numbers) for p in authors]
+    block = [Paragraph(", ".join(names), s.person)]
+    block += [Paragraph(f"<super>{n}</super>\u2009{markup.inline(a)}", s.affiliation) for a, n in numbers.items()]
+    if any(p.presenting for p in authors):
+        block.append(Paragraph("Presenting author underlined.", s.small))
+    return block
+
+
+def _numbered_name(person: Person, numbers: dict[str, int]) -> str:
+    name = markup.inline(person.name)
+    if person.presenting:
+        name = f"<u>{name}</u>"
+    marks = ",".join(str(numbers[a]) for a in person.affiliations)
+    return name + (f"<super>{marks}</super>" if marks else "")

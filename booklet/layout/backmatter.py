@@ -1,0 +1,100 @@
+"""The conference -> the practical-information pages and the back cover."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
+
+from .. import markup
+from ..model import Conference
+from .common import Context
+from .cover import _draw_fitted, _style
+from .flowables import Anchor
+from .styles import ACCENT, GREY, INK
+from ..fonts import BODY, SANS
+from .textfit import draw_block, fit_block
+
+
+def contact_lines(conference: Conference) -> list[tuple[str, str]]:
+    pairs = [("Contact", conference.contact), ("Web", conference.url), ("Hashtag", conference.hashtag)]
+    return [(label, value) for label, value in pairs if value]
+
+
+def has_practical(conference: Conference) -> bool:
+    return bool(conference.places or contact_lines(conference))
+
+
+def build_practical(ctx: Context) -> list:
+    conf = ctx.booklet.conference
+    if not has_practical(conf):
+        return []
+    s = ctx.styles
+    story = [Anchor("practical", "Practical information", 0, section="Practical information"),
+             Paragraph("Practical information", s.heading)]
+    if conf.places:
+        story.append(Paragraph("Places", s.subheading))
+        for place in conf.places:
+            story.append(Paragraph(f"<b>{markup.inline(place.name)}</b>", s.body))
+            if place.note:
+                story.append(Paragraph(markup.inline(place.note), s.affiliation))
+            if place.address:
+                story.append(Paragraph(markup.inline(place.address), s.body))
+            story.append(Spacer(0, s.body.leading * 0.6))
+    if contact_lines(conf):
+        story.append(Paragraph("Contact", s.subheading))
+        for label, value in contact_lines(conf):
+            story.append(Paragraph(f'<font name="{SANS}" color="{GREY.hexval()}">{label}</font>  '
+                                   f"{markup.inline(value)}", s.body))
+    return story
+
+
+class BackCover(Flowable):
+    """The last page: the quote, the notes, how to reach the organisers, the logo."""
+
+    def __init__(self, conference: Conference, page):
+        super().__init__()
+        self.conference = conference
+        self.page = page
+
+    def wrap(self, availWidth, availHeight):
+        return availWidth, availHeight - 1
+
+    def draw(self):
+        canv, page, conf = self.canv, self.page, self.conference
+        size = page.base_size
+        parts = []
+        if conf.quote:
+            parts.append((f"\u201c{conf.quote.text}\u201d", _centred("quote", BODY + "-Italic", size * 1.3, INK),
+                          size * 0.5))
+            if conf.quote.author:
+                parts.append((f"\u2014 {conf.quote.author}", _centred("qa", SANS, size * 0.95, GREY), size * 2.5))
+        for note in conf.notes:
+            parts.append((note, _centred("note", BODY, size, INK), size * 0.4))
+        if conf.notes:
+            parts[-1] = (parts[-1][0], parts[-1][1], size * 2.0)
+        for _, value in contact_lines(conf):
+            parts.append((value, _centred("contact", SANS, size * 0.95, ACCENT), size * 0.3))
+        parts.append((conf.title, _centred("title", SANS + "-Bold", size * 1.1, INK), 0))
+        logo = 20 * mm if conf.logo else 0
+        top = page.height - page.top - 10 * mm
+        bottom = page.bottom + logo + 4 * mm
+        laid, height = fit_block(parts, page.text_width, top - bottom)
+        start = bottom + (top - bottom + height) / 2 if height < top - bottom else top
+        canv.saveState()
+        path = canv.beginPath()
+        path.rect(0, bottom - 2 * mm, page.width, top - bottom + 4 * mm)
+        canv.clipPath(path, stroke=0, fill=0)
+        draw_block(canv, laid, page.margin, start)
+        canv.restoreState()
+        if conf.logo:
+            _draw_fitted(canv, conf.logo, (page.width - logo) / 2, page.bottom, logo, logo)
+
+
+def _centred(name, font, size, color):
+    style = _style(name, font, size, color)
+    style.alignment = 1
+    return style
+
+
+def build_back_cover(ctx: Context) -> list:
+    return [NextPageTemplate("cover"), PageBreak(), BackCover(ctx.booklet.conference, ctx.page)]

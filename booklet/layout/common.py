@@ -1,0 +1,101 @@
+"""The Booklet model -> what every section shares: link keys, the schedule of each talk, text helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import Paragraph
+
+from .. import markup
+from ..fonts import register_fonts
+from ..model import Abstract, Booklet, Day, Item, Person, Session
+from .page import Page
+from .styles import Styles, make_styles
+
+KIND_LABELS = {
+    "contributed": "CONTRIBUTED TALK",
+    "invited": "INVITED TALK",
+    "keynote": "KEYNOTE",
+    "special": "SPECIAL LECTURE",
+}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """When and where a talk or tutorial is given: its day, item and session."""
+
+    day_index: int
+    day: Day
+    item: Item
+    session: Session | None
+
+
+class Context:
+    """Everything a section's layout needs: the model, the page, the styles and the link keys."""
+
+    def __init__(self, booklet: Booklet, page: Page):
+        register_fonts()
+        self.booklet = booklet
+        self.page = page
+        self.styles: Styles = make_styles(page, booklet.conference.language)
+        self.slots = _first_slots(booklet)
+        self.abstract_order = _abstracts_in_programme_order(booklet, self.slots)
+        self._abstract_keys = {a.id: f"abstract-{i}" for i, a in enumerate(booklet.abstracts)}
+        self._tutorial_keys = {t.id: f"tutorial-{t.number}" for t in booklet.tutorials}
+
+    def abstract_key(self, abstract: Abstract) -> str:
+        return self._abstract_keys[abstract.id]
+
+    def tutorial_key(self, tutorial) -> str:
+        return self._tutorial_keys[tutorial.id]
+
+    def para(self, text: str, style) -> Paragraph:
+        """A Paragraph of user text (escaped, with math and emphasis)."""
+        return Paragraph(markup.inline(text), style)
+
+    def paras(self, text: str, style) -> list[Paragraph]:
+        return [Paragraph(m, style) for m in markup.paragraphs(text)]
+
+
+def day_key(index: int) -> str:
+    return f"day-{index}"
+
+
+def _first_slots(booklet: Booklet) -> dict[str, Slot]:
+    """For each abstract and tutorial id, the first programme item that schedules it."""
+    slots: dict[str, Slot] = {}
+    for index, day in enumerate(booklet.days):
+        for item, session in _items_with_sessions(day):
+            target = item.abstract or item.tutorial
+            if target is not None:
+                slots.setdefault(("abstract:" if item.abstract else "tutorial:") + target.id,
+                                 Slot(index, day, item, session))
+    return slots
+
+
+def _items_with_sessions(day: Day):
+    for entry in day.entries:
+        if isinstance(entry, Item):
+            yield entry, None
+        elif isinstance(entry, Session):
+            for item in entry.items:
+                yield item, entry
+        else:
+            for session in entry.sessions:
+                for item in session.items:
+                    yield item, session
+
+
+def _abstracts_in_programme_order(booklet: Booklet, slots: dict[str, Slot]):
+    """(day index or None, abstract) in programme order; unscheduled abstracts last, in file order."""
+    ordered = [
+        (slot.day_index, slot.item.abstract)
+        for key, slot in slots.items()
+        if key.startswith("abstract:")
+    ]
+    rest = [(None, a) for a in booklet.abstracts if "abstract:" + a.id not in slots]
+    return ordered + rest
+
+
+def names(people: tuple[Person, ...]) -> str:
+    return ", ".join(p.name for p in people)

@@ -1,0 +1,137 @@
+"""Booklet-specific flowables: anchors with outline entries, section marks, rows with page references."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+
+class Anchor(Flowable):
+    """A link target (and optionally a PDF outline entry) at this point of the story."""
+
+    def __init__(self, key: str, outline: str | None = None, level: int = 0, section: str | None = None):
+        super().__init__()
+        self.key = key
+        self.outline = outline
+        self.level = level
+        self.section = section
+        self.width = self.height = 0
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self):
+        canv = self.canv
+        canv.mark_anchor(self.key)
+        if self.outline is not None:
+            canv.addOutlineEntry(self.outline, self.key, self.level, closed=self.level >= 1)
+        if self.section is not None:
+            canv.start_section(self.section)
+
+
+class Row(Flowable):
+    """A left column (time, number), a body, and a right-aligned page reference, linked as one line.
+
+    Splits inside the body, so a row of any length never overflows a page.
+    """
+
+    def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
+                 link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0):
+        super().__init__()
+        self.left = list(left)
+        self.body = list(body)
+        self.left_width = left_width
+        self.ref = ref
+        self.ref_style = ref_style
+        self.link = link
+        self.background = background
+        self.pad = pad
+        self.gap = gap
+        self.ref_width = (ref_style.fontSize * 2.2) if ref else 0.0
+
+    @property
+    def _body_x(self) -> float:
+        return self.left_width + self.gap if self.left_width else 0.0
+
+    def _body_width(self, avail_width: float) -> float:
+        return max(20.0, avail_width - self._body_x - (self.ref_width + self.gap if self.ref else 0))
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        body_width = self._body_width(availWidth)
+        self._left_sizes = [f.wrap(self.left_width, availHeight) for f in self.left]
+        self._body_sizes = [f.wrap(body_width, availHeight) for f in self.body]
+        left_h = sum(h for _, h in self._left_sizes)
+        body_h = sum(h for _, h in self._body_sizes)
+        self.height = max(left_h, body_h) + 2 * self.pad
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        self.wrap(availWidth, availHeight)
+        if self.height <= availHeight:
+            return [self]
+        room = availHeight - 2 * self.pad
+        first, rest, used = [], list(self.body), 0.0
+        while rest:
+            f = rest[0]
+            _, h = f.wrap(self._body_width(availWidth), room - used)
+            if used + h <= room:
+                first.append(rest.pop(0))
+                used += h
+                continue
+            parts = f.split(self._body_width(availWidth), room - used)
+            if len(parts) >= 2:
+                first.append(parts[0])
+                rest = list(parts[1:]) + rest[1:]
+            break
+        if not first:
+            return []
+        head = Row(self.left, first, self.left_width, ref=self.ref, ref_style=self.ref_style,
+                   link=self.link, background=self.background, pad=self.pad, gap=self.gap)
+        tail = Row([], rest, self.left_width, ref=None, ref_style=self.ref_style,
+                   link=self.link, background=self.background, pad=self.pad, gap=self.gap)
+        return [head, tail] if rest else [head]
+
+    def draw(self):
+        canv = self.canv
+        if self.background is not None:
+            canv.saveState()
+            canv.setFillColor(self.background)
+            canv.rect(-2, 0, self.width + 4, self.height, stroke=0, fill=1)
+            canv.restoreState()
+        top = self.height - self.pad
+        y = top
+        for f, (_, h) in zip(self.left, self._left_sizes):
+            y -= h
+            f.drawOn(canv, 0, y)
+        x = self._body_x
+        y = top
+        for f, (_, h) in zip(self.body, self._body_sizes):
+            y -= h
+            f.drawOn(canv, x, y)
+        if self.ref:
+            style = self.ref_style
+            canv.draw_page_ref(self.ref, self.width, top - style.fontSize, style.fontName, style.fontSize,
+                               style.textColor)
+        if self.link:
+            canv.linkRect("", self.link, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class Rule(Flowable):
+    """A thin horizontal line across the frame."""
+
+    def __init__(self, color, thickness: float = 0.5, space: float = 4.0):
+        super().__init__()
+        self.color = color
+        self.thickness = thickness
+        self.space = space
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = self.thickness + 2 * self.space
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.setStrokeColor(self.color)
+        self.canv.setLineWidth(self.thickness)
+        y = self.space + self.thickness / 2
+        self.canv.line(0, y, self.width, y)

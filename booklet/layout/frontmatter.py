@@ -1,0 +1,49 @@
+"""The Booklet model -> the contents page and the committees page."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Paragraph, Spacer
+
+from .. import markup
+from .common import Context
+from .flowables import Anchor, Row
+from .styles import ACCENT
+
+
+def build_contents(ctx: Context, entries: list[tuple[int, str, str]]) -> list:
+    """The contents page: (level, title, anchor key) entries, each with its page number and a link."""
+    s = ctx.styles
+    story = [Anchor("contents", "Contents", 0, section="Contents"), Paragraph("Contents", s.heading)]
+    for level, title, key in entries:
+        style = s.toc_1 if level == 0 else s.toc_2
+        indent = 0 if level == 0 else s.body.fontSize * 1.5
+        row = Row([], [Paragraph(markup.inline(title), style)], indent, ref=key, ref_style=style, link=key,
+                  pad=1.2 if level else 2.5, gap=0)
+        story.append(row)
+    return story
+
+
+def build_committees(ctx: Context) -> list:
+    committees = ctx.booklet.conference.committees
+    if not committees:
+        return []
+    s = ctx.styles
+    story = [Anchor("committees", "Committees", 0, section="Committees"), Paragraph("Committees", s.heading)]
+    for committee in committees:
+        heading = markup.inline(committee.title or committee.name)
+        if committee.title:
+            heading += f' <font color="{ACCENT.hexval()}">({markup.inline(committee.name)})</font>'
+        story.append(Paragraph(heading, s.subheading))
+        for member in committee.members:
+            story.append(Paragraph(_member_line(member), s.body))
+        story.append(Spacer(0, s.body.leading * 0.5))
+    return story
+
+
+def _member_line(member) -> str:
+    line = f"<b>{markup.inline(member.name)}</b>"
+    if member.role:
+        line += f' <font color="{ACCENT.hexval()}">· {markup.inline(member.role)}</font>'
+    if member.affiliations:
+        line += " \u2014 <i>" + "; ".join(markup.inline(a) for a in member.affiliations) + "</i>"
+    return line

@@ -1,0 +1,37 @@
+"""Posters -> the poster list: number, title, authors with affiliations, and the abstract when given."""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+from .. import markup
+from ..model import Poster
+from .abstracts import author_block
+from .common import Context
+from .flowables import Anchor, Row, Rule
+from .styles import LIGHT
+
+
+def build_posters(ctx: Context) -> list:
+    posters = ctx.booklet.posters
+    if not posters:
+        return []
+    s = ctx.styles
+    story = [Anchor("posters", "Posters", 0, section="Posters"), Paragraph("Posters", s.heading)]
+    widest = max(len(str(p.number)) for p in posters)
+    number_width = stringWidth("0" * widest, s.session.fontName, s.session.fontSize * 1.3) + 2
+    for poster in posters:
+        story.append(build_poster_entry(ctx, poster, number_width))
+        story.append(Rule(LIGHT, 0.5, 2))
+    return story
+
+
+def build_poster_entry(ctx: Context, poster: Poster, number_width: float) -> Row:
+    s = ctx.styles
+    number = Paragraph(f'<font size="{s.session.fontSize * 1.3}">{poster.number}</font>', s.session)
+    body = [Paragraph(f"<b>{markup.inline(poster.title)}</b>", s.body)]
+    body += author_block(ctx, poster.authors)
+    if poster.abstract:
+        body += ctx.paras(poster.abstract, s.text)
+    return Row([number], body, number_width, pad=3)

@@ -1,0 +1,59 @@
+"""Tutorials -> one section per tutorial: TUTORIAL N, title, description, presenters with bio and photo."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import ImageAndFlowables, KeepTogether, PageBreak, Paragraph, Spacer
+
+from .. import markup
+from ..model import Person, Tutorial
+from .abstracts import Photo, when
+from .common import Context
+from .flowables import Anchor, Rule
+from .styles import ACCENT, LIGHT
+
+
+def build_tutorials(ctx: Context) -> list:
+    tutorials = ctx.booklet.tutorials
+    if not tutorials:
+        return []
+    story = [Anchor("tutorials", "Tutorials", 0, section="Tutorials")]
+    for tutorial in tutorials:
+        if tutorial.number > 1:
+            story.append(PageBreak())
+        story.extend(build_tutorial_page(ctx, tutorial))
+    return story
+
+
+def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
+    s = ctx.styles
+    label = f'<font color="{ACCENT.hexval()}">TUTORIAL {tutorial.number}</font>'
+    slot = ctx.slots.get("tutorial:" + tutorial.id)
+    if slot:
+        label += f"  \u00b7  {when(slot)}"
+    story = [
+        Anchor(ctx.tutorial_key(tutorial), f"Tutorial {tutorial.number}: {markup.plain(tutorial.title)}", 1),
+        Paragraph(label, s.when),
+        Paragraph(markup.inline(tutorial.title), s.title),
+        Rule(LIGHT, 0.8, 5),
+    ]
+    story.extend(ctx.paras(tutorial.description, s.text))
+    if tutorial.presenters:
+        heading = "Presenter" if len(tutorial.presenters) == 1 else "Presenters"
+        story.append(Paragraph(heading, s.subheading))
+        for person in tutorial.presenters:
+            story.extend(_presenter(ctx, person))
+    return story
+
+
+def _presenter(ctx: Context, person: Person) -> list:
+    s = ctx.styles
+    block = [Paragraph(markup.inline(person.name), s.person)]
+    block += [Paragraph(markup.inline(a), s.affiliation) for a in person.affiliations]
+    if person.bio:
+        block.append(Spacer(0, 3))
+        block += ctx.paras(person.bio, s.text)
+    if person.photo:
+        return [ImageAndFlowables(Photo(person.photo), block, imageSide="left", imageRightPadding=4 * mm),
+                Spacer(0, 6)]
+    return [KeepTogether(block), Spacer(0, 6)]

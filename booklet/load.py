@@ -1,0 +1,140 @@
+"""YAML files -> plain values (Map, Seq, scalars) that remember their file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .problems import Problem
+
+
+class Map(dict):
+    """A YAML mapping: a dict plus the line of the mapping, of each value, and its raw scalar text."""
+
+    def __init__(self, file: str, line: int):
+        super().__init__()
+        self.file = file
+        self.line = line
+        self.lines: dict[str, int] = {}
+        self.raw: dict[str, str | None] = {}
+
+
+class Seq(list):
+    """A YAML sequence: a list plus the line of the sequence, of each item, and its raw scalar text."""
+
+    def __init__(self, file: str, line: int):
+        super().__init__()
+        self.file = file
+        self.line = line
+        self.lines: list[int] = []
+        self.raw: list[str | None] = []
+
+
+class BadValue:
+    """Stands for a scalar that YAML could not construct (already reported)."""
+
+    def __repr__(self) -> str:
+        return "<bad value>"
+
+
+BAD = BadValue()
+_constructor = SafeConstructor()
+
+
+def load_file(path: Path, display: str, problems: list[Problem]):
+    """The document in `path` as Map/Seq/scalars, or None (with problems appended) when unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(display, 1, "", f"cannot read the file: {exc.strerror}"))
+        return None
+    text = _decode(data, display, problems)
+    if text is None:
+        return None
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        problems.append(_syntax_problem(exc, display))
+        return None
+    nodes = [n for n in nodes if n is not None]
+    if not nodes or _is_null(nodes[0]):
+        problems.append(Problem(display, 1, "", "the file is empty"))
+        return None
+    if len(nodes) > 1:
+        line = nodes[1].start_mark.line + 1
+        problems.append(Problem(display, line, "", "the file holds more than one YAML document ('---')"))
+        return None
+    try:
+        return _convert(nodes[0], display, "", problems)
+    finally:
+        _constructor.constructed_objects.clear()
+
+
+def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(display, line, "", f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")
+        )
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _syntax_problem(exc: yaml.YAMLError, display: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
+    return Problem(display, line, "", message)
+
+
+def _is_null(node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def _convert(node, file: str, path: str, problems: list[Problem]):
+    if isinstance(node, yaml.MappingNode):
+        return _convert_mapping(node, file, path, problems)
+    if isinstance(node, yaml.SequenceNode):
+        seq = Seq(file, node.start_mark.line + 1)
+        for index, item in enumerate(node.value):
+            seq.append(_convert(item, file, f"{path}[{index}]", problems))
+            seq.lines.append(item.start_mark.line + 1)
+            seq.raw.append(_raw(item))
+        return seq
+    return _construct_scalar(node, file, path, problems)
+
+
+def _convert_mapping(node, file: str, path: str, problems: list[Problem]) -> Map:
+    mapping = Map(file, node.start_mark.line + 1)
+    for key_node, value_node in node.value:
+        key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+        line = key_node.start_mark.line + 1
+        key_path = f"{path}.{key}" if path else key
+        if key in mapping:
+            first = mapping.lines[key]
+            problems.append(Problem(file, line, key_path, f"given twice (first at line {first})"))
+            continue
+        mapping[key] = _convert(value_node, file, key_path, problems)
+        mapping.lines[key] = line
+        mapping.raw[key] = _raw(value_node)
+    return mapping
+
+
+def _raw(node) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _construct_scalar(node, file: str, path: str, problems: list[Problem]):
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (ValueError, TypeError, yaml.YAMLError) as exc:
+        line = node.start_mark.line + 1
+        reason = "not a valid date" if "timestamp" in node.tag else f"cannot be read ({exc})"
+        problems.append(Problem(file, line, path, f"'{node.value}' is {reason}"))
+        return BAD

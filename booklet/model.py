@@ -1,0 +1,195 @@
+"""The validated conference as frozen dataclasses: no I/O, no ReportLab."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a piece of data was written: file, line and key path."""
+
+    file: str
+    line: int
+    key: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """Anyone named in the data: speaker, author, presenter, chair or committee member."""
+
+    name: str
+    affiliations: tuple[str, ...] = ()
+    email: str | None = None
+    photo: Path | None = None
+    role: str | None = None
+    bio: str | None = None
+    presenting: bool = False
+    source: Source | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Committee:
+    name: str
+    title: str | None
+    members: tuple[Person, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    address: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Conference:
+    title: str
+    start: dt.date
+    end: dt.date
+    venue: str
+    short_title: str | None = None
+    subtitle: str | None = None
+    tagline: str | None = None
+    welcome: str | None = None
+    url: str | None = None
+    contact: str | None = None
+    hashtag: str | None = None
+    logo: Path | None = None
+    cover_image: Path | None = None
+    committees: tuple[Committee, ...] = ()
+    places: tuple[Place, ...] = ()
+    notes: tuple[str, ...] = ()
+    quote: Quote | None = None
+    language: str = "en"
+
+
+ABSTRACT_KINDS = ("contributed", "invited", "keynote", "special")
+
+
+@dataclass(frozen=True)
+class Abstract:
+    """A talk's abstract: what a programme talk item points at."""
+
+    id: str
+    title: str
+    authors: tuple[Person, ...]
+    text: str
+    kind: str = "contributed"
+    source: Source | None = field(default=None, compare=False)
+
+    @property
+    def speakers(self) -> tuple[Person, ...]:
+        """The presenting author(s); the first author when none is marked."""
+        marked = tuple(a for a in self.authors if a.presenting)
+        return marked or self.authors[:1]
+
+
+@dataclass(frozen=True)
+class Tutorial:
+    id: str
+    number: int
+    title: str
+    description: str
+    presenters: tuple[Person, ...]
+    source: Source | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Poster:
+    number: int
+    title: str
+    authors: tuple[Person, ...]
+    abstract: str | None = None
+    source: Source | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    start: dt.time
+    end: dt.time | None = None
+
+    def __str__(self) -> str:
+        text = self.start.strftime("%H:%M")
+        return text + ("\u2013" + self.end.strftime("%H:%M") if self.end else "")
+
+
+ITEM_KINDS = ("talk", "tutorial", "break", "social", "poster", "other")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of the programme: a talk, a tutorial, a break, a social event, an empty slot ..."""
+
+    kind: str
+    time: TimeRange | None = None
+    title: str | None = None
+    abstract: Abstract | None = None
+    tutorial: Tutorial | None = None
+    place: str | None = None
+    room: str | None = None
+    source: Source | None = field(default=None, compare=False)
+
+    @property
+    def shown_title(self) -> str | None:
+        if self.title:
+            return self.title
+        if self.abstract:
+            return self.abstract.title
+        if self.tutorial:
+            return self.tutorial.title
+        return None
+
+
+@dataclass(frozen=True)
+class Session:
+    """A block of items under one name, with an optional chair and room."""
+
+    name: str
+    items: tuple[Item, ...]
+    chair: str | None = None
+    room: str | None = None
+    source: Source | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Parallel:
+    """Sessions that run at the same time in different rooms."""
+
+    sessions: tuple[Session, ...]
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date
+    entries: tuple[Item | Session | Parallel, ...]
+
+    def items(self):
+        """Every Item of the day, in printed order (sessions and parallel tracks flattened)."""
+        for entry in self.entries:
+            if isinstance(entry, Item):
+                yield entry
+            elif isinstance(entry, Session):
+                yield from entry.items
+            else:
+                for session in entry.sessions:
+                    yield from session.items
+
+
+@dataclass(frozen=True)
+class Booklet:
+    """Everything the booklet prints, references resolved."""
+
+    conference: Conference
+    days: tuple[Day, ...] = ()
+    abstracts: tuple[Abstract, ...] = ()
+    tutorials: tuple[Tutorial, ...] = ()
+    posters: tuple[Poster, ...] = ()

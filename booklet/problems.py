@@ -1,0 +1,43 @@
+"""Findings about the data (file, line, key path, message) -> the messages a user reads."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (an error) or worth a look (a warning) in the conference data."""
+
+    file: str
+    line: int
+    key: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:"
+        if self.key:
+            where += f" {self.key}:"
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{where} {label}{self.message}"
+
+
+class DataError(Exception):
+    """The data has errors; `problems` lists every one of them (and any warnings)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = [p for p in problems if p.severity == "error"]
+        super().__init__(f"{len(errors)} error(s) in the conference data")
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def did_you_mean(word: str, choices) -> str:
+    """' (did you mean 'x'?)' when `word` is close to one of `choices`, else ''."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,135 @@
+"""programme.yaml (days, items, sessions, parallel tracks) -> Day models with references resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .fields import Fields, Report, each_mapping, join
+from .load import Map
+from .model import ITEM_KINDS, Abstract, Conference, Day, Item, Parallel, Session, TimeRange, Tutorial
+from .problems import did_you_mean
+
+ITEM_KEYS = ("time", "title", "talk", "tutorial", "kind", "place", "room")
+SESSION_KEYS = ("session", "chair", "room", "items")
+PARALLEL_KEYS = ("parallel",)
+DAY_KEYS = ("date", "items")
+
+_TIME = re.compile(r"^(\d{1,2})[:.h](\d{2})(?:\s*[-\u2013\u2014]\s*(\d{1,2})[:.h](\d{2}))?$")
+
+
+class _Refs:
+    """The ids programme items may point at."""
+
+    def __init__(self, abstracts: list[Abstract], tutorials: list[Tutorial]):
+        self.abstracts = {a.id: a for a in abstracts}
+        self.tutorials = {t.id: t for t in tutorials}
+
+
+def read_programme(report: Report, data: Map | None, abstracts, tutorials, conference: Conference | None):
+    if data is None:
+        return []
+    f = Fields(report, data, "", ("days",), required=("days",))
+    refs = _Refs(abstracts, tutorials)
+    days = []
+    for index, item in each_mapping(report, f.seq("days", required=True) or (), "days", "a day"):
+        day = _read_day(report, Fields(report, item, f"days[{index}]", DAY_KEYS, required=("date",)), refs)
+        if day:
+            days.append(day)
+    return days
+
+
+def _read_day(report: Report, f: Fields, refs: _Refs) -> Day | None:
+    date = f.date("date", required=True)
+    entries = []
+    for index, item in each_mapping(report, f.seq("items") or (), f.at("items"), "a programme item"):
+        entry = _read_entry(report, item, join(f.at("items"), index), refs)
+        if entry is not None:
+            entries.append(entry)
+    return Day(date, tuple(entries)) if date else None
+
+
+def _read_entry(report: Report, item: Map, path: str, refs: _Refs):
+    if "parallel" in item:
+        return _read_parallel(report, Fields(report, item, path, PARALLEL_KEYS), refs)
+    if "session" in item:
+        return _read_session(report, item, path, refs)
+    return _read_item(report, item, path, refs)
+
+
+def _read_parallel(report: Report, f: Fields, refs: _Refs) -> Parallel | None:
+    sessions = []
+    for index, item in each_mapping(report, f.seq("parallel", required=True) or (), f.at("parallel"), "a session"):
+        where = join(f.at("parallel"), index)
+        if "session" not in item:
+            report.error(item.file, item.line, f"{where}.session", "required key is missing (each parallel track is a session)")
+            continue
+        session = _read_session(report, item, where, refs)
+        if session:
+            sessions.append(session)
+    return Parallel(tuple(sessions)) if sessions else None
+
+
+def _read_session(report: Report, item: Map, path: str, refs: _Refs) -> Session | None:
+    f = Fields(report, item, path, SESSION_KEYS, required=("session",))
+    name = f.text("session", required=True)
+    items = []
+    for index, sub in each_mapping(report, f.seq("items") or (), f.at("items"), "a programme item"):
+        where = join(f.at("items"), index)
+        if "session" in sub or "parallel" in sub:
+            key = "session" if "session" in sub else "parallel"
+            report.error(sub.file, sub.lines[key], f"{where}.{key}", "sessions cannot be nested inside a session")
+            continue
+        entry = _read_item(report, sub, where, refs)
+        if entry:
+            items.append(entry)
+    chair, room = f.text("chair"), f.text("room")
+    return Session(name, tuple(items), chair, room, f.source()) if name else None
+
+
+def _read_item(report: Report, item: Map, path: str, refs: _Refs) -> Item | None:
+    f = Fields(report, item, path, ITEM_KEYS)
+    time = _read_time(f)
+    abstract = _resolve(f, "talk", refs.abstracts, "abstract")
+    tutorial = _resolve(f, "tutorial", refs.tutorials, "tutorial")
+    if "talk" in item and "tutorial" in item:
+        f.error("tutorial", "an item is either a talk or a tutorial, not both")
+    default = "talk" if "talk" in item else "tutorial" if "tutorial" in item else "other"
+    kind = f.choice("kind", ITEM_KINDS, default)
+    return Item(kind, time, f.text("title"), abstract, tutorial, f.text("place"), f.text("room"), f.source())
+
+
+def _resolve(f: Fields, key: str, known: dict, what: str):
+    ident = f.text(key, printed=False)
+    if ident is None:
+        return None
+    if ident not in known:
+        f.error(key, f"no {what} with id '{ident}'{did_you_mean(ident, known)}")
+        return None
+    return known[ident]
+
+
+def _read_time(f: Fields) -> TimeRange | None:
+    text = f.text("time", printed=False)
+    if text is None:
+        return None
+    match = _TIME.match(text.strip())
+    times = _clock_times(match) if match else None
+    if times is None:
+        f.error("time", f"'{text}' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\"")
+        return None
+    start, end = times
+    if end is not None and end <= start:
+        f.error("time", f"'{text}' ends before it starts")
+        return None
+    return TimeRange(start, end)
+
+
+def _clock_times(match: re.Match):
+    numbers = [int(g) if g is not None else None for g in match.groups()]
+    try:
+        start = dt.time(numbers[0], numbers[1])
+        end = dt.time(numbers[2], numbers[3]) if numbers[2] is not None else None
+    except ValueError:
+        return None
+    return start, end

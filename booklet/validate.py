@@ -1,0 +1,220 @@
+"""A conference data folder -> a Booklet model, or a DataError listing every problem found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import people, programme
+from .fields import Fields, Report, each_mapping
+from .load import Map, Seq, load_file
+from .model import (
+    ABSTRACT_KINDS,
+    Abstract,
+    Booklet,
+    Committee,
+    Conference,
+    Place,
+    Poster,
+    Quote,
+    Tutorial,
+)
+from .problems import DataError, Problem
+
+CONFERENCE_KEYS = (
+    "title", "short_title", "subtitle", "tagline", "welcome", "dates", "venue", "url", "contact",
+    "hashtag", "logo", "cover_image", "committees", "places", "notes", "quote", "language",
+)
+ABSTRACT_KEYS = ("id", "kind", "title", "speaker", "authors", "abstract")
+TUTORIAL_KEYS = ("id", "title", "description", "presenters")
+POSTER_KEYS = ("number", "author", "authors", "title", "affiliation", "email", "abstract")
+
+
+def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
+    """The folder's data as a Booklet, with its warnings; DataError when anything is wrong."""
+    folder = Path(folder)
+    report = Report(folder.resolve())
+    if not (folder / "conference.yaml").is_file():
+        report.error("conference.yaml", 0, "", f"not found in {folder}: every conference needs one")
+        raise DataError(report.problems)
+    conference = read_conference(report, _load(report, folder, "conference.yaml", Map))
+    abstracts = read_abstracts(report, folder)
+    tutorials = read_tutorials(report, _load(report, folder, "tutorials.yaml", Seq))
+    posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
+    days = programme.read_programme(
+        report, _load(report, folder, "programme.yaml", Map), abstracts, tutorials, conference
+    )
+    problems = sorted(set(report.problems), key=_order)
+    if conference is None or any(p.severity == "error" for p in problems):
+        raise DataError(problems)
+    booklet = Booklet(conference, tuple(days), tuple(abstracts), tuple(tutorials), tuple(posters))
+    return booklet, problems
+
+
+def _order(problem: Problem):
+    return (problem.file != "conference.yaml", problem.file, problem.line, problem.key, problem.message)
+
+
+def _load(report: Report, folder: Path, name: str, shape):
+    """The file's document when it exists and has the right top-level shape, else None."""
+    path = folder / name
+    if not path.exists():
+        return None
+    data = load_file(path, name, report.problems)
+    if data is None or isinstance(data, shape):
+        return data
+    wanted = "a mapping (key: value lines)" if shape is Map else "a list (lines starting with '- ')"
+    report.error(name, 1, "", f"the file must hold {wanted}")
+    return None
+
+
+# -- conference.yaml -----------------------------------------------------------
+
+def read_conference(report: Report, data: Map | None) -> Conference | None:
+    if data is None:
+        return None
+    f = Fields(report, data, "", CONFERENCE_KEYS, required=("title", "dates", "venue"))
+    start, end = _read_dates(report, f)
+    title, venue = f.text("title", required=True), f.text("venue", required=True)
+    committees = _read_committees(report, f.seq("committees"), f.at("committees"))
+    places = _read_places(report, f.seq("places"), f.at("places"))
+    notes = f.texts("notes")
+    quote = _read_quote(report, f.mapping("quote"), f.at("quote"))
+    fields = dict(
+        short_title=f.text("short_title"), subtitle=f.text("subtitle"), tagline=f.text("tagline"),
+        welcome=f.text("welcome"), url=f.text("url"), contact=f.text("contact"),
+        hashtag=f.text("hashtag"), logo=f.image("logo"), cover_image=f.image("cover_image"),
+        language=_read_language(f),
+    )
+    if not (title and venue and start and end):
+        return None
+    return Conference(title, start, end, venue, committees=committees, places=places,
+                      notes=notes, quote=quote, **fields)
+
+
+def _read_dates(report: Report, f: Fields):
+    dates = f.mapping("dates", required=True)
+    if dates is None:
+        return None, None
+    d = Fields(report, dates, f.at("dates"), ("start", "end"), required=("start", "end"))
+    start, end = d.date("start", required=True), d.date("end", required=True)
+    if start and end and end < start:
+        d.error("end", f"the conference ends ({end}) before it starts ({start})")
+        return None, None
+    return start, end
+
+
+def _read_language(f: Fields) -> str:
+    language = f.text("language", printed=False) or "en"
+    if not language.replace("-", "").replace("_", "").isalpha() or len(language) > 12:
+        f.error("language", f"'{language}' is not a language code (like en, de, en-GB)")
+        return "en"
+    return language
+
+
+def _read_committees(report: Report, seq: Seq | None, path: str) -> tuple[Committee, ...]:
+    committees = []
+    for index, item in each_mapping(report, seq or (), path, "a committee"):
+        f = Fields(report, item, f"{path}[{index}]", ("name", "title", "members"), required=("name",))
+        members = people.read_people(report, f.seq("members"), f.at("members"), people.MEMBER_KEYS)
+        name = f.text("name", required=True)
+        if name:
+            committees.append(Committee(name, f.text("title"), members))
+    return tuple(committees)
+
+
+def _read_places(report: Report, seq: Seq | None, path: str) -> tuple[Place, ...]:
+    places = []
+    for index, item in each_mapping(report, seq or (), path, "a place"):
+        f = Fields(report, item, f"{path}[{index}]", ("name", "address", "note"), required=("name",))
+        name = f.text("name", required=True)
+        if name:
+            places.append(Place(name, f.text("address"), f.text("note")))
+    return tuple(places)
+
+
+def _read_quote(report: Report, data: Map | None, path: str) -> Quote | None:
+    if data is None:
+        return None
+    f = Fields(report, data, path, ("text", "author"), required=("text",))
+    text = f.text("text", required=True)
+    return Quote(text, f.text("author")) if text else None
+
+
+# -- abstracts.yaml and abstracts/*.yaml ---------------------------------------
+
+def read_abstracts(report: Report, folder: Path) -> list[Abstract]:
+    entries: list[tuple[Map, str]] = []
+    listed = _load(report, folder, "abstracts.yaml", Seq)
+    for index, item in each_mapping(report, listed or (), "", "an abstract"):
+        entries.append((item, f"[{index}]"))
+    one_each = folder / "abstracts"
+    if one_each.is_dir():
+        for path in sorted(one_each.glob("*.yaml")):
+            item = _load(report, folder, f"abstracts/{path.name}", Map)
+            if item is not None:
+                entries.append((item, ""))
+    abstracts, seen = [], {}
+    for item, path in entries:
+        abstract = _read_abstract(report, item, path)
+        if abstract is None:
+            continue
+        if abstract.id in seen:
+            first = seen[abstract.id]
+            report.error(item.file, item.lines["id"], f"{path}.id" if path else "id",
+                         f"duplicate id '{abstract.id}' (first used at {first.file}:{first.line})")
+            continue
+        seen[abstract.id] = abstract.source
+        abstracts.append(abstract)
+    return abstracts
+
+
+def _read_abstract(report: Report, item: Map, path: str) -> Abstract | None:
+    f = Fields(report, item, path, ABSTRACT_KEYS, required=("id", "title"))
+    ident = _read_id(f)
+    kind = f.choice("kind", ABSTRACT_KINDS, "contributed")
+    title = f.text("title", required=True)
+    text = f.text("abstract") or ""
+    authors = people.read_authors(report, f)
+    if not (ident and title and authors):
+        return None
+    return Abstract(ident, title, authors, text, kind, f.source())
+
+
+def _read_id(f: Fields) -> str | None:
+    ident = f.text("id", required=True, printed=False)
+    if ident is not None and any(ch.isspace() for ch in ident):
+        f.error("id", f"'{ident}' has spaces; an id is one word, like 'okafor' or 'smith-2027'")
+        return None
+    return ident
+
+
+# -- tutorials.yaml and posters.yaml -------------------------------------------
+
+def read_tutorials(report: Report, data: Seq | None) -> list[Tutorial]:
+    tutorials, seen = [], {}
+    for index, item in each_mapping(report, data or (), "", "a tutorial"):
+        f = Fields(report, item, f"[{index}]", TUTORIAL_KEYS, required=("id", "title"))
+        ident, title = _read_id(f), f.text("title", required=True)
+        description = f.text("description") or ""
+        presenters = people.read_people(report, f.seq("presenters"), f.at("presenters"), people.PRESENTER_KEYS)
+        if not (ident and title):
+            continue
+        if ident in seen:
+            f.error("id", f"duplicate id '{ident}' (first used at line {seen[ident]})")
+            continue
+        seen[ident] = f.line("id")
+        tutorials.append(Tutorial(ident, len(tutorials) + 1, title, description, presenters, f.source()))
+    return tutorials
+
+
+def read_posters(report: Report, data: Seq | None) -> list[Poster]:
+    posters = []
+    for index, item in each_mapping(report, data or (), "", "a poster"):
+        f = Fields(report, item, f"[{index}]", POSTER_KEYS, required=("title",))
+        number = f.integer("number")
+        title = f.text("title", required=True)
+        authors = people.read_poster_authors(report, f)
+        abstract = f.text("abstract")
+        if title and authors:
+            posters.append(Poster(index + 1 if number is None else number, title, authors, abstract, f.source()))
+    return posters
