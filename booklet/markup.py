@@ -58,6 +58,8 @@ def _as_str(text: object) -> str:
 
 
 def _collapse(text: str) -> str:
+    if "\u00a0" not in text and "\u2007" not in text and "\u202f" not in text:
+        return " ".join(text.split())  # much faster than the regular expression
     return _WHITESPACE.sub(" ", text).strip(" ")
 
 
@@ -316,7 +318,9 @@ _CAL_HOLES = {
     "M": "\u2133", "R": "\u211b", "e": "\u212f", "g": "\u210a", "o": "\u2134",
 }  # fmt: skip
 
-_MATH_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\s+|.", re.S)
+# A macro, a control symbol, spaces, a run of Latin letters or digits (an argument takes only its
+# first character, as in TeX: `x^12`), or any other single character.
+_MATH_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\s+|[A-Za-z]+|[0-9]+(?:\.[0-9]+)*|.", re.S)
 
 
 class _Ctx(NamedTuple):
@@ -401,7 +405,7 @@ class _MathParser:
             items.append(_Item("ord", _flatten(self._parse_list(ctx, "}"), ctx)))
         elif tok in ("^", "_") and ctx.mode not in _TEXT_MODES:
             self._script(tok, ctx, items)
-        elif len(tok) > 1:
+        elif tok[0] == "\\" and len(tok) > 1:
             return self._macro(tok[1:], ctx, items)
         else:
             self._char(tok, ctx, items)
@@ -418,7 +422,11 @@ class _MathParser:
         tok = self._peek_nonspace()
         if tok is None or tok in ("}", "^", "_"):
             return None
-        self.pos += 1
+        if tok[0] != "\\" and len(tok) > 1:  # a word or number: its first character only
+            self.toks[self.pos] = tok[1:]
+            tok = tok[0]
+        else:
+            self.pos += 1
         if tok == "{":
             return _flatten(self._parse_list(ctx, "}"), ctx)
         items: list[_Item] = []
@@ -437,6 +445,7 @@ class _MathParser:
             items.append(_Item("ord", runs))
 
     def _char(self, ch: str, ctx: _Ctx, items: list[_Item]) -> None:
+        """A character, or a run of Latin letters or digits."""
         if ctx.mode in _TEXT_MODES:
             text = " " if ch == "~" else ch
             items.append(_Item("ord", [(text, Style(ctx.bold, ctx.mode == "textit", ctx.scripts))]))
@@ -444,8 +453,10 @@ class _MathParser:
         if ch == "~":
             items.append(_Item("space", [(" ", _upright(ctx))]))
             return
-        italic = ctx.mode == "it" or (ctx.mode == "math" and ch in _ASCII_LETTERS)
-        text = _alphabet(_MATH_CHAR.get(ch, ch), ctx.mode)
+        italic = ctx.mode == "it" or (ctx.mode == "math" and ch[0] in _ASCII_LETTERS)
+        text = _MATH_CHAR.get(ch, ch)
+        if ctx.mode in ("bb", "cal"):
+            text = "".join(_alphabet(c, ctx.mode) for c in text)
         items.append(_Item(_CHAR_KIND.get(ch, "ord"), [(text, Style(ctx.bold, italic, ctx.scripts))]))
 
     # -- macros
@@ -666,8 +677,8 @@ def _font_segments(runs: list[Run]) -> list[list]:
     """[text, style, font] pieces: fallback-font characters split out, unprintable ones dropped."""
     segs: list[list] = []
     for text, style in runs:
-        if text.isascii() and text.isprintable():
-            _append_segment(segs, text, style, "")
+        if (text.isascii() and text.isprintable()) or all(font_for_char(c) == "" for c in set(text)):
+            _append_segment(segs, text, style, "")  # every character shows in the text font
             continue
         for font, chars in groupby(text, font_for_char):
             if font is not None:
@@ -687,7 +698,8 @@ def _squeeze_spaces(segs: list[list]) -> list[list]:
     out: list[list] = []
     after_space = True
     for text, style, font in segs:
-        text = _SPACE_RUN.sub(" ", text)
+        if "  " in text:
+            text = _SPACE_RUN.sub(" ", text)
         if after_space and text.startswith(" "):
             text = text[1:]
         if text:

@@ -18,22 +18,31 @@ PHOTO_HEIGHT = 27.5 * mm
 
 
 class Photo(Flowable):
-    """A portrait at a fixed printed size, downsampled to print resolution."""
+    """A portrait at a fixed printed size, downsampled to print resolution (usable in ImageAndFlowables)."""
 
     def __init__(self, path, width: float = PHOTO_WIDTH, height: float = PHOTO_HEIGHT):
         super().__init__()
         self.path = path
-        self.width = width
-        self.height = height
+        self.drawWidth = self.width = width
+        self.drawHeight = self.height = height
 
     def wrap(self, availWidth, availHeight):
-        return self.width, self.height
+        return self.drawWidth, self.drawHeight
+
+    def _restrictSize(self, aW, aH):
+        """Shrink to the space ImageAndFlowables offers (never grow)."""
+        factor = min(1.0, aW / self.width, aH / self.height)
+        self.drawWidth, self.drawHeight = self.width * factor, self.height * factor
+        return self.drawWidth, self.drawHeight
+
+    def _unRestrictSize(self):
+        self.drawWidth, self.drawHeight = self.width, self.height
 
     def draw(self):
         image = images.for_print(self.path, self.width, self.height)
-        scale = min(self.width / image.width, self.height / image.height)
+        scale = min(self.drawWidth / image.width, self.drawHeight / image.height)
         w, h = image.width * scale, image.height * scale
-        self.canv.drawImage(ImageReader(image), (self.width - w) / 2, self.height - h, w, h, mask="auto")
+        self.canv.drawImage(ImageReader(image), (self.drawWidth - w) / 2, self.drawHeight - h, w, h, mask="auto")
 
 
 def build_abstracts(ctx: Context) -> list:
@@ -85,7 +94,7 @@ def when(slot: Slot) -> str:
     return "  \u00b7  ".join(parts)
 
 
-def author_block(ctx: Context, authors: tuple[Person, ...]) -> list:
+def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: bool = True) -> list:
     """Names and affiliations: one author plainly; several with numbered affiliations."""
     s = ctx.styles
     if len(authors) == 1:
@@ -100,7 +109,7 @@ def author_block(ctx: Context, authors: tuple[Person, ...]) -> list:
     names = [_numbered_name(p, numbers) for p in authors]
     block = [Paragraph(", ".join(names), s.person)]
     block += [Paragraph(f"<super>{n}</super>\u2009{markup.inline(a)}", s.affiliation) for a, n in numbers.items()]
-    if any(p.presenting for p in authors):
+    if explain_presenting and any(p.presenting for p in authors):
         block.append(Paragraph("Presenting author underlined.", s.small))
     return block
 

@@ -31,11 +31,13 @@ class Anchor(Flowable):
 class Row(Flowable):
     """A left column (time, number), a body, and a right-aligned page reference, linked as one line.
 
-    Splits inside the body, so a row of any length never overflows a page.
+    Splits inside the body, so a row of any length never overflows a page; a row no taller than
+    `keep` moves to the next page whole instead of splitting.
     """
 
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
-                 link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0):
+                 link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
+                 keep: float = 0.0):
         super().__init__()
         self.left = list(left)
         self.body = list(body)
@@ -46,6 +48,7 @@ class Row(Flowable):
         self.background = background
         self.pad = pad
         self.gap = gap
+        self.keep = keep
         self.ref_width = (ref_style.fontSize * 2.2) if ref else 0.0
 
     @property
@@ -69,6 +72,8 @@ class Row(Flowable):
         self.wrap(availWidth, availHeight)
         if self.height <= availHeight:
             return [self]
+        if self.height <= self.keep:
+            return []
         room = availHeight - 2 * self.pad
         first, rest, used = [], list(self.body), 0.0
         while rest:
@@ -87,8 +92,8 @@ class Row(Flowable):
             return []
         head = Row(self.left, first, self.left_width, ref=self.ref, ref_style=self.ref_style,
                    link=self.link, background=self.background, pad=self.pad, gap=self.gap)
-        tail = Row([], rest, self.left_width, ref=None, ref_style=self.ref_style,
-                   link=self.link, background=self.background, pad=self.pad, gap=self.gap)
+        tail = Row([], rest, self.left_width, ref_style=self.ref_style, link=self.link,
+                   background=self.background, pad=self.pad, gap=self.gap, keep=self.keep)
         return [head, tail] if rest else [head]
 
     def draw(self):

@@ -31,7 +31,7 @@ def build_poster_entry(ctx: Context, poster: Poster, number_width: float) -> Row
     s = ctx.styles
     number = Paragraph(f'<font size="{s.session.fontSize * 1.3}">{poster.number}</font>', s.session)
     body = [Paragraph(f"<b>{markup.inline(poster.title)}</b>", s.body)]
-    body += author_block(ctx, poster.authors)
+    body += author_block(ctx, poster.authors, explain_presenting=False)
     if poster.abstract:
         body += ctx.paras(poster.abstract, s.text)
-    return Row([number], body, number_width, pad=3)
+    return Row([number], body, number_width, pad=3, keep=ctx.page.text_height)

@@ -31,7 +31,7 @@ def build_programme(ctx: Context) -> list:
 
 
 def build_programme_day(ctx: Context, index: int, day: Day) -> list:
-    story = [_day_header(ctx, index, day), Rule(ACCENT, 0.8, 3)]
+    story = [_day_header(ctx, index, day), Spacer(0, 3), Rule(ACCENT, 0.8, 3)]
     for entry in day.entries:
         if isinstance(entry, Item):
             story.append(item_row(ctx, entry, narrow=False))
@@ -47,10 +47,9 @@ def _day_header(ctx: Context, index: int, day: Day) -> Row:
     number = Paragraph(str(day.date.day), s.day_number)
     width = stringWidth("30", s.day_number.fontName, s.day_number.fontSize) + 2
     body = [
-        Spacer(0, s.day_number.fontSize * 0.12),
+        Paragraph(f"DAY {index + 1}", s.label),
         Paragraph(f"{day.date:%A}", s.day_name),
         Paragraph(f"{day.date:%B %Y}", s.day_name),
-        Paragraph(f"DAY {index + 1}", s.label),
     ]
     return Row([number], body, width, pad=0, gap=3 * mm)
 
@@ -69,9 +68,8 @@ def item_row(ctx: Context, item: Item, narrow: bool) -> Row:
         time = item.time.start.strftime("%H:%M") if narrow else str(item.time)
     left = [Paragraph(time, s.time)] if time else []
     body, ref, background = _item_body(ctx, item)
-    row = Row(left, body, _time_width(ctx, narrow), ref=ref, ref_style=s.time, link=ref,
-              background=background, pad=2.2, gap=2.5 * mm)
-    return row
+    return Row(left, body, _time_width(ctx, narrow), ref=ref, ref_style=s.time, link=ref,
+               background=background, pad=2.2, gap=2.5 * mm, keep=ctx.page.text_height)
 
 
 def _item_body(ctx: Context, item: Item):

@@ -54,6 +54,6 @@ def _presenter(ctx: Context, person: Person) -> list:
         block.append(Spacer(0, 3))
         block += ctx.paras(person.bio, s.text)
     if person.photo:
-        return [ImageAndFlowables(Photo(person.photo), block, imageSide="left", imageRightPadding=4 * mm),
-                Spacer(0, 6)]
-    return [KeepTogether(block), Spacer(0, 6)]
+        return [Spacer(0, 6), ImageAndFlowables(Photo(person.photo), block, imageSide="left",
+                                                imageRightPadding=4 * mm)]
+    return [Spacer(0, 6), KeepTogether(block)]

@@ -1,0 +1,223 @@
+"""Tests for booklet.markup: user text -> Paragraph markup and plain text."""
+
+import random
+
+import pytest
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from booklet.fonts import register_fonts, unprintable
+from booklet.markup import inline, paragraphs, plain
+
+MATH = '<font name="Math">{}</font>'.format
+
+
+@pytest.mark.parametrize(
+    ("text", "markup"),
+    [
+        # plain text and escaping
+        ("Hierarchical models", "Hierarchical models"),
+        ("S/N < 5 & biased", "S/N &lt; 5 &amp; biased"),
+        ("<b>bold?</b>", "&lt;b&gt;bold?&lt;/b&gt;"),
+        ("&amp;", "&amp;amp;"),
+        ("&#65; ]]> <a href=\"x\">", "&amp;#65; ]]&gt; &lt;a href=\"x\"&gt;"),
+        ("  two\n lines\t here  ", "two lines here"),
+        ("Université de Genève", "Université de Genève"),
+        # emphasis
+        ("*emphasis* and **strong**", "<i>emphasis</i> and <b>strong</b>"),
+        ("**strong *nested* text**", "<b>strong <i>nested</i> text</b>"),
+        ("***both***", "<b><i>both</i></b>"),
+        ("5 * 3 = 15", "5 * 3 = 15"),
+        ("p* and a ** b", "p* and a ** b"),
+        ("an *unmatched star", "an *unmatched star"),
+        ("* not emphasis *", "* not emphasis *"),
+        ("*a **b* c**", "<i>a b c</i>"),  # every star finds a partner
+        ("**a *b** c*", "<i>a b c</i>"),  # crossing pairs cannot nest: all become italic
+        ("*$x$ emphasised*", "<i>x emphasised</i>"),
+        ("$a*b$ and *c*", "<i>a</i> " + MATH("∗") + " <i>b</i> and <i>c</i>"),
+        # math from the data format and the brief
+        (r"$\sim 30\%$", MATH("∼") + " 30%"),
+        (r"purity $>84\%$", "purity &gt; 84%"),
+        (r"H$\alpha$ maps", "Hα maps"),
+        (r"$u_{we}$", "<i>u<sub>we</sub></i>"),
+        (r"$x^{2}$", "<i>x</i><super>2</super>"),
+        (r"$z \sim 1$", "<i>z</i> " + MATH("∼") + " 1"),
+        (r"$\mathrm{M}_\odot$", "M<sub>" + MATH("⊙") + "</sub>"),
+        (r"$10^{-3}$", "10<super>" + MATH("−") + "3</super>"),
+        (r"$\alpha=0.05$", "α = 0.05"),
+        (r"$-3$", MATH("−") + "3"),
+        (r"$x = -3$", "<i>x</i> = " + MATH("−") + "3"),
+        (r"$a \pm b$, $\pm 1$", "<i>a</i> ± <i>b</i>, ±1"),
+        (r"$3\times10^{5}$", "3 × 10<super>5</super>"),
+        (r"$x_{a_{b}}$", "<i>x<sub>a<sub>b</sub></sub></i>"),
+        (r"$\sigma_8$", "σ<sub>8</sub>"),
+        (r"$T_{\rm eff}$", "<i>T</i><sub>eff</sub>"),
+        (r"$\mathbf{v}\mathit{2}$", "<b>v</b><i>2</i>"),
+        (r"$\text{for all } x$", "for all <i>x</i>"),
+        (r"$\frac{a+b}{c}$", "(<i>a</i> + <i>b</i>)/<i>c</i>"),
+        (r"$\frac12$", "1/2"),
+        (r"$\sqrt{x}$ $\sqrt{x+1}$", MATH("√") + "<i>x</i> " + MATH("√") + "(<i>x</i> + 1)"),
+        (r"$\left(\frac{1}{2}\right)$", "(1/2)"),
+        (r"$\log L$ $\sin(x)$", "log <i>L</i> sin(<i>x</i>)"),
+        (r"$\hat{x}$", "<i>x\u0302</i>"),
+        (r"$\lesssim 3$", MATH("≲") + " 3"),
+        (r"$\gtrsim$", MATH("≳")),
+        (r"$\sun$", '<font name="Symbols">☉</font>'),
+        (r"$1,000$ $(x,y)$", "1,000 (<i>x</i>, <i>y</i>)"),
+        (r"$\not=$", MATH("≠")),
+        # dollars
+        (r"costs \$5", "costs $5"),
+        (r"$5 and $10", "$5 and $10"),
+        ("a $ b", "a $ b"),
+        ("$$", "$$"),
+        (r"$x$ and $y", "<i>x</i> and $y"),
+        (r"$\foo x$", r"\foo <i>x</i>"),
+        (r"$\frac{1}{$", "1/"),
+        (r"$x^$", "<i>x</i>^"),
+        ("$_$", "_"),
+        (r"$\left($", "("),
+        ("${x$", "<i>x</i>"),
+        ("$x}$", "<i>x</i>"),
+        # fonts
+        ("smile 😀 please", "smile please"),
+        ("★ star", '<font name="Symbols">★</font> star'),
+        ("中文", ""),
+    ],
+)
+def test_inline_markup(text, markup):
+    assert inline(text) == markup
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"$\sim 30\%$", "∼ 30%"),
+        (r"$x^{2}$ and $\sigma_8$", "x² and σ₈"),
+        (r"$10^{-3}$", "10⁻³"),
+        (r"$u_{we}$", "uwe"),
+        (r"$z \sim 1$", "z ∼ 1"),
+        (r"H$\alpha$", "Hα"),
+        (r"$\mathrm{M}_\odot$", "M⊙"),
+        ("**strong *nested* text**", "strong nested text"),
+        ("5 * 3 & <b>", "5 * 3 & <b>"),
+        ("smile 😀\n\n  next   para", "smile 😀 next para"),
+        (r"$\alpha$ $\beta$ $\Gamma$ $\varepsilon$ $\vartheta$", "α β Γ ε ϑ"),
+    ],
+)
+def test_plain(text, expected):
+    assert plain(text) == expected
+
+
+def test_plain_keeps_unprintable_characters():
+    assert unprintable(plain("smile 😀 and 中")) == ["😀", "中"]
+
+
+def test_paragraphs():
+    text = "First *one*\ncontinues.\n\n  \nSecond $x$.\n \t\nThird\r\n\r\nfourth\n\n😀\n\n"
+    assert paragraphs(text) == ["First <i>one</i> continues.", "Second <i>x</i>.", "Third", "fourth"]
+    assert paragraphs("") == []
+    assert paragraphs("*a\n\nb*") == ["*a", "b*"]  # emphasis does not cross paragraphs
+
+
+SPEC_MACROS = r"""
+\alpha \beta \gamma \delta \epsilon \varepsilon \zeta \eta \theta \vartheta \iota \kappa \lambda \mu
+\nu \xi \pi \rho \sigma \tau \upsilon \phi \varphi \chi \psi \omega \Gamma \Delta \Theta \Lambda \Xi \Pi
+\Sigma \Upsilon \Phi \Psi \Omega \sim \approx \simeq \pm \mp \times \cdot \leq \geq \le \ge \neq \ll \gg
+\lesssim \gtrsim \propto \infty \partial \nabla \sum \int \prod \sqrt \rightarrow \to \leftarrow
+\Rightarrow \odot \sun \star \circ \degree \prime \ell \hbar \AA \% \& \# \_ \{ \} \$ \, \; \: \! \ \quad
+\qquad ~
+""".split() + ["\\ "]
+
+
+@pytest.mark.parametrize("macro", SPEC_MACROS)
+def test_known_macros_render_without_backslash(macro):
+    out = plain(f"$a{macro} b$")
+    assert "\\" not in out
+    assert out.startswith("a")
+
+
+def test_relations_are_spaced_but_not_leading_signs():
+    assert plain(r"$a\leq b$ $a\cdot b$ $\propto r^{-2}$ $a\times b$ $x<1$") == "a ≤ b a · b ∝ r⁻² a × b x < 1"
+
+
+NASTY = [
+    "",
+    " ",
+    "\n\n\n",
+    "$",
+    "$$$",
+    "$$$$",
+    "\\",
+    "\\$",
+    "$\\$",
+    "$\\",
+    "{}",
+    "$}{$",
+    "${{{{$",
+    "$}}}}$",
+    "$" + "{" * 300 + "x$",
+    "$" + "x^" * 200 + "y$",
+    "$" + "\\hat" * 200 + "{x}$",
+    "$" + "\\not" * 200 + "=$",
+    "$\\frac{1}{$",
+    "$x^$",
+    "$_$",
+    "$^^__$",
+    "$\\left($",
+    "$\\right.$",
+    "$\\sqrt[$",
+    "$\\sqrt[3$",
+    "$\\text{$",
+    "$\\mathrm$",
+    "***",
+    "** **",
+    "*a**b***c****",
+    "]]>",
+    '<a href="x">link</a>',
+    "&#65; &lt; &",
+    "<![CDATA[x]]>",
+    "<b><i>unclosed",
+    "a" * 400,
+    "$" + "a" * 400 + "$",
+    "\x00\x01\x07\x1b\x7f\ufffe\ud800",
+    "😀 中文 한국어 ★ ☉ ∼ 𝒜",
+    "$😀 中 ★_{☉}^{\x00}$",
+    "$\\mathbb{😀}\\mathcal{1}$",
+    "$\\'{}\\\"{}\\^{}\\~{}$",
+    "*$x$* **$\\alpha$** *a $b* c$",
+    "tab\tand\u2028line\u00a0nbsp",
+]
+
+
+def _random_inputs(count: int = 60) -> list[str]:
+    rng = random.Random(20270913)
+    alphabet = list("$\\{}^_*<>&;#%~'\"\n   abcxyzαβΩ😀中") + [
+        "\\alpha", "\\frac", "\\sqrt", "\\left", "\\right", "\\text", "\\mathrm", "\\hat", "\\not",
+        "]]>", "&amp;", "\\$", "**",
+    ]  # fmt: skip
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60))) for _ in range(count)]
+
+
+@pytest.fixture(scope="module")
+def body_style():
+    register_fonts()
+    return ParagraphStyle("test", fontName="Body", fontSize=10, leading=12)
+
+
+@pytest.mark.parametrize("text", NASTY + _random_inputs())
+def test_reportlab_accepts_the_markup(text, body_style):
+    for markup in [inline(text), *paragraphs(text)]:
+        Paragraph(markup, body_style).wrap(300, 1000)
+    assert "\n" not in plain(text)
+
+
+def test_deep_nesting_does_not_raise():
+    for text in ["$" + "{" * 5000 + "x$", "$" + "x_" * 5000 + "$", "$" + "\\sqrt" * 3000 + "x$"]:
+        assert isinstance(inline(text), str)
+        assert isinstance(plain(text), str)
+
+
+def test_non_string_input():
+    assert inline(None) == ""
+    assert paragraphs(None) == []
+    assert plain(42) == "42"

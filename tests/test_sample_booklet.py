@@ -1,0 +1,212 @@
+"""The sample conference in data/ -> the booklet: content, page references, links, outline, fonts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from booklet import markup
+from booklet.build import build_booklet
+from booklet.cli import main
+from booklet.layout.common import Context
+from booklet.layout.page import page_for
+from booklet.layout.programme import day_title
+from booklet.model import Item
+from booklet.validate import read_booklet
+
+from .pdftext import PAGE_NUMBER, Pdf, norm
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample") / "booklet.pdf"
+    result = build_booklet(DATA, out)
+    booklet, _ = read_booklet(DATA)
+    return result, Pdf(out), booklet
+
+
+def n(text: str) -> str:
+    """What user text looks like in the extracted PDF text, normalised."""
+    return norm(markup.plain(text))
+
+
+def _outline_titles(nodes):
+    return [title for title, _, _ in nodes]
+
+
+def _section_range(pdf: Pdf, top_title: str) -> range:
+    outline = pdf.outline()
+    starts = [page for _, page, _ in outline]
+    titles = _outline_titles(outline)
+    i = titles.index(top_title)
+    end = starts[i + 1] if i + 1 < len(starts) else len(pdf)
+    return range(starts[i], end)
+
+
+def _day_pages(pdf: Pdf) -> list[range]:
+    programme = dict((t, (p, c)) for t, p, c in pdf.outline())["Programme"]
+    section = _section_range(pdf, "Programme")
+    starts = [page for _, page, _ in programme[1]] + [section.stop]
+    return [range(starts[i], starts[i + 1]) for i in range(len(starts) - 1)]
+
+
+def _scheduled_rows(day):
+    """Programme items of a day that point at an abstract, in printed order."""
+    return [item for item in day.items() if isinstance(item, Item) and item.abstract]
+
+
+def test_sample_is_valid_and_has_no_warnings():
+    booklet, warnings = read_booklet(DATA)
+    assert warnings == []
+    assert len(booklet.days) == 5
+    assert len(booklet.abstracts) >= 40
+
+
+def test_every_talk_is_on_its_days_programme_pages(sample):
+    _, pdf, booklet = sample
+    day_ranges = _day_pages(pdf)
+    assert len(day_ranges) == len(booklet.days)
+    for day, pages in zip(booklet.days, day_ranges):
+        text = "".join(pdf.norms[i] for i in pages)
+        assert pdf.norms[pages.start].startswith(norm(f"{day.date.day} DAY") ) and norm(f"{day.date:%A %B %Y}") in pdf.norms[pages.start]
+        for item in _scheduled_rows(day):
+            assert n(item.shown_title) in text, item.shown_title
+            assert n(item.abstract.speakers[0].name) in text
+            if item.time:
+                assert item.time.start.strftime("%H:%M") in "".join(pdf.texts[i] for i in pages)
+
+
+def test_talk_lines_link_to_and_print_the_page_of_their_abstract(sample):
+    _, pdf, booklet = sample
+    checked = 0
+    for day, pages in zip(booklet.days, _day_pages(pdf)):
+        links = [dest for i in pages for _, dest in pdf.links(i)]
+        lines = [line for i in pages for line in pdf.lines(i)]
+        position = 0
+        for item in _scheduled_rows(day):
+            abstract_pages = pdf.pages_with(markup.plain(item.abstract.title))
+            abstract_pages = [p for p in abstract_pages if p not in pages]
+            assert len(abstract_pages) == 1, item.abstract.title
+            target = abstract_pages[0]
+            assert target in links, f"no link to page {target + 1} for {item.abstract.id}"
+            speaker = norm(markup.plain(item.abstract.speakers[0].name))
+            while speaker not in norm(lines[position]):
+                position += 1
+            number = next(line for line in lines[position + 1:] if PAGE_NUMBER.match(line))
+            assert int(number) == target + 1, item.abstract.id
+            checked += 1
+    assert checked == len(booklet.abstracts)
+
+
+def test_abstract_pages_follow_programme_order(sample):
+    _, pdf, booklet = sample
+    order = [pdf.pages_with(markup.plain(a.title))[-1] for day in booklet.days for a in
+             [i.abstract for i in _scheduled_rows(day)]]
+    assert order == sorted(order)
+
+
+def test_tutorials_and_posters_are_printed(sample):
+    _, pdf, booklet = sample
+    tutorials = "".join(pdf.norms[i] for i in _section_range(pdf, "Tutorials"))
+    for tutorial in booklet.tutorials:
+        assert norm(f"TUTORIAL {tutorial.number}") in tutorials
+        assert n(tutorial.title) in tutorials
+        for person in tutorial.presenters:
+            assert n(person.name) in tutorials
+    posters = "".join(pdf.norms[i] for i in _section_range(pdf, "Posters"))
+    for poster in booklet.posters:
+        assert norm(str(poster.number)) + n(poster.title) in posters
+        for person in poster.authors:
+            assert n(person.name) in posters
+
+
+def test_outline_has_programme_days_abstract_days_and_sections(sample):
+    _, pdf, booklet = sample
+    outline = {title: children for title, _, children in pdf.outline()}
+    days = [day_title(d) for d in booklet.days]
+    assert _outline_titles(outline["Programme"]) == days
+    assert _outline_titles(outline["Abstracts"]) == days
+    talks = [t for _, _, children in outline["Abstracts"] for t in _outline_titles(children)]
+    assert len(talks) == len(booklet.abstracts)
+    assert {"Contents", "Committees", "Tutorials", "Posters", "Practical information"} <= set(outline)
+
+
+def test_contents_entries_show_and_link_their_pages(sample):
+    _, pdf, _ = sample
+    contents = pdf.lines(1)
+    links = [dest for _, dest in pdf.links(1)]
+    for title, page, _ in pdf.outline():
+        if title == "Contents":
+            continue
+        assert page in links, title
+        index = contents.index(title)
+        assert contents[index + 1] == str(page + 1), title
+
+
+def test_every_font_is_embedded(sample):
+    _, pdf, _ = sample
+    fonts = pdf.fonts()
+    assert fonts, "no fonts found"
+    assert all(fonts.values()), [name for name, ok in fonts.items() if not ok]
+    assert not any("Helvetica" in name or "Times" in name for name in fonts)
+
+
+def test_metadata(sample):
+    _, pdf, booklet = sample
+    info = pdf.reader.metadata
+    assert info.title == booklet.conference.title
+    assert "Programme and abstracts" in info.subject
+    assert pdf.reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_emails_are_never_printed(sample):
+    _, pdf, booklet = sample
+    text = "\n".join(pdf.texts)
+    emails = [p.email for a in booklet.abstracts for p in a.authors if p.email]
+    assert emails
+    for email in emails:
+        assert email not in text
+
+
+def test_two_builds_are_byte_identical(sample, tmp_path):
+    result, _, _ = sample
+    again = build_booklet(DATA, tmp_path / "again.pdf")
+    assert again.output.read_bytes() == result.output.read_bytes()
+
+
+def test_parallel_sessions_side_by_side_on_a5():
+    booklet, _ = read_booklet(DATA)
+    ctx = Context(booklet, page_for("A5"))
+    assert ctx.page.max_tracks >= 2
+
+
+def test_build_with_no_arguments_builds_the_sample(tmp_path, monkeypatch):
+    shutil.copytree(DATA, tmp_path / "data")
+    shutil.copytree(ROOT / "images", tmp_path / "images")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    pdf = Pdf(tmp_path / "booklet.pdf")
+    assert result.output.strip() == f"Wrote booklet.pdf ({len(pdf)} pages, A5)."
+    width, height = (float(x) for x in pdf.reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (420, 595)
+
+
+@pytest.mark.parametrize("size, expected", [("A4", (595, 842)), ("letter", (612, 792)), ("B5", (499, 709))])
+def test_page_sizes(tmp_path, size, expected):
+    result = CliRunner().invoke(main, ["build", str(DATA), "-o", str(tmp_path / "b.pdf"), "--page-size", size])
+    assert result.exit_code == 0, result.output
+    pdf = Pdf(tmp_path / "b.pdf")
+    assert tuple(round(float(x)) for x in pdf.reader.pages[5].mediabox[2:]) == expected
+
+
+def test_check_on_the_sample_reports_nothing():
+    result = CliRunner().invoke(main, ["check", str(DATA)])
+    assert result.exit_code == 0
+    assert result.output == f"{DATA}: 0 errors, 0 warnings.\n"
