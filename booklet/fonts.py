@@ -67,6 +67,7 @@ def _codepoints(filename: str) -> frozenset[int]:
     return frozenset(TTFontFace(str(FONT_DIR / filename)).charToGlyph)
 
 
+@cache
 def _text_codepoints() -> frozenset[int]:
     """Characters that every style of both text families can show."""
     sets = [_codepoints(f) for styles in _FAMILIES.values() for f in styles.values()]

@@ -115,7 +115,8 @@ def _split_math(text: str) -> list[tuple[str, str]]:
         if m.group() != "$":  # \$
             buf.append("$")
             continue
-        end = _closing_dollar(text, pos)
+        opens = pos < len(text) and not text[pos].isspace()
+        end = _closing_dollar(text, pos) if opens else None
         if end is None:
             buf.append("$")
         elif end == pos:
@@ -135,10 +136,12 @@ def _split_math(text: str) -> list[tuple[str, str]]:
 
 
 def _closing_dollar(text: str, start: int) -> int | None:
-    """Index of the `$` closing math that opened before `start`; one followed by a digit ("$5 and $10") is not."""
+    """Index of the `$` closing math that opened before `start` (as in Pandoc: a closing `$` follows a
+    non-space and is not followed by a digit, so "$5 and $10" and "costs $5 and $" are not math)."""
     for m in _MATH_END.finditer(text, start):
         if m.group() == "$" and not text[m.end() : m.end() + 1].isdigit():
-            return m.start()
+            if m.start() == start or not text[m.start() - 1].isspace():
+                return m.start()
     return None
 
 
@@ -214,6 +217,7 @@ def _match_emphasis(delims: list[_Delim]) -> None:
 
 
 def _styled_runs(tokens: list[_Token]) -> list[Run]:
+    """Runs for the paragraph's tokens: emphasis applied, math rendered, unused stars kept."""
     runs: list[Run] = []
     depth = {"b": 0, "i": 0}
     for tok in tokens:
@@ -463,7 +467,8 @@ class _MathParser:
 
     def _macro(self, name: str, ctx: _Ctx, items: list[_Item]) -> _Ctx:
         if name in _SPACING:
-            items.append(_Item("space", [(_SPACING[name], _upright(ctx))]))
+            if _SPACING[name]:
+                items.append(_Item("space", [(_SPACING[name], _upright(ctx))]))
         elif name in _SWITCHES:
             return _switched(ctx, *_SWITCHES[name])
         elif name in _IGNORED:
@@ -485,6 +490,8 @@ class _MathParser:
         elif name == "not":
             self._negation(ctx, items)
         elif (symbol := _symbol(name)) is not None:
+            if not symbol:
+                return ctx
             italic = ctx.mode in ("it", "textit")
             items.append(_Item(_macro_kind(name), [(symbol, Style(ctx.bold, italic, ctx.scripts))]))
         else:  # unknown: print as written

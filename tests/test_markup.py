@@ -1,6 +1,7 @@
 """Tests for booklet.markup: user text -> Paragraph markup and plain text."""
 
 import random
+import re
 
 import pytest
 from reportlab.lib.styles import ParagraphStyle
@@ -65,6 +66,7 @@ MATH = '<font name="Math">{}</font>'.format
         (r"$\sun$", '<font name="Symbols">☉</font>'),
         (r"$1,000$ $(x,y)$", "1,000 (<i>x</i>, <i>y</i>)"),
         (r"$\not=$", MATH("≠")),
+        (r"$a\!=b$ $a \, = b$", "<i>a</i> = <i>b</i> <i>a</i> = <i>b</i>"),
         # dollars
         (r"costs \$5", "costs $5"),
         (r"$5 and $10", "$5 and $10"),
@@ -198,6 +200,10 @@ def _random_inputs(count: int = 60) -> list[str]:
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60))) for _ in range(count)]
 
 
+TAG = re.compile(r"</?([^ >]*)")
+ALLOWED_TAGS = {"b", "i", "sub", "super", "font"}
+
+
 @pytest.fixture(scope="module")
 def body_style():
     register_fonts()
@@ -207,6 +213,7 @@ def body_style():
 @pytest.mark.parametrize("text", NASTY + _random_inputs())
 def test_reportlab_accepts_the_markup(text, body_style):
     for markup in [inline(text), *paragraphs(text)]:
+        assert set(TAG.findall(markup)) <= ALLOWED_TAGS
         Paragraph(markup, body_style).wrap(300, 1000)
     assert "\n" not in plain(text)
 

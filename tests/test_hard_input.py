@@ -1,0 +1,199 @@
+"""Hard but valid input -> a booklet that prints it as written: markup characters, huge text, odd images."""
+
+from __future__ import annotations
+
+import random
+
+from PIL import Image
+
+from booklet.build import build_booklet
+from booklet.validate import read_booklet
+
+from .helpers import write_conference
+from .pdftext import Pdf, norm
+
+WORDS = ("model prior sample likelihood galaxy survey noise bias inference posterior "
+         "catalogue spectrum estimate redshift cluster variance").split()
+
+
+def prose(words: int, seed: int = 1) -> str:
+    rng = random.Random(seed)
+    sentences, count = [], 0
+    while count < words:
+        n = rng.randint(8, 18)
+        sentences.append(" ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + ".")
+        count += n
+    paragraphs = [" ".join(sentences[i:i + 6]) for i in range(0, len(sentences), 6)]
+    return "\n\n".join(paragraphs)
+
+
+def one_talk(tmp_path, abstract_yaml: str, extra: dict | None = None) -> Pdf:
+    files = {
+        "abstracts.yaml": abstract_yaml,
+        "programme.yaml": """\
+            days:
+              - date: 2027-09-13
+                items:
+                  - {time: "09:20-10:00", talk: t1}
+                  - {time: "10:00-10:20", talk: t2}
+            """,
+        "tutorials.yaml": None,
+        **(extra or {}),
+    }
+    folder = write_conference(tmp_path / "conf", files)
+    out = tmp_path / "out.pdf"
+    build_booklet(folder, out)
+    return Pdf(out)
+
+
+SECOND = """
+- id: t2
+  title: The talk after
+  speaker: {name: Bo Jones}
+  abstract: Short.
+"""
+
+
+def test_markup_characters_print_as_written(tmp_path):
+    pdf = one_talk(tmp_path, r"""
+- id: t1
+  title: "<b>Not bold</b> & <i>not italic</i> > 3 \\ cost $5"
+  speaker: {name: "A & B <Team>", affiliation: "R&D <Lab>"}
+  abstract: |
+    Text with <a href="x">no link</a>, &amp; as typed, ]]> and a stray $ sign, 50% of S/N < 5 & 2 > 1.
+    A backslash \ here and an asterisk * there.
+""" + SECOND)
+    text = " ".join(" ".join(pdf.texts).split())
+    for piece in ("<b>Not bold</b> & <i>not italic</i> > 3", "A & B <Team>", "R&D <Lab>",
+                  '<a href="x">no link</a>', "&amp; as typed", "]]>", "stray $ sign", "S/N < 5 & 2 > 1",
+                  "backslash \\ here"):
+        assert piece in text, piece
+
+
+def test_math_and_emphasis(tmp_path):
+    pdf = one_talk(tmp_path, r"""
+- id: t1
+  title: 'H$\alpha$ maps at $z \sim 1$'
+  speaker: {name: Ana Smith}
+  abstract: 'A purity of $\sim 30\%$ with *care* and **force**; $u_{we}$ and $x^{2}$.'
+""" + SECOND)
+    text = "\n".join(pdf.texts)
+    assert "Hα maps" in text
+    assert "∼ 30%" in text
+    assert "care" in text and "force" in text and "*" not in text.replace("* there", "")
+
+
+def test_a_three_page_abstract_continues_and_the_next_starts_on_a_new_page(tmp_path):
+    pdf = one_talk(tmp_path, f"""
+- id: t1
+  title: A very long abstract
+  speaker: {{name: Ana Smith}}
+  abstract: |
+{_indent(prose(1500), 4)}
+""" + SECOND)
+    first = pdf.pages_with("A very long abstract")[-1]
+    nxt = pdf.pages_with("The talk after")[-1]
+    assert nxt - first >= 3, (first, nxt)
+    assert "Short." in pdf.texts[nxt]
+    programme = pdf.pages_with("The talk after")[0]
+    assert str(first + 1) in pdf.lines(programme)
+
+
+def test_a_400_character_word_and_a_120_word_title(tmp_path):
+    word = "x" * 400
+    title = " ".join(["overlong"] * 120)
+    url = "https://example.org/" + "a" * 380
+    pdf = one_talk(tmp_path, f"""
+- id: t1
+  title: "{title}"
+  speaker: {{name: "{'Name' * 100}", affiliation: "{url}"}}
+  abstract: "Before {word} after, see {url}."
+""" + SECOND)
+    joined = "".join(pdf.norms)
+    assert word in joined
+    assert norm(title) in joined
+    assert "before" in joined and "after" in joined
+
+
+def test_unbalanced_dollars_print_literally(tmp_path):
+    pdf = one_talk(tmp_path, r"""
+- id: t1
+  title: "Costs $5 and $"
+  speaker: {name: Ana Smith}
+  abstract: "One $ two $$ three $x"
+""" + SECOND)
+    text = " ".join(" ".join(pdf.texts).split())
+    assert "Costs $5 and $" in text
+    assert "One $ two $$ three $x" in text
+
+
+def test_cmyk_greyscale_16_bit_and_alpha_photos(tmp_path):
+    folder = tmp_path / "conf"
+    (folder / "images").mkdir(parents=True)
+    Image.new("CMYK", (300, 375), (10, 200, 30, 0)).save(folder / "images/cmyk.jpg")
+    Image.new("I;16", (300, 375), 40000).save(folder / "images/grey16.png")
+    Image.new("LA", (300, 375), (90, 128)).save(folder / "images/alpha.png")
+    abstracts = "".join(f"""
+- id: t{i}
+  kind: invited
+  title: Photo {name}
+  speaker: {{name: Person {i}, photo: images/{name}}}
+  abstract: Text.
+""" for i, name in enumerate(("cmyk.jpg", "grey16.png", "alpha.png"), start=1))
+    pdf = one_talk(tmp_path, abstracts)
+    images = [img for page in pdf.reader.pages for img in page.images]
+    assert len(images) >= 3
+    assert pdf.pages_with("Photo cmyk.jpg")
+
+
+def test_cjk_and_emoji_give_a_warning_and_the_rest_prints(tmp_path):
+    files = {"abstracts.yaml": """\
+        - id: t1
+          title: Talk
+          speaker: {name: "Li 李 Wei 😀", affiliation: Uni A}
+          abstract: Text.
+        - id: t2
+          title: Other
+          speaker: {name: Bo}
+        """}
+    folder = write_conference(tmp_path / "conf", {**files, "tutorials.yaml": None, "programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "09:20-10:00", talk: t1}
+        """})
+    _, warnings = read_booklet(folder)
+    assert [str(w) for w in warnings] == [
+        "abstracts.yaml:3: [0].speaker.name: warning: the booklet's fonts cannot print "
+        "'李' (U+674E), '😀' (U+1F600); left out"
+    ]
+    out = tmp_path / "b.pdf"
+    build_booklet(folder, out)
+    assert "Li Wei" in " ".join(Pdf(out).texts).replace("  ", " ")
+
+
+def test_many_parallel_tracks_and_a_long_session_never_overflow(tmp_path):
+    talks = "".join(f"""
+- id: p{i}
+  title: Parallel talk number {i} with a rather long title that needs two lines
+  speaker: {{name: Speaker {i}}}
+  abstract: Text {i}.
+""" for i in range(120))
+    tracks = ",\n".join(
+        "{session: Track %d, room: Room %d, items: [%s]}" % (
+            t, t, ", ".join('{time: "%02d:%02d", talk: p%d}' % (9 + k // 3, (k % 3) * 20, t * 30 + k) for k in range(30)))
+        for t in range(4)
+    )
+    pdf = one_talk(tmp_path, talks, {"programme.yaml": f"""\
+        days:
+          - date: 2027-09-13
+            items:
+              - parallel: [{tracks}]
+        """})
+    joined = "".join(pdf.norms)
+    for i in range(120):
+        assert norm(f"Parallel talk number {i} with") in joined
+
+
+def _indent(text: str, spaces: int) -> str:
+    return "\n".join(" " * spaces + line if line else "" for line in text.splitlines())
