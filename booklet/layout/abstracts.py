@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, ImageAndFlowables, KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import Flowable, ImageAndFlowables, PageBreak, Paragraph
 
 from .. import images, markup
 from ..model import Abstract, Person
@@ -71,7 +71,7 @@ def build_abstract_page(ctx: Context, abstract: Abstract) -> list:
     photo = next((p.photo for p in abstract.speakers if p.photo), None)
     if photo:
         header = [ImageAndFlowables(Photo(photo), header, imageSide="right", imageLeftPadding=4 * mm)]
-    story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), 2), KeepTogether(header)]
+    story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), 2), *header]
     story.append(Rule(LIGHT, 0.8, 5))
     story.extend(ctx.paras(abstract.text, s.text))
     return story

@@ -74,7 +74,7 @@ def make_styles(page: Page, language: str = "en") -> Styles:
         small=like("small", fontSize=size * 0.85, leading=size * 1.1, textColor=GREY),
         label=like("label", **sans, fontSize=size * 0.72, leading=size, textColor=ACCENT, spaceAfter=2),
         title=like("title", fontName=SANS + "-Bold", fontSize=size * 1.42, leading=size * 1.72,
-                   spaceAfter=size * 0.5, keepWithNext=1),
+                   spaceAfter=size * 0.5),
         heading=like("heading", fontName=SANS + "-Bold", fontSize=size * 1.9, leading=size * 2.3,
                      textColor=ACCENT, spaceAfter=size * 0.9, keepWithNext=1),
         subheading=like("subheading", fontName=SANS + "-Bold", fontSize=size * 1.1, leading=size * 1.4,

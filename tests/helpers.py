@@ -1,0 +1,95 @@
+"""Shared test helpers: a minimal valid conference folder that each test breaks in one place."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+
+def yaml_text(text: str) -> str:
+    """`text` dedented (so tests can indent their YAML inside a function), ending in a newline."""
+    text = textwrap.dedent(text)
+    return text if text.endswith("\n") else text + "\n"
+
+
+# The minimal valid conference: every file, every reference resolved, no warnings.
+# Tests assert line numbers in these texts (line 1 is the first line shown).
+BASE: dict[str, str] = {
+    name: yaml_text(text)
+    for name, text in {
+        "conference.yaml": """\
+            title: Test Conference
+            short_title: TC2027
+            dates: {start: 2027-09-13, end: 2027-09-14}
+            venue: Lund, Sweden
+            """,
+        "abstracts.yaml": """\
+            - id: lund-2026
+              title: A talk about Lund
+              speaker: {name: Ana Smith, affiliation: Uni A}
+              abstract: Some text.
+            - id: okafor
+              title: Hierarchical models
+              authors:
+                - {name: Chiamaka Okafor, affiliation: Uni B, presenting: true}
+                - {name: Bo Jones}
+              abstract: More text.
+            """,
+        "tutorials.yaml": """\
+            - id: bayes-intro
+              title: Bayesian inference
+              description: A course.
+              presenters:
+                - {name: Sven Oberg, affiliation: NBI}
+            """,
+        "posters.yaml": """\
+            - number: 1
+              author: Zoe Papadopoulou
+              title: Mixture density networks
+            """,
+        "programme.yaml": """\
+            days:
+              - date: 2027-09-13
+                items:
+                  - {time: "09:00-09:20", title: Welcome}
+                  - {time: "09:20-10:00", talk: lund-2026}
+                  - {time: "10:00-10:30", title: Coffee Break, kind: break}
+                  - session: Inference
+                    chair: Mei Chen
+                    items:
+                      - {time: "10:30-11:00", talk: okafor}
+                  - {time: "14:00-17:00", tutorial: bayes-intro}
+            """,
+    }.items()
+}
+
+
+def base_lines(name: str) -> int:
+    """How many lines BASE[name] has: text appended with `extend` starts on the line after."""
+    return len(BASE[name].splitlines())
+
+
+def extend(name: str, text: str) -> str:
+    """BASE[name] with `text` (dedented) added at the end."""
+    return BASE[name] + yaml_text(text)
+
+
+def write_conference(folder: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
+    """Write the minimal valid conference into `folder`, `files` replacing or (None) leaving out files.
+
+    `files` maps a path relative to the folder ("programme.yaml", "abstracts/x.yaml",
+    "images/a.jpg") to YAML text (dedented, written as UTF-8), raw bytes (written as they are),
+    or None (the file is not written). Returns `folder`.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in {**BASE, **(files or {})}.items():
+        if content is None:
+            continue
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(yaml_text(content), encoding="utf-8")
+    return folder
