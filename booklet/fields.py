@@ -114,6 +114,8 @@ class Fields:
         out = []
         for index, item in enumerate(value):
             where = join(self.at(key), index)
+            if item is BAD:
+                continue
             if isinstance(item, (Map, Seq)) or item is None:
                 self.report.error(self.file, value.lines[index], where, f"expected text, not {describe(item)}")
                 continue
@@ -153,7 +155,11 @@ class Fields:
             return False
         if isinstance(value, bool):
             return value
-        self.error(key, f"expected true or false, not '{self.map.raw.get(key) or describe(value)}'")
+        if isinstance(value, str):
+            hint = " (remove the quotes)" if value.strip().lower() in ("true", "false", "yes", "no") else ""
+            self.error(key, f'expected true or false, not the text "{value}"{hint}')
+        else:
+            self.error(key, f"expected true or false, not {describe(value)}")
         return False
 
     def choice(self, key: str, options, default: str) -> str:

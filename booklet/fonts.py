@@ -32,11 +32,18 @@ FALLBACKS = {
 }
 
 
+_FONT_NAMES = {
+    **{filename: family + suffix for family, styles in _FAMILIES.items() for suffix, filename in styles.items()},
+    **{filename: name for name, filename in FALLBACKS.items()},
+}
+
+
 @cache
-def _ttfont(name: str, filename: str):
+def _ttfont(filename: str):
+    """The font file parsed once per process, under its registered name."""
     from reportlab.pdfbase.ttfonts import TTFont
 
-    return TTFont(name, str(FONT_DIR / filename))
+    return TTFont(_FONT_NAMES[filename], str(FONT_DIR / filename))
 
 
 @cache
@@ -46,15 +53,15 @@ def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
 
     for family, styles in _FAMILIES.items():
-        for suffix, filename in styles.items():
-            pdfmetrics.registerFont(_ttfont(family + suffix, filename))
+        for filename in styles.values():
+            pdfmetrics.registerFont(_ttfont(filename))
         for bold in (0, 1):
             for italic in (0, 1):
                 suffix = ("-Bold" if bold else "") + ("-Italic" if italic else "")
                 suffix = suffix.replace("-Bold-Italic", "-BoldItalic")
                 addMapping(family, bold, italic, family + suffix)
     for name, filename in FALLBACKS.items():
-        pdfmetrics.registerFont(_ttfont(name, filename))
+        pdfmetrics.registerFont(_ttfont(filename))
         for bold in (0, 1):
             for italic in (0, 1):
                 addMapping(name, bold, italic, name)
@@ -62,9 +69,7 @@ def register_fonts() -> None:
 
 @cache
 def _codepoints(filename: str) -> frozenset[int]:
-    from reportlab.pdfbase.ttfonts import TTFontFace
-
-    return frozenset(TTFontFace(str(FONT_DIR / filename)).charToGlyph)
+    return frozenset(_ttfont(filename).face.charToGlyph)
 
 
 @cache

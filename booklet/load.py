@@ -41,6 +41,7 @@ class BadValue:
 
 BAD = BadValue()
 _constructor = SafeConstructor()
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: same nodes, faster
 
 
 def load_file(path: Path, display: str, problems: list[Problem]):
@@ -54,9 +55,9 @@ def load_file(path: Path, display: str, problems: list[Problem]):
     if text is None:
         return None
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(exc, display))
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.YAMLError:
+        problems.append(_syntax_problem(_python_parser_error(text), display, text))
         return None
     nodes = [n for n in nodes if n is not None]
     if not nodes or _is_null(nodes[0]):
@@ -67,7 +68,7 @@ def load_file(path: Path, display: str, problems: list[Problem]):
         problems.append(Problem(display, line, "", "the file holds more than one YAML document ('---')"))
         return None
     try:
-        return _convert(nodes[0], display, "", problems)
+        return _Converter(display, problems).convert(nodes[0], "")
     finally:
         _constructor.constructed_objects.clear()
 
@@ -84,10 +85,27 @@ def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
     return text.removeprefix("\ufeff")
 
 
-def _syntax_problem(exc: yaml.YAMLError, display: str) -> Problem:
+def _python_parser_error(text: str) -> yaml.YAMLError:
+    """The same error from PyYAML's pure-Python parser, whose messages say more (e.g. which character)."""
+    try:
+        list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        return exc
+    return yaml.YAMLError("the file cannot be read as YAML")
+
+
+def _syntax_problem(exc: yaml.YAMLError, display: str, text: str) -> Problem:
+    """The YAML error at the line where the user can fix it."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 1
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "end of stream" in str(what) or "stream end" in str(exc):
+        mark = getattr(exc, "context_mark", None) or mark  # where the unclosed quote or bracket opened
+    if mark is not None:
+        line = mark.line + 1
+    elif isinstance(getattr(exc, "position", None), int):  # a character YAML does not accept
+        line = text.count("\n", 0, exc.position) + 1
+    else:
+        line = 1
     context = getattr(exc, "context", None)
     message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
     return Problem(display, line, "", message)
@@ -97,33 +115,57 @@ def _is_null(node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
 
 
-def _convert(node, file: str, path: str, problems: list[Problem]):
-    if isinstance(node, yaml.MappingNode):
-        return _convert_mapping(node, file, path, problems)
-    if isinstance(node, yaml.SequenceNode):
-        seq = Seq(file, node.start_mark.line + 1)
-        for index, item in enumerate(node.value):
-            seq.append(_convert(item, file, f"{path}[{index}]", problems))
-            seq.lines.append(item.start_mark.line + 1)
-            seq.raw.append(_raw(item))
-        return seq
-    return _construct_scalar(node, file, path, problems)
+class _Converter:
+    """Turns one file's node tree into Map/Seq/scalars; an alias is converted once, a looping one reported."""
 
+    def __init__(self, file: str, problems: list[Problem]):
+        self.file = file
+        self.problems = problems
+        self.done: dict[int, object] = {}
+        self.open: set[int] = set()
 
-def _convert_mapping(node, file: str, path: str, problems: list[Problem]) -> Map:
-    mapping = Map(file, node.start_mark.line + 1)
-    for key_node, value_node in node.value:
-        key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-        line = key_node.start_mark.line + 1
-        key_path = f"{path}.{key}" if path else key
-        if key in mapping:
-            first = mapping.lines[key]
-            problems.append(Problem(file, line, key_path, f"given twice (first at line {first})"))
-            continue
-        mapping[key] = _convert(value_node, file, key_path, problems)
-        mapping.lines[key] = line
-        mapping.raw[key] = _raw(value_node)
-    return mapping
+    def convert(self, node, path: str):
+        key = id(node)
+        if key in self.done:
+            return self.done[key]
+        if key in self.open:
+            line = node.start_mark.line + 1
+            self.problems.append(Problem(self.file, line, path, "an alias ('*name') refers to itself"))
+            return BAD
+        self.open.add(key)
+        try:
+            value = self._convert(node, path)
+        finally:
+            self.open.discard(key)
+        self.done[key] = value
+        return value
+
+    def _convert(self, node, path: str):
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            seq = Seq(self.file, node.start_mark.line + 1)
+            for index, item in enumerate(node.value):
+                seq.append(self.convert(item, f"{path}[{index}]"))
+                seq.lines.append(item.start_mark.line + 1)
+                seq.raw.append(_raw(item))
+            return seq
+        return _construct_scalar(node, self.file, path, self.problems)
+
+    def _mapping(self, node, path: str) -> Map:
+        mapping = Map(self.file, node.start_mark.line + 1)
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            line = key_node.start_mark.line + 1
+            key_path = f"{path}.{key}" if path else key
+            if key in mapping:
+                first = mapping.lines[key]
+                self.problems.append(Problem(self.file, line, key_path, f"given twice (first at line {first})"))
+                continue
+            mapping[key] = self.convert(value_node, key_path)
+            mapping.lines[key] = line
+            mapping.raw[key] = _raw(value_node)
+        return mapping
 
 
 def _raw(node) -> str | None:

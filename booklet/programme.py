@@ -7,7 +7,7 @@ import re
 
 from .fields import Fields, Report, each_mapping, join
 from .load import Map
-from .model import ITEM_KINDS, Abstract, Conference, Day, Item, Parallel, Session, TimeRange, Tutorial
+from .model import ITEM_KINDS, Abstract, Day, Item, Parallel, Session, TimeRange, Tutorial
 from .problems import did_you_mean
 
 ITEM_KEYS = ("time", "title", "talk", "tutorial", "kind", "place", "room")
@@ -18,19 +18,26 @@ DAY_KEYS = ("date", "items")
 _TIME = re.compile(r"^(\d{1,2})[:.h](\d{2})(?:\s*[-\u2013\u2014]\s*(\d{1,2})[:.h](\d{2}))?$")
 
 
-class _Refs:
-    """The ids programme items may point at."""
+class Refs:
+    """The ids programme items may point at, and the ids not to report as missing.
+
+    An id is excused when its entry had errors of its own, or when its file could not be read
+    at all: those problems are reported already, and a second message would only mislead.
+    """
 
     def __init__(self, abstracts: list[Abstract], tutorials: list[Tutorial]):
-        self.abstracts = {a.id: a for a in abstracts}
-        self.tutorials = {t.id: t for t in tutorials}
+        self.known = {"abstract": {a.id: a for a in abstracts}, "tutorial": {t.id: t for t in tutorials}}
+        self.excused: set[tuple[str, str]] = set()
+        self.unreadable: set[str] = set()
+
+    def excuses(self, what: str, ident: str) -> bool:
+        return what in self.unreadable or (what, ident) in self.excused
 
 
-def read_programme(report: Report, data: Map | None, abstracts, tutorials, conference: Conference | None):
+def read_programme(report: Report, data: Map | None, refs: Refs):
     if data is None:
         return []
     f = Fields(report, data, "", ("days",), required=("days",))
-    refs = _Refs(abstracts, tutorials)
     days = []
     for index, item in each_mapping(report, f.seq("days", required=True) or (), "days", "a day"):
         day = _read_day(report, Fields(report, item, f"days[{index}]", DAY_KEYS, required=("date",)), refs)
@@ -39,7 +46,7 @@ def read_programme(report: Report, data: Map | None, abstracts, tutorials, confe
     return days
 
 
-def _read_day(report: Report, f: Fields, refs: _Refs) -> Day | None:
+def _read_day(report: Report, f: Fields, refs: Refs) -> Day | None:
     date = f.date("date", required=True)
     entries = []
     for index, item in each_mapping(report, f.seq("items") or (), f.at("items"), "a programme item"):
@@ -49,7 +56,7 @@ def _read_day(report: Report, f: Fields, refs: _Refs) -> Day | None:
     return Day(date, tuple(entries)) if date else None
 
 
-def _read_entry(report: Report, item: Map, path: str, refs: _Refs):
+def _read_entry(report: Report, item: Map, path: str, refs: Refs):
     if "parallel" in item:
         return _read_parallel(report, Fields(report, item, path, PARALLEL_KEYS), refs)
     if "session" in item:
@@ -57,7 +64,7 @@ def _read_entry(report: Report, item: Map, path: str, refs: _Refs):
     return _read_item(report, item, path, refs)
 
 
-def _read_parallel(report: Report, f: Fields, refs: _Refs) -> Parallel | None:
+def _read_parallel(report: Report, f: Fields, refs: Refs) -> Parallel | None:
     sessions = []
     for index, item in each_mapping(report, f.seq("parallel", required=True) or (), f.at("parallel"), "a session"):
         where = join(f.at("parallel"), index)
@@ -70,7 +77,7 @@ def _read_parallel(report: Report, f: Fields, refs: _Refs) -> Parallel | None:
     return Parallel(tuple(sessions)) if sessions else None
 
 
-def _read_session(report: Report, item: Map, path: str, refs: _Refs) -> Session | None:
+def _read_session(report: Report, item: Map, path: str, refs: Refs) -> Session | None:
     f = Fields(report, item, path, SESSION_KEYS, required=("session",))
     name = f.text("session", required=True)
     items = []
@@ -87,11 +94,11 @@ def _read_session(report: Report, item: Map, path: str, refs: _Refs) -> Session 
     return Session(name, tuple(items), chair, room, f.source()) if name else None
 
 
-def _read_item(report: Report, item: Map, path: str, refs: _Refs) -> Item | None:
+def _read_item(report: Report, item: Map, path: str, refs: Refs) -> Item | None:
     f = Fields(report, item, path, ITEM_KEYS)
     time = _read_time(f)
-    abstract = _resolve(f, "talk", refs.abstracts, "abstract")
-    tutorial = _resolve(f, "tutorial", refs.tutorials, "tutorial")
+    abstract = _resolve(f, "talk", refs, "abstract")
+    tutorial = _resolve(f, "tutorial", refs, "tutorial")
     if "talk" in item and "tutorial" in item:
         f.error("tutorial", "an item is either a talk or a tutorial, not both")
     default = "talk" if "talk" in item else "tutorial" if "tutorial" in item else "other"
@@ -99,12 +106,14 @@ def _read_item(report: Report, item: Map, path: str, refs: _Refs) -> Item | None
     return Item(kind, time, f.text("title"), abstract, tutorial, f.text("place"), f.text("room"), f.source())
 
 
-def _resolve(f: Fields, key: str, known: dict, what: str):
+def _resolve(f: Fields, key: str, refs: Refs, what: str):
     ident = f.text(key, printed=False)
     if ident is None:
         return None
+    known = refs.known[what]
     if ident not in known:
-        f.error(key, f"no {what} with id '{ident}'{did_you_mean(ident, known)}")
+        if not refs.excuses(what, ident):
+            f.error(key, f"no {what} with id '{ident}'{did_you_mean(ident, known)}")
         return None
     return known[ident]
 

@@ -6,6 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -114,6 +115,7 @@ def render_pdf(story, output: Path, page: Page, *, title: str, short_title: str,
                language: str, author: str = "") -> int:
     """Lay `story` out into `output` (replaced only when the whole PDF is written); returns its page count."""
     register_fonts()
+    rl_config.useA85 = 0  # binary image streams: ASCII85 only makes the file bigger and the build slower
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)

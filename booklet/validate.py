@@ -34,20 +34,37 @@ def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
     folder = Path(folder)
     report = Report(folder.resolve())
     if not (folder / "conference.yaml").is_file():
-        report.error("conference.yaml", 0, "", f"not found in {folder}: every conference needs one")
+        report.error("conference.yaml", 1, "", f"not found in {folder}: every conference needs one")
         raise DataError(report.problems)
     conference = read_conference(report, _load(report, folder, "conference.yaml", Map))
-    abstracts = read_abstracts(report, folder)
-    tutorials = read_tutorials(report, _load(report, folder, "tutorials.yaml", Seq))
+    abstract_entries = _abstract_entries(report, folder)
+    tutorial_entries = _load(report, folder, "tutorials.yaml", Seq)
+    abstracts = read_abstracts(report, abstract_entries)
+    tutorials = read_tutorials(report, tutorial_entries)
     posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
-    days = programme.read_programme(
-        report, _load(report, folder, "programme.yaml", Map), abstracts, tutorials, conference
-    )
+    refs = programme.Refs(abstracts, tutorials)
+    refs.excused |= {("abstract", i) for i in _ids(item for item, _ in abstract_entries)}
+    refs.excused |= {("tutorial", i) for i in _ids(tutorial_entries or ())}
+    refs.unreadable |= {what for what, names in (("abstract", ["abstracts.yaml"]), ("tutorial", ["tutorials.yaml"]))
+                        if any(_unreadable(report, n) for n in names)}
+    if any(p.file.startswith("abstracts/") and p.key == "" for p in report.problems):
+        refs.unreadable.add("abstract")
+    days = programme.read_programme(report, _load(report, folder, "programme.yaml", Map), refs)
     problems = sorted(set(report.problems), key=_order)
     if conference is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)
     booklet = Booklet(conference, tuple(days), tuple(abstracts), tuple(tutorials), tuple(posters))
     return booklet, problems
+
+
+def _ids(entries) -> set[str]:
+    """The ids written in list entries, readable or not: ids whose entry failed are not 'missing'."""
+    return {str(item.raw.get("id")).strip() for item in entries if isinstance(item, Map) and item.raw.get("id")}
+
+
+def _unreadable(report: Report, name: str) -> bool:
+    """True when a problem was reported about the file as a whole (syntax, encoding, shape)."""
+    return any(p.file == name and p.key == "" for p in report.problems)
 
 
 def _order(problem: Problem):
@@ -142,7 +159,8 @@ def _read_quote(report: Report, data: Map | None, path: str) -> Quote | None:
 
 # -- abstracts.yaml and abstracts/*.yaml ---------------------------------------
 
-def read_abstracts(report: Report, folder: Path) -> list[Abstract]:
+def _abstract_entries(report: Report, folder: Path) -> list[tuple[Map, str]]:
+    """(mapping, key path prefix) of every abstract in abstracts.yaml and abstracts/*.yaml."""
     entries: list[tuple[Map, str]] = []
     listed = _load(report, folder, "abstracts.yaml", Seq)
     for index, item in each_mapping(report, listed or (), "", "an abstract"):
@@ -153,6 +171,10 @@ def read_abstracts(report: Report, folder: Path) -> list[Abstract]:
             item = _load(report, folder, f"abstracts/{path.name}", Map)
             if item is not None:
                 entries.append((item, ""))
+    return entries
+
+
+def read_abstracts(report: Report, entries: list[tuple[Map, str]]) -> list[Abstract]:
     abstracts, seen = [], {}
     for item, path in entries:
         abstract = _read_abstract(report, item, path)

@@ -1,0 +1,544 @@
+"""Bad conference data -> every problem as `FILE:LINE: key.path: message`, exit 1, nothing written.
+
+Each test starts from the minimal valid conference in helpers.BASE and breaks one thing.
+Bad-data tests run both `booklet build` (with an older OUTPUT in place, which must survive
+byte for byte, with no temp file left beside it) and `booklet check`, and expect the same
+problem lines from both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from PIL import Image
+
+from booklet.cli import main
+from booklet.images import MAX_PIXELS
+from booklet.validate import read_booklet
+from .helpers import BASE, base_lines, extend, write_conference
+
+OLD_PDF = b"%PDF-1.4\n% an older booklet that a failed build must leave alone\n%%EOF\n"
+
+
+# -- running the CLI --------------------------------------------------------------------------
+
+def invoke(*args) -> Result:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    # CliRunner turns an uncaught exception into exit code 1: make a crash fail loudly instead.
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.output
+    return result
+
+
+def summary(lines: list[str]) -> str:
+    warnings = sum(": warning: " in line for line in lines)
+    errors = len(lines) - warnings
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; nothing was written."
+
+
+def assert_rejected(result, expected: list[str]) -> None:
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [*expected, summary(expected)]
+
+
+def build_and_check_fail(tmp_path: Path, data: Path, expected: list[str]) -> None:
+    """`build` and `check` both print exactly `expected` (+ the summary) and exit 1; OUTPUT survives."""
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    output = out_dir / "booklet.pdf"
+    output.write_bytes(OLD_PDF)
+
+    assert_rejected(invoke("build", data, "-o", output), expected)
+    assert output.read_bytes() == OLD_PDF
+    assert sorted(p.name for p in out_dir.iterdir()) == ["booklet.pdf"]  # no leftover temp file
+
+    assert_rejected(invoke("check", data), expected)
+
+
+def conference(tmp_path: Path, files: dict | None = None) -> Path:
+    return write_conference(tmp_path / "conf", files)
+
+
+def abstract_line() -> int:
+    """The line where an abstract appended to BASE's abstracts.yaml starts (it is abstract [2])."""
+    return base_lines("abstracts.yaml") + 1
+
+
+# -- images ---------------------------------------------------------------------------------
+
+def jpeg(size=(120, 90)) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", size, (180, 40, 40)).save(buf, "JPEG", quality=90)
+    return buf.getvalue()
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A tiny PNG whose IHDR (with a correct CRC) claims `width` x `height` 1-bit pixels."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00"))
+            + chunk(b"IEND", b""))
+
+
+def pillow_error(path: Path) -> str:
+    """What Pillow itself says about an unreadable image (booklet quotes it in parentheses)."""
+    try:
+        with Image.open(path) as image:
+            image.load()
+    except Exception as exc:  # noqa: BLE001 - we want Pillow's own words
+        return str(exc)
+    raise AssertionError(f"{path} is readable")
+
+
+def with_photo(photo: str) -> str:
+    return extend("abstracts.yaml", f"""\
+        - id: extra
+          title: An extra talk
+          speaker: {{name: Ana Photo, photo: {photo}}}
+        """)
+
+
+# -- valid data -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("only_conference", [False, True], ids=["all-files", "conference-only"])
+def test_check_valid_minimal_folder(tmp_path, only_conference):
+    files = {name: None for name in BASE if name != "conference.yaml"} if only_conference else {}
+    data = conference(tmp_path, files)
+    result = invoke("check", data)
+    assert result.exit_code == 0
+    assert result.stdout == f"{data}: 0 errors, 0 warnings.\n"
+    assert result.stderr == ""
+
+
+def test_cjk_and_emoji_name_warns_and_builds(tmp_path):
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: wang
+          title: A talk from afar
+          speaker: {name: 王小明 😀, affiliation: Uni C}
+        """)})
+    output = tmp_path / "out" / "booklet.pdf"
+    result = invoke("build", data, "-o", output)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.name: warning: the booklet's fonts cannot print "
+        "'王' (U+738B), '小' (U+5C0F), '明' (U+660E), '😀' (U+1F600); left out",
+    ]
+    assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(\d+ pages, A5\)\.\n", result.stdout)
+    assert output.read_bytes().startswith(b"%PDF-")
+    assert sorted(p.name for p in output.parent.iterdir()) == ["booklet.pdf"]
+
+
+@pytest.mark.parametrize("time, start, end", [
+    ("10:00", dt.time(10, 0), None),          # YAML 1.1 reads this as the number 600
+    ("9:30", dt.time(9, 30), None),           # ... and this as 570
+    ("09:00", dt.time(9, 0), None),
+    ("10:00-11:00", dt.time(10, 0), dt.time(11, 0)),
+])
+def test_unquoted_time_is_accepted(tmp_path, time, start, end):
+    data = conference(tmp_path, {"programme.yaml": f"""\
+        days:
+          - date: 2027-09-13
+            items:
+              - {{time: {time}, title: Welcome}}
+        """})
+    result = invoke("check", data)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    booklet, warnings = read_booklet(data)
+    assert warnings == []
+    item = booklet.days[0].entries[0]
+    assert (item.time.start, item.time.end) == (start, end)
+
+
+def test_readable_photo_is_accepted(tmp_path):
+    """The control for the photo tests below: the same abstract with a good JPEG is fine."""
+    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/ok.jpg"), "images/ok.jpg": jpeg()})
+    result = invoke("check", data)
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+# -- files that cannot be read -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("title: X\nvenue: Lund: Sweden\ndates: {start: 2027-09-13, end: 2027-09-14}\n",
+     "conference.yaml:2: YAML syntax error: mapping values are not allowed here"),
+    ("title: X\nvenue: Lund\n  bad: indent\ndates: {start: 2027-09-13, end: 2027-09-14}\n",
+     "conference.yaml:3: YAML syntax error: mapping values are not allowed here"),
+    ("title: X\nvenue: Lund\ndates: {start: 2027-09-13, end: 2027-09-14}\n\tshort_title: Y\n",
+     "conference.yaml:4: YAML syntax error: found character '\\t' that cannot start any token"
+     " (while scanning for the next token)"),
+], ids=["colon-in-value", "bad-indent", "tab"])
+def test_yaml_syntax_error(tmp_path, text, expected):
+    build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}), [expected])
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-02-30, end: 2027-09-14}\n"},
+     "conference.yaml:3: dates.start: '2027-02-30' is not a valid date"),
+    ({"programme.yaml": "days:\n  - date: 2027-02-30\n    items: [{time: '09:00', title: Welcome}]\n"},
+     "programme.yaml:2: days[0].date: '2027-02-30' is not a valid date"),
+], ids=["conference-dates", "programme-day"])
+def test_date_yaml_cannot_construct(tmp_path, files, expected):
+    build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
+
+
+def test_file_not_utf8(tmp_path):
+    text = "title: X\nvenue: Lund\nshort_title: Åström\ndates: {start: 2027-09-13, end: 2027-09-14}\n"
+    data = conference(tmp_path, {"conference.yaml": text.encode("latin-1")})
+    build_and_check_fail(tmp_path, data, [
+        "conference.yaml:3: the file is not UTF-8 text (byte 0xc5); save it as UTF-8",
+    ])
+
+
+@pytest.mark.parametrize("content", [b"", b"# nothing here yet\n\n"], ids=["zero-bytes", "comment-only"])
+@pytest.mark.parametrize("name", ["conference.yaml", "posters.yaml"])
+def test_empty_file(tmp_path, name, content):
+    build_and_check_fail(tmp_path, conference(tmp_path, {name: content}), [f"{name}:1: the file is empty"])
+
+
+def test_missing_conference_yaml(tmp_path):
+    """Everything but the line number (tested below)."""
+    data = conference(tmp_path, {"conference.yaml": None})
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    output = out_dir / "booklet.pdf"
+    output.write_bytes(OLD_PDF)
+    for args in (["build", data, "-o", output], ["check", data]):
+        result = invoke(*args)
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        problem, last = result.stderr.splitlines()
+        assert re.fullmatch(rf"conference\.yaml:\d+: not found in {re.escape(str(data))}: every conference needs one",
+                            problem)
+        assert last == "1 error, 0 warnings; nothing was written."
+    assert output.read_bytes() == OLD_PDF
+    assert sorted(p.name for p in out_dir.iterdir()) == ["booklet.pdf"]
+
+
+def test_missing_conference_yaml_line_number(tmp_path):
+    data = conference(tmp_path, {"conference.yaml": None})
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:1: not found in {data}: every conference needs one"])
+
+
+# -- keys -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("key, expected", [
+    ("titel", "conference.yaml:5: titel: unknown key 'titel' (did you mean 'title'?)"),
+    ("sponsors", "conference.yaml:5: sponsors: unknown key 'sponsors'"),
+], ids=["did-you-mean", "no-close-match"])
+def test_unknown_key(tmp_path, key, expected):
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"{key}: Something\n")})
+    build_and_check_fail(tmp_path, data, [expected])
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"conference.yaml": "title: X\ndates: {start: 2027-09-13, end: 2027-09-14}\n"},
+     "conference.yaml:1: venue: required key is missing"),
+    ({"conference.yaml": "title: X\nvenue:\ndates: {start: 2027-09-13, end: 2027-09-14}\n"},
+     "conference.yaml:2: venue: must not be empty"),
+    ({"abstracts.yaml": extend("abstracts.yaml", "- id: extra\n  speaker: {name: Ana Smith}\n")},
+     f"abstracts.yaml:{abstract_line()}: [2].title: required key is missing"),
+    ({"abstracts.yaml": extend("abstracts.yaml", "- id: extra\n  title: No speaker\n  abstract: Text.\n")},
+     f"abstracts.yaml:{abstract_line()}: [2].speaker: required key is missing (give 'speaker' or 'authors')"),
+    ({"abstracts.yaml": extend("abstracts.yaml", "- id: extra\n  title: T\n  speaker: {affiliation: Uni A}\n")},
+     f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.name: required key is missing"),
+], ids=["venue", "venue-empty", "abstract-title", "speaker-and-authors", "speaker-name"])
+def test_missing_required_key(tmp_path, files, expected):
+    build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
+
+
+def test_key_given_twice(tmp_path):
+    text = "title: X\nvenue: Lund\nvenue: Malmö\ndates: {start: 2027-09-13, end: 2027-09-14}\n"
+    build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}), [
+        "conference.yaml:3: venue: given twice (first at line 2)",
+    ])
+
+
+def test_speaker_and_authors_both_given(tmp_path):
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: extra
+          title: Both forms
+          speaker: {name: Ana Smith}
+          authors: [{name: Bo Jones}]
+        """)})
+    build_and_check_fail(tmp_path, data, [
+        f"abstracts.yaml:{abstract_line() + 3}: [2].authors: give either 'speaker' or 'authors', not both",
+    ])
+
+
+# -- ids and references ------------------------------------------------------------------------
+
+def test_duplicate_abstract_id_across_files(tmp_path):
+    data = conference(tmp_path, {"abstracts/x.yaml": "id: okafor\ntitle: Again\nspeaker: {name: A. Okafor}\n"})
+    build_and_check_fail(tmp_path, data, [
+        "abstracts/x.yaml:1: id: duplicate id 'okafor' (first used at abstracts.yaml:5)",
+    ])
+
+
+def test_duplicate_abstract_id_in_one_file(tmp_path):
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: okafor
+          title: Again
+          speaker: {name: A. Okafor}
+        """)})
+    build_and_check_fail(tmp_path, data, [
+        f"abstracts.yaml:{abstract_line()}: [2].id: duplicate id 'okafor' (first used at abstracts.yaml:5)",
+    ])
+
+
+def test_duplicate_tutorial_id(tmp_path):
+    data = conference(tmp_path, {"tutorials.yaml": extend("tutorials.yaml", """\
+        - id: bayes-intro
+          title: Bayesian inference, again
+        """)})
+    build_and_check_fail(tmp_path, data, [
+        f"tutorials.yaml:{base_lines('tutorials.yaml') + 1}: [1].id: duplicate id 'bayes-intro' (first used at line 1)",
+    ])
+
+
+@pytest.mark.parametrize("item, expected", [
+    ("talk: lund-2027", "days[0].items[0].talk: no abstract with id 'lund-2027' (did you mean 'lund-2026'?)"),
+    ("talk: zzz", "days[0].items[0].talk: no abstract with id 'zzz'"),
+    ("tutorial: bayes-intr", "days[0].items[0].tutorial: no tutorial with id 'bayes-intr' (did you mean 'bayes-intro'?)"),
+    ("tutorial: frequentist", "days[0].items[0].tutorial: no tutorial with id 'frequentist'"),
+], ids=["talk-did-you-mean", "talk", "tutorial-did-you-mean", "tutorial"])
+def test_dangling_reference(tmp_path, item, expected):
+    data = conference(tmp_path, {"programme.yaml": f"""\
+        days:
+          - date: 2027-09-13
+            items:
+              - {{time: "09:20-10:00", {item}}}
+        """})
+    build_and_check_fail(tmp_path, data, [f"programme.yaml:4: {expected}"])
+
+
+# -- values ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("time, message", [
+    ("9-10", "'9-10' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
+    ("25:00", "'25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
+    ("10:00-09:00", "'10:00-09:00' ends before it starts"),
+])
+def test_bad_time(tmp_path, time, message):
+    data = conference(tmp_path, {"programme.yaml": f"""\
+        days:
+          - date: 2027-09-13
+            items:
+              - {{time: "{time}", title: Welcome}}
+        """})
+    build_and_check_fail(tmp_path, data, [f"programme.yaml:4: days[0].items[0].time: {message}"])
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"conference.yaml": "title: [SMC, 2027]\nvenue: Lund\ndates: {start: 2027-09-13, end: 2027-09-14}\n"},
+     "conference.yaml:1: title: expected text, not a list"),
+    ({"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: extra
+          title: T
+          authors:
+            - {name: Ana Smith, presenting: "maybe"}
+        """)},
+     f"abstracts.yaml:{abstract_line() + 3}: [2].authors[0].presenting: expected true or false, not the text \"maybe\""),
+    ({"posters.yaml": "- number: five\n  author: Zoe Papadopoulou\n  title: Mixture density networks\n"},
+     "posters.yaml:1: [0].number: expected a whole number, not text"),
+], ids=["title-list", "presenting-maybe", "poster-number-five"])
+def test_wrong_type(tmp_path, files, expected):
+    build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
+
+
+def test_list_where_mapping_belongs(tmp_path):
+    text = "title: X\nvenue: Lund\ndates: [2027-09-13, 2027-09-14]\n"
+    build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}), [
+        "conference.yaml:3: dates: expected a mapping (key: value lines), not a list",
+    ])
+
+
+def test_mapping_where_list_belongs(tmp_path):
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", "committees: {name: SOC}\n")})
+    build_and_check_fail(tmp_path, data, [
+        "conference.yaml:5: committees: expected a list (lines starting with '- '), not a mapping",
+    ])
+
+
+def test_conference_ends_before_it_starts(tmp_path):
+    text = "title: X\nvenue: Lund\ndates:\n  start: 2027-09-13\n  end: 2027-09-12\n"
+    build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}), [
+        "conference.yaml:5: dates.end: the conference ends (2027-09-12) before it starts (2027-09-13)",
+    ])
+
+
+def test_unknown_item_kind(tmp_path):
+    data = conference(tmp_path, {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "10:00-10:30", title: Coffee, kind: brake}
+        """})
+    build_and_check_fail(tmp_path, data, [
+        "programme.yaml:4: days[0].items[0].kind: "
+        "'brake' is not one of talk, tutorial, break, social, poster, other (did you mean 'break'?)",
+    ])
+
+
+def test_session_nested_in_session(tmp_path):
+    data = conference(tmp_path, {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - session: Outer
+                items:
+                  - {time: "10:30-11:00", talk: okafor}
+                  - session: Inner
+                    items: []
+        """})
+    build_and_check_fail(tmp_path, data, [
+        "programme.yaml:7: days[0].items[0].items[1].session: sessions cannot be nested inside a session",
+    ])
+
+
+# -- photos ---------------------------------------------------------------------------------
+
+def test_photo_missing(tmp_path):
+    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/nobody.jpg")})
+    build_and_check_fail(tmp_path, data, [
+        f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.photo: 'images/nobody.jpg': file not found",
+    ])
+
+
+@pytest.mark.parametrize("content", [
+    bytes(range(256)) * 8,          # not an image at all, named .jpg
+    jpeg()[: len(jpeg()) // 2],     # a JPEG cut off half way
+], ids=["corrupt", "truncated-jpeg"])
+def test_photo_unreadable(tmp_path, content):
+    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/a.jpg"), "images/a.jpg": content})
+    why = pillow_error(data / "images" / "a.jpg")
+    build_and_check_fail(tmp_path, data, [
+        f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.photo: 'images/a.jpg': not a readable image ({why})",
+    ])
+
+
+@pytest.mark.parametrize("width, height, problem", [
+    (9000, 9000, "image is 9000x9000 pixels, more than booklet accepts (80 megapixels)"),
+    (20000, 20000, "image is too large (a possible decompression bomb)"),
+])
+def test_photo_decompression_bomb(tmp_path, width, height, problem):
+    assert width * height > MAX_PIXELS
+    bomb = png_claiming(width, height)
+    assert len(bomb) < 200
+    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/bomb.png"), "images/bomb.png": bomb})
+    build_and_check_fail(tmp_path, data, [
+        f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.photo: 'images/bomb.png': {problem}",
+    ])
+
+
+# -- many problems at once ---------------------------------------------------------------------
+
+def test_many_problems_in_many_files_reported_together_in_order(tmp_path):
+    n = abstract_line()
+    data = conference(tmp_path, {
+        "programme.yaml": """\
+            days:
+              - date: 2027-09-13
+                items:
+                  - {time: "25:00", title: Welcome}
+                  - {time: "09:20-10:00", talk: lund-2027}
+            """,
+        "tutorials.yaml": BASE["tutorials.yaml"] + "  titel: Oops\n",
+        "posters.yaml": "- number: five\n  author: Zoe Papadopoulou\n  title: Mixture density networks\n",
+        "abstracts/x.yaml": "id: okafor\ntitle: Again\nspeaker: {name: A. Okafor}\n",
+        "abstracts.yaml": extend("abstracts.yaml", """\
+            - id: extra
+              title: T
+              authors:
+                - {name: 王, presenting: maybe}
+            """),
+        "conference.yaml": extend("conference.yaml", "titel: Oops\n"),
+    })
+    expected = [
+        "conference.yaml:5: titel: unknown key 'titel' (did you mean 'title'?)",
+        f"abstracts.yaml:{n + 3}: [2].authors[0].name: warning: the booklet's fonts cannot print '王' (U+738B); left out",
+        f"abstracts.yaml:{n + 3}: [2].authors[0].presenting: expected true or false, not the text \"maybe\"",
+        "abstracts/x.yaml:1: id: duplicate id 'okafor' (first used at abstracts.yaml:5)",
+        "posters.yaml:1: [0].number: expected a whole number, not text",
+        "programme.yaml:4: days[0].items[0].time: '25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\"",
+        "programme.yaml:5: days[0].items[1].talk: no abstract with id 'lund-2027' (did you mean 'lund-2026'?)",
+        f"tutorials.yaml:{base_lines('tutorials.yaml') + 1}: [0].titel: unknown key 'titel' (did you mean 'title'?)",
+    ]
+    assert summary(expected) == "7 errors, 1 warning; nothing was written."
+    build_and_check_fail(tmp_path, data, expected)
+
+
+def test_check_prints_what_build_prints(tmp_path):
+    data = conference(tmp_path, {
+        "conference.yaml": extend("conference.yaml", "sponsors: []\n"),
+        "programme.yaml": "days:\n  - date: 2027-09-13\n    items: [{time: '9-10', kind: brake}]\n",
+    })
+    build = invoke("build", data, "-o", tmp_path / "out.pdf")
+    check = invoke("check", data)
+    assert build.exit_code == check.exit_code == 1
+    assert build.stderr == check.stderr
+    assert len(check.stderr.splitlines()) == 4
+    assert not (tmp_path / "out.pdf").exists()
+
+
+# -- follow-on errors, end-of-file syntax errors, aliases, quoted booleans ------------------------
+
+@pytest.mark.parametrize("files, expected", [
+    ({"abstracts.yaml": BASE["abstracts.yaml"].replace("  title: A talk about Lund\n", "")},
+     "abstracts.yaml:1: [0].title: required key is missing"),
+    ({"abstracts.yaml": BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}", "{affiliation: Uni A}")},
+     "abstracts.yaml:3: [0].speaker.name: required key is missing"),
+    ({"tutorials.yaml": BASE["tutorials.yaml"].replace("  title: Bayesian inference\n", "")},
+     "tutorials.yaml:1: [0].title: required key is missing"),
+], ids=["abstract-without-title", "speaker-without-name", "tutorial-without-title"])
+def test_no_follow_on_dangling_reference_for_a_broken_entry(tmp_path, files, expected):
+    build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("title: X\nvenue: 'Lund\ndates: {start: 2027-09-13, end: 2027-09-14}\n",
+     "conference.yaml:2: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar)"),
+    ("title: X\nvenue: Lund\ndates: {start: 2027-09-13, end: 2027-09-14\n",
+     "conference.yaml:3: YAML syntax error: expected ',' or '}', but got '<stream end>' (while parsing a flow mapping)"),
+], ids=["unclosed-quote", "unclosed-brace"])
+def test_syntax_error_at_end_of_file_names_the_opening_line(tmp_path, text, expected):
+    build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}), [expected])
+
+
+def test_control_character_names_its_line(tmp_path):
+    text = "title: X\nvenue: Lund\nshort_title: TC\x012027\ndates: {start: 2027-09-13, end: 2027-09-14}\n"
+    build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}), [
+        "conference.yaml:3: YAML syntax error: unacceptable character #x0001: special characters are not allowed",
+    ])
+
+
+def test_recursive_alias_is_an_error_not_a_crash(tmp_path):
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", "notes: &a [*a]\n")})
+    result = invoke("check", data)  # asserts no traceback
+    assert result.exit_code == 1
+    problem, last = result.stderr.splitlines()
+    assert problem.startswith("conference.yaml:5: notes")
+    assert last == "1 error, 0 warnings; nothing was written."
+
+
+def test_quoted_boolean_message_says_it_is_text(tmp_path):
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: extra
+          title: T
+          authors:
+            - {name: Ana Smith, presenting: "true"}
+        """)})
+    build_and_check_fail(tmp_path, data, [
+        f"abstracts.yaml:{abstract_line() + 3}: [2].authors[0].presenting: "
+        "expected true or false, not the text \"true\" (remove the quotes)",
+    ])
