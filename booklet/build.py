@@ -18,6 +18,7 @@ class BuildResult:
     output: Path
     pages: int
     warnings: list[Problem]
+    anchors: dict[str, int]  # link key -> 1-based page: "abstract-3", "tutorial-1", "poster-0", "day-2", ...
 
 
 def build_booklet(data_dir: Path, output: Path, page_size: str = "A5") -> BuildResult:
@@ -28,7 +29,7 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5") -> BuildR
     page = page_for(page_size)
     conference = booklet.conference
     story = build_story(booklet, page)
-    pages = render_pdf(
+    pages, anchors = render_pdf(
         story,
         Path(output),
         page,
@@ -37,4 +38,4 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5") -> BuildR
         subject=f"Programme and abstracts, {markup.plain(conference.venue)}",
         language=conference.language,
     )
-    return BuildResult(Path(output), pages, warnings)
+    return BuildResult(Path(output), pages, warnings, anchors)

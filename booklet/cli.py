@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -50,10 +51,8 @@ def build(data_dir: Path, output: Path, page_size: str) -> None:
     from .build import build_booklet
 
     size = {k.lower(): k for k in PAGE_SIZES}[page_size.lower()]
-    try:
+    with reporting_errors(output):
         result = build_booklet(data_dir, output, size)
-    except DataError as exc:
-        _fail(exc)
     _print_problems(result.warnings)
     click.echo(f"Wrote {result.output} ({result.pages} pages, {size}).")
 
@@ -69,10 +68,8 @@ def check(data_dir: Path) -> None:
     """
     from .validate import read_booklet
 
-    try:
+    with reporting_errors():
         _, warnings = read_booklet(data_dir)
-    except DataError as exc:
-        _fail(exc)
     _print_problems(warnings)
     click.echo(f"{data_dir}: {_summary(warnings)}.")
 
@@ -81,3 +78,20 @@ def _fail(exc: DataError):
     _print_problems(exc.problems)
     click.echo(f"{_summary(exc.problems)}; nothing was written.", err=True)
     sys.exit(1)
+
+
+@contextmanager
+def reporting_errors(output: Path | None = None):
+    """Bad data, an unwritable output or an unexpected failure -> a message and exit status 1, never a traceback."""
+    try:
+        yield
+    except DataError as exc:
+        _fail(exc)
+    except OSError as exc:
+        target = exc.filename or output
+        click.echo(f"booklet: cannot write {target}: {exc.strerror or exc}; nothing was written.", err=True)
+        sys.exit(1)
+    except Exception as exc:  # a bug in booklet: say so plainly, keep the earlier output
+        click.echo(f"booklet: internal error ({type(exc).__name__}: {exc}); nothing was written. "
+                   "Please report this with the data that caused it.", err=True)
+        sys.exit(2)

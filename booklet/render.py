@@ -112,8 +112,11 @@ def _umask() -> int:
 
 
 def render_pdf(story, output: Path, page: Page, *, title: str, short_title: str, subject: str,
-               language: str, author: str = "") -> int:
-    """Lay `story` out into `output` (replaced only when the whole PDF is written); returns its page count."""
+               language: str, author: str = "") -> tuple[int, dict[str, int]]:
+    """Lay `story` out into `output` (replaced only when the whole PDF is written).
+
+    Returns the page count and the 1-based page of every anchor (abstract-N, tutorial-N, poster-N, ...).
+    """
     register_fonts()
     rl_config.useA85 = 0  # binary image streams: ASCII85 only makes the file bigger and the build slower
     output = Path(output)
@@ -123,11 +126,23 @@ def render_pdf(story, output: Path, page: Page, *, title: str, short_title: str,
     try:
         doc = BookletDocTemplate(temp_name, page, short_title, title=title, subject=subject,
                                  author=author, creator="booklet", lang=language)
-        doc.build(story, canvasmaker=BookletCanvas)
+        anchors: dict[str, int] = {}
+        doc.build(story, canvasmaker=_recording(anchors))
         pages = doc.page
         os.chmod(temp_name, 0o666 & ~_umask())
         os.replace(temp_name, output)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-    return pages
+    return pages, anchors
+
+
+def _recording(anchors: dict[str, int]):
+    """A BookletCanvas class whose anchor pages end up in `anchors` when the PDF is saved."""
+
+    class RecordingCanvas(BookletCanvas):
+        def save(self):
+            super().save()
+            anchors.update(self.anchor_pages)
+
+    return RecordingCanvas

@@ -37,7 +37,7 @@ class Row(Flowable):
 
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
-                 keep: float = 0.0):
+                 keep: float = 0.0, anchor: str | None = None):
         super().__init__()
         self.left = list(left)
         self.body = list(body)
@@ -49,6 +49,7 @@ class Row(Flowable):
         self.pad = pad
         self.gap = gap
         self.keep = keep
+        self.anchor = anchor
         self.ref_width = (ref_style.fontSize * 2.2) if ref else 0.0
 
     @property
@@ -91,13 +92,15 @@ class Row(Flowable):
         if not first:
             return []
         head = Row(self.left, first, self.left_width, ref=self.ref, ref_style=self.ref_style,
-                   link=self.link, background=self.background, pad=self.pad, gap=self.gap)
+                   link=self.link, background=self.background, pad=self.pad, gap=self.gap, anchor=self.anchor)
         tail = Row([], rest, self.left_width, ref_style=self.ref_style, link=self.link,
                    background=self.background, pad=self.pad, gap=self.gap, keep=self.keep)
         return [head, tail] if rest else [head]
 
     def draw(self):
         canv = self.canv
+        if self.anchor:
+            canv.mark_anchor(self.anchor)
         if self.background is not None:
             canv.saveState()
             canv.setFillColor(self.background)

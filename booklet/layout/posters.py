@@ -21,17 +21,22 @@ def build_posters(ctx: Context) -> list:
     story = [Anchor("posters", "Posters", 0, section="Posters"), Paragraph("Posters", s.heading)]
     widest = max(len(str(p.number)) for p in posters)
     number_width = stringWidth("0" * widest, s.session.fontName, s.session.fontSize * 1.3) + 2
-    for poster in posters:
-        story.append(build_poster_entry(ctx, poster, number_width))
+    for index, poster in enumerate(posters):
+        story.append(build_poster_entry(ctx, poster, number_width, poster_key(index)))
         story.append(Rule(LIGHT, 0.5, 2))
     return story
 
 
-def build_poster_entry(ctx: Context, poster: Poster, number_width: float) -> Row:
+def poster_key(index: int) -> str:
+    """The link key of the poster at `index` in the poster list."""
+    return f"poster-{index}"
+
+
+def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: str) -> Row:
     s = ctx.styles
     number = Paragraph(f'<font size="{s.session.fontSize * 1.3}">{poster.number}</font>', s.session)
     body = [Paragraph(f"<b>{markup.inline(poster.title)}</b>", s.body)]
     body += author_block(ctx, poster.authors, explain_presenting=False)
     if poster.abstract:
         body += ctx.paras(poster.abstract, s.text)
-    return Row([number], body, number_width, pad=3, keep=ctx.page.text_height)
+    return Row([number], body, number_width, pad=3, keep=ctx.page.text_height, anchor=key)
