@@ -20,8 +20,8 @@ class Report:
     def error(self, file: str, line: int, key: str, message: str) -> None:
         self.problems.append(Problem(file, line, key, message))
 
-    def warn(self, file: str, line: int, key: str, message: str) -> None:
-        self.problems.append(Problem(file, line, key, message, "warning"))
+    def warn(self, file: str, line: int, key: str, message: str, kind: str) -> None:
+        self.problems.append(Problem(file, line, key, message, "warning", kind))
 
 
 def describe(value) -> str:
@@ -208,7 +208,7 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str) -
     if missing:
         shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-        report.warn(file, line, key, f"the booklet's fonts cannot print {shown}{more}; left out")
+        report.warn(file, line, key, f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
 
 
 def each_mapping(report: Report, seq: Seq, path: str, what: str):

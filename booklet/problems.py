@@ -15,6 +15,7 @@ class Problem:
     key: str
     message: str
     severity: str = "error"
+    kind: str = ""  # for warnings: what sort of finding ("glyph", "name-variant", ...), for grouping and JSON
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:"
