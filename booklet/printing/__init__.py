@@ -1,0 +1,1 @@
+"""Print production: page boxes and marks, padding, cover split, imposition, preflight."""
