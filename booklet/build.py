@@ -1,9 +1,13 @@
-"""A conference data folder -> the booklet PDF: load, validate, lay out, render."""
+"""A conference data folder -> the booklet PDF: load, validate, lay out, render, finish for print."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from reportlab.lib.units import mm
 
 from . import markup
 from .layout.page import PAGE_SIZES, page_for
@@ -14,28 +18,72 @@ from .validate import read_booklet
 
 
 @dataclass(frozen=True)
+class PrintOptions:
+    """How the PDF is made for the press."""
+
+    page_size: str = "A5"
+    bleed: float = 3 * mm  # points beyond the trim on every side
+    crop_marks: bool = False
+    pad_to: int = 4  # page count made a multiple of this with Notes pages (1: no padding)
+    separate_cover: bool = False  # cover pages (1, 2, N-1, N) in a file of their own
+    cmyk: bool = False
+
+
+@dataclass(frozen=True)
 class BuildResult:
     output: Path
     pages: int
     warnings: list[Problem]
     anchors: dict[str, int]  # link key -> 1-based page: "abstract-3", "tutorial-1", "poster-0", "day-2", ...
+    cover: Path | None = None  # the separate cover file, when asked for
+    text_pages: int = field(default=0)  # pages in `output` when the cover is separate
 
 
-def build_booklet(data_dir: Path, output: Path, page_size: str = "A5") -> BuildResult:
-    """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data."""
-    if page_size not in PAGE_SIZES:
-        raise ValueError(f"unknown page size {page_size!r}; choose one of {', '.join(PAGE_SIZES)}")
+def cover_path(output: Path) -> Path:
+    """Where the separate cover goes: beside the text block, named after it."""
+    return output.with_name(f"{output.stem}-cover{output.suffix or '.pdf'}")
+
+
+def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
+                  options: PrintOptions | None = None, progress=None) -> BuildResult:
+    """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data.
+
+    `progress(done, total)`, when given, is called as the layout advances.
+    """
+    options = options or PrintOptions(page_size=page_size)
+    if options.page_size not in PAGE_SIZES:
+        raise ValueError(f"unknown page size {options.page_size!r}; choose one of {', '.join(PAGE_SIZES)}")
     booklet, warnings = read_booklet(Path(data_dir))
-    page = page_for(page_size)
+    page = page_for(options.page_size, options.bleed, options.crop_marks, options.cmyk)
     conference = booklet.conference
-    story = build_story(booklet, page)
+    story, layout_warnings = build_story(booklet, page, options.pad_to)
+    output = Path(output)
+    target = _temporary_beside(output) if options.separate_cover else output
     pages, anchors = render_pdf(
         story,
-        Path(output),
+        target,
         page,
         title=markup.plain(conference.title),
         short_title=markup.plain(conference.short_title or conference.title),
         subject=f"Programme and abstracts, {markup.plain(conference.venue)}",
         language=conference.language,
+        progress=progress,
     )
-    return BuildResult(Path(output), pages, warnings, anchors)
+    warnings = warnings + layout_warnings
+    if not options.separate_cover:
+        return BuildResult(output, pages, warnings, anchors)
+    from .printing.cover import split_cover
+
+    cover = cover_path(output)
+    try:
+        split_cover(target, output, cover)
+    finally:
+        target.unlink(missing_ok=True)
+    return BuildResult(output, pages, warnings, anchors, cover, pages - 4)
+
+
+def _temporary_beside(output: Path) -> Path:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".full.pdf", dir=output.parent)
+    os.close(handle)
+    return Path(name)

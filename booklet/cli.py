@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,43 +37,164 @@ def main() -> None:
     """
 
 
+class ProgressBar:
+    """A one-line progress bar on stderr for builds that take more than a moment; only on a terminal."""
+
+    DELAY = 2.0  # seconds before it shows
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty() and not os.environ.get("CI")
+        self.start = time.monotonic()
+        self.shown = False
+
+    def update(self, done: int, total: int) -> None:
+        if time.monotonic() - self.start < self.DELAY:
+            return
+        share = min(1.0, done / total) if total else 0.0
+        filled = int(share * 30)
+        self.stream.write(f"\rLaying out the booklet [{'#' * filled}{'.' * (30 - filled)}] {share:4.0%}")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * 70 + "\r")
+            self.stream.flush()
+
+
+class Length(click.ParamType):
+    """A length option: '3mm', '0.125in', '8pt' or '0', in points."""
+
+    name = "length"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, float):
+            return value
+        from .printing.units import parse_length
+
+        try:
+            return parse_length(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
 @main.command()
 @click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
 @click.option("-o", "--output", default="booklet.pdf", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the PDF (replaced only when the build succeeds).")
 @click.option("--page-size", type=click.Choice(list(PAGE_SIZES), case_sensitive=False), default="A5",
               show_default=True, help="Trim size of the booklet.")
-def build(data_dir: Path, output: Path, page_size: str) -> None:
+@click.option("--bleed", type=Length(), default="3mm", show_default=True,
+              help="Bleed beyond the trim on every side (mm, pt or in; 0 for none).")
+@click.option("--crop-marks", is_flag=True, help="Draw crop marks outside the bleed.")
+@click.option("--pad-to", type=click.Choice(["1", "4", "8", "16"]), default="4", show_default=True,
+              help="Add ruled Notes pages before the back cover up to a multiple of this page count.")
+@click.option("--cover", "cover", type=click.Choice(["inline", "separate"]), default="inline", show_default=True,
+              help="'separate': the four cover pages go to OUTPUT-cover.pdf, the rest to OUTPUT.")
+@click.option("--cmyk", is_flag=True, help="CMYK colours and images, for presses that ask for them.")
+@click.option("--preflight", "run_preflight", is_flag=True,
+              help="Check the result for print (as 'booklet preflight' does); exit 1 if it is not fit.")
+def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks: bool, pad_to: str,
+          cover: str, cmyk: bool, run_preflight: bool) -> None:
     """Build the booklet PDF from DATA_DIR (default: data).
 
     \b
-    Example:
+    Examples:
       booklet build my-conference -o programme.pdf --page-size A4
+      booklet build --crop-marks --cover separate -o print/booklet.pdf
     """
-    from .build import build_booklet
+    from .build import PrintOptions, build_booklet
 
     size = {k.lower(): k for k in PAGE_SIZES}[page_size.lower()]
+    options = PrintOptions(size, bleed, crop_marks, int(pad_to), cover == "separate", cmyk)
+    bar = ProgressBar()
     with reporting_errors(output):
-        result = build_booklet(data_dir, output, size)
+        try:
+            result = build_booklet(data_dir, output, options=options, progress=bar.update if bar.enabled else None)
+        finally:
+            bar.clear()
     _print_problems(result.warnings)
-    click.echo(f"Wrote {result.output} ({result.pages} pages, {size}).")
+    if result.cover:
+        click.echo(f"Wrote {result.output} ({result.text_pages} pages, {size}) "
+                   f"and {result.cover} (4 cover pages).")
+    else:
+        click.echo(f"Wrote {result.output} ({result.pages} pages, {size}).")
+    if run_preflight:
+        from .printing.preflight import preflight as preflight_pdf
+
+        status = max(print_preflight(preflight_pdf(path, cmyk=cmyk))
+                     for path in (result.output, result.cover) if path)
+        sys.exit(status)
+
+
+def _print_grouped(problems: list[Problem]) -> None:
+    """Warnings on stderr, a heading line over each kind."""
+    from .lint import grouped
+
+    for _, heading, group in grouped(problems):
+        click.echo(f"{heading} ({len(group)}):", err=True)
+        _print_problems(group)
+
+
+def _print_json(problems: list[Problem]) -> None:
+    """The problems as a JSON list of objects on stdout, for other tools."""
+    import json
+
+    fields = ("file", "line", "key", "kind", "severity", "message")
+    click.echo(json.dumps([{f: getattr(p, f) for f in fields} for p in problems], ensure_ascii=False, indent=2))
+
+
+def _fail_json(data_dir: Path, exc: DataError):
+    """Errors (and warnings) as JSON on stdout, the summary on stderr, exit status 1."""
+    _print_json(exc.problems)
+    click.echo(f"{data_dir}: {_summary(exc.problems)}.", err=True)
+    sys.exit(1)
 
 
 @main.command()
 @click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
-def check(data_dir: Path) -> None:
-    """Check DATA_DIR (default: data) and print every problem found; writes nothing.
+@click.option("--page-size", type=click.Choice(list(PAGE_SIZES), case_sensitive=False), default="A5",
+              show_default=True, help="The trim size to measure abstracts on (too long for one page?).")
+@click.option("--strict", is_flag=True, help="Count warnings as errors: exit status 1 when there are any.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: print the problems on stdout as a list of objects (file, line, key, kind, severity, "
+                   "message).")
+def check(data_dir: Path, page_size: str, strict: bool, output_format: str) -> None:
+    """Check DATA_DIR (default: data) and print every problem found, errors and warnings; writes nothing.
+
+    Warnings are valid data that would look wrong in print: the same person or affiliation
+    written differently, overlapping or out-of-order times, talks never scheduled, abstracts
+    too long for a page, and more. The exit status is 0 with warnings only, 1 with errors
+    (or with warnings under --strict).
 
     \b
-    Example:
-      booklet check my-conference
+    Examples:
+      booklet check my-conference --strict
+      booklet check my-conference --format json
     """
+    from .lint import grouped, lint
     from .validate import read_booklet
 
     with reporting_errors():
-        _, warnings = read_booklet(data_dir)
-    _print_problems(warnings)
-    click.echo(f"{data_dir}: {_summary(warnings)}.")
+        try:
+            booklet, warnings = read_booklet(data_dir)
+        except DataError as exc:
+            if output_format != "json":
+                raise
+            _fail_json(data_dir, exc)
+        size = {k.lower(): k for k in PAGE_SIZES}[page_size.lower()]
+        problems = [p for _, _, group in grouped(warnings + lint(booklet, size)) for p in group]
+    failed = strict and bool(problems)
+    summary = f"{data_dir}: {_summary(problems)}{' (--strict: warnings count as errors)' if failed else ''}."
+    if output_format == "json":
+        _print_json(problems)
+        click.echo(summary, err=True)
+    else:
+        _print_grouped(problems)
+        click.echo(summary)
+    if failed:
+        sys.exit(1)
 
 
 def _fail(exc: DataError):
@@ -95,3 +218,90 @@ def reporting_errors(output: Path | None = None):
         click.echo(f"booklet: internal error ({type(exc).__name__}: {exc}); nothing was written. "
                    "Please report this with the data that caused it.", err=True)
         sys.exit(2)
+
+
+@contextmanager
+def _reading_pdf(output: Path | None = None):
+    """An unreadable or damaged input, or an impossible layout -> a message and exit status 1."""
+    import logging
+
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").addHandler(logging.NullHandler())  # no pypdf chatter about odd inputs
+    logging.getLogger("pypdf").propagate = False
+    with reporting_errors(output):
+        try:
+            yield
+        except (ValueError, PyPdfError) as exc:
+            reason = str(exc) if isinstance(exc, ValueError) else f"damaged or unsupported PDF ({exc})"
+            click.echo(f"booklet: {reason}" + ("; nothing was written." if output else "."), err=True)
+            sys.exit(1)
+
+
+@main.command()
+@click.argument("booklet_pdf", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the printer spreads (replaced only when complete).")
+@click.option("--sheet", type=click.Choice(["A4", "A3", "letter", "tabloid"], case_sensitive=False), default="A4",
+              show_default=True, help="Sheet the spreads are printed on (landscape, both sides).")
+@click.option("--crop-marks", is_flag=True, help="Crop marks at the spread's corners and fold marks at the spine.")
+@click.option("--creep", type=Length(), default="0", show_default=True,
+              help="Shingling per sheet (e.g. 0.1mm): outer sheets' pages move away from the spine.")
+def impose(booklet_pdf: Path, output: Path, sheet: str, crop_marks: bool, creep: float) -> None:
+    """Impose BOOKLET_PDF (any PDF) as saddle-stitch printer spreads.
+
+    Two pages per sheet side in folding order, placed by their TrimBox with the trims meeting
+    at the spine; print duplex, flip on the short edge, fold, staple, trim. The page count is
+    padded with blank pages at the end to a multiple of 4.
+
+    \b
+    Example:
+      booklet impose booklet.pdf -o spreads.pdf --sheet A3 --crop-marks --creep 0.1mm
+    """
+    from .printing.impose import impose as impose_pdf
+
+    sheet = {name.lower(): name for name in ("A4", "A3", "letter", "tabloid")}[sheet.lower()]
+    with _reading_pdf(output):
+        result = impose_pdf(booklet_pdf, output, sheet=sheet, crop_marks=crop_marks, creep=creep)
+    click.echo(f"Wrote {result.output} ({result.sheets} sheet{'s' * (result.sheets != 1)}, "
+               f"{result.sides} sides, {result.sheet} landscape).")
+    if result.blanks_added:
+        blanks = result.blanks_added
+        click.echo(f"Added {blanks} blank page{'s' * (blanks != 1)} at the end: "
+                   f"{booklet_pdf} has {result.sides * 2 - blanks} pages, not a multiple of 4.")
+
+
+def print_preflight(report) -> int:
+    """Print a PreflightReport (facts, then 'OK: fit to print' or the faults); the exit status it calls for."""
+    click.echo(f"{report.path}:")
+    for fact in report.facts:
+        click.echo(f"  {fact}")
+    if report.fit:
+        click.echo("OK: fit to print")
+        return 0
+    count = len(report.faults)
+    click.echo(f"NOT FIT TO PRINT ({count} fault{'s' * (count != 1)}):")
+    for fault in report.faults:
+        click.echo(f"  - {fault}")
+    return 1
+
+
+@main.command()
+@click.argument("file_pdf", type=click.Path(path_type=Path))
+@click.option("--cmyk", is_flag=True, help="Also flag RGB colour and RGB images.")
+@click.option("--safe-margin", type=Length(), default="5mm", show_default=True,
+              help="Text must stay at least this far inside the trim.")
+def preflight(file_pdf: Path, cmyk: bool, safe_margin: float) -> None:
+    """Check FILE_PDF (any PDF) for print: page count, boxes, fonts, image dpi, colour, margins.
+
+    Exit status 0 when it is fit to print, 1 with the list of faults otherwise.
+
+    \b
+    Example:
+      booklet preflight booklet.pdf --cmyk --safe-margin 4mm
+    """
+    from .printing.preflight import preflight as preflight_pdf
+
+    with _reading_pdf():
+        report = preflight_pdf(file_pdf, cmyk=cmyk, safe_margin=safe_margin)
+    sys.exit(print_preflight(report))

@@ -16,6 +16,7 @@ class Report:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        self.image_sources: dict[Path, object] = {}  # image path -> Source of its first mention
 
     def error(self, file: str, line: int, key: str, message: str) -> None:
         self.problems.append(Problem(file, line, key, message))
@@ -199,6 +200,9 @@ class Fields:
         if problem:
             self.error(key, f"'{name}': {problem}")
             return None
+        from .model import Source
+
+        self.report.image_sources.setdefault(path, Source(self.file, self.line(key), self.at(key)))
         return path
 
 

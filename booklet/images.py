@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -80,10 +81,39 @@ def downsample(image: Image.Image, width_pt: float, height_pt: float) -> Image.I
     if factor >= 1:
         return image
     new_size = (max(1, round(image.width * factor)), max(1, round(image.height * factor)))
-    return image.resize(new_size, Image.Resampling.LANCZOS)
+    return image.resize(new_size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def pdf_image(image: Image.Image):
+    """What to hand to canvas.drawImage: opaque images as JPEG (small, and embedded as it is);
+    images with transparency as they are, for ReportLab to compress losslessly with their mask."""
+    from reportlab.lib.utils import ImageReader
+
+    if image.mode not in ("RGB", "L"):
+        return ImageReader(image)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=92)
+    buffer.seek(0)
+    return ImageReader(buffer)
 
 
 @lru_cache(maxsize=512)
-def for_print(path: Path, width_pt: float, height_pt: float) -> Image.Image:
-    """The image at `path`, downsampled for a box of the given printed size."""
-    return downsample(_open(path), width_pt, height_pt)
+def for_print(path: Path, width_pt: float, height_pt: float, cmyk: bool = False) -> Image.Image:
+    """The image at `path`, downsampled for a box of the given printed size (in CMYK when asked)."""
+    image = downsample(_open(path), width_pt, height_pt)
+    return to_cmyk(image) if cmyk else image
+
+
+def to_cmyk(image: Image.Image) -> Image.Image:
+    """CMYK for the press; transparency flattened on white first, as paper is white."""
+    if image.mode == "RGBA":
+        background = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(background, image)
+    return image.convert("CMYK")
+
+
+def effective_dpi(path: Path, width_pt: float, height_pt: float) -> float:
+    """Pixels per inch of the image when scaled to fit a box of the given printed size."""
+    width, height = _open(path).size
+    scale = min(width_pt / width, height_pt / height)  # points per pixel
+    return 72 / scale

@@ -171,6 +171,7 @@ class Parallel:
 class Day:
     date: dt.date
     entries: tuple[Item | Session | Parallel, ...]
+    source: Source | None = field(default=None, compare=False)
 
     def items(self):
         """Every Item of the day, in printed order (sessions and parallel tracks flattened)."""
@@ -193,3 +194,4 @@ class Booklet:
     abstracts: tuple[Abstract, ...] = ()
     tutorials: tuple[Tutorial, ...] = ()
     posters: tuple[Poster, ...] = ()
+    image_sources: dict[Path, Source] = field(default_factory=dict, compare=False)  # where each image is named

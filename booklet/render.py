@@ -8,12 +8,13 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from .fonts import BODY, SANS, register_fonts
-from .layout.page import Page
-from .layout.styles import GREY, INK
+from .layout.page import MARKS_ROOM, Page
+from .layout.styles import GREY, INK, REGISTRATION
 
 
 class BookletCanvas(Canvas):
@@ -62,47 +63,78 @@ class BookletDocTemplate(BaseDocTemplate):
         self.short_title = short_title
         super().__init__(
             filename,
-            pagesize=(page.width, page.height),
+            pagesize=page.media_size,
             leftMargin=page.margin,
             rightMargin=page.margin,
             topMargin=page.top,
             bottomMargin=page.bottom,
             initialFontName=BODY,
             invariant=1,
+            trimBox=page.trim_box,
+            bleedBox=page.bleed_box,
+            enforceColorSpace="cmyk" if page.cmyk else None,
             **kwargs,
         )
-        full = Frame(0, 0, page.width, page.height, 0, 0, 0, 0, id="full")
-        text = Frame(page.margin, page.bottom, page.text_width, page.text_height, 0, 0, 0, 0, id="text")
+        o = page.origin
+        full = Frame(o, o, page.width, page.height, 0, 0, 0, 0, id="full")
+        text = Frame(o + page.margin, o + page.bottom, page.text_width, page.text_height, 0, 0, 0, 0, id="text")
         self.addPageTemplates([
-            PageTemplate("cover", [full]),
+            PageTemplate("cover", [full], onPageEnd=self._marks),
             PageTemplate("inner", [text], onPageEnd=self._decorate),
         ])
 
     def _decorate(self, canv: BookletCanvas, doc) -> None:
+        """Running head and page number, in trim coordinates; then the crop marks."""
         page = self.geometry
         number = canv.getPageNumber()
         recto = number % 2 == 1
         canv.saveState()
+        canv.translate(page.origin, page.origin)
         canv.setFillColor(GREY)
-        canv.setFont(SANS, page.base_size * 0.75)
         y_head = page.height - page.top + 5 * mm
         if canv.section_page != number:
             canv.setStrokeColor(GREY)
             canv.setLineWidth(0.3)
             canv.line(page.margin, y_head - 2, page.width - page.margin, y_head - 2)
             head = (canv.section or "") if recto else self.short_title
-            if recto:
-                canv.drawRightString(page.width - page.margin, y_head + 1, head)
-            else:
-                canv.drawString(page.margin, y_head + 1, head)
+            _draw_outer(canv, page, recto, y_head + 1, head, SANS, page.base_size * 0.75)
         canv.setFillColor(INK)
-        canv.setFont(SANS + "-Bold", page.base_size * 0.85)
-        y_foot = page.bottom - 9 * mm
-        if recto:
-            canv.drawRightString(page.width - page.margin, y_foot, str(number))
-        else:
-            canv.drawString(page.margin, y_foot, str(number))
+        _draw_outer(canv, page, recto, page.bottom - 9 * mm, str(number), SANS + "-Bold", page.base_size * 0.85)
         canv.restoreState()
+        self._marks(canv, doc)
+
+    def _marks(self, canv, doc) -> None:
+        if self.geometry.marks:
+            draw_crop_marks(canv, self.geometry)
+
+
+def _draw_outer(canv, page: Page, recto: bool, y: float, text: str, font: str, size: float) -> None:
+    """`text` at the outer edge of the text block, shortened with an ellipsis to half its width."""
+    limit = page.text_width / 2
+    if stringWidth(text, font, size) > limit:
+        while text and stringWidth(text + "\u2026", font, size) > limit:
+            text = text[:-1]
+        text = text.rstrip() + "\u2026"
+    canv.setFont(font, size)
+    if recto:
+        canv.drawRightString(page.width - page.margin, y, text)
+    else:
+        canv.drawString(page.margin, y, text)
+
+
+def draw_crop_marks(canv, page: Page) -> None:
+    """Trim marks at the four corners, outside the bleed so they never reach the trimmed page."""
+    x0, y0, x1, y1 = page.trim_box
+    gap = page.bleed + 2 * mm  # marks start beyond the bleed
+    length = MARKS_ROOM - 3 * mm
+    canv.saveState()
+    canv.setStrokeColor(REGISTRATION)
+    canv.setLineWidth(0.25)
+    for x, dx in ((x0, -1), (x1, 1)):
+        for y, dy in ((y0, -1), (y1, 1)):
+            canv.line(x + dx * gap, y, x + dx * (gap + length), y)
+            canv.line(x, y + dy * gap, x, y + dy * (gap + length))
+    canv.restoreState()
 
 
 def _umask() -> int:
@@ -112,10 +144,11 @@ def _umask() -> int:
 
 
 def render_pdf(story, output: Path, page: Page, *, title: str, short_title: str, subject: str,
-               language: str, author: str = "") -> tuple[int, dict[str, int]]:
+               language: str, author: str = "", progress=None) -> tuple[int, dict[str, int]]:
     """Lay `story` out into `output` (replaced only when the whole PDF is written).
 
     Returns the page count and the 1-based page of every anchor (abstract-N, tutorial-N, poster-N, ...).
+    `progress(done, total)` is called as flowables are laid out.
     """
     register_fonts()
     rl_config.useA85 = 0  # binary image streams: ASCII85 only makes the file bigger and the build slower
@@ -127,6 +160,8 @@ def render_pdf(story, output: Path, page: Page, *, title: str, short_title: str,
         doc = BookletDocTemplate(temp_name, page, short_title, title=title, subject=subject,
                                  author=author, creator="booklet", lang=language)
         anchors: dict[str, int] = {}
+        if progress is not None:
+            doc.setProgressCallBack(_progress_adapter(progress, len(story)))
         doc.build(story, canvasmaker=_recording(anchors))
         pages = doc.page
         os.chmod(temp_name, 0o666 & ~_umask())
@@ -135,6 +170,16 @@ def render_pdf(story, output: Path, page: Page, *, title: str, short_title: str,
         Path(temp_name).unlink(missing_ok=True)
         raise
     return pages, anchors
+
+
+def _progress_adapter(progress, total: int):
+    """ReportLab's (kind, value) progress events -> progress(flowables done, flowables in all)."""
+
+    def callback(kind: str, value: int) -> None:
+        if kind == "PROGRESS":
+            progress(value, total)
+
+    return callback
 
 
 def _recording(anchors: dict[str, int]):

@@ -53,7 +53,8 @@ def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
     problems = sorted(set(report.problems), key=_order)
     if conference is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)
-    booklet = Booklet(conference, tuple(days), tuple(abstracts), tuple(tutorials), tuple(posters))
+    booklet = Booklet(conference, tuple(days), tuple(abstracts), tuple(tutorials), tuple(posters),
+                      dict(report.image_sources))
     return booklet, problems
 
 

@@ -145,12 +145,12 @@ def test_cjk_and_emoji_name_warns_and_builds(tmp_path):
     ("10:00-11:00", dt.time(10, 0), dt.time(11, 0)),
 ])
 def test_unquoted_time_is_accepted(tmp_path, time, start, end):
-    data = conference(tmp_path, {"programme.yaml": f"""\
+    data = conference(tmp_path, {"abstracts.yaml": None, "tutorials.yaml": None, "programme.yaml": f"""\
         days:
           - date: 2027-09-13
             items:
               - {{time: {time}, title: Welcome}}
-        """})
+        """})  # no abstracts or tutorials: none of them is left out of the programme
     result = invoke("check", data)
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
@@ -162,7 +162,9 @@ def test_unquoted_time_is_accepted(tmp_path, time, start, end):
 
 def test_readable_photo_is_accepted(tmp_path):
     """The control for the photo tests below: the same abstract with a good JPEG is fine."""
-    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/ok.jpg"), "images/ok.jpg": jpeg()})
+    programme = BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: extra}\n'
+    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/ok.jpg"), "images/ok.jpg": jpeg(),
+                                 "programme.yaml": programme})
     result = invoke("check", data)
     assert (result.exit_code, result.stderr) == (0, "")
 

@@ -194,8 +194,9 @@ def test_build_with_no_arguments_builds_the_sample(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     pdf = Pdf(tmp_path / "booklet.pdf")
     assert result.output.strip() == f"Wrote booklet.pdf ({len(pdf)} pages, A5)."
-    width, height = (float(x) for x in pdf.reader.pages[0].mediabox[2:])
-    assert (round(width), round(height)) == (420, 595)
+    box = pdf.reader.pages[0].trimbox
+    assert (round(float(box.width)), round(float(box.height))) == (420, 595)
+    assert len(pdf) % 4 == 0
 
 
 @pytest.mark.parametrize("size, expected", [("A4", (595, 842)), ("letter", (612, 792)), ("B5", (499, 709))])
@@ -203,7 +204,8 @@ def test_page_sizes(tmp_path, size, expected):
     result = CliRunner().invoke(main, ["build", str(DATA), "-o", str(tmp_path / "b.pdf"), "--page-size", size])
     assert result.exit_code == 0, result.output
     pdf = Pdf(tmp_path / "b.pdf")
-    assert tuple(round(float(x)) for x in pdf.reader.pages[5].mediabox[2:]) == expected
+    box = pdf.reader.pages[5].trimbox
+    assert (round(float(box.width)), round(float(box.height))) == expected
 
 
 def test_check_on_the_sample_reports_nothing():

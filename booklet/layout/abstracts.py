@@ -3,47 +3,14 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, ImageAndFlowables, PageBreak, Paragraph
+from reportlab.platypus import ImageAndFlowables, PageBreak, Paragraph
 
-from .. import images, markup
+from .. import markup
 from ..model import Abstract, Person
 from .common import KIND_LABELS, Context, Slot
 from .flowables import Anchor, Rule
 from .programme import day_title
-from .styles import ACCENT, LIGHT
-
-PHOTO_WIDTH = 22 * mm
-PHOTO_HEIGHT = 27.5 * mm
-
-
-class Photo(Flowable):
-    """A portrait at a fixed printed size, downsampled to print resolution (usable in ImageAndFlowables)."""
-
-    def __init__(self, path, width: float = PHOTO_WIDTH, height: float = PHOTO_HEIGHT):
-        super().__init__()
-        self.path = path
-        self.drawWidth = self.width = width
-        self.drawHeight = self.height = height
-
-    def wrap(self, availWidth, availHeight):
-        return self.drawWidth, self.drawHeight
-
-    def _restrictSize(self, aW, aH):
-        """Shrink to the space ImageAndFlowables offers (never grow)."""
-        factor = min(1.0, aW / self.width, aH / self.height)
-        self.drawWidth, self.drawHeight = self.width * factor, self.height * factor
-        return self.drawWidth, self.drawHeight
-
-    def _unRestrictSize(self):
-        self.drawWidth, self.drawHeight = self.width, self.height
-
-    def draw(self):
-        image = images.for_print(self.path, self.width, self.height)
-        scale = min(self.drawWidth / image.width, self.drawHeight / image.height)
-        w, h = image.width * scale, image.height * scale
-        self.canv.drawImage(ImageReader(image), (self.drawWidth - w) / 2, self.drawHeight - h, w, h, mask="auto")
-
+from .styles import ACCENT, LIGHT, markup_color
 
 def build_abstracts(ctx: Context) -> list:
     if not ctx.abstract_order:
@@ -70,7 +37,7 @@ def build_abstract_page(ctx: Context, abstract: Abstract) -> list:
     ]
     photo = next((p.photo for p in abstract.speakers if p.photo), None)
     if photo:
-        header = [ImageAndFlowables(Photo(photo), header, imageSide="right", imageLeftPadding=4 * mm)]
+        header = [ImageAndFlowables(ctx.photo(photo), header, imageSide="right", imageLeftPadding=4 * mm)]
     story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), 2), *header]
     story.append(Rule(LIGHT, 0.8, 5))
     story.extend(ctx.paras(abstract.text, s.text))
@@ -78,7 +45,7 @@ def build_abstract_page(ctx: Context, abstract: Abstract) -> list:
 
 
 def _label_line(ctx: Context, abstract: Abstract) -> str:
-    label = f'<font color="{ACCENT.hexval()}">{KIND_LABELS[abstract.kind]}</font>'
+    label = f'<font color="{markup_color(ACCENT)}">{KIND_LABELS[abstract.kind]}</font>'
     slot = ctx.slots.get("abstract:" + abstract.id)
     return label + (f"  \u00b7  {when(slot)}" if slot else "")
 

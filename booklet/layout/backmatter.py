@@ -10,7 +10,7 @@ from ..model import Conference
 from .common import Context
 from .cover import _draw_fitted, _style
 from .flowables import Anchor
-from .styles import ACCENT, GREY, INK
+from .styles import ACCENT, GREY, INK, LIGHT_RULE, markup_color
 from ..fonts import BODY, SANS
 from .textfit import draw_block, fit_block
 
@@ -43,7 +43,7 @@ def build_practical(ctx: Context) -> list:
     if contact_lines(conf):
         story.append(Paragraph("Contact", s.subheading))
         for label, value in contact_lines(conf):
-            story.append(Paragraph(f'<font name="{SANS}" color="{GREY.hexval()}">{label}</font>  '
+            story.append(Paragraph(f'<font name="{SANS}" color="{markup_color(GREY)}">{label}</font>  '
                                    f"{markup.inline(value)}", s.body))
     return story
 
@@ -57,7 +57,7 @@ class BackCover(Flowable):
         self.page = page
 
     def wrap(self, availWidth, availHeight):
-        return availWidth, availHeight - 1
+        return availWidth, availHeight
 
     def draw(self):
         canv, page, conf = self.canv, self.page, self.conference
@@ -87,7 +87,7 @@ class BackCover(Flowable):
         draw_block(canv, laid, page.margin, start)
         canv.restoreState()
         if conf.logo:
-            _draw_fitted(canv, conf.logo, (page.width - logo) / 2, page.bottom, logo, logo)
+            _draw_fitted(canv, conf.logo, (page.width - logo) / 2, page.bottom, logo, logo, cmyk=page.cmyk)
 
 
 def _centred(name, font, size, color):
@@ -96,5 +96,64 @@ def _centred(name, font, size, color):
     return style
 
 
-def build_back_cover(ctx: Context) -> list:
-    return [NextPageTemplate("cover"), PageBreak(), BackCover(ctx.booklet.conference, ctx.page)]
+class NotesPage(Flowable):
+    """A ruled page for the reader's notes (what pads the booklet to a whole number of sheets)."""
+
+    def __init__(self, heading_style, rule_color):
+        super().__init__()
+        self.heading_style = heading_style  # not `style`: platypus would read its keepWithNext
+        self.rule_color = rule_color
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = availWidth, availHeight
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        canv.start_section("Notes")
+        style = self.heading_style
+        canv.setFont(style.fontName, style.fontSize)
+        canv.setFillColor(style.textColor)
+        top = self.height - style.fontSize
+        canv.drawString(0, top, "Notes")
+        canv.setStrokeColor(self.rule_color)
+        canv.setLineWidth(0.4)
+        y = top - 9 * mm
+        while y > 0:
+            canv.line(0, y, self.width, y)
+            y -= 7.5 * mm
+
+
+class PadPages(Flowable):
+    """At layout time: Notes pages so that the pages so far, plus `after` more, make a multiple of `multiple`.
+
+    It asks for more room than there is when pages are missing, so platypus splits it into them.
+    """
+
+    def __init__(self, multiple: int, after: int, make_page):
+        super().__init__()
+        self.multiple = multiple
+        self.after = after
+        self.make_page = make_page
+
+    def _missing(self) -> int:
+        return -(self._doctemplateAttr("page") + self.after) % self.multiple
+
+    def wrap(self, availWidth, availHeight):
+        return (0, availHeight + 1) if self._missing() else (0, 0)
+
+    def split(self, availWidth, availHeight):
+        block = []
+        for _ in range(self._missing()):
+            block += [PageBreak(), self.make_page()]
+        return block
+
+    def draw(self):
+        pass
+
+
+def build_back_cover(ctx: Context, pad_to: int = 1) -> list:
+    """Notes pages as needed for a page count that is a multiple of `pad_to`, then the back cover."""
+    s = ctx.styles
+    padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, LIGHT_RULE))] if pad_to > 1 else []
+    return [*padding, NextPageTemplate("cover"), PageBreak(), BackCover(ctx.booklet.conference, ctx.page)]

@@ -6,7 +6,6 @@ import datetime as dt
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from .. import images
@@ -15,6 +14,10 @@ from ..model import Conference
 from .common import Context
 from .styles import ACCENT, GREY, INK
 from .textfit import draw_block, fit_block
+
+
+COVER_ART_SHARE = 0.46  # of the page height, from the top
+LOGO_SIZE = 22 * mm
 
 
 def format_dates(start: dt.date, end: dt.date) -> str:
@@ -38,26 +41,28 @@ class CoverPage(Flowable):
 
     def wrap(self, availWidth, availHeight):
         self.width, self.height = availWidth, availHeight
-        return availWidth, availHeight - 1
+        return availWidth, availHeight
 
     def draw(self):
         canv, page, conf = self.canv, self.page, self.conference
-        art_height = page.height * 0.46
+        art = art_box(page)  # art that reaches the edge runs on into the bleed
+        b = page.bleed
+        art_height = page.height * COVER_ART_SHARE
         canv.saveState()
         if conf.cover_image:
-            _draw_cropped(canv, conf.cover_image, 0, page.height - art_height, page.width, art_height)
+            _draw_cropped(canv, conf.cover_image, *art, cmyk=page.cmyk)
         else:
             canv.setFillColor(ACCENT)
-            canv.rect(0, page.height - art_height, page.width, art_height, stroke=0, fill=1)
+            canv.rect(*art, stroke=0, fill=1)
         canv.setFillColor(ACCENT)
-        canv.rect(0, page.height - art_height - 2.2 * mm, page.width, 2.2 * mm, stroke=0, fill=1)
+        canv.rect(-b, page.height - art_height - 2.2 * mm, page.width + 2 * b, 2.2 * mm, stroke=0, fill=1)
         canv.restoreState()
         self._draw_text(page.height - art_height - 12 * mm)
 
     def _draw_text(self, top: float) -> None:
         canv, page, conf = self.canv, self.page, self.conference
         size = page.base_size
-        logo_size = 22 * mm if conf.logo else 0
+        logo_size = LOGO_SIZE if conf.logo else 0
         bottom = page.margin + logo_size
         parts = []
         if conf.welcome:
@@ -77,7 +82,8 @@ class CoverPage(Flowable):
         draw_block(canv, laid, page.margin, top)
         canv.restoreState()
         if conf.logo:
-            _draw_fitted(canv, conf.logo, page.width - page.margin - logo_size, page.margin * 0.8, logo_size, logo_size)
+            _draw_fitted(canv, conf.logo, page.width - page.margin - logo_size, page.margin * 0.8, logo_size,
+                         logo_size, cmyk=page.cmyk)
 
 
 def _style(name: str, font: str, size: float, color) -> ParagraphStyle:
@@ -85,7 +91,14 @@ def _style(name: str, font: str, size: float, color) -> ParagraphStyle:
                           splitLongWords=1)
 
 
-def _draw_cropped(canv, path, x: float, y: float, width: float, height: float) -> None:
+def art_box(page) -> tuple[float, float, float, float]:
+    """x, y, width, height of the cover art: the top of the page, into the bleed."""
+    art_height = page.height * COVER_ART_SHARE
+    b = page.bleed
+    return (-b, page.height - art_height, page.width + 2 * b, art_height + b)
+
+
+def _draw_cropped(canv, path, x: float, y: float, width: float, height: float, cmyk: bool = False) -> None:
     """The image scaled to cover the box, cut to it, at print resolution."""
     image = images.load(path)
     box_ratio = width / height
@@ -98,16 +111,25 @@ def _draw_cropped(canv, path, x: float, y: float, width: float, height: float) -
         top = (image.height - crop_h) // 2
         image = image.crop((0, top, image.width, top + crop_h))
     image = images.downsample(image, width, height)
-    canv.drawImage(ImageReader(image), x, y, width, height, mask="auto")
+    if cmyk:
+        image = images.to_cmyk(image)
+    canv.drawImage(images.pdf_image(image), x, y, width, height, mask="auto")
 
 
-def _draw_fitted(canv, path, x: float, y: float, width: float, height: float) -> None:
+def _draw_fitted(canv, path, x: float, y: float, width: float, height: float, cmyk: bool = False) -> None:
     """The image scaled to fit inside the box, centred, keeping its proportions."""
-    image = images.for_print(path, width, height)
+    image = images.for_print(path, width, height, cmyk)
     scale = min(width / image.width, height / image.height)
     w, h = image.width * scale, image.height * scale
-    canv.drawImage(ImageReader(image), x + (width - w) / 2, y + (height - h) / 2, w, h, mask="auto")
+    canv.drawImage(images.pdf_image(image), x + (width - w) / 2, y + (height - h) / 2, w, h, mask="auto")
 
 
 def build_cover(ctx: Context) -> list:
-    return [CoverPage(ctx.booklet.conference, ctx.page), NextPageTemplate("inner"), PageBreak()]
+    conf = ctx.booklet.conference
+    if conf.cover_image:
+        _, _, width, height = art_box(ctx.page)
+        pixels_w, pixels_h = images.size(conf.cover_image)
+        ctx.check_resolution(conf.cover_image, 72 / max(width / pixels_w, height / pixels_h), width, height)
+    if conf.logo:
+        ctx.check_resolution(conf.logo, images.effective_dpi(conf.logo, LOGO_SIZE, LOGO_SIZE), LOGO_SIZE, LOGO_SIZE)
+    return [CoverPage(conf, ctx.page), NextPageTemplate("inner"), PageBreak()]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from .. import images
+
 
 class Anchor(Flowable):
     """A link target (and optionally a PDF outline entry) at this point of the story."""
@@ -143,3 +145,32 @@ class Rule(Flowable):
         self.canv.setLineWidth(self.thickness)
         y = self.space + self.thickness / 2
         self.canv.line(0, y, self.width, y)
+
+
+class Photo(Flowable):
+    """A portrait at a fixed printed size, downsampled to print resolution (usable in ImageAndFlowables)."""
+
+    def __init__(self, path, width: float, height: float, cmyk: bool = False):
+        super().__init__()
+        self.path = path
+        self.cmyk = cmyk
+        self.drawWidth = self.width = width
+        self.drawHeight = self.height = height
+
+    def wrap(self, availWidth, availHeight):
+        return self.drawWidth, self.drawHeight
+
+    def _restrictSize(self, aW, aH):
+        """Shrink to the space ImageAndFlowables offers (never grow)."""
+        factor = min(1.0, aW / self.width, aH / self.height)
+        self.drawWidth, self.drawHeight = self.width * factor, self.height * factor
+        return self.drawWidth, self.drawHeight
+
+    def _unRestrictSize(self):
+        self.drawWidth, self.drawHeight = self.width, self.height
+
+    def draw(self):
+        image = images.for_print(self.path, self.width, self.height, self.cmyk)
+        scale = min(self.drawWidth / image.width, self.drawHeight / image.height)
+        w, h = image.width * scale, image.height * scale
+        self.canv.drawImage(images.pdf_image(image), (self.drawWidth - w) / 2, self.drawHeight - h, w, h, mask="auto")

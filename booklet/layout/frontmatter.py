@@ -7,7 +7,7 @@ from reportlab.platypus import Paragraph, Spacer
 from .. import markup
 from .common import Context
 from .flowables import Anchor, Row
-from .styles import ACCENT
+from .styles import ACCENT, markup_color
 
 
 def build_contents(ctx: Context, entries: list[tuple[int, str, str]]) -> list:
@@ -32,7 +32,7 @@ def build_committees(ctx: Context) -> list:
     for committee in committees:
         heading = markup.inline(committee.title or committee.name)
         if committee.title:
-            heading += f' <font color="{ACCENT.hexval()}">({markup.inline(committee.name)})</font>'
+            heading += f' <font color="{markup_color(ACCENT)}">({markup.inline(committee.name)})</font>'
         story.append(Paragraph(heading, s.subheading))
         for member in committee.members:
             story.append(Paragraph(_member_line(member), s.body))
@@ -43,7 +43,7 @@ def build_committees(ctx: Context) -> list:
 def _member_line(member) -> str:
     line = f"<b>{markup.inline(member.name)}</b>"
     if member.role:
-        line += f' <font color="{ACCENT.hexval()}">· {markup.inline(member.role)}</font>'
+        line += f' <font color="{markup_color(ACCENT)}">· {markup.inline(member.role)}</font>'
     if member.affiliations:
         line += " \u2014 <i>" + "; ".join(markup.inline(a) for a in member.affiliations) + "</i>"
     return line

@@ -15,9 +15,16 @@ PAGE_SIZES = {
 }
 
 
+MARKS_ROOM = 12 * mm  # beyond the bleed: where crop marks go
+
+
 @dataclass(frozen=True)
 class Page:
-    """Trim size and the text block inside it, in points."""
+    """Trim size, the text block inside it, and the bleed and marks around it, in points.
+
+    Layout works in trim coordinates (0, 0 is the trim's lower left corner); `origin` is where
+    that corner sits on the PDF's MediaBox.
+    """
 
     name: str
     width: float
@@ -26,6 +33,28 @@ class Page:
     top: float
     bottom: float
     base_size: float
+    bleed: float = 0.0
+    marks: bool = False
+    cmyk: bool = False  # images converted to CMYK, every colour checked to be CMYK
+
+    @property
+    def origin(self) -> float:
+        return self.bleed + (MARKS_ROOM if self.marks else 0.0)
+
+    @property
+    def media_size(self) -> tuple[float, float]:
+        return self.width + 2 * self.origin, self.height + 2 * self.origin
+
+    @property
+    def trim_box(self) -> tuple[float, float, float, float]:
+        o = self.origin
+        return (o, o, o + self.width, o + self.height)
+
+    @property
+    def bleed_box(self) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = self.trim_box
+        b = self.bleed
+        return (x0 - b, y0 - b, x1 + b, y1 + b)
 
     @property
     def text_width(self) -> float:
@@ -41,7 +70,7 @@ class Page:
         return max(1, int(self.text_width // (56 * mm)))
 
 
-def page_for(name: str) -> Page:
+def page_for(name: str, bleed: float = 0.0, marks: bool = False, cmyk: bool = False) -> Page:
     width, height = PAGE_SIZES[name]
     small = width < 160 * mm
     margin = 15 * mm if small else 20 * mm
@@ -53,4 +82,7 @@ def page_for(name: str) -> Page:
         top=margin + 4 * mm,
         bottom=margin + 2 * mm,
         base_size=9.5 if small else (10.0 if width < 180 * mm else 10.5),
+        bleed=bleed,
+        marks=marks,
+        cmyk=cmyk,
     )

@@ -11,7 +11,7 @@ from ..fonts import BODY
 from ..model import Day, Item, Parallel, Session
 from .common import KIND_LABELS, Context, day_key, names
 from .flowables import Anchor, Row, Rule
-from .styles import ACCENT, ACCENT_TINT, GREY, LIGHT, WARM_TINT
+from .styles import ACCENT, ACCENT_TINT, GREY, LIGHT, WARM_TINT, markup_color
 
 
 def day_title(day: Day) -> str:
@@ -84,14 +84,14 @@ def _item_body(ctx: Context, item: Item):
             title_markup = f"<b>{title_markup}</b>"
         speaker = f"<i>{markup.inline(names(abstract.speakers))}</i>"
         if label:
-            speaker += f' <font name="Sans" size="{s.label.fontSize}" color="{ACCENT.hexval()}">{label}</font>'
+            speaker += f' <font name="Sans" size="{s.label.fontSize}" color="{markup_color(ACCENT)}">{label}</font>'
         if where:
             speaker += f" \u00b7 {where}"
         body = [Paragraph(title_markup, s.row_title), Paragraph(speaker, s.row_speaker)]
         return body, ctx.abstract_key(abstract), None
     if item.tutorial:
         tutorial = item.tutorial
-        head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{ACCENT.hexval()}">TUTORIAL {tutorial.number}</font> '
+        head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ACCENT)}">TUTORIAL {tutorial.number}</font> '
         body = [Paragraph(head + f"<b>{markup.inline(title)}</b>", s.row_title)]
         people = names(tutorial.presenters)
         line = " \u00b7 ".join(x for x in (f"<i>{markup.inline(people)}</i>" if people else "", where) if x)

@@ -6,6 +6,7 @@ from reportlab.platypus import PageBreak
 
 from .. import markup
 from ..model import Booklet
+from ..problems import Problem
 from .abstracts import build_abstracts
 from .backmatter import build_back_cover, build_practical, has_practical
 from .common import Context, day_key
@@ -17,7 +18,9 @@ from .programme import build_programme, day_title
 from .tutorials import build_tutorials
 
 
-def build_story(booklet: Booklet, page: Page) -> list:
+def build_story(booklet: Booklet, page: Page, pad_to: int = 4) -> tuple[list, list[Problem]]:
+    """Cover, contents, sections, Notes pages up to a multiple of `pad_to` pages, back cover;
+    and the warnings found while laying them out."""
     ctx = Context(booklet, page)
     sections = [
         build_committees(ctx),
@@ -31,7 +34,7 @@ def build_story(booklet: Booklet, page: Page) -> list:
     for section in sections:
         if section:
             story += [PageBreak(), *section]
-    return story + build_back_cover(ctx)
+    return story + build_back_cover(ctx, pad_to), ctx.warnings
 
 
 def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:

@@ -15,9 +15,16 @@ from .page import Page
 INK = CMYKColor(0, 0, 0, 1)
 GREY = CMYKColor(0, 0, 0, 0.62)
 LIGHT = CMYKColor(0, 0, 0, 0.08)
+LIGHT_RULE = CMYKColor(0, 0, 0, 0.3)
 ACCENT = CMYKColor(0.92, 0.55, 0, 0.18)
 ACCENT_TINT = CMYKColor(0.10, 0.04, 0, 0)
 WARM_TINT = CMYKColor(0, 0.05, 0.14, 0)
+REGISTRATION = CMYKColor(1, 1, 1, 1)  # crop marks print on every separation
+
+
+def markup_color(color: CMYKColor) -> str:
+    """A colour for a paragraph's <font color="..."> attribute, kept in CMYK."""
+    return "cmyk({},{},{},{})".format(*(round(v, 4) for v in (color.cyan, color.magenta, color.yellow, color.black)))
 
 
 @cache

@@ -7,10 +7,10 @@ from reportlab.platypus import ImageAndFlowables, KeepTogether, PageBreak, Parag
 
 from .. import markup
 from ..model import Person, Tutorial
-from .abstracts import Photo, when
+from .abstracts import when
 from .common import Context
 from .flowables import Anchor, Rule
-from .styles import ACCENT, LIGHT
+from .styles import ACCENT, LIGHT, markup_color
 
 
 def build_tutorials(ctx: Context) -> list:
@@ -27,7 +27,7 @@ def build_tutorials(ctx: Context) -> list:
 
 def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
     s = ctx.styles
-    label = f'<font color="{ACCENT.hexval()}">TUTORIAL {tutorial.number}</font>'
+    label = f'<font color="{markup_color(ACCENT)}">TUTORIAL {tutorial.number}</font>'
     slot = ctx.slots.get("tutorial:" + tutorial.id)
     if slot:
         label += f"  \u00b7  {when(slot)}"
@@ -54,6 +54,6 @@ def _presenter(ctx: Context, person: Person) -> list:
         block.append(Spacer(0, 3))
         block += ctx.paras(person.bio, s.text)
     if person.photo:
-        return [Spacer(0, 6), ImageAndFlowables(Photo(person.photo), block, imageSide="left",
+        return [Spacer(0, 6), ImageAndFlowables(ctx.photo(person.photo), block, imageSide="left",
                                                 imageRightPadding=4 * mm)]
     return [Spacer(0, 6), KeepTogether(block)]

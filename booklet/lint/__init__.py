@@ -1,0 +1,63 @@
+"""A valid Booklet -> warnings about data that would embarrass a conference in print, grouped by kind."""
+
+from __future__ import annotations
+
+from ..model import Booklet
+from ..problems import Problem
+from . import mentions
+from .affiliations import check_affiliations
+from .coverage import check_coverage
+from .entries import check_emails, check_photos, check_poster_numbers
+from .fit import check_lengths
+from .names import check_names
+from .schedule import check_schedule
+
+# Every kind of warning, in the order they are listed, with the heading of its group.
+KINDS = {
+    "name-variant": "The same person written differently",
+    "affiliation-variant": "The same affiliation written differently",
+    "title-mismatch": "Programme titles that are not a short form of the abstract's title",
+    "overlap": "Overlapping times",
+    "order": "Out of chronological order",
+    "odd-time": "Times that look like typos",
+    "date-outside": "Days outside the conference dates",
+    "date-twice": "The same date twice",
+    "double-booked": "People in two parallel sessions at once",
+    "scheduled-twice": "Talks scheduled twice",
+    "never-scheduled": "Abstracts not in the programme",
+    "tutorial-never-scheduled": "Tutorials not in the programme",
+    "poster-number": "Poster numbers duplicated or skipped",
+    "missing-photo": "Invited and keynote talks without a photo",
+    "too-long": "Abstracts too long for one page",
+    "low-resolution": "Images too coarse for print",
+    "glyph": "Characters the booklet's fonts cannot print",
+    "email": "Malformed email addresses",
+}
+
+
+def lint(booklet: Booklet, page_size="A5") -> list[Problem]:
+    """Every warning about `booklet`, grouped by kind; `page_size` is the build's (a name, or its Page)."""
+    problems = (
+        check_names(mentions.names(booklet))
+        + check_affiliations(mentions.affiliations(booklet))
+        + check_coverage(booklet)
+        + check_schedule(booklet)
+        + check_poster_numbers(booklet)
+        + check_photos(booklet)
+        + check_lengths(booklet, page_size)
+        + check_emails(mentions.emails(booklet))
+    )
+    return [p for _, _, group in grouped(problems) for p in group]
+
+
+def grouped(problems: list[Problem]) -> list[tuple[str, str, list[Problem]]]:
+    """(kind, heading, problems) for each kind present, in the order of KINDS (others after), duplicates dropped."""
+    groups: dict[str, list[Problem]] = {}
+    seen = set()
+    for problem in problems:
+        if problem not in seen:
+            seen.add(problem)
+            groups.setdefault(problem.kind, []).append(problem)
+    order = {kind: index for index, kind in enumerate(KINDS)}
+    kinds = sorted(groups, key=lambda kind: (order.get(kind, len(order)), kind))
+    return [(kind, KINDS.get(kind, kind or "Errors"), groups[kind]) for kind in kinds]

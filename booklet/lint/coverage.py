@@ -1,0 +1,64 @@
+"""The programme against the abstracts and tutorials -> warnings: talks scheduled twice or never, titles that differ."""
+
+from __future__ import annotations
+
+from ..model import Booklet, Item, Source
+from ..problems import Problem
+from .mentions import join
+from .text import quoted, squeeze, words
+
+
+def check_coverage(booklet: Booklet) -> list[Problem]:
+    items = [item for day in booklet.days for item in day.items()]
+    return _scheduled(booklet, items) + _titles(items)
+
+
+def _scheduled(booklet: Booklet, items: list[Item]) -> list[Problem]:
+    problems, first = [], {}
+    for item in items:
+        if item.abstract is None:
+            continue
+        if item.abstract.id in first:
+            earlier = first[item.abstract.id]
+            problems.append(_at(item.source, "talk", f"talk {quoted(item.abstract.id)} is already in the programme "
+                                f"at {earlier.file}:{earlier.line}", "scheduled-twice"))
+        else:
+            first[item.abstract.id] = item.source or Source("", 0, "")
+    if not booklet.days:  # no programme yet: nothing is scheduled, and saying so for each talk helps nobody
+        return problems
+    for abstract in booklet.abstracts:
+        if abstract.id not in first:
+            problems.append(_at(abstract.source, "id", f"abstract {quoted(abstract.id)} is not in the programme",
+                                "never-scheduled"))
+    scheduled = {item.tutorial.id for item in items if item.tutorial}
+    for tutorial in booklet.tutorials:
+        if tutorial.id not in scheduled:
+            problems.append(_at(tutorial.source, "id", f"tutorial {quoted(tutorial.id)} is not in the programme",
+                                "tutorial-never-scheduled"))
+    return problems
+
+
+def _titles(items: list[Item]) -> list[Problem]:
+    """A programme item's own title must be a short form of its talk's (or tutorial's) title."""
+    problems = []
+    for item in items:
+        target = item.abstract or item.tutorial
+        if not item.title or target is None or is_short_form(item.title, target.title):
+            continue
+        what = "abstract" if item.abstract else "tutorial"
+        where = target.source or Source("", 0, "")
+        message = (f"programme title {quoted(squeeze(item.title))} differs from the {what}'s title "
+                   f"{quoted(squeeze(target.title))} ({where.file}:{where.line})")
+        problems.append(_at(item.source, "title", message, "title-mismatch"))
+    return problems
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Whether `short` is `full`, or its first words, but for capitals, accents and punctuation."""
+    short_words, full_words = words(short), words(full)
+    return bool(short_words) and full_words[:len(short_words)] == short_words
+
+
+def _at(source: Source | None, key: str, message: str, kind: str) -> Problem:
+    source = source or Source("", 0, "")
+    return Problem(source.file, source.line, join(source.key, key), message, "warning", kind)

@@ -1,0 +1,89 @@
+"""Posters, invited talks and people's entries -> warnings: poster numbers, missing photos, malformed emails."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Booklet, Source
+from ..problems import Problem
+from .mentions import Mention, PersonAt, join
+from .text import quoted, squeeze
+
+PHOTO_KINDS = ("invited", "keynote")
+
+
+def check_poster_numbers(booklet: Booklet) -> list[Problem]:
+    problems, first = [], {}
+    for poster in booklet.posters:
+        source = poster.source or Source("", 0, "")
+        if poster.number in first:
+            other = first[poster.number]
+            problems.append(_at(source, "number", f"poster number {poster.number} is also the number of "
+                                f"{quoted(squeeze(other[1]))} ({other[0].file}:{other[0].line})", "poster-number"))
+        else:
+            first[poster.number] = (source, poster.title)
+    numbers = sorted(first)
+    for low, high in zip(numbers, numbers[1:]):
+        if high - low > 1:
+            missing = {2: f"{low + 1}", 3: f"{low + 1} and {low + 2}"}.get(high - low, f"{low + 1} to {high - 1}")
+            problems.append(_at(first[high][0], "number", f"poster numbers jump from {low} to {high} "
+                                f"({missing} missing)", "poster-number"))
+    return sorted(problems, key=lambda p: (p.line, p.message))
+
+
+def check_photos(booklet: Booklet) -> list[Problem]:
+    """Invited and keynote talks without a speaker photo, when at least as many of them have one."""
+    talks = [a for a in booklet.abstracts if a.kind in PHOTO_KINDS]
+    without = [a for a in talks if not any(p.photo for p in a.speakers)]
+    having = len(talks) - len(without)
+    if not without or having < len(without):
+        return []
+    problems = []
+    for abstract in without:
+        speaker = abstract.speakers[0]
+        at = PersonAt(speaker)
+        message = (f"{abstract.kind} talk {quoted(abstract.id)} has no photo of {quoted(speaker.name)}, "
+                   f"while {having} of the {len(talks)} invited and keynote talks {'has' if having == 1 else 'have'} one")
+        problems.append(Problem(at.source.file, at.source.line, at.key("photo"), message, "warning", "missing-photo"))
+    return problems
+
+
+_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
+_LABEL = re.compile(r"^[A-Za-z0-9\u00a0-\uffff]([A-Za-z0-9\u00a0-\uffff-]*[A-Za-z0-9\u00a0-\uffff])?$")
+
+
+def email_problem(address: str) -> str | None:
+    """What is wrong with an email address, or None when it looks like one."""
+    if address.lower().startswith("mailto:"):
+        return "leave out 'mailto:'"
+    if any(ch.isspace() for ch in address):
+        return "it has a space in it"
+    if address.count("@") != 1:
+        return "it needs exactly one '@'" if address.count("@") == 0 else "it has more than one '@'"
+    local, domain = address.split("@")
+    if not local:
+        return "nothing before the '@'"
+    if not _LOCAL.match(local):
+        return f"{quoted(local)} is not a valid name before the '@'"
+    labels = domain.split(".")
+    if len(labels) < 2:
+        return f"the domain {quoted(domain)} has no dot"
+    if not all(_LABEL.match(label) for label in labels):
+        return f"the domain {quoted(domain)} is not valid"
+    if len(labels[-1]) < 2 or labels[-1].isdigit():
+        return f"the domain {quoted(domain)} does not end in a top-level domain"
+    return None
+
+
+def check_emails(mentions: list[Mention]) -> list[Problem]:
+    problems = []
+    for mention in mentions:
+        problem = email_problem(mention.text.strip())
+        if problem:
+            problems.append(Problem(mention.file, mention.line, mention.key,
+                                    f"{quoted(mention.text)} is not an email address: {problem}", "warning", "email"))
+    return problems
+
+
+def _at(source: Source, key: str, message: str, kind: str) -> Problem:
+    return Problem(source.file, source.line, join(source.key, key), message, "warning", kind)

@@ -1,0 +1,115 @@
+"""Abstracts laid out as on their page -> warnings for those too long for one page, by how many lines."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections import Counter
+from functools import cache
+
+from reportlab import rl_config
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from ..model import Abstract, Booklet, Source
+from ..problems import Problem
+from .mentions import join
+
+# Of a line's width, how much text surely fills it (word breaks, bold and math take the rest).
+ROOM_PER_LINE = 0.75
+PHOTO_ROOM = (32 * mm, 36 * mm)  # more than a speaker's photo takes beside the header (width, height)
+RULE_ROOM = 20.0  # more than the rule under the header takes
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def check_lengths(booklet: Booklet, page_size="A5") -> list[Problem]:
+    """`page_size` is a page size name ("A5", "A4", ...) or the layout's Page the build uses."""
+    from ..layout.common import Context
+    from ..layout.page import page_for
+
+    if not booklet.abstracts:
+        return []
+    page = page_for(page_size) if isinstance(page_size, str) else page_size
+    ctx = Context(booklet, page)
+    canvas = Canvas(io.BytesIO())
+    leading = ctx.styles.text.leading
+    problems = []
+    for abstract in booklet.abstracts:
+        if surely_fits(ctx, abstract):
+            continue
+        over = _height(ctx, abstract, canvas) - page.text_height
+        if over > 0.01:
+            lines = math.ceil(over / leading - 0.01)
+            source = abstract.source or Source("", 0, "")
+            message = (f"abstract '{abstract.id}' is {lines} line{'s' * (lines != 1)} too long for one "
+                       f"{page.name} page; it runs onto a second page")
+            problems.append(Problem(source.file, source.line, join(source.key, "abstract"), message,
+                                    "warning", "too-long"))
+    return problems
+
+
+def _height(ctx, abstract: Abstract, canvas) -> float:
+    from ..layout.abstracts import build_abstract_page
+
+    return height_needed(build_abstract_page(ctx, abstract), ctx.page.text_width, ctx.page.text_height, canvas)
+
+
+def surely_fits(ctx, abstract: Abstract) -> bool:
+    """A cheap, generous estimate of the page from the text alone, which spares laying out most abstracts."""
+    s, page = ctx.styles, ctx.page
+    photo = any(p.photo for p in abstract.speakers)
+    beside = page.text_width - PHOTO_ROOM[0] if photo else page.text_width
+    affiliations = dict.fromkeys(a for p in abstract.authors for a in p.affiliations)
+    header = (2 * s.when.leading + s.when.spaceAfter + RULE_ROOM + s.small.leading
+              + _estimate(abstract.title, s.title, beside)
+              + _estimate(", ".join(p.name for p in abstract.authors), s.person, beside)
+              + sum(_estimate(a, s.affiliation, beside) for a in affiliations))
+    if photo:
+        header = max(header, PHOTO_ROOM[1])
+    body = sum(_estimate(p, s.text, page.text_width) for p in _BLANK_LINE.split(abstract.text))
+    return header + body <= page.text_height
+
+
+def _estimate(text: str, style, width: float) -> float:
+    """More than the height `text` takes in `style` at `width` (its source is longer than what prints)."""
+    length = _text_width(" ".join(text.split()), style.fontName, style.fontSize)
+    if not length:
+        return 0.0
+    return math.ceil(length / (width * ROOM_PER_LINE)) * style.leading + style.spaceBefore + style.spaceAfter
+
+
+def _text_width(text: str, font: str, size: float) -> float:
+    return sum(count * _char_width(ch, font, size) for ch, count in Counter(text).items())
+
+
+@cache
+def _char_width(ch: str, font: str, size: float) -> float:
+    return stringWidth(ch, font, size)
+
+
+def height_needed(flowables: list, width: float, height: float, canvas) -> float:
+    """How far down an empty frame `flowables` reach, spacing as ReportLab's Frame adds it."""
+    overlap = rl_config.overlapAttachedSpace
+    used = needed = previous_after = 0.0
+    at_top = True
+    for flowable in flowables:
+        zero = getattr(flowable, "_ZEROSIZE", False)
+        before = 0.0
+        if not at_top:
+            before = flowable.getSpaceBefore()
+            if overlap:
+                if getattr(flowable, "_SPACETRANSFER", False) or zero:
+                    before = previous_after
+                before = max(before - previous_after, 0)
+        _, h = flowable.wrapOn(canvas, width, height)
+        used += before + h
+        needed = max(needed, used)
+        after = flowable.getSpaceAfter()
+        used += after
+        if before + h + after > 0:
+            at_top = False
+        if overlap:
+            previous_after = previous_after if getattr(flowable, "_SPACETRANSFER", False) else after
+    return needed

@@ -1,0 +1,295 @@
+"""The programme's days -> warnings about when: overlaps, order, likely typos in times, dates, double bookings.
+
+Each day is read as sequences of timed items: the main sequence (plain items and session blocks,
+a parallel block standing in it by its earliest item) and one sequence per parallel track. An
+item without an end lasts until the next item of its sequence starts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..model import Booklet, Day, Item, Parallel, Session, Source
+from ..problems import Problem
+from .mentions import join
+from .names import name_key
+from .text import fold, quoted, squeeze
+
+MAIN = ("main",)
+FAR = 3 * 60  # minutes outside the times around it that make an item's time look like a typo
+
+
+@dataclass(frozen=True, eq=False)
+class Slot:
+    """A timed programme item where it stands: its session, track, room and minutes since midnight."""
+
+    item: Item
+    session: Session | None
+    track: tuple  # MAIN, or ("parallel", entry index, session index)
+    room: str  # folded; "" when not given
+    start: int
+    end: int | None  # as given, else the next item's start in the same sequence; None when unknown
+
+    @property
+    def source(self) -> Source:
+        return self.item.source or Source("", 0, "")
+
+    def describe(self) -> str:
+        title = self.item.shown_title or self.item.kind
+        return f"{quoted(squeeze(title))} ({self.item.time})"
+
+
+def check_schedule(booklet: Booklet) -> list[Problem]:
+    problems = _check_dates(booklet)
+    for day in booklet.days:
+        sequences, slots = _timeline(day)
+        problems += _check_day(sequences, slots)
+        problems += _double_bookings(slots)
+    return problems
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+def _check_dates(booklet: Booklet) -> list[Problem]:
+    conference = booklet.conference
+    problems, seen, previous = [], {}, None
+    for index, day in enumerate(booklet.days):
+        source = day.source or Source("programme.yaml", 0, f"days[{index}]")
+        key = join(source.key, "date")
+
+        def warn(message: str, kind: str) -> None:
+            problems.append(Problem(source.file, source.line, key, message, "warning", kind))
+
+        if not conference.start <= day.date <= conference.end:
+            warn(f"{day.date} is outside the conference dates ({conference.start} to {conference.end})",
+                 "date-outside")
+        if day.date in seen:
+            warn(f"{day.date} is already the date of {seen[day.date].key} (line {seen[day.date].line})", "date-twice")
+        elif previous and day.date < previous[0]:
+            warn(f"{day.date} comes after {previous[0]} ({previous[1].key}); days are out of order", "order")
+        seen.setdefault(day.date, source)
+        previous = (day.date, source)
+    return problems
+
+
+# -- the day as sequences of slots --------------------------------------------------------------
+
+def _minutes(time: dt.time) -> int:
+    return time.hour * 60 + time.minute
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _timeline(day: Day) -> tuple[list[list[Slot]], list[Slot]]:
+    """The day's sequences of slots (main first), and every slot once."""
+    main: list = []
+    tracks: list[list[Slot]] = []
+    for e, entry in enumerate(day.entries):
+        if isinstance(entry, Parallel):
+            block = []
+            for s, session in enumerate(entry.sessions):
+                track = _with_ends([(i, session) for i in session.items if i.time], ("parallel", e, s))
+                tracks.append(track)
+                block += track
+            if block:
+                main.append(min(block, key=lambda slot: slot.start))
+        elif isinstance(entry, Session):
+            main += [(i, entry) for i in entry.items if i.time]
+        elif entry.time:
+            main.append((entry, None))
+    main_slots = _with_ends(main, MAIN)
+    slots = [s for s in main_slots if s.track == MAIN] + [s for track in tracks for s in track]
+    return [main_slots, *tracks], slots
+
+
+def _with_ends(entries: list, track: tuple) -> list[Slot]:
+    """Slots for (item, session) pairs (slots already made are kept), ends inferred from the next start."""
+    starts = [e.start if isinstance(e, Slot) else _minutes(e[0].time.start) for e in entries]
+    slots = []
+    for k, entry in enumerate(entries):
+        if isinstance(entry, Slot):
+            slots.append(entry)
+            continue
+        item, session = entry
+        start = starts[k]
+        end = _minutes(item.time.end) if item.time.end else None
+        if end is None and k + 1 < len(entries) and starts[k + 1] > start:
+            end = starts[k + 1]
+        room = fold(squeeze(item.room or (session.room if session else None) or ""))
+        slots.append(Slot(item, session, track, room, start, end))
+    return slots
+
+
+# -- times: typos, order, overlaps ----------------------------------------------------------------
+
+def _check_day(sequences: list[list[Slot]], slots: list[Slot]) -> list[Problem]:
+    problems, flagged = [], set()
+    for sequence in sequences:
+        for slot, message in _odd_times(sequence):
+            flagged.add(slot)
+            problems.append(_warn(slot, "time", message, "odd-time"))
+    for sequence in sequences:
+        previous = None
+        for slot in sequence:
+            if slot in flagged:
+                continue
+            if previous and slot.start < previous.start:
+                flagged.add(slot)
+                message = (f"starts at {clock(slot.start)}, before the item above it, "
+                           f"{previous.describe()} at {previous.source.file}:{previous.source.line}")
+                problems.append(_warn(slot, "time", message, "order"))
+            previous = slot
+    return problems + _overlaps(slots, flagged)
+
+
+def _odd_times(sequence: list[Slot]):
+    """(slot, message) for items whose time is out of place where its neighbours are in order, like a typo."""
+    odd: set[Slot] = set()
+    low = None  # the start of the item before, not counting those found out of place
+    for k, slot in enumerate(sequence):
+        if k:
+            low = sequence[k - 1].start if sequence[k - 1] not in odd else low
+        high = sequence[k + 1].start if k + 1 < len(sequence) else None
+        if low is None and high is None or (low is not None and high is not None and low > high):
+            continue
+        if (low is None or low <= slot.start) and (high is None or slot.start <= high):
+            continue
+        fix = _likely_fix(slot.start, low, high)
+        far = low is not None and high is not None and min(abs(slot.start - low), abs(slot.start - high)) >= FAR
+        if not (fix is not None or far):
+            continue
+        around = (f"between {clock(low)} and {clock(high)}" if low is not None and high is not None
+                  else f"after {clock(low)}" if low is not None else f"before {clock(high)}")
+        hint = f" (did you mean {clock(fix)}?)" if fix is not None else ""
+        odd.add(slot)
+        yield slot, f"{clock(slot.start)} is out of place {around}: a typo?{hint}"
+
+
+def _likely_fix(start: int, low: int | None, high: int | None) -> int | None:
+    """A time one slip away from `start` (12 hours, swapped or one wrong digit) that fits between low and high."""
+    def fits(t: int) -> bool:
+        return 0 <= t < 24 * 60 and (low is None or low <= t) and (high is None or t <= high)
+
+    half_day = [start - 12 * 60, start + 12 * 60]
+    if low is None or high is None:  # one neighbour only: too many times fit, trust only the 12-hour slip
+        return next((t for t in half_day if fits(t)), None)
+    return next((t for t in half_day + _one_slip(start) if fits(t)), None)
+
+
+def _one_slip(start: int) -> list[int]:
+    """Times written with the two hour digits swapped, or with one digit wrong, nearest first."""
+    digits = f"{start // 60:02d}{start % 60:02d}"
+    variants = [digits[1] + digits[0] + digits[2:]]
+    variants += [digits[:i] + d + digits[i + 1:] for i in range(4) for d in "0123456789" if d != digits[i]]
+    times = [int(v[:2]) * 60 + int(v[2:]) for v in variants if int(v[:2]) < 24 and int(v[2:]) < 60]
+    return [times[0]] + sorted(times[1:], key=lambda t: abs(t - start))
+
+
+def _overlaps(slots: list[Slot], flagged: set) -> list[Problem]:
+    problems = []
+    ordered = sorted(slots, key=lambda s: (s.start, s.source.line))
+    for a_index, a in enumerate(ordered):
+        for b in ordered[a_index + 1:]:
+            if b.start >= (a.end if a.end is not None else a.start + 1):
+                break
+            if a in flagged or b in flagged or not _overlap(a, b) or _apart(a, b):
+                continue
+            first, second = sorted((a, b), key=lambda s: (s.source.file, s.source.line))
+            where = f"in {squeeze(first.item.room or (first.session.room if first.session else ''))}" \
+                if first.room and first.room == second.room else "in the same track"
+            message = (f"{second.item.time} overlaps {first.describe()} at "
+                       f"{first.source.file}:{first.source.line} {where}")
+            problems.append(_warn(second, "time", message, "overlap"))
+    return problems
+
+
+def _overlap(a, b) -> bool:
+    """Whether two (start, end) spans share a moment; a span without an end is a moment."""
+    (s1, e1), (s2, e2) = (a.start, a.end), (b.start, b.end)
+    if e1 is None and e2 is None:
+        return s1 == s2
+    if e1 is None:
+        return s2 <= s1 < e2
+    if e2 is None:
+        return s1 <= s2 < e1
+    return s1 < e2 and s2 < e1
+
+
+def _apart(a, b) -> bool:
+    """Whether two things can happen at once: in different rooms, or in different tracks of one parallel block."""
+    if a.room and b.room:
+        return a.room != b.room
+    return a.track != b.track and a.track[0] == b.track[0] == "parallel" and a.track[1] == b.track[1]
+
+
+# -- people in two places at once -----------------------------------------------------------
+
+@dataclass(frozen=True, eq=False)
+class Activity:
+    """Someone busy in the programme: speaking, presenting a tutorial or chairing a session."""
+
+    person: str  # name_key
+    name: str
+    what: str  # "gives 'Title' (09:00–09:20)"
+    start: int
+    end: int | None
+    track: tuple
+    room: str
+    place: int  # the session (or item) it happens in
+    where: Source
+
+
+def _double_bookings(slots: list[Slot]) -> list[Problem]:
+    activities = _activities(slots)
+    problems = []
+    by_person: dict[str, list[Activity]] = {}
+    for activity in activities:
+        by_person.setdefault(activity.person, []).append(activity)
+    for busy in by_person.values():
+        busy.sort(key=lambda a: (a.where.file, a.where.line))
+        for k, b in enumerate(busy):
+            for a in busy[:k]:
+                if a.place != b.place and _overlap(a, b) and _apart(a, b):
+                    message = (f"{quoted(b.name)} {b.what} here and {a.what} at {a.where.file}:{a.where.line}, "
+                               "at the same time")
+                    problems.append(Problem(b.where.file, b.where.line, b.where.key, message, "warning",
+                                            "double-booked"))
+                    break
+    return problems
+
+
+def _activities(slots: list[Slot]) -> list[Activity]:
+    found = []
+    for slot in slots:
+        item, place = slot.item, id(slot.session or slot.item)
+        if item.abstract:
+            people, what, key = item.abstract.speakers, f"gives {slot.describe()}", "talk"
+        elif item.tutorial:
+            people, what, key = item.tutorial.presenters, f"presents the tutorial {slot.describe()}", "tutorial"
+        else:
+            continue
+        where = Source(slot.source.file, slot.source.line, join(slot.source.key, key))
+        found += [Activity(name_key(p.name), p.name, what, slot.start, slot.end, slot.track, slot.room, place, where)
+                  for p in people]
+    sessions: dict[int, list[Slot]] = {}
+    for slot in slots:
+        if slot.session is not None and slot.session.chair:
+            sessions.setdefault(id(slot.session), []).append(slot)
+    for group in sessions.values():
+        session = group[0].session
+        start = min(s.start for s in group)
+        end = max(s.end if s.end is not None else s.start for s in group)
+        source = session.source or Source("", 0, "")
+        what = f"chairs {quoted(squeeze(session.name))} ({clock(start)}\u2013{clock(end)})"
+        found.append(Activity(name_key(session.chair), session.chair, what, start, end if end > start else None,
+                              group[0].track, fold(squeeze(session.room or "")), id(session),
+                              Source(source.file, source.line, join(source.key, "chair"))))
+    return found
+
+
+def _warn(slot: Slot, key: str, message: str, kind: str) -> Problem:
+    source = slot.source
+    return Problem(source.file, source.line, join(source.key, key), message, "warning", kind)

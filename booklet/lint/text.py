@@ -1,0 +1,87 @@
+"""Names, affiliations and titles as written -> folded words and edit distances, for comparing them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that NFKD does not take apart into a base letter and an accent.
+_SPECIAL = str.maketrans({
+    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ẞ": "Ss",
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th",
+    "ı": "i", "ħ": "h", "Ħ": "H",
+})
+_WORD = re.compile(r"[^\W_]+")
+
+
+def strip_accents(text: str) -> str:
+    """`text` without accents (é -> e, ø -> o, ß -> ss); case and punctuation kept."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Accents stripped and case folded: the form in which two spellings are compared."""
+    return strip_accents(text).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`, punctuation and spacing dropped."""
+    return _WORD.findall(fold(text))
+
+
+def squeeze(text: str) -> str:
+    """`text` with runs of white space made one space (they print the same)."""
+    return " ".join(text.split())
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Insertions, deletions, substitutions and swaps of neighbours that turn a into b (limit+1 when more)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before, row = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (ca != cb))
+            if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return min(row[-1], limit + 1)
+
+
+def is_swap(a: str, b: str) -> bool:
+    """True when b is a with two neighbouring letters swapped."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def is_inner_drop(a: str, b: str) -> bool:
+    """True when the shorter of a and b is the other with one letter left out, not the first or last."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    return any(long[:i] + long[i + 1:] == short for i in range(1, len(long) - 1))
+
+
+def quoted(text: str) -> str:
+    return f"'{text}'"
+
+
+def places(count: int) -> str:
+    return f"{count} place{'s' * (count != 1)}"
+
+
+def spelling_difference(a: str, b: str) -> str:
+    """What sets two spellings with the same folded words apart, in a few words."""
+    if a.casefold() == b.casefold():
+        return "capitals differ"
+    if strip_accents(a) == strip_accents(b):
+        return "accents differ"
+    if fold(a) == fold(b):
+        return "accents and capitals differ"
+    return "punctuation or spacing differs"

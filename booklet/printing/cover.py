@@ -1,0 +1,47 @@
+"""A whole booklet PDF -> the text block and the cover (front, inside front, inside back, back) as two files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+COVER_PAGES = 4
+
+
+def split_cover(source: Path, text_block: Path, cover: Path) -> None:
+    """Write pages 1, 2, N-1, N of `source` to `cover` and the rest to `text_block`; both or neither."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(source))
+    count = len(reader.pages)
+    if count < COVER_PAGES + 1:
+        raise ValueError(f"a separate cover needs more than {COVER_PAGES} pages; the booklet has {count}")
+    cover_indexes = [0, 1, count - 2, count - 1]
+    text_indexes = list(range(2, count - 2))
+    written = []
+    try:
+        for indexes, target in ((text_indexes, text_block), (cover_indexes, cover)):
+            written.append(_write_pages(reader, indexes, target))
+        for temp, target in zip(written, (text_block, cover)):
+            os.replace(temp, target)
+    finally:
+        for temp in written:
+            Path(temp).unlink(missing_ok=True)
+
+
+def _write_pages(reader, indexes: list[int], target: Path) -> str:
+    """The pages at `indexes` in a temporary file beside `target`, without links (a print file needs none)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for index in indexes:
+        page = writer.add_page(reader.pages[index])
+        if "/Annots" in page:
+            del page["/Annots"]
+    writer.add_metadata({k: v for k, v in (reader.metadata or {}).items() if isinstance(v, str)})
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    with os.fdopen(handle, "wb") as stream:
+        writer.write(stream)
+    os.chmod(name, 0o644)
+    return name

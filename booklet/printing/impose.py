@@ -1,0 +1,235 @@
+"""A PDF of single pages -> saddle-stitch printer spreads: two pages per sheet side, in folding order."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PageObject, PdfWriter, Transformation, apply_configuration
+from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, NameObject, RectangleObject
+
+from .paper import SHEETS, mm_text, sheet_size
+from .pdffile import open_pdf
+from .units import POINTS_PER
+
+MM = POINTS_PER["mm"]
+MARK_GAP = 3 * MM  # crop marks start this far outside the trim
+MARK_LENGTH = 6 * MM
+MARK_ROOM = MARK_GAP + MARK_LENGTH  # what the marks need around the spread
+MARK_LINE = 0.25  # points
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class ImposeResult:
+    output: Path
+    sheets: int  # physical sheets, each printed on both sides
+    sides: int  # pages in the output: 2 per sheet
+    blanks_added: int  # blank pages appended to reach a multiple of 4
+    sheet: str  # the sheet name as given, e.g. 'A4'
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Where one sheet side's two pages go: trim size of a page, the sheet, and the spine in the middle."""
+
+    page_width: float
+    page_height: float
+    sheet_width: float
+    sheet_height: float
+
+    @property
+    def spine(self) -> float:
+        return self.sheet_width / 2
+
+    @property
+    def trim(self) -> tuple[float, float, float, float]:
+        """The two abutting trim boxes together, centred on the sheet."""
+        bottom = (self.sheet_height - self.page_height) / 2
+        return (self.spine - self.page_width, bottom, self.spine + self.page_width, bottom + self.page_height)
+
+
+def saddle_order(pages: int) -> list[tuple[int, int]]:
+    """(left, right) 0-based page indices of every sheet side in print order: sheet 0 front, sheet 0 back, ..."""
+    if pages % 4:
+        raise ValueError(f"saddle stitch needs a multiple of 4 pages, not {pages}")
+    sides = []
+    for s in range(pages // 4):
+        sides.append((pages - 1 - 2 * s, 2 * s))  # front
+        sides.append((2 * s + 1, pages - 2 - 2 * s))  # back
+    return sides
+
+
+def creep_shift(sheet_index: int, sheets: int, creep: float) -> float:
+    """How far (points) sheet `sheet_index` (0 = outermost) moves its pages away from the spine.
+
+    Inner sheets stick out further at the fore-edge once nested, so their content must sit
+    closer to the spine than the outer sheets' content. Moving pages *outwards* keeps the two
+    trims of a sheet from overlapping at the fold, so the outer sheets are the ones moved: the
+    outermost by (sheets - 1) x creep, the innermost not at all.
+    """
+    return (sheets - 1 - sheet_index) * creep
+
+
+def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = False,
+           creep: float = 0.0) -> ImposeResult:
+    """Write saddle-stitch spreads of `source` to `output` (replaced only when complete).
+
+    ValueError (UnreadablePdf for a bad input) when the input cannot be read or the spreads do
+    not fit on `sheet`.
+    """
+    if creep < 0:
+        raise ValueError("creep cannot be negative")
+    reader = open_pdf(Path(source))
+    pages = [_without_links(page) for page in reader.pages]
+    blanks = -len(pages) % 4
+    sheets = (len(pages) + blanks) // 4
+    spread = _spread_for(pages, sheet, crop_marks, creep_shift(0, sheets, creep))
+
+    writer = PdfWriter()
+    marks = _marks(spread, creep_shift(0, sheets, creep)) if crop_marks else None
+    with apply_configuration(page_merge_box="trimbox"):  # each page clipped to its own trim
+        for side, order in enumerate(saddle_order(len(pages) + blanks)):
+            pair = [pages[i] if i < len(pages) else None for i in order]  # None: a blank added at the end
+            _add_side(writer, pair, spread, creep_shift(side // 2, sheets, creep), marks)
+    writer._ID = _file_id(Path(source), sheet, crop_marks, creep)  # fixed, so the same input gives the same bytes
+    _write_atomically(writer, Path(output))
+    return ImposeResult(Path(output), sheets, 2 * sheets, blanks, sheet)
+
+
+def _add_side(writer: PdfWriter, pair: list[PageObject | None], spread: Spread, shift: float,
+              marks: bytes | None) -> None:
+    """One sheet side: the left and right page at the spine, the marks, the spread's boxes."""
+    out = writer.add_blank_page(spread.sheet_width, spread.sheet_height)
+    for page, side in zip(pair, ("left", "right")):
+        if page is not None:
+            out.merge_transformed_page(page, _placement(page, spread, side, shift))
+    if marks:
+        _append_content(writer, out, marks)
+    _finish_side(out, spread)
+
+
+def _without_links(page: PageObject) -> PageObject:
+    """`page` without /Annots: printers want no links, and a link would drag its target page along."""
+    if "/Annots" in page:
+        del page[NameObject("/Annots")]
+    return page
+
+
+def _upright(page: PageObject) -> tuple[Transformation, Box]:
+    """The transformation that applies the page's /Rotate to its content, and its trim box after it."""
+    x0, y0, x1, y1 = (float(v) for v in page.trimbox)
+    rotation = page.rotation % 360
+    if not rotation:
+        return Transformation(), (x0, y0, x1, y1)
+    turn = Transformation().translate(-(x0 + x1) / 2, -(y0 + y1) / 2).rotate(-rotation)
+    corners = [turn.apply_on((x, y)) for x in (x0, x1) for y in (y0, y1)]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return turn, (min(xs), min(ys), max(xs), max(ys))
+
+
+def _spread_for(pages: list[PageObject], sheet: str, crop_marks: bool, max_shift: float) -> Spread:
+    """The spread geometry for the largest trim among `pages`; ValueError when it does not fit `sheet`."""
+    boxes = [_upright(page)[1] for page in pages]
+    width = max(x1 - x0 for x0, _, x1, _ in boxes)
+    height = max(y1 - y0 for _, y0, _, y1 in boxes)
+    sheet_width, sheet_height = sheet_size(sheet)
+    need = _needed(width, height, max_shift, crop_marks)
+    if not _fits(need, (sheet_width, sheet_height)):
+        what = "spread with crop marks" if crop_marks else "spread"
+        hint = f"use a larger sheet ({_larger_sheets(need)})"
+        if crop_marks and _fits(_needed(width, height, max_shift, False), (sheet_width, sheet_height)):
+            hint += " or leave out the crop marks"
+        raise ValueError(
+            f"a {what} of two {mm_text(width)} x {mm_text(height)} mm pages needs "
+            f"{mm_text(need[0])} x {mm_text(need[1])} mm, which does not fit on {sheet} "
+            f"({mm_text(sheet_width)} x {mm_text(sheet_height)} mm landscape); {hint}"
+        )
+    return Spread(width, height, sheet_width, sheet_height)
+
+
+def _needed(width: float, height: float, max_shift: float, crop_marks: bool) -> tuple[float, float]:
+    room = MARK_ROOM if crop_marks else 0.0
+    return 2 * (width + max_shift + room), height + 2 * room
+
+
+def _fits(need: tuple[float, float], sheet: tuple[float, float]) -> bool:
+    return need[0] <= sheet[0] + 0.01 and need[1] <= sheet[1] + 0.01
+
+
+def _larger_sheets(need: tuple[float, float]) -> str:
+    fitting = [name for name in SHEETS if _fits(need, sheet_size(name))]
+    return "--sheet " + " or ".join(fitting) if fitting else f"none of {', '.join(SHEETS)} is large enough"
+
+
+def _placement(page: PageObject, spread: Spread, side: str, shift: float) -> Transformation:
+    """Move `page` so its trim meets the spine (less `shift`) on `side`, centred vertically."""
+    upright, (x0, y0, x1, y1) = _upright(page)
+    bottom = (spread.sheet_height - (y1 - y0)) / 2
+    if side == "left":
+        dx = spread.spine - shift - x1
+    else:
+        dx = spread.spine + shift - x0
+    return upright.translate(dx, bottom - y0)
+
+
+def _marks(spread: Spread, max_shift: float) -> bytes:
+    """Crop marks at the spread's four outer corners and fold marks at the spine, all outside the trim."""
+    x0, y0, x1, y1 = spread.trim
+    lines = []
+    for x, dx in ((x0, -1), (x1, 1)):
+        for y, dy in ((y0, -1), (y1, 1)):
+            start = MARK_GAP + max_shift  # clear of pages moved outwards by creep
+            lines.append((x + dx * start, y, x + dx * (start + MARK_LENGTH), y))
+            lines.append((x, y + dy * MARK_GAP, x, y + dy * MARK_ROOM))
+    fold = [(spread.spine, y1 + MARK_GAP, spread.spine, y1 + MARK_ROOM),
+            (spread.spine, y0 - MARK_GAP, spread.spine, y0 - MARK_ROOM)]
+    ops = [b"q", b"%g w 1 1 1 1 K [] 0 d" % MARK_LINE]
+    ops += [b"%.3f %.3f m %.3f %.3f l S" % line for line in lines]
+    ops += [b"[2 2] 0 d"]  # fold marks dashed, as is usual
+    ops += [b"%.3f %.3f m %.3f %.3f l S" % line for line in fold]
+    ops += [b"Q"]
+    return b"\n".join(ops)
+
+
+def _append_content(writer: PdfWriter, page: PageObject, data: bytes) -> None:
+    current = page.get_contents()
+    stream = ContentStream(None, writer)
+    stream.set_data((current.get_data() if current is not None else b"") + b"\n" + data + b"\n")
+    page.replace_contents(stream)
+
+
+def _finish_side(page: PageObject, spread: Spread) -> None:
+    """Trim and bleed boxes of the spread (pages are clipped to their trim: no bleed), no links, compressed."""
+    page.trimbox = RectangleObject(spread.trim)
+    page.bleedbox = RectangleObject(spread.trim)
+    if "/Annots" in page:
+        del page[NameObject("/Annots")]
+    page.compress_content_streams()
+
+
+def _file_id(source: Path, sheet: str, crop_marks: bool, creep: float) -> ArrayObject:
+    """A /ID derived from the input and the options: the same job always gets the same bytes."""
+    digest = hashlib.md5(source.read_bytes(), usedforsecurity=False)
+    digest.update(f"{sheet}|{crop_marks}|{creep:.6f}".encode())
+    value = ByteStringObject(digest.digest())
+    return ArrayObject([value, value])
+
+
+def _write_atomically(writer: PdfWriter, output: Path) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
+    os.close(handle)
+    try:
+        with open(temp_name, "wb") as file:
+            writer.write(file)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temp_name, 0o666 & ~mask)
+        os.replace(temp_name, output)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise

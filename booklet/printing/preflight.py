@@ -1,0 +1,236 @@
+"""Any PDF -> a preflight report: facts about it and every fault that keeps it from going to print."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PageObject
+
+from .paper import mm_text, size_text
+from .pdffile import open_pdf
+from .scan import PageScan, scan_page
+from .units import POINTS_PER
+
+MM = POINTS_PER["mm"]
+MIN_DPI = 300
+DPI_SLACK = 0.5  # 299.6 dpi rounds to 300: not worth a fault
+SAFE_MARGIN = 5 * MM
+MARGIN_GROUPS = 4  # distances listed in the fault line; further pages are counted
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class PreflightReport:
+    path: Path
+    facts: list[str]  # 'Pages: 68 (a multiple of 4)', 'Trim size: 148 x 210 mm (A5)', ...
+    faults: list[str]  # one short line each, naming the page(s)
+
+    @property
+    def fit(self) -> bool:
+        return not self.faults
+
+
+def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN) -> PreflightReport:
+    """Check the PDF at `path` for print; UnreadablePdf (a ValueError) when it cannot be read."""
+    reader = open_pdf(Path(path))
+    pages = list(reader.pages)
+    cache: dict = {}
+    scans = [scan_page(page, cache) for page in pages]
+    facts = [_count_fact(pages), _size_fact(pages), _bleed_fact(pages), _font_fact(scans), _image_fact(scans)]
+    faults = [
+        *_count_faults(pages),
+        *_box_faults(pages),
+        *_font_faults(scans),
+        *_image_faults(scans),
+        *(_colour_faults(scans) if cmyk else []),
+        *_margin_faults(pages, scans, safe_margin),
+    ]
+    return PreflightReport(Path(path), facts, faults)
+
+
+def page_list(numbers: list[int]) -> str:
+    """'page 3' or 'pages 1-4, 7' for 1-based page numbers."""
+    numbers = sorted(set(numbers))
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    text = ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
+    return f"page {text}" if len(numbers) == 1 else f"pages {text}"
+
+
+# facts
+
+
+def _count_fact(pages: list[PageObject]) -> str:
+    return f"Pages: {len(pages)} ({'a' if len(pages) % 4 == 0 else 'not a'} multiple of 4)"
+
+
+def _size_fact(pages: list[PageObject]) -> str:
+    first = pages[0]
+    if "/TrimBox" in first:
+        return f"Trim size: {size_text(*_size(_box(first, '/TrimBox')))}"
+    return f"Page size: {size_text(*_size(_box(first, '/MediaBox')))}, no TrimBox"
+
+
+def _bleed_fact(pages: list[PageObject]) -> str:
+    first = pages[0]
+    if "/TrimBox" not in first or "/BleedBox" not in first:
+        return "Bleed: not marked (no TrimBox/BleedBox)"
+    trim, bleed = _box(first, "/TrimBox"), _box(first, "/BleedBox")
+    widths = {round(abs(t - b) / MM, 1) for t, b in zip(trim, bleed)}
+    if widths == {0}:
+        return "Bleed: none"
+    return f"Bleed: {mm_text(min(widths) * MM)} mm" if len(widths) == 1 else \
+        f"Bleed: {', '.join(f'{w:g}' for w in sorted(widths))} mm (uneven)"
+
+
+def _font_fact(scans: list[PageScan]) -> str:
+    fonts = {key: use for scan in scans for key, use in scan.fonts.items()}
+    missing = sum(not use.embedded for use in fonts.values())
+    if not fonts:
+        return "Fonts: none used"
+    return f"Fonts: {len(fonts)}, " + ("all embedded" if not missing else f"{missing} not embedded")
+
+
+def _image_fact(scans: list[PageScan]) -> str:
+    images = [image for scan in scans for image in scan.images]
+    if not images:
+        return "Images: none"
+    distinct = len({image.key or id(image) for image in images})
+    return f"Images: {distinct}, lowest {round(min(image.dpi for image in images))} dpi"
+
+
+# faults
+
+
+def _count_faults(pages: list[PageObject]) -> list[str]:
+    count = len(pages)
+    if count % 4 == 0:
+        return []
+    blanks = -count % 4
+    return [f"Page count: {count} is not a multiple of 4 "
+            f"(saddle stitch needs {count + blanks}: add {blanks} blank page{'s' * (blanks != 1)})."]
+
+
+def _box_faults(pages: list[PageObject]) -> list[str]:
+    faults = []
+    for name in ("/TrimBox", "/BleedBox"):
+        missing = [n for n, page in enumerate(pages, 1) if name not in page]
+        if missing:
+            faults.append(f"No {name[1:]}: {page_list(missing)}.")
+    both = [(n, page) for n, page in enumerate(pages, 1) if "/TrimBox" in page and "/BleedBox" in page]
+    outside = [n for n, page in both if not _contains(_box(page, "/BleedBox"), _box(page, "/TrimBox"))]
+    if outside:
+        faults.append(f"BleedBox does not contain the TrimBox: {page_list(outside)}.")
+    beyond = [n for n, page in both if not _contains(_box(page, "/MediaBox"), _box(page, "/BleedBox"))]
+    if beyond:
+        faults.append(f"MediaBox does not contain the BleedBox: {page_list(beyond)}.")
+    for name, label in (("/TrimBox", "Trim size"), ("/BleedBox", "BleedBox size")):
+        faults += _size_faults([(n, _size(_box(page, name))) for n, page in enumerate(pages, 1) if name in page], label)
+    return faults
+
+
+def _size_faults(sizes: list[tuple[int, tuple[float, float]]], label: str) -> list[str]:
+    """Pages whose size differs from the first page's (to a tenth of a millimetre)."""
+    if not sizes:
+        return []
+    first_number, first = sizes[0]
+    differing: dict[tuple[float, float], list[int]] = defaultdict(list)
+    for number, size in sizes:
+        if any(abs(a - b) > 0.3 for a, b in zip(size, first)):
+            differing[(round(size[0], 1), round(size[1], 1))].append(number)
+    return [f"{label} differs from page {first_number} ({mm_text(first[0])} x {mm_text(first[1])} mm): "
+            f"{page_list(numbers)} ({mm_text(size[0])} x {mm_text(size[1])} mm)."
+            for size, numbers in differing.items()]
+
+
+def _font_faults(scans: list[PageScan]) -> list[str]:
+    pages_by_font: dict[str, list[int]] = defaultdict(list)
+    for number, scan in enumerate(scans, 1):
+        for use in scan.fonts.values():
+            if not use.embedded:
+                pages_by_font[use.name].append(number)
+    return [f"Font not embedded: {name} ({page_list(numbers)})." for name, numbers in sorted(pages_by_font.items())]
+
+
+def _image_faults(scans: list[PageScan]) -> list[str]:
+    pages_by_image: dict[tuple, list[int]] = defaultdict(list)
+    for number, scan in enumerate(scans, 1):
+        for image in scan.images:
+            if image.dpi < MIN_DPI - DPI_SLACK:
+                pages_by_image[(image.key or ("inline", number), image.pixels, round(image.dpi))].append(number)
+    return [f"Image below {MIN_DPI} dpi: {w} x {h} px at {dpi} dpi on {page_list(numbers)}."
+            for (_, (w, h), dpi), numbers in sorted(pages_by_image.items(), key=_first_page_then_dpi)]
+
+
+def _first_page_then_dpi(item) -> tuple[int, int]:
+    (_, _, dpi), numbers = item
+    return numbers[0], dpi
+
+
+def _colour_faults(scans: list[PageScan]) -> list[str]:
+    faults = []
+    colour = [n for n, scan in enumerate(scans, 1) if scan.rgb_colour]
+    if colour:
+        faults.append(f"RGB colour (CMYK asked): {page_list(colour)}.")
+    images = [n for n, scan in enumerate(scans, 1) if any(image.rgb for image in scan.images)]
+    if images:
+        faults.append(f"RGB image (CMYK asked): {page_list(images)}.")
+    return faults
+
+
+def _margin_faults(pages: list[PageObject], scans: list[PageScan], safe_margin: float) -> list[str]:
+    pages_by_distance: dict[str, list[int]] = defaultdict(list)  # '2 mm from the trim' -> pages
+    closest: dict[str, float] = {}
+    for number, (page, scan) in enumerate(zip(pages, scans), 1):
+        distance = _closest_text(tuple(float(v) for v in page.trimbox), scan.text_boxes)
+        if distance is not None and distance < safe_margin - 0.05 * MM:
+            text = _distance_text(distance)
+            pages_by_distance[text].append(number)
+            closest[text] = min(distance, closest.get(text, distance))
+    if not pages_by_distance:
+        return []
+    groups = sorted(pages_by_distance, key=closest.get)
+    where = "; ".join(f"{page_list(pages_by_distance[text])} ({text})" for text in groups[:MARGIN_GROUPS])
+    if len(groups) > MARGIN_GROUPS:
+        rest = sum(len(pages_by_distance[text]) for text in groups[MARGIN_GROUPS:])
+        where += f"; {rest} more page{'s' * (rest != 1)}"
+    return [f"Text inside the {mm_text(safe_margin)} mm safe margin: {where}."]
+
+
+def _closest_text(trim: Box, boxes: list[Box]) -> float | None:
+    """The smallest distance (points; negative when it crosses) from a text box inside the trim to the trim.
+
+    Text wholly outside the trim (slug lines, job notes) is left out.
+    """
+    left, bottom, right, top = trim
+    closest = None
+    for x0, y0, x1, y1 in boxes:
+        if x1 <= left or x0 >= right or y1 <= bottom or y0 >= top:
+            continue
+        distance = min(x0 - left, right - x1, y0 - bottom, top - y1)
+        closest = distance if closest is None else min(closest, distance)
+    return closest
+
+
+def _distance_text(distance: float) -> str:
+    return "crosses the trim" if distance < 0 else f"{mm_text(distance)} mm from the trim"
+
+
+def _box(page: PageObject, name: str) -> Box:
+    x0, y0, x1, y1 = (float(v) for v in (page.mediabox if name == "/MediaBox" else page[name]))
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _size(box: Box) -> tuple[float, float]:
+    return box[2] - box[0], box[3] - box[1]
+
+
+def _contains(outer: Box, inner: Box, tolerance: float = 0.01) -> bool:
+    return (outer[0] <= inner[0] + tolerance and outer[1] <= inner[1] + tolerance
+            and outer[2] >= inner[2] - tolerance and outer[3] >= inner[3] - tolerance)

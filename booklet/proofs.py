@@ -1,0 +1,656 @@
+"""A conference data folder -> speaker proofs: the booklet's own pages for each abstract, tutorial and poster author, marked PROOF, and a manifest for the mail merge.
+
+The booklet is built once; each proof is a copy of its pages (byte for byte, see pagecopy) with
+an overlay on top that stays off the text block: a "PROOF" band down the outer edge of the page
+and a tinted strip above the running head saying whom the proof is for, when and where the talk
+is, which booklet page it is, and whom to send corrections to by when.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reportlab.lib.colors import CMYKColor
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from . import markup
+from .build import build_booklet
+from .fonts import SANS, font_for_char, register_fonts
+from .layout.common import Context, Slot
+from .layout.page import Page, page_for
+from .layout.posters import poster_key
+from .layout.programme import day_title
+from .model import Booklet, Person, Poster, Source
+from .pagecopy import PageCopier
+from .problems import Problem
+from .validate import read_booklet
+
+KINDS = ("abstract", "tutorial", "poster")
+MANIFEST = "manifest.csv"
+MANIFEST_COLUMNS = ("id", "kind", "names", "emails", "file", "pages", "day", "time", "room")
+MARK = "PROOF \u00b7 NOT FOR PRINT"
+MARK_COLOR = CMYKColor(0, 0.95, 0.7, 0)  # a signal red that nothing in the booklet uses
+STRIP_COLOR = CMYKColor(0, 0.12, 0.08, 0)
+INK = CMYKColor(0, 0, 0, 1)
+WHITE = CMYKColor(0, 0, 0, 0)
+PNG_SCALE = 2.0  # 144 dpi: an A5 page is 840 x 1191 pixels, small print still legible in an email
+
+
+@dataclass(frozen=True)
+class Proof:
+    """One proof: whom it goes to, which booklet pages it holds, when and where the talk is."""
+
+    id: str  # unique; the file name without ".pdf", and what `booklet proof ID` takes
+    kind: str  # "abstract", "tutorial" or "poster"
+    entry: str  # the data's id (abstract, tutorial) or the poster number(s)
+    title: str  # plain text
+    people: tuple[Person, ...]  # whom it is for
+    anchors: tuple[str, ...]  # the booklet's link keys of its entries: "abstract-3", "poster-12", ...
+    day: str = ""
+    time: str = ""
+    room: str = ""
+    source: Source | None = None
+    pages: tuple[int, ...] = ()  # 1-based booklet pages, known once the booklet is built
+    header: tuple[tuple[str, float], ...] = ()  # the lines printed above the running head, with their sizes
+
+    @property
+    def file(self) -> str:
+        return self.id + ".pdf"
+
+    @property
+    def names(self) -> str:
+        return _listed([markup.plain(p.name) for p in self.people])
+
+    @property
+    def emails(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p.email for p in self.people if p.email))
+
+
+@dataclass(frozen=True)
+class ProofsResult:
+    proofs: tuple[Proof, ...]  # in booklet order
+    files: tuple[Path, ...]  # the PDFs written, one per proof
+    pngs: tuple[Path, ...]
+    manifest: Path | None
+    booklet_pages: int
+    warnings: list[Problem]  # found while building the booklet
+    no_email: list[Problem]  # proofs that have nobody to be mailed to
+
+
+class UnknownProof(LookupError):
+    """No proof has this id; `choices` are the ids there are."""
+
+    def __init__(self, proof_id: str, choices: list[str]):
+        super().__init__(proof_id)
+        self.proof_id = proof_id
+        self.choices = choices
+
+
+# --------------------------------------------------------------------------- the library's two calls
+
+
+def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_by: dt.date | None = None,
+                 png: bool = False) -> ProofsResult:
+    """Every proof of the conference in `data_dir` into `out_dir`, with `manifest.csv`; DataError on bad data."""
+    booklet, _ = read_booklet(Path(data_dir))
+    proofs = plan_proofs(booklet, Context(booklet, page_for(page_size)).slots)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = _make(booklet, proofs, data_dir, page_size, reply_by, png, lambda proof: out_dir / proof.file)
+    manifest = out_dir / MANIFEST
+    _write_atomically(manifest, manifest_text(result.proofs).encode("utf-8"))
+    return replace(result, manifest=manifest)
+
+
+def write_proof(proof_id: str, data_dir: Path, output: Path, *, page_size: str = "A5",
+                reply_by: dt.date | None = None, png: bool = False) -> ProofsResult:
+    """The one proof `proof_id` (an id of the manifest, or an abstract's or tutorial's id) into `output`."""
+    booklet, _ = read_booklet(Path(data_dir))
+    proofs = plan_proofs(booklet, Context(booklet, page_for(page_size)).slots)
+    proof = find_proof(proofs, proof_id)
+    return _make(booklet, [proof], data_dir, page_size, reply_by, png, lambda _: Path(output))
+
+
+def find_proof(proofs: list[Proof], proof_id: str) -> Proof:
+    """The proof with this id, or the abstract's or tutorial's whose data id it is; UnknownProof otherwise."""
+    for proof in proofs:
+        if proof.id == proof_id:
+            return proof
+    for proof in proofs:
+        if proof.kind != "poster" and proof.entry == proof_id:
+            return proof
+    raise UnknownProof(proof_id, [p.id for p in proofs])
+
+
+def _make(booklet: Booklet, proofs: list[Proof], data_dir, page_size: str, reply_by, png: bool,
+          target) -> ProofsResult:
+    """Build the booklet once, then write each of `proofs` to target(proof) (and its PNGs)."""
+    geometry = page_for(page_size)
+    with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as folder:
+        built = build_booklet(Path(data_dir), Path(folder) / "booklet.pdf", page_size)
+        booklet_pdf = built.output.read_bytes()
+    pages = page_ranges(built.anchors, built.pages, _long_posters(booklet, geometry))
+    proofs = [replace(p, pages=_pages_of(p, pages)) for p in proofs]
+    proofs = sorted((p for p in proofs if p.pages), key=lambda p: (p.pages[0], KINDS.index(p.kind), p.id))
+    contact = booklet.conference.contact
+    proofs = [replace(p, header=header_lines(p, contact, reply_by, geometry)) for p in proofs]
+    media, trim = _page_boxes(booklet_pdf)
+    pointers = poster_pointers(booklet_pdf, proofs, booklet, built.anchors)
+    copier = PageCopier(booklet_pdf, draw_overlays(proofs, geometry, media, trim, pointers))
+    short_title = markup.plain(booklet.conference.short_title or booklet.conference.title)
+    files, pngs, overlay_page, old_pngs = [], [], 0, {}
+    for proof in proofs:
+        spread = [(page - 1, overlay_page + k) for k, page in enumerate(proof.pages)]
+        overlay_page += len(proof.pages)
+        data = copier.copy(spread, title=f"Proof for {proof.names}: {proof.title} ({short_title})")
+        path = target(proof)
+        _write_atomically(path, data)
+        files.append(path)
+        if path.parent not in old_pngs:
+            old_pngs[path.parent] = _old_pngs(path.parent)
+        for old in old_pngs[path.parent].get(path.stem, ()):
+            old.unlink(missing_ok=True)
+        if png:
+            pngs += render_pngs(data, path)
+    return ProofsResult(tuple(proofs), tuple(files), tuple(pngs), None, built.pages, built.warnings,
+                        missing_emails(proofs))
+
+
+# --------------------------------------------------------------------------- what proofs there are
+
+
+def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
+    """One proof per abstract and per tutorial, and one per poster author (each person once), pages not yet known."""
+    used: set[str] = set()
+    proofs = []
+    for index, abstract in enumerate(booklet.abstracts):
+        slot = slots.get("abstract:" + abstract.id)
+        speakers = abstract.speakers
+        proofs.append(Proof(_unique(_file_safe(abstract.id), used), "abstract", abstract.id,
+                            markup.plain(abstract.title), speakers, (f"abstract-{index}",), *_when(slot),
+                            source=_source_of(speakers, abstract.source)))
+    for tutorial in booklet.tutorials:
+        slot = slots.get("tutorial:" + tutorial.id)
+        stem = _file_safe(tutorial.id)
+        stem = stem if stem.casefold() not in used else "tutorial-" + stem
+        proofs.append(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
+                            tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot),
+                            source=_source_of(tutorial.presenters, tutorial.source)))
+    for person, indices in poster_authors(booklet.posters):
+        posters = [booklet.posters[i] for i in indices]
+        proofs.append(Proof(_unique("poster-" + _slug(person.name), used), "poster",
+                            ", ".join(str(p.number) for p in posters),
+                            " / ".join(markup.plain(p.title) for p in posters), (person,),
+                            tuple(poster_key(i) for i in indices),
+                            source=person.source or posters[0].source))
+    return proofs
+
+
+def poster_authors(posters: tuple[Poster, ...]) -> list[tuple[Person, list[int]]]:
+    """Each distinct poster author (same name, however spaced or cased, is one person) with the indices of their posters."""
+    people: dict[str, tuple[Person, list[int]]] = {}
+    for index, poster in enumerate(posters):
+        for person in poster.authors:
+            key = " ".join(unicodedata.normalize("NFC", person.name).casefold().split())
+            if key not in people:
+                people[key] = (person, [])
+            first, indices = people[key]
+            if not first.email and person.email:
+                people[key] = (replace(first, email=person.email), indices)
+            if index not in indices:
+                indices.append(index)
+    return list(people.values())
+
+
+def _when(slot: Slot | None) -> tuple[str, str, str]:
+    """(day, time, room) of a scheduled item as plain text; empty strings when it is not in the programme."""
+    if slot is None:
+        return "", "", ""
+    room = slot.item.room or (slot.session.room if slot.session else None)
+    return day_title(slot.day), str(slot.item.time or ""), markup.plain(room) if room else ""
+
+
+def _source_of(people: tuple[Person, ...], fallback: Source | None) -> Source | None:
+    return next((p.source for p in people if p.source), None) or fallback
+
+
+def _file_safe(text: str) -> str:
+    """An id as a file name: path separators and other awkward characters become '_'."""
+    return re.sub(r"[^\w.\-]+", "_", text).strip("._") or "entry"
+
+
+_LATIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
+                                "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th",
+                                "Þ": "Th", "ı": "i"})
+
+
+def _slug(name: str) -> str:
+    """'Zoë Østby' -> 'zoe-ostby' (letters of other scripts are kept as they are)."""
+    plain = unicodedata.normalize("NFKD", markup.plain(name).translate(_LATIN_LETTERS))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+    return re.sub(r"[^\w]+", "-", plain).strip("-_") or "author"
+
+
+def _unique(stem: str, used: set[str]) -> str:
+    """`stem`, or `stem-2`, `stem-3`, ... when taken (compared without case: some file systems ignore it)."""
+    candidate, n = stem, 1
+    while candidate.casefold() in used:
+        n += 1
+        candidate = f"{stem}-{n}"
+    used.add(candidate.casefold())
+    return candidate
+
+
+def _listed(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+# --------------------------------------------------------------------------- where the entries are
+
+
+def page_ranges(anchors: dict[str, int], total_pages: int, long_posters: set[str]) -> dict[str, tuple[int, ...]]:
+    """Link key -> 1-based pages for every abstract, tutorial and poster entry of the booklet.
+
+    An abstract or tutorial starts a page and runs up to the next abstract, tutorial or section
+    (the back cover, the last page, ends the last one). A poster entry is on its anchor's page; one
+    in `long_posters` (that may be taller than a page, so split) also runs on to the next entry's page.
+    """
+    bounds = sorted({page for key, page in anchors.items() if not key.startswith("poster-")} | {total_pages})
+
+    def next_bound(page: int) -> int:
+        i = bisect_right(bounds, page)
+        return bounds[i] if i < len(bounds) else page + 1
+
+    ranges = {}
+    for key, page in anchors.items():
+        if key.startswith(("abstract-", "tutorial-")):
+            ranges[key] = tuple(range(page, max(page + 1, next_bound(page))))
+    poster_keys = sorted((k for k in anchors if k.startswith("poster-")), key=lambda k: int(k.split("-")[1]))
+    for i, key in enumerate(poster_keys):
+        page = anchors[key]
+        if i + 1 == len(poster_keys):  # the last one: the section ends on a page of its own
+            ranges[key] = tuple(range(page, max(page + 1, next_bound(page))))
+        elif key in long_posters:
+            ranges[key] = tuple(range(page, max(page, anchors[poster_keys[i + 1]]) + 1))
+        else:
+            ranges[key] = (page,)
+    return ranges
+
+
+def _pages_of(proof: Proof, ranges: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+    return tuple(sorted({page for key in proof.anchors for page in ranges.get(key, ())}))
+
+
+def _long_posters(booklet: Booklet, page: Page) -> set[str]:
+    """Link keys of posters whose entry might not fit on one page (a generous estimate of its lines)."""
+    chars_per_line = page.text_width * 0.8 / (page.base_size * 0.6)
+    lines_per_page = page.text_height / (page.base_size * 1.5)
+    long = set()
+    for index, poster in enumerate(booklet.posters):
+        texts = [poster.title, ", ".join(p.name for p in poster.authors)]
+        texts += [a for p in poster.authors for a in p.affiliations]
+        texts += (poster.abstract or "").split("\n\n")
+        lines = sum(len(t) // chars_per_line + 1 for t in texts if t.strip())
+        if lines > lines_per_page * 0.6:
+            long.add(poster_key(index))
+    return long
+
+
+def poster_pointers(pdf: bytes, proofs: list[Proof], booklet: Booklet,
+                   anchors: dict[str, int]) -> dict[tuple[str, int], list[float]]:
+    """(poster proof id, page) -> the height of each of the author's poster titles on that page, found by text search.
+
+    A title that cannot be found (an unusual break in its first words) gets no pointer; the header still names it.
+    """
+    wanted = [(proof, key) for proof in proofs if proof.kind == "poster" for key in proof.anchors if key in anchors]
+    if not wanted:
+        return {}
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    heights: dict[str, float | None] = {}
+    pointers: dict[tuple[str, int], list[float]] = {}
+    try:
+        for proof, key in wanted:
+            number = anchors[key]
+            if key not in heights:
+                heights[key] = _title_height(document, number, booklet.posters[int(key.split("-")[1])].title)
+            if heights[key] is not None:
+                pointers.setdefault((proof.id, number), []).append(heights[key])
+    finally:
+        document.close()
+    return pointers
+
+
+def _title_height(document, number: int, title: str) -> float | None:
+    """The middle height of the first line of `title` on page `number` (1-based), or None."""
+    words = markup.plain(title).split()[:3]
+    if not words:
+        return None
+    page = document[number - 1]
+    text = page.get_textpage()
+    try:
+        match = text.search(" ".join(words), match_case=True).get_next()
+        if not match:
+            return None
+        left, bottom, right, top = text.get_charbox(match[0])
+        return (bottom + top) / 2
+    finally:
+        text.close()
+        page.close()
+
+
+# --------------------------------------------------------------------------- what the overlay says
+
+
+def header_lines(proof: Proof, contact: str | None, reply_by: dt.date | None,
+                 page: Page) -> tuple[tuple[str, float], ...]:
+    """The three lines above the running head (each with its font size, made to fit): whom the proof is for,
+    the talk, and whom to send corrections to by when."""
+    first = f"PROOF for {proof.names} \u00b7 booklet {page_label(proof.pages)}"
+    if proof.kind == "poster":
+        second = f"{_what(proof)} {proof.entry}: {proof.title}"
+    else:
+        second = f"{_what(proof)}: " + (" \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
+                                       or "not in the programme")
+    third = (f"Corrections{f' by {reply_by:%A} {reply_by.day} {reply_by:%B %Y}' if reply_by else ''} "
+             f"to {markup.plain(contact) if contact else 'the organisers'}; "
+             "please check names, affiliations, formulas, day and time.")
+    width = _header_width(page)
+    return tuple(_fit(line, font, size, width)
+                 for line, font, size in zip((first, second, third), _HEADER_FONTS, _header_sizes(page)))
+
+
+_HEADER_FONTS = (SANS + "-Bold", SANS, SANS)
+
+
+def overlay_text(proof: Proof, page: Page) -> list[str]:
+    """Every line of text the overlay draws on each page of `proof`, in drawing order: the mark, then the header."""
+    return [band_text(page), *(line for line, _ in proof.header)]
+
+
+def _what(proof: Proof) -> str:
+    if proof.kind == "poster":
+        return "Poster" if "," not in proof.entry else "Posters"
+    return "Your tutorial" if proof.kind == "tutorial" else "Your talk"
+
+
+def page_label(pages: tuple[int, ...]) -> str:
+    """'page 12', 'pages 12–13', 'pages 61, 64–65'."""
+    text = ", ".join(f"{a}\u2013{b}" if a != b else str(a) for a, b in _runs(pages))
+    return ("page " if len(pages) == 1 else "pages ") + text
+
+
+def _runs(pages: tuple[int, ...]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for page in pages:
+        if runs and page == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], page)
+        else:
+            runs.append((page, page))
+    return runs
+
+
+def _header_sizes(page: Page) -> tuple[float, float, float]:
+    size = min(page.base_size * 0.8, _strip_height(page) / 3.6)
+    return size, size * 0.9, size * 0.9
+
+
+def _strip_height(page: Page) -> float:
+    """From the top of the page down to just above the running head."""
+    head_baseline = page.height - page.top + 5 * mm + 1
+    return page.height - (head_baseline + page.base_size * 0.75 + 2.5)
+
+
+def _band_width(page: Page) -> float:
+    return min(7 * mm, page.margin * 0.45)
+
+
+def _header_width(page: Page) -> float:
+    return page.text_width
+
+
+def _fit(text: str, font: str, size: float, width: float, smallest: float = 5.0) -> tuple[str, float]:
+    """`text` at `size`, made smaller (not below `smallest`) and then cut short with '…' to fit `width`.
+
+    Characters that no booklet font can show are left out (as the booklet does).
+    """
+    runs = _font_runs(text, font)
+    text = "".join(run for _, run in runs)
+    natural = sum(stringWidth(run, name, size) for name, run in runs)
+    if natural <= width:
+        return text, size
+    fitted = max(smallest, size * width / natural * 0.999)
+    if natural * fitted / size <= width:
+        return text, fitted
+    room = width - stringWidth("\u2026", font, fitted)
+    used, keep = 0.0, 0
+    for name, run in runs:
+        for ch in run:
+            used += stringWidth(ch, name, fitted)
+            if used > room:
+                return text[:keep].rstrip() + "\u2026", fitted
+            keep += 1
+    return text, fitted
+
+
+def _font_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """(font, text) runs: characters the sans font lacks go to the booklet's fallback fonts (or are left out)."""
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        fallback = font_for_char(ch)
+        if fallback is None:
+            continue
+        name = fallback or font
+        if runs and runs[-1][0] == name:
+            runs[-1] = (name, runs[-1][1] + ch)
+        else:
+            runs.append((name, ch))
+    return runs
+
+
+# --------------------------------------------------------------------------- drawing the overlay
+
+
+def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
+                  trim: tuple[float, float, float, float], pointers: dict[tuple[str, int], list[float]]) -> bytes:
+    """One overlay page per proof page, in order (a PDF, in memory); `pointers` (proof id, page) -> heights to point at."""
+    register_fonts()
+    buffer = io.BytesIO()
+    canv = Canvas(buffer, pagesize=media, invariant=1, pageCompression=0)
+    for recto in (True, False):
+        canv.beginForm(_band_form(recto))
+        _draw_band(canv, page, trim, recto)
+        canv.endForm()
+    for proof in proofs:
+        for number in proof.pages:
+            draw_overlay(canv, page, trim, number, proof, pointers.get((proof.id, number), ()))
+            canv.showPage()
+    canv.save()
+    return buffer.getvalue()
+
+
+def draw_overlay(canv: Canvas, page: Page, trim: tuple[float, float, float, float], number: int, proof: Proof,
+                 pointers=()) -> None:
+    """On booklet page `number`: the PROOF band down the outer edge and the strip above the running head
+    (drawn once, as a form), the proof's header lines, and a pointer in the left margin at each height in
+    `pointers` (a poster author's entries)."""
+    x0, _, _, y1 = trim
+    canv.doForm(_band_form(number % 2 == 1))
+    canv.setFillColor(MARK_COLOR)
+    for y in pointers:
+        _draw_pointer(canv, x0 + page.margin - 1.5 * mm, y)
+    canv.setFillColor(INK)
+    y = y1 - _strip_height(page) * 0.12
+    for (line, size), font in zip(proof.header, _HEADER_FONTS):
+        y -= size * 1.15
+        _draw_line(canv, x0 + page.margin, y, line, font, size)
+        y -= size * 0.1
+
+
+def _band_form(recto: bool) -> str:
+    return "proof-band-" + ("recto" if recto else "verso")
+
+
+def _draw_band(canv: Canvas, page: Page, trim: tuple[float, float, float, float], recto: bool) -> None:
+    """The tinted strip above the running head, and the red band with the mark down the outer edge."""
+    x0, y0, x1, y1 = trim
+    band = _band_width(page)
+    band_x = x1 - band if recto else x0
+    strip = _strip_height(page)
+    canv.setFillColor(STRIP_COLOR)
+    canv.rect(x0 if recto else x0 + band, y1 - strip, x1 - x0 - band, strip, stroke=0, fill=1)
+    canv.setFillColor(MARK_COLOR)
+    canv.rect(band_x, y0, band, y1 - y0, stroke=0, fill=1)
+    _draw_band_text(canv, band_x, band, y0, y1, recto, band_text(page))
+
+
+def _draw_pointer(canv: Canvas, tip: float, y: float) -> None:
+    """A small triangle pointing right, its tip at (tip, y)."""
+    path = canv.beginPath()
+    path.moveTo(tip, y)
+    path.lineTo(tip - 3 * mm, y + 1.6 * mm)
+    path.lineTo(tip - 3 * mm, y - 1.6 * mm)
+    path.close()
+    canv.drawPath(path, stroke=0, fill=1)
+
+
+def band_text(page: Page) -> str:
+    """The mark, repeated along the height of the page."""
+    size = _band_size(page)
+    unit = MARK + "   \u00b7   "
+    count = max(1, int((page.height - 2 * size) // stringWidth(unit, SANS + "-Bold", size)))
+    return (unit * count).rstrip(" \u00b7")
+
+
+def _band_size(page: Page) -> float:
+    return _band_width(page) * 0.5
+
+
+def _draw_band_text(canv: Canvas, band_x: float, band: float, y0: float, y1: float, recto: bool, text: str) -> None:
+    """The mark in white along the band, reading down on a right-hand page and up on a left-hand one."""
+    size = band * 0.5
+    canv.saveState()
+    canv.setFillColor(WHITE)
+    canv.setFont(SANS + "-Bold", size)
+    middle = band_x + band / 2
+    if recto:
+        canv.translate(middle - size * 0.36, (y0 + y1) / 2)
+        canv.rotate(-90)
+    else:
+        canv.translate(middle + size * 0.36, (y0 + y1) / 2)
+        canv.rotate(90)
+    canv.drawCentredString(0, 0, text)
+    canv.restoreState()
+
+
+def _draw_line(canv: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
+    for name, run in _font_runs(text, font):
+        canv.setFont(name, size)
+        canv.drawString(x, y, run)
+        x += stringWidth(run, name, size)
+
+
+def _page_boxes(pdf: bytes) -> tuple[tuple[float, float], tuple[float, float, float, float]]:
+    """The booklet's media size and trim box (those of its first page: every page has the same)."""
+    from pypdf import PdfReader
+
+    first = PdfReader(io.BytesIO(pdf)).pages[0]
+    media, trim = first.mediabox, first.trimbox
+    return (float(media.width), float(media.height)), (float(trim.left), float(trim.bottom),
+                                                       float(trim.right), float(trim.top))
+
+
+# --------------------------------------------------------------------------- manifest, warnings, PNGs
+
+
+def manifest_text(proofs: tuple[Proof, ...] | list[Proof]) -> str:
+    """The manifest as CSV text: a header row, then one row per proof (names and emails joined by '; ')."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(MANIFEST_COLUMNS)
+    for p in proofs:
+        pages = ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in _runs(p.pages))
+        names = "; ".join(markup.plain(person.name) for person in p.people)
+        writer.writerow([p.id, p.kind, names, "; ".join(p.emails), p.file, pages, p.day, p.time, p.room])
+    return out.getvalue()
+
+
+def missing_emails(proofs: list[Proof]) -> list[Problem]:
+    """A warning for each proof that nobody can be mailed."""
+    problems = []
+    for p in proofs:
+        if p.emails:
+            continue
+        source = p.source or Source("", 0, "")
+        what = {"abstract": "abstract", "tutorial": "tutorial", "poster": "poster"}[p.kind]
+        problems.append(Problem(source.file, source.line, source.key,
+                                f"no email for {p.names} ({what} '{p.entry}'): send {p.file} another way",
+                                "warning", "no-email"))
+    return problems
+
+
+def render_pngs(pdf: bytes, path: Path) -> list[Path]:
+    """A PNG of each page of the proof `pdf`, beside `path`: NAME-1.png, NAME-2.png, ..."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    written = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            image = page.render(scale=PNG_SCALE).to_pil()
+            target = path.with_name(f"{path.stem}-{index + 1}.png")
+            image.save(target, compress_level=1)
+            written.append(target)
+            page.close()
+    finally:
+        document.close()
+    return written
+
+
+_PNG_NAME = re.compile(r"(.+)-\d+\.png")
+
+
+def _old_pngs(folder: Path) -> dict[str, list[Path]]:
+    """PNGs already in `folder`, by the proof name they were made for (they would not match a new PDF)."""
+    found: dict[str, list[Path]] = {}
+    if folder.is_dir():
+        for entry in os.scandir(folder):
+            match = _PNG_NAME.fullmatch(entry.name)
+            if match:
+                found.setdefault(match.group(1), []).append(Path(entry.path))
+    return found
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """`data` into `path`, replacing it only once completely written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.chmod(temp, 0o666 & ~_umask())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,182 @@
+"""Imposition: any PDF -> saddle-stitch spreads, checked by the page numbers found on each half of each sheet side."""
+
+from __future__ import annotations
+
+
+import pypdf
+import pytest
+from click.testing import CliRunner
+from pypdf.generic import ContentStream
+
+from booklet.cli import main
+from booklet.printing.impose import MARK_GAP, impose, saddle_order
+from booklet.printing.paper import sheet_size
+from booklet.printing.units import parse_length
+from tests.printpdfs import TRIM_H, TRIM_W, numbered_pdf, numbers_by_half
+
+
+def expected_sides(pages: int) -> list[tuple[str, str]]:
+    """(left, right) 1-based page numbers of every sheet side, written out from the folding rule."""
+    sides = []
+    for s in range(pages // 4):
+        sides.append((str(pages - 2 * s), str(2 * s + 1)))  # front: last and first still unplaced
+        sides.append((str(2 * s + 2), str(pages - 1 - 2 * s)))  # back
+    return sides
+
+
+def spread_trim(sheet: str) -> list[float]:
+    width, height = sheet_size(sheet)
+    return [width / 2 - TRIM_W, (height - TRIM_H) / 2, width / 2 + TRIM_W, (height + TRIM_H) / 2]
+
+
+def placements(side: pypdf.PageObject) -> list[tuple[list[float], list[float]]]:
+    """(cm operands, clip rectangle) of each page merged onto a sheet side: a cm followed by `re W n`."""
+    ops = ContentStream(side.get_contents(), side.pdf).operations
+    return [([float(v) for v in ops[i][0]], [float(v) for v in ops[i + 1][0]])
+            for i in range(len(ops) - 2)
+            if ops[i][1] == b"cm" and ops[i + 1][1] == b"re" and ops[i + 2][1] == b"W"]
+
+
+def test_saddle_order_for_8_pages():
+    assert saddle_order(8) == [(7, 0), (1, 6), (5, 2), (3, 4)]
+    with pytest.raises(ValueError):
+        saddle_order(6)
+
+
+@pytest.mark.parametrize("pages", [4, 8, 12, 40])
+def test_each_sheet_side_shows_the_saddle_stitch_pages_left_and_right(pages, tmp_path):
+    source = numbered_pdf(tmp_path / "in.pdf", pages, link=True)
+    result = impose(source, tmp_path / "spreads.pdf", sheet="A4")
+    assert (result.sheets, result.sides, result.blanks_added) == (pages // 4, pages // 2, 0)
+
+    reader = pypdf.PdfReader(tmp_path / "spreads.pdf")
+    assert len(reader.pages) == pages // 2
+    found = []
+    for side in reader.pages:
+        left, right = numbers_by_half(side)
+        found.append(("".join(left), "".join(right)))
+        assert [float(v) for v in side.mediabox] == pytest.approx([0, 0, *sheet_size("A4")], abs=1e-3)
+        assert [float(v) for v in side.trimbox] == pytest.approx(spread_trim("A4"), abs=1e-3)
+        assert "/Annots" not in side
+    assert found == expected_sides(pages)
+
+
+def test_pages_are_clipped_to_their_trim_and_meet_at_the_spine(tmp_path):
+    source = numbered_pdf(tmp_path / "in.pdf", 4)
+    impose(source, tmp_path / "spreads.pdf", sheet="A3")
+    side = pypdf.PdfReader(tmp_path / "spreads.pdf").pages[0]
+    width, height = sheet_size("A3")
+    (left_move, left_clip), (right_move, right_clip) = placements(side)
+    # the clip is the source trim (bleed 3 mm inside the MediaBox), moved so the trims abut at the spine
+    assert left_clip[2:] == pytest.approx([TRIM_W, TRIM_H])
+    assert left_clip[0] + left_clip[2] + left_move[4] == pytest.approx(width / 2)
+    assert right_clip[0] + right_move[4] == pytest.approx(width / 2)
+    assert left_clip[1] + left_move[5] == pytest.approx((height - TRIM_H) / 2)
+
+
+def test_a_page_count_not_a_multiple_of_4_is_padded_with_blanks_at_the_end(tmp_path):
+    source = numbered_pdf(tmp_path / "in.pdf", 10)
+    result = impose(source, tmp_path / "spreads.pdf", sheet="A4")
+    assert (result.sheets, result.sides, result.blanks_added) == (3, 6, 2)
+    reader = pypdf.PdfReader(tmp_path / "spreads.pdf")
+    found = [tuple("".join(half) for half in numbers_by_half(side)) for side in reader.pages]
+    assert found == [(n if n not in ("11", "12") else "", m if m not in ("11", "12") else "")
+                     for n, m in expected_sides(12)]
+
+
+def test_pages_without_a_trimbox_are_placed_by_their_mediabox(tmp_path):
+    source = numbered_pdf(tmp_path / "in.pdf", 4, bleed=0, trim_box=False, bleed_box=False)
+    impose(source, tmp_path / "spreads.pdf", sheet="A4")
+    reader = pypdf.PdfReader(tmp_path / "spreads.pdf")
+    assert [float(v) for v in reader.pages[0].trimbox] == pytest.approx(spread_trim("A4"), abs=1e-3)
+    assert [tuple("".join(h) for h in numbers_by_half(p)) for p in reader.pages] == expected_sides(4)
+
+
+def test_crop_marks_lie_outside_the_trim_without_touching_it(tmp_path):
+    source = numbered_pdf(tmp_path / "in.pdf", 4)
+    impose(source, tmp_path / "spreads.pdf", sheet="A3", crop_marks=True)
+    side = pypdf.PdfReader(tmp_path / "spreads.pdf").pages[1]
+    ops = ContentStream(side.get_contents(), side.pdf).operations
+    points = [(float(x), float(y)) for operands, op in ops if op in (b"m", b"l") for x, y in [operands]]
+    assert len(points) == 2 * (8 + 2)  # two marks at each of four corners, a fold mark top and bottom
+    x0, y0, x1, y1 = spread_trim("A3")
+    gap = MARK_GAP - 0.01
+    for x, y in points:
+        assert not (x0 - gap < x < x1 + gap and y0 - gap < y < y1 + gap), (x, y)
+
+
+def test_a_spread_too_large_for_the_sheet_is_refused_and_suggests_a_larger_one(tmp_path):
+    source = numbered_pdf(tmp_path / "in.pdf", 4)
+    output = tmp_path / "spreads.pdf"
+    output.write_bytes(b"earlier")
+    with pytest.raises(ValueError, match=r"does not fit on A4 .*--sheet A3 or tabloid.*leave out the crop marks"):
+        impose(source, output, sheet="A4", crop_marks=True)
+    assert output.read_bytes() == b"earlier"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.pdf", "spreads.pdf"]  # no temporary file left
+
+
+def test_creep_moves_outer_sheets_pages_away_from_the_spine(tmp_path):
+    source = numbered_pdf(tmp_path / "in.pdf", 8)
+    creep = parse_length("1mm")
+    plain, crept = tmp_path / "plain.pdf", tmp_path / "crept.pdf"
+    impose(source, plain, sheet="A3")
+    impose(source, crept, sheet="A3", creep=creep)
+
+    def positions(path):  # x offset of the left and the right page on every side
+        return [[move[4] for move, _ in placements(side)] for side in pypdf.PdfReader(path).pages]
+
+    outer_front, outer_back, inner_front, inner_back = (
+        [c - p for c, p in zip(crept_side, plain_side)] for crept_side, plain_side in zip(positions(crept), positions(plain)))
+    assert outer_front == pytest.approx([-creep, creep]) and outer_back == pytest.approx([-creep, creep])
+    assert inner_front == pytest.approx([0, 0]) and inner_back == pytest.approx([0, 0])
+
+
+def test_the_same_input_gives_the_same_bytes(tmp_path):
+    source = numbered_pdf(tmp_path / "in.pdf", 8)
+    impose(source, tmp_path / "a.pdf", sheet="A3", crop_marks=True, creep=0.3)
+    impose(source, tmp_path / "b.pdf", sheet="A3", crop_marks=True, creep=0.3)
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_cli_reports_sheets_and_the_blank_pages_it_added(tmp_path):
+    source = numbered_pdf(tmp_path / "in.pdf", 10)
+    out = tmp_path / "spreads.pdf"
+    result = CliRunner().invoke(main, ["impose", str(source), "-o", str(out), "--sheet", "a3", "--crop-marks",
+                                       "--creep", "0.1mm"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"Wrote {out} (3 sheets, 6 sides, A3 landscape).",
+        f"Added 2 blank pages at the end: {source} has 10 pages, not a multiple of 4.",
+    ]
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p, "no such file"),
+    (lambda p: (p.write_text("not a pdf"), p)[1], "not a PDF file"),
+    (lambda p: (p.write_bytes(b"%PDF-1.4\ngarbage"), p)[1], "damaged or unsupported PDF"),
+])
+def test_cli_turns_a_bad_input_into_a_message(tmp_path, make, message):
+    source = make(tmp_path / "in.pdf")
+    result = CliRunner().invoke(main, ["impose", str(source), "-o", str(tmp_path / "out.pdf")])
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_cli_refuses_a_sheet_too_small(tmp_path):
+    source = numbered_pdf(tmp_path / "in.pdf", 4)
+    result = CliRunner().invoke(main, ["impose", str(source), "-o", str(tmp_path / "out.pdf"), "--crop-marks"])
+    assert result.exit_code == 1
+    assert "does not fit on A4" in result.output and "--sheet A3" in result.output
+
+
+def test_a_rotated_page_is_placed_as_a_viewer_shows_it(tmp_path):
+    source = numbered_pdf(tmp_path / "in.pdf", 4)
+    writer = pypdf.PdfWriter(clone_from=source)
+    writer.pages[1].rotate(180)
+    writer.write(tmp_path / "rotated.pdf")
+    impose(tmp_path / "rotated.pdf", tmp_path / "spreads.pdf", sheet="A3")
+    back = pypdf.PdfReader(tmp_path / "spreads.pdf").pages[1]
+    assert numbers_by_half(back) == (["2"], ["3"])
+    (move, _), _ = placements(back)
+    assert move[:4] == pytest.approx([-1, 0, 0, -1], abs=1e-6)  # turned half round, as displayed

@@ -1,0 +1,539 @@
+"""Valid data that would embarrass a conference in print -> warnings, and `booklet check` around them.
+
+Every kind of warning has a minimal folder that triggers it and a near miss that must not. The
+folders start from the minimal valid conference in helpers.BASE, which gives no warning at all;
+expected lines are `FILE:LINE: key.path: warning: message`, as `booklet check` prints them.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from PIL import Image
+from pypdf import PdfReader
+
+from booklet.build import build_booklet
+from booklet.cli import main
+from booklet.layout.page import PAGE_SIZES
+from booklet.lint import KINDS, lint
+from booklet.validate import read_booklet
+from .helpers import BASE, extend, write_conference, yaml_text
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+PROGRAMME = BASE["programme.yaml"]
+
+
+def warnings_for(tmp_path: Path, files: dict | None = None, page_size: str = "A5") -> list[str]:
+    """Every warning (validation's and lint's) for BASE changed by `files`, as printed lines."""
+    folder = write_conference(tmp_path / "conf", files)
+    booklet, warnings = read_booklet(folder)
+    problems = warnings + lint(booklet, page_size)
+    assert all(p.severity == "warning" and p.kind in KINDS for p in problems)
+    return [str(p) for p in problems]
+
+
+def committee(*members: str) -> str:
+    """BASE's conference.yaml with one committee of `members` (flow mappings); member i is on line 8 + i."""
+    lines = "".join(f"      - {m}\n" for m in members)
+    return extend("conference.yaml", "committees:\n  - name: SOC\n    members:\n" + lines)
+
+
+def member(i: int, key: str = "name") -> str:
+    return f"conference.yaml:{8 + i}: committees[0].members[{i}].{key}: warning:"
+
+
+def day(items: str, date: str = "2027-09-13") -> str:
+    """A programme.yaml of one day with `items` (YAML list lines, dedented); item i starts on line 4 + ..."""
+    body = "".join(f"      {line}\n" for line in yaml_text(items).splitlines())
+    return f"days:\n  - date: {date}\n    items:\n{body}"
+
+
+def invoke(*args) -> Result:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    return result
+
+
+def jpeg() -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (120, 150), (180, 40, 40)).save(buf, "JPEG", quality=90)
+    return buf.getvalue()
+
+
+# -- no warnings ------------------------------------------------------------------------------
+
+def test_the_minimal_conference_has_no_warnings(tmp_path):
+    assert warnings_for(tmp_path) == []
+
+
+@pytest.mark.parametrize("size", list(PAGE_SIZES))
+def test_the_sample_conference_has_no_warnings(size):
+    booklet, warnings = read_booklet(DATA)
+    assert warnings == []
+    assert lint(booklet, size) == []
+
+
+# -- the same person written differently -----------------------------------------------------
+
+@pytest.mark.parametrize("first, second, reason", [
+    ("José García", "Jose Garcia", "accents differ"),
+    ("Ingrid Åström", "Ingrid åström", "capitals differ"),
+    ("Sebastian Ratzenböck", "Sebastian Ratzböck", "a letter or two differ"),
+    ("Sebastian Ratzenböck", "Sebastain Ratzenböck", "a letter or two differ"),
+    ("Ratzenböck Sebastian", "Sebastian Ratzenböck", "given and family names swapped"),
+    ("Smith, John", "John Smith", "family name written first"),
+    ("Osei-Mensah, Daniel", "Daniel Osei Mensah", "hyphens or spaces differ"),
+    ("Smith, J.", "John Smith", "initials"),
+    ("J. A. Smith", "John Andrew Smith", "initials"),
+    ("John Smith", "John A. Smith", "a given name left out"),
+])
+def test_name_variant(tmp_path, first, second, reason):
+    files = {"conference.yaml": committee(f"{{name: '{first}'}}", f"{{name: '{second}'}}")}
+    assert warnings_for(tmp_path, files) == [
+        f"{member(0)} '{first}' (1 place) is also written '{second}' (1 place, first at conference.yaml:9; {reason})",
+        f"{member(1)} '{second}' (1 place) is also written '{first}' (1 place, first at conference.yaml:8; {reason})",
+    ]
+
+
+@pytest.mark.parametrize("members", [
+    ("{name: Anna Berg}", "{name: Erik Berg}"),  # two people who share a family name
+    ("{name: Christina Meyer}", "{name: Christine Meyer}"),  # given names one letter apart are other names
+    ("{name: Daniel Weber}", "{name: Daniela Weber}"),
+    ("{name: Wei Zhang}", "{name: Wei Zhong}"),  # short family names a letter apart
+    ("{name: John A. Smith}", "{name: John B. Smith}"),
+    ("{name: J. Smith}", "{name: John Smith}", "{name: Jane Smith}"),  # which J. Smith?
+    ("{name: 'Smith, J.', email: j.smith@a.org}", "{name: John Smith, email: john@b.org}"),
+    ("{name: 'Smith, J.', affiliation: Lund University}", "{name: John Smith, affiliation: Uppsala University}"),
+], ids=["family-shared", "given-letter", "given-ending", "short-family", "middle-initials", "two-candidates",
+        "other-email", "other-affiliation"])
+def test_name_variant_near_miss(tmp_path, members):
+    assert warnings_for(tmp_path, {"conference.yaml": committee(*members)}) == []
+
+
+def test_one_person_written_three_ways_is_one_group_across_files(tmp_path):
+    files = {
+        "conference.yaml": committee("{name: Zoë Papadopoulou}"),  # the poster author in BASE is Zoe
+        "tutorials.yaml": BASE["tutorials.yaml"].replace("Sven Oberg", "Zoe Papadopoulou"),
+        "programme.yaml": PROGRAMME.replace("chair: Mei Chen", "chair: Zoe Papadopolou"),
+    }
+    assert warnings_for(tmp_path, files) == [
+        f"{member(0)} 'Zoë Papadopoulou' (1 place) is also written 'Zoe Papadopoulou' (2 places, first at "
+        "posters.yaml:1; accents differ) and 'Zoe Papadopolou' (1 place, first at programme.yaml:7; "
+        "a letter or two differ)",
+        "posters.yaml:1: [0].author: warning: 'Zoe Papadopoulou' (2 places) is also written 'Zoë Papadopoulou' "
+        "(1 place, first at conference.yaml:8; accents differ) and 'Zoe Papadopolou' (1 place, first at "
+        "programme.yaml:7; a letter or two differ)",
+        "programme.yaml:7: days[0].items[3].chair: warning: 'Zoe Papadopolou' (1 place) is also written "
+        "'Zoë Papadopoulou' (1 place, first at conference.yaml:8; a letter or two differ) and 'Zoe Papadopoulou' "
+        "(2 places, first at posters.yaml:1; a letter or two differ)",
+    ]
+
+
+# -- the same affiliation written differently --------------------------------------------------
+
+def test_affiliation_variants_are_grouped_with_counts(tmp_path):
+    files = {"conference.yaml": committee(
+        "{name: Ann Lee, affiliation: Univ. of Tartu}",
+        "{name: Bob Lee, affiliation: University of Tartu}",
+        "{name: Cy Lee, affiliation: 'University of Tartu, Estonia'}",
+        "{name: Di Lee, affiliation: University of Tartu}",
+        "{name: Ed Lee, affiliation: 'Dept. of Physics & Astronomy, Uppsala Univ.'}",
+        "{name: Flo Lee, affiliation: 'Department of Physics and Astronomy, Uppsala University'}",
+    )}
+    tartu = "'University of Tartu' (2 places, first at conference.yaml:9; abbreviations or small words differ)"
+    assert warnings_for(tmp_path, files) == [
+        f"{member(0, 'affiliation')} 'Univ. of Tartu' (1 place) is also written {tartu} and "
+        "'University of Tartu, Estonia' (1 place, first at conference.yaml:10; country left out)",
+        f"{member(1, 'affiliation')} 'University of Tartu' (2 places) is also written 'Univ. of Tartu' (1 place, "
+        "first at conference.yaml:8; abbreviations or small words differ) and 'University of Tartu, Estonia' "
+        "(1 place, first at conference.yaml:10; country left out)",
+        f"{member(2, 'affiliation')} 'University of Tartu, Estonia' (1 place) is also written 'Univ. of Tartu' "
+        "(1 place, first at conference.yaml:8; country left out) and 'University of Tartu' (2 places, first at "
+        "conference.yaml:9; country left out)",
+        f"{member(4, 'affiliation')} 'Dept. of Physics & Astronomy, Uppsala Univ.' (1 place) is also written "
+        "'Department of Physics and Astronomy, Uppsala University' (1 place, first at conference.yaml:13; "
+        "abbreviations or small words differ)",
+        f"{member(5, 'affiliation')} 'Department of Physics and Astronomy, Uppsala University' (1 place) is also "
+        "written 'Dept. of Physics & Astronomy, Uppsala Univ.' (1 place, first at conference.yaml:12; "
+        "abbreviations or small words differ)",
+    ]
+
+
+def test_affiliation_typo_is_a_variant(tmp_path):
+    files = {"conference.yaml": committee("{name: Ann Lee, affiliation: University of Cambridge}",
+                                          "{name: Bob Lee, affiliation: University of Cambrige}")}
+    assert warnings_for(tmp_path, files) == [
+        f"{member(0, 'affiliation')} 'University of Cambridge' (1 place) is also written 'University of Cambrige' "
+        "(1 place, first at conference.yaml:9; a letter or two differ)",
+        f"{member(1, 'affiliation')} 'University of Cambrige' (1 place) is also written 'University of Cambridge' "
+        "(1 place, first at conference.yaml:8; a letter or two differ)",
+    ]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("University of Oslo", "University of Osaka"),
+    ("'Department of Physics, Lund University'", "'Department of Physics, Uppsala University'"),
+    ("'Department of Physics, Lund'", "Department of Physics"),
+    ("Bulgarian Academy of Sciences", "Hungarian Academy of Sciences"),
+    ("Paris Observatory", "Paris Observatory"),  # the same spelling twice is fine
+])
+def test_affiliation_near_miss(tmp_path, first, second):
+    files = {"conference.yaml": committee(f"{{name: Ann Lee, affiliation: {first}}}",
+                                          f"{{name: Bob Lee, affiliation: {second}}}")}
+    assert warnings_for(tmp_path, files) == []
+
+
+# -- programme titles ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, flagged", [
+    ("A talk about Lund", False),
+    ("A Talk About Lund!", False),  # case and punctuation
+    ("A talk", False),  # a short form: the first words
+    ("A talk about Malmö", True),
+    ("A talk about Lund and more", True),
+])
+def test_programme_title_must_be_a_short_form(tmp_path, title, flagged):
+    files = {"programme.yaml": PROGRAMME.replace("talk: lund-2026}", f'talk: lund-2026, title: "{title}"}}')}
+    expected = [
+        f"programme.yaml:5: days[0].items[1].title: warning: programme title '{title}' differs from the "
+        "abstract's title 'A talk about Lund' (abstracts.yaml:1)"
+    ]
+    assert warnings_for(tmp_path, files) == (expected if flagged else [])
+
+
+# -- times and dates ---------------------------------------------------------------------------
+
+def test_overlap_in_one_track(tmp_path):
+    files = {"programme.yaml": PROGRAMME.replace('"10:00-10:30", title: Coffee', '"09:50-10:30", title: Coffee')}
+    assert warnings_for(tmp_path, files) == [
+        "programme.yaml:6: days[0].items[2].time: warning: 09:50\u201310:30 overlaps 'A talk about Lund' "
+        "(09:20\u201310:00) at programme.yaml:5 in the same track",
+    ]
+
+
+PARALLEL = """\
+    - {time: "09:00-09:20", title: Welcome}
+    - parallel:
+        - session: Track A
+          room: Room A
+          items:
+            - {time: "09:20-10:00", talk: lund-2026}
+        - session: Track B
+          room: ROOM
+          chair: CHAIR
+          items:
+            - {time: "TIME", talk: okafor}
+    - {time: "14:00-17:00", tutorial: bayes-intro}
+    """
+
+
+def parallel(room: str = "Room B", chair: str = "Mei Chen", time: str = "09:20-09:50") -> dict:
+    return {"programme.yaml": day(PARALLEL.replace("ROOM", room).replace("CHAIR", chair).replace("TIME", time))}
+
+
+def test_overlap_in_one_room(tmp_path):
+    assert warnings_for(tmp_path, parallel(room="Room A")) == [
+        "programme.yaml:14: days[0].items[1].parallel[1].items[0].time: warning: 09:20\u201309:50 overlaps "
+        "'A talk about Lund' (09:20\u201310:00) at programme.yaml:9 in Room A",
+    ]
+
+
+def test_no_overlap_in_parallel_rooms_or_back_to_back(tmp_path):
+    assert warnings_for(tmp_path, parallel()) == []  # PROGRAMME's items meet end to start: see the base test
+
+
+def test_items_out_of_order(tmp_path):
+    files = {"programme.yaml": PROGRAMME.replace('"10:30-11:00", talk: okafor', '"09:30-09:50", talk: okafor')}
+    assert warnings_for(tmp_path, files) == [
+        "programme.yaml:10: days[0].items[3].items[0].time: warning: starts at 09:30, before the item above it, "
+        "'Coffee Break' (10:00\u201310:30) at programme.yaml:6",
+    ]
+
+
+@pytest.mark.parametrize("coffee, message", [
+    ("21:00-21:30", "21:00 is out of place between 09:20 and 10:30: a typo?"),
+    ("22:00-22:30", "22:00 is out of place between 09:20 and 10:30: a typo? (did you mean 10:00?)"),
+    ("12:00-12:30", "12:00 is out of place between 09:20 and 10:30: a typo? (did you mean 10:00?)"),
+])
+def test_time_that_looks_like_a_typo(tmp_path, coffee, message):
+    files = {"programme.yaml": PROGRAMME.replace('"10:00-10:30", title: Coffee', f'"{coffee}", title: Coffee')}
+    assert warnings_for(tmp_path, files) == [f"programme.yaml:6: days[0].items[2].time: warning: {message}"]
+
+
+def test_evening_time_written_as_morning(tmp_path):
+    files = {"programme.yaml": PROGRAMME + '      - {time: "07:30", title: Dinner, kind: social}\n'}
+    assert warnings_for(tmp_path, files) == [
+        "programme.yaml:12: days[0].items[5].time: warning: 07:30 is out of place after 14:00: a typo? "
+        "(did you mean 19:30?)",
+    ]
+
+
+def test_evening_and_untimed_items_are_in_order(tmp_path):
+    files = {"programme.yaml": PROGRAMME + '      - {title: Free evening, kind: social}\n'
+                                           '      - {time: "19:30", title: Dinner, kind: social}\n'}
+    assert warnings_for(tmp_path, files) == []
+
+
+def test_dates_outside_twice_and_out_of_order(tmp_path):
+    files = {"programme.yaml": PROGRAMME + "  - date: 2027-09-20\n  - date: 2027-09-13\n  - date: 2027-09-12\n"}
+    assert warnings_for(tmp_path, files) == [  # grouped by kind
+        "programme.yaml:14: days[3].date: warning: 2027-09-12 comes after 2027-09-13 (days[2]); "
+        "days are out of order",
+        "programme.yaml:12: days[1].date: warning: 2027-09-20 is outside the conference dates "
+        "(2027-09-13 to 2027-09-14)",
+        "programme.yaml:14: days[3].date: warning: 2027-09-12 is outside the conference dates "
+        "(2027-09-13 to 2027-09-14)",
+        "programme.yaml:13: days[2].date: warning: 2027-09-13 is already the date of days[0] (line 2)",
+    ]
+
+
+def test_dates_within_the_conference_in_order(tmp_path):
+    assert warnings_for(tmp_path, {"programme.yaml": PROGRAMME + "  - date: 2027-09-14\n"}) == []
+
+
+def test_person_chairing_while_speaking_in_a_parallel_session(tmp_path):
+    assert warnings_for(tmp_path, parallel(chair="Ana Smith")) == [
+        "programme.yaml:10: days[0].items[1].parallel[1].chair: warning: 'Ana Smith' chairs 'Track B' "
+        "(09:20\u201309:50) here and gives 'A talk about Lund' (09:20\u201310:00) at programme.yaml:9, "
+        "at the same time",
+    ]
+
+
+@pytest.mark.parametrize("chair, time", [
+    ("Ana Smith", "10:00-10:20"),  # chairs after her talk
+    ("Chiamaka Okafor", "09:20-09:50"),  # chairs the session she speaks in
+], ids=["after", "own-session"])
+def test_person_in_two_places_near_miss(tmp_path, chair, time):
+    assert warnings_for(tmp_path, parallel(chair=chair, time=time)) == []
+
+
+# -- what is scheduled -------------------------------------------------------------------------
+
+def test_talk_scheduled_twice(tmp_path):
+    files = {"programme.yaml": PROGRAMME + '      - {time: "17:00-17:20", talk: lund-2026}\n'}
+    assert warnings_for(tmp_path, files) == [
+        "programme.yaml:12: days[0].items[5].talk: warning: talk 'lund-2026' is already in the programme "
+        "at programme.yaml:5",
+    ]
+
+
+def test_tutorial_in_two_slots_is_fine(tmp_path):
+    files = {"programme.yaml": PROGRAMME + '      - {time: "17:00-18:00", tutorial: bayes-intro}\n'}
+    assert warnings_for(tmp_path, files) == []
+
+
+def test_abstract_and_tutorial_never_scheduled(tmp_path):
+    programme = PROGRAMME.replace('          - {time: "10:30-11:00", talk: okafor}\n', "")
+    programme = programme.replace('      - {time: "14:00-17:00", tutorial: bayes-intro}\n', "")
+    assert warnings_for(tmp_path, {"programme.yaml": programme}) == [
+        "abstracts.yaml:5: [1].id: warning: abstract 'okafor' is not in the programme",
+        "tutorials.yaml:1: [0].id: warning: tutorial 'bayes-intro' is not in the programme",
+    ]
+
+
+def test_nothing_is_unscheduled_without_a_programme(tmp_path):
+    assert warnings_for(tmp_path, {"programme.yaml": None}) == []
+
+
+# -- posters -------------------------------------------------------------------------------------
+
+def test_poster_numbers_duplicated_and_skipped(tmp_path):
+    files = {"posters.yaml": """\
+        - {number: 1, author: Al Bo, title: First}
+        - {number: 1, author: Cy Do, title: Second}
+        - {number: 4, author: Ed Fu, title: Third}
+        - {number: 8, author: Gu Ho, title: Fourth}
+        """}
+    assert warnings_for(tmp_path, files) == [
+        "posters.yaml:2: [1].number: warning: poster number 1 is also the number of 'First' (posters.yaml:1)",
+        "posters.yaml:3: [2].number: warning: poster numbers jump from 1 to 4 (2 and 3 missing)",
+        "posters.yaml:4: [3].number: warning: poster numbers jump from 4 to 8 (5 to 7 missing)",
+    ]
+
+
+def test_poster_numbers_in_any_order_or_by_position(tmp_path):
+    files = {"posters.yaml": """\
+        - {number: 2, author: Al Bo, title: First}
+        - {number: 1, author: Cy Do, title: Second}
+        - {author: Ed Fu, title: Third}
+        """}
+    assert warnings_for(tmp_path, files) == []
+
+
+# -- photos ------------------------------------------------------------------------------------
+
+INVITED = (BASE["abstracts.yaml"].replace("- id: lund-2026\n", "- id: lund-2026\n  kind: invited\n")
+           .replace("- id: okafor\n", "- id: okafor\n  kind: keynote\n"))
+
+
+def test_invited_talk_without_a_photo_when_the_other_has_one(tmp_path):
+    abstracts = INVITED.replace("Ana Smith, affiliation: Uni A}", "Ana Smith, affiliation: Uni A, photo: a.jpg}")
+    assert warnings_for(tmp_path, {"abstracts.yaml": abstracts, "a.jpg": jpeg()}) == [
+        "abstracts.yaml:10: [1].authors[0].photo: warning: keynote talk 'okafor' has no photo of "
+        "'Chiamaka Okafor', while 1 of the 2 invited and keynote talks has one",
+    ]
+
+
+@pytest.mark.parametrize("kind", ["invited", "contributed"])
+def test_photos_near_miss(tmp_path, kind):
+    """No invited talk has a photo; or only contributed talks lack one."""
+    abstracts = INVITED if kind == "invited" else BASE["abstracts.yaml"] + yaml_text("""\
+        - id: extra
+          kind: invited
+          title: An invited talk
+          speaker: {name: Ed Photo, photo: a.jpg}
+        """)
+    programme = PROGRAMME + '      - {time: "17:00-17:20", talk: extra}\n' if kind != "invited" else PROGRAMME
+    assert warnings_for(tmp_path, {"abstracts.yaml": abstracts, "a.jpg": jpeg(), "programme.yaml": programme}) == []
+
+
+# -- abstracts too long for a page ------------------------------------------------------------
+
+def long_abstract(paragraphs: int) -> dict:
+    text = "\n" + "\n\n".join(f"    Paragraph {i} of a long abstract." for i in range(paragraphs))
+    return {"abstracts.yaml": BASE["abstracts.yaml"].replace("  abstract: Some text.\n", f"  abstract: |{text}\n")}
+
+
+TOO_LONG = re.compile(r"abstracts\.yaml:1: \[0\]\.abstract: warning: abstract 'lund-2026' is (\d+) lines? too long "
+                      r"for one (\w+) page; it runs onto a second page")
+
+
+def too_long_lines(tmp_path, paragraphs: int, size: str = "A5") -> int:
+    """By how many lines the abstract of `paragraphs` one-line paragraphs is too long (0 when it fits)."""
+    folder = tmp_path / f"{paragraphs}-{size}"
+    booklet, _ = read_booklet(write_conference(folder, long_abstract(paragraphs)))
+    found = [str(p) for p in lint(booklet, size)]
+    if not found:
+        return 0
+    [line] = found
+    match = TOO_LONG.fullmatch(line)
+    assert match and match[2] == size, line
+    return int(match[1])
+
+
+def test_too_long_agrees_with_the_build(tmp_path):
+    """The first length that gets the warning is the first that the built booklet runs onto a second page."""
+    first = next(n for n in range(10, 80) if too_long_lines(tmp_path, n))
+    for paragraphs, spans in ((first - 1, 1), (first, 2)):
+        out = tmp_path / f"b{paragraphs}.pdf"
+        build_booklet(write_conference(tmp_path / f"built{paragraphs}", long_abstract(paragraphs)), out)
+        pages = [p for p in PdfReader(out).pages if "of a long abstract" in (p.extract_text() or "")]
+        assert len(pages) == spans, paragraphs
+    more = too_long_lines(tmp_path, first + 10)
+    assert 12 <= more - too_long_lines(tmp_path, first) <= 15  # ten more lines, each with paragraph space
+    assert too_long_lines(tmp_path, first + 10, "A4") < more  # measured on the page size given
+
+
+def test_short_abstract_fits(tmp_path):
+    assert too_long_lines(tmp_path, 5) == 0
+
+
+# -- emails ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("email, why", [
+    ("ann@example", "the domain 'example' has no dot"),
+    ("ann.example.org", "it needs exactly one '@'"),
+    ("ann@@example.org", "it has more than one '@'"),
+    ("'ann lee@example.org'", "it has a space in it"),
+    ("'mailto:ann@example.org'", "leave out 'mailto:'"),
+    ("ann@example..org", "the domain 'example..org' is not valid"),
+    ("ann.@example.org", "'ann.' is not a valid name before the '@'"),
+    ("ann@example.c", "the domain 'example.c' does not end in a top-level domain"),
+])
+def test_malformed_email(tmp_path, email, why):
+    files = {"conference.yaml": committee(f"{{name: Ann Lee, email: {email}}}")}
+    shown = email.strip("'")
+    assert warnings_for(tmp_path, files) == [f"{member(0, 'email')} '{shown}' is not an email address: {why}"]
+
+
+@pytest.mark.parametrize("email", ["ann@example.org", "a.b+c@sub.example.co.uk", "o'neil@example.ie", "ann@bücher.de"])
+def test_good_email(tmp_path, email):
+    files = {"conference.yaml": committee(f'{{name: Ann Lee, email: "{email}"}}')}
+    assert warnings_for(tmp_path, files) == []
+
+
+# -- booklet check -----------------------------------------------------------------------------
+
+WARNED = {  # two kinds: a character the fonts cannot print, an abstract not in the programme
+    "abstracts.yaml": extend("abstracts.yaml", """\
+        - id: wang
+          title: A talk from afar
+          speaker: {name: 王 Wang}
+        """),
+}
+WARNED_LINES = [
+    "Abstracts not in the programme (1):",
+    "abstracts.yaml:11: [2].id: warning: abstract 'wang' is not in the programme",
+    "Characters the booklet's fonts cannot print (1):",
+    "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out",
+]
+
+
+def test_check_prints_warnings_grouped_by_kind_and_exits_0(tmp_path):
+    data = write_conference(tmp_path / "conf", WARNED)
+    result = invoke("check", data)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == WARNED_LINES
+    assert result.stdout == f"{data}: 0 errors, 2 warnings.\n"
+
+
+def test_check_strict_counts_warnings_as_errors(tmp_path):
+    data = write_conference(tmp_path / "conf", WARNED)
+    result = invoke("check", data, "--strict")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == WARNED_LINES
+    assert result.stdout == f"{data}: 0 errors, 2 warnings (--strict: warnings count as errors).\n"
+    clean = write_conference(tmp_path / "clean")
+    assert (invoke("check", clean, "--strict").exit_code, invoke("check", DATA, "--strict").exit_code) == (0, 0)
+
+
+def test_check_json(tmp_path):
+    data = write_conference(tmp_path / "conf", WARNED)
+    result = invoke("check", data, "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == [
+        {"file": "abstracts.yaml", "line": 11, "key": "[2].id", "kind": "never-scheduled", "severity": "warning",
+         "message": "abstract 'wang' is not in the programme"},
+        {"file": "abstracts.yaml", "line": 13, "key": "[2].speaker.name", "kind": "glyph", "severity": "warning",
+         "message": "the booklet's fonts cannot print '王' (U+738B); left out"},
+    ]
+    assert result.stderr == f"{data}: 0 errors, 2 warnings.\n"
+    assert invoke("check", data, "--format", "json", "--strict").exit_code == 1
+    assert json.loads(invoke("check", write_conference(tmp_path / "clean"), "--format", "json").stdout) == []
+
+
+def test_check_json_with_errors(tmp_path):
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": WARNED["abstracts.yaml"] + "  colour: red\n"})
+    result = invoke("check", data, "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {"file": "abstracts.yaml", "line": 13, "key": "[2].speaker.name", "kind": "glyph", "severity": "warning",
+         "message": "the booklet's fonts cannot print '王' (U+738B); left out"},
+        {"file": "abstracts.yaml", "line": 14, "key": "[2].colour", "kind": "", "severity": "error",
+         "message": "unknown key 'colour'"},
+    ]
+    assert result.stderr == f"{data}: 1 error, 1 warning.\n"
+
+
+def test_check_text_with_errors_is_as_before(tmp_path):
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": WARNED["abstracts.yaml"] + "  colour: red\n"})
+    result = invoke("check", data, "--strict")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out",
+        "abstracts.yaml:14: [2].colour: unknown key 'colour'",
+        "1 error, 1 warning; nothing was written.",
+    ]
+
+
+def test_check_measures_on_the_page_size_given(tmp_path):
+    data = write_conference(tmp_path / "conf", long_abstract(33))
+    a5, a4 = invoke("check", data), invoke("check", data, "--page-size", "a4")
+    assert "too long for one A5 page" in a5.stderr
+    assert (a4.exit_code, a4.stderr) == (0, "")

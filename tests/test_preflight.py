@@ -1,0 +1,164 @@
+"""Preflight: deliberately broken PDFs -> the exact fault line for each fault; clean ones (booklet's own too) pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from reportlab.lib.units import inch, mm
+
+from booklet.build import build_booklet
+from booklet.cli import main
+from booklet.printing.preflight import page_list, preflight
+from tests.printpdfs import TRIM_H, PrintPdf, numbered_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def faults_of(path: Path, **options) -> list[str]:
+    return preflight(path, **options).faults
+
+
+def test_a_clean_print_ready_pdf_is_fit_and_its_facts_are_reported(tmp_path):
+    pdf = PrintPdf(tmp_path / "clean.pdf")
+    for number in range(1, 9):
+        if number > 1:
+            pdf.next_page()
+        pdf.number(str(number))
+        pdf.text(15 * mm, 15 * mm, "Text well inside the trim")
+    pdf.image(300, inch)  # 300 dpi, grey
+    report = preflight(pdf.save(), cmyk=True)
+    assert report.faults == []
+    assert report.fit
+    assert report.facts == [
+        "Pages: 8 (a multiple of 4)",
+        "Trim size: 148 x 210 mm (A5)",
+        "Bleed: 3 mm",
+        "Fonts: 1, all embedded",
+        "Images: 1, lowest 300 dpi",
+    ]
+
+
+def test_an_unembedded_font_is_named_with_its_pages(tmp_path):
+    path = numbered_pdf(tmp_path / "helvetica.pdf", 4, font="Helvetica")
+    assert faults_of(path) == ["Font not embedded: Helvetica (pages 1-4)."]
+
+
+def test_a_72_dpi_image_is_listed_once_with_its_pages(tmp_path):
+    pdf = PrintPdf(tmp_path / "lowres.pdf")
+    for number in range(1, 5):
+        if number > 1:
+            pdf.next_page()
+        if number in (1, 2):
+            pdf.image(72, inch)  # 72 px across one inch
+        if number == 4:
+            pdf.image(300, inch / 2)  # 600 dpi: fine
+    assert faults_of(pdf.save()) == ["Image below 300 dpi: 72 x 72 px at 72 dpi on pages 1-2."]
+
+
+def test_missing_trimbox_is_flagged(tmp_path):
+    path = numbered_pdf(tmp_path / "notrim.pdf", 4, trim_box=False)
+    report = preflight(path)
+    assert report.faults == ["No TrimBox: pages 1-4."]
+    assert "Page size: 154 x 216 mm, no TrimBox" in report.facts
+
+
+def test_ten_pages_are_not_a_multiple_of_4(tmp_path):
+    path = numbered_pdf(tmp_path / "ten.pdf", 10)
+    assert faults_of(path) == ["Page count: 10 is not a multiple of 4 (saddle stitch needs 12: add 2 blank pages)."]
+
+
+def test_rgb_colour_and_images_are_flagged_only_when_cmyk_is_asked(tmp_path):
+    pdf = PrintPdf(tmp_path / "rgb.pdf")
+    pdf.canvas.setFillColorRGB(0.8, 0.1, 0.1)
+    pdf.canvas.rect(20 * mm, 20 * mm, 20 * mm, 20 * mm, stroke=0, fill=1)
+    for _ in range(3):
+        pdf.next_page()
+    pdf.image(400, inch, mode="RGB")
+    path = pdf.save()
+    assert faults_of(path) == []
+    assert faults_of(path, cmyk=True) == ["RGB colour (CMYK asked): page 1.", "RGB image (CMYK asked): page 4."]
+
+
+def test_text_closer_than_the_safe_margin_says_how_close(tmp_path):
+    pdf = PrintPdf(tmp_path / "close.pdf")
+    pdf.text(2 * mm, TRIM_H / 2, "Too close to the edge")
+    for _ in range(3):
+        pdf.next_page()
+        pdf.text(20 * mm, TRIM_H / 2, "Fine")
+    pdf.text(-5 * mm, TRIM_H / 2, "Crosses")
+    path = pdf.save()
+    assert faults_of(path) == [
+        "Text inside the 5 mm safe margin: page 4 (crosses the trim); page 1 (2 mm from the trim)."]
+    assert faults_of(path, safe_margin=1 * mm) == ["Text inside the 1 mm safe margin: page 4 (crosses the trim)."]
+
+
+def test_inconsistent_boxes_are_flagged(tmp_path):
+    pdf = PrintPdf(tmp_path / "boxes.pdf")
+    for number in range(2, 5):
+        pdf.next_page()
+        if number == 2:  # a bleed box smaller than the trim
+            pdf.canvas.setBleedBox((20, 20, 100, 100))
+        if number == 3:  # a trim box of another size, sticking out of the MediaBox
+            pdf.canvas.setTrimBox((0, 0, 500, 700))
+            pdf.canvas.setBleedBox((0, 0, 500, 700))
+    assert faults_of(pdf.save()) == [
+        "BleedBox does not contain the TrimBox: page 2.",
+        "MediaBox does not contain the BleedBox: page 3.",
+        "Trim size differs from page 1 (148 x 210 mm): page 3 (176.4 x 246.9 mm).",
+        "BleedBox size differs from page 1 (154 x 216 mm): page 2 (28.2 x 28.2 mm).",
+        "BleedBox size differs from page 1 (154 x 216 mm): page 3 (176.4 x 246.9 mm).",
+    ]
+
+
+def test_page_list():
+    assert page_list([3]) == "page 3"
+    assert page_list([7, 1, 2, 3, 5, 6]) == "pages 1-3, 5-7"
+
+
+def test_cli_prints_facts_then_ok_and_exits_0(tmp_path):
+    path = numbered_pdf(tmp_path / "ok.pdf", 4)
+    result = CliRunner().invoke(main, ["preflight", str(path), "--cmyk"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"{path}:",
+        "  Pages: 4 (a multiple of 4)",
+        "  Trim size: 148 x 210 mm (A5)",
+        "  Bleed: 3 mm",
+        "  Fonts: 1, all embedded",
+        "  Images: none",
+        "OK: fit to print",
+    ]
+
+
+def test_cli_lists_the_faults_and_exits_1(tmp_path):
+    path = numbered_pdf(tmp_path / "bad.pdf", 10, font="Helvetica", trim_box=False)
+    result = CliRunner().invoke(main, ["preflight", str(path), "--safe-margin", "2mm"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-4:] == [
+        "NOT FIT TO PRINT (3 faults):",
+        "  - Page count: 10 is not a multiple of 4 (saddle stitch needs 12: add 2 blank pages).",
+        "  - No TrimBox: pages 1-10.",
+        "  - Font not embedded: Helvetica (pages 1-10).",
+    ]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["missing.pdf"], "no such file"),
+    (["."], "is a folder"),
+    (["README.md"], "not a PDF file"),
+    (["x.pdf", "--safe-margin", "5"], "needs a unit"),
+])
+def test_cli_bad_input_is_a_clean_message(args, message, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["preflight", *args])
+    assert result.exit_code in (1, 2)  # 2: click's usage error for a bad option value
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_booklets_own_print_output_passes(tmp_path):
+    out = tmp_path / "booklet.pdf"
+    build_booklet(ROOT / "data", out)
+    report = preflight(out)
+    assert report.faults == []

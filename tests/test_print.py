@@ -1,0 +1,201 @@
+"""Print options -> page boxes, crop marks, padding, a separate cover, CMYK output, image resolution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+
+from booklet.build import PrintOptions, build_booklet
+from booklet.cli import main
+from booklet.layout.page import MARKS_ROOM
+from booklet.printing.units import parse_length
+
+from .helpers import write_conference
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+MM = 72 / 25.4
+
+
+def boxes(page) -> dict[str, tuple[float, ...]]:
+    return {name: tuple(round(float(v), 2) for v in getattr(page, name)) for name in ("mediabox", "bleedbox", "trimbox")}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    """A small valid conference (a few pages), so each print variant builds fast."""
+    return write_conference(tmp_path_factory.mktemp("conf"))
+
+
+@pytest.mark.parametrize("size, trim", [("A5", (419.53, 595.28)), ("A4", (595.28, 841.89))])
+@pytest.mark.parametrize("bleed_mm, marks", [(0, False), (3, False), (3, True), (5, True), (0, True)])
+def test_page_boxes(small, tmp_path, size, trim, bleed_mm, marks):
+    out = tmp_path / "b.pdf"
+    build_booklet(small, out, options=PrintOptions(size, bleed_mm * MM, marks))
+    width, height = trim
+    bleed = round(bleed_mm * MM, 2)
+    origin = bleed + (round(MARKS_ROOM, 2) if marks else 0)
+    for page in PdfReader(out).pages:
+        b = boxes(page)
+        assert b["trimbox"] == pytest.approx((origin, origin, origin + width, origin + height), abs=0.02)
+        assert b["bleedbox"] == pytest.approx((origin - bleed, origin - bleed, origin + width + bleed,
+                                               origin + height + bleed), abs=0.02)
+        assert b["mediabox"] == pytest.approx((0, 0, width + 2 * origin, height + 2 * origin), abs=0.02)
+
+
+def _mark_segments(page) -> list[tuple[float, float, float, float]]:
+    """Straight lines drawn outside any transformation at the end of the page: the crop marks."""
+    ops = ContentStream(page.get_contents(), page.pdf).operations
+    segments, start, depth = [], None, 0
+    for operands, op in ops:
+        if op == b"q":
+            depth += 1
+        elif op == b"Q":
+            depth -= 1
+        elif op == b"m":
+            start = tuple(float(v) for v in operands)
+        elif op == b"l" and start is not None:
+            segments.append((*start, *(float(v) for v in operands)))
+    return segments
+
+
+def test_crop_marks_sit_outside_the_bleed_and_never_touch_the_trim(small, tmp_path):
+    out = tmp_path / "b.pdf"
+    build_booklet(small, out, options=PrintOptions("A5", 3 * MM, True))
+    page = PdfReader(out).pages[0]
+    x0, y0, x1, y1 = (float(v) for v in page.bleedbox)
+    marks = [s for s in _mark_segments(page) if min(s[0], s[2]) < x0 or max(s[0], s[2]) > x1
+             or min(s[1], s[3]) < y0 or max(s[1], s[3]) > y1]
+    assert len(marks) == 8
+    for xa, ya, xb, yb in marks:
+        for x, y in ((xa, ya), (xb, yb)):
+            assert not (x0 <= x <= x1 and y0 <= y <= y1), "a crop mark reaches into the bleed"
+
+
+def _image_rects(page) -> list[tuple[float, float, float, float]]:
+    """(x0, y0, x1, y1) on the page of every image drawn, from the content stream's transformations."""
+    ops = ContentStream(page.get_contents(), page.pdf).operations
+    ctm, stack, rects = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), [], []
+    for operands, op in ops:
+        if op == b"q":
+            stack.append(ctm)
+        elif op == b"Q":
+            ctm = stack.pop()
+        elif op == b"cm":
+            a, b, c, d, e, f = (float(v) for v in operands)
+            A, B, C, D, E, F = ctm
+            ctm = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+        elif op == b"Do":
+            A, B, C, D, E, F = ctm
+            rects.append((E, F, E + A, F + D))
+    return rects
+
+
+def test_cover_art_runs_into_the_bleed(tmp_path):
+    out = tmp_path / "b.pdf"
+    build_booklet(DATA, out, options=PrintOptions("A5", 3 * MM))
+    page = PdfReader(out).pages[0]
+    bx0, by0, bx1, by1 = (float(v) for v in page.bleedbox)
+    art = max(_image_rects(page), key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
+    assert art[0] == pytest.approx(bx0, abs=0.1)
+    assert art[2] == pytest.approx(bx1, abs=0.1)
+    assert art[3] == pytest.approx(by1, abs=0.1)
+
+
+@pytest.mark.parametrize("pad_to", [1, 4, 8, 16])
+def test_page_count_is_padded_with_notes_pages_before_the_back_cover(small, tmp_path, pad_to):
+    out = tmp_path / "b.pdf"
+    result = build_booklet(small, out, options=PrintOptions(pad_to=pad_to))
+    reader = PdfReader(out)
+    count = len(reader.pages)
+    assert count == result.pages and count % pad_to == 0
+    unpadded = build_booklet(small, tmp_path / "u.pdf", options=PrintOptions(pad_to=1)).pages
+    assert count - unpadded < pad_to
+    texts = [p.extract_text() for p in reader.pages]
+    notes = [i for i, t in enumerate(texts) if t.startswith("Notes\n")]
+    assert notes == list(range(unpadded - 1, count - 1))
+    assert "Test Conference" in texts[-1]  # the back cover stays last
+
+
+def test_separate_cover_writes_two_files(tmp_path):
+    out = tmp_path / "booklet.pdf"
+    result = CliRunner().invoke(main, ["build", str(DATA), "-o", str(out), "--cover", "separate"])
+    assert result.exit_code == 0, result.output
+    cover = tmp_path / "booklet-cover.pdf"
+    whole = build_booklet(DATA, tmp_path / "whole.pdf")
+    text_block, cover_pages = PdfReader(out), PdfReader(cover)
+    assert len(cover_pages.pages) == 4
+    assert len(text_block.pages) == whole.pages - 4 and len(text_block.pages) % 4 == 0
+    assert result.output.strip() == (f"Wrote {out} ({whole.pages - 4} pages, A5) and {cover} (4 cover pages).")
+    full = PdfReader(tmp_path / "whole.pdf")
+    for mine, index in zip(cover_pages.pages, (0, 1, whole.pages - 2, whole.pages - 1)):
+        assert mine.extract_text() == full.pages[index].extract_text()
+    assert text_block.pages[0].extract_text() == full.pages[2].extract_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["booklet-cover.pdf", "booklet.pdf", "whole.pdf"]
+
+
+def test_cmyk_output_has_no_rgb_colour_and_cmyk_images(tmp_path):
+    out = tmp_path / "b.pdf"
+    build_booklet(DATA, out, options=PrintOptions(cmyk=True))
+    images = 0
+    for page in PdfReader(out).pages:
+        for _, op in ContentStream(page.get_contents(), page.pdf).operations:
+            assert op not in (b"rg", b"RG"), "RGB colour in a --cmyk build"
+        for xobject in (page["/Resources"].get("/XObject") or {}).values():
+            xobject = xobject.get_object()
+            if xobject.get("/Subtype") == "/Image":
+                assert xobject["/ColorSpace"] == "/DeviceCMYK"
+                images += 1
+    assert images >= 10
+
+
+def test_images_are_downsampled_to_300_dpi(tmp_path):
+    folder = write_conference(tmp_path / "conf", {
+        "abstracts.yaml": """\
+            - id: lund-2026
+              kind: invited
+              title: A talk about Lund
+              speaker: {name: Ana Smith, photo: images/big.jpg}
+            - id: okafor
+              title: Hierarchical models
+              speaker: {name: Bo Jones, photo: images/small.jpg}
+            """})
+    (folder / "images").mkdir()
+    Image.new("RGB", (3000, 3750), (120, 90, 60)).save(folder / "images/big.jpg")
+    Image.new("RGB", (60, 75), (120, 90, 60)).save(folder / "images/small.jpg")
+    out = tmp_path / "b.pdf"
+    result = build_booklet(folder, out)
+    sizes = sorted(img.image.size for page in PdfReader(out).pages for img in page.images)
+    assert (260, 325) in sizes  # 22 x 27.5 mm at 300 dpi
+    assert (60, 75) in sizes    # never scaled up
+    assert [str(w) for w in result.warnings] == [
+        "abstracts.yaml:7: [1].speaker.photo: warning: small.jpg is 69 dpi at its printed size (22 × 28 mm) "
+        "and will print blurred; 300 dpi needs 260 × 325 pixels"]
+
+
+@pytest.mark.parametrize("text, points", [("3mm", 3 * MM), ("0", 0.0), ("0.125in", 9.0), ("8pt", 8.0),
+                                          ("1cm", 10 * MM)])
+def test_lengths(text, points):
+    assert parse_length(text) == pytest.approx(points)
+
+
+@pytest.mark.parametrize("text", ["3", "abc", "-1mm", "3 furlongs"])
+def test_bad_lengths_are_clean_cli_errors(text):
+    result = CliRunner().invoke(main, ["build", str(DATA), "--bleed", text])
+    assert result.exit_code == 2
+    assert "Invalid value for '--bleed'" in result.output
+
+
+def test_build_with_preflight_reports_fit_to_print(tmp_path):
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(main, ["build", str(DATA), "-o", str(out), "--crop-marks", "--cmyk", "--preflight"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[-1] == "OK: fit to print"
+    assert "  Bleed: 3 mm" in lines
+    assert any(line.startswith("  Pages: ") and "(a multiple of 4)" in line for line in lines)
