@@ -12,7 +12,8 @@ from reportlab.lib.units import mm
 from . import markup
 from .layout.page import PAGE_SIZES, page_for
 from .layout.story import build_story
-from .problems import Problem
+from .lint import grouped, lint
+from .problems import DataError, Problem
 from .render import render_pdf
 from .validate import read_booklet
 
@@ -45,8 +46,9 @@ def cover_path(output: Path) -> Path:
 
 
 def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
-                  options: PrintOptions | None = None, progress=None) -> BuildResult:
-    """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data.
+                  options: PrintOptions | None = None, progress=None, strict: bool = False) -> BuildResult:
+    """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data,
+    or on any warning when `strict`.
 
     `progress(done, total)`, when given, is called as the layout advances.
     """
@@ -57,6 +59,9 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
     page = page_for(options.page_size, options.bleed, options.crop_marks, options.cmyk)
     conference = booklet.conference
     story, layout_warnings = build_story(booklet, page, options.pad_to)
+    warnings = [p for _, _, group in grouped(warnings + lint(booklet, page) + layout_warnings) for p in group]
+    if strict and warnings:
+        raise DataError(warnings)
     output = Path(output)
     target = _temporary_beside(output) if options.separate_cover else output
     pages, anchors = render_pdf(
@@ -69,7 +74,6 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
         language=conference.language,
         progress=progress,
     )
-    warnings = warnings + layout_warnings
     if not options.separate_cover:
         return BuildResult(output, pages, warnings, anchors)
     from .printing.cover import split_cover

@@ -95,8 +95,9 @@ class Length(click.ParamType):
 @click.option("--cmyk", is_flag=True, help="CMYK colours and images, for presses that ask for them.")
 @click.option("--preflight", "run_preflight", is_flag=True,
               help="Check the result for print (as 'booklet preflight' does); exit 1 if it is not fit.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors: write nothing when there are any.")
 def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks: bool, pad_to: str,
-          cover: str, cmyk: bool, run_preflight: bool) -> None:
+          cover: str, cmyk: bool, run_preflight: bool, strict: bool) -> None:
     """Build the booklet PDF from DATA_DIR (default: data).
 
     \b
@@ -111,10 +112,11 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     bar = ProgressBar()
     with reporting_errors(output):
         try:
-            result = build_booklet(data_dir, output, options=options, progress=bar.update if bar.enabled else None)
+            result = build_booklet(data_dir, output, options=options, progress=bar.update if bar.enabled else None,
+                                   strict=strict)
         finally:
             bar.clear()
-    _print_problems(result.warnings)
+    _print_grouped(result.warnings)
     if result.cover:
         click.echo(f"Wrote {result.output} ({result.text_pages} pages, {size}) "
                    f"and {result.cover} (4 cover pages).")
@@ -198,7 +200,10 @@ def check(data_dir: Path, page_size: str, strict: bool, output_format: str) -> N
 
 
 def _fail(exc: DataError):
-    _print_problems(exc.problems)
+    if exc.errors:
+        _print_problems(exc.problems)
+    else:  # warnings under --strict
+        _print_grouped(exc.problems)
     click.echo(f"{_summary(exc.problems)}; nothing was written.", err=True)
     sys.exit(1)
 

@@ -8,8 +8,8 @@ and written again unchanged under their own object numbers (the cross-reference 
 the objects a copy holds). So a copied page's content stream, fonts and images are the booklet's,
 byte for byte: same position, same line breaks, same glyphs.
 
-An overlay page (drawn by ReportLab into a second PDF) goes on top of a copied page as a form
-XObject, drawn after the page's own content (which is wrapped in q/Q so it cannot move it).
+Overlay forms (drawn by ReportLab into a second PDF) go on top of a copied page, drawn after the
+page's own content (which is wrapped in q/Q so that nothing it leaves set can move them).
 Link annotations are left out: their targets are not in the copy.
 """
 
@@ -203,31 +203,40 @@ class _PageParts:
     dependencies: tuple[int, ...]  # every object the copy must hold, in number order
 
 
+@dataclass(frozen=True)
+class Placed:
+    """A form of the overlay PDF, drawn on a copied page moved by (x, y) points."""
+
+    form: str
+    x: float = 0.0
+    y: float = 0.0
+
+
 class PageCopier:
-    """Copies of a booklet's pages, each with one page of an overlay PDF drawn on top."""
+    """Copies of a booklet's pages with forms of an overlay PDF drawn on top.
+
+    The overlay PDF's first page must draw every form once (so that its resources name them all);
+    its forms are copied raw too, renumbered above the booklet's objects.
+    """
 
     def __init__(self, booklet_pdf: bytes, overlay_pdf: bytes):
         self.booklet = PdfObjects(booklet_pdf)
         self.overlay = PdfObjects(overlay_pdf)
         self.shift = self.booklet.size  # overlay objects are numbered above every booklet object
         self.first_new = self.booklet.size + self.overlay.size
+        self.forms = _form_numbers(self.overlay.reader.pages[0])
         self._overlay_raw: dict[int, bytes] = {}
+        self._overlay_closures: dict[int, tuple[int, ...]] = {}
         self._parts: dict[int, _PageParts] = {}
         self._language = self.booklet.reader.trailer["/Root"].get("/Lang")
 
-    @property
-    def pages(self) -> int:
-        return len(self.booklet.reader.pages)
-
-    def copy(self, pages: list[tuple[int, int]], title: str = "") -> bytes:
-        """A PDF of booklet pages with overlay pages on top: `pages` holds (booklet index, overlay index), 0-based."""
+    def copy(self, pages: list[tuple[int, list[Placed]]], title: str = "") -> bytes:
+        """A PDF of booklet pages (0-based indices), each with its overlay forms drawn on top."""
         pdf = PdfFile(self.first_new, self.booklet.reader.pdf_header[5:].encode() or b"1.4")
         tree = pdf.next_number
         pdf.next_number += 1
         begin = pdf.add_stream({}, b"q\n")
-        end = pdf.add_stream({}, b"\nQ\nq %s Do Q\n" % OVERLAY_NAME.encode())
-        kids = [self._copy_page(pdf, booklet_index, overlay_index, tree, begin, end)
-                for booklet_index, overlay_index in pages]
+        kids = [self._copy_page(pdf, index, placed, tree, begin) for index, placed in pages]
         pdf.put(tree, b"<< /Type /Pages /Kids [%s] /Count %d >>"
                 % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
         catalog = DictionaryObject({NameObject("/Type"): NameObject("/Catalog"),
@@ -241,15 +250,20 @@ class PageCopier:
         })))
         return pdf.to_bytes(root, info)
 
-    def _copy_page(self, pdf: PdfFile, booklet_index: int, overlay_index: int, tree: int,
-                   begin: int, end: int) -> int:
-        parts = self._page_parts(booklet_index)
+    def _copy_page(self, pdf: PdfFile, index: int, placed: list[Placed], tree: int, begin: int) -> int:
+        parts = self._page_parts(index)
         for dependency in parts.dependencies:
             pdf.put_raw(dependency, self.booklet.raw(dependency))
-        form = self._overlay_form(pdf, overlay_index)
+        names: dict[str, str] = {}
+        code = [b"\nQ\n"]  # the page's own content ends here, its graphics state restored
+        for item in placed:
+            name = names.setdefault(item.form, f"{OVERLAY_NAME}{len(names)}")
+            code.append(b"q 1 0 0 1 %s %s cm %s Do Q\n" % (_number(item.x), _number(item.y), name.encode()))
+        forms = {name: self._copy_form(pdf, form) for form, name in names.items()}
+        end = pdf.add_stream({}, b"".join(code))
         copy = DictionaryObject(parts.entries)
         copy[NameObject("/Parent")] = IndirectObject(tree, 0, None)
-        copy[NameObject("/Resources")] = _with_form(parts.resources, form)
+        copy[NameObject("/Resources")] = _with_forms(parts.resources, forms)
         copy[NameObject("/Contents")] = ArrayObject(
             [IndirectObject(begin, 0, None), *parts.contents, IndirectObject(end, 0, None)])
         pdf.put(parts.number, serialise(copy))
@@ -268,27 +282,43 @@ class PageCopier:
                                                     tuple(sorted(dependencies)))
         return parts
 
-    def _overlay_form(self, pdf: PdfFile, index: int) -> int:
-        """Overlay page `index` as a form XObject in `pdf` (its fonts and forms copied too); returns its number."""
-        page = self.overlay.reader.pages[index]
-        resources = page.get("/Resources") or DictionaryObject()
-        for dependency in self.overlay.closure(resources):
+    def _copy_form(self, pdf: PdfFile, form: str) -> int:
+        """Overlay form `form` (and what it uses) into `pdf`; its object number there."""
+        number = self.forms[form]
+        for dependency in self._overlay_closure(number):
             pdf.put_raw(dependency + self.shift, self._overlay_object(dependency))
-        content = page.get_contents()
-        data = content.get_data() if content is not None else b""
-        return pdf.add_stream({
-            "/Type": NameObject("/XObject"),
-            "/Subtype": NameObject("/Form"),
-            "/BBox": ArrayObject(FloatObject(x) for x in page.mediabox),
-            "/Resources": shifted(resources, self.shift),
-            "/Filter": NameObject("/FlateDecode"),
-        }, zlib.compress(data))
+        return number + self.shift
+
+    def _overlay_closure(self, number: int) -> tuple[int, ...]:
+        """The objects an overlay form needs, found in its raw bytes (the overlay is ours: no strings in its dictionaries)."""
+        known = self._overlay_closures.get(number)
+        if known is None:
+            found, stack = set(), [number]
+            while stack:
+                current = stack.pop()
+                if current not in found:
+                    found.add(current)
+                    head = self.overlay.raw(current).partition(b"stream")[0]
+                    stack.extend(int(m) for m in _REFERENCE.findall(head))
+            known = self._overlay_closures[number] = tuple(sorted(found))
+        return known
 
     def _overlay_object(self, number: int) -> bytes:
         raw = self._overlay_raw.get(number)
         if raw is None:
             raw = self._overlay_raw[number] = shifted_raw(self.overlay.raw(number), number, self.shift)
         return raw
+
+
+def _form_numbers(page) -> dict[str, int]:
+    """Form name -> object number, from a page that draws every form (ReportLab names a form 'FormXob.NAME')."""
+    xobjects = page["/Resources"].get("/XObject") or {}
+    return {str(name)[len("/FormXob."):] if str(name).startswith("/FormXob.") else str(name)[1:]: ref.idnum
+            for name, ref in dict.items(xobjects.get_object())}
+
+
+def _number(value: float) -> bytes:
+    return (b"%.4f" % value).rstrip(b"0").rstrip(b".") or b"0"
 
 
 _FONT_USE = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf\b")
@@ -320,11 +350,12 @@ def _content_refs(contents) -> list[IndirectObject]:
     return list(contents)
 
 
-def _with_form(resources, form: int) -> DictionaryObject:
-    """The page's resources (a new dict, originals untouched) with the overlay form added to its XObjects."""
-    copy = DictionaryObject(dict.items(resources.get_object())) if resources is not None else DictionaryObject()
+def _with_forms(resources: DictionaryObject, forms: dict[str, int]) -> DictionaryObject:
+    """The page's resources (a new dict, originals untouched) with the overlay forms added to its XObjects."""
+    copy = DictionaryObject(resources)
     xobjects = copy.get("/XObject")
     xobjects = DictionaryObject(dict.items(xobjects.get_object())) if xobjects is not None else DictionaryObject()
-    xobjects[NameObject(OVERLAY_NAME)] = IndirectObject(form, 0, None)
+    for name, number in forms.items():
+        xobjects[NameObject(name)] = IndirectObject(number, 0, None)
     copy[NameObject("/XObject")] = xobjects
     return copy

@@ -32,7 +32,7 @@ from .layout.page import Page, page_for
 from .layout.posters import poster_key
 from .layout.programme import day_title
 from .model import Booklet, Person, Poster, Source
-from .pagecopy import PageCopier
+from .pagecopy import PageCopier, Placed
 from .problems import Problem
 from .validate import read_booklet
 
@@ -147,12 +147,12 @@ def _make(booklet: Booklet, proofs: list[Proof], data_dir, page_size: str, reply
     proofs = [replace(p, header=header_lines(p, contact, reply_by, geometry)) for p in proofs]
     media, trim = _page_boxes(booklet_pdf)
     pointers = poster_pointers(booklet_pdf, proofs, booklet, built.anchors)
-    copier = PageCopier(booklet_pdf, draw_overlays(proofs, geometry, media, trim, pointers))
+    copier = PageCopier(booklet_pdf, draw_overlays(proofs, geometry, media, trim))
     short_title = markup.plain(booklet.conference.short_title or booklet.conference.title)
-    files, pngs, overlay_page, old_pngs = [], [], 0, {}
-    for proof in proofs:
-        spread = [(page - 1, overlay_page + k) for k, page in enumerate(proof.pages)]
-        overlay_page += len(proof.pages)
+    files, pngs, old_pngs = [], [], {}
+    for number, proof in enumerate(proofs):
+        spread = [(page - 1, overlay_forms(number, proof, page, geometry, trim, pointers.get((proof.id, page), ())))
+                  for page in proof.pages]
         data = copier.copy(spread, title=f"Proof for {proof.names}: {proof.title} ({short_title})")
         path = target(proof)
         _write_atomically(path, data)
@@ -314,42 +314,44 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], booklet: Booklet,
 
     A title that cannot be found (an unusual break in its first words) gets no pointer; the header still names it.
     """
-    wanted = [(proof, key) for proof in proofs if proof.kind == "poster" for key in proof.anchors if key in anchors]
-    if not wanted:
+    keys = {key for proof in proofs if proof.kind == "poster" for key in proof.anchors if key in anchors}
+    if not keys:
         return {}
     import pypdfium2 as pdfium
 
+    by_page: dict[int, list[str]] = {}
+    for key in keys:
+        by_page.setdefault(anchors[key], []).append(key)
+    heights: dict[str, float] = {}
     document = pdfium.PdfDocument(pdf)
-    heights: dict[str, float | None] = {}
-    pointers: dict[tuple[str, int], list[float]] = {}
     try:
-        for proof, key in wanted:
-            number = anchors[key]
-            if key not in heights:
-                heights[key] = _title_height(document, number, booklet.posters[int(key.split("-")[1])].title)
-            if heights[key] is not None:
-                pointers.setdefault((proof.id, number), []).append(heights[key])
+        for number, on_page in by_page.items():
+            page = document[number - 1]
+            text = page.get_textpage()
+            for key in on_page:
+                height = _title_height(text, booklet.posters[int(key.split("-")[1])].title)
+                if height is not None:
+                    heights[key] = height
+            text.close()
+            page.close()
     finally:
         document.close()
+    pointers: dict[tuple[str, int], list[float]] = {}
+    for proof in proofs:
+        for key in proof.anchors:
+            if key in heights:
+                pointers.setdefault((proof.id, anchors[key]), []).append(heights[key])
     return pointers
 
 
-def _title_height(document, number: int, title: str) -> float | None:
-    """The middle height of the first line of `title` on page `number` (1-based), or None."""
+def _title_height(text, title: str) -> float | None:
+    """The middle height of the first line of a poster's `title` on a page's text, or None."""
     words = markup.plain(title).split()[:3]
-    if not words:
+    match = text.search(" ".join(words), match_case=True).get_next() if words else None
+    if not match:
         return None
-    page = document[number - 1]
-    text = page.get_textpage()
-    try:
-        match = text.search(" ".join(words), match_case=True).get_next()
-        if not match:
-            return None
-        left, bottom, right, top = text.get_charbox(match[0])
-        return (bottom + top) / 2
-    finally:
-        text.close()
-        page.close()
+    _, bottom, _, top = text.get_charbox(match[0])
+    return (bottom + top) / 2
 
 
 # --------------------------------------------------------------------------- what the overlay says
@@ -464,44 +466,59 @@ def _font_runs(text: str, font: str) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------- drawing the overlay
 
 
+POINTER = "pointer"
+
+
 def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
-                  trim: tuple[float, float, float, float], pointers: dict[tuple[str, int], list[float]]) -> bytes:
-    """One overlay page per proof page, in order (a PDF, in memory); `pointers` (proof id, page) -> heights to point at."""
+                  trim: tuple[float, float, float, float]) -> bytes:
+    """The overlay forms, in a PDF in memory: the band for right- and left-hand pages, the pointer, and each
+    proof's header (`header_form(n)` for the n-th proof); its one page draws them all (so they can be found)."""
     register_fonts()
     buffer = io.BytesIO()
-    canv = Canvas(buffer, pagesize=media, invariant=1, pageCompression=0)
+    canv = Canvas(buffer, pagesize=media, invariant=1, pageCompression=1)
     for recto in (True, False):
-        canv.beginForm(_band_form(recto))
+        canv.beginForm(band_form(recto))
         _draw_band(canv, page, trim, recto)
         canv.endForm()
-    for proof in proofs:
-        for number in proof.pages:
-            draw_overlay(canv, page, trim, number, proof, pointers.get((proof.id, number), ()))
-            canv.showPage()
+    canv.beginForm(POINTER, -4 * mm, -2 * mm, 1, 2 * mm)
+    _draw_pointer(canv)
+    canv.endForm()
+    for number, proof in enumerate(proofs):
+        canv.beginForm(header_form(number))
+        _draw_header(canv, page, trim, proof.header)
+        canv.endForm()
+    for name in [band_form(True), band_form(False), POINTER] + [header_form(n) for n in range(len(proofs))]:
+        canv.doForm(name)
+    canv.showPage()
     canv.save()
     return buffer.getvalue()
 
 
-def draw_overlay(canv: Canvas, page: Page, trim: tuple[float, float, float, float], number: int, proof: Proof,
-                 pointers=()) -> None:
-    """On booklet page `number`: the PROOF band down the outer edge and the strip above the running head
-    (drawn once, as a form), the proof's header lines, and a pointer in the left margin at each height in
-    `pointers` (a poster author's entries)."""
+def overlay_forms(proof_number: int, proof: Proof, page_number: int, page: Page, trim,
+                  pointers=()) -> list[Placed]:
+    """What goes on booklet page `page_number` of the proof: the band, the header, a pointer at each height."""
+    x = trim[0] + page.margin - 1.5 * mm
+    return [Placed(band_form(page_number % 2 == 1)), Placed(header_form(proof_number)),
+            *(Placed(POINTER, x, y) for y in pointers)]
+
+
+def band_form(recto: bool) -> str:
+    return "band-" + ("recto" if recto else "verso")
+
+
+def header_form(number: int) -> str:
+    return f"header-{number}"
+
+
+def _draw_header(canv: Canvas, page: Page, trim: tuple[float, float, float, float],
+                 header: tuple[tuple[str, float], ...]) -> None:
     x0, _, _, y1 = trim
-    canv.doForm(_band_form(number % 2 == 1))
-    canv.setFillColor(MARK_COLOR)
-    for y in pointers:
-        _draw_pointer(canv, x0 + page.margin - 1.5 * mm, y)
     canv.setFillColor(INK)
     y = y1 - _strip_height(page) * 0.12
-    for (line, size), font in zip(proof.header, _HEADER_FONTS):
+    for (line, size), font in zip(header, _HEADER_FONTS):
         y -= size * 1.15
         _draw_line(canv, x0 + page.margin, y, line, font, size)
         y -= size * 0.1
-
-
-def _band_form(recto: bool) -> str:
-    return "proof-band-" + ("recto" if recto else "verso")
 
 
 def _draw_band(canv: Canvas, page: Page, trim: tuple[float, float, float, float], recto: bool) -> None:
@@ -517,12 +534,13 @@ def _draw_band(canv: Canvas, page: Page, trim: tuple[float, float, float, float]
     _draw_band_text(canv, band_x, band, y0, y1, recto, band_text(page))
 
 
-def _draw_pointer(canv: Canvas, tip: float, y: float) -> None:
-    """A small triangle pointing right, its tip at (tip, y)."""
+def _draw_pointer(canv: Canvas) -> None:
+    """A small red triangle pointing right, its tip at (0, 0)."""
+    canv.setFillColor(MARK_COLOR)
     path = canv.beginPath()
-    path.moveTo(tip, y)
-    path.lineTo(tip - 3 * mm, y + 1.6 * mm)
-    path.lineTo(tip - 3 * mm, y - 1.6 * mm)
+    path.moveTo(0, 0)
+    path.lineTo(-3 * mm, 1.6 * mm)
+    path.lineTo(-3 * mm, -1.6 * mm)
     path.close()
     canv.drawPath(path, stroke=0, fill=1)
 

@@ -125,11 +125,12 @@ def test_cjk_and_emoji_name_warns_and_builds(tmp_path):
         - id: wang
           title: A talk from afar
           speaker: {name: 王小明 😀, affiliation: Uni C}
-        """)})
+        """), "programme.yaml": BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: wang}\n'})
     output = tmp_path / "out" / "booklet.pdf"
     result = invoke("build", data, "-o", output)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
+        "Characters the booklet's fonts cannot print (1):",
         f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.name: warning: the booklet's fonts cannot print "
         "'王' (U+738B), '小' (U+5C0F), '明' (U+660E), '😀' (U+1F600); left out",
     ]

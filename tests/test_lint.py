@@ -48,7 +48,7 @@ def member(i: int, key: str = "name") -> str:
 
 
 def day(items: str, date: str = "2027-09-13") -> str:
-    """A programme.yaml of one day with `items` (YAML list lines, dedented); item i starts on line 4 + ..."""
+    """A programme.yaml of one day with `items` (YAML list lines, dedented); their first line is line 4."""
     body = "".join(f"      {line}\n" for line in yaml_text(items).splitlines())
     return f"days:\n  - date: {date}\n    items:\n{body}"
 

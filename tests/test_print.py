@@ -199,3 +199,30 @@ def test_build_with_preflight_reports_fit_to_print(tmp_path):
     assert lines[-1] == "OK: fit to print"
     assert "  Bleed: 3 mm" in lines
     assert any(line.startswith("  Pages: ") and "(a multiple of 4)" in line for line in lines)
+
+
+def test_build_prints_lint_warnings_and_strict_refuses_to_write(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": """\
+        - id: lund-2026
+          title: A talk about Lund
+          speaker: {name: Ana Smith, affiliation: Uni A}
+        - id: okafor
+          title: Hierarchical models
+          speaker: {name: Bo Jones}
+        - id: spare
+          title: A talk nobody scheduled
+          speaker: {name: Cy Doe}
+        """})
+    out = tmp_path / "b.pdf"
+    out.write_bytes(b"earlier build")
+    warning = ["Abstracts not in the programme (1):",
+               "abstracts.yaml:7: [2].id: warning: abstract 'spare' is not in the programme"]
+    strict = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--strict"])
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines() == warning + ["0 errors, 1 warning; nothing was written."]
+    assert out.read_bytes() == b"earlier build"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.pdf", "conf"]
+    relaxed = CliRunner().invoke(main, ["build", str(folder), "-o", str(out)])
+    assert relaxed.exit_code == 0
+    assert relaxed.stderr.splitlines() == warning
+    assert out.read_bytes().startswith(b"%PDF-")

@@ -66,12 +66,13 @@ def check_names(mentions: list[Mention]) -> list[Problem]:
     spellings = _spellings(mentions)
     groups = Groups(len(spellings))
     reasons: dict[tuple[int, int], str] = {}
-    for i, j in _candidate_pairs(spellings):
+    pairs = list(_candidate_pairs(spellings))
+    for i, j in pairs:
         reason = _strong_link(spellings[i], spellings[j])
         if reason:
             groups.union(i, j)
             reasons[i, j] = reasons[j, i] = reason
-    for (i, j), reason in _weak_links(spellings, groups).items():
+    for (i, j), reason in _weak_links(spellings, pairs, groups).items():
         groups.union(i, j)
         reasons[i, j] = reasons[j, i] = reason
     return variant_problems(
@@ -160,11 +161,12 @@ def _typo(a: NameForm, b: NameForm) -> bool:
     return shorter >= 5 and (is_swap(x, y) or is_inner_drop(x, y))
 
 
-def _weak_links(spellings: list[Spelling], groups: "Groups") -> dict[tuple[int, int], str]:
+def _weak_links(spellings: list[Spelling], candidates: list[tuple[int, int]],
+                groups: Groups) -> dict[tuple[int, int], str]:
     """Links from a spelling with initials or fewer given names to the one fuller person that fits it."""
     fuller: dict[int, set[int]] = defaultdict(set)  # spelling -> the fuller spellings it fits
     pairs = []
-    for i, j in _candidate_pairs(spellings):
+    for i, j in candidates:
         if groups.find(i) == groups.find(j):
             continue
         match = _initials_or_middle(spellings[i].form, spellings[j].form)

@@ -182,10 +182,14 @@ def _likely_fix(start: int, low: int | None, high: int | None) -> int | None:
 def _one_slip(start: int) -> list[int]:
     """Times written with the two hour digits swapped, or with one digit wrong, nearest first."""
     digits = f"{start // 60:02d}{start % 60:02d}"
-    variants = [digits[1] + digits[0] + digits[2:]]
-    variants += [digits[:i] + d + digits[i + 1:] for i in range(4) for d in "0123456789" if d != digits[i]]
-    times = [int(v[:2]) * 60 + int(v[2:]) for v in variants if int(v[:2]) < 24 and int(v[2:]) < 60]
-    return [times[0]] + sorted(times[1:], key=lambda t: abs(t - start))
+    one_wrong = [digits[:i] + d + digits[i + 1:] for i in range(4) for d in "0123456789" if d != digits[i]]
+    swapped = digits[1] + digits[0] + digits[2:]
+    return _clock_values([swapped]) + sorted(_clock_values(one_wrong), key=lambda t: abs(t - start))
+
+
+def _clock_values(variants: list[str]) -> list[int]:
+    """Minutes since midnight of the 'HHMM' strings that are times of day."""
+    return [int(v[:2]) * 60 + int(v[2:]) for v in variants if int(v[:2]) < 24 and int(v[2:]) < 60]
 
 
 def _overlaps(slots: list[Slot], flagged: set) -> list[Problem]:
