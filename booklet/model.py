@@ -167,6 +167,10 @@ class Parallel:
     sessions: tuple[Session, ...]
 
 
+def _sessions_of(entry: Session | Parallel) -> tuple[Session, ...]:
+    return entry.sessions if isinstance(entry, Parallel) else (entry,)
+
+
 @dataclass(frozen=True)
 class Day:
     date: dt.date
@@ -175,14 +179,24 @@ class Day:
 
     def items(self):
         """Every Item of the day, in printed order (sessions and parallel tracks flattened)."""
+        for item, _ in self.items_with_sessions():
+            yield item
+
+    def items_with_sessions(self):
+        """(Item, the Session it is in or None) for every item of the day, in printed order."""
         for entry in self.entries:
             if isinstance(entry, Item):
-                yield entry
-            elif isinstance(entry, Session):
-                yield from entry.items
+                yield entry, None
             else:
-                for session in entry.sessions:
-                    yield from session.items
+                for session in _sessions_of(entry):
+                    for item in session.items:
+                        yield item, session
+
+    def sessions(self):
+        """Every session block and parallel track of the day, in printed order."""
+        for entry in self.entries:
+            if not isinstance(entry, Item):
+                yield from _sessions_of(entry)
 
 
 @dataclass(frozen=True)

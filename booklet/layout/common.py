@@ -92,25 +92,12 @@ def _first_slots(booklet: Booklet) -> dict[str, Slot]:
     """For each abstract and tutorial id, the first programme item that schedules it."""
     slots: dict[str, Slot] = {}
     for index, day in enumerate(booklet.days):
-        for item, session in _items_with_sessions(day):
+        for item, session in day.items_with_sessions():
             target = item.abstract or item.tutorial
             if target is not None:
                 slots.setdefault(("abstract:" if item.abstract else "tutorial:") + target.id,
                                  Slot(index, day, item, session))
     return slots
-
-
-def _items_with_sessions(day: Day):
-    for entry in day.entries:
-        if isinstance(entry, Item):
-            yield entry, None
-        elif isinstance(entry, Session):
-            for item in entry.items:
-                yield item, entry
-        else:
-            for session in entry.sessions:
-                for item in session.items:
-                    yield item, session
 
 
 def _abstracts_in_programme_order(booklet: Booklet, slots: dict[str, Slot]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Booklet, Parallel, Person, Session, Source
+from ..model import Booklet, Person, Source
 
 
 @dataclass(frozen=True)
@@ -57,12 +57,8 @@ def people(booklet: Booklet) -> list[PersonAt]:
 def sessions(booklet: Booklet):
     """(day index, Session) for every session block and parallel track, in programme order."""
     for index, day in enumerate(booklet.days):
-        for entry in day.entries:
-            if isinstance(entry, Session):
-                yield index, entry
-            elif isinstance(entry, Parallel):
-                for session in entry.sessions:
-                    yield index, session
+        for session in day.sessions():
+            yield index, session
 
 
 def names(booklet: Booklet) -> list[Mention]:
