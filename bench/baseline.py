@@ -32,6 +32,19 @@ from booklet.layout.styles import make_styles  # noqa: E402
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _Paragraph(Paragraph):
+    """Paragraph, except for one ReportLab 5.1 bug: with hyphenation, the first part of a split can
+    re-wrap to one line more than the height it was split for (LayoutError "Splitting error(n==2)").
+    Split again one line shorter then; this costs nothing when the bug does not strike."""
+
+    def split(self, availWidth, availHeight):
+        parts = Paragraph.split(self, availWidth, availHeight)
+        while len(parts) == 2 and availHeight > 0 and parts[0].wrap(availWidth, availHeight)[1] > availHeight:
+            availHeight -= self.style.leading
+            parts = Paragraph.split(self, availWidth, availHeight)
+        return parts
+
+
 def _load(path: Path):
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) if path.exists() else None
 
@@ -65,10 +78,10 @@ def _affiliations(people: list[dict]) -> list[str]:
 
 def _entry(entry: dict, styles, title_style) -> list:
     people = _authors(entry)
-    story = [Paragraph(_text(entry.get("title", "")), title_style),
-             Paragraph(", ".join(_text(p.get("name", "")) for p in people), styles.person)]
-    story += [Paragraph(_text(a), styles.affiliation) for a in _affiliations(people)]
-    story += [Paragraph(p, styles.text) for p in _paragraphs(entry.get("abstract"))]
+    story = [_Paragraph(_text(entry.get("title", "")), title_style),
+             _Paragraph(", ".join(_text(p.get("name", "")) for p in people), styles.person)]
+    story += [_Paragraph(_text(a), styles.affiliation) for a in _affiliations(people)]
+    story += [_Paragraph(p, styles.text) for p in _paragraphs(entry.get("abstract"))]
     return story
 
 

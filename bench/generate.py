@@ -39,7 +39,7 @@ PHOTOS = 6
 # --------------------------------------------------------------------------- word pools
 
 FIRST = (
-    "Ingrid Tomás Zoë Chiamaka Sven Mei Ana Bo Aroha Rin Zsófia Tomáš Ignacio Søren Björn Ólöf Łukasz "
+    "Ingrid Tomás Zoë Chiamaka Sven Mei Ana Bo Aroha Rin Zsófia Ignacio Søren Björn Ólöf Łukasz "
     "Małgorzata Jiří Çağla Şebnem İlker Thảo Ngozi Oluwaseun Adaeze Kwame Amani Priya Arjun Hiroshi Yūki "
     "Kōji José João François Hélène Gaëlle Jürgen Åsa Ørjan Māui Ximena Begoña Íñigo Zoltán Réka Vesna "
     "Mihály Anaïs Renée Noémie Dagný Eoin Siobhán Aleksandra Radosław Dóra Sebastián Inés Lucía Matías "
@@ -115,7 +115,8 @@ MATH = (
 SENTENCES = (
     "We present a {method} for {objects} observed in {survey}.",
     "Our sample contains {n} {objects} with S/N < {small} & incomplete coverage.",
-    "Using a {method}, we recover the true parameters in {pct} of simulated cases, compared with {pct2} for standard methods.",
+    "Using a {method}, we recover the true parameters in {pct} of simulated cases, "
+    "compared with {pct2} for standard methods.",
     "The posterior for {math} is well constrained, and the residuals show no trend with {math2}.",
     "We show that ignoring selection effects biases the inferred {quantity} by {math}.",
     "H$\\alpha$ maps of {n} fields reveal structure on scales below {small} kpc.",
@@ -204,6 +205,7 @@ class _Writer:
     def __init__(self, rng: random.Random):
         self.rng = rng
         self.used_ids: set[str] = set()
+        self.used_names: set[str] = set()
 
     def name(self) -> str:
         r = self.rng.random()
@@ -212,6 +214,14 @@ class _Writer:
         if r < 0.08:
             return self.rng.choice(CYRILLIC)
         return f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"
+
+    def unique_name(self) -> str:
+        """A name not given out by unique_name before: speakers and chairs are never double-booked."""
+        name = self.name()
+        while name in self.used_names:
+            name = self.name()
+        self.used_names.add(name)
+        return name
 
     def ident(self, name: str) -> str:
         last = name.split(" ", 1)[-1].translate(_ASCII)
@@ -365,7 +375,7 @@ class _Programme:
             length = first_len if (i == 0 and first_len) else slot
             items.append(_Flow(time=_span(t, t + length), talk=ident))
             t += length
-        return {"session": self.session_name(), "chair": self.writer.name(), "room": room, "items": items}
+        return {"session": self.session_name(), "chair": self.writer.unique_name(), "room": room, "items": items}
 
     def day(self, index: int, talk_ids: list[str], tutorial: str | None) -> dict:
         n = len(talk_ids)
@@ -456,7 +466,8 @@ def generate(folder, talks: int, posters: int, seed: int = 0) -> dict:
             people = []
             for j in range(n_authors):
                 affs = writer.affiliations()
-                person = {"name": writer.name(), "affiliation": affs[0] if len(affs) == 1 else affs}
+                name = writer.unique_name() if j == presenting else writer.name()
+                person = {"name": name, "affiliation": affs[0] if len(affs) == 1 else affs}
                 if j == presenting:
                     person["presenting"] = True
                     person["email"] = f"speaker{i}@example.org"
@@ -467,7 +478,7 @@ def generate(folder, talks: int, posters: int, seed: int = 0) -> dict:
             speaker_name = people[presenting]["name"]
         else:
             affs = writer.affiliations()
-            speaker = {"name": writer.name(), "affiliation": affs[0] if len(affs) == 1 else affs}
+            speaker = {"name": writer.unique_name(), "affiliation": affs[0] if len(affs) == 1 else affs}
             if rng.random() < 0.7:
                 speaker["email"] = f"speaker{i}@example.org"
             if photo:
@@ -483,7 +494,7 @@ def generate(folder, talks: int, posters: int, seed: int = 0) -> dict:
     for t in range(2):
         presenters = []
         for _ in range(rng.choice((1, 2))):
-            name = writer.name()
+            name = writer.unique_name()
             presenters.append({"name": name, "affiliation": rng.choice(AFFILIATIONS),
                                "bio": _wrap(writer._fill(BIO.replace("{name}", name))),
                                "photo": f"images/photo{rng.randint(1, PHOTOS)}.jpg"})

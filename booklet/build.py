@@ -13,6 +13,7 @@ from . import markup
 from .layout.page import PAGE_SIZES, page_for
 from .layout.story import build_story
 from .lint import grouped, lint
+from .model import Booklet
 from .problems import DataError, Problem
 from .render import render_pdf
 from .validate import read_booklet
@@ -38,6 +39,7 @@ class BuildResult:
     anchors: dict[str, int]  # link key -> 1-based page: "abstract-3", "tutorial-1", "poster-0", "day-2", ...
     cover: Path | None = None  # the separate cover file, when asked for
     text_pages: int = field(default=0)  # pages in `output` when the cover is separate
+    booklet: Booklet | None = field(default=None, repr=False, compare=False)  # the model it was built from
 
 
 def cover_path(output: Path) -> Path:
@@ -75,7 +77,7 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
         progress=progress,
     )
     if not options.separate_cover:
-        return BuildResult(output, pages, warnings, anchors)
+        return BuildResult(output, pages, warnings, anchors, booklet=booklet)
     from .printing.cover import split_cover
 
     cover = cover_path(output)
@@ -83,7 +85,7 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
         split_cover(target, output, cover)
     finally:
         target.unlink(missing_ok=True)
-    return BuildResult(output, pages, warnings, anchors, cover, pages - 4)
+    return BuildResult(output, pages, warnings, anchors, cover, pages - 4, booklet=booklet)
 
 
 def _temporary_beside(output: Path) -> Path:

@@ -310,3 +310,111 @@ def preflight(file_pdf: Path, cmyk: bool, safe_margin: float) -> None:
     with _reading_pdf():
         report = preflight_pdf(file_pdf, cmyk=cmyk, safe_margin=safe_margin)
     sys.exit(print_preflight(report))
+
+
+def _proof_date(ctx, param, value):
+    """--reply-by: an ISO date (2027-05-20) -> a date."""
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2027-05-20") from None
+
+
+def _proofs_summary(result) -> str:
+    kinds = [("abstract", "abstract", "abstracts"), ("tutorial", "tutorial", "tutorials"),
+             ("poster", "poster author", "poster authors")]
+    counts = [(sum(p.kind == kind for p in result.proofs), one, many) for kind, one, many in kinds]
+    return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
+
+
+def _print_no_email(problems: list[Problem]) -> None:
+    if problems:
+        click.echo(f"No email address, so no mail merge for these ({len(problems)}): send them another way.",
+                   err=True)
+        _print_problems(problems)
+
+
+@main.command()
+@click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the proofs and manifest.csv (made when missing; proofs of the same name replaced).")
+@click.option("--reply-by", callback=_proof_date, metavar="DATE",
+              help="When corrections are due (e.g. 2027-05-20), printed on every proof.")
+@click.option("--png", is_flag=True, help="Also a PNG of each proof page (NAME-1.png, ...), to paste into an email.")
+@click.option("--page-size", type=click.Choice(list(PAGE_SIZES), case_sensitive=False), default="A5",
+              show_default=True, help="Trim size of the booklet (as for build).")
+def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -> None:
+    """Write a proof for every speaker of DATA_DIR (default: data), and DIR/manifest.csv for the mail merge.
+
+    One PDF per abstract and per tutorial (named by its id), and one per poster author
+    (poster-NAME.pdf). Each holds the entry's booklet pages exactly as they will print (same
+    page numbers, line breaks and positions), with a red PROOF band down the outer edge and a
+    header: whom it is for, the talk's day, time and room, the booklet page, and whom to send
+    corrections to (the conference contact) by when. The booklet is built once for all of them.
+
+    manifest.csv has one row per proof: id, kind, names, emails, file, pages, day, time, room.
+    Entries without an email are listed at the end.
+
+    \b
+    Example:
+      booklet proofs my-conference --out proofs --reply-by 2027-05-20 --png
+    """
+    from .proofs import write_proofs
+
+    size = {k.lower(): k for k in PAGE_SIZES}[page_size.lower()]
+    with reporting_errors(out_dir):
+        result = write_proofs(data_dir, out_dir, page_size=size, reply_by=reply_by, png=png)
+    _print_grouped(result.warnings)
+    pngs = f", {len(result.pngs)} PNG{'s' * (len(result.pngs) != 1)}" if png else ""
+    click.echo(f"Wrote {len(result.proofs)} proofs ({_proofs_summary(result)}){pngs} to {out_dir}, "
+               f"and {result.manifest}.")
+    _print_no_email(result.no_email)
+
+
+@main.command()
+@click.argument("proof_id", metavar="ID")
+@click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the proof (default: ID.pdf; replaced only when complete).")
+@click.option("--reply-by", callback=_proof_date, metavar="DATE",
+              help="When corrections are due (e.g. 2027-05-20), printed on the proof.")
+@click.option("--png", is_flag=True, help="Also a PNG of each page of the proof (FILE-1.png, ...).")
+@click.option("--page-size", type=click.Choice(list(PAGE_SIZES), case_sensitive=False), default="A5",
+              show_default=True, help="Trim size of the booklet (as for build).")
+def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: bool, page_size: str) -> None:
+    """Write the one proof ID of DATA_DIR (default: data), as 'booklet proofs' would.
+
+    ID is an id of manifest.csv: an abstract's or a tutorial's id, or poster-NAME for a poster author.
+
+    \b
+    Example:
+      booklet proof okafor my-conference -o okafor-proof.pdf --reply-by 2027-05-20
+    """
+    from .problems import did_you_mean
+    from .proofs import UnknownProof, write_proof
+
+    size = {k.lower(): k for k in PAGE_SIZES}[page_size.lower()]
+    with reporting_errors(output):
+        try:
+            result = write_proof(proof_id, data_dir, output, page_size=size, reply_by=reply_by, png=png)
+        except UnknownProof as exc:
+            click.echo(f"booklet: no proof '{exc.proof_id}' in {data_dir}{did_you_mean(exc.proof_id, exc.choices)}; "
+                       "the ids are an abstract's or tutorial's id, or poster-NAME "
+                       "(see manifest.csv from 'booklet proofs').", err=True)
+            sys.exit(1)
+    _print_grouped(result.warnings)
+    written = result.proofs[0]
+    extra = f" and {len(result.pngs)} PNG{'s' * (len(result.pngs) != 1)}" if png else ""
+    click.echo(f"Wrote {result.files[0]}{extra}: proof of booklet {_page_words(written.pages)} "
+               f"for {written.names}.")
+    _print_no_email(result.no_email)
+
+
+def _page_words(pages) -> str:
+    from .proofs import page_label
+
+    return page_label(pages)

@@ -3,35 +3,26 @@
 Why not pypdf's PdfWriter: it clones and re-serialises every font, image and content stream of
 every page it copies (about 9 ms a page); a conference of 2,000 talks would spend longer writing
 its proofs than building its booklet. Here pypdf only *reads* the booklet (where each object is,
-what each page refers to); a copy is the booklet's own object bytes, cut out of the file once
-and written again unchanged under their own object numbers (the cross-reference table lists just
-the objects a copy holds). So a copied page's content stream, fonts and images are the booklet's,
-byte for byte: same position, same line breaks, same glyphs.
+what each page refers to); a copy holds the booklet's own object bytes, cut out of the file once
+and written again unchanged under their own numbers (a cross-reference stream lists just the
+objects a copy holds). So a copied page's content stream, fonts and images are the booklet's,
+byte for byte: same position, same line breaks, same glyphs. Only the page dictionary is new
+(its fonts cut to those the page uses, links left out: their targets are not in the copy).
 
-Overlay forms (drawn by ReportLab into a second PDF) go on top of a copied page, drawn after the
-page's own content (which is wrapped in q/Q so that nothing it leaves set can move them).
-Link annotations are left out: their targets are not in the copy.
+Overlay forms (drawn by ReportLab into a second PDF, whose objects are renumbered above the
+booklet's) go on top, after the page's own content, which is wrapped in q/Q so that nothing it
+leaves set can move them.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zlib
 from dataclasses import dataclass
+from itertools import accumulate
 
 from pypdf import PdfReader
-from pypdf.generic import (
-    ArrayObject,
-    DictionaryObject,
-    FloatObject,
-    IndirectObject,
-    NameObject,
-    NumberObject,
-    PdfObject,
-    StreamObject,
-    TextStringObject,
-)
+from pypdf.generic import DictionaryObject, IndirectObject, NameObject, PdfObject
 
 # Page keys a copy does not carry over: the page tree it hangs in, and links into the booklet.
 _DROPPED_PAGE_KEYS = ("/Parent", "/Annots", "/Contents", "/Resources", "/StructParents", "/B")
@@ -41,19 +32,20 @@ _STARTXREF = re.compile(rb"startxref\s+(\d+)\s*%%EOF\s*$")
 
 
 class PdfObjects:
-    """A classic (PDF 1.4) file read once: each object's raw bytes, and what each object refers to."""
+    """A PDF with a classic cross-reference table, read once: each object's raw bytes, and what it refers to."""
 
     def __init__(self, data: bytes):
         self.data = data
+        self._view = memoryview(data)
         self.reader = PdfReader(io.BytesIO(data))
         self.size = int(self.reader.trailer["/Size"])
         self._spans = _object_spans(data, self.reader)
         self._closures: dict[int, frozenset[int]] = {}
 
-    def raw(self, number: int) -> bytes:
-        """Object `number` exactly as written in the file ('N 0 obj ... endobj')."""
+    def raw(self, number: int) -> memoryview:
+        """Object `number` exactly as written in the file ('N 0 obj ... endobj'), not copied."""
         start, end = self._spans[number]
-        return self.data[start:end]
+        return self._view[start:end]
 
     def closure(self, value, skip: tuple[str, ...] = ()) -> set[int]:
         """Every object number `value` refers to, directly or through other objects (dict keys in `skip` not followed)."""
@@ -105,26 +97,20 @@ def _references(value, skip: tuple[str, ...] = ()):
             stack.extend(item)
 
 
-def shifted(value, shift: int):
-    """A copy of a direct value with every reference's object number raised by `shift`."""
-    if isinstance(value, IndirectObject):
-        return IndirectObject(value.idnum + shift, 0, None)
-    if isinstance(value, StreamObject):
-        raise TypeError("streams are copied as raw bytes, not rebuilt")
-    if isinstance(value, dict):
-        return DictionaryObject({k: shifted(v, shift) for k, v in dict.items(value)})
-    if isinstance(value, list):
-        return ArrayObject(shifted(v, shift) for v in value)
-    return value
-
-
 def shifted_raw(raw: bytes, number: int, shift: int) -> bytes:
     """Raw object bytes renumbered by `shift` (its own number and references in its dictionary; stream data untouched)."""
-    head, marker, body = raw.partition(b"stream")
+    head, marker, body = bytes(raw).partition(b"stream")
     head = _REFERENCE.sub(lambda m: b"%d 0 R" % (int(m.group(1)) + shift), head)
     prefix = b"%d 0 obj" % number
     assert head.startswith(prefix)
     return b"%d 0 obj" % (number + shift) + head[len(prefix):] + marker + body
+
+
+def pdf_text(text: str) -> bytes:
+    """A PDF text string: a literal when it is printable ASCII, else UTF-16 with a byte order mark, in hex."""
+    if text.isascii() and text.isprintable():
+        return b"(" + text.encode("ascii").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
 def serialise(value: PdfObject) -> bytes:
@@ -138,14 +124,10 @@ class PdfFile:
     """A PDF being assembled: objects kept under their numbers, new ones numbered from `next_number` up."""
 
     next_number: int
-    version: bytes = b"1.4"
+    version: bytes = b"1.5"  # cross-reference streams
 
     def __post_init__(self):
-        self.objects: dict[int, bytes] = {}
-
-    def put_raw(self, number: int, raw: bytes) -> None:
-        """An object as complete bytes ('N 0 obj ... endobj'), under its own number."""
-        self.objects[number] = raw
+        self.objects: dict[int, bytes | memoryview] = {}  # number -> 'N 0 obj ... endobj', complete
 
     def put(self, number: int, body: bytes) -> None:
         self.objects[number] = b"%d 0 obj\n" % number + body + b"\nendobj\n"
@@ -156,51 +138,60 @@ class PdfFile:
         self.put(number, body)
         return number
 
-    def add_stream(self, dictionary: dict, data: bytes) -> int:
-        entries = DictionaryObject({NameObject(k): v for k, v in dictionary.items()})
-        entries[NameObject("/Length")] = NumberObject(len(data))
-        return self.add(serialise(entries) + b"\nstream\n" + data + b"\nendstream")
+    def add_stream(self, data: bytes) -> int:
+        """A content stream, unfiltered."""
+        return self.add(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
 
     def to_bytes(self, root: int, info: int | None = None) -> bytes:
-        """The file: header, objects in number order, a cross-reference table listing only them, trailer."""
-        parts = [b"%PDF-" + self.version + b"\n%\xe2\xe3\xcf\xd3\n"]
-        position = len(parts[0])
-        offsets = {}
-        for number in sorted(self.objects):
-            offsets[number] = position
-            parts.append(self.objects[number])
-            position += len(self.objects[number])
-        parts.append(_xref_table(offsets))
-        trailer = b"<< /Size %d /Root %d 0 R" % (max(offsets) + 1, root)
+        return b"".join(self.parts(root, info))
+
+    def parts(self, root: int, info: int | None = None) -> list:
+        """The file as a list of byte strings and views (to join or to write as they are): header, objects in
+        number order, then a cross-reference stream listing just them.
+
+        A cross-reference *stream* because its /Index names runs of object numbers: a classic table
+        with gaps between its subsections is legal but trips some readers (poppler, with a long string).
+        """
+        header = b"%PDF-" + self.version + b"\n%\xe2\xe3\xcf\xd3\n"
+        numbers = sorted(self.objects)
+        parts = [header] + [self.objects[n] for n in numbers]
+        offsets = list(accumulate((len(part) for part in parts), initial=0))
+        position = offsets[-1]
+        xref = self.next_number
+        numbers.append(xref)
+        rows = b"\x00\x00\x00\x00\x00\xff\xff" + b"".join(  # object 0: the head of the free list
+            b"\x01" + offset.to_bytes(4, "big") + b"\x00\x00" for offset in offsets[1:])
+        index = [(0, 1)] + _runs(numbers)
+        trailer = b"/Type /XRef /Size %d /Root %d 0 R /W [1 4 2] /Index [%s] /Length %d" % (
+            xref + 1, root, b" ".join(b"%d %d" % run for run in index), len(rows))
         if info is not None:
             trailer += b" /Info %d 0 R" % info
-        parts.append(b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % position)
-        return b"".join(parts)
+        parts.append(b"%d 0 obj\n<< %s >>\nstream\n%s\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n"
+                     % (xref, trailer, rows, position))
+        return parts
 
 
-def _xref_table(offsets: dict[int, int]) -> bytes:
-    """A cross-reference table with one subsection per run of consecutive object numbers."""
-    lines = [b"xref\n0 1\n0000000000 65535 f \n"]
-    numbers = sorted(offsets)
-    run_start = 0
-    for i in range(1, len(numbers) + 1):
-        if i == len(numbers) or numbers[i] != numbers[i - 1] + 1:
-            run = numbers[run_start:i]
-            lines.append(b"%d %d\n" % (run[0], len(run)))
-            lines.extend(b"%010d 00000 n \n" % offsets[n] for n in run)
-            run_start = i
-    return b"".join(lines)
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """(first, count) for each run of consecutive numbers."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][0] + runs[-1][1]:
+            runs[-1][1] += 1
+        else:
+            runs.append([number, 1])
+    return [tuple(run) for run in runs]
 
 
 @dataclass(frozen=True)
 class _PageParts:
-    """What a copy of one booklet page needs, worked out once however many proofs hold the page."""
+    """What a copy of one booklet page needs, worked out (and serialised) once however many proofs hold it."""
 
     number: int  # the page object's number, kept in the copy
-    entries: DictionaryObject  # the page's own keys, less those a copy does not carry
-    resources: DictionaryObject  # its resources, fonts and XObjects cut to those its content uses
-    contents: tuple[IndirectObject, ...]
-    dependencies: tuple[int, ...]  # every object the copy must hold, in number order
+    entries: bytes  # the page's own keys, less those a copy does not carry or replaces
+    resources: bytes  # its resources but XObjects, fonts cut to those its content uses
+    xobjects: bytes  # its XObjects, cut to those its content uses
+    contents: bytes  # references to its content streams
+    objects: tuple[tuple[int, memoryview], ...]  # every object the copy must hold: (number, raw bytes)
 
 
 @dataclass(frozen=True)
@@ -225,89 +216,90 @@ class PageCopier:
         self.shift = self.booklet.size  # overlay objects are numbered above every booklet object
         self.first_new = self.booklet.size + self.overlay.size
         self.forms = _form_numbers(self.overlay.reader.pages[0])
+        self._form_objects: dict[int, tuple[tuple[int, bytes], ...]] = {}
         self._overlay_raw: dict[int, bytes] = {}
-        self._overlay_closures: dict[int, tuple[int, ...]] = {}
+        self._overlay_closures: dict[int, frozenset[int]] = {}
         self._parts: dict[int, _PageParts] = {}
-        self._language = self.booklet.reader.trailer["/Root"].get("/Lang")
+        language = self.booklet.reader.trailer["/Root"].get("/Lang")
+        self._language = b" /Lang " + serialise(language) if language is not None else b""
 
     def copy(self, pages: list[tuple[int, list[Placed]]], title: str = "") -> bytes:
         """A PDF of booklet pages (0-based indices), each with its overlay forms drawn on top."""
-        pdf = PdfFile(self.first_new, self.booklet.reader.pdf_header[5:].encode() or b"1.4")
+        return b"".join(self.copy_parts(pages, title))
+
+    def copy_parts(self, pages: list[tuple[int, list[Placed]]], title: str = "") -> list:
+        """copy() as a list of byte strings and views, to write without joining them first."""
+        pdf = PdfFile(self.first_new)
         tree = pdf.next_number
         pdf.next_number += 1
-        begin = pdf.add_stream({}, b"q\n")
+        begin = pdf.add_stream(b"q\n")
         kids = [self._copy_page(pdf, index, placed, tree, begin) for index, placed in pages]
         pdf.put(tree, b"<< /Type /Pages /Kids [%s] /Count %d >>"
                 % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
-        catalog = DictionaryObject({NameObject("/Type"): NameObject("/Catalog"),
-                                    NameObject("/Pages"): IndirectObject(tree, 0, None)})
-        if self._language is not None:
-            catalog[NameObject("/Lang")] = self._language
-        root = pdf.add(serialise(catalog))
-        info = pdf.add(serialise(DictionaryObject({
-            NameObject("/Title"): TextStringObject(title),
-            NameObject("/Producer"): TextStringObject("booklet"),
-        })))
-        return pdf.to_bytes(root, info)
+        root = pdf.add(b"<< /Type /Catalog /Pages %d 0 R%s >>" % (tree, self._language))
+        info = pdf.add(b"<< /Title %s /Producer (booklet) >>" % pdf_text(title))
+        return pdf.parts(root, info)
 
     def _copy_page(self, pdf: PdfFile, index: int, placed: list[Placed], tree: int, begin: int) -> int:
         parts = self._page_parts(index)
-        for dependency in parts.dependencies:
-            pdf.put_raw(dependency, self.booklet.raw(dependency))
+        pdf.objects.update(parts.objects)
         names: dict[str, str] = {}
         code = [b"\nQ\n"]  # the page's own content ends here, its graphics state restored
         for item in placed:
             name = names.setdefault(item.form, f"{OVERLAY_NAME}{len(names)}")
             code.append(b"q 1 0 0 1 %s %s cm %s Do Q\n" % (_number(item.x), _number(item.y), name.encode()))
         forms = {name: self._copy_form(pdf, form) for form, name in names.items()}
-        end = pdf.add_stream({}, b"".join(code))
-        copy = DictionaryObject(parts.entries)
-        copy[NameObject("/Parent")] = IndirectObject(tree, 0, None)
-        copy[NameObject("/Resources")] = _with_forms(parts.resources, forms)
-        copy[NameObject("/Contents")] = ArrayObject(
-            [IndirectObject(begin, 0, None), *parts.contents, IndirectObject(end, 0, None)])
-        pdf.put(parts.number, serialise(copy))
+        end = pdf.add_stream(b"".join(code))
+        overlay = b"".join(b" %s %d 0 R" % (name.encode(), number) for name, number in forms.items())
+        pdf.put(parts.number, b"<<%s /Parent %d 0 R /Resources <<%s /XObject <<%s%s >> >> /Contents [%d 0 R%s %d 0 R] >>"
+                % (parts.entries, tree, parts.resources, parts.xobjects, overlay, begin, parts.contents, end))
         return parts.number
 
     def _page_parts(self, index: int) -> _PageParts:
         parts = self._parts.get(index)
         if parts is None:
             page = self.booklet.reader.pages[index]
-            contents = tuple(_content_refs(page.raw_get("/Contents")))
+            contents = _content_refs(page.raw_get("/Contents"))
             resources = _used_resources(page.get("/Resources"), contents)
-            entries = DictionaryObject({k: v for k, v in dict.items(page) if k not in _DROPPED_PAGE_KEYS})
-            dependencies = self.booklet.closure([entries, resources, list(contents)])
+            xobjects = resources.pop("/XObject", None) or DictionaryObject()
+            entries = {k: v for k, v in dict.items(page) if k not in _DROPPED_PAGE_KEYS}
+            dependencies = self.booklet.closure([entries, resources, xobjects, contents])
             dependencies.discard(page.indirect_reference.idnum)
-            parts = self._parts[index] = _PageParts(page.indirect_reference.idnum, entries, resources, contents,
-                                                    tuple(sorted(dependencies)))
+            parts = self._parts[index] = _PageParts(
+                page.indirect_reference.idnum, _entries(entries), _entries(resources), _entries(xobjects),
+                b"".join(b" %d 0 R" % ref.idnum for ref in contents),
+                tuple((number, self.booklet.raw(number)) for number in sorted(dependencies)))
         return parts
 
     def _copy_form(self, pdf: PdfFile, form: str) -> int:
         """Overlay form `form` (and what it uses) into `pdf`; its object number there."""
         number = self.forms[form]
-        for dependency in self._overlay_closure(number):
-            pdf.put_raw(dependency + self.shift, self._overlay_object(dependency))
+        objects = self._form_objects.get(number)
+        if objects is None:
+            objects = self._form_objects[number] = tuple(
+                (n + self.shift, self._shifted(n)) for n in self._overlay_closure(number))
+        pdf.objects.update(objects)
         return number + self.shift
 
-    def _overlay_closure(self, number: int) -> tuple[int, ...]:
-        """The objects an overlay form needs, found in its raw bytes (the overlay is ours: no strings in its dictionaries)."""
-        known = self._overlay_closures.get(number)
-        if known is None:
-            found, stack = set(), [number]
-            while stack:
-                current = stack.pop()
-                if current not in found:
-                    found.add(current)
-                    head = self.overlay.raw(current).partition(b"stream")[0]
-                    stack.extend(int(m) for m in _REFERENCE.findall(head))
-            known = self._overlay_closures[number] = tuple(sorted(found))
-        return known
-
-    def _overlay_object(self, number: int) -> bytes:
+    def _shifted(self, number: int) -> bytes:
+        """Overlay object `number`, renumbered above the booklet's objects (once)."""
         raw = self._overlay_raw.get(number)
         if raw is None:
             raw = self._overlay_raw[number] = shifted_raw(self.overlay.raw(number), number, self.shift)
         return raw
+
+    def _overlay_closure(self, number: int) -> frozenset[int]:
+        """The objects an overlay object needs, found in its raw bytes (the overlay is ours: no strings in its
+        dictionaries, so every 'N 0 R' there is a reference)."""
+        known = self._overlay_closures.get(number)
+        if known is None:
+            self._overlay_closures[number] = frozenset({number})  # a cycle ends here
+            head = bytes(self.overlay.raw(number)).partition(b"stream")[0]
+            found = {number}
+            for inner in _REFERENCE.findall(head):
+                found |= self._overlay_closure(int(inner))
+            known = self._overlay_closures[number] = frozenset(found)
+        return known
 
 
 def _form_numbers(page) -> dict[str, int]:
@@ -321,11 +313,7 @@ def _number(value: float) -> bytes:
     return (b"%.4f" % value).rstrip(b"0").rstrip(b".") or b"0"
 
 
-_FONT_USE = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf\b")
-_XOBJECT_USE = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do\b")
-
-
-def _used_resources(resources, contents: tuple[IndirectObject, ...]) -> DictionaryObject:
+def _used_resources(resources, contents: list[IndirectObject]) -> DictionaryObject:
     """The page's resources with its fonts and XObjects cut to those its content streams name.
 
     A document-wide font list on every page is how ReportLab writes pages; a copy that carried it would
@@ -333,14 +321,19 @@ def _used_resources(resources, contents: tuple[IndirectObject, ...]) -> Dictiona
     """
     resources = DictionaryObject(dict.items(resources.get_object())) if resources is not None else DictionaryObject()
     code = b"\n".join(ref.get_object().get_data() for ref in contents)
-    for key, pattern in (("/Font", _FONT_USE), ("/XObject", _XOBJECT_USE)):
+    for key, operator in (("/Font", None), ("/XObject", b" Do")):
         entries = resources.get(key)
-        if entries is None:
-            continue
-        used = {"/" + name.decode("latin-1") for name in pattern.findall(code)}
-        resources[NameObject(key)] = DictionaryObject(
-            {k: v for k, v in dict.items(entries.get_object()) if k in used})
+        if entries is not None:
+            resources[NameObject(key)] = DictionaryObject(
+                {name: value for name, value in dict.items(entries.get_object()) if _uses(code, name, operator)})
     return resources
+
+
+def _uses(code: bytes, name: str, operator: bytes | None) -> bool:
+    """Whether content `code` names resource `name` (followed by `operator`, or by a space for a font's size)."""
+    return (name.encode("latin-1") + (operator or b" ")) in code
+
+
 def _content_refs(contents) -> list[IndirectObject]:
     if contents is None:
         return []
@@ -350,12 +343,6 @@ def _content_refs(contents) -> list[IndirectObject]:
     return list(contents)
 
 
-def _with_forms(resources: DictionaryObject, forms: dict[str, int]) -> DictionaryObject:
-    """The page's resources (a new dict, originals untouched) with the overlay forms added to its XObjects."""
-    copy = DictionaryObject(resources)
-    xobjects = copy.get("/XObject")
-    xobjects = DictionaryObject(dict.items(xobjects.get_object())) if xobjects is not None else DictionaryObject()
-    for name, number in forms.items():
-        xobjects[NameObject(name)] = IndirectObject(number, 0, None)
-    copy[NameObject("/XObject")] = xobjects
-    return copy
+def _entries(dictionary: dict) -> bytes:
+    """A dictionary's entries as PDF, without the brackets: ' /Key value /Key value'."""
+    return b"".join(b" " + serialise(key) + b" " + serialise(value) for key, value in dict.items(dictionary))

@@ -16,25 +16,29 @@ import re
 import tempfile
 import unicodedata
 from bisect import bisect_right
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 
 from . import markup
-from .build import build_booklet
 from .fonts import SANS, font_for_char, register_fonts
-from .layout.common import Context, Slot
 from .layout.page import Page, page_for
-from .layout.posters import poster_key
-from .layout.programme import day_title
 from .model import Booklet, Person, Poster, Source
-from .pagecopy import PageCopier, Placed
-from .problems import Problem
-from .validate import read_booklet
+from .problems import DataError, Problem
+
+if TYPE_CHECKING:  # the rest is imported where it is used: the build starts before it is all loaded
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .build import BuildResult
+    from .layout.common import Slot
+    from .pagecopy import Placed
 
 KINDS = ("abstract", "tutorial", "poster")
 MANIFEST = "manifest.csv"
@@ -101,25 +105,36 @@ class UnknownProof(LookupError):
 
 
 def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_by: dt.date | None = None,
-                 png: bool = False) -> ProofsResult:
-    """Every proof of the conference in `data_dir` into `out_dir`, with `manifest.csv`; DataError on bad data."""
-    booklet, _ = read_booklet(Path(data_dir))
-    proofs = plan_proofs(booklet, Context(booklet, page_for(page_size)).slots)
+                 png: bool = False, workers: int | None = None) -> ProofsResult:
+    """Every proof of the conference in `data_dir` into `out_dir`, with `manifest.csv`; DataError on bad data.
+
+    `workers`: how many processes write proofs (default: one per CPU, at most 4, for a large conference).
+    """
+    plan = _built_and_planned(Path(data_dir), page_size)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    result = _make(booklet, proofs, data_dir, page_size, reply_by, png, lambda proof: out_dir / proof.file)
+    paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
+    result = _make(plan, page_size, reply_by, png, paths, workers, atomic=False)
     manifest = out_dir / MANIFEST
     _write_atomically(manifest, manifest_text(result.proofs).encode("utf-8"))
     return replace(result, manifest=manifest)
 
 
-def write_proof(proof_id: str, data_dir: Path, output: Path, *, page_size: str = "A5",
+def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, page_size: str = "A5",
                 reply_by: dt.date | None = None, png: bool = False) -> ProofsResult:
-    """The one proof `proof_id` (an id of the manifest, or an abstract's or tutorial's id) into `output`."""
+    """The one proof `proof_id` (an id of the manifest, or an abstract's or tutorial's id) into `output`
+    (default: its file name, in the current folder).
+
+    UnknownProof (before anything is built) when there is no such proof.
+    """
+    from .validate import read_booklet
+
     booklet, _ = read_booklet(Path(data_dir))
-    proofs = plan_proofs(booklet, Context(booklet, page_for(page_size)).slots)
-    proof = find_proof(proofs, proof_id)
-    return _make(booklet, [proof], data_dir, page_size, reply_by, png, lambda _: Path(output))
+    proof = find_proof(_proofs_of(booklet, page_size), proof_id)
+    plan = _planned(*_build(Path(data_dir), page_size), page_size)
+    plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
+    target = Path(output) if output is not None else Path(proof.file)
+    return _make(plan, page_size, reply_by, png, {proof.id: target}, 1, atomic=True)
 
 
 def find_proof(proofs: list[Proof], proof_id: str) -> Proof:
@@ -133,38 +148,172 @@ def find_proof(proofs: list[Proof], proof_id: str) -> Proof:
     raise UnknownProof(proof_id, [p.id for p in proofs])
 
 
-def _make(booklet: Booklet, proofs: list[Proof], data_dir, page_size: str, reply_by, png: bool,
-          target) -> ProofsResult:
-    """Build the booklet once, then write each of `proofs` to target(proof) (and its PNGs)."""
-    geometry = page_for(page_size)
+# --------------------------------------------------------------------------- building once, writing in parallel
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The booklet built, and the proofs to make of it (pages not yet assigned): what _make needs."""
+
+    built: BuildResult  # without its model (`booklet` None): what follows needs only this
+    pdf: bytes
+    proofs: list[Proof]
+    long_posters: set[str]
+    contact: str | None
+    short_title: str
+    poster_titles: dict[str, str]  # link key -> title, for the pointers
+
+
+def _proofs_of(booklet: Booklet, page_size: str) -> list[Proof]:
+    from .layout.common import Context
+
+    return plan_proofs(booklet, Context(booklet, page_for(page_size)).slots)
+
+
+def _planned(built: BuildResult, pdf: bytes, page_size: str) -> _Plan:
+    """The plan, from a build result that still holds its model (which the plan leaves out: it is large)."""
+    from .layout.posters import poster_key
+
+    booklet = built.booklet
+    conference = booklet.conference
+    return _Plan(replace(built, booklet=None), pdf, _proofs_of(booklet, page_size),
+                 _long_posters(booklet, page_for(page_size)), conference.contact,
+                 markup.plain(conference.short_title or conference.title),
+                 {poster_key(i): poster.title for i, poster in enumerate(booklet.posters)})
+
+
+def _build(data_dir: Path, page_size: str) -> tuple[BuildResult, bytes]:
+    """The booklet built once into a temporary file: its BuildResult and its bytes.
+
+    Built as `booklet build` builds it, less what only the press needs: no bleed (a proof shows the
+    trimmed page) and no Notes pages (they come after every entry, so no page number moves).
+    """
+    from .build import PrintOptions, build_booklet
+
+    options = PrintOptions(page_size=page_size, bleed=0.0, pad_to=1)
     with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as folder:
-        built = build_booklet(Path(data_dir), Path(folder) / "booklet.pdf", page_size)
-        booklet_pdf = built.output.read_bytes()
-    pages = page_ranges(built.anchors, built.pages, _long_posters(booklet, geometry))
-    proofs = [replace(p, pages=_pages_of(p, pages)) for p in proofs]
+        built = build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options)
+        return built, built.output.read_bytes()
+
+
+def _built_and_planned(data_dir: Path, page_size: str) -> _Plan:
+    """_build and _planned in another process, while this one loads what writing the proofs needs."""
+    if _cpus() < 2:
+        return _planned(*_build(data_dir, page_size), page_size)
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        building = pool.submit(_build_and_plan, data_dir, page_size)
+        _load_writers()
+        problems, plan = building.result()
+    if problems is not None:
+        raise DataError(problems)
+    return plan
+
+
+def _load_writers() -> None:
+    """Import what planning and writing proofs needs (layout, pypdf, PDFium, the canvas)."""
+    from reportlab.pdfgen import canvas  # noqa: F401
+
+    from . import pagecopy  # noqa: F401
+    from .layout import common  # noqa: F401
+
+    register_fonts()
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError:  # only needed for posters and PNGs: say so there
+        pass
+
+
+def _build_and_plan(data_dir: Path, page_size: str):
+    """In another process: (None, plan), or (problems, None) for bad data (a DataError does not survive pickling)."""
+    try:
+        return None, _planned(*_build(data_dir, page_size), page_size)
+    except DataError as exc:
+        return exc.problems, None
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every process that writes proofs shares."""
+
+    pdf: bytes  # the booklet
+    page: Page
+    anchors: dict[str, int]
+    poster_titles: dict[str, str]  # link key -> title, for the pointers
+    reply: tuple[str, float]  # the header's last line, the same on every proof
+    short_title: str
+    png: bool
+    atomic: bool
+
+
+def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, paths: dict[str, Path],
+          workers: int | None, atomic: bool) -> ProofsResult:
+    """Give the plan's proofs their pages and headers, then write them (in `workers` processes) to paths[proof.id]."""
+    geometry = page_for(page_size)
+    built = plan.built
+    ranges = page_ranges(built.anchors, built.pages, plan.long_posters)
+    proofs = [replace(p, pages=_pages_of(p, ranges)) for p in plan.proofs]
     proofs = sorted((p for p in proofs if p.pages), key=lambda p: (p.pages[0], KINDS.index(p.kind), p.id))
-    contact = booklet.conference.contact
-    proofs = [replace(p, header=header_lines(p, contact, reply_by, geometry)) for p in proofs]
-    media, trim = _page_boxes(booklet_pdf)
-    pointers = poster_pointers(booklet_pdf, proofs, booklet, built.anchors)
-    copier = PageCopier(booklet_pdf, draw_overlays(proofs, geometry, media, trim))
-    short_title = markup.plain(booklet.conference.short_title or booklet.conference.title)
-    files, pngs, old_pngs = [], [], {}
-    for number, proof in enumerate(proofs):
-        spread = [(page - 1, overlay_forms(number, proof, page, geometry, trim, pointers.get((proof.id, page), ())))
-                  for page in proof.pages]
-        data = copier.copy(spread, title=f"Proof for {proof.names}: {proof.title} ({short_title})")
-        path = target(proof)
-        _write_atomically(path, data)
-        files.append(path)
-        if path.parent not in old_pngs:
-            old_pngs[path.parent] = _old_pngs(path.parent)
-        for old in old_pngs[path.parent].get(path.stem, ()):
-            old.unlink(missing_ok=True)
-        if png:
-            pngs += render_pngs(data, path)
+    reply = reply_line(plan.contact, reply_by, geometry)
+    proofs = [replace(p, header=header_lines(p, reply, geometry)) for p in proofs]
+    job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png, atomic)
+    groups = _groups(proofs, workers or (min(_cpus(), 4) if len(proofs) >= 300 else 1))
+    files: list[Path] = []
+    pngs: list[Path] = []
+    with ProcessPoolExecutor(max_workers=len(groups) - 1) if len(groups) > 1 else nullcontext() as pool:
+        others = [pool.submit(_write_group, job, group, [paths[p.id] for p in group]) for group in groups[1:]]
+        for written in [_write_group(job, groups[0], [paths[p.id] for p in groups[0]])] + [f.result() for f in others]:
+            files += written[0]
+            pngs += written[1]
     return ProofsResult(tuple(proofs), tuple(files), tuple(pngs), None, built.pages, built.warnings,
                         missing_emails(proofs))
+
+
+def _groups(proofs: list[Proof], count: int) -> list[list[Proof]]:
+    """`proofs` cut into at most `count` runs of about the same work (a file each, and its pages)."""
+    work = [3 + len(p.pages) for p in proofs]
+    total = sum(work)
+    groups: list[list[Proof]] = [[]]
+    done = 0
+    for proof, cost in zip(proofs, work):
+        if groups[-1] and len(groups) < count and done >= total * len(groups) / count:
+            groups.append([])
+        groups[-1].append(proof)
+        done += cost
+    return groups
+
+
+def _write_group(job: _Job, proofs: list[Proof], paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Write `proofs` (and their PNGs) to `paths`: the overlay drawn, the booklet read, once for all of them."""
+    if not proofs:
+        return [], []
+    from .pagecopy import PageCopier
+
+    media, trim = _page_boxes(job.pdf)
+    pointers = poster_pointers(job.pdf, proofs, job.poster_titles, job.anchors)
+    copier = PageCopier(job.pdf, draw_overlays(proofs, job.page, media, trim, job.reply))
+    old_pngs = {folder: _old_pngs(folder) for folder in {path.parent for path in paths}}
+    pngs = []
+    for number, (proof, path) in enumerate(zip(proofs, paths)):
+        spread = [(page - 1, overlay_forms(number, page, job.page, trim, pointers.get((proof.id, page), ())))
+                  for page in proof.pages]
+        parts = copier.copy_parts(spread, title=f"Proof for {proof.names}: {proof.title} ({job.short_title})")
+        if job.atomic:
+            _write_atomically(path, parts)
+        else:
+            with open(path, "wb") as file:
+                file.writelines(parts)
+        for old in old_pngs[path.parent].get(path.stem, ()):
+            old.unlink(missing_ok=True)
+        if job.png:
+            pngs += render_pngs(b"".join(parts), path)
+    return paths, pngs
 
 
 # --------------------------------------------------------------------------- what proofs there are
@@ -172,6 +321,8 @@ def _make(booklet: Booklet, proofs: list[Proof], data_dir, page_size: str, reply
 
 def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
     """One proof per abstract and per tutorial, and one per poster author (each person once), pages not yet known."""
+    from .layout.posters import poster_key
+
     used: set[str] = set()
     proofs = []
     for index, abstract in enumerate(booklet.abstracts):
@@ -215,6 +366,8 @@ def poster_authors(posters: tuple[Poster, ...]) -> list[tuple[Person, list[int]]
 
 def _when(slot: Slot | None) -> tuple[str, str, str]:
     """(day, time, room) of a scheduled item as plain text; empty strings when it is not in the programme."""
+    from .layout.programme import day_title
+
     if slot is None:
         return "", "", ""
     room = slot.item.room or (slot.session.room if slot.session else None)
@@ -295,6 +448,8 @@ def _pages_of(proof: Proof, ranges: dict[str, tuple[int, ...]]) -> tuple[int, ..
 
 def _long_posters(booklet: Booklet, page: Page) -> set[str]:
     """Link keys of posters whose entry might not fit on one page (a generous estimate of its lines)."""
+    from .layout.posters import poster_key
+
     chars_per_line = page.text_width * 0.8 / (page.base_size * 0.6)
     lines_per_page = page.text_height / (page.base_size * 1.5)
     long = set()
@@ -308,9 +463,10 @@ def _long_posters(booklet: Booklet, page: Page) -> set[str]:
     return long
 
 
-def poster_pointers(pdf: bytes, proofs: list[Proof], booklet: Booklet,
+def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str],
                    anchors: dict[str, int]) -> dict[tuple[str, int], list[float]]:
-    """(poster proof id, page) -> the height of each of the author's poster titles on that page, found by text search.
+    """(poster proof id, page) -> the height of each of the author's poster titles on that page, found by text search
+    (`titles`: a poster's link key -> its title).
 
     A title that cannot be found (an unusual break in its first words) gets no pointer; the header still names it.
     """
@@ -320,7 +476,7 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], booklet: Booklet,
     import pypdfium2 as pdfium
 
     by_page: dict[int, list[str]] = {}
-    for key in keys:
+    for key in sorted(keys):
         by_page.setdefault(anchors[key], []).append(key)
     heights: dict[str, float] = {}
     document = pdfium.PdfDocument(pdf)
@@ -329,7 +485,7 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], booklet: Booklet,
             page = document[number - 1]
             text = page.get_textpage()
             for key in on_page:
-                height = _title_height(text, booklet.posters[int(key.split("-")[1])].title)
+                height = _title_height(text, titles[key])
                 if height is not None:
                     heights[key] = height
             text.close()
@@ -357,22 +513,25 @@ def _title_height(text, title: str) -> float | None:
 # --------------------------------------------------------------------------- what the overlay says
 
 
-def header_lines(proof: Proof, contact: str | None, reply_by: dt.date | None,
-                 page: Page) -> tuple[tuple[str, float], ...]:
-    """The three lines above the running head (each with its font size, made to fit): whom the proof is for,
-    the talk, and whom to send corrections to by when."""
+def header_lines(proof: Proof, reply: tuple[str, float], page: Page) -> tuple[tuple[str, float], ...]:
+    """The three lines above the running head, each with its font size (made to fit): whom the proof is for,
+    the talk, and `reply` (whom to send corrections to by when, the same on every proof)."""
     first = f"PROOF for {proof.names} \u00b7 booklet {page_label(proof.pages)}"
     if proof.kind == "poster":
         second = f"{_what(proof)} {proof.entry}: {proof.title}"
     else:
         second = f"{_what(proof)}: " + (" \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
                                        or "not in the programme")
-    third = (f"Corrections{f' by {reply_by:%A} {reply_by.day} {reply_by:%B %Y}' if reply_by else ''} "
-             f"to {markup.plain(contact) if contact else 'the organisers'}; "
-             "please check names, affiliations, formulas, day and time.")
-    width = _header_width(page)
-    return tuple(_fit(line, font, size, width)
-                 for line, font, size in zip((first, second, third), _HEADER_FONTS, _header_sizes(page)))
+    width, sizes = _header_width(page), _header_sizes(page)
+    return (_fit(first, _HEADER_FONTS[0], sizes[0], width), _fit(second, _HEADER_FONTS[1], sizes[1], width), reply)
+
+
+def reply_line(contact: str | None, reply_by: dt.date | None, page: Page) -> tuple[str, float]:
+    """'Corrections by <date> to <contact>; please check ...', with its font size (made to fit)."""
+    text = (f"Corrections{f' by {reply_by:%A} {reply_by.day} {reply_by:%B %Y}' if reply_by else ''} "
+            f"to {markup.plain(contact) if contact else 'the organisers'}; "
+            "please check names, affiliations, formulas, day and time.")
+    return _fit(text, _HEADER_FONTS[2], _header_sizes(page)[2], _header_width(page))
 
 
 _HEADER_FONTS = (SANS + "-Bold", SANS, SANS)
@@ -429,27 +588,35 @@ def _fit(text: str, font: str, size: float, width: float, smallest: float = 5.0)
 
     Characters that no booklet font can show are left out (as the booklet does).
     """
-    runs = _font_runs(text, font)
+    longest = int(width / (smallest * 0.2))  # no glyph is narrower than that: more could never show
+    cut = len(text) > longest
+    runs = _font_runs(text[:longest], font)
     text = "".join(run for _, run in runs)
-    natural = sum(stringWidth(run, name, size) for name, run in runs)
-    if natural <= width:
+    natural = _runs_width(runs, size)
+    if natural <= width and not cut:
         return text, size
     fitted = max(smallest, size * width / natural * 0.999)
-    if natural * fitted / size <= width:
+    if natural * fitted / size <= width and not cut:
         return text, fitted
     room = width - stringWidth("\u2026", font, fitted)
-    used, keep = 0.0, 0
-    for name, run in runs:
-        for ch in run:
-            used += stringWidth(ch, name, fitted)
-            if used > room:
-                return text[:keep].rstrip() + "\u2026", fitted
-            keep += 1
-    return text, fitted
+    low, high = 0, len(text)  # the longest prefix that fits: text[:low] fits, text[:high + 1] does not
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _runs_width(_font_runs(text[:middle], font), fitted) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "\u2026", fitted
+
+
+def _runs_width(runs: list[tuple[str, str]], size: float) -> float:
+    return sum(stringWidth(run, name, size) for name, run in runs)
 
 
 def _font_runs(text: str, font: str) -> list[tuple[str, str]]:
     """(font, text) runs: characters the sans font lacks go to the booklet's fallback fonts (or are left out)."""
+    if all(font_for_char(ch) == "" for ch in set(text)):
+        return [(font, text)] if text else []
     runs: list[tuple[str, str]] = []
     for ch in text:
         fallback = font_for_char(ch)
@@ -467,38 +634,50 @@ def _font_runs(text: str, font: str) -> list[tuple[str, str]]:
 
 
 POINTER = "pointer"
+REPLY = "reply"
 
 
 def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
-                  trim: tuple[float, float, float, float]) -> bytes:
-    """The overlay forms, in a PDF in memory: the band for right- and left-hand pages, the pointer, and each
-    proof's header (`header_form(n)` for the n-th proof); its one page draws them all (so they can be found)."""
+                  trim: tuple[float, float, float, float], reply: tuple[str, float]) -> bytes:
+    """The overlay forms, in a PDF in memory: the band for right- and left-hand pages, the reply line, the
+    pointer, and each proof's first two header lines (`header_form(n)` for `proofs[n]`).
+
+    Its one page draws every form (so that a reader of the PDF finds them all).
+    """
+    from reportlab.pdfgen.canvas import Canvas
+
     register_fonts()
+    rl_config.useA85 = 0  # as for the booklet: binary streams
     buffer = io.BytesIO()
-    canv = Canvas(buffer, pagesize=media, invariant=1, pageCompression=1)
+    canv = Canvas(buffer, pagesize=media, invariant=1, pageCompression=1, initialFontName=SANS)
     for recto in (True, False):
         canv.beginForm(band_form(recto))
         _draw_band(canv, page, trim, recto)
         canv.endForm()
+    canv.beginForm(REPLY)
+    _draw_header(canv, page, trim, (reply,), first_line=2)
+    canv.endForm()
     canv.beginForm(POINTER, -4 * mm, -2 * mm, 1, 2 * mm)
     _draw_pointer(canv)
     canv.endForm()
     for number, proof in enumerate(proofs):
         canv.beginForm(header_form(number))
-        _draw_header(canv, page, trim, proof.header)
+        _draw_header(canv, page, trim, proof.header[:2])
         canv.endForm()
-    for name in [band_form(True), band_form(False), POINTER] + [header_form(n) for n in range(len(proofs))]:
+    for name in [band_form(True), band_form(False), REPLY, POINTER] + [header_form(n) for n in range(len(proofs))]:
         canv.doForm(name)
     canv.showPage()
     canv.save()
     return buffer.getvalue()
 
 
-def overlay_forms(proof_number: int, proof: Proof, page_number: int, page: Page, trim,
-                  pointers=()) -> list[Placed]:
-    """What goes on booklet page `page_number` of the proof: the band, the header, a pointer at each height."""
+def overlay_forms(proof_number: int, page_number: int, page: Page, trim, pointers=()) -> list[Placed]:
+    """What goes on booklet page `page_number` of the `proof_number`-th proof: the band, the header (its own two
+    lines, then the reply line), and a pointer at each height in `pointers`."""
+    from .pagecopy import Placed
+
     x = trim[0] + page.margin - 1.5 * mm
-    return [Placed(band_form(page_number % 2 == 1)), Placed(header_form(proof_number)),
+    return [Placed(band_form(page_number % 2 == 1)), Placed(header_form(proof_number)), Placed(REPLY),
             *(Placed(POINTER, x, y) for y in pointers)]
 
 
@@ -511,14 +690,16 @@ def header_form(number: int) -> str:
 
 
 def _draw_header(canv: Canvas, page: Page, trim: tuple[float, float, float, float],
-                 header: tuple[tuple[str, float], ...]) -> None:
+                 lines: tuple[tuple[str, float], ...], first_line: int = 0) -> None:
+    """Header lines `first_line`, `first_line` + 1, ... of the strip above the running head."""
     x0, _, _, y1 = trim
+    sizes = _header_sizes(page)
+    y = y1 - _strip_height(page) * 0.12 - sum(size * 1.25 for size in sizes[:first_line])
     canv.setFillColor(INK)
-    y = y1 - _strip_height(page) * 0.12
-    for (line, size), font in zip(header, _HEADER_FONTS):
-        y -= size * 1.15
+    for (line, size), font, natural in zip(lines, _HEADER_FONTS[first_line:], sizes[first_line:]):
+        y -= natural * 1.15
         _draw_line(canv, x0 + page.margin, y, line, font, size)
-        y -= size * 0.1
+        y -= natural * 0.1
 
 
 def _draw_band(canv: Canvas, page: Page, trim: tuple[float, float, float, float], recto: bool) -> None:
@@ -575,10 +756,12 @@ def _draw_band_text(canv: Canvas, band_x: float, band: float, y0: float, y1: flo
 
 
 def _draw_line(canv: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
-    for name, run in _font_runs(text, font):
+    runs = _font_runs(text, font)
+    for number, (name, run) in enumerate(runs):
         canv.setFont(name, size)
         canv.drawString(x, y, run)
-        x += stringWidth(run, name, size)
+        if number + 1 < len(runs):
+            x += stringWidth(run, name, size)
 
 
 def _page_boxes(pdf: bytes) -> tuple[tuple[float, float], tuple[float, float, float, float]]:
@@ -653,14 +836,14 @@ def _old_pngs(folder: Path) -> dict[str, list[Path]]:
     return found
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """`data` into `path`, replacing it only once completely written."""
+def _write_atomically(path: Path, data) -> None:
+    """`data` (bytes, or a list of byte strings) into `path`, replacing it only once completely written."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            file.writelines([data] if isinstance(data, bytes) else data)
         os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, path)
     except BaseException:

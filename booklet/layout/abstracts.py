@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import ImageAndFlowables, PageBreak, Paragraph
+from reportlab.platypus import ImageAndFlowables, PageBreak
 
 from .. import markup
 from ..model import Abstract, Person
 from .common import KIND_LABELS, Context, Slot
-from .flowables import Anchor, Rule
+from .flowables import Anchor, Para, Rule
 from .programme import day_title
 from .styles import ACCENT, LIGHT, markup_color
 
@@ -31,8 +31,8 @@ def build_abstracts(ctx: Context) -> list:
 def build_abstract_page(ctx: Context, abstract: Abstract) -> list:
     s = ctx.styles
     header = [
-        Paragraph(_label_line(ctx, abstract), s.when),
-        Paragraph(markup.inline(abstract.title), s.title),
+        Para(_label_line(ctx, abstract), s.when),
+        Para(markup.inline(abstract.title), s.title),
         *author_block(ctx, abstract.authors),
     ]
     photo = next((p.photo for p in abstract.speakers if p.photo), None)
@@ -66,18 +66,18 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     s = ctx.styles
     if len(authors) == 1:
         person = authors[0]
-        block = [Paragraph(markup.inline(person.name), s.person)]
-        block += [Paragraph(markup.inline(a), s.affiliation) for a in person.affiliations]
+        block = [Para(markup.inline(person.name), s.person)]
+        block += [Para(markup.inline(a), s.affiliation) for a in person.affiliations]
         return block
     numbers: dict[str, int] = {}
     for person in authors:
         for affiliation in person.affiliations:
             numbers.setdefault(affiliation, len(numbers) + 1)
     names = [_numbered_name(p, numbers) for p in authors]
-    block = [Paragraph(", ".join(names), s.person)]
-    block += [Paragraph(f"<super>{n}</super>\u2009{markup.inline(a)}", s.affiliation) for a, n in numbers.items()]
+    block = [Para(", ".join(names), s.person)]
+    block += [Para(f"<super>{n}</super>\u2009{markup.inline(a)}", s.affiliation) for a, n in numbers.items()]
     if explain_presenting and any(p.presenting for p in authors):
-        block.append(Paragraph("Presenting author underlined.", s.small))
+        block.append(Para("Presenting author underlined.", s.small))
     return block
 
 

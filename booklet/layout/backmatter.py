@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from .. import markup
 from ..model import Conference
 from .common import Context
 from .cover import _draw_fitted, _style
-from .flowables import Anchor
+from .flowables import Anchor, Para
 from .styles import ACCENT, GREY, INK, LIGHT_RULE, markup_color
 from ..fonts import BODY, SANS
 from .textfit import draw_block, fit_block
@@ -30,20 +30,20 @@ def build_practical(ctx: Context) -> list:
         return []
     s = ctx.styles
     story = [Anchor("practical", "Practical information", 0, section="Practical information"),
-             Paragraph("Practical information", s.heading)]
+             Para("Practical information", s.heading)]
     if conf.places:
-        story.append(Paragraph("Places", s.subheading))
+        story.append(Para("Places", s.subheading))
         for place in conf.places:
-            story.append(Paragraph(f"<b>{markup.inline(place.name)}</b>", s.body))
+            story.append(Para(f"<b>{markup.inline(place.name)}</b>", s.body))
             if place.note:
-                story.append(Paragraph(markup.inline(place.note), s.affiliation))
+                story.append(Para(markup.inline(place.note), s.affiliation))
             if place.address:
-                story.append(Paragraph(markup.inline(place.address), s.body))
+                story.append(Para(markup.inline(place.address), s.body))
             story.append(Spacer(0, s.body.leading * 0.6))
     if contact_lines(conf):
-        story.append(Paragraph("Contact", s.subheading))
+        story.append(Para("Contact", s.subheading))
         for label, value in contact_lines(conf):
-            story.append(Paragraph(f'<font name="{SANS}" color="{markup_color(GREY)}">{label}</font>  '
+            story.append(Para(f'<font name="{SANS}" color="{markup_color(GREY)}">{label}</font>  '
                                    f"{markup.inline(value)}", s.body))
     return story
 

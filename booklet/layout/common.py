@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Paragraph
-
 from reportlab.lib.units import mm
 
 from .. import images, markup
 from ..fonts import register_fonts
 from ..model import Abstract, Booklet, Day, Item, Person, Session, Source
 from ..problems import Problem
-from .flowables import Photo
+from .flowables import Para, Photo
 from .page import Page
 from .styles import Styles, make_styles
 
@@ -76,12 +74,9 @@ class Context:
     def tutorial_key(self, tutorial) -> str:
         return self._tutorial_keys[tutorial.id]
 
-    def para(self, text: str, style) -> Paragraph:
-        """A Paragraph of user text (escaped, with math and emphasis)."""
-        return Paragraph(markup.inline(text), style)
-
-    def paras(self, text: str, style) -> list[Paragraph]:
-        return [Paragraph(m, style) for m in markup.paragraphs(text)]
+    def paras(self, text: str, style) -> list[Para]:
+        """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block."""
+        return [Para(m, style) for m in markup.paragraphs(text)]
 
 
 def day_key(index: int) -> str:

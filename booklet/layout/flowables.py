@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from .. import images
+
+
+class Para(Paragraph):
+    """A Paragraph laid out once per width, whose split never overfills the height it was given.
+
+    ReportLab 5.1 re-wrapping a hyphenated paragraph at the same width drops hyphens it had kept
+    ("age-velocity" -> "agevelocity"), and its split can return a first part one line taller
+    than asked (LayoutError "Splitting error"). Booklet wraps paragraphs more than once (rows,
+    keep-together groups, photo headers), so every paragraph it makes is one of these.
+    """
+
+    def wrap(self, availWidth, availHeight):
+        cached = getattr(self, "_wrapped", None)
+        if cached is not None and cached[0] == availWidth and hasattr(self, "blPara"):
+            return cached[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        while len(parts) == 2 and availHeight > 0 and parts[0].wrap(availWidth, availHeight)[1] > availHeight:
+            availHeight -= self.style.leading
+            parts = super().split(availWidth, availHeight)
+        return parts
 
 
 class Anchor(Flowable):

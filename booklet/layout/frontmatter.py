@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from .. import markup
 from .common import Context
-from .flowables import Anchor, Row
+from .flowables import Anchor, Para, Row
 from .styles import ACCENT, markup_color
 
 
 def build_contents(ctx: Context, entries: list[tuple[int, str, str]]) -> list:
     """The contents page: (level, title, anchor key) entries, each with its page number and a link."""
     s = ctx.styles
-    story = [Anchor("contents", "Contents", 0, section="Contents"), Paragraph("Contents", s.heading)]
+    story = [Anchor("contents", "Contents", 0, section="Contents"), Para("Contents", s.heading)]
     for level, title, key in entries:
         style = s.toc_1 if level == 0 else s.toc_2
         indent = 0 if level == 0 else s.body.fontSize * 1.5
-        row = Row([], [Paragraph(markup.inline(title), style)], indent, ref=key, ref_style=style, link=key,
+        row = Row([], [Para(markup.inline(title), style)], indent, ref=key, ref_style=style, link=key,
                   pad=1.2 if level else 2.5, gap=0)
         story.append(row)
     return story
@@ -28,14 +28,14 @@ def build_committees(ctx: Context) -> list:
     if not committees:
         return []
     s = ctx.styles
-    story = [Anchor("committees", "Committees", 0, section="Committees"), Paragraph("Committees", s.heading)]
+    story = [Anchor("committees", "Committees", 0, section="Committees"), Para("Committees", s.heading)]
     for committee in committees:
         heading = markup.inline(committee.title or committee.name)
         if committee.title:
             heading += f' <font color="{markup_color(ACCENT)}">({markup.inline(committee.name)})</font>'
-        story.append(Paragraph(heading, s.subheading))
+        story.append(Para(heading, s.subheading))
         for member in committee.members:
-            story.append(Paragraph(_member_line(member), s.body))
+            story.append(Para(_member_line(member), s.body))
         story.append(Spacer(0, s.body.leading * 0.5))
     return story
 

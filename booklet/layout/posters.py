@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
 
 from .. import markup
 from ..model import Poster
 from .abstracts import author_block
 from .common import Context
-from .flowables import Anchor, Row, Rule
+from .flowables import Anchor, Para, Row, Rule
 from .styles import LIGHT
 
 
@@ -18,7 +17,7 @@ def build_posters(ctx: Context) -> list:
     if not posters:
         return []
     s = ctx.styles
-    story = [Anchor("posters", "Posters", 0, section="Posters"), Paragraph("Posters", s.heading)]
+    story = [Anchor("posters", "Posters", 0, section="Posters"), Para("Posters", s.heading)]
     widest = max(len(str(p.number)) for p in posters)
     number_width = stringWidth("0" * widest, s.session.fontName, s.session.fontSize * 1.3) + 2
     for index, poster in enumerate(posters):
@@ -34,8 +33,8 @@ def poster_key(index: int) -> str:
 
 def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: str) -> Row:
     s = ctx.styles
-    number = Paragraph(f'<font size="{s.session.fontSize * 1.3}">{poster.number}</font>', s.session)
-    body = [Paragraph(f"<b>{markup.inline(poster.title)}</b>", s.body)]
+    number = Para(f'<font size="{s.session.fontSize * 1.3}">{poster.number}</font>', s.session)
+    body = [Para(f"<b>{markup.inline(poster.title)}</b>", s.body)]
     body += author_block(ctx, poster.authors, explain_presenting=False)
     if poster.abstract:
         body += ctx.paras(poster.abstract, s.text)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from .. import markup
 from ..fonts import BODY
 from ..model import Day, Item, Parallel, Session
 from .common import KIND_LABELS, Context, day_key, names
-from .flowables import Anchor, Row, Rule
+from .flowables import Anchor, Para, Row, Rule
 from .styles import ACCENT, ACCENT_TINT, GREY, LIGHT, WARM_TINT, markup_color
 
 
@@ -44,12 +44,12 @@ def build_programme_day(ctx: Context, index: int, day: Day) -> list:
 
 def _day_header(ctx: Context, index: int, day: Day) -> Row:
     s = ctx.styles
-    number = Paragraph(str(day.date.day), s.day_number)
+    number = Para(str(day.date.day), s.day_number)
     width = stringWidth("30", s.day_number.fontName, s.day_number.fontSize) + 2
     body = [
-        Paragraph(f"DAY {index + 1}", s.label),
-        Paragraph(f"{day.date:%A}", s.day_name),
-        Paragraph(f"{day.date:%B %Y}", s.day_name),
+        Para(f"DAY {index + 1}", s.label),
+        Para(f"{day.date:%A}", s.day_name),
+        Para(f"{day.date:%B %Y}", s.day_name),
     ]
     return Row([number], body, width, pad=0, gap=3 * mm)
 
@@ -66,7 +66,7 @@ def item_row(ctx: Context, item: Item, narrow: bool) -> Row:
     time = ""
     if item.time:
         time = item.time.start.strftime("%H:%M") if narrow else str(item.time)
-    left = [Paragraph(time, s.time)] if time else []
+    left = [Para(time, s.time)] if time else []
     body, ref, background = _item_body(ctx, item)
     return Row(left, body, _time_width(ctx, narrow), ref=ref, ref_style=s.time, link=ref,
                background=background, pad=2.2, gap=2.5 * mm, keep=ctx.page.text_height)
@@ -87,24 +87,24 @@ def _item_body(ctx: Context, item: Item):
             speaker += f' <font name="Sans" size="{s.label.fontSize}" color="{markup_color(ACCENT)}">{label}</font>'
         if where:
             speaker += f" \u00b7 {where}"
-        body = [Paragraph(title_markup, s.row_title), Paragraph(speaker, s.row_speaker)]
+        body = [Para(title_markup, s.row_title), Para(speaker, s.row_speaker)]
         return body, ctx.abstract_key(abstract), None
     if item.tutorial:
         tutorial = item.tutorial
         head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ACCENT)}">TUTORIAL {tutorial.number}</font> '
-        body = [Paragraph(head + f"<b>{markup.inline(title)}</b>", s.row_title)]
+        body = [Para(head + f"<b>{markup.inline(title)}</b>", s.row_title)]
         people = names(tutorial.presenters)
         line = " \u00b7 ".join(x for x in (f"<i>{markup.inline(people)}</i>" if people else "", where) if x)
         if line:
-            body.append(Paragraph(line, s.row_speaker))
+            body.append(Para(line, s.row_speaker))
         return body, ctx.tutorial_key(tutorial), ACCENT_TINT
     if not title:
         return [], None, None
     styled = {"break": f"<i>{markup.inline(title)}</i>", "social": f"<b>{markup.inline(title)}</b>",
               "poster": f"<b>{markup.inline(title)}</b>"}.get(item.kind, markup.inline(title))
-    body = [Paragraph(styled, s.row_title)]
+    body = [Para(styled, s.row_title)]
     if where:
-        body.append(Paragraph(where, s.row_speaker))
+        body.append(Para(where, s.row_speaker))
     background = {"break": LIGHT, "social": WARM_TINT, "poster": WARM_TINT}.get(item.kind)
     ref = "posters" if item.kind == "poster" and ctx.booklet.posters else None
     return body, ref, background
@@ -120,9 +120,9 @@ def _session_header(ctx: Context, session: Session, room_first: bool = False) ->
         details.append(f"Chair: {markup.inline(session.chair)}")
     if session.room and not room_first:
         details.append(markup.inline(session.room))
-    body = [Paragraph(name, s.session)]
+    body = [Para(name, s.session)]
     if details:
-        body.append(Paragraph(" \u00b7 ".join(details), s.row_speaker))
+        body.append(Para(" \u00b7 ".join(details), s.row_speaker))
     row = Row([], body, 0, background=ACCENT_TINT, pad=2.5)
     row.keepWithNext = 1
     return row
@@ -138,7 +138,7 @@ def _session_block(ctx: Context, session: Session, narrow: bool, room_first: boo
 def _parallel_block(ctx: Context, parallel: Parallel) -> list:
     """Tracks side by side when they fit the page width and height; else one after another."""
     s = ctx.styles
-    label = Paragraph("PARALLEL SESSIONS", s.label)
+    label = Para("PARALLEL SESSIONS", s.label)
     label.keepWithNext = 1
     sessions = parallel.sessions
     if len(sessions) <= ctx.page.max_tracks:

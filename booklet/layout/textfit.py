@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 
 from .. import markup
+from .flowables import Para
 
 
 def fit_block(parts: list[tuple[str, ParagraphStyle, float]], width: float, height: float):
@@ -20,7 +20,7 @@ def fit_block(parts: list[tuple[str, ParagraphStyle, float]], width: float, heig
         for text, style, space in parts:
             scaled = ParagraphStyle(style.name + "-fit", parent=style, fontSize=style.fontSize * scale,
                                     leading=style.leading * scale)
-            para = Paragraph(markup.inline(text), scaled)
+            para = Para(markup.inline(text), scaled)
             _, h = para.wrap(width, 10_000)
             laid.append((para, h, space * scale))
             total += h + space * scale

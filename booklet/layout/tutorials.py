@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import ImageAndFlowables, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import ImageAndFlowables, KeepTogether, PageBreak, Spacer
 
 from .. import markup
 from ..model import Person, Tutorial
 from .abstracts import when
 from .common import Context
-from .flowables import Anchor, Rule
+from .flowables import Anchor, Para, Rule
 from .styles import ACCENT, LIGHT, markup_color
 
 
@@ -33,14 +33,14 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
         label += f"  \u00b7  {when(slot)}"
     story = [
         Anchor(ctx.tutorial_key(tutorial), f"Tutorial {tutorial.number}: {markup.plain(tutorial.title)}", 1),
-        Paragraph(label, s.when),
-        Paragraph(markup.inline(tutorial.title), s.title),
+        Para(label, s.when),
+        Para(markup.inline(tutorial.title), s.title),
         Rule(LIGHT, 0.8, 5),
     ]
     story.extend(ctx.paras(tutorial.description, s.text))
     if tutorial.presenters:
         heading = "Presenter" if len(tutorial.presenters) == 1 else "Presenters"
-        story.append(Paragraph(heading, s.subheading))
+        story.append(Para(heading, s.subheading))
         for person in tutorial.presenters:
             story.extend(_presenter(ctx, person))
     return story
@@ -48,8 +48,8 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
 
 def _presenter(ctx: Context, person: Person) -> list:
     s = ctx.styles
-    block = [Paragraph(markup.inline(person.name), s.person)]
-    block += [Paragraph(markup.inline(a), s.affiliation) for a in person.affiliations]
+    block = [Para(markup.inline(person.name), s.person)]
+    block += [Para(markup.inline(a), s.affiliation) for a in person.affiliations]
     if person.bio:
         block.append(Spacer(0, 3))
         block += ctx.paras(person.bio, s.text)

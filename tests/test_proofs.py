@@ -1,0 +1,196 @@
+"""The sample conference -> speaker proofs: each the booklet's own pages plus a PROOF header and mark; the manifest; the CLI."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from PIL import Image
+from pypdf import PdfReader
+
+from booklet import markup
+from booklet.build import PrintOptions, build_booklet
+from booklet.cli import main
+from booklet.layout.common import Context
+from booklet.layout.page import page_for
+from booklet.layout.programme import day_title
+from booklet.proofs import MANIFEST_COLUMNS, overlay_text, page_ranges, write_proofs
+from booklet.validate import read_booklet
+
+from .helpers import write_conference
+from .pdftext import Pdf, norm
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+REPLY_BY = dt.date(2027, 5, 20)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    """The booklet as `booklet build` makes it, and every proof of the sample (written by two processes)."""
+    folder = tmp_path_factory.mktemp("proofs")
+    built = build_booklet(DATA, folder / "booklet.pdf")
+    result = write_proofs(DATA, folder / "proofs", reply_by=REPLY_BY, workers=2)
+    booklet, _ = read_booklet(DATA)
+    with (folder / "proofs" / "manifest.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    return SimpleNamespace(built=built, pdf=Pdf(built.output), result=result, booklet=booklet, rows=rows,
+                           folder=folder / "proofs", by_id={p.id: p for p in result.proofs})
+
+
+def proof_of(sample, kind: str, entry: str):
+    return next(p for p in sample.result.proofs if p.kind == kind and p.entry == entry)
+
+
+def test_every_abstract_proof_is_its_booklet_page_plus_header_and_mark(sample):
+    page = page_for("A5")
+    for index, abstract in enumerate(sample.booklet.abstracts):
+        proof = proof_of(sample, "abstract", abstract.id)
+        assert proof.pages[0] == sample.built.anchors[f"abstract-{index}"], abstract.id
+        reader = PdfReader(sample.folder / proof.file)
+        assert len(reader.pages) == len(proof.pages)
+        for copy, number in zip(reader.pages, proof.pages):
+            booklet_text = sample.pdf.texts[number - 1]
+            proof_text = copy.extract_text()
+            assert proof_text.startswith(booklet_text), abstract.id
+            added = [line for line in proof_text[len(booklet_text):].splitlines() if line.strip()]
+            assert added == overlay_text(proof, page), abstract.id
+            assert "/Annots" not in copy  # links point into the booklet: left out
+        # the pages hold the whole abstract: its title first, its last words last
+        assert norm(markup.plain(abstract.title)) in sample.pdf.norms[proof.pages[0] - 1]
+        last_words = norm(" ".join(markup.plain(abstract.text).split()[-3:]))
+        assert last_words in sample.pdf.norms[proof.pages[-1] - 1], abstract.id
+
+
+def test_proof_pages_are_the_booklet_pages_byte_for_byte(sample, tmp_path):
+    """Without bleed (as proofs show the trimmed page), the booklet's content streams reappear unchanged."""
+    plain = PdfReader(build_booklet(DATA, tmp_path / "b.pdf", options=PrintOptions(bleed=0.0, pad_to=1)).output)
+    for proof in sample.result.proofs[::7]:
+        for copy, number in zip(PdfReader(sample.folder / proof.file).pages, proof.pages):
+            streams = copy["/Contents"]
+            original = plain.pages[number - 1].get_contents().get_data()
+            assert streams[1].get_object().get_data() == original
+            assert streams[0].get_object().get_data().strip() == b"q"  # the page's own content is wrapped in q/Q
+            assert copy.mediabox == plain.pages[number - 1].mediabox
+
+
+def test_header_says_for_whom_when_where_which_page_and_whom_to_tell(sample):
+    abstract = sample.booklet.abstracts[0]
+    proof = proof_of(sample, "abstract", abstract.id)
+    slot = Context(sample.booklet, page_for("A5")).slots["abstract:" + abstract.id]
+    (first, _), (second, _), (third, _) = proof.header
+    assert first == f"PROOF for {abstract.speakers[0].name} \u00b7 booklet page {proof.pages[0]}"
+    assert day_title(slot.day) in second and str(slot.item.time) in second
+    assert (slot.item.room or slot.session.room) in second
+    assert sample.booklet.conference.contact in third and "Thursday 20 May 2027" in third
+
+
+def test_manifest_has_one_row_per_abstract_tutorial_and_poster_author(sample):
+    assert tuple(sample.rows[0]) == MANIFEST_COLUMNS
+    booklet = sample.booklet
+    authors = {" ".join(person.name.casefold().split()) for poster in booklet.posters for person in poster.authors}
+    kinds = [row["kind"] for row in sample.rows]
+    assert kinds.count("abstract") == len(booklet.abstracts)
+    assert kinds.count("tutorial") == len(booklet.tutorials)
+    assert kinds.count("poster") == len(authors)
+    assert len({row["id"] for row in sample.rows}) == len(sample.rows)
+    slots = Context(booklet, page_for("A5")).slots
+    rows = {(row["kind"], row["id"]): row for row in sample.rows}
+    for index, abstract in enumerate(booklet.abstracts):
+        row = rows["abstract", abstract.id]
+        assert row["pages"] == str(sample.built.anchors[f"abstract-{index}"])
+        assert row["file"] == f"{abstract.id}.pdf" and (sample.folder / row["file"]).is_file()
+        assert row["names"] == "; ".join(p.name for p in abstract.speakers)
+        slot = slots.get("abstract:" + abstract.id)
+        assert (row["day"], row["time"]) == ((day_title(slot.day), str(slot.item.time)) if slot else ("", ""))
+    for tutorial in booklet.tutorials:
+        row = rows["tutorial", tutorial.id]
+        assert row["pages"] == str(sample.built.anchors[f"tutorial-{tutorial.number}"])
+        assert row["day"] == day_title(slots["tutorial:" + tutorial.id].day)
+    for index, poster in enumerate(booklet.posters):
+        for person in poster.authors:
+            row = next(r for r in sample.rows if r["kind"] == "poster" and r["names"] == person.name)
+            assert str(sample.built.anchors[f"poster-{index}"]) in row["pages"].replace("-", ", ").split(", ")
+            proof = sample.by_id[row["id"]]
+            text = norm("".join(page.extract_text() for page in PdfReader(sample.folder / proof.file).pages))
+            assert norm(person.name) in text and norm(markup.plain(poster.title)) in text
+
+
+def test_speaker_emails_are_in_the_manifest_and_nowhere_in_the_booklet(sample):
+    people = [p for a in sample.booklet.abstracts for p in a.speakers]
+    people += [p for poster in sample.booklet.posters for p in poster.authors]
+    emails = {p.email for p in people if p.email}
+    assert len(emails) > 20
+    manifest_emails = {e for row in sample.rows for e in row["emails"].split("; ") if e}
+    assert emails <= manifest_emails
+    booklet_text = "\n".join(sample.pdf.texts)
+    proof_text = "\n".join(page.extract_text() for path in sample.folder.glob("*.pdf")
+                           for page in PdfReader(path).pages)
+    for email in emails:
+        assert email not in booklet_text and email not in proof_text, email
+        assert norm(email) not in "".join(sample.pdf.norms), email
+
+
+def test_proofs_without_an_email_are_the_warnings(sample):
+    missing = {row["file"] for row in sample.rows if not row["emails"]}
+    assert missing and {p.message.split("send ")[1].split()[0] for p in sample.result.no_email} == missing
+    assert all(p.severity == "warning" and p.kind == "no-email" and p.file for p in sample.result.no_email)
+
+
+def test_page_ranges_follow_anchors_to_the_next_entry_or_section():
+    anchors = {"abstracts": 5, "abstract-0": 5, "abstract-1": 6, "abstract-2": 9, "tutorials": 10, "tutorial-1": 10,
+               "posters": 11, "poster-0": 11, "poster-1": 11, "poster-2": 12, "poster-3": 14, "practical": 16}
+    ranges = page_ranges(anchors, 17, long_posters={"poster-2"})
+    assert ranges["abstract-0"] == (5,) and ranges["abstract-1"] == (6, 7, 8) and ranges["abstract-2"] == (9,)
+    assert ranges["tutorial-1"] == (10,)
+    assert ranges["poster-0"] == (11,) and ranges["poster-1"] == (11,)
+    assert ranges["poster-2"] == (12, 13, 14)  # long: it may run on to the next entry's page
+    assert ranges["poster-3"] == (14, 15)  # the last one runs up to the next section
+
+
+def test_an_abstract_longer_than_a_page_gets_all_its_pages(tmp_path):
+    entry = {"id": "long-one", "title": "A long abstract", "speaker": {"name": "Li Wei", "email": "li@example.org"},
+             "abstract": "\n\n".join(["A paragraph of a long abstract that goes on and on. " * 12] * 9)}
+    folder = write_conference(tmp_path / "conf", {"abstracts/long-one.yaml": yaml.safe_dump(entry)})
+    result = write_proofs(folder, tmp_path / "out")
+    proof = next(p for p in result.proofs if p.id == "long-one")
+    assert len(proof.pages) >= 2
+    assert len(PdfReader(tmp_path / "out" / "long-one.pdf").pages) == len(proof.pages)
+    assert f"booklet pages {proof.pages[0]}\u2013{proof.pages[-1]}" in proof.header[0][0]
+
+
+def test_proof_command_writes_one_proof_and_its_png(sample, tmp_path):
+    abstract = sample.booklet.abstracts[3]
+    out = tmp_path / "one.pdf"
+    run = CliRunner().invoke(main, ["proof", abstract.id, str(DATA), "-o", str(out), "--png",
+                                    "--reply-by", "2027-05-20"])
+    assert run.exit_code == 0, run.output
+    expected = PdfReader(sample.folder / f"{abstract.id}.pdf").pages[0].extract_text()
+    assert PdfReader(out).pages[0].extract_text() == expected
+    png = tmp_path / "one-1.png"
+    with Image.open(png) as image:
+        assert image.format == "PNG" and image.width > 500 and image.height > image.width
+    assert f"Wrote {out} and 1 PNG" in run.output
+
+
+def test_unknown_proof_id_is_a_message_with_a_suggestion(tmp_path):
+    run = CliRunner().invoke(main, ["proof", "oyelaren", str(DATA), "-o", str(tmp_path / "x.pdf")])
+    assert run.exit_code == 1
+    assert "no proof 'oyelaren'" in run.output and "(did you mean 'oyelaran'?)" in run.output
+    assert "Traceback" not in run.output and not (tmp_path / "x.pdf").exists()
+
+
+def test_proofs_command_lists_entries_without_email_at_the_end(tmp_path):
+    folder = write_conference(tmp_path / "conf")  # nobody there has an email
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "out")])
+    assert run.exit_code == 0, run.output
+    lines = run.output.strip().splitlines()
+    wrote = next(i for i, line in enumerate(lines) if line.startswith("Wrote 4 proofs"))
+    assert "(2 abstracts, 1 tutorial, 1 poster author)" in lines[wrote]
+    assert lines[wrote + 1].startswith("No email address")
+    assert len(lines) - wrote - 2 == 4 and all("warning: no email for" in line for line in lines[wrote + 2:])
