@@ -14,6 +14,20 @@ from .layout.page import PAGE_SIZES
 from .problems import DataError, Problem
 
 
+def run() -> None:
+    """The `booklet` console command: `main`, then a quick exit (nothing left to clean up but memory)."""
+    try:
+        main(prog_name="booklet")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)

@@ -11,6 +11,7 @@ from PIL import Image, ImageOps
 
 MAX_PIXELS = 80_000_000  # larger than any photo a booklet needs; more smells of a decompression bomb
 PRINT_DPI = 300
+KEEP_ABOVE = 0.8  # an image at most 1.25 x the pixels it needs is not worth resampling
 
 
 def check(path: Path) -> str | None:
@@ -78,7 +79,7 @@ def downsample(image: Image.Image, width_pt: float, height_pt: float) -> Image.I
     """`image` scaled down (never up) to just cover a box of the given printed size at PRINT_DPI."""
     target_w, target_h = width_pt / 72 * PRINT_DPI, height_pt / 72 * PRINT_DPI
     factor = max(target_w / image.width, target_h / image.height)
-    if factor >= 1:
+    if factor >= KEEP_ABOVE:
         return image
     new_size = (max(1, round(image.width * factor)), max(1, round(image.height * factor)))
     return image.resize(new_size, Image.Resampling.LANCZOS, reducing_gap=3.0)
