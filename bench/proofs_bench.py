@@ -149,10 +149,10 @@ def section(results: list[dict]) -> str:
         "",
         *table(results),
         "",
-        "CPU time counts every process: `proofs` builds the booklet once in a second process while it",
-        "reads the data, then writes the proofs in up to one process per CPU (at most 4). A proof copies",
-        "its booklet pages' objects byte for byte (booklet/pagecopy.py); most of what is left is writing",
-        "the files: every proof embeds its pages' fonts, about 0.2 MB each.",
+        "CPU time counts every process: `proofs` builds the booklet once, in a second process (while the",
+        "first loads what it needs to write proofs), then writes the proofs in up to one process per CPU",
+        "(at most 4). A proof copies its booklet pages' objects byte for byte (booklet/pagecopy.py); much",
+        "of what is left is writing the files: every proof embeds its pages' fonts, about 0.2 MB each.",
         "",
     ])
 

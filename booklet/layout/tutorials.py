@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import ImageAndFlowables, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from .. import markup
 from ..model import Person, Tutorial
 from .abstracts import when
 from .common import Context
-from .flowables import Anchor, Para, Rule
+from .flowables import Anchor, Para, Row, Rule
 from .styles import ACCENT, LIGHT, markup_color
 
 
@@ -53,7 +53,7 @@ def _presenter(ctx: Context, person: Person) -> list:
     if person.bio:
         block.append(Spacer(0, 3))
         block += ctx.paras(person.bio, s.text)
-    if person.photo:
-        return [Spacer(0, 6), ImageAndFlowables(ctx.photo(person.photo), block, imageSide="left",
-                                                imageRightPadding=4 * mm)]
+    if person.photo:  # photo in its own column: the bio never runs on under it
+        photo = ctx.photo(person.photo)
+        return [Spacer(0, 6), Row([photo], block, photo.width, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
     return [Spacer(0, 6), KeepTogether(block)]
