@@ -48,7 +48,8 @@ def _ttfont(filename: str):
 
 @cache
 def register_fonts() -> None:
-    """Register the body, sans and fallback fonts with ReportLab (once per process)."""
+    """Register the body and sans families with ReportLab (once per process); each fallback font
+    is read and registered only when a character needs it (see font_for_char)."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
 
@@ -60,11 +61,17 @@ def register_fonts() -> None:
                 suffix = ("-Bold" if bold else "") + ("-Italic" if italic else "")
                 suffix = suffix.replace("-Bold-Italic", "-BoldItalic")
                 addMapping(family, bold, italic, family + suffix)
-    for name, filename in FALLBACKS.items():
-        pdfmetrics.registerFont(_ttfont(filename))
-        for bold in (0, 1):
-            for italic in (0, 1):
-                addMapping(name, bold, italic, name)
+
+
+@cache
+def _register_fallback(name: str) -> None:
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+
+    pdfmetrics.registerFont(_ttfont(FALLBACKS[name]))
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(name, bold, italic, name)
 
 
 @cache
@@ -90,6 +97,7 @@ def font_for_char(ch: str) -> str | None:
         return ""
     for name, filename in FALLBACKS.items():
         if code in _codepoints(filename):
+            _register_fallback(name)
             return name
     return None
 

@@ -226,3 +226,25 @@ def test_build_prints_lint_warnings_and_strict_refuses_to_write(tmp_path):
     assert relaxed.exit_code == 0
     assert relaxed.stderr.splitlines() == warning
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_exif_rotation_is_honoured(tmp_path):
+    folder = write_conference(tmp_path / "conf", {
+        "abstracts.yaml": """\
+            - id: lund-2026
+              kind: invited
+              title: A talk about Lund
+              speaker: {name: Ana Smith, photo: images/sideways.jpg}
+            - id: okafor
+              title: Hierarchical models
+              speaker: {name: Bo Jones}
+            """})
+    (folder / "images").mkdir()
+    landscape = Image.new("RGB", (300, 240), (200, 40, 40))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: the camera was turned; show rotated by 90 degrees
+    landscape.save(folder / "images/sideways.jpg", exif=exif)
+    out = tmp_path / "b.pdf"
+    build_booklet(folder, out)
+    sizes = [img.image.size for page in PdfReader(out).pages for img in page.images]
+    assert sizes == [(240, 300)]  # upright: portrait, as the photographer saw it
