@@ -1,0 +1,327 @@
+"""A proof -> what is drawn over its pages: the header strip, the PROOF band, pointers to posters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import TYPE_CHECKING
+
+from reportlab import rl_config
+from reportlab.lib.colors import CMYKColor
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from .. import markup
+from ..fonts import SANS, font_for_char, register_fonts
+from ..layout.page import Page
+from .plan import Proof, page_label
+
+if TYPE_CHECKING:  # the rest is imported where it is used: the build starts before it is all loaded
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ..pagecopy import Placed
+
+MARK = "PROOF \u00b7 NOT FOR PRINT"
+MARK_COLOR = CMYKColor(0, 0.95, 0.7, 0)  # a signal red that nothing in the booklet uses
+STRIP_COLOR = CMYKColor(0, 0.12, 0.08, 0)
+INK = CMYKColor(0, 0, 0, 1)
+WHITE = CMYKColor(0, 0, 0, 0)
+
+
+def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str],
+                   anchors: dict[str, int]) -> dict[tuple[str, int], list[float]]:
+    """(poster proof id, page) -> the height of each of the author's poster titles on that page, found by text search
+    (`titles`: a poster's link key -> its title).
+
+    A title that cannot be found (an unusual break in its first words) gets no pointer; the header still names it.
+    """
+    keys = {key for proof in proofs if proof.kind == "poster" for key in proof.anchors if key in anchors}
+    if not keys:
+        return {}
+    import pypdfium2 as pdfium
+
+    by_page: dict[int, list[str]] = {}
+    for key in sorted(keys):
+        by_page.setdefault(anchors[key], []).append(key)
+    heights: dict[str, float] = {}
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for number, on_page in by_page.items():
+            page = document[number - 1]
+            text = page.get_textpage()
+            for key in on_page:
+                height = _title_height(text, titles[key])
+                if height is not None:
+                    heights[key] = height
+            text.close()
+            page.close()
+    finally:
+        document.close()
+    pointers: dict[tuple[str, int], list[float]] = {}
+    for proof in proofs:
+        for key in proof.anchors:
+            if key in heights:
+                pointers.setdefault((proof.id, anchors[key]), []).append(heights[key])
+    return pointers
+
+
+def _title_height(text, title: str) -> float | None:
+    """The middle height of the first line of a poster's `title` on a page's text, or None."""
+    words = markup.plain(title).split()[:3]
+    match = text.search(" ".join(words), match_case=True).get_next() if words else None
+    if not match:
+        return None
+    _, bottom, _, top = text.get_charbox(match[0])
+    return (bottom + top) / 2
+
+
+# --------------------------------------------------------------------------- what the overlay says
+
+
+def header_lines(proof: Proof, reply: tuple[str, float], page: Page) -> tuple[tuple[str, float], ...]:
+    """The three lines above the running head, each with its font size (made to fit): whom the proof is for,
+    the talk, and `reply` (whom to send corrections to by when, the same on every proof)."""
+    first = f"PROOF for {proof.names} \u00b7 booklet {page_label(proof.pages)}"
+    if proof.kind == "poster":
+        second = f"{_what(proof)} {proof.entry}: {proof.title}"
+    else:
+        second = f"{_what(proof)}: " + (" \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
+                                       or "not in the programme")
+    width, sizes = _header_width(page), _header_sizes(page)
+    return (_fit(first, _HEADER_FONTS[0], sizes[0], width), _fit(second, _HEADER_FONTS[1], sizes[1], width), reply)
+
+
+def reply_line(contact: str | None, reply_by: dt.date | None, page: Page) -> tuple[str, float]:
+    """'Corrections by <date> to <contact>; please check ...', with its font size (made to fit)."""
+    text = (f"Corrections{f' by {reply_by:%A} {reply_by.day} {reply_by:%B %Y}' if reply_by else ''} "
+            f"to {markup.plain(contact) if contact else 'the organisers'}; "
+            "please check names, affiliations, formulas, day and time.")
+    return _fit(text, _HEADER_FONTS[2], _header_sizes(page)[2], _header_width(page))
+
+
+_HEADER_FONTS = (SANS + "-Bold", SANS, SANS)
+
+
+def overlay_text(proof: Proof, page: Page) -> list[str]:
+    """Every line of text the overlay draws on each page of `proof`, in drawing order: the mark, then the header."""
+    return [band_text(page), *(line for line, _ in proof.header)]
+
+
+def _what(proof: Proof) -> str:
+    if proof.kind == "poster":
+        return "Poster" if "," not in proof.entry else "Posters"
+    return "Your tutorial" if proof.kind == "tutorial" else "Your talk"
+
+
+
+def _header_sizes(page: Page) -> tuple[float, float, float]:
+    size = min(page.base_size * 0.8, _strip_height(page) / 3.6)
+    return size, size * 0.9, size * 0.9
+
+
+def _strip_height(page: Page) -> float:
+    """From the top of the page down to just above the running head."""
+    head_baseline = page.height - page.top + 5 * mm + 1
+    return page.height - (head_baseline + page.base_size * 0.75 + 2.5)
+
+
+def _band_width(page: Page) -> float:
+    return min(7 * mm, page.margin * 0.45)
+
+
+def _header_width(page: Page) -> float:
+    return page.text_width
+
+
+def _fit(text: str, font: str, size: float, width: float, smallest: float = 5.0) -> tuple[str, float]:
+    """`text` at `size`, made smaller (not below `smallest`) and then cut short with '…' to fit `width`.
+
+    Characters that no booklet font can show are left out (as the booklet does).
+    """
+    longest = int(width / (smallest * 0.2))  # no glyph is narrower than that: more could never show
+    cut = len(text) > longest
+    runs = _font_runs(text[:longest], font)
+    text = "".join(run for _, run in runs)
+    natural = _runs_width(runs, size)
+    if natural <= width and not cut:
+        return text, size
+    fitted = max(smallest, size * width / natural * 0.999)
+    if natural * fitted / size <= width and not cut:
+        return text, fitted
+    room = width - stringWidth("\u2026", font, fitted)
+    low, high = 0, len(text)  # the longest prefix that fits: text[:low] fits, text[:high + 1] does not
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _runs_width(_font_runs(text[:middle], font), fitted) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "\u2026", fitted
+
+
+def _runs_width(runs: list[tuple[str, str]], size: float) -> float:
+    return sum(stringWidth(run, name, size) for name, run in runs)
+
+
+def _font_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """(font, text) runs: characters the sans font lacks go to the booklet's fallback fonts (or are left out)."""
+    if all(font_for_char(ch) == "" for ch in set(text)):
+        return [(font, text)] if text else []
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        fallback = font_for_char(ch)
+        if fallback is None:
+            continue
+        name = fallback or font
+        if runs and runs[-1][0] == name:
+            runs[-1] = (name, runs[-1][1] + ch)
+        else:
+            runs.append((name, ch))
+    return runs
+
+
+# --------------------------------------------------------------------------- drawing the overlay
+
+
+POINTER = "pointer"
+REPLY = "reply"
+
+
+def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
+                  trim: tuple[float, float, float, float], reply: tuple[str, float]) -> bytes:
+    """The overlay forms, in a PDF in memory: the band for right- and left-hand pages, the reply line, the
+    pointer, and each proof's first two header lines (`header_form(n)` for `proofs[n]`).
+
+    Its one page draws every form (so that a reader of the PDF finds them all).
+    """
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_fonts()
+    rl_config.useA85 = 0  # as for the booklet: binary streams
+    buffer = io.BytesIO()
+    canv = Canvas(buffer, pagesize=media, invariant=1, pageCompression=1, initialFontName=SANS)
+    for recto in (True, False):
+        canv.beginForm(band_form(recto))
+        _draw_band(canv, page, trim, recto)
+        canv.endForm()
+    canv.beginForm(REPLY)
+    _draw_header(canv, page, trim, (reply,), first_line=2)
+    canv.endForm()
+    canv.beginForm(POINTER, -4 * mm, -2 * mm, 1, 2 * mm)
+    _draw_pointer(canv)
+    canv.endForm()
+    for number, proof in enumerate(proofs):
+        canv.beginForm(header_form(number))
+        _draw_header(canv, page, trim, proof.header[:2])
+        canv.endForm()
+    for name in [band_form(True), band_form(False), REPLY, POINTER] + [header_form(n) for n in range(len(proofs))]:
+        canv.doForm(name)
+    canv.showPage()
+    canv.save()
+    return buffer.getvalue()
+
+
+def overlay_forms(proof_number: int, page_number: int, page: Page, trim, pointers=()) -> list[Placed]:
+    """What goes on booklet page `page_number` of the `proof_number`-th proof: the band, the header (its own two
+    lines, then the reply line), and a pointer at each height in `pointers`."""
+    from ..pagecopy import Placed
+
+    x = trim[0] + page.margin - 1.5 * mm
+    return [Placed(band_form(page_number % 2 == 1)), Placed(header_form(proof_number)), Placed(REPLY),
+            *(Placed(POINTER, x, y) for y in pointers)]
+
+
+def band_form(recto: bool) -> str:
+    return "band-" + ("recto" if recto else "verso")
+
+
+def header_form(number: int) -> str:
+    return f"header-{number}"
+
+
+def _draw_header(canv: Canvas, page: Page, trim: tuple[float, float, float, float],
+                 lines: tuple[tuple[str, float], ...], first_line: int = 0) -> None:
+    """Header lines `first_line`, `first_line` + 1, ... of the strip above the running head."""
+    x0, _, _, y1 = trim
+    sizes = _header_sizes(page)
+    y = y1 - _strip_height(page) * 0.12 - sum(size * 1.25 for size in sizes[:first_line])
+    canv.setFillColor(INK)
+    for (line, size), font, natural in zip(lines, _HEADER_FONTS[first_line:], sizes[first_line:]):
+        y -= natural * 1.15
+        _draw_line(canv, x0 + page.margin, y, line, font, size)
+        y -= natural * 0.1
+
+
+def _draw_band(canv: Canvas, page: Page, trim: tuple[float, float, float, float], recto: bool) -> None:
+    """The tinted strip above the running head, and the red band with the mark down the outer edge."""
+    x0, y0, x1, y1 = trim
+    band = _band_width(page)
+    band_x = x1 - band if recto else x0
+    strip = _strip_height(page)
+    canv.setFillColor(STRIP_COLOR)
+    canv.rect(x0 if recto else x0 + band, y1 - strip, x1 - x0 - band, strip, stroke=0, fill=1)
+    canv.setFillColor(MARK_COLOR)
+    canv.rect(band_x, y0, band, y1 - y0, stroke=0, fill=1)
+    _draw_band_text(canv, band_x, band, y0, y1, recto, band_text(page))
+
+
+def _draw_pointer(canv: Canvas) -> None:
+    """A small red triangle pointing right, its tip at (0, 0)."""
+    canv.setFillColor(MARK_COLOR)
+    path = canv.beginPath()
+    path.moveTo(0, 0)
+    path.lineTo(-3 * mm, 1.6 * mm)
+    path.lineTo(-3 * mm, -1.6 * mm)
+    path.close()
+    canv.drawPath(path, stroke=0, fill=1)
+
+
+def band_text(page: Page) -> str:
+    """The mark, repeated along the height of the page."""
+    size = _band_size(page)
+    unit = MARK + "   \u00b7   "
+    count = max(1, int((page.height - 2 * size) // stringWidth(unit, SANS + "-Bold", size)))
+    return (unit * count).rstrip(" \u00b7")
+
+
+def _band_size(page: Page) -> float:
+    return _band_width(page) * 0.5
+
+
+def _draw_band_text(canv: Canvas, band_x: float, band: float, y0: float, y1: float, recto: bool, text: str) -> None:
+    """The mark in white along the band, reading down on a right-hand page and up on a left-hand one."""
+    size = band * 0.5
+    canv.saveState()
+    canv.setFillColor(WHITE)
+    canv.setFont(SANS + "-Bold", size)
+    middle = band_x + band / 2
+    if recto:
+        canv.translate(middle - size * 0.36, (y0 + y1) / 2)
+        canv.rotate(-90)
+    else:
+        canv.translate(middle + size * 0.36, (y0 + y1) / 2)
+        canv.rotate(90)
+    canv.drawCentredString(0, 0, text)
+    canv.restoreState()
+
+
+def _draw_line(canv: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
+    runs = _font_runs(text, font)
+    for number, (name, run) in enumerate(runs):
+        canv.setFont(name, size)
+        canv.drawString(x, y, run)
+        if number + 1 < len(runs):
+            x += stringWidth(run, name, size)
+
+
+def page_boxes(pdf: bytes) -> tuple[tuple[float, float], tuple[float, float, float, float]]:
+    """The booklet's media size and trim box (those of its first page: every page has the same)."""
+    from pypdf import PdfReader
+
+    first = PdfReader(io.BytesIO(pdf)).pages[0]
+    media, trim = first.mediabox, first.trimbox
+    return (float(media.width), float(media.height)), (float(trim.left), float(trim.bottom),
+                                                       float(trim.right), float(trim.top))
+
+
+# --------------------------------------------------------------------------- manifest, warnings, PNGs

@@ -1,0 +1,281 @@
+"""A Booklet model and the anchors of its build -> the proofs to make (whom, which pages), the manifest."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import markup
+from ..layout.page import Page
+from ..model import Booklet, Person, Poster, Source
+from ..problems import Problem
+
+if TYPE_CHECKING:
+    from ..layout.common import Slot
+
+KINDS = ("abstract", "tutorial", "poster")
+MANIFEST = "manifest.csv"
+MANIFEST_COLUMNS = ("id", "kind", "names", "emails", "file", "pages", "day", "time", "room")
+
+
+@dataclass(frozen=True)
+class Proof:
+    """One proof: whom it goes to, which booklet pages it holds, when and where the talk is."""
+
+    id: str  # unique; the file name without ".pdf", and what `booklet proof ID` takes
+    kind: str  # "abstract", "tutorial" or "poster"
+    entry: str  # the data's id (abstract, tutorial) or the poster number(s)
+    title: str  # plain text
+    people: tuple[Person, ...]  # whom it is for
+    anchors: tuple[str, ...]  # the booklet's link keys of its entries: "abstract-3", "poster-12", ...
+    day: str = ""
+    time: str = ""
+    room: str = ""
+    source: Source | None = None
+    pages: tuple[int, ...] = ()  # 1-based booklet pages, known once the booklet is built
+    header: tuple[tuple[str, float], ...] = ()  # the lines printed above the running head, with their sizes
+
+    @property
+    def file(self) -> str:
+        return self.id + ".pdf"
+
+    @property
+    def names(self) -> str:
+        return _listed([markup.plain(p.name) for p in self.people])
+
+    @property
+    def emails(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p.email for p in self.people if p.email))
+
+
+@dataclass(frozen=True)
+class ProofsResult:
+    proofs: tuple[Proof, ...]  # in booklet order
+    files: tuple[Path, ...]  # the PDFs written, one per proof
+    pngs: tuple[Path, ...]
+    manifest: Path | None
+    booklet_pages: int
+    warnings: list[Problem]  # found while building the booklet
+    no_email: list[Problem]  # proofs that have nobody to be mailed to
+
+
+class UnknownProof(LookupError):
+    """No proof has this id; `choices` are the ids there are."""
+
+    def __init__(self, proof_id: str, choices: list[str]):
+        super().__init__(proof_id)
+        self.proof_id = proof_id
+        self.choices = choices
+
+
+# --------------------------------------------------------------------------- the library's two calls
+
+
+
+def find_proof(proofs: list[Proof], proof_id: str) -> Proof:
+    """The proof with this id, or the abstract's or tutorial's whose data id it is; UnknownProof otherwise."""
+    for proof in proofs:
+        if proof.id == proof_id:
+            return proof
+    for proof in proofs:
+        if proof.kind != "poster" and proof.entry == proof_id:
+            return proof
+    raise UnknownProof(proof_id, [p.id for p in proofs])
+
+
+# --------------------------------------------------------------------------- building once, writing in parallel
+
+
+
+def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
+    """One proof per abstract and per tutorial, and one per poster author (each person once), pages not yet known."""
+    from ..layout.posters import poster_key
+
+    used: set[str] = set()
+    proofs = []
+    for index, abstract in enumerate(booklet.abstracts):
+        slot = slots.get("abstract:" + abstract.id)
+        speakers = abstract.speakers
+        proofs.append(Proof(_unique(_file_safe(abstract.id), used), "abstract", abstract.id,
+                            markup.plain(abstract.title), speakers, (f"abstract-{index}",), *_when(slot),
+                            source=_source_of(speakers, abstract.source)))
+    for tutorial in booklet.tutorials:
+        slot = slots.get("tutorial:" + tutorial.id)
+        stem = _file_safe(tutorial.id)
+        stem = stem if stem.casefold() not in used else "tutorial-" + stem
+        proofs.append(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
+                            tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot),
+                            source=_source_of(tutorial.presenters, tutorial.source)))
+    for person, indices in poster_authors(booklet.posters):
+        posters = [booklet.posters[i] for i in indices]
+        proofs.append(Proof(_unique("poster-" + _slug(person.name), used), "poster",
+                            ", ".join(str(p.number) for p in posters),
+                            " / ".join(markup.plain(p.title) for p in posters), (person,),
+                            tuple(poster_key(i) for i in indices),
+                            source=person.source or posters[0].source))
+    return proofs
+
+
+def poster_authors(posters: tuple[Poster, ...]) -> list[tuple[Person, list[int]]]:
+    """Each distinct poster author (same name, however spaced or cased, is one person) with the indices of their posters."""
+    people: dict[str, tuple[Person, list[int]]] = {}
+    for index, poster in enumerate(posters):
+        for person in poster.authors:
+            key = " ".join(unicodedata.normalize("NFC", person.name).casefold().split())
+            if key not in people:
+                people[key] = (person, [])
+            first, indices = people[key]
+            if not first.email and person.email:
+                people[key] = (replace(first, email=person.email), indices)
+            if index not in indices:
+                indices.append(index)
+    return list(people.values())
+
+
+def _when(slot: Slot | None) -> tuple[str, str, str]:
+    """(day, time, room) of a scheduled item as plain text; empty strings when it is not in the programme."""
+    from ..layout.programme import day_title
+
+    if slot is None:
+        return "", "", ""
+    room = slot.item.room or (slot.session.room if slot.session else None)
+    return day_title(slot.day), str(slot.item.time or ""), markup.plain(room) if room else ""
+
+
+def _source_of(people: tuple[Person, ...], fallback: Source | None) -> Source | None:
+    return next((p.source for p in people if p.source), None) or fallback
+
+
+def _file_safe(text: str) -> str:
+    """An id as a file name: path separators and other awkward characters become '_'."""
+    return re.sub(r"[^\w.\-]+", "_", text).strip("._") or "entry"
+
+
+_LATIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
+                                "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th",
+                                "Þ": "Th", "ı": "i"})
+
+
+def _slug(name: str) -> str:
+    """'Zoë Østby' -> 'zoe-ostby' (letters of other scripts are kept as they are)."""
+    plain = unicodedata.normalize("NFKD", markup.plain(name).translate(_LATIN_LETTERS))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+    return re.sub(r"[^\w]+", "-", plain).strip("-_") or "author"
+
+
+def _unique(stem: str, used: set[str]) -> str:
+    """`stem`, or `stem-2`, `stem-3`, ... when taken (compared without case: some file systems ignore it)."""
+    candidate, n = stem, 1
+    while candidate.casefold() in used:
+        n += 1
+        candidate = f"{stem}-{n}"
+    used.add(candidate.casefold())
+    return candidate
+
+
+def _listed(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+# --------------------------------------------------------------------------- where the entries are
+
+
+def page_ranges(anchors: dict[str, int], total_pages: int, long_posters: set[str]) -> dict[str, tuple[int, ...]]:
+    """Link key -> 1-based pages for every abstract, tutorial and poster entry of the booklet.
+
+    An abstract or tutorial starts a page and runs up to the next abstract, tutorial or section
+    (the back cover, the last page, ends the last one). A poster entry is on its anchor's page; one
+    in `long_posters` (that may be taller than a page, so split) also runs on to the next entry's page.
+    """
+    bounds = sorted({page for key, page in anchors.items() if not key.startswith("poster-")} | {total_pages})
+
+    def next_bound(page: int) -> int:
+        i = bisect_right(bounds, page)
+        return bounds[i] if i < len(bounds) else page + 1
+
+    ranges = {}
+    for key, page in anchors.items():
+        if key.startswith(("abstract-", "tutorial-")):
+            ranges[key] = tuple(range(page, max(page + 1, next_bound(page))))
+    poster_keys = sorted((k for k in anchors if k.startswith("poster-")), key=lambda k: int(k.split("-")[1]))
+    for i, key in enumerate(poster_keys):
+        page = anchors[key]
+        if i + 1 == len(poster_keys):  # the last one: the section ends on a page of its own
+            ranges[key] = tuple(range(page, max(page + 1, next_bound(page))))
+        elif key in long_posters:
+            ranges[key] = tuple(range(page, max(page, anchors[poster_keys[i + 1]]) + 1))
+        else:
+            ranges[key] = (page,)
+    return ranges
+
+
+def pages_of(proof: Proof, ranges: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+    return tuple(sorted({page for key in proof.anchors for page in ranges.get(key, ())}))
+
+
+def long_posters(booklet: Booklet, page: Page) -> set[str]:
+    """Link keys of posters whose entry might not fit on one page (a generous estimate of its lines)."""
+    from ..layout.posters import poster_key
+
+    chars_per_line = page.text_width * 0.8 / (page.base_size * 0.6)
+    lines_per_page = page.text_height / (page.base_size * 1.5)
+    long = set()
+    for index, poster in enumerate(booklet.posters):
+        texts = [poster.title, ", ".join(p.name for p in poster.authors)]
+        texts += [a for p in poster.authors for a in p.affiliations]
+        texts += (poster.abstract or "").split("\n\n")
+        lines = sum(len(t) // chars_per_line + 1 for t in texts if t.strip())
+        if lines > lines_per_page * 0.6:
+            long.add(poster_key(index))
+    return long
+
+
+
+def page_label(pages: tuple[int, ...]) -> str:
+    """'page 12', 'pages 12–13', 'pages 61, 64–65'."""
+    text = ", ".join(f"{a}\u2013{b}" if a != b else str(a) for a, b in _runs(pages))
+    return ("page " if len(pages) == 1 else "pages ") + text
+
+
+def _runs(pages: tuple[int, ...]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for page in pages:
+        if runs and page == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], page)
+        else:
+            runs.append((page, page))
+    return runs
+
+
+
+def manifest_text(proofs: tuple[Proof, ...] | list[Proof]) -> str:
+    """The manifest as CSV text: a header row, then one row per proof (names and emails joined by '; ')."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(MANIFEST_COLUMNS)
+    for p in proofs:
+        pages = ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in _runs(p.pages))
+        names = "; ".join(markup.plain(person.name) for person in p.people)
+        writer.writerow([p.id, p.kind, names, "; ".join(p.emails), p.file, pages, p.day, p.time, p.room])
+    return out.getvalue()
+
+
+def missing_emails(proofs: list[Proof]) -> list[Problem]:
+    """A warning for each proof that nobody can be mailed."""
+    problems = []
+    for p in proofs:
+        if p.emails:
+            continue
+        source = p.source or Source("", 0, "")
+        what = {"abstract": "abstract", "tutorial": "tutorial", "poster": "poster"}[p.kind]
+        problems.append(Problem(source.file, source.line, source.key,
+                                f"no email for {p.names} ({what} '{p.entry}'): send {p.file} another way",
+                                "warning", "no-email"))
+    return problems

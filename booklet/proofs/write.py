@@ -1,0 +1,286 @@
+"""A conference data folder -> proof PDFs (and PNGs) on disk: one build, then pages copied in parallel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import markup
+from ..fonts import register_fonts
+from ..layout.page import Page, page_for
+from ..model import Booklet
+from ..problems import DataError
+from .marks import draw_overlays, header_lines, overlay_forms, page_boxes, poster_pointers, reply_line
+from .plan import (
+    KINDS, MANIFEST, Proof, ProofsResult, find_proof, long_posters, manifest_text, missing_emails, pages_of,
+    page_ranges, plan_proofs,
+)
+
+if TYPE_CHECKING:  # the rest is imported where it is used: the build starts before it is all loaded
+    from ..build import BuildResult
+
+PNG_SCALE = 2.0  # 144 dpi: an A5 page is 840 x 1191 pixels, small print still legible in an email
+
+
+def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_by: dt.date | None = None,
+                 png: bool = False, workers: int | None = None) -> ProofsResult:
+    """Every proof of the conference in `data_dir` into `out_dir`, with `manifest.csv`; DataError on bad data.
+
+    `workers`: how many processes write proofs (default: one per CPU, at most 4, for a large conference).
+    """
+    plan = _built_and_planned(Path(data_dir), page_size)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
+    result = _make(plan, page_size, reply_by, png, paths, workers, atomic=False)
+    manifest = out_dir / MANIFEST
+    _write_atomically(manifest, manifest_text(result.proofs).encode("utf-8"))
+    return replace(result, manifest=manifest)
+
+
+def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, page_size: str = "A5",
+                reply_by: dt.date | None = None, png: bool = False) -> ProofsResult:
+    """The one proof `proof_id` (an id of the manifest, or an abstract's or tutorial's id) into `output`
+    (default: its file name, in the current folder).
+
+    UnknownProof (before anything is built) when there is no such proof.
+    """
+    from ..validate import read_booklet
+
+    booklet, _ = read_booklet(Path(data_dir))
+    proof = find_proof(_proofs_of(booklet, page_size), proof_id)
+    plan = _planned(*_build(Path(data_dir), page_size), page_size)
+    plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
+    target = Path(output) if output is not None else Path(proof.file)
+    return _make(plan, page_size, reply_by, png, {proof.id: target}, 1, atomic=True)
+
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The booklet built, and the proofs to make of it (pages not yet assigned): what _make needs."""
+
+    built: BuildResult  # without its model (`booklet` None): what follows needs only this
+    pdf: bytes
+    proofs: list[Proof]
+    long_posters: set[str]
+    contact: str | None
+    short_title: str
+    poster_titles: dict[str, str]  # link key -> title, for the pointers
+
+
+def _proofs_of(booklet: Booklet, page_size: str) -> list[Proof]:
+    from ..layout.common import Context
+
+    return plan_proofs(booklet, Context(booklet, page_for(page_size)).slots)
+
+
+def _planned(built: BuildResult, pdf: bytes, page_size: str) -> _Plan:
+    """The plan, from a build result that still holds its model (which the plan leaves out: it is large)."""
+    from ..layout.posters import poster_key
+
+    booklet = built.booklet
+    conference = booklet.conference
+    return _Plan(replace(built, booklet=None), pdf, _proofs_of(booklet, page_size),
+                 long_posters(booklet, page_for(page_size)), conference.contact,
+                 markup.plain(conference.short_title or conference.title),
+                 {poster_key(i): poster.title for i, poster in enumerate(booklet.posters)})
+
+
+def _build(data_dir: Path, page_size: str) -> tuple[BuildResult, bytes]:
+    """The booklet built once into a temporary file: its BuildResult and its bytes.
+
+    Built as `booklet build` builds it, less what only the press needs: no bleed (a proof shows the
+    trimmed page) and no Notes pages (they come after every entry, so no page number moves).
+    """
+    from ..build import PrintOptions, build_booklet
+
+    options = PrintOptions(page_size=page_size, bleed=0.0, pad_to=1)
+    with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as folder:
+        built = build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options)
+        return built, built.output.read_bytes()
+
+
+def _built_and_planned(data_dir: Path, page_size: str) -> _Plan:
+    """_build and _planned in another process, while this one loads what writing the proofs needs."""
+    if _cpus() < 2:
+        return _planned(*_build(data_dir, page_size), page_size)
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        building = pool.submit(_build_and_plan, data_dir, page_size)
+        _load_writers()
+        problems, plan = building.result()
+    if problems is not None:
+        raise DataError(problems)
+    return plan
+
+
+def _load_writers() -> None:
+    """Import what planning and writing proofs needs (layout, pypdf, PDFium, the canvas)."""
+    from reportlab.pdfgen import canvas  # noqa: F401
+
+    from .. import pagecopy  # noqa: F401
+    from ..layout import common  # noqa: F401
+
+    register_fonts()
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError:  # only needed for posters and PNGs: say so there
+        pass
+
+
+def _build_and_plan(data_dir: Path, page_size: str):
+    """In another process: (None, plan), or (problems, None) for bad data (a DataError does not survive pickling)."""
+    try:
+        return None, _planned(*_build(data_dir, page_size), page_size)
+    except DataError as exc:
+        return exc.problems, None
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every process that writes proofs shares."""
+
+    pdf: bytes  # the booklet
+    page: Page
+    anchors: dict[str, int]
+    poster_titles: dict[str, str]  # link key -> title, for the pointers
+    reply: tuple[str, float]  # the header's last line, the same on every proof
+    short_title: str
+    png: bool
+    atomic: bool
+
+
+def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, paths: dict[str, Path],
+          workers: int | None, atomic: bool) -> ProofsResult:
+    """Give the plan's proofs their pages and headers, then write them (in `workers` processes) to paths[proof.id]."""
+    geometry = page_for(page_size)
+    built = plan.built
+    ranges = page_ranges(built.anchors, built.pages, plan.long_posters)
+    proofs = [replace(p, pages=pages_of(p, ranges)) for p in plan.proofs]
+    proofs = sorted((p for p in proofs if p.pages), key=lambda p: (p.pages[0], KINDS.index(p.kind), p.id))
+    reply = reply_line(plan.contact, reply_by, geometry)
+    proofs = [replace(p, header=header_lines(p, reply, geometry)) for p in proofs]
+    job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png, atomic)
+    groups = _groups(proofs, workers or (min(_cpus(), 4) if len(proofs) >= 300 else 1))
+    files: list[Path] = []
+    pngs: list[Path] = []
+    with ProcessPoolExecutor(max_workers=len(groups) - 1) if len(groups) > 1 else nullcontext() as pool:
+        others = [pool.submit(_write_group, job, group, [paths[p.id] for p in group]) for group in groups[1:]]
+        for written in [_write_group(job, groups[0], [paths[p.id] for p in groups[0]])] + [f.result() for f in others]:
+            files += written[0]
+            pngs += written[1]
+    return ProofsResult(tuple(proofs), tuple(files), tuple(pngs), None, built.pages, built.warnings,
+                        missing_emails(proofs))
+
+
+def _groups(proofs: list[Proof], count: int) -> list[list[Proof]]:
+    """`proofs` cut into at most `count` runs of about the same work (a file each, and its pages)."""
+    work = [3 + len(p.pages) for p in proofs]
+    total = sum(work)
+    groups: list[list[Proof]] = [[]]
+    done = 0
+    for proof, cost in zip(proofs, work):
+        if groups[-1] and len(groups) < count and done >= total * len(groups) / count:
+            groups.append([])
+        groups[-1].append(proof)
+        done += cost
+    return groups
+
+
+def _write_group(job: _Job, proofs: list[Proof], paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Write `proofs` (and their PNGs) to `paths`: the overlay drawn, the booklet read, once for all of them."""
+    if not proofs:
+        return [], []
+    from ..pagecopy import PageCopier
+
+    media, trim = page_boxes(job.pdf)
+    pointers = poster_pointers(job.pdf, proofs, job.poster_titles, job.anchors)
+    copier = PageCopier(job.pdf, draw_overlays(proofs, job.page, media, trim, job.reply))
+    old_pngs = {folder: _old_pngs(folder) for folder in {path.parent for path in paths}}
+    pngs = []
+    for number, (proof, path) in enumerate(zip(proofs, paths)):
+        spread = [(page - 1, overlay_forms(number, page, job.page, trim, pointers.get((proof.id, page), ())))
+                  for page in proof.pages]
+        parts = copier.copy_parts(spread, title=f"Proof for {proof.names}: {proof.title} ({job.short_title})")
+        if job.atomic:
+            _write_atomically(path, parts)
+        else:
+            with open(path, "wb") as file:
+                file.writelines(parts)
+        for old in old_pngs[path.parent].get(path.stem, ()):
+            old.unlink(missing_ok=True)
+        if job.png:
+            pngs += render_pngs(b"".join(parts), path)
+    return paths, pngs
+
+
+# --------------------------------------------------------------------------- what proofs there are
+
+
+
+def render_pngs(pdf: bytes, path: Path) -> list[Path]:
+    """A PNG of each page of the proof `pdf`, beside `path`: NAME-1.png, NAME-2.png, ..."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    written = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            image = page.render(scale=PNG_SCALE).to_pil()
+            target = path.with_name(f"{path.stem}-{index + 1}.png")
+            image.save(target, compress_level=1)
+            written.append(target)
+            page.close()
+    finally:
+        document.close()
+    return written
+
+
+_PNG_NAME = re.compile(r"(.+)-\d+\.png")
+
+
+def _old_pngs(folder: Path) -> dict[str, list[Path]]:
+    """PNGs already in `folder`, by the proof name they were made for (they would not match a new PDF)."""
+    found: dict[str, list[Path]] = {}
+    if folder.is_dir():
+        for entry in os.scandir(folder):
+            match = _PNG_NAME.fullmatch(entry.name)
+            if match:
+                found.setdefault(match.group(1), []).append(Path(entry.path))
+    return found
+
+
+def _write_atomically(path: Path, data) -> None:
+    """`data` (bytes, or a list of byte strings) into `path`, replacing it only once completely written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.writelines([data] if isinstance(data, bytes) else data)
+        os.chmod(temp, 0o666 & ~_umask())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
