@@ -51,6 +51,17 @@ def main() -> None:
     """
 
 
+def page_size_option(help_text: str):
+    """The --page-size option, the same on every command that lays the booklet out."""
+    return click.option("--page-size", type=click.Choice(list(PAGE_SIZES), case_sensitive=False), default="A5",
+                        show_default=True, help=help_text)
+
+
+def canonical_size(name: str) -> str:
+    """'a5' -> 'A5': the page size as booklet names it."""
+    return {k.lower(): k for k in PAGE_SIZES}[name.lower()]
+
+
 class ProgressBar:
     """A one-line progress bar on stderr for builds that take more than a moment; only on a terminal."""
 
@@ -97,8 +108,7 @@ class Length(click.ParamType):
 @click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
 @click.option("-o", "--output", default="booklet.pdf", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the PDF (replaced only when the build succeeds).")
-@click.option("--page-size", type=click.Choice(list(PAGE_SIZES), case_sensitive=False), default="A5",
-              show_default=True, help="Trim size of the booklet.")
+@page_size_option("Trim size of the booklet.")
 @click.option("--bleed", type=Length(), default="3mm", show_default=True,
               help="Bleed beyond the trim on every side (mm, pt or in; 0 for none).")
 @click.option("--crop-marks", is_flag=True, help="Draw crop marks outside the bleed.")
@@ -121,7 +131,7 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     """
     from .build import PrintOptions, build_booklet
 
-    size = {k.lower(): k for k in PAGE_SIZES}[page_size.lower()]
+    size = canonical_size(page_size)
     options = PrintOptions(size, bleed, crop_marks, int(pad_to), cover == "separate", cmyk)
     bar = ProgressBar()
     with reporting_errors(output):
@@ -170,8 +180,7 @@ def _fail_json(data_dir: Path, exc: DataError):
 
 @main.command()
 @click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--page-size", type=click.Choice(list(PAGE_SIZES), case_sensitive=False), default="A5",
-              show_default=True, help="The trim size to measure abstracts on (too long for one page?).")
+@page_size_option("The trim size to measure abstracts on (too long for one page?).")
 @click.option("--strict", is_flag=True, help="Count warnings as errors: exit status 1 when there are any.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: print the problems on stdout as a list of objects (file, line, key, kind, severity, "
@@ -199,7 +208,7 @@ def check(data_dir: Path, page_size: str, strict: bool, output_format: str) -> N
             if output_format != "json":
                 raise
             _fail_json(data_dir, exc)
-        size = {k.lower(): k for k in PAGE_SIZES}[page_size.lower()]
+        size = canonical_size(page_size)
         problems = [p for _, _, group in grouped(warnings + lint(booklet, size)) for p in group]
     failed = strict and bool(problems)
     summary = f"{data_dir}: {_summary(problems)}{' (--strict: warnings count as errors)' if failed else ''}."
@@ -359,8 +368,7 @@ def _print_no_email(problems: list[Problem]) -> None:
 @click.option("--reply-by", callback=_proof_date, metavar="DATE",
               help="When corrections are due (e.g. 2027-05-20), printed on every proof.")
 @click.option("--png", is_flag=True, help="Also a PNG of each proof page (NAME-1.png, ...), to paste into an email.")
-@click.option("--page-size", type=click.Choice(list(PAGE_SIZES), case_sensitive=False), default="A5",
-              show_default=True, help="Trim size of the booklet (as for build).")
+@page_size_option("Trim size of the booklet (as for build).")
 def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -> None:
     """Write a proof for every speaker of DATA_DIR (default: data), and DIR/manifest.csv for the mail merge.
 
@@ -379,7 +387,7 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
     """
     from .proofs import write_proofs
 
-    size = {k.lower(): k for k in PAGE_SIZES}[page_size.lower()]
+    size = canonical_size(page_size)
     with reporting_errors(out_dir):
         result = write_proofs(data_dir, out_dir, page_size=size, reply_by=reply_by, png=png)
     _print_grouped(result.warnings)
@@ -397,8 +405,7 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
 @click.option("--reply-by", callback=_proof_date, metavar="DATE",
               help="When corrections are due (e.g. 2027-05-20), printed on the proof.")
 @click.option("--png", is_flag=True, help="Also a PNG of each page of the proof (FILE-1.png, ...).")
-@click.option("--page-size", type=click.Choice(list(PAGE_SIZES), case_sensitive=False), default="A5",
-              show_default=True, help="Trim size of the booklet (as for build).")
+@page_size_option("Trim size of the booklet (as for build).")
 def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: bool, page_size: str) -> None:
     """Write the one proof ID of DATA_DIR (default: data), as 'booklet proofs' would.
 
@@ -411,7 +418,7 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
     from .problems import did_you_mean
     from .proofs import UnknownProof, write_proof
 
-    size = {k.lower(): k for k in PAGE_SIZES}[page_size.lower()]
+    size = canonical_size(page_size)
     with reporting_errors(output):
         try:
             result = write_proof(proof_id, data_dir, output, page_size=size, reply_by=reply_by, png=png)
