@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.units import mm
 
 from . import markup
+from .atomic import temporary_beside
 from .layout.page import PAGE_SIZES, page_for
 from .layout.story import build_story
 from .lint import grouped, lint
@@ -65,7 +64,7 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
     if strict and warnings:
         raise DataError(warnings)
     output = Path(output)
-    target = _temporary_beside(output) if options.separate_cover else output
+    target = temporary_beside(output, ".full.pdf") if options.separate_cover else output
     pages, anchors = render_pdf(
         story,
         target,
@@ -87,9 +86,3 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
         target.unlink(missing_ok=True)
     return BuildResult(output, pages, warnings, anchors, cover, pages - 4, booklet=booklet)
 
-
-def _temporary_beside(output: Path) -> Path:
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".full.pdf", dir=output.parent)
-    os.close(handle)
-    return Path(name)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from reportlab import rl_config
@@ -12,6 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from .atomic import replacing
 from .fonts import BODY, SANS, register_fonts
 from .layout.page import MARKS_ROOM, Page
 from .layout.styles import GREY, INK, REGISTRATION
@@ -137,12 +136,6 @@ def draw_crop_marks(canv, page: Page) -> None:
     canv.restoreState()
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def render_pdf(story, output: Path, page: Page, *, title: str, short_title: str, subject: str,
                language: str, author: str = "", progress=None) -> tuple[int, dict[str, int]]:
     """Lay `story` out into `output` (replaced only when the whole PDF is written).
@@ -152,24 +145,14 @@ def render_pdf(story, output: Path, page: Page, *, title: str, short_title: str,
     """
     register_fonts()
     rl_config.useA85 = 0  # binary image streams: ASCII85 only makes the file bigger and the build slower
-    output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
-    os.close(handle)
-    try:
-        doc = BookletDocTemplate(temp_name, page, short_title, title=title, subject=subject,
+    with replacing(output) as temp:
+        doc = BookletDocTemplate(str(temp), page, short_title, title=title, subject=subject,
                                  author=author, creator="booklet", lang=language)
         anchors: dict[str, int] = {}
         if progress is not None:
             doc.setProgressCallBack(_progress_adapter(progress, len(story)))
         doc.build(story, canvasmaker=_recording(anchors))
-        pages = doc.page
-        os.chmod(temp_name, 0o666 & ~_umask())
-        os.replace(temp_name, output)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return pages, anchors
+    return doc.page, anchors
 
 
 def _progress_adapter(progress, total: int):

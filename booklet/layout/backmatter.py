@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 from .. import markup
 from ..model import Conference
 from .common import Context
-from .cover import _draw_fitted, _style
+from .cover import draw_fitted, text_style
 from .flowables import Anchor, Para
 from .styles import ACCENT, GREY, INK, LIGHT_RULE, markup_color
 from ..fonts import BODY, SANS
@@ -80,18 +80,13 @@ class BackCover(Flowable):
         bottom = page.bottom + logo + 4 * mm
         laid, height = fit_block(parts, page.text_width, top - bottom)
         start = bottom + (top - bottom + height) / 2 if height < top - bottom else top
-        canv.saveState()
-        path = canv.beginPath()
-        path.rect(0, bottom - 2 * mm, page.width, top - bottom + 4 * mm)
-        canv.clipPath(path, stroke=0, fill=0)
-        draw_block(canv, laid, page.margin, start)
-        canv.restoreState()
+        draw_block(canv, laid, page.margin, start, (page.width, bottom, top))
         if conf.logo:
-            _draw_fitted(canv, conf.logo, (page.width - logo) / 2, page.bottom, logo, logo, cmyk=page.cmyk)
+            draw_fitted(canv, conf.logo, (page.width - logo) / 2, page.bottom, logo, logo, cmyk=page.cmyk)
 
 
 def _centred(name, font, size, color):
-    style = _style(name, font, size, color)
+    style = text_style(name, font, size, color)
     style.alignment = 1
     return style
 

@@ -66,27 +66,22 @@ class CoverPage(Flowable):
         bottom = page.margin + logo_size
         parts = []
         if conf.welcome:
-            parts.append((conf.welcome, _style("welcome", SANS, size * 1.05, ACCENT), size * 0.6))
-        parts.append((conf.title, _style("title", SANS + "-Bold", size * 2.5, INK), size * 0.5))
+            parts.append((conf.welcome, text_style("welcome", SANS, size * 1.05, ACCENT), size * 0.6))
+        parts.append((conf.title, text_style("title", SANS + "-Bold", size * 2.5, INK), size * 0.5))
         if conf.subtitle:
-            parts.append((conf.subtitle, _style("subtitle", SANS, size * 1.35, INK), size * 1.1))
-        parts.append((format_dates(conf.start, conf.end), _style("dates", SANS + "-Bold", size * 1.15, ACCENT), 2))
-        parts.append((conf.venue, _style("venue", SANS, size * 1.05, INK), size * 1.1))
+            parts.append((conf.subtitle, text_style("subtitle", SANS, size * 1.35, INK), size * 1.1))
+        parts.append((format_dates(conf.start, conf.end), text_style("dates", SANS + "-Bold", size * 1.15, ACCENT), 2))
+        parts.append((conf.venue, text_style("venue", SANS, size * 1.05, INK), size * 1.1))
         if conf.tagline:
-            parts.append((conf.tagline, _style("tagline", BODY + "-Italic", size * 1.0, GREY), 0))
+            parts.append((conf.tagline, text_style("tagline", BODY + "-Italic", size * 1.0, GREY), 0))
         laid, _ = fit_block(parts, page.text_width, top - bottom)
-        canv.saveState()
-        path = canv.beginPath()
-        path.rect(0, bottom - 2 * mm, page.width, top - bottom + 4 * mm)
-        canv.clipPath(path, stroke=0, fill=0)
-        draw_block(canv, laid, page.margin, top)
-        canv.restoreState()
+        draw_block(canv, laid, page.margin, top, (page.width, bottom, top))
         if conf.logo:
-            _draw_fitted(canv, conf.logo, page.width - page.margin - logo_size, page.margin * 0.8, logo_size,
+            draw_fitted(canv, conf.logo, page.width - page.margin - logo_size, page.margin * 0.8, logo_size,
                          logo_size, cmyk=page.cmyk)
 
 
-def _style(name: str, font: str, size: float, color) -> ParagraphStyle:
+def text_style(name: str, font: str, size: float, color) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.2, textColor=color,
                           splitLongWords=1)
 
@@ -116,7 +111,7 @@ def _draw_cropped(canv, path, x: float, y: float, width: float, height: float, c
     canv.drawImage(images.pdf_image(image), x, y, width, height, mask="auto")
 
 
-def _draw_fitted(canv, path, x: float, y: float, width: float, height: float, cmyk: bool = False) -> None:
+def draw_fitted(canv, path, x: float, y: float, width: float, height: float, cmyk: bool = False) -> None:
     """The image scaled to fit inside the box, centred, keeping its proportions."""
     image = images.for_print(path, width, height, cmyk)
     scale = min(width / image.width, height / image.height)

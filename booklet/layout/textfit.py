@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 
 from .. import markup
 from .flowables import Para
@@ -29,10 +30,17 @@ def fit_block(parts: list[tuple[str, ParagraphStyle, float]], width: float, heig
         scale *= 0.88
 
 
-def draw_block(canv, laid, x: float, top: float) -> None:
-    """Draw paragraphs from fit_block downwards from `top`."""
-    y = top
+def draw_block(canv, laid, x: float, start: float, box: tuple[float, float, float]) -> None:
+    """Draw paragraphs from fit_block downwards from `start`, clipped to `box` (width, bottom, top)
+    widened by 2 mm, so text that could not be shrunk enough never runs over what is below."""
+    width, bottom, top = box
+    canv.saveState()
+    path = canv.beginPath()
+    path.rect(0, bottom - 2 * mm, width, top - bottom + 4 * mm)
+    canv.clipPath(path, stroke=0, fill=0)
+    y = start
     for para, h, space in laid:
         y -= h
         para.drawOn(canv, x, y)
         y -= space
+    canv.restoreState()

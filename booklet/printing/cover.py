@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
+
+from ..atomic import publish, temporary_beside
 
 COVER_PAGES = 4
 
@@ -24,13 +24,13 @@ def split_cover(source: Path, text_block: Path, cover: Path) -> None:
         for indexes, target in ((text_indexes, text_block), (cover_indexes, cover)):
             written.append(_write_pages(reader, indexes, target))
         for temp, target in zip(written, (text_block, cover)):
-            os.replace(temp, target)
+            publish(temp, target)
     finally:
         for temp in written:
-            Path(temp).unlink(missing_ok=True)
+            temp.unlink(missing_ok=True)
 
 
-def _write_pages(reader, indexes: list[int], target: Path) -> str:
+def _write_pages(reader, indexes: list[int], target: Path) -> Path:
     """The pages at `indexes` in a temporary file beside `target`, without links (a print file needs none)."""
     from pypdf import PdfWriter
 
@@ -40,8 +40,7 @@ def _write_pages(reader, indexes: list[int], target: Path) -> str:
         if "/Annots" in page:
             del page["/Annots"]
     writer.add_metadata({k: v for k, v in (reader.metadata or {}).items() if isinstance(v, str)})
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    with os.fdopen(handle, "wb") as stream:
+    temp = temporary_beside(target)
+    with open(temp, "wb") as stream:
         writer.write(stream)
-    os.chmod(name, 0o644)
-    return name
+    return temp

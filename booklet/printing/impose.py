@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PageObject, PdfWriter, Transformation, apply_configuration
 from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, NameObject, RectangleObject
 
+from ..atomic import replacing
 from .paper import SHEETS, mm_text, sheet_size
 from .pdffile import open_pdf
 from .units import POINTS_PER
@@ -220,16 +219,5 @@ def _file_id(source: Path, sheet: str, crop_marks: bool, creep: float) -> ArrayO
 
 
 def _write_atomically(writer: PdfWriter, output: Path) -> None:
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
-    os.close(handle)
-    try:
-        with open(temp_name, "wb") as file:
-            writer.write(file)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temp_name, 0o666 & ~mask)
-        os.replace(temp_name, output)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with replacing(output) as temp, open(temp, "wb") as file:
+        writer.write(file)

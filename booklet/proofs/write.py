@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..atomic import write_bytes
 from .. import markup
 from ..fonts import register_fonts
 from ..layout.page import Page, page_for
@@ -41,7 +42,7 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
     paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
     result = _make(plan, page_size, reply_by, png, paths, workers, atomic=False)
     manifest = out_dir / MANIFEST
-    _write_atomically(manifest, manifest_text(result.proofs).encode("utf-8"))
+    write_bytes(manifest, manifest_text(result.proofs).encode("utf-8"))
     return replace(result, manifest=manifest)
 
 
@@ -217,7 +218,7 @@ def _write_group(job: _Job, proofs: list[Proof], paths: list[Path]) -> tuple[lis
                   for page in proof.pages]
         parts = copier.copy_parts(spread, title=f"Proof for {proof.names}: {proof.title} ({job.short_title})")
         if job.atomic:
-            _write_atomically(path, parts)
+            write_bytes(path, parts)
         else:
             with open(path, "wb") as file:
                 file.writelines(parts)
@@ -265,22 +266,4 @@ def _old_pngs(folder: Path) -> dict[str, list[Path]]:
     return found
 
 
-def _write_atomically(path: Path, data) -> None:
-    """`data` (bytes, or a list of byte strings) into `path`, replacing it only once completely written."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.writelines([data] if isinstance(data, bytes) else data)
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
