@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib.colors import CMYKColor
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 
 from ..fonts import BODY, SANS
@@ -59,8 +59,6 @@ class Styles:
     day_name: ParagraphStyle
     toc_1: ParagraphStyle
     toc_2: ParagraphStyle
-    quote: ParagraphStyle
-    centered: ParagraphStyle
 
 
 def make_styles(page: Page, language: str = "en") -> Styles:
@@ -102,15 +100,5 @@ def make_styles(page: Page, language: str = "en") -> Styles:
         day_name=like("day_name", fontName=SANS + "-Bold", fontSize=size * 1.35, leading=size * 1.6),
         toc_1=like("toc_1", fontName=SANS + "-Bold", fontSize=size, leading=size * 1.5),
         toc_2=like("toc_2", fontSize=size * 0.95, leading=size * 1.3),
-        quote=like("quote", fontName=BODY + "-Italic", fontSize=size * 1.15, leading=size * 1.5,
-                   alignment=TA_CENTER),
-        centered=like("centered", alignment=TA_CENTER),
     )
 
-
-def right(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(style.name + "-right", parent=style, alignment=TA_RIGHT)
-
-
-def left(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(style.name + "-left", parent=style, alignment=TA_LEFT)
