@@ -1,7 +1,7 @@
 """A conference folder's abstract texts -> a PDF laid out by plain ReportLab (the benchmark's baseline).
 
 What booklet would cost if it did nothing of its own: the same talk abstracts and poster entries
-(title, author line, affiliations, text paragraphs), the same fonts (booklet.fonts.register_fonts)
+(title, author line, affiliations, text paragraphs), the same fonts (booklet.text.fonts.register_fonts)
 and paragraph styles (booklet.layout.styles.make_styles), the same A5 text block, one talk
 abstract per page and the posters flowing after them, laid out by SimpleDocTemplate in one pass.
 
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))  # booklet from this checkout, installed or not
 import yaml  # noqa: E402
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate  # noqa: E402
 
-from booklet.fonts import BODY, register_fonts  # noqa: E402
+from booklet.text.fonts import BODY, register_fonts  # noqa: E402
 from booklet.layout.page import page_for  # noqa: E402
 from booklet.layout.styles import make_styles  # noqa: E402
 

@@ -31,7 +31,7 @@ import tempfile  # noqa: E402
 
 from reportlab.platypus import Paragraph  # noqa: E402
 
-from booklet.fonts import register_fonts  # noqa: E402
+from booklet.text.fonts import register_fonts  # noqa: E402
 from booklet.layout.page import page_for  # noqa: E402
 from booklet.layout.styles import make_styles  # noqa: E402
 

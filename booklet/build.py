@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from . import markup
+from .text import markup
 from .atomic import temporary_beside
 from .layout.page import PAGE_SIZES, page_for
 from .layout.story import build_story
@@ -15,7 +15,7 @@ from .lint import grouped, lint
 from .model import Booklet
 from .problems import DataError, Problem
 from .render import render_pdf
-from .validate import read_booklet
+from .data.validate import read_booklet
 
 
 @dataclass(frozen=True)

@@ -199,7 +199,7 @@ def check(data_dir: Path, page_size: str, strict: bool, output_format: str) -> N
       booklet check my-conference --format json
     """
     from .lint import grouped, lint
-    from .validate import read_booklet
+    from .data.validate import read_booklet
 
     with reporting_errors():
         try:

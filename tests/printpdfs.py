@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 BLEED = 3 * mm
 TRIM_W, TRIM_H = A5
-FONTS = Path(__file__).resolve().parent.parent / "fonts"
+FONTS = Path(__file__).resolve().parent.parent / "booklet" / "resources" / "fonts"
 EMBEDDED = "PrintTestSerif"
 
 

@@ -21,7 +21,7 @@ from PIL import Image
 
 from booklet.cli import main
 from booklet.images import MAX_PIXELS
-from booklet.validate import read_booklet
+from booklet.data.validate import read_booklet
 from .helpers import BASE, base_lines, extend, write_conference
 
 OLD_PDF = b"%PDF-1.4\n% an older booklet that a failed build must leave alone\n%%EOF\n"

@@ -6,7 +6,7 @@ import importlib.util
 from pathlib import Path
 
 from booklet.model import Parallel
-from booklet.validate import read_booklet
+from booklet.data.validate import read_booklet
 
 ROOT = Path(__file__).resolve().parent.parent
 

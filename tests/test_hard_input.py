@@ -7,7 +7,7 @@ import random
 from PIL import Image
 
 from booklet.build import build_booklet
-from booklet.validate import read_booklet
+from booklet.data.validate import read_booklet
 
 from .helpers import write_conference
 from .pdftext import Pdf, norm

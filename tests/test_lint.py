@@ -21,7 +21,7 @@ from booklet.build import build_booklet
 from booklet.cli import main
 from booklet.layout.page import PAGE_SIZES
 from booklet.lint import KINDS, lint
-from booklet.validate import read_booklet
+from booklet.data.validate import read_booklet
 from .helpers import BASE, extend, write_conference, yaml_text
 
 DATA = Path(__file__).resolve().parent.parent / "data"

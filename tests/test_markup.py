@@ -1,4 +1,4 @@
-"""Tests for booklet.markup: user text -> Paragraph markup and plain text."""
+"""Tests for booklet.text.markup: user text -> Paragraph markup and plain text."""
 
 import random
 import re
@@ -7,8 +7,8 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from booklet.fonts import register_fonts, unprintable
-from booklet.markup import inline, paragraphs, plain
+from booklet.text.fonts import register_fonts, unprintable
+from booklet.text.markup import inline, paragraphs, plain
 
 MATH = '<font name="Math">{}</font>'.format
 

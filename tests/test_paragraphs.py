@@ -7,7 +7,7 @@ import json
 import pytest
 
 from booklet.build import build_booklet
-from booklet.fonts import register_fonts
+from booklet.text.fonts import register_fonts
 from booklet.layout.flowables import Para
 from booklet.layout.page import page_for
 from booklet.layout.styles import make_styles

@@ -13,14 +13,14 @@ from click.testing import CliRunner
 from PIL import Image
 from pypdf import PdfReader
 
-from booklet import markup
+from booklet.text import markup
 from booklet.build import PrintOptions, build_booklet
 from booklet.cli import main
 from booklet.layout.common import Context
 from booklet.layout.page import page_for
 from booklet.layout.programme import day_title
 from booklet.proofs import MANIFEST_COLUMNS, overlay_text, page_ranges, write_proofs
-from booklet.validate import read_booklet
+from booklet.data.validate import read_booklet
 
 from .helpers import write_conference
 from .pdftext import Pdf, norm

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from booklet import markup
+from booklet.text import markup
 from booklet.build import build_booklet
 from booklet.cli import main
 from booklet.layout.common import Context
 from booklet.layout.page import page_for
 from booklet.layout.programme import day_title
 from booklet.model import Item
-from booklet.validate import read_booklet
+from booklet.data.validate import read_booklet
 
 from .pdftext import PAGE_NUMBER, Pdf, norm
 
@@ -188,7 +188,6 @@ def test_parallel_sessions_side_by_side_on_a5():
 
 def test_build_with_no_arguments_builds_the_sample(tmp_path, monkeypatch):
     shutil.copytree(DATA, tmp_path / "data")
-    shutil.copytree(ROOT / "images", tmp_path / "images")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output

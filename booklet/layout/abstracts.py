@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import ImageAndFlowables, PageBreak
 
-from .. import markup
+from ..text import markup
 from ..model import Abstract, Person
 from .common import KIND_LABELS, Context, Slot
 from .flowables import Anchor, Para, Rule

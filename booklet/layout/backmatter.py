@@ -5,13 +5,13 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
-from .. import markup
+from ..text import markup
 from ..model import Conference
 from .common import Context
 from .cover import draw_fitted, text_style
 from .flowables import Anchor, Para
 from .styles import ACCENT, GREY, INK, LIGHT_RULE, markup_color
-from ..fonts import BODY, SANS
+from ..text.fonts import BODY, SANS
 from .textfit import draw_block, fit_block
 
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
-from .. import images, markup
-from ..fonts import register_fonts
+from .. import images
+from ..text import markup
+from ..text.fonts import register_fonts
 from ..model import Abstract, Booklet, Day, Item, Person, Session, Source
 from ..problems import Problem
 from .flowables import Para, Photo

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from .. import images
-from ..fonts import BODY, SANS
+from ..text.fonts import BODY, SANS
 from ..model import Conference
 from .common import Context
 from .styles import ACCENT, GREY, INK

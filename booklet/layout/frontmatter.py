@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from .. import markup
+from ..text import markup
 from .common import Context
 from .flowables import Anchor, Para, Row
 from .styles import ACCENT, markup_color

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .. import markup
+from ..text import markup
 from ..model import Poster
 from .abstracts import author_block
 from .common import Context

@@ -6,8 +6,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from .. import markup
-from ..fonts import BODY
+from ..text import markup
+from ..text.fonts import BODY
 from ..model import Day, Item, Parallel, Session
 from .common import KIND_LABELS, Context, day_key, names
 from .flowables import Anchor, Para, Row, Rule

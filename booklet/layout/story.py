@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import PageBreak
 
-from .. import markup
+from ..text import markup
 from ..model import Booklet
 from ..problems import Problem
 from .abstracts import build_abstracts

@@ -9,7 +9,7 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 
-from ..fonts import BODY, SANS
+from ..text.fonts import BODY, SANS
 from .page import Page
 
 INK = CMYKColor(0, 0, 0, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from .. import markup
+from ..text import markup
 from .flowables import Para
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
-from .. import markup
+from ..text import markup
 from ..model import Person, Tutorial
 from .abstracts import when
 from .common import Context

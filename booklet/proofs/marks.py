@@ -11,15 +11,15 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .. import markup
-from ..fonts import SANS, font_for_char, register_fonts
+from ..text import markup
+from ..text.fonts import SANS, font_for_char, register_fonts
 from ..layout.page import Page
 from .plan import Proof, page_label
 
 if TYPE_CHECKING:  # the rest is imported where it is used: the build starts before it is all loaded
     from reportlab.pdfgen.canvas import Canvas
 
-    from ..pagecopy import Placed
+    from .pagecopy import Placed
 
 MARK = "PROOF \u00b7 NOT FOR PRINT"
 MARK_COLOR = CMYKColor(0, 0.95, 0.7, 0)  # a signal red that nothing in the booklet uses
@@ -224,7 +224,7 @@ def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
 def overlay_forms(proof_number: int, page_number: int, page: Page, trim, pointers=()) -> list[Placed]:
     """What goes on booklet page `page_number` of the `proof_number`-th proof: the band, the header (its own two
     lines, then the reply line), and a pointer at each height in `pointers`."""
-    from ..pagecopy import Placed
+    from .pagecopy import Placed
 
     x = trim[0] + page.margin - 1.5 * mm
     return [Placed(band_form(page_number % 2 == 1)), Placed(header_form(proof_number)), Placed(REPLY),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import markup
+from ..text import markup
 from ..layout.page import Page
 from ..model import Booklet, Person, Poster, Source
 from ..problems import Problem

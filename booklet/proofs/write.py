@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..atomic import write_bytes
-from .. import markup
-from ..fonts import register_fonts
+from ..text import markup
+from ..text.fonts import register_fonts
 from ..layout.page import Page, page_for
 from ..model import Booklet
 from ..problems import DataError
@@ -53,7 +53,7 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
 
     UnknownProof (before anything is built) when there is no such proof.
     """
-    from ..validate import read_booklet
+    from ..data.validate import read_booklet
 
     booklet, _ = read_booklet(Path(data_dir))
     proof = find_proof(_proofs_of(booklet, page_size), proof_id)
@@ -126,7 +126,7 @@ def _load_writers() -> None:
     """Import what planning and writing proofs needs (layout, pypdf, PDFium, the canvas)."""
     from reportlab.pdfgen import canvas  # noqa: F401
 
-    from .. import pagecopy  # noqa: F401
+    from . import pagecopy  # noqa: F401
     from ..layout import common  # noqa: F401
 
     register_fonts()
@@ -206,7 +206,7 @@ def _write_group(job: _Job, proofs: list[Proof], paths: list[Path]) -> tuple[lis
     """Write `proofs` (and their PNGs) to `paths`: the overlay drawn, the booklet read, once for all of them."""
     if not proofs:
         return [], []
-    from ..pagecopy import PageCopier
+    from .pagecopy import PageCopier
 
     media, trim = page_boxes(job.pdf)
     pointers = poster_pointers(job.pdf, proofs, job.poster_titles, job.anchors)

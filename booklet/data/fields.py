@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import fonts, images, markup
+from ..text import fonts, markup
+from .. import images
 from .load import BAD, Map, Seq
-from .problems import Problem, did_you_mean
+from ..problems import Problem, did_you_mean
 
 
 class Report:
@@ -73,7 +74,7 @@ class Fields:
         self.report.error(self.file, self.line(key), self.at(key), message)
 
     def source(self):
-        from .model import Source
+        from ..model import Source
 
         return Source(self.file, self.map.line, self.path)
 
@@ -200,7 +201,7 @@ class Fields:
         if problem:
             self.error(key, f"'{name}': {problem}")
             return None
-        from .model import Source
+        from ..model import Source
 
         self.report.image_sources.setdefault(path, Source(self.file, self.line(key), self.at(key)))
         return path

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .problems import Problem
+from ..problems import Problem
 
 
 class Map(dict):

@@ -7,7 +7,7 @@ from pathlib import Path
 from . import people, programme
 from .fields import Fields, Report, each_mapping
 from .load import Map, Seq, load_file
-from .model import (
+from ..model import (
     ABSTRACT_KINDS,
     Abstract,
     Booklet,
@@ -18,7 +18,7 @@ from .model import (
     Quote,
     Tutorial,
 )
-from .problems import DataError, Problem
+from ..problems import DataError, Problem
 
 CONFERENCE_KEYS = (
     "title", "short_title", "subtitle", "tagline", "welcome", "dates", "venue", "url", "contact",

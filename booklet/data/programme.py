@@ -7,8 +7,8 @@ import re
 
 from .fields import Fields, Report, each_mapping, join
 from .load import Map
-from .model import ITEM_KINDS, Abstract, Day, Item, Parallel, Session, TimeRange, Tutorial
-from .problems import did_you_mean
+from ..model import ITEM_KINDS, Abstract, Day, Item, Parallel, Session, TimeRange, Tutorial
+from ..problems import did_you_mean
 
 ITEM_KEYS = ("time", "title", "talk", "tutorial", "kind", "place", "room")
 SESSION_KEYS = ("session", "chair", "room", "items")

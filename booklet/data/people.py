@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .fields import Fields, Report, each_mapping
 from .load import Seq
-from .model import Person
+from ..model import Person
 
 SPEAKER_KEYS = ("name", "affiliation", "email", "photo")
 AUTHOR_KEYS = ("name", "affiliation", "presenting", "email", "photo")

@@ -1,11 +1,11 @@
-"""Generate the placeholder images used by the sample conference in ../data/.
+"""Generate the placeholder images of the sample conference (booklet/resources/sample/images/).
 
 Everything here is synthetic: the portraits are neutral head-and-shoulders
 silhouettes (no real person), the logo and the cover are abstract shapes.
 The output is deterministic (fixed seeds), so running the script again
 rewrites identical files.
 
-    python images/make_sample_images.py
+    python tools/make_sample_images.py
 
 Needs only Pillow.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "booklet" / "resources" / "sample" / "images"
 SEED = 2027
 
 # One portrait per invited/keynote/special speaker and per tutorial presenter

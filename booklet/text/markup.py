@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 from itertools import groupby
 
-from booklet.fonts import font_for_char
-from booklet.mathtext import PLAIN, Run, Style, math_runs
+from .fonts import font_for_char
+from .mathtext import PLAIN, Run, Style, math_runs
 
 __all__ = ["inline", "paragraphs", "plain"]
 

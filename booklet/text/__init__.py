@@ -1,0 +1,1 @@
+"""Text: user-written text -> paragraph markup (escaping, emphasis, inline math, font fallback)."""
