@@ -24,6 +24,7 @@ from booklet.images import MAX_PIXELS
 from booklet.data.validate import read_booklet
 from .helpers import BASE, base_lines, extend, write_conference
 
+CONFERENCE_KEYS = "title, short_title, subtitle, tagline, welcome, dates, venue, url, contact, hashtag, logo, cover_image, committees, places, notes, quote, language"
 OLD_PDF = b"%PDF-1.4\n% an older booklet that a failed build must leave alone\n%%EOF\n"
 
 
@@ -236,8 +237,8 @@ def test_missing_conference_yaml_line_number(tmp_path):
 # -- keys -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("key, expected", [
-    ("titel", "conference.yaml:5: titel: unknown key 'titel' (did you mean 'title'?)"),
-    ("sponsors", "conference.yaml:5: sponsors: unknown key 'sponsors'"),
+    ("titel", f"conference.yaml:5: titel: unknown key 'titel' (did you mean 'title'?); the keys here are {CONFERENCE_KEYS}"),
+    ("sponsors", f"conference.yaml:5: sponsors: unknown key 'sponsors'; the keys here are {CONFERENCE_KEYS}"),
 ], ids=["did-you-mean", "no-close-match"])
 def test_unknown_key(tmp_path, key, expected):
     data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"{key}: Something\n")})
@@ -246,15 +247,16 @@ def test_unknown_key(tmp_path, key, expected):
 
 @pytest.mark.parametrize("files, expected", [
     ({"conference.yaml": "title: X\ndates: {start: 2027-09-13, end: 2027-09-14}\n"},
-     "conference.yaml:1: venue: required key is missing"),
+     "conference.yaml:1: venue: required key is missing (e.g. venue: Observatory Campus, Lund, Sweden)"),
     ({"conference.yaml": "title: X\nvenue:\ndates: {start: 2027-09-13, end: 2027-09-14}\n"},
      "conference.yaml:2: venue: must not be empty"),
     ({"abstracts.yaml": extend("abstracts.yaml", "- id: extra\n  speaker: {name: Ana Smith}\n")},
-     f"abstracts.yaml:{abstract_line()}: [2].title: required key is missing"),
+     f"abstracts.yaml:{abstract_line()}: [2].title: required key is missing (e.g. title: Hierarchical models for galaxy surveys)"),
     ({"abstracts.yaml": extend("abstracts.yaml", "- id: extra\n  title: No speaker\n  abstract: Text.\n")},
-     f"abstracts.yaml:{abstract_line()}: [2].speaker: required key is missing (give 'speaker' or 'authors')"),
+     f"abstracts.yaml:{abstract_line()}: [2].speaker: required key is missing (give 'speaker' or 'authors', "
+     "e.g. speaker: {name: Ana Smith, affiliation: Lund University})"),
     ({"abstracts.yaml": extend("abstracts.yaml", "- id: extra\n  title: T\n  speaker: {affiliation: Uni A}\n")},
-     f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.name: required key is missing"),
+     f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.name: required key is missing (e.g. name: Ana Smith)"),
 ], ids=["venue", "venue-empty", "abstract-title", "speaker-and-authors", "speaker-name"])
 def test_missing_required_key(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
@@ -344,7 +346,7 @@ def test_bad_time(tmp_path, time, message):
 
 @pytest.mark.parametrize("files, expected", [
     ({"conference.yaml": "title: [SMC, 2027]\nvenue: Lund\ndates: {start: 2027-09-13, end: 2027-09-14}\n"},
-     "conference.yaml:1: title: expected text, not a list"),
+     "conference.yaml:1: title: expected text, not a list; write it like: title: Statistical Methods for the Cosmos"),
     ({"abstracts.yaml": extend("abstracts.yaml", """\
         - id: extra
           title: T
@@ -353,7 +355,7 @@ def test_bad_time(tmp_path, time, message):
         """)},
      f"abstracts.yaml:{abstract_line() + 3}: [2].authors[0].presenting: expected true or false, not the text \"maybe\""),
     ({"posters.yaml": "- number: five\n  author: Zoe Papadopoulou\n  title: Mixture density networks\n"},
-     "posters.yaml:1: [0].number: expected a whole number, not text"),
+     "posters.yaml:1: [0].number: expected a whole number, not text; write it like: number: 1"),
 ], ids=["title-list", "presenting-maybe", "poster-number-five"])
 def test_wrong_type(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
@@ -362,14 +364,16 @@ def test_wrong_type(tmp_path, files, expected):
 def test_list_where_mapping_belongs(tmp_path):
     text = "title: X\nvenue: Lund\ndates: [2027-09-13, 2027-09-14]\n"
     build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}), [
-        "conference.yaml:3: dates: expected a mapping (key: value lines), not a list",
+        "conference.yaml:3: dates: expected a mapping (key: value lines), not a list; "
+        "write it like: dates: {start: 2027-09-13, end: 2027-09-17}",
     ])
 
 
 def test_mapping_where_list_belongs(tmp_path):
     data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", "committees: {name: SOC}\n")})
     build_and_check_fail(tmp_path, data, [
-        "conference.yaml:5: committees: expected a list (lines starting with '- '), not a mapping",
+        "conference.yaml:5: committees: expected a list (lines starting with '- '), not a mapping; "
+        "write it like: committees: [{name: SOC, members: [{name: Ana Smith}]}]",
     ])
 
 
@@ -468,14 +472,15 @@ def test_many_problems_in_many_files_reported_together_in_order(tmp_path):
         "conference.yaml": extend("conference.yaml", "titel: Oops\n"),
     })
     expected = [
-        "conference.yaml:5: titel: unknown key 'titel' (did you mean 'title'?)",
+        f"conference.yaml:5: titel: unknown key 'titel' (did you mean 'title'?); the keys here are {CONFERENCE_KEYS}",
         f"abstracts.yaml:{n + 3}: [2].authors[0].name: warning: the booklet's fonts cannot print '王' (U+738B); left out",
         f"abstracts.yaml:{n + 3}: [2].authors[0].presenting: expected true or false, not the text \"maybe\"",
         "abstracts/x.yaml:1: id: duplicate id 'okafor' (first used at abstracts.yaml:5)",
-        "posters.yaml:1: [0].number: expected a whole number, not text",
+        "posters.yaml:1: [0].number: expected a whole number, not text; write it like: number: 1",
         "programme.yaml:4: days[0].items[0].time: '25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\"",
         "programme.yaml:5: days[0].items[1].talk: no abstract with id 'lund-2027' (did you mean 'lund-2026'?)",
-        f"tutorials.yaml:{base_lines('tutorials.yaml') + 1}: [0].titel: unknown key 'titel' (did you mean 'title'?)",
+        f"tutorials.yaml:{base_lines('tutorials.yaml') + 1}: [0].titel: unknown key 'titel' (did you mean 'title'?); "
+        "the keys here are id, title, description, presenters",
     ]
     assert summary(expected) == "7 errors, 1 warning; nothing was written."
     build_and_check_fail(tmp_path, data, expected)
@@ -498,11 +503,11 @@ def test_check_prints_what_build_prints(tmp_path):
 
 @pytest.mark.parametrize("files, expected", [
     ({"abstracts.yaml": BASE["abstracts.yaml"].replace("  title: A talk about Lund\n", "")},
-     "abstracts.yaml:1: [0].title: required key is missing"),
+     "abstracts.yaml:1: [0].title: required key is missing (e.g. title: Hierarchical models for galaxy surveys)"),
     ({"abstracts.yaml": BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}", "{affiliation: Uni A}")},
-     "abstracts.yaml:3: [0].speaker.name: required key is missing"),
+     "abstracts.yaml:3: [0].speaker.name: required key is missing (e.g. name: Ana Smith)"),
     ({"tutorials.yaml": BASE["tutorials.yaml"].replace("  title: Bayesian inference\n", "")},
-     "tutorials.yaml:1: [0].title: required key is missing"),
+     "tutorials.yaml:1: [0].title: required key is missing (e.g. title: \"Bayesian inference: an introduction\")"),
 ], ids=["abstract-without-title", "speaker-without-name", "tutorial-without-title"])
 def test_no_follow_on_dangling_reference_for_a_broken_entry(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])

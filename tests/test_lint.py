@@ -515,7 +515,7 @@ def test_check_json_with_errors(tmp_path):
         {"file": "abstracts.yaml", "line": 13, "key": "[2].speaker.name", "kind": "glyph", "severity": "warning",
          "message": "the booklet's fonts cannot print '王' (U+738B); left out"},
         {"file": "abstracts.yaml", "line": 14, "key": "[2].colour", "kind": "", "severity": "error",
-         "message": "unknown key 'colour'"},
+         "message": "unknown key 'colour'; the keys here are id, kind, title, speaker, authors, abstract"},
     ]
     assert result.stderr == f"{data}: 1 error, 1 warning.\n"
 
@@ -527,7 +527,8 @@ def test_check_text_with_errors_is_as_before(tmp_path):
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out",
-        "abstracts.yaml:14: [2].colour: unknown key 'colour'",
+        "abstracts.yaml:14: [2].colour: unknown key 'colour'; the keys here are id, kind, title, speaker, authors, "
+        "abstract",
         "1 error, 1 warning; nothing was written.",
     ]
 

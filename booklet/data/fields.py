@@ -1,4 +1,4 @@
-"""One YAML mapping (Map) -> typed values, every problem recorded with file, line and key path."""
+"""One YAML mapping (Map) and its declared Record -> typed values, every problem recorded with file, line and key path."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..text import fonts, markup
 from .. import images
+from .contract import Key, Record, choice_hint, example_line
 from .load import BAD, Map, Seq
 from ..problems import Problem, did_you_mean
 
@@ -48,20 +49,25 @@ def join(path: str, key: str | int) -> str:
 
 
 class Fields:
-    """Typed access to the keys of one mapping; unknown and missing keys are reported on creation."""
+    """Typed access to the keys of one mapping, as its Record declares them.
 
-    def __init__(self, report: Report, mapping: Map, path: str, allowed, required=()):
+    Unknown keys and missing required keys are reported on creation; a key that the Record does
+    not declare cannot be read (a programming error), so the validator cannot drift from the contract.
+    """
+
+    def __init__(self, report: Report, mapping: Map, path: str, record: Record):
         self.report = report
         self.map = mapping
         self.path = path
+        self.record = record
         self.file = mapping.file
         for key in mapping:
-            if key not in allowed:
-                hint = did_you_mean(key, allowed)
-                self.error(key, f"unknown key '{key}'{hint}")
-        for key in required:
+            if key not in record:
+                self.error(key, unknown_key(key, record))
+        for key in record.required:
             if key not in mapping:
-                self.report.error(self.file, mapping.line, join(path, key), "required key is missing")
+                self.report.error(self.file, mapping.line, join(path, key),
+                                  f"required key is missing (e.g. {example_line(record[key])})")
 
     # -- plumbing ---------------------------------------------------------
     def at(self, key: str) -> str:
@@ -78,7 +84,16 @@ class Fields:
 
         return Source(self.file, self.map.line, self.path)
 
+    def key(self, key: str) -> Key:
+        return self.record[key]
+
+    def wrong_type(self, key: str, value) -> None:
+        """'expected a mapping (key: value lines), not text; write it like: dates: {...}'."""
+        spec = self.record[key]
+        self.error(key, f"expected {spec.shape}, not {describe(value)}; write it like: {example_line(spec)}")
+
     def _present(self, key: str, required: bool):
+        self.record[key]  # noqa: B018 - only declared keys can be read
         value = self.map.get(key)
         if value is BAD:
             return None
@@ -94,7 +109,7 @@ class Fields:
         if value is None:
             return None
         if isinstance(value, (Map, Seq)):
-            self.error(key, f"expected text, not {describe(value)}")
+            self.wrong_type(key, value)
             return None
         text = self.map.raw[key].strip()
         if not text:
@@ -119,7 +134,8 @@ class Fields:
             if item is BAD:
                 continue
             if isinstance(item, (Map, Seq)) or item is None:
-                self.report.error(self.file, value.lines[index], where, f"expected text, not {describe(item)}")
+                self.report.error(self.file, value.lines[index], where,
+                                  f"expected text, not {describe(item)}; write it like: {example_line(self.record[key])}")
                 continue
             text = value.raw[index].strip()
             check_printable(self.report, self.file, value.lines[index], where, text)
@@ -139,7 +155,8 @@ class Fields:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.error(key, f"'{self.map.raw.get(key) or describe(value)}' is not a date (write YYYY-MM-DD)")
+        self.error(key, f"'{self.map.raw.get(key) or describe(value)}' is not a date; write it like: "
+                        f"{example_line(self.record[key])}")
         return None
 
     def integer(self, key: str) -> int | None:
@@ -148,7 +165,7 @@ class Fields:
             return None
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        self.error(key, f"expected a whole number, not {describe(value)}")
+        self.wrong_type(key, value)
         return None
 
     def boolean(self, key: str) -> bool:
@@ -161,16 +178,17 @@ class Fields:
             hint = " (remove the quotes)" if value.strip().lower() in ("true", "false", "yes", "no") else ""
             self.error(key, f'expected true or false, not the text "{value}"{hint}')
         else:
-            self.error(key, f"expected true or false, not {describe(value)}")
+            self.wrong_type(key, value)
         return False
 
-    def choice(self, key: str, options, default: str) -> str:
+    def choice(self, key: str, default: str) -> str:
+        """One of the key's declared choices; another word is reported with the closest choice."""
+        spec = self.record[key]
         value = self.text(key, printed=False)
         if value is None:
             return default
-        if value not in options:
-            hint = did_you_mean(value, options)
-            self.error(key, f"'{value}' is not one of {', '.join(options)}{hint}")
+        if value not in spec.choices:
+            self.error(key, f"'{value}' is not one of {', '.join(spec.choices)}{choice_hint(spec, value)}")
             return default
         return value
 
@@ -179,7 +197,7 @@ class Fields:
         if value is None:
             return None
         if not isinstance(value, Map):
-            self.error(key, f"expected a mapping (key: value lines), not {describe(value)}")
+            self.wrong_type(key, value)
             return None
         return value
 
@@ -188,7 +206,7 @@ class Fields:
         if value is None:
             return None
         if not isinstance(value, Seq):
-            self.error(key, f"expected a list (lines starting with '- '), not {describe(value)}")
+            self.wrong_type(key, value)
             return None
         return value
 
@@ -207,6 +225,11 @@ class Fields:
         return path
 
 
+def unknown_key(key: str, record: Record) -> str:
+    """"unknown key 'nmae' (did you mean 'name'?); the keys here are name, affiliation, email, photo"."""
+    return f"unknown key '{key}'{did_you_mean(key, record.names)}; the keys here are {', '.join(record.names)}"
+
+
 def check_printable(report: Report, file: str, line: int, key: str, text: str) -> None:
     """Warn about characters that no booklet font can show (they are left out of the PDF)."""
     missing = fonts.unprintable(markup.plain(text))
@@ -216,10 +239,22 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str) -
         report.warn(file, line, key, f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
 
 
-def each_mapping(report: Report, seq: Seq, path: str, what: str):
-    """(index, Map) for each list item that is a mapping; other items are reported."""
+def each_mapping(report: Report, seq: Seq, path: str, what: str, record: Record | None = None):
+    """(index, Map) for each list item that is a mapping; other items are reported (with an example)."""
     for index, item in enumerate(seq):
         if isinstance(item, Map):
             yield index, item
         elif item is not BAD:
-            report.error(seq.file, seq.lines[index], join(path, index), f"expected {what} (a mapping), not {describe(item)}")
+            example = f"; write it like: - {example_item(record)}" if record else ""
+            report.error(seq.file, seq.lines[index], join(path, index),
+                         f"expected {what} (a mapping), not {describe(item)}{example}")
+
+
+def example_item(record: Record) -> str:
+    """One list entry of `record`, in flow style, from its required keys' examples (or its first key)."""
+    from .contract import flow
+
+    keys = [k for k in record.keys if k.required] or list(record.keys[:1])
+    if record.one_of:
+        keys.append(record[record.one_of[0]])
+    return flow({k.name: k.example for k in sorted(keys, key=record.keys.index)})

@@ -5,17 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..model import Abstract, Day, Item, Parallel, Session, TimeRange, Tutorial
+from ..problems import did_you_mean
+from .contract import DAY, ITEM, PARALLEL, PROGRAMME, SESSION, TIME
 from .fields import Fields, Report, each_mapping, join
 from .load import Map
-from ..model import ITEM_KINDS, Abstract, Day, Item, Parallel, Session, TimeRange, Tutorial
-from ..problems import did_you_mean
-
-ITEM_KEYS = ("time", "title", "talk", "tutorial", "kind", "place", "room")
-SESSION_KEYS = ("session", "chair", "room", "items")
-PARALLEL_KEYS = ("parallel",)
-DAY_KEYS = ("date", "items")
-
-_TIME = re.compile(r"^(\d{1,2})[:.h](\d{2})(?:\s*[-\u2013\u2014]\s*(\d{1,2})[:.h](\d{2}))?$")
 
 
 class Refs:
@@ -37,10 +31,10 @@ class Refs:
 def read_programme(report: Report, data: Map | None, refs: Refs):
     if data is None:
         return []
-    f = Fields(report, data, "", ("days",), required=("days",))
+    f = Fields(report, data, "", PROGRAMME)
     days = []
-    for index, item in each_mapping(report, f.seq("days", required=True) or (), "days", "a day"):
-        day = _read_day(report, Fields(report, item, f"days[{index}]", DAY_KEYS, required=("date",)), refs)
+    for index, item in each_mapping(report, f.seq("days", required=True) or (), "days", "a day", DAY):
+        day = _read_day(report, Fields(report, item, f"days[{index}]", DAY), refs)
         if day:
             days.append(day)
     return days
@@ -49,7 +43,7 @@ def read_programme(report: Report, data: Map | None, refs: Refs):
 def _read_day(report: Report, f: Fields, refs: Refs) -> Day | None:
     date = f.date("date", required=True)
     entries = []
-    for index, item in each_mapping(report, f.seq("items") or (), f.at("items"), "a programme item"):
+    for index, item in each_mapping(report, f.seq("items") or (), f.at("items"), "a programme item", ITEM):
         entry = _read_entry(report, item, join(f.at("items"), index), refs)
         if entry is not None:
             entries.append(entry)
@@ -58,7 +52,7 @@ def _read_day(report: Report, f: Fields, refs: Refs) -> Day | None:
 
 def _read_entry(report: Report, item: Map, path: str, refs: Refs):
     if "parallel" in item:
-        return _read_parallel(report, Fields(report, item, path, PARALLEL_KEYS), refs)
+        return _read_parallel(report, Fields(report, item, path, PARALLEL), refs)
     if "session" in item:
         return _read_session(report, item, path, refs)
     return _read_item(report, item, path, refs)
@@ -66,7 +60,7 @@ def _read_entry(report: Report, item: Map, path: str, refs: Refs):
 
 def _read_parallel(report: Report, f: Fields, refs: Refs) -> Parallel | None:
     sessions = []
-    for index, item in each_mapping(report, f.seq("parallel", required=True) or (), f.at("parallel"), "a session"):
+    for index, item in each_mapping(report, f.seq("parallel", required=True) or (), f.at("parallel"), "a session", SESSION):
         where = join(f.at("parallel"), index)
         if "session" not in item:
             report.error(item.file, item.line, f"{where}.session", "required key is missing (each parallel track is a session)")
@@ -78,10 +72,10 @@ def _read_parallel(report: Report, f: Fields, refs: Refs) -> Parallel | None:
 
 
 def _read_session(report: Report, item: Map, path: str, refs: Refs) -> Session | None:
-    f = Fields(report, item, path, SESSION_KEYS, required=("session",))
+    f = Fields(report, item, path, SESSION)
     name = f.text("session", required=True)
     items = []
-    for index, sub in each_mapping(report, f.seq("items") or (), f.at("items"), "a programme item"):
+    for index, sub in each_mapping(report, f.seq("items") or (), f.at("items"), "a programme item", ITEM):
         where = join(f.at("items"), index)
         if "session" in sub or "parallel" in sub:
             key = "session" if "session" in sub else "parallel"
@@ -95,14 +89,14 @@ def _read_session(report: Report, item: Map, path: str, refs: Refs) -> Session |
 
 
 def _read_item(report: Report, item: Map, path: str, refs: Refs) -> Item | None:
-    f = Fields(report, item, path, ITEM_KEYS)
+    f = Fields(report, item, path, ITEM)
     time = _read_time(f)
     abstract = _resolve(f, "talk", refs, "abstract")
     tutorial = _resolve(f, "tutorial", refs, "tutorial")
     if "talk" in item and "tutorial" in item:
         f.error("tutorial", "an item is either a talk or a tutorial, not both")
     default = "talk" if "talk" in item else "tutorial" if "tutorial" in item else "other"
-    kind = f.choice("kind", ITEM_KINDS, default)
+    kind = f.choice("kind", default)
     return Item(kind, time, f.text("title"), abstract, tutorial, f.text("place"), f.text("room"), f.source())
 
 
@@ -122,7 +116,7 @@ def _read_time(f: Fields) -> TimeRange | None:
     text = f.text("time", printed=False)
     if text is None:
         return None
-    match = _TIME.match(text.strip())
+    match = TIME.match(text.strip())
     times = _clock_times(match) if match else None
     if times is None:
         f.error("time", f"'{text}' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\"")

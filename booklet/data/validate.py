@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import people, programme
+from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
 from .fields import Fields, Report, each_mapping
 from .load import Map, Seq, load_file
 from ..model import (
-    ABSTRACT_KINDS,
     Abstract,
     Booklet,
     Committee,
@@ -19,14 +19,6 @@ from ..model import (
     Tutorial,
 )
 from ..problems import DataError, Problem
-
-CONFERENCE_KEYS = (
-    "title", "short_title", "subtitle", "tagline", "welcome", "dates", "venue", "url", "contact",
-    "hashtag", "logo", "cover_image", "committees", "places", "notes", "quote", "language",
-)
-ABSTRACT_KEYS = ("id", "kind", "title", "speaker", "authors", "abstract")
-TUTORIAL_KEYS = ("id", "title", "description", "presenters")
-POSTER_KEYS = ("number", "author", "authors", "title", "affiliation", "email", "abstract")
 
 
 def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
@@ -90,7 +82,7 @@ def _load(report: Report, folder: Path, name: str, shape):
 def read_conference(report: Report, data: Map | None) -> Conference | None:
     if data is None:
         return None
-    f = Fields(report, data, "", CONFERENCE_KEYS, required=("title", "dates", "venue"))
+    f = Fields(report, data, "", CONFERENCE)
     start, end = _read_dates(report, f)
     title, venue = f.text("title", required=True), f.text("venue", required=True)
     committees = _read_committees(report, f.seq("committees"), f.at("committees"))
@@ -113,7 +105,7 @@ def _read_dates(report: Report, f: Fields):
     dates = f.mapping("dates", required=True)
     if dates is None:
         return None, None
-    d = Fields(report, dates, f.at("dates"), ("start", "end"), required=("start", "end"))
+    d = Fields(report, dates, f.at("dates"), DATES)
     start, end = d.date("start", required=True), d.date("end", required=True)
     if start and end and end < start:
         d.error("end", f"the conference ends ({end}) before it starts ({start})")
@@ -123,7 +115,7 @@ def _read_dates(report: Report, f: Fields):
 
 def _read_language(f: Fields) -> str:
     language = f.text("language", printed=False) or "en"
-    if not language.replace("-", "").replace("_", "").isalpha() or len(language) > 12:
+    if not LANGUAGE.match(language):
         f.error("language", f"'{language}' is not a language code (like en, de, en-GB)")
         return "en"
     return language
@@ -131,9 +123,9 @@ def _read_language(f: Fields) -> str:
 
 def _read_committees(report: Report, seq: Seq | None, path: str) -> tuple[Committee, ...]:
     committees = []
-    for index, item in each_mapping(report, seq or (), path, "a committee"):
-        f = Fields(report, item, f"{path}[{index}]", ("name", "title", "members"), required=("name",))
-        members = people.read_people(report, f.seq("members"), f.at("members"), people.MEMBER_KEYS)
+    for index, item in each_mapping(report, seq or (), path, "a committee", COMMITTEE):
+        f = Fields(report, item, f"{path}[{index}]", COMMITTEE)
+        members = people.read_people(report, f.seq("members"), f.at("members"), MEMBER)
         name = f.text("name", required=True)
         if name:
             committees.append(Committee(name, f.text("title"), members))
@@ -142,8 +134,8 @@ def _read_committees(report: Report, seq: Seq | None, path: str) -> tuple[Commit
 
 def _read_places(report: Report, seq: Seq | None, path: str) -> tuple[Place, ...]:
     places = []
-    for index, item in each_mapping(report, seq or (), path, "a place"):
-        f = Fields(report, item, f"{path}[{index}]", ("name", "address", "note"), required=("name",))
+    for index, item in each_mapping(report, seq or (), path, "a place", PLACE):
+        f = Fields(report, item, f"{path}[{index}]", PLACE)
         name = f.text("name", required=True)
         if name:
             places.append(Place(name, f.text("address"), f.text("note")))
@@ -153,7 +145,7 @@ def _read_places(report: Report, seq: Seq | None, path: str) -> tuple[Place, ...
 def _read_quote(report: Report, data: Map | None, path: str) -> Quote | None:
     if data is None:
         return None
-    f = Fields(report, data, path, ("text", "author"), required=("text",))
+    f = Fields(report, data, path, QUOTE)
     text = f.text("text", required=True)
     return Quote(text, f.text("author")) if text else None
 
@@ -164,7 +156,7 @@ def _abstract_entries(report: Report, folder: Path) -> list[tuple[Map, str]]:
     """(mapping, key path prefix) of every abstract in abstracts.yaml and abstracts/*.yaml."""
     entries: list[tuple[Map, str]] = []
     listed = _load(report, folder, "abstracts.yaml", Seq)
-    for index, item in each_mapping(report, listed or (), "", "an abstract"):
+    for index, item in each_mapping(report, listed or (), "", "an abstract", ABSTRACT):
         entries.append((item, f"[{index}]"))
     one_each = folder / "abstracts"
     if one_each.is_dir():
@@ -192,9 +184,9 @@ def read_abstracts(report: Report, entries: list[tuple[Map, str]]) -> list[Abstr
 
 
 def _read_abstract(report: Report, item: Map, path: str) -> Abstract | None:
-    f = Fields(report, item, path, ABSTRACT_KEYS, required=("id", "title"))
+    f = Fields(report, item, path, ABSTRACT)
     ident = _read_id(f)
-    kind = f.choice("kind", ABSTRACT_KINDS, "contributed")
+    kind = f.choice("kind", "contributed")
     title = f.text("title", required=True)
     text = f.text("abstract") or ""
     authors = people.read_authors(report, f)
@@ -215,11 +207,11 @@ def _read_id(f: Fields) -> str | None:
 
 def read_tutorials(report: Report, data: Seq | None) -> list[Tutorial]:
     tutorials, seen = [], {}
-    for index, item in each_mapping(report, data or (), "", "a tutorial"):
-        f = Fields(report, item, f"[{index}]", TUTORIAL_KEYS, required=("id", "title"))
+    for index, item in each_mapping(report, data or (), "", "a tutorial", TUTORIAL):
+        f = Fields(report, item, f"[{index}]", TUTORIAL)
         ident, title = _read_id(f), f.text("title", required=True)
         description = f.text("description") or ""
-        presenters = people.read_people(report, f.seq("presenters"), f.at("presenters"), people.PRESENTER_KEYS)
+        presenters = people.read_people(report, f.seq("presenters"), f.at("presenters"), PRESENTER)
         if not (ident and title):
             continue
         if ident in seen:
@@ -232,8 +224,8 @@ def read_tutorials(report: Report, data: Seq | None) -> list[Tutorial]:
 
 def read_posters(report: Report, data: Seq | None) -> list[Poster]:
     posters = []
-    for index, item in each_mapping(report, data or (), "", "a poster"):
-        f = Fields(report, item, f"[{index}]", POSTER_KEYS, required=("title",))
+    for index, item in each_mapping(report, data or (), "", "a poster", POSTER):
+        f = Fields(report, item, f"[{index}]", POSTER)
         number = f.integer("number")
         title = f.text("title", required=True)
         authors = people.read_poster_authors(report, f)

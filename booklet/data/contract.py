@@ -1,0 +1,358 @@
+"""The data contract, declared once: files, records, keys, types, defaults, words and examples.
+
+Everything that must agree about the format is made from this declaration: the validator
+(`fields.Fields` takes a Record and knows which keys are allowed, which are required, and what
+each should look like), the JSON Schemas of `booklet schema`, the files `booklet init` writes and
+the key reference in docs/data-format.md. Nothing here reads files or knows about layout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..model import ABSTRACT_KINDS, ITEM_KINDS
+
+# -- the types a key can have ---------------------------------------------------
+# text      one line or paragraphs of text (numbers and dates written bare are read as text)
+# texts     a text, or a list of texts
+# id        one word: what other entries point at
+# ref       the id of an abstract or tutorial (programme items)
+# date      an ISO date, YYYY-MM-DD
+# time      HH:MM or HH:MM-HH:MM
+# integer   a whole number
+# boolean   true or false
+# choice    one of `choices` (a few common other words are understood: see `aliases`)
+# image     a path to an image file, relative to the data folder
+# email     an email address (never printed)
+# language  a language code such as en, de, en-GB
+# record    a mapping with the keys of `record`
+# records   a list of such mappings (several record kinds: each told apart by its first key)
+
+TIME_PATTERN = r"^(\d{1,2})[:.h](\d{2})(?:\s*[-\u2013\u2014]\s*(\d{1,2})[:.h](\d{2}))?$"
+TIME = re.compile(TIME_PATTERN)
+LANGUAGE_PATTERN = r"^[A-Za-z][A-Za-z_-]{0,11}$"
+LANGUAGE = re.compile(LANGUAGE_PATTERN)
+ID_PATTERN = r"^\S+$"
+
+# What a type looks like, in a user's words (for "expected ..." messages and the docs).
+SHAPES = {
+    "text": "text",
+    "texts": "text, or a list of texts",
+    "id": "one word (no spaces)",
+    "ref": "an id",
+    "date": "a date (YYYY-MM-DD)",
+    "time": 'a time ("HH:MM" or "HH:MM-HH:MM")',
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "choice": "one of the words listed",
+    "image": "an image file's path",
+    "email": "an email address",
+    "language": "a language code",
+    "record": "a mapping (key: value lines)",
+    "records": "a list (lines starting with '- ')",
+}
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of a record."""
+
+    name: str
+    type: str
+    doc: str
+    required: bool = False
+    default: str | None = None  # what an absent key means, in words
+    example: object = None  # a value that is right here: for messages and the `init` files
+    record: Record | tuple[Record, ...] | None = None  # for `record` and `records`
+    choices: tuple[str, ...] = ()
+    aliases: dict[str, str] = field(default_factory=dict)  # other words users write -> the choice meant
+    refers_to: str | None = None  # for `ref`: "abstract" or "tutorial"
+
+    @property
+    def shape(self) -> str:
+        return SHAPES[self.type]
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        if self.record is None:
+            return ()
+        return self.record if isinstance(self.record, tuple) else (self.record,)
+
+
+@dataclass(frozen=True)
+class Record:
+    """A kind of mapping: its keys in the order they are written, and which of them go together."""
+
+    name: str  # for the schema's definitions and the docs: "conference", "author", ...
+    doc: str
+    keys: tuple[Key, ...]
+    one_of: tuple[str, ...] = ()  # exactly one of these keys must be given
+    tag: str | None = None  # in a list of several record kinds: the key that marks this kind
+
+    def __getitem__(self, name: str) -> Key:
+        for key in self.keys:
+            if key.name == name:
+                return key
+        raise KeyError(f"{self.name} has no key {name!r}")
+
+    def __contains__(self, name: str) -> bool:
+        return any(key.name == name for key in self.keys)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(key.name for key in self.keys)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(key.name for key in self.keys if key.required)
+
+
+@dataclass(frozen=True)
+class File:
+    """One file (or one kind of file) of a conference folder."""
+
+    name: str  # "conference.yaml", "abstracts/*.yaml"
+    doc: str
+    record: Record
+    many: bool  # True: the file holds a list of records; False: one record (a mapping)
+    required: bool = False
+    schema: str = ""  # the JSON Schema's file name
+
+    @property
+    def shape(self) -> str:
+        return SHAPES["records" if self.many else "record"]
+
+
+def _person(name: str, doc: str, *extra: Key, email_doc="optional: for proofs, never printed") -> Record:
+    return Record(name, doc, (
+        Key("name", "text", "as it is printed", required=True, example="Ana Smith"),
+        Key("affiliation", "texts", "one, or a list when several (each printed as one affiliation)",
+            example="Lund University, Sweden"),
+        *extra,
+        Key("email", "email", email_doc, example="ana.smith@example.org"),
+    ))
+
+
+_PHOTO = Key("photo", "image", "optional portrait, printed beside the abstract", example="images/portrait.jpg")
+
+# -- conference.yaml -------------------------------------------------------------
+
+DATES = Record("dates", "When the conference runs.", (
+    Key("start", "date", "the first day", required=True, example=dt.date(2027, 9, 13)),
+    Key("end", "date", "the last day", required=True, example=dt.date(2027, 9, 17)),
+))
+MEMBER = _person("member", "A committee member.",
+                 Key("role", "text", "optional, e.g. Chair (chairs are marked)", example="Chair"))
+COMMITTEE = Record("committee", "A committee, printed in the order given.", (
+    Key("name", "text", "short name, e.g. SOC", required=True, example="SOC"),
+    Key("title", "text", "optional long name", example="Scientific Organising Committee"),
+    Key("members", "records", "the members, in printed order", record=MEMBER,
+        example=[{"name": "Ana Smith", "affiliation": "Lund University"}]),
+))
+PLACE = Record("place", "A place participants need to find: a dinner venue, a room, ...", (
+    Key("name", "text", "the place's name", required=True, example="Restaurant Kulturen"),
+    Key("address", "text", "optional", example="Tegnérsplatsen 1, 223 50 Lund"),
+    Key("note", "text", "optional, e.g. what happens there", example="Conference dinner"),
+))
+QUOTE = Record("quote", "A quotation for the back cover.", (
+    Key("text", "text", "the quotation", required=True, example="All models are wrong, but some are useful."),
+    Key("author", "text", "optional", example="George Box"),
+))
+CONFERENCE = Record("conference", "Who, when, where: the cover, committees and back matter.", (
+    Key("title", "text", "the conference's full title", required=True, example="Statistical Methods for the Cosmos"),
+    Key("short_title", "text", "used in running heads", default="the title", example="SMC2027"),
+    Key("subtitle", "text", "printed under the title", example="An International Workshop"),
+    Key("tagline", "text", "a line or two on the cover", example="Five days of statistics and astronomy."),
+    Key("welcome", "text", "a line above the title on the cover", example="Welcome to SMC2027"),
+    Key("dates", "record", "the first and last day", required=True, record=DATES,
+        example={"start": dt.date(2027, 9, 13), "end": dt.date(2027, 9, 17)}),
+    Key("venue", "text", "where it takes place", required=True, example="Observatory Campus, Lund, Sweden"),
+    Key("url", "text", "the conference's web address", example="https://www.example.org/smc2027"),
+    Key("contact", "text", "whom to write to (also on speaker proofs)", example="smc2027@example.org"),
+    Key("hashtag", "text", "quote it: a bare # starts a comment", example="#SMC2027"),
+    Key("logo", "image", "printed on the cover and back cover", example="images/logo.png"),
+    Key("cover_image", "image", "the cover's picture", example="images/cover.jpg"),
+    Key("committees", "records", "in printed order", record=COMMITTEE,
+        example=[{"name": "SOC", "members": [{"name": "Ana Smith"}]}]),
+    Key("places", "records", "for the practical information page", record=PLACE,
+        example=[{"name": "Restaurant Kulturen", "address": "Tegnérsplatsen 1, Lund"}]),
+    Key("notes", "texts", "free lines for the back cover", example=["Abstract deadline: 31 March 2027"]),
+    Key("quote", "record", "for the back cover", record=QUOTE,
+        example={"text": "All models are wrong, but some are useful.", "author": "George Box"}),
+    Key("language", "language", "the booklet's language: hyphenation and PDF language", default="en",
+        example="en"),
+))
+
+# -- abstracts -----------------------------------------------------------------
+
+SPEAKER = _person("speaker", "The one presenting author (the short form of `authors`).", _PHOTO)
+AUTHOR = _person("author", "One author of several, in printed order.",
+                 Key("presenting", "boolean", "true for who gives the talk (underlined)", default="false",
+                     example=True),
+                 _PHOTO)
+ABSTRACT = Record("abstract", "A talk's abstract: what a programme item's `talk:` points at.", (
+    Key("id", "id", "unique, one word: what the programme's `talk:` names", required=True, example="smith-2027"),
+    Key("kind", "choice", "printed as a label over invited, keynote and special talks", default="contributed",
+        choices=ABSTRACT_KINDS, example="invited",
+        aliases={"talk": "contributed", "oral": "contributed", "contribution": "contributed",
+                 "regular": "contributed", "invited talk": "invited", "plenary": "keynote",
+                 "keynote talk": "keynote", "public": "special", "public talk": "special"}),
+    Key("title", "text", "the talk's title", required=True, example="Hierarchical models for galaxy surveys"),
+    Key("speaker", "record", "the speaker (short form; or `authors`)", record=SPEAKER,
+        example={"name": "Ana Smith", "affiliation": "Lund University"}),
+    Key("authors", "records", "several authors (long form; or `speaker`)", record=AUTHOR,
+        example=[{"name": "Ana Smith", "presenting": True}, {"name": "Bo Jones"}]),
+    Key("abstract", "text", "the text: a blank line starts a paragraph; *emphasis*, **strong**, $math$",
+        example="We review hierarchical models ..."),
+), one_of=("speaker", "authors"))
+
+# -- tutorials.yaml, posters.yaml ----------------------------------------------
+
+PRESENTER = _person("presenter", "A tutorial's presenter.",
+                    Key("bio", "text", "a short biography, printed with the tutorial",
+                        example="Ana Smith teaches statistics."),
+                    _PHOTO)
+TUTORIAL = Record("tutorial", "A tutorial; tutorials are numbered in file order.", (
+    Key("id", "id", "unique, one word: what the programme's `tutorial:` names", required=True,
+        example="bayes-intro"),
+    Key("title", "text", "the tutorial's title", required=True, example="Bayesian inference: an introduction"),
+    Key("description", "text", "what it covers (paragraphs, as for abstracts)", example="A hands-on course."),
+    Key("presenters", "records", "who teaches it", record=PRESENTER, example=[{"name": "Ana Smith"}]),
+))
+POSTER = Record("poster", "A poster.", (
+    Key("number", "integer", "the board number", default="its position in the list", example=1),
+    Key("author", "text", "one author (or `authors`, a list as for abstracts)", example="Zoë Papadopoulou"),
+    Key("authors", "records", "several authors (or `author`)", record=AUTHOR,
+        example=[{"name": "Zoë Papadopoulou", "presenting": True}, {"name": "Bo Jones"}]),
+    Key("title", "text", "the poster's title", required=True, example="Mixture density networks"),
+    Key("affiliation", "texts", "with `author`: the author's affiliation", example="NOA, Greece"),
+    Key("email", "email", "with `author`: for proofs, never printed", example="zoe@example.org"),
+    Key("abstract", "text", "optional; printed when given", example="We train ..."),
+), one_of=("author", "authors"))
+
+# -- programme.yaml ------------------------------------------------------------
+
+ITEM = Record("item", "One line of the programme: a talk, a tutorial, a break, a social event ...", (
+    Key("time", "time", 'quote it: "09:00-09:20", or "19:00" alone', example="09:00-09:20"),
+    Key("title", "text", "what is printed (for a talk: a short form of the abstract's title)",
+        example="Coffee break"),
+    Key("talk", "ref", "an abstract's id", refers_to="abstract", example="smith-2027"),
+    Key("tutorial", "ref", "a tutorial's id", refers_to="tutorial", example="bayes-intro"),
+    Key("kind", "choice", "how the line is set", default="talk with `talk:`, tutorial with `tutorial:`, else other",
+        choices=ITEM_KINDS, example="break",
+        aliases={"coffee": "break", "coffee break": "break", "lunch": "break", "tea": "break", "pause": "break",
+                 "dinner": "social", "reception": "social", "banquet": "social", "excursion": "social",
+                 "drinks": "social", "party": "social", "contributed": "talk", "invited": "talk",
+                 "keynote": "talk", "lecture": "talk", "posters": "poster", "poster session": "poster",
+                 "workshop": "tutorial", "course": "tutorial"}),
+    Key("place", "text", "where a social event is (a place's name)", example="Restaurant Kulturen"),
+    Key("room", "text", "printed after the title", example="Auditorium"),
+))
+SESSION = Record("session", "A block of items under one name, with its chair and room.", (
+    Key("session", "text", "the session's name", required=True, example="Inference I"),
+    Key("chair", "text", "who chairs it", example="Mei Chen"),
+    Key("room", "text", "where it is", example="Auditorium"),
+    Key("items", "records", "its items", record=ITEM, example=[{"time": "11:20-11:40", "talk": "smith-2027"}]),
+), tag="session")
+PARALLEL = Record("parallel", "Sessions at the same time in different rooms, printed side by side.", (
+    Key("parallel", "records", "the sessions", required=True, record=SESSION,
+        example=[{"session": "Time domain", "room": "Room A", "items": [{"time": "14:00-14:20",
+                                                                         "talk": "smith-2027"}]}]),
+), tag="parallel")
+DAY = Record("day", "One day of the programme.", (
+    Key("date", "date", "the weekday is printed from it", required=True, example=dt.date(2027, 9, 13)),
+    Key("items", "records", "items, sessions and parallel sessions, in order", record=(ITEM, SESSION, PARALLEL),
+        example=[{"time": "09:00-09:20", "title": "Welcome"}]),
+))
+PROGRAMME = Record("programme", "The days and what happens when.", (
+    Key("days", "records", "in order", required=True, record=DAY,
+        example=[{"date": dt.date(2027, 9, 13), "items": [{"time": "09:00-09:20", "title": "Welcome"}]}]),
+))
+
+# -- the files -----------------------------------------------------------------
+
+FILES = (
+    File("conference.yaml", "Who, when and where: required.", CONFERENCE, many=False, required=True,
+         schema="conference.schema.json"),
+    File("programme.yaml", "The days and what happens when.", PROGRAMME, many=False,
+         schema="programme.schema.json"),
+    File("abstracts.yaml", "The talks' abstracts, a list.", ABSTRACT, many=True, schema="abstracts.schema.json"),
+    File("abstracts/*.yaml", "One abstract per file, with the same keys (and/or abstracts.yaml).", ABSTRACT,
+         many=False, schema="abstract.schema.json"),
+    File("tutorials.yaml", "The tutorials, numbered in this order.", TUTORIAL, many=True,
+         schema="tutorials.schema.json"),
+    File("posters.yaml", "The posters.", POSTER, many=True, schema="posters.schema.json"),
+)
+
+
+def file_for(name: str) -> File:
+    """The File that a data file's name (relative to the folder) belongs to."""
+    for spec in FILES:
+        if spec.name == name or ("*" in spec.name and name.startswith(spec.name.split("*")[0])):
+            return spec
+    raise KeyError(name)
+
+
+def records() -> list[Record]:
+    """Every record kind, each once, in the order they are first reached from the files."""
+    seen: dict[str, Record] = {}
+
+    def visit(record: Record) -> None:
+        if record.name in seen:
+            return
+        seen[record.name] = record
+        for key in record.keys:
+            for sub in key.records:
+                visit(sub)
+
+    for spec in FILES:
+        visit(spec.record)
+    return list(seen.values())
+
+
+def choice_hint(key: Key, value: str) -> str:
+    """' (did you mean 'social'?)' for a word that is an alias of, or close to, one of the key's choices."""
+    from ..problems import did_you_mean
+
+    meant = key.aliases.get(value.strip().lower())
+    if meant:
+        return f" (did you mean '{meant}'?)"
+    return did_you_mean(value, key.choices)
+
+
+def scalar(value, quote: bool = False, in_flow: bool = False) -> str:
+    """One YAML scalar as a user writes it: bare when YAML reads it back as the same text, else "quoted"."""
+    import json
+
+    import yaml
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, dt.date)):
+        return str(value)
+    text = str(value)
+    if not quote:
+        dumped = yaml.safe_dump(text, allow_unicode=True, width=10**6).removesuffix("\n...\n").strip()
+        if dumped == text and "#" not in text and not (in_flow and any(c in text for c in ",[]{}")):
+            return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def flow(value, quote: bool = False) -> str:
+    """A value as one line of YAML: {start: 2027-09-13, end: 2027-09-17}, [a, b], "09:00-09:20"."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_in_flow(v, k == 'time')}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_in_flow(v) for v in value) + "]"
+    return scalar(value, quote)
+
+
+def _in_flow(value, quote: bool = False) -> str:
+    return flow(value, quote) if isinstance(value, (dict, list, tuple)) else scalar(value, quote, in_flow=True)
+
+
+def example_line(key: Key) -> str:
+    """'dates: {start: 2027-09-13, end: 2027-09-17}': the key written right, for messages."""
+    return f"{key.name}: {flow(key.example, key.type == 'time')}"
