@@ -41,6 +41,21 @@ def write_bytes(target: Path, data) -> None:
         file.writelines([data] if isinstance(data, bytes) else data)
 
 
+def write_files(files: dict[Path, bytes]) -> None:
+    """Several files written together: each to a temporary file beside it first, and only when all are
+    complete renamed into place, so that a failure part-way leaves every target as it was."""
+    temps: dict[Path, Path] = {}
+    try:
+        for target, data in files.items():
+            temps[Path(target)] = temp = temporary_beside(target)
+            temp.write_bytes(data)
+        for target, temp in temps.items():
+            publish(temp, target)
+    finally:
+        for temp in temps.values():
+            temp.unlink(missing_ok=True)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -335,6 +335,80 @@ def preflight(file_pdf: Path, cmyk: bool, safe_margin: float) -> None:
     sys.exit(print_preflight(report))
 
 
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--sample", is_flag=True, help="The full sample conference (a week-long workshop) instead of the "
+                                              "small commented example.")
+@click.option("--force", is_flag=True, help="Replace files of the same name that are already in FOLDER.")
+def init(folder: Path, sample: bool, force: bool) -> None:
+    """Start a conference: write a new data folder FOLDER, ready to build.
+
+    Every file of the format, each key explained by a comment, holding a small example conference
+    that builds as it is: overwrite it with your own data. Each file's first line names its JSON
+    Schema (in FOLDER/schema/), so editors with a YAML language server complete keys and mark
+    mistakes as you type. Nothing is overwritten unless you say --force.
+
+    \b
+    Examples:
+      booklet init my-conference && booklet build my-conference
+      booklet init demo --sample && booklet build demo -o demo.pdf
+    """
+    from .start.folder import FilesExist, init_folder
+
+    with reporting_errors(folder):
+        try:
+            started = init_folder(folder, sample=sample, force=force)
+        except FilesExist as exc:
+            shown = ", ".join(exc.names[:5]) + (f" and {len(exc.names) - 5} more" if len(exc.names) > 5 else "")
+            click.echo(f"booklet: {folder} already has {shown}; nothing was written. "
+                       "Choose a new folder, or add --force to replace them.", err=True)
+            sys.exit(1)
+    what = "the sample conference" if sample else "an example conference"
+    replaced = f", replacing {len(started.replaced)}" if started.replaced else ""
+    click.echo(f"Wrote {what} to {folder} ({len(started.files)} files{replaced}). Next:")
+    click.echo(f"  booklet build {folder}      # the booklet, as it is now")
+    click.echo(f"  booklet check {folder}      # after each edit: every problem, with file and line")
+
+
+@main.command()
+@click.argument("file", required=False, metavar="[FILE]")
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write every schema into this folder (NAME.schema.json) instead of printing.")
+def schema(file: str | None, out_dir: Path | None) -> None:
+    """Print the JSON Schema of the data files, made from the same definitions the checks use.
+
+    With FILE (conference.yaml, programme.yaml, abstracts.yaml, abstracts/*.yaml, tutorials.yaml,
+    posters.yaml), only that file's schema; without, one JSON object of them all, by schema name.
+    Point your editor's YAML language server at them, or write them with -o.
+
+    \b
+    Examples:
+      booklet schema conference.yaml
+      booklet schema -o my-conference/schema
+    """
+    import json
+
+    from .data.contract import FILES, file_for
+    from .data.schema import file_schema, schemas
+    from .start.folder import write_schemas
+
+    if out_dir is not None:
+        with reporting_errors(out_dir):
+            written = write_schemas(out_dir)
+        click.echo(f"Wrote {len(written.files)} schemas to {out_dir}: {', '.join(written.files)}.")
+        return
+    if file is None:
+        click.echo(json.dumps(schemas(), indent=2, ensure_ascii=False))
+        return
+    try:
+        spec = file_for(file)
+    except KeyError:
+        names = ", ".join(f.name for f in FILES)
+        click.echo(f"booklet: '{file}' is not a data file of the format; the files are {names}.", err=True)
+        sys.exit(1)
+    click.echo(json.dumps(file_schema(spec), indent=2, ensure_ascii=False))
+
+
 def _proof_date(ctx, param, value):
     """--reply-by: an ISO date (2027-05-20) -> a date."""
     if value is None:

@@ -30,7 +30,8 @@ from ..model import ABSTRACT_KINDS, ITEM_KINDS
 # record    a mapping with the keys of `record`
 # records   a list of such mappings (several record kinds: each told apart by its first key)
 
-TIME_PATTERN = r"^(\d{1,2})[:.h](\d{2})(?:\s*[-\u2013\u2014]\s*(\d{1,2})[:.h](\d{2}))?$"
+_CLOCK = r"([01]?\d|2[0-3])[:.h]([0-5]\d)"  # 0:00 to 23:59, written 9:00, 09:00, 09.00 or 09h00
+TIME_PATTERN = rf"^{_CLOCK}(?:\s*[-\u2013\u2014]\s*{_CLOCK})?$"
 TIME = re.compile(TIME_PATTERN)
 LANGUAGE_PATTERN = r"^[A-Za-z][A-Za-z_-]{0,11}$"
 LANGUAGE = re.compile(LANGUAGE_PATTERN)
@@ -125,7 +126,7 @@ class File:
         return SHAPES["records" if self.many else "record"]
 
 
-def _person(name: str, doc: str, *extra: Key, email_doc="optional: for proofs, never printed") -> Record:
+def _person(name: str, doc: str, *extra: Key, email_doc="for proofs, never printed") -> Record:
     return Record(name, doc, (
         Key("name", "text", "as it is printed", required=True, example="Ana Smith"),
         Key("affiliation", "texts", "one, or a list when several (each printed as one affiliation)",
@@ -135,7 +136,7 @@ def _person(name: str, doc: str, *extra: Key, email_doc="optional: for proofs, n
     ))
 
 
-_PHOTO = Key("photo", "image", "optional portrait, printed beside the abstract", example="images/portrait.jpg")
+_PHOTO = Key("photo", "image", "a portrait, printed beside the abstract or bio", example="images/portrait.jpg")
 
 # -- conference.yaml -------------------------------------------------------------
 
@@ -144,21 +145,21 @@ DATES = Record("dates", "When the conference runs.", (
     Key("end", "date", "the last day", required=True, example=dt.date(2027, 9, 17)),
 ))
 MEMBER = _person("member", "A committee member.",
-                 Key("role", "text", "optional, e.g. Chair (chairs are marked)", example="Chair"))
+                 Key("role", "text", "e.g. Chair (chairs are marked)", example="Chair"))
 COMMITTEE = Record("committee", "A committee, printed in the order given.", (
     Key("name", "text", "short name, e.g. SOC", required=True, example="SOC"),
-    Key("title", "text", "optional long name", example="Scientific Organising Committee"),
+    Key("title", "text", "the long name", example="Scientific Organising Committee"),
     Key("members", "records", "the members, in printed order", record=MEMBER,
         example=[{"name": "Ana Smith", "affiliation": "Lund University"}]),
 ))
 PLACE = Record("place", "A place participants need to find: a dinner venue, a room, ...", (
     Key("name", "text", "the place's name", required=True, example="Restaurant Kulturen"),
-    Key("address", "text", "optional", example="Tegnérsplatsen 1, 223 50 Lund"),
-    Key("note", "text", "optional, e.g. what happens there", example="Conference dinner"),
+    Key("address", "text", "the street address", example="Tegnérsplatsen 1, 223 50 Lund"),
+    Key("note", "text", "e.g. what happens there", example="Conference dinner"),
 ))
 QUOTE = Record("quote", "A quotation for the back cover.", (
     Key("text", "text", "the quotation", required=True, example="All models are wrong, but some are useful."),
-    Key("author", "text", "optional", example="George Box"),
+    Key("author", "text", "who said it", example="George Box"),
 ))
 CONFERENCE = Record("conference", "Who, when, where: the cover, committees and back matter.", (
     Key("title", "text", "the conference's full title", required=True, example="Statistical Methods for the Cosmos"),
@@ -229,7 +230,7 @@ POSTER = Record("poster", "A poster.", (
     Key("title", "text", "the poster's title", required=True, example="Mixture density networks"),
     Key("affiliation", "texts", "with `author`: the author's affiliation", example="NOA, Greece"),
     Key("email", "email", "with `author`: for proofs, never printed", example="zoe@example.org"),
-    Key("abstract", "text", "optional; printed when given", example="We train ..."),
+    Key("abstract", "text", "printed when given", example="We train ..."),
 ), one_of=("author", "authors"))
 
 # -- programme.yaml ------------------------------------------------------------
@@ -274,7 +275,7 @@ PROGRAMME = Record("programme", "The days and what happens when.", (
 # -- the files -----------------------------------------------------------------
 
 FILES = (
-    File("conference.yaml", "Who, when and where: required.", CONFERENCE, many=False, required=True,
+    File("conference.yaml", "Who, when and where (the one file every conference needs).", CONFERENCE, many=False, required=True,
          schema="conference.schema.json"),
     File("programme.yaml", "The days and what happens when.", PROGRAMME, many=False,
          schema="programme.schema.json"),

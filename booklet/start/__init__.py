@@ -1,0 +1,1 @@
+"""Start: the data contract -> a new conference folder (`booklet init`) and JSON Schemas (`booklet schema`)."""

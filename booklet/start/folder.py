@@ -1,0 +1,79 @@
+"""A folder name -> a new conference folder: the commented example (or the full sample), its images
+and the JSON Schemas its files name; or the schemas alone. Written together, never over a file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..atomic import write_files
+from ..data.contract import file_for
+from ..data.schema import schemas
+from .templates import EXAMPLE_IMAGES, SCHEMA_FOLDER, example_files, schema_line
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+SAMPLE = RESOURCES / "sample"
+
+
+class FilesExist(Exception):
+    """`init` would replace files that are already there (and --force was not given)."""
+
+    def __init__(self, folder: Path, names: list[str]):
+        self.folder = folder
+        self.names = names
+        super().__init__(f"{len(names)} file(s) already in {folder}")
+
+
+@dataclass(frozen=True)
+class Started:
+    folder: Path
+    files: tuple[str, ...]  # relative paths written, in order
+    replaced: tuple[str, ...] = ()  # of those, files that were there before (with --force)
+
+
+def schema_files() -> dict[str, bytes]:
+    """Schema file name -> its JSON text."""
+    return {name: (json.dumps(schema, indent=2, ensure_ascii=False) + "\n").encode()
+            for name, schema in schemas().items()}
+
+
+def _example() -> dict[str, bytes]:
+    files = {name: text.encode() for name, text in example_files().items()}
+    for name, source in EXAMPLE_IMAGES.items():
+        files[name] = (SAMPLE / source).read_bytes()
+    return files
+
+
+def _sample() -> dict[str, bytes]:
+    """The sample conference as shipped, each YAML file headed by the line naming its schema."""
+    files = {}
+    for path in sorted(SAMPLE.rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(SAMPLE).as_posix()
+        data = path.read_bytes()
+        if path.suffix == ".yaml":
+            data = schema_line(name, file_for(name)).encode() + data
+        files[name] = data
+    return files
+
+
+def init_folder(folder: Path, sample: bool = False, force: bool = False) -> Started:
+    """Write a new conference into `folder`; FilesExist (nothing written) when any file is there already."""
+    folder = Path(folder)
+    files = _sample() if sample else _example()
+    files.update({f"{SCHEMA_FOLDER}/{name}": data for name, data in schema_files().items()})
+    existing = [name for name in files if (folder / name).exists() or (folder / name).is_symlink()]
+    if existing and not force:
+        raise FilesExist(folder, existing)
+    write_files({folder / name: data for name, data in files.items()})
+    return Started(folder, tuple(files), tuple(existing))
+
+
+def write_schemas(folder: Path) -> Started:
+    """The JSON Schema of every data file into `folder` (replacing older ones: they are booklet's own)."""
+    files = schema_files()
+    write_files({Path(folder) / name: data for name, data in files.items()})
+    return Started(Path(folder), tuple(files))
+

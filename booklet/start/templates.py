@@ -1,0 +1,206 @@
+"""The data contract and an example conference -> the commented YAML files that `booklet init` writes.
+
+Each key is written with the short explanation the contract gives it (the first time it appears
+in a file), so the files teach the format; the values are a small conference that builds as it
+is, to be overwritten with the organisers' own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..data.contract import FILES, File, Record, scalar
+
+COMMENT_COLUMN = 48
+SCHEMA_FOLDER = "schema"
+
+# The example conference: every file and every key of the format appears at least once.
+_D1, _D2 = dt.date(2027, 6, 14), dt.date(2027, 6, 15)
+_TEXT = ("Replace this text with the abstract. A blank line starts a new paragraph; *emphasis*,\n"
+         "**strong** and inline math such as $\\alpha \\sim 0.3$ or $x^{2}$ work.\n")
+
+EXAMPLE: dict[str, object] = {
+    "conference.yaml": {
+        "title": "Example Workshop on Data and Models",
+        "short_title": "EWDM 2027",
+        "subtitle": "An International Workshop",
+        "tagline": "Two days of talks, a tutorial and posters.",
+        "welcome": "Welcome to EWDM 2027",
+        "dates": {"start": _D1, "end": _D2},
+        "venue": "Example University, Lund, Sweden",
+        "url": "https://www.example.org/ewdm2027",
+        "contact": "ewdm2027@example.org",
+        "hashtag": "#EWDM2027",
+        "logo": "images/logo.png",
+        "cover_image": "images/cover.jpg",
+        "language": "en",
+        "committees": [
+            {"name": "SOC", "title": "Scientific Organising Committee", "members": [
+                {"name": "Ana Smith", "affiliation": "Example University, Sweden", "role": "Chair",
+                 "email": "ana.smith@example.org"},
+                {"name": "Bo Jones", "affiliation": "Institute of Examples, Norway"},
+            ]},
+            {"name": "LOC", "title": "Local Organising Committee", "members": [
+                {"name": "Carla Diaz", "affiliation": "Example University, Sweden"},
+            ]},
+        ],
+        "places": [
+            {"name": "Lecture Hall A", "address": "Example University, Main Building", "note": "All talks"},
+            {"name": "Restaurant Kulturen", "address": "Tegnérsplatsen 1, Lund", "note": "Conference dinner"},
+        ],
+        "notes": ["Wi-Fi: eduroam", "Please wear your badge at all times."],
+        "quote": {"text": "All models are wrong, but some are useful.", "author": "George Box"},
+    },
+    "programme.yaml": {
+        "days": [
+            {"date": _D1, "items": [
+                {"time": "09:00-09:15", "title": "Welcome"},
+                {"time": "09:15-10:00", "talk": "smith-2027", "room": "Lecture Hall A"},
+                {"time": "10:00-10:30", "title": "Coffee break", "kind": "break"},
+                {"session": "Models", "chair": "Bo Jones", "room": "Lecture Hall A", "items": [
+                    {"time": "10:30-10:50", "talk": "jones-2027"},
+                    {"time": "10:50-11:10", "talk": "diaz-2027", "title": "Sampling from difficult posteriors"},
+                ]},
+                {"time": "12:30-13:30", "title": "Lunch", "kind": "break"},
+                {"parallel": [
+                    {"session": "Data", "room": "Room B", "items": [{"time": "13:30-13:50", "talk": "lee-2027"}]},
+                    {"session": "Methods", "room": "Room C", "items": [{"time": "13:30-13:50", "talk": "okafor"}]},
+                ]},
+                {"time": "16:00-18:00", "title": "Posters and drinks", "kind": "poster"},
+                {"time": "19:30", "title": "Conference dinner", "kind": "social", "place": "Restaurant Kulturen"},
+            ]},
+            {"date": _D2, "items": [
+                {"time": "09:00-12:00", "tutorial": "bayes-intro"},
+                {"time": "12:00-12:15", "title": "Closing", "kind": "other"},
+            ]},
+        ],
+    },
+    "abstracts.yaml": [
+        {"id": "smith-2027", "kind": "invited", "title": "An invited talk: what the data can tell",
+         "speaker": {"name": "Ana Smith", "affiliation": "Example University, Sweden",
+                     "email": "ana.smith@example.org", "photo": "images/portrait.jpg"},
+         "abstract": _TEXT},
+        {"id": "jones-2027", "title": "A contributed talk with several authors",
+         "authors": [
+             {"name": "Bo Jones", "affiliation": ["Institute of Examples, Norway", "Example University, Sweden"],
+              "presenting": True, "email": "bo.jones@example.org", "photo": "images/portrait.jpg"},
+             {"name": "Carla Diaz", "affiliation": "Example University, Sweden"},
+         ],
+         "abstract": "A short abstract: one paragraph is enough.\n"},
+        {"id": "diaz-2027", "title": "Sampling from difficult posteriors in practice",
+         "speaker": {"name": "Carla Diaz", "affiliation": "Example University, Sweden"},
+         "abstract": "The programme may print a shorter title than the abstract page.\n"},
+        {"id": "lee-2027", "title": "A talk in a parallel session",
+         "speaker": {"name": "Dae-Jung Lee", "affiliation": "Example Institute of Technology, Korea"},
+         "abstract": "Parallel sessions are printed side by side.\n"},
+    ],
+    "abstracts/okafor.yaml": {
+        "id": "okafor", "kind": "contributed", "title": "One abstract in a file of its own",
+        "speaker": {"name": "Chiamaka Okafor", "affiliation": "University of Examples, Nigeria"},
+        "abstract": "Large conferences may keep one abstract per file in the abstracts/ folder.\n",
+    },
+    "tutorials.yaml": [
+        {"id": "bayes-intro", "title": "Bayesian inference: an introduction",
+         "description": "A hands-on course: bring a laptop.\n",
+         "presenters": [{"name": "Ana Smith", "affiliation": "Example University, Sweden",
+                         "bio": "Ana Smith teaches statistics at Example University.\n",
+                         "photo": "images/portrait.jpg", "email": "ana.smith@example.org"}]},
+    ],
+    "posters.yaml": [
+        {"number": 1, "author": "Eva Berg", "affiliation": "Example University, Sweden",
+         "email": "eva.berg@example.org", "title": "A poster by one author"},
+        {"number": 2, "title": "A poster by several authors",
+         "authors": [{"name": "Femi Adeyemi", "affiliation": "University of Examples, Nigeria", "presenting": True},
+                     {"name": "Eva Berg", "affiliation": "Example University, Sweden"}],
+         "abstract": "Poster abstracts are printed when given.\n"},
+    ],
+}
+
+# Images the example names, and the sample conference's files they are copied from.
+EXAMPLE_IMAGES = {"images/logo.png": "images/logo.png", "images/cover.jpg": "images/cover.jpg",
+                  "images/portrait.jpg": "images/oyelaran.jpg"}
+
+
+def schema_line(name: str, spec: File) -> str:
+    """The first line of a data file: where an editor's YAML language server finds its schema."""
+    up = "../" * name.count("/")
+    return f"# yaml-language-server: $schema={up}{SCHEMA_FOLDER}/{spec.schema}\n"
+
+
+def render(name: str, value, spec: File) -> str:
+    """The text of data file `name` holding `value`, each key explained once."""
+    writer = _Writer()
+    writer.lines.append(schema_line(name, spec).rstrip("\n"))
+    writer.lines.append(f"# {name}: {spec.doc}")
+    writer.lines.append("# Keys marked 'required' must be given; any other may be left out. Check with: booklet check")
+    if spec.many:
+        writer.items(value, (spec.record,), 0)
+    else:
+        writer.mapping(value, spec.record, 0, first_prefix="")
+    return "\n".join(writer.lines) + "\n"
+
+
+def example_files() -> dict[str, str]:
+    """File name -> text, for every file of the example conference."""
+    out = {}
+    for name, value in EXAMPLE.items():
+        spec = next(f for f in FILES if f.name == name or (f.name == "abstracts/*.yaml" and name.startswith("abstracts/")))
+        out[name] = render(name, value, spec)
+    return out
+
+
+class _Writer:
+    def __init__(self):
+        self.lines: list[str] = []
+        self.explained: set[tuple[str, str]] = set()
+
+    def comment(self, line: str, text: str | None) -> str:
+        if not text:
+            return line
+        pad = max(COMMENT_COLUMN - len(line), 2)
+        return f"{line}{' ' * pad}# {text}"
+
+    def explain(self, record: Record, key: str) -> str | None:
+        if (record.name, key) in self.explained:
+            return None
+        self.explained.add((record.name, key))
+        spec = record[key]
+        words = spec.doc
+        if spec.required:
+            words = f"required: {words}"
+        if spec.default:
+            words += f" (default: {spec.default})"
+        if spec.type == "choice":
+            words += f"; one of {', '.join(spec.choices)}"
+        return words
+
+    def mapping(self, value: dict, record: Record, indent: int, first_prefix: str) -> None:
+        for index, (name, item) in enumerate(value.items()):
+            spec = record[name]
+            lead = " " * indent if index or not first_prefix else first_prefix
+            head = f"{lead}{name}:"
+            note = self.explain(record, name)
+            if spec.type == "record":
+                self.lines.append(self.comment(head, note))
+                self.mapping(item, spec.records[0], indent + 2, first_prefix="")
+            elif spec.type == "records":
+                self.lines.append(self.comment(head, note))
+                self.items(item, spec.records, indent + 2)
+            elif isinstance(item, list):
+                self.lines.append(self.comment(head, note))
+                for text in item:
+                    self.lines.append(f"{' ' * (indent + 2)}- {scalar(text)}")
+            elif isinstance(item, str) and "\n" in item:
+                self.lines.append(self.comment(f"{head} |", note))
+                for line in item.rstrip("\n").split("\n"):
+                    self.lines.append(f"{' ' * (indent + 2)}{line}" if line else "")
+            else:
+                self.lines.append(self.comment(f"{head} {scalar(item, quote=spec.type == 'time')}", note))
+
+    def items(self, values: list, records: tuple[Record, ...], indent: int) -> None:
+        for index, value in enumerate(values):
+            if index and not indent:
+                self.lines.append("")  # a blank line between the entries of a list file
+            record = next((r for r in records if r.tag and r.tag in value), None)
+            record = record or next(r for r in records if not r.tag)
+            self.mapping(value, record, indent + 2, first_prefix=" " * indent + "- ")
