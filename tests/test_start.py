@@ -1,0 +1,274 @@
+"""Starting a conference: `booklet init`, `booklet schema`, and the data contract they share with the checks.
+
+The contract (booklet.data.contract) is declared once; these tests prove that the validator, the
+JSON Schemas, the `init` files and the format documentation all follow it: every key of every
+record, given a wrong type or an unknown neighbour, is rejected by both the checks and the schema.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from booklet.cli import main
+from booklet.data import contract
+from booklet.data.contract import FILES, file_for
+from booklet.data.schema import file_schema, schemas
+from booklet.data.validate import read_booklet
+from booklet.problems import DataError
+from booklet.start.templates import EXAMPLE, SCHEMA_FOLDER
+from .pdftext import Pdf
+from .yaml12 import load as load_yaml12
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+def invoke(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    return result
+
+
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(file_schema(file_for(name)))
+
+
+def schema_errors(folder: Path) -> dict[str, list[str]]:
+    """Data file -> the schema's complaints about it, as an editor would read the file."""
+    out = {}
+    for spec in FILES:
+        for path in sorted(folder.glob(spec.name)):
+            name = path.relative_to(folder).as_posix()
+            errors = validator(name).iter_errors(load_yaml12(path.read_text(encoding="utf-8")))
+            out[name] = [f"{list(e.absolute_path)}: {e.message}" for e in errors]
+    return out
+
+
+# -- booklet init -----------------------------------------------------------------------------
+
+def test_init_writes_every_file_of_the_format_and_builds(tmp_path):
+    result = invoke("init", tmp_path / "conf")
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "conf"
+    assert result.stdout.splitlines()[0] == f"Wrote an example conference to {folder} (15 files). Next:"
+    for spec in FILES:
+        assert list(folder.glob(spec.name)), spec.name
+    checked = invoke("check", folder)
+    assert (checked.exit_code, checked.output) == (0, f"{folder}: 0 errors, 0 warnings.\n")
+    built = invoke("build", folder, "-o", tmp_path / "conf.pdf")
+    assert built.exit_code == 0, built.output
+    pdf = Pdf(tmp_path / "conf.pdf")
+    for title in ("Example Workshop on Data and Models", "An invited talk: what the data can tell",
+                  "One abstract in a file of its own", "Bayesian inference: an introduction",
+                  "A poster by several authors", "Restaurant Kulturen"):
+        assert pdf.pages_with(title), title
+    assert not pdf.pages_with("ana.smith@example.org")  # emails are never printed
+
+
+def test_init_files_name_their_schema_and_explain_every_key(tmp_path):
+    assert invoke("init", tmp_path / "conf").exit_code == 0
+    folder = tmp_path / "conf"
+    explained = 0
+    for name in EXAMPLE:
+        text = (folder / name).read_text(encoding="utf-8")
+        first = text.splitlines()[0]
+        spec = file_for(name)
+        assert first.startswith("# yaml-language-server: $schema=")
+        schema_path = (folder / name).parent / first.split("$schema=")[1]
+        assert json.loads(schema_path.read_text()) == file_schema(spec)
+        explained += text.count("  # ")
+    # Every key of every record is in the example, and each is explained by its comment somewhere.
+    all_text = "\n".join((folder / name).read_text(encoding="utf-8") for name in EXAMPLE)
+    for record in contract.records():
+        for key in record.keys:
+            assert f"{key.name}:" in all_text, (record.name, key.name)
+            assert f"# {'required: ' if key.required else ''}{key.doc}" in all_text, (record.name, key.name)
+    assert explained >= sum(len(r.keys) for r in contract.records()) - 10  # shared keys explained once per file
+
+
+def test_init_never_overwrites_a_file(tmp_path):
+    folder = tmp_path / "conf"
+    folder.mkdir()
+    (folder / "conference.yaml").write_text("title: Ours\n")
+    result = invoke("init", folder)
+    assert result.exit_code == 1
+    assert result.stderr == (f"booklet: {folder} already has conference.yaml; nothing was written. "
+                             "Choose a new folder, or add --force to replace them.\n")
+    assert (folder / "conference.yaml").read_text() == "title: Ours\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["conference.yaml"]
+    forced = invoke("init", folder, "--force")
+    assert forced.exit_code == 0
+    assert "replacing 1" in forced.stdout
+    assert "Example Workshop on Data and Models" in (folder / "conference.yaml").read_text()
+
+
+def test_init_sample_is_the_full_sample_conference(tmp_path):
+    result = invoke("init", tmp_path / "demo", "--sample")
+    assert result.exit_code == 0, result.output
+    assert invoke("build", tmp_path / "demo", "-o", tmp_path / "demo.pdf").exit_code == 0
+    assert invoke("build", DATA, "-o", tmp_path / "data.pdf").exit_code == 0
+    demo, data = Pdf(tmp_path / "demo.pdf"), Pdf(tmp_path / "data.pdf")
+    assert len(demo) == len(data)
+    assert demo.texts == data.texts
+    for path in sorted((tmp_path / "demo").rglob("*.yaml")):
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+
+
+# -- booklet schema ---------------------------------------------------------------------------
+
+def test_schemas_are_valid_json_schemas():
+    for schema in schemas().values():
+        jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_schema_accepts_the_sample_and_the_init_example(tmp_path):
+    invoke("init", tmp_path / "conf")
+    for folder in (DATA, tmp_path / "conf"):
+        errors = schema_errors(folder)
+        assert len(errors) >= 6
+        assert errors == {name: [] for name in errors}
+
+
+def test_schema_command_prints_writes_and_names_the_files(tmp_path):
+    one = invoke("schema", "conference.yaml")
+    assert one.exit_code == 0
+    assert json.loads(one.stdout) == file_schema(file_for("conference.yaml"))
+    every = invoke("schema")
+    assert set(json.loads(every.stdout)) == {spec.schema for spec in FILES}
+    written = invoke("schema", "-o", tmp_path / "s")
+    assert written.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == sorted(spec.schema for spec in FILES)
+    bad = invoke("schema", "sponsors.yaml")
+    assert bad.exit_code == 1
+    assert bad.stderr == ("booklet: 'sponsors.yaml' is not a data file of the format; the files are conference.yaml, "
+                          "programme.yaml, abstracts.yaml, abstracts/*.yaml, tutorials.yaml, posters.yaml.\n")
+
+
+BAD_CASES = {
+    "unknown-key": ("conference.yaml", lambda d: d.update(sponsors="ACME"), "sponsors: unknown key 'sponsors'"),
+    "wrong-type": ("conference.yaml", lambda d: d.update(dates="2027-06-14"),
+                   "dates: expected a mapping (key: value lines), not text; "
+                   "write it like: dates: {start: 2027-09-13, end: 2027-09-17}"),
+    "bad-time": ("programme.yaml", lambda d: d["days"][0]["items"][0].update(time="9 am"),
+                 "days[0].items[0].time: '9 am' is not a time"),
+    "late-time": ("programme.yaml", lambda d: d["days"][0]["items"][0].update(time="25:00"),
+                  "days[0].items[0].time: '25:00' is not a time"),
+    "unknown-kind": ("programme.yaml", lambda d: d["days"][0]["items"][2].update(kind="dinner"),
+                     "days[0].items[2].kind: 'dinner' is not one of talk, tutorial, break, social, poster, other "
+                     "(did you mean 'social'?)"),
+}
+
+
+def write_example(folder: Path, changes: dict[str, object] | None = None) -> Path:
+    """The init example as plain YAML (no comments), with some files' data replaced."""
+    invoke("init", folder)
+    for name, value in (changes or {}).items():
+        (folder / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("case", list(BAD_CASES), ids=list(BAD_CASES))
+def test_bad_data_is_rejected_by_both_the_schema_and_check(tmp_path, case):
+    name, change, message = BAD_CASES[case]
+    data = copy.deepcopy(EXAMPLE[name])
+    change(data)
+    folder = write_example(tmp_path / "conf", {name: data})
+    assert schema_errors(folder)[name] != []
+    result = invoke("check", folder)
+    assert result.exit_code == 1
+    assert message in result.stderr
+
+
+# -- the contract, key by key -------------------------------------------------------------------
+
+def _keys_in(value: dict, record, path: str, steps: tuple):
+    """(key path as the validator writes it, steps from the file's top to the mapping, record, key) for each key."""
+    for name, item in value.items():
+        key = record[name]
+        where = f"{path}.{name}" if path else name
+        yield where, steps, record, name
+        if key.type == "record":
+            yield from _keys_in(item, key.records[0], where, (*steps, name))
+        elif key.type == "records":
+            for index, entry in enumerate(item):
+                sub = next((r for r in key.records if r.tag and r.tag in entry), None) or \
+                    next(r for r in key.records if not r.tag)
+                yield from _keys_in(entry, sub, f"{where}[{index}]", (*steps, name, index))
+
+
+def _every_key():
+    """One case per key of each record kind in each file of the example."""
+    for name, value in EXAMPLE.items():
+        spec = file_for(name)
+        entries = [(f"[{i}]", (i,), entry) for i, entry in enumerate(value)] if spec.many else [("", (), value)]
+        seen = set()
+        for prefix, steps, entry in entries:
+            for where, holder, record, key in _keys_in(entry, spec.record, prefix, steps):
+                if (record.name, key) not in seen:
+                    seen.add((record.name, key))
+                    yield name, where, holder, record, key
+
+
+EVERY_KEY = list(_every_key())
+
+
+def test_the_example_reaches_every_key_of_the_contract():
+    reached = {(record.name, key) for *_, record, key in EVERY_KEY}
+    declared = {(record.name, key.name) for record in contract.records() for key in record.keys}
+    assert reached == declared
+
+
+def _changed(name: str, steps: tuple, change) -> object:
+    """A copy of EXAMPLE[name] with change(mapping) applied to the mapping that `steps` lead to."""
+    data = copy.deepcopy(EXAMPLE[name])
+    holder = data
+    for step in steps:
+        holder = holder[step]
+    change(holder)
+    return data
+
+
+def _errors(folder: Path) -> list[tuple[str, str]]:
+    try:
+        problems = read_booklet(folder)[1]
+    except DataError as exc:
+        problems = exc.problems
+    return [(p.file, p.key) for p in problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize("name,where,steps,record,key", EVERY_KEY, ids=[f"{n}:{w}" for n, w, *_ in EVERY_KEY])
+def test_a_wrong_type_is_rejected_by_check_and_schema_for_every_key(tmp_path, name, where, steps, record, key):
+    wrong = "just text" if record[key].type in ("record", "records") else {"not": "this"}
+    data = _changed(name, steps, lambda holder: holder.update({key: wrong}))
+    folder = write_example(tmp_path / "conf", {name: data})
+    assert (name, where) in _errors(folder)
+    assert schema_errors(folder)[name] != []
+
+
+RECORDS_GIVEN = sorted({(name, where.rpartition(".")[0], steps) for name, where, steps, _, _ in EVERY_KEY}, key=str)
+
+
+@pytest.mark.parametrize("name,where,steps", RECORDS_GIVEN, ids=[f"{n}:{w}" for n, w, _ in RECORDS_GIVEN])
+def test_an_unknown_key_is_rejected_by_check_and_schema_in_every_record(tmp_path, name, where, steps):
+    data = _changed(name, steps, lambda holder: holder.update(zzz="x"))
+    folder = write_example(tmp_path / "conf", {name: data})
+    assert _errors(folder) == [(name, f"{where}.zzz" if where else "zzz")]
+    assert schema_errors(folder)[name] != []
+
+
+# -- the documentation --------------------------------------------------------------------------
+
+def test_format_documentation_lists_every_key_as_declared():
+    from booklet.data.reference import BEGIN, END, markdown
+
+    text = (ROOT / "docs" / "data-format.md").read_text(encoding="utf-8")
+    assert BEGIN in text and END in text
+    current = text.split(BEGIN, 1)[1].split(END, 1)[0]
+    assert current.strip() == markdown().strip(), "run: python -m booklet.data.reference docs/data-format.md"
