@@ -272,3 +272,28 @@ def test_format_documentation_lists_every_key_as_declared():
     assert BEGIN in text and END in text
     current = text.split(BEGIN, 1)[1].split(END, 1)[0]
     assert current.strip() == markdown().strip(), "run: python -m booklet.data.reference docs/data-format.md"
+
+
+# -- the package ----------------------------------------------------------------------------
+
+def test_version_and_python_dash_m():
+    import subprocess
+    import sys
+    from importlib.metadata import version
+
+    out = subprocess.run([sys.executable, "-m", "booklet", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout == f"booklet, version {version('booklet')}\n"
+
+
+def test_files_read_at_run_time_are_package_data():
+    import booklet
+    from booklet.start.folder import SAMPLE
+    from booklet.text import fonts
+
+    package = Path(booklet.__file__).resolve().parent
+    for folder in (fonts.FONT_DIR, SAMPLE):
+        assert folder.resolve().is_relative_to(package)
+    for filename in [*fonts.FALLBACKS.values(), *(f for styles in fonts._FAMILIES.values() for f in styles.values())]:
+        assert (fonts.FONT_DIR / filename).is_file(), filename
+    assert sorted(p.name for p in fonts.FONT_DIR.glob("OFL-*.txt")) == ["OFL-GentiumBookPlus.txt", "OFL-Noto.txt"]
+    assert (DATA.resolve() == SAMPLE.resolve())
