@@ -513,3 +513,107 @@ def _page_words(pages) -> str:
     from .proofs import page_label
 
     return page_label(pages)
+
+
+@main.command()
+@click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--pages", metavar="LIST",
+              help="Which pages: numbers and ranges, comma-separated (1,4-6; 10- is page 10 to the end). "
+                   "Default: every page.")
+@click.option("--out", "out_dir", default="preview", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the PNGs (made when missing; PNGs of the same name replaced).")
+@page_size_option("Trim size of the booklet (as for build).")
+@click.option("--dpi", type=click.IntRange(36, 600), default=144, show_default=True,
+              help="Resolution: 144 is sharp on a screen and small enough to email; 300 for a close look.")
+def preview(data_dir: Path, pages: str | None, out_dir: Path, page_size: str, dpi: int) -> None:
+    """PNG images of pages of the booklet of DATA_DIR (default: data), for a quick look or an email.
+
+    The booklet is built as 'booklet build' builds it (same pages and page numbers), shown
+    trimmed (no bleed), and not kept. Booklet page N goes to DIR/page-N.png, N zero-padded to
+    the width of the page count (page-004.png in a booklet of 100 pages or more). Rendering
+    every page also removes page PNGs of an earlier, longer booklet from DIR.
+
+    \b
+    Examples:
+      booklet preview my-conference --pages 1,4-6
+      booklet preview --pages 10- --out look --dpi 300
+    """
+    from .preview import PageListError, pages_text, parse_pages, write_preview
+
+    size = canonical_size(page_size)
+    with reporting_errors(out_dir):
+        try:
+            result = write_preview(data_dir, out_dir, parse_pages(pages), page_size=size, dpi=dpi)
+        except PageListError as exc:
+            click.echo(f"booklet: --pages {pages}: {exc}; nothing was written.", err=True)
+            sys.exit(1)
+    _print_grouped(result.warnings)
+    count = len(result.files)
+    where = os.path.join(str(out_dir), "")
+    click.echo(f"Wrote {count} PNG{'s' * (count != 1)} (page{'s' * (count != 1)} {pages_text(result.pages)}) "
+               f"to {where}")
+    if result.removed:
+        removed = len(result.removed)
+        click.echo(f"Removed {removed} page PNG{'s' * (removed != 1)} of an earlier build "
+                   f"(the booklet now has {result.page_count} pages).")
+
+
+def _shown(path: Path, data_dir: Path) -> str:
+    """A path as the user thinks of it: relative to the data folder when inside it, else to the current folder."""
+    try:
+        return str(path.relative_to(data_dir.resolve()))
+    except ValueError:
+        return os.path.relpath(path)
+
+
+@main.command()
+@click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", default="booklet.pdf", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the PDF (replaced only by a build that succeeds).")
+@page_size_option("Trim size of the booklet.")
+def watch(data_dir: Path, output: Path, page_size: str) -> None:
+    """Build the booklet of DATA_DIR (default: data), then rebuild it each time a data file or image changes.
+
+    Problems are printed as 'build' prints them; a failed rebuild leaves the last good PDF in
+    place, and watching goes on. Folders outside DATA_DIR that hold the booklet's images are
+    watched too. Keep the PDF open in a viewer that reloads it; Ctrl-C stops.
+
+    \b
+    Example:
+      booklet watch my-conference -o draft.pdf
+    """
+    import signal
+    import threading
+
+    from .build import PrintOptions
+    from .watch import Changed, Rebuild, Watching, watch as watch_folder
+
+    if not data_dir.is_dir():
+        click.echo(f"booklet: {data_dir} is not a folder; nothing to watch.", err=True)
+        sys.exit(1)
+    options = PrintOptions(canonical_size(page_size))
+
+    def report(event) -> None:
+        if isinstance(event, Watching):
+            folders = " and ".join(os.path.join(os.path.relpath(root), "") for root in event.roots)
+            click.echo(f"Watching {folders} for changes (Ctrl-C to stop).")
+        elif isinstance(event, Changed):
+            names = [_shown(path, data_dir) for path in event.paths]
+            more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+            click.echo(f"Changed: {', '.join(names[:3])}{more}; rebuilding.")
+        elif isinstance(event, Rebuild):
+            if event.ok:
+                _print_grouped(event.problems)
+            else:
+                _print_problems(event.problems)
+            click.echo(event.message, err=not event.ok)
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)  # `kill` stops it as cleanly as Ctrl-C
+    try:
+        watch_folder(data_dir, output, options, report=report)
+    except KeyboardInterrupt:
+        click.echo("Stopped watching. Bye.")

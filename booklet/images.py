@@ -105,6 +105,12 @@ def for_print(path: Path, width_pt: float, height_pt: float, cmyk: bool = False)
     return to_cmyk(image) if cmyk else image
 
 
+def forget() -> None:
+    """Forget every image read so far, so that a long-running process (`booklet watch`) reads edited images anew."""
+    _open.cache_clear()
+    for_print.cache_clear()
+
+
 def to_cmyk(image: Image.Image) -> Image.Image:
     """CMYK for the press; transparency flattened on white first, as paper is white."""
     if image.mode == "RGBA":

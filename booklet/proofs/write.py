@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..atomic import write_bytes
+from ..pngs import write_pngs
 from ..text import markup
 from ..text.fonts import register_fonts
 from ..layout.page import Page, page_for
@@ -26,8 +27,6 @@ from .plan import (
 
 if TYPE_CHECKING:  # the rest is imported where it is used: the build starts before it is all loaded
     from ..build import BuildResult
-
-PNG_SCALE = 2.0  # 144 dpi: an A5 page is 840 x 1191 pixels, small print still legible in an email
 
 
 def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_by: dt.date | None = None,
@@ -235,21 +234,7 @@ def _write_group(job: _Job, proofs: list[Proof], paths: list[Path]) -> tuple[lis
 
 def render_pngs(pdf: bytes, path: Path) -> list[Path]:
     """A PNG of each page of the proof `pdf`, beside `path`: NAME-1.png, NAME-2.png, ..."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(pdf)
-    written = []
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            image = page.render(scale=PNG_SCALE).to_pil()
-            target = path.with_name(f"{path.stem}-{index + 1}.png")
-            image.save(target, compress_level=1)
-            written.append(target)
-            page.close()
-    finally:
-        document.close()
-    return written
+    return write_pngs(pdf, lambda index: path.with_name(f"{path.stem}-{index + 1}.png"))
 
 
 _PNG_NAME = re.compile(r"(.+)-\d+\.png")

@@ -1,0 +1,216 @@
+"""A conference data folder being edited -> the booklet PDF rebuilt after each change: the loop behind `booklet watch`.
+
+`rebuild` builds once and says how it went, as a value: bad data, an unwritable output or a
+failure inside booklet never raise, and the last good PDF stays where it is (build_booklet
+writes atomically). `watch` builds, then waits for a burst of changes to the data files and
+images and rebuilds once per burst, until the watcher stops (or Ctrl-C raises
+KeyboardInterrupt). What waits for changes is injectable (`watcher`): the real one is
+`watchfiles_watcher`, tests can feed fake events. Nothing here prints: the caller gets events
+(`Watching`, `Changed`, `Rebuild`) through `report`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from . import images
+from .problems import DataError, Problem
+
+DATA_SUFFIXES = {".yaml", ".yml"}
+DATA_FOLDERS = {"abstracts"}  # what the data folder may hold besides files (see data.validate)
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".webp", ".bmp"}
+# Editors' swap, backup, lock and probe files: vim (.x.swp, x~, 4913), emacs (.#x, #x#), JetBrains, others.
+EDITOR_TEMP = re.compile(r"(~|\.sw[a-p]|\.tmp|\.bak|\.orig|___jb_\w+___)$|^(\.#|#.*#$|4913$)")
+STEP_MS = 200  # a burst of changes ends after this long without another ...
+DEBOUNCE_MS = 2000  # ... or after this long at most: then one rebuild for all of it
+QUIET_MS = 1000  # the real watcher yields an empty burst after this long without changes
+
+
+@dataclass(frozen=True)
+class Watching:
+    """The watcher (re)starts on these folders (absolute)."""
+
+    roots: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class Changed:
+    """These files changed (absolute paths, sorted); a rebuild follows."""
+
+    paths: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """How one build went."""
+
+    ok: bool
+    message: str  # "Wrote booklet.pdf (68 pages) in 1.05 s", or why nothing was written
+    problems: list[Problem]  # ok: the warnings; failed: every problem found (errors and warnings)
+    seconds: float
+    pages: int = 0
+    images: frozenset[Path] = frozenset()  # the image files the booklet uses (absolute), when ok
+
+
+Event = Watching | Changed | Rebuild
+# roots, wanted(path) -> bursts of changed paths; it ends when watching should end.
+Watcher = Callable[[tuple[Path, ...], Callable[[Path], bool]], Iterable[Iterable[Path]]]
+
+
+def rebuild(data_dir: Path, output: Path, options=None) -> Rebuild:
+    """Build the booklet of `data_dir` into `output` once (`options`: build.PrintOptions) and say how it went."""
+    from .build import build_booklet
+
+    output = Path(output)
+    images.forget()  # an image edited since the last build must be read again
+    start = time.perf_counter()
+    try:
+        result = build_booklet(Path(data_dir), output, options=options)
+    except DataError as exc:
+        return Rebuild(False, f"{_counts(exc.problems)}; {_kept(output)}", exc.problems, _since(start))
+    except OSError as exc:
+        return Rebuild(False, f"booklet: cannot write {exc.filename or output}: {exc.strerror or exc}; "
+                              f"{_kept(output)}", [], _since(start))
+    except Exception as exc:  # a bug in booklet: say so, keep the last good PDF and keep watching
+        return Rebuild(False, f"booklet: internal error ({type(exc).__name__}: {exc}); {_kept(output)} "
+                              "Please report this with the data that caused it.", [], _since(start))
+    seconds = _since(start)
+    used = frozenset(result.booklet.image_sources) if result.booklet is not None else frozenset()
+    return Rebuild(True, f"Wrote {output} ({result.pages} pages) in {seconds:.2f} s", result.warnings, seconds,
+                   result.pages, used)
+
+
+def _since(start: float) -> float:
+    return time.perf_counter() - start
+
+
+def _counts(problems: list[Problem]) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def _kept(output: Path) -> str:
+    return f"{output} is left as it was." if output.exists() else "nothing was written."
+
+
+class ChangeFilter:
+    """Which changed paths call for a rebuild: data files and images in the data folder, and the image
+    files of the last good build wherever they are; never the output, hidden files or editors' temp files."""
+
+    def __init__(self, data_dir: Path, output: Path):
+        self.data_dir = Path(data_dir).resolve()
+        self.output = _located(Path(output))
+        self.images: frozenset[Path] = frozenset()
+
+    def __call__(self, path: Path) -> bool:
+        path = _located(Path(path))
+        name = path.name
+        if path == self.output or EDITOR_TEMP.search(name):
+            return False
+        if path in self.images:
+            return True
+        try:
+            parts = path.relative_to(self.data_dir).parts
+        except ValueError:
+            return False
+        if not parts or any(part.startswith(".") or part == "__pycache__" for part in parts):
+            return False
+        suffix = path.suffix.lower()
+        if suffix in DATA_SUFFIXES or suffix in IMAGE_SUFFIXES:
+            return True
+        # A folder moved in or out (its files give no events of their own); not any name without a suffix,
+        # which is as likely a temporary file (sed -i writes ./sedXXXXXX).
+        return path.is_dir() or name in DATA_FOLDERS or path in {image.parent for image in self.images}
+
+    def snapshot(self) -> dict[Path, tuple[int, int]]:
+        """(modification time in ns, size) of each file that counts: in the data folder, and the last good
+        build's images."""
+        found = set(self.images)
+        for folder, subfolders, files in os.walk(self.data_dir):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".") and name != "__pycache__"]
+            found.update(path for path in (Path(folder) / name for name in files) if self(path))
+        return {path: stamp for path in found if (stamp := _stamp(path)) is not None}
+
+    def roots(self) -> tuple[Path, ...]:
+        """The data folder, and each other folder that holds an image of the last good build (the outermost
+        of nested ones), when it exists."""
+        folders = {self.data_dir} | {path.parent for path in self.images}
+        folders = {folder for folder in folders if folder.is_dir()} | {self.data_dir}
+        return tuple(sorted(folder for folder in folders
+                            if not any(other != folder and folder.is_relative_to(other) for other in folders)))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def _located(path: Path) -> Path:
+    """`path` made absolute through its folder's real location (a symlinked file keeps its own name)."""
+    return path.parent.resolve() / path.name
+
+
+def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event], None],
+          watcher: Watcher | None = None, stop=None) -> None:
+    """Build, then rebuild after each burst of relevant changes, telling `report` what happens; returns when the
+    watcher ends (`stop`, a threading.Event, set for the real one). KeyboardInterrupt passes through.
+
+    A watcher sees only what changes once it has started, which is after a build: so the first burst it
+    yields (the real one yields an empty burst when it has been quiet for a second) is taken together
+    with every file that changed since that build began, found by comparing modification times.
+    """
+    wanted = ChangeFilter(data_dir, output)
+    watcher = watcher or partial(watchfiles_watcher, stop=stop)
+    before: dict[Path, tuple[int, int]] = {}
+
+    def build() -> None:
+        nonlocal before
+        before = wanted.snapshot()
+        result = rebuild(data_dir, output, options)
+        if result.ok:
+            wanted.images = result.images
+            for path in result.images - before.keys():  # an image outside the data folder, new to the watch
+                if (stamp := _stamp(path)) is not None:
+                    before[path] = stamp
+        report(result)
+
+    build()
+    while not (stop is not None and stop.is_set()):
+        roots = wanted.roots()
+        report(Watching(roots))
+        started = False
+        for burst in watcher(roots, wanted):
+            changed = {_located(Path(p)) for p in burst if wanted(Path(p))}
+            if not started:  # what changed while the watcher was not yet looking
+                started = True
+                now = wanted.snapshot()
+                changed |= {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+            if not changed:
+                continue
+            report(Changed(tuple(sorted(changed))))
+            build()
+            if wanted.roots() != roots:  # the images moved to other folders: watch those
+                break
+        else:
+            return
+
+
+def watchfiles_watcher(roots: tuple[Path, ...], wanted: Callable[[Path], bool], stop=None) -> Iterator[set[Path]]:
+    """Bursts of changes under `roots` that `wanted` keeps, from watchfiles (inotify and the like), until `stop`
+    is set; changes made while the caller rebuilds are kept for the next burst."""
+    from watchfiles import watch as watch_files
+
+    for changes in watch_files(*roots, watch_filter=lambda _change, path: wanted(Path(path)), debounce=DEBOUNCE_MS,
+                               step=STEP_MS, stop_event=stop, raise_interrupt=True,
+                               rust_timeout=QUIET_MS, yield_on_timeout=True):
+        yield {Path(path) for _change, path in changes}

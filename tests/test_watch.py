@@ -1,0 +1,288 @@
+"""`booklet watch`: one rebuild as a value, which changes count, the loop fed fake change events, and the real thing."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+from PIL import Image
+from pypdf import PdfReader
+
+from booklet.cli import main
+from booklet.watch import ChangeFilter, Changed, Rebuild, Watching, rebuild, watch
+
+from .helpers import BASE, write_conference
+from .pdftext import Pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD_PROGRAMME = BASE["programme.yaml"].replace("talk: lund-2026", "talk: lund-2062")
+BAD_LINE = "programme.yaml:5: days[0].items[1].talk: no abstract with id 'lund-2062' (did you mean 'lund-2026'?)"
+
+
+def jpeg(size: tuple[int, int], colour: tuple[int, int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def with_photo(photo: str) -> str:
+    return BASE["abstracts.yaml"].replace("affiliation: Uni A}", f"affiliation: Uni A, photo: {photo}}}")
+
+
+def image_sizes(pdf: Path) -> set[tuple[int, int]]:
+    return {(image.image.width, image.image.height) for page in PdfReader(pdf).pages for image in page.images}
+
+
+def set_title(folder: Path, title: str) -> None:
+    path = folder / "conference.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(_title(path), f"title: {title}"), encoding="utf-8")
+
+
+def _title(path: Path) -> str:
+    return re.search(r"^title: .*$", path.read_text(encoding="utf-8"), re.M).group(0)
+
+
+# --------------------------------------------------------------------------- one rebuild
+
+
+def test_a_rebuild_says_what_it_wrote_or_why_not_and_keeps_the_last_good_pdf(tmp_path):
+    folder = write_conference(tmp_path / "conf")
+    output = tmp_path / "out" / "booklet.pdf"
+    good = rebuild(folder, output)
+    assert good.ok and good.problems == []
+    assert good.pages == len(PdfReader(output).pages) == 8
+    assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(8 pages\) in \d+\.\d\d s", good.message)
+    assert good.message.endswith(f"in {good.seconds:.2f} s")
+    before = output.read_bytes()
+
+    (folder / "programme.yaml").write_text(BAD_PROGRAMME, encoding="utf-8")
+    bad = rebuild(folder, output)
+    assert not bad.ok and bad.pages == 0 and bad.images == frozenset()
+    assert [str(p) for p in bad.problems] == [BAD_LINE]
+    assert bad.message == f"1 error, 0 warnings; {output} is left as it was."
+    assert output.read_bytes() == before
+    assert sorted(p.name for p in output.parent.iterdir()) == ["booklet.pdf"]  # no temporary file left
+
+    fresh = tmp_path / "never" / "booklet.pdf"
+    assert rebuild(folder, fresh).message == "1 error, 0 warnings; nothing was written."
+    assert not fresh.exists()
+
+
+def test_a_rebuild_reads_an_image_edited_since_the_last_one(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": with_photo("images/a.jpg"),
+                                                  "images/a.jpg": jpeg((120, 150), (200, 30, 30))})
+    output = tmp_path / "booklet.pdf"
+    first = rebuild(folder, output)
+    assert first.ok and first.images == {(folder / "images/a.jpg").resolve()}
+    assert (120, 150) in image_sizes(output)
+    (folder / "images/a.jpg").write_bytes(jpeg((240, 300), (30, 30, 200)))
+    assert rebuild(folder, output).ok
+    sizes = image_sizes(output)
+    assert (240, 300) in sizes and (120, 150) not in sizes
+
+
+def test_an_unwritable_output_is_a_message_not_an_exception(tmp_path):
+    folder = write_conference(tmp_path / "conf")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = rebuild(folder, blocker / "booklet.pdf")
+    assert not result.ok
+    assert result.message.startswith(f"booklet: cannot write {blocker}")
+    assert result.message.endswith("; nothing was written.")
+
+
+# --------------------------------------------------------------------------- which changes count
+
+
+def test_data_files_and_images_count_editor_files_hidden_files_and_the_output_do_not(tmp_path):
+    data = tmp_path / "conf"
+    (data / "abstracts").mkdir(parents=True)
+    wanted = ChangeFilter(data, data / "booklet.pdf")
+    for name in ("conference.yaml", "abstracts/x.yaml", "programme.YML", "images/a.jpg", "logo.PNG", "abstracts"):
+        assert wanted(data / name), name
+    for name in ("booklet.pdf", ".booklet.pdf.abc123.part", ".conference.yaml.swp", "conference.yaml~",
+                 ".#conference.yaml", "#conference.yaml#", "4913", "sedAb12Cd", "conference.yaml.tmp",
+                 ".git/index", ".hidden/x.yaml", "abstracts/.x.yaml.swx", "notes.txt", "x.yaml___jb_tmp___"):
+        assert not wanted(data / name), name
+    outside = tmp_path / "images" / "a.jpg"
+    assert not wanted(outside) and not wanted(tmp_path / "other.yaml")
+    wanted.images = frozenset({outside.resolve()})
+    assert wanted(outside) and not wanted(tmp_path / "images" / "b.jpg")
+
+
+# --------------------------------------------------------------------------- the loop, with fake events
+
+
+def test_watch_rebuilds_once_per_burst_of_relevant_changes(tmp_path):
+    folder = write_conference(tmp_path / "conf")
+    output = tmp_path / "booklet.pdf"
+    events = []
+    roots_seen = []
+
+    def fake_watcher(roots, wanted):
+        roots_seen.append(roots)
+        assert Pdf(output).pages_with("Test Conference")  # the first build is done before watching starts
+        set_title(folder, "Renamed Meeting")
+        yield [folder / "conference.yaml", folder / "conference.yaml", folder / ".conference.yaml.swp"]
+        assert Pdf(output).pages_with("Renamed Meeting")
+        yield [output, folder / "conference.yaml~", folder / "notes.txt"]  # nothing that counts: no rebuild
+        (folder / "programme.yaml").write_text(BAD_PROGRAMME, encoding="utf-8")
+        yield [folder / "programme.yaml"]
+        (folder / "programme.yaml").write_text(BASE["programme.yaml"], encoding="utf-8")
+        set_title(folder, "Third Title")
+        yield [folder / "programme.yaml", folder / "conference.yaml"]
+
+    watch(folder, output, report=events.append, watcher=fake_watcher)
+    root = folder.resolve()
+    assert roots_seen == [(root,)]
+    kinds = [type(e).__name__ for e in events]
+    assert kinds == ["Rebuild", "Watching", "Changed", "Rebuild", "Changed", "Rebuild", "Changed", "Rebuild"]
+    assert events[1] == Watching((root,))
+    assert events[2] == Changed((root / "conference.yaml",))
+    assert events[6] == Changed((root / "conference.yaml", root / "programme.yaml"))
+    builds = [e for e in events if isinstance(e, Rebuild)]
+    assert [b.ok for b in builds] == [True, True, False, True]
+    assert [str(p) for p in builds[2].problems] == [BAD_LINE]
+    assert builds[2].message == f"1 error, 0 warnings; {output} is left as it was."
+    pdf = Pdf(output)
+    assert len(pdf) == 8 and pdf.pages_with("Third Title") and not pdf.pages_with("Renamed Meeting")
+
+
+def test_what_changed_before_the_watcher_started_is_rebuilt_on_its_first_burst(tmp_path):
+    folder = write_conference(tmp_path / "conf")
+    output = tmp_path / "booklet.pdf"
+    events = []
+
+    def fake_watcher(roots, wanted):
+        set_title(folder, "Saved During The First Build")  # before the watcher looks: no event for it
+        (folder / "abstracts").mkdir()
+        (folder / "abstracts" / "new.yaml").write_text("id: new\ntitle: New\nspeaker: {name: A B}\nabstract: x\n")
+        yield []  # the real watcher's first quiet second
+        yield []  # nothing new since: no rebuild
+
+    watch(folder, output, report=events.append, watcher=fake_watcher)
+    root = folder.resolve()
+    assert [type(e).__name__ for e in events] == ["Rebuild", "Watching", "Changed", "Rebuild"]
+    assert events[2] == Changed((root / "abstracts" / "new.yaml", root / "conference.yaml"))
+    assert events[3].ok and Pdf(output).pages_with("Saved During The First Build")
+
+
+def test_image_folders_outside_the_data_folder_are_watched_too(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": with_photo("../images/a.jpg"),
+                                                  "../images/a.jpg": jpeg((120, 150), (200, 30, 30))})
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "b.jpg").write_bytes(jpeg((60, 75), (30, 200, 30)))
+    output = tmp_path / "booklet.pdf"
+    images = (tmp_path / "images").resolve()
+    events = []
+    calls = []
+
+    def fake_watcher(roots, wanted):
+        calls.append(roots)
+        if len(calls) == 1:
+            yield [images / "notes.txt", images / "unused.jpg"]  # not images of the booklet: no rebuild
+            (images / "a.jpg").write_bytes(jpeg((240, 300), (30, 30, 200)))
+            yield [images / "a.jpg"]
+            assert (240, 300) in image_sizes(output)
+            (folder / "abstracts.yaml").write_text(with_photo("../other/b.jpg"), encoding="utf-8")
+            yield [folder / "abstracts.yaml"]
+            raise AssertionError("the watcher should have been restarted on the new image folder")
+        yield from ()
+
+    watch(folder, output, report=events.append, watcher=fake_watcher)
+    root = folder.resolve()
+    assert calls == [(root, images), (root, (tmp_path / "other").resolve())]
+    assert [e for e in events if isinstance(e, Watching)] == [Watching(calls[0]), Watching(calls[1])]
+    assert [e.paths for e in events if isinstance(e, Changed)] == [(images / "a.jpg",), (root / "abstracts.yaml",)]
+    assert [e.ok for e in events if isinstance(e, Rebuild)] == [True, True, True]
+    assert image_sizes(output) == {(60, 75)}
+
+
+def test_the_watch_command_prints_problems_as_build_does(tmp_path, monkeypatch):
+    write_conference(tmp_path / "conf", {"programme.yaml": BAD_PROGRAMME})
+    output = tmp_path / "booklet.pdf"
+
+    def fake_watch(data_dir, out, options, report):  # the loop, one rebuild of the broken data, then Ctrl-C
+        report(rebuild(data_dir, out, options))
+        report(Watching((Path(data_dir).resolve(),)))
+        report(Changed((Path(data_dir).resolve() / "programme.yaml",)))
+        (Path(data_dir) / "programme.yaml").write_text(BASE["programme.yaml"], encoding="utf-8")
+        report(rebuild(data_dir, out, options))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("booklet.watch.watch", fake_watch)
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["watch", "conf", "-o", "booklet.pdf", "--page-size", "a4"])
+    assert run.exit_code == 0, run.output
+    assert run.stderr == f"{BAD_LINE}\n1 error, 0 warnings; nothing was written.\n"
+    lines = run.stdout.splitlines()
+    assert lines[:2] == ["Watching conf/ for changes (Ctrl-C to stop).", "Changed: programme.yaml; rebuilding."]
+    assert re.fullmatch(r"Wrote booklet\.pdf \(\d+ pages\) in \d+\.\d\d s", lines[2])
+    assert lines[3:] == ["Stopped watching. Bye."]
+    reader = PdfReader(output)
+    assert f"Wrote booklet.pdf ({len(reader.pages)} pages)" in lines[2]
+    assert round(float(reader.pages[0].trimbox.width)) == 595  # A4: the page size reaches the build
+
+
+def test_watch_needs_a_folder(tmp_path):
+    run = CliRunner().invoke(main, ["watch", str(tmp_path / "missing")])
+    assert run.exit_code == 1
+    assert run.stderr == f"booklet: {tmp_path / 'missing'} is not a folder; nothing to watch.\n"
+
+
+# --------------------------------------------------------------------------- the real thing
+
+
+def test_watch_rebuilds_a_real_folder_on_an_edit_and_stops_cleanly_on_ctrl_c(tmp_path):
+    folder = write_conference(tmp_path / "conf")
+    output = tmp_path / "booklet.pdf"
+    log, errors = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    with open(log, "w") as out, open(errors, "w") as err:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "booklet", "watch", str(folder), "-o", str(output)], cwd=tmp_path, env=env,
+            stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as in a terminal, not a background job
+    try:
+        assert _wait_for(lambda: "Watching" in log.read_text(), 30), (log.read_text(), errors.read_text())
+        first = output.stat().st_mtime_ns
+        assert Pdf(output).pages_with("Test Conference")
+        time.sleep(0.3)  # the watcher starts just after it says so
+        set_title(folder, "Edited While Watching")
+        def rebuilt():
+            text = log.read_text()
+            return "Changed: conference.yaml; rebuilding." in text and text.count("Wrote ") >= 2
+
+        if not _wait_for(rebuilt, 5):
+            os.utime(folder / "conference.yaml")  # in case the first edit came before the watcher was ready
+        assert _wait_for(rebuilt, 10), (log.read_text(), errors.read_text())
+        assert output.stat().st_mtime_ns > first
+        pdf = Pdf(output)
+        assert len(pdf) == 8 and pdf.pages_with("Edited While Watching") and not pdf.pages_with("Test Conference")
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    lines = log.read_text().splitlines()
+    assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(8 pages\) in \d+\.\d\d s", lines[0])
+    assert lines[-1] == "Stopped watching. Bye."
+    assert errors.read_text() == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["booklet.pdf", "conf", "stderr.txt", "stdout.txt"]
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
