@@ -162,9 +162,9 @@ def test_unquoted_time_is_accepted(tmp_path, time, start, end):
 
 
 def test_readable_photo_is_accepted(tmp_path):
-    """The control for the photo tests below: the same abstract with a good JPEG is fine."""
+    """The control for the photo tests below: the same abstract with a good JPEG (300 dpi as printed) is fine."""
     programme = BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: extra}\n'
-    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/ok.jpg"), "images/ok.jpg": jpeg(),
+    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/ok.jpg"), "images/ok.jpg": jpeg((260, 325)),
                                  "programme.yaml": programme})
     result = invoke("check", data)
     assert (result.exit_code, result.stderr) == (0, "")

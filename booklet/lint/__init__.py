@@ -10,6 +10,7 @@ from .coverage import check_coverage
 from .entries import check_emails, check_photos, check_poster_numbers
 from .fit import check_lengths
 from .names import check_names
+from .resolution import check_resolution
 from .schedule import check_schedule
 
 # Every kind of warning, in the order they are listed, with the heading of its group.
@@ -36,7 +37,11 @@ KINDS = {
 
 
 def lint(booklet: Booklet, page_size="A5") -> list[Problem]:
-    """Every warning about `booklet`, grouped by kind; `page_size` is the build's (a name, or its Page)."""
+    """Every warning about `booklet`, grouped by kind; `page_size` is the build's (a name, or its Page:
+    the Page's bleed matters to the cover image, which runs into it; a name means no bleed)."""
+    from ..layout.page import page_for
+
+    page = page_for(page_size) if isinstance(page_size, str) else page_size
     problems = (
         check_names(mentions.names(booklet))
         + check_affiliations(mentions.affiliations(booklet))
@@ -44,7 +49,8 @@ def lint(booklet: Booklet, page_size="A5") -> list[Problem]:
         + check_schedule(booklet)
         + check_poster_numbers(booklet)
         + check_photos(booklet)
-        + check_lengths(booklet, page_size)
+        + check_lengths(booklet, page)
+        + check_resolution(booklet, page)
         + check_emails(mentions.emails(booklet))
     )
     return [p for _, _, group in grouped(problems) for p in group]
