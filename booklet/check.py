@@ -20,5 +20,6 @@ def check_folder(data_dir: Path, page: Page | str = "A5") -> tuple[Booklet, list
     """The folder's Booklet and its warnings (validation's and lint's, grouped by kind) at `page`
     (a Page, or a page size name for no bleed); DataError when the data has errors."""
     page = page_for(page) if isinstance(page, str) else page
-    booklet, warnings = read_booklet(Path(data_dir))
-    return booklet, [p for _, _, group in grouped(warnings + lint(booklet, page)) for p in group]
+    data_dir = Path(data_dir)
+    booklet, warnings = read_booklet(data_dir)
+    return booklet, [p for _, _, group in grouped(warnings + lint(booklet, page, data_dir)) for p in group]

@@ -35,7 +35,7 @@ def warnings_for(tmp_path: Path, files: dict | None = None, page_size: str = "A5
     """Every warning (validation's and lint's) for BASE changed by `files`, as printed lines."""
     folder = write_conference(tmp_path / "conf", files)
     booklet, warnings = read_booklet(folder)
-    problems = warnings + lint(booklet, page_size)
+    problems = warnings + lint(booklet, page_size, folder)
     assert all(p.severity == "warning" and p.kind in KINDS for p in problems)
     return [str(p) for p in problems]
 
@@ -208,6 +208,109 @@ def test_affiliation_near_miss(tmp_path, first, second):
     files = {"conference.yaml": committee(f"{{name: Ann Lee, affiliation: {first}}}",
                                           f"{{name: Bob Lee, affiliation: {second}}}")}
     assert warnings_for(tmp_path, files) == []
+
+
+# -- an affiliation list that is one address cut at its commas ----------------------------------
+
+@pytest.mark.parametrize("affiliation, message", [
+    ("[Institute of Geophysics, Polish Academy of Sciences, Poland]",
+     "3 affiliations are printed, 'Institute of Geophysics', 'Polish Academy of Sciences' and 'Poland', but "
+     "'Poland' is a country: if this is one address, write it as one quoted string: "
+     'affiliation: "Institute of Geophysics, Polish Academy of Sciences, Poland"'),
+    ("[Uniwersytet Warszawski, Polska]",  # the country in its own language
+     "2 affiliations are printed, 'Uniwersytet Warszawski' and 'Polska', but 'Polska' is a country: if this is "
+     'one address, write it as one quoted string: affiliation: "Uniwersytet Warszawski, Polska"'),
+    ("[Dept. of Physics, Imperial College, UK]",  # a name CLDR does not list
+     "3 affiliations are printed, 'Dept. of Physics', 'Imperial College' and 'UK', but 'UK' is a country: if this "
+     'is one address, write it as one quoted string: affiliation: "Dept. of Physics, Imperial College, UK"'),
+    ("[University of California, Los Angeles]",
+     "2 affiliations are printed, 'University of California' and 'Los Angeles', but 'Los Angeles' is a city: if "
+     'this is one address, write it as one quoted string: affiliation: "University of California, Los Angeles"'),
+    ("[Max Planck Institute for Astronomy, Königstuhl 17, 69117 Heidelberg]",
+     "3 affiliations are printed, 'Max Planck Institute for Astronomy', 'Königstuhl 17' and '69117 Heidelberg', "
+     "but '69117 Heidelberg' looks like a postcode: if this is one address, write it as one quoted string: "
+     'affiliation: "Max Planck Institute for Astronomy, Königstuhl 17, 69117 Heidelberg"'),
+    ("[Lund University, Sweden, Niels Bohr Institute, Denmark]",
+     "4 affiliations are printed, 'Lund University', 'Sweden', 'Niels Bohr Institute' and 'Denmark', but 'Sweden' "
+     "is a country: if these are 2 addresses, write each as one quoted string: "
+     'affiliation: ["Lund University, Sweden", "Niels Bohr Institute, Denmark"]'),
+    ('[Dipartimento di Fisica "E. Fermi", Pisa, Italia]',  # double quotes inside: single-quoted
+     "3 affiliations are printed, 'Dipartimento di Fisica \"E. Fermi\"', 'Pisa' and 'Italia', but 'Italia' is a "
+     "country: if this is one address, write it as one quoted string: "
+     "affiliation: 'Dipartimento di Fisica \"E. Fermi\", Pisa, Italia'"),
+], ids=["country", "country-own-language", "country-everyday-name", "city", "postcode", "two-addresses",
+        "quotes-inside"])
+def test_affiliation_list_that_is_one_address(tmp_path, affiliation, message):
+    files = {"conference.yaml": committee(f"{{name: Ann Lee, affiliation: {affiliation}}}")}
+    assert warnings_for(tmp_path, files) == [f"{member(0, 'affiliation')} {message}"]
+
+
+def test_affiliation_list_split_points_at_the_line_of_the_list(tmp_path):
+    """Block style: the warning is on the line of `affiliation:`, not of the person's first key."""
+    tutorials = BASE["tutorials.yaml"].replace(
+        "    - {name: Sven Oberg, affiliation: NBI}\n",
+        "    - name: Sven Oberg\n      affiliation:\n        - Niels Bohr Institute\n        - København\n")
+    posters = "- number: 1\n  author: Zoe Papadopoulou\n  title: Mixture density networks\n" \
+              "  affiliation:\n    - Aristarchus Centre for Astronomy\n    - Greece\n"
+    assert warnings_for(tmp_path, {"tutorials.yaml": tutorials, "posters.yaml": posters}) == [
+        "posters.yaml:4: [0].affiliation: warning: 2 affiliations are printed, 'Aristarchus Centre for Astronomy' "
+        "and 'Greece', but 'Greece' is a country: if this is one address, write it as one quoted string: "
+        'affiliation: "Aristarchus Centre for Astronomy, Greece"',
+        "tutorials.yaml:6: [0].presenters[0].affiliation: warning: 2 affiliations are printed, 'Niels Bohr "
+        "Institute' and 'København', but 'København' is a city: if this is one address, write it as one quoted "
+        'string: affiliation: "Niels Bohr Institute, København"',
+    ]
+
+
+@pytest.mark.parametrize("affiliation", [
+    "[Lund University, Uppsala University]",  # two institutions
+    "[Stockholm University, Nordita]",
+    "[University of Warsaw, Warsaw University of Technology]",  # a city's name inside an institution's
+    '["Lund University, Sweden", "Niels Bohr Institute, Denmark"]',  # each address whole
+    "[Institute of Geophysics, Polish Academy of Sciences]",  # no lone place: two parts, or two institutions
+    "[Sweden, Norway]",  # places alone are no address
+    "Poland",  # one affiliation
+    '"Institute of Geophysics, Polish Academy of Sciences, Poland"',
+    "[Paris Observatory, CNRS]",
+    "[Institute of Physics, Academia Sinica]",
+], ids=["two-universities", "university-and-institute", "city-in-name", "whole-addresses", "no-place",
+        "places-only", "single", "quoted", "observatory-and-cnrs", "academia-sinica"])
+def test_affiliation_list_near_miss(tmp_path, affiliation):
+    files = {"conference.yaml": committee(f"{{name: Ann Lee, affiliation: {affiliation}}}")}
+    assert warnings_for(tmp_path, files) == []
+
+
+# -- the language code ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("code, message", [
+    ("xx", "'xx' is not a language code (ISO 639, like en, de or fr; en-GB with a region)"),
+    ("englsh", "'englsh' is not a language code (ISO 639, like en, de or fr; en-GB with a region) "
+               "(did you mean 'en', English?)"),
+    ("english", "'english' is the name of a language, not its code: for English write 'en'"),
+    ("Deutsch", "'Deutsch' is the name of a language, not its code: for German write 'de'"),
+    ("svenska", "'svenska' is the name of a language, not its code: for Swedish write 'sv'"),
+    ("eng", "'eng' is an older or longer code for English: write 'en', the one the PDF uses"),
+    ("en-XX", "'en-XX': 'XX' is not a region code (ISO 3166): write 'en' alone, or a real region as in 'en-US'"),
+    ("de_XX", "'de_XX': 'XX' is not a region code (ISO 3166): write 'de' alone, or a real region as in 'de-DE'"),
+    ("en-UK", "'en-UK': 'UK' is not a region code (did you mean 'en-GB'?)"),
+    ("sr-Latx", "'sr-Latx': 'Latx' is not a script code (ISO 15924, like Latn or Cyrl); write 'sr'"),
+])
+def test_unknown_language_code(tmp_path, code, message):
+    files = {"conference.yaml": extend("conference.yaml", f"language: {code}\n")}
+    assert warnings_for(tmp_path, files) == [f"conference.yaml:5: language: warning: {message}"]
+
+
+@pytest.mark.parametrize("code", ["en", "EN", "de", "en-GB", "pt_BR", "zh-Hans", "sr-Latn", "de-CH", "nb"])
+def test_real_language_code(tmp_path, code):
+    files = {"conference.yaml": extend("conference.yaml", f"language: {code}\n")}
+    assert warnings_for(tmp_path, files) == []
+
+
+def test_language_warning_is_on_the_line_of_the_key(tmp_path):
+    text = "language: english\n" + BASE["conference.yaml"]
+    assert warnings_for(tmp_path, {"conference.yaml": text}) == [
+        "conference.yaml:1: language: warning: 'english' is the name of a language, not its code: "
+        "for English write 'en'"]
 
 
 # -- programme titles ------------------------------------------------------------------------
