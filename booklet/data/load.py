@@ -8,6 +8,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from ..problems import Problem
+from .syntax import explain, quote_from, reserved_advice
 
 
 class Map(dict):
@@ -68,7 +69,7 @@ def load_file(path: Path, display: str, problems: list[Problem]):
         problems.append(Problem(display, line, "", "the file holds more than one YAML document ('---')"))
         return None
     try:
-        return _Converter(display, problems).convert(nodes[0], "")
+        return _Converter(display, problems, text.splitlines()).convert(nodes[0], "")
     finally:
         _constructor.constructed_objects.clear()
 
@@ -95,7 +96,11 @@ def _python_parser_error(text: str) -> yaml.YAMLError:
 
 
 def _syntax_problem(exc: yaml.YAMLError, display: str, text: str) -> Problem:
-    """The YAML error at the line where the user can fix it."""
+    """The YAML error at the line where the user can fix it, in plain words when it is a known slip
+    (see data/syntax.py), else in PyYAML's."""
+    line, plain = explain(exc, text)
+    if plain:
+        return Problem(display, line, "", f"YAML syntax error: {plain}")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if "end of stream" in str(what) or "stream end" in str(exc):
@@ -118,9 +123,10 @@ def _is_null(node) -> bool:
 class _Converter:
     """Turns one file's node tree into Map/Seq/scalars; an alias is converted once, a looping one reported."""
 
-    def __init__(self, file: str, problems: list[Problem]):
+    def __init__(self, file: str, problems: list[Problem], lines: list[str]):
         self.file = file
         self.problems = problems
+        self.lines = lines
         self.done: dict[int, object] = {}
         self.open: set[int] = set()
 
@@ -150,7 +156,7 @@ class _Converter:
                 seq.lines.append(item.start_mark.line + 1)
                 seq.raw.append(_raw(item))
             return seq
-        return _construct_scalar(node, self.file, path, self.problems)
+        return _construct_scalar(node, self.file, path, self.problems, self.lines)
 
     def _mapping(self, node, path: str) -> Map:
         mapping = Map(self.file, node.start_mark.line + 1)
@@ -172,11 +178,15 @@ def _raw(node) -> str | None:
     return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
-def _construct_scalar(node, file: str, path: str, problems: list[Problem]):
+def _construct_scalar(node, file: str, path: str, problems: list[Problem], lines: list[str]):
     try:
         return _constructor.construct_object(node, deep=True)
     except (ValueError, TypeError, yaml.YAMLError) as exc:
         line = node.start_mark.line + 1
+        if node.tag.startswith("!"):  # 'title: !Important news': '!Important' is read as a tag
+            text = lines[line - 1] if line <= len(lines) else ""
+            problems.append(Problem(file, line, path, reserved_advice("!", quote_from(text, node.start_mark.column))))
+            return BAD
         reason = "not a valid date" if "timestamp" in node.tag else f"cannot be read ({exc})"
         problems.append(Problem(file, line, path, f"'{node.value}' is {reason}"))
         return BAD
