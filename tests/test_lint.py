@@ -313,6 +313,29 @@ def test_language_warning_is_on_the_line_of_the_key(tmp_path):
         "for English write 'en'"]
 
 
+# -- text that YAML reads as a comment or an anchor -------------------------------------------------
+
+def test_value_read_as_a_comment_or_an_anchor(tmp_path):
+    files = {"conference.yaml": extend("conference.yaml", "hashtag: #StarStat2027  # ours\nwelcome: &friends\n")}
+    assert warnings_for(tmp_path, files) == [
+        "conference.yaml:5: hashtag: warning: the value is empty: YAML reads '#StarStat2027' as a comment; "
+        'if it is the value, put it in quotes: hashtag: "#StarStat2027"',
+        "conference.yaml:6: welcome: warning: the value is empty: YAML reads '&friends' as an anchor, a name for "
+        'the value; if it is the value, put it in quotes: welcome: "&friends"',
+    ]
+
+
+@pytest.mark.parametrize("lines", [
+    'hashtag: "#StarStat2027"\n',
+    "hashtag: StarStat2027 #ours\n",  # a comment after the value
+    "subtitle: # to be announced\n",  # a comment, as comments are written
+    "subtitle:\n",
+    "welcome: &w Welcome\nsubtitle: *w\n",  # an anchor with its value, used
+], ids=["quoted", "comment-after", "comment", "empty", "anchor-used"])
+def test_value_read_as_a_comment_near_miss(tmp_path, lines):
+    assert warnings_for(tmp_path, {"conference.yaml": extend("conference.yaml", lines)}) == []
+
+
 # -- programme titles ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("title, flagged", [

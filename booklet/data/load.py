@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 from yaml.constructor import SafeConstructor
 
 from ..problems import Problem
-from .syntax import explain, quote_from, reserved_advice
+from .syntax import explain, quote_from, reserved_advice, yaml_quoted
 
 
 class Map(dict):
@@ -171,7 +172,29 @@ class _Converter:
             mapping[key] = self.convert(value_node, key_path)
             mapping.lines[key] = line
             mapping.raw[key] = _raw(value_node)
+            if _is_null(value_node) and value_node.value == "":
+                self._lost_value(key_node, key, key_path)
         return mapping
+
+    def _lost_value(self, key_node, key: str, path: str) -> None:
+        """`hashtag: #StarStat2027`, `venue: &Co`: valid YAML whose value is empty, the text read as a
+        comment or an anchor; a warning, as the booklet would silently leave the value out."""
+        line = key_node.end_mark.line
+        text = self.lines[line] if line < len(self.lines) else ""
+        found = re.match(r"\s*:\s+([#&]\S.*)$", text[key_node.end_mark.column:])
+        if not found:
+            return
+        written = found[1] if found[1].startswith("#") else found[1].split()[0]
+        value = _value_before_comment(written)
+        what = "a comment" if written.startswith("#") else "an anchor, a name for the value"
+        message = (f"the value is empty: YAML reads '{value}' as {what}; if it is the value, put it in quotes: "
+                   f"{key}: {yaml_quoted(value)}")
+        self.problems.append(Problem(self.file, line + 1, path, message, "warning", "yaml-text"))
+
+
+def _value_before_comment(text: str) -> str:
+    """'#StarStat2027  # our tag' -> '#StarStat2027'."""
+    return re.split(r"\s+#", text, maxsplit=1)[0].rstrip()
 
 
 def _raw(node) -> str | None:

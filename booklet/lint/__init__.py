@@ -40,6 +40,7 @@ KINDS = {
     "glyph": "Characters the booklet's fonts cannot print",
     "email": "Malformed email addresses",
     "language": "Language codes that are not real codes",
+    "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",
 }
 
 
