@@ -6,7 +6,7 @@ SIZE is sample, 500 (default), 2000 or TALKSxPOSTERS, as for bench/run.py. Three
 
 1. the imports `booklet build` needs, timed (`import booklet.cli, booklet.build`);
 2. the build without a profiler, timed phase by phase (the functions that booklet.build calls:
-   read_booklet, build_story, lint, render_pdf, whichever exist);
+   read_booklet, check_folder, build_story, lint, render_pdf, whichever exist);
 3. the build under cProfile: the top functions by cumulative and by own time (cProfile slows
    small Python functions down more than big ones: read its shares as a map, not a measurement).
 
@@ -31,7 +31,7 @@ sys.path.insert(0, str(BENCH))
 
 from run import OUT, data_folder, source_tree  # noqa: E402
 
-PHASES = ("read_booklet", "build_story", "lint", "render_pdf")
+PHASES = ("read_booklet", "check_folder", "build_story", "lint", "render_pdf")  # check_folder: read + lint
 
 
 def _imports() -> str:

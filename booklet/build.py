@@ -10,12 +10,11 @@ from reportlab.lib.units import mm
 from .text import markup
 from .atomic import temporary_beside
 from .layout.page import PAGE_SIZES, page_for
+from .check import check_folder
 from .layout.story import build_story
-from .lint import grouped, lint
 from .model import Booklet
 from .problems import DataError, Problem
 from .render import render_pdf
-from .data.validate import read_booklet
 
 
 @dataclass(frozen=True)
@@ -56,13 +55,12 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
     options = options or PrintOptions(page_size=page_size)
     if options.page_size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {options.page_size!r}; choose one of {', '.join(PAGE_SIZES)}")
-    booklet, warnings = read_booklet(Path(data_dir))
     page = page_for(options.page_size, options.bleed, options.crop_marks, options.cmyk)
-    conference = booklet.conference
-    story, layout_warnings = build_story(booklet, page, options.pad_to)
-    warnings = [p for _, _, group in grouped(warnings + lint(booklet, page) + layout_warnings) for p in group]
+    booklet, warnings = check_folder(Path(data_dir), page)  # what `booklet check` reports, too
     if strict and warnings:
         raise DataError(warnings)
+    conference = booklet.conference
+    story = build_story(booklet, page, options.pad_to)
     output = Path(output)
     target = temporary_beside(output, ".full.pdf") if options.separate_cover else output
     pages, anchors = render_pdf(

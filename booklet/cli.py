@@ -180,36 +180,38 @@ def _fail_json(data_dir: Path, exc: DataError):
 
 @main.command()
 @click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
-@page_size_option("The trim size to measure abstracts on (too long for one page?).")
+@page_size_option("The trim size the booklet will be built at: abstracts are measured and images' resolution "
+                  "computed on it.")
+@click.option("--bleed", type=Length(), default="3mm", show_default=True,
+              help="The bleed the booklet will be built with (the cover image runs into it), as for build.")
 @click.option("--strict", is_flag=True, help="Count warnings as errors: exit status 1 when there are any.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: print the problems on stdout as a list of objects (file, line, key, kind, severity, "
                    "message).")
-def check(data_dir: Path, page_size: str, strict: bool, output_format: str) -> None:
+def check(data_dir: Path, page_size: str, bleed: float, strict: bool, output_format: str) -> None:
     """Check DATA_DIR (default: data) and print every problem found, errors and warnings; writes nothing.
 
     Warnings are valid data that would look wrong in print: the same person or affiliation
     written differently, overlapping or out-of-order times, talks never scheduled, abstracts
-    too long for a page, and more. The exit status is 0 with warnings only, 1 with errors
-    (or with warnings under --strict).
+    too long for a page, images below print resolution, and more: the same warnings that
+    'booklet build' prints with the same --page-size and --bleed. The exit status is 0 with
+    warnings only, 1 with errors (or with warnings under --strict).
 
     \b
     Examples:
       booklet check my-conference --strict
       booklet check my-conference --format json
     """
-    from .lint import grouped, lint
-    from .data.validate import read_booklet
+    from .check import check_folder
+    from .layout.page import page_for
 
     with reporting_errors():
         try:
-            booklet, warnings = read_booklet(data_dir)
+            _, problems = check_folder(data_dir, page_for(canonical_size(page_size), bleed))
         except DataError as exc:
             if output_format != "json":
                 raise
             _fail_json(data_dir, exc)
-        size = canonical_size(page_size)
-        problems = [p for _, _, group in grouped(warnings + lint(booklet, size)) for p in group]
     failed = strict and bool(problems)
     summary = f"{data_dir}: {_summary(problems)}{' (--strict: warnings count as errors)' if failed else ''}."
     if output_format == "json":

@@ -163,9 +163,9 @@ def test_unquoted_time_is_accepted(tmp_path, time, start, end):
 
 
 def test_readable_photo_is_accepted(tmp_path):
-    """The control for the photo tests below: the same abstract with a good JPEG is fine."""
+    """The control for the photo tests below: the same abstract with a good JPEG (300 dpi as printed) is fine."""
     programme = BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: extra}\n'
-    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/ok.jpg"), "images/ok.jpg": jpeg(),
+    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/ok.jpg"), "images/ok.jpg": jpeg((260, 325)),
                                  "programme.yaml": programme})
     result = invoke("check", data)
     assert (result.exit_code, result.stderr) == (0, "")
@@ -173,17 +173,134 @@ def test_readable_photo_is_accepted(tmp_path):
 
 # -- files that cannot be read -----------------------------------------------------------------
 
+DATES = "dates: {start: 2027-09-13, end: 2027-09-14}\n"
+COLON = "a colon and a space (': ') in a value make YAML read a new key there; put the value in quotes: "
+
+
 @pytest.mark.parametrize("text, expected", [
-    ("title: X\nvenue: Lund: Sweden\ndates: {start: 2027-09-13, end: 2027-09-14}\n",
-     "conference.yaml:2: YAML syntax error: mapping values are not allowed here"),
-    ("title: X\nvenue: Lund\n  bad: indent\ndates: {start: 2027-09-13, end: 2027-09-14}\n",
-     "conference.yaml:3: YAML syntax error: mapping values are not allowed here"),
-    ("title: X\nvenue: Lund\ndates: {start: 2027-09-13, end: 2027-09-14}\n\tshort_title: Y\n",
-     "conference.yaml:4: YAML syntax error: found character '\\t' that cannot start any token"
-     " (while scanning for the next token)"),
-], ids=["colon-in-value", "bad-indent", "tab"])
-def test_yaml_syntax_error(tmp_path, text, expected):
-    build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}), [expected])
+    # a colon and a space in a value: quote it, the line shown rewritten
+    ("title: Waves: a review\nvenue: Lund\n" + DATES, f'1: {COLON}title: "Waves: a review"'),
+    ("title: X\nvenue: Lund: Sweden  # the town\n" + DATES, f'2: {COLON}venue: "Lund: Sweden"  # the town'),
+    ("title: 'Q: why?' \nvenue: Lund\n" + DATES + "notes:\n  - Wi-Fi: network X: password Y\n",
+     "5: a colon and a space (': ') in a text make YAML read a key there; put the text in quotes: "
+     '- "Wi-Fi: network X: password Y"'),
+    ("title: X\nvenue: Lund\n" + DATES + "committees:\n  - {name: SOC, title: Scientific: Organising}\n",
+     f'5: {COLON}- {{name: SOC, title: "Scientific: Organising"}}'),
+    (r"title: $\alpha$: a review" + "\nvenue: Lund\n" + DATES,  # a backslash: single quotes, no escapes
+     f"1: {COLON}title: '$\\alpha$: a review'"),
+    # tabs
+    ("title: X\nvenue: Lund\n" + DATES + "\tshort_title: Y\n",
+     "4: a tab in the indentation: indent with spaces, not tabs"),
+    ("title: X\nvenue: Lund\n" + DATES + "notes:\n  - a\n \t - b\n",
+     "6: a tab in the indentation: indent with spaces, not tabs"),
+    # quotes and brackets left open: the line where they open
+    ("title: X\nvenue: 'Lund\n" + DATES,
+     "2: the quote (') that opens the value on this line is never closed; end the value with ': venue: 'Lund'"),
+    ('title: X\nvenue: "Lund\nshort_title: "TC"\n' + DATES,
+     '2: the quote (") that opens the value on this line is not closed on it, so the value runs on to the next " '
+     'on line 3; close it: venue: "Lund"'),
+    ("title: X\nvenue: Lund\n" + DATES + "committees:\n  - {name: 'SOC, title: Scientific}\n",
+     "5: the quote (') that opens the value on this line is never closed; end the value with ': "
+     "- {name: 'SOC', title: Scientific}"),
+    ("title: X\nvenue: Lund\ndates: {start: 2027-09-13, end: 2027-09-14\n",
+     "3: the '{' on this line is never closed: end the mapping with '}': dates: {start: 2027-09-13, end: 2027-09-14}"),
+    ("title: X\nnotes: [Wi-Fi, Coffee\nvenue: Lund\n" + DATES,
+     "2: the '[' on this line is never closed: end the list with ']': notes: [Wi-Fi, Coffee]"),
+    ("title: X\nvenue: Lund\nnotes: [Wi-Fi, Coffee}\n" + DATES,
+     "3: the '[' opened on this line is closed with '}': close it with ']'"),
+    # a value that starts with a character YAML reserves
+    ("title: X\nvenue: Lund\nhashtag: @starstat\n" + DATES,
+     "3: a value that starts with '@' must be in quotes (YAML reserves '@'): hashtag: \"@starstat\""),
+    ("title: `Waves`\nvenue: Lund\n" + DATES,
+     "1: a value that starts with '`' must be in quotes (YAML reserves '`'): title: \"`Waves`\""),
+    ("title: *Emphasis* matters\nvenue: Lund\n" + DATES,
+     "1: a value that starts with '*' must be in quotes ('*' starts a YAML alias, a reference to an anchor): "
+     "title: \"*Emphasis* matters\""),
+    ("title: *Emphasis matters\nvenue: Lund\n" + DATES,
+     "1: a value that starts with '*' must be in quotes ('*' starts a YAML alias, a reference to an anchor): "
+     "title: \"*Emphasis matters\""),
+    ("title: X\nvenue: & Co\n" + DATES,
+     "2: a value that starts with '&' must be in quotes ('&' starts a YAML anchor, a name for the value): "
+     "venue: \"& Co\""),
+    ("title: X\nvenue: Lund\n" + DATES + "notes:\n  - | bring your badge\n",
+     "5: a value that starts with '|' must be in quotes ('|' starts a block of text on the lines below): "
+     "- \"| bring your badge\""),
+    # a value that goes on after its closing quote or bracket
+    ("title: 'Ana's talk'\nvenue: Lund\n" + DATES,
+     "1: the quote (') inside the value ends it early; write it in double quotes: title: \"Ana's talk\""),
+    ('title: "The "best" talk"\nvenue: Lund\n' + DATES,
+     "1: the quote (\") inside the value ends it early; write it in single quotes (with '' for an apostrophe): "
+     "title: 'The \"best\" talk'"),
+    ("title: 'Waves' and more\nvenue: Lund\n" + DATES,
+     "1: the value starts with a quoted part and goes on after it; put the whole value in quotes: "
+     "title: \"'Waves' and more\""),
+    ("title: [Draft] Waves\nvenue: Lund\n" + DATES,
+     "1: a value that starts with '[' is read as a list, which ends at ']'; to start a text with '[', put the "
+     "whole value in quotes: title: \"[Draft] Waves\""),
+    # a missing space after '-' or ':'
+    ("title: X\nvenue:Lund\n" + DATES, "2: put a space after the colon: venue: Lund"),
+    ("title: X\nvenue: Lund\n" + DATES + "notes:\n  - Wi-Fi\n  -Coffee\n",
+     "6: put a space after '-' to start a list item: - Coffee"),
+    ("title: X\nvenue: Lund\n" + DATES + "committees:\n  - name: SOC\n    members:\n      - name: A\n"
+     "      -name: B\n", "8: put a space after '-' to start a list item: - name: B"),
+    # indentation
+    ("title: X\nvenue: Lund\n  short_title: TC\n" + DATES,
+     "3: this line is indented more than 'venue:' on line 2, which already has its value; line it up with "
+     "'venue:' (or, if it is part of that value, put the whole value in quotes)"),
+    ("title: X\nvenue: Lund\n" + DATES + "committees:\n  - name: SOC\n    members:\n      - {name: A}\n"
+     "   title: Scientific\n",
+     "8: this line is indented 3 spaces, which lines up with nothing above it; indent it 4 spaces, as 'members:' "
+     "on line 6"),
+    ("title: X\nvenue: Lund\n" + DATES + "committees:\n  - name: SOC\n    members:\n    - {name: A}\n"
+     "   - {name: B}\n",
+     "8: this line is indented 3 spaces, which lines up with nothing above it; indent it 4 spaces, as '- ' on "
+     "line 7"),
+    ("title: X\nvenue: Lund\n" + DATES + "notes:\n  - Wi-Fi\n  short_title: TC\n",
+     "6: 'short_title:' is in the column of the list items above it (line 5); start it with '- ' to make it an "
+     "item, or indent it as the key the list belongs to"),
+    ("title: X\nvenue: Lund\n" + DATES + "- Coffee\n",
+     "4: a list item among 'key: value' lines ('dates:' on line 3 is in the same column); indent the list under "
+     "the key it belongs to, and give that key no value on its own line"),
+    ("title: X\nvenue: Lund\nsome words\n" + DATES,
+     "3: this line is neither 'key: value' (a colon and a space) nor a list item ('- '); if it goes on from the "
+     "value above, indent it further than that value's key"),
+], ids=["colon-in-value", "colon-before-comment", "colon-in-list-item", "colon-in-flow-mapping", "colon-and-backslash",
+        "tab", "tab-in-list", "unclosed-quote", "quote-runs-on", "unclosed-quote-in-braces", "unclosed-brace",
+        "unclosed-bracket", "wrong-bracket", "at-sign", "backtick", "star", "star-alias", "ampersand", "pipe",
+        "apostrophe", "inner-double-quotes", "quoted-start", "bracket-start", "no-space-after-colon",
+        "no-space-after-dash", "no-space-after-dash-in-mapping", "deeper-than-a-value", "misaligned-key",
+        "misaligned-item", "key-among-items", "item-among-keys", "no-colon"])
+def test_yaml_syntax_error_in_plain_words(tmp_path, text, expected):
+    line, message = expected.split(": ", 1)
+    build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}),
+                         [f"conference.yaml:{line}: YAML syntax error: {message}"])
+
+
+def test_yaml_tag_is_a_value_to_quote(tmp_path):
+    """'!' starts a tag, which YAML reads without complaint; booklet cannot construct it and says why."""
+    text = "title: !Important news\nvenue: Lund\n" + DATES
+    build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}), [
+        "conference.yaml:1: title: a value that starts with '!' must be in quotes ('!' starts a YAML tag, a type "
+        "for the value): title: \"!Important news\"",
+    ])
+
+
+@pytest.mark.parametrize("text", [
+    "title: Waves - a review\nvenue: Lund\n" + DATES,  # a colon-free title
+    "title: 'Waves: a review'\nvenue: Lund\n" + DATES,  # quoted colon
+    "title: Waves:a review\nvenue: Lund\n" + DATES,  # a colon without a space is text
+    "title: X\nvenue: Lund\nurl: https://example.org\n" + DATES,
+    "title: X\nvenue: Lund\nhashtag: '@starstat'\n" + DATES,
+    "title: \"Ana's talk\"\nvenue: Lund\n" + DATES,
+    "title: 'Ana''s talk'\nvenue: Lund\n" + DATES,
+    "title: X\nvenue: Lund\n" + DATES + "notes:\n- Wi-Fi\n- Coffee\n",  # a list at the key's column is fine
+    "title: X\nvenue: 'Lund\n  and Malmö'\n" + DATES,  # a quoted value may run over lines
+    "title: X\nvenue: Lund\ntagline: >\n  Five days\n  of talks\n" + DATES,
+], ids=["dash", "quoted-colon", "colon-no-space", "url", "quoted-at", "apostrophe-in-double", "doubled-apostrophe",
+        "list-at-key-column", "multi-line-quote", "folded-block"])
+def test_yaml_near_misses_are_not_syntax_errors(tmp_path, text):
+    result = invoke("check", conference(tmp_path, {"conference.yaml": text}))
+    assert (result.exit_code, result.stderr) == (0, "")
 
 
 @pytest.mark.parametrize("files, expected", [
@@ -511,16 +628,6 @@ def test_check_prints_what_build_prints(tmp_path):
 ], ids=["abstract-without-title", "speaker-without-name", "tutorial-without-title"])
 def test_no_follow_on_dangling_reference_for_a_broken_entry(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("title: X\nvenue: 'Lund\ndates: {start: 2027-09-13, end: 2027-09-14}\n",
-     "conference.yaml:2: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar)"),
-    ("title: X\nvenue: Lund\ndates: {start: 2027-09-13, end: 2027-09-14\n",
-     "conference.yaml:3: YAML syntax error: expected ',' or '}', but got '<stream end>' (while parsing a flow mapping)"),
-], ids=["unclosed-quote", "unclosed-brace"])
-def test_syntax_error_at_end_of_file_names_the_opening_line(tmp_path, text, expected):
-    build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}), [expected])
 
 
 def test_control_character_names_its_line(tmp_path):

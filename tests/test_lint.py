@@ -17,9 +17,12 @@ from click.testing import CliRunner, Result
 from PIL import Image
 from pypdf import PdfReader
 
+from reportlab.lib.units import mm
+
 from booklet.build import build_booklet
+from booklet.check import check_folder
 from booklet.cli import main
-from booklet.layout.page import PAGE_SIZES
+from booklet.layout.page import PAGE_SIZES, page_for
 from booklet.lint import KINDS, lint
 from booklet.data.validate import read_booklet
 from .helpers import BASE, extend, write_conference, yaml_text
@@ -32,7 +35,7 @@ def warnings_for(tmp_path: Path, files: dict | None = None, page_size: str = "A5
     """Every warning (validation's and lint's) for BASE changed by `files`, as printed lines."""
     folder = write_conference(tmp_path / "conf", files)
     booklet, warnings = read_booklet(folder)
-    problems = warnings + lint(booklet, page_size)
+    problems = warnings + lint(booklet, page_size, folder)
     assert all(p.severity == "warning" and p.kind in KINDS for p in problems)
     return [str(p) for p in problems]
 
@@ -59,9 +62,10 @@ def invoke(*args) -> Result:
     return result
 
 
-def jpeg() -> bytes:
+def jpeg(size=(260, 325)) -> bytes:
+    """A photo at 300 dpi at its printed size (22 x 27.5 mm)."""
     buf = io.BytesIO()
-    Image.new("RGB", (120, 150), (180, 40, 40)).save(buf, "JPEG", quality=90)
+    Image.new("RGB", size, (180, 40, 40)).save(buf, "JPEG", quality=90)
     return buf.getvalue()
 
 
@@ -71,11 +75,29 @@ def test_the_minimal_conference_has_no_warnings(tmp_path):
     assert warnings_for(tmp_path) == []
 
 
-@pytest.mark.parametrize("size", list(PAGE_SIZES))
-def test_the_sample_conference_has_no_warnings(size):
+def test_the_sample_conference_has_no_warnings_at_a5():
     booklet, warnings = read_booklet(DATA)
     assert warnings == []
-    assert lint(booklet, size) == []
+    assert lint(booklet, "A5") == lint(booklet, page_for("A5", 3 * mm)) == []
+
+
+# The sample's cover art (2000 x 1400 pixels) is below 300 dpi on larger pages, where it is
+# printed larger (into the 3 mm bleed that build adds by default): check says so, as preflight does.
+SAMPLE_COVER = {
+    "A4": ("235", "216 \u00d7 139.6", "2551 \u00d7 1649"),
+    "B5": ("279", "182 \u00d7 118", "2150 \u00d7 1394"),
+    "letter": ("229", "221.9 \u00d7 131.5", "2621 \u00d7 1553"),
+}
+
+
+@pytest.mark.parametrize("size", list(SAMPLE_COVER))
+def test_the_sample_conference_on_larger_pages_warns_only_of_its_cover_image(size):
+    assert set(SAMPLE_COVER) == set(PAGE_SIZES) - {"A5"}
+    dpi, printed, need = SAMPLE_COVER[size]
+    _, warnings = check_folder(DATA, page_for(size, 3 * mm))
+    assert [str(w) for w in warnings] == [
+        f"conference.yaml:19: cover_image: warning: cover.jpg is {dpi} dpi at its printed size ({printed} mm), "
+        f"below the 300 dpi that print needs ('booklet preflight' fails it); 300 dpi needs {need} pixels"]
 
 
 # -- the same person written differently -----------------------------------------------------
@@ -186,6 +208,132 @@ def test_affiliation_near_miss(tmp_path, first, second):
     files = {"conference.yaml": committee(f"{{name: Ann Lee, affiliation: {first}}}",
                                           f"{{name: Bob Lee, affiliation: {second}}}")}
     assert warnings_for(tmp_path, files) == []
+
+
+# -- an affiliation list that is one address cut at its commas ----------------------------------
+
+@pytest.mark.parametrize("affiliation, message", [
+    ("[Institute of Geophysics, Polish Academy of Sciences, Poland]",
+     "3 affiliations are printed, 'Institute of Geophysics', 'Polish Academy of Sciences' and 'Poland', but "
+     "'Poland' is a country: if this is one address, write it as one quoted string: "
+     'affiliation: "Institute of Geophysics, Polish Academy of Sciences, Poland"'),
+    ("[Uniwersytet Warszawski, Polska]",  # the country in its own language
+     "2 affiliations are printed, 'Uniwersytet Warszawski' and 'Polska', but 'Polska' is a country: if this is "
+     'one address, write it as one quoted string: affiliation: "Uniwersytet Warszawski, Polska"'),
+    ("[Dept. of Physics, Imperial College, UK]",  # a name CLDR does not list
+     "3 affiliations are printed, 'Dept. of Physics', 'Imperial College' and 'UK', but 'UK' is a country: if this "
+     'is one address, write it as one quoted string: affiliation: "Dept. of Physics, Imperial College, UK"'),
+    ("[University of California, Los Angeles]",
+     "2 affiliations are printed, 'University of California' and 'Los Angeles', but 'Los Angeles' is a city: if "
+     'this is one address, write it as one quoted string: affiliation: "University of California, Los Angeles"'),
+    ("[Max Planck Institute for Astronomy, Königstuhl 17, 69117 Heidelberg]",
+     "3 affiliations are printed, 'Max Planck Institute for Astronomy', 'Königstuhl 17' and '69117 Heidelberg', "
+     "but '69117 Heidelberg' looks like a postcode: if this is one address, write it as one quoted string: "
+     'affiliation: "Max Planck Institute for Astronomy, Königstuhl 17, 69117 Heidelberg"'),
+    ("[Lund University, Sweden, Niels Bohr Institute, Denmark]",
+     "4 affiliations are printed, 'Lund University', 'Sweden', 'Niels Bohr Institute' and 'Denmark', but 'Sweden' "
+     "is a country: if these are 2 addresses, write each as one quoted string: "
+     'affiliation: ["Lund University, Sweden", "Niels Bohr Institute, Denmark"]'),
+    ('[Dipartimento di Fisica "E. Fermi", Pisa, Italia]',  # double quotes inside: single-quoted
+     "3 affiliations are printed, 'Dipartimento di Fisica \"E. Fermi\"', 'Pisa' and 'Italia', but 'Italia' is a "
+     "country: if this is one address, write it as one quoted string: "
+     "affiliation: 'Dipartimento di Fisica \"E. Fermi\", Pisa, Italia'"),
+], ids=["country", "country-own-language", "country-everyday-name", "city", "postcode", "two-addresses",
+        "quotes-inside"])
+def test_affiliation_list_that_is_one_address(tmp_path, affiliation, message):
+    files = {"conference.yaml": committee(f"{{name: Ann Lee, affiliation: {affiliation}}}")}
+    assert warnings_for(tmp_path, files) == [f"{member(0, 'affiliation')} {message}"]
+
+
+def test_affiliation_list_split_points_at_the_line_of_the_list(tmp_path):
+    """Block style: the warning is on the line of `affiliation:`, not of the person's first key."""
+    tutorials = BASE["tutorials.yaml"].replace(
+        "    - {name: Sven Oberg, affiliation: NBI}\n",
+        "    - name: Sven Oberg\n      affiliation:\n        - Niels Bohr Institute\n        - København\n")
+    posters = "- number: 1\n  author: Zoe Papadopoulou\n  title: Mixture density networks\n" \
+              "  affiliation:\n    - Aristarchus Centre for Astronomy\n    - Greece\n"
+    assert warnings_for(tmp_path, {"tutorials.yaml": tutorials, "posters.yaml": posters}) == [
+        "posters.yaml:4: [0].affiliation: warning: 2 affiliations are printed, 'Aristarchus Centre for Astronomy' "
+        "and 'Greece', but 'Greece' is a country: if this is one address, write it as one quoted string: "
+        'affiliation: "Aristarchus Centre for Astronomy, Greece"',
+        "tutorials.yaml:6: [0].presenters[0].affiliation: warning: 2 affiliations are printed, 'Niels Bohr "
+        "Institute' and 'København', but 'København' is a city: if this is one address, write it as one quoted "
+        'string: affiliation: "Niels Bohr Institute, København"',
+    ]
+
+
+@pytest.mark.parametrize("affiliation", [
+    "[Lund University, Uppsala University]",  # two institutions
+    "[Stockholm University, Nordita]",
+    "[University of Warsaw, Warsaw University of Technology]",  # a city's name inside an institution's
+    '["Lund University, Sweden", "Niels Bohr Institute, Denmark"]',  # each address whole
+    "[Institute of Geophysics, Polish Academy of Sciences]",  # no lone place: two parts, or two institutions
+    "[Sweden, Norway]",  # places alone are no address
+    "Poland",  # one affiliation
+    '"Institute of Geophysics, Polish Academy of Sciences, Poland"',
+    "[Paris Observatory, CNRS]",
+    "[Institute of Physics, Academia Sinica]",
+], ids=["two-universities", "university-and-institute", "city-in-name", "whole-addresses", "no-place",
+        "places-only", "single", "quoted", "observatory-and-cnrs", "academia-sinica"])
+def test_affiliation_list_near_miss(tmp_path, affiliation):
+    files = {"conference.yaml": committee(f"{{name: Ann Lee, affiliation: {affiliation}}}")}
+    assert warnings_for(tmp_path, files) == []
+
+
+# -- the language code ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("code, message", [
+    ("xx", "'xx' is not a language code (ISO 639, like en, de or fr; en-GB with a region)"),
+    ("englsh", "'englsh' is not a language code (ISO 639, like en, de or fr; en-GB with a region) "
+               "(did you mean 'en', English?)"),
+    ("english", "'english' is the name of a language, not its code: for English write 'en'"),
+    ("Deutsch", "'Deutsch' is the name of a language, not its code: for German write 'de'"),
+    ("svenska", "'svenska' is the name of a language, not its code: for Swedish write 'sv'"),
+    ("eng", "'eng' is an older or longer code for English: write 'en', the one the PDF uses"),
+    ("en-XX", "'en-XX': 'XX' is not a region code (ISO 3166): write 'en' alone, or a real region as in 'en-US'"),
+    ("de_XX", "'de_XX': 'XX' is not a region code (ISO 3166): write 'de' alone, or a real region as in 'de-DE'"),
+    ("en-UK", "'en-UK': 'UK' is not a region code (did you mean 'en-GB'?)"),
+    ("sr-Latx", "'sr-Latx': 'Latx' is not a script code (ISO 15924, like Latn or Cyrl); write 'sr'"),
+])
+def test_unknown_language_code(tmp_path, code, message):
+    files = {"conference.yaml": extend("conference.yaml", f"language: {code}\n")}
+    assert warnings_for(tmp_path, files) == [f"conference.yaml:5: language: warning: {message}"]
+
+
+@pytest.mark.parametrize("code", ["en", "EN", "de", "en-GB", "pt_BR", "zh-Hans", "sr-Latn", "de-CH", "nb"])
+def test_real_language_code(tmp_path, code):
+    files = {"conference.yaml": extend("conference.yaml", f"language: {code}\n")}
+    assert warnings_for(tmp_path, files) == []
+
+
+def test_language_warning_is_on_the_line_of_the_key(tmp_path):
+    text = "language: english\n" + BASE["conference.yaml"]
+    assert warnings_for(tmp_path, {"conference.yaml": text}) == [
+        "conference.yaml:1: language: warning: 'english' is the name of a language, not its code: "
+        "for English write 'en'"]
+
+
+# -- text that YAML reads as a comment or an anchor -------------------------------------------------
+
+def test_value_read_as_a_comment_or_an_anchor(tmp_path):
+    files = {"conference.yaml": extend("conference.yaml", "hashtag: #StarStat2027  # ours\nwelcome: &friends\n")}
+    assert warnings_for(tmp_path, files) == [
+        "conference.yaml:5: hashtag: warning: the value is empty: YAML reads '#StarStat2027' as a comment; "
+        'if it is the value, put it in quotes: hashtag: "#StarStat2027"',
+        "conference.yaml:6: welcome: warning: the value is empty: YAML reads '&friends' as an anchor, a name for "
+        'the value; if it is the value, put it in quotes: welcome: "&friends"',
+    ]
+
+
+@pytest.mark.parametrize("lines", [
+    'hashtag: "#StarStat2027"\n',
+    "hashtag: StarStat2027 #ours\n",  # a comment after the value
+    "subtitle: # to be announced\n",  # a comment, as comments are written
+    "subtitle:\n",
+    "welcome: &w Welcome\nsubtitle: *w\n",  # an anchor with its value, used
+], ids=["quoted", "comment-after", "comment", "empty", "anchor-used"])
+def test_value_read_as_a_comment_near_miss(tmp_path, lines):
+    assert warnings_for(tmp_path, {"conference.yaml": extend("conference.yaml", lines)}) == []
 
 
 # -- programme titles ------------------------------------------------------------------------

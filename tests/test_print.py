@@ -174,7 +174,7 @@ def test_images_are_downsampled_to_300_dpi(tmp_path):
     assert (260, 325) in sizes  # 22 x 27.5 mm at 300 dpi
     assert (60, 75) in sizes    # never scaled up
     assert [str(w) for w in result.warnings] == [
-        "abstracts.yaml:7: [1].speaker.photo: warning: small.jpg is 69 dpi at its printed size (22 × 28 mm) "
+        "abstracts.yaml:7: [1].speaker.photo: warning: small.jpg is 69 dpi at its printed size (22 × 27.5 mm) "
         "and will print blurred; 300 dpi needs 260 × 325 pixels"]
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 from yaml.constructor import SafeConstructor
 
 from ..problems import Problem
+from .syntax import explain, quote_from, reserved_advice, yaml_quoted
 
 
 class Map(dict):
@@ -68,7 +70,7 @@ def load_file(path: Path, display: str, problems: list[Problem]):
         problems.append(Problem(display, line, "", "the file holds more than one YAML document ('---')"))
         return None
     try:
-        return _Converter(display, problems).convert(nodes[0], "")
+        return _Converter(display, problems, text.splitlines()).convert(nodes[0], "")
     finally:
         _constructor.constructed_objects.clear()
 
@@ -95,7 +97,11 @@ def _python_parser_error(text: str) -> yaml.YAMLError:
 
 
 def _syntax_problem(exc: yaml.YAMLError, display: str, text: str) -> Problem:
-    """The YAML error at the line where the user can fix it."""
+    """The YAML error at the line where the user can fix it, in plain words when it is a known slip
+    (see data/syntax.py), else in PyYAML's."""
+    line, plain = explain(exc, text)
+    if plain:
+        return Problem(display, line, "", f"YAML syntax error: {plain}")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if "end of stream" in str(what) or "stream end" in str(exc):
@@ -118,9 +124,10 @@ def _is_null(node) -> bool:
 class _Converter:
     """Turns one file's node tree into Map/Seq/scalars; an alias is converted once, a looping one reported."""
 
-    def __init__(self, file: str, problems: list[Problem]):
+    def __init__(self, file: str, problems: list[Problem], lines: list[str]):
         self.file = file
         self.problems = problems
+        self.lines = lines
         self.done: dict[int, object] = {}
         self.open: set[int] = set()
 
@@ -150,7 +157,7 @@ class _Converter:
                 seq.lines.append(item.start_mark.line + 1)
                 seq.raw.append(_raw(item))
             return seq
-        return _construct_scalar(node, self.file, path, self.problems)
+        return _construct_scalar(node, self.file, path, self.problems, self.lines)
 
     def _mapping(self, node, path: str) -> Map:
         mapping = Map(self.file, node.start_mark.line + 1)
@@ -165,18 +172,44 @@ class _Converter:
             mapping[key] = self.convert(value_node, key_path)
             mapping.lines[key] = line
             mapping.raw[key] = _raw(value_node)
+            if _is_null(value_node) and value_node.value == "":
+                self._lost_value(key_node, key, key_path)
         return mapping
+
+    def _lost_value(self, key_node, key: str, path: str) -> None:
+        """`hashtag: #StarStat2027`, `venue: &Co`: valid YAML whose value is empty, the text read as a
+        comment or an anchor; a warning, as the booklet would silently leave the value out."""
+        line = key_node.end_mark.line
+        text = self.lines[line] if line < len(self.lines) else ""
+        found = re.match(r"\s*:\s+([#&]\S.*)$", text[key_node.end_mark.column:])
+        if not found:
+            return
+        written = found[1] if found[1].startswith("#") else found[1].split()[0]
+        value = _value_before_comment(written)
+        what = "a comment" if written.startswith("#") else "an anchor, a name for the value"
+        message = (f"the value is empty: YAML reads '{value}' as {what}; if it is the value, put it in quotes: "
+                   f"{key}: {yaml_quoted(value)}")
+        self.problems.append(Problem(self.file, line + 1, path, message, "warning", "yaml-text"))
+
+
+def _value_before_comment(text: str) -> str:
+    """'#StarStat2027  # our tag' -> '#StarStat2027'."""
+    return re.split(r"\s+#", text, maxsplit=1)[0].rstrip()
 
 
 def _raw(node) -> str | None:
     return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
-def _construct_scalar(node, file: str, path: str, problems: list[Problem]):
+def _construct_scalar(node, file: str, path: str, problems: list[Problem], lines: list[str]):
     try:
         return _constructor.construct_object(node, deep=True)
     except (ValueError, TypeError, yaml.YAMLError) as exc:
         line = node.start_mark.line + 1
+        if node.tag.startswith("!"):  # 'title: !Important news': '!Important' is read as a tag
+            text = lines[line - 1] if line <= len(lines) else ""
+            problems.append(Problem(file, line, path, reserved_advice("!", quote_from(text, node.start_mark.column))))
+            return BAD
         reason = "not a valid date" if "timestamp" in node.tag else f"cannot be read ({exc})"
         problems.append(Problem(file, line, path, f"'{node.value}' is {reason}"))
         return BAD

@@ -7,7 +7,7 @@ from reportlab.platypus import ImageAndFlowables, PageBreak
 
 from ..text import markup
 from ..model import Abstract, Person
-from .common import KIND_LABELS, Context, Slot
+from .common import KIND_LABELS, Context, Slot, abstract_photo
 from .flowables import Anchor, Para, Rule
 from .programme import day_title
 from .styles import ACCENT, LIGHT, markup_color
@@ -35,7 +35,7 @@ def build_abstract_page(ctx: Context, abstract: Abstract) -> list:
         Para(markup.inline(abstract.title), s.title),
         *author_block(ctx, abstract.authors),
     ]
-    photo = next((p.photo for p in abstract.speakers if p.photo), None)
+    photo = abstract_photo(abstract)
     if photo:
         header = [ImageAndFlowables(ctx.photo(photo), header, imageSide="right", imageLeftPadding=4 * mm)]
     story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), 2), *header]

@@ -48,6 +48,9 @@ def build_practical(ctx: Context) -> list:
     return story
 
 
+BACK_LOGO_SIZE = 20 * mm  # the logo at the foot of the back cover
+
+
 class BackCover(Flowable):
     """The last page: the quote, the notes, how to reach the organisers, the logo."""
 
@@ -75,7 +78,7 @@ class BackCover(Flowable):
         for _, value in contact_lines(conf):
             parts.append((value, _centred("contact", SANS, size * 0.95, ACCENT), size * 0.3))
         parts.append((conf.title, _centred("title", SANS + "-Bold", size * 1.1, INK), 0))
-        logo = 20 * mm if conf.logo else 0
+        logo = BACK_LOGO_SIZE if conf.logo else 0
         top = page.height - page.top - 10 * mm
         bottom = page.bottom + logo + 4 * mm
         laid, height = fit_block(parts, page.text_width, top - bottom)

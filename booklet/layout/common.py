@@ -6,18 +6,15 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
-from .. import images
 from ..text import markup
 from ..text.fonts import register_fonts
-from ..model import Abstract, Booklet, Day, Item, Person, Session, Source
-from ..problems import Problem
+from ..model import Abstract, Booklet, Day, Item, Person, Session
 from .flowables import Para, Photo
 from .page import Page
 from .styles import Styles, make_styles
 
-PHOTO_WIDTH = 22 * mm
+PHOTO_WIDTH = 22 * mm  # a speaker's or presenter's photo, fitted inside this box
 PHOTO_HEIGHT = 27.5 * mm
-MIN_DPI = 150  # below this a photo visibly blurs in print
 
 KIND_LABELS = {
     "contributed": "CONTRIBUTED TALK",
@@ -49,25 +46,10 @@ class Context:
         self.abstract_order = _abstracts_in_programme_order(booklet, self.slots)
         self._abstract_keys = {a.id: f"abstract-{i}" for i, a in enumerate(booklet.abstracts)}
         self._tutorial_keys = {t.id: f"tutorial-{t.number}" for t in booklet.tutorials}
-        self.warnings: list[Problem] = []  # found while laying out (e.g. low-resolution images)
-        self._resolution_checked: set = set()
 
-    def photo(self, path, width: float = PHOTO_WIDTH, height: float = PHOTO_HEIGHT) -> Photo:
-        """A portrait flowable; a warning when the image is too coarse for its printed size."""
-        self.check_resolution(path, images.effective_dpi(path, width, height), width, height)
-        return Photo(path, width, height, self.page.cmyk)
-
-    def check_resolution(self, path, dpi: float, width: float, height: float) -> None:
-        if dpi >= MIN_DPI or path in self._resolution_checked:
-            return
-        self._resolution_checked.add(path)
-        source = self.booklet.image_sources.get(path) or Source("", 0, "")
-        size = f"{width / mm:.0f} \u00d7 {height / mm:.0f} mm"
-        need = f"{round(width / 72 * images.PRINT_DPI)} \u00d7 {round(height / 72 * images.PRINT_DPI)} pixels"
-        self.warnings.append(Problem(
-            source.file, source.line, source.key,
-            f"{path.name} is {dpi:.0f} dpi at its printed size ({size}) and will print blurred; "
-            f"300 dpi needs {need}", "warning", "low-resolution"))
+    def photo(self, path) -> Photo:
+        """A portrait flowable at the photo size (its resolution is checked by lint, see layout.placed)."""
+        return Photo(path, PHOTO_WIDTH, PHOTO_HEIGHT, self.page.cmyk)
 
     def abstract_key(self, abstract: Abstract) -> str:
         return self._abstract_keys[abstract.id]
@@ -78,6 +60,11 @@ class Context:
     def paras(self, text: str, style) -> list[Para]:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block."""
         return [Para(m, style) for m in markup.paragraphs(text)]
+
+
+def abstract_photo(abstract: Abstract):
+    """The photo printed beside an abstract's header: the first speaker's that has one, or None."""
+    return next((p.photo for p in abstract.speakers if p.photo), None)
 
 
 def day_key(index: int) -> str:

@@ -93,18 +93,24 @@ def art_box(page) -> tuple[float, float, float, float]:
     return (-b, page.height - art_height, page.width + 2 * b, art_height + b)
 
 
+def cover_crop(pixels: tuple[int, int], width: float, height: float) -> tuple[int, int, int, int]:
+    """The part of an image of `pixels` (width, height) that covers a box of `width` x `height`
+    points, centred: (left, top, right, bottom) in pixels."""
+    image_w, image_h = pixels
+    box_ratio = width / height
+    if image_w / image_h > box_ratio:
+        crop_w = round(image_h * box_ratio)
+        left = (image_w - crop_w) // 2
+        return (left, 0, left + crop_w, image_h)
+    crop_h = round(image_w / box_ratio)
+    top = (image_h - crop_h) // 2
+    return (0, top, image_w, top + crop_h)
+
+
 def _draw_cropped(canv, path, x: float, y: float, width: float, height: float, cmyk: bool = False) -> None:
     """The image scaled to cover the box, cut to it, at print resolution."""
     image = images.load(path)
-    box_ratio = width / height
-    if image.width / image.height > box_ratio:
-        crop_w = round(image.height * box_ratio)
-        left = (image.width - crop_w) // 2
-        image = image.crop((left, 0, left + crop_w, image.height))
-    else:
-        crop_h = round(image.width / box_ratio)
-        top = (image.height - crop_h) // 2
-        image = image.crop((0, top, image.width, top + crop_h))
+    image = image.crop(cover_crop(image.size, width, height))
     image = images.downsample(image, width, height)
     if cmyk:
         image = images.to_cmyk(image)
@@ -120,11 +126,5 @@ def draw_fitted(canv, path, x: float, y: float, width: float, height: float, cmy
 
 
 def build_cover(ctx: Context) -> list:
-    conf = ctx.booklet.conference
-    if conf.cover_image:
-        _, _, width, height = art_box(ctx.page)
-        pixels_w, pixels_h = images.size(conf.cover_image)
-        ctx.check_resolution(conf.cover_image, 72 / max(width / pixels_w, height / pixels_h), width, height)
-    if conf.logo:
-        ctx.check_resolution(conf.logo, images.effective_dpi(conf.logo, LOGO_SIZE, LOGO_SIZE), LOGO_SIZE, LOGO_SIZE)
-    return [CoverPage(conf, ctx.page), NextPageTemplate("inner"), PageBreak()]
+    """The front cover (its images' resolution is checked by lint, see layout.placed)."""
+    return [CoverPage(ctx.booklet.conference, ctx.page), NextPageTemplate("inner"), PageBreak()]

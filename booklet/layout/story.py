@@ -6,7 +6,6 @@ from reportlab.platypus import PageBreak
 
 from ..text import markup
 from ..model import Booklet
-from ..problems import Problem
 from .abstracts import build_abstracts
 from .backmatter import build_back_cover, build_practical, has_practical
 from .common import Context, day_key
@@ -18,9 +17,11 @@ from .programme import build_programme, day_title
 from .tutorials import build_tutorials
 
 
-def build_story(booklet: Booklet, page: Page, pad_to: int = 4) -> tuple[list, list[Problem]]:
-    """Cover, contents, sections, Notes pages up to a multiple of `pad_to` pages, back cover;
-    and the warnings found while laying them out."""
+def build_story(booklet: Booklet, page: Page, pad_to: int = 4) -> list:
+    """Cover, contents, sections, Notes pages up to a multiple of `pad_to` pages, back cover.
+
+    Layout finds no problems of its own: every warning about the data, the images' resolution
+    included, comes from lint (see booklet.check), so `check` reports what `build` does."""
     ctx = Context(booklet, page)
     sections = [
         build_committees(ctx),
@@ -34,7 +35,7 @@ def build_story(booklet: Booklet, page: Page, pad_to: int = 4) -> tuple[list, li
     for section in sections:
         if section:
             story += [PageBreak(), *section]
-    return story + build_back_cover(ctx, pad_to), ctx.warnings
+    return story + build_back_cover(ctx, pad_to)
 
 
 def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..data.locate import Lines
 from ..model import Booklet
 from ..problems import Problem
 from . import mentions
+from .addresses import check_split_affiliations
 from .affiliations import check_affiliations
 from .coverage import check_coverage
 from .entries import check_emails, check_photos, check_poster_numbers
 from .fit import check_lengths
+from .language import check_language
 from .names import check_names
+from .resolution import check_resolution
 from .schedule import check_schedule
 
 # Every kind of warning, in the order they are listed, with the heading of its group.
 KINDS = {
     "name-variant": "The same person written differently",
     "affiliation-variant": "The same affiliation written differently",
+    "affiliation-split": "Affiliation lists that look like one address cut at its commas",
     "title-mismatch": "Programme titles that are not a short form of the abstract's title",
     "overlap": "Overlapping times",
     "order": "Out of chronological order",
@@ -32,20 +39,33 @@ KINDS = {
     "low-resolution": "Images too coarse for print",
     "glyph": "Characters the booklet's fonts cannot print",
     "email": "Malformed email addresses",
+    "language": "Language codes that are not real codes",
+    "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",
 }
 
 
-def lint(booklet: Booklet, page_size="A5") -> list[Problem]:
-    """Every warning about `booklet`, grouped by kind; `page_size` is the build's (a name, or its Page)."""
+def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[Problem]:
+    """Every warning about `booklet`, grouped by kind; `page_size` is the build's (a name, or its Page:
+    the Page's bleed matters to the cover image, which runs into it; a name means no bleed).
+
+    `folder`, the data folder, gives the exact line of values the model keeps no line for (the
+    language, a person's affiliation list); without it they point at the entry's first line."""
+    from ..layout.page import page_for
+
+    page = page_for(page_size) if isinstance(page_size, str) else page_size
+    lines = Lines(folder)
     problems = (
         check_names(mentions.names(booklet))
         + check_affiliations(mentions.affiliations(booklet))
+        + check_split_affiliations(mentions.people(booklet), lines)
         + check_coverage(booklet)
         + check_schedule(booklet)
         + check_poster_numbers(booklet)
         + check_photos(booklet)
-        + check_lengths(booklet, page_size)
+        + check_lengths(booklet, page)
+        + check_resolution(booklet, page)
         + check_emails(mentions.emails(booklet))
+        + check_language(booklet, lines)
     )
     return [p for _, _, group in grouped(problems) for p in group]
 

@@ -131,3 +131,8 @@ def _reason(a: str, b: str) -> str:
     if affiliation_key(a) == affiliation_key(b):
         return "country left out" if len(_parts(a)) != len(_parts(b)) else "country written differently"
     return "a letter or two differ"
+
+
+def names_an_institution(text: str) -> bool:
+    """True when `text` has a word that names an institution ('Univ.', 'Institute', 'Observatoire', ...)."""
+    return bool(INSTITUTION_WORDS & set(_words(text)))

@@ -1,0 +1,47 @@
+"""Every image the booklet prints, at the size the layout gives it -> warnings for those below print resolution.
+
+The sizes come from layout.placed (the layout's own geometry), so `check` finds what `build`
+would print and what `booklet preflight` would call a fault, without laying the booklet out.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+
+from .. import images
+from ..model import Booklet, Source
+from ..problems import Problem
+from .mentions import file_order
+
+BLURRED_DPI = 150  # below this an image visibly blurs in print
+DPI_SLACK = 0.5  # 299.6 dpi rounds to 300: as preflight, not worth a warning
+
+
+def check_resolution(booklet: Booklet, page) -> list[Problem]:
+    """`page` is the layout's Page (trim size and bleed: the cover art runs into the bleed)."""
+    from ..layout.placed import placed_images
+
+    worst = {}  # path -> (dpi, Placed): an image placed twice (the logo) is judged where it is coarsest
+    for placed in placed_images(booklet, page):
+        dpi = placed.dpi()
+        if placed.path not in worst or dpi < worst[placed.path][0]:
+            worst[placed.path] = (dpi, placed)
+    problems = []
+    for path, (dpi, placed) in worst.items():
+        if dpi >= images.PRINT_DPI - DPI_SLACK:
+            continue
+        source = booklet.image_sources.get(path) or Source("", 0, "")
+        size = f"{_mm(placed.width)} \u00d7 {_mm(placed.height)} mm"
+        need = (f"{round(placed.width / 72 * images.PRINT_DPI)} \u00d7 "
+                f"{round(placed.height / 72 * images.PRINT_DPI)} pixels")
+        verdict = (" and will print blurred" if dpi < BLURRED_DPI
+                   else f", below the {images.PRINT_DPI} dpi that print needs ('booklet preflight' fails it)")
+        problems.append(Problem(source.file, source.line, source.key,
+                                f"{path.name} is {dpi:.0f} dpi at its printed size ({size}){verdict}; "
+                                f"{images.PRINT_DPI} dpi needs {need}", "warning", "low-resolution"))
+    return sorted(problems, key=file_order)
+
+
+def _mm(points: float) -> str:
+    """Millimetres to one decimal, without a trailing '.0': 22, 27.5, 139.6."""
+    return f"{points / mm:.1f}".removesuffix(".0")

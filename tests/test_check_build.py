@@ -1,0 +1,154 @@
+"""`booklet check` is the whole answer before print: it reports exactly the warnings `booklet build` prints.
+
+Both go through booklet.check.check_folder; these tests hold them to it on folders that warn in
+different ways (image resolution at the page size, lint of other kinds, none at all), and hold
+check's image warnings to what `booklet preflight` finds in the built PDF.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from PIL import Image
+
+from booklet.build import build_booklet
+from booklet.cli import main
+from booklet.printing.preflight import preflight
+from .helpers import BASE, extend, write_conference
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FIELDS = ("file", "line", "key", "kind", "severity", "message")
+
+
+def invoke(*args) -> Result:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    return result
+
+
+def jpeg(width: int, height: int) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (width, height), (90, 120, 160)).save(buf, "JPEG", quality=90)
+    return buf.getvalue()
+
+
+def photo_of(speaker: str, photo: str) -> str:
+    """BASE's abstracts.yaml with a photo for one speaker (both speakers are on lines 3 and 8)."""
+    return BASE["abstracts.yaml"].replace(f"{{name: {speaker}", f"{{name: {speaker}, photo: {photo}")
+
+
+LOW_RES_PHOTO = {  # 90 x 112 pixels on 22 x 27.5 mm: 104 dpi
+    "abstracts.yaml": photo_of("Ana Smith", "images/ana.jpg"),
+    "images/ana.jpg": jpeg(90, 112),
+}
+LOW_RES_PHOTO_LINES = [
+    "Images too coarse for print (1):",
+    "abstracts.yaml:3: [0].speaker.photo: warning: ana.jpg is 104 dpi at its printed size (22 \u00d7 27.5 mm) "
+    "and will print blurred; 300 dpi needs 260 \u00d7 325 pixels",
+]
+A4_COVER = {  # 2000 x 1400 pixels: 330 dpi on an A5 cover, 235 dpi on an A4 one (with 3 mm bleed)
+    "conference.yaml": extend("conference.yaml", "cover_image: images/cover.jpg\n"),
+    "images/cover.jpg": jpeg(2000, 1400),
+}
+A4_COVER_LINES = [
+    "Images too coarse for print (1):",
+    "conference.yaml:5: cover_image: warning: cover.jpg is 235 dpi at its printed size (216 \u00d7 139.6 mm), "
+    "below the 300 dpi that print needs ('booklet preflight' fails it); 300 dpi needs 2551 \u00d7 1649 pixels",
+]
+OTHER_KINDS = {  # a name written two ways, an abstract not in the programme, a character no font has
+    "abstracts.yaml": extend("abstracts.yaml", """\
+        - id: wang
+          title: A talk from afar
+          speaker: {name: 王 Wang}
+        """),
+    "posters.yaml": BASE["posters.yaml"].replace("Zoe Papadopoulou", "Zoë Papadopoulou"),
+    "conference.yaml": extend("conference.yaml", "committees:\n  - name: SOC\n    members:\n"
+                                                 "      - {name: Zoe Papadopoulou}\n"),
+}
+OTHER_KINDS_LINES = [
+    "The same person written differently (2):",
+    "conference.yaml:8: committees[0].members[0].name: warning: 'Zoe Papadopoulou' (1 place) is also written "
+    "'Zoë Papadopoulou' (1 place, first at posters.yaml:1; accents differ)",
+    "posters.yaml:1: [0].author: warning: 'Zoë Papadopoulou' (1 place) is also written 'Zoe Papadopoulou' "
+    "(1 place, first at conference.yaml:8; accents differ)",
+    "Abstracts not in the programme (1):",
+    "abstracts.yaml:11: [2].id: warning: abstract 'wang' is not in the programme",
+    "Characters the booklet's fonts cannot print (1):",
+    "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out",
+]
+
+CASES = {  # name: (files, or None for the sample in data/; page size; the warnings both print)
+    "sample-A5": (None, "A5", []),
+    "sample-A4": (None, "A4", [
+        "Images too coarse for print (1):",
+        "conference.yaml:19: cover_image: warning: cover.jpg is 235 dpi at its printed size (216 \u00d7 139.6 mm), "
+        "below the 300 dpi that print needs ('booklet preflight' fails it); 300 dpi needs 2551 \u00d7 1649 pixels",
+    ]),
+    "low-res-photo": (LOW_RES_PHOTO, "A5", LOW_RES_PHOTO_LINES),
+    "cover-A5": (A4_COVER, "A5", []),
+    "cover-A4": (A4_COVER, "A4", A4_COVER_LINES),
+    "other-kinds": (OTHER_KINDS, "A5", OTHER_KINDS_LINES),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_check_prints_the_warnings_build_prints(tmp_path, case):
+    files, size, expected = CASES[case]
+    data = DATA if files is None else write_conference(tmp_path / "conf", files)
+    out = tmp_path / "out.pdf"
+
+    built = invoke("build", data, "-o", out, "--page-size", size)
+    checked = invoke("check", data, "--page-size", size)
+    as_json = invoke("check", data, "--page-size", size, "--format", "json")
+
+    assert built.exit_code == checked.exit_code == as_json.exit_code == 0, built.output
+    assert built.stderr.splitlines() == checked.stderr.splitlines() == expected
+    warnings = build_booklet(data, tmp_path / "lib.pdf", size).warnings
+    assert json.loads(as_json.stdout) == [{f: getattr(w, f) for f in FIELDS} for w in warnings]
+
+
+def test_check_measures_the_cover_with_the_bleed_given(tmp_path):
+    """The cover art runs into the bleed: with none it is printed smaller, at a higher dpi."""
+    data = write_conference(tmp_path / "conf", A4_COVER)
+    built = invoke("build", data, "-o", tmp_path / "out.pdf", "--page-size", "A4", "--bleed", "0")
+    checked = invoke("check", data, "--page-size", "A4", "--bleed", "0")
+    assert built.stderr == checked.stderr
+    assert "cover.jpg is 242 dpi at its printed size (210 \u00d7 136.6 mm)" in checked.stderr
+
+
+def test_strict_build_and_check_fail_on_the_same_image_warning(tmp_path):
+    data = write_conference(tmp_path / "conf", LOW_RES_PHOTO)
+    out = tmp_path / "out.pdf"
+    built, checked = invoke("build", data, "-o", out, "--strict"), invoke("check", data, "--strict")
+    assert built.exit_code == checked.exit_code == 1
+    assert built.stderr.splitlines() == [*LOW_RES_PHOTO_LINES, "0 errors, 1 warning; nothing was written."]
+    assert checked.stderr.splitlines() == LOW_RES_PHOTO_LINES
+    assert not out.exists()
+
+
+# -- check against preflight -----------------------------------------------------------------------
+
+PREFLIGHT_IMAGE = re.compile(r"Image below 300 dpi: \d+ x \d+ px at (\d+) dpi on pages? [\d, -]+\.")
+CHECK_DPI = re.compile(r": warning: \S+ is (\d+) dpi at its printed size")
+
+
+@pytest.mark.parametrize("size", ["A5", "A4"])
+def test_check_warns_of_the_images_preflight_fails(tmp_path, size):
+    """Every image that preflight finds below 300 dpi in the built PDF, check reported, at the same dpi."""
+    files = {
+        **A4_COVER,  # fine on A5, 235 dpi on A4
+        **LOW_RES_PHOTO,  # an abstract's photo at 104 dpi
+        "tutorials.yaml": BASE["tutorials.yaml"].replace("NBI}", "NBI, photo: images/sven.jpg}"),
+        "images/sven.jpg": jpeg(200, 250),  # a presenter's photo at 231 dpi
+    }
+    data = write_conference(tmp_path / "conf", files)
+    out = tmp_path / "out.pdf"
+    result = build_booklet(data, out, size)
+    checked = sorted(int(m[1]) for w in result.warnings if (m := CHECK_DPI.search(str(w))))
+    faults = sorted(int(m[1]) for f in preflight(out).faults if (m := PREFLIGHT_IMAGE.fullmatch(f)))
+    assert checked == faults == ([104, 231] if size == "A5" else [104, 231, 235])
