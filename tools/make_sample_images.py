@@ -43,7 +43,7 @@ PORTRAITS = [
 
 PORTRAIT_SIZE = (600, 750)
 LOGO_SIZE = 800
-COVER_SIZE = (2000, 1400)
+COVER_SIZE = (2700, 1890)  # 300 dpi on an A4 or letter cover with bleed
 
 
 def _hsv(h: float, s: float, v: float) -> tuple[int, int, int]:
