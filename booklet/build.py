@@ -8,13 +8,13 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from .text import markup
-from .atomic import temporary_beside
+from .output.atomic import temporary_beside
 from .layout.page import PAGE_SIZES, page_for
 from .check import check_folder
 from .layout.story import build_story
 from .model import Booklet
 from .problems import DataError, Problem
-from .render import render_pdf
+from .output.render import render_pdf
 
 
 @dataclass(frozen=True)

@@ -540,7 +540,7 @@ def preview(data_dir: Path, pages: str | None, out_dir: Path, page_size: str, dp
       booklet preview my-conference --pages 1,4-6
       booklet preview --pages 10- --out look --dpi 300
     """
-    from .preview import PageListError, pages_text, parse_pages, write_preview
+    from .output.preview import PageListError, pages_text, parse_pages, write_preview
 
     size = canonical_size(page_size)
     with reporting_errors(out_dir):

@@ -13,7 +13,7 @@ from PIL import Image, ImageChops
 
 from booklet.build import PrintOptions, build_booklet
 from booklet.cli import main
-from booklet.preview import PageListError, page_name, pages_text, parse_pages, write_preview
+from booklet.output.preview import PageListError, page_name, pages_text, parse_pages, write_preview
 
 from .helpers import BASE, write_conference
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..atomic import publish, temporary_beside
+from ..output.atomic import publish, temporary_beside
 
 COVER_PAGES = 4
 

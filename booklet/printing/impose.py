@@ -9,7 +9,7 @@ from pathlib import Path
 from pypdf import PageObject, PdfWriter, Transformation, apply_configuration
 from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, NameObject, RectangleObject
 
-from ..atomic import replacing
+from ..output.atomic import replacing
 from .paper import SHEETS, mm_text, sheet_size
 from .pdffile import open_pdf
 from .units import POINTS_PER

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..atomic import write_bytes
-from ..pngs import write_pngs
+from ..output.atomic import write_bytes
+from ..output.pngs import write_pngs
 from ..text import markup
 from ..text.fonts import register_fonts
 from ..layout.page import Page, page_for

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import write_files
+from ..output.atomic import write_files
 from ..data.contract import file_for
 from ..data.schema import schemas
 from .templates import EXAMPLE_IMAGES, SCHEMA_FOLDER, example_files, schema_line

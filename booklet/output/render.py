@@ -11,9 +11,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from .atomic import replacing
-from .text.fonts import BODY, SANS, register_fonts
-from .layout.page import MARKS_ROOM, Page
-from .layout.styles import GREY, INK, REGISTRATION
+from ..text.fonts import BODY, SANS, register_fonts
+from ..layout.page import MARKS_ROOM, Page
+from ..layout.styles import GREY, INK, REGISTRATION
 
 
 class BookletCanvas(Canvas):

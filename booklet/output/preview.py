@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .pngs import PNG_SCALE, write_pngs
-from .problems import Problem
+from ..problems import Problem
 
 DEFAULT_DPI = round(72 * PNG_SCALE)  # 144, as the proofs' PNGs
 
@@ -101,7 +101,7 @@ def write_preview(data_dir: Path, out_dir: Path, pages: PageList | str | None = 
     When every page is rendered, page PNGs left in `out_dir` by an earlier build that are not
     pages of this one (a longer booklet, another zero-padding) are removed.
     """
-    from .build import PrintOptions, build_booklet
+    from ..build import PrintOptions, build_booklet
 
     page_list = pages if isinstance(pages, PageList) else parse_pages(pages)  # malformed: fail before building
     options = PrintOptions(page_size=page_size, bleed=0.0)
