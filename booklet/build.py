@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -11,10 +12,12 @@ from .text import markup
 from .output.atomic import temporary_beside
 from .layout.page import PAGE_SIZES, page_for
 from .check import check_folder
+from .data.contract import FILES
 from .layout.story import build_story
 from .model import Booklet
-from .problems import DataError, Problem
+from .problems import DataError, Problem, Refused
 from .output.render import render_pdf
+from .printing.units import check_range
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,9 @@ class PrintOptions:
     pad_to: int = 4  # page count made a multiple of this with Notes pages (1: no padding)
     separate_cover: bool = False  # cover pages (1, 2, N-1, N) in a file of their own
     cmyk: bool = False
+
+    def __post_init__(self):
+        check_range("bleed", self.bleed)
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,20 @@ def cover_path(output: Path) -> Path:
     return output.with_name(f"{output.stem}-cover{output.suffix or '.pdf'}")
 
 
+def refuse_inputs(outputs: list[Path], data_dir: Path, booklet: Booklet) -> None:
+    """Refused when an output would replace an input: a data file, an image the data names, or any
+    file in the data folder that has a data file's name (the next build would read it)."""
+    folder = data_dir.resolve()
+    images = {path.resolve() for path in booklet.image_sources}
+    for output in outputs:
+        target = output.resolve()
+        inside = target.is_relative_to(folder)
+        name = target.relative_to(folder).as_posix() if inside else None
+        if target in images or (inside and any(fnmatch(name, spec.name) for spec in FILES)):
+            what = "an image the data names" if target in images else "a data file of the conference"
+            raise Refused(f"will not write {output}: it is {what} in {data_dir}; choose another output")
+
+
 def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
                   options: PrintOptions | None = None, progress=None, strict: bool = False) -> BuildResult:
     """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data,
@@ -59,9 +79,10 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
     booklet, warnings = check_folder(Path(data_dir), page)  # what `booklet check` reports, too
     if strict and warnings:
         raise DataError(warnings)
+    output = Path(output)
+    refuse_inputs([output, cover_path(output)] if options.separate_cover else [output], Path(data_dir), booklet)
     conference = booklet.conference
     story = build_story(booklet, page, options.pad_to)
-    output = Path(output)
     target = temporary_beside(output, ".full.pdf") if options.separate_cover else output
     pages, anchors = render_pdf(
         story,

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from .layout.page import PAGE_SIZES
-from .problems import DataError, Problem
+from .problems import DataError, Problem, Refused
 
 
 def run() -> None:
@@ -89,17 +89,16 @@ class ProgressBar:
 
 
 class Length(click.ParamType):
-    """A length option: '3mm', '0.125in', '8pt' or '0', in points."""
+    """A length option: '3mm', '0.125in', '8pt' or '0', in points, within the option's range (units.RANGES)."""
 
     name = "length"
 
     def convert(self, value, param, ctx):
-        if isinstance(value, float):
-            return value
-        from .printing.units import parse_length
+        from .printing.units import check_range, parse_length
 
         try:
-            return parse_length(value)
+            points = value if isinstance(value, float) else parse_length(value)
+            return check_range(param.name.replace("_", "-"), points)
         except ValueError as exc:
             self.fail(str(exc), param, ctx)
 
@@ -240,6 +239,9 @@ def reporting_errors(output: Path | None = None):
         yield
     except DataError as exc:
         _fail(exc)
+    except Refused as exc:
+        click.echo(f"booklet: {exc}; nothing was written.", err=True)
+        sys.exit(1)
     except OSError as exc:
         target = exc.filename or output
         click.echo(f"booklet: cannot write {target}: {exc.strerror or exc}; nothing was written.", err=True)

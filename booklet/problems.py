@@ -42,3 +42,8 @@ def did_you_mean(word: str, choices) -> str:
     """' (did you mean 'x'?)' when `word` is close to one of `choices`, else ''."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class Refused(Exception):
+    """A request booklet will not carry out, such as an output that would replace one of its inputs;
+    the message says why, in a user's words."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -46,8 +49,41 @@ _constructor = SafeConstructor()
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: same nodes, faster
 
 
+MAX_DEPTH = 40  # lists and mappings nested deeper than any conference needs (the format has 6 levels)
+
+
+def present(path: Path) -> bool:
+    """True when anything is at `path`: a file, a folder, a FIFO, or a link (even a broken one)."""
+    return os.path.lexists(path)
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be read as a data file (a folder, a FIFO, a broken or looping link), or None.
+
+    Only regular files are read: a FIFO or a device would block the build forever.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if os.path.islink(path):
+            if exc.errno == errno.ELOOP:
+                return "is a symbolic link in a loop (it points, in the end, to itself)"
+            return f"is a symbolic link to '{os.readlink(path)}', which does not exist"
+        return f"cannot be read: {exc.strerror}"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        return f"is {kind}, not a regular file; booklet reads only regular files"
+    return None
+
+
 def load_file(path: Path, display: str, problems: list[Problem]):
     """The document in `path` as Map/Seq/scalars, or None (with problems appended) when unreadable."""
+    why = not_a_file(path)
+    if why:
+        problems.append(Problem(display, 1, "", f"the file {why}"))
+        return None
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -58,8 +94,8 @@ def load_file(path: Path, display: str, problems: list[Problem]):
         return None
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
-    except yaml.YAMLError:
-        problems.append(_syntax_problem(_python_parser_error(text), display, text))
+    except (yaml.YAMLError, RecursionError):
+        problems.append(_too_deep(text, display) or _syntax_problem(_python_parser_error(text), display, text))
         return None
     nodes = [n for n in nodes if n is not None]
     if not nodes or _is_null(nodes[0]):
@@ -90,10 +126,57 @@ def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
 def _python_parser_error(text: str) -> yaml.YAMLError:
     """The same error from PyYAML's pure-Python parser, whose messages say more (e.g. which character)."""
     try:
-        list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as exc:
         return exc
-    return yaml.YAMLError("the file cannot be read as YAML")
+    except RecursionError:
+        return yaml.YAMLError("the file is nested too deeply to be read")
+    return _half_character(nodes) or yaml.YAMLError("the file cannot be read as YAML")
+
+
+def _half_character(nodes) -> yaml.MarkedYAMLError | None:
+    """An escape such as "\\ud800" in a quoted value: half of a character (a lone surrogate), which
+    libyaml refuses and no font can print."""
+    todo = list(nodes)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if any(0xD800 <= ord(ch) <= 0xDFFF for ch in node.value):
+                return yaml.MarkedYAMLError(
+                    problem="an escape such as \\ud800 stands for half of a character (a lone surrogate); "
+                            "write the character itself, or both halves of the pair",
+                    problem_mark=node.start_mark)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            todo.extend(n for pair in node.value for n in pair)
+    return None
+
+
+def _too_deep(text: str, display: str) -> Problem | None:
+    """A problem at the line where lists or mappings go deeper than MAX_DEPTH, if they do.
+
+    Read as a stream of events, which needs no recursion however deep the nesting."""
+    depth = 0
+    try:  # the pure-Python parser: libyaml refuses very deep nesting before it yields a single event
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _depth_problem(display, event.start_mark.line + 1, "")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _depth_problem(display: str, line: int, path: str) -> Problem:
+    if len(path) > 60:  # cut where a key or index starts
+        cut = path[:57]
+        path = cut[:max(cut.rfind("."), cut.rfind("["))] + "..."
+    return Problem(display, line, path, f"lists or mappings are nested more than {MAX_DEPTH} levels deep here; "
+                                        "no part of the format goes deeper than 6")
 
 
 def _syntax_problem(exc: yaml.YAMLError, display: str, text: str) -> Problem:
@@ -131,7 +214,7 @@ class _Converter:
         self.done: dict[int, object] = {}
         self.open: set[int] = set()
 
-    def convert(self, node, path: str):
+    def convert(self, node, path: str, depth: int = 0):
         key = id(node)
         if key in self.done:
             return self.done[key]
@@ -139,29 +222,36 @@ class _Converter:
             line = node.start_mark.line + 1
             self.problems.append(Problem(self.file, line, path, "an alias ('*name') refers to itself"))
             return BAD
+        if depth > MAX_DEPTH:
+            self.problems.append(_depth_problem(self.file, node.start_mark.line + 1, path))
+            return BAD
         self.open.add(key)
         try:
-            value = self._convert(node, path)
+            value = self._convert(node, path, depth)
         finally:
             self.open.discard(key)
         self.done[key] = value
         return value
 
-    def _convert(self, node, path: str):
+    def _convert(self, node, path: str, depth: int):
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
+            return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             seq = Seq(self.file, node.start_mark.line + 1)
             for index, item in enumerate(node.value):
-                seq.append(self.convert(item, f"{path}[{index}]"))
+                seq.append(self.convert(item, f"{path}[{index}]", depth + 1))
                 seq.lines.append(item.start_mark.line + 1)
                 seq.raw.append(_raw(item))
             return seq
         return _construct_scalar(node, self.file, path, self.problems, self.lines)
 
-    def _mapping(self, node, path: str) -> Map:
+    def _mapping(self, node, path: str, depth: int) -> Map:
         mapping = Map(self.file, node.start_mark.line + 1)
+        merges = []
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *defaults`: merged after the keys given here
+                merges.append((key_node, value_node))
+                continue
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             line = key_node.start_mark.line + 1
             key_path = f"{path}.{key}" if path else key
@@ -169,12 +259,31 @@ class _Converter:
                 first = mapping.lines[key]
                 self.problems.append(Problem(self.file, line, key_path, f"given twice (first at line {first})"))
                 continue
-            mapping[key] = self.convert(value_node, key_path)
+            mapping[key] = self.convert(value_node, key_path, depth + 1)
             mapping.lines[key] = line
             mapping.raw[key] = _raw(value_node)
             if _is_null(value_node) and value_node.value == "":
                 self._lost_value(key_node, key, key_path)
+        for key_node, value_node in merges:
+            self._merge(mapping, key_node, value_node, path, depth)
         return mapping
+
+    def _merge(self, mapping: Map, key_node, value_node, path: str, depth: int) -> None:
+        """YAML's merge key: the keys of the mapping(s) named (`<<: *a` or `<<: [*a, *b]`) that are not
+        given here, the first mapping named winning over later ones."""
+        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        for source in sources:
+            merged = self.convert(source, path, depth + 1) if isinstance(source, yaml.MappingNode) else None
+            if not isinstance(merged, Map):
+                if merged is not BAD:
+                    self.problems.append(Problem(self.file, key_node.start_mark.line + 1, path or "<<",
+                                                 "'<<' merges a mapping ('<<: *name', with '&name' on a mapping)"))
+                continue
+            for key, value in merged.items():
+                if key not in mapping:
+                    mapping[key] = value
+                    mapping.lines[key] = merged.lines[key]
+                    mapping.raw[key] = merged.raw[key]
 
     def _lost_value(self, key_node, key: str, path: str) -> None:
         """`hashtag: #StarStat2027`, `venue: &Co`: valid YAML whose value is empty, the text read as a
@@ -201,7 +310,13 @@ def _raw(node) -> str | None:
     return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
+_HALF_CHARACTER = re.compile("[\ud800-\udfff]")
+
+
 def _construct_scalar(node, file: str, path: str, problems: list[Problem], lines: list[str]):
+    if _HALF_CHARACTER.search(node.value):  # only the pure-Python parser lets one through
+        problems.append(Problem(file, node.start_mark.line + 1, path, _half_character([node]).problem))
+        return BAD
     try:
         return _constructor.construct_object(node, deep=True)
     except (ValueError, TypeError, yaml.YAMLError) as exc:

@@ -7,7 +7,7 @@ from pathlib import Path
 from . import people, programme
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
 from .fields import Fields, Report, each_mapping
-from .load import Map, Seq, load_file
+from .load import Map, Seq, load_file, present
 from ..model import (
     Abstract,
     Booklet,
@@ -25,7 +25,7 @@ def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
     """The folder's data as a Booklet, with its warnings; DataError when anything is wrong."""
     folder = Path(folder)
     report = Report(folder.resolve())
-    if not (folder / "conference.yaml").is_file():
+    if not present(folder / "conference.yaml"):
         report.error("conference.yaml", 1, "", f"not found in {folder}: every conference needs one")
         raise DataError(report.problems)
     conference = read_conference(report, _load(report, folder, "conference.yaml", Map))
@@ -67,7 +67,7 @@ def _order(problem: Problem):
 def _load(report: Report, folder: Path, name: str, shape):
     """The file's document when it exists and has the right top-level shape, else None."""
     path = folder / name
-    if not path.exists():
+    if not present(path):  # a broken link is present, and reported, not taken for an absent file
         return None
     data = load_file(path, name, report.problems)
     if data is None or isinstance(data, shape):

@@ -1,0 +1,189 @@
+"""Input that once crashed, hung, dropped content or overwrote files -> a clear message, exit 1, nothing lost.
+
+One test (or a few) per class of fault; each failed before its fix.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .helpers import BASE, base_lines, extend, write_conference
+from .pdftext import Pdf
+from .test_bad_data import OLD_PDF, build_and_check_fail, conference, invoke
+
+DEPTH = ("lists or mappings are nested more than 40 levels deep here; "
+         "no part of the format goes deeper than 6")
+NOTES_LINE = base_lines("conference.yaml") + 1
+
+
+# -- crashes and hangs -------------------------------------------------------------------------
+
+def test_deeply_nested_lists_are_an_error_at_their_line(tmp_path):
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", "notes: " + "[" * 500 + "]" * 500)})
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{NOTES_LINE}: notes[0]: expected text, not a list; "
+        'write it like: notes: ["Abstract deadline: 31 March 2027"]',
+        f"conference.yaml:{NOTES_LINE}: notes[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]...: {DEPTH}",
+    ])
+
+
+def test_deeply_nested_mappings_are_an_error_at_their_line(tmp_path):
+    deep = "quote:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(350))
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", deep)})
+    result = invoke("check", data)
+    assert result.exit_code == 1
+    assert f"conference.yaml:{NOTES_LINE + 41}: quote.k0.k1.k2.k3.k4.k5.k6.k7.k8.k9.k10.k11.k12.k13.k14...: " \
+           f"{DEPTH}" in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("depth", [2000, 100_000])
+def test_nesting_deeper_than_libyaml_allows_is_the_same_error(tmp_path, depth):
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", "notes: " + "[" * depth + "]" * depth)})
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: {DEPTH}"])
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--bleed", "99999999999999999999mm"], "bleed must be between 0 mm and 20 mm, not more than a kilometre"),
+    (["--bleed", "21mm"], "bleed must be between 0 mm and 20 mm, not 21 mm"),
+])
+def test_bleed_out_of_range_is_refused(tmp_path, args, message):
+    result = invoke("build", write_conference(tmp_path / "conf"), "-o", tmp_path / "out.pdf", *args)
+    assert result.exit_code == 2
+    assert f"Error: Invalid value for '--bleed': {message}" in result.stderr
+    assert not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.parametrize("command, option, value, message", [
+    ("impose", "--creep", "1e400mm", "'1e400mm' is not a length; write a number with mm, cm, pt or in, like 3mm"),
+    ("impose", "--creep", "3mm", "creep must be between 0 mm and 2 mm, not 3 mm"),
+    ("preflight", "--safe-margin", "1000in", "safe-margin must be between 0 mm and 50 mm, not 25400 mm"),
+])
+def test_print_lengths_out_of_range_are_refused(tmp_path, command, option, value, message):
+    pdf = tmp_path / "in.pdf"
+    pdf.write_bytes(OLD_PDF)
+    args = [command, pdf, option, value] + (["-o", tmp_path / "out.pdf"] if command == "impose" else [])
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert f"Error: Invalid value for '{option}': {message}" in result.stderr
+
+
+def test_print_options_in_the_library_are_range_checked_too():
+    from booklet.build import PrintOptions
+
+    with pytest.raises(ValueError, match="bleed must be between 0 mm and 20 mm, not 100 mm"):
+        PrintOptions(bleed=100 * 72 / 25.4)
+
+
+def test_a_fifo_in_the_data_folder_is_an_error_not_a_hang(tmp_path):
+    data = conference(tmp_path)
+    (data / "programme.yaml").unlink()
+    os.mkfifo(data / "programme.yaml")
+    commands = (["check", str(data)], ["build", str(data), "-o", str(tmp_path / "out.pdf")])
+    for command in commands:  # in a process of its own: a hang fails the test instead of blocking it
+        done = subprocess.run([sys.executable, "-m", "booklet", *command], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 1
+        assert done.stderr.splitlines()[0] == ("programme.yaml:1: the file is a FIFO (named pipe), not a regular "
+                                               "file; booklet reads only regular files")
+    assert not (tmp_path / "out.pdf").exists()
+
+
+# -- files changed that must not be ------------------------------------------------------------------
+
+@pytest.mark.parametrize("target", ["conference.yaml", "programme.yaml", "abstracts/new.yaml", "images/a.jpg"])
+def test_an_output_that_is_an_input_is_refused(tmp_path, target):
+    from .test_bad_data import jpeg, with_photo
+
+    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/a.jpg"), "images/a.jpg": jpeg((300, 375)),
+                                 "programme.yaml": None})
+    (data / "abstracts").mkdir()
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    result = invoke("build", data, "-o", data / target)
+    assert result.exit_code == 1
+    what = "an image the data names" if target.startswith("images") else "a data file of the conference"
+    assert result.stderr == (f"booklet: will not write {data / target}: it is {what} in {data}; "
+                             "choose another output; nothing was written.\n")
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+
+
+# -- content dropped without a word ------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["programme.yaml", "abstracts/x.yaml", "conference.yaml"])
+@pytest.mark.parametrize("link, message", [
+    ("nowhere.yaml", "the file is a symbolic link to 'nowhere.yaml', which does not exist"),
+    ("SELF", "the file is a symbolic link in a loop (it points, in the end, to itself)"),
+])
+def test_broken_and_looping_links_are_errors_naming_the_file(tmp_path, name, link, message):
+    data = conference(tmp_path)
+    path = data / name
+    path.parent.mkdir(exist_ok=True)
+    path.unlink(missing_ok=True)
+    os.symlink(path.name if link == "SELF" else link, path)
+    build_and_check_fail(tmp_path, data, [f"{name}:1: {message}"])
+
+
+def test_conference_yaml_that_is_a_folder_is_said_to_be_one(tmp_path):
+    data = conference(tmp_path)
+    (data / "conference.yaml").unlink()
+    (data / "conference.yaml").mkdir()
+    build_and_check_fail(tmp_path, data, ["conference.yaml:1: the file is a folder, not a file"])
+
+
+def test_a_lone_surrogate_is_reported_at_its_line(tmp_path):
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", 'notes:\n  - fine\n  - "half \\ud800 a"\n')})
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{NOTES_LINE + 2}: YAML syntax error: an escape such as \\ud800 stands for half of a "
+        "character (a lone surrogate); write the character itself, or both halves of the pair"])
+
+
+def test_a_lone_surrogate_is_reported_by_the_pure_python_parser_too(tmp_path, monkeypatch):
+    from booklet.data import load
+
+    monkeypatch.setattr(load, "_Loader", __import__("yaml").SafeLoader)
+    problems = []
+    path = tmp_path / "c.yaml"
+    path.write_text('title: ok\nnotes:\n  - "half \\udc00 a"\n')
+    load.load_file(path, "c.yaml", problems)
+    assert [(p.line, p.key) for p in problems] == [(3, "notes[0]")]
+
+
+def test_yaml_merge_keys_work(tmp_path):
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - &shared
+          id: first-merged
+          kind: invited
+          title: The first of two
+          speaker: {name: Cy Merge, affiliation: Uni M}
+        - <<: *shared
+          id: second-merged
+          title: The second of two
+        """), "programme.yaml": BASE["programme.yaml"].replace(
+        '      - {time: "14:00-17:00", tutorial: bayes-intro}',
+        '      - {time: "14:00-17:00", tutorial: bayes-intro}\n'
+        '      - {time: "17:00-17:20", talk: first-merged}\n'
+        '      - {time: "17:20-17:40", talk: second-merged}')})
+    out = tmp_path / "b.pdf"
+    result = invoke("build", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    from booklet.data.validate import read_booklet
+
+    booklet, _ = read_booklet(data)
+    second = next(a for a in booklet.abstracts if a.id == "second-merged")
+    assert (second.title, second.kind, second.speakers[0].name) == ("The second of two", "invited", "Cy Merge")
+    assert Pdf(out).pages_with("The second of two")
+
+
+def test_a_merge_key_naming_no_mapping_is_an_error(tmp_path):
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - <<: just text
+          id: merged
+          title: Merged
+          speaker: {name: Cy}
+        """)})
+    line = base_lines("abstracts.yaml") + 1
+    build_and_check_fail(tmp_path, data, [
+        f"abstracts.yaml:{line}: [2]: '<<' merges a mapping ('<<: *name', with '&name' on a mapping)"])
