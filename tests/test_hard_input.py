@@ -91,9 +91,13 @@ def test_a_three_page_abstract_continues_and_the_next_starts_on_a_new_page(tmp_p
   abstract: |
 {_indent(prose(1500), 4)}
 """ + SECOND)
-    first = pdf.pages_with("A very long abstract")[-1]
+    continued = pdf.pages_with("A very long abstract (continued)")
+    first = continued[0] - 1
     nxt = pdf.pages_with("The talk after")[-1]
     assert nxt - first >= 3, (first, nxt)
+    assert continued == list(range(first + 1, nxt))  # every continued page says what it continues,
+    for index in continued:  # the first line laid out on the page (the running head is drawn last)
+        assert pdf.lines(index)[0] == "A very long abstract (continued)", pdf.lines(index)[:3]
     assert "Short." in pdf.texts[nxt]
     programme = pdf.pages_with("The talk after")[0]
     assert str(first + 1) in pdf.lines(programme)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import ImageAndFlowables, PageBreak
+from reportlab.platypus import PageBreak
 
 from ..text import markup
 from ..model import Abstract, Person
 from .common import KIND_LABELS, Context, Slot, abstract_photo
-from .flowables import Anchor, Para, Rule
+from .flowables import Anchor, BesidePhoto, Continues, Para, Rule
 from .programme import day_title
 from .styles import ACCENT, LIGHT, markup_color
 
@@ -37,11 +37,25 @@ def build_abstract_page(ctx: Context, abstract: Abstract) -> list:
     ]
     photo = abstract_photo(abstract)
     if photo:
-        header = [ImageAndFlowables(ctx.photo(photo), header, imageSide="right", imageLeftPadding=4 * mm)]
+        header = [BesidePhoto(ctx.photo(photo), header, gap=4 * mm)]
     story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), 2), *header]
     story.append(Rule(LIGHT, 0.8, 5))
     story.extend(ctx.paras(abstract.text, s.text))
-    return story
+    return [Continues(story, lambda: [Para(continued(abstract.title), s.when)])]
+
+
+def continued(title: str, limit: int = 60) -> str:
+    """'A short form of the title (continued)' (markup), for the top of an entry's next page.
+
+    Cut at a space outside inline math, so that no `$...$` is cut in two."""
+    words, length, shown = title.split(" "), 0, []
+    for word in words:
+        if shown and length + len(word) > limit and sum(w.count("$") for w in shown) % 2 == 0:
+            shown.append("\u2026")
+            break
+        shown.append(word)
+        length += len(word) + 1
+    return markup.inline(" ".join(shown).replace(" \u2026", "\u2026")) + " (continued)"
 
 
 def _label_line(ctx: Context, abstract: Abstract) -> str:
@@ -66,19 +80,25 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     s = ctx.styles
     if len(authors) == 1:
         person = authors[0]
-        block = [Para(markup.inline(person.name), s.person)]
-        block += [Para(markup.inline(a), s.affiliation) for a in person.affiliations]
-        return block
+        return [Para(markup.inline(person.name), s.person),
+                *affiliation_lines(ctx, [markup.inline(a) for a in person.affiliations])]
     numbers: dict[str, int] = {}
     for person in authors:
         for affiliation in person.affiliations:
             numbers.setdefault(affiliation, len(numbers) + 1)
     names = [_numbered_name(p, numbers) for p in authors]
     block = [Para(", ".join(names), s.person)]
-    block += [Para(f"<super>{n}</super>\u2009{markup.inline(a)}", s.affiliation) for a, n in numbers.items()]
+    block += affiliation_lines(ctx, [f"<super>{n}</super>\u2009{markup.inline(a)}" for a, n in numbers.items()])
     if explain_presenting and any(p.presenting for p in authors):
         block.append(Para("Presenting author underlined.", s.small))
     return block
+
+
+def affiliation_lines(ctx: Context, lines: list[str]) -> list[Para]:
+    """Affiliations as one paragraph, a line each: beside a photo it splits line by line, so the
+    lines that do not fit beside the photo continue right below it (separate paragraphs would
+    leave a gap the height of the first one that does not fit)."""
+    return [Para("<br/>".join(lines), ctx.styles.affiliation)] if lines else []
 
 
 def _numbered_name(person: Person, numbers: dict[str, int]) -> str:

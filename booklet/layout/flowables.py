@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+import math
+
+from reportlab.platypus import Flowable, ImageAndFlowables, Paragraph
 
 from .. import images
 
@@ -30,6 +32,131 @@ class Para(Paragraph):
             availHeight -= self.style.leading
             parts = super().split(availWidth, availHeight)
         return parts
+
+
+class BesidePhoto(Flowable):
+    """Paragraphs beside a photo on the right, line by line: each line whose top is beside the photo
+    is set to the narrower width, and the text goes on at full width right below the photo, with
+    no gap (platypus' ImageAndFlowables moves a paragraph that does not fit beside the photo whole
+    below it, and leaves its height blank). A header taller than the page falls back to that."""
+
+    def __init__(self, photo, paras: list, gap: float):
+        super().__init__()
+        self.photo = photo
+        self.paras = list(paras)
+        self.gap = gap
+
+    def wrap(self, availWidth, availHeight):
+        photo_width, photo_height = self.photo.wrap(availWidth, availHeight)
+        narrow = availWidth - photo_width - self.gap
+        used = 0.0
+        self._tops = []
+        for index, para in enumerate(self.paras):
+            used += para.getSpaceBefore() if index else 0.0
+            style = para.style
+            beside = math.ceil(max(0.0, photo_height - used) / style.leading)  # lines starting beside the photo
+            widths = [(narrow if line < beside else availWidth) - style.leftIndent - style.rightIndent
+                      - (style.firstLineIndent if line == 0 else 0) for line in range(beside + 1)]
+            para.width = availWidth
+            para.blPara = para.breakLines(widths)
+            para.height = len(para.blPara.lines) * style.leading
+            self._tops.append(used)
+            used += para.height + (para.getSpaceAfter() if index < len(self.paras) - 1 else 0.0)
+        self._photo_size = photo_width, photo_height
+        self.width, self.height = availWidth, max(used, photo_height)
+        return self.width, self.height
+
+    def getSpaceAfter(self):
+        return self.paras[-1].getSpaceAfter() if self.paras else 0.0
+
+    def split(self, availWidth, availHeight):
+        if self.wrap(availWidth, availHeight)[1] <= availHeight:
+            return [self]
+        fallback = ImageAndFlowables(self.photo, self.paras, imageSide="right", imageLeftPadding=self.gap,
+                                     imageRightPadding=0)
+        return fallback.split(availWidth, availHeight)
+
+    def draw(self):
+        photo_width, photo_height = self._photo_size
+        self.photo.drawOn(self.canv, self.width - photo_width, self.height - photo_height)
+        for para, top in zip(self.paras, self._tops):
+            para.drawOn(self.canv, 0, self.height - top - para.height)
+
+
+class Continues(Flowable):
+    """Flowables that may run over several pages, each page after the first headed by `heading()`
+    (e.g. "Title (continued)"): the reader of a continued page knows what it continues.
+
+    Spaces between the flowables are as a Frame puts them (space after one and space before the
+    next overlap). A split never leaves the heading of a continuation alone on its page.
+    """
+
+    def __init__(self, content: list, heading, lead: list | None = None):
+        super().__init__()
+        self.content = list(content)
+        self.heading = heading
+        self.lead = list(lead or [])
+
+    def _items(self) -> list:
+        return self.lead + self.content
+
+    @staticmethod
+    def _gap(previous, flowable) -> float:
+        return max(previous.getSpaceAfter(), flowable.getSpaceBefore()) if previous is not None else 0.0
+
+    def wrap(self, availWidth, availHeight):
+        used, previous, self._heights = 0.0, None, []
+        for flowable in self._items():
+            height = flowable.wrap(availWidth, availHeight)[1]
+            self._heights.append(height)
+            used += self._gap(previous, flowable) + height
+            previous = flowable
+        self.width, self.height = availWidth, used
+        return availWidth, used
+
+    def getSpaceBefore(self):
+        items = self._items()
+        return items[0].getSpaceBefore() if items else 0.0
+
+    def getSpaceAfter(self):
+        items = self._items()
+        return items[-1].getSpaceAfter() if items else 0.0
+
+    def split(self, availWidth, availHeight):
+        items = self._items()
+        used, content_used, previous, first = 0.0, 0.0, None, []
+        for index, flowable in enumerate(items):
+            gap = self._gap(previous, flowable)
+            room = availHeight - used - gap
+            height = flowable.wrap(availWidth, room)[1]
+            is_content = index >= len(self.lead)
+            if height <= room:
+                first.append(flowable)
+                used += gap + height
+                content_used += height if is_content else 0.0
+                previous = flowable
+                continue
+            parts = flowable.split(availWidth, room) if room > 0 else []
+            if len(parts) >= 2:
+                first.append(parts[0])
+                content_used += parts[0].wrap(availWidth, room)[1] if is_content else 0.0
+                rest = parts[1:] + items[index + 1:]
+            else:
+                rest = items[index:]
+            break
+        else:
+            return [self]
+        if content_used <= 0:
+            return []  # nothing of the content fits here: it moves on whole, heading and all
+        return [Continues(first, None), Continues(rest, self.heading, self.heading())]
+
+    def draw(self):
+        top, previous = self.height, None
+        for flowable, height in zip(self._items(), self._heights):
+            top -= self._gap(previous, flowable)
+            flowable.drawOn(self.canv, 0, top - height)
+            top -= height
+            previous = flowable
 
 
 class Anchor(Flowable):

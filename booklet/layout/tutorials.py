@@ -7,7 +7,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from ..text import markup
 from ..model import Person, Tutorial
-from .abstracts import when
+from .abstracts import affiliation_lines, when
 from .common import Context
 from .flowables import Anchor, Para, Row, Rule
 from .styles import ACCENT, LIGHT, markup_color
@@ -49,7 +49,7 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
 def _presenter(ctx: Context, person: Person) -> list:
     s = ctx.styles
     block = [Para(markup.inline(person.name), s.person)]
-    block += [Para(markup.inline(a), s.affiliation) for a in person.affiliations]
+    block += affiliation_lines(ctx, [markup.inline(a) for a in person.affiliations])
     if person.bio:
         block.append(Spacer(0, 3))
         block += ctx.paras(person.bio, s.text)

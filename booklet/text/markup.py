@@ -233,6 +233,23 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_BRACKETED = re.compile(r"\s?[(\[{\u201c\u2018\"]([^()\[\]{}\u201c\u201d\u2018\u2019\"]*)[)\]}\u201d\u2019\"]")
+
+
+_SPACE_IN_BRACKETS = re.compile(r"([(\[{])\s+|\s+([)\]}])")
+
+
+def _without_empty_brackets(text: str) -> str:
+    """'a 王 character (王)' -> 'a 王 character': brackets or quotes that hold only characters no font
+    has would print empty ('()') once those are left out, so they go with them."""
+    def keep(match: re.Match) -> str:
+        inner = match[1]
+        gone = inner.strip() and all(font_for_char(c) is None or c.isspace() for c in inner)
+        return "" if gone else match[0]
+
+    return _BRACKETED.sub(keep, text)
+
+
 def _font_segments(runs: list[Run]) -> list[list]:
     """[text, style, font] pieces: fallback-font characters split out, unprintable ones dropped."""
     segs: list[list] = []
@@ -240,6 +257,10 @@ def _font_segments(runs: list[Run]) -> list[list]:
         if (text.isascii() and text.isprintable()) or all(font_for_char(c) == "" for c in set(text)):
             _append_segment(segs, text, style, "")  # every character shows in the text font
             continue
+        if any(font_for_char(c) is None for c in set(text)):
+            text = _without_empty_brackets(text)
+            text = "".join(c for c in text if font_for_char(c) is not None)
+            text = _SPACE_IN_BRACKETS.sub(lambda m: m[1] or m[2], text)  # '(a 王)' -> '(a)', not '(a )'
         for font, chars in groupby(text, font_for_char):
             if font is not None:
                 _append_segment(segs, "".join(chars), style, font)
