@@ -187,3 +187,41 @@ def test_a_merge_key_naming_no_mapping_is_an_error(tmp_path):
     line = base_lines("abstracts.yaml") + 1
     build_and_check_fail(tmp_path, data, [
         f"abstracts.yaml:{line}: [2]: '<<' merges a mapping ('<<: *name', with '&name' on a mapping)"])
+
+
+# -- text that is not text, and text that cannot fit ---------------------------------------------
+
+def test_control_characters_are_errors_with_file_line_and_key(tmp_path):
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", """\
+        subtitle: "a bell\\a here"
+        notes: ["fine", "tab\\tis fine", "escape \\e and \\x01 and \\x7f"]
+        """)})
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{NOTES_LINE}: subtitle: a control character, U+0007, at character 7: it cannot be "
+        "printed; remove it (it may have come with text copied from another program)",
+        f"conference.yaml:{NOTES_LINE + 1}: notes[2]: a control character, U+001B, at character 8 (and 2 more): "
+        "it cannot be printed; remove it (it may have come with text copied from another program)",
+    ])
+
+
+def test_a_cover_that_cannot_hold_its_text_is_a_warning_naming_what_is_cut(tmp_path):
+    long_title = " ".join(["Extraordinarily"] * 600)
+    data = conference(tmp_path, {"conference.yaml": BASE["conference.yaml"].replace(
+        "title: Test Conference", f"title: {long_title}")})
+    result = invoke("check", data)
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert lines[0] == "Cover text that does not fit (3):"
+    assert [line.split(": warning: ")[0] for line in lines[1:]] == [
+        "conference.yaml:1: title", "conference.yaml:3: dates", "conference.yaml:4: venue"]
+    assert "the front cover has no room for the venue, even with its text shrunk to 28%: it is cut off " \
+           "(title, dates, venue in all)" in lines[3]
+
+
+def test_a_cover_shrunk_too_far_to_read_is_a_warning(tmp_path):
+    data = conference(tmp_path, {"conference.yaml": BASE["conference.yaml"].replace(
+        "title: Test Conference", "title: " + " ".join(["Extraordinarily"] * 150))})
+    result = invoke("check", data)
+    assert result.stderr.splitlines()[1].startswith(
+        "conference.yaml:1: title: warning: the front cover's text is shrunk to ")
+    assert invoke("check", conference(tmp_path / "ok")).stderr == ""  # a normal title: no warning

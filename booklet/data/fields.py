@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from ..text import fonts, markup
@@ -116,6 +117,10 @@ class Fields:
             if required:
                 self.error(key, "must not be empty")
             return None
+        control = control_characters(text)
+        if control:
+            self.error(key, control)
+            return None
         if printed:
             check_printable(self.report, self.file, self.line(key), self.at(key), text)
         return text
@@ -138,6 +143,10 @@ class Fields:
                                   f"expected text, not {describe(item)}; write it like: {example_line(self.record[key])}")
                 continue
             text = value.raw[index].strip()
+            control = control_characters(text)
+            if control:
+                self.report.error(self.file, value.lines[index], where, control)
+                continue
             check_printable(self.report, self.file, value.lines[index], where, text)
             out.append(text)
         return tuple(out)
@@ -223,6 +232,20 @@ class Fields:
 
         self.report.image_sources.setdefault(path, Source(self.file, self.line(key), self.at(key)))
         return path
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1 controls but tab and newline
+
+
+def control_characters(text: str) -> str | None:
+    """What is wrong with `text` when it holds control characters (invisible, and meaningless in print)."""
+    found = _CONTROL.search(text)
+    if not found:
+        return None
+    count = len(_CONTROL.findall(text))
+    more = f" (and {count - 1} more)" if count > 1 else ""
+    return (f"a control character, U+{ord(found[0]):04X}, at character {found.start() + 1}{more}: it cannot be "
+            "printed; remove it (it may have come with text copied from another program)")
 
 
 def unknown_key(key: str, record: Record) -> str:

@@ -13,7 +13,7 @@ from ..text.fonts import BODY, SANS
 from ..model import Conference
 from .common import Context
 from .styles import ACCENT, GREY, INK
-from .textfit import draw_block, fit_block
+from .textfit import CLIP_ROOM, draw_block, fit_block, fit_scaled
 
 
 COVER_ART_SHARE = 0.46  # of the page height, from the top
@@ -57,28 +57,54 @@ class CoverPage(Flowable):
         canv.setFillColor(ACCENT)
         canv.rect(-b, page.height - art_height - 2.2 * mm, page.width + 2 * b, 2.2 * mm, stroke=0, fill=1)
         canv.restoreState()
-        self._draw_text(page.height - art_height - 12 * mm)
+        self._draw_text(text_top(page))
 
     def _draw_text(self, top: float) -> None:
         canv, page, conf = self.canv, self.page, self.conference
-        size = page.base_size
-        logo_size = LOGO_SIZE if conf.logo else 0
-        bottom = page.margin + logo_size
-        parts = []
-        if conf.welcome:
-            parts.append((conf.welcome, text_style("welcome", SANS, size * 1.05, ACCENT), size * 0.6))
-        parts.append((conf.title, text_style("title", SANS + "-Bold", size * 2.5, INK), size * 0.5))
-        if conf.subtitle:
-            parts.append((conf.subtitle, text_style("subtitle", SANS, size * 1.35, INK), size * 1.1))
-        parts.append((format_dates(conf.start, conf.end), text_style("dates", SANS + "-Bold", size * 1.15, ACCENT), 2))
-        parts.append((conf.venue, text_style("venue", SANS, size * 1.05, INK), size * 1.1))
-        if conf.tagline:
-            parts.append((conf.tagline, text_style("tagline", BODY + "-Italic", size * 1.0, GREY), 0))
-        laid, _ = fit_block(parts, page.text_width, top - bottom)
+        parts, bottom = cover_text(conf, page, top)
+        laid, _ = fit_block([part[1:] for part in parts], page.text_width, top - bottom)
         draw_block(canv, laid, page.margin, top, (page.width, bottom, top))
         if conf.logo:
-            draw_fitted(canv, conf.logo, page.width - page.margin - logo_size, page.margin * 0.8, logo_size,
-                         logo_size, cmyk=page.cmyk)
+            draw_fitted(canv, conf.logo, page.width - page.margin - LOGO_SIZE, page.margin * 0.8, LOGO_SIZE,
+                        LOGO_SIZE, cmyk=page.cmyk)
+
+
+def text_top(page) -> float:
+    """Where the cover's text starts, under the cover art."""
+    return page.height - page.height * COVER_ART_SHARE - 12 * mm
+
+
+def cover_text(conf: Conference, page, top: float):
+    """([(conference key, text, style, space after)], bottom of the text box) of the front cover."""
+    size = page.base_size
+    bottom = page.margin + (LOGO_SIZE if conf.logo else 0)
+    parts = []
+    if conf.welcome:
+        parts.append(("welcome", conf.welcome, text_style("welcome", SANS, size * 1.05, ACCENT), size * 0.6))
+    parts.append(("title", conf.title, text_style("title", SANS + "-Bold", size * 2.5, INK), size * 0.5))
+    if conf.subtitle:
+        parts.append(("subtitle", conf.subtitle, text_style("subtitle", SANS, size * 1.35, INK), size * 1.1))
+    parts.append(("dates", format_dates(conf.start, conf.end),
+                  text_style("dates", SANS + "-Bold", size * 1.15, ACCENT), 2))
+    parts.append(("venue", conf.venue, text_style("venue", SANS, size * 1.05, INK), size * 1.1))
+    if conf.tagline:
+        parts.append(("tagline", conf.tagline, text_style("tagline", BODY + "-Italic", size * 1.0, GREY), 0))
+    return parts, bottom
+
+
+def cover_fit(conf: Conference, page) -> tuple[float, list[str]]:
+    """How far the front cover's text is shrunk to fit (1.0: not at all), and the conference keys
+    whose text it cannot show whole even shrunk as far as it goes (cut off at the bottom)."""
+    top = text_top(page)
+    parts, bottom = cover_text(conf, page, top)
+    laid, total, scale = fit_scaled([part[1:] for part in parts], page.text_width, top - bottom)
+    cut, y = [], top
+    for (key, *_), (_, height, space) in zip(parts, laid):
+        y -= height
+        if y < bottom - CLIP_ROOM:
+            cut.append(key)
+        y -= space
+    return scale, cut
 
 
 def text_style(name: str, font: str, size: float, color) -> ParagraphStyle:

@@ -9,11 +9,22 @@ from ..text import markup
 from .flowables import Para
 
 
+CLIP_ROOM = 2 * mm  # text may reach this far beyond its box before it is cut off
+
+
+SMALLEST = 0.3  # of the text's size: a block is never shrunk further (it is cut off instead)
+
+
 def fit_block(parts: list[tuple[str, ParagraphStyle, float]], width: float, height: float):
     """[(text, style, space_after)] -> (paragraphs with sizes, total height), scaled down to fit.
 
     Never fails: at the smallest scale the block is returned as it is, and the caller clips it.
     """
+    return fit_scaled(parts, width, height)[:2]
+
+
+def fit_scaled(parts: list[tuple[str, ParagraphStyle, float]], width: float, height: float):
+    """fit_block's (paragraphs with sizes, total height), and the scale it took."""
     scale = 1.0
     while True:
         laid = []
@@ -25,8 +36,8 @@ def fit_block(parts: list[tuple[str, ParagraphStyle, float]], width: float, heig
             _, h = para.wrap(width, 10_000)
             laid.append((para, h, space * scale))
             total += h + space * scale
-        if total <= height or scale < 0.3:
-            return laid, total
+        if total <= height or scale < SMALLEST:
+            return laid, total, scale
         scale *= 0.88
 
 
@@ -36,7 +47,7 @@ def draw_block(canv, laid, x: float, start: float, box: tuple[float, float, floa
     width, bottom, top = box
     canv.saveState()
     path = canv.beginPath()
-    path.rect(0, bottom - 2 * mm, width, top - bottom + 4 * mm)
+    path.rect(0, bottom - CLIP_ROOM, width, top - bottom + 2 * CLIP_ROOM)
     canv.clipPath(path, stroke=0, fill=0)
     y = start
     for para, h, space in laid:

@@ -10,6 +10,7 @@ from ..problems import Problem
 from . import mentions
 from .addresses import check_split_affiliations
 from .affiliations import check_affiliations
+from .cover import check_cover
 from .coverage import check_coverage
 from .entries import check_emails, check_photos, check_poster_numbers
 from .fit import check_lengths
@@ -39,6 +40,7 @@ KINDS = {
     "low-resolution": "Images too coarse for print",
     "glyph": "Characters the booklet's fonts cannot print",
     "email": "Malformed email addresses",
+    "cover-fit": "Cover text that does not fit",
     "language": "Language codes that are not real codes",
     "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",
 }
@@ -66,6 +68,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_resolution(booklet, page)
         + check_emails(mentions.emails(booklet))
         + check_language(booklet, lines)
+        + check_cover(booklet, page, lines)
     )
     return [p for _, _, group in grouped(problems) for p in group]
 

@@ -1,0 +1,32 @@
+"""The conference and the page size -> a warning for each part of the front cover's text that cannot
+fit, even shrunk as far as the cover shrinks text (it is cut off: nothing vanishes silently), or
+when the text is shrunk too far to read well."""
+
+from __future__ import annotations
+
+from ..data.locate import Lines
+from ..model import Booklet
+from ..problems import Problem
+
+WORDS = {"welcome": "welcome line", "title": "title", "subtitle": "subtitle", "dates": "dates", "venue": "venue",
+         "tagline": "tagline"}
+
+
+LEGIBLE = 0.6  # cover text shrunk below this share of its size is hard to read: say so
+
+
+def check_cover(booklet: Booklet, page, lines: Lines) -> list[Problem]:
+    from ..layout.cover import cover_fit
+
+    scale, cut = cover_fit(booklet.conference, page)
+    if cut:
+        named = ", ".join(WORDS[key] for key in cut)
+        return [Problem("conference.yaml", lines.line("conference.yaml", key, 1), key,
+                        f"the front cover has no room for the {WORDS[key]}, even with its text shrunk to "
+                        f"{scale:.0%}: it is cut off ({named} in all); shorten the title, subtitle or tagline",
+                        "warning", "cover-fit") for key in cut]
+    if scale < LEGIBLE:
+        return [Problem("conference.yaml", lines.line("conference.yaml", "title", 1), "title",
+                        f"the front cover's text is shrunk to {scale:.0%} of its size to fit, too small to read "
+                        "well; shorten the title, subtitle or tagline", "warning", "cover-fit")]
+    return []
