@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from .text import markup
-from .output.atomic import temporary_beside
+from .output.atomic import scratch_beside
 from .layout.page import PAGE_SIZES, page_for
 from .check import check_folder
 from .data.contract import FILES
@@ -83,25 +84,22 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
     refuse_inputs([output, cover_path(output)] if options.separate_cover else [output], Path(data_dir), booklet)
     conference = booklet.conference
     story = build_story(booklet, page, options.pad_to)
-    target = temporary_beside(output, ".full.pdf") if options.separate_cover else output
-    pages, anchors = render_pdf(
-        story,
-        target,
-        page,
-        title=markup.plain(conference.title),
-        short_title=markup.plain(conference.short_title or conference.title),
-        subject=f"Programme and abstracts, {markup.plain(conference.venue)}",
-        language=conference.language,
-        progress=progress,
-    )
-    if not options.separate_cover:
-        return BuildResult(output, pages, warnings, anchors, booklet=booklet)
-    from .printing.cover import split_cover
+    # with a separate cover, the whole booklet is an intermediate file, split into the two published ones
+    with scratch_beside(output, ".full.pdf") if options.separate_cover else nullcontext(output) as target:
+        pages, anchors = render_pdf(
+            story,
+            target,
+            page,
+            title=markup.plain(conference.title),
+            short_title=markup.plain(conference.short_title or conference.title),
+            subject=f"Programme and abstracts, {markup.plain(conference.venue)}",
+            language=conference.language,
+            progress=progress,
+        )
+        if not options.separate_cover:
+            return BuildResult(output, pages, warnings, anchors, booklet=booklet)
+        from .printing.cover import split_cover
 
-    cover = cover_path(output)
-    try:
-        split_cover(target, output, cover)
-    finally:
-        target.unlink(missing_ok=True)
+        cover = cover_path(output)
+        split_cover(target, output, cover)  # both files or neither
     return BuildResult(output, pages, warnings, anchors, cover, pages - 4, booklet=booklet)
-

@@ -253,8 +253,11 @@ def reporting_errors(output: Path | None = None):
 
 
 @contextmanager
-def _reading_pdf(output: Path | None = None):
-    """An unreadable or damaged input, or an impossible layout -> a message and exit status 1."""
+def _reading_pdf(source: Path, output: Path | None = None):
+    """An unreadable or damaged input `source`, or an impossible layout -> a message and exit status 1.
+
+    The library names the input in its messages (UnreadablePdf); a pypdf error that escapes it is named here.
+    """
     import logging
 
     from pypdf.errors import PyPdfError
@@ -265,7 +268,7 @@ def _reading_pdf(output: Path | None = None):
         try:
             yield
         except (ValueError, PyPdfError) as exc:
-            reason = str(exc) if isinstance(exc, ValueError) else f"damaged or unsupported PDF ({exc})"
+            reason = str(exc) if isinstance(exc, ValueError) else f"{source}: damaged or unsupported PDF ({exc})"
             click.echo(f"booklet: {reason}" + ("; nothing was written." if output else "."), err=True)
             sys.exit(1)
 
@@ -293,7 +296,7 @@ def impose(booklet_pdf: Path, output: Path, sheet: str, crop_marks: bool, creep:
     from .printing.impose import impose as impose_pdf
 
     sheet = {name.lower(): name for name in ("A4", "A3", "letter", "tabloid")}[sheet.lower()]
-    with _reading_pdf(output):
+    with _reading_pdf(booklet_pdf, output):
         result = impose_pdf(booklet_pdf, output, sheet=sheet, crop_marks=crop_marks, creep=creep)
     click.echo(f"Wrote {result.output} ({result.sheets} sheet{'s' * (result.sheets != 1)}, "
                f"{result.sides} sides, {result.sheet} landscape).")
@@ -334,7 +337,7 @@ def preflight(file_pdf: Path, cmyk: bool, safe_margin: float) -> None:
     """
     from .printing.preflight import preflight as preflight_pdf
 
-    with _reading_pdf():
+    with _reading_pdf(file_pdf):
         report = preflight_pdf(file_pdf, cmyk=cmyk, safe_margin=safe_margin)
     sys.exit(print_preflight(report))
 

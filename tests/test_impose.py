@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 
 import pypdf
 import pytest
 from click.testing import CliRunner
-from pypdf.generic import ContentStream
+from pypdf.generic import ArrayObject, ContentStream, FloatObject, NameObject, NumberObject
 
 from booklet.cli import main
 from booklet.printing.impose import MARK_GAP, impose, saddle_order
@@ -180,3 +181,89 @@ def test_a_rotated_page_is_placed_as_a_viewer_shows_it(tmp_path):
     assert numbers_by_half(back) == (["2"], ["3"])
     (move, _), _ = placements(back)
     assert move[:4] == pytest.approx([-1, 0, 0, -1], abs=1e-6)  # turned half round, as displayed
+
+
+def _with_page_3(source, path, change):
+    """`source` with page 3 changed by `change(page)`, written to `path`."""
+    writer = pypdf.PdfWriter(clone_from=source)
+    change(writer.pages[2])
+    writer.write(path)
+    return path
+
+
+def _box(name, *values):
+    def change(page):
+        page[NameObject(name)] = ArrayObject(values)
+    return change
+
+
+ZERO = NumberObject(0)
+UNUSABLE_BOXES = [
+    (_box("/MediaBox", ZERO, ZERO, ZERO, ZERO), "MediaBox [0 0 0 0]"),
+    (_box("/MediaBox", ZERO, ZERO, FloatObject(419.5), ZERO), "MediaBox [0 0 419.5 0]"),
+    (_box("/MediaBox", ZERO, ZERO, NumberObject(420)), "MediaBox [0 0 420]"),
+    (_box("/MediaBox", ZERO, ZERO, NameObject("/Width"), NumberObject(595)), "MediaBox [0 0 /Width 595]"),
+    (lambda page: page.__setitem__(NameObject("/MediaBox"), NameObject("/A5")), "MediaBox /A5"),
+    (lambda page: page.__delitem__(NameObject("/MediaBox")), "no MediaBox"),
+    (_box("/TrimBox", ZERO, ZERO, ZERO, ZERO), "TrimBox [0 0 0 0]"),
+]
+
+
+@pytest.mark.parametrize("change, what", UNUSABLE_BOXES, ids=[what for _, what in UNUSABLE_BOXES])
+def test_a_page_without_a_usable_box_is_a_message_naming_the_file_and_page(tmp_path, change, what):
+    plain = numbered_pdf(tmp_path / "plain.pdf", 4, bleed=0, trim_box=False, bleed_box=False)
+    source = _with_page_3(plain, tmp_path / "in.pdf", change)
+    out = tmp_path / "out.pdf"
+    result = CliRunner().invoke(main, ["impose", str(source), "-o", str(out), "--sheet", "A3"])
+    assert result.exit_code == 1
+    assert result.stderr == f"booklet: {source}: page 3 has no usable page box ({what}); nothing was written.\n"
+    assert result.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.pdf", "plain.pdf"]
+    checked = CliRunner().invoke(main, ["preflight", str(source)])
+    assert checked.exit_code == 1
+    assert checked.stderr == f"booklet: {source}: page 3 has no usable page box ({what}).\n"
+    assert checked.stdout == ""
+
+
+def test_an_inverted_box_is_read_as_the_same_rectangle(tmp_path):
+    """A box may name its corners in any order (PDF 32000, 7.9.5): the page lands where the plain one does."""
+    plain = numbered_pdf(tmp_path / "plain.pdf", 4, bleed=0, trim_box=False, bleed_box=False)
+    x0, y0, x1, y1 = (FloatObject(float(v)) for v in pypdf.PdfReader(plain).pages[2].mediabox)
+    source = _with_page_3(plain, tmp_path / "in.pdf", _box("/MediaBox", x1, y1, x0, y0))
+    impose(plain, tmp_path / "plain-spreads.pdf", sheet="A3")
+    impose(source, tmp_path / "spreads.pdf", sheet="A3")
+    sides = pypdf.PdfReader(tmp_path / "spreads.pdf").pages
+    plain_sides = pypdf.PdfReader(tmp_path / "plain-spreads.pdf").pages
+    assert [tuple("".join(h) for h in numbers_by_half(p)) for p in sides] == expected_sides(4)
+    assert [move for move, _ in placements(sides[1])] == [move for move, _ in placements(plain_sides[1])]
+
+
+def test_a_damaged_page_met_while_imposing_is_named_with_the_file(tmp_path):
+    plain = numbered_pdf(tmp_path / "plain.pdf", 4)
+    source = _with_page_3(plain, tmp_path / "in.pdf",
+                          lambda page: page.__setitem__(NameObject("/Rotate"), NameObject("/Upright")))
+    result = CliRunner().invoke(main, ["impose", str(source), "-o", str(tmp_path / "out.pdf"), "--sheet", "A3"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"booklet: {source}: damaged or unsupported PDF (")
+    assert result.stderr.endswith("); nothing was written.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.pdf", "plain.pdf"]
+
+
+@pytest.mark.parametrize("spelling", ["same", "dotted", "hard link", "symlink"])
+def test_impose_refuses_to_write_over_its_input(tmp_path, spelling):
+    source = numbered_pdf(tmp_path / "in.pdf", 4)
+    before = source.read_bytes()
+    output = {"same": source, "dotted": tmp_path / "." / "in.pdf", "hard link": tmp_path / "link.pdf",
+              "symlink": tmp_path / "link.pdf"}[spelling]
+    if spelling == "hard link":
+        os.link(source, output)
+    elif spelling == "symlink":
+        output.symlink_to(source)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    result = CliRunner().invoke(main, ["impose", str(source), "-o", str(output)])
+    assert result.exit_code == 1
+    other = "" if spelling in ("same", "dotted") else f" ({source} under another name)"
+    assert result.stderr == (f"booklet: {output}: the output is the input PDF{other}; write the spreads to "
+                             "another file; nothing was written.\n")
+    assert source.read_bytes() == before and output.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == names

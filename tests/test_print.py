@@ -248,3 +248,17 @@ def test_exif_rotation_is_honoured(tmp_path):
     build_booklet(folder, out)
     sizes = [img.image.size for page in PdfReader(out).pages for img in page.images]
     assert sizes == [(240, 300)]  # upright: portrait, as the photographer saw it
+
+
+def test_separate_cover_that_cannot_be_written_leaves_the_old_booklet_as_it_was(small, tmp_path):
+    """The text block and the cover are published together or not at all; the message names the cover."""
+    out = tmp_path / "booklet.pdf"
+    out.write_bytes(b"earlier booklet")
+    (tmp_path / "booklet-cover.pdf").mkdir()  # in the way of the cover
+    result = CliRunner().invoke(main, ["build", str(small), "-o", str(out), "--cover", "separate"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"booklet: cannot write {tmp_path / 'booklet-cover.pdf'}: Is a directory; "
+                             "nothing was written.\n")
+    assert out.read_bytes() == b"earlier booklet"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["booklet-cover.pdf", "booklet.pdf"]  # no temporary file
+    assert list((tmp_path / "booklet-cover.pdf").iterdir()) == []

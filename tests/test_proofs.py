@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -194,3 +196,99 @@ def test_proofs_command_lists_entries_without_email_at_the_end(tmp_path):
     assert "(2 abstracts, 1 tutorial, 1 poster author)" in lines[wrote]
     assert lines[wrote + 1].startswith("No email address")
     assert len(lines) - wrote - 2 == 4 and all("warning: no email for" in line for line in lines[wrote + 2:])
+
+
+# Fourteen authors in one `author:` line (one person, as far as the data goes), in three scripts:
+# their slug is far longer than the 255 bytes a file name may have.
+LONG_AUTHORS = [
+    "Αλέξανδρος Παπαδόπουλος-Καραγιάννης", "Анастасия Владимировна Ковалевская", "Zoë Østby-Håkonsen Lindqvist",
+    "Ηλέκτρα Κωνσταντινίδου", "Екатерина Александровна Смирнова", "François-Xavier Lefèvre-Dubois",
+    "Παναγιώτης Χατζηδάκης", "Владислав Святославович Кузнецов", "Łukasz Wójcik-Brzęczyszczykiewicz",
+    "Σταυρούλα Αθανασοπούλου", "Людмила Григорьевна Никифорова", "José María Núñez de Balboa",
+    "Χαράλαμπος Γεωργιάδης", "Ярослава Мстиславовна Богданова",
+]
+
+
+def test_proof_names_are_bounded_in_bytes_unique_and_usable_as_ids(tmp_path):
+    posters = "".join(f"- number: {number}\n  author: {', '.join(authors)}\n  title: Poster {number}\n"
+                      for number, authors in ((1, LONG_AUTHORS), (2, LONG_AUTHORS[:-1] + ["Ana Smith"]),
+                                              (3, ["Ярослава Богданова"])))
+    folder = write_conference(tmp_path / "conf", {"posters.yaml": posters})
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--png"])
+    assert run.exit_code == 0, run.output
+    with (out / "manifest.csv").open(encoding="utf-8", newline="") as file:
+        rows = [row for row in csv.DictReader(file) if row["kind"] == "poster"]
+    ids = [row["id"] for row in rows]
+    assert len(ids) == 3 and len(set(ids)) == 3
+    assert ids[2] == "poster-ярослава-богданова"  # a short name is as it always was
+    for row in rows[:2]:  # the long ones: cut between words, a short hash of the whole name after it
+        assert row["file"] == row["id"] + ".pdf"
+        assert re.fullmatch(r"poster-αλεξανδροσ-παπαδοπουλοσ-καραγιαννησ-[0-9a-f]{6}", row["id"])
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(["manifest.csv", "bayes-intro.pdf", "bayes-intro-1.png", "lund-2026.pdf",
+                            "lund-2026-1.png", "okafor.pdf", "okafor-1.png"]
+                           + [f"{i}{ext}" for i in ids for ext in (".pdf", "-1.png")])
+    assert all(len(name.encode("utf-8")) <= 255 for name in names)
+    second = next(row["id"] for row in rows if row["names"].endswith("Ana Smith"))
+    one = tmp_path / "one.pdf"
+    again = CliRunner().invoke(main, ["proof", second, str(folder), "-o", str(one)])
+    assert again.exit_code == 0, again.output
+    assert "Poster 2" in PdfReader(one).pages[0].extract_text()
+    assert f"for {', '.join(LONG_AUTHORS[:-1])}, Ana Smith." in again.output
+
+
+@pytest.fixture
+def earlier_proofs(tmp_path):
+    """A small conference, and a proofs folder holding what an earlier run left there."""
+    folder = write_conference(tmp_path / "conf")
+    out = tmp_path / "out"
+    out.mkdir()
+    for name, data in {"manifest.csv": b"id,kind\nlund-2026,abstract\n", "lund-2026.pdf": b"earlier proof",
+                       "lund-2026-1.png": b"earlier png", "lund-2026-2.png": b"earlier second page",
+                       "old-entry.pdf": b"an entry since removed"}.items():
+        (out / name).write_bytes(data)
+    return folder, out, {p.name: p.read_bytes() for p in out.iterdir()}
+
+
+def test_a_failure_part_way_leaves_the_proofs_folder_as_it_was(earlier_proofs, monkeypatch):
+    """The third proof's PNG cannot be written: no proof, PNG or manifest of this run is published."""
+    import booklet.output.pngs
+
+    folder, out, before = earlier_proofs
+    write_bytes = booklet.output.pngs.write_bytes
+    calls = []
+
+    def failing_third(path, data):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        write_bytes(path, data)
+
+    monkeypatch.setattr(booklet.output.pngs, "write_bytes", failing_third)
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--png"])
+    assert run.exit_code == 1
+    assert run.stderr == (f"booklet: cannot write {out / 'bayes-intro-1.png'}: No space left on device; "
+                          "nothing was written.\n")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_proof_that_cannot_be_published_leaves_the_proofs_folder_as_it_was(earlier_proofs):
+    folder, out, before = earlier_proofs
+    (out / "bayes-intro.pdf").mkdir()  # in the way of the third proof
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--png"])
+    assert run.exit_code == 1
+    assert run.stderr == f"booklet: cannot write {out / 'bayes-intro.pdf'}: Is a directory; nothing was written.\n"
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert sorted(p.name for p in out.iterdir()) == sorted([*before, "bayes-intro.pdf"])
+
+
+def test_running_proofs_again_replaces_them_and_removes_pngs_of_pages_no_longer_there(earlier_proofs):
+    folder, out, before = earlier_proofs
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--png"])
+    assert run.exit_code == 0, run.output
+    assert not (out / "lund-2026-2.png").exists()  # the proof has one page now
+    assert (out / "lund-2026-1.png").read_bytes().startswith(b"\x89PNG")
+    assert (out / "old-entry.pdf").read_bytes() == before["old-entry.pdf"]  # not ours to remove
+    assert (out / "manifest.csv").read_text(encoding="utf-8").startswith(",".join(MANIFEST_COLUMNS) + "\n")
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]

@@ -1,18 +1,38 @@
-"""A file to (re)write -> a temporary file beside it, renamed into place only when complete."""
+"""A file to (re)write -> a temporary file beside it, renamed into place only when complete; several files
+-> published together, or none of them.
+
+Every output of booklet goes through here. A failure leaves each target as it was and no temporary
+file behind, and an OSError about a temporary file is re-raised naming the file it stood for, so
+that messages name what the user asked for (`booklet.pdf`), never `.booklet.pdf.x1y2.part`.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
+import shutil
 import tempfile
+from collections.abc import Mapping
 from contextlib import contextmanager
 from pathlib import Path
+
+TEMP_NAME_BYTES = 120  # of the target's name kept in a temporary file's name: it must fit in 255 bytes too
 
 
 def temporary_beside(target: Path, suffix: str = ".part") -> Path:
     """An empty temporary file in `target`'s folder (made when missing), hidden, named after it."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), os.fspath(target)) from None
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{_cut(target.name, TEMP_NAME_BYTES)}.", suffix=suffix,
+                                        dir=target.parent)
+    except OSError as exc:
+        exc.filename, exc.filename2 = os.fspath(target), None
+        raise
     os.close(handle)
     return Path(name)
 
@@ -28,11 +48,26 @@ def replacing(target: Path, suffix: str = ".part"):
     """Yield a temporary path to write; on success it replaces `target`, on any failure it is removed."""
     temp = temporary_beside(target, suffix)
     try:
-        yield temp
-        publish(temp, Path(target))
+        with _naming({temp: Path(target)}):
+            yield temp
+            publish(temp, Path(target))
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def scratch_beside(target: Path, suffix: str = ".part"):
+    """Yield a temporary path beside `target` for an intermediate file, always removed at the end.
+
+    An OSError about it names `target`: the file it is on its way to.
+    """
+    temp = temporary_beside(target, suffix)
+    try:
+        with _naming({temp: Path(target)}):
+            yield temp
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def write_bytes(target: Path, data) -> None:
@@ -41,22 +76,153 @@ def write_bytes(target: Path, data) -> None:
         file.writelines([data] if isinstance(data, bytes) else data)
 
 
+class Together:
+    """Files published together: each is written to a temporary file beside its target first (`temp`,
+    `write`); `publish` renames them all into place (and removes the files given to `remove`) only
+    when every one is complete. A rename that fails part-way undoes the ones made before it, so
+    the targets are all new or all as they were.
+    """
+
+    def __init__(self) -> None:
+        self.temps: dict[Path, Path] = {}  # target -> its temporary file
+        self.removals: list[Path] = []
+
+    def temp(self, target: Path, suffix: str = ".part") -> Path:
+        """A temporary file to write `target`'s content into (it may be written from another process)."""
+        target = Path(target)
+        if target in self.temps:
+            raise ValueError(f"{target} is written twice")
+        self.temps[target] = temp = temporary_beside(target, suffix)
+        return temp
+
+    def write(self, target: Path, data) -> None:
+        """`data` (bytes, or an iterable of byte strings) as the new content of `target`."""
+        with _naming(self.names), open(self.temp(target), "wb") as file:
+            file.writelines([data] if isinstance(data, bytes) else data)
+
+    def remove(self, path: Path) -> None:
+        """`path` is removed when the others are published (and stays when they are not)."""
+        self.removals.append(Path(path))
+
+    def names(self) -> dict[Path, Path]:
+        """Temporary file -> the target it stands for."""
+        return {temp: target for target, temp in self.temps.items()}
+
+    def publish(self) -> None:
+        for target in self.temps:
+            if target.is_dir() and not target.is_symlink():  # the usual reason a rename fails: say so before any
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(target))
+        undo: list[tuple[Path, Path | None, bool]] = []  # (path, a copy of what it was, whether it was there)
+        try:
+            for target, temp in self.temps.items():
+                undo.append((target, *_set_aside(target)))
+                publish(temp, target)
+            for path in self.removals:
+                if path not in self.temps and os.path.lexists(path):
+                    undo.append((path, *_set_aside(path)))
+                    os.unlink(path)
+        except BaseException:
+            for path, kept, existed in reversed(undo):
+                _put_back(path, kept, existed)
+            raise
+        finally:
+            for _, kept, _ in undo:
+                if kept is not None:
+                    kept.unlink(missing_ok=True)
+
+    def discard(self) -> None:
+        for temp in self.temps.values():
+            temp.unlink(missing_ok=True)
+
+
+@contextmanager
+def together():
+    """Yield a Together: what is written to it is published when the block ends without an error, and
+    nothing is published (every temporary file removed) when it raises. OSErrors about its temporary
+    files name their targets.
+    """
+    files = Together()
+    try:
+        with _naming(files.names):
+            yield files
+            files.publish()
+    finally:
+        files.discard()
+
+
 def write_files(files: dict[Path, bytes]) -> None:
     """Several files written together: each to a temporary file beside it first, and only when all are
     complete renamed into place, so that a failure part-way leaves every target as it was."""
-    temps: dict[Path, Path] = {}
-    try:
+    with together() as batch:
         for target, data in files.items():
-            temps[Path(target)] = temp = temporary_beside(target)
-            temp.write_bytes(data)
-        for target, temp in temps.items():
-            publish(temp, target)
-    finally:
-        for temp in temps.values():
-            temp.unlink(missing_ok=True)
+            batch.write(target, data)
+
+
+def _set_aside(path: Path) -> tuple[Path | None, bool]:
+    """(a hidden copy of the file at `path`, to put back if publishing fails, or None; whether there was one).
+
+    The copy is a hard link where the file system allows it (instant, and the file stays in place).
+    """
+    if not os.path.lexists(path):
+        return None, False
+    if path.is_dir() and not path.is_symlink():
+        return None, True
+    for _ in range(100):
+        kept = path.with_name(f".{_cut(path.name, TEMP_NAME_BYTES)}.{secrets.token_hex(4)}.old")
+        try:
+            os.link(path, kept, follow_symlinks=False)
+            return kept, True
+        except FileExistsError:
+            continue
+        except (OSError, NotImplementedError):
+            break
+    kept = temporary_beside(path, ".old")
+    if path.is_symlink():
+        kept.unlink()
+        os.symlink(os.readlink(path), kept)
+    else:
+        shutil.copy2(path, kept)
+    return kept, True
+
+
+def _put_back(path: Path, kept: Path | None, existed: bool) -> None:
+    """Undo publishing at `path`: what was there back in place, or a file that was not there removed."""
+    try:
+        if kept is not None:
+            os.replace(kept, path)
+        elif not existed and (path.is_symlink() or path.is_file()):
+            path.unlink()
+    except OSError:
+        pass  # the error that made us undo is the one to report
+
+
+@contextmanager
+def _naming(names):
+    """Re-raise an OSError about one of the temporary files of `names` (temp -> target, or a callable
+    giving that mapping) as being about its target."""
+    try:
+        yield
+    except OSError as exc:
+        mapping: Mapping[Path, Path] = names() if callable(names) else names
+        targets = {os.path.abspath(temp): target for temp, target in mapping.items()}
+        for attribute in ("filename", "filename2"):
+            value = getattr(exc, attribute)
+            if isinstance(value, (str, bytes, os.PathLike)):
+                target = targets.get(os.path.abspath(os.fsdecode(value)))
+                if target is not None:
+                    setattr(exc, attribute, os.fspath(target))
+        if exc.filename2 is not None and exc.filename2 == exc.filename:
+            exc.filename2 = None
+        raise
+
+
+def _cut(name: str, limit: int) -> str:
+    """`name` cut to at most `limit` bytes of UTF-8, on a character boundary."""
+    return name.encode("utf-8", "surrogateescape")[:limit].decode("utf-8", "ignore")
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+

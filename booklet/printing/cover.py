@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..output.atomic import publish, temporary_beside
+from ..output.atomic import together
 
 COVER_PAGES = 4
 
@@ -19,19 +19,13 @@ def split_cover(source: Path, text_block: Path, cover: Path) -> None:
         raise ValueError(f"a separate cover needs more than {COVER_PAGES} pages; the booklet has {count}")
     cover_indexes = [0, 1, count - 2, count - 1]
     text_indexes = list(range(2, count - 2))
-    written = []
-    try:
+    with together() as files:  # renamed into place only when both are written; a failure undoes both
         for indexes, target in ((text_indexes, text_block), (cover_indexes, cover)):
-            written.append(_write_pages(reader, indexes, target))
-        for temp, target in zip(written, (text_block, cover)):
-            publish(temp, target)
-    finally:
-        for temp in written:
-            temp.unlink(missing_ok=True)
+            _write_pages(reader, indexes, files.temp(target))
 
 
-def _write_pages(reader, indexes: list[int], target: Path) -> Path:
-    """The pages at `indexes` in a temporary file beside `target`, without links (a print file needs none)."""
+def _write_pages(reader, indexes: list[int], path: Path) -> None:
+    """The pages at `indexes` into `path`, without links (a print file needs none)."""
     from pypdf import PdfWriter
 
     writer = PdfWriter()
@@ -40,7 +34,5 @@ def _write_pages(reader, indexes: list[int], target: Path) -> Path:
         if "/Annots" in page:
             del page["/Annots"]
     writer.add_metadata({k: v for k, v in (reader.metadata or {}).items() if isinstance(v, str)})
-    temp = temporary_beside(target)
-    with open(temp, "wb") as stream:
+    with open(path, "wb") as stream:
         writer.write(stream)
-    return temp

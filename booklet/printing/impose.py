@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, NameObje
 
 from ..output.atomic import replacing
 from .paper import SHEETS, mm_text, sheet_size
-from .pdffile import open_pdf
+from .pdffile import open_pdf, page_box, reading
 from .units import POINTS_PER
 
 MM = POINTS_PER["mm"]
@@ -77,26 +78,40 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
            creep: float = 0.0) -> ImposeResult:
     """Write saddle-stitch spreads of `source` to `output` (replaced only when complete).
 
-    ValueError (UnreadablePdf for a bad input) when the input cannot be read or the spreads do
-    not fit on `sheet`.
+    ValueError when `output` is `source` (under any name) or the spreads do not fit on `sheet`;
+    UnreadablePdf, a ValueError naming `source`, when the input cannot be read.
     """
+    source, output = Path(source), Path(output)
     if creep < 0:
         raise ValueError("creep cannot be negative")
-    reader = open_pdf(Path(source))
-    pages = [_without_links(page) for page in reader.pages]
-    blanks = -len(pages) % 4
-    sheets = (len(pages) + blanks) // 4
-    spread = _spread_for(pages, sheet, crop_marks, creep_shift(0, sheets, creep))
+    if _same_file(source, output):
+        other = "" if os.path.abspath(source) == os.path.abspath(output) else f" ({source} under another name)"
+        raise ValueError(f"{output}: the output is the input PDF{other}; write the spreads to another file")
+    reader = open_pdf(source)
+    with reading(source):
+        pages = [_prepared(page) for page in reader.pages]
+        blanks = -len(pages) % 4
+        sheets = (len(pages) + blanks) // 4
+        trims = [_upright(page)[1] for page in pages]
+    spread = _spread_for(trims, sheet, crop_marks, creep_shift(0, sheets, creep))
 
     writer = PdfWriter()
     marks = _marks(spread, creep_shift(0, sheets, creep)) if crop_marks else None
-    with apply_configuration(page_merge_box="trimbox"):  # each page clipped to its own trim
+    with reading(source), apply_configuration(page_merge_box="trimbox"):  # each page clipped to its own trim
         for side, order in enumerate(saddle_order(len(pages) + blanks)):
             pair = [pages[i] if i < len(pages) else None for i in order]  # None: a blank added at the end
             _add_side(writer, pair, spread, creep_shift(side // 2, sheets, creep), marks)
-    writer._ID = _file_id(Path(source), sheet, crop_marks, creep)  # fixed, so the same input gives the same bytes
-    _write_atomically(writer, Path(output))
-    return ImposeResult(Path(output), sheets, 2 * sheets, blanks, sheet)
+    writer._ID = _file_id(source, sheet, crop_marks, creep)  # fixed, so the same input gives the same bytes
+    _write_atomically(writer, output)
+    return ImposeResult(output, sheets, 2 * sheets, blanks, sheet)
+
+
+def _same_file(source: Path, output: Path) -> bool:
+    """Whether `output` is the file `source`: the same path, or the same file by another name (a link)."""
+    try:
+        return os.path.samefile(source, output)
+    except OSError:  # one of them is not there (a missing input is open_pdf's to report)
+        return False
 
 
 def _add_side(writer: PdfWriter, pair: list[PageObject | None], spread: Spread, shift: float,
@@ -111,16 +126,19 @@ def _add_side(writer: PdfWriter, pair: list[PageObject | None], spread: Spread, 
     _finish_side(out, spread)
 
 
-def _without_links(page: PageObject) -> PageObject:
-    """`page` without /Annots: printers want no links, and a link would drag its target page along."""
+def _prepared(page: PageObject) -> PageObject:
+    """`page` (as read, in memory) without /Annots: printers want no links, and a link would drag its
+    target page along; and with its trim box (or the box it defaults to) written corners in order,
+    which is how pypdf clips the page to it."""
     if "/Annots" in page:
         del page[NameObject("/Annots")]
+    page.trimbox = RectangleObject(page_box(page, "/TrimBox"))
     return page
 
 
 def _upright(page: PageObject) -> tuple[Transformation, Box]:
     """The transformation that applies the page's /Rotate to its content, and its trim box after it."""
-    x0, y0, x1, y1 = (float(v) for v in page.trimbox)
+    x0, y0, x1, y1 = page_box(page, "/TrimBox")
     rotation = page.rotation % 360
     if not rotation:
         return Transformation(), (x0, y0, x1, y1)
@@ -130,9 +148,8 @@ def _upright(page: PageObject) -> tuple[Transformation, Box]:
     return turn, (min(xs), min(ys), max(xs), max(ys))
 
 
-def _spread_for(pages: list[PageObject], sheet: str, crop_marks: bool, max_shift: float) -> Spread:
-    """The spread geometry for the largest trim among `pages`; ValueError when it does not fit `sheet`."""
-    boxes = [_upright(page)[1] for page in pages]
+def _spread_for(boxes: list[Box], sheet: str, crop_marks: bool, max_shift: float) -> Spread:
+    """The spread geometry for the largest of the pages' trims `boxes`; ValueError when it does not fit `sheet`."""
     width = max(x1 - x0 for x0, _, x1, _ in boxes)
     height = max(y1 - y0 for _, y0, _, y1 in boxes)
     sheet_width, sheet_height = sheet_size(sheet)

@@ -9,7 +9,7 @@ from pathlib import Path
 from pypdf import PageObject
 
 from .paper import mm_text, size_text
-from .pdffile import open_pdf
+from .pdffile import open_pdf, page_box, reading
 from .scan import PageScan, scan_page
 from .units import POINTS_PER
 
@@ -33,20 +33,21 @@ class PreflightReport:
 
 
 def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN) -> PreflightReport:
-    """Check the PDF at `path` for print; UnreadablePdf (a ValueError) when it cannot be read."""
+    """Check the PDF at `path` for print; UnreadablePdf (a ValueError naming it) when it cannot be read."""
     reader = open_pdf(Path(path))
-    pages = list(reader.pages)
-    cache: dict = {}
-    scans = [scan_page(page, cache) for page in pages]
-    facts = [_count_fact(pages), _size_fact(pages), _bleed_fact(pages), _font_fact(scans), _image_fact(scans)]
-    faults = [
-        *_count_faults(pages),
-        *_box_faults(pages),
-        *_font_faults(scans),
-        *_image_faults(scans),
-        *(_colour_faults(scans) if cmyk else []),
-        *_margin_faults(pages, scans, safe_margin),
-    ]
+    with reading(Path(path)):
+        pages = list(reader.pages)
+        cache: dict = {}
+        scans = [scan_page(page, cache) for page in pages]
+        facts = [_count_fact(pages), _size_fact(pages), _bleed_fact(pages), _font_fact(scans), _image_fact(scans)]
+        faults = [
+            *_count_faults(pages),
+            *_box_faults(pages),
+            *_font_faults(scans),
+            *_image_faults(scans),
+            *(_colour_faults(scans) if cmyk else []),
+            *_margin_faults(pages, scans, safe_margin),
+        ]
     return PreflightReport(Path(path), facts, faults)
 
 
@@ -188,7 +189,7 @@ def _margin_faults(pages: list[PageObject], scans: list[PageScan], safe_margin: 
     pages_by_distance: dict[str, list[int]] = defaultdict(list)  # '2 mm from the trim' -> pages
     closest: dict[str, float] = {}
     for number, (page, scan) in enumerate(zip(pages, scans), 1):
-        distance = _closest_text(tuple(float(v) for v in page.trimbox), scan.text_boxes)
+        distance = _closest_text(page_box(page, "/TrimBox"), scan.text_boxes)
         if distance is not None and distance < safe_margin - 0.05 * MM:
             text = _distance_text(distance)
             pages_by_distance[text].append(number)
@@ -223,8 +224,7 @@ def _distance_text(distance: float) -> str:
 
 
 def _box(page: PageObject, name: str) -> Box:
-    x0, y0, x1, y1 = (float(v) for v in (page.mediabox if name == "/MediaBox" else page[name]))
-    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    return page_box(page, name)
 
 
 def _size(box: Box) -> tuple[float, float]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import unicodedata
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 KINDS = ("abstract", "tutorial", "poster")
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("id", "kind", "names", "emails", "file", "pages", "day", "time", "room")
+ID_BYTES = 100  # a proof's id (its file name without ".pdf") at most, in UTF-8: file names may have 255
 
 
 @dataclass(frozen=True)
@@ -170,13 +172,36 @@ def _slug(name: str) -> str:
 
 
 def _unique(stem: str, used: set[str]) -> str:
-    """`stem`, or `stem-2`, `stem-3`, ... when taken (compared without case: some file systems ignore it)."""
+    """`stem` (bounded), or `stem-2`, `stem-3`, ... when taken (compared without case: some file systems
+    ignore it), never longer than ID_BYTES."""
+    stem = _bounded(stem)
     candidate, n = stem, 1
     while candidate.casefold() in used:
         n += 1
-        candidate = f"{stem}-{n}"
+        candidate = f"{_cut(stem, ID_BYTES - len(f'-{n}'))}-{n}"
     used.add(candidate.casefold())
     return candidate
+
+
+def _bounded(stem: str) -> str:
+    """`stem` when it has at most ID_BYTES bytes of UTF-8; else its beginning, cut on a character, and a
+    short hash of the whole, so that two long names with the same beginning stay apart, the same way
+    on every run: 'poster-alexandros-...-3f2a1c'."""
+    if len(stem.encode("utf-8")) <= ID_BYTES:
+        return stem
+    digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:6]
+    return f"{_cut(stem, ID_BYTES - len(digest) - 1)}-{digest}"
+
+
+def _cut(stem: str, limit: int) -> str:
+    """The beginning of `stem` in at most `limit` bytes of UTF-8: cut on a character, and between words
+    when that keeps more than half of it."""
+    head = stem.encode("utf-8")[:limit].decode("utf-8", "ignore")
+    if len(head) < len(stem) and stem[len(head)] not in "-_.":
+        between = max(head.rfind(separator) for separator in "-_.")
+        if between > len(head) // 2:
+            head = head[:between]
+    return head.rstrip("-_.") or "entry"
 
 
 def _listed(names: list[str]) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..output.atomic import write_bytes
+from ..output.atomic import Together, together
 from ..output.pngs import write_pngs
 from ..text import markup
 from ..text.fonts import register_fonts
@@ -33,15 +33,18 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
                  png: bool = False, workers: int | None = None) -> ProofsResult:
     """Every proof of the conference in `data_dir` into `out_dir`, with `manifest.csv`; DataError on bad data.
 
+    The folder is updated as a whole: every proof, PNG and the manifest are written to temporary
+    files first and renamed into place together, so a failure part-way leaves it as it was.
     `workers`: how many processes write proofs (default: one per CPU, at most 4, for a large conference).
     """
     plan = _built_and_planned(Path(data_dir), page_size)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
-    result = _make(plan, page_size, reply_by, png, paths, workers, atomic=False)
     manifest = out_dir / MANIFEST
-    write_bytes(manifest, manifest_text(result.proofs).encode("utf-8"))
+    with together() as files:
+        result = _make(plan, page_size, reply_by, png, paths, workers, files)
+        files.write(manifest, manifest_text(result.proofs).encode("utf-8"))
     return replace(result, manifest=manifest)
 
 
@@ -59,7 +62,8 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
     plan = _planned(*_build(Path(data_dir), page_size), page_size)
     plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
     target = Path(output) if output is not None else Path(proof.file)
-    return _make(plan, page_size, reply_by, png, {proof.id: target}, 1, atomic=True)
+    with together() as files:  # the proof and its PNGs
+        return _make(plan, page_size, reply_by, png, {proof.id: target}, 1, files)
 
 
 
@@ -161,12 +165,23 @@ class _Job:
     reply: tuple[str, float]  # the header's last line, the same on every proof
     short_title: str
     png: bool
-    atomic: bool
+
+
+@dataclass(frozen=True)
+class _Files:
+    """Where one proof is written (temporary files, published together when all proofs are written)."""
+
+    pdf: Path
+    pngs: tuple[Path, ...]  # one per page, when PNGs are asked for
 
 
 def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, paths: dict[str, Path],
-          workers: int | None, atomic: bool) -> ProofsResult:
-    """Give the plan's proofs their pages and headers, then write them (in `workers` processes) to paths[proof.id]."""
+          workers: int | None, files: Together) -> ProofsResult:
+    """Give the plan's proofs their pages and headers, then write them (in `workers` processes) to paths[proof.id]
+    (and their PNGs beside them) by way of `files`, which publishes them once all are written.
+
+    PNGs of an earlier proof of the same name that the new one does not replace are removed with it.
+    """
     geometry = page_for(page_size)
     built = plan.built
     ranges = page_ranges(built.anchors, built.pages, plan.long_posters)
@@ -174,16 +189,24 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     proofs = sorted((p for p in proofs if p.pages), key=lambda p: (p.pages[0], KINDS.index(p.kind), p.id))
     reply = reply_line(plan.contact, reply_by, geometry)
     proofs = [replace(p, header=header_lines(p, reply, geometry)) for p in proofs]
-    job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png, atomic)
+    job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png)
+    pngs = {p.id: [png_path(paths[p.id], index) for index in range(len(p.pages))] if png else [] for p in proofs}
+    old_pngs = {folder: _old_pngs(folder) for folder in {paths[p.id].parent for p in proofs}}
+    temps = {}
+    for proof in proofs:
+        path = paths[proof.id]
+        temps[proof.id] = _Files(files.temp(path), tuple(files.temp(target) for target in pngs[proof.id]))
+        for old in old_pngs[path.parent].get(path.stem, ()):
+            if old not in pngs[proof.id]:
+                files.remove(old)  # made for an earlier proof of this name: it would not match the new one
     groups = _groups(proofs, workers or (min(_cpus(), 4) if len(proofs) >= 300 else 1))
-    files: list[Path] = []
-    pngs: list[Path] = []
     with ProcessPoolExecutor(max_workers=len(groups) - 1) if len(groups) > 1 else nullcontext() as pool:
-        others = [pool.submit(_write_group, job, group, [paths[p.id] for p in group]) for group in groups[1:]]
-        for written in [_write_group(job, groups[0], [paths[p.id] for p in groups[0]])] + [f.result() for f in others]:
-            files += written[0]
-            pngs += written[1]
-    return ProofsResult(tuple(proofs), tuple(files), tuple(pngs), None, built.pages, built.warnings,
+        others = [pool.submit(_write_group, job, group, [temps[p.id] for p in group]) for group in groups[1:]]
+        _write_group(job, groups[0], [temps[p.id] for p in groups[0]])
+        for other in others:
+            other.result()
+    return ProofsResult(tuple(proofs), tuple(paths[p.id] for p in proofs),
+                        tuple(target for p in proofs for target in pngs[p.id]), None, built.pages, built.warnings,
                         missing_emails(proofs))
 
 
@@ -201,40 +224,32 @@ def _groups(proofs: list[Proof], count: int) -> list[list[Proof]]:
     return groups
 
 
-def _write_group(job: _Job, proofs: list[Proof], paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Write `proofs` (and their PNGs) to `paths`: the overlay drawn, the booklet read, once for all of them."""
+def _write_group(job: _Job, proofs: list[Proof], files: list[_Files]) -> None:
+    """Write `proofs` (and their PNGs) to `files`: the overlay drawn, the booklet read, once for all of them."""
     if not proofs:
-        return [], []
+        return
     from .pagecopy import PageCopier
 
     media, trim = page_boxes(job.pdf)
     pointers = poster_pointers(job.pdf, proofs, job.poster_titles, job.anchors)
     copier = PageCopier(job.pdf, draw_overlays(proofs, job.page, media, trim, job.reply))
-    old_pngs = {folder: _old_pngs(folder) for folder in {path.parent for path in paths}}
-    pngs = []
-    for number, (proof, path) in enumerate(zip(proofs, paths)):
+    for number, (proof, where) in enumerate(zip(proofs, files)):
         spread = [(page - 1, overlay_forms(number, page, job.page, trim, pointers.get((proof.id, page), ())))
                   for page in proof.pages]
         parts = copier.copy_parts(spread, title=f"Proof for {proof.names}: {proof.title} ({job.short_title})")
-        if job.atomic:
-            write_bytes(path, parts)
-        else:
-            with open(path, "wb") as file:
-                file.writelines(parts)
-        for old in old_pngs[path.parent].get(path.stem, ()):
-            old.unlink(missing_ok=True)
+        with open(where.pdf, "wb") as file:
+            file.writelines(parts)
         if job.png:
-            pngs += render_pngs(b"".join(parts), path)
-    return paths, pngs
+            write_pngs(b"".join(parts), lambda index: where.pngs[index])
 
 
 # --------------------------------------------------------------------------- what proofs there are
 
 
 
-def render_pngs(pdf: bytes, path: Path) -> list[Path]:
-    """A PNG of each page of the proof `pdf`, beside `path`: NAME-1.png, NAME-2.png, ..."""
-    return write_pngs(pdf, lambda index: path.with_name(f"{path.stem}-{index + 1}.png"))
+def png_path(path: Path, index: int) -> Path:
+    """Where the PNG of page `index` (0-based) of the proof at `path` goes: NAME-1.png, NAME-2.png, ..."""
+    return path.with_name(f"{path.stem}-{index + 1}.png")
 
 
 _PNG_NAME = re.compile(r"(.+)-\d+\.png")

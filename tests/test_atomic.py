@@ -1,0 +1,100 @@
+"""Writing outputs: a file replaced only when complete, several published together or not at all, errors
+naming the file asked for (never a temporary one), and nothing left behind."""
+
+from __future__ import annotations
+
+import errno
+import os
+
+import pytest
+
+import booklet.output.atomic as atomic
+from booklet.output.atomic import replacing, temporary_beside, together, write_bytes, write_files
+
+
+def names(folder) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_a_rename_failing_part_way_puts_back_the_files_already_replaced(tmp_path, monkeypatch):
+    first, second, third = tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "c.pdf"
+    first.write_bytes(b"old a")
+    second.write_bytes(b"old b")
+    replace = os.replace
+
+    def failing_on_c(source, target):
+        if str(target) == str(third):
+            raise OSError(errno.EIO, "Input/output error", str(source), str(target))
+        replace(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", failing_on_c)
+    with pytest.raises(OSError) as caught:
+        with together() as files:
+            files.write(first, b"new a")
+            files.write(second, b"new b")
+            files.write(third, b"new c")  # not there before: must not be there after
+    assert (caught.value.filename, caught.value.filename2, caught.value.strerror) == (
+        str(third), None, "Input/output error")
+    assert first.read_bytes() == b"old a" and second.read_bytes() == b"old b"
+    assert names(tmp_path) == ["a.pdf", "b.pdf"]  # no temporary file, no copy of an old one
+
+
+def test_files_to_remove_go_only_when_the_others_are_published(tmp_path, monkeypatch):
+    old_page = tmp_path / "x-2.png"
+    old_page.write_bytes(b"page 2 of an earlier proof")
+    with together() as files:
+        files.write(tmp_path / "x.pdf", b"new")
+        files.remove(old_page)
+    assert names(tmp_path) == ["x.pdf"]
+
+    old_page.write_bytes(b"page 2 of an earlier proof")
+    with pytest.raises(RuntimeError):
+        with together() as files:
+            files.write(tmp_path / "x.pdf", b"newer")
+            files.remove(old_page)
+            raise RuntimeError("a failure before publishing")
+    assert (tmp_path / "x.pdf").read_bytes() == b"new" and old_page.read_bytes() == b"page 2 of an earlier proof"
+    assert names(tmp_path) == ["x-2.png", "x.pdf"]
+
+
+def test_an_error_about_a_temporary_file_names_the_target(tmp_path):
+    target = tmp_path / "booklet.pdf"
+    with pytest.raises(OSError) as caught:
+        with replacing(target) as temp:
+            raise OSError(errno.ENOSPC, "No space left on device", str(temp))
+    assert str(caught.value) == f"[Errno 28] No space left on device: '{target}'"
+    with pytest.raises(OSError) as caught:
+        with together() as files:
+            temp = files.temp(tmp_path / "proofs" / "okafor.pdf")
+            raise OSError(errno.ENOSPC, "No space left on device", str(temp))
+    assert caught.value.filename == str(tmp_path / "proofs" / "okafor.pdf")
+    with pytest.raises(OSError) as caught:
+        with replacing(target):
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(tmp_path / "photo.jpg"))
+    assert caught.value.filename == str(tmp_path / "photo.jpg")  # not ours: left as it is
+    assert names(tmp_path) == ["proofs"] and names(tmp_path / "proofs") == []
+
+
+def test_a_target_in_place_of_a_folder_is_named(tmp_path):
+    (tmp_path / "print").write_text("a file where the folder should be")
+    with pytest.raises(NotADirectoryError) as caught:
+        write_bytes(tmp_path / "print" / "booklet.pdf", b"%PDF-")
+    assert caught.value.filename == str(tmp_path / "print" / "booklet.pdf")
+
+
+def test_temporary_names_fit_beside_a_target_with_a_long_name(tmp_path):
+    target = tmp_path / ("é" * 120 + ".pdf")  # 244 bytes: fits, and so must its temporary file
+    temp = temporary_beside(target)
+    assert len(temp.name.encode()) <= 255
+    temp.unlink()
+    write_files({target: b"data", tmp_path / "short.pdf": b"more"})
+    assert target.read_bytes() == b"data" and names(tmp_path) == sorted([target.name, "short.pdf"])
+
+
+def test_published_files_get_the_permissions_of_a_new_file(tmp_path):
+    mask = os.umask(0o022)
+    try:
+        write_files({tmp_path / "a.csv": b"x"})
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "a.csv").stat().st_mode & 0o777 == 0o644
