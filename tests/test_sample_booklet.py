@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from booklet.cli import main
 from booklet.layout.common import Context
 from booklet.layout.page import page_for
 from booklet.layout.programme import day_title
-from booklet.model import Item
+from booklet.model import Day, Parallel
 from booklet.data.validate import read_booklet
 
 from .pdftext import PAGE_NUMBER, Pdf, norm
@@ -57,8 +58,21 @@ def _day_pages(pdf: Pdf) -> list[range]:
 
 
 def _scheduled_rows(day):
-    """Programme items of a day that point at an abstract, in printed order."""
-    return [item for item in day.items() if isinstance(item, Item) and item.abstract]
+    """Programme items of a day that point at an abstract, in programme order (track after track)."""
+    return [item for item in day.items() if item.abstract]
+
+
+def _rows_as_read(day):
+    """Programme items of a day that point at an abstract, in the order they are read (and extracted):
+    parallel tracks side by side row by row, a row per start time."""
+    items = []
+    for entry in day.entries:
+        if isinstance(entry, Parallel):
+            tracks = [(item.time.start, t, item) for t, s in enumerate(entry.sessions) for item in s.items]
+            items += [item for _, _, item in sorted(tracks, key=lambda x: x[:2])]
+        else:
+            items += [item for item, _ in Day(day.date, (entry,)).items_with_sessions()]
+    return [item for item in items if item.abstract]
 
 
 def test_sample_is_valid_and_has_no_warnings():
@@ -89,7 +103,7 @@ def test_talk_lines_link_to_and_print_the_page_of_their_abstract(sample):
         links = [dest for i in pages for _, dest in pdf.links(i)]
         lines = [line for i in pages for line in pdf.lines(i)]
         position = 0
-        for item in _scheduled_rows(day):
+        for item in _rows_as_read(day):
             abstract_pages = pdf.pages_with(markup.plain(item.abstract.title))
             abstract_pages = [p for p in abstract_pages if p not in pages]
             assert len(abstract_pages) == 1, item.abstract.title
@@ -211,3 +225,20 @@ def test_check_on_the_sample_reports_nothing():
     result = CliRunner().invoke(main, ["check", str(DATA)])
     assert result.exit_code == 0
     assert result.output == f"{DATA}: 0 errors, 0 warnings.\n"
+
+
+def test_programme_pages_hold_three_rows_or_more_and_name_their_day(sample):
+    """No page of the sample's programme holds only a row or two of a day; each says whose day it
+    is: the day's heading (or its smaller repeat, "... (continued)") and the running head."""
+    _, pdf, booklet = sample
+    times = re.compile(r"^\d\d:\d\d(\u2013\d\d:\d\d)?$")
+    for day, pages in zip(booklet.days, _day_pages(pdf)):
+        title = day_title(day)
+        for index in pages:
+            lines = pdf.lines(index)
+            assert len([line for line in lines if times.match(line)]) >= 3, (title, index + 1)
+            if index == pages.start:
+                assert norm(f"{day.date:%A %B %Y}") in pdf.norms[index]
+            else:
+                assert lines[0] == f"{title} (continued)", (title, index + 1)
+            assert title in lines[-3:], (title, index + 1)  # the running head, drawn last

@@ -8,7 +8,7 @@ from reportlab.platypus import PageBreak
 from ..text import markup
 from ..model import Abstract, Person
 from .common import KIND_LABELS, Context, Slot, abstract_photo
-from .flowables import Anchor, BesidePhoto, Continues, Para, Rule
+from .flowables import Anchor, BesidePhoto, Continues, DayMark, Para, Rule
 from .programme import day_title
 from .styles import ACCENT, LIGHT, markup_color
 
@@ -24,6 +24,7 @@ def build_abstracts(ctx: Context) -> list:
             current_group = day_index
             title = day_title(ctx.booklet.days[day_index]) if day_index is not None else "Not in the programme"
             story.append(Anchor(f"abstracts-day-{day_index}", title, 1))
+            story.append(DayMark(title if day_index is not None else None))  # the running heads' day
         story.extend(build_abstract_page(ctx, abstract))
     return story
 

@@ -182,6 +182,22 @@ class Anchor(Flowable):
             canv.start_section(self.section)
 
 
+class DayMark(Flowable):
+    """Zero-size: from here on the pages belong to `day` (a title such as "Monday 14 June", or None
+    for none); the running head of each page shows the day (see output.render)."""
+
+    def __init__(self, day: str | None):
+        super().__init__()
+        self.day = day
+        self.width = self.height = 0
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self):
+        self.canv.mark_day(self.day)
+
+
 class Row(Flowable):
     """A left column (time, number), a body, and a right-aligned page reference, linked as one line.
 

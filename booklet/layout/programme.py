@@ -1,17 +1,30 @@
-"""The programme days -> day headers and programme rows (sessions, parallel tracks), with page references."""
+"""The programme days -> day headers and programme rows (sessions, parallel tracks), with page references.
+
+Each day is one DayBlock (see daypages): it chooses its page breaks, and repeats the day's heading
+(and a session's or the parallel tracks' headings) on the page a day runs onto.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak
 
 from ..text import markup
-from ..text.fonts import BODY
+from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session
 from .common import KIND_LABELS, Context, day_key, names
-from .flowables import Anchor, Para, Row, Rule
+from .daypages import DayBlock, Line, TracksRow
+from .flowables import Anchor, DayMark, Para, Row, Rule
 from .styles import ACCENT, ACCENT_TINT, GREY, LIGHT, WARM_TINT, markup_color
+
+BLOCK_SPACE = 3.0  # above and below a session or parallel block
+TRACK_GAP = 1.6 * mm  # between a parallel track's text and the rule beside it
+TRACK_ROW_LIMIT = 0.4  # of the page height: taller rows of side-by-side tracks set the tracks one after another
 
 
 def day_title(day: Day) -> str:
@@ -25,21 +38,29 @@ def build_programme(ctx: Context) -> list:
             story.append(Anchor("programme", "Programme", 0, section="Programme"))
         else:
             story.append(PageBreak())
-        story.append(Anchor(day_key(index), day_title(day), 1))
-        story.extend(build_programme_day(ctx, index, day))
+        story.append(build_programme_day(ctx, index, day))
     return story
 
 
-def build_programme_day(ctx: Context, index: int, day: Day) -> list:
-    story = [_day_header(ctx, index, day), Spacer(0, 3), Rule(ACCENT, 0.8, 3)]
+def build_programme_day(ctx: Context, index: int, day: Day) -> DayBlock:
+    title = day_title(day)
+    lines = [
+        Line(Anchor(day_key(index), title, 1), keep=True),
+        Line(DayMark(title), keep=True),
+        Line(_day_header(ctx, index, day), keep=True),
+        Line(Rule(ACCENT, 0.8, 3), space=3, keep=True),
+    ]
+    space = 0.0  # owed above the next line (after a block)
     for entry in day.entries:
         if isinstance(entry, Item):
-            story.append(item_row(ctx, entry, narrow=False))
-        elif isinstance(entry, Session):
-            story.extend(_session_block(ctx, entry, narrow=False))
-        else:
-            story.extend(_parallel_block(ctx, entry))
-    return story
+            lines.append(Line(item_row(ctx, entry), space=space, row=True))
+            space = 0.0
+            continue
+        block = _session_lines(ctx, entry) if isinstance(entry, Session) else _parallel_lines(ctx, entry)
+        block[0].space += space + BLOCK_SPACE
+        lines += block
+        space = BLOCK_SPACE
+    return DayBlock(lines, lambda: _continued_heading(ctx, title), ctx.page.text_height)
 
 
 def _day_header(ctx: Context, index: int, day: Day) -> Row:
@@ -54,22 +75,41 @@ def _day_header(ctx: Context, index: int, day: Day) -> Row:
     return Row([number], body, width, pad=0, gap=3 * mm)
 
 
-def _time_width(ctx: Context, narrow: bool) -> float:
+def _continued_heading(ctx: Context, title: str) -> list[Line]:
+    """What opens a page that a day runs onto: the day's name, smaller, marked as continued."""
+    s = ctx.styles
+    style = ParagraphStyle("day_continued", parent=s.day_name, fontSize=s.day_name.fontSize * 0.8,
+                           leading=s.day_name.fontSize, textColor=ACCENT)
+    more = f' <font name="{SANS}" color="{markup_color(GREY)}">(continued)</font>'
+    return [
+        Line(DayMark(title), keep=True),
+        Line(Para(title + more, style), keep=True),
+        Line(Rule(ACCENT, 0.5, 2), space=1, keep=True),
+    ]
+
+
+def _time_width(ctx: Context) -> float:
     style = ctx.styles.time
-    sample = "00:00" if narrow else "00:00\u201300:00"
-    return stringWidth(sample, style.fontName, style.fontSize) + 1
+    return stringWidth("00:00\u201300:00", style.fontName, style.fontSize) + 1
 
 
-def item_row(ctx: Context, item: Item, narrow: bool) -> Row:
+def item_row(ctx: Context, item: Item) -> Row:
     """One programme line: time, what happens (and who), the page it is described on."""
     s = ctx.styles
-    time = ""
-    if item.time:
-        time = item.time.start.strftime("%H:%M") if narrow else str(item.time)
-    left = [Para(time, s.time)] if time else []
+    left = [Para(str(item.time), s.time)] if item.time else []
     body, ref, background = _item_body(ctx, item)
-    return Row(left, body, _time_width(ctx, narrow), ref=ref, ref_style=s.time, link=ref,
+    return Row(left, body, _time_width(ctx), ref=ref, ref_style=s.time, link=ref,
                background=background, pad=2.2, gap=2.5 * mm, keep=ctx.page.text_height)
+
+
+def _track_cell(ctx: Context, item: Item) -> Row:
+    """One talk (or break) in a parallel track: its time, start to end, above what happens."""
+    s = ctx.styles
+    body, ref, background = _item_body(ctx, item)
+    if item.time:
+        body = [Para(str(item.time), s.time), *body]
+    return Row([], body, 0, ref=ref, ref_style=s.time, link=ref, background=background, pad=2.2,
+               gap=2.5 * mm, keep=ctx.page.text_height)
 
 
 def _item_body(ctx: Context, item: Item):
@@ -110,61 +150,89 @@ def _item_body(ctx: Context, item: Item):
     return body, ref, background
 
 
-def _session_header(ctx: Context, session: Session, room_first: bool = False) -> Row:
+def session_header(ctx: Context, session: Session, continued: bool = False, chair: bool = True) -> Row:
+    """The session's name, then its room ("B: Models · Seminar Room Kobbe"); the chair on the line below.
+
+    `continued`: the heading repeated above the rest of the session on the next page, marked so
+    (and without the chair)."""
     s = ctx.styles
-    name = markup.inline(session.name)
-    if room_first and session.room:
-        name = f"{markup.inline(session.room)}: {name}"
-    details = []
-    if session.chair:
-        details.append(f"Chair: {markup.inline(session.chair)}")
-    if session.room and not room_first:
-        details.append(markup.inline(session.room))
-    body = [Para(name, s.session)]
-    if details:
-        body.append(Para(" \u00b7 ".join(details), s.row_speaker))
-    row = Row([], body, 0, background=ACCENT_TINT, pad=2.5)
-    row.keepWithNext = 1
-    return row
+    style = ParagraphStyle("session_line", parent=s.session, fontName=SANS)
+    line = f"<b>{markup.inline(session.name)}</b>"
+    if continued:
+        line += f' <font color="{markup_color(GREY)}">(continued)</font>'
+    if session.room:
+        line += f" \u00b7 {markup.inline(session.room)}"
+    body = [Para(line, style)]
+    if session.chair and chair and not continued:
+        body.append(Para(f"Chair: {markup.inline(session.chair)}", s.row_speaker))
+    return Row([], body, 0, background=ACCENT_TINT, pad=2.5)
 
 
-def _session_block(ctx: Context, session: Session, narrow: bool, room_first: bool = False) -> list:
-    story = [Spacer(0, 3), _session_header(ctx, session, room_first)]
-    story.extend(item_row(ctx, item, narrow) for item in session.items)
-    story.append(Spacer(0, 3))
-    return story
+def _session_lines(ctx: Context, session: Session) -> list[Line]:
+    def resume() -> list[Line]:
+        return [Line(session_header(ctx, session, continued=True), space=BLOCK_SPACE, keep=True)]
+
+    lines = [Line(session_header(ctx, session), keep=True)]
+    lines += [Line(item_row(ctx, item), row=True, block=session, resume=resume) for item in session.items]
+    return lines
 
 
-def _parallel_block(ctx: Context, parallel: Parallel) -> list:
-    """Tracks side by side when they fit the page width and height; else one after another."""
-    s = ctx.styles
-    label = Para("PARALLEL SESSIONS", s.label)
-    label.keepWithNext = 1
+def _parallel_lines(ctx: Context, parallel: Parallel) -> list[Line]:
+    """Tracks side by side, a row per time (so they stay aligned, and break across pages row by
+    row) when they fit the page width and no row is too tall; else one session after another."""
     sessions = parallel.sessions
+    label = _parallel_label(ctx)
     if len(sessions) <= ctx.page.max_tracks:
-        table = _tracks_table(ctx, sessions)
-        _, height = table.wrap(ctx.page.text_width, ctx.page.text_height)
-        if height <= ctx.page.text_height * 0.9:
-            return [Spacer(0, 3), label, table, Spacer(0, 3)]
-    story = [Spacer(0, 3), label]
+        rows = [TracksRow([_track_cell(ctx, item) if item else None for item in cells], TRACK_GAP, GREY)
+                for cells in _aligned(sessions)]
+        limit = ctx.page.text_height * TRACK_ROW_LIMIT
+        if all(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= limit for row in rows):
+            def resume() -> list[Line]:
+                return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE),
+                        Line(_track_headers(ctx, sessions, repeated=True), space=2, keep=True)]
+
+            return [label, Line(_track_headers(ctx, sessions), space=2, keep=True),
+                    *(Line(row, row=True, block=parallel, resume=resume) for row in rows)]
+    lines = [label]
     for session in sessions:
-        story.extend(_session_block(ctx, session, narrow=False, room_first=True))
-    return story
+        block = _session_lines(ctx, session)
+        block[0].space += BLOCK_SPACE
+        lines += block
+    return lines
 
 
-def _tracks_table(ctx: Context, sessions) -> Table:
-    half_gap = 1.6 * mm
-    cells = [_session_block(ctx, session, narrow=True, room_first=True)[1:-1] for session in sessions]
-    table = Table([cells], colWidths=[ctx.page.text_width / len(sessions)] * len(sessions))
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), BODY),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), half_gap),
-        ("LEFTPADDING", (0, 0), (0, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), half_gap),
-        ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ("LINEAFTER", (0, 0), (-2, -1), 0.3, GREY),
-    ]))
-    return table
+def _parallel_label(ctx: Context, continued: bool = False) -> Line:
+    text = "PARALLEL SESSIONS" + (" (continued)" if continued else "")
+    return Line(Para(text, ctx.styles.label), keep=True)
+
+
+def _track_headers(ctx: Context, sessions, repeated: bool = False) -> TracksRow:
+    """The tracks' headings side by side; `repeated` above the rest of the block on its next page
+    (name and room only: the label above says it is continued)."""
+    headers = [session_header(ctx, session, chair=not repeated) for session in sessions]
+    return TracksRow(headers, TRACK_GAP, GREY)
+
+
+def _aligned(sessions) -> list[list[Item | None]]:
+    """The tracks' items in rows: what starts at the same time in each track shares a row.
+
+    An item without a time comes after the timed item before it in its track (first, when none is).
+    """
+    tracks: list[dict[tuple, Item]] = []
+    for session in sessions:
+        track: dict[tuple, Item] = {}
+        start: dt.time | None = None
+        after = 0
+        for item in session.items:
+            if item.time:
+                start, after = item.time.start, 0
+            else:
+                after += 1
+            key = (start is not None, start or dt.time.min, after)
+            while key in track:  # two items at one time in one track: one row after the other
+                after += 1
+                key = (start is not None, start or dt.time.min, after)
+            track[key] = item
+        tracks.append(track)
+    keys = sorted({key for track in tracks for key in track})
+    return [[track.get(key) for track in tracks] for key in keys]

@@ -2,28 +2,37 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab import rl_config
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
 from .atomic import replacing
+from ..text import markup
 from ..text.fonts import BODY, SANS, register_fonts
 from ..layout.page import MARKS_ROOM, Page
-from ..layout.styles import GREY, INK, REGISTRATION
+from ..layout.styles import ACCENT, GREY, INK, REGISTRATION
+
+HEAD_GAP = 4 * mm  # at least this between the two halves of a running head
 
 
 class BookletCanvas(Canvas):
-    """A canvas that knows anchors' pages, draws page numbers not yet known, and the running section."""
+    """A canvas that knows anchors' pages, draws page numbers not yet known, the running section and day."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.anchor_pages: dict[str, int] = {}
         self.section: str | None = None
         self.section_page = 0
+        self.day: str | None = None  # the day the story is in (see layout.flowables.DayMark)
+        self._page_day: str | None = None  # the day of the page being drawn
+        self._day_marked = False  # whether a DayMark was drawn on this page (the first one names it)
         self._ref_forms: dict[str, tuple[str, str, float, object]] = {}
 
     def mark_anchor(self, key: str) -> None:
@@ -34,6 +43,20 @@ class BookletCanvas(Canvas):
     def start_section(self, name: str) -> None:
         self.section = name
         self.section_page = self.getPageNumber()
+        self.mark_day(None)  # a new section belongs to no day until it says so
+
+    def mark_day(self, day: str | None) -> None:
+        """From here on the story is in `day`; a page takes the first day marked on it, or the day it starts in."""
+        if not self._day_marked:
+            self._page_day = day
+            self._day_marked = day is not None
+        self.day = day
+
+    def take_page_day(self) -> str | None:
+        """The day of the page just drawn; the next page starts in the current day."""
+        day = self._page_day
+        self._page_day, self._day_marked = self.day, False
+        return day
 
     def draw_page_ref(self, key: str, x_right: float, y: float, font: str, size: float, color) -> None:
         """The page number of anchor `key`, right-aligned at (x_right, y); filled in when the PDF is saved."""
@@ -78,28 +101,43 @@ class BookletDocTemplate(BaseDocTemplate):
         full = Frame(o, o, page.width, page.height, 0, 0, 0, 0, id="full")
         text = Frame(o + page.margin, o + page.bottom, page.text_width, page.text_height, 0, 0, 0, 0, id="text")
         self.addPageTemplates([
-            PageTemplate("cover", [full], onPageEnd=self._marks),
+            PageTemplate("cover", [full], onPageEnd=self._cover_end),
             PageTemplate("inner", [text], onPageEnd=self._decorate),
         ])
 
     def _decorate(self, canv: BookletCanvas, doc) -> None:
-        """Running head and page number, in trim coordinates; then the crop marks."""
+        """Running head and page number, in trim coordinates; then the crop marks.
+
+        The running head: the short title on left pages, the section on right pages, at the outer
+        edge; on a page of a day (programme and abstracts), the day at the outer edge and the title
+        or section at the inner one. A section's first page has none, unless it belongs to a day.
+        Text goes through the paragraphs' markup, so a symbol prints from the fallback fonts."""
         page = self.geometry
         number = canv.getPageNumber()
         recto = number % 2 == 1
+        day = canv.take_page_day()
         canv.saveState()
         canv.translate(page.origin, page.origin)
-        canv.setFillColor(GREY)
         y_head = page.height - page.top + 5 * mm
-        if canv.section_page != number:
+        if canv.section_page != number or day:
             canv.setStrokeColor(GREY)
             canv.setLineWidth(0.3)
             canv.line(page.margin, y_head - 2, page.width - page.margin, y_head - 2)
-            head = (canv.section or "") if recto else self.short_title
-            _draw_outer(canv, page, recto, y_head + 1, head, SANS, page.base_size * 0.75)
+            head = markup.inline(canv.section or "") if recto else markup.inline(self.short_title)
+            size = page.base_size * 0.75
+            if day:
+                half = (page.text_width - HEAD_GAP) / 2
+                _draw_head(canv, page, recto, y_head + 1, markup.inline(day), SANS + "-Bold", size, ACCENT, half)
+                _draw_head(canv, page, not recto, y_head + 1, head, SANS, size, GREY, half)
+            else:
+                _draw_head(canv, page, recto, y_head + 1, head, SANS, size, GREY, page.text_width / 2)
         canv.setFillColor(INK)
         _draw_outer(canv, page, recto, page.bottom - 9 * mm, str(number), SANS + "-Bold", page.base_size * 0.85)
         canv.restoreState()
+        self._marks(canv, doc)
+
+    def _cover_end(self, canv: BookletCanvas, doc) -> None:
+        canv.take_page_day()
         self._marks(canv, doc)
 
     def _marks(self, canv, doc) -> None:
@@ -108,7 +146,7 @@ class BookletDocTemplate(BaseDocTemplate):
 
 
 def _draw_outer(canv, page: Page, recto: bool, y: float, text: str, font: str, size: float) -> None:
-    """`text` at the outer edge of the text block, shortened with an ellipsis to half its width."""
+    """`text` (plain, in one font) at the outer edge of the text block, shortened to half its width."""
     limit = page.text_width / 2
     if stringWidth(text, font, size) > limit:
         while text and stringWidth(text + "\u2026", font, size) > limit:
@@ -119,6 +157,51 @@ def _draw_outer(canv, page: Page, recto: bool, y: float, text: str, font: str, s
         canv.drawRightString(page.width - page.margin, y, text)
     else:
         canv.drawString(page.margin, y, text)
+
+
+def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, size: float, color,
+               limit: float) -> None:
+    """Paragraph markup `text` on one line with its baseline at `y`, at the right or left edge of the
+    text block, shortened with an ellipsis to `limit` wide."""
+    para, height = _head(text, font, size, color, limit, right)
+    x = page.width - page.margin - (limit + 2) if right else page.margin
+    para.drawOn(canv, x, y - height + size)
+
+
+@lru_cache(maxsize=256)
+def _head(text: str, font: str, size: float, color, limit: float, right: bool) -> tuple[Paragraph, float]:
+    """A running head's paragraph, wrapped (made once: the same head is drawn on many pages)."""
+    style = ParagraphStyle("head", fontName=font, fontSize=size, leading=size * 1.2, textColor=color,
+                           alignment=TA_RIGHT if right else TA_LEFT)
+    para = _shortened(Paragraph(text, style), style, limit)
+    _, height = para.wrap(limit + 2, size * 10)  # never wrapped: the text is at most `limit` wide
+    return para, height
+
+
+def _shortened(para: Paragraph, style: ParagraphStyle, limit: float) -> Paragraph:
+    """`para`, or a copy cut with an ellipsis, at most `limit` wide (its fragments keep their fonts)."""
+    widths = [stringWidth(f.text, f.fontName, f.fontSize) for f in para.frags]
+    if sum(widths) <= limit:
+        return para
+    ellipsis = para.frags[0].clone(text="\u2026", fontName=style.fontName, fontSize=style.fontSize, rise=0)
+    room = limit - stringWidth(ellipsis.text, ellipsis.fontName, ellipsis.fontSize)
+    kept = []
+    for frag, width in zip(para.frags, widths):
+        if width <= room:
+            kept.append(frag)
+            room -= width
+            continue
+        text = frag.text
+        while text and stringWidth(text, frag.fontName, frag.fontSize) > room:
+            text = text[:-1]
+        if text:
+            kept.append(frag.clone(text=text))
+        break
+    while kept and not kept[-1].text.strip():
+        kept.pop()
+    if kept:
+        kept[-1] = kept[-1].clone(text=kept[-1].text.rstrip())
+    return Paragraph("", style, frags=kept + [ellipsis])
 
 
 def draw_crop_marks(canv, page: Page) -> None:
@@ -140,6 +223,7 @@ def render_pdf(story, output: Path, page: Page, *, title: str, short_title: str,
                language: str, author: str = "", progress=None) -> tuple[int, dict[str, int]]:
     """Lay `story` out into `output` (replaced only when the whole PDF is written).
 
+    `short_title` is text as written in the data (markup: emphasis, math, fallback fonts apply).
     Returns the page count and the 1-based page of every anchor (abstract-N, tutorial-N, poster-N, ...).
     `progress(done, total)` is called as flowables are laid out.
     """

@@ -1,0 +1,218 @@
+"""A programme day's lines -> one flowable that breaks across pages as a typesetter would.
+
+A day is a list of `Line`s (headings, programme rows, rows of parallel tracks). `DayBlock` lays
+them out one under another and chooses its own page breaks:
+
+- a day that fits on a page is never broken: when it does not fit the space left, it moves whole;
+- a longer day breaks so that at least three programme rows go on each side of the break, never
+  after a heading (a line marked `keep`), and, when it can, not so that only one row of a session
+  or parallel block stays on either side;
+- the rest of the day starts with the day's heading repeated in a smaller form ("Thursday 9
+  September (continued)"), and, when the break falls inside a session or a parallel block, with
+  that block's heading (the session name and room, the tracks' headings) repeated as well.
+
+Only at the top of a page, where moving on would not help, are the rules relaxed one by one;
+a single line taller than a page is split inside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from reportlab.platypus import Flowable
+
+_FUZZ = 1e-6
+
+# Tried in turn: (fewest rows of the day on each side of a break, whether a session or parallel
+# block may keep a single row on one side of it).
+_RULES = ((3, False), (3, True), (2, True), (1, True), (0, True))
+_RULES_AWAY_FROM_TOP = 2  # below the top of a page only the strict rules apply; else the day moves on
+
+
+@dataclass
+class Line:
+    """One line of a programme day, and how it may meet a page break."""
+
+    flowable: Flowable
+    space: float = 0.0  # space above; dropped at the top of a page
+    row: bool = False  # a programme row (an item, or a row of parallel tracks): counted by the rules
+    keep: bool = False  # a heading: never the last line before a break
+    block: object | None = None  # the session or parallel block the row belongs to
+    resume: Callable[[], list[Line]] | None = None  # lines repeated above the block's rest after a break
+
+
+class DayBlock(Flowable):
+    """The lines of one programme day (or the rest of one, after a page break)."""
+
+    def __init__(self, lines: list[Line], continued: Callable[[], list[Line]], page_height: float):
+        super().__init__()
+        self.lines = list(lines)
+        self.continued = continued  # the lines that open the day's rest on the next page
+        self.page_height = page_height
+        self._sizes: list[tuple[float, float]] = []
+        self._width = None
+
+    # ----------------------------------------------------------------- measuring
+
+    def wrap(self, availWidth, availHeight):
+        if self._width != availWidth:
+            self._sizes = [_line_size(line, availWidth, self.page_height) for line in self.lines]
+            self._width = availWidth
+        self.width = availWidth
+        self.height = self._cumulative()[-1]
+        return self.width, self.height
+
+    def _cumulative(self) -> list[float]:
+        """cum[i]: the height of lines[:i] set at the top of a page."""
+        cum = [0.0]
+        for i, (line, (_, h)) in enumerate(zip(self.lines, self._sizes)):
+            cum.append(cum[-1] + (line.space if i else 0.0) + h)
+        return cum
+
+    # ----------------------------------------------------------------- breaking
+
+    def split(self, availWidth, availHeight):
+        self.wrap(availWidth, availHeight)
+        if self.height <= availHeight + _FUZZ:
+            return [self]
+        frame = getattr(self, "_frame", None)
+        at_top = availHeight >= self.page_height - 0.5 or bool(getattr(frame, "_atTop", False))
+        if not at_top and self.height <= self.page_height + _FUZZ:
+            return []  # a day (or the rest of one) that fits on a page moves to the next one whole
+        cut = self.break_index(availHeight, at_top)
+        if cut is not None:
+            return [self._part(self.lines[:cut]), self._rest(self.lines[cut:], self._inside_block(cut))]
+        if not at_top:
+            return []
+        return self._split_inside(availWidth, availHeight)
+
+    def break_index(self, availHeight: float, at_top: bool) -> int | None:
+        """Where the page breaks (lines[:i] on this page), or None when no allowed break fits."""
+        cum = self._cumulative()
+        rows = [0]
+        for line in self.lines:
+            rows.append(rows[-1] + line.row)
+        block_rows_before = self._block_rows_before()
+        block_rows: dict[int, int] = {}
+        for line in self.lines:
+            block_rows[id(line.block)] = block_rows.get(id(line.block), 0) + line.row
+        rules = _RULES if at_top else _RULES[:_RULES_AWAY_FROM_TOP]
+        for least, lone_allowed in rules:
+            for i in range(len(self.lines) - 1, 0, -1):
+                if cum[i] > availHeight + _FUZZ or self.lines[i - 1].keep:
+                    continue
+                if rows[i] < least or rows[-1] - rows[i] < least:
+                    continue
+                if not lone_allowed and self._inside_block(i):
+                    before, total = block_rows_before[i], block_rows[id(self.lines[i].block)]
+                    if before < 2 or total - before < 2:
+                        continue
+                return i
+        return None
+
+    def _inside_block(self, i: int) -> bool:
+        block = self.lines[i].block
+        return block is not None and self.lines[i - 1].block is block
+
+    def _block_rows_before(self) -> list[int]:
+        """For each line, how many rows of its block come before it."""
+        counts: dict[int, int] = {}
+        out = []
+        for line in self.lines:
+            key = id(line.block)
+            out.append(counts.get(key, 0))
+            if line.row:
+                counts[key] = counts.get(key, 0) + 1
+        return out
+
+    def _split_inside(self, availWidth, availHeight):
+        """At the top of a page, with no break that fits: split the first line that does not fit."""
+        cum = self._cumulative()
+        j = next(i for i in range(len(self.lines)) if cum[i + 1] > availHeight + _FUZZ)
+        line = self.lines[j]
+        room = availHeight - cum[j] - (line.space if j else 0.0)
+        parts = line.flowable.split(availWidth, room) if room > 0 else []
+        if len(parts) < 2:
+            return [self]  # nothing to do: the frame reports the line as too large
+        head = self.lines[:j] + [replace(line, flowable=parts[0], keep=False)]
+        tail = [replace(line, flowable=p, space=0.0) for p in parts[1:]] + self.lines[j + 1:]
+        return [self._part(head), self._rest(tail, line.block is not None)]
+
+    def _part(self, lines: list[Line]) -> DayBlock:
+        return DayBlock(lines, self.continued, self.page_height)
+
+    def _rest(self, lines: list[Line], inside_block: bool) -> DayBlock:
+        """The lines after a break, below the day's continued heading (and the block's, inside one)."""
+        prefix = list(self.continued())
+        if inside_block and lines[0].resume is not None:
+            prefix += lines[0].resume()
+        return DayBlock(prefix + lines, self.continued, self.page_height)
+
+    # ----------------------------------------------------------------- drawing
+
+    def draw(self):
+        y = self.height
+        for i, (line, (_, h)) in enumerate(zip(self.lines, self._sizes)):
+            y -= (line.space if i else 0.0) + h
+            line.flowable.drawOn(self.canv, 0, y)
+
+
+def _line_size(line: Line, width: float, height: float) -> tuple[float, float]:
+    """The line's flowable wrapped at `width`, once (the rest of a day after a break keeps its lines)."""
+    cached = getattr(line, "_size", None)
+    if cached is None or cached[0] != width:
+        cached = line._size = (width, line.flowable.wrap(width, height))
+    return cached[1]
+
+
+class TracksRow(Flowable):
+    """Parallel tracks side by side: one cell per track, all as tall as the tallest, rules between.
+
+    Cells are Rows (or None for a track with nothing at that time); a row of the block holds what
+    happens at the same time in each track, so the tracks stay aligned across pages.
+    """
+
+    def __init__(self, cells: list, gap: float, rule_color, rule_width: float = 0.3):
+        super().__init__()
+        self.cells = list(cells)
+        self.gap = gap  # between a cell and the rule beside it
+        self.rule_color = rule_color
+        self.rule_width = rule_width
+
+    def _columns(self, width: float) -> list[tuple[float, float]]:
+        """(x, width) of each cell's content."""
+        n = len(self.cells)
+        column = width / n
+        out = []
+        for c in range(n):
+            left = self.gap if c else 0.0
+            right = self.gap if c < n - 1 else 0.0
+            out.append((c * column + left, column - left - right))
+        return out
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        heights = [cell.wrap(w, availHeight)[1] for cell, (_, w) in zip(self.cells, self._columns(availWidth))
+                   if cell is not None]
+        self.height = max(heights, default=0.0)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return []  # the programme keeps track rows short enough never to need it (see programme.py)
+
+    def draw(self):
+        canv = self.canv
+        for cell, (x, w) in zip(self.cells, self._columns(self.width)):
+            if cell is None:
+                continue
+            cell.wrap(w, self.height)
+            cell.height = self.height  # equal heights: backgrounds and links fill the row
+            cell.drawOn(canv, x, 0)
+        canv.saveState()
+        canv.setStrokeColor(self.rule_color)
+        canv.setLineWidth(self.rule_width)
+        column = self.width / len(self.cells)
+        for c in range(1, len(self.cells)):
+            canv.line(c * column, 0, c * column, self.height)
+        canv.restoreState()

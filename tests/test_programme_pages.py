@@ -1,0 +1,444 @@
+"""Programme and abstract pages set as a typesetter would: page breaks without orphans, continued
+headings, parallel tracks split row by row and aligned, end times, session headings, the day in
+every running head, running heads in the fallback fonts. Checked on the PDF: text and positions."""
+
+from __future__ import annotations
+
+import re
+
+import pypdfium2 as pdfium
+import pytest
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+
+from booklet.build import build_booklet
+from booklet.data.validate import read_booklet
+from booklet.layout.common import Context
+from booklet.layout.flowables import Anchor
+from booklet.layout.page import page_for
+from booklet.layout.programme import build_programme_day
+from booklet.output.render import render_pdf
+
+from .helpers import BASE, write_conference
+from .pdftext import Pdf
+
+TIME_RANGE = re.compile(r"^\d\d:\d\d\u2013\d\d:\d\d$")
+BLEED = 3 * mm  # the build's default: PDF coordinates are trim coordinates shifted by it
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def boxes(path, index: int, text: str) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) in trim coordinates of each place `text` is printed on a page."""
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        textpage = doc[index].get_textpage()
+        search = textpage.search(text, match_case=True)
+        out = []
+        while (found := search.get_next()) is not None:
+            start, count = found
+            first = textpage.get_charbox(start)
+            last = textpage.get_charbox(start + count - 1)
+            out.append((first[0] - BLEED, min(first[1], last[1]) - BLEED, last[2] - BLEED,
+                        max(first[3], last[3]) - BLEED))
+        return out
+    finally:
+        doc.close()
+
+
+def lowest_text(path, index: int, above: float) -> float:
+    """The bottom of the lowest character on a page that is above `above` (trim coordinates)."""
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        textpage = doc[index].get_textpage()
+        bottoms = [textpage.get_charbox(i)[1] - BLEED for i in range(textpage.count_chars())]
+        return min(b for b in bottoms if b > above)
+    finally:
+        doc.close()
+
+
+def time_rows(pdf: Pdf, index: int) -> list[str]:
+    """The programme rows' times on a page, as printed ("09:00–09:20"), in reading order."""
+    return [line for line in pdf.lines(index) if TIME_RANGE.match(line)]
+
+
+def outline_pages(pdf: Pdf, top: str) -> list[tuple[str, int]]:
+    return [(title, page) for title, page, _ in dict((t, (t, p, c)) for t, p, c in pdf.outline())[top][2]]
+
+
+def hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def talks_yaml(ids: list[str], long_every: int = 3) -> str:
+    """An abstract for each id; every `long_every`-th has a title that takes two lines."""
+    out = []
+    for n, talk in enumerate(ids):
+        title = f"Talk {talk} on models" + (" of selection, noise and the hierarchy of priors in surveys"
+                                             if n % long_every == 0 else "")
+        out.append(f"- id: {talk}\n  title: {title}\n  speaker: {{name: Speaker {talk}}}\n  abstract: Text of {talk}.\n")
+    return "".join(out)
+
+
+def session_yaml(name: str, ids: list[str], start: int, minutes: int = 20, room: str | None = None,
+                 chair: str | None = None, indent: int = 6) -> tuple[str, int]:
+    pad = " " * indent
+    text = f"{pad}- session: \"{name}\"\n"
+    if room:
+        text += f"{pad}  room: {room}\n"
+    if chair:
+        text += f"{pad}  chair: {chair}\n"
+    text += f"{pad}  items:\n"
+    for talk in ids:
+        text += f'{pad}    - {{time: "{hhmm(start)}-{hhmm(start + minutes)}", talk: {talk}}}\n'
+        start += minutes
+    return text, start
+
+
+def build(tmp_path, files: dict, page_size: str = "A5"):
+    own_programme = {"tutorials.yaml": None, "posters.yaml": None} if "programme.yaml" in files else {}
+    folder = write_conference(tmp_path / "conf", {**own_programme, **files})
+    out = tmp_path / "booklet.pdf"
+    result = build_booklet(folder, out, page_size=page_size)
+    return result, Pdf(out), out
+
+
+# --------------------------------------------------------------------------- a long day, breaking
+
+
+@pytest.fixture(scope="module")
+def long_day(tmp_path_factory):
+    """Monday: 3 sessions of 8 talks (two pages); Tuesday: one talk, unscheduled abstracts after."""
+    tmp = tmp_path_factory.mktemp("long")
+    ids = [f"s{s}t{t}" for s in range(3) for t in range(8)]
+    items, start = "", 9 * 60
+    for s in range(3):
+        text, start = session_yaml(f"Session {s + 1}", ids[s * 8:(s + 1) * 8], start, room="Hall A",
+                                   chair=f"Chair {s + 1}")
+        items += text
+        items += f'      - {{time: "{hhmm(start)}-{hhmm(start + 30)}", title: Coffee, kind: break}}\n'
+        start += 30
+    programme = ("days:\n  - date: 2027-09-13\n    items:\n" + items
+                 + '  - date: 2027-09-14\n    items:\n      - {time: "09:00-09:30", talk: tue}\n')
+    abstracts = talks_yaml(ids + ["tue"]) + talks_yaml(["loose"])
+    return build(tmp, {"programme.yaml": programme, "abstracts.yaml": abstracts})
+
+
+def test_a_long_day_breaks_with_at_least_three_rows_a_page_and_a_continued_heading(long_day):
+    _, pdf, path = long_day
+    days = outline_pages(pdf, "Programme")
+    assert [t for t, _ in days] == ["Monday 13 September", "Tuesday 14 September"]
+    monday = range(days[0][1], days[1][1])
+    assert len(monday) >= 2
+    page = page_for("A5")
+    frame_top = page.height - page.top
+    for index in monday:
+        rows = time_rows(pdf, index)
+        assert len(rows) >= 3, (index, rows)
+        if index == monday.start:
+            assert pdf.lines(index)[:2] == ["13", "DAY 1"]
+            continue
+        # the page a day runs onto opens with its name, smaller, marked as continued, at the top
+        assert pdf.lines(index)[0] == "Monday 13 September (continued)"
+        (heading,) = boxes(path, index, "Monday 13 September (continued)")
+        assert frame_top - 14 < heading[3] <= frame_top + 1
+        assert heading[3] - heading[1] < 14  # smaller than the day's heading (the number is 44 pt)
+    # every row of the day is printed once, in time order, across its pages
+    times = [t for index in monday for t in time_rows(pdf, index)]
+    assert len(times) == 24 + 3 and times == sorted(times)
+
+
+def test_a_break_inside_a_session_repeats_its_heading_and_no_heading_ends_a_page(long_day):
+    _, pdf, path = long_day
+    days = outline_pages(pdf, "Programme")
+    monday = range(days[0][1], days[1][1])
+    page = page_for("A5")
+    for index in monday:
+        lines = pdf.lines(index)
+        # a session heading is followed on its page by a row of that session
+        for n, line in enumerate(lines):
+            if line.startswith("Session ") and "Hall A" in line:
+                assert any(TIME_RANGE.match(x) for x in lines[n + 1:]), (index, line)
+        if index == monday.start:
+            continue
+        first_row = next(n for n, line in enumerate(lines) if TIME_RANGE.match(line))
+        above = lines[1:first_row]
+        if above:  # the break fell inside a session: its heading is repeated, marked, without the chair
+            assert re.fullmatch(r"Session \d \(continued\) · Hall A", above[0]), above
+            assert not any(line.startswith("Chair") for line in above)
+    repeated = [i for i in monday if any("(continued) · Hall A" in line for line in pdf.lines(i))]
+    assert repeated, "no page broke inside a session: the data no longer tests it"
+    # the heading line is above the first row, not beside it
+    for index in repeated:
+        (head,) = [b for b in boxes(path, index, "(continued) · Hall A")]
+        first_time = boxes(path, index, time_rows(pdf, index)[0])[0]
+        assert head[1] > first_time[3]
+        assert head[3] < page.height - page.top  # inside the text block
+
+
+def test_session_heading_reads_name_then_room_then_chair(long_day):
+    _, pdf, _ = long_day
+    lines = pdf.lines(outline_pages(pdf, "Programme")[0][1])
+    n = lines.index("Session 1 · Hall A")
+    assert lines[n + 1] == "Chair: Chair 1"
+    assert not any(line.startswith("Hall A:") for line in lines)
+
+
+def test_every_programme_and_abstract_page_has_its_day_in_the_running_head(long_day):
+    _, pdf, path = long_day
+    page = page_for("A5")
+    head_bottom = page.height - page.top  # the running head is above the text block
+    days = dict(outline_pages(pdf, "Programme"))
+    abstract_days = dict(outline_pages(pdf, "Abstracts"))
+    sections = [(t, p) for t, p, _ in pdf.outline()]
+    starts = dict(sections)
+    order = [p for _, p in sections] + [len(pdf)]
+    programme = range(starts["Programme"], order[order.index(starts["Programme"]) + 1])
+    abstracts = range(starts["Abstracts"], order[order.index(starts["Abstracts"]) + 1])
+
+    def day_of(index: int, table: dict) -> str | None:
+        known = [(p, t) for t, p in table.items() if p <= index]
+        return max(known)[1] if known else None
+
+    def head(index: int, text: str):
+        return [b for b in boxes(path, index, text) if b[1] > head_bottom]
+
+    checked = 0
+    for index in [*programme, *abstracts]:
+        table = days if index in programme else abstract_days
+        day = day_of(index, table)
+        if day == "Not in the programme":
+            assert not head(index, "September"), index
+            continue
+        (box,) = head(index, day)
+        # the day at the outer edge: left on left (even) pages, right on right (odd) pages
+        if (index + 1) % 2 == 0:
+            assert abs(box[0] - page.margin) < 1.5, (index, box)
+        else:
+            assert abs(box[2] - (page.width - page.margin)) < 1.5, (index, box)
+        checked += 1
+    assert checked >= len(programme) + 24
+    # other sections: no day
+    tail = range(starts["Practical information"] if "Practical information" in starts else abstracts.stop, len(pdf))
+    for index in tail:
+        assert not head(index, "September")
+
+
+def test_same_input_gives_the_same_bytes(long_day, tmp_path):
+    result, _, path = long_day
+    again = build_booklet(path.parent / "conf", tmp_path / "again.pdf")
+    assert again.output.read_bytes() == path.read_bytes()
+
+
+# --------------------------------------------------------------------------- orphans at a day's end
+
+
+def test_no_day_leaves_one_or_two_rows_alone_on_a_page(tmp_path):
+    """Days of 14 to 21 talks and a dinner: some would leave the dinner (or the dinner and a talk)
+    alone on a page; each breaks earlier instead, leaving at least three rows on the next page."""
+    ids, days = [], []
+    for d, count in enumerate(range(14, 22)):
+        talks = [f"d{d}t{t}" for t in range(count)]
+        ids += talks
+        text, start = session_yaml("Talks", talks, 9 * 60, indent=6)
+        days.append(f"  - date: 2027-09-{13 + d}\n    items:\n{text}"
+                    f'      - {{time: "19:30-22:00", title: Conference Dinner, kind: social}}\n')
+    conference = BASE["conference.yaml"].replace("2027-09-14", "2027-09-20")
+    _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n" + "".join(days),
+                                    "abstracts.yaml": talks_yaml(ids, long_every=4),
+                                    "conference.yaml": conference})
+    page = page_for("A5")
+    starts = [p for _, p in outline_pages(pdf, "Programme")] + [dict((t, p) for t, p, _ in pdf.outline())["Abstracts"]]
+    moved_back = 0
+    for first, stop in zip(starts, starts[1:]):
+        pages = list(range(first, stop))
+        counts = [len(time_rows(pdf, i)) for i in pages]
+        assert all(c >= 3 for c in counts), counts
+        assert "Conference Dinner" in pdf.texts[pages[-1]]
+        if len(pages) == 2:
+            row_height = 20.0  # less than any row of this data
+            free = lowest_text(path, pages[0], page.bottom) - page.bottom
+            if counts[1] == 3 and free > row_height:
+                moved_back += 1  # a row that fitted went over, to keep the dinner company
+    assert moved_back >= 1, "no day needed its break moved: the data no longer tests orphans"
+
+
+# --------------------------------------------------------------------------- parallel tracks
+
+
+@pytest.fixture(scope="module")
+def parallel(tmp_path_factory):
+    """A4: a morning session fills most of a page; then 3 tracks x 12 talks of 20 minutes."""
+    tmp = tmp_path_factory.mktemp("parallel")
+    morning = [f"m{t}" for t in range(14)]
+    tracks = [[f"p{k}t{t}" for t in range(12)] for k in range(3)]
+    items, start = session_yaml("Plenary", morning, 8 * 60)
+    items += f'      - {{time: "{hhmm(start)}-{hhmm(start + 30)}", title: Coffee, kind: break}}\n'
+    items += "      - parallel:\n"
+    names = ["A: Data", "B: Models", "C: Methods"]
+    rooms = ["Room Nord", "Seminar Room Kobbe", "Aula"]
+    for k in range(3):
+        text, _ = session_yaml(names[k], tracks[k], 13 * 60 + 30, room=rooms[k], chair=f"Chair {k}", indent=10)
+        items += text
+    items += '      - {time: "17:30-18:00", title: Closing}\n'
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + items
+    abstracts = talks_yaml(morning + [t for track in tracks for t in track], long_every=2)
+    return build(tmp, {"programme.yaml": programme, "abstracts.yaml": abstracts}, page_size="A4")
+
+
+def test_parallel_tracks_split_row_by_row_with_track_headings_repeated(parallel):
+    _, pdf, path = parallel
+    page = page_for("A4")
+    (first,) = [p for _, p in outline_pages(pdf, "Programme")]
+    # the block starts on the first page, after the morning, and runs onto the next
+    assert "PARALLEL SESSIONS" in pdf.lines(first)
+    rows_first = [t for t in time_rows(pdf, first) if t >= "13:30"]
+    assert len(rows_first) >= 2 * 3, rows_first  # at least two rows of the block stay on its first page
+    free = lowest_text(path, first, page.bottom) - page.bottom
+    assert free < page.text_height / 6, free  # no third of a page left empty
+    nxt = first + 1
+    lines = pdf.lines(nxt)
+    assert lines[0] == "Monday 13 September (continued)"
+    assert lines[1] == "PARALLEL SESSIONS (continued)"
+    for name, room in (("A: Data", "Room Nord"), ("B: Models", "Seminar Room Kobbe"), ("C: Methods", "Aula")):
+        (box,) = boxes(path, nxt, name)
+        assert boxes(path, nxt, room), room
+        first_row = boxes(path, nxt, time_rows(pdf, nxt)[0])[0]
+        assert box[1] > first_row[3]  # the track heading above the first row of the continuation
+    # each row is printed once: 36 talks, 12 times in each of 3 tracks
+    times = time_rows(pdf, first) + time_rows(pdf, nxt)
+    block = [t for t in times if "13:30" <= t < "17:30"]
+    assert len(block) == 36 and sorted(set(block)) == [f"{hhmm(13 * 60 + 30 + 20 * i)}\u2013{hhmm(13 * 60 + 50 + 20 * i)}"
+                                                       for i in range(12)]
+    assert block.count("13:30\u201313:50") == 3
+
+
+def test_parallel_tracks_stay_aligned_and_show_end_times(parallel):
+    _, pdf, path = parallel
+    (first,) = [p for _, p in outline_pages(pdf, "Programme")]
+    page = page_for("A4")
+    column = page.text_width / 3
+    for index in (first, first + 1):
+        for time in sorted(set(t for t in time_rows(pdf, index) if "13:30" <= t < "17:30")):
+            found = sorted(boxes(path, index, time))
+            assert len(found) == 3, (index, time)
+            bottoms = {round(b[1], 1) for b in found}
+            assert len(bottoms) == 1, (time, found)  # the same baseline in every track
+            for k, box in enumerate(found):
+                assert page.margin + k * column - 0.5 <= box[0] < page.margin + (k + 1) * column, (time, k, box)
+    # a talk's title follows its time in the same column
+    (title,) = boxes(path, first, "Talk p1t0 on models")
+    (time,) = [b for b in boxes(path, first, "13:30\u201313:50") if abs(b[0] - title[0]) < 1]
+    assert time[1] > title[3]
+
+
+def test_track_headings_read_name_then_room(parallel):
+    _, pdf, _ = parallel
+    (first,) = [p for _, p in outline_pages(pdf, "Programme")]
+    text = " ".join(" ".join(pdf.lines(first)).split())
+    assert "B: Models · Seminar Room Kobbe" in text
+    assert "Seminar Room Kobbe: B: Models" not in text and "Room B" not in text
+    assert "Chair: Chair 1" in text
+
+
+# --------------------------------------------------------------------------- the day as one block
+
+
+class Filler(Flowable):
+    """Blank space that, unlike a Spacer, is kept at the top of a page."""
+
+    def __init__(self, width: float, height: float):
+        super().__init__()
+        self.width, self.height = width, height
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def draw(self):
+        pass
+
+
+def _render(tmp_path, ctx, story) -> Pdf:
+    """The story on the booklet's inner pages (after a blank cover page), as the build renders it,
+    with the link targets its rows need."""
+    out = tmp_path / "day.pdf"
+    targets = [Anchor(ctx.abstract_key(a)) for a in ctx.booklet.abstracts]
+    story = [NextPageTemplate("inner"), PageBreak(), Anchor("programme", "Programme", 0, section="Programme"),
+             *story, *targets]
+    render_pdf(story, out, ctx.page, title="t", short_title="T", subject="s", language="en")
+    return Pdf(out)
+
+
+def _day(tmp_path, talks: int):
+    ids = [f"t{i}" for i in range(talks)]
+    text, _ = session_yaml("Talks", ids, 9 * 60)
+    folder = write_conference(tmp_path / f"conf{talks}", {
+        "programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + text,
+        "abstracts.yaml": talks_yaml(ids), "tutorials.yaml": None, "posters.yaml": None})
+    booklet, _ = read_booklet(folder)
+    ctx = Context(booklet, page_for("A5"))
+    return ctx, build_programme_day(ctx, 0, booklet.days[0])
+
+
+def test_a_short_day_at_the_bottom_of_a_page_moves_whole(tmp_path):
+    ctx, day = _day(tmp_path, 5)
+    _, height = day.wrap(ctx.page.text_width, ctx.page.text_height)
+    assert height < ctx.page.text_height / 2
+    filler = ctx.page.text_height - height / 2  # half the day would fit below it
+    pdf = _render(tmp_path, ctx, [Filler(0, filler), day])
+    assert len(pdf) == 3  # the blank first page, the filled page, the day's page
+    assert pdf.pages_with("Monday September 2027") == [2]
+    assert time_rows(pdf, 1) == [] and len(time_rows(pdf, 2)) == 5
+
+
+def test_a_long_day_never_leaves_its_heading_or_two_rows_at_a_page_foot(tmp_path):
+    ctx, day = _day(tmp_path, 40)
+    day.wrap(ctx.page.text_width, ctx.page.text_height)
+    assert day.height > 2.5 * ctx.page.text_height  # three pages at least
+    tops = day._cumulative()  # lines: anchor, day mark, day heading, rule, session heading, rows ...
+    heading, rows = tops[5], [tops[i + 1] - tops[i] for i in range(5, 8)]
+    for room in (heading + 2, heading + rows[0] + 2, heading + rows[0] + rows[1] + 2):
+        ctx, day = _day(tmp_path, 40)
+        pdf = _render(tmp_path, ctx, [Filler(0, ctx.page.text_height - room), day])
+        assert pdf.pages_with("Monday September 2027") == [2], room  # moved on: fewer than 3 rows fit
+        assert time_rows(pdf, 1) == []
+        assert all(len(time_rows(pdf, i)) >= 3 for i in range(2, len(pdf)))
+    ctx, day = _day(tmp_path, 40)
+    pdf = _render(tmp_path, ctx, [Filler(0, ctx.page.text_height - heading - sum(rows) - 6), day])
+    assert pdf.pages_with("Monday September 2027") == [1]
+    assert len(time_rows(pdf, 1)) == 3
+    for index in range(2, len(pdf)):
+        assert pdf.lines(index)[:2] == ["Monday 13 September (continued)", "Talks (continued)"], index
+        assert len(time_rows(pdf, index)) >= 3
+
+
+# --------------------------------------------------------------------------- running heads' fonts
+
+
+def test_running_head_prints_symbols_from_the_fallback_fonts_and_warns_about_the_rest(tmp_path):
+    conference = BASE["conference.yaml"].replace("short_title: TC2027", 'short_title: "\u2605 \u2211 Short \u674e"')
+    result, pdf, path = build(tmp_path, {"conference.yaml": conference})
+    assert [w.key for w in result.warnings] == ["short_title"]
+    assert "'\u674e' (U+674E)" in str(result.warnings[0])
+    page = page_for("A5")
+    verso = [i for i in range(2, len(pdf) - 2) if (i + 1) % 2 == 0 and boxes(path, i, "Short")]
+    assert verso
+    for index in verso:
+        (short,) = [b for b in boxes(path, index, "\u2605 \u2211 Short") if b[1] > page.height - page.top]
+        assert abs(short[0] - page.margin) < 1.5 or abs(short[2] - (page.width - page.margin)) < 1.5
+    fonts = " ".join(pdf.fonts())
+    assert "Symbols" in fonts and "Math" in fonts
+
+
+def test_a_long_short_title_is_cut_with_an_ellipsis_within_half_the_page(tmp_path):
+    long = "The International Workshop on Very Long Conference Names and Their Running Heads"
+    conference = BASE["conference.yaml"].replace("short_title: TC2027", f"short_title: {long}")
+    _, pdf, path = build(tmp_path, {"conference.yaml": conference})
+    page = page_for("A5")
+    heads = [(i, b) for i in range(2, len(pdf) - 2) for b in boxes(path, i, "The International")
+             if b[1] > page.height - page.top]
+    assert heads
+    for index, box in heads:
+        line = next(line for line in pdf.lines(index) if line.startswith("The International"))
+        assert line.endswith("\u2026") and long not in line
