@@ -33,7 +33,7 @@ KIND_WORDS = {  # what users write in --kinds, beside the kinds themselves
 # Words in a source's type name (any language seen in real exports), the first match wins. A type that
 # matches none is a contributed talk, counted in Imported.unmapped_types for the user to map.
 _TYPE_RULES: tuple[tuple[str, str], ...] = (
-    (r"attend|participant|teilnehm|listener|auditeur|waiting|warteliste|liste d.attente|withdrawn|rejected"
+    (r"attend|participant|teilnehm|teilnahme|listener|auditeur|waiting|warteliste|liste d.attente|withdrawn|rejected"
      r"|declined|cancel+ed|no presentation|zurückgezogen|abgelehnt|refus|annul", "skip"),
     (r"poster|affiche", "poster"),
     (r"keynote|plenary|plenar|pl[ée]ni[èe]re|hauptvortrag|haupt-vortrag|opening lecture", "keynote"),
@@ -206,9 +206,14 @@ def _fold(name: str) -> str:
 
 # -- ids ------------------------------------------------------------------------------------
 
+_LETTERS = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+                          "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "Þ": "Th", "ı": "i"})
+
+
 def slug(text: str, limit: int = 40) -> str:
     """'Tetienne: Nanoscale détection' -> 'tetienne-nanoscale-detection' (ASCII, at most `limit`, whole words)."""
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+    text = str(text).translate(_LETTERS)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     words = re.findall(r"[a-z0-9]+", text)
     out = ""
     for word in words:

@@ -93,11 +93,11 @@ def _csv_rows(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
             rows, lines = _parse(text, delimiter, limit=60)
         except csv.Error:
             continue
-        widths = [len(r) for r in rows if any(c.strip() for c in r)]
+        widths = Counter(len(r) for r in rows if sum(1 for c in r if c.strip()) > 1)
         if not widths:
             continue
-        header = widths[0]
-        score = (header > 1, sum(w == header for w in widths), header)
+        width, count = max(widths.items(), key=lambda wc: (wc[1], wc[0]))
+        score = (count, width)
         if best is None or score > best[0]:
             best = (score, delimiter)
     delimiter = best[1] if best else ","
@@ -155,6 +155,7 @@ def _xlsx_rows(path: Path, options: Options):
 def _words(header) -> str:
     """'Presenting author:  Family name' -> 'presenting author family name' (accents, case, marks gone)."""
     text = unicodedata.normalize("NFKD", str(header or "")).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"\((?:r|in|innen|e|es|s)\)|[:*/_]in(?:nen)?\b", "", text)  # Referent(in), Vortragende(r)
     text = re.sub(r"[_/]", " ", text)
     return " ".join(re.findall(r"[a-z0-9#]+", text))
 
@@ -189,7 +190,8 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("description", r"description|details|long abstract|full abstract"),
     ("coauthors", r"co ?authors?( list)?.*|ko ?autor\w*|co ?auteurs?|other authors"),
     ("affiliations", r"(affiliations?|organi[sz]ations?|institutions?|institutes?|labos?|laboratoires?|"
-                     r"einrichtung\w*|hochschulen?|universit\w*|employer)( \d+)?( [a-z ]+)?"),
+                     r"einrichtung\w*|hochschulen?|universit\w*|employer|zugehorigkeit\w*|etablissements?|rattachements?)"
+                     r"( \d+)?( [a-z ]+)?"),
     ("speaker", r"presenting authors?|presenters?|speakers?|vortragende\w*|referent\w*|orateurs?|"
                 r"intervenants?|presentateurs?|presenting|speaker name"),
     ("authors", r"authors?( list| names?)?|autor\w*|auteurs?|names?|persons?|people|participants?"),
@@ -204,7 +206,7 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("poster", r"(poster|board)( number| no| nr| #| id)?|poster n\w*|postern\w*|stand( number)?"),
     ("date", r"(session )?(date|datum|day date|jour|tag|day|dates?)"),
     ("start", r"(session )?(start( time| date)?|begin\w*|time|from|von|debut|heure( de debut)?|uhrzeit|starts?)"),
-    ("end", r"(session )?(end( time)?|until|to|bis|fin|heure de fin|ends?|finish)"),
+    ("end", r"(session )?(end( time)?|until|to|bis|ende|endzeit|fin|heure de fin|ends?|finish)"),
     ("duration", r"duration( h mm| min\w*| minutes)?|length|dauer|duree|minutes|mins?"),
     ("room", r"(session )?(room|location|raum|salle|hall|hörsaal|lieu|ort|venue)( name)?"),
     ("id", r"(paper|submission|abstract|contribution|talk|beitrags?)? ?(id|nr|no|number|#|code|nummer|numero)"),
@@ -438,7 +440,17 @@ def _markers(name: str) -> tuple[str, list[int], bool]:
     return name.strip(" ,;"), numbers, presenting
 
 
-def split_names(cell: str) -> list[str]:
+def last_first_column(cells) -> bool:
+    """True when a column writes names 'Last, First' between semicolons (ConfTool): then a cell with one
+    comma is one person, 'Kuhl, Jan Esra'."""
+    for cell in cells:
+        pieces = [p for p in re.split(r"\s*(?:;|\n)\s*", str(cell or "")) if p.strip()]
+        if len(pieces) > 1 and all(p.count(",") == 1 for p in pieces):
+            return True
+    return False
+
+
+def split_names(cell: str, last_first: bool = False) -> list[str]:
     """The names in one cell, in order, each as written (markers kept): 'A; B', 'A, B and C', 'Last, First'.
 
     A cell that separates with ';' (or lines, or '|') has one name per piece; there, 'Last, First' is one
@@ -451,6 +463,8 @@ def split_names(cell: str) -> list[str]:
     if len(pieces) > 1:
         return [p.strip(" ,") for p in pieces]
     cell = pieces[0] if pieces else cell
+    if last_first and cell.count(",") == 1 and not _AND.search(cell):
+        return [cell]
     parts = [p.strip() for p in re.split(r"\s*,\s*(?![^()]*\))", _AND.sub(", ", cell)) if p.strip()]
     if len(parts) == 2 and not _AND.search(cell):
         last, first = parts
@@ -488,10 +502,10 @@ def numbered_affiliations(cell: str) -> tuple[dict[int, str], list[str]]:
     return {}, [affiliation(p) for p in pieces if affiliation(p)]
 
 
-def people_from(names_cell: str, affs_cell: str = "", flip: bool = True) -> list[Person]:
+def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_first: bool = False) -> list[Person]:
     """The people of one author cell with their affiliations from another (numbered, one for all, or
     one per author)."""
-    names = split_names(names_cell)
+    names = split_names(names_cell, last_first)
     numbered, plain = numbered_affiliations(affs_cell)
     out = []
     for raw in names:
@@ -564,6 +578,7 @@ class _Table:
         self.kinds = Kinds(options)
         self.skipped: Counter = Counter()
         self.blocks: dict[str, Block] = {}
+        self.last_first: dict[int, bool] = {}  # column -> it writes names 'Last, First' between semicolons
 
     def read(self) -> Imported:
         header_at = _find_header(self.rows, self.options)
@@ -592,6 +607,8 @@ class _Table:
         cols = _columns(header, self.options)
         body = self.rows[header_at + 1:]
         dates = _Dates([_raw(r, cols.first("date")) for r in body] + [_raw(r, cols.first("start")) for r in body])
+        self.last_first = {i: last_first_column(_cell(r, i) for r in body)
+                           for name in ("authors", "coauthors", "speaker") for i in cols.index.get(name, [])}
         entries = []
         for offset, row in enumerate(body):
             n = header_at + 1 + offset
@@ -662,7 +679,8 @@ class _Table:
                          for p in people_with_affiliations(cell(cols.first("speaker_affs")))]
         elif cols.has("speaker"):
             speaker_cell = cell(cols.first("speaker"))
-            found = people_from(speaker_cell, "" if people else cell(cols.first("affiliations")))
+            found = people_from(speaker_cell, "" if people else cell(cols.first("affiliations")),
+                                last_first=self.last_first.get(cols.first("speaker"), False))
             for p in found:
                 p.presenting = True
             speakers += found
@@ -688,12 +706,13 @@ class _Table:
             return []
         people: list[Person] = []
         if len(names) == 1 and len(affs) <= 1:
-            return people_from(_cell(row, names[0][0]), _cell(row, affs[0]) if affs else "")
+            return people_from(_cell(row, names[0][0]), _cell(row, affs[0]) if affs else "",
+                               last_first=self.last_first.get(names[0][0], False))
         for n, (i, _) in enumerate(names):
             limit = names[n + 1][0] if n + 1 < len(names) else len(row) + 1
             mine = [a for a in affs if i < a < limit]
             aff_cell = _cell(row, mine[0]) if mine else ""
-            group = people_from(_cell(row, i), "")
+            group = people_from(_cell(row, i), "", last_first=self.last_first.get(i, False))
             aff = affiliation(aff_cell)
             for p in group:
                 if aff:
@@ -797,10 +816,10 @@ class _Table:
         if kind == "skip":
             self.skipped[f"contribution(s) of type '{type_name}'"] += 1
             return None
-        people = people_from(get("authors"), get("affiliations"))
+        people = people_from(get("authors"), get("affiliations"), last_first=True)
         if get("speaker"):
             people = _mark_presenting(people, [Person(_person_name(s, True), [], None, True)
-                                               for s in split_names(get("speaker"))])
+                                               for s in split_names(get("speaker"), last_first=True)])
         ident = get("id")
         key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
         entry = Entry(key, title, people, to_markup(get("abstract")), kind, where=where, block=block.key)
