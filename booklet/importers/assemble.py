@@ -158,14 +158,21 @@ def affiliation(text) -> str:
     return _COUNTRY_THE.sub(lambda m: f", The {m[1]}", text)
 
 
+def email_of(text) -> str | None:
+    """The first word with an '@' in it, without control characters; None when there is none."""
+    words = re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", str(text or "")).replace(",", " ").replace(";", " ").split()
+    return next((w.strip("<>()[]") for w in words if "@" in w), None)
+
+
 def person_record(person: Person, with_presenting: bool) -> dict:
     record: dict = {"name": person.name}
     if person.affiliations:
         record["affiliation"] = person.affiliations[0] if len(person.affiliations) == 1 else list(person.affiliations)
     if with_presenting and person.presenting:
         record["presenting"] = True
-    if person.email:
-        record["email"] = person.email
+    email = email_of(person.email)
+    if email:
+        record["email"] = email
     return record
 
 
@@ -383,8 +390,8 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
                 record["title"] = entry.title
                 if p.affiliations:
                     record["affiliation"] = p.affiliations[0] if len(p.affiliations) == 1 else list(p.affiliations)
-                if p.email:
-                    record["email"] = p.email
+                if email_of(p.email):
+                    record["email"] = email_of(p.email)
             else:
                 record["title"] = entry.title
                 record["authors"] = [person_record(p, True) for p in people]

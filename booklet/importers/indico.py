@@ -264,7 +264,7 @@ class _Timetable:
 
     def export_zone(self) -> str | None:
         for entries in self.days.values():
-            for entry in (entries or {}).values():
+            for entry in (entries.values() if isinstance(entries, dict) else ()):
                 if isinstance(entry, dict) and isinstance(entry.get("startDate"), dict):
                     return entry["startDate"].get("tz")
         return None
@@ -272,6 +272,8 @@ class _Timetable:
     def read(self) -> Imported:
         for day_key in sorted(self.days):
             entries = self.days[day_key]
+            if not entries:
+                continue
             if not isinstance(entries, dict):
                 raise SourceError(f"{self.path}: day {day_key}: expected the day's entries (a JSON object)")
             for key, entry in entries.items():
@@ -304,7 +306,8 @@ class _Timetable:
             new = Block(key, name or "Session", chairs, room, day, start, end,
                         kind="poster" if e.get("isPoster") else "")
             self.blocks.append(new)
-            for sub_key, sub in (e.get("entries") or {}).items():
+            subs = e.get("entries") if isinstance(e.get("entries"), dict) else {}
+            for sub_key, sub in subs.items():
                 if isinstance(sub, dict):
                     self.entry(sub_key, sub, new)
             return
