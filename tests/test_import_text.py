@@ -104,3 +104,14 @@ def test_to_line_joins_lines_and_paragraphs():
 
 def test_control_characters_are_removed():
     assert to_markup("bell\x07 and form\x0cfeed\u0085") == "bell and formfeed"
+
+
+@pytest.mark.parametrize("source", [
+    "[;**)</li></ul>*$x_1$**</li></ul>e<ul><li><!b",  # HTML blocks inside Markdown inside HTML ...
+    "a <![aa b <p>c</p>",  # a marked section the HTML parser rejects
+    "<p>x &#1; y $$a$x_1$$ \\%</p>",  # a control character by entity; math in math
+])
+def test_malformed_input_never_fails(source):
+    out = to_markup(source)
+    assert out and not any(ch in out for ch in "\x01\ue000\ue001\ue002\ue003")
+    markup.paragraphs(out)

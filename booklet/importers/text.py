@@ -59,9 +59,18 @@ _TRAILING = re.compile(r"[ \t]+$", re.M)
 
 
 def to_markup(text: str | None) -> str:
-    """The text as booklet prints it; '' for None or blank text."""
+    """The text as booklet prints it; '' for None or blank text. Never fails: should a parser give up on
+    some malformed input, the text's tags are dropped and it is kept as plain text."""
     if not text:
         return ""
+    try:
+        return _convert(str(text))
+    except (Exception, RecursionError):  # a parser's failure must not lose an abstract
+        bare = html.unescape(re.sub(r"<[^<>]*>", " ", str(text)))
+        return _tidy(bare.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _convert(text: str) -> str:
     text = _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
     kind = kind_of(text)
     if kind == "plain" and _ENTITY.search(text):  # entities with no tags: decode, then look again
@@ -84,6 +93,8 @@ def to_line(text: str | None) -> str:
 
 
 def _tidy(text: str) -> str:
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace(_STAR, "*").replace(_DOLLAR, "$").replace(_OPEN, "").replace(_CLOSE, "")
     text = _TRAILING.sub("", text)
     text = re.sub(r"\n{3,}", "\n\n", text) if "\n\n\n" in text else text
     return text.strip("\n").strip()
@@ -156,7 +167,11 @@ def _protect(text: str, html_source: bool) -> tuple[str, list[str]]:
 
 
 def _restore(text: str, spans: list[str]) -> str:
-    return _PLACEHOLDER.sub(lambda m: spans[int(m[1])], text)
+    for _ in range(4):  # a held span may hold another (math around a LaTeX escape)
+        if _OPEN not in text:
+            break
+        text = _PLACEHOLDER.sub(lambda m: spans[int(m[1])] if int(m[1]) < len(spans) else "", text)
+    return text.replace(_OPEN, "").replace(_CLOSE, "")
 
 
 # -- HTML -> Markdown ----------------------------------------------------------------------
@@ -192,10 +207,10 @@ _STAR = "\ue002"  # a literal asterisk, until we know whether booklet would take
 _DOLLAR = "\ue003"  # a literal dollar
 
 
-def _parser():
+def _parser(html: bool = True):
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark", {"html": html}).enable(["table", "strikethrough"])
 
 
 def _from_markdown(text: str, spans: list[str]) -> str:
@@ -334,7 +349,7 @@ def _html_paragraphs(chunk: str, spans: list[str]) -> list[str]:
 
     markdown = markdownify(chunk, heading_style="ATX", bullets="-", strip=["img", "script", "style"],
                            escape_asterisks=True, escape_underscores=True, escape_misc=False)
-    return _Blocks(spans).render(_parser().parse(markdown))
+    return _Blocks(spans).render(_parser(html=False).parse(markdown))  # no HTML in it any more
 
 
 class _Inline:
