@@ -1,11 +1,442 @@
-"""Text from a conference system (plain, HTML or Markdown, CRLF line ends) -> booklet's text markup
-(paragraphs separated by a blank line, *emphasis*, **strong**, $math$ kept as written)."""
+"""Text from a conference system (plain, HTML, escaped HTML or Markdown, CRLF line ends) -> booklet's text
+markup (paragraphs separated by a blank line, *emphasis*, **strong**, $math$ kept as written).
+
+HTML becomes Markdown first (markdownify, which knows HTML's whitespace rules, nested lists and
+entities), and Markdown is parsed into tokens by markdown-it-py (CommonMark) and rendered here into
+booklet's markup. LaTeX math (`$...$`, and `$$...$$` or `\\(...\\)`, which become `$...$`) and the
+LaTeX escapes `\\%` and `\\&` are taken out before parsing and put back as written: Markdown would eat
+their backslashes and underscores. Plain text (no HTML, no Markdown) passes through as it is, with
+CRLF made LF and trailing spaces removed.
+"""
 
 from __future__ import annotations
 
+import html
+import re
+
+__all__ = ["to_markup", "to_line", "kind_of"]
+
+# -- what the text is -----------------------------------------------------------------
+
+_TAG_NAMES = ("p|br|div|span|em|i|b|strong|a|ul|ol|li|h[1-6]|pre|code|blockquote|img|table|thead|tbody|tr|td|th"
+              "|sup|sub|u|hr|font|small|big|s|strike|del|ins|dl|dt|dd|section|article|center|cite|q|abbr|tt")
+_HTML_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.I)
+_ESCAPED_TAG = re.compile(rf"&lt;/?(?:{_TAG_NAMES})(?:\s.*?)?/?&gt;", re.I)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MARKDOWN = re.compile("|".join((
+    r"^ {0,3}#{1,6}[ \t]+\S",  # heading
+    r"^ {0,3}[-*+][ \t]+\S",  # bullet list
+    r"^ {0,3}\d{1,3}[.)][ \t]+\S",  # ordered list
+    r"^ {0,3}>[ \t]?\S",  # block quote
+    r"^ {0,3}(?:```|~~~)",  # fenced code
+    r"^ {0,3}(?:-[ \t]*){3,}$|^ {0,3}(?:\*[ \t]*){3,}$|^ {0,3}(?:_[ \t]*){3,}$",  # rule
+    r"\*\*\S(?:.*?\S)?\*\*|__\S(?:.*?\S)?__",  # strong
+    r"(?<![\w*\\])\*[^*\s](?:[^*\n]*[^*\s\\])?\*(?![\w*])",  # emphasis
+    r"(?<![\w\\])_[^_\s](?:[^_\n]*[^_\s\\])?_(?!\w)",
+    r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)",  # link, image
+    r"<https?://[^>\s]+>",  # autolink
+    r"`[^`\n]+`",  # code
+    r"\\[*_`#\[\]]",  # a Markdown escape
+)), re.M)
+
+
+def kind_of(text: str) -> str:
+    """'html', 'escaped-html', 'markdown' or 'plain' (LaTeX math is not looked into)."""
+    bare, _ = _protect(text, html_source=False)
+    if _HTML_TAG.search(bare):
+        return "html"
+    if _ESCAPED_TAG.search(bare):
+        return "escaped-html"
+    if _MARKDOWN.search(bare):
+        return "markdown"
+    return "plain"
+
+
+# -- the conversion ---------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline (CR is made LF first)
+_TRAILING = re.compile(r"[ \t]+$", re.M)
+
 
 def to_markup(text: str | None) -> str:
-    """The text as booklet prints it; '' for None."""
+    """The text as booklet prints it; '' for None or blank text. Never fails: should a parser give up on
+    some malformed input, the text's tags are dropped and it is kept as plain text."""
     if not text:
         return ""
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    try:
+        return _convert(str(text))
+    except (Exception, RecursionError):  # a parser's failure must not lose an abstract
+        bare = html.unescape(re.sub(r"<[^<>]*>", " ", str(text)))
+        return _tidy(bare.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _convert(text: str) -> str:
+    text = _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    kind = kind_of(text)
+    if kind == "plain" and _ENTITY.search(text):  # entities with no tags: decode, then look again
+        text = _CONTROL.sub("", html.unescape(text).replace("\r\n", "\n").replace("\r", "\n"))
+        kind = kind_of(text)
+    if kind == "escaped-html":
+        text = html.unescape(text)
+        kind = "html"
+    if kind == "plain":
+        return _tidy(text)
+    if kind == "html":
+        return _tidy(_from_markdown(*_html_to_markdown(text)))
+    bare, spans = _protect(text, html_source=False)
+    return _tidy(_from_markdown(bare, spans))
+
+
+def to_line(text: str | None) -> str:
+    """A one-line field (title, name): converted as `to_markup`, paragraphs and lines joined by a space."""
+    return " ".join(to_markup(text).split())
+
+
+def _tidy(text: str) -> str:
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace(_STAR, "*").replace(_DOLLAR, "$").replace(_OPEN, "").replace(_CLOSE, "")
+    text = _TRAILING.sub("", text)
+    text = re.sub(r"\n{3,}", "\n\n", text) if "\n\n\n" in text else text
+    return text.strip("\n").strip()
+
+
+# -- math and LaTeX escapes, out of the parsers' way --------------------------------------
+
+_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters around a placeholder's number
+_PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+_DISPLAY = re.compile(r"\$\$(?=\S)(.+?)(?<=\S)\$\$|\\\((.+?)\\\)", re.S)
+_LATEX_ESCAPE = re.compile(r"\\[%&]")
+_MATH_END = re.compile(r"\\.|\$", re.S)
+
+
+def _math_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each `$...$`, by booklet's own rule (booklet/text/markup.py, as in Pandoc): `\\$` is
+    a dollar; `$` opens before a non-space; the closing `$` follows a non-space and no digit follows it."""
+    spans, pos = [], 0
+    while (start := text.find("$", pos)) != -1:
+        if start and text[start - 1] == "\\" and not _escaped_backslash(text, start - 1):
+            pos = start + 1
+            continue
+        inner = start + 1
+        if inner >= len(text) or text[inner].isspace() or text[inner] == "$":
+            pos = inner + (1 if inner < len(text) and text[inner] == "$" else 0)
+            continue
+        end = None
+        for m in _MATH_END.finditer(text, inner):
+            if m.group() == "$" and not text[m.end():m.end() + 1].isdigit() and not text[m.start() - 1].isspace():
+                end = m.start()
+                break
+        if end is None:
+            pos = inner
+            continue
+        spans.append((start, end + 1))
+        pos = end + 1
+    return spans
+
+
+def _escaped_backslash(text: str, index: int) -> bool:
+    """True when the backslash at `index` is itself escaped (an even run of backslashes before the `$`)."""
+    run = 0
+    while index - run >= 0 and text[index - run] == "\\":
+        run += 1
+    return run % 2 == 0
+
+
+def _protect(text: str, html_source: bool) -> tuple[str, list[str]]:
+    """The text with each math span and LaTeX escape replaced by a placeholder, and what they stand for.
+
+    `$$x$$` and `\\(x\\)` become `$x$` (booklet sets all math inline). In HTML, the math's entities are
+    decoded and tags inside it dropped."""
+    spans: list[str] = []
+
+    def hold(value: str) -> str:
+        if html_source:
+            value = html.unescape(re.sub(r"<[^<>]*>", "", value))
+        spans.append(value)
+        return f"{_OPEN}{len(spans) - 1}{_CLOSE}"
+
+    text = _DISPLAY.sub(lambda m: hold("$" + (m[1] if m[1] is not None else m[2]).strip() + "$"), text)
+    out, pos = [], 0
+    for start, end in _math_spans(text):
+        out.append(text[pos:start])
+        out.append(hold(text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    text = _LATEX_ESCAPE.sub(lambda m: hold(m.group()), "".join(out))
+    return text, spans
+
+
+def _restore(text: str, spans: list[str]) -> str:
+    for _ in range(4):  # a held span may hold another (math around a LaTeX escape)
+        if _OPEN not in text:
+            break
+        text = _PLACEHOLDER.sub(lambda m: spans[int(m[1])] if int(m[1]) < len(spans) else "", text)
+    return text.replace(_OPEN, "").replace(_CLOSE, "")
+
+
+# -- HTML -> Markdown ----------------------------------------------------------------------
+
+_SCRIPT = re.compile(r"<(su[bp])\b[^<>]*>([^<>]{1,12})</\1\s*>", re.I)
+_EMPTY_EMPHASIS = re.compile(r"<(em|i|strong|b)\b[^<>]*>([^\w<>]*)</\1\s*>", re.I)  # <em>, </em>: no emphasis
+
+
+def _html_to_markdown(text: str) -> tuple[str, list[str]]:
+    from markdownify import markdownify
+
+    text, spans = _protect(text, html_source=True)
+
+    def script(m: re.Match) -> str:  # H<sub>2</sub>O, 10<sup>-3</sup>, 20<sup>th</sup>: as math, set small
+        inner = html.unescape(m[2]).strip()
+        if not inner or "$" in inner or "\\" in inner:
+            return m[0]
+        mark = "^" if m[1].lower() == "sup" else "_"
+        body = inner if re.fullmatch(r"[-+\u2212]?[0-9.,]+|[-+=()*\u2212]", inner) else rf"\mathrm{{{inner}}}"
+        spans.append(f"${mark}{{{body}}}$")
+        return f"{_OPEN}{len(spans) - 1}{_CLOSE}"
+
+    text = _SCRIPT.sub(script, text)
+    text = _EMPTY_EMPHASIS.sub(lambda m: m[2], text)
+    markdown = markdownify(text, heading_style="ATX", bullets="-", strip=["img", "script", "style"],
+                           escape_asterisks=True, escape_underscores=True, escape_misc=False)
+    return markdown, spans
+
+
+# -- Markdown -> booklet markup -----------------------------------------------------------------
+
+_STAR = "\ue002"  # a literal asterisk, until we know whether booklet would take it for emphasis
+_DOLLAR = "\ue003"  # a literal dollar
+
+
+def _parser(html: bool = True):
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": html}).enable(["table", "strikethrough"])
+
+
+def _from_markdown(text: str, spans: list[str]) -> str:
+    tokens = _parser().parse(text)
+    paragraphs = _Blocks(spans).render(tokens)
+    return "\n\n".join(_finish(p, spans) for p in paragraphs if p.strip())
+
+
+def _finish(paragraph: str, spans: list[str]) -> str:
+    paragraph = _TRAILING.sub("", paragraph.strip())
+    paragraph = re.sub(r"(?<=\S) {2,}", " ", paragraph)  # where an image or a tag was dropped
+    paragraph = _literal_stars(paragraph)
+    paragraph = paragraph.replace(_DOLLAR, "\\$")
+    return _restore(paragraph, spans)
+
+
+def _literal_stars(text: str) -> str:
+    """A literal `*` stays `*` where booklet cannot take it for emphasis (the paragraph's only star, or space
+    or nothing on both sides); elsewhere it becomes U+2217 (ASTERISK OPERATOR), which looks the same and is
+    never emphasis."""
+    if _STAR not in text:
+        return text
+    if text.count(_STAR) == 1 and "*" not in text:
+        return text.replace(_STAR, "*")
+    out = []
+    for i, ch in enumerate(text):
+        if ch != _STAR:
+            out.append(ch)
+            continue
+        j = i
+        while j > 0 and text[j - 1] == _STAR:
+            j -= 1
+        k = i
+        while k + 1 < len(text) and text[k + 1] == _STAR:
+            k += 1
+        before = text[j - 1] if j > 0 else " "
+        after = text[k + 1] if k + 1 < len(text) else " "
+        inert = before.isspace() and after.isspace()
+        out.append("*" if inert else "\u2217")
+    return "".join(out)
+
+
+class _Blocks:
+    """Renders markdown-it's block tokens into a list of paragraphs."""
+
+    def __init__(self, spans: list[str]) -> None:
+        self.spans = spans
+        self.paragraphs: list[str] = []
+        self.lists: list[list] = []  # [ordered?, next number]
+        self.item_prefix: str | None = None  # the bullet waiting for the list item's first paragraph
+        self.row: list[str] | None = None
+        self.heading = False
+
+    def render(self, tokens) -> list[str]:
+        for tok in tokens:
+            handler = getattr(self, "_" + tok.type, None)
+            if handler:
+                handler(tok)
+        return self.paragraphs
+
+    def add(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        if self.item_prefix is not None:
+            text, self.item_prefix = self.item_prefix + text, None
+        self.paragraphs.append(text)
+
+    # lists
+    def _bullet_list_open(self, tok) -> None:
+        self.lists.append([False, 0])
+
+    def _ordered_list_open(self, tok) -> None:
+        self.lists.append([True, int(tok.attrGet("start") or 1)])
+
+    def _bullet_list_close(self, tok) -> None:
+        self.lists.pop()
+        self.item_prefix = None
+
+    _ordered_list_close = _bullet_list_close
+
+    def _list_item_open(self, tok) -> None:
+        ordered, number = self.lists[-1] if self.lists else (False, 0)
+        if ordered:
+            self.item_prefix = f"{number}. "
+            self.lists[-1][1] += 1
+        else:
+            self.item_prefix = "\u2013 "
+
+    def _list_item_close(self, tok) -> None:
+        self.item_prefix = None
+
+    # text blocks
+    def _inline(self, tok) -> None:
+        text = _Inline(self.spans).render(tok.children or [])
+        if self.row is not None:
+            self.row.append(" ".join(text.split()))
+        elif self.heading and text.strip():  # a heading: a paragraph of its own, set strong
+            core = " ".join(text.split())
+            self.add(core if core.startswith("**") and core.endswith("**") else f"**{core}**")
+        else:
+            self.add(text)
+
+    def _heading_open(self, tok) -> None:
+        self.heading = True
+
+    def _heading_close(self, tok) -> None:
+        self.heading = False
+
+    def _code_block(self, tok) -> None:
+        self.add(_literal(tok.content))
+
+    _fence = _code_block
+
+    def _html_block(self, tok) -> None:
+        for paragraph in _html_paragraphs(tok.content, self.spans):
+            self.add(paragraph)
+
+    # tables: a paragraph per row, cells separated by " | "
+    def _tr_open(self, tok) -> None:
+        self.row = []
+
+    def _tr_close(self, tok) -> None:
+        row, self.row = self.row or [], None
+        self.add(" | ".join(cell for cell in row if cell))
+
+
+def _literal(text: str) -> str:
+    """Code as plain text: every character as itself."""
+    return text.replace("*", _STAR).replace("$", _DOLLAR)
+
+
+def _html_paragraphs(chunk: str, spans: list[str]) -> list[str]:
+    """An HTML block inside Markdown, as paragraphs (its math is already held in `spans`)."""
+    from markdownify import markdownify
+
+    markdown = markdownify(chunk, heading_style="ATX", bullets="-", strip=["img", "script", "style"],
+                           escape_asterisks=True, escape_underscores=True, escape_misc=False)
+    return _Blocks(spans).render(_parser(html=False).parse(markdown))  # no HTML in it any more
+
+
+class _Inline:
+    """Renders an inline token's children into one paragraph of booklet markup."""
+
+    _EMPHASIS = {"em": "*", "strong": "**"}
+    _HTML_INLINE = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
+
+    def __init__(self, spans: list[str]) -> None:
+        self.spans = spans
+        self.stack: list[list] = [["", []]]  # [marker, parts] for each open emphasis
+        self.links: list[tuple[str, int]] = []  # (href, index in the current parts where the text starts)
+
+    def render(self, children) -> str:
+        for tok in children:
+            kind = tok.type
+            if kind == "text":
+                self.put(tok.content.replace("*", _STAR).replace("$", _DOLLAR))
+            elif kind == "code_inline":
+                self.put(_literal(tok.content))
+            elif kind == "softbreak":
+                self.put("\n")
+            elif kind == "hardbreak":
+                self.put("\n")
+            elif kind.endswith("_open") and kind[:-5] in self._EMPHASIS:
+                self.open(self._EMPHASIS[kind[:-5]])
+            elif kind.endswith("_close") and kind[:-6] in self._EMPHASIS:
+                self.close()
+            elif kind == "link_open":
+                self.links.append((tok.attrGet("href") or "", len(self.stack[-1][1])))
+            elif kind == "link_close":
+                self.end_link()
+            elif kind == "html_inline":
+                self.html_tag(tok.content)
+            # image: dropped, alt text and all; s_open/s_close: the text stays, plain
+        while len(self.stack) > 1:
+            self.close()
+        return "".join(self.stack[0][1])
+
+    def put(self, text: str) -> None:
+        self.stack[-1][1].append(text)
+
+    def open(self, marker: str) -> None:
+        self.stack.append([marker, []])
+
+    def close(self) -> None:
+        if len(self.stack) < 2:
+            return
+        marker, parts = self.stack.pop()
+        inner = "".join(parts)
+        core = inner.strip()
+        if not core:
+            self.put(inner)
+            return
+        lead = inner[: len(inner) - len(inner.lstrip())]
+        trail = inner[len(inner.rstrip()):]
+        self.put(f"{lead}{marker}{core}{marker}{trail}")
+
+    def end_link(self) -> None:
+        if not self.links:
+            return
+        href, start = self.links.pop()
+        parts = self.stack[-1][1]
+        label = "".join(parts[start:]).strip()
+        url = href.strip().replace("*", _STAR).replace("$", _DOLLAR)
+        bare = re.sub(r"^mailto:", "", url)
+        if url.startswith("#") or not url:
+            shown = label
+        elif not label or label.replace(_STAR, "*") in (url, bare) or bare.rstrip("/") == label.rstrip("/"):
+            shown = bare if url.startswith("mailto:") else url
+        elif url.startswith("mailto:"):
+            shown = label if bare in label else f"{label} ({bare})"
+        else:
+            shown = label if url in label else f"{label} ({url})"
+        del parts[start:]
+        parts.append(shown)
+
+    def html_tag(self, tag: str) -> None:
+        m = re.match(r"<(/?)([A-Za-z][A-Za-z0-9]*)", tag)
+        if not m:
+            return
+        closing, name = m[1] == "/", m[2].lower()
+        if name == "br":
+            self.put("\n")
+        elif name in self._HTML_INLINE:
+            if closing:
+                self.close()
+            else:
+                self.open(self._HTML_INLINE[name])
+        # any other tag: dropped, its text stays

@@ -1,0 +1,670 @@
+"""Contributions read from a foreign source (Indico, a spreadsheet) -> booklet's documents.
+
+A reader turns its source into `Entry` records (one per contribution, break or programme line) and
+`Block` records (session blocks with their chairs and room); `assemble` makes of them the documents of
+booklet's data files: abstracts, tutorials and posters with unique ids, and a programme whose days hold
+session blocks, parallel sessions (blocks at overlapping times) and plain items. It also holds what
+the readers share: kinds from a source's contribution types, names, ids, times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import Imported, Options, SourceError
+from .text import to_line
+
+# -- kinds ------------------------------------------------------------------------------------
+
+# What a contribution becomes: an abstract of one of booklet's kinds, a tutorial, a poster, a plain
+# programme line (break, social, other), or nothing (an attendee's registration, a rejected submission).
+ABSTRACT_KINDS = ("contributed", "invited", "keynote", "special")
+KINDS = ABSTRACT_KINDS + ("tutorial", "poster", "break", "social", "other", "skip")
+KIND_WORDS = {  # what users write in --kinds, beside the kinds themselves
+    "talk": "contributed", "oral": "contributed", "contribution": "contributed", "regular": "contributed",
+    "plenary": "keynote", "public": "special", "workshop": "tutorial", "course": "tutorial",
+    "none": "skip", "ignore": "skip", "drop": "skip", "item": "other", "line": "other",
+}
+
+# Words in a source's type name (any language seen in real exports), the first match wins. A type that
+# matches none is a contributed talk, counted in Imported.unmapped_types for the user to map.
+_TYPE_RULES: tuple[tuple[str, str], ...] = (
+    (r"attend|participant|teilnehm|teilnahme|listener|auditeur|waiting|warteliste|liste d.attente|withdrawn|rejected"
+     r"|declined|cancel+ed|no presentation|zurückgezogen|abgelehnt|refus|annul", "skip"),
+    (r"poster|affiche", "poster"),
+    (r"keynote|plenary|plenar|pl[ée]ni[èe]re|hauptvortrag|haupt-vortrag|opening lecture", "keynote"),
+    (r"invited|eingeladen|invit[ée]|sollicit", "invited"),
+    (r"tutorial|workshop|hands.on|training|course|kurs|atelier|school|schule|masterclass|lab session", "tutorial"),
+    (r"public|special|prize|award|preis|laudatio|memorial|lecture.recital|colloquium talk", "special"),
+    (r"coffee|lunch|dinner|break|pause|mittag|kaffee|repas|déjeuner", "break"),
+    (r"talk|oral|vortrag|presentation|präsentation|pr[ée]sentation|contributed|contribution|lightning|short"
+     r"|paper|lecture|demo|communication|exposé|expos[ée]|beitrag|referat|panel|bof|discussion|session"
+     r"|seminar|flash|pitch|regular|report", "contributed"),
+)
+_DURATION = re.compile(r"\(\s*\d+\s*(?:'|’|min\w*|minutes?)?\s*\)|\(closed\)|\(open\)|\b\d+\s*(?:'|’|min\w*)",
+                       re.I)
+
+
+def normalise_type(name: str) -> str:
+    """'Invited talk (35')' -> 'invited talk': lower case, durations and '(CLOSED)' marks removed."""
+    text = _DURATION.sub(" ", name.lower())
+    return " ".join(re.sub(r"[()\[\]]", " ", text).split())
+
+
+def kind_from_words(name: str) -> str | None:
+    """The kind a type name's words say, or None when they say nothing booklet knows."""
+    text = normalise_type(name)
+    for pattern, kind in _TYPE_RULES:
+        if re.search(pattern, text):
+            return kind
+    return None
+
+
+def user_kinds(options: Options) -> dict[str, str]:
+    """--kinds, checked: {normalised source type: kind}; SourceError for a kind booklet does not have."""
+    table = {}
+    for source, kind in (options.kinds or {}).items():
+        meant = kind.strip().lower()
+        meant = KIND_WORDS.get(meant, meant)
+        if meant not in KINDS:
+            raise SourceError(f"--kinds: '{kind}' (for '{source}') is not a kind; the kinds are {', '.join(KINDS)}")
+        table[normalise_type(source)] = meant
+        table[source.strip().lower()] = meant
+    return table
+
+
+class Kinds:
+    """Source type -> kind: --kinds first, then the words of the type; unknown types are counted."""
+
+    def __init__(self, options: Options) -> None:
+        self.table = user_kinds(options)
+        self.unmapped: Counter = Counter()
+
+    def known(self, name: str | None) -> str | None:
+        """The kind for a type name when --kinds or its words say; None otherwise (nothing counted)."""
+        if not name or not name.strip():
+            return None
+        return (self.table.get(name.strip().lower()) or self.table.get(normalise_type(name))
+                or kind_from_words(name))
+
+    def __call__(self, name: str | None, default: str = "contributed") -> str:
+        if not name or not name.strip():
+            return default
+        kind = self.known(name)
+        if kind is None:
+            self.unmapped[name.strip()] += 1
+            return default
+        return kind
+
+
+_SOCIAL = re.compile(r"dinner|banquet|reception|excursion|ap[ée]ro|drinks|party|concert|konzert|empfang|abendessen"
+                     r"|d[îi]ner|soir[ée]e|tour|visit|get.together|social", re.I)
+_BREAK = re.compile(r"coffee|tea|lunch|break|pause|mittag|kaffee|repas|d[ée]jeuner|breakfast|fr[üu]hst[üu]ck", re.I)
+
+
+def line_kind(title: str, default: str = "other") -> str:
+    """The kind of a programme line from its title: 'social' for a dinner, 'break' for a coffee break."""
+    if _SOCIAL.search(title or ""):
+        return "social"
+    if _BREAK.search(title or ""):
+        return "break"
+    return default
+
+
+# -- people -------------------------------------------------------------------------------------
+
+@dataclass
+class Person:
+    name: str
+    affiliations: list[str] = field(default_factory=list)
+    email: str | None = None
+    presenting: bool = False
+
+
+def clean(text) -> str:
+    """A one-line value: markup made from HTML or Markdown, whitespace collapsed, '' for None."""
+    if text is None:
+        return ""
+    return to_line(str(text))
+
+
+def full_name(first, last) -> str:
+    """'Ravindra Babu' and 'Ganapathi,' -> 'Ravindra Babu Ganapathi' (stray commas and spaces dropped)."""
+    parts = [" ".join(str(p or "").replace(",", " ").split()) for p in (first, last)]
+    return " ".join(p for p in parts if p)
+
+
+def flip_name(name: str) -> str:
+    """'Last, First' -> 'First Last'; any other form as it is (whitespace collapsed)."""
+    name = " ".join(str(name or "").split()).strip(" ,;")
+    if name.count(",") == 1:
+        last, first = (p.strip() for p in name.split(","))
+        if first and last:
+            return f"{first} {last}"
+        return first or last
+    return name
+
+
+_COUNTRY_THE = re.compile(r",\s*([A-Z][\w .-]*?),\s*The\s*$")
+
+
+def affiliation(text) -> str:
+    """An affiliation as printed: one line; 'Netherlands, The' -> 'The Netherlands'."""
+    text = clean(text).strip(" ,;")
+    return _COUNTRY_THE.sub(lambda m: f", The {m[1]}", text)
+
+
+def email_of(text) -> str | None:
+    """The first word with an '@' in it, without control characters; None when there is none."""
+    words = re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", str(text or "")).replace(",", " ").replace(";", " ").split()
+    return next((w.strip("<>()[]") for w in words if "@" in w), None)
+
+
+def person_record(person: Person, with_presenting: bool) -> dict:
+    record: dict = {"name": person.name}
+    if person.affiliations:
+        record["affiliation"] = person.affiliations[0] if len(person.affiliations) == 1 else list(person.affiliations)
+    if with_presenting and person.presenting:
+        record["presenting"] = True
+    email = email_of(person.email)
+    if email:
+        record["email"] = email
+    return record
+
+
+def unique_people(people: list[Person]) -> list[Person]:
+    """People named twice (a speaker who is also an author) once, in first place, flags and details merged."""
+    out: list[Person] = []
+    seen: dict[str, Person] = {}
+    for p in people:
+        if not p.name:
+            continue
+        key = _fold(p.name)
+        first = seen.get(key) or next((q for q in out if _same_person(q.name, p.name)), None)
+        if first is not None:
+            first.presenting = first.presenting or p.presenting
+            first.affiliations = first.affiliations or p.affiliations
+            first.email = first.email or p.email
+            continue
+        seen[key] = p
+        out.append(p)
+    return out
+
+
+def _same_person(a: str, b: str) -> bool:
+    """'Alex Eichler' and 'A. Eichler': one family name, and the given names' initials agree."""
+    wa, wb = _fold(a).replace(".", ". ").split(), _fold(b).replace(".", ". ").split()
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
+        return False
+    ga, gb = wa[:-1], wb[:-1]
+    if not (all(w.endswith(".") for w in ga) or all(w.endswith(".") for w in gb)):
+        return False
+    return [w[0] for w in ga] == [w[0] for w in gb][: len(ga)] or [w[0] for w in gb] == [w[0] for w in ga][: len(gb)]
+
+
+def _fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+# -- ids ------------------------------------------------------------------------------------
+
+_LETTERS = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+                          "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "Þ": "Th", "ı": "i"})
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """'Tetienne: Nanoscale détection' -> 'tetienne-nanoscale-detection' (ASCII, at most `limit`, whole words)."""
+    text = str(text).translate(_LETTERS)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", text)
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            if not out:
+                out = word[:limit]
+            break
+        out = candidate
+    return out
+
+
+_STOPWORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "with", "to", "by", "from", "at", "as", "is",
+              "de", "la", "le", "les", "des", "du", "et", "en", "un", "une", "der", "die", "das", "und", "im", "zur",
+              "zum", "von", "mit", "ein", "eine", "dem", "den", "del", "y", "el", "los", "las"}
+
+
+def id_from(*parts: str, limit: int = 32) -> str:
+    """An id from a source's own id ('c12') or, without one, from the title's words (stable while the title is)."""
+    words = [w for w in slug(" ".join(p for p in parts if p), 200).split("-") if w and w not in _STOPWORDS]
+    return slug(" ".join(words), limit) or "entry"
+
+
+def family_name(person: Person | None) -> str:
+    if person is None or not person.name:
+        return ""
+    return person.name.split()[-1]
+
+
+# -- times ------------------------------------------------------------------------------------
+
+def hhmm(t: dt.time) -> str:
+    return t.strftime("%H:%M")
+
+
+def time_text(start: dt.time | None, end: dt.time | None) -> str | None:
+    """'09:00-09:20'; '09:00' when the end is unknown or not after the start (past midnight)."""
+    if start is None:
+        return None
+    if end is None or end <= start:
+        return hhmm(start)
+    return f"{hhmm(start)}-{hhmm(end)}"
+
+
+_CLOCK = re.compile(r"^\s*(\d{1,2})\s*[:.hH]\s*(\d{2})(?:\s*[:.]\s*\d{2}(?:\.\d+)?)?\s*$|^\s*(\d{1,2})(\d{2})\s*$")
+
+
+def parse_clock(text) -> dt.time | None:
+    """'9:00', '09.00', '09h00', '0930', '09:00:00' -> time; None for anything else."""
+    if isinstance(text, dt.datetime):
+        return text.time().replace(second=0, microsecond=0)
+    if isinstance(text, dt.time):
+        return text.replace(second=0, microsecond=0)
+    m = _CLOCK.match(str(text or ""))
+    if not m:
+        return None
+    hour, minute = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[4]))
+    if hour == 24 and minute == 0:
+        hour, minute = 23, 59
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
+def plus_minutes(day: dt.date, start: dt.time, minutes: float) -> dt.time | None:
+    """The clock time `minutes` after `start`; None past midnight."""
+    moment = dt.datetime.combine(day, start) + dt.timedelta(minutes=minutes)
+    return moment.time() if moment.date() == day else None
+
+
+# -- what the readers hand over -------------------------------------------------------------------
+
+@dataclass
+class Block:
+    """A session block: a named group of entries with chairs and a room (an Indico session block, a
+    ConfTool session row). `key` identifies it among the source's blocks."""
+
+    key: str
+    name: str
+    chairs: list[str] = field(default_factory=list)
+    room: str = ""
+    day: dt.date | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+    kind: str = ""  # "" for a session of talks; "poster" for a poster session; "break"/"social"/"other" for a line
+    explicit: bool = True  # False: made from entries that name the same session (split where something else happens)
+
+
+@dataclass
+class Entry:
+    """One contribution (or break, or programme line) of the source."""
+
+    key: str  # the id it should get (made unique by assemble)
+    title: str
+    people: list[Person] = field(default_factory=list)
+    text: str = ""  # booklet markup
+    kind: str = "contributed"
+    day: dt.date | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+    room: str = ""
+    block: str | None = None  # a Block's key
+    number: int | None = None  # poster board number
+    where: str = ""  # for messages: "row 12", "contribution 14"
+
+
+# -- the assembly ----------------------------------------------------------------------------------
+
+PLACEHOLDER_TITLE = "Conference title"
+PLACEHOLDER_VENUE = "Venue"
+NOBODY = "TBA"
+
+
+@dataclass
+class Conference:
+    title: str = ""
+    short_title: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    venue: str = ""
+    url: str = ""
+    chairs: list[Person] = field(default_factory=list)
+    description: str = ""
+
+
+def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: list[Block],
+             unmapped: Counter, notes: list[str]) -> Imported:
+    """The documents of booklet's data files for these entries and blocks."""
+    notes = list(notes)
+    by_key = {b.key: b for b in blocks}
+    ids = _Ids()
+    abstracts, tutorials, posters = [], [], []
+    refs: dict[int, tuple[str, str]] = {}  # id(entry) -> ("talk"|"tutorial", id)
+    no_people_lines, no_people_named = [], []
+    placed = sorted(entries, key=lambda e: (e.day is None, e.day or dt.date.min, e.start is None,
+                                            e.start or dt.time.min))
+    for entry in placed:
+        people = unique_people(entry.people)
+        kind = entry.kind
+        if kind == "skip":
+            continue
+        scheduled = entry.day is not None
+        if kind in ABSTRACT_KINDS and not people and scheduled:
+            kind = "other"  # an opening, a meeting: a line of the programme
+            no_people_lines.append(entry.title)
+        if kind in ("break", "social", "other"):
+            continue
+        if not people and kind != "tutorial":
+            people = [Person(NOBODY)]
+            no_people_named.append(entry.title)
+        if kind == "tutorial":
+            ident = ids.new(entry.key)
+            record = {"id": ident, "title": entry.title}
+            if entry.text:
+                record["description"] = entry.text
+            if people:
+                record["presenters"] = [person_record(p, False) for p in people]
+            tutorials.append(record)
+            refs[id(entry)] = ("tutorial", ident)
+        elif kind == "poster":
+            record: dict = {}
+            if entry.number is not None:
+                record["number"] = entry.number
+            if len(people) == 1:
+                p = people[0]
+                record["author"] = p.name
+                record["title"] = entry.title
+                if p.affiliations:
+                    record["affiliation"] = p.affiliations[0] if len(p.affiliations) == 1 else list(p.affiliations)
+                if email_of(p.email):
+                    record["email"] = email_of(p.email)
+            else:
+                record["title"] = entry.title
+                record["authors"] = [person_record(p, True) for p in people]
+            if entry.text:
+                record["abstract"] = entry.text
+            posters.append(record)
+        else:
+            ident = ids.new(entry.key)
+            record = {"id": ident}
+            if kind != "contributed":
+                record["kind"] = kind
+            record["title"] = entry.title
+            if len(people) == 1:
+                record["speaker"] = person_record(people[0], False)
+            else:
+                record["authors"] = [person_record(p, True) for p in people]
+            if entry.text:
+                record["abstract"] = entry.text
+            abstracts.append(record)
+            refs[id(entry)] = ("talk", ident)
+    if no_people_lines:
+        notes.append(f"{len(no_people_lines)} scheduled contribution(s) name no speaker or author: they are plain "
+                     f"programme lines, with no abstract ({_some(no_people_lines)})")
+    if no_people_named:
+        notes.append(f"{len(no_people_named)} contribution(s) name no speaker or author: their speaker is "
+                     f"'{NOBODY}' until you write one in ({_some(no_people_named)})")
+    unscheduled = [e for e in entries if e.day is None and e.kind in ABSTRACT_KINDS + ("tutorial",)]
+    if unscheduled:
+        notes.append(f"{len(unscheduled)} contribution(s) have no time: they are abstracts or tutorials outside "
+                     "the programme (add them to programme.yaml, or leave them as a list)")
+    days = _Programme(entries, by_key, refs).days()
+    documents: dict[str, object] = {"conference.yaml": _conference(conference, days, notes)}
+    if days:
+        documents["programme.yaml"] = {"days": days}
+    if abstracts:
+        documents["abstracts.yaml"] = abstracts
+    if tutorials:
+        documents["tutorials.yaml"] = tutorials
+    if posters:
+        documents["posters.yaml"] = posters
+    return Imported(fmt, documents, unmapped, notes)
+
+
+def _some(names: list[str], limit: int = 3) -> str:
+    shown = ", ".join(f"'{n}'" for n in names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+class _Ids:
+    """Ids made unique in the order they are asked for: 'c12', then 'c12-2', ..."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def new(self, wanted: str) -> str:
+        base = wanted if wanted and not re.search(r"\s", wanted) else slug(wanted or "") or "entry"
+        ident, n = base, 1
+        while ident in self.used:
+            n += 1
+            ident = f"{base}-{n}"
+        self.used.add(ident)
+        return ident
+
+
+def _conference(conference: Conference, days: list[dict], notes: list[str]) -> dict:
+    record: dict = {}
+    title = conference.title
+    if not title:
+        title = PLACEHOLDER_TITLE
+        notes.append(f"the source has no conference title: conference.yaml says '{PLACEHOLDER_TITLE}'; write the real one")
+    record["title"] = title
+    if conference.short_title and conference.short_title != title:
+        record["short_title"] = conference.short_title
+    start, end = conference.start, conference.end
+    day_dates = [d["date"] for d in days]
+    if day_dates:
+        start = min([start] + day_dates) if start else min(day_dates)
+        end = max([end] + day_dates) if end else max(day_dates)
+        if not (conference.start and conference.end):
+            notes.append(f"the source has no conference dates: conference.yaml has those of the programme "
+                         f"({start} to {end}); check them")
+    if start is None or end is None:
+        start = end = start or end or dt.date.today()
+        notes.append(f"the source has no dates at all: conference.yaml says {start} (today); write the real dates")
+    record["dates"] = {"start": start, "end": max(start, end)}
+    venue = conference.venue
+    if not venue:
+        venue = PLACEHOLDER_VENUE
+        notes.append(f"the source has no venue: conference.yaml says '{PLACEHOLDER_VENUE}'; write the real one")
+    record["venue"] = venue
+    if conference.url:
+        record["url"] = conference.url
+    if conference.chairs:
+        record["committees"] = [{"name": "Chairs", "members": [person_record(p, False) for p in conference.chairs]}]
+    return record
+
+
+# -- the programme ----------------------------------------------------------------------------------
+
+@dataclass
+class _Unit:
+    """One thing at the top of a day: a session block with its entries, or a lone entry."""
+
+    start: dt.time | None
+    end: dt.time | None
+    block: Block | None = None
+    entries: list[Entry] = field(default_factory=list)
+    order: int = 0
+
+
+class _Programme:
+    def __init__(self, entries: list[Entry], blocks: dict[str, Block], refs: dict[int, tuple[str, str]]) -> None:
+        self.entries = entries
+        self.blocks = blocks
+        self.refs = refs
+
+    def days(self) -> list[dict]:
+        by_day: dict[dt.date, list[Entry]] = {}
+        for entry in self.entries:
+            if entry.kind == "skip" or entry.day is None:
+                continue
+            if entry.kind == "poster" and not (entry.block and self.blocks.get(entry.block)):
+                continue  # a poster on its own is in posters.yaml only
+            by_day.setdefault(entry.day, []).append(entry)
+        for block in self.blocks.values():  # blocks with nothing in them: a line of their own
+            if block.day is not None and block.start is not None:
+                by_day.setdefault(block.day, [])
+        out = []
+        for day in sorted(by_day):
+            items = self.day_items(day, by_day[day])
+            if items:
+                out.append({"date": day, "items": items})
+        return out
+
+    def day_items(self, day: dt.date, entries: list[Entry]) -> list[dict]:
+        units = self.units(day, entries)
+        units.sort(key=lambda u: (u.start is None, u.start or dt.time.min, u.block is not None, u.order))
+        items: list[dict] = []
+        i = 0
+        while i < len(units):
+            unit = units[i]
+            if unit.block is None or unit.block.kind or unit.start is None:
+                items.append(self.unit_item(unit))
+                i += 1
+                continue
+            group = [unit]  # sessions at overlapping times: side by side
+            end = unit.end or unit.start
+            j = i + 1
+            while j < len(units):
+                other = units[j]
+                if other.start is None or other.start >= end:
+                    break
+                if other.block is not None and not other.block.kind:
+                    group.append(other)
+                    end = max(end, other.end or other.start)
+                j += 1
+            lone = [u for u in units[i + 1:j] if u not in group]
+            if len(group) == 1:
+                items.append(self.session(unit))
+            else:
+                items.append({"parallel": [self.session(u) for u in self.merge(group)]})
+            items.extend(self.unit_item(u) for u in lone)
+            i = j
+        return items
+
+    def units(self, day: dt.date, entries: list[Entry]) -> list[_Unit]:
+        units: list[_Unit] = []
+        in_block: dict[str, list[Entry]] = {}
+        for n, entry in enumerate(entries):
+            block = self.blocks.get(entry.block) if entry.block else None
+            if block is None:
+                units.append(_Unit(entry.start, entry.end, None, [entry], n))
+            else:
+                in_block.setdefault(block.key, []).append(entry)
+        lone_starts = sorted(u.start for u in units if u.start is not None)
+        order = len(entries)
+        for key, members in in_block.items():
+            block = self.blocks[key]
+            members.sort(key=lambda e: (e.start is None, e.start or dt.time.min))
+            runs = [members] if block.explicit else self.split(members, key, entries, lone_starts)
+            for run in runs:
+                order += 1
+                starts = [e.start for e in run if e.start] + ([block.start] if block.explicit and block.start else [])
+                ends = [e.end or e.start for e in run if e.start] + ([block.end] if block.explicit and block.end else [])
+                units.append(_Unit(min(starts) if starts else None, max(ends) if ends else None, block, run, order))
+        for block in self.blocks.values():  # a block of this day with no entries: a line of its own
+            if block.day == day and block.key not in in_block and block.start is not None:
+                order += 1
+                units.append(_Unit(block.start, block.end, block, [], order))
+        return units
+
+    def split(self, members: list[Entry], key: str, entries: list[Entry], lone_starts) -> list[list[Entry]]:
+        """A session known only by name: one block per run of its entries, cut where something else starts
+        in a gap between two of them (a plenary in the morning and again after the parallel sessions)."""
+        others = sorted(e.start for e in entries if e.start is not None and e.block != key)
+        runs = [[members[0]]]
+        for entry in members[1:]:
+            prev = runs[-1][-1]
+            gap_from = prev.end or prev.start
+            if entry.start and gap_from and any(gap_from <= s < entry.start for s in others):
+                runs.append([entry])
+            else:
+                runs[-1].append(entry)
+        return runs
+
+    def merge(self, group: list[_Unit]) -> list[_Unit]:
+        """Runs of one session in a parallel group, one column: 'Workshop' at 11:15 and at 14:35."""
+        out: list[_Unit] = []
+        for unit in group:
+            same = next((u for u in out if u.block.key == unit.block.key
+                         and not _overlap(u, unit)), None)
+            if same is None:
+                out.append(_Unit(unit.start, unit.end, unit.block, list(unit.entries), unit.order))
+            else:
+                same.entries.extend(unit.entries)
+                same.end = max(same.end or same.start, unit.end or unit.start)
+        return out
+
+    def session(self, unit: _Unit) -> dict:
+        block = unit.block
+        record: dict = {"session": block.name}
+        if block.chairs:
+            record["chair"] = ", ".join(block.chairs)
+        if block.room:
+            record["room"] = block.room
+        items = [self.item(e, block.room) for e in sorted(unit.entries, key=_by_time)]
+        items = [i for i in items if i]
+        if not items:  # nothing listed: the block's own time
+            items = [{"time": time_text(unit.start, unit.end), "title": block.name}]
+        record["items"] = items
+        return record
+
+    def unit_item(self, unit: _Unit) -> dict:
+        if unit.block is None:
+            return self.item(unit.entries[0], "")
+        block = unit.block
+        if block.kind == "poster" or not unit.entries:
+            record = {"time": time_text(unit.start, unit.end), "title": block.name}
+            kind = block.kind or "other"
+            if kind != "other":
+                record["kind"] = kind
+            if block.room:
+                record["room"] = block.room
+            if record["time"] is None:
+                del record["time"]
+            return record
+        return self.session(unit)
+
+    def item(self, entry: Entry, room: str) -> dict | None:
+        record: dict = {}
+        time = time_text(entry.start, entry.end)
+        if time:
+            record["time"] = time
+        ref = self.refs.get(id(entry))
+        if ref:
+            record[ref[0]] = ref[1]
+        elif entry.kind == "poster":
+            return None  # in a poster session: the session's line says it
+        else:
+            record["title"] = entry.title
+            kind = entry.kind if entry.kind in ("break", "social", "poster") else None
+            if kind:
+                record["kind"] = kind
+        if entry.room and entry.room != room:
+            record["room"] = entry.room
+        return record
+
+
+def _overlap(a: _Unit, b: _Unit) -> bool:
+    if None in (a.start, b.start):
+        return False
+    return a.start < (b.end or b.start) and b.start < (a.end or a.start)
+
+
+def _by_time(entry: Entry):
+    return (entry.start is None, entry.start or dt.time.min)

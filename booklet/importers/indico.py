@@ -1,0 +1,326 @@
+"""Indico's JSON exports -> booklet's documents.
+
+Read: the event export (`/export/event/ID.json?detail=contributions`, or `detail=sessions`, whose
+sessions carry their conveners and room) and the timetable export (`/export/timetable/ID.json`: session
+blocks with conveners, contributions with presenters and authors, breaks). Times come as
+`{date, time, tz}` and are set in the event's own time zone (`timezone` in the event export; in the
+timetable export, the `--timezone` given, else the zone the export is in). Names come as first and
+last name; a contribution's type (Indico puts it in `track` when the event has no types) says its
+kind; contributions without a time become abstracts (or posters) outside the programme.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from . import Imported, Options, SourceError
+from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, flip_name,
+                       full_name, line_kind, plus_minutes)
+from .text import to_markup
+
+FORMAT = "indico"
+
+
+def detect(path: Path, head: bytes) -> bool:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text.startswith((b"{", b"[")):
+        return False
+    return (b'"HTTPAPIResult"' in head or b'"ContribSchEntry"' in head
+            or (b'"_type"' in head and b'"Conference"' in head and b'"contributions"' in head))
+
+
+def read(path: Path, options: Options) -> Imported:
+    data = _load(path)
+    results = data.get("results") if isinstance(data, dict) else data
+    if isinstance(data, dict) and data.get("_type") == "Conference":
+        results = [data]
+    if isinstance(results, list) and results and all(isinstance(r, dict) for r in results):
+        events = [r for r in results if r.get("_type", "Conference") == "Conference"]
+        if events:
+            return _Event(path, events[0], options, extra=len(events) - 1).read()
+    if isinstance(results, dict) and results and all(isinstance(v, dict) for v in results.values()):
+        return _Timetable(path, results, options).read()
+    raise SourceError(f"{path}: not an Indico export: expected 'results' with an event (export/event/ID.json) "
+                      "or a timetable (export/timetable/ID.json)")
+
+
+def _load(path: Path):
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise SourceError(f"{path}: cannot read it: {e.strerror or e}") from None
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise SourceError(f"{path}: byte {e.start + 1}: not UTF-8 text, as JSON must be") from None
+    except json.JSONDecodeError as e:
+        raise SourceError(f"{path}: line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})") from None
+
+
+# -- times ----------------------------------------------------------------------------------
+
+def _zone(name: str | None, path: Path, what: str) -> ZoneInfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SourceError(f"{path}: {what}: unknown time zone '{name}'") from None
+
+
+class _Clock:
+    """Indico's {date, time, tz} -> (date, time) in the conference's zone."""
+
+    def __init__(self, path: Path, zone: ZoneInfo | None) -> None:
+        self.path = path
+        self.zone = zone
+
+    def __call__(self, value, where: str) -> tuple[dt.date, dt.time] | None:
+        if not isinstance(value, dict) or not value.get("date"):
+            return None
+        try:
+            day = dt.date.fromisoformat(str(value["date"]))
+            clock = dt.time.fromisoformat(str(value.get("time") or "00:00:00"))
+        except ValueError:
+            raise SourceError(f"{self.path}: {where}: '{value.get('date')} {value.get('time')}' is not a date "
+                              "and time") from None
+        moment = dt.datetime.combine(day, clock.replace(microsecond=0))
+        source = _zone(value.get("tz"), self.path, where)
+        if source is not None and self.zone is not None:
+            moment = moment.replace(tzinfo=source).astimezone(self.zone).replace(tzinfo=None)
+        return moment.date(), moment.time().replace(second=0)
+
+
+def _text(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _people(items, presenting: bool = False) -> list[Person]:
+    out = []
+    for p in items if isinstance(items, list) else []:
+        if not isinstance(p, dict):
+            continue
+        first = p.get("first_name", p.get("firstName"))
+        last = p.get("last_name", p.get("familyName"))
+        name = clean(full_name(first, last)) if (first or last) else clean(flip_name(
+            _text(p.get("fullName")) or _text(p.get("name"))))
+        if not name:
+            continue
+        aff = affiliation(p.get("affiliation"))
+        email = _text(p.get("email")) or None
+        out.append(Person(name, [aff] if aff else [], email, presenting))
+    return out
+
+
+def _board(value, notes_for: list[str], where: str) -> int | None:
+    text = str(value).strip() if value not in (None, "") else ""
+    if not text:
+        return None
+    numbers = re.findall(r"\d+", text)
+    if len(numbers) == 1:
+        return int(numbers[0])
+    notes_for.append(f"{where}: board number '{text}' is not a number; the poster is numbered by its place")
+    return None
+
+
+def _minutes(value) -> float | None:
+    try:
+        minutes = float(value)
+    except (TypeError, ValueError):
+        return None
+    return minutes if minutes > 0 else None
+
+
+# -- the event export -----------------------------------------------------------------------
+
+class _Event:
+    def __init__(self, path: Path, event: dict, options: Options, extra: int) -> None:
+        self.path = path
+        self.event = event
+        self.options = options
+        self.kinds = Kinds(options)
+        self.notes: list[str] = []
+        if extra:
+            self.notes.append(f"the export holds {extra + 1} events; only the first, "
+                              f"'{clean(event.get('title'))}', was read")
+        zone_name = _text(event.get("timezone")) or options.timezone
+        if zone_name and options.timezone and options.timezone != zone_name:
+            self.notes.append(f"the event's time zone is {zone_name} (so the export says); --timezone "
+                              f"{options.timezone} was not used")
+        if not zone_name:
+            zone_name = _text((event.get("startDate") or {}).get("tz")) if isinstance(event.get("startDate"), dict) else ""
+        self.clock = _Clock(path, _zone(zone_name, path, "timezone"))
+        self.blocks: dict[str, Block] = {}
+
+    def read(self) -> Imported:
+        entries: list[Entry] = []
+        for c in _list(self.event.get("contributions")):
+            entries.append(self.contribution(c, None))
+        for n, s in enumerate(_list(self.event.get("sessions"))):
+            block = self.session(s, n)
+            for c in _list(s.get("contributions")):
+                entries.append(self.contribution(c, block))
+        return assemble(FORMAT, self.conference(), entries, list(self.blocks.values()),
+                        self.kinds.unmapped, self.notes)
+
+    def conference(self) -> Conference:
+        e = self.event
+        start = self.clock(e.get("startDate"), "startDate")
+        end = self.clock(e.get("endDate"), "endDate")
+        venue = ", ".join(v for v in (clean(e.get("location")), clean(e.get("address"))) if v)
+        return Conference(title=clean(e.get("title")), start=start[0] if start else None,
+                          end=end[0] if end else None, venue=venue, url=_text(e.get("url")),
+                          chairs=_people(e.get("chairs")))
+
+    def session(self, s: dict, n: int) -> Block:
+        name = clean(s.get("title")) or f"Session {n + 1}"
+        key = f"s{_text(str(s.get('id', n)))}:{name}"
+        chairs = [p.name for p in _people(s.get("sessionConveners") or s.get("conveners"))]
+        room = clean(s.get("roomFullname")) or clean(s.get("room"))
+        block = Block(key, name, chairs, room, kind="poster" if s.get("isPoster") else "", explicit=False)
+        self.blocks[key] = block
+        return block
+
+    def session_by_name(self, name: str) -> Block:
+        key = f"name:{name}"
+        if key not in self.blocks:
+            self.blocks[key] = Block(key, name, explicit=False)
+        return self.blocks[key]
+
+    def contribution(self, c: dict, block: Block | None) -> Entry:
+        if not isinstance(c, dict):
+            raise SourceError(f"{self.path}: a contribution is not a JSON object: {str(c)[:60]}")
+        ident = _text(str(c.get("friendly_id") or c.get("id") or c.get("db_id") or ""))
+        where = f"contribution {ident or '?'}"
+        title = clean(c.get("title")) or f"Contribution {ident}"
+        type_name = _text(c.get("type")) if not isinstance(c.get("type"), dict) else _text(c["type"].get("name"))
+        track = _text(c.get("track")) if not isinstance(c.get("track"), dict) else _text(c["track"].get("title"))
+        if not type_name and self.kinds.known(track):
+            type_name = track  # events without contribution types often say it with their tracks
+        kind = self.kinds(type_name)
+        if block is None and _text(c.get("session")):
+            block = self.session_by_name(clean(c.get("session")))
+        if block is not None and block.kind == "poster" and not type_name:
+            kind = "poster"
+        speakers = _people(c.get("speakers"), presenting=True)
+        authors = _people(c.get("primaryauthors")) + _people(c.get("coauthors"))
+        people = _with_speakers(authors, speakers)
+        when = self.clock(c.get("startDate"), where)
+        entry = Entry(key=f"c{ident}" if ident else "", title=title, people=people,
+                      text=to_markup(c.get("description")), kind=kind, where=where,
+                      room=clean(c.get("roomFullname")) or clean(c.get("room")),
+                      block=block.key if block else None,
+                      number=_board(c.get("board_number"), self.notes, where))
+        if when:
+            entry.day, entry.start = when
+            finish = self.clock(c.get("endDate"), where)
+            minutes = _minutes(c.get("duration"))
+            if finish and finish[0] == entry.day:
+                entry.end = finish[1]
+            elif minutes:
+                entry.end = plus_minutes(entry.day, entry.start, minutes)
+        if block is not None and entry.room == block.room:
+            entry.room = ""
+        return entry
+
+
+def _with_speakers(authors: list[Person], speakers: list[Person]) -> list[Person]:
+    """Authors in order with the speakers marked; speakers who are no author first."""
+    names = {s.name.casefold() for s in speakers}
+    for a in authors:
+        if a.name.casefold() in names:
+            a.presenting = True
+    listed = {a.name.casefold() for a in authors}
+    return [s for s in speakers if s.name.casefold() not in listed] + authors
+
+
+def _list(value) -> list:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+# -- the timetable export -------------------------------------------------------------------
+
+class _Timetable:
+    def __init__(self, path: Path, results: dict, options: Options) -> None:
+        self.path = path
+        self.options = options
+        self.kinds = Kinds(options)
+        self.notes: list[str] = ["a timetable export has no contribution types: every talk is a contributed "
+                                 "talk (the event export, export/event/ID.json, has them)"]
+        event_id, days = next(iter(results.items()))
+        if len(results) > 1:
+            self.notes.append(f"the export holds {len(results)} events; only event {event_id} was read")
+        self.days = days
+        self.blocks: list[Block] = []
+        self.entries: list[Entry] = []
+        self.locations: Counter = Counter()
+        zone = options.timezone or self.export_zone()
+        self.clock = _Clock(path, _zone(zone, path, "--timezone" if options.timezone else "tz"))
+
+    def export_zone(self) -> str | None:
+        for entries in self.days.values():
+            for entry in (entries.values() if isinstance(entries, dict) else ()):
+                if isinstance(entry, dict) and isinstance(entry.get("startDate"), dict):
+                    return entry["startDate"].get("tz")
+        return None
+
+    def read(self) -> Imported:
+        for day_key in sorted(self.days):
+            entries = self.days[day_key]
+            if not entries:
+                continue
+            if not isinstance(entries, dict):
+                raise SourceError(f"{self.path}: day {day_key}: expected the day's entries (a JSON object)")
+            for key, entry in entries.items():
+                if isinstance(entry, dict):
+                    self.entry(key, entry, None)
+        venue = self.locations.most_common(1)[0][0] if self.locations else ""
+        return assemble(FORMAT, Conference(venue=venue), self.entries, self.blocks, self.kinds.unmapped, self.notes)
+
+    def entry(self, key: str, e: dict, block: Block | None) -> None:
+        kind = _text(e.get("entryType")) or {"ContribSchEntry": "Contribution", "BreakTimeSchEntry": "Break",
+                                              "LinkedTimeSchEntry": "Session"}.get(_text(e.get("_type")), "")
+        where = f"entry {key}"
+        location = clean(e.get("location"))
+        if location:
+            self.locations[location] += 1
+        when = self.clock(e.get("startDate"), where)
+        day, start = when if when else (None, None)
+        end = None
+        if when:
+            finish = self.clock(e.get("endDate"), where)
+            end = finish[1] if finish and finish[0] == day else (
+                plus_minutes(day, start, _minutes(e.get("duration")) or 0) if _minutes(e.get("duration")) else None)
+        room = clean(e.get("roomFullname")) or clean(e.get("room"))
+        if kind == "Session":
+            if key in {b.key for b in self.blocks}:  # a block past midnight is listed on both days
+                return
+            title, slot = clean(e.get("title")), clean(e.get("slotTitle"))
+            name = (slot if title in slot else f"{title}: {slot}") if slot and slot != title else title
+            chairs = [p.name for p in _people(e.get("conveners"))]
+            new = Block(key, name or "Session", chairs, room, day, start, end,
+                        kind="poster" if e.get("isPoster") else "")
+            self.blocks.append(new)
+            subs = e.get("entries") if isinstance(e.get("entries"), dict) else {}
+            for sub_key, sub in subs.items():
+                if isinstance(sub, dict):
+                    self.entry(sub_key, sub, new)
+            return
+        if kind == "Break":
+            title = clean(e.get("title")) or "Break"
+            self.entries.append(Entry(key, title, kind=line_kind(title, "break"),
+                                      day=day, start=start, end=end, room=room if not block or room != block.room else "",
+                                      block=block.key if block else None, where=where))
+            return
+        ident = _text(str(e.get("friendlyId") or e.get("contributionId") or e.get("id") or key)).lstrip("c")
+        people = _with_speakers(_people(e.get("authors")), _people(e.get("presenters"), presenting=True))
+        kind_name = "poster" if block is not None and block.kind == "poster" else "contributed"
+        self.entries.append(Entry(
+            f"c{ident}", clean(e.get("title")) or f"Contribution {ident}", people, to_markup(e.get("description")),
+            kind_name, day, start, end, room if not block or room != block.room else "",
+            block.key if block else None, _board(e.get("board_number"), self.notes, where), where))

@@ -1,0 +1,838 @@
+"""Spreadsheets (CSV in any common dialect and encoding, XLSX) -> booklet's documents.
+
+One row per contribution, its columns found by their header in English, French or German, whatever
+the case, spacing and punctuation (`--map "Title=Paper title"` names any other header). Authors come
+as one cell ("Last, First (1,2); ...", "A. Smith and B. Jones", "Family Given, ...") with the
+affiliations numbered in another ("1: Inst; 2: Inst"), or as repeated author and affiliation columns;
+the presenting author is marked. The type column says the kind (invited, keynote, tutorial, poster,
+...); rows that are no contribution (attendees, a waiting list, blank rows) are left out and counted.
+ConfTool's session export, one row per session with its talks in column groups p1_ ... p5_, is read as
+sessions with their chairs and rooms, its breaks as breaks.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import Imported, Options, SourceError
+from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean,
+                       flip_name, id_from, line_kind, parse_clock, plus_minutes, slug)
+from .text import to_markup
+
+_XLSX_MAGIC = b"PK\x03\x04"
+
+
+def detect(path: Path, head: bytes) -> bool:
+    if head.startswith(_XLSX_MAGIC):
+        return b"xl/" in head or Path(path).suffix.lower() in (".xlsx", ".xlsm")
+    try:
+        text, _ = _decode(head, partial=True)
+    except SourceError:
+        return False
+    if "\x00" in text or text.lstrip().startswith(("{", "[", "<")):
+        return False
+    lines = [line for line in text.splitlines()[:5] if line.strip()]
+    return bool(lines) and any(d in lines[0] for d in (",", ";", "\t", "|"))
+
+
+def read(path: Path, options: Options) -> Imported:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise SourceError(f"{path}: cannot read it: {e.strerror or e}") from None
+    if raw.startswith(_XLSX_MAGIC):
+        sheet, rows, where = _xlsx_rows(path, options)
+        return _Table(path, "xlsx", rows, options, where, [f"read sheet '{sheet}'"] if sheet else []).read()
+    text, encoding = _decode(raw)
+    notes = [] if encoding in ("utf-8", "utf-8-sig") else [f"read as {encoding} text (it is not UTF-8): check "
+                                                            "accented letters; save it as UTF-8 if they are wrong"]
+    rows, lines = _csv_rows(path, text)
+    return _Table(path, "csv", rows, options, lambda i: f"line {lines[i]}", notes).read()
+
+
+# -- bytes -> rows ---------------------------------------------------------------------------------
+
+def _decode(raw: bytes, partial: bool = False) -> tuple[str, str]:
+    """The text and the encoding it was read in: a BOM's, else UTF-8, else Windows-1252, else Latin-1."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    for bom, name in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(bom):
+            return raw[2:].decode(name, errors="replace"), "utf-16"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        if partial and e.start >= len(raw) - 3:  # a character cut at the end of the head
+            return raw[: e.start].decode("utf-8"), "utf-8"
+    try:
+        return raw.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "Latin-1"
+
+
+def _csv_rows(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
+    """Every record of the CSV, and the line each starts at; the delimiter is the one that gives the
+    header's width to the most records (`sep=;`, Excel's hint on the first line, is obeyed)."""
+    first = text.split("\n", 1)[0].strip()
+    skip = 0
+    hint = re.fullmatch(r"sep=(.)", first)
+    if hint:
+        text, skip = text.split("\n", 1)[1] if "\n" in text else "", 1
+    candidates = [hint[1]] if hint else [",", ";", "\t", "|"]
+    best = None
+    for delimiter in candidates:
+        try:
+            rows, lines = _parse(text, delimiter, limit=60)
+        except csv.Error:
+            continue
+        widths = Counter(len(r) for r in rows if sum(1 for c in r if c.strip()) > 1)
+        if not widths:
+            continue
+        width, count = max(widths.items(), key=lambda wc: (wc[1], wc[0]))
+        score = (count, width)
+        if best is None or score > best[0]:
+            best = (score, delimiter)
+    delimiter = best[1] if best else ","
+    try:
+        rows, lines = _parse(text, delimiter)
+    except csv.Error as e:
+        raise SourceError(f"{path}: line {e.args[1] + skip if len(e.args) > 1 else '?'}: not readable as CSV "
+                          f"({e.args[0]})") from None
+    return rows, [n + skip for n in lines]
+
+
+def _parse(text: str, delimiter: str, limit: int | None = None) -> tuple[list[list[str]], list[int]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True,
+                        skipinitialspace=False, strict=False)
+    rows, lines, start = [], [], 1
+    try:
+        for row in reader:
+            rows.append(row)
+            lines.append(start)
+            start = reader.line_num + 1
+            if limit and len(rows) >= limit:
+                break
+    except csv.Error as e:
+        raise csv.Error(str(e), reader.line_num) from None
+    return rows, lines
+
+
+def _xlsx_rows(path: Path, options: Options):
+    """The rows of the workbook's first sheet that has a title column (else its first sheet)."""
+    try:
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # a damaged or encrypted file: zipfile, KeyError, XML errors ...
+        raise SourceError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
+    try:
+        chosen = None
+        for sheet in book.worksheets:
+            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+            if chosen is None:
+                chosen = (sheet.title, rows)
+            if _find_header(rows, options) is not None:
+                chosen = (sheet.title, rows)
+                break
+    finally:
+        book.close()
+    if chosen is None:
+        raise SourceError(f"{path}: the workbook has no sheet")
+    title, rows = chosen
+    return title, rows, lambda i: f"sheet '{title}', row {i + 1}"
+
+
+# -- headers -> fields ------------------------------------------------------------------------------
+
+def _words(header) -> str:
+    """'Presenting author:  Family name' -> 'presenting author family name' (accents, case, marks gone)."""
+    text = unicodedata.normalize("NFKD", str(header or "")).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"\((?:r|in|innen|e|es|s)\)|[:*/_]in(?:nen)?\b", "", text)  # Referent(in), Vortragende(r)
+    text = re.sub(r"[_/]", " ", text)
+    return " ".join(re.findall(r"[a-z0-9#]+", text))
+
+
+# Each field with the headers that mean it (regular expressions on _words(header), whole header);
+# the first field whose pattern matches wins, so the specific ones come first.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("ignore", r"figure( caption)?|dietary.*"
+               r"|timestamp|horodateur|zeitstempel|submitted for tracks|reviewed for tracks|submission date"
+               r"|modification date|number of reviews|score.*|submitter.*|language|sprache|langue|file url|url"
+               r"|materials?|keywords?|schlagworter|mots cles|comments?|remarks?|notes?|program code"),
+    ("references", r"(abstract )?(bibliography|references|literatur|literaturangaben|bibliographie)"),
+    ("person_family", r"(presenting author|presenter|speaker|corresponding author|author|referent\w*|orateur|"
+                      r"intervenant)?\s*(family name|last name|surname|nachname|familienname|nom de famille|nom)"),
+    ("person_given", r"(presenting author|presenter|speaker|corresponding author|author|referent\w*|orateur|"
+                     r"intervenant)?\s*(first name|given name|forename|vorname|prenom)"),
+    ("person_affiliation", r"(presenting author|presenter|speaker|corresponding author|referent\w*|orateur|"
+                           r"intervenant)\s*(institution|affiliation|organi[sz]ation|university|institut\w*)"),
+    ("person_country", r"(presenting author|presenter|speaker|corresponding author)?\s*(country|land|pays)"),
+    ("ignore", r"(presenting author|presenter|speaker|corresponding author)?\s*(postal )?(address|adresse|anschrift)"),
+    ("speaker_email", r"(presenting author|presenter|speaker|presenters|speakers|corresponding author)\s*"
+                      r"(e ?mail|email address|mail|courriel)"),
+    ("speaker_affs", r"(presenters?|speakers?) affiliation"),
+    ("author_emails", r"(authors?|co authors?) e ?mails?"),
+    ("author_affs", r"authors? affiliation"),
+    ("coauthor_affs", r"co authors? affiliation"),
+    ("email", r"e ?mail( address)?|mail|courriel|e mail adresse"),
+    ("title", r"(abstract |paper |talk |contribution |presentation |poster |submission )?(title|titel|titre)"
+              r"( of (the )?(talk|contribution|presentation|paper|abstract|poster))?( en| english)?"),
+    ("abstract", r"(abstract|summary|zusammenfassung|kurzfassung|resume|content|text|abstract text|abstract body|"
+                 r"beschreibung|description of (the )?(talk|contribution))( en| english| text)?"),
+    ("description", r"description|details|long abstract|full abstract"),
+    ("coauthors", r"co ?authors?( list)?.*|ko ?autor\w*|co ?auteurs?|other authors"),
+    ("affiliations", r"(affiliations?|organi[sz]ations?|institutions?|institutes?|labos?|laboratoires?|"
+                     r"einrichtung\w*|hochschulen?|universit\w*|employer|zugehorigkeit\w*|etablissements?|rattachements?)"
+                     r"( \d+)?( [a-z ]+)?"),
+    ("speaker", r"presenting authors?|presenters?|speakers?|vortragende\w*|referent\w*|orateurs?|"
+                r"intervenants?|presentateurs?|presenting|speaker name"),
+    ("authors", r"authors?( list| names?)?|autor\w*|auteurs?|names?|persons?|people|participants?"),
+    ("type", r"(accepted )?(contribution|presentation|talk|submission|session|paper|abstract)? ?"
+             r"(type|kind|category|format|art|typdoc|typ)( of (contribution|presentation|talk))?|contribution|"
+             r"beitragsart|beitragstyp|type de (communication|presentation|contribution)"),
+    ("submitted_type", r"submitted (contribution )?type"),
+    ("track", r"(accepted )?track|theme|thema|topic"),
+    ("state", r"state|status|acceptance|decision|statut|entscheidung"),
+    ("session", r"(session|sitzung|seance)( title| name| titel| short)?"),
+    ("chair", r"(session )?chairs?( \d+)?( name)?|(session )?(vorsitz|chairperson|moderation|moderator|president)"),
+    ("poster", r"(poster|board)( number| no| nr| #| id)?|poster n\w*|postern\w*|stand( number)?"),
+    ("date", r"(session )?(date|datum|day date|jour|tag|day|dates?)"),
+    ("start", r"(session )?(start( time| date)?|begin\w*|time|from|von|debut|heure( de debut)?|uhrzeit|starts?)"),
+    ("end", r"(session )?(end( time)?|until|to|bis|ende|endzeit|fin|heure de fin|ends?|finish)"),
+    ("duration", r"duration( h mm| min\w*| minutes)?|length|dauer|duree|minutes|mins?"),
+    ("room", r"(session )?(room|location|raum|salle|hall|hörsaal|lieu|ort|venue)( name)?"),
+    ("id", r"(paper|submission|abstract|contribution|talk|beitrags?)? ?(id|nr|no|number|#|code|nummer|numero)"),
+)
+_FIELD_RES = [(name, re.compile(rf"(?:{pattern})")) for name, pattern in _FIELDS]
+_REPEATED = {"coauthors", "affiliations", "authors", "chair"}  # fields that may have several columns
+
+# what --map accepts on the left of "=", beside the field names themselves
+_MAP_NAMES = {
+    "title": "title", "abstract": "abstract", "summary": "abstract", "description": "description",
+    "authors": "authors", "author": "authors", "speakers": "speaker", "speaker": "speaker",
+    "presenting author": "speaker", "presenter": "speaker", "affiliations": "affiliations",
+    "affiliation": "affiliations", "email": "email", "type": "type", "kind": "type", "day": "date",
+    "date": "date", "start": "start", "time": "start", "end": "end", "duration": "duration", "room": "room",
+    "session": "session", "chair": "chair", "poster": "poster", "poster number": "poster", "board": "poster",
+    "id": "id", "state": "state", "status": "state", "track": "track", "coauthors": "coauthors",
+    "co-authors": "coauthors", "references": "references", "ignore": "ignore",
+}
+
+
+def field_of(header) -> str | None:
+    words = _words(header)
+    if not words:
+        return None
+    for name, pattern in _FIELD_RES:
+        if pattern.fullmatch(words):
+            return name
+    return None
+
+
+@dataclass
+class _Columns:
+    """Which column holds what: field -> column indexes, in order."""
+
+    index: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, name: str, i: int) -> None:
+        self.index.setdefault(name, []).append(i)
+
+    def first(self, name: str) -> int | None:
+        cols = self.index.get(name)
+        return cols[0] if cols else None
+
+    def has(self, name: str) -> bool:
+        return bool(self.index.get(name))
+
+
+def _user_map(options: Options) -> dict[str, str]:
+    """--map, as {header folded: field}; SourceError for a name booklet does not know."""
+    out = {}
+    for name, header in (options.columns or {}).items():
+        meant = _MAP_NAMES.get(name.strip().lower().replace("_", " "))
+        if meant is None:
+            raise SourceError(f"--map: '{name}' is not a column booklet reads; use one of "
+                              f"{', '.join(sorted(set(_MAP_NAMES)))}")
+        out[_words(header)] = meant
+    return out
+
+
+def _columns(header: list, options: Options) -> _Columns:
+    mapped = _user_map(options)
+    cols = _Columns()
+    for i, h in enumerate(header):
+        words = _words(h)
+        name = mapped.get(words) if words in mapped else field_of(h)
+        if name is None or name == "ignore":
+            continue
+        if name in cols.index and name not in _REPEATED:
+            continue  # the first column of that meaning wins
+        cols.add(name, i)
+    # a user's --map wins over a header that means the same field
+    for words, name in mapped.items():
+        exact = [i for i, h in enumerate(header) if _words(h) == words]
+        if exact:
+            cols.index[name] = exact
+    return cols
+
+
+def _find_header(rows: list[list], options: Options) -> int | None:
+    """The index of the header row: the first of the first ten rows with a title column."""
+    mapped = _user_map(options)
+    for n, row in enumerate(rows[:10]):
+        names = [mapped.get(_words(h)) or field_of(h) for h in row]
+        if "title" in names or _wide_groups(row):
+            return n
+    return None
+
+
+_WIDE = re.compile(r"^(?:p|pres|presentation|paper|talk|beitrag)_?(\d+)[_ ](.+)$", re.I)
+
+
+def _wide_groups(header: list) -> dict[int, dict[str, int]]:
+    """ConfTool's sessions export: 'p1_title', 'p1_authors', ... -> {1: {'title': col, ...}}."""
+    groups: dict[int, dict[str, int]] = {}
+    for i, h in enumerate(header):
+        m = _WIDE.match(str(h or "").strip())
+        if not m:
+            continue
+        sub = m[2].lower()
+        name = {"paperid": "id", "organisations": "affiliations", "organizations": "affiliations",
+                "presenting_author": "speaker", "contribution_type": "type", "acceptance": "state",
+                "start": "start", "end": "end"}.get(sub) or field_of(sub)
+        if name and name != "ignore":
+            groups.setdefault(int(m[1]), {}).setdefault(name, i)
+    return {n: g for n, g in groups.items() if "title" in g}
+
+
+# -- cells ----------------------------------------------------------------------------------------
+
+def _cell(row: list, i: int | None) -> str:
+    if i is None or i >= len(row):
+        return ""
+    value = row[i]
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()[:10] if isinstance(value, dt.date) else value.strftime("%H:%M")
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _raw(row: list, i: int | None):
+    return row[i] if i is not None and i < len(row) else None
+
+
+_DATE_FORMS = (
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})"), "ymd"),
+    (re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})"), "ymd"),
+    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2,4})"), "dmy"),
+    (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})"), "?/"),
+    (re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})"), "dmy"),
+)
+
+
+class _Dates:
+    """Dates as the column writes them; 3/4/2027 is day-first unless the column shows it is month-first."""
+
+    def __init__(self, values: list) -> None:
+        self.month_first = False
+        for v in values:
+            m = _DATE_FORMS[3][0].match(str(v or "").strip())
+            if m and int(m[2]) > 12:
+                self.month_first = True
+                break
+            if m and int(m[1]) > 12:
+                break
+
+    def __call__(self, value) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        text = str(value or "").strip()
+        for pattern, order in _DATE_FORMS:
+            m = pattern.match(text)
+            if not m:
+                continue
+            a, b, c = (int(g) for g in m.groups())
+            if order == "ymd":
+                y, mo, d = a, b, c
+            elif order == "?/" and self.month_first:
+                mo, d, y = a, b, c
+            else:
+                d, mo, y = a, b, c
+            if y < 100:
+                y += 2000
+            try:
+                return dt.date(y, mo, d)
+            except ValueError:
+                return None
+        return None
+
+
+def _clock_in(value) -> dt.time | None:
+    """A time of day from a cell: '10:15', '2023-09-22 10:15', '0930', a spreadsheet time or date-time."""
+    if isinstance(value, (dt.datetime, dt.time)):
+        return parse_clock(value)
+    text = str(value or "").strip()
+    m = re.search(r"(\d{1,2}[:.h]\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?$", text, re.I)
+    if m:
+        clock = parse_clock(m[1])
+        if clock and m[2]:
+            hour = clock.hour % 12 + (12 if m[2].lower().startswith("p") else 0)
+            clock = clock.replace(hour=hour)
+        return clock
+    return parse_clock(text)
+
+
+def _minutes(value) -> float | None:
+    """'1:30' -> 90, '20' -> 20, '20 min', '20 minutes', '1h30', 'PT1H30M', a spreadsheet time -> minutes."""
+    if isinstance(value, dt.time):
+        return value.hour * 60 + value.minute
+    if isinstance(value, (int, float)):
+        return float(value) if value > 0 else None
+    text = str(value or "").strip().lower()
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})(?::\d{2})?", text)
+    if m:
+        return int(m[1]) * 60 + int(m[2])
+    m = re.fullmatch(r"pt(?:(\d+)h)?(?:(\d+)m)?", text)
+    if m and (m[1] or m[2]):
+        return int(m[1] or 0) * 60 + int(m[2] or 0)
+    m = re.fullmatch(r"(?:(\d+)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*(?:m|min\w*|')?)?", text)
+    if m and (m[1] or m[2]):
+        return int(m[1] or 0) * 60 + int(m[2] or 0)
+    return None
+
+
+# -- people in cells ----------------------------------------------------------------------------------
+
+_MARKERS = re.compile(r"\s*((?:\(\s*\d+(?:\s*[,;]\s*\d+)*\s*\)\s*)+|[\u00b9\u00b2\u00b3\u2070-\u2079,]+)\s*$")
+_SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
+_AND = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*&\s*", re.I)
+_GIVEN = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+|(?:[A-ZÀ-Ý]\.\s*-?\s*)+)$")
+
+
+def _markers(name: str) -> tuple[str, list[int], bool]:
+    """'Senker, Meike (1,2)*' -> ('Senker, Meike', [1, 2], presenting)."""
+    name = name.strip()
+    presenting = name.endswith("*") or name.startswith("*")
+    name = name.strip("* ")
+    numbers: list[int] = []
+    m = _MARKERS.search(name)
+    if m and m.start() > 0 and re.search(r"\d|[\u00b9\u00b2\u00b3\u2070-\u2079]", m[1]):
+        numbers = [int(n) for n in re.findall(r"\d+", m[1].translate(_SUPERSCRIPT))]
+        name = name[: m.start()]
+    return name.strip(" ,;"), numbers, presenting
+
+
+def last_first_column(cells) -> bool:
+    """True when a column writes names 'Last, First' between semicolons (ConfTool): then a cell with one
+    comma is one person, 'Kuhl, Jan Esra'."""
+    for cell in cells:
+        pieces = [p for p in re.split(r"\s*(?:;|\n)\s*", str(cell or "")) if p.strip()]
+        if len(pieces) > 1 and all(p.count(",") == 1 for p in pieces):
+            return True
+    return False
+
+
+def split_names(cell: str, last_first: bool = False) -> list[str]:
+    """The names in one cell, in order, each as written (markers kept): 'A; B', 'A, B and C', 'Last, First'.
+
+    A cell that separates with ';' (or lines, or '|') has one name per piece; there, 'Last, First' is one
+    name. Else commas and 'and' separate names, but 'Iglesias Gonsálvez, Samuel' is one name: two
+    pieces, the second a given name alone."""
+    cell = cell.strip()
+    if not cell:
+        return []
+    pieces = [p for p in re.split(r"\s*(?:;|\n|\|)\s*", cell) if p.strip(" ,")]
+    if len(pieces) > 1:
+        return [p.strip(" ,") for p in pieces]
+    cell = pieces[0] if pieces else cell
+    if last_first and cell.count(",") == 1 and not _AND.search(cell):
+        return [cell]
+    parts = [p.strip() for p in re.split(r"\s*,\s*(?![^()]*\))", _AND.sub(", ", cell)) if p.strip()]
+    if len(parts) == 2 and not _AND.search(cell):
+        last, first = parts
+        first_bare, _, _ = _markers(first)
+        if _GIVEN.match(first_bare) and "." not in last and len(last.split()) <= 3:
+            return [cell]
+    return parts
+
+
+def _person_name(text: str, flip: bool) -> str:
+    """A name as printed: 'Last, First' turned round, a GPN-style '12:' id dropped, spaces collapsed."""
+    text = re.sub(r"^\d+:", "", text.strip())
+    return clean(flip_name(text) if flip and "," in text else text)
+
+
+def numbered_affiliations(cell: str) -> tuple[dict[int, str], list[str]]:
+    """'1: Inst A;\\n2: Inst B' -> ({1: 'Inst A', 2: 'Inst B'}, []); unnumbered -> ({}, ['Inst A', ...])."""
+    cell = cell.strip()
+    if not cell:
+        return {}, []
+    pieces = [p.strip() for p in re.split(r"\s*(?:;\s*\n|\n|;)\s*", cell) if p.strip()]
+    if len(pieces) == 1:  # '1 - Inst A, 2 - Inst B' on one line
+        pieces = [p.strip() for p in re.split(r"[,;]\s*(?=\(?\[?\d{1,2}\s*[\]):.\-\u2013]\s)", cell) if p.strip()]
+    numbered = {}
+    for piece in pieces:
+        m = re.match(r"^\(?\[?(\d{1,2})\s*[\]):.\-\u2013]?\s+(.+)$|^([\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*(.+)$",
+                     piece)
+        if not m:
+            numbered = {}
+            break
+        number = int((m[1] or m[3].translate(_SUPERSCRIPT)))
+        numbered[number] = affiliation(m[2] or m[4])
+    if numbered and len(numbered) == len(pieces):
+        return numbered, []
+    return {}, [affiliation(p) for p in pieces if affiliation(p)]
+
+
+def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_first: bool = False) -> list[Person]:
+    """The people of one author cell with their affiliations from another (numbered, one for all, or
+    one per author)."""
+    names = split_names(names_cell, last_first)
+    numbered, plain = numbered_affiliations(affs_cell)
+    out = []
+    for raw in names:
+        name, numbers, presenting = _markers(raw)
+        name = _person_name(name, flip)
+        if not name:
+            continue
+        if numbered:
+            affs = [numbered[n] for n in numbers if n in numbered]
+            if not numbers and len(numbered) == 1:
+                affs = list(numbered.values())
+        elif len(plain) == 1:
+            affs = list(plain)
+        else:
+            affs = []
+        out.append(Person(name, affs, None, presenting))
+    if plain and len(plain) > 1:
+        if len(plain) == len(out):  # one affiliation per author, in order
+            for person, aff in zip(out, plain):
+                person.affiliations = [aff]
+        else:
+            for person in out:
+                person.affiliations = list(plain)
+    return out
+
+
+def people_with_affiliations(cell: str) -> list[Person]:
+    """Indico's 'Ana Smith (Lund University), Bo Jones' -> people with their affiliation."""
+    out = []
+    for m in re.finditer(r"\s*([^,()]+?)\s*(?:\(((?:[^()]|\([^()]*\))*)\))?\s*(?:,|;|$)", cell):
+        name = _person_name(m[1], flip=False)
+        if name:
+            aff = affiliation(m[2]) if m[2] else ""
+            out.append(Person(name, [aff] if aff else []))
+    return out
+
+
+def _mark_presenting(people: list[Person], speakers: list[Person]) -> list[Person]:
+    """The speakers marked among the authors (by name, either order of given and family name); a speaker who
+    is no author comes first."""
+    def keys(name: str) -> set[str]:
+        words = name.casefold().replace(",", " ").split()
+        return {" ".join(words), " ".join(sorted(words))}
+
+    for s in speakers:
+        match = next((p for p in people if keys(p.name) & keys(s.name)), None)
+        if match is None:
+            people.insert(0, Person(s.name, s.affiliations, s.email, True))
+        else:
+            match.presenting = True
+            match.affiliations = match.affiliations or s.affiliations
+            match.email = match.email or s.email
+    return people
+
+
+# -- rows -> entries ---------------------------------------------------------------------------------
+
+_NOT_CONTRIBUTION_STATES = re.compile(r"reject|withdraw|declin|cancel|duplicate|merged|abgelehnt|zurückgez|"
+                                      r"refus|annul|invalid", re.I)
+
+
+class _Table:
+    def __init__(self, path: Path, fmt: str, rows: list[list], options: Options, where, notes: list[str]) -> None:
+        self.path = path
+        self.fmt = fmt
+        self.rows = rows
+        self.options = options
+        self.where = where  # row index -> "line 12" / "sheet 'X', row 12"
+        self.notes = notes
+        self.kinds = Kinds(options)
+        self.skipped: Counter = Counter()
+        self.blocks: dict[str, Block] = {}
+        self.last_first: dict[int, bool] = {}  # column -> it writes names 'Last, First' between semicolons
+
+    def read(self) -> Imported:
+        header_at = _find_header(self.rows, self.options)
+        if header_at is None:
+            header = next((r for r in self.rows if any(_cell(r, i) for i in range(len(r)))), [])
+            shown = ", ".join(f"'{_cell(header, i)}'" for i in range(len(header)) if _cell(header, i))
+            where = self.where(self.rows.index(header)) if header in self.rows else "line 1"
+            raise SourceError(f"{self.path}: {where} (the header): no column of titles"
+                              + (f" among {shown}" if shown else "") + "; name it with --map \"Title=<header>\"")
+        header = self.rows[header_at]
+        groups = _wide_groups(header)
+        if groups:
+            entries = self.wide(header_at, header, groups)
+        else:
+            entries = self.long(header_at, header)
+        if not entries and not self.blocks:
+            raise SourceError(f"{self.path}: no contribution in it (every row below the header at "
+                              f"{self.where(header_at)} is blank or no contribution)")
+        for what, count in sorted(self.skipped.items()):
+            self.notes.append(f"left out {count} {what}")
+        return assemble(self.fmt, Conference(), entries, list(self.blocks.values()), self.kinds.unmapped,
+                        self.notes)
+
+    # one row per contribution
+    def long(self, header_at: int, header: list) -> list[Entry]:
+        cols = _columns(header, self.options)
+        body = self.rows[header_at + 1:]
+        dates = _Dates([_raw(r, cols.first("date")) for r in body] + [_raw(r, cols.first("start")) for r in body])
+        self.last_first = {i: last_first_column(_cell(r, i) for r in body)
+                           for name in ("authors", "coauthors", "speaker") for i in cols.index.get(name, [])}
+        entries = []
+        for offset, row in enumerate(body):
+            n = header_at + 1 + offset
+            entry = self.row_entry(row, cols, dates, self.where(n))
+            if entry is not None:
+                entries.append(entry)
+        return entries
+
+    def row_entry(self, row: list, cols: _Columns, dates: _Dates, where: str) -> Entry | None:
+        get = lambda name: _cell(row, cols.first(name))  # noqa: E731
+        if not any(_cell(row, i) for i in range(len(row))):
+            self.skipped["blank row(s)"] += 1
+            return None
+        title = clean(get("title"))
+        type_name = get("type") or get("submitted_type")
+        if not type_name and self.kinds.known(get("track")):
+            type_name = get("track")
+        kind = self.kinds(type_name)
+        if kind == "skip":
+            self.skipped[f"row(s) of type '{type_name}'"] += 1
+            return None
+        if _NOT_CONTRIBUTION_STATES.search(get("state")):
+            self.skipped[f"row(s) in state '{get('state')}'"] += 1
+            return None
+        if not title or title.lower() in ("none", "n/a", "-", "tba", "tbd"):
+            self.skipped["row(s) without a title"] += 1
+            return None
+        people = self.row_people(row, cols)
+        text = to_markup(get("abstract"))
+        more = to_markup(get("description"))
+        if more and more != text and not (text and more.startswith(text)):
+            text = f"{text}\n\n{more}" if text else more
+        refs = to_markup(get("references"))
+        if refs and text:
+            text = f"{text}\n\n{refs}"
+        ident = get("id")
+        key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
+        entry = Entry(key, title, people, text, kind, where=where, room=clean(get("room")))
+        entry.number = _number(get("poster")) if cols.has("poster") else None
+        self.row_time(entry, row, cols, dates)
+        session = clean(get("session"))
+        if session:
+            chairs = [p.name for i in cols.index.get("chair", []) for p in people_from(_cell(row, i))]
+            entry.block = self.session_block(session, entry.room, chairs)
+            if self.blocks[entry.block].room == entry.room:
+                entry.room = ""
+        return entry
+
+    def row_people(self, row: list, cols: _Columns) -> list[Person]:
+        cell = lambda i: _cell(row, i)  # noqa: E731
+        people: list[Person] = []
+        speakers: list[Person] = []
+        # the presenting author in parts: family name, given name, e-mail, institution, country
+        family, given = cell(cols.first("person_family")), cell(cols.first("person_given"))
+        if family or given:
+            aff = ", ".join(x for x in (cell(cols.first("person_affiliation")), cell(cols.first("person_country"))) if x)
+            speakers.append(Person(clean(f"{given} {family}"), [affiliation(aff)] if aff.strip() else [],
+                                   cell(cols.first("speaker_email")) or cell(cols.first("email")) or None, True))
+        # Indico's "Name (Affiliation)" columns
+        if cols.has("author_affs") or cols.has("coauthor_affs"):
+            for name in ("author_affs", "coauthor_affs"):
+                for i in cols.index.get(name, []):
+                    people += people_with_affiliations(cell(i))
+        elif cols.has("authors") or cols.has("coauthors") or cols.has("affiliations"):
+            people += self.author_groups(row, cols)
+        if cols.has("speaker_affs"):
+            speakers += [Person(p.name, p.affiliations, None, True)
+                         for p in people_with_affiliations(cell(cols.first("speaker_affs")))]
+        elif cols.has("speaker"):
+            speaker_cell = cell(cols.first("speaker"))
+            found = people_from(speaker_cell, "" if people else cell(cols.first("affiliations")),
+                                last_first=self.last_first.get(cols.first("speaker"), False))
+            for p in found:
+                p.presenting = True
+            speakers += found
+        if not people:
+            people, speakers = speakers, []
+        emails = [e for e in re.split(r"[\s,;]+", cell(cols.first("author_emails"))) if "@" in e]
+        for person, email in zip(people, emails):
+            person.email = person.email or email
+        people = _mark_presenting(people, speakers)
+        email = cell(cols.first("email")) if not (family or given) else ""
+        if email and "@" in email and people:
+            target = next((p for p in people if p.presenting), people[0])
+            target.email = target.email or email.split()[0].strip(",;")
+        return people
+
+    def author_groups(self, row: list, cols: _Columns) -> list[Person]:
+        """Author columns each followed by their affiliation column (Google Forms' repeated groups), or one
+        author cell with a cell of (numbered) affiliations."""
+        names = sorted([(i, "authors") for i in cols.index.get("authors", [])]
+                       + [(i, "coauthors") for i in cols.index.get("coauthors", [])])
+        affs = cols.index.get("affiliations", [])
+        if not names:
+            return []
+        people: list[Person] = []
+        if len(names) == 1 and len(affs) <= 1:
+            return people_from(_cell(row, names[0][0]), _cell(row, affs[0]) if affs else "",
+                               last_first=self.last_first.get(names[0][0], False))
+        for n, (i, _) in enumerate(names):
+            limit = names[n + 1][0] if n + 1 < len(names) else len(row) + 1
+            mine = [a for a in affs if i < a < limit]
+            aff_cell = _cell(row, mine[0]) if mine else ""
+            group = people_from(_cell(row, i), "", last_first=self.last_first.get(i, False))
+            aff = affiliation(aff_cell)
+            for p in group:
+                if aff:
+                    p.affiliations = [aff]
+            people += group
+        return people
+
+    def row_time(self, entry: Entry, row: list, cols: _Columns, dates: _Dates) -> None:
+        start_raw, date_raw = _raw(row, cols.first("start")), _raw(row, cols.first("date"))
+        day = dates(date_raw) if date_raw not in (None, "") else None
+        if day is None and start_raw not in (None, ""):
+            day = dates(start_raw)  # '2023-09-22 10:15' in the start column
+        start = _clock_in(start_raw) if start_raw not in (None, "") else None
+        if start is None and date_raw not in (None, "") and re.search(r"\d[:.h]\d\d", _cell(row, cols.first("date"))):
+            start = _clock_in(date_raw)
+        if start_raw not in (None, "") and start is None and not dates(start_raw):
+            self.notes.append(f"{entry.where}: '{_cell(row, cols.first('start'))}' is not a time; "
+                              f"'{entry.title}' has no time")
+        if day is None:
+            if start is not None or date_raw not in (None, ""):
+                self.notes.append(f"{entry.where}: no date for '{entry.title}' ('{_cell(row, cols.first('date'))}')"
+                                  "; it has no time")
+            return
+        entry.day, entry.start = day, start
+        end_raw = _raw(row, cols.first("end"))
+        if start is not None and end_raw not in (None, ""):
+            entry.end = _clock_in(end_raw)
+        minutes = _minutes(_raw(row, cols.first("duration")))
+        if start is not None and entry.end is None and minutes:
+            entry.end = plus_minutes(day, start, minutes)
+
+    def session_block(self, name: str, room: str, chairs: list[str], day=None) -> str:
+        key = f"session:{name}"
+        block = self.blocks.get(key)
+        if block is None:
+            block = self.blocks[key] = Block(key, name, chairs, room, explicit=False)
+        elif chairs and not block.chairs:
+            block.chairs = chairs
+        return key
+
+    # ConfTool: one row per session, its talks in column groups p1_ ... p5_
+    def wide(self, header_at: int, header: list, groups: dict[int, dict[str, int]]) -> list[Entry]:
+        in_group = {i for g in groups.values() for i in g.values()}
+        cols = _columns([h if i not in in_group else "" for i, h in enumerate(header)], self.options)
+        words = [_words(h) for h in header]
+
+        def col(*names: str) -> int | None:
+            return next((words.index(n) for n in names if n in words), None)
+
+        body = self.rows[header_at + 1:]
+        starts = [_raw(r, col("session start")) for r in body]
+        dates = _Dates(starts + [_raw(r, g.get("start")) for r in body for g in groups.values()])
+        entries: list[Entry] = []
+        for offset, row in enumerate(body):
+            n = header_at + 1 + offset
+            where = self.where(n)
+            if not any(_cell(row, i) for i in range(len(row))):
+                self.skipped["blank row(s)"] += 1
+                continue
+            name = clean(_cell(row, col("session title"))) or clean(_cell(row, col("session short"))) \
+                or clean(_cell(row, cols.first("session")))
+            session_id = _cell(row, col("session id")) or str(n)
+            chairs = []
+            for k in (1, 2, 3, 4):
+                full = _cell(row, col(f"chair{k} name", f"chair {k} name"))
+                short = _cell(row, col(f"chair{k}", f"chair {k}"))
+                if full or short:
+                    chairs.append(clean(full) if full else _person_name(short, flip=True))
+            room = clean(_cell(row, col("session room"))) or clean(_cell(row, cols.first("room")))
+            start_raw, end_raw = _raw(row, col("session start")), _raw(row, col("session end"))
+            day = dates(start_raw) if start_raw else None
+            mode = _words(_cell(row, col("session mode")))
+            kind = line_kind(name, "break") if mode == "break" else ""
+            block = Block(f"s{session_id}", name or f"Session {session_id}", chairs, room, day,
+                          _clock_in(start_raw) if start_raw else None, _clock_in(end_raw) if end_raw else None,
+                          kind=kind)
+            talks = []
+            for number in sorted(groups):
+                g = groups[number]
+                talk = self.group_entry(row, g, block, dates, f"{where}, p{number}_")
+                if talk is not None:
+                    talks.append(talk)
+            if not talks and not kind:
+                block.kind = line_kind(block.name, "other")  # a session with nothing in it: a line of its own (registration, a meeting)
+            if block.day is None and talks:
+                block.day = talks[0].day
+            self.blocks[block.key] = block
+            entries += talks
+        return entries
+
+    def group_entry(self, row: list, g: dict[str, int], block: Block, dates: _Dates, where: str) -> Entry | None:
+        get = lambda name: _cell(row, g.get(name))  # noqa: E731
+        title = clean(get("title"))
+        if not title:
+            return None
+        if _NOT_CONTRIBUTION_STATES.search(get("state")):
+            self.skipped[f"contribution(s) in state '{get('state')}'"] += 1
+            return None
+        type_name = get("type")
+        kind = self.kinds(type_name)
+        if kind == "skip":
+            self.skipped[f"contribution(s) of type '{type_name}'"] += 1
+            return None
+        people = people_from(get("authors"), get("affiliations"), last_first=True)
+        if get("speaker"):
+            people = _mark_presenting(people, [Person(_person_name(s, True), [], None, True)
+                                               for s in split_names(get("speaker"), last_first=True)])
+        ident = get("id")
+        key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
+        entry = Entry(key, title, people, to_markup(get("abstract")), kind, where=where, block=block.key)
+        start_raw, end_raw = _raw(row, g.get("start")), _raw(row, g.get("end"))
+        entry.day = (dates(start_raw) if start_raw else None) or block.day
+        if entry.day is not None:
+            entry.start = _clock_in(start_raw) if start_raw else None
+            entry.end = _clock_in(end_raw) if end_raw else None
+        if entry.start is None and entry.day is not None and block.start is not None and not block.kind:
+            entry.day = block.day  # no time of its own: in its session, at the session's place
+        return entry
+
+
+def _number(text: str) -> int | None:
+    numbers = re.findall(r"\d+", text or "")
+    return int(numbers[0]) if len(numbers) == 1 else None

@@ -1,0 +1,28 @@
+"""For the import tests: an Imported written as a booklet data folder (plain yaml.safe_dump, not the
+importer's own writer) and read back by booklet's validator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from booklet.data.validate import read_booklet
+from booklet.problems import DataError
+
+
+def write_folder(imported, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, document in imported.documents.items():
+        (folder / name).write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def read_back(imported, folder: Path):
+    """The Booklet model of the written folder; AssertionError listing every error when it is invalid."""
+    write_folder(imported, folder)
+    try:
+        booklet, _warnings = read_booklet(folder)
+    except DataError as e:
+        raise AssertionError("the imported folder has errors:\n" + "\n".join(str(p) for p in e.problems)) from None
+    return booklet

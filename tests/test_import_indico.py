@@ -1,0 +1,268 @@
+"""Indico's event export (detail=sessions / contributions) and timetable export -> booklet's documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from booklet.build import build_booklet
+from booklet.importers import Options, SourceError, indico
+from tests.import_helpers import read_back
+
+D = dt.date
+
+
+def when(date: str, time: str, tz: str = "UTC") -> dict:
+    return {"date": date, "time": time, "tz": tz}
+
+
+def person(first: str, last: str, affiliation: str = "", **extra) -> dict:
+    return {"_type": "ContributionParticipation", "first_name": first, "last_name": last,
+            "fullName": f"{last}, {first}", "affiliation": affiliation, "emailHash": "0" * 32, **extra}
+
+
+def contribution(ident: int, title: str, start: tuple[str, str] | None = None, duration: int = 20, **extra) -> dict:
+    c = {"_type": "Contribution", "id": str(ident), "friendly_id": ident, "db_id": 100 + ident, "title": title,
+         "description": "", "startDate": when(*start) if start else None,
+         "endDate": None, "duration": duration, "type": None, "track": None, "session": None,
+         "room": "", "roomFullname": "", "location": "", "board_number": "",
+         "speakers": [], "primaryauthors": [], "coauthors": []}
+    c.update(extra)
+    return c
+
+
+def event_export() -> dict:
+    """An event export with detail=sessions: times in UTC, the event in Europe/Zurich (UTC+2 in June)."""
+    talk = contribution(
+        12, "Charm flow at $\\sqrt{s_{NN}}=5.02~\\mathrm{TeV}$", ("2026-06-23", "07:20:00"), 25,
+        type="Contributed talk", session="Heavy Flavour",
+        description="We measure *charm* flow.\r\n\r\nSee [the paper](https://arxiv.org/abs/1) and 3.6\\% more.",
+        speakers=[person("Ana", "Smith", "Lund University")],
+        primaryauthors=[person("Ana", "Smith", "Lund University"), person("Bo", "Jones", "CERN")],
+        coauthors=[person(" T J", "Vilvaraj,", "IIT Madras")])
+    talk2 = contribution(13, "Beauty at the LHC", ("2026-06-23", "07:45:00"), 20, type="Contributed talk",
+                         session="Heavy Flavour", roomFullname="Room B",
+                         primaryauthors=[person("Chen", "Mei", "")])
+    posters = [contribution(30 + n, f"Poster {n}", ("2026-06-23", "16:00:00"), 90, type="Poster",
+                            session="Posters", board_number=str(n), primaryauthors=[person("Zoë", f"Author{n}", "NOA")],
+                            description="<p>A <em>poster</em> abstract.</p>")
+               for n in (1, 2)]
+    return {
+        "count": 1, "_type": "HTTPAPIResult", "complete": True, "url": "https://indico.example/export/event/99.json",
+        "results": [{
+            "_type": "Conference", "id": "99", "title": "Hard Probes 2026", "timezone": "Europe/Zurich",
+            "startDate": when("2026-06-22", "22:00:00"), "endDate": when("2026-06-24", "16:00:00"),
+            "location": "CERN", "address": "Esplanade des Particules 1, Geneva", "room": "",
+            "url": "https://indico.example/event/99/", "description": "<p>The conference.</p>",
+            "chairs": [person("Radek", "Szwichtenberg", "Intel")],
+            "contributions": [
+                contribution(1, "Opening", ("2026-06-23", "07:00:00"), 15),
+                contribution(2, "The QGP: a review", ("2026-06-23", "08:10:00"), 40, type="Plenary talk",
+                             speakers=[person("Iago", "Toral", "Igalia")], roomFullname="Main Auditorium"),
+                contribution(3, "Jets", ("2026-06-24", "07:00:00"), 30, track="Invited Talk",
+                             primaryauthors=[person("Rob", "Clark", "Google")],
+                             description="&lt;p&gt;Escaped &lt;strong&gt;HTML&lt;/strong&gt;&lt;/p&gt;"),
+                contribution(4, "Hands-on Rivet", ("2026-06-24", "08:00:00"), 120, type="Tutorial",
+                             speakers=[person("Sven", "Øberg", "NBI")], description="## Bring\n\n- a laptop"),
+                contribution(5, "Not yet scheduled", None, 20, type="Contributed talk",
+                             primaryauthors=[person("Zofia", "Danek", "Poznań")]),
+                contribution(6, "Real tracks are not types", ("2026-06-24", "10:00:00"), 20,
+                             track="Heavy quarks and quarkonia", primaryauthors=[person("Lu", "Wei", "PKU")]),
+            ],
+            "sessions": [
+                {"_type": "Session", "id": "7", "title": "Heavy Flavour", "room": "Room A", "roomFullname": "Room A",
+                 "isPoster": False, "startDate": when("2026-06-23", "07:20:00"),
+                 "sessionConveners": [{"_type": "SlotChair", "first_name": "Mei", "last_name": "Chen",
+                                       "fullName": "Chen, Mei", "affiliation": "IHEP"}],
+                 "contributions": [talk, talk2]},
+                {"_type": "Session", "id": "8", "title": "Posters", "room": "Hall", "roomFullname": "Hall",
+                 "isPoster": True, "startDate": when("2026-06-23", "16:00:00"), "sessionConveners": [],
+                 "contributions": posters},
+            ],
+        }],
+    }
+
+
+def timetable_export() -> dict:
+    def entry(key, title, start, end, **extra):
+        e = {"id": key, "title": title, "startDate": when("2026-06-23", start, "Europe/Zurich"),
+             "endDate": when("2026-06-23", end, "Europe/Zurich"), "location": "CERN", "room": "", "description": ""}
+        e.update(extra)
+        return e
+
+    block = entry("s3l7", "Heavy Flavour", "09:00:00", "10:30:00", entryType="Session", slotTitle="Heavy Flavour I",
+                  room="Room A", isPoster=False,
+                  conveners=[{"firstName": "Mei", "familyName": "Chen", "affiliation": "IHEP"},
+                             {"firstName": "Bo", "familyName": "Jones", "affiliation": "CERN"}],
+                  entries={
+                      "c21": entry("c21", "Charm flow", "09:00:00", "09:25:00", entryType="Contribution",
+                                   contributionId="21", friendlyId=12, room="Room A",
+                                   presenters=[{"firstName": "Ana", "familyName": "Smith", "affiliation": "Lund"}],
+                                   authors=[{"firstName": "Bo", "familyName": "Jones", "affiliation": "CERN"}],
+                                   description="A <em>talk</em>."),
+                      "b5": entry("b5", "Coffee break", "09:25:00", "09:45:00", entryType="Break", room="Room A"),
+                  })
+    posters = entry("s4l8", "Posters", "16:00:00", "17:30:00", entryType="Session", slotTitle="", room="Hall",
+                    isPoster=True, conveners=[],
+                    entries={"c40": entry("c40", "A poster", "16:00:00", "17:30:00", entryType="Contribution",
+                                          contributionId="40", friendlyId=30, board_number="7",
+                                          presenters=[{"firstName": "Zoë", "familyName": "Papa", "affiliation": "NOA"}],
+                                          authors=[])})
+    lone = entry("c22", "Summary talk", "17:30:00", "18:00:00", entryType="Contribution", contributionId="22",
+                 friendlyId=14, presenters=[{"firstName": "Iago", "familyName": "Toral", "affiliation": "Igalia"}],
+                 authors=[])
+    dinner = entry("b9", "Conference dinner", "19:30:00", "22:30:00", entryType="Break")
+    return {"count": 1, "_type": "HTTPAPIResult", "results": {"99": {"20260623": {
+        "s3l7": block, "s4l8": posters, "c22": lone, "b9": dinner}}}}
+
+
+@pytest.fixture
+def event_file(tmp_path):
+    path = tmp_path / "99.json"
+    path.write_text(json.dumps(event_export(), indent=1), encoding="utf-8")
+    return path
+
+
+def by_id(records):
+    return {r["id"]: r for r in records}
+
+
+def all_items(day):
+    for item in day["items"]:
+        if "session" in item:
+            yield from item["items"]
+        elif "parallel" in item:
+            for s in item["parallel"]:
+                yield from s["items"]
+        else:
+            yield item
+
+
+def test_event_export_arrives_whole(event_file, tmp_path):
+    assert indico.detect(event_file, event_file.read_bytes()[:65536])
+    imported = indico.read(event_file, Options())
+    assert imported.format == "indico"
+    docs = imported.documents
+    conference = docs["conference.yaml"]
+    assert conference["title"] == "Hard Probes 2026"
+    assert conference["dates"] == {"start": D(2026, 6, 23), "end": D(2026, 6, 24)}  # 22:00 UTC is midnight in Zurich
+    assert conference["venue"] == "CERN, Esplanade des Particules 1, Geneva"
+    assert conference["committees"][0]["members"] == [{"name": "Radek Szwichtenberg", "affiliation": "Intel"}]
+
+    abstracts = by_id(docs["abstracts.yaml"])
+    assert set(abstracts) == {"c12", "c13", "c2", "c3", "c5", "c6"}
+    charm = abstracts["c12"]
+    assert charm["title"] == "Charm flow at $\\sqrt{s_{NN}}=5.02~\\mathrm{TeV}$"
+    assert charm["authors"] == [
+        {"name": "Ana Smith", "affiliation": "Lund University", "presenting": True},
+        {"name": "Bo Jones", "affiliation": "CERN"},
+        {"name": "T J Vilvaraj", "affiliation": "IIT Madras"}]
+    assert charm["abstract"] == ("We measure *charm* flow.\n\nSee the paper (https://arxiv.org/abs/1) and 3.6\\% more.")
+    assert "kind" not in charm
+    assert abstracts["c2"]["kind"] == "keynote" and abstracts["c2"]["speaker"] == {"name": "Iago Toral",
+                                                                                   "affiliation": "Igalia"}
+    assert abstracts["c3"]["kind"] == "invited"  # the type was in the track
+    assert abstracts["c3"]["abstract"] == "Escaped **HTML**"
+    assert "kind" not in abstracts["c6"]  # a real track is no type
+    assert docs["tutorials.yaml"] == [{"id": "c4", "title": "Hands-on Rivet", "description": "**Bring**\n\n\u2013 a laptop",
+                                       "presenters": [{"name": "Sven Øberg", "affiliation": "NBI"}]}]
+    assert docs["posters.yaml"] == [
+        {"number": n, "author": f"Zoë Author{n}", "title": f"Poster {n}", "affiliation": "NOA",
+         "abstract": "A *poster* abstract."} for n in (1, 2)]
+
+    day1, day2 = docs["programme.yaml"]["days"]
+    assert day1["date"] == D(2026, 6, 23) and day2["date"] == D(2026, 6, 24)
+    assert day1["items"][0] == {"time": "09:00-09:15", "title": "Opening"}  # no speaker: a line, in Zurich time
+    session = day1["items"][1]
+    assert session == {"session": "Heavy Flavour", "chair": "Mei Chen", "room": "Room A",
+                       "items": [{"time": "09:20-09:45", "talk": "c12"},
+                                 {"time": "09:45-10:05", "talk": "c13", "room": "Room B"}]}
+    assert day1["items"][2] == {"time": "10:10-10:50", "talk": "c2", "room": "Main Auditorium"}
+    assert day1["items"][3] == {"time": "18:00-19:30", "title": "Posters", "kind": "poster", "room": "Hall"}
+    assert [i.get("talk") or i.get("tutorial") for i in all_items(day2)] == ["c3", "c4", "c6"]
+    scheduled = {i.get("talk") for d in (day1, day2) for i in all_items(d)}
+    assert "c5" not in scheduled  # no time: an abstract outside the programme
+    assert any("no time" in n for n in imported.notes)
+    assert any("no speaker" in n and "'Opening'" in n for n in imported.notes)
+
+    booklet = read_back(imported, tmp_path / "folder")
+    assert len(booklet.abstracts) == 6 and len(booklet.posters) == 2 and len(booklet.tutorials) == 1
+    result = build_booklet(tmp_path / "folder", tmp_path / "booklet.pdf")
+    assert result.pages >= 8 and (tmp_path / "booklet.pdf").stat().st_size > 10_000
+
+
+def test_ids_are_stable_across_imports(event_file):
+    first = indico.read(event_file, Options()).documents
+    data = event_export()
+    data["results"][0]["contributions"].insert(0, contribution(
+        50, "A late addition", ("2026-06-23", "06:00:00"), 20, primaryauthors=[person("New", "Comer")]))
+    event_file.write_text(json.dumps(data), encoding="utf-8")
+    second = indico.read(event_file, Options()).documents
+    assert set(by_id(first["abstracts.yaml"])) <= set(by_id(second["abstracts.yaml"]))
+    assert all(re.fullmatch(r"\S+", a["id"]) for a in second["abstracts.yaml"])
+
+
+def test_kinds_option_maps_types(event_file):
+    imported = indico.read(event_file, Options(kinds={"Contributed talk": "special"}))
+    assert by_id(imported.documents["abstracts.yaml"])["c12"]["kind"] == "special"
+    with pytest.raises(SourceError, match="'dinner' .* is not a kind"):
+        indico.read(event_file, Options(kinds={"Contributed talk": "dinner"}))
+
+
+def test_unknown_types_are_counted(event_file):
+    data = event_export()
+    data["results"][0]["contributions"][5]["type"] = "Flash presentation with music"
+    data["results"][0]["contributions"][4]["type"] = "Mystery slot"
+    event_file.write_text(json.dumps(data), encoding="utf-8")
+    imported = indico.read(event_file, Options())
+    assert imported.unmapped_types == {"Mystery slot": 1}
+
+
+def test_timetable_export(tmp_path):
+    path = tmp_path / "timetable.json"
+    path.write_text(json.dumps(timetable_export()), encoding="utf-8")
+    assert indico.detect(path, path.read_bytes())
+    imported = indico.read(path, Options())
+    docs = imported.documents
+    assert docs["conference.yaml"]["title"] == "Conference title"  # the export has none: a placeholder, and a note
+    assert docs["conference.yaml"]["venue"] == "CERN"
+    assert docs["conference.yaml"]["dates"] == {"start": D(2026, 6, 23), "end": D(2026, 6, 23)}
+    assert any("no conference title" in n for n in imported.notes)
+    assert by_id(docs["abstracts.yaml"])["c12"]["authors"] == [
+        {"name": "Ana Smith", "affiliation": "Lund", "presenting": True}, {"name": "Bo Jones", "affiliation": "CERN"}]
+    assert docs["posters.yaml"] == [{"number": 7, "author": "Zoë Papa", "title": "A poster", "affiliation": "NOA"}]
+    items = docs["programme.yaml"]["days"][0]["items"]
+    assert items == [
+        {"session": "Heavy Flavour I", "chair": "Mei Chen, Bo Jones", "room": "Room A",
+         "items": [{"time": "09:00-09:25", "talk": "c12"}, {"time": "09:25-09:45", "title": "Coffee break",
+                                                              "kind": "break"}]},
+        {"time": "16:00-17:30", "title": "Posters", "kind": "poster", "room": "Hall"},
+        {"time": "17:30-18:00", "talk": "c14"},
+        {"time": "19:30-22:30", "title": "Conference dinner", "kind": "social"},
+    ]
+    read_back(imported, tmp_path / "folder")
+
+
+def test_timetable_in_another_zone(tmp_path):
+    path = tmp_path / "timetable.json"
+    path.write_text(json.dumps(timetable_export()), encoding="utf-8")
+    items = indico.read(path, Options(timezone="Europe/London")).documents["programme.yaml"]["days"][0]["items"]
+    assert items[0]["items"][0]["time"] == "08:00-08:25"
+
+
+def test_bad_json_names_file_and_line(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"results": [\n  {"title": "x",\n  }\n]}', encoding="utf-8")
+    with pytest.raises(SourceError, match=r"broken\.json: line 3, column 3: not valid JSON"):
+        indico.read(path, Options())
+
+
+def test_not_an_indico_export(tmp_path):
+    path = tmp_path / "other.json"
+    path.write_text('{"schedule": {"conference": {}}}', encoding="utf-8")
+    assert not indico.detect(path, path.read_bytes())
+    with pytest.raises(SourceError, match="other.json: not an Indico export"):
+        indico.read(path, Options())

@@ -1,0 +1,345 @@
+"""Spreadsheets -> booklet's documents: CSV in several dialects and encodings, ConfTool's wide sessions export,
+Google Forms' repeated column groups, XLSX, and what is no contribution or no spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+
+from booklet.importers import Options, SourceError, table
+from tests.import_helpers import read_back
+
+D = dt.date
+
+
+def write_csv(path, rows, delimiter=",", encoding="utf-8", bom=False):
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    data = buffer.getvalue().encode(encoding)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+    return path
+
+
+def by_id(records):
+    return {r["id"]: r for r in records}
+
+
+def items_of(day):
+    for item in day["items"]:
+        if "session" in item:
+            yield from item["items"]
+        elif "parallel" in item:
+            for s in item["parallel"]:
+                yield from s["items"]
+        else:
+            yield item
+
+
+# -- a German export: ';', UTF-8 with BOM, or Windows-1252 ---------------------------------------
+
+GERMAN = [
+    ["Titel", "Autoren", "Zugehörigkeit", "Vortragende(r)", "Zusammenfassung", "Beitragsart", "Datum", "Beginn",
+     "Ende", "Raum", "Sitzung", "Vorsitz", "E-Mail", "Poster-Nr."],
+    ["Über Müßiggang", "Müller, Jürgen (1); Lefèvre, Anaïs (1,2)", "1: Universität Würzburg; 2: Université de Genève",
+     "Lefèvre, Anaïs", "<p>Ein <em>schöner</em> Beitrag für 5 €.</p>", "Hauptvortrag", "22.09.2023", "10:15",
+     "11:00", "Hörsaal 1", "Eröffnung", "Holtmeier, Ludwig", "anais@example.org", ""],
+    ["Kontrapunkt heute", "Groß, Eva", "Hochschule für Musik Freiburg", "", "Ein Vortrag „mit“ Zitat – kurz.",
+     "Vortrag (20')", "22.09.2023", "11:00", "11:20", "Hörsaal 1", "Eröffnung", "", "", ""],
+    ["Noch ohne Termin", "Weiß, Anna", "Universität Wien", "", "", "Vortrag", "", "", "", "", "", "", "", ""],
+    ["Ein Plakat", "Schäfer, Tom", "TU Dresden", "", "", "Poster", "", "", "", "", "", "", "", "12"],
+    ["Notation mit Dorico", "Hartmann, Markus", "Steinberg", "", "", "Workshop", "23.09.2023", "09:00", "10:30",
+     "Raum 116", "", "", "", ""],
+    ["", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+    ["Nur zuhören", "Zuhörer, Max", "", "", "", "Teilnahme", "", "", "", "", "", "", "", ""],
+]
+
+
+def check_german(imported):
+    docs = imported.documents
+    abstracts = by_id(docs["abstracts.yaml"])
+    main = abstracts["uber-mussiggang"]
+    assert main["kind"] == "keynote"
+    assert main["title"] == "Über Müßiggang"
+    assert main["authors"] == [
+        {"name": "Jürgen Müller", "affiliation": "Universität Würzburg"},
+        {"name": "Anaïs Lefèvre", "affiliation": ["Universität Würzburg", "Université de Genève"], "presenting": True,
+         "email": "anais@example.org"}]
+    assert main["abstract"] == "Ein *schöner* Beitrag für 5 €."
+    assert abstracts["kontrapunkt-heute"]["speaker"] == {"name": "Eva Groß",
+                                                        "affiliation": "Hochschule für Musik Freiburg"}
+    assert abstracts["kontrapunkt-heute"]["abstract"] == "Ein Vortrag „mit“ Zitat – kurz."
+    assert "noch-ohne-termin" in abstracts  # no date: an abstract all the same
+    assert docs["posters.yaml"] == [{"number": 12, "author": "Tom Schäfer", "title": "Ein Plakat",
+                                     "affiliation": "TU Dresden"}]
+    assert docs["tutorials.yaml"][0]["id"] == "notation-dorico"
+    day1, day2 = docs["programme.yaml"]["days"]
+    assert day1 == {"date": D(2023, 9, 22), "items": [
+        {"session": "Eröffnung", "chair": "Ludwig Holtmeier", "room": "Hörsaal 1",
+         "items": [{"time": "10:15-11:00", "talk": "uber-mussiggang"},
+                   {"time": "11:00-11:20", "talk": "kontrapunkt-heute"}]}]}
+    assert day2["items"] == [{"time": "09:00-10:30", "tutorial": "notation-dorico", "room": "Raum 116"}]
+    assert docs["conference.yaml"]["dates"] == {"start": D(2023, 9, 22), "end": D(2023, 9, 23)}
+    assert docs["conference.yaml"]["title"] == "Conference title" and docs["conference.yaml"]["venue"] == "Venue"
+    assert "left out 1 blank row(s)" in imported.notes
+    assert "left out 1 row(s) of type 'Teilnahme'" in imported.notes
+    assert any("no conference title" in n for n in imported.notes)
+
+
+def test_semicolons_utf8_with_bom(tmp_path):
+    path = write_csv(tmp_path / "beitraege.csv", GERMAN, ";", bom=True)
+    assert table.detect(path, path.read_bytes()[:65536])
+    imported = table.read(path, Options())
+    assert imported.format == "csv"
+    check_german(imported)
+    assert not any("Windows-1252" in n for n in imported.notes)
+    read_back(imported, tmp_path / "folder")
+
+
+def test_semicolons_windows_1252(tmp_path):
+    path = write_csv(tmp_path / "beitraege.csv", GERMAN, ";", encoding="cp1252")
+    assert table.detect(path, path.read_bytes()[:65536])
+    imported = table.read(path, Options())
+    check_german(imported)
+    assert any("read as Windows-1252" in n for n in imported.notes)
+
+
+def test_tabs_latin1(tmp_path):
+    rows = [["Title", "Speaker", "Affiliation"], ["Café crème", "Élodie Gérard", "Université de Genève"]]
+    path = write_csv(tmp_path / "t.tsv", rows, "\t", encoding="latin-1")
+    abstract = table.read(path, Options()).documents["abstracts.yaml"][0]
+    assert abstract["title"] == "Café crème"
+    assert abstract["speaker"] == {"name": "Élodie Gérard", "affiliation": "Université de Genève"}
+
+
+# -- ConfTool's sessions export: one row per session, talks in p1_ ... p2_ -------------------------
+
+def conftool_rows():
+    group = ["paperID", "start", "end", "contribution_type", "acceptance", "authors", "organisations",
+             "presenting_author", "title", "abstract"]
+    header = (["session_ID", "session_short", "session_title", "session_mode", "", "session_start", "session_end",
+               "session_room", "chair1", "chair2", "chair1_name", "chair1_organisation", "presentations"]
+              + [f"p{n}_{g}" for n in (1, 2) for g in group])
+    empty = [""] * len(group)
+    return [
+        header,
+        ["4", "SE-01A", "Analyse I", "normal", "", "2023-09-22 14:30", "2023-09-22 16:00", "Raum 117",
+         "Brandes, Juliane", "", "Juliane Brandes", "Mozarteum", "2",
+         "130", "2023-09-22 14:30", "2023-09-22 15:00", "Vortrag", "Accepted", "Salzmann, Aron",
+         "HfM Trossingen, Schweiz", "", "Reichas Fugen", "<p>Anton Reichas <em>36 Fugen</em>.</p>\n",
+         "104", "2023-09-22 15:00", "2023-09-22 15:30", "Vortrag", "Accepted",
+         "Platte, Sarah (1);\nSpatz, Tanja (2);\nRombach, Markus (1)",
+         "1: Hochschule für Musik Freiburg, Deutschland;\n2: HMDK Stuttgart, Netherlands, The", "Spatz, Tanja",
+         "KoALa", "<p>Die App.</p>"],
+        ["5", "WO-01", "Workshop: Mikrotöne", "normal", "", "2023-09-22 14:30", "2023-09-22 16:00", "Raum 116",
+         "", "Remes, Derek", "", "", "1",
+         "195", "2023-09-22 14:30", "2023-09-22 16:00", "Workshop/Diskussionsforum", "Accepted", "Kuhl, Jan Esra",
+         "HfM Freiburg", "Kuhl, Jan Esra", "Mikrotonales Komponieren", "<p>Bitte Laptop mitbringen.</p>",
+         "199", "2023-09-22 15:00", "2023-09-22 16:00", "Vortrag", "Rejected", "Nein, Nicht", "", "", "Abgelehnt",
+         ""],
+        ["9", "KP-01", "Kaffeepause", "break", "", "2023-09-22 16:00", "2023-09-22 16:30", "Foyer",
+         "", "", "", "", ""] + empty + empty,
+        ["57", "ANM", "Anmeldung", "normal", "", "2023-09-22 09:00", "2023-09-22 10:00", "Foyer",
+         "", "", "", "", ""] + empty + empty,
+        ["65", "", "Apéro", "break", "", "2023-09-22 18:30", "2023-09-22 19:30", "Foyer",
+         "", "", "", "", ""] + empty + empty,
+    ]
+
+
+def test_conftool_sessions_export(tmp_path):
+    path = write_csv(tmp_path / "sessions.csv", conftool_rows(), ";", bom=True)
+    imported = table.read(path, Options())
+    docs = imported.documents
+    abstracts = by_id(docs["abstracts.yaml"])
+    assert set(abstracts) == {"c130", "c104"}  # 199 was rejected
+    assert abstracts["c130"]["speaker"] == {"name": "Aron Salzmann", "affiliation": "HfM Trossingen, Schweiz"}
+    assert abstracts["c130"]["abstract"] == "Anton Reichas *36 Fugen*."
+    assert abstracts["c104"]["authors"] == [
+        {"name": "Sarah Platte", "affiliation": "Hochschule für Musik Freiburg, Deutschland"},
+        {"name": "Tanja Spatz", "affiliation": "HMDK Stuttgart, The Netherlands", "presenting": True},
+        {"name": "Markus Rombach", "affiliation": "Hochschule für Musik Freiburg, Deutschland"}]
+    assert docs["tutorials.yaml"] == [{"id": "c195", "title": "Mikrotonales Komponieren",
+                                       "description": "Bitte Laptop mitbringen.",
+                                       "presenters": [{"name": "Jan Esra Kuhl", "affiliation": "HfM Freiburg"}]}]
+    assert any("left out 1 contribution(s) in state 'Rejected'" == n for n in imported.notes)
+    [day] = docs["programme.yaml"]["days"]
+    assert day["date"] == D(2023, 9, 22)
+    assert day["items"] == [
+        {"time": "09:00-10:00", "title": "Anmeldung", "room": "Foyer"},
+        {"parallel": [
+            {"session": "Analyse I", "chair": "Juliane Brandes", "room": "Raum 117",
+             "items": [{"time": "14:30-15:00", "talk": "c130"}, {"time": "15:00-15:30", "talk": "c104"}]},
+            {"session": "Workshop: Mikrotöne", "chair": "Derek Remes", "room": "Raum 116",
+             "items": [{"time": "14:30-16:00", "tutorial": "c195"}]}]},
+        {"time": "16:00-16:30", "title": "Kaffeepause", "kind": "break", "room": "Foyer"},
+        {"time": "18:30-19:30", "title": "Apéro", "kind": "social", "room": "Foyer"},
+    ]
+    read_back(imported, tmp_path / "folder")
+
+
+# -- Google Forms: presenting author in parts, co-author groups under identical headers ------------
+
+def forms_rows():
+    header = ["Timestamp", "Abstract title", "Contribution", "Abstract text", "Abstract bibliography",
+              "Presenting author:  Family name", "Presenting author: First name", "Presenting author: E-mail",
+              "Presenting author: Institution", "Presenting author: Address", "Presenting author: Country",
+              "Co-authors list with common affiliation.", "Affiliation 1: institution, address, country",
+              "Co-authors list with common affiliation.", "Affiliation 2: institution, address, country"]
+    return [
+        header,
+        ["2017/10/02 1:27:25 AM UTC+1", "Nanoscale NMR", "Invited talk (35')",
+         "Spins near $T_1$ with 3.6\\% \\cite{1}.\n\nSecond paragraph.", "[1] 10.1038/ncomms10211",
+         "Tetienne", "Jean-Philippe", "jp@example.org", "University of Melbourne", "Parkville", "Australia",
+         "J.-P. Tetienne, D. Broadway and L. Hall", "University of Melbourne, Australia",
+         "A. Stacey", "RMIT, Melbourne", ],
+        ["2017/10/05 1:00:00 PM UTC+1", "A levitated magnet", "Poster", "We levitate.", "",
+         "Wang", "Tao", "tao@example.org", "UC Berkeley", "", "United States",
+         "Derek Kimball", "CSU East Bay, USA", "", ""],
+        ["2017/10/06 1:00:00 PM UTC+1", "NV centres 101", "Tutorial (70')", "Basics.", "",
+         "Jacques", "Vincent", "", "CNRS", "", "France", "", "", "", ""],
+        ["2017/10/07 1:00:00 PM UTC+1", "Coherent force microscopy", "Contributed talk (20')", "Forces.", "",
+         "Braakman", "Floris R.", "", "University of Basel", "", "Switzerland",
+         "N. Rossi and M. Poggio", "University of Basel", "", ""],
+        ["2017/11/20 2:15:16 AM UTC+1", "Attending only - no presentation", "Attendee",
+         "Attending only - no presentation", "", "Rugar", "Daniel", "", "IBM", "", "USA", "", "", "", ""],
+        ["2017/11/06 10:56:46 AM UTC+1", "Membrane MRFM", "Waiting List", "x", "", "Hälg", "David", "", "ETH", "",
+         "Switzerland", "", "", "", ""],
+        [""] * 15,
+        [""] * 15,
+    ]
+
+
+def test_google_forms_repeated_groups(tmp_path):
+    path = write_csv(tmp_path / "forms.csv", forms_rows())
+    imported = table.read(path, Options())
+    docs = imported.documents
+    abstracts = docs["abstracts.yaml"]
+    nmr = abstracts[0]
+    assert nmr["id"] == "nanoscale-nmr" and nmr["kind"] == "invited"
+    assert nmr["authors"] == [
+        {"name": "Jean-Philippe Tetienne", "affiliation": "University of Melbourne, Australia", "presenting": True,
+         "email": "jp@example.org"},  # 'J.-P. Tetienne' of the co-author list is the same person
+        {"name": "D. Broadway", "affiliation": "University of Melbourne, Australia"},
+        {"name": "L. Hall", "affiliation": "University of Melbourne, Australia"},
+        {"name": "A. Stacey", "affiliation": "RMIT, Melbourne"}]
+    assert nmr["abstract"] == "Spins near $T_1$ with 3.6\\% \\cite{1}.\n\nSecond paragraph.\n\n[1] 10.1038/ncomms10211"
+    talk = abstracts[1]
+    assert talk["id"] == "coherent-force-microscopy" and "kind" not in talk
+    assert [a["name"] for a in talk["authors"]] == ["Floris R. Braakman", "N. Rossi", "M. Poggio"]
+    assert docs["posters.yaml"][0]["authors"][0] == {"name": "Tao Wang", "affiliation": "UC Berkeley, United States",
+                                                     "presenting": True, "email": "tao@example.org"}
+    assert docs["tutorials.yaml"][0]["presenters"] == [{"name": "Vincent Jacques", "affiliation": "CNRS, France"}]
+    assert "programme.yaml" not in docs  # no times: every contribution is outside the programme
+    assert "left out 2 blank row(s)" in imported.notes
+    assert "left out 1 row(s) of type 'Attendee'" in imported.notes
+    assert "left out 1 row(s) of type 'Waiting List'" in imported.notes
+    assert docs["conference.yaml"]["title"] == "Conference title"
+    assert any("no dates at all" in n for n in imported.notes)
+    read_back(imported, tmp_path / "folder")
+
+
+# -- Indico's contribution list as CSV ----------------------------------------------------------------
+
+def test_indico_contributions_csv(tmp_path):
+    rows = [["Id", "Title", "Description", "Date", "Duration", "Type", "Session", "Track", "Presenters",
+             "Presenters (affiliation)", "Authors", "Authors (affiliation)", "Board number"],
+            ["12", "Charm flow", "Markdown *text*", "2026-06-23 09:20", "25 minutes", "Oral presentation", "HF",
+             "Heavy flavour", "Ana Smith", "Ana Smith (Lund University)", "Ana Smith, Bo Jones",
+             "Ana Smith (Lund University), Bo Jones (CERN, Geneva)", ""],
+            ["31", "A poster", "", "", "", "Poster", "", "", "Zoë Papa", "Zoë Papa (NOA)", "", "", "7"]]
+    imported = table.read(write_csv(tmp_path / "contributions.csv", rows), Options())
+    docs = imported.documents
+    assert docs["abstracts.yaml"] == [{"id": "c12", "title": "Charm flow", "authors": [
+        {"name": "Ana Smith", "affiliation": "Lund University", "presenting": True},
+        {"name": "Bo Jones", "affiliation": "CERN, Geneva"}], "abstract": "Markdown *text*"}]
+    assert docs["posters.yaml"] == [{"number": 7, "author": "Zoë Papa", "title": "A poster", "affiliation": "NOA"}]
+    assert docs["programme.yaml"]["days"][0]["items"] == [{"session": "HF", "items": [
+        {"time": "09:20-09:45", "talk": "c12"}]}]
+
+
+# -- XLSX ------------------------------------------------------------------------------------------------
+
+def write_xlsx(path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    info = book.active
+    info.title = "Info"
+    info.append(["uRos 2026 programme, draft"])
+    sheet = book.create_sheet("Programme")
+    sheet.append(["ID", "Paper name", "SPEAKERS", "TYPDOC", "Date", "Time", "Duration", "Room", "Board", "ABSTRACT"])
+    sheet.append([17.0, "Migrating to R", "Guyader Vincent , De Canteloube Matthieu ", "Keynote presentation",
+                  dt.datetime(2026, 6, 3), dt.time(9, 30), 40, "Amphi A", None, "We **migrate**."])
+    sheet.append([18.0, "tmap v4", "Tennekes Martijn ", "lightning talk (5min)", dt.date(2026, 6, 3),
+                  dt.time(10, 10), "0:05", "Amphi A", None, None])
+    sheet.append([19.0, "A poster on R", "Danek Zofia (1) (2), Strojny Tymoteusz (1)", "Poster", None, None, None,
+                  None, 3.0, None])
+    book.save(path)
+    return path
+
+
+def test_xlsx_with_a_column_map(tmp_path):
+    path = write_xlsx(tmp_path / "programme.xlsx")
+    assert table.detect(path, path.read_bytes()[:65536])
+    imported = table.read(path, Options(columns={"Title": "paper NAME"}))
+    assert imported.format == "xlsx"
+    docs = imported.documents
+    keynote, lightning = docs["abstracts.yaml"]
+    assert keynote["id"] == "c17" and keynote["kind"] == "keynote"
+    assert keynote["authors"] == [{"name": "Guyader Vincent", "presenting": True},
+                                  {"name": "De Canteloube Matthieu", "presenting": True}]
+    assert keynote["abstract"] == "We **migrate**."
+    assert lightning == {"id": "c18", "title": "tmap v4", "speaker": {"name": "Tennekes Martijn"}}
+    assert docs["posters.yaml"][0]["number"] == 3
+    assert docs["programme.yaml"]["days"] == [{"date": D(2026, 6, 3), "items": [
+        {"time": "09:30-10:10", "talk": "c17", "room": "Amphi A"},
+        {"time": "10:10-10:15", "talk": "c18", "room": "Amphi A"}]}]
+    assert "read sheet 'Programme'" in imported.notes
+    read_back(imported, tmp_path / "folder")
+
+
+def test_xlsx_without_a_title_column(tmp_path):
+    path = write_xlsx(tmp_path / "programme.xlsx")
+    with pytest.raises(SourceError, match=r"programme\.xlsx: sheet 'Info', row 1 \(the header\): no column of titles"):
+        table.read(path, Options())
+
+
+def test_damaged_xlsx(tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    with pytest.raises(SourceError, match=r"broken\.xlsx: not a readable XLSX workbook"):
+        table.read(path, Options())
+
+
+# -- what is not a contribution list ------------------------------------------------------------------
+
+def test_csv_without_a_title_column(tmp_path):
+    path = write_csv(tmp_path / "program.txt", [["Code", "Type", "Day", "Begin", "End", "Name"],
+                                                ["I01", "invited", "2", "0940", "1015", "W. Wernsdorfer"]], "\t")
+    with pytest.raises(SourceError, match=r"program\.txt: line 1 \(the header\): no column of titles among 'Code', "
+                                          r"'Type', 'Day', 'Begin', 'End', 'Name'; name it with --map"):
+        table.read(path, Options())
+
+
+def test_header_below_a_title_line_and_bad_times(tmp_path):
+    rows = [["Programme of the workshop"], [], ["Title", "Speaker", "Date", "Start"],
+            ["Talk one", "Ana Smith", "2027-09-13", "25:70"], ["Talk two", "Bo Jones", "13/09/2027", "9.30"]]
+    imported = table.read(write_csv(tmp_path / "p.csv", rows), Options())
+    docs = imported.documents
+    assert [a["id"] for a in docs["abstracts.yaml"]] == ["talk-two", "talk-one"]  # in programme order
+    assert docs["programme.yaml"]["days"][0]["items"] == [{"time": "09:30", "talk": "talk-two"},
+                                                          {"talk": "talk-one"}]
+    assert any(n.startswith("line 4: '25:70' is not a time") for n in imported.notes)
+
+
+def test_unknown_map_name(tmp_path):
+    path = write_csv(tmp_path / "p.csv", [["Paper", "Who"], ["A", "B"]])
+    with pytest.raises(SourceError, match="--map: 'Titel' is not a column"):
+        table.read(path, Options(columns={"Titel": "Paper"}))
+
+
+def test_detect():
+    assert not table.detect(__import__("pathlib").Path("x.json"), b'{"results": []}')
+    assert not table.detect(__import__("pathlib").Path("x.xml"), b"<?xml version='1.0'?><schedule/>")
+    assert table.detect(__import__("pathlib").Path("x.csv"), b"Title;Authors\r\nA;B\r\n")

@@ -1,0 +1,117 @@
+"""HTML, escaped HTML and Markdown from conference systems -> booklet's text markup, construct by construct."""
+
+from __future__ import annotations
+
+import pytest
+
+from booklet.importers.text import kind_of, to_line, to_markup
+from booklet.text import markup
+
+MATH = r"$\sqrt{s_{NN}}=5.02~\mathrm{TeV}$"
+
+
+@pytest.mark.parametrize("source, expected", [
+    # plain text: as it is, but CRLF and trailing spaces
+    ("One line  \r\nand the next\r\n\r\nA second paragraph.\r\n", "One line\nand the next\n\nA second paragraph."),
+    ("a*b*c, u_we, S/N < 5 & biased, costs $5", "a*b*c, u_we, S/N < 5 & biased, costs $5"),
+    (f"Pb-Pb at {MATH}, purity 3.6\\% and \\cite{{1}}", f"Pb-Pb at {MATH}, purity 3.6\\% and \\cite{{1}}"),
+    (None, ""),
+    ("   ", ""),
+])
+def test_plain_text_passes_through(source, expected):
+    assert to_markup(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    # paragraphs, emphasis, strong
+    ("<p>First <em>one</em>.</p><p>Second <strong>two</strong> <i>i</i> <b>b</b>.</p>",
+     "First *one*.\n\nSecond **two** *i* **b**."),
+    # entities decoded, no-break spaces kept
+    ("<p>Caf&eacute; &amp; co&nbsp;KG &lt;3</p>", "Café & co\u00a0KG <3"),
+    # links: text (url); a link whose text is its address once; mailto: the text
+    ('<p>See <a href="https://getindico.io/">Indico</a>, <a href="https://x.org">https://x.org</a> '
+     'or <a href="mailto:loc@example.org">write to us</a>.</p>',
+     "See Indico (https://getindico.io/), https://x.org or write to us (loc@example.org)."),
+    # lists: a paragraph per item
+    ("<ul><li>one</li><li>two</li></ul><ol><li>first</li><li>second</li></ol>",
+     "\u2013 one\n\n\u2013 two\n\n1. first\n\n2. second"),
+    # headings: a paragraph of their own, strong
+    ("<h2>Motivation</h2><p>Text.</p>", "**Motivation**\n\nText."),
+    # code: plain; images: dropped
+    ('<p>Run <code>make_all</code> <img src="fig.png" alt="Figure 1"> now.</p>', "Run make_all now."),
+    # line breaks: <br><br> is a paragraph break
+    ("Line one<br><br>Line two<br>and three", "Line one\n\nLine two\nand three"),
+    # sub- and superscripts as math
+    ("<p>H<sub>2</sub>O in the 20<sup>th</sup> century, 10<sup>-3</sup></p>",
+     "H$_{2}$O in the 20$^{\\mathrm{th}}$ century, 10$^{-3}$"),
+    # emphasis around punctuation only is no emphasis
+    ("<p>Artistic<em>, </em>and</p>", "Artistic, and"),
+    # literal stars that booklet would take for emphasis become U+2217
+    ("<p>a*b*c and 2 * 3</p>", "a\u2217b\u2217c and 2 * 3"),
+    # math kept exactly, its entities decoded
+    (f"<p>At {MATH} &amp; $a &lt; b_{{i}}$, 3.6\\%</p>", f"At {MATH} & $a < b_{{i}}$, 3.6\\%"),
+    # CRLF inside HTML
+    ("<p>one\r\ntwo</p>\r\n<p>three</p>", "one\ntwo\n\nthree"),
+])
+def test_html(source, expected):
+    assert kind_of(source) == "html"
+    assert to_markup(source) == expected
+
+
+def test_escaped_html_is_unescaped_then_converted():
+    source = "&lt;p&gt;FOSDEM &lt;em&gt;talk&lt;/em&gt; about x &amp;amp; y&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;"
+    assert kind_of(source) == "escaped-html"
+    assert to_markup(source) == "FOSDEM *talk* about x & y\n\nTwo"
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Some *em* and _em_ and **strong** and __strong__.", "Some *em* and *em* and **strong** and **strong**."),
+    ("[Indico](https://getindico.io) and <https://x.org>", "Indico (https://getindico.io) and https://x.org"),
+    ("Topics:\n\n - one\n - two\n   - deep\n\n1. first\n2. second", "Topics:\n\n\u2013 one\n\n\u2013 two\n\n"
+     "\u2013 deep\n\n1. first\n\n2. second"),
+    ("## A heading\n\nText", "**A heading**\n\nText"),
+    # code: plain (math in it is math still: it was set apart before parsing)
+    ("Use `x*y*z` here\n\n```\ncosts 5 $ and $x$\n```", "Use x\u2217y\u2217z here\n\ncosts 5 \\$ and $x$"),
+    ("An image ![alt](a.png) gone", "An image gone"),
+    ("> quoted\n\n---\n\nafter", "quoted\n\nafter"),
+    # math between $ kept exactly: no eaten backslash or underscore
+    (f"_Results_ at {MATH}: purity 3.6\\%, $u_{{we}}$ and $x_1 * y_2$.",
+     f"*Results* at {MATH}: purity 3.6\\%, $u_{{we}}$ and $x_1 * y_2$."),
+    # display math set inline
+    ("*Energy* $$E = mc^2$$ and \\(a_b\\)", "*Energy* $E = mc^2$ and $a_b$"),
+    # Markdown escapes: literal stars never become emphasis; a literal dollar stays a dollar
+    ("**Note**: a \\*b\\* c, 2 \\* 3, costs \\$5 and $1kUSD", "**Note**: a \u2217b\u2217 c, 2 * 3, costs \\$5 and \\$1kUSD"),
+    ("**one** snake_case_name", "**one** snake_case_name"),
+    ("Entities &amp; *em*", "Entities & *em*"),
+])
+def test_markdown(source, expected):
+    assert kind_of(source) == "markdown"
+    assert to_markup(source) == expected
+
+
+def test_what_booklet_prints_from_the_markup():
+    """The markup means in booklet what the source meant."""
+    out = to_markup("**Note**: a \\*b\\* c and *em* and $\\alpha_1$")
+    star = '<font name="Math">\u2217</font>'
+    assert markup.paragraphs(out) == [f"<b>Note</b>: a {star}b{star} c and <i>em</i> and α<sub>1</sub>"]
+    assert markup.paragraphs(to_markup("costs \\$5 and **$10**")) == ["costs $5 and <b>$10</b>"]
+
+
+def test_to_line_joins_lines_and_paragraphs():
+    assert to_line("  A <em>title</em>\r\n on two lines ") == "A *title* on two lines"
+    assert to_line("<p>one</p><p>two</p>") == "one two"
+
+
+def test_control_characters_are_removed():
+    assert to_markup("bell\x07 and form\x0cfeed\u0085") == "bell and formfeed"
+
+
+@pytest.mark.parametrize("source", [
+    "[;**)</li></ul>*$x_1$**</li></ul>e<ul><li><!b",  # HTML blocks inside Markdown inside HTML ...
+    "a <![aa b <p>c</p>",  # a marked section the HTML parser rejects
+    "<p>x &#1; y $$a$x_1$$ \\%</p>",  # a control character by entity; math in math
+])
+def test_malformed_input_never_fails(source):
+    out = to_markup(source)
+    assert out and not any(ch in out for ch in "\x01\ue000\ue001\ue002\ue003")
+    markup.paragraphs(out)
