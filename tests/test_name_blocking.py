@@ -34,6 +34,9 @@ def _bench_people():
     return module
 
 
+PEOPLE = _bench_people()
+
+
 def mentions_of(entries) -> list[Mention]:
     """(name, email or None, affiliation or None) -> one mention each, as a committee member."""
     return [Mention(text, "conference.yaml", line, f"committees[0].members[{line}].name",
@@ -125,9 +128,9 @@ def test_blocking_keeps_pairs_at_the_edges_of_the_rules(first, second):
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_blocking_misses_no_variant_of_generated_people(seed):
     """A few hundred realistic people, a third of them written a second way (every kind)."""
-    found, spellings = _bench_people().people(240, seed=seed, variants=0.35)
+    found, spellings = PEOPLE.people(240, seed=seed, variants=0.35)
     kinds = {kind for _, _, kind in spellings if kind}
-    assert kinds == set(_bench_people().KINDS)
+    assert kinds == set(PEOPLE.KINDS)
     entries = [(text, found[index][2], found[index][1]) for text, index, _ in spellings]
     rng = random.Random(seed)
     for text, index, _ in rng.sample(spellings, 60):  # and some more: a letter dropped, doubled or swapped
