@@ -119,8 +119,9 @@ def test_name_variant(tmp_path, first, second, reason):
     ("{name: J. Smith}", "{name: John Smith}", "{name: Jane Smith}"),  # which J. Smith?
     ("{name: 'Smith, J.', email: j.smith@a.org}", "{name: John Smith, email: john@b.org}"),
     ("{name: 'Smith, J.', affiliation: Lund University}", "{name: John Smith, affiliation: Uppsala University}"),
+    ("{name: Anna Testperson0001}", "{name: Anna Testperson0002}"),  # a digit is not a letter: numbered people
 ], ids=["family-shared", "given-letter", "given-ending", "short-family", "middle-initials", "two-candidates",
-        "other-email", "other-affiliation"])
+        "other-email", "other-affiliation", "numbered"])
 def test_name_variant_near_miss(tmp_path, members):
     assert warnings_for(tmp_path, {"conference.yaml": committee(*members)}) == []
 
@@ -142,6 +143,37 @@ def test_one_person_written_three_ways_is_one_group_across_files(tmp_path):
         "'Zoë Papadopoulou' (1 place, first at conference.yaml:8; a letter or two differ) and 'Zoe Papadopoulou' "
         "(2 places, first at posters.yaml:1; a letter or two differ)",
     ]
+
+
+def test_name_variants_do_not_chain_people_who_are_not_close(tmp_path):
+    """Hansen ~ Jansen and Jansen ~ Jensen (a letter apart), but Hansen and Jensen are two letters apart
+    in a short name: three people, not one written three ways. Each warning names only the spellings
+    close to its own. (Before, the three made one group and 'Anna Hansen' was said to be also written
+    'Anna Jensen' with no reason given; 600 generated names 'Anna Testperson0000' to
+    'Anna Testperson0599' made one group, each warning naming the 599 others, 405 of them with no
+    reason; they are not linked at all now: a digit is not a letter.)"""
+    files = {"conference.yaml": committee("{name: Anna Hansen}", "{name: Anna Jansen}", "{name: Anna Jensen}")}
+    assert warnings_for(tmp_path, files) == [
+        f"{member(0)} 'Anna Hansen' (1 place) is also written 'Anna Jansen' (1 place, first at conference.yaml:9; "
+        "a letter or two differ)",
+        f"{member(1)} 'Anna Jansen' (1 place) is also written 'Anna Hansen' (1 place, first at conference.yaml:8; "
+        "a letter or two differ) and 'Anna Jensen' (1 place, first at conference.yaml:10; a letter or two differ)",
+        f"{member(2)} 'Anna Jensen' (1 place) is also written 'Anna Jansen' (1 place, first at conference.yaml:9; "
+        "a letter or two differ)",
+    ]
+
+
+def test_initials_fit_one_person_only_when_the_fuller_spellings_are_close_to_each_other(tmp_path):
+    """'C. Smith' fits Christina, Chrstina and Chrstna Smith; Christina and Chrstna are linked only
+    through Chrstina, so they may be two people and 'C. Smith' is not linked (before, the chain made
+    them one person and 'C. Smith' was linked to all three)."""
+    chain = committee("{name: C. Smith}", "{name: Christina Smith}", "{name: Chrstina Smith}", "{name: Chrstna Smith}")
+    assert [line for line in warnings_for(tmp_path / "chain", {"conference.yaml": chain})
+            if "'C. Smith'" in line] == []
+    close = committee("{name: C. Smith}", "{name: Christina Smith}", "{name: Chrstina Smith}")
+    assert warnings_for(tmp_path / "close", {"conference.yaml": close})[0] == (
+        f"{member(0)} 'C. Smith' (1 place) is also written 'Christina Smith' (1 place, first at conference.yaml:9; "
+        "initials) and 'Chrstina Smith' (1 place, first at conference.yaml:10; initials)")
 
 
 # -- the same affiliation written differently --------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Iterable
 
 from ..problems import Problem
 from .mentions import Mention
@@ -35,12 +35,18 @@ class Groups:
 
 
 def variant_problems(texts: list[str], mentions: list[list[Mention]], groups: Groups,
-                     reason: Callable[[int, int], str], kind: str) -> list[Problem]:
-    """For each spelling in a group, a warning at its first place naming the others, with counts."""
+                     reason: Callable[[int, int], str], kind: str,
+                     linked: Callable[[int], Iterable[int]] | None = None) -> list[Problem]:
+    """For each spelling in a group, a warning at its first place naming the others, with counts.
+
+    `linked(i)`, when given, lists the spellings (in index order) that i's warning names: those
+    linked to i itself, so that a chain A ~ B ~ C does not name C in A's warning.
+    """
     problems = []
     for group in groups.several():
         for i in group:
-            others = [_other(texts[j], mentions[j], reason(i, j)) for j in group if j != i]
+            named = linked(i) if linked else (j for j in group if j != i)
+            others = [_other(texts[j], mentions[j], reason(i, j)) for j in named]
             first = mentions[i][0]
             message = f"{quoted(texts[i])} ({places(len(mentions[i]))}) is also written {_and(others)}"
             problems.append(Problem(first.file, first.line, first.key, message, "warning", kind))

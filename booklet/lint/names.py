@@ -2,10 +2,20 @@
 
 Two spellings are linked when they are the same words (accents, capitals, punctuation or the
 "Family, Given" order aside), the same words in another order, or differ by a letter or two in a
-long family name (given names equal) or by a swapped or dropped inner letter in a long given name.
-A spelling with initials or without a middle name ("J. Smith", "Smith, J.") is linked to a fuller
-one ("John Smith") only when exactly one fuller person fits it. Different emails always tell people
-apart; affiliations that share nothing do so for swapped names, initials and left-out names.
+long family name (given names equal) or by a swapped or dropped inner letter in a long given name;
+a digit is not a letter ('Author0001' and 'Author0002' are numbered, not misspelt). A spelling with
+initials or without a middle name ("J. Smith", "Smith, J.") is linked to a fuller one ("John
+Smith") only when exactly one fuller person fits it: the fuller spellings it fits are all linked to
+each other. Different emails always tell people apart; affiliations that share nothing do so for
+swapped names, initials and left-out names.
+
+Links do not chain: each spelling's warning names the spellings linked to it, and no others.
+'Anna Hansen' ~ 'Anna Jansen' ~ 'Anna Jensen' are three people a letter apart, not one person
+written three ways ('Hansen' and 'Jensen' are two letters apart in a short name); the warnings
+are still listed together.
+
+Spellings are compared only when they share a cheap key (candidate_pairs): so the lint takes
+time about in proportion to the number of names, not to its square.
 """
 
 from __future__ import annotations
@@ -13,6 +23,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import combinations
+from typing import Callable, Iterable
 
 from ..problems import Problem
 from .affiliations import affiliation_key
@@ -32,7 +45,7 @@ class NameForm:
     """A name's folded words in reading order (given names first) and which of them are the family name."""
 
     tokens: tuple[str, ...]
-    family: frozenset[int]
+    family: range  # the places of the family name's words in `tokens`
     comma: bool  # written "Family, Given"
 
 
@@ -41,9 +54,9 @@ def name_form(text: str) -> NameForm:
         family, given = text.split(",", 1)
         given_words, family_words = name_words(given), name_words(family)
         tokens = tuple(given_words + family_words)
-        return NameForm(tokens, frozenset(range(len(given_words), len(tokens))), True)
+        return NameForm(tokens, range(len(given_words), len(tokens)), True)
     tokens = tuple(name_words(text))
-    return NameForm(tokens, frozenset({len(tokens) - 1}), False)
+    return NameForm(tokens, range(len(tokens) - 1, len(tokens)), False)
 
 
 def name_key(text: str) -> str:
@@ -58,26 +71,33 @@ class Spelling:
     text: str
     form: NameForm
     mentions: list[Mention] = field(default_factory=list)
-    emails: set[str] = field(default_factory=set)
-    affiliations: set[str] = field(default_factory=set)
+    emails: frozenset[str] = frozenset()
+    affiliations: frozenset[str] = frozenset()
 
 
-def check_names(mentions: list[Mention]) -> list[Problem]:
+Pairs = Callable[[list[Spelling]], Iterable[tuple[int, int]]]
+
+
+def check_names(mentions: list[Mention], pairs: Pairs | None = None) -> list[Problem]:
+    """Warnings for the spellings linked as one person; `pairs` gives the index pairs (i < j) to
+    compare (default candidate_pairs; tests pass all_pairs to check that it misses nothing)."""
     spellings = _spellings(mentions)
-    groups = Groups(len(spellings))
+    candidates = sorted({(i, j) if i < j else (j, i) for i, j in (pairs or candidate_pairs)(spellings) if i != j})
     reasons: dict[tuple[int, int], str] = {}
-    pairs = list(_candidate_pairs(spellings))
-    for i, j in pairs:
+    for i, j in candidates:
         reason = _strong_link(spellings[i], spellings[j])
         if reason:
-            groups.union(i, j)
-            reasons[i, j] = reasons[j, i] = reason
-    for (i, j), reason in _weak_links(spellings, pairs, groups).items():
+            reasons[i, j] = reason
+    reasons.update(_weak_links(spellings, candidates, set(reasons)))
+    groups = Groups(len(spellings))
+    linked: dict[int, list[int]] = defaultdict(list)
+    for i, j in reasons:
         groups.union(i, j)
-        reasons[i, j] = reasons[j, i] = reason
+        linked[i].append(j)
+        linked[j].append(i)
     return variant_problems(
         [s.text for s in spellings], [s.mentions for s in spellings], groups,
-        lambda i, j: reasons.get((i, j)) or _reason(spellings[i], spellings[j]), "name-variant",
+        lambda i, j: reasons[min(i, j), max(i, j)], "name-variant", lambda i: sorted(linked[i]),
     )
 
 
@@ -89,34 +109,128 @@ def _spellings(mentions: list[Mention]) -> list[Spelling]:
         if spelling is None:
             spelling = by_text[text] = Spelling(text, name_form(text))
         spelling.mentions.append(mention)
-        if mention.person is not None:
-            if mention.person.email:
-                spelling.emails.add(fold(mention.person.email.strip()))
-            spelling.affiliations.update(affiliation_key(a) for a in mention.person.affiliations)
+        person = mention.person
+        if person is not None:  # sets made only when there is something to put in them (fewer objects)
+            if person.email:
+                spelling.emails = spelling.emails.union((fold(person.email.strip()),))
+            if person.affiliations:
+                spelling.affiliations = spelling.affiliations.union(map(affiliation_key, person.affiliations))
     return [s for s in by_text.values() if s.form.tokens]
 
 
-def _candidate_pairs(spellings: list[Spelling]):
-    """Index pairs of spellings that might be linked: the same words in any order, all words equal but
-    one that starts or ends with the same letter, or the same first initial and last word (family name)."""
-    buckets: dict[tuple, list[int]] = defaultdict(list)
+def candidate_pairs(spellings: list[Spelling]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of spellings that might be linked: every pair that a rule can link, and few others.
+
+    Two spellings are paired when they have
+    - the same words in any order, or the same letters once hyphens and spaces are left out;
+    - all words equal but one, the same digits in that one, and a string that both can be made from
+      that word by deleting letters: one letter at most, or two in words of 8 letters or more when the
+      word may be a family name ("symmetric delete": a word within one or two edits of another, a
+      swap of neighbours included, meets it so; a typo needs a word of 4 letters or more);
+    - the same last word (family name) and the same first word, and the initials of the other given
+      names of one in order among the other's ('John Smith', 'John A. Smith' and 'John Andrew Smith',
+      not 'John B. Smith'); or the same last word and an initial for the other's first word.
+    Keys are strings (words never hold a space or '|') so that the buckets make few objects.
+    """
+    same, slots = _Buckets(), _Buckets()
+    by_first: dict[str, dict[str, list[int]]] = defaultdict(dict)  # family, first -> other initials -> spellings
+    initials: dict[str, list[int]] = defaultdict(list)  # family name and initial -> spellings written so
     for index, spelling in enumerate(spellings):
         tokens = spelling.form.tokens
-        keys = {("words", tuple(sorted(tokens))), ("joined", _joined(tokens))}
-        if len(tokens) > 1:
-            keys.add(("initial and family", tokens[0][0], tokens[-1]))
-            for i, word in enumerate(tokens):  # a slip keeps a word's first or last letter
-                others = tokens[:i] + ("",) + tokens[i + 1:]
-                keys.update({("first", others, word[0]), ("last", others, word[-1])})
-        for key in keys:
-            buckets[key].append(index)
-    seen = set()
-    for indices in buckets.values():
-        for a, i in enumerate(indices):
-            for j in indices[a + 1:]:
-                if (i, j) not in seen:
-                    seen.add((i, j))
-                    yield i, j
+        same.add("words|" + " ".join(sorted(tokens)), index)
+        same.add("joined|" + _joined(tokens), index)
+        if len(tokens) < 2:
+            continue
+        for at, word in enumerate(tokens):
+            if len(word) >= _SHORTEST_TYPO:  # all words but this one, its place and its digits
+                slots.add(f"{at}|{' '.join(tokens[:at])}|{' '.join(tokens[at + 1:])}|{_digits(word)}", index)
+        if len(tokens[-1]) >= 2:
+            middle = "".join(w[0] for w in tokens[1:-1])
+            by_first[f"{tokens[-1]}|{tokens[0]}"].setdefault(middle, []).append(index)
+            if len(tokens[0]) == 1:
+                initials[f"{tokens[-1]}|{tokens[0]}"].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in same.several():
+        pairs.update(combinations(members, 2))
+    for key, members in slots.more.items():
+        _add_near(pairs, spellings, int(key[:key.index("|")]), members)
+    for by_middle in by_first.values():
+        for middle, members in by_middle.items():
+            pairs.update(combinations(members, 2))
+            for fewer, others in by_middle.items():  # the spellings with fewer given names that fit
+                if len(fewer) < len(middle) and _in_order(fewer, middle):
+                    pairs.update((i, j) if i < j else (j, i) for i in members for j in others)
+    if initials:  # an initial and the first given names it may stand for
+        for index, spelling in enumerate(spellings):
+            tokens = spelling.form.tokens
+            if len(tokens) > 1 and len(tokens[0]) > 1:
+                for other in initials.get(f"{tokens[-1]}|{tokens[0][0]}", ()):
+                    pairs.add((index, other) if index < other else (other, index))
+    return pairs
+
+
+def all_pairs(spellings: list[Spelling]) -> list[tuple[int, int]]:
+    """Every index pair (i < j): what candidate_pairs must agree with, for tests."""
+    return list(combinations(range(len(spellings)), 2))
+
+
+_SHORTEST_TYPO = 4  # the shortest word a typo link can change (a swap in a family name)
+_SHORTEST_GIVEN_TYPO = 5
+_LONG_FAMILY = 8  # family names this long may differ by two letters
+
+
+class _Buckets:
+    """Key -> the indices added with it; a list only for the keys that several indices share."""
+
+    def __init__(self):
+        self.first: dict[str, int] = {}
+        self.more: dict[str, list[int]] = {}
+
+    def add(self, key: str, index: int) -> None:
+        first = self.first.setdefault(key, index)
+        if first != index:
+            self.more.setdefault(key, [first]).append(index)
+
+    def several(self):
+        """The lists of two or more indices, each in the order added."""
+        return self.more.values()
+
+
+def _add_near(pairs: set[tuple[int, int]], spellings: list[Spelling], at: int, members: list[int]) -> None:
+    """Pairs of `members` (equal but for word `at`) whose words at `at` share a deletion neighbour."""
+    family = any(at in spellings[k].form.family for k in members)  # otherwise a given name: one edit at most
+    shortest = _SHORTEST_TYPO if family else _SHORTEST_GIVEN_TYPO
+    owner: dict[str, int] = {}
+    shared: dict[str, list[int]] = {}
+    for k in members:
+        word = spellings[k].form.tokens[at]
+        if len(word) >= shortest:
+            for variant in _deletions(word, 2 if family and len(word) >= _LONG_FAMILY else 1):
+                first = owner.setdefault(variant, k)
+                if first != k:
+                    shared.setdefault(variant, [first]).append(k)
+    for found in shared.values():
+        pairs.update(combinations(found, 2))
+
+
+def _deletions(word: str, most: int) -> set[str]:
+    """`word` and every string made from it by deleting one letter, or two when `most` is 2."""
+    n = len(word)
+    found = {word[:i] + word[i + 1:] for i in range(n)}
+    found.add(word)
+    if most > 1:
+        found.update([word[:i] + word[i + 1:j] + word[j + 1:] for i in range(n) for j in range(i + 1, n)])
+    return found
+
+
+def _in_order(short: str, long: str) -> bool:
+    """True when the letters of `short` are in `long`, in the same order (others may come between)."""
+    rest = iter(long)
+    return all(letter in rest for letter in short)
+
+
+def _digits(word: str) -> str:
+    return "" if word.isalpha() else "".join(ch for ch in word if ch.isdigit())
 
 
 def _joined(tokens: tuple[str, ...]) -> str:
@@ -151,23 +265,29 @@ def _typo(a: NameForm, b: NameForm) -> bool:
         return False
     i = differ[0]
     x, y = a.tokens[i], b.tokens[i]
+    if _digits(x) != _digits(y):  # a digit is not a letter: 'Author0001' and 'Author0002' are numbered
+        return False
     shorter = min(len(x), len(y))
     if i in a.family or i in b.family:
         if x[0] != y[0] and x[-1] != y[-1]:  # one slip keeps the first or the last letter
             return False
         distance = edit_distance(x, y)
-        return (distance == 1 and (shorter >= 6 or (shorter >= 4 and is_swap(x, y)))) or (
-            distance == 2 and shorter >= 8 and x[0] == y[0])
-    return shorter >= 5 and (is_swap(x, y) or is_inner_drop(x, y))
+        return (distance == 1 and (shorter >= 6 or (shorter >= _SHORTEST_TYPO and is_swap(x, y)))) or (
+            distance == 2 and shorter >= _LONG_FAMILY and x[0] == y[0])
+    return shorter >= _SHORTEST_GIVEN_TYPO and (is_swap(x, y) or is_inner_drop(x, y))
 
 
 def _weak_links(spellings: list[Spelling], candidates: list[tuple[int, int]],
-                groups: Groups) -> dict[tuple[int, int], str]:
-    """Links from a spelling with initials or fewer given names to the one fuller person that fits it."""
+                strong: set[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Links from a spelling with initials or fewer given names to the one fuller person that fits it.
+
+    `strong` holds the pairs (i < j) already linked; the fuller spellings that one fits are one person
+    when each of them is linked to each other (not through a third).
+    """
     fuller: dict[int, set[int]] = defaultdict(set)  # spelling -> the fuller spellings it fits
     pairs = []
     for i, j in candidates:
-        if groups.find(i) == groups.find(j):
+        if (i, j) in strong:
             continue
         match = _initials_or_middle(spellings[i].form, spellings[j].form)
         if match is None:
@@ -179,8 +299,9 @@ def _weak_links(spellings: list[Spelling], candidates: list[tuple[int, int]],
             fuller[j].add(i)
         pairs.append((i, j, i_less, j_less))
 
+    @cache
     def only_one_person(k: int) -> bool:
-        return len({groups.find(m) for m in fuller[k]} - {groups.find(k)}) == 1
+        return all(pair in strong for pair in combinations(sorted(fuller[k]), 2))
 
     links = {}
     for i, j, i_less, j_less in pairs:
@@ -229,12 +350,6 @@ def _initials_reason(a: NameForm, b: NameForm) -> str:
     if len(a.tokens) != len(b.tokens):
         return "a given name left out"
     return "initials"
-
-
-def _reason(a: Spelling, b: Spelling) -> str:
-    """Why two spellings of one group were linked (they may be linked only through a third)."""
-    return _strong_link(a, b) or (
-        _initials_reason(a.form, b.form) if _initials_or_middle(a.form, b.form) else "")
 
 
 # -- what tells two people apart ------------------------------------------------------------
