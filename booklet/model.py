@@ -200,6 +200,25 @@ class Day:
 
 
 @dataclass(frozen=True)
+class Theme:
+    """The booklet's look, order and words: a built-in theme with theme.yaml's keys over it."""
+
+    name: str = "classic"
+    colours: dict[str, str] = field(default_factory=dict)  # role (primary, accent, text, break, ...) -> #RRGGBB
+    track_colours: dict[str, str] = field(default_factory=dict)  # session name -> #RRGGBB
+    fonts: dict[str, object] = field(default_factory=dict)  # text, headings: name or Path; fallback: tuple
+    cover_style: str = "band"
+    logo_place: str = "bottom-right"
+    page_size: str | None = None  # the default when --page-size is not given
+    sections: tuple[str, ...] = ("committees", "programme", "abstracts", "tutorials", "posters", "practical")
+    abstracts_placement: str = "after-programme"
+    abstracts_layout: str = "page"
+    posters_sort: str = "number"
+    posters_group_by: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)  # label key -> words, over the language's own
+
+
+@dataclass(frozen=True)
 class Booklet:
     """Everything the booklet prints, references resolved."""
 
@@ -209,3 +228,4 @@ class Booklet:
     tutorials: tuple[Tutorial, ...] = ()
     posters: tuple[Poster, ...] = ()
     image_sources: dict[Path, Source] = field(default_factory=dict, compare=False)  # where each image is named
+    theme: Theme = field(default_factory=Theme)

@@ -27,6 +27,8 @@ from ..model import ABSTRACT_KINDS, ITEM_KINDS
 # image     a path to an image file, relative to the data folder
 # email     an email address (never printed)
 # language  a language code such as en, de, en-GB
+# colour    a colour as #RRGGBB
+# choices   a list of words, each one of `choices`
 # record    a mapping with the keys of `record`
 # records   a list of such mappings (several record kinds: each told apart by its first key)
 
@@ -35,6 +37,8 @@ TIME_PATTERN = rf"^{_CLOCK}(?:\s*[-\u2013\u2014]\s*{_CLOCK})?$"
 TIME = re.compile(TIME_PATTERN)
 LANGUAGE_PATTERN = r"^[A-Za-z][A-Za-z_-]{0,11}$"
 LANGUAGE = re.compile(LANGUAGE_PATTERN)
+COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
+COLOUR = re.compile(COLOUR_PATTERN)
 ID_PATTERN = r"^\S+$"
 
 # What a type looks like, in a user's words (for "expected ..." messages and the docs).
@@ -51,6 +55,8 @@ SHAPES = {
     "image": "an image file's path",
     "email": "an email address",
     "language": "a language code",
+    "colour": "a colour (#RRGGBB)",
+    "choices": "a list of the words listed",
     "record": "a mapping (key: value lines)",
     "records": "a list (lines starting with '- ')",
 }
@@ -272,6 +278,73 @@ PROGRAMME = Record("programme", "The days and what happens when.", (
         example=[{"date": dt.date(2027, 9, 13), "items": [{"time": "09:00-09:20", "title": "Welcome"}]}]),
 ))
 
+# -- theme.yaml: the look, the order and the words -------------------------------
+
+THEMES = ("classic", "modern", "minimal")  # built-in themes: booklet/resources/themes/NAME.yaml
+SECTIONS = ("committees", "programme", "abstracts", "tutorials", "posters", "practical")
+LABEL_KEYS = (  # every fixed word the booklet prints (booklet/resources/labels/LANG.yaml)
+    "contents", "committees", "programme", "abstracts", "tutorials", "posters", "practical", "notes",
+    "places", "contact", "web", "hashtag", "day", "parallel_sessions", "continued", "chair", "tutorial",
+    "presenter", "presenters", "presenting_underlined", "not_in_programme", "contributed", "invited",
+    "keynote", "special",
+)
+
+TRACK_COLOUR = Record("track_colour", "The colour of one session or track in the programme.", (
+    Key("session", "text", "the session's (or parallel track's) name, as in programme.yaml", required=True,
+        example="Machine Learning I"),
+    Key("colour", "colour", "its colour", required=True, example="#2E7D32"),
+))
+COLOURS = Record("colours", "The booklet's colours (#RRGGBB); any left out come from the base theme.", (
+    Key("primary", "colour", "headings, day numbers, rules", example="#0B5394"),
+    Key("accent", "colour", "labels (INVITED TALK, DAY 1) and links", example="#0B5394"),
+    Key("text", "colour", "body text", example="#000000"),
+    Key("break", "colour", "the background of breaks in the programme", example="#ECECEC"),
+    Key("social", "colour", "the background of social events", example="#FDF3E1"),
+    Key("tutorial", "colour", "the background of tutorials", example="#E6EEF7"),
+    Key("tracks", "records", "a colour per session or parallel track", record=TRACK_COLOUR,
+        example=[{"session": "Machine Learning I", "colour": "#2E7D32"}]),
+))
+FONTS = Record("fonts", "The booklet's fonts: a bundled family's name, or a TrueType file in the data folder.", (
+    Key("text", "text", "body text: 'Gentium Book Plus' or e.g. fonts/MyText-Regular.ttf", example="Gentium Book Plus"),
+    Key("headings", "text", "headings: 'Noto Sans' or e.g. fonts/MySans-Regular.ttf", example="Noto Sans"),
+    Key("fallback", "texts", "tried in order for characters the text font lacks", example=["Noto Sans Math"]),
+))
+COVER = Record("cover", "How the front cover is laid out.", (
+    Key("style", "choice", "the cover image across the top (band), over the whole page (full-bleed), or none (plain)",
+        default="band", choices=("band", "full-bleed", "plain"), example="band"),
+    Key("logo", "choice", "where the logo goes", default="bottom-right",
+        choices=("bottom-right", "bottom-left", "top-right", "top-left", "none"), example="bottom-right"),
+))
+ABSTRACT_OPTIONS = Record("abstract_options", "Where the abstracts go and how they are set.", (
+    Key("placement", "choice", "after the whole programme, or each day's after that day's programme",
+        default="after-programme", choices=("after-programme", "by-day"), example="after-programme"),
+    Key("layout", "choice", "one abstract per page, or several flowing on a page", default="page",
+        choices=("page", "flow"), example="page"),
+))
+POSTER_OPTIONS = Record("poster_options", "How the posters are listed.", (
+    Key("sort", "choice", "the order of the posters", default="number", choices=("number", "author", "title"),
+        example="number"),
+    Key("group_by", "choice", "headings over groups of posters, when the posters say theirs",
+        choices=("session", "topic"), example="session"),
+))
+LABELS = Record("labels", "Any fixed word of the booklet, in place of the language's own.", tuple(
+    Key(name, "text", f"the word(s) for '{name.replace('_', ' ')}'", example=name.replace("_", " ").capitalize())
+    for name in LABEL_KEYS))
+THEME = Record("theme", "The booklet's look, order and words (every key may be left out).", (
+    Key("base", "choice", "the built-in theme to start from", default="classic", choices=THEMES, example="classic"),
+    Key("colours", "record", "colours", record=COLOURS, example={"primary": "#0B5394"}),
+    Key("fonts", "record", "fonts", record=FONTS, example={"text": "Gentium Book Plus"}),
+    Key("cover", "record", "the front cover", record=COVER, example={"style": "band"}),
+    Key("page_size", "choice", "the page size when `--page-size` is not given", default="A5",
+        choices=("A5", "A4", "B5", "letter"), example="A5"),
+    Key("sections", "choices", "the sections, in order (leave one out to drop it)",
+        default=", ".join(SECTIONS), choices=SECTIONS, example=list(SECTIONS)),
+    Key("abstracts", "record", "where the abstracts go and how", record=ABSTRACT_OPTIONS,
+        example={"placement": "after-programme", "layout": "page"}),
+    Key("posters", "record", "how the posters are listed", record=POSTER_OPTIONS, example={"sort": "number"}),
+    Key("labels", "record", "words in place of the language's own", record=LABELS, example={"programme": "Timetable"}),
+))
+
 # -- the files -----------------------------------------------------------------
 
 FILES = (
@@ -285,6 +358,8 @@ FILES = (
     File("tutorials.yaml", "The tutorials, numbered in this order.", TUTORIAL, many=True,
          schema="tutorials.schema.json"),
     File("posters.yaml", "The posters.", POSTER, many=True, schema="posters.schema.json"),
+    File("theme.yaml", "The look, the order of the sections and the words.", THEME, many=False,
+         schema="theme.schema.json"),
 )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..text import fonts, markup
 from .. import images
-from .contract import Key, Record, choice_hint, example_line
+from .contract import COLOUR, Key, Record, choice_hint, example_line
 from .load import BAD, Map, Seq
 from ..problems import Problem, did_you_mean
 
@@ -200,6 +200,32 @@ class Fields:
             self.error(key, f"'{value}' is not one of {', '.join(spec.choices)}{choice_hint(spec, value)}")
             return default
         return value
+
+    def colour(self, key: str) -> str | None:
+        """'#RRGGBB', upper-cased."""
+        value = self.text(key, printed=False)
+        if value is None:
+            return None
+        if not COLOUR.match(value):
+            self.error(key, f"'{value}' is not a colour; write it like: {example_line(self.record[key])}")
+            return None
+        return value.upper()
+
+    def choices(self, key: str) -> tuple[str, ...] | None:
+        """A list of the key's declared words, each once."""
+        spec = self.record[key]
+        values = self.texts(key) if key in self.map else None
+        if values is None:
+            return None
+        out = []
+        for index, value in enumerate(values):
+            if value not in spec.choices:
+                self.error(key, f"'{value}' is not one of {', '.join(spec.choices)}{choice_hint(spec, value)}")
+            elif value in out:
+                self.error(key, f"'{value}' is given twice")
+            else:
+                out.append(value)
+        return tuple(out)
 
     def mapping(self, key: str, required: bool = False) -> Map | None:
         value = self._present(key, required)

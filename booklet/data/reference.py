@@ -18,6 +18,8 @@ END = "<!-- end of key reference -->"
 def _type(key: Key) -> str:
     if key.type == "choice":
         return " \\| ".join(f"`{c}`" for c in key.choices)
+    if key.type == "choices":
+        return "list of " + " \\| ".join(f"`{c}`" for c in key.choices)
     if key.type in ("record", "records"):
         kinds = ", ".join(f"[{r.name}](#{r.name})" for r in key.records)
         return f"{'list of ' if key.type == 'records' else ''}{kinds}"

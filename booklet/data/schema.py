@@ -8,7 +8,7 @@ times in order, images that must be readable).
 
 from __future__ import annotations
 
-from .contract import FILES, ID_PATTERN, LANGUAGE_PATTERN, TIME_PATTERN, File, Key, Record
+from .contract import COLOUR_PATTERN, FILES, ID_PATTERN, LANGUAGE_PATTERN, TIME_PATTERN, File, Key, Record
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _TEXT = {"type": ["string", "number", "boolean"]}  # a bare 2027 or yes is read as the text written
@@ -35,6 +35,10 @@ def _type(key: Key) -> dict:
         return {"type": "string"}
     if key.type == "language":
         return {"type": "string", "pattern": LANGUAGE_PATTERN}
+    if key.type == "colour":
+        return {"type": "string", "pattern": COLOUR_PATTERN}
+    if key.type == "choices":
+        return {"type": "array", "items": {"enum": list(key.choices)}}
     if key.type == "record":
         return _ref(key.records[0])
     if key.type == "records":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import people, programme
+from .theme import read_theme
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
 from .fields import Fields, Report, each_mapping
 from .load import Map, Seq, load_file, present
@@ -42,11 +43,12 @@ def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
     if any(p.file.startswith("abstracts/") and p.key == "" for p in report.problems):
         refs.unreadable.add("abstract")
     days = programme.read_programme(report, _load(report, folder, "programme.yaml", Map), refs)
+    theme = read_theme(report, folder)
     problems = sorted(set(report.problems), key=_order)
     if conference is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)
     booklet = Booklet(conference, tuple(days), tuple(abstracts), tuple(tutorials), tuple(posters),
-                      dict(report.image_sources))
+                      dict(report.image_sources), theme)
     return booklet, problems
 
 

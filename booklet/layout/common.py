@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 
 from ..text import markup
 from ..text.fonts import register_fonts
+from ..data.theme import labels_for
 from ..model import Abstract, Booklet, Day, Item, Person, Session
 from .flowables import Para, Photo
 from .page import Page
@@ -46,6 +47,12 @@ class Context:
         self.abstract_order = _abstracts_in_programme_order(booklet, self.slots)
         self._abstract_keys = {a.id: f"abstract-{i}" for i, a in enumerate(booklet.abstracts)}
         self._tutorial_keys = {t.id: f"tutorial-{t.number}" for t in booklet.tutorials}
+        self.theme = booklet.theme
+        self.labels = labels_for(booklet.conference.language, booklet.theme.labels)
+
+    def label(self, key: str, **values) -> str:
+        """A fixed word of the booklet in its language (or as theme.yaml says), e.g. label("day", number=2)."""
+        return self.labels[key].format(**values)
 
     def photo(self, path) -> Photo:
         """A portrait flowable at the photo size (its resolution is checked by lint, see layout.placed)."""

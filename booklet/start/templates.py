@@ -114,7 +114,29 @@ EXAMPLE: dict[str, object] = {
                      {"name": "Eva Berg", "affiliation": "Example University, Sweden"}],
          "abstract": "Poster abstracts are printed when given.\n"},
     ],
+    "theme.yaml": {
+        "base": "classic",
+        "colours": {"primary": "#0B5394", "accent": "#0B5394", "text": "#000000", "break": "#ECECEC",
+                    "social": "#FDF3E1", "tutorial": "#E6EEF7",
+                    "tracks": [{"session": "Models", "colour": "#E6EEF7"}]},
+        "fonts": {"text": "Gentium Book Plus", "headings": "Noto Sans", "fallback": ["Noto Sans Math", "Noto Sans Symbols 2"]},
+        "cover": {"style": "band", "logo": "bottom-right"},
+        "page_size": "A5",
+        "sections": ["committees", "programme", "abstracts", "tutorials", "posters", "practical"],
+        "abstracts": {"placement": "after-programme", "layout": "page"},
+        "posters": {"sort": "number", "group_by": "session"},
+        "labels": {},
+    },
 }
+
+def _english_labels() -> dict[str, str]:
+    """Every label in English, as the example theme.yaml lists them (ready to be changed)."""
+    from ..data.theme import labels_for
+
+    return labels_for("en", {})
+
+
+EXAMPLE["theme.yaml"]["labels"] = _english_labels()
 
 # Images the example names, and the sample conference's files they are copied from.
 EXAMPLE_IMAGES = {"images/logo.png": "images/logo.png", "images/cover.jpg": "images/cover.jpg",
