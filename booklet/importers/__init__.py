@@ -58,7 +58,11 @@ def detect(path: Path) -> str:
     """The format of `path`, from its content; SourceError when it is none booklet reads."""
     head = Path(path).read_bytes()[:65536]
     for name in FORMATS:
-        if _reader(name).detect(Path(path), head):
+        try:
+            reader = _reader(name)
+        except ModuleNotFoundError:  # a format whose reader this version does not have yet
+            continue
+        if reader.detect(Path(path), head):
             return name
     raise SourceError(f"{path}: not a format booklet imports ({', '.join(FORMATS)}); "
                       "give --format to say which it is")
@@ -69,4 +73,8 @@ def read(path: Path, options: Options) -> Imported:
     name = options.format or detect(path)
     if name not in FORMATS:
         raise SourceError(f"unknown format '{name}'; the formats are {', '.join(FORMATS)}")
-    return _reader(name).read(Path(path), options)
+    try:
+        reader = _reader(name)
+    except ModuleNotFoundError:
+        raise SourceError(f"this version of booklet cannot read the format '{name}' yet") from None
+    return reader.read(Path(path), options)

@@ -113,13 +113,15 @@ def _item_body(ctx: Context, item: Item):
 def _session_header(ctx: Context, session: Session, room_first: bool = False) -> Row:
     s = ctx.styles
     name = markup.inline(session.name)
-    if room_first and session.room:
-        name = f"{markup.inline(session.room)}: {name}"
+    room = session.room if session.room and session.room.strip().casefold() != session.name.strip().casefold() \
+        else None  # a session named after its room (as imports name them) shows the name once
+    if room_first and room:
+        name = f"{markup.inline(room)}: {name}"
     details = []
     if session.chair:
         details.append(f"Chair: {markup.inline(session.chair)}")
-    if session.room and not room_first:
-        details.append(markup.inline(session.room))
+    if room and not room_first:
+        details.append(markup.inline(room))
     body = [Para(name, s.session)]
     if details:
         body.append(Para(" \u00b7 ".join(details), s.row_speaker))
