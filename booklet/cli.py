@@ -494,8 +494,8 @@ def _print_changes(changes) -> None:
 @click.option("--map", "columns", callback=_pairs, metavar="COLUMN=HEADER,...",
               help="Spreadsheets: which header holds a booklet column, e.g. \"Title=Paper title\".")
 @click.option("--timezone", metavar="ZONE",
-              help="The conference's time zone (e.g. Europe/Berlin), when the source does not name it; "
-                   "times are converted to it.")
+              help="The conference's time zone (e.g. Europe/Berlin): times are converted to it. Default: the "
+                   "source's time zone, else times as the source writes them.")
 @click.option("--update", is_flag=True, help="Update the folder an earlier import made: the source's values "
                                               "are updated, your edits kept; prints what changed.")
 @click.option("--prune", is_flag=True, help="With --update: remove entries no longer in the source (kept otherwise).")

@@ -232,7 +232,7 @@ def test_json_v1_every_talk_person_time_kind_and_room_arrives(tmp_path):
     assert result.exit_code == 0, result.output
     for name in ("conference.yaml", "programme.yaml", "abstracts.yaml", "tutorials.yaml", "posters.yaml"):
         text = (folder / name).read_text("utf-8")
-        assert text.startswith(f"# yaml-language-server: $schema=schema/"), name
+        assert text.startswith("# yaml-language-server: $schema=schema/"), name
     assert (folder / "schema" / "abstracts.schema.json").is_file()
 
     conference = load(folder, "conference.yaml")
@@ -347,19 +347,19 @@ def test_malformed_sources_are_errors_at_their_place_and_write_nothing(tmp_path)
     bad_json.write_text('{"schedule": {"conference": {\n  "title": "X",\n  "days": [,]\n}}}\n', encoding="utf-8")
     result = invoke("import", bad_json, "--out", tmp_path / "a")
     assert result.exit_code == 1
-    assert result.stderr.startswith("booklet: bad.json:3:12: not valid JSON:") and "nothing was written" in result.stderr
+    assert result.stderr.startswith(f"booklet: {bad_json}:3:12: not valid JSON:") and "nothing was written" in result.stderr
     assert not (tmp_path / "a").exists()
 
     bad_xml = tmp_path / "bad.xml"
     bad_xml.write_text("<schedule>\n<conference><title>X</title></conference>\n<day date='2027-09-13'>\n</schedule>\n")
     result = invoke("import", bad_xml, "--out", tmp_path / "b")
-    assert result.exit_code == 1 and "bad.xml:4:3: not well-formed XML: mismatched tag" in result.stderr
+    assert result.exit_code == 1 and f"{bad_xml}:4:3: not well-formed XML: mismatched tag" in result.stderr
     assert not (tmp_path / "b").exists()
 
     no_title = tmp_path / "no-title.json"
     no_title.write_text(json.dumps({"schedule": {"conference": {"acronym": "x", "days": []}}}))
     result = invoke("import", no_title, "--out", tmp_path / "c")
-    assert result.exit_code == 1 and "no-title.json: schedule.conference.title: missing" in result.stderr
+    assert result.exit_code == 1 and f"{no_title}: schedule.conference.title: missing" in result.stderr
     assert not (tmp_path / "c").exists()
 
     bad_time = write_json_v1(tmp_path / "bad-time.json")
@@ -485,7 +485,7 @@ def test_a_failed_update_leaves_the_folder_as_it_was(tmp_path):
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
     source.write_text('{"schedule": {', encoding="utf-8")
     result = invoke("import", source, "--out", folder, "--update")
-    assert result.exit_code == 1 and "schedule.json:1:15: not valid JSON" in result.stderr
+    assert result.exit_code == 1 and f"{source}:1:15: not valid JSON" in result.stderr
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
 
 

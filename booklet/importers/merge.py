@@ -48,16 +48,21 @@ class Merged:
     # what the source dropped and the folder keeps (no --prune), as the earlier import wrote it: recorded with
     # the import, so that a later update still knows these came from the source (and --prune removes them)
     kept: dict[str, list] = field(default_factory=dict)
+    # files that hold exactly what an import writes (no hand edit in them): the only ones a later update
+    # may write anew
+    pristine: set[str] = field(default_factory=set)
 
 
 class Unreadable(Exception):
     """A file of the folder cannot be read as YAML, so it cannot be updated; the message says which and why."""
 
 
-def merge(current: dict[str, str], base: dict, new: dict, prune: bool, render) -> Merged:
+def merge(current: dict[str, str], base: dict, new: dict, prune: bool, render,
+          untouched: set[str] = frozenset()) -> Merged:
     """current: file name -> text of the folder's data files; base, new: file name -> document.
-    `render(name, value)` writes a whole new file (for a file the folder does not have yet)."""
-    return _Merge(current, base, new, prune, render).run()
+    `render(name, value)` writes a whole new file (for a file the folder does not have yet, or one in
+    `untouched`: files nobody has edited since the import wrote them, which are written anew)."""
+    return _Merge(current, base, new, prune, render, untouched).run()
 
 
 class _Fields:
@@ -113,7 +118,8 @@ def put(node: dict, key: str, value, record: contract.Record) -> None:
 
 
 class _Merge:
-    def __init__(self, current: dict[str, str], base: dict, new: dict, prune: bool, render):
+    def __init__(self, current: dict[str, str], base: dict, new: dict, prune: bool, render, untouched):
+        self.untouched = untouched
         self.current_texts = current
         self.base = base
         self.new = new
@@ -147,10 +153,20 @@ class _Merge:
         self.entries("tutorials.yaml", TUTORIAL, self.merge_tutorial)
         self.posters()
         self.programme()
+        gone = {c.file for c in self.out.changes if c.what == "gone"}
+        for name, text in self.current_texts.items():
+            # a file nobody has touched since the import wrote it is written anew, as a new import writes it
+            # (the programme then laid out as a fresh import lays it out), unless it keeps dropped entries
+            if name in self.new and name in self.base and name not in gone and name in self.docs and \
+                    self.docs[name] is not None and name in self.untouched:
+                self.docs[name] = None
+                self.out.pristine.add(name)
+                if self.new[name] != self.base[name]:
+                    self.out.texts[name] = self.render(name, self.new[name])
         for name, document in self.docs.items():
             if document is None:
                 continue
-            text = yamlfile.dump(document)
+            text = yamlfile.dump(document, self.current_texts.get(name) or "")
             if text != self.current_texts.get(name):
                 self.out.texts[name] = text
         self.out.changes = [c for c in self.out.changes if c.what != "changed" or c.fields or c.kept]
@@ -159,6 +175,7 @@ class _Merge:
     def fresh(self, name: str) -> None:
         """A file the folder does not have and the source now fills: written whole."""
         self.out.texts[name] = self.render(name, self.new[name])
+        self.out.pristine.add(name)
         for entry in self.new[name] if isinstance(self.new[name], list) else ():
             self.change("added", name, _label(name, entry))
 
@@ -216,6 +233,9 @@ class _Merge:
             else:
                 if self.doc(name) is None:
                     self.docs[name] = CommentedSeq()
+                # at the end (the booklet prints abstracts in programme order, whatever the file's): inserted
+                # between two entries it would take the comment above the next one, which YAML keeps with
+                # the entry before
                 _append(self.docs[name], yamlfile.node([entry], record)[0])
                 self.change("added", name, ident)
         for ident in base:
@@ -246,8 +266,10 @@ class _Merge:
         fields.merge(node, "description", base, new, TUTORIAL)
         people = self.merge_list(node.get("presenters") or [], base.get("presenters") or [],
                                  new.get("presenters") or [], change, "presenters", bios=True)
-        if people is not None:
+        if people:
             put(node, "presenters", CommentedSeq(people), TUTORIAL)
+        elif people is not None and "presenters" in node:
+            del node["presenters"]
 
     def merge_people(self, node: dict, base: dict, new: dict, change: Change) -> None:
         """An abstract's speaker or authors: names from the source, everything else about them kept."""
@@ -281,17 +303,16 @@ class _Merge:
         Each new person is matched to the base person of the same name (else the one at the same place,
         when the source only renamed), and that to the folder's person of the base name (else at the same
         place): the folder's node is kept, its name (and bio) merged. People the LOC added stay, at the end."""
-        names = [normal(p.get("name")) for p in new]
-        base_names = [normal(p.get("name")) for p in base]
+        base_names = [_name(p) for p in base]
         bios_same = not bios or same([p.get("bio") for p in base], [p.get("bio") for p in new])
-        if names == base_names and bios_same:
+        if [normal(p.get("name")) for p in new] == [normal(p.get("name")) for p in base] and bios_same:
             return None
         current = list(current)
         used: set[int] = set()
 
-        def match(person_name, index, among, names_of) -> int | None:
+        def match(person_name, index, among) -> int | None:
             for k, other in enumerate(among):
-                if k not in used and normal(names_of(other)).casefold() == str(person_name).casefold():
+                if k not in used and _name(other) == person_name:
                     return k
             if len(among) == len(new) and index < len(among) and index not in used:
                 return index
@@ -301,14 +322,13 @@ class _Merge:
         for index, person in enumerate(new):
             b_index = None
             for k, b in enumerate(base):
-                if normal(b.get("name")).casefold() == normal(person.get("name")).casefold():
+                if _name(b) == _name(person):
                     b_index = k
                     break
             if b_index is None and len(base) == len(new):
                 b_index = index
             b = base[b_index] if b_index is not None else {}
-            c_index = match(normal(b.get("name")) if b else normal(person.get("name")),
-                            b_index if b_index is not None else index, current, lambda p: p.get("name"))
+            c_index = match(_name(b) if b else _name(person), b_index if b_index is not None else index, current)
             if c_index is None:
                 result.append(yamlfile.node(person, PRESENTER if bios else contract.AUTHOR))
                 continue
@@ -319,8 +339,7 @@ class _Merge:
             if bios:
                 fields.merge(node, "bio", b, person, record, label=f"{label}[{index}].bio")
             result.append(node)
-        added_by_hand = [p for k, p in enumerate(current) if k not in used
-                         and normal(p.get("name")).casefold() not in {n.casefold() for n in base_names}]
+        added_by_hand = [p for k, p in enumerate(current) if k not in used and _name(p) not in base_names]
         result += added_by_hand
         if len(result) != len(current) or any(a is not b for a, b in zip(result, current)):
             change.fields += (label,)
@@ -689,6 +708,12 @@ def _remove(container, node) -> None:
         if other is node:
             del container[k]
             return
+
+
+def _name(person) -> str:
+    """A person's name as people are matched: folded case, '' when there is none."""
+    name = normal(person.get("name")) if isinstance(person, dict) else None
+    return str(name).casefold() if name is not None else ""
 
 
 def _people(entry) -> list:

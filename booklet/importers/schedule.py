@@ -92,9 +92,13 @@ class Schedule:
 
 # -- small readers shared by the JSON and XML readers ---------------------------------------------
 
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
 def one_line(value) -> str:
-    """A title or name: whitespace (line breaks included) collapsed to single spaces; '' for None."""
-    return " ".join(str(value).split()) if value is not None else ""
+    """A title or name: control characters left out, whitespace (line breaks included) collapsed to single
+    spaces; '' for None."""
+    return " ".join(_UNPRINTABLE.sub("", str(value)).split()) if value is not None else ""
 
 
 def parse_datetime(text: str, where: str, source: str) -> dt.datetime:
@@ -325,10 +329,8 @@ class _Builder:
                     abstract["abstract"] = text
                 self.abstracts[ident] = abstract
                 self.counts["bios-dropped"] += sum(bool(p.bio.strip()) for p in persons)
-            item = {"talk": ident}
-            if subtitle:
-                item["title"] = title  # the programme prints the short form
-            return item
+            # the programme prints the short form (keys in the contract's order, as an update adds them)
+            return {"title": title, "talk": ident} if subtitle else {"talk": ident}
         return {"title": title, "kind": kind}
 
     def programme(self, placed: dict[dt.date, list[_Placed]]) -> list[dict]:

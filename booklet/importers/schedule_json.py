@@ -30,7 +30,7 @@ def detect(path: Path, head: bytes) -> bool:
 def read(path: Path, options: Options) -> Imported:
     path = Path(path)
     data = load_json(path)
-    return build(_Reader(path.name).schedule(data), options, NAME)
+    return build(_Reader(str(path)).schedule(data), options, NAME)
 
 
 def load_json(path: Path):
@@ -40,13 +40,13 @@ def load_json(path: Path):
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
-        raise SourceError(f"{path.name}:{line}: not UTF-8 text (byte {exc.start}): JSON files are UTF-8") from None
+        raise SourceError(f"{path}:{line}: not UTF-8 text (byte {exc.start}): JSON files are UTF-8") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SourceError(f"{path.name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        raise SourceError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
     except RecursionError:
-        raise SourceError(f"{path.name}: nested too deeply to be a schedule") from None
+        raise SourceError(f"{path}: nested too deeply to be a schedule") from None
 
 
 class _Reader:

@@ -32,7 +32,7 @@ def detect(path: Path, head: bytes) -> bool:
 def read(path: Path, options: Options) -> Imported:
     path = Path(path)
     root, lines = parse(path)
-    return build(_Reader(path.name, lines).schedule(root), options, NAME)
+    return build(_Reader(str(path), lines).schedule(root), options, NAME)
 
 
 def parse(path: Path) -> tuple[ET.Element, dict]:
@@ -47,7 +47,7 @@ def parse(path: Path) -> tuple[ET.Element, dict]:
         lines[id(element)] = parser.CurrentLineNumber
 
     def refuse_entities(*_):
-        raise SourceError(f"{path.name}:{parser.CurrentLineNumber}: the file declares entities "
+        raise SourceError(f"{path}:{parser.CurrentLineNumber}: the file declares entities "
                           "(<!ENTITY ...>); booklet does not read those")
 
     parser.StartElementHandler = start
@@ -58,7 +58,7 @@ def parse(path: Path) -> tuple[ET.Element, dict]:
         parser.Parse(path.read_bytes(), True)
     except expat.ExpatError as exc:
         reason = expat.ErrorString(exc.code)
-        raise SourceError(f"{path.name}:{exc.lineno}:{exc.offset + 1}: not well-formed XML: {reason}") from None
+        raise SourceError(f"{path}:{exc.lineno}:{exc.offset + 1}: not well-formed XML: {reason}") from None
     root = builder.close()
     return root, lines
 

@@ -11,6 +11,7 @@ later `--update` tells the LOC's edits from the source's changes (see merge.py).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -101,11 +102,12 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
     if record is None:
         files = {name: render(name, value, file_for(name)).encode() for name, value in documents.items()}
         files.update({f"{SCHEMA_FOLDER}/{name}": data for name, data in schema_files().items()})
-        changes, removed = [], []
+        changes, removed, pristine = [], [], set(documents)
     else:
-        texts, changes, removed, kept = _merged(folder, record, documents, prune)
+        texts, changes, removed, kept, pristine = _merged(folder, record, documents, prune)
         files = {name: text.encode() for name, text in texts.items()}
-    files[RECORD] = _record_bytes(source, imported, documents, options, kept if record is not None else {})
+    written = _fingerprints(folder, files, pristine)
+    files[RECORD] = _record_bytes(source, imported, documents, options, kept if record is not None else {}, written)
     with _staged(folder, files, removed) as staging:
         booklet, warnings = check_folder(staging)
     _publish(folder, files, removed)
@@ -168,7 +170,24 @@ def _read_record(folder: Path) -> dict | None:
     return record
 
 
-def _record_bytes(source: Path, imported: Imported, documents: dict, options: Options, kept: dict) -> bytes:
+def _fingerprints(folder: Path, files: dict[str, bytes], pristine: set[str]) -> dict[str, str]:
+    """Data file -> the SHA-256 of its text, for the files that hold exactly what the import writes (no hand
+    edit in them): a later update that finds one unchanged writes it anew, as a new import would."""
+    out = {}
+    for name in sorted(pristine):
+        data = files.get(name)
+        if data is None:
+            try:
+                data = (folder / name).read_bytes() if (folder / name).is_file() else None
+            except OSError:
+                data = None
+        if data is not None:
+            out[name] = hashlib.sha256(data).hexdigest()
+    return out
+
+
+def _record_bytes(source: Path, imported: Imported, documents: dict, options: Options, kept: dict,
+                  written: dict) -> bytes:
     record = {
         "booklet-import": RECORD_VERSION,
         "note": "What 'booklet import' wrote from the source, for 'booklet import --update'; do not edit.",
@@ -177,6 +196,7 @@ def _record_bytes(source: Path, imported: Imported, documents: dict, options: Op
         "options": {"kinds": dict(options.kinds), "columns": dict(options.columns), "timezone": options.timezone},
         "documents": documents,
         "kept": kept,  # entries the source dropped that the folder keeps (see merge.Merged.kept)
+        "files": written,  # SHA-256 of each data file as written: unchanged since means nobody edited it
     }
     return (json.dumps(record, ensure_ascii=False, indent=1, default=str, sort_keys=False) + "\n").encode()
 
@@ -213,11 +233,14 @@ def _merged(folder: Path, record: dict, documents: dict, prune: bool):
         except UnicodeDecodeError:
             raise Refused(f"{path} is not UTF-8 text; fix it (booklet check shows where), then update") from None
     try:
+        fingerprints = record.get("files") if isinstance(record.get("files"), dict) else {}
+        untouched = {name for name, text in current.items()
+                     if fingerprints.get(name) == hashlib.sha256(text.encode()).hexdigest()}
         merged = merge(current, _base(record), documents, prune,
-                       lambda name, value: render(name, value, file_for(name)))
+                       lambda name, value: render(name, value, file_for(name)), untouched)
     except Unreadable as exc:
         raise Refused(f"{folder}/{exc}") from None
-    return merged.texts, merged.changes, merged.removed, merged.kept
+    return merged.texts, merged.changes, merged.removed, merged.kept, merged.pristine
 
 
 def _base(record: dict) -> dict:
@@ -244,8 +267,7 @@ def _base(record: dict) -> dict:
 def _staged(folder: Path, files: dict[str, bytes], removed: list[str]):
     """A temporary folder beside `folder` that looks as `folder` will: its other files linked, `files` written."""
     parent = folder.absolute().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
+    try:  # beside the folder when its parent exists (a new folder's files name no other file)
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name[:60]}.import-", dir=parent))
     except OSError:
         staging = Path(tempfile.mkdtemp(prefix="booklet-import-"))

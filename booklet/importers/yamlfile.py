@@ -50,13 +50,25 @@ def load(text: str):
     try:
         document = _yaml().load(text)
     except YAMLError as exc:
-        raise ValueError(str(exc).strip().splitlines()[-1]) from None
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).strip().splitlines()[0]
+        raise ValueError(f"line {mark.line + 1}: {problem}" if mark is not None else problem) from None
+    if isinstance(document, CommentedSeq):
+        document.fa.set_block_style()  # entries added to a file written `[]` are written as blocks
     return document
 
 
-def dump(document) -> str:
-    """A round-trip document as the text of its data file."""
+def dump(document, was: str = "") -> str:
+    """A round-trip document as the text of its data file (`was`: its text before, whose heading comment
+    an emptied list keeps)."""
     out = io.StringIO()
+    if isinstance(document, list) and not document:
+        heading = []
+        for line in was.splitlines(keepends=True):
+            if not line.startswith("#"):
+                break
+            heading.append(line)
+        return "".join(heading) + "[]\n"
     if isinstance(document, list):
         def unshift(text: str) -> str:
             return "".join(line[len(SHIFT):] if line.startswith(SHIFT) else line.lstrip(" ")
@@ -72,34 +84,16 @@ def node(value, record: Record | None = None, key_type: str = "text"):
     """A plain value as a node to put into a round-trip document: records and lists of records written by
     the templates' writer and read back; scalars quoted when PyYAML would read them otherwise."""
     if isinstance(value, dict):
-        return _load_plain(render_plain(value, record, many=False))
+        return load(render_plain(value, record, many=False))
     if isinstance(value, list) and value and isinstance(value[0], dict):
-        return _load_plain(render_plain(value, record, many=True))
+        return load(render_plain(value, record, many=True))
     if isinstance(value, list):
-        seq = CommentedSeq(node(v) for v in value)
-        return seq
+        return CommentedSeq(node(v) for v in value)
     if isinstance(value, str):
         if "\n" in value:
             return LiteralScalarString(value if value.endswith("\n") else value + "\n")
         if key_type == "time" or scalar(value).startswith('"'):
             return DoubleQuotedScalarString(value)
-    return value
-
-
-def _load_plain(text: str):
-    return load(text)
-
-
-def plain(value):
-    """A round-trip value as plain Python values (dicts, lists, str, dates as dates), to compare."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        return value
     return value
 
 
@@ -121,4 +115,4 @@ def normal(value):
     return value
 
 
-__all__ = ["load", "dump", "node", "plain", "same", "normal", "CommentedMap", "CommentedSeq"]
+__all__ = ["load", "dump", "node", "same", "normal", "CommentedMap", "CommentedSeq"]
