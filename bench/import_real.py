@@ -81,7 +81,7 @@ def main() -> int:
         for index, path in enumerate(sources(args.data)):
             out = base / f"{index:02d}-{path.name.split('.')[0]}"
             row = [str(path.relative_to(args.data)), *run_one(path, out, not args.no_build)]
-            failed |= row[1] != "-" and (row[4] != "0" or "failed" in row[2])
+            failed |= row[1] != "-" and (row[3] != "0" or "failed" in row[2])
             rows.append(row)
             print(" | ".join(row), file=sys.stderr, flush=True)
     widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]

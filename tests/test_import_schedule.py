@@ -414,8 +414,11 @@ def _edit(folder: Path) -> None:
                         "  kind: invited\n")
     (folder / "abstracts.yaml").write_text(text, "utf-8")
     text = (folder / "programme.yaml").read_text("utf-8")
-    text = text.replace("          - session: Hall B\n", "          - session: Hall B\n            chair: Mei Chen\n")
+    text = text.replace("          - session: Hall B\n", "          - session: Hall B\n            chair: Mei Chen  # asked\n")
     (folder / "programme.yaml").write_text(text, "utf-8")
+    text = (folder / "tutorials.yaml").read_text("utf-8")
+    text = text.replace("    - name: Dae Lee ", "    - photo: images/smith.jpg\n      name: Dae Lee ")
+    (folder / "tutorials.yaml").write_text(text, "utf-8")
     text = (folder / "conference.yaml").read_text("utf-8")
     text = text.replace("venue: \"Venue not given in the source: edit conference.yaml\"", "venue: Wave Institute")
     text += "committees:\n  - name: LOC\n    members:\n      - {name: Mei Chen}\n"
@@ -430,7 +433,8 @@ def test_update_keeps_hand_edits_and_reports_what_the_source_changed(tmp_path):
     days = events_v1()
     days["13"][0]["title"] = "Opening keynote: waves"  # the source changes a title ...
     days["13"][2]["date"] = "2027-09-13T10:00:00+00:00"  # ... moves the moon talk to 12:00 ...
-    days["13"][2]["type"] = "keynote"  # ... and calls it a keynote (the LOC said invited: kept)
+    days["13"][2]["type"] = "keynote"  # ... and calls it a keynote (the LOC said invited: kept) ...
+    days["13"][4]["persons"][0]["biography"] = "Dae Lee teaches."  # ... and has a new bio for a presenter
     days["13"].append(_event(110, "A late addition", "13T16:00", "00:30", "Hall B", "lecture", [("Kai Wu", "")]))
     days["13"] = [e for e in days["13"] if e["id"] != 107]  # ... and drops the panel
     write_json_v1(source, days)
@@ -452,7 +456,10 @@ def test_update_keeps_hand_edits_and_reports_what_the_source_changed(tmp_path):
     text = (folder / "abstracts.yaml").read_text("utf-8")
     assert "# LOC: the moon talk moved to the plenary on request\n- id: e103" in text
     assert "affiliation: Wave Institute  # checked with Ana" in text
-    assert "chair: Mei Chen" in (folder / "programme.yaml").read_text("utf-8")
+    assert "chair: Mei Chen  # asked" in (folder / "programme.yaml").read_text("utf-8")
+    assert load(folder, "tutorials.yaml")[0]["presenters"] == [{"photo": "images/smith.jpg", "name": "Dae Lee",
+                                                                "bio": "Dae Lee teaches."}]
+    assert "tutorials.yaml: e104: presenters[0].bio" in out
     conference = load(folder, "conference.yaml")
     assert conference["venue"] == "Wave Institute" and conference["committees"][0]["name"] == "LOC"
     items = {i.get("talk") or i.get("tutorial") or i.get("title"): i for day in load(folder, "programme.yaml")["days"]
