@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .importers import FORMATS
 from .layout.page import PAGE_SIZES
 from .problems import DataError, Problem, Refused
 
@@ -414,6 +415,129 @@ def schema(file: str | None, out_dir: Path | None) -> None:
         click.echo(f"booklet: '{file}' is not a data file of the format; the files are {names}.", err=True)
         sys.exit(1)
     click.echo(json.dumps(file_schema(spec), indent=2, ensure_ascii=False))
+
+
+def _pairs(ctx, param, value) -> dict[str, str]:
+    """--kinds / --map: "A=b,C=d" -> {"A": "b", "C": "d"}."""
+    pairs = {}
+    for part in (value or "").split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise click.BadParameter(f"'{part.strip()}' is not NAME=VALUE; write e.g. \"Invited talk=invited\"")
+        left, right = (side.strip() for side in part.split("=", 1))
+        if not left or not right:
+            raise click.BadParameter(f"'{part.strip()}' needs a name on both sides of '='")
+        pairs[left] = right
+    return pairs
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _print_import(result) -> None:
+    """What the import made: counts, source types without a kind, notes, and for an update what changed."""
+    c = result.counts
+    made = "Updated" if result.updated else "Imported"
+    click.echo(f"{made} {result.folder} from {result.source.name} ({result.format}): "
+               f"{_count(c['talks'], 'talk')}, {_count(c['tutorials'], 'tutorial')}, {_count(c['posters'], 'poster')}, "
+               f"{_count(c['days'], 'day')}; {c['without_affiliation']} of {_count(c['speakers'], 'speaker')} "
+               "without affiliation.")
+    if result.reused:
+        click.echo(f"As in the earlier import: {' '.join(result.reused)}.")
+    if result.unmapped:
+        click.echo("Source types with no booklet kind (imported as contributed talks, or as programme lines when "
+                   "nobody speaks); give them one with --kinds \"TYPE=KIND,...\":")
+        click.echo("  " + ", ".join(f"{name} ({n})" for name, n in result.unmapped.most_common()))
+    for note in result.notes:
+        click.echo(f"  - {note}")
+    if result.updated:
+        _print_changes(result.changes)
+
+
+def _print_changes(changes) -> None:
+    groups = [
+        ("added", "Added"),
+        ("changed", "Changed by the source"),
+        ("removed", "Removed (--prune)"),
+        ("gone", "No longer in the source, kept (--prune removes them)"),
+        ("deleted", "Deleted by hand, not added back"),
+    ]
+    if not any(c.what in ("added", "removed") or (c.what == "changed" and c.fields) for c in changes):
+        click.echo("Nothing new from the source since the last import.")
+    for what, heading in groups:
+        found = [c for c in changes if c.what == what and (what != "changed" or c.fields)]
+        if not found:
+            continue
+        click.echo(f"{heading} ({len(found)}):")
+        for change in found:
+            detail = f": {', '.join(change.fields)}" if change.fields else ""
+            replaced = f" (your edit of {', '.join(change.replaced)} replaced)" if change.replaced else ""
+            click.echo(f"  {change.file}: {change.key}{detail}{replaced}")
+    kept = [c for c in changes if c.kept]
+    if kept:
+        click.echo(f"Your edits kept where the source changed the value too ({len(kept)}):")
+        for change in kept:
+            click.echo(f"  {change.file}: {change.key}: {', '.join(change.kept)}")
+
+
+@main.command(name="import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The data folder to write (new or empty; with --update, the folder of an earlier import).")
+@click.option("--format", "source_format", type=click.Choice(list(FORMATS)),
+              help="The source's format (default: found from its content).")
+@click.option("--kinds", callback=_pairs, metavar="TYPE=KIND,...",
+              help="Booklet kinds for the source's contribution types, e.g. \"Invited talk=invited,Podium=keynote\" "
+                   "(kinds: contributed, invited, keynote, special, tutorial, poster, break, social, other).")
+@click.option("--map", "columns", callback=_pairs, metavar="COLUMN=HEADER,...",
+              help="Spreadsheets: which header holds a booklet column, e.g. \"Title=Paper title\".")
+@click.option("--timezone", metavar="ZONE",
+              help="The conference's time zone (e.g. Europe/Berlin): times are converted to it. Default: the "
+                   "source's time zone, else times as the source writes them.")
+@click.option("--update", is_flag=True, help="Update the folder an earlier import made: the source's values "
+                                              "are updated, your edits kept; prints what changed.")
+@click.option("--prune", is_flag=True, help="With --update: remove entries no longer in the source (kept otherwise).")
+def import_(source: Path, out_dir: Path, source_format: str | None, kinds: dict, columns: dict,
+            timezone: str | None, update: bool, prune: bool) -> None:
+    """Import SOURCE (a conference system's export) as a booklet data folder, and check it.
+
+    Formats: schedule.json (frab, pretalx, c3voc; also "schedule2") and schedule.xml (frab,
+    pentabarf, wafer); the format is found from the content. The folder gets conference.yaml,
+    programme.yaml, abstracts.yaml, tutorials.yaml and posters.yaml as the source fills them, with
+    times in the conference's local time and the source's types mapped to booklet's kinds. It must
+    pass 'booklet check' with no errors, or nothing is written.
+
+    With --update, a folder an earlier import made is updated: titles, abstracts, names, times and
+    rooms follow the source; photos, bios, affiliations, kinds you changed, chairs, committees,
+    your own entries and comments stay.
+
+    \b
+    Examples:
+      booklet import schedule.json --out my-conference
+      booklet import schedule.xml --out my-conference --timezone Europe/Brussels --kinds "bof=other"
+      booklet import schedule.json --out my-conference --update
+    """
+    from .importers import Options, SourceError
+    from .importers.write import import_source
+
+    if prune and not update:
+        raise click.UsageError("--prune goes with --update (it removes entries of an earlier import)")
+    options = Options(format=source_format, kinds=kinds, columns=columns, timezone=timezone)
+    with reporting_errors(out_dir):
+        try:
+            result = import_source(source, out_dir, options, update=update, prune=prune)
+        except SourceError as exc:
+            click.echo(f"booklet: {exc}; nothing was written.", err=True)
+            sys.exit(1)
+        except DataError:
+            what = f"{out_dir}, updated from {source}," if update else f"what {source} holds"
+            click.echo(f"booklet: {what} would not pass 'booklet check':", err=True)
+            raise
+    _print_import(result)
+    _print_grouped(result.warnings)
+    click.echo(f"{out_dir}: {_summary(result.warnings)}.")
 
 
 def _proof_date(ctx, param, value):

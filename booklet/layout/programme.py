@@ -160,8 +160,10 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     line = f"<b>{markup.inline(session.name)}</b>"
     if continued:
         line += f' <font color="{markup_color(GREY)}">(continued)</font>'
-    if session.room:
-        line += f" \u00b7 {markup.inline(session.room)}"
+    room = session.room if session.room and session.room.strip().casefold() != session.name.strip().casefold() \
+        else None  # a session named after its room (as imports name them) shows the name once
+    if room:
+        line += f" \u00b7 {markup.inline(room)}"
     body = [Para(line, style)]
     if session.chair and chair and not continued:
         body.append(Para(f"Chair: {markup.inline(session.chair)}", s.row_speaker))

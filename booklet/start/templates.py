@@ -171,10 +171,22 @@ def example_files() -> dict[str, str]:
     return out
 
 
+def render_plain(value, record: Record, many: bool) -> str:
+    """`value` (a list of records when `many`, else one record) as YAML in the same style, without comments:
+    for entries added to a file that already has its comments (booklet import --update)."""
+    writer = _Writer(explain=False)
+    if many:
+        writer.items(value, (record,), 0)
+    else:
+        writer.mapping(value, record, 0, first_prefix="")
+    return "\n".join(writer.lines) + "\n"
+
+
 class _Writer:
-    def __init__(self):
+    def __init__(self, explain: bool = True):
         self.lines: list[str] = []
         self.explained: set[tuple[str, str]] = set()
+        self.explaining = explain
 
     def comment(self, line: str, text: str | None) -> str:
         if not text:
@@ -183,7 +195,7 @@ class _Writer:
         return f"{line}{' ' * pad}# {text}"
 
     def explain(self, record: Record, key: str) -> str | None:
-        if (record.name, key) in self.explained:
+        if not self.explaining or (record.name, key) in self.explained:
             return None
         self.explained.add((record.name, key))
         spec = record[key]

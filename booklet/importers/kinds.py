@@ -1,0 +1,76 @@
+"""A source's contribution type ("Talk 30 min + 10min Q&A", "Workshop", "keynote") -> what it becomes in
+the booklet: an abstract of some kind, a tutorial, a poster, or a programme line (break, social, other).
+
+One table for every reader: the words conference systems use, matched whole or word by word, and the
+user's own names (--kinds "Invited talk=invited"), which win.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..problems import did_you_mean
+
+# What a type can become: abstract kinds, tutorial, poster, and programme-only lines.
+ABSTRACT_KINDS = ("contributed", "invited", "keynote", "special")
+KINDS = (*ABSTRACT_KINDS, "tutorial", "poster", "break", "social", "other")
+KIND_WORDS = {"talk": "contributed"}  # what --kinds also accepts, and the kind it means
+
+# Words of conference systems' types -> kind. Phrases of two words are tried before single words.
+DEFAULT_KINDS = {
+    "keynote": "keynote", "keynote talk": "keynote", "plenary": "keynote",
+    "invited": "invited", "invited talk": "invited",
+    "talk": "contributed", "lecture": "contributed", "maintrack": "contributed", "contributed": "contributed",
+    "contribution": "contributed", "oral": "contributed", "lightning talk": "contributed",
+    "lightningtalk": "contributed", "short talk": "contributed",
+    "workshop": "tutorial", "tutorial": "tutorial", "training": "tutorial", "hands-on": "tutorial",
+    "course": "tutorial",
+    "poster": "poster", "posters": "poster",
+    "break": "break", "coffee break": "break", "coffee": "break", "pause": "break", "lunch": "break",
+    "social": "social", "reception": "social", "dinner": "social",
+}
+
+# Titles of events that have no type and no speaker, and are breaks.
+_BREAK_TITLE = re.compile(r"\b(coffee|break|lunch|breakfast|brunch|supper|dinner|tea)\b|pause\b", re.IGNORECASE)
+
+
+def normal(text: str) -> str:
+    """A type as the table knows it: lower case, underscores as spaces, one space between words."""
+    return " ".join(str(text).replace("_", " ").lower().split())
+
+
+def parse_kinds(pairs: dict[str, str]) -> dict[str, str]:
+    """--kinds as given (source type -> kind word) -> normalised type -> kind; ValueError naming a bad kind."""
+    kinds = {}
+    for source_type, word in pairs.items():
+        kind = normal(word)
+        kind = KIND_WORDS.get(kind, kind)
+        if kind not in KINDS:
+            raise ValueError(f"'{word}' (for '{source_type}') is not a kind{did_you_mean(word, KINDS)}; "
+                             f"the kinds are {', '.join(KINDS)} (talk means contributed)")
+        kinds[normal(source_type)] = kind
+    return kinds
+
+
+def kind_for(source_type: str | None, user: dict[str, str]) -> str | None:
+    """The kind a source type becomes (the user's --kinds first, then the table), or None when unknown."""
+    if not source_type or not source_type.strip():
+        return None
+    wanted = normal(source_type)
+    if wanted in user:
+        return user[wanted]
+    if wanted in DEFAULT_KINDS:
+        return DEFAULT_KINDS[wanted]
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", wanted)
+    for phrase in (f"{a} {b}" for a, b in zip(words, words[1:])):
+        if phrase in DEFAULT_KINDS:
+            return DEFAULT_KINDS[phrase]
+    for word in words:
+        if word in DEFAULT_KINDS:
+            return DEFAULT_KINDS[word]
+    return None
+
+
+def looks_like_break(title: str) -> bool:
+    """Whether an event's title names a break or a meal (for events with neither type nor speaker)."""
+    return bool(_BREAK_TITLE.search(title or ""))

@@ -1,0 +1,495 @@
+"""A frab-family schedule (read by schedule_json or schedule_xml into Schedule and Event values) -> Imported:
+booklet's conference, programme, abstracts, tutorials and posters.
+
+The choices, the same for every file of the family:
+
+- ids: `e<id>` from the source's event id (frab, pentabarf, pretalx and wafer all give one, stable
+  across exports); else the pretalx code, else the start of the guid. An id seen again with the same
+  title is the same contribution scheduled once more (one abstract, several programme lines); with
+  another title it gets the guid's first characters (or -2, -3, ...) added.
+- times: in the conference's local time: `--timezone`, else the schedule's `time_zone_name`, else as
+  the source writes them (its own UTC offset, which frab exports give in local time). An event that
+  runs past midnight prints its start only (booklet's times end on the day they start).
+- days: an event belongs to the day the source lists it under (31C3's day 1 runs 11:00 to 04:00), in
+  the order it happens; a schedule without listed days (schedule2) uses the days' start and end.
+- rooms: when two or more rooms are busy at the same time, that stretch of the day becomes a
+  `parallel:` block with one session per room (named after it); otherwise items carry `room:`.
+- people: abstracts have no biographies in booklet's format, so speakers' biographies are left out;
+  a tutorial's presenters keep theirs. Avatars are not downloaded.
+- events without persons have nobody to print as speaker: they become programme lines (title only,
+  kind other, or break when the title says so); a tutorial needs no presenter and stays a tutorial.
+- events without a time become abstracts (tutorials, posters) that are not in the programme.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from ..problems import did_you_mean
+from . import Imported, Options, SourceError
+from .kinds import ABSTRACT_KINDS, kind_for, looks_like_break, parse_kinds
+from .text import to_markup
+
+VENUE_PLACEHOLDER = "Venue not given in the source: edit conference.yaml"
+
+
+@dataclass
+class Person:
+    name: str
+    bio: str = ""
+
+
+@dataclass
+class Event:
+    """One event as the source gives it (text still as the source writes it)."""
+
+    where: str  # for messages: "line 120" or "schedule.conference.days[0].rooms['Saal 1'][3]"
+    ident: str = ""  # the source's event id
+    code: str = ""
+    guid: str = ""
+    title: str = ""
+    subtitle: str = ""
+    type: str = ""
+    abstract: str = ""
+    description: str = ""
+    persons: list[Person] = field(default_factory=list)
+    start: dt.datetime | None = None  # aware when the source gives an offset
+    end: dt.datetime | None = None
+    room: str = ""
+    day: dt.date | None = None  # the day the source lists it under, if it does
+    language: str = ""
+
+
+@dataclass
+class Day:
+    date: dt.date
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+
+
+@dataclass
+class Schedule:
+    """The conference and its events, as read from the source."""
+
+    source: str  # the file's name, for messages
+    title: str
+    acronym: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    time_zone: str = ""
+    venue: str = ""
+    city: str = ""
+    url: str = ""
+    language: str = ""
+    days: list[Day] = field(default_factory=list)
+    rooms: list[str] = field(default_factory=list)  # in the source's order
+    events: list[Event] = field(default_factory=list)
+
+
+# -- small readers shared by the JSON and XML readers ---------------------------------------------
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def one_line(value) -> str:
+    """A title or name: control characters left out, whitespace (line breaks included) collapsed to single
+    spaces; '' for None."""
+    return " ".join(_UNPRINTABLE.sub("", str(value)).split()) if value is not None else ""
+
+
+def parse_datetime(text: str, where: str, source: str) -> dt.datetime:
+    """An ISO 8601 date-time ('2019-12-27T11:00:00+01:00', 'Z' too) -> datetime; SourceError otherwise."""
+    value = str(text).strip()
+    try:
+        return dt.datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith("Z") else value)
+    except ValueError:
+        raise SourceError(f"{source}: {where}: '{value}' is not a date and time "
+                          "(expected e.g. 2019-12-27T11:00:00+01:00)") from None
+
+
+def parse_date(text: str, where: str, source: str) -> dt.date:
+    """'2019-12-27' (or a date-time, whose date is taken) -> date; SourceError otherwise."""
+    value = str(text).strip()
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise SourceError(f"{source}: {where}: '{value}' is not a date (expected e.g. 2019-12-27)") from None
+
+
+_CLOCK = re.compile(r"^(\d{1,3}):(\d{2})(?::(\d{2}))?$")
+_ISO_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+
+
+def parse_duration(text, where: str, source: str) -> dt.timedelta:
+    """'00:30', '01:30:00', 'PT1H30M' or a number of minutes -> timedelta; SourceError otherwise."""
+    value = str(text).strip()
+    if match := _CLOCK.match(value):
+        hours, minutes, seconds = (int(g or 0) for g in match.groups())
+        return dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    if (match := _ISO_DURATION.match(value)) and value not in ("P", "PT"):
+        days, hours, minutes, seconds = match.groups()
+        return dt.timedelta(days=int(days or 0), hours=int(hours or 0), minutes=int(minutes or 0),
+                            seconds=float(seconds or 0))
+    if value.isdigit():
+        return dt.timedelta(minutes=int(value))
+    raise SourceError(f"{source}: {where}: '{value}' is not a duration (expected e.g. 00:30 or PT30M)")
+
+
+def parse_clock(text, where: str, source: str) -> dt.time:
+    value = str(text).strip()
+    match = _CLOCK.match(value)
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise SourceError(f"{source}: {where}: '{value}' is not a time of day (expected e.g. 09:30)")
+    return dt.time(int(match.group(1)), int(match.group(2)))
+
+
+def zone_named(name: str, what: str) -> ZoneInfo:
+    """The time zone called `name`; SourceError (with the zone probably meant) when there is none."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SourceError(f"{what}: unknown time zone '{name}'"
+                          f"{did_you_mean(name, sorted(available_timezones()))}; "
+                          "time zones are named like Europe/Berlin or America/Montreal") from None
+
+
+# -- Schedule -> Imported -----------------------------------------------------------------------
+
+@dataclass
+class _Placed:
+    """An event on its day: what it became and where it is printed."""
+
+    event: Event
+    order: int
+    start: dt.datetime  # local
+    end: dt.datetime  # local; == start when unknown
+    item: dict  # the programme item
+
+
+def build(schedule: Schedule, options: Options, format_name: str) -> Imported:
+    """The schedule as booklet's documents, with the notes and unmapped types to show the user."""
+    return _Builder(schedule, options, format_name).run()
+
+
+class _Builder:
+    def __init__(self, schedule: Schedule, options: Options, format_name: str):
+        self.s = schedule
+        self.format = format_name
+        try:
+            self.kinds = parse_kinds(options.kinds)
+        except ValueError as exc:
+            raise SourceError(f"--kinds: {exc}") from None
+        name = options.timezone or schedule.time_zone
+        what = "--timezone" if options.timezone else f"{schedule.source}: time_zone_name"
+        self.zone = zone_named(name, what) if name else None
+        self.notes: list[str] = []
+        self.unmapped: Counter = Counter()
+        self.abstracts: dict[str, dict] = {}
+        self.tutorials: dict[str, dict] = {}
+        self.posters: list[dict] = []
+        self.ids: dict[str, str] = {}  # id -> title, to tell a repeat from another event with the same id
+        self.counts: Counter = Counter()
+
+    # -- times
+
+    def local(self, moment: dt.datetime) -> dt.datetime:
+        """A source time as the conference's local wall-clock time (naive)."""
+        if self.zone is not None and moment.tzinfo is not None:
+            return moment.astimezone(self.zone).replace(tzinfo=None)
+        return moment.replace(tzinfo=None)
+
+    def time_text(self, start: dt.datetime, end: dt.datetime) -> str:
+        if end > start and end.date() == start.date():
+            return f"{start:%H:%M}-{end:%H:%M}"
+        if end > start:
+            self.counts["past-midnight"] += 1
+        return f"{start:%H:%M}"
+
+    # -- ids
+
+    def ident(self, event: Event) -> tuple[str, bool]:
+        """(the booklet id of the event, whether it is a repeat of one already made)."""
+        if event.ident:
+            base = "e" + _id_text(event.ident)
+        elif event.code:
+            base = _id_text(event.code).lower()
+        elif event.guid:
+            base = "e" + _id_text(event.guid)[:8]
+        else:
+            base = "e" + str(len(self.ids) + 1)
+        title = one_line(event.title)
+        if base not in self.ids:
+            self.ids[base] = title
+            return base, False
+        if self.ids[base] == title:
+            return base, True
+        suffix = _id_text(event.guid)[:6] if event.guid else ""
+        candidate, n = (f"{base}-{suffix}" if suffix else f"{base}-2"), 2
+        while candidate in self.ids and self.ids[candidate] != title:
+            n += 1
+            candidate = f"{base}-{n}"
+        repeat = candidate in self.ids
+        self.ids[candidate] = title
+        return candidate, repeat
+
+    # -- the run
+
+    def run(self) -> Imported:
+        s = self.s
+        placed: dict[dt.date, list[_Placed]] = {}
+        for order, event in enumerate(s.events):
+            item = self.entry(event)
+            if item is None:
+                continue
+            if event.start is None:
+                self.counts["unscheduled" if "talk" in item or "tutorial" in item else "untimed-line"] += 1
+                continue
+            start = self.local(event.start)
+            end = self.local(event.end) if event.end is not None else start
+            item = {"time": self.time_text(start, end), **item}
+            day = event.day or self.day_of(event.start, start)
+            placed.setdefault(day, []).append(_Placed(event, order, start, max(start, end), item))
+        days = self.programme(placed)
+        documents = {"conference.yaml": self.conference(days)}
+        if days:
+            documents["programme.yaml"] = {"days": days}
+        if self.abstracts:
+            documents["abstracts.yaml"] = list(self.abstracts.values())
+        if self.tutorials:
+            documents["tutorials.yaml"] = list(self.tutorials.values())
+        if self.posters:
+            documents["posters.yaml"] = self.posters
+        self.explain()
+        return Imported(self.format, documents, self.unmapped, self.notes)
+
+    def day_of(self, moment: dt.datetime, local: dt.datetime) -> dt.date:
+        """The conference day of an event the source does not list under a day: the day whose span holds it."""
+        for day in self.s.days:
+            if day.start is not None and day.end is not None:
+                try:
+                    if day.start <= moment < day.end:
+                        return day.date
+                except TypeError:  # naive against aware: compare wall-clock times
+                    if self.local(day.start) <= local < self.local(day.end):
+                        return day.date
+        return local.date()
+
+    def entry(self, event: Event) -> dict | None:
+        """Make the event's abstract, tutorial or poster; the programme item for it (without time), or None."""
+        title = one_line(event.title) or "(untitled)"
+        if not one_line(event.title):
+            self.counts["untitled"] += 1
+        subtitle = one_line(event.subtitle)
+        full = _with_subtitle(title, subtitle)
+        kind = kind_for(event.type, self.kinds)
+        if kind is None and one_line(event.type):
+            self.unmapped[one_line(event.type)] += 1
+        persons = _unique(event.persons)
+        text = _text(event)
+        if kind is None:
+            kind = "contributed" if persons else ("break" if looks_like_break(title) else "other")
+        if not persons and kind in (*ABSTRACT_KINDS, "poster", "other"):
+            self.counts["no-persons"] += 1
+            if kind == "poster" and event.start is None:
+                self.counts["poster-dropped"] += 1
+                return None
+            if kind != "poster":
+                kind = "other"
+            return {"title": title, "kind": kind}
+        if kind == "tutorial":
+            ident, repeat = self.ident(event)
+            if not repeat:
+                tutorial = {"id": ident, "title": full}
+                if text:
+                    tutorial["description"] = text
+                if persons:
+                    tutorial["presenters"] = [_presenter(p) for p in persons]
+                self.tutorials[ident] = tutorial
+            return {"tutorial": ident}
+        if kind == "poster":
+            poster = {"number": len(self.posters) + 1, **_poster_authors(persons), "title": full}
+            if text:
+                poster["abstract"] = text
+            self.posters.append(poster)
+            self.counts["bios-dropped"] += sum(bool(p.bio.strip()) for p in persons)
+            return None
+        if kind in ABSTRACT_KINDS:
+            ident, repeat = self.ident(event)
+            if not repeat:
+                abstract = {"id": ident}
+                if kind != "contributed":
+                    abstract["kind"] = kind
+                abstract["title"] = full
+                abstract.update(_authors(persons))
+                if text:
+                    abstract["abstract"] = text
+                self.abstracts[ident] = abstract
+                self.counts["bios-dropped"] += sum(bool(p.bio.strip()) for p in persons)
+            # the programme prints the short form (keys in the contract's order, as an update adds them)
+            return {"title": title, "talk": ident} if subtitle else {"talk": ident}
+        return {"title": title, "kind": kind}
+
+    def programme(self, placed: dict[dt.date, list[_Placed]]) -> list[dict]:
+        listed = [day.date for day in self.s.days]
+        order = {date: k for k, date in enumerate(listed)}
+        rooms = {room: k for k, room in enumerate(self.s.rooms)}
+        days = []
+        for date in sorted(placed, key=lambda d: (order.get(d, len(order)), d)):
+            events = sorted(placed[date], key=lambda p: (p.start, rooms.get(p.event.room, len(rooms)), p.order))
+            days.append({"date": date, "items": self.blocks(events, rooms)})
+        return days
+
+    def blocks(self, events: list[_Placed], rooms: dict[str, int]) -> list[dict]:
+        """A day's events -> its items: stretches where two rooms are busy at once become parallel blocks."""
+        items, block, block_end = [], [], None
+        for placed in events:
+            end = placed.end if placed.end > placed.start else placed.start + dt.timedelta(minutes=1)
+            if block and placed.start < block_end:
+                block.append(placed)
+                block_end = max(block_end, end)
+                continue
+            items += self.block(block, rooms)
+            block, block_end = [placed], end
+        return items + self.block(block, rooms)
+
+    def block(self, block: list[_Placed], rooms: dict[str, int]) -> list[dict]:
+        names = sorted({p.event.room for p in block}, key=lambda r: (rooms.get(r, len(rooms)), r))
+        if len(names) < 2:
+            return [{**p.item, "room": p.event.room} if p.event.room else p.item for p in block]
+        self.counts["parallel"] += 1
+        sessions = []
+        for name in names:
+            session = {"session": name or "Other events"}
+            if name:
+                session["room"] = name
+            session["items"] = [p.item for p in block if p.event.room == name]
+            sessions.append(session)
+        return [{"parallel": sessions}]
+
+    def conference(self, days: list[dict]) -> dict:
+        s = self.s
+        dates = [day["date"] for day in days] + [day.date for day in s.days]
+        start = s.start or (min(dates) if dates else None)
+        end = s.end or (max(dates) if dates else None)
+        if start is None or end is None:
+            raise SourceError(f"{s.source}: the conference's start and end dates are missing, and there are no "
+                              "days to take them from")
+        conference = {"title": one_line(s.title)}
+        acronym = one_line(s.acronym)
+        if acronym and acronym != conference["title"]:
+            conference["short_title"] = acronym
+        conference["dates"] = {"start": start, "end": max(start, end)}
+        venue = ", ".join(part for part in (one_line(s.venue), one_line(s.city)) if part)
+        if not venue:
+            self.notes.append(f"venue: the source names none; conference.yaml says '{VENUE_PLACEHOLDER}': "
+                              "replace it with the venue before printing")
+        conference["venue"] = venue or VENUE_PLACEHOLDER
+        if one_line(s.url):
+            conference["url"] = one_line(s.url)
+        language = s.language or _common_language(s.events)
+        if language:
+            conference["language"] = language
+        return conference
+
+    def explain(self) -> None:
+        """The notes: what the user should know about how the source was read."""
+        c, notes = self.counts, self.notes
+        if self.zone is not None:
+            notes.append(f"times: in {self.zone.key} local time")
+        elif any(e.start is not None and e.start.tzinfo is not None for e in self.s.events):
+            offsets = sorted({str(e.start.strftime('%z')) for e in self.s.events if e.start and e.start.tzinfo})
+            shown = ", ".join(f"{o[:3]}:{o[3:]}" for o in offsets[:3])
+            notes.append(f"times: the source names no time zone; kept as it writes them (UTC offset {shown}); "
+                         "give --timezone (e.g. Europe/Berlin) to convert them")
+        if c["past-midnight"]:
+            notes.append(f"{c['past-midnight']} event(s) run past midnight: printed with their start time only")
+        late = sum(1 for day in self.s.days for e in self.s.events if e.day == day.date and e.start is not None
+                   and self.local(e.start).date() > day.date)
+        if late:
+            notes.append(f"{late} event(s) after midnight kept on the day the source lists them under, "
+                         "after that day's evening")
+        if c["parallel"]:
+            notes.append(f"{c['parallel']} stretch(es) of time with several rooms busy: parallel sessions by room")
+        if c["no-persons"]:
+            notes.append(f"{c['no-persons']} event(s) without a speaker: programme lines with their title only "
+                         "(an abstract needs a speaker; add one in abstracts.yaml to give it a page)")
+        if c["poster-dropped"]:
+            notes.append(f"{c['poster-dropped']} poster(s) without author or time left out")
+        if c["unscheduled"]:
+            notes.append(f"{c['unscheduled']} event(s) without a time: imported, not in the programme")
+        if c["untimed-line"]:
+            notes.append(f"{c['untimed-line']} programme line(s) without a time (and no speaker) left out")
+        if c["bios-dropped"]:
+            notes.append(f"{c['bios-dropped']} speaker biograph(ies) left out: abstracts have no bio in booklet's "
+                         "format (tutorial presenters keep theirs)")
+        if c["untitled"]:
+            notes.append(f"{c['untitled']} event(s) without a title: called '(untitled)'")
+
+
+def _id_text(value) -> str:
+    """A source id as part of a booklet id: letters, digits, '.', '_' and '-' only."""
+    text = re.sub(r"[^A-Za-z0-9._-]+", "-", str(value).strip()).strip("-")
+    return text or "x"
+
+
+def _with_subtitle(title: str, subtitle: str) -> str:
+    if not subtitle or subtitle == title:
+        return title
+    if title.endswith(":"):
+        return f"{title} {subtitle}"
+    if title[-1:] in "?!.":
+        return f"{title} \u2013 {subtitle}"
+    return f"{title}: {subtitle}"
+
+
+def _text(event: Event) -> str:
+    """The event's abstract and description as booklet markup, one after the other."""
+    parts = []
+    for raw in (event.abstract, event.description):
+        text = to_markup(raw) if raw else ""
+        if text and text not in parts:
+            parts.append(text)
+    return "\n\n".join(parts)
+
+
+def _unique(persons: list[Person]) -> list[Person]:
+    seen, out = set(), []
+    for person in persons:
+        name = one_line(person.name)
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(Person(name, person.bio or ""))
+    return out
+
+
+def _authors(persons: list[Person]) -> dict:
+    if len(persons) == 1:
+        return {"speaker": {"name": persons[0].name}}
+    return {"authors": [{"name": p.name, "presenting": True} for p in persons]}
+
+
+def _poster_authors(persons: list[Person]) -> dict:
+    if len(persons) == 1:
+        return {"author": persons[0].name}
+    return {"authors": [{"name": p.name, "presenting": k == 0} for k, p in enumerate(persons)]}
+
+
+def _presenter(person: Person) -> dict:
+    presenter = {"name": person.name}
+    bio = to_markup(person.bio) if person.bio else ""
+    if bio:
+        presenter["bio"] = bio
+    return presenter
+
+
+def _common_language(events: list[Event]) -> str:
+    """The language most events are in, when most are in one (a two-letter code), else ''."""
+    languages = Counter(e.language.strip().lower() for e in events if e.language and e.language.strip())
+    if not languages:
+        return ""
+    language, count = languages.most_common(1)[0]
+    return language if re.fullmatch(r"[a-z]{2}", language) and count * 2 > sum(languages.values()) else ""

@@ -1,0 +1,235 @@
+"""A c3voc / frab / pretalx `schedule.json` -> Imported (through schedule.build).
+
+Two layouts: version 1, `schedule.conference.days[].rooms{name: [event]}` with `date` (ISO with
+offset), `start` and `duration` ("HH:MM") per event; and the newer "schedule2", a flat
+`schedule.events[]` with `start`/`end` (or an ISO 8601 `duration`, "PT30M"), room and track objects,
+`participants` and a separate `schedule.persons[]` holding biographies. Nulls count as absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from . import Imported, Options, SourceError
+from .schedule import (Day, Event, Person, Schedule, build, one_line, parse_clock, parse_date, parse_datetime,
+                       parse_duration)
+
+NAME = "schedule-json"
+
+_HEAD = re.compile(rb'^\s*\{.*?"schedule"\s*:\s*\{', re.DOTALL)
+
+
+def detect(path: Path, head: bytes) -> bool:
+    """A JSON object whose first keys include a "schedule" object."""
+    return bool(_HEAD.match(head.removeprefix(b"\xef\xbb\xbf")[:4096]))
+
+
+def read(path: Path, options: Options) -> Imported:
+    path = Path(path)
+    data = load_json(path)
+    return build(_Reader(str(path)).schedule(data), options, NAME)
+
+
+def load_json(path: Path):
+    """The file's JSON value; SourceError naming the line and column of a syntax error."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise SourceError(f"{path}:{line}: not UTF-8 text (byte {exc.start}): JSON files are UTF-8") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SourceError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise SourceError(f"{path}: nested too deeply to be a schedule") from None
+
+
+class _Reader:
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, where: str, message: str):
+        raise SourceError(f"{self.source}: {where}: {message}")
+
+    def mapping(self, value, where: str, required: bool = True) -> dict:
+        if value is None and not required:
+            return {}
+        if not isinstance(value, dict):
+            what = "missing" if value is None else f"a {_kind(value)}, not an object"
+            self.fail(where, f"{what} (expected an object {{...}})")
+        return value
+
+    def listing(self, value, where: str, required: bool = False) -> list:
+        if value is None and not required:
+            return []
+        if not isinstance(value, list):
+            what = "missing" if value is None else f"a {_kind(value)}, not a list"
+            self.fail(where, f"{what} (expected a list [...])")
+        return value
+
+    def text(self, value, where: str, languages=("en",)) -> str:
+        """A string (numbers too); a {language: text} map gives the first of `languages` it has."""
+        if value is None:
+            return ""
+        if isinstance(value, dict):
+            for language in (*languages, *value):
+                if isinstance(value.get(language), str):
+                    return value[language]
+            return ""
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return str(value)
+        self.fail(where, f"a {_kind(value)}, not text")
+
+    # -- the whole file
+
+    def schedule(self, data) -> Schedule:
+        top = self.mapping(data, "the file")
+        schedule = self.mapping(top.get("schedule"), "schedule")
+        conference = self.mapping(schedule.get("conference"), "schedule.conference")
+        title = one_line(self.text(conference.get("title"), "schedule.conference.title"))
+        if not title:
+            self.fail("schedule.conference.title", "missing: the conference has no title")
+        defaults = self.mapping(conference.get("defaults"), "schedule.conference.defaults", required=False)
+        self.language = self.text(defaults.get("language"), "schedule.conference.defaults.language")
+        out = Schedule(
+            source=self.source,
+            title=title,
+            acronym=self.text(conference.get("acronym"), "schedule.conference.acronym"),
+            time_zone=self.text(conference.get("time_zone_name"), "schedule.conference.time_zone_name").strip(),
+            venue=self.text(conference.get("venue"), "schedule.conference.venue"),
+            city=self.text(conference.get("city"), "schedule.conference.city"),
+            url=self.text(conference.get("url") or schedule.get("base_url"), "schedule.conference.url"),
+            language=self.language if len(self.language) == 2 else "",
+        )
+        for key in ("start", "end"):
+            value = self.text(conference.get(key), f"schedule.conference.{key}")
+            if value.strip():
+                setattr(out, key, parse_date(value, f"schedule.conference.{key}", self.source))
+        for index, room in enumerate(self.listing(conference.get("rooms"), "schedule.conference.rooms")):
+            name = room.get("name") if isinstance(room, dict) else room
+            name = one_line(self.text(name, f"schedule.conference.rooms[{index}].name"))
+            if name and name not in out.rooms:
+                out.rooms.append(name)
+        self.tracks = {}
+        for track in self.listing(conference.get("tracks"), "schedule.conference.tracks"):
+            if isinstance(track, dict) and track.get("slug"):
+                self.tracks[str(track["slug"])] = self.text(track.get("name"), "schedule.conference.tracks")
+        days = self.listing(conference.get("days"), "schedule.conference.days")
+        if "events" in schedule and not any(isinstance(d, dict) and "rooms" in d for d in days):
+            self.schedule2(schedule, days, out)
+        else:
+            if not days:
+                self.fail("schedule.conference.days", "missing or empty: the schedule has no days "
+                          "(and no schedule2 'events' list)")
+            self.version1(days, out)
+        return out
+
+    def days(self, days: list, out: Schedule) -> list[Day]:
+        listed = []
+        for index, raw in enumerate(days):
+            where = f"schedule.conference.days[{index}]"
+            day = self.mapping(raw, where)
+            if day.get("date") is None:
+                self.fail(f"{where}.date", "missing: each day needs its date")
+            date = parse_date(self.text(day["date"], f"{where}.date"), f"{where}.date", self.source)
+            bounds = []
+            for names in (("day_start", "start"), ("day_end", "end")):
+                value = next((day[n] for n in names if day.get(n)), None)
+                bounds.append(parse_datetime(self.text(value, where), f"{where}.{names[0]}", self.source)
+                              if value else None)
+            listed.append(Day(date, *bounds))
+        out.days = listed
+        return listed
+
+    def version1(self, days: list, out: Schedule) -> None:
+        for index, (day, raw) in enumerate(zip(self.days(days, out), days)):
+            where = f"schedule.conference.days[{index}]"
+            rooms = self.mapping(raw.get("rooms"), f"{where}.rooms", required=False)
+            for room, events in rooms.items():
+                if room not in out.rooms:
+                    out.rooms.append(room)
+                for index, raw_event in enumerate(self.listing(events, f"{where}.rooms[{room!r}]")):
+                    out.events.append(self.event_v1(raw_event, f"{where}.rooms[{room!r}][{index}]", day, room))
+
+    def event_v1(self, raw, where: str, day: Day, room: str) -> Event:
+        e = self.mapping(raw, where)
+        event = self.common(e, where)
+        event.day = day.date
+        event.room = one_line(self.text(e.get("room"), f"{where}.room")) or room
+        event.type = self.text(e.get("type"), f"{where}.type")
+        if e.get("date"):
+            event.start = parse_datetime(self.text(e["date"], f"{where}.date"), f"{where}.date", self.source)
+        elif e.get("start"):
+            event.start = dt.datetime.combine(day.date, parse_clock(e["start"], f"{where}.start", self.source))
+        if event.start is not None and e.get("duration"):
+            event.end = event.start + parse_duration(e["duration"], f"{where}.duration", self.source)
+        for index, raw_person in enumerate(self.listing(e.get("persons"), f"{where}.persons")):
+            at = f"{where}.persons[{index}]"
+            if isinstance(raw_person, str):
+                event.persons.append(Person(raw_person))
+                continue
+            person = self.mapping(raw_person, at)
+            name = self.text(person.get("public_name") or person.get("name") or person.get("full_public_name"), at)
+            event.persons.append(Person(name, self.text(person.get("biography"), f"{at}.biography")))
+        return event
+
+    def common(self, e: dict, where: str) -> Event:
+        """The keys both layouts share."""
+        languages = tuple(x for x in (self.text(e.get("language"), f"{where}.language"), self.language, "en") if x)
+        return Event(
+            where=where,
+            ident=self.text(e.get("id"), f"{where}.id").strip(),
+            code=self.text(e.get("code"), f"{where}.code").strip(),
+            guid=self.text(e.get("guid"), f"{where}.guid").strip(),
+            title=self.text(e.get("title"), f"{where}.title", languages),
+            subtitle=self.text(e.get("subtitle"), f"{where}.subtitle", languages),
+            abstract=self.text(e.get("abstract"), f"{where}.abstract", languages),
+            description=self.text(e.get("description"), f"{where}.description", languages),
+            language=languages[0] if e.get("language") else "",
+        )
+
+    def schedule2(self, schedule: dict, days: list, out: Schedule) -> None:
+        self.days(days, out)
+        people = {}
+        for index, raw in enumerate(self.listing(schedule.get("persons"), "schedule.persons")):
+            person = self.mapping(raw, f"schedule.persons[{index}]")
+            if person.get("guid"):
+                people[str(person["guid"])] = self.text(person.get("biography"), f"schedule.persons[{index}].biography")
+        for index, raw in enumerate(self.listing(schedule.get("events"), "schedule.events", required=True)):
+            where = f"schedule.events[{index}]"
+            e = self.mapping(raw, where)
+            event = self.common(e, where)
+            event.type = self.text(e.get("type"), f"{where}.type")
+            room = e.get("room")
+            room = room.get("name") or room.get("slug") if isinstance(room, dict) else room
+            event.room = one_line(self.text(room, f"{where}.room"))
+            if event.room and event.room not in out.rooms:
+                out.rooms.append(event.room)
+            if e.get("start"):
+                event.start = parse_datetime(self.text(e["start"], f"{where}.start"), f"{where}.start", self.source)
+            if event.start is not None and e.get("end"):
+                event.end = parse_datetime(self.text(e["end"], f"{where}.end"), f"{where}.end", self.source)
+            elif event.start is not None and e.get("duration"):
+                event.end = event.start + parse_duration(e["duration"], f"{where}.duration", self.source)
+            if event.end is not None and (event.end.tzinfo is None) != (event.start.tzinfo is None):
+                event.end = event.end.replace(tzinfo=event.start.tzinfo)
+            for k, raw_person in enumerate(self.listing(e.get("participants") or e.get("persons"),
+                                                        f"{where}.participants")):
+                at = f"{where}.participants[{k}]"
+                person = self.mapping(raw_person, at)
+                if str(person.get("role") or "SPEAKER").upper() not in ("SPEAKER", "HOST", "MODERATOR"):
+                    continue  # contributors and guests are not printed as speakers
+                name = self.text(person.get("public_name") or person.get("name"), at)
+                bio = self.text(person.get("biography"), f"{at}.biography") or people.get(str(person.get("guid")), "")
+                event.persons.append(Person(name, bio))
+            out.events.append(event)
+
+
+def _kind(value) -> str:
+    return {dict: "object", list: "list", str: "string", bool: "true/false", type(None): "null"}.get(
+        type(value), "number")

@@ -1,0 +1,164 @@
+"""A frab / pentabarf / wafer `schedule.xml` -> Imported (through schedule.build).
+
+`<schedule><conference>` (acronym, title, start, end, [venue, city, time_zone_name, base_url]) and
+`<day date=...><room name=...><event id= guid=>` with date (ISO with offset), start, duration, room,
+title, subtitle, track, type, language, abstract, description and `<persons><person id=>Name</person>`.
+Template whitespace (wafer) is ignored; of repeated elements (wafer writes two `<abstract/>`), the
+first with text counts. Elements remember their line, so that messages can name it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from xml.parsers import expat
+
+from . import Imported, Options, SourceError
+from .schedule import (Day, Event, Person, Schedule, build, one_line, parse_clock, parse_date, parse_datetime,
+                       parse_duration)
+
+NAME = "schedule-xml"
+
+_HEAD = re.compile(rb"^\s*(<\?xml[^>]*\?>\s*)?(<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<schedule[\s>/]", re.DOTALL)
+
+
+def detect(path: Path, head: bytes) -> bool:
+    """An XML document whose root element is <schedule>."""
+    return bool(_HEAD.match(head.removeprefix(b"\xef\xbb\xbf")))
+
+
+def read(path: Path, options: Options) -> Imported:
+    path = Path(path)
+    root, lines = parse(path)
+    return build(_Reader(str(path), lines).schedule(root), options, NAME)
+
+
+def parse(path: Path) -> tuple[ET.Element, dict]:
+    """The document's root element and each element's line; SourceError at the line and column of an error."""
+    builder = ET.TreeBuilder()
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    lines: dict[int, int] = {}
+
+    def start(tag, attributes):
+        element = builder.start(tag, attributes)
+        lines[id(element)] = parser.CurrentLineNumber
+
+    def refuse_entities(*_):
+        raise SourceError(f"{path}:{parser.CurrentLineNumber}: the file declares entities "
+                          "(<!ENTITY ...>); booklet does not read those")
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = builder.end
+    parser.CharacterDataHandler = builder.data
+    parser.EntityDeclHandler = refuse_entities
+    try:
+        parser.Parse(path.read_bytes(), True)
+    except expat.ExpatError as exc:
+        reason = expat.ErrorString(exc.code)
+        raise SourceError(f"{path}:{exc.lineno}:{exc.offset + 1}: not well-formed XML: {reason}") from None
+    root = builder.close()
+    return root, lines
+
+
+class _Reader:
+    def __init__(self, source: str, lines: dict):
+        self.source = source
+        self.lines = lines
+
+    def where(self, element: ET.Element) -> str:
+        return f"line {self.lines.get(id(element), '?')}"
+
+    def fail(self, element: ET.Element, message: str):
+        raise SourceError(f"{self.source}:{self.lines.get(id(element), 1)}: {message}")
+
+    def text(self, parent: ET.Element, tag: str) -> str:
+        """The text of the first `tag` child that has any ('' when none); a child's own markup is kept as text."""
+        for child in parent.findall(tag):
+            text = "".join(child.itertext())
+            if text.strip():
+                return text
+        return ""
+
+    def schedule(self, root: ET.Element) -> Schedule:
+        if root.tag != "schedule":
+            self.fail(root, f"the root element is <{root.tag}>, not <schedule>: not a frab/pentabarf schedule")
+        conference = root.find("conference")
+        if conference is None:
+            self.fail(root, "no <conference> element: the schedule names no conference")
+        title = one_line(self.text(conference, "title"))
+        if not title:
+            self.fail(conference, "<conference> has no <title>")
+        out = Schedule(
+            source=self.source,
+            title=title,
+            acronym=self.text(conference, "acronym"),
+            time_zone=self.text(conference, "time_zone_name").strip(),
+            venue=self.text(conference, "venue"),
+            city=self.text(conference, "city"),
+            url=self.text(conference, "base_url") or self.text(conference, "url"),
+        )
+        for key in ("start", "end"):
+            value = self.text(conference, key).strip()
+            if value:
+                element = conference.find(key)
+                setattr(out, key, parse_date(value, self.where(element), self.source))
+        days = root.findall("day")
+        if not days:
+            self.fail(root, "no <day> elements: the schedule has no days")
+        for day_element in days:
+            day = self.day(day_element)
+            out.days.append(day)
+            for room in day_element.findall("room"):
+                name = one_line(room.get("name"))
+                if name and name not in out.rooms:
+                    out.rooms.append(name)
+                for event in room.findall("event"):
+                    out.events.append(self.event(event, day, name))
+        return out
+
+    def day(self, element: ET.Element) -> Day:
+        if not element.get("date"):
+            self.fail(element, "<day> without a date attribute")
+        date = parse_date(element.get("date"), f"{self.where(element)}: <day date>", self.source)
+        bounds = [parse_datetime(element.get(key), f"{self.where(element)}: <day {key}>", self.source)
+                  if element.get(key) else None for key in ("start", "end")]
+        return Day(date, *bounds)
+
+    def event(self, e: ET.Element, day: Day, room: str) -> Event:
+        where = self.where(e)
+        event = Event(
+            where=where,
+            ident=(e.get("id") or "").strip(),
+            guid=(e.get("guid") or "").strip(),
+            code=self.text(e, "code").strip(),
+            title=self.text(e, "title"),
+            subtitle=self.text(e, "subtitle"),
+            type=self.text(e, "type"),
+            abstract=self.text(e, "abstract"),
+            description=self.text(e, "description"),
+            room=one_line(self.text(e, "room")) or room,
+            day=day.date,
+            language=self.text(e, "language").strip(),
+        )
+        date, start = self.text(e, "date").strip(), self.text(e, "start").strip()
+        if date and "T" in date:
+            event.start = parse_datetime(date, f"{self.where(e.find('date'))}: <date>", self.source)
+        elif start:
+            on = parse_date(date, f"{where}: <date>", self.source) if date else day.date
+            event.start = dt.datetime.combine(on, parse_clock(start, f"{self.where(e.find('start'))}: <start>",
+                                                              self.source))
+            if day.start is not None:
+                if not date and event.start.time() < day.start.time():  # after midnight, listed the day before
+                    event.start += dt.timedelta(days=1)
+                event.start = event.start.replace(tzinfo=day.start.tzinfo)
+        duration = self.text(e, "duration").strip()
+        if event.start is not None and duration:
+            event.end = event.start + parse_duration(duration, f"{self.where(e.find('duration'))}: <duration>",
+                                                     self.source)
+        persons = e.find("persons")
+        for person in persons.iter("person") if persons is not None else ():
+            event.persons.append(Person("".join(person.itertext())))
+        return event

@@ -1,0 +1,327 @@
+"""An import source -> a new data folder, or the update of a folder an earlier import made.
+
+Nothing is written unless the result is good: the files are first written to a temporary folder beside
+the target (so that paths such as ../images/ mean what they mean in the target), checked there as
+`booklet check` checks a folder, and published only when there is no error: all files together, or
+none of them (output/atomic.py). A new folder gets every data file the source fills, each headed by the
+line naming its JSON Schema and with its keys explained as `booklet init` writes them, the schema/
+folder, and `.booklet-import.json`: what the import wrote (the source's values, by id), from which a
+later `--update` tells the LOC's edits from the source's changes (see merge.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..check import check_folder
+from ..data.contract import file_for
+from ..data.load import not_a_file
+from ..model import Booklet
+from ..output.atomic import together
+from ..problems import Problem, Refused
+from ..start.folder import schema_files
+from ..start.templates import SCHEMA_FOLDER, render
+from . import Imported, Options, SourceError, read
+from .merge import Change, Unreadable, merge
+from .schedule import VENUE_PLACEHOLDER
+
+RECORD = ".booklet-import.json"
+RECORD_VERSION = 1
+DATA_FILES = ("conference.yaml", "programme.yaml", "abstracts.yaml", "tutorials.yaml", "posters.yaml")
+
+
+@dataclass
+class ImportResult:
+    """What an import made (or updated), for the command to report."""
+
+    folder: Path
+    source: Path
+    format: str
+    booklet: Booklet  # the folder's data as it is now
+    warnings: list[Problem]  # `booklet check`'s, grouped by kind
+    updated: bool = False  # True: a folder of an earlier import was updated
+    unmapped: Counter = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # files written, relative to the folder
+    removed: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)  # options taken from the earlier import, as typed
+
+    @property
+    def counts(self) -> dict[str, int]:
+        b = self.booklet
+        people = [p for a in b.abstracts for p in a.authors] + [p for t in b.tutorials for p in t.presenters] + \
+                 [p for poster in b.posters for p in poster.authors]
+        named = {p.name.casefold() for p in people}
+        with_affiliation = {p.name.casefold() for p in people if p.affiliations}
+        return {"talks": len(b.abstracts), "tutorials": len(b.tutorials), "posters": len(b.posters),
+                "days": len(b.days), "speakers": len(named),
+                "without_affiliation": len(named - with_affiliation)}
+
+
+class FolderInUse(Refused):
+    """The target folder holds files and --update was not given (or it was not made by an import)."""
+
+
+def import_source(source: Path, folder: Path, options: Options, update: bool = False,
+                  prune: bool = False) -> ImportResult:
+    """Read `source` and write `folder` from it (or, with `update`, update the folder an earlier import made);
+    SourceError for a source that cannot be read, DataError when the result would not pass check,
+    Refused for a folder that is not to be written; in each case nothing is written."""
+    source, folder = Path(source), Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise Refused(f"{folder} is a file, not a folder")
+    existing = _contents(folder)
+    record = _read_record(folder) if existing else None
+    if existing and not update:
+        shown = ", ".join(existing[:4]) + (f" and {len(existing) - 4} more" if len(existing) > 4 else "")
+        raise FolderInUse(f"{folder} is not empty ({shown}); import into a new folder, or add --update to "
+                          "update a folder an earlier 'booklet import' made")
+    if existing and record is None:
+        raise FolderInUse(f"{folder} was not made by 'booklet import' (it has no {RECORD}, where an import "
+                          "records what it wrote), so --update cannot tell your edits from the source's; "
+                          "import into a new folder")
+    reused = []
+    if record is not None:
+        options, reused = _with_recorded(options, record.get("options") or {})
+    try:
+        imported = read(source, options)
+    except OSError as exc:
+        raise SourceError(f"{source}: cannot read it: {exc.strerror or exc}") from None
+    documents = clean(imported.documents)
+    _require(documents, source)
+    if record is None:
+        files = {name: render(name, value, file_for(name)).encode() for name, value in documents.items()}
+        files.update({f"{SCHEMA_FOLDER}/{name}": data for name, data in schema_files().items()})
+        changes, removed, pristine = [], [], set(documents)
+    else:
+        texts, changes, removed, kept, pristine = _merged(folder, record, documents, prune)
+        files = {name: text.encode() for name, text in texts.items()}
+    written = _fingerprints(folder, files, pristine)
+    files[RECORD] = _record_bytes(source, imported, documents, options, kept if record is not None else {}, written)
+    with _staged(folder, files, removed) as staging:
+        booklet, warnings = check_folder(staging)
+    _publish(folder, files, removed)
+    notes = list(imported.notes)
+    if booklet.conference.venue != VENUE_PLACEHOLDER:  # the LOC has written the venue
+        notes = [note for note in notes if VENUE_PLACEHOLDER not in note]
+    return ImportResult(folder, source, imported.format, booklet, warnings, updated=record is not None,
+                        unmapped=imported.unmapped_types, notes=notes, changes=changes,
+                        written=sorted(files), removed=removed, reused=reused)
+
+
+def _publish(folder: Path, files: dict[str, bytes], removed: list[str]) -> None:
+    """Every file written and every removal made together, or none (a failure part-way undoes the rest)."""
+    with together() as batch:
+        for name, data in files.items():
+            if not _holds(folder / name, data):  # a file that stays the same is not touched
+                batch.write(folder / name, data)
+        for name in removed:
+            batch.remove(folder / name)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.is_file() and not path.is_symlink() and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _require(documents: dict, source: Path) -> None:
+    if "conference.yaml" not in documents:
+        raise SourceError(f"{source}: no conference found in the source")
+
+
+def _contents(folder: Path) -> list[str]:
+    """The names in `folder` (none when it does not exist)."""
+    try:
+        return sorted(os.listdir(folder))
+    except FileNotFoundError:
+        return []
+    except NotADirectoryError:
+        raise Refused(f"{folder} is a file, not a folder") from None
+
+
+# -- the record of what the import wrote ---------------------------------------------------------
+
+def _read_record(folder: Path) -> dict | None:
+    path = folder / RECORD
+    if not os.path.lexists(path):
+        return None
+    problem = not_a_file(path)
+    if problem:
+        raise Refused(f"{path} {problem}")
+    try:
+        record = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise Refused(f"{path} cannot be read ({exc}); it records what the earlier import wrote, so --update "
+                      "needs it: import into a new folder") from None
+    if not isinstance(record, dict) or not isinstance(record.get("documents"), dict):
+        raise Refused(f"{path} is not a record booklet import wrote; import into a new folder")
+    return record
+
+
+def _fingerprints(folder: Path, files: dict[str, bytes], pristine: set[str]) -> dict[str, str]:
+    """Data file -> the SHA-256 of its text, for the files that hold exactly what the import writes (no hand
+    edit in them): a later update that finds one unchanged writes it anew, as a new import would."""
+    out = {}
+    for name in sorted(pristine):
+        data = files.get(name)
+        if data is None:
+            try:
+                data = (folder / name).read_bytes() if (folder / name).is_file() else None
+            except OSError:
+                data = None
+        if data is not None:
+            out[name] = hashlib.sha256(data).hexdigest()
+    return out
+
+
+def _record_bytes(source: Path, imported: Imported, documents: dict, options: Options, kept: dict,
+                  written: dict) -> bytes:
+    record = {
+        "booklet-import": RECORD_VERSION,
+        "note": "What 'booklet import' wrote from the source, for 'booklet import --update'; do not edit.",
+        "source": source.name,
+        "format": imported.format,
+        "options": {"kinds": dict(options.kinds), "columns": dict(options.columns), "timezone": options.timezone},
+        "documents": documents,
+        "kept": kept,  # entries the source dropped that the folder keeps (see merge.Merged.kept)
+        "files": written,  # SHA-256 of each data file as written: unchanged since means nobody edited it
+    }
+    return (json.dumps(record, ensure_ascii=False, indent=1, default=str, sort_keys=False) + "\n").encode()
+
+
+def _with_recorded(options: Options, recorded: dict) -> tuple[Options, list[str]]:
+    """The options of this run, those not given taken from the earlier import (and said which)."""
+    reused = []
+    kinds = {**(recorded.get("kinds") or {}), **options.kinds}
+    if set(kinds) - set(options.kinds):
+        reused.append("--kinds " + ",".join(f"{k}={v}" for k, v in kinds.items() if k not in options.kinds))
+    columns = {**(recorded.get("columns") or {}), **options.columns}
+    if set(columns) - set(options.columns):
+        reused.append("--map " + ",".join(f"{k}={v}" for k, v in columns.items() if k not in options.columns))
+    timezone = options.timezone or recorded.get("timezone")
+    if timezone and not options.timezone:
+        reused.append(f"--timezone {timezone}")
+    return replace(options, kinds=kinds, columns=columns, timezone=timezone), reused
+
+
+# -- updating ------------------------------------------------------------------------------------
+
+def _merged(folder: Path, record: dict, documents: dict, prune: bool):
+    names = [n for n in DATA_FILES if os.path.lexists(folder / n)]
+    if (folder / "abstracts").is_dir():
+        names += sorted(f"abstracts/{p.name}" for p in (folder / "abstracts").glob("*.yaml"))
+    current = {}
+    for name in names:
+        path = folder / name
+        problem = not_a_file(path)
+        if problem:
+            raise Refused(f"{path} {problem}")
+        try:
+            current[name] = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise Refused(f"{path} is not UTF-8 text; fix it (booklet check shows where), then update") from None
+    try:
+        fingerprints = record.get("files") if isinstance(record.get("files"), dict) else {}
+        untouched = {name for name, text in current.items()
+                     if fingerprints.get(name) == hashlib.sha256(text.encode()).hexdigest()}
+        merged = merge(current, _base(record), documents, prune,
+                       lambda name, value: render(name, value, file_for(name)), untouched)
+    except Unreadable as exc:
+        raise Refused(f"{folder}/{exc}") from None
+    return merged.texts, merged.changes, merged.removed, merged.kept, merged.pristine
+
+
+def _base(record: dict) -> dict:
+    """What the earlier imports wrote: the last one's documents, and what earlier ones wrote that the source
+    has dropped since but the folder kept."""
+    base = {name: value for name, value in record["documents"].items()}
+    kept = record.get("kept") if isinstance(record.get("kept"), dict) else {}
+    for name, entries in kept.items():
+        if not isinstance(entries, list):
+            continue
+        if name == "programme.yaml":
+            programme = dict(base.get(name) or {"days": []})
+            programme["days"] = list(programme.get("days") or []) + [
+                {"date": k["date"], "items": [k["item"]]} for k in entries if isinstance(k, dict) and "item" in k]
+            base[name] = programme
+        else:
+            base[name] = list(base.get(name) or []) + entries
+    return base
+
+
+# -- checking before publishing -----------------------------------------------------------------
+
+@contextmanager
+def _staged(folder: Path, files: dict[str, bytes], removed: list[str]):
+    """A temporary folder beside `folder` that looks as `folder` will: its other files linked, `files` written."""
+    parent = folder.absolute().parent
+    try:  # beside the folder when its parent exists (a new folder's files name no other file)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name[:60]}.import-", dir=parent))
+    except OSError:
+        staging = Path(tempfile.mkdtemp(prefix="booklet-import-"))
+    try:
+        _mirror(folder, staging, set(files) | set(removed))
+        for name, data in files.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.is_symlink():
+                target.unlink()
+            target.write_bytes(data)
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _mirror(folder: Path, staging: Path, replaced: set[str], prefix: str = "") -> None:
+    """Link every entry of `folder` into `staging`, but for the paths in `replaced` (and the folders holding them)."""
+    if not folder.is_dir():
+        return
+    for entry in sorted(os.listdir(folder)):
+        name = f"{prefix}{entry}"
+        if name in replaced:
+            continue
+        if any(r.startswith(name + "/") for r in replaced):
+            (staging / entry).mkdir(exist_ok=True)
+            _mirror(folder / entry, staging / entry, replaced, name + "/")
+            continue
+        os.symlink((folder / entry).absolute(), staging / entry)
+
+
+# -- cleaning what readers give ------------------------------------------------------------------
+
+_NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+_ONE_LINE = {"id", "title", "name", "time", "talk", "tutorial", "session", "room", "chair", "short_title",
+             "venue", "kind", "author", "url", "language", "place"}
+
+
+def clean(value, key: str | None = None):
+    """The documents as booklet can hold them: no control characters (booklet refuses them; YAML cannot
+    write some), line breaks as \\n, no trailing spaces, one-line values on one line, no empty values."""
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            v = clean(v, k)
+            if v is not None and v != "" and v != []:
+                out[k] = v
+        return out
+    if isinstance(value, (list, tuple)):
+        return [v for v in (clean(v, key) for v in value) if v is not None and v != ""]
+    if isinstance(value, str):
+        text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+        text = _NOT_YAML.sub("", text)
+        if key in _ONE_LINE:
+            return " ".join(text.split())
+        return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n").strip()
+    return value

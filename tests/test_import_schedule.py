@@ -1,0 +1,518 @@
+"""booklet import of frab-family schedules (schedule.json v1, schedule2, schedule.xml) and --update.
+
+Every fixture is written here, small: a two-day workshop in Berlin (UTC+2 in September) whose source
+gives its times in UTC, with parallel rooms, a keynote, a talk by two people, a workshop (a tutorial), a
+poster, a break, a type booklet does not know, an event without speakers, one without a time, and a
+second day that runs past midnight.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from booklet.build import build_booklet
+from booklet.check import check_folder
+from booklet.cli import main
+from booklet.importers import Options, SourceError, read
+from booklet.importers.text import to_markup
+from .pdftext import Pdf
+
+SAMPLE_PHOTO = Path(__file__).resolve().parent.parent / "booklet" / "resources" / "sample" / "images" / "oyelaran.jpg"
+
+HTML = "<p>We <em>model</em> waves with $\\alpha \\sim 0.3$.</p>\r\n\r\n<p>Second paragraph &amp; more.</p>"
+BIO = "Dae Lee teaches\r\nworkshops."
+
+
+def invoke(*args) -> Result:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.output
+    return result
+
+
+# -- the fixtures ------------------------------------------------------------------------------
+
+def _event(ident, title, start, duration, room, type_, persons, **extra):
+    """A version 1 event; `start` is a UTC time on 2027-09-13 or 14 ('13T08:00')."""
+    day, clock = start.split("T")
+    event = {
+        "id": ident, "guid": f"00000000-0000-4000-8000-{ident:012d}", "date": f"2027-09-{day}T{clock}:00+00:00",
+        "start": clock, "duration": duration, "room": room, "slug": f"tw27-{ident}", "title": title,
+        "subtitle": "", "track": "Main", "type": type_, "language": "en", "abstract": "", "description": "",
+        "persons": [{"id": 900 + k, "public_name": name, "biography": bio} for k, (name, bio) in enumerate(persons)],
+        "links": [], "attachments": [],
+    }
+    event.update(extra)
+    return event
+
+
+def events_v1() -> dict[str, list]:
+    """Day -> its events (by room) of the fixture conference."""
+    return {
+        "13": [
+            _event(101, "Opening keynote", "13T08:00", "00:45", "Hall A", "keynote", [("Ana Smith", "")],
+                   abstract=HTML),
+            _event(102, "Waves in shallow water", "13T09:00", "00:30", "Hall A", "lecture",
+                   [("Bo Jones", ""), ("Carla Diaz", "")], subtitle="a second look"),
+            _event(103, "Tides and the moon", "13T09:00", "00:30", "Hall B", "lecture", [("Eva Berg", "")]),
+            _event(106, "Coffee break", "13T09:30", "00:30", "Hall A", "break", []),
+            _event(104, "Hands-on inference", "13T12:00", "02:00", "Hall B", "Workshop 2h",
+                   [("Dae Lee", BIO)], description="Bring a laptop."),
+            _event(105, "A poster on ripples", "13T14:00", "01:00", "Hall A", "poster", [("Femi Adeyemi", "")]),
+            _event(107, "Panel on open data", "13T15:00", "01:00", "Hall A", "podium", [("Gus Ortega", "")]),
+        ],
+        "14": [
+            _event(203, "Lightning round", "14T08:00", "00:30", "Hall A", "lecture", []),
+            _event(201, "Night talk", "14T21:30", "02:00", "Hall A", "lecture", [("Hana Ito", "")]),
+            _event(202, "After midnight", "14T22:30", "00:30", "Hall A", "lecture", [("Ivo Petrov", "")]),
+        ],
+    }
+
+
+def write_json_v1(path: Path, days: dict[str, list] | None = None, unscheduled: bool = True) -> Path:
+    days = days if days is not None else events_v1()
+    out = []
+    for index, (day, events) in enumerate(sorted(days.items())):
+        rooms: dict[str, list] = {"Hall A": [], "Hall B": []}
+        for event in events:
+            rooms[event["room"]].append(event)
+        out.append({"index": index + 1, "date": f"2027-09-{day}", "day_start": f"2027-09-{day}T08:00:00+02:00",
+                    "day_end": f"2027-09-{int(day) + 1}T04:00:00+02:00", "rooms": rooms})
+    if unscheduled:
+        loose = _event(108, "An unscheduled talk", "13T00:00", "00:20", "Hall A", "lecture", [("Jo Kim", "")])
+        del loose["date"], loose["start"]
+        out[0]["rooms"]["Hall A"].append(loose)
+    data = {"schedule": {"version": "1.0", "base_url": "https://tw27.example.org/", "conference": {
+        "acronym": "tw27", "title": "Test Workshop on Waves", "start": "2027-09-13", "end": "2027-09-14",
+        "daysCount": 2, "timeslot_duration": "00:05", "time_zone_name": "Europe/Berlin", "days": out}}}
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return path
+
+
+def write_schedule2(path: Path) -> Path:
+    guid = "00000000-0000-4000-8000-0000000000{:02d}".format
+    data = {"schedule": {
+        "version": "2027", "base_url": "https://tw27.example.org/",
+        "conference": {
+            "acronym": "tw27", "title": "Test Workshop on Waves", "start": "2027-09-13T08:00:00+02:00",
+            "end": "2027-09-14T18:00:00+02:00", "time_zone_name": "Europe/Berlin",
+            "rooms": [{"name": "Hall A", "guid": guid(1)}, {"name": "Hall B", "guid": guid(2)}],
+            "tracks": [{"name": "Main", "slug": "main"}],
+            "days": [{"index": 1, "date": "2027-09-13", "start": "2027-09-13T08:00:00+02:00",
+                      "end": "2027-09-14T06:00:00+02:00"},
+                     {"index": 2, "date": "2027-09-14", "start": "2027-09-14T06:00:00+02:00",
+                      "end": "2027-09-14T18:00:00+02:00"}]},
+        "events": [
+            {"guid": guid(11), "code": "KEYN01", "type": "TALK", "title": "Opening keynote", "subtitle": None,
+             "start": "2027-09-13T08:00:00+00:00", "end": "2027-09-13T08:45:00+00:00",
+             "room": {"name": "Hall A", "guid": guid(1)}, "track": {"slug": "main"}, "language": "en",
+             "abstract": {"en": HTML}, "description": None,
+             "participants": [{"guid": guid(21), "name": "Ana Smith", "role": "SPEAKER"},
+                              {"guid": guid(22), "name": "Not A Speaker", "role": "CONTRIBUTOR"}]},
+            {"guid": guid(12), "code": "WORK01", "type": "WORKSHOP", "title": "Hands-on inference",
+             "start": "2027-09-13T09:00:00+00:00", "duration": "PT1H30M",
+             "room": {"name": "Hall B", "guid": guid(2)}, "track": {"slug": "main"}, "language": "en",
+             "abstract": "Bring a laptop.", "participants": [{"guid": guid(23), "name": "Dae Lee"}]},
+            {"guid": guid(13), "code": "LATE01", "type": "TALK", "title": "After midnight",
+             "start": "2027-09-13T22:15:00+00:00", "end": "2027-09-13T22:45:00+00:00",
+             "room": {"name": "Hall A", "guid": guid(1)}, "track": {"slug": "main"}, "language": "en",
+             "abstract": "Late.", "participants": [{"guid": guid(24), "name": "Ivo Petrov"}]},
+            {"type": "BREAK", "title": "Lunch", "start": "2027-09-14T10:00:00+00:00",
+             "end": "2027-09-14T11:00:00+00:00"},
+        ],
+        "persons": [{"guid": guid(23), "name": "Dae Lee", "biography": BIO}],
+    }}
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return path
+
+
+XML = """<?xml version='1.0' encoding='utf-8' ?>
+<schedule>
+  <version>1.0</version>
+  <conference>
+    <acronym>tw27</acronym>
+    <title>Test Workshop on Waves</title>
+    <venue>Wave Institute</venue>
+    <city>Lund</city>
+    <start>2027-09-13</start>
+    <end>2027-09-14</end>
+    <days>2</days>
+    <time_zone_name>Europe/Berlin</time_zone_name>
+  </conference>
+  <day date='2027-09-13' index='1' start='2027-09-13T08:00:00+02:00' end='2027-09-14T04:00:00+02:00'>
+    <room name='Hall A'>
+      <event id='101' guid='g-101'>
+        <date>2027-09-13T08:00:00+00:00</date><start>08:00</start><duration>00:45</duration>
+        <room>Hall A</room><slug>tw27-101</slug><title>Opening keynote</title><subtitle></subtitle>
+        <track>Main</track><type>keynote</type><language>en</language>
+        <abstract>{html}</abstract><description></description>
+        <persons><person id='1'>Ana Smith</person></persons>
+      </event>
+      <event id='102' guid='g-102'>
+        <date>2027-09-13T09:00:00+00:00</date><start>09:00</start><duration>00:30</duration>
+        <room>Hall A</room><title>Waves in shallow water</title><subtitle>a second look</subtitle>
+        <type>lecture</type><abstract/><abstract>Shallow.</abstract><description/>
+        <persons><person id='2'>Bo Jones</person><person id='3'>Carla Diaz</person></persons>
+      </event>
+      <event id='109' guid='g-109'>
+        <date>2027-09-14T00:15:00+02:00</date><start>00:15</start><duration>00:30</duration>
+        <room>Hall A</room><title>Midnight talk</title><type>lecture</type>
+        <persons><person id='9'>Ivo Petrov</person></persons>
+      </event>
+    </room>
+    <room name='Hall B'>
+      <event id='103' guid='g-103'>
+        <date>2027-09-13T09:00:00+00:00</date><start>09:00</start><duration>00:30</duration>
+        <room>Hall B</room><title>Tides and the moon</title><type>lecture</type>
+        <persons><person id='4'>Eva Berg</person></persons>
+      </event>
+      <event id='104' guid='g-104'>
+        <date>2027-09-13T12:00:00+00:00</date><start>12:00</start><duration>02:00</duration>
+        <room>Hall B</room><title>Hands-on inference</title><type>workshop</type>
+        <description>Bring a laptop.</description>
+        <persons><person id='5'>Dae Lee</person></persons>
+      </event>
+    </room>
+  </day>
+  <day date='2027-09-14' index='2' start='2027-09-14T08:00:00+02:00' end='2027-09-15T04:00:00+02:00'>
+    <room name='Hall A'>
+      <event id='106' guid='g-106'>
+        <date>2027-09-14T10:00:00+00:00</date><start>10:00</start><duration>00:30</duration>
+        <room>Hall A</room><title>Coffee break</title><type></type><persons/>
+      </event>
+    </room>
+  </day>
+</schedule>
+"""
+
+
+def write_xml(path: Path) -> Path:
+    from xml.sax.saxutils import escape
+
+    path.write_text(XML.format(html=escape(HTML)), encoding="utf-8")
+    return path
+
+
+def load(folder: Path, name: str):
+    """A data file's document, texts without the line break a YAML block (|) ends with."""
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value.rstrip("\n") if isinstance(value, str) else value
+
+    return strip(yaml.safe_load((folder / name).read_text("utf-8")))
+
+
+def items_of(day: dict) -> list[dict]:
+    """Every programme item of a day, in order, parallel sessions' items with their session's room."""
+    out = []
+    for entry in day["items"]:
+        if "parallel" in entry:
+            for session in entry["parallel"]:
+                out += [{**item, "room": session.get("room")} for item in session["items"]]
+        else:
+            out.append(entry)
+    return out
+
+
+# -- importing ----------------------------------------------------------------------------------
+
+def test_json_v1_every_talk_person_time_kind_and_room_arrives(tmp_path):
+    source = write_json_v1(tmp_path / "schedule.json")
+    folder = tmp_path / "tw27"
+    result = invoke("import", source, "--out", folder)
+    assert result.exit_code == 0, result.output
+    for name in ("conference.yaml", "programme.yaml", "abstracts.yaml", "tutorials.yaml", "posters.yaml"):
+        text = (folder / name).read_text("utf-8")
+        assert text.startswith("# yaml-language-server: $schema=schema/"), name
+    assert (folder / "schema" / "abstracts.schema.json").is_file()
+
+    conference = load(folder, "conference.yaml")
+    assert conference["title"] == "Test Workshop on Waves" and conference["short_title"] == "tw27"
+    assert str(conference["dates"]["start"]) == "2027-09-13" and str(conference["dates"]["end"]) == "2027-09-14"
+    assert "edit conference.yaml" in conference["venue"] and "venue" in result.stdout
+
+    abstracts = {a["id"]: a for a in load(folder, "abstracts.yaml")}
+    assert set(abstracts) == {"e101", "e102", "e103", "e107", "e108", "e201", "e202"}
+    assert abstracts["e101"]["kind"] == "keynote" and abstracts["e101"]["speaker"] == {"name": "Ana Smith"}
+    assert abstracts["e101"]["abstract"] == to_markup(HTML) and "\r" not in abstracts["e101"]["abstract"]
+    assert abstracts["e102"]["title"] == "Waves in shallow water: a second look"
+    assert [a["name"] for a in abstracts["e102"]["authors"]] == ["Bo Jones", "Carla Diaz"]
+    assert "kind" not in abstracts["e107"]  # 'podium': no kind of booklet's, a contributed talk ...
+    assert "podium (1)" in result.stdout  # ... and listed
+
+    tutorials = load(folder, "tutorials.yaml")
+    assert tutorials == [{"id": "e104", "title": "Hands-on inference", "description": "Bring a laptop.",
+                          "presenters": [{"name": "Dae Lee", "bio": "Dae Lee teaches\nworkshops."}]}]
+    posters = load(folder, "posters.yaml")
+    assert posters == [{"number": 1, "author": "Femi Adeyemi", "title": "A poster on ripples"}]
+
+    day1, day2 = load(folder, "programme.yaml")["days"]
+    assert str(day1["date"]) == "2027-09-13" and str(day2["date"]) == "2027-09-14"
+    # 08:00 UTC is 10:00 in Berlin; 102 and 103 at the same time in two rooms: a parallel block by room
+    assert day1["items"][0] == {"time": "10:00-10:45", "talk": "e101", "room": "Hall A"}
+    parallel = day1["items"][1]["parallel"]
+    assert [(s["session"], s["room"]) for s in parallel] == [("Hall A", "Hall A"), ("Hall B", "Hall B")]
+    assert parallel[0]["items"] == [{"time": "11:00-11:30", "talk": "e102", "title": "Waves in shallow water"}]
+    assert parallel[1]["items"] == [{"time": "11:00-11:30", "talk": "e103"}]
+    rest = day1["items"][2:]
+    assert rest == [{"time": "11:30-12:00", "title": "Coffee break", "kind": "break", "room": "Hall A"},
+                    {"time": "14:00-16:00", "tutorial": "e104", "room": "Hall B"},
+                    {"time": "17:00-18:00", "talk": "e107", "room": "Hall A"}]
+    # day 2: an event without speakers is a programme line; the night runs past midnight and stays on its day
+    assert day2["items"] == [{"time": "10:00-10:30", "title": "Lightning round", "kind": "other", "room": "Hall A"},
+                             {"time": "23:30", "talk": "e201", "room": "Hall A"},
+                             {"time": "00:30-01:00", "talk": "e202", "room": "Hall A"}]
+    talks = {i.get("talk") for day in (day1, day2) for i in items_of(day)}
+    assert "e108" not in talks  # no time: an abstract not in the programme
+    assert "without a time" in result.stdout and "without a speaker" in result.stdout
+    assert "tw27: 0 errors" in result.stdout
+
+
+def test_schedule2_flat_events_persons_and_durations(tmp_path):
+    folder = tmp_path / "out"
+    result = invoke("import", write_schedule2(tmp_path / "schedule2.json"), "--out", folder)
+    assert result.exit_code == 0, result.output
+    abstracts = {a["id"]: a for a in load(folder, "abstracts.yaml")}
+    assert set(abstracts) == {"keyn01", "late01"}  # no numeric id: the pretalx code
+    assert abstracts["keyn01"]["speaker"] == {"name": "Ana Smith"}  # a contributor is not a speaker
+    assert abstracts["keyn01"]["abstract"] == to_markup(HTML)
+    tutorial, = load(folder, "tutorials.yaml")
+    assert tutorial["presenters"] == [{"name": "Dae Lee", "bio": "Dae Lee teaches\nworkshops."}]
+    day1, day2 = load(folder, "programme.yaml")["days"]
+    items = items_of(day1)
+    assert {"time": "11:00-12:30", "tutorial": "work01", "room": "Hall B"} in items  # PT1H30M
+    # 22:15 UTC is 00:15 in Berlin on the 14th, inside day 1's span (until 06:00): day 1, last
+    assert items[-1] == {"time": "00:15-00:45", "talk": "late01", "room": "Hall A"}
+    assert day2["items"] == [{"time": "12:00-13:00", "title": "Lunch", "kind": "break"}]
+
+
+def test_xml_days_rooms_persons_venue_and_midnight(tmp_path):
+    folder = tmp_path / "out"
+    result = invoke("import", write_xml(tmp_path / "schedule.xml"), "--out", folder)
+    assert result.exit_code == 0, result.output
+    assert load(folder, "conference.yaml")["venue"] == "Wave Institute, Lund"
+    abstracts = {a["id"]: a for a in load(folder, "abstracts.yaml")}
+    assert abstracts["e101"]["abstract"] == to_markup(HTML)  # escaped HTML in the XML: the HTML itself
+    assert abstracts["e102"]["abstract"] == "Shallow."  # wafer's repeated <abstract/>: the one with text
+    assert [a["name"] for a in abstracts["e102"]["authors"]] == ["Bo Jones", "Carla Diaz"]
+    assert load(folder, "tutorials.yaml")[0]["id"] == "e104"
+    day1, day2 = load(folder, "programme.yaml")["days"]
+    items = items_of(day1)
+    assert items[0] == {"time": "10:00-10:45", "talk": "e101", "room": "Hall A"}
+    assert {"time": "11:00-11:30", "talk": "e103", "room": "Hall B"} in items
+    assert items[-1] == {"time": "00:15-00:45", "talk": "e109", "room": "Hall A"}  # listed on the 13th
+    assert day2["items"] == [{"time": "12:00-12:30", "title": "Coffee break", "kind": "break", "room": "Hall A"}]
+
+
+def test_time_zone_option_and_kinds_option(tmp_path):
+    source = write_json_v1(tmp_path / "schedule.json")
+    imported = read(source, Options(timezone="UTC", kinds={"podium": "invited", "lecture": "special"}))
+    abstracts = {a["id"]: a for a in imported.documents["abstracts.yaml"]}
+    assert abstracts["e107"]["kind"] == "invited" and abstracts["e103"]["kind"] == "special"
+    assert "podium" not in imported.unmapped_types
+    first = imported.documents["programme.yaml"]["days"][0]["items"][0]
+    assert first["time"] == "08:00-08:45"
+    with pytest.raises(SourceError, match="unknown time zone 'Europe/Berln'.*Europe/Berlin"):
+        read(source, Options(timezone="Europe/Berln"))
+    result = invoke("import", source, "--out", tmp_path / "out", "--kinds", "podium=dinner")
+    assert result.exit_code == 1 and "'dinner' (for 'podium') is not a kind" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_folder_passes_check_and_builds_with_the_titles(tmp_path):
+    folder = tmp_path / "out"
+    assert invoke("import", write_json_v1(tmp_path / "schedule.json"), "--out", folder).exit_code == 0
+    booklet, warnings = check_folder(folder)
+    assert not [w for w in warnings if w.severity == "error"]
+    result = build_booklet(folder, tmp_path / "booklet.pdf")
+    pdf = Pdf(result.output)
+    for title in ("Opening keynote", "Waves in shallow water", "Tides and the moon", "Hands-on inference",
+                  "A poster on ripples", "After midnight"):
+        assert pdf.pages_with(title), title
+
+
+# -- failures: nothing written ---------------------------------------------------------------
+
+def test_malformed_sources_are_errors_at_their_place_and_write_nothing(tmp_path):
+    bad_json = tmp_path / "bad.json"
+    bad_json.write_text('{"schedule": {"conference": {\n  "title": "X",\n  "days": [,]\n}}}\n', encoding="utf-8")
+    result = invoke("import", bad_json, "--out", tmp_path / "a")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"booklet: {bad_json}:3:12: not valid JSON:") and "nothing was written" in result.stderr
+    assert not (tmp_path / "a").exists()
+
+    bad_xml = tmp_path / "bad.xml"
+    bad_xml.write_text("<schedule>\n<conference><title>X</title></conference>\n<day date='2027-09-13'>\n</schedule>\n")
+    result = invoke("import", bad_xml, "--out", tmp_path / "b")
+    assert result.exit_code == 1 and f"{bad_xml}:4:3: not well-formed XML: mismatched tag" in result.stderr
+    assert not (tmp_path / "b").exists()
+
+    no_title = tmp_path / "no-title.json"
+    no_title.write_text(json.dumps({"schedule": {"conference": {"acronym": "x", "days": []}}}))
+    result = invoke("import", no_title, "--out", tmp_path / "c")
+    assert result.exit_code == 1 and f"{no_title}: schedule.conference.title: missing" in result.stderr
+    assert not (tmp_path / "c").exists()
+
+    bad_time = write_json_v1(tmp_path / "bad-time.json")
+    data = json.loads(bad_time.read_text())
+    data["schedule"]["conference"]["days"][0]["rooms"]["Hall A"][0]["duration"] = "soon"
+    bad_time.write_text(json.dumps(data))
+    result = invoke("import", bad_time, "--out", tmp_path / "d")
+    assert result.exit_code == 1
+    assert "schedule.conference.days[0].rooms['Hall A'][0].duration: 'soon' is not a duration" in result.stderr
+
+    unknown = tmp_path / "notes.txt"
+    unknown.write_text("hello")
+    result = invoke("import", unknown, "--out", tmp_path / "e")
+    assert result.exit_code == 1 and "not a format booklet imports" in result.stderr
+    assert not (tmp_path / "e").exists()
+
+
+def test_an_import_that_would_not_pass_check_writes_nothing(tmp_path, monkeypatch):
+    from booklet.importers import write
+
+    monkeypatch.setattr(write, "render", lambda name, value, spec: "title: [unclosed\n")
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json"), "--out", tmp_path / "out")
+    assert result.exit_code == 1 and "would not pass 'booklet check'" in result.stderr
+    assert "nothing was written" in result.stderr
+    assert not (tmp_path / "out").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.import-")]  # no staging left behind
+
+
+def test_a_folder_with_files_is_never_overwritten(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "conference.yaml").write_text("title: Mine\n")
+    source = write_json_v1(tmp_path / "schedule.json")
+    result = invoke("import", source, "--out", folder)
+    assert result.exit_code == 1 and "is not empty (conference.yaml)" in result.stderr
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 1 and "was not made by 'booklet import'" in result.stderr
+    assert (folder / "conference.yaml").read_text() == "title: Mine\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["conference.yaml"]
+
+
+# -- updating ---------------------------------------------------------------------------------
+
+def _edit(folder: Path) -> None:
+    """What an LOC does by hand after the first import."""
+    (folder / "images").mkdir()
+    shutil.copy(SAMPLE_PHOTO, folder / "images" / "smith.jpg")
+    text = (folder / "abstracts.yaml").read_text("utf-8")
+    text = text.replace("    name: Ana Smith", "    name: Ana Smith\n    photo: images/smith.jpg\n"
+                        "    affiliation: Wave Institute  # checked with Ana")
+    text = text.replace("- id: e103\n", "# LOC: the moon talk moved to the plenary on request\n- id: e103\n"
+                        "  kind: invited\n")
+    (folder / "abstracts.yaml").write_text(text, "utf-8")
+    text = (folder / "programme.yaml").read_text("utf-8")
+    text = text.replace("          - session: Hall B\n", "          - session: Hall B\n            chair: Mei Chen  # asked\n")
+    (folder / "programme.yaml").write_text(text, "utf-8")
+    text = (folder / "tutorials.yaml").read_text("utf-8")
+    text = text.replace("    - name: Dae Lee ", "    - photo: images/smith.jpg\n      name: Dae Lee ")
+    (folder / "tutorials.yaml").write_text(text, "utf-8")
+    text = (folder / "conference.yaml").read_text("utf-8")
+    text = text.replace("venue: \"Venue not given in the source: edit conference.yaml\"", "venue: Wave Institute")
+    text += "committees:\n  - name: LOC\n    members:\n      - {name: Mei Chen}\n"
+    (folder / "conference.yaml").write_text(text, "utf-8")
+
+
+def test_update_keeps_hand_edits_and_reports_what_the_source_changed(tmp_path):
+    source, folder = tmp_path / "schedule.json", tmp_path / "tw27"
+    write_json_v1(source)
+    assert invoke("import", source, "--out", folder).exit_code == 0
+    _edit(folder)
+    days = events_v1()
+    days["13"][0]["title"] = "Opening keynote: waves"  # the source changes a title ...
+    days["13"][2]["date"] = "2027-09-13T10:00:00+00:00"  # ... moves the moon talk to 12:00 ...
+    days["13"][2]["type"] = "keynote"  # ... and calls it a keynote (the LOC said invited: kept) ...
+    days["13"][4]["persons"][0]["biography"] = "Dae Lee teaches."  # ... and has a new bio for a presenter
+    days["13"].append(_event(110, "A late addition", "13T16:00", "00:30", "Hall B", "lecture", [("Kai Wu", "")]))
+    days["13"] = [e for e in days["13"] if e["id"] != 107]  # ... and drops the panel
+    write_json_v1(source, days)
+
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "abstracts.yaml: e101: title" in out
+    assert "abstracts.yaml: e110" in out.split("Added")[1]
+    assert "No longer in the source, kept (--prune removes them)" in out and "abstracts.yaml: e107" in out
+    assert "abstracts.yaml: e103: kind" in out.split("Your edits kept")[1]
+
+    abstracts = {a["id"]: a for a in load(folder, "abstracts.yaml")}
+    assert abstracts["e101"]["title"] == "Opening keynote: waves"
+    assert abstracts["e101"]["speaker"] == {"name": "Ana Smith", "photo": "images/smith.jpg",
+                                            "affiliation": "Wave Institute"}
+    assert abstracts["e103"]["kind"] == "invited"
+    assert "e107" in abstracts and abstracts["e110"]["speaker"] == {"name": "Kai Wu"}
+    text = (folder / "abstracts.yaml").read_text("utf-8")
+    assert "# LOC: the moon talk moved to the plenary on request\n- id: e103" in text
+    assert "affiliation: Wave Institute  # checked with Ana" in text
+    assert "chair: Mei Chen  # asked" in (folder / "programme.yaml").read_text("utf-8")
+    assert load(folder, "tutorials.yaml")[0]["presenters"] == [{"photo": "images/smith.jpg", "name": "Dae Lee",
+                                                                "bio": "Dae Lee teaches."}]
+    assert "tutorials.yaml: e104: presenters[0].bio" in out
+    conference = load(folder, "conference.yaml")
+    assert conference["venue"] == "Wave Institute" and conference["committees"][0]["name"] == "LOC"
+    items = {i.get("talk") or i.get("tutorial") or i.get("title"): i for day in load(folder, "programme.yaml")["days"]
+             for i in items_of(day)}
+    assert items["e103"]["time"] == "12:00-12:30" and items["e110"]["time"] == "18:00-18:30"
+    assert "e107" in items
+    booklet, warnings = check_folder(folder)
+    assert not [w for w in warnings if w.severity == "error"]
+
+    # the same source again: nothing to do, nothing rewritten
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 0 and "Nothing new from the source" in result.stdout
+    assert "Changed by the source" not in result.stdout and "abstracts.yaml: e107" in result.stdout
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+
+    # --prune removes what the source dropped, from the abstracts and the programme
+    result = invoke("import", source, "--out", folder, "--update", "--prune")
+    assert result.exit_code == 0, result.output
+    assert "Removed (--prune)" in result.stdout
+    assert "e107" not in {a["id"] for a in load(folder, "abstracts.yaml")}
+    assert "e107" not in {i.get("talk") for day in load(folder, "programme.yaml")["days"] for i in items_of(day)}
+    assert abstracts["e101"]["speaker"]["photo"] == "images/smith.jpg"
+
+
+def test_a_failed_update_leaves_the_folder_as_it_was(tmp_path):
+    source, folder = tmp_path / "schedule.json", tmp_path / "tw27"
+    write_json_v1(source)
+    assert invoke("import", source, "--out", folder).exit_code == 0
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    source.write_text('{"schedule": {', encoding="utf-8")
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 1 and f"{source}:1:15: not valid JSON" in result.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+
+
+def test_update_moves_items_to_their_new_room_and_time(tmp_path):
+    source, folder = tmp_path / "schedule.json", tmp_path / "tw27"
+    write_json_v1(source)
+    assert invoke("import", source, "--out", folder).exit_code == 0
+    days = events_v1()
+    days["13"][2].update(room="Hall A", date="2027-09-13T10:30:00+00:00")  # the moon talk: Hall A, 12:30
+    days["13"].append(_event(111, "Parallel newcomer", "13T09:00", "00:30", "Hall B", "lecture", [("Lu Xi", "")]))
+    write_json_v1(source, days)
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    assert "programme.yaml: talk e103 on 2027-09-13: room, time" in result.stdout
+    day1 = load(folder, "programme.yaml")["days"][0]
+    parallel = day1["items"][1]["parallel"]  # the newcomer takes Hall B beside the shallow-water talk
+    assert [(s["room"], [i["talk"] for i in s["items"]]) for s in parallel] == [("Hall A", ["e102"]),
+                                                                                ("Hall B", ["e111"])]
+    assert day1["items"][3] == {"time": "12:30-13:00", "talk": "e103", "room": "Hall A"}
+    # the same import into a new folder gives the same programme
+    fresh = tmp_path / "fresh"
+    assert invoke("import", source, "--out", fresh).exit_code == 0
+    assert load(fresh, "programme.yaml") == load(folder, "programme.yaml")
