@@ -1,9 +1,12 @@
 """conference.yaml's `language` -> a warning when it is not a real language code, with the code meant.
 
-The booklet gives the code to the PDF (its language, for screen readers and search) and to the
-hyphenation. Real codes are those in the Unicode CLDR data that babel ships: ISO 639 languages,
-ISO 3166 regions and ISO 15924 scripts ('en', 'en-GB', 'sr-Latn'). validate.py already rejects
-codes with characters other than letters, '-' and '_'.
+The booklet gives the code to the PDF (its language, for screen readers and search), to the
+hyphenation, and to the dates and words it prints. Real codes are those in the Unicode CLDR data
+that babel ships: ISO 639 languages, ISO 3166 regions and ISO 15924 scripts ('en', 'en-GB', 'sr-Latn').
+A code that CLDR cannot read at all ('xx', 'english', 'en-XX') is an error, reported by validate.py
+with this module's message (`language_problem`, the code meant); what is left to warn about here
+are codes that CLDR reads but that are not the code meant ('eng', 'en-UK', 'sr-Latx').
+validate.py also rejects codes with characters other than letters, '-' and '_'.
 """
 
 from __future__ import annotations
@@ -53,6 +56,10 @@ def _by_name() -> dict[str, str]:
 
 def check_language(booklet: Booklet, lines) -> list[Problem]:
     """`lines` (data.locate.Lines) finds the line of `language:` in conference.yaml."""
+    from ..text.dates import known
+
+    if not known(booklet.conference.language):
+        return []  # an error already (data.theme.language_problem), not a warning too
     message = language_problem(booklet.conference.language)
     if message is None:
         return []
