@@ -224,3 +224,20 @@ def test_a_continued_abstract_says_so_in_the_language():
     from booklet.layout.abstracts import continued
 
     assert continued("Short title", label="Fortsetzung") == "Short title (Fortsetzung)"
+
+
+def test_english_labels_left_from_the_init_template_are_a_warning_in_another_language(tmp_path):
+    from booklet.check import check_folder
+
+    english = "".join(f"  {key}: '{words}'\n" for key, (_, words) in LABEL_WORDS.items())
+    conference = extend("conference.yaml", "language: de\n")
+    folder = write_conference(tmp_path / "de", {"conference.yaml": conference, "theme.yaml": "labels:\n" + english})
+    (warning,) = [str(p) for p in check_folder(folder)[1]]
+    assert warning.startswith("theme.yaml:1: labels: warning: 24 labels are the English words while the booklet's "
+                              "language is de, and print in place of its own (contents: Contents, not Inhalt; ")
+    few = "labels:\n  abstracts: Abstracts\n  keynote: KEYNOTE\n"  # a few English words, meant
+    folder = write_conference(tmp_path / "few", {"conference.yaml": conference, "theme.yaml": few})
+    assert check_folder(folder)[1] == []
+    folder = write_conference(tmp_path / "sv", {"conference.yaml": extend("conference.yaml", "language: sv\n"),
+                                                "theme.yaml": "labels:\n" + english})
+    assert check_folder(folder)[1] == []  # no words of its own: English is what it prints anyway

@@ -188,9 +188,8 @@ CONFERENCE = Record("conference", "Who, when, where: the cover, committees and b
     Key("notes", "texts", "free lines for the back cover", example=["Abstract deadline: 31 March 2027"]),
     Key("quote", "record", "for the back cover", record=QUOTE,
         example={"text": "All models are wrong, but some are useful.", "author": "George Box"}),
-    Key("language", "language", "the booklet's language: its fixed words (de, en, es, fr, it, nl, pt; other "
-        "languages: English words unless theme.yaml's `labels` gives them), dates, hyphenation and the PDF's "
-        "language", default="en", example="en"),
+    Key("language", "language", "the booklet's language: its words (de, en, es, fr, it, nl, pt; others: English "
+        "or theme.yaml's `labels`), dates, hyphenation, PDF language", default="en", example="en"),
 ))
 
 # -- abstracts -----------------------------------------------------------------
@@ -368,7 +367,8 @@ THEME = Record("theme", "The booklet's look, order and words (every key may be l
     Key("abstracts", "record", "where the abstracts go and how", record=ABSTRACT_OPTIONS,
         example={"placement": "after-programme", "layout": "page"}),
     Key("posters", "record", "how the posters are listed", record=POSTER_OPTIONS, example={"sort": "number"}),
-    Key("labels", "record", "words in place of the language's own", record=LABELS, example={"programme": "Timetable"}),
+    Key("labels", "record", "words in place of the language's own (those left out: the language's)", record=LABELS,
+        example={"programme": "Timetable"}),
 ))
 
 # -- the files -----------------------------------------------------------------

@@ -67,6 +67,27 @@ def check_language(booklet: Booklet, lines) -> list[Problem]:
     return [Problem("conference.yaml", line, "language", message, "warning", "language")]
 
 
+def check_labels(booklet: Booklet, lines) -> list[Problem]:
+    """theme.yaml's labels left in English in a booklet in another language whose words booklet has
+    (what `booklet init` writes, kept after `language:` changed): one warning at `labels:`, naming them.
+
+    A few English words may be meant ('Abstracts' in German): only when more than half of the words
+    the language has of its own are English in theme.yaml is it taken for the template left in place."""
+    from ..data.theme import labels_for
+
+    language = booklet.conference.language
+    english, own = labels_for("en", {}), labels_for(language, {})
+    differ = [key for key in own if own[key] != english[key]]
+    kept = [key for key in differ if booklet.theme.labels.get(key) == english[key]]
+    if not differ or len(kept) * 2 <= len(differ):
+        return []
+    shown = "; ".join(f"{key}: {english[key]}, not {own[key]}" for key in kept[:3])
+    more = f"; and {len(kept) - 3} more" if len(kept) > 3 else ""
+    message = (f"{len(kept)} labels are the English words while the booklet's language is {language}, and print "
+               f"in place of its own ({shown}{more}); delete those you did not mean to change")
+    return [Problem("theme.yaml", lines.line("theme.yaml", "labels", 1), "labels", message, "warning", "labels")]
+
+
 def language_problem(code: str) -> str | None:
     """What is wrong with a language code, and the code meant; None for a real code."""
     from babel.core import get_global
