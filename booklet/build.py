@@ -14,6 +14,7 @@ from .output.atomic import scratch_beside
 from .layout.page import PAGE_SIZES, page_for
 from .check import check_folder
 from .data.contract import FILES
+from .data.theme import labels_for
 from .layout.story import build_story
 from .model import Booklet
 from .problems import DataError, Problem, Refused
@@ -92,8 +93,9 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
             page,
             title=markup.plain(conference.title),
             short_title=conference.short_title or conference.title,
-            subject=f"Programme and abstracts, {markup.plain(conference.venue)}",
-            language=conference.language,
+            subject=f"{markup.plain(labels_for(conference.language, booklet.theme.labels)['subject'])}, "
+                    f"{markup.plain(conference.venue)}",
+            language=conference.language.replace("_", "-"),  # BCP 47, as PDF wants it: pt-BR
             progress=progress,
         )
         if not options.separate_cover:

@@ -25,6 +25,7 @@ from booklet.cli import main
 from booklet.layout.page import PAGE_SIZES, page_for
 from booklet.lint import KINDS, lint
 from booklet.data.validate import read_booklet
+from booklet.problems import DataError
 from .helpers import BASE, extend, write_conference, yaml_text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -301,6 +302,18 @@ def test_affiliation_list_near_miss(tmp_path, affiliation):
 
 
 # -- the language code ---------------------------------------------------------------------------
+# A code that CLDR cannot read is an error (see test_language.py), with the code meant; what CLDR
+# reads but is not the code meant ('eng', 'en-UK') is a warning.
+
+@pytest.mark.parametrize("code, message", [
+    ("eng", "'eng' is an older or longer code for English: write 'en', the one the PDF uses"),
+    ("en-UK", "'en-UK': 'UK' is not a region code (did you mean 'en-GB'?)"),
+    ("sr-Latx", "'sr-Latx': 'Latx' is not a script code (ISO 15924, like Latn or Cyrl); write 'sr'"),
+])
+def test_unknown_language_code(tmp_path, code, message):
+    files = {"conference.yaml": extend("conference.yaml", f"language: {code}\n")}
+    assert warnings_for(tmp_path, files) == [f"conference.yaml:5: language: warning: {message}"]
+
 
 @pytest.mark.parametrize("code, message", [
     ("xx", "'xx' is not a language code (ISO 639, like en, de or fr; en-GB with a region)"),
@@ -309,15 +322,16 @@ def test_affiliation_list_near_miss(tmp_path, affiliation):
     ("english", "'english' is the name of a language, not its code: for English write 'en'"),
     ("Deutsch", "'Deutsch' is the name of a language, not its code: for German write 'de'"),
     ("svenska", "'svenska' is the name of a language, not its code: for Swedish write 'sv'"),
-    ("eng", "'eng' is an older or longer code for English: write 'en', the one the PDF uses"),
     ("en-XX", "'en-XX': 'XX' is not a region code (ISO 3166): write 'en' alone, or a real region as in 'en-US'"),
     ("de_XX", "'de_XX': 'XX' is not a region code (ISO 3166): write 'de' alone, or a real region as in 'de-DE'"),
-    ("en-UK", "'en-UK': 'UK' is not a region code (did you mean 'en-GB'?)"),
-    ("sr-Latx", "'sr-Latx': 'Latx' is not a script code (ISO 15924, like Latn or Cyrl); write 'sr'"),
 ])
-def test_unknown_language_code(tmp_path, code, message):
+def test_language_code_that_cldr_cannot_read_is_an_error_with_the_code_meant(tmp_path, code, message):
     files = {"conference.yaml": extend("conference.yaml", f"language: {code}\n")}
-    assert warnings_for(tmp_path, files) == [f"conference.yaml:5: language: warning: {message}"]
+    with pytest.raises(DataError) as caught:
+        read_booklet(write_conference(tmp_path / "conf", files))
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line, problem.key, problem.severity) == ("conference.yaml", 5, "language", "error")
+    assert problem.message.startswith(message + "; booklet has its words in en (English), de (German)")
 
 
 @pytest.mark.parametrize("code", ["en", "EN", "de", "en-GB", "pt_BR", "zh-Hans", "sr-Latn", "de-CH", "nb"])
@@ -327,10 +341,10 @@ def test_real_language_code(tmp_path, code):
 
 
 def test_language_warning_is_on_the_line_of_the_key(tmp_path):
-    text = "language: english\n" + BASE["conference.yaml"]
+    text = "language: eng\n" + BASE["conference.yaml"]
     assert warnings_for(tmp_path, {"conference.yaml": text}) == [
-        "conference.yaml:1: language: warning: 'english' is the name of a language, not its code: "
-        "for English write 'en'"]
+        "conference.yaml:1: language: warning: 'eng' is an older or longer code for English: "
+        "write 'en', the one the PDF uses"]
 
 
 # -- text that YAML reads as a comment or an anchor -------------------------------------------------

@@ -89,7 +89,7 @@ def test_header_says_for_whom_when_where_which_page_and_whom_to_tell(sample):
     assert first == f"PROOF for {abstract.speakers[0].name} \u00b7 booklet page {proof.pages[0]}"
     assert day_title(slot.day) in second and str(slot.item.time) in second
     assert (slot.item.room or slot.session.room) in second
-    assert sample.booklet.conference.contact in third and "Thursday 20 May 2027" in third
+    assert sample.booklet.conference.contact in third and "Thursday, 20 May 2027" in third  # CLDR en_GB
 
 
 def test_manifest_has_one_row_per_abstract_tutorial_and_poster_author(sample):

@@ -188,8 +188,8 @@ CONFERENCE = Record("conference", "Who, when, where: the cover, committees and b
     Key("notes", "texts", "free lines for the back cover", example=["Abstract deadline: 31 March 2027"]),
     Key("quote", "record", "for the back cover", record=QUOTE,
         example={"text": "All models are wrong, but some are useful.", "author": "George Box"}),
-    Key("language", "language", "the booklet's language: hyphenation and PDF language", default="en",
-        example="en"),
+    Key("language", "language", "the booklet's language: its words (de, en, es, fr, it, nl, pt; others: English "
+        "or theme.yaml's `labels`), dates, hyphenation, PDF language", default="en", example="en"),
 ))
 
 # -- abstracts -----------------------------------------------------------------
@@ -282,12 +282,38 @@ PROGRAMME = Record("programme", "The days and what happens when.", (
 
 THEMES = ("classic", "modern", "minimal")  # built-in themes: booklet/resources/themes/NAME.yaml
 SECTIONS = ("committees", "programme", "abstracts", "tutorials", "posters", "practical")
-LABEL_KEYS = (  # every fixed word the booklet prints (booklet/resources/labels/LANG.yaml)
-    "contents", "committees", "programme", "abstracts", "tutorials", "posters", "practical", "notes",
-    "places", "contact", "web", "hashtag", "day", "parallel_sessions", "continued", "chair", "tutorial",
-    "presenter", "presenters", "presenting_underlined", "not_in_programme", "contributed", "invited",
-    "keynote", "special",
-)
+# Every fixed word the booklet prints: key -> (where it is printed, the English words). Each language's
+# words are in booklet/resources/labels/LANG.yaml (en.yaml holds the English here, a test says so).
+LABEL_WORDS = {
+    "contents": ("the contents page's heading", "Contents"),
+    "committees": ("the committees' section: heading, contents, outline, running head", "Committees"),
+    "programme": ("the programme's section: contents, outline, running head", "Programme"),
+    "abstracts": ("the abstracts' section: contents, outline, running head", "Abstracts"),
+    "tutorials": ("the tutorials' section: contents, outline, running head", "Tutorials"),
+    "posters": ("the posters' section: heading, contents, outline, running head", "Posters"),
+    "practical": ("the practical information's section: heading, contents, running head", "Practical information"),
+    "notes": ("the heading of the ruled pages for notes", "Notes"),
+    "places": ("the heading over the places on the practical information page", "Places"),
+    "contact": ("the heading over how to reach the organisers, and the email's label", "Contact"),
+    "web": ("the label of the conference's web address", "Web"),
+    "hashtag": ("the label of the conference's hashtag", "Hashtag"),
+    "day": ("above each day's date in the programme; {number} is the day's number", "DAY {number}"),
+    "parallel_sessions": ("above sessions held at the same time", "PARALLEL SESSIONS"),
+    "continued": ("in brackets after a heading repeated on the page it runs onto", "continued"),
+    "chair": ("below a session's heading; {name} is the chair's name", "Chair: {name}"),
+    "tutorial": ("a tutorial's label; {number} is its number", "TUTORIAL {number}"),
+    "presenter": ("the heading over a tutorial's one presenter", "Presenter"),
+    "presenters": ("the heading over a tutorial's presenters", "Presenters"),
+    "presenting_underlined": ("below several authors, one of them underlined", "Presenting author underlined."),
+    "not_in_programme": ("the outline's entry for abstracts not in the programme", "Not in the programme"),
+    "contributed": ("the label of a contributed talk", "CONTRIBUTED TALK"),
+    "invited": ("the label of an invited talk", "INVITED TALK"),
+    "keynote": ("the label of a keynote", "KEYNOTE"),
+    "special": ("the label of a special lecture", "SPECIAL LECTURE"),
+    "subject": ("the PDF's subject (its document properties), before the venue", "Programme and abstracts"),
+}
+LABEL_KEYS = tuple(LABEL_WORDS)
+LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name"}  # each must be in its label
 
 TRACK_COLOUR = Record("track_colour", "The colour of one session or track in the programme.", (
     Key("session", "text", "the session's (or parallel track's) name, as in programme.yaml", required=True,
@@ -328,8 +354,7 @@ POSTER_OPTIONS = Record("poster_options", "How the posters are listed.", (
         choices=("session", "topic"), example="session"),
 ))
 LABELS = Record("labels", "Any fixed word of the booklet, in place of the language's own.", tuple(
-    Key(name, "text", f"the word(s) for '{name.replace('_', ' ')}'", example=name.replace("_", " ").capitalize())
-    for name in LABEL_KEYS))
+    Key(name, "text", doc, example=english) for name, (doc, english) in LABEL_WORDS.items()))
 THEME = Record("theme", "The booklet's look, order and words (every key may be left out).", (
     Key("base", "choice", "the built-in theme to start from", default="classic", choices=THEMES, example="classic"),
     Key("colours", "record", "colours", record=COLOURS, example={"primary": "#0B5394"}),
@@ -342,7 +367,8 @@ THEME = Record("theme", "The booklet's look, order and words (every key may be l
     Key("abstracts", "record", "where the abstracts go and how", record=ABSTRACT_OPTIONS,
         example={"placement": "after-programme", "layout": "page"}),
     Key("posters", "record", "how the posters are listed", record=POSTER_OPTIONS, example={"sort": "number"}),
-    Key("labels", "record", "words in place of the language's own", record=LABELS, example={"programme": "Timetable"}),
+    Key("labels", "record", "words in place of the language's own (those left out: the language's)", record=LABELS,
+        example={"programme": "Timetable"}),
 ))
 
 # -- the files -----------------------------------------------------------------

@@ -11,7 +11,8 @@ from functools import cache
 from pathlib import Path
 
 from ..model import Theme
-from .contract import ABSTRACT_OPTIONS, COLOURS, COVER, FONTS, LABELS, POSTER_OPTIONS, THEME, TRACK_COLOUR
+from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, FONTS, LABEL_PLACEHOLDERS, LABELS, POSTER_OPTIONS, THEME,
+                       TRACK_COLOUR, example_line)
 from .fields import Fields, Report, each_mapping
 from .load import Map, load_file, present
 
@@ -33,6 +34,40 @@ def labels_for(language: str, overrides: dict[str, str]) -> dict[str, str]:
     return {**_label_table("en"), **_label_table(base), **_label_table(language), **overrides}
 
 
+def label_languages() -> tuple[str, ...]:
+    """The languages whose words booklet has: en, then the others in alphabetical order."""
+    return tuple(sorted((path.stem for path in LABEL_DIR.glob("*.yaml")), key=lambda code: (code != "en", code)))
+
+
+def language_problem(code: str) -> str | None:
+    """What is wrong with conference.yaml's `language` (None when CLDR knows the code): with the code
+    probably meant, the languages booklet has words for, and what other languages get."""
+    from ..text.dates import known
+
+    if known(code):
+        return None
+    from babel import Locale
+    from ..lint.language import language_problem as lint_problem
+
+    english = Locale("en")
+    problem = lint_problem(code) or f"'{code}' ({english.languages.get(code.lower(), code)}) is a language CLDR has no data for"
+    words = ", ".join(f"{c} ({english.languages[c]})" for c in label_languages())
+    return (f"{problem}; booklet has its words in {words}; any other language that CLDR knows (sv, pl, ja, ...) "
+            "works too, with English words unless theme.yaml's `labels:` gives them")
+
+
+def label_problem(key: str, words: str) -> str | None:
+    """What is wrong with a label's placeholders ({number}, {name}), or None."""
+    import re
+
+    wanted = LABEL_PLACEHOLDERS.get(key)
+    for name in re.findall(r"\{([^{}]*)\}", words):
+        if name != wanted:
+            what = f"the only placeholder here is {{{wanted}}}" if wanted else "this label has no placeholder"
+            return f"'{{{name}}}' is not a placeholder: {what}; write it like: {example_line(LABELS[key])}"
+    if wanted and f"{{{wanted}}}" not in words:
+        return f"'{words}' leaves out {{{wanted}}}, where the booklet puts it; write it like: {example_line(LABELS[key])}"
+    return None
 
 
 def read_theme(report: Report, folder: Path) -> Theme:
@@ -109,6 +144,9 @@ def _read(report: Report, f: Fields) -> dict:
     if labels is not None:
         g = Fields(report, labels, f.at("labels"), LABELS)
         out["labels"] = {k: v for k in LABELS.names if (v := g.text(k))}
+        for key, words in out["labels"].items():
+            if problem := label_problem(key, words):
+                g.error(key, problem)
     return out
 
 

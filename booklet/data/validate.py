@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import people, programme
-from .theme import read_theme
+from .theme import language_problem, read_theme
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
 from .fields import Fields, Report, each_mapping
 from .load import Map, Seq, load_file, present
@@ -119,6 +119,10 @@ def _read_language(f: Fields) -> str:
     language = f.text("language", printed=False) or "en"
     if not LANGUAGE.match(language):
         f.error("language", f"'{language}' is not a language code (like en, de, en-GB)")
+        return "en"
+    problem = language_problem(language)  # a code CLDR does not know: its dates cannot be written
+    if problem:
+        f.error("language", problem)
         return "en"
     return language
 

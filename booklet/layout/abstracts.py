@@ -7,7 +7,7 @@ from reportlab.platypus import PageBreak
 
 from ..text import markup
 from ..model import Abstract, Person
-from .common import KIND_LABELS, Context, Slot, abstract_photo
+from .common import Context, Slot, abstract_photo
 from .flowables import Anchor, BesidePhoto, Continues, DayMark, Para, Rule
 from .programme import day_title
 from .styles import ACCENT, LIGHT, markup_color
@@ -15,14 +15,15 @@ from .styles import ACCENT, LIGHT, markup_color
 def build_abstracts(ctx: Context) -> list:
     if not ctx.abstract_order:
         return []
-    story = [Anchor("abstracts", "Abstracts", 0, section="Abstracts")]
+    story = [Anchor("abstracts", markup.plain(ctx.label("abstracts")), 0, section=ctx.label("abstracts"))]
     current_group = object()
     for number, (day_index, abstract) in enumerate(ctx.abstract_order):
         if number:
             story.append(PageBreak())
         if day_index != current_group:
             current_group = day_index
-            title = day_title(ctx.booklet.days[day_index]) if day_index is not None else "Not in the programme"
+            title = (day_title(ctx.booklet.days[day_index], ctx.booklet.conference.language) if day_index is not None
+                     else markup.plain(ctx.label("not_in_programme")))
             story.append(Anchor(f"abstracts-day-{day_index}", title, 1))
             story.append(DayMark(title if day_index is not None else None))  # the running heads' day
         story.extend(build_abstract_page(ctx, abstract))
@@ -42,10 +43,10 @@ def build_abstract_page(ctx: Context, abstract: Abstract) -> list:
     story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), 2), *header]
     story.append(Rule(LIGHT, 0.8, 5))
     story.extend(ctx.paras(abstract.text, s.text))
-    return [Continues(story, lambda: [Para(continued(abstract.title), s.when)])]
+    return [Continues(story, lambda: [Para(continued(abstract.title, label=ctx.label("continued")), s.when)])]
 
 
-def continued(title: str, limit: int = 60) -> str:
+def continued(title: str, limit: int = 60, label: str = "continued") -> str:
     """'A short form of the title (continued)' (markup), for the top of an entry's next page.
 
     Cut at a space outside inline math, so that no `$...$` is cut in two."""
@@ -56,18 +57,18 @@ def continued(title: str, limit: int = 60) -> str:
             break
         shown.append(word)
         length += len(word) + 1
-    return markup.inline(" ".join(shown).replace(" \u2026", "\u2026")) + " (continued)"
+    return markup.inline(" ".join(shown).replace(" \u2026", "\u2026")) + f" ({markup.inline(label)})"
 
 
 def _label_line(ctx: Context, abstract: Abstract) -> str:
-    label = f'<font color="{markup_color(ACCENT)}">{KIND_LABELS[abstract.kind]}</font>'
+    label = f'<font color="{markup_color(ACCENT)}">{markup.inline(ctx.label(abstract.kind))}</font>'
     slot = ctx.slots.get("abstract:" + abstract.id)
-    return label + (f"  \u00b7  {when(slot)}" if slot else "")
+    return label + (f"  \u00b7  {when(slot, ctx.booklet.conference.language)}" if slot else "")
 
 
-def when(slot: Slot) -> str:
-    """'Monday 13 September · 09:20–10:00 · Auditorium' for a scheduled item (markup)."""
-    parts = [day_title(slot.day)]
+def when(slot: Slot, language: str = "en") -> str:
+    """'Monday 13 September · 09:20–10:00 · Auditorium' for a scheduled item, after its label (markup)."""
+    parts = [day_title(slot.day, language, start=False)]
     if slot.item.time:
         parts.append(str(slot.item.time))
     room = slot.item.room or (slot.session.room if slot.session else None)
@@ -91,7 +92,7 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     block = [Para(", ".join(names), s.person)]
     block += affiliation_lines(ctx, [f"<super>{n}</super>\u2009{markup.inline(a)}" for a, n in numbers.items()])
     if explain_presenting and any(p.presenting for p in authors):
-        block.append(Para("Presenting author underlined.", s.small))
+        block.append(Para(markup.inline(ctx.label("presenting_underlined")), s.small))
     return block
 
 

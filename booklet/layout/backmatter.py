@@ -16,7 +16,8 @@ from .textfit import draw_block, fit_block
 
 
 def contact_lines(conference: Conference) -> list[tuple[str, str]]:
-    pairs = [("Contact", conference.contact), ("Web", conference.url), ("Hashtag", conference.hashtag)]
+    """(label key, value) of each way to reach the conference that the data gives."""
+    pairs = [("contact", conference.contact), ("web", conference.url), ("hashtag", conference.hashtag)]
     return [(label, value) for label, value in pairs if value]
 
 
@@ -29,10 +30,10 @@ def build_practical(ctx: Context) -> list:
     if not has_practical(conf):
         return []
     s = ctx.styles
-    story = [Anchor("practical", "Practical information", 0, section="Practical information"),
-             Para("Practical information", s.heading)]
+    story = [Anchor("practical", markup.plain(ctx.label("practical")), 0, section=ctx.label("practical")),
+             Para(markup.inline(ctx.label("practical")), s.heading)]
     if conf.places:
-        story.append(Para("Places", s.subheading))
+        story.append(Para(markup.inline(ctx.label("places")), s.subheading))
         for place in conf.places:
             story.append(Para(f"<b>{markup.inline(place.name)}</b>", s.body))
             if place.note:
@@ -41,9 +42,9 @@ def build_practical(ctx: Context) -> list:
                 story.append(Para(markup.inline(place.address), s.body))
             story.append(Spacer(0, s.body.leading * 0.6))
     if contact_lines(conf):
-        story.append(Para("Contact", s.subheading))
+        story.append(Para(markup.inline(ctx.label("contact")), s.subheading))
         for label, value in contact_lines(conf):
-            story.append(Para(f'<font name="{SANS}" color="{markup_color(GREY)}">{label}</font>  '
+            story.append(Para(f'<font name="{SANS}" color="{markup_color(GREY)}">{markup.inline(ctx.label(label))}</font>  '
                                    f"{markup.inline(value)}", s.body))
     return story
 
@@ -97,10 +98,11 @@ def _centred(name, font, size, color):
 class NotesPage(Flowable):
     """A ruled page for the reader's notes (what pads the booklet to a whole number of sheets)."""
 
-    def __init__(self, heading_style, rule_color):
+    def __init__(self, heading_style, rule_color, title: str = "Notes"):
         super().__init__()
         self.heading_style = heading_style  # not `style`: platypus would read its keepWithNext
         self.rule_color = rule_color
+        self.title = title  # plain text: drawn as it is
 
     def wrap(self, availWidth, availHeight):
         self.width, self.height = availWidth, availHeight
@@ -108,12 +110,12 @@ class NotesPage(Flowable):
 
     def draw(self):
         canv = self.canv
-        canv.start_section("Notes")
+        canv.start_section(self.title)
         style = self.heading_style
         canv.setFont(style.fontName, style.fontSize)
         canv.setFillColor(style.textColor)
         top = self.height - style.fontSize
-        canv.drawString(0, top, "Notes")
+        canv.drawString(0, top, self.title)
         canv.setStrokeColor(self.rule_color)
         canv.setLineWidth(0.4)
         y = top - 9 * mm
@@ -153,5 +155,6 @@ class PadPages(Flowable):
 def build_back_cover(ctx: Context, pad_to: int = 1) -> list:
     """Notes pages as needed for a page count that is a multiple of `pad_to`, then the back cover."""
     s = ctx.styles
-    padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, LIGHT_RULE))] if pad_to > 1 else []
+    notes = markup.plain(ctx.label("notes"))
+    padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, LIGHT_RULE, notes))] if pad_to > 1 else []
     return [*padding, NextPageTemplate("cover"), PageBreak(), BackCover(ctx.booklet.conference, ctx.page)]

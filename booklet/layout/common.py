@@ -17,14 +17,6 @@ from .styles import Styles, make_styles
 PHOTO_WIDTH = 22 * mm  # a speaker's or presenter's photo, fitted inside this box
 PHOTO_HEIGHT = 27.5 * mm
 
-KIND_LABELS = {
-    "contributed": "CONTRIBUTED TALK",
-    "invited": "INVITED TALK",
-    "keynote": "KEYNOTE",
-    "special": "SPECIAL LECTURE",
-}
-
-
 @dataclass(frozen=True)
 class Slot:
     """When and where a talk or tutorial is given: its day, item and session."""
@@ -51,8 +43,12 @@ class Context:
         self.labels = labels_for(booklet.conference.language, booklet.theme.labels)
 
     def label(self, key: str, **values) -> str:
-        """A fixed word of the booklet in its language (or as theme.yaml says), e.g. label("day", number=2)."""
-        return self.labels[key].format(**values)
+        """A fixed word of the booklet in its language (or as theme.yaml says), e.g. label("day", number=2),
+        as plain text: markup.inline() it for a paragraph. An abstract's kind is its label's key."""
+        text = self.labels[key]
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
 
     def photo(self, path) -> Photo:
         """A portrait flowable at the photo size (its resolution is checked by lint, see layout.placed)."""

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from .. import images
+from ..text import dates
 from ..text.fonts import BODY, SANS
 from ..model import Conference
 from .common import Context
@@ -20,15 +21,9 @@ COVER_ART_SHARE = 0.46  # of the page height, from the top
 LOGO_SIZE = 22 * mm
 
 
-def format_dates(start: dt.date, end: dt.date) -> str:
-    """'13–17 September 2027', '29 September – 3 October 2027', or across years in full."""
-    if start == end:
-        return f"{start.day} {start:%B %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}\u2013{end.day} {end:%B %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%B} \u2013 {end.day} {end:%B %Y}"
-    return f"{start.day} {start:%B %Y} \u2013 {end.day} {end:%B %Y}"
+def format_dates(start: dt.date, end: dt.date, language: str = "en") -> str:
+    """'13 – 17 September 2027', '22.–26. Juli 2019', '29 septembre – 3 octobre 2027' (CLDR's ranges)."""
+    return dates.at_line_start(dates.date_range(start, end, language))
 
 
 class CoverPage(Flowable):
@@ -84,7 +79,7 @@ def cover_text(conf: Conference, page, top: float):
     parts.append(("title", conf.title, text_style("title", SANS + "-Bold", size * 2.5, INK), size * 0.5))
     if conf.subtitle:
         parts.append(("subtitle", conf.subtitle, text_style("subtitle", SANS, size * 1.35, INK), size * 1.1))
-    parts.append(("dates", format_dates(conf.start, conf.end),
+    parts.append(("dates", format_dates(conf.start, conf.end, conf.language),
                   text_style("dates", SANS + "-Bold", size * 1.15, ACCENT), 2))
     parts.append(("venue", conf.venue, text_style("venue", SANS, size * 1.05, INK), size * 1.1))
     if conf.tagline:

@@ -13,7 +13,8 @@ from .styles import ACCENT, markup_color
 def build_contents(ctx: Context, entries: list[tuple[int, str, str]]) -> list:
     """The contents page: (level, title, anchor key) entries, each with its page number and a link."""
     s = ctx.styles
-    story = [Anchor("contents", "Contents", 0, section="Contents"), Para("Contents", s.heading)]
+    story = [Anchor("contents", markup.plain(ctx.label("contents")), 0, section=ctx.label("contents")),
+             Para(markup.inline(ctx.label("contents")), s.heading)]
     for level, title, key in entries:
         style = s.toc_1 if level == 0 else s.toc_2
         indent = 0 if level == 0 else s.body.fontSize * 1.5
@@ -28,7 +29,8 @@ def build_committees(ctx: Context) -> list:
     if not committees:
         return []
     s = ctx.styles
-    story = [Anchor("committees", "Committees", 0, section="Committees"), Para("Committees", s.heading)]
+    story = [Anchor("committees", markup.plain(ctx.label("committees")), 0, section=ctx.label("committees")),
+             Para(markup.inline(ctx.label("committees")), s.heading)]
     for committee in committees:
         heading = markup.inline(committee.title or committee.name)
         if committee.title:

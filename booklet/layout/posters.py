@@ -17,7 +17,8 @@ def build_posters(ctx: Context) -> list:
     if not posters:
         return []
     s = ctx.styles
-    story = [Anchor("posters", "Posters", 0, section="Posters"), Para("Posters", s.heading)]
+    story = [Anchor("posters", markup.plain(ctx.label("posters")), 0, section=ctx.label("posters")),
+             Para(markup.inline(ctx.label("posters")), s.heading)]
     widest = max(len(str(p.number)) for p in posters)
     number_width = stringWidth("0" * widest, s.session.fontName, s.session.fontSize * 1.3) + 2
     for index, poster in enumerate(posters):

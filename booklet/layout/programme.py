@@ -14,10 +14,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak
 
-from ..text import markup
+from ..text import dates, markup
 from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session
-from .common import KIND_LABELS, Context, day_key, names
+from .common import Context, day_key, names
 from .daypages import DayBlock, Line, TracksRow
 from .flowables import Anchor, DayMark, Para, Row, Rule
 from .styles import ACCENT, ACCENT_TINT, GREY, LIGHT, WARM_TINT, markup_color
@@ -27,15 +27,17 @@ TRACK_GAP = 1.6 * mm  # between a parallel track's text and the rule beside it
 TRACK_ROW_LIMIT = 0.4  # of the page height: taller rows of side-by-side tracks set the tracks one after another
 
 
-def day_title(day: Day) -> str:
-    return f"{day.date:%A} {day.date.day} {day.date:%B}"
+def day_title(day: Day, language: str = "en", start: bool = True) -> str:
+    """'Monday 14 June', 'Montag, 14. Juni', 'Lundi 14 juin'; not `start` (within a line): 'lundi 14 juin'."""
+    title = dates.day_and_date(day.date, language)
+    return dates.at_line_start(title) if start else title
 
 
 def build_programme(ctx: Context) -> list:
     story = []
     for index, day in enumerate(ctx.booklet.days):
         if index == 0:
-            story.append(Anchor("programme", "Programme", 0, section="Programme"))
+            story.append(Anchor("programme", markup.plain(ctx.label("programme")), 0, section=ctx.label("programme")))
         else:
             story.append(PageBreak())
         story.append(build_programme_day(ctx, index, day))
@@ -43,7 +45,7 @@ def build_programme(ctx: Context) -> list:
 
 
 def build_programme_day(ctx: Context, index: int, day: Day) -> DayBlock:
-    title = day_title(day)
+    title = day_title(day, ctx.booklet.conference.language)
     lines = [
         Line(Anchor(day_key(index), title, 1), keep=True),
         Line(DayMark(title), keep=True),
@@ -68,9 +70,9 @@ def _day_header(ctx: Context, index: int, day: Day) -> Row:
     number = Para(str(day.date.day), s.day_number)
     width = stringWidth("30", s.day_number.fontName, s.day_number.fontSize) + 2
     body = [
-        Para(f"DAY {index + 1}", s.label),
-        Para(f"{day.date:%A}", s.day_name),
-        Para(f"{day.date:%B %Y}", s.day_name),
+        Para(markup.inline(ctx.label("day", number=index + 1)), s.label),
+        Para(dates.at_line_start(dates.weekday(day.date, ctx.booklet.conference.language)), s.day_name),
+        Para(dates.at_line_start(dates.month_and_year(day.date, ctx.booklet.conference.language)), s.day_name),
     ]
     return Row([number], body, width, pad=0, gap=3 * mm)
 
@@ -80,7 +82,7 @@ def _continued_heading(ctx: Context, title: str) -> list[Line]:
     s = ctx.styles
     style = ParagraphStyle("day_continued", parent=s.day_name, fontSize=s.day_name.fontSize * 0.8,
                            leading=s.day_name.fontSize, textColor=ACCENT)
-    more = f' <font name="{SANS}" color="{markup_color(GREY)}">(continued)</font>'
+    more = f' <font name="{SANS}" color="{markup_color(GREY)}">({markup.inline(ctx.label("continued"))})</font>'
     return [
         Line(DayMark(title), keep=True),
         Line(Para(title + more, style), keep=True),
@@ -118,7 +120,7 @@ def _item_body(ctx: Context, item: Item):
     where = " \u00b7 ".join(markup.inline(x) for x in (item.place, item.room) if x)
     if item.abstract:
         abstract = item.abstract
-        label = KIND_LABELS[abstract.kind] if abstract.kind != "contributed" else ""
+        label = markup.inline(ctx.label(abstract.kind)) if abstract.kind != "contributed" else ""
         title_markup = markup.inline(title)
         if label:
             title_markup = f"<b>{title_markup}</b>"
@@ -131,7 +133,7 @@ def _item_body(ctx: Context, item: Item):
         return body, ctx.abstract_key(abstract), None
     if item.tutorial:
         tutorial = item.tutorial
-        head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ACCENT)}">TUTORIAL {tutorial.number}</font> '
+        head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ACCENT)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font> '
         body = [Para(head + f"<b>{markup.inline(title)}</b>", s.row_title)]
         people = names(tutorial.presenters)
         line = " \u00b7 ".join(x for x in (f"<i>{markup.inline(people)}</i>" if people else "", where) if x)
@@ -159,14 +161,14 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     style = ParagraphStyle("session_line", parent=s.session, fontName=SANS)
     line = f"<b>{markup.inline(session.name)}</b>"
     if continued:
-        line += f' <font color="{markup_color(GREY)}">(continued)</font>'
+        line += f' <font color="{markup_color(GREY)}">({markup.inline(ctx.label("continued"))})</font>'
     room = session.room if session.room and session.room.strip().casefold() != session.name.strip().casefold() \
         else None  # a session named after its room (as imports name them) shows the name once
     if room:
         line += f" \u00b7 {markup.inline(room)}"
     body = [Para(line, style)]
     if session.chair and chair and not continued:
-        body.append(Para(f"Chair: {markup.inline(session.chair)}", s.row_speaker))
+        body.append(Para(markup.inline(ctx.label("chair", name=session.chair)), s.row_speaker))
     return Row([], body, 0, background=ACCENT_TINT, pad=2.5)
 
 
@@ -204,8 +206,8 @@ def _parallel_lines(ctx: Context, parallel: Parallel) -> list[Line]:
 
 
 def _parallel_label(ctx: Context, continued: bool = False) -> Line:
-    text = "PARALLEL SESSIONS" + (" (continued)" if continued else "")
-    return Line(Para(text, ctx.styles.label), keep=True)
+    text = ctx.label("parallel_sessions") + (f" ({ctx.label('continued')})" if continued else "")
+    return Line(Para(markup.inline(text), ctx.styles.label), keep=True)
 
 
 def _track_headers(ctx: Context, sessions, repeated: bool = False) -> TracksRow:

@@ -43,17 +43,17 @@ def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:
     b = ctx.booklet
     entries = []
     if b.conference.committees:
-        entries.append((0, "Committees", "committees"))
+        entries.append((0, ctx.label("committees"), "committees"))
     if b.days:
-        entries.append((0, "Programme", "programme"))
-        entries += [(1, day_title(day), day_key(i)) for i, day in enumerate(b.days)]
+        entries.append((0, ctx.label("programme"), "programme"))
+        entries += [(1, day_title(day, b.conference.language), day_key(i)) for i, day in enumerate(b.days)]
     if b.abstracts:
-        entries.append((0, "Abstracts", "abstracts"))
+        entries.append((0, ctx.label("abstracts"), "abstracts"))
     if b.tutorials:
-        entries.append((0, "Tutorials", "tutorials"))
+        entries.append((0, ctx.label("tutorials"), "tutorials"))
         entries += [(1, f"{t.number}. {markup.plain(t.title)}", ctx.tutorial_key(t)) for t in b.tutorials]
     if b.posters:
-        entries.append((0, "Posters", "posters"))
+        entries.append((0, ctx.label("posters"), "posters"))
     if has_practical(b.conference):
-        entries.append((0, "Practical information", "practical"))
+        entries.append((0, ctx.label("practical"), "practical"))
     return entries

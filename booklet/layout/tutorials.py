@@ -17,7 +17,7 @@ def build_tutorials(ctx: Context) -> list:
     tutorials = ctx.booklet.tutorials
     if not tutorials:
         return []
-    story = [Anchor("tutorials", "Tutorials", 0, section="Tutorials")]
+    story = [Anchor("tutorials", markup.plain(ctx.label("tutorials")), 0, section=ctx.label("tutorials"))]
     for tutorial in tutorials:
         if tutorial.number > 1:
             story.append(PageBreak())
@@ -27,20 +27,20 @@ def build_tutorials(ctx: Context) -> list:
 
 def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
     s = ctx.styles
-    label = f'<font color="{markup_color(ACCENT)}">TUTORIAL {tutorial.number}</font>'
+    label = f'<font color="{markup_color(ACCENT)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font>'
     slot = ctx.slots.get("tutorial:" + tutorial.id)
     if slot:
-        label += f"  \u00b7  {when(slot)}"
+        label += f"  \u00b7  {when(slot, ctx.booklet.conference.language)}"
     story = [
-        Anchor(ctx.tutorial_key(tutorial), f"Tutorial {tutorial.number}: {markup.plain(tutorial.title)}", 1),
+        Anchor(ctx.tutorial_key(tutorial), f"{tutorial.number}. {markup.plain(tutorial.title)}", 1),
         Para(label, s.when),
         Para(markup.inline(tutorial.title), s.title),
         Rule(LIGHT, 0.8, 5),
     ]
     story.extend(ctx.paras(tutorial.description, s.text))
     if tutorial.presenters:
-        heading = "Presenter" if len(tutorial.presenters) == 1 else "Presenters"
-        story.append(Para(heading, s.subheading))
+        heading = ctx.label("presenter" if len(tutorial.presenters) == 1 else "presenters")
+        story.append(Para(markup.inline(heading), s.subheading))
         for person in tutorial.presenters:
             story.extend(_presenter(ctx, person))
     return story

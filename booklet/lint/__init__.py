@@ -14,7 +14,7 @@ from .cover import check_cover
 from .coverage import check_coverage
 from .entries import check_emails, check_photos, check_poster_numbers
 from .fit import check_lengths
-from .language import check_language
+from .language import check_labels, check_language
 from .names import check_names
 from .resolution import check_resolution
 from .schedule import check_schedule
@@ -42,6 +42,7 @@ KINDS = {
     "email": "Malformed email addresses",
     "cover-fit": "Cover text that does not fit",
     "language": "Language codes that are not real codes",
+    "labels": "Words left in English in a booklet in another language",
     "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",
 }
 
@@ -68,6 +69,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_resolution(booklet, page)
         + check_emails(mentions.emails(booklet))
         + check_language(booklet, lines)
+        + check_labels(booklet, lines)
         + check_cover(booklet, page, lines)
     )
     return [p for _, _, group in grouped(problems) for p in group]

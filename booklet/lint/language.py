@@ -1,9 +1,12 @@
 """conference.yaml's `language` -> a warning when it is not a real language code, with the code meant.
 
-The booklet gives the code to the PDF (its language, for screen readers and search) and to the
-hyphenation. Real codes are those in the Unicode CLDR data that babel ships: ISO 639 languages,
-ISO 3166 regions and ISO 15924 scripts ('en', 'en-GB', 'sr-Latn'). validate.py already rejects
-codes with characters other than letters, '-' and '_'.
+The booklet gives the code to the PDF (its language, for screen readers and search), to the
+hyphenation, and to the dates and words it prints. Real codes are those in the Unicode CLDR data
+that babel ships: ISO 639 languages, ISO 3166 regions and ISO 15924 scripts ('en', 'en-GB', 'sr-Latn').
+A code that CLDR cannot read at all ('xx', 'english', 'en-XX') is an error, reported by validate.py
+with this module's message (`language_problem`, the code meant); what is left to warn about here
+are codes that CLDR reads but that are not the code meant ('eng', 'en-UK', 'sr-Latx').
+validate.py also rejects codes with characters other than letters, '-' and '_'.
 """
 
 from __future__ import annotations
@@ -53,11 +56,36 @@ def _by_name() -> dict[str, str]:
 
 def check_language(booklet: Booklet, lines) -> list[Problem]:
     """`lines` (data.locate.Lines) finds the line of `language:` in conference.yaml."""
+    from ..text.dates import known
+
+    if not known(booklet.conference.language):
+        return []  # an error already (data.theme.language_problem), not a warning too
     message = language_problem(booklet.conference.language)
     if message is None:
         return []
     line = lines.line("conference.yaml", "language", 1)
     return [Problem("conference.yaml", line, "language", message, "warning", "language")]
+
+
+def check_labels(booklet: Booklet, lines) -> list[Problem]:
+    """theme.yaml's labels left in English in a booklet in another language whose words booklet has
+    (what `booklet init` writes, kept after `language:` changed): one warning at `labels:`, naming them.
+
+    A few English words may be meant ('Abstracts' in German): only when more than half of the words
+    the language has of its own are English in theme.yaml is it taken for the template left in place."""
+    from ..data.theme import labels_for
+
+    language = booklet.conference.language
+    english, own = labels_for("en", {}), labels_for(language, {})
+    differ = [key for key in own if own[key] != english[key]]
+    kept = [key for key in differ if booklet.theme.labels.get(key) == english[key]]
+    if not differ or len(kept) * 2 <= len(differ):
+        return []
+    shown = "; ".join(f"{key}: {english[key]}, not {own[key]}" for key in kept[:3])
+    more = f"; and {len(kept) - 3} more" if len(kept) > 3 else ""
+    message = (f"{len(kept)} labels are the English words while the booklet's language is {language}, and print "
+               f"in place of its own ({shown}{more}); delete those you did not mean to change")
+    return [Problem("theme.yaml", lines.line("theme.yaml", "labels", 1), "labels", message, "warning", "labels")]
 
 
 def language_problem(code: str) -> str | None:

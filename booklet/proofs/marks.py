@@ -11,7 +11,7 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ..text import markup
+from ..text import dates, markup
 from ..text.fonts import SANS, font_for_char, register_fonts
 from ..layout.page import Page
 from .plan import Proof, page_label
@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the rest is imported where it is used: the build starts bef
     from .pagecopy import Placed
 
 MARK = "PROOF \u00b7 NOT FOR PRINT"
+PROOF_LANGUAGE = "en"  # the marks speak English to every speaker, whatever the booklet's language
 MARK_COLOR = CMYKColor(0, 0.95, 0.7, 0)  # a signal red that nothing in the booklet uses
 STRIP_COLOR = CMYKColor(0, 0.12, 0.08, 0)
 INK = CMYKColor(0, 0, 0, 1)
@@ -93,7 +94,7 @@ def header_lines(proof: Proof, reply: tuple[str, float], page: Page) -> tuple[tu
 
 def reply_line(contact: str | None, reply_by: dt.date | None, page: Page) -> tuple[str, float]:
     """'Corrections by <date> to <contact>; please check ...', with its font size (made to fit)."""
-    text = (f"Corrections{f' by {reply_by:%A} {reply_by.day} {reply_by:%B %Y}' if reply_by else ''} "
+    text = (f"Corrections{f' by {dates.full_date(reply_by, PROOF_LANGUAGE)}' if reply_by else ''} "
             f"to {markup.plain(contact) if contact else 'the organisers'}; "
             "please check names, affiliations, formulas, day and time.")
     return _fit(text, _HEADER_FONTS[2], _header_sizes(page)[2], _header_width(page))

@@ -1,0 +1,148 @@
+"""Dates in the booklet's language ('Montag, 14. Juni', '13–17 septembre 2027'), from the Unicode
+CLDR data that babel ships: never the process locale (strftime's %A and %B depend on it).
+
+CLDR gives a pattern for a set of fields (a "skeleton": 'MMMMEEEEd' is weekday, day and month, in
+full); a locale that has no pattern for exactly those widths has one for a near set ('E, d MMM'),
+whose widths are then made those asked for, as TR35 says (and ICU does): 'EEEE, d MMMM'.
+
+Plain 'en' takes British English's patterns (en_GB: 'Monday 14 June', '13–17 September 2027'), as
+the booklet's English words are British; 'en-US' gives 'Monday, June 14'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+DAY = "MMMMEEEEd"  # Monday 14 June
+MONTH = "yMMMM"  # June 2027
+FULL = "yMMMMEEEEd"  # Monday, 14 June 2027
+RANGE = "yMMMMd"  # 13–17 September 2027
+
+_SAME = {"c": "E", "e": "E", "L": "M"}  # fields told apart only by form (stand-alone, local)
+
+
+@cache
+def locale_of(language: str):
+    """The babel Locale of a language code ('de', 'de-AT', 'pt_BR'); British English for 'en', and for
+    a code CLDR does not know (the data check has rejected it already)."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
+    code = language.replace("-", "_")
+    try:
+        return Locale.parse("en_GB" if code.lower() == "en" else code)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse("en_GB")
+
+
+def known(language: str) -> bool:
+    """True when CLDR has data for the code (what `language:` in conference.yaml must be)."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
+    try:
+        Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
+
+
+def day_and_date(date: dt.date, language: str) -> str:
+    """'Monday 14 June', 'Montag, 14. Juni', 'lundi 14 juin' (as within a line: see at_line_start)."""
+    return _format(date, DAY, language)
+
+
+def weekday(date: dt.date, language: str) -> str:
+    """'Monday', 'Montag', 'lundi' (the stand-alone form)."""
+    from babel.dates import format_date
+
+    return format_date(date, "cccc", locale=locale_of(language))
+
+
+def month_and_year(date: dt.date, language: str) -> str:
+    """'June 2027', 'Juni 2027', 'junio de 2027'."""
+    return _format(date, MONTH, language)
+
+
+def full_date(date: dt.date, language: str) -> str:
+    """'Monday, 14 June 2027', 'Montag, 14. Juni 2027'."""
+    return _format(date, FULL, language)
+
+
+def date_range(start: dt.date, end: dt.date, language: str) -> str:
+    """'13–17 September 2027', '22.–26. Juli 2019', '29 septembre – 3 octobre 2027': CLDR's interval
+    patterns, with the months in full; one date when start and end are the same day."""
+    from babel.dates import format_date, match_skeleton
+
+    locale = locale_of(language)
+    if start == end:
+        return _format(start, RANGE, language)
+    formats = locale.interval_formats
+    skeleton = match_skeleton(RANGE, formats)
+    field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    parts = [str(part) for part in formats[skeleton].get(field, ())] if skeleton else []
+    one = _pattern(RANGE, locale)
+    if _month(one) == "word" and any(_month(part) == "number" for part in parts):
+        parts = []  # Czech gives '13.–17. 9. 2027' where one date names the month: not on a cover
+    if not parts:  # both dates in full, joined as the locale joins two dates
+        joined = formats.get(None) or "{0} \u2013 {1}"
+        return joined.replace("{0}", format_date(start, one, locale=locale)).replace(
+            "{1}", format_date(end, one, locale=locale))
+    return "".join(format_date(day, _widened(part, RANGE), locale=locale) for part, day in zip(parts, (start, end)))
+
+
+def at_line_start(text: str) -> str:
+    """The first letter capitalised, as a date that opens a heading or a line is written in every
+    language that has capitals ('lundi 14 juin' -> 'Lundi 14 juin'; CLDR's beginning-of-sentence form)."""
+    return text[:1].upper() + text[1:]
+
+
+def _format(date: dt.date, skeleton: str, language: str) -> str:
+    from babel.dates import format_date
+
+    locale = locale_of(language)
+    return format_date(date, _pattern(skeleton, locale), locale=locale)
+
+
+@cache
+def _pattern(skeleton: str, locale) -> str:
+    """The locale's pattern for `skeleton`, its fields at the skeleton's widths."""
+    from babel.dates import match_skeleton
+
+    found = match_skeleton(skeleton, locale.datetime_skeletons)
+    if found is None:
+        return locale.date_formats["long"].pattern
+    return _widened(locale.datetime_skeletons[found].pattern, skeleton)
+
+
+def _widened(pattern: str, skeleton: str) -> str:
+    """`pattern` with each field at the width `skeleton` asks for ('E, d MMM' for 'MMMMEEEEd' ->
+    'EEEE, d MMMM'), except where that would turn a number into a word or back (TR35's adjustment)."""
+    from babel.dates import tokenize_pattern, untokenize_pattern
+
+    wanted = {_SAME.get(char, char): width for kind, (char, width) in tokenize_pattern(skeleton) if kind == "field"}
+    tokens = []
+    for kind, value in tokenize_pattern(pattern):
+        if kind == "field":
+            char, width = value
+            want = wanted.get(_SAME.get(char, char))
+            if want and _is_word(char, width) == _is_word(char, want):
+                value = (char, want)
+        tokens.append((kind, value))
+    return untokenize_pattern(tokens)
+
+
+def _month(pattern: str) -> str | None:
+    """How a pattern writes the month: 'word', 'number', or None (no month)."""
+    from babel.dates import tokenize_pattern
+
+    months = [value for kind, value in tokenize_pattern(pattern) if kind == "field" and value[0] in "ML"]
+    return ("word" if _is_word(*months[0]) else "number") if months else None
+
+
+def _is_word(char: str, width: int) -> bool:
+    """Whether a field at that width is written as a word (a month's or weekday's name) or a number."""
+    if char in "MLce":
+        return width >= 3
+    return char == "E"

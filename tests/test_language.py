@@ -1,0 +1,243 @@
+"""`language:` -> the booklet's fixed words, its dates (CLDR, never the process locale), its
+hyphenation and the PDF's /Lang; theme.yaml's `labels:` over them; an unknown code is an error.
+
+The sample conference is built twice (German; French with a theme.yaml label), once each per run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from booklet.build import build_booklet
+from booklet.data.contract import CONFERENCE, LABEL_KEYS, LABEL_WORDS
+from booklet.data.theme import LABEL_DIR, label_languages, label_problem, labels_for
+from booklet.data.validate import read_booklet
+from booklet.layout.styles import hyphenation_language
+from booklet.problems import DataError
+from booklet.text import dates
+from booklet.text.fonts import font_for_char
+from .helpers import extend, write_conference
+from .pdftext import Pdf
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SHIPPED = ("en", "de", "es", "fr", "it", "nl", "pt")
+
+
+def build_sample(folder: Path, language: str, theme: str | None = None) -> Pdf:
+    shutil.copytree(DATA, folder / "data")
+    conference = folder / "data" / "conference.yaml"
+    conference.write_text(conference.read_text(encoding="utf-8") + f"language: {language}\n", encoding="utf-8")
+    if theme:
+        (folder / "data" / "theme.yaml").write_text(theme, encoding="utf-8")
+    build_booklet(folder / "data", folder / "booklet.pdf")
+    return Pdf(folder / "booklet.pdf")
+
+
+@pytest.fixture(scope="module")
+def german(tmp_path_factory):
+    return build_sample(tmp_path_factory.mktemp("de"), "de")
+
+
+@pytest.fixture(scope="module")
+def french(tmp_path_factory):
+    return build_sample(tmp_path_factory.mktemp("fr"), "fr", "labels:\n  hashtag: Mot-dièse\n")
+
+
+def text_of(pdf: Pdf) -> str:
+    return "\n".join(pdf.texts)
+
+
+# -- a German and a French booklet --------------------------------------------------------------
+
+def test_german_booklet_words_and_dates(german):
+    cover, contents = german.lines(0), german.lines(1)
+    assert "14.\u2013" "18. Juni 2027" in cover
+    assert contents[:6] == ["Inhalt", "Komitees", "3", "Programm", "4", "Montag, 14. Juni"]
+    assert {"Kurzfassungen", "Tutorien", "Poster", "Praktische Hinweise", "Freitag, 18. Juni"} <= set(contents)
+    (day,) = [i for i in range(len(german)) if "TAG 1" in german.lines(i)]
+    assert german.lines(day)[:4] == ["14", "TAG 1", "Montag", "Juni 2027"]
+    assert german.lines(day)[-3:-1] == ["Montag, 14. Juni", "StarStat 2027"]  # the running head
+    text = text_of(german)
+    for words in ("Vorsitz: ", "EINGELADENER VORTRAG", "HAUPTVORTRAG", "Montag, 14. Juni (Fortsetzung)",
+                  "PARALLELE SITZUNGEN", "TUTORIUM 1", "VORTRAG \u00b7 Dienstag, 15. Juni \u00b7 ",
+                  "Vortragende Person unterstrichen.", "Leitung", "Orte", "Kontakt", "Notizen"):
+        assert words in text, words
+    for english in ("Programme", "Abstracts", "Contents", "Committees", "Practical information", "DAY 1",
+                    "PARALLEL SESSIONS", "(continued)", "INVITED TALK", "KEYNOTE", "TUTORIAL", "Presenter",
+                    "Presenting author", "Notes", "Monday", "June"):
+        assert english not in text, english
+
+
+def test_german_running_heads_outline_subject_and_lang(german):
+    abstract = german.pages_with("EINGELADENER VORTRAG \u00b7 Montag")[0]
+    assert german.lines(abstract)[-3:-1] == ["Montag, 14. Juni", "Kurzfassungen"]  # the running head
+    outline = german.outline()
+    assert [title for title, _, _ in outline] == ["Inhalt", "Komitees", "Programm", "Kurzfassungen", "Tutorien",
+                                                  "Poster", "Praktische Hinweise"]
+    programme = dict((t, kids) for t, _, kids in outline)["Programm"]
+    assert [t for t, _, _ in programme][:2] == ["Montag, 14. Juni", "Dienstag, 15. Juni"]
+    assert german.reader.trailer["/Root"]["/Lang"] == "de"
+    assert german.reader.metadata.subject.startswith("Programm und Kurzfassungen, ")
+
+
+def test_french_booklet_words_dates_and_a_theme_label(french):
+    cover, contents = french.lines(0), french.lines(1)
+    assert "14\u201318 juin 2027" in cover
+    assert contents[:6] == ["Sommaire", "Comités", "3", "Programme", "4", "Lundi 14 juin"]  # opens a line: capital
+    assert {"Résumés", "Tutoriels", "Posters", "Informations pratiques", "Vendredi 18 juin"} <= set(contents)
+    text = text_of(french)
+    for words in ("JOUR 1", "Lundi 14 juin (suite)", "SESSIONS PARALLÈLES", "CONFÉRENCE INVITÉE",
+                  "CONFÉRENCE INVITÉE \u00b7 lundi 14 juin \u00b7 ",  # within a line: as CLDR writes it
+                  "TUTORIEL 1", "Animé par", "Lieux", "Mot-dièse"):
+        assert words in text, words
+    assert re.search(r"Présidence de séance\s: ", text)  # a no-break space before the colon
+    assert "Hashtag" not in text  # theme.yaml's label, over the French table's
+    assert french.reader.trailer["/Root"]["/Lang"] == "fr"
+    assert french.reader.metadata.subject.startswith("Programme et résumés, ")
+
+
+def test_a_language_without_words_gets_english_words_and_its_own_dates(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"conference.yaml": extend("conference.yaml", "language: sv\n")})
+    build_booklet(folder, tmp_path / "sv.pdf")
+    pdf = Pdf(tmp_path / "sv.pdf")
+    assert "13\u201314 september 2027" in pdf.lines(0)
+    assert pdf.lines(1)[:6] == ["Contents", "Programme", "3", "Måndag 13 september", "3", "Abstracts"]
+    assert pdf.reader.trailer["/Root"]["/Lang"] == "sv"
+
+
+def test_the_pdf_language_is_a_bcp47_tag(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"conference.yaml": extend("conference.yaml", "language: pt_BR\n")})
+    build_booklet(folder, tmp_path / "pt.pdf", options=None)
+    pdf = Pdf(tmp_path / "pt.pdf")
+    assert pdf.reader.trailer["/Root"]["/Lang"] == "pt-BR"
+    assert "Programa" in pdf.lines(1)
+
+
+# -- dates ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, day, cover", [
+    ("en", "Monday 14 June", "14\u2009\u2013\u200918 June 2027"),
+    ("en-US", "Monday, June 14", "June 14\u2009\u2013\u200918, 2027"),
+    ("de", "Montag, 14. Juni", "14.\u201318. Juni 2027"),
+    ("de-AT", "Montag, 14. Juni", "14.\u201318. Juni 2027"),
+    ("fr", "lundi 14 juin", "14\u201318 juin 2027"),
+    ("es", "lunes, 14 de junio", "14\u201318 de junio de 2027"),
+    ("it", "lunedì 14 giugno", "14\u201318 giugno 2027"),
+    ("pt", "segunda-feira, 14 de junho", "14\u2009\u2013\u200918 de junho de 2027"),
+    ("nl", "maandag 14 juni", "14\u201318 juni 2027"),
+])
+def test_day_titles_and_cover_ranges_from_cldr(language, day, cover):
+    assert dates.day_and_date(dt.date(2027, 6, 14), language) == day
+    assert dates.date_range(dt.date(2027, 6, 14), dt.date(2027, 6, 18), language) == cover
+
+
+def test_ranges_across_months_and_years_and_one_day():
+    assert dates.date_range(dt.date(2019, 7, 22), dt.date(2019, 7, 26), "de") == "22.\u201326. Juli 2019"
+    assert dates.date_range(dt.date(2019, 7, 22), dt.date(2019, 7, 26), "fr") == "22\u201326 juillet 2019"
+    assert dates.date_range(dt.date(2027, 9, 29), dt.date(2027, 10, 3), "fr") == "29 septembre\u2009\u2013\u20093 octobre 2027"
+    assert dates.date_range(dt.date(2027, 12, 30), dt.date(2028, 1, 2), "de") == "30. Dezember 2027\u2009\u2013\u20092. Januar 2028"
+    assert dates.date_range(dt.date(2027, 9, 13), dt.date(2027, 9, 13), "it") == "13 settembre 2027"
+    assert dates.date_range(dt.date(2027, 9, 13), dt.date(2027, 9, 17), "cs") == "13. září 2027\u2009\u2013\u200917. září 2027"  # not 13.–17. 9. 2027
+    assert dates.full_date(dt.date(2019, 7, 22), "de") == "Montag, 22. Juli 2019"
+    assert dates.full_date(dt.date(2019, 7, 22), "fr") == "lundi 22 juillet 2019"
+    assert dates.at_line_start("lundi 14 juin") == "Lundi 14 juin"
+
+
+def test_no_date_depends_on_the_process_locale():
+    """strftime's names (%A, %a, %B, %b) follow the process locale: the booklet uses CLDR's instead."""
+    package = Path(__file__).resolve().parent.parent / "booklet"
+    found = [f"{path.name}: {m.group(0)}" for path in package.rglob("*.py")
+             for m in re.finditer(r"\{[^{}\n]*:[^{}\n]*%[aAbBcxX][^{}\n]*\}|strftime\([^)]*%[aAbBcxX]",
+                                  path.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_hyphenation_follows_the_language(language):
+    assert hyphenation_language(language) is not None
+    assert hyphenation_language(language).split("_")[0] == language
+
+
+# -- the label tables -------------------------------------------------------------------------------
+
+def test_the_shipped_tables_are_the_languages_booklet_names():
+    assert label_languages() == SHIPPED
+    assert ", ".join(sorted(SHIPPED)) in CONFERENCE["language"].doc
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_every_label_has_a_value_in_every_table_and_nothing_else(language):
+    table = yaml.safe_load((LABEL_DIR / f"{language}.yaml").read_text(encoding="utf-8"))
+    assert list(table) == list(LABEL_KEYS)
+    for key, words in table.items():
+        assert isinstance(words, str) and words.strip() == words and words, (key, words)
+        assert label_problem(key, words) is None, (key, words)
+        assert [ch for ch in words if font_for_char(ch) != ""] == [], (key, words)  # the text fonts print it
+        if LABEL_WORDS[key][1].isupper():  # INVITED TALK, DAY {number}: in capitals in every language
+            assert re.sub(r"\{\w+\}", "", words).isupper(), (key, words)
+
+
+def test_english_table_is_the_contracts_english():
+    assert labels_for("en", {}) == {key: english for key, (_, english) in LABEL_WORDS.items()}
+
+
+def test_labels_fall_back_to_the_base_language_then_english_and_the_theme_wins():
+    assert labels_for("de-AT", {})["programme"] == "Programm"
+    assert labels_for("sv", {})["programme"] == "Programme"
+    assert labels_for("de", {"programme": "Zeitplan"})["programme"] == "Zeitplan"
+
+
+# -- wrong codes and wrong labels: errors with file, line and key ---------------------------------
+
+def test_an_unknown_language_is_an_error_listing_the_languages(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"conference.yaml": extend("conference.yaml", "language: xx\n")})
+    with pytest.raises(DataError) as caught:
+        read_booklet(folder)
+    (problem,) = caught.value.problems  # an error, and no warning for the same code
+    assert str(problem) == (
+        "conference.yaml:5: language: 'xx' is not a language code (ISO 639, like en, de or fr; en-GB with a region); "
+        "booklet has its words in en (English), de (German), es (Spanish), fr (French), it (Italian), nl (Dutch), "
+        "pt (Portuguese); any other language that CLDR knows (sv, pl, ja, ...) works too, with English words "
+        "unless theme.yaml's `labels:` gives them")
+
+
+def test_a_theme_label_with_a_wrong_placeholder_is_an_error(tmp_path):
+    theme = "labels:\n  day: Tag\n  chair: 'Vorsitz {nom}'\n  programme: Zeitplan\n"
+    folder = write_conference(tmp_path / "conf", {"theme.yaml": theme})
+    with pytest.raises(DataError) as caught:
+        read_booklet(folder)
+    assert [str(p) for p in caught.value.problems] == [
+        "theme.yaml:2: labels.day: 'Tag' leaves out {number}, where the booklet puts it; "
+        "write it like: day: DAY {number}",
+        "theme.yaml:3: labels.chair: '{nom}' is not a placeholder: the only placeholder here is {name}; "
+        'write it like: chair: "Chair: {name}"',
+    ]
+
+
+def test_a_continued_abstract_says_so_in_the_language():
+    from booklet.layout.abstracts import continued
+
+    assert continued("Short title", label="Fortsetzung") == "Short title (Fortsetzung)"
+
+
+def test_english_labels_left_from_the_init_template_are_a_warning_in_another_language(tmp_path):
+    from booklet.check import check_folder
+
+    english = "".join(f"  {key}: '{words}'\n" for key, (_, words) in LABEL_WORDS.items())
+    conference = extend("conference.yaml", "language: de\n")
+    folder = write_conference(tmp_path / "de", {"conference.yaml": conference, "theme.yaml": "labels:\n" + english})
+    (warning,) = [str(p) for p in check_folder(folder)[1]]
+    assert warning.startswith("theme.yaml:1: labels: warning: 24 labels are the English words while the booklet's "
+                              "language is de, and print in place of its own (contents: Contents, not Inhalt; ")
+    few = "labels:\n  abstracts: Abstracts\n  keynote: KEYNOTE\n"  # a few English words, meant
+    folder = write_conference(tmp_path / "few", {"conference.yaml": conference, "theme.yaml": few})
+    assert check_folder(folder)[1] == []
+    folder = write_conference(tmp_path / "sv", {"conference.yaml": extend("conference.yaml", "language: sv\n"),
+                                                "theme.yaml": "labels:\n" + english})
+    assert check_folder(folder)[1] == []  # no words of its own: English is what it prints anyway
