@@ -237,6 +237,10 @@ POSTER = Record("poster", "A poster.", (
     Key("affiliation", "texts", "with `author`: the author's affiliation", example="NOA, Greece"),
     Key("email", "email", "with `author`: for proofs, never printed", example="zoe@example.org"),
     Key("abstract", "text", "printed when given", example="We train ..."),
+    Key("session", "text", "its poster session, as named in programme.yaml: a heading (theme "
+        "`group_by: session`), and its day with abstracts by day", example="Poster Session & Coffee"),
+    Key("topic", "text", "its topic: a heading over each topic's posters (theme `group_by: topic`)",
+        example="Stars and the Milky Way"),
 ), one_of=("author", "authors"))
 
 # -- programme.yaml ------------------------------------------------------------
@@ -286,7 +290,7 @@ LABEL_KEYS = (  # every fixed word the booklet prints (booklet/resources/labels/
     "contents", "committees", "programme", "abstracts", "tutorials", "posters", "practical", "notes",
     "places", "contact", "web", "hashtag", "day", "parallel_sessions", "continued", "chair", "tutorial",
     "presenter", "presenters", "presenting_underlined", "not_in_programme", "contributed", "invited",
-    "keynote", "special",
+    "keynote", "special", "other_posters",
 )
 
 TRACK_COLOUR = Record("track_colour", "The colour of one session or track in the programme.", (
