@@ -110,6 +110,8 @@ class Poster:
     authors: tuple[Person, ...]
     abstract: str | None = None
     source: Source | None = field(default=None, compare=False)
+    session: str | None = None  # the poster session it is shown in (a programme session's name)
+    topic: str | None = None
 
 
 @dataclass(frozen=True)

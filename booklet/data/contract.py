@@ -237,6 +237,10 @@ POSTER = Record("poster", "A poster.", (
     Key("affiliation", "texts", "with `author`: the author's affiliation", example="NOA, Greece"),
     Key("email", "email", "with `author`: for proofs, never printed", example="zoe@example.org"),
     Key("abstract", "text", "printed when given", example="We train ..."),
+    Key("session", "text", "its poster session, as named in programme.yaml: a heading (theme "
+        "`group_by: session`), and its day with abstracts by day", example="Poster Session & Coffee"),
+    Key("topic", "text", "its topic: a heading over each topic's posters (theme `group_by: topic`)",
+        example="Stars and the Milky Way"),
 ), one_of=("author", "authors"))
 
 # -- programme.yaml ------------------------------------------------------------
@@ -311,6 +315,7 @@ LABEL_WORDS = {
     "keynote": ("the label of a keynote", "KEYNOTE"),
     "special": ("the label of a special lecture", "SPECIAL LECTURE"),
     "subject": ("the PDF's subject (its document properties), before the venue", "Programme and abstracts"),
+    "other_posters": ("the heading over posters that name no session or topic, when others do", "Other posters"),
 }
 LABEL_KEYS = tuple(LABEL_WORDS)
 LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name"}  # each must be in its label

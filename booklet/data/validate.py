@@ -236,6 +236,8 @@ def read_posters(report: Report, data: Seq | None) -> list[Poster]:
         title = f.text("title", required=True)
         authors = people.read_poster_authors(report, f)
         abstract = f.text("abstract")
+        session, topic = f.text("session"), f.text("topic")
         if title and authors:
-            posters.append(Poster(index + 1 if number is None else number, title, authors, abstract, f.source()))
+            posters.append(Poster(index + 1 if number is None else number, title, authors, abstract, f.source(),
+                                  session, topic))
     return posters

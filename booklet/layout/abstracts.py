@@ -1,36 +1,94 @@
-"""Abstracts in programme order -> one page (or more) each: label, title, authors, photo, text."""
+"""Abstracts in programme order -> one page (or more) each, or flowing several to a page (theme
+`abstracts: {layout: flow}`): label, title, authors, photo, text; after the programme, grouped by day,
+or each day's after that day's programme (`placement: by-day`, see story)."""
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak
+from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Abstract, Person
 from .common import Context, Slot, abstract_photo
-from .flowables import Anchor, BesidePhoto, Continues, DayMark, Para, Rule
+from .flowables import Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Para, Rule
 from .programme import day_title
-from .styles import ACCENT, LIGHT, markup_color
+from .styles import ACCENT, LIGHT, LIGHT_RULE, markup_color
+
+SEPARATOR_SPACE = 9.0  # above and below the rule between flowing abstracts
+
 
 def build_abstracts(ctx: Context) -> list:
-    if not ctx.abstract_order:
+    """The Abstracts section: every abstract in programme order, grouped by day; those not in the
+    programme last. With abstracts by day, only those not in the programme (see build_day_abstracts)."""
+    groups = ctx.abstract_groups() if ctx.has("abstracts") else []
+    if ctx.by_day:
+        groups = [group for group in groups if group[0] is None]
+    if not groups:
         return []
-    story = [Anchor("abstracts", markup.plain(ctx.label("abstracts")), 0, section=ctx.label("abstracts"))]
-    current_group = object()
-    for number, (day_index, abstract) in enumerate(ctx.abstract_order):
-        if number:
+    name = ctx.label("abstracts")
+    story = [Anchor("abstracts", markup.plain(name), 0, section=name)]
+    for number, (day_index, abstracts) in enumerate(groups):
+        title = (day_title(ctx.booklet.days[day_index], ctx.booklet.conference.language) if day_index is not None
+                 else markup.plain(ctx.label("not_in_programme")))
+        if number and not ctx.flow:
             story.append(PageBreak())
-        if day_index != current_group:
-            current_group = day_index
-            title = (day_title(ctx.booklet.days[day_index], ctx.booklet.conference.language) if day_index is not None
-                     else markup.plain(ctx.label("not_in_programme")))
-            story.append(Anchor(f"abstracts-day-{day_index}", title, 1))
-            story.append(DayMark(title if day_index is not None else None))  # the running heads' day
-        story.extend(build_abstract_page(ctx, abstract))
+        opening = [Anchor(f"abstracts-day-{day_index}", title, 1), DayMark(title if day_index is not None else None)]
+        heading = _day_heading(ctx, title) if ctx.flow else []
+        if ctx.flow and number == 0:
+            heading = [Para(markup.inline(name), ctx.styles.heading), *heading]
+        story += abstract_run(ctx, abstracts, opening, heading, level=2)
     return story
 
 
-def build_abstract_page(ctx: Context, abstract: Abstract) -> list:
+def build_day_abstracts(ctx: Context, day_index: int, abstracts: list[Abstract]) -> list:
+    """Abstracts by day: the abstracts of one day, after its programme (on a page of their own)."""
+    name = ctx.label("abstracts")
+    title = day_title(ctx.booklet.days[day_index], ctx.booklet.conference.language)
+    opening = [Anchor(f"abstracts-day-{day_index}", name, 1, section=name), DayMark(title)]
+    heading = [Para(markup.inline(name), ctx.styles.heading)] if ctx.flow else []
+    return abstract_run(ctx, abstracts, opening, heading, level=2)
+
+
+def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading: list, level: int) -> list:
+    """A run of abstracts: `opening` (zero-size anchors and marks) first; then one page each, or
+    (layout: flow) one after another with a rule between, each header kept with the first lines of
+    its text, `heading` kept with the first. Each abstract ends with a mark of its last page."""
+    if not ctx.flow:
+        story = list(opening)
+        for number, abstract in enumerate(abstracts):
+            if number:
+                story.append(PageBreak())
+            story += build_abstract_page(ctx, abstract, level)
+            story.append(EndMark(ctx.abstract_key(abstract)))
+        return story
+    story = []
+    for number, abstract in enumerate(abstracts):
+        content, header = abstract_content(ctx, abstract, level)
+        prefix = [*opening, *heading] if number == 0 else []
+        separator = Rule(LIGHT_RULE, 0.5, SEPARATOR_SPACE) if number else None
+        story.append(Entry(prefix + content, _continued_heading(ctx, abstract), len(prefix) + header, separator))
+        story.append(EndMark(ctx.abstract_key(abstract)))
+    return story
+
+
+def _day_heading(ctx: Context, title: str) -> list:
+    """Flowing abstracts: the day's name over its abstracts, in the accent colour, ruled."""
+    s = ctx.styles
+    style = ParagraphStyle("abstract_day", parent=s.day_name, textColor=ACCENT, spaceBefore=s.body.fontSize * 1.6,
+                           spaceAfter=1)
+    return [Para(markup.inline(title), style), Rule(ACCENT, 0.8, 3), Spacer(0, 3)]
+
+
+def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2) -> list:
+    """One abstract as it opens its page: a Continues that runs on, "Title (continued)", as long as it needs."""
+    content, _ = abstract_content(ctx, abstract, level)
+    return [Continues(content, _continued_heading(ctx, abstract))]
+
+
+def abstract_content(ctx: Context, abstract: Abstract, level: int = 2) -> tuple[list, int]:
+    """The anchor (an outline entry at `level`), header (label, title, authors, photo), rule and text
+    paragraphs; and how many of them come before the text."""
     s = ctx.styles
     header = [
         Para(_label_line(ctx, abstract), s.when),
@@ -40,10 +98,15 @@ def build_abstract_page(ctx: Context, abstract: Abstract) -> list:
     photo = abstract_photo(abstract)
     if photo:
         header = [BesidePhoto(ctx.photo(photo), header, gap=4 * mm)]
-    story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), 2), *header]
+    story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), level), *header]
     story.append(Rule(LIGHT, 0.8, 5))
+    before_text = len(story)
     story.extend(ctx.paras(abstract.text, s.text))
-    return [Continues(story, lambda: [Para(continued(abstract.title, label=ctx.label("continued")), s.when)])]
+    return story, before_text
+
+
+def _continued_heading(ctx: Context, abstract: Abstract):
+    return lambda: [Para(continued(abstract.title, label=ctx.label("continued")), ctx.styles.when)]
 
 
 def continued(title: str, limit: int = 60, label: str = "continued") -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
@@ -9,7 +10,7 @@ from reportlab.lib.units import mm
 from ..text import markup
 from ..text.fonts import register_fonts
 from ..data.theme import labels_for
-from ..model import Abstract, Booklet, Day, Item, Person, Session
+from ..model import Abstract, Booklet, Day, Item, Person, Poster, Session, Tutorial
 from .flowables import Para, Photo
 from .page import Page
 from .styles import Styles, make_styles
@@ -41,6 +42,13 @@ class Context:
         self._tutorial_keys = {t.id: f"tutorial-{t.number}" for t in booklet.tutorials}
         self.theme = booklet.theme
         self.labels = labels_for(booklet.conference.language, booklet.theme.labels)
+        self.sections = tuple(booklet.theme.sections)  # the sections printed, in order
+        # abstracts by day: each day's programme, then its abstracts, tutorials and posters (needs a programme)
+        self.by_day = (booklet.theme.abstracts_placement == "by-day" and "programme" in self.sections
+                       and bool(booklet.days))
+        self.flow = booklet.theme.abstracts_layout == "flow"  # several abstracts to a page
+        self.poster_days = poster_days(booklet) if self.by_day else {}  # poster index -> its day's index
+        self._item_days = {id(item): index for index, day in enumerate(booklet.days) for item in day.items()}
 
     def label(self, key: str, **values) -> str:
         """A fixed word of the booklet in its language (or as theme.yaml says), e.g. label("day", number=2),
@@ -59,6 +67,52 @@ class Context:
 
     def tutorial_key(self, tutorial) -> str:
         return self._tutorial_keys[tutorial.id]
+
+    def has(self, section: str) -> bool:
+        """Whether theme.yaml's `sections` prints this section."""
+        return section in self.sections
+
+    def abstract_ref(self, abstract: Abstract) -> str | None:
+        """The link key a programme line points at for this talk; None when the abstracts are not printed."""
+        return self.abstract_key(abstract) if self.has("abstracts") else None
+
+    def tutorial_ref(self, tutorial: Tutorial) -> str | None:
+        return self.tutorial_key(tutorial) if self.has("tutorials") else None
+
+    def poster_ref(self, item: Item) -> str | None:
+        """Where a poster-session line of the programme points: the posters listed on its day (abstracts
+        by day), else the Posters section; None when no posters are printed."""
+        if not self.booklet.posters or not self.has("posters"):
+            return None
+        day = self._item_days.get(id(item))
+        if self.by_day:
+            if day is not None and day in self.poster_days.values():
+                return posters_day_key(day)
+            if None in self.poster_days.values():
+                return "posters"
+            days = sorted(set(self.poster_days.values()))
+            return posters_day_key(days[0]) if days else None
+        return "posters"
+
+    def abstract_groups(self) -> list[tuple[int | None, list[Abstract]]]:
+        """(day index, or None for abstracts not in the programme; its abstracts), in programme order."""
+        groups: list[tuple[int | None, list[Abstract]]] = []
+        for day_index, abstract in self.abstract_order:
+            if not groups or groups[-1][0] != day_index:
+                groups.append((day_index, []))
+            groups[-1][1].append(abstract)
+        return groups
+
+    def tutorials_of(self, day_index: int | None) -> list[Tutorial]:
+        """The tutorials scheduled on that day (None: those not in the programme), in number order."""
+        slot_day = {t.id: (slot.day_index if (slot := self.slots.get("tutorial:" + t.id)) else None)
+                    for t in self.booklet.tutorials}
+        return [t for t in self.booklet.tutorials if slot_day[t.id] == day_index]
+
+    def posters_of(self, day_index: int | None) -> list[int]:
+        """Indices (into booklet.posters) of the posters listed with that day (abstracts by day; None:
+        those of no day), in data order."""
+        return [i for i in range(len(self.booklet.posters)) if self.poster_days.get(i) == day_index]
 
     def paras(self, text: str, style) -> list[Para]:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block."""
@@ -95,6 +149,105 @@ def _abstracts_in_programme_order(booklet: Booklet, slots: dict[str, Slot]):
     ]
     rest = [(None, a) for a in booklet.abstracts if "abstract:" + a.id not in slots]
     return ordered + rest
+
+
+def posters_day_key(day_index: int) -> str:
+    return f"posters-day-{day_index}"
+
+
+def _same(text: str) -> str:
+    """A name as compared: plain text, spaces collapsed, case folded."""
+    return " ".join(unicodedata.normalize("NFC", markup.plain(text)).casefold().split())
+
+
+def poster_days(booklet: Booklet) -> dict[int, int | None]:
+    """For each poster (by index), the day whose programme shows it, for abstracts by day.
+
+    A poster's `session:` names a programme session (a session block or parallel track, or the
+    title of a poster-session line): that session's day. A poster without one (or naming none of
+    them) goes with the day of the programme's poster sessions when they are all on one day;
+    otherwise it is listed with no day, in the Posters section."""
+    named: dict[str, int] = {}
+    poster_items: set[int] = set()
+    for index, day in enumerate(booklet.days):
+        for session in day.sessions():
+            named.setdefault(_same(session.name), index)
+        for item in day.items():
+            if item.kind == "poster":
+                poster_items.add(index)
+                if item.title:
+                    named.setdefault(_same(item.title), index)
+    fallback = next(iter(poster_items)) if len(poster_items) == 1 else None
+    return {i: named.get(_same(p.session), fallback) if p.session else fallback
+            for i, p in enumerate(booklet.posters)}
+
+
+_GENERATION = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
+def sort_key(text: str) -> str:
+    """A locale-independent sort key: plain text, accents taken off (NFKD), case folded, a few
+    letters that do not decompose spelled out (ø -> o, æ -> ae, ł -> l); leading punctuation skipped.
+
+    Not a language's collation (no Unicode collation library yet): 'Ø' sorts with 'O', as in
+    English indexes, not after 'Z' as in Danish."""
+    plain = unicodedata.normalize("NFKD", markup.plain(text).casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).translate(_LETTERS)
+    return " ".join(plain.split()).lstrip("\"'‘“¿¡([{-–—*$ ")
+
+
+def family_name(name: str) -> str:
+    """The family name, taken as the last word of the name as written ('Ana de la Cruz' -> 'Cruz',
+    'Martin Luther King Jr.' -> 'King'): the data gives no other way to tell it."""
+    words = markup.plain(name).replace(",", " ").split()
+    while len(words) > 1 and words[-1].casefold() in _GENERATION:
+        words.pop()
+    return words[-1] if words else ""
+
+
+def sorted_posters(posters: tuple[Poster, ...], indices: list[int], by: str) -> list[int]:
+    """`indices` (into `posters`) in the order theme.yaml's `posters: {sort: ...}` asks for:
+    number; author (the first author's family name, then given names); or title. Ties by number."""
+    def key(i: int):
+        poster = posters[i]
+        if by == "author":
+            first = poster.authors[0].name if poster.authors else ""
+            return (sort_key(family_name(first)), sort_key(first), poster.number, i)
+        if by == "title":
+            return (sort_key(poster.title), poster.number, i)
+        return (poster.number, i)
+
+    return sorted(indices, key=key)
+
+
+def poster_groups(booklet: Booklet, indices: list[int], by: str | None) -> list[tuple[str | None, list[int]]]:
+    """`indices` under headings: (heading, indices) by the posters' `session:` or `topic:`.
+
+    Groups come in the order they are first named in posters.yaml (sessions: in programme order
+    when they name a programme session); posters that name none come last, headed None. When no
+    poster names one, there is one group, headed None, and no heading is printed."""
+    posters = booklet.posters
+    if by not in ("session", "topic"):
+        return [(None, list(indices))]
+    value = (lambda p: p.session) if by == "session" else (lambda p: p.topic)
+    heads: dict[str, str] = {}
+    for i in sorted(indices):  # in the data's order
+        if value(posters[i]):
+            heads.setdefault(_same(value(posters[i])), value(posters[i]))
+    if not heads:
+        return [(None, list(indices))]
+    order = list(heads)
+    if by == "session":
+        programme = [_same(s.name) for day in booklet.days for s in day.sessions()]
+        programme += [_same(item.title) for day in booklet.days for item in day.items()
+                      if item.kind == "poster" and item.title]
+        rank = {name: programme.index(name) if name in programme else len(programme) for name in order}
+        order.sort(key=lambda name: rank[name])  # stable: first named first, among the others
+    groups = [(heads[name], [i for i in indices if value(posters[i]) and _same(value(posters[i])) == name])
+              for name in order]
+    rest = [i for i in indices if not value(posters[i])]
+    return groups + ([(None, rest)] if rest else [])
 
 
 def names(people: tuple[Person, ...]) -> str:

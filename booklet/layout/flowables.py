@@ -47,6 +47,7 @@ class BesidePhoto(Flowable):
         self.gap = gap
 
     def wrap(self, availWidth, availHeight):
+        self.photo._unRestrictSize()  # a fallback tried where the header did not fit may have shrunk it
         photo_width, photo_height = self.photo.wrap(availWidth, availHeight)
         narrow = availWidth - photo_width - self.gap
         used = 0.0
@@ -72,8 +73,12 @@ class BesidePhoto(Flowable):
     def split(self, availWidth, availHeight):
         if self.wrap(availWidth, availHeight)[1] <= availHeight:
             return [self]
+        canv = getattr(self, "canv", None)
+        if canv is None:
+            return []
         fallback = ImageAndFlowables(self.photo, self.paras, imageSide="right", imageLeftPadding=self.gap,
                                      imageRightPadding=0)
+        fallback.canv = canv  # it measures with the canvas
         return fallback.split(availWidth, availHeight)
 
     def draw(self):
@@ -89,66 +94,123 @@ class Continues(Flowable):
 
     Spaces between the flowables are as a Frame puts them (space after one and space before the
     next overlap). A split never leaves the heading of a continuation alone on its page.
+
+    `keep`: the first `keep` flowables of the content (an entry's header) never end a page without
+    the first lines of the one after them (its text): the whole moves to the next page instead,
+    unless it is already at the top of one.
     """
 
-    def __init__(self, content: list, heading, lead: list | None = None):
+    def __init__(self, content: list, heading, lead: list | None = None, keep: int = 0):
         super().__init__()
         self.content = list(content)
         self.heading = heading
         self.lead = list(lead or [])
+        self.keep = keep
+        self.opens_page = False  # a continuation: it starts a page
 
     def _items(self) -> list:
         return self.lead + self.content
 
     @staticmethod
     def _gap(previous, flowable) -> float:
-        return max(previous.getSpaceAfter(), flowable.getSpaceBefore()) if previous is not None else 0.0
+        """The space between two flowables; none above the first (marks, zero-size, do not count)."""
+        if previous is None or getattr(flowable, "_mark", False):
+            return 0.0
+        return max(previous.getSpaceAfter(), flowable.getSpaceBefore())
+
+    @staticmethod
+    def _after(previous, flowable):
+        """What counts as the flowable before the next one: marks are passed over."""
+        return previous if getattr(flowable, "_mark", False) else flowable
+
+    def _lend_canvas(self, flowables) -> None:
+        """Give the inner flowables this one's canvas: some measure on it (ImageAndFlowables, which
+        BesidePhoto falls back to)."""
+        canv = getattr(self, "canv", None)
+        if canv is not None:
+            for flowable in flowables:
+                flowable.canv = canv
 
     def wrap(self, availWidth, availHeight):
+        if self.opens_page and not _at_top(self) and getattr(self, "_frame", None) is not None:
+            return availWidth, availHeight + 1  # does not fit: to the next page (see split)
         used, previous, self._heights = 0.0, None, []
+        self._lend_canvas(self._items())
         for flowable in self._items():
             height = flowable.wrap(availWidth, availHeight)[1]
             self._heights.append(height)
             used += self._gap(previous, flowable) + height
-            previous = flowable
+            previous = self._after(previous, flowable)
         self.width, self.height = availWidth, used
         return availWidth, used
 
+    def _visible(self) -> list:
+        return [f for f in self._items() if not getattr(f, "_mark", False)]
+
     def getSpaceBefore(self):
-        items = self._items()
+        items = self._visible()
         return items[0].getSpaceBefore() if items else 0.0
 
     def getSpaceAfter(self):
-        items = self._items()
+        items = self._visible()
         return items[-1].getSpaceAfter() if items else 0.0
 
     def split(self, availWidth, availHeight):
+        if self.opens_page and not _at_top(self) and getattr(self, "_frame", None) is not None:
+            return []
         items = self._items()
-        used, content_used, previous, first = 0.0, 0.0, None, []
-        for index, flowable in enumerate(items):
+        self._lend_canvas(items)
+        # for each item: the position of the content flowable it is (part of), or None for the lead
+        origin = [None] * len(self.lead) + list(range(len(self.content)))
+        used, content_used, previous, first, begun = 0.0, 0.0, None, [], set()
+        index, rest = 0, None
+        while index < len(items):
+            flowable, at = items[index], origin[index]
             gap = self._gap(previous, flowable)
             room = availHeight - used - gap
             height = flowable.wrap(availWidth, room)[1]
-            is_content = index >= len(self.lead)
             if height <= room:
                 first.append(flowable)
                 used += gap + height
-                content_used += height if is_content else 0.0
-                previous = flowable
+                if at is not None:
+                    content_used += height
+                    begun.add(at)
+                previous = self._after(previous, flowable)
+                index += 1
                 continue
+            if self.keep and at is not None and at < self.keep and not _at_top(self):
+                return []  # the header does not fit: all of it moves on (no use splitting it)
+            self._lend_canvas([flowable])
             parts = flowable.split(availWidth, room) if room > 0 else []
-            if len(parts) >= 2:
-                first.append(parts[0])
-                content_used += parts[0].wrap(availWidth, room)[1] if is_content else 0.0
-                rest = parts[1:] + items[index + 1:]
-            else:
+            self._lend_canvas(parts)
+            head = parts[0].wrap(availWidth, room)[1] if len(parts) >= 2 else 0.0
+            if len(parts) < 2 or head <= 0 or head > room:
                 rest = items[index:]
-            break
-        else:
-            return [self]
+                break
+            # the part that fits stays here; what follows it is tried in the room left (a photo's
+            # header splits into what goes beside the photo and paragraphs that may fit below it)
+            first.append(parts[0])
+            used += gap + head
+            if at is not None:
+                content_used += head
+                begun.add(at)
+            previous = self._after(previous, parts[0])
+            items[index:index + 1] = parts
+            origin[index:index + 1] = [at] * len(parts)
+            index += 1
+        if rest is None:
+            if len(first) == len(self._items()):
+                return [self]
+            rest = []
+        if not rest:
+            return [Continues(first, None)]
         if content_used <= 0:
             return []  # nothing of the content fits here: it moves on whole, heading and all
-        return [Continues(first, None), Continues(rest, self.heading, self.heading())]
+        if self.keep and len(begun) < min(self.keep + 1, len(self.content)) and not _at_top(self):
+            return []  # the header would end the page without its text: all of it moves on
+        more = Continues(rest, self.heading, self.heading())
+        more.opens_page = True  # never under its first part, even where that leaves room (a photo's header)
+        return [Continues(first, None), more]
 
     def draw(self):
         top, previous = self.height, None
@@ -156,11 +218,77 @@ class Continues(Flowable):
             top -= self._gap(previous, flowable)
             flowable.drawOn(self.canv, 0, top - height)
             top -= height
-            previous = flowable
+            previous = self._after(previous, flowable)
+
+
+def _at_top(flowable) -> bool:
+    """Whether the frame laying `flowable` out has drawn nothing yet on this page (moving on would not help)."""
+    frame = getattr(flowable, "_frame", None)
+    return bool(getattr(frame, "_atTop", False))
+
+
+class Entry(Continues):
+    """One of several entries flowing on a page (abstracts, layout: flow): `separator` (a rule) above
+    it, except at the top of a page; its header (`keep` flowables) never alone at a page's foot; a
+    long one runs on to the next page under `heading()` ("Title (continued)")."""
+
+    def __init__(self, content: list, heading, keep: int, separator=None):
+        super().__init__(content, heading, keep=keep)
+        self.separator = separator
+
+    def _settle(self) -> None:
+        """Decided where the entry is placed: the separator goes above it unless it starts a page; a
+        day it opens names its page in the running head only when it starts the page (a page that
+        begins inside the day before stays that day's)."""
+        top = _at_top(self)
+        self.lead = [self.separator] if self.separator is not None and not top else []
+        for flowable in self.content:
+            if isinstance(flowable, DayMark):
+                flowable.claim = top
+
+    def getSpaceBefore(self):
+        self._settle()
+        return super().getSpaceBefore()
+
+    def wrap(self, availWidth, availHeight):
+        self._settle()
+        return super().wrap(availWidth, availHeight)
+
+    def split(self, availWidth, availHeight):
+        self._settle()
+        return super().split(availWidth, availHeight)  # the first part holds the separator, if any
+
+
+class EndMark(Flowable):
+    """Zero-size, after an entry: records the page its entry ends on (`end:KEY`, for proofs), with no
+    trace in the PDF."""
+
+    _mark = True  # no space around it in a Continues
+
+    _ZEROSIZE = True  # placed even on a full page: the page its entry ends on
+    _SPACETRANSFER = True  # and the space after that entry still counts for what follows
+
+    def __init__(self, key: str):
+        super().__init__()
+        self.key = key
+        self.width = self.height = 0
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def drawOn(self, canvas, x, y, _sW=0):  # nothing is drawn, not even a saved and restored state
+        pages = getattr(canvas, "anchor_pages", None)
+        if pages is not None:
+            pages["end:" + self.key] = canvas.getPageNumber()
+
+    def draw(self):
+        pass
 
 
 class Anchor(Flowable):
     """A link target (and optionally a PDF outline entry) at this point of the story."""
+
+    _mark = True  # no space around it in a Continues
 
     def __init__(self, key: str, outline: str | None = None, level: int = 0, section: str | None = None):
         super().__init__()
@@ -184,18 +312,22 @@ class Anchor(Flowable):
 
 class DayMark(Flowable):
     """Zero-size: from here on the pages belong to `day` (a title such as "Monday 14 June", or None
-    for none); the running head of each page shows the day (see output.render)."""
+    for none); the running head of each page shows the day (see output.render). With `claim` false
+    the page it is drawn on keeps the day it began in (a day that starts halfway down a page)."""
 
-    def __init__(self, day: str | None):
+    _mark = True  # no space around it in a Continues
+
+    def __init__(self, day: str | None, claim: bool = True):
         super().__init__()
         self.day = day
+        self.claim = claim
         self.width = self.height = 0
 
     def wrap(self, availWidth, availHeight):
         return 0, 0
 
     def draw(self):
-        self.canv.mark_day(self.day)
+        self.canv.mark_day(self.day, self.claim)
 
 
 class Row(Flowable):

@@ -1,4 +1,5 @@
-"""Posters -> the poster list: number, title, authors with affiliations, and the abstract when given."""
+"""Posters -> the poster list: number, title, authors with affiliations, and the abstract when given;
+sorted by number, author or title, under session or topic headings when asked for (theme.yaml)."""
 
 from __future__ import annotations
 
@@ -7,23 +8,51 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from ..text import markup
 from ..model import Poster
 from .abstracts import author_block
-from .common import Context
-from .flowables import Anchor, Para, Row, Rule
+from .common import Context, poster_groups, posters_day_key, sorted_posters
+from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
 from .styles import LIGHT
 
 
 def build_posters(ctx: Context) -> list:
+    """The Posters section: every poster (abstracts by day: those listed with no day)."""
+    if not ctx.has("posters"):
+        return []
+    indices = ctx.posters_of(None)
+    if not indices:
+        return []
+    name = ctx.label("posters")
+    return poster_list(ctx, indices, [Anchor("posters", name, 0, section=name)], "posters", 1)
+
+
+def build_day_posters(ctx: Context, day_index: int, title: str) -> list:
+    """Abstracts by day: the posters of one day (`title`), after its abstracts and tutorials."""
+    name = ctx.label("posters")
+    key = posters_day_key(day_index)
+    return poster_list(ctx, ctx.posters_of(day_index), [Anchor(key, name, 1, section=name), DayMark(title)], key, 2)
+
+
+def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level: int) -> list:
+    """The heading, then the posters in theme.yaml's order, under a heading per session or topic when
+    asked for and given (an outline entry each, at `level`); every poster ruled off."""
     posters = ctx.booklet.posters
-    if not posters:
+    if not indices:
         return []
     s = ctx.styles
-    story = [Anchor("posters", markup.plain(ctx.label("posters")), 0, section=ctx.label("posters")),
-             Para(markup.inline(ctx.label("posters")), s.heading)]
-    widest = max(len(str(p.number)) for p in posters)
+    story = [*opening, Para(markup.inline(ctx.label("posters")), s.heading)]
+    widest = max(len(str(posters[i].number)) for i in indices)
     number_width = stringWidth("0" * widest, s.session.fontName, s.session.fontSize * 1.3) + 2
-    for index, poster in enumerate(posters):
-        story.append(build_poster_entry(ctx, poster, number_width, poster_key(index)))
-        story.append(Rule(LIGHT, 0.5, 2))
+    ordered = sorted_posters(posters, indices, ctx.theme.posters_sort)
+    groups = poster_groups(ctx.booklet, ordered, ctx.theme.posters_group_by)
+    headed = any(heading is not None for heading, _ in groups)
+    for number, (heading, members) in enumerate(groups):
+        if headed:
+            text = heading if heading is not None else ctx.label("other_posters")
+            story.append(Anchor(f"{key}-group-{number}", markup.plain(text), level))
+            story.append(Para(markup.inline(text), s.subheading))
+        for index in members:
+            story.append(build_poster_entry(ctx, posters[index], number_width, poster_key(index)))
+            story.append(EndMark(poster_key(index)))
+            story.append(Rule(LIGHT, 0.5, 2))
     return story
 
 

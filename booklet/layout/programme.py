@@ -44,10 +44,11 @@ def build_programme(ctx: Context) -> list:
     return story
 
 
-def build_programme_day(ctx: Context, index: int, day: Day) -> DayBlock:
+def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, section: str | None = None) -> DayBlock:
+    """One day's programme; its anchor an outline entry at `level` (abstracts by day: 0, opening `section`)."""
     title = day_title(day, ctx.booklet.conference.language)
     lines = [
-        Line(Anchor(day_key(index), title, 1), keep=True),
+        Line(Anchor(day_key(index), title, level, section=section), keep=True),
         Line(DayMark(title), keep=True),
         Line(_day_header(ctx, index, day), keep=True),
         Line(Rule(ACCENT, 0.8, 3), space=3, keep=True),
@@ -130,7 +131,7 @@ def _item_body(ctx: Context, item: Item):
         if where:
             speaker += f" \u00b7 {where}"
         body = [Para(title_markup, s.row_title), Para(speaker, s.row_speaker)]
-        return body, ctx.abstract_key(abstract), None
+        return body, ctx.abstract_ref(abstract), None
     if item.tutorial:
         tutorial = item.tutorial
         head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ACCENT)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font> '
@@ -139,7 +140,7 @@ def _item_body(ctx: Context, item: Item):
         line = " \u00b7 ".join(x for x in (f"<i>{markup.inline(people)}</i>" if people else "", where) if x)
         if line:
             body.append(Para(line, s.row_speaker))
-        return body, ctx.tutorial_key(tutorial), ACCENT_TINT
+        return body, ctx.tutorial_ref(tutorial), ACCENT_TINT
     if not title:
         return [], None, None
     styled = {"break": f"<i>{markup.inline(title)}</i>", "social": f"<b>{markup.inline(title)}</b>",
@@ -148,7 +149,7 @@ def _item_body(ctx: Context, item: Item):
     if where:
         body.append(Para(where, s.row_speaker))
     background = {"break": LIGHT, "social": WARM_TINT, "poster": WARM_TINT}.get(item.kind)
-    ref = "posters" if item.kind == "poster" and ctx.booklet.posters else None
+    ref = ctx.poster_ref(item) if item.kind == "poster" else None
     return body, ref, background
 
 

@@ -1,4 +1,11 @@
-"""The Booklet model -> the whole story of flowables, section after section, with its contents entries."""
+"""The Booklet model -> the whole story of flowables, section after section, with its contents entries.
+
+The sections are theme.yaml's `sections`, in its order (a section left out is not printed, nor
+listed in the contents or the outline). With `abstracts: {placement: by-day}` the programme is set
+day by day, each day's programme followed by that day's abstracts, tutorials and posters; the
+abstracts not in the programme come after the last day, and the Tutorials and Posters sections
+keep only what belongs to no day.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +13,15 @@ from reportlab.platypus import PageBreak
 
 from ..text import markup
 from ..model import Booklet
-from .abstracts import build_abstracts
+from .abstracts import build_abstracts, build_day_abstracts
 from .backmatter import build_back_cover, build_practical, has_practical
-from .common import Context, day_key
+from .common import Context, day_key, posters_day_key
 from .cover import build_cover
 from .frontmatter import build_committees, build_contents
 from .page import Page
-from .posters import build_posters
-from .programme import build_programme, day_title
-from .tutorials import build_tutorials
+from .posters import build_day_posters, build_posters
+from .programme import build_programme, build_programme_day, day_title
+from .tutorials import build_day_tutorials, build_tutorials, section_tutorials, tutorial_outline
 
 
 def build_story(booklet: Booklet, page: Page, pad_to: int = 4) -> list:
@@ -23,37 +30,91 @@ def build_story(booklet: Booklet, page: Page, pad_to: int = 4) -> list:
     Layout finds no problems of its own: every warning about the data, the images' resolution
     included, comes from lint (see booklet.check), so `check` reports what `build` does."""
     ctx = Context(booklet, page)
-    sections = [
-        build_committees(ctx),
-        build_programme(ctx),
-        build_abstracts(ctx),
-        build_tutorials(ctx),
-        build_posters(ctx),
-        build_practical(ctx),
-    ]
     story = build_cover(ctx) + build_contents(ctx, contents_entries(ctx))
-    for section in sections:
-        if section:
-            story += [PageBreak(), *section]
+    for name in ctx.sections:
+        for part in section_parts(ctx, name):
+            if part:
+                story += [PageBreak(), *part]
     return story + build_back_cover(ctx, pad_to)
 
 
+def section_parts(ctx: Context, name: str) -> list[list]:
+    """A section's flowables, in parts that each start a new page."""
+    if name == "committees":
+        return [build_committees(ctx)]
+    if name == "programme":
+        return _days(ctx) if ctx.by_day else [build_programme(ctx)]
+    if name == "abstracts":
+        return [] if ctx.by_day else [build_abstracts(ctx)]  # by day: with the programme
+    if name == "tutorials":
+        return [build_tutorials(ctx)]
+    if name == "posters":
+        return [build_posters(ctx)]
+    if name == "practical":
+        return [build_practical(ctx)]
+    raise ValueError(f"unknown section {name!r}")
+
+
+def _days(ctx: Context) -> list[list]:
+    """Abstracts by day: each day's programme, abstracts, tutorials and posters; then the abstracts
+    not in the programme."""
+    parts = []
+    groups = dict(ctx.abstract_groups()) if ctx.has("abstracts") else {}
+    for index, day in enumerate(ctx.booklet.days):
+        title = day_title(day, ctx.booklet.conference.language)
+        parts.append([build_programme_day(ctx, index, day, level=0, section=ctx.label("programme"))])
+        if groups.get(index):
+            parts.append(build_day_abstracts(ctx, index, groups[index]))
+        if ctx.has("tutorials"):
+            parts += [build_day_tutorials(ctx, index, tutorials, title)
+                      for tutorials in [ctx.tutorials_of(index)] if tutorials]
+        if ctx.has("posters"):
+            parts.append(build_day_posters(ctx, index, title))
+    parts.append(build_abstracts(ctx))
+    return parts
+
+
 def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:
-    """(level, title, anchor key) for each section the booklet has."""
+    """(level, title, anchor key) for each section the booklet has, in the order it has them."""
     b = ctx.booklet
     entries = []
-    if b.conference.committees:
-        entries.append((0, ctx.label("committees"), "committees"))
-    if b.days:
-        entries.append((0, ctx.label("programme"), "programme"))
-        entries += [(1, day_title(day, b.conference.language), day_key(i)) for i, day in enumerate(b.days)]
-    if b.abstracts:
-        entries.append((0, ctx.label("abstracts"), "abstracts"))
-    if b.tutorials:
-        entries.append((0, ctx.label("tutorials"), "tutorials"))
-        entries += [(1, f"{t.number}. {markup.plain(t.title)}", ctx.tutorial_key(t)) for t in b.tutorials]
-    if b.posters:
-        entries.append((0, ctx.label("posters"), "posters"))
-    if has_practical(b.conference):
-        entries.append((0, ctx.label("practical"), "practical"))
+    for name in ctx.sections:
+        if name == "committees" and b.conference.committees:
+            entries.append((0, ctx.label("committees"), "committees"))
+        elif name == "programme" and b.days and ctx.by_day:
+            entries += _day_entries(ctx)
+        elif name == "programme" and b.days:
+            entries.append((0, ctx.label("programme"), "programme"))
+            entries += [(1, day_title(day, b.conference.language), day_key(i)) for i, day in enumerate(b.days)]
+        elif name == "abstracts" and b.abstracts and not ctx.by_day:
+            entries.append((0, ctx.label("abstracts"), "abstracts"))
+        elif name == "tutorials" and (tutorials := section_tutorials(ctx)):
+            entries.append((0, ctx.label("tutorials"), "tutorials"))
+            entries += [(1, _tutorial_entry(t), ctx.tutorial_key(t)) for t in tutorials]
+        elif name == "posters" and ctx.has("posters") and ctx.posters_of(None):
+            entries.append((0, ctx.label("posters"), "posters"))
+        elif name == "practical" and has_practical(b.conference):
+            entries.append((0, ctx.label("practical"), "practical"))
     return entries
+
+
+def _day_entries(ctx: Context) -> list[tuple[int, str, str]]:
+    """Abstracts by day: each day, with its abstracts, tutorials and posters below it; then the
+    abstracts not in the programme."""
+    entries = []
+    groups = dict(ctx.abstract_groups()) if ctx.has("abstracts") else {}
+    for index, day in enumerate(ctx.booklet.days):
+        entries.append((0, day_title(day, ctx.booklet.conference.language), day_key(index)))
+        if groups.get(index):
+            entries.append((1, ctx.label("abstracts"), f"abstracts-day-{index}"))
+        if ctx.has("tutorials"):
+            entries += [(1, tutorial_outline(t), ctx.tutorial_key(t)) for t in ctx.tutorials_of(index)]
+        if ctx.has("posters") and ctx.posters_of(index):
+            entries.append((1, ctx.label("posters"), posters_day_key(index)))
+    if groups.get(None):
+        entries.append((0, ctx.label("abstracts"), "abstracts"))
+    return entries
+
+
+def _tutorial_entry(tutorial) -> str:
+    return f"{tutorial.number}. {markup.plain(tutorial.title)}"

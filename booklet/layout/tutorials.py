@@ -1,4 +1,5 @@
-"""Tutorials -> one section per tutorial: TUTORIAL N, title, description, presenters with bio and photo."""
+"""Tutorials -> a page (or more) per tutorial: TUTORIAL N, title, description, presenters with bio and photo;
+in the Tutorials section, or (abstracts by day) after the abstracts of the day it is given."""
 
 from __future__ import annotations
 
@@ -9,19 +10,39 @@ from ..text import markup
 from ..model import Person, Tutorial
 from .abstracts import affiliation_lines, when
 from .common import Context
-from .flowables import Anchor, Para, Row, Rule
+from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
 from .styles import ACCENT, LIGHT, markup_color
 
 
 def build_tutorials(ctx: Context) -> list:
-    tutorials = ctx.booklet.tutorials
+    """The Tutorials section: every tutorial (abstracts by day: those not in the programme), a page each."""
+    tutorials = section_tutorials(ctx)
     if not tutorials:
         return []
     story = [Anchor("tutorials", markup.plain(ctx.label("tutorials")), 0, section=ctx.label("tutorials"))]
-    for tutorial in tutorials:
-        if tutorial.number > 1:
+    return story + _pages(ctx, tutorials)
+
+
+def section_tutorials(ctx: Context) -> list[Tutorial]:
+    """The tutorials the Tutorials section holds."""
+    if not ctx.has("tutorials"):
+        return []
+    return ctx.tutorials_of(None) if ctx.by_day else list(ctx.booklet.tutorials)
+
+
+def build_day_tutorials(ctx: Context, day_index: int, tutorials: list[Tutorial], title: str) -> list:
+    """Abstracts by day: the tutorials of one day (`title`), after its abstracts, a page each."""
+    name = ctx.label("tutorials")
+    return [Anchor(f"tutorials-day-{day_index}", None, section=name), DayMark(title), *_pages(ctx, tutorials)]
+
+
+def _pages(ctx: Context, tutorials: list[Tutorial]) -> list:
+    story = []
+    for number, tutorial in enumerate(tutorials):
+        if number:
             story.append(PageBreak())
         story.extend(build_tutorial_page(ctx, tutorial))
+        story.append(EndMark(ctx.tutorial_key(tutorial)))
     return story
 
 
@@ -32,7 +53,7 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
     if slot:
         label += f"  \u00b7  {when(slot, ctx.booklet.conference.language)}"
     story = [
-        Anchor(ctx.tutorial_key(tutorial), f"{tutorial.number}. {markup.plain(tutorial.title)}", 1),
+        Anchor(ctx.tutorial_key(tutorial), tutorial_outline(tutorial), 1),
         Para(label, s.when),
         Para(markup.inline(tutorial.title), s.title),
         Rule(LIGHT, 0.8, 5),
@@ -44,6 +65,11 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
         for person in tutorial.presenters:
             story.extend(_presenter(ctx, person))
     return story
+
+
+def tutorial_outline(tutorial: Tutorial) -> str:
+    """The tutorial's outline entry (and, with abstracts by day, its contents entry under its day)."""
+    return f"{tutorial.number}. {markup.plain(tutorial.title)}"
 
 
 def _presenter(ctx: Context, person: Person) -> list:

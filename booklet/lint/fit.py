@@ -1,4 +1,8 @@
-"""Abstracts laid out as on their page -> warnings for those too long for one page, by how many lines."""
+"""Abstracts laid out as on their page -> warnings for those too long for one page, by how many lines.
+
+With one abstract per page (theme `abstracts: {layout: page}`) such an abstract takes a second page.
+With flowing abstracts any abstract may run over a page break, which costs nothing: the warning is
+kept only for an abstract longer than a whole page (it can never be read on one page), and says so."""
 
 from __future__ import annotations
 
@@ -43,8 +47,12 @@ def check_lengths(booklet: Booklet, page_size="A5") -> list[Problem]:
         if over > 0.01:
             lines = math.ceil(over / leading - 0.01)
             source = abstract.source or Source("", 0, "")
-            message = (f"abstract '{abstract.id}' is {lines} line{'s' * (lines != 1)} too long for one "
-                       f"{page.name} page; it runs onto a second page")
+            if booklet.theme.abstracts_layout == "flow":  # running over a page costs no page: only length tells
+                message = (f"abstract '{abstract.id}' is {lines} line{'s' * (lines != 1)} longer than a whole "
+                           f"{page.name} page; it can never be read on one page")
+            else:
+                message = (f"abstract '{abstract.id}' is {lines} line{'s' * (lines != 1)} too long for one "
+                           f"{page.name} page; it runs onto a second page")
             problems.append(Problem(source.file, source.line, join(source.key, "abstract"), message,
                                     "warning", "too-long"))
     return problems

@@ -45,9 +45,10 @@ class BookletCanvas(Canvas):
         self.section_page = self.getPageNumber()
         self.mark_day(None)  # a new section belongs to no day until it says so
 
-    def mark_day(self, day: str | None) -> None:
-        """From here on the story is in `day`; a page takes the first day marked on it, or the day it starts in."""
-        if not self._day_marked:
+    def mark_day(self, day: str | None, claim: bool = True) -> None:
+        """From here on the story is in `day`; a page takes the first day marked on it, or the day it
+        starts in (always, when the mark does not `claim` the page: a day starting halfway down it)."""
+        if claim and not self._day_marked:
             self._page_day = day
             self._day_marked = day is not None
         self.day = day

@@ -215,10 +215,23 @@ def _listed(names: list[str]) -> str:
 def page_ranges(anchors: dict[str, int], total_pages: int, long_posters: set[str]) -> dict[str, tuple[int, ...]]:
     """Link key -> 1-based pages for every abstract, tutorial and poster entry of the booklet.
 
-    An abstract or tutorial starts a page and runs up to the next abstract, tutorial or section
-    (the back cover, the last page, ends the last one). A poster entry is on its anchor's page; one
-    in `long_posters` (that may be taller than a page, so split) also runs on to the next entry's page.
+    An entry whose last page the build marked (`end:KEY`, see layout.flowables.EndMark) runs from its
+    anchor's page to that one: exact, however entries share pages (flowing abstracts, sorted posters).
+    Without that mark: an abstract or tutorial starts a page and runs up to the next abstract,
+    tutorial or section (the back cover, the last page, ends the last one); a poster entry is on its
+    anchor's page, and one in `long_posters` (that may be taller than a page, so split) also runs on
+    to the next entry's page.
     """
+    ends = {key.removeprefix("end:"): page for key, page in anchors.items() if key.startswith("end:")}
+    anchors = {key: page for key, page in anchors.items() if not key.startswith("end:")}
+    ranges = _fallback_ranges(anchors, total_pages, long_posters)
+    for key, end in ends.items():
+        if key in anchors:
+            ranges[key] = tuple(range(anchors[key], max(anchors[key], end) + 1))
+    return ranges
+
+
+def _fallback_ranges(anchors: dict[str, int], total_pages: int, long_posters: set[str]) -> dict[str, tuple[int, ...]]:
     bounds = sorted({page for key, page in anchors.items() if not key.startswith("poster-")} | {total_pages})
 
     def next_bound(page: int) -> int:

@@ -108,8 +108,9 @@ EXAMPLE: dict[str, object] = {
     ],
     "posters.yaml": [
         {"number": 1, "author": "Eva Berg", "affiliation": "Example University, Sweden",
-         "email": "eva.berg@example.org", "title": "A poster by one author"},
-        {"number": 2, "title": "A poster by several authors",
+         "email": "eva.berg@example.org", "title": "A poster by one author",
+         "session": "Posters and drinks", "topic": "Methods"},
+        {"number": 2, "title": "A poster by several authors", "session": "Posters and drinks", "topic": "Surveys",
          "authors": [{"name": "Femi Adeyemi", "affiliation": "University of Examples, Nigeria", "presenting": True},
                      {"name": "Eva Berg", "affiliation": "Example University, Sweden"}],
          "abstract": "Poster abstracts are printed when given.\n"},

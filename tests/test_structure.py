@@ -1,0 +1,378 @@
+"""theme.yaml's structure keys: which sections and in what order, abstracts by day or after the
+programme, one per page or flowing, posters sorted and grouped. Each sample build is checked
+against the anchors build_booklet reports: printed page references, links, outline, contents."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from booklet.build import PrintOptions, build_booklet
+from booklet.data.validate import read_booklet
+from booklet.layout.common import family_name, poster_days, sort_key, sorted_posters
+from booklet.layout.programme import day_title
+from booklet.proofs import page_ranges
+from booklet.text import markup
+
+from .helpers import BASE, write_conference
+from .pdftext import PAGE_NUMBER, Pdf, norm
+from .test_sample_booklet import _rows_as_read
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+def build_sample(tmp_path_factory, name: str, theme: str):
+    """The sample conference with `theme` as its theme.yaml: (BuildResult, Pdf, Booklet)."""
+    folder = tmp_path_factory.mktemp(name) / "data"
+    shutil.copytree(DATA, folder)
+    (folder / "theme.yaml").write_text(theme, encoding="utf-8")
+    out = folder.parent / "booklet.pdf"
+    result = build_booklet(folder, out, options=PrintOptions(pad_to=1))
+    return result, Pdf(out), result.booklet
+
+
+def outline_index(pdf: Pdf) -> dict[str, tuple[int, list]]:
+    return {title: (page, children) for title, page, children in pdf.outline()}
+
+
+def check_programme_references(result, pdf: Pdf, day, pages: range) -> int:
+    """Every talk of `day` on its programme `pages` prints its abstract's page and links to it."""
+    anchors = result.anchors
+    lines = [line for i in pages for line in pdf.lines(i)]
+    links = {dest for i in pages for _, dest in pdf.links(i)}
+    position, checked = 0, 0
+    for item in _rows_as_read(day):
+        key = f"abstract-{result.booklet.abstracts.index(item.abstract)}"
+        target = anchors[key]
+        assert norm(markup.plain(item.abstract.title)) in pdf.norms[target - 1], item.abstract.id
+        assert target - 1 in links, f"no link to page {target} for {item.abstract.id}"
+        speaker = norm(markup.plain(item.abstract.speakers[0].name))
+        while speaker not in norm(lines[position]):
+            position += 1
+        number = next(line for line in lines[position + 1:] if PAGE_NUMBER.match(line))
+        assert int(number) == target, item.abstract.id
+        checked += 1
+    return checked
+
+
+def check_contents_match_outline(pdf: Pdf) -> None:
+    """The contents page lists the outline's entries (top level and the level below), each with its page."""
+    contents = pdf.lines(1)
+    flat = [(title, page) for title, page, children in pdf.outline() if title != "Contents"]
+    index = 0
+    for title, page in flat:
+        index = contents.index(title, index)
+        assert contents[index + 1] == str(page + 1), title
+
+
+# --------------------------------------------------------------------------- abstracts by day
+
+
+@pytest.fixture(scope="module")
+def by_day(tmp_path_factory):
+    return build_sample(tmp_path_factory, "by-day", "abstracts: {placement: by-day}\n")
+
+
+def test_by_day_each_days_abstracts_lie_between_its_programme_and_the_next_days(by_day):
+    result, pdf, booklet = by_day
+    outline = pdf.outline()
+    days = [day_title(d) for d in booklet.days]
+    top = [title for title, _, _ in outline]
+    assert top[top.index(days[0]):top.index(days[0]) + len(days)] == days  # the days are the top level
+    starts = {title: page + 1 for title, page, _ in outline}
+    checked = 0
+    for index, day in enumerate(booklet.days):
+        start = starts[days[index]]
+        end = starts[days[index + 1]] if index + 1 < len(days) else starts["Practical information"]
+        children = dict((t, p + 1) for t, p, _ in outline[top.index(days[index])][2])
+        programme = range(start - 1, children.get("Abstracts", end) - 1)  # 0-based pages
+        for item in _rows_as_read(day):
+            page = result.anchors[f"abstract-{booklet.abstracts.index(item.abstract)}"]
+            assert start < page < end, (item.abstract.id, start, page, end)
+            assert page > programme.stop  # after the day's programme pages
+        checked += check_programme_references(result, pdf, day, programme)
+    assert checked == len(booklet.abstracts)
+
+
+def test_by_day_tutorials_and_posters_follow_their_day(by_day):
+    result, pdf, booklet = by_day
+    outline = outline_index(pdf)
+    days = [day_title(d) for d in booklet.days]
+    for tutorial in booklet.tutorials:
+        slot_day = next(i for i, d in enumerate(booklet.days) for item in d.items() if item.tutorial == tutorial)
+        children = [t for t, _, _ in outline[days[slot_day]][1]]
+        assert any(t.startswith(f"{tutorial.number}. ") for t in children)
+    # the sample's one poster session is on Tuesday: the posters are listed after Tuesday's abstracts
+    poster_day = next(i for i, d in enumerate(booklet.days) for item in d.items() if item.kind == "poster")
+    children = dict((t, p) for t, p, _ in outline[days[poster_day]][1])
+    assert "Posters" in children and "Posters" not in outline
+    assert result.anchors["posters-day-%d" % poster_day] == children["Posters"] + 1
+    for index, _ in enumerate(booklet.posters):
+        assert result.anchors[f"poster-{index}"] - 1 >= children["Posters"]
+    # the programme's poster-session line links to them
+    page = outline[days[poster_day]][0]
+    assert children["Posters"] in [dest for i in range(page, children["Abstracts"]) for _, dest in pdf.links(i)]
+    check_contents_match_outline(pdf)
+
+
+def test_by_day_running_heads_name_the_day_and_section(by_day):
+    result, pdf, booklet = by_day
+    for index, abstract in enumerate(booklet.abstracts):
+        page = result.anchors[f"abstract-{index}"]
+        slot_day = next(d for d in booklet.days for item in d.items() if item.abstract == abstract)
+        assert day_title(slot_day) in pdf.lines(page - 1)[-3:], abstract.id
+
+
+# --------------------------------------------------------------------------- flowing abstracts
+
+
+@pytest.fixture(scope="module")
+def flowing(tmp_path_factory):
+    return build_sample(tmp_path_factory, "flow", "abstracts: {layout: flow}\n")
+
+
+def test_flowing_abstracts_share_pages(flowing):
+    result, pdf, booklet = flowing
+    outline = outline_index(pdf)
+    starts = sorted(page for page, _ in outline.values())
+    first = outline["Abstracts"][0]
+    after = min(page for page in starts if page > first)
+    assert after - first < len(booklet.abstracts) * 0.7  # one per page would take at least one each
+    pages = [result.anchors[f"abstract-{i}"] for i in range(len(booklet.abstracts))]
+    assert len(set(pages)) < len(pages)
+
+
+def test_flowing_references_links_and_outline_are_exact(flowing):
+    result, pdf, booklet = flowing
+    outline = outline_index(pdf)
+    day_pages = [page for _, page, _ in outline["Programme"][1]] + [outline["Abstracts"][0]]
+    checked = sum(check_programme_references(result, pdf, day, range(day_pages[i], day_pages[i + 1]))
+                  for i, day in enumerate(booklet.days))
+    assert checked == len(booklet.abstracts)
+    talks = [(title, page) for _, _, day in outline["Abstracts"][1] for title, page, _ in day]
+    assert len(talks) == len(booklet.abstracts)
+    by_title = {markup.plain(a.title): i for i, a in enumerate(booklet.abstracts)}
+    for title, page in talks:
+        assert page + 1 == result.anchors[f"abstract-{by_title[title]}"], title
+    for title, page, _ in outline["Abstracts"][1]:  # day headings: the page of the day's first abstract
+        assert norm(title) in pdf.norms[page]
+    check_contents_match_outline(pdf)
+
+
+def test_flowing_header_never_ends_a_page_without_its_text(flowing):
+    result, pdf, booklet = flowing
+    for index, abstract in enumerate(booklet.abstracts):
+        page = result.anchors[f"abstract-{index}"] - 1
+        assert norm(markup.plain(abstract.title)) in pdf.norms[page], abstract.id
+        opening = " ".join(markup.plain(abstract.text).split()[:6])
+        assert norm(opening) in pdf.norms[page], abstract.id
+
+
+def test_flowing_long_abstracts_continue_under_their_title(flowing):
+    result, pdf, booklet = flowing
+    ranges = page_ranges(result.anchors, len(pdf), set())
+    continued = 0
+    for index, abstract in enumerate(booklet.abstracts):
+        pages = ranges[f"abstract-{index}"]
+        assert pages[0] == result.anchors[f"abstract-{index}"]
+        for page in pages[1:]:
+            assert pdf.lines(page - 1)[0].endswith("(continued)"), abstract.id
+            continued += 1
+    assert continued  # the sample has abstracts that run over a page break
+
+
+def test_flowing_day_that_starts_halfway_down_a_page_leaves_it_the_day_before(flowing):
+    result, pdf, booklet = flowing
+    days = [day_title(d) for d in booklet.days]
+    halfway = 0
+    for title, page, _ in outline_index(pdf)["Abstracts"][1]:
+        head = pdf.lines(page)[-3:]  # the running head, drawn last
+        if pdf.lines(page)[0].endswith("(continued)"):  # the page begins inside the day before
+            assert days[days.index(title) - 1] in head and title not in head, title
+            halfway += 1
+        else:
+            assert title in head, title
+    assert halfway  # the sample has such a day
+
+
+def test_lint_warns_of_flowing_abstracts_only_longer_than_a_page(tmp_path):
+    from booklet.lint.fit import check_lengths
+
+    entry = ("- id: long-one\n  title: A long abstract\n  speaker: {name: Li Wei}\n  abstract: "
+             + " ".join(["A sentence of a long abstract that goes on."] * 170) + "\n")
+    for layout, words in (("page", "too long for one A5 page; it runs onto a second page"),
+                          ("flow", "longer than a whole A5 page; it can never be read")):
+        folder = write_conference(tmp_path / layout, {"abstracts.yaml": BASE["abstracts.yaml"] + entry,
+                                                      "theme.yaml": f"abstracts: {{layout: {layout}}}\n"})
+        booklet, _ = read_booklet(folder)
+        problems = check_lengths(booklet, "A5")
+        assert [p.kind for p in problems] == ["too-long"] and words in problems[0].message, problems
+
+
+def test_proofs_of_flowing_abstracts_show_the_pages_they_share(tmp_path):
+    from booklet.proofs import write_proofs
+
+    folder = write_conference(tmp_path / "conf", {"theme.yaml": "abstracts: {layout: flow}\n"})
+    result = write_proofs(folder, tmp_path / "proofs")
+    pages = {p.entry: p.pages for p in result.proofs if p.kind == "abstract"}
+    assert pages["lund-2026"] == pages["okafor"] and len(pages["okafor"]) == 1  # both on one page
+    for proof in result.proofs:
+        assert len(Pdf(tmp_path / "proofs" / proof.file)) == len(proof.pages)
+
+
+def test_flowing_and_by_day_together(tmp_path_factory):
+    result, pdf, booklet = build_sample(tmp_path_factory, "both", "abstracts: {placement: by-day, layout: flow}\n")
+    outline = pdf.outline()
+    top = [title for title, _, _ in outline]
+    checked = 0
+    for index, day in enumerate(booklet.days):
+        title, page, children = outline[top.index(day_title(day))]
+        abstracts = dict((t, p) for t, p, _ in children)["Abstracts"]
+        checked += check_programme_references(result, pdf, day, range(page, abstracts))
+    assert checked == len(booklet.abstracts)
+    check_contents_match_outline(pdf)
+
+
+# --------------------------------------------------------------------------- sections, posters
+
+
+@pytest.fixture(scope="module")
+def reordered(tmp_path_factory):
+    theme = ("sections: [committees, posters, programme, tutorials, practical]\n"
+             "posters: {sort: author, group_by: topic}\n")
+    return build_sample(tmp_path_factory, "sections", theme)
+
+
+def test_sections_follow_the_theme_and_a_left_out_one_is_gone(reordered):
+    result, pdf, booklet = reordered
+    top = [title for title, _, _ in pdf.outline()]
+    assert top == ["Contents", "Committees", "Posters", "Programme", "Tutorials", "Practical information"]
+    check_contents_match_outline(pdf)
+    assert "Abstracts" not in pdf.lines(1)
+    assert not any(key.startswith("abstract") for key in result.anchors)
+    # programme lines of talks print no page number and link nowhere: only tutorials and the
+    # poster session's line do
+    programme = outline_index(pdf)["Programme"][0]
+    tutorials = outline_index(pdf)["Tutorials"][0]
+    targets = {result.anchors[f"tutorial-{t.number}"] for t in booklet.tutorials} | {result.anchors["posters"]}
+    linked = set()
+    for index in range(programme, tutorials):
+        lines = pdf.lines(index)[:-1]  # the last: the page's number
+        if len(lines) > 1 and lines[1].startswith("DAY"):
+            lines = lines[1:]  # the date set large over a day's first page
+        numbers = {int(line) for line in lines if PAGE_NUMBER.match(line)}
+        assert numbers <= targets, (index + 1, numbers)
+        linked |= {dest + 1 for _, dest in pdf.links(index)}
+    assert linked == targets
+    assert result.anchors["posters"] == outline_index(pdf)["Posters"][0] + 1
+
+
+def test_posters_sorted_by_author_under_topic_headings(reordered):
+    result, pdf, booklet = reordered
+    posters = booklet.posters
+    children = outline_index(pdf)["Posters"][1]
+    topics = list(dict.fromkeys(p.topic for p in posters if p.topic))
+    assert [title for title, _, _ in children] == topics + ["Other posters"]
+    text = "".join(pdf.norms[i] for i in range(outline_index(pdf)["Posters"][0], outline_index(pdf)["Programme"][0]))
+    for topic in topics + [None]:
+        members = [p for p in posters if p.topic == topic]
+        printed = sorted(members, key=lambda p: text.index(norm(markup.plain(p.title))))
+        families = [sort_key(family_name(p.authors[0].name)) for p in printed]
+        assert families == sorted(families), topic  # by the first author's family name
+        assert len(set(families)) == len(families)  # (the sample's are all different)
+    heading_pages = [page for _, page, _ in children]
+    assert heading_pages == sorted(heading_pages)
+
+
+# --------------------------------------------------------------------------- small conferences, units
+
+
+def test_the_default_theme_written_out_gives_the_same_bytes(tmp_path):
+    plain = write_conference(tmp_path / "plain")
+    written = write_conference(tmp_path / "written", {"theme.yaml": (
+        "sections: [committees, programme, abstracts, tutorials, posters, practical]\n"
+        "abstracts: {placement: after-programme, layout: page}\n"
+        "posters: {sort: number}\n")})
+    a = build_booklet(plain, tmp_path / "a.pdf")
+    b = build_booklet(written, tmp_path / "b.pdf")
+    assert a.output.read_bytes() == b.output.read_bytes()
+
+
+TWO_POSTER_SESSIONS = BASE["programme.yaml"] + """\
+      - {time: "17:00-18:00", title: Posters, kind: poster}
+  - date: 2027-09-14
+    items:
+      - {time: "09:00-10:00", title: Evening posters, kind: poster}
+"""
+POSTERS = """\
+- {number: 1, author: Zoe Papadopoulou, title: Mixture density networks, session: Evening posters}
+- {number: 2, author: Bo Jones, title: Dust maps, session: Inference}
+- {number: 3, author: Ana de la Cruz, title: A poster of no session}
+"""
+
+
+def test_posters_go_to_the_day_of_the_session_they_name(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": TWO_POSTER_SESSIONS, "posters.yaml": POSTERS,
+                                                  "theme.yaml": "abstracts: {placement: by-day}\n"})
+    booklet, problems = read_booklet(folder)
+    assert not [p for p in problems if p.severity == "error"]
+    assert [p.session for p in booklet.posters] == ["Evening posters", "Inference", None]
+    # a poster-session line's title or a session block's name; none named and two poster days: no day
+    assert poster_days(booklet) == {0: 1, 1: 0, 2: None}
+    result = build_booklet(folder, tmp_path / "b.pdf", options=PrintOptions(pad_to=1))
+    pdf = Pdf(result.output)
+    top = [title for title, _, _ in pdf.outline()]
+    assert top[-1] == "Posters"  # the poster of no day stays in the Posters section
+    anchors = result.anchors
+    assert anchors["poster-1"] < anchors["day-1"] < anchors["poster-0"] < anchors["poster-2"]
+
+
+def test_sort_keys_are_locale_independent(tmp_path):
+    assert family_name("Ana de la Cruz") == "Cruz"
+    assert family_name("Martin Luther King Jr.") == "King"
+    assert sort_key("Østby") < sort_key("Papadopoulou") and sort_key("Ørsted") == sort_key("Orsted")
+    assert sort_key("Ábel") == sort_key("abel") == sort_key("ABEL")
+    assert sort_key('"Substructure" or noise').startswith("substructure")  # a leading quote is passed over
+    assert sort_key("$\\alpha$ and *emphasis*") == sort_key("\u03b1 and emphasis")  # as printed
+    booklet, _ = read_booklet(write_conference(tmp_path / "conf", {"posters.yaml": POSTERS}))
+    assert sorted_posters(booklet.posters, [0, 1, 2], "author") == [2, 1, 0]  # Cruz, Jones, Papadopoulou
+    assert sorted_posters(booklet.posters, [0, 1, 2], "title") == [2, 1, 0]  # A poster, Dust, Mixture
+    assert sorted_posters(booklet.posters, [2, 0, 1], "number") == [0, 1, 2]
+
+
+def test_page_ranges_use_the_end_marks():
+    anchors = {"abstracts": 5, "abstract-0": 5, "end:abstract-0": 6, "abstract-1": 6, "end:abstract-1": 6,
+               "abstract-2": 6, "end:abstract-2": 8, "posters": 9, "poster-1": 9, "end:poster-1": 10,
+               "poster-0": 10, "end:poster-0": 10}
+    ranges = page_ranges(anchors, 12, set())
+    assert ranges["abstract-0"] == (5, 6) and ranges["abstract-1"] == (6,) and ranges["abstract-2"] == (6, 7, 8)
+    assert ranges["poster-1"] == (9, 10) and ranges["poster-0"] == (10,)
+    assert not any(key.startswith("end:") for key in ranges)
+
+
+@pytest.mark.parametrize("layout", ["page", "flow"])
+def test_a_header_taller_than_a_page_beside_a_photo_runs_on(tmp_path, layout):
+    """Fifty authors and a photo: the header runs over two pages (it used to stop the build), the
+    text follows it, and the page it runs onto says what it continues."""
+    from .test_abstract_pages import portrait
+
+    authors = "\n".join(f"    - {{name: Author {n}, affiliation: \"Department {n}, University of Somewhere\""
+                        f"{', photo: images/p.jpg, presenting: true' if n == 1 else ''}}}" for n in range(1, 51))
+    files = {
+        "abstracts.yaml": BASE["abstracts.yaml"] + f"- id: many\n  title: Fifty authors\n  authors:\n{authors}\n"
+                                                   "  abstract: Text after the header.\n",
+        "programme.yaml": BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: many}\n',
+        "images/p.jpg": portrait(),
+        "theme.yaml": f"abstracts: {{layout: {layout}}}\n",
+    }
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf",
+                           options=PrintOptions(pad_to=1))
+    pdf = Pdf(result.output)
+    start, end = result.anchors["abstract-2"], result.anchors["end:abstract-2"]
+    assert end > start and "Fifty authors" in pdf.texts[start - 1]
+    assert norm("Text after the header.") in pdf.norms[end - 1]
+    for page in range(start + 1, end + 1):
+        assert pdf.lines(page - 1)[0] == "Fifty authors (continued)"
