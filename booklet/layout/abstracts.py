@@ -10,7 +10,7 @@ from ..model import Abstract, Person
 from .common import KIND_LABELS, Context, Slot, abstract_photo
 from .flowables import Anchor, BesidePhoto, Continues, DayMark, Para, Rule
 from .programme import day_title
-from .styles import ACCENT, LIGHT, markup_color
+from .styles import markup_color
 
 def build_abstracts(ctx: Context) -> list:
     if not ctx.abstract_order:
@@ -40,7 +40,7 @@ def build_abstract_page(ctx: Context, abstract: Abstract) -> list:
     if photo:
         header = [BesidePhoto(ctx.photo(photo), header, gap=4 * mm)]
     story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), 2), *header]
-    story.append(Rule(LIGHT, 0.8, 5))
+    story.append(Rule(ctx.colours.hairline, 0.8, 5))
     story.extend(ctx.paras(abstract.text, s.text))
     return [Continues(story, lambda: [Para(continued(abstract.title), s.when)])]
 
@@ -60,7 +60,7 @@ def continued(title: str, limit: int = 60) -> str:
 
 
 def _label_line(ctx: Context, abstract: Abstract) -> str:
-    label = f'<font color="{markup_color(ACCENT)}">{KIND_LABELS[abstract.kind]}</font>'
+    label = f'<font color="{markup_color(ctx.colours.accent)}">{KIND_LABELS[abstract.kind]}</font>'
     slot = ctx.slots.get("abstract:" + abstract.id)
     return label + (f"  \u00b7  {when(slot)}" if slot else "")
 

@@ -9,7 +9,6 @@ from ..model import Poster
 from .abstracts import author_block
 from .common import Context
 from .flowables import Anchor, Para, Row, Rule
-from .styles import LIGHT
 
 
 def build_posters(ctx: Context) -> list:
@@ -22,7 +21,7 @@ def build_posters(ctx: Context) -> list:
     number_width = stringWidth("0" * widest, s.session.fontName, s.session.fontSize * 1.3) + 2
     for index, poster in enumerate(posters):
         story.append(build_poster_entry(ctx, poster, number_width, poster_key(index)))
-        story.append(Rule(LIGHT, 0.5, 2))
+        story.append(Rule(ctx.colours.hairline, 0.5, 2))
     return story
 
 

@@ -10,7 +10,7 @@ from ..model import Person, Tutorial
 from .abstracts import affiliation_lines, when
 from .common import Context
 from .flowables import Anchor, Para, Row, Rule
-from .styles import ACCENT, LIGHT, markup_color
+from .styles import markup_color
 
 
 def build_tutorials(ctx: Context) -> list:
@@ -27,7 +27,7 @@ def build_tutorials(ctx: Context) -> list:
 
 def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
     s = ctx.styles
-    label = f'<font color="{markup_color(ACCENT)}">TUTORIAL {tutorial.number}</font>'
+    label = f'<font color="{markup_color(ctx.colours.accent)}">TUTORIAL {tutorial.number}</font>'
     slot = ctx.slots.get("tutorial:" + tutorial.id)
     if slot:
         label += f"  \u00b7  {when(slot)}"
@@ -35,7 +35,7 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
         Anchor(ctx.tutorial_key(tutorial), f"Tutorial {tutorial.number}: {markup.plain(tutorial.title)}", 1),
         Para(label, s.when),
         Para(markup.inline(tutorial.title), s.title),
-        Rule(LIGHT, 0.8, 5),
+        Rule(ctx.colours.hairline, 0.8, 5),
     ]
     story.extend(ctx.paras(tutorial.description, s.text))
     if tutorial.presenters:
