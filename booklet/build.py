@@ -12,6 +12,8 @@ from reportlab.lib.units import mm
 from .text import markup
 from .output.atomic import scratch_beside
 from .layout.page import PAGE_SIZES, page_for
+from .layout.styles import make_palette
+from .data.theme import font_files, theme_page_size
 from .check import check_folder
 from .data.contract import FILES
 from .data.theme import labels_for
@@ -26,7 +28,7 @@ from .printing.units import check_range
 class PrintOptions:
     """How the PDF is made for the press."""
 
-    page_size: str = "A5"
+    page_size: str | None = None  # None: the theme's page_size (A5 when it gives none)
     bleed: float = 3 * mm  # points beyond the trim on every side
     crop_marks: bool = False
     pad_to: int = 4  # page count made a multiple of this with Notes pages (1: no padding)
@@ -46,6 +48,7 @@ class BuildResult:
     cover: Path | None = None  # the separate cover file, when asked for
     text_pages: int = field(default=0)  # pages in `output` when the cover is separate
     booklet: Booklet | None = field(default=None, repr=False, compare=False)  # the model it was built from
+    page_size: str = "A5"  # the page size it was built at (the option's, the theme's, or A5)
 
 
 def cover_path(output: Path) -> Path:
@@ -54,30 +57,34 @@ def cover_path(output: Path) -> Path:
 
 
 def refuse_inputs(outputs: list[Path], data_dir: Path, booklet: Booklet) -> None:
-    """Refused when an output would replace an input: a data file, an image the data names, or any
+    """Refused when an output would replace an input: a data file, an image or font the data names, or any
     file in the data folder that has a data file's name (the next build would read it)."""
     folder = data_dir.resolve()
     images = {path.resolve() for path in booklet.image_sources}
+    fonts = font_files(booklet.theme)
     for output in outputs:
         target = output.resolve()
         inside = target.is_relative_to(folder)
         name = target.relative_to(folder).as_posix() if inside else None
-        if target in images or (inside and any(fnmatch(name, spec.name) for spec in FILES)):
-            what = "an image the data names" if target in images else "a data file of the conference"
+        if target in images or target in fonts or (inside and any(fnmatch(name, spec.name) for spec in FILES)):
+            what = ("an image the data names" if target in images else "a font theme.yaml names" if target in fonts
+                    else "a data file of the conference")
             raise Refused(f"will not write {output}: it is {what} in {data_dir}; choose another output")
 
 
-def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
+def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
                   options: PrintOptions | None = None, progress=None, strict: bool = False) -> BuildResult:
     """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data,
-    or on any warning when `strict`.
+    or on any warning when `strict`. The page size is `options.page_size` (or `page_size`), else
+    the theme's, else A5.
 
     `progress(done, total)`, when given, is called as the layout advances.
     """
     options = options or PrintOptions(page_size=page_size)
-    if options.page_size not in PAGE_SIZES:
-        raise ValueError(f"unknown page size {options.page_size!r}; choose one of {', '.join(PAGE_SIZES)}")
-    page = page_for(options.page_size, options.bleed, options.crop_marks, options.cmyk)
+    size = options.page_size or theme_page_size(Path(data_dir))
+    if size not in PAGE_SIZES:
+        raise ValueError(f"unknown page size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
+    page = page_for(size, options.bleed, options.crop_marks, options.cmyk)
     booklet, warnings = check_folder(Path(data_dir), page)  # what `booklet check` reports, too
     if strict and warnings:
         raise DataError(warnings)
@@ -97,11 +104,12 @@ def build_booklet(data_dir: Path, output: Path, page_size: str = "A5",
                     f"{markup.plain(conference.venue)}",
             language=conference.language.replace("_", "-"),  # BCP 47, as PDF wants it: pt-BR
             progress=progress,
+            colours=make_palette(booklet.theme, page.cmyk),
         )
         if not options.separate_cover:
-            return BuildResult(output, pages, warnings, anchors, booklet=booklet)
+            return BuildResult(output, pages, warnings, anchors, booklet=booklet, page_size=size)
         from .printing.cover import split_cover
 
         cover = cover_path(output)
         split_cover(target, output, cover)  # both files or neither
-    return BuildResult(output, pages, warnings, anchors, cover, pages - 4, booklet=booklet)
+    return BuildResult(output, pages, warnings, anchors, cover, pages - 4, booklet=booklet, page_size=size)

@@ -53,14 +53,22 @@ def main() -> None:
 
 
 def page_size_option(help_text: str):
-    """The --page-size option, the same on every command that lays the booklet out."""
-    return click.option("--page-size", type=click.Choice(list(PAGE_SIZES), case_sensitive=False), default="A5",
-                        show_default=True, help=help_text)
+    """The --page-size option, the same on every command that lays the booklet out (default: the
+    theme's page_size, else A5)."""
+    return click.option("--page-size", type=click.Choice(list(PAGE_SIZES), case_sensitive=False), default=None,
+                        help=f"{help_text} [default: theme.yaml's page_size, else A5]")
 
 
-def canonical_size(name: str) -> str:
-    """'a5' -> 'A5': the page size as booklet names it."""
-    return {k.lower(): k for k in PAGE_SIZES}[name.lower()]
+def canonical_size(name: str | None) -> str | None:
+    """'a5' -> 'A5': the page size as booklet names it (None stays None: not given)."""
+    return {k.lower(): k for k in PAGE_SIZES}[name.lower()] if name else None
+
+
+def resolved_size(name: str | None, data_dir: Path) -> str:
+    """The page size given, else the one the data folder's theme asks for, else A5."""
+    from .data.theme import theme_page_size
+
+    return canonical_size(name) or theme_page_size(data_dir)
 
 
 class ProgressBar:
@@ -131,8 +139,7 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     """
     from .build import PrintOptions, build_booklet
 
-    size = canonical_size(page_size)
-    options = PrintOptions(size, bleed, crop_marks, int(pad_to), cover == "separate", cmyk)
+    options = PrintOptions(canonical_size(page_size), bleed, crop_marks, int(pad_to), cover == "separate", cmyk)
     bar = ProgressBar()
     with reporting_errors(output):
         try:
@@ -141,6 +148,7 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
         finally:
             bar.clear()
     _print_grouped(result.warnings)
+    size = result.page_size
     if result.cover:
         click.echo(f"Wrote {result.output} ({result.text_pages} pages, {size}) "
                    f"and {result.cover} (4 cover pages).")
@@ -207,7 +215,7 @@ def check(data_dir: Path, page_size: str, bleed: float, strict: bool, output_for
 
     with reporting_errors():
         try:
-            _, problems = check_folder(data_dir, page_for(canonical_size(page_size), bleed))
+            _, problems = check_folder(data_dir, page_for(resolved_size(page_size, data_dir), bleed))
         except DataError as exc:
             if output_format != "json":
                 raise
@@ -592,7 +600,7 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
     """
     from .proofs import write_proofs
 
-    size = canonical_size(page_size)
+    size = resolved_size(page_size, data_dir)
     with reporting_errors(out_dir):
         result = write_proofs(data_dir, out_dir, page_size=size, reply_by=reply_by, png=png)
     _print_grouped(result.warnings)
@@ -623,7 +631,7 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
     from .problems import did_you_mean
     from .proofs import UnknownProof, write_proof
 
-    size = canonical_size(page_size)
+    size = resolved_size(page_size, data_dir)
     with reporting_errors(output):
         try:
             result = write_proof(proof_id, data_dir, output, page_size=size, reply_by=reply_by, png=png)
@@ -671,7 +679,7 @@ def preview(data_dir: Path, pages: str | None, out_dir: Path, page_size: str, dp
     """
     from .output.preview import PageListError, pages_text, parse_pages, write_preview
 
-    size = canonical_size(page_size)
+    size = resolved_size(page_size, data_dir)
     with reporting_errors(out_dir):
         try:
             result = write_preview(data_dir, out_dir, parse_pages(pages), page_size=size, dpi=dpi)

@@ -293,7 +293,13 @@ def test_files_read_at_run_time_are_package_data():
     package = Path(booklet.__file__).resolve().parent
     for folder in (fonts.FONT_DIR, SAMPLE):
         assert folder.resolve().is_relative_to(package)
-    for filename in [*fonts.FALLBACKS.values(), *(f for styles in fonts._FAMILIES.values() for f in styles.values())]:
-        assert (fonts.FONT_DIR / filename).is_file(), filename
+    for family in fonts.BUNDLED.values():
+        for _, path in family.faces():
+            assert path.is_file() and path.parent == fonts.FONT_DIR, path
+    from booklet.data.contract import THEMES
+    from booklet.data.theme import THEME_DIR
+
+    assert THEME_DIR.resolve().is_relative_to(package)
+    assert sorted(p.stem for p in THEME_DIR.glob("*.yaml")) == sorted(THEMES)
     assert sorted(p.name for p in fonts.FONT_DIR.glob("OFL-*.txt")) == ["OFL-GentiumBookPlus.txt", "OFL-Noto.txt"]
     assert (DATA.resolve() == SAMPLE.resolve())

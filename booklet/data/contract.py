@@ -323,7 +323,8 @@ LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name"}  #
 TRACK_COLOUR = Record("track_colour", "The colour of one session or track in the programme.", (
     Key("session", "text", "the session's (or parallel track's) name, as in programme.yaml", required=True,
         example="Machine Learning I"),
-    Key("colour", "colour", "its colour", required=True, example="#2E7D32"),
+    Key("colour", "colour", "the background of its heading (a pale colour: the heading's text is printed on it)",
+        required=True, example="#DCEFD9"),
 ))
 COLOURS = Record("colours", "The booklet's colours (#RRGGBB); any left out come from the base theme.", (
     Key("primary", "colour", "headings, day numbers, rules", example="#0B5394"),
@@ -333,15 +334,19 @@ COLOURS = Record("colours", "The booklet's colours (#RRGGBB); any left out come 
     Key("social", "colour", "the background of social events", example="#FDF3E1"),
     Key("tutorial", "colour", "the background of tutorials", example="#E6EEF7"),
     Key("tracks", "records", "a colour per session or parallel track", record=TRACK_COLOUR,
-        example=[{"session": "Machine Learning I", "colour": "#2E7D32"}]),
+        example=[{"session": "Machine Learning I", "colour": "#DCEFD9"}]),
 ))
-FONTS = Record("fonts", "The booklet's fonts: a bundled family's name, or a TrueType file in the data folder.", (
+FONTS = Record("fonts", "The booklet's fonts: a bundled family's name (Gentium Book Plus, Noto Sans, Noto Sans "
+               "Math, Noto Sans Symbols 2), or a TrueType (.ttf) file in the data folder: its regular face, with "
+               "the bold, italic and bold italic found beside it by their names (MyText-Bold.ttf, "
+               "MyText-Italic.ttf, MyText-BoldItalic.ttf; the regular face stands in for a style not found).", (
     Key("text", "text", "body text: 'Gentium Book Plus' or e.g. fonts/MyText-Regular.ttf", example="Gentium Book Plus"),
     Key("headings", "text", "headings: 'Noto Sans' or e.g. fonts/MySans-Regular.ttf", example="Noto Sans"),
     Key("fallback", "texts", "tried in order for characters the text font lacks", example=["Noto Sans Math"]),
 ))
 COVER = Record("cover", "How the front cover is laid out.", (
-    Key("style", "choice", "the cover image across the top (band), over the whole page (full-bleed), or none (plain)",
+    Key("style", "choice", "the cover image across the top (band), over the whole page with the text on a white "
+        "panel (full-bleed), or no image: white paper (plain)",
         default="band", choices=("band", "full-bleed", "plain"), example="band"),
     Key("logo", "choice", "where the logo goes", default="bottom-right",
         choices=("bottom-right", "bottom-left", "top-right", "top-left", "none"), example="bottom-right"),

@@ -11,10 +11,12 @@ from functools import cache
 from pathlib import Path
 
 from ..model import Theme
+from ..problems import did_you_mean
+from ..text import fonts as booklet_fonts
 from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, FONTS, LABEL_PLACEHOLDERS, LABELS, POSTER_OPTIONS, THEME,
                        TRACK_COLOUR, example_line)
-from .fields import Fields, Report, each_mapping
-from .load import Map, load_file, present
+from .fields import Fields, Report, each_mapping, join
+from .load import Map, Seq, load_file, present
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "resources" / "themes"
 LABEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "labels"
@@ -72,25 +74,131 @@ def label_problem(key: str, words: str) -> str | None:
 
 def read_theme(report: Report, folder: Path) -> Theme:
     """The folder's Theme: its theme.yaml over the base theme; Theme() when there is no theme.yaml."""
-    own = _read_file(report, folder / "theme.yaml", "theme.yaml") if present(folder / "theme.yaml") else {}
+    folder = Path(folder)
+    own = _read_file(report, folder / "theme.yaml", "theme.yaml", folder) if present(folder / "theme.yaml") else {}
     base_name = own.get("base") or "classic"
-    base = _read_file(report, THEME_DIR / f"{base_name}.yaml", f"themes/{base_name}.yaml")
+    base = _read_file(report, THEME_DIR / f"{base_name}.yaml", f"themes/{base_name}.yaml", THEME_DIR)
     merged = _merge(base, own)
     merged["name"] = base_name
     return Theme(**merged)
 
 
-def _read_file(report: Report, path: Path, display: str) -> dict:
+def theme_page_size(folder: Path) -> str:
+    """The page size the folder's theme asks for (A5 when none does, or the theme cannot be read):
+    what `--page-size` defaults to. The theme's problems are reported when the data is read."""
+    try:
+        theme = read_theme(Report(Path(folder).resolve()), Path(folder))
+    except Exception:  # noqa: BLE001 - a theme this bad is reported by the build itself
+        return "A5"
+    return theme.page_size or "A5"
+
+
+def font_set(theme: Theme) -> booklet_fonts.FontSet:
+    """The theme's fonts as the files to register (the bundled fonts for what it leaves out)."""
+    chosen, default = theme.fonts, booklet_fonts.DEFAULT
+
+    def family(value, fallback):
+        if isinstance(value, Path):
+            return booklet_fonts.family_beside(value)
+        return booklet_fonts.BUNDLED.get(value, fallback) if value else fallback
+
+    fallbacks = default.fallbacks
+    if "fallback" in chosen:
+        fallbacks = tuple(v if isinstance(v, Path) else booklet_fonts.BUNDLED[v].regular for v in chosen["fallback"])
+    return booklet_fonts.FontSet(family(chosen.get("text"), default.text),
+                                 family(chosen.get("headings"), default.headings), fallbacks)
+
+
+def font_files(theme: Theme) -> set[Path]:
+    """Every font file of the data folder the theme uses (each style found beside a text or headings font)."""
+    fonts = font_set(theme)
+    files = {path for family in (fonts.text, fonts.headings) for _, path in family.faces()} | set(fonts.fallbacks)
+    return {path for path in files if not path.is_relative_to(booklet_fonts.FONT_DIR)}
+
+
+def _read_file(report: Report, path: Path, display: str, folder: Path) -> dict:
     data = load_file(path, display, report.problems)
     if data is None:
         return {}
     if not isinstance(data, Map):
         report.error(display, 1, "", "the file must hold a mapping (key: value lines)")
         return {}
-    return _read(report, Fields(report, data, "", THEME))
+    return _read(report, Fields(report, data, "", THEME), folder)
 
 
-def _read(report: Report, f: Fields) -> dict:
+# Characters the layout itself prints in the text and headings fonts (times, separators, quotes):
+# a font of the data folder that lacks one would print an empty box.
+FIXED_CHARACTERS = "".join(map(chr, range(32, 127))) + "\u2013\u2014\u00b7\u2026\u201c\u201d\u2019"
+_FONT_FILE = (".ttf", ".otf", ".ttc", ".woff", ".woff2", ".pfb", ".pfa", ".afm", ".dfont", ".fon")
+
+
+def _font(report: Report, file: str, line: int, key: str, value: str, folder: Path, role: str):
+    """A bundled family's name, or the Path of a usable TrueType file (its styles found beside it);
+    None, with an error at `key`, for anything else."""
+    bundled = booklet_fonts.bundled_name(value)
+    if bundled:
+        return bundled
+    if not (value.lower().endswith(_FONT_FILE) or "/" in value or "\\" in value):
+        names = ", ".join(booklet_fonts.BUNDLED)
+        report.error(file, line, key, f"'{value}' is neither a font booklet bundles ({names})"
+                     f"{did_you_mean(value, booklet_fonts.BUNDLED)} nor a TrueType file; give a .ttf file's path "
+                     f"in the data folder, like: fonts/MyText-Regular.ttf")
+        return None
+    path = (folder / value).resolve()
+    if not path.is_file():
+        beside = sorted(p.name for p in path.parent.glob("*") if p.suffix.lower() in _FONT_FILE) \
+            if path.parent.is_dir() else []
+        where = f" in {path.parent}" if path.parent.is_dir() else f"; there is no folder {path.parent}"
+        hint = did_you_mean(path.name, beside) if beside else ""
+        report.error(file, line, key, f"'{value}': font file not found{where}{hint}")
+        return None
+    problem = booklet_fonts.font_file_problem(path)
+    if problem:
+        report.error(file, line, key, f"'{value}' {problem}")
+        return None
+    family = booklet_fonts.family_beside(path)
+    faces = [(style, face) for style, face in zip(("bold", "italic", "bold italic"),
+                                                   (family.bold, family.italic, family.bold_italic)) if face]
+    for style, face in faces:
+        problem = booklet_fonts.font_file_problem(face)
+        if problem:
+            report.error(file, line, key, f"'{face.name}', found beside '{value}' as its {style} face, {problem}")
+            return None
+    if role != "fallback":
+        missing = sorted({ch for _, face in [("", path), *faces]
+                          for ch in booklet_fonts.missing_from(face, FIXED_CHARACTERS)})
+        if missing:
+            shown = " ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+            report.warn(file, line, key, f"'{value}' (or a style of it) has no {shown}, which the booklet "
+                        f"prints in its {role} font (times, separators, quotes): they would print as empty boxes; "
+                        "choose a font that has them", "glyph")
+    return path
+
+
+def _fonts(report: Report, g: Fields, folder: Path) -> dict:
+    """fonts: text and headings (a name or a Path), fallback (a tuple of them)."""
+    out = {}
+    for key, role in (("text", "text"), ("headings", "headings")):
+        value = g.text(key, printed=False)
+        if value:
+            font = _font(report, g.file, g.line(key), g.at(key), value, folder, role)
+            if font is not None:
+                out[key] = font
+    if "fallback" in g.map:
+        given = g.map.get("fallback")
+        values = set(g.texts("fallback"))  # reports what is not text
+        if isinstance(given, Seq):
+            entries = [(raw.strip(), line, join(g.at("fallback"), i))
+                       for i, (raw, line) in enumerate(zip(given.raw, given.lines)) if raw and raw.strip() in values]
+        else:
+            entries = [(value, g.line("fallback"), g.at("fallback")) for value in values]
+        found = [_font(report, g.file, line, key, value, folder, "fallback") for value, line, key in entries]
+        if None not in found:  # else (an error) the base theme's, so that no character is reported for nothing
+            out["fallback"] = tuple(found)
+    return out
+
+
+def _read(report: Report, f: Fields, folder: Path) -> dict:
     """theme.yaml's values as Theme's fields (only the keys given)."""
     out: dict = {}
     base = f.choice("base", "")
@@ -110,10 +218,7 @@ def _read(report: Report, f: Fields) -> dict:
             out["track_colours"] = tracks
     fonts = f.mapping("fonts")
     if fonts is not None:
-        g = Fields(report, fonts, f.at("fonts"), FONTS)
-        out["fonts"] = {k: v for k in ("text", "headings") if (v := g.text(k, printed=False))}
-        if "fallback" in fonts:
-            out["fonts"]["fallback"] = g.texts("fallback")
+        out["fonts"] = _fonts(report, Fields(report, fonts, f.at("fonts"), FONTS), folder)
     cover = f.mapping("cover")
     if cover is not None:
         g = Fields(report, cover, f.at("cover"), COVER)

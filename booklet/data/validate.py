@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import people, programme
-from .theme import language_problem, read_theme
+from .theme import font_set, language_problem, read_theme
+from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
 from .fields import Fields, Report, each_mapping
 from .load import Map, Seq, load_file, present
@@ -29,6 +30,8 @@ def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
     if not present(folder / "conference.yaml"):
         report.error("conference.yaml", 1, "", f"not found in {folder}: every conference needs one")
         raise DataError(report.problems)
+    theme = read_theme(report, folder)  # first: its fonts are the ones whose characters are checked
+    use_fonts(font_set(theme))
     conference = read_conference(report, _load(report, folder, "conference.yaml", Map))
     abstract_entries = _abstract_entries(report, folder)
     tutorial_entries = _load(report, folder, "tutorials.yaml", Seq)
@@ -43,7 +46,6 @@ def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
     if any(p.file.startswith("abstracts/") and p.key == "" for p in report.problems):
         refs.unreadable.add("abstract")
     days = programme.read_programme(report, _load(report, folder, "programme.yaml", Map), refs)
-    theme = read_theme(report, folder)
     problems = sorted(set(report.problems), key=_order)
     if conference is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)

@@ -13,7 +13,7 @@ from ..model import Abstract, Person
 from .common import Context, Slot, abstract_photo
 from .flowables import Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Para, Rule
 from .programme import day_title
-from .styles import ACCENT, LIGHT, LIGHT_RULE, markup_color
+from .styles import markup_color
 
 SEPARATOR_SPACE = 9.0  # above and below the rule between flowing abstracts
 
@@ -66,7 +66,7 @@ def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading
     for number, abstract in enumerate(abstracts):
         content, header = abstract_content(ctx, abstract, level)
         prefix = [*opening, *heading] if number == 0 else []
-        separator = Rule(LIGHT_RULE, 0.5, SEPARATOR_SPACE) if number else None
+        separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
         story.append(Entry(prefix + content, _continued_heading(ctx, abstract), len(prefix) + header, separator))
         story.append(EndMark(ctx.abstract_key(abstract)))
     return story
@@ -75,9 +75,9 @@ def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading
 def _day_heading(ctx: Context, title: str) -> list:
     """Flowing abstracts: the day's name over its abstracts, in the accent colour, ruled."""
     s = ctx.styles
-    style = ParagraphStyle("abstract_day", parent=s.day_name, textColor=ACCENT, spaceBefore=s.body.fontSize * 1.6,
+    style = ParagraphStyle("abstract_day", parent=s.day_name, textColor=ctx.colours.primary, spaceBefore=s.body.fontSize * 1.6,
                            spaceAfter=1)
-    return [Para(markup.inline(title), style), Rule(ACCENT, 0.8, 3), Spacer(0, 3)]
+    return [Para(markup.inline(title), style), Rule(ctx.colours.primary, 0.8, 3), Spacer(0, 3)]
 
 
 def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2) -> list:
@@ -99,7 +99,7 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2) -> tuple[
     if photo:
         header = [BesidePhoto(ctx.photo(photo), header, gap=4 * mm)]
     story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), level), *header]
-    story.append(Rule(LIGHT, 0.8, 5))
+    story.append(Rule(ctx.colours.hairline, 0.8, 5))
     before_text = len(story)
     story.extend(ctx.paras(abstract.text, s.text))
     return story, before_text
@@ -124,7 +124,7 @@ def continued(title: str, limit: int = 60, label: str = "continued") -> str:
 
 
 def _label_line(ctx: Context, abstract: Abstract) -> str:
-    label = f'<font color="{markup_color(ACCENT)}">{markup.inline(ctx.label(abstract.kind))}</font>'
+    label = f'<font color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label(abstract.kind))}</font>'
     slot = ctx.slots.get("abstract:" + abstract.id)
     return label + (f"  \u00b7  {when(slot, ctx.booklet.conference.language)}" if slot else "")
 

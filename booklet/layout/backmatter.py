@@ -10,7 +10,7 @@ from ..model import Conference
 from .common import Context
 from .cover import draw_fitted, text_style
 from .flowables import Anchor, Para
-from .styles import ACCENT, GREY, INK, LIGHT_RULE, markup_color
+from .styles import make_palette, markup_color
 from ..text.fonts import BODY, SANS
 from .textfit import draw_block, fit_block
 
@@ -44,7 +44,7 @@ def build_practical(ctx: Context) -> list:
     if contact_lines(conf):
         story.append(Para(markup.inline(ctx.label("contact")), s.subheading))
         for label, value in contact_lines(conf):
-            story.append(Para(f'<font name="{SANS}" color="{markup_color(GREY)}">{markup.inline(ctx.label(label))}</font>  '
+            story.append(Para(f'<font name="{SANS}" color="{markup_color(ctx.colours.muted)}">{markup.inline(ctx.label(label))}</font>  '
                                    f"{markup.inline(value)}", s.body))
     return story
 
@@ -55,30 +55,33 @@ BACK_LOGO_SIZE = 20 * mm  # the logo at the foot of the back cover
 class BackCover(Flowable):
     """The last page: the quote, the notes, how to reach the organisers, the logo."""
 
-    def __init__(self, conference: Conference, page):
+    def __init__(self, conference: Conference, page, colours=None):
         super().__init__()
         self.conference = conference
         self.page = page
+        self.colours = colours or make_palette(process=page.cmyk)
 
     def wrap(self, availWidth, availHeight):
         return availWidth, availHeight
 
     def draw(self):
         canv, page, conf = self.canv, self.page, self.conference
+        colours = self.colours
         size = page.base_size
         parts = []
         if conf.quote:
-            parts.append((f"\u201c{conf.quote.text}\u201d", _centred("quote", BODY + "-Italic", size * 1.3, INK),
-                          size * 0.5))
+            parts.append((f"\u201c{conf.quote.text}\u201d",
+                          _centred("quote", BODY + "-Italic", size * 1.3, colours.text), size * 0.5))
             if conf.quote.author:
-                parts.append((f"\u2014 {conf.quote.author}", _centred("qa", SANS, size * 0.95, GREY), size * 2.5))
+                parts.append((f"\u2014 {conf.quote.author}", _centred("qa", SANS, size * 0.95, colours.muted),
+                              size * 2.5))
         for note in conf.notes:
-            parts.append((note, _centred("note", BODY, size, INK), size * 0.4))
+            parts.append((note, _centred("note", BODY, size, colours.text), size * 0.4))
         if conf.notes:
             parts[-1] = (parts[-1][0], parts[-1][1], size * 2.0)
         for _, value in contact_lines(conf):
-            parts.append((value, _centred("contact", SANS, size * 0.95, ACCENT), size * 0.3))
-        parts.append((conf.title, _centred("title", SANS + "-Bold", size * 1.1, INK), 0))
+            parts.append((value, _centred("contact", SANS, size * 0.95, colours.accent), size * 0.3))
+        parts.append((conf.title, _centred("title", SANS + "-Bold", size * 1.1, colours.text), 0))
         logo = BACK_LOGO_SIZE if conf.logo else 0
         top = page.height - page.top - 10 * mm
         bottom = page.bottom + logo + 4 * mm
@@ -156,5 +159,5 @@ def build_back_cover(ctx: Context, pad_to: int = 1) -> list:
     """Notes pages as needed for a page count that is a multiple of `pad_to`, then the back cover."""
     s = ctx.styles
     notes = markup.plain(ctx.label("notes"))
-    padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, LIGHT_RULE, notes))] if pad_to > 1 else []
-    return [*padding, NextPageTemplate("cover"), PageBreak(), BackCover(ctx.booklet.conference, ctx.page)]
+    padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, ctx.colours.rule, notes))] if pad_to > 1 else []
+    return [*padding, NextPageTemplate("cover"), PageBreak(), BackCover(ctx.booklet.conference, ctx.page, ctx.colours)]

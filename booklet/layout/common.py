@@ -9,11 +9,11 @@ from reportlab.lib.units import mm
 
 from ..text import markup
 from ..text.fonts import register_fonts
-from ..data.theme import labels_for
+from ..data.theme import font_set, labels_for
 from ..model import Abstract, Booklet, Day, Item, Person, Poster, Session, Tutorial
 from .flowables import Para, Photo
 from .page import Page
-from .styles import Styles, make_styles
+from .styles import Palette, Styles, make_palette, make_styles
 
 PHOTO_WIDTH = 22 * mm  # a speaker's or presenter's photo, fitted inside this box
 PHOTO_HEIGHT = 27.5 * mm
@@ -32,10 +32,11 @@ class Context:
     """Everything a section's layout needs: the model, the page, the styles and the link keys."""
 
     def __init__(self, booklet: Booklet, page: Page):
-        register_fonts()
+        register_fonts(font_set(booklet.theme))
         self.booklet = booklet
         self.page = page
-        self.styles: Styles = make_styles(page, booklet.conference.language)
+        self.colours: Palette = make_palette(booklet.theme, page.cmyk)
+        self.styles: Styles = make_styles(page, booklet.conference.language, self.colours)
         self.slots = _first_slots(booklet)
         self.abstract_order = _abstracts_in_programme_order(booklet, self.slots)
         self._abstract_keys = {a.id: f"abstract-{i}" for i, a in enumerate(booklet.abstracts)}

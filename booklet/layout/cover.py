@@ -11,9 +11,9 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from .. import images
 from ..text import dates
 from ..text.fonts import BODY, SANS
-from ..model import Conference
+from ..model import Conference, Theme
 from .common import Context
-from .styles import ACCENT, GREY, INK
+from .styles import make_palette
 from .textfit import CLIP_ROOM, draw_block, fit_block, fit_scaled
 
 
@@ -27,71 +27,130 @@ def format_dates(start: dt.date, end: dt.date, language: str = "en") -> str:
 
 
 class CoverPage(Flowable):
-    """The whole front cover, drawn on a full-page frame."""
+    """The whole front cover, drawn on a full-page frame, in the theme's style:
 
-    def __init__(self, conference: Conference, page):
+    band: the cover image (or the primary colour) across the top, a rule of the primary colour
+    under it, the text below; full-bleed: the image (or the colour) over the whole page, the text on
+    a paper-white panel; plain: no image, the text on the paper under a short rule of the accent colour."""
+
+    def __init__(self, conference: Conference, page, theme: Theme | None = None, colours=None):
         super().__init__()
         self.conference = conference
         self.page = page
+        self.theme = theme or Theme()
+        self.colours = colours or make_palette(self.theme, page.cmyk)
 
     def wrap(self, availWidth, availHeight):
         self.width, self.height = availWidth, availHeight
         return availWidth, availHeight
 
     def draw(self):
-        canv, page, conf = self.canv, self.page, self.conference
-        art = art_box(page)  # art that reaches the edge runs on into the bleed
-        b = page.bleed
-        art_height = page.height * COVER_ART_SHARE
+        canv, page, conf, style = self.canv, self.page, self.conference, self.theme.cover_style
+        primary = self.colours.primary
+        top = text_top(page, style)
+        parts, bottom = cover_text(conf, page, top, self.theme, self.colours)
+        laid, height = fit_block([part[1:] for part in parts], page.text_width, top - bottom)
         canv.saveState()
-        if conf.cover_image:
-            _draw_cropped(canv, conf.cover_image, *art, cmyk=page.cmyk)
+        art = art_box(page, style)  # art that reaches the edge runs on into the bleed
+        if art:
+            if conf.cover_image:
+                _draw_cropped(canv, conf.cover_image, *art, cmyk=page.cmyk)
+            else:
+                canv.setFillColor(primary)
+                canv.rect(*art, stroke=0, fill=1)
+        canv.setFillColor(primary)
+        if style == "band":
+            b = page.bleed
+            canv.rect(-b, page.height - page.height * COVER_ART_SHARE - 2.2 * mm, page.width + 2 * b, 2.2 * mm,
+                      stroke=0, fill=1)
+        elif style == "full-bleed":
+            x, y, width, panel_height = panel_box(page, self.theme, height)
+            canv.setFillColor(self.colours.paper)
+            canv.rect(x, y, width, panel_height, stroke=0, fill=1)
+            canv.setFillColor(primary)
+            canv.rect(x, y + panel_height - 2.2 * mm, width, 2.2 * mm, stroke=0, fill=1)
         else:
-            canv.setFillColor(ACCENT)
-            canv.rect(*art, stroke=0, fill=1)
-        canv.setFillColor(ACCENT)
-        canv.rect(-b, page.height - art_height - 2.2 * mm, page.width + 2 * b, 2.2 * mm, stroke=0, fill=1)
+            canv.setFillColor(self.colours.accent)
+            canv.rect(page.margin, top + 7 * mm, 24 * mm, 1.4 * mm, stroke=0, fill=1)
         canv.restoreState()
-        self._draw_text(text_top(page))
-
-    def _draw_text(self, top: float) -> None:
-        canv, page, conf = self.canv, self.page, self.conference
-        parts, bottom = cover_text(conf, page, top)
-        laid, _ = fit_block([part[1:] for part in parts], page.text_width, top - bottom)
         draw_block(canv, laid, page.margin, top, (page.width, bottom, top))
-        if conf.logo:
-            draw_fitted(canv, conf.logo, page.width - page.margin - LOGO_SIZE, page.margin * 0.8, LOGO_SIZE,
-                        LOGO_SIZE, cmyk=page.cmyk)
+        self._draw_logo()
+
+    def _draw_logo(self) -> None:
+        canv, page, conf = self.canv, self.page, self.conference
+        place = logo_box(page, self.theme) if conf.logo else None
+        if place:
+            x, y = place
+            if self.theme.cover_style != "plain" and self.theme.logo_place.startswith("top"):
+                pad = 2 * mm  # over the cover art: on a paper-white ground, so that any logo shows
+                canv.saveState()
+                canv.setFillColor(self.colours.paper)
+                canv.roundRect(x - pad, y - pad, LOGO_SIZE + 2 * pad, LOGO_SIZE + 2 * pad, pad, stroke=0, fill=1)
+                canv.restoreState()
+            draw_fitted(canv, conf.logo, x, y, LOGO_SIZE, LOGO_SIZE, cmyk=page.cmyk)
 
 
-def text_top(page) -> float:
-    """Where the cover's text starts, under the cover art."""
+PANEL_PAD = 0.5  # of the page margin: the full-bleed cover's panel reaches this far beyond the text
+
+
+def text_top(page, style: str = "band") -> float:
+    """Where the cover's text starts: under the cover art (band, and the panel of full-bleed), or
+    a third of the way down a plain cover."""
+    if style == "plain":
+        return page.height * (1 - PLAIN_TEXT_SHARE)
     return page.height - page.height * COVER_ART_SHARE - 12 * mm
 
 
-def cover_text(conf: Conference, page, top: float):
+PLAIN_TEXT_SHARE = 0.36  # of the page height, from the top: where a plain cover's text starts
+
+
+def panel_box(page, theme: Theme, text_height: float) -> tuple[float, float, float, float]:
+    """x, y, width, height of the full-bleed cover's paper-white panel: from above the text down to the
+    foot of the page when the logo is there, else to a little below the text (`text_height` high)."""
+    pad = page.margin * PANEL_PAD
+    top = text_top(page, "full-bleed")
+    bottom = pad if theme.logo_place.startswith("bottom") else max(pad, top - text_height - page.margin)
+    return (page.margin - pad, bottom, page.text_width + 2 * pad, top + 9 * mm - bottom)
+
+
+def logo_box(page, theme: Theme) -> tuple[float, float] | None:
+    """The lower left corner of the cover logo's LOGO_SIZE box, where the theme puts it (None: no logo)."""
+    place = theme.logo_place
+    if place == "none":
+        return None
+    x = page.margin if place.endswith("left") else page.width - page.margin - LOGO_SIZE
+    y = page.margin * 0.8 if place.startswith("bottom") else page.height - page.margin * 0.8 - LOGO_SIZE
+    return x, y
+
+
+def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, colours=None):
     """([(conference key, text, style, space after)], bottom of the text box) of the front cover."""
+    theme = theme or Theme()
+    colours = colours or make_palette(theme, page.cmyk)
+    ink, accent, muted = colours.text, colours.accent, colours.muted
     size = page.base_size
-    bottom = page.margin + (LOGO_SIZE if conf.logo else 0)
+    logo_below = conf.logo and theme.logo_place.startswith("bottom")
+    bottom = page.margin + (LOGO_SIZE if logo_below else 0)
     parts = []
     if conf.welcome:
-        parts.append(("welcome", conf.welcome, text_style("welcome", SANS, size * 1.05, ACCENT), size * 0.6))
-    parts.append(("title", conf.title, text_style("title", SANS + "-Bold", size * 2.5, INK), size * 0.5))
+        parts.append(("welcome", conf.welcome, text_style("welcome", SANS, size * 1.05, accent), size * 0.6))
+    parts.append(("title", conf.title, text_style("title", SANS + "-Bold", size * 2.5, ink), size * 0.5))
     if conf.subtitle:
-        parts.append(("subtitle", conf.subtitle, text_style("subtitle", SANS, size * 1.35, INK), size * 1.1))
+        parts.append(("subtitle", conf.subtitle, text_style("subtitle", SANS, size * 1.35, ink), size * 1.1))
     parts.append(("dates", format_dates(conf.start, conf.end, conf.language),
-                  text_style("dates", SANS + "-Bold", size * 1.15, ACCENT), 2))
-    parts.append(("venue", conf.venue, text_style("venue", SANS, size * 1.05, INK), size * 1.1))
+                  text_style("dates", SANS + "-Bold", size * 1.15, accent), 2))
+    parts.append(("venue", conf.venue, text_style("venue", SANS, size * 1.05, ink), size * 1.1))
     if conf.tagline:
-        parts.append(("tagline", conf.tagline, text_style("tagline", BODY + "-Italic", size * 1.0, GREY), 0))
+        parts.append(("tagline", conf.tagline, text_style("tagline", BODY + "-Italic", size * 1.0, muted), 0))
     return parts, bottom
 
 
-def cover_fit(conf: Conference, page) -> tuple[float, list[str]]:
+def cover_fit(conf: Conference, page, theme: Theme | None = None) -> tuple[float, list[str]]:
     """How far the front cover's text is shrunk to fit (1.0: not at all), and the conference keys
     whose text it cannot show whole even shrunk as far as it goes (cut off at the bottom)."""
-    top = text_top(page)
-    parts, bottom = cover_text(conf, page, top)
+    theme = theme or Theme()
+    top = text_top(page, theme.cover_style)
+    parts, bottom = cover_text(conf, page, top, theme)
     laid, total, scale = fit_scaled([part[1:] for part in parts], page.text_width, top - bottom)
     cut, y = [], top
     for (key, *_), (_, height, space) in zip(parts, laid):
@@ -107,10 +166,15 @@ def text_style(name: str, font: str, size: float, color) -> ParagraphStyle:
                           splitLongWords=1)
 
 
-def art_box(page) -> tuple[float, float, float, float]:
-    """x, y, width, height of the cover art: the top of the page, into the bleed."""
-    art_height = page.height * COVER_ART_SHARE
+def art_box(page, style: str = "band") -> tuple[float, float, float, float] | None:
+    """x, y, width, height of the cover art, into the bleed: the top of the page (band), the whole
+    page (full-bleed), or None (plain: no art)."""
     b = page.bleed
+    if style == "plain":
+        return None
+    if style == "full-bleed":
+        return (-b, -b, page.width + 2 * b, page.height + 2 * b)
+    art_height = page.height * COVER_ART_SHARE
     return (-b, page.height - art_height, page.width + 2 * b, art_height + b)
 
 
@@ -148,4 +212,4 @@ def draw_fitted(canv, path, x: float, y: float, width: float, height: float, cmy
 
 def build_cover(ctx: Context) -> list:
     """The front cover (its images' resolution is checked by lint, see layout.placed)."""
-    return [CoverPage(ctx.booklet.conference, ctx.page), NextPageTemplate("inner"), PageBreak()]
+    return [CoverPage(ctx.booklet.conference, ctx.page, ctx.theme, ctx.colours), NextPageTemplate("inner"), PageBreak()]

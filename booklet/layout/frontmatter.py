@@ -7,7 +7,7 @@ from reportlab.platypus import Spacer
 from ..text import markup
 from .common import Context
 from .flowables import Anchor, Para, Row
-from .styles import ACCENT, markup_color
+from .styles import markup_color
 
 
 def build_contents(ctx: Context, entries: list[tuple[int, str, str]]) -> list:
@@ -34,18 +34,18 @@ def build_committees(ctx: Context) -> list:
     for committee in committees:
         heading = markup.inline(committee.title or committee.name)
         if committee.title:
-            heading += f' <font color="{markup_color(ACCENT)}">({markup.inline(committee.name)})</font>'
+            heading += f' <font color="{markup_color(ctx.colours.accent)}">({markup.inline(committee.name)})</font>'
         story.append(Para(heading, s.subheading))
         for member in committee.members:
-            story.append(Para(_member_line(member), s.body))
+            story.append(Para(_member_line(ctx, member), s.body))
         story.append(Spacer(0, s.body.leading * 0.5))
     return story
 
 
-def _member_line(member) -> str:
+def _member_line(ctx: Context, member) -> str:
     line = f"<b>{markup.inline(member.name)}</b>"
     if member.role:
-        line += f' <font color="{markup_color(ACCENT)}">· {markup.inline(member.role)}</font>'
+        line += f' <font color="{markup_color(ctx.colours.accent)}">· {markup.inline(member.role)}</font>'
     if member.affiliations:
         line += " \u2014 <i>" + "; ".join(markup.inline(a) for a in member.affiliations) + "</i>"
     return line

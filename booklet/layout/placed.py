@@ -44,10 +44,11 @@ def placed_images(booklet: Booklet, page: Page) -> list[Placed]:
     cover art, cover logo, abstract photos, presenters' photos, back-cover logo."""
     conference = booklet.conference
     placed = []
-    if conference.cover_image:
-        _, _, width, height = art_box(page)
+    art = art_box(page, booklet.theme.cover_style)
+    if conference.cover_image and art:
+        _, _, width, height = art
         placed.append(Placed(conference.cover_image, width, height, crop=True))
-    if conference.logo:
+    if conference.logo and booklet.theme.logo_place != "none":
         placed.append(Placed(conference.logo, LOGO_SIZE, LOGO_SIZE))
     for abstract in booklet.abstracts:  # every abstract gets a page, in the programme or not
         photo = abstract_photo(abstract)

@@ -10,7 +10,6 @@ from ..model import Poster
 from .abstracts import author_block
 from .common import Context, poster_groups, posters_day_key, sorted_posters
 from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
-from .styles import LIGHT
 
 
 def build_posters(ctx: Context) -> list:
@@ -52,7 +51,7 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
         for index in members:
             story.append(build_poster_entry(ctx, posters[index], number_width, poster_key(index)))
             story.append(EndMark(poster_key(index)))
-            story.append(Rule(LIGHT, 0.5, 2))
+            story.append(Rule(ctx.colours.hairline, 0.5, 2))
     return story
 
 

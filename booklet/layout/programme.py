@@ -20,7 +20,7 @@ from ..model import Day, Item, Parallel, Session
 from .common import Context, day_key, names
 from .daypages import DayBlock, Line, TracksRow
 from .flowables import Anchor, DayMark, Para, Row, Rule
-from .styles import ACCENT, ACCENT_TINT, GREY, LIGHT, WARM_TINT, markup_color
+from .styles import markup_color
 
 BLOCK_SPACE = 3.0  # above and below a session or parallel block
 TRACK_GAP = 1.6 * mm  # between a parallel track's text and the rule beside it
@@ -51,7 +51,7 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
         Line(Anchor(day_key(index), title, level, section=section), keep=True),
         Line(DayMark(title), keep=True),
         Line(_day_header(ctx, index, day), keep=True),
-        Line(Rule(ACCENT, 0.8, 3), space=3, keep=True),
+        Line(Rule(ctx.colours.primary, 0.8, 3), space=3, keep=True),
     ]
     space = 0.0  # owed above the next line (after a block)
     for entry in day.entries:
@@ -82,12 +82,12 @@ def _continued_heading(ctx: Context, title: str) -> list[Line]:
     """What opens a page that a day runs onto: the day's name, smaller, marked as continued."""
     s = ctx.styles
     style = ParagraphStyle("day_continued", parent=s.day_name, fontSize=s.day_name.fontSize * 0.8,
-                           leading=s.day_name.fontSize, textColor=ACCENT)
-    more = f' <font name="{SANS}" color="{markup_color(GREY)}">({markup.inline(ctx.label("continued"))})</font>'
+                           leading=s.day_name.fontSize, textColor=ctx.colours.primary)
+    more = f' <font name="{SANS}" color="{markup_color(ctx.colours.muted)}">({markup.inline(ctx.label("continued"))})</font>'
     return [
         Line(DayMark(title), keep=True),
         Line(Para(title + more, style), keep=True),
-        Line(Rule(ACCENT, 0.5, 2), space=1, keep=True),
+        Line(Rule(ctx.colours.primary, 0.5, 2), space=1, keep=True),
     ]
 
 
@@ -127,20 +127,20 @@ def _item_body(ctx: Context, item: Item):
             title_markup = f"<b>{title_markup}</b>"
         speaker = f"<i>{markup.inline(names(abstract.speakers))}</i>"
         if label:
-            speaker += f' <font name="Sans" size="{s.label.fontSize}" color="{markup_color(ACCENT)}">{label}</font>'
+            speaker += f' <font name="Sans" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{label}</font>'
         if where:
             speaker += f" \u00b7 {where}"
         body = [Para(title_markup, s.row_title), Para(speaker, s.row_speaker)]
         return body, ctx.abstract_ref(abstract), None
     if item.tutorial:
         tutorial = item.tutorial
-        head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ACCENT)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font> '
+        head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font> '
         body = [Para(head + f"<b>{markup.inline(title)}</b>", s.row_title)]
         people = names(tutorial.presenters)
         line = " \u00b7 ".join(x for x in (f"<i>{markup.inline(people)}</i>" if people else "", where) if x)
         if line:
             body.append(Para(line, s.row_speaker))
-        return body, ctx.tutorial_ref(tutorial), ACCENT_TINT
+        return body, ctx.tutorial_ref(tutorial), ctx.colours.tutorial
     if not title:
         return [], None, None
     styled = {"break": f"<i>{markup.inline(title)}</i>", "social": f"<b>{markup.inline(title)}</b>",
@@ -148,7 +148,8 @@ def _item_body(ctx: Context, item: Item):
     body = [Para(styled, s.row_title)]
     if where:
         body.append(Para(where, s.row_speaker))
-    background = {"break": LIGHT, "social": WARM_TINT, "poster": WARM_TINT}.get(item.kind)
+    c = ctx.colours
+    background = {"break": c.break_, "social": c.social, "poster": c.social}.get(item.kind)
     ref = ctx.poster_ref(item) if item.kind == "poster" else None
     return body, ref, background
 
@@ -162,7 +163,7 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     style = ParagraphStyle("session_line", parent=s.session, fontName=SANS)
     line = f"<b>{markup.inline(session.name)}</b>"
     if continued:
-        line += f' <font color="{markup_color(GREY)}">({markup.inline(ctx.label("continued"))})</font>'
+        line += f' <font color="{markup_color(ctx.colours.muted)}">({markup.inline(ctx.label("continued"))})</font>'
     room = session.room if session.room and session.room.strip().casefold() != session.name.strip().casefold() \
         else None  # a session named after its room (as imports name them) shows the name once
     if room:
@@ -170,7 +171,7 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     body = [Para(line, style)]
     if session.chair and chair and not continued:
         body.append(Para(markup.inline(ctx.label("chair", name=session.chair)), s.row_speaker))
-    return Row([], body, 0, background=ACCENT_TINT, pad=2.5)
+    return Row([], body, 0, background=ctx.colours.track(session.name), pad=2.5)
 
 
 def _session_lines(ctx: Context, session: Session) -> list[Line]:
@@ -188,7 +189,7 @@ def _parallel_lines(ctx: Context, parallel: Parallel) -> list[Line]:
     sessions = parallel.sessions
     label = _parallel_label(ctx)
     if len(sessions) <= ctx.page.max_tracks:
-        rows = [TracksRow([_track_cell(ctx, item) if item else None for item in cells], TRACK_GAP, GREY)
+        rows = [TracksRow([_track_cell(ctx, item) if item else None for item in cells], TRACK_GAP, ctx.colours.muted)
                 for cells in _aligned(sessions)]
         limit = ctx.page.text_height * TRACK_ROW_LIMIT
         if all(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= limit for row in rows):
@@ -215,7 +216,7 @@ def _track_headers(ctx: Context, sessions, repeated: bool = False) -> TracksRow:
     """The tracks' headings side by side; `repeated` above the rest of the block on its next page
     (name and room only: the label above says it is continued)."""
     headers = [session_header(ctx, session, chair=not repeated) for session in sessions]
-    return TracksRow(headers, TRACK_GAP, GREY)
+    return TracksRow(headers, TRACK_GAP, ctx.colours.muted)
 
 
 def _aligned(sessions) -> list[list[Item | None]]:

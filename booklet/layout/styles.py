@@ -1,30 +1,144 @@
-"""A page geometry and language -> the booklet's paragraph styles and colours."""
+"""A page geometry, language and theme -> the booklet's paragraph styles and colours."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
-from reportlab.lib.colors import CMYKColor
+from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 
 from ..text.fonts import BODY, SANS
 from .page import Page
 
-INK = CMYKColor(0, 0, 0, 1)
-GREY = CMYKColor(0, 0, 0, 0.62)
-LIGHT = CMYKColor(0, 0, 0, 0.08)
-LIGHT_RULE = CMYKColor(0, 0, 0, 0.3)
-ACCENT = CMYKColor(0.92, 0.55, 0, 0.18)
-ACCENT_TINT = CMYKColor(0.10, 0.04, 0, 0)
-WARM_TINT = CMYKColor(0, 0.05, 0.14, 0)
 REGISTRATION = CMYKColor(1, 1, 1, 1)  # crop marks print on every separation
 
+# The colours of the classic theme (booklet/resources/themes/classic.yaml): what a role left out falls back to.
+DEFAULT_COLOURS = {"primary": "#0B5394", "accent": "#0B5394", "text": "#000000", "break": "#ECECEC",
+                   "social": "#FDF3E1", "tutorial": "#E6EEF7"}
+PAPER = "#FFFFFF"
 
-def markup_color(color: CMYKColor) -> str:
-    """A colour for a paragraph's <font color="..."> attribute, kept in CMYK."""
-    return "cmyk({},{},{},{})".format(*(round(v, 4) for v in (color.cyan, color.magenta, color.yellow, color.black)))
+# Shades made from the theme's text and primary colours: a share of the colour over the paper.
+MUTED = 0.62  # secondary text (times, speakers, affiliations, running heads), at the least
+MUTED_CONTRAST = 5.5  # ... and darker when need be, so that it reads on the paper and on pale backgrounds
+HAIRLINE = 0.08  # thin rules under headers and between posters
+RULE = 0.30  # the lines of the Notes pages
+SESSION = 0.12  # a session heading's background (of the primary colour) when its track has no colour
+
+
+def rgb(hex_colour: str) -> tuple[int, int, int]:
+    """'#0B5394' -> (11, 83, 148)."""
+    value = hex_colour.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def cmyk(hex_colour: str) -> tuple[float, float, float, float]:
+    """'#RRGGBB' -> (c, m, y, k), 0-1, with all the grey in the black ink (a grey or black prints
+    on the black plate only). No colour profile: the press's proof is the judge of the exact shade."""
+    r, g, b = (v / 255 for v in rgb(hex_colour))
+    k = 1 - max(r, g, b)
+    if k >= 1:
+        return (0.0, 0.0, 0.0, 1.0)
+    return tuple(round(v, 4) for v in ((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k))
+
+
+def tint_hex(hex_colour: str, share: float) -> str:
+    """`share` of the colour over white paper, as #RRGGBB (1: the colour, 0: white)."""
+    return "#" + "".join(f"{round(255 - share * (255 - v)):02X}" for v in rgb(hex_colour))
+
+
+def ink(hex_colour: str, process: bool, share: float = 1.0):
+    """A colour for the PDF: RGB as given, or CMYK for a --cmyk build; `share` < 1 is a tint of it
+    (in CMYK, the inks scaled down: a screen tint of the colour)."""
+    if process:
+        return CMYKColor(*(round(v * share, 4) for v in cmyk(hex_colour)))
+    r, g, b = rgb(tint_hex(hex_colour, share) if share != 1.0 else hex_colour)
+    return Color(r / 255, g / 255, b / 255)
+
+
+def luminance(hex_colour: str) -> float:
+    """WCAG relative luminance."""
+    def linear(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(v) for v in rgb(hex_colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def muted_share(text: str) -> float:
+    """How much of the text colour the grey of secondary text takes: MUTED, or more when that
+    would be paler than MUTED_CONTRAST on the paper (a dark grey text colour makes a pale grey)."""
+    share = MUTED
+    while share < 1.0 and contrast(tint_hex(text, share), PAPER) < MUTED_CONTRAST:
+        share = round(share + 0.02, 2)
+    return min(share, 1.0)
+
+
+def muted_hex(text: str) -> str:
+    """The grey of secondary text made from the text colour, as #RRGGBB."""
+    return tint_hex(text, muted_share(text))
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The booklet's colours, made from the theme for one build (CMYK for --cmyk, else RGB as written).
+
+    `hex` keeps each role's #RRGGBB, for checks and for what is drawn from it."""
+
+    text: object
+    muted: object
+    hairline: object
+    rule: object
+    primary: object
+    accent: object
+    break_: object
+    social: object
+    tutorial: object
+    session: object  # a session heading's background when its track has no colour of its own
+    paper: object  # white: what a panel on the cover art is filled with
+    tracks: dict = field(default_factory=dict, hash=False, compare=False)  # session name -> colour
+    hex: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def track(self, name: str | None):
+        """A session block's heading background: its track's colour, else the default."""
+        return self.tracks.get(name, self.session) if name else self.session
+
+
+def make_palette(theme=None, process: bool = False) -> Palette:
+    """The theme's colours (model.Theme; None: the classic theme's) for a build, CMYK when `process`."""
+    given = {**DEFAULT_COLOURS, **(theme.colours if theme is not None else {})}
+    text, primary = given["text"], given["primary"]
+    return Palette(
+        text=ink(text, process),
+        muted=ink(text, process, muted_share(text)),
+        hairline=ink(text, process, HAIRLINE),
+        rule=ink(text, process, RULE),
+        primary=ink(primary, process),
+        accent=ink(given["accent"], process),
+        break_=ink(given["break"], process),
+        social=ink(given["social"], process),
+        tutorial=ink(given["tutorial"], process),
+        session=ink(primary, process, SESSION),
+        paper=ink(PAPER, process),
+        tracks={name: ink(colour, process) for name, colour in (theme.track_colours if theme else {}).items()},
+        hex=given,
+    )
+
+
+def markup_color(color) -> str:
+    """A colour for a paragraph's <font color="..."> attribute, in its own colour space."""
+    if isinstance(color, CMYKColor):
+        return "cmyk({},{},{},{})".format(*(round(v, 4) for v in (color.cyan, color.magenta, color.yellow,
+                                                                   color.black)))
+    return color.hexval().replace("0x", "#")
 
 
 @cache
@@ -61,11 +175,12 @@ class Styles:
     toc_2: ParagraphStyle
 
 
-def make_styles(page: Page, language: str = "en") -> Styles:
+def make_styles(page: Page, language: str = "en", palette: Palette | None = None) -> Styles:
+    colours = palette or make_palette(process=page.cmyk)
     size = page.base_size
     lead = size * 1.32
     hyphen = hyphenation_language(language)
-    base = ParagraphStyle("body", fontName=BODY, fontSize=size, leading=lead, textColor=INK,
+    base = ParagraphStyle("body", fontName=BODY, fontSize=size, leading=lead, textColor=colours.text,
                           splitLongWords=1, allowWidows=0, allowOrphans=0)
 
     def like(name, parent=base, **kw):
@@ -76,27 +191,27 @@ def make_styles(page: Page, language: str = "en") -> Styles:
         body=base,
         text=like("text", alignment=TA_JUSTIFY, hyphenationLang=hyphen, embeddedHyphenation=1,
                   spaceAfter=lead * 0.35, uriWasteReduce=0.3),
-        small=like("small", fontSize=size * 0.85, leading=size * 1.1, textColor=GREY),
-        label=like("label", **sans, fontSize=size * 0.72, leading=size, textColor=ACCENT, spaceAfter=2),
+        small=like("small", fontSize=size * 0.85, leading=size * 1.1, textColor=colours.muted),
+        label=like("label", **sans, fontSize=size * 0.72, leading=size, textColor=colours.accent, spaceAfter=2),
         title=like("title", fontName=SANS + "-Bold", fontSize=size * 1.42, leading=size * 1.72,
                    spaceAfter=size * 0.5),
         heading=like("heading", fontName=SANS + "-Bold", fontSize=size * 1.9, leading=size * 2.3,
-                     textColor=ACCENT, spaceAfter=size * 0.9, keepWithNext=1),
+                     textColor=colours.primary, spaceAfter=size * 0.9, keepWithNext=1),
         subheading=like("subheading", fontName=SANS + "-Bold", fontSize=size * 1.1, leading=size * 1.4,
                         spaceBefore=size * 0.9, spaceAfter=size * 0.35, keepWithNext=1),
         person=like("person", fontName=BODY + "-Bold", spaceAfter=0),
         affiliation=like("affiliation", fontName=BODY + "-Italic", fontSize=size * 0.9, leading=size * 1.15,
-                         textColor=GREY),
-        when=like("when", **sans, fontSize=size * 0.75, leading=size * 1.0, textColor=GREY,
+                         textColor=colours.muted),
+        when=like("when", **sans, fontSize=size * 0.75, leading=size * 1.0, textColor=colours.muted,
                   spaceAfter=size * 0.6),
-        time=like("time", **sans, fontSize=size * 0.8, leading=size * 1.12, textColor=GREY),
+        time=like("time", **sans, fontSize=size * 0.8, leading=size * 1.12, textColor=colours.muted),
         row_title=like("row_title", fontSize=size * 0.95, leading=size * 1.18),
         row_speaker=like("row_speaker", fontName=BODY + "-Italic", fontSize=size * 0.88, leading=size * 1.12,
-                         textColor=GREY),
+                         textColor=colours.muted),
         session=like("session", fontName=SANS + "-Bold", fontSize=size * 0.88, leading=size * 1.15,
-                     textColor=INK),
+                     textColor=colours.text),
         day_number=like("day_number", fontName=SANS + "-Bold", fontSize=size * 4.6, leading=size * 4.6,
-                        textColor=ACCENT),
+                        textColor=colours.primary),
         day_name=like("day_name", fontName=SANS + "-Bold", fontSize=size * 1.35, leading=size * 1.6),
         toc_1=like("toc_1", fontName=SANS + "-Bold", fontSize=size, leading=size * 1.5),
         toc_2=like("toc_2", fontSize=size * 0.95, leading=size * 1.3),

@@ -11,7 +11,7 @@ from ..model import Person, Tutorial
 from .abstracts import affiliation_lines, when
 from .common import Context
 from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
-from .styles import ACCENT, LIGHT, markup_color
+from .styles import markup_color
 
 
 def build_tutorials(ctx: Context) -> list:
@@ -48,7 +48,7 @@ def _pages(ctx: Context, tutorials: list[Tutorial]) -> list:
 
 def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
     s = ctx.styles
-    label = f'<font color="{markup_color(ACCENT)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font>'
+    label = f'<font color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font>'
     slot = ctx.slots.get("tutorial:" + tutorial.id)
     if slot:
         label += f"  \u00b7  {when(slot, ctx.booklet.conference.language)}"
@@ -56,7 +56,7 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
         Anchor(ctx.tutorial_key(tutorial), tutorial_outline(tutorial), 1),
         Para(label, s.when),
         Para(markup.inline(tutorial.title), s.title),
-        Rule(LIGHT, 0.8, 5),
+        Rule(ctx.colours.hairline, 0.8, 5),
     ]
     story.extend(ctx.paras(tutorial.description, s.text))
     if tutorial.presenters:

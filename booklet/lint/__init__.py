@@ -10,6 +10,7 @@ from ..problems import Problem
 from . import mentions
 from .addresses import check_split_affiliations
 from .affiliations import check_affiliations
+from .contrast import check_contrast
 from .cover import check_cover
 from .coverage import check_coverage
 from .entries import check_emails, check_photos, check_poster_numbers
@@ -44,6 +45,8 @@ KINDS = {
     "language": "Language codes that are not real codes",
     "labels": "Words left in English in a booklet in another language",
     "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",
+    "contrast": "Colours too pale (or a background too dark) to read",
+    "track-colour": "Track colours for sessions the programme does not have",
 }
 
 
@@ -71,6 +74,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_language(booklet, lines)
         + check_labels(booklet, lines)
         + check_cover(booklet, page, lines)
+        + check_contrast(booklet, lines)
     )
     return [p for _, _, group in grouped(problems) for p in group]
 

@@ -18,7 +18,7 @@ LEGIBLE = 0.6  # cover text shrunk below this share of its size is hard to read:
 def check_cover(booklet: Booklet, page, lines: Lines) -> list[Problem]:
     from ..layout.cover import cover_fit
 
-    scale, cut = cover_fit(booklet.conference, page)
+    scale, cut = cover_fit(booklet.conference, page, booklet.theme)
     if cut:
         named = ", ".join(WORDS[key] for key in cut)
         return [Problem("conference.yaml", lines.line("conference.yaml", key, 1), key,

@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Abstract, Booklet, Source
 from ..problems import Problem
+from ..text.fonts import when_fonts_change
 from .mentions import join
 
 # Of a line's width, how much text surely fills it (word breaks, bold and math take the rest).
@@ -95,6 +96,9 @@ def _text_width(text: str, font: str, size: float) -> float:
 @cache
 def _char_width(ch: str, font: str, size: float) -> float:
     return stringWidth(ch, font, size)
+
+
+when_fonts_change(_char_width.cache_clear)  # BODY and SANS name the theme's fonts
 
 
 def height_needed(flowables: list, width: float, height: float, canvas) -> float:

@@ -15,9 +15,9 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
 from .atomic import replacing
 from ..text import markup
-from ..text.fonts import BODY, SANS, register_fonts
+from ..text.fonts import BODY, SANS, register_fonts, when_fonts_change
 from ..layout.page import MARKS_ROOM, Page
-from ..layout.styles import ACCENT, GREY, INK, REGISTRATION
+from ..layout.styles import REGISTRATION, Palette, make_palette
 
 HEAD_GAP = 4 * mm  # at least this between the two halves of a running head
 
@@ -81,9 +81,10 @@ class BookletCanvas(Canvas):
 class BookletDocTemplate(BaseDocTemplate):
     """Cover pages without decoration; inner pages with a running head and a page number."""
 
-    def __init__(self, filename, page: Page, short_title: str, **kwargs):
+    def __init__(self, filename, page: Page, short_title: str, colours: Palette | None = None, **kwargs):
         self.geometry = page
         self.short_title = short_title
+        self.colours = colours or make_palette(process=page.cmyk)
         super().__init__(
             filename,
             pagesize=page.media_size,
@@ -113,7 +114,7 @@ class BookletDocTemplate(BaseDocTemplate):
         edge; on a page of a day (programme and abstracts), the day at the outer edge and the title
         or section at the inner one. A section's first page has none, unless it belongs to a day.
         Text goes through the paragraphs' markup, so a symbol prints from the fallback fonts."""
-        page = self.geometry
+        page, colours = self.geometry, self.colours
         number = canv.getPageNumber()
         recto = number % 2 == 1
         day = canv.take_page_day()
@@ -121,18 +122,19 @@ class BookletDocTemplate(BaseDocTemplate):
         canv.translate(page.origin, page.origin)
         y_head = page.height - page.top + 5 * mm
         if canv.section_page != number or day:
-            canv.setStrokeColor(GREY)
+            canv.setStrokeColor(colours.muted)
             canv.setLineWidth(0.3)
             canv.line(page.margin, y_head - 2, page.width - page.margin, y_head - 2)
             head = markup.inline(canv.section or "") if recto else markup.inline(self.short_title)
             size = page.base_size * 0.75
             if day:
                 half = (page.text_width - HEAD_GAP) / 2
-                _draw_head(canv, page, recto, y_head + 1, markup.inline(day), SANS + "-Bold", size, ACCENT, half)
-                _draw_head(canv, page, not recto, y_head + 1, head, SANS, size, GREY, half)
+                _draw_head(canv, page, recto, y_head + 1, markup.inline(day), SANS + "-Bold", size, colours.accent,
+                           half)
+                _draw_head(canv, page, not recto, y_head + 1, head, SANS, size, colours.muted, half)
             else:
-                _draw_head(canv, page, recto, y_head + 1, head, SANS, size, GREY, page.text_width / 2)
-        canv.setFillColor(INK)
+                _draw_head(canv, page, recto, y_head + 1, head, SANS, size, colours.muted, page.text_width / 2)
+        canv.setFillColor(colours.text)
         _draw_outer(canv, page, recto, page.bottom - 9 * mm, str(number), SANS + "-Bold", page.base_size * 0.85)
         canv.restoreState()
         self._marks(canv, doc)
@@ -179,6 +181,9 @@ def _head(text: str, font: str, size: float, color, limit: float, right: bool) -
     return para, height
 
 
+when_fonts_change(_head.cache_clear)  # a head is measured in the fonts BODY and SANS name
+
+
 def _shortened(para: Paragraph, style: ParagraphStyle, limit: float) -> Paragraph:
     """`para`, or a copy cut with an ellipsis, at most `limit` wide (its fragments keep their fonts)."""
     widths = [stringWidth(f.text, f.fontName, f.fontSize) for f in para.frags]
@@ -221,17 +226,18 @@ def draw_crop_marks(canv, page: Page) -> None:
 
 
 def render_pdf(story, output: Path, page: Page, *, title: str, short_title: str, subject: str,
-               language: str, author: str = "", progress=None) -> tuple[int, dict[str, int]]:
+               language: str, author: str = "", progress=None, colours: Palette | None = None
+               ) -> tuple[int, dict[str, int]]:
     """Lay `story` out into `output` (replaced only when the whole PDF is written).
 
     `short_title` is text as written in the data (markup: emphasis, math, fallback fonts apply).
     Returns the page count and the 1-based page of every anchor (abstract-N, tutorial-N, poster-N, ...).
-    `progress(done, total)` is called as flowables are laid out.
+    `progress(done, total)` is called as flowables are laid out; `colours`: the theme's (the running heads).
     """
     register_fonts()
     rl_config.useA85 = 0  # binary image streams: ASCII85 only makes the file bigger and the build slower
     with replacing(output) as temp:
-        doc = BookletDocTemplate(str(temp), page, short_title, title=title, subject=subject,
+        doc = BookletDocTemplate(str(temp), page, short_title, colours, title=title, subject=subject,
                                  author=author, creator="booklet", lang=language)
         anchors: dict[str, int] = {}
         if progress is not None:

@@ -1,7 +1,18 @@
-"""Font files -> registered ReportLab font families, and which characters they can show."""
+"""Font files -> registered ReportLab font families, and which characters they can show.
+
+The booklet sets text in two families, registered under fixed names that every layout module uses:
+BODY ("Body", "Body-Bold", "Body-Italic", "Body-BoldItalic": the text font) and SANS (the headings
+font, same suffixes). Which files they are is the theme's choice (a FontSet: bundled families by
+name, or TrueType files in the data folder); `use_fonts` points the two names at the chosen files,
+once per change. Fallback fonts, tried in order for a character the text fonts lack, are registered
+under a name of their own (one per file), only when a character needs them.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -10,94 +21,255 @@ FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 BODY = "Body"
 SANS = "Sans"
 
-_FAMILIES = {
-    BODY: {
-        "": "GentiumBookPlus-Regular.ttf",
-        "-Bold": "GentiumBookPlus-Bold.ttf",
-        "-Italic": "GentiumBookPlus-Italic.ttf",
-        "-BoldItalic": "GentiumBookPlus-BoldItalic.ttf",
-    },
-    SANS: {
-        "": "NotoSans-Regular.ttf",
-        "-Bold": "NotoSans-Bold.ttf",
-        "-Italic": "NotoSans-Italic.ttf",
-        "-BoldItalic": "NotoSans-BoldItalic.ttf",
-    },
-}
-
-# Single-style fonts tried, in order, for a character the text fonts lack.
-FALLBACKS = {
-    "Math": "NotoSansMath-Regular.ttf",
-    "Symbols": "NotoSansSymbols2-Regular.ttf",
-}
+STYLES = ("", "-Bold", "-Italic", "-BoldItalic")  # the four faces of a family, as name suffixes
 
 
-_FONT_NAMES = {
-    **{filename: family + suffix for family, styles in _FAMILIES.items() for suffix, filename in styles.items()},
-    **{filename: name for name, filename in FALLBACKS.items()},
+@dataclass(frozen=True)
+class Family:
+    """The four faces of a family (regular, bold, italic, bold italic); a style the family lacks is
+    its regular face."""
+
+    regular: Path
+    bold: Path | None = None
+    italic: Path | None = None
+    bold_italic: Path | None = None
+
+    def faces(self) -> tuple[tuple[str, Path], ...]:
+        """(suffix, file) for each of the four styles."""
+        files = (self.regular, self.bold, self.italic, self.bold_italic)
+        return tuple((suffix, path or self.regular) for suffix, path in zip(STYLES, files))
+
+
+def _bundled(regular: str, bold: str | None = None, italic: str | None = None, bold_italic: str | None = None):
+    return Family(*(FONT_DIR / name if name else None for name in (regular, bold, italic, bold_italic)))
+
+
+# The families booklet bundles, by the name a theme gives them.
+BUNDLED = {
+    "Gentium Book Plus": _bundled("GentiumBookPlus-Regular.ttf", "GentiumBookPlus-Bold.ttf",
+                                  "GentiumBookPlus-Italic.ttf", "GentiumBookPlus-BoldItalic.ttf"),
+    "Noto Sans": _bundled("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
+                          "NotoSans-BoldItalic.ttf"),
+    "Noto Sans Math": _bundled("NotoSansMath-Regular.ttf"),
+    "Noto Sans Symbols 2": _bundled("NotoSansSymbols2-Regular.ttf"),
 }
+
+# The name a bundled fallback font goes by (a file of the data folder gets one made from its path).
+_FALLBACK_NAMES = {FONT_DIR / "NotoSansMath-Regular.ttf": "Math", FONT_DIR / "NotoSansSymbols2-Regular.ttf": "Symbols"}
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The fonts of one booklet: the text family, the headings family, the fallback files in order."""
+
+    text: Family
+    headings: Family
+    fallbacks: tuple[Path, ...] = ()
+
+
+DEFAULT = FontSet(BUNDLED["Gentium Book Plus"], BUNDLED["Noto Sans"],
+                  (BUNDLED["Noto Sans Math"].regular, BUNDLED["Noto Sans Symbols 2"].regular))
+
+
+def bundled_name(name: str) -> str | None:
+    """The bundled family a theme means by `name` ('noto sans' -> 'Noto Sans'), or None."""
+    folded = " ".join(name.split()).casefold()
+    return next((known for known in BUNDLED if known.casefold() == folded), None)
+
+
+# -- font files ------------------------------------------------------------------
+
+_REGULAR = re.compile(r"[-_ ]?(Regular|Roman|Book|Normal)$", re.IGNORECASE)
+_BESIDE = {"bold": ("Bold",), "italic": ("Italic", "It", "Oblique"),
+           "bold_italic": ("BoldItalic", "BoldOblique", "Bold-Italic", "BoldIt")}
+
+
+def family_beside(regular: Path) -> Family:
+    """The family of a TrueType file: its bold, italic and bold italic faces found beside it by the
+    usual name suffixes (MyText-Regular.ttf -> MyText-Bold.ttf, MyText-Italic.ttf, MyText-BoldItalic.ttf);
+    a style not found is the regular face."""
+    stem = _REGULAR.sub("", regular.stem)
+    found = {}
+    for style, suffixes in _BESIDE.items():
+        for suffix in suffixes:
+            candidate = regular.with_name(f"{stem}-{suffix}{regular.suffix}")
+            if candidate != regular and candidate.is_file():
+                found[style] = candidate
+                break
+    return Family(regular, found.get("bold"), found.get("italic"), found.get("bold_italic"))
+
+
+def font_file_problem(path: Path) -> str | None:
+    """What makes `path` unusable as a booklet font (None when it is a TrueType font ReportLab can embed)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if head == b"OTTO":
+        return ("is an OpenType font with PostScript (CFF) outlines, which cannot be embedded in the PDF; "
+                "use the TrueType (.ttf) version of the font")
+    if head in (b"wOFF", b"wOF2"):
+        return "is a web font (WOFF), compressed for browsers; use the TrueType (.ttf) version of the font"
+    if head == b"ttcf":
+        return "is a font collection (.ttc); use a single TrueType (.ttf) font"
+    if head not in (b"\x00\x01\x00\x00", b"true"):
+        return "is not a TrueType font file; use a .ttf font"
+    try:
+        _font_file(path)
+    except Exception as exc:  # ReportLab's TTFError, or a truncated file  # noqa: BLE001
+        return f"cannot be used as a font: {exc}"
+    return None
+
+
+def missing_from(path: Path, text: str) -> list[str]:
+    """The characters of `text` that the font file `path` has no glyph for, each once, in order."""
+    codes = _codepoints(path)
+    return list(dict.fromkeys(ch for ch in text if ord(ch) not in codes and ord(ch) not in _ALWAYS_FINE))
+
+
+# -- registration --------------------------------------------------------------
+
+# The name each bundled file's font object has (a file of the data folder gets one made from its path).
+_OWN_NAMES = {
+    **{path: family + suffix for family, name in ((BODY, "Gentium Book Plus"), (SANS, "Noto Sans"))
+       for suffix, path in BUNDLED[name].faces()},
+    **_FALLBACK_NAMES,
+}
+
+
+def _unique_name(prefix: str, path: Path) -> str:
+    digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
+    return f"{prefix}-{re.sub(r'[^A-Za-z0-9]', '', path.stem)[:24]}-{digest}"
+
+
+_by_content: dict[tuple[bytes, str], object] = {}  # (PostScript name, file digest) -> its font object
 
 
 @cache
-def _ttfont(filename: str):
-    """The font file parsed once per process, under its registered name."""
+def _font_file(path: Path):
+    """The font file parsed once per process: one font object per font, however many names and files
+    it goes by (one object, one subset embedded in the PDF). A copy of a font already in use (the same
+    bytes) is that font; another font file with the same PostScript name gets a suffix to it in the
+    PDF (two embedded fonts must not share a name)."""
+    from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    return TTFont(_FONT_NAMES[filename], str(FONT_DIR / filename))
+    digest = hashlib.sha1(path.read_bytes()).hexdigest()
+    font = TTFont(_OWN_NAMES.get(path) or _unique_name("Font", path), str(path))
+    same = _by_content.get((font.face.name, digest))
+    if same is not None:
+        return same
+    if any(name == font.face.name for name, _ in _by_content):
+        font.face.subfontNameX = b"-" + digest[:6].encode("ascii")
+    _by_content[(font.face.name, digest)] = font
+    pdfmetrics._fonts.setdefault(font.fontName, font)
+    return font
 
 
-@cache
-def register_fonts() -> None:
-    """Register the body and sans families with ReportLab (once per process); each fallback font
-    is read and registered only when a character needs it (see font_for_char)."""
-    from reportlab.lib.fonts import addMapping
+def _name(name: str, path: Path) -> None:
+    """Make `name` stand for the font file `path` (ReportLab's registerFont keeps a name's first font,
+    and would take a file for another that has the same PostScript name: the map is set directly)."""
     from reportlab.pdfbase import pdfmetrics
 
-    for family, styles in _FAMILIES.items():
-        for filename in styles.values():
-            pdfmetrics.registerFont(_ttfont(filename))
+    pdfmetrics._fonts[name] = _font_file(path)
+
+
+def _fallback_name(path: Path) -> str:
+    """The name a fallback font file is used under: one per file, never a text family's."""
+    if path in _FALLBACK_NAMES:
+        return _FALLBACK_NAMES[path]
+    bundled = {face: name for name, family in BUNDLED.items() for _, face in family.faces()}
+    if path in bundled:
+        return "Fallback-" + bundled[path].replace(" ", "")
+    return _unique_name("Fallback", path)
+
+
+_active: FontSet | None = None
+_on_change: list = []  # caches of what depends on the fonts (widths, markup with fallback fonts)
+
+
+def when_fonts_change(*clears) -> None:
+    """Call each of `clears` (a cache's cache_clear) whenever the booklet's fonts change."""
+    _on_change.extend(clears)
+
+
+def use_fonts(fonts: FontSet = DEFAULT) -> None:
+    """Point BODY and SANS (and their bold, italic and bold italic names) at `fonts`' files.
+
+    A no-op when they already are; otherwise the caches that depend on the fonts are emptied."""
+    global _active
+    if fonts == _active:
+        return
+    from reportlab.lib.fonts import addMapping
+
+    for family, chosen in ((BODY, fonts.text), (SANS, fonts.headings)):
+        for suffix, path in chosen.faces():
+            _name(family + suffix, path)
         for bold in (0, 1):
             for italic in (0, 1):
                 suffix = ("-Bold" if bold else "") + ("-Italic" if italic else "")
-                suffix = suffix.replace("-Bold-Italic", "-BoldItalic")
-                addMapping(family, bold, italic, family + suffix)
+                addMapping(family, bold, italic, family + suffix.replace("-Bold-Italic", "-BoldItalic"))
+    _active = fonts
+    _chars.clear()
+    for clear in _on_change:
+        clear()
+
+
+def register_fonts(fonts: FontSet | None = None) -> None:
+    """Register the booklet's fonts with ReportLab: `fonts`, or the ones in use (the bundled ones
+    at first). Each fallback font is read and registered only when a character needs it."""
+    use_fonts(fonts or _active or DEFAULT)
 
 
 @cache
-def _register_fallback(name: str) -> None:
+def _register_fallback(name: str, path: Path) -> None:
     from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
 
-    pdfmetrics.registerFont(_ttfont(FALLBACKS[name]))
+    _name(name, path)
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(name, bold, italic, name)
 
 
 @cache
-def _codepoints(filename: str) -> frozenset[int]:
-    return frozenset(_ttfont(filename).face.charToGlyph)
+def _codepoints(path: Path) -> frozenset[int]:
+    return frozenset(_font_file(path).face.charToGlyph)
 
 
 @cache
-def _text_codepoints() -> frozenset[int]:
+def _text_codepoints(fonts: FontSet) -> frozenset[int]:
     """Characters that every style of both text families can show."""
-    sets = [_codepoints(f) for styles in _FAMILIES.values() for f in styles.values()]
-    return frozenset.intersection(*sets)
+    files = {path for family in (fonts.text, fonts.headings) for _, path in family.faces()}
+    return frozenset.intersection(*(_codepoints(p) for p in sorted(files)))
 
 
 _ALWAYS_FINE = frozenset(map(ord, "\n\t\r \u00ad\u200b\u00a0"))
 
 
-@cache
+_chars: dict[str, str | None] = {}  # character -> font_for_char's answer, with the fonts in use
+
+
 def font_for_char(ch: str) -> str | None:
-    """'' when the text fonts show `ch`; a fallback font's name; None when no font can."""
+    """'' when the text fonts show `ch`; a fallback font's name; None when no font can (with the fonts in use)."""
+    try:
+        return _chars[ch]
+    except KeyError:
+        pass
+    if _active is None:
+        use_fonts(DEFAULT)
+    found = _chars[ch] = _font_for_char(ch, _active)
+    return found
+
+
+def _font_for_char(ch: str, fonts: FontSet) -> str | None:
     code = ord(ch)
-    if code in _ALWAYS_FINE or code in _text_codepoints():
+    if code in _ALWAYS_FINE or code in _text_codepoints(fonts):
         return ""
-    for name, filename in FALLBACKS.items():
-        if code in _codepoints(filename):
-            _register_fallback(name)
+    for path in fonts.fallbacks:
+        if code in _codepoints(path):
+            name = _fallback_name(path)
+            _register_fallback(name, path)
             return name
     return None
 

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from itertools import groupby
 
-from .fonts import font_for_char
+from .fonts import font_for_char, when_fonts_change
 from .mathtext import PLAIN, Run, Style, math_runs
 
 __all__ = ["inline", "paragraphs", "plain"]
@@ -64,6 +64,9 @@ def _inline(text: str) -> str:
         return _markup(_line_runs(_collapse(text)))
     except Exception:  # a bug must not stop a booklet build: fall back to the bare text
         return _fallback_markup(text)
+
+
+when_fonts_change(_inline.cache_clear)  # which characters go to a fallback font depends on the fonts
 
 
 @lru_cache(maxsize=4096)

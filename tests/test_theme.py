@@ -1,0 +1,347 @@
+"""theme.yaml's look -> the colours, fonts, cover and page size of the PDF; bad themes -> errors with file
+and line; pale colours -> contrast warnings."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+from reportlab.lib.rl_accel import fp_str
+
+from booklet.build import PrintOptions, build_booklet
+from booklet.check import check_folder
+from booklet.cli import main
+from booklet.data.contract import THEMES
+from booklet.data.theme import THEME_DIR
+from booklet.layout.styles import DEFAULT_COLOURS, cmyk, contrast, muted_hex, rgb
+from booklet.problems import DataError
+from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
+
+from .helpers import extend, write_conference
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+SAMPLE_IMAGES = DATA / "images"
+
+
+@pytest.fixture(autouse=True)
+def bundled_fonts_after():
+    """Each test leaves the bundled fonts in use, as every other test expects them."""
+    yield
+    use_fonts(DEFAULT)
+
+
+def theme_folder(tmp_path: Path, theme: str, files: dict | None = None) -> Path:
+    """The small test conference with `theme` as its theme.yaml."""
+    return write_conference(tmp_path / "conf", {"theme.yaml": theme, **(files or {})})
+
+
+def content(pdf: Path, pages=None) -> str:
+    """The decoded content streams of the PDF's pages (all, or those at the 0-based `pages`)."""
+    reader = PdfReader(str(pdf))
+    chosen = range(len(reader.pages)) if pages is None else pages
+    return "\n".join(reader.pages[i].get_contents().get_data().decode("latin-1") for i in chosen)
+
+
+def base_fonts(pdf: Path) -> set[str]:
+    """The embedded fonts' names, without their subset prefix (AAAAAA+)."""
+    reader = PdfReader(str(pdf))
+    names = set()
+    for page in reader.pages:
+        for ref in page["/Resources"].get("/Font", {}).values():
+            names.add(str(ref.get_object()["/BaseFont"]).split("+", 1)[-1])
+    return names
+
+
+def rgb_fill(hex_colour: str) -> str:
+    return fp_str(*(v / 255 for v in rgb(hex_colour))) + " rg"
+
+
+def cmyk_fill(hex_colour: str) -> str:
+    return fp_str(*cmyk(hex_colour)) + " k"
+
+
+def renamed_font(source: str, old: str, new: str) -> bytes:
+    """A bundled TTF with its PostScript name (name table, UTF-16 and ASCII) changed to `new` (same length),
+    so that the PDF shows which file a face came from."""
+    assert len(old) == len(new)
+    data = (FONT_DIR / source).read_bytes()
+    return data.replace(old.encode("utf-16-be"), new.encode("utf-16-be")).replace(old.encode(), new.encode())
+
+
+def test_sample_with_a_custom_theme_prints_its_colours_and_its_font(tmp_path):
+    """The sample conference with theme.yaml: its colours are the fill colours of the pages (RGB as
+    written), its text font is the TrueType file of the data folder, embedded under its own name."""
+    folder = tmp_path / "sample"
+    shutil.copytree(DATA, folder)
+    (folder / "fonts").mkdir()
+    (folder / "fonts/MyText-Regular.ttf").write_bytes(
+        renamed_font("NotoSans-Regular.ttf", "NotoSans-Regular", "MyTextXX-Regular"))
+    (folder / "theme.yaml").write_text(
+        'colours:\n  primary: "#7A1F5C"\n  accent: "#9C2B1E"\n  break: "#E4F0E4"\n'
+        '  tracks:\n    - {session: Hierarchical Models, colour: "#FFF1C9"}\n'
+        "fonts:\n  text: fonts/MyText-Regular.ttf\n", encoding="utf-8")
+    out = tmp_path / "b.pdf"
+    result = build_booklet(folder, out)
+    assert not [w for w in result.warnings if w.kind == "contrast"], result.warnings
+    streams = content(out)
+    for colour in ("#7A1F5C", "#9C2B1E", "#E4F0E4", "#FFF1C9"):
+        assert rgb_fill(colour) in streams, colour
+    for old in ("#0B5394", "#ECECEC"):  # the classic colours the theme replaced
+        assert rgb_fill(old) not in streams, old
+    fonts = base_fonts(out)
+    assert "MyTextXX-Regular" in fonts  # the data folder's font, under the name in its file
+    assert not any(name.startswith("GentiumBookPlus") for name in fonts)  # ... in every style of the text
+    assert "NotoSans-Bold" in fonts  # the headings font stays the base theme's
+
+
+def test_cmyk_build_converts_the_theme_colours(tmp_path):
+    folder = theme_folder(tmp_path, 'colours: {primary: "#7A1F5C", break: "#E4F0E4", text: "#222222"}')
+    out = tmp_path / "b.pdf"
+    build_booklet(folder, out, options=PrintOptions(cmyk=True))
+    streams = content(out)
+    assert cmyk_fill("#7A1F5C") in streams and cmyk_fill("#E4F0E4") in streams
+    assert " rg" not in streams and " RG" not in streams
+    assert cmyk("#222222") == (0.0, 0.0, 0.0, 0.8667)  # a grey prints on the black plate only
+    assert cmyk("#000000") == (0.0, 0.0, 0.0, 1.0)
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_each_built_in_theme_builds_in_its_own_fonts_without_warnings(tmp_path, name):
+    folder = theme_folder(tmp_path, f"base: {name}\n")
+    out = tmp_path / "b.pdf"
+    result = build_booklet(folder, out)
+    assert result.warnings == []
+    fonts = base_fonts(out)
+    expected = {"classic": {"GentiumBookPlus", "NotoSans-Bold"}, "modern": {"NotoSans-Regular", "NotoSans-Bold"},
+                "minimal": {"GentiumBookPlus", "GentiumBookPlus-Bold"}}[name]
+    assert expected <= fonts, fonts
+    if name != "classic":
+        assert not {"GentiumBookPlus", "NotoSans-Bold"} <= fonts  # not classic's pair
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_built_in_themes_are_complete_and_readable(name):
+    """Every built-in theme file names every colour, and passes the contrast check it imposes."""
+    import yaml
+
+    theme = yaml.safe_load((THEME_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert theme["base"] == name
+    colours = theme["colours"]
+    assert set(colours) == set(DEFAULT_COLOURS)
+    if name == "classic":
+        assert colours == DEFAULT_COLOURS  # what a Booklet made without a theme.yaml is printed in
+    for role, need in (("text", 4.5), ("accent", 4.5), ("primary", 3.0)):
+        assert contrast(colours[role], "#FFFFFF") >= need, role
+    for background in ("break", "social", "tutorial"):
+        for ink in (colours["text"], muted_hex(colours["text"])):
+            assert contrast(ink, colours[background]) >= 4.5, (background, ink)
+
+
+def test_classic_theme_is_the_default(tmp_path):
+    plain = write_conference(tmp_path / "plain")
+    themed = write_conference(tmp_path / "themed", {"theme.yaml": "base: classic\n"})
+    build_booklet(plain, tmp_path / "a.pdf")
+    build_booklet(themed, tmp_path / "b.pdf")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_same_input_same_bytes_after_a_build_in_other_fonts(tmp_path):
+    """Fonts switch back: a booklet built after one in a data folder's fonts is the booklet built first."""
+    plain = write_conference(tmp_path / "plain")
+    build_booklet(plain, tmp_path / "first.pdf")
+    custom = theme_folder(tmp_path, "fonts: {text: fonts/T-Regular.ttf, headings: fonts/T-Regular.ttf}\n",
+                          {"fonts/T-Regular.ttf": (FONT_DIR / "NotoSans-Regular.ttf").read_bytes()})
+    build_booklet(custom, tmp_path / "custom.pdf")
+    assert not any(n.startswith("Gentium") for n in base_fonts(tmp_path / "custom.pdf"))
+    build_booklet(plain, tmp_path / "again.pdf")
+    assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "again.pdf").read_bytes()
+    build_booklet(custom, tmp_path / "custom-again.pdf")
+    assert (tmp_path / "custom.pdf").read_bytes() == (tmp_path / "custom-again.pdf").read_bytes()
+
+
+def test_bold_and_italic_are_found_beside_the_regular_face(tmp_path):
+    fonts = {"fonts/MyText-Regular.ttf": (FONT_DIR / "NotoSans-Regular.ttf").read_bytes(),
+             "fonts/MyText-Bold.ttf": renamed_font("NotoSans-Bold.ttf", "NotoSans-Bold", "MyTextXX-Bold")}
+    folder = theme_folder(tmp_path, "fonts: {text: fonts/MyText-Regular.ttf}\n", fonts)
+    out = tmp_path / "b.pdf"
+    build_booklet(folder, out)
+    names = base_fonts(out)
+    assert "MyTextXX-Bold" in names  # the bold of the text (a speaker's name) is the file beside it
+    assert not any(n.startswith("Gentium") for n in names)  # no italic beside it: the regular face stands in
+
+
+def test_glyph_check_uses_the_theme_fonts(tmp_path):
+    """A character only a fallback font has is fine with the fallbacks, and a warning without them."""
+    abstracts = extend("abstracts.yaml", """\
+        - id: sun
+          title: Mass in M☉ units
+          speaker: {name: Ana Smith}
+          abstract: Text.
+        """)
+    with_fallbacks = theme_folder(tmp_path / "a", "base: classic\n", {"abstracts.yaml": abstracts})
+    assert not [p for p in check_folder(with_fallbacks)[1] if p.kind == "glyph"]
+    without = theme_folder(tmp_path / "b", "fonts: {fallback: []}\n", {"abstracts.yaml": abstracts})
+    glyphs = [p for p in check_folder(without)[1] if p.kind == "glyph"]
+    assert [(p.file, p.key) for p in glyphs] == [("abstracts.yaml", "[2].title")]
+    assert "'☉' (U+2609)" in glyphs[0].message
+
+
+def test_a_bad_theme_gives_every_error_with_file_and_line(tmp_path):
+    theme = """\
+        base: modern
+        colours:
+          primary: blue
+          accent: "#12345"
+          tracks:
+            - {session: Inference, colour: "#GGGGGG"}
+        fonts:
+          text: fonts/Missing-Regular.ttf
+          headings: fonts/Cff-Regular.otf
+          fallback: [fonts/Note-Regular.ttf, fonts/Web-Regular.woff, Helvetica, Noto Sans Mth]
+        cover:
+          style: fullbleed
+          logo: middle
+        page_size: A6
+        """
+    files = {"fonts/Cff-Regular.otf": b"OTTO\x00\x0a\x00\x80" + bytes(200),
+             "fonts/Note-Regular.ttf": b"not a font at all\n",
+             "fonts/Web-Regular.woff": b"wOFF\x00\x01\x00\x00" + bytes(100),
+             "fonts/Other-Regular.ttf": (FONT_DIR / "NotoSans-Regular.ttf").read_bytes()}
+    folder = theme_folder(tmp_path, theme, files)
+    with pytest.raises(DataError) as caught:
+        check_folder(folder)
+    errors = [str(p) for p in caught.value.problems if p.file == "theme.yaml"]
+    assert errors == [
+        "theme.yaml:3: colours.primary: 'blue' is not a colour; write it like: primary: \"#0B5394\"",
+        "theme.yaml:4: colours.accent: '#12345' is not a colour; write it like: accent: \"#0B5394\"",
+        "theme.yaml:6: colours.tracks[0].colour: '#GGGGGG' is not a colour; write it like: colour: \"#DCEFD9\"",
+        f"theme.yaml:8: fonts.text: 'fonts/Missing-Regular.ttf': font file not found in {folder.resolve() / 'fonts'} "
+        "(did you mean 'Note-Regular.ttf'?)",
+        "theme.yaml:9: fonts.headings: 'fonts/Cff-Regular.otf' is an OpenType font with PostScript (CFF) outlines, "
+        "which cannot be embedded in the PDF; use the TrueType (.ttf) version of the font",
+        "theme.yaml:10: fonts.fallback[0]: 'fonts/Note-Regular.ttf' is not a TrueType font file; use a .ttf font",
+        "theme.yaml:10: fonts.fallback[1]: 'fonts/Web-Regular.woff' is a web font (WOFF), compressed for browsers; "
+        "use the TrueType (.ttf) version of the font",
+        "theme.yaml:10: fonts.fallback[2]: 'Helvetica' is neither a font booklet bundles (Gentium Book Plus, "
+        "Noto Sans, Noto Sans Math, Noto Sans Symbols 2) nor a TrueType file; give a .ttf file's path in the "
+        "data folder, like: fonts/MyText-Regular.ttf",
+        "theme.yaml:10: fonts.fallback[3]: 'Noto Sans Mth' is neither a font booklet bundles (Gentium Book Plus, "
+        "Noto Sans, Noto Sans Math, Noto Sans Symbols 2) (did you mean 'Noto Sans Math'?) nor a TrueType file; "
+        "give a .ttf file's path in the data folder, like: fonts/MyText-Regular.ttf",
+        "theme.yaml:12: cover.style: 'fullbleed' is not one of band, full-bleed, plain (did you mean 'full-bleed'?)",
+        "theme.yaml:13: cover.logo: 'middle' is not one of bottom-right, bottom-left, top-right, top-left, none",
+        "theme.yaml:14: page_size: 'A6' is not one of A5, A4, B5, letter",
+    ]
+    assert not [p for p in caught.value.problems if p.kind == "glyph"]  # the base theme's fallbacks stood in
+
+
+def test_a_font_without_the_characters_the_booklet_prints_is_a_warning(tmp_path):
+    files = {"fonts/Math-Regular.ttf": (FONT_DIR / "NotoSansMath-Regular.ttf").read_bytes()}
+    folder = theme_folder(tmp_path, "fonts:\n  headings: fonts/Math-Regular.ttf\n", files)
+    glyphs = [p for p in check_folder(folder)[1] if p.file == "theme.yaml"]
+    assert [(p.line, p.key, p.kind) for p in glyphs] == [(2, "fonts.headings", "glyph")]
+    assert glyphs[0].message.startswith("'fonts/Math-Regular.ttf' (or a style of it) has no ")
+    assert "which the booklet prints in its headings font" in glyphs[0].message
+
+
+def test_a_missing_font_file_suggests_the_one_meant(tmp_path):
+    files = {"fonts/MyText-Regular.ttf": (FONT_DIR / "NotoSans-Regular.ttf").read_bytes()}
+    folder = theme_folder(tmp_path, "fonts:\n  text: fonts/MyTxt-Regular.ttf\n", files)
+    with pytest.raises(DataError) as caught:
+        check_folder(folder)
+    assert [p.message for p in caught.value.problems] == [
+        f"'fonts/MyTxt-Regular.ttf': font file not found in {folder.resolve() / 'fonts'} "
+        "(did you mean 'MyText-Regular.ttf'?)"]
+    assert (caught.value.problems[0].line, caught.value.problems[0].key) == (2, "fonts.text")
+
+
+def test_pale_and_dark_colours_give_contrast_warnings_at_their_line(tmp_path):
+    theme = """\
+        colours:
+          primary: "#9FC5E8"
+          accent: "#F4C542"
+          break: "#5F5F5F"
+          tracks:
+            - {session: Inference, colour: "#1B5E20"}
+            - {session: Infrence, colour: "#FFF1C9"}
+        """
+    folder = theme_folder(tmp_path, theme)
+    _, warnings = check_folder(folder)
+    found = [(p.line, p.key, p.kind) for p in warnings if p.file == "theme.yaml"]
+    assert found == [
+        (3, "colours.accent", "contrast"), (2, "colours.primary", "contrast"), (4, "colours.break", "contrast"),
+        (6, "colours.tracks[0].colour", "contrast"), (7, "colours.tracks[1].session", "track-colour")]
+    messages = {p.key: p.message for p in warnings}
+    assert messages["colours.accent"].startswith("#F4C542 on white paper has a contrast of 1.6:1; labels")
+    assert "need 4.5:1 (WCAG AA)" in messages["colours.accent"]
+    assert "need 3:1" in messages["colours.primary"]
+    darker = re.search(r"such as (#[0-9A-F]{6})", messages["colours.accent"])[1]
+    assert 4.5 <= contrast(darker, "#FFFFFF") < 4.8  # the palest shade that reads
+    assert messages["colours.break"].startswith(
+        "grey text (times, speakers) (#616161) on #5F5F5F, the background of breaks")
+    lighter = re.search(r"such as (#[0-9A-F]{6})", messages["colours.tracks[0].colour"])[1]
+    assert contrast("#000000", lighter) >= 4.5 and contrast(muted_hex("#000000"), lighter) >= 4.5
+    assert messages["colours.tracks[1].session"] == ("no session 'Infrence' in programme.yaml (did you mean "
+                                                     "'Inference'?): its colour is used nowhere")
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert "Colours too pale (or a background too dark) to read (4):" in result.stderr
+    assert result.exit_code == 0
+
+
+def test_page_size_comes_from_the_theme_and_the_option_wins(tmp_path):
+    folder = theme_folder(tmp_path, "base: minimal\npage_size: A4\n")
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--bleed", "0"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(", A4).\n")
+    assert [round(float(v)) for v in PdfReader(str(out)).pages[0].mediabox] == [0, 0, 595, 842]
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--bleed", "0", "--page-size", "a5"])
+    assert result.exit_code == 0, result.output
+    assert [round(float(v)) for v in PdfReader(str(out)).pages[0].mediabox] == [0, 0, 420, 595]
+    assert build_booklet(folder, out).page_size == "A4"
+    assert build_booklet(folder, out, "B5").page_size == "B5"
+
+
+def _cover_folder(tmp_path: Path, cover: str) -> Path:
+    conference = extend("conference.yaml", "logo: images/logo.png\ncover_image: images/cover.jpg\n")
+    files = {"conference.yaml": conference,
+             "images/logo.png": (SAMPLE_IMAGES / "logo.png").read_bytes(),
+             "images/cover.jpg": (SAMPLE_IMAGES / "cover.jpg").read_bytes()}
+    return theme_folder(tmp_path, f"cover: {cover}\n", files)
+
+
+def _images_drawn(pdf: Path) -> list[tuple[float, float, float, float]]:
+    """(width, height, x, y) of each image drawn on the cover page, in points (cm matrices before Do)."""
+    stream = content(pdf, [0])
+    return [tuple(round(float(v), 1) for v in m)
+            for m in re.findall(r"([\d.-]+) 0 0 ([\d.-]+) ([\d.-]+) ([\d.-]+) cm\s*/FormXob\S* Do", stream)]
+
+
+@pytest.mark.parametrize("cover, art", [
+    ("{style: band}", (436.5, 282.3)), ("{style: full-bleed}", (436.5, 612.3)), ("{style: plain}", None)])
+def test_cover_styles(tmp_path, cover, art):
+    out = tmp_path / "b.pdf"
+    build_booklet(_cover_folder(tmp_path, cover), out)  # A5, 3 mm bleed
+    drawn = _images_drawn(out)
+    arts = [d for d in drawn if d[0] > 200]
+    assert [d[:2] for d in arts] == ([art] if art else [])
+    assert len(drawn) - len(arts) == 1  # the logo
+
+
+@pytest.mark.parametrize("place, corner", [("bottom-right", "right bottom"), ("bottom-left", "left bottom"),
+                                           ("top-right", "right top"), ("top-left", "left top"), ("none", None)])
+def test_logo_places(tmp_path, place, corner):
+    out = tmp_path / "b.pdf"
+    build_booklet(_cover_folder(tmp_path, f"{{style: band, logo: {place}}}"), out)
+    logos = [d for d in _images_drawn(out) if d[0] < 100]
+    if corner is None:
+        assert logos == []
+        return
+    (width, height, x, y), = logos
+    centre_x, centre_y = x + width / 2, y + height / 2
+    assert (centre_x > 210) == corner.startswith("right") and (centre_y > 300) == corner.endswith("top")
