@@ -6,9 +6,10 @@ Which files: every file under the data folder's schedule-json/, schedule-xml/, i
 (schema/ folders and Markdown left out), and each folder in booklet-sources/ as one source (a booklet
 builder's data: aclpub2, the EuroPython brochure's epcon XML, the AMCOS kit). Each is given to
 `booklet.importers.detect`, so a format whose reader this version has is found from the content, as
-`booklet import` finds it; a source no reader recognises gets a row saying so. Each recognised file is imported (as `booklet import SOURCE --out DIR`
-does: read, written to a folder, checked there) into a temporary folder (or into --keep DIR/NAME), and
-the booklet built from it (A5, as `booklet build` does by default).
+`booklet import` finds it; a source no reader recognises gets a row saying so. Each recognised source is
+imported (as `booklet import SOURCE --out DIR` does: read, written to a folder, checked there) into a
+temporary folder (or into --keep DIR/NAME), and the booklet built from it (A5, as `booklet build` does
+by default).
 
 Columns: file, format, talks/tutorials/posters/days, errors (of `booklet check`; an import that fails is
 one row with the reason), warnings, pages, seconds (import + check + build). The data is read where it

@@ -505,10 +505,11 @@ def import_(source: Path, out_dir: Path, source_format: str | None, kinds: dict,
 
     Formats: schedule.json (frab, pretalx, c3voc; also "schedule2"), schedule.xml (frab,
     pentabarf, wafer), Indico exports, spreadsheets, an aclpub2 handbook folder, EuroPython's
-    epcon schedule.xml, an AMCOS-kit folder; the format is found from the content. The folder gets conference.yaml,
-    programme.yaml, abstracts.yaml, tutorials.yaml and posters.yaml as the source fills them, with
-    times in the conference's local time and the source's types mapped to booklet's kinds. It must
-    pass 'booklet check' with no errors, or nothing is written.
+    epcon schedule.xml, an AMCOS-kit folder; the format is found from the content (SOURCE is a
+    folder for aclpub2 and the AMCOS kit). The folder gets conference.yaml, programme.yaml,
+    abstracts.yaml, tutorials.yaml and posters.yaml as the source fills them, with times in the
+    conference's local time and the source's types mapped to booklet's kinds. It must pass
+    'booklet check' with no errors, or nothing is written.
 
     With --update, a folder an earlier import made is updated: titles, abstracts, names, times and
     rooms follow the source; photos, bios, affiliations, kinds you changed, chairs, committees,

@@ -54,8 +54,9 @@ FORMATS: dict[str, str] = {  # format name -> reader module (in this package)
 }
 
 # Tried first when detecting: formats whose files another reader would also claim (an epcon schedule.xml
-# has a <schedule> root, as frab's has).
-_FIRST = ("europython",)
+# has a <schedule> root, as frab's has; a YAML or text file may look like one-column CSV). Their own tests
+# are strict (the folder's structure, the tagged format).
+_FIRST = ("europython", "aclpub2", "amcos")
 
 
 def _reader(name: str):

@@ -1,8 +1,8 @@
 """An aclpub2 handbook folder (rycolab/aclpub2: the YAML files its handbook is built from) -> booklet's
 documents (through assemble).
 
-The source is the folder (or its `conference_details.yml`); the files read, all optional but one of
-papers.yml and program.yml:
+The source is the folder (or its `conference_details.yml`, or another of its files); the files read,
+all optional but one of papers.yml and program.yml:
 
 - `conference_details.yml`: name, abbreviation, start_date, end_date -> conference.yaml.
 - `papers.yml`: id, title, abstract, authors {first_name, middle_name, last_name[, institution]}
@@ -62,11 +62,19 @@ def detect_folder(path: Path) -> bool:
     return (has["conference_details"] and (has["papers"] or has["program"])) or (has["papers"] and has["program"])
 
 
+_STEMS = ("conference_details", "papers", "program", "invited_talks", "tutorials", "tutorial_program", "workshops",
+          "organizing_committee", "program_committee", "sponsors")
+
+
 def detect(path: Path, head: bytes) -> bool:
-    """The folder's conference_details.yml: a YAML mapping with a start_date and a name or an abbreviation,
-    in a folder that detect_folder takes."""
+    """A file of a folder detect_folder takes: its conference_details.yml (a YAML mapping with a start_date and
+    a name or an abbreviation), or another of aclpub2's files there (the folder is read)."""
+    path = Path(path)
+    if not detect_folder(path.parent):
+        return False
     keys = {m.group().split(b":")[0].strip() for m in _HEAD.finditer(head[:4096])}
-    return b"start_date" in keys and bool(keys & {b"name", b"abbreviation"}) and detect_folder(Path(path).parent)
+    details = b"start_date" in keys and bool(keys & {b"name", b"abbreviation"})
+    return details or (path.suffix in (".yml", ".yaml") and path.stem in _STEMS)
 
 
 def read(path: Path, options: Options) -> Imported:
@@ -88,6 +96,7 @@ class _Reader:
         self.entries: list[Entry] = []
         self.blocks: list[Block] = []
         self.missing_files: list[str] = []
+        self.tutorials: dict[str, Entry] = {}  # folded title -> its entry (tutorials.yml and tutorial_program.yml)
 
     # -- files
 
@@ -232,7 +241,7 @@ class _Reader:
         speaker = listed.get("speaker") if listed is not None else None
         if speaker:
             people.append(self.person(speaker, presenting=True))
-        for index, author in enumerate(self.sequence(get("authors"), file, 1, f"paper {key}: authors")):
+        for author in _names(get("authors")):
             person = self.person(author)
             if person is not None:
                 people.append(person)
@@ -380,7 +389,6 @@ class _Reader:
             self.entries.append(entry)
 
     def read_tutorials(self, program_days: set[dt.date]) -> None:
-        self.tutorials: dict[str, Entry] = {}
         data, file = self.load("tutorials")
         for index, t in enumerate(self.sequence(data, file, 1, "tutorials.yml") if data is not None else []):
             t = self.mapping(t, file, data.lines[index], f"tutorial {index + 1}")
@@ -504,6 +512,9 @@ class _Reader:
 
     def explain(self) -> None:
         c = self.counts
+        if self.options.kinds:
+            self.notes.append("--kinds not used: aclpub2 has no contribution types (papers are talks, or posters in a "
+                              "poster session; invited_talks.yml are invited talks)")
         if self.options.timezone:
             self.notes.append(f"times: aclpub2 writes them without a zone: kept as written (the conference's local "
                               f"time); --timezone {self.options.timezone} not applied")

@@ -66,7 +66,7 @@ def _abstract_files(folder: Path) -> list[Path]:
 
 
 def _abstracts_folder(folder: Path) -> Path | None:
-    for candidate in (folder / "abstracts" / "txt", folder / "abstracts", folder):
+    for candidate in (folder / "abstracts" / "txt", folder / "abstracts", folder / "txt", folder):
         if candidate.is_dir() and _abstract_files(candidate):
             return candidate
     return None
@@ -452,9 +452,14 @@ class _Reader:
             guessed = sorted({d.date.year for d in days if d.guessed_year})
             if guessed:
                 example = next(d for d in days if d.guessed_year)
-                notes.append(f"{TIMETABLE} gives its days without a year ('{example.heading}'): {guessed[0]} is the "
-                             "year in which those dates fall on those weekdays (the nearest such year before "
-                             "next year); check the dates in conference.yaml and programme.yaml")
+                years = " and ".join(str(y) for y in guessed)
+                notes.append(f"{TIMETABLE} gives its days without a year ('{example.heading}'): {years}, the year in "
+                             "which those dates fall on those weekdays (the first such year from last year on, "
+                             "within three years, else the latest before); check the dates in conference.yaml and "
+                             "programme.yaml")
+        if self.options.kinds:
+            notes.append("--kinds not used: the kit marks kinds itself (+ keynote, x invited, / special; the "
+                         "timetable's \\KL, \\IS, \\IT, \\CT)")
         if self.options.timezone:
             notes.append(f"times: the kit's times have no zone: kept as written (--timezone {self.options.timezone} "
                          "not applied)")

@@ -277,11 +277,10 @@ class _Reader:
                     dropped.append(t.title)
                 continue
             matched += 1
-            first, other = (t, same) if newer else (same, t)
             if newer:
                 same.day, same.start, same.minutes, same.rooms = t.day, t.start, t.minutes, t.rooms
-            if not (same.abstract.strip() or same.description.strip()):
-                same.abstract, same.description = other.abstract or first.abstract, other.description or first.description
+            if not (same.abstract.strip() or same.description.strip()):  # the schedule's text, else the other's
+                same.abstract, same.description = t.abstract, t.description
             bios = {s.name.casefold(): s.bio for s in t.speakers if s.bio.strip()}
             for speaker in same.speakers:
                 if not speaker.bio.strip() and speaker.name.casefold() in bios:
@@ -302,7 +301,7 @@ class _Reader:
 
     def kind_of(self, item: _Item) -> str:
         if item.training:
-            return self.kinds.get("training", "tutorial") if "training" in self.kinds else "tutorial"
+            return self.kinds.get("training", "tutorial")
         if item.category:
             kind = kind_for(item.category, self.kinds)
             if kind is not None:

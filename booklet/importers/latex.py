@@ -22,7 +22,8 @@ __all__ = ["latex_text", "latex_line"]
 _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
             ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
             "r": "\u030a", "b": "\u0331", "d": "\u0323"}
-_SYMBOL_ACCENT = re.compile(r"""\\(['`^"~=.])\s*(?:\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}|(\\[ij](?![A-Za-z]))\s?|([A-Za-z]))""")
+_SYMBOL_ACCENT = re.compile(r"""\\(['`^"~=.])\s*"""
+                            r"""(?:\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}|(\\[ij](?![A-Za-z]))\s?|([A-Za-z]))""")
 _LETTER_ACCENT = re.compile(r"\\([uvHckrbd])(?:\s*\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}|\s+([A-Za-z])(?![A-Za-z]))")
 
 _SYMBOLS = {
