@@ -3,11 +3,13 @@
     .venv/bin/python bench/import_real.py [--data DIR] [--keep DIR] [--no-build]
 
 Which files: every file under the data folder's schedule-json/, schedule-xml/, indico/ and abstracts-csv/
-(schema/ folders and Markdown left out). Each is given to `booklet.importers.detect`, so a format whose
-reader this version has is found from the content, as `booklet import` finds it; a file no reader
-recognises gets a row saying so. Each recognised file is imported (as `booklet import SOURCE --out DIR`
-does: read, written to a folder, checked there) into a temporary folder (or into --keep DIR/NAME), and
-the booklet built from it (A5, as `booklet build` does by default).
+(schema/ folders and Markdown left out), and each folder in booklet-sources/ as one source (a booklet
+builder's data: aclpub2, the EuroPython brochure's epcon XML, the AMCOS kit). Each is given to
+`booklet.importers.detect`, so a format whose reader this version has is found from the content, as
+`booklet import` finds it; a source no reader recognises gets a row saying so. Each recognised source is
+imported (as `booklet import SOURCE --out DIR` does: read, written to a folder, checked there) into a
+temporary folder (or into --keep DIR/NAME), and the booklet built from it (A5, as `booklet build` does
+by default).
 
 Columns: file, format, talks/tutorials/posters/days, errors (of `booklet check`; an import that fails is
 one row with the reason), warnings, pages, seconds (import + check + build). The data is read where it
@@ -33,6 +35,7 @@ from booklet.problems import DataError  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "external-data"
 FOLDERS = ("schedule-json", "schedule-xml", "indico", "abstracts-csv")
+SOURCE_FOLDERS = ("booklet-sources",)  # each folder in them is one source
 
 
 def sources(data: Path) -> list[Path]:
@@ -41,6 +44,9 @@ def sources(data: Path) -> list[Path]:
         for path in sorted((data / folder).rglob("*")):
             if path.is_file() and "schema" not in path.relative_to(data).parts and path.suffix != ".md":
                 found.append(path)
+    for folder in SOURCE_FOLDERS:
+        if (data / folder).is_dir():
+            found += sorted(path for path in (data / folder).iterdir() if path.is_dir())
     return found
 
 

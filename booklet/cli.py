@@ -491,7 +491,7 @@ def _print_changes(changes) -> None:
 
 
 @main.command(name="import")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The data folder to write (new or empty; with --update, the folder of an earlier import).")
 @click.option("--format", "source_format", type=click.Choice(list(FORMATS)),
@@ -511,11 +511,13 @@ def import_(source: Path, out_dir: Path, source_format: str | None, kinds: dict,
             timezone: str | None, update: bool, prune: bool) -> None:
     """Import SOURCE (a conference system's export) as a booklet data folder, and check it.
 
-    Formats: schedule.json (frab, pretalx, c3voc; also "schedule2") and schedule.xml (frab,
-    pentabarf, wafer); the format is found from the content. The folder gets conference.yaml,
-    programme.yaml, abstracts.yaml, tutorials.yaml and posters.yaml as the source fills them, with
-    times in the conference's local time and the source's types mapped to booklet's kinds. It must
-    pass 'booklet check' with no errors, or nothing is written.
+    Formats: schedule.json (frab, pretalx, c3voc; also "schedule2"), schedule.xml (frab,
+    pentabarf, wafer), Indico exports, spreadsheets, an aclpub2 handbook folder, EuroPython's
+    epcon schedule.xml, an AMCOS-kit folder; the format is found from the content (SOURCE is a
+    folder for aclpub2 and the AMCOS kit). The folder gets conference.yaml, programme.yaml,
+    abstracts.yaml, tutorials.yaml and posters.yaml as the source fills them, with times in the
+    conference's local time and the source's types mapped to booklet's kinds. It must pass
+    'booklet check' with no errors, or nothing is written.
 
     With --update, a folder an earlier import made is updated: titles, abstracts, names, times and
     rooms follow the source; photos, bios, affiliations, kinds you changed, chairs, committees,

@@ -1,7 +1,10 @@
-"""Import: a foreign export (schedule JSON/XML, Indico, a spreadsheet) -> a booklet data folder.
+"""Import: a foreign export (schedule JSON/XML, Indico, a spreadsheet, a booklet builder's data) -> a
+booklet data folder.
 
 Each format has a reader module with `detect(path, head) -> bool` (is this file in my format?)
 and `read(path, options) -> Imported` (its content as the documents of booklet's data files).
+A format whose source is a folder of files (aclpub2, amcos) or may be (europython: schedule.xml with
+trainings.xml beside it) also has `detect_folder(path) -> bool`; its `read` takes the folder.
 `write.py` turns an Imported into a folder, or updates a folder an earlier import made.
 """
 
@@ -45,7 +48,15 @@ FORMATS: dict[str, str] = {  # format name -> reader module (in this package)
     "indico": "indico",
     "csv": "table",
     "xlsx": "table",
+    "aclpub2": "aclpub2",
+    "europython": "europython",
+    "amcos": "amcos",
 }
+
+# Tried first when detecting: formats whose files another reader would also claim (an epcon schedule.xml
+# has a <schedule> root, as frab's has; a YAML or text file may look like one-column CSV). Their own tests
+# are strict (the folder's structure, the tagged format).
+_FIRST = ("europython", "aclpub2", "amcos")
 
 
 def _reader(name: str):
@@ -54,11 +65,29 @@ def _reader(name: str):
     return import_module(f".{FORMATS[name]}", __name__)
 
 
+def _order() -> list[str]:
+    return [*(n for n in _FIRST if n in FORMATS), *(n for n in FORMATS if n not in _FIRST)]
+
+
+def folder_formats() -> list[str]:
+    """The formats whose source can be a folder."""
+    return [name for name in FORMATS if hasattr(_reader(name), "detect_folder")]
+
+
 def detect(path: Path) -> str:
-    """The format of `path`, from its content; SourceError when it is none booklet reads."""
-    head = Path(path).read_bytes()[:65536]
-    for name in FORMATS:
-        if _reader(name).detect(Path(path), head):
+    """The format of `path` (a file, or a folder of a format that reads folders), from its content;
+    SourceError when it is none booklet reads."""
+    path = Path(path)
+    if path.is_dir():
+        for name in _order():
+            reader = _reader(name)
+            if hasattr(reader, "detect_folder") and reader.detect_folder(path):
+                return name
+        raise SourceError(f"{path}: a folder that holds no source booklet imports (a folder is read as "
+                          f"{', '.join(folder_formats())}); give the export file itself, or --format")
+    head = path.read_bytes()[:65536]
+    for name in _order():
+        if _reader(name).detect(path, head):
             return name
     raise SourceError(f"{path}: not a format booklet imports ({', '.join(FORMATS)}); "
                       "give --format to say which it is")
@@ -66,7 +95,11 @@ def detect(path: Path) -> str:
 
 def read(path: Path, options: Options) -> Imported:
     """The source's content as booklet's documents."""
+    path = Path(path)
     name = options.format or detect(path)
     if name not in FORMATS:
         raise SourceError(f"unknown format '{name}'; the formats are {', '.join(FORMATS)}")
-    return _reader(name).read(Path(path), options)
+    if path.is_dir() and not hasattr(_reader(name), "detect_folder"):
+        raise SourceError(f"{path}: a folder; the {name} format reads a file (folders are read as "
+                          f"{', '.join(folder_formats())})")
+    return _reader(name).read(path, options)

@@ -103,7 +103,8 @@ class Kinds:
 
 _SOCIAL = re.compile(r"dinner|banquet|reception|excursion|ap[ée]ro|drinks|party|concert|konzert|empfang|abendessen"
                      r"|d[îi]ner|soir[ée]e|tour|visit|get.together|social", re.I)
-_BREAK = re.compile(r"coffee|tea|lunch|break|pause|mittag|kaffee|repas|d[ée]jeuner|breakfast|fr[üu]hst[üu]ck", re.I)
+_BREAK = re.compile(r"coffee|\btea\b|lunch|\bbreak(?!out|ing|through)|pause|mittag|kaffee|repas|d[ée]jeuner|breakfast"
+                    r"|fr[üu]hst[üu]ck", re.I)  # not "Breakout session", "Late-breaking results", "Team"
 
 
 def line_kind(title: str, default: str = "other") -> str:
@@ -344,6 +345,7 @@ class Conference:
     url: str = ""
     chairs: list[Person] = field(default_factory=list)
     description: str = ""
+    committees: list[dict] = field(default_factory=list)  # conference.yaml's committees, as written there
 
 
 def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: list[Block],
@@ -354,6 +356,7 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     ids = _Ids()
     abstracts, tutorials, posters = [], [], []
     refs: dict[int, tuple[str, str]] = {}  # id(entry) -> ("talk"|"tutorial", id)
+    made: dict[tuple, tuple[str, str]] = {}  # (key, title, people, kind) -> ref: a contribution listed twice
     no_people_lines, no_people_named = [], []
     placed = sorted(entries, key=lambda e: (e.day is None, e.day or dt.date.min, e.start is None,
                                             e.start or dt.time.min))
@@ -368,6 +371,10 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
             no_people_lines.append(entry.title)
         if kind in ("break", "social", "other"):
             continue
+        same = (entry.key, entry.title, tuple(p.name for p in people), kind)
+        if entry.key and kind != "poster" and same in made:  # scheduled again: one abstract, two programme lines
+            refs[id(entry)] = made[same]
+            continue
         if not people and kind != "tutorial":
             people = [Person(NOBODY)]
             no_people_named.append(entry.title)
@@ -379,7 +386,7 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
             if people:
                 record["presenters"] = [person_record(p, False) for p in people]
             tutorials.append(record)
-            refs[id(entry)] = ("tutorial", ident)
+            refs[id(entry)] = made[same] = ("tutorial", ident)
         elif kind == "poster":
             record: dict = {}
             if entry.number is not None:
@@ -411,7 +418,7 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
             if entry.text:
                 record["abstract"] = entry.text
             abstracts.append(record)
-            refs[id(entry)] = ("talk", ident)
+            refs[id(entry)] = made[same] = ("talk", ident)
     if no_people_lines:
         notes.append(f"{len(no_people_lines)} scheduled contribution(s) name no speaker or author: they are plain "
                      f"programme lines, with no abstract ({_some(no_people_lines)})")
@@ -484,8 +491,11 @@ def _conference(conference: Conference, days: list[dict], notes: list[str]) -> d
     record["venue"] = venue
     if conference.url:
         record["url"] = conference.url
+    committees = list(conference.committees)
     if conference.chairs:
-        record["committees"] = [{"name": "Chairs", "members": [person_record(p, False) for p in conference.chairs]}]
+        committees.insert(0, {"name": "Chairs", "members": [person_record(p, False) for p in conference.chairs]})
+    if committees:
+        record["committees"] = committees
     return record
 
 

@@ -1,0 +1,419 @@
+"""booklet import of an aclpub2 handbook folder (conference_details, papers, program, invited talks,
+tutorials and their programme, workshops, committees, sponsors).
+
+The fixture is written here, small: a two-day workshop whose first day has an opening, a break, a
+session of two parallel subsessions (two rooms at the same time), a poster subsession and a Q&A
+without papers; its second day a session, an invited talk with its chair, and a tutorial day before
+the conference (tutorial_program.yml) with its own break. Abstracts hold LaTeX escapes, accents and math.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from booklet.build import build_booklet
+from booklet.check import check_folder
+from booklet.cli import main
+from booklet.importers import Options, SourceError, aclpub2, detect, read
+from tests.import_helpers import read_back
+
+DETAILS = """\
+name: Workshop on Dialogue and Discourse
+abbreviation: WDD
+start_date: 2027-06-01
+end_date: 2027-06-02
+isbn: 978-0-00-000000-0
+"""
+
+PAPERS = r"""- id: 2
+  title: Boosting Naturalness via Adversarial Training
+  abstract: |
+    Our model outperforms the previous result by 3.6\% in BLEU, for R\&D
+    on \emph{snake\_case} data with $p < 0.05$ and $5\%$ noise.
+
+    A second paragraph by G\'alvez.
+  authors:
+  - first_name: Chenguang
+    last_name: Zhu
+  file: 2.pdf
+- id: 4
+  title: Unsupervised Evaluation of Dialog
+  abstract: The FED metric.
+  authors:
+  - first_name: Shikib
+    last_name: Mehri
+    institution: Carnegie Mellon University
+  - first_name: Maxine
+    middle_name: S.
+    last_name: "Esk\xE9nazi"
+- id: 7
+  title: A Poster on Turn Taking
+  abstract: Turns.
+  authors:
+  - first_name: Ana
+    last_name: Poster
+- id: 9
+  title: Parallel Room Paper
+  abstract: In room B.
+  authors:
+  - first_name: Bo
+    last_name: Jones
+- id: 11
+  title: Not in the Programme
+  abstract: Unscheduled.
+  authors:
+  - first_name: Una
+    last_name: Sched
+"""
+
+PROGRAM = """\
+- title: Opening Remarks
+  start_time: 2027-06-01 09:00:00
+  end_time: 2027-06-01 09:15:00
+- title: Session 1
+  start_time: 2027-06-01 09:15:00
+  end_time: 2027-06-01 10:15:00
+  subsessions:
+    - title: Generation
+      chair: Mei Chen
+      location: Room A
+      start_time: 2027-06-01 09:15:00
+      end_time: 2027-06-01 09:45:00
+      papers:
+        - id: 2
+          start_time: 2027-06-01 09:15:00
+          end_time: 2027-06-01 09:30:00
+        - id: 4
+          start_time: 2027-06-01 09:30:00
+          end_time: 2027-06-01 09:45:00
+    - title: Evaluation
+      chair: Raj Patel
+      location: Room B
+      start_time: 2027-06-01 09:15:00
+      end_time: 2027-06-01 09:45:00
+      papers:
+        - id: 9
+          start_time: 2027-06-01 09:15:00
+          end_time: 2027-06-01 09:30:00
+    - title: Poster Session 1
+      location: Hall
+      start_time: 2027-06-01 09:45:00
+      end_time: 2027-06-01 10:15:00
+      papers:
+        - id: 7
+- title: Coffee Break
+  start_time: 2027-06-01 10:15:00
+  end_time: 2027-06-01 10:45:00
+- title: Session 2
+  start_time: 2027-06-02 09:00:00
+  end_time: 2027-06-02 10:00:00
+  subsessions:
+    - title: Evaluation live QA
+      chair: Raj Patel
+      location: Room A
+      start_time: 2027-06-02 09:00:00
+      end_time: 2027-06-02 09:30:00
+"""
+
+INVITED = """\
+- title: Invited Keynote on Grounding
+  speaker_name: Diane Litman
+  institution: University of Pittsburgh
+  abstract_file: invited1.tex
+  bio_file: invited1_bio.tex
+  date: 2027-06-02 11:00:00
+  location: Auditorium
+  chair: Mei Chen
+"""
+
+TUTORIALS = """\
+- title: \\textbf{T1} Dialogue Systems in Practice
+  file: tutorial1.tex
+  date: 2027-05-31 09:00:00
+  room: Hall 1
+"""
+
+TUTORIAL_PROGRAM = """\
+- title: Tutorial morning
+  start_time: 2027-05-31 09:00:00
+  end_time: 2027-05-31 12:30:00
+  subsessions:
+    - title: Tutorials
+      location: Hall 2
+      start_time: 2027-05-31 09:00:00
+      end_time: 2027-05-31 12:30:00
+      tutorials:
+        - title: Neural Chat Models
+          start_time: 2027-05-31 09:00:00
+          end_time: 2027-05-31 12:30:00
+          room: Hall 2
+          authors: "Andr\\xE9 Martins, Vlad Niculae, and Nina Dethlefs"
+- title: Lunch
+  start_time: 2027-05-31 12:30:00
+  end_time: 2027-05-31 13:30:00
+"""
+
+WORKSHOPS = """\
+- date: 2027-06-02 00:00:00
+  title: Workshop on Robots
+  chair: John Doe
+  location: Room C
+  id: program_workshop_1
+"""
+
+ORGANIZING = """\
+- members:
+  - first_name: Olivier
+    institution: Google Research, France
+    last_name: Pietquin
+  role: General Chair
+- members:
+  - first_name: 'President:'
+    institution: KTH, Sweden
+    last_name: Skantze
+    middle_name: Gabriel
+  - first_name: Vice
+    institution: Honda Research Institute, Japan
+    last_name: Nakano
+    middle_name: 'President: Mikio'
+  role: SIGdial Officers
+"""
+
+PROGRAM_COMMITTEE = """\
+- entries:
+  - first_name: Rebecca
+    middle_name: J.
+    institution: Penn State University
+    last_name: Passonneau
+  - first_name: Manfred
+    institution: "Universit\\xE4t Potsdam"
+    last_name: Stede
+  role: Senior Program Committee
+"""
+
+SPONSORS = """\
+- tier: Gold
+  logos:
+    - apple.png
+    - rasa.jpg
+"""
+
+
+def write_handbook(folder: Path, **replace: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {"conference_details.yml": DETAILS, "papers.yml": PAPERS, "program.yml": PROGRAM,
+             "invited_talks.yml": INVITED, "tutorials.yml": TUTORIALS, "tutorial_program.yml": TUTORIAL_PROGRAM,
+             "workshops.yml": WORKSHOPS, "organizing_committee.yml": ORGANIZING,
+             "program_committee.yml": PROGRAM_COMMITTEE, "sponsors.yml": SPONSORS}
+    files.update(replace)
+    for name, text in files.items():
+        if text is not None:
+            (folder / name).write_text(text, encoding="utf-8")
+    (folder / "invited1.tex").write_text("Grounding \\textit{matters}, 100\\% of the time.\n", encoding="utf-8")
+    return folder
+
+
+def invoke(*args) -> Result:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.output
+    return result
+
+
+def items_of(day: dict) -> list[dict]:
+    """Every programme item of a day, sessions' and parallel sessions' items with their session."""
+    out = []
+    for entry in day["items"]:
+        if "parallel" in entry:
+            for session in entry["parallel"]:
+                out += [{**item, "session": session["session"], "room": session.get("room"),
+                         "chair": session.get("chair")} for item in session["items"]]
+        elif "session" in entry:
+            out += [{**item, "session": entry["session"], "room": item.get("room", entry.get("room")),
+                     "chair": entry.get("chair")} for item in entry["items"]]
+        else:
+            out.append(entry)
+    return out
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+def test_every_paper_person_session_time_and_committee_arrives(tmp_path):
+    folder = write_handbook(tmp_path / "handbook")
+    imported = read(folder, Options())
+    assert imported.format == "aclpub2"
+    docs = imported.documents
+
+    conference = docs["conference.yaml"]
+    assert conference["title"] == "Workshop on Dialogue and Discourse" and conference["short_title"] == "WDD"
+    assert str(conference["dates"]["start"]) == "2027-05-31"  # the tutorial day, before start_date
+    assert str(conference["dates"]["end"]) == "2027-06-02"
+    committees = {c["name"]: c["members"] for c in conference["committees"]}
+    assert committees["Organizing Committee"] == [
+        {"name": "Olivier Pietquin", "affiliation": "Google Research, France", "role": "General Chair"}]
+    assert committees["SIGdial Officers"] == [
+        {"name": "Gabriel Skantze", "affiliation": "KTH, Sweden", "role": "President"},
+        {"name": "Mikio Nakano", "affiliation": "Honda Research Institute, Japan", "role": "Vice President"}]
+    assert committees["Senior Program Committee"] == [
+        {"name": "Rebecca J. Passonneau", "affiliation": "Penn State University"},
+        {"name": "Manfred Stede", "affiliation": "Universität Potsdam"}]
+
+    abstracts = {a["id"]: a for a in docs["abstracts.yaml"]}
+    assert set(abstracts) == {"p2", "p4", "p9", "p11", "invited-1"}
+    boost = abstracts["p2"]
+    assert boost["title"] == "Boosting Naturalness via Adversarial Training"
+    assert boost["speaker"] == {"name": "Chenguang Zhu"}
+    # LaTeX escapes outside math become their characters; math stays as written
+    assert boost["abstract"] == ("Our model outperforms the previous result by 3.6% in BLEU, for R&D\non *snake_case* "
+                                 "data with $p < 0.05$ and $5\\%$ noise.\n\nA second paragraph by Gálvez.")
+    assert [(a["name"], a.get("affiliation")) for a in abstracts["p4"]["authors"]] == [
+        ("Shikib Mehri", "Carnegie Mellon University"), ("Maxine S. Eskénazi", None)]
+    invited = abstracts["invited-1"]
+    assert invited["kind"] == "invited" and invited["title"] == "Invited Keynote on Grounding"
+    assert invited["speaker"] == {"name": "Diane Litman", "affiliation": "University of Pittsburgh"}
+    assert invited["abstract"] == "Grounding *matters*, 100% of the time."
+    assert "kind" not in abstracts["p11"]
+
+    assert docs["posters.yaml"] == [{"author": "Ana Poster", "title": "A Poster on Turn Taking", "abstract": "Turns."}]
+    tutorials = {t["title"]: t for t in docs["tutorials.yaml"]}
+    assert set(tutorials) == {"**T1** Dialogue Systems in Practice", "Neural Chat Models"}
+    assert [p["name"] for p in tutorials["Neural Chat Models"]["presenters"]] == [
+        "André Martins", "Vlad Niculae", "Nina Dethlefs"]
+
+    days = docs["programme.yaml"]["days"]
+    assert [str(d["date"]) for d in days] == ["2027-05-31", "2027-06-01", "2027-06-02"]
+    tutorial_day = items_of(days[0])
+    t1 = tutorials["**T1** Dialogue Systems in Practice"]["id"]
+    t2 = tutorials["Neural Chat Models"]["id"]
+    assert {"time": "09:00", "tutorial": t1, "room": "Hall 1"} in tutorial_day
+    assert any(i.get("tutorial") == t2 and i["time"] == "09:00-12:30" and i["session"] == "Tutorials"
+               for i in tutorial_day)
+    assert {"time": "12:30-13:30", "title": "Lunch", "kind": "break"} in tutorial_day
+
+    day1 = days[1]["items"]
+    assert day1[0] == {"time": "09:00-09:15", "title": "Opening Remarks"}
+    parallel = day1[1]["parallel"]  # two subsessions at the same time in two rooms
+    assert [(s["session"], s["chair"], s["room"]) for s in parallel] == [
+        ("Generation", "Mei Chen", "Room A"), ("Evaluation", "Raj Patel", "Room B")]
+    assert parallel[0]["items"] == [{"time": "09:15-09:30", "talk": "p2"}, {"time": "09:30-09:45", "talk": "p4"}]
+    assert parallel[1]["items"] == [{"time": "09:15-09:30", "talk": "p9"}]
+    assert day1[2] == {"time": "09:45-10:15", "title": "Poster Session 1", "kind": "poster", "room": "Hall"}
+    assert day1[3] == {"time": "10:15-10:45", "title": "Coffee Break", "kind": "break"}
+
+    day2 = items_of(days[2])
+    assert {"time": "09:00-09:30", "title": "Evaluation live QA", "room": "Room A"} in day2  # no papers: a line
+    assert any(i.get("talk") == "invited-1" and i["time"] == "11:00" and i["session"] == "Invited talk"
+               and i["chair"] == "Mei Chen" and i["room"] == "Auditorium" for i in day2)
+    assert {"title": "Workshop on Robots", "room": "Room C"} in day2
+
+    notes = "\n".join(imported.notes)
+    assert "sponsors.yml: 1 sponsor tier(s) with 2 logo(s) not imported" in notes
+    assert "tutorial1.tex" in notes  # named, not in the folder
+    assert "1 invited speaker biograph(ies) left out" in notes
+    assert "1 contribution(s) have no time" in notes  # p11
+    booklet = read_back(imported, tmp_path / "folder")
+    assert len(booklet.abstracts) == 5 and len(booklet.tutorials) == 2 and len(booklet.posters) == 1
+
+
+def test_detected_from_the_folder_or_its_details_file_and_imported_checked_and_built(tmp_path):
+    folder = write_handbook(tmp_path / "handbook")
+    assert detect(folder) == "aclpub2"
+    assert detect(folder / "conference_details.yml") == "aclpub2"
+    result = invoke("import", folder / "conference_details.yml", "--out", tmp_path / "wdd")
+    assert result.exit_code == 0, result.output
+    assert "(aclpub2)" in result.output and "wdd: 0 errors" in result.output
+    booklet, _warnings = check_folder(tmp_path / "wdd")
+    assert len(booklet.abstracts) == 5
+    pdf = build_booklet(tmp_path / "wdd", tmp_path / "wdd.pdf")
+    assert pdf.pages > 4
+    result = invoke("import", folder, "--out", tmp_path / "again", "--format", "aclpub2")
+    assert result.exit_code == 0, result.output
+
+
+def test_tutorial_programme_on_conference_days_is_listed_not_scheduled(tmp_path):
+    overlapping = TUTORIAL_PROGRAM.replace("2027-05-31", "2027-06-01").replace("Lunch", "Tutorial lunch")
+    folder = write_handbook(tmp_path / "h", **{"tutorial_program.yml": overlapping, "tutorials.yml": None})
+    imported = read(folder, Options())
+    tutorial = next(t for t in imported.documents["tutorials.yaml"] if t["title"] == "Neural Chat Models")
+    days = imported.documents["programme.yaml"]["days"]
+    assert not any(i.get("tutorial") == tutorial["id"] for d in days for i in items_of(d))
+    assert not any(i.get("title") == "Tutorial lunch" for d in days for i in items_of(d))
+    assert any("1 tutorial(s) on days of program.yml" in n for n in imported.notes)
+
+
+def test_program_by_days_and_papers_given_in_the_programme(tmp_path):
+    program = textwrap.dedent("""\
+        days:
+          - date: 2027-06-01
+            sessions:
+              - title: Orals
+                chair: null
+                location: Main Hall
+                start_time: 2027-06-01T14:00:00
+                end_time: 2027-06-01T15:00:00
+                papers:
+                  - id: '1428'
+                    title: Inline Paper
+                    abstract: Written in the programme.
+                    authors:
+                      - first_name: Ada
+                        last_name: Lovelace
+                        institution: Analytical Engines
+                    start_time: 2027-06-01T14:00:00
+                    end_time: 2027-06-01T14:15:00
+                  - id: '291'
+                    title: Spoken Paper
+                    speaker: Alan Turing
+        """)
+    folder = write_handbook(tmp_path / "h", **{"program.yml": program, "papers.yml": None, "tutorials.yml": None,
+                                               "tutorial_program.yml": None, "invited_talks.yml": None,
+                                               "workshops.yml": None})
+    imported = read(folder, Options())
+    abstracts = {a["id"]: a for a in imported.documents["abstracts.yaml"]}
+    assert abstracts["p1428"]["speaker"] == {"name": "Ada Lovelace", "affiliation": "Analytical Engines"}
+    assert abstracts["p291"]["speaker"] == {"name": "Alan Turing"}
+    session = imported.documents["programme.yaml"]["days"][0]["items"][0]
+    assert session["session"] == "Orals" and session["room"] == "Main Hall" and "chair" not in session
+    assert session["items"] == [{"time": "14:00-14:15", "talk": "p1428"}, {"talk": "p291"}]
+
+
+# -- malformed sources -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("papers.yml", "- id: 2\n  title: Fine\n- title: No id here\n  abstract: x\n", "papers.yml:3: a paper without an id"),
+    ("papers.yml", "- id: 2\n  title: [unclosed\n", "papers.yml:2: YAML syntax error"),
+    ("papers.yml", "- id: 2\n  title: One\n- id: 2\n  title: Two\n", "papers.yml:3: paper id 2 given twice"),
+    ("program.yml", "- title: Opening\n  start_time: 2027-06-01 09:00:00\n- title: Late\n  start_time: soon\n",
+     "program.yml:4: start_time: 'soon' is not a date and time"),
+    ("program.yml", "- title: Opening\n  end_time: 2027-06-01 09:00:00\n", "program.yml:1: 'Opening' has no start_time"),
+    ("conference_details.yml", "name: X\nstart_date: 2027-13-45\n", "conference_details.yml:2: start_date"),
+])
+def test_a_malformed_file_is_an_error_naming_file_and_line(tmp_path, name, text, expected):
+    folder = write_handbook(tmp_path / "h", **{name: text})
+    with pytest.raises(SourceError) as info:
+        read(folder, Options(format="aclpub2"))
+    assert expected in str(info.value)
+    result = invoke("import", folder, "--out", tmp_path / "out", "--format", "aclpub2")
+    assert result.exit_code == 1 and "nothing was written" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_of_another_kind_is_refused(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(SourceError, match="a folder that holds no source booklet imports"):
+        detect(tmp_path / "empty")
+    (tmp_path / "schedule.json").write_text('{"schedule": {}}', encoding="utf-8")
+    with pytest.raises(SourceError, match="the schedule-json format reads a file"):
+        read(tmp_path, Options(format="schedule-json"))
+
+
+def test_any_of_its_files_names_the_folder(tmp_path):
+    folder = write_handbook(tmp_path / "handbook")
+    assert detect(folder / "papers.yml") == "aclpub2" and detect(folder / "program.yml") == "aclpub2"
+    lone = tmp_path / "papers.yml"
+    lone.write_text(PAPERS, encoding="utf-8")
+    assert not aclpub2.detect(lone, lone.read_bytes())  # alone, not in a handbook folder
