@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from .. import images
+from ..text.paragraph import MathParagraph
 
 
-class Para(Paragraph):
+class Para(MathParagraph):
     """A Paragraph laid out once per width, whose split never overfills the height it was given.
 
     ReportLab 5.1 re-wrapping a hyphenated paragraph at the same width drops hyphens it had kept

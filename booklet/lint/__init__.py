@@ -38,6 +38,7 @@ KINDS = {
     "too-long": "Abstracts too long for one page",
     "low-resolution": "Images too coarse for print",
     "glyph": "Characters the booklet's fonts cannot print",
+    "math": "LaTeX macros in math that booklet does not know",
     "email": "Malformed email addresses",
     "language": "Language codes that are not real codes",
     "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",

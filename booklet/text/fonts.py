@@ -41,9 +41,51 @@ _FONT_NAMES = {
 @cache
 def _ttfont(filename: str):
     """The font file parsed once per process, under its registered name."""
-    from reportlab.pdfbase.ttfonts import TTFont
+    return _font_class()(_FONT_NAMES[filename], str(FONT_DIR / filename))
 
-    return TTFont(_FONT_NAMES[filename], str(FONT_DIR / filename))
+
+def to_unicode_cmap(name: str, subset: list[int]) -> str:
+    """A ToUnicode CMap for one font subset (code i shows the character subset[i]) in which a
+    character beyond U+FFFF maps to its UTF-16BE surrogate pair (<D835DD38> for U+1D538)."""
+    entries = [f"<{i:02X}> <{ch.encode('utf-16-be').hex().upper()}>" for i, ch in enumerate(map(chr, subset))]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({name})", f"/Ordering ({name})", "/Supplement 0", ">> def",
+        f"/CMapName /{name} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar", *entries, "endbfchar",
+        "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])  # fmt: skip
+
+
+@cache
+def _font_class():
+    """ReportLab's TTFont, with a ToUnicode CMap that is right for characters beyond U+FFFF.
+
+    ReportLab 5.1 (ttfonts.makeToUnicodeCMap) writes each subset's ToUnicode entries as
+    "<%02X> <%04X>", so 𝔼 (U+1D53C, from \\mathbb{E}) becomes <1D53C>: five hex digits, an
+    odd-length string that PDF readers reject, and the character cannot be searched, copied or
+    extracted. A CMap must give a character beyond U+FFFF as its UTF-16BE surrogate pair
+    (<D835DD3C>). This subclass lets ReportLab write the font as usual and then replaces the
+    ToUnicode stream of every subset that holds such a character (the stream is only formatted
+    when the PDF is saved, after addObjects); the other subsets' streams stay byte for byte as
+    ReportLab writes them.
+    """
+    from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+
+    class BookletTTFont(TTFont):
+        def addObjects(self, doc):
+            state = self.state.get(doc)
+            subsets = [list(subset) for subset in state.subsets] if state is not None else []
+            super().addObjects(doc)
+            for n, subset in enumerate(subsets):
+                if max(subset, default=0) > 0xFFFF:
+                    name = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
+                    stream = doc.idToObject.get("toUnicodeCMap:" + name)
+                    if stream is not None:
+                        stream.content = to_unicode_cmap(name, subset)
+
+    return BookletTTFont
 
 
 @cache
