@@ -377,3 +377,14 @@ def test_an_unknown_macro_is_warned_about_with_file_line_and_key(tmp_path):
     out = tmp_path / "out.pdf"
     build_booklet(data, out)  # prints as written
     assert "Spectra of \\foo stars" in " ".join(texts(out))
+
+
+def test_the_corpus_page_tool(tmp_path):
+    """tools/math_corpus_page.py sets the whole corpus on one page (to look at after a change)."""
+    import subprocess
+    import sys
+
+    tool = Path(__file__).resolve().parent.parent / "tools" / "math_corpus_page.py"
+    subprocess.run([sys.executable, str(tool), str(tmp_path), "--dpi", "30"], check=True, capture_output=True)
+    assert len(pypdf.PdfReader(str(tmp_path / "math-corpus.pdf")).pages) == 1
+    assert (tmp_path / "math-corpus.png").stat().st_size > 1000

@@ -300,6 +300,11 @@ class _BoxTextObject(PDFTextObject):
 
     _pdf_size = None  # the font size of the last font operator written: TJ adjustments scale with it
 
+    @property
+    def _line_rise(self) -> float:
+        """The rise ReportLab set last (ReportLab 4 sets the attribute only when it first sets a rise)."""
+        return getattr(self, "_rise", 0)
+
     def _formatText(self, text):
         if self._fontname != BOX_FONT:
             out = super()._formatText(text)
@@ -308,7 +313,7 @@ class _BoxTextObject(PDFTextObject):
             return out
         name, size = self._fontname, self._fontsize
         ops: list[str] = []
-        pen = _Pen(self._rise)
+        pen = _Pen(self._line_rise)
         for box in filter(None, map(_BOXES.get, text)):
             self._draw_box(box, ops, pen)
         self._flush(ops, pen, last=True)
@@ -369,9 +374,9 @@ class _BoxTextObject(PDFTextObject):
         self._write_move(ops, pen)
 
     def _restore_rise(self, ops: list[str], pen: _Pen) -> None:
-        if pen.rise != self._rise:
-            ops.append(f"{fp_str(self._rise)} Ts")
-            pen.rise = self._rise
+        if pen.rise != self._line_rise:
+            ops.append(f"{fp_str(self._line_rise)} Ts")
+            pen.rise = self._line_rise
 
     def _write_glyphs(self, ops: list[str], run: Run, text: str, pen: _Pen) -> None:
         if run.rise != pen.rise:
