@@ -1,16 +1,31 @@
 """Tests for booklet.text.markup: user text -> Paragraph markup and plain text."""
 
+import io
 import random
 import re
 
 import pytest
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from booklet.layout.flowables import Para
 from booklet.text.fonts import register_fonts, unprintable
 from booklet.text.markup import inline, paragraphs, plain
 
 MATH = '<font name="Math">{}</font>'.format
+NB = "\u00a0"  # a no-break space, before a relation or operator: TeX breaks a line after them, not before
+THIN = '<mkern em="0.1667">\u00a0</mkern>'  # a fixed thin space (TeX's \,), a box in booklet's paragraphs
+NEG_THIN = '<mkern em="-0.1667">\u00a0</mkern>'
+
+
+def sup(inner: str, size: str = "70%", rise: str = "36.3%") -> str:
+    """A superscript as TeX sets it (size and rise relative to the text around it), in its own group."""
+    return f'<mscripts><super rise="{rise}" size="{size}">{inner}</super></mscripts>'
+
+
+def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
+    return f'<mscripts><sub rise="{rise}" size="{size}">{inner}</sub></mscripts>'
 
 
 @pytest.mark.parametrize(
@@ -35,45 +50,55 @@ MATH = '<font name="Math">{}</font>'.format
         ("*a **b* c**", "<i>a b c</i>"),  # every star finds a partner
         ("**a *b** c*", "<i>a b c</i>"),  # crossing pairs cannot nest: all become italic
         ("*$x$ emphasised*", "<i>x emphasised</i>"),
-        ("$a*b$ and *c*", "<i>a</i> " + MATH("∗") + " <i>b</i> and <i>c</i>"),
+        ("$a*b$ and *c*", "<i>a</i>" + NB + MATH("∗") + " <i>b</i> and <i>c</i>"),
         # math from the data format and the brief
         (r"$\sim 30\%$", MATH("∼") + " 30%"),
         (r"purity $>84\%$", "purity &gt; 84%"),
-        (r"H$\alpha$ maps", "Hα maps"),
-        (r"$u_{we}$", "<i>u<sub>we</sub></i>"),
-        (r"$x^{2}$", "<i>x</i><super>2</super>"),
-        (r"$z \sim 1$", "<i>z</i> " + MATH("∼") + " 1"),
-        (r"$\mathrm{M}_\odot$", "M<sub>" + MATH("⊙") + "</sub>"),
-        (r"$10^{-3}$", "10<super>" + MATH("−") + "3</super>"),
-        (r"$\alpha=0.05$", "α = 0.05"),
+        (r"H$\alpha$ maps", "H<i>α</i> maps"),  # TeX's math italic for lowercase Greek
+        (r"$u_{we}$", "<i>u</i>" + sub("<i>we</i>")),
+        (r"$x^{2}$", "<i>x</i>" + sup("2")),
+        (r"$z \sim 1$", "<i>z</i>" + NB + MATH("∼") + " 1"),
+        (r"$\mathrm{M}_\odot$", "M" + sub(MATH("⊙"))),
+        (r"$10^{-3}$", "10" + sup(MATH("−") + "3")),
+        (r"$\alpha=0.05$", "<i>α</i>" + NB + "= 0.05"),
         (r"$-3$", MATH("−") + "3"),
-        (r"$x = -3$", "<i>x</i> = " + MATH("−") + "3"),
-        (r"$a \pm b$, $\pm 1$", "<i>a</i> ± <i>b</i>, ±1"),
-        (r"$3\times10^{5}$", "3 × 10<super>5</super>"),
-        (r"$x_{a_{b}}$", "<i>x<sub>a<sub>b</sub></sub></i>"),
-        (r"$\sigma_8$", "σ<sub>8</sub>"),
-        (r"$T_{\rm eff}$", "<i>T</i><sub>eff</sub>"),
+        (r"$x = -3$", "<i>x</i>" + NB + "= " + MATH("−") + "3"),
+        (r"$a \pm b$, $\pm 1$", "<i>a</i>" + NB + "± <i>b</i>, ±1"),
+        (r"$3\times10^{5}$", "3" + NB + "× 10" + sup("5")),
+        (r"$x_{a_{b}}$", "<i>x</i>" + sub("<i>a</i>" + sub("<i>b</i>", "71.43%"))),  # 70 % and 50 %
+        (r"$x_{a^{b}}$", "<i>x</i>" + sub("<i>a</i>" + sup("<i>b</i>", "71.43%", "28.9%"))),  # cramped
+        (r"$\sigma_8$", "<i>σ</i>" + sub("8")),
+        (r"$T_{\rm eff}$", "<i>T</i>" + sub("eff")),
+        (r"$x_i^2$ $\chi^2_\nu$", '<i>x</i><mscripts><sub rise="24.7%" size="70%"><i>i</i></sub><super rise="36.3%" '
+         'size="70%">2</super></mscripts> <i>χ</i><mscripts><super rise="36.3%" size="70%">2</super><sub '
+         'rise="24.7%" size="70%"><i>ν</i></sub></mscripts>'),  # stacked; a subscript lower under a superscript
+        (r"$x_a_b$", "<i>x</i>" + sub("<i>a</i>") + sub("<i>b</i>")),  # a double subscript: one after the other
+        (r"$5.02~\mathrm{TeV}$", "5.02" + NB + "TeV"),  # a tie
+        (r"$10^{8}\,M_\odot$", "10" + sup("8") + THIN + "<i>M</i>" + sub(MATH("⊙"))),
+        (r"$30^\circ$ $30^{\circ}$C", "30° 30°C"),
+        (r"at $\sim$1 kpc", "at " + MATH("∼") + "1 kpc"),  # TeX that plainly is: a digit may follow
         (r"$\mathbf{v}\mathit{2}$", "<b>v</b><i>2</i>"),
         (r"$\text{for all } x$", "for all <i>x</i>"),
-        (r"$\frac{a+b}{c}$", "(<i>a</i> + <i>b</i>)/<i>c</i>"),
+        (r"$\frac{a+b}{c}$", "(<i>a</i>" + NB + "+ <i>b</i>)/<i>c</i>"),
         (r"$\frac12$", "1/2"),
-        (r"$\sqrt{x}$ $\sqrt{x+1}$", MATH("√") + "<i>x</i> " + MATH("√") + "(<i>x</i> + 1)"),
+        (r"$\sqrt{x}$ $\sqrt{x+1}$", MATH("√") + "<i>x</i> " + MATH("√") + "(<i>x</i>" + NB + "+ 1)"),
         (r"$\left(\frac{1}{2}\right)$", "(1/2)"),
-        (r"$\log L$ $\sin(x)$", "log <i>L</i> sin(<i>x</i>)"),
+        (r"$\log L$ $\sin(x)$", "log" + THIN + "<i>L</i> sin(<i>x</i>)"),
         (r"$\hat{x}$", "<i>x\u0302</i>"),
         (r"$\lesssim 3$", MATH("≲") + " 3"),
         (r"$\gtrsim$", MATH("≳")),
         (r"$\sun$", '<font name="Symbols">☉</font>'),
-        (r"$1,000$ $(x,y)$", "1,000 (<i>x</i>, <i>y</i>)"),
+        (r"$1,000$ $(x,y)$ $(0, 1)$", "1,000 (<i>x</i>," + THIN + "<i>y</i>) (0," + THIN + "1)"),
         (r"$\not=$", MATH("≠")),
-        (r"$a\!=b$ $a \, = b$", "<i>a</i> = <i>b</i> <i>a</i> = <i>b</i>"),
+        (r"$a\!=b$ $a \, = b$", "<i>a</i>" + NEG_THIN + NB + "= <i>b</i> <i>a</i>" + THIN + NB + "= <i>b</i>"),
         # dollars
         (r"costs \$5", "costs $5"),
         (r"$5 and $10", "$5 and $10"),
+        (r"$5-$10", "$5-$10"),
         ("a $ b", "a $ b"),
         ("$$", "$$"),
         (r"$x$ and $y", "<i>x</i> and $y"),
-        (r"$\foo x$", r"\foo <i>x</i>"),
+        (r"$\foo x$", r"\foo" + THIN + "<i>x</i>"),
         (r"$\frac{1}{$", "1/"),
         (r"$x^$", "<i>x</i>^"),
         ("$_$", "_"),
@@ -201,7 +226,7 @@ def _random_inputs(count: int = 60) -> list[str]:
 
 
 TAG = re.compile(r"</?([^ >]*)")
-ALLOWED_TAGS = {"b", "i", "sub", "super", "font"}
+ALLOWED_TAGS = {"b", "i", "sub", "super", "font", "mscripts", "mkern"}
 
 
 @pytest.fixture(scope="module")
@@ -212,9 +237,15 @@ def body_style():
 
 @pytest.mark.parametrize("text", NASTY + _random_inputs())
 def test_reportlab_accepts_the_markup(text, body_style):
+    """ReportLab's own Paragraph and booklet's (which sets <mscripts> and <mkern>) lay it out and draw it."""
+    canvas = Canvas(io.BytesIO())
     for markup in [inline(text), *paragraphs(text)]:
         assert set(TAG.findall(markup)) <= ALLOWED_TAGS
         Paragraph(markup, body_style).wrap(300, 1000)
+        para = Para(markup, body_style)
+        para.wrap(300, 1000)
+        para.drawOn(canvas, 10, 10)
+    canvas.save()
     assert "\n" not in plain(text)
 
 

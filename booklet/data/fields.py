@@ -286,6 +286,8 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str) -
         shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
         report.warn(file, line, key, f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
+    for message in markup.math_problems(text):  # unknown LaTeX macros, printed as written
+        report.warn(file, line, key, message, "math")
 
 
 def each_mapping(report: Report, seq: Seq, path: str, what: str, record: Record | None = None):

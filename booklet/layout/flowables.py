@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 
-from reportlab.platypus import Flowable, ImageAndFlowables, Paragraph
+from reportlab.platypus import Flowable, ImageAndFlowables
 
 from .. import images
+from ..text.paragraph import MathParagraph
 
 
-class Para(Paragraph):
+class Para(MathParagraph):
     """A Paragraph laid out once per width, whose split never overfills the height it was given.
 
     ReportLab 5.1 re-wrapping a hyphenated paragraph at the same width drops hyphens it had kept

@@ -153,10 +153,9 @@ def _font_file(path: Path):
     bytes) is that font; another font file with the same PostScript name gets a suffix to it in the
     PDF (two embedded fonts must not share a name)."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     digest = hashlib.sha1(path.read_bytes()).hexdigest()
-    font = TTFont(_OWN_NAMES.get(path) or _unique_name("Font", path), str(path))
+    font = _font_class()(_OWN_NAMES.get(path) or _unique_name("Font", path), str(path))
     same = _by_content.get((font.face.name, digest))
     if same is not None:
         return same
@@ -165,6 +164,50 @@ def _font_file(path: Path):
     _by_content[(font.face.name, digest)] = font
     pdfmetrics._fonts.setdefault(font.fontName, font)
     return font
+
+
+def to_unicode_cmap(name: str, subset: list[int]) -> str:
+    """A ToUnicode CMap for one font subset (code i shows the character subset[i]) in which a
+    character beyond U+FFFF maps to its UTF-16BE surrogate pair (<D835DD38> for U+1D538)."""
+    entries = [f"<{i:02X}> <{ch.encode('utf-16-be').hex().upper()}>" for i, ch in enumerate(map(chr, subset))]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({name})", f"/Ordering ({name})", "/Supplement 0", ">> def",
+        f"/CMapName /{name} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar", *entries, "endbfchar",
+        "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])  # fmt: skip
+
+
+@cache
+def _font_class():
+    """ReportLab's TTFont, with a ToUnicode CMap that is right for characters beyond U+FFFF.
+
+    ReportLab 5.1 (ttfonts.makeToUnicodeCMap) writes each subset's ToUnicode entries as
+    "<%02X> <%04X>", so 𝔼 (U+1D53C, from \\mathbb{E}) becomes <1D53C>: five hex digits, an
+    odd-length string that PDF readers reject, and the character cannot be searched, copied or
+    extracted. A CMap must give a character beyond U+FFFF as its UTF-16BE surrogate pair
+    (<D835DD3C>). This subclass lets ReportLab write the font as usual and then replaces the
+    ToUnicode stream of every subset that holds such a character (the stream is only formatted
+    when the PDF is saved, after addObjects); the other subsets' streams stay byte for byte as
+    ReportLab writes them.
+    """
+    from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+
+    class BookletTTFont(TTFont):
+        def addObjects(self, doc):
+            state = self.state.get(doc)
+            subsets = [list(subset) for subset in state.subsets] if state is not None else []
+            super().addObjects(doc)
+            for n, subset in enumerate(subsets):
+                if max(subset, default=0) > 0xFFFF:
+                    name = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
+                    stream = doc.idToObject.get("toUnicodeCMap:" + name)
+                    if stream is not None:
+                        stream.content = to_unicode_cmap(name, subset)
+
+    return BookletTTFont
 
 
 def _name(name: str, path: Path) -> None:
@@ -222,10 +265,16 @@ def register_fonts(fonts: FontSet | None = None) -> None:
     use_fonts(fonts or _active or DEFAULT)
 
 
+# The names fallback fonts are registered under (single-weight fonts: math typesetting emboldens
+# their glyphs in bold text); grows as fallbacks are registered.
+FALLBACKS: set[str] = set(_FALLBACK_NAMES.values())
+
+
 @cache
 def _register_fallback(name: str, path: Path) -> None:
     from reportlab.lib.fonts import addMapping
 
+    FALLBACKS.add(name)
     _name(name, path)
     for bold in (0, 1):
         for italic in (0, 1):

@@ -7,9 +7,9 @@ from functools import lru_cache
 from itertools import groupby
 
 from .fonts import font_for_char, when_fonts_change
-from .mathtext import PLAIN, Run, Style, math_runs
+from .mathtext import NBSP, PLAIN, Run, Script, Style, math_runs, unknown_macros
 
-__all__ = ["inline", "paragraphs", "plain"]
+__all__ = ["inline", "math_problems", "paragraphs", "plain"]
 
 # --------------------------------------------------------------------------- public API
 
@@ -28,6 +28,27 @@ def paragraphs(text: str) -> list[str]:
 def plain(text: str) -> str:
     """The text as plain Unicode on one line: math converted, emphasis markers removed."""
     return _plain(_as_str(text))
+
+
+def math_problems(text: str) -> list[str]:
+    """What to warn about in the inline math of `text`: macros booklet does not know (they print as written)."""
+    text = _as_str(text)
+    if "$" not in text:
+        return []
+    macros: dict[str, None] = {}
+    where: dict[str, None] = {}
+    for chunk in _split_paragraphs(text):
+        for kind, src in _split_math(chunk):
+            unknown = unknown_macros(src) if kind == "math" else ()
+            if unknown:
+                macros.update(dict.fromkeys(unknown))
+                where[f"${src}$"] = None
+    if not macros:
+        return []
+    names = ", ".join(macros)
+    shown = ", ".join(list(where)[:3]) + (" ..." if len(where) > 3 else "")
+    plural = "s" if len(macros) > 1 else ""
+    return [f"unknown LaTeX macro{plural} {names} in {shown}; printed as written"]
 
 
 # --------------------------------------------------------------------------- whitespace & paragraphs
@@ -74,18 +95,19 @@ def _plain(text: str) -> str:
     try:
         if "$" not in text and "*" not in text:
             return _collapse(text)
-        return " ".join(p for p in (_plain_text(_line_runs(c)) for c in _split_paragraphs(text)) if p)
+        return " ".join(p for p in (_plain_text(_line_runs(c, plain=True)) for c in _split_paragraphs(text)) if p)
     except Exception:
         return _collapse(text)
 
 
-def _line_runs(line: str) -> list[Run]:
-    """Styled runs of one collapsed paragraph; the fast path skips parsing when there is nothing to parse."""
+def _line_runs(line: str, plain: bool = False) -> list[Run]:
+    """Styled runs of one collapsed paragraph; the fast path skips parsing when there is nothing to parse.
+    For plain text, the no-break spaces of math (`~`, before a relation) are spaces."""
     if "$" not in line and "*" not in line:
         return [(line, PLAIN)] if line else []
     tokens = _delimit(_split_math(line))
     _match_emphasis([t for t in tokens if isinstance(t, _Delim)])
-    return _styled_runs(tokens)
+    return _styled_runs(tokens, plain)
 
 
 # --------------------------------------------------------------------------- text -> math pieces
@@ -127,12 +149,17 @@ def _split_math(text: str) -> list[tuple[str, str]]:
 
 def _closing_dollar(text: str, start: int) -> int | None:
     """Index of the `$` closing math that opened before `start` (as in Pandoc: a closing `$` follows a
-    non-space and is not followed by a digit, so "$5 and $10" and "costs $5 and $" are not math)."""
+    non-space and is not followed by a digit, so "$5 and $10" and "costs $5 and $" are not math;
+    but math that is plainly TeX, with a macro, a script or a group, may be followed by a digit, as
+    in "$\\sim$30 per cent" or "$\\times$10")."""
     for m in _MATH_END.finditer(text, start):
-        if m.group() == "$" and not text[m.end() : m.end() + 1].isdigit():
-            if m.start() == start or not text[m.start() - 1].isspace():
+        if m.group() == "$" and (m.start() == start or not text[m.start() - 1].isspace()):
+            if not text[m.end() : m.end() + 1].isdigit() or _TEX_SIGNS.search(text, start, m.start()):
                 return m.start()
     return None
+
+
+_TEX_SIGNS = re.compile(r"[\\^_{]")
 
 
 # --------------------------------------------------------------------------- emphasis
@@ -206,10 +233,12 @@ def _match_emphasis(delims: list[_Delim]) -> None:
             openers.append(d)
 
 
-def _styled_runs(tokens: list[_Token]) -> list[Run]:
-    """Runs for the paragraph's tokens: emphasis applied, math rendered, unused stars kept."""
+def _styled_runs(tokens: list[_Token], plain: bool = False) -> list[Run]:
+    """Runs for the paragraph's tokens: emphasis applied, math rendered, unused stars kept.
+    Script groups are numbered through the paragraph (each formula numbers its own from 0)."""
     runs: list[Run] = []
     depth = {"b": 0, "i": 0}
+    groups = 0
     for tok in tokens:
         if isinstance(tok, _Delim):
             for tag in tok.closes:
@@ -224,8 +253,17 @@ def _styled_runs(tokens: list[_Token]) -> list[Run]:
         math = math_runs(s) if kind == "math" else None
         if math is None:
             runs.append((s if kind == "text" else f"${s}$", Style(bold, italic)))
-        else:
-            runs.extend((t, Style(bold or st.bold, italic or st.italic, st.scripts)) for t, st in math)
+            continue
+        last = groups
+        for t, st in math:
+            if st.scripts:
+                if groups:
+                    st = st._replace(scripts=tuple(Script(sc.kind, sc.group + groups) for sc in st.scripts))
+                last = max(last, max(sc.group for sc in st.scripts) + 1)
+            if (bold and not st.bold) or (italic and not st.italic):
+                st = st._replace(bold=bold or st.bold, italic=italic or st.italic)
+            runs.append((t.replace(NBSP, " ") if plain else t, st))
+        groups = last
     return runs
 
 
@@ -257,16 +295,18 @@ def _font_segments(runs: list[Run]) -> list[list]:
     """[text, style, font] pieces: fallback-font characters split out, unprintable ones dropped."""
     segs: list[list] = []
     for text, style in runs:
-        if (text.isascii() and text.isprintable()) or all(font_for_char(c) == "" for c in set(text)):
+        if style.kern:
+            segs.append([text, style, ""])  # a fixed space: never merged with another
+        elif (text.isascii() and text.isprintable()) or all(font_for_char(c) == "" for c in set(text)):
             _append_segment(segs, text, style, "")  # every character shows in the text font
-            continue
-        if any(font_for_char(c) is None for c in set(text)):
-            text = _without_empty_brackets(text)
-            text = "".join(c for c in text if font_for_char(c) is not None)
-            text = _SPACE_IN_BRACKETS.sub(lambda m: m[1] or m[2], text)  # '(a 王)' -> '(a)', not '(a )'
-        for font, chars in groupby(text, font_for_char):
-            if font is not None:
-                _append_segment(segs, "".join(chars), style, font)
+        else:
+            if any(font_for_char(c) is None for c in set(text)):
+                text = _without_empty_brackets(text)
+                text = "".join(c for c in text if font_for_char(c) is not None)
+                text = _SPACE_IN_BRACKETS.sub(lambda m: m[1] or m[2], text)  # '(a 王)' -> '(a)', not '(a )'
+            for font, chars in groupby(text, font_for_char):
+                if font is not None:
+                    _append_segment(segs, "".join(chars), style, font)
     return segs
 
 
@@ -278,10 +318,14 @@ def _append_segment(segs: list[list], text: str, style: Style, font: str) -> Non
 
 
 def _squeeze_spaces(segs: list[list]) -> list[list]:
-    """No leading, trailing or doubled spaces across segments."""
+    """No leading, trailing or doubled spaces across segments; no fixed space at either end."""
     out: list[list] = []
     after_space = True
     for text, style, font in segs:
+        if style.kern:
+            if out:
+                out.append([text, style, font])
+            continue
         if "  " in text:
             text = _SPACE_RUN.sub(" ", text)
         if after_space and text.startswith(" "):
@@ -289,43 +333,84 @@ def _squeeze_spaces(segs: list[list]) -> list[list]:
         if text:
             after_space = text.endswith(" ")
             out.append([text, style, font])
-    while out and out[-1][0].endswith(" "):
-        out[-1][0] = out[-1][0].rstrip(" ")
+    while out and (out[-1][1].kern or out[-1][0].endswith(" ")):
+        out[-1][0] = "" if out[-1][1].kern else out[-1][0].rstrip(" ")
         if not out[-1][0]:
             out.pop()
     return out
 
 
-def _tags(style: Style, font: str) -> list[str]:
-    """Open tags for a segment, outermost first, in one fixed order so nesting is always proper."""
-    tags = []
-    if style.bold:
-        tags.append("<b>")
-    if style.italic:
-        tags.append("<i>")
-    tags.extend(f"<{s}>" for s in style.scripts)
-    if font:
-        tags.append(f'<font name="{font}">')
+# Sub/superscripts as TeX sets them in text style (Computer Modern's font parameters, in ems of the
+# nucleus): a first-level script at 70 % of the text size, a second-level one at 50 % (5/7 of the
+# first), deeper ones no smaller. A superscript is raised by sup2 (0.363 em), or sup3 (0.289 em)
+# inside a subscript ("cramped"); a subscript is lowered by sub1 (0.15 em), or sub2 (0.247 em) when
+# its nucleus also has a superscript. Each tag's size and rise are a percentage of the size around it.
+_SCRIPT_SIZES = ("70%", "71.43%")
+_SUP_RISE, _SUP_RISE_CRAMPED = "36.3%", "28.9%"
+_SUB_RISE, _SUB_RISE_WITH_SUP = "15%", "24.7%"
+
+_Tag = tuple[object, str, str]  # (identity, opening tag, closing tag)
+
+
+def _script_tags(scripts: tuple[Script, ...], stacked: set[tuple[int, int]]) -> list[_Tag]:
+    """For each level of scripts: <mscripts> around the scripts of one nucleus (booklet's
+    paragraphs stack them; ReportLab's own Paragraph ignores the tag), then <super> or <sub>."""
+    tags: list[_Tag] = []
+    for depth, script in enumerate(scripts):
+        size = _SCRIPT_SIZES[depth] if depth < len(_SCRIPT_SIZES) else "100%"
+        if script.kind == "super":
+            cramped = any(s.kind == "sub" for s in scripts[:depth])
+            rise = _SUP_RISE_CRAMPED if cramped else _SUP_RISE
+        else:
+            rise = _SUB_RISE_WITH_SUP if (depth, script.group) in stacked else _SUB_RISE
+        tags.append((("mscripts", depth, script.group), "<mscripts>", "</mscripts>"))
+        tags.append(((script, depth), f'<{script.kind} rise="{rise}" size="{size}">', f"</{script.kind}>"))
     return tags
 
 
-def _closing(tag: str) -> str:
-    return "</" + tag[1:].split(" ", 1)[0].rstrip(">") + ">"
+def _tags(style: Style, font: str, stacked: set[tuple[int, int]]) -> list[_Tag]:
+    """Tags for a segment, outermost first, in one fixed order so nesting is always proper:
+    scripts outermost, so that the parts of one nucleus's scripts share one <mscripts>."""
+    tags = _script_tags(style.scripts, stacked)
+    if style.bold:
+        tags.append(("b", "<b>", "</b>"))
+    if style.italic:
+        tags.append(("i", "<i>", "</i>"))
+    if font:
+        tags.append((("font", font), f'<font name="{font}">', "</font>"))
+    return tags
+
+
+def _stacked(segs: list[list]) -> set[tuple[int, int]]:
+    """(depth, group) of every nucleus that has both a subscript and a superscript."""
+    kinds: dict[tuple[int, int], set[str]] = {}
+    for _, style, _ in segs:
+        for depth, script in enumerate(style.scripts):
+            kinds.setdefault((depth, script.group), set()).add(script.kind)
+    return {key for key, found in kinds.items() if len(found) == 2}
+
+
+def _kern(em: float) -> str:
+    """A fixed space of `em` ems: a box of that width in booklet's paragraphs (booklet.text.paragraph),
+    a no-break space in ReportLab's own Paragraph."""
+    return f'<mkern em="{em:.4f}">{NBSP}</mkern>'
 
 
 def _markup(runs: list[Run]) -> str:
+    segs = _squeeze_spaces(_font_segments(runs))
+    stacked = _stacked(segs)
     out: list[str] = []
-    stack: list[str] = []
-    for text, style, font in _squeeze_spaces(_font_segments(runs)):
-        want = _tags(style, font)
+    stack: list[_Tag] = []
+    for text, style, font in segs:
+        want = _tags(style, font, stacked)
         keep = 0
-        while keep < len(stack) and keep < len(want) and stack[keep] == want[keep]:
+        while keep < len(stack) and keep < len(want) and stack[keep][0] == want[keep][0]:
             keep += 1
-        out.extend(_closing(t) for t in reversed(stack[keep:]))
-        out.extend(want[keep:])
-        out.append(_escape(text))
+        out.extend(tag[2] for tag in reversed(stack[keep:]))
+        out.extend(tag[1] for tag in want[keep:])
+        out.append(_kern(style.kern) if style.kern else _escape(text))
         stack = want
-    out.extend(_closing(t) for t in reversed(stack))
+    out.extend(tag[2] for tag in reversed(stack))
     return "".join(out)
 
 
@@ -344,7 +429,7 @@ def _plain_text(runs: list[Run]) -> str:
     for scripts, group in groupby(runs, key=lambda run: run[1].scripts):
         text = "".join(t for t, _ in group)
         if scripts:
-            table = _SUPERSCRIPTS if scripts[-1] == "super" else _SUBSCRIPTS
+            table = _SUPERSCRIPTS if scripts[-1].kind == "super" else _SUBSCRIPTS
             if all(c in table for c in text):
                 text = "".join(table[c] for c in text)
         parts.append(text)

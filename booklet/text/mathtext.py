@@ -7,12 +7,23 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+class Script(NamedTuple):
+    """One level of sub/superscript: its kind, and the nucleus it belongs to.
+
+    The scripts of one nucleus share a group number, so that a subscript and a superscript of
+    the same nucleus (`x_i^2`) are set one above the other, as TeX sets them."""
+
+    kind: str  # 'sub' | 'super'
+    group: int
+
+
 class Style(NamedTuple):
-    """How a run of visible text is set: weight, slant and sub/superscript nesting."""
+    """How a run of visible text is set: weight, slant, sub/superscript nesting, or a fixed space."""
 
     bold: bool = False
     italic: bool = False
-    scripts: tuple[str, ...] = ()  # 'sub' / 'super', outermost first
+    scripts: tuple[Script, ...] = ()  # outermost first
+    kern: float = 0.0  # not 0: the run is a fixed space of this many ems (its text is what plain text shows)
 
 
 Run = tuple[str, Style]
@@ -32,10 +43,14 @@ _CHAR_KIND = {
 }  # fmt: skip
 _MATH_CHAR = {"-": "\u2212", "*": "\u2217", "'": "\u2032"}
 
-_SPACING = {
-    ",": " ", ":": " ", ";": " ", ">": " ", " ": " ", "\\": " ", "quad": " ", "qquad": " ",
-    "enspace": " ", "thinspace": " ", "medspace": " ", "thickspace": " ", "space": " ",
-    "!": "", "/": "", "-": "", "negthinspace": "", "relax": "", "@": "",
+NBSP = "\u00a0"
+# Spaces that may stretch and break a line as a space between words does (TeX's glue).
+_SPACING = {" ": " ", "\\": " ", "space": " ", "/": "", "-": "", "relax": "", "@": ""}
+# Fixed spaces, in ems of the current size (TeX's math spaces in mu, 18 to the em; \quad is 1 em).
+_KERNS = {
+    ",": 3 / 18, "thinspace": 3 / 18, ":": 4 / 18, ">": 4 / 18, "medspace": 4 / 18, ";": 5 / 18,
+    "thickspace": 5 / 18, "enspace": 0.5, "enskip": 0.5, "quad": 1.0, "qquad": 2.0,
+    "!": -3 / 18, "negthinspace": -3 / 18, "negmedspace": -4 / 18, "negthickspace": -5 / 18,
 }  # fmt: skip
 _IGNORED = frozenset(
     "left right middle big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr bigm Bigm "
@@ -100,6 +115,8 @@ _CAL_HOLES = {
     "M": "\u2133", "R": "\u211b", "e": "\u212f", "g": "\u210a", "o": "\u2134",
 }  # fmt: skip
 
+_MATH_ITALIC = re.compile("[\u03b1-\u03c9\u03d1\u03d5\u03d6\u03f1\u03f5\u0127\u2202]")  # α-ω ϑ ϕ ϖ ϱ ϵ ħ ∂
+
 # A macro, a control symbol, spaces, a run of Latin letters or digits (an argument takes only its
 # first character, as in TeX: `x^12`), or any other single character.
 _MATH_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\s+|[A-Za-z]+|[0-9]+(?:\.[0-9]+)*|.", re.S)
@@ -108,29 +125,44 @@ _MATH_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\s+|[A-Za-z]+|[0-9]+(?:\.[0-9]+)*|.",
 class _Ctx(NamedTuple):
     mode: str = "math"  # math | rm | it | text | textit | bb | cal
     bold: bool = False
-    scripts: tuple[str, ...] = ()
+    scripts: tuple[Script, ...] = ()
 
 
 class _Item:
-    """One math atom: its kind (ord, bin, rel, open, close, punct, op, space) and its runs."""
+    """One math atom: its kind (ord, bin, rel, open, close, punct, op, space), its runs, and the
+    group number and kinds of the scripts attached to it."""
 
-    __slots__ = ("kind", "runs")
+    __slots__ = ("kind", "runs", "group", "attached", "spaced")
 
     def __init__(self, kind: str, runs: list[Run]) -> None:
         self.kind = kind
         self.runs = runs
+        self.group: int | None = None
+        self.attached: set[str] = set()
+        self.spaced = False  # the author wrote a space after it (which math mode otherwise ignores)
 
 
 @lru_cache(maxsize=8192)
+def _parsed(src: str) -> tuple[tuple[Run, ...] | None, tuple[str, ...]]:
+    try:
+        parser = _MathParser(src)
+        runs = parser.render()
+    except Exception:
+        return None, ()
+    unknown = tuple(dict.fromkeys(parser.unknown))
+    if not "".join(t for t, _ in runs).strip():
+        return None, unknown
+    return tuple(runs), unknown
+
+
 def math_runs(src: str) -> tuple[Run, ...] | None:
     """Runs for the math between two dollars, or None when it shows nothing (print it as written)."""
-    try:
-        runs = _MathParser(src).render()
-    except Exception:
-        return None
-    if not "".join(t for t, _ in runs).strip():
-        return None
-    return tuple(runs)
+    return _parsed(src)[0]
+
+
+def unknown_macros(src: str) -> tuple[str, ...]:
+    """The macros in the math between two dollars that booklet does not know (printed as written)."""
+    return _parsed(src)[1]
 
 
 def _upright(ctx: _Ctx) -> Style:
@@ -144,6 +176,8 @@ class _MathParser:
         self.toks = [" " if t.isspace() else t for t in _MATH_TOKEN.findall(src)]
         self.pos = 0
         self.depth = 0
+        self.groups = 0  # script groups handed out
+        self.unknown: list[str] = []  # macros printed as written
 
     def render(self) -> list[Run]:
         ctx = _Ctx()
@@ -183,6 +217,8 @@ class _MathParser:
         if tok == " ":
             if ctx.mode in _TEXT_MODES:
                 items.append(_Item("space", [(" ", _upright(ctx))]))
+            elif items:
+                items[-1].spaced = True
         elif tok == "{":
             items.append(_Item("ord", _flatten(self._parse_list(ctx, "}"), ctx)))
         elif tok in ("^", "_") and ctx.mode not in _TEXT_MODES:
@@ -216,24 +252,56 @@ class _MathParser:
         return _flatten(items, ctx)
 
     def _script(self, tok: str, ctx: _Ctx, items: list[_Item]) -> None:
-        level = "super" if tok == "^" else "sub"
-        scripts = ctx.scripts + (level,) if len(ctx.scripts) < _MAX_SCRIPTS else ctx.scripts
-        runs = self._argument(ctx._replace(scripts=scripts))
+        """A sub/superscript, attached to the atom before it (a second script of the same kind, or
+        one with nothing before it, gets an empty nucleus of its own, as `{}_b` would in TeX)."""
+        kind = "super" if tok == "^" else "sub"
+        nucleus = items[-1] if items and items[-1].kind != "space" and kind not in items[-1].attached else None
+        if kind == "super" and self._degree():  # 30^\circ: a degree sign
+            degree = [("\u00b0", _upright(ctx))]
+            if nucleus is None:
+                items.append(_Item("ord", degree))
+            else:
+                nucleus.runs.extend(degree)
+            return
+        if nucleus is not None and nucleus.group is not None:
+            group = nucleus.group
+        else:
+            group, self.groups = self.groups, self.groups + 1
+        inner = ctx
+        if len(ctx.scripts) < _MAX_SCRIPTS:
+            inner = ctx._replace(scripts=ctx.scripts + (Script(kind, group),))
+        runs = self._argument(inner)
         if runs is None:  # a bare ^ or _ prints as itself
             items.append(_Item("ord", [(tok, _upright(ctx))]))
-        elif items and items[-1].kind != "space":
-            items[-1].runs.extend(runs)
-        else:
-            items.append(_Item("ord", runs))
+            return
+        if nucleus is None:
+            nucleus = _Item("ord", [])
+            items.append(nucleus)
+        nucleus.group = group
+        nucleus.attached.add(kind)
+        nucleus.runs.extend(runs)
+
+    def _degree(self) -> bool:
+        """Whether the superscript that follows is `\\circ` (or `{\\circ}`); if so it is taken."""
+        tok = self._peek_nonspace()
+        if tok == "\\circ":
+            self.pos += 1
+            return True
+        rest = [t for t in self.toks[self.pos : self.pos + 5] if t != " "]
+        if rest[:3] == ["{", "\\circ", "}"]:
+            while self.toks[self.pos] != "}":
+                self.pos += 1
+            self.pos += 1
+            return True
+        return False
 
     def _char(self, ch: str, ctx: _Ctx, items: list[_Item]) -> None:
         """A character, or a run of Latin letters or digits."""
-        if ctx.mode in _TEXT_MODES:
-            text = " " if ch == "~" else ch
-            items.append(_Item("ord", [(text, Style(ctx.bold, ctx.mode == "textit", ctx.scripts))]))
+        if ch == "~":  # a tie: a space that stretches but never breaks the line
+            items.append(_Item("space", [(NBSP, _upright(ctx))]))
             return
-        if ch == "~":
-            items.append(_Item("space", [(" ", _upright(ctx))]))
+        if ctx.mode in _TEXT_MODES:
+            items.append(_Item("ord", [(ch, Style(ctx.bold, ctx.mode == "textit", ctx.scripts))]))
             return
         italic = ctx.mode == "it" or (ctx.mode == "math" and ch[0] in _ASCII_LETTERS)
         text = _MATH_CHAR.get(ch, ch)
@@ -247,6 +315,9 @@ class _MathParser:
         if name in _SPACING:
             if _SPACING[name]:
                 items.append(_Item("space", [(_SPACING[name], _upright(ctx))]))
+        elif name in _KERNS:
+            em = _KERNS[name]
+            items.append(_Item("space", [(" " if em > 0 else "", Style(ctx.bold, False, ctx.scripts, em))]))
         elif name in _SWITCHES:
             return _switched(ctx, *_SWITCHES[name])
         elif name in _IGNORED:
@@ -270,9 +341,11 @@ class _MathParser:
         elif (symbol := _symbol(name)) is not None:
             if not symbol:
                 return ctx
-            italic = ctx.mode in ("it", "textit")
+            # TeX's math italic: lowercase Greek (\alpha; capitals stay upright), \hbar, \partial
+            italic = ctx.mode in ("it", "textit") or (ctx.mode == "math" and _MATH_ITALIC.fullmatch(symbol) is not None)
             items.append(_Item(_macro_kind(name), [(symbol, Style(ctx.bold, italic, ctx.scripts))]))
         else:  # unknown: print as written
+            self.unknown.append("\\" + name)
             items.append(_Item("op" if name.isalpha() else "ord", [("\\" + name, _upright(ctx))]))
         return ctx
 
@@ -286,7 +359,10 @@ class _MathParser:
         index: list[Run] = []
         if self._peek_nonspace() == "[":
             self.pos += 1
-            scripts = ctx.scripts + ("super",) if len(ctx.scripts) < _MAX_SCRIPTS else ctx.scripts
+            scripts = ctx.scripts
+            if len(scripts) < _MAX_SCRIPTS:
+                scripts += (Script("super", self.groups),)
+                self.groups += 1
             index_ctx = ctx._replace(scripts=scripts)
             index = _flatten(self._parse_list(index_ctx, "]"), index_ctx)
         radicand = self._argument(ctx) or []
@@ -400,19 +476,53 @@ def _parenthesised(runs: list[Run], ctx: _Ctx) -> list[Run]:
     return [("(", _upright(ctx)), *runs, (")", _upright(ctx))]
 
 
+# TeX's spacing between atoms in text style (The TeXbook, chapter 18): 1 thin, 2 medium, 3 thick;
+# pairs not listed get none. Binary operators after an operator, a relation, an opening or a
+# punctuation mark are ordinary signs by then (see _effective_kinds).
+_GLUE = {
+    ("ord", "op"): 1, ("ord", "bin"): 2, ("ord", "rel"): 3,
+    ("op", "ord"): 1, ("op", "op"): 1, ("op", "rel"): 3,
+    ("bin", "ord"): 2, ("bin", "op"): 2, ("bin", "open"): 2,
+    ("rel", "ord"): 3, ("rel", "op"): 3, ("rel", "open"): 3,
+    ("close", "op"): 1, ("close", "bin"): 2, ("close", "rel"): 3,
+    **{("punct", right): 1 for right in ("ord", "op", "rel", "open", "close", "punct")},
+}  # fmt: skip
+
+
 def _flatten(items: list[_Item], ctx: _Ctx) -> list[Run]:
-    """Runs of a math list, with a space around relations and binary operators (not in scripts or text)."""
+    """Runs of a math list with TeX's spacing between its atoms (none in scripts or text).
+
+    A thin space is a fixed kern that never breaks; medium and thick spaces (around binary
+    operators and relations) stretch like a space between words, and, as in TeX, a line may
+    break after the operator or relation but not before it. Spaces the author wrote do not
+    change the spacing of the atoms around them."""
     items = [it for it in items if it.runs]
     if ctx.scripts or ctx.mode in _TEXT_MODES or len(items) < 2:
         return [run for it in items for run in it.runs]
     kinds = _effective_kinds(items)
-    space = (" ", Style(ctx.bold, False, ()))
-    out = list(items[0].runs)
-    for i in range(1, len(items)):
-        if _spaced(items, kinds, i):
-            out.append(space)
-        out.extend(items[i].runs)
+    out: list[Run] = []
+    prev = None  # index of the last atom that was not a space
+    for i, item in enumerate(items):
+        if kinds[i] != "space":
+            if prev is not None:
+                out.extend(_glue(items, kinds, prev, i, ctx))
+            prev = i
+        out.extend(item.runs)
     return out
+
+
+def _glue(items: list[_Item], kinds: list[str], left: int, right: int, ctx: _Ctx) -> list[Run]:
+    """The space between atoms `left` and `right`."""
+    glue = _GLUE.get((kinds[left], kinds[right]))
+    if glue is None:
+        return []
+    if kinds[left] == "punct" and not items[left].spaced:  # no space in 1,000 (but one in (0, 1))
+        before, after = _visible(items[left - 1].runs)[-1:] if left else "", _visible(items[right].runs)[:1]
+        if before.isdigit() and after.isdigit():
+            return []
+    if glue == 1:
+        return [(" ", Style(ctx.bold, False, (), 3 / 18))]
+    return [(NBSP if kinds[right] in ("bin", "rel") else " ", Style(ctx.bold, False, ()))]
 
 
 def _effective_kinds(items: list[_Item]) -> list[str]:
@@ -431,21 +541,3 @@ def _effective_kinds(items: list[_Item]) -> list[str]:
         if kinds[i] != "space":
             following = kinds[i]
     return kinds
-
-
-def _spaced(items: list[_Item], kinds: list[str], i: int) -> bool:
-    """Whether a space goes between items i-1 and i."""
-    left, right = kinds[i - 1], kinds[i]
-    if left == "space" or right == "space":
-        return False
-    if right in ("bin", "rel"):
-        return left != "open"
-    if left in ("bin", "rel"):
-        return right not in ("close", "punct")
-    if left == "op":
-        return right in ("ord", "op")
-    if left == "punct":  # after a comma, except between digits (1,000)
-        before = _visible(items[i - 2].runs)[-1:] if i >= 2 else ""
-        after = _visible(items[i].runs)[:1]
-        return not (before.isdigit() and after.isdigit())
-    return False

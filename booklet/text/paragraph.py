@@ -1,0 +1,441 @@
+"""Paragraph markup with inline-math boxes -> a ReportLab Paragraph that sets them as TeX would.
+
+ReportLab's paragraph markup can raise, lower and shrink text (<super>, <sub>), but it can only
+ever move forward along a line: it has no way to set a subscript and a superscript one above the
+other (`x_i^2`), nor a fixed space that neither stretches nor breaks (TeX's `\\,`). This module
+adds the one thing missing, an inline *box*, in the way TeX's virtual fonts do it:
+
+- markup.py writes `<mscripts>` around the sub- and superscript of one nucleus and
+  `<mkern em="...">` for a fixed space. ReportLab's own parser ignores tags it does not know, so
+  the same markup still reads (scripts one after the other) in a plain Paragraph.
+- MathParagraph parses with _BoxParser, which turns the fragments inside each such tag into one
+  fragment: a single private-use character in the font BOX_FONT, whose width (to ReportLab's
+  line breaking, justification, underlines and links) is exactly the box's width. A box is part
+  of its word, so a line never breaks between a nucleus and its scripts, and it is never
+  hyphenated inside.
+- The paragraph's text object (_BoxTextObject) draws that character as the box's contents: each
+  part's glyphs in their own font, size and rise, from the box's left edge, with `TJ` position
+  adjustments to go back to the left edge between parts and to the box's right edge at the end.
+  These are ordinary PDF text operators, so the scripts are real text: they are extracted,
+  searched and copied like the rest of the line.
+- The symbol fonts (Noto Sans Math and Symbols 2) have a single weight; in bold text (a title)
+  their glyphs are drawn as boxes too, filled and stroked in the text's colour, so that the
+  ⊙ of `M_\\odot` is as heavy as the M beside it.
+
+A box is immutable and interned: the same contents at the same place get the same character,
+so the registry grows only with the different scripts a process ever sets (a few thousand for
+the largest conference), and building a booklet frees nothing of it while pages are drawn (a
+registry of weak references did, and its churn kept Python's garbage collector from running
+during layout: the peak memory of a large build went up by three quarters). The characters
+never reach the PDF.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import itertools
+from typing import NamedTuple
+
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.lib.rl_accel import fp_str
+from reportlab.platypus.paragraph import Paragraph, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
+
+from .fonts import FALLBACKS
+
+__all__ = ["BOX_FONT", "EMBOLDEN", "MathParagraph", "SCRIPTSPACE", "overhang"]
+
+BOX_FONT = "BookletMathBox"
+SCRIPTSPACE = 0.5  # points after every script (TeX's \scriptspace), whatever its size
+
+_MARKERS = ("<mscripts", "<mkern", 'name="Math"', 'name="Symbols"', 'name="Fallback-')
+_SPACES = (" ", "\u00a0")  # drawn as moves inside a box: Tw (justification) must not stretch them
+# The fallback fonts for symbols have one weight: in bold text their glyphs are emboldened by
+# stroking their outlines as well as filling them, with a line this many ems wide.
+_SINGLE_WEIGHT = FALLBACKS  # the live set: a theme's fallback fonts join it when registered
+EMBOLDEN = 0.045
+
+
+class Run(NamedTuple):
+    """Glyphs of one font, size and rise (points above the baseline of the line), or a box character;
+    `stroke`, the operator setting their colour as a stroke colour when they are to be emboldened."""
+
+    text: str
+    font: str
+    size: float
+    rise: float
+    stroke: str | None = None
+
+
+class Box(NamedTuple):
+    """Parts drawn from the box's left edge, each (offset in points, runs), and the box's width."""
+
+    parts: tuple[tuple[float, tuple[Run, ...]], ...]
+    width: float
+
+
+def _stroke_operator(color) -> str | None:
+    """The PDF operator setting `color` as the stroke colour (None for a colour other than plain
+    CMYK or RGB: such glyphs are not emboldened)."""
+    if isinstance(color, CMYKColor) and not getattr(color, "spotName", None):
+        return f"{fp_str(color.cyan, color.magenta, color.yellow, color.black)} K"
+    if type(color) is Color:
+        return f"{fp_str(*color.rgb())} RG"
+    return None
+
+
+def _bold(frag) -> bool:
+    """Whether `frag` stands in bold text. Not frag.bold inside <font name="Math">: a font registered
+    for every style gives the last style registered to ReportLab's <font> tag (bold italic)."""
+    return bool(getattr(frag, "_context_bold", getattr(frag, "bold", 0)))
+
+
+def _run(frag) -> Run:
+    bold = frag.fontName in _SINGLE_WEIGHT and _bold(frag)
+    return Run(frag.text, frag.fontName, frag.fontSize, frag.rise, _stroke_operator(frag.textColor) if bold else None)
+
+
+_BOXES: dict[str, Box] = {}  # character -> box
+_CHARS: dict[Box, str] = {}  # box -> character
+# Supplementary Private Use Areas A and B: no text ever holds these here, and none reaches the PDF.
+_CODES = itertools.chain(range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+
+
+def _register(box: Box) -> str:
+    """The character that stands for `box` (the same for the same box)."""
+    char = _CHARS.get(box)
+    if char is None:
+        code = next(_CODES, None)
+        if code is None:
+            raise RuntimeError("more than 131,000 different math boxes in one process")
+        char = _CHARS[box] = chr(code)
+        _BOXES[char] = box
+    return char
+
+
+def _width(run: Run) -> float:
+    return pdfmetrics.stringWidth(run.text, run.font, run.size)
+
+
+def _part_width(runs: tuple[Run, ...]) -> float:
+    """A script's advance, and the italic correction of its last character (TeX adds it after a
+    math character with no subscript), so that the f of (T_f) does not reach into the parenthesis."""
+    last = runs[-1]
+    correction = 0.0 if last.font == BOX_FONT else overhang(last.font, last.text[-1]) * last.size
+    return sum(map(_width, runs)) + correction
+
+
+@functools.lru_cache(maxsize=4096)
+def overhang(font_name: str, char: str) -> float:
+    """How far the glyph of `char` reaches past its advance width, in ems (0 when it does not, or
+    for a font that is not TrueType): the italic correction TeX puts before a superscript, so
+    that the 2 of f^2 clears the f."""
+    try:
+        face = pdfmetrics.getFont(font_name).face
+        glyph = face.charToGlyph[ord(char)]
+        start, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
+        if end <= start:  # an empty glyph
+            return 0.0
+        head, glyf = face.get_table_pos("head")[0], face.get_table_pos("glyf")[0]
+        units = face.get_ushort(head + 18)
+        x_max = int.from_bytes(face.get_chunk(glyf + start + 6, 2), "big", signed=True)
+        advance = face.hmetrics[glyph][0] if glyph < len(face.hmetrics) else face.hmetrics[-1][0]
+    except Exception:
+        return 0.0
+    return max(0.0, (x_max - advance) / units)
+
+
+class _BoxFace:
+    name = BOX_FONT
+    ascent = descent = 0
+
+
+class _BoxFont:
+    """The metrics of box characters for ReportLab: each is as wide as its box, whatever the size.
+    It is never embedded: _BoxTextObject draws its characters (a plain text object draws nothing)."""
+
+    fontName = BOX_FONT
+    face = _BoxFace()
+    ascent = descent = 0
+    _dynamicFont = 1  # so that selecting it writes no font operator
+    _multiByte = 0
+    shapable = False
+    substitutionFonts: list = []
+
+    def stringWidth(self, text, size, encoding="utf8"):
+        return sum(box.width for box in map(_BOXES.get, text) if box is not None)
+
+    def splitString(self, text, doc, encoding="utf-8"):
+        return []
+
+
+def register_box_font() -> None:
+    if BOX_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(_BoxFont())
+
+
+class _BoxParser(ParaParser):
+    """ReportLab's paragraph parser, which also turns <mscripts> and <mkern> into box fragments."""
+
+    def _reset(self, style):
+        super()._reset(style)
+        self._open_boxes: list[list] = []  # [first fragment index, stack depth, box id, parts so far]
+        self._box_ids = itertools.count()
+
+    def _open_box(self, tag: str) -> None:
+        self._push(tag)
+        self._open_boxes.append([len(self.fragList), len(self._stack), next(self._box_ids), 0])
+
+    def _close_box(self, tag: str):
+        frag = self._pop(tag)
+        start, _, ident, _ = self._open_boxes.pop()
+        content = self.fragList[start:]
+        del self.fragList[start:]
+        return frag, ident, content
+
+    def _add_box(self, frag, box: Box) -> None:
+        register_box_font()
+        boxed = copy.copy(frag)  # size, rise, colour, underline and links of where the box stands
+        boxed.fontName = BOX_FONT
+        boxed.text = _register(box)
+        self.fragList.append(boxed)
+
+    def _mark_part(self) -> None:
+        """A <sup>/<sub> right inside <mscripts> starts a part of that box."""
+        if self._open_boxes and self._open_boxes[-1][1] + 1 == len(self._stack):
+            opened = self._open_boxes[-1]
+            self._stack[-1]._box_part = (opened[2], opened[3], self._stack[-1].__tag__)
+            opened[3] += 1
+
+    def start_super(self, attributes):
+        super().start_super(attributes)
+        self._mark_part()
+
+    def start_sub(self, attributes):
+        super().start_sub(attributes)
+        self._mark_part()
+
+    def handle_data(self, data):
+        """As ReportLab's; a bold run in a single-weight symbol font, outside a box, becomes a box
+        of its own, to be emboldened when drawn."""
+        count = len(self.fragList)
+        super().handle_data(data)
+        if self._open_boxes or len(self.fragList) != count + 1:
+            return
+        frag = self.fragList[-1]
+        if frag.text and frag.fontName in _SINGLE_WEIGHT and _bold(frag):
+            run = _run(frag)
+            if run.stroke is not None:
+                del self.fragList[-1]
+                self._add_box(frag, Box(((0.0, (run,)),), _width(run)))
+
+    def start_font(self, attributes):
+        bold = _bold(self._stack[-1])
+        super().start_font(attributes)
+        self._stack[-1]._context_bold = bold
+
+    def start_b(self, attributes):
+        super().start_b(attributes)
+        self._stack[-1]._context_bold = True
+
+    def start_strong(self, attributes):
+        super().start_strong(attributes)
+        self._stack[-1]._context_bold = True
+
+    def start_mscripts(self, attributes):
+        self._open_box("mscripts")
+
+    def end_mscripts(self):
+        frag, ident, content = self._close_box("mscripts")
+        parts: dict[int, tuple[str, list[Run]]] = {}
+        for f in content:
+            part = getattr(f, "_box_part", None)
+            if part is not None and part[0] == ident and f.text:
+                parts.setdefault(part[1], (part[2], []))[1].append(_run(f))
+        if not parts:
+            return
+        # A superscript starts after the nucleus's italic correction; a subscript right under it.
+        nucleus = self.fragList[-1] if self.fragList and self.fragList[-1].text else None
+        correction = 0.0
+        if nucleus is not None and nucleus.fontName != BOX_FONT:
+            correction = overhang(nucleus.fontName, nucleus.text[-1]) * nucleus.fontSize
+        placed = tuple(((correction if kind == "super" else 0.0), tuple(runs))
+                       for kind, runs in (parts[k] for k in sorted(parts)))
+        width = max(dx + _part_width(runs) for dx, runs in placed) + SCRIPTSPACE
+        self._add_box(frag, Box(placed, width))  # drawn in the order written: extracted in that order
+
+    def start_mkern(self, attributes):
+        self._open_box("mkern")
+        try:
+            self._stack[-1]._kern = float(attributes.get("em", 0))
+        except ValueError:
+            self._stack[-1]._kern = 0.0
+
+    def end_mkern(self):
+        frag, _, _ = self._close_box("mkern")
+        width = frag._kern * frag.fontSize
+        if width:
+            self._add_box(frag, Box((), width))
+
+
+class _Pen:
+    """Where drawing boxes stands: a move not yet written (points), whether it holds a space (a
+    kern, or a space in the box's text), the rise last written, and the last glyph, kept back so
+    that a move after it can become its character spacing."""
+
+    __slots__ = ("move", "space", "rise", "tail")
+
+    def __init__(self, rise: float) -> None:
+        self.move = 0.0
+        self.space = False
+        self.rise = rise
+        self.tail: tuple[Run, str] | None = None  # the run, and its last character
+
+
+class _BoxTextObject(PDFTextObject):
+    """A text object that draws box characters (see the module's docstring); all else as ReportLab does."""
+
+    _pdf_size = None  # the font size of the last font operator written: TJ adjustments scale with it
+
+    @property
+    def _line_rise(self) -> float:
+        """The rise ReportLab set last (ReportLab 4 sets the attribute only when it first sets a rise)."""
+        return getattr(self, "_rise", 0)
+
+    def _formatText(self, text):
+        if self._fontname != BOX_FONT:
+            out = super()._formatText(text)
+            if out:
+                self._pdf_size = self._fontsize
+            return out
+        name, size = self._fontname, self._fontsize
+        ops: list[str] = []
+        pen = _Pen(self._line_rise)
+        for box in filter(None, map(_BOXES.get, text)):
+            self._draw_box(box, ops, pen)
+        self._flush(ops, pen, last=True)
+        # Leave ReportLab's bookkeeping as it was: its font (re-selected before the next text).
+        self._fontname, self._fontsize, self._curSubset = name, size, -1
+        out = " ".join(ops)
+        # ReportLab rewrites a last operator ending in " Ts" in place (setRise): never end with one.
+        return out + " [] TJ" if out.endswith(" Ts") else out
+
+    def _draw_box(self, box: Box, ops: list[str], pen: _Pen) -> None:
+        """Each part from the box's left edge, then on to its right edge."""
+        if not box.parts:  # a fixed space
+            pen.space = True
+        for dx, runs in box.parts:
+            pen.move += dx
+            advance = dx
+            for run in runs:
+                if run.font == BOX_FONT:
+                    for inner in filter(None, map(_BOXES.get, run.text)):
+                        self._draw_box(inner, ops, pen)
+                        advance += inner.width
+                    continue
+                for chunk in _space_split(run.text):
+                    width = pdfmetrics.stringWidth(chunk, run.font, run.size)
+                    if chunk in _SPACES:
+                        pen.move += width
+                        pen.space = True
+                    else:
+                        self._flush(ops, pen)
+                        if len(chunk) > 1:
+                            self._write_glyphs(ops, run, chunk[:-1], pen)
+                        pen.tail = (run, chunk[-1])
+                    advance += width
+            pen.move -= advance
+        pen.move += box.width
+
+    def _flush(self, ops: list[str], pen: _Pen, last: bool = False) -> None:
+        """The glyph kept back, then the pending move; and at the `last`, the rise as it was.
+
+        A move forward from that glyph that is no space (the italic correction and \\scriptspace
+        after a script, or the rest of a stacked script's width) becomes the glyph's character
+        spacing (Tc): text extraction counts it in the glyph's width, where it would take a TJ
+        adjustment as wide as half a space in these small sizes for a space between words."""
+        tail, pen.tail = pen.tail, None
+        if tail is not None and pen.move > 1e-6 and not pen.space:
+            char_space = getattr(self, "_charSpace", 0)
+            ops.append(f"{fp_str(char_space + pen.move)} Tc")
+            self._write_glyphs(ops, *tail, pen)
+            pen.move = 0.0
+            if last:
+                self._restore_rise(ops, pen)
+            ops.append(f"{fp_str(char_space)} Tc")
+            return
+        if tail is not None:
+            self._write_glyphs(ops, *tail, pen)
+        if last:
+            self._restore_rise(ops, pen)
+        self._write_move(ops, pen)
+
+    def _restore_rise(self, ops: list[str], pen: _Pen) -> None:
+        if pen.rise != self._line_rise:
+            ops.append(f"{fp_str(self._line_rise)} Ts")
+            pen.rise = self._line_rise
+
+    def _write_glyphs(self, ops: list[str], run: Run, text: str, pen: _Pen) -> None:
+        if run.rise != pen.rise:
+            ops.append(f"{fp_str(run.rise)} Ts")
+            pen.rise = run.rise
+        code, self._code = self._code, []
+        try:
+            if (self._fontname, self._fontsize) != (run.font, run.size):
+                self._setFont(run.font, run.size)  # writes nothing for a TrueType font
+            ops.extend(self._code)
+            if run.stroke:  # filled and stroked; the paragraph's q/Q restores line width and colour
+                ops += ["2 Tr", f"{fp_str(EMBOLDEN * run.size)} w", run.stroke]
+            ops.append(super()._formatText(text))  # the font operator when it changes, and the glyphs
+            if run.stroke:
+                ops.append(f"{self._textRenderMode} Tr")
+        finally:
+            self._code = code
+        self._pdf_size = run.size
+
+    def _write_move(self, ops: list[str], pen: _Pen) -> None:
+        """The pending move as a TJ position adjustment: thousandths of the font size, leftwards."""
+        if abs(pen.move) > 1e-6 and self._pdf_size:
+            ops.append(f"[{fp_str(-1000 * pen.move / self._pdf_size)}] TJ")
+        pen.move, pen.space = 0.0, False
+
+
+def _space_split(text: str) -> list[str]:
+    """The text cut before and after each space."""
+    if not any(space in text for space in _SPACES):
+        return [text] if text else []
+    out, word = [], []
+    for char in text:
+        if char in _SPACES:
+            if word:
+                out.append("".join(word))
+                word = []
+            out.append(char)
+        else:
+            word.append(char)
+    if word:
+        out.append("".join(word))
+    return out
+
+
+class MathParagraph(Paragraph):
+    """A Paragraph that sets booklet's inline-math boxes (stacked scripts, fixed spaces)."""
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        if frags is None and isinstance(text, str) and any(marker in text for marker in _MARKERS):
+            text = cleaner(text)
+            parser = _BoxParser()
+            parser.caseSensitive = self.caseSensitive
+            style, frags, bullet_frags = parser.parse(text, style)
+            if frags is None:
+                raise ValueError(f"xml parser error ({parser.errors[0]}) in paragraph beginning\n{text[:30]!r}")
+            textTransformFrags(frags, style)
+            if bullet_frags:
+                bulletText = bullet_frags
+        super()._setup(text, style, bulletText, frags, cleaner)
+
+    def beginText(self, x, y):
+        return _BoxTextObject(self.canv, x, y)

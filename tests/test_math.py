@@ -1,0 +1,390 @@
+"""Inline math in the built PDF, as TeX sets it: stacked scripts at TeX's sizes and shifts, fixed and
+tied spaces, line breaks only where TeX breaks, math alphabets that come back out as text.
+
+Each test builds booklet paragraphs (booklet.layout.flowables.Para, the abstracts' style) and reads
+the PDF back: the text with pypdf, where each glyph stands with pdfium (its origin, size and ink).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdf
+import pypdfium2 as pdfium
+import pytest
+import yaml
+from reportlab.lib.pagesizes import A5
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import makeToUnicodeCMap
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from booklet.build import build_booklet
+from booklet.check import check_folder
+from booklet.layout.flowables import Para
+from booklet.text import markup
+from booklet.text.fonts import BODY, to_unicode_cmap
+from booklet.text.paragraph import BOX_FONT, EMBOLDEN, SCRIPTSPACE, overhang
+
+from .helpers import extend, write_conference
+from .mathpdf import Glyph, find, glyphs, page_text, styles, texts, typeset
+
+CORPUS = yaml.safe_load((Path(__file__).parent / "math_corpus.yaml").read_text(encoding="utf-8"))
+BASE = 9.5  # the abstracts' text size on A5
+SUP, SUP_CRAMPED, SUB, SUB_WITH_SUP = 0.363, 0.289, -0.15, -0.247  # TeX's shifts, in ems of the nucleus
+TOL = 0.02  # points
+
+
+def close(a: float, b: float, tol: float = TOL) -> bool:
+    return abs(a - b) <= tol
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    path = typeset(tmp_path_factory.mktemp("math") / "corpus.pdf", [entry["tex"] for entry in CORPUS])
+    return texts(path), glyphs(path)
+
+
+# -- the corpus --------------------------------------------------------------------------------
+
+
+def test_the_corpus_is_real_sized():
+    assert len(CORPUS) >= 40
+    assert all(set(entry) <= {"tex", "text", "stacked", "plain"} and "$" in entry["tex"] for entry in CORPUS)
+    assert sum("stacked" in entry for entry in CORPUS) >= 8
+
+
+@pytest.mark.parametrize("index", range(len(CORPUS)), ids=[entry["tex"] for entry in CORPUS])
+def test_corpus_text_comes_back_out(corpus, index):
+    assert corpus[0][index] == CORPUS[index]["text"]
+
+
+@pytest.mark.parametrize("entry", [e for e in CORPUS if "plain" in e], ids=lambda e: e["tex"])
+def test_corpus_plain_text(entry):
+    assert markup.plain(entry["tex"]) == entry["plain"]
+
+
+def _baseline(page: list[Glyph]) -> float:
+    ys = {round(g.y, 2) for g in page if close(g.size, BASE)}
+    assert len(ys) == 1, f"one line of text at the base size: {page_text(page)!r}"
+    return ys.pop()
+
+
+def _allowed_rises() -> dict[float, set[float]]:
+    """Size -> the rises (points above the baseline) TeX gives scripts of that size, up to two levels."""
+    first = {SUP, SUB, SUB_WITH_SUP}
+    second = {SUP, SUP_CRAMPED, SUB, SUB_WITH_SUP}
+    return {
+        round(0.7 * BASE, 2): {round(r * BASE, 2) for r in first},
+        round(0.5 * BASE, 2): {round(r1 * BASE + r2 * 0.7 * BASE, 2) for r1 in first for r2 in second},
+    }
+
+
+@pytest.mark.parametrize("index", range(len(CORPUS)), ids=[entry["tex"] for entry in CORPUS])
+def test_corpus_glyphs_sit_where_tex_puts_them(corpus, index):
+    """Scripts at 70 % and 50 %, raised and lowered by TeX's shifts; the two scripts of one nucleus
+    start at the same x; a script never reaches into what follows it (TeX's \\scriptspace)."""
+    page = corpus[1][index]
+    baseline = _baseline(page)
+    rises = _allowed_rises()
+    for g in page:
+        size = round(g.size, 2)
+        if close(g.size, BASE):
+            assert close(g.y, baseline), g
+        else:
+            assert size in rises, f"{g.char!r} at {g.size} pt in {page_text(page)!r}"
+            assert any(close(g.y - baseline, rise) for rise in rises[size]), (g, g.y - baseline)
+
+    if "stacked" in CORPUS[index]:
+        first, second = CORPUS[index]["stacked"]
+        a = find(page, first, size=0.7 * BASE)
+        b = find(page, second, start=a + len(first), size=0.7 * BASE)
+        sup, sub = (page[a], page[b]) if page[a].y > page[b].y else (page[b], page[a])
+        assert sup.y > baseline > sub.y  # one above the other ...
+        nucleus = page[a - 1]  # ... from the same x, but for the nucleus's italic correction (TeX's)
+        correction = overhang(nucleus.font, nucleus.char) * nucleus.size
+        assert close(sup.x, sub.x + correction), (sub, sup, correction)
+
+    for i in range(1, len(page)):  # the glyph after a script clears every glyph of the script
+        if close(page[i].size, BASE) and page[i - 1].size < BASE - 0.01:
+            j = i - 1
+            while j > 0 and page[j - 1].size < BASE - 0.01:
+                j -= 1
+            reach = max(g.right for g in page[j:i])
+            assert page[i].x >= reach + SCRIPTSPACE - TOL, (page[i - 1], page[i])
+
+
+# -- stacking, sizes and shifts ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    path = tmp_path_factory.mktemp("math") / "samples.pdf"
+    return glyphs(typeset(path, [
+        r"$x_i^2$ and $\chi^2_\nu$",  # 0
+        r"$(T_f)$ and $(T_2)$",  # 1
+        r"$e^{x^2}$ and $x_{a^b}$",  # 2
+        r"$f^2$",  # 3
+        r"$a\,b$ $a\;b$ $a\quad b$ $a\!b$ $ab$",  # 4
+        r"$Q_{sg}^{1/3}$ and $Q_{s}^{1/3}$",  # 5
+    ]))
+
+
+def test_sub_and_superscript_are_stacked_at_tex_sizes_and_shifts(samples):
+    page = samples[0]
+    x, i, two = page[find(page, "x")], page[find(page, "i")], page[find(page, "2")]
+    assert close(i.x, two.x)  # one above the other (an italic x needs no italic correction)
+    assert close(i.size, 0.7 * BASE) and close(two.size, 0.7 * BASE)
+    assert close(two.y - x.y, SUP * BASE) and close(i.y - x.y, SUB_WITH_SUP * BASE)
+    chi = page[find(page, "χ")]
+    nu, sq = page[find(page, "ν")], page[find(page, "2", find(page, "χ"))]
+    assert close(nu.y - chi.y, SUB_WITH_SUP * BASE) and close(sq.y - chi.y, SUP * BASE)
+    # written ^2 first; the superscript starts after the χ's italic correction, as in TeX
+    assert sq.x < nu.x + 0.2 and close(sq.x, nu.x + overhang(chi.font, "χ") * BASE)
+
+
+def test_a_subscript_alone_is_lowered_less_and_followed_by_scriptspace(samples):
+    page = samples[1]
+    t, f, paren = (page[find(page, c)] for c in "Tf)")
+    assert close(f.y - t.y, SUB * BASE)
+    advance = stringWidth("f", f"{BODY}-Italic", 0.7 * BASE) + overhang(f"{BODY}-Italic", "f") * 0.7 * BASE
+    assert close(paren.x, f.x + advance + SCRIPTSPACE)  # TeX: the f's italic correction, then \scriptspace
+    assert paren.left > f.right + 0.3  # the hook of the f clears the parenthesis
+    two = page[find(page, "2")]
+    paren = page[find(page, ")", find(page, "2"))]
+    assert close(paren.x, two.x + stringWidth("2", BODY, 0.7 * BASE) + SCRIPTSPACE)
+
+
+def test_second_level_scripts_are_half_size_and_cramped_in_a_subscript(samples):
+    page = samples[2]
+    e, x, two = page[0], page[1], page[2]
+    assert (e.char, x.char, two.char) == ("e", "x", "2")
+    assert close(x.size, 0.7 * BASE) and close(two.size, 0.5 * BASE)
+    assert close(x.y - e.y, SUP * BASE) and close(two.y - x.y, SUP * 0.7 * BASE)
+    xa = find(page, "x", 3)
+    a, b = page[xa + 1], page[xa + 2]
+    assert close(a.y - page[xa].y, SUB * BASE) and close(b.y - a.y, SUP_CRAMPED * 0.7 * BASE)
+
+
+def test_a_superscript_clears_an_italic_nucleus(samples):
+    f, two = samples[3]
+    assert two.x >= f.x + stringWidth("f", f"{BODY}-Italic", BASE) + 0.1 * BASE  # the italic correction
+    assert two.left > f.right - 0.6  # the figure starts where the f's hook ends
+
+
+def test_the_wider_script_sets_the_width(samples):
+    page = samples[5]
+    q = [i for i, g in enumerate(page) if g.char == "Q"]
+    for start in q:
+        s, one = page[start + 1], page[find(page, "1", start)]
+        assert close(s.x, one.x)
+        three = page[find(page, "3", start)]
+        after = page[find(page, "3", start) + 1] if start == q[0] else None
+        if after is not None:  # "and": what follows the box starts after the wider script (1/3)
+            assert after.x > three.right + SCRIPTSPACE - TOL
+
+
+def test_fixed_spaces_are_tex_widths(samples):
+    page = samples[4]
+    pairs = [(i, i + 1) for i, g in enumerate(page[:-1]) if g.char == "a" and page[i + 1].char == "b"]
+    gaps = [page[j].x - page[i].x - stringWidth("a", f"{BODY}-Italic", BASE) for i, j in pairs]
+    expected = [3 / 18, 5 / 18, 1.0, -3 / 18, 0.0]
+    assert len(gaps) == len(expected) and all(close(g, e * BASE) for g, e in zip(gaps, expected))
+
+
+def test_a_thin_space_stays_thin_in_a_justified_line(tmp_path):
+    """Justification stretches the spaces between words, never a \\, (nor the parts of a box)."""
+    text = (r"Masses of $10^{8}\,M_\odot$ and $x_i^2$ were found in all of the twelve fields "
+            r"that we observed over the years, and more besides. " * 3)
+    width = 240
+    page = glyphs(typeset(tmp_path / "j.pdf", [text], width=width))[0]
+    lines: dict[float, list[Glyph]] = {}
+    for g in page:
+        if close(g.size, BASE):
+            lines.setdefault(round(g.y), []).append(g)
+    stretched = 0
+    for i, g in enumerate(page):
+        if g.char == "8" and page[i + 1].char == "M":
+            eight, m = g, page[i + 1]
+            assert close(m.x - eight.x, stringWidth("8", BODY, 0.7 * BASE) + SCRIPTSPACE + BASE / 6)
+        if g.char == "i" and page[i + 1].char == "2" and g.size < BASE:
+            assert close(g.x, page[i + 1].x)
+    for line in list(lines.values())[:-1]:
+        stretched += line[-1].right > 36 + width - 1  # justified: the line reaches the right margin
+    assert stretched >= 2
+
+
+# -- line breaking -------------------------------------------------------------------------------
+
+BREAKS = (r"We measure $\sqrt{s_{NN}} = 5.02~\mathrm{TeV}$ and $M_{\rm BH} \sim 10^{8}\,M_\odot$ with "
+          r"$\chi^2_\nu = 1.1$, $p_{\rm T} > 2~\mathrm{GeV}/c$, $x_i^2 + y_j^2 \leq r^2$ in $(x, y)$ "
+          r"and $\log L$ over $H_0 = 67.4 \pm 0.5$ km s$^{-1}$ Mpc$^{-1}$ with $\Omega_{\rm m} h^2$.")
+
+
+def _lines(paragraph) -> list[str]:
+    out = []
+    for line in paragraph.blPara.lines:
+        out.append("".join(f.text if f.fontName != BOX_FONT else "\u25a1" for f in line.words))
+    return out
+
+
+def test_math_breaks_only_after_relations_and_operators_as_in_tex():
+    """Never inside a tie (~), a thin space, a pair of scripts or after a comma in math; never before
+    a relation or an operator; never between a nucleus and its scripts (□ is a box of scripts)."""
+    style = styles().text
+    seen = set()
+    for width in range(60, 330, 2):
+        paragraph = Para(markup.inline(BREAKS), style)
+        paragraph.wrap(width, 10_000)
+        lines = _lines(paragraph)
+        for line in lines[1:]:
+            first = line.lstrip()
+            assert not first.startswith(("=", "∼", "±", ">", "≤", "+", "\u25a1", "\u00a0")), (width, lines)
+        text = "\n".join(lines)
+        for together in ["5.02\u00a0TeV", "GeV/", "(x,", "log"]:
+            assert together in text.replace("\n", "") and all(
+                together not in "".join(lines[i : i + 2]) or together in lines[i] or together in lines[i + 1]
+                for i in range(len(lines) - 1)), (together, width, lines)
+        seen.add(len(lines))
+    assert len(seen) > 4  # the sweep did break the paragraph in many ways
+
+
+def test_no_hyphen_next_to_scripts():
+    style = styles().text
+    text = r"Photoionisation$^{2}$ and recombination$_{\rm eff}$ with characteristically$_i^2$ long words" * 2
+    for width in range(120, 300, 3):  # narrower, a word longer than the line is cut anywhere
+        paragraph = Para(markup.inline(text), style)
+        paragraph.wrap(width, 10_000)
+        for line in _lines(paragraph):
+            assert "-\u25a1" not in line and not line.lstrip().startswith("\u25a1"), (width, line)
+
+
+# -- text that comes back out ------------------------------------------------------------------
+
+
+ASTRAL = r"$\mathbb{E}[X]$, $\mathcal{O}(N)$, $\mathbb{1}$, $\mathbb{0}$, $\mathcal{N}$ and $\mathbb{R}$"
+
+
+def test_characters_beyond_the_bmp_come_back_out(tmp_path):
+    path = typeset(tmp_path / "astral.pdf", [ASTRAL])
+    assert texts(path) == ["𝔼[X], 𝒪(N), 𝟙, 𝟘, 𝒩 and ℝ"]
+    pdf = pdfium.PdfDocument(str(path))  # pdfium (search, copy and paste in a browser) too
+    assert pdf[0].get_textpage().get_text_range() == "𝔼[X], 𝒪(N), 𝟙, 𝟘, 𝒩 and ℝ"
+    pdf.close()
+    cmaps = []
+    for font in pypdf.PdfReader(str(path)).pages[0]["/Resources"]["/Font"].values():
+        font = font.get_object()
+        cmaps.append(font["/ToUnicode"].get_object().get_data().decode("ascii"))
+    astral = [c for c in cmaps if "<D835" in c]
+    assert len(astral) == 1
+    assert "<D835DD3C>" in astral[0] and "<D835DCAA>" in astral[0]  # 𝔼, 𝒪 as UTF-16 surrogate pairs
+    chars = "\n".join(re.findall(r"beginbfchar\n(.*?)\nendbfchar", "\n".join(cmaps), re.S))
+    entries = re.findall(r"^<([0-9A-F]+)> <([0-9A-F]+)>$", chars, re.M)
+    assert entries and all(len(code) == 2 and len(text) in (4, 8) for code, text in entries)
+
+
+def test_the_cmap_is_reportlabs_for_bmp_characters():
+    subset = [0, 32, 65, 0x3B1, 0x2299]
+    assert to_unicode_cmap("AAAAAA+Font", subset) == makeToUnicodeCMap("AAAAAA+Font", subset)
+    assert "<04> <D835DD38>" in to_unicode_cmap("X", [0, 32, 65, 0x3B1, 0x1D538])
+
+
+def test_same_input_same_bytes(tmp_path):
+    paragraphs = [entry["tex"] for entry in CORPUS[:12]]
+    first = typeset(tmp_path / "a.pdf", paragraphs).read_bytes()
+    typeset(tmp_path / "other.pdf", [r"$y_k^3$ " * 40])  # more boxes in between: other private codes
+    assert typeset(tmp_path / "b.pdf", paragraphs).read_bytes() == first
+
+
+def test_a_plain_reportlab_paragraph_still_reads_the_markup(tmp_path):
+    """The markup stays ReportLab markup: its own Paragraph ignores <mscripts> and <mkern> (scripts
+    follow one another, a no-break space stands for a fixed space)."""
+    path = tmp_path / "plain.pdf"
+    canvas = Canvas(str(path), pagesize=A5, invariant=1)
+    style = ParagraphStyle("p", parent=styles().text)
+    paragraph = Paragraph(markup.inline(r"$x_i^2$ and $10^{8}\,M_\odot$"), style)
+    paragraph.wrap(300, 100)
+    paragraph.drawOn(canvas, 36, 400)
+    canvas.save()
+    assert texts(path) == ["xi2 and 108 M⊙"]
+
+
+def test_an_underline_spans_the_scripts(tmp_path):
+    """Boxes advance ReportLab's own pen as they advance the PDF's: an underline ends where the text does."""
+    path = typeset(tmp_path / "u.pdf", ["<u>" + markup.inline(r"Ann $x_i^2$ Lee") + "</u> and more"], as_markup=True)
+    page = glyphs(path)[0]
+    a, e = page[0], page[find(page, "Lee") + 2]
+    content = pypdf.PdfReader(str(path)).pages[0].get_contents().get_data().decode("latin1")
+    lines = re.findall(r"n 0 [\d.]+ m ([\d.]+) [\d.]+ l S", content)
+    assert len(lines) == 1
+    assert close(a.x + float(lines[0]), e.x + stringWidth("e", BODY, BASE), 0.05)
+
+
+# -- bold titles -------------------------------------------------------------------------------
+
+
+def test_m_sun_in_a_bold_title(tmp_path):
+    title = styles().title
+    path = typeset(tmp_path / "title.pdf", [r"Black holes of $10^{8}\,M_\odot$", r"**Growth of $M_\odot$ seeds**"],
+                   style=title)
+    assert texts(path) == ["Black holes of 108 M⊙", "Growth of M⊙ seeds"]
+    size = title.fontSize
+    for page in glyphs(path):
+        m, sun = page[find(page, "M")], page[find(page, "⊙")]
+        assert close(m.size, size) and close(sun.size, 0.7 * size)
+        assert close(sun.y - m.y, SUB * size)
+        assert sun.x >= m.x + stringWidth("M", "Sans-BoldItalic", size) - TOL
+    # the symbol fonts have one weight: in bold text their glyphs are filled and stroked, in the text's colour
+    content = [page.get_contents().get_data().decode("latin-1") for page in pypdf.PdfReader(str(path)).pages]
+    bold = re.compile(r"2 Tr ([\d.]+) w (?:0 0 0 1 K|0 0 0 RG) /F\d+\+\d+ ([\d.]+) Tf [\d.]+ TL \(.+?\) Tj 0 Tr")
+    assert [len(bold.findall(c)) for c in content] == [1, 1]
+    width, font_size = map(float, bold.search(content[0]).groups())
+    assert close(width, EMBOLDEN * font_size, 0.001) and close(font_size, 0.7 * size)
+
+
+def test_symbols_are_emboldened_only_in_bold_text(tmp_path):
+    path = typeset(tmp_path / "bold.pdf", [r"$a \sim b$ and **$a \sim b$, $x \lesssim 1$** and $x \lesssim 1$"])
+    content = pypdf.PdfReader(str(path)).pages[0].get_contents().get_data().decode("latin-1")
+    assert content.count(" 2 Tr ") == 2 and content.count(" 0 Tr") == 2
+    assert texts(path) == ["a ∼ b and a ∼ b, x ≲ 1 and x ≲ 1"]
+
+
+# -- warnings ----------------------------------------------------------------------------------
+
+
+def test_math_problems():
+    assert markup.math_problems(r"$x^2$ and $\alpha$, costs $5") == []
+    assert markup.math_problems(r"a $\foo x$ b") == [r"unknown LaTeX macro \foo in $\foo x$; printed as written"]
+    assert markup.math_problems("$\\foo$ and\n\n$\\bar{x} \\qux$ $\\foo$") == [
+        r"unknown LaTeX macros \foo, \qux in $\foo$, $\bar{x} \qux$; printed as written"]
+
+
+def test_an_unknown_macro_is_warned_about_with_file_line_and_key(tmp_path):
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: lee
+          title: Spectra of $\\foo$ stars
+          speaker: {name: Ann Lee}
+          abstract: We fit $T_{\\rm eff}$ and $\\qux{g}$.
+        """)})
+    _, problems = check_folder(data)
+    math = [(p.file, p.line, p.key, p.kind, p.message) for p in problems if p.kind == "math"]
+    assert math == [
+        ("abstracts.yaml", 12, "[2].title", "math", r"unknown LaTeX macro \foo in $\foo$; printed as written"),
+        ("abstracts.yaml", 14, "[2].abstract", "math", r"unknown LaTeX macro \qux in $\qux{g}$; printed as written"),
+    ]
+    out = tmp_path / "out.pdf"
+    build_booklet(data, out)  # prints as written
+    assert "Spectra of \\foo stars" in " ".join(texts(out))
+
+
+def test_the_corpus_page_tool(tmp_path):
+    """tools/math_corpus_page.py sets the whole corpus on one page (to look at after a change)."""
+    import subprocess
+    import sys
+
+    tool = Path(__file__).resolve().parent.parent / "tools" / "math_corpus_page.py"
+    subprocess.run([sys.executable, str(tool), str(tmp_path), "--dpi", "30"], check=True, capture_output=True)
+    assert len(pypdf.PdfReader(str(tmp_path / "math-corpus.pdf")).pages) == 1
+    assert (tmp_path / "math-corpus.png").stat().st_size > 1000
