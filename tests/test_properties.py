@@ -1,0 +1,185 @@
+"""Property-based tests: generated text and structures thrown at load, validate, layout and the CLI.
+
+Whatever the input: load and validate return a value or report problems (never raise anything
+else); the CLI exits 0 or 1 (never 2, an internal error), never prints a traceback, and leaves an
+existing output untouched when it fails; and a text a user writes prints as written, but for the
+characters the build warned about.
+
+The normal run is short and reproducible (derandomized). Before a release, run many more examples:
+
+    BOOKLET_HYPOTHESIS=release .venv/bin/python -m pytest -q tests/test_properties.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from booklet.cli import main
+from booklet.data import contract
+from booklet.data.load import load_file
+from booklet.data.validate import read_booklet
+from booklet.problems import DataError
+from .helpers import BASE, write_conference
+from .pdftext import Pdf, norm
+
+settings.register_profile("default", max_examples=40, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.register_profile("release", max_examples=1500, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.load_profile(os.environ.get("BOOKLET_HYPOTHESIS", "default"))
+
+OLD_PDF = b"%PDF-1.4\n% an older booklet\n%%EOF\n"
+
+# -- strategies made from the data contract -----------------------------------------------------
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+SCALAR = st.one_of(TEXT, st.integers(-10**6, 10**6), st.booleans(), st.none(), st.floats(allow_nan=False),
+                   st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)))
+
+
+def value_for(key: contract.Key, depth: int):
+    """A value for `key`: mostly of its type, sometimes any scalar or a nested structure."""
+    right = {
+        "text": TEXT, "texts": st.one_of(TEXT, st.lists(TEXT, max_size=3)), "id": st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True),
+        "ref": st.sampled_from(["lund-2026", "okafor", "bayes-intro", "nope"]),
+        "date": st.dates(dt.date(2027, 9, 10), dt.date(2027, 9, 16)),
+        "time": st.sampled_from(["09:00", "09:00-09:20", "25:00", "9am", "10:30-10:00", "10h15"]),
+        "integer": st.integers(-5, 5000), "boolean": st.booleans(),
+        "choice": st.sampled_from(list(key.choices) + ["dinner", "nope"]),
+        "choices": st.lists(st.sampled_from(list(key.choices) + ["nope"]), max_size=4),
+        "image": st.sampled_from(["images/none.jpg", ""]), "email": st.sampled_from(["a@b.org", "not an email"]),
+        "language": st.sampled_from(["en", "de", "fr", "xx", "english"]),
+        "colour": st.sampled_from(["#112233", "#FFFFFF", "blue", "#12345"]),
+    }
+    if key.type in ("record", "records"):
+        if depth > 2:
+            return SCALAR
+        record_values = st.one_of(*(record_of(r, depth + 1) for r in key.records))
+        inner = record_values if key.type == "record" else st.lists(record_values, max_size=3)
+        return st.one_of(inner, inner, SCALAR)
+    return st.one_of(right[key.type], right[key.type], right[key.type], SCALAR, st.lists(SCALAR, max_size=2))
+
+
+def record_of(record: contract.Record, depth: int = 0):
+    keys = st.lists(st.sampled_from(record.names), unique=True, max_size=len(record.names))
+    extra = st.sampled_from([{}, {}, {}, {"colour": "red"}, {"<<": None}])
+
+    @st.composite
+    def build(draw):
+        out = {name: draw(value_for(record[name], depth)) for name in draw(keys)}
+        out.update(draw(extra))
+        return out
+
+    return build()
+
+
+def document(spec: contract.File):
+    one = record_of(spec.record)
+    return st.lists(one, max_size=3) if spec.many else one
+
+
+FILES = {spec.name: spec for spec in contract.FILES if "*" not in spec.name}
+
+
+def write_folder(folder: Path, documents: dict) -> Path:
+    data = write_conference(folder)
+    for name, value in documents.items():
+        (data / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return data
+
+
+def invoke(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.output and "internal error" not in result.output, result.output
+    return result
+
+
+# -- load ---------------------------------------------------------------------------------------
+
+@given(st.one_of(st.text(max_size=300), st.binary(max_size=300).map(lambda b: b.decode("latin-1"))))
+def test_load_never_raises_and_reports_lines_inside_the_file(text):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.yaml"
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        problems = []
+        load_file(path, "x.yaml", problems)
+        lines = text.count("\n") + 2
+        assert all(1 <= p.line <= lines for p in problems), problems
+
+
+@given(st.recursive(SCALAR, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                       st.dictionaries(TEXT, inner, max_size=3)), max_leaves=12))
+def test_load_reads_back_any_structure_yaml_writes(value):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.yaml"
+        path.write_text(yaml.safe_dump(value, allow_unicode=True), encoding="utf-8")
+        problems = []
+        load_file(path, "x.yaml", problems)
+        assert all(p.line >= 1 for p in problems)
+
+
+# -- validate -----------------------------------------------------------------------------------
+
+@given(st.sampled_from(sorted(FILES)).flatmap(lambda name: document(FILES[name]).map(lambda doc: (name, doc))))
+def test_validate_returns_a_booklet_or_every_problem(named):
+    name, doc = named
+    with tempfile.TemporaryDirectory() as tmp:
+        data = write_folder(Path(tmp) / "conf", {name: doc})
+        try:
+            booklet, warnings = read_booklet(data)
+        except DataError as exc:
+            assert exc.errors and all(p.file and p.line >= 1 for p in exc.problems)
+        else:
+            assert booklet.conference.title and all(p.severity == "warning" for p in warnings)
+
+
+# -- the CLI: exit 0 or 1, an old output untouched on failure ---------------------------------------
+
+@given(st.sampled_from(sorted(FILES)).flatmap(lambda name: document(FILES[name]).map(lambda doc: (name, doc))))
+def test_build_exits_0_or_1_and_keeps_the_old_output_when_it_fails(named):
+    name, doc = named
+    with tempfile.TemporaryDirectory() as tmp:
+        data = write_folder(Path(tmp) / "conf", {name: doc})
+        out = Path(tmp) / "out" / "booklet.pdf"
+        out.parent.mkdir()
+        out.write_bytes(OLD_PDF)
+        result = invoke("build", data, "-o", out)
+        assert result.exit_code in (0, 1)
+        if result.exit_code == 1:
+            assert out.read_bytes() == OLD_PDF
+        assert sorted(p.name for p in out.parent.iterdir()) == ["booklet.pdf"]  # no temp file left
+
+
+# -- printed text equals the input text, or is warned about -----------------------------------------
+
+USER_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn", "Zl", "Zp"),
+                                  blacklist_characters="$*_\\`#&!%@|>[]{}'\""), min_size=1, max_size=30)
+
+
+@given(USER_TEXT.filter(lambda t: t.strip() and norm(t)), USER_TEXT.filter(lambda t: t.strip() and norm(t)))
+def test_a_title_and_a_name_print_as_written_or_are_warned_about(title, name):
+    with tempfile.TemporaryDirectory() as tmp:
+        abstracts = BASE["abstracts.yaml"].replace(
+            "title: A talk about Lund", f"title: {yaml.safe_dump(title.strip(), allow_unicode=True).splitlines()[0]}"
+        ).replace("speaker: {name: Ana Smith, affiliation: Uni A}",
+                  f"speaker: {{name: {yaml.safe_dump(name.strip(), allow_unicode=True, default_flow_style=True).splitlines()[0]}, affiliation: Uni A}}")
+        data = write_conference(Path(tmp) / "conf", {"abstracts.yaml": abstracts})
+        out = Path(tmp) / "b.pdf"
+        result = invoke("build", data, "-o", out)
+        if result.exit_code != 0:  # YAML may read some texts as something else: then it says so
+            assert "abstracts.yaml" in result.stderr
+            return
+        warned = "".join(line for line in result.stderr.splitlines() if "cannot print" in line)
+        text = "".join(Pdf(out).norms)
+        for written in (title, name):
+            kept = "".join(ch for ch in written if f"(U+{ord(ch):04X})" not in warned)
+            assert norm(kept) in text, (written, warned)
