@@ -225,3 +225,27 @@ def test_a_cover_shrunk_too_far_to_read_is_a_warning(tmp_path):
     assert result.stderr.splitlines()[1].startswith(
         "conference.yaml:1: title: warning: the front cover's text is shrunk to ")
     assert invoke("check", conference(tmp_path / "ok")).stderr == ""  # a normal title: no warning
+
+
+# -- found by the property-based suite ---------------------------------------------------------------
+
+@pytest.mark.parametrize("value, message", [
+    ("!!timestamp x", "'x' is not a valid date"),
+    ("!!bool maybe", "'maybe' is not a valid true/false value"),
+    ("!!int 1.5", "'1.5' is not a valid whole number"),
+])
+def test_an_explicitly_tagged_value_yaml_cannot_make_is_an_error_not_a_crash(tmp_path, value, message):
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"subtitle: {value}\n")})
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{NOTES_LINE}: subtitle: {message}"])
+
+
+def test_emphasis_never_runs_from_one_speaker_name_into_the_next(tmp_path):
+    data = conference(tmp_path, {"abstracts.yaml": BASE["abstracts.yaml"].replace(
+        "    - {name: Bo Jones}", "    - {name: Bo Jones, presenting: true}").replace(
+        "{name: Chiamaka Okafor, affiliation: Uni B, presenting: true}",
+        "{name: \"Chiamaka *Okafor\", affiliation: Uni B, presenting: true}").replace(
+        "{name: Bo Jones, presenting: true}", "{name: \"Bo* Jones\", presenting: true}")})
+    out = tmp_path / "b.pdf"
+    assert invoke("build", data, "-o", out).exit_code == 0
+    programme = Pdf(out).pages_with("Hierarchical models")[0]
+    assert "Chiamaka *Okafor, Bo* Jones" in Pdf(out).texts[programme]  # as written, not emphasised across names

@@ -319,12 +319,17 @@ def _construct_scalar(node, file: str, path: str, problems: list[Problem], lines
         return BAD
     try:
         return _constructor.construct_object(node, deep=True)
-    except (ValueError, TypeError, yaml.YAMLError) as exc:
+    except Exception:  # noqa: BLE001 - PyYAML's constructors fail in many ways on odd values (`!!timestamp x`
+        #               raises AttributeError, `!!bool x` KeyError): each is a value that cannot be read
         line = node.start_mark.line + 1
         if node.tag.startswith("!"):  # 'title: !Important news': '!Important' is read as a tag
             text = lines[line - 1] if line <= len(lines) else ""
             problems.append(Problem(file, line, path, reserved_advice("!", quote_from(text, node.start_mark.column))))
             return BAD
-        reason = "not a valid date" if "timestamp" in node.tag else f"cannot be read ({exc})"
-        problems.append(Problem(file, line, path, f"'{node.value}' is {reason}"))
+        kind = node.tag.rsplit(":", 1)[-1]  # an explicit tag such as !!float, or a value YAML cannot convert
+        problems.append(Problem(file, line, path, f"'{node.value}' is not a valid {_TAGGED.get(kind, f'!!{kind} value')}"))
         return BAD
+
+
+_TAGGED = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true/false value",
+           "binary": "base64 binary value", "null": "empty value"}

@@ -252,4 +252,6 @@ def poster_groups(booklet: Booklet, indices: list[int], by: str | None) -> list[
 
 
 def names(people: tuple[Person, ...]) -> str:
-    return ", ".join(p.name for p in people)
+    """The people's names as markup, each made markup on its own: emphasis or math never runs from one
+    name into the next."""
+    return ", ".join(markup.inline(p.name) for p in people)

@@ -125,7 +125,7 @@ def _item_body(ctx: Context, item: Item):
         title_markup = markup.inline(title)
         if label:
             title_markup = f"<b>{title_markup}</b>"
-        speaker = f"<i>{markup.inline(names(abstract.speakers))}</i>"
+        speaker = f"<i>{names(abstract.speakers)}</i>"
         if label:
             speaker += f' <font name="Sans" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{label}</font>'
         if where:
@@ -137,7 +137,7 @@ def _item_body(ctx: Context, item: Item):
         head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font> '
         body = [Para(head + f"<b>{markup.inline(title)}</b>", s.row_title)]
         people = names(tutorial.presenters)
-        line = " \u00b7 ".join(x for x in (f"<i>{markup.inline(people)}</i>" if people else "", where) if x)
+        line = " \u00b7 ".join(x for x in (f"<i>{people}</i>" if people else "", where) if x)
         if line:
             body.append(Para(line, s.row_speaker))
         return body, ctx.tutorial_ref(tutorial), ctx.colours.tutorial

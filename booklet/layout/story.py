@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from reportlab.platypus import PageBreak
 
-from ..text import markup
 from ..model import Booklet
 from .abstracts import build_abstracts, build_day_abstracts
 from .backmatter import build_back_cover, build_practical, has_practical
@@ -21,7 +20,7 @@ from .frontmatter import build_committees, build_contents
 from .page import Page
 from .posters import build_day_posters, build_posters
 from .programme import build_programme, build_programme_day, day_title
-from .tutorials import build_day_tutorials, build_tutorials, section_tutorials, tutorial_outline
+from .tutorials import build_day_tutorials, build_tutorials, section_tutorials
 
 
 def build_story(booklet: Booklet, page: Page, pad_to: int = 4) -> list:
@@ -108,7 +107,7 @@ def _day_entries(ctx: Context) -> list[tuple[int, str, str]]:
         if groups.get(index):
             entries.append((1, ctx.label("abstracts"), f"abstracts-day-{index}"))
         if ctx.has("tutorials"):
-            entries += [(1, tutorial_outline(t), ctx.tutorial_key(t)) for t in ctx.tutorials_of(index)]
+            entries += [(1, _tutorial_entry(t), ctx.tutorial_key(t)) for t in ctx.tutorials_of(index)]
         if ctx.has("posters") and ctx.posters_of(index):
             entries.append((1, ctx.label("posters"), posters_day_key(index)))
     if groups.get(None):
@@ -117,4 +116,5 @@ def _day_entries(ctx: Context) -> list[tuple[int, str, str]]:
 
 
 def _tutorial_entry(tutorial) -> str:
-    return f"{tutorial.number}. {markup.plain(tutorial.title)}"
+    """As the data writes it: the contents page makes it markup once (plain text would have its math read twice)."""
+    return f"{tutorial.number}. {tutorial.title}"

@@ -283,7 +283,8 @@ def _register_fallback(name: str, path: Path) -> None:
 
 @cache
 def _codepoints(path: Path) -> frozenset[int]:
-    return frozenset(_font_file(path).face.charToGlyph)
+    """The characters the font has a glyph for (not those its cmap sends to .notdef, glyph 0: a box)."""
+    return frozenset(code for code, glyph in _font_file(path).face.charToGlyph.items() if glyph)
 
 
 @cache
