@@ -22,7 +22,7 @@ from booklet.data.contract import FILES, file_for
 from booklet.data.schema import file_schema, schemas
 from booklet.data.validate import read_booklet
 from booklet.problems import DataError
-from booklet.start.templates import EXAMPLE, SCHEMA_FOLDER
+from booklet.start.templates import EXAMPLE
 from .pdftext import Pdf
 from .yaml12 import load as load_yaml12
 
