@@ -26,3 +26,20 @@ def read_back(imported, folder: Path):
     except DataError as e:
         raise AssertionError("the imported folder has errors:\n" + "\n".join(str(p) for p in e.problems)) from None
     return booklet
+
+
+def by_id(records):
+    """Records by their id."""
+    return {r["id"]: r for r in records}
+
+
+def items_of(day):
+    """Every programme item of an imported day, sessions and parallel tracks flattened."""
+    for item in day["items"]:
+        if "session" in item:
+            yield from item["items"]
+        elif "parallel" in item:
+            for s in item["parallel"]:
+                yield from s["items"]
+        else:
+            yield item

@@ -10,7 +10,7 @@ import pytest
 
 from booklet.build import build_booklet
 from booklet.importers import Options, SourceError, indico
-from tests.import_helpers import read_back
+from .import_helpers import by_id, items_of as all_items, read_back
 
 D = dt.date
 
@@ -124,21 +124,6 @@ def event_file(tmp_path):
     path = tmp_path / "99.json"
     path.write_text(json.dumps(event_export(), indent=1), encoding="utf-8")
     return path
-
-
-def by_id(records):
-    return {r["id"]: r for r in records}
-
-
-def all_items(day):
-    for item in day["items"]:
-        if "session" in item:
-            yield from item["items"]
-        elif "parallel" in item:
-            for s in item["parallel"]:
-                yield from s["items"]
-        else:
-            yield item
 
 
 def test_event_export_arrives_whole(event_file, tmp_path):

@@ -10,7 +10,7 @@ import io
 import pytest
 
 from booklet.importers import Options, SourceError, table
-from tests.import_helpers import read_back
+from .import_helpers import by_id, read_back
 
 D = dt.date
 
@@ -21,21 +21,6 @@ def write_csv(path, rows, delimiter=",", encoding="utf-8", bom=False):
     data = buffer.getvalue().encode(encoding)
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
     return path
-
-
-def by_id(records):
-    return {r["id"]: r for r in records}
-
-
-def items_of(day):
-    for item in day["items"]:
-        if "session" in item:
-            yield from item["items"]
-        elif "parallel" in item:
-            for s in item["parallel"]:
-                yield from s["items"]
-        else:
-            yield item
 
 
 # -- a German export: ';', UTF-8 with BOM, or Windows-1252 ---------------------------------------
