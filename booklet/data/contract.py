@@ -285,7 +285,8 @@ PROGRAMME = Record("programme", "The days and what happens when.", (
 # -- theme.yaml: the look, the order and the words -------------------------------
 
 THEMES = ("classic", "modern", "minimal")  # built-in themes: booklet/resources/themes/NAME.yaml
-SECTIONS = ("committees", "programme", "abstracts", "tutorials", "posters", "practical")
+SECTIONS = ("committees", "glance", "programme", "abstracts", "tutorials", "posters", "practical", "sponsors",
+            "participants", "index")
 # Every fixed word the booklet prints: key -> (where it is printed, the English words). Each language's
 # words are in booklet/resources/labels/LANG.yaml (en.yaml holds the English here, a test says so).
 LABEL_WORDS = {
@@ -316,6 +317,10 @@ LABEL_WORDS = {
     "special": ("the label of a special lecture", "SPECIAL LECTURE"),
     "subject": ("the PDF's subject (its document properties), before the venue", "Programme and abstracts"),
     "other_posters": ("the heading over posters that name no session or topic, when others do", "Other posters"),
+    "glance": ("the programme at a glance: heading, contents, outline, running head", "Programme at a glance"),
+    "sponsors": ("the sponsors' section: heading, contents, outline, running head", "Sponsors"),
+    "participants": ("the list of participants: heading, contents, outline, running head", "Participants"),
+    "index": ("the index of authors: heading, contents, outline, running head", "Index of authors"),
 }
 LABEL_KEYS = tuple(LABEL_WORDS)
 LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name"}  # each must be in its label
