@@ -1,0 +1,110 @@
+"""A person's name as written -> its parts as an index prints it ("Smagt, Patrick van der"), the letter it is
+filed under, and the key that sorts it.
+
+The order is the Unicode Collation Algorithm's (pyuca, with the Unicode default table): accents and case do
+not split the order (Åström files with the As, Øvergaard with the Os), and Greek and Cyrillic names come after
+the Latin ones, each under its own letters. Names compare by family name first, then the given names, then the
+particle, on the letters alone; accents and case only settle what is otherwise equal.
+
+The family name is the last word of the name, with a suffix (Jr., III) set aside and the lowercase particles
+before it (van der, de, von, ...) printed after the given names and not sorted on, as BibLaTeX does by
+default: "Patrick van der Smagt" is filed under S as "Smagt, Patrick van der". Particles written with a
+capital are part of the family name ("Dick Van Dyke" under V, "Aroha Te Rangi" under T). When this rule does not find the family name (two family names,
+as in "Gabriel García Márquez", or a family name first), the data says which it is (people.yaml's `family`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+PARTICLES = frozenset({
+    "af", "al", "av", "d'", "da", "das", "de", "degli", "dei", "del", "della", "delle", "dello", "den", "der",
+    "des", "di", "do", "dos", "du", "el", "la", "le", "lo", "op", "t'", "te", "ten", "ter", "van", "von", "vom",
+    "zu", "zum", "zur",
+})
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
+
+
+@dataclass(frozen=True)
+class IndexName:
+    """A name taken apart for an index; `written` is the name as the data writes it."""
+
+    written: str
+    family: str
+    given: str = ""
+    particle: str = ""  # lowercase words before the family name, printed after the given names
+    suffix: str = ""  # Jr., III
+
+    def inverted(self) -> str:
+        """As an index prints it: "Smagt, Patrick van der", "King, Martin Luther, Jr.", "Sukarno"."""
+        rest = " ".join(part for part in (self.given, self.particle) if part)
+        text = f"{self.family}, {rest}" if rest else self.family
+        return f"{text}, {self.suffix}" if self.suffix else text
+
+
+def split_name(name: str, family: str | None = None) -> IndexName:
+    """`name` (as printed, given names first) taken apart; `family`: the family name as the data declares it,
+    when the rule (the last word, with lowercase particles before it) would not find it."""
+    written = " ".join(name.split())
+    if family:
+        family = " ".join(family.split())
+        if written.endswith(family):
+            return IndexName(written, family, written[: -len(family)].strip())
+        if written.startswith(family):
+            return IndexName(written, family, written[len(family):].strip())
+        return IndexName(written, family, written)
+    words = written.split(" ")
+    suffix = ""
+    if len(words) > 2 and words[-1].lower() in SUFFIXES:  # "Martin Luther King Jr.", "... King, Jr."
+        suffix = words.pop()
+        words[-1] = words[-1].rstrip(",")
+    if "," in " ".join(words):  # written "Family, Given" already
+        head, _, tail = " ".join(words).partition(",")
+        if head.strip() and tail.strip():
+            return IndexName(written, head.strip(), tail.strip(), suffix=suffix)
+    start = len(words) - 1
+    while start > 0 and words[start - 1].lower() in PARTICLES:
+        start -= 1
+    if start == 0:  # one word, or only particles before it ("van Gogh"): all of it is the family name
+        return IndexName(written, " ".join(words), suffix=suffix)
+    given, particle = " ".join(words[:start]), words[start:-1]
+    if particle and particle[0][:1].isupper():  # "Van der Berg", "Te Rangi": part of the family name
+        return IndexName(written, " ".join(words[start:]), given, suffix=suffix)
+    return IndexName(written, words[-1], given, " ".join(particle), suffix)
+
+
+@cache
+def _collator():
+    from pyuca import Collator  # reads the collation table (0.1 s): only when a list of names is sorted
+
+    return Collator()
+
+
+def _levels(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The primary weights of `text` (its letters, without accents or case), and its whole UCA sort key."""
+    key = tuple(_collator().sort_key(text))
+    return (key[: key.index(0)] if 0 in key else key), key
+
+
+def sort_key(name: IndexName) -> tuple:
+    """Orders names as an index does: family, given names, particle, each on its letters alone; then the same
+    with accents and case; then the name as written, so that the order never depends on the input's."""
+    family, given, particle = _levels(name.family), _levels(name.given), _levels(name.particle)
+    return (family[0], given[0], particle[0], family[1], given[1], particle[1], name.suffix, name.written)
+
+
+def heading(name: IndexName) -> str:
+    """The letter a name is filed under: the first letter of its family name in capitals, without accents or
+    strokes (Øvergaard under O, Łoś under L: the letters the collation files them with)."""
+    for char in name.family:
+        if char.isalpha():
+            upper = char.upper()
+            return _latin_letters().get(_levels(upper)[0][:1], unicodedata.normalize("NFD", upper)[0])
+    return name.family[:1]
+
+
+@cache
+def _latin_letters() -> dict[tuple[int, ...], str]:
+    return {_levels(letter)[0][:1]: letter for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}

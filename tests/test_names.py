@@ -1,0 +1,74 @@
+"""Names taken apart and sorted as an index sorts them (booklet.text.names)."""
+
+import random
+
+import pytest
+
+from booklet.text.names import heading, sort_key, split_name
+
+# (as written, the family name when the data declares it) in the order an index files them
+TRICKY = [
+    ("Ana Abad", None, "Abad, Ana", "A"),
+    ("Ángel Abad", None, "Abad, Ángel", "A"),
+    ("Åsa Åström", None, "Åström, Åsa", "A"),
+    ("Ludwig van Beethoven", None, "Beethoven, Ludwig van", "B"),
+    ("Jan de Boer", None, "Boer, Jan de", "B"),
+    ("Pieter Boer", None, "Boer, Pieter", "B"),
+    ("chloe durand", None, "durand, chloe", "D"),
+    ("Chloé Durand", None, "Durand, Chloé", "D"),
+    ("Claude Durand", None, "Durand, Claude", "D"),
+    ("Gabriel García Márquez", "García Márquez", "García Márquez, Gabriel", "G"),
+    ("Tomáš Horáček", None, "Horáček, Tomáš", "H"),
+    ("Martin Luther King Jr.", None, "King, Martin Luther, Jr.", "K"),
+    ("Zsófia Kőváry", None, "Kőváry, Zsófia", "K"),
+    ("Emil Łoś", None, "Łoś, Emil", "L"),
+    ("Lars Lund", None, "Lund, Lars", "L"),
+    ("Anna Müller", None, "Müller, Anna", "M"),
+    ("Zoe Muller", None, "Muller, Zoe", "M"),
+    ("Łukasz Nowak", None, "Nowak, Łukasz", "N"),
+    ("Daniel Osei-Mensah", None, "Osei-Mensah, Daniel", "O"),
+    ("Oskar Ostrowski", None, "Ostrowski, Oskar", "O"),
+    ("Sigrid Øvergaard", None, "Øvergaard, Sigrid", "O"),
+    ("Anne-Marie Smagt", None, "Smagt, Anne-Marie", "S"),
+    ("Patrick van der Smagt", None, "Smagt, Patrick van der", "S"),
+    ("Maria de Souza", None, "Souza, Maria de", "S"),
+    ("Sukarno", None, "Sukarno", "S"),
+    ("Rin Takamatsu", None, "Takamatsu, Rin", "T"),
+    ("Aroha Te Rangi", None, "Te Rangi, Aroha", "T"),
+    ("Jan Van der Berg", None, "Van der Berg, Jan", "V"),
+    ("Dick Van Dyke", None, "Van Dyke, Dick", "V"),
+    ("Zoë Zimmermann", None, "Zimmermann, Zoë", "Z"),
+    ("Αλέξης Αλεξίου", None, "Αλεξίου, Αλέξης", "Α"),
+    ("Μαρίνα Παπαδάκη", None, "Παπαδάκη, Μαρίνα", "Π"),
+    ("Иван Иванов", None, "Иванов, Иван", "И"),
+]
+
+
+def test_tricky_names_are_filed_in_index_order_whatever_the_input_order():
+    names = [split_name(written, family) for written, family, _, _ in TRICKY]
+    for seed in range(5):
+        shuffled = names[:]
+        random.Random(seed).shuffle(shuffled)
+        assert [n.inverted() for n in sorted(shuffled, key=sort_key)] == [t[2] for t in TRICKY]
+    assert [heading(n) for n in names] == [t[3] for t in TRICKY]
+
+
+@pytest.mark.parametrize("written, family, given, particle, suffix", [
+    ("  Ana   Smith ", "Smith", "Ana", "", ""),
+    ("Smith, Ana", "Smith", "Ana", "", ""),
+    ("Vincent van Gogh", "Gogh", "Vincent", "van", ""),
+    ("van Gogh", "van Gogh", "", "", ""),  # the first word is never a particle: nothing is left to be given
+    ("Martin Luther King, Jr.", "King", "Martin Luther", "", "Jr."),
+    ("Jane Doe III", "Doe", "Jane", "", "III"),
+    ("山田太郎", "山田太郎", "", "", ""),
+])
+def test_the_family_name_is_the_last_word_with_its_lowercase_particles_set_aside(written, family, given, particle,
+                                                                                  suffix):
+    name = split_name(written)
+    assert (name.family, name.given, name.particle, name.suffix) == (family, given, particle, suffix)
+
+
+def test_a_declared_family_name_is_taken_as_it_is_written_first_or_last():
+    assert split_name("Takamatsu Rin", family="Takamatsu").inverted() == "Takamatsu, Rin"
+    assert split_name("Patrick van der Smagt", family="van der Smagt").inverted() == "van der Smagt, Patrick"
+    assert heading(split_name("Patrick van der Smagt", family="van der Smagt")) == "V"
