@@ -115,6 +115,17 @@ class Poster:
 
 
 @dataclass(frozen=True)
+class Participant:
+    """One entry of the list of participants (participants.yaml or participants.csv)."""
+
+    name: str
+    affiliations: tuple[str, ...] = ()
+    country: str | None = None
+    email: str | None = None  # never printed
+    source: Source | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class TimeRange:
     start: dt.time
     end: dt.time | None = None
@@ -231,3 +242,4 @@ class Booklet:
     posters: tuple[Poster, ...] = ()
     image_sources: dict[Path, Source] = field(default_factory=dict, compare=False)  # where each image is named
     theme: Theme = field(default_factory=Theme)
+    participants: tuple[Participant, ...] = ()  # the list of participants, in the data's order

@@ -22,7 +22,7 @@ from pathlib import Path
 from . import images
 from .problems import DataError, Problem
 
-DATA_SUFFIXES = {".yaml", ".yml"}
+DATA_SUFFIXES = {".yaml", ".yml", ".csv"}  # .csv: participants.csv
 DATA_FOLDERS = {"abstracts"}  # what the data folder may hold besides files (see data.validate)
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".webp", ".bmp"}
 # Editors' swap, backup, lock and probe files: vim (.x.swp, x~, 4913), emacs (.#x, #x#), JetBrains, others.

@@ -242,3 +242,16 @@ def test_programme_pages_hold_three_rows_or_more_and_name_their_day(sample):
             else:
                 assert lines[0] == f"{title} (continued)", (title, index + 1)
             assert title in lines[-3:], (title, index + 1)  # the running head, drawn last
+
+
+def test_participants_are_listed_sorted_with_committee_and_speakers(sample):
+    _, pdf, booklet = sample
+    pages = _section_range(pdf, "Participants")
+    lines = [line for page in pages for line in pdf.lines(page)]
+    assert len(booklet.participants) >= 40
+    for person in ("Øvergaard, Sigrid", "Berg, Pieter van der", "Te Rangi, Aroha", "Παπαδάκη, Μαρίνα"):
+        assert person in lines, person
+    names = [line for line in lines if line.startswith(("Osei-Mensah,", "Øvergaard,", "Oyelaran,"))]
+    assert names == ["Osei-Mensah, Daniel", "Øvergaard, Sigrid", "Oyelaran, Adaeze"]
+    text = "\n".join(pdf.texts)
+    assert all(p.email not in text for p in booklet.participants if p.email)

@@ -243,6 +243,13 @@ POSTER = Record("poster", "A poster.", (
         example="Stars and the Milky Way"),
 ), one_of=("author", "authors"))
 
+# -- participants.yaml, participants.csv ------------------------------------------
+
+PARTICIPANT = _person("participant", "A participant, for the list of participants (sorted by family name).",
+                      Key("country", "text", "printed after the affiliation", example="Sweden"),
+                      email_doc="for the organisers, never printed")
+PARTICIPANT_COLUMNS = ("name", "affiliation", "country")  # the columns participants.csv may have
+
 # -- programme.yaml ------------------------------------------------------------
 
 ITEM = Record("item", "One line of the programme: a talk, a tutorial, a break, a social event ...", (
@@ -401,6 +408,10 @@ FILES = (
     File("posters.yaml", "The posters.", POSTER, many=True, schema="posters.schema.json"),
     File("theme.yaml", "The look, the order of the sections and the words.", THEME, many=False,
          schema="theme.schema.json"),
+    File("participants.yaml", "The list of participants (or participants.csv).", PARTICIPANT, many=True,
+         schema="participants.schema.json"),
+    File("participants.csv", "The list of participants as CSV (or participants.yaml): a first line naming the "
+         f"columns ({', '.join(PARTICIPANT_COLUMNS)}), then one participant per line.", PARTICIPANT, many=True),
 )
 
 

@@ -18,6 +18,7 @@ from .common import Context, day_key, posters_day_key
 from .cover import build_cover
 from .frontmatter import build_committees, build_contents
 from .page import Page
+from .participants import build_participants
 from .posters import build_day_posters, build_posters
 from .programme import build_programme, build_programme_day, day_title
 from .tutorials import build_day_tutorials, build_tutorials, section_tutorials
@@ -51,7 +52,9 @@ def section_parts(ctx: Context, name: str) -> list[list]:
         return [build_posters(ctx)]
     if name == "practical":
         return [build_practical(ctx)]
-    if name in ("glance", "sponsors", "participants", "index"):
+    if name == "participants":
+        return [build_participants(ctx)]
+    if name in ("glance", "sponsors", "index"):
         return []  # not laid out yet: each gets its own layout module
     raise ValueError(f"unknown section {name!r}")
 
@@ -96,6 +99,8 @@ def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:
             entries.append((0, ctx.label("posters"), "posters"))
         elif name == "practical" and has_practical(b.conference):
             entries.append((0, ctx.label("practical"), "practical"))
+        elif name == "participants" and b.participants:
+            entries.append((0, ctx.label("participants"), "participants"))
     return entries
 
 

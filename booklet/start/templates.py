@@ -139,6 +139,17 @@ def _english_labels() -> dict[str, str]:
 
 
 EXAMPLE["theme.yaml"]["labels"] = _english_labels()
+EXAMPLE["participants.yaml"] = [
+    {"name": "Femi Adeyemi", "affiliation": "University of Examples", "country": "Nigeria"},
+    {"name": "Eva Berg", "affiliation": ["Example University", "Institute of Examples"], "country": "Sweden",
+     "email": "eva.berg@example.org"},
+    {"name": "Carla Diaz", "affiliation": "Example University", "country": "Sweden"},
+    {"name": "Bo Jones", "affiliation": "Institute of Examples", "country": "Norway"},
+    {"name": "Dae-Jung Lee", "affiliation": "Example Institute of Technology", "country": "Korea"},
+    {"name": "Chiamaka Okafor", "affiliation": "University of Examples", "country": "Nigeria"},
+    {"name": "Ana Smith", "affiliation": "Example University", "country": "Sweden"},
+    {"name": "Pieter van der Berg", "country": "Netherlands"},
+]
 
 # Images the example names, and the sample conference's files they are copied from.
 EXAMPLE_IMAGES = {"images/logo.png": "images/logo.png", "images/cover.jpg": "images/cover.jpg",
