@@ -9,7 +9,7 @@ from .contract import EXTRA_PAGE, QR_CODE, SPONSOR
 from .fields import Fields, Report, each_mapping
 
 QR_LEVEL = "M"  # error correction: a code still reads with about 15 % of it smudged
-QR_MAX_BYTES = 2331  # what a QR code holds at that level, as text (version 40, byte mode)
+QR_MAX_BYTES = 2213  # the most text (bytes in UTF-8) ReportLab's encoder fits in one code at that level
 
 
 def read_extras(report: Report, f: Fields) -> dict:
