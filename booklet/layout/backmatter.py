@@ -55,15 +55,16 @@ def build_practical(ctx: Context) -> list:
 
 
 QR_SIZE = 28 * mm  # a QR code with its quiet zone (4 modules of white around it)
-QR_GAP = 6 * mm  # between two codes of a row
+QR_CELL = 36 * mm  # a code and the width of its caption
+QR_GAP = 5 * mm  # between two cells of a row
 
 
 def qr_rows(ctx: Context) -> list:
     """The QR codes in centred rows, as many to a row as the text block holds, each with its caption."""
     style = copy(ctx.styles.small)
     style.alignment = TA_CENTER
-    per_row = max(1, int((ctx.page.text_width + QR_GAP) // (QR_SIZE + QR_GAP)))
-    cell = (ctx.page.text_width - (per_row - 1) * QR_GAP) / per_row
+    per_row = max(1, int((ctx.page.text_width + QR_GAP) // (QR_CELL + QR_GAP)))
+    cell = min(QR_CELL, ctx.page.text_width)
     codes = ctx.booklet.conference.qr_codes
     story = [Spacer(0, ctx.styles.body.leading * 1.5)]
     for start in range(0, len(codes), per_row):

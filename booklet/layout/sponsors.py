@@ -16,10 +16,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from .. import images
 from ..model import Booklet, Sponsor
 from ..text import markup
 from .common import Context
-from .cover import draw_fitted
 from .flowables import Anchor, Para
 from .page import Page
 
@@ -130,7 +130,7 @@ class LogoRow(Flowable):
         for index, sponsor in enumerate(self.sponsors):
             x = left + index * (self.box_width + GAP)
             if sponsor.logo:
-                draw_fitted(canv, sponsor.logo, x, y, self.box_width, self.box_height, cmyk=self.cmyk)
+                self._logo(sponsor.logo, x, y)
             else:
                 para = self.missing[index]
                 para.drawOn(canv, x, y + (self.box_height - para.height) / 2)
@@ -139,3 +139,12 @@ class LogoRow(Flowable):
                 name.drawOn(canv, x, y - self.name_style.fontSize * 0.5 - name.height)
             if sponsor.url:
                 canv.linkURL(sponsor.url, (x, y, x + self.box_width, y + self.box_height), relative=1, thickness=0)
+
+    def _logo(self, path, x: float, y: float) -> None:
+        """The logo fitted in its box, centred; on the box's foot when a name goes under it (the names of a
+        row then share a line, each right under its logo)."""
+        image = images.for_print(path, self.box_width, self.box_height, self.cmyk)
+        scale = min(self.box_width / image.width, self.box_height / image.height)
+        w, h = image.width * scale, image.height * scale
+        rise = 0.0 if self.name_style is not None else (self.box_height - h) / 2
+        self.canv.drawImage(images.pdf_image(image), x + (self.box_width - w) / 2, y + rise, w, h, mask="auto")
