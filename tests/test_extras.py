@@ -275,3 +275,21 @@ def test_a_text_too_long_for_a_qr_code_is_an_error_with_file_line_and_key(tmp_pa
         f"conference.yaml:{line}: qr_codes[0].text: too long for a QR code: 2400 bytes, and a code holds at most "
         f"{QR_MAX_BYTES} (a long code is also hard to scan: put a short web address in it, pointing at the rest)"])
 
+
+
+def test_a_pdf_made_for_print_is_placed_by_its_trim_box_in_any_rotation(tmp_path):
+    import pypdf
+
+    from booklet.layout import pdfpage
+
+    writer = pypdf.PdfWriter()
+    page = writer.add_page(pypdf.PdfReader(io.BytesIO(pdf_bytes(size=(320.0, 220.0)))).pages[0])
+    page.trimbox = pypdf.generic.RectangleObject([10, 20, 300, 210])  # bleed and marks around it
+    page.rotate(90)
+    path = tmp_path / "map.pdf"
+    writer.write(path)
+    pdfpage.forget()
+    assert pdfpage.check(path) is None
+    assert pdfpage.size(path) == (190.0, 290.0)  # the trim box, turned
+    # as a renderer shows the turned page: left, bottom, right, top of what lies outside the trim box
+    assert pdfpage.trim_crop(path) == (20.0, 20.0, 10.0, 10.0)

@@ -90,9 +90,16 @@ def rendered(path: Path, width_pt: float, height_pt: float, cmyk: bool):
     document = pypdfium2.PdfDocument(str(path))
     try:
         width, height = pdfpage.size(path)
-        scale = max(width_pt / width, height_pt / height) * images.PRINT_DPI / 72
+        # a hair over 300 dpi: the renderer rounds the pixel size down
+        scale = max(width_pt / width, height_pt / height) * images.PRINT_DPI / 72 * 1.002
         page = document[0]
-        image = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
+        image = page.render(scale=scale, crop=pdfpage.trim_crop(path), may_draw_forms=False).to_pil().convert("RGB")
     finally:
         document.close()
     return images.to_cmyk(image) if cmyk else image
+
+
+def forget() -> None:
+    """Forget every PDF page read or rendered so far (`booklet watch` reads an edited file anew)."""
+    pdfpage.forget()
+    rendered.cache_clear()

@@ -60,7 +60,9 @@ def forget() -> None:
 
 
 def _box(page) -> tuple[float, float, float, float]:
-    box = page.cropbox
+    """The part of the page that is placed: its trim box (the finished page, without the bleed and the crop
+    marks of a PDF made for print), which pypdf gives as the crop box, or the media box, when it has none."""
+    box = page.trimbox
     x0, y0, x1, y1 = (float(v) for v in (box.left, box.bottom, box.right, box.top))
     return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
@@ -70,11 +72,23 @@ def _rotation(page) -> int:
 
 
 def size(path: Path) -> tuple[float, float]:
-    """The page's visible size in points (its crop box, turned as its /Rotate says)."""
+    """The page's size in points (its trim box, turned as its /Rotate says)."""
     page = _reader(path).pages[0]
     x0, y0, x1, y1 = _box(page)
     width, height = x1 - x0, y1 - y0
     return (height, width) if _rotation(page) in (90, 270) else (width, height)
+
+
+def trim_crop(path: Path) -> tuple[float, float, float, float]:
+    """What to cut off the page as a renderer shows it (its crop box, turned) to keep its trim box:
+    (left, bottom, right, top) in points, as pypdfium2's `render(crop=...)` takes them."""
+    page = _reader(path).pages[0]
+    box = page.cropbox
+    c0, c1, c2, c3 = (float(v) for v in (box.left, box.bottom, box.right, box.top))
+    t0, t1, t2, t3 = _box(page)
+    left, bottom, right, top = max(0.0, t0 - c0), max(0.0, t1 - c1), max(0.0, c2 - t2), max(0.0, c3 - t3)
+    return {90: (bottom, right, top, left), 180: (right, top, left, bottom),
+            270: (top, left, bottom, right)}.get(_rotation(page), (left, bottom, right, top))
 
 
 def _matrix(page) -> list[float]:
