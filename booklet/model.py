@@ -51,6 +51,31 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Sponsor:
+    name: str
+    logo: Path | None = None
+    tier: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtraPage:
+    """A page of its own (a venue map): an image or a one-page PDF, after a section (None: at the end)."""
+
+    file: Path
+    is_pdf: bool
+    after: str | None = None
+    title: str | None = None
+    source: Source | None = field(default=None, compare=False)  # where `after` is written
+
+
+@dataclass(frozen=True)
+class QrCode:
+    text: str
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
 class Conference:
     title: str
     start: dt.date
@@ -70,6 +95,9 @@ class Conference:
     notes: tuple[str, ...] = ()
     quote: Quote | None = None
     language: str = "en"
+    sponsors: tuple[Sponsor, ...] = ()
+    extra_pages: tuple[ExtraPage, ...] = ()
+    qr_codes: tuple[QrCode, ...] = ()
 
 
 ABSTRACT_KINDS = ("contributed", "invited", "keynote", "special")
@@ -229,6 +257,7 @@ class Theme:
     posters_sort: str = "number"
     posters_group_by: str | None = None
     labels: dict[str, str] = field(default_factory=dict)  # label key -> words, over the language's own
+    sponsor_names: bool = False  # each sponsor's name printed under its logo
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,9 @@ def rebuild(data_dir: Path, output: Path, options=None) -> Rebuild:
 
     output = Path(output)
     images.forget()  # an image edited since the last build must be read again
+    from .layout.extras import forget as forget_pages
+
+    forget_pages()  # and a PDF given as an extra page
     start = time.perf_counter()
     try:
         result = build_booklet(Path(data_dir), output, options=options)

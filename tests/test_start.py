@@ -57,7 +57,7 @@ def test_init_writes_every_file_of_the_format_and_builds(tmp_path):
     result = invoke("init", tmp_path / "conf")
     assert result.exit_code == 0, result.output
     folder = tmp_path / "conf"
-    assert result.stdout.splitlines()[0] == f"Wrote an example conference to {folder} (19 files). Next:"
+    assert result.stdout.splitlines()[0] == f"Wrote an example conference to {folder} (21 files). Next:"
     for spec in FILES:
         if spec.schema:  # every YAML file (participants.csv is the other way to write participants.yaml)
             assert list(folder.glob(spec.name)), spec.name
@@ -154,7 +154,7 @@ def test_schema_command_prints_writes_and_names_the_files(tmp_path):
 
 
 BAD_CASES = {
-    "unknown-key": ("conference.yaml", lambda d: d.update(sponsors="ACME"), "sponsors: unknown key 'sponsors'"),
+    "unknown-key": ("conference.yaml", lambda d: d.update(exhibitors="ACME"), "exhibitors: unknown key 'exhibitors'"),
     "wrong-type": ("conference.yaml", lambda d: d.update(dates="2027-06-14"),
                    "dates: expected a mapping (key: value lines), not text; "
                    "write it like: dates: {start: 2027-09-13, end: 2027-09-17}"),

@@ -31,7 +31,7 @@ def _type(key: Key) -> dict:
         return {"type": "boolean"}
     if key.type == "choice":
         return {"enum": list(key.choices)}
-    if key.type in ("image", "email"):
+    if key.type in ("image", "file", "email"):
         return {"type": "string"}
     if key.type == "language":
         return {"type": "string", "pattern": LANGUAGE_PATTERN}

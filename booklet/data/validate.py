@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import people, programme
 from .participants import read_participants
+from .extras import read_extras
 from .theme import font_set, language_problem, read_theme
 from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
@@ -99,7 +100,7 @@ def read_conference(report: Report, data: Map | None) -> Conference | None:
         short_title=f.text("short_title"), subtitle=f.text("subtitle"), tagline=f.text("tagline"),
         welcome=f.text("welcome"), url=f.text("url"), contact=f.text("contact"),
         hashtag=f.text("hashtag"), logo=f.image("logo"), cover_image=f.image("cover_image"),
-        language=_read_language(f),
+        language=_read_language(f), **read_extras(report, f),
     )
     if not (title and venue and start and end):
         return None
