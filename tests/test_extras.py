@@ -132,6 +132,27 @@ def test_names_are_not_printed_under_logos_unless_asked_and_no_sponsors_no_page(
     assert not pdf.pages_with("Sponsors")
 
 
+def test_a_long_name_without_a_logo_is_shrunk_into_its_box(tmp_path):
+    long = ("The Extraordinarily Long-Named Regional Foundation for the Advancement of Astronomical Statistics "
+            "and Allied Sciences of the North")
+    result, pdf = build(tmp_path, f"sponsors:\n  - {{name: {long}}}\n")
+    index = result.anchors["sponsors"] - 1
+    assert " ".join(pdf.lines(index)[1:-1]) == long  # between the heading and the page number, every word
+    document = pypdfium2.PdfDocument(str(pdf.path))
+    try:
+        text = document[index].get_textpage()
+        boxes = [text.get_charbox(i) for i in range(text.count_chars())]
+    finally:
+        document.close()
+    heading_bottom = A5.height - A5.top - 30  # the heading is above; the page number below the text block
+    boxes = [b for b in boxes if A5.bottom < b[1] < heading_bottom and b[2] > b[0]]
+    width, height = box_size(A5, 3)  # sponsors of no tier: three to a row; one alone is centred
+    left = A5.margin + (A5.text_width - width) / 2
+    assert len(boxes) > len(long) / 2
+    assert min(b[0] for b in boxes) >= left - 0.5 and max(b[2] for b in boxes) <= left + width + 0.5
+    assert max(b[3] for b in boxes) - min(b[1] for b in boxes) <= height + 0.5
+
+
 def test_a_coarse_logo_is_warned_about_at_its_tier_size_by_check_and_build(tmp_path):
     data = write_conference(tmp_path / "data", {
         "conference.yaml": extend("conference.yaml", "sponsors:\n  - {name: Small, logo: images/s.png, tier: Gold}\n"),

@@ -22,6 +22,7 @@ from ..text import markup
 from .common import Context
 from .flowables import Anchor, Para
 from .page import Page
+from .textfit import draw_block, fit_block
 
 TIER_COLUMNS = (2, 3, 4)  # logos to a row in the first tier, the second, the third and any after
 UNTIERED_COLUMNS = 3  # when no sponsor names a tier
@@ -110,14 +111,13 @@ class LogoRow(Flowable):
         self.missing_style = missing_style
         self.names = [Para(markup.inline(s.name), name_style) if name_style is not None and s.logo else None
                       for s in sponsors]
-        self.missing = [None if s.logo else Para(markup.inline(s.name), missing_style) for s in sponsors]
+        # a name without a logo fills its box, shrunk to fit it (and clipped, should even that not do)
+        self.missing = [None if s.logo else fit_block([(s.name, missing_style, 0)], box_width, box_height)
+                        for s in sponsors]
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
         below = [p.wrap(self.box_width, availHeight)[1] for p in self.names if p is not None]
-        for para in self.missing:
-            if para is not None:
-                para.wrap(self.box_width, self.box_height)
         self.name_height = max(below) + self.name_style.fontSize * 0.5 if below else 0.0
         self.height = self.box_height + self.name_height
         return self.width, self.height
@@ -132,8 +132,12 @@ class LogoRow(Flowable):
             if sponsor.logo:
                 self._logo(sponsor.logo, x, y)
             else:
-                para = self.missing[index]
-                para.drawOn(canv, x, y + (self.box_height - para.height) / 2)
+                laid, height = self.missing[index]
+                canv.saveState()
+                canv.translate(x, y)
+                top = min(self.box_height, (self.box_height + height) / 2)  # centred, or from the top
+                draw_block(canv, laid, 0, top, (self.box_width, 0, self.box_height))
+                canv.restoreState()
             name = self.names[index]
             if name is not None:
                 name.drawOn(canv, x, y - self.name_style.fontSize * 0.5 - name.height)
