@@ -17,6 +17,7 @@ from .backmatter import build_back_cover, build_practical, has_practical
 from .common import Context, day_key, posters_day_key
 from .cover import build_cover
 from .frontmatter import build_committees, build_contents
+from .glance import build_glance
 from .page import Page
 from .posters import build_day_posters, build_posters
 from .programme import build_programme, build_programme_day, day_title
@@ -51,7 +52,9 @@ def section_parts(ctx: Context, name: str) -> list[list]:
         return [build_posters(ctx)]
     if name == "practical":
         return [build_practical(ctx)]
-    if name in ("glance", "sponsors", "participants", "index"):
+    if name == "glance":
+        return [build_glance(ctx)]
+    if name in ("sponsors", "participants", "index"):
         return []  # not laid out yet: each gets its own layout module
     raise ValueError(f"unknown section {name!r}")
 
@@ -82,6 +85,8 @@ def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:
     for name in ctx.sections:
         if name == "committees" and b.conference.committees:
             entries.append((0, ctx.label("committees"), "committees"))
+        elif name == "glance" and b.days:
+            entries.append((0, ctx.label("glance"), "glance"))
         elif name == "programme" and b.days and ctx.by_day:
             entries += _day_entries(ctx)
         elif name == "programme" and b.days:
