@@ -51,7 +51,7 @@ from .common import Context, day_key, names
 from .flowables import Anchor, Para
 from .styles import hyphenation_language, markup_color
 
-LANE_MIN = 8.0  # ems of the boxes' type: the narrowest lane a page (or spread) is laid out for
+LANE_MIN = 7.5  # ems of the boxes' type: the narrowest lane a page (or spread) is laid out for
 NARROW = 4.5  # ems: overlapping boxes in lanes narrower than this are drawn as one box naming their sessions
 DAY_GAP = 3.0  # between two days' columns
 BOX_GAP = 0.6  # white between two boxes that touch (each side)
