@@ -13,7 +13,7 @@ from booklet.layout.glance import MAIN, plan_day
 from booklet.model import Day, Item, Parallel, Session, TimeRange
 from booklet.text import markup
 
-from .helpers import write_conference
+from .helpers import BASE, write_conference
 from .pdftext import Pdf, norm
 
 SAMPLE = __import__("pathlib").Path(__file__).parent.parent / "booklet" / "resources" / "sample"
@@ -276,3 +276,17 @@ def test_one_day_in_each_look_is_one_page_with_its_items(tmp_path, theme, size):
     at = [i for i, (_, _, text) in enumerate(page) if text == "p."][0]
     assert int(page[at + 1][2]) == result.anchors["day-0"]
     assert pypdf.PdfReader(str(tmp_path / "b.pdf")).pages[2].get("/Annots")
+
+
+def test_a_day_of_many_items_without_a_time_lists_the_first_and_counts_the_rest(tmp_path):
+    items = "".join(f"      - {{title: Untimed {i:02d}}}\n" for i in range(40))
+    folder = write_conference(tmp_path / "conf", {
+        "programme.yaml": BASE["programme.yaml"] + "  - date: 2027-09-14\n    items:\n" + items})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    (page,) = glance_pages(pdf, result.anchors)
+    listed = [text for _, _, text in chunks(pdf, page) if text.startswith("Untimed")]
+    more = [text for _, _, text in chunks(pdf, page) if text.startswith("+")]
+    assert listed == [f"Untimed {i:02d}" for i in range(len(listed))] and more == [f"+{40 - len(listed)}"]
+    assert len(listed) >= 5
+    assert result.anchors["day-1"] - 1 in [dest for _, dest in pdf.links(page)]

@@ -63,6 +63,7 @@ GAP_MIN = 15  # minutes: the least gap an item without a time is drawn in
 AFTER_MIDNIGHT = 6 * 60  # a start before 06:00 ...
 AFTERNOON = 13 * 60  # ... after one at or past 13:00 is after midnight
 UNTIMED_LINES = 2  # lines of an item without a time listed under the grid
+UNTIMED_SHARE = 0.3  # of the page, at most, for them: a day with more ends its list with "+N" (how many more)
 
 MAIN = (-1, 0)  # the stream of items and sessions one after another (a parallel track: (entry, track))
 
@@ -315,8 +316,9 @@ class Grid:
                                           leading=self.axis_size * 1.3, spaceAfter=0)
         lead = self.box_leading(SMALLEST)
         untimed = max((len(plan.untimed) for plan in plans), default=0)
-        self.untimed_height = (self.label_style.leading + 2 + untimed * (UNTIMED_LINES * lead + 2 * PAD + 2 * BOX_GAP)
-                               if untimed else 0.0)
+        row = UNTIMED_LINES * lead + 2 * PAD + 2 * BOX_GAP
+        self.untimed_rows = min(untimed, max(1, int(self.height * UNTIMED_SHARE // row)))
+        self.untimed_height = self.label_style.leading + 2 + self.untimed_rows * row if untimed else 0.0
         starts = [box.start for box in _day_items(plans)]
         ends = [box.end for box in _day_items(plans)]
         self.first = (min(starts) // 60) * 60 if starts else 9 * 60
@@ -519,12 +521,20 @@ class GlancePage(Flowable):
         label.drawOn(canv, 0, top - h)
         lead = grid.box_leading(SMALLEST)
         height = UNTIMED_LINES * lead + 2 * PAD
+        rows = grid.untimed_rows
         for plan, (x, width) in zip(self.plans, self.columns):
             y = top - h - 2
-            for item, session in plan.untimed:
+            listed = plan.untimed if len(plan.untimed) <= rows else plan.untimed[:rows - 1]
+            for item, session in listed:
                 y -= height + 2 * BOX_GAP
                 self._draw_box(x + BOX_GAP, y + BOX_GAP, width - 2 * BOX_GAP, height, *_look(self.ctx, item, session),
                                *_texts(self.ctx, item), lines=UNTIMED_LINES)
+            if len(listed) < len(plan.untimed):  # the rest are on the day's own page, linked
+                y -= height + 2 * BOX_GAP
+                more = f"+{len(plan.untimed) - len(listed)}"
+                self._draw_box(x + BOX_GAP, y + BOX_GAP, width - 2 * BOX_GAP, height, None,
+                               day_key(plan.index) if self.ctx.has("programme") else None, more, None,
+                               lines=UNTIMED_LINES)
 
 
 def _look(ctx: Context, item: Item, session: Session | None):
