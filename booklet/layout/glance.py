@@ -5,11 +5,12 @@ week's earliest start to the hour after its latest end, so every day is drawn to
 one column per day headed by its weekday, date (in the booklet's language) and the page its
 programme starts on ("p. 12", the header a link there), and every item of the day as a box from
 its start to its end, its title inside in the headings' face (made markup like every title of the
-booklet), set as large as fits between the largest and the smallest size and, when even the
-smallest does not hold it, cut at a word with an ellipsis; a box too small for a line of the
-smallest size stays empty (its colour still marks the time; the day's page has it all). A talk's
-or tutorial's box also names its speakers when there is room, and links to its abstract or
-tutorial.
+booklet: math, emphasis, fallback fonts), hyphenated, in one size for the whole page (the largest,
+up to 0.72 of the text size, a line of which the shortest box of a quarter of an hour or more
+holds), cut after a word with an ellipsis when it needs more lines than its box holds and clipped
+to its box; a shorter box takes a smaller size, down to SMALLEST, and a box too small for even that
+stays empty (its colour still marks the time; the day's page has it all). A talk's or tutorial's
+box also names its speakers when there is room, and links to its abstract or tutorial.
 
 - Colours: talks take their session's track colour (theme `colours: tracks:`), else the pale
   primary of session headings; tutorials, breaks and social events (and poster sessions) take
@@ -17,15 +18,19 @@ tutorial.
 - Items that overlap (parallel sessions, or any two items at the same time) share their day's
   column in lanes side by side, for the stretch of time they overlap: a parallel session keeps
   its lane (the first track on the left); a box takes the lanes beside it that are free for its
-  whole time. A day's column is as wide as its most lanes, so every lane has the same width.
+  whole time. The days' columns are as equal as they can be with every lane at least LANE_MIN
+  wide (else every lane the same width). Where lanes would still be narrower than NARROW (six
+  rooms on A5), the overlapping boxes, with the rest of their parallel sessions, become one box
+  over their time, "PARALLEL SESSIONS" and the sessions' names (the day's page has the talks).
 - An item with a start and no end lasts until the next start after it (in its track, else in
   its day) when that is at most three hours later, else one hour. An item after midnight (a
   start before 06:00 after one in the afternoon, as imports keep it) is drawn after the evening.
 - An item without a time is drawn in the gap it stands in, between the end of what comes before
   it and the start of what comes after (e.g. "Free afternoon"), when that gap is a quarter of an
   hour or longer; else it is listed under the grid, below its day, under "No fixed time": no item
-  is left out.
-- Page or spread: on one page when every lane gets at least LANE_MIN points with the hour labels
+  is left out (a day with more of them than UNTIMED_SHARE of the page holds ends its list with
+  "+N", a link to its page).
+- Page or spread: on one page when every lane gets at least LANE_MIN ems with the hour labels
   beside them; else over the two facing pages of a spread, the days split where the narrowest
   lane is widest, each page with its own hour labels at the same scale. A spread starts on a
   left-hand (even) page: when the section would start on a right-hand page, that page becomes a
@@ -337,7 +342,8 @@ class Grid:
         return round(size * 1.16, 3)
 
     def columns_width(self, plans: list[DayPlan]) -> float:
-        """The width of one lane when `plans` share a page."""
+        """The width of a lane when `plans` share a page and every lane is as wide: the widest the
+        narrowest lane can be."""
         lanes = sum(plan.lanes for plan in plans)
         return (self.width - self.axis - DAY_GAP * (len(plans) - 1)) / lanes
 
