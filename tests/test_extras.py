@@ -193,7 +193,8 @@ def test_extra_pages_follow_the_section_they_name_with_contents_and_outline_entr
     assert outline.index(("Floor plan", anchors["extra-1"] - 1)) == 1
     assert outline.index(("Harbour map", anchors["extra-0"] - 1)) == outline.index(("Programme", anchors["programme"] - 1)) + 1
     contents = pdf.lines(1)
-    assert contents[:5] == ["Contents", "Floor plan", str(anchors["extra-1"]), "Programme", str(anchors["programme"])]
+    assert contents[:7] == ["Contents", "Floor plan", str(anchors["extra-1"]), "Programme at a glance",
+                            str(anchors["glance"]), "Programme", str(anchors["programme"])]
     assert contents[contents.index("Harbour map") + 1] == str(anchors["extra-0"])
     assert {dest for _, dest in pdf.links(1)} >= {anchors["extra-0"] - 1, anchors["extra-1"] - 1}
     assert pdf.lines(anchors["extra-0"] - 1) == ["Harbour map 1", str(anchors["extra-0"])]  # the title: not printed

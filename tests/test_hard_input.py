@@ -99,7 +99,7 @@ def test_a_three_page_abstract_continues_and_the_next_starts_on_a_new_page(tmp_p
     for index in continued:  # the first line laid out on the page (the running head is drawn last)
         assert pdf.lines(index)[0] == "A very long abstract (continued)", pdf.lines(index)[:3]
     assert "Short." in pdf.texts[nxt]
-    programme = pdf.pages_with("The talk after")[0]
+    programme = pdf.pages_with("The talk after")[1]  # [0]: the programme at a glance
     assert str(first + 1) in pdf.lines(programme)
 
 

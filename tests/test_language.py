@@ -58,7 +58,8 @@ def text_of(pdf: Pdf) -> str:
 def test_german_booklet_words_and_dates(german):
     cover, contents = german.lines(0), german.lines(1)
     assert "14.\u2013" "18. Juni 2027" in cover
-    assert contents[:6] == ["Inhalt", "Komitees", "3", "Programm", "4", "Montag, 14. Juni"]
+    assert contents[:8] == ["Inhalt", "Komitees", "3", "Programm auf einen Blick", "4", "Programm", "6",
+                            "Montag, 14. Juni"]
     assert {"Kurzfassungen", "Tutorien", "Poster", "Praktische Hinweise", "Freitag, 18. Juni"} <= set(contents)
     (day,) = [i for i in range(len(german)) if "TAG 1" in german.lines(i)]
     assert german.lines(day)[:4] == ["14", "TAG 1", "Montag", "Juni 2027"]
@@ -78,9 +79,9 @@ def test_german_running_heads_outline_subject_and_lang(german):
     abstract = german.pages_with("EINGELADENER VORTRAG \u00b7 Montag")[0]
     assert german.lines(abstract)[-3:-1] == ["Montag, 14. Juni", "Kurzfassungen"]  # the running head
     outline = german.outline()
-    assert [title for title, _, _ in outline] == ["Inhalt", "Komitees", "Programm", "Kurzfassungen", "Tutorien",
-                                                  "Poster", "Praktische Hinweise", "Venue map", "Sponsoren",
-                                                  "Teilnehmende"]
+    assert [title for title, _, _ in outline] == ["Inhalt", "Komitees", "Programm auf einen Blick", "Programm",
+                                                  "Kurzfassungen", "Tutorien", "Poster", "Praktische Hinweise",
+                                                  "Venue map", "Sponsoren", "Teilnehmende"]
     programme = dict((t, kids) for t, _, kids in outline)["Programm"]
     assert [t for t, _, _ in programme][:2] == ["Montag, 14. Juni", "Dienstag, 15. Juni"]
     assert german.reader.trailer["/Root"]["/Lang"] == "de"
@@ -90,7 +91,8 @@ def test_german_running_heads_outline_subject_and_lang(german):
 def test_french_booklet_words_dates_and_a_theme_label(french):
     cover, contents = french.lines(0), french.lines(1)
     assert "14\u201318 juin 2027" in cover
-    assert contents[:6] == ["Sommaire", "Comités", "3", "Programme", "4", "Lundi 14 juin"]  # opens a line: capital
+    assert contents[:8] == ["Sommaire", "Comités", "3", "Le programme en un coup d’œil", "4", "Programme", "6",
+                            "Lundi 14 juin"]  # opens a line: capital
     assert {"Résumés", "Tutoriels", "Posters", "Informations pratiques", "Vendredi 18 juin"} <= set(contents)
     text = text_of(french)
     for words in ("JOUR 1", "Lundi 14 juin (suite)", "SESSIONS PARALLÈLES", "CONFÉRENCE INVITÉE",
@@ -108,7 +110,8 @@ def test_a_language_without_words_gets_english_words_and_its_own_dates(tmp_path)
     build_booklet(folder, tmp_path / "sv.pdf")
     pdf = Pdf(tmp_path / "sv.pdf")
     assert "13\u201314 september 2027" in pdf.lines(0)
-    assert pdf.lines(1)[:6] == ["Contents", "Programme", "3", "Måndag 13 september", "3", "Abstracts"]
+    assert pdf.lines(1)[:8] == ["Contents", "Programme at a glance", "3", "Programme", "4", "Måndag 13 september",
+                                "4", "Abstracts"]
     assert pdf.reader.trailer["/Root"]["/Lang"] == "sv"
 
 
@@ -234,7 +237,7 @@ def test_english_labels_left_from_the_init_template_are_a_warning_in_another_lan
     conference = extend("conference.yaml", "language: de\n")
     folder = write_conference(tmp_path / "de", {"conference.yaml": conference, "theme.yaml": "labels:\n" + english})
     (warning,) = [str(p) for p in check_folder(folder)[1]]
-    assert warning.startswith("theme.yaml:1: labels: warning: 29 labels are the English words while the booklet's "
+    assert warning.startswith("theme.yaml:1: labels: warning: 31 labels are the English words while the booklet's "
                               "language is de, and print in place of its own (contents: Contents, not Inhalt; ")
     few = "labels:\n  abstracts: Abstracts\n  keynote: KEYNOTE\n"  # a few English words, meant
     folder = write_conference(tmp_path / "few", {"conference.yaml": conference, "theme.yaml": few})

@@ -23,7 +23,8 @@ A5_AT_144 = (148 / 25.4 * 144, 210 / 25.4 * 144)  # pixels, trimmed
 @pytest.fixture(scope="module")
 def conference(tmp_path_factory):
     """The minimal conference, and its page count as `booklet build` makes it (Notes pages included)."""
-    folder = write_conference(tmp_path_factory.mktemp("preview") / "conf")
+    folder = write_conference(tmp_path_factory.mktemp("preview") / "conf", {  # 8 pages: without the glance
+        "theme.yaml": "sections: [committees, programme, abstracts, tutorials, posters, practical]\n"})
     built = build_booklet(folder, folder.parent / "booklet.pdf")
     return folder, built.pages
 

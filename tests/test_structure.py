@@ -294,7 +294,8 @@ def test_posters_sorted_by_author_under_topic_headings(reordered):
 def test_the_default_theme_written_out_gives_the_same_bytes(tmp_path):
     plain = write_conference(tmp_path / "plain")
     written = write_conference(tmp_path / "written", {"theme.yaml": (
-        "sections: [committees, programme, abstracts, tutorials, posters, practical]\n"
+        "sections: [committees, glance, programme, abstracts, tutorials, posters, practical, sponsors, participants,"
+        " index]\n"
         "abstracts: {placement: after-programme, layout: page}\n"
         "posters: {sort: number}\n")})
     a = build_booklet(plain, tmp_path / "a.pdf")

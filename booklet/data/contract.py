@@ -359,6 +359,8 @@ LABEL_WORDS = {
     "sponsors": ("the sponsors' section: heading, contents, outline, running head", "Sponsors"),
     "participants": ("the list of participants: heading, contents, outline, running head", "Participants"),
     "index": ("the index of authors: heading, contents, outline, running head", "Index of authors"),
+    "glance_page": ("the programme at a glance: before the page number of each day's programme", "p."),
+    "glance_untimed": ("the programme at a glance: over the items that have no time", "No fixed time"),
 }
 LABEL_KEYS = tuple(LABEL_WORDS)
 LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name"}  # each must be in its label

@@ -17,6 +17,7 @@ from .backmatter import build_back_cover, build_practical, has_practical
 from .common import Context, day_key, posters_day_key
 from .cover import build_cover
 from .frontmatter import build_committees, build_contents
+from .glance import build_glance
 from .page import Page
 from .participants import build_participants
 from .posters import build_day_posters, build_posters
@@ -67,12 +68,14 @@ def section_parts(ctx: Context, name: str) -> list[list]:
         return [build_posters(ctx)]
     if name == "practical":
         return [build_practical(ctx)]
+    if name == "glance":
+        return [build_glance(ctx)]
     if name == "participants":
         return [build_participants(ctx)]
     if name == "sponsors":
         return [build_sponsors(ctx)]
-    if name in ("glance", "index"):
-        return []  # not laid out yet: each gets its own layout module
+    if name == "index":
+        return []  # not laid out yet: its own layout module comes next
     raise ValueError(f"unknown section {name!r}")
 
 
@@ -102,6 +105,8 @@ def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:
     for name in ctx.sections:
         if name == "committees" and b.conference.committees:
             entries.append((0, ctx.label("committees"), "committees"))
+        elif name == "glance" and b.days:
+            entries.append((0, ctx.label("glance"), "glance"))
         elif name == "programme" and b.days and ctx.by_day:
             entries += _day_entries(ctx)
         elif name == "programme" and b.days:

@@ -59,21 +59,26 @@ class BookletCanvas(Canvas):
         self._page_day, self._day_marked = self.day, False
         return day
 
-    def draw_page_ref(self, key: str, x_right: float, y: float, font: str, size: float, color) -> None:
-        """The page number of anchor `key`, right-aligned at (x_right, y); filled in when the PDF is saved."""
+    def draw_page_ref(self, key: str, x_right: float, y: float, font: str, size: float, color,
+                      left: bool = False) -> None:
+        """The page number of anchor `key`, right-aligned at (x_right, y) (`left`: starting there); filled
+        in when the PDF is saved."""
         form = f"ref{len(self._ref_forms)}"
-        self._ref_forms[form] = (key, font, size, color)
+        self._ref_forms[form] = (key, font, size, color, left)
         self.saveState()
         self.translate(x_right, y)
         self.doForm(form)
         self.restoreState()
 
     def save(self):
-        for form, (key, font, size, color) in self._ref_forms.items():
-            self.beginForm(form, lowerx=-size * 6, lowery=-size, upperx=size, uppery=size * 2)
+        for form, (key, font, size, color, left) in self._ref_forms.items():
+            if left:
+                self.beginForm(form, lowerx=-size, lowery=-size, upperx=size * 6, uppery=size * 2)
+            else:
+                self.beginForm(form, lowerx=-size * 6, lowery=-size, upperx=size, uppery=size * 2)
             self.setFillColor(color)
             self.setFont(font, size)
-            self.drawRightString(0, 0, str(self.anchor_pages.get(key, "")))
+            (self.drawString if left else self.drawRightString)(0, 0, str(self.anchor_pages.get(key, "")))
             self.endForm()
         super().save()
 

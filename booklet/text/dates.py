@@ -146,3 +146,15 @@ def _is_word(char: str, width: int) -> bool:
     if char in "MLce":
         return width >= 3
     return char == "E"
+
+
+def day_and_month(date: dt.date, language: str, short: bool = False) -> str:
+    """'14 June', '14. Juni', '14 juin'; `short`: the month abbreviated ('14 Jun') where the locale has a form."""
+    return _format(date, "MMMd" if short else "MMMMd", language)
+
+
+def short_weekday(date: dt.date, language: str) -> str:
+    """'Mon', 'Mo', 'lun.' (the stand-alone abbreviated form)."""
+    from babel.dates import format_date
+
+    return format_date(date, "ccc", locale=locale_of(language))

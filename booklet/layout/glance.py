@@ -1,0 +1,694 @@
+"""The programme -> one page (or a spread) of the week at a glance.
+
+A grid: the hours down the left (a line and a label at each whole hour, from the hour before the
+week's earliest start to the hour after its latest end, so every day is drawn to the same scale),
+one column per day headed by its weekday, date (in the booklet's language) and the page its
+programme starts on ("p. 12", the header a link there), and every item of the day as a box from
+its start to its end, its title inside in the headings' face (made markup like every title of the
+booklet: math, emphasis, fallback fonts), hyphenated, in one size for the whole page (the largest,
+up to 0.72 of the text size, a line of which the shortest box of a quarter of an hour or more
+holds), cut after a word with an ellipsis when it needs more lines than its box holds and clipped
+to its box; a shorter box takes a smaller size, down to SMALLEST, and a box too small for even that
+stays empty (its colour still marks the time; the day's page has it all). A talk's or tutorial's
+box also names its speakers when there is room, and links to its abstract or tutorial.
+
+- Colours: talks take their session's track colour (theme `colours: tracks:`), else the pale
+  primary of session headings; tutorials, breaks and social events (and poster sessions) take
+  the theme's colours for them; anything else is a white box with a thin rule.
+- Items that overlap (parallel sessions, or any two items at the same time) share their day's
+  column in lanes side by side, for the stretch of time they overlap: a parallel session keeps
+  its lane (the first track on the left); a box takes the lanes beside it that are free for its
+  whole time. The days' columns are as equal as they can be with every lane at least LANE_MIN
+  wide (else every lane the same width). Where lanes would still be narrower than NARROW (six
+  rooms on A5), the overlapping boxes, with the rest of their parallel sessions, become one box
+  over their time, "PARALLEL SESSIONS" and the sessions' names (the day's page has the talks).
+- An item with a start and no end lasts until the next start after it (in its track, else in
+  its day) when that is at most three hours later, else one hour. An item after midnight (a
+  start before 06:00 after one in the afternoon, as imports keep it) is drawn after the evening.
+- An item without a time is drawn in the gap it stands in, between the end of what comes before
+  it and the start of what comes after (e.g. "Free afternoon"), when that gap is a quarter of an
+  hour or longer; else it is listed under the grid, below its day, under "No fixed time": no item
+  is left out (a day with more of them than UNTIMED_SHARE of the page holds ends its list with
+  "+N", a link to its page).
+- Page or spread: on one page when every lane gets at least LANE_MIN ems with the hour labels
+  beside them; else over the two facing pages of a spread, the days split where the narrowest
+  lane is widest, each page with its own hour labels at the same scale. A spread starts on a
+  left-hand (even) page: when the section would start on a right-hand page, that page becomes a
+  ruled Notes page, as those at the end of the booklet (a blank page would waste the sheet; a
+  spread over two pages that do not face each other would not be seen at a glance). One day that
+  does not fit a page keeps to one page, its lanes narrower.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak
+
+from ..model import Day, Item, Parallel, Session
+from ..text import dates, markup
+from ..text.fonts import SANS
+from .backmatter import NotesPage
+from .common import Context, day_key, names
+from .flowables import Anchor, Para
+from .styles import hyphenation_language, markup_color
+
+LANE_MIN = 7.5  # ems of the boxes' type: the narrowest lane a page (or spread) is laid out for
+NARROW = 4.5  # ems: overlapping boxes in lanes narrower than this are drawn as one box naming their sessions
+DAY_GAP = 3.0  # between two days' columns
+BOX_GAP = 0.6  # white between two boxes that touch (each side)
+PAD = 1.6  # inside a box, left and right
+SMALLEST = 5.5  # points: the smallest type in a box
+OPEN = 60  # minutes: an item with no end and no next start close after it
+OPEN_MAX = 180  # minutes: the longest an item without an end is drawn up to the next start
+GAP_MIN = 15  # minutes: the least gap an item without a time is drawn in
+AFTER_MIDNIGHT = 6 * 60  # a start before 06:00 ...
+AFTERNOON = 13 * 60  # ... after one at or past 13:00 is after midnight
+UNTIMED_LINES = 2  # lines of an item without a time listed under the grid
+UNTIMED_SHARE = 0.3  # of the page, at most, for them: a day with more ends its list with "+N" (how many more)
+
+MAIN = (-1, 0)  # the stream of items and sessions one after another (a parallel track: (entry, track))
+
+
+@dataclass
+class Box:
+    """An item placed on the grid: minutes from the day's midnight, its lane(s) among `lanes`."""
+
+    item: Item
+    session: Session | None
+    start: int
+    end: int
+    order: int
+    stream: tuple[int, int]
+    lane: int = 0
+    span: int = 1
+    lanes: int = 1
+    group: int = 0  # the boxes that overlap one another (one after another) share a group
+    members: list = field(default_factory=list)  # a box standing for a group too narrow to read: its boxes
+
+
+@dataclass
+class DayPlan:
+    index: int
+    day: Day
+    boxes: list[Box] = field(default_factory=list)
+    untimed: list[tuple[Item, Session | None]] = field(default_factory=list)
+
+    @property
+    def lanes(self) -> int:
+        return max((box.lanes for box in self.boxes), default=1)
+
+    def gather(self, width: float, narrow: float) -> bool:
+        """Each group of boxes whose lanes would be narrower than `narrow` in a column `width` wide
+        becomes one box over their time (it names their sessions), with the groups of the same
+        parallel sessions before and after it; True when one did."""
+        unit = {box.group: box.group for box in self.boxes}  # groups joined by the parallel sessions they share
+
+        def root(group: int) -> int:
+            while unit[group] != group:
+                group = unit[group]
+            return group
+
+        entries: dict[int, int] = {}
+        for box in self.boxes:
+            if box.stream != MAIN:
+                other = entries.setdefault(box.stream[0], box.group)
+                unit[root(box.group)] = root(other)
+        groups: dict[int, list[Box]] = {}
+        for box in self.boxes:
+            groups.setdefault(root(box.group), []).append(box)
+        changed = False
+        boxes = []
+        for group in groups.values():
+            lanes = max(box.lanes for box in group)
+            if lanes > 1 and width / lanes < narrow:
+                boxes.append(Box(None, None, min(b.start for b in group), max(b.end for b in group),
+                                 min(b.order for b in group), MAIN, group=group[0].group, members=group))
+                changed = True
+            else:
+                boxes += group
+        self.boxes = sorted(boxes, key=lambda b: (b.start, b.lane, b.order))
+        return changed
+
+
+def build_glance(ctx: Context) -> list:
+    """The section's flowables: one GlancePage, or a spread (two, after a Notes page when need be)."""
+    if not ctx.booklet.days:
+        return []
+    plans = [plan_day(index, day) for index, day in enumerate(ctx.booklet.days)]
+    grid = Grid(ctx, plans)
+    pages = split_days(plans, grid)
+    for shown in pages:
+        while any([plan.gather(width, grid.narrow) for plan, width in zip(shown, grid.widths(shown))]):
+            pass  # a gathered day is narrower: the others wider (a gathered group never comes apart)
+    if len(pages) == 1:
+        return [GlancePage(ctx, grid, pages[0], first=True)]
+    notes = markup.plain(ctx.label("notes"))
+    return [ToLeftPage(lambda: NotesPage(ctx.styles.heading, ctx.colours.rule, notes)),
+            GlancePage(ctx, grid, pages[0], first=True), PageBreak(), GlancePage(ctx, grid, pages[1], first=False)]
+
+
+# --------------------------------------------------------------------------- the plan of a day
+
+
+def _minutes(time: dt.time) -> int:
+    return time.hour * 60 + time.minute
+
+
+def plan_day(index: int, day: Day) -> DayPlan:
+    """Every item of the day placed in time and in lanes, or listed as having no time."""
+    plan = DayPlan(index, day)
+    flat = []  # (order, item, session, stream, start, end) in printed order; start None: no time
+    afternoon = False
+    for entry_index, entry in enumerate(day.entries):
+        if isinstance(entry, Item):
+            members = [(entry, None, MAIN)]
+        elif isinstance(entry, Session):
+            members = [(item, entry, MAIN) for item in entry.items]
+        else:
+            members = [(item, session, (entry_index, track))
+                       for track, session in enumerate(entry.sessions) for item in session.items]
+        for item, session, stream in members:
+            start = end = None
+            if item.time:
+                start = _minutes(item.time.start)
+                end = _minutes(item.time.end) if item.time.end else None
+                if start < AFTER_MIDNIGHT and afternoon:
+                    start += 24 * 60
+                    end = end + 24 * 60 if end is not None else None
+                afternoon = afternoon or start >= AFTERNOON
+            flat.append([len(flat), item, session, stream, start, end])
+    for row in flat:  # open ends
+        order, _, _, stream, start, end = row
+        if start is None or end is not None:
+            continue
+        later = [r[4] for r in flat if r[4] is not None and r[4] > start and (r[3] == stream or stream == MAIN)]
+        if not later:
+            later = [r[4] for r in flat if r[4] is not None and r[4] > start]
+        following = min(later, default=None)
+        row[5] = following if following is not None and following - start <= OPEN_MAX else start + OPEN
+    boxes = [Box(item, session, start, end, order, stream) for order, item, session, stream, start, end in flat
+             if start is not None]
+    boxes += _in_gaps(flat, plan)
+    _assign_lanes(boxes)
+    plan.boxes = sorted(boxes, key=lambda b: (b.start, b.lane, b.order))
+    return plan
+
+
+def _in_gaps(flat: list, plan: DayPlan) -> list[Box]:
+    """Items without a time: boxes in the gap they stand in, or (no such gap) the day's untimed list."""
+    boxes = []
+    index = 0
+    while index < len(flat):
+        if flat[index][4] is not None:
+            index += 1
+            continue
+        stream = flat[index][3]
+        run = [flat[index]]  # untimed items one after another in the same stream
+        while index + len(run) < len(flat) and flat[index + len(run)][4] is None \
+                and flat[index + len(run)][3] == stream:
+            run.append(flat[index + len(run)])
+        def mine(r):
+            return r[4] is not None and (stream == MAIN or r[3] == stream)
+        before = [r[5] for r in flat[:index] if mine(r)]
+        after = [r[4] for r in flat[index + len(run):] if mine(r)]
+        gap_start, gap_end = max(before, default=None), min(after, default=None)
+        if gap_start is not None and gap_end is not None and gap_end - gap_start >= GAP_MIN * len(run):
+            step = (gap_end - gap_start) / len(run)
+            for n, (order, item, session, stream_, _, _) in enumerate(run):
+                boxes.append(Box(item, session, round(gap_start + n * step), round(gap_start + (n + 1) * step),
+                                 order, stream_))
+        else:
+            plan.untimed += [(r[1], r[2]) for r in run]
+        index += len(run)
+    return boxes
+
+
+def _track(box: Box) -> int | None:
+    return None if box.stream == MAIN else box.stream[1]
+
+
+def _assign_lanes(boxes: list[Box]) -> None:
+    """Lanes for boxes that overlap in time: each group of overlapping boxes gets as many lanes as
+    it needs at once; a parallel track keeps its own lane where it can; a box widens over the lanes
+    beside it that nothing uses in its time."""
+    ordered = sorted(boxes, key=lambda b: (b.start, b.order))
+    group: list[Box] = []
+    group_end = None
+    for box in ordered + [None]:
+        if box is not None and group and box.start < group_end:
+            box.group = group[0].group
+            group.append(box)
+            group_end = max(group_end, box.end)
+            continue
+        if group:
+            _lanes_of(group)
+        if box is not None:
+            box.group = group[0].group + 1 if group else 0
+            group, group_end = [box], box.end
+
+
+def _lanes_of(group: list[Box]) -> None:
+    lane_ends: list[int] = []
+    for box in group:
+        wanted = _track(box)
+        free = [i for i, end in enumerate(lane_ends) if end <= box.start]
+        if wanted is not None and wanted in free:
+            lane = wanted
+        elif wanted is not None and wanted == len(lane_ends):
+            lane = wanted
+            lane_ends.append(box.end)
+        elif free:
+            lane = free[0]
+        else:
+            lane = len(lane_ends)
+            lane_ends.append(box.end)
+        lane_ends[lane] = box.end
+        box.lane = lane
+    for box in group:
+        box.lanes = len(lane_ends)
+        while box.lane + box.span < box.lanes and not any(
+                other.lane == box.lane + box.span and other.start < box.end and box.start < other.end
+                for other in group if other is not box):
+            box.span += 1
+
+
+def split_days(plans: list[DayPlan], grid: Grid) -> list[list[DayPlan]]:
+    """The days on one page, or on the two pages of a spread: where the narrowest lane is widest."""
+    lane_width = grid.columns_width
+    if len(plans) == 1 or lane_width(plans) >= grid.lane_min:
+        return [plans]
+    best = max(range(1, len(plans)), key=lambda k: (min(lane_width(plans[:k]), lane_width(plans[k:])), k))
+    return [plans[:best], plans[best:]]
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def _day_items(plans: list[DayPlan]):
+    for plan in plans:
+        yield from plan.boxes
+
+
+class Grid:
+    """What the pages of the glance share: sizes, the time scale and the heights of its bands."""
+
+    def __init__(self, ctx: Context, plans: list[DayPlan]):
+        self.ctx = ctx
+        page = ctx.page
+        size = page.base_size
+        self.width, self.height = page.text_width, page.text_height
+        self.text_size = max(SMALLEST, round(size * 0.72, 2))
+        self.lane_min = LANE_MIN * self.text_size
+        self.narrow = NARROW * self.text_size
+        self.hyphenation = hyphenation_language(ctx.booklet.conference.language)
+        self.axis_size = max(SMALLEST, round(size * 0.62, 2))
+        self.axis = stringWidth("00:00", SANS, self.axis_size) + 3
+        s = ctx.styles
+        self.heading = Para(markup.inline(ctx.label("glance")), s.heading)
+        self.heading_height = self.heading.wrap(self.width, self.height)[1] + s.heading.fontSize * 0.3
+        self.weekday_style = ParagraphStyle("glance_weekday", fontName=SANS + "-Bold", fontSize=size * 0.82,
+                                            leading=size * 0.98, textColor=ctx.colours.primary)
+        self.date_style = ParagraphStyle("glance_date", fontName=SANS, fontSize=size * 0.7, leading=size * 0.86,
+                                         textColor=ctx.colours.text)
+        self.ref_style = ParagraphStyle("glance_ref", fontName=SANS, fontSize=size * 0.66, leading=size * 0.82,
+                                        textColor=ctx.colours.muted)
+        self.header_height = self.weekday_style.leading + self.date_style.leading + self.ref_style.leading + 3
+        self.label_style = ParagraphStyle("glance_label", parent=s.label, fontSize=self.axis_size,
+                                          leading=self.axis_size * 1.3, spaceAfter=0)
+        lead = self.box_leading(SMALLEST)
+        untimed = max((len(plan.untimed) for plan in plans), default=0)
+        row = UNTIMED_LINES * lead + 2 * PAD + 2 * BOX_GAP
+        self.untimed_rows = min(untimed, max(1, int(self.height * UNTIMED_SHARE // row)))
+        self.untimed_height = self.label_style.leading + 2 + self.untimed_rows * row if untimed else 0.0
+        starts = [box.start for box in _day_items(plans)]
+        ends = [box.end for box in _day_items(plans)]
+        self.first = (min(starts) // 60) * 60 if starts else 9 * 60
+        self.last = max(-(-max(ends) // 60) * 60, self.first + 60) if ends else self.first + 60
+        self.grid_top = self.height - self.heading_height - self.header_height - self.axis_size * 0.6
+        self.grid_bottom = self.untimed_height + (4 if untimed else 0) + self.axis_size * 0.6
+        self.per_minute = (self.grid_top - self.grid_bottom) / (self.last - self.first)
+        # one size for the page: the shortest box of a quarter of an hour or more holds a line of it
+        short = min((box.end - box.start for box in _day_items(plans) if box.end - box.start >= GAP_MIN), default=0)
+        if short:
+            room = short * self.per_minute - 2 * BOX_GAP - 1.4 * PAD
+            while self.box_leading(self.text_size) > room and self.text_size > SMALLEST:
+                self.text_size = max(SMALLEST, round(self.text_size - 0.25, 2))
+
+    def box_leading(self, size: float) -> float:
+        return round(size * 1.16, 3)
+
+    def columns_width(self, plans: list[DayPlan]) -> float:
+        """The width of a lane when `plans` share a page and every lane is as wide: the widest the
+        narrowest lane can be."""
+        lanes = sum(plan.lanes for plan in plans)
+        return (self.width - self.axis - DAY_GAP * (len(plans) - 1)) / lanes
+
+    def y(self, minutes: float) -> float:
+        return self.grid_top - (minutes - self.first) * self.per_minute
+
+    def box_style(self, size: float, font: str = SANS, colour=None) -> ParagraphStyle:
+        return ParagraphStyle(f"glance_{size}", fontName=font, fontSize=size, leading=self.box_leading(size),
+                              textColor=colour if colour is not None else self.ctx.colours.text, splitLongWords=1,
+                              hyphenationLang=self.hyphenation, embeddedHyphenation=1)
+
+    def widths(self, plans: list[DayPlan]) -> list[float]:
+        """The width of each day's column when `plans` share a page: as equal as they can be while
+        every lane is at least LANE_MIN wide; when that cannot be, every lane the same width."""
+        total = self.width - self.axis - DAY_GAP * (len(plans) - 1)
+        needs = [plan.lanes * self.lane_min for plan in plans]
+        if sum(needs) > total:
+            lane = total / sum(plan.lanes for plan in plans)
+            return [lane * plan.lanes for plan in plans]
+        fixed: set[int] = set()
+        while True:  # the widest needs take what they need; the others share the rest equally
+            share = (total - sum(needs[i] for i in fixed)) / (len(plans) - len(fixed))
+            more = {i for i, need in enumerate(needs) if i not in fixed and need > share}
+            if not more:
+                return [needs[i] if i in fixed else share for i in range(len(plans))]
+            fixed |= more
+
+
+class ToLeftPage(Flowable):
+    """At layout time: on a right-hand (odd) page, fill it with `make_page()` (a Notes page), so that
+    what follows starts a left-hand page; on a left-hand page, nothing."""
+
+    def __init__(self, make_page):
+        super().__init__()
+        self.make_page = make_page
+
+    def _odd(self) -> bool:
+        return self._doctemplateAttr("page") % 2 == 1
+
+    def wrap(self, availWidth, availHeight):
+        return (0, availHeight + 1) if self._odd() else (0, 0)
+
+    def split(self, availWidth, availHeight):
+        return [self.make_page()] if self._odd() else []
+
+    def draw(self):
+        pass
+
+
+class GlancePage(Flowable):
+    """One page of the glance: the heading (on the first), the days' headers, the grid, the untimed list."""
+
+    def __init__(self, ctx: Context, grid: Grid, plans: list[DayPlan], first: bool):
+        super().__init__()
+        self.ctx = ctx
+        self.grid = grid
+        self.plans = plans
+        self.first = first
+        self.plan_of = {id(box): plan.index for plan in plans for box in plan.boxes}
+        self.columns = []  # (x, width) of each day
+        x = grid.axis
+        for width in grid.widths(plans):
+            self.columns.append((x, width))
+            x += width + DAY_GAP
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = self.grid.width, self.grid.height
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return []  # a page of its own: on the next page
+
+    def draw(self):
+        canv, grid, ctx = self.canv, self.grid, self.ctx
+        if self.first:
+            label = ctx.label("glance")
+            Anchor("glance", markup.plain(label), 0, section=label).drawOn(canv, 0, self.height)
+            grid.heading.drawOn(canv, 0, self.height - grid.heading.height)
+        self._hours()
+        for plan, (x, width) in zip(self.plans, self.columns):
+            self._header(plan, x, width)
+            for box in plan.boxes:
+                self._box(box, x, width)
+        if grid.untimed_height:
+            self._untimed()
+
+    # -- the parts
+
+    def _hours(self) -> None:
+        canv, grid = self.canv, self.grid
+        right = self.columns[-1][0] + self.columns[-1][1]
+        canv.saveState()
+        canv.setLineWidth(0.3)
+        canv.setStrokeColor(self.ctx.colours.hairline)
+        canv.setFillColor(self.ctx.colours.muted)
+        canv.setFont(SANS, grid.axis_size)
+        for minutes in range(grid.first, grid.last + 1, 60):
+            y = grid.y(minutes)
+            canv.line(0, y, right, y)
+            if minutes < grid.last:
+                canv.drawString(0, y - grid.axis_size * 0.95, f"{minutes // 60 % 24:02d}:00")
+        canv.restoreState()
+
+    def _header(self, plan: DayPlan, x: float, width: float) -> None:
+        """Weekday, date and the page of the day's programme; all of it a link there."""
+        canv, grid, ctx = self.canv, self.grid, self.ctx
+        language = ctx.booklet.conference.language
+        date = plan.day.date
+        top = self.height - grid.heading_height
+        y = top
+        weekday = _one_line([dates.at_line_start(dates.weekday(date, language)),
+                             dates.at_line_start(dates.short_weekday(date, language))], grid.weekday_style, width)
+        day = _one_line([dates.day_and_month(date, language), dates.day_and_month(date, language, short=True)],
+                        grid.date_style, width)
+        for para in (weekday, day):
+            y -= para.height
+            para.drawOn(canv, x, y)
+        key = day_key(plan.index)
+        if ctx.has("programme"):
+            style = grid.ref_style
+            ref = _one_line([markup.inline(ctx.label("glance_page"))], style, width * 0.6)
+            y -= ref.height
+            ref.drawOn(canv, x, y)
+            used = max(ref.getActualLineWidths0() or [0.0])
+            canv.draw_page_ref(key, x + used + style.fontSize * 0.3, y + (style.leading - style.fontSize) * 0.9,
+                               style.fontName, style.fontSize, style.textColor, left=True)
+            canv.linkRect("", key, (x, y, x + width, top), relative=1, thickness=0)
+        line = top - grid.header_height + 1
+        canv.saveState()
+        canv.setStrokeColor(ctx.colours.primary)
+        canv.setLineWidth(0.7)
+        canv.line(x, line, x + width, line)
+        canv.restoreState()
+
+    def _box(self, box: Box, x: float, width: float) -> None:
+        grid = self.grid
+        lane = width / box.lanes
+        left = x + box.lane * lane + BOX_GAP
+        right = x + (box.lane + box.span) * lane - BOX_GAP
+        top = grid.y(box.start) - BOX_GAP
+        bottom = grid.y(box.end) + BOX_GAP
+        if box.members:
+            fill, ref = self.ctx.colours.session, day_key(self.plan_of[id(box)])
+            title, extra = _gathered(self.ctx, box.members)
+        else:
+            (fill, ref), (title, extra) = _look(self.ctx, box.item, box.session), _texts(self.ctx, box.item)
+        self._draw_box(left, bottom, right - left, max(top - bottom, 0.5), fill, ref, title, extra)
+
+    def _draw_box(self, x: float, y: float, width: float, height: float, fill, ref: str | None,
+                  title: str | None, extra: str | None, lines: int | None = None) -> None:
+        canv, ctx = self.canv, self.ctx
+        canv.saveState()
+        if fill is None:
+            canv.setFillColor(ctx.colours.paper)
+            canv.setStrokeColor(ctx.colours.rule)
+            canv.setLineWidth(0.3)
+            canv.roundRect(x, y, width, height, min(1.2, height / 2), stroke=1, fill=1)
+        else:
+            canv.setFillColor(fill)
+            canv.roundRect(x, y, width, height, min(1.2, height / 2), stroke=0, fill=1)
+        inner = width - 2 * PAD
+        pad = min(PAD * 0.7, max(0.0, (height - self.grid.box_leading(SMALLEST)) / 2))
+        laid = fit_box(self.grid, title, extra, inner, height - 2 * pad, lines) if title and inner > 0 else []
+        if laid:
+            path = canv.beginPath()
+            path.rect(x, y, width, height)
+            canv.clipPath(path, stroke=0, fill=0)  # nothing ever runs out of its box
+            top = y + height - pad
+            for para, h in laid:
+                top -= h
+                para.drawOn(canv, x + PAD, top)
+        canv.restoreState()
+        if ref:
+            canv.linkRect("", ref, (x, y, x + width, y + height), relative=1, thickness=0)
+
+    def _untimed(self) -> None:
+        canv, grid = self.canv, self.grid
+        top = grid.untimed_height
+        label = Para(markup.inline(self.ctx.label("glance_untimed")), grid.label_style)
+        h = label.wrap(self.width, top)[1]
+        label.drawOn(canv, 0, top - h)
+        lead = grid.box_leading(SMALLEST)
+        height = UNTIMED_LINES * lead + 2 * PAD
+        rows = grid.untimed_rows
+        for plan, (x, width) in zip(self.plans, self.columns):
+            y = top - h - 2
+            listed = plan.untimed if len(plan.untimed) <= rows else plan.untimed[:rows - 1]
+            for item, session in listed:
+                y -= height + 2 * BOX_GAP
+                self._draw_box(x + BOX_GAP, y + BOX_GAP, width - 2 * BOX_GAP, height, *_look(self.ctx, item, session),
+                               *_texts(self.ctx, item), lines=UNTIMED_LINES)
+            if len(listed) < len(plan.untimed):  # the rest are on the day's own page, linked
+                y -= height + 2 * BOX_GAP
+                more = f"+{len(plan.untimed) - len(listed)}"
+                self._draw_box(x + BOX_GAP, y + BOX_GAP, width - 2 * BOX_GAP, height, None,
+                               day_key(plan.index) if self.ctx.has("programme") else None, more, None,
+                               lines=UNTIMED_LINES)
+
+
+def _look(ctx: Context, item: Item, session: Session | None):
+    """(fill colour or None for a white box, link key or None) of an item's box."""
+    c = ctx.colours
+    if item.tutorial:
+        return c.tutorial, ctx.tutorial_ref(item.tutorial)
+    if item.abstract:
+        return c.track(session.name if session else None), ctx.abstract_ref(item.abstract)
+    if item.kind == "break":
+        return c.break_, None
+    if item.kind in ("social", "poster"):
+        return c.social, ctx.poster_ref(item) if item.kind == "poster" else None
+    if item.kind == "talk":
+        return c.track(session.name if session else None), None
+    return None, None
+
+
+def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
+    """A gathered group's box: "PARALLEL SESSIONS", then its sessions' names (and the titles of
+    what in it belongs to no session), as markup."""
+    shown: dict[str, None] = {}
+    for box in sorted(boxes, key=lambda b: b.order):
+        name = box.session.name if box.session else box.item.shown_title
+        if name:
+            shown.setdefault(markup.inline(name), None)
+    label = f'<font size="{SMALLEST}" color="{markup_color(ctx.colours.accent)}">' \
+            f'{markup.inline(ctx.label("parallel_sessions"))}</font>'
+    return label + ("<br/>" + " \u00b7 ".join(shown) if shown else ""), None
+
+
+def _texts(ctx: Context, item: Item) -> tuple[str | None, str | None]:
+    """The box's title as markup, and who speaks or presents (markup, or None)."""
+    title = item.shown_title
+    if not title:
+        return None, None
+    text = markup.inline(title)
+    if item.abstract:
+        if item.abstract.kind != "contributed":
+            text = f"<b>{text}</b>"
+        return text, f"<i>{names(item.abstract.speakers)}</i>"
+    if item.tutorial:
+        people = names(item.tutorial.presenters)
+        return f"<b>{text}</b>", f"<i>{people}</i>" if people else None
+    if item.kind == "break":
+        return f"<i>{text}</i>", None
+    if item.kind in ("social", "poster"):
+        return f"<b>{text}</b>", None
+    return text, None
+
+
+def _one_line(candidates: list[str], style: ParagraphStyle, width: float) -> Para:
+    """The first text (markup) that fits one line `width` wide; else the last, shrunk until it does
+    (or cut with an ellipsis at the smallest size)."""
+    for text in candidates:
+        para = Para(text, style)
+        para.wrap(width, 1000)
+        if len(para.blPara.lines) <= 1:
+            return para
+    size = style.fontSize
+    smaller = style
+    while size > SMALLEST:
+        size = max(SMALLEST, size - 0.5)
+        smaller = ParagraphStyle(style.name + "-small", parent=style, fontSize=size, leading=style.leading)
+        para = Para(candidates[-1], smaller)
+        para.wrap(width, 1000)
+        if len(para.blPara.lines) <= 1:
+            return para
+    para = truncated(candidates[-1], smaller, width, 1) or Para("", smaller)
+    para.wrap(width, 1000)
+    return para
+
+
+def fit_box(grid: Grid, title: str, extra: str | None, width: float, height: float,
+            lines: int | None = None) -> list[tuple[Para, float]]:
+    """[(paragraph, height)] of a box's text: the title in as many lines as there is room for (at
+    most `lines`), cut after a word with an ellipsis when it needs more, the speakers on a line
+    below when there is room. One size for every box of the page (boxes side by side and one
+    under the other read as one table); a box lower than a line of it takes the largest smaller
+    size a line of which it holds, down to SMALLEST. [] when not one line fits."""
+    size = grid.text_size
+    while grid.box_leading(size) > height + 0.01 and size > SMALLEST:
+        size = max(SMALLEST, round(size - 0.25, 2))
+    style = grid.box_style(size)
+    room = int((height + 0.01) // style.leading)
+    if lines is not None:
+        room = min(room, lines)
+    if room < 1:
+        return []
+    para = truncated(title, style, width, room)
+    if para is None:
+        return []
+    laid = [(para, para.wrap(width, 10_000)[1])]
+    if extra and len(para.blPara.lines) < room:
+        more = truncated(extra, grid.box_style(size, colour=grid.ctx.colours.muted), width, 1)
+        if more is not None:
+            laid.append((more, more.wrap(width, 10_000)[1]))
+    return laid
+
+
+ELLIPSIS = "\u2026"
+MIN_KEPT = 3  # characters kept before the ellipsis, at least: fewer say nothing
+
+
+def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Para | None:
+    """A paragraph of `text` (markup) in at most `lines` lines `width` wide: whole, or cut after a
+    word (after a character when not even the first word fits) with an ellipsis; None when not
+    even the ellipsis fits."""
+    para = Para(text, style)
+    para.wrap(width, 10_000)
+    if len(para.blPara.lines) <= lines:
+        return para
+    frags = list(Para(text, style).frags)  # as parsed: wrapping may split them
+    chars = "".join(f.text for f in frags)
+
+    def attempt(count: int) -> Para | None:
+        kept, left = [], count
+        for frag in frags:
+            if left <= 0:
+                break
+            kept.append(frag.clone(text=frag.text[:left]))
+            left -= len(frag.text)
+        while kept and not kept[-1].text.strip():
+            kept.pop()
+        if kept:
+            kept[-1] = kept[-1].clone(text=kept[-1].text.rstrip())
+        last = kept[-1] if kept else frags[0]
+        font = last.fontName if last.fontName.split("-")[0] == SANS else style.fontName
+        kept.append(last.clone(text=ELLIPSIS, fontName=font, rise=0))
+        cut = Para("", style, frags=kept)
+        cut.wrap(width, 10_000)
+        return cut if len(cut.blPara.lines) <= lines else None
+
+    words = [i for i in range(1, len(chars)) if chars[i] == " " and chars[i - 1] != " "]
+    found = _last_fitting(words, attempt)
+    if found is None:  # not even the first word: a few of its letters, never the ellipsis alone
+        found = _last_fitting(list(range(min(MIN_KEPT, len(chars)), len(chars) + 1)), attempt)
+    return found
+
+
+def _last_fitting(cuts: list[int], attempt) -> Para | None:
+    """attempt(cut) for the largest of the ascending `cuts` that gives a paragraph (fewer characters fit more easily)."""
+    low, high, best = 0, len(cuts) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        para = attempt(cuts[middle])
+        if para is not None:
+            best, low = para, middle + 1
+        else:
+            high = middle - 1
+    return best

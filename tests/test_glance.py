@@ -1,0 +1,292 @@
+"""The programme at a glance: every item of every day in its day's column, in time order; the days'
+page references and links; one page or a facing spread; the section in the contents, or left out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pypdf
+import pytest
+
+from booklet.build import build_booklet
+from booklet.layout.glance import MAIN, plan_day
+from booklet.model import Day, Item, Parallel, Session, TimeRange
+from booklet.text import markup
+
+from .helpers import BASE, write_conference
+from .pdftext import Pdf, norm
+
+SAMPLE = __import__("pathlib").Path(__file__).parent.parent / "booklet" / "resources" / "sample"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def chunks(pdf: Pdf, index: int) -> list[tuple[float, float, str]]:
+    """(x, y, text) of each piece of text drawn on a page, in drawing order (pypdf's text visitor)."""
+    seen = pdf.__dict__.setdefault("_chunks", {})
+    if index in seen:
+        return seen[index]
+    out = seen[index] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            out.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text.strip()))
+
+    pdf.reader.pages[index].extract_text(visitor_text=visit)
+    return out
+
+
+def glance_pages(pdf: Pdf, anchors: dict[str, int]) -> list[int]:
+    """0-based pages of the glance: from its anchor to the first day's programme."""
+    return list(range(anchors["glance"] - 1, anchors["day-0"] - 1))
+
+
+def columns(pdf: Pdf, pages: list[int], days) -> dict[int, tuple[int, float, float]]:
+    """For each day index: (page, left, right) of its column, from where its weekday heads it."""
+    heads = []
+    for page in pages:
+        found = [(x, text) for x, _, text in chunks(pdf, page)]
+        for index, day in enumerate(days):
+            weekday = f"{day.date:%A}"
+            for x, text in found:
+                if text == weekday:
+                    heads.append((index, page, x))
+    assert [h[0] for h in heads] == list(range(len(days))), heads
+    out = {}
+    for n, (index, page, x) in enumerate(heads):
+        following = heads[n + 1] if n + 1 < len(heads) and heads[n + 1][1] == page else None
+        out[index] = (page, x - 1, following[2] - 1 if following else 10_000)
+    return out
+
+
+def place(pdf: Pdf, column: tuple[int, float, float], title: str, taken: set) -> tuple[float, float]:
+    """(x, y) of the topmost line in the column that starts with the title's first letters, not taken before."""
+    page, left, right = column
+    want = norm(markup.plain(title))[:8]
+    lines = sorted((c for c in chunks(pdf, page) if left <= c[0] < right), key=lambda c: (-c[1], c[0]))
+    for n, (x, y, text) in enumerate(lines):
+        below = [t for x2, y2, t in lines[n + 1:] if abs(x2 - x) < 0.5 and 0 < y - y2 < 20][:2]
+        if norm(text + "".join(below)).startswith(want) and (page, x, y) not in taken:
+            taken.add((page, x, y))
+            return x, y
+    raise AssertionError(f"{title!r} is not in its day's column on page {page + 1}")
+
+
+def check_every_item(pdf: Pdf, anchors: dict[str, int], booklet, parallel: bool = True) -> int:
+    """Every titled item of every day in its day's column; timed ones lower for later, side by side at one
+    time (not `parallel`: leaving out those of parallel sessions)."""
+    pages = glance_pages(pdf, anchors)
+    cols = columns(pdf, pages, booklet.days)
+    checked = 0
+    for index, day in enumerate(booklet.days):
+        taken: set = set()
+        timed = []
+        for item, session, track in _items(day):
+            if not item.shown_title or (track is not None and not parallel):
+                continue
+            x, y = place(pdf, cols[index], item.shown_title, taken)
+            checked += 1
+            if item.time:
+                timed.append((item.time.start, track, y, x))
+        timed.sort(key=lambda t: (t[0], t[1] or 0))
+        for (start, _, y, x), (start2, _, y2, x2) in zip(timed, timed[1:]):
+            if start2 > start:
+                assert y2 < y, (day.date, start, start2)  # later: lower on the page
+            else:
+                assert y2 == pytest.approx(y) and x2 > x, (day.date, start)  # same time: side by side
+    return checked
+
+
+def _items(day: Day):
+    """(item, session, track index, or None outside parallel sessions) of a day, in printed order."""
+    for entry in day.entries:
+        if isinstance(entry, Item):
+            yield entry, None, None
+        elif isinstance(entry, Session):
+            yield from ((item, entry, None) for item in entry.items)
+        else:
+            for track, session in enumerate(entry.sessions):
+                yield from ((item, session, track) for item in session.items)
+
+
+def week(rooms: int = 2, days: int = 7) -> dict[str, str]:
+    """A generated week: sessions, `rooms` parallel tracks in the afternoon, an overlapping meeting,
+    a dinner at 20:00 without an end, an afternoon off without a time, a late item with none."""
+    abstracts, programme = [], ["days:"]
+
+    def talk(time: str) -> str:
+        n = len(abstracts) + 1
+        long = " on a very long title about hierarchical models of selection effects in surveys" if n % 3 == 0 else ""
+        abstracts.append(f"- id: t{n}\n  title: Talk{n:03d}{long}\n  speaker: {{name: Speaker N{n}}}\n  abstract: x\n")
+        return f'{{time: "{time}", talk: t{n}}}'
+
+    for d in range(days):
+        programme += [f"  - date: {dt.date(2027, 9, 13) + dt.timedelta(days=d)}", "    items:",
+                      '      - {time: "08:30-09:00", title: Registration}',
+                      "      - session: Morning", "        items:"]
+        programme += [f"          - {talk(t)}" for t in ("09:00-09:40", "09:40-10:00", "10:00-10:20")]
+        programme += ['      - {time: "10:20-11:00", title: Coffee Break, kind: break}',
+                      '      - {time: "10:40-11:40", title: Board meeting, kind: other}',
+                      '      - {time: "12:00-13:30", title: Lunch, kind: break}', "      - parallel:"]
+        for r in range(rooms):
+            programme += [f"          - session: Track {d}{r}", f"            room: Room {r}", "            items:"]
+            programme += [f"              - {talk(t)}" for t in ("13:30-14:00", "14:00-14:30")]
+        programme += ["      - {title: Afternoon off, kind: social}",
+                      '      - {time: "20:00", title: Dinner by the harbour, kind: social}',
+                      "      - {title: Late discussions, kind: other}"]
+    end = dt.date(2027, 9, 13) + dt.timedelta(days=days - 1)
+    return {"abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",
+            "conference.yaml": f"title: Week\nshort_title: W\ndates: {{start: 2027-09-13, end: {end}}}\nvenue: Lund\n"}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    out = tmp_path_factory.mktemp("glance") / "sample.pdf"
+    result = build_booklet(SAMPLE, out)
+    return Pdf(out), result.anchors, result.booklet
+
+
+# --------------------------------------------------------------------------- the sample
+
+
+def test_the_sample_at_a5_is_a_spread_with_every_item_in_its_days_column_in_time_order(sample):
+    pdf, anchors, booklet = sample
+    pages = glance_pages(pdf, anchors)
+    assert len(pages) == 2 and pages[0] % 2 == 1  # two facing pages: the first a left-hand (even) page
+    assert pdf.lines(pages[0])[0] == "Programme at a glance"
+    titled = sum(1 for day in booklet.days for item in day.items() if item.shown_title)
+    assert check_every_item(pdf, anchors, booklet) == titled
+    untimed = [i for i in booklet.days[2].items() if i.shown_title == "Free Afternoon"][0]
+    assert untimed.time is None  # drawn in its gap (checked in its column above), not listed apart
+    assert "No fixed time" not in "".join(pdf.texts[p] for p in pages)
+
+
+def test_the_days_page_references_are_their_pages_and_link_there(sample):
+    pdf, anchors, booklet = sample
+    printed, linked = [], []
+    for page in glance_pages(pdf, anchors):
+        found = chunks(pdf, page)
+        printed += [int(found[i + 1][2]) for i, (_, _, text) in enumerate(found) if text == "p."]
+        heads = [(x, y) for x, y, text in found if text in {f"{d.date:%A}" for d in booklet.days}]
+        for x, y in heads:
+            (dest,) = [dest for rect, dest in pdf.links(page) if rect[0] <= x + 1 < rect[2] and rect[1] < y < rect[3]]
+            linked.append(dest + 1)
+    days = [anchors[f"day-{i}"] for i in range(len(booklet.days))]
+    assert printed == linked == days
+    assert pdf.pages_with("14 DAY 1 Monday June 2027") == [days[0] - 1]  # the day's programme is there
+
+
+def test_the_contents_and_the_outline_list_the_glance(sample):
+    pdf, anchors, _ = sample
+    contents = pdf.lines(1)
+    at = contents.index("Programme at a glance")
+    assert contents[at + 1] == str(anchors["glance"]) and contents[at + 2] == "Programme"
+    assert ("Programme at a glance", anchors["glance"] - 1) in [(t, p) for t, p, _ in pdf.outline()]
+    assert anchors["glance"] - 1 in [dest for _, dest in pdf.links(1)]
+
+
+# --------------------------------------------------------------------------- generated weeks
+
+
+def test_three_days_on_a4_are_one_page_with_every_item_and_the_untimed_ones_listed(tmp_path):
+    folder = write_conference(tmp_path / "conf", week(rooms=2, days=3))
+    result = build_booklet(folder, tmp_path / "w.pdf", page_size="A4")
+    pdf, booklet = Pdf(tmp_path / "w.pdf"), result.booklet
+    assert glance_pages(pdf, result.anchors) == [result.anchors["glance"] - 1]
+    assert check_every_item(pdf, result.anchors, booklet) == sum(
+        1 for day in booklet.days for item in day.items() if item.shown_title)
+    found = chunks(pdf, result.anchors["glance"] - 1)
+    hours = {text: y for x, y, text in found if text.endswith(":00") and len(text) == 5}
+    assert sorted(hours) == [f"{h:02d}:00" for h in range(8, 21)]  # 08:00 to the dinner's hour's end
+    (label,) = [y for _, y, text in found if text == "No fixed time"]
+    late = [y for _, y, text in found if text == "Late discussions"]
+    afternoon = [y for _, y, text in found if text == "Afternoon off"]
+    assert len(late) == len(afternoon) == 3
+    assert all(y < label < min(hours.values()) for y in late)  # listed under the grid
+    assert all(hours["14:00"] > y > hours["20:00"] for y in afternoon)  # in its gap: after the talks, before dinner
+
+
+def test_six_rooms_a_week_at_a5_a_spread_after_a_notes_page_the_parallel_sessions_named(tmp_path):
+    folder = write_conference(tmp_path / "conf", week(rooms=6, days=7))
+    result = build_booklet(folder, tmp_path / "w.pdf")
+    pdf = Pdf(tmp_path / "w.pdf")
+    pages = glance_pages(pdf, result.anchors)
+    assert pages == [3, 4]  # a spread: pages 4 and 5
+    assert pdf.lines(2)[0] == "Notes"  # page 3, the right-hand page before it, is for notes
+    assert pdf.lines(1)[:3] == ["Contents", "Programme at a glance", "4"]
+    text = "".join(pdf.norms[p] for p in pages)
+    assert text.count(norm("PARALLEL SESSIONS")) == 7  # lanes too narrow to read: one box naming the sessions
+    for d in range(7):
+        assert all(norm(f"Track {d}{r}") in text for r in range(6)), d
+    assert text.count("talk001") == 1 and text.count(norm("Dinner by the harbour")) == 7
+    assert check_every_item(pdf, result.anchors, result.booklet, parallel=False) == 7 * 10
+
+
+# --------------------------------------------------------------------------- the plan of a day
+
+
+def _item(title, start=None, end=None):
+    time = TimeRange(dt.time(*start), dt.time(*end) if end else None) if start else None
+    return Item("other", time, title)
+
+
+def test_a_days_plan_ends_open_items_places_untimed_ones_and_puts_overlaps_side_by_side():
+    a, b = Session("A", (_item("a1", (14, 0), (14, 30)), _item("a2", (14, 30), (15, 0)))), \
+        Session("B", (_item("b1", (14, 0), (15, 0)),))
+    day = Day(dt.date(2027, 9, 13), (
+        _item("lunch", (12, 0)),  # no end: until the next start
+        Parallel((a, b)),
+        _item("free"),  # no time: in the gap after the parallel sessions, up to the dinner
+        _item("dinner", (19, 30)),  # no end and nothing after it: one hour
+        _item("late", (0, 30), (1, 0)),  # after midnight
+        _item("nowhere"),  # no time, no gap: listed
+    ))
+    plan = plan_day(0, day)
+    boxes = {box.item.title: box for box in plan.boxes}
+    assert (boxes["lunch"].start, boxes["lunch"].end) == (12 * 60, 14 * 60)
+    assert (boxes["free"].start, boxes["free"].end) == (15 * 60, 19 * 60 + 30)
+    assert (boxes["dinner"].start, boxes["dinner"].end) == (19 * 60 + 30, 20 * 60 + 30)
+    assert (boxes["late"].start, boxes["late"].end) == (24 * 60 + 30, 25 * 60)
+    assert [(boxes[t].lane, boxes[t].lanes) for t in ("a1", "a2", "b1")] == [(0, 2), (0, 2), (1, 2)]
+    assert boxes["lunch"].lanes == 1 and boxes["a1"].stream != MAIN
+    assert [item.title for item, _ in plan.untimed] == ["nowhere"]
+
+
+# --------------------------------------------------------------------------- left out, small, other looks
+
+
+def test_left_out_by_the_theme_it_is_not_printed_nor_listed(tmp_path):
+    folder = write_conference(tmp_path / "conf", {
+        "theme.yaml": "sections: [committees, programme, abstracts, tutorials, posters, practical]\n"})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    assert "glance" not in result.anchors and not pdf.pages_with("Programme at a glance")
+
+
+@pytest.mark.parametrize("theme, size", [("modern", "letter"), ("minimal", "A5")])
+def test_one_day_in_each_look_is_one_page_with_its_items(tmp_path, theme, size):
+    folder = write_conference(tmp_path / "conf", {
+        "theme.yaml": f"base: {theme}\nabstracts: {{placement: by-day}}\n"})
+    result = build_booklet(folder, tmp_path / "b.pdf", page_size=size)
+    pdf, booklet = Pdf(tmp_path / "b.pdf"), result.booklet
+    assert glance_pages(pdf, result.anchors) == [2]
+    assert check_every_item(pdf, result.anchors, booklet) == 5
+    page = chunks(pdf, 2)
+    at = [i for i, (_, _, text) in enumerate(page) if text == "p."][0]
+    assert int(page[at + 1][2]) == result.anchors["day-0"]
+    assert pypdf.PdfReader(str(tmp_path / "b.pdf")).pages[2].get("/Annots")
+
+
+def test_a_day_of_many_items_without_a_time_lists_the_first_and_counts_the_rest(tmp_path):
+    items = "".join(f"      - {{title: Untimed {i:02d}}}\n" for i in range(40))
+    folder = write_conference(tmp_path / "conf", {
+        "programme.yaml": BASE["programme.yaml"] + "  - date: 2027-09-14\n    items:\n" + items})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    (page,) = glance_pages(pdf, result.anchors)
+    listed = [text for _, _, text in chunks(pdf, page) if text.startswith("Untimed")]
+    more = [text for _, _, text in chunks(pdf, page) if text.startswith("+")]
+    assert listed == [f"Untimed {i:02d}" for i in range(len(listed))] and more == [f"+{40 - len(listed)}"]
+    assert len(listed) >= 5
+    assert result.anchors["day-1"] - 1 in [dest for _, dest in pdf.links(page)]
