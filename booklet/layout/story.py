@@ -17,18 +17,23 @@ from .backmatter import build_back_cover, build_practical, has_practical
 from .common import Context, day_key, posters_day_key
 from .cover import build_cover
 from .frontmatter import build_committees, build_contents
+from .index import build_index, has_index
 from .page import Page
 from .posters import build_day_posters, build_posters
 from .programme import build_programme, build_programme_day, day_title
 from .tutorials import build_day_tutorials, build_tutorials, section_tutorials
 
 
-def build_story(booklet: Booklet, page: Page, pad_to: int = 4) -> list:
+def build_story(booklet: Booklet, page: Page, pad_to: int = 4, known_people: dict | None = None) -> list:
     """Cover, contents, sections, Notes pages up to a multiple of `pad_to` pages, back cover.
+
+    `known_people`: where each person is named, as a pass before this one found (the index of authors
+    lists it when it comes before those pages; see layout.index.learn_people).
 
     Layout finds no problems of its own: every warning about the data, the images' resolution
     included, comes from lint (see booklet.check), so `check` reports what `build` does."""
     ctx = Context(booklet, page)
+    ctx.known_people = known_people
     story = build_cover(ctx) + build_contents(ctx, contents_entries(ctx))
     for name in ctx.sections:
         for part in section_parts(ctx, name):
@@ -51,7 +56,9 @@ def section_parts(ctx: Context, name: str) -> list[list]:
         return [build_posters(ctx)]
     if name == "practical":
         return [build_practical(ctx)]
-    if name in ("glance", "sponsors", "participants", "index"):
+    if name == "index":
+        return [build_index(ctx)]
+    if name in ("glance", "sponsors", "participants"):
         return []  # not laid out yet: each gets its own layout module
     raise ValueError(f"unknown section {name!r}")
 
@@ -96,6 +103,8 @@ def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:
             entries.append((0, ctx.label("posters"), "posters"))
         elif name == "practical" and has_practical(b.conference):
             entries.append((0, ctx.label("practical"), "practical"))
+        elif name == "index" and has_index(ctx):
+            entries.append((0, ctx.label("index"), "index"))
     return entries
 
 
