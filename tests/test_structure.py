@@ -293,7 +293,8 @@ def test_posters_sorted_by_author_under_topic_headings(reordered):
 def test_the_default_theme_written_out_gives_the_same_bytes(tmp_path):
     plain = write_conference(tmp_path / "plain")
     written = write_conference(tmp_path / "written", {"theme.yaml": (
-        "sections: [committees, programme, abstracts, tutorials, posters, practical]\n"
+        "sections: [committees, glance, programme, abstracts, tutorials, posters, practical, sponsors, participants,"
+        " index]\n"
         "abstracts: {placement: after-programme, layout: page}\n"
         "posters: {sort: number}\n")})
     a = build_booklet(plain, tmp_path / "a.pdf")
@@ -325,7 +326,7 @@ def test_posters_go_to_the_day_of_the_session_they_name(tmp_path):
     result = build_booklet(folder, tmp_path / "b.pdf", options=PrintOptions(pad_to=1))
     pdf = Pdf(result.output)
     top = [title for title, _, _ in pdf.outline()]
-    assert top[-1] == "Posters"  # the poster of no day stays in the Posters section
+    assert top[-2:] == ["Posters", "Index of authors"]  # the poster of no day stays in the Posters section
     anchors = result.anchors
     assert anchors["poster-1"] < anchors["day-1"] < anchors["poster-0"] < anchors["poster-2"]
 

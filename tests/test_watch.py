@@ -57,8 +57,8 @@ def test_a_rebuild_says_what_it_wrote_or_why_not_and_keeps_the_last_good_pdf(tmp
     output = tmp_path / "out" / "booklet.pdf"
     good = rebuild(folder, output)
     assert good.ok and good.problems == []
-    assert good.pages == len(PdfReader(output).pages) == 8
-    assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(8 pages\) in \d+\.\d\d s", good.message)
+    assert good.pages == len(PdfReader(output).pages) == 12
+    assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(12 pages\) in \d+\.\d\d s", good.message)
     assert good.message.endswith(f"in {good.seconds:.2f} s")
     before = output.read_bytes()
 
@@ -152,7 +152,7 @@ def test_watch_rebuilds_once_per_burst_of_relevant_changes(tmp_path):
     assert [str(p) for p in builds[2].problems] == [BAD_LINE]
     assert builds[2].message == f"1 error, 0 warnings; {output} is left as it was."
     pdf = Pdf(output)
-    assert len(pdf) == 8 and pdf.pages_with("Third Title") and not pdf.pages_with("Renamed Meeting")
+    assert len(pdf) == 12 and pdf.pages_with("Third Title") and not pdf.pages_with("Renamed Meeting")
 
 
 def test_what_changed_before_the_watcher_started_is_rebuilt_on_its_first_burst(tmp_path):
@@ -265,7 +265,7 @@ def test_watch_rebuilds_a_real_folder_on_an_edit_and_stops_cleanly_on_ctrl_c(tmp
         assert _wait_for(rebuilt, 10), (log.read_text(), errors.read_text())
         assert output.stat().st_mtime_ns > first
         pdf = Pdf(output)
-        assert len(pdf) == 8 and pdf.pages_with("Edited While Watching") and not pdf.pages_with("Test Conference")
+        assert len(pdf) == 12 and pdf.pages_with("Edited While Watching") and not pdf.pages_with("Test Conference")
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0
     finally:
@@ -273,7 +273,7 @@ def test_watch_rebuilds_a_real_folder_on_an_edit_and_stops_cleanly_on_ctrl_c(tmp
             process.kill()
             process.wait()
     lines = log.read_text().splitlines()
-    assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(8 pages\) in \d+\.\d\d s", lines[0])
+    assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(12 pages\) in \d+\.\d\d s", lines[0])
     assert lines[-1] == "Stopped watching. Bye."
     assert errors.read_text() == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["booklet.pdf", "conf", "stderr.txt", "stdout.txt"]

@@ -170,8 +170,9 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
         line += f" \u00b7 {markup.inline(room)}"
     body = [Para(line, style)]
     if session.chair and chair and not continued:
-        before, _, after = ctx.label("chair", name="\0").partition("\0")
-        chair_line = markup.inline(before) + ctx.named(session.chair) + markup.inline(after)
+        before, _, after = ctx.label("chair", name="\0").partition("\0")  # the label's words around the name
+        chair_line = (markup.inline(before) + before[len(before.rstrip()):] + ctx.named(session.chair)
+                      + after[:len(after) - len(after.lstrip())] + markup.inline(after))
         body.append(Para(chair_line, s.row_speaker))
     return Row([], body, 0, background=ctx.colours.track(session.name), pad=2.5)
 
