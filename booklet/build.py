@@ -78,19 +78,20 @@ def refuse_inputs(outputs: list[Path], data_dir: Path, booklet: Booklet) -> None
 LEARNING_PASSES = 5  # at most: the index before the pages it lists settles in two or three
 
 
-def learn_people(make_story, render) -> dict:
-    """Where each person is named, for an index laid out before those pages: the booklet is laid out (in
-    memory, nothing written) with the index of the pass before, until the pages the index lists are the
-    pages the names are on (the first pass lists no one; the next, everyone, which moves later pages by
-    the index's length; the third finds them settled, unless the new numbers changed the index's length)."""
+def learn_people(make_story, render) -> tuple[dict, bool]:
+    """Where each person is named, for an index laid out before those pages, and whether that settled: the
+    booklet is laid out (in memory, nothing written, the index without links: their targets are not all
+    there yet) with the index of the pass before, until the pages the index lists are the pages the names
+    are on (the first pass lists no one; the next, everyone, which moves later pages by the index's length;
+    the third finds them settled, unless the new numbers changed the index's length)."""
     known: dict = {}
     for _ in range(LEARNING_PASSES):
         found: dict = {}
-        render(make_story(known), io.BytesIO(), people=found)
+        render(make_story(known, False), io.BytesIO(), people=found)
         if found == known:
-            break
+            return known, True
         known = found
-    return known
+    return known, False
 
 
 def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
@@ -122,10 +123,12 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
         language=conference.language.replace("_", "-"),  # BCP 47, as PDF wants it: pt-BR
         colours=make_palette(booklet.theme, page.cmyk),
     )
-    known = None
+    known, settled = None, True
     if index_before_people(booklet.theme.sections):
-        known = learn_people(lambda known: build_story(booklet, page, options.pad_to, known), render)
-    story = build_story(booklet, page, options.pad_to, known)
+        known, settled = learn_people(lambda known, links: build_story(booklet, page, options.pad_to, known, links),
+                                      render)
+    # settled: the same layout as the last pass, links and all; else no links (a target might be missing)
+    story = build_story(booklet, page, options.pad_to, known, index_links=settled)
     # with a separate cover, the whole booklet is an intermediate file, split into the two published ones
     with scratch_beside(output, ".full.pdf") if options.separate_cover else nullcontext(output) as target:
         pages, anchors = render(story, target, progress=progress)

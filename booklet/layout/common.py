@@ -55,14 +55,17 @@ class Context:
         self.people = People(booklet.people)  # who each name as written is (people.yaml)
         self.person_keys: dict[Identity, str] = {}  # each person named so far -> the key the canvas notes
         self.known_people: dict[str, dict[int, bool]] | None = None  # from an earlier pass (see layout.index)
+        self.index_links = True  # the index's page numbers are links (not in a pass that learns the pages)
 
     def named(self, name: str, presenting: bool = False) -> str:
         """A person's name as markup that notes, where it is drawn, that the person is on that page (and
-        presents there, or not): what the index of authors lists."""
+        presents there, or not): what the index of authors lists. The mark follows the name's last letter,
+        part of its last word: a mark before the name would stay at the end of the line before it when
+        the line breaks there (and on the page before, when the page does)."""
         identity = self.people.of(name)
         key = self.person_keys.setdefault(identity, str(len(self.person_keys)))
         mark = f'<onDraw name="{PERSON_CALLBACK}" label="{key}:{int(presenting)}"/>'
-        return mark + markup.inline(name)
+        return markup.inline(name) + mark
 
     def label(self, key: str, **values) -> str:
         """A fixed word of the booklet in its language (or as theme.yaml says), e.g. label("day", number=2),

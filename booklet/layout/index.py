@@ -7,8 +7,8 @@ with a mark (Context.named) that notes, on the canvas, the page it is actually d
 the person presents there (the speaker on an abstract's page, the presenting author of a poster, a
 tutorial's presenters; a programme line or a session's chair does not). The index is laid out after
 those pages, from what the canvas noted: in the default order it comes last, so one pass suffices.
-When a theme puts it before a section that names people, `learn_people` lays the booklet out without
-writing it until the pages it lists are the pages the names are on (see build.py).
+When a theme puts it before a section that names people, build.learn_people lays the booklet out without
+writing it until the pages it lists are the pages the names are on.
 
 People are one person when people.yaml says so (data.people.People); they are filed by family name,
 then given names, by the Unicode Collation Algorithm (text.names), under letter headings, in two
@@ -88,7 +88,8 @@ class IndexBody(Flowable):
             pages = ctx.known_people if ctx.known_people is not None else self.canv.people_pages
             who = {key: identity for identity, key in ctx.person_keys.items()}
             entries = index_entries(who, pages)
-            self._columns = Columns(_Flowables(ctx, entries), columns_for(ctx.page.text_width), COLUMN_GAP)
+            self._columns = Columns(_Flowables(ctx, entries, ctx.index_links), columns_for(ctx.page.text_width),
+                                    COLUMN_GAP)
         return self._columns
 
     def _lend(self):
@@ -113,11 +114,11 @@ def index_entries(who: dict[str, Identity], pages: dict[str, dict[int, bool]]):
     return sorted(found, key=lambda entry: sort_key(split_name(entry[0].name, entry[0].family)))
 
 
-def entry_markup(identity: Identity, key: str, pages: dict[int, bool]) -> str:
+def entry_markup(identity: Identity, key: str, pages: dict[int, bool], links: bool = True) -> str:
     """'Smagt, Patrick van der  12, <b>14</b>' (markup), each page number a link to the name on that page."""
     numbers = []
     for page in sorted(pages):
-        number = f'<a href="#{person_anchor(key, page)}">{page}</a>'
+        number = f'<a href="#{person_anchor(key, page)}">{page}</a>' if links else str(page)
         numbers.append(f"<b>{number}</b>" if pages[page] else number)
     name = markup.inline(split_name(identity.name, identity.family).inverted())
     return f"{name}\u2002{', '.join(numbers)}"
@@ -127,7 +128,8 @@ class _Flowables(Sequence):
     """The entries as flowables, a letter heading before each letter's first: each made when first asked
     for (ten thousand paragraphs are not parsed before the first page is filled)."""
 
-    def __init__(self, ctx: Context, entries: list):
+    def __init__(self, ctx: Context, entries: list, links: bool = True):
+        self.links = links
         s = ctx.styles
         size = s.body.fontSize
         indent = size * 1.2
@@ -159,6 +161,6 @@ class _Flowables(Sequence):
             if kind == "letter":
                 made = Para(markup.inline(value), self.letter_style)
             else:
-                made = Para(entry_markup(*value), self.entry_style)
+                made = Para(entry_markup(*value, self.links), self.entry_style)
             self._made[index] = made
         return made

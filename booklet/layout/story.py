@@ -24,16 +24,18 @@ from .programme import build_programme, build_programme_day, day_title
 from .tutorials import build_day_tutorials, build_tutorials, section_tutorials
 
 
-def build_story(booklet: Booklet, page: Page, pad_to: int = 4, known_people: dict | None = None) -> list:
+def build_story(booklet: Booklet, page: Page, pad_to: int = 4, known_people: dict | None = None,
+                index_links: bool = True) -> list:
     """Cover, contents, sections, Notes pages up to a multiple of `pad_to` pages, back cover.
 
     `known_people`: where each person is named, as a pass before this one found (the index of authors
-    lists it when it comes before those pages; see layout.index.learn_people).
+    lists it when it comes before those pages; see build.learn_people); `index_links`: whether the index's
+    page numbers are links (not while the pages are being learnt).
 
     Layout finds no problems of its own: every warning about the data, the images' resolution
     included, comes from lint (see booklet.check), so `check` reports what `build` does."""
     ctx = Context(booklet, page)
-    ctx.known_people = known_people
+    ctx.known_people, ctx.index_links = known_people, index_links
     story = build_cover(ctx) + build_contents(ctx, contents_entries(ctx))
     for name in ctx.sections:
         for part in section_parts(ctx, name):
