@@ -394,7 +394,8 @@ def schema(file: str | None, out_dir: Path | None) -> None:
     """Print the JSON Schema of the data files, made from the same definitions the checks use.
 
     With FILE (conference.yaml, programme.yaml, abstracts.yaml, abstracts/*.yaml, tutorials.yaml,
-    posters.yaml, people.yaml), only that file's schema; without, one JSON object of them all, by schema name.
+    posters.yaml, participants.yaml,
+    people.yaml), only that file's schema; without, one JSON object of them all, by schema name.
     Point your editor's YAML language server at them, or write them with -o.
 
     \b
@@ -419,8 +420,11 @@ def schema(file: str | None, out_dir: Path | None) -> None:
     try:
         spec = file_for(file)
     except KeyError:
-        names = ", ".join(f.name for f in FILES)
+        names = ", ".join(f.name for f in FILES if f.schema)
         click.echo(f"booklet: '{file}' is not a data file of the format; the files are {names}.", err=True)
+        sys.exit(1)
+    if not spec.schema:
+        click.echo(f"booklet: {spec.name} is not YAML and has no JSON Schema; {spec.doc}", err=True)
         sys.exit(1)
     click.echo(json.dumps(file_schema(spec), indent=2, ensure_ascii=False))
 

@@ -51,6 +51,31 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Sponsor:
+    name: str
+    logo: Path | None = None
+    tier: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtraPage:
+    """A page of its own (a venue map): an image or a one-page PDF, after a section (None: at the end)."""
+
+    file: Path
+    is_pdf: bool
+    after: str | None = None
+    title: str | None = None
+    source: Source | None = field(default=None, compare=False)  # where `after` is written
+
+
+@dataclass(frozen=True)
+class QrCode:
+    text: str
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
 class Conference:
     title: str
     start: dt.date
@@ -70,6 +95,9 @@ class Conference:
     notes: tuple[str, ...] = ()
     quote: Quote | None = None
     language: str = "en"
+    sponsors: tuple[Sponsor, ...] = ()
+    extra_pages: tuple[ExtraPage, ...] = ()
+    qr_codes: tuple[QrCode, ...] = ()
 
 
 ABSTRACT_KINDS = ("contributed", "invited", "keynote", "special")
@@ -112,6 +140,17 @@ class Poster:
     source: Source | None = field(default=None, compare=False)
     session: str | None = None  # the poster session it is shown in (a programme session's name)
     topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One entry of the list of participants (participants.yaml or participants.csv)."""
+
+    name: str
+    affiliations: tuple[str, ...] = ()
+    country: str | None = None
+    email: str | None = None  # never printed
+    source: Source | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -218,6 +257,7 @@ class Theme:
     posters_sort: str = "number"
     posters_group_by: str | None = None
     labels: dict[str, str] = field(default_factory=dict)  # label key -> words, over the language's own
+    sponsor_names: bool = False  # each sponsor's name printed under its logo
 
 
 @dataclass(frozen=True)
@@ -242,4 +282,5 @@ class Booklet:
     posters: tuple[Poster, ...] = ()
     image_sources: dict[Path, Source] = field(default_factory=dict, compare=False)  # where each image is named
     theme: Theme = field(default_factory=Theme)
+    participants: tuple[Participant, ...] = ()  # the list of participants, in the data's order
     people: tuple[Identity, ...] = ()  # people.yaml: one person's spellings, family names

@@ -22,7 +22,7 @@ from pathlib import Path
 from . import images
 from .problems import DataError, Problem
 
-DATA_SUFFIXES = {".yaml", ".yml"}
+DATA_SUFFIXES = {".yaml", ".yml", ".csv"}  # .csv: participants.csv
 DATA_FOLDERS = {"abstracts"}  # what the data folder may hold besides files (see data.validate)
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".webp", ".bmp"}
 # Editors' swap, backup, lock and probe files: vim (.x.swp, x~, 4913), emacs (.#x, #x#), JetBrains, others.
@@ -69,6 +69,9 @@ def rebuild(data_dir: Path, output: Path, options=None) -> Rebuild:
 
     output = Path(output)
     images.forget()  # an image edited since the last build must be read again
+    from .layout.extras import forget as forget_pages
+
+    forget_pages()  # and a PDF given as an extra page
     start = time.perf_counter()
     try:
         result = build_booklet(Path(data_dir), output, options=options)

@@ -24,7 +24,7 @@ from booklet.images import MAX_PIXELS
 from booklet.data.validate import read_booklet
 from .helpers import BASE, base_lines, extend, write_conference
 
-CONFERENCE_KEYS = "title, short_title, subtitle, tagline, welcome, dates, venue, url, contact, hashtag, logo, cover_image, committees, places, notes, quote, language"
+CONFERENCE_KEYS = "title, short_title, subtitle, tagline, welcome, dates, venue, url, contact, hashtag, logo, cover_image, committees, places, notes, quote, language, sponsors, extra_pages, qr_codes"
 OLD_PDF = b"%PDF-1.4\n% an older booklet that a failed build must leave alone\n%%EOF\n"
 
 
@@ -355,7 +355,7 @@ def test_missing_conference_yaml_line_number(tmp_path):
 
 @pytest.mark.parametrize("key, expected", [
     ("titel", f"conference.yaml:5: titel: unknown key 'titel' (did you mean 'title'?); the keys here are {CONFERENCE_KEYS}"),
-    ("sponsors", f"conference.yaml:5: sponsors: unknown key 'sponsors'; the keys here are {CONFERENCE_KEYS}"),
+    ("exhibitors", f"conference.yaml:5: exhibitors: unknown key 'exhibitors'; the keys here are {CONFERENCE_KEYS}"),
 ], ids=["did-you-mean", "no-close-match"])
 def test_unknown_key(tmp_path, key, expected):
     data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", f"{key}: Something\n")})
@@ -605,7 +605,7 @@ def test_many_problems_in_many_files_reported_together_in_order(tmp_path):
 
 def test_check_prints_what_build_prints(tmp_path):
     data = conference(tmp_path, {
-        "conference.yaml": extend("conference.yaml", "sponsors: []\n"),
+        "conference.yaml": extend("conference.yaml", "exhibitors: []\n"),
         "programme.yaml": "days:\n  - date: 2027-09-13\n    items: [{time: '9-10', kind: brake}]\n",
     })
     build = invoke("build", data, "-o", tmp_path / "out.pdf")

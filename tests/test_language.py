@@ -79,7 +79,9 @@ def test_german_running_heads_outline_subject_and_lang(german):
     assert german.lines(abstract)[-3:-1] == ["Montag, 14. Juni", "Kurzfassungen"]  # the running head
     outline = german.outline()
     assert [title for title, _, _ in outline] == ["Inhalt", "Komitees", "Programm", "Kurzfassungen", "Tutorien",
-                                                  "Poster", "Praktische Hinweise", "Autorenverzeichnis"]
+                                                  "Poster", "Praktische Hinweise", "Venue map", "Sponsoren",
+                                                  "Teilnehmende",
+                                                  "Autorenverzeichnis"]
     programme = dict((t, kids) for t, _, kids in outline)["Programm"]
     assert [t for t, _, _ in programme][:2] == ["Montag, 14. Juni", "Dienstag, 15. Juni"]
     assert german.reader.trailer["/Root"]["/Lang"] == "de"

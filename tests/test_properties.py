@@ -56,7 +56,8 @@ def value_for(key: contract.Key, depth: int):
         "integer": st.integers(-5, 5000), "boolean": st.booleans(),
         "choice": st.sampled_from(list(key.choices) + ["dinner", "nope"]),
         "choices": st.lists(st.sampled_from(list(key.choices) + ["nope"]), max_size=4),
-        "image": st.sampled_from(["images/none.jpg", ""]), "email": st.sampled_from(["a@b.org", "not an email"]),
+        "image": st.sampled_from(["images/none.jpg", ""]),
+        "file": st.sampled_from(["images/none.pdf", "conference.yaml", ""]), "email": st.sampled_from(["a@b.org", "not an email"]),
         "language": st.sampled_from(["en", "de", "fr", "xx", "english"]),
         "colour": st.sampled_from(["#112233", "#FFFFFF", "blue", "#12345"]),
     }

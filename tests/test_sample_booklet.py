@@ -242,3 +242,33 @@ def test_programme_pages_hold_three_rows_or_more_and_name_their_day(sample):
             else:
                 assert lines[0] == f"{title} (continued)", (title, index + 1)
             assert title in lines[-3:], (title, index + 1)  # the running head, drawn last
+
+
+def test_participants_are_listed_sorted_with_committee_and_speakers(sample):
+    _, pdf, booklet = sample
+    pages = _section_range(pdf, "Participants")
+    lines = [line for page in pages for line in pdf.lines(page)]
+    assert len(booklet.participants) >= 40
+    for person in ("Øvergaard, Sigrid", "Berg, Pieter van der", "Te Rangi, Aroha", "Παπαδάκη, Μαρίνα"):
+        assert person in lines, person
+    names = [line for line in lines if line.startswith(("Osei-Mensah,", "Øvergaard,", "Oyelaran,"))]
+    assert names == ["Osei-Mensah, Daniel", "Øvergaard, Sigrid", "Oyelaran, Adaeze"]
+    text = "\n".join(pdf.texts)
+    assert all(p.email not in text for p in booklet.participants if p.email)
+def test_the_sample_shows_its_qr_codes_map_and_sponsors(sample):
+    import pypdfium2
+    import zxingcpp
+
+    result, pdf, booklet = sample
+    practical = result.anchors["practical"] - 1
+    document = pypdfium2.PdfDocument(str(pdf.path))
+    image = document[practical].render(scale=4).to_pil()
+    document.close()
+    decoded = sorted((code.position.top_left.x, code.text) for code in zxingcpp.read_barcodes(image))
+    assert [text for _, text in decoded] == [code.text for code in booklet.conference.qr_codes]
+    assert [code.text for code in booklet.conference.qr_codes] == [
+        "https://www.example.org/starstat2027", "WIFI:T:WPA;S:StarStat-2027;P:aurora-borealis;;"]
+    assert result.anchors["extra-0"] == result.anchors["practical"] + 1  # the map, after the practical page
+    assert "Brannvik Science Park" in pdf.texts[result.anchors["extra-0"] - 1]  # drawn as vectors: its text is text
+    sponsors = pdf.lines(result.anchors["sponsors"] - 1)
+    assert [line for line in sponsors if line in ("Gold", "Silver", "Supporters")] == ["Gold", "Silver", "Supporters"]

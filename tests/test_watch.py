@@ -105,7 +105,8 @@ def test_data_files_and_images_count_editor_files_hidden_files_and_the_output_do
     data = tmp_path / "conf"
     (data / "abstracts").mkdir(parents=True)
     wanted = ChangeFilter(data, data / "booklet.pdf")
-    for name in ("conference.yaml", "abstracts/x.yaml", "programme.YML", "images/a.jpg", "logo.PNG", "abstracts"):
+    for name in ("conference.yaml", "abstracts/x.yaml", "programme.YML", "participants.csv", "images/a.jpg", "logo.PNG",
+                 "abstracts"):
         assert wanted(data / name), name
     for name in ("booklet.pdf", ".booklet.pdf.abc123.part", ".conference.yaml.swp", "conference.yaml~",
                  ".#conference.yaml", "#conference.yaml#", "4913", "sedAb12Cd", "conference.yaml.tmp",

@@ -1,13 +1,15 @@
 """Generate the placeholder images of the sample conference (booklet/resources/sample/images/).
 
 Everything here is synthetic: the portraits are neutral head-and-shoulders
-silhouettes (no real person), the logo and the cover are abstract shapes.
+silhouettes (no real person), the logo and the cover are abstract shapes, the
+sponsors' logos are made-up emblems and names, and the venue map (a one-page
+PDF drawn with ReportLab, in vectors) shows invented streets.
 The output is deterministic (fixed seeds), so running the script again
 rewrites identical files.
 
     python tools/make_sample_images.py
 
-Needs only Pillow.
+Needs Pillow, and ReportLab for the map (both are booklet's dependencies).
 """
 
 from __future__ import annotations
@@ -218,13 +220,269 @@ def make_cover() -> Image.Image:
     return img
 
 
+# --------------------------------------------------------------------------
+# sponsors' logos
+# --------------------------------------------------------------------------
+
+FONTS = HERE.parent.parent.parent / "resources" / "fonts"
+
+# file stem -> (words of the wordmark, emblem, colour, size in pixels): each sized for 300 dpi at
+# the largest box its tier gets (letter, the widest text block: the first tier's boxes are 85 mm
+# wide, the second's 54.6 mm).
+SPONSOR_LOGOS = {
+    "sponsor-nordlys": (("NORDLYS", "INSTRUMENTS"), "aurora", (20, 110, 90), (1040, 344)),
+    "sponsor-fjordvik": (("Fjordvik", "Data Foundation"), "waves", (24, 60, 130), (1040, 344)),
+    "sponsor-polaris": (("POLARIS", "OPTICS"), "star", (150, 40, 60), (680, 224)),
+    "sponsor-brannvik": (("BRANNVIK", "KOMMUNE"), "shield", (30, 70, 120), (340, 340)),
+    "sponsor-nsi": (("Nordic Society", "for Inference"), "bars", (90, 60, 140), (480, 160)),
+}
+
+
+def _font(bold: bool, size: int):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(FONTS / ("NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf")), size)
+
+
+def _emblem(d: ImageDraw.ImageDraw, kind: str, box, colour) -> None:
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    light = tuple(round(c + (255 - c) * 0.55) for c in colour) + (255,)
+    colour = colour + (255,)
+    if kind == "aurora":
+        for k in range(3):
+            top = y0 + h * (0.15 + 0.2 * k)
+            d.arc((x0, top, x1, top + h * 1.2), 200, 340, fill=colour if k != 1 else light, width=max(3, int(h * 0.09)))
+    elif kind == "waves":
+        for k in range(3):
+            y = y0 + h * (0.3 + 0.22 * k)
+            pts = [(x0 + w * t / 40, y + math.sin(t / 40 * 2 * math.pi * 1.5) * h * 0.08) for t in range(41)]
+            d.line(pts, fill=colour if k % 2 == 0 else light, width=max(3, int(h * 0.08)), joint="curve")
+    elif kind == "star":
+        pts = []
+        for i in range(10):
+            ang = math.pi / 5 * i - math.pi / 2
+            rad = min(w, h) * (0.48 if i % 2 == 0 else 0.2)
+            pts.append((cx + rad * math.cos(ang), cy + rad * math.sin(ang)))
+        d.polygon(pts, fill=colour)
+    elif kind == "shield":
+        d.polygon([(x0, y0), (x1, y0), (x1, cy), (cx, y1), (x0, cy)], fill=colour)
+        r = w * 0.18
+        d.ellipse((cx - r, y0 + h * 0.35 - r, cx + r, y0 + h * 0.35 + r), fill=light)
+    elif kind == "bars":
+        for k, t in enumerate((0.35, 0.6, 0.85, 0.5)):
+            bx = x0 + w * k / 4
+            d.rectangle((bx + w * 0.03, y1 - h * t, bx + w / 4 - w * 0.03, y1), fill=colour if k != 2 else light)
+
+
+def _fitted(d: ImageDraw.ImageDraw, text: str, bold: bool, size: int, room: float):
+    """The font at `size`, or smaller until `text` fits in `room` pixels."""
+    font = _font(bold, size)
+    while d.textlength(text, font=font) > room:
+        size = int(size * 0.95)
+        font = _font(bold, size)
+    return font
+
+
+def make_sponsor_logo(words, emblem: str, colour, size) -> Image.Image:
+    """An emblem beside (or, for a square logo, above) two lines of words, on a transparent background."""
+    scale = 2
+    w, h = size[0] * scale, size[1] * scale
+    img = Image.new("RGBA", (w, h), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    ink = colour + (255,)
+    grey = (70, 70, 70, 255)
+    if w == h:  # square: emblem on top, words below, centred
+        _emblem(d, emblem, (w * 0.28, h * 0.06, w * 0.72, h * 0.56), colour)
+        for k, (text, bold) in enumerate(((words[0], True), (words[1], False))):
+            font = _font(bold, int(h * (0.13 if bold else 0.1)))
+            d.text((w / 2, h * (0.68 + 0.16 * k)), text, font=font, fill=ink if bold else grey, anchor="mm")
+    else:
+        _emblem(d, emblem, (h * 0.08, h * 0.1, h * 0.92, h * 0.9), colour)
+        left = h * 1.08
+        room = w - left - h * 0.05
+        first, second = _fitted(d, words[0], True, int(h * 0.4), room), _fitted(d, words[1], False, int(h * 0.22), room)
+        d.text((left, h * 0.47), words[0], font=first, fill=ink, anchor="ls")
+        d.text((left, h * 0.8), words[1], font=second, fill=grey, anchor="ls")
+    return img.resize(size, Image.LANCZOS)
+
+
+# --------------------------------------------------------------------------
+# venue map (vector PDF)
+# --------------------------------------------------------------------------
+
+MAP_SIZE_MM = (170, 250)  # the A4 text block: printed at 1:1 on A4, scaled down on A5
+
+
+def make_map(path: Path) -> None:
+    """Brannvik Science Park and the harbour: streets, buildings, the walk to the dinner, a legend."""
+    from reportlab.lib.colors import Color, HexColor, white
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    for name in ("NotoSans-Regular", "NotoSans-Bold"):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(FONTS / f"{name}.ttf")))
+    W, H = MAP_SIZE_MM[0] * mm, MAP_SIZE_MM[1] * mm
+    c = Canvas(str(path), pagesize=(W, H), invariant=1, pageCompression=1, initialFontName="NotoSans-Regular")
+    c.setTitle("Brannvik Science Park: venue map (fictional)")
+    land, water, park = HexColor("#F4F1EA"), HexColor("#BFD9EA"), HexColor("#D5E8C8")
+    road, building, accent = HexColor("#FFFFFF"), HexColor("#C9C2B6"), HexColor("#0B5394")
+    dinner, text = HexColor("#C8102E"), HexColor("#222222")
+
+    c.setFillColor(land)
+    c.rect(0, 0, W, H, stroke=0, fill=1)
+    # the harbour and the fjord along the bottom and the right
+    c.setFillColor(water)
+    p = c.beginPath()
+    p.moveTo(0, 0)
+    p.lineTo(0, 48 * mm)
+    p.curveTo(40 * mm, 58 * mm, 70 * mm, 40 * mm, 100 * mm, 52 * mm)
+    p.curveTo(125 * mm, 62 * mm, 128 * mm, 120 * mm, 150 * mm, 150 * mm)
+    p.curveTo(160 * mm, 165 * mm, 165 * mm, 200 * mm, W, 215 * mm)
+    p.lineTo(W, 0)
+    p.close()
+    c.drawPath(p, stroke=0, fill=1)
+    # a park
+    c.setFillColor(park)
+    c.roundRect(18 * mm, 150 * mm, 48 * mm, 42 * mm, 6 * mm, stroke=0, fill=1)
+
+    def street(points, width=4.2 * mm):
+        c.setStrokeColor(building)
+        c.setLineWidth(width + 0.8)
+        c.setLineCap(1)
+        c.setLineJoin(1)
+        path = c.beginPath()
+        path.moveTo(*points[0])
+        for point in points[1:]:
+            path.lineTo(*point)
+        c.drawPath(path, stroke=1, fill=0)
+        c.setStrokeColor(road)
+        c.setLineWidth(width)
+        c.drawPath(path, stroke=1, fill=0)
+
+    forsk = [(10 * mm, 120 * mm), (120 * mm, 130 * mm)]
+    kai = [(8 * mm, 70 * mm), (60 * mm, 72 * mm), (100 * mm, 66 * mm)]
+    link = [(60 * mm, 72 * mm), (66 * mm, 126 * mm), (72 * mm, 215 * mm)]
+    for points in (forsk, kai, link):
+        street(points)
+
+    def label(x, y, words, size=7.5, bold=False, colour=text, angle=0, centre=True):
+        c.saveState()
+        c.translate(x, y)
+        c.rotate(angle)
+        c.setFillColor(colour)
+        c.setFont("NotoSans-Bold" if bold else "NotoSans-Regular", size)
+        (c.drawCentredString if centre else c.drawString)(0, 0, words)
+        c.restoreState()
+
+    label(38 * mm, 124.6 * mm, "Forskningsveien", angle=5.2)
+    label(84 * mm, 67.2 * mm, "Kaigata", angle=-8)
+    label(67.6 * mm, 160 * mm, "Parkveien", angle=86)
+    label(42 * mm, 171 * mm, "Observatory Park", size=8, colour=HexColor("#3C6E2F"))
+    label(40 * mm, 30 * mm, "Brannvik harbour", size=9, colour=HexColor("#2F5F86"))
+    label(150 * mm, 60 * mm, "Fjord", size=9, colour=HexColor("#2F5F86"))
+
+    def house(x, y, w, h, letter, name, note):
+        c.setFillColor(accent)
+        c.setStrokeColor(white)
+        c.setLineWidth(1)
+        c.rect(x, y, w, h, stroke=1, fill=1)
+        label(x + w / 2, y + h / 2 - 4.5, letter, size=14, bold=True, colour=white)
+        label(x + w / 2, y - 4.2 * mm, name, size=7.5, bold=True)
+        label(x + w / 2, y - 7.6 * mm, note, size=6.5)
+
+    house(80 * mm, 140 * mm, 26 * mm, 18 * mm, "A", "Building A", "Aurora Auditorium, registration")
+    c.setFillColor(building)
+    c.rect(84 * mm, 100 * mm, 16 * mm, 14 * mm, stroke=0, fill=1)
+    label(92 * mm, 105 * mm, "B", size=12, bold=True, colour=white)
+    house(20 * mm, 96 * mm, 22 * mm, 16 * mm, "C", "Building C", "Lyra Seminar Room (2nd floor)")
+
+    # the restaurant and the walk to it
+    rx, ry = 20 * mm, 62 * mm
+    c.setStrokeColor(dinner)
+    c.setLineWidth(1.6)
+    c.setDash(3, 2.4)
+    walk = c.beginPath()
+    walk.moveTo(80 * mm, 146 * mm)
+    walk.lineTo(70 * mm, 146 * mm)
+    walk.lineTo(66 * mm, 128 * mm)
+    walk.lineTo(64 * mm, 118 * mm)
+    walk.lineTo(62 * mm, 80 * mm)
+    walk.lineTo(56 * mm, 74 * mm)
+    walk.lineTo(rx + 4 * mm, ry + 10 * mm)
+    c.drawPath(walk, stroke=1, fill=0)
+    c.setDash()
+    c.setFillColor(dinner)
+    c.circle(rx, ry + 6 * mm, 3.2 * mm, stroke=0, fill=1)
+    p = c.beginPath()
+    p.moveTo(rx - 2.6 * mm, ry + 4.5 * mm)
+    p.lineTo(rx, ry)
+    p.lineTo(rx + 2.6 * mm, ry + 4.5 * mm)
+    p.close()
+    c.drawPath(p, stroke=0, fill=1)
+    c.setFillColor(white)
+    c.circle(rx, ry + 6 * mm, 1.2 * mm, stroke=0, fill=1)
+    label(rx + 5 * mm, ry + 4 * mm, "Restaurant Fyrlykta", size=7.5, bold=True, centre=False)
+    label(rx + 5 * mm, ry + 0.8 * mm, "Kaigata 7 \u00b7 social dinner", size=6.5, centre=False)
+    label(48 * mm, 98 * mm, "10 min walk", size=7, bold=True, colour=dinner, angle=-88)
+
+    # title, north arrow, scale bar, legend
+    label(8 * mm, H - 14 * mm, "Brannvik Science Park", size=16, bold=True, colour=accent, centre=False)
+    label(8 * mm, H - 20 * mm, "Venue map \u00b7 StarStat 2027 (all names fictional)", size=8, centre=False)
+    ax, ay = W - 16 * mm, H - 22 * mm
+    c.setFillColor(text)
+    p = c.beginPath()
+    p.moveTo(ax, ay + 10 * mm)
+    p.lineTo(ax - 3 * mm, ay)
+    p.lineTo(ax, ay + 2.5 * mm)
+    p.lineTo(ax + 3 * mm, ay)
+    p.close()
+    c.drawPath(p, stroke=0, fill=1)
+    label(ax, ay - 4.5 * mm, "N", size=9, bold=True)
+    c.setStrokeColor(text)
+    c.setLineWidth(0.8)
+    sx, sy = 8 * mm, 10 * mm
+    c.line(sx, sy, sx + 40 * mm, sy)
+    for k in range(3):
+        c.line(sx + 20 * mm * k, sy - 1 * mm, sx + 20 * mm * k, sy + 1 * mm)
+    label(sx, sy + 2.5 * mm, "0", size=6.5, centre=False)
+    label(sx + 20 * mm, sy + 2.5 * mm, "100 m", size=6.5)
+    label(sx + 40 * mm, sy + 2.5 * mm, "200 m", size=6.5)
+    c.setFillColor(Color(1, 1, 1, alpha=0.9))
+    c.setStrokeColor(building)
+    c.roundRect(W - 62 * mm, 8 * mm, 56 * mm, 24 * mm, 2 * mm, stroke=1, fill=1)
+    c.setFillColor(accent)
+    c.rect(W - 58 * mm, 24 * mm, 5 * mm, 3.5 * mm, stroke=0, fill=1)
+    label(W - 51 * mm, 24.6 * mm, "Conference buildings", size=7, centre=False)
+    c.setStrokeColor(dinner)
+    c.setLineWidth(1.6)
+    c.setDash(3, 2.4)
+    c.line(W - 58 * mm, 17.5 * mm, W - 53 * mm, 17.5 * mm)
+    c.setDash()
+    label(W - 51 * mm, 16.6 * mm, "Walk to the dinner", size=7, centre=False)
+    c.setFillColor(dinner)
+    c.circle(W - 55.5 * mm, 11.6 * mm, 1.6 * mm, stroke=0, fill=1)
+    label(W - 51 * mm, 10.6 * mm, "Restaurant", size=7, centre=False)
+    c.showPage()
+    c.save()
+
+
 def main() -> None:
     for name in PORTRAITS:
         make_portrait(name).save(HERE / f"{name}.jpg", "JPEG", quality=85, optimize=True)
     make_logo().save(HERE / "logo.png", optimize=True)
     make_cover().save(HERE / "cover.jpg", "JPEG", quality=85, optimize=True)
-    total = sum(p.stat().st_size for p in HERE.iterdir() if p.suffix in {".jpg", ".png"})
-    print(f"wrote {len(PORTRAITS)} portraits, logo.png, cover.jpg ({total / 1e6:.2f} MB)")
+    for name, spec in SPONSOR_LOGOS.items():
+        logo = make_sponsor_logo(*spec).quantize(64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+        logo.save(HERE / f"{name}.png", optimize=True)
+    make_map(HERE / "map.pdf")
+    total = sum(p.stat().st_size for p in HERE.iterdir() if p.suffix in {".jpg", ".png", ".pdf"})
+    print(f"wrote {len(PORTRAITS)} portraits, logo.png, cover.jpg, {len(SPONSOR_LOGOS)} sponsors' logos, map.pdf "
+          f"({total / 1e6:.2f} MB)")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from ..model import ABSTRACT_KINDS, ITEM_KINDS
 # boolean   true or false
 # choice    one of `choices` (a few common other words are understood: see `aliases`)
 # image     a path to an image file, relative to the data folder
+# file      a path to an image file or a one-page PDF, relative to the data folder
 # email     an email address (never printed)
 # language  a language code such as en, de, en-GB
 # colour    a colour as #RRGGBB
@@ -53,6 +54,7 @@ SHAPES = {
     "boolean": "true or false",
     "choice": "one of the words listed",
     "image": "an image file's path",
+    "file": "an image or PDF file's path",
     "email": "an email address",
     "language": "a language code",
     "colour": "a colour (#RRGGBB)",
@@ -163,6 +165,31 @@ PLACE = Record("place", "A place participants need to find: a dinner venue, a ro
     Key("address", "text", "the street address", example="Tegnérsplatsen 1, 223 50 Lund"),
     Key("note", "text", "e.g. what happens there", example="Conference dinner"),
 ))
+# The booklet's sections (theme.yaml's `sections`, in the default order; extra pages go after one of them)
+SECTIONS = ("committees", "glance", "programme", "abstracts", "tutorials", "posters", "practical", "sponsors",
+            "participants", "index")
+SPONSOR = Record("sponsor", "A sponsor, on the sponsors' page.", (
+    Key("name", "text", "as it is printed (under the logo when theme.yaml's `sponsors: {names: true}`; in place of a "
+        "missing logo)", required=True, example="Nordlys Instruments"),
+    Key("logo", "image", "the sponsor's logo", example="images/sponsor-nordlys.png"),
+    Key("tier", "text", "e.g. Gold, Silver: a heading over each tier, the tiers in the order they first appear, "
+        "the first tier's logos largest", example="Gold"),
+    Key("url", "text", "the sponsor's web address: the logo links to it", example="https://www.example.com"),
+))
+EXTRA_PAGE = Record("extra_page", "A page of its own, such as a venue map: an image or a one-page PDF.", (
+    Key("file", "file", "an image or a one-page PDF, relative to the data folder: scaled to fit the text area, "
+        "centred, kept in proportion (a PDF stays vector)", required=True, example="images/map.pdf"),
+    Key("after", "choice", "the section it follows (the page goes where the section is in theme.yaml's `sections`)",
+        default="the end, before the Notes pages and the back cover", choices=("contents", *SECTIONS),
+        example="practical"),
+    Key("title", "text", "its entry in the contents and the PDF outline (not printed on the page)",
+        example="Venue map"),
+))
+QR_CODE = Record("qr_code", "A QR code on the practical information page.", (
+    Key("text", "text", "what the code holds: a web address, a Wi-Fi login (WIFI:T:WPA;S:name;P:password;;), ...",
+        required=True, example="https://www.example.org/smc2027"),
+    Key("caption", "text", "printed under the code", example="Conference website"),
+))
 QUOTE = Record("quote", "A quotation for the back cover.", (
     Key("text", "text", "the quotation", required=True, example="All models are wrong, but some are useful."),
     Key("author", "text", "who said it", example="George Box"),
@@ -190,6 +217,12 @@ CONFERENCE = Record("conference", "Who, when, where: the cover, committees and b
         example={"text": "All models are wrong, but some are useful.", "author": "George Box"}),
     Key("language", "language", "the booklet's language: its words (de, en, es, fr, it, nl, pt; others: English "
         "or theme.yaml's `labels`), dates, hyphenation, PDF language", default="en", example="en"),
+    Key("sponsors", "records", "for the sponsors' page, in printed order within each tier", record=SPONSOR,
+        example=[{"name": "Nordlys Instruments", "logo": "images/sponsor-nordlys.png", "tier": "Gold"}]),
+    Key("extra_pages", "records", "pages such as a venue map, each after a section", record=EXTRA_PAGE,
+        example=[{"file": "images/map.pdf", "after": "practical", "title": "Venue map"}]),
+    Key("qr_codes", "records", "QR codes with captions, on the practical information page", record=QR_CODE,
+        example=[{"text": "https://www.example.org/smc2027", "caption": "Conference website"}]),
 ))
 
 # -- abstracts -----------------------------------------------------------------
@@ -243,6 +276,13 @@ POSTER = Record("poster", "A poster.", (
         example="Stars and the Milky Way"),
 ), one_of=("author", "authors"))
 
+# -- participants.yaml, participants.csv ------------------------------------------
+
+PARTICIPANT = _person("participant", "A participant, for the list of participants (sorted by family name).",
+                      Key("country", "text", "printed after the affiliation", example="Sweden"),
+                      email_doc="for the organisers, never printed")
+PARTICIPANT_COLUMNS = ("name", "affiliation", "country")  # the columns participants.csv may have
+
 # -- programme.yaml ------------------------------------------------------------
 
 ITEM = Record("item", "One line of the programme: a talk, a tutorial, a break, a social event ...", (
@@ -295,8 +335,6 @@ PERSON = Record("person", "One person, however the data spells them: the index o
 # -- theme.yaml: the look, the order and the words -------------------------------
 
 THEMES = ("classic", "modern", "minimal")  # built-in themes: booklet/resources/themes/NAME.yaml
-SECTIONS = ("committees", "glance", "programme", "abstracts", "tutorials", "posters", "practical", "sponsors",
-            "participants", "index")
 # Every fixed word the booklet prints: key -> (where it is printed, the English words). Each language's
 # words are in booklet/resources/labels/LANG.yaml (en.yaml holds the English here, a test says so).
 LABEL_WORDS = {
@@ -378,6 +416,9 @@ POSTER_OPTIONS = Record("poster_options", "How the posters are listed.", (
     Key("group_by", "choice", "headings over groups of posters, when the posters say theirs",
         choices=("session", "topic"), example="session"),
 ))
+SPONSOR_OPTIONS = Record("sponsor_options", "How the sponsors' page is set.", (
+    Key("names", "boolean", "print each sponsor's name under its logo", default="false", example=False),
+))
 LABELS = Record("labels", "Any fixed word of the booklet, in place of the language's own.", tuple(
     Key(name, "text", doc, example=english) for name, (doc, english) in LABEL_WORDS.items()))
 THEME = Record("theme", "The booklet's look, order and words (every key may be left out).", (
@@ -394,6 +435,7 @@ THEME = Record("theme", "The booklet's look, order and words (every key may be l
     Key("posters", "record", "how the posters are listed", record=POSTER_OPTIONS, example={"sort": "number"}),
     Key("labels", "record", "words in place of the language's own (those left out: the language's)", record=LABELS,
         example={"programme": "Timetable"}),
+    Key("sponsors", "record", "how the sponsors' page is set", record=SPONSOR_OPTIONS, example={"names": False}),
 ))
 
 # -- the files -----------------------------------------------------------------
@@ -411,6 +453,10 @@ FILES = (
     File("posters.yaml", "The posters.", POSTER, many=True, schema="posters.schema.json"),
     File("theme.yaml", "The look, the order of the sections and the words.", THEME, many=False,
          schema="theme.schema.json"),
+    File("participants.yaml", "The list of participants (or participants.csv).", PARTICIPANT, many=True,
+         schema="participants.schema.json"),
+    File("participants.csv", "The list of participants as CSV (or participants.yaml): a first line naming the "
+         f"columns ({', '.join(PARTICIPANT_COLUMNS)}), then one participant per line.", PARTICIPANT, many=True),
     File("people.yaml", "Who is who: spellings of one person merged, family names the index sorts by.", PERSON,
          many=True, schema="people.schema.json"),
 )

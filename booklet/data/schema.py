@@ -31,7 +31,7 @@ def _type(key: Key) -> dict:
         return {"type": "boolean"}
     if key.type == "choice":
         return {"enum": list(key.choices)}
-    if key.type in ("image", "email"):
+    if key.type in ("image", "file", "email"):
         return {"type": "string"}
     if key.type == "language":
         return {"type": "string", "pattern": LANGUAGE_PATTERN}
@@ -116,5 +116,5 @@ def file_schema(spec: File) -> dict:
 
 
 def schemas() -> dict[str, dict]:
-    """Schema file name -> schema, for every file of the format."""
-    return {spec.schema: file_schema(spec) for spec in FILES}
+    """Schema file name -> schema, for every YAML file of the format (a CSV file has none)."""
+    return {spec.schema: file_schema(spec) for spec in FILES if spec.schema}

@@ -13,8 +13,8 @@ from pathlib import Path
 from ..model import Theme
 from ..problems import did_you_mean
 from ..text import fonts as booklet_fonts
-from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, FONTS, LABEL_PLACEHOLDERS, LABELS, POSTER_OPTIONS, THEME,
-                       TRACK_COLOUR, example_line)
+from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, FONTS, LABEL_PLACEHOLDERS, LABELS, POSTER_OPTIONS,
+                       SPONSOR_OPTIONS, THEME, TRACK_COLOUR, example_line)
 from .fields import Fields, Report, each_mapping, join
 from .load import Map, Seq, load_file, present
 
@@ -252,6 +252,11 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
         for key, words in out["labels"].items():
             if problem := label_problem(key, words):
                 g.error(key, problem)
+    sponsors = f.mapping("sponsors")
+    if sponsors is not None and "names" in sponsors:
+        out["sponsor_names"] = Fields(report, sponsors, f.at("sponsors"), SPONSOR_OPTIONS).boolean("names")
+    elif sponsors is not None:
+        Fields(report, sponsors, f.at("sponsors"), SPONSOR_OPTIONS)  # reports unknown keys
     return out
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import people, programme
+from .participants import read_participants
+from .extras import read_extras
 from .theme import font_set, language_problem, read_theme
 from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
@@ -38,6 +40,7 @@ def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
     abstracts = read_abstracts(report, abstract_entries)
     tutorials = read_tutorials(report, tutorial_entries)
     posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
+    participants = read_participants(report, folder, _load)
     refs = programme.Refs(abstracts, tutorials)
     refs.excused |= {("abstract", i) for i in _ids(item for item, _ in abstract_entries)}
     refs.excused |= {("tutorial", i) for i in _ids(tutorial_entries or ())}
@@ -51,7 +54,8 @@ def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
     if conference is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)
     booklet = Booklet(conference, tuple(days), tuple(abstracts), tuple(tutorials), tuple(posters),
-                      dict(report.image_sources), theme, identities)
+                      dict(report.image_sources), theme, participants=participants,
+                      people=identities)
     return booklet, problems
 
 
@@ -98,7 +102,7 @@ def read_conference(report: Report, data: Map | None) -> Conference | None:
         short_title=f.text("short_title"), subtitle=f.text("subtitle"), tagline=f.text("tagline"),
         welcome=f.text("welcome"), url=f.text("url"), contact=f.text("contact"),
         hashtag=f.text("hashtag"), logo=f.image("logo"), cover_image=f.image("cover_image"),
-        language=_read_language(f),
+        language=_read_language(f), **read_extras(report, f),
     )
     if not (title and venue and start and end):
         return None

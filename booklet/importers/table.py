@@ -12,15 +12,14 @@ sessions with their chairs and rooms, its breaks as breaks.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..data.csvrows import CsvError, csv_rows
 from . import Imported, Options, SourceError
 from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean,
                        flip_name, id_from, line_kind, parse_clock, plus_minutes, slug)
@@ -79,50 +78,11 @@ def _decode(raw: bytes, partial: bool = False) -> tuple[str, str]:
 
 
 def _csv_rows(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
-    """Every record of the CSV, and the line each starts at; the delimiter is the one that gives the
-    header's width to the most records (`sep=;`, Excel's hint on the first line, is obeyed)."""
-    first = text.split("\n", 1)[0].strip()
-    skip = 0
-    hint = re.fullmatch(r"sep=(.)", first)
-    if hint:
-        text, skip = text.split("\n", 1)[1] if "\n" in text else "", 1
-    candidates = [hint[1]] if hint else [",", ";", "\t", "|"]
-    best = None
-    for delimiter in candidates:
-        try:
-            rows, lines = _parse(text, delimiter, limit=60)
-        except csv.Error:
-            continue
-        widths = Counter(len(r) for r in rows if sum(1 for c in r if c.strip()) > 1)
-        if not widths:
-            continue
-        width, count = max(widths.items(), key=lambda wc: (wc[1], wc[0]))
-        score = (count, width)
-        if best is None or score > best[0]:
-            best = (score, delimiter)
-    delimiter = best[1] if best else ","
+    """Every record of the CSV and the line each starts at (see booklet.data.csvrows)."""
     try:
-        rows, lines = _parse(text, delimiter)
-    except csv.Error as e:
-        raise SourceError(f"{path}: line {e.args[1] + skip if len(e.args) > 1 else '?'}: not readable as CSV "
-                          f"({e.args[0]})") from None
-    return rows, [n + skip for n in lines]
-
-
-def _parse(text: str, delimiter: str, limit: int | None = None) -> tuple[list[list[str]], list[int]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True,
-                        skipinitialspace=False, strict=False)
-    rows, lines, start = [], [], 1
-    try:
-        for row in reader:
-            rows.append(row)
-            lines.append(start)
-            start = reader.line_num + 1
-            if limit and len(rows) >= limit:
-                break
-    except csv.Error as e:
-        raise csv.Error(str(e), reader.line_num) from None
-    return rows, lines
+        return csv_rows(text)
+    except CsvError as e:
+        raise SourceError(f"{path}: line {e.line or '?'}: not readable as CSV ({e.message})") from None
 
 
 def _xlsx_rows(path: Path, options: Options):

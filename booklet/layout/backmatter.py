@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from copy import copy
+
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
@@ -22,7 +25,7 @@ def contact_lines(conference: Conference) -> list[tuple[str, str]]:
 
 
 def has_practical(conference: Conference) -> bool:
-    return bool(conference.places or contact_lines(conference))
+    return bool(conference.places or contact_lines(conference) or conference.qr_codes)
 
 
 def build_practical(ctx: Context) -> list:
@@ -46,7 +49,63 @@ def build_practical(ctx: Context) -> list:
         for label, value in contact_lines(conf):
             story.append(Para(f'<font name="{SANS}" color="{markup_color(ctx.colours.muted)}">{markup.inline(ctx.label(label))}</font>  '
                                    f"{markup.inline(value)}", s.body))
+    if conf.qr_codes:
+        story += qr_rows(ctx)
     return story
+
+
+QR_SIZE = 28 * mm  # a QR code with its quiet zone (4 modules of white around it)
+QR_CELL = 36 * mm  # a code and the width of its caption
+QR_GAP = 5 * mm  # between two cells of a row
+
+
+def qr_rows(ctx: Context) -> list:
+    """The QR codes in centred rows, as many to a row as the text block holds, each with its caption."""
+    style = copy(ctx.styles.small)
+    style.alignment = TA_CENTER
+    per_row = max(1, int((ctx.page.text_width + QR_GAP) // (QR_CELL + QR_GAP)))
+    cell = min(QR_CELL, ctx.page.text_width)
+    codes = ctx.booklet.conference.qr_codes
+    story = [Spacer(0, ctx.styles.body.leading * 1.5)]
+    for start in range(0, len(codes), per_row):
+        story.append(QrRow(codes[start:start + per_row], cell, style, ctx.colours.text))
+    return story
+
+
+class QrRow(Flowable):
+    """QR codes side by side, centred, drawn as vector squares by ReportLab's encoder, a caption under each."""
+
+    def __init__(self, codes, cell: float, caption_style, colour):
+        super().__init__()
+        self.codes = codes
+        self.cell = cell
+        self.colour = colour
+        self.captions = [Para(markup.inline(c.caption), caption_style) if c.caption else None for c in codes]
+
+    def wrap(self, availWidth, availHeight):
+        heights = [p.wrap(self.cell, availHeight)[1] for p in self.captions if p is not None]
+        self.width = availWidth
+        self.caption_height = max(heights, default=0.0)
+        self.height = QR_SIZE + self.caption_height
+        return self.width, self.height
+
+    def draw(self):
+        from reportlab.graphics.barcode.qr import QrCode as Code
+
+        from ..data.extras import QR_LEVEL
+
+        canv, count = self.canv, len(self.codes)
+        left = (self.width - count * self.cell - (count - 1) * QR_GAP) / 2
+        for index, code in enumerate(self.codes):
+            x = left + index * (self.cell + QR_GAP)
+            canv.saveState()
+            canv.setFillColor(self.colour)
+            Code(code.text, width=QR_SIZE, height=QR_SIZE, qrLevel=QR_LEVEL).drawOn(
+                canv, x + (self.cell - QR_SIZE) / 2, self.caption_height)
+            canv.restoreState()
+            caption = self.captions[index]
+            if caption is not None:
+                caption.drawOn(canv, x, self.caption_height - caption.height)
 
 
 BACK_LOGO_SIZE = 20 * mm  # the logo at the foot of the back cover

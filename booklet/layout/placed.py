@@ -15,6 +15,8 @@ from ..model import Booklet
 from .backmatter import BACK_LOGO_SIZE
 from .common import PHOTO_HEIGHT, PHOTO_WIDTH, abstract_photo
 from .cover import LOGO_SIZE, art_box, cover_crop
+from .extras import placed_pages
+from .sponsors import logo_boxes
 from .page import Page
 
 
@@ -41,7 +43,8 @@ class Placed:
 
 def placed_images(booklet: Booklet, page: Page) -> list[Placed]:
     """Every image the booklet prints at `page` (its trim size and bleed), in the order they print:
-    cover art, cover logo, abstract photos, presenters' photos, back-cover logo."""
+    cover art, cover logo, abstract photos, presenters' photos, extra pages, sponsors' logos, back-cover logo
+    (extra pages and sponsors wherever theme.yaml puts them: their order matters to no one)."""
     conference = booklet.conference
     placed = []
     art = art_box(page, booklet.theme.cover_style)
@@ -56,6 +59,9 @@ def placed_images(booklet: Booklet, page: Page) -> list[Placed]:
             placed.append(Placed(photo, PHOTO_WIDTH, PHOTO_HEIGHT))
     for tutorial in booklet.tutorials:
         placed += [Placed(p.photo, PHOTO_WIDTH, PHOTO_HEIGHT) for p in tutorial.presenters if p.photo]
+    placed += [Placed(path, width, height) for path, width, height in placed_pages(booklet, page)]
+    if "sponsors" in booklet.theme.sections:
+        placed += [Placed(s.logo, width, height) for s, width, height in logo_boxes(booklet, page) if s.logo]
     if conference.logo:
         placed.append(Placed(conference.logo, BACK_LOGO_SIZE, BACK_LOGO_SIZE))
     return placed

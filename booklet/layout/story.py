@@ -19,8 +19,11 @@ from .cover import build_cover
 from .frontmatter import build_committees, build_contents
 from .index import build_index, has_index
 from .page import Page
+from .participants import build_participants
 from .posters import build_day_posters, build_posters
 from .programme import build_programme, build_programme_day, day_title
+from .extras import build_extra_page, extra_key, pages_after
+from .sponsors import build_sponsors, has_sponsors
 from .tutorials import build_day_tutorials, build_tutorials, section_tutorials
 
 
@@ -36,12 +39,25 @@ def build_story(booklet: Booklet, page: Page, pad_to: int = 4, known_people: dic
     included, comes from lint (see booklet.check), so `check` reports what `build` does."""
     ctx = Context(booklet, page)
     ctx.known_people, ctx.index_links = known_people, index_links
-    story = build_cover(ctx) + build_contents(ctx, contents_entries(ctx))
+    story = build_cover(ctx) + build_contents(ctx, contents_entries(ctx)) + _extra_pages(ctx, "contents")
     for name in ctx.sections:
         for part in section_parts(ctx, name):
             if part:
                 story += [PageBreak(), *part]
-    return story + build_back_cover(ctx, pad_to)
+        story += _extra_pages(ctx, name)
+    return story + _extra_pages(ctx, None) + build_back_cover(ctx, pad_to)
+
+
+def _extra_pages(ctx: Context, after: str | None) -> list:
+    """The extra pages (a venue map) that follow section `after` ("contents"; None: the end), each a page."""
+    story = []
+    for index, page in pages_after(ctx, after):
+        story += [PageBreak(), *build_extra_page(ctx, index, page)]
+    return story
+
+
+def _extra_entries(ctx: Context, after: str | None) -> list[tuple[int, str, str]]:
+    return [(0, page.title, extra_key(index)) for index, page in pages_after(ctx, after) if page.title]
 
 
 def section_parts(ctx: Context, name: str) -> list[list]:
@@ -58,9 +74,13 @@ def section_parts(ctx: Context, name: str) -> list[list]:
         return [build_posters(ctx)]
     if name == "practical":
         return [build_practical(ctx)]
+    if name == "participants":
+        return [build_participants(ctx)]
+    if name == "sponsors":
+        return [build_sponsors(ctx)]
     if name == "index":
         return [build_index(ctx)]
-    if name in ("glance", "sponsors", "participants"):
+    if name == "glance":
         return []  # not laid out yet: each gets its own layout module
     raise ValueError(f"unknown section {name!r}")
 
@@ -87,7 +107,7 @@ def _days(ctx: Context) -> list[list]:
 def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:
     """(level, title, anchor key) for each section the booklet has, in the order it has them."""
     b = ctx.booklet
-    entries = []
+    entries = _extra_entries(ctx, "contents")
     for name in ctx.sections:
         if name == "committees" and b.conference.committees:
             entries.append((0, ctx.label("committees"), "committees"))
@@ -105,9 +125,14 @@ def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:
             entries.append((0, ctx.label("posters"), "posters"))
         elif name == "practical" and has_practical(b.conference):
             entries.append((0, ctx.label("practical"), "practical"))
+        elif name == "participants" and b.participants:
+            entries.append((0, ctx.label("participants"), "participants"))
+        elif name == "sponsors" and has_sponsors(b):
+            entries.append((0, ctx.label("sponsors"), "sponsors"))
         elif name == "index" and has_index(ctx):
             entries.append((0, ctx.label("index"), "index"))
-    return entries
+        entries += _extra_entries(ctx, name)
+    return entries + _extra_entries(ctx, None)
 
 
 def _day_entries(ctx: Context) -> list[tuple[int, str, str]]:

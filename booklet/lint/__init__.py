@@ -14,6 +14,7 @@ from .contrast import check_contrast
 from .cover import check_cover
 from .coverage import check_coverage
 from .entries import check_emails, check_photos, check_poster_numbers
+from .extras import check_extra_pages
 from .fit import check_lengths
 from .language import check_labels, check_language
 from .names import check_names, check_people_file
@@ -50,6 +51,7 @@ KINDS = {
     "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",
     "contrast": "Colours too pale (or a background too dark) to read",
     "track-colour": "Track colours for sessions the programme does not have",
+    "extra-page-place": "Extra pages after a section the booklet leaves out",
 }
 
 
@@ -80,6 +82,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_labels(booklet, lines)
         + check_cover(booklet, page, lines)
         + check_contrast(booklet, lines)
+        + check_extra_pages(booklet)
     )
     return [p for _, _, group in grouped(problems) for p in group]
 

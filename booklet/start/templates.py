@@ -50,6 +50,13 @@ EXAMPLE: dict[str, object] = {
         ],
         "notes": ["Wi-Fi: eduroam", "Please wear your badge at all times."],
         "quote": {"text": "All models are wrong, but some are useful.", "author": "George Box"},
+        "qr_codes": [{"text": "https://www.example.org/ewdm2027", "caption": "The programme online"}],
+        "extra_pages": [{"file": "images/map.pdf", "after": "practical", "title": "Venue map"}],
+        "sponsors": [
+            {"name": "Nordlys Instruments", "logo": "images/sponsor.png", "tier": "Gold",
+             "url": "https://www.example.com/nordlys"},
+            {"name": "Example Café", "tier": "Supporters"},
+        ],
     },
     "programme.yaml": {
         "days": [
@@ -132,6 +139,7 @@ EXAMPLE: dict[str, object] = {
         "abstracts": {"placement": "after-programme", "layout": "page"},
         "posters": {"sort": "number", "group_by": "session"},
         "labels": {},
+        "sponsors": {"names": False},
     },
 }
 
@@ -143,10 +151,22 @@ def _english_labels() -> dict[str, str]:
 
 
 EXAMPLE["theme.yaml"]["labels"] = _english_labels()
+EXAMPLE["participants.yaml"] = [
+    {"name": "Femi Adeyemi", "affiliation": "University of Examples", "country": "Nigeria"},
+    {"name": "Eva Berg", "affiliation": ["Example University", "Institute of Examples"], "country": "Sweden",
+     "email": "eva.berg@example.org"},
+    {"name": "Carla Diaz", "affiliation": "Example University", "country": "Sweden"},
+    {"name": "Bo Jones", "affiliation": "Institute of Examples", "country": "Norway"},
+    {"name": "Dae-Jung Lee", "affiliation": "Example Institute of Technology", "country": "Korea"},
+    {"name": "Chiamaka Okafor", "affiliation": "University of Examples", "country": "Nigeria"},
+    {"name": "Ana Smith", "affiliation": "Example University", "country": "Sweden"},
+    {"name": "Pieter van der Berg", "country": "Netherlands"},
+]
 
 # Images the example names, and the sample conference's files they are copied from.
 EXAMPLE_IMAGES = {"images/logo.png": "images/logo.png", "images/cover.jpg": "images/cover.jpg",
-                  "images/portrait.jpg": "images/oyelaran.jpg"}
+                  "images/portrait.jpg": "images/oyelaran.jpg", "images/sponsor.png": "images/sponsor-nordlys.png",
+                  "images/map.pdf": "images/map.pdf"}
 
 
 def schema_line(name: str, spec: File) -> str:

@@ -1,0 +1,108 @@
+"""A CSV data file (a header row naming the columns, then one record per row) -> the same Seq of Maps
+that load.py makes of a YAML list, each value remembering its file and line, so that the validator reads
+and reports it exactly as it does YAML.
+
+The header's names are matched without case or surrounding spaces; a column the file may not have is an
+error, as is a column left without a name that holds values (an empty, unnamed column, as spreadsheets
+leave at the end, is passed over). Blank rows are passed over. The text must be UTF-8 (a BOM is fine),
+like every data file: a spreadsheet's other encodings would turn accented names into wrong letters.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..problems import Problem, did_you_mean
+from .csvrows import CsvError, csv_rows
+from .load import Map, Seq, _decode, not_a_file
+
+
+def load_csv(path: Path, display: str, columns: tuple[str, ...], required: tuple[str, ...],
+             problems: list[Problem]) -> Seq | None:
+    """The rows of the CSV at `path` as a Seq of Maps keyed by column name (an empty cell: None), or None
+    (with problems appended) when the file or its header cannot be read."""
+    why = not_a_file(path)
+    if why:
+        problems.append(Problem(display, 1, "", f"the file {why}"))
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(display, 1, "", f"cannot read the file: {exc.strerror}"))
+        return None
+    text = _decode(data, display, problems)
+    if text is None:
+        return None
+    try:
+        rows, lines = csv_rows(text)
+    except CsvError as exc:
+        problems.append(Problem(display, exc.line or 1, "", f"not readable as CSV ({exc.message})"))
+        return None
+    filled = [(row, line) for row, line in zip(rows, lines) if any(cell.strip() for cell in row)]
+    if not filled:
+        problems.append(Problem(display, 1, "", "the file is empty: its first line names the columns, e.g. "
+                                                + ",".join(columns)))
+        return None
+    (header, header_line), body = filled[0], filled[1:]
+    names = _header(header, header_line, body, display, columns, required, problems)
+    if names is None:
+        return None
+    seq = Seq(display, header_line)
+    for row, line in body:
+        seq.append(_record(row, line, names, display, problems))
+        seq.lines.append(line)
+        seq.raw.append(None)
+    return seq
+
+
+def _header(header: list[str], line: int, body, display: str, columns: tuple[str, ...],
+            required: tuple[str, ...], problems: list[Problem]) -> list[str | None] | None:
+    """The column name of each cell of the header (None: an empty column passed over), or None when wrong."""
+    allowed = ", ".join(columns)
+    names: list[str | None] = []
+    wrong = False
+    for index, cell in enumerate(header):
+        name = cell.strip().casefold()
+        if not name:
+            if any(index < len(row) and row[index].strip() for row, _ in body):
+                problems.append(Problem(display, line, "", f"column {index + 1} has values but no name in the "
+                                                           f"header; the columns are {allowed}"))
+                wrong = True
+            names.append(None)
+        elif name not in columns:
+            shown = cell.strip()
+            problems.append(Problem(display, line, shown, f"unknown column '{shown}'{did_you_mean(name, columns)}; "
+                                                          f"the columns are {allowed}"))
+            wrong = True
+            names.append(None)
+        elif name in names:
+            problems.append(Problem(display, line, name, f"column given twice (first as column "
+                                                         f"{names.index(name) + 1})"))
+            wrong = True
+            names.append(None)
+        else:
+            names.append(name)
+    for name in required:
+        if name not in names:
+            problems.append(Problem(display, line, name, f"required column is missing: the first line names the "
+                                                         f"columns, e.g. {','.join(columns)}"))
+            wrong = True
+    return None if wrong else names
+
+
+def _record(row: list[str], line: int, names: list[str | None], display: str, problems: list[Problem]) -> Map:
+    """One row as a Map: every named column present (an empty or missing cell: None, as `key:` is in YAML)."""
+    record = Map(display, line)
+    for index, name in enumerate(names):
+        if name is None:
+            continue
+        cell = row[index] if index < len(row) else ""
+        record[name] = cell if cell.strip() else None
+        record.lines[name] = line
+        record.raw[name] = cell
+    extra = [cell for cell in row[len(names):] if cell.strip()]
+    if extra:
+        problems.append(Problem(display, line, "", f"the row has {len(row)} values but the header names "
+                                                   f"{len(names)} columns; put a value holding the delimiter "
+                                                   f"in double quotes (\"Lund, Sweden\")"))
+    return record

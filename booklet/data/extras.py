@@ -1,0 +1,91 @@
+"""conference.yaml's `sponsors`, `extra_pages` and `qr_codes` -> Sponsor, ExtraPage and QrCode values, every
+problem reported with file, line and key (a missing file, a PDF of several pages, a text too long for a QR code)."""
+
+from __future__ import annotations
+
+from .. import images
+from ..model import ExtraPage, QrCode, Source, Sponsor
+from .contract import EXTRA_PAGE, QR_CODE, SPONSOR
+from .fields import Fields, Report, each_mapping
+
+QR_LEVEL = "M"  # error correction: a code still reads with about 15 % of it smudged
+QR_MAX_BYTES = 2213  # the most text (bytes in UTF-8) ReportLab's encoder fits in one code at that level
+
+
+def read_extras(report: Report, f: Fields) -> dict:
+    """The Conference fields `sponsors`, `extra_pages` and `qr_codes` of conference.yaml's Fields `f`."""
+    return dict(sponsors=_sponsors(report, f), extra_pages=_extra_pages(report, f), qr_codes=_qr_codes(report, f))
+
+
+def _sponsors(report: Report, f: Fields) -> tuple[Sponsor, ...]:
+    path, out = f.at("sponsors"), []
+    for index, item in each_mapping(report, f.seq("sponsors") or (), path, "a sponsor", SPONSOR):
+        g = Fields(report, item, f"{path}[{index}]", SPONSOR)
+        name, logo, tier, url = g.text("name", required=True), g.image("logo"), g.text("tier"), g.text("url", printed=False)
+        if name:
+            out.append(Sponsor(name, logo, tier, url))
+    return tuple(out)
+
+
+def _extra_pages(report: Report, f: Fields) -> tuple[ExtraPage, ...]:
+    path, out = f.at("extra_pages"), []
+    for index, item in each_mapping(report, f.seq("extra_pages") or (), path, "an extra page", EXTRA_PAGE):
+        g = Fields(report, item, f"{path}[{index}]", EXTRA_PAGE)
+        after = g.choice("after", "") or None
+        title = g.text("title")
+        page = _page_file(report, g)
+        if page is not None:
+            out.append(ExtraPage(page[0], page[1], after, title, Source(g.file, g.line("after"), g.at("after"))))
+    return tuple(out)
+
+
+def _page_file(report: Report, g: Fields):
+    """(path, is a PDF) of an extra page's `file`; None, with an error at the key, when it cannot be placed."""
+    from ..layout import pdfpage
+
+    name = g.text("file", required=True, printed=False)
+    if name is None:
+        return None
+    path = (report.root / name).resolve()
+    if not path.exists():
+        g.error("file", f"'{name}': file not found")
+        return None
+    if not path.is_file():
+        g.error("file", f"'{name}': not a file")
+        return None
+    pdf = pdfpage.is_pdf(path)
+    problem = pdfpage.check(path) if pdf else images.check(path)
+    if problem:
+        hint = "" if pdf else "; an extra page is an image (PNG, JPEG, ...) or a one-page PDF"
+        g.error("file", f"'{name}': {problem}{hint}")
+        return None
+    report.image_sources.setdefault(path, Source(g.file, g.line("file"), g.at("file")))
+    return path, pdf
+
+
+def qr_problem(text: str) -> str | None:
+    """None when `text` fits in a QR code (at booklet's error correction), else what is wrong."""
+    from reportlab.graphics.barcode.qr import QrCode as Encoder
+
+    try:
+        Encoder(text, qrLevel=QR_LEVEL).qr.make()
+    except Exception:  # noqa: BLE001 - ReportLab's encoder raises a bare Exception ("code length overflow")
+        size = len(text.encode("utf-8"))
+        return (f"too long for a QR code: {size} bytes, and a code holds at most {QR_MAX_BYTES} (a long code is also "
+                "hard to scan: put a short web address in it, pointing at the rest)")
+    return None
+
+
+def _qr_codes(report: Report, f: Fields) -> tuple[QrCode, ...]:
+    path, out = f.at("qr_codes"), []
+    for index, item in each_mapping(report, f.seq("qr_codes") or (), path, "a QR code", QR_CODE):
+        g = Fields(report, item, f"{path}[{index}]", QR_CODE)
+        text, caption = g.text("text", required=True, printed=False), g.text("caption")
+        if text is None:
+            continue
+        problem = qr_problem(text)
+        if problem:
+            g.error("text", problem)
+            continue
+        out.append(QrCode(text, caption))
+    return tuple(out)

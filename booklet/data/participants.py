@@ -1,0 +1,47 @@
+"""participants.yaml or participants.csv -> Participant models, every problem with file, line and key.
+
+The two files hold the same record (contract.PARTICIPANT); a folder has one or the other. The CSV's rows
+become the same mappings a YAML list gives (data/csvfile.py), so both are validated by the same code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Participant
+from .contract import PARTICIPANT, PARTICIPANT_COLUMNS
+from .csvfile import load_csv
+from .fields import Fields, Report, each_mapping
+from .load import Map, Seq, present
+
+YAML_FILE = "participants.yaml"
+CSV_FILE = "participants.csv"
+
+
+def read_participants(report: Report, folder: Path, load_yaml) -> tuple[Participant, ...]:
+    """The participants of whichever file the folder has (none: an empty tuple).
+
+    `load_yaml(report, folder, name, Seq)` reads a YAML data file (validate._load)."""
+    has_yaml, has_csv = present(folder / YAML_FILE), present(folder / CSV_FILE)
+    if has_yaml and has_csv:
+        report.error(CSV_FILE, 1, "", f"both {YAML_FILE} and {CSV_FILE} list the participants; keep one of them")
+        return ()
+    if has_csv:
+        rows = load_csv(folder / CSV_FILE, CSV_FILE, PARTICIPANT_COLUMNS, PARTICIPANT.required, report.problems)
+        return tuple(_read(report, rows or (), csv=True))
+    return tuple(_read(report, load_yaml(report, folder, YAML_FILE, Seq) or (), csv=False))
+
+
+def _read(report: Report, entries: Seq, csv: bool):
+    for index, item in each_mapping(report, entries, "", "a participant", PARTICIPANT):
+        participant = _participant(report, item, "" if csv else f"[{index}]")  # a CSV row: its line says which
+        if participant is not None:
+            yield participant
+
+
+def _participant(report: Report, item: Map, path: str) -> Participant | None:
+    f = Fields(report, item, path, PARTICIPANT)
+    name = f.text("name", required=True)
+    affiliations, country = f.texts("affiliation"), f.text("country")
+    email = f.text("email", printed=False)
+    return Participant(name, affiliations, country, email, f.source()) if name else None

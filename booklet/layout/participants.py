@@ -1,0 +1,161 @@
+"""The participants (participants.yaml or participants.csv) -> the list of participants.
+
+Sorted as the index of authors is (booklet.text.names: family name, particles, Unicode collation), under a
+letter heading for each initial, in columns (2 on an A5 page, 3 on A4). Each participant is printed as the
+index prints a name, family name first ("Smagt, Patrick van der", the family name in bold): the list is
+read like an index, by running an eye down the family names, and letter headings only make sense when
+every line starts with the name it is filed under. The affiliation and the country follow below, in
+smaller, muted type (the country left out when the affiliation already ends with it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from itertools import groupby
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+from reportlab.platypus.flowables import BalancedColumns
+
+from ..model import Participant
+from ..text import markup
+from ..text.fonts import SANS
+from ..text.names import IndexName, heading, sort_key, split_name
+from .common import Context
+from .flowables import Anchor, Para
+from .page import Page
+
+COLUMN_WIDTH = 50 * mm  # the narrowest a column may be: an A5 page holds 2, an A4 page 3
+GUTTER = 5 * mm  # between two columns
+
+FamilyLookup = Callable[[str], "str | None"]  # a name as written -> its family name, when the data says
+
+
+def ordered(participants: Iterable[Participant], family: FamilyLookup | None = None
+            ) -> list[tuple[IndexName, Participant]]:
+    """The participants, each with its name taken apart, in the index's order. `family` gives the family
+    name of a name whose family name the rule does not find (people.yaml's `family:`), or None."""
+    named = [(split_name(p.name, family(p.name) if family else None), p) for p in participants]
+    return sorted(named, key=lambda pair: (sort_key(pair[0]), pair[1].affiliations, pair[1].country or ""))
+
+
+def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list:
+    """The section: its heading, then every participant under letter headings, in columns."""
+    participants = ctx.booklet.participants
+    if not participants or not ctx.has("participants"):
+        return []
+    title = ctx.label("participants")
+    story = [Anchor("participants", markup.plain(title), 0, section=title),
+             Para(markup.inline(title), ctx.styles.heading)]
+    styles = _Styles(ctx)
+    limit = ctx.page.text_height / 2  # an entry taller than this may be split (a column could not hold it)
+    body: list[Flowable] = []
+    for letter, group in groupby(ordered(participants, family), key=lambda pair: heading(pair[0])):
+        entries = [_entry(name, participant, styles, limit) for name, participant in group]
+        body.append(_Together([Para(markup.inline(letter), styles.letter), entries[0]], limit))  # never alone
+        body += entries[1:]
+    return story + columns(body, column_count(ctx.page), GUTTER)
+
+
+def columns(flowables: list[Flowable], count: int, gap: float) -> list[Flowable]:
+    """`flowables` in `count` columns `gap` apart, filling each page and balanced on the last one.
+
+    The one place that sets columns, to be replaced by a columns module shared with the index."""
+    if count < 2:
+        return flowables
+    return [BalancedColumns(flowables, nCols=count, innerPadding=gap, leftPadding=0, rightPadding=0,
+                            topPadding=0, bottomPadding=0)]
+
+
+def column_count(page: Page) -> int:
+    """How many columns at least COLUMN_WIDTH wide the page's text block holds (A5: 2, A4: 3)."""
+    return max(1, int((page.text_width + GUTTER) // (COLUMN_WIDTH + GUTTER)))
+
+
+def details(participant: Participant) -> str:
+    """'Lund University; Example Institute, Sweden': the affiliations, then the country unless the last
+    affiliation already ends with it (plain text as written: the caller makes it markup)."""
+    parts = list(participant.affiliations)
+    country = participant.country
+    if country and not (parts and parts[-1].casefold().rstrip(" .").endswith(country.casefold())):
+        return "; ".join(parts) + (", " if parts else "") + country
+    return "; ".join(parts)
+
+
+class _Styles:
+    """The list's paragraph styles, made from the booklet's."""
+
+    def __init__(self, ctx: Context):
+        s, size = ctx.styles, ctx.page.base_size
+        gap = size * 0.45  # between two participants
+        self.letter = ParagraphStyle("participants_letter", parent=s.body, fontName=SANS + "-Bold",
+                                     fontSize=size * 1.15, leading=size * 1.5, textColor=ctx.colours.primary,
+                                     spaceBefore=size * 0.7, spaceAfter=size * 0.15)
+        self.name = ParagraphStyle("participant", parent=s.body, leading=size * 1.22, spaceAfter=0)
+        self.alone = ParagraphStyle("participant_alone", parent=self.name, spaceAfter=gap)
+        self.details = ParagraphStyle("participant_details", parent=s.affiliation, fontSize=size * 0.8,
+                                      leading=size * 1.02, spaceAfter=gap)
+
+
+def _entry(name: IndexName, participant: Participant, styles: _Styles, limit: float) -> Flowable:
+    inverted = name.inverted()
+    line = f"<b>{markup.inline(name.family)}</b>{markup.inline(inverted[len(name.family):])}"
+    below = details(participant)
+    if not below:
+        return Para(line, styles.alone)
+    return _Together([Para(line, styles.name), Para(markup.inline(below), styles.details)], limit)
+
+
+class _Together(Flowable):
+    """Flowables kept in one column (a name and its affiliation; a letter heading and the first name
+    under it), one above the other with the frame's spacing. Split only when taller than `limit`."""
+
+    def __init__(self, flowables: list[Flowable], limit: float):
+        super().__init__()
+        self.flowables = list(flowables)
+        self.limit = limit
+
+    def _gap(self, index: int) -> float:
+        if index == 0:
+            return 0.0
+        return max(self.flowables[index - 1].getSpaceAfter(), self.flowables[index].getSpaceBefore())
+
+    def getSpaceBefore(self):
+        return self.flowables[0].getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self.flowables[-1].getSpaceAfter()
+
+    def wrap(self, availWidth, availHeight):
+        self._heights = [f.wrap(availWidth, availHeight)[1] for f in self.flowables]
+        self.width = availWidth
+        self.height = sum(self._heights) + sum(self._gap(i) for i in range(len(self.flowables)))
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        if self.wrap(availWidth, availHeight)[1] <= availHeight:
+            return [self]
+        if self.height <= self.limit:
+            return []  # to the next column, whole
+        used, first = 0.0, []
+        for index, flowable in enumerate(self.flowables):
+            room = availHeight - used - self._gap(index)
+            if self._heights[index] <= room:
+                first.append(flowable)
+                used += self._gap(index) + self._heights[index]
+                continue
+            parts = flowable.split(availWidth, room) if room > 0 else []
+            if len(parts) < 2:
+                break
+            rest = [*parts[1:], *self.flowables[index + 1:]]
+            return [_Together([*first, parts[0]], self.limit), _Together(rest, self.limit)]
+        if not first:
+            return []
+        return [_Together(first, self.limit), _Together(self.flowables[len(first):], self.limit)]
+
+    def draw(self):
+        top = self.height
+        for index, (flowable, height) in enumerate(zip(self.flowables, self._heights)):
+            top -= self._gap(index) + height
+            flowable.drawOn(self.canv, 0, top)

@@ -1,0 +1,211 @@
+"""A one-page PDF file -> a Form XObject on ReportLab's canvas: the page drawn as vectors, fitted in a box.
+
+pypdf reads the page; its content stream and every object its resources reach (fonts, images,
+colour spaces, patterns, nested forms) are handed to ReportLab's own PDF objects, so the page is
+written once, by ReportLab, in the same single pass as the rest of the booklet: nothing is merged
+afterwards, links and outline stay as ReportLab made them, and the same input gives the same bytes.
+Streams are copied as they are encoded (fonts and images are neither decoded nor recompressed).
+The page's annotations (links in it) are not copied: a printed page has none.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+PDF_MAGIC = b"%PDF-"
+
+
+def is_pdf(path: Path) -> bool:
+    """Whether the file starts like a PDF (within its first kilobyte, as readers allow)."""
+    try:
+        with open(path, "rb") as stream:
+            return PDF_MAGIC in stream.read(1024)
+    except OSError:
+        return False
+
+
+def check(path: Path) -> str | None:
+    """None when `path` is a PDF of one page booklet can place, else what is wrong with it."""
+    try:
+        reader = _reader(path)
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of errors for a broken file
+        return f"not a readable PDF ({exc})"
+    if reader.is_encrypted:
+        return "the PDF is encrypted; save it again without a password or restrictions"
+    try:
+        count = len(reader.pages)
+        if count != 1:
+            return (f"the PDF has {count} pages; an extra page must be one page (save the page you want as a "
+                    "PDF of its own)")
+        width, height = size(path)
+    except Exception as exc:  # noqa: BLE001
+        return f"not a readable PDF ({exc})"
+    if width <= 0 or height <= 0:
+        return "the PDF's page has no size"
+    return None
+
+
+@lru_cache(maxsize=32)
+def _reader(path: Path):
+    from pypdf import PdfReader
+
+    return PdfReader(str(path))
+
+
+def forget() -> None:
+    """Forget every PDF read so far (`booklet watch` reads an edited file anew)."""
+    _reader.cache_clear()
+
+
+def _box(page) -> tuple[float, float, float, float]:
+    """The part of the page that is placed: its trim box (the finished page, without the bleed and the crop
+    marks of a PDF made for print), which pypdf gives as the crop box, or the media box, when it has none."""
+    box = page.trimbox
+    x0, y0, x1, y1 = (float(v) for v in (box.left, box.bottom, box.right, box.top))
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def _rotation(page) -> int:
+    return int(page.get("/Rotate", 0) or 0) % 360
+
+
+def size(path: Path) -> tuple[float, float]:
+    """The page's size in points (its trim box, turned as its /Rotate says)."""
+    page = _reader(path).pages[0]
+    x0, y0, x1, y1 = _box(page)
+    width, height = x1 - x0, y1 - y0
+    return (height, width) if _rotation(page) in (90, 270) else (width, height)
+
+
+def trim_crop(path: Path) -> tuple[float, float, float, float]:
+    """What to cut off the page as a renderer shows it (its crop box, turned) to keep its trim box:
+    (left, bottom, right, top) in points, as pypdfium2's `render(crop=...)` takes them."""
+    page = _reader(path).pages[0]
+    box = page.cropbox
+    c0, c1, c2, c3 = (float(v) for v in (box.left, box.bottom, box.right, box.top))
+    t0, t1, t2, t3 = _box(page)
+    left, bottom, right, top = max(0.0, t0 - c0), max(0.0, t1 - c1), max(0.0, c2 - t2), max(0.0, c3 - t3)
+    return {90: (bottom, right, top, left), 180: (right, top, left, bottom),
+            270: (top, left, bottom, right)}.get(_rotation(page), (left, bottom, right, top))
+
+
+def _matrix(page) -> list[float]:
+    """Form space (the page's) -> the upright page with its lower left corner at 0, 0."""
+    x0, y0, x1, y1 = _box(page)
+    return {
+        0: [1, 0, 0, 1, -x0, -y0],
+        90: [0, -1, 1, 0, -y0, x1],
+        180: [-1, 0, 0, -1, x1, y1],
+        270: [0, 1, -1, 0, y1, -x0],
+    }.get(_rotation(page), [1, 0, 0, 1, -x0, -y0])
+
+
+def draw_fitted_page(canv, path: Path, x: float, y: float, width: float, height: float) -> tuple[float, float,
+                                                                                               float, float]:
+    """The PDF's page scaled to fit inside the box, centred, keeping its proportions; returns the
+    box it fills (x, y, width, height)."""
+    page_width, page_height = size(path)
+    scale = min(width / page_width, height / page_height)
+    w, h = page_width * scale, page_height * scale
+    left, bottom = x + (width - w) / 2, y + (height - h) / 2
+    name = _form(canv, Path(path))
+    canv.saveState()
+    canv.translate(left, bottom)
+    canv.scale(scale, scale)
+    canv.doForm(name)
+    canv.restoreState()
+    return left, bottom, w, h
+
+
+def _form(canv, path: Path) -> str:
+    """The name of the form holding the page on this canvas's document (made the first time)."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFZCompress, xObjectName
+
+    forms = canv.__dict__.setdefault("_booklet_pdf_forms", {})
+    if path in forms:
+        return forms[path]
+    name = f"BookletPage{len(forms)}"
+    page = _reader(path).pages[0]
+    doc = canv._doc
+    converter = _Converter(doc)
+    x0, y0, x1, y1 = _box(page)
+    entries = {
+        "Type": PDFName("XObject"),
+        "Subtype": PDFName("Form"),
+        "FormType": 1,
+        "BBox": PDFArray([x0, y0, x1, y1]),
+        "Matrix": PDFArray(_matrix(page)),
+    }
+    if "/Resources" in page:
+        entries["Resources"] = converter.convert(page["/Resources"])
+    if "/Group" in page:
+        entries["Group"] = converter.convert(page["/Group"])
+    contents = page.get_contents()
+    data = contents.get_data() if contents is not None else b""
+    form = PDFStream(PDFDictionary(entries), data, filters=[PDFZCompress])
+    doc.Reference(form, xObjectName(name))
+    forms[path] = name
+    return name
+
+
+class _Converter:
+    """pypdf objects -> ReportLab pdfdoc objects; each indirect object converted (and written) once."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.done: dict[tuple[int, int], object] = {}
+
+    def convert(self, obj):
+        from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+        from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFStream
+
+        if isinstance(obj, IndirectObject):
+            key = (obj.idnum, obj.generation)
+            if key in self.done:
+                return self.done[key]
+            target = obj.get_object()
+            if isinstance(target, StreamObject):
+                shell = PDFStream(PDFDictionary(), b"", filters=[])
+            elif isinstance(target, DictionaryObject):
+                shell = PDFDictionary()
+            elif isinstance(target, ArrayObject):
+                shell = PDFArray([])
+            else:  # a number or name kept as an object of its own: written in place
+                self.done[key] = value = self.convert(target)
+                return value
+            self.done[key] = reference = self.doc.Reference(shell)  # before its content: cycles end here
+            self._fill(shell, target)
+            return reference
+        if isinstance(obj, StreamObject):
+            shell = PDFStream(PDFDictionary(), b"", filters=[])
+            self._fill(shell, obj)
+            return self.doc.Reference(shell)  # a stream is always an object of its own
+        if isinstance(obj, DictionaryObject):
+            shell = PDFDictionary()
+            self._fill(shell, obj)
+            return shell
+        if isinstance(obj, ArrayObject):
+            shell = PDFArray([])
+            self._fill(shell, obj)
+            return shell
+        stream = io.BytesIO()
+        obj.write_to_stream(stream)  # names, numbers, strings, booleans, null: as PDF writes them
+        return stream.getvalue()
+
+    def _fill(self, shell, source) -> None:
+        from pypdf.generic import ArrayObject, StreamObject
+
+        if isinstance(source, ArrayObject):
+            shell.sequence = [self.convert(item) for item in source]
+            return
+        entries = shell.dictionary.dict if isinstance(source, StreamObject) else shell.dict
+        for key, value in source.items():
+            if isinstance(source, StreamObject) and key == "/Length":
+                continue  # ReportLab writes the length of what it writes
+            entries[key[1:]] = self.convert(value)
+        if isinstance(source, StreamObject):
+            shell.content = source._data  # as encoded in the file: /Filter stays, nothing is decoded
+            if "Filter" not in entries:
+                shell.filters = None  # an uncompressed stream: ReportLab compresses it

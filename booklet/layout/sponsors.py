@@ -1,0 +1,154 @@
+"""The conference's sponsors -> the sponsors' page: logos in a centred grid per tier, the first tier's largest.
+
+Tiers are printed in the order they first appear in conference.yaml, each under its own words as
+a heading; sponsors that name no tier come last (or alone, without a heading, when none does).
+Each tier's logos sit in boxes of one size, fewer and larger to a row for the first tiers, so the
+tiers read as a hierarchy; a logo keeps its proportions inside its box, and a sponsor without a
+logo prints its name there. The box sizes come from `logo_boxes`, which layout.placed also uses,
+so `check` judges the logos' resolution at the size they print.
+"""
+
+from __future__ import annotations
+
+from copy import copy
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from .. import images
+from ..model import Booklet, Sponsor
+from ..text import markup
+from .common import Context
+from .flowables import Anchor, Para
+from .page import Page
+from .textfit import draw_block, fit_block
+
+TIER_COLUMNS = (2, 3, 4)  # logos to a row in the first tier, the second, the third and any after
+UNTIERED_COLUMNS = 3  # when no sponsor names a tier
+LOGO_ASPECT = 0.5  # a logo box's height over its width (most logos are wide)
+GAP = 6 * mm  # between two boxes of a row
+ROW_GAP = 5 * mm  # between two rows of a tier
+
+
+def sponsor_groups(sponsors: tuple[Sponsor, ...]) -> list[tuple[str | None, list[Sponsor]]]:
+    """(tier, its sponsors) in the order the tiers first appear; those of no tier last, under None."""
+    groups: dict[str | None, list[Sponsor]] = {}
+    for sponsor in sponsors:
+        groups.setdefault(sponsor.tier, []).append(sponsor)
+    untiered = groups.pop(None, None)
+    return list(groups.items()) + ([(None, untiered)] if untiered else [])
+
+
+def columns(groups: list[tuple[str | None, list[Sponsor]]], rank: int) -> int:
+    """How many boxes a row of the group at `rank` has."""
+    if len(groups) == 1 and groups[0][0] is None:
+        return UNTIERED_COLUMNS
+    return TIER_COLUMNS[min(rank, len(TIER_COLUMNS) - 1)]
+
+
+def box_size(page: Page, count: int) -> tuple[float, float]:
+    """(width, height) of one logo box when `count` boxes make a row of the text block."""
+    width = (page.text_width - (count - 1) * GAP) / count
+    return width, width * LOGO_ASPECT
+
+
+def logo_boxes(booklet: Booklet, page: Page) -> list[tuple[Sponsor, float, float]]:
+    """(sponsor, box width, box height) for every sponsor, in printed order."""
+    groups = sponsor_groups(booklet.conference.sponsors)
+    return [(sponsor, *box_size(page, columns(groups, rank)))
+            for rank, (_, members) in enumerate(groups) for sponsor in members]
+
+
+def has_sponsors(booklet: Booklet) -> bool:
+    return bool(booklet.conference.sponsors)
+
+
+def build_sponsors(ctx: Context) -> list:
+    """The sponsors' section: its heading, then each tier's heading and rows of logos."""
+    if not has_sponsors(ctx.booklet):
+        return []
+    s = ctx.styles
+    tier_style = copy(s.subheading)
+    tier_style.alignment, tier_style.textColor = TA_CENTER, ctx.colours.accent
+    tier_style.spaceBefore = s.body.fontSize * 1.6
+    tier_style.spaceAfter = s.body.fontSize * 0.9
+    name_style = copy(s.small)
+    name_style.alignment = TA_CENTER
+    story = [Anchor("sponsors", markup.plain(ctx.label("sponsors")), 0, section=ctx.label("sponsors")),
+             Para(markup.inline(ctx.label("sponsors")), s.heading)]
+    groups = sponsor_groups(ctx.booklet.conference.sponsors)
+    for rank, (tier, members) in enumerate(groups):
+        if tier is not None:
+            story.append(Para(markup.inline(tier), tier_style))
+        elif rank:
+            story.append(Spacer(0, tier_style.spaceBefore))
+        count = columns(groups, rank)
+        width, height = box_size(ctx.page, count)
+        missing_style = copy(s.title)
+        missing_style.alignment = TA_CENTER
+        missing_style.fontSize = s.title.fontSize * (1.0 if count <= 2 else 0.8 if count == 3 else 0.65)
+        missing_style.leading = missing_style.fontSize * 1.2
+        for start in range(0, len(members), count):
+            if start:
+                story.append(Spacer(0, ROW_GAP))
+            story.append(LogoRow(members[start:start + count], width, height, ctx.page.cmyk,
+                                 name_style if ctx.theme.sponsor_names else None, missing_style))
+    return story
+
+
+class LogoRow(Flowable):
+    """One row of a tier: logo boxes of one size, centred on the text block, each linked to its
+    sponsor's web address; a name under each logo when `name_style`, in the box when there is no logo."""
+
+    def __init__(self, sponsors: list[Sponsor], box_width: float, box_height: float, cmyk: bool, name_style,
+                 missing_style):
+        super().__init__()
+        self.sponsors = sponsors
+        self.box_width, self.box_height = box_width, box_height
+        self.cmyk = cmyk
+        self.name_style = name_style
+        self.missing_style = missing_style
+        self.names = [Para(markup.inline(s.name), name_style) if name_style is not None and s.logo else None
+                      for s in sponsors]
+        # a name without a logo fills its box, shrunk to fit it (and clipped, should even that not do)
+        self.missing = [None if s.logo else fit_block([(s.name, missing_style, 0)], box_width, box_height)
+                        for s in sponsors]
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        below = [p.wrap(self.box_width, availHeight)[1] for p in self.names if p is not None]
+        self.name_height = max(below) + self.name_style.fontSize * 0.5 if below else 0.0
+        self.height = self.box_height + self.name_height
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        count = len(self.sponsors)
+        left = (self.width - count * self.box_width - (count - 1) * GAP) / 2
+        y = self.name_height
+        for index, sponsor in enumerate(self.sponsors):
+            x = left + index * (self.box_width + GAP)
+            if sponsor.logo:
+                self._logo(sponsor.logo, x, y)
+            else:
+                laid, height = self.missing[index]
+                canv.saveState()
+                canv.translate(x, y)
+                top = min(self.box_height, (self.box_height + height) / 2)  # centred, or from the top
+                draw_block(canv, laid, 0, top, (self.box_width, 0, self.box_height))
+                canv.restoreState()
+            name = self.names[index]
+            if name is not None:
+                name.drawOn(canv, x, y - self.name_style.fontSize * 0.5 - name.height)
+            if sponsor.url:
+                canv.linkURL(sponsor.url, (x, y, x + self.box_width, y + self.box_height), relative=1, thickness=0)
+
+    def _logo(self, path, x: float, y: float) -> None:
+        """The logo fitted in its box, centred; on the box's foot when a name goes under it (the names of a
+        row then share a line, each right under its logo)."""
+        image = images.for_print(path, self.box_width, self.box_height, self.cmyk)
+        scale = min(self.box_width / image.width, self.box_height / image.height)
+        w, h = image.width * scale, image.height * scale
+        rise = 0.0 if self.name_style is not None else (self.box_height - h) / 2
+        self.canv.drawImage(images.pdf_image(image), x + (self.box_width - w) / 2, y + rise, w, h, mask="auto")

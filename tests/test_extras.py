@@ -1,0 +1,316 @@
+"""Sponsors, extra pages and QR codes: the sponsors' page (tiers in order, logo sizes by tier, names when
+asked, links), extra pages after the section they name (images, and one-page PDFs drawn as vectors),
+QR codes on the practical information page, and the errors for files and texts that cannot be used."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdfium2
+import pypdfium2.raw as pdfium
+import pytest
+from PIL import Image
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from booklet.build import PrintOptions, build_booklet
+from booklet.check import check_folder
+from booklet.data.extras import QR_MAX_BYTES, qr_problem
+from booklet.layout.page import page_for
+from booklet.layout.sponsors import GAP, box_size
+
+from .helpers import base_lines, extend, write_conference
+from .pdftext import Pdf
+from .test_bad_data import build_and_check_fail, invoke
+
+A5 = page_for("A5")
+
+
+def png(size=(900, 300), colour=(20, 90, 160)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def pdf_bytes(pages: int = 1, size=(300.0, 200.0), words: str = "Harbour map") -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=size, invariant=1)
+    for number in range(pages):
+        canvas.setFillColorRGB(0.9, 0.9, 0.8)
+        canvas.rect(0, 0, size[0], size[1], stroke=0, fill=1)  # the whole page: what pdfium measures of it
+        canvas.setFillColorRGB(0.2, 0.5, 0.3)
+        canvas.rect(10, 10, size[0] - 20, size[1] - 20, stroke=0, fill=1)
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.drawString(20, size[1] / 2, f"{words} {number + 1}")
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def build(tmp_path: Path, conference_text: str, files: dict | None = None, theme: str | None = None, **options):
+    data = write_conference(tmp_path / "data", {"conference.yaml": extend("conference.yaml", conference_text),
+                                                "theme.yaml": theme, **(files or {})})
+    result = build_booklet(data, tmp_path / "booklet.pdf", options=PrintOptions(pad_to=1, bleed=0, **options))
+    return result, Pdf(result.output)
+
+
+def objects(path: Path, index: int, kind: int) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of each top-level object of `kind` on a page, in drawing order."""
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        page = document[index]
+        return [tuple(obj.get_bounds()) for obj in page.get_objects(max_depth=0) if obj.type == kind]
+    finally:
+        document.close()
+
+
+# -- sponsors -------------------------------------------------------------------------------------------
+
+SPONSORS = """\
+sponsors:
+  - {name: Zeta Gold Corp, logo: images/a.png, tier: Gold, url: "https://example.com/zeta"}
+  - {name: Alpha Silver Ltd, logo: images/b.png, tier: Silver}
+  - {name: Beta Gold AG, logo: images/c.png, tier: Gold}
+  - {name: Gamma Friends, tier: Friends}
+"""
+LOGOS = {"images/a.png": png(), "images/b.png": png(colour=(150, 40, 40)), "images/c.png": png(colour=(40, 150, 40))}
+
+
+@pytest.fixture(scope="module")
+def sponsors_booklet(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("sponsors"), SPONSORS, LOGOS, theme="sponsors: {names: true}\n")
+
+
+def test_sponsors_page_prints_tiers_in_first_appearance_order_with_names_when_asked(sponsors_booklet):
+    result, pdf = sponsors_booklet
+    page = result.anchors["sponsors"] - 1
+    lines = pdf.lines(page)
+    assert lines[:7] == ["Sponsors", "Gold", "Zeta Gold Corp", "Beta Gold AG", "Silver", "Alpha Silver Ltd",
+                         "Friends"]
+    assert "Gamma Friends" in " ".join(lines[7:])  # no logo: its name in the logo's place
+    assert ("Sponsors", page, []) in pdf.outline()
+    contents = pdf.lines(1)
+    assert contents[contents.index("Sponsors") + 1] == str(page + 1)
+
+
+def test_sponsor_logos_are_sized_by_tier_centred_and_kept_in_proportion(sponsors_booklet):
+    result, pdf = sponsors_booklet
+    images = objects(pdf.path, result.anchors["sponsors"] - 1, pdfium.FPDF_PAGEOBJ_IMAGE)
+    assert len(images) == 3
+    (gold_w, gold_h), (silver_w, silver_h) = box_size(A5, 2), box_size(A5, 3)
+    widths = [right - left for left, _, right, _ in images]
+    heights = [top - bottom for _, bottom, _, top in images]
+    # the 3:1 logos fill their boxes' width: the first tier's boxes are the larger
+    assert widths == pytest.approx([gold_w, gold_w, silver_w], abs=0.05)
+    assert heights == pytest.approx([gold_w / 3, gold_w / 3, silver_w / 3], rel=3e-3)  # downsampled: rounded pixels
+    assert gold_h == pytest.approx(gold_w / 2) and widths[0] > widths[2] * 1.4
+    # the two gold logos fill their row; the lone silver one is centred on the text block
+    assert images[0][0] == pytest.approx(A5.margin, abs=0.05)
+    assert images[1][0] - images[0][2] == pytest.approx(GAP, abs=0.05)
+    assert (images[2][0] + images[2][2]) / 2 == pytest.approx(A5.width / 2, abs=0.05)
+
+
+def test_a_sponsor_url_makes_its_logo_a_link(sponsors_booklet):
+    result, pdf = sponsors_booklet
+    page = pdf.reader.pages[result.anchors["sponsors"] - 1]
+    links = [(a.get_object()["/A"]["/URI"], [float(v) for v in a.get_object()["/Rect"]])
+             for a in page.get("/Annots", []) if "/A" in a.get_object()]
+    assert [uri for uri, _ in links] == ["https://example.com/zeta"]
+    logo = objects(pdf.path, result.anchors["sponsors"] - 1, pdfium.FPDF_PAGEOBJ_IMAGE)[0]
+    left, bottom, right, top = links[0][1]
+    assert left <= logo[0] + 0.01 and right >= logo[2] - 0.01 and bottom <= logo[1] + 0.01 and top >= logo[3] - 0.01
+
+
+def test_names_are_not_printed_under_logos_unless_asked_and_no_sponsors_no_page(tmp_path):
+    result, pdf = build(tmp_path / "plain", SPONSORS, LOGOS)
+    text = pdf.texts[result.anchors["sponsors"] - 1]
+    assert "Zeta Gold Corp" not in text and "Alpha Silver Ltd" not in text
+    assert "Gamma Friends" in text  # without a logo, the name is what prints
+    result, pdf = build(tmp_path / "none", "")
+    assert "sponsors" not in result.anchors
+    assert not pdf.pages_with("Sponsors")
+
+
+def test_a_long_name_without_a_logo_is_shrunk_into_its_box(tmp_path):
+    long = ("The Extraordinarily Long-Named Regional Foundation for the Advancement of Astronomical Statistics "
+            "and Allied Sciences of the North")
+    result, pdf = build(tmp_path, f"sponsors:\n  - {{name: {long}}}\n")
+    index = result.anchors["sponsors"] - 1
+    assert " ".join(pdf.lines(index)[1:-1]) == long  # between the heading and the page number, every word
+    document = pypdfium2.PdfDocument(str(pdf.path))
+    try:
+        text = document[index].get_textpage()
+        boxes = [text.get_charbox(i) for i in range(text.count_chars())]
+    finally:
+        document.close()
+    heading_bottom = A5.height - A5.top - 30  # the heading is above; the page number below the text block
+    boxes = [b for b in boxes if A5.bottom < b[1] < heading_bottom and b[2] > b[0]]
+    width, height = box_size(A5, 3)  # sponsors of no tier: three to a row; one alone is centred
+    left = A5.margin + (A5.text_width - width) / 2
+    assert len(boxes) > len(long) / 2
+    assert min(b[0] for b in boxes) >= left - 0.5 and max(b[2] for b in boxes) <= left + width + 0.5
+    assert max(b[3] for b in boxes) - min(b[1] for b in boxes) <= height + 0.5
+
+
+def test_a_coarse_logo_is_warned_about_at_its_tier_size_by_check_and_build(tmp_path):
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", "sponsors:\n  - {name: Small, logo: images/s.png, tier: Gold}\n"),
+        "images/s.png": png((300, 100))})
+    line = base_lines("conference.yaml") + 2
+    width, _ = box_size(A5, 2)
+    message = (f"conference.yaml:{line}: sponsors[0].logo: warning: s.png is 136 dpi at its printed size (56 \u00d7 28 mm) "
+               f"and will print blurred; 300 dpi needs {round(width / 72 * 300)} \u00d7 {round(width / 2 / 72 * 300)} "
+               "pixels")
+    check, built = invoke("check", data), invoke("build", data, "-o", tmp_path / "out.pdf")
+    assert check.exit_code == built.exit_code == 0
+    assert message in check.stderr.splitlines() and message in built.stderr.splitlines()
+
+
+# -- extra pages ----------------------------------------------------------------------------------------
+
+EXTRA = """\
+extra_pages:
+  - {file: images/map.pdf, after: programme, title: Harbour map}
+  - {file: images/plan.png, after: contents, title: Floor plan}
+  - {file: images/last.png}
+"""
+
+
+@pytest.fixture(scope="module")
+def extra_booklet(tmp_path_factory):
+    files = {"images/map.pdf": pdf_bytes(), "images/plan.png": png((1500, 2200)), "images/last.png": png((1400, 2300))}
+    return build(tmp_path_factory.mktemp("extra"), EXTRA, files)
+
+
+def test_extra_pages_follow_the_section_they_name_with_contents_and_outline_entries(extra_booklet):
+    result, pdf = extra_booklet
+    anchors = result.anchors
+    assert anchors["extra-1"] == anchors["contents"] + 1  # after: contents
+    assert anchors["programme"] < anchors["extra-0"] == anchors["abstracts"] - 1  # after: programme
+    assert anchors["extra-2"] == result.pages - 1  # no `after`: the end, before the back cover
+    outline = [(title, page) for title, page, _ in pdf.outline()]
+    assert outline.index(("Floor plan", anchors["extra-1"] - 1)) == 1
+    assert outline.index(("Harbour map", anchors["extra-0"] - 1)) == outline.index(("Programme", anchors["programme"] - 1)) + 1
+    contents = pdf.lines(1)
+    assert contents[:5] == ["Contents", "Floor plan", str(anchors["extra-1"]), "Programme", str(anchors["programme"])]
+    assert contents[contents.index("Harbour map") + 1] == str(anchors["extra-0"])
+    assert {dest for _, dest in pdf.links(1)} >= {anchors["extra-0"] - 1, anchors["extra-1"] - 1}
+    assert pdf.lines(anchors["extra-0"] - 1) == ["Harbour map 1", str(anchors["extra-0"])]  # the title: not printed
+
+
+def test_a_pdf_extra_page_is_drawn_as_vectors_in_its_proportions_inside_the_text_block(extra_booklet):
+    result, pdf = extra_booklet
+    index = result.anchors["extra-0"] - 1
+    assert "Harbour map 1" in pdf.texts[index]  # the PDF's own text, still text
+    assert objects(pdf.path, index, pdfium.FPDF_PAGEOBJ_IMAGE) == []
+    [form] = objects(pdf.path, index, pdfium.FPDF_PAGEOBJ_FORM)
+    left, bottom, right, top = form
+    assert (right - left) / (top - bottom) == pytest.approx(300 / 200, rel=1e-3)
+    assert right - left == pytest.approx(A5.text_width, abs=0.05)  # a landscape page: as wide as the text block
+    assert left == pytest.approx(A5.margin, abs=0.05)
+    assert bottom >= A5.bottom - 0.05 and top <= A5.height - A5.top + 0.05
+    assert (bottom + top) / 2 == pytest.approx(A5.bottom + A5.text_height / 2, abs=0.05)
+
+
+def test_an_image_extra_page_is_fitted_centred_and_keeps_the_page_number(extra_booklet):
+    result, pdf = extra_booklet
+    index = result.anchors["extra-2"] - 1
+    [(left, bottom, right, top)] = objects(pdf.path, index, pdfium.FPDF_PAGEOBJ_IMAGE)
+    assert (right - left) / (top - bottom) == pytest.approx(1400 / 2300, rel=1e-3)
+    assert top - bottom == pytest.approx(A5.text_height, abs=0.05)  # tall: as high as the text block
+    assert (left + right) / 2 == pytest.approx(A5.width / 2, abs=0.05)
+    assert pdf.lines(index) == [str(index + 1)]
+
+
+def test_a_pdf_extra_page_in_a_cmyk_build_is_rendered_at_print_resolution(tmp_path):
+    result, pdf = build(tmp_path, "extra_pages:\n  - {file: images/map.pdf}\n", {"images/map.pdf": pdf_bytes()},
+                        cmyk=True)
+    index = result.anchors["extra-0"] - 1
+    [(left, bottom, right, top)] = objects(pdf.path, index, pdfium.FPDF_PAGEOBJ_IMAGE)
+    assert right - left == pytest.approx(A5.text_width, abs=0.05)
+    image = next(iter(pdf.reader.pages[index].images)).image
+    assert image.mode == "CMYK" and image.width >= (right - left) / 72 * 300
+
+
+def test_an_extra_page_after_a_left_out_section_goes_at_the_end_with_a_warning(tmp_path):
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/p.png, after: posters}\n"),
+        "theme.yaml": "sections: [programme, abstracts]\n", "images/p.png": png((1500, 2200))})
+    _, warnings = check_folder(data)
+    line = base_lines("conference.yaml") + 2
+    assert [(w.file, w.line, w.key, w.message) for w in warnings] == [
+        ("conference.yaml", line, "extra_pages[0].after", "'posters' is not printed (theme.yaml's `sections` leaves it "
+         "out): the page goes at the end, before the Notes pages and the back cover")]
+    result = build_booklet(data, tmp_path / "b.pdf", options=PrintOptions(pad_to=1))
+    assert result.anchors["extra-0"] == result.pages - 1
+
+
+@pytest.mark.parametrize("files, message", [
+    ({"images/map.pdf": pdf_bytes(pages=3)},
+     "'images/map.pdf': the PDF has 3 pages; an extra page must be one page (save the page you want as a PDF of its "
+     "own)"),
+    ({}, "'images/map.pdf': file not found"),
+    ({"images/map.pdf": b"a plan, in words\n"},
+     "'images/map.pdf': not a readable image (cannot identify image file"),
+], ids=["several-pages", "missing", "not-an-image"])
+def test_an_extra_page_that_cannot_be_placed_is_an_error_with_file_line_and_key(tmp_path, files, message):
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - title: Map\n    file: images/map.pdf\n"),
+        **files})
+    line = base_lines("conference.yaml") + 3
+    result = invoke("check", data)
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"conference.yaml:{line}: extra_pages[0].file: {message}")
+    if "readable image" in message:
+        assert first.endswith("; an extra page is an image (PNG, JPEG, ...) or a one-page PDF")
+        return
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{line}: extra_pages[0].file: {message}"])
+
+
+# -- QR codes -------------------------------------------------------------------------------------------
+
+def test_qr_codes_alone_make_the_practical_page_and_decode_to_their_text(tmp_path):
+    import zxingcpp
+
+    texts = ["https://example.org/a?b=1&c=2", "WIFI:T:WPA;S:Caf\u00e9 Net;P:p4ss;;", "Feedback: https://example.org/f"]
+    entries = "".join(f"  - text: {t!r}\n    caption: Code {i}\n".replace("'", '"') for i, t in enumerate(texts))
+    result, pdf = build(tmp_path, "qr_codes:\n" + entries)
+    index = result.anchors["practical"] - 1
+    assert pdf.lines(index)[:4] == ["Practical information", "Code 0", "Code 1", "Code 2"]
+    document = pypdfium2.PdfDocument(str(pdf.path))
+    image = document[index].render(scale=4).to_pil()
+    document.close()
+    found = sorted((code.position.top_left.x, code.text) for code in zxingcpp.read_barcodes(image))
+    assert [text for _, text in found] == texts  # in a row, left to right
+
+
+def test_a_text_too_long_for_a_qr_code_is_an_error_with_file_line_and_key(tmp_path):
+    assert qr_problem("x" * QR_MAX_BYTES) is None
+    assert qr_problem("x" * (QR_MAX_BYTES + 1)) is not None
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", f"qr_codes:\n  - caption: Too much\n    text: {'x' * 2400}\n")})
+    line = base_lines("conference.yaml") + 3
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{line}: qr_codes[0].text: too long for a QR code: 2400 bytes, and a code holds at most "
+        f"{QR_MAX_BYTES} (a long code is also hard to scan: put a short web address in it, pointing at the rest)"])
+
+
+
+def test_a_pdf_made_for_print_is_placed_by_its_trim_box_in_any_rotation(tmp_path):
+    import pypdf
+
+    from booklet.layout import pdfpage
+
+    writer = pypdf.PdfWriter()
+    page = writer.add_page(pypdf.PdfReader(io.BytesIO(pdf_bytes(size=(320.0, 220.0)))).pages[0])
+    page.trimbox = pypdf.generic.RectangleObject([10, 20, 300, 210])  # bleed and marks around it
+    page.rotate(90)
+    path = tmp_path / "map.pdf"
+    writer.write(path)
+    pdfpage.forget()
+    assert pdfpage.check(path) is None
+    assert pdfpage.size(path) == (190.0, 290.0)  # the trim box, turned
+    # as a renderer shows the turned page: left, bottom, right, top of what lies outside the trim box
+    assert pdfpage.trim_crop(path) == (20.0, 20.0, 10.0, 10.0)

@@ -1,0 +1,209 @@
+"""participants.yaml or participants.csv -> the list of participants: sorted and filed like an index, in
+columns; bad CSV -> problems with file, line and key, exit 1, nothing written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from pypdf import PdfReader
+
+from booklet.cli import main
+from booklet.layout.page import page_for
+from booklet.layout.participants import GUTTER, column_count, ordered
+from booklet.model import Participant
+
+from .helpers import write_conference
+from .pdftext import Pdf
+
+# Filed as an index files them: accents do not split the order (Åberg with the As, before Adams), particles
+# in lowercase go after the given names (van der Smagt under S, before Smith), capitalised ones stay with the
+# family name (Van Dyke under V), a suffix goes last, a name with no given name is the family name (Sukarno),
+# Greek comes after Latin; the country is left out when the affiliation already ends with it.
+TRICKY_YAML = """\
+    - {name: Ana Smith, affiliation: Lund University, country: Sweden, email: ana@example.org}
+    - {name: Dick Van Dyke, affiliation: [Uni A, Uni B], country: USA}
+    - {name: Patrick van der Smagt, affiliation: "Volkswagen Group, Germany", country: Germany}
+    - {name: Zoë Adams}
+    - {name: Δημήτρης Αλεξίου, affiliation: Aristarchus Centre, country: Greece}
+    - {name: Martin Luther King Jr., country: USA}
+    - {name: Åke Åberg, affiliation: KTH}
+    - {name: Sukarno, country: Indonesia}
+    """
+TRICKY_CSV = ("\ufeffName ; AFFILIATION;country\n"  # a BOM, semicolons, any case and spacing in the header
+              "Ana Smith;Lund University;Sweden\n"
+              'Dick Van Dyke;"Uni A; Uni B";USA\n'
+              '\n'
+              'Patrick van der Smagt;"Volkswagen Group, Germany";Germany\n'
+              "Zoë Adams;;\n"
+              "Δημήτρης Αλεξίου;Aristarchus Centre;Greece\n"
+              "Martin Luther King Jr.;;USA\n"
+              "Åke Åberg;KTH\n"
+              "Sukarno;;Indonesia\n")
+TRICKY_PRINTED = [
+    "A", "Åberg, Åke", "KTH", "Adams, Zoë",
+    "K", "King, Martin Luther, Jr.", "USA",
+    "S", "Smagt, Patrick van der", "Volkswagen Group, Germany", "Smith, Ana", "Lund University, Sweden",
+    "Sukarno", "Indonesia",
+    "V", "Van Dyke, Dick", "Uni A; Uni B, USA",
+    "Α", "Αλεξίου, Δημήτρης", "Aristarchus Centre, Greece",
+]
+OLD_PDF = b"%PDF-1.4\n% an older booklet that a failed build must leave alone\n%%EOF\n"
+
+
+def invoke(*args) -> Result:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.output
+    return result
+
+
+def build(folder: Path, out: Path, *options) -> Pdf:
+    result = invoke("build", folder, "-o", out, *options)
+    assert result.exit_code == 0, result.output
+    return Pdf(out)
+
+
+def section_lines(pdf: Pdf) -> list[str]:
+    """The lines of the list of participants (all its pages), without the heading, running heads, page numbers."""
+    start = next(i for i, lines in enumerate(map(pdf.lines, range(len(pdf)))) if lines[:1] == ["Participants"])
+    out = []
+    for index in range(start, len(pdf)):
+        lines = pdf.lines(index)
+        if index > start and (not lines or lines[0] != "TC2027"):
+            break  # the next page is not a continuation (no running head of the list)
+        out += [line for line in lines if line not in ("Participants", "TC2027") and not line.isdigit()]
+    return out
+
+
+def x_positions(path: Path, page: int, words: set[str]) -> dict[str, float]:
+    """The x at which each of `words` starts on a page (its first showing)."""
+    found: dict[str, float] = {}
+
+    def visit(text, cm, tm, font, size):
+        word = text.strip().rstrip(",")
+        if word in words and word not in found:
+            found[word] = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+
+    PdfReader(str(path)).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+# -- what is printed --------------------------------------------------------------------------------
+
+def test_the_list_is_sorted_and_filed_like_an_index(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"participants.yaml": TRICKY_YAML})
+    pdf = build(folder, tmp_path / "out.pdf")
+    assert section_lines(pdf) == TRICKY_PRINTED
+    assert not pdf.pages_with("ana@example.org")  # emails are never printed
+    contents = pdf.lines(1)
+    page = pdf.pages_with("Smagt, Patrick van der")[0]
+    assert contents[contents.index("Participants") + 1] == str(page + 1)
+    assert [title for title, _, _ in pdf.outline()][-2:] == ["Participants", "Index of authors"]
+    assert (pdf.outline()[-2][1], page) == (page, page)
+
+
+def test_csv_and_yaml_give_the_same_booklet(tmp_path):
+    from_yaml = write_conference(tmp_path / "yaml", {"participants.yaml": TRICKY_YAML})
+    from_csv = write_conference(tmp_path / "csv", {"participants.csv": TRICKY_CSV.encode()})
+    yaml_pdf, csv_pdf = build(from_yaml, tmp_path / "yaml.pdf"), build(from_csv, tmp_path / "csv.pdf")
+    assert csv_pdf.texts == yaml_pdf.texts
+    assert section_lines(csv_pdf) == TRICKY_PRINTED
+
+
+@pytest.mark.parametrize("size, columns", [("A5", 2), ("A4", 3)])
+def test_columns_two_on_a5_three_on_a4(tmp_path, size, columns):
+    names = [f"Person{chr(65 + i)} Family{chr(65 + i)}" for i in range(26)]
+    text = "".join(f"- {{name: {name}, affiliation: Uni, country: Chad}}\n" for name in names)
+    folder = write_conference(tmp_path / "conf", {"participants.yaml": text})
+    pdf = build(folder, tmp_path / "out.pdf", "--page-size", size)
+    index = pdf.pages_with("FamilyA, PersonA")[0]
+    families = {f"Family{chr(65 + i)}" for i in range(26)}
+    starts = x_positions(tmp_path / "out.pdf", index, families)
+    page = page_for(size)
+    assert column_count(page) == columns
+    width = page.text_width / columns  # BalancedColumns: each column's frame, the gutter split between two
+    left = page.margin + float(PdfReader(str(tmp_path / "out.pdf")).pages[index].trimbox.left)  # beyond the bleed
+    expected = [round(left + i * width + (GUTTER / 2 if i else 0), 1) for i in range(columns)]
+    assert sorted({round(x, 1) for x in starts.values()}) == expected
+    # read down each column in turn: the names in order, every column used, the columns balanced
+    by_column = [sorted((name for name, x in starts.items() if round(x, 1) == left)) for left in expected]
+    assert [name for column in by_column for name in column] == sorted(families)
+    assert max(map(len, by_column)) - min(map(len, by_column)) <= 2
+
+
+def test_a_family_name_the_data_declares_files_the_name_under_it():
+    people = [Participant("Gabriel García Márquez"), Participant("Ana Gómez"), Participant("Bo Garza")]
+    assert [n.inverted() for n, _ in ordered(people)] == ["Garza, Bo", "Gómez, Ana", "Márquez, Gabriel García"]
+    declared = {"Gabriel García Márquez": "García Márquez"}.get
+    assert [n.inverted() for n, _ in ordered(people, declared)] == ["García Márquez, Gabriel", "Garza, Bo",
+                                                                    "Gómez, Ana"]
+
+
+def test_a_theme_can_drop_the_list(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"participants.yaml": TRICKY_YAML,
+                                                  "theme.yaml": "sections: [committees, programme, abstracts]\n"})
+    pdf = build(folder, tmp_path / "out.pdf")
+    assert not pdf.pages_with("Participants") and not pdf.pages_with("Smagt")
+    assert "Participants" not in [title for title, _, _ in pdf.outline()]
+
+
+def test_no_participants_no_section(tmp_path):
+    pdf = build(write_conference(tmp_path / "conf"), tmp_path / "out.pdf")
+    assert not pdf.pages_with("Participants")
+    assert "Participants" not in [title for title, _, _ in pdf.outline()]
+
+
+# -- bad data -------------------------------------------------------------------------------------
+
+CONTROL = ("a control character, U+0007, at character 4: it cannot be printed; remove it (it may have come with "
+           "text copied from another program)")
+BAD = {
+    "unknown column": ({"participants.csv": b"name,E-mail,afiliation\nAna Smith,ana@example.org,Lund\n"}, [
+        "participants.csv:1: E-mail: unknown column 'E-mail'; the columns are name, affiliation, country",
+        "participants.csv:1: afiliation: unknown column 'afiliation' (did you mean 'affiliation'?); "
+        "the columns are name, affiliation, country"]),
+    "no name column": ({"participants.csv": b"affiliation;country\nLund;Sweden\n"}, [
+        "participants.csv:1: name: required column is missing: the first line names the columns, "
+        "e.g. name,affiliation,country"]),
+    "empty name": ({"participants.csv": b"name,country\nAna Smith,Sweden\n\n  ,Norway\n"}, [
+        "participants.csv:4: name: must not be empty"]),
+    "control character": ({"participants.csv": b"country,name\nChad,Ana\x07Smith\n"}, [
+        f"participants.csv:2: name: {CONTROL}"]),
+    "control character in yaml": ({"participants.yaml": '- {name: Bo Jones}\n- {name: "Ana\\aSmith"}\n'}, [
+        f"participants.yaml:2: [1].name: {CONTROL}"]),
+    "not utf-8": ({"participants.csv": "name\nJosé\n".encode("latin-1")}, [
+        "participants.csv:2: the file is not UTF-8 text (byte 0xe9); save it as UTF-8"]),
+    "too many values": ({"participants.csv": b"name,affiliation\nAna Smith,Lund, Sweden\n"}, [
+        "participants.csv:2: the row has 3 values but the header names 2 columns; put a value holding the "
+        "delimiter in double quotes (\"Lund, Sweden\")"]),
+    "both files": ({"participants.csv": b"name\nAna Smith\n", "participants.yaml": "- {name: Ana Smith}\n"}, [
+        "participants.csv:1: both participants.yaml and participants.csv list the participants; keep one of them"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_participants_name_file_line_and_key_and_nothing_is_written(tmp_path, case):
+    files, expected = BAD[case]
+    folder = write_conference(tmp_path / "conf", files)
+    out = tmp_path / "out" / "booklet.pdf"
+    out.parent.mkdir()
+    out.write_bytes(OLD_PDF)
+    result = invoke("build", folder, "-o", out)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if re.match(r"participants\.(csv|yaml):\d+:", line)]
+    assert errors == expected
+    assert out.read_bytes() == OLD_PDF
+    assert sorted(p.name for p in out.parent.iterdir()) == ["booklet.pdf"]
+    checked = invoke("check", folder)
+    assert checked.exit_code == 1
+    assert [line for line in checked.output.splitlines() if line in expected] == expected
+
+
+def test_schema_is_for_the_yaml_file_only():
+    assert invoke("schema", "participants.yaml").exit_code == 0
+    csv = invoke("schema", "participants.csv")
+    assert csv.exit_code == 1
+    assert csv.stderr.startswith("booklet: participants.csv is not YAML and has no JSON Schema; ")
