@@ -374,3 +374,12 @@ def test_learning_the_pages_stops_and_says_so_when_they_do_not_settle():
     assert all(links is False for _, links in passes)  # no links while learning
     passes.clear()
     assert learn_people(lambda known, links: (known, links), lambda s, t, people: passes.append(s)) == ({}, True)
+
+
+def test_the_list_of_participants_files_names_by_people_yaml_s_family_too(tmp_path):
+    folder = write_conference(tmp_path / "conf", {
+        "participants.yaml": "- {name: Gabriel García Márquez}\n- {name: Ana Smith}\n",
+        "people.yaml": "- {name: Gabriel García Márquez, family: García Márquez}\n"})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    (page,) = pdf.pages_with("García Márquez, Gabriel")
+    assert pdf.lines(page)[:3] == ["Participants", "G", "García Márquez, Gabriel"]

@@ -381,7 +381,7 @@ def check_people_file(booklet: Booklet, mentions: list[Mention], lines: Lines) -
     """A people.yaml entry none of whose spellings the data writes, and an alias the data never writes:
     a misspelt alias merges nothing. (A name written nowhere is fine when an alias is written: it is
     the form the index prints.)"""
-    written = {spelling(m.text) for m in mentions}
+    written = {spelling(m.text) for m in mentions} | {spelling(p.name) for p in booklet.participants}
     problems = []
     for identity in booklet.people:
         source = identity.source
