@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from .data.theme import font_files, theme_page_size
 from .check import check_folder
 from .data.contract import FILES
 from .data.theme import labels_for
+from .layout.index import index_before_people
 from .layout.story import build_story
 from .model import Booklet
 from .problems import DataError, Problem, Refused
@@ -72,6 +75,25 @@ def refuse_inputs(outputs: list[Path], data_dir: Path, booklet: Booklet) -> None
             raise Refused(f"will not write {output}: it is {what} in {data_dir}; choose another output")
 
 
+LEARNING_PASSES = 5  # at most: the index before the pages it lists settles in two or three
+
+
+def learn_people(make_story, render) -> tuple[dict, bool]:
+    """Where each person is named, for an index laid out before those pages, and whether that settled: the
+    booklet is laid out (in memory, nothing written, the index without links: their targets are not all
+    there yet) with the index of the pass before, until the pages the index lists are the pages the names
+    are on (the first pass lists no one; the next, everyone, which moves later pages by the index's length;
+    the third finds them settled, unless the new numbers changed the index's length)."""
+    known: dict = {}
+    for _ in range(LEARNING_PASSES):
+        found: dict = {}
+        render(make_story(known, False), io.BytesIO(), people=found)
+        if found == known:
+            return known, True
+        known = found
+    return known, False
+
+
 def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
                   options: PrintOptions | None = None, progress=None, strict: bool = False) -> BuildResult:
     """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data,
@@ -91,21 +113,25 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
     output = Path(output)
     refuse_inputs([output, cover_path(output)] if options.separate_cover else [output], Path(data_dir), booklet)
     conference = booklet.conference
-    story = build_story(booklet, page, options.pad_to)
+    render = partial(
+        render_pdf,
+        page=page,
+        title=markup.plain(conference.title),
+        short_title=conference.short_title or conference.title,
+        subject=f"{markup.plain(labels_for(conference.language, booklet.theme.labels)['subject'])}, "
+                f"{markup.plain(conference.venue)}",
+        language=conference.language.replace("_", "-"),  # BCP 47, as PDF wants it: pt-BR
+        colours=make_palette(booklet.theme, page.cmyk),
+    )
+    known, settled = None, True
+    if index_before_people(booklet.theme.sections):
+        known, settled = learn_people(lambda known, links: build_story(booklet, page, options.pad_to, known, links),
+                                      render)
+    # settled: the same layout as the last pass, links and all; else no links (a target might be missing)
+    story = build_story(booklet, page, options.pad_to, known, index_links=settled)
     # with a separate cover, the whole booklet is an intermediate file, split into the two published ones
     with scratch_beside(output, ".full.pdf") if options.separate_cover else nullcontext(output) as target:
-        pages, anchors = render_pdf(
-            story,
-            target,
-            page,
-            title=markup.plain(conference.title),
-            short_title=conference.short_title or conference.title,
-            subject=f"{markup.plain(labels_for(conference.language, booklet.theme.labels)['subject'])}, "
-                    f"{markup.plain(conference.venue)}",
-            language=conference.language.replace("_", "-"),  # BCP 47, as PDF wants it: pt-BR
-            progress=progress,
-            colours=make_palette(booklet.theme, page.cmyk),
-        )
+        pages, anchors = render(story, target, progress=progress)
         if not options.separate_cover:
             return BuildResult(output, pages, warnings, anchors, booklet=booklet, page_size=size)
         from .printing.cover import split_cover

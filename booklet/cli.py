@@ -394,7 +394,8 @@ def schema(file: str | None, out_dir: Path | None) -> None:
     """Print the JSON Schema of the data files, made from the same definitions the checks use.
 
     With FILE (conference.yaml, programme.yaml, abstracts.yaml, abstracts/*.yaml, tutorials.yaml,
-    posters.yaml, participants.yaml), only that file's schema; without, one JSON object of them all, by schema name.
+    posters.yaml, participants.yaml,
+    people.yaml), only that file's schema; without, one JSON object of them all, by schema name.
     Point your editor's YAML language server at them, or write them with -o.
 
     \b

@@ -261,6 +261,17 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Identity:
+    """One person as people.yaml declares them: the name the index prints, the other spellings the
+    data uses for them, and their family name when the last word is not it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    family: str | None = None
+    source: Source | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Booklet:
     """Everything the booklet prints, references resolved."""
 
@@ -272,3 +283,4 @@ class Booklet:
     image_sources: dict[Path, Source] = field(default_factory=dict, compare=False)  # where each image is named
     theme: Theme = field(default_factory=Theme)
     participants: tuple[Participant, ...] = ()  # the list of participants, in the data's order
+    people: tuple[Identity, ...] = ()  # people.yaml: one person's spellings, family names

@@ -93,3 +93,7 @@ def write_conference(folder: Path, files: dict[str, str | bytes | None] | None =
         else:
             path.write_text(yaml_text(content), encoding="utf-8")
     return folder
+
+
+# How every warning about a name written two ways ends (booklet.lint.names), written out: a test fails when it changes.
+MERGE_HINT = "; if they are one person, list the other spellings under `aliases:` of one name in people.yaml"

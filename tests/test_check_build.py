@@ -19,7 +19,7 @@ from PIL import Image
 from booklet.build import build_booklet
 from booklet.cli import main
 from booklet.printing.preflight import preflight
-from .helpers import BASE, extend, write_conference
+from .helpers import BASE, MERGE_HINT, extend, write_conference
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FIELDS = ("file", "line", "key", "kind", "severity", "message")
@@ -73,9 +73,9 @@ OTHER_KINDS = {  # a name written two ways, an abstract not in the programme, a 
 OTHER_KINDS_LINES = [
     "The same person written differently (2):",
     "conference.yaml:8: committees[0].members[0].name: warning: 'Zoe Papadopoulou' (1 place) is also written "
-    "'Zoë Papadopoulou' (1 place, first at posters.yaml:1; accents differ)",
+    "'Zoë Papadopoulou' (1 place, first at posters.yaml:1; accents differ)" + MERGE_HINT,
     "posters.yaml:1: [0].author: warning: 'Zoë Papadopoulou' (1 place) is also written 'Zoe Papadopoulou' "
-    "(1 place, first at conference.yaml:8; accents differ)",
+    "(1 place, first at conference.yaml:8; accents differ)" + MERGE_HINT,
     "Abstracts not in the programme (1):",
     "abstracts.yaml:11: [2].id: warning: abstract 'wang' is not in the programme",
     "Characters the booklet's fonts cannot print (1):",

@@ -81,7 +81,7 @@ def test_german_running_heads_outline_subject_and_lang(german):
     outline = german.outline()
     assert [title for title, _, _ in outline] == ["Inhalt", "Komitees", "Programm auf einen Blick", "Programm",
                                                   "Kurzfassungen", "Tutorien", "Poster", "Praktische Hinweise",
-                                                  "Venue map", "Sponsoren", "Teilnehmende"]
+                                                  "Venue map", "Sponsoren", "Teilnehmende", "Autorenverzeichnis"]
     programme = dict((t, kids) for t, _, kids in outline)["Programm"]
     assert [t for t, _, _ in programme][:2] == ["Montag, 14. Juni", "Dienstag, 15. Juni"]
     assert german.reader.trailer["/Root"]["/Lang"] == "de"

@@ -26,7 +26,7 @@ from booklet.layout.page import PAGE_SIZES, page_for
 from booklet.lint import KINDS, lint
 from booklet.data.validate import read_booklet
 from booklet.problems import DataError
-from .helpers import BASE, extend, write_conference, yaml_text
+from .helpers import BASE, MERGE_HINT, extend, write_conference, yaml_text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PROGRAMME = BASE["programme.yaml"]
@@ -106,8 +106,8 @@ def test_the_sample_conference_has_no_warnings_on_any_page_size(size):
 def test_name_variant(tmp_path, first, second, reason):
     files = {"conference.yaml": committee(f"{{name: '{first}'}}", f"{{name: '{second}'}}")}
     assert warnings_for(tmp_path, files) == [
-        f"{member(0)} '{first}' (1 place) is also written '{second}' (1 place, first at conference.yaml:9; {reason})",
-        f"{member(1)} '{second}' (1 place) is also written '{first}' (1 place, first at conference.yaml:8; {reason})",
+        f"{member(0)} '{first}' (1 place) is also written '{second}' (1 place, first at conference.yaml:9; {reason})" + MERGE_HINT,
+        f"{member(1)} '{second}' (1 place) is also written '{first}' (1 place, first at conference.yaml:8; {reason})" + MERGE_HINT,
     ]
 
 
@@ -136,13 +136,13 @@ def test_one_person_written_three_ways_is_one_group_across_files(tmp_path):
     assert warnings_for(tmp_path, files) == [
         f"{member(0)} 'Zoë Papadopoulou' (1 place) is also written 'Zoe Papadopoulou' (2 places, first at "
         "posters.yaml:1; accents differ) and 'Zoe Papadopolou' (1 place, first at programme.yaml:7; "
-        "a letter or two differ)",
+        "a letter or two differ)" + MERGE_HINT,
         "posters.yaml:1: [0].author: warning: 'Zoe Papadopoulou' (2 places) is also written 'Zoë Papadopoulou' "
         "(1 place, first at conference.yaml:8; accents differ) and 'Zoe Papadopolou' (1 place, first at "
-        "programme.yaml:7; a letter or two differ)",
+        "programme.yaml:7; a letter or two differ)" + MERGE_HINT,
         "programme.yaml:7: days[0].items[3].chair: warning: 'Zoe Papadopolou' (1 place) is also written "
         "'Zoë Papadopoulou' (1 place, first at conference.yaml:8; a letter or two differ) and 'Zoe Papadopoulou' "
-        "(2 places, first at posters.yaml:1; a letter or two differ)",
+        "(2 places, first at posters.yaml:1; a letter or two differ)" + MERGE_HINT,
     ]
 
 
@@ -156,11 +156,11 @@ def test_name_variants_do_not_chain_people_who_are_not_close(tmp_path):
     files = {"conference.yaml": committee("{name: Anna Hansen}", "{name: Anna Jansen}", "{name: Anna Jensen}")}
     assert warnings_for(tmp_path, files) == [
         f"{member(0)} 'Anna Hansen' (1 place) is also written 'Anna Jansen' (1 place, first at conference.yaml:9; "
-        "a letter or two differ)",
+        "a letter or two differ)" + MERGE_HINT,
         f"{member(1)} 'Anna Jansen' (1 place) is also written 'Anna Hansen' (1 place, first at conference.yaml:8; "
-        "a letter or two differ) and 'Anna Jensen' (1 place, first at conference.yaml:10; a letter or two differ)",
+        "a letter or two differ) and 'Anna Jensen' (1 place, first at conference.yaml:10; a letter or two differ)" + MERGE_HINT,
         f"{member(2)} 'Anna Jensen' (1 place) is also written 'Anna Jansen' (1 place, first at conference.yaml:9; "
-        "a letter or two differ)",
+        "a letter or two differ)" + MERGE_HINT,
     ]
 
 
@@ -174,7 +174,7 @@ def test_initials_fit_one_person_only_when_the_fuller_spellings_are_close_to_eac
     close = committee("{name: C. Smith}", "{name: Christina Smith}", "{name: Chrstina Smith}")
     assert warnings_for(tmp_path / "close", {"conference.yaml": close})[0] == (
         f"{member(0)} 'C. Smith' (1 place) is also written 'Christina Smith' (1 place, first at conference.yaml:9; "
-        "initials) and 'Chrstina Smith' (1 place, first at conference.yaml:10; initials)")
+        "initials) and 'Chrstina Smith' (1 place, first at conference.yaml:10; initials)" + MERGE_HINT)
 
 
 # -- the same affiliation written differently --------------------------------------------------

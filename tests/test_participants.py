@@ -101,8 +101,8 @@ def test_the_list_is_sorted_and_filed_like_an_index(tmp_path):
     contents = pdf.lines(1)
     page = pdf.pages_with("Smagt, Patrick van der")[0]
     assert contents[contents.index("Participants") + 1] == str(page + 1)
-    assert [title for title, _, _ in pdf.outline()][-1] == "Participants"
-    assert (pdf.outline()[-1][1], page) == (page, page)
+    assert [title for title, _, _ in pdf.outline()][-2:] == ["Participants", "Index of authors"]
+    assert (pdf.outline()[-2][1], page) == (page, page)
 
 
 def test_csv_and_yaml_give_the_same_booklet(tmp_path):
@@ -124,9 +124,9 @@ def test_columns_two_on_a5_three_on_a4(tmp_path, size, columns):
     starts = x_positions(tmp_path / "out.pdf", index, families)
     page = page_for(size)
     assert column_count(page) == columns
-    width = page.text_width / columns  # BalancedColumns: each column's frame, the gutter split between two
+    width = (page.text_width - GUTTER * (columns - 1)) / columns  # layout.columns: equal columns, a gutter between
     left = page.margin + float(PdfReader(str(tmp_path / "out.pdf")).pages[index].trimbox.left)  # beyond the bleed
-    expected = [round(left + i * width + (GUTTER / 2 if i else 0), 1) for i in range(columns)]
+    expected = [round(left + i * (width + GUTTER), 1) for i in range(columns)]
     assert sorted({round(x, 1) for x in starts.values()}) == expected
     # read down each column in turn: the names in order, every column used, the columns balanced
     by_column = [sorted((name for name, x in starts.items() if round(x, 1) == left)) for left in expected]

@@ -20,11 +20,13 @@ from .helpers import BASE, write_conference
 A5_AT_144 = (148 / 25.4 * 144, 210 / 25.4 * 144)  # pixels, trimmed
 
 
+NO_INDEX = "sections: [committees, programme, abstracts, tutorials, posters, practical]\n"  # 8 pages: no glance, no index
+
+
 @pytest.fixture(scope="module")
 def conference(tmp_path_factory):
     """The minimal conference, and its page count as `booklet build` makes it (Notes pages included)."""
-    folder = write_conference(tmp_path_factory.mktemp("preview") / "conf", {  # 8 pages: without the glance
-        "theme.yaml": "sections: [committees, programme, abstracts, tutorials, posters, practical]\n"})
+    folder = write_conference(tmp_path_factory.mktemp("preview") / "conf", {"theme.yaml": NO_INDEX})
     built = build_booklet(folder, folder.parent / "booklet.pdf")
     return folder, built.pages
 

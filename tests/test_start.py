@@ -57,7 +57,7 @@ def test_init_writes_every_file_of_the_format_and_builds(tmp_path):
     result = invoke("init", tmp_path / "conf")
     assert result.exit_code == 0, result.output
     folder = tmp_path / "conf"
-    assert result.stdout.splitlines()[0] == f"Wrote an example conference to {folder} (21 files). Next:"
+    assert result.stdout.splitlines()[0] == f"Wrote an example conference to {folder} (23 files). Next:"
     for spec in FILES:
         if spec.schema:  # every YAML file (participants.csv is the other way to write participants.yaml)
             assert list(folder.glob(spec.name)), spec.name
@@ -150,7 +150,7 @@ def test_schema_command_prints_writes_and_names_the_files(tmp_path):
     assert bad.exit_code == 1
     assert bad.stderr == ("booklet: 'sponsors.yaml' is not a data file of the format; the files are conference.yaml, "
                           "programme.yaml, abstracts.yaml, abstracts/*.yaml, tutorials.yaml, posters.yaml, theme.yaml, "
-                          "participants.yaml.\n")
+                          "participants.yaml, people.yaml.\n")
 
 
 BAD_CASES = {

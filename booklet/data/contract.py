@@ -322,6 +322,16 @@ PROGRAMME = Record("programme", "The days and what happens when.", (
         example=[{"date": dt.date(2027, 9, 13), "items": [{"time": "09:00-09:20", "title": "Welcome"}]}]),
 ))
 
+# -- people.yaml: who is who --------------------------------------------------------
+
+PERSON = Record("person", "One person, however the data spells them: the index of authors lists them once.", (
+    Key("name", "text", "the name as the index prints it", required=True, example="Patrick van der Smagt"),
+    Key("aliases", "texts", "other spellings of this person in the data, merged into this one",
+        example=["P. van der Smagt"]),
+    Key("family", "text", "the family name, when it is not the last word (with the particles before it)",
+        example="García Márquez"),
+))
+
 # -- theme.yaml: the look, the order and the words -------------------------------
 
 THEMES = ("classic", "modern", "minimal")  # built-in themes: booklet/resources/themes/NAME.yaml
@@ -449,6 +459,8 @@ FILES = (
          schema="participants.schema.json"),
     File("participants.csv", "The list of participants as CSV (or participants.yaml): a first line naming the "
          f"columns ({', '.join(PARTICIPANT_COLUMNS)}), then one participant per line.", PARTICIPANT, many=True),
+    File("people.yaml", "Who is who: spellings of one person merged, family names the index sorts by.", PERSON,
+         many=True, schema="people.schema.json"),
 )
 
 

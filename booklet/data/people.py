@@ -1,9 +1,12 @@
-"""People entries (speakers, authors, presenters, members) in YAML -> Person models."""
+"""People entries (speakers, authors, presenters, members) in YAML -> Person models; people.yaml -> who is who
+(each name as written -> the one person it is)."""
 
 from __future__ import annotations
 
-from ..model import Person
-from .contract import ABSTRACT, AUTHOR, SPEAKER, Record, example_line
+import unicodedata
+
+from ..model import Identity, Person
+from .contract import ABSTRACT, AUTHOR, PERSON, SPEAKER, Record, example_line
 from .fields import Fields, Report, each_mapping
 from .load import Seq
 
@@ -74,3 +77,76 @@ def read_poster_authors(report: Report, f: Fields) -> tuple[Person, ...]:
         return ()
     email = f.text("email", printed=False)
     return (Person(name, f.texts("affiliation"), email, presenting=True, source=f.source()),)
+
+
+# -- people.yaml: who is who ---------------------------------------------------------------------
+
+def spelling(name: str) -> str:
+    """A name as compared for identity: as written, in Unicode's composed form, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+class People:
+    """Names as written -> the person they are: people.yaml's entries, and each other name as itself.
+
+    The one place that says who is who: the index of authors lists a person once under `name`, and the
+    lint does not warn about spellings it merges."""
+
+    def __init__(self, identities: tuple[Identity, ...] = ()):
+        self.declared = tuple(identities)
+        self._by_spelling: dict[str, Identity] = {}
+        for identity in self.declared:
+            for text in (identity.name, *identity.aliases):
+                self._by_spelling.setdefault(spelling(text), identity)
+
+    def of(self, name: str) -> Identity:
+        """The person written `name`: the people.yaml entry that names it, or a person of that name."""
+        written = spelling(name)
+        return self._by_spelling.get(written) or Identity(written)
+
+
+def read_identities(report: Report, seq: Seq | None) -> tuple[Identity, ...]:
+    """people.yaml's entries; a spelling claimed twice (two entries' aliases, or an alias that is another
+    entry's name, or one name listed twice) is an error where it is written the second time."""
+    identities: list[Identity] = []
+    claimed: dict[str, tuple[str, int, bool]] = {}  # spelling -> (whose name, line, as a name)
+    for index, item in each_mapping(report, seq or (), "", "a person", PERSON):
+        f = Fields(report, item, f"[{index}]", PERSON)
+        name, aliases, family = f.text("name", required=True), f.texts("aliases"), f.text("family")
+        if not name:
+            continue
+        spellings = [(name, f.line("name"), f.at("name"), True)] + _alias_places(f, aliases)
+        kept, clash = [], False
+        for text, line, key, as_name in spellings:
+            written = spelling(text)
+            if as_name is False and written == spelling(name):
+                continue  # the name again among its aliases: nothing to merge
+            first = claimed.get(written)
+            if first is not None:
+                whose, first_line, first_as_name = first
+                what = "the name of an entry" if first_as_name else f"an alias of '{whose}'"
+                report.error(f.file, line, key, f"'{text}' is already {what} (line {first_line}): one spelling "
+                             "belongs to one person; list all of a person's spellings under one name")
+                clash = True
+                continue
+            claimed[written] = (name, line, as_name)
+            if not as_name:
+                kept.append(text)
+        if not clash:
+            identities.append(Identity(spelling(name), tuple(kept), family and spelling(family), f.source()))
+    return tuple(identities)
+
+
+def _alias_places(f: Fields, aliases: tuple[str, ...]) -> list[tuple[str, int, str, bool]]:
+    """(alias, line, key path, False) for each alias read: one text on the key's line, or a list's items."""
+    value = f.map.get("aliases")
+    if not isinstance(value, Seq):
+        return [(text, f.line("aliases"), f.at("aliases"), False) for text in aliases]
+    places, at = [], 0
+    for text in aliases:
+        while at < len(value) and (value.raw[at] or "").strip() != text:
+            at += 1
+        line = value.lines[at] if at < len(value) else f.line("aliases")
+        places.append((text, line, f"{f.at('aliases')}[{at}]", False))
+        at += 1
+    return places

@@ -49,11 +49,13 @@ def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
     if any(p.file.startswith("abstracts/") and p.key == "" for p in report.problems):
         refs.unreadable.add("abstract")
     days = programme.read_programme(report, _load(report, folder, "programme.yaml", Map), refs)
+    identities = people.read_identities(report, _load(report, folder, "people.yaml", Seq))
     problems = sorted(set(report.problems), key=_order)
     if conference is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)
     booklet = Booklet(conference, tuple(days), tuple(abstracts), tuple(tutorials), tuple(posters),
-                      dict(report.image_sources), theme, participants=participants)
+                      dict(report.image_sources), theme, participants=participants,
+                      people=identities)
     return booklet, problems
 
 

@@ -10,7 +10,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Abstract, Person
-from .common import Context, Slot, abstract_photo
+from .common import Context, Slot, abstract_photo, presents
 from .flowables import Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Para, Rule
 from .programme import day_title
 from .styles import markup_color
@@ -145,13 +145,13 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     s = ctx.styles
     if len(authors) == 1:
         person = authors[0]
-        return [Para(markup.inline(person.name), s.person),
+        return [Para(ctx.named(person.name, presenting=True), s.person),
                 *affiliation_lines(ctx, [markup.inline(a) for a in person.affiliations])]
     numbers: dict[str, int] = {}
     for person in authors:
         for affiliation in person.affiliations:
             numbers.setdefault(affiliation, len(numbers) + 1)
-    names = [_numbered_name(p, numbers) for p in authors]
+    names = [_numbered_name(p, numbers, ctx.named(p.name, presents(p, authors))) for p in authors]
     block = [Para(", ".join(names), s.person)]
     block += affiliation_lines(ctx, [f"<super>{n}</super>\u2009{markup.inline(a)}" for a, n in numbers.items()])
     if explain_presenting and any(p.presenting for p in authors):
@@ -166,8 +166,7 @@ def affiliation_lines(ctx: Context, lines: list[str]) -> list[Para]:
     return [Para("<br/>".join(lines), ctx.styles.affiliation)] if lines else []
 
 
-def _numbered_name(person: Person, numbers: dict[str, int]) -> str:
-    name = markup.inline(person.name)
+def _numbered_name(person: Person, numbers: dict[str, int], name: str) -> str:
     if person.presenting:
         name = f"<u>{name}</u>"
     marks = ",".join(str(numbers[a]) for a in person.affiliations)

@@ -9,8 +9,10 @@ from reportlab.lib.units import mm
 
 from ..text import markup
 from ..text.fonts import register_fonts
+from ..data.people import People
 from ..data.theme import font_set, labels_for
-from ..model import Abstract, Booklet, Day, Item, Person, Poster, Session, Tutorial
+from ..model import Abstract, Booklet, Day, Identity, Item, Person, Poster, Session, Tutorial
+from ..output.render import PERSON_CALLBACK
 from .flowables import Para, Photo
 from .page import Page
 from .styles import Palette, Styles, make_palette, make_styles
@@ -50,6 +52,20 @@ class Context:
         self.flow = booklet.theme.abstracts_layout == "flow"  # several abstracts to a page
         self.poster_days = poster_days(booklet) if self.by_day else {}  # poster index -> its day's index
         self._item_days = {id(item): index for index, day in enumerate(booklet.days) for item in day.items()}
+        self.people = People(booklet.people)  # who each name as written is (people.yaml)
+        self.person_keys: dict[Identity, str] = {}  # each person named so far -> the key the canvas notes
+        self.known_people: dict[str, dict[int, bool]] | None = None  # from an earlier pass (see layout.index)
+        self.index_links = True  # the index's page numbers are links (not in a pass that learns the pages)
+
+    def named(self, name: str, presenting: bool = False) -> str:
+        """A person's name as markup that notes, where it is drawn, that the person is on that page (and
+        presents there, or not): what the index of authors lists. The mark follows the name's last letter,
+        part of its last word: a mark before the name would stay at the end of the line before it when
+        the line breaks there (and on the page before, when the page does)."""
+        identity = self.people.of(name)
+        key = self.person_keys.setdefault(identity, str(len(self.person_keys)))
+        mark = f'<onDraw name="{PERSON_CALLBACK}" label="{key}:{int(presenting)}"/>'
+        return markup.inline(name) + mark
 
     def label(self, key: str, **values) -> str:
         """A fixed word of the booklet in its language (or as theme.yaml says), e.g. label("day", number=2),
@@ -251,7 +267,14 @@ def poster_groups(booklet: Booklet, indices: list[int], by: str | None) -> list[
     return groups + ([(None, rest)] if rest else [])
 
 
-def names(people: tuple[Person, ...]) -> str:
+def names(people: tuple[Person, ...], ctx: Context | None = None) -> str:
     """The people's names as markup, each made markup on its own: emphasis or math never runs from one
-    name into the next."""
-    return ", ".join(markup.inline(p.name) for p in people)
+    name into the next; with `ctx`, each noted for the index (not as presenting: a programme line)."""
+    return ", ".join(ctx.named(p.name) if ctx else markup.inline(p.name) for p in people)
+
+
+def presents(person: Person, people: tuple[Person, ...]) -> bool:
+    """Whether `person`, one of `people` (a talk's or a poster's authors), presents it: the authors marked
+    `presenting`, or the first when none is (as Abstract.speakers)."""
+    marked = [p for p in people if p.presenting]
+    return person in marked if marked else person is people[0]

@@ -16,12 +16,12 @@ from itertools import groupby
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
-from reportlab.platypus.flowables import BalancedColumns
 
 from ..model import Participant
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import IndexName, heading, sort_key, split_name
+from .columns import Columns
 from .common import Context
 from .flowables import Anchor, Para
 from .page import Page
@@ -48,6 +48,8 @@ def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list
     title = ctx.label("participants")
     story = [Anchor("participants", markup.plain(title), 0, section=title),
              Para(markup.inline(title), ctx.styles.heading)]
+    if family is None:  # people.yaml's `family:`, as the index of authors files the same name
+        family = lambda name: ctx.people.of(name).family  # noqa: E731
     styles = _Styles(ctx)
     limit = ctx.page.text_height / 2  # an entry taller than this may be split (a column could not hold it)
     body: list[Flowable] = []
@@ -59,13 +61,11 @@ def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list
 
 
 def columns(flowables: list[Flowable], count: int, gap: float) -> list[Flowable]:
-    """`flowables` in `count` columns `gap` apart, filling each page and balanced on the last one.
-
-    The one place that sets columns, to be replaced by a columns module shared with the index."""
+    """`flowables` in `count` columns `gap` apart, filling each page and balanced on the last one (the
+    columns the index of authors is set in: layout.columns)."""
     if count < 2:
         return flowables
-    return [BalancedColumns(flowables, nCols=count, innerPadding=gap, leftPadding=0, rightPadding=0,
-                            topPadding=0, bottomPadding=0)]
+    return [Columns(flowables, count, gap)]
 
 
 def column_count(page: Page) -> int:

@@ -125,7 +125,7 @@ def _item_body(ctx: Context, item: Item):
         title_markup = markup.inline(title)
         if label:
             title_markup = f"<b>{title_markup}</b>"
-        speaker = f"<i>{names(abstract.speakers)}</i>"
+        speaker = f"<i>{names(abstract.speakers, ctx)}</i>"
         if label:
             speaker += f' <font name="Sans" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{label}</font>'
         if where:
@@ -136,7 +136,7 @@ def _item_body(ctx: Context, item: Item):
         tutorial = item.tutorial
         head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font> '
         body = [Para(head + f"<b>{markup.inline(title)}</b>", s.row_title)]
-        people = names(tutorial.presenters)
+        people = names(tutorial.presenters, ctx)
         line = " \u00b7 ".join(x for x in (f"<i>{people}</i>" if people else "", where) if x)
         if line:
             body.append(Para(line, s.row_speaker))
@@ -170,7 +170,10 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
         line += f" \u00b7 {markup.inline(room)}"
     body = [Para(line, style)]
     if session.chair and chair and not continued:
-        body.append(Para(markup.inline(ctx.label("chair", name=session.chair)), s.row_speaker))
+        before, _, after = ctx.label("chair", name="\0").partition("\0")  # the label's words around the name
+        chair_line = (markup.inline(before) + before[len(before.rstrip()):] + ctx.named(session.chair)
+                      + after[:len(after) - len(after.lstrip())] + markup.inline(after))
+        body.append(Para(chair_line, s.row_speaker))
     return Row([], body, 0, background=ctx.colours.track(session.name), pad=2.5)
 
 

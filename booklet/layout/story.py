@@ -18,6 +18,7 @@ from .common import Context, day_key, posters_day_key
 from .cover import build_cover
 from .frontmatter import build_committees, build_contents
 from .glance import build_glance
+from .index import build_index, has_index
 from .page import Page
 from .participants import build_participants
 from .posters import build_day_posters, build_posters
@@ -27,12 +28,18 @@ from .sponsors import build_sponsors, has_sponsors
 from .tutorials import build_day_tutorials, build_tutorials, section_tutorials
 
 
-def build_story(booklet: Booklet, page: Page, pad_to: int = 4) -> list:
+def build_story(booklet: Booklet, page: Page, pad_to: int = 4, known_people: dict | None = None,
+                index_links: bool = True) -> list:
     """Cover, contents, sections, Notes pages up to a multiple of `pad_to` pages, back cover.
+
+    `known_people`: where each person is named, as a pass before this one found (the index of authors
+    lists it when it comes before those pages; see build.learn_people); `index_links`: whether the index's
+    page numbers are links (not while the pages are being learnt).
 
     Layout finds no problems of its own: every warning about the data, the images' resolution
     included, comes from lint (see booklet.check), so `check` reports what `build` does."""
     ctx = Context(booklet, page)
+    ctx.known_people, ctx.index_links = known_people, index_links
     story = build_cover(ctx) + build_contents(ctx, contents_entries(ctx)) + _extra_pages(ctx, "contents")
     for name in ctx.sections:
         for part in section_parts(ctx, name):
@@ -75,7 +82,7 @@ def section_parts(ctx: Context, name: str) -> list[list]:
     if name == "sponsors":
         return [build_sponsors(ctx)]
     if name == "index":
-        return []  # not laid out yet: its own layout module comes next
+        return [build_index(ctx)]
     raise ValueError(f"unknown section {name!r}")
 
 
@@ -125,6 +132,8 @@ def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:
             entries.append((0, ctx.label("participants"), "participants"))
         elif name == "sponsors" and has_sponsors(b):
             entries.append((0, ctx.label("sponsors"), "sponsors"))
+        elif name == "index" and has_index(ctx):
+            entries.append((0, ctx.label("index"), "index"))
         entries += _extra_entries(ctx, name)
     return entries + _extra_entries(ctx, None)
 

@@ -74,7 +74,7 @@ def tutorial_outline(tutorial: Tutorial) -> str:
 
 def _presenter(ctx: Context, person: Person) -> list:
     s = ctx.styles
-    block = [Para(markup.inline(person.name), s.person)]
+    block = [Para(ctx.named(person.name, presenting=True), s.person)]
     block += affiliation_lines(ctx, [markup.inline(a) for a in person.affiliations])
     if person.bio:
         block.append(Spacer(0, 3))

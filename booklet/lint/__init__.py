@@ -17,13 +17,15 @@ from .entries import check_emails, check_photos, check_poster_numbers
 from .extras import check_extra_pages
 from .fit import check_lengths
 from .language import check_labels, check_language
-from .names import check_names
+from .names import check_names, check_people_file
+from ..data.people import People
 from .resolution import check_resolution
 from .schedule import check_schedule
 
 # Every kind of warning, in the order they are listed, with the heading of its group.
 KINDS = {
     "name-variant": "The same person written differently",
+    "people-unused": "Names and aliases in people.yaml that the data does not write",
     "affiliation-variant": "The same affiliation written differently",
     "affiliation-split": "Affiliation lists that look like one address cut at its commas",
     "title-mismatch": "Programme titles that are not a short form of the abstract's title",
@@ -63,8 +65,10 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
 
     page = page_for(page_size) if isinstance(page_size, str) else page_size
     lines = Lines(folder)
+    names = mentions.names(booklet)
     problems = (
-        check_names(mentions.names(booklet))
+        check_names(names, people=People(booklet.people))
+        + check_people_file(booklet, names, lines)
         + check_affiliations(mentions.affiliations(booklet))
         + check_split_affiliations(mentions.people(booklet), lines)
         + check_coverage(booklet)

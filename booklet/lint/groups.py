@@ -36,8 +36,9 @@ class Groups:
 
 def variant_problems(texts: list[str], mentions: list[list[Mention]], groups: Groups,
                      reason: Callable[[int, int], str], kind: str,
-                     linked: Callable[[int], Iterable[int]] | None = None) -> list[Problem]:
-    """For each spelling in a group, a warning at its first place naming the others, with counts.
+                     linked: Callable[[int], Iterable[int]] | None = None, hint: str = "") -> list[Problem]:
+    """For each spelling in a group, a warning at its first place naming the others, with counts; `hint`
+    ends each message (what to do about it).
 
     `linked(i)`, when given, lists the spellings (in index order) that i's warning names: those
     linked to i itself, so that a chain A ~ B ~ C does not name C in A's warning.
@@ -48,7 +49,7 @@ def variant_problems(texts: list[str], mentions: list[list[Mention]], groups: Gr
             named = linked(i) if linked else (j for j in group if j != i)
             others = [_other(texts[j], mentions[j], reason(i, j)) for j in named]
             first = mentions[i][0]
-            message = f"{quoted(texts[i])} ({places(len(mentions[i]))}) is also written {_and(others)}"
+            message = f"{quoted(texts[i])} ({places(len(mentions[i]))}) is also written {_and(others)}{hint}"
             problems.append(Problem(first.file, first.line, first.key, message, "warning", kind))
     return problems
 

@@ -14,6 +14,9 @@ Links do not chain: each spelling's warning names the spellings linked to it, an
 written three ways ('Hansen' and 'Jensen' are two letters apart in a short name); the warnings
 are still listed together.
 
+Spellings that people.yaml lists as one person are not warned about, and each warning ends by saying
+how to list them so. A name or alias in people.yaml that the data never writes is warned about too.
+
 Spellings are compared only when they share a cheap key (candidate_pairs): so the lint takes
 time about in proportion to the number of names, not to its square.
 """
@@ -27,6 +30,9 @@ from functools import cache
 from itertools import combinations
 from typing import Callable, Iterable
 
+from ..data.locate import Lines
+from ..data.people import People, spelling
+from ..model import Booklet
 from ..problems import Problem
 from .affiliations import affiliation_key
 from .groups import Groups, variant_problems
@@ -78,9 +84,13 @@ class Spelling:
 Pairs = Callable[[list[Spelling]], Iterable[tuple[int, int]]]
 
 
-def check_names(mentions: list[Mention], pairs: Pairs | None = None) -> list[Problem]:
-    """Warnings for the spellings linked as one person; `pairs` gives the index pairs (i < j) to
-    compare (default candidate_pairs; tests pass all_pairs to check that it misses nothing)."""
+MERGE_HINT = "; if they are one person, list the other spellings under `aliases:` of one name in people.yaml"
+
+
+def check_names(mentions: list[Mention], pairs: Pairs | None = None, people: People | None = None) -> list[Problem]:
+    """Warnings for the spellings linked as one person, but for those people.yaml (`people`) already says
+    are one; `pairs` gives the index pairs (i < j) to compare (default candidate_pairs; tests pass
+    all_pairs to check that it misses nothing)."""
     spellings = _spellings(mentions)
     candidates = sorted({(i, j) if i < j else (j, i) for i, j in (pairs or candidate_pairs)(spellings) if i != j})
     reasons: dict[tuple[int, int], str] = {}
@@ -89,6 +99,9 @@ def check_names(mentions: list[Mention], pairs: Pairs | None = None) -> list[Pro
         if reason:
             reasons[i, j] = reason
     reasons.update(_weak_links(spellings, candidates, set(reasons)))
+    if people is not None and people.declared:
+        reasons = {(i, j): why for (i, j), why in reasons.items()
+                   if people.of(spellings[i].text) != people.of(spellings[j].text)}
     groups = Groups(len(spellings))
     linked: dict[int, list[int]] = defaultdict(list)
     for i, j in reasons:
@@ -97,7 +110,7 @@ def check_names(mentions: list[Mention], pairs: Pairs | None = None) -> list[Pro
         linked[j].append(i)
     return variant_problems(
         [s.text for s in spellings], [s.mentions for s in spellings], groups,
-        lambda i, j: reasons[min(i, j), max(i, j)], "name-variant", lambda i: sorted(linked[i]),
+        lambda i, j: reasons[min(i, j), max(i, j)], "name-variant", lambda i: sorted(linked[i]), MERGE_HINT,
     )
 
 
@@ -360,3 +373,33 @@ def _different_emails(a: Spelling, b: Spelling) -> bool:
 
 def _contradict(a: Spelling, b: Spelling) -> bool:
     return _different_emails(a, b) or bool(a.affiliations and b.affiliations and not a.affiliations & b.affiliations)
+
+
+# -- people.yaml --------------------------------------------------------------------------------
+
+def check_people_file(booklet: Booklet, mentions: list[Mention], lines: Lines) -> list[Problem]:
+    """A people.yaml entry none of whose spellings the data writes, and an alias the data never writes:
+    a misspelt alias merges nothing. (A name written nowhere is fine when an alias is written: it is
+    the form the index prints.)"""
+    written = {spelling(m.text) for m in mentions} | {spelling(p.name) for p in booklet.participants}
+    problems = []
+    for identity in booklet.people:
+        source = identity.source
+        if source is None:
+            continue
+        if not {spelling(s) for s in (identity.name, *identity.aliases)} & written:
+            problems.append(Problem(source.file, lines.line(source.file, f"{source.key}.name", source.line),
+                                    f"{source.key}.name", f"'{identity.name}' is written nowhere in the data, "
+                                    "nor any of its aliases", "warning", "people-unused"))
+            continue
+        for index, alias in enumerate(identity.aliases):
+            if spelling(alias) in written:
+                continue
+            key = f"{source.key}.aliases[{index}]"
+            line = lines.line(source.file, key, 0)
+            if not line:
+                key = f"{source.key}.aliases"
+                line = lines.line(source.file, key, source.line)
+            problems.append(Problem(source.file, line, key, f"the alias '{alias}' of '{identity.name}' is written "
+                                    "nowhere in the data", "warning", "people-unused"))
+    return problems

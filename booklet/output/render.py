@@ -34,6 +34,20 @@ class BookletCanvas(Canvas):
         self._page_day: str | None = None  # the day of the page being drawn
         self._day_marked = False  # whether a DayMark was drawn on this page (the first one names it)
         self._ref_forms: dict[str, tuple[str, str, float, object]] = {}
+        self.people_pages: dict[str, dict[int, bool]] = {}  # person key -> page -> presents there
+        self.setNamedCB(PERSON_CALLBACK, _person_drawn)
+
+    def note_person(self, key: str, presenting: bool, top: float | None = None) -> None:
+        """Person `key` is named on this page (presenting there, or not); the first time on a page, an
+        anchor `person_anchor(key, page)` where the name is (`top`: its line's top, absolute)."""
+        page = self.getPageNumber()
+        pages = self.people_pages.setdefault(key, {})
+        if page not in pages:
+            anchor = person_anchor(key, page)
+            self.bookmarkPage(anchor, fit="XYZ", left=0, top=top if top is not None else self.absolutePosition(0, 0)[1],
+                              zoom=0)
+            self.anchor_pages.setdefault(anchor, page)
+        pages[page] = pages.get(page, False) or presenting
 
     def mark_anchor(self, key: str) -> None:
         x, y = self.absolutePosition(0, 0)
@@ -81,6 +95,24 @@ class BookletCanvas(Canvas):
             (self.drawString if left else self.drawRightString)(0, 0, str(self.anchor_pages.get(key, "")))
             self.endForm()
         super().save()
+
+
+PERSON_CALLBACK = "person"  # paragraph markup <onDraw name="person" label="KEY:1"/> before a name (see Context.named)
+
+
+def person_anchor(key: str, page: int) -> str:
+    """The link key of where person `key` is named on `page` (what the index of authors links to)."""
+    return f"person-{key}-{page}"
+
+
+def _person_drawn(canv: BookletCanvas, kind: str, label: str) -> None:
+    """A paragraph draws a name: its label is "KEY:1" for who presents there, "KEY:0" for who does not."""
+    key, _, presenting = label.rpartition(":")
+    info = getattr(canv, "_curr_tx_info", None)
+    top = None
+    if info is not None:
+        top = canv.absolutePosition(info["cur_x"], info["cur_y"] + info["leading"])[1]
+    canv.note_person(key, presenting == "1", top)
 
 
 class BookletDocTemplate(BaseDocTemplate):
@@ -230,25 +262,37 @@ def draw_crop_marks(canv, page: Page) -> None:
     canv.restoreState()
 
 
-def render_pdf(story, output: Path, page: Page, *, title: str, short_title: str, subject: str,
-               language: str, author: str = "", progress=None, colours: Palette | None = None
-               ) -> tuple[int, dict[str, int]]:
+def render_pdf(story, output, page: Page, *, title: str, short_title: str, subject: str,
+               language: str, author: str = "", progress=None, colours: Palette | None = None,
+               people: dict | None = None) -> tuple[int, dict[str, int]]:
     """Lay `story` out into `output` (replaced only when the whole PDF is written).
 
     `short_title` is text as written in the data (markup: emphasis, math, fallback fonts apply).
     Returns the page count and the 1-based page of every anchor (abstract-N, tutorial-N, poster-N, ...).
     `progress(done, total)` is called as flowables are laid out; `colours`: the theme's (the running heads).
+    `people`, when given, gets each person key's pages ({page: presents there}; see BookletCanvas.note_person).
+    `output` may be a file object (a pass that only learns where things go): it is written to, not replaced.
     """
     register_fonts()
     rl_config.useA85 = 0  # binary image streams: ASCII85 only makes the file bigger and the build slower
+    anchors: dict[str, int] = {}
+    if not isinstance(output, (str, Path)):
+        doc = _build(story, output, page, title, short_title, subject, language, author, progress, colours,
+                     anchors, people)
+        return doc.page, anchors
     with replacing(output) as temp:
-        doc = BookletDocTemplate(str(temp), page, short_title, colours, title=title, subject=subject,
-                                 author=author, creator="booklet", lang=language)
-        anchors: dict[str, int] = {}
-        if progress is not None:
-            doc.setProgressCallBack(_progress_adapter(progress, len(story)))
-        doc.build(story, canvasmaker=_recording(anchors))
+        doc = _build(story, str(temp), page, title, short_title, subject, language, author, progress, colours,
+                     anchors, people)
     return doc.page, anchors
+
+
+def _build(story, target, page, title, short_title, subject, language, author, progress, colours, anchors, people):
+    doc = BookletDocTemplate(target, page, short_title, colours, title=title, subject=subject,
+                             author=author, creator="booklet", lang=language)
+    if progress is not None:
+        doc.setProgressCallBack(_progress_adapter(progress, len(story)))
+    doc.build(story, canvasmaker=_recording(anchors, people))
+    return doc
 
 
 def _progress_adapter(progress, total: int):
@@ -261,12 +305,15 @@ def _progress_adapter(progress, total: int):
     return callback
 
 
-def _recording(anchors: dict[str, int]):
-    """A BookletCanvas class whose anchor pages end up in `anchors` when the PDF is saved."""
+def _recording(anchors: dict[str, int], people: dict | None = None):
+    """A BookletCanvas class whose anchor pages end up in `anchors` (and people's pages in `people`) when the
+    PDF is saved."""
 
     class RecordingCanvas(BookletCanvas):
         def save(self):
             super().save()
             anchors.update(self.anchor_pages)
+            if people is not None:
+                people.update(self.people_pages)
 
     return RecordingCanvas

@@ -119,8 +119,12 @@ EXAMPLE: dict[str, object] = {
          "session": "Posters and drinks", "topic": "Methods"},
         {"number": 2, "title": "A poster by several authors", "session": "Posters and drinks", "topic": "Surveys",
          "authors": [{"name": "Femi Adeyemi", "affiliation": "University of Examples, Nigeria", "presenting": True},
-                     {"name": "Eva Berg", "affiliation": "Example University, Sweden"}],
+                     {"name": "E. Berg", "affiliation": "Example University, Sweden"}],
          "abstract": "Poster abstracts are printed when given.\n"},
+    ],
+    "people.yaml": [
+        {"name": "Eva Berg", "aliases": ["E. Berg"]},
+        {"name": "Dae-Jung Lee", "family": "Lee"},
     ],
     "theme.yaml": {
         "base": "classic",

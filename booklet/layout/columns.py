@@ -1,0 +1,203 @@
+"""A run of flowables -> N columns across as many pages as they need, balanced on the last page.
+
+`Columns(flowables, count, gap)` is one flowable for platypus: on each page it fills the first column
+to the foot of the frame, then the next, and so on (a paragraph splits between columns as it would
+between pages; a flowable with `keepWithNext` never ends a column with something after it), and hands
+what is left to the next page. When what is left fits on the page, the columns are balanced: as short
+as they can be with the same order, so the last page's columns end at about the same height.
+
+Made for long lists (the index of authors, the list of participants): `flowables` may be any sequence
+(a lazy one that makes each flowable when it is first asked for); each page reads only the flowables
+it places (and, on the last page, measures them a few times over to balance), so laying out n entries
+takes time in proportion to n. Spaces between flowables are as a frame puts them (the larger of space
+after and space before); none at the top of a column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable
+
+_FUZZ = 1e-6
+_BALANCE_STEPS = 24  # bisections of the last page's height: to well under a point on any page
+
+
+class _Cursor:
+    """Where the next flowable comes from: parts left over from a split, then the sequence from `index`."""
+
+    def __init__(self, items: Sequence, index: int, pending: list):
+        self.items = items
+        self.index = index
+        self.pending = list(pending)
+
+    def peek(self):
+        if self.pending:
+            return self.pending[0]
+        return self.items[self.index] if self.index < len(self.items) else None
+
+    def take(self) -> None:
+        if self.pending:
+            self.pending.pop(0)
+        else:
+            self.index += 1
+
+    def give_back(self, flowable) -> None:
+        self.pending.insert(0, flowable)
+
+
+def _space(previous, flowable) -> float:
+    return 0.0 if previous is None else max(previous.getSpaceAfter(), flowable.getSpaceBefore())
+
+
+def _keeps_with_next(flowable) -> bool:
+    get = getattr(flowable, "getKeepWithNext", None)
+    return bool(get() if get else getattr(flowable, "keepWithNext", False))
+
+
+def _height(flowable, width: float, height: float) -> float:
+    return flowable.wrap(width, height)[1]
+
+
+class Columns(Flowable):
+    """`flowables` set in `count` columns `gap` apart, page after page; balanced on the last page.
+
+    `rule`, a colour: a hairline between the columns."""
+
+    def __init__(self, flowables: Sequence, count: int, gap: float, rule=None, *, _start: int = 0,
+                 _pending: list | None = None):
+        super().__init__()
+        self.items = flowables
+        self.count = max(1, int(count))
+        self.gap = gap
+        self.rule = rule
+        self.start = _start
+        self.pending = list(_pending or [])
+        self._laid = None  # (width, height, columns, cursor after them) of the last fill
+
+    def column_width(self, width: float) -> float:
+        return (width - self.gap * (self.count - 1)) / self.count
+
+    # -- filling ------------------------------------------------------------------------------
+
+    def _fill(self, width: float, height: float, at_top: bool):
+        """The columns of one page `height` tall: [[(flowable, its height, space above), ...], ...], and
+        the cursor at what is left."""
+        column_width = self.column_width(width)
+        cursor = _Cursor(self.items, self.start, self.pending)
+        columns = []
+        for number in range(self.count):
+            column, used, previous = [], 0.0, None
+            while (flowable := cursor.peek()) is not None:
+                space = _space(previous, flowable)
+                room = height - used - space
+                h = _height(flowable, column_width, room)
+                if h <= room + _FUZZ:
+                    column.append((flowable, h, space))
+                    used += space + h
+                    previous = flowable
+                    cursor.take()
+                    continue
+                parts = flowable.split(column_width, room) if room > 0 else []
+                if len(parts) >= 2:
+                    head = _height(parts[0], column_width, room)
+                    if head <= room + _FUZZ:
+                        cursor.take()
+                        for part in reversed(parts[1:]):
+                            cursor.give_back(part)
+                        column.append((parts[0], head, space))
+                elif not column and not columns and at_top and number == 0:
+                    column.append((flowable, h, space))  # taller than a page, unsplittable: set it anyway
+                    cursor.take()
+                break
+            while len(column) > 1 and _keeps_with_next(column[-1][0]) and cursor.peek() is not None:
+                cursor.give_back(column.pop()[0])  # a heading goes on with what it heads
+            columns.append(column)
+        return columns, cursor
+
+    def _balanced(self, width: float, height: float, at_top: bool):
+        """Everything left fits in `height`: the shortest height that still holds it all, and its columns."""
+        low = max((h for column in self._fill(width, height, at_top)[0] for _, h, _ in column), default=0.0)
+        high = height
+        best = self._fill(width, height, at_top)
+        for _ in range(_BALANCE_STEPS):
+            if high - low < 0.25:
+                break
+            middle = (low + high) / 2
+            columns, cursor = self._fill(width, middle, at_top)
+            if cursor.peek() is None:
+                high, best = middle, (columns, cursor)
+            else:
+                low = middle
+        return best
+
+    # -- platypus -------------------------------------------------------------------------------
+
+    def _at_top(self) -> bool:
+        return bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+
+    def wrap(self, availWidth, availHeight):
+        at_top = self._at_top()
+        columns, cursor = self._fill(availWidth, availHeight, at_top)
+        if cursor.peek() is None:  # the last page: balance it
+            columns, cursor = self._balanced(availWidth, availHeight, at_top)
+        self._laid = (availWidth, availHeight, columns, cursor)
+        self.width = availWidth
+        used = max((sum(h + s for _, h, s in column) for column in columns), default=0.0)
+        self.height = used if cursor.peek() is None else availHeight + 1  # more than fits: split
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        self.wrap(availWidth, availHeight)
+        _, _, columns, cursor = self._laid
+        if cursor.peek() is None:
+            return [self]
+        if not any(columns):
+            return []  # not even one line here: the columns start on the next page
+        here = _Placed(columns, self.column_width(availWidth), self.gap, self.rule, availHeight)  # the page full
+        rest = Columns(self.items, self.count, self.gap, self.rule, _start=cursor.index, _pending=cursor.pending)
+        return [here, rest]
+
+    def draw(self):
+        width, _, columns, _ = self._laid
+        _Placed(columns, self.column_width(width), self.gap, self.rule).drawOn(self.canv, 0, 0, self.height)
+
+
+class _Placed(Flowable):
+    """One page's columns, already filled: drawn top down, each from the top of the block."""
+
+    def __init__(self, columns, column_width: float, gap: float, rule=None, height: float | None = None):
+        super().__init__()
+        self.columns = columns
+        self.column_width = column_width
+        self.gap = gap
+        self.rule = rule
+        used = max((sum(h + s for _, h, s in column) for column in columns), default=0.0)
+        self.height = used if height is None else height
+        self.width = column_width * len(columns) + gap * (len(columns) - 1)
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def drawOn(self, canvas, x, y, _sW=0, height=None):
+        top = y + (self.height if height is None else height)
+        for number, column in enumerate(self.columns):
+            left = x + number * (self.column_width + self.gap)
+            y_now = top
+            for flowable, h, space in column:
+                y_now -= space + h
+                flowable.wrap(self.column_width, h)  # a trial split (balancing) may have dropped its lines
+                flowable.drawOn(canvas, left, y_now)
+        if self.rule is not None:
+            canvas.saveState()
+            canvas.setStrokeColor(self.rule)
+            canvas.setLineWidth(0.3)
+            bottom = top - (self.height if height is None else height)
+            for number in range(1, len(self.columns)):
+                if self.columns[number]:
+                    rule_x = x + number * (self.column_width + self.gap) - self.gap / 2
+                    canvas.line(rule_x, bottom, rule_x, top)
+            canvas.restoreState()
+
+    def draw(self):
+        self.drawOn(self.canv, 0, 0)

@@ -1,0 +1,166 @@
+"""Where each person is named in the PDF -> the index of authors: every speaker, author, tutorial
+presenter, poster author and session chair once, filed as an index files them, with the pages that name
+them (bold where they present), each page number a link to where the name is on that page.
+
+The pages are not worked out from the model: every name the booklet prints in those places is printed
+with a mark (Context.named) that notes, on the canvas, the page it is actually drawn on, and whether
+the person presents there (the speaker on an abstract's page, the presenting author of a poster, a
+tutorial's presenters; a programme line or a session's chair does not). The index is laid out after
+those pages, from what the canvas noted: in the default order it comes last, so one pass suffices.
+When a theme puts it before a section that names people, build.learn_people lays the booklet out without
+writing it until the pages it lists are the pages the names are on.
+
+People are one person when people.yaml says so (data.people.People); they are filed by family name,
+then given names, by the Unicode Collation Algorithm (text.names), under letter headings, in two
+columns on an A5 page and three on wider ones (layout.columns), balanced on the last page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from ..model import Identity
+from ..output.render import person_anchor
+from ..text import markup
+from ..text.fonts import SANS
+from ..text.names import heading, sort_key, split_name
+from .columns import Columns
+from .common import Context
+from .flowables import Anchor, Para
+
+PEOPLE_SECTIONS = ("programme", "abstracts", "tutorials", "posters")  # the sections that name people
+WIDE = 150 * mm  # text this wide or wider: three columns (A4, letter); else two (A5, B5)
+COLUMN_GAP = 5 * mm
+
+
+def build_index(ctx: Context) -> list:
+    """The section: its heading, then the entries (made when the pages before it have been drawn)."""
+    if not has_index(ctx):
+        return []
+    name = ctx.label("index")
+    return [Anchor("index", markup.plain(name), 0, section=name), Para(markup.inline(name), ctx.styles.heading),
+            IndexBody(ctx)]
+
+
+def has_index(ctx: Context) -> bool:
+    """Whether the sections printed name anyone: the index is left out (and from the contents) when not."""
+    b = ctx.booklet
+    if not ctx.has("index"):
+        return False
+    if ctx.has("programme") and any(
+            session.chair for day in b.days for session in day.sessions()) or ctx.has("programme") and any(
+            item.abstract or (item.tutorial and item.tutorial.presenters) for day in b.days for item in day.items()):
+        return True
+    return bool((ctx.has("abstracts") and b.abstracts) or (ctx.has("posters") and b.posters)
+                or (ctx.has("tutorials") and any(t.presenters for t in b.tutorials)))
+
+
+def index_before_people(sections: tuple[str, ...]) -> bool:
+    """Whether the index comes before a section that names people: its pages are then learnt in a pass
+    before the one that writes the PDF."""
+    if "index" not in sections:
+        return False
+    at = sections.index("index")
+    return any(name in PEOPLE_SECTIONS for name in sections[at + 1:])
+
+
+def columns_for(width: float) -> int:
+    return 3 if width >= WIDE else 2
+
+
+class IndexBody(Flowable):
+    """The index's entries in columns, made from the pages noted so far on the canvas (or, when the
+    index comes before the pages it lists, from an earlier pass: ctx.known_people)."""
+
+    def __init__(self, ctx: Context):
+        super().__init__()
+        self.ctx = ctx
+        self._columns: Columns | None = None
+
+    def _body(self) -> Columns:
+        if self._columns is None:
+            ctx = self.ctx
+            pages = ctx.known_people if ctx.known_people is not None else self.canv.people_pages
+            who = {key: identity for identity, key in ctx.person_keys.items()}
+            entries = index_entries(who, pages)
+            self._columns = Columns(_Flowables(ctx, entries, ctx.index_links), columns_for(ctx.page.text_width),
+                                    COLUMN_GAP)
+        return self._columns
+
+    def _lend(self):
+        body = self._body()
+        body.canv, body._frame = self.canv, getattr(self, "_frame", None)
+        return body
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = self._lend().wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return self._lend().split(availWidth, availHeight)
+
+    def draw(self):
+        self._lend().drawOn(self.canv, 0, 0)
+
+
+def index_entries(who: dict[str, Identity], pages: dict[str, dict[int, bool]]):
+    """(identity, person key, {page: presents there}) of everyone named on some page, in index order."""
+    found = [(identity, key, pages[key]) for key, identity in who.items() if pages.get(key)]
+    return sorted(found, key=lambda entry: sort_key(split_name(entry[0].name, entry[0].family)))
+
+
+def entry_markup(identity: Identity, key: str, pages: dict[int, bool], links: bool = True) -> str:
+    """'Smagt, Patrick van der  12, <b>14</b>' (markup), each page number a link to the name on that page."""
+    numbers = []
+    for page in sorted(pages):
+        number = f'<a href="#{person_anchor(key, page)}">{page}</a>' if links else str(page)
+        numbers.append(f"<b>{number}</b>" if pages[page] else number)
+    name = markup.inline(split_name(identity.name, identity.family).inverted())
+    return f"{name}\u2002{', '.join(numbers)}"
+
+
+class _Flowables(Sequence):
+    """The entries as flowables, a letter heading before each letter's first: each made when first asked
+    for (ten thousand paragraphs are not parsed before the first page is filled)."""
+
+    def __init__(self, ctx: Context, entries: list, links: bool = True):
+        self.links = links
+        s = ctx.styles
+        size = s.body.fontSize
+        indent = size * 1.2
+        self.entry_style = ParagraphStyle("index_entry", parent=s.body, fontSize=size * 0.85, leading=size * 1.08,
+                                          alignment=TA_LEFT, leftIndent=indent, firstLineIndent=-indent,
+                                          hyphenationLang=None, allowWidows=1, allowOrphans=1)
+        self.letter_style = ParagraphStyle("index_letter", parent=s.body, fontName=SANS + "-Bold",
+                                           fontSize=size * 1.05, leading=size * 1.3, textColor=ctx.colours.primary,
+                                           spaceBefore=size * 0.7, spaceAfter=size * 0.15, keepWithNext=1)
+        self.plan: list[tuple[str, object]] = []  # ("letter", text) or ("entry", (identity, key, pages))
+        letter = None
+        for entry in entries:
+            filed = heading(split_name(entry[0].name, entry[0].family))
+            if filed != letter:
+                self.plan.append(("letter", filed))
+                letter = filed
+            self.plan.append(("entry", entry))
+        self._made: dict[int, Flowable] = {}
+
+    def __len__(self) -> int:
+        return len(self.plan)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        made = self._made.get(index)
+        if made is None:
+            kind, value = self.plan[index]
+            if kind == "letter":
+                made = Para(markup.inline(value), self.letter_style)
+            else:
+                made = Para(entry_markup(*value, self.links), self.entry_style)
+            self._made[index] = made
+        return made

@@ -1,0 +1,385 @@
+"""The index of authors: every person once, with the pages their name is really printed on (read back from
+the PDF), bold where they present, each number a link to that page; people.yaml merges spellings and says
+family names; its mistakes are errors with file, line and key; the columns it is set in."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pypdf
+import pytest
+from click.testing import CliRunner
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import SimpleDocTemplate
+
+from booklet.build import LEARNING_PASSES, build_booklet, learn_people
+from booklet.cli import main
+from booklet.data.people import People
+from booklet.data.validate import read_booklet
+from booklet.layout.columns import Columns
+from booklet.layout.flowables import Para
+from booklet.model import Identity
+from booklet.output.render import BookletCanvas
+from booklet.text import markup
+from booklet.text.names import sort_key, split_name
+
+from .helpers import BASE, MERGE_HINT, extend, write_conference
+from .pdftext import Pdf, norm
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+PEOPLE_SECTIONS = ("Programme", "Abstracts", "Tutorials", "Posters")
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    out = tmp_path_factory.mktemp("index") / "booklet.pdf"
+    result = build_booklet(DATA, out)
+    return result, Pdf(out), read_booklet(DATA)[0]
+
+
+# -- reading the index and the pages back from the PDF ----------------------------------------
+
+def index_pages(pdf: Pdf, title: str = "Index of authors") -> range:
+    outline = pdf.outline()
+    starts = [page for _, page, _ in outline]
+    at = [t for t, _, _ in outline].index(title)
+    end = starts[at + 1] if at + 1 < len(starts) else len(pdf)
+    stop = next((i for i in range(starts[at], end) if not pdf.links(i)), end)  # Notes and back cover: none
+    return range(starts[at], stop)
+
+
+def section_pages(pdf: Pdf) -> set[int]:
+    """The 0-based pages of the sections that name people (programme, abstracts, tutorials, posters)."""
+    outline = pdf.outline()
+    starts = [page for _, page, _ in outline] + [len(pdf)]
+    pages = set()
+    for number, (title, start, _) in enumerate(outline):
+        if title in PEOPLE_SECTIONS:
+            pages.update(range(start, starts[number + 1]))
+    return pages
+
+
+def read_index(pdf: Pdf, pages: range) -> list[dict]:
+    """Each entry in printed order: {"name", "numbers": [(number, bold)], "lines": {line: [number, ...]}},
+    read with the font of every piece of text (letter headings are in the sans-serif font)."""
+    entries: list[dict] = []
+    for index in pages:
+        def visit(text, cm, tm, font, size, index=index):
+            name = (font or {}).get("/BaseFont", "")
+            if not text.strip() or "NotoSans" in name:  # the section heading, the letter headings, folios
+                return
+            line = (index, round(cm[4], 1), round(cm[5] + tm[5], 1))
+            for digits, words in re.findall(r"(\d+)|([^\d]+)", text):
+                if words.strip(" ,\n\u2002"):
+                    if not entries or entries[-1]["numbers"]:
+                        entries.append({"name": "", "numbers": [], "lines": defaultdict(list)})
+                    entries[-1]["name"] = " ".join((entries[-1]["name"] + " " + words).split()).strip(" ,")
+                elif digits:
+                    entries[-1]["numbers"].append((int(digits), name.endswith("-Bold")))
+                    entries[-1]["lines"][line].append(int(digits))
+        pdf.reader.pages[index].extract_text(visitor_text=visit)
+    return [e for e in entries if not re.fullmatch(r"StarStat 2027|TC2027", e["name"])]  # running heads
+
+
+def people_of(booklet) -> dict[Identity, bool]:
+    """Everyone the index lists (speakers, authors, presenters, poster authors, chairs), by person."""
+    who = People(booklet.people)
+    found = {}
+    for abstract in booklet.abstracts:
+        found.update({who.of(p.name): True for p in abstract.authors})
+    for tutorial in booklet.tutorials:
+        found.update({who.of(p.name): True for p in tutorial.presenters})
+    for poster in booklet.posters:
+        found.update({who.of(p.name): True for p in poster.authors})
+    for day in booklet.days:
+        found.update({who.of(s.chair): True for s in day.sessions() if s.chair})
+    return found
+
+
+def expected_pages(pdf: Pdf, identity: Identity) -> list[int]:
+    """1-based pages of the people sections whose text holds one of the person's spellings."""
+    spellings = [norm(s) for s in (identity.name, *identity.aliases)]
+    return sorted(i + 1 for i in section_pages(pdf) if any(s in pdf.norms[i] for s in spellings))
+
+
+def check_entries_against_the_pdf(pdf: Pdf, booklet) -> list[dict]:
+    """Every person's entry lists exactly the pages their name is printed on; each number once, ascending."""
+    entries = read_index(pdf, index_pages(pdf))
+    by_name = {e["name"]: e for e in entries}
+    assert len(by_name) == len(entries)  # nobody twice
+    people = people_of(booklet)
+    assert set(by_name) == {split_name(p.name, p.family).inverted() for p in people}
+    for person in people:
+        entry = by_name[split_name(person.name, person.family).inverted()]
+        numbers = [n for n, _ in entry["numbers"]]
+        assert numbers == expected_pages(pdf, person), person.name
+    return entries
+
+
+# -- the sample ---------------------------------------------------------------------------------
+
+def test_every_person_of_the_sample_has_the_pages_their_name_is_on(sample):
+    _, pdf, booklet = sample
+    entries = check_entries_against_the_pdf(pdf, booklet)
+    assert len(entries) == len(people_of(booklet)) == 80
+    assert pdf.lines(index_pages(pdf)[0])[:2] == ["Index of authors", "A"]
+
+
+def test_numbers_are_bold_where_the_person_presents(sample):
+    """Bold: the abstract a person gives, the poster they present (the one author, or the one marked), the
+    tutorial they teach. Not bold: a co-author's abstract, a programme line, a session they chair."""
+    _, pdf, booklet = sample
+    entries = {e["name"]: dict(e["numbers"]) for e in read_index(pdf, index_pages(pdf))}
+    who = People(booklet.people)
+    presents: dict[Identity, set[int]] = defaultdict(set)
+    for abstract in booklet.abstracts:
+        page = pdf.pages_with(markup.plain(abstract.title))[-1] + 1  # the abstract's page (the programme's line comes first)
+        for person in abstract.speakers:
+            presents[who.of(person.name)].add(page)
+    for tutorial in booklet.tutorials:
+        page = [i for i in pdf.pages_with(markup.plain(tutorial.title)) if i in section_pages(pdf)][-1] + 1
+        presents.update({who.of(p.name): presents[who.of(p.name)] | {page} for p in tutorial.presenters})
+    for poster in booklet.posters:
+        page = pdf.pages_with(markup.plain(poster.title))[0] + 1
+        marked = [p for p in poster.authors if p.presenting] or poster.authors[:1]
+        for person in marked:
+            presents[who.of(person.name)].add(page)
+    for person in people_of(booklet):
+        numbers = entries[split_name(person.name, person.family).inverted()]
+        assert {n for n, bold in numbers.items() if bold} == presents[person], person.name
+    assert entries["Walker, Hemi"] == {26: False, 49: False, 63: True, 67: False}  # presents poster 2 only
+    assert entries["Øvergaard, Sigrid"] == {6: False, 7: False, 13: False, 60: True}  # chairs 3 sessions, teaches
+
+
+def test_every_number_links_to_the_page_it_names(sample):
+    """Each number's link (found by its line and column) goes to the page it names, where the name is."""
+    result, pdf, _ = sample
+    check_links(result, pdf)
+
+
+def check_links(result, pdf: Pdf) -> None:
+    pages = index_pages(pdf)
+    links = {i: pdf.links(i) for i in pages}
+    entries = read_index(pdf, pages)
+    lefts = defaultdict(set)  # page -> the left edges of its columns
+    for entry in entries:
+        for index, left, _ in entry["lines"]:
+            lefts[index].add(left)
+    count = 0
+    for entry in entries:
+        for (index, left, baseline), numbers in entry["lines"].items():
+            on_line = sorted((rect[0], target) for rect, target in links[index]
+                             if rect[1] <= baseline + 2 <= rect[3]
+                             and max(x for x in lefts[index] if x <= rect[0] + 0.5) == left)
+            assert [target for _, target in on_line] == [n - 1 for n in numbers], entry["name"]
+            count += len(numbers)
+    assert count == sum(len(links[i]) for i in pages)  # no other links on the index pages
+    person = [key for key in result.anchors if key.startswith("person-")]
+    assert len(person) == count and all(result.anchors[key] == int(key.rsplit("-", 1)[1]) for key in person)
+
+
+def test_a_merged_alias_is_one_entry_and_a_declared_family_name_files_the_name(sample):
+    _, pdf, booklet = sample
+    entries = read_index(pdf, index_pages(pdf))
+    names = [e["name"] for e in entries]
+    poster = pdf.pages_with("Outlier-robust regression for the Tully-Fisher relation")[0]
+    assert "O. Lindqvist" in pdf.texts[poster]  # the poster prints the spelling its data has
+    assert names.count("Lindqvist, Oskar") == 1 and not [n for n in names if n.startswith("Lindqvist, O.")]
+    oskar = next(e for e in entries if e["name"] == "Lindqvist, Oskar")
+    assert poster + 1 in [n for n, _ in oskar["numbers"]]
+    assert "Ibáñez Rojas, Lucía" in names and not [n for n in names if n.startswith("Rojas")]
+
+
+def test_the_order_is_the_index_order_with_letter_headings(sample):
+    _, pdf, booklet = sample
+    names = [e["name"] for e in read_index(pdf, index_pages(pdf))]
+    people = {split_name(p.name, p.family).inverted(): split_name(p.name, p.family) for p in people_of(booklet)}
+    assert names == sorted(names, key=lambda n: sort_key(people[n]))
+    assert names.index("Østby, Lars") < names.index("Øvergaard, Sigrid") < names.index("Oyelaran, Adaeze")
+    assert names[-3:] == ["Αλεξίου, Δημήτρης", "Παπαδάκη, Μαρίνα", "Петков, Радослав"]  # Greek, then Cyrillic
+    text = "\n".join(pdf.texts[i] for i in index_pages(pdf))
+    headings = [line for line in text.splitlines() if len(line.strip()) == 1]
+    assert headings[:4] == ["A", "B", "C", "D"] and headings[-3:] == ["Α", "Π", "П"]
+
+
+def test_the_index_is_in_the_contents_and_outline_and_last_of_the_sections(sample):
+    result, pdf, _ = sample
+    titles = [t for t, _, _ in pdf.outline()]
+    assert titles[-1] == "Index of authors"
+    contents = pdf.lines(1)
+    at = contents.index("Index of authors")
+    assert int(contents[at + 1]) == result.anchors["index"] == index_pages(pdf)[0] + 1
+
+
+# -- the theme: left out, or before the pages it lists ------------------------------------------------
+
+def test_the_theme_can_leave_the_index_out(tmp_path):
+    folder = write_conference(tmp_path / "conf", {
+        "theme.yaml": "sections: [committees, programme, abstracts, tutorials, posters, practical]\n"})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    assert "Index of authors" not in [t for t, _, _ in pdf.outline()]
+    assert not pdf.pages_with("Index of authors")
+    assert not pdf.pages_with("Smith, Ana")
+
+
+def test_an_index_before_the_programme_lists_the_pages_the_names_come_to_be_on(tmp_path):
+    """The index moves everything after it by its own length: its pages are learnt in earlier passes."""
+    folder = write_conference(tmp_path / "conf", {
+        "theme.yaml": "sections: [committees, index, programme, abstracts, tutorials, posters, practical]\n",
+        "abstracts.yaml": extend("abstracts.yaml", "".join(
+            f"- {{id: extra-{n}, title: Extra talk {n}, speaker: {{name: Person{chr(65 + n)} Extra{chr(65 + n)}}}, "
+            "abstract: Text.}\n" for n in range(26)))})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    titles = [t for t, _, _ in pdf.outline()]
+    assert titles.index("Index of authors") < titles.index("Programme")
+    assert len(index_pages(pdf)) == 1  # every page after it is one later than without it
+    booklet = read_booklet(folder)[0]
+    entries = check_entries_against_the_pdf(pdf, booklet)
+    assert len(entries) == 6 + 26
+    check_links(result, pdf)
+    chair = next(e for e in entries if e["name"] == "Chen, Mei")
+    assert chair["numbers"] == [(index_pages(pdf).stop + 1, False)]  # the programme's first page
+
+
+def test_a_name_split_across_a_page_break_is_noted_on_the_page_it_is_drawn_on(tmp_path):
+    names = " ".join(f'Name{n}<onDraw name="person" label="{n}:0"/>' for n in range(70))  # as Context.named
+    style = ParagraphStyle("p", fontSize=10, leading=12)
+    doc = SimpleDocTemplate(str(tmp_path / "p.pdf"), pagesize=(200, 200), leftMargin=10, rightMargin=10,
+                            topMargin=10, bottomMargin=10)
+    canvases = []
+
+    class Canvas(BookletCanvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            canvases.append(self)
+
+    doc.build([Para(names, style)], canvasmaker=Canvas)
+    pages = {int(key): list(seen) for key, seen in canvases[0].people_pages.items()}
+    pdf = Pdf(tmp_path / "p.pdf")
+    assert len(pdf) == 2
+    for n in range(70):
+        (page,) = pages[n]
+        assert f"Name{n}" in pdf.texts[page - 1].split(), n  # drawn on the page it is noted on
+    assert {p for (p,) in pages.values()} == {1, 2}
+
+
+# -- people.yaml: errors and warnings -----------------------------------------------------------------
+
+def check(folder: Path):
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    return result.exit_code, result.stderr.splitlines()
+
+
+def test_people_yaml_mistakes_are_errors_with_file_line_and_key(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"people.yaml": """\
+        - name: Ana Smith
+          aliases: [A. Smith, Ana Smyth]
+        - name: Bo Jones
+          aliases:
+            - B. Jones
+            - A. Smith
+        - name: Ana Smyth
+        - name: Mei Chen
+          aliases: {x: 1}
+          family: [Chen]
+        - aliases: [Z. P.]
+        """})
+    code, lines = check(folder)
+    assert code == 1
+    already = "one spelling belongs to one person; list all of a person's spellings under one name"
+    assert lines == [
+        f"people.yaml:6: [1].aliases[1]: 'A. Smith' is already an alias of 'Ana Smith' (line 2): {already}",
+        f"people.yaml:7: [2].name: 'Ana Smyth' is already an alias of 'Ana Smith' (line 2): {already}",
+        "people.yaml:9: [3].aliases: expected text, or a list of texts, not a mapping; write it like: "
+        "aliases: [P. van der Smagt]",
+        "people.yaml:10: [3].family: expected text, not a list; write it like: family: García Márquez",
+        "people.yaml:11: [4].name: required key is missing (e.g. name: Patrick van der Smagt)",
+        "5 errors, 0 warnings; nothing was written.",
+    ]
+    built = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "b.pdf")])
+    assert built.exit_code == 1 and not (tmp_path / "b.pdf").exists()
+
+
+def test_an_alias_that_is_a_name_given_before_is_an_error_there(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"people.yaml": "- name: Bo Jones\n- name: Ana Smith\n"
+                                                                 "  aliases: Bo Jones\n"})
+    assert check(folder) == (1, [
+        "people.yaml:3: [1].aliases: 'Bo Jones' is already the name of an entry (line 1): one spelling belongs to "
+        "one person; list all of a person's spellings under one name",
+        "1 error, 0 warnings; nothing was written."])
+
+
+def test_spellings_merged_in_people_yaml_are_not_warned_about_and_unused_ones_are(tmp_path):
+    files = {"programme.yaml": BASE["programme.yaml"].replace("chair: Mei Chen", "chair: Zoe Papadopolou")}
+    folder = write_conference(tmp_path / "warned", files)
+    code, lines = check(folder)
+    assert lines[1] == ("posters.yaml:1: [0].author: warning: 'Zoe Papadopoulou' (1 place) is also written "
+                        "'Zoe Papadopolou' (1 place, first at programme.yaml:7; a letter or two differ)" + MERGE_HINT)
+    files["people.yaml"] = """\
+        - name: Zoe Papadopoulou
+          aliases: [Zoe Papadopolou, Zoé Papadopoulou]
+        - name: Nobody Here
+          aliases: No Body
+        """
+    folder = write_conference(tmp_path / "merged", files)
+    assert check(folder) == (0, [
+        "Names and aliases in people.yaml that the data does not write (2):",
+        "people.yaml:2: [0].aliases[1]: warning: the alias 'Zoé Papadopoulou' of 'Zoe Papadopoulou' is written "
+        "nowhere in the data",
+        "people.yaml:3: [1].name: warning: 'Nobody Here' is written nowhere in the data, nor any of its aliases",
+    ])
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    entries = read_index(pdf, index_pages(pdf))
+    assert [e["name"] for e in entries].count("Papadopoulou, Zoe") == 1
+    assert not [e for e in entries if "Papadopolou" in e["name"]]
+
+
+# -- the columns -------------------------------------------------------------------------------
+
+def test_columns_keep_the_order_across_pages_and_balance_the_last(tmp_path):
+    style = ParagraphStyle("p", fontSize=10, leading=12)
+    items = [Para(f"Item{n:03d}", style) for n in range(100)]
+    doc = SimpleDocTemplate(str(tmp_path / "c.pdf"), pagesize=(300, 276), leftMargin=20, rightMargin=20,
+                            topMargin=12, bottomMargin=12)  # 240 points inside the frame's padding: 20 lines
+    doc.build([Columns(items, 2, 10)])
+    reader = pypdf.PdfReader(str(tmp_path / "c.pdf"))
+    assert len(reader.pages) == 3  # 40 a page; 20 on the last, balanced into two columns of 10
+    seen = []
+    for number, page in enumerate(reader.pages):
+        places = []
+        page.extract_text(visitor_text=lambda t, cm, tm, f, s: places.append((t.strip(), cm[4], cm[5] + tm[5]))
+                          if t.strip() else None)
+        seen += [t for t, _, _ in places]
+        columns = defaultdict(list)
+        for text, x, y in places:
+            columns[round(x)].append(y)
+        assert len(columns) == 2
+        assert [len(ys) for _, ys in sorted(columns.items())] == ([20, 20] if number < 2 else [10, 10])
+    assert seen == [f"Item{n:03d}" for n in range(100)]
+
+
+def test_learning_the_pages_stops_and_says_so_when_they_do_not_settle():
+    """(They always have: a theme would need an index whose length flips with its own page numbers.)"""
+    passes = []
+
+    def render(story, target, people):
+        passes.append(story)
+        people.update({"0": {len(passes): True}})  # a page that moves every time
+
+    known, settled = learn_people(lambda known, links: (known, links), render)
+    assert not settled and len(passes) == LEARNING_PASSES and known == {"0": {LEARNING_PASSES: True}}
+    assert all(links is False for _, links in passes)  # no links while learning
+    passes.clear()
+    assert learn_people(lambda known, links: (known, links), lambda s, t, people: passes.append(s)) == ({}, True)
+
+
+def test_the_list_of_participants_files_names_by_people_yaml_s_family_too(tmp_path):
+    folder = write_conference(tmp_path / "conf", {
+        "participants.yaml": "- {name: Gabriel García Márquez}\n- {name: Ana Smith}\n",
+        "people.yaml": "- {name: Gabriel García Márquez, family: García Márquez}\n"})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    (page,) = pdf.pages_with("García Márquez, Gabriel")
+    assert pdf.lines(page)[:3] == ["Participants", "G", "García Márquez, Gabriel"]
