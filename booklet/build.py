@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
+from .cache import BuildCache, using as using_cache
 from .text import markup
 from .output.atomic import scratch_beside
 from .layout.page import PAGE_SIZES, page_for
@@ -95,13 +96,21 @@ def learn_people(make_story, render) -> tuple[dict, bool]:
 
 
 def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
-                  options: PrintOptions | None = None, progress=None, strict: bool = False) -> BuildResult:
+                  options: PrintOptions | None = None, progress=None, strict: bool = False,
+                  cache: BuildCache | None = None) -> BuildResult:
     """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data,
     or on any warning when `strict`. The page size is `options.page_size` (or `page_size`), else
     the theme's, else A5.
 
-    `progress(done, total)`, when given, is called as the layout advances.
+    `progress(done, total)`, when given, is called as the layout advances. `cache`: a BuildCache
+    given to every build of the same data (`booklet watch` does): what did not change since the
+    build before is not made again; the PDF is the same, byte for byte.
     """
+    with using_cache(cache):
+        return _build(data_dir, output, page_size, options, progress, strict)
+
+
+def _build(data_dir, output, page_size, options, progress, strict) -> BuildResult:
     options = options or PrintOptions(page_size=page_size)
     size = options.page_size or theme_page_size(Path(data_dir))
     if size not in PAGE_SIZES:

@@ -1,13 +1,19 @@
-"""Image files -> checked, upright Pillow images sized for print."""
+"""Image files -> checked, upright Pillow images sized for print, and what the PDF embeds of them.
+
+Each image is decoded once per content: what is made of it is kept in the build's cache (see
+booklet.cache) under the hash of the file's bytes, so an image edited between two builds of a
+watch is read anew, and one that did not change is neither decoded nor resampled again.
+"""
 
 from __future__ import annotations
 
 import io
 import warnings
-from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from . import cache as build_cache
 
 MAX_PIXELS = 80_000_000  # larger than any photo a booklet needs; more smells of a decompression bomb
 PRINT_DPI = 300
@@ -31,8 +37,34 @@ class _ImageProblem(Exception):
     pass
 
 
-@lru_cache(maxsize=256)
+def _cached(kind: str, path: Path, make, *args):
+    """What `make(digest)` makes of the image at `path`, kept under its contents' hash and `args`."""
+    cache = build_cache.active()
+    if cache is None:
+        with build_cache.using(None) as cache:
+            return _cached(kind, path, make, *args)
+    digest = cache.file_digest(path)
+    if digest is None:  # not readable: made (and its problem reported) each time
+        return make(None)
+    return cache.get("images", (kind, digest, *args), lambda: make(digest))
+
+
 def _open(path: Path) -> Image.Image:
+    """The image at `path`, upright and 8-bit (_ImageProblem when booklet cannot print it)."""
+    opened = _cached("open", path, lambda digest: _decoded(path))
+    if isinstance(opened, _ImageProblem):
+        raise opened
+    return opened
+
+
+def _decoded(path: Path) -> Image.Image | _ImageProblem:
+    try:
+        return _decode(path)
+    except _ImageProblem as exc:
+        return exc
+
+
+def _decode(path: Path) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -87,7 +119,9 @@ def downsample(image: Image.Image, width_pt: float, height_pt: float) -> Image.I
 
 def pdf_image(image: Image.Image):
     """What to hand to canvas.drawImage: opaque images as JPEG (small, and embedded as it is);
-    images with transparency as they are, for ReportLab to compress losslessly with their mask."""
+    images with transparency as they are, for ReportLab to compress losslessly with their mask.
+    (A reader can be drawn in any number of builds: ReportLab keeps what it decoded of it, and
+    rewinds a JPEG before reading it.)"""
     from reportlab.lib.utils import ImageReader
 
     if image.mode not in ("RGB", "L"):
@@ -98,17 +132,33 @@ def pdf_image(image: Image.Image):
     return ImageReader(buffer)
 
 
-@lru_cache(maxsize=512)
 def for_print(path: Path, width_pt: float, height_pt: float, cmyk: bool = False) -> Image.Image:
     """The image at `path`, downsampled for a box of the given printed size (in CMYK when asked)."""
-    image = downsample(_open(path), width_pt, height_pt)
-    return to_cmyk(image) if cmyk else image
+    def make(_digest):
+        image = downsample(_open(path), width_pt, height_pt)
+        return to_cmyk(image) if cmyk else image
+
+    return _cached("print", path, make, width_pt, height_pt, cmyk)
 
 
-def forget() -> None:
-    """Forget every image read so far, so that a long-running process (`booklet watch`) reads edited images anew."""
-    _open.cache_clear()
-    for_print.cache_clear()
+def for_pdf(path: Path, width_pt: float, height_pt: float, cmyk: bool = False):
+    """(image, reader): for_print's image, and what canvas.drawImage embeds of it (pdf_image)."""
+    return _cached("pdf", path, lambda _digest: _with_reader(for_print(path, width_pt, height_pt, cmyk)),
+                   width_pt, height_pt, cmyk)
+
+
+def cropped_for_pdf(path: Path, box, width_pt: float, height_pt: float, cmyk: bool = False):
+    """(image, reader) of the part `box` (left, top, right, bottom, in pixels) of the image at `path`,
+    downsampled for the printed size (in CMYK when asked): a cover image cut to the page."""
+    def make(_digest):
+        image = downsample(_open(path).crop(box), width_pt, height_pt)
+        return _with_reader(to_cmyk(image) if cmyk else image)
+
+    return _cached("cropped", path, make, tuple(box), width_pt, height_pt, cmyk)
+
+
+def _with_reader(image: Image.Image):
+    return image, pdf_image(image)
 
 
 def to_cmyk(image: Image.Image) -> Image.Image:

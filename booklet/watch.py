@@ -5,7 +5,8 @@ failure inside booklet never raise, and the last good PDF stays where it is (bui
 writes atomically). `watch` builds, then waits for a burst of changes to the data files and
 images and rebuilds once per burst, until the watcher stops (or Ctrl-C raises
 KeyboardInterrupt). What waits for changes is injectable (`watcher`): the real one is
-`watchfiles_watcher`, tests can feed fake events. Nothing here prints: the caller gets events
+`watchfiles_watcher`, tests can feed fake events. The builds of one watch share a BuildCache
+(booklet.cache): a rebuild makes anew only what the change touched. Nothing here prints: the caller gets events
 (`Watching`, `Changed`, `Rebuild`) through `report`.
 """
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from . import images
+from .cache import BuildCache
 from .problems import DataError, Problem
 
 DATA_SUFFIXES = {".yaml", ".yml", ".csv"}  # .csv: participants.csv
@@ -63,18 +64,18 @@ Event = Watching | Changed | Rebuild
 Watcher = Callable[[tuple[Path, ...], Callable[[Path], bool]], Iterable[Iterable[Path]]]
 
 
-def rebuild(data_dir: Path, output: Path, options=None) -> Rebuild:
-    """Build the booklet of `data_dir` into `output` once (`options`: build.PrintOptions) and say how it went."""
+def rebuild(data_dir: Path, output: Path, options=None, cache: BuildCache | None = None) -> Rebuild:
+    """Build the booklet of `data_dir` into `output` once (`options`: build.PrintOptions) and say how it went;
+    `cache`: what the builds before this one made (see booklet.cache), kept for the next."""
     from .build import build_booklet
 
     output = Path(output)
-    images.forget()  # an image edited since the last build must be read again
     from .layout.extras import forget as forget_pages
 
     forget_pages()  # and a PDF given as an extra page
     start = time.perf_counter()
     try:
-        result = build_booklet(Path(data_dir), output, options=options)
+        result = build_booklet(Path(data_dir), output, options=options, cache=cache)
     except DataError as exc:
         return Rebuild(False, f"{_counts(exc.problems)}; {_kept(output)}", exc.problems, _since(start))
     except OSError as exc:
@@ -175,11 +176,12 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
     wanted = ChangeFilter(data_dir, output)
     watcher = watcher or partial(watchfiles_watcher, stop=stop)
     before: dict[Path, tuple[int, int]] = {}
+    cache = BuildCache()  # what did not change since the last build is not made again
 
     def build() -> None:
         nonlocal before
         before = wanted.snapshot()
-        result = rebuild(data_dir, output, options)
+        result = rebuild(data_dir, output, options, cache)
         if result.ok:
             wanted.images = result.images
             for path in result.images - before.keys():  # an image outside the data folder, new to the watch

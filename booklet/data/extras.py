@@ -3,7 +3,7 @@ problem reported with file, line and key (a missing file, a PDF of several pages
 
 from __future__ import annotations
 
-from .. import images
+from .. import cache as build_cache, images
 from ..model import ExtraPage, QrCode, Source, Sponsor
 from .contract import EXTRA_PAGE, QR_CODE, SPONSOR
 from .fields import Fields, Report, each_mapping
@@ -63,13 +63,30 @@ def _page_file(report: Report, g: Fields):
     return path, pdf
 
 
-def qr_problem(text: str) -> str | None:
-    """None when `text` fits in a QR code (at booklet's error correction), else what is wrong."""
+def made_qr(text: str):
+    """ReportLab's QR code of `text` (at booklet's error correction), made: its modules computed (what
+    takes the time); None when the text does not fit in one. Kept in the build's cache: the data's
+    check and the page that draws the code make it once."""
+    cache = build_cache.active()
+    if cache is not None:
+        return cache.get("qr", (text, QR_LEVEL), lambda: _make_qr(text))
+    return _make_qr(text)
+
+
+def _make_qr(text: str):
     from reportlab.graphics.barcode.qr import QrCode as Encoder
 
+    encoder = Encoder(text, qrLevel=QR_LEVEL).qr
     try:
-        Encoder(text, qrLevel=QR_LEVEL).qr.make()
+        encoder.make()
     except Exception:  # noqa: BLE001 - ReportLab's encoder raises a bare Exception ("code length overflow")
+        return None
+    return encoder
+
+
+def qr_problem(text: str) -> str | None:
+    """None when `text` fits in a QR code (at booklet's error correction), else what is wrong."""
+    if made_qr(text) is None:
         size = len(text.encode("utf-8"))
         return (f"too long for a QR code: {size} bytes, and a code holds at most {QR_MAX_BYTES} (a long code is also "
                 "hard to scan: put a short web address in it, pointing at the rest)")

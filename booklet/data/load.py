@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from yaml.constructor import SafeConstructor
 
+from .. import cache as build_cache
 from ..problems import Problem
 from .syntax import explain, quote_from, reserved_advice, yaml_quoted
 
@@ -89,6 +90,19 @@ def load_file(path: Path, display: str, problems: list[Problem]):
     except OSError as exc:
         problems.append(Problem(display, 1, "", f"cannot read the file: {exc.strerror}"))
         return None
+    cache = build_cache.active()
+    if cache is None:
+        return _parse(data, display, problems)
+    # The same bytes under the same name read as before: the same document and problems (documents
+    # are never changed by what reads them).
+    found: list[Problem] = []
+    document, found = cache.get("files", (display, build_cache.digest(data)),
+                                lambda: (_parse(data, display, found), found))
+    problems.extend(found)
+    return document
+
+
+def _parse(data: bytes, display: str, problems: list[Problem]):
     text = _decode(data, display, problems)
     if text is None:
         return None

@@ -92,7 +92,7 @@ class QrRow(Flowable):
     def draw(self):
         from reportlab.graphics.barcode.qr import QrCode as Code
 
-        from ..data.extras import QR_LEVEL
+        from ..data.extras import QR_LEVEL, made_qr
 
         canv, count = self.canv, len(self.codes)
         left = (self.width - count * self.cell - (count - 1) * QR_GAP) / 2
@@ -100,12 +100,26 @@ class QrRow(Flowable):
             x = left + index * (self.cell + QR_GAP)
             canv.saveState()
             canv.setFillColor(self.colour)
-            Code(code.text, width=QR_SIZE, height=QR_SIZE, qrLevel=QR_LEVEL).drawOn(
-                canv, x + (self.cell - QR_SIZE) / 2, self.caption_height)
+            drawn = Code(code.text, width=QR_SIZE, height=QR_SIZE, qrLevel=QR_LEVEL)
+            drawn.qr = _Made(made_qr(code.text))  # made when the data was checked
+            drawn.drawOn(canv, x + (self.cell - QR_SIZE) / 2, self.caption_height)
             canv.restoreState()
             caption = self.captions[index]
             if caption is not None:
                 caption.drawOn(canv, x, self.caption_height - caption.height)
+
+
+class _Made:
+    """A QR code already made, for ReportLab's QrCode to draw (its draw makes the code: here, nothing more to do)."""
+
+    def __init__(self, code):
+        self._code = code
+
+    def make(self) -> None:
+        pass
+
+    def __getattr__(self, name):
+        return getattr(self._code, name)
 
 
 BACK_LOGO_SIZE = 20 * mm  # the logo at the foot of the back cover

@@ -1,0 +1,131 @@
+"""What one build made from unchanged inputs -> reused by the next build in the same process.
+
+A BuildCache keeps, between builds of `booklet watch` (or of a library user who passes the same
+cache to build_booklet each time), what is costly to make and depends only on what it is keyed on:
+
+- "files": each data file read, as its Map/Seq document and the problems reading it found, keyed
+  by the name it is reported under and the hash of its bytes (an edited file is read again);
+- "images": each image decoded, keyed by the hash of the file's bytes, and what is made from it
+  (downsampled for a printed size, converted to CMYK, encoded as JPEG), keyed by that hash and the
+  size and colour space asked for;
+- "layouts": each paragraph's parsed fragments, keyed by its markup, its style (every attribute's
+  value) and the fonts registered under the style's names; and its broken lines, keyed by that and
+  the widths it was broken to (see layout.flowables.Para).
+
+Values are kept as they were made and handed out as fresh objects where the user of the value
+changes it (a paragraph's lines are kept pickled: ReportLab's split and draw change the fragments
+they are given), so nothing a build does can reach the next one: the PDF is byte for byte the PDF
+of a build with an empty cache. What a build did not use is dropped when it ends.
+
+build_booklet makes the cache `active` (a context variable) while it runs; the functions that use
+it ask `active()`, and work without one (a build without a cache gets a fresh one of its own).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Hashable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+_ACTIVE: ContextVar[BuildCache | None] = ContextVar("booklet_build_cache", default=None)
+
+
+def digest(data: bytes) -> str:
+    """The hash a file's contents are known by."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class BuildCache:
+    """Values made in earlier builds, by section ("files", "images", "layouts") and key.
+
+    `layouts`: whether paragraphs' layouts are kept (a single cold build has no use for them: each
+    paragraph is laid out once, and keeping them would only cost memory)."""
+
+    def __init__(self, layouts: bool = True):
+        self.layouts = layouts
+        self._sections: dict[str, dict[Hashable, Any]] = {}
+        self._used: dict[str, set] = {}  # what the build under way asked for, by section
+        self._digests: dict[str, str | None] = {}  # file -> its contents' hash, read once per build
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, section: str, key: Hashable, make: Callable[[], T]) -> T:
+        """The value kept for `key`, or `make()`'s, kept from now on."""
+        values = self._sections.setdefault(section, {})
+        self._used.setdefault(section, set()).add(key)
+        try:
+            value = values[key]
+        except KeyError:
+            self.misses += 1
+            value = values[key] = make()
+            return value
+        self.hits += 1
+        return value
+
+    def peek(self, section: str, key: Hashable, default=None):
+        """The value kept for `key` (noted as used), or `default`."""
+        values = self._sections.get(section, {})
+        if key in values:
+            self._used.setdefault(section, set()).add(key)
+            self.hits += 1
+            return values[key]
+        self.misses += 1
+        return default
+
+    def put(self, section: str, key: Hashable, value) -> None:
+        self._sections.setdefault(section, {})[key] = value
+        self._used.setdefault(section, set()).add(key)
+
+    def file_digest(self, path) -> str | None:
+        """The hash of the file's bytes as the build under way first read them (None: not a readable
+        regular file; a FIFO is never opened)."""
+        key = os.fspath(path)
+        if key not in self._digests:
+            found = None
+            if os.path.isfile(key):
+                try:
+                    with open(key, "rb") as handle:
+                        found = digest(handle.read())
+                except OSError:
+                    pass
+            self._digests[key] = found
+        return self._digests[key]
+
+    def size(self, section: str) -> int:
+        return len(self._sections.get(section, {}))
+
+    def clear(self) -> None:
+        self._sections.clear()
+        self._used.clear()
+
+    @contextmanager
+    def build(self):
+        """Active for one build; when the build succeeds, what it did not use is dropped (a long watch
+        keeps the values of the data as it is now, not of every version it went through)."""
+        self._used, self._digests = {}, {}
+        token = _ACTIVE.set(self)
+        try:
+            yield self
+        finally:
+            _ACTIVE.reset(token)
+        for section, values in self._sections.items():
+            used = self._used.get(section, set())
+            for key in [key for key in values if key not in used]:
+                del values[key]
+
+
+def active() -> BuildCache | None:
+    """The cache of the build under way, if any."""
+    return _ACTIVE.get()
+
+
+@contextmanager
+def using(cache: BuildCache | None):
+    """`cache` active (a fresh one without layouts when None) for the build inside the block."""
+    with (cache or BuildCache(layouts=False)).build() as current:
+        yield current
