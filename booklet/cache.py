@@ -51,20 +51,20 @@ class BuildCache:
         self._sections: dict[str, dict[Hashable, Any]] = {}
         self._used: dict[str, set] = {}  # what the build under way asked for, by section
         self._digests: dict[str, str | None] = {}  # file -> its contents' hash, read once per build
-        self.hits = 0
-        self.misses = 0
+        self.local: dict = {}  # what a build notes for itself (emptied when the next one starts)
+        self._numbers: dict[Hashable, int] = {}  # see number()
+        self.made: dict[str, int] = {}  # values made (not found) in the build under way, by section
 
     def get(self, section: str, key: Hashable, make: Callable[[], T]) -> T:
         """The value kept for `key`, or `make()`'s, kept from now on."""
         values = self._sections.setdefault(section, {})
         self._used.setdefault(section, set()).add(key)
         try:
-            value = values[key]
+            return values[key]
         except KeyError:
-            self.misses += 1
-            value = values[key] = make()
-            return value
-        self.hits += 1
+            pass
+        value = values[key] = make()
+        self.made[section] = self.made.get(section, 0) + 1
         return value
 
     def peek(self, section: str, key: Hashable, default=None):
@@ -72,14 +72,14 @@ class BuildCache:
         values = self._sections.get(section, {})
         if key in values:
             self._used.setdefault(section, set()).add(key)
-            self.hits += 1
             return values[key]
-        self.misses += 1
         return default
 
     def put(self, section: str, key: Hashable, value) -> None:
+        """Keep `value` for `key` (made in this build: see `made`)."""
         self._sections.setdefault(section, {})[key] = value
         self._used.setdefault(section, set()).add(key)
+        self.made[section] = self.made.get(section, 0) + 1
 
     def file_digest(self, path) -> str | None:
         """The hash of the file's bytes as the build under way first read them (None: not a readable
@@ -96,6 +96,11 @@ class BuildCache:
             self._digests[key] = found
         return self._digests[key]
 
+    def number(self, value: Hashable) -> int:
+        """A small number that stands for `value` in keys (the same for equal values, in every build
+        with this cache): a key made of it is quicker to hash than the value."""
+        return self._numbers.setdefault(value, len(self._numbers))
+
     def size(self, section: str) -> int:
         return len(self._sections.get(section, {}))
 
@@ -107,7 +112,7 @@ class BuildCache:
     def build(self):
         """Active for one build; when the build succeeds, what it did not use is dropped (a long watch
         keeps the values of the data as it is now, not of every version it went through)."""
-        self._used, self._digests = {}, {}
+        self._used, self._digests, self.local, self.made = {}, {}, {}, {}
         token = _ACTIVE.set(self)
         try:
             yield self

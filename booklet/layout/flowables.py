@@ -3,11 +3,59 @@
 from __future__ import annotations
 
 import math
+import pickle
+from operator import is_
 
 from reportlab.platypus import Flowable, ImageAndFlowables
 
-from .. import images
+from .. import cache as build_cache, images
+from ..text.fonts import fonts_in_use
 from ..text.paragraph import MathParagraph
+
+PICKLE = pickle.HIGHEST_PROTOCOL
+
+
+def layout_key(cache, kind: type, text: str, style, bullet, case_sensitive) -> tuple:
+    """What a paragraph's parsed fragments and lines depend on: its class and markup, every attribute
+    of its style (by value), its bullet, and the fonts the style's names stand for now."""
+    context = (kind, _style_number(cache, style), bullet if bullet is None else _frozen(bullet), case_sensitive,
+               _fonts_number(cache))
+    return (text, cache.number(context))
+
+
+def _style_number(cache, style) -> int:
+    """The number of the style's values (see BuildCache.number), worked out once per style a build uses,
+    and again when any of its attributes has been set since."""
+    seen = cache.local.setdefault("styles", {})  # id -> (style, its values then, their number)
+    values = tuple(style.__dict__.values())
+    known = seen.get(id(style))
+    if known is not None and known[0] is style and len(known[1]) == len(values) and all(map(is_, known[1], values)):
+        return known[2]
+    number = cache.number(_frozen(vars(style)))
+    seen[id(style)] = (style, values, number)
+    return number
+
+
+def _fonts_number(cache) -> int:
+    fonts = fonts_in_use()
+    known = cache.local.get("fonts")
+    if known is None or known[0] is not fonts:
+        known = cache.local["fonts"] = (fonts, cache.number(("fonts", fonts)))
+    return known[1]
+
+
+def _frozen(value):
+    """`value` as a hashable key, equal for equal values (a colour by its components, not its repr,
+    which rounds)."""
+    if value is None or isinstance(value, (str, int, float, bool, bytes)):
+        return value
+    if isinstance(value, dict):
+        return tuple((name, _frozen(item)) for name, item in sorted(value.items()) if name != "parent")
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(_frozen(item) for item in value))
+    if hasattr(value, "__dict__"):
+        return (type(value).__qualname__, _frozen(vars(value)))
+    return (type(value).__qualname__, repr(value))
 
 
 class Para(MathParagraph):
@@ -17,13 +65,67 @@ class Para(MathParagraph):
     ("age-velocity" -> "agevelocity"), and its split can return a first part one line taller
     than asked (LayoutError "Splitting error"). Booklet wraps paragraphs more than once (rows,
     keep-together groups, photo headers), so every paragraph it makes is one of these.
+
+    In a build with a cache that keeps layouts (booklet.cache), a paragraph made from markup takes
+    its parsed fragments, and its lines at a width, from the cache when a paragraph of the same
+    markup, style and fonts was parsed or broken at that width before: kept pickled, as what
+    parsing or wrapping set on the paragraph, and unpickled into each paragraph that uses them
+    (ReportLab's split and draw change the fragments they are given: no two paragraphs share any).
     """
+
+    _layout_key = None  # (markup, style, fonts ...) when the cache may hold this paragraph's layout
+    _parsed = None  # the pickled fragments, unpickled when they are first needed (see frags)
+
+    @property
+    def frags(self):
+        """The paragraph's fragments (ReportLab's: as parsed, then as wrapping made them)."""
+        try:
+            return self.__dict__["_frags"]
+        except KeyError:
+            if self._parsed is None:
+                raise AttributeError("frags") from None
+        frags = self.__dict__["_frags"] = pickle.loads(self._parsed)
+        return frags
+
+    @frags.setter
+    def frags(self, value):
+        self.__dict__["_frags"] = value
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        cache = build_cache.active()
+        if frags is not None or cache is None or not cache.layouts or not isinstance(text, str):
+            return super()._setup(text, style, bulletText, frags, cleaner)
+        key = layout_key(cache, type(self), text, style, bulletText, self.caseSensitive)
+        kept = cache.peek("layouts", ("parsed", key))
+        if kept is not None:  # a paragraph wrapped as before never needs these fragments
+            self.text, self.style, self.bulletText, self.debug = cleaner(text), style, bulletText, 0
+            self._parsed, self._layout_key = kept, key
+            return
+        super()._setup(text, style, bulletText, frags, cleaner)
+        # a <para> tag's attributes make a style of their own, a <bullet> tag a bullet: not kept
+        if self.style is style and self.bulletText is bulletText:
+            cache.put("layouts", ("parsed", key), pickle.dumps(self.frags, PICKLE))
+            self._layout_key = key
 
     def wrap(self, availWidth, availHeight):
         cached = getattr(self, "_wrapped", None)
         if cached is not None and cached[0] == availWidth and hasattr(self, "blPara"):
             return cached[1]
-        size = super().wrap(availWidth, availHeight)
+        cache = build_cache.active() if self._layout_key is not None else None
+        if cache is None:
+            size = super().wrap(availWidth, availHeight)
+        else:
+            key = ("wrapped", self._layout_key, availWidth)  # a paragraph's lines do not depend on the height
+            kept = cache.peek("layouts", key)
+            if kept is not None:
+                self.__dict__.update(pickle.loads(kept))
+                size = self.width, self.height
+            else:
+                before = dict(self.__dict__)
+                size = super().wrap(availWidth, availHeight)
+                cache.put("layouts", key, pickle.dumps(
+                    {name: value for name, value in self.__dict__.items()
+                     if name not in before or before[name] is not value}, PICKLE))
         self._wrapped = (availWidth, size)
         return size
 

@@ -259,6 +259,11 @@ def use_fonts(fonts: FontSet = DEFAULT) -> None:
         clear()
 
 
+def fonts_in_use() -> FontSet | None:
+    """The fonts BODY and SANS stand for now (None before any are registered)."""
+    return _active
+
+
 def register_fonts(fonts: FontSet | None = None) -> None:
     """Register the booklet's fonts with ReportLab: `fonts`, or the ones in use (the bundled ones
     at first). Each fallback font is read and registered only when a character needs it."""

@@ -1,0 +1,132 @@
+"""Warm rebuilds (booklet.cache): a build that reuses what earlier builds made gives the PDF of a cold build, byte for byte."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+from PIL import Image
+
+from booklet import watch as watching
+from booklet.build import PrintOptions, build_booklet
+from booklet.cache import BuildCache
+from booklet.watch import Rebuild, rebuild, watch
+
+from .helpers import BASE, write_conference
+from .pdftext import Pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+
+LONG = (
+    "We fit *hierarchical* models to $\\sim 30\\%$ of the H$\\alpha$ survey, with $x_i^2$ and $M_\\odot$; "
+    "the posterior is sampled with a well-tempered sequential Monte Carlo scheme. " * 6
+)
+
+
+def _photo(colour: tuple[int, int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 500), colour).save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def _abstracts(text: str) -> str:
+    return (BASE["abstracts.yaml"]
+            .replace("affiliation: Uni A}", "affiliation: Uni A, photo: images/ana.jpg}")
+            .replace("abstract: Some text.", f"abstract: |\n    {text}")
+            .replace("abstract: More text.", f"abstract: |\n    Second paragraph.\n\n    {LONG}"))
+
+
+def _cold(folder: Path, out: Path, options: PrintOptions | None = None) -> bytes:
+    """The PDF of a build with a fresh cache (what `booklet build` does)."""
+    build_booklet(folder, out, options=options)
+    return out.read_bytes()
+
+
+def test_a_warm_build_after_edits_is_byte_for_byte_a_cold_build(tmp_path):
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": _abstracts(LONG),
+                                                   "images/ana.jpg": _photo((200, 60, 30))})
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+
+    def same_as_cold(options: PrintOptions | None = None) -> bytes:
+        build_booklet(folder, warm, options=options, cache=cache)
+        assert warm.read_bytes() == _cold(folder, cold, options)
+        return warm.read_bytes()
+
+    first = same_as_cold()
+    assert cache.made["layouts"] > 20 and cache.made["images"] >= 1
+
+    (folder / "abstracts.yaml").write_text(_abstracts("An edited abstract. " + LONG), encoding="utf-8")
+    edited = same_as_cold()
+    assert edited != first and "An edited abstract." in " ".join(Pdf(warm).texts)
+    # only the edited abstract's paragraph was laid out anew; the photo and the other files were kept
+    assert cache.made["layouts"] <= 3 and "images" not in cache.made and cache.made["files"] == 1
+
+    (folder / "abstracts.yaml").write_text(_abstracts(LONG), encoding="utf-8")
+    assert same_as_cold() == first
+
+    (folder / "images" / "ana.jpg").write_bytes(_photo((30, 60, 200)))  # the image changed, its name did not
+    recoloured = same_as_cold()
+    assert recoloured != first and cache.made["images"] >= 1
+
+    same_as_cold(PrintOptions(page_size="A4"))
+    (folder / "theme.yaml").write_text("base: modern\n", encoding="utf-8")
+    same_as_cold()
+    same_as_cold(PrintOptions(page_size="A4", cmyk=True, crop_marks=True))
+    assert cache.made.get("layouts", 0) > 0  # each of these laid the paragraphs out for what changed
+
+
+def test_the_sample_rebuilt_warm_after_an_edit_is_its_cold_build(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    cache, warm = BuildCache(), tmp_path / "warm.pdf"
+    build_booklet(folder, warm, cache=cache)
+    first = warm.read_bytes()
+    path = folder / "abstracts.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "Astronomy has always been" in text
+    path.write_text(text.replace("Astronomy has always been", "Astronomy was always", 1), encoding="utf-8")
+    build_booklet(folder, warm, cache=cache)
+    assert cache.made["layouts"] <= 3 and "images" not in cache.made and "qr" not in cache.made
+    assert warm.read_bytes() != first
+    assert warm.read_bytes() == _cold(folder, tmp_path / "cold.pdf")
+
+
+def test_a_failed_build_keeps_the_cache_and_the_next_good_one_is_cold_identical(tmp_path):
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": _abstracts(LONG),
+                                                   "images/ana.jpg": _photo((200, 60, 30))})
+    cache, out = BuildCache(), tmp_path / "b.pdf"
+    assert rebuild(folder, out, cache=cache).ok
+    good = BASE["programme.yaml"]
+    (folder / "programme.yaml").write_text(good.replace("talk: lund-2026", "talk: nobody"), encoding="utf-8")
+    failed = rebuild(folder, out, cache=cache)
+    assert not failed.ok and "no abstract with id 'nobody'" in failed.problems[0].message
+    (folder / "programme.yaml").write_text(good, encoding="utf-8")
+    assert rebuild(folder, out, cache=cache).ok
+    assert "layouts" not in cache.made  # every paragraph as the first build laid it out
+    assert out.read_bytes() == _cold(folder, tmp_path / "cold.pdf")
+
+
+def test_watch_rebuilds_with_one_cache(tmp_path, monkeypatch):
+    folder = write_conference(tmp_path / "data")
+    caches = []
+    real = watching.rebuild
+
+    def spy(data_dir, output, options=None, cache=None):
+        caches.append(cache)
+        return real(data_dir, output, options, cache)
+
+    monkeypatch.setattr(watching, "rebuild", spy)
+    events = []
+
+    def watcher(roots, wanted):
+        (folder / "abstracts.yaml").write_text(BASE["abstracts.yaml"].replace("Some text.", "New text."),
+                                               encoding="utf-8")
+        yield [folder / "abstracts.yaml"]
+
+    watch(folder, tmp_path / "out.pdf", report=events.append, watcher=watcher)  # returns when the watcher ends
+    results = [e for e in events if isinstance(e, Rebuild)]
+    assert [r.ok for r in results] == [True, True]
+    assert len(caches) == 2 and isinstance(caches[0], BuildCache) and caches[0] is caches[1]
+    assert caches[1].made.get("layouts", 0) <= 3  # the second build reused the first one's paragraphs
+
