@@ -9,7 +9,7 @@ from operator import is_
 from reportlab.platypus import Flowable, ImageAndFlowables
 
 from .. import cache as build_cache, images
-from ..text.fonts import fonts_in_use
+from ..text.fonts import fonts_in_use, recording, replayable, replayed
 from ..text.paragraph import MathParagraph
 
 PICKLE = pickle.HIGHEST_PROTOCOL
@@ -21,6 +21,25 @@ def layout_key(cache, kind: type, text: str, style, bullet, case_sensitive) -> t
     context = (kind, _style_number(cache, style), bullet if bullet is None else _frozen(bullet), case_sensitive,
                _fonts_number(cache))
     return (text, cache.number(context))
+
+
+# Markup that draws more than text and colours: links and marks (annotations, destinations, callbacks), images.
+_NOT_PLAIN = ("<a ", "<a>", "<link", "<onDraw", "<ondraw", "<img", "<index")
+
+
+def _extgstate(state) -> tuple:
+    """The graphics state parameters a canvas has set (alpha, overprint): drawing writes what differs."""
+    values = getattr(state, "_d", None)
+    return tuple(sorted(values.items())) if isinstance(values, dict) else ()
+
+
+def _state(canv) -> tuple:
+    """All a canvas holds apart from the operators of the page: each attribute's value, by identity, and
+    the length of those that are lists or dictionaries (a paragraph whose drawing changes any of it,
+    adding a link or a form, is not replayed), and the extra graphics state."""
+    return (tuple((name, id(value), len(value) if isinstance(value, (list, dict, set)) else -1)
+                  for name, value in canv.__dict__.items() if name != "_code"),
+            _extgstate(getattr(canv, "_extgstate", None)), len(canv._doc.idToObject))
 
 
 def _style_number(cache, style) -> int:
@@ -71,14 +90,54 @@ class Para(MathParagraph):
     markup, style and fonts was parsed or broken at that width before: kept pickled, as what
     parsing or wrapping set on the paragraph, and unpickled into each paragraph that uses them
     (ReportLab's split and draw change the fragments they are given: no two paragraphs share any).
+
+    Drawn, such a paragraph (whole, with the lines its wrap gave) adds to the page what it added
+    when drawn before with the same lines from the same canvas state: the PDF operators it wrote,
+    kept as text, once the calls that drawing made of the fonts (which give each character its
+    code in a font subset of this document, and each subset its name) are made again and give what
+    they gave then (see text.fonts.replayed); else it is drawn anew. A paragraph that draws more
+    than operators (links, marks noting people, images) is always drawn.
     """
 
     _layout_key = None  # (markup, style, fonts ...) when the cache may hold this paragraph's layout
     _parsed = None  # the pickled fragments, unpickled when they are first needed (see frags)
+    _lines_key = None  # the key of the lines in blPara when they are the ones wrap kept (see draw)
+    _plain = False  # its markup draws nothing but text and colours (no link, mark or image)
+
+    @property
+    def blPara(self):
+        if self._wrapped_lines is not None:
+            self._unpickle_lines()
+        try:
+            return self.__dict__["_blPara"]
+        except KeyError:
+            raise AttributeError("blPara") from None
+
+    @blPara.setter
+    def blPara(self, value):  # lines made elsewhere (a photo's narrower lines, a split) are never kept
+        if self._wrapped_lines is not None:
+            self._unpickle_lines()
+        self.__dict__["_blPara"] = value
+        self._lines_key = None
+
+    @blPara.deleter
+    def blPara(self):
+        if self._wrapped_lines is not None:
+            self._unpickle_lines()
+        self.__dict__.pop("_blPara", None)
+        self._lines_key = None
+
+    _wrapped_lines = None  # the pickled lines (and fragments) of a wrap kept, unpickled when first needed
+
+    def _unpickle_lines(self) -> None:
+        kept, self._wrapped_lines = self._wrapped_lines, None
+        self.__dict__.update(pickle.loads(kept))
 
     @property
     def frags(self):
         """The paragraph's fragments (ReportLab's: as parsed, then as wrapping made them)."""
+        if self._wrapped_lines is not None:
+            self._unpickle_lines()
         try:
             return self.__dict__["_frags"]
         except KeyError:
@@ -97,6 +156,7 @@ class Para(MathParagraph):
             return super()._setup(text, style, bulletText, frags, cleaner)
         key = layout_key(cache, type(self), text, style, bulletText, self.caseSensitive)
         kept = cache.peek("layouts", ("parsed", key))
+        self._plain = not any(tag in text for tag in _NOT_PLAIN)
         if kept is not None:  # a paragraph wrapped as before never needs these fragments
             self.text, self.style, self.bulletText, self.debug = cleaner(text), style, bulletText, 0
             self._parsed, self._layout_key = kept, key
@@ -117,17 +177,49 @@ class Para(MathParagraph):
         else:
             key = ("wrapped", self._layout_key, availWidth)  # a paragraph's lines do not depend on the height
             kept = cache.peek("layouts", key)
-            if kept is not None:
-                self.__dict__.update(pickle.loads(kept))
+            if kept is not None:  # what wrap set, the lines and fragments unpickled only when asked for
+                self._wrapped_lines = None
+                self.__dict__.update(kept[0])
+                if kept[1] is not None:
+                    self.__dict__.update(pickle.loads(kept[1]))
+                self._wrapped_lines = kept[2]
                 size = self.width, self.height
             else:
                 before = dict(self.__dict__)
                 size = super().wrap(availWidth, availHeight)
-                cache.put("layouts", key, pickle.dumps(
-                    {name: value for name, value in self.__dict__.items()
-                     if name not in before or before[name] is not value}, PICKLE))
+                made = {name: value for name, value in self.__dict__.items()
+                        if (name not in before or before[name] is not value) and name != "_lines_key"}
+                # numbers are shared as they are; what could be changed in place is kept pickled: the
+                # lines and fragments (unpickled when first asked for), the rest (the widths' list)
+                lines = {name: made.pop(name) for name in ("_blPara", "_frags") if name in made}
+                rest = {name: made.pop(name) for name in list(made)
+                        if not isinstance(made[name], (int, float, str, bool, type(None)))}
+                cache.put("layouts", key, (made, pickle.dumps(rest, PICKLE) if rest else None,
+                                           pickle.dumps(lines, PICKLE)))
+            self._lines_key = key
         self._wrapped = (availWidth, size)
         return size
+
+    def draw(self):
+        cache = build_cache.active() if self._lines_key is not None and self._plain else None
+        if cache is None or "_offsets" in self.__dict__:
+            return super().draw()
+        canv = self.canv
+        extgstate = getattr(canv, "_extgstate", None)
+        key = ("drawn", self._lines_key, self.width, self.height, getattr(self, "_JustifyLast", None),
+               canv._fontname, canv._fontsize, canv._leading, canv.bottomup,
+               getattr(canv, "_enforceColorSpace", None), _extgstate(extgstate))
+        kept = cache.peek("layouts", key)
+        if kept is not None and replayed(kept[1], canv._doc):
+            canv._code.extend(kept[0])
+            return
+        start, before = len(canv._code), _state(canv)
+        mapped = set(canv._doc.fontMapping)
+        with recording() as events:
+            super().draw()
+        named = {name for subset_name, name, *_ in events if subset_name}
+        if _state(canv) == before and set(canv._doc.fontMapping) - mapped <= named:
+            cache.put("layouts", key, (canv._code[start:], replayable(events)))
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
@@ -196,6 +197,18 @@ def _font_class():
     from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
     class BookletTTFont(TTFont):
+        def splitString(self, text, doc, encoding="utf-8"):
+            chunks = super().splitString(text, doc, encoding)
+            if _recordings:
+                _recordings[-1].append((False, self.fontName, text, chunks))
+            return chunks
+
+        def getSubsetInternalName(self, subset, doc):
+            name = super().getSubsetInternalName(subset, doc)
+            if _recordings:
+                _recordings[-1].append((True, self.fontName, subset, name))
+            return name
+
         def addObjects(self, doc):
             state = self.state.get(doc)
             subsets = [list(subset) for subset in state.subsets] if state is not None else []
@@ -208,6 +221,62 @@ def _font_class():
                         stream.content = to_unicode_cmap(name, subset)
 
     return BookletTTFont
+
+
+# What drawing asked of the fonts, while a recording is open (see recording): the document's font
+# state (the subset and code of each character, the name of each subset) changes only through these.
+_recordings: list[list[tuple]] = []
+
+
+@contextmanager
+def recording():
+    """A list that gets each (subset name?, font name, argument, result) of the calls of TrueType fonts'
+    splitString and getSubsetInternalName made inside the block, in order (see replayed)."""
+    events: list[tuple] = []
+    _recordings.append(events)
+    try:
+        yield events
+    finally:
+        _recordings.pop()
+
+
+def replayable(events: list[tuple]) -> tuple:
+    """A recording as `replayed` takes it: each splitString's result with the code of each character."""
+    return tuple((subset_name, font_name, argument, result if subset_name else (result, _codes(result)))
+                 for subset_name, font_name, argument, result in events)
+
+
+def replayed(events: tuple, doc) -> bool:
+    """Make the calls of a recording (see replayable) again, on `doc`, in order: what they change in the
+    document's font state is changed as drawing would; True when each gave what it gave then (else stops
+    at the first that did not: the caller draws for real, and the calls made so far are the ones its
+    drawing makes first, in the same order)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    for subset_name, font_name, argument, result in events:
+        font = getFont(font_name)
+        if subset_name:
+            if font.getSubsetInternalName(argument, doc) != result:
+                return False
+            continue
+        chunks, expected = result
+        # splitString changes nothing when every character already has its code: then its result is
+        # theirs, looked up here at C speed (it loops in Python)
+        state = font.state.get(doc)
+        if state is not None:
+            codes = list(map(state.assignments.get, map(ord, argument.replace("\u00a0", " "))))
+            if None not in codes:
+                if codes != expected:
+                    return False
+                continue
+        if font.splitString(argument, doc) != chunks:
+            return False
+    return True
+
+
+def _codes(chunks) -> list[int]:
+    """splitString's chunks as the code of each character (subset * 256 + its byte)."""
+    return [subset << 8 | byte for subset, data in chunks for byte in data]
 
 
 def _name(name: str, path: Path) -> None:
@@ -255,6 +324,7 @@ def use_fonts(fonts: FontSet = DEFAULT) -> None:
                 addMapping(family, bold, italic, family + suffix.replace("-Bold-Italic", "-BoldItalic"))
     _active = fonts
     _chars.clear()
+    _unprintable.cache_clear()
     for clear in _on_change:
         clear()
 
@@ -331,8 +401,13 @@ def _font_for_char(ch: str, fonts: FontSet) -> str | None:
 
 def unprintable(text: str) -> list[str]:
     """The distinct characters of `text` that no booklet font can show, in order of appearance."""
+    return list(_unprintable(text))
+
+
+@lru_cache(maxsize=65536)  # every text of a large conference: a warm rebuild checks only what changed
+def _unprintable(text: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for ch in text:
         if ch not in seen and font_for_char(ch) is None:
             seen[ch] = None
-    return list(seen)
+    return tuple(seen)

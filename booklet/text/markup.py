@@ -79,7 +79,7 @@ def _split_paragraphs(text: str) -> list[str]:
 # --------------------------------------------------------------------------- top level
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # every text of a large conference: a warm rebuild converts only what changed
 def _inline(text: str) -> str:
     try:
         return _markup(_line_runs(_collapse(text)))
@@ -90,7 +90,7 @@ def _inline(text: str) -> str:
 when_fonts_change(_inline.cache_clear)  # which characters go to a fallback font depends on the fonts
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     try:
         if "$" not in text and "*" not in text:
