@@ -7,16 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
-from booklet.cli import main
 from booklet.layout.page import page_for
 from booklet.layout.participants import GUTTER, column_count, ordered
 from booklet.model import Participant
 
 from .helpers import write_conference
 from .pdftext import Pdf
+from .test_bad_data import OLD_PDF, invoke
 
 # Filed as an index files them: accents do not split the order (Åberg with the As, before Adams), particles
 # in lowercase go after the given names (van der Smagt under S, before Smith), capitalised ones stay with the
@@ -50,14 +49,6 @@ TRICKY_PRINTED = [
     "V", "Van Dyke, Dick", "Uni A; Uni B, USA",
     "Α", "Αλεξίου, Δημήτρης", "Aristarchus Centre, Greece",
 ]
-OLD_PDF = b"%PDF-1.4\n% an older booklet that a failed build must leave alone\n%%EOF\n"
-
-
-def invoke(*args) -> Result:
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output
-    return result
 
 
 def build(folder: Path, out: Path, *options) -> Pdf:

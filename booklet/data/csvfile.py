@@ -14,23 +14,14 @@ from pathlib import Path
 
 from ..problems import Problem, did_you_mean
 from .csvrows import CsvError, csv_rows
-from .load import Map, Seq, _decode, not_a_file
+from .load import Map, Seq, read_text
 
 
 def load_csv(path: Path, display: str, columns: tuple[str, ...], required: tuple[str, ...],
              problems: list[Problem]) -> Seq | None:
     """The rows of the CSV at `path` as a Seq of Maps keyed by column name (an empty cell: None), or None
     (with problems appended) when the file or its header cannot be read."""
-    why = not_a_file(path)
-    if why:
-        problems.append(Problem(display, 1, "", f"the file {why}"))
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(display, 1, "", f"cannot read the file: {exc.strerror}"))
-        return None
-    text = _decode(data, display, problems)
+    text = read_text(path, display, problems)
     if text is None:
         return None
     try:

@@ -78,8 +78,9 @@ def not_a_file(path: Path) -> str | None:
     return None
 
 
-def load_file(path: Path, display: str, problems: list[Problem]):
-    """The document in `path` as Map/Seq/scalars, or None (with problems appended) when unreadable."""
+def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
+    """The text of the data file at `path`, or None (with problems appended) when it is not a regular file,
+    cannot be read or is not UTF-8."""
     why = not_a_file(path)
     if why:
         problems.append(Problem(display, 1, "", f"the file {why}"))
@@ -89,7 +90,12 @@ def load_file(path: Path, display: str, problems: list[Problem]):
     except OSError as exc:
         problems.append(Problem(display, 1, "", f"cannot read the file: {exc.strerror}"))
         return None
-    text = _decode(data, display, problems)
+    return _decode(data, display, problems)
+
+
+def load_file(path: Path, display: str, problems: list[Problem]):
+    """The document in `path` as Map/Seq/scalars, or None (with problems appended) when unreadable."""
+    text = read_text(path, display, problems)
     if text is None:
         return None
     try:
