@@ -46,6 +46,17 @@ def load_csv(path: Path, display: str, columns: tuple[str, ...], required: tuple
     return seq
 
 
+def _column(cell: str, columns: tuple[str, ...]) -> str:
+    """A header cell as the column it names, case, spaces, hyphens and underscores aside ("E-Mail" is
+    `email`); an unknown one as written, in lower case."""
+    key = _bare(cell)
+    return next((column for column in columns if _bare(column) == key), cell.strip().casefold())
+
+
+def _bare(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if not ch.isspace() and ch not in "-_")
+
+
 def _header(header: list[str], line: int, body, display: str, columns: tuple[str, ...],
             required: tuple[str, ...], problems: list[Problem]) -> list[str | None] | None:
     """The column name of each cell of the header (None: an empty column passed over), or None when wrong."""
@@ -53,7 +64,7 @@ def _header(header: list[str], line: int, body, display: str, columns: tuple[str
     names: list[str | None] = []
     wrong = False
     for index, cell in enumerate(header):
-        name = cell.strip().casefold()
+        name = _column(cell, columns)
         if not name:
             if any(index < len(row) and row[index].strip() for row, _ in body):
                 problems.append(Problem(display, line, "", f"column {index + 1} has values but no name in the "
