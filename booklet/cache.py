@@ -59,14 +59,14 @@ def file_digest(path) -> str:
     return hashlib.sha256(source.read_bytes()).hexdigest()
 
 
-def _path(kind: str, name: str) -> Path | None:
+def _path(kind: str, name: str | None) -> Path | None:
     base = folder()
-    return None if base is None else base / kind / f"{name}.pickle"
+    return None if base is None or name is None else base / kind / f"{name}.pickle"
 
 
-def load(kind: str, name: str, expect: type | tuple[type, ...] = object):
+def load(kind: str, name: str | None, expect: type | tuple[type, ...] = object):
     """The value stored under `kind` and `name` when it is an `expect`; else None (nothing stored, the
-    cache off, a damaged file, or a value of another type)."""
+    cache off, a damaged file, or a value of another type; name None: no key, nothing to look up)."""
     path = _path(kind, name)
     if path is None:
         return None
@@ -83,15 +83,16 @@ def load(kind: str, name: str, expect: type | tuple[type, ...] = object):
     return value if isinstance(value, expect) else None
 
 
-def store(kind: str, name: str, value) -> None:
-    """Keep `value` under `kind` and `name` for later processes (written atomically; silently not kept when
-    the folder cannot be written or the value not pickled)."""
+def store(kind: str, name: str | None, value=None, *, make=None) -> None:
+    """Keep `value` (or what `make()` returns: only called when the cache is on) under `kind` and `name` for
+    later processes (written atomically; silently not kept when the folder cannot be written or the value
+    not pickled)."""
     path = _path(kind, name)
     if path is None:
         return
     from .output.atomic import write_bytes
 
     try:
-        write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_bytes(path, pickle.dumps(make() if make else value, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:  # noqa: BLE001  a full disk, a read-only home, an unpicklable value: no cache, same build
         pass

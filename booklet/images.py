@@ -38,7 +38,10 @@ def _digest(path: Path) -> str:
     return disk.file_digest(path)
 
 
-def _image_key(path: Path, *parts) -> str:
+def _image_key(path: Path, *parts) -> str | None:
+    """The cache key of what is made of the image at `path` with `parts`; None when the cache is off."""
+    if disk.folder() is None:
+        return None
     from PIL import __version__ as pillow
 
     return disk.key("image", pillow, MAX_PIXELS, _digest(path), *parts)
@@ -200,7 +203,7 @@ def printable(path: Path, width_pt: float, height_pt: float, cmyk: bool = False,
         image = image.crop(crop)
     image = downsample(image, width_pt, height_pt)
     made = Printable.of(to_cmyk(image) if cmyk else image)
-    disk.store("images", name, made.packed())
+    disk.store("images", name, make=made.packed)
     return made
 
 

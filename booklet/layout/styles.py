@@ -161,7 +161,7 @@ def _load_patterns(pyphen, path) -> None:
     them): from booklet's cache (a few ms), else parsed from pyphen's dictionary (0.06-0.1 s) and cached."""
     from .. import cache as disk
 
-    if path in pyphen.hdcache:
+    if path in pyphen.hdcache or disk.folder() is None:
         return
     try:
         name = disk.key("pyphen", pyphen.__version__, disk.file_digest(path))

@@ -195,8 +195,8 @@ def _parsed(name: str, path: Path, data: bytes, digest: str):
         return font
     font = cls(name, str(path))
     skip_font, skip_face = {"fontName", "face", "state"}, {"_ttf_data", "filename", "_pdfScale"}
-    disk.store("fonts", key, ({k: v for k, v in vars(font).items() if k not in skip_font},
-                              {k: v for k, v in vars(font.face).items() if k not in skip_face}))
+    disk.store("fonts", key, make=lambda: ({k: v for k, v in vars(font).items() if k not in skip_font},
+                                           {k: v for k, v in vars(font.face).items() if k not in skip_face}))
     return font
 
 

@@ -86,6 +86,8 @@ def _collator():
     from .. import cache as disk
 
     table_file = Path(module.__file__).with_name(f"allkeys-{Collator.UCA_VERSION}.txt")
+    if disk.folder() is None:
+        return Collator()
     try:
         name = disk.key("pyuca", disk.file_digest(table_file), disk.file_digest(Path(module.__file__)))
     except OSError:
@@ -96,7 +98,7 @@ def _collator():
         collator.table, collator.implicit_weights = _FlatTable(kept[0]), kept[1]
         return collator
     collator = Collator()
-    disk.store("collation", name, (_entries(collator.table.root), collator.implicit_weights))
+    disk.store("collation", name, make=lambda: (_entries(collator.table.root), collator.implicit_weights))
     return collator
 
 
