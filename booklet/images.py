@@ -1,17 +1,26 @@
-"""Image files -> checked, upright Pillow images sized for print."""
+"""Image files -> checked, upright Pillow images sized for print, and what the PDF gets of them.
+
+What a build needs of an image (its size, and the image made ready for print: cut, downsampled,
+converted, encoded) is kept in booklet's cache (booklet/cache.py), keyed by the file's bytes and the
+printed size, so that the next build neither decodes nor resamples an image that has not changed.
+"""
 
 from __future__ import annotations
 
 import io
 import warnings
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from . import cache as disk
+
 MAX_PIXELS = 80_000_000  # larger than any photo a booklet needs; more smells of a decompression bomb
 PRINT_DPI = 300
 KEEP_ABOVE = 0.8  # an image at most 1.25 x the pixels it needs is not worth resampling
+JPEG_QUALITY = 92  # of the JPEG an opaque image is embedded as
 
 
 def check(path: Path) -> str | None:
@@ -20,11 +29,41 @@ def check(path: Path) -> str | None:
         return "file not found"
     if not path.is_file():
         return "not a file"
+    found = _facts(path)
+    return found if isinstance(found, str) else None
+
+
+@lru_cache(maxsize=1024)
+def _digest(path: Path) -> str:
+    return disk.file_digest(path)
+
+
+def _image_key(path: Path, *parts) -> str | None:
+    """The cache key of what is made of the image at `path` with `parts`; None when the cache is off."""
+    if disk.folder() is None:
+        return None
+    from PIL import __version__ as pillow
+
+    return disk.key("image", pillow, MAX_PIXELS, _digest(path), *parts)
+
+
+@lru_cache(maxsize=1024)
+def _facts(path: Path) -> tuple[int, int] | str:
+    """The upright image's (width, height) in pixels, or what is wrong with it (from booklet's cache when an
+    image of the same bytes was read before: a printable image is decoded once, not at every build)."""
     try:
-        _open(path)
+        name = _image_key(path, "size")
+    except OSError as exc:
+        return f"not a readable image ({exc.strerror or exc})"
+    kept = disk.load("images", name, tuple)
+    if kept is not None and len(kept) == 2 and all(isinstance(n, int) for n in kept):
+        return kept
+    try:
+        found = _open(path).size
     except _ImageProblem as exc:
         return str(exc)
-    return None
+    disk.store("images", name, found)
+    return found
 
 
 class _ImageProblem(Exception):
@@ -72,7 +111,11 @@ def load(path: Path) -> Image.Image:
 
 
 def size(path: Path) -> tuple[int, int]:
-    return _open(path).size
+    """The upright image's (width, height) in pixels (the image is checked)."""
+    found = _facts(path)
+    if isinstance(found, str):
+        raise ValueError(f"{path}: {found}")
+    return found
 
 
 def downsample(image: Image.Image, width_pt: float, height_pt: float) -> Image.Image:
@@ -88,27 +131,86 @@ def downsample(image: Image.Image, width_pt: float, height_pt: float) -> Image.I
 def pdf_image(image: Image.Image):
     """What to hand to canvas.drawImage: opaque images as JPEG (small, and embedded as it is);
     images with transparency as they are, for ReportLab to compress losslessly with their mask."""
-    from reportlab.lib.utils import ImageReader
+    return Printable.of(image).reader()
 
-    if image.mode not in ("RGB", "L"):
+
+@dataclass(frozen=True)
+class Printable:
+    """An image as the PDF gets it: JPEG bytes (`mode` "JPEG") for an opaque RGB or grey image, else the
+    raw pixels of a Pillow `mode` (RGBA, CMYK), which ReportLab compresses losslessly."""
+
+    width: int
+    height: int
+    mode: str
+    data: bytes
+    transparency: object = None  # the Pillow image's info["transparency"], which ReportLab's mask="auto" reads
+
+    @classmethod
+    def of(cls, image: Image.Image) -> "Printable":
+        if image.mode in ("RGB", "L"):
+            buffer = io.BytesIO()
+            image.save(buffer, "JPEG", quality=JPEG_QUALITY)
+            return cls(image.width, image.height, "JPEG", buffer.getvalue())
+        return cls(image.width, image.height, image.mode, image.tobytes(), image.info.get("transparency"))
+
+    def packed(self) -> tuple:
+        """A plain tuple to keep in the cache (raw pixels compressed: a CMYK cover is 19 MB raw, 3 MB packed)."""
+        import zlib
+
+        data = self.data if self.mode == "JPEG" else zlib.compress(self.data, 1)
+        return (self.width, self.height, self.mode, data, self.transparency)
+
+    @classmethod
+    def unpacked(cls, packed: tuple) -> "Printable":
+        import zlib
+
+        width, height, mode, data, transparency = packed
+        if mode != "JPEG":
+            data = zlib.decompress(data)
+            if len(data) != width * height * Image.getmodebands(mode):  # 8 bits a band: RGBA, CMYK
+                raise ValueError("the pixels do not fill the image")
+        elif not (isinstance(data, bytes) and data.startswith(b"\xff\xd8")):
+            raise ValueError("not a JPEG")
+        return cls(width, height, mode, data, transparency)
+
+    def reader(self):
+        """A new ReportLab ImageReader of it, for canvas.drawImage."""
+        from reportlab.lib.utils import ImageReader
+
+        if self.mode == "JPEG":
+            return ImageReader(io.BytesIO(self.data))
+        image = Image.frombytes(self.mode, (self.width, self.height), self.data)
+        if self.transparency is not None:
+            image.info["transparency"] = self.transparency
         return ImageReader(image)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=92)
-    buffer.seek(0)
-    return ImageReader(buffer)
 
 
 @lru_cache(maxsize=512)
-def for_print(path: Path, width_pt: float, height_pt: float, cmyk: bool = False) -> Image.Image:
-    """The image at `path`, downsampled for a box of the given printed size (in CMYK when asked)."""
-    image = downsample(_open(path), width_pt, height_pt)
-    return to_cmyk(image) if cmyk else image
+def printable(path: Path, width_pt: float, height_pt: float, cmyk: bool = False,
+              crop: tuple[int, int, int, int] | None = None) -> Printable:
+    """The image at `path` as the PDF gets it for a box of the given printed size: cut to `crop` (left, top,
+    right, bottom in pixels of the upright image) when given, downsampled, in CMYK when asked; from
+    booklet's cache when this image was made ready for this box before."""
+    name = _image_key(path, "print", width_pt, height_pt, cmyk, crop, PRINT_DPI, KEEP_ABOVE, JPEG_QUALITY)
+    kept = disk.load("images", name, tuple)
+    if kept is not None:
+        try:
+            return Printable.unpacked(kept)
+        except Exception:  # noqa: BLE001  not what `packed` makes: a damaged entry, made again
+            pass
+    image = _open(path)
+    if crop is not None:
+        image = image.crop(crop)
+    image = downsample(image, width_pt, height_pt)
+    made = Printable.of(to_cmyk(image) if cmyk else image)
+    disk.store("images", name, make=made.packed)
+    return made
 
 
 def forget() -> None:
     """Forget every image read so far, so that a long-running process (`booklet watch`) reads edited images anew."""
-    _open.cache_clear()
-    for_print.cache_clear()
+    for cached in (_open, printable, _facts, _digest):
+        cached.cache_clear()
 
 
 def to_cmyk(image: Image.Image) -> Image.Image:
@@ -121,6 +223,6 @@ def to_cmyk(image: Image.Image) -> Image.Image:
 
 def effective_dpi(path: Path, width_pt: float, height_pt: float) -> float:
     """Pixels per inch of the image when scaled to fit a box of the given printed size."""
-    width, height = _open(path).size
+    width, height = size(path)
     scale = min(width_pt / width, height_pt / height)  # points per pixel
     return 72 / scale

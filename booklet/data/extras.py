@@ -67,8 +67,10 @@ def qr_problem(text: str) -> str | None:
     """None when `text` fits in a QR code (at booklet's error correction), else what is wrong."""
     from reportlab.graphics.barcode.qr import QrCode as Encoder
 
-    try:
-        Encoder(text, qrLevel=QR_LEVEL).qr.make()
+    try:  # the data laid out once, as make() does it after trying all 8 masks: it fits, or raises the same
+        code = Encoder(text, qrLevel=QR_LEVEL).qr
+        code.version = code.version or code.calculate_version()
+        code.makeImpl(False, 0)
     except Exception:  # noqa: BLE001 - ReportLab's encoder raises a bare Exception ("code length overflow")
         size = len(text.encode("utf-8"))
         return (f"too long for a QR code: {size} bytes, and a code holds at most {QR_MAX_BYTES} (a long code is also "

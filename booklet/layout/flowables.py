@@ -471,7 +471,7 @@ class Photo(Flowable):
         self.drawWidth, self.drawHeight = self.width, self.height
 
     def draw(self):
-        image = images.for_print(self.path, self.width, self.height, self.cmyk)
+        image = images.printable(self.path, self.width, self.height, self.cmyk)
         scale = min(self.drawWidth / image.width, self.drawHeight / image.height)
         w, h = image.width * scale, image.height * scale
-        self.canv.drawImage(images.pdf_image(image), (self.drawWidth - w) / 2, self.drawHeight - h, w, h, mask="auto")
+        self.canv.drawImage(image.reader(), (self.drawWidth - w) / 2, self.drawHeight - h, w, h, mask="auto")
