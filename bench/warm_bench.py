@@ -8,7 +8,7 @@ once, then, `--runs` times: changes the text of one abstract (the middle one of 
 word inserted, then taken out again, alternately), and rebuilds it twice, back to back:
 
 - "no cache": build_booklet without a cache, in the same warm process (imports, fonts and the
-  hyphenation dictionary already loaded): what `booklet watch` did before booklet.cache;
+  hyphenation dictionary already loaded): what `booklet watch` did before booklet.cache.memory;
 - "cache": build_booklet with the BuildCache every build of the run shares: what `booklet watch`
   does now.
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from .cache import BuildCache, using as using_cache
+from .cache.memory import BuildCache, using as using_cache
 from .text import markup
 from .output.atomic import scratch_beside
 from .layout.page import PAGE_SIZES, page_for

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from .importers import FORMATS
 from .layout.page import PAGE_SIZES
 from .problems import DataError, Problem, Refused
 
@@ -429,6 +428,20 @@ def schema(file: str | None, out_dir: Path | None) -> None:
     click.echo(json.dumps(file_schema(spec), indent=2, ensure_ascii=False))
 
 
+class ImportFormat(click.Choice):
+    """`import --format`: one of the importers' formats, looked up only when the option is used or shown
+    (the other commands do not import the importers)."""
+
+    def __init__(self):
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from .importers import FORMATS
+
+        return tuple(FORMATS)
+
+
 def _pairs(ctx, param, value) -> dict[str, str]:
     """--kinds / --map: "A=b,C=d" -> {"A": "b", "C": "d"}."""
     pairs = {}
@@ -498,7 +511,7 @@ def _print_changes(changes) -> None:
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The data folder to write (new or empty; with --update, the folder of an earlier import).")
-@click.option("--format", "source_format", type=click.Choice(list(FORMATS)),
+@click.option("--format", "source_format", type=ImportFormat(),
               help="The source's format (default: found from its content).")
 @click.option("--kinds", callback=_pairs, metavar="TYPE=KIND,...",
               help="Booklet kinds for the source's contribution types, e.g. \"Invited talk=invited,Podium=keynote\" "

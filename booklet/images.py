@@ -1,23 +1,29 @@
-"""Image files -> checked, upright Pillow images sized for print, and what the PDF embeds of them.
+"""Image files -> checked, upright Pillow images sized for print, and what the PDF gets of them.
 
-Each image is decoded once per content: what is made of it is kept in the build's cache (see
-booklet.cache) under the hash of the file's bytes, so an image edited between two builds of a
-watch is read anew, and one that did not change is neither decoded nor resampled again.
+What a build needs of an image (its size, its decoded pixels, and `printable`: the image made ready
+for a printed box, cut, downsampled, converted and encoded) is kept under the hash of the file's
+bytes (and the box): in the build's memory cache (booklet.cache.memory), so that the builds of a
+watch decode an image once and read an edited one anew; and, for its size and what is printed,
+in the disk cache (booklet.cache.disk), so that the next process neither decodes nor resamples an
+image that has not changed.
 """
 
 from __future__ import annotations
 
 import io
 import warnings
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from . import cache as build_cache
+from .cache import disk, memory
 
 MAX_PIXELS = 80_000_000  # larger than any photo a booklet needs; more smells of a decompression bomb
 PRINT_DPI = 300
 KEEP_ABOVE = 0.8  # an image at most 1.25 x the pixels it needs is not worth resampling
+JPEG_QUALITY = 92  # of the JPEG an opaque image is embedded as
 
 
 def check(path: Path) -> str | None:
@@ -26,32 +32,60 @@ def check(path: Path) -> str | None:
         return "file not found"
     if not path.is_file():
         return "not a file"
+    found = _facts(path)
+    return found if isinstance(found, str) else None
+
+
+def _kept(kind: str, path: Path, make, *args):
+    """What `make(digest)` makes of the image at `path` (digest: the hash of its bytes, None when the file cannot
+    be read), kept in the build's memory cache under that hash, `kind` and `args`."""
+    cache = memory.active()
+    if cache is None:  # outside a build (a check, preflight): a cache for this call alone
+        with memory.using(None) as cache:
+            return _kept(kind, path, make, *args)
+    found = cache.file_digest(path)
+    if found is None:  # not readable: made (and its problem reported) each time
+        return make(None)
+    return cache.get("images", (kind, found, *args), lambda: make(found))
+
+
+def _disk_key(digest: str | None, *parts) -> str | None:
+    """The disk cache's key of what is made with `parts` of the image whose bytes hash to `digest`; None when the
+    disk cache is off (or the file unreadable)."""
+    if digest is None or disk.folder() is None:
+        return None
+    from PIL import __version__ as pillow
+
+    return disk.key("image", pillow, MAX_PIXELS, digest, *parts)
+
+
+def _facts(path: Path) -> tuple[int, int] | str:
+    """The upright image's (width, height) in pixels, or what is wrong with it (from booklet's caches when an
+    image of the same bytes was read before: a printable image is decoded once, not at every build)."""
+    return _kept("facts", path, lambda digest: _made_facts(path, digest))
+
+
+def _made_facts(path: Path, digest: str | None) -> tuple[int, int] | str:
+    name = _disk_key(digest, "size")
+    kept = disk.load("images", name, tuple)
+    if kept is not None and len(kept) == 2 and all(isinstance(n, int) for n in kept):
+        return kept
     try:
-        _open(path)
+        found = _open(path).size
     except _ImageProblem as exc:
         return str(exc)
-    return None
+    disk.store("images", name, found)
+    return found
 
 
 class _ImageProblem(Exception):
     pass
 
 
-def _cached(kind: str, path: Path, make, *args):
-    """What `make(digest)` makes of the image at `path`, kept under its contents' hash and `args`."""
-    cache = build_cache.active()
-    if cache is None:
-        with build_cache.using(None) as cache:
-            return _cached(kind, path, make, *args)
-    digest = cache.file_digest(path)
-    if digest is None:  # not readable: made (and its problem reported) each time
-        return make(None)
-    return cache.get("images", (kind, digest, *args), lambda: make(digest))
-
-
 def _open(path: Path) -> Image.Image:
-    """The image at `path`, upright and 8-bit (_ImageProblem when booklet cannot print it)."""
-    opened = _cached("open", path, lambda digest: _decoded(path))
+    """The image at `path`, upright and 8-bit (_ImageProblem when booklet cannot print it), decoded once per
+    content in a build (or a watch's builds)."""
+    opened = _kept("open", path, lambda digest: _decoded(path))
     if isinstance(opened, _ImageProblem):
         raise opened
     return opened
@@ -98,13 +132,12 @@ def _printable(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
-def load(path: Path) -> Image.Image:
-    """The image at `path` (already checked), upright, 8-bit."""
-    return _open(path)
-
-
 def size(path: Path) -> tuple[int, int]:
-    return _open(path).size
+    """The upright image's (width, height) in pixels (the image is checked)."""
+    found = _facts(path)
+    if isinstance(found, str):
+        raise ValueError(f"{path}: {found}")
+    return found
 
 
 def downsample(image: Image.Image, width_pt: float, height_pt: float) -> Image.Image:
@@ -119,46 +152,93 @@ def downsample(image: Image.Image, width_pt: float, height_pt: float) -> Image.I
 
 def pdf_image(image: Image.Image):
     """What to hand to canvas.drawImage: opaque images as JPEG (small, and embedded as it is);
-    images with transparency as they are, for ReportLab to compress losslessly with their mask.
-    (A reader can be drawn in any number of builds: ReportLab keeps what it decoded of it, and
-    rewinds a JPEG before reading it.)"""
-    from reportlab.lib.utils import ImageReader
+    images with transparency as they are, for ReportLab to compress losslessly with their mask."""
+    return Printable.of(image).reader()
 
-    if image.mode not in ("RGB", "L"):
+
+@dataclass(frozen=True)
+class Printable:
+    """An image as the PDF gets it: JPEG bytes (`mode` "JPEG") for an opaque RGB or grey image, else the
+    raw pixels of a Pillow `mode` (RGBA, CMYK), which ReportLab compresses losslessly."""
+
+    width: int
+    height: int
+    mode: str
+    data: bytes
+    transparency: object = None  # the Pillow image's info["transparency"], which ReportLab's mask="auto" reads
+
+    @classmethod
+    def of(cls, image: Image.Image) -> "Printable":
+        if image.mode in ("RGB", "L"):
+            buffer = io.BytesIO()
+            image.save(buffer, "JPEG", quality=JPEG_QUALITY)
+            return cls(image.width, image.height, "JPEG", buffer.getvalue())
+        return cls(image.width, image.height, image.mode, image.tobytes(), image.info.get("transparency"))
+
+    def packed(self) -> tuple:
+        """A plain tuple to keep in the cache (raw pixels compressed: a CMYK cover is 19 MB raw, 3 MB packed)."""
+        import zlib
+
+        data = self.data if self.mode == "JPEG" else zlib.compress(self.data, 1)
+        return (self.width, self.height, self.mode, data, self.transparency)
+
+    @classmethod
+    def unpacked(cls, packed: tuple) -> "Printable":
+        import zlib
+
+        width, height, mode, data, transparency = packed
+        if mode != "JPEG":
+            data = zlib.decompress(data)
+            if len(data) != width * height * Image.getmodebands(mode):  # 8 bits a band: RGBA, CMYK
+                raise ValueError("the pixels do not fill the image")
+        elif not (isinstance(data, bytes) and data.startswith(b"\xff\xd8")):
+            raise ValueError("not a JPEG")
+        return cls(width, height, mode, data, transparency)
+
+    def reader(self):
+        """The ReportLab ImageReader of it, for canvas.drawImage: made once, then the same one for every
+        drawing, in any number of builds (ReportLab keeps what it decoded of it, and rewinds a JPEG before
+        reading it); so the memory cache keeps both."""
+        return self._reader
+
+    @cached_property
+    def _reader(self):
+        from reportlab.lib.utils import ImageReader
+
+        if self.mode == "JPEG":
+            return ImageReader(io.BytesIO(self.data))
+        image = Image.frombytes(self.mode, (self.width, self.height), self.data)
+        if self.transparency is not None:
+            image.info["transparency"] = self.transparency
         return ImageReader(image)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=92)
-    buffer.seek(0)
-    return ImageReader(buffer)
 
 
-def for_print(path: Path, width_pt: float, height_pt: float, cmyk: bool = False) -> Image.Image:
-    """The image at `path`, downsampled for a box of the given printed size (in CMYK when asked)."""
-    def make(_digest):
-        image = downsample(_open(path), width_pt, height_pt)
-        return to_cmyk(image) if cmyk else image
-
-    return _cached("print", path, make, width_pt, height_pt, cmyk)
-
-
-def for_pdf(path: Path, width_pt: float, height_pt: float, cmyk: bool = False):
-    """(image, reader): for_print's image, and what canvas.drawImage embeds of it (pdf_image)."""
-    return _cached("pdf", path, lambda _digest: _with_reader(for_print(path, width_pt, height_pt, cmyk)),
-                   width_pt, height_pt, cmyk)
+def printable(path: Path, width_pt: float, height_pt: float, cmyk: bool = False,
+              crop: tuple[int, int, int, int] | None = None) -> Printable:
+    """The image at `path` as the PDF gets it for a box of the given printed size: cut to `crop` (left, top,
+    right, bottom in pixels of the upright image) when given, downsampled, in CMYK when asked; from the
+    build's memory cache, else from the disk cache, when this image was made ready for this box before."""
+    crop = None if crop is None else tuple(crop)
+    return _kept("print", path, lambda digest: _made_printable(path, digest, width_pt, height_pt, cmyk, crop),
+                 width_pt, height_pt, cmyk, crop)
 
 
-def cropped_for_pdf(path: Path, box, width_pt: float, height_pt: float, cmyk: bool = False):
-    """(image, reader) of the part `box` (left, top, right, bottom, in pixels) of the image at `path`,
-    downsampled for the printed size (in CMYK when asked): a cover image cut to the page."""
-    def make(_digest):
-        image = downsample(_open(path).crop(box), width_pt, height_pt)
-        return _with_reader(to_cmyk(image) if cmyk else image)
-
-    return _cached("cropped", path, make, tuple(box), width_pt, height_pt, cmyk)
-
-
-def _with_reader(image: Image.Image):
-    return image, pdf_image(image)
+def _made_printable(path: Path, digest: str | None, width_pt: float, height_pt: float, cmyk: bool,
+                    crop: tuple[int, int, int, int] | None) -> Printable:
+    name = _disk_key(digest, "print", width_pt, height_pt, cmyk, crop, PRINT_DPI, KEEP_ABOVE, JPEG_QUALITY)
+    kept = disk.load("images", name, tuple)
+    if kept is not None:
+        try:
+            return Printable.unpacked(kept)
+        except Exception:  # noqa: BLE001  not what `packed` makes: a damaged entry, made again
+            pass
+    image = _open(path)
+    if crop is not None:
+        image = image.crop(crop)
+    image = downsample(image, width_pt, height_pt)
+    made = Printable.of(to_cmyk(image) if cmyk else image)
+    disk.store("images", name, make=made.packed)
+    return made
 
 
 def to_cmyk(image: Image.Image) -> Image.Image:
@@ -171,6 +251,6 @@ def to_cmyk(image: Image.Image) -> Image.Image:
 
 def effective_dpi(path: Path, width_pt: float, height_pt: float) -> float:
     """Pixels per inch of the image when scaled to fit a box of the given printed size."""
-    width, height = _open(path).size
+    width, height = size(path)
     scale = min(width_pt / width, height_pt / height)  # points per pixel
     return 72 / scale

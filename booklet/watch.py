@@ -6,7 +6,7 @@ writes atomically). `watch` builds, then waits for a burst of changes to the dat
 images and rebuilds once per burst, until the watcher stops (or Ctrl-C raises
 KeyboardInterrupt). What waits for changes is injectable (`watcher`): the real one is
 `watchfiles_watcher`, tests can feed fake events. The builds of one watch share a BuildCache
-(booklet.cache): a rebuild makes anew only what the change touched. Nothing here prints: the caller gets events
+(booklet.cache.memory): a rebuild makes anew only what the change touched. Nothing here prints: the caller gets events
 (`Watching`, `Changed`, `Rebuild`) through `report`.
 """
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .cache import BuildCache
+from .cache.memory import BuildCache
 from .problems import DataError, Problem
 
 DATA_SUFFIXES = {".yaml", ".yml", ".csv"}  # .csv: participants.csv
@@ -66,13 +66,13 @@ Watcher = Callable[[tuple[Path, ...], Callable[[Path], bool]], Iterable[Iterable
 
 def rebuild(data_dir: Path, output: Path, options=None, cache: BuildCache | None = None) -> Rebuild:
     """Build the booklet of `data_dir` into `output` once (`options`: build.PrintOptions) and say how it went;
-    `cache`: what the builds before this one made (see booklet.cache), kept for the next."""
+    `cache`: what the builds before this one made, kept for the next (booklet.cache.memory)."""
     from .build import build_booklet
 
     output = Path(output)
     from .layout.extras import forget as forget_pages
 
-    forget_pages()  # and a PDF given as an extra page
+    forget_pages()  # a PDF given as an extra page may have been edited since the last build
     start = time.perf_counter()
     try:
         result = build_booklet(Path(data_dir), output, options=options, cache=cache)

@@ -7,16 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
-from booklet.cli import main
 from booklet.layout.page import page_for
 from booklet.layout.participants import GUTTER, column_count, ordered
 from booklet.model import Participant
 
 from .helpers import write_conference
 from .pdftext import Pdf
+from .test_bad_data import OLD_PDF, invoke
 
 # Filed as an index files them: accents do not split the order (Åberg with the As, before Adams), particles
 # in lowercase go after the given names (van der Smagt under S, before Smith), capitalised ones stay with the
@@ -32,8 +31,8 @@ TRICKY_YAML = """\
     - {name: Åke Åberg, affiliation: KTH}
     - {name: Sukarno, country: Indonesia}
     """
-TRICKY_CSV = ("\ufeffName ; AFFILIATION;country\n"  # a BOM, semicolons, any case and spacing in the header
-              "Ana Smith;Lund University;Sweden\n"
+TRICKY_CSV = ("\ufeffName ; AFFILIATION;country; E-Mail\n"  # a BOM, semicolons, any case and spacing in the header
+              "Ana Smith;Lund University;Sweden;ana@example.org\n"
               'Dick Van Dyke;"Uni A; Uni B";USA\n'
               '\n'
               'Patrick van der Smagt;"Volkswagen Group, Germany";Germany\n'
@@ -50,14 +49,6 @@ TRICKY_PRINTED = [
     "V", "Van Dyke, Dick", "Uni A; Uni B, USA",
     "Α", "Αλεξίου, Δημήτρης", "Aristarchus Centre, Greece",
 ]
-OLD_PDF = b"%PDF-1.4\n% an older booklet that a failed build must leave alone\n%%EOF\n"
-
-
-def invoke(*args) -> Result:
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output
-    return result
 
 
 def build(folder: Path, out: Path, *options) -> Pdf:
@@ -111,6 +102,7 @@ def test_csv_and_yaml_give_the_same_booklet(tmp_path):
     yaml_pdf, csv_pdf = build(from_yaml, tmp_path / "yaml.pdf"), build(from_csv, tmp_path / "csv.pdf")
     assert csv_pdf.texts == yaml_pdf.texts
     assert section_lines(csv_pdf) == TRICKY_PRINTED
+    assert not csv_pdf.pages_with("ana@example.org")  # read, and never printed
 
 
 @pytest.mark.parametrize("size, columns", [("A5", 2), ("A4", 3)])
@@ -161,13 +153,14 @@ def test_no_participants_no_section(tmp_path):
 CONTROL = ("a control character, U+0007, at character 4: it cannot be printed; remove it (it may have come with "
            "text copied from another program)")
 BAD = {
-    "unknown column": ({"participants.csv": b"name,E-mail,afiliation\nAna Smith,ana@example.org,Lund\n"}, [
-        "participants.csv:1: E-mail: unknown column 'E-mail'; the columns are name, affiliation, country",
+    "unknown column": ({"participants.csv": b"name,Registration,afiliation\nAna Smith,R-17,Lund\n"}, [
+        "participants.csv:1: Registration: unknown column 'Registration'; the columns are name, "
+        "affiliation, country, email",
         "participants.csv:1: afiliation: unknown column 'afiliation' (did you mean 'affiliation'?); "
-        "the columns are name, affiliation, country"]),
+        "the columns are name, affiliation, country, email"]),
     "no name column": ({"participants.csv": b"affiliation;country\nLund;Sweden\n"}, [
         "participants.csv:1: name: required column is missing: the first line names the columns, "
-        "e.g. name,affiliation,country"]),
+        "e.g. name,affiliation,country,email"]),
     "empty name": ({"participants.csv": b"name,country\nAna Smith,Sweden\n\n  ,Norway\n"}, [
         "participants.csv:4: name: must not be empty"]),
     "control character": ({"participants.csv": b"country,name\nChad,Ana\x07Smith\n"}, [

@@ -1,4 +1,4 @@
-"""Warm rebuilds (booklet.cache): a build that reuses what earlier builds made gives the PDF of a cold build, byte for byte."""
+"""Warm rebuilds (booklet.cache.memory, in front of booklet.cache.disk): a build that reuses what earlier builds made gives the PDF of a cold build, byte for byte."""
 
 from __future__ import annotations
 
@@ -130,3 +130,25 @@ def test_watch_rebuilds_with_one_cache(tmp_path, monkeypatch):
     assert len(caches) == 2 and isinstance(caches[0], BuildCache) and caches[0] is caches[1]
     assert caches[1].made.get("layouts", 0) <= 3  # the second build reused the first one's paragraphs
 
+
+
+def test_the_memory_cache_stands_in_front_of_the_disk_cache(tmp_path, monkeypatch):
+    disk = tmp_path / "disk"
+    monkeypatch.setenv("BOOKLET_CACHE", str(disk))
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": _abstracts(LONG),
+                                                   "images/ana.jpg": _photo((200, 60, 30))})
+    cache, warm = BuildCache(), tmp_path / "warm.pdf"
+    build_booklet(folder, warm, cache=cache)
+    kept = sorted((disk / "images").glob("*.pickle"))
+    assert len(kept) == 2  # the photo's size, and the photo made ready for its box
+    for path in kept:
+        path.write_bytes(b"damaged")
+    (folder / "abstracts.yaml").write_text(_abstracts("An edited abstract. " + LONG), encoding="utf-8")
+    build_booklet(folder, warm, cache=cache)
+    # the photo came from the build's memory: the disk cache was not read (a miss there would have written it)
+    assert "images" not in cache.made and [path.read_bytes() for path in kept] == [b"damaged"] * 2
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    assert warm.read_bytes() == _cold(folder, tmp_path / "off.pdf")
+    monkeypatch.setenv("BOOKLET_CACHE", str(disk))
+    assert warm.read_bytes() == _cold(folder, tmp_path / "damaged.pdf")  # a cold build makes the entries again
+    assert all(path.read_bytes() != b"damaged" for path in kept)

@@ -281,7 +281,7 @@ POSTER = Record("poster", "A poster.", (
 PARTICIPANT = _person("participant", "A participant, for the list of participants (sorted by family name).",
                       Key("country", "text", "printed after the affiliation", example="Sweden"),
                       email_doc="for the organisers, never printed")
-PARTICIPANT_COLUMNS = ("name", "affiliation", "country")  # the columns participants.csv may have
+PARTICIPANT_COLUMNS = ("name", "affiliation", "country", "email")  # the columns participants.csv may have
 
 # -- programme.yaml ------------------------------------------------------------
 

@@ -10,29 +10,24 @@ like every data file: a spreadsheet's other encodings would turn accented names 
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from ..problems import Problem, did_you_mean
 from .csvrows import CsvError, csv_rows
-from .load import Map, Seq, _decode, not_a_file
+from .load import Map, Seq, read_data
 
 
 def load_csv(path: Path, display: str, columns: tuple[str, ...], required: tuple[str, ...],
              problems: list[Problem]) -> Seq | None:
     """The rows of the CSV at `path` as a Seq of Maps keyed by column name (an empty cell: None), or None
     (with problems appended) when the file or its header cannot be read."""
-    why = not_a_file(path)
-    if why:
-        problems.append(Problem(display, 1, "", f"the file {why}"))
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(display, 1, "", f"cannot read the file: {exc.strerror}"))
-        return None
-    text = _decode(data, display, problems)
-    if text is None:
-        return None
+    return read_data(path, display, problems, partial(_rows, columns=columns, required=required),
+                     "csv", columns, required)
+
+
+def _rows(text: str, display: str, problems: list[Problem], *, columns: tuple[str, ...],
+          required: tuple[str, ...]) -> Seq | None:
     try:
         rows, lines = csv_rows(text)
     except CsvError as exc:
@@ -55,6 +50,17 @@ def load_csv(path: Path, display: str, columns: tuple[str, ...], required: tuple
     return seq
 
 
+def _column(cell: str, columns: tuple[str, ...]) -> str:
+    """A header cell as the column it names, case, spaces, hyphens and underscores aside ("E-Mail" is
+    `email`); an unknown one as written, in lower case."""
+    key = _bare(cell)
+    return next((column for column in columns if _bare(column) == key), cell.strip().casefold())
+
+
+def _bare(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if not ch.isspace() and ch not in "-_")
+
+
 def _header(header: list[str], line: int, body, display: str, columns: tuple[str, ...],
             required: tuple[str, ...], problems: list[Problem]) -> list[str | None] | None:
     """The column name of each cell of the header (None: an empty column passed over), or None when wrong."""
@@ -62,7 +68,7 @@ def _header(header: list[str], line: int, body, display: str, columns: tuple[str
     names: list[str | None] = []
     wrong = False
     for index, cell in enumerate(header):
-        name = cell.strip().casefold()
+        name = _column(cell, columns)
         if not name:
             if any(index < len(row) and row[index].strip() for row, _ in body):
                 problems.append(Problem(display, line, "", f"column {index + 1} has values but no name in the "

@@ -3,7 +3,8 @@ problem reported with file, line and key (a missing file, a PDF of several pages
 
 from __future__ import annotations
 
-from .. import cache as build_cache, images
+from .. import images
+from ..cache import memory
 from ..model import ExtraPage, QrCode, Source, Sponsor
 from .contract import EXTRA_PAGE, QR_CODE, SPONSOR
 from .fields import Fields, Report, each_mapping
@@ -64,33 +65,38 @@ def _page_file(report: Report, g: Fields):
 
 
 def made_qr(text: str):
-    """ReportLab's QR code of `text` (at booklet's error correction), made: its modules computed (what
-    takes the time); None when the text does not fit in one. Kept in the build's cache: the data's
-    check and the page that draws the code make it once."""
-    cache = build_cache.active()
-    if cache is not None:
-        return cache.get("qr", (text, QR_LEVEL), lambda: _make_qr(text))
-    return _make_qr(text)
-
-
-def _make_qr(text: str):
-    from reportlab.graphics.barcode.qr import QrCode as Encoder
-
-    encoder = Encoder(text, qrLevel=QR_LEVEL).qr
-    try:
-        encoder.make()
-    except Exception:  # noqa: BLE001 - ReportLab's encoder raises a bare Exception ("code length overflow")
-        return None
-    return encoder
+    """ReportLab's QR code of `text` (at booklet's error correction), made for drawing: its modules computed
+    and its mask chosen (what takes the time), once per text in a build or a watch's builds; None when the
+    text does not fit in one."""
+    return memory.kept("qr", ("made", text, QR_LEVEL), lambda: _encoded(text, choose_mask=True))
 
 
 def qr_problem(text: str) -> str | None:
-    """None when `text` fits in a QR code (at booklet's error correction), else what is wrong."""
-    if made_qr(text) is None:
+    """None when `text` fits in a QR code (at booklet's error correction), else what is wrong (checked once
+    per text in a build or a watch's builds)."""
+    if not memory.kept("qr", ("fits", text, QR_LEVEL), lambda: _encoded(text, choose_mask=False) is not None):
         size = len(text.encode("utf-8"))
         return (f"too long for a QR code: {size} bytes, and a code holds at most {QR_MAX_BYTES} (a long code is also "
                 "hard to scan: put a short web address in it, pointing at the rest)")
     return None
+
+
+def _encoded(text: str, choose_mask: bool):
+    """ReportLab's QR encoder with `text` laid out in its modules, or None when it does not fit. Drawing needs
+    the mask chosen (make() lays the code out 8 times to choose it); checking that it fits does not (the data
+    laid out once, as make() does it after choosing: it fits, or raises the same)."""
+    from reportlab.graphics.barcode.qr import QrCode as Encoder
+
+    try:
+        code = Encoder(text, qrLevel=QR_LEVEL).qr
+        if choose_mask:
+            code.make()
+        else:
+            code.version = code.version or code.calculate_version()
+            code.makeImpl(False, 0)
+    except Exception:  # noqa: BLE001 - ReportLab's encoder raises a bare Exception ("code length overflow")
+        return None
+    return code
 
 
 def _qr_codes(report: Report, f: Fields) -> tuple[QrCode, ...]:

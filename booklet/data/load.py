@@ -6,12 +6,14 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .. import cache as build_cache
+from ..cache import digest, memory
 from ..problems import Problem
 from .syntax import explain, quote_from, reserved_advice, yaml_quoted
 
@@ -46,6 +48,7 @@ class BadValue:
 
 
 BAD = BadValue()
+T = TypeVar("T")
 _constructor = SafeConstructor()
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: same nodes, faster
 
@@ -79,8 +82,14 @@ def not_a_file(path: Path) -> str | None:
     return None
 
 
-def load_file(path: Path, display: str, problems: list[Problem]):
-    """The document in `path` as Map/Seq/scalars, or None (with problems appended) when unreadable."""
+def read_data(path: Path, display: str, problems: list[Problem], parse: Callable[[str, str, list[Problem]], T],
+              *key: Hashable) -> T | None:
+    """What `parse(text, display, problems)` makes of the data file at `path`, or None (with problems appended)
+    when the file is not a regular file, cannot be read or is not UTF-8.
+
+    In a build, what parsing made and found is kept in the build's memory cache (booklet.cache.memory) under
+    `display`, the hash of the file's bytes and `key` (what else `parse` depends on): the same bytes read again
+    give the same value and problems, not parsed anew (what is read is never changed by what reads it)."""
     why = not_a_file(path)
     if why:
         problems.append(Problem(display, 1, "", f"the file {why}"))
@@ -90,22 +99,24 @@ def load_file(path: Path, display: str, problems: list[Problem]):
     except OSError as exc:
         problems.append(Problem(display, 1, "", f"cannot read the file: {exc.strerror}"))
         return None
-    cache = build_cache.active()
-    if cache is None:
-        return _parse(data, display, problems)
-    # The same bytes under the same name read as before: the same document and problems (documents
-    # are never changed by what reads them).
     found: list[Problem] = []
-    document, found = cache.get("files", (display, build_cache.digest(data)),
-                                lambda: (_parse(data, display, found), found))
+    value, found = memory.kept("files", (display, digest(data), *key),
+                               lambda: (_parsed(data, display, found, parse), found))
     problems.extend(found)
-    return document
+    return value
 
 
-def _parse(data: bytes, display: str, problems: list[Problem]):
+def _parsed(data: bytes, display: str, problems: list[Problem], parse):
     text = _decode(data, display, problems)
-    if text is None:
-        return None
+    return None if text is None else parse(text, display, problems)
+
+
+def load_file(path: Path, display: str, problems: list[Problem]):
+    """The document in `path` as Map/Seq/scalars, or None (with problems appended) when unreadable."""
+    return read_data(path, display, problems, _parse_yaml, "yaml")
+
+
+def _parse_yaml(text: str, display: str, problems: list[Problem]):
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except (yaml.YAMLError, RecursionError):

@@ -194,16 +194,16 @@ def cover_crop(pixels: tuple[int, int], width: float, height: float) -> tuple[in
 
 def _draw_cropped(canv, path, x: float, y: float, width: float, height: float, cmyk: bool = False) -> None:
     """The image scaled to cover the box, cut to it, at print resolution."""
-    _, reader = images.cropped_for_pdf(path, cover_crop(images.size(path), width, height), width, height, cmyk)
-    canv.drawImage(reader, x, y, width, height, mask="auto")
+    image = images.printable(path, width, height, cmyk, crop=cover_crop(images.size(path), width, height))
+    canv.drawImage(image.reader(), x, y, width, height, mask="auto")
 
 
 def draw_fitted(canv, path, x: float, y: float, width: float, height: float, cmyk: bool = False) -> None:
     """The image scaled to fit inside the box, centred, keeping its proportions."""
-    image, reader = images.for_pdf(path, width, height, cmyk)
+    image = images.printable(path, width, height, cmyk)
     scale = min(width / image.width, height / image.height)
     w, h = image.width * scale, image.height * scale
-    canv.drawImage(reader, x + (width - w) / 2, y + (height - h) / 2, w, h, mask="auto")
+    canv.drawImage(image.reader(), x + (width - w) / 2, y + (height - h) / 2, w, h, mask="auto")
 
 
 def build_cover(ctx: Context) -> list:

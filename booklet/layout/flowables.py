@@ -8,7 +8,8 @@ from operator import is_
 
 from reportlab.platypus import Flowable, ImageAndFlowables
 
-from .. import cache as build_cache, images
+from .. import images
+from ..cache import memory
 from ..text.fonts import fonts_in_use, recording, replayable, replayed
 from ..text.paragraph import MathParagraph
 
@@ -85,7 +86,7 @@ class Para(MathParagraph):
     than asked (LayoutError "Splitting error"). Booklet wraps paragraphs more than once (rows,
     keep-together groups, photo headers), so every paragraph it makes is one of these.
 
-    In a build with a cache that keeps layouts (booklet.cache), a paragraph made from markup takes
+    In a build with a cache that keeps layouts (booklet.cache.memory), a paragraph made from markup takes
     its parsed fragments, and its lines at a width, from the cache when a paragraph of the same
     markup, style and fonts was parsed or broken at that width before: kept pickled, as what
     parsing or wrapping set on the paragraph, and unpickled into each paragraph that uses them
@@ -151,7 +152,7 @@ class Para(MathParagraph):
         self.__dict__["_frags"] = value
 
     def _setup(self, text, style, bulletText, frags, cleaner):
-        cache = build_cache.active()
+        cache = memory.active()
         if frags is not None or cache is None or not cache.layouts or not isinstance(text, str):
             return super()._setup(text, style, bulletText, frags, cleaner)
         key = layout_key(cache, type(self), text, style, bulletText, self.caseSensitive)
@@ -171,7 +172,7 @@ class Para(MathParagraph):
         cached = getattr(self, "_wrapped", None)
         if cached is not None and cached[0] == availWidth and hasattr(self, "blPara"):
             return cached[1]
-        cache = build_cache.active() if self._layout_key is not None else None
+        cache = memory.active() if self._layout_key is not None else None
         if cache is None:
             size = super().wrap(availWidth, availHeight)
         else:
@@ -201,7 +202,7 @@ class Para(MathParagraph):
         return size
 
     def draw(self):
-        cache = build_cache.active() if self._lines_key is not None and self._plain else None
+        cache = memory.active() if self._lines_key is not None and self._plain else None
         if cache is None or "_offsets" in self.__dict__:
             return super().draw()
         canv = self.canv
@@ -665,7 +666,7 @@ class Photo(Flowable):
         self.drawWidth, self.drawHeight = self.width, self.height
 
     def draw(self):
-        image, reader = images.for_pdf(self.path, self.width, self.height, self.cmyk)
+        image = images.printable(self.path, self.width, self.height, self.cmyk)
         scale = min(self.drawWidth / image.width, self.drawHeight / image.height)
         w, h = image.width * scale, image.height * scale
-        self.canv.drawImage(reader, (self.drawWidth - w) / 2, self.drawHeight - h, w, h, mask="auto")
+        self.canv.drawImage(image.reader(), (self.drawWidth - w) / 2, self.drawHeight - h, w, h, mask="auto")

@@ -147,8 +147,8 @@ class LogoRow(Flowable):
     def _logo(self, path, x: float, y: float) -> None:
         """The logo fitted in its box, centred; on the box's foot when a name goes under it (the names of a
         row then share a line, each right under its logo)."""
-        image, reader = images.for_pdf(path, self.box_width, self.box_height, self.cmyk)
+        image = images.printable(path, self.box_width, self.box_height, self.cmyk)
         scale = min(self.box_width / image.width, self.box_height / image.height)
         w, h = image.width * scale, image.height * scale
         rise = 0.0 if self.name_style is not None else (self.box_height - h) / 2
-        self.canv.drawImage(reader, x + (self.box_width - w) / 2, y + rise, w, h, mask="auto")
+        self.canv.drawImage(image.reader(), x + (self.box_width - w) / 2, y + rise, w, h, mask="auto")

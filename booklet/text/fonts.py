@@ -155,8 +155,9 @@ def _font_file(path: Path):
     PDF (two embedded fonts must not share a name)."""
     from reportlab.pdfbase import pdfmetrics
 
-    digest = hashlib.sha1(path.read_bytes()).hexdigest()
-    font = _font_class()(_OWN_NAMES.get(path) or _unique_name("Font", path), str(path))
+    data = path.read_bytes()
+    digest = hashlib.sha1(data).hexdigest()
+    font = _parsed(_OWN_NAMES.get(path) or _unique_name("Font", path), path, data, digest)
     same = _by_content.get((font.face.name, digest))
     if same is not None:
         return same
@@ -165,6 +166,47 @@ def _font_file(path: Path):
     _by_content[(font.face.name, digest)] = font
     pdfmetrics._fonts.setdefault(font.fontName, font)
     return font
+
+
+def _parsed(name: str, path: Path, data: bytes, digest: str):
+    """ReportLab's font object for the file `path` (holding `data`) under `name`: parsing a TrueType file
+    takes 5-10 ms, so what ReportLab makes of it is kept in booklet's disk cache, keyed by the file's content, the
+    name and ReportLab's version and settings, and the next process restores it (about 1 ms).
+
+    Kept: the font object's and its face's attributes right after parsing, except the file's bytes (`data`
+    is the same bytes), the per-document state (none yet) and the face's scaling function (rebuilt as
+    ReportLab builds it, from unitsPerEm)."""
+    from reportlab import Version, rl_config
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from ..cache import disk
+
+    cls = _font_class()
+    key = disk.key("ttfont", Version, rl_config.ttfAsciiReadable, list(rl_config.unShapedFontGlob), name, digest)
+    kept = disk.load("fonts", key, tuple)
+    if kept is not None and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], dict):
+        from weakref import WeakKeyDictionary
+
+        font_state, face_state = kept
+        face = TTFontFace.__new__(TTFontFace)
+        face.__dict__.update(face_state, _ttf_data=data, filename=str(path))
+        face._pdfScale = _pdf_scale(face.unitsPerEm)
+        font = cls.__new__(cls)
+        font.__dict__.update(font_state, fontName=name, face=face, state=WeakKeyDictionary())
+        return font
+    font = cls(name, str(path))
+    skip_font, skip_face = {"fontName", "face", "state"}, {"_ttf_data", "filename", "_pdfScale"}
+    disk.store("fonts", key, make=lambda: ({k: v for k, v in vars(font).items() if k not in skip_font},
+                                           {k: v for k, v in vars(font.face).items() if k not in skip_face}))
+    return font
+
+
+def _pdf_scale(units_per_em: int):
+    """The face's glyph units -> PDF's thousandths of an em, as ReportLab's TTFontFile.extractInfo makes it."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
 
 
 def to_unicode_cmap(name: str, subset: list[int]) -> str:

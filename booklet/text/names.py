@@ -18,6 +18,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 PARTICLES = frozenset({
     "af", "al", "av", "d'", "da", "das", "de", "degli", "dei", "del", "della", "delle", "dello", "den", "der",
@@ -77,9 +78,53 @@ def split_name(name: str, family: str | None = None) -> IndexName:
 
 @cache
 def _collator():
-    from pyuca import Collator  # reads the collation table (0.1 s): only when a list of names is sorted
+    """pyuca's collator: its table from booklet's disk cache (a few ms), else read from pyuca's file (0.1 s) and
+    cached; only made when a list of names is sorted."""
+    from pyuca import Collator
+    from pyuca import collator as module
 
-    return Collator()
+    from ..cache import disk
+
+    table_file = Path(module.__file__).with_name(f"allkeys-{Collator.UCA_VERSION}.txt")
+    if disk.folder() is None:
+        return Collator()
+    try:
+        name = disk.key("pyuca", disk.file_digest(table_file), disk.file_digest(Path(module.__file__)))
+    except OSError:
+        return Collator()
+    kept = disk.load("collation", name, tuple)
+    if kept is not None and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], list):
+        collator = Collator.__new__(Collator)
+        collator.table, collator.implicit_weights = _FlatTable(kept[0]), kept[1]
+        return collator
+    collator = Collator()
+    disk.store("collation", name, make=lambda: (_entries(collator.table.root), collator.implicit_weights))
+    return collator
+
+
+def _entries(node, prefix: tuple[int, ...] = (), into: dict | None = None) -> dict:
+    """pyuca's trie as a flat {code points: collation elements} of its entries (those with a value)."""
+    into = {} if into is None else into
+    if node.value:
+        into[prefix] = tuple(map(tuple, node.value))  # tuples: faster to unpickle, and read the same by pyuca
+    for code, child in (node.children or {}).items():
+        _entries(child, prefix + (code,), into)
+    return into
+
+
+class _FlatTable:
+    """pyuca's trie lookup over the flat table: the longest prefix of a key that is an entry."""
+
+    def __init__(self, entries: dict[tuple[int, ...], list]):
+        self.entries = entries
+        self.longest = max(map(len, entries), default=0)
+
+    def find_prefix(self, key):
+        for end in range(min(len(key), self.longest), 0, -1):
+            value = self.entries.get(tuple(key[:end]))
+            if value:
+                return key[:end], value, key[end:]
+        return key[:0], None, key[0:]
 
 
 def _levels(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -3,14 +3,20 @@
 A BuildCache keeps, between builds of `booklet watch` (or of a library user who passes the same
 cache to build_booklet each time), what is costly to make and depends only on what it is keyed on:
 
-- "files": each data file read, as its Map/Seq document and the problems reading it found, keyed
-  by the name it is reported under and the hash of its bytes (an edited file is read again);
-- "images": each image decoded, keyed by the hash of the file's bytes, and what is made from it
-  (downsampled for a printed size, converted to CMYK, encoded as JPEG), keyed by that hash and the
-  size and colour space asked for;
+- "files": each data file read (YAML or CSV), as its Map/Seq document and the problems reading it
+  found, keyed by the name it is reported under and the hash of its bytes (an edited file is read
+  again);
+- "images": each image's size (or what is wrong with it), its decoded pixels, and what is made of
+  it for a printed box (booklet.images.printable: cut, downsampled, converted, encoded, with the
+  reader ReportLab draws), keyed by the hash of the file's bytes and the box, crop and colour space;
+- "qr": each QR code's check and its made modules, keyed by its text;
 - "layouts": each paragraph's parsed fragments, keyed by its markup, its style (every attribute's
-  value) and the fonts registered under the style's names; and its broken lines, keyed by that and
-  the widths it was broken to (see layout.flowables.Para).
+  value) and the fonts registered under the style's names; its broken lines, keyed by that and
+  the widths it was broken to; and the PDF operators its drawing wrote (see layout.flowables.Para).
+
+It stands in front of the disk cache (booklet.cache.disk), which keeps some of the same values
+(an image made ready for print) for the next process: a value missing here is looked for there
+before it is made.
 
 Values are kept as they were made and handed out as fresh objects where the user of the value
 changes it (a paragraph's lines are kept pickled: ReportLab's split and draw change the fragments
@@ -23,21 +29,17 @@ it ask `active()`, and work without one (a build without a cache gets a fresh on
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Hashable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
+from . import digest
+
 T = TypeVar("T")
 
 _ACTIVE: ContextVar[BuildCache | None] = ContextVar("booklet_build_cache", default=None)
-
-
-def digest(data: bytes) -> str:
-    """The hash a file's contents are known by."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class BuildCache:
@@ -127,6 +129,13 @@ class BuildCache:
 def active() -> BuildCache | None:
     """The cache of the build under way, if any."""
     return _ACTIVE.get()
+
+
+def kept(section: str, key: Hashable, make: Callable[[], T]) -> T:
+    """`make()`'s value, kept in the cache of the build under way under `section` and `key` (made anew each
+    time outside a build)."""
+    cache = _ACTIVE.get()
+    return make() if cache is None else cache.get(section, key, make)
 
 
 @contextmanager

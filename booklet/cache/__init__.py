@@ -1,0 +1,28 @@
+"""Inputs' bytes -> the hash booklet's two caches know them by; the two caches are its modules.
+
+- memory (BuildCache): what one process's builds made (data files read, images decoded and made
+  ready for print, QR codes, paragraphs laid out and drawn), kept between the builds of
+  `booklet watch` or of a library user who passes the same cache to build_booklet;
+- disk: what any build derives from files that rarely change (parsed fonts, hyphenation patterns,
+  the collation table, images made ready for print), kept in the user's cache folder for the next
+  process.
+
+The memory cache stands in front of the disk cache: a value is looked for in the build's memory,
+then on disk, then made (and kept in both). Both key a value by the hash of what it is made from
+(`digest`), never by a file's name or time: an edited file is a new key, so neither cache ever
+changes a PDF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def digest(data: bytes) -> str:
+    """The hash a file's contents are known by, in keys of both caches."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+from .memory import BuildCache  # noqa: E402  (memory uses digest)
+
+__all__ = ["BuildCache", "digest"]

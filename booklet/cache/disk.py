@@ -1,0 +1,101 @@
+"""What booklet derives from files that rarely change (parsed fonts, hyphenation patterns, the collation
+table, images made ready for print) <-> files in the user's cache folder, so that a new process does not
+derive them again (behind the in-process cache, booklet.cache.memory: see booklet/cache/__init__.py).
+
+Each value is stored under a kind ("fonts", "images", ...) and a key: a hash of everything the value is
+derived from (the source file's bytes, the sizes asked for, the versions of the libraries that made it, and
+`FORMAT`). A changed input is a new key, never a stale value; so a cached value is exactly what deriving it
+again would give, and a build gives the same PDF with or without the cache. Old entries are never read again
+(removing the folder is always safe).
+
+The folder is `BOOKLET_CACHE` when set (`off` turns the cache off), else the platform's user cache folder
+(platformdirs: ~/.cache/booklet on Linux). The cache never stops a build: a file that cannot be read or
+unpickled, or holds something else than the caller expects, is a miss; a folder that cannot be written is no
+cache. Values are pickled: the folder is the user's own, trusted as the rest of their home folder is.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+from functools import cache
+from pathlib import Path
+
+from . import digest
+
+FORMAT = 1  # bump when a cached value's shape changes
+OFF = frozenset({"", "0", "off", "no", "false"})
+
+
+def folder() -> Path | None:
+    """The cache folder, or None when the cache is off."""
+    chosen = os.environ.get("BOOKLET_CACHE")
+    if chosen is not None:
+        return None if chosen.strip().lower() in OFF else Path(chosen).expanduser()
+    return _default_folder()
+
+
+@cache
+def _default_folder() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("booklet", appauthor=False))
+
+
+def key(*parts) -> str:
+    """A key from the parts a value is derived from (bytes, or anything with a stable repr: str, int,
+    float, tuples of them)."""
+    digest = hashlib.sha256(repr(FORMAT).encode())
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def file_digest(path) -> str:
+    """The hash of the file's bytes (booklet.cache.digest, to use as a key part); `path` is a path, or anything
+    with read_bytes()."""
+    source = Path(path) if isinstance(path, str) else path
+    return digest(source.read_bytes())
+
+
+def _path(kind: str, name: str | None) -> Path | None:
+    base = folder()
+    return None if base is None or name is None else base / kind / f"{name}.pickle"
+
+
+def load(kind: str, name: str | None, expect: type | tuple[type, ...] = object):
+    """The value stored under `kind` and `name` when it is an `expect`; else None (nothing stored, the
+    cache off, a damaged file, or a value of another type; name None: no key, nothing to look up)."""
+    path = _path(kind, name)
+    if path is None:
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling makes many objects and no garbage: collecting meanwhile would only slow it down
+    try:
+        with open(path, "rb") as file:
+            value = pickle.load(file)
+    except Exception:  # noqa: BLE001  missing, unreadable, truncated or not a pickle: a miss
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    return value if isinstance(value, expect) else None
+
+
+def store(kind: str, name: str | None, value=None, *, make=None) -> None:
+    """Keep `value` (or what `make()` returns: only called when the cache is on) under `kind` and `name` for
+    later processes (written atomically; silently not kept when the folder cannot be written or the value
+    not pickled)."""
+    path = _path(kind, name)
+    if path is None:
+        return
+    from ..output.atomic import write_bytes
+
+    try:
+        write_bytes(path, pickle.dumps(make() if make else value, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:  # noqa: BLE001  a full disk, a read-only home, an unpicklable value: no cache, same build
+        pass

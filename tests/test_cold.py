@@ -1,0 +1,167 @@
+"""Cold builds: what `booklet build` imports, and booklet's disk cache (fonts, hyphenation, collation, images),
+which must never change the PDF nor stop a build."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from booklet.cache import disk
+from booklet.data.extras import QR_MAX_BYTES, qr_problem
+
+from .helpers import BASE, write_conference
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Not needed to build a booklet: the readers and renderers of proofs, impose, preflight and preview, the importers,
+# watch, init, and the libraries only they use.
+NOT_FOR_A_BUILD = ("pypdf", "pypdfium2", "jsonschema", "watchfiles", "openpyxl", "markdown_it", "markdownify",
+                   "bs4", "ruamel", "booklet.proofs", "booklet.printing.impose", "booklet.printing.preflight",
+                   "booklet.printing.scan", "booklet.output.preview", "booklet.output.pngs", "booklet.importers",
+                   "booklet.watch", "booklet.start")
+
+BUILD_AND_LIST = """
+import json, sys
+sys.argv = ["booklet", "build", sys.argv[1], "-o", sys.argv[2]]
+from booklet.cli import main
+try:
+    main(prog_name="booklet")
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def _illustrated(folder: Path) -> Path:
+    """The minimal conference with a cover picture, a logo with transparency, a speaker's photo, math (a fallback
+    font) and the index of names (the collation table)."""
+    write_conference(folder, {
+        "conference.yaml": BASE["conference.yaml"] + "cover_image: images/cover.jpg\nlogo: images/logo.png\n",
+        "abstracts.yaml": BASE["abstracts.yaml"].replace(
+            "speaker: {name: Ana Smith, affiliation: Uni A}",
+            "speaker: {name: Ana Smith, affiliation: Uni A, photo: images/ana.jpg}").replace(
+            "abstract: Some text.", "abstract: Some text with $\\\\mathbb{E}[x] \\\\sim 30\\\\%$ in it, hyphenated "
+            "electroencephalographically."),
+    })
+    (folder / "images").mkdir()
+    Image.radial_gradient("L").resize((1800, 1200)).convert("RGB").save(folder / "images/cover.jpg", quality=90)
+    Image.radial_gradient("L").resize((900, 1100)).convert("RGB").save(folder / "images/ana.jpg", quality=90)
+    logo = Image.new("RGBA", (600, 600), (0, 0, 0, 0))
+    logo.paste((200, 30, 30, 255), (100, 100, 500, 500))
+    logo.save(folder / "images/logo.png")
+    return folder
+
+
+def _build(folder: Path, output: Path, cache: str) -> None:
+    env = {**os.environ, "BOOKLET_CACHE": cache}
+    done = subprocess.run([sys.executable, "-m", "booklet", "build", str(folder), "-o", str(output)], env=env,
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Wrote {output} (")
+
+
+def _entries(cache: Path) -> dict[str, int]:
+    return {str(p.relative_to(cache)): p.stat().st_mtime_ns for p in sorted(cache.rglob("*.pickle"))}
+
+
+def test_a_build_imports_only_what_it_needs(tmp_path):
+    folder = write_conference(tmp_path / "conf")
+    output = tmp_path / "b.pdf"
+    done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST, str(folder), str(output)], capture_output=True,
+                          text=True, cwd=ROOT)
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["code"] in (0, None) and output.is_file()
+    loaded = report["modules"]
+    assert "reportlab.platypus" in loaded and "booklet.output.render" in loaded  # it did build
+    assert [m for m in loaded if m.split(".")[0] in NOT_FOR_A_BUILD or m.startswith(NOT_FOR_A_BUILD)] == []
+
+
+def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path):
+    folder = _illustrated(tmp_path / "conf")
+    cache = tmp_path / "cache"
+    _build(folder, tmp_path / "none.pdf", "off")
+    _build(folder, tmp_path / "filling.pdf", str(cache))  # nothing cached yet: everything made and kept
+    kept = _entries(cache)
+    assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "collation", "images"}
+    _build(folder, tmp_path / "cached.pdf", str(cache))
+    assert _entries(cache) == kept  # every value read from the cache (a miss would have written it again)
+    for number, name in enumerate(kept):  # damaged in every way: garbage, cut short, or another type of value
+        path = cache / name
+        damaged = [b"not a pickle", path.read_bytes()[: path.stat().st_size // 2], pickle.dumps(("x", 1))][number % 3]
+        path.write_bytes(damaged)
+    _build(folder, tmp_path / "damaged.pdf", str(cache))
+    pdf = (tmp_path / "none.pdf").read_bytes()
+    for name in ("filling", "cached", "damaged"):
+        assert (tmp_path / f"{name}.pdf").read_bytes() == pdf, name
+    assert set(_entries(cache)) == set(kept)
+    for name in kept:  # each damaged entry made again
+        assert pickle.loads((cache / name).read_bytes()) != ("x", 1)
+
+
+def test_the_cache_is_never_in_the_way(tmp_path, monkeypatch):
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    disk.store("things", "a", {"x": 1})
+    assert disk.load("things", "a", dict) == {"x": 1}
+    assert disk.load("things", "a", list) is None  # not what the caller expects
+    assert disk.load("things", "missing") is None
+    (tmp_path / "cache" / "things" / "b.pickle").write_bytes(b"\x80\x05garbage")
+    assert disk.load("things", "b") is None
+    (tmp_path / "blocked").write_text("a file where the folder should be")
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "blocked"))
+    disk.store("things", "a", {"x": 1})  # cannot be written: no cache, no error
+    assert disk.load("things", "a") is None
+    disk.store("things", "c", lambda: 1)  # cannot be pickled: the same
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    assert disk.folder() is None and disk.load("things", "a") is None
+    assert disk.key("a", 1, b"x") != disk.key("a", 1, b"y") and disk.key("a", (1, 2)) == disk.key("a", (1, 2))
+
+
+def test_the_flat_collation_table_finds_what_pyuca_finds():
+    from pyuca import Collator
+
+    from booklet.text.names import _entries as entries, _FlatTable
+
+    collator = Collator()
+    flat = Collator.__new__(Collator)
+    flat.table, flat.implicit_weights = _FlatTable(entries(collator.table.root)), collator.implicit_weights
+    words = ["Åström", "Øvergaard", "Łoś", "van der Smagt", "Ἀριστοτέλης", "Достоевский", "ǅ", "L·l", "ŀl", "Ijssel",
+             "a\u0301\u0323", "a\u0323\u0301", "Ω\u0345", "\u0e40\u0e01", "한국어", "中文", "𝔼x", "ﬁn", "e\u0308\u0304",
+             "각", "", "-", "9½"]
+    for word in words:
+        assert flat.sort_key(word) == collator.sort_key(word), word
+        key = [ord(c) for c in word]
+        (head, value, rest), (head2, value2, rest2) = flat.table.find_prefix(key), collator.table.find_prefix(key)
+        assert (head, rest, value and [list(e) for e in value]) == (head2, rest2, value2)
+
+
+def test_cached_hyphenation_patterns_hyphenate_as_pyphen_does(tmp_path, monkeypatch):
+    import pyphen
+
+    from booklet.layout.styles import _load_patterns
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    path = pyphen.LANGUAGES["ca"]  # Catalan: patterns with a nonstandard hyphenation ("l·l" -> "l-l")
+    _load_patterns(pyphen, path)  # parsed and kept
+    parsed = pyphen.hdcache.pop(path)
+    _load_patterns(pyphen, path)  # from the cache
+    cached = pyphen.hdcache[path]
+    assert cached is not parsed and cached.patterns == parsed.patterns and cached.maxlen == parsed.maxlen
+    words = ["paral·lel", "col·lecció", "intel·ligent", "Barcelona", "electroencefalografia"]
+    found = [[(p, p.data) for p in cached.positions(w)] for w in words]
+    assert found == [[(p, p.data) for p in parsed.positions(w)] for w in words]
+    assert ("=", -1, 1) in [data for positions in found for _, data in positions]
+
+
+def test_a_qr_code_is_checked_without_choosing_its_mask():
+    assert qr_problem("x" * QR_MAX_BYTES) is None
+    assert qr_problem("é" * (QR_MAX_BYTES // 2)) is None
+    assert qr_problem("x" * (QR_MAX_BYTES + 1)).startswith(f"too long for a QR code: {QR_MAX_BYTES + 1} bytes")
+    assert qr_problem("1" * 4000) is None  # digits are denser than bytes
