@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -196,13 +195,18 @@ class Printable:
         return cls(width, height, mode, data, transparency)
 
     def reader(self):
-        """The ReportLab ImageReader of it, for canvas.drawImage: made once, then the same one for every
-        drawing, in any number of builds (ReportLab keeps what it decoded of it, and rewinds a JPEG before
-        reading it); so the memory cache keeps both."""
-        return self._reader
+        """A ReportLab ImageReader of it, for canvas.drawImage. In a warm build (booklet.cache.memory) the
+        first one is kept with the image and drawn again in every later build, with what ReportLab decoded
+        of it to name it (it rewinds a JPEG before embedding it); else a new one each time, gone once drawn."""
+        kept = self.__dict__.get("_reader")
+        if kept is None:
+            kept = self._new_reader()
+            cache = memory.active()
+            if cache is not None and cache.warm:
+                self.__dict__["_reader"] = kept  # not a field: the frozen value does not change
+        return kept
 
-    @cached_property
-    def _reader(self):
+    def _new_reader(self):
         from reportlab.lib.utils import ImageReader
 
         if self.mode == "JPEG":

@@ -43,13 +43,15 @@ _ACTIVE: ContextVar[BuildCache | None] = ContextVar("booklet_build_cache", defau
 
 
 class BuildCache:
-    """Values made in earlier builds, by section ("files", "images", "layouts") and key.
+    """Values made in earlier builds, by section ("files", "images", "qr", "layouts") and key.
 
-    `layouts`: whether paragraphs' layouts are kept (a single cold build has no use for them: each
-    paragraph is laid out once, and keeping them would only cost memory)."""
+    `warm`: the cache serves later builds too (a watch's, a library user's), so it also keeps what only a
+    later build has a use for: paragraphs' layouts and images' ReportLab readers with the pixels ReportLab
+    decoded of them (a single build's own cache does not: each paragraph is laid out once, each image
+    decoded once, and keeping them would only cost memory)."""
 
-    def __init__(self, layouts: bool = True):
-        self.layouts = layouts
+    def __init__(self, warm: bool = True):
+        self.warm = warm
         self._sections: dict[str, dict[Hashable, Any]] = {}
         self._used: dict[str, set] = {}  # what the build under way asked for, by section
         self._digests: dict[str, str | None] = {}  # file -> its contents' hash, read once per build
@@ -140,6 +142,6 @@ def kept(section: str, key: Hashable, make: Callable[[], T]) -> T:
 
 @contextmanager
 def using(cache: BuildCache | None):
-    """`cache` active (a fresh one without layouts when None) for the build inside the block."""
-    with (cache or BuildCache(layouts=False)).build() as current:
+    """`cache` active (when None, a fresh one for this build alone: not warm) for the build inside the block."""
+    with (cache or BuildCache(warm=False)).build() as current:
         yield current

@@ -1,4 +1,4 @@
-"""YAML files -> plain values (Map, Seq, scalars) that remember their file and line."""
+"""Data files -> plain values (Map, Seq, scalars) that remember their file and line: YAML here, CSV in csvfile.py."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def read_data(path: Path, display: str, problems: list[Problem], parse: Callable
     """What `parse(text, display, problems)` makes of the data file at `path`, or None (with problems appended)
     when the file is not a regular file, cannot be read or is not UTF-8.
 
-    In a build, what parsing made and found is kept in the build's memory cache (booklet.cache.memory) under
+    In a warm build, what parsing made and found is kept in the build's memory cache (booklet.cache.memory) under
     `display`, the hash of the file's bytes and `key` (what else `parse` depends on): the same bytes read again
     give the same value and problems, not parsed anew (what is read is never changed by what reads it)."""
     why = not_a_file(path)
@@ -99,9 +99,12 @@ def read_data(path: Path, display: str, problems: list[Problem], parse: Callable
     except OSError as exc:
         problems.append(Problem(display, 1, "", f"cannot read the file: {exc.strerror}"))
         return None
+    cache = memory.active()
+    if cache is None or not cache.warm:  # a single build reads each file once
+        return _parsed(data, display, problems, parse)
     found: list[Problem] = []
-    value, found = memory.kept("files", (display, digest(data), *key),
-                               lambda: (_parsed(data, display, found, parse), found))
+    value, found = cache.get("files", (display, digest(data), *key),
+                             lambda: (_parsed(data, display, found, parse), found))
     problems.extend(found)
     return value
 

@@ -153,7 +153,7 @@ class Para(MathParagraph):
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         cache = memory.active()
-        if frags is not None or cache is None or not cache.layouts or not isinstance(text, str):
+        if frags is not None or cache is None or not cache.warm or not isinstance(text, str):
             return super()._setup(text, style, bulletText, frags, cleaner)
         key = layout_key(cache, type(self), text, style, bulletText, self.caseSensitive)
         kept = cache.peek("layouts", ("parsed", key))
