@@ -87,9 +87,15 @@ def test_abstracts_by_day_in_parts(medium, tmp_path):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(path.read_bytes())
     (folder / "theme.yaml").write_text("abstracts:\n  placement: by-day\n", encoding="utf-8")
-    build_booklet(folder, tmp_path / "one.pdf", jobs=1)
-    build_booklet(folder, tmp_path / "two.pdf", jobs=3)
-    _same_booklet(Pdf(tmp_path / "one.pdf"), Pdf(tmp_path / "two.pdf"))
+    with (folder / "conference.yaml").open("a", encoding="utf-8") as handle:  # after the index: the contents waits
+        handle.write("extra_pages:\n  - {file: images/photo1.jpg, title: Venue map}\n")
+    one = build_booklet(folder, tmp_path / "one.pdf", jobs=1)
+    two = build_booklet(folder, tmp_path / "two.pdf", jobs=3)
+    assert two.anchors == one.anchors
+    assert one.anchors["extra-0"] > one.anchors["index"]
+    first = Pdf(tmp_path / "one.pdf")
+    _same_booklet(first, Pdf(tmp_path / "two.pdf"))
+    assert "Venue map" in first.texts[1]  # listed in the contents, with its page number
 
 
 def test_jobs_that_pay(medium, tmp_path):

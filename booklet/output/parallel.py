@@ -159,6 +159,7 @@ class Report:
     dests: dict[str, tuple[int, float, float, float]]  # link key -> (page, left, top, zoom)
     links: list[tuple[int, tuple, str]]  # (page, rect, link key)
     outline: list[tuple[str, str, int, bool]]  # (title, link key, level, closed)
+    refs: set[str] = field(default_factory=set)  # the anchors its page references show the page of
 
 
 @dataclass
@@ -198,8 +199,9 @@ class PartCanvas(BookletCanvas):
     def save(self):
         assert not self._code, "the last page is not finished"
         pages = self._pageNumber - 1
+        refs = {key for key, *_ in self._ref_forms.values()}
         reply = type(self).exchange(Report(pages, dict(self.anchor_pages), self.people_pages, {},
-                                           self.dests, self.links, self.outline))
+                                           self.dests, self.links, self.outline, refs))
         self.anchor_pages = reply.anchors
         width, height = self._pagesize
         for form, number, day, section, starts in self.decorations:
@@ -257,6 +259,7 @@ def build_parallel(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
             theirs.close()
             workers.append(process)
             pipes.append(mine)
+        import pypdf  # noqa: F401  (for the assembly, imported while the workers work)
         reports = [_receive(pipe) for pipe in pipes]
         return _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_args)
     finally:
@@ -325,8 +328,7 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
             return key
         return person_anchor(renames[part][match.group(1)], int(match.group(2)) + offsets[part])
 
-    def exchange(report: Report) -> Reply:
-        everyone = reports + [report]
+    def merged(everyone: list[Report]) -> dict[str, int]:
         anchors: dict[str, int] = {}
         for part, (got, offset) in enumerate(zip(everyone, offsets + [total])):
             for key, number in got.anchors.items():
@@ -335,7 +337,23 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
                     anchors[key] = number + offset
                 else:
                     anchors.setdefault(key, number + offset)
-        for pipe, offset in zip(pipes, offsets):
+        return anchors
+
+    # a part whose page references are all to the other parts, or to the index (the last part's first page),
+    # is told now: it saves while the last part is laid out
+    early = merged(reports)
+    if story and isinstance(story[0], Anchor) and story[0].key == "index":
+        early.setdefault("index", total + 1)
+    waiting = []
+    for pipe, report, offset in zip(pipes, reports, offsets):
+        if report.refs <= early.keys():
+            pipe.send(Reply(offset, early))
+        else:
+            waiting.append((pipe, offset))
+
+    def exchange(report: Report) -> Reply:
+        anchors = merged(reports + [report])
+        for pipe, offset in waiting:
             pipe.send(Reply(offset, anchors))
         found.append((anchors, report))
         return Reply(total, anchors)
