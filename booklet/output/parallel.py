@@ -17,6 +17,7 @@ tree, the link annotations, and the outline. Each part carries its own font subs
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import multiprocessing
@@ -40,7 +41,8 @@ from .atomic import replacing
 from .render import BookletCanvas, BookletDocTemplate, person_anchor
 
 # rough cost of laying out each thing a section holds (an abstract on its own page = 1): for balancing
-WEIGHTS = {"abstract": 1.0, "item": 0.15, "poster": 0.45, "tutorial": 1.0, "participant": 0.02}
+WEIGHTS = {"abstract": 1.0, "item": 0.15, "poster": 0.36, "tutorial": 1.0, "participant": 0.02}
+BUILD_SHARE = 0.26  # of a piece's cost, making its flowables (a run that lays out only its end makes them all)
 MIN_WEIGHT = 400.0  # books lighter than this (about 400 abstract pages) are built in one process: it does not pay
 _PERSON = re.compile(r"person-(.+)-(\d+)")
 
@@ -88,22 +90,41 @@ class Chunk:
 
 
 def plan(booklet, names: list[str], jobs: int) -> tuple[list[list[Chunk]], list[Chunk]]:
-    """The pieces cut into `jobs` runs of about the same weight (a heavy piece cut between two runs), and
-    the last part: the index and what follows it, or only the end."""
+    """The pieces before the last part, in at most `jobs` runs whose heaviest is as light as can be (a piece
+    may be cut between two runs: the second then also makes the first's share of it, BUILD_SHARE of its
+    weight); and the last part: the index and what follows it, or only the end."""
     last = names.index("index") if "index" in names else len(names) - 1
     weights = [_piece_weight(booklet, name) for name in names[:last]]
-    total = sum(weights)
-    runs: list[list[Chunk]] = [[] for _ in range(jobs)]
-    run, room = 0, total / jobs
+    low, high = sum(weights) / jobs, sum(weights) * (1 + BUILD_SHARE)
+    best = _pack(weights, high)
+    for _ in range(40):
+        middle = (low + high) / 2
+        runs = _pack(weights, middle)
+        if runs is not None and len(runs) <= jobs:
+            best, high = runs, middle
+        else:
+            low = middle
+    return best, [Chunk(index) for index in range(last, len(names))]
+
+
+def _pack(weights: list[float], capacity: float) -> list[list[Chunk]] | None:
+    """Pieces packed in order into runs of at most `capacity`, cut where a run is full; None if one cannot be."""
+    runs: list[list[Chunk]] = [[]]
+    load = 0.0
     for index, weight in enumerate(weights):
         start = 0.0
-        while run < jobs - 1 and weight * (1 - start) > room + 1e-9:
-            end = start + room / weight if weight else 1.0
-            runs[run].append(Chunk(index, start, end))
-            start, run, room = end, run + 1, total / jobs
-        runs[run].append(Chunk(index, start, 1.0))
-        room -= weight * (1 - start)
-    return [r for r in runs if r], [Chunk(index) for index in range(last, len(names))]
+        while load + weight * (1 - start) > capacity + 1e-9:
+            end = start + (capacity - load) / weight
+            if end - start > 1e-6:
+                runs[-1].append(Chunk(index, start, end))
+                start = end
+            runs.append([])
+            load = BUILD_SHARE * weight * start  # the next run makes the piece whole, then keeps its share
+            if load + 1e-9 >= capacity:
+                return None
+        runs[-1].append(Chunk(index, start, 1.0))
+        load += weight * (1 - start)
+    return [run for run in runs if run]
 
 
 @dataclass
@@ -250,6 +271,7 @@ def build_parallel(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
     context = multiprocessing.get_context("fork")
     files = [output.with_name(f".{output.name}.part{i}") for i in range(len(runs) + 1)]
     workers, pipes = [], []
+    gc.freeze()  # the model and modules stay shared with the workers: no collection copies their pages
     try:
         for index, chunks in enumerate(runs):
             mine, theirs = context.Pipe()
@@ -259,6 +281,7 @@ def build_parallel(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
             theirs.close()
             workers.append(process)
             pipes.append(mine)
+        gc.unfreeze()
         import pypdf  # noqa: F401  (for the assembly, imported while the workers work)
         reports = [_receive(pipe) for pipe in pipes]
         return _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_args)
@@ -291,7 +314,10 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args) -> None
             pipe.send(report)
             return pipe.recv()
 
-        render_part(story, str(path), page, front=front, state=state, exchange=exchange, **render_args)
+        if story:
+            render_part(story, str(path), page, front=front, state=state, exchange=exchange, **render_args)
+        else:  # a run cut to nothing (its share of a piece rounds to no page break): no pages
+            exchange(Report(0, {}, {}, {}, {}, [], []))
         pipe.send("saved")
     except BaseException:
         pipe.send(("error", traceback.format_exc()))
@@ -396,6 +422,8 @@ def assemble(parts, output) -> int:
     page_numbers: list[int] = []  # the object of each page
     shift, header, catalog, info, pending = 0, None, None, None, []
     for path, report, _, _ in parts:
+        if not report.pages:
+            continue
         data = Path(path).read_bytes()
         reader = PdfReader(io.BytesIO(data))
         spans = _object_spans(data, reader)
