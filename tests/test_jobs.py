@@ -49,6 +49,24 @@ def _same_booklet(one: Pdf, two: Pdf) -> None:
     assert _links(two) == _links(one)
     assert two.outline() == one.outline()
     assert all(two.fonts().values())  # every part's font subsets embedded
+    assert len(_font_objects(two)) == len(set(_font_objects(two).values()))  # each subset its own name
+
+
+def _font_objects(pdf: Pdf) -> dict[int, str]:
+    """Font object number -> its BaseFont, for the fonts of every page and form."""
+    found, stack = {}, [page.get("/Resources") for page in pdf.reader.pages]
+    while stack:
+        resources = stack.pop()
+        if resources is None:
+            continue
+        resources = resources.get_object()
+        for ref in (resources.get("/Font") or {}).values():
+            found[ref.idnum] = ref.get_object()["/BaseFont"]
+        for ref in (resources.get("/XObject") or {}).values():
+            if ref.idnum not in found and ref.get_object().get("/Subtype") == "/Form":
+                found[ref.idnum] = None
+                stack.append(ref.get_object().get("/Resources"))
+    return {number: name for number, name in found.items() if name is not None}
 
 
 def test_two_jobs_give_the_pages_text_links_and_outline_of_one(medium, tmp_path):

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.ttfonts import SUBSETN
 from reportlab.platypus import PageBreak
 
 from ..layout.common import Context
@@ -455,13 +456,15 @@ def assemble(parts, output) -> int:
     position = {number: index for index, number in enumerate(page_numbers, 1)}  # object -> page
 
     body.write(header)
-    for data, spans, skip, kids, shift, first_page in pending:
+    for part, (data, spans, skip, kids, shift, first_page) in enumerate(pending):
         view = memoryview(data)
         for number in sorted(spans):
             if number in skip:
                 continue
             raw = view[slice(*spans[number])]
             raw = shifted_raw(raw, number, shift) if shift else bytes(raw)
+            if part and (b"/BaseFont /" in raw or b"/FontName /" in raw):
+                raw = _retagged(raw, part)
             if number in kids:
                 raw = _page_object(raw, tree_number, links.get(position[number + shift], ()), dests, page_numbers)
             offsets[number + shift] = body.tell()
@@ -489,6 +492,22 @@ def assemble(parts, output) -> int:
     with replacing(output) as temp:
         Path(temp).write_bytes(body.getbuffer())
     return len(page_numbers)
+
+
+_SUBSET_TAG = re.compile(rb"/(BaseFont|FontName) /([A-Z]{6})\+")
+_TAG_DIGITS = bytes.maketrans(b"ABCDEFGIJK", b"0123456789")
+
+
+def _retagged(raw: bytes, part: int) -> bytes:
+    """A font's subset tag made the booklet's own: ReportLab tags a document's subsets AAAAAA, AAAAAB, ...;
+    each part is a document, so part `part`'s subset n becomes the tag of subset part * 10000 + n."""
+    head, marker, body = raw.partition(b"stream")
+
+    def tag(match):
+        number = int(match.group(2).translate(_TAG_DIGITS)) + part * 10000
+        return b"/%s /%s+" % (match.group(1), SUBSETN(number))
+
+    return _SUBSET_TAG.sub(tag, head) + marker + body
 
 
 def _closure_of_outlines(reader, number: int) -> set[int]:
