@@ -9,6 +9,10 @@ and the peak memory of the process tree, sampled every 20 ms from /proc: the sum
 (RSS; pages a forked worker shares with its parent count twice) and the sum of the proportional sets
 (PSS; shared pages divided among the processes sharing them, what the tree really takes). `speed-up`
 is the median of each round's time(jobs 1) / time(jobs N). The load average is printed before and after.
+On a machine other jobs keep busy, wall times say little about what a second core gains; so the CPU
+time of each process of the tree is sampled too (/proc/PID/stat), and `on idle cores` estimates the wall
+time with the cores to itself: the main process's CPU (it works only while the workers do not: loading
+before them, the index and the assembly after) plus the busiest worker's.
 Sizes as in bench/run.py (500 = 500 talks + 1,000 posters; 2000 = 2,000 talks + 5,000 posters; TxP).
 """
 
@@ -40,6 +44,14 @@ class Run:
     rss_mb: float
     pss_mb: float
     pages: int | None
+    main_cpu: float  # CPU time of the build's own process
+    worker_cpu: float  # of the busiest worker (0 with one job)
+
+    @property
+    def idle_estimate(self) -> float:
+        """What the build would take on idle cores: the main process works while the workers do not
+        (before they start, the index and the assembly after), and the workers side by side."""
+        return self.main_cpu + self.worker_cpu
 
 
 def _children(pid: int) -> list[int]:
@@ -77,16 +89,35 @@ def _memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu(pid: int) -> float | None:
+    """User + system CPU seconds of one process so far (None once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
 def measure(cmd: list[str]) -> Run:
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL)
         peak_rss = peak_pss = 0
+        cpu: dict[int, float] = {}
         while True:
             waited, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if waited:
                 break
-            sizes = [_memory(pid) for pid in _tree(proc.pid)]
+            tree = _tree(proc.pid)
+            for pid in tree:
+                seen = _cpu(pid)
+                if seen is not None:
+                    cpu[pid] = max(cpu.get(pid, 0.0), seen)
+            sizes = [_memory(pid) for pid in tree]
             peak_rss = max(peak_rss, sum(r for r, _ in sizes))
             peak_pss = max(peak_pss, sum(p for _, p in sizes))
             time.sleep(0.02)
@@ -97,8 +128,11 @@ def measure(cmd: list[str]) -> Run:
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed with status {proc.returncode}")
     match = WROTE.search(text)
-    return Run(wall, usage.ru_utime + usage.ru_stime, peak_rss / 1024, peak_pss / 1024,
-               int(match.group(1)) if match else None)
+    total = usage.ru_utime + usage.ru_stime  # the workers' too: the build waits for them
+    workers = max((seconds for pid, seconds in cpu.items() if pid != proc.pid), default=0.0)
+    main = total - sum(seconds for pid, seconds in cpu.items() if pid != proc.pid)
+    return Run(wall, total, peak_rss / 1024, peak_pss / 1024, int(match.group(1)) if match else None, main,
+               workers)
 
 
 def main() -> None:
@@ -127,13 +161,17 @@ def main() -> None:
             speedup = statistics.median(a.wall / b.wall for a, b in zip(runs[jobs[0]], done))
             rows.append((size, n, len(done), statistics.median(r.wall for r in done),
                          statistics.median(r.cpu for r in done), done[0].pages,
-                         max(r.rss_mb for r in done), max(r.pss_mb for r in done), speedup))
+                         max(r.rss_mb for r in done), max(r.pss_mb for r in done), speedup,
+                         statistics.median(r.main_cpu for r in done), statistics.median(r.worker_cpu for r in done),
+                         statistics.median(r.idle_estimate for r in done)))
             print(f"{size} jobs {n}: walls {[round(r.wall, 2) for r in done]}", file=sys.stderr)
     print(f"{env_note}, after {os.getloadavg()[0]:.2f}\n")
-    print("| size | jobs | runs | wall s | CPU s | pages | peak RSS MB (tree, sum) | peak PSS MB (tree) | speed-up |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for size, n, count, wall, cpu, pages, rss, pss, speedup in rows:
-        print(f"| {size} | {n} | {count} | {wall:.2f} | {cpu:.2f} | {pages} | {rss:.0f} | {pss:.0f} | {speedup:.2f} |")
+    print("| size | jobs | runs | wall s | CPU s | pages | peak RSS MB (tree, sum) | peak PSS MB (tree) | speed-up "
+          "| main process CPU s | busiest worker CPU s | on idle cores s (estimate) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, n, count, wall, cpu, pages, rss, pss, speedup, main_cpu, worker_cpu, idle in rows:
+        print(f"| {size} | {n} | {count} | {wall:.2f} | {cpu:.2f} | {pages} | {rss:.0f} | {pss:.0f} | {speedup:.2f} "
+              f"| {main_cpu:.2f} | {worker_cpu:.2f} | {idle:.2f} |")
 
 
 if __name__ == "__main__":
