@@ -20,7 +20,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import io
-import multiprocessing
 import os
 import re
 import traceback
@@ -34,7 +33,7 @@ from reportlab.platypus import PageBreak
 
 from ..layout.common import Context
 from ..layout.flowables import Anchor, DayMark
-from ..layout.index import PEOPLE_SECTIONS, index_before_people
+from ..layout.index import index_before_people
 from ..layout.page import Page
 from ..layout.story import story_pieces
 from ..text.fonts import register_fonts
@@ -56,9 +55,11 @@ def jobs_that_pay(booklet, jobs: int | None) -> int:
         jobs = os.cpu_count() or 1
         if _weight(booklet) < MIN_WEIGHT:
             return 1
-    if jobs <= 1 or index_before_people(booklet.theme.sections) or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or index_before_people(booklet.theme.sections):
         return 1
-    return jobs
+    import multiprocessing
+
+    return jobs if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
 def _weight(booklet) -> float:
@@ -269,6 +270,8 @@ def build_parallel(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
     pieces = story_pieces(Context(booklet, page), pad_to)
     names = [name for name, _ in pieces]
     runs, last = plan(booklet, names, jobs)
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     files = [output.with_name(f".{output.name}.part{i}") for i in range(len(runs) + 1)]
     workers, pipes = [], []
@@ -444,9 +447,8 @@ def assemble(parts, output) -> int:
             catalog = bytes(data[slice(*spans[root])])
             info = trailer.raw_get("/Info").idnum
             skip.discard(info)
-        first_page = len(page_numbers) + 1
         page_numbers += [k + shift for k in kids]
-        pending.append((data, spans, skip, set(kids), shift, first_page))
+        pending.append((data, spans, skip, set(kids), shift))
         shift += int(trailer["/Size"])
     # the new objects: the page tree, the outline, the catalog
     tree_number = shift
@@ -456,7 +458,7 @@ def assemble(parts, output) -> int:
     position = {number: index for index, number in enumerate(page_numbers, 1)}  # object -> page
 
     body.write(header)
-    for part, (data, spans, skip, kids, shift, first_page) in enumerate(pending):
+    for part, (data, spans, skip, kids, shift) in enumerate(pending):
         view = memoryview(data)
         for number in sorted(spans):
             if number in skip:
