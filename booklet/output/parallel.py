@@ -52,7 +52,7 @@ def jobs_that_pay(booklet, jobs: int | None) -> int:
     authors comes before the pages it lists (its pages are learnt in passes over the whole book), or where
     processes cannot be forked."""
     if jobs is None:
-        jobs = os.cpu_count() or 1
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1  # cores it may use
         if _weight(booklet) < MIN_WEIGHT:
             return 1
     if jobs <= 1 or index_before_people(booklet.theme.sections):
