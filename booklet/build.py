@@ -25,6 +25,7 @@ from .layout.story import build_story
 from .model import Booklet
 from .problems import DataError, Problem, Refused
 from .output.render import render_pdf
+from .output.parallel import jobs_that_pay
 from .printing.units import check_range
 
 
@@ -97,20 +98,22 @@ def learn_people(make_story, render) -> tuple[dict, bool]:
 
 def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
                   options: PrintOptions | None = None, progress=None, strict: bool = False,
-                  cache: BuildCache | None = None) -> BuildResult:
+                  cache: BuildCache | None = None, jobs: int | None = 1) -> BuildResult:
     """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data,
     or on any warning when `strict`. The page size is `options.page_size` (or `page_size`), else
     the theme's, else A5.
 
-    `progress(done, total)`, when given, is called as the layout advances. `cache`: a BuildCache
-    given to every build of the same data (`booklet watch` does): what did not change since the
-    build before is not made again; the PDF is the same, byte for byte.
+    `progress(done, total)`, when given, is called as the layout advances (with one job). `cache`: a
+    BuildCache given to every build of the same data (`booklet watch` does): what did not change since
+    the build before is not made again; the PDF is the same, byte for byte.
+    `jobs`: processes laying the booklet out (None: one per core); fewer when more would not pay (see
+    output.parallel.jobs_that_pay). The PDF has the same pages, text, links and outline for any number.
     """
     with using_cache(cache):
-        return _build(data_dir, output, page_size, options, progress, strict)
+        return _build(data_dir, output, page_size, options, progress, strict, jobs)
 
 
-def _build(data_dir, output, page_size, options, progress, strict) -> BuildResult:
+def _build(data_dir, output, page_size, options, progress, strict, jobs) -> BuildResult:
     options = options or PrintOptions(page_size=page_size)
     size = options.page_size or theme_page_size(Path(data_dir))
     if size not in PAGE_SIZES:
@@ -122,9 +125,7 @@ def _build(data_dir, output, page_size, options, progress, strict) -> BuildResul
     output = Path(output)
     refuse_inputs([output, cover_path(output)] if options.separate_cover else [output], Path(data_dir), booklet)
     conference = booklet.conference
-    render = partial(
-        render_pdf,
-        page=page,
+    render_args = dict(
         title=markup.plain(conference.title),
         short_title=conference.short_title or conference.title,
         subject=f"{markup.plain(labels_for(conference.language, booklet.theme.labels)['subject'])}, "
@@ -132,15 +133,25 @@ def _build(data_dir, output, page_size, options, progress, strict) -> BuildResul
         language=conference.language.replace("_", "-"),  # BCP 47, as PDF wants it: pt-BR
         colours=make_palette(booklet.theme, page.cmyk),
     )
+    render = partial(render_pdf, page=page, **render_args)
+    jobs = jobs_that_pay(booklet, jobs)
     known, settled = None, True
-    if index_before_people(booklet.theme.sections):
+    if jobs > 1:
+        story = None  # laid out in parts (output.parallel)
+    elif index_before_people(booklet.theme.sections):
         known, settled = learn_people(lambda known, links: build_story(booklet, page, options.pad_to, known, links),
                                       render)
     # settled: the same layout as the last pass, links and all; else no links (a target might be missing)
-    story = build_story(booklet, page, options.pad_to, known, index_links=settled)
+    if jobs == 1:
+        story = build_story(booklet, page, options.pad_to, known, index_links=settled)
     # with a separate cover, the whole booklet is an intermediate file, split into the two published ones
     with scratch_beside(output, ".full.pdf") if options.separate_cover else nullcontext(output) as target:
-        pages, anchors = render(story, target, progress=progress)
+        if jobs > 1:
+            from .output.parallel import build_parallel
+
+            pages, anchors = build_parallel(booklet, page, options.pad_to, jobs, Path(target), render_args)
+        else:
+            pages, anchors = render(story, target, progress=progress)
         if not options.separate_cover:
             return BuildResult(output, pages, warnings, anchors, booklet=booklet, page_size=size)
         from .printing.cover import split_cover

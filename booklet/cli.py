@@ -127,8 +127,10 @@ class Length(click.ParamType):
 @click.option("--preflight", "run_preflight", is_flag=True,
               help="Check the result for print (as 'booklet preflight' does); exit 1 if it is not fit.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors: write nothing when there are any.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes laying the booklet out (default: one per core, for a book big enough to gain).")
 def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks: bool, pad_to: str,
-          cover: str, cmyk: bool, run_preflight: bool, strict: bool) -> None:
+          cover: str, cmyk: bool, run_preflight: bool, strict: bool, jobs: int | None) -> None:
     """Build the booklet PDF from DATA_DIR (default: data).
 
     \b
@@ -143,7 +145,7 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     with reporting_errors(output):
         try:
             result = build_booklet(data_dir, output, options=options, progress=bar.update if bar.enabled else None,
-                                   strict=strict)
+                                   strict=strict, jobs=jobs)
         finally:
             bar.clear()
     _print_grouped(result.warnings)

@@ -213,7 +213,8 @@ class PadPages(Flowable):
         self.make_page = make_page
 
     def _missing(self) -> int:
-        return -(self._doctemplateAttr("page") + self.after) % self.multiple
+        before = self._doctemplateAttr("page_offset") or 0  # pages laid out by other processes (output.parallel)
+        return -(before + self._doctemplateAttr("page") + self.after) % self.multiple
 
     def wrap(self, availWidth, availHeight):
         return (0, availHeight + 1) if self._missing() else (0, 0)

@@ -40,13 +40,26 @@ def build_story(booklet: Booklet, page: Page, pad_to: int = 4, known_people: dic
     included, comes from lint (see booklet.check), so `check` reports what `build` does."""
     ctx = Context(booklet, page)
     ctx.known_people, ctx.index_links = known_people, index_links
-    story = build_cover(ctx) + build_contents(ctx, contents_entries(ctx)) + _extra_pages(ctx, "contents")
-    for name in ctx.sections:
+    return [flowable for _, make in story_pieces(ctx, pad_to) for flowable in make()]
+
+
+def story_pieces(ctx: Context, pad_to: int = 4) -> list[tuple[str, object]]:
+    """The story in pieces, in order, each (name, a function making its flowables): "front" (cover,
+    contents), each section of ctx.sections with the extra pages after it (each starts with a PageBreak,
+    or is empty), "end" (the last extra pages, Notes pages, back cover). A piece is made only when asked
+    for (output.parallel makes some pieces in one process, some in another)."""
+
+    def section(name: str) -> list:
+        story = []
         for part in section_parts(ctx, name):
             if part:
                 story += [PageBreak(), *part]
-        story += _extra_pages(ctx, name)
-    return story + _extra_pages(ctx, None) + build_back_cover(ctx, pad_to)
+        return story + _extra_pages(ctx, name)
+
+    pieces = [("front", lambda: build_cover(ctx) + build_contents(ctx, contents_entries(ctx))
+               + _extra_pages(ctx, "contents"))]
+    pieces += [(name, lambda name=name: section(name)) for name in ctx.sections]
+    return pieces + [("end", lambda: _extra_pages(ctx, None) + build_back_cover(ctx, pad_to))]
 
 
 def _extra_pages(ctx: Context, after: str | None) -> list:

@@ -151,18 +151,24 @@ class BookletDocTemplate(BaseDocTemplate):
         edge; on a page of a day (programme and abstracts), the day at the outer edge and the title
         or section at the inner one. A section's first page has none, unless it belongs to a day.
         Text goes through the paragraphs' markup, so a symbol prints from the fallback fonts."""
-        page, colours = self.geometry, self.colours
         number = canv.getPageNumber()
-        recto = number % 2 == 1
         day = canv.take_page_day()
+        self._draw_decoration(canv, number, day, canv.section, canv.section_page == number)
+        self._marks(canv, doc)
+
+    def _draw_decoration(self, canv: BookletCanvas, number: int, day: str | None, section: str | None,
+                         section_start: bool) -> None:
+        """Page `number`'s running head (`section`'s; none on its first page, unless it is in `day`) and number."""
+        page, colours = self.geometry, self.colours
+        recto = number % 2 == 1
         canv.saveState()
         canv.translate(page.origin, page.origin)
         y_head = page.height - page.top + 5 * mm
-        if canv.section_page != number or day:
+        if not section_start or day:
             canv.setStrokeColor(colours.muted)
             canv.setLineWidth(0.3)
             canv.line(page.margin, y_head - 2, page.width - page.margin, y_head - 2)
-            head = markup.inline(canv.section or "") if recto else markup.inline(self.short_title)
+            head = markup.inline(section or "") if recto else markup.inline(self.short_title)
             size = page.base_size * 0.75
             if day:
                 half = (page.text_width - HEAD_GAP) / 2
@@ -174,7 +180,6 @@ class BookletDocTemplate(BaseDocTemplate):
         canv.setFillColor(colours.text)
         _draw_outer(canv, page, recto, page.bottom - 9 * mm, str(number), SANS + "-Bold", page.base_size * 0.85)
         canv.restoreState()
-        self._marks(canv, doc)
 
     def _cover_end(self, canv: BookletCanvas, doc) -> None:
         canv.take_page_day()

@@ -1,0 +1,592 @@
+"""A booklet's story, laid out in parts by several processes -> one PDF (`booklet build --jobs N`).
+
+The story is cut where a page starts anyway (a section, or a PageBreak inside one: an abstract on a
+page of its own). Each part but the last is laid out and drawn by a worker process (forked, so it
+shares the validated model and the registered fonts) into a PDF of its own. What depends on where a
+part's pages land in the booklet is not drawn while it is laid out: the page number and running head of
+each page are a form drawn at save (a left page and a right page differ), as are page references
+(contents, programme -> abstracts) already (output.render). A worker records its link targets, links
+and outline entries, reports them with its page count, and waits for the page every anchor of the
+booklet is on before it saves. The last part (the index of authors, which lists the pages of every
+part, the Notes pages, which make up a multiple of four, and the back cover) is laid out by this
+process once the other parts' page counts are known.
+
+Then `assemble` writes the booklet from the parts' objects, byte for byte (renumbered), with one page
+tree, the link annotations, and the outline. Each part carries its own font subsets.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import io
+import os
+import re
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.ttfonts import SUBSETN
+from reportlab.platypus import PageBreak
+
+from ..layout.common import Context
+from ..layout.flowables import Anchor, DayMark
+from ..layout.index import index_before_people
+from ..layout.page import Page
+from ..layout.story import story_pieces
+from ..text.fonts import register_fonts
+from .atomic import replacing
+from .render import BookletCanvas, BookletDocTemplate, person_anchor
+
+# rough cost of laying out each thing a section holds (an abstract on its own page = 1): for balancing
+WEIGHTS = {"abstract": 1.0, "item": 0.15, "poster": 0.36, "tutorial": 1.0, "participant": 0.02}
+BUILD_SHARE = 0.26  # of a piece's cost, making its flowables (a run that lays out only its end makes them all)
+MIN_WEIGHT = 400.0  # books lighter than this (about 400 abstract pages) are built in one process: it does not pay
+_PERSON = re.compile(r"person-(.+)-(\d+)")
+
+
+def jobs_that_pay(booklet, jobs: int | None) -> int:
+    """`jobs` (None: the number of cores), capped at what pays: 1 for a small book, or when the index of
+    authors comes before the pages it lists (its pages are learnt in passes over the whole book), or where
+    processes cannot be forked."""
+    if jobs is None:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1  # cores it may use
+        if _weight(booklet) < MIN_WEIGHT:
+            return 1
+    if jobs <= 1 or index_before_people(booklet.theme.sections):
+        return 1
+    import multiprocessing
+
+    return jobs if "fork" in multiprocessing.get_all_start_methods() else 1
+
+
+def _weight(booklet) -> float:
+    items = sum(sum(1 for _ in day.items()) for day in booklet.days)
+    return (len(booklet.abstracts) * WEIGHTS["abstract"] + items * WEIGHTS["item"]
+            + len(booklet.posters) * WEIGHTS["poster"] + len(booklet.tutorials) * WEIGHTS["tutorial"])
+
+
+def _piece_weight(booklet, name: str) -> float:
+    if name == "programme":
+        return sum(sum(1 for _ in day.items()) for day in booklet.days) * WEIGHTS["item"]
+    if name == "abstracts":
+        return len(booklet.abstracts) * WEIGHTS["abstract"]
+    if name == "posters":
+        return len(booklet.posters) * WEIGHTS["poster"]
+    if name == "tutorials":
+        return len(booklet.tutorials) * WEIGHTS["tutorial"]
+    if name == "participants":
+        return len(booklet.participants) * WEIGHTS["participant"]
+    return 2.0
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Piece `piece` of the story (story_pieces), from fraction `start` to `end` of its page breaks."""
+
+    piece: int
+    start: float = 0.0
+    end: float = 1.0
+
+
+def plan(booklet, names: list[str], jobs: int) -> tuple[list[list[Chunk]], list[Chunk]]:
+    """The pieces before the last part, in at most `jobs` runs whose heaviest is as light as can be (a piece
+    may be cut between two runs: the second then also makes the first's share of it, BUILD_SHARE of its
+    weight); and the last part: the index and what follows it, or only the end."""
+    last = names.index("index") if "index" in names else len(names) - 1
+    weights = [_piece_weight(booklet, name) for name in names[:last]]
+    low, high = sum(weights) / jobs, sum(weights) * (1 + BUILD_SHARE)
+    best = _pack(weights, high)
+    for _ in range(40):
+        middle = (low + high) / 2
+        runs = _pack(weights, middle)
+        if runs is not None and len(runs) <= jobs:
+            best, high = runs, middle
+        else:
+            low = middle
+    return best, [Chunk(index) for index in range(last, len(names))]
+
+
+def _pack(weights: list[float], capacity: float) -> list[list[Chunk]] | None:
+    """Pieces packed in order into runs of at most `capacity`, cut where a run is full; None if one cannot be."""
+    runs: list[list[Chunk]] = [[]]
+    load = 0.0
+    for index, weight in enumerate(weights):
+        start = 0.0
+        while load + weight * (1 - start) > capacity + 1e-9:
+            end = start + (capacity - load) / weight
+            if end - start > 1e-6:
+                runs[-1].append(Chunk(index, start, end))
+                start = end
+            runs.append([])
+            load = BUILD_SHARE * weight * start  # the next run makes the piece whole, then keeps its share
+            if load + 1e-9 >= capacity:
+                return None
+        runs[-1].append(Chunk(index, start, 1.0))
+        load += weight * (1 - start)
+    return [run for run in runs if run]
+
+
+@dataclass
+class StartState:
+    """What the canvas knows where a part starts: the running section and day."""
+
+    section: str | None = None
+    day: str | None = None
+
+
+def _marks(flowables):
+    """Anchors and day marks, in story order, inside the flowables that hold others too."""
+    for flowable in flowables:
+        if isinstance(flowable, (Anchor, DayMark)):
+            yield flowable
+        for inner in ("lead", "content", "_content"):
+            held = getattr(flowable, inner, None)
+            if isinstance(held, list):
+                yield from _marks(held)
+
+
+def chunk_story(pieces, chunks: list[Chunk]) -> tuple[list, StartState]:
+    """The flowables of `chunks` (consecutive), without a page break to start with; the state at their start."""
+    story, state, made = [], None, {}
+    for chunk in chunks:
+        flowables = made.get(chunk.piece)
+        if flowables is None:
+            flowables = made[chunk.piece] = pieces[chunk.piece][1]()
+        breaks = [i for i, f in enumerate(flowables) if isinstance(f, PageBreak)] + [len(flowables)]
+        start = 0 if chunk.start <= 0 else breaks[round(chunk.start * (len(breaks) - 1))]
+        end = len(flowables) if chunk.end >= 1 else breaks[round(chunk.end * (len(breaks) - 1))]
+        if state is None:
+            state = StartState()
+            for mark in _marks(flowables[:start]):
+                if isinstance(mark, DayMark):
+                    state.day = mark.day
+                elif mark.section is not None:
+                    state.section, state.day = mark.section, None
+        story += flowables[start:end]
+    while story and isinstance(story[0], PageBreak):
+        story.pop(0)
+    return story, state or StartState()
+
+
+@dataclass
+class Report:
+    """What a part's layout found, its pages numbered from 1."""
+
+    pages: int
+    anchors: dict[str, int]
+    people: dict[str, dict[int, bool]]
+    person_keys: dict[str, object]  # key the part used -> Identity
+    dests: dict[str, tuple[int, float, float, float]]  # link key -> (page, left, top, zoom)
+    links: list[tuple[int, tuple, str]]  # (page, rect, link key)
+    outline: list[tuple[str, str, int, bool]]  # (title, link key, level, closed)
+    refs: set[str] = field(default_factory=set)  # the anchors its page references show the page of
+
+
+@dataclass
+class Reply:
+    offset: int  # pages before the part
+    anchors: dict[str, int] = field(default_factory=dict)  # the page of every anchor in the booklet
+
+
+class PartCanvas(BookletCanvas):
+    """A BookletCanvas for one part: link targets, links and outline entries are recorded (the PDF is
+    assembled later); page decorations are forms drawn at save, when `exchange(report) -> Reply` has told
+    where the part starts."""
+
+    start: StartState = StartState()
+    exchange = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section, self.day, self._page_day = self.start.section, self.start.day, self.start.day
+        self.dests: dict[str, tuple] = {}
+        self.links: list = []
+        self.outline: list = []
+        self.decorations: list = []  # (form, page, day, section, whether the section starts there)
+        self.decorator = None
+
+    def bookmarkPage(self, key, fit="Fit", left=None, top=None, bottom=None, right=None, zoom=None):
+        assert fit == "XYZ", fit
+        self.dests[key] = (self.getPageNumber(), left or 0, top or 0, zoom or 0)  # the last one counts
+
+    def linkRect(self, contents, destinationname, Rect=None, addtopage=1, name=None, relative=1,
+                 thickness=0, color=None, dashArray=None, **kw):
+        self.links.append((self.getPageNumber(), tuple(self._absRect(Rect, relative)), destinationname))
+
+    def addOutlineEntry(self, title, key, level=0, closed=None):
+        self.outline.append((title, key, level, bool(closed)))
+
+    def save(self):
+        assert not self._code, "the last page is not finished"
+        pages = self._pageNumber - 1
+        refs = {key for key, *_ in self._ref_forms.values()}
+        reply = type(self).exchange(Report(pages, dict(self.anchor_pages), self.people_pages, {},
+                                           self.dests, self.links, self.outline, refs))
+        self.anchor_pages = reply.anchors
+        width, height = self._pagesize
+        for form, number, day, section, starts in self.decorations:
+            self.beginForm(form, lowerx=0, lowery=0, upperx=width, uppery=height)
+            self.decorator._draw_decoration(self, number + reply.offset, day, section, starts)
+            self.endForm()
+        super().save()
+
+
+class PartDocTemplate(BookletDocTemplate):
+    """A part of the booklet: starts with inner pages unless it is the front; `page_offset`: pages before it
+    (known for the last part only, where Notes pages make up the count)."""
+
+    def __init__(self, filename, page: Page, short_title: str, colours, front: bool, page_offset: int = 0,
+                 **kwargs):
+        super().__init__(filename, page, short_title, colours, **kwargs)
+        self.page_offset = page_offset
+        if not front:
+            self.pageTemplates.reverse()  # "inner" first
+
+    def _decorate(self, canv: PartCanvas, doc) -> None:
+        number = canv.getPageNumber()
+        form = f"page{number}"
+        canv.decorations.append((form, number, canv.take_page_day(), canv.section, canv.section_page == number))
+        canv.decorator = self
+        canv.doForm(form)
+        self._marks(canv, doc)
+
+
+def render_part(story, target, page: Page, *, front: bool, state: StartState, exchange, page_offset: int = 0,
+                title: str, short_title: str, subject: str, language: str, author: str = "",
+                colours=None) -> None:
+    """Lay out and draw one part into `target` (a path or a file object)."""
+    register_fonts()
+    rl_config.useA85 = 0
+    doc = PartDocTemplate(target, page, short_title, colours, front, page_offset, title=title, subject=subject,
+                          author=author, creator="booklet", lang=language)
+    doc.build(story, canvasmaker=type("Canvas", (PartCanvas,), {"start": state, "exchange": staticmethod(exchange)}))
+
+
+def build_parallel(booklet, page: Page, pad_to: int, jobs: int, output: Path, render_args: dict):
+    """The booklet laid out by `jobs` processes and assembled into `output`; (pages, anchors)."""
+    pieces = story_pieces(Context(booklet, page), pad_to)
+    names = [name for name, _ in pieces]
+    runs, last = plan(booklet, names, jobs)
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    files = [output.with_name(f".{output.name}.part{i}") for i in range(len(runs) + 1)]
+    workers, pipes = [], []
+    gc.freeze()  # the model and modules stay shared with the workers: no collection copies their pages
+    try:
+        for index, chunks in enumerate(runs):
+            mine, theirs = context.Pipe()
+            process = context.Process(target=_work, args=(theirs, booklet, page, pad_to, chunks, files[index],
+                                                          index == 0, render_args), daemon=True)
+            process.start()
+            theirs.close()
+            workers.append(process)
+            pipes.append(mine)
+        gc.unfreeze()
+        import pypdf  # noqa: F401  (for the assembly, imported while the workers work)
+        reports = [_receive(pipe) for pipe in pipes]
+        return _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_args)
+    finally:
+        for pipe in pipes:
+            pipe.close()
+        for process in workers:
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        for path in files:
+            path.unlink(missing_ok=True)
+
+
+def _receive(pipe):
+    message = pipe.recv()
+    if isinstance(message, tuple) and message and message[0] == "error":
+        raise RuntimeError(f"a worker process failed:\n{message[1]}")
+    return message
+
+
+def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args) -> None:
+    """In a worker: lay out `chunks`, report, wait for the reply, save to `path`."""
+    try:
+        ctx = Context(booklet, page)
+        story, state = chunk_story(story_pieces(ctx, pad_to), chunks)
+        def exchange(report: Report) -> Reply:
+            report.person_keys = {key: identity for identity, key in ctx.person_keys.items()}
+            pipe.send(report)
+            return pipe.recv()
+
+        if story:
+            render_part(story, str(path), page, front=front, state=state, exchange=exchange, **render_args)
+        else:  # a run cut to nothing (its share of a piece rounds to no page break): no pages
+            exchange(Report(0, {}, {}, {}, {}, [], []))
+        pipe.send("saved")
+    except BaseException:
+        pipe.send(("error", traceback.format_exc()))
+    finally:
+        pipe.close()
+
+
+def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_args):
+    """The last part, laid out here; every part told the booklet's anchors; the parts assembled."""
+    offsets, total = [], 0
+    for report in reports:
+        offsets.append(total)
+        total += report.pages
+    keys: dict = {}  # Identity -> the booklet's key
+    people: dict[str, dict[int, bool]] = {}
+    renames: list[dict[str, str]] = []
+    for report, offset in zip(reports, offsets):
+        rename = {}
+        for local, identity in report.person_keys.items():
+            rename[local] = keys.setdefault(identity, str(len(keys)))
+            pages = report.people.get(local)
+            if pages:
+                people.setdefault(rename[local], {}).update({p + offset: v for p, v in pages.items()})
+        renames.append(rename)
+    ctx = Context(booklet, page)
+    ctx.person_keys = dict(keys)
+    ctx.known_people = {key: dict(sorted(pages.items())) for key, pages in people.items()}
+    story, state = chunk_story(story_pieces(ctx, pad_to), last)
+    found: list = []
+
+    def rekey(key: str, part: int) -> str:
+        match = _PERSON.fullmatch(key) if part < len(reports) else None
+        if not match:
+            return key
+        return person_anchor(renames[part][match.group(1)], int(match.group(2)) + offsets[part])
+
+    def merged(everyone: list[Report]) -> dict[str, int]:
+        anchors: dict[str, int] = {}
+        for part, (got, offset) in enumerate(zip(everyone, offsets + [total])):
+            for key, number in got.anchors.items():
+                key = rekey(key, part)
+                if key.startswith("end:"):
+                    anchors[key] = number + offset
+                else:
+                    anchors.setdefault(key, number + offset)
+        return anchors
+
+    # a part whose page references are all to the other parts, or to the index (the last part's first page),
+    # is told now: it saves while the last part is laid out
+    early = merged(reports)
+    if story and isinstance(story[0], Anchor) and story[0].key == "index":
+        early.setdefault("index", total + 1)
+    waiting = []
+    for pipe, report, offset in zip(pipes, reports, offsets):
+        if report.refs <= early.keys():
+            pipe.send(Reply(offset, early))
+        else:
+            waiting.append((pipe, offset))
+
+    def exchange(report: Report) -> Reply:
+        anchors = merged(reports + [report])
+        for pipe, offset in waiting:
+            pipe.send(Reply(offset, anchors))
+        found.append((anchors, report))
+        return Reply(total, anchors)
+
+    render_part(story, str(files[-1]), page, front=not reports, state=state, exchange=exchange, page_offset=total,
+                **render_args)
+    for pipe in pipes:
+        if _receive(pipe) != "saved":
+            raise RuntimeError("a worker process did not save its part")
+    anchors, report = found[0]
+    parts = [(path, got, offset, lambda key, part=part: rekey(key, part))
+             for part, (path, got, offset) in enumerate(zip(files, reports + [report], offsets + [total]))]
+    return assemble(parts, output), anchors
+
+
+_PARENT = re.compile(rb"/Parent \d+ 0 R")
+
+
+def assemble(parts, output) -> int:
+    """Parts' PDFs -> one PDF at `output` (replaced when whole): their objects renumbered, one page tree,
+    the links (to the page each target is on), the outline; the first part's document information.
+    `parts`: (path, Report, pages before it, link key renaming) in order. Returns the page count."""
+    from pypdf import PdfReader  # a build with one job does not import it
+
+    from ..proofs.pagecopy import _object_spans, shifted_raw
+
+    dests: dict[str, tuple[int, float, float, float]] = {}
+    for _, report, offset, rekey in parts:
+        for key, (number, left, top, zoom) in report.dests.items():
+            dests[rekey(key)] = (number + offset, left, top, zoom)
+    links: dict[int, list] = {}
+    for _, report, offset, rekey in parts:
+        for number, rect, key in report.links:
+            links.setdefault(number + offset, []).append((rect, rekey(key)))
+    outline = [(title, rekey(key), level, closed) for _, report, _, rekey in parts
+               for title, key, level, closed in report.outline]
+
+    body = io.BytesIO()
+    offsets: dict[int, int] = {}
+    page_numbers: list[int] = []  # the object of each page
+    shift, header, catalog, info, pending = 0, None, None, None, []
+    for path, report, _, _ in parts:
+        if not report.pages:
+            continue
+        data = Path(path).read_bytes()
+        reader = PdfReader(io.BytesIO(data))
+        spans = _object_spans(data, reader)
+        trailer = reader.trailer
+        root = trailer.raw_get("/Root").idnum
+        catalog_dict = reader.get_object(root)
+        tree = catalog_dict.raw_get("/Pages").idnum
+        kids = [kid.idnum for kid in reader.get_object(tree)["/Kids"]]
+        if len(kids) != report.pages or any(reader.get_object(k).get("/Type") != "/Page" for k in kids[:1]):
+            raise ValueError(f"{path}: not the flat page tree of {report.pages} pages expected")
+        skip = {root, tree, trailer.raw_get("/Info").idnum}
+        outlines = dict.get(catalog_dict, "/Outlines")
+        if outlines is not None:
+            skip |= _closure_of_outlines(reader, outlines.idnum)
+        if header is None:
+            header = data[:min(start for start, _ in spans.values())]
+            catalog = bytes(data[slice(*spans[root])])
+            info = trailer.raw_get("/Info").idnum
+            skip.discard(info)
+        page_numbers += [k + shift for k in kids]
+        pending.append((data, spans, skip, set(kids), shift))
+        shift += int(trailer["/Size"])
+    # the new objects: the page tree, the outline, the catalog
+    tree_number = shift
+    outline_number = shift + 1
+    catalog_number = shift + 2 + len(outline)
+    size = catalog_number + 1
+    position = {number: index for index, number in enumerate(page_numbers, 1)}  # object -> page
+
+    body.write(header)
+    for part, (data, spans, skip, kids, shift) in enumerate(pending):
+        view = memoryview(data)
+        for number in sorted(spans):
+            if number in skip:
+                continue
+            raw = view[slice(*spans[number])]
+            raw = shifted_raw(raw, number, shift) if shift else bytes(raw)
+            if part and (b"/BaseFont /" in raw or b"/FontName /" in raw):
+                raw = _retagged(raw, part)
+            if number in kids:
+                raw = _page_object(raw, tree_number, links.get(position[number + shift], ()), dests, page_numbers)
+            offsets[number + shift] = body.tell()
+            body.write(raw)
+    new = {tree_number: b"<<\n/Count %d /Kids [ %s ] /Type /Pages\n>>" % (
+        len(page_numbers), b" ".join(b"%d 0 R" % n for n in page_numbers))}
+    new.update(_outline_objects(outline, outline_number, dests, page_numbers))
+    catalog = re.sub(rb"/Pages \d+ 0 R", b"/Pages %d 0 R" % tree_number, catalog)
+    catalog = re.sub(rb"/Outlines \d+ 0 R ?", b"", catalog)
+    catalog = catalog.split(b" obj", 1)[1].strip()
+    catalog = catalog[:-len(b"endobj")].strip()
+    new[catalog_number] = catalog.replace(b"<<", b"<<\n/Outlines %d 0 R" % outline_number, 1)
+    for number in sorted(new):
+        offsets[number] = body.tell()
+        body.write(b"%d 0 obj\n%s\nendobj\n" % (number, new[number]))
+    xref = body.tell()
+    digest = hashlib.md5(body.getbuffer()).hexdigest().encode("ascii")
+    lines = [b"xref\n0 %d\n0000000000 65535 f \n" % size]
+    for number in range(1, size):
+        at = offsets.get(number)
+        lines.append(b"%010d 00000 n \n" % at if at is not None else b"0000000000 00000 f \n")
+    body.write(b"".join(lines))
+    body.write(b"trailer\n<<\n/ID [<%s><%s>]\n/Info %d 0 R\n/Root %d 0 R\n/Size %d\n>>\nstartxref\n%d\n%%%%EOF\n"
+               % (digest, digest, info, catalog_number, size, xref))
+    with replacing(output) as temp:
+        Path(temp).write_bytes(body.getbuffer())
+    return len(page_numbers)
+
+
+_SUBSET_TAG = re.compile(rb"/(BaseFont|FontName) /([A-Z]{6})\+")
+_TAG_DIGITS = bytes.maketrans(b"ABCDEFGIJK", b"0123456789")
+
+
+def _retagged(raw: bytes, part: int) -> bytes:
+    """A font's subset tag made the booklet's own: ReportLab tags a document's subsets AAAAAA, AAAAAB, ...;
+    each part is a document, so part `part`'s subset n becomes the tag of subset part * 10000 + n."""
+    head, marker, body = raw.partition(b"stream")
+
+    def tag(match):
+        number = int(match.group(2).translate(_TAG_DIGITS)) + part * 10000
+        return b"/%s /%s+" % (match.group(1), SUBSETN(number))
+
+    return _SUBSET_TAG.sub(tag, head) + marker + body
+
+
+def _closure_of_outlines(reader, number: int) -> set[int]:
+    """The outline's objects (a part's outline is empty: its entries are recorded, not written)."""
+    found, stack = set(), [number]
+    while stack:
+        current = stack.pop()
+        if current in found:
+            continue
+        found.add(current)
+        value = reader.get_object(current)
+        for key in ("/First", "/Next"):
+            ref = value.raw_get(key) if key in value else None
+            if ref is not None:
+                stack.append(ref.idnum)
+    return found
+
+
+def _dest(target, dests, page_numbers) -> bytes:
+    number, left, top, zoom = dests[target]
+    return b"[ %d 0 R /XYZ %s %s %s ]" % (page_numbers[number - 1], fp_str(left).encode(), fp_str(top).encode(),
+                                           fp_str(zoom).encode())
+
+
+def _page_object(raw: bytes, tree: int, links, dests, page_numbers) -> bytes:
+    """A page's dictionary (renumbered) in the new page tree, with its links."""
+    head = _PARENT.sub(b"/Parent %d 0 R" % tree, raw, count=1)
+    if links:
+        annots = b" ".join(
+            b"<< /Border [ 0 0 0 ] /Contents () /Dest %s /Rect [ %s ] /Subtype /Link /Type /Annot >>"
+            % (_dest(key, dests, page_numbers), b" ".join(fp_str(v).encode() for v in rect)) for rect, key in links)
+        if b"/Annots [" in head:
+            head = head.replace(b"/Annots [", b"/Annots [ " + annots, 1)
+        else:
+            head = head.replace(b"<<", b"<<\n/Annots [ " + annots + b" ]", 1)
+    return head
+
+
+def _outline_objects(outline, first_number: int, dests, page_numbers) -> dict[int, bytes]:
+    """The outline's root (`first_number`) and one object per entry after it."""
+    from ..proofs.pagecopy import pdf_text
+
+    numbers = [first_number + 1 + i for i in range(len(outline))]
+    parent = [first_number] * len(outline)
+    children: dict[int, list[int]] = {first_number: []}
+    stack: list[tuple[int, int]] = []  # (level, object)
+    for index, (_, _, level, _) in enumerate(outline):
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        parent[index] = stack[-1][1] if stack else first_number
+        children.setdefault(parent[index], []).append(numbers[index])
+        children.setdefault(numbers[index], [])
+        stack.append((level, numbers[index]))
+    closed = {numbers[i]: outline[i][3] for i in range(len(outline))}
+
+    def visible(number: int) -> int:
+        return sum(1 + (0 if closed[child] else visible(child)) for child in children[number])
+
+    objects = {}
+    kids = children[first_number]
+    objects[first_number] = (b"<<\n/Count %d /First %d 0 R /Last %d 0 R /Type /Outlines\n>>" % (
+        visible(first_number), kids[0], kids[-1]) if kids else b"<<\n/Count 0 /Type /Outlines\n>>")
+    for index, (title, key, _, _) in enumerate(outline):
+        number = numbers[index]
+        siblings = children[parent[index]]
+        at = siblings.index(number)
+        entries = [b"/Dest " + _dest(key, dests, page_numbers)]
+        mine = children[number]
+        if mine:
+            count = visible(number)
+            entries.append(b"/Count %d /First %d 0 R /Last %d 0 R" % (-count if closed[number] else count,
+                                                                       mine[0], mine[-1]))
+        if at + 1 < len(siblings):
+            entries.append(b"/Next %d 0 R" % siblings[at + 1])
+        entries.append(b"/Parent %d 0 R" % parent[index])
+        if at:
+            entries.append(b"/Prev %d 0 R" % siblings[at - 1])
+        entries.append(b"/Title " + pdf_text(title))
+        objects[number] = b"<<\n" + b" ".join(entries) + b"\n>>"
+    return objects

@@ -1,0 +1,127 @@
+"""`build --jobs N`: the booklet laid out in parts by worker processes is the booklet of one process."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from booklet.build import build_booklet
+from booklet.data.validate import read_booklet
+from booklet.layout.common import Context
+from booklet.layout.page import page_for
+from booklet.layout.story import story_pieces
+from booklet.output.parallel import jobs_that_pay, plan
+
+from .pdftext import Pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _generate(folder: Path, talks: int, posters: int) -> Path:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(folder, talks=talks, posters=posters, seed=3)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def medium(tmp_path_factory) -> Path:
+    return _generate(tmp_path_factory.mktemp("medium") / "data", 12, 16)
+
+
+def _lines(pdf: Pdf, index: int) -> list[str]:
+    # a running head is drawn from a form in a part: pypdf extracts it without the space it puts before it
+    # when it is in the page's own stream; the words and their order are the same
+    return pdf.lines(index)
+
+
+def _links(pdf: Pdf) -> list:
+    return [(index, [round(v, 2) for v in rect], target) for index in range(len(pdf)) for rect, target in pdf.links(index)]
+
+
+def _same_booklet(one: Pdf, two: Pdf) -> None:
+    assert len(two) == len(one)
+    for index in range(len(one)):
+        assert _lines(two, index) == _lines(one, index), f"page {index + 1}"
+    assert _links(two) == _links(one)
+    assert two.outline() == one.outline()
+    assert all(two.fonts().values())  # every part's font subsets embedded
+    assert len(_font_objects(two)) == len(set(_font_objects(two).values()))  # each subset its own name
+
+
+def _font_objects(pdf: Pdf) -> dict[int, str]:
+    """Font object number -> its BaseFont, for the fonts of every page and form."""
+    found, stack = {}, [page.get("/Resources") for page in pdf.reader.pages]
+    while stack:
+        resources = stack.pop()
+        if resources is None:
+            continue
+        resources = resources.get_object()
+        for ref in (resources.get("/Font") or {}).values():
+            found[ref.idnum] = ref.get_object()["/BaseFont"]
+        for ref in (resources.get("/XObject") or {}).values():
+            if ref.idnum not in found and ref.get_object().get("/Subtype") == "/Form":
+                found[ref.idnum] = None
+                stack.append(ref.get_object().get("/Resources"))
+    return {number: name for number, name in found.items() if name is not None}
+
+
+def test_two_jobs_give_the_pages_text_links_and_outline_of_one(medium, tmp_path):
+    one = build_booklet(medium, tmp_path / "one.pdf", jobs=1)
+    two = build_booklet(medium, tmp_path / "two.pdf", jobs=2)
+    again = build_booklet(medium, tmp_path / "again.pdf", jobs=2)
+
+    assert two.pages == one.pages > 20
+    assert two.anchors == one.anchors  # the page of every anchor, page references and proofs use them
+    first, second = Pdf(tmp_path / "one.pdf"), Pdf(tmp_path / "two.pdf")
+    _same_booklet(first, second)
+    assert first.pages_with("Index of authors")  # the index, laid out last, lists pages of every part
+    assert (tmp_path / "two.pdf").read_bytes() == (tmp_path / "again.pdf").read_bytes()
+    assert again.pages == two.pages
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["again.pdf", "one.pdf", "two.pdf"]  # no parts left
+
+
+def test_the_parts_cut_the_abstracts_between_two_workers(medium):
+    booklet, _ = read_booklet(medium)
+    page = page_for("A5")
+    names = [name for name, _ in story_pieces(Context(booklet, page))]
+    runs, last = plan(booklet, names, 2)
+    assert len(runs) == 2
+    abstracts = names.index("abstracts")
+    assert runs[0][-1].piece == runs[1][0].piece == abstracts  # cut inside the abstracts
+    assert 0 < runs[0][-1].end == runs[1][0].start < 1
+    assert [names[chunk.piece] for chunk in last] == ["index", "end"]
+
+
+def test_abstracts_by_day_in_parts(medium, tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for path in medium.rglob("*"):
+        if path.is_file():
+            target = folder / path.relative_to(medium)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    (folder / "theme.yaml").write_text("abstracts:\n  placement: by-day\n", encoding="utf-8")
+    with (folder / "conference.yaml").open("a", encoding="utf-8") as handle:  # after the index: the contents waits
+        handle.write("extra_pages:\n  - {file: images/photo1.jpg, title: Venue map}\n")
+    one = build_booklet(folder, tmp_path / "one.pdf", jobs=1)
+    two = build_booklet(folder, tmp_path / "two.pdf", jobs=3)
+    assert two.anchors == one.anchors
+    assert one.anchors["extra-0"] > one.anchors["index"]
+    first = Pdf(tmp_path / "one.pdf")
+    _same_booklet(first, Pdf(tmp_path / "two.pdf"))
+    assert "Venue map" in first.texts[1]  # listed in the contents, with its page number
+
+
+def test_jobs_that_pay(medium, tmp_path):
+    booklet, _ = read_booklet(medium)
+    assert jobs_that_pay(booklet, None) == 1  # a small book: one process
+    assert jobs_that_pay(booklet, 1) == 1
+    assert jobs_that_pay(booklet, 3) == 3
+    from dataclasses import replace
+
+    theme = replace(booklet.theme, sections=("index", *(s for s in booklet.theme.sections if s != "index")))
+    assert jobs_that_pay(replace(booklet, theme=theme), 2) == 1  # the index learns its pages in passes
