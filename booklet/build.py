@@ -95,12 +95,14 @@ def learn_people(make_story, render) -> tuple[dict, bool]:
 
 
 def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
-                  options: PrintOptions | None = None, progress=None, strict: bool = False) -> BuildResult:
+                  options: PrintOptions | None = None, progress=None, strict: bool = False,
+                  checked=None) -> BuildResult:
     """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data,
     or on any warning when `strict`. The page size is `options.page_size` (or `page_size`), else
     the theme's, else A5.
 
-    `progress(done, total)`, when given, is called as the layout advances.
+    `progress(done, total)`, when given, is called as the layout advances; `checked(booklet)`, when given,
+    once the data is read and checked, before the layout (`booklet proofs` prepares its files meanwhile).
     """
     options = options or PrintOptions(page_size=page_size)
     size = options.page_size or theme_page_size(Path(data_dir))
@@ -112,6 +114,8 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
         raise DataError(warnings)
     output = Path(output)
     refuse_inputs([output, cover_path(output)] if options.separate_cover else [output], Path(data_dir), booklet)
+    if checked is not None:
+        checked(booklet)
     conference = booklet.conference
     render = partial(
         render_pdf,
