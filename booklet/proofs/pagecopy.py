@@ -277,18 +277,27 @@ class PageCopier:
     its forms are copied raw too, renumbered above the booklet's objects.
     """
 
-    def __init__(self, booklet_pdf: bytes | PdfObjects, overlay_pdf: bytes):
+    def __init__(self, booklet_pdf: bytes | PdfObjects, overlay_pdf: bytes | None = None):
+        """`overlay_pdf` may come later (`use_overlay`): the booklet's pages can be read (`prepare`) meanwhile."""
         self.booklet = booklet_pdf if isinstance(booklet_pdf, PdfObjects) else PdfObjects(booklet_pdf)
-        self.overlay = PdfObjects(overlay_pdf)
         self.shift = self.booklet.size  # overlay objects are numbered above every booklet object
+        self._parts: dict[int, _PageParts] = {}
+        language = self.booklet.reader.trailer["/Root"].get("/Lang")
+        self._language = b" /Lang " + serialise(language) if language is not None else b""
+        if overlay_pdf is not None:
+            self.use_overlay(overlay_pdf)
+
+    def use_overlay(self, overlay_pdf: bytes) -> None:
+        self.overlay = PdfObjects(overlay_pdf)
         self.first_new = self.booklet.size + self.overlay.size
         self.forms = _form_numbers(self.overlay.reader.pages[0])
         self._form_objects: dict[int, tuple[tuple[int, bytes], ...]] = {}
         self._overlay_raw: dict[int, bytes] = {}
         self._overlay_closures: dict[int, frozenset[int]] = {}
-        self._parts: dict[int, _PageParts] = {}
-        language = self.booklet.reader.trailer["/Root"].get("/Lang")
-        self._language = b" /Lang " + serialise(language) if language is not None else b""
+
+    def prepare(self, index: int) -> None:
+        """Read booklet page `index` (0-based) and what it needs, ahead of copying it."""
+        self._page_parts(index)
 
     def copy(self, pages: list[tuple[int, list[Placed]]], title: str = "") -> bytes:
         """A PDF of booklet pages (0-based indices), each with its overlay forms drawn on top."""

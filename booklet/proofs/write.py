@@ -6,8 +6,6 @@ import datetime as dt
 import os
 import re
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -125,6 +123,9 @@ def _build(data_dir: Path, page_size: str, checked=None) -> tuple[BuildResult, b
 def _built_and_planned(data_dir: Path, page_size: str, prepare=None) -> _Plan:
     """_build and _planned, in another process while this one loads what writing the proofs needs and, once
     the data is checked, calls `prepare(file names of the proofs)` (files are slow to create on some disks).
+
+    What the build needs is loaded first, in this process: where processes are forked, the build's
+    inherits it rather than loading it a second time.
     """
     if _cpus() < 2:
         proofs: list[Proof] = []
@@ -137,6 +138,9 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None) -> _Plan:
         return _planned(*_build(data_dir, page_size, checked), page_size, proofs)
     import multiprocessing
 
+    from .. import build  # noqa: F401 - loaded once, here: a forked process inherits it, and the fonts
+
+    register_fonts()
     receiving, sending = multiprocessing.Pipe(duplex=False)
     process = multiprocessing.Process(target=_build_and_plan, args=(sending, data_dir, page_size), daemon=True)
     process.start()
@@ -164,13 +168,9 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None) -> _Plan:
 
 
 def _load_writers() -> None:
-    """Import what planning and writing proofs needs (layout, pypdf, PDFium, the canvas)."""
-    from reportlab.pdfgen import canvas  # noqa: F401
-
+    """Import what writing proofs needs and the build does not (pypdf, PDFium)."""
     from . import pagecopy  # noqa: F401
-    from ..layout import common  # noqa: F401
 
-    register_fonts()
     try:
         import pypdfium2  # noqa: F401
     except ImportError:  # only needed for posters and PNGs: say so there
@@ -259,22 +259,19 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
             if old not in pngs[proof.id]:
                 files.remove(old)  # made for an earlier proof of this name: it would not match the new one
     groups = _groups(proofs, workers or (min(_cpus(), 4) if len(proofs) >= 300 else 1))
-    with ProcessPoolExecutor(max_workers=len(groups) - 1) if len(groups) > 1 else nullcontext() as pool:
-        others = [pool.submit(_write_group, job, group, [temps[p.id] for p in group]) for group in groups[1:]]
-        _write_group(job, groups[0], [temps[p.id] for p in groups[0]])
-        for other in others:
-            other.result()
+    _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups])
     return ProofsResult(tuple(proofs), tuple(paths[p.id] for p in proofs),
                         tuple(target for p in proofs for target in pngs[p.id]), None, built.pages, built.warnings,
                         missing_emails(proofs))
 
 
 def _groups(proofs: list[Proof], count: int) -> list[list[Proof]]:
-    """`proofs` cut into at most `count` runs of about the same work (a file each, and its pages)."""
+    """`proofs` cut into at most `count` runs of about the same work (a file each, and its pages; the first
+    run's process also draws the overlay of them all, about one unit a proof)."""
     work = [3 + len(p.pages) for p in proofs]
-    total = sum(work)
+    total = sum(work) + (len(proofs) if count > 1 else 0)
     groups: list[list[Proof]] = [[]]
-    done = 0
+    done = len(proofs) if count > 1 else 0
     for proof, cost in zip(proofs, work):
         if groups[-1] and len(groups) < count and done >= total * len(groups) / count:
             groups.append([])
@@ -283,24 +280,98 @@ def _groups(proofs: list[Proof], count: int) -> list[list[Proof]]:
     return groups
 
 
-def _write_group(job: _Job, proofs: list[Proof], files: list[_Files]) -> None:
-    """Write `proofs` (and their PNGs) to `files`: the overlay drawn, the booklet read, once for all of them."""
-    if not proofs:
-        return
-    from .pagecopy import PageCopier, PdfObjects
+def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]]) -> None:
+    """Write each group of proofs (and their PNGs) to its files: the first group here, each other one in a
+    process of its own, which reads the booklet while this one draws the overlay of every proof.
 
-    booklet = PdfObjects(job.pdf)
-    media, trim = booklet.boxes()
-    pointers = poster_pointers(job.pdf, proofs, job.poster_titles, job.anchors)
-    copier = PageCopier(booklet, draw_overlays(proofs, job.page, media, trim, job.reply))
-    for number, (proof, where) in enumerate(zip(proofs, files)):
-        spread = [(page - 1, overlay_forms(number, page, job.page, trim, pointers.get((proof.id, page), ())))
-                  for page in proof.pages]
-        parts = copier.copy_parts(spread, title=f"Proof for {proof.names}: {proof.title} ({job.short_title})")
-        with open(where.pdf, "wb") as file:
-            file.writelines(parts)
-        if job.png:
-            write_pngs(b"".join(parts), lambda index: where.pngs[index])
+    The overlay is one PDF for all the proofs, whatever the groups: so a proof's bytes do not depend
+    on how many processes wrote them.
+    """
+    from .pagecopy import PdfObjects
+
+    helpers = []
+    failed = True
+    try:
+        first = len(groups[0])
+        for group, where in zip(groups[1:], files[1:]):
+            import multiprocessing
+
+            here, there = multiprocessing.Pipe()
+            process = multiprocessing.Process(target=_group_process, args=(there, job, group, first, where),
+                                              daemon=True)
+            process.start()
+            there.close()
+            helpers.append((process, here))
+            first += len(group)
+        booklet = PdfObjects(job.pdf)
+        media, trim = booklet.boxes()
+        overlay = draw_overlays([p for group in groups for p in group], job.page, media, trim, job.reply)
+        for _, connection in helpers:
+            connection.send(overlay)
+        _GroupWriter(job, groups[0], 0, booklet).write(overlay, files[0])
+        for process, connection in helpers:
+            try:
+                kind, value = connection.recv()
+            except EOFError:
+                process.join()
+                raise RuntimeError(f"a process writing proofs ended unexpectedly (exit code {process.exitcode})")
+            if kind == "raised":
+                raise value
+        failed = False
+    finally:
+        for process, connection in helpers:
+            connection.close()
+            if failed:
+                process.terminate()  # nothing more written into files about to be removed
+            process.join()
+
+
+def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files: list[_Files]) -> None:
+    """In another process: reads the booklet for `proofs`, waits for the overlay, writes them; says
+    ("done", None) or ("raised", the exception)."""
+    try:
+        try:
+            writer = _GroupWriter(job, proofs, first)
+            writer.write(connection.recv(), files)
+            connection.send(("done", None))
+        except EOFError:
+            return  # the parent gave up: nothing to say
+        except BaseException as exc:  # noqa: BLE001 - told to the parent, which raises it
+            try:
+                connection.send(("raised", exc))
+            except Exception:
+                connection.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        connection.close()
+
+
+class _GroupWriter:
+    """Proofs `proofs[i]` (the `first + i`-th of all) written from the booklet: its pages read and the poster
+    titles found when it is made; the overlay given to `write`."""
+
+    def __init__(self, job: _Job, proofs: list[Proof], first: int, booklet=None):
+        from .pagecopy import PageCopier, PdfObjects
+
+        self.job, self.proofs, self.first = job, proofs, first
+        booklet = booklet if booklet is not None else PdfObjects(job.pdf)
+        self.trim = booklet.boxes()[1]
+        self.pointers = poster_pointers(job.pdf, proofs, job.poster_titles, job.anchors)
+        self.copier = PageCopier(booklet)
+        for page in sorted({page for proof in proofs for page in proof.pages}):
+            self.copier.prepare(page - 1)
+
+    def write(self, overlay: bytes, files: list[_Files]) -> None:
+        job = self.job
+        self.copier.use_overlay(overlay)
+        for number, (proof, where) in enumerate(zip(self.proofs, files), start=self.first):
+            spread = [(page - 1, overlay_forms(number, page, job.page, self.trim,
+                                               self.pointers.get((proof.id, page), ())))
+                      for page in proof.pages]
+            parts = self.copier.copy_parts(spread, title=f"Proof for {proof.names}: {proof.title} ({job.short_title})")
+            with open(where.pdf, "wb") as file:
+                file.writelines(parts)
+            if job.png:
+                write_pngs(b"".join(parts), lambda index: where.pngs[index])
 
 
 # --------------------------------------------------------------------------- what proofs there are
