@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import tempfile
@@ -141,6 +142,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None) -> _Plan:
     from .. import build  # noqa: F401 - loaded once, here: a forked process inherits it, and the fonts
 
     register_fonts()
+    gc.freeze()  # what is loaded so far stays put: the forked process's collections do not copy its pages
     receiving, sending = multiprocessing.Pipe(duplex=False)
     process = multiprocessing.Process(target=_build_and_plan, args=(sending, data_dir, page_size), daemon=True)
     process.start()
@@ -289,13 +291,15 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
     """
     from .pagecopy import PdfObjects
 
+    import multiprocessing
+
     helpers = []
     failed = True
+    if len(groups) > 1:
+        gc.freeze()  # as for the build's process
     try:
         first = len(groups[0])
         for group, where in zip(groups[1:], files[1:]):
-            import multiprocessing
-
             here, there = multiprocessing.Pipe()
             process = multiprocessing.Process(target=_group_process, args=(there, job, group, first, where),
                                               daemon=True)
