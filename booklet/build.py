@@ -98,22 +98,24 @@ def learn_people(make_story, render) -> tuple[dict, bool]:
 
 def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
                   options: PrintOptions | None = None, progress=None, strict: bool = False,
-                  cache: BuildCache | None = None, jobs: int | None = 1) -> BuildResult:
+                  cache: BuildCache | None = None, jobs: int | None = 1, checked=None) -> BuildResult:
     """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data,
     or on any warning when `strict`. The page size is `options.page_size` (or `page_size`), else
     the theme's, else A5.
 
-    `progress(done, total)`, when given, is called as the layout advances (with one job). `cache`: a
-    BuildCache given to every build of the same data (`booklet watch` does): what did not change since
-    the build before is not made again; the PDF is the same, byte for byte.
-    `jobs`: processes laying the booklet out (None: one per core); fewer when more would not pay (see
-    output.parallel.jobs_that_pay). The PDF has the same pages, text, links and outline for any number.
+    `progress(done, total)`, when given, is called as the layout advances (with one job);
+    `checked(booklet)`, when given, once the data is read and checked, before the layout (`booklet
+    proofs` prepares its files meanwhile). `cache`: a BuildCache given to every build of the same data
+    (`booklet watch` does): what did not change since the build before is not made again; the PDF is
+    the same, byte for byte. `jobs`: processes laying the booklet out (None: one per core); fewer when
+    more would not pay (see output.parallel.jobs_that_pay). The PDF has the same pages, text, links and
+    outline for any number.
     """
     with using_cache(cache):
-        return _build(data_dir, output, page_size, options, progress, strict, jobs)
+        return _build(data_dir, output, page_size, options, progress, strict, jobs, checked)
 
 
-def _build(data_dir, output, page_size, options, progress, strict, jobs) -> BuildResult:
+def _build(data_dir, output, page_size, options, progress, strict, jobs, checked) -> BuildResult:
     options = options or PrintOptions(page_size=page_size)
     size = options.page_size or theme_page_size(Path(data_dir))
     if size not in PAGE_SIZES:
@@ -124,6 +126,8 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs) -> Buil
         raise DataError(warnings)
     output = Path(output)
     refuse_inputs([output, cover_path(output)] if options.separate_cover else [output], Path(data_dir), booklet)
+    if checked is not None:
+        checked(booklet)
     conference = booklet.conference
     render_args = dict(
         title=markup.plain(conference.title),

@@ -292,3 +292,28 @@ def test_running_proofs_again_replaces_them_and_removes_pngs_of_pages_no_longer_
     assert (out / "old-entry.pdf").read_bytes() == before["old-entry.pdf"]  # not ours to remove
     assert (out / "manifest.csv").read_text(encoding="utf-8").startswith(",".join(MANIFEST_COLUMNS) + "\n")
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_proofs_are_the_same_bytes_however_many_processes_write_them(tmp_path):
+    folder = write_conference(tmp_path / "conf")
+    one = write_proofs(folder, tmp_path / "one", workers=1)
+    three = write_proofs(folder, tmp_path / "three", workers=3)
+    assert [p.id for p in one.proofs] == [p.id for p in three.proofs] and len(one.proofs) == 4
+    for proof in one.proofs:
+        assert (tmp_path / "one" / proof.file).read_bytes() == (tmp_path / "three" / proof.file).read_bytes()
+
+
+def test_entries_not_in_the_booklet_get_no_proof_and_leave_no_file_behind(tmp_path):
+    """The proof files are made while the booklet builds: those of entries it leaves out are removed."""
+    folder = write_conference(tmp_path / "conf", {"theme.yaml": "sections: [programme, abstracts]\n"})
+    out = tmp_path / "out"
+    result = write_proofs(folder, out)
+    assert sorted(p.kind for p in result.proofs) == ["abstract", "abstract"]
+    assert sorted(p.name for p in out.iterdir()) == ["lund-2026.pdf", "manifest.csv", "okafor.pdf"]
+
+
+def test_proofs_of_bad_data_write_nothing_not_even_the_folder(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"posters.yaml": "- number: one\n  title: T\n"})
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "out")])
+    assert run.exit_code == 1 and "posters.yaml" in run.output and "Traceback" not in run.output
+    assert not (tmp_path / "out").exists()

@@ -100,6 +100,12 @@ class Together:
         with _naming(self.names), open(self.temp(target), "wb") as file:
             file.writelines([data] if isinstance(data, bytes) else data)
 
+    def drop(self, target: Path) -> None:
+        """`target` is not written after all: its temporary file (from `temp`) is removed now."""
+        temp = self.temps.pop(Path(target), None)
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+
     def remove(self, path: Path) -> None:
         """`path` is removed when the others are published (and stays when they are not)."""
         self.removals.append(Path(path))

@@ -315,14 +315,4 @@ def _draw_line(canv: Canvas, x: float, y: float, text: str, font: str, size: flo
             x += stringWidth(run, name, size)
 
 
-def page_boxes(pdf: bytes) -> tuple[tuple[float, float], tuple[float, float, float, float]]:
-    """The booklet's media size and trim box (those of its first page: every page has the same)."""
-    from pypdf import PdfReader
-
-    first = PdfReader(io.BytesIO(pdf)).pages[0]
-    media, trim = first.mediabox, first.trimbox
-    return (float(media.width), float(media.height)), (float(trim.left), float(trim.bottom),
-                                                       float(trim.right), float(trim.top))
-
-
 # --------------------------------------------------------------------------- manifest, warnings, PNGs

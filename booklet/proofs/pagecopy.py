@@ -22,17 +22,27 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, IndirectObject, NameObject, PdfObject
+from pypdf.generic import DictionaryObject, IndirectObject, NameObject, PdfObject, RectangleObject
 
 # Page keys a copy does not carry over: the page tree it hangs in, and links into the booklet.
 _DROPPED_PAGE_KEYS = ("/Parent", "/Annots", "/Contents", "/Resources", "/StructParents", "/B")
 OVERLAY_NAME = "/BookletProof"
 _REFERENCE = re.compile(rb"(\d+) 0 R\b")
+_INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")  # page keys a page may inherit from the tree
+_STREAM_START = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+_NOT_PLAIN = re.compile(rb"[(%]|(?<!<)<(?!<)|/P(?:arent)?(?![!-~])|/P(?:arent)?(?=[/<\[(])|\d+\s+[1-9]\d*\s+R\b")
+_RAW_LIMIT = 1 << 16  # bytes of an object's dictionary read off as raw text, at most
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s*%%EOF\s*$")
 
 
 class PdfObjects:
-    """A PDF with a classic cross-reference table, read once: each object's raw bytes, and what it refers to."""
+    """A PDF with a classic cross-reference table, read once: each object's raw bytes, and what it refers to.
+
+    Only what is asked for is parsed: a page through the page tree's top /Kids when that lists every
+    page (as ReportLab writes it), not by reading every page; and the objects a page needs are found in
+    their raw dictionaries when those hold no strings (as ReportLab's fonts, images and forms), by pypdf
+    otherwise.
+    """
 
     def __init__(self, data: bytes):
         self.data = data
@@ -41,6 +51,42 @@ class PdfObjects:
         self.size = int(self.reader.trailer["/Size"])
         self._spans = _object_spans(data, self.reader)
         self._closures: dict[int, frozenset[int]] = {}
+        self._kids: list[IndirectObject] | None = None
+
+    def page(self, index: int) -> tuple[DictionaryObject, int]:
+        """Page `index` (0-based): its dictionary (inherited keys included) and its object number."""
+        if self._kids is None:
+            self._kids = self._flat_kids()
+        if self._kids:
+            number = self._kids[index].idnum
+            page = self.reader.get_object(number)
+            if page.get("/Type") == "/Page":
+                return page, number
+        page = self.reader.pages[index]
+        return page, page.indirect_reference.idnum
+
+    def boxes(self) -> tuple[tuple[float, float], tuple[float, float, float, float]]:
+        """The first page's media size and trim box (the media box when it has none)."""
+        page, _ = self.page(0)
+        media = RectangleObject(page["/MediaBox"])
+        trim = RectangleObject(page.get("/TrimBox") or page.get("/CropBox") or page["/MediaBox"])
+        return ((float(media.width), float(media.height)),
+                (float(trim.left), float(trim.bottom), float(trim.right), float(trim.top)))
+
+    def _flat_kids(self) -> list[IndirectObject]:
+        """The pages, when the root of the page tree lists them all and gives them nothing to inherit; else []."""
+        root = self.reader.trailer["/Root"].get_object().get("/Pages")
+        root = root.get_object() if root is not None else None
+        kids = root.get("/Kids") if root is not None else None
+        kids = kids.get_object() if kids is not None else None
+        if kids is None or any(key in root for key in _INHERITED) or root.get("/Count") != len(kids):
+            return []
+        kids = list(kids)
+        for kid in kids:
+            span = self._spans.get(kid.idnum) if isinstance(kid, IndirectObject) else None
+            if span is None or b"/Pages" in self._view[span[0]:span[1]]:
+                return []  # a branch of the tree (or something odd): pypdf walks it
+        return kids
 
     def raw(self, number: int) -> memoryview:
         """Object `number` exactly as written in the file ('N 0 obj ... endobj'), not copied."""
@@ -60,10 +106,31 @@ class PdfObjects:
             return known
         self._closures[number] = frozenset({number})  # a reference cycle ends here
         found = {number}
-        for inner in _references(self.reader.get_object(number), ("/Parent", "/P")):
-            found |= self._object_closure(inner)
+        inner = self._raw_references(number)
+        if inner is None:
+            inner = _references(self.reader.get_object(number), ("/Parent", "/P"))
+        for reference in inner:
+            found |= self._object_closure(reference)
         self._closures[number] = frozenset(found)
         return self._closures[number]
+
+    def _raw_references(self, number: int) -> list[int] | None:
+        """The objects object `number` refers to, read off its raw dictionary (stream data left out); None
+        when that is not plain enough to read so (a string, which might hold 'N 0 R', a /Parent or /P key,
+        which pypdf's walk skips, another generation), or too long."""
+        start, end = self._spans.get(number, (0, 0))
+        view = self._view[start:min(end, start + _RAW_LIMIT)]
+        stream = _STREAM_START.search(view)
+        if stream is not None:
+            head = view[:stream.start()]
+        elif end - start <= _RAW_LIMIT:
+            head = view
+        else:
+            return None
+        head = bytes(head)
+        if _NOT_PLAIN.search(head, head.index(b"obj") + 3):
+            return None
+        return [int(found) for found in _REFERENCE.findall(head)]
 
 
 def _object_spans(data: bytes, reader: PdfReader) -> dict[int, tuple[int, int]]:
@@ -210,18 +277,27 @@ class PageCopier:
     its forms are copied raw too, renumbered above the booklet's objects.
     """
 
-    def __init__(self, booklet_pdf: bytes, overlay_pdf: bytes):
-        self.booklet = PdfObjects(booklet_pdf)
-        self.overlay = PdfObjects(overlay_pdf)
+    def __init__(self, booklet_pdf: bytes | PdfObjects, overlay_pdf: bytes | None = None):
+        """`overlay_pdf` may come later (`use_overlay`): the booklet's pages can be read (`prepare`) meanwhile."""
+        self.booklet = booklet_pdf if isinstance(booklet_pdf, PdfObjects) else PdfObjects(booklet_pdf)
         self.shift = self.booklet.size  # overlay objects are numbered above every booklet object
+        self._parts: dict[int, _PageParts] = {}
+        language = self.booklet.reader.trailer["/Root"].get("/Lang")
+        self._language = b" /Lang " + serialise(language) if language is not None else b""
+        if overlay_pdf is not None:
+            self.use_overlay(overlay_pdf)
+
+    def use_overlay(self, overlay_pdf: bytes) -> None:
+        self.overlay = PdfObjects(overlay_pdf)
         self.first_new = self.booklet.size + self.overlay.size
         self.forms = _form_numbers(self.overlay.reader.pages[0])
         self._form_objects: dict[int, tuple[tuple[int, bytes], ...]] = {}
         self._overlay_raw: dict[int, bytes] = {}
         self._overlay_closures: dict[int, frozenset[int]] = {}
-        self._parts: dict[int, _PageParts] = {}
-        language = self.booklet.reader.trailer["/Root"].get("/Lang")
-        self._language = b" /Lang " + serialise(language) if language is not None else b""
+
+    def prepare(self, index: int) -> None:
+        """Read booklet page `index` (0-based) and what it needs, ahead of copying it."""
+        self._page_parts(index)
 
     def copy(self, pages: list[tuple[int, list[Placed]]], title: str = "") -> bytes:
         """A PDF of booklet pages (0-based indices), each with its overlay forms drawn on top."""
@@ -258,15 +334,15 @@ class PageCopier:
     def _page_parts(self, index: int) -> _PageParts:
         parts = self._parts.get(index)
         if parts is None:
-            page = self.booklet.reader.pages[index]
+            page, number = self.booklet.page(index)
             contents = _content_refs(page.raw_get("/Contents"))
             resources = _used_resources(page.get("/Resources"), contents)
             xobjects = resources.pop("/XObject", None) or DictionaryObject()
             entries = {k: v for k, v in dict.items(page) if k not in _DROPPED_PAGE_KEYS}
             dependencies = self.booklet.closure([entries, resources, xobjects, contents])
-            dependencies.discard(page.indirect_reference.idnum)
+            dependencies.discard(number)
             parts = self._parts[index] = _PageParts(
-                page.indirect_reference.idnum, _entries(entries), _entries(resources), _entries(xobjects),
+                number, _entries(entries), _entries(resources), _entries(xobjects),
                 b"".join(b" %d 0 R" % ref.idnum for ref in contents),
                 tuple((number, self.booklet.raw(number)) for number in sorted(dependencies)))
         return parts

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ from ..text.fonts import register_fonts
 from ..layout.page import Page, page_for
 from ..model import Booklet
 from ..problems import DataError
-from .marks import draw_overlays, header_lines, overlay_forms, page_boxes, poster_pointers, reply_line
+from .marks import draw_overlays, header_lines, overlay_forms, poster_pointers, reply_line
 from .plan import (
     KINDS, MANIFEST, Proof, ProofsResult, find_proof, long_posters, manifest_text, missing_emails, pages_of,
     page_ranges, plan_proofs,
@@ -37,14 +36,23 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
     files first and renamed into place together, so a failure part-way leaves it as it was.
     `workers`: how many processes write proofs (default: one per CPU, at most 4, for a large conference).
     """
-    plan = _built_and_planned(Path(data_dir), page_size)
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
+    made = not out_dir.exists()
     manifest = out_dir / MANIFEST
-    with together() as files:
-        result = _make(plan, page_size, reply_by, png, paths, workers, files)
-        files.write(manifest, manifest_text(result.proofs).encode("utf-8"))
+    try:
+        with together() as files:
+            def prepare(names: list[str]) -> None:  # the data is good: the files to write, made while it builds
+                for name in names:
+                    files.temp(out_dir / name)
+
+            plan = _built_and_planned(Path(data_dir), page_size, prepare)
+            paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
+            result = _make(plan, page_size, reply_by, png, paths, workers, files)
+            files.write(manifest, manifest_text(result.proofs).encode("utf-8"))
+    except BaseException:
+        if made and out_dir.is_dir() and not any(out_dir.iterdir()):
+            out_dir.rmdir()  # made for files that were never written
+        raise
     return replace(result, manifest=manifest)
 
 
@@ -86,20 +94,21 @@ def _proofs_of(booklet: Booklet, page_size: str) -> list[Proof]:
     return plan_proofs(booklet, Context(booklet, page_for(page_size)).slots)
 
 
-def _planned(built: BuildResult, pdf: bytes, page_size: str) -> _Plan:
+def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof] | None = None) -> _Plan:
     """The plan, from a build result that still holds its model (which the plan leaves out: it is large)."""
     from ..layout.posters import poster_key
 
     booklet = built.booklet
     conference = booklet.conference
-    return _Plan(replace(built, booklet=None), pdf, _proofs_of(booklet, page_size),
+    return _Plan(replace(built, booklet=None), pdf, proofs if proofs is not None else _proofs_of(booklet, page_size),
                  long_posters(booklet, page_for(page_size)), conference.contact,
                  markup.plain(conference.short_title or conference.title),
                  {poster_key(i): poster.title for i, poster in enumerate(booklet.posters)})
 
 
-def _build(data_dir: Path, page_size: str) -> tuple[BuildResult, bytes]:
-    """The booklet built once into a temporary file: its BuildResult and its bytes.
+def _build(data_dir: Path, page_size: str, checked=None) -> tuple[BuildResult, bytes]:
+    """The booklet built once into a temporary file: its BuildResult and its bytes (`checked(booklet)`: see
+    build_booklet).
 
     Built as `booklet build` builds it, less what only the press needs: no bleed (a proof shows the
     trimmed page) and no Notes pages (they come after every entry, so no page number moves).
@@ -108,43 +117,90 @@ def _build(data_dir: Path, page_size: str) -> tuple[BuildResult, bytes]:
 
     options = PrintOptions(page_size=page_size, bleed=0.0, pad_to=1)
     with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as folder:
-        built = build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options)
+        built = build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options, checked=checked)
         return built, built.output.read_bytes()
 
 
-def _built_and_planned(data_dir: Path, page_size: str) -> _Plan:
-    """_build and _planned in another process, while this one loads what writing the proofs needs."""
+def _built_and_planned(data_dir: Path, page_size: str, prepare=None) -> _Plan:
+    """_build and _planned, in another process while this one loads what writing the proofs needs and, once
+    the data is checked, calls `prepare(file names of the proofs)` (files are slow to create on some disks).
+
+    What the build needs is loaded first, in this process: where processes are forked, the build's
+    inherits it rather than loading it a second time.
+    """
     if _cpus() < 2:
-        return _planned(*_build(data_dir, page_size), page_size)
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        building = pool.submit(_build_and_plan, data_dir, page_size)
+        proofs: list[Proof] = []
+
+        def checked(booklet: Booklet) -> None:
+            proofs.extend(_proofs_of(booklet, page_size))
+            if prepare is not None:
+                prepare([p.file for p in proofs])
+
+        return _planned(*_build(data_dir, page_size, checked), page_size, proofs)
+    import multiprocessing
+
+    from .. import build  # noqa: F401 - loaded once, here: a forked process inherits it, and the fonts
+
+    register_fonts()
+    gc.freeze()  # what is loaded so far stays put: the forked process's collections do not copy its pages
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    process = multiprocessing.Process(target=_build_and_plan, args=(sending, data_dir, page_size), daemon=True)
+    process.start()
+    sending.close()
+    try:
         _load_writers()
-        problems, plan = building.result()
-    if problems is not None:
-        raise DataError(problems)
-    return plan
+        while True:
+            try:
+                kind, value = receiving.recv()
+            except EOFError:
+                process.join()
+                raise RuntimeError(f"the process building the booklet ended unexpectedly (exit code {process.exitcode})")
+            if kind == "checked":
+                if prepare is not None:
+                    prepare(value)
+            elif kind == "planned":
+                return value
+            elif kind == "problems":
+                raise DataError(value)
+            else:
+                raise value
+    finally:
+        receiving.close()
+        process.join()
 
 
 def _load_writers() -> None:
-    """Import what planning and writing proofs needs (layout, pypdf, PDFium, the canvas)."""
-    from reportlab.pdfgen import canvas  # noqa: F401
-
+    """Import what writing proofs needs and the build does not (pypdf, PDFium)."""
     from . import pagecopy  # noqa: F401
-    from ..layout import common  # noqa: F401
 
-    register_fonts()
     try:
         import pypdfium2  # noqa: F401
     except ImportError:  # only needed for posters and PNGs: say so there
         pass
 
 
-def _build_and_plan(data_dir: Path, page_size: str):
-    """In another process: (None, plan), or (problems, None) for bad data (a DataError does not survive pickling)."""
+def _build_and_plan(sending, data_dir: Path, page_size: str) -> None:
+    """In another process: sends ("checked", file names of the proofs) once the data is checked, then
+    ("planned", the plan); or ("problems", problems) for bad data (a DataError does not survive pickling),
+    or ("raised", the exception)."""
+    proofs: list[Proof] = []
+
+    def checked(booklet: Booklet) -> None:
+        proofs.extend(_proofs_of(booklet, page_size))
+        sending.send(("checked", [p.file for p in proofs]))
+
     try:
-        return None, _planned(*_build(data_dir, page_size), page_size)
-    except DataError as exc:
-        return exc.problems, None
+        try:
+            sending.send(("planned", _planned(*_build(data_dir, page_size, checked), page_size, proofs)))
+        except DataError as exc:
+            sending.send(("problems", exc.problems))
+        except BaseException as exc:  # noqa: BLE001 - told to the parent, which raises it
+            try:
+                sending.send(("raised", exc))
+            except Exception:  # an exception that cannot be pickled: its words at least
+                sending.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        sending.close()
 
 
 def _cpus() -> int:
@@ -192,30 +248,32 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png)
     pngs = {p.id: [png_path(paths[p.id], index) for index in range(len(p.pages))] if png else [] for p in proofs}
     old_pngs = {folder: _old_pngs(folder) for folder in {paths[p.id].parent for p in proofs}}
+    made = files.names()  # temporary file -> target: those made while the booklet was built
+    ready = {target: temp for temp, target in made.items()}
+    for target in set(ready) - {paths[p.id] for p in proofs}:
+        files.drop(target)  # a proof of an entry that is not in the booklet
     temps = {}
     for proof in proofs:
         path = paths[proof.id]
-        temps[proof.id] = _Files(files.temp(path), tuple(files.temp(target) for target in pngs[proof.id]))
+        temps[proof.id] = _Files(ready.get(path) or files.temp(path),
+                                 tuple(files.temp(target) for target in pngs[proof.id]))
         for old in old_pngs[path.parent].get(path.stem, ()):
             if old not in pngs[proof.id]:
                 files.remove(old)  # made for an earlier proof of this name: it would not match the new one
     groups = _groups(proofs, workers or (min(_cpus(), 4) if len(proofs) >= 300 else 1))
-    with ProcessPoolExecutor(max_workers=len(groups) - 1) if len(groups) > 1 else nullcontext() as pool:
-        others = [pool.submit(_write_group, job, group, [temps[p.id] for p in group]) for group in groups[1:]]
-        _write_group(job, groups[0], [temps[p.id] for p in groups[0]])
-        for other in others:
-            other.result()
+    _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups])
     return ProofsResult(tuple(proofs), tuple(paths[p.id] for p in proofs),
                         tuple(target for p in proofs for target in pngs[p.id]), None, built.pages, built.warnings,
                         missing_emails(proofs))
 
 
 def _groups(proofs: list[Proof], count: int) -> list[list[Proof]]:
-    """`proofs` cut into at most `count` runs of about the same work (a file each, and its pages)."""
+    """`proofs` cut into at most `count` runs of about the same work (a file each, and its pages; the first
+    run's process also draws the overlay of them all, about one unit a proof)."""
     work = [3 + len(p.pages) for p in proofs]
-    total = sum(work)
+    total = sum(work) + (len(proofs) if count > 1 else 0)
     groups: list[list[Proof]] = [[]]
-    done = 0
+    done = len(proofs) if count > 1 else 0
     for proof, cost in zip(proofs, work):
         if groups[-1] and len(groups) < count and done >= total * len(groups) / count:
             groups.append([])
@@ -224,23 +282,100 @@ def _groups(proofs: list[Proof], count: int) -> list[list[Proof]]:
     return groups
 
 
-def _write_group(job: _Job, proofs: list[Proof], files: list[_Files]) -> None:
-    """Write `proofs` (and their PNGs) to `files`: the overlay drawn, the booklet read, once for all of them."""
-    if not proofs:
-        return
-    from .pagecopy import PageCopier
+def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]]) -> None:
+    """Write each group of proofs (and their PNGs) to its files: the first group here, each other one in a
+    process of its own, which reads the booklet while this one draws the overlay of every proof.
 
-    media, trim = page_boxes(job.pdf)
-    pointers = poster_pointers(job.pdf, proofs, job.poster_titles, job.anchors)
-    copier = PageCopier(job.pdf, draw_overlays(proofs, job.page, media, trim, job.reply))
-    for number, (proof, where) in enumerate(zip(proofs, files)):
-        spread = [(page - 1, overlay_forms(number, page, job.page, trim, pointers.get((proof.id, page), ())))
-                  for page in proof.pages]
-        parts = copier.copy_parts(spread, title=f"Proof for {proof.names}: {proof.title} ({job.short_title})")
-        with open(where.pdf, "wb") as file:
-            file.writelines(parts)
-        if job.png:
-            write_pngs(b"".join(parts), lambda index: where.pngs[index])
+    The overlay is one PDF for all the proofs, whatever the groups: so a proof's bytes do not depend
+    on how many processes wrote them.
+    """
+    from .pagecopy import PdfObjects
+
+    import multiprocessing
+
+    helpers = []
+    failed = True
+    if len(groups) > 1:
+        gc.freeze()  # as for the build's process
+    try:
+        first = len(groups[0])
+        for group, where in zip(groups[1:], files[1:]):
+            here, there = multiprocessing.Pipe()
+            process = multiprocessing.Process(target=_group_process, args=(there, job, group, first, where),
+                                              daemon=True)
+            process.start()
+            there.close()
+            helpers.append((process, here))
+            first += len(group)
+        booklet = PdfObjects(job.pdf)
+        media, trim = booklet.boxes()
+        overlay = draw_overlays([p for group in groups for p in group], job.page, media, trim, job.reply)
+        for _, connection in helpers:
+            connection.send(overlay)
+        _GroupWriter(job, groups[0], 0, booklet).write(overlay, files[0])
+        for process, connection in helpers:
+            try:
+                kind, value = connection.recv()
+            except EOFError:
+                process.join()
+                raise RuntimeError(f"a process writing proofs ended unexpectedly (exit code {process.exitcode})")
+            if kind == "raised":
+                raise value
+        failed = False
+    finally:
+        for process, connection in helpers:
+            connection.close()
+            if failed:
+                process.terminate()  # nothing more written into files about to be removed
+            process.join()
+
+
+def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files: list[_Files]) -> None:
+    """In another process: reads the booklet for `proofs`, waits for the overlay, writes them; says
+    ("done", None) or ("raised", the exception)."""
+    try:
+        try:
+            writer = _GroupWriter(job, proofs, first)
+            writer.write(connection.recv(), files)
+            connection.send(("done", None))
+        except EOFError:
+            return  # the parent gave up: nothing to say
+        except BaseException as exc:  # noqa: BLE001 - told to the parent, which raises it
+            try:
+                connection.send(("raised", exc))
+            except Exception:
+                connection.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        connection.close()
+
+
+class _GroupWriter:
+    """Proofs `proofs[i]` (the `first + i`-th of all) written from the booklet: its pages read and the poster
+    titles found when it is made; the overlay given to `write`."""
+
+    def __init__(self, job: _Job, proofs: list[Proof], first: int, booklet=None):
+        from .pagecopy import PageCopier, PdfObjects
+
+        self.job, self.proofs, self.first = job, proofs, first
+        booklet = booklet if booklet is not None else PdfObjects(job.pdf)
+        self.trim = booklet.boxes()[1]
+        self.pointers = poster_pointers(job.pdf, proofs, job.poster_titles, job.anchors)
+        self.copier = PageCopier(booklet)
+        for page in sorted({page for proof in proofs for page in proof.pages}):
+            self.copier.prepare(page - 1)
+
+    def write(self, overlay: bytes, files: list[_Files]) -> None:
+        job = self.job
+        self.copier.use_overlay(overlay)
+        for number, (proof, where) in enumerate(zip(self.proofs, files), start=self.first):
+            spread = [(page - 1, overlay_forms(number, page, job.page, self.trim,
+                                               self.pointers.get((proof.id, page), ())))
+                      for page in proof.pages]
+            parts = self.copier.copy_parts(spread, title=f"Proof for {proof.names}: {proof.title} ({job.short_title})")
+            with open(where.pdf, "wb") as file:
+                file.writelines(parts)
+            if job.png:
+                write_pngs(b"".join(parts), lambda index: where.pngs[index])
 
 
 # --------------------------------------------------------------------------- what proofs there are
