@@ -152,3 +152,37 @@ def test_the_memory_cache_stands_in_front_of_the_disk_cache(tmp_path, monkeypatc
     monkeypatch.setenv("BOOKLET_CACHE", str(disk))
     assert warm.read_bytes() == _cold(folder, tmp_path / "damaged.pdf")  # a cold build makes the entries again
     assert all(path.read_bytes() != b"damaged" for path in kept)
+
+
+def test_names_moved_to_other_pages_by_an_edit_give_the_index_of_a_cold_build(tmp_path, monkeypatch):
+    """Paragraphs with the index's person marks are replayed warm (their marks noted again, in order, on
+    the page they land on): an edit that moves names to other pages moves them in the index, its links
+    and anchors exactly as a cold build does."""
+    from booklet.text.paragraph import MathParagraph
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    cache, warm = BuildCache(), tmp_path / "warm.pdf"
+    build_booklet(folder, warm, cache=cache)
+    before = Pdf(warm)
+    entry = before.pages_with("Abebe, Selam")
+    path = folder / "abstracts.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Astronomy has always been", LONG.replace("$", "") * 2 + " Astronomy has always been",
+                                 1), encoding="utf-8")
+    drawn = []
+    real = MathParagraph.draw
+
+    def spy(self):
+        drawn.append(self.text)
+        return real(self)
+
+    monkeypatch.setattr(MathParagraph, "draw", spy)
+    build_booklet(folder, warm, cache=cache)
+    monkeypatch.setattr(MathParagraph, "draw", real)
+    assert warm.read_bytes() == _cold(folder, tmp_path / "cold.pdf")
+    after = Pdf(warm)
+    # the index names other pages now: the names after the edit moved
+    assert [after.lines(i) for i in after.pages_with("Abebe, Selam")] != [before.lines(i) for i in entry]
+    marked = [t for t in drawn if 'name="person"' in t]
+    assert len(marked) <= 10  # the programme's rows and abstracts' headers were replayed, not drawn

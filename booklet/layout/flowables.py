@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, ImageAndFlowables
 from .. import images
 from ..cache import memory
 from ..text.fonts import fonts_in_use, recording, replayable, replayed
+from ..output.render import PERSON_CALLBACK, _person_drawn
 from ..text.paragraph import MathParagraph
 
 PICKLE = pickle.HIGHEST_PROTOCOL
@@ -26,6 +27,15 @@ def layout_key(cache, kind: type, text: str, style, bullet, case_sensitive) -> t
 
 # Markup that draws more than text and colours: links and marks (annotations, destinations, callbacks), images.
 _NOT_PLAIN = ("<a ", "<a>", "<link", "<onDraw", "<ondraw", "<img", "<index")
+# ... except the index's person marks (see Context.named), whose callback only notes the person on the
+# canvas: recorded when drawn, called again in the same order, with the same position, when replayed.
+_PERSON_MARK = f'<onDraw name="{PERSON_CALLBACK}" '
+
+
+def _plain(text: str) -> bool:
+    if _PERSON_MARK in text:
+        text = text.replace(_PERSON_MARK, "")
+    return not any(tag in text for tag in _NOT_PLAIN)
 
 
 def _extgstate(state) -> tuple:
@@ -34,13 +44,32 @@ def _extgstate(state) -> tuple:
     return tuple(sorted(values.items())) if isinstance(values, dict) else ()
 
 
-def _state(canv) -> tuple:
+def _state(canv, lengths_ignored=()) -> tuple:
     """All a canvas holds apart from the operators of the page: each attribute's value, by identity, and
     the length of those that are lists or dictionaries (a paragraph whose drawing changes any of it,
     adding a link or a form, is not replayed), and the extra graphics state."""
     return (tuple((name, id(value), len(value) if isinstance(value, (list, dict, set)) else -1)
-                  for name, value in canv.__dict__.items() if name != "_code"),
+                  for name, value in canv.__dict__.items() if name != "_code" and name not in lengths_ignored),
             _extgstate(getattr(canv, "_extgstate", None)), len(canv._doc.idToObject))
+
+
+_NOTED = ("people_pages", "anchor_pages", "_destinations")  # what noting a person changes (BookletCanvas.note_person)
+
+
+def _state_without(state: tuple, names) -> tuple:
+    return (tuple(item for item in state[0] if item[0] not in names),) + state[1:]
+
+
+def _replay_marks(canv, marks) -> None:
+    """Call the person callback for each kept mark, in order, as drawing the paragraph called it (only
+    the position and leading are read from the text state it is handed)."""
+    callback = canv.getNamedCB(PERSON_CALLBACK)
+    for kind, label, x, y, leading in marks:
+        canv._curr_tx_info = {"cur_x": x, "cur_y": y, "leading": leading}
+        try:
+            callback(canv, kind, label)
+        finally:
+            del canv._curr_tx_info
 
 
 def _style_number(cache, style) -> int:
@@ -157,7 +186,7 @@ class Para(MathParagraph):
             return super()._setup(text, style, bulletText, frags, cleaner)
         key = layout_key(cache, type(self), text, style, bulletText, self.caseSensitive)
         kept = cache.peek("layouts", ("parsed", key))
-        self._plain = not any(tag in text for tag in _NOT_PLAIN)
+        self._plain = _plain(text)
         if kept is not None:  # a paragraph wrapped as before never needs these fragments
             self.text, self.style, self.bulletText, self.debug = cleaner(text), style, bulletText, 0
             self._parsed, self._layout_key = kept, key
@@ -213,14 +242,38 @@ class Para(MathParagraph):
         kept = cache.peek("layouts", key)
         if kept is not None and replayed(kept[1], canv._doc):
             canv._code.extend(kept[0])
+            if kept[2]:
+                _replay_marks(canv, kept[2])
             return
         start, before = len(canv._code), _state(canv)
         mapped = set(canv._doc.fontMapping)
-        with recording() as events:
-            super().draw()
+        marks: list = []  # (kind, label, x, y, leading) of each person mark, as drawing called it
+        added = [0]  # the PDF objects those calls added (the anchors' destinations)
+        callbacks = canv._namedCB
+        noting = callbacks.get(PERSON_CALLBACK)
+        if noting is not None:
+            def recording_marks(canv, kind, label):
+                info = canv._curr_tx_info
+                marks.append((kind, label, info["cur_x"], info["cur_y"], info["leading"]))
+                objects = len(canv._doc.idToObject)
+                noting(canv, kind, label)
+                added[0] += len(canv._doc.idToObject) - objects
+            callbacks[PERSON_CALLBACK] = recording_marks
+        try:
+            with recording() as events:
+                super().draw()
+        finally:
+            if noting is not None:
+                callbacks[PERSON_CALLBACK] = noting
+        if marks and noting is not _person_drawn:  # a callback of someone else's: its effects are unknown
+            return
         named = {name for subset_name, name, *_ in events if subset_name}
-        if _state(canv) == before and set(canv._doc.fontMapping) - mapped <= named:
-            cache.put("layouts", key, (canv._code[start:], replayable(events)))
+        after = _state(canv, _NOTED if marks else ())
+        if marks:
+            before = _state_without(before, _NOTED)
+            after = after[:2] + (after[2] - added[0],)
+        if after == before and set(canv._doc.fontMapping) - mapped <= named:
+            cache.put("layouts", key, (canv._code[start:], replayable(events), tuple(marks)))
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
