@@ -28,13 +28,16 @@ def layout_key(cache, kind: type, text: str, style, bullet, case_sensitive) -> t
 # Markup that draws more than text and colours: links and marks (annotations, destinations, callbacks), images.
 _NOT_PLAIN = ("<a ", "<a>", "<link", "<onDraw", "<ondraw", "<img", "<index")
 # ... except the index's person marks (see Context.named), whose callback only notes the person on the
-# canvas: recorded when drawn, called again in the same order, with the same position, when replayed.
+# canvas, and links within the document: recorded when drawn, made again in the same order, at the same
+# position, when replayed (see Para.draw).
 _PERSON_MARK = f'<onDraw name="{PERSON_CALLBACK}" '
+_INTERNAL_LINK = '<a href="#'
 
 
 def _plain(text: str) -> bool:
-    if _PERSON_MARK in text:
-        text = text.replace(_PERSON_MARK, "")
+    for tag in (_PERSON_MARK, _INTERNAL_LINK):
+        if tag in text:
+            text = text.replace(tag, "")
     return not any(tag in text for tag in _NOT_PLAIN)
 
 
@@ -53,18 +56,24 @@ def _state(canv, lengths_ignored=()) -> tuple:
             _extgstate(getattr(canv, "_extgstate", None)), len(canv._doc.idToObject))
 
 
-_NOTED = ("people_pages", "anchor_pages", "_destinations")  # what noting a person changes (BookletCanvas.note_person)
+# what noting a person (BookletCanvas.note_person) and linking (Canvas.linkRect) change on the canvas
+_NOTED = ("people_pages", "anchor_pages", "_destinations", "_annotationCount", "_annotationrefs")
 
 
 def _state_without(state: tuple, names) -> tuple:
     return (tuple(item for item in state[0] if item[0] not in names),) + state[1:]
 
 
-def _replay_marks(canv, marks) -> None:
-    """Call the person callback for each kept mark, in order, as drawing the paragraph called it (only
-    the position and leading are read from the text state it is handed)."""
+def _replay_effects(canv, effects) -> None:
+    """Make again, in order, what drawing a paragraph did besides its operators: each person mark's
+    callback (handed the position and leading it read from the text state), each internal link (the
+    same linkRect call, in the coordinates of the paragraph, which the canvas makes absolute)."""
     callback = canv.getNamedCB(PERSON_CALLBACK)
-    for kind, label, x, y, leading in marks:
+    for effect in effects:
+        if effect[0] == "link":
+            canv.linkRect(*effect[1], **effect[2])
+            continue
+        kind, label, x, y, leading = effect[1:]
         canv._curr_tx_info = {"cur_x": x, "cur_y": y, "leading": leading}
         try:
             callback(canv, kind, label)
@@ -243,37 +252,47 @@ class Para(MathParagraph):
         if kept is not None and replayed(kept[1], canv._doc):
             canv._code.extend(kept[0])
             if kept[2]:
-                _replay_marks(canv, kept[2])
+                _replay_effects(canv, kept[2])
             return
         start, before = len(canv._code), _state(canv)
         mapped = set(canv._doc.fontMapping)
-        marks: list = []  # (kind, label, x, y, leading) of each person mark, as drawing called it
-        added = [0]  # the PDF objects those calls added (the anchors' destinations)
+        effects: list = []  # ("mark", kind, label, x, y, leading) / ("link", args, kwargs), in the order made
+        added = [0]  # the PDF objects those calls added (destinations, link annotations)
         callbacks = canv._namedCB
         noting = callbacks.get(PERSON_CALLBACK)
+
+        def recording_mark(canv, kind, label):
+            info = canv._curr_tx_info
+            effects.append(("mark", kind, label, info["cur_x"], info["cur_y"], info["leading"]))
+            objects = len(canv._doc.idToObject)
+            noting(canv, kind, label)
+            added[0] += len(canv._doc.idToObject) - objects
+
+        def recording_link(*args, **kwargs):
+            effects.append(("link", args, kwargs))
+            objects = len(canv._doc.idToObject)
+            type(canv).linkRect(canv, *args, **kwargs)
+            added[0] += len(canv._doc.idToObject) - objects
+
         if noting is not None:
-            def recording_marks(canv, kind, label):
-                info = canv._curr_tx_info
-                marks.append((kind, label, info["cur_x"], info["cur_y"], info["leading"]))
-                objects = len(canv._doc.idToObject)
-                noting(canv, kind, label)
-                added[0] += len(canv._doc.idToObject) - objects
-            callbacks[PERSON_CALLBACK] = recording_marks
+            callbacks[PERSON_CALLBACK] = recording_mark
+        canv.linkRect = recording_link
         try:
             with recording() as events:
                 super().draw()
         finally:
+            del canv.linkRect
             if noting is not None:
                 callbacks[PERSON_CALLBACK] = noting
-        if marks and noting is not _person_drawn:  # a callback of someone else's: its effects are unknown
-            return
+        if effects and noting is not _person_drawn and any(e[0] == "mark" for e in effects):
+            return  # a person callback of someone else's: its effects are unknown
         named = {name for subset_name, name, *_ in events if subset_name}
-        after = _state(canv, _NOTED if marks else ())
-        if marks:
+        after = _state(canv, _NOTED if effects else ())
+        if effects:
             before = _state_without(before, _NOTED)
             after = after[:2] + (after[2] - added[0],)
         if after == before and set(canv._doc.fontMapping) - mapped <= named:
-            cache.put("layouts", key, (canv._code[start:], replayable(events), tuple(marks)))
+            cache.put("layouts", key, (canv._code[start:], replayable(events), tuple(effects)))
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
