@@ -208,7 +208,9 @@ class Para(MathParagraph):
 
     def wrap(self, availWidth, availHeight):
         cached = getattr(self, "_wrapped", None)
-        if cached is not None and cached[0] == availWidth and hasattr(self, "blPara"):
+        # the lines are there, kept pickled or not (hasattr(self, "blPara") would unpickle them)
+        if cached is not None and cached[0] == availWidth and (self._wrapped_lines is not None
+                                                               or "_blPara" in self.__dict__):
             return cached[1]
         cache = memory.active() if self._layout_key is not None else None
         if cache is None:
