@@ -197,13 +197,15 @@ class Para(MathParagraph):
         kept = cache.peek("layouts", ("parsed", key))
         self._plain = _plain(text)
         if kept is not None:  # a paragraph wrapped as before never needs these fragments
-            self.text, self.style, self.bulletText, self.debug = cleaner(text), style, bulletText, 0
-            self._parsed, self._layout_key = kept, key
+            parsed, cleaned_by, cleaned = kept  # the text as the same cleaner made it (ReportLab's is slow)
+            self.text = cleaned if cleaned_by is cleaner else cleaner(text)
+            self.style, self.bulletText, self.debug = style, bulletText, 0
+            self._parsed, self._layout_key = parsed, key
             return
         super()._setup(text, style, bulletText, frags, cleaner)
         # a <para> tag's attributes make a style of their own, a <bullet> tag a bullet: not kept
         if self.style is style and self.bulletText is bulletText:
-            cache.put("layouts", ("parsed", key), pickle.dumps(self.frags, PICKLE))
+            cache.put("layouts", ("parsed", key), (pickle.dumps(self.frags, PICKLE), cleaner, cleaner(text)))
             self._layout_key = key
 
     def wrap(self, availWidth, availHeight):
