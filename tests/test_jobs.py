@@ -125,3 +125,25 @@ def test_jobs_that_pay(medium, tmp_path):
 
     theme = replace(booklet.theme, sections=("index", *(s for s in booklet.theme.sections if s != "index")))
     assert jobs_that_pay(replace(booklet, theme=theme), 2) == 1  # the index learns its pages in passes
+
+
+def test_a_part_makes_only_its_own_abstracts(medium, monkeypatch):
+    from booklet.layout import abstracts
+    from booklet.layout.flowables import Continues, Later
+    from booklet.output.parallel import chunk_story
+
+    made = []
+    page_of = abstracts.build_abstract_page
+    monkeypatch.setattr(abstracts, "build_abstract_page",
+                        lambda ctx, abstract, level=2: made.append(abstract.id) or page_of(ctx, abstract, level))
+    booklet, _ = read_booklet(medium)
+    page = page_for("A5")
+    names = [name for name, _ in story_pieces(Context(booklet, page))]
+    runs, _ = plan(booklet, names, 2)
+    story, state = chunk_story(story_pieces(Context(booklet, page)), runs[1])
+    assert not any(isinstance(flowable, Later) for flowable in story)
+    shown = [flowable.content[0].key for flowable in story if isinstance(flowable, Continues)]
+    assert shown and len(made) == len(shown) < len(booklet.abstracts)  # the second part's abstracts, made once
+    by_id = {abstract.id: abstract for abstract in booklet.abstracts}
+    assert shown == [Context(booklet, page).abstract_key(by_id[key]) for key in made]
+    assert state.section == "Abstracts"  # the part starts inside the section

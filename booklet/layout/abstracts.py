@@ -11,7 +11,7 @@ from reportlab.platypus import PageBreak, Spacer
 from ..text import markup
 from ..model import Abstract, Person
 from .common import Context, Slot, abstract_photo, presents
-from .flowables import Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Para, Rule
+from .flowables import Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule
 from .programme import day_title
 from .styles import markup_color
 
@@ -53,13 +53,15 @@ def build_day_abstracts(ctx: Context, day_index: int, abstracts: list[Abstract])
 def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading: list, level: int) -> list:
     """A run of abstracts: `opening` (zero-size anchors and marks) first; then one page each, or
     (layout: flow) one after another with a rule between, each header kept with the first lines of
-    its text, `heading` kept with the first. Each abstract ends with a mark of its last page."""
+    its text, `heading` kept with the first. Each abstract ends with a mark of its last page. An abstract
+    on pages of its own is a Later (see flowables.made)."""
     if not ctx.flow:
         story = list(opening)
         for number, abstract in enumerate(abstracts):
             if number:
                 story.append(PageBreak())
-            story += build_abstract_page(ctx, abstract, level)
+            # made when laid out: a process laying out only the last abstracts makes only theirs
+            story.append(Later(lambda abstract=abstract: build_abstract_page(ctx, abstract, level)))
             story.append(EndMark(ctx.abstract_key(abstract)))
         return story
     story = []

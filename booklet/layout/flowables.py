@@ -531,6 +531,30 @@ class Entry(Continues):
         return super().split(availWidth, availHeight)  # the first part holds the separator, if any
 
 
+class Later:
+    """Flowables made only when they are needed: a story may hold these where it is cut into parts
+    (output.parallel lays out each part in its own process, and makes only that part's); `made(story)`
+    makes them. What they make holds no section anchor or day mark (those tell where a part starts)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make):
+        self.make = make  # () -> a list of flowables
+
+
+def made(story: list) -> list:
+    """`story` with every Later made into its flowables."""
+    if not any(isinstance(flowable, Later) for flowable in story):
+        return story
+    out = []
+    for flowable in story:
+        if isinstance(flowable, Later):
+            out += flowable.make()
+        else:
+            out.append(flowable)
+    return out
+
+
 class EndMark(Flowable):
     """Zero-size, after an entry: records the page its entry ends on (`end:KEY`, for proofs), with no
     trace in the PDF."""

@@ -16,6 +16,7 @@ from .abstracts import build_abstracts, build_day_abstracts
 from .backmatter import build_back_cover, build_practical, has_practical
 from .common import Context, day_key, posters_day_key
 from .cover import build_cover
+from .flowables import made
 from .frontmatter import build_committees, build_contents
 from .glance import build_glance
 from .index import build_index, has_index
@@ -40,14 +41,15 @@ def build_story(booklet: Booklet, page: Page, pad_to: int = 4, known_people: dic
     included, comes from lint (see booklet.check), so `check` reports what `build` does."""
     ctx = Context(booklet, page)
     ctx.known_people, ctx.index_links = known_people, index_links
-    return [flowable for _, make in story_pieces(ctx, pad_to) for flowable in make()]
+    return [flowable for _, make in story_pieces(ctx, pad_to) for flowable in made(make())]
 
 
 def story_pieces(ctx: Context, pad_to: int = 4) -> list[tuple[str, object]]:
     """The story in pieces, in order, each (name, a function making its flowables): "front" (cover,
     contents), each section of ctx.sections with the extra pages after it (each starts with a PageBreak,
     or is empty), "end" (the last extra pages, Notes pages, back cover). A piece is made only when asked
-    for (output.parallel makes some pieces in one process, some in another)."""
+    for (output.parallel makes some pieces in one process, some in another); it may hold Laters (an
+    abstract on pages of its own), which flowables.made makes."""
 
     def section(name: str) -> list:
         story = []
@@ -75,7 +77,7 @@ def _extra_entries(ctx: Context, after: str | None) -> list[tuple[int, str, str]
 
 
 def section_parts(ctx: Context, name: str) -> list[list]:
-    """A section's flowables, in parts that each start a new page."""
+    """A section's flowables, in parts that each start a new page (with Laters: see flowables.made)."""
     if name == "committees":
         return [build_committees(ctx)]
     if name == "programme":

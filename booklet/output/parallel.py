@@ -32,7 +32,7 @@ from reportlab.pdfbase.ttfonts import SUBSETN
 from reportlab.platypus import PageBreak
 
 from ..layout.common import Context
-from ..layout.flowables import Anchor, DayMark
+from ..layout.flowables import Anchor, DayMark, made
 from ..layout.index import index_before_people
 from ..layout.page import Page
 from ..layout.story import story_pieces
@@ -43,6 +43,7 @@ from .render import BookletCanvas, BookletDocTemplate, person_anchor
 # rough cost of laying out each thing a section holds (an abstract on its own page = 1): for balancing
 WEIGHTS = {"abstract": 1.0, "item": 0.15, "poster": 0.36, "tutorial": 1.0, "participant": 0.02}
 BUILD_SHARE = 0.26  # of a piece's cost, making its flowables (a run that lays out only its end makes them all)
+LATER_SHARE = 0.005  # the same for abstracts on pages of their own: they are Laters, a run makes only its own
 MIN_WEIGHT = 400.0  # books lighter than this (about 400 abstract pages) are built in one process: it does not pay
 _PERSON = re.compile(r"person-(.+)-(\d+)")
 
@@ -93,15 +94,16 @@ class Chunk:
 
 def plan(booklet, names: list[str], jobs: int) -> tuple[list[list[Chunk]], list[Chunk]]:
     """The pieces before the last part, in at most `jobs` runs whose heaviest is as light as can be (a piece
-    may be cut between two runs: the second then also makes the first's share of it, BUILD_SHARE of its
-    weight); and the last part: the index and what follows it, or only the end."""
+    may be cut between two runs: the second then also makes the flowables before its share of it,
+    _build_share of its weight); and the last part: the index and what follows it, or only the end."""
     last = names.index("index") if "index" in names else len(names) - 1
     weights = [_piece_weight(booklet, name) for name in names[:last]]
+    shares = [_build_share(booklet, name) for name in names[:last]]
     low, high = sum(weights) / jobs, sum(weights) * (1 + BUILD_SHARE)
-    best = _pack(weights, high)
+    best = _pack(weights, shares, high)
     for _ in range(40):
         middle = (low + high) / 2
-        runs = _pack(weights, middle)
+        runs = _pack(weights, shares, middle)
         if runs is not None and len(runs) <= jobs:
             best, high = runs, middle
         else:
@@ -109,8 +111,16 @@ def plan(booklet, names: list[str], jobs: int) -> tuple[list[list[Chunk]], list[
     return best, [Chunk(index) for index in range(last, len(names))]
 
 
-def _pack(weights: list[float], capacity: float) -> list[list[Chunk]] | None:
-    """Pieces packed in order into runs of at most `capacity`, cut where a run is full; None if one cannot be."""
+def _build_share(booklet, name: str) -> float:
+    """What making the flowables before a cut costs a run that lays out a piece from there (of its weight)."""
+    if name == "abstracts" and booklet.theme.abstracts_layout != "flow":
+        return LATER_SHARE
+    return BUILD_SHARE
+
+
+def _pack(weights: list[float], shares: list[float], capacity: float) -> list[list[Chunk]] | None:
+    """Pieces packed in order into runs of at most `capacity`, cut where a run is full (a run laying out a
+    piece from a cut on first pays `shares` of its weight before it); None if one cannot be."""
     runs: list[list[Chunk]] = [[]]
     load = 0.0
     for index, weight in enumerate(weights):
@@ -121,7 +131,7 @@ def _pack(weights: list[float], capacity: float) -> list[list[Chunk]] | None:
                 runs[-1].append(Chunk(index, start, end))
                 start = end
             runs.append([])
-            load = BUILD_SHARE * weight * start  # the next run makes the piece whole, then keeps its share
+            load = shares[index] * weight * start  # the next run makes what comes before its share
             if load + 1e-9 >= capacity:
                 return None
         runs[-1].append(Chunk(index, start, 1.0))
@@ -150,11 +160,11 @@ def _marks(flowables):
 
 def chunk_story(pieces, chunks: list[Chunk]) -> tuple[list, StartState]:
     """The flowables of `chunks` (consecutive), without a page break to start with; the state at their start."""
-    story, state, made = [], None, {}
+    story, state, built = [], None, {}
     for chunk in chunks:
-        flowables = made.get(chunk.piece)
+        flowables = built.get(chunk.piece)
         if flowables is None:
-            flowables = made[chunk.piece] = pieces[chunk.piece][1]()
+            flowables = built[chunk.piece] = pieces[chunk.piece][1]()
         breaks = [i for i, f in enumerate(flowables) if isinstance(f, PageBreak)] + [len(flowables)]
         start = 0 if chunk.start <= 0 else breaks[round(chunk.start * (len(breaks) - 1))]
         end = len(flowables) if chunk.end >= 1 else breaks[round(chunk.end * (len(breaks) - 1))]
@@ -165,7 +175,7 @@ def chunk_story(pieces, chunks: list[Chunk]) -> tuple[list, StartState]:
                     state.day = mark.day
                 elif mark.section is not None:
                     state.section, state.day = mark.section, None
-        story += flowables[start:end]
+        story += made(flowables[start:end])
     while story and isinstance(story[0], PageBreak):
         story.pop(0)
     return story, state or StartState()
