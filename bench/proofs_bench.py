@@ -36,6 +36,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from run import source_tree  # bench/run.py: a git revision exported to run with PYTHONPATH
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 OUT = BENCH / "out" / "proofs"
@@ -124,19 +126,6 @@ def bench_size(size: str, runs: int, ref: str | None = None) -> dict:
     return {"size": size, "what": what, "pages": int(pages.group(1)) if pages else None,
             "proofs": int(count.group(1)) if count else None, "mb": size_mb, "build": build, "proof": proof,
             "before": before, "ref": ref, "runs": runs}
-
-
-def source_tree(ref: str) -> Path:
-    """Git revision `ref` exported read-only into bench/out/ (once), to run with PYTHONPATH."""
-    rev = subprocess.run(["git", "rev-parse", "--short", ref], cwd=ROOT, check=True, capture_output=True,
-                         text=True).stdout.strip()
-    target = OUT / f"src-{rev}"
-    if not (target / "booklet").is_dir():
-        shutil.rmtree(target, ignore_errors=True)
-        target.mkdir(parents=True)
-        archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
-    return target
 
 
 def table(results: list[dict]) -> list[str]:
