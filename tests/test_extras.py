@@ -315,3 +315,57 @@ def test_a_pdf_made_for_print_is_placed_by_its_trim_box_in_any_rotation(tmp_path
     assert pdfpage.size(path) == (190.0, 290.0)  # the trim box, turned
     # as a renderer shows the turned page: left, bottom, right, top of what lies outside the trim box
     assert pdfpage.trim_crop(path) == (20.0, 20.0, 10.0, 10.0)
+
+
+def form_pdf() -> bytes:
+    """A map with two filled-in form fields: one printed, one hidden."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(400, 200), invariant=1)
+    canvas.drawString(20, 150, "Harbour map")
+    canvas.acroForm.textfield(name="shown", x=20, y=20, width=200, height=30, value="Filled in")
+    canvas.acroForm.textfield(name="hidden", x=20, y=80, width=200, height=30, value="Not printed",
+                              annotationFlags="hidden")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_pdf_extra_page_s_printed_form_fields_are_drawn_flattened_where_they_are(tmp_path):
+    # the form field's appearance was dropped with the annotations: a filled-in map lost what was filled in
+    result, pdf = build(tmp_path, "extra_pages:\n  - {file: images/map.pdf}\n", {"images/map.pdf": form_pdf()})
+    index = result.anchors["extra-0"] - 1
+    assert pdf.lines(index)[:2] == ["Harbour map", "Filled in"]
+    assert "Not printed" not in pdf.texts[index]
+    # where the field is on the map: 4 pt right of the map's own text, 114 pt below it (ReportLab sets the
+    # field's text at 4, 16 in its 200 x 30 box at 20, 20; the map's text is at 20, 150)
+    document = pypdfium2.PdfDocument(str(pdf.path))
+    try:
+        text = document[index].get_textpage()
+        corners = {}
+        for words in ("Harbour map", "Filled in"):
+            start, _ = text.search(words).get_next()
+            corners[words] = text.get_charbox(start)[:2]
+    finally:
+        document.close()
+    scale = A5.text_width / 400  # a landscape page: as wide as the text block
+    (map_x, map_y), (field_x, field_y) = corners["Harbour map"], corners["Filled in"]
+    assert field_x - map_x == pytest.approx(4 * scale, abs=1)
+    assert map_y - field_y == pytest.approx(114 * scale, abs=1)
+
+
+def test_a_pdf_extra_page_s_printed_form_fields_are_in_its_cmyk_rendering_too(tmp_path):
+    from booklet.layout import pdfpage
+
+    path = tmp_path / "map.pdf"
+    path.write_bytes(form_pdf())
+    pdfpage.forget()
+    document = pypdfium2.PdfDocument(pdfpage.printable(path))  # what the CMYK build renders
+    try:
+        text = document[0].get_textpage().get_text_bounded()
+        assert "Harbour map" in text and "Filled in" in text and "Not printed" not in text
+    finally:
+        document.close()
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(pdf_bytes())
+    assert pdfpage.printable(plain) is None  # nothing to draw: rendered as it is
+    assert "Harbour map" in pdfpage._reader(path).pages[0].get_contents().get_data().decode("latin-1")  # untouched
