@@ -369,3 +369,20 @@ def test_a_pdf_extra_page_s_printed_form_fields_are_in_its_cmyk_rendering_too(tm
     plain.write_bytes(pdf_bytes())
     assert pdfpage.printable(plain) is None  # nothing to draw: rendered as it is
     assert "Harbour map" in pdfpage._reader(path).pages[0].get_contents().get_data().decode("latin-1")  # untouched
+
+
+def test_a_damaged_pdf_is_reported_once_without_pypdf_s_own_log_lines(tmp_path):
+    # pypdf logged "EOF marker not found" straight to the terminal before booklet's message (a real process:
+    # under pytest, pypdf's log goes to pytest's handler instead)
+    import subprocess
+    import sys
+
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/map.pdf}\n"),
+        "images/map.pdf": pdf_bytes()[:600]})
+    result = subprocess.run([sys.executable, "-m", "booklet", "check", str(data)], capture_output=True, text=True)
+    assert result.returncode == 1
+    line = base_lines("conference.yaml") + 2
+    first, *rest = result.stderr.splitlines()
+    assert first.startswith(f"conference.yaml:{line}: extra_pages[0].file: 'images/map.pdf': not a readable PDF (")
+    assert rest == ["1 error, 0 warnings; nothing was written."]
