@@ -400,3 +400,12 @@ def test_a_family_name_that_is_not_whole_words_at_either_end_of_the_name_is_an_e
         "family name as the name writes it",
         "2 errors, 0 warnings; nothing was written.",
     ])
+
+
+def test_an_empty_alias_says_it_is_empty(tmp_path):
+    # it said "expected text, not text"
+    folder = write_conference(tmp_path / "conf", {"people.yaml": "- name: Bo Jones\n  aliases:\n    - B. Jones\n    -\n"})
+    assert check(folder) == (1, [
+        "people.yaml:4: [0].aliases[1]: an empty item: write its text, or leave the item out",
+        "1 error, 0 warnings; nothing was written.",
+    ])
