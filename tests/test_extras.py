@@ -167,6 +167,19 @@ def test_a_coarse_logo_is_warned_about_at_its_tier_size_by_check_and_build(tmp_p
     assert message in check.stderr.splitlines() and message in built.stderr.splitlines()
 
 
+def test_an_svg_logo_is_an_error_that_says_it_is_an_svg(tmp_path):
+    # it said "not a readable image (cannot identify image file '/the/whole/path.svg')"
+    svg = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="90" height="30"/>\n'
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", "sponsors:\n  - {name: Vector, logo: images/v.svg}\n"
+                                                     "  - {name: Named, logo: images/v.png}\n"),
+        "images/v.svg": svg, "images/v.png": svg})
+    line = base_lines("conference.yaml") + 2
+    what = "an SVG drawing, which booklet cannot place; export it as a PNG image (300 dpi at the size it prints)"
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{line}: sponsors[0].logo: 'images/v.svg': {what}",
+                                          f"conference.yaml:{line + 1}: sponsors[1].logo: 'images/v.png': {what}"])
+
+
 # -- extra pages ----------------------------------------------------------------------------------------
 
 EXTRA = """\
