@@ -312,6 +312,19 @@ def test_a_text_too_long_for_a_qr_code_is_an_error_with_file_line_and_key(tmp_pa
 
 
 
+def test_a_caption_too_long_to_print_under_its_code_is_an_error_and_the_longest_allowed_prints(tmp_path):
+    # a 5,000-character caption made a row taller than the page: an internal error (LayoutError)
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", f"qr_codes:\n  - text: x\n    caption: {'W' * 5000}\n")})
+    line = base_lines("conference.yaml") + 3
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{line}: qr_codes[0].caption: too long to print under a QR code: 5000 characters, and a "
+        "caption holds at most 300 (put the rest in `places` or `notes`)"])
+    result, pdf = build(tmp_path / "ok", f"qr_codes:\n  - {{text: x, caption: {'W' * 300}}}\n"
+                                         f"  - {{text: y, caption: '{('Wide words ' * 28)[:300]}'}}\n")
+    assert "".join(pdf.texts).count("W") >= 300 + 28
+
+
 def test_a_pdf_made_for_print_is_placed_by_its_trim_box_in_any_rotation(tmp_path):
     import pypdf
 
