@@ -49,6 +49,12 @@ def main() -> None:
       booklet check data
       booklet build data -o booklet.pdf
     """
+    import logging
+
+    # pypdf logs what it makes of a damaged file ("EOF marker not found") straight to the terminal; a file it
+    # cannot use is reported by booklet with its file, line and key
+    logging.getLogger("pypdf").addHandler(logging.NullHandler())
+    logging.getLogger("pypdf").propagate = False
 
 
 def page_size_option(help_text: str):

@@ -115,7 +115,21 @@ def _decode(path: Path) -> Image.Image:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _ImageProblem("image is too large (a possible decompression bomb)") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        if _is_svg(path):
+            raise _ImageProblem("an SVG drawing, which booklet cannot place; export it as a PNG image (300 dpi at "
+                                "the size it prints)") from None
         raise _ImageProblem(f"not a readable image ({exc})") from None
+
+
+def _is_svg(path: Path) -> bool:
+    """Whether the file is an SVG drawing (by its name, or an <svg element near its start)."""
+    if path.suffix.lower() in (".svg", ".svgz"):
+        return True
+    try:
+        with open(path, "rb") as stream:
+            return b"<svg" in stream.read(4096)
+    except OSError:
+        return False
 
 
 def _printable(image: Image.Image) -> Image.Image:

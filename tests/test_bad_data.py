@@ -450,6 +450,11 @@ def test_dangling_reference(tmp_path, item, expected):
     ("9-10", "'9-10' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
     ("25:00", "'25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
     ("10:00-09:00", "'10:00-09:00' ends before it starts"),
+    # these said "ends before it starts" too, which they do not, and gave no way out
+    ("10:00-10:00", "'10:00-10:00' ends when it starts; for an item without a length give its start alone, "
+                    "e.g. \"10:00\""),
+    ("23:30-00:30", "'23:30-00:30' ends before it starts: an item past midnight is given its start alone, "
+                    "e.g. \"23:30\""),
 ])
 def test_bad_time(tmp_path, time, message):
     data = conference(tmp_path, {"programme.yaml": f"""\

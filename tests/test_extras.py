@@ -167,6 +167,19 @@ def test_a_coarse_logo_is_warned_about_at_its_tier_size_by_check_and_build(tmp_p
     assert message in check.stderr.splitlines() and message in built.stderr.splitlines()
 
 
+def test_an_svg_logo_is_an_error_that_says_it_is_an_svg(tmp_path):
+    # it said "not a readable image (cannot identify image file '/the/whole/path.svg')"
+    svg = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="90" height="30"/>\n'
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", "sponsors:\n  - {name: Vector, logo: images/v.svg}\n"
+                                                     "  - {name: Named, logo: images/v.png}\n"),
+        "images/v.svg": svg, "images/v.png": svg})
+    line = base_lines("conference.yaml") + 2
+    what = "an SVG drawing, which booklet cannot place; export it as a PNG image (300 dpi at the size it prints)"
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{line}: sponsors[0].logo: 'images/v.svg': {what}",
+                                          f"conference.yaml:{line + 1}: sponsors[1].logo: 'images/v.png': {what}"])
+
+
 # -- extra pages ----------------------------------------------------------------------------------------
 
 EXTRA = """\
@@ -299,6 +312,19 @@ def test_a_text_too_long_for_a_qr_code_is_an_error_with_file_line_and_key(tmp_pa
 
 
 
+def test_a_caption_too_long_to_print_under_its_code_is_an_error_and_the_longest_allowed_prints(tmp_path):
+    # a 5,000-character caption made a row taller than the page: an internal error (LayoutError)
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", f"qr_codes:\n  - text: x\n    caption: {'W' * 5000}\n")})
+    line = base_lines("conference.yaml") + 3
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{line}: qr_codes[0].caption: too long to print under a QR code: 5000 characters, and a "
+        "caption holds at most 300 (put the rest in `places` or `notes`)"])
+    result, pdf = build(tmp_path / "ok", f"qr_codes:\n  - {{text: x, caption: {'W' * 300}}}\n"
+                                         f"  - {{text: y, caption: '{('Wide words ' * 28)[:300]}'}}\n")
+    assert "".join(pdf.texts).count("W") >= 300 + 28
+
+
 def test_a_pdf_made_for_print_is_placed_by_its_trim_box_in_any_rotation(tmp_path):
     import pypdf
 
@@ -315,3 +341,74 @@ def test_a_pdf_made_for_print_is_placed_by_its_trim_box_in_any_rotation(tmp_path
     assert pdfpage.size(path) == (190.0, 290.0)  # the trim box, turned
     # as a renderer shows the turned page: left, bottom, right, top of what lies outside the trim box
     assert pdfpage.trim_crop(path) == (20.0, 20.0, 10.0, 10.0)
+
+
+def form_pdf() -> bytes:
+    """A map with two filled-in form fields: one printed, one hidden."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(400, 200), invariant=1)
+    canvas.drawString(20, 150, "Harbour map")
+    canvas.acroForm.textfield(name="shown", x=20, y=20, width=200, height=30, value="Filled in")
+    canvas.acroForm.textfield(name="hidden", x=20, y=80, width=200, height=30, value="Not printed",
+                              annotationFlags="hidden")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_pdf_extra_page_s_printed_form_fields_are_drawn_flattened_where_they_are(tmp_path):
+    # the form field's appearance was dropped with the annotations: a filled-in map lost what was filled in
+    result, pdf = build(tmp_path, "extra_pages:\n  - {file: images/map.pdf}\n", {"images/map.pdf": form_pdf()})
+    index = result.anchors["extra-0"] - 1
+    assert pdf.lines(index)[:2] == ["Harbour map", "Filled in"]
+    assert "Not printed" not in pdf.texts[index]
+    # where the field is on the map: 4 pt right of the map's own text, 114 pt below it (ReportLab sets the
+    # field's text at 4, 16 in its 200 x 30 box at 20, 20; the map's text is at 20, 150)
+    document = pypdfium2.PdfDocument(str(pdf.path))
+    try:
+        text = document[index].get_textpage()
+        corners = {}
+        for words in ("Harbour map", "Filled in"):
+            start, _ = text.search(words).get_next()
+            corners[words] = text.get_charbox(start)[:2]
+    finally:
+        document.close()
+    scale = A5.text_width / 400  # a landscape page: as wide as the text block
+    (map_x, map_y), (field_x, field_y) = corners["Harbour map"], corners["Filled in"]
+    assert field_x - map_x == pytest.approx(4 * scale, abs=1)
+    assert map_y - field_y == pytest.approx(114 * scale, abs=1)
+
+
+def test_a_pdf_extra_page_s_printed_form_fields_are_in_its_cmyk_rendering_too(tmp_path):
+    from booklet.layout import pdfpage
+
+    path = tmp_path / "map.pdf"
+    path.write_bytes(form_pdf())
+    pdfpage.forget()
+    document = pypdfium2.PdfDocument(pdfpage.printable(path))  # what the CMYK build renders
+    try:
+        text = document[0].get_textpage().get_text_bounded()
+        assert "Harbour map" in text and "Filled in" in text and "Not printed" not in text
+    finally:
+        document.close()
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(pdf_bytes())
+    assert pdfpage.printable(plain) is None  # nothing to draw: rendered as it is
+    assert "Harbour map" in pdfpage._reader(path).pages[0].get_contents().get_data().decode("latin-1")  # untouched
+
+
+def test_a_damaged_pdf_is_reported_once_without_pypdf_s_own_log_lines(tmp_path):
+    # pypdf logged "EOF marker not found" straight to the terminal before booklet's message (a real process:
+    # under pytest, pypdf's log goes to pytest's handler instead)
+    import subprocess
+    import sys
+
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/map.pdf}\n"),
+        "images/map.pdf": pdf_bytes()[:600]})
+    result = subprocess.run([sys.executable, "-m", "booklet", "check", str(data)], capture_output=True, text=True)
+    assert result.returncode == 1
+    line = base_lines("conference.yaml") + 2
+    first, *rest = result.stderr.splitlines()
+    assert first.startswith(f"conference.yaml:{line}: extra_pages[0].file: 'images/map.pdf': not a readable PDF (")
+    assert rest == ["1 error, 0 warnings; nothing was written."]

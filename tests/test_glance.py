@@ -290,3 +290,34 @@ def test_a_day_of_many_items_without_a_time_lists_the_first_and_counts_the_rest(
     assert listed == [f"Untimed {i:02d}" for i in range(len(listed))] and more == [f"+{40 - len(listed)}"]
     assert len(listed) >= 5
     assert result.anchors["day-1"] - 1 in [dest for _, dest in pdf.links(page)]
+
+
+def test_a_programme_without_a_single_time_has_no_glance_nor_a_contents_entry(tmp_path):
+    # it drew an empty 09:00-10:00 grid over the page, the items listed under it as "No fixed time"
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {title: Welcome}
+              - {talk: lund-2026}
+              - session: Inference
+                items:
+                  - {talk: okafor}
+              - {tutorial: bayes-intro}
+        """})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    assert "glance" not in result.anchors and not pdf.pages_with("Programme at a glance")
+    assert pdf.pages_with("Welcome")  # the programme still lists them
+    timed = write_conference(tmp_path / "timed", {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {title: Welcome}
+          - date: 2027-09-14
+            items:
+              - session: Inference
+                items:
+                  - {time: "10:30-11:00", talk: okafor}
+        """})
+    assert "glance" in build_booklet(timed, tmp_path / "t.pdf").anchors  # one time, in a session: a grid

@@ -383,3 +383,29 @@ def test_the_list_of_participants_files_names_by_people_yaml_s_family_too(tmp_pa
     pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
     (page,) = pdf.pages_with("García Márquez, Gabriel")
     assert pdf.lines(page)[:3] == ["Participants", "G", "García Márquez, Gabriel"]
+
+
+def test_a_family_name_that_is_not_whole_words_at_either_end_of_the_name_is_an_error(tmp_path):
+    # it was filed as "Smith, Bo Jones" (and "ones, Bo J" for a part of a word), without a word
+    folder = write_conference(tmp_path / "conf", {"people.yaml": """\
+        - {name: Bo Jones, family: Smith}
+        - name: Ana Smith
+          family: mith
+        - {name: Chiamaka Okafor, family: Okafor}
+        """})
+    assert check(folder) == (1, [
+        "people.yaml:1: [0].family: 'Smith' is not the first or last words of the name 'Bo Jones': write the "
+        "family name as the name writes it",
+        "people.yaml:3: [1].family: 'mith' is not the first or last words of the name 'Ana Smith': write the "
+        "family name as the name writes it",
+        "2 errors, 0 warnings; nothing was written.",
+    ])
+
+
+def test_an_empty_alias_says_it_is_empty(tmp_path):
+    # it said "expected text, not text"
+    folder = write_conference(tmp_path / "conf", {"people.yaml": "- name: Bo Jones\n  aliases:\n    - B. Jones\n    -\n"})
+    assert check(folder) == (1, [
+        "people.yaml:4: [0].aliases[1]: an empty item: write its text, or leave the item out",
+        "1 error, 0 warnings; nothing was written.",
+    ])

@@ -146,6 +146,18 @@ def test_one_person_written_three_ways_is_one_group_across_files(tmp_path):
     ]
 
 
+def test_one_name_composed_or_decomposed_or_with_two_spaces_is_one_spelling(tmp_path):
+    # the index printed them as one person, but the lint warned "accents differ" between two texts that look
+    # the same, and no alias in people.yaml could be told apart from the name
+    files = {"conference.yaml": committee('{name: "Zo\u00eb Papadopoulou"}', '{name: "Zoe\u0308  Papadopoulou"}')}
+    assert warnings_for(tmp_path, files) == [
+        f"{member(0)} 'Zoë Papadopoulou' (2 places) is also written 'Zoe Papadopoulou' (1 place, first at "
+        "posters.yaml:1; accents differ)" + MERGE_HINT,
+        "posters.yaml:1: [0].author: warning: 'Zoe Papadopoulou' (1 place) is also written 'Zoë Papadopoulou' "
+        "(2 places, first at conference.yaml:8; accents differ)" + MERGE_HINT,
+    ]
+
+
 def test_name_variants_do_not_chain_people_who_are_not_close(tmp_path):
     """Hansen ~ Jansen and Jansen ~ Jensen (a letter apart), but Hansen and Jensen are two letters apart
     in a short name: three people, not one written three ways. Each warning names only the spellings

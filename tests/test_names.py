@@ -72,3 +72,9 @@ def test_a_declared_family_name_is_taken_as_it_is_written_first_or_last():
     assert split_name("Takamatsu Rin", family="Takamatsu").inverted() == "Takamatsu, Rin"
     assert split_name("Patrick van der Smagt", family="van der Smagt").inverted() == "van der Smagt, Patrick"
     assert heading(split_name("Patrick van der Smagt", family="van der Smagt")) == "V"
+
+
+def test_a_declared_family_name_is_matched_on_whole_words():
+    assert split_name("Bo Jones", family="ones").given == "Bo Jones"  # not "Bo J"
+    assert split_name("Ana Smithson", family="Ana Smith").given == "Ana Smithson"
+    assert split_name("Sukarno", family="Sukarno").inverted() == "Sukarno"

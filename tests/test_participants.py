@@ -174,6 +174,17 @@ BAD = {
         "delimiter in double quotes (\"Lund, Sweden\")"]),
     "both files": ({"participants.csv": b"name\nAna Smith\n", "participants.yaml": "- {name: Ana Smith}\n"}, [
         "participants.csv:1: both participants.yaml and participants.csv list the participants; keep one of them"]),
+    # a quote left open took the next rows into one affiliation, up to the next quote
+    "quote closed rows later": ({"participants.csv": b'name,affiliation\nBo Jones,"Uni A\nAna Smith,Uni B\n'
+                                                     b'Cy Chen,"Uni C"\n'}, [
+        "participants.csv:2: affiliation: the value runs on to line 4: a double quote opened on this line is "
+        "closed only there; close it where the value ends"]),
+    "utf-16": ({"participants.csv": "name,country\nZoë Adams,Greece\n".encode("utf-16")}, [
+        "participants.csv:1: the file is UTF-16 text; save it as UTF-8"]),  # it said "(byte 0xff)"
+    # csv's lenient reader took the rest of the file into the quoted value, without a word
+    "unclosed quote": ({"participants.csv": b'name,affiliation\nBo Jones,"Uni A\nAna Smith,Uni B\n'}, [
+        "participants.csv:2: not readable as CSV (a value opened with a double quote on this line is never "
+        "closed; close it, or put the quote inside a value as two quotes (\"\"))"]),
 }
 
 

@@ -188,7 +188,7 @@ EXTRA_PAGE = Record("extra_page", "A page of its own, such as a venue map: an im
 QR_CODE = Record("qr_code", "A QR code on the practical information page.", (
     Key("text", "text", "what the code holds: a web address, a Wi-Fi login (WIFI:T:WPA;S:name;P:password;;), ...",
         required=True, example="https://www.example.org/smc2027"),
-    Key("caption", "text", "printed under the code", example="Conference website"),
+    Key("caption", "text", "printed under the code (at most 300 characters)", example="Conference website"),
 ))
 QUOTE = Record("quote", "A quotation for the back cover.", (
     Key("text", "text", "the quotation", required=True, example="All models are wrong, but some are useful."),

@@ -4,7 +4,8 @@ and reports it exactly as it does YAML.
 
 The header's names are matched without case or surrounding spaces; a column the file may not have is an
 error, as is a column left without a name that holds values (an empty, unnamed column, as spreadsheets
-leave at the end, is passed over). Blank rows are passed over. The text must be UTF-8 (a BOM is fine),
+leave at the end, is passed over). Blank rows are passed over. A value of several lines is an error: no
+column has them, and it is what a double quote left open makes of the rows after it. The text must be UTF-8 (a BOM is fine),
 like every data file: a spreadsheet's other encodings would turn accented names into wrong letters.
 """
 
@@ -103,6 +104,12 @@ def _record(row: list[str], line: int, names: list[str | None], display: str, pr
         if name is None:
             continue
         cell = row[index] if index < len(row) else ""
+        if "\n" in cell:  # no name, affiliation, country or address has lines: a quote left open swallowed rows
+            last = line + sum(c.count("\n") for c in row[: index + 1])
+            problems.append(Problem(display, line, name, f"the value runs on to line {last}: a double quote opened "
+                                                         "on this line is closed only there; close it where the "
+                                                         "value ends"))
+            continue
         record[name] = cell if cell.strip() else None
         record.lines[name] = line
         record.raw[name] = cell

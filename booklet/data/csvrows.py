@@ -64,4 +64,19 @@ def _parse(text: str, delimiter: str, limit: int | None = None) -> tuple[list[li
                 break
     except csv.Error as e:
         raise csv.Error(str(e), reader.line_num) from None
+    if limit is None and rows:
+        _closed(text, lines[-1], delimiter)
     return rows, lines
+
+
+def _closed(text: str, line: int, delimiter: str) -> None:
+    """csv.Error when the record starting on `line` (the last) opens a quoted value it never closes: the
+    lenient reader would take the rest of the file into that one value."""
+    rest = "".join(text.splitlines(keepends=True)[line - 1:])
+    try:
+        for _ in csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter, quotechar='"', strict=True):
+            pass
+    except csv.Error as e:
+        if "end of data" in str(e):
+            raise csv.Error("a value opened with a double quote on this line is never closed; close it, or "
+                            "put the quote inside a value as two quotes (\"\")", line) from None

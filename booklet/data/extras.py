@@ -10,6 +10,7 @@ from .contract import EXTRA_PAGE, QR_CODE, SPONSOR
 from .fields import Fields, Report, each_mapping
 
 QR_LEVEL = "M"  # error correction: a code still reads with about 15 % of it smudged
+QR_CAPTION_MAX = 300  # characters: a few lines under a code, on any page (a longer one ran off the page)
 QR_MAX_BYTES = 2213  # the most text (bytes in UTF-8) ReportLab's encoder fits in one code at that level
 
 
@@ -104,6 +105,10 @@ def _qr_codes(report: Report, f: Fields) -> tuple[QrCode, ...]:
     for index, item in each_mapping(report, f.seq("qr_codes") or (), path, "a QR code", QR_CODE):
         g = Fields(report, item, f"{path}[{index}]", QR_CODE)
         text, caption = g.text("text", required=True, printed=False), g.text("caption")
+        if caption is not None and len(caption) > QR_CAPTION_MAX:
+            g.error("caption", f"too long to print under a QR code: {len(caption)} characters, and a caption holds "
+                               f"at most {QR_CAPTION_MAX} (put the rest in `places` or `notes`)")
+            continue
         if text is None:
             continue
         problem = qr_problem(text)

@@ -138,7 +138,11 @@ class Fields:
             where = join(self.at(key), index)
             if item is BAD:
                 continue
-            if isinstance(item, (Map, Seq)) or item is None:
+            if item is None:
+                self.report.error(self.file, value.lines[index], where,
+                                  "an empty item: write its text, or leave the item out")
+                continue
+            if isinstance(item, (Map, Seq)):
                 self.report.error(self.file, value.lines[index], where,
                                   f"expected text, not {describe(item)}; write it like: {example_line(self.record[key])}")
                 continue

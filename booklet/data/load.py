@@ -143,6 +143,9 @@ def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a byte order mark: what Excel saves as "Unicode Text"
+            problems.append(Problem(display, 1, "", "the file is UTF-16 text; save it as UTF-8"))
+            return None
         line = data[: exc.start].count(b"\n") + 1
         problems.append(
             Problem(display, line, "", f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..model import Identity, Person
+from ..text.names import family_place
 from .contract import ABSTRACT, AUTHOR, PERSON, SPEAKER, Record, example_line
 from .fields import Fields, Report, each_mapping
 from .load import Seq
@@ -132,6 +133,10 @@ def read_identities(report: Report, seq: Seq | None) -> tuple[Identity, ...]:
             claimed[written] = (name, line, as_name)
             if not as_name:
                 kept.append(text)
+        if family and family_place(spelling(name), spelling(family)) is None:
+            f.error("family", f"'{family}' is not the first or last words of the name '{name}': write the family "
+                              "name as the name writes it")
+            clash = True
         if not clash:
             identities.append(Identity(spelling(name), tuple(kept), family and spelling(family), f.source()))
     return tuple(identities)

@@ -122,8 +122,15 @@ def _read_time(f: Fields) -> TimeRange | None:
         f.error("time", f"'{text}' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\"")
         return None
     start, end = times
-    if end is not None and end <= start:
-        f.error("time", f"'{text}' ends before it starts")
+    if end is not None and end == start:
+        f.error("time", f"'{text}' ends when it starts; for an item without a length give its start alone, "
+                        f"e.g. \"{start:%H:%M}\"")
+        return None
+    if end is not None and end < start:
+        past_midnight = start.hour >= 18 and end.hour < 6
+        hint = (f": an item past midnight is given its start alone, e.g. \"{start:%H:%M}\"" if past_midnight
+                else "")
+        f.error("time", f"'{text}' ends before it starts{hint}")
         return None
     return TimeRange(start, end)
 

@@ -87,7 +87,7 @@ def rendered(path: Path, width_pt: float, height_pt: float, cmyk: bool):
     """The PDF's page as a Pillow image at print resolution for the printed size (in CMYK when asked)."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(str(path))
+    document = pypdfium2.PdfDocument(pdfpage.printable(path) or str(path))
     try:
         width, height = pdfpage.size(path)
         # a hair over 300 dpi: the renderer rounds the pixel size down

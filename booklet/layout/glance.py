@@ -37,6 +37,7 @@ box also names its speakers when there is room, and links to its abstract or tut
   ruled Notes page, as those at the end of the booklet (a blank page would waste the sheet; a
   spread over two pages that do not face each other would not be seen at a glance). One day that
   does not fit a page keeps to one page, its lanes narrower.
+- A programme with no time at all has no grid to draw: the section is left out (and out of the contents).
 """
 
 from __future__ import annotations
@@ -134,9 +135,24 @@ class DayPlan:
         return changed
 
 
+def has_glance(booklet) -> bool:
+    """Whether the programme has a grid to draw: an item with a time, on some day."""
+    for day in booklet.days:
+        for entry in day.entries:
+            if isinstance(entry, Item):
+                items = [entry]
+            elif isinstance(entry, Session):
+                items = entry.items
+            else:
+                items = [item for session in entry.sessions for item in session.items]
+            if any(item.time for item in items):
+                return True
+    return False
+
+
 def build_glance(ctx: Context) -> list:
     """The section's flowables: one GlancePage, or a spread (two, after a Notes page when need be)."""
-    if not ctx.booklet.days:
+    if not has_glance(ctx.booklet):
         return []
     plans = [plan_day(index, day) for index, day in enumerate(ctx.booklet.days)]
     grid = Grid(ctx, plans)

@@ -5,7 +5,9 @@ colour spaces, patterns, nested forms) are handed to ReportLab's own PDF objects
 written once, by ReportLab, in the same single pass as the rest of the booklet: nothing is merged
 afterwards, links and outline stay as ReportLab made them, and the same input gives the same bytes.
 Streams are copied as they are encoded (fonts and images are neither decoded nor recompressed).
-The page's annotations (links in it) are not copied: a printed page has none.
+The page's annotations are not copied as annotations (a printed page has none, and links in it would
+lead nowhere); those a viewer prints (a filled-in form field, a stamp, a comment's box) are drawn, as their
+appearance, on top of the page, the way a viewer prints them ("flattened").
 """
 
 from __future__ import annotations
@@ -138,16 +140,118 @@ def _form(canv, path: Path) -> str:
         "BBox": PDFArray([x0, y0, x1, y1]),
         "Matrix": PDFArray(_matrix(page)),
     }
-    if "/Resources" in page:
-        entries["Resources"] = converter.convert(page["/Resources"])
-    if "/Group" in page:
-        entries["Group"] = converter.convert(page["/Group"])
     contents = page.get_contents()
     data = contents.get_data() if contents is not None else b""
+    resources = page.get("/Resources")
+    shown = _printed_appearances(page)
+    if shown:
+        resources, data = _with_appearances(resources, data, shown)
+    if resources is not None:
+        entries["Resources"] = converter.convert(resources)
+    if "/Group" in page:
+        entries["Group"] = converter.convert(page["/Group"])
     form = PDFStream(PDFDictionary(entries), data, filters=[PDFZCompress])
     doc.Reference(form, xObjectName(name))
     forms[path] = name
     return name
+
+
+_HIDDEN, _PRINT = 2, 4  # annotation flags (PDF 32000-1, 12.5.3)
+
+
+def _printed_appearances(page) -> list[tuple[object, list[float]]]:
+    """(appearance stream, the matrix that places it) of each annotation a viewer prints: flagged Print, not
+    Hidden, with a normal appearance (for one with states, the state it is in) of some size, in page order."""
+    from pypdf.generic import DictionaryObject, StreamObject
+
+    shown = []
+    try:
+        annotations = list(page.get("/Annots") or ())
+    except Exception:  # noqa: BLE001 - a broken /Annots: the page is drawn without them, as before
+        return shown
+    for annotation in annotations:
+        try:
+            annotation = annotation.get_object()
+            if not isinstance(annotation, DictionaryObject):
+                continue
+            flags = int(annotation.get("/F", 0) or 0)
+            if flags & _HIDDEN or not flags & _PRINT or "/Rect" not in annotation:
+                continue
+            normal = (annotation.get("/AP") or DictionaryObject()).get_object().get("/N")
+            reference = normal
+            normal = normal.get_object() if normal is not None else None
+            if isinstance(normal, DictionaryObject) and not isinstance(normal, StreamObject):
+                reference = normal.get(annotation.get("/AS"))  # a check box's /On, /Off: the one it shows
+                normal = reference.get_object() if reference is not None else None
+            if not isinstance(normal, StreamObject):
+                continue
+            matrix = _placing(normal, [float(v) for v in annotation["/Rect"]])
+        except Exception:  # noqa: BLE001 - one malformed annotation is left out, not the page
+            continue
+        if matrix is not None:
+            shown.append((reference, matrix))
+    return shown
+
+
+def _placing(appearance, rect: list[float]) -> list[float] | None:
+    """The matrix that maps the appearance's box (turned by its own /Matrix) onto the annotation's /Rect
+    (PDF 32000-1, 12.5.5), or None when either has no size."""
+    a, b, c, d, e, f = (float(v) for v in appearance.get("/Matrix", (1, 0, 0, 1, 0, 0)))
+    x0, y0, x1, y1 = (float(v) for v in appearance.get("/BBox", (0, 0, 0, 0)))
+    corners = [(a * x + c * y + e, b * x + d * y + f) for x in (x0, x1) for y in (y0, y1)]
+    left, right = min(x for x, _ in corners), max(x for x, _ in corners)
+    bottom, top = min(y for _, y in corners), max(y for _, y in corners)
+    r0, r1, r2, r3 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), max(rect[1], rect[3])
+    if right - left <= 0 or top - bottom <= 0 or r2 - r0 <= 0 or r3 - r1 <= 0:
+        return None
+    sx, sy = (r2 - r0) / (right - left), (r3 - r1) / (top - bottom)
+    return [sx, 0, 0, sy, r0 - sx * left, r1 - sy * bottom]
+
+
+def _with_appearances(resources, data: bytes, shown) -> tuple[object, bytes]:
+    """The page's resources with the appearances added as forms, and its content followed by drawing them."""
+    from pypdf.generic import DictionaryObject, NameObject
+
+    merged = DictionaryObject()
+    if resources is not None:
+        merged.update(resources.get_object())
+    xobjects = DictionaryObject()
+    if "/XObject" in merged:
+        xobjects.update(merged["/XObject"].get_object())
+    drawn = [b"q\n", data, b"\nQ\n"]
+    for number, (appearance, matrix) in enumerate(shown):
+        name = f"/BookletAnnot{number}"
+        while name in xobjects:
+            name += "x"
+        xobjects[NameObject(name)] = appearance
+        numbers = " ".join(f"{value:.6f}".rstrip("0").rstrip(".") for value in matrix)
+        drawn.append(f"q {numbers} cm {name} Do Q\n".encode())
+    merged[NameObject("/XObject")] = xobjects
+    return merged, b"".join(drawn)
+
+
+def printable(path: Path) -> bytes | None:
+    """The PDF with its printed annotations drawn into its page (as draw_fitted_page draws them) and its
+    annotations left out, for a renderer; None when it has none to draw (the file renders as it is)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    if not _printed_appearances(_reader(path).pages[0]):
+        return None
+    source = PdfReader(str(path)).pages[0]  # a reader of its own: copying a page into a writer changes it
+    contents = source.get_contents()
+    data = contents.get_data() if contents is not None else b""  # read first: the copy below reads empty
+    writer = PdfWriter()
+    page = writer.add_page(source)
+    resources, data = _with_appearances(page.get("/Resources"), data, _printed_appearances(page))
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    page[NameObject("/Resources")] = resources
+    del page["/Annots"]
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 class _Converter:

@@ -18,7 +18,7 @@ from .common import Context, day_key, posters_day_key
 from .cover import build_cover
 from .flowables import made
 from .frontmatter import build_committees, build_contents
-from .glance import build_glance
+from .glance import build_glance, has_glance
 from .index import build_index, has_index
 from .page import Page
 from .participants import build_participants
@@ -127,7 +127,7 @@ def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:
     for name in ctx.sections:
         if name == "committees" and b.conference.committees:
             entries.append((0, ctx.label("committees"), "committees"))
-        elif name == "glance" and b.days:
+        elif name == "glance" and has_glance(b):
             entries.append((0, ctx.label("glance"), "glance"))
         elif name == "programme" and b.days and ctx.by_day:
             entries += _day_entries(ctx)

@@ -37,7 +37,7 @@ from ..problems import Problem
 from .affiliations import affiliation_key
 from .groups import Groups, variant_problems
 from .mentions import Mention
-from .text import edit_distance, fold, is_inner_drop, is_swap, spelling_difference, squeeze
+from .text import edit_distance, fold, is_inner_drop, is_swap, spelling_difference
 
 _NAME_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # a hyphenated name ("Osei-Mensah") is one word
 
@@ -117,17 +117,17 @@ def check_names(mentions: list[Mention], pairs: Pairs | None = None, people: Peo
 def _spellings(mentions: list[Mention]) -> list[Spelling]:
     by_text: dict[str, Spelling] = {}
     for mention in mentions:
-        text = squeeze(mention.text)
-        spelling = by_text.get(text)
-        if spelling is None:
-            spelling = by_text[text] = Spelling(text, name_form(text))
-        spelling.mentions.append(mention)
+        text = spelling(mention.text)  # as the index compares them: 'Zoë' composed or not is one spelling
+        entry = by_text.get(text)
+        if entry is None:
+            entry = by_text[text] = Spelling(text, name_form(text))
+        entry.mentions.append(mention)
         person = mention.person
         if person is not None:  # sets made only when there is something to put in them (fewer objects)
             if person.email:
-                spelling.emails = spelling.emails.union((fold(person.email.strip()),))
+                entry.emails = entry.emails.union((fold(person.email.strip()),))
             if person.affiliations:
-                spelling.affiliations = spelling.affiliations.union(map(affiliation_key, person.affiliations))
+                entry.affiliations = entry.affiliations.union(map(affiliation_key, person.affiliations))
     return [s for s in by_text.values() if s.form.tokens]
 
 

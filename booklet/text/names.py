@@ -51,9 +51,10 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     written = " ".join(name.split())
     if family:
         family = " ".join(family.split())
-        if written.endswith(family):
+        place = family_place(written, family)
+        if place == "last":
             return IndexName(written, family, written[: -len(family)].strip())
-        if written.startswith(family):
+        if place == "first":
             return IndexName(written, family, written[len(family):].strip())
         return IndexName(written, family, written)
     words = written.split(" ")
@@ -74,6 +75,16 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     if particle and particle[0][:1].isupper():  # "Van der Berg", "Te Rangi": part of the family name
         return IndexName(written, " ".join(words[start:]), given, suffix=suffix)
     return IndexName(written, words[-1], given, " ".join(particle), suffix)
+
+
+def family_place(name: str, family: str) -> str | None:
+    """Where the family name is in the name (both with their spaces collapsed): its "last" words, its "first"
+    words, or None when it is not whole words at either end ("Jones" in "Bo Jones", not "ones")."""
+    if name == family or name.endswith(" " + family):
+        return "last"
+    if name.startswith(family + " "):
+        return "first"
+    return None
 
 
 @cache
