@@ -16,6 +16,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 from PIL import Image
 
@@ -662,3 +663,25 @@ def test_quoted_boolean_message_says_it_is_text(tmp_path):
         f"abstracts.yaml:{abstract_line() + 3}: [2].authors[0].presenting: "
         "expected true or false, not the text \"true\" (remove the quotes)",
     ])
+
+
+@pytest.mark.parametrize("key", ["session", "chair", "room"])
+def test_a_session_heading_too_long_for_a_page_is_an_error_not_a_crash(tmp_path, key):
+    """Beside a parallel session, a heading of thousands of characters was taller than a page: the build
+    stopped with an internal error. Now it is an error at its line, and nothing is written."""
+    long = " ".join(["Exoplanets"] * 300)
+    session = {"session": "Stars", "chair": "Ana Smith", "room": "Room A"}
+    session[key] = long
+    tracks = [dict(session, items=[{"time": "14:00-14:20", "title": "A talk"}]),
+              {"session": "Planets", "items": [{"time": "14:00-14:20", "title": "Another talk"}]}]
+    programme = yaml.safe_dump({"days": [{"date": dt.date(2027, 9, 13), "items": [{"parallel": tracks}]}]},
+                               width=100_000)
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme})
+    out = tmp_path / "booklet.pdf"
+    out.write_bytes(OLD_PDF)
+    result = invoke("build", folder, "-o", out)
+    assert result.exit_code == 1
+    line = next(n for n, text in enumerate(programme.splitlines(), 1) if long in text)
+    assert (f"programme.yaml:{line}: days[0].items[0].parallel[0].{key}: too long for a session's heading in the "
+            f"programme: {len(long)} characters, and a heading's {key} holds at most 300") in result.output
+    assert out.read_bytes() == OLD_PDF

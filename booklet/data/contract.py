@@ -302,9 +302,9 @@ ITEM = Record("item", "One line of the programme: a talk, a tutorial, a break, a
     Key("room", "text", "printed after the title", example="Auditorium"),
 ))
 SESSION = Record("session", "A block of items under one name, with its chair and room.", (
-    Key("session", "text", "the session's name", required=True, example="Inference I"),
-    Key("chair", "text", "who chairs it", example="Mei Chen"),
-    Key("room", "text", "where it is", example="Auditorium"),
+    Key("session", "text", "the session's name (at most 300 characters)", required=True, example="Inference I"),
+    Key("chair", "text", "who chairs it (at most 300 characters)", example="Mei Chen"),
+    Key("room", "text", "where it is (at most 300 characters)", example="Auditorium"),
     Key("items", "records", "its items", record=ITEM, example=[{"time": "11:20-11:40", "talk": "smith-2027"}]),
 ), tag="session")
 PARALLEL = Record("parallel", "Sessions at the same time in different rooms, printed side by side.", (

@@ -11,6 +11,9 @@ from .contract import DAY, ITEM, PARALLEL, PROGRAMME, SESSION, TIME
 from .fields import Fields, Report, each_mapping, join
 from .load import Map
 
+# characters: a session's name, chair or room printed longer, beside a parallel session, could be taller than a page
+SESSION_HEAD_MAX = 300
+
 
 class Refs:
     """The ids programme items may point at, and the ids not to report as missing.
@@ -85,7 +88,12 @@ def _read_session(report: Report, item: Map, path: str, refs: Refs) -> Session |
         if entry:
             items.append(entry)
     chair, room = f.text("chair"), f.text("room")
-    return Session(name, tuple(items), chair, room, f.source()) if name else None
+    long = [(key, value) for key, value in (("session", name), ("chair", chair), ("room", room))
+            if value is not None and len(value) > SESSION_HEAD_MAX]
+    for key, value in long:
+        f.error(key, f"too long for a session's heading in the programme: {len(value)} characters, and a "
+                     f"heading's {key} holds at most {SESSION_HEAD_MAX} (say the rest in its items)")
+    return Session(name, tuple(items), chair, room, f.source()) if name and not long else None
 
 
 def _read_item(report: Report, item: Map, path: str, refs: Refs) -> Item | None:
