@@ -42,14 +42,14 @@ def photo_of(speaker: str, photo: str) -> str:
     return BASE["abstracts.yaml"].replace(f"{{name: {speaker}", f"{{name: {speaker}, photo: {photo}")
 
 
-LOW_RES_PHOTO = {  # 90 x 112 pixels on 22 x 27.5 mm: 104 dpi
+LOW_RES_PHOTO = {  # 90 x 112 pixels fitted in 22 x 27.5 mm (printed 22 x 27.4 mm): 104 dpi
     "abstracts.yaml": photo_of("Ana Smith", "images/ana.jpg"),
     "images/ana.jpg": jpeg(90, 112),
 }
 LOW_RES_PHOTO_LINES = [
     "Images too coarse for print (1):",
-    "abstracts.yaml:3: [0].speaker.photo: warning: ana.jpg is 104 dpi at its printed size (22 \u00d7 27.5 mm) "
-    "and will print blurred; 300 dpi needs 260 \u00d7 325 pixels",
+    "abstracts.yaml:3: [0].speaker.photo: warning: ana.jpg is 104 dpi at its printed size (22 \u00d7 27.4 mm) "
+    "and will print blurred; 300 dpi needs 260 \u00d7 323 pixels",
 ]
 A4_COVER = {  # 2000 x 1400 pixels: 330 dpi on an A5 cover, 235 dpi on an A4 one (with 3 mm bleed)
     "conference.yaml": extend("conference.yaml", "cover_image: images/cover.jpg\n"),

@@ -159,9 +159,10 @@ def test_a_coarse_logo_is_warned_about_at_its_tier_size_by_check_and_build(tmp_p
         "images/s.png": png((300, 100))})
     line = base_lines("conference.yaml") + 2
     width, _ = box_size(A5, 2)
-    message = (f"conference.yaml:{line}: sponsors[0].logo: warning: s.png is 136 dpi at its printed size (56 \u00d7 28 mm) "
-               f"and will print blurred; 300 dpi needs {round(width / 72 * 300)} \u00d7 {round(width / 2 / 72 * 300)} "
-               "pixels")
+    # a 3:1 logo in a 2:1 box: printed as wide as the box and a third as high, and judged at that size
+    message = (f"conference.yaml:{line}: sponsors[0].logo: warning: s.png is 136 dpi at its printed size "
+               f"(56 \u00d7 18.7 mm) and will print blurred; 300 dpi needs {round(width / 72 * 300)} \u00d7 "
+               f"{round(width / 3 / 72 * 300)} pixels")
     check, built = invoke("check", data), invoke("build", data, "-o", tmp_path / "out.pdf")
     assert check.exit_code == built.exit_code == 0
     assert message in check.stderr.splitlines() and message in built.stderr.splitlines()

@@ -30,6 +30,14 @@ class Placed:
     height: float
     crop: bool = False
 
+    def printed(self) -> tuple[float, float]:
+        """The size it prints at, in points: the box when it is cropped to it; else the image fitted in it."""
+        if self.crop:
+            return self.width, self.height
+        width, height = images.size(self.path)
+        scale = min(self.width / width, self.height / height)
+        return width * scale, height * scale
+
     def dpi(self) -> float:
         """Pixels per inch as drawn, the lower of the two directions (as preflight measures it).
 

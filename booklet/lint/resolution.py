@@ -31,9 +31,9 @@ def check_resolution(booklet: Booklet, page) -> list[Problem]:
         if dpi >= images.PRINT_DPI - DPI_SLACK:
             continue
         source = booklet.image_sources.get(path) or Source("", 0, "")
-        size = f"{_mm(placed.width)} \u00d7 {_mm(placed.height)} mm"
-        need = (f"{round(placed.width / 72 * images.PRINT_DPI)} \u00d7 "
-                f"{round(placed.height / 72 * images.PRINT_DPI)} pixels")
+        width, height = placed.printed()
+        size = f"{_mm(width)} \u00d7 {_mm(height)} mm"
+        need = f"{round(width / 72 * images.PRINT_DPI)} \u00d7 {round(height / 72 * images.PRINT_DPI)} pixels"
         verdict = (" and will print blurred" if dpi < BLURRED_DPI
                    else f", below the {images.PRINT_DPI} dpi that print needs ('booklet preflight' fails it)")
         problems.append(Problem(source.file, source.line, source.key,
