@@ -10,7 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from booklet.layout.page import page_for
-from booklet.layout.participants import GUTTER, column_count, ordered
+from booklet.layout.columns import GAP as GUTTER, column_count
+from booklet.layout.participants import ordered
 from booklet.model import Participant
 
 from .helpers import write_conference
@@ -115,7 +116,7 @@ def test_columns_two_on_a5_three_on_a4(tmp_path, size, columns):
     families = {f"Family{chr(65 + i)}" for i in range(26)}
     starts = x_positions(tmp_path / "out.pdf", index, families)
     page = page_for(size)
-    assert column_count(page) == columns
+    assert column_count(page.text_width) == columns
     width = (page.text_width - GUTTER * (columns - 1)) / columns  # layout.columns: equal columns, a gutter between
     left = page.margin + float(PdfReader(str(tmp_path / "out.pdf")).pages[index].trimbox.left)  # beyond the bleed
     expected = [round(left + i * (width + GUTTER), 1) for i in range(columns)]

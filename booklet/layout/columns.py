@@ -17,10 +17,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
+
+GAP = 5 * mm  # between two columns
+COLUMN_WIDTH = 50 * mm  # the narrowest a column of names may be: an A5 page holds 2, an A4 or letter page 3
 
 _FUZZ = 1e-6
 _BALANCE_STEPS = 24  # bisections of the last page's height: to well under a point on any page
+
+
+def column_count(width: float) -> int:
+    """How many columns at least COLUMN_WIDTH wide, GAP apart, a text block `width` wide holds."""
+    return max(1, int((width + GAP) // (COLUMN_WIDTH + GAP)))
+
+
+def in_columns(flowables: Sequence, width: float) -> list[Flowable]:
+    """`flowables` set in as many columns as `width` holds (as they are when it holds one)."""
+    count = column_count(width)
+    return [Columns(flowables, count, GAP)] if count > 1 else list(flowables)
 
 
 class _Cursor:

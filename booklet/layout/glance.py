@@ -49,7 +49,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
-from ..model import Day, Item, Parallel, Session
+from ..model import Day, Item, Session
 from ..text import dates, markup
 from ..text.fonts import SANS
 from .backmatter import NotesPage

@@ -21,7 +21,6 @@ from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from ..model import Identity
@@ -29,13 +28,11 @@ from ..output.render import person_anchor
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import heading, sort_key, split_name
-from .columns import Columns
+from .columns import GAP, Columns, column_count
 from .common import Context
 from .flowables import Anchor, Para
 
 PEOPLE_SECTIONS = ("programme", "abstracts", "tutorials", "posters")  # the sections that name people
-WIDE = 150 * mm  # text this wide or wider: three columns (A4, letter); else two (A5, B5)
-COLUMN_GAP = 5 * mm
 
 
 def build_index(ctx: Context) -> list:
@@ -69,10 +66,6 @@ def index_before_people(sections: tuple[str, ...]) -> bool:
     return any(name in PEOPLE_SECTIONS for name in sections[at + 1:])
 
 
-def columns_for(width: float) -> int:
-    return 3 if width >= WIDE else 2
-
-
 class IndexBody(Flowable):
     """The index's entries in columns, made from the pages noted so far on the canvas (or, when the
     index comes before the pages it lists, from an earlier pass: ctx.known_people)."""
@@ -88,8 +81,8 @@ class IndexBody(Flowable):
             pages = ctx.known_people if ctx.known_people is not None else self.canv.people_pages
             who = {key: identity for identity, key in ctx.person_keys.items()}
             entries = index_entries(who, pages)
-            self._columns = Columns(_Flowables(ctx, entries, ctx.index_links), columns_for(ctx.page.text_width),
-                                    COLUMN_GAP)
+            self._columns = Columns(_Flowables(ctx, entries, ctx.index_links), column_count(ctx.page.text_width),
+                                    GAP)
         return self._columns
 
     def _lend(self):

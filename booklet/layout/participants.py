@@ -14,20 +14,16 @@ from collections.abc import Callable, Iterable
 from itertools import groupby
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from ..model import Participant
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import IndexName, heading, sort_key, split_name
-from .columns import Columns
+from .columns import in_columns
 from .common import Context
 from .flowables import Anchor, Para
-from .page import Page
 
-COLUMN_WIDTH = 50 * mm  # the narrowest a column may be: an A5 page holds 2, an A4 page 3
-GUTTER = 5 * mm  # between two columns
 
 FamilyLookup = Callable[[str], "str | None"]  # a name as written -> its family name, when the data says
 
@@ -57,20 +53,7 @@ def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list
         entries = [_entry(name, participant, styles, limit) for name, participant in group]
         body.append(_Together([Para(markup.inline(letter), styles.letter), entries[0]], limit))  # never alone
         body += entries[1:]
-    return story + columns(body, column_count(ctx.page), GUTTER)
-
-
-def columns(flowables: list[Flowable], count: int, gap: float) -> list[Flowable]:
-    """`flowables` in `count` columns `gap` apart, filling each page and balanced on the last one (the
-    columns the index of authors is set in: layout.columns)."""
-    if count < 2:
-        return flowables
-    return [Columns(flowables, count, gap)]
-
-
-def column_count(page: Page) -> int:
-    """How many columns at least COLUMN_WIDTH wide the page's text block holds (A5: 2, A4: 3)."""
-    return max(1, int((page.text_width + GUTTER) // (COLUMN_WIDTH + GUTTER)))
+    return story + in_columns(body, ctx.page.text_width)
 
 
 def details(participant: Participant) -> str:
