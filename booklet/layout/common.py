@@ -12,7 +12,7 @@ from ..text.fonts import register_fonts
 from ..data.people import People
 from ..data.theme import font_set, labels_for
 from ..model import Abstract, Booklet, Day, Identity, Item, Person, Poster, Session, Tutorial
-from ..output.render import PERSON_CALLBACK
+from .marks import PERSON_CALLBACK
 from .flowables import Para, Photo
 from .page import Page
 from .styles import Palette, Styles, make_palette, make_styles

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, ImageAndFlowables
 from .. import images
 from ..cache import memory
 from ..text.fonts import fonts_in_use, recording, replayable, replayed
-from ..output.render import PERSON_CALLBACK, _person_drawn
+from .marks import PERSON_CALLBACK, person_drawn
 from ..text.paragraph import MathParagraph
 
 PICKLE = pickle.HIGHEST_PROTOCOL
@@ -288,7 +288,7 @@ class Para(MathParagraph):
             del canv.linkRect
             if noting is not None:
                 callbacks[PERSON_CALLBACK] = noting
-        if effects and noting is not _person_drawn and any(e[0] == "mark" for e in effects):
+        if effects and noting is not person_drawn and any(e[0] == "mark" for e in effects):
             return  # a person callback of someone else's: its effects are unknown
         named = {name for subset_name, name, *_ in events if subset_name}
         after = _state(canv, _NOTED if effects else ())

@@ -24,7 +24,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from ..model import Identity
-from ..output.render import person_anchor
+from .marks import person_anchor
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import heading, sort_key, split_name

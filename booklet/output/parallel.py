@@ -38,7 +38,8 @@ from ..layout.page import Page
 from ..layout.story import story_pieces
 from ..text.fonts import register_fonts
 from .atomic import replacing
-from .render import BookletCanvas, BookletDocTemplate, person_anchor
+from ..layout.marks import person_anchor
+from .render import BookletCanvas, BookletDocTemplate
 
 # rough cost of laying out each thing a section holds (an abstract on its own page = 1): for balancing
 WEIGHTS = {"abstract": 1.0, "item": 0.15, "poster": 0.36, "tutorial": 1.0, "participant": 0.02}

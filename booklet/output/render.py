@@ -16,6 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from .atomic import replacing
 from ..text import markup
 from ..text.fonts import BODY, SANS, register_fonts, when_fonts_change
+from ..layout.marks import PERSON_CALLBACK, person_anchor, person_drawn
 from ..layout.page import MARKS_ROOM, Page
 from ..layout.styles import REGISTRATION, Palette, make_palette
 
@@ -35,7 +36,7 @@ class BookletCanvas(Canvas):
         self._day_marked = False  # whether a DayMark was drawn on this page (the first one names it)
         self._ref_forms: dict[str, tuple[str, str, float, object]] = {}
         self.people_pages: dict[str, dict[int, bool]] = {}  # person key -> page -> presents there
-        self.setNamedCB(PERSON_CALLBACK, _person_drawn)
+        self.setNamedCB(PERSON_CALLBACK, person_drawn)
 
     def note_person(self, key: str, presenting: bool, top: float | None = None) -> None:
         """Person `key` is named on this page (presenting there, or not); the first time on a page, an
@@ -95,24 +96,6 @@ class BookletCanvas(Canvas):
             (self.drawString if left else self.drawRightString)(0, 0, str(self.anchor_pages.get(key, "")))
             self.endForm()
         super().save()
-
-
-PERSON_CALLBACK = "person"  # paragraph markup <onDraw name="person" label="KEY:1"/> before a name (see Context.named)
-
-
-def person_anchor(key: str, page: int) -> str:
-    """The link key of where person `key` is named on `page` (what the index of authors links to)."""
-    return f"person-{key}-{page}"
-
-
-def _person_drawn(canv: BookletCanvas, kind: str, label: str) -> None:
-    """A paragraph draws a name: its label is "KEY:1" for who presents there, "KEY:0" for who does not."""
-    key, _, presenting = label.rpartition(":")
-    info = getattr(canv, "_curr_tx_info", None)
-    top = None
-    if info is not None:
-        top = canv.absolutePosition(info["cur_x"], info["cur_y"] + info["leading"])[1]
-    canv.note_person(key, presenting == "1", top)
 
 
 class BookletDocTemplate(BaseDocTemplate):
