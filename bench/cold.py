@@ -4,16 +4,20 @@
 
 Each round runs, one after the other (so that a change in the machine's load hits them all alike):
 
-- `build`: `python -m booklet build data -o ...` with booklet's cache filled (the usual case: any build
-  after the first on this machine; the cache is filled by an untimed build first), in a cache folder of
-  its own under bench/out/;
-- `build, no cache`: the same with `BOOKLET_CACHE=off` (what the first build after an install, or after
-  an image or font changed, costs);
+- `build`: `python -m booklet build data -o ...` with booklet's disk cache filled by a build of the same
+  data (the usual case: any build after the first on this machine, nothing changed since), in a cache
+  folder of its own under bench/out/;
+- `build after an edit`: the same on a copy of the data in which one abstract's text changed since the
+  build before (a word put into the middle abstract of abstracts.yaml, or taken out again, before each
+  run, untimed): the LOC's case, editing and rebuilding, each time a new process;
+- `build, empty cache`: the same with an empty cache folder (emptied before each run: what the first
+  build on a machine costs, and fills);
+- `build, no cache`: the same with `BOOKLET_CACHE=off`;
 - `imports`: `python -c "import booklet.cli, booklet.build"`, what every build imports before it reads
   anything (and the interpreter's own start);
 - `--help`: `python -m booklet --help`;
-- with `--ref REV`, `build` and `imports` of that git revision too (exported with `git archive`, as
-  bench/run.py does), on the same data folder, for a before/after comparison.
+- with `--ref REV`, `build`, `build after an edit` and `imports` of that git revision too (exported with
+  `git archive`, as bench/run.py does), on the same data folder, for a before/after comparison.
 
 Compiled modules are cached (PYTHONPYCACHEPREFIX=bench/out/pycache) as on a normal install, and every
 command runs once untimed first. Wall time and CPU time (user + system, from os.wait4) are measured from
@@ -25,7 +29,9 @@ less). The report is printed and written to bench/out/cold.md.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
+import shutil
 import statistics
 import sys
 from pathlib import Path
@@ -34,24 +40,46 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from run import OUT, ROOT, machine, measure, source_tree  # noqa: E402
+from warm_bench import edit  # noqa: E402
 
 TARGET = 0.35  # seconds, the sample's cold build as a whole process (issue 15)
 
 
-def commands(data: Path, ref_src: Path | None) -> dict[str, tuple[list[str], Path, dict[str, str]]]:
-    """Name -> (command, source tree, extra environment)."""
+def commands(data: Path, ref_src: Path | None) -> dict[str, tuple[list[str], Path, dict[str, str], object]]:
+    """Name -> (command, source tree, extra environment, what to do untimed before each run or None)."""
     python = sys.executable
-    build = [python, "-m", "booklet", "build", str(data), "-o"]
-    cache = str(OUT / "cold-cache")
+    cache = OUT / "cold-cache"
+
+    def build(folder: Path, pdf: str) -> list[str]:
+        return [python, "-m", "booklet", "build", str(folder), "-o", str(OUT / pdf)]
+
+    def copy(name: str) -> tuple[Path, object]:
+        """A copy of the data, and what edits one abstract of it (a word in, then out again, ...)."""
+        folder = OUT / name
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(data, folder)
+        edits = itertools.count()
+        return folder, lambda: edit(folder / "abstracts.yaml", next(edits))
+
+    def empty(folder: Path):
+        return lambda: shutil.rmtree(folder, ignore_errors=True)
+
+    edited, edit_one = copy("cold-edit-data")
     found = {
-        "build": ([*build, str(OUT / "cold.pdf")], ROOT, {"BOOKLET_CACHE": cache}),
-        "build, no cache": ([*build, str(OUT / "cold-nocache.pdf")], ROOT, {"BOOKLET_CACHE": "off"}),
-        "imports": ([python, "-c", "import booklet.cli, booklet.build"], ROOT, {}),
-        "--help": ([python, "-m", "booklet", "--help"], ROOT, {}),
+        "build": (build(data, "cold.pdf"), ROOT, {"BOOKLET_CACHE": str(cache)}, None),
+        "build after an edit": (build(edited, "cold-edit.pdf"), ROOT, {"BOOKLET_CACHE": f"{cache}-edit"}, edit_one),
+        "build, empty cache": (build(data, "cold-empty.pdf"), ROOT, {"BOOKLET_CACHE": f"{cache}-empty"},
+                               empty(Path(f"{cache}-empty"))),
+        "build, no cache": (build(data, "cold-nocache.pdf"), ROOT, {"BOOKLET_CACHE": "off"}, None),
+        "imports": ([python, "-c", "import booklet.cli, booklet.build"], ROOT, {}, None),
+        "--help": ([python, "-m", "booklet", "--help"], ROOT, {}, None),
     }
     if ref_src is not None:
-        found["build at ref"] = ([*build, str(OUT / "cold-ref.pdf")], ref_src, {"BOOKLET_CACHE": cache + "-ref"})
-        found["imports at ref"] = (found["imports"][0], ref_src, {})
+        found["build at ref"] = (build(data, "cold-ref.pdf"), ref_src, {"BOOKLET_CACHE": f"{cache}-ref"}, None)
+        edited, edit_one = copy("cold-edit-data-ref")
+        found["build after an edit at ref"] = (build(edited, "cold-edit-ref.pdf"), ref_src,
+                                               {"BOOKLET_CACHE": f"{cache}-edit-ref"}, edit_one)
+        found["imports at ref"] = (found["imports"][0], ref_src, {}, None)
     return found
 
 
@@ -74,14 +102,18 @@ def main() -> None:
     ref_src = source_tree(args.ref) if args.ref else None
     todo = commands(args.data.resolve(), ref_src)
     about = machine()  # with the load average at the start
-    for name, (cmd, src, extra) in todo.items():  # untimed: compiles modules, fills the cache
+    for name, (cmd, src, extra, before) in todo.items():  # untimed: compiles modules, fills the cache
+        if before is not None:
+            before()
         run = measure(cmd, src, environment(src, extra))
         if run.status != 0:
             raise SystemExit(f"{name} failed (exit {run.status}):\n{run.stderr[-2000:]}")
     times: dict[str, list] = {name: [] for name in todo}
     for round_ in range(args.runs):
         print(f"... round {round_ + 1} of {args.runs}", file=sys.stderr, flush=True)
-        for name, (cmd, src, extra) in todo.items():
+        for name, (cmd, src, extra, before) in todo.items():
+            if before is not None:
+                before()
             times[name].append(measure(cmd, src, environment(src, extra)))
 
     lines = ["## Cold builds (bench/cold.py)", "", *about,

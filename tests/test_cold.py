@@ -17,6 +17,7 @@ from booklet.cache import disk
 from booklet.data.extras import QR_MAX_BYTES, qr_problem
 
 from .helpers import BASE, write_conference
+from .pdftext import Pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,7 +90,7 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
     _build(folder, tmp_path / "none.pdf", "off")
     _build(folder, tmp_path / "filling.pdf", str(cache))  # nothing cached yet: everything made and kept
     kept = _entries(cache)
-    assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "collation", "images"}
+    assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "collation", "images", "persisted"}
     _build(folder, tmp_path / "cached.pdf", str(cache))
     assert _entries(cache) == kept  # every value read from the cache (a miss would have written it again)
     for number, name in enumerate(kept):  # damaged in every way: garbage, cut short, or another type of value
@@ -103,6 +104,76 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
     assert set(_entries(cache)) == set(kept)
     for name in kept:  # each damaged entry made again
         assert pickle.loads((cache / name).read_bytes()) != ("x", 1)
+
+
+def _persisted(cache: Path) -> list[Path]:
+    return sorted((cache / "persisted").glob("*.pickle"))
+
+
+def _edit(folder: Path, old: str, new: str) -> None:
+    abstracts = folder / "abstracts.yaml"
+    text = abstracts.read_text(encoding="utf-8")
+    assert old in text
+    abstracts.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_next_process_starts_with_the_layouts_and_follows_an_edit(tmp_path):
+    """A build keeps its paragraphs' layouts and its data files on disk (booklet.cache.persisted); the next
+    process, after an abstract's text changed, gives the PDF of a build without any cache, byte for byte, and
+    so does one after its kept files were damaged."""
+    folder = _illustrated(tmp_path / "conf")
+    # math boxes, after the edited text, drawn anew (the edit's new glyphs give later characters new codes)
+    _edit(folder, "abstract: More text.", "abstract: Þórr's $\\sigma_8$ and $x_i^2$.")
+    cache = tmp_path / "cache"
+    _build(folder, tmp_path / "first.pdf", str(cache))
+    kept = _persisted(cache)
+    assert len(kept) == 2  # the layouts (with the math boxes they name) and the data files
+    _edit(folder, "hyphenated electroencephalographically", "set anew, façade électroencephalographically")
+    _build(folder, tmp_path / "edited.pdf", str(cache))  # starts warm, from what the first build kept
+    _build(folder, tmp_path / "none.pdf", "off")
+    cold = (tmp_path / "none.pdf").read_bytes()
+    assert (tmp_path / "edited.pdf").read_bytes() == cold
+    assert Pdf(tmp_path / "edited.pdf").pages_with("set anew, façade électroencephalographically")
+    for number, path in enumerate(_persisted(cache)):  # cut short; one byte changed inside
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2] if number % 2 else data[:-40] + bytes([data[-40] ^ 1]) + data[-39:])
+    _build(folder, tmp_path / "damaged.pdf", str(cache))
+    assert (tmp_path / "damaged.pdf").read_bytes() == cold
+
+
+def test_kept_layouts_are_used_and_never_outlive_what_they_were_made_with(tmp_path, monkeypatch):
+    """In a new cache, a build of the data it kept the layouts of lays out nothing anew; the layouts are
+    ignored when made by other code (another stamp), or with a font file that has changed since under the
+    same name: the PDF is the one a build without the cache gives."""
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+    from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf", {"theme.yaml": "fonts: {text: fonts/Text.ttf}\n"})
+    (folder / "fonts").mkdir()
+    (folder / "fonts/Text.ttf").write_bytes((FONT_DIR / "GentiumBookPlus-Regular.ttf").read_bytes())
+    try:
+        build_booklet(folder, tmp_path / "first.pdf")
+        again = persisted.PersistedCache(folder)
+        build_booklet(folder, tmp_path / "again.pdf", cache=again)
+        assert again.size("layouts") > 0 and not again.made.get("layouts")  # every paragraph as kept
+        assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+
+        monkeypatch.setattr(persisted, "stamp", lambda: "another version")
+        other = persisted.PersistedCache(folder)
+        other.number("x")  # the layouts looked for
+        assert other.size("layouts") == 0
+        monkeypatch.undo()
+        monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+
+        # another font under the same name (a process reads a font file once: a new one is fresh)
+        (folder / "fonts/Text.ttf").write_bytes((FONT_DIR / "NotoSans-Regular.ttf").read_bytes())
+        changed = persisted.PersistedCache(folder)
+        changed.number("x")
+        assert changed.size("layouts") == 0
+    finally:
+        use_fonts(DEFAULT)
 
 
 def test_the_cache_is_never_in_the_way(tmp_path, monkeypatch):

@@ -38,8 +38,8 @@ def _abstracts(text: str) -> str:
 
 
 def _cold(folder: Path, out: Path, options: PrintOptions | None = None) -> bytes:
-    """The PDF of a build with a fresh cache (what `booklet build` does)."""
-    build_booklet(folder, out, options=options)
+    """The PDF of a build with a fresh cache (what `booklet build` does with the disk cache off)."""
+    build_booklet(folder, out, options=options, cache=BuildCache(warm=False))
     return out.read_bytes()
 
 

@@ -141,7 +141,12 @@ def kept(section: str, key: Hashable, make: Callable[[], T]) -> T:
 
 
 @contextmanager
-def using(cache: BuildCache | None):
-    """`cache` active (when None, a fresh one for this build alone: not warm) for the build inside the block."""
+def using(cache: BuildCache | None, folder=None):
+    """`cache` active for the build inside the block; when None, a fresh one for this build alone: of the
+    data `folder`'s layouts and files kept on disk when given (booklet.cache.persisted), else not warm."""
+    if cache is None and folder is not None:
+        from .persisted import for_build
+
+        cache = for_build(folder)
     with (cache or BuildCache(warm=False)).build() as current:
         yield current

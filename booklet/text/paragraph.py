@@ -116,6 +116,25 @@ def _register(box: Box) -> str:
     return char
 
 
+def boxes() -> dict[str, Box]:
+    """The registry: character -> box (booklet.cache.persisted keeps it with the layouts it kept)."""
+    return dict(_BOXES)
+
+
+def restore_boxes(kept: dict[str, Box]) -> bool:
+    """Make each character of `kept` stand for its box again, as in the process that laid out what a
+    kept layout holds (characters after them go to new boxes); False, and nothing changed, when a
+    character or box of it already stands for another box or character here."""
+    global _CODES
+    if not all(_BOXES.get(char, box) == box and _CHARS.get(box, char) == char for char, box in kept.items()):
+        return False
+    for char, box in kept.items():
+        _BOXES[char], _CHARS[box] = box, char
+    last = max(map(ord, _BOXES), default=0xF0000 - 1)
+    _CODES = itertools.chain(range(max(last + 1, 0xF0000), 0xFFFFE), range(max(last + 1, 0x100000), 0x10FFFE))
+    return True
+
+
 def _width(run: Run) -> float:
     return pdfmetrics.stringWidth(run.text, run.font, run.size)
 

@@ -1,0 +1,211 @@
+"""A build's memory cache (booklet.cache.memory) -> files in the disk cache, and back: the next process starts warm.
+
+A LOC runs `booklet build` many times a day on data that changes a little each time. What a warm process
+(`booklet watch`) keeps between builds, a PersistedCache keeps between processes, for two sections of the
+BuildCache:
+
+- "files": each data file as read (its Map/Seq document and the problems reading it found), keyed by its
+  name and the hash of its bytes;
+- "layouts": each paragraph's parsed fragments, broken lines and drawn PDF operators (see
+  layout.flowables.Para), keyed by its markup, its style's values, the fonts, the width ... through the
+  small numbers BuildCache.number gives those values: the numbers' table is kept with the section, so that
+  a new process gives the same values the same numbers.
+
+One file per section and data folder (`persisted/<hash of the folder's path and the section>.pickle`),
+loaded when the build first asks that section for something (a build that stops at bad data never loads
+the layouts), and written (atomically, disk.store) when a build that made something new in the section
+succeeds: the values that build used, nothing else (what an edit made obsolete is not carried on), so the
+file holds one build's working set of one book. Not written beyond LIMIT bytes.
+
+A file is trusted only when it is exactly what this code wrote for this code: its header holds the hash of
+its payload (a damaged file is ignored), the STAMP of the code and libraries that made its values (booklet's
+own modules, by name, size and time, ReportLab's and pyphen's versions, Python's; another version's file
+is ignored and replaced at the next save), and, for layouts, the hash of every font file the values were
+laid out with (a font file changed under the same name drops them). Every value inside is keyed by what it
+is made from, as in memory: a kept value is what making it again gives, so the PDF is byte for byte the PDF
+of a build without the cache (tests/test_disk_cache.py).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import sys
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from . import digest, disk
+from .memory import BuildCache
+
+SECTIONS = ("files", "layouts")
+KIND = "persisted"
+FORMAT = 1
+# The largest file written: the sample's layouts take 2.5 MB (76 pages), 500 talks + 1,000 posters about
+# 30 MB (704 pages); loading such a file costs a tenth of what laying those pages out again does. A book
+# much bigger is built in parts by worker processes (--jobs), whose layouts are not kept; its files are
+# not written beyond this (a 2,000-talk book would write ~100 MB for every build).
+LIMIT = 48 * 2**20
+
+
+@cache
+def stamp() -> str:
+    """What the values kept depend on besides their keys: booklet's code (each module's name, size and
+    modification time), ReportLab's, pyphen's and Python's versions, this module's FORMAT."""
+    import reportlab
+
+    root = Path(__file__).resolve().parent.parent
+    files = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and d != "resources")
+        for name in sorted(names):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                files.append((os.path.relpath(os.path.join(folder, name), root), info.st_size, info.st_mtime_ns))
+    try:
+        import pyphen
+
+        hyphenation = getattr(pyphen, "__version__", None)
+    except ImportError:  # not installed: no hyphenation, nothing of it in a layout
+        hyphenation = None
+    return disk.key("persisted", FORMAT, sys.version, reportlab.Version, hyphenation, tuple(files))
+
+
+def _name(folder: Path, section: str) -> str:
+    return disk.key("persisted", os.fspath(folder), section)
+
+
+def _font_files(numbers: dict) -> list[Path]:
+    """The font files of every font set a layout key was numbered with (see layout.flowables)."""
+    from ..text.fonts import FontSet
+
+    found = set()
+    for value in numbers:
+        if isinstance(value, tuple) and len(value) == 2 and value[0] == "fonts" and isinstance(value[1], FontSet):
+            fonts = value[1]
+            for family in (fonts.text, fonts.headings):
+                found.update(path for _, path in family.faces())
+            found.update(fonts.fallbacks)
+    return sorted(found, key=os.fspath)
+
+
+def _fonts_digest(paths) -> str | None:
+    try:
+        return disk.key(*((os.fspath(path), digest(Path(path).read_bytes())) for path in paths))
+    except OSError:
+        return None
+
+
+# a character of the planes math boxes are named by (see text.paragraph), as UTF-8 (pickle's strings)
+_BOX_CHAR = re.compile(rb"\xf3[\xb0-\xbf][\x80-\xbf][\x80-\xbf]|\xf4[\x80-\x8f][\x80-\xbf][\x80-\xbf]")
+
+
+def _boxes_in(payload: bytes) -> dict:
+    """The math boxes (character -> box) the pickled layouts name, and the boxes inside those."""
+    from ..text.paragraph import boxes
+
+    registry = boxes()
+    todo = {char.decode("utf-8", "replace") for char in set(_BOX_CHAR.findall(payload))}
+    found: dict = {}
+    while todo:
+        char = todo.pop()
+        box = registry.get(char)
+        if box is None or char in found:
+            continue
+        found[char] = box
+        todo.update(ch for _, runs in box.parts for run in runs for ch in run.text if ch in registry)
+    return {char: _plain_box(box) for char, box in sorted(found.items())}
+
+
+def _plain_box(box):
+    """`box` with plain floats: ReportLab gives a script's size as a float subclass (paraparser._PCT) that
+    pickle does not give back as it was (its value is scaled again); equal, and drawn the same, as floats."""
+    parts = tuple((float(offset), tuple(run._replace(size=float(run.size), rise=float(run.rise)) for run in runs))
+                  for offset, runs in box.parts)
+    return type(box)(parts, float(box.width))
+
+
+class PersistedCache(BuildCache):
+    """A BuildCache (warm: it keeps layouts and data files) whose "files" and "layouts" sections come from
+    the disk cache when first asked for, and go back to it after a build that made something new in them
+    (see the module's docstring). `folder`: the data folder (each has files of its own)."""
+
+    def __init__(self, folder: Path):
+        super().__init__(warm=True)
+        self.folder = Path(folder).resolve()
+        self._pending = set(SECTIONS)  # sections not yet looked for on disk
+
+    def _load(self, section: str) -> None:
+        self._pending.discard(section)
+        if self._sections.get(section) or (section == "layouts" and self._numbers):
+            return  # already used in this process: what it holds is as good, and its numbers are given
+        kept = disk.load(KIND, _name(self.folder, section), tuple)
+        if not (isinstance(kept, tuple) and len(kept) == 5 and kept[0] == stamp() and isinstance(kept[3], bytes)
+                and isinstance(kept[4], bytes) and kept[1] == digest(kept[3] + kept[4])):
+            return  # nothing kept, another version's, or damaged: ignored
+        try:
+            values, numbers = pickle.loads(kept[3])
+            boxes = pickle.loads(kept[4])
+        except Exception:  # noqa: BLE001  (the hash matched: only another code's classes could fail)
+            return
+        if not isinstance(values, dict) or not isinstance(numbers, dict) or not isinstance(boxes, dict):
+            return
+        if section == "layouts":
+            if kept[2] != _fonts_digest(_font_files(numbers)):
+                return  # a font file changed: every layout made with it could differ
+            from ..text.paragraph import register_box_font, restore_boxes
+
+            if not restore_boxes(boxes):  # the math boxes the kept fragments name, by the same characters
+                return
+            register_box_font()  # parsing math registers it: a kept parse must find it there
+            self._numbers = numbers
+        self._sections[section] = values
+
+    def get(self, section, key, make):
+        if section in self._pending:
+            self._load(section)
+        return super().get(section, key, make)
+
+    def peek(self, section, key, default=None):
+        if section in self._pending:
+            self._load(section)
+        return super().peek(section, key, default)
+
+    def put(self, section, key, value):
+        if section in self._pending:
+            self._load(section)
+        super().put(section, key, value)
+
+    def number(self, value):
+        if "layouts" in self._pending:
+            self._load("layouts")
+        return super().number(value)
+
+    def save(self) -> None:
+        """Write each section the build made something new in (atomically; not beyond LIMIT)."""
+        for section in SECTIONS:
+            if not self.made.get(section):
+                continue
+            numbers = self._numbers if section == "layouts" else {}
+            try:
+                payload = pickle.dumps((self._sections.get(section, {}), numbers), pickle.HIGHEST_PROTOCOL)
+            except Exception:  # noqa: BLE001  a value that cannot be pickled: not kept
+                continue
+            if len(payload) > LIMIT:
+                continue
+            fonts = _fonts_digest(_font_files(numbers)) if section == "layouts" else None
+            boxes = pickle.dumps(_boxes_in(payload) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
+            disk.store(KIND, _name(self.folder, section), (stamp(), digest(payload + boxes), fonts, payload, boxes))
+
+    @contextmanager
+    def build(self):
+        with super().build() as current:
+            yield current
+        self.save()  # only after a build that succeeded
+
+
+def for_build(folder) -> BuildCache:
+    """The cache of a single build of `folder`: a PersistedCache when the disk cache is on; else one of its
+    own that keeps nothing beyond the build."""
+    return PersistedCache(folder) if disk.folder() is not None else BuildCache(warm=False)
