@@ -18,10 +18,11 @@ succeeds: the values that build used, nothing else (what an edit made obsolete i
 file holds one build's working set of one book. Not written beyond LIMIT bytes.
 
 A file is trusted only when it is exactly what this code wrote for this code: its header holds the hash of
-its payload (a damaged file is ignored), the STAMP of the code and libraries that made its values (booklet's
+its payload (a damaged file is ignored), the `stamp` of the code and libraries that made its values (booklet's
 own modules, by name, size and time, ReportLab's and pyphen's versions, Python's; another version's file
-is ignored and replaced at the next save), and, for layouts, the hash of every font file the values were
-laid out with (a font file changed under the same name drops them). Every value inside is keyed by what it
+is ignored and replaced at the next save), and, for layouts, the hash of every font file of the data the values
+were laid out with (a font file changed under the same name drops them; booklet's own fonts are known by size
+and time, as its code is). Every value inside is keyed by what it
 is made from, as in memory: a kept value is what making it again gives, so the PDF is byte for byte the PDF
 of a build without the cache (tests/test_disk_cache.py).
 """
@@ -47,6 +48,7 @@ FORMAT = 1
 # much bigger is built in parts by worker processes (--jobs), whose layouts are not kept; its files are
 # not written beyond this (a 2,000-talk book would write ~100 MB for every build).
 LIMIT = 48 * 2**20
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 @cache
@@ -55,7 +57,7 @@ def stamp() -> str:
     modification time), ReportLab's, pyphen's and Python's versions, this module's FORMAT."""
     import reportlab
 
-    root = Path(__file__).resolve().parent.parent
+    root = _PACKAGE
     files = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__" and d != "resources")
@@ -91,10 +93,19 @@ def _font_files(numbers: dict) -> list[Path]:
 
 
 def _fonts_digest(paths) -> str | None:
+    """The fonts' contents: a file of booklet's own (a bundled font) by its size and time, as its code is in
+    `stamp`; any other (a theme's) by the hash of its bytes."""
+    parts = []
     try:
-        return disk.key(*((os.fspath(path), digest(Path(path).read_bytes())) for path in paths))
+        for path in map(Path, paths):
+            if path.resolve().is_relative_to(_PACKAGE):
+                info = path.stat()
+                parts.append((os.fspath(path), info.st_size, info.st_mtime_ns))
+            else:
+                parts.append((os.fspath(path), digest(path.read_bytes())))
     except OSError:
         return None
+    return disk.key(*parts)
 
 
 # a character of the planes math boxes are named by (see text.paragraph), as UTF-8 (pickle's strings)
