@@ -176,6 +176,36 @@ def test_kept_layouts_are_used_and_never_outlive_what_they_were_made_with(tmp_pa
         use_fonts(DEFAULT)
 
 
+def test_a_pdf_page_read_before_is_placed_without_pypdf_and_the_same(tmp_path):
+    """A one-page PDF given as an extra page: what a build needs of it is kept on disk by its bytes' hash
+    (booklet.layout.pdfpage), so the next build neither imports pypdf nor changes a byte of the PDF; an
+    edited file is read anew."""
+    from .helpers import extend
+    from .test_extras import form_pdf, pdf_bytes
+
+    folder = write_conference(tmp_path / "conf", {
+        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/map.pdf}\n")})
+    (folder / "images").mkdir()
+    (folder / "images/map.pdf").write_bytes(form_pdf())  # indirect objects, streams, a flattened form field
+    cache = tmp_path / "cache"
+
+    def build(name: str, cache: str) -> tuple[bytes, list[str]]:
+        done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST, str(folder), str(tmp_path / name)],
+                              capture_output=True, text=True, cwd=ROOT, env={**os.environ, "BOOKLET_CACHE": cache})
+        report = json.loads(done.stdout.splitlines()[-1])
+        assert report["code"] in (0, None), done.stderr
+        return (tmp_path / name).read_bytes(), report["modules"]
+
+    none, _ = build("none.pdf", "off")
+    first, modules = build("first.pdf", str(cache))
+    assert "pypdf" in modules and first == none
+    again, modules = build("again.pdf", str(cache))
+    assert "pypdf" not in modules and again == none
+    (folder / "images/map.pdf").write_bytes(pdf_bytes(words="Another map"))
+    edited, modules = build("edited.pdf", str(cache))
+    assert "pypdf" in modules and edited == build("edited-none.pdf", "off")[0] and edited != none
+
+
 def test_the_cache_is_never_in_the_way(tmp_path, monkeypatch):
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     disk.store("things", "a", {"x": 1})

@@ -8,6 +8,11 @@ Streams are copied as they are encoded (fonts and images are neither decoded nor
 The page's annotations are not copied as annotations (a printed page has none, and links in it would
 lead nowhere); those a viewer prints (a filled-in form field, a stamp, a comment's box) are drawn, as their
 appearance, on top of the page, the way a viewer prints them ("flattened").
+
+What a build needs of such a file (check's answer, the page's size, the form's content and the objects it
+reaches, as plain values: `_facts`) is kept in booklet's disk cache by the hash of the file's bytes, so a
+build of a PDF read before neither imports nor runs pypdf; the form made from the kept values is the form
+made from the file, object for object (tests/test_cold.py).
 """
 
 from __future__ import annotations
@@ -30,6 +35,11 @@ def is_pdf(path: Path) -> bool:
 
 def check(path: Path) -> str | None:
     """None when `path` is a PDF of one page booklet can place, else what is wrong with it."""
+    facts = _facts(path)
+    return facts[0] if facts is not None else _check(path)
+
+
+def _check(path: Path) -> str | None:
     try:
         reader = _reader(path)
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of errors for a broken file
@@ -41,12 +51,72 @@ def check(path: Path) -> str | None:
         if count != 1:
             return (f"the PDF has {count} pages; an extra page must be one page (save the page you want as a "
                     "PDF of its own)")
-        width, height = size(path)
+        width, height = _size(path)
     except Exception as exc:  # noqa: BLE001
         return f"not a readable PDF ({exc})"
     if width <= 0 or height <= 0:
         return "the PDF's page has no size"
     return None
+
+
+FACTS = 1  # the shape of the kept facts: bump when it changes
+_known: dict[str, tuple | None] = {}  # the file's hash -> its facts, in this process
+
+
+def _facts(path: Path) -> tuple | None:
+    """(check's answer, the page's size, its form as plain values) for the file, kept in the disk cache by
+    the hash of its bytes (and pypdf's and booklet's versions); None when they cannot be had without pypdf
+    raising (then pypdf is asked each time, as it always was)."""
+    from ..cache import disk, memory
+    from ..cache.persisted import stamp
+
+    cache = memory.active()
+    found = cache.file_digest(path) if cache is not None else _digest(path)
+    if found is None:
+        return None
+    if found in _known:
+        return _known[found]
+    key = disk.key("pdfpage", FACTS, stamp(), _pypdf_version(), found)
+    facts = disk.load("pdfpages", key, tuple)
+    if facts is None or len(facts) != 3:
+        facts = _read_facts(path)
+        if facts is not None:
+            disk.store("pdfpages", key, facts)
+    _known[found] = facts
+    return facts
+
+
+def _digest(path: Path) -> str | None:
+    from ..cache import digest
+
+    try:
+        return digest(Path(path).read_bytes())
+    except OSError:
+        return None
+
+
+def _pypdf_version():
+    """pypdf's version file, by its size and time (without importing pypdf)."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("pypdf")
+    folder = os.path.dirname(spec.origin) if spec is not None and spec.origin else None
+    try:
+        info = os.stat(os.path.join(folder, "_version.py")) if folder else None
+    except OSError:
+        info = None
+    return (folder, info.st_size, info.st_mtime_ns) if info is not None else folder
+
+
+def _read_facts(path: Path) -> tuple | None:
+    try:
+        problem = _check(path)
+        if problem is not None:
+            return problem, None, None
+        return None, _size(path), _plain_form(_reader(path).pages[0])
+    except Exception:  # noqa: BLE001 - anything pypdf raises: not kept, pypdf asked again
+        return None
 
 
 @lru_cache(maxsize=32)
@@ -59,6 +129,7 @@ def _reader(path: Path):
 def forget() -> None:
     """Forget every PDF read so far (`booklet watch` reads an edited file anew)."""
     _reader.cache_clear()
+    _known.clear()
 
 
 def _box(page) -> tuple[float, float, float, float]:
@@ -75,6 +146,11 @@ def _rotation(page) -> int:
 
 def size(path: Path) -> tuple[float, float]:
     """The page's size in points (its trim box, turned as its /Rotate says)."""
+    facts = _facts(path)
+    return facts[1] if facts is not None and facts[1] is not None else _size(path)
+
+
+def _size(path: Path) -> tuple[float, float]:
     page = _reader(path).pages[0]
     x0, y0, x1, y1 = _box(page)
     width, height = x1 - x0, y1 - y0
@@ -129,31 +205,64 @@ def _form(canv, path: Path) -> str:
     if path in forms:
         return forms[path]
     name = f"BookletPage{len(forms)}"
-    page = _reader(path).pages[0]
+    facts = _facts(path)
+    plain = facts[2] if facts is not None and facts[2] is not None else _plain_form(_reader(path).pages[0])
+    (x0, y0, x1, y1), matrix, data, resources, group, objects = plain
     doc = canv._doc
-    converter = _Converter(doc)
-    x0, y0, x1, y1 = _box(page)
+    converter = _Converter(doc, objects)
     entries = {
         "Type": PDFName("XObject"),
         "Subtype": PDFName("Form"),
         "FormType": 1,
         "BBox": PDFArray([x0, y0, x1, y1]),
-        "Matrix": PDFArray(_matrix(page)),
+        "Matrix": PDFArray(matrix),
     }
+    if resources is not None:
+        entries["Resources"] = converter.convert(resources)
+    if group is not None:
+        entries["Group"] = converter.convert(group)
+    form = PDFStream(PDFDictionary(entries), data, filters=[PDFZCompress])
+    doc.Reference(form, xObjectName(name))
+    forms[path] = name
+    return name
+
+
+def _plain_form(page) -> tuple:
+    """What the form of the page is made of: (its box, its matrix, its content, its resources and group as
+    plain values, the indirect objects those reach as plain values by (number, generation)); see _plain."""
     contents = page.get_contents()
     data = contents.get_data() if contents is not None else b""
     resources = page.get("/Resources")
     shown = _printed_appearances(page)
     if shown:
         resources, data = _with_appearances(resources, data, shown)
-    if resources is not None:
-        entries["Resources"] = converter.convert(resources)
-    if "/Group" in page:
-        entries["Group"] = converter.convert(page["/Group"])
-    form = PDFStream(PDFDictionary(entries), data, filters=[PDFZCompress])
-    doc.Reference(form, xObjectName(name))
-    forms[path] = name
-    return name
+    objects: dict = {}
+    return (_box(page), _matrix(page), data, None if resources is None else _plain(resources, objects),
+            _plain(page["/Group"], objects) if "/Group" in page else None, objects)
+
+
+def _plain(obj, objects: dict):
+    """pypdf's object -> plain values (picklable, without pypdf): ("ref", key) for an indirect object, whose
+    value goes in `objects` under its key; ("stream", entries, encoded data), ("dict", entries), ("array",
+    items); any other value as the bytes PDF writes of it."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+
+    if isinstance(obj, IndirectObject):
+        key = (obj.idnum, obj.generation)
+        if key not in objects:
+            objects[key] = None  # being made: a cycle ends here
+            objects[key] = _plain(obj.get_object(), objects)
+        return ("ref", key)
+    if isinstance(obj, StreamObject):
+        return ("stream", [(key[1:], _plain(value, objects)) for key, value in obj.items() if key != "/Length"],
+                obj._data)  # as encoded in the file: /Filter stays, nothing is decoded
+    if isinstance(obj, DictionaryObject):
+        return ("dict", [(key[1:], _plain(value, objects)) for key, value in obj.items()])
+    if isinstance(obj, ArrayObject):
+        return ("array", [_plain(item, objects) for item in obj])
+    stream = io.BytesIO()
+    obj.write_to_stream(stream)  # names, numbers, strings, booleans, null: as PDF writes them
+    return stream.getvalue()
 
 
 _HIDDEN, _PRINT = 2, 4  # annotation flags (PDF 32000-1, 12.5.3)
@@ -255,61 +364,60 @@ def printable(path: Path) -> bytes | None:
 
 
 class _Converter:
-    """pypdf objects -> ReportLab pdfdoc objects; each indirect object converted (and written) once."""
+    """Plain values (see _plain) -> ReportLab pdfdoc objects; each indirect object converted (and written) once."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, objects: dict):
         self.doc = doc
+        self.objects = objects
         self.done: dict[tuple[int, int], object] = {}
 
-    def convert(self, obj):
-        from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+    def convert(self, node):
         from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFStream
 
-        if isinstance(obj, IndirectObject):
-            key = (obj.idnum, obj.generation)
+        if isinstance(node, bytes):
+            return node
+        kind = node[0]
+        if kind == "ref":
+            key = node[1]
             if key in self.done:
                 return self.done[key]
-            target = obj.get_object()
-            if isinstance(target, StreamObject):
+            target = self.objects[key]
+            if not isinstance(target, tuple):  # a value kept as an object of its own: written in place
+                self.done[key] = value = self.convert(target)
+                return value
+            if target[0] == "stream":
                 shell = PDFStream(PDFDictionary(), b"", filters=[])
-            elif isinstance(target, DictionaryObject):
+            elif target[0] == "dict":
                 shell = PDFDictionary()
-            elif isinstance(target, ArrayObject):
+            elif target[0] == "array":
                 shell = PDFArray([])
-            else:  # a number or name kept as an object of its own: written in place
+            else:  # a reference to a reference
                 self.done[key] = value = self.convert(target)
                 return value
             self.done[key] = reference = self.doc.Reference(shell)  # before its content: cycles end here
             self._fill(shell, target)
             return reference
-        if isinstance(obj, StreamObject):
+        if kind == "stream":
             shell = PDFStream(PDFDictionary(), b"", filters=[])
-            self._fill(shell, obj)
+            self._fill(shell, node)
             return self.doc.Reference(shell)  # a stream is always an object of its own
-        if isinstance(obj, DictionaryObject):
+        if kind == "dict":
             shell = PDFDictionary()
-            self._fill(shell, obj)
+            self._fill(shell, node)
             return shell
-        if isinstance(obj, ArrayObject):
-            shell = PDFArray([])
-            self._fill(shell, obj)
-            return shell
-        stream = io.BytesIO()
-        obj.write_to_stream(stream)  # names, numbers, strings, booleans, null: as PDF writes them
-        return stream.getvalue()
+        shell = PDFArray([])
+        self._fill(shell, node)
+        return shell
 
-    def _fill(self, shell, source) -> None:
-        from pypdf.generic import ArrayObject, StreamObject
-
-        if isinstance(source, ArrayObject):
-            shell.sequence = [self.convert(item) for item in source]
+    def _fill(self, shell, node) -> None:
+        kind = node[0]
+        if kind == "array":
+            shell.sequence = [self.convert(item) for item in node[1]]
             return
-        entries = shell.dictionary.dict if isinstance(source, StreamObject) else shell.dict
-        for key, value in source.items():
-            if isinstance(source, StreamObject) and key == "/Length":
-                continue  # ReportLab writes the length of what it writes
-            entries[key[1:]] = self.convert(value)
-        if isinstance(source, StreamObject):
-            shell.content = source._data  # as encoded in the file: /Filter stays, nothing is decoded
+        entries = shell.dictionary.dict if kind == "stream" else shell.dict
+        for key, value in node[1]:
+            entries[key] = self.convert(value)
+        if kind == "stream":
+            shell.content = node[2]
             if "Filter" not in entries:
                 shell.filters = None  # an uncompressed stream: ReportLab compresses it
