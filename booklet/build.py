@@ -12,6 +12,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from .cache.memory import BuildCache, using as using_cache
+from .cache.persisted import laying_out
 from .text import markup
 from .output.atomic import scratch_beside
 from .layout.page import PAGE_SIZES, page_for
@@ -139,6 +140,7 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
     )
     render = partial(render_pdf, page=page, **render_args)
     jobs = jobs_that_pay(booklet, jobs)
+    laying_out(jobs)  # the layouts kept on disk, if any, read now (or not made for keeping)
     known, settled = None, True
     if jobs > 1:
         story = None  # laid out in parts (output.parallel)

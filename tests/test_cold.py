@@ -167,6 +167,21 @@ def test_kept_layouts_are_used_and_never_outlive_what_they_were_made_with(tmp_pa
         monkeypatch.undo()
         monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
 
+        # a book whose layouts are too big to keep: noted, and its next builds make nothing for keeping
+        monkeypatch.setattr(persisted, "LIMIT", 1000)
+        for path in _persisted(tmp_path / "cache"):
+            path.unlink()
+        build_booklet(folder, tmp_path / "big.pdf")
+        big = persisted.PersistedCache(folder)
+        big.laying_out(1)
+        assert not big.warm and big.size("layouts") == 0
+        build_booklet(folder, tmp_path / "big.pdf", cache=big)
+        assert (tmp_path / "big.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+        monkeypatch.setattr(persisted, "LIMIT", 2**30)
+        parallel = persisted.PersistedCache(folder)
+        parallel.laying_out(2)
+        assert not parallel.warm
+
         # another font under the same name (a process reads a font file once: a new one is fresh)
         (folder / "fonts/Text.ttf").write_bytes((FONT_DIR / "NotoSans-Regular.ttf").read_bytes())
         changed = persisted.PersistedCache(folder)

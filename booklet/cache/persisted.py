@@ -15,7 +15,7 @@ One file per section and data folder (`persisted/<hash of the folder's path and 
 loaded when the build first asks that section for something (a build that stops at bad data never loads
 the layouts), and written (atomically, disk.store) when a build that made something new in the section
 succeeds: the values that build used, nothing else (what an edit made obsolete is not carried on), so the
-file holds one build's working set of one book. Not written beyond LIMIT bytes.
+file holds one build's working set of one book. Not written beyond LIMIT bytes (see there).
 
 A file is trusted only when it is exactly what this code wrote for this code: its header holds the hash of
 its payload (a damaged file is ignored), the `stamp` of the code and libraries that made its values (booklet's
@@ -43,11 +43,12 @@ from .memory import BuildCache
 SECTIONS = ("files", "layouts")
 KIND = "persisted"
 FORMAT = 1
-# The largest file written: the sample's layouts take 2.5 MB (76 pages), 500 talks + 1,000 posters about
-# 30 MB (704 pages); loading such a file costs a tenth of what laying those pages out again does. A book
-# much bigger is built in parts by worker processes (--jobs), whose layouts are not kept; its files are
-# not written beyond this (a 2,000-talk book would write ~100 MB for every build).
-LIMIT = 48 * 2**20
+# The largest file written: the sample's layouts take 2.5 MB (76 pages), 500 talks + 1,000 posters 44 MB
+# (832 pages; loaded in a tenth of the time laying them out again takes). A bigger book (2,000 talks: ~180
+# MB) writes only a note that it is too big, and its next builds lay out without pickling anything for
+# keeping (which costs about a third more CPU); so does a build in parts (--jobs: the workers' layouts are
+# not kept).
+LIMIT = 64 * 2**20
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -152,6 +153,9 @@ class PersistedCache(BuildCache):
         if self._sections.get(section) or (section == "layouts" and self._numbers):
             return  # already used in this process: what it holds is as good, and its numbers are given
         kept = disk.load(KIND, _name(self.folder, section), tuple)
+        if kept == (stamp(), "too big") and section == "layouts":
+            self.warm = False  # nothing will be kept: nothing made for keeping
+            return
         if not (isinstance(kept, tuple) and len(kept) == 5 and kept[0] == stamp() and isinstance(kept[3], bytes)
                 and isinstance(kept[4], bytes) and kept[1] == digest(kept[3] + kept[4])):
             return  # nothing kept, another version's, or damaged: ignored
@@ -204,16 +208,35 @@ class PersistedCache(BuildCache):
             except Exception:  # noqa: BLE001  a value that cannot be pickled: not kept
                 continue
             if len(payload) > LIMIT:
+                disk.store(KIND, _name(self.folder, section), (stamp(), "too big"))
                 continue
             fonts = _fonts_digest(_font_files(numbers)) if section == "layouts" else None
             boxes = pickle.dumps(_boxes_in(payload) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
             disk.store(KIND, _name(self.folder, section), (stamp(), digest(payload + boxes), fonts, payload, boxes))
+
+    def laying_out(self, jobs: int) -> None:
+        """Before the layout, with `jobs` processes: the layouts looked for now (a book too big to keep them
+        makes nothing for keeping), and with more than one, nothing made for keeping (the workers' layouts
+        are not kept; they do not read the layouts either)."""
+        if "layouts" in self._pending:
+            self._load("layouts")
+        if jobs > 1:
+            self.warm = False
 
     @contextmanager
     def build(self):
         with super().build() as current:
             yield current
         self.save()  # only after a build that succeeded
+
+
+def laying_out(jobs: int) -> None:
+    """Called by a build before its layout (see PersistedCache.laying_out); nothing for any other cache."""
+    from .memory import active
+
+    cache = active()
+    if isinstance(cache, PersistedCache):
+        cache.laying_out(jobs)
 
 
 def for_build(folder) -> BuildCache:
