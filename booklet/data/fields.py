@@ -288,7 +288,8 @@ def unknown_key(key: str, record: Record) -> str:
 
 def check_printable(report: Report, file: str, line: int, key: str, text: str) -> None:
     """Warn about characters that no booklet font can show (they are left out of the PDF)."""
-    missing = fonts.unprintable(markup.plain(text))
+    # each character once, in the order it first appears: the same answer, and each is looked up once
+    missing = fonts.unprintable("".join(dict.fromkeys(markup.plain(text))))
     if missing:
         shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
