@@ -22,6 +22,7 @@ class Report:
         self.problems: list[Problem] = []
         self.image_sources: dict[Path, object] = {}  # image path -> Source of its first mention
         self.images_checked: list[tuple[str, Path, str | None]] = []  # (name as written, path, what is wrong)
+        self.fonts: tuple = (None, None)  # the fonts in use, and the number kept_entry's keys know them by
 
     def error(self, file: str, line: int, key: str, message: str) -> None:
         self.problems.append(Problem(file, line, key, message))
@@ -330,7 +331,10 @@ def kept_entry(report: Report, read, item: Map, path: str, *key):
     cache = memory.active()
     if cache is None or not cache.warm:
         return read(report, item, path)
-    whose = (id(item), path, report.root, fonts.fonts_in_use(), *key)
+    current = fonts.fonts_in_use()
+    if report.fonts[0] is not current:  # a FontSet is slow to hash: numbered once per Report and FontSet
+        report.fonts = (current, cache.number(current))
+    whose = (id(item), path, report.root, report.fonts[1], *key)
     found = cache.peek("entries", whose)
     if found is None or found[0] is not item or any(
             (report.root / name).resolve() != where or images.check(where) != problem
