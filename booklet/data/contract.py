@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import ABSTRACT_KINDS, ITEM_KINDS
 
@@ -101,19 +102,23 @@ class Record:
     tag: str | None = None  # in a list of several record kinds: the key that marks this kind
 
     def __getitem__(self, name: str) -> Key:
-        for key in self.keys:
-            if key.name == name:
-                return key
-        raise KeyError(f"{self.name} has no key {name!r}")
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise KeyError(f"{self.name} has no key {name!r}") from None
 
     def __contains__(self, name: str) -> bool:
-        return any(key.name == name for key in self.keys)
+        return name in self._by_name
 
-    @property
+    @cached_property
+    def _by_name(self) -> dict[str, Key]:  # looked up for every value of every entry: a dict, made once
+        return {key.name: key for key in reversed(self.keys)}  # the first key of a name, as a search finds
+
+    @cached_property
     def names(self) -> tuple[str, ...]:
         return tuple(key.name for key in self.keys)
 
-    @property
+    @cached_property
     def required(self) -> tuple[str, ...]:
         return tuple(key.name for key in self.keys if key.required)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..text import fonts, markup
 from .. import images
+from ..cache import memory
 from .contract import COLOUR, Key, Record, choice_hint, example_line
 from .load import BAD, Map, Seq
 from ..problems import Problem, did_you_mean
@@ -20,6 +21,8 @@ class Report:
         self.root = root
         self.problems: list[Problem] = []
         self.image_sources: dict[Path, object] = {}  # image path -> Source of its first mention
+        self.images_checked: list[tuple[str, Path, str | None]] = []  # (name as written, path, what is wrong)
+        self.fonts: tuple = (None, None)  # the fonts in use, and the number kept_entry's keys know them by
 
     def error(self, file: str, line: int, key: str, message: str) -> None:
         self.problems.append(Problem(file, line, key, message))
@@ -255,6 +258,7 @@ class Fields:
             return None
         path = (self.report.root / name).resolve()
         problem = images.check(path)
+        self.report.images_checked.append((name, path, problem))
         if problem:
             self.error(key, f"'{name}': {problem}")
             return None
@@ -285,7 +289,8 @@ def unknown_key(key: str, record: Record) -> str:
 
 def check_printable(report: Report, file: str, line: int, key: str, text: str) -> None:
     """Warn about characters that no booklet font can show (they are left out of the PDF)."""
-    missing = fonts.unprintable(markup.plain(text))
+    # each character once, in the order it first appears: the same answer, and each is looked up once
+    missing = fonts.unprintable("".join(dict.fromkeys(markup.plain(text))))
     if missing:
         shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
@@ -313,3 +318,35 @@ def example_item(record: Record) -> str:
     if record.one_of:
         keys.append(record[record.one_of[0]])
     return flow({k.name: k.example for k in sorted(keys, key=record.keys.index)})
+
+
+def kept_entry(report: Report, read, item: Map, path: str, *key):
+    """`read(report, item, path)`: one list entry's value, its problems reported; in a warm build, what it
+    made and reported is kept in the build's memory cache (section "entries") and reported again, not
+    made anew, while the entry is the same Map (an unchanged file's, or an unchanged item's of an edited
+    list: booklet.data.load) at the same key path, with the same fonts (whose characters are checked), the
+    same data folder and every image it names the same (its file's bytes, where its name leads).
+
+    `read` must depend on nothing else but `key` (a constant per call site, which names `read`)."""
+    cache = memory.active()
+    if cache is None or not cache.warm:
+        return read(report, item, path)
+    current = fonts.fonts_in_use()
+    if report.fonts[0] is not current:  # a FontSet is slow to hash: numbered once per Report and FontSet
+        report.fonts = (current, cache.number(current))
+    whose = (id(item), path, report.root, report.fonts[1], *key)
+    found = cache.peek("entries", whose)
+    if found is None or found[0] is not item or any(
+            (report.root / name).resolve() != where or images.check(where) != problem
+            for name, where, problem in found[4]):
+        alone = Report(report.root)
+        value = read(alone, item, path)
+        found = (item, value, tuple(alone.problems), tuple(alone.image_sources.items()),
+                 tuple(alone.images_checked))
+        cache.put("entries", whose, found)
+    _, value, problems, sources, checked = found
+    report.problems.extend(problems)
+    for where, source in sources:
+        report.image_sources.setdefault(where, source)
+    report.images_checked.extend(checked)
+    return value

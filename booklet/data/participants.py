@@ -11,7 +11,7 @@ from pathlib import Path
 from ..model import Participant
 from .contract import PARTICIPANT, PARTICIPANT_COLUMNS
 from .csvfile import load_csv
-from .fields import Fields, Report, each_mapping
+from .fields import Fields, Report, each_mapping, kept_entry
 from .load import Map, Seq, present
 
 YAML_FILE = "participants.yaml"
@@ -34,7 +34,8 @@ def read_participants(report: Report, folder: Path, load_yaml) -> tuple[Particip
 
 def _read(report: Report, entries: Seq, csv: bool):
     for index, item in each_mapping(report, entries, "", "a participant", PARTICIPANT):
-        participant = _participant(report, item, "" if csv else f"[{index}]")  # a CSV row: its line says which
+        path = "" if csv else f"[{index}]"  # a CSV row: its line says which
+        participant = kept_entry(report, _participant, item, path, "participant")
         if participant is not None:
             yield participant
 

@@ -10,7 +10,7 @@ from .extras import read_extras
 from .theme import font_set, language_problem, read_theme
 from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
-from .fields import Fields, Report, each_mapping
+from .fields import Fields, Report, each_mapping, kept_entry
 from .load import Map, Seq, load_file, present
 from ..model import (
     Abstract,
@@ -183,7 +183,7 @@ def _abstract_entries(report: Report, folder: Path) -> list[tuple[Map, str]]:
 def read_abstracts(report: Report, entries: list[tuple[Map, str]]) -> list[Abstract]:
     abstracts, seen = [], {}
     for item, path in entries:
-        abstract = _read_abstract(report, item, path)
+        abstract = kept_entry(report, _read_abstract, item, path, "abstract")
         if abstract is None:
             continue
         if abstract.id in seen:
@@ -238,13 +238,20 @@ def read_tutorials(report: Report, data: Seq | None) -> list[Tutorial]:
 def read_posters(report: Report, data: Seq | None) -> list[Poster]:
     posters = []
     for index, item in each_mapping(report, data or (), "", "a poster", POSTER):
-        f = Fields(report, item, f"[{index}]", POSTER)
-        number = f.integer("number")
-        title = f.text("title", required=True)
-        authors = people.read_poster_authors(report, f)
-        abstract = f.text("abstract")
-        session, topic = f.text("session"), f.text("topic")
-        if title and authors:
-            posters.append(Poster(index + 1 if number is None else number, title, authors, abstract, f.source(),
-                                  session, topic))
+        poster = kept_entry(report, _read_poster, item, f"[{index}]", "poster")
+        if poster is not None:
+            posters.append(poster)
     return posters
+
+
+def _read_poster(report: Report, item: Map, path: str) -> Poster | None:
+    f = Fields(report, item, path, POSTER)
+    number = f.integer("number")
+    title = f.text("title", required=True)
+    authors = people.read_poster_authors(report, f)
+    abstract = f.text("abstract")
+    session, topic = f.text("session"), f.text("topic")
+    if not (title and authors):
+        return None
+    index = int(path[1:-1])  # "[index]": a poster without a number is numbered by its place in the list
+    return Poster(index + 1 if number is None else number, title, authors, abstract, f.source(), session, topic)

@@ -10,7 +10,7 @@ import io
 import math
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
@@ -83,10 +83,17 @@ def surely_fits(ctx, abstract: Abstract) -> bool:
 
 def _estimate(text: str, style, width: float) -> float:
     """More than the height `text` takes in `style` at `width` (its source is longer than what prints)."""
-    length = _text_width(" ".join(text.split()), style.fontName, style.fontSize)
+    return _estimated(text, style.fontName, style.fontSize, style.leading, style.spaceBefore, style.spaceAfter,
+                      width)
+
+
+@lru_cache(maxsize=1 << 16)  # each text of a large conference: a lint in a watch measures only what changed
+def _estimated(text: str, font: str, size: float, leading: float, before: float, after: float,
+               width: float) -> float:
+    length = _text_width(" ".join(text.split()), font, size)
     if not length:
         return 0.0
-    return math.ceil(length / (width * ROOM_PER_LINE)) * style.leading + style.spaceBefore + style.spaceAfter
+    return math.ceil(length / (width * ROOM_PER_LINE)) * leading + before + after
 
 
 def _text_width(text: str, font: str, size: float) -> float:
@@ -98,7 +105,7 @@ def _char_width(ch: str, font: str, size: float) -> float:
     return stringWidth(ch, font, size)
 
 
-when_fonts_change(_char_width.cache_clear)  # BODY and SANS name the theme's fonts
+when_fonts_change(_char_width.cache_clear, _estimated.cache_clear)  # BODY and SANS name the theme's fonts
 
 
 def height_needed(flowables: list, width: float, height: float, canvas) -> float:

@@ -61,9 +61,9 @@ def sessions(booklet: Booklet):
             yield index, session
 
 
-def names(booklet: Booklet) -> list[Mention]:
-    """Every name as written: people's names and sessions' chairs."""
-    found = [at.mention(at.person.name, "name") for at in people(booklet)]
+def names(booklet: Booklet, everyone: list[PersonAt] | None = None) -> list[Mention]:
+    """Every name as written: people's names and sessions' chairs (`everyone`: people(booklet), when made)."""
+    found = [at.mention(at.person.name, "name") for at in everyone or people(booklet)]
     for _, session in sessions(booklet):
         if session.chair and session.source:
             found.append(Mention(session.chair, session.source.file, session.source.line,
@@ -71,18 +71,18 @@ def names(booklet: Booklet) -> list[Mention]:
     return sorted(found, key=file_order)
 
 
-def affiliations(booklet: Booklet) -> list[Mention]:
+def affiliations(booklet: Booklet, everyone: list[PersonAt] | None = None) -> list[Mention]:
     """Every affiliation as written (`affiliation` when one, `affiliation[i]` when a list)."""
     found = []
-    for at in people(booklet):
+    for at in everyone or people(booklet):
         several = len(at.person.affiliations) > 1
         for index, text in enumerate(at.person.affiliations):
             found.append(at.mention(text, f"affiliation[{index}]" if several else "affiliation"))
     return found
 
 
-def emails(booklet: Booklet) -> list[Mention]:
-    return [at.mention(at.person.email, "email") for at in people(booklet) if at.person.email]
+def emails(booklet: Booklet, everyone: list[PersonAt] | None = None) -> list[Mention]:
+    return [at.mention(at.person.email, "email") for at in everyone or people(booklet) if at.person.email]
 
 
 def file_order(where) -> tuple:

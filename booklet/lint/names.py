@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import Callable, Iterable
 
@@ -55,6 +55,7 @@ class NameForm:
     comma: bool  # written "Family, Given"
 
 
+@lru_cache(maxsize=1 << 16)  # the same names at every lint of a watch
 def name_form(text: str) -> NameForm:
     if "," in text:
         family, given = text.split(",", 1)
@@ -92,7 +93,7 @@ def check_names(mentions: list[Mention], pairs: Pairs | None = None, people: Peo
     are one; `pairs` gives the index pairs (i < j) to compare (default candidate_pairs; tests pass
     all_pairs to check that it misses nothing)."""
     spellings = _spellings(mentions)
-    candidates = sorted({(i, j) if i < j else (j, i) for i, j in (pairs or candidate_pairs)(spellings) if i != j})
+    candidates = sorted({(i, j) if i < j else (j, i) for i, j in (pairs or _candidate_pairs)(spellings) if i != j})
     reasons: dict[tuple[int, int], str] = {}
     for i, j in candidates:
         reason = _strong_link(spellings[i], spellings[j])
@@ -182,6 +183,18 @@ def candidate_pairs(spellings: list[Spelling]) -> set[tuple[int, int]]:
     return pairs
 
 
+_LAST_PAIRS: list = [None, None]  # the forms candidate_pairs was last given, and its answer
+
+
+def _candidate_pairs(spellings: list[Spelling]) -> set[tuple[int, int]]:
+    """candidate_pairs(spellings), not made again for the same names' forms in the same order (a lint in a
+    watch after an edit that changed no name): it depends on nothing else."""
+    forms = tuple(s.form for s in spellings)
+    if _LAST_PAIRS[0] != forms:
+        _LAST_PAIRS[:] = forms, frozenset(candidate_pairs(spellings))
+    return _LAST_PAIRS[1]
+
+
 def all_pairs(spellings: list[Spelling]) -> list[tuple[int, int]]:
     """Every index pair (i < j): what candidate_pairs must agree with, for tests."""
     return list(combinations(range(len(spellings)), 2))
@@ -226,14 +239,15 @@ def _add_near(pairs: set[tuple[int, int]], spellings: list[Spelling], at: int, m
         pairs.update(combinations(found, 2))
 
 
-def _deletions(word: str, most: int) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _deletions(word: str, most: int) -> frozenset[str]:
     """`word` and every string made from it by deleting one letter, or two when `most` is 2."""
     n = len(word)
     found = {word[:i] + word[i + 1:] for i in range(n)}
     found.add(word)
     if most > 1:
         found.update([word[:i] + word[i + 1:j] + word[j + 1:] for i in range(n) for j in range(i + 1, n)])
-    return found
+    return frozenset(found)
 
 
 def _in_order(short: str, long: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that NFKD does not take apart into a base letter and an accent.
 _SPECIAL = str.maketrans({
@@ -20,6 +21,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and affiliations at every lint of a watch
 def fold(text: str) -> str:
     """Accents stripped and case folded: the form in which two spellings are compared."""
     return strip_accents(text).casefold()
