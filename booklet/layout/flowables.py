@@ -6,6 +6,7 @@ import math
 import pickle
 from operator import is_
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable, ImageAndFlowables
 
 from .. import images
@@ -23,6 +24,12 @@ def layout_key(cache, kind: type, text: str, style, bullet, case_sensitive) -> t
     context = (kind, _style_number(cache, style), bullet if bullet is None else _frozen(bullet), case_sensitive,
                _fonts_number(cache))
     return (text, cache.number(context))
+
+
+def paragraphs_key(cache, styles) -> tuple:
+    """What paragraphs of the given styles are laid out with, besides their markup: each style's values
+    and the fonts (the paragraph class, bullet and case are Para's defaults)."""
+    return (Para, tuple(_style_number(cache, style) for style in styles), _fonts_number(cache))
 
 
 # Markup that draws more than text and colours: links and marks (annotations, destinations, callbacks), images.
@@ -79,6 +86,21 @@ def _replay_effects(canv, effects) -> None:
             callback(canv, kind, label)
         finally:
             del canv._curr_tx_info
+
+
+_NUMBERS: dict[float, str] = {}  # number -> as ReportLab's fp_str writes it
+
+
+def _number(value: float) -> str:
+    """`value` as fp_str writes it in an operator (kept: the same positions recur page after page and build
+    after build)."""
+    try:
+        return _NUMBERS[value]
+    except KeyError:
+        if len(_NUMBERS) > 100_000:
+            _NUMBERS.clear()
+        written = _NUMBERS[value] = fp_str(value)
+        return written
 
 
 def _style_number(cache, style) -> int:
@@ -168,6 +190,11 @@ class Para(MathParagraph):
 
     _wrapped_lines = None  # the pickled lines (and fragments) of a wrap kept, unpickled when first needed
 
+    def content_key(self):
+        """What this paragraph's layout depends on (its markup, style, fonts: see layout_key), when the
+        build's cache keeps layouts; else None (see columns.Columns)."""
+        return self._layout_key
+
     def _unpickle_lines(self) -> None:
         kept, self._wrapped_lines = self._wrapped_lines, None
         self.__dict__.update(pickle.loads(kept))
@@ -243,21 +270,60 @@ class Para(MathParagraph):
         self._wrapped = (availWidth, size)
         return size
 
+    def _drawn_key(self, canv) -> tuple:
+        """What the operators of drawing this paragraph depend on besides the fonts' state (see draw)."""
+        return ("drawn", self._lines_key, self.width, self.height, getattr(self, "_JustifyLast", None),
+                canv._fontname, canv._fontsize, canv._leading, canv.bottomup,
+                getattr(canv, "_enforceColorSpace", None), _extgstate(getattr(canv, "_extgstate", None)))
+
+    _replay_tried = False  # drawOn found no drawing to replay: draw draws (and keeps what it drew)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        """Flowable.drawOn, for a paragraph whose drawing is replayed without the canvas's saving and
+        restoring of its state (a copy of its attributes) and translate (which formats six numbers):
+        the same operators, "q", "1 0 0 1 x y cm", what drawing wrote, "Q". Drawing such a paragraph
+        changes none of the canvas's attributes (see draw), so there is nothing to restore; the
+        transformation is set only while its marks and links are made again (they read it)."""
+        cache = memory.active() if self._lines_key is not None and self._plain else None
+        if cache is None or "_offsets" in self.__dict__ or getattr(self, "_showBoundary", False):
+            return super().drawOn(canvas, x, y, _sW)
+        kept = cache.peek("layouts", self._drawn_key(canvas))
+        if kept is None or not replayed(kept[1], canvas._doc):
+            self._replay_tried = True
+            try:
+                return super().drawOn(canvas, x, y, _sW)
+            finally:
+                del self._replay_tried
+        x = self._hAlignAdjust(x, _sW)
+        code = canvas._code
+        code.append("q")
+        code.append(f"1 0 0 1 {_number(x)} {_number(y)} cm")
+        code.extend(kept[0])
+        if kept[2]:
+            matrix = canvas._currentMatrix
+            a0, b0, c0, d0, e0, f0 = matrix
+            a, b, c, d = 1, 0, 0, 1  # as Canvas.transform works translate(x, y) out
+            canvas._currentMatrix = (a0 * a + c0 * b, b0 * a + d0 * b, a0 * c + c0 * d, b0 * c + d0 * d,
+                                     a0 * x + c0 * y + e0, b0 * x + d0 * y + f0)
+            try:
+                _replay_effects(canvas, kept[2])
+            finally:
+                canvas._currentMatrix = matrix
+        code.append("Q")
+
     def draw(self):
         cache = memory.active() if self._lines_key is not None and self._plain else None
         if cache is None or "_offsets" in self.__dict__:
             return super().draw()
         canv = self.canv
-        extgstate = getattr(canv, "_extgstate", None)
-        key = ("drawn", self._lines_key, self.width, self.height, getattr(self, "_JustifyLast", None),
-               canv._fontname, canv._fontsize, canv._leading, canv.bottomup,
-               getattr(canv, "_enforceColorSpace", None), _extgstate(extgstate))
-        kept = cache.peek("layouts", key)
-        if kept is not None and replayed(kept[1], canv._doc):
-            canv._code.extend(kept[0])
-            if kept[2]:
-                _replay_effects(canv, kept[2])
-            return
+        key = self._drawn_key(canv)
+        if not self._replay_tried:
+            kept = cache.peek("layouts", key)
+            if kept is not None and replayed(kept[1], canv._doc):
+                canv._code.extend(kept[0])
+                if kept[2]:
+                    _replay_effects(canv, kept[2])
+                return
         start, before = len(canv._code), _state(canv)
         mapped = set(canv._doc.fontMapping)
         effects: list = []  # ("mark", kind, label, x, y, leading) / ("link", args, kwargs), in the order made
