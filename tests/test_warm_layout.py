@@ -125,3 +125,35 @@ def test_warm_rebuilds_follow_edits_of_what_the_kept_drawing_and_columns_depend_
     (tmp_path / "data" / "theme.yaml").unlink()
     same_as_cold()
     assert warm.read_bytes() == first  # nothing of the builds between leaks into this one
+
+
+def test_text_beside_a_photo_is_replayed_warm_and_follows_its_edits(tmp_path, monkeypatch):
+    from booklet.text.paragraph import MathParagraph
+
+    from .test_warm import LONG, _abstracts, _photo
+
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": _abstracts(LONG),
+                                                   "images/ana.jpg": _photo((200, 60, 30))})
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+    drawn = []
+    real = MathParagraph.draw
+    monkeypatch.setattr(MathParagraph, "draw", lambda self: drawn.append(self.text) or real(self))
+
+    def same_as_cold(options: PrintOptions | None = None, title: str = "A talk about Lund") -> list[str]:
+        (folder / "abstracts.yaml").write_text(_abstracts(LONG).replace("A talk about Lund", title),
+                                               encoding="utf-8")
+        drawn.clear()
+        build_booklet(folder, warm, options=options, cache=cache)
+        beside = [text for text in drawn if "Lund" in text or "Ana Smith" in text]  # the header beside the photo
+        build_booklet(folder, cold, options=options)
+        assert warm.read_bytes() == cold.read_bytes()
+        return beside
+
+    assert same_as_cold()  # the header beside the photo is drawn, and its drawing kept
+    assert same_as_cold() == []  # the same again: replayed
+    longer = ("Towers of Lund with a cathedral, a university, a market, old streets and a very long title "
+              "indeed to wrap it")  # broken otherwise on an A4 and on a letter page
+    assert same_as_cold(title=longer) != []  # drawn anew
+    assert "Towers of Lund with a cathedral" in " ".join(Pdf(warm).texts)
+    assert same_as_cold(PrintOptions(page_size="A4"), title=longer) != []  # other styles and widths
+    assert same_as_cold(PrintOptions(page_size="letter"), title=longer) != []  # the same styles, wider

@@ -190,6 +190,27 @@ class Para(MathParagraph):
 
     _wrapped_lines = None  # the pickled lines (and fragments) of a wrap kept, unpickled when first needed
 
+    def break_to(self, widths: list[float]) -> int:
+        """Set the paragraph in lines of the given widths (the last for every line after), as
+        ReportLab's breakLines does; the number of lines. In a build whose cache keeps layouts, the
+        lines are kept (pickled with the fragments, as wrap keeps them) keyed by the paragraph's
+        layout key and the widths, and its drawing is then replayed as a wrapped paragraph's is."""
+        cache = memory.active() if self._layout_key is not None else None
+        if cache is None:
+            self.blPara = self.breakLines(widths)
+            return len(self.blPara.lines)
+        key = ("broken", self._layout_key, tuple(widths))
+        kept = cache.peek("layouts", key)
+        if kept is None:
+            self.blPara = lines = self.breakLines(widths)
+            kept = (len(lines.lines), pickle.dumps({"_blPara": lines, "_frags": self.frags}, PICKLE))
+            cache.put("layouts", key, kept)
+        else:
+            self.__dict__.pop("_blPara", None)
+            self._wrapped_lines = kept[1]
+        self._lines_key = key
+        return kept[0]
+
     def content_key(self):
         """What this paragraph's layout depends on (its markup, style, fonts: see layout_key), when the
         build's cache keeps layouts; else None (see columns.Columns)."""
@@ -397,8 +418,11 @@ class BesidePhoto(Flowable):
             widths = [(narrow if line < beside else availWidth) - style.leftIndent - style.rightIndent
                       - (style.firstLineIndent if line == 0 else 0) for line in range(beside + 1)]
             para.width = availWidth
-            para.blPara = para.breakLines(widths)
-            para.height = len(para.blPara.lines) * style.leading
+            if isinstance(para, Para):
+                para.height = para.break_to(widths) * style.leading
+            else:
+                para.blPara = para.breakLines(widths)
+                para.height = len(para.blPara.lines) * style.leading
             self._tops.append(used)
             used += para.height + (para.getSpaceAfter() if index < len(self.paras) - 1 else 0.0)
         self._photo_size = photo_width, photo_height
