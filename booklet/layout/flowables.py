@@ -6,6 +6,7 @@ import math
 import pickle
 from operator import is_
 
+from reportlab.lib.colors import gray
 from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable, ImageAndFlowables
 
@@ -101,6 +102,31 @@ def _number(value: float) -> str:
             _NUMBERS.clear()
         written = _NUMBERS[value] = fp_str(value)
         return written
+
+
+def draw_on(flowable: Flowable, canvas, x, y, _sW=0) -> None:
+    """Flowable.drawOn (the state saved, the flowable drawn translated to x, y, the state restored), with
+    the translation written as Canvas.translate writes it after a saved state ("1 0 0 1 x y cm", and the
+    same transformation matrix) but its numbers formatted once per value (see _number)."""
+    x = flowable._hAlignAdjust(x, _sW)
+    canvas.saveState()
+    a0, b0, c0, d0, e0, f0 = canvas._currentMatrix
+    a, b, c, d = 1, 0, 0, 1
+    canvas._currentMatrix = (a0 * a + c0 * b, b0 * a + d0 * b, a0 * c + c0 * d, b0 * c + d0 * d,
+                             a0 * x + c0 * y + e0, b0 * x + d0 * y + f0)
+    canvas._code.append(f"1 0 0 1 {_number(x)} {_number(y)} cm")
+    flowable._drawOn(canvas)
+    if getattr(flowable, "_showBoundary", False):
+        canvas.setStrokeColor(gray)
+        canvas.rect(0, 0, flowable.width, flowable.height)
+    canvas.restoreState()
+
+
+class Translated:
+    """A flowable drawn with draw_on."""
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        draw_on(self, canvas, x, y, _sW)
 
 
 def _style_number(cache, style) -> int:
@@ -243,17 +269,19 @@ class Para(MathParagraph):
             return super()._setup(text, style, bulletText, frags, cleaner)
         key = layout_key(cache, type(self), text, style, bulletText, self.caseSensitive)
         kept = cache.peek("layouts", ("parsed", key))
-        self._plain = _plain(text)
         if kept is not None:  # a paragraph wrapped as before never needs these fragments
-            parsed, cleaned_by, cleaned = kept  # the text as the same cleaner made it (ReportLab's is slow)
+            # the text as the same cleaner made it (ReportLab's is slow)
+            parsed, cleaned_by, cleaned, self._plain = kept
             self.text = cleaned if cleaned_by is cleaner else cleaner(text)
             self.style, self.bulletText, self.debug = style, bulletText, 0
             self._parsed, self._layout_key = parsed, key
             return
+        self._plain = _plain(text)
         super()._setup(text, style, bulletText, frags, cleaner)
         # a <para> tag's attributes make a style of their own, a <bullet> tag a bullet: not kept
         if self.style is style and self.bulletText is bulletText:
-            cache.put("layouts", ("parsed", key), (pickle.dumps(self.frags, PICKLE), cleaner, cleaner(text)))
+            cache.put("layouts", ("parsed", key), (pickle.dumps(self.frags, PICKLE), cleaner, cleaner(text),
+                                                   self._plain))
             self._layout_key = key
 
     def wrap(self, availWidth, availHeight):
@@ -393,7 +421,7 @@ class Para(MathParagraph):
         return parts
 
 
-class BesidePhoto(Flowable):
+class BesidePhoto(Translated, Flowable):
     """Paragraphs beside a photo on the right, line by line: each line whose top is beside the photo
     is set to the narrower width, and the text goes on at full width right below the photo, with
     no gap (platypus' ImageAndFlowables moves a paragraph that does not fit beside the photo whole
@@ -450,7 +478,7 @@ class BesidePhoto(Flowable):
             para.drawOn(self.canv, 0, self.height - top - para.height)
 
 
-class Continues(Flowable):
+class Continues(Translated, Flowable):
     """Flowables that may run over several pages, each page after the first headed by `heading()`
     (e.g. "Title (continued)"): the reader of a continued page knows what it continues.
 
@@ -716,7 +744,7 @@ class DayMark(Flowable):
         self.canv.mark_day(self.day, self.claim)
 
 
-class Row(Flowable):
+class Row(Translated, Flowable):
     """A left column (time, number), a body, and a right-aligned page reference, linked as one line.
 
     Splits inside the body, so a row of any length never overflows a page; a row no taller than
@@ -812,7 +840,7 @@ class Row(Flowable):
             canv.linkRect("", self.link, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
-class Rule(Flowable):
+class Rule(Translated, Flowable):
     """A thin horizontal line across the frame."""
 
     def __init__(self, color, thickness: float = 0.5, space: float = 4.0):
