@@ -290,10 +290,11 @@ def replayable(events: list[tuple]) -> tuple:
     return _summary(calls), calls
 
 
-def _summary(calls: tuple) -> tuple:
+def _summary(calls: tuple) -> tuple | None:
     """For each font a recording calls: its name, the distinct characters its splitString calls were
-    given (a no-break space as the space it is drawn as), the code each got, and each (subset, name)
-    its getSubsetInternalName calls gave."""
+    given (a no-break space as the space it is drawn as), the code each got, the font's internal name
+    in the document its getSubsetInternalName calls gave ("F1" of "/F1+0"; None: no such call) and the
+    highest subset they were asked for (or None when a name is not of that form)."""
     fonts: dict[str, tuple[dict, dict]] = {}
     for subset_name, font_name, argument, result in calls:
         codes, names = fonts.setdefault(font_name, ({}, {}))
@@ -301,8 +302,15 @@ def _summary(calls: tuple) -> tuple:
             names[argument] = result
         else:
             codes.update(zip(map(ord, argument.replace("\u00a0", " ")), result[1]))
-    return tuple((font_name, tuple(codes), list(codes.values()), tuple(names.items()))
-                 for font_name, (codes, names) in fonts.items())
+    summary = []
+    for font_name, (codes, names) in fonts.items():
+        internal = None
+        if names:
+            internal = next(iter(names.values()))[1:].rpartition("+")[0]
+            if any(name != f"/{internal}+{subset}" for subset, name in names.items()):
+                return None
+        summary.append((font_name, tuple(codes), list(codes.values()), internal, max(names, default=-1)))
+    return tuple(summary)
 
 
 def replayed(kept: tuple, doc) -> bool:
@@ -314,19 +322,19 @@ def replayed(kept: tuple, doc) -> bool:
     When every character the recording's splitString calls were given already has its code in `doc`,
     and each font it names already has its name there, those calls change nothing, and what they give
     follows from those codes and names: checked font by font, at C speed, without making them."""
-    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.pdfmetrics import _fonts, getFont
 
     summary, calls = kept
-    for font_name, chars, codes, names in summary:
-        state = getFont(font_name).state.get(doc)
+    for font_name, chars, codes, internal, highest in summary or ():
+        font = _fonts.get(font_name)
+        state = font.state.get(doc) if font is not None else None
         if state is None or list(map(state.assignments.get, chars)) != codes:
             break
-        if names:
-            internal, count = state.internalName, len(state.subsets)
-            if internal is None or any(subset >= count or name != f"/{internal}+{subset}" for subset, name in names):
-                break
+        if internal is not None and (state.internalName != internal or highest >= len(state.subsets)):
+            break
     else:
-        return True
+        if summary is not None:
+            return True
     for subset_name, font_name, argument, result in calls:
         font = getFont(font_name)
         if subset_name:
