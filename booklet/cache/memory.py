@@ -12,7 +12,8 @@ cache to build_booklet each time), what is costly to make and depends only on wh
 - "qr": each QR code's check and its made modules, keyed by its text;
 - "layouts": each paragraph's parsed fragments, keyed by its markup, its style (every attribute's
   value) and the fonts registered under the style's names; its broken lines, keyed by that and
-  the widths it was broken to; and the PDF operators its drawing wrote (see layout.flowables.Para).
+  the widths it was broken to; and the PDF operators its drawing wrote (see layout.flowables.Para);
+  also the height the last page of a list in columns was balanced to (layout.columns).
 
 It stands in front of the disk cache (booklet.cache.disk), which keeps some of the same values
 (an image made ready for print) for the next process: a value missing here is looked for there

@@ -11,6 +11,12 @@ Made for long lists (the index of authors, the list of participants): `flowables
 it places (and, on the last page, measures them a few times over to balance), so laying out n entries
 takes time in proportion to n. Spaces between flowables are as a frame puts them (the larger of space
 after and space before); none at the top of a column.
+
+In a build with a cache that keeps layouts (booklet.cache.memory), the height the last page's columns
+were balanced to is kept, keyed by `key` (what the flowables are made of: their markup, styles and
+fonts, as the caller states it, see content_key), the geometry of every page before and of this one:
+the next build with the same flowables fills the columns once, to that height, instead of searching
+for it again.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
+
+from ..cache import memory
 
 GAP = 5 * mm  # between two columns
 COLUMN_WIDTH = 50 * mm  # the narrowest a column of names may be: an A5 page holds 2, an A4 or letter page 3
@@ -35,7 +43,21 @@ def column_count(width: float) -> int:
 def in_columns(flowables: Sequence, width: float) -> list[Flowable]:
     """`flowables` set in as many columns as `width` holds (as they are when it holds one)."""
     count = column_count(width)
-    return [Columns(flowables, count, GAP)] if count > 1 else list(flowables)
+    return [Columns(flowables, count, GAP, key=content_key(flowables))] if count > 1 else list(flowables)
+
+
+def content_key(flowables: Sequence):
+    """What a list of flowables is made of, as a key (see Columns), when each of them says (a method
+    `content_key()` that gives a hashable value standing for all its layout depends on, or None); else
+    None."""
+    keys = []
+    for flowable in flowables:
+        get = getattr(flowable, "content_key", None)
+        key = get() if get is not None else None
+        if key is None:
+            return None
+        keys.append(key)
+    return tuple(keys)
 
 
 class _Cursor:
@@ -77,18 +99,21 @@ def _height(flowable, width: float, height: float) -> float:
 class Columns(Flowable):
     """`flowables` set in `count` columns `gap` apart, page after page; balanced on the last page.
 
-    `rule`, a colour: a hairline between the columns."""
+    `rule`, a colour: a hairline between the columns. `key`: a hashable value that stands for all the
+    layout of `flowables` depends on (None: the balanced height is not kept)."""
 
-    def __init__(self, flowables: Sequence, count: int, gap: float, rule=None, *, _start: int = 0,
-                 _pending: list | None = None):
+    def __init__(self, flowables: Sequence, count: int, gap: float, rule=None, *, key=None, _start: int = 0,
+                 _pending: list | None = None, _pages: tuple = ()):
         super().__init__()
         self.items = flowables
         self.count = max(1, int(count))
         self.gap = gap
         self.rule = rule
+        self.key = key
         self.start = _start
         self.pending = list(_pending or [])
-        self._laid = None  # (width, height, columns, cursor after them) of the last fill
+        self.pages = _pages  # (width, height, at top) of each page before, which filled them up to start
+        self._laid = None  # (width, height, at top, columns, cursor after them) of the last fill
 
     def column_width(self, width: float) -> float:
         return (width - self.gap * (self.count - 1)) / self.count
@@ -130,9 +155,21 @@ class Columns(Flowable):
             columns.append(column)
         return columns, cursor
 
-    def _balanced(self, width: float, height: float, at_top: bool):
-        """Everything left fits in `height`: the shortest height that still holds it all, and its columns."""
-        low = max((h for column in self._fill(width, height, at_top)[0] for _, h, _ in column), default=0.0)
+    def _balanced(self, width: float, height: float, at_top: bool, filled):
+        """Everything left fits in `height` (`filled`: its columns at that height): the shortest height
+        that still holds it all, and its columns."""
+        cache = memory.active() if self.key is not None else None
+        if cache is not None:
+            key = ("balanced", self.key, self.count, self.gap, self.start, len(self.pending), self.pages,
+                   width, height, at_top)
+            kept = cache.peek("layouts", key)
+            if kept is not None:
+                if kept == height:
+                    return filled
+                columns, cursor = self._fill(width, kept, at_top)
+                if cursor.peek() is None:
+                    return columns, cursor
+        low = max((h for column in filled[0] for _, h, _ in column), default=0.0)
         high = height
         best = self._fill(width, height, at_top)
         for _ in range(_BALANCE_STEPS):
@@ -144,6 +181,8 @@ class Columns(Flowable):
                 high, best = middle, (columns, cursor)
             else:
                 low = middle
+        if cache is not None:
+            cache.put("layouts", key, high)
         return best
 
     # -- platypus -------------------------------------------------------------------------------
@@ -153,10 +192,13 @@ class Columns(Flowable):
 
     def wrap(self, availWidth, availHeight):
         at_top = self._at_top()
-        columns, cursor = self._fill(availWidth, availHeight, at_top)
-        if cursor.peek() is None:  # the last page: balance it
-            columns, cursor = self._balanced(availWidth, availHeight, at_top)
-        self._laid = (availWidth, availHeight, columns, cursor)
+        if self._laid is not None and self._laid[:3] == (availWidth, availHeight, at_top):
+            columns, cursor = self._laid[3:]  # split right after wrap, as a frame does: the same columns
+        else:
+            columns, cursor = filled = self._fill(availWidth, availHeight, at_top)
+            if cursor.peek() is None:  # the last page: balance it
+                columns, cursor = self._balanced(availWidth, availHeight, at_top, filled)
+            self._laid = (availWidth, availHeight, at_top, columns, cursor)
         self.width = availWidth
         used = max((sum(h + s for _, h, s in column) for column in columns), default=0.0)
         self.height = used if cursor.peek() is None else availHeight + 1  # more than fits: split
@@ -164,17 +206,18 @@ class Columns(Flowable):
 
     def split(self, availWidth, availHeight):
         self.wrap(availWidth, availHeight)
-        _, _, columns, cursor = self._laid
+        _, _, at_top, columns, cursor = self._laid
         if cursor.peek() is None:
             return [self]
         if not any(columns):
             return []  # not even one line here: the columns start on the next page
         here = _Placed(columns, self.column_width(availWidth), self.gap, self.rule, availHeight)  # the page full
-        rest = Columns(self.items, self.count, self.gap, self.rule, _start=cursor.index, _pending=cursor.pending)
+        rest = Columns(self.items, self.count, self.gap, self.rule, key=self.key, _start=cursor.index,
+                       _pending=cursor.pending, _pages=self.pages + ((availWidth, availHeight, at_top),))
         return [here, rest]
 
     def draw(self):
-        width, _, columns, _ = self._laid
+        width, _, _, columns, _ = self._laid
         _Placed(columns, self.column_width(width), self.gap, self.rule).drawOn(self.canv, 0, 0, self.height)
 
 

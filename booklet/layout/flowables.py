@@ -6,6 +6,8 @@ import math
 import pickle
 from operator import is_
 
+from reportlab.lib.colors import gray
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable, ImageAndFlowables
 
 from .. import images
@@ -23,6 +25,12 @@ def layout_key(cache, kind: type, text: str, style, bullet, case_sensitive) -> t
     context = (kind, _style_number(cache, style), bullet if bullet is None else _frozen(bullet), case_sensitive,
                _fonts_number(cache))
     return (text, cache.number(context))
+
+
+def paragraphs_key(cache, styles) -> tuple:
+    """What paragraphs of the given styles are laid out with, besides their markup: each style's values
+    and the fonts (the paragraph class, bullet and case are Para's defaults)."""
+    return (Para, tuple(_style_number(cache, style) for style in styles), _fonts_number(cache))
 
 
 # Markup that draws more than text and colours: links and marks (annotations, destinations, callbacks), images.
@@ -79,6 +87,46 @@ def _replay_effects(canv, effects) -> None:
             callback(canv, kind, label)
         finally:
             del canv._curr_tx_info
+
+
+_NUMBERS: dict[float, str] = {}  # number -> as ReportLab's fp_str writes it
+
+
+def _number(value: float) -> str:
+    """`value` as fp_str writes it in an operator (kept: the same positions recur page after page and build
+    after build)."""
+    try:
+        return _NUMBERS[value]
+    except KeyError:
+        if len(_NUMBERS) > 100_000:
+            _NUMBERS.clear()
+        written = _NUMBERS[value] = fp_str(value)
+        return written
+
+
+def draw_on(flowable: Flowable, canvas, x, y, _sW=0) -> None:
+    """Flowable.drawOn (the state saved, the flowable drawn translated to x, y, the state restored), with
+    the translation written as Canvas.translate writes it after a saved state ("1 0 0 1 x y cm", and the
+    same transformation matrix) but its numbers formatted once per value (see _number)."""
+    x = flowable._hAlignAdjust(x, _sW)
+    canvas.saveState()
+    a0, b0, c0, d0, e0, f0 = canvas._currentMatrix
+    a, b, c, d = 1, 0, 0, 1
+    canvas._currentMatrix = (a0 * a + c0 * b, b0 * a + d0 * b, a0 * c + c0 * d, b0 * c + d0 * d,
+                             a0 * x + c0 * y + e0, b0 * x + d0 * y + f0)
+    canvas._code.append(f"1 0 0 1 {_number(x)} {_number(y)} cm")
+    flowable._drawOn(canvas)
+    if getattr(flowable, "_showBoundary", False):
+        canvas.setStrokeColor(gray)
+        canvas.rect(0, 0, flowable.width, flowable.height)
+    canvas.restoreState()
+
+
+class Translated:
+    """A flowable drawn with draw_on."""
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        draw_on(self, canvas, x, y, _sW)
 
 
 def _style_number(cache, style) -> int:
@@ -168,6 +216,32 @@ class Para(MathParagraph):
 
     _wrapped_lines = None  # the pickled lines (and fragments) of a wrap kept, unpickled when first needed
 
+    def break_to(self, widths: list[float]) -> int:
+        """Set the paragraph in lines of the given widths (the last for every line after), as
+        ReportLab's breakLines does; the number of lines. In a build whose cache keeps layouts, the
+        lines are kept (pickled with the fragments, as wrap keeps them) keyed by the paragraph's
+        layout key and the widths, and its drawing is then replayed as a wrapped paragraph's is."""
+        cache = memory.active() if self._layout_key is not None else None
+        if cache is None:
+            self.blPara = self.breakLines(widths)
+            return len(self.blPara.lines)
+        key = ("broken", self._layout_key, tuple(widths))
+        kept = cache.peek("layouts", key)
+        if kept is None:
+            self.blPara = lines = self.breakLines(widths)
+            kept = (len(lines.lines), pickle.dumps({"_blPara": lines, "_frags": self.frags}, PICKLE))
+            cache.put("layouts", key, kept)
+        else:
+            self.__dict__.pop("_blPara", None)
+            self._wrapped_lines = kept[1]
+        self._lines_key = key
+        return kept[0]
+
+    def content_key(self):
+        """What this paragraph's layout depends on (its markup, style, fonts: see layout_key), when the
+        build's cache keeps layouts; else None (see columns.Columns)."""
+        return self._layout_key
+
     def _unpickle_lines(self) -> None:
         kept, self._wrapped_lines = self._wrapped_lines, None
         self.__dict__.update(pickle.loads(kept))
@@ -195,17 +269,19 @@ class Para(MathParagraph):
             return super()._setup(text, style, bulletText, frags, cleaner)
         key = layout_key(cache, type(self), text, style, bulletText, self.caseSensitive)
         kept = cache.peek("layouts", ("parsed", key))
-        self._plain = _plain(text)
         if kept is not None:  # a paragraph wrapped as before never needs these fragments
-            parsed, cleaned_by, cleaned = kept  # the text as the same cleaner made it (ReportLab's is slow)
+            # the text as the same cleaner made it (ReportLab's is slow)
+            parsed, cleaned_by, cleaned, self._plain = kept
             self.text = cleaned if cleaned_by is cleaner else cleaner(text)
             self.style, self.bulletText, self.debug = style, bulletText, 0
             self._parsed, self._layout_key = parsed, key
             return
+        self._plain = _plain(text)
         super()._setup(text, style, bulletText, frags, cleaner)
         # a <para> tag's attributes make a style of their own, a <bullet> tag a bullet: not kept
         if self.style is style and self.bulletText is bulletText:
-            cache.put("layouts", ("parsed", key), (pickle.dumps(self.frags, PICKLE), cleaner, cleaner(text)))
+            cache.put("layouts", ("parsed", key), (pickle.dumps(self.frags, PICKLE), cleaner, cleaner(text),
+                                                   self._plain))
             self._layout_key = key
 
     def wrap(self, availWidth, availHeight):
@@ -243,21 +319,60 @@ class Para(MathParagraph):
         self._wrapped = (availWidth, size)
         return size
 
+    def _drawn_key(self, canv) -> tuple:
+        """What the operators of drawing this paragraph depend on besides the fonts' state (see draw)."""
+        return ("drawn", self._lines_key, self.width, self.height, getattr(self, "_JustifyLast", None),
+                canv._fontname, canv._fontsize, canv._leading, canv.bottomup,
+                getattr(canv, "_enforceColorSpace", None), _extgstate(getattr(canv, "_extgstate", None)))
+
+    _replay_tried = False  # drawOn found no drawing to replay: draw draws (and keeps what it drew)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        """Flowable.drawOn, for a paragraph whose drawing is replayed without the canvas's saving and
+        restoring of its state (a copy of its attributes) and translate (which formats six numbers):
+        the same operators, "q", "1 0 0 1 x y cm", what drawing wrote, "Q". Drawing such a paragraph
+        changes none of the canvas's attributes (see draw), so there is nothing to restore; the
+        transformation is set only while its marks and links are made again (they read it)."""
+        cache = memory.active() if self._lines_key is not None and self._plain else None
+        if cache is None or "_offsets" in self.__dict__ or getattr(self, "_showBoundary", False):
+            return super().drawOn(canvas, x, y, _sW)
+        kept = cache.peek("layouts", self._drawn_key(canvas))
+        if kept is None or not replayed(kept[1], canvas._doc):
+            self._replay_tried = True
+            try:
+                return super().drawOn(canvas, x, y, _sW)
+            finally:
+                del self._replay_tried
+        x = self._hAlignAdjust(x, _sW)
+        code = canvas._code
+        code.append("q")
+        code.append(f"1 0 0 1 {_number(x)} {_number(y)} cm")
+        code.extend(kept[0])
+        if kept[2]:
+            matrix = canvas._currentMatrix
+            a0, b0, c0, d0, e0, f0 = matrix
+            a, b, c, d = 1, 0, 0, 1  # as Canvas.transform works translate(x, y) out
+            canvas._currentMatrix = (a0 * a + c0 * b, b0 * a + d0 * b, a0 * c + c0 * d, b0 * c + d0 * d,
+                                     a0 * x + c0 * y + e0, b0 * x + d0 * y + f0)
+            try:
+                _replay_effects(canvas, kept[2])
+            finally:
+                canvas._currentMatrix = matrix
+        code.append("Q")
+
     def draw(self):
         cache = memory.active() if self._lines_key is not None and self._plain else None
         if cache is None or "_offsets" in self.__dict__:
             return super().draw()
         canv = self.canv
-        extgstate = getattr(canv, "_extgstate", None)
-        key = ("drawn", self._lines_key, self.width, self.height, getattr(self, "_JustifyLast", None),
-               canv._fontname, canv._fontsize, canv._leading, canv.bottomup,
-               getattr(canv, "_enforceColorSpace", None), _extgstate(extgstate))
-        kept = cache.peek("layouts", key)
-        if kept is not None and replayed(kept[1], canv._doc):
-            canv._code.extend(kept[0])
-            if kept[2]:
-                _replay_effects(canv, kept[2])
-            return
+        key = self._drawn_key(canv)
+        if not self._replay_tried:
+            kept = cache.peek("layouts", key)
+            if kept is not None and replayed(kept[1], canv._doc):
+                canv._code.extend(kept[0])
+                if kept[2]:
+                    _replay_effects(canv, kept[2])
+                return
         start, before = len(canv._code), _state(canv)
         mapped = set(canv._doc.fontMapping)
         effects: list = []  # ("mark", kind, label, x, y, leading) / ("link", args, kwargs), in the order made
@@ -306,7 +421,7 @@ class Para(MathParagraph):
         return parts
 
 
-class BesidePhoto(Flowable):
+class BesidePhoto(Translated, Flowable):
     """Paragraphs beside a photo on the right, line by line: each line whose top is beside the photo
     is set to the narrower width, and the text goes on at full width right below the photo, with
     no gap (platypus' ImageAndFlowables moves a paragraph that does not fit beside the photo whole
@@ -331,8 +446,11 @@ class BesidePhoto(Flowable):
             widths = [(narrow if line < beside else availWidth) - style.leftIndent - style.rightIndent
                       - (style.firstLineIndent if line == 0 else 0) for line in range(beside + 1)]
             para.width = availWidth
-            para.blPara = para.breakLines(widths)
-            para.height = len(para.blPara.lines) * style.leading
+            if isinstance(para, Para):
+                para.height = para.break_to(widths) * style.leading
+            else:
+                para.blPara = para.breakLines(widths)
+                para.height = len(para.blPara.lines) * style.leading
             self._tops.append(used)
             used += para.height + (para.getSpaceAfter() if index < len(self.paras) - 1 else 0.0)
         self._photo_size = photo_width, photo_height
@@ -360,7 +478,7 @@ class BesidePhoto(Flowable):
             para.drawOn(self.canv, 0, self.height - top - para.height)
 
 
-class Continues(Flowable):
+class Continues(Translated, Flowable):
     """Flowables that may run over several pages, each page after the first headed by `heading()`
     (e.g. "Title (continued)"): the reader of a continued page knows what it continues.
 
@@ -626,7 +744,7 @@ class DayMark(Flowable):
         self.canv.mark_day(self.day, self.claim)
 
 
-class Row(Flowable):
+class Row(Translated, Flowable):
     """A left column (time, number), a body, and a right-aligned page reference, linked as one line.
 
     Splits inside the body, so a row of any length never overflows a page; a row no taller than
@@ -722,7 +840,7 @@ class Row(Flowable):
             canv.linkRect("", self.link, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
-class Rule(Flowable):
+class Rule(Translated, Flowable):
     """A thin horizontal line across the frame."""
 
     def __init__(self, color, thickness: float = 0.5, space: float = 4.0):

@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
+from ..cache import memory
 from ..model import Identity
 from .marks import person_anchor
 from ..text import markup
@@ -30,7 +31,7 @@ from ..text.fonts import SANS
 from ..text.names import heading, sort_key, split_name
 from .columns import GAP, Columns, column_count
 from .common import Context
-from .flowables import Anchor, Para
+from .flowables import Anchor, Para, paragraphs_key
 
 PEOPLE_SECTIONS = ("programme", "abstracts", "tutorials", "posters")  # the sections that name people
 
@@ -81,8 +82,8 @@ class IndexBody(Flowable):
             pages = ctx.known_people if ctx.known_people is not None else self.canv.people_pages
             who = {key: identity for identity, key in ctx.person_keys.items()}
             entries = index_entries(who, pages)
-            self._columns = Columns(_Flowables(ctx, entries, ctx.index_links), column_count(ctx.page.text_width),
-                                    GAP)
+            flowables = _Flowables(ctx, entries, ctx.index_links)
+            self._columns = Columns(flowables, column_count(ctx.page.text_width), GAP, key=flowables.content_key())
         return self._columns
 
     def _lend(self):
@@ -141,6 +142,18 @@ class _Flowables(Sequence):
                 letter = filed
             self.plan.append(("entry", entry))
         self._made: dict[int, Flowable] = {}
+
+    def content_key(self):
+        """What the entries' layout depends on (see columns.Columns): each letter and each entry's
+        name and pages, whether pages are links, the two styles and the fonts (in a build whose cache
+        serves later builds; else None)."""
+        cache = memory.active()
+        if cache is None or not cache.warm:
+            return None
+        plan = tuple((kind, value if kind == "letter" else
+                      (value[0].name, value[0].family, value[1], tuple(sorted(value[2].items()))))
+                     for kind, value in self.plan)
+        return cache.number(("index", plan, self.links, paragraphs_key(cache, (self.entry_style, self.letter_style))))
 
     def __len__(self) -> int:
         return len(self.plan)

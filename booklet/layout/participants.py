@@ -20,7 +20,7 @@ from ..model import Participant
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import IndexName, heading, sort_key, split_name
-from .columns import in_columns
+from .columns import content_key, in_columns
 from .common import Context
 from .flowables import Anchor, Para
 
@@ -98,6 +98,11 @@ class _Together(Flowable):
         super().__init__()
         self.flowables = list(flowables)
         self.limit = limit
+
+    def content_key(self):
+        """What its layout depends on, when its flowables say (see columns.content_key); else None."""
+        keys = content_key(self.flowables)
+        return None if keys is None else ("together", self.limit, keys)
 
     def _gap(self, index: int) -> float:
         if index == 0:

@@ -283,19 +283,59 @@ def recording():
 
 
 def replayable(events: list[tuple]) -> tuple:
-    """A recording as `replayed` takes it: each splitString's result with the code of each character."""
-    return tuple((subset_name, font_name, argument, result if subset_name else (result, _codes(result)))
-                 for subset_name, font_name, argument, result in events)
+    """A recording as `replayed` takes it: each splitString's result with the code of each character,
+    and a summary of what the calls read of each font's state (see _summary)."""
+    calls = tuple((subset_name, font_name, argument, result if subset_name else (result, _codes(result)))
+                  for subset_name, font_name, argument, result in events)
+    return _summary(calls), calls
 
 
-def replayed(events: tuple, doc) -> bool:
+def _summary(calls: tuple) -> tuple | None:
+    """For each font a recording calls: its name, the distinct characters its splitString calls were
+    given (a no-break space as the space it is drawn as), the code each got, the font's internal name
+    in the document its getSubsetInternalName calls gave ("F1" of "/F1+0"; None: no such call) and the
+    highest subset they were asked for (or None when a name is not of that form)."""
+    fonts: dict[str, tuple[dict, dict]] = {}
+    for subset_name, font_name, argument, result in calls:
+        codes, names = fonts.setdefault(font_name, ({}, {}))
+        if subset_name:
+            names[argument] = result
+        else:
+            codes.update(zip(map(ord, argument.replace("\u00a0", " ")), result[1]))
+    summary = []
+    for font_name, (codes, names) in fonts.items():
+        internal = None
+        if names:
+            internal = next(iter(names.values()))[1:].rpartition("+")[0]
+            if any(name != f"/{internal}+{subset}" for subset, name in names.items()):
+                return None
+        summary.append((font_name, tuple(codes), list(codes.values()), internal, max(names, default=-1)))
+    return tuple(summary)
+
+
+def replayed(kept: tuple, doc) -> bool:
     """Make the calls of a recording (see replayable) again, on `doc`, in order: what they change in the
     document's font state is changed as drawing would; True when each gave what it gave then (else stops
     at the first that did not: the caller draws for real, and the calls made so far are the ones its
-    drawing makes first, in the same order)."""
-    from reportlab.pdfbase.pdfmetrics import getFont
+    drawing makes first, in the same order).
 
-    for subset_name, font_name, argument, result in events:
+    When every character the recording's splitString calls were given already has its code in `doc`,
+    and each font it names already has its name there, those calls change nothing, and what they give
+    follows from those codes and names: checked font by font, at C speed, without making them."""
+    from reportlab.pdfbase.pdfmetrics import _fonts, getFont
+
+    summary, calls = kept
+    for font_name, chars, codes, internal, highest in summary or ():
+        font = _fonts.get(font_name)
+        state = font.state.get(doc) if font is not None else None
+        if state is None or list(map(state.assignments.get, chars)) != codes:
+            break
+        if internal is not None and (state.internalName != internal or highest >= len(state.subsets)):
+            break
+    else:
+        if summary is not None:
+            return True
+    for subset_name, font_name, argument, result in calls:
         font = getFont(font_name)
         if subset_name:
             if font.getSubsetInternalName(argument, doc) != result:

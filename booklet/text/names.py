@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 PARTICLES = frozenset({
@@ -138,6 +138,7 @@ class _FlatTable:
         return key[:0], None, key[0:]
 
 
+@lru_cache(maxsize=65536)  # every name of a large conference: a rebuild in the same process sorts them again
 def _levels(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The primary weights of `text` (its letters, without accents or case), and its whole UCA sort key."""
     key = tuple(_collator().sort_key(text))

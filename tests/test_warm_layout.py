@@ -1,0 +1,159 @@
+"""What warm rebuilds keep of layout and drawing: replayed font calls (text.fonts.replayed), paragraphs
+drawn from their kept operators (layout.flowables.Para.drawOn), the balanced height of the index's and the
+participants' last page (layout.columns): each followed by an edit of what it is keyed on, byte for byte
+as a build without a cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reportlab.pdfbase.pdfdoc import PDFDocument
+from reportlab.pdfbase.pdfmetrics import getFont
+
+from booklet.build import PrintOptions, build_booklet
+from booklet.cache import BuildCache
+from booklet.layout import columns
+from booklet.text.fonts import BODY, SANS, recording, register_fonts, replayable, replayed
+
+from .helpers import BASE, write_conference
+from .pdftext import Pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _recorded(calls) -> tuple:
+    doc = PDFDocument()
+    with recording() as events:
+        for font, text in calls:
+            for subset, _ in getFont(font).splitString(text, doc):
+                getFont(font).getSubsetInternalName(subset, doc)
+    return replayable(events)
+
+
+def _doc(calls) -> PDFDocument:
+    doc = PDFDocument()
+    for font, text in calls:
+        for subset, _ in getFont(font).splitString(text, doc):
+            getFont(font).getSubsetInternalName(subset, doc)
+    return doc
+
+
+def test_replayed_font_calls_hold_only_where_every_code_and_name_is_the_same():
+    register_fonts()
+    kept = _recorded([(BODY, "Øre ñandú"), (SANS, "Łódź")])
+    # the same calls made first: every character has the code it had, each font the same name
+    same = _doc([(BODY, "Øre ñandú"), (SANS, "Łódź")])
+    assert replayed(kept, same)
+    assert replayed(kept, _doc([(BODY, "Øre ñandú ü"), (SANS, "Łódź")]))  # more codes after: still the same
+    # a character that got its code earlier, in another order: the codes differ
+    assert not replayed(kept, _doc([(BODY, "ñ"), (SANS, "Łódź")]))
+    # the fonts named in the other order: their names differ
+    assert not replayed(kept, _doc([(SANS, "Łódź"), (BODY, "Øre ñandú")]))
+    # nothing drawn yet: the calls are made, and give what they gave
+    fresh = PDFDocument()
+    assert replayed(kept, fresh)
+    assert getFont(BODY).state[fresh].assignments == getFont(BODY).state[same].assignments
+
+
+def _fills(monkeypatch) -> list:
+    count = []
+    real = columns.Columns._fill
+
+    def counted(self, width, height, at_top):
+        count.append(height)
+        return real(self, width, height, at_top)
+
+    monkeypatch.setattr(columns.Columns, "_fill", counted)
+    return count
+
+
+FAMILIES = ["Öberg", "Núñez", "Åström", "Čapek", "Dvořák", "Erdős", "Fjölnisson", "Gómez", "Håland", "Ibáñez",
+            "Jäger", "Kovačić", "Løvlie", "Müller", "Nováková", "Ørsted", "Pérez", "Quiñones", "Røed", "Šimek"]
+GIVEN = ["Ana", "Björn", "Célia", "Dóra", "Emil", "Frída"]
+
+
+def _folder(tmp_path: Path, first: str = "Some text.", renamed: str | None = None, count: int = 60) -> Path:
+    names = [f"{given} {family}" for family in FAMILIES for given in GIVEN[:3]][:count]
+    if renamed:
+        names[7] = renamed
+    posters = "".join(f"- number: {n}\n  author: {name}\n  title: Poster {n}\n" for n, name in enumerate(names, 1))
+    people = "".join(f"- {{name: {name}, affiliation: Uni {n % 4}, country: Norway}}\n"
+                     for n, name in enumerate(names[::-1]))
+    return write_conference(tmp_path / "data", {
+        "posters.yaml": posters, "participants.yaml": people,
+        "abstracts.yaml": BASE["abstracts.yaml"].replace("abstract: Some text.", f"abstract: {first}")})
+
+
+def test_warm_rebuilds_follow_edits_of_what_the_kept_drawing_and_columns_depend_on(tmp_path, monkeypatch):
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+    fills = _fills(monkeypatch)
+
+    def same_as_cold(options: PrintOptions | None = None, **edits) -> tuple[int, int]:
+        folder = _folder(tmp_path, **edits)
+        fills.clear()
+        build_booklet(folder, warm, options=options, cache=cache)
+        warm_fills = len(fills)
+        build_booklet(folder, cold, options=options)
+        assert warm.read_bytes() == cold.read_bytes()
+        return warm_fills, len(fills) - warm_fills
+
+    same_as_cold()
+    first = warm.read_bytes()
+    assert len(Pdf(warm).pages_with("Ørsted, Ana")) == 2  # in the index and in the list of participants
+
+    # an edit that moves no name: the index's and the participants' last pages are filled once each,
+    # to the heights kept, where a build without them searches
+    warm_fills, cold_fills = same_as_cold(first="Other text.")
+    assert warm_fills < cold_fills / 3
+
+    # a new character early in the book: the later characters' codes in the font subset move
+    same_as_cold(first="Þórr and Ðis.")
+    assert "Þórr and Ðis." in " ".join(Pdf(warm).texts)
+
+    # a name changed: the index's and the participants' entries (and their balance) change
+    same_as_cold(renamed="Wilhelmina Aaberg-Solbakkenstuen")
+    assert len(Pdf(warm).pages_with("Aaberg-Solbakkenstuen, Wilhelmina")) == 2
+
+    # fewer names: shorter columns than the ones kept would hold them
+    same_as_cold(count=40)
+    assert not Pdf(warm).pages_with("Šimek, Ana")
+
+    same_as_cold(PrintOptions(page_size="A4"))  # other widths and heights: other columns
+    (tmp_path / "data" / "theme.yaml").write_text("base: minimal\n", encoding="utf-8")  # other styles and fonts
+    same_as_cold()
+    (tmp_path / "data" / "theme.yaml").unlink()
+    same_as_cold()
+    assert warm.read_bytes() == first  # nothing of the builds between leaks into this one
+
+
+def test_text_beside_a_photo_is_replayed_warm_and_follows_its_edits(tmp_path, monkeypatch):
+    from booklet.text.paragraph import MathParagraph
+
+    from .test_warm import LONG, _abstracts, _photo
+
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": _abstracts(LONG),
+                                                   "images/ana.jpg": _photo((200, 60, 30))})
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+    drawn = []
+    real = MathParagraph.draw
+    monkeypatch.setattr(MathParagraph, "draw", lambda self: drawn.append(self.text) or real(self))
+
+    def same_as_cold(options: PrintOptions | None = None, title: str = "A talk about Lund") -> list[str]:
+        (folder / "abstracts.yaml").write_text(_abstracts(LONG).replace("A talk about Lund", title),
+                                               encoding="utf-8")
+        drawn.clear()
+        build_booklet(folder, warm, options=options, cache=cache)
+        beside = [text for text in drawn if "Lund" in text or "Ana Smith" in text]  # the header beside the photo
+        build_booklet(folder, cold, options=options)
+        assert warm.read_bytes() == cold.read_bytes()
+        return beside
+
+    assert same_as_cold()  # the header beside the photo is drawn, and its drawing kept
+    assert same_as_cold() == []  # the same again: replayed
+    longer = ("Towers of Lund with a cathedral, a university, a market, old streets and a very long title "
+              "indeed to wrap it")  # broken otherwise on an A4 and on a letter page
+    assert same_as_cold(title=longer) != []  # drawn anew
+    assert "Towers of Lund with a cathedral" in " ".join(Pdf(warm).texts)
+    assert same_as_cold(PrintOptions(page_size="A4"), title=longer) != []  # other styles and widths
+    assert same_as_cold(PrintOptions(page_size="letter"), title=longer) != []  # the same styles, wider
