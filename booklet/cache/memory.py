@@ -12,7 +12,9 @@ cache to build_booklet each time), what is costly to make and depends only on wh
 - "qr": each QR code's check and its made modules, keyed by its text;
 - "layouts": each paragraph's parsed fragments, keyed by its markup, its style (every attribute's
   value) and the fonts registered under the style's names; its broken lines, keyed by that and
-  the widths it was broken to; and the PDF operators its drawing wrote (see layout.flowables.Para).
+  the widths it was broken to; and the PDF operators its drawing wrote (see layout.flowables.Para);
+- "streams": each PDF stream's compressed bytes (a page's or a form's content), keyed by its exact
+  uncompressed content (see output.serialise: an unchanged page is not compressed again).
 
 It stands in front of the disk cache (booklet.cache.disk), which keeps some of the same values
 (an image made ready for print) for the next process: a value missing here is looked for there
@@ -43,7 +45,7 @@ _ACTIVE: ContextVar[BuildCache | None] = ContextVar("booklet_build_cache", defau
 
 
 class BuildCache:
-    """Values made in earlier builds, by section ("files", "images", "qr", "layouts") and key.
+    """Values made in earlier builds, by section ("files", "images", "qr", "layouts", "streams") and key.
 
     `warm`: the cache serves later builds too (a watch's, a library user's), so it also keeps what only a
     later build has a use for: paragraphs' layouts and images' ReportLab readers with the pixels ReportLab

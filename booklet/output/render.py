@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
+from . import serialise
 from .atomic import replacing
 from ..text import markup
 from ..text.fonts import BODY, SANS, register_fonts, when_fonts_change
@@ -95,6 +96,7 @@ class BookletCanvas(Canvas):
             self.setFont(font, size)
             (self.drawString if left else self.drawRightString)(0, 0, str(self.anchor_pages.get(key, "")))
             self.endForm()
+        serialise.install()  # ReportLab's formatting, quicker (the same bytes; guarded: see output.serialise)
         super().save()
 
 
