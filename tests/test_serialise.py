@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen import canvas
 
 from booklet.build import PrintOptions, build_booklet
 from booklet.cache import BuildCache
@@ -41,6 +42,7 @@ def test_the_quicker_formatting_is_in_place_and_gives_reportlabs_own_bytes(tmp_p
         assert serialise.install()  # this ReportLab is one the replacements were checked against
         quick = _build(folder, tmp_path / "quick.pdf", options=options)
         assert pdfdoc.format is serialise._format and pdfdoc.PDFDictionary.format is serialise._dictionary
+        assert canvas.fp_str is serialise._fp
         assert quick == plain
     assert "caf\u00e9" in " ".join(Pdf(tmp_path / "quick.pdf").texts)
 
@@ -61,8 +63,9 @@ def test_an_untested_reportlab_keeps_its_own_functions(monkeypatch):
     with serialise.plain():
         monkeypatch.setattr(serialise, "TESTED_VERSIONS", frozenset({"0.0"}))
         assert serialise.install() is False
-        assert pdfdoc.format is serialise._ORIGINAL["format"]
-        assert pdfdoc.PDFArray.format is serialise._ORIGINAL_METHODS[(pdfdoc.PDFArray, "format")]
+        assert pdfdoc.format is serialise._ORIGINALS[(pdfdoc, "format")]
+        assert pdfdoc.PDFArray.format is serialise._ORIGINALS[(pdfdoc.PDFArray, "format")]
+        assert canvas.fp_str is serialise._ORIGINALS[(canvas, "fp_str")]
         monkeypatch.undo()
     assert pdfdoc.format is serialise._format  # back as it was
 

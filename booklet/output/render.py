@@ -264,6 +264,7 @@ def render_pdf(story, output, page: Page, *, title: str, short_title: str, subje
     `output` may be a file object (a pass that only learns where things go): it is written to, not replaced.
     """
     register_fonts()
+    serialise.install()  # ReportLab's fp_str and PDF formatting, quicker (the same bytes; see output.serialise)
     rl_config.useA85 = 0  # binary image streams: ASCII85 only makes the file bigger and the build slower
     anchors: dict[str, int] = {}
     if not isinstance(output, (str, Path)):

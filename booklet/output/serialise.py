@@ -10,6 +10,9 @@ functions in place (`install`):
   exact type; anything else goes to ReportLab's own function;
 - `pdfdoc.PDFName` and the formatting of numbers: memoised (the same name or number always
   formats the same: a number's text depends only on its value, and 1 == 1.0 format alike);
+- `fp_str` as the canvas, its text and path objects and pdfdoc call it while drawing (a
+  `transform`, a `moveTo`, a colour): each int or float's text memoised (a page's positions
+  recur on every page);
 - `pdfdoc.pdfdocEnc`: a str whose every character the "extpdfdoc" codec maps to the same byte is
   encoded as latin-1 (in C); any other goes through the codec as before (and fails as before);
 - `PDFDictionary.format`, `PDFArray.format`, `PDFObjectReference.format`: the same steps, with the
@@ -37,29 +40,30 @@ from contextlib import contextmanager
 
 import reportlab
 from reportlab import rl_config
+from reportlab.lib import rl_accel
 from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen import canvas, pathobject, textobject
 
 from ..cache.memory import active
 
 TESTED_VERSIONS = frozenset({"5.1.0"})
 _LIMIT = 100_000  # memoised names / numbers kept at most (then forgotten, and made again)
 
-_ORIGINAL = {
-    "format": pdfdoc.format,
-    "PDFName": pdfdoc.PDFName,
-    "pdfdocEnc": pdfdoc.pdfdocEnc,
-}
-_ORIGINAL_METHODS = {
+_ORIGINALS = {  # (module or class, attribute) -> ReportLab's own
+    (pdfdoc, "format"): pdfdoc.format,
+    (pdfdoc, "PDFName"): pdfdoc.PDFName,
+    (pdfdoc, "pdfdocEnc"): pdfdoc.pdfdocEnc,
     (pdfdoc.PDFDictionary, "format"): pdfdoc.PDFDictionary.format,
     (pdfdoc.PDFArray, "format"): pdfdoc.PDFArray.format,
     (pdfdoc.PDFObjectReference, "format"): pdfdoc.PDFObjectReference.format,
     (pdfdoc.PDFStreamFilterZCompress, "encode"): pdfdoc.PDFStreamFilterZCompress.encode,
+    **{(module, "fp_str"): module.fp_str for module in (pdfdoc, canvas, textobject, pathobject)},
 }
 _state = {"installed": False, "checked": None}
 
 _orig_format = pdfdoc.format
 _orig_name = pdfdoc.PDFName
-_fp_str = pdfdoc.fp_str
+_fp_str = rl_accel.fp_str
 _PDFObject = pdfdoc.PDFObject
 _Reference = pdfdoc.PDFObjectReference
 _REF_ONLY = pdfdoc.__RefOnly__
@@ -118,6 +122,35 @@ def _key_bytes(key) -> bytes:
                 _name_bytes.clear()
             _name_bytes[key] = found
     return found
+
+
+_fp_texts: dict[float, str] = {}  # a number -> fp_str's text of it
+
+
+def _fp_one(x) -> str:
+    if len(_fp_texts) > _LIMIT:
+        _fp_texts.clear()
+    found = _fp_texts[x] = _fp_str(x)
+    return found
+
+
+def _fp(*a) -> str:
+    """rl_accel.fp_str (numbers -> their text, space-separated), each int or float's text memoised."""
+    texts = _fp_texts
+    if len(a) == 1:
+        kind = type(a[0])
+        if kind is float or kind is int:
+            found = texts.get(a[0])
+            return _fp_one(a[0]) if found is None else found
+        return _fp_str(*a)
+    out = []
+    for x in a:
+        kind = type(x)
+        if kind is not float and kind is not int:
+            return _fp_str(*a)
+        found = texts.get(x)
+        out.append(_fp_one(x) if found is None else found)
+    return " ".join(out)
 
 
 _numbers: dict[float, bytes] = {}
@@ -241,7 +274,7 @@ def _array(self, document, IND=b"\n "):
     return b"[ " + L + b" ]"
 
 
-_flate = _ORIGINAL_METHODS[(pdfdoc.PDFStreamFilterZCompress, "encode")]
+_flate = _ORIGINALS[(pdfdoc.PDFStreamFilterZCompress, "encode")]
 
 
 def _compress(self, text):
@@ -252,27 +285,31 @@ def _compress(self, text):
     return cache.get("streams", text, lambda: _flate(self, text))
 
 
-_REPLACEMENTS = {"format": _format, "PDFName": _name, "pdfdocEnc": _encode}
-_METHOD_REPLACEMENTS = {
+_REPLACEMENTS = {
+    (pdfdoc, "format"): _format,
+    (pdfdoc, "PDFName"): _name,
+    (pdfdoc, "pdfdocEnc"): _encode,
     (pdfdoc.PDFDictionary, "format"): _dictionary,
     (pdfdoc.PDFArray, "format"): _array,
     (pdfdoc.PDFObjectReference, "format"): _reference,
     (pdfdoc.PDFStreamFilterZCompress, "encode"): _compress,
+    **{(module, "fp_str"): _fp for module in (pdfdoc, canvas, textobject, pathobject)},
 }
 
 
-def _put(functions: dict, methods: dict) -> None:
-    for name, fn in functions.items():
-        setattr(pdfdoc, name, fn)
-    for (cls, name), fn in methods.items():
-        setattr(cls, name, fn)
+def _put(values: dict) -> None:
+    for (owner, name), fn in values.items():
+        setattr(owner, name, fn)
+
+
+_SAMPLE_NUMBERS = [0, 1, -1, 1.0, 0.5, -0.5, 1e-8, -1e-8, 2.5e-7, 0.1234567, 12.3456789, 999.99995, 1000,
+                   123456.7, 9876543.21, 1e20, 297.6377952755906, 419.52755905511816, -0.0, True, 1e-7, 0.99999999]
 
 
 def _samples() -> list:
     """Objects of the kinds a booklet's PDF is made of, with awkward values (names to escape,
     numbers near the bounds of fp_str's precision, text outside ASCII)."""
-    numbers = [0, 1, -1, 1.0, 0.5, -0.5, 1e-8, -1e-8, 2.5e-7, 0.1234567, 12.3456789, 999.99995, 1000,
-               123456.7, 9876543.21, 1e20, 297.6377952755906, 419.52755905511816, -0.0, True]
+    numbers = _SAMPLE_NUMBERS
     names = ["Type", "Annot", "F1 x", "a#b", "(paren)", "caf\u00e9", "Tab\there"]
     doc = pdfdoc.PDFDocument(invariant=1)
     page = pdfdoc.PDFPage()
@@ -302,6 +339,10 @@ def _formatted(samples) -> list[bytes]:
     for doc, obj in samples:
         out.append(pdfdoc.format(obj, doc, toplevel=1))
         out.append(pdfdoc.pdfdocEnc(pdfdoc.PDFName("caf\u00e9 #1")))
+    numbers = _SAMPLE_NUMBERS
+    for fp_str in {canvas.fp_str, textobject.fp_str, pathobject.fp_str}:
+        out.append("|".join([fp_str(*numbers), fp_str(numbers), fp_str(tuple(numbers)), fp_str(1, 2.5, -3),
+                             *(fp_str(x) for x in numbers), *(fp_str(x, -x) for x in numbers)]).encode())
     return out
 
 
@@ -309,11 +350,11 @@ def _check() -> bool:
     """The replacements format a set of sample objects to the bytes ReportLab's functions give."""
     try:
         expected = _formatted(_samples())
-        _put(_REPLACEMENTS, _METHOD_REPLACEMENTS)
+        _put(_REPLACEMENTS)
         try:
             got = _formatted(_samples())
         finally:
-            _put(_ORIGINAL, _ORIGINAL_METHODS)
+            _put(_ORIGINALS)
     except Exception:
         return False
     return got == expected
@@ -330,14 +371,14 @@ def install() -> bool:
         _state["checked"] = _check()
     if not _state["checked"]:
         return False
-    _put(_REPLACEMENTS, _METHOD_REPLACEMENTS)
+    _put(_REPLACEMENTS)
     _state["installed"] = True
     return True
 
 
 def uninstall() -> None:
     """ReportLab's own functions back in place."""
-    _put(_ORIGINAL, _ORIGINAL_METHODS)
+    _put(_ORIGINALS)
     _state["installed"] = False
 
 
