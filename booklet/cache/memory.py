@@ -31,6 +31,7 @@ it ask `active()`, and work without one (a build without a cache gets a fresh on
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Hashable
 from contextlib import contextmanager
@@ -118,6 +119,8 @@ class BuildCache:
     def build(self):
         """Active for one build; when the build succeeds, what it did not use is dropped (a long watch
         keeps the values of the data as it is now, not of every version it went through)."""
+        if self.warm:
+            _settle()
         self._used, self._digests, self.local, self.made = {}, {}, {}, {}
         token = _ACTIVE.set(self)
         try:
@@ -128,6 +131,25 @@ class BuildCache:
             used = self._used.get(section, set())
             for key in [key for key in values if key not in used]:
                 del values[key]
+
+
+_FULL_EVERY = 16  # warm builds between two collections of the whole heap
+_settled = [0]
+
+
+def _settle() -> None:
+    """Before a warm build: what earlier builds left is collected, and what lives on (the caches'
+    values, imports, fonts) is moved out of the cyclic garbage collector's way (gc.freeze), so the
+    collections during the build look only at what it makes (with a large cache, each full
+    collection took about a tenth of a 500-talk rebuild, one or two per rebuild). A collection here
+    looks only at what the previous build left (the rest is frozen); every _FULL_EVERY builds the
+    whole heap is collected once, so a value dropped from a cache that is held in a reference cycle
+    is freed then (without a cycle, reference counting frees it at once). Output is not touched."""
+    _settled[0] += 1
+    if _settled[0] % _FULL_EVERY == 0:
+        gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def active() -> BuildCache | None:
