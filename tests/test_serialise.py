@@ -60,6 +60,7 @@ def test_the_replacements_follow_reportlabs_switches(monkeypatch, settings):
 
 
 def test_an_untested_reportlab_keeps_its_own_functions(monkeypatch):
+    assert serialise.install()
     with serialise.plain():
         monkeypatch.setattr(serialise, "TESTED_VERSIONS", frozenset({"0.0"}))
         assert serialise.install() is False
