@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
+from . import serialise
 from .atomic import replacing
 from ..text import markup
 from ..text.fonts import BODY, SANS, register_fonts, when_fonts_change
@@ -95,6 +96,7 @@ class BookletCanvas(Canvas):
             self.setFont(font, size)
             (self.drawString if left else self.drawRightString)(0, 0, str(self.anchor_pages.get(key, "")))
             self.endForm()
+        serialise.install()  # ReportLab's formatting, quicker (the same bytes; guarded: see output.serialise)
         super().save()
 
 
@@ -262,6 +264,7 @@ def render_pdf(story, output, page: Page, *, title: str, short_title: str, subje
     `output` may be a file object (a pass that only learns where things go): it is written to, not replaced.
     """
     register_fonts()
+    serialise.install()  # ReportLab's fp_str and PDF formatting, quicker (the same bytes; see output.serialise)
     rl_config.useA85 = 0  # binary image streams: ASCII85 only makes the file bigger and the build slower
     anchors: dict[str, int] = {}
     if not isinstance(output, (str, Path)):

@@ -1,0 +1,47 @@
+"""A warm cache keeps what lives on out of the garbage collector's way (booklet.cache.memory._settle), and
+what it drops is still freed."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from booklet.cache import BuildCache
+from booklet.cache import memory
+
+
+class _Cycle:
+    def __init__(self):
+        self.me = self  # freed only by the cyclic collector, never by reference counting alone
+
+
+def test_a_dropped_value_in_a_reference_cycle_is_freed_within_a_round_of_warm_builds():
+    cache = BuildCache()
+    with cache.build():
+        value = cache.get("layouts", "k", _Cycle)
+    gone = weakref.ref(value)
+    del value
+    with cache.build():
+        pass  # "k" not used: dropped from the cache when this build ends
+    assert cache.size("layouts") == 0
+    for _ in range(memory._FULL_EVERY):
+        with cache.build():
+            assert gc.get_freeze_count() > 0  # a warm build runs with what lived before it frozen
+    assert gone() is None
+
+
+def test_the_garbage_a_build_left_is_collected_before_the_next_warm_build():
+    cache = BuildCache()
+    with cache.build():
+        pass
+    left = _Cycle()
+    gone = weakref.ref(left)
+    del left  # unreachable, not yet collected (and not frozen)
+    with cache.build():
+        assert gone() is None
+
+
+def test_a_single_builds_cache_leaves_the_collector_alone():
+    gc.unfreeze()
+    with BuildCache(warm=False).build():
+        assert gc.get_freeze_count() == 0
