@@ -19,7 +19,12 @@ from .problems import Problem
 def check_folder(data_dir: Path, page: Page | str = "A5") -> tuple[Booklet, list[Problem]]:
     """The folder's Booklet and its warnings (validation's and lint's, grouped by kind) at `page`
     (a Page, or a page size name for no bleed); DataError when the data has errors."""
+    booklet, warnings = read_booklet(Path(data_dir))
+    return booklet, linted(booklet, warnings, data_dir, page)
+
+
+def linted(booklet: Booklet, warnings: list[Problem], data_dir: Path, page: Page | str = "A5") -> list[Problem]:
+    """The warnings of check_folder: reading's `warnings` and lint's, grouped by kind (`booklet build --jobs`
+    lints while the workers lay the booklet out)."""
     page = page_for(page) if isinstance(page, str) else page
-    data_dir = Path(data_dir)
-    booklet, warnings = read_booklet(data_dir)
-    return booklet, [p for _, _, group in grouped(warnings + lint(booklet, page, data_dir)) for p in group]
+    return [p for _, _, group in grouped(warnings + lint(booklet, page, Path(data_dir))) for p in group]
