@@ -225,8 +225,7 @@ def test_two_jobs_refuse_to_replace_an_input(medium, tmp_path):
 
 
 def test_a_part_failing_to_save_fails_the_build_and_leaves_nothing(medium, tmp_path, monkeypatch):
-    """Both parts before the index are saved by forked processes (a worker's, and the copy of this process
-    that saves the run it laid out): one failing is an error here, and no part is left behind."""
+    """A worker failing to save its part is an error here, and no part is left behind."""
     import os
 
     from booklet.output import parallel

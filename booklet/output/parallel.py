@@ -1,18 +1,17 @@
 """A booklet's story, laid out in parts by several processes -> one PDF (`booklet build --jobs N`).
 
 The story is cut where a page starts anyway (a section, or a PageBreak inside one: an abstract on a
-page of its own) into N runs. Each run but the last is laid out and drawn by a worker process (forked,
-so it shares the validated model and the registered fonts) into a PDF of its own; this process lints
-the data meanwhile (what `build` reports and --strict stops on; nothing is written before it is done),
-then lays out the last run itself, and at its save forks a copy that saves it as a worker would, while
-this process goes on. What depends on where a part's pages land in the booklet is not drawn while it is
-laid out: the page number and running head of each page are a form drawn at save (a left page and a
-right page differ), as are page references (contents, programme -> abstracts) already (output.render).
-A part records its link targets, links and outline entries, reports them with its page count, and waits
-for the page every anchor of the booklet is on before it saves. The last part (the index of authors,
-which lists the pages of every part, the Notes pages, which make up a multiple of four, and the back
-cover) is laid out by this process once the other parts' page counts are known. An abstract on pages
-of its own is made only when the layout reaches it (flowables.Later), so a part holds one at a time.
+page of its own). Each part but the last is laid out and drawn by a worker process (forked, so it
+shares the validated model and the registered fonts) into a PDF of its own, while this process lints
+the data (what `build` reports and --strict stops on; no part is saved before that is done). What
+depends on where a part's pages land in the booklet is not drawn while it is laid out: the page number
+and running head of each page are a form drawn at save (a left page and a right page differ), as are
+page references (contents, programme -> abstracts) already (output.render). A worker records its link
+targets, links and outline entries, reports them with its page count, and waits for the page every
+anchor of the booklet is on before it saves. The last part (the index of authors, which lists the pages
+of every part, the Notes pages, which make up a multiple of four, and the back cover) is laid out by
+this process once the other parts' page counts are known. An abstract on pages of its own is made only
+when the layout reaches it (flowables.Later), so a worker holds one at a time, not all of its part's.
 
 Then `assemble` writes the booklet from the parts' objects, byte for byte (renumbered), with one page
 tree, the link annotations, and the outline. Each part carries its own font subsets.
@@ -25,7 +24,6 @@ import hashlib
 import io
 import os
 import re
-import signal
 import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -101,9 +99,7 @@ class Chunk:
 def plan(booklet, names: list[str], jobs: int) -> tuple[list[list[Chunk]], list[Chunk]]:
     """The pieces before the last part, in at most `jobs` runs whose heaviest is as light as can be (a piece
     may be cut between two runs: the second then also makes the flowables before its share of it,
-    _build_share of its weight); and the last part: the index and what follows it, or only the end. The last
-    run is laid out by this process, which lints meanwhile: that costs about what forked workers lose to
-    copying the pages of the model they share with it as they touch them, so the runs are of one weight."""
+    _build_share of its weight); and the last part: the index and what follows it, or only the end."""
     last = names.index("index") if "index" in names else len(names) - 1
     weights = [_piece_weight(booklet, name) for name in names[:last]]
     shares = [_build_share(booklet, name) for name in names[:last]]
@@ -293,12 +289,11 @@ def render_part(story, target, page: Page, *, front: bool, state: StartState, ex
 
 @contextmanager
 def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, render_args: dict, meanwhile=None):
-    """The booklet laid out by `jobs` processes: yields `finish(target) -> (pages, anchors)`, which
-    assembles it into `target`. On entering, the runs but the last (plan) are forked to workers, then
-    `meanwhile()` is called here (lint and the checks: what it raises stops the build, the workers killed,
-    nothing written: they save only when told where their part starts, after this process's own run), then
-    this process lays out the last run itself and a forked copy of it saves that run (waiting like a worker)
-    while this process lays out the index. The parts' files, beside `output`, are removed at the end."""
+    """The booklet laid out by `jobs` worker processes: yields `finish(target) -> (pages, anchors)`, which
+    lays out the last part and assembles the booklet into `target`. On entering, the workers are forked,
+    then `meanwhile()` is called here while they work (lint and the checks: what it raises stops the build,
+    the workers killed, nothing written: a worker saves only when told where its part starts, in finish).
+    The parts' files, beside `output`, are removed at the end."""
     import multiprocessing
 
     pieces = story_pieces(Context(booklet, page), pad_to)
@@ -306,10 +301,10 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
     runs, last = plan(booklet, names, jobs)
     context = multiprocessing.get_context("fork")
     files = [output.with_name(f".{output.name}.part{i}") for i in range(len(runs) + 1)]
-    workers, pipes, savers, finished, kept = [], [], [], False, None
+    workers, pipes, finished = [], [], False
     gc.freeze()  # the model and modules stay shared with the workers: no collection copies their pages
     try:
-        for index, chunks in enumerate(runs[:-1]):
+        for index, chunks in enumerate(runs):
             mine, theirs = context.Pipe()
             process = context.Process(target=_work, args=(theirs, booklet, page, pad_to, chunks, files[index],
                                                           index == 0, render_args), daemon=True)
@@ -320,26 +315,20 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
         if meanwhile is not None:
             meanwhile()
         output.parent.mkdir(parents=True, exist_ok=True)  # where the parts are saved
-        own, own_pipe, saver, kept = _own_run(context, booklet, page, pad_to, runs[-1], files[len(runs) - 1], len(runs) == 1,
-                                    render_args)
-        savers.append(saver)
         import pypdf  # noqa: F401  (for the assembly, imported while the workers work)
-        reports = [_receive(pipe) for pipe in pipes] + [own]
-        pipes.append(own_pipe)
+        reports = [_receive(pipe) for pipe in pipes]
         yield lambda target: _finish(booklet, page, pad_to, last, reports, pipes, files, Path(target), render_args)
         finished = True
     finally:
         for pipe in pipes:
             pipe.close()
         for process in workers:
-            if not finished:
+            if not finished:  # an error here (a --strict warning, say): their parts are not wanted
                 process.kill()
-            process.join()
-        for pid in savers:
-            if not finished:
-                os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        del kept
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+                process.join()
         gc.unfreeze()
         for path in files:
             path.unlink(missing_ok=True)
@@ -349,55 +338,6 @@ def build_parallel(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
     """The booklet laid out by `jobs` processes and assembled into `output`; (pages, anchors)."""
     with parallel_parts(booklet, page, pad_to, jobs, output, render_args, meanwhile) as finish:
         return finish(output)
-
-
-class _Handed(BaseException):
-    """This process's run, laid out, handed over to the forked process that saves it (not an error)."""
-
-    def __init__(self, report, pid: int):
-        super().__init__()
-        self.report, self.pid = report, pid
-
-
-def _own_run(context, booklet, page, pad_to, chunks, path, front, render_args):
-    """Lay out `chunks` here; at the save, fork: the copy saves the part to `path` once told where it starts
-    (as a worker does), this process goes on without it. Returns its Report, the pipe to the copy, its pid,
-    and what holds the layout (to be dropped at the end)."""
-    mine, theirs = context.Pipe()
-    parent = os.getpid()
-    ctx = Context(booklet, page)
-    story, state = chunk_story(story_pieces(ctx, pad_to), chunks)
-
-    def exchange(report: Report) -> Reply:
-        report.person_keys = {key: identity for identity, key in ctx.person_keys.items()}
-        gc.freeze()  # what was laid out stays shared with the copy
-        pid = os.fork()
-        if pid:
-            raise _Handed(report, pid)
-        mine.close()
-        return theirs.recv()
-
-    try:
-        if story:
-            render_part(story, str(path), page, front=front, state=state, exchange=exchange, **render_args)
-        else:  # a run cut to nothing: no pages
-            exchange(Report(0, {}, {}, {}, {}, [], []))
-    except _Handed as handed:
-        theirs.close()
-        # what was laid out is freed only when the build ends (kept), not now: freeing it would write to the
-        # pages this process shares with the copy, which would then be copied (twice the memory meanwhile)
-        return handed.report, mine, handed.pid, handed.__traceback__
-    except BaseException:
-        if os.getpid() == parent:
-            raise
-        try:  # the copy: it reports, and never returns into the build
-            theirs.send(("error", traceback.format_exc()))
-        finally:
-            os._exit(1)
-    try:  # only the copy gets here: exchange raises in this process
-        theirs.send("saved")
-    finally:
-        os._exit(0)
 
 
 def _receive(pipe):
