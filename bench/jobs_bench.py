@@ -11,8 +11,8 @@ and the peak memory of the process tree, sampled every 20 ms from /proc: the sum
 is the median of each round's time(jobs 1) / time(jobs N). The load average is printed before and after.
 On a machine other jobs keep busy, wall times say little about what a second core gains; so the CPU
 time of each process of the tree is sampled too (/proc/PID/stat), and `on idle cores` estimates the wall
-time with the cores to itself: the main process's CPU (it works only while the workers do not: loading
-before them, the index and the assembly after) plus the busiest worker's.
+time with 2 cores to itself: sample by sample, the CPU the busiest process of the tree used or the
+sample's CPU shared by the two cores, whichever is more (see _idle_estimate).
 Sizes as in bench/run.py (500 = 500 talks + 1,000 posters; 2000 = 2,000 talks + 5,000 posters; TxP).
 """
 
@@ -46,12 +46,7 @@ class Run:
     pages: int | None
     main_cpu: float  # CPU time of the build's own process
     worker_cpu: float  # of the busiest worker (0 with one job)
-
-    @property
-    def idle_estimate(self) -> float:
-        """What the build would take on idle cores: the main process works while the workers do not
-        (before they start, the index and the assembly after), and the workers side by side."""
-        return self.main_cpu + self.worker_cpu
+    idle_estimate: float  # what the build would take with `cores` cores to itself (see _idle_estimate)
 
 
 def _children(pid: int) -> list[int]:
@@ -108,15 +103,19 @@ def measure(cmd: list[str]) -> Run:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL)
         peak_rss = peak_pss = 0
         cpu: dict[int, float] = {}
+        steps: list[list[float]] = []  # per sample: the CPU each process of the tree used since the one before
         while True:
             waited, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if waited:
                 break
             tree = _tree(proc.pid)
+            step = []
             for pid in tree:
                 seen = _cpu(pid)
                 if seen is not None:
+                    step.append(max(0.0, seen - cpu.get(pid, 0.0)))
                     cpu[pid] = max(cpu.get(pid, 0.0), seen)
+            steps.append(step)
             sizes = [_memory(pid) for pid in tree]
             peak_rss = max(peak_rss, sum(r for r, _ in sizes))
             peak_pss = max(peak_pss, sum(p for _, p in sizes))
@@ -131,8 +130,21 @@ def measure(cmd: list[str]) -> Run:
     total = usage.ru_utime + usage.ru_stime  # the workers' too: the build waits for them
     workers = max((seconds for pid, seconds in cpu.items() if pid != proc.pid), default=0.0)
     main = total - sum(seconds for pid, seconds in cpu.items() if pid != proc.pid)
+    # the CPU the last sample missed (the process's time after its last sample): as one more step of its own
+    steps.append([max(0.0, total - sum(cpu.values()))])
     return Run(wall, total, peak_rss / 1024, peak_pss / 1024, int(match.group(1)) if match else None, main,
-               workers)
+               workers, _idle_estimate(steps, CORES))
+
+
+CORES = 2
+
+
+def _idle_estimate(steps: list[list[float]], cores: int) -> float:
+    """The wall time on `cores` idle cores, from the CPU each process used in each 20 ms sample: a step
+    takes its busiest process's CPU (it cannot be split) or the step's CPU shared by the cores, whichever
+    is more. Processes slowed alike by other load keep their proportions, so this holds on a busy machine
+    too (roughly: a process that waits on another is not told from one that waits for a core)."""
+    return sum(max(max(step, default=0.0), sum(step) / cores) for step in steps)
 
 
 def main() -> None:

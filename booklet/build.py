@@ -18,7 +18,7 @@ from .output.atomic import scratch_beside
 from .layout.page import PAGE_SIZES, page_for
 from .layout.styles import make_palette
 from .data.theme import font_files, theme_page_size
-from .check import check_folder
+from .check import linted, read
 from .data.contract import FILES
 from .data.theme import labels_for
 from .layout.index import index_before_people
@@ -122,13 +122,22 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
     if size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
     page = page_for(size, options.bleed, options.crop_marks, options.cmyk)
-    booklet, warnings = check_folder(Path(data_dir), page)  # what `booklet check` reports, too
-    if strict and warnings:
-        raise DataError(warnings)
+    booklet, read_warnings = read(data_dir)
     output = Path(output)
-    refuse_inputs([output, cover_path(output)] if options.separate_cover else [output], Path(data_dir), booklet)
-    if checked is not None:
-        checked(booklet)
+    warnings: list[Problem] = []
+
+    def checks() -> None:  # before anything is written; with jobs, while the workers lay the booklet out
+        warnings[:] = linted(booklet, read_warnings, Path(data_dir), page)  # what `booklet check` reports, too
+        if strict and warnings:
+            raise DataError(warnings)
+        refuse_inputs([output, cover_path(output)] if options.separate_cover else [output], Path(data_dir), booklet)
+        if checked is not None:
+            checked(booklet)
+
+    jobs = jobs_that_pay(booklet, jobs)
+    if jobs == 1:
+        checks()
+    laying_out(jobs)  # the layouts kept on disk, if any, read now (or not made for keeping)
     conference = booklet.conference
     render_args = dict(
         title=markup.plain(conference.title),
@@ -139,8 +148,6 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
         colours=make_palette(booklet.theme, page.cmyk),
     )
     render = partial(render_pdf, page=page, **render_args)
-    jobs = jobs_that_pay(booklet, jobs)
-    laying_out(jobs)  # the layouts kept on disk, if any, read now (or not made for keeping)
     known, settled = None, True
     if jobs > 1:
         story = None  # laid out in parts (output.parallel)
@@ -150,12 +157,17 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
     # settled: the same layout as the last pass, links and all; else no links (a target might be missing)
     if jobs == 1:
         story = build_story(booklet, page, options.pad_to, known, index_links=settled)
-    # with a separate cover, the whole booklet is an intermediate file, split into the two published ones
-    with scratch_beside(output, ".full.pdf") if options.separate_cover else nullcontext(output) as target:
-        if jobs > 1:
-            from .output.parallel import build_parallel
+    if jobs > 1:  # laid out in parts (while `checks` run here); assembled into `target` by finish(target)
+        from .output.parallel import parallel_parts
 
-            pages, anchors = build_parallel(booklet, page, options.pad_to, jobs, Path(target), render_args)
+        parts = parallel_parts(booklet, page, options.pad_to, jobs, output, render_args, meanwhile=checks)
+    else:
+        parts = nullcontext()
+    # with a separate cover, the whole booklet is an intermediate file, split into the two published ones
+    whole = scratch_beside(output, ".full.pdf") if options.separate_cover else nullcontext(output)
+    with parts as finish, whole as target:
+        if jobs > 1:
+            pages, anchors = finish(target)
         else:
             pages, anchors = render(story, target, progress=progress)
         if not options.separate_cover:

@@ -128,7 +128,7 @@ def test_jobs_that_pay(medium, tmp_path):
 
 
 def test_a_part_makes_only_its_own_abstracts(medium, monkeypatch):
-    from booklet.layout import abstracts
+    from booklet.layout import abstracts, flowables
     from booklet.layout.flowables import Continues, Later
     from booklet.output.parallel import chunk_story
 
@@ -141,9 +141,103 @@ def test_a_part_makes_only_its_own_abstracts(medium, monkeypatch):
     names = [name for name, _ in story_pieces(Context(booklet, page))]
     runs, _ = plan(booklet, names, 2)
     story, state = chunk_story(story_pieces(Context(booklet, page)), runs[1])
-    assert not any(isinstance(flowable, Later) for flowable in story)
+    assert not made and any(isinstance(flowable, Later) for flowable in story)  # made as the layout reaches them
+    story = flowables.made(story)
     shown = [flowable.content[0].key for flowable in story if isinstance(flowable, Continues)]
     assert shown and len(made) == len(shown) < len(booklet.abstracts)  # the second part's abstracts, made once
     by_id = {abstract.id: abstract for abstract in booklet.abstracts}
     assert shown == [Context(booklet, page).abstract_key(by_id[key]) for key in made]
     assert state.section == "Abstracts"  # the part starts inside the section
+
+
+# -- the checks run while the workers work: the same warnings, and an error still writes nothing --------
+
+def _copy(source: Path, folder: Path) -> Path:
+    for path in source.rglob("*"):
+        if path.is_file():
+            target = folder / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    return folder
+
+
+WARNED = """
+- id: far-away
+  kind: contributed
+  title: A talk from 王 afar
+  authors:
+  - name: Zoë Far
+    affiliation: Nowhere Institute
+    presenting: true
+  abstract: Not in the programme.
+"""
+
+
+@pytest.fixture(scope="module")
+def warned(medium, tmp_path_factory) -> Path:
+    """The medium folder with warnings of reading (a glyph the fonts lack) and of lint (an abstract the
+    programme does not list; the cover image's resolution)."""
+    folder = _copy(medium, tmp_path_factory.mktemp("warned") / "data")
+    with (folder / "abstracts.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(WARNED)
+    return folder
+
+
+def _invoke(*args):
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_two_jobs_print_the_warnings_of_one_in_the_same_order(warned, tmp_path):
+    one = _invoke("build", warned, "-o", tmp_path / "one.pdf", "--jobs", "1")
+    two = _invoke("build", warned, "-o", tmp_path / "two.pdf", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0, two.output
+    # lint's warnings and reading's, grouped by kind: the groups interleave them
+    assert [line.split(": warning: ")[0] for line in one.stderr.splitlines()] == [
+        "Abstracts not in the programme (1):", "abstracts.yaml:302: [12].id",
+        "Images too coarse for print (1):", "conference.yaml:20: cover_image",
+        "Characters the booklet's fonts cannot print (1):", "abstracts.yaml:304: [12].title"]
+    assert two.stderr == one.stderr
+    assert two.stdout.replace("two.pdf", "one.pdf") == one.stdout
+
+
+def test_strict_with_two_jobs_stops_before_anything_is_written(warned, tmp_path):
+    out = tmp_path / "new" / "booklet.pdf"  # its folder is not made either
+    for cover in ((), ("--cover", "separate")):
+        result = _invoke("build", warned, "-o", out, "--jobs", "2", "--strict", *cover)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[-1].endswith("warnings; nothing was written.")
+        assert list(tmp_path.iterdir()) == []
+    assert sorted(p.name for p in warned.iterdir()) == ["abstracts.yaml", "conference.yaml", "images",
+                                                        "posters.yaml", "programme.yaml", "tutorials.yaml"]
+
+
+def test_two_jobs_refuse_to_replace_an_input(medium, tmp_path):
+    folder = _copy(medium, tmp_path / "data")
+    before = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    result = _invoke("build", folder, "-o", folder / "posters.yaml", "--jobs", "2")
+    assert result.exit_code != 0
+    assert "will not write" in result.stderr and "posters.yaml" in result.stderr
+    assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == before
+
+
+def test_a_part_failing_to_save_fails_the_build_and_leaves_nothing(medium, tmp_path, monkeypatch):
+    """A worker failing to save its part is an error here, and no part is left behind."""
+    import os
+
+    from booklet.output import parallel
+
+    here, save = os.getpid(), parallel.PartCanvas.save
+
+    def failing(canvas):
+        if os.getpid() != here:
+            raise OSError("disk full")
+        save(canvas)
+
+    monkeypatch.setattr(parallel.PartCanvas, "save", failing)
+    with pytest.raises(RuntimeError, match="a worker process failed:(.|\n)*disk full"):
+        build_booklet(medium, tmp_path / "out.pdf", jobs=2)
+    assert list(tmp_path.iterdir()) == []

@@ -2,14 +2,16 @@
 
 The story is cut where a page starts anyway (a section, or a PageBreak inside one: an abstract on a
 page of its own). Each part but the last is laid out and drawn by a worker process (forked, so it
-shares the validated model and the registered fonts) into a PDF of its own. What depends on where a
-part's pages land in the booklet is not drawn while it is laid out: the page number and running head of
-each page are a form drawn at save (a left page and a right page differ), as are page references
-(contents, programme -> abstracts) already (output.render). A worker records its link targets, links
-and outline entries, reports them with its page count, and waits for the page every anchor of the
-booklet is on before it saves. The last part (the index of authors, which lists the pages of every
-part, the Notes pages, which make up a multiple of four, and the back cover) is laid out by this
-process once the other parts' page counts are known.
+shares the validated model and the registered fonts) into a PDF of its own, while this process lints
+the data (what `build` reports and --strict stops on; no part is saved before that is done). What
+depends on where a part's pages land in the booklet is not drawn while it is laid out: the page number
+and running head of each page are a form drawn at save (a left page and a right page differ), as are
+page references (contents, programme -> abstracts) already (output.render). A worker records its link
+targets, links and outline entries, reports them with its page count, and waits for the page every
+anchor of the booklet is on before it saves. The last part (the index of authors, which lists the pages
+of every part, the Notes pages, which make up a multiple of four, and the back cover) is laid out by
+this process once the other parts' page counts are known. An abstract on pages of its own is made only
+when the layout reaches it (flowables.Later), so a worker holds one at a time, not all of its part's.
 
 Then `assemble` writes the booklet from the parts' objects, byte for byte (renumbered), with one page
 tree, the link annotations, and the outline. Each part carries its own font subsets.
@@ -23,6 +25,7 @@ import io
 import os
 import re
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +35,7 @@ from reportlab.pdfbase.ttfonts import SUBSETN
 from reportlab.platypus import PageBreak
 
 from ..layout.common import Context
-from ..layout.flowables import Anchor, DayMark, made
+from ..layout.flowables import Anchor, DayMark, Later
 from ..layout.index import index_before_people
 from ..layout.page import Page
 from ..layout.story import story_pieces
@@ -160,7 +163,9 @@ def _marks(flowables):
 
 
 def chunk_story(pieces, chunks: list[Chunk]) -> tuple[list, StartState]:
-    """The flowables of `chunks` (consecutive), without a page break to start with; the state at their start."""
+    """The flowables of `chunks` (consecutive), without a page break to start with; the state at their start.
+    Laters are left in it: the layout makes each when it reaches it (PartDocTemplate.handle_flowable), so a
+    part does not hold all its abstracts' flowables at once."""
     story, state, built = [], None, {}
     for chunk in chunks:
         flowables = built.get(chunk.piece)
@@ -176,7 +181,7 @@ def chunk_story(pieces, chunks: list[Chunk]) -> tuple[list, StartState]:
                     state.day = mark.day
                 elif mark.section is not None:
                     state.section, state.day = mark.section, None
-        story += made(flowables[start:end])
+        story += flowables[start:end]  # Laters are made as the layout reaches them (PartDocTemplate)
     while story and isinstance(story[0], PageBreak):
         story.pop(0)
     return story, state or StartState()
@@ -256,6 +261,12 @@ class PartDocTemplate(BookletDocTemplate):
         if not front:
             self.pageTemplates.reverse()  # "inner" first
 
+    def handle_flowable(self, flowables) -> None:
+        while flowables and isinstance(flowables[0], Later):
+            flowables[0:1] = flowables[0].make()
+        if flowables:
+            super().handle_flowable(flowables)
+
     def _decorate(self, canv: PartCanvas, doc) -> None:
         number = canv.getPageNumber()
         form = f"page{number}"
@@ -276,16 +287,21 @@ def render_part(story, target, page: Page, *, front: bool, state: StartState, ex
     doc.build(story, canvasmaker=type("Canvas", (PartCanvas,), {"start": state, "exchange": staticmethod(exchange)}))
 
 
-def build_parallel(booklet, page: Page, pad_to: int, jobs: int, output: Path, render_args: dict):
-    """The booklet laid out by `jobs` processes and assembled into `output`; (pages, anchors)."""
+@contextmanager
+def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, render_args: dict, meanwhile=None):
+    """The booklet laid out by `jobs` worker processes: yields `finish(target) -> (pages, anchors)`, which
+    lays out the last part and assembles the booklet into `target`. On entering, the workers are forked,
+    then `meanwhile()` is called here while they work (lint and the checks: what it raises stops the build,
+    the workers killed, nothing written: a worker saves only when told where its part starts, in finish).
+    The parts' files, beside `output`, are removed at the end."""
+    import multiprocessing
+
     pieces = story_pieces(Context(booklet, page), pad_to)
     names = [name for name, _ in pieces]
     runs, last = plan(booklet, names, jobs)
-    import multiprocessing
-
     context = multiprocessing.get_context("fork")
     files = [output.with_name(f".{output.name}.part{i}") for i in range(len(runs) + 1)]
-    workers, pipes = [], []
+    workers, pipes, finished = [], [], False
     gc.freeze()  # the model and modules stay shared with the workers: no collection copies their pages
     try:
         for index, chunks in enumerate(runs):
@@ -296,20 +312,32 @@ def build_parallel(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
             theirs.close()
             workers.append(process)
             pipes.append(mine)
-        gc.unfreeze()
+        if meanwhile is not None:
+            meanwhile()
+        output.parent.mkdir(parents=True, exist_ok=True)  # where the parts are saved
         import pypdf  # noqa: F401  (for the assembly, imported while the workers work)
         reports = [_receive(pipe) for pipe in pipes]
-        return _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_args)
+        yield lambda target: _finish(booklet, page, pad_to, last, reports, pipes, files, Path(target), render_args)
+        finished = True
     finally:
         for pipe in pipes:
             pipe.close()
         for process in workers:
+            if not finished:  # an error here (a --strict warning, say): their parts are not wanted
+                process.kill()
             process.join(5)
             if process.is_alive():
                 process.kill()
                 process.join()
+        gc.unfreeze()
         for path in files:
             path.unlink(missing_ok=True)
+
+
+def build_parallel(booklet, page: Page, pad_to: int, jobs: int, output: Path, render_args: dict, meanwhile=None):
+    """The booklet laid out by `jobs` processes and assembled into `output`; (pages, anchors)."""
+    with parallel_parts(booklet, page, pad_to, jobs, output, render_args, meanwhile) as finish:
+        return finish(output)
 
 
 def _receive(pipe):
