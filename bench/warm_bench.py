@@ -7,7 +7,7 @@ any TALKSxPOSTERS), a copy of the data goes to bench/out/warm-SIZE/, and one pro
 once, then, `--runs` times: changes the text of one abstract (the middle one of abstracts.yaml, a
 word inserted, then taken out again, alternately), and rebuilds it twice, back to back:
 
-- "no cache": build_booklet without a cache, in the same warm process (imports, fonts and the
+- "no cache": build_booklet with a fresh cache of its own (not warm, nothing from disk), in the same warm process (imports, fonts and the
   hyphenation dictionary already loaded): what `booklet watch` did before booklet.cache.memory;
 - "cache": build_booklet with the BuildCache every build of the run shares: what `booklet watch`
   does now.
@@ -62,7 +62,7 @@ def folder_for(size: str) -> Path:
 class Phases:
     """Time spent in booklet's phases during one build (by wrapping the functions booklet.build calls)."""
 
-    NAMES = {"check_folder": "data", "build_story": "story", "render_pdf": "render"}
+    NAMES = {"read": "data", "linted": "data", "build_story": "story", "render_pdf": "render"}
 
     def __init__(self):
         import booklet.build as build
@@ -116,7 +116,8 @@ def bench(size: str, runs: int) -> dict:
         for label in ("no cache", "cache"):
             phases.spent.clear()
             wall, cpu = time.perf_counter(), time.process_time()
-            build_booklet(folder, out_warm if label == "cache" else out_cold, cache=cache if label == "cache" else None)
+            build_booklet(folder, out_warm if label == "cache" else out_cold,
+                          cache=cache if label == "cache" else BuildCache(warm=False))
             rows[label].append((time.perf_counter() - wall, time.process_time() - cpu))
             if label == "cache":
                 spent.append(dict(phases.spent))
