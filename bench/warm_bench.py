@@ -7,8 +7,8 @@ any TALKSxPOSTERS), a copy of the data goes to bench/out/warm-SIZE/, and one pro
 once, then, `--runs` times: changes the text of one abstract (the middle one of abstracts.yaml, a
 word inserted, then taken out again, alternately), and rebuilds it twice, back to back:
 
-- "no cache": build_booklet with a fresh cache of its own (not warm, nothing from disk), in the same warm process (imports, fonts and the
-  hyphenation dictionary already loaded): what `booklet watch` did before booklet.cache.memory;
+- "no cache": build_booklet with a fresh cache of its own (not warm, nothing from disk), in the
+  same warm process (imports, fonts and the hyphenation dictionary already loaded): what `booklet watch` did before booklet.cache.memory;
 - "cache": build_booklet with the BuildCache every build of the run shares: what `booklet watch`
   does now.
 
