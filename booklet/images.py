@@ -224,11 +224,118 @@ class Printable:
         from reportlab.lib.utils import ImageReader
 
         if self.mode == "JPEG":
-            return ImageReader(io.BytesIO(self.data))
-        image = Image.frombytes(self.mode, (self.width, self.height), self.data)
-        if self.transparency is not None:
-            image.info["transparency"] = self.transparency
-        return ImageReader(image)
+            reader = ImageReader(io.BytesIO(self.data))
+        else:
+            image = Image.frombytes(self.mode, (self.width, self.height), self.data)
+            if self.transparency is not None:
+                image.info["transparency"] = self.transparency
+            reader = ImageReader(image)
+        reader.booklet_printable = self  # what draw_kept knows it by
+        return reader
+
+    def xobject(self, reader, mask) -> tuple[str, bytes]:
+        """What ReportLab's drawImage makes of this image drawn with `mask`: the name it gives it (a hash of
+        its decoded pixels) and its image XObject (compressed pixels or the JPEG, as ASCII85 ...), pickled
+        as made, before the canvas takes it; from the build's memory (warm) or the disk cache when made
+        before for the same bytes, else made by `reader` exactly as drawImage makes them."""
+        from reportlab import Version, rl_config
+
+        kept = self.__dict__.setdefault("_xobjects", {})
+        found = kept.get(mask)
+        if found is not None:
+            return found
+        from . import cache as _cache
+
+        name = disk.key("xobject", Version, rl_config.useA85, self.width, self.height, self.mode,
+                        repr(self.transparency), repr(mask), _cache.digest(self.data)) if disk.folder() else None
+        loaded = disk.load("xobjects", name, tuple)
+        found = _checked_xobject(loaded)
+        if found is None:  # nothing kept, or damaged: made (and kept)
+            found = _made_xobject(reader, mask)
+            disk.store("xobjects", name, (*found, _cache.digest(found[1])))
+        cache = memory.active()
+        if cache is not None and cache.warm:
+            kept[mask] = found  # not a field: the frozen value does not change
+        return found
+
+
+def _checked_xobject(kept) -> tuple[str, bytes] | None:
+    """(name, pickled XObject) from what the disk cache held, when it is whole (its hash matches) and an image
+    XObject; else None."""
+    import pickle
+
+    from reportlab.pdfbase.pdfdoc import PDFImageXObject
+
+    from . import cache as _cache
+
+    if not (isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[0], str) and isinstance(kept[1], bytes)
+            and kept[2] == _cache.digest(kept[1])):
+        return None
+    try:
+        made = pickle.loads(kept[1])
+    except Exception:  # noqa: BLE001  (the hash matched: only another code's classes could fail)
+        return None
+    return (kept[0], kept[1]) if type(made) is PDFImageXObject and made.name == kept[0] else None
+
+
+def _made_xobject(reader, mask) -> tuple[str, bytes]:
+    """ReportLab's Canvas.drawImage's naming of `reader` with `mask` and the XObject it makes of it (as in
+    ReportLab 4.2-5.x), the XObject pickled."""
+    import pickle
+
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfgen.canvas import _digester
+
+    rawdata = reader.getRGBData()
+    smask = reader._dataA
+    mdata = smask.getRGBData() if mask == "auto" and smask else str(mask)
+    if isinstance(mdata, str):
+        mdata = mdata.encode("utf8")
+    name = _digester(rawdata + mdata)
+    return name, pickle.dumps(pdfdoc.PDFImageXObject(name, reader, mask=mask), pickle.HIGHEST_PROTOCOL)
+
+
+def draw_kept(canv, image, x, y, width, height, mask) -> tuple | None:
+    """Canvas.drawImage(image, x, y, width, height, mask) (ReportLab 4.2-5.x) for a reader made by
+    Printable.reader, with its name and XObject from Printable.xobject (kept: not decoded, hashed and
+    compressed again in every process): the same PDF, byte for byte. None for any other image (drawn by
+    ReportLab)."""
+    import pickle
+
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfgen.canvas import aspectRatioFix
+
+    printable = getattr(image, "booklet_printable", None)
+    if printable is None:
+        return None
+    name, made = printable.xobject(image, mask)
+    canv._currentPageHasImages = 1
+    doc = canv._doc
+    reg_name = doc.getXObjectName(name)
+    xobject = doc.idToObject.get(reg_name, None)
+    if not xobject:
+        xobject = pickle.loads(made)
+        xobject.name = name
+        canv._setXObjects(xobject)
+        doc.Reference(xobject, reg_name)
+        doc.addForm(name, xobject)
+        smask = getattr(xobject, "_smask", None)
+        if smask:
+            mask_name = doc.getXObjectName(smask.name)
+            if not doc.idToObject.get(mask_name, None):
+                canv._setXObjects(smask)
+                xobject.smask = doc.Reference(smask, mask_name)
+            else:
+                xobject.smask = pdfdoc.PDFObjectReference(mask_name)
+            del xobject._smask
+    x, y, width, height, _ = aspectRatioFix(False, "c", x, y, width, height, xobject.width, xobject.height, False)
+    canv.saveState()
+    canv.translate(x, y)
+    canv.scale(width, height)
+    canv._code.append("/%s Do" % reg_name)
+    canv.restoreState()
+    canv._formsinuse.append(name)
+    return (xobject.width, xobject.height)
 
 
 def printable(path: Path, width_pt: float, height_pt: float, cmyk: bool = False,

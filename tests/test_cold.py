@@ -90,7 +90,8 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
     _build(folder, tmp_path / "none.pdf", "off")
     _build(folder, tmp_path / "filling.pdf", str(cache))  # nothing cached yet: everything made and kept
     kept = _entries(cache)
-    assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "collation", "images", "persisted"}
+    assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "collation", "images", "persisted",
+                                                   "xobjects"}
     _build(folder, tmp_path / "cached.pdf", str(cache))
     assert _entries(cache) == kept  # every value read from the cache (a miss would have written it again)
     for number, name in enumerate(kept):  # damaged in every way: garbage, cut short, or another type of value
@@ -281,3 +282,43 @@ def test_a_qr_code_is_checked_without_choosing_its_mask():
     assert qr_problem("é" * (QR_MAX_BYTES // 2)) is None
     assert qr_problem("x" * (QR_MAX_BYTES + 1)).startswith(f"too long for a QR code: {QR_MAX_BYTES + 1} bytes")
     assert qr_problem("1" * 4000) is None  # digits are denser than bytes
+
+
+def test_an_image_is_named_and_embedded_from_the_disk_cache_and_follows_an_edit(tmp_path, monkeypatch):
+    """What ReportLab makes of an image to draw it (its name, a hash of its decoded pixels, and its compressed
+    XObject) is kept on disk by the image's bytes: a new process draws the cover, logo and photo without making
+    them again; an image changed under the same name, or a damaged entry, is made anew; the PDF is always the PDF
+    of a build without any cache."""
+    from booklet import images
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+
+    folder = _illustrated(tmp_path / "conf")
+
+    def build(name: str, cache: str) -> bytes:
+        monkeypatch.setenv("BOOKLET_CACHE", cache)
+        build_booklet(folder, tmp_path / name, cache=BuildCache(warm=False))
+        return (tmp_path / name).read_bytes()
+
+    made = []
+    making = images._made_xobject
+    monkeypatch.setattr(images, "_made_xobject", lambda *args: made.append(1) or making(*args))
+    cache = tmp_path / "cache"
+    cold = build("off.pdf", "off")
+    made.clear()
+    assert build("filling.pdf", str(cache)) == cold
+    assert len(made) >= 3 and len(list((cache / "xobjects").glob("*.pickle"))) == len(made)
+    made.clear()
+    assert build("kept.pdf", str(cache)) == cold and made == []  # every image drawn from what was kept
+    logo = Image.new("RGBA", (600, 600), (0, 0, 0, 0))
+    logo.paste((30, 30, 200, 255), (50, 50, 550, 300))
+    logo.save(folder / "images/logo.png")
+    edited = build("edited.pdf", str(cache))
+    assert made and edited == build("edited-off.pdf", "off") and edited != cold
+    made.clear()
+    for path in (cache / "xobjects").glob("*.pickle"):  # one byte of each kept XObject changed
+        kept = pickle.loads(path.read_bytes())
+        payload = bytearray(kept[1])
+        payload[len(payload) // 2] ^= 1
+        path.write_bytes(pickle.dumps((kept[0], bytes(payload), kept[2])))
+    assert build("damaged.pdf", str(cache)) == edited and made

@@ -39,6 +39,17 @@ class BookletCanvas(Canvas):
         self.people_pages: dict[str, dict[int, bool]] = {}  # person key -> page -> presents there
         self.setNamedCB(PERSON_CALLBACK, person_drawn)
 
+    def drawImage(self, image, x, y, width=None, height=None, mask=None, *args, **kwargs):
+        """ReportLab's, but an image of booklet's (images.Printable) named and embedded from what was kept of
+        it (not decoded and hashed in each process): the same PDF."""
+        if width is not None and height is not None and not args and not kwargs:
+            from ..images import draw_kept
+
+            drawn = draw_kept(self, image, x, y, width, height, mask)
+            if drawn is not None:
+                return drawn
+        return super().drawImage(image, x, y, width, height, mask, *args, **kwargs)
+
     def note_person(self, key: str, presenting: bool, top: float | None = None) -> None:
         """Person `key` is named on this page (presenting there, or not); the first time on a page, an
         anchor `person_anchor(key, page)` where the name is (`top`: its line's top, absolute)."""
