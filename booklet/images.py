@@ -246,8 +246,10 @@ class Printable:
             return found
         from . import cache as _cache
 
+        # by what the image was made from (the key of its file's bytes and box), else by its own bytes
+        source = self.__dict__.get("_source") or _cache.digest(self.data)
         name = disk.key("xobject", Version, rl_config.useA85, self.width, self.height, self.mode,
-                        repr(self.transparency), repr(mask), _cache.digest(self.data)) if disk.folder() else None
+                        repr(self.transparency), repr(mask), source) if disk.folder() else None
         loaded = disk.load("xobjects", name, tuple)
         found = _checked_xobject(loaded)
         if found is None:  # nothing kept, or damaged: made (and kept)
@@ -354,15 +356,19 @@ def _made_printable(path: Path, digest: str | None, width_pt: float, height_pt: 
     kept = disk.load("images", name, tuple)
     if kept is not None:
         try:
-            return Printable.unpacked(kept)
+            found = Printable.unpacked(kept)
         except Exception:  # noqa: BLE001  not what `packed` makes: a damaged entry, made again
             pass
+        else:
+            found.__dict__["_source"] = name  # what it is made from, for Printable.xobject's key
+            return found
     image = _open(path)
     if crop is not None:
         image = image.crop(crop)
     image = downsample(image, width_pt, height_pt)
     made = Printable.of(to_cmyk(image) if cmyk else image)
     disk.store("images", name, make=made.packed)
+    made.__dict__["_source"] = name
     return made
 
 

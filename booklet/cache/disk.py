@@ -20,6 +20,7 @@ import gc
 import hashlib
 import os
 import pickle
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -73,17 +74,29 @@ def load(kind: str, name: str | None, expect: type | tuple[type, ...] = object):
     path = _path(kind, name)
     if path is None:
         return None
-    collecting = gc.isenabled()
-    gc.disable()  # unpickling makes many objects and no garbage: collecting meanwhile would only slow it down
     try:
-        with open(path, "rb") as file:
-            value = pickle.load(file)
+        with lasting():
+            with open(path, "rb") as file:
+                value = pickle.load(file)
     except Exception:  # noqa: BLE001  missing, unreadable, truncated or not a pickle: a miss
         return None
+    return value if isinstance(value, expect) else None
+
+
+@contextmanager
+def lasting():
+    """Around the unpickling of values that last (the process's, or the build's): the cyclic garbage collector
+    paused meanwhile (unpickling makes many objects and no garbage), and what it made moved out of its way
+    after (gc.freeze: the collections of the rest of the build do not go through them again and again: in a
+    build that starts from the disk, these took a fifth of its time). Reference counting still frees them."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
+        gc.freeze()
         if collecting:
             gc.enable()
-    return value if isinstance(value, expect) else None
 
 
 def store(kind: str, name: str | None, value=None, *, make=None) -> None:

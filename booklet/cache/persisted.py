@@ -160,8 +160,9 @@ class PersistedCache(BuildCache):
                 and isinstance(kept[4], bytes) and kept[1] == digest(kept[3] + kept[4])):
             return  # nothing kept, another version's, or damaged: ignored
         try:
-            values, numbers = pickle.loads(kept[3])
-            boxes = pickle.loads(kept[4])
+            with disk.lasting():
+                values, numbers = pickle.loads(kept[3])
+                boxes = pickle.loads(kept[4])
         except Exception:  # noqa: BLE001  (the hash matched: only another code's classes could fail)
             return
         if not isinstance(values, dict) or not isinstance(numbers, dict) or not isinstance(boxes, dict):
