@@ -128,7 +128,7 @@ def test_the_next_process_starts_with_the_layouts_and_follows_an_edit(tmp_path):
     cache = tmp_path / "cache"
     _build(folder, tmp_path / "first.pdf", str(cache))
     kept = _persisted(cache)
-    assert len(kept) == 2  # the layouts (with the math boxes they name) and the data files
+    assert len(kept) == 3  # the layouts (with the math boxes they name), the data files, the compressed streams
     _edit(folder, "hyphenated electroencephalographically", "set anew, façade électroencephalographically")
     _build(folder, tmp_path / "edited.pdf", str(cache))  # starts warm, from what the first build kept
     _build(folder, tmp_path / "none.pdf", "off")
@@ -322,3 +322,46 @@ def test_an_image_is_named_and_embedded_from_the_disk_cache_and_follows_an_edit(
         payload[len(payload) // 2] ^= 1
         path.write_bytes(pickle.dumps((kept[0], bytes(payload), kept[2])))
     assert build("damaged.pdf", str(cache)) == edited and made
+
+
+def test_qr_codes_and_compressed_streams_are_kept_on_disk_and_follow_an_edit(tmp_path, monkeypatch):
+    """A build without a cache of its own starts from the QR codes and the compressed PDF streams a build of the
+    same folder kept (booklet.cache.persisted): none made again when nothing changed; after a QR code's text
+    changed, that code and the streams that changed are made anew; the PDF is always a cold build's."""
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+    from booklet.data import extras
+    from booklet.output import serialise
+
+    from .helpers import extend
+
+    folder = write_conference(tmp_path / "conf", {"conference.yaml": extend(
+        "conference.yaml", 'qr_codes:\n  - {text: "https://example.org/a", caption: Online}\n')})
+    made = {"qr": 0, "streams": 0}
+
+    def counting(what, make):
+        return lambda *args, **kwargs: made.__setitem__(what, made[what] + 1) or make(*args, **kwargs)
+
+    monkeypatch.setattr(extras, "_encoded", counting("qr", extras._encoded))
+    monkeypatch.setattr(serialise, "_flate", counting("streams", serialise._flate))
+
+    def build(name: str) -> bytes:
+        monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+        build_booklet(folder, tmp_path / name)  # no cache of its own: starts from what the folder's builds kept
+        monkeypatch.setenv("BOOKLET_CACHE", "off")
+        build_booklet(folder, tmp_path / f"cold-{name}", cache=BuildCache(warm=False))
+        assert (tmp_path / name).read_bytes() == (tmp_path / f"cold-{name}").read_bytes()
+        return (tmp_path / name).read_bytes()
+
+    first = build("first.pdf")
+    made.update(qr=0, streams=0)
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    assert build_booklet(folder, tmp_path / "again.pdf").pages and made == {"qr": 0, "streams": 0}
+    assert (tmp_path / "again.pdf").read_bytes() == first
+    (folder / "conference.yaml").write_text((folder / "conference.yaml").read_text(encoding="utf-8").replace(
+        "https://example.org/a", "https://example.org/another"), encoding="utf-8")
+    made.update(qr=0, streams=0)
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    build_booklet(folder, tmp_path / "edited.pdf")
+    assert made["qr"] == 2 and 0 < made["streams"]  # the new code checked and made; its page compressed anew
+    assert (tmp_path / "edited.pdf").read_bytes() == build("edited-again.pdf") != first

@@ -1,7 +1,7 @@
 """A build's memory cache (booklet.cache.memory) -> files in the disk cache, and back: the next process starts warm.
 
 A LOC runs `booklet build` many times a day on data that changes a little each time. What a warm process
-(`booklet watch`) keeps between builds, a PersistedCache keeps between processes, for two sections of the
+(`booklet watch`) keeps between builds, a PersistedCache keeps between processes, for four sections of the
 BuildCache:
 
 - "files": each data file as read (its Map/Seq document and the problems reading it found), keyed by its
@@ -9,7 +9,10 @@ BuildCache:
 - "layouts": each paragraph's parsed fragments, broken lines and drawn PDF operators (see
   layout.flowables.Para), keyed by its markup, its style's values, the fonts, the width ... through the
   small numbers BuildCache.number gives those values: the numbers' table is kept with the section, so that
-  a new process gives the same values the same numbers.
+  a new process gives the same values the same numbers;
+- "qr": each QR code's check and its made modules, keyed by its text (see data.extras);
+- "streams": each PDF stream's compressed bytes (see output.serialise), kept on disk by the hash of the text
+  compressed (zlib's version is in the `stamp`); not written when they pass LIMIT.
 
 One file per section and data folder (`persisted/<hash of the folder's path and the section>.pickle`),
 loaded when the build first asks that section for something (a build that stops at bad data never loads
@@ -40,7 +43,7 @@ from pathlib import Path
 from . import digest, disk
 from .memory import BuildCache
 
-SECTIONS = ("files", "layouts")
+SECTIONS = ("files", "layouts", "qr", "streams")
 KIND = "persisted"
 FORMAT = 1
 # The largest file written: the sample's layouts take 2.5 MB (76 pages), 500 talks + 1,000 posters 44 MB
@@ -72,7 +75,10 @@ def stamp() -> str:
         hyphenation = getattr(pyphen, "__version__", None)
     except ImportError:  # not installed: no hyphenation, nothing of it in a layout
         hyphenation = None
-    return disk.key("persisted", FORMAT, sys.version, reportlab.Version, hyphenation, tuple(files))
+    import zlib
+
+    return disk.key("persisted", FORMAT, sys.version, reportlab.Version, hyphenation, zlib.ZLIB_RUNTIME_VERSION,
+                    tuple(files))
 
 
 def _name(folder: Path, section: str) -> str:
@@ -147,6 +153,7 @@ class PersistedCache(BuildCache):
         super().__init__(warm=True)
         self.folder = Path(folder).resolve()
         self._pending = set(SECTIONS)  # sections not yet looked for on disk
+        self._streams: dict = {}  # the compressed streams kept on disk, by the hash of what was compressed
 
     def _load(self, section: str) -> None:
         self._pending.discard(section)
@@ -176,11 +183,20 @@ class PersistedCache(BuildCache):
                 return
             register_box_font()  # parsing math registers it: a kept parse must find it there
             self._numbers = numbers
+        if section == "streams":
+            self._streams = values  # found by the hash of their text (see get)
+            return
         self._sections[section] = values
 
     def get(self, section, key, make):
         if section in self._pending:
             self._load(section)
+        if section == "streams" and self._streams:
+            values = self._sections.setdefault(section, {})
+            if key not in values:
+                found = self._streams.get(_text_digest(key))
+                if found is not None:
+                    values[key] = found  # as kept: not made in this build
         return super().get(section, key, make)
 
     def peek(self, section, key, default=None):
@@ -204,8 +220,13 @@ class PersistedCache(BuildCache):
             if not self.made.get(section):
                 continue
             numbers = self._numbers if section == "layouts" else {}
+            values = self._sections.get(section, {})
+            if section == "streams":  # by the hash of the text compressed (a third of the size of the texts)
+                values = {_text_digest(text): made for text, made in values.items()}
+                if sum(map(len, values.values())) > LIMIT:
+                    continue
             try:
-                payload = pickle.dumps((self._sections.get(section, {}), numbers), pickle.HIGHEST_PROTOCOL)
+                payload = pickle.dumps((values, numbers), pickle.HIGHEST_PROTOCOL)
             except Exception:  # noqa: BLE001  a value that cannot be pickled: not kept
                 continue
             if len(payload) > LIMIT:
@@ -229,6 +250,11 @@ class PersistedCache(BuildCache):
         with super().build() as current:
             yield current
         self.save()  # only after a build that succeeded
+
+
+def _text_digest(text) -> str:
+    """The hash a stream's text (str or bytes: see output.serialise) is kept by on disk."""
+    return digest(text.encode("utf-8", "surrogatepass") + b"s" if isinstance(text, str) else text + b"b")
 
 
 def laying_out(jobs: int) -> None:
