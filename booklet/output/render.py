@@ -306,5 +306,16 @@ def _recording(anchors: dict[str, int], people: dict | None = None):
             anchors.update(self.anchor_pages)
             if people is not None:
                 people.update(self.people_pages)
+            _release(self)
 
     return RecordingCanvas
+
+
+def _release(canv) -> None:
+    """After the PDF is written: the links that hold ReportLab's document objects in reference cycles (the
+    document's tables of its objects, the canvas's destinations) are cut, so those objects (tens of thousands
+    in a big booklet) are freed at once instead of by the cyclic garbage collector, which would otherwise go
+    through all of them (before the next warm build: see cache.memory._settle). Nothing reads them after the
+    save."""
+    canv._destinations.clear()
+    canv._doc.__dict__.clear()
