@@ -8,7 +8,10 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.boxstuff import aspectRatioFix
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader, _digester
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
@@ -86,6 +89,49 @@ class BookletCanvas(Canvas):
         self.doForm(form)
         self.restoreState()
 
+    def drawImage(self, image, x, y, width=None, height=None, mask=None, preserveAspectRatio=False, anchor="c",
+                  anchorAtXY=False, showBoundary=False, extraReturn=None):
+        """ReportLab's drawImage, but an ImageReader is named (the hash of its decoded pixels and mask, as
+        ReportLab names it) once, not at every draw: a reader kept warm (images.Printable.reader) is drawn
+        in every rebuild, and hashing a photo's pixels was most of drawing it."""
+        if (not isinstance(image, ImageReader) or preserveAspectRatio or anchorAtXY or showBoundary
+                or extraReturn or width is None or height is None):
+            return super().drawImage(image, x, y, width, height, mask, preserveAspectRatio, anchor, anchorAtXY,
+                                     showBoundary, extraReturn)
+        self._currentPageHasImages = 1
+        names = image.__dict__.setdefault("_booklet_names", {})
+        name = names.get(repr(mask))
+        if name is None:
+            name = names[repr(mask)] = _image_name(image, mask)
+        # from here on as ReportLab's Canvas.drawImage (3.6-4.x; tests/test_draw_image.py compares the bytes)
+        regName = self._doc.getXObjectName(name)
+        imgObj = self._doc.idToObject.get(regName, None)
+        if not imgObj:
+            imgObj = pdfdoc.PDFImageXObject(name, image, mask=mask)
+            imgObj.name = name
+            self._setXObjects(imgObj)
+            self._doc.Reference(imgObj, regName)
+            self._doc.addForm(name, imgObj)
+            smask = getattr(imgObj, "_smask", None)
+            if smask:
+                mRegName = self._doc.getXObjectName(smask.name)
+                mImgObj = self._doc.idToObject.get(mRegName, None)
+                if not mImgObj:
+                    self._setXObjects(smask)
+                    imgObj.smask = self._doc.Reference(smask, mRegName)
+                else:
+                    imgObj.smask = pdfdoc.PDFObjectReference(mRegName)
+                del imgObj._smask
+        x, y, width, height, scaled = aspectRatioFix(False, anchor, x, y, width, height, imgObj.width,
+                                                     imgObj.height, False)
+        self.saveState()
+        self.translate(x, y)
+        self.scale(width, height)
+        self._code.append("/%s Do" % regName)
+        self.restoreState()
+        self._formsinuse.append(name)
+        return (imgObj.width, imgObj.height)
+
     def save(self):
         for form, (key, font, size, color, left) in self._ref_forms.items():
             if left:
@@ -98,6 +144,16 @@ class BookletCanvas(Canvas):
             self.endForm()
         serialise.install()  # ReportLab's formatting, quicker (the same bytes; guarded: see output.serialise)
         super().save()
+
+
+def _image_name(image: ImageReader, mask) -> str:
+    """The name ReportLab's Canvas.drawImage gives an ImageReader drawn with `mask`."""
+    rawdata = image.getRGBData()
+    smask = image._dataA
+    mdata = smask.getRGBData() if mask == "auto" and smask else str(mask)
+    if isinstance(mdata, str):
+        mdata = mdata.encode("utf8")
+    return _digester(rawdata + mdata)
 
 
 class BookletDocTemplate(BaseDocTemplate):
