@@ -19,7 +19,9 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 from . import serialise
 from .atomic import replacing
 from ..text import markup
-from ..text.fonts import BODY, SANS, register_fonts, when_fonts_change
+from ..cache import memory
+from ..text.fonts import BODY, SANS, recording, register_fonts, replayable, replayed, when_fonts_change
+from ..layout.flowables import _extgstate, _fonts_number, _frozen, _state
 from ..layout.marks import PERSON_CALLBACK, person_anchor, person_drawn
 from ..layout.page import MARKS_ROOM, Page
 from ..layout.styles import REGISTRATION, Palette, make_palette
@@ -251,7 +253,26 @@ def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, si
     text block, shortened with an ellipsis to `limit` wide."""
     para, height = _head(text, font, size, color, limit, right)
     x = page.width - page.margin - (limit + 2) if right else page.margin
-    para.drawOn(canv, x, y - height + size)
+    y = y - height + size
+    cache = memory.active()
+    if cache is None or not cache.warm:
+        para.drawOn(canv, x, y)
+        return
+    # In a warm build, the operators drawing it wrote before from the same canvas state are replayed,
+    # once the font calls drawing made give what they gave then (as a paragraph's: layout.flowables.Para)
+    key = ("head", text, font, size, _frozen(color), limit, right, x, y, _fonts_number(cache), canv._fontname,
+           canv._fontsize, canv._leading, canv.bottomup, getattr(canv, "_enforceColorSpace", None),
+           _extgstate(getattr(canv, "_extgstate", None)))
+    kept = cache.peek("layouts", key)
+    if kept is not None and replayed(kept[1], canv._doc):
+        canv._code.extend(kept[0])
+        return
+    start, before, mapped = len(canv._code), _state(canv), set(canv._doc.fontMapping)
+    with recording() as events:
+        para.drawOn(canv, x, y)
+    named = {name for subset_name, name, *_ in events if subset_name}
+    if _state(canv) == before and set(canv._doc.fontMapping) - mapped <= named:
+        cache.put("layouts", key, (canv._code[start:], replayable(events)))
 
 
 @lru_cache(maxsize=256)
