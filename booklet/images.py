@@ -230,7 +230,7 @@ class Printable:
             if self.transparency is not None:
                 image.info["transparency"] = self.transparency
             reader = ImageReader(image)
-        reader.booklet_printable = self  # what draw_kept knows it by
+        reader.booklet_printable = self  # what BookletCanvas.drawImage knows it by
         return reader
 
     def xobject(self, reader, mask) -> tuple[str, bytes]:
@@ -280,64 +280,28 @@ def _checked_xobject(kept) -> tuple[str, bytes] | None:
     return (kept[0], kept[1]) if type(made) is PDFImageXObject and made.name == kept[0] else None
 
 
-def _made_xobject(reader, mask) -> tuple[str, bytes]:
-    """ReportLab's Canvas.drawImage's naming of `reader` with `mask` and the XObject it makes of it (as in
-    ReportLab 4.2-5.x), the XObject pickled."""
-    import pickle
-
-    from reportlab.pdfbase import pdfdoc
-    from reportlab.pdfgen.canvas import _digester
+def image_name(reader, mask) -> str:
+    """The name ReportLab's Canvas.drawImage gives an ImageReader drawn with `mask` (a hash of its decoded
+    pixels and mask)."""
+    from reportlab.lib.utils import _digester
 
     rawdata = reader.getRGBData()
     smask = reader._dataA
     mdata = smask.getRGBData() if mask == "auto" and smask else str(mask)
     if isinstance(mdata, str):
         mdata = mdata.encode("utf8")
-    name = _digester(rawdata + mdata)
-    return name, pickle.dumps(pdfdoc.PDFImageXObject(name, reader, mask=mask), pickle.HIGHEST_PROTOCOL)
+    return _digester(rawdata + mdata)
 
 
-def draw_kept(canv, image, x, y, width, height, mask) -> tuple | None:
-    """Canvas.drawImage(image, x, y, width, height, mask) (ReportLab 4.2-5.x) for a reader made by
-    Printable.reader, with its name and XObject from Printable.xobject (kept: not decoded, hashed and
-    compressed again in every process): the same PDF, byte for byte. None for any other image (drawn by
-    ReportLab)."""
+def _made_xobject(reader, mask) -> tuple[str, bytes]:
+    """ReportLab's Canvas.drawImage's naming of `reader` with `mask` and the XObject it makes of it (as in
+    ReportLab 4.2-5.x), the XObject pickled."""
     import pickle
 
     from reportlab.pdfbase import pdfdoc
-    from reportlab.pdfgen.canvas import aspectRatioFix
 
-    printable = getattr(image, "booklet_printable", None)
-    if printable is None:
-        return None
-    name, made = printable.xobject(image, mask)
-    canv._currentPageHasImages = 1
-    doc = canv._doc
-    reg_name = doc.getXObjectName(name)
-    xobject = doc.idToObject.get(reg_name, None)
-    if not xobject:
-        xobject = pickle.loads(made)
-        xobject.name = name
-        canv._setXObjects(xobject)
-        doc.Reference(xobject, reg_name)
-        doc.addForm(name, xobject)
-        smask = getattr(xobject, "_smask", None)
-        if smask:
-            mask_name = doc.getXObjectName(smask.name)
-            if not doc.idToObject.get(mask_name, None):
-                canv._setXObjects(smask)
-                xobject.smask = doc.Reference(smask, mask_name)
-            else:
-                xobject.smask = pdfdoc.PDFObjectReference(mask_name)
-            del xobject._smask
-    x, y, width, height, _ = aspectRatioFix(False, "c", x, y, width, height, xobject.width, xobject.height, False)
-    canv.saveState()
-    canv.translate(x, y)
-    canv.scale(width, height)
-    canv._code.append("/%s Do" % reg_name)
-    canv.restoreState()
-    canv._formsinuse.append(name)
-    return (xobject.width, xobject.height)
+    name = image_name(reader, mask)
+    return name, pickle.dumps(pdfdoc.PDFImageXObject(name, reader, mask=mask), pickle.HIGHEST_PROTOCOL)
 
 
 def printable(path: Path, width_pt: float, height_pt: float, cmyk: bool = False,

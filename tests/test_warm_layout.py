@@ -157,3 +157,36 @@ def test_text_beside_a_photo_is_replayed_warm_and_follows_its_edits(tmp_path, mo
     assert "Towers of Lund with a cathedral" in " ".join(Pdf(warm).texts)
     assert same_as_cold(PrintOptions(page_size="A4"), title=longer) != []  # other styles and widths
     assert same_as_cold(PrintOptions(page_size="letter"), title=longer) != []  # the same styles, wider
+
+
+def test_running_heads_are_replayed_warm_and_follow_edits_of_their_text_fonts_colours_and_page(tmp_path):
+    cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
+    folder = _folder(tmp_path)
+    conference = folder / "conference.yaml"
+
+    def same_as_cold(options: PrintOptions | None = None) -> bytes:
+        build_booklet(folder, warm, options=options, cache=cache)
+        build_booklet(folder, cold, options=options, cache=BuildCache(warm=False))
+        assert warm.read_bytes() == cold.read_bytes()
+        return warm.read_bytes()
+
+    def heads_kept() -> int:
+        return sum(1 for key in cache._sections["layouts"] if key[0] == "head")
+
+    first = same_as_cold()
+    assert heads_kept() >= 2 and same_as_cold() == first  # drawn again from what was kept
+    assert Pdf(warm).pages_with("TC2027")
+
+    conference.write_text(conference.read_text(encoding="utf-8").replace("TC2027", "ŁTC Þ2028"), encoding="utf-8")
+    same_as_cold()
+    pdf = Pdf(warm)
+    assert pdf.pages_with("ŁTC Þ2028") and not pdf.pages_with("TC2027")
+
+    same_as_cold(PrintOptions(page_size="A4"))  # other places and sizes
+    (folder / "theme.yaml").write_text("base: minimal\n", encoding="utf-8")  # other fonts and colours
+    same_as_cold()
+    (folder / "theme.yaml").write_text("colours: {text: '#2A3300', accent: '#0055AA'}\n", encoding="utf-8")
+    same_as_cold()
+    (folder / "theme.yaml").unlink()
+    conference.write_text(conference.read_text(encoding="utf-8").replace("ŁTC Þ2028", "TC2027"), encoding="utf-8")
+    assert same_as_cold() == first  # nothing of the builds between leaks into this one

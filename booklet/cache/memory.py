@@ -65,8 +65,13 @@ class BuildCache:
 
     def get(self, section: str, key: Hashable, make: Callable[[], T]) -> T:
         """The value kept for `key`, or `make()`'s, kept from now on."""
-        values = self._sections.setdefault(section, {})
-        self._used.setdefault(section, set()).add(key)
+        values = self._sections.get(section)
+        if values is None:
+            values = self._sections[section] = {}
+        used = self._used.get(section)
+        if used is None:
+            used = self._used[section] = set()
+        used.add(key)
         try:
             return values[key]
         except KeyError:
@@ -77,11 +82,14 @@ class BuildCache:
 
     def peek(self, section: str, key: Hashable, default=None):
         """The value kept for `key` (noted as used), or `default`."""
-        values = self._sections.get(section, {})
-        if key in values:
-            self._used.setdefault(section, set()).add(key)
-            return values[key]
-        return default
+        values = self._sections.get(section)
+        if values is None or key not in values:
+            return default
+        used = self._used.get(section)
+        if used is None:
+            used = self._used[section] = set()
+        used.add(key)
+        return values[key]
 
     def put(self, section: str, key: Hashable, value) -> None:
         """Keep `value` for `key` (made in this build: see `made`)."""
@@ -129,9 +137,8 @@ class BuildCache:
         finally:
             _ACTIVE.reset(token)
         for section, values in self._sections.items():
-            used = self._used.get(section, set())
-            for key in [key for key in values if key not in used]:
-                del values[key]
+            for key in values.keys() - self._used.get(section, ()):
+                del values[key]  # (the order of what is left does not change)
 
 
 _FULL_EVERY = 16  # warm builds between two collections of the whole heap

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import pickle
+from functools import lru_cache, partial
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.boxstuff import aspectRatioFix
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
 from . import serialise
 from .atomic import replacing
+from ..images import image_name
 from ..text import markup
-from ..text.fonts import BODY, SANS, register_fonts, when_fonts_change
+from ..cache import memory
+from ..text.fonts import BODY, SANS, recording, register_fonts, replayable, replayed, when_fonts_change
+from ..layout.flowables import _extgstate, _fonts_number, _frozen, _state
 from ..layout.marks import PERSON_CALLBACK, person_anchor, person_drawn
 from ..layout.page import MARKS_ROOM, Page
 from ..layout.styles import REGISTRATION, Palette, make_palette
@@ -38,17 +45,6 @@ class BookletCanvas(Canvas):
         self._ref_forms: dict[str, tuple[str, str, float, object]] = {}
         self.people_pages: dict[str, dict[int, bool]] = {}  # person key -> page -> presents there
         self.setNamedCB(PERSON_CALLBACK, person_drawn)
-
-    def drawImage(self, image, x, y, width=None, height=None, mask=None, *args, **kwargs):
-        """ReportLab's, but an image of booklet's (images.Printable) named and embedded from what was kept of
-        it (not decoded and hashed in each process): the same PDF."""
-        if width is not None and height is not None and not args and not kwargs:
-            from ..images import draw_kept
-
-            drawn = draw_kept(self, image, x, y, width, height, mask)
-            if drawn is not None:
-                return drawn
-        return super().drawImage(image, x, y, width, height, mask, *args, **kwargs)
 
     def note_person(self, key: str, presenting: bool, top: float | None = None) -> None:
         """Person `key` is named on this page (presenting there, or not); the first time on a page, an
@@ -96,6 +92,57 @@ class BookletCanvas(Canvas):
         self.translate(x_right, y)
         self.doForm(form)
         self.restoreState()
+
+    def drawImage(self, image, x, y, width=None, height=None, mask=None, preserveAspectRatio=False, anchor="c",
+                  anchorAtXY=False, showBoundary=False, extraReturn=None):
+        """ReportLab's drawImage, but an image is named (ReportLab hashes its decoded pixels and mask at every
+        draw) once: a printable image of booklet's (images.Printable) is named and embedded from what was
+        kept of it (on disk, or in a warm cache: not decoded, hashed and compressed again in each process);
+        any other ImageReader keeps its name on itself (a reader kept warm is drawn in every rebuild). The
+        same PDF, byte for byte (tests/test_draw_image.py, tests/test_cold.py)."""
+        if (not isinstance(image, ImageReader) or preserveAspectRatio or anchorAtXY or showBoundary
+                or extraReturn or width is None or height is None):
+            return super().drawImage(image, x, y, width, height, mask, preserveAspectRatio, anchor, anchorAtXY,
+                                     showBoundary, extraReturn)
+        self._currentPageHasImages = 1
+        printable = getattr(image, "booklet_printable", None)
+        if printable is not None:
+            name, made = printable.xobject(image, mask)
+            make = partial(pickle.loads, made)
+        else:
+            names = image.__dict__.setdefault("_booklet_names", {})
+            name = names.get(repr(mask))
+            if name is None:
+                name = names[repr(mask)] = image_name(image, mask)
+            make = partial(pdfdoc.PDFImageXObject, name, image, mask=mask)
+        # from here on as ReportLab's Canvas.drawImage (3.6-4.x; tests/test_draw_image.py compares the bytes)
+        regName = self._doc.getXObjectName(name)
+        imgObj = self._doc.idToObject.get(regName, None)
+        if not imgObj:
+            imgObj = make()
+            imgObj.name = name
+            self._setXObjects(imgObj)
+            self._doc.Reference(imgObj, regName)
+            self._doc.addForm(name, imgObj)
+            smask = getattr(imgObj, "_smask", None)
+            if smask:
+                mRegName = self._doc.getXObjectName(smask.name)
+                mImgObj = self._doc.idToObject.get(mRegName, None)
+                if not mImgObj:
+                    self._setXObjects(smask)
+                    imgObj.smask = self._doc.Reference(smask, mRegName)
+                else:
+                    imgObj.smask = pdfdoc.PDFObjectReference(mRegName)
+                del imgObj._smask
+        x, y, width, height, scaled = aspectRatioFix(False, anchor, x, y, width, height, imgObj.width,
+                                                     imgObj.height, False)
+        self.saveState()
+        self.translate(x, y)
+        self.scale(width, height)
+        self._code.append("/%s Do" % regName)
+        self.restoreState()
+        self._formsinuse.append(name)
+        return (imgObj.width, imgObj.height)
 
     def save(self):
         for form, (key, font, size, color, left) in self._ref_forms.items():
@@ -206,7 +253,26 @@ def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, si
     text block, shortened with an ellipsis to `limit` wide."""
     para, height = _head(text, font, size, color, limit, right)
     x = page.width - page.margin - (limit + 2) if right else page.margin
-    para.drawOn(canv, x, y - height + size)
+    y = y - height + size
+    cache = memory.active()
+    if cache is None or not cache.warm:
+        para.drawOn(canv, x, y)
+        return
+    # In a warm build, the operators drawing it wrote before from the same canvas state are replayed,
+    # once the font calls drawing made give what they gave then (as a paragraph's: layout.flowables.Para)
+    key = ("head", text, font, size, _frozen(color), limit, right, x, y, _fonts_number(cache), canv._fontname,
+           canv._fontsize, canv._leading, canv.bottomup, getattr(canv, "_enforceColorSpace", None),
+           _extgstate(getattr(canv, "_extgstate", None)))
+    kept = cache.peek("layouts", key)
+    if kept is not None and replayed(kept[1], canv._doc):
+        canv._code.extend(kept[0])
+        return
+    start, before, mapped = len(canv._code), _state(canv), set(canv._doc.fontMapping)
+    with recording() as events:
+        para.drawOn(canv, x, y)
+    named = {name for subset_name, name, *_ in events if subset_name}
+    if _state(canv) == before and set(canv._doc.fontMapping) - mapped <= named:
+        cache.put("layouts", key, (canv._code[start:], replayable(events)))
 
 
 @lru_cache(maxsize=256)
@@ -317,5 +383,16 @@ def _recording(anchors: dict[str, int], people: dict | None = None):
             anchors.update(self.anchor_pages)
             if people is not None:
                 people.update(self.people_pages)
+            _release(self)
 
     return RecordingCanvas
+
+
+def _release(canv) -> None:
+    """After the PDF is written: the links that hold ReportLab's document objects in reference cycles (the
+    document's tables of its objects, the canvas's destinations) are cut, so those objects (tens of thousands
+    in a big booklet) are freed at once instead of by the cyclic garbage collector, which would otherwise go
+    through all of them (before the next warm build: see cache.memory._settle). Nothing reads them after the
+    save."""
+    canv._destinations.clear()
+    canv._doc.__dict__.clear()
