@@ -197,10 +197,7 @@ def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
     """
     from reportlab.pdfgen.canvas import Canvas
 
-    from ..output import serialise
-
     register_fonts()
-    serialise.install()  # as for the booklet: ReportLab's formatting, quicker (the same bytes)
     rl_config.useA85 = 0  # as for the booklet: binary streams
     buffer = io.BytesIO()
     canv = Canvas(buffer, pagesize=media, invariant=1, pageCompression=1, initialFontName=SANS)
