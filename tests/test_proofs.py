@@ -317,3 +317,28 @@ def test_proofs_of_bad_data_write_nothing_not_even_the_folder(tmp_path):
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "out")])
     assert run.exit_code == 1 and "posters.yaml" in run.output and "Traceback" not in run.output
     assert not (tmp_path / "out").exists()
+
+
+def test_proofs_build_from_the_layouts_a_build_kept_and_leave_the_disk_cache_as_it_was(tmp_path, monkeypatch):
+    """`booklet proofs` builds the same booklet as `booklet build` (less bleed): it starts from what the
+    build kept on disk (booklet.cache.persisted), writes none of it back, and its proofs are the bytes made
+    without a disk cache."""
+    from booklet.proofs.write import _reading_cache
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("BOOKLET_CACHE", str(cache))
+    folder = write_conference(tmp_path / "conf")
+    build_booklet(folder, tmp_path / "booklet.pdf")
+    kept = {path.name: path.read_bytes() for path in (cache / "persisted").glob("*.pickle")}
+    assert len(kept) == 2  # the data files and the layouts
+    reading = _reading_cache(folder)
+    build_booklet(folder, tmp_path / "proofs-booklet.pdf", options=PrintOptions(bleed=0.0, pad_to=1), cache=reading)
+    assert reading.size("layouts") > 20 and reading.made.get("layouts", 0) < reading.size("layouts") / 4
+    warm = write_proofs(folder, tmp_path / "warm", workers=1)
+    assert {path.name: path.read_bytes() for path in (cache / "persisted").glob("*.pickle")} == kept
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    assert _reading_cache(folder) is None
+    cold = write_proofs(folder, tmp_path / "cold", workers=1)
+    assert [p.file for p in warm.proofs] == [p.file for p in cold.proofs] and len(cold.proofs) == 4
+    for proof in cold.proofs:
+        assert (tmp_path / "warm" / proof.file).read_bytes() == (tmp_path / "cold" / proof.file).read_bytes()

@@ -117,8 +117,31 @@ def _build(data_dir: Path, page_size: str, checked=None) -> tuple[BuildResult, b
 
     options = PrintOptions(page_size=page_size, bleed=0.0, pad_to=1)
     with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as folder:
-        built = build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options, checked=checked)
+        built = build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options, checked=checked,
+                              cache=_reading_cache(data_dir))
         return built, built.output.read_bytes()
+
+
+def _reading_cache(data_dir: Path):
+    """The cache of the proofs' build: what the last `booklet build` of the folder kept on disk
+    (booklet.cache.persisted), read and never written; None (a cache for this build alone) without a disk cache.
+
+    The proofs' booklet has no bleed, so the few values keyed by page positions (balanced columns) differ
+    from the build's in their last digit: keeping them would replace the whole file the build keeps (tens
+    of MB for a large conference, half a second to write) and the next `booklet build` would replace it
+    back. Proofs leave the cache as the build left it.
+    """
+    from ..cache import disk
+    from ..cache.persisted import PersistedCache
+
+    if disk.folder() is None:
+        return None
+
+    class Reading(PersistedCache):
+        def save(self) -> None:
+            pass
+
+    return Reading(data_dir)
 
 
 def _built_and_planned(data_dir: Path, page_size: str, prepare=None) -> _Plan:
