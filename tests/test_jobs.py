@@ -241,3 +241,48 @@ def test_a_part_failing_to_save_fails_the_build_and_leaves_nothing(medium, tmp_p
     with pytest.raises(RuntimeError, match="a worker process failed:(.|\n)*disk full"):
         build_booklet(medium, tmp_path / "out.pdf", jobs=2)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_two_jobs_read_and_keep_the_layouts_on_disk(medium, tmp_path, monkeypatch):
+    """A build in parts starts from the layouts a build before kept on disk (cache.persisted: each worker,
+    forked after they are loaded, reads them) and keeps what its workers made and used (math boxes too, a
+    worker's numbers and characters of its own): the next build in parts lays out nothing anew; after an
+    edit, it gives the PDF of a build without any cache, byte for byte, with the edit, and so does a build
+    with one job from the layouts the parts kept."""
+    import shutil
+
+    from booklet.cache import persisted
+    from booklet.cache.memory import BuildCache
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "data"
+    shutil.copytree(medium, folder)
+
+    def cold(name: str, jobs: int) -> bytes:
+        build_booklet(folder, tmp_path / name, jobs=jobs, cache=BuildCache(warm=False))
+        return (tmp_path / name).read_bytes()
+
+    build_booklet(folder, tmp_path / "filling.pdf", jobs=2)  # an empty cache: filled by the parts
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "data", "filling.pdf"]  # no parts left
+    filled = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "filled.pdf", jobs=2, cache=filled)
+    assert filled.size("layouts") > 100 and not filled.made.get("layouts")  # every paragraph as kept
+    reference = cold("cold.pdf", 2)
+    assert (tmp_path / "filling.pdf").read_bytes() == reference == (tmp_path / "filled.pdf").read_bytes()
+
+    abstracts = folder / "abstracts.yaml"
+    text = abstracts.read_text(encoding="utf-8")
+    first = text.index("abstract:")
+    abstracts.write_text(text[:first] + "abstract: Set anew, façade with $\\beta_{7} \\approx 2$ and\n"
+                         "    $\\sigma_{8}$." + text[text.index("\n", first):], encoding="utf-8")
+    edited = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "edited.pdf", jobs=2, cache=edited)
+    assert 0 < edited.made["layouts"] < edited.size("layouts") / 4  # the edited abstract, not the rest
+    assert (tmp_path / "edited.pdf").read_bytes() == cold("edited-cold.pdf", 2) != reference
+    assert Pdf(tmp_path / "edited.pdf").pages_with("Set anew, façade with")
+    again = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "again.pdf", jobs=2, cache=again)
+    assert not again.made.get("layouts")  # what the edit made was kept too
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "edited.pdf").read_bytes()
+    build_booklet(folder, tmp_path / "one.pdf", jobs=1)  # one job, from what the parts kept
+    assert (tmp_path / "one.pdf").read_bytes() == cold("one-cold.pdf", 1)
