@@ -127,6 +127,25 @@ def test_jobs_that_pay(medium, tmp_path):
     assert jobs_that_pay(replace(booklet, theme=theme), 2) == 1  # the index learns its pages in passes
 
 
+def test_by_default_one_job_replays_the_layouts_kept_on_disk(medium, tmp_path, monkeypatch):
+    """Without --jobs, a book heavy enough for parts is built in one process when the layouts a build before
+    kept are there (it replays them; a build in parts would mostly wait on its main process); --jobs 2 is
+    built in parts all the same."""
+    from booklet.cache import persisted
+    from booklet.cache.memory import using
+    from booklet.output import parallel
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    booklet, _ = read_booklet(medium)
+    with using(persisted.PersistedCache(medium)):
+        assert jobs_that_pay(booklet, None) == 2  # nothing kept yet
+    build_booklet(medium, tmp_path / "first.pdf", jobs=2)
+    with using(persisted.PersistedCache(medium)):
+        assert jobs_that_pay(booklet, None) == 1 and jobs_that_pay(booklet, 2) == 2
+
+
 def test_a_part_makes_only_its_own_abstracts(medium, monkeypatch):
     from booklet.layout import abstracts, flowables
     from booklet.layout.flowables import Continues, Later

@@ -248,6 +248,12 @@ class PersistedCache(BuildCache):
         if jobs > 1 and not fits:
             self.warm = False
 
+    def layouts_kept(self) -> bool:
+        """Whether a build before kept layouts this build starts from (looked for now)."""
+        if "layouts" in self._pending:
+            self._load("layouts")
+        return bool(self._sections.get("layouts"))
+
     def in_part(self, slot: int, slots: int) -> None:
         """In process `slot` of a build in parts of `slots` processes (0: this one, forked from after
         `parts_start`): new numbers are slot, slot + slots, ... above those kept."""
@@ -332,6 +338,12 @@ def _persisted() -> PersistedCache | None:
 
     cache = active()
     return cache if isinstance(cache, PersistedCache) else None
+
+
+def layouts_kept() -> bool:
+    """Whether the build under way starts from layouts kept on disk (see PersistedCache.layouts_kept)."""
+    cache = _persisted()
+    return cache is not None and cache.layouts_kept()
 
 
 def parts_start() -> None:

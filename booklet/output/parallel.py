@@ -61,10 +61,12 @@ _PERSON = re.compile(r"person-(.+)-(\d+)")
 def jobs_that_pay(booklet, jobs: int | None) -> int:
     """`jobs` (None: the number of cores), capped at what pays: 1 for a small book, or when the index of
     authors comes before the pages it lists (its pages are learnt in passes over the whole book), or where
-    processes cannot be forked."""
+    processes cannot be forked; with None, 1 too when the build starts from layouts a build before kept on
+    disk (cache.persisted): one process replays them in about the time the main process of a build in parts
+    alone takes (reading, loading them, the index, the assembly), in less memory."""
     if jobs is None:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1  # cores it may use
-        if _weight(booklet) < MIN_WEIGHT:
+        if _weight(booklet) < MIN_WEIGHT or persisted.layouts_kept():
             return 1
     if jobs <= 1 or index_before_people(booklet.theme.sections):
         return 1
