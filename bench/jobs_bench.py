@@ -1,6 +1,6 @@
 """`booklet build --jobs N` against `--jobs 1` -> wall time, CPU time and peak memory of the whole process tree.
 
-    .venv/bin/python bench/jobs_bench.py [--sizes 500,2000] [--jobs 1,2] [--runs 3]
+    .venv/bin/python bench/jobs_bench.py [--sizes 500,2000] [--jobs 1,2] [--runs 3] [--cache off,empty,filled]
 
 Each build runs as its own process (`python -m booklet build DATA -o OUT --jobs N`, imports included).
 The runs are interleaved (jobs 1, jobs 2, jobs 1, jobs 2, ...) after one untimed warm-up, and the table
@@ -14,12 +14,17 @@ time of each process of the tree is sampled too (/proc/PID/stat), and `on idle c
 time with 2 cores to itself: sample by sample, the CPU the busiest process of the tree used or the
 sample's CPU shared by the two cores, whichever is more (see _idle_estimate).
 Sizes as in bench/run.py (500 = 500 talks + 1,000 posters; 2000 = 2,000 talks + 5,000 posters; TxP).
+The disk cache each build finds is stated, not the user's: `--cache` (each state measured, a row of its own)
+`off` (BOOKLET_CACHE=off: no disk cache), `empty` (a folder of its own, emptied before each run: a first
+build), `filled` (a folder of its own per size and jobs, filled by an untimed build with the same jobs: a
+LOC rebuilding the same data; the runs keep it filled).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -97,10 +102,12 @@ def _cpu(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def measure(cmd: list[str]) -> Run:
+def measure(cmd: list[str], cache: str = "off") -> Run:
+    """One build as a process; `cache`: BOOKLET_CACHE for it (a folder, or "off")."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL,
+                                env={**os.environ, "BOOKLET_CACHE": cache})
         peak_rss = peak_pss = 0
         cpu: dict[int, float] = {}
         steps: list[list[float]] = []  # per sample: the CPU each process of the tree used since the one before
@@ -152,8 +159,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="500,2000")
     parser.add_argument("--jobs", default="1,2")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cache", default="off", help="disk cache states measured: off, empty, filled")
     args = parser.parse_args()
     jobs = [int(j) for j in args.jobs.split(",")]
+    states = args.cache.split(",")
+    if not set(states) <= {"off", "empty", "filled"}:
+        parser.error("--cache: off, empty or filled")
     OUT.mkdir(exist_ok=True)
     env_note = f"nproc {os.cpu_count()}, load average before {os.getloadavg()[0]:.2f}"
     rows = []
@@ -164,26 +175,43 @@ def main() -> None:
             generate(folder, talks, posters, seed=0)
         command = [sys.executable, "-m", "booklet", "build", str(folder), "-o"]
         measure(command + [str(OUT / "jobs-warm-up.pdf"), "--jobs", "1"])
-        runs: dict[int, list[Run]] = {n: [] for n in jobs}
+        runs: dict[tuple[str, int], list[Run]] = {(state, n): [] for state in states for n in jobs}
+
+        def cache_for(state: str, n: int) -> str:
+            """BOOKLET_CACHE for a run in `state` with `n` jobs (an empty one emptied now)."""
+            if state == "off":
+                return "off"
+            where = OUT / "jobs-cache" / f"{size}-{n}-{state}"
+            if state == "empty":
+                shutil.rmtree(where, ignore_errors=True)
+            return str(where)
+
+        for state in states:
+            if state == "filled":  # filled by a build with the same jobs (the parts number people as theirs)
+                for n in jobs:
+                    shutil.rmtree(cache_for(state, n), ignore_errors=True)
+                    measure(command + [str(OUT / "jobs-warm-up.pdf"), "--jobs", str(n)], cache_for(state, n))
         for _ in range(args.runs):
-            for n in jobs:
-                runs[n].append(measure(command + [str(OUT / f"jobs-{size}-{n}.pdf"), "--jobs", str(n)]))
-        for n in jobs:
-            done = runs[n]
-            speedup = statistics.median(a.wall / b.wall for a, b in zip(runs[jobs[0]], done))
-            rows.append((size, n, len(done), statistics.median(r.wall for r in done),
+            for state in states:
+                for n in jobs:
+                    runs[state, n].append(measure(command + [str(OUT / f"jobs-{size}-{n}.pdf"), "--jobs", str(n)],
+                                                  cache_for(state, n)))
+        for state, n in runs:
+            done = runs[state, n]
+            speedup = statistics.median(a.wall / b.wall for a, b in zip(runs[state, jobs[0]], done))
+            rows.append((size, state, n, len(done), statistics.median(r.wall for r in done),
                          statistics.median(r.cpu for r in done), done[0].pages,
                          max(r.rss_mb for r in done), max(r.pss_mb for r in done), speedup,
                          statistics.median(r.main_cpu for r in done), statistics.median(r.worker_cpu for r in done),
                          statistics.median(r.idle_estimate for r in done)))
-            print(f"{size} jobs {n}: walls {[round(r.wall, 2) for r in done]}", file=sys.stderr)
+            print(f"{size} {state} cache, jobs {n}: walls {[round(r.wall, 2) for r in done]}", file=sys.stderr)
     print(f"{env_note}, after {os.getloadavg()[0]:.2f}\n")
-    print("| size | jobs | runs | wall s | CPU s | pages | peak RSS MB (tree, sum) | peak PSS MB (tree) | speed-up "
-          "| main process CPU s | busiest worker CPU s | on idle cores s (estimate) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for size, n, count, wall, cpu, pages, rss, pss, speedup, main_cpu, worker_cpu, idle in rows:
-        print(f"| {size} | {n} | {count} | {wall:.2f} | {cpu:.2f} | {pages} | {rss:.0f} | {pss:.0f} | {speedup:.2f} "
-              f"| {main_cpu:.2f} | {worker_cpu:.2f} | {idle:.2f} |")
+    print("| size | disk cache | jobs | runs | wall s | CPU s | pages | peak RSS MB (tree, sum) | peak PSS MB (tree) "
+          "| speed-up | main process CPU s | busiest worker CPU s | on idle cores s (estimate) |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, state, n, count, wall, cpu, pages, rss, pss, speedup, main_cpu, worker_cpu, idle in rows:
+        print(f"| {size} | {state} | {n} | {count} | {wall:.2f} | {cpu:.2f} | {pages} | {rss:.0f} | {pss:.0f} "
+              f"| {speedup:.2f} | {main_cpu:.2f} | {worker_cpu:.2f} | {idle:.2f} |")
 
 
 if __name__ == "__main__":

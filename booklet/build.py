@@ -26,7 +26,7 @@ from .layout.story import build_story
 from .model import Booklet
 from .problems import DataError, Problem, Refused
 from .output.render import render_pdf
-from .output.parallel import jobs_that_pay
+from .output.parallel import jobs_that_pay, layouts_fit
 from .printing.units import check_range
 
 
@@ -137,7 +137,7 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
     jobs = jobs_that_pay(booklet, jobs)
     if jobs == 1:
         checks()
-    laying_out(jobs)  # the layouts kept on disk, if any, read now (or not made for keeping)
+    laying_out(jobs, jobs == 1 or layouts_fit(booklet))  # the layouts kept on disk, if any, read now
     conference = booklet.conference
     render_args = dict(
         title=markup.plain(conference.title),

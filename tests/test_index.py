@@ -409,3 +409,30 @@ def test_an_empty_alias_says_it_is_empty(tmp_path):
         "people.yaml:4: [0].aliases[1]: an empty item: write its text, or leave the item out",
         "1 error, 0 warnings; nothing was written.",
     ])
+
+
+def test_columns_measured_at_no_page_height_balance_as_when_each_height_is_filled():
+    """A group kept together (the index's heading with its entries) is measured at a height no page has:
+    the columns' height is then the one bisecting with every height filled gives (heights the whole list
+    fits in one column at are not filled again)."""
+    from booklet.layout import columns as module
+
+    style = ParagraphStyle("entry", fontName="Helvetica", fontSize=9, leading=11, spaceBefore=2)
+    items = [Para(f"Name {i} " + "word " * (i % 7 * 4), style) for i in range(60)]
+    huge = 0xFFFFFFF
+    made = Columns(items, 2, 10)
+    width, height = made.wrap(300, huge)
+
+    reference = Columns(items, 2, 10)
+    filled = reference._fill(300, huge, False)
+    low, high = max(h for column in filled[0] for _, h, _ in column), huge
+    for _ in range(module._BALANCE_STEPS):  # the bisection, every height filled
+        if high - low < 0.25:
+            break
+        middle = (low + high) / 2
+        if reference._fill(300, middle, False)[1].peek() is None:
+            high = middle
+        else:
+            low = middle
+    assert 0 < height == max(sum(h + s for _, h, s in column) for column in reference._fill(300, high, False)[0])
+    assert height < huge / 1000

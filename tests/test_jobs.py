@@ -127,6 +127,25 @@ def test_jobs_that_pay(medium, tmp_path):
     assert jobs_that_pay(replace(booklet, theme=theme), 2) == 1  # the index learns its pages in passes
 
 
+def test_by_default_one_job_replays_the_layouts_kept_on_disk(medium, tmp_path, monkeypatch):
+    """Without --jobs, a book heavy enough for parts is built in one process when the layouts a build before
+    kept are there (it replays them; a build in parts would mostly wait on its main process); --jobs 2 is
+    built in parts all the same."""
+    from booklet.cache import persisted
+    from booklet.cache.memory import using
+    from booklet.output import parallel
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    booklet, _ = read_booklet(medium)
+    with using(persisted.PersistedCache(medium)):
+        assert jobs_that_pay(booklet, None) == 2  # nothing kept yet
+    build_booklet(medium, tmp_path / "first.pdf", jobs=2)
+    with using(persisted.PersistedCache(medium)):
+        assert jobs_that_pay(booklet, None) == 1 and jobs_that_pay(booklet, 2) == 2
+
+
 def test_a_part_makes_only_its_own_abstracts(medium, monkeypatch):
     from booklet.layout import abstracts, flowables
     from booklet.layout.flowables import Continues, Later
@@ -241,3 +260,48 @@ def test_a_part_failing_to_save_fails_the_build_and_leaves_nothing(medium, tmp_p
     with pytest.raises(RuntimeError, match="a worker process failed:(.|\n)*disk full"):
         build_booklet(medium, tmp_path / "out.pdf", jobs=2)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_two_jobs_read_and_keep_the_layouts_on_disk(medium, tmp_path, monkeypatch):
+    """A build in parts starts from the layouts a build before kept on disk (cache.persisted: each worker,
+    forked after they are loaded, reads them) and keeps what its workers made and used (math boxes too, a
+    worker's numbers and characters of its own): the next build in parts lays out nothing anew; after an
+    edit, it gives the PDF of a build without any cache, byte for byte, with the edit, and so does a build
+    with one job from the layouts the parts kept."""
+    import shutil
+
+    from booklet.cache import persisted
+    from booklet.cache.memory import BuildCache
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "data"
+    shutil.copytree(medium, folder)
+
+    def cold(name: str, jobs: int) -> bytes:
+        build_booklet(folder, tmp_path / name, jobs=jobs, cache=BuildCache(warm=False))
+        return (tmp_path / name).read_bytes()
+
+    build_booklet(folder, tmp_path / "filling.pdf", jobs=2)  # an empty cache: filled by the parts
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "data", "filling.pdf"]  # no parts left
+    filled = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "filled.pdf", jobs=2, cache=filled)
+    assert filled.size("layouts") > 100 and not filled.made.get("layouts")  # every paragraph as kept
+    reference = cold("cold.pdf", 2)
+    assert (tmp_path / "filling.pdf").read_bytes() == reference == (tmp_path / "filled.pdf").read_bytes()
+
+    abstracts = folder / "abstracts.yaml"
+    text = abstracts.read_text(encoding="utf-8")
+    first = text.index("abstract:")
+    abstracts.write_text(text[:first] + "abstract: Set anew, façade with $\\beta_{7} \\approx 2$ and\n"
+                         "    $\\sigma_{8}$." + text[text.index("\n", first):], encoding="utf-8")
+    edited = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "edited.pdf", jobs=2, cache=edited)
+    assert 0 < edited.made["layouts"] < edited.size("layouts") / 4  # the edited abstract, not the rest
+    assert (tmp_path / "edited.pdf").read_bytes() == cold("edited-cold.pdf", 2) != reference
+    assert Pdf(tmp_path / "edited.pdf").pages_with("Set anew, façade with")
+    again = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "again.pdf", jobs=2, cache=again)
+    assert not again.made.get("layouts")  # what the edit made was kept too
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "edited.pdf").read_bytes()
+    build_booklet(folder, tmp_path / "one.pdf", jobs=1)  # one job, from what the parts kept
+    assert (tmp_path / "one.pdf").read_bytes() == cold("one-cold.pdf", 1)

@@ -38,6 +38,7 @@ import re
 import sys
 from contextlib import contextmanager
 from functools import cache
+from itertools import chain, islice
 from pathlib import Path
 
 from . import digest, disk
@@ -49,8 +50,9 @@ FORMAT = 1
 # The largest file written: the sample's layouts take 2.5 MB (76 pages), 500 talks + 1,000 posters 44 MB
 # (832 pages; loaded in a tenth of the time laying them out again takes). A bigger book (2,000 talks: ~180
 # MB) writes only a note that it is too big, and its next builds lay out without pickling anything for
-# keeping (which costs about a third more CPU); so does a build in parts (--jobs: the workers' layouts are
-# not kept).
+# keeping (which costs about a third more CPU); so does a build in parts (--jobs) of a book expected to be
+# too big (see laying_out). A build in parts otherwise reads the layouts in each worker (forked after they
+# are loaded) and keeps them: each worker sends back what it used and made (see part_layouts).
 LIMIT = 64 * 2**20
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -79,6 +81,13 @@ def stamp() -> str:
 
     return disk.key("persisted", FORMAT, sys.version, reportlab.Version, hyphenation, zlib.ZLIB_RUNTIME_VERSION,
                     tuple(files))
+
+
+class _Numbered(int):
+    """A number a worker of a build in parts gave a value (see PersistedCache.number): told apart from the
+    other numbers in its keys when they are kept (a value two workers numbered keeps the first number)."""
+
+    __slots__ = ()
 
 
 def _name(folder: Path, section: str) -> str:
@@ -154,6 +163,10 @@ class PersistedCache(BuildCache):
         self.folder = Path(folder).resolve()
         self._pending = set(SECTIONS)  # sections not yet looked for on disk
         self._streams: dict = {}  # the compressed streams kept on disk, by the hash of what was compressed
+        self._next: int | None = None  # the next layout key number given (see number)
+        self._stride = 1
+        self._slot = 0  # this process's part in a build in parts (0: the one that keeps the layouts)
+        self._parts: tuple | None = None  # in a build in parts: (layouts, numbers) at the fork (see in_part)
 
     def _load(self, section: str) -> None:
         self._pending.discard(section)
@@ -210,9 +223,20 @@ class PersistedCache(BuildCache):
         super().put(section, key, value)
 
     def number(self, value):
+        """As BuildCache.number, but a new value gets the next free number from a counter (one above the
+        highest kept, not the table's length: a table merged from a build in parts has gaps), and in a
+        build in parts each process numbers in a class of its own (see in_part): no number stands for two
+        values, whichever process gave it."""
         if "layouts" in self._pending:
             self._load("layouts")
-        return super().number(value)
+        numbers = self._numbers
+        found = numbers.get(value)
+        if found is None:
+            if self._next is None:
+                self._next = max(numbers.values(), default=-1) + 1
+            found = numbers[value] = self._next if self._slot == 0 else _Numbered(self._next)
+            self._next += self._stride
+        return found
 
     def save(self) -> None:
         """Write each section the build made something new in (atomically; not beyond LIMIT)."""
@@ -236,14 +260,86 @@ class PersistedCache(BuildCache):
             boxes = pickle.dumps(_boxes_in(payload) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
             disk.store(KIND, _name(self.folder, section), (stamp(), digest(payload + boxes), fonts, payload, boxes))
 
-    def laying_out(self, jobs: int) -> None:
+    def laying_out(self, jobs: int, fits: bool = True) -> None:
         """Before the layout, with `jobs` processes: the layouts looked for now (a book too big to keep them
-        makes nothing for keeping), and with more than one, nothing made for keeping (the workers' layouts
-        are not kept; they do not read the layouts either)."""
+        makes nothing for keeping); with more than one, when the book is expected not to fit in LIMIT
+        (`fits` false), nothing made for keeping either (the first build in parts of a big book does not
+        make, send and pickle what would then not be written)."""
         if "layouts" in self._pending:
             self._load("layouts")
-        if jobs > 1:
+        if jobs > 1 and not fits:
             self.warm = False
+
+    def layouts_kept(self) -> bool:
+        """Whether a build before kept layouts this build starts from (looked for now)."""
+        if "layouts" in self._pending:
+            self._load("layouts")
+        return bool(self._sections.get("layouts"))
+
+    def in_part(self, slot: int, slots: int) -> None:
+        """In process `slot` of a build in parts of `slots` processes (0: this one, forked from after
+        `parts_start`): new numbers are slot, slot + slots, ... above those kept."""
+        if self._parts is not None:
+            self._next, self._stride, self._slot = self._parts[2] + slot, slots, slot
+            from ..text import paragraph
+
+            first = self._parts[3]  # math boxes: characters of a class of its own too
+            paragraph._CODES = chain(range(first + slot, 0xFFFFE, slots), range(max(first, 0x100000) + slot, 0x10FFFE,
+                                                                                slots))
+
+    def parts_start(self) -> None:
+        """Before the workers are forked: what is kept now noted, to tell what a worker made after."""
+        if "layouts" in self._pending:
+            self._load("layouts")
+        if self.warm:
+            from ..text.paragraph import boxes
+
+            top = max(self._numbers.values(), default=-1) + 1
+            first_box = max(map(ord, boxes()), default=0xF0000 - 1) + 1
+            self._parts = (len(self._sections.get("layouts", {})), len(self._numbers), top, first_box)
+
+    def part_layouts(self):
+        """In a worker, once its part is laid out: (the layout keys it used, {key: value} it made, {value:
+        number} it gave), for the process that keeps them (take_part_layouts); None when not keeping."""
+        if self._parts is None:
+            return None
+        values = self._sections.get("layouts", {})
+        made = dict(islice(values.items(), self._parts[0], None))
+        numbers = dict(islice(self._numbers.items(), self._parts[1], None))
+        from ..text.paragraph import boxes
+
+        made_boxes = {char: _plain_box(box) for char, box in boxes().items() if ord(char) >= self._parts[3]}
+        return self._used.get("layouts", set()), made, numbers, made_boxes
+
+    def take_part_layouts(self, got) -> None:
+        """A worker's part_layouts, kept as this process's own (its numbers are of its own class)."""
+        if got is None or self._parts is None:
+            return
+        used, made, numbers, made_boxes = got
+        from ..text import paragraph
+
+        for char, box in made_boxes.items():  # its math boxes' characters are of its own class: none taken
+            paragraph._BOXES.setdefault(char, box)
+            paragraph._CHARS.setdefault(box, char)
+        renumbered: dict[int, int] = {}  # a value another process numbered first: the worker's number -> that
+
+        def fix(key):
+            if type(key) is tuple:
+                return tuple(map(fix, key))
+            return renumbered.get(key, key) if isinstance(key, _Numbered) else key
+
+        for value, number in numbers.items():  # in the order given: what a value holds was numbered before it
+            value = fix(value)
+            have = self._numbers.setdefault(value, number)
+            if have != number:
+                renumbered[number] = have
+                self._numbers[("given", number)] = number  # never given again (see number: above the highest)
+        values = self._sections.setdefault("layouts", {})
+        for key, value in made.items():
+            values.setdefault(fix(key), value)
+        self._used.setdefault("layouts", set()).update(map(fix, used) if renumbered else used)
+        if made:
+            self.made["layouts"] = self.made.get("layouts", 0) + len(made)
 
     @contextmanager
     def build(self):
@@ -257,13 +353,51 @@ def _text_digest(text) -> str:
     return digest(text.encode("utf-8", "surrogatepass") + b"s" if isinstance(text, str) else text + b"b")
 
 
-def laying_out(jobs: int) -> None:
+def laying_out(jobs: int, fits: bool = True) -> None:
     """Called by a build before its layout (see PersistedCache.laying_out); nothing for any other cache."""
+    cache = _persisted()
+    if cache is not None:
+        cache.laying_out(jobs, fits)
+
+
+def _persisted() -> PersistedCache | None:
     from .memory import active
 
     cache = active()
-    if isinstance(cache, PersistedCache):
-        cache.laying_out(jobs)
+    return cache if isinstance(cache, PersistedCache) else None
+
+
+def layouts_kept() -> bool:
+    """Whether the build under way starts from layouts kept on disk (see PersistedCache.layouts_kept)."""
+    cache = _persisted()
+    return cache is not None and cache.layouts_kept()
+
+
+def parts_start() -> None:
+    """A build in parts forks its workers next (see PersistedCache.parts_start)."""
+    cache = _persisted()
+    if cache is not None:
+        cache.parts_start()
+
+
+def in_part(slot: int, slots: int) -> None:
+    """This process lays out part `slot` (see PersistedCache.in_part)."""
+    cache = _persisted()
+    if cache is not None:
+        cache.in_part(slot, slots)
+
+
+def part_layouts():
+    """What a worker sends back for keeping (see PersistedCache.part_layouts), or None."""
+    cache = _persisted()
+    return None if cache is None else cache.part_layouts()
+
+
+def take_part_layouts(got) -> None:
+    """A worker's layouts, kept (see PersistedCache.take_part_layouts)."""
+    cache = _persisted()
+    if cache is not None:
+        cache.take_part_layouts(got)
 
 
 def for_build(folder) -> BuildCache:

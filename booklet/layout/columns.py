@@ -172,10 +172,17 @@ class Columns(Flowable):
         low = max((h for column in filled[0] for _, h, _ in column), default=0.0)
         high = height
         best = self._fill(width, height, at_top)
+        # all in the first column at `height` (a frame measuring a group, KeepTogether, gives a height no
+        # page has): at any height from that column's down to it the columns are the same, not filled again
+        alone = not any(filled[0][1:]) and filled[0][0]
+        first = sum(h + s for _, h, s in filled[0][0]) + _FUZZ if alone else height
         for _ in range(_BALANCE_STEPS):
             if high - low < 0.25:
                 break
             middle = (low + high) / 2
+            if middle >= first:
+                high, best = middle, filled
+                continue
             columns, cursor = self._fill(width, middle, at_top)
             if cursor.peek() is None:
                 high, best = middle, (columns, cursor)

@@ -15,6 +15,11 @@ when the layout reaches it (flowables.Later), so a worker holds one at a time, n
 
 Then `assemble` writes the booklet from the parts' objects, byte for byte (renumbered), with one page
 tree, the link annotations, and the outline. Each part carries its own font subsets.
+
+The layouts a build before kept on disk (cache.persisted) are loaded before the workers are forked: each
+reads them as its own; and each sends back, with its "saved", the layouts it used and made (its numbers and
+math boxes' characters of a class of its own), which this process keeps for the next build (a book
+expected beyond the disk cache's bound makes nothing for keeping: layouts_fit).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.ttfonts import SUBSETN
 from reportlab.platypus import PageBreak
 
+from ..cache import persisted
 from ..layout.common import Context
 from ..layout.flowables import Anchor, DayMark, Later
 from ..layout.index import index_before_people
@@ -55,16 +61,27 @@ _PERSON = re.compile(r"person-(.+)-(\d+)")
 def jobs_that_pay(booklet, jobs: int | None) -> int:
     """`jobs` (None: the number of cores), capped at what pays: 1 for a small book, or when the index of
     authors comes before the pages it lists (its pages are learnt in passes over the whole book), or where
-    processes cannot be forked."""
+    processes cannot be forked; with None, 1 too when the build starts from layouts a build before kept on
+    disk (cache.persisted): one process replays them in about the time the main process of a build in parts
+    alone takes (reading, loading them, the index, the assembly), in less memory."""
     if jobs is None:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1  # cores it may use
-        if _weight(booklet) < MIN_WEIGHT:
+        if _weight(booklet) < MIN_WEIGHT or persisted.layouts_kept():
             return 1
     if jobs <= 1 or index_before_people(booklet.theme.sections):
         return 1
     import multiprocessing
 
     return jobs if "fork" in multiprocessing.get_all_start_methods() else 1
+
+
+KEPT_PER_WEIGHT = 48 * 2**10  # bytes of layouts kept on disk per unit of weight (500 talks: ~44 MB, 2,000: ~180)
+
+
+def layouts_fit(booklet) -> bool:
+    """Whether the book's layouts are expected to fit in the disk cache's bound (cache.persisted.LIMIT): a
+    build in parts of a bigger one makes nothing for keeping."""
+    return _weight(booklet) * KEPT_PER_WEIGHT <= persisted.LIMIT
 
 
 def _weight(booklet) -> float:
@@ -302,16 +319,19 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
     context = multiprocessing.get_context("fork")
     files = [output.with_name(f".{output.name}.part{i}") for i in range(len(runs) + 1)]
     workers, pipes, finished = [], [], False
+    persisted.parts_start()
     gc.freeze()  # the model and modules stay shared with the workers: no collection copies their pages
     try:
         for index, chunks in enumerate(runs):
             mine, theirs = context.Pipe()
             process = context.Process(target=_work, args=(theirs, booklet, page, pad_to, chunks, files[index],
-                                                          index == 0, render_args), daemon=True)
+                                                          index == 0, render_args, (index + 1, len(runs) + 1)),
+                                      daemon=True)
             process.start()
             theirs.close()
             workers.append(process)
             pipes.append(mine)
+        persisted.in_part(0, len(runs) + 1)
         if meanwhile is not None:
             meanwhile()
         output.parent.mkdir(parents=True, exist_ok=True)  # where the parts are saved
@@ -347,9 +367,11 @@ def _receive(pipe):
     return message
 
 
-def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args) -> None:
-    """In a worker: lay out `chunks`, report, wait for the reply, save to `path`."""
+def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -> None:
+    """In a worker: lay out `chunks`, report, wait for the reply, save to `path`, send the layouts it used
+    and made (when the build keeps them: cache.persisted)."""
     try:
+        persisted.in_part(*slot)
         ctx = Context(booklet, page)
         story, state = chunk_story(story_pieces(ctx, pad_to), chunks)
         def exchange(report: Report) -> Reply:
@@ -361,7 +383,7 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args) -> None
             render_part(story, str(path), page, front=front, state=state, exchange=exchange, **render_args)
         else:  # a run cut to nothing (its share of a piece rounds to no page break): no pages
             exchange(Report(0, {}, {}, {}, {}, [], []))
-        pipe.send("saved")
+        pipe.send(("saved", persisted.part_layouts()))
     except BaseException:
         pipe.send(("error", traceback.format_exc()))
     finally:
@@ -430,8 +452,10 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
     render_part(story, str(files[-1]), page, front=not reports, state=state, exchange=exchange, page_offset=total,
                 **render_args)
     for pipe in pipes:
-        if _receive(pipe) != "saved":
+        message = _receive(pipe)
+        if not (isinstance(message, tuple) and message[0] == "saved"):
             raise RuntimeError("a worker process did not save its part")
+        persisted.take_part_layouts(message[1])
     anchors, report = found[0]
     parts = [(path, got, offset, lambda key, part=part: rekey(key, part))
              for part, (path, got, offset) in enumerate(zip(files, reports + [report], offsets + [total]))]

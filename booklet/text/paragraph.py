@@ -124,12 +124,14 @@ def boxes() -> dict[str, Box]:
 def restore_boxes(kept: dict[str, Box]) -> bool:
     """Make each character of `kept` stand for its box again, as in the process that laid out what a
     kept layout holds (characters after them go to new boxes); False, and nothing changed, when a
-    character or box of it already stands for another box or character here."""
+    character of it already stands for another box here. A box may stand behind several characters (two
+    workers of a build in parts each gave it one: output.parallel); a new use of it takes the first."""
     global _CODES
-    if not all(_BOXES.get(char, box) == box and _CHARS.get(box, char) == char for char, box in kept.items()):
+    if not all(_BOXES.get(char, box) == box for char, box in kept.items()):
         return False
     for char, box in kept.items():
-        _BOXES[char], _CHARS[box] = box, char
+        _BOXES[char] = box
+        _CHARS.setdefault(box, char)
     last = max(map(ord, _BOXES), default=0xF0000 - 1)
     _CODES = itertools.chain(range(max(last + 1, 0xF0000), 0xFFFFE), range(max(last + 1, 0x100000), 0x10FFFE))
     return True
