@@ -39,7 +39,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from run import OUT, ROOT, machine, measure, source_tree  # noqa: E402
+from run import OUT, ROOT, machine, measure, process_env, source_tree  # noqa: E402
 from warm_bench import edit  # noqa: E402
 
 TARGET = 0.35  # seconds, the sample's cold build as a whole process (issue 15)
@@ -84,11 +84,8 @@ def commands(data: Path, ref_src: Path | None) -> dict[str, tuple[list[str], Pat
 
 
 def environment(src: Path, extra: dict[str, str]) -> dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(src), os.environ.get("PYTHONPATH")])),
-           "PYTHONPYCACHEPREFIX": str(OUT / "pycache"), **extra}
-    for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPROFILEIMPORTTIME", "PYTHONTRACEMALLOC"):
-        env.pop(name, None)
-    return env
+    return process_env({"PYTHONPATH": os.pathsep.join(filter(None, [str(src), os.environ.get("PYTHONPATH")])),
+                        **extra})
 
 
 def main() -> None:

@@ -39,7 +39,7 @@ OUT = BENCH / "out"
 sys.path.insert(0, str(BENCH))
 
 from generate import generate  # noqa: E402
-from run import WROTE, parse_size  # noqa: E402
+from run import WROTE, parse_size, process_env  # noqa: E402
 
 
 @dataclass
@@ -107,7 +107,7 @@ def measure(cmd: list[str], cache: str = "off") -> Run:
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL,
-                                env={**os.environ, "BOOKLET_CACHE": cache})
+                                env=process_env({"BOOKLET_CACHE": cache}))
         peak_rss = peak_pss = 0
         cpu: dict[int, float] = {}
         steps: list[list[float]] = []  # per sample: the CPU each process of the tree used since the one before

@@ -46,7 +46,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from run import source_tree  # bench/run.py: a git revision exported to run with PYTHONPATH
+from run import process_env, source_tree  # bench/run.py: a git revision exported to run with PYTHONPATH
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -125,13 +125,13 @@ def bench_size(size: str, runs: int, ref: str | None = None, cache: str = "fille
     build_cmd = [sys.executable, "-m", "booklet", "build", str(folder), "-o", str(pdf)]
     one_cmd = build_cmd + ["--jobs", "1"]
     proofs_cmd = [sys.executable, "-m", "booklet", "proofs", str(folder), "--out", str(proofs_dir)]
-    own = {**os.environ, "BOOKLET_CACHE": cache_folder(size, "", cache)}
+    own = process_env({"BOOKLET_CACHE": cache_folder(size, "", cache)})
     env, src = None, ROOT
     if ref is not None:  # run from the exported tree: `python -m` looks in the current folder first
         src = source_tree(ref)
         # a cache of its own: a file kept by other code is not trusted (its stamp), and would be replaced
-        env = {**os.environ, "BOOKLET_CACHE": cache_folder(size, "-ref", cache),
-               "PYTHONPATH": os.pathsep.join(filter(None, [str(src), os.environ.get("PYTHONPATH")]))}
+        env = process_env({"BOOKLET_CACHE": cache_folder(size, "-ref", cache),
+                           "PYTHONPATH": os.pathsep.join(filter(None, [str(src), os.environ.get("PYTHONPATH")]))})
     # untimed: fills the cache as a previous build of the folder would have (with one job: a build in
     # parts keeps no layouts)
     measure(one_cmd, own)

@@ -251,6 +251,16 @@ def targets(results: list[Result]) -> list[str]:
     return lines
 
 
+def process_env(extra: dict[str, str]) -> dict[str, str]:
+    """The environment a timed booklet process runs in: this one's with `extra`, compiled modules cached (as
+    on any normal install: PYTHONDONTWRITEBYTECODE would compile every module at each start) but kept out
+    of the source tree, and no import-time or allocation tracing."""
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(OUT / "pycache"), **extra}
+    for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPROFILEIMPORTTIME", "PYTHONTRACEMALLOC"):
+        env.pop(name, None)
+    return env
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=None,
@@ -264,11 +274,7 @@ def main() -> None:
     sizes = (args.sizes or ("sample,500" if args.quick else "sample,500,2000")).split(",")
     OUT.mkdir(parents=True, exist_ok=True)
     src = source_tree(args.ref)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(src), os.environ.get("PYTHONPATH")])),
-           # compiled modules cached (as on any normal install) but kept out of the source tree
-           "PYTHONPYCACHEPREFIX": str(OUT / "pycache")}
-    for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPROFILEIMPORTTIME", "PYTHONTRACEMALLOC"):
-        env.pop(name, None)
+    env = process_env({"PYTHONPATH": os.pathsep.join(filter(None, [str(src), os.environ.get("PYTHONPATH")]))})
     warm_up(src, env)
 
     header = ["## booklet benchmark", "", *machine(),
