@@ -92,3 +92,29 @@ def test_kept_compressed_streams_follow_the_content_and_stale_ones_are_dropped(t
     assert _build(folder, warm, cache=cache) != edited
     cache.clear()
     assert _build(folder, warm, cache=cache) == edited
+
+
+def test_links_written_directly_give_reportlabs_bytes_and_follow_their_values():
+    """Link annotations as Canvas.linkRect makes them take the direct path (serialise._link); each value
+    written (rect, contents, border, colour, destination) shows in the bytes, as ReportLab writes them."""
+    assert serialise.install()
+    doc = pdfdoc.PDFDocument(invariant=1)
+    pages = [pdfdoc.PDFPage(), pdfdoc.PDFPage()]
+    for number, page in enumerate(pages, 1):
+        doc.Reference(page, f"Page{number}")
+    doc.idToObjectNumberAndVersion = {"Page1": (3, 0), "Page2": (7, 0)}
+    made = []
+    for contents, rect, page, top, colour in [("", (1, 2.5, 3, 4), 0, 595.3, None), ("", (1, 2.5, 3, 4), 1, 595.3, None),
+                                              ("caf\u00e9 (1)", (1, 2, 3, 4), 0, 10, None),
+                                              ("", (1, 2, 3, 4.25), 0, 10, pdfdoc.PDFArray([1, 0, 0]))]:
+        destination = pdfdoc.Destination("x")
+        destination.xyz(0, top, 0)
+        destination.setPage(pages[page])
+        kw = {} if colour is None else {"C": colour}
+        made.append(pdfdoc.LinkAnnotation(rect, contents, destination, pdfdoc.PDFArray([0, 0, 0]), **kw))
+    fast = [link.format(doc) for link in made]
+    with serialise.plain():
+        slow = [link.format(doc) for link in made]
+    assert fast == slow
+    assert fast[0].startswith(b"<<\n/Border [ 0 0 0 ] /Contents () /Dest [ 3 0 R /XYZ 0 595.3 0 ] /Rect [ 1 2.5 3 4 ]")
+    assert b"[ 7 0 R /XYZ" in fast[1] and b"(caf\\351 \\(1\\))" in fast[2] and b"/C [ 1 0 0 ]" in fast[3]

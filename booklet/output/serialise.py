@@ -57,6 +57,7 @@ _ORIGINALS = {  # (module or class, attribute) -> ReportLab's own
     (pdfdoc.PDFArray, "format"): pdfdoc.PDFArray.format,
     (pdfdoc.PDFObjectReference, "format"): pdfdoc.PDFObjectReference.format,
     (pdfdoc.PDFStreamFilterZCompress, "encode"): pdfdoc.PDFStreamFilterZCompress.encode,
+    (pdfdoc.LinkAnnotation, "format"): pdfdoc.LinkAnnotation.format,
     **{(module, "fp_str"): module.fp_str for module in (pdfdoc, canvas, textobject, pathobject)},
 }
 _state = {"installed": False, "checked": None}
@@ -68,6 +69,7 @@ _PDFObject = pdfdoc.PDFObject
 _Reference = pdfdoc.PDFObjectReference
 _REF_ONLY = pdfdoc.__RefOnly__
 _COMMENT = pdfdoc.__Comment__
+_INTERNAL = pdfdoc.__InternalName__
 
 
 def _same_bytes_chars() -> str:
@@ -274,6 +276,92 @@ def _array(self, document, IND=b"\n "):
     return b"[ " + L + b" ]"
 
 
+_LinkAnnotation = pdfdoc.LinkAnnotation
+_Array = pdfdoc.PDFArray
+_Destination = pdfdoc.Destination
+_NoEncryption = pdfdoc.NoEncryption
+_orig_link = _ORIGINALS[(pdfdoc.LinkAnnotation, "format")]
+_contents: dict[str, bytes] = {}  # an annotation's /Contents text -> its bytes as a PDFString (escaped)
+
+
+def _numbers_array(values) -> bytes | None:
+    """PDFArray(values).format for a short list or tuple of ints and floats (None for anything else)."""
+    if len(values) > 10:
+        return None
+    out = []
+    numbers = _numbers
+    for v in values:
+        kind = type(v)
+        if kind is not float and kind is not int:
+            return None
+        found = numbers.get(v)
+        out.append(_number(v) if found is None else found)
+    return b"[ " + b" ".join(out) + b" ]"
+
+
+def _plain_array(value) -> bytes | None:
+    """A PDFArray of numbers as made by ReportLab (no multiline or comment of its own) formatted, else None."""
+    if type(value) is not _Array or "multiline" in value.__dict__ or hasattr(value, _COMMENT):
+        return None
+    sequence = value.sequence
+    return _numbers_array(sequence) if type(sequence) in (list, tuple) else None
+
+
+_XYZ = pdfdoc.PDFDestinationXYZ
+
+
+def _destination(dest, document) -> bytes:
+    """format(dest, document) for a Destination bound to a registered page at an XYZ position, written
+    directly (the page's reference, /XYZ, the three numbers); any other the long way."""
+    fmt, page = dest.fmt, dest.page
+    if type(fmt) is not _XYZ or "typename" in fmt.__dict__ or not isinstance(page, _PDFObject):
+        return _format(dest, document)
+    name = getattr(page, _INTERNAL, None)
+    numbers = document.idToObjectNumberAndVersion.get(name) if name in document.idToObject else None
+    values = _numbers_array((fmt.left, fmt.top, fmt.zoom))
+    if numbers is None or values is None or type(page) is _Reference:
+        return _format(dest, document)
+    fmt.page = page  # as Destination.format does
+    found = _references.get(numbers)
+    if found is None:
+        found = _reference(_Reference(name), document)
+    return b"[ " + found + b" /XYZ " + values[2:]
+
+
+def _link(self, document):
+    """LinkAnnotation.format (the dictionary Dict and AnnotationDict make, formatted), the dictionary's
+    entries written directly for a link made by Canvas.linkRect: a Rect of numbers, a str Contents, a
+    Border (and a C) array of numbers, a Destination; any other goes the long way."""
+    if (type(self) is not _LinkAnnotation or rl_config.pdfMultiLine or _Array.multiline is not True
+            or pdfdoc.PDFDictionary.multiline is not True or type(self.Contents) is not str
+            or type(self.Destination) is not _Destination or type(self.Rect) not in (list, tuple)
+            or type(document.encrypt) is not _NoEncryption):
+        return _orig_link(self, document)
+    other = self.otherkw
+    colour = None
+    if other:
+        if len(other) != 1 or "C" not in other:
+            return _orig_link(self, document)
+        colour = _plain_array(other["C"])
+        if colour is None:
+            return _orig_link(self, document)
+    border = _plain_array(self.Border)
+    rect = _numbers_array(self.Rect)
+    if border is None or rect is None:
+        return _orig_link(self, document)
+    contents = _contents.get(self.Contents)
+    if contents is None:
+        if len(_contents) > _LIMIT:
+            _contents.clear()
+        contents = _contents[self.Contents] = pdfdoc.PDFString(self.Contents).format(document)
+    entries = [b"/Border " + border, b"/Contents " + contents, b"/Dest " + _destination(self.Destination, document),
+               b"/Rect " + rect, b"/Subtype /Link", b"/Type /Annot"]
+    if colour is not None:  # the keys in order: Border, C, Contents, ...; a line break after six
+        entries.insert(1, b"/C " + colour)
+        entries.insert(6, b"\n ")
+    return b"<<\n" + b" ".join(entries) + b"\n>>"
+
+
 _flate = _ORIGINALS[(pdfdoc.PDFStreamFilterZCompress, "encode")]
 
 
@@ -293,6 +381,7 @@ _REPLACEMENTS = {
     (pdfdoc.PDFArray, "format"): _array,
     (pdfdoc.PDFObjectReference, "format"): _reference,
     (pdfdoc.PDFStreamFilterZCompress, "encode"): _compress,
+    (pdfdoc.LinkAnnotation, "format"): _link,
     **{(module, "fp_str"): _fp for module in (pdfdoc, canvas, textobject, pathobject)},
 }
 
@@ -328,6 +417,19 @@ def _samples() -> list:
                               "Border": "[0 0 1]", "Contents": pdfdoc.PDFString("Page 12 \u2013 caf\u00e9")}),
         pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("XObject")}), "BT /F1 12 Tf ET\n",
                          [pdfdoc.PDFZCompress]),
+    ]
+    destination = pdfdoc.Destination("there")
+    destination.xyz(0, 595.3, 0)
+    destination.setPage(page)
+    link = pdfdoc.LinkAnnotation
+    objects += [  # links as Canvas.linkRect makes them (with a colour, a text), and others
+        link((1, 2.5, 300.25, 4), "", destination, pdfdoc.PDFArray([0, 0, 0])),
+        link([0.5, -1e-8, 12.3456789, 999.99995], "Page 12 \u2013 caf\u00e9 (x)", destination,
+             pdfdoc.PDFArray([0, 0, 1.5, pdfdoc.PDFArray([3, 1])])),
+        link((1, 2, 3, 4), "x", destination, pdfdoc.PDFArray([0, 0, 1]), C=pdfdoc.PDFArray([0.2, 0.4, 1])),
+        link("[1 2 3 4]", "", destination),
+        link((1, 2, 3, 4), "", destination, pdfdoc.PDFArray([0, 0, 0]), C=pdfdoc.PDFArray([1, 0, 0]),
+             F=4),
     ]
     objects[3].__Comment__ = "a sample stream"
     doc.Reference(objects[3], "Stream1")
