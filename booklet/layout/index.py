@@ -17,11 +17,13 @@ columns on an A5 page and three on wider ones (layout.columns), balanced on the 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from ..cache import memory
 from ..model import Identity
@@ -29,6 +31,7 @@ from .marks import person_anchor
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import heading, sort_key, split_name
+from ..text.paragraph import _MARKERS, MathParagraph
 from .columns import GAP, Columns, column_count
 from .common import Context
 from .flowables import Anchor, Para, paragraphs_key
@@ -118,6 +121,67 @@ def entry_markup(identity: Identity, key: str, pages: dict[int, bool], links: bo
     return f"{name}\u2002{', '.join(numbers)}"
 
 
+class EntryFrags:
+    """An entry's ReportLab fragments made without parsing a link per page number (ReportLab's parser
+    takes about a millisecond per entry for them): the name is one fragment when it is text alone (no tag,
+    no entity), else parsed alone (with a stand-in for the first number), and each page number's fragment (and each ", " between) is a copy of the one a
+    template entry, parsed once, gave, with its number and link target put in. The fragments, and the
+    lists they share, are those parsing the entry's markup gives (tests/test_index_frags.py compares
+    them); `frags` gives None where this is not known to hold (a name with math or fallback glyphs, which
+    MathParagraph parses otherwise): then the entry's markup is parsed."""
+
+    def __init__(self, style: ParagraphStyle):
+        self.style = style
+        self._template = None if getattr(style, "textTransform", None) not in (None, "", "none") else self._parse()
+
+    def _parse(self):
+        """The template's name, separator, plain and bold number fragments, or None when it does not
+        parse as expected."""
+        frags = MathParagraph('x\u2002<a href="#a">1</a>, <b><a href="#b">2</a></b>', self.style).frags
+        if [f.text for f in frags] != ["x ", "1", ", ", "2"] or [f.link for f in frags] != [
+                [], [(0, "#a")], [], [(1, "#b")]]:
+            return None
+        return frags[0], frags[2], frags[1], frags[3]
+
+    def frags(self, identity: Identity, key: str, pages: dict[int, bool]) -> list | None:
+        if self._template is None:
+            return None
+        name = markup.inline(split_name(identity.name, identity.family).inverted())
+        if "<a" in name or "<link" in name or "<para" in name or "<bullet" in name or any(
+                marker in name for marker in _MARKERS):  # links, or math and fallback glyphs (parsed otherwise)
+            return None
+        head, separator, plain, bold = self._template
+        if "<" not in name and "&" not in name:  # text alone: one fragment, as the parser makes it
+            text = cleanBlockQuotedText(name + "\u20020")  # the name, its space and a stand-in number
+            if not text.endswith(" 0"):
+                return None
+            last = copy.copy(head)
+            last.text = text[:-1]
+            last.link, last.us_lines = [], []
+            frags = [last]
+        else:
+            frags = MathParagraph(name + "\u20020", self.style).frags
+            last = frags[-1]
+            if not last.text.endswith(" 0"):
+                return None
+            last.text = last.text[:-1]
+        base, lines = last.link, last.us_lines
+        if base or any(f.us_lines is not lines for f in frags):
+            return None
+        for number, page in enumerate(sorted(pages)):
+            if number:
+                made = copy.copy(separator)
+                made.link = base
+                made.us_lines = lines
+                frags.append(made)
+            made = copy.copy(bold if pages[page] else plain)
+            made.text = str(page)
+            made.link = base + [(number, f"#{person_anchor(key, page)}".strip())]
+            made.us_lines = lines
+            frags.append(made)
+        return frags
+
+
 class _Flowables(Sequence):
     """The entries as flowables, a letter heading before each letter's first: each made when first asked
     for (ten thousand paragraphs are not parsed before the first page is filled)."""
@@ -142,6 +206,11 @@ class _Flowables(Sequence):
                 letter = filed
             self.plan.append(("entry", entry))
         self._made: dict[int, Flowable] = {}
+        self._fast = None  # EntryFrags, in a build whose cache keeps no parsed fragments (see Para._setup)
+        if links:
+            cache = memory.active()
+            if cache is None or not cache.warm:
+                self._fast = EntryFrags(self.entry_style)
 
     def content_key(self):
         """What the entries' layout depends on (see columns.Columns): each letter and each entry's
@@ -167,6 +236,11 @@ class _Flowables(Sequence):
             if kind == "letter":
                 made = Para(markup.inline(value), self.letter_style)
             else:
-                made = Para(entry_markup(*value, self.links), self.entry_style)
+                text = entry_markup(*value, self.links)
+                frags = self._fast.frags(*value) if self._fast is not None else None
+                if frags is None:
+                    made = Para(text, self.entry_style)
+                else:  # as Para(text) would be, without parsing it
+                    made = Para(cleanBlockQuotedText(text), self.entry_style, frags=frags)
             self._made[index] = made
         return made
