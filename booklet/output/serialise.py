@@ -34,7 +34,6 @@ TESTED_VERSIONS only after that test passes with it.
 from __future__ import annotations
 
 import re
-import zlib
 from collections import OrderedDict
 from contextlib import contextmanager
 
