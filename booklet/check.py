@@ -7,10 +7,9 @@ neither finds anything the other does not.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from pathlib import Path
 
+from .cache.disk import uncollected
 from .data.validate import read_booklet
 from .layout.page import Page, page_for
 from .lint import grouped, lint
@@ -27,7 +26,7 @@ def check_folder(data_dir: Path, page: Page | str = "A5") -> tuple[Booklet, list
 
 def read(data_dir: Path) -> tuple[Booklet, list[Problem]]:
     """The folder's Booklet and reading's warnings (read_booklet), without the cyclic garbage collector."""
-    with _uncollected():
+    with uncollected():  # a third of a cold check of 2,000 talks was collecting, for few cycles
         return read_booklet(Path(data_dir))
 
 
@@ -35,19 +34,5 @@ def linted(booklet: Booklet, warnings: list[Problem], data_dir: Path, page: Page
     """The warnings of check_folder: reading's `warnings` and lint's, grouped by kind (`booklet build --jobs`
     lints while the workers lay the booklet out)."""
     page = page_for(page) if isinstance(page, str) else page
-    with _uncollected():
+    with uncollected():
         return [p for _, _, group in grouped(warnings + lint(booklet, page, Path(data_dir))) for p in group]
-
-
-@contextmanager
-def _uncollected():
-    """The cyclic garbage collector paused inside the block: reading and linting make many objects that
-    live on and few cycles, so collecting meanwhile only costs time (a third of a cold check of 2,000
-    talks and 5,000 posters; the peak memory is the same)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()

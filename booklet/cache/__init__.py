@@ -18,9 +18,13 @@ from __future__ import annotations
 import hashlib
 
 
-def digest(data: bytes) -> str:
-    """The hash a file's contents are known by, in keys of both caches."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def digest(*parts: bytes) -> str:
+    """The hash a file's contents are known by, in keys of both caches (of several parts: the hash of them
+    joined, without joining them)."""
+    found = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        found.update(part)
+    return found.hexdigest()
 
 
 from .memory import BuildCache  # noqa: E402  (memory uses digest)

@@ -108,9 +108,9 @@ def _font_files(numbers: dict) -> list[Path]:
     return sorted(found, key=os.fspath)
 
 
-def _fonts_digest(paths) -> str | None:
+def _fonts_digest(paths, file_digest) -> str | None:
     """The fonts' contents: a file of booklet's own (a bundled font) by its size and time, as its code is in
-    `stamp`; any other (a theme's) by the hash of its bytes."""
+    `stamp`; any other (a theme's) by the hash of its bytes (`file_digest`: the build's, read once)."""
     parts = []
     try:
         for path in map(Path, paths):
@@ -118,7 +118,10 @@ def _fonts_digest(paths) -> str | None:
                 info = path.stat()
                 parts.append((os.fspath(path), info.st_size, info.st_mtime_ns))
             else:
-                parts.append((os.fspath(path), digest(path.read_bytes())))
+                found = file_digest(path)
+                if found is None:
+                    return None
+                parts.append((os.fspath(path), found))
     except OSError:
         return None
     return disk.key(*parts)
@@ -177,7 +180,7 @@ class PersistedCache(BuildCache):
             self.warm = False  # nothing will be kept: nothing made for keeping
             return
         if not (isinstance(kept, tuple) and len(kept) == 5 and kept[0] == stamp() and isinstance(kept[3], bytes)
-                and isinstance(kept[4], bytes) and kept[1] == digest(kept[3] + kept[4])):
+                and isinstance(kept[4], bytes) and kept[1] == digest(kept[3], kept[4])):
             return  # nothing kept, another version's, or damaged: ignored
         try:
             with disk.lasting():
@@ -188,7 +191,7 @@ class PersistedCache(BuildCache):
         if not isinstance(values, dict) or not isinstance(numbers, dict) or not isinstance(boxes, dict):
             return
         if section == "layouts":
-            if kept[2] != _fonts_digest(_font_files(numbers)):
+            if kept[2] != _fonts_digest(_font_files(numbers), self.file_digest):
                 return  # a font file changed: every layout made with it could differ
             from ..text.paragraph import register_box_font, restore_boxes
 
@@ -256,9 +259,9 @@ class PersistedCache(BuildCache):
             if len(payload) > LIMIT:
                 disk.store(KIND, _name(self.folder, section), (stamp(), "too big"))
                 continue
-            fonts = _fonts_digest(_font_files(numbers)) if section == "layouts" else None
+            fonts = _fonts_digest(_font_files(numbers), self.file_digest) if section == "layouts" else None
             boxes = pickle.dumps(_boxes_in(payload) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
-            disk.store(KIND, _name(self.folder, section), (stamp(), digest(payload + boxes), fonts, payload, boxes))
+            disk.store(KIND, _name(self.folder, section), (stamp(), digest(payload, boxes), fonts, payload, boxes))
 
     def laying_out(self, jobs: int, fits: bool = True) -> None:
         """Before the layout, with `jobs` processes: the layouts looked for now (a book too big to keep them

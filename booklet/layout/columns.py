@@ -171,7 +171,7 @@ class Columns(Flowable):
                     return columns, cursor
         low = max((h for column in filled[0] for _, h, _ in column), default=0.0)
         high = height
-        best = self._fill(width, height, at_top)
+        best = filled
         # all in the first column at `height` (a frame measuring a group, KeepTogether, gives a height no
         # page has): at any height from that column's down to it the columns are the same, not filled again
         alone = not any(filled[0][1:]) and filled[0][0]

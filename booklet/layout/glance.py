@@ -137,17 +137,7 @@ class DayPlan:
 
 def has_glance(booklet) -> bool:
     """Whether the programme has a grid to draw: an item with a time, on some day."""
-    for day in booklet.days:
-        for entry in day.entries:
-            if isinstance(entry, Item):
-                items = [entry]
-            elif isinstance(entry, Session):
-                items = entry.items
-            else:
-                items = [item for session in entry.sessions for item in session.items]
-            if any(item.time for item in items):
-                return True
-    return False
+    return any(item.time for day in booklet.days for item in day.items())
 
 
 def build_glance(ctx: Context) -> list:

@@ -87,10 +87,10 @@ def _facts(path: Path) -> tuple | None:
 
 
 def _digest(path: Path) -> str | None:
-    from ..cache import digest
+    from ..cache.disk import file_digest
 
     try:
-        return digest(Path(path).read_bytes())
+        return file_digest(Path(path))
     except OSError:
         return None
 

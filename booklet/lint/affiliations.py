@@ -9,7 +9,7 @@ when one long word differs by a letter or two.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache, lru_cache
+from functools import cache
 
 from ..problems import Problem
 from .groups import Groups, variant_problems
@@ -58,7 +58,6 @@ def _parts(text: str) -> list[list[str]]:
 
 
 @cache
-@lru_cache(maxsize=1 << 16)  # the same affiliations at every lint of a watch
 def affiliation_key(text: str) -> str:
     """What two spellings of one affiliation have in common: 'Univ. of Tartu, Estonia' -> 'university tartu'."""
     parts = _parts(text)

@@ -85,9 +85,7 @@ def layouts_fit(booklet) -> bool:
 
 
 def _weight(booklet) -> float:
-    items = sum(sum(1 for _ in day.items()) for day in booklet.days)
-    return (len(booklet.abstracts) * WEIGHTS["abstract"] + items * WEIGHTS["item"]
-            + len(booklet.posters) * WEIGHTS["poster"] + len(booklet.tutorials) * WEIGHTS["tutorial"])
+    return sum(_piece_weight(booklet, name) for name in ("abstracts", "programme", "posters", "tutorials"))
 
 
 def _piece_weight(booklet, name: str) -> float:
@@ -352,12 +350,6 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
         gc.unfreeze()
         for path in files:
             path.unlink(missing_ok=True)
-
-
-def build_parallel(booklet, page: Page, pad_to: int, jobs: int, output: Path, render_args: dict, meanwhile=None):
-    """The booklet laid out by `jobs` processes and assembled into `output`; (pages, anchors)."""
-    with parallel_parts(booklet, page, pad_to, jobs, output, render_args, meanwhile) as finish:
-        return finish(output)
 
 
 def _receive(pipe):
