@@ -173,11 +173,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None) -> _Plan:
     try:
         _load_writers()
         while True:
-            try:
-                kind, value = receiving.recv()
-            except EOFError:
-                process.join()
-                raise RuntimeError(f"the process building the booklet ended unexpectedly (exit code {process.exitcode})")
+            kind, value = _received(receiving, process, "the process building the booklet")
             if kind == "checked":
                 if prepare is not None:
                     prepare(value)
@@ -224,6 +220,15 @@ def _build_and_plan(sending, data_dir: Path, page_size: str) -> None:
                 sending.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
     finally:
         sending.close()
+
+
+def _received(connection, process, who: str):
+    """The next message from `process` (`who` it is, for the error when it ended without one)."""
+    try:
+        return connection.recv()
+    except EOFError:
+        process.join()
+        raise RuntimeError(f"{who} ended unexpectedly (exit code {process.exitcode})") from None
 
 
 def _cpus() -> int:
@@ -337,11 +342,7 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             connection.send(overlay)
         _GroupWriter(job, groups[0], 0, booklet).write(overlay, files[0])
         for process, connection in helpers:
-            try:
-                kind, value = connection.recv()
-            except EOFError:
-                process.join()
-                raise RuntimeError(f"a process writing proofs ended unexpectedly (exit code {process.exitcode})")
+            kind, value = _received(connection, process, "a process writing proofs")
             if kind == "raised":
                 raise value
         failed = False
