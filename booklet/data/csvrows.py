@@ -72,7 +72,9 @@ def _parse(text: str, delimiter: str, limit: int | None = None) -> tuple[list[li
 def _closed(text: str, line: int, delimiter: str) -> None:
     """csv.Error when the record starting on `line` (the last) opens a quoted value it never closes: the
     lenient reader would take the rest of the file into that one value."""
-    rest = "".join(text.splitlines(keepends=True)[line - 1:])
+    # the lines as the reader counts them (\n, \r, \r\n), not str.splitlines' (which also splits at
+    # U+2028, form feeds and more, and so would start `rest` inside an earlier value)
+    rest = "".join(io.StringIO(text, newline="").readlines()[line - 1:])
     try:
         for _ in csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter, quotechar='"', strict=True):
             pass
