@@ -96,6 +96,14 @@ def _encode(x):
     return x.encode("extpdfdoc") if isinstance(x, str) else x
 
 
+def _remember(table: dict, key, value):
+    """`value`, kept in the memo `table` under `key` (a table past _LIMIT entries is forgotten first)."""
+    if len(table) > _LIMIT:
+        table.clear()
+    table[key] = value
+    return value
+
+
 _names: dict[str, str] = {}
 
 
@@ -103,11 +111,7 @@ def _name(data, lo=chr(0x21), hi=chr(0x7e)):
     """pdfdoc.PDFName, memoised for a str with the default bounds."""
     if type(data) is str and lo == "!" and hi == "~":
         found = _names.get(data)
-        if found is None:
-            if len(_names) > _LIMIT:
-                _names.clear()
-            found = _names[data] = _orig_name(data)
-        return found
+        return _remember(_names, data, _orig_name(data)) if found is None else found
     return _orig_name(data, lo, hi)
 
 
@@ -119,9 +123,7 @@ def _key_bytes(key) -> bytes:
     if found is None:
         found = _encode(pdfdoc.PDFName(key))
         if type(key) is str:
-            if len(_name_bytes) > _LIMIT:
-                _name_bytes.clear()
-            _name_bytes[key] = found
+            _remember(_name_bytes, key, found)
     return found
 
 
@@ -129,10 +131,7 @@ _fp_texts: dict[float, str] = {}  # a number -> fp_str's text of it
 
 
 def _fp_one(x) -> str:
-    if len(_fp_texts) > _LIMIT:
-        _fp_texts.clear()
-    found = _fp_texts[x] = _fp_str(x)
-    return found
+    return _remember(_fp_texts, x, _fp_str(x))
 
 
 def _fp(*a) -> str:
@@ -159,11 +158,7 @@ _numbers: dict[float, bytes] = {}
 
 def _number(x) -> bytes:
     found = _numbers.get(x)
-    if found is None:
-        if len(_numbers) > _LIMIT:
-            _numbers.clear()
-        found = _numbers[x] = _encode(_fp_str(x))
-    return found
+    return _remember(_numbers, x, _encode(_fp_str(x))) if found is None else found
 
 
 _texts: dict[str, bytes] = {}  # a str value (a name, a literal) -> its bytes
@@ -171,11 +166,7 @@ _texts: dict[str, bytes] = {}  # a str value (a name, a literal) -> its bytes
 
 def _text(x: str) -> bytes:
     found = _texts.get(x)
-    if found is None:
-        if len(_texts) > _LIMIT:
-            _texts.clear()
-        found = _texts[x] = _encode(x)
-    return found
+    return _remember(_texts, x, _encode(x)) if found is None else found
 
 
 def _format(element, document, toplevel=0):
@@ -209,11 +200,7 @@ def _reference(self, document):
     try:
         numbers = document.idToObjectNumberAndVersion[self.name]
         found = _references.get(numbers)
-        if found is None:
-            if len(_references) > _LIMIT:
-                _references.clear()
-            found = _references[numbers] = _encode("%s %s R" % numbers)
-        return found
+        return _remember(_references, numbers, _encode("%s %s R" % numbers)) if found is None else found
     except Exception:
         raise KeyError("forward reference to %s not resolved upon final formatting" % repr(self.name))
 
@@ -350,9 +337,7 @@ def _link(self, document):
         return _orig_link(self, document)
     contents = _contents.get(self.Contents)
     if contents is None:
-        if len(_contents) > _LIMIT:
-            _contents.clear()
-        contents = _contents[self.Contents] = pdfdoc.PDFString(self.Contents).format(document)
+        contents = _remember(_contents, self.Contents, pdfdoc.PDFString(self.Contents).format(document))
     entries = [b"/Border " + border, b"/Contents " + contents, b"/Dest " + _destination(self.Destination, document),
                b"/Rect " + rect, b"/Subtype /Link", b"/Type /Annot"]
     if colour is not None:  # the keys in order: Border, C, Contents, ...; a line break after six
