@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .cache import patterns
 from .layout.page import PAGE_SIZES
 from .problems import DataError, Problem, Refused
 
@@ -144,6 +145,12 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
       booklet build my-conference -o programme.pdf --page-size A4
       booklet build --crop-marks --cover separate -o print/booklet.pdf
     """
+    with patterns.seeded():  # before ReportLab and PyYAML are imported: they compile patterns as they are
+        _build(data_dir, output, page_size, bleed, crop_marks, pad_to, cover, cmyk, run_preflight, strict, jobs)
+
+
+def _build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks: bool, pad_to: str,
+           cover: str, cmyk: bool, run_preflight: bool, strict: bool, jobs: int | None) -> None:
     from .build import PrintOptions, build_booklet
 
     options = PrintOptions(canonical_size(page_size), bleed, crop_marks, int(pad_to), cover == "separate", cmyk)

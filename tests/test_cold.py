@@ -91,7 +91,7 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
     _build(folder, tmp_path / "filling.pdf", str(cache))  # nothing cached yet: everything made and kept
     kept = _entries(cache)
     assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "collation", "images", "persisted",
-                                                   "xobjects"}
+                                                   "xobjects", "patterns"}
     _build(folder, tmp_path / "cached.pdf", str(cache))
     assert _entries(cache) == kept  # every value read from the cache (a miss would have written it again)
     for number, name in enumerate(kept):  # damaged in every way: garbage, cut short, or another type of value
