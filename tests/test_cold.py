@@ -222,6 +222,25 @@ def test_a_pdf_page_read_before_is_placed_without_pypdf_and_the_same(tmp_path):
     assert "pypdf" in modules and edited == build("edited-none.pdf", "off")[0] and edited != none
 
 
+def test_math_symbols_read_before_are_found_without_pylatexenc(tmp_path):
+    """The Unicode of math macros (\\sim) comes from pylatexenc's tables, kept on disk by its version
+    (mathtext.latex_symbols): the next build does not import pylatexenc, and gives the same PDF."""
+    folder = _illustrated(tmp_path / "conf")
+    _edit(folder, "abstract: More text.", "abstract: About $\\alpha \\sim \\beta$.")
+    cache = tmp_path / "cache"
+    pdfs = []
+    for name, kept in (("first.pdf", True), ("again.pdf", False)):
+        done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST, str(folder), str(tmp_path / name)],
+                              capture_output=True, text=True, cwd=ROOT, env={**os.environ, "BOOKLET_CACHE": str(cache)})
+        report = json.loads(done.stdout.splitlines()[-1])
+        assert report["code"] in (0, None), done.stderr
+        assert ("pylatexenc.latex2text" in report["modules"]) == kept
+        pdfs.append((tmp_path / name).read_bytes())
+    assert Pdf(tmp_path / "again.pdf").pages_with("\u223c")  # \sim, as pylatexenc gives it
+    _build(folder, tmp_path / "none.pdf", "off")
+    assert pdfs == [(tmp_path / "none.pdf").read_bytes()] * 2
+
+
 def test_the_cache_is_never_in_the_way(tmp_path, monkeypatch):
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     disk.store("things", "a", {"x": 1})

@@ -245,3 +245,15 @@ def test_english_labels_left_from_the_init_template_are_a_warning_in_another_lan
     folder = write_conference(tmp_path / "sv", {"conference.yaml": extend("conference.yaml", "language: sv\n"),
                                                 "theme.yaml": "labels:\n" + english})
     assert check_folder(folder)[1] == []  # no words of its own: English is what it prints anyway
+
+
+def test_label_tables_are_read_as_pyyaml_reads_them():
+    """The label files are read with libyaml when PyYAML has it: every table is what yaml.safe_load gives."""
+    import yaml
+
+    from booklet.data.theme import _label_table
+
+    for code in label_languages():
+        table = _label_table(code)
+        assert table == yaml.safe_load((LABEL_DIR / f"{code}.yaml").read_text(encoding="utf-8"))
+        assert all(type(key) is str and type(value) is str for key, value in table.items()), code

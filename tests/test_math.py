@@ -388,3 +388,28 @@ def test_the_corpus_page_tool(tmp_path):
     subprocess.run([sys.executable, str(tool), str(tmp_path), "--dpi", "30"], check=True, capture_output=True)
     assert len(pypdf.PdfReader(str(tmp_path / "math-corpus.pdf")).pages) == 1
     assert (tmp_path / "math-corpus.png").stat().st_size > 1000
+
+
+def test_the_kept_symbol_table_is_what_pylatexenc_gives_each_macro(tmp_path, monkeypatch):
+    """mathtext.latex_symbols (kept on disk by pylatexenc's version) gives every macro name what pylatexenc's
+    tables give it; a damaged kept table is made again."""
+    from booklet.cache import disk
+    from booklet.text import mathtext
+
+    table = mathtext.latex_symbols()
+    text_db, walker_db = mathtext._latex_dbs()
+    names = {spec.macroname for db in (text_db, walker_db) for spec in db.iter_macro_specs()}
+    names |= {"nosuchmacro", "frac", "sqrt", "textbf", "mathbb", "left", "\\", " ", ",", "hat", "Alpha"}
+    assert len(table) > 500 and table["alpha"] == "\u03b1" and table["sim"] == "\u223c" and "frac" not in table
+    assert {name: mathtext._latex_symbol(name) for name in names} == {name: table.get(name) for name in names}
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path))
+    mathtext._symbols.cache_clear()
+    try:
+        assert mathtext._symbols() == table
+        [kept] = (tmp_path / "latex-symbols").glob("*.pickle")
+        kept.write_bytes(kept.read_bytes()[:100])
+        mathtext._symbols.cache_clear()
+        assert mathtext._symbols() == table and disk.load("latex-symbols", kept.stem, dict) == table
+    finally:
+        mathtext._symbols.cache_clear()

@@ -413,11 +413,8 @@ def _latex_dbs():
     return latex2text.get_default_latex_context_db(), latexwalker.get_default_latex_context_db()
 
 
-@cache
-def _symbol(name: str) -> str | None:
-    """Unicode for an argument-less macro (`alpha` -> 'α'), or None when it is not known as one."""
-    if name in _EXTRA_SYMBOLS:
-        return _EXTRA_SYMBOLS[name]
+def _latex_symbol(name: str) -> str | None:
+    """Unicode for an argument-less macro as pylatexenc's tables give it, or None when they have no such macro."""
     text_db, walker_db = _latex_dbs()
     repl = getattr(text_db.get_macro_spec(name), "simplify_repl", None)
     if not isinstance(repl, str) or "%s" in repl or "%(" in repl:
@@ -426,6 +423,36 @@ def _symbol(name: str) -> str | None:
     if getattr(args_parser, "argspec", None):
         return None  # takes arguments: not a symbol
     return repl
+
+
+def latex_symbols() -> dict[str, str]:
+    """Every argument-less macro of pylatexenc's tables -> its Unicode (what _latex_symbol gives each name)."""
+    names = dict.fromkeys(spec.macroname for spec in _latex_dbs()[0].iter_macro_specs())
+    return {name: symbol for name in names if (symbol := _latex_symbol(name)) is not None}
+
+
+@cache
+def _symbols() -> dict[str, str]:
+    """latex_symbols(), kept in booklet's disk cache by pylatexenc's version (building pylatexenc's tables
+    takes longer than reading this)."""
+    import pylatexenc
+
+    from ..cache import disk
+
+    name = disk.key("latex-symbols", pylatexenc.__version__)
+    found = disk.load("latex-symbols", name, dict)
+    if found is None:
+        found = latex_symbols()
+        disk.store("latex-symbols", name, found)
+    return found
+
+
+@cache
+def _symbol(name: str) -> str | None:
+    """Unicode for an argument-less macro (`alpha` -> 'α'), or None when it is not known as one."""
+    if name in _EXTRA_SYMBOLS:
+        return _EXTRA_SYMBOLS[name]
+    return _symbols().get(name)
 
 
 def _alphabet(ch: str, mode: str) -> str:
