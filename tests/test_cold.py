@@ -222,21 +222,27 @@ def test_a_pdf_page_read_before_is_placed_without_pypdf_and_the_same(tmp_path):
     assert "pypdf" in modules and edited == build("edited-none.pdf", "off")[0] and edited != none
 
 
-def test_math_symbols_read_before_are_found_without_pylatexenc(tmp_path):
+def test_math_symbols_and_qr_codes_read_before_are_drawn_without_pylatexenc_or_barcode_modules(tmp_path):
     """The Unicode of math macros (\\sim) comes from pylatexenc's tables, kept on disk by its version
-    (mathtext.latex_symbols): the next build does not import pylatexenc, and gives the same PDF."""
+    (mathtext.latex_symbols), and a QR code's modules from ReportLab's encoder, kept as plain values
+    (extras.qr_modules): the next build imports neither pylatexenc nor ReportLab's barcodes, and gives the same
+    PDF."""
     folder = _illustrated(tmp_path / "conf")
     _edit(folder, "abstract: More text.", "abstract: About $\\alpha \\sim \\beta$.")
+    with open(folder / "conference.yaml", "a", encoding="utf-8") as file:
+        file.write("qr_codes:\n  - {text: 'https://example.org/programme', caption: Programme}\n")
     cache = tmp_path / "cache"
     pdfs = []
-    for name, kept in (("first.pdf", True), ("again.pdf", False)):
+    for name, first in (("first.pdf", True), ("again.pdf", False)):
         done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST, str(folder), str(tmp_path / name)],
                               capture_output=True, text=True, cwd=ROOT, env={**os.environ, "BOOKLET_CACHE": str(cache)})
         report = json.loads(done.stdout.splitlines()[-1])
         assert report["code"] in (0, None), done.stderr
-        assert ("pylatexenc.latex2text" in report["modules"]) == kept
+        assert ("pylatexenc.latex2text" in report["modules"]) == first
+        assert ("reportlab.graphics.barcode" in report["modules"]) == first
         pdfs.append((tmp_path / name).read_bytes())
-    assert Pdf(tmp_path / "again.pdf").pages_with("\u223c")  # \sim, as pylatexenc gives it
+    pdf = Pdf(tmp_path / "again.pdf")
+    assert pdf.pages_with("\u223c") and pdf.pages_with("Programme")  # \\sim, as pylatexenc gives it; the code
     _build(folder, tmp_path / "none.pdf", "off")
     assert pdfs == [(tmp_path / "none.pdf").read_bytes()] * 2
 

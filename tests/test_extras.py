@@ -413,3 +413,22 @@ def test_a_damaged_pdf_is_reported_once_without_pypdf_s_own_log_lines(tmp_path):
     first, *rest = result.stderr.splitlines()
     assert first.startswith(f"conference.yaml:{line}: extra_pages[0].file: 'images/map.pdf': not a readable PDF (")
     assert rest == ["1 error, 0 warnings; nothing was written."]
+
+
+@pytest.mark.parametrize("text", ["x", "https://www.example.org/starstat2027", "WIFI:T:WPA;S:StarStat-2027;P:aurora;;",
+                                  "Þórr – 日本語 ✓ " * 9, "0123456789" * 60])
+def test_a_qr_code_is_drawn_from_its_kept_modules_as_reportlab_draws_it(text):
+    """layout.backmatter.draw_qr draws the modules data.extras.qr_modules keeps (plain values, read back from disk
+    without ReportLab's barcode modules) with the operators, in the order and with the numbers, of ReportLab's
+    QrCode flowable."""
+    from reportlab.graphics.barcode.qr import QrCode
+
+    from booklet.data.extras import QR_LEVEL, qr_modules
+    from booklet.layout.backmatter import QR_SIZE, draw_qr
+
+    theirs, ours = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    QrCode(text, width=QR_SIZE, height=QR_SIZE, qrLevel=QR_LEVEL).drawOn(theirs, 31.7, 12.25)
+    modules = qr_modules(text)
+    draw_qr(ours, modules, 31.7, 12.25)
+    assert ours._code == theirs._code and len(ours._code) > 20
+    assert all(type(row) is tuple and all(type(m) is bool for m in row) for row in modules)

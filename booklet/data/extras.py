@@ -65,11 +65,13 @@ def _page_file(report: Report, g: Fields):
     return path, pdf
 
 
-def made_qr(text: str):
-    """ReportLab's QR code of `text` (at booklet's error correction), made for drawing: its modules computed
-    and its mask chosen (what takes the time), once per text in a build or a watch's builds; None when the
-    text does not fit in one."""
-    return memory.kept("qr", ("made", text, QR_LEVEL), lambda: _encoded(text, choose_mask=True))
+def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
+    """The modules of `text`'s QR code (at booklet's error correction), row by row, True for dark, as ReportLab's
+    encoder makes them for drawing (its mask chosen: what takes the time); once per text in a build or a watch's
+    builds, and kept on disk as plain values (drawing them needs none of ReportLab's barcode modules). The text
+    fits (checked when the data was read)."""
+    return memory.kept("qr", ("modules", text, QR_LEVEL),
+                       lambda: tuple(tuple(map(bool, row)) for row in _encoded(text, choose_mask=True).modules))
 
 
 def qr_problem(text: str) -> str | None:
