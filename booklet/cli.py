@@ -145,12 +145,7 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
       booklet build my-conference -o programme.pdf --page-size A4
       booklet build --crop-marks --cover separate -o print/booklet.pdf
     """
-    with patterns.seeded():  # before ReportLab and PyYAML are imported: they compile patterns as they are
-        _build(data_dir, output, page_size, bleed, crop_marks, pad_to, cover, cmyk, run_preflight, strict, jobs)
-
-
-def _build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks: bool, pad_to: str,
-           cover: str, cmyk: bool, run_preflight: bool, strict: bool, jobs: int | None) -> None:
+    patterns.seed()  # before ReportLab and PyYAML are imported: they compile patterns as they are imported
     from .build import PrintOptions, build_booklet
 
     options = PrintOptions(canonical_size(page_size), bleed, crop_marks, int(pad_to), cover == "separate", cmyk)
@@ -161,6 +156,7 @@ def _build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_mark
                                    strict=strict, jobs=jobs)
         finally:
             bar.clear()
+    patterns.keep()  # the patterns compiled, for the next process (when none were kept for this code)
     _print_grouped(result.warnings)
     size = result.page_size
     if result.cover:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from booklet.cache import digest, disk, patterns
+from booklet.cache import digest, patterns
 
 from .helpers import write_conference
 

@@ -4,7 +4,7 @@ ReportLab, PyYAML and booklet compile them (at import and while building), so th
 Compiling a pattern is parsing it and turning it into the regex engine's code (a list of ints); the second step
 is slow for character sets over wide ranges, above all with IGNORECASE: ReportLab's URL pattern
 (platypus/paragraph.py, compiled when it is imported) takes about 0.03 s of a 0.5 s build, and a build
-compiles about 140 patterns, 0.05 s in all. A compiled pattern cannot be pickled, but its code can: `seeded()`
+compiles about 140 patterns, 0.05 s in all. A compiled pattern cannot be pickled, but its code can: `seed()`
 puts into `re._cache` the patterns kept by an earlier process, made with `_sre.compile` from their kept
 code, which is what `re.compile` would make (the same object: equal, same groups and flags); then
 `re.compile(pattern, flags)` finds them there. A `booklet build` that found nothing kept by the same code
@@ -26,7 +26,6 @@ from __future__ import annotations
 import pickle
 import re
 import sys
-from contextlib import contextmanager
 from functools import cache
 
 from . import digest, disk
@@ -147,11 +146,3 @@ def keep() -> int:
     payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
     disk.store(KIND, _name(engine), (sys.version, _stamp(), digest(payload), payload))
     return len(entries)
-
-
-@contextmanager
-def seeded():
-    """Around a command: re's cache seeded before, the patterns it compiled kept after (when it succeeded)."""
-    seed()
-    yield
-    keep()
