@@ -128,7 +128,8 @@ def test_the_next_process_starts_with_the_layouts_and_follows_an_edit(tmp_path):
     cache = tmp_path / "cache"
     _build(folder, tmp_path / "first.pdf", str(cache))
     kept = _persisted(cache)
-    assert len(kept) == 3  # the layouts (with the math boxes they name), the data files, the compressed streams
+    assert len(kept) == 4  # the layouts (with the math boxes they name), the data files, the compressed streams,
+    # the facts (names sorted, dates written)
     _edit(folder, "hyphenated electroencephalographically", "set anew, façade électroencephalographically")
     _build(folder, tmp_path / "edited.pdf", str(cache))  # starts warm, from what the first build kept
     _build(folder, tmp_path / "none.pdf", "off")
