@@ -200,3 +200,17 @@ def test_an_image_drawn_from_its_kept_xobject_is_never_opened_and_its_reader_is_
     opened.clear()
     assert _kept(folder, tmp_path / "again.pdf", cache, monkeypatch) == first and opened == []
     assert first == _cold(folder, tmp_path / "cold.pdf", monkeypatch)
+
+
+def test_the_math_box_characters_of_a_layouts_file_are_those_the_pattern_finds():
+    """persisted._box_chars (each lead byte found with bytes.find) finds what _BOX_CHAR.findall finds."""
+    import random
+
+    from booklet.cache.persisted import _BOX_CHAR, _box_chars
+
+    rng = random.Random(7)
+    alphabet = b"\xf3\xf4\x80\xbf\xb0\x8f\x90a\xc0"
+    cases = [b"", b"\xf3", "\U000f0001x\U0010fffd\U000f0001".encode(), b"\xf3\xf3\xb0\x80\x80\x80"]
+    cases += [bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(2000)]
+    for data in cases:
+        assert _box_chars(data) == set(_BOX_CHAR.findall(data)), data
