@@ -214,3 +214,32 @@ def test_the_math_box_characters_of_a_layouts_file_are_those_the_pattern_finds()
     cases += [bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(2000)]
     for data in cases:
         assert _box_chars(data) == set(_BOX_CHAR.findall(data)), data
+
+
+def test_hyphenation_patterns_are_read_only_when_a_paragraph_is_broken_anew(tmp_path, monkeypatch):
+    """A build whose paragraphs are all replayed from the layouts kept never reads the patterns; one with an
+    edited abstract to hyphenate does; both PDFs are a cold build's."""
+    import pyphen
+
+    from booklet.layout import styles
+
+    from .test_cold import _edit, _illustrated
+
+    folder = _illustrated(tmp_path / "conf")
+    cache = tmp_path / "cache"
+
+    def patterns_read(name: str) -> tuple[bool, bytes]:
+        monkeypatch.setattr(pyphen, "hdcache", {})
+        styles.hyphenation_language.cache_clear()
+        built = _kept(folder, tmp_path / name, cache, monkeypatch)
+        (found,) = pyphen.hdcache.values()
+        return "patterns" in vars(found), built
+
+    read, first = patterns_read("first.pdf")
+    assert read and first == _cold(folder, tmp_path / "cold.pdf", monkeypatch)
+    read, again = patterns_read("again.pdf")
+    assert not read and again == first
+    _edit(folder, "hyphenated electroencephalographically", "now hyphenated magnetoencephalographically")
+    read, edited = patterns_read("edited.pdf")
+    assert read and edited == _cold(folder, tmp_path / "edited-cold.pdf", monkeypatch) != first
+    styles.hyphenation_language.cache_clear()
