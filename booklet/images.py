@@ -221,17 +221,19 @@ class Printable:
         return kept
 
     def _new_reader(self):
-        from reportlab.lib.utils import ImageReader
+        """A ReportLab ImageReader of the image, made when it is first used: BookletCanvas.drawImage draws an
+        image kept before from its kept XObject and name (see xobject) and reads nothing of its reader, so a
+        build that starts from the disk cache neither opens a JPEG nor makes a Pillow image of raw pixels."""
+        return (_READER_CLASS[0] if _READER_CLASS else _reader_class())(self)
 
+    def _reader_source(self):
+        """What ReportLab's ImageReader is made of: the JPEG's bytes, or a Pillow image of the raw pixels."""
         if self.mode == "JPEG":
-            reader = ImageReader(io.BytesIO(self.data))
-        else:
-            image = Image.frombytes(self.mode, (self.width, self.height), self.data)
-            if self.transparency is not None:
-                image.info["transparency"] = self.transparency
-            reader = ImageReader(image)
-        reader.booklet_printable = self  # what BookletCanvas.drawImage knows it by
-        return reader
+            return io.BytesIO(self.data)
+        image = Image.frombytes(self.mode, (self.width, self.height), self.data)
+        if self.transparency is not None:
+            image.info["transparency"] = self.transparency
+        return image
 
     def xobject(self, reader, mask) -> tuple[str, bytes]:
         """What ReportLab's drawImage makes of this image drawn with `mask`: the name it gives it (a hash of
@@ -259,6 +261,32 @@ class Printable:
         if cache is not None and cache.warm:
             kept[mask] = found  # not a field: the frozen value does not change
         return found
+
+
+_READY = "_booklet_ready"
+_READER_CLASS: list = []  # made once, when first needed (ReportLab's ImageReader is imported then)
+
+
+def _reader_class():
+    """ImageReader made from a Printable when anything but `booklet_printable` (what BookletCanvas.drawImage
+    knows it by) is first read of it: then exactly ReportLab's reader of that image (its source does not
+    change: a Printable is frozen)."""
+    from reportlab.lib.utils import ImageReader
+
+    class PrintableReader(ImageReader):
+        def __init__(self, printable):  # noqa: D107  (ImageReader.__init__ is run when first needed)
+            self.__dict__["booklet_printable"] = printable
+
+        def __getattribute__(self, name):
+            if name != "booklet_printable" and name != "__dict__" and name != "__class__":
+                state = object.__getattribute__(self, "__dict__")
+                if _READY not in state:
+                    state[_READY] = True
+                    ImageReader.__init__(self, state["booklet_printable"]._reader_source())
+            return object.__getattribute__(self, name)
+
+    _READER_CLASS.append(PrintableReader)
+    return PrintableReader
 
 
 def _checked_xobject(kept) -> tuple[str, bytes] | None:

@@ -49,7 +49,7 @@ def _illustrated(folder: Path) -> Path:
             "speaker: {name: Ana Smith, affiliation: Uni A}",
             "speaker: {name: Ana Smith, affiliation: Uni A, photo: images/ana.jpg}").replace(
             "abstract: Some text.", "abstract: Some text with $\\\\mathbb{E}[x] \\\\sim 30\\\\%$ in it, hyphenated "
-            "electroencephalographically."),
+            "electroencephalographically. " + "Magnetoencephalographic characterisations, " * 12 + "ended."),
     })
     (folder / "images").mkdir()
     Image.radial_gradient("L").resize((1800, 1200)).convert("RGB").save(folder / "images/cover.jpg", quality=90)
@@ -128,7 +128,8 @@ def test_the_next_process_starts_with_the_layouts_and_follows_an_edit(tmp_path):
     cache = tmp_path / "cache"
     _build(folder, tmp_path / "first.pdf", str(cache))
     kept = _persisted(cache)
-    assert len(kept) == 3  # the layouts (with the math boxes they name), the data files, the compressed streams
+    assert len(kept) == 4  # the layouts (with the math boxes they name), the data files, the compressed streams,
+    # the facts (names sorted, dates written)
     _edit(folder, "hyphenated electroencephalographically", "set anew, façade électroencephalographically")
     _build(folder, tmp_path / "edited.pdf", str(cache))  # starts warm, from what the first build kept
     _build(folder, tmp_path / "none.pdf", "off")
@@ -291,8 +292,9 @@ def test_cached_hyphenation_patterns_hyphenate_as_pyphen_does(tmp_path, monkeypa
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(pyphen, "hdcache", {})
     path = pyphen.LANGUAGES["ca"]  # Catalan: patterns with a nonstandard hyphenation ("l·l" -> "l-l")
-    _load_patterns(pyphen, path)  # parsed and kept
+    _load_patterns(pyphen, path)  # read when first asked for: parsed and kept
     parsed = pyphen.hdcache.pop(path)
+    assert "patterns" not in vars(parsed) and parsed.maxlen > 0 and "patterns" in vars(parsed)
     _load_patterns(pyphen, path)  # from the cache
     cached = pyphen.hdcache[path]
     assert cached is not parsed and cached.patterns == parsed.patterns and cached.maxlen == parsed.maxlen

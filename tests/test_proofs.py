@@ -330,7 +330,7 @@ def test_proofs_build_from_the_layouts_a_build_kept_and_leave_the_disk_cache_as_
     folder = write_conference(tmp_path / "conf")
     build_booklet(folder, tmp_path / "booklet.pdf")
     kept = {path.name: path.read_bytes() for path in (cache / "persisted").glob("*.pickle")}
-    assert len(kept) == 3  # the data files, the layouts and the compressed streams (no QR code here)
+    assert len(kept) == 4  # the data files, the layouts, the compressed streams and the facts (no QR code here)
     reading = _reading_cache(folder)
     build_booklet(folder, tmp_path / "proofs-booklet.pdf", options=PrintOptions(bleed=0.0, pad_to=1), cache=reading)
     assert reading.size("layouts") > 20 and reading.made.get("layouts", 0) < reading.size("layouts") / 4

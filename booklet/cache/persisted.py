@@ -12,7 +12,10 @@ BuildCache:
   a new process gives the same values the same numbers;
 - "qr": each QR code's check and its made modules, keyed by its text (see data.extras);
 - "streams": each PDF stream's compressed bytes (see output.serialise), kept on disk by the hash of the text
-  compressed (zlib's version is in the `stamp`); not written when they pass LIMIT.
+  compressed (zlib's version is in the `stamp`); not written when they pass LIMIT;
+- "facts": small answers a library gives from data it loads at some cost (see `fact`: names' collation keys
+  from pyuca's table, dates written by babel from CLDR's data), keyed by the question and that library's
+  files (size and time, as booklet's own code is in the `stamp`).
 
 One file per section and data folder (`persisted/<hash of the folder's path and the section>.pickle`),
 loaded when the build first asks that section for something (a build that stops at bad data never loads
@@ -44,7 +47,7 @@ from pathlib import Path
 from . import digest, disk
 from .memory import BuildCache
 
-SECTIONS = ("files", "layouts", "qr", "streams")
+SECTIONS = ("files", "layouts", "qr", "streams", "facts")
 KIND = "persisted"
 FORMAT = 1
 # The largest file written: the sample's layouts take 2.5 MB (76 pages), 500 talks + 1,000 posters 44 MB
@@ -136,7 +139,7 @@ def _boxes_in(payload: bytes) -> dict:
     from ..text.paragraph import boxes
 
     registry = boxes()
-    todo = {char.decode("utf-8", "replace") for char in set(_BOX_CHAR.findall(payload))}
+    todo = {char.decode("utf-8", "replace") for char in _box_chars(payload)}
     found: dict = {}
     while todo:
         char = todo.pop()
@@ -146,6 +149,21 @@ def _boxes_in(payload: bytes) -> dict:
         found[char] = box
         todo.update(ch for _, runs in box.parts for run in runs for ch in run.text if ch in registry)
     return {char: _plain_box(box) for char, box in sorted(found.items())}
+
+
+def _box_chars(payload: bytes) -> set[bytes]:
+    """The distinct matches of _BOX_CHAR in `payload` (as findall finds them: no lead byte is inside a match),
+    found from each lead byte (bytes.find is a memchr; the regex scanning a layouts file of a few MB byte by
+    byte took about 9 ms of every build that writes it)."""
+    found = set()
+    for lead in (b"\xf3", b"\xf4"):
+        at = payload.find(lead)
+        while at != -1:
+            match = _BOX_CHAR.match(payload, at)
+            if match is not None:
+                found.add(match.group())
+            at = payload.find(lead, at + 1)
+    return found
 
 
 def _plain_box(box):
@@ -354,6 +372,44 @@ class PersistedCache(BuildCache):
 def _text_digest(text) -> str:
     """The hash a stream's text (str or bytes: see output.serialise) is kept by on disk."""
     return digest(text.encode("utf-8", "surrogatepass") + b"s" if isinstance(text, str) else text + b"b")
+
+
+def fact(kind: str, library: str, args: tuple, make):
+    """`make()`, the answer to `args` of a pure function (`kind`) of the library `library` (a module's name)
+    and its data: kept in the build's cache (section "facts", on disk with the data folder's other sections),
+    under `kind`, `args` and the library's files (see `library_files`), so that a process that finds it there
+    does not load the library's data at all (pyuca's collation table, babel's CLDR data: 0.01-0.02 s each).
+    The answer must be an immutable value (str, int, tuples of them, None) made from `args` alone.
+    Outside a build, `make()`."""
+    from .memory import active
+
+    cache = active()
+    if cache is None:
+        return make()
+    return cache.get("facts", (kind, library_files(library), *args), make)
+
+
+@cache
+def library_files(name: str) -> str:
+    """What a library is known by in keys: the hash of its package folder's path and of each file at the top of
+    it (modules, pyuca's table) by name, size and modification time (an upgraded or reinstalled library is
+    another, as booklet's own code is in `stamp`); "" when it cannot be found."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(name)
+        origin = spec.origin if spec is not None else None
+        if origin is None:
+            return ""
+        folder = Path(origin).parent
+        found = []
+        for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+            if entry.is_file():
+                info = entry.stat()
+                found.append((entry.name, info.st_size, info.st_mtime_ns))
+    except (OSError, ImportError, ValueError):
+        return ""
+    return disk.key("library", os.fspath(folder), tuple(found))
 
 
 def laying_out(jobs: int, fits: bool = True) -> None:

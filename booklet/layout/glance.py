@@ -661,8 +661,19 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
         return para
     frags = list(Para(text, style).frags)  # as parsed: wrapping may split them
     chars = "".join(f.text for f in frags)
+    # in a build whose cache keeps layouts: where the text was cut (found by the search below) is kept by the
+    # paragraph's layout key, the width and the lines; the cut paragraph gets a layout key of its own (its
+    # fragments follow from the text's, the style and the cut), so that its lines and drawing are kept too
+    from ..cache import memory
 
-    def attempt(count: int) -> Para | None:
+    cache = memory.active() if para._layout_key is not None else None
+    key = ("truncated", para._layout_key, width, lines) if cache is not None else None
+
+    def attempt_keyed(count: int) -> Para:
+        """The cut at `count` found before: its paragraph under its own layout key (its lines kept)."""
+        return attempt(count, para._layout_key + ("cut", count))
+
+    def attempt(count: int, cut_key=None) -> Para | None:
         kept, left = [], count
         for frag in frags:
             if left <= 0:
@@ -677,14 +688,34 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
         font = last.fontName if last.fontName.split("-")[0] == SANS else style.fontName
         kept.append(last.clone(text=ELLIPSIS, fontName=font, rise=0))
         cut = Para("", style, frags=kept)
+        if cut_key is not None:
+            cut._layout_key, cut._plain = cut_key, para._plain
+            cut.wrap(width, 10_000)
+            return cut  # it fitted when it was found
         cut.wrap(width, 10_000)
         return cut if len(cut.blPara.lines) <= lines else None
 
+    if key is not None:
+        kept = cache.peek("layouts", key)
+        if kept is not None:
+            return None if kept[0] is None else attempt_keyed(kept[0])
+    found_at: list[int] = []
+
+    def noting(count: int) -> Para | None:
+        cut = attempt(count)
+        if cut is not None:
+            found_at.append(count)  # ascending: the last noted is the largest that fits
+        return cut
+
     words = [i for i in range(1, len(chars)) if chars[i] == " " and chars[i - 1] != " "]
-    found = _last_fitting(words, attempt)
+    found = _last_fitting(words, noting)
     if found is None:  # not even the first word: a few of its letters, never the ellipsis alone
-        found = _last_fitting(list(range(min(MIN_KEPT, len(chars)), len(chars) + 1)), attempt)
-    return found
+        found = _last_fitting(list(range(min(MIN_KEPT, len(chars)), len(chars) + 1)), noting)
+    if key is None:
+        return found
+    count = found_at[-1] if found is not None else None
+    cache.put("layouts", key, (count,))
+    return None if count is None else attempt_keyed(count)
 
 
 def _last_fitting(cuts: list[int], attempt) -> Para | None:

@@ -158,23 +158,53 @@ def hyphenation_language(language: str) -> str | None:
 
 def _load_patterns(pyphen, path) -> None:
     """The language's hyphenation patterns into pyphen's own cache (where ReportLab's hyphenation finds
-    them): from booklet's disk cache (a few ms), else parsed from pyphen's dictionary (0.06-0.1 s) and cached."""
+    them), loaded when a word is first hyphenated (a build that replays every paragraph it kept hyphenates
+    none): from booklet's disk cache (a few ms), else parsed from pyphen's dictionary (0.06-0.1 s) and cached."""
     from ..cache import disk
 
     if path in pyphen.hdcache or disk.folder() is None:
         return
+    if not _LAZY_PATTERNS:
+        _LAZY_PATTERNS.append(_lazy_patterns_class(pyphen))
+    pyphen.hdcache[path] = _LAZY_PATTERNS[0](path)
+
+
+_LAZY_PATTERNS: list = []  # the class, made once
+
+
+def _lazy_patterns_class(pyphen):
+    """pyphen's HyphDict whose patterns are read when first asked for (see _patterns)."""
+
+    class LazyHyphDict(pyphen.HyphDict):
+        def __init__(self, path):  # noqa: D107  (the patterns are set when first read)
+            self.__dict__["_booklet_path"] = path
+
+        def __getattr__(self, name):  # an attribute not set yet: patterns, maxlen, cache
+            state = self.__dict__
+            if name.startswith("__") or "_booklet_path" not in state:
+                raise AttributeError(name)
+            patterns, maxlen = _patterns(pyphen, state.pop("_booklet_path"))
+            state.update(patterns=patterns, maxlen=maxlen, cache={})
+            return getattr(self, name)
+
+    return LazyHyphDict
+
+
+def _patterns(pyphen, path) -> tuple[dict, int]:
+    """(patterns, maxlen) of pyphen's HyphDict of `path`: from booklet's disk cache, else parsed and kept."""
+    from ..cache import disk
+
     try:
         name = disk.key("pyphen", pyphen.__version__, disk.file_digest(path))
     except OSError:
-        return
+        parsed = pyphen.HyphDict(path)
+        return parsed.patterns, parsed.maxlen
     kept = disk.load("hyphenation", name, tuple)
     if kept is not None and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], int):
-        patterns = pyphen.HyphDict.__new__(pyphen.HyphDict)
-        patterns.patterns, patterns.maxlen, patterns.cache = kept[0], kept[1], {}
-    else:
-        patterns = pyphen.HyphDict(path)
-        disk.store("hyphenation", name, (patterns.patterns, patterns.maxlen))
-    pyphen.hdcache[path] = patterns
+        return kept
+    parsed = pyphen.HyphDict(path)
+    disk.store("hyphenation", name, (parsed.patterns, parsed.maxlen))
+    return parsed.patterns, parsed.maxlen
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,16 @@ def check_labels(booklet: Booklet, lines) -> list[Problem]:
 
 
 def language_problem(code: str) -> str | None:
-    """What is wrong with a language code, and the code meant; None for a real code."""
+    """What is wrong with a language code, and the code meant; None for a real code (kept with the data
+    folder's layouts on disk, by the code and babel's files: see cache.persisted.fact)."""
+    from ..cache.persisted import fact
+
+    if not isinstance(code, str):
+        return _language_problem(code)
+    return fact("language_problem", "babel", (code,), lambda: _language_problem(code))
+
+
+def _language_problem(code: str) -> str | None:
     from babel.core import get_global
 
     language, *rest = re.split(r"[-_]", code)

@@ -140,7 +140,15 @@ class _FlatTable:
 
 @lru_cache(maxsize=65536)  # every name of a large conference: a rebuild in the same process sorts them again
 def _levels(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The primary weights of `text` (its letters, without accents or case), and its whole UCA sort key."""
+    """The primary weights of `text` (its letters, without accents or case), and its whole UCA sort key: kept
+    with the data folder's layouts on disk (cache.persisted.fact, by the text and pyuca's files), so that a
+    build that sorts no new name never loads the collation table."""
+    from ..cache.persisted import fact
+
+    return fact("levels", "pyuca", (text,), lambda: _made_levels(text))
+
+
+def _made_levels(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     key = tuple(_collator().sort_key(text))
     return (key[: key.index(0)] if 0 in key else key), key
 
