@@ -368,15 +368,18 @@ def _reports(booklet, pipes) -> tuple[list, list]:
     once a worker has reported while another still lays out: this process then unpickles that worker's
     layouts and does what the index will need whatever the pages (prepare_index), there and then; the last
     worker's layouts are only drained from its pipe (its message may not fit in the pipe, and the reply the
-    worker waits for is sent after it): `_finish` unpickles them while the parts are saved."""
+    worker waits for is sent after it), and unpickled by `_finish`. The layouts are kept in the parts' order,
+    before this process numbers anything more (the numbers two processes gave the same value are settled
+    the same way each build): those of the first parts as they come, the others by `_finish`."""
     import pickle
     from multiprocessing.connection import wait
 
     from ..layout.index import prepare_index
 
     reports: list = [None] * len(pipes)
-    layouts: list = [None] * len(pipes)  # unpickled, or the pickled bytes as received
-    prepared = False
+    waiting = object()
+    layouts: list = [waiting] * len(pipes)  # the pickled bytes as received, unpickled, or None once kept
+    prepared, kept = False, 0
     pending = dict(enumerate(pipes))
     while pending:
         ready = wait(list(pending.values()))
@@ -388,6 +391,10 @@ def _reports(booklet, pipes) -> tuple[list, list]:
             for index, got in enumerate(layouts):
                 if isinstance(got, bytes):
                     layouts[index] = _checked(pickle.loads(got))
+            while kept < len(layouts) and layouts[kept] is not waiting:  # kept in the parts' order
+                persisted.take_part_layouts(layouts[kept])
+                layouts[kept] = None
+                kept += 1
             if not prepared:  # the collation table (the first name sorted loads it) and most names' keys
                 prepare_index(identity for report in reports if report for identity in report.person_keys.values())
                 prepared = True
@@ -420,7 +427,12 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -
 
 def _finish(booklet, page, pad_to, last, reports, layouts, pipes, files, output, render_args):
     """The last part, laid out here; every part told the booklet's anchors; the parts assembled. `layouts`:
-    what each worker sent with its report for keeping (see _reports), kept before the last part is laid out."""
+    what each worker sent with its report for keeping (see _reports), kept before the last part is made."""
+    import pickle
+
+    for index, got in enumerate(layouts):  # in the parts' order, before this process numbers anything more:
+        layouts[index] = None             # the numbers are settled the same way whichever worker came first
+        persisted.take_part_layouts(_checked(pickle.loads(got)) if isinstance(got, bytes) else got)
     offsets, total = [], 0
     for report in reports:
         offsets.append(total)
@@ -470,11 +482,6 @@ def _finish(booklet, page, pad_to, last, reports, layouts, pipes, files, output,
             pipe.send(Reply(offset, early))
         else:
             waiting.append((pipe, offset))
-    import pickle
-
-    for index, got in enumerate(layouts):  # in the parts' order, while the parts told are saved (the index's
-        layouts[index] = None             # numbers come after theirs)
-        persisted.take_part_layouts(_checked(pickle.loads(got)) if isinstance(got, bytes) else got)
 
     def exchange(report: Report) -> Reply:
         anchors = merged(reports + [report])
