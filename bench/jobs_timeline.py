@@ -55,10 +55,9 @@ def main() -> None:
 
     log = tempfile.TemporaryFile()
     EVENTS_FD = log.fileno()
-    from booklet import build, check
+    from booklet import build
     from booklet.output import parallel, render
     from booklet.cache import persisted
-    from booklet.layout import story
 
     _log("B", "imports")
     import pypdf  # noqa: F401
@@ -77,11 +76,9 @@ def main() -> None:
     _wrap(persisted, "take_part_layouts")
     _wrap(render.BookletCanvas, "save", "canvas.save")
     _wrap(parallel.PartCanvas, "save", "part.save(all)")
-    original_exchange = parallel.PartCanvas.__dict__["save"]
     _wrap(render.BookletDocTemplate, "build", "doc.build")
     _wrap(persisted.PersistedCache, "save", "persisted.save")
     _wrap(persisted.PersistedCache, "_load", "persisted.load")
-    from booklet.cache import memory
     _log("B", "build_booklet")
     result = build.build_booklet(Path(args.data), Path(args.out), jobs=args.jobs)
     _log("E", "build_booklet")
