@@ -95,3 +95,32 @@ def test_a_generated_conference_in_a4_is_the_same_byte_for_byte(tmp_path, monkey
     fast = _built(folder, tmp_path / "fast.pdf", monkeypatch, True, "A4")
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     assert _built(folder, tmp_path / "parsed.pdf", monkeypatch, False, "A4") == fast
+
+
+def test_a_cache_that_keeps_layouts_keeps_the_entries_made_unparsed_as_their_parse(tmp_path, monkeypatch):
+    from booklet.cache.memory import BuildCache
+    from booklet.layout.flowables import Para
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    parsed = _built(DATA, tmp_path / "parsed.pdf", monkeypatch, False)  # every entry parsed, nothing kept
+    shapes = []
+    original = Para.parsed.__func__
+
+    def recording(cls, text, style, make):
+        def made():
+            frags = make()
+            if frags is not None:  # as made, before wrapping changes them; and as the parser makes them
+                shapes.append((_shape(frags), _shape(MathParagraph(text, style).frags), text))
+            return frags
+        return original(cls, text, style, made)
+
+    monkeypatch.setattr(Para, "parsed", classmethod(recording))
+    cache = BuildCache()  # keeps layouts, as a watch's or the disk cache's
+    build_booklet(DATA, tmp_path / "first.pdf", cache=cache)
+    assert len(shapes) > 50 and all(mine == theirs for mine, theirs, _ in shapes)
+    assert (tmp_path / "first.pdf").read_bytes() == parsed
+    kept = [key for key in cache._sections["layouts"] if key[0] == "parsed"]
+    shapes.clear()
+    build_booklet(DATA, tmp_path / "second.pdf", cache=cache)  # the kept parses serve: nothing made
+    assert shapes == [] and kept
+    assert (tmp_path / "second.pdf").read_bytes() == parsed

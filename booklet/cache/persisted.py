@@ -188,6 +188,8 @@ class PersistedCache(BuildCache):
         self._stride = 1
         self._slot = 0  # this process's part in a build in parts (0: the one that keeps the layouts)
         self._parts: tuple | None = None  # in a build in parts: (layouts, numbers) at the fork (see in_part)
+        self._sent: tuple | None = None  # in a worker: what part_layouts has sent (values, numbers, used keys)
+        self._renumbered: dict[int, int] = {}  # in the process keeping the layouts (see take_part_layouts)
 
     def _load(self, section: str) -> None:
         self._pending.discard(section)
@@ -321,16 +323,20 @@ class PersistedCache(BuildCache):
 
     def part_layouts(self):
         """In a worker, once its part is laid out: (the layout keys it used, {key: value} it made, {value:
-        number} it gave), for the process that keeps them (take_part_layouts); None when not keeping."""
+        number} it gave), for the process that keeps them (take_part_layouts); None when not keeping. Called
+        again (after the part is saved), only what is new since the call before."""
         if self._parts is None:
             return None
         values = self._sections.get("layouts", {})
-        made = dict(islice(values.items(), self._parts[0], None))
-        numbers = dict(islice(self._numbers.items(), self._parts[1], None))
+        sent_values, sent_numbers, sent_used = self._sent or (self._parts[0], self._parts[1], set())
+        made = dict(islice(values.items(), sent_values, None))
+        numbers = dict(islice(self._numbers.items(), sent_numbers, None))
+        used = self._used.get("layouts", set())
+        self._sent = (len(values), len(self._numbers), set(used))
         from ..text.paragraph import boxes
 
         made_boxes = {char: _plain_box(box) for char, box in boxes().items() if ord(char) >= self._parts[3]}
-        return self._used.get("layouts", set()), made, numbers, made_boxes
+        return used - sent_used if sent_used else used, made, numbers, made_boxes
 
     def take_part_layouts(self, got) -> None:
         """A worker's part_layouts, kept as this process's own (its numbers are of its own class)."""
@@ -342,7 +348,9 @@ class PersistedCache(BuildCache):
         for char, box in made_boxes.items():  # its math boxes' characters are of its own class: none taken
             paragraph._BOXES.setdefault(char, box)
             paragraph._CHARS.setdefault(box, char)
-        renumbered: dict[int, int] = {}  # a value another process numbered first: the worker's number -> that
+        # a value another process numbered first: the worker's number -> that (a worker's numbers are of its
+        # own class: one table serves every worker, and a worker's later layouts, see part_layouts)
+        renumbered: dict[int, int] = self._renumbered
 
         def fix(key):
             if type(key) is tuple:

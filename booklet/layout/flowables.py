@@ -263,8 +263,24 @@ class Para(MathParagraph):
     def frags(self, value):
         self.__dict__["_frags"] = value
 
+    @classmethod
+    def parsed(cls, text: str, style, make) -> "Para":
+        """The paragraph of markup `text`, whose fragments `make()` gives as parsing `text` would (made
+        otherwise: layout.index.EntryFrags; None: parsed after all), when no kept parse serves; kept as its
+        parse in a build that keeps layouts."""
+        made = cls.__new__(cls)
+        made._given = make
+        made.__init__(text, style)
+        return made
+
     def _setup(self, text, style, bulletText, frags, cleaner):
         cache = memory.active()
+        given = self.__dict__.pop("_given", None)  # see parsed
+        if given is not None and (frags is not None or cache is None or not cache.warm or not isinstance(text, str)):
+            made = given() if frags is None else None
+            if made is not None:
+                return super()._setup(cleaner(text), style, bulletText, made, cleaner)
+            given = None
         if frags is not None or cache is None or not cache.warm or not isinstance(text, str):
             return super()._setup(text, style, bulletText, frags, cleaner)
         key = layout_key(cache, type(self), text, style, bulletText, self.caseSensitive)
@@ -277,11 +293,17 @@ class Para(MathParagraph):
             self._parsed, self._layout_key = parsed, key
             return
         self._plain = _plain(text)
-        super()._setup(text, style, bulletText, frags, cleaner)
+        cleaned = None
+        made = given() if given is not None else None
+        if made is not None:  # what parsing would give, as parsing sets it
+            cleaned = cleaner(text)
+            super()._setup(cleaned, style, bulletText, made, cleaner)
+        else:
+            super()._setup(text, style, bulletText, frags, cleaner)
         # a <para> tag's attributes make a style of their own, a <bullet> tag a bullet: not kept
         if self.style is style and self.bulletText is bulletText:
-            cache.put("layouts", ("parsed", key), (pickle.dumps(self.frags, PICKLE), cleaner, cleaner(text),
-                                                   self._plain))
+            cache.put("layouts", ("parsed", key), (pickle.dumps(self.frags, PICKLE), cleaner,
+                                                   cleaner(text) if cleaned is None else cleaned, self._plain))
             self._layout_key = key
 
     def wrap(self, availWidth, availHeight):

@@ -111,6 +111,17 @@ def index_entries(who: dict[str, Identity], pages: dict[str, dict[int, bool]]):
     return sorted(found, key=lambda entry: sort_key(split_name(entry[0].name, entry[0].family)))
 
 
+def prepare_index(identities=()) -> None:
+    """What laying the index out needs whatever the pages it lists, made now (memoised where the index finds
+    it): the collation table, and the sort keys of `identities`' names. A build in parts calls it when a core
+    is free (output.parallel._reports)."""
+    from ..text.names import _collator
+
+    _collator()
+    for identity in identities:
+        sort_key(split_name(identity.name, identity.family))
+
+
 def entry_markup(identity: Identity, key: str, pages: dict[int, bool], links: bool = True) -> str:
     """'Smagt, Patrick van der  12, <b>14</b>' (markup), each page number a link to the name on that page."""
     numbers = []
@@ -206,11 +217,9 @@ class _Flowables(Sequence):
                 letter = filed
             self.plan.append(("entry", entry))
         self._made: dict[int, Flowable] = {}
-        self._fast = None  # EntryFrags, in a build whose cache keeps no parsed fragments (see Para._setup)
-        if links:
-            cache = memory.active()
-            if cache is None or not cache.warm:
-                self._fast = EntryFrags(self.entry_style)
+        self._fast = EntryFrags(self.entry_style) if links else None  # entries' fragments made unparsed
+        cache = memory.active()
+        self._keeps = cache is not None and cache.warm  # ... and kept as their parse (Para.parsed)
 
     def content_key(self):
         """What the entries' layout depends on (see columns.Columns): each letter and each entry's
@@ -237,10 +246,14 @@ class _Flowables(Sequence):
                 made = Para(markup.inline(value), self.letter_style)
             else:
                 text = entry_markup(*value, self.links)
-                frags = self._fast.frags(*value) if self._fast is not None else None
-                if frags is None:
-                    made = Para(text, self.entry_style)
-                else:  # as Para(text) would be, without parsing it
-                    made = Para(cleanBlockQuotedText(text), self.entry_style, frags=frags)
+                if self._keeps and self._fast is not None:  # as Para(text), kept as its parse; made without
+                    made = Para.parsed(text, self.entry_style,  # parsing it when no kept parse serves
+                                       lambda fast=self._fast, value=value: fast.frags(*value))
+                else:
+                    frags = self._fast.frags(*value) if self._fast is not None else None
+                    if frags is None:
+                        made = Para(text, self.entry_style)
+                    else:  # as Para(text) would be, without parsing it
+                        made = Para(cleanBlockQuotedText(text), self.entry_style, frags=frags)
             self._made[index] = made
         return made

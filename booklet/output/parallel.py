@@ -334,8 +334,9 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
             meanwhile()
         output.parent.mkdir(parents=True, exist_ok=True)  # where the parts are saved
         import pypdf  # noqa: F401  (for the assembly, imported while the workers work)
-        reports = [_receive(pipe) for pipe in pipes]
-        yield lambda target: _finish(booklet, page, pad_to, last, reports, pipes, files, Path(target), render_args)
+        reports, layouts = _reports(booklet, pipes)
+        yield lambda target: _finish(booklet, page, pad_to, last, reports, layouts, pipes, files, Path(target),
+                                     render_args)
         finished = True
     finally:
         for pipe in pipes:
@@ -353,10 +354,51 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
 
 
 def _receive(pipe):
-    message = pipe.recv()
+    return _checked(pipe.recv())
+
+
+def _checked(message):
     if isinstance(message, tuple) and message and message[0] == "error":
         raise RuntimeError(f"a worker process failed:\n{message[1]}")
     return message
+
+
+def _reports(booklet, pipes) -> tuple[list, list]:
+    """Each worker's Report, and the layouts it sent with it (see _work), taken as they come. A core is free
+    once a worker has reported while another still lays out: this process then unpickles that worker's
+    layouts and does what the index will need whatever the pages (prepare_index), there and then; the last
+    worker's layouts are only drained from its pipe (its message may not fit in the pipe, and the reply the
+    worker waits for is sent after it), and unpickled by `_finish`. The layouts are kept in the parts' order,
+    before this process numbers anything more (the numbers two processes gave the same value are settled
+    the same way each build): those of the first parts as they come, the others by `_finish`."""
+    import pickle
+    from multiprocessing.connection import wait
+
+    from ..layout.index import prepare_index
+
+    reports: list = [None] * len(pipes)
+    waiting = object()
+    layouts: list = [waiting] * len(pipes)  # the pickled bytes as received, unpickled, or None once kept
+    prepared, kept = False, 0
+    pending = dict(enumerate(pipes))
+    while pending:
+        ready = wait(list(pending.values()))
+        for index in [i for i, pipe in pending.items() if pipe in ready]:
+            pipe = pending.pop(index)
+            reports[index] = _receive(pipe)
+            layouts[index] = pipe.recv_bytes()
+        if pending:  # a core is free
+            for index, got in enumerate(layouts):
+                if isinstance(got, bytes):
+                    layouts[index] = _checked(pickle.loads(got))
+            while kept < len(layouts) and layouts[kept] is not waiting:  # kept in the parts' order
+                persisted.take_part_layouts(layouts[kept])
+                layouts[kept] = None
+                kept += 1
+            if not prepared:  # the collation table (the first name sorted loads it) and most names' keys
+                prepare_index(identity for report in reports if report for identity in report.person_keys.values())
+                prepared = True
+    return reports, layouts
 
 
 def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -> None:
@@ -369,7 +411,8 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -
         def exchange(report: Report) -> Reply:
             report.person_keys = {key: identity for identity, key in ctx.person_keys.items()}
             pipe.send(report)
-            return pipe.recv()
+            pipe.send(persisted.part_layouts())  # what it laid out, for keeping (None if not): taken before
+            return pipe.recv()                   # the index is laid out (_finish); the rest after the save
 
         if story:
             render_part(story, str(path), page, front=front, state=state, exchange=exchange, **render_args)
@@ -382,8 +425,14 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -
         pipe.close()
 
 
-def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_args):
-    """The last part, laid out here; every part told the booklet's anchors; the parts assembled."""
+def _finish(booklet, page, pad_to, last, reports, layouts, pipes, files, output, render_args):
+    """The last part, laid out here; every part told the booklet's anchors; the parts assembled. `layouts`:
+    what each worker sent with its report for keeping (see _reports), kept before the last part is made."""
+    import pickle
+
+    for index, got in enumerate(layouts):  # in the parts' order, before this process numbers anything more:
+        layouts[index] = None             # the numbers are settled the same way whichever worker came first
+        persisted.take_part_layouts(_checked(pickle.loads(got)) if isinstance(got, bytes) else got)
     offsets, total = [], 0
     for report in reports:
         offsets.append(total)
