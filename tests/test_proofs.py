@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import errno
+import io
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -342,3 +343,87 @@ def test_proofs_build_from_the_layouts_a_build_kept_and_leave_the_disk_cache_as_
     assert [p.file for p in warm.proofs] == [p.file for p in cold.proofs] and len(cold.proofs) == 4
     for proof in cold.proofs:
         assert (tmp_path / "warm" / proof.file).read_bytes() == (tmp_path / "cold" / proof.file).read_bytes()
+
+
+def _proof_bytes(folder: Path, out: Path, **options) -> dict[str, bytes]:
+    result = write_proofs(folder, out, **options)
+    return {p.file: (out / p.file).read_bytes() for p in result.proofs}
+
+
+def _two_posters(title: str, abstract: str = "Short.") -> dict[str, str]:
+    return {"posters.yaml": f"""\
+        - number: 1
+          author: Zoe Papadopoulou
+          title: {title}
+          abstract: {abstract}
+        - number: 2
+          authors: [{{name: Zoe Papadopoulou}}, {{name: Bo Jones}}]
+          title: Sequential Monte Carlo
+        """}
+
+
+def test_proofs_start_from_what_the_last_run_kept_and_follow_every_edit(tmp_path, monkeypatch):
+    """What a run derives besides the booklet (its pages as read, the poster pointers, the overlay) is kept in
+    the disk cache: the next run with the same inputs takes it instead of deriving it again, and a run with
+    any input changed gives the bytes of a run without the disk cache."""
+    import booklet.proofs.write as write
+    from booklet.proofs import pagecopy
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf", _two_posters("Mixture density networks"))
+    first = _proof_bytes(folder, tmp_path / "first", workers=2, reply_by=REPLY_BY)
+    assert len(first) == 5 and len(list((tmp_path / "cache" / write.KEPT).glob("*.pickle"))) == 1
+
+    def derived_again(*args, **kwargs):
+        raise AssertionError("derived again")
+
+    with monkeypatch.context() as patch:  # the same inputs: nothing derived again, the same bytes
+        patch.setattr(write, "draw_overlays", derived_again)
+        patch.setattr(write, "poster_pointers", derived_again)
+        patch.setattr(pagecopy.PdfObjects, "page", derived_again)
+        assert _proof_bytes(folder, tmp_path / "again", workers=2, reply_by=REPLY_BY) == first
+        assert _proof_bytes(folder, tmp_path / "one", workers=1, reply_by=REPLY_BY) == first
+
+    def warm_and_cold(name: str, **options) -> dict[str, bytes]:
+        warm = _proof_bytes(folder, tmp_path / f"{name}-warm", **options)
+        with monkeypatch.context() as patch:
+            patch.setenv("BOOKLET_CACHE", "off")
+            assert _proof_bytes(folder, tmp_path / f"{name}-cold", **options) == warm
+        return warm
+
+    # only the overlay's inputs change (the reply date in every header): the booklet's pages are kept
+    later = warm_and_cold("reply", workers=2, reply_by=REPLY_BY + dt.timedelta(days=1))
+    assert later.keys() == first.keys() and all(later[name] != first[name] for name in first)
+    # a poster's title: the booklet, the poster's pointers and its header change
+    write_conference(folder, _two_posters("Mixture density networks for spectra"))
+    edited = warm_and_cold("title", workers=2, reply_by=REPLY_BY)
+    assert edited["poster-zoe-papadopoulou.pdf"] != first["poster-zoe-papadopoulou.pdf"]
+    assert "forspectra" in norm(PdfReader(io.BytesIO(edited["poster-zoe-papadopoulou.pdf"])).pages[0].extract_text())
+    # a longer abstract before the second poster: only where that poster's title is (its pointer) moves
+    write_conference(folder, _two_posters("Mixture density networks", "Longer. " * 60))
+    longer = warm_and_cold("abstract", workers=2, reply_by=REPLY_BY)
+    assert longer["poster-bo-jones.pdf"] != first["poster-bo-jones.pdf"]
+    # back as it was, with the edited run's values kept: none of them leaks into these proofs
+    write_conference(folder, _two_posters("Mixture density networks"))
+    assert warm_and_cold("back", workers=1, reply_by=REPLY_BY) == first
+
+
+def test_a_damaged_or_foreign_kept_proofs_entry_is_not_used(tmp_path, monkeypatch):
+    import pickle
+
+    import booklet.proofs.write as write
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf", _two_posters("Mixture density networks"))
+    first = _proof_bytes(folder, tmp_path / "first", workers=1)
+    [kept] = (tmp_path / "cache" / write.KEPT).glob("*.pickle")
+    stamp, entry = pickle.loads(kept.read_bytes())
+    drawn = []
+    real = write.draw_overlays
+    monkeypatch.setattr(write, "draw_overlays", lambda *args: drawn.append(1) or real(*args))
+    kept.write_bytes(b"not a pickle")
+    assert _proof_bytes(folder, tmp_path / "damaged", workers=1) == first and len(drawn) == 1
+    kept.write_bytes(pickle.dumps(("other code", entry)))  # kept by another version of booklet
+    assert _proof_bytes(folder, tmp_path / "foreign", workers=1) == first and len(drawn) == 2
+    assert pickle.loads(kept.read_bytes())[0] == stamp  # replaced by this code's
+    assert _proof_bytes(folder, tmp_path / "kept", workers=1) == first and len(drawn) == 2

@@ -262,6 +262,16 @@ class _PageParts:
 
 
 @dataclass(frozen=True)
+class KnownPages:
+    """What a PageCopier read of a booklet's bytes, to start another copier of the same bytes from (picklable)."""
+
+    size: int  # the booklet's /Size
+    language: bytes  # the catalog's /Lang entry as copied (' /Lang (en)'), or b""
+    boxes: tuple[tuple[float, float], tuple[float, float, float, float]]  # PdfObjects.boxes
+    pages: dict[int, tuple]  # page index -> (number, entries, resources, xobjects, contents, ((object, start, end), ...))
+
+
+@dataclass(frozen=True)
 class Placed:
     """A form of the overlay PDF, drawn on a copied page moved by (x, y) points."""
 
@@ -277,19 +287,59 @@ class PageCopier:
     its forms are copied raw too, renumbered above the booklet's objects.
     """
 
-    def __init__(self, booklet_pdf: bytes | PdfObjects, overlay_pdf: bytes | None = None):
-        """`overlay_pdf` may come later (`use_overlay`): the booklet's pages can be read (`prepare`) meanwhile."""
-        self.booklet = booklet_pdf if isinstance(booklet_pdf, PdfObjects) else PdfObjects(booklet_pdf)
-        self.shift = self.booklet.size  # overlay objects are numbered above every booklet object
+    def __init__(self, booklet_pdf: bytes | PdfObjects, overlay_pdf: bytes | None = None,
+                 known: KnownPages | None = None):
+        """`overlay_pdf` may come later (`use_overlay`): the booklet's pages can be read (`prepare`) meanwhile.
+
+        `known`: what an earlier copier read of these very bytes (`known()`): its pages are not read again,
+        and the booklet is parsed only for a page it does not hold.
+        """
+        if isinstance(booklet_pdf, PdfObjects):
+            self._booklet: PdfObjects | None = booklet_pdf
+            data = booklet_pdf.data
+        else:
+            self._booklet, data = None, booklet_pdf
+        self._data = data
+        self._view = memoryview(data)
         self._parts: dict[int, _PageParts] = {}
-        language = self.booklet.reader.trailer["/Root"].get("/Lang")
-        self._language = b" /Lang " + serialise(language) if language is not None else b""
+        self._spans: dict[int, tuple[tuple[int, int, int], ...]] = {}  # page index -> (number, start, end) of its objects
+        self._known = dict(known.pages) if known is not None else {}
+        if known is not None:
+            self.shift, self._language, self._boxes = known.size, known.language, known.boxes
+        else:
+            self.shift = self.booklet.size  # overlay objects are numbered above every booklet object
+            language = self.booklet.reader.trailer["/Root"].get("/Lang")
+            self._language = b" /Lang " + serialise(language) if language is not None else b""
+            self._boxes = None
         if overlay_pdf is not None:
             self.use_overlay(overlay_pdf)
 
+    @property
+    def booklet(self) -> PdfObjects:
+        """The booklet, parsed (when first needed)."""
+        if self._booklet is None:
+            self._booklet = PdfObjects(self._data)
+        return self._booklet
+
+    def boxes(self) -> tuple[tuple[float, float], tuple[float, float, float, float]]:
+        """The booklet's media size and trim box (PdfObjects.boxes)."""
+        if self._boxes is None:
+            self._boxes = self.booklet.boxes()
+        return self._boxes
+
+    def known(self) -> KnownPages:
+        """What this copier read of the booklet (every page prepared or copied), to give a later copier of the
+        same bytes."""
+        pages = dict(self._known)
+        for index, parts in self._parts.items():
+            if index not in pages:
+                pages[index] = (parts.number, parts.entries, parts.resources, parts.xobjects, parts.contents,
+                                self._spans[index])
+        return KnownPages(self.shift, self._language, self.boxes(), pages)
+
     def use_overlay(self, overlay_pdf: bytes) -> None:
         self.overlay = PdfObjects(overlay_pdf)
-        self.first_new = self.booklet.size + self.overlay.size
+        self.first_new = self.shift + self.overlay.size
         self.forms = _form_numbers(self.overlay.reader.pages[0])
         self._form_objects: dict[int, tuple[tuple[int, bytes], ...]] = {}
         self._overlay_raw: dict[int, bytes] = {}
@@ -334,17 +384,28 @@ class PageCopier:
     def _page_parts(self, index: int) -> _PageParts:
         parts = self._parts.get(index)
         if parts is None:
-            page, number = self.booklet.page(index)
+            known = self._known.get(index)
+            if known is not None:
+                number, entries, resources, xobjects, contents, spans = known
+                view = self._view
+                parts = self._parts[index] = _PageParts(number, entries, resources, xobjects, contents,
+                                                        tuple((n, view[start:end]) for n, start, end in spans))
+                self._spans[index] = spans
+                return parts
+            booklet = self.booklet
+            page, number = booklet.page(index)
             contents = _content_refs(page.raw_get("/Contents"))
             resources = _used_resources(page.get("/Resources"), contents)
             xobjects = resources.pop("/XObject", None) or DictionaryObject()
             entries = {k: v for k, v in dict.items(page) if k not in _DROPPED_PAGE_KEYS}
-            dependencies = self.booklet.closure([entries, resources, xobjects, contents])
+            dependencies = booklet.closure([entries, resources, xobjects, contents])
             dependencies.discard(number)
+            dependencies = sorted(dependencies)
             parts = self._parts[index] = _PageParts(
                 number, _entries(entries), _entries(resources), _entries(xobjects),
                 b"".join(b" %d 0 R" % ref.idnum for ref in contents),
-                tuple((number, self.booklet.raw(number)) for number in sorted(dependencies)))
+                tuple((number, booklet.raw(number)) for number in dependencies))
+            self._spans[index] = tuple((number, *booklet._spans[number]) for number in dependencies)
         return parts
 
     def _copy_form(self, pdf: PdfFile, form: str) -> int:

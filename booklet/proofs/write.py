@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cache import digest, disk
 from ..output.atomic import Together, together
 from ..output.pngs import write_pngs
 from ..text import markup
@@ -26,6 +27,7 @@ from .plan import (
 
 if TYPE_CHECKING:  # the rest is imported where it is used: the build starts before it is all loaded
     from ..build import BuildResult
+    from .pagecopy import KnownPages
 
 
 def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_by: dt.date | None = None,
@@ -45,10 +47,15 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
                 for name in names:
                     files.temp(out_dir / name)
 
-            plan = _built_and_planned(Path(data_dir), page_size, prepare)
+            kept: list[_Kept | None] = []
+            plan = _built_and_planned(Path(data_dir), page_size, prepare, lambda: kept.append(_load_kept(data_dir)))
             paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
-            result = _make(plan, page_size, reply_by, png, paths, workers, files)
+            made_now: list[_Kept] = []
+            result = _make(plan, page_size, reply_by, png, paths, workers, files, kept[0] if kept else None,
+                           made_now.append)
             files.write(manifest, manifest_text(result.proofs).encode("utf-8"))
+        if made_now and made_now[0] != (kept[0] if kept else None):
+            _store_kept(data_dir, made_now[0])
     except BaseException:
         if made and out_dir.is_dir() and not any(out_dir.iterdir()):
             out_dir.rmdir()  # made for files that were never written
@@ -144,9 +151,10 @@ def _reading_cache(data_dir: Path):
     return Reading(data_dir)
 
 
-def _built_and_planned(data_dir: Path, page_size: str, prepare=None) -> _Plan:
-    """_build and _planned, in another process while this one loads what writing the proofs needs and, once
-    the data is checked, calls `prepare(file names of the proofs)` (files are slow to create on some disks).
+def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=None) -> _Plan:
+    """_build and _planned, in another process while this one loads what writing the proofs needs, calls
+    `meanwhile()` and, once the data is checked, calls `prepare(file names of the proofs)` (files are slow to
+    create on some disks).
 
     What the build needs is loaded first, in this process: where processes are forked, the build's
     inherits it rather than loading it a second time.
@@ -159,6 +167,8 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None) -> _Plan:
             if prepare is not None:
                 prepare([p.file for p in proofs])
 
+        if meanwhile is not None:
+            meanwhile()
         return _planned(*_build(data_dir, page_size, checked), page_size, proofs)
     import multiprocessing
 
@@ -172,6 +182,8 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None) -> _Plan:
     sending.close()
     try:
         _load_writers()
+        if meanwhile is not None:
+            meanwhile()
         while True:
             kind, value = _received(receiving, process, "the process building the booklet")
             if kind == "checked":
@@ -260,11 +272,13 @@ class _Files:
 
 
 def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, paths: dict[str, Path],
-          workers: int | None, files: Together) -> ProofsResult:
+          workers: int | None, files: Together, kept: _Kept | None = None, keep=None) -> ProofsResult:
     """Give the plan's proofs their pages and headers, then write them (in `workers` processes) to paths[proof.id]
     (and their PNGs beside them) by way of `files`, which publishes them once all are written.
 
     PNGs of an earlier proof of the same name that the new one does not replace are removed with it.
+    `kept`: what an earlier run derived (see _Kept), used where its keys match; `keep(_Kept)` is given what
+    this run derived.
     """
     geometry = page_for(page_size)
     built = plan.built
@@ -289,7 +303,9 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
             if old not in pngs[proof.id]:
                 files.remove(old)  # made for an earlier proof of this name: it would not match the new one
     groups = _groups(proofs, workers or (min(_cpus(), 4) if len(proofs) >= 300 else 1))
-    _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups])
+    made = _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups], kept)
+    if keep is not None:
+        keep(made)
     return ProofsResult(tuple(proofs), tuple(paths[p.id] for p in proofs),
                         tuple(target for p in proofs for target in pngs[p.id]), None, built.pages, built.warnings,
                         missing_emails(proofs))
@@ -310,17 +326,25 @@ def _groups(proofs: list[Proof], count: int) -> list[list[Proof]]:
     return groups
 
 
-def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]]) -> None:
+def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]], kept: _Kept | None = None) -> _Kept:
     """Write each group of proofs (and their PNGs) to its files: the first group here, each other one in a
-    process of its own, which reads the booklet while this one draws the overlay of every proof.
+    process of its own, which reads the booklet while this one draws the overlay of every proof. What
+    `kept` holds for these very inputs (the booklet's pages read, the poster pointers, the overlay) is
+    taken from it, not made again; the return value holds what this run used, for the next.
 
     The overlay is one PDF for all the proofs, whatever the groups: so a proof's bytes do not depend
     on how many processes wrote them.
     """
-    from .pagecopy import PdfObjects
-
     import multiprocessing
 
+    from .pagecopy import KnownPages
+
+    proofs = [p for group in groups for p in group]
+    pdf = digest(job.pdf)
+    known = kept.pages if kept is not None and kept.pdf == pdf else None
+    pointers_key = disk.key("pointers", pdf, sorted(job.poster_titles.items()), sorted(job.anchors.items()),
+                            [(p.id, p.kind, p.anchors) for p in proofs])
+    pointers = kept.pointers[1] if kept is not None and kept.pointers[0] == pointers_key else None
     helpers = []
     failed = True
     if len(groups) > 1:
@@ -329,22 +353,31 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
         first = len(groups[0])
         for group, where in zip(groups[1:], files[1:]):
             here, there = multiprocessing.Pipe()
-            process = multiprocessing.Process(target=_group_process, args=(there, job, group, first, where),
-                                              daemon=True)
+            process = multiprocessing.Process(target=_group_process,
+                                              args=(there, job, group, first, where, known, pointers), daemon=True)
             process.start()
             there.close()
             helpers.append((process, here))
             first += len(group)
-        booklet = PdfObjects(job.pdf)
-        media, trim = booklet.boxes()
-        overlay = draw_overlays([p for group in groups for p in group], job.page, media, trim, job.reply)
+        writer = _GroupWriter(job, groups[0], 0, known, pointers)
+        media, trim = writer.copier.boxes()
+        overlay_key = disk.key("overlay", [p.header[:2] for p in proofs], job.page, media, trim, job.reply,
+                               _fonts_in_use())
+        if kept is not None and kept.overlay[0] == overlay_key:
+            overlay = kept.overlay[1]
+        else:
+            overlay = draw_overlays(proofs, job.page, media, trim, job.reply)
         for _, connection in helpers:
             connection.send(overlay)
-        _GroupWriter(job, groups[0], 0, booklet).write(overlay, files[0])
+        writer.write(overlay, files[0])
+        pages = dict(writer.copier.known().pages)
+        found = dict(writer.pointers)
         for process, connection in helpers:
             kind, value = _received(connection, process, "a process writing proofs")
             if kind == "raised":
                 raise value
+            pages.update(value[0])
+            found.update(value[1])
         failed = False
     finally:
         for process, connection in helpers:
@@ -352,16 +385,22 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             if failed:
                 process.terminate()  # nothing more written into files about to be removed
             process.join()
+    boxes = writer.copier.boxes()
+    return _Kept(pdf, KnownPages(writer.copier.shift, writer.copier._language, boxes, pages),
+                 (pointers_key, pointers if pointers is not None else found), (overlay_key, overlay))
 
 
-def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files: list[_Files]) -> None:
+def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files: list[_Files],
+                   known: KnownPages | None, pointers: dict | None) -> None:
     """In another process: reads the booklet for `proofs`, waits for the overlay, writes them; says
-    ("done", None) or ("raised", the exception)."""
+    ("done", (the pages it read, the pointers it found)) or ("raised", the exception)."""
     try:
         try:
-            writer = _GroupWriter(job, proofs, first)
+            writer = _GroupWriter(job, proofs, first, known, pointers)
+            writer.read()
             writer.write(connection.recv(), files)
-            connection.send(("done", None))
+            made = (writer.copier.known().pages if known is None else {}, writer.pointers if pointers is None else {})
+            connection.send(("done", made))
         except EOFError:
             return  # the parent gave up: nothing to say
         except BaseException as exc:  # noqa: BLE001 - told to the parent, which raises it
@@ -375,31 +414,117 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
 
 class _GroupWriter:
     """Proofs `proofs[i]` (the `first + i`-th of all) written from the booklet: its pages read and the poster
-    titles found when it is made; the overlay given to `write`."""
+    titles found by `read` (or taken from `known` and `pointers`: see _Kept); the overlay given to `write`."""
 
-    def __init__(self, job: _Job, proofs: list[Proof], first: int, booklet=None):
-        from .pagecopy import PageCopier, PdfObjects
+    def __init__(self, job: _Job, proofs: list[Proof], first: int, known: KnownPages | None = None,
+                 pointers: dict | None = None):
+        from .pagecopy import PageCopier
 
         self.job, self.proofs, self.first = job, proofs, first
-        booklet = booklet if booklet is not None else PdfObjects(job.pdf)
-        self.trim = booklet.boxes()[1]
-        self.pointers = poster_pointers(job.pdf, proofs, job.poster_titles, job.anchors)
-        self.copier = PageCopier(booklet)
-        for page in sorted({page for proof in proofs for page in proof.pages}):
-            self.copier.prepare(page - 1)
+        self.copier = PageCopier(job.pdf, known=known)
+        self.trim = self.copier.boxes()[1]
+        self.pointers = pointers
+        self._read = False
+
+    def read(self) -> None:
+        """Read the pages of the group's proofs (when not yet read)."""
+        if not self._read:
+            job = self.job
+            if self.pointers is None:
+                self.pointers = poster_pointers(job.pdf, self.proofs, job.poster_titles, job.anchors)
+            for page in sorted({page for proof in self.proofs for page in proof.pages}):
+                self.copier.prepare(page - 1)
+            self._read = True
 
     def write(self, overlay: bytes, files: list[_Files]) -> None:
         job = self.job
+        self.read()
         self.copier.use_overlay(overlay)
         for number, (proof, where) in enumerate(zip(self.proofs, files), start=self.first):
             spread = [(page - 1, overlay_forms(number, page, job.page, self.trim,
                                                self.pointers.get((proof.id, page), ())))
                       for page in proof.pages]
             parts = self.copier.copy_parts(spread, title=f"Proof for {proof.names}: {proof.title} ({job.short_title})")
-            with open(where.pdf, "wb") as file:
-                file.writelines(parts)
+            data = b"".join(parts)
+            _write_file(where.pdf, data)
             if job.png:
-                write_pngs(b"".join(parts), lambda index: where.pngs[index])
+                write_pngs(data, lambda index: where.pngs[index])
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """`data` into the (temporary, empty) file at `path` in one system call where the system allows: a
+    call per part of a proof (a score of them) cost more than joining them first, on a disk with costly calls."""
+    handle = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+    finally:
+        os.close(handle)
+
+
+# --------------------------------------------------------------------------- what the next run starts from
+
+
+KEPT = "proofs"  # the disk cache's kind (booklet.cache.disk)
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """What a run of `booklet proofs` on a folder derived besides the booklet, kept in the disk cache for the
+    next run; each value with the key of everything it was made from, so a value is used only for the very
+    inputs it was made of (a changed booklet, poster title or header is a new key: made again).
+
+    Derived only from the bytes of the booklet built (the booklet's pages as read, and the poster pointers
+    found in its text) or from the overlay's own inputs (the header lines, page, boxes, fonts): what making
+    them again gives, so the proofs are the bytes of a run without it.
+    """
+
+    pdf: str  # the digest of the booklet's bytes that `pages` were read from
+    pages: KnownPages  # PageCopier.known()
+    pointers: tuple[str, dict]  # (key, poster pointers of every proof)
+    overlay: tuple[str, bytes]  # (key, the overlay PDF)
+
+
+def _kept_name(data_dir: Path) -> str:
+    return disk.key(KEPT, os.fspath(Path(data_dir).resolve()))
+
+
+def _load_kept(data_dir: Path) -> _Kept | None:
+    """What the last run of proofs on `data_dir` kept, when this code kept it; else None."""
+    from ..cache.persisted import stamp
+
+    if disk.folder() is None:
+        return None
+    kept = disk.load(KEPT, _kept_name(data_dir), tuple)
+    if kept is not None and len(kept) == 2 and kept[0] == stamp() and isinstance(kept[1], _Kept):
+        return kept[1]
+    return None
+
+
+def _store_kept(data_dir: Path, kept: _Kept) -> None:
+    from ..cache.persisted import stamp
+
+    if disk.folder() is not None:
+        disk.store(KEPT, _kept_name(data_dir), (stamp(), kept))
+
+
+def _fonts_in_use() -> tuple:
+    """The font files the overlay is drawn with (those register_fonts points SANS at, and the fallbacks), by
+    path, size and modification time: part of the overlay's key."""
+    from ..text import fonts
+
+    register_fonts()
+    active = fonts._active
+    paths = [path for family in (active.text, active.headings) for _, path in family.faces()] + list(active.fallbacks)
+    found = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+            found.append((os.fspath(path), info.st_size, info.st_mtime_ns))
+        except OSError:
+            found.append((os.fspath(path), None, None))
+    return tuple(found)
 
 
 # --------------------------------------------------------------------------- what proofs there are
