@@ -148,28 +148,22 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
         colours=make_palette(booklet.theme, page.cmyk),
     )
     render = partial(render_pdf, page=page, **render_args)
-    known, settled = None, True
-    if jobs > 1:
-        story = None  # laid out in parts (output.parallel)
-    elif index_before_people(booklet.theme.sections):
-        known, settled = learn_people(lambda known, links: build_story(booklet, page, options.pad_to, known, links),
-                                      render)
-    # settled: the same layout as the last pass, links and all; else no links (a target might be missing)
     if jobs == 1:
+        known, settled = None, True
+        if index_before_people(booklet.theme.sections):
+            known, settled = learn_people(
+                lambda known, links: build_story(booklet, page, options.pad_to, known, links), render)
+        # settled: the same layout as the last pass, links and all; else no links (a target might be missing)
         story = build_story(booklet, page, options.pad_to, known, index_links=settled)
-    if jobs > 1:  # laid out in parts (while `checks` run here); assembled into `target` by finish(target)
+        parts = nullcontext()
+    else:  # laid out in parts (while `checks` run here); assembled into `target` by finish(target)
         from .output.parallel import parallel_parts
 
         parts = parallel_parts(booklet, page, options.pad_to, jobs, output, render_args, meanwhile=checks)
-    else:
-        parts = nullcontext()
     # with a separate cover, the whole booklet is an intermediate file, split into the two published ones
     whole = scratch_beside(output, ".full.pdf") if options.separate_cover else nullcontext(output)
     with parts as finish, whole as target:
-        if jobs > 1:
-            pages, anchors = finish(target)
-        else:
-            pages, anchors = render(story, target, progress=progress)
+        pages, anchors = render(story, target, progress=progress) if jobs == 1 else finish(target)
         if not options.separate_cover:
             return BuildResult(output, pages, warnings, anchors, booklet=booklet, page_size=size)
         from .printing.cover import split_cover
