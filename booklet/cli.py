@@ -145,8 +145,11 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
       booklet build my-conference -o programme.pdf --page-size A4
       booklet build --crop-marks --cover separate -o print/booklet.pdf
     """
-    patterns.seed()  # before ReportLab and PyYAML are imported: they compile patterns as they are imported
-    from .build import PrintOptions, build_booklet
+    from .cache.disk import lasting
+
+    with lasting():  # what is imported lives on: not collected meanwhile (~80 collections), then out of gc's way
+        patterns.seed()  # before ReportLab and PyYAML are imported: they compile patterns as they are imported
+        from .build import PrintOptions, build_booklet
 
     options = PrintOptions(canonical_size(page_size), bleed, crop_marks, int(pad_to), cover == "separate", cmyk)
     bar = ProgressBar()

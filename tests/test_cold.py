@@ -392,3 +392,34 @@ def test_qr_codes_and_compressed_streams_are_kept_on_disk_and_follow_an_edit(tmp
     build_booklet(folder, tmp_path / "edited.pdf")
     assert made["qr"] == 2 and 0 < made["streams"]  # the new code checked and made; its page compressed anew
     assert (tmp_path / "edited.pdf").read_bytes() == build("edited-again.pdf") != first
+
+
+def test_a_font_from_the_disk_cache_is_the_parsed_font_with_its_glyph_table_unpickled_when_asked(tmp_path,
+                                                                                                monkeypatch):
+    from booklet.text import fonts
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    path = fonts.BUNDLED["Noto Sans"].bold
+    data = path.read_bytes()
+    parsed = fonts._parsed("Probe", path, data, "d1")  # nothing kept yet: parsed, and kept
+    [entry] = (tmp_path / "cache" / "fonts").glob("*.pickle")
+    kept = fonts._parsed("Probe", path, data, "d1")
+    assert kept is not parsed and "glyphToChar" not in vars(kept.face)  # not unpickled yet
+    assert kept.face.glyphToChar == parsed.face.glyphToChar and "glyphToChar" in vars(kept.face)
+    assert vars(kept.face).keys() == vars(parsed.face).keys()
+    for name, value in vars(parsed.face).items():
+        if name != "_pdfScale":
+            assert getattr(kept.face, name) == value, name
+    assert vars(kept).keys() == vars(parsed).keys() and vars(kept.encoding) == vars(parsed.encoding)
+    for name, value in vars(parsed).items():
+        if name not in ("face", "state", "encoding"):
+            assert getattr(kept, name) == value, name
+    assert kept.stringWidth("Glyph table", 10) == parsed.stringWidth("Glyph table", 10)
+    with pytest.raises(AttributeError):
+        kept.face.no_such_attribute  # noqa: B018
+    # an entry of the shape kept before (glyphToChar inside the face's attributes) is not taken for one
+    font_state, face_state = pickle.loads(entry.read_bytes())
+    entry.write_bytes(pickle.dumps((font_state, {**{k: v for k, v in face_state.items()
+                                                    if k != fonts._GLYPHS_APART}, "glyphToChar": {}})))
+    again = fonts._parsed("Probe", path, data, "d1")
+    assert again.face.glyphToChar == parsed.face.glyphToChar and type(again.face) is type(parsed.face)

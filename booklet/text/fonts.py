@@ -175,20 +175,24 @@ def _parsed(name: str, path: Path, data: bytes, digest: str):
 
     Kept: the font object's and its face's attributes right after parsing, except the file's bytes (`data`
     is the same bytes), the per-document state (none yet) and the face's scaling function (rebuilt as
-    ReportLab builds it, from unitsPerEm)."""
+    ReportLab builds it, from unitsPerEm). The face's glyphToChar (glyph -> its characters, a dict of
+    lists: a third of the time restoring a face takes) is kept pickled apart and unpickled only when first
+    asked for (ReportLab's shaping asks; booklet's builds do not: see _kept_face_class)."""
     from reportlab import Version, rl_config
-    from reportlab.pdfbase.ttfonts import TTFontFace
 
     from ..cache import disk
 
     cls = _font_class()
-    key = disk.key("ttfont", Version, rl_config.ttfAsciiReadable, list(rl_config.unShapedFontGlob), name, digest)
+    key = disk.key("ttfont", Version, rl_config.ttfAsciiReadable, list(rl_config.unShapedFontGlob), name, digest,
+                   _GLYPHS_APART)
     kept = disk.load("fonts", key, tuple)
-    if kept is not None and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], dict):
+    if (kept is not None and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], dict)
+            and isinstance(kept[1].get(_GLYPHS_APART), bytes)):
         from weakref import WeakKeyDictionary
 
         font_state, face_state = kept
-        face = TTFontFace.__new__(TTFontFace)
+        face_class = _kept_face_class()
+        face = face_class.__new__(face_class)
         face.__dict__.update(face_state, _ttf_data=data, filename=str(path))
         face._pdfScale = _pdf_scale(face.unitsPerEm)
         font = cls.__new__(cls)
@@ -197,8 +201,42 @@ def _parsed(name: str, path: Path, data: bytes, digest: str):
     font = cls(name, str(path))
     skip_font, skip_face = {"fontName", "face", "state"}, {"_ttf_data", "filename", "_pdfScale"}
     disk.store("fonts", key, make=lambda: ({k: v for k, v in vars(font).items() if k not in skip_font},
-                                           {k: v for k, v in vars(font.face).items() if k not in skip_face}))
+                                           _face_state(vars(font.face), skip_face)))
     return font
+
+
+_GLYPHS_APART = "_booklet_glyph_to_char"  # the kept face's pickled glyphToChar (a key part, too: the format)
+
+
+def _face_state(attributes: dict, skip: set) -> dict:
+    """A parsed face's attributes as kept: all but `skip`, with glyphToChar pickled apart."""
+    import pickle
+
+    state = {k: v for k, v in attributes.items() if k not in skip and k != "glyphToChar"}
+    state[_GLYPHS_APART] = pickle.dumps(attributes["glyphToChar"], protocol=pickle.HIGHEST_PROTOCOL)
+    return state
+
+
+@cache
+def _kept_face_class():
+    """ReportLab's TTFontFace restored from the disk cache: the same attributes as a parsed face, glyphToChar
+    unpickled from its kept bytes when first asked for (then an attribute as any other)."""
+    import pickle
+
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    class KeptTTFontFace(TTFontFace):
+        def __getattr__(self, name):  # only called for an attribute not set
+            if name == "glyphToChar":
+                state = self.__dict__
+                packed = state.get(_GLYPHS_APART)
+                if packed is not None:
+                    value = state["glyphToChar"] = pickle.loads(packed)
+                    del state[_GLYPHS_APART]
+                    return value
+            raise AttributeError(name)
+
+    return KeptTTFontFace
 
 
 def _pdf_scale(units_per_em: int):
