@@ -190,3 +190,17 @@ def test_running_heads_are_replayed_warm_and_follow_edits_of_their_text_fonts_co
     (folder / "theme.yaml").unlink()
     conference.write_text(conference.read_text(encoding="utf-8").replace("ŁTC Þ2028", "TC2027"), encoding="utf-8")
     assert same_as_cold() == first  # nothing of the builds between leaks into this one
+
+
+def test_replayed_font_calls_are_unpickled_only_when_their_summary_does_not_hold(monkeypatch):
+    from booklet.text import fonts
+
+    register_fonts()
+    kept = _recorded([(BODY, "Øre ñandú"), (SANS, "Łódź")])
+    same, fresh = _doc([(BODY, "Øre ñandú"), (SANS, "Łódź")]), PDFDocument()
+    unpickled = []
+    real = fonts.pickle.loads
+    monkeypatch.setattr(fonts.pickle, "loads", lambda data: unpickled.append(data) or real(data))
+    assert replayed(kept, same) and unpickled == []  # every code and name as then: the calls are not made
+    assert replayed(kept, fresh) and unpickled == [kept[1]]  # made again, one by one
+    assert getFont(SANS).state[fresh].assignments == getFont(SANS).state[same].assignments

@@ -11,6 +11,7 @@ under a name of their own (one per file), only when a character needs them.
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -210,8 +211,6 @@ _GLYPHS_APART = "_booklet_glyph_to_char"  # the kept face's pickled glyphToChar 
 
 def _face_state(attributes: dict, skip: set) -> dict:
     """A parsed face's attributes as kept: all but `skip`, with glyphToChar pickled apart."""
-    import pickle
-
     state = {k: v for k, v in attributes.items() if k not in skip and k != "glyphToChar"}
     state[_GLYPHS_APART] = pickle.dumps(attributes["glyphToChar"], protocol=pickle.HIGHEST_PROTOCOL)
     return state
@@ -221,8 +220,6 @@ def _face_state(attributes: dict, skip: set) -> dict:
 def _kept_face_class():
     """ReportLab's TTFontFace restored from the disk cache: the same attributes as a parsed face, glyphToChar
     unpickled from its kept bytes when first asked for (then an attribute as any other)."""
-    import pickle
-
     from reportlab.pdfbase.ttfonts import TTFontFace
 
     class KeptTTFontFace(TTFontFace):
@@ -321,11 +318,13 @@ def recording():
 
 
 def replayable(events: list[tuple]) -> tuple:
-    """A recording as `replayed` takes it: each splitString's result with the code of each character,
-    and a summary of what the calls read of each font's state (see _summary)."""
+    """A recording as `replayed` takes it: a summary of what the calls read of each font's state (see
+    _summary), and the calls, each splitString's result with the code of each character, pickled: they are
+    only made again when the summary does not hold (in a build from kept layouts, one paragraph in ten),
+    so a build that loads kept layouts does not unpickle them all (they were two thirds of the objects)."""
     calls = tuple((subset_name, font_name, argument, result if subset_name else (result, _codes(result)))
                   for subset_name, font_name, argument, result in events)
-    return _summary(calls), calls
+    return _summary(calls), pickle.dumps(calls, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _summary(calls: tuple) -> tuple | None:
@@ -373,7 +372,7 @@ def replayed(kept: tuple, doc) -> bool:
     else:
         if summary is not None:
             return True
-    for subset_name, font_name, argument, result in calls:
+    for subset_name, font_name, argument, result in pickle.loads(calls):
         font = getFont(font_name)
         if subset_name:
             if font.getSubsetInternalName(argument, doc) != result:
