@@ -392,3 +392,46 @@ def test_qr_codes_and_compressed_streams_are_kept_on_disk_and_follow_an_edit(tmp
     build_booklet(folder, tmp_path / "edited.pdf")
     assert made["qr"] == 2 and 0 < made["streams"]  # the new code checked and made; its page compressed anew
     assert (tmp_path / "edited.pdf").read_bytes() == build("edited-again.pdf") != first
+
+
+def test_kept_raw_pixels_are_decompressed_only_when_read_and_a_damaged_entry_is_made_again(tmp_path, monkeypatch):
+    """An image with transparency is kept on disk as its compressed raw pixels: a build that draws it from its
+    kept XObject never decompresses them; with the XObject gone they are decompressed when first read, and when
+    they are damaged (another size, not zlib's) the image is made again from its file; the PDF is always the PDF
+    of a build without any cache."""
+    import shutil
+    import zlib
+
+    from booklet import images
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+
+    folder = _illustrated(tmp_path / "conf")
+
+    def build(name: str, cache: str) -> bytes:
+        monkeypatch.setenv("BOOKLET_CACHE", cache)
+        build_booklet(folder, tmp_path / name, cache=BuildCache(warm=False))
+        return (tmp_path / name).read_bytes()
+
+    decompressed, remade = [], []
+    pixels, from_file = images._pixels, images._made_from_file
+    monkeypatch.setattr(images, "_pixels", lambda *args: decompressed.append(1) or pixels(*args))
+    monkeypatch.setattr(images, "_made_from_file", lambda *args: remade.append(1) or from_file(*args))
+    cache = tmp_path / "cache"
+    cold = build("off.pdf", "off")
+    assert build("filling.pdf", str(cache)) == cold
+    raw = [path for path in (cache / "images").glob("*.pickle")
+           if isinstance(kept := pickle.loads(path.read_bytes()), tuple) and len(kept) == 5 and kept[2] == "RGBA"]
+    assert raw  # the logo's, at each size it is drawn
+    decompressed.clear(), remade.clear()
+    assert build("kept.pdf", str(cache)) == cold and decompressed == [] and remade == []
+    shutil.rmtree(cache / "xobjects")  # the pixels read to make the XObject again
+    assert build("no-xobjects.pdf", str(cache)) == cold and len(decompressed) == len(raw) and remade == []
+    whole = [pickle.loads(path.read_bytes()) for path in raw]
+    for cut in (lambda data: zlib.compress(zlib.decompress(data)[:-4]), lambda data: data[: len(data) // 2]):
+        shutil.rmtree(cache / "xobjects")  # the pixels too short; not zlib's
+        for path, (width, height, mode, data, transparency) in zip(raw, whole):
+            path.write_bytes(pickle.dumps((width, height, mode, cut(data), transparency)))
+        remade.clear()
+        assert build("damaged.pdf", str(cache)) == cold and len(remade) == len(raw)
+        assert [pickle.loads(path.read_bytes()) for path in raw] == whole  # kept whole again
