@@ -91,7 +91,7 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
     _build(folder, tmp_path / "filling.pdf", str(cache))  # nothing cached yet: everything made and kept
     kept = _entries(cache)
     assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "collation", "images", "persisted",
-                                                   "xobjects", "patterns"}
+                                                   "xobjects", "patterns", "subsets"}
     _build(folder, tmp_path / "cached.pdf", str(cache))
     assert _entries(cache) == kept  # every value read from the cache (a miss would have written it again)
     for number, name in enumerate(kept):  # damaged in every way: garbage, cut short, or another type of value
@@ -435,3 +435,49 @@ def test_kept_raw_pixels_are_decompressed_only_when_read_and_a_damaged_entry_is_
         remade.clear()
         assert build("damaged.pdf", str(cache)) == cold and len(remade) == len(raw)
         assert [pickle.loads(path.read_bytes()) for path in raw] == whole  # kept whole again
+
+
+def test_font_subsets_are_kept_on_disk_by_font_and_characters_and_follow_an_edit(tmp_path, monkeypatch):
+    """Each font subset's TrueType file is kept on disk by the font file's bytes and the subset's characters:
+    a build from a filled cache makes none; a character new to the text makes its font's subset again (and
+    only the subsets that changed); an entry that is damaged or holds another key's subset is made again; the
+    PDF is always a build's without any cache."""
+    import shutil
+
+    from reportlab.pdfbase import ttfonts
+
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+
+    folder = write_conference(tmp_path / "conf")
+    made = []
+    making = ttfonts.TTFontFile.makeSubset
+    monkeypatch.setattr(ttfonts.TTFontFile, "makeSubset", lambda *args: made.append(1) or making(*args))
+
+    def build(name: str, cache: str) -> bytes:
+        made.clear()
+        monkeypatch.setenv("BOOKLET_CACHE", cache)
+        build_booklet(folder, tmp_path / name, cache=BuildCache(warm=False))
+        return (tmp_path / name).read_bytes()
+
+    cold = build("off.pdf", "off")
+    subsets = len(made)
+    cache = tmp_path / "cache"
+    assert subsets >= 2 and build("filling.pdf", str(cache)) == cold and len(made) == subsets
+    kept = sorted((cache / "subsets").glob("*.pickle"))
+    assert len(kept) == subsets
+    assert build("kept.pdf", str(cache)) == cold and made == []
+    abstracts = folder / "abstracts.yaml"
+    abstracts.write_text(abstracts.read_text(encoding="utf-8").replace("Some text.", "Some text, Straße."),
+                         encoding="utf-8")
+    edited = build("edited.pdf", str(cache))
+    assert 0 < len(made) < subsets  # the subsets that took ß made anew, the others kept
+    assert edited == build("edited-off.pdf", "off") != cold
+    shutil.rmtree(cache / "subsets")
+    assert build("edited-filling.pdf", str(cache)) == edited
+    kept = sorted((cache / "subsets").glob("*.pickle"))  # the edited booklet's, each used
+    first, second = kept[0].read_bytes(), kept[1].read_bytes()
+    kept[0].write_bytes(second), kept[1].write_bytes(first)  # each whole, but another key's
+    kept[2].write_bytes(kept[2].read_bytes()[:-40])  # cut short
+    assert build("damaged.pdf", str(cache)) == edited and len(made) == 3
+    assert build("mended.pdf", str(cache)) == edited and made == []
