@@ -481,3 +481,30 @@ def test_font_subsets_are_kept_on_disk_by_font_and_characters_and_follow_an_edit
     kept[2].write_bytes(kept[2].read_bytes()[:-40])  # cut short
     assert build("damaged.pdf", str(cache)) == edited and len(made) == 3
     assert build("mended.pdf", str(cache)) == edited and made == []
+
+
+def test_font_subsets_in_a_warm_cache_are_kept_in_memory_and_follow_an_edit(tmp_path, monkeypatch):
+    """In a warm cache (booklet watch) a subset made before is taken from memory, with the disk cache off; a
+    character new to the text makes its subset again; the PDF is a build's without any cache."""
+    from reportlab.pdfbase import ttfonts
+
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    folder = write_conference(tmp_path / "conf")
+    made = []
+    making = ttfonts.TTFontFile.makeSubset
+    monkeypatch.setattr(ttfonts.TTFontFile, "makeSubset", lambda *args: made.append(1) or making(*args))
+    warm = BuildCache()
+    build_booklet(folder, tmp_path / "first.pdf", cache=warm)
+    made.clear()
+    build_booklet(folder, tmp_path / "again.pdf", cache=warm)
+    assert made == [] and (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+    abstracts = folder / "abstracts.yaml"
+    abstracts.write_text(abstracts.read_text(encoding="utf-8").replace("Some text.", "Some text, Straße."),
+                         encoding="utf-8")
+    build_booklet(folder, tmp_path / "edited.pdf", cache=warm)
+    assert made
+    build_booklet(folder, tmp_path / "cold.pdf", cache=BuildCache(warm=False))
+    assert (tmp_path / "edited.pdf").read_bytes() == (tmp_path / "cold.pdf").read_bytes()

@@ -279,7 +279,17 @@ def _kept_subset(make, digest: str, subset: list[int]) -> bytes:
     """The TrueType file of a font subset, as `make(subset)` (ReportLab's TTFontFile.makeSubset, ~0.5 ms a
     subset) makes it: from the disk cache when made before, keyed by ReportLab's version, the digest of the
     font file's bytes and the subset's characters in order (all that it is made from); kept with the hash of
-    its key and bytes (an entry that is not whole, or is another key's, is made again)."""
+    its key and bytes (an entry that is not whole, or is another key's, is made again). In a warm build's
+    cache (booklet watch), kept in memory too, by the font file's digest and the characters."""
+    from ..cache import memory
+
+    cache = memory.active()
+    if cache is None or not cache.warm:
+        return _disk_subset(make, digest, subset)
+    return cache.get("subsets", (digest, tuple(subset)), lambda: _disk_subset(make, digest, subset))
+
+
+def _disk_subset(make, digest: str, subset: list[int]) -> bytes:
     from reportlab import Version
 
     from ..cache import digest as hashed, disk
