@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import warnings
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -190,23 +191,44 @@ class Printable:
 
     def packed(self) -> tuple:
         """A plain tuple to keep in the cache (raw pixels compressed: a CMYK cover is 19 MB raw, 3 MB packed)."""
-        import zlib
-
         data = self.data if self.mode == "JPEG" else zlib.compress(self.data, 1)
         return (self.width, self.height, self.mode, data, self.transparency)
 
     @classmethod
-    def unpacked(cls, packed: tuple) -> "Printable":
-        import zlib
-
+    def unpacked(cls, packed: tuple, remake=None) -> "Printable":
+        """What `packed` made into a tuple, again. With `remake` (what makes this image anew), raw pixels are
+        decompressed when `data` is first read (a build drawing the image from its kept XObject never reads
+        them), and made by `remake().data` when they are not what `packed` kept (a damaged entry)."""
         width, height, mode, data, transparency = packed
-        if mode != "JPEG":
-            data = zlib.decompress(data)
-            if len(data) != width * height * Image.getmodebands(mode):  # 8 bits a band: RGBA, CMYK
-                raise ValueError("the pixels do not fill the image")
-        elif not (isinstance(data, bytes) and data.startswith(b"\xff\xd8")):
-            raise ValueError("not a JPEG")
-        return cls(width, height, mode, data, transparency)
+        if not (isinstance(width, int) and isinstance(height, int) and isinstance(mode, str)
+                and isinstance(data, bytes)):
+            raise ValueError("not a packed image")
+        if mode == "JPEG":
+            if not data.startswith(b"\xff\xd8"):
+                raise ValueError("not a JPEG")
+            return cls(width, height, mode, data, transparency)
+        size = width * height * Image.getmodebands(mode)  # 8 bits a band: RGBA, CMYK
+        if remake is None:
+            return cls(width, height, mode, _pixels(data, size), transparency)
+        made = cls.__new__(cls)
+        for name, value in (("width", width), ("height", height), ("mode", mode), ("transparency", transparency)):
+            object.__setattr__(made, name, value)
+        made.__dict__["_packed"] = (data, size, remake)
+        return made
+
+    def __getattr__(self, name):
+        """`data` of an image unpacked lazily (see unpacked): its pixels, decompressed now (once)."""
+        packed = self.__dict__.get("_packed") if name == "data" else None
+        if packed is None:
+            raise AttributeError(name)
+        data, size, remake = packed
+        try:
+            pixels = _pixels(data, size)
+        except (ValueError, zlib.error):  # a damaged entry: the image made again, as without the cache
+            pixels = remake().data
+        self.__dict__["data"] = pixels
+        del self.__dict__["_packed"]
+        return pixels
 
     def reader(self):
         """A ReportLab ImageReader of it, for canvas.drawImage. In a warm build (booklet.cache.memory) the
@@ -261,6 +283,14 @@ class Printable:
         if cache is not None and cache.warm:
             kept[mask] = found  # not a field: the frozen value does not change
         return found
+
+
+def _pixels(data: bytes, size: int) -> bytes:
+    """Raw pixels compressed by Printable.packed, decompressed; ValueError when they are not `size` bytes."""
+    pixels = zlib.decompress(data)
+    if len(pixels) != size:
+        raise ValueError("the pixels do not fill the image")
+    return pixels
 
 
 _READY = "_booklet_ready"
@@ -348,12 +378,18 @@ def _made_printable(path: Path, digest: str | None, width_pt: float, height_pt: 
     kept = disk.load("images", name, tuple)
     if kept is not None:
         try:
-            found = Printable.unpacked(kept)
+            found = Printable.unpacked(kept, lambda: _made_from_file(path, name, width_pt, height_pt, cmyk, crop))
         except Exception:  # noqa: BLE001  not what `packed` makes: a damaged entry, made again
             pass
         else:
             found.__dict__["_source"] = name  # what it is made from, for Printable.xobject's key
             return found
+    return _made_from_file(path, name, width_pt, height_pt, cmyk, crop)
+
+
+def _made_from_file(path: Path, name: str | None, width_pt: float, height_pt: float, cmyk: bool,
+                    crop: tuple[int, int, int, int] | None) -> Printable:
+    """The image at `path` made ready for the box (see printable), and kept on disk under `name`."""
     image = _open(path)
     if crop is not None:
         image = image.crop(crop)

@@ -91,7 +91,7 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
     _build(folder, tmp_path / "filling.pdf", str(cache))  # nothing cached yet: everything made and kept
     kept = _entries(cache)
     assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "collation", "images", "persisted",
-                                                   "xobjects", "patterns"}
+                                                   "xobjects", "patterns", "subsets"}
     _build(folder, tmp_path / "cached.pdf", str(cache))
     assert _entries(cache) == kept  # every value read from the cache (a miss would have written it again)
     for number, name in enumerate(kept):  # damaged in every way: garbage, cut short, or another type of value
@@ -423,3 +423,119 @@ def test_a_font_from_the_disk_cache_is_the_parsed_font_with_its_glyph_table_unpi
                                                     if k != fonts._GLYPHS_APART}, "glyphToChar": {}})))
     again = fonts._parsed("Probe", path, data, "d1")
     assert again.face.glyphToChar == parsed.face.glyphToChar and type(again.face) is type(parsed.face)
+
+
+def test_kept_raw_pixels_are_decompressed_only_when_read_and_a_damaged_entry_is_made_again(tmp_path, monkeypatch):
+    """An image with transparency is kept on disk as its compressed raw pixels: a build that draws it from its
+    kept XObject never decompresses them; with the XObject gone they are decompressed when first read, and when
+    they are damaged (another size, not zlib's) the image is made again from its file; the PDF is always the PDF
+    of a build without any cache."""
+    import shutil
+    import zlib
+
+    from booklet import images
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+
+    folder = _illustrated(tmp_path / "conf")
+
+    def build(name: str, cache: str) -> bytes:
+        monkeypatch.setenv("BOOKLET_CACHE", cache)
+        build_booklet(folder, tmp_path / name, cache=BuildCache(warm=False))
+        return (tmp_path / name).read_bytes()
+
+    decompressed, remade = [], []
+    pixels, from_file = images._pixels, images._made_from_file
+    monkeypatch.setattr(images, "_pixels", lambda *args: decompressed.append(1) or pixels(*args))
+    monkeypatch.setattr(images, "_made_from_file", lambda *args: remade.append(1) or from_file(*args))
+    cache = tmp_path / "cache"
+    cold = build("off.pdf", "off")
+    assert build("filling.pdf", str(cache)) == cold
+    raw = [path for path in (cache / "images").glob("*.pickle")
+           if isinstance(kept := pickle.loads(path.read_bytes()), tuple) and len(kept) == 5 and kept[2] == "RGBA"]
+    assert raw  # the logo's, at each size it is drawn
+    decompressed.clear(), remade.clear()
+    assert build("kept.pdf", str(cache)) == cold and decompressed == [] and remade == []
+    shutil.rmtree(cache / "xobjects")  # the pixels read to make the XObject again
+    assert build("no-xobjects.pdf", str(cache)) == cold and len(decompressed) == len(raw) and remade == []
+    whole = [pickle.loads(path.read_bytes()) for path in raw]
+    for cut in (lambda data: zlib.compress(zlib.decompress(data)[:-4]), lambda data: data[: len(data) // 2]):
+        shutil.rmtree(cache / "xobjects")  # the pixels too short; not zlib's
+        for path, (width, height, mode, data, transparency) in zip(raw, whole):
+            path.write_bytes(pickle.dumps((width, height, mode, cut(data), transparency)))
+        remade.clear()
+        assert build("damaged.pdf", str(cache)) == cold and len(remade) == len(raw)
+        assert [pickle.loads(path.read_bytes()) for path in raw] == whole  # kept whole again
+
+
+def test_font_subsets_are_kept_on_disk_by_font_and_characters_and_follow_an_edit(tmp_path, monkeypatch):
+    """Each font subset's TrueType file is kept on disk by the font file's bytes and the subset's characters:
+    a build from a filled cache makes none; a character new to the text makes its font's subset again (and
+    only the subsets that changed); an entry that is damaged or holds another key's subset is made again; the
+    PDF is always a build's without any cache."""
+    import shutil
+
+    from reportlab.pdfbase import ttfonts
+
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+
+    folder = write_conference(tmp_path / "conf")
+    made = []
+    making = ttfonts.TTFontFile.makeSubset
+    monkeypatch.setattr(ttfonts.TTFontFile, "makeSubset", lambda *args: made.append(1) or making(*args))
+
+    def build(name: str, cache: str) -> bytes:
+        made.clear()
+        monkeypatch.setenv("BOOKLET_CACHE", cache)
+        build_booklet(folder, tmp_path / name, cache=BuildCache(warm=False))
+        return (tmp_path / name).read_bytes()
+
+    cold = build("off.pdf", "off")
+    subsets = len(made)
+    cache = tmp_path / "cache"
+    assert subsets >= 2 and build("filling.pdf", str(cache)) == cold and len(made) == subsets
+    kept = sorted((cache / "subsets").glob("*.pickle"))
+    assert len(kept) == subsets
+    assert build("kept.pdf", str(cache)) == cold and made == []
+    abstracts = folder / "abstracts.yaml"
+    abstracts.write_text(abstracts.read_text(encoding="utf-8").replace("Some text.", "Some text, Straße."),
+                         encoding="utf-8")
+    edited = build("edited.pdf", str(cache))
+    assert 0 < len(made) < subsets  # the subsets that took ß made anew, the others kept
+    assert edited == build("edited-off.pdf", "off") != cold
+    shutil.rmtree(cache / "subsets")
+    assert build("edited-filling.pdf", str(cache)) == edited
+    kept = sorted((cache / "subsets").glob("*.pickle"))  # the edited booklet's, each used
+    first, second = kept[0].read_bytes(), kept[1].read_bytes()
+    kept[0].write_bytes(second), kept[1].write_bytes(first)  # each whole, but another key's
+    kept[2].write_bytes(kept[2].read_bytes()[:-40])  # cut short
+    assert build("damaged.pdf", str(cache)) == edited and len(made) == 3
+    assert build("mended.pdf", str(cache)) == edited and made == []
+
+
+def test_font_subsets_in_a_warm_cache_are_kept_in_memory_and_follow_an_edit(tmp_path, monkeypatch):
+    """In a warm cache (booklet watch) a subset made before is taken from memory, with the disk cache off; a
+    character new to the text makes its subset again; the PDF is a build's without any cache."""
+    from reportlab.pdfbase import ttfonts
+
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    folder = write_conference(tmp_path / "conf")
+    made = []
+    making = ttfonts.TTFontFile.makeSubset
+    monkeypatch.setattr(ttfonts.TTFontFile, "makeSubset", lambda *args: made.append(1) or making(*args))
+    warm = BuildCache()
+    build_booklet(folder, tmp_path / "first.pdf", cache=warm)
+    made.clear()
+    build_booklet(folder, tmp_path / "again.pdf", cache=warm)
+    assert made == [] and (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+    abstracts = folder / "abstracts.yaml"
+    abstracts.write_text(abstracts.read_text(encoding="utf-8").replace("Some text.", "Some text, Straße."),
+                         encoding="utf-8")
+    build_booklet(folder, tmp_path / "edited.pdf", cache=warm)
+    assert made
+    build_booklet(folder, tmp_path / "cold.pdf", cache=BuildCache(warm=False))
+    assert (tmp_path / "edited.pdf").read_bytes() == (tmp_path / "cold.pdf").read_bytes()

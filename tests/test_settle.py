@@ -69,3 +69,17 @@ def test_a_builds_pdf_objects_are_freed_without_the_cyclic_collector(tmp_path):
         gc.enable()
     assert (tmp_path / "out.pdf").read_bytes() == (tmp_path / "cold.pdf").read_bytes()
     assert sorted(left) == ["PDFDocument", "PDFInfo"]  # only the document itself, held by the canvas
+
+
+def test_a_processs_first_warm_build_freezes_without_collecting_and_the_next_collects(monkeypatch):
+    """Before the first warm build of a process no build left garbage: what is there is frozen, not collected
+    (a whole collection of a cold `booklet build`'s imports freed nothing); before the second, it is collected."""
+    collected = []
+    monkeypatch.setattr(memory, "_settled", [0])
+    monkeypatch.setattr(memory.gc, "collect", lambda *args: collected.append(args) or 0)
+    gc.unfreeze()
+    cache = BuildCache()
+    with cache.build():
+        assert collected == [] and gc.get_freeze_count() > 0
+    with cache.build():
+        assert collected == [()]

@@ -68,14 +68,16 @@ def _path(kind: str, name: str | None) -> Path | None:
     return None if base is None or name is None else base / kind / f"{name}.pickle"
 
 
-def load(kind: str, name: str | None, expect: type | tuple[type, ...] = object):
+def load(kind: str, name: str | None, expect: type | tuple[type, ...] = object, *, lasts: bool = True):
     """The value stored under `kind` and `name` when it is an `expect`; else None (nothing stored, the
-    cache off, a damaged file, or a value of another type; name None: no key, nothing to look up)."""
+    cache off, a damaged file, or a value of another type; name None: no key, nothing to look up).
+    `lasts`: unpickled as a value that lasts (see `lasting`); False for a value of no containers (bytes,
+    a tuple of them) read while the build's own objects are alive (they would be frozen with it)."""
     path = _path(kind, name)
     if path is None:
         return None
     try:
-        with lasting():
+        with lasting() if lasts else uncollected():
             with open(path, "rb") as file:
                 value = pickle.load(file)
     except Exception:  # noqa: BLE001  missing, unreadable, truncated or not a pickle: a miss

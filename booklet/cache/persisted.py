@@ -184,6 +184,7 @@ class PersistedCache(BuildCache):
         self.folder = Path(folder).resolve()
         self._pending = set(SECTIONS)  # sections not yet looked for on disk
         self._streams: dict = {}  # the compressed streams kept on disk, by the hash of what was compressed
+        self._digested: dict = {}  # a stream's text -> its hash, as `get` worked it out (for `save`)
         self._next: int | None = None  # the next layout key number given (see number)
         self._stride = 1
         self._slot = 0  # this process's part in a build in parts (0: the one that keeps the layouts)
@@ -230,7 +231,8 @@ class PersistedCache(BuildCache):
         if section == "streams" and self._streams:
             values = self._sections.setdefault(section, {})
             if key not in values:
-                found = self._streams.get(_text_digest(key))
+                digested = self._digested[key] = _text_digest(key)
+                found = self._streams.get(digested)
                 if found is not None:
                     values[key] = found  # as kept: not made in this build
         return super().get(section, key, make)
@@ -269,7 +271,8 @@ class PersistedCache(BuildCache):
             numbers = self._numbers if section == "layouts" else {}
             values = self._sections.get(section, {})
             if section == "streams":  # by the hash of the text compressed (a third of the size of the texts)
-                values = {_text_digest(text): made for text, made in values.items()}
+                digested = self._digested
+                values = {digested.get(text) or _text_digest(text): made for text, made in values.items()}
                 if sum(map(len, values.values())) > LIMIT:
                     continue
             try:

@@ -251,15 +251,16 @@ def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, si
                limit: float) -> None:
     """Paragraph markup `text` on one line with its baseline at `y`, at the right or left edge of the
     text block, shortened with an ellipsis to `limit` wide."""
-    para, height = _head(text, font, size, color, limit, right)
     x = page.width - page.margin - (limit + 2) if right else page.margin
-    y = y - height + size
     cache = memory.active()
     if cache is None or not cache.warm:
-        para.drawOn(canv, x, y)
+        para, height = _head(text, font, size, color, limit, right)
+        para.drawOn(canv, x, y - height + size)
         return
     # In a warm build, the operators drawing it wrote before from the same canvas state are replayed,
-    # once the font calls drawing made give what they gave then (as a paragraph's: layout.flowables.Para)
+    # once the font calls drawing made give what they gave then (as a paragraph's: layout.flowables.Para);
+    # the paragraph is not made then (its height, which places it, follows from the key's text, font,
+    # size, colour, limit, side and fonts)
     key = ("head", text, font, size, _frozen(color), limit, right, x, y, _fonts_number(cache), canv._fontname,
            canv._fontsize, canv._leading, canv.bottomup, getattr(canv, "_enforceColorSpace", None),
            _extgstate(getattr(canv, "_extgstate", None)))
@@ -267,9 +268,10 @@ def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, si
     if kept is not None and replayed(kept[1], canv._doc):
         canv._code.extend(kept[0])
         return
+    para, height = _head(text, font, size, color, limit, right)
     start, before, mapped = len(canv._code), _state(canv), set(canv._doc.fontMapping)
     with recording() as events:
-        para.drawOn(canv, x, y)
+        para.drawOn(canv, x, y - height + size)
     named = {name for subset_name, name, *_ in events if subset_name}
     if _state(canv) == before and set(canv._doc.fontMapping) - mapped <= named:
         cache.put("layouts", key, (canv._code[start:], replayable(events)))

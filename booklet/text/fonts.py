@@ -15,7 +15,7 @@ import pickle
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
@@ -146,6 +146,7 @@ def _unique_name(prefix: str, path: Path) -> str:
 
 
 _by_content: dict[tuple[bytes, str], object] = {}  # (PostScript name, file digest) -> its font object
+_file_digests: dict[str, str] = {}  # a font object's name -> the digest of its file's bytes (see _kept_subset)
 
 
 @cache
@@ -165,6 +166,7 @@ def _font_file(path: Path):
     if any(name == font.face.name for name, _ in _by_content):
         font.face.subfontNameX = b"-" + digest[:6].encode("ascii")
     _by_content[(font.face.name, digest)] = font
+    _file_digests[font.fontName] = digest
     pdfmetrics._fonts.setdefault(font.fontName, font)
     return font
 
@@ -289,7 +291,15 @@ def _font_class():
         def addObjects(self, doc):
             state = self.state.get(doc)
             subsets = [list(subset) for subset in state.subsets] if state is not None else []
-            super().addObjects(doc)
+            face, digest = self.face, _file_digests.get(self.fontName)
+            if digest is None or "makeSubset" in face.__dict__:
+                super().addObjects(doc)
+            else:  # each subset's font file from the disk cache when made before (see _kept_subset)
+                face.makeSubset = partial(_kept_subset, face.makeSubset, digest)
+                try:
+                    super().addObjects(doc)
+                finally:
+                    del face.makeSubset
             for n, subset in enumerate(subsets):
                 if max(subset, default=0) > 0xFFFF:
                     name = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
@@ -298,6 +308,35 @@ def _font_class():
                         stream.content = to_unicode_cmap(name, subset)
 
     return BookletTTFont
+
+
+def _kept_subset(make, digest: str, subset: list[int]) -> bytes:
+    """The TrueType file of a font subset, as `make(subset)` (ReportLab's TTFontFile.makeSubset, ~0.5 ms a
+    subset) makes it: from the disk cache when made before, keyed by ReportLab's version, the digest of the
+    font file's bytes and the subset's characters in order (all that it is made from); kept with the hash of
+    its key and bytes (an entry that is not whole, or is another key's, is made again). In a warm build's
+    cache (booklet watch), kept in memory too, by the font file's digest and the characters."""
+    from ..cache import memory
+
+    cache = memory.active()
+    if cache is None or not cache.warm:
+        return _disk_subset(make, digest, subset)
+    return cache.get("subsets", (digest, tuple(subset)), lambda: _disk_subset(make, digest, subset))
+
+
+def _disk_subset(make, digest: str, subset: list[int]) -> bytes:
+    from reportlab import Version
+
+    from ..cache import digest as hashed, disk
+
+    name = disk.key("subset", Version, digest, list(subset)) if disk.folder() else None
+    kept = disk.load("subsets", name, tuple, lasts=False)  # while the PDF is saved: its objects not frozen
+    if (kept is not None and len(kept) == 2 and isinstance(kept[0], bytes)
+            and kept[1] == hashed(name.encode(), kept[0])):
+        return kept[0]
+    made = make(subset)
+    disk.store("subsets", name, make=lambda: (made, hashed(name.encode(), made)))
+    return made
 
 
 # What drawing asked of the fonts, while a recording is open (see recording): the document's font
