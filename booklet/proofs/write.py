@@ -43,12 +43,19 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
     manifest = out_dir / MANIFEST
     try:
         with together() as files:
-            def prepare(names: list[str]) -> None:  # the data is good: the files to write, made while it builds
+            def prepare(names) -> None:  # the files to write, made while the booklet builds (slow on some disks)
                 for name in names:
-                    files.temp(out_dir / name)
+                    if out_dir / name not in files.temps:
+                        files.temp(out_dir / name)
 
             kept: list[_Kept | None] = []
-            plan = _built_and_planned(Path(data_dir), page_size, prepare, lambda: kept.append(_load_kept(data_dir)))
+
+            def meanwhile() -> None:
+                kept.append(_load_kept(data_dir))
+                if kept[0] is not None:  # the last run's proof files, made before the data is even checked: those
+                    prepare(kept[0].files)  # not proofs this time are removed unpublished (_make drops them)
+
+            plan = _built_and_planned(Path(data_dir), page_size, prepare, meanwhile)
             paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
             made_now: list[_Kept] = []
             result = _make(plan, page_size, reply_by, png, paths, workers, files, kept[0] if kept else None,
@@ -286,7 +293,9 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     proofs = [replace(p, pages=pages_of(p, ranges)) for p in plan.proofs]
     proofs = sorted((p for p in proofs if p.pages), key=lambda p: (p.pages[0], KINDS.index(p.kind), p.id))
     reply = reply_line(plan.contact, reply_by, geometry)
-    proofs = [replace(p, header=header_lines(p, reply, geometry)) for p in proofs]
+    fits_key = disk.key("fits", _fonts_in_use())
+    fits = _Fits(kept.fits[1] if kept is not None and kept.fits[0] == fits_key and kept.fits[1] else {})
+    proofs = [replace(p, header=header_lines(p, reply, geometry, fits)) for p in proofs]
     job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png)
     pngs = {p.id: [png_path(paths[p.id], index) for index in range(len(p.pages))] if png else [] for p in proofs}
     old_pngs = {folder: _old_pngs(folder) for folder in {paths[p.id].parent for p in proofs}}
@@ -305,7 +314,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     groups = _groups(proofs, workers or (min(_cpus(), 4) if len(proofs) >= 300 else 1))
     made = _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups], kept)
     if keep is not None:
-        keep(made)
+        keep(replace(made, fits=(fits_key, dict(fits)), files=tuple(p.file for p in plan.proofs)))
     return ProofsResult(tuple(proofs), tuple(paths[p.id] for p in proofs),
                         tuple(target for p in proofs for target in pngs[p.id]), None, built.pages, built.warnings,
                         missing_emails(proofs))
@@ -484,6 +493,22 @@ class _Kept:
     pages: KnownPages  # PageCopier.known()
     pointers: tuple[str, dict]  # (key, poster pointers of every proof)
     overlay: tuple[str, bytes]  # (key, the overlay PDF)
+    fits: tuple[str, dict | None] = ("", None)  # (key: the fonts, the header lines fitted: see marks.header_lines)
+    files: tuple[str, ...] = ()  # the proofs' file names (made early by the next run; used for nothing else)
+
+
+class _Fits(dict):
+    """Header line fits made by this run (what _Kept keeps next), taken from `old` (an earlier run's, for the
+    same fonts) where it has them."""
+
+    def __init__(self, old: dict):
+        super().__init__()
+        self.old = old
+
+    def get(self, key, default=None):
+        if key not in self and key in self.old:
+            self[key] = self.old[key]
+        return super().get(key, default)
 
 
 def _kept_name(data_dir: Path) -> str:
