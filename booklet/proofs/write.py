@@ -27,7 +27,7 @@ from .plan import (
 
 if TYPE_CHECKING:  # the rest is imported where it is used: the build starts before it is all loaded
     from ..build import BuildResult
-    from .pagecopy import KnownPages
+    from .pagecopy import KnownPages, OverlayRead
 
 
 def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_by: dt.date | None = None,
@@ -372,13 +372,14 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
         media, trim = writer.copier.boxes()
         overlay_key = disk.key("overlay", [p.header[:2] for p in proofs], job.page, media, trim, job.reply,
                                _fonts_in_use())
+        read = None  # the overlay's objects, as pagecopy reads them
         if kept is not None and kept.overlay[0] == overlay_key:
-            overlay = kept.overlay[1]
+            overlay, read = kept.overlay[1], kept.overlay_read
         else:
             overlay = draw_overlays(proofs, job.page, media, trim, job.reply)
         for _, connection in helpers:
-            connection.send(overlay)
-        writer.write(overlay, files[0])
+            connection.send((overlay, read))
+        writer.write(overlay, read, files[0])
         pages = dict(writer.copier.known().pages)
         found = dict(writer.pointers)
         for process, connection in helpers:
@@ -396,7 +397,8 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             process.join()
     boxes = writer.copier.boxes()
     return _Kept(pdf, KnownPages(writer.copier.shift, writer.copier._language, boxes, pages),
-                 (pointers_key, pointers if pointers is not None else found), (overlay_key, overlay))
+                 (pointers_key, pointers if pointers is not None else found), (overlay_key, overlay),
+                 overlay_read=writer.copier.overlay_read)
 
 
 def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files: list[_Files],
@@ -407,7 +409,8 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
         try:
             writer = _GroupWriter(job, proofs, first, known, pointers)
             writer.read()
-            writer.write(connection.recv(), files)
+            overlay, read = connection.recv()
+            writer.write(overlay, read, files)
             made = (writer.copier.known().pages if known is None else {}, writer.pointers if pointers is None else {})
             connection.send(("done", made))
         except EOFError:
@@ -445,10 +448,11 @@ class _GroupWriter:
                 self.copier.prepare(page - 1)
             self._read = True
 
-    def write(self, overlay: bytes, files: list[_Files]) -> None:
+    def write(self, overlay: bytes, read: OverlayRead | None, files: list[_Files]) -> None:
+        """The group's proofs into `files`, with `overlay` (`read`: what pagecopy read of it before, or None)."""
         job = self.job
         self.read()
-        self.copier.use_overlay(overlay)
+        self.copier.use_overlay(overlay, read)
         for number, (proof, where) in enumerate(zip(self.proofs, files), start=self.first):
             spread = [(page - 1, overlay_forms(number, page, job.page, self.trim,
                                                self.pointers.get((proof.id, page), ())))
@@ -493,6 +497,7 @@ class _Kept:
     pages: KnownPages  # PageCopier.known()
     pointers: tuple[str, dict]  # (key, poster pointers of every proof)
     overlay: tuple[str, bytes]  # (key, the overlay PDF)
+    overlay_read: OverlayRead | None = None  # what pagecopy read of `overlay`'s bytes
     fits: tuple[str, dict | None] = ("", None)  # (key: the fonts, the header lines fitted: see marks.header_lines)
     files: tuple[str, ...] = ()  # the proofs' file names (made early by the next run; used for nothing else)
 
