@@ -469,3 +469,14 @@ def test_a_damaged_or_foreign_kept_proofs_entry_is_not_used(tmp_path, monkeypatc
     assert _proof_bytes(folder, tmp_path / "foreign", workers=1) == first and len(drawn) == 2
     assert pickle.loads(kept.read_bytes())[0] == stamp  # replaced by this code's
     assert _proof_bytes(folder, tmp_path / "kept", workers=1) == first and len(drawn) == 2
+
+
+def test_a_proof_written_into_a_file_that_holds_more_holds_just_the_proof(tmp_path):
+    from booklet.proofs.write import _write_file
+
+    path = tmp_path / "p.pdf"
+    path.write_bytes(b"x" * 1000)
+    _write_file(path, b"%PDF-1.4 short")
+    assert path.read_bytes() == b"%PDF-1.4 short"
+    _write_file(path, b"%PDF-1.4 longer than it was")
+    assert path.read_bytes() == b"%PDF-1.4 longer than it was"

@@ -466,12 +466,19 @@ class _GroupWriter:
 
 def _write_file(path: Path, data: bytes) -> None:
     """`data` into the (temporary, empty) file at `path` in one system call where the system allows: a
-    call per part of a proof (a score of them) cost more than joining them first, on a disk with costly calls."""
-    handle = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    call per part of a proof (a score of them) cost more than joining them first, on a disk with costly calls.
+
+    Opened without O_TRUNC (the file is new): on ext4, a file truncated to nothing and written again is
+    flushed to disk when closed (auto_da_alloc), which doubled the cost of writing a proof. Should the
+    file hold more than `data` after all, it is cut to `data` before it is closed.
+    """
+    handle = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(handle, view):]
+        if os.fstat(handle).st_size > len(data):
+            os.ftruncate(handle, len(data))
     finally:
         os.close(handle)
 
