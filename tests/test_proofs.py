@@ -480,3 +480,23 @@ def test_a_proof_written_into_a_file_that_holds_more_holds_just_the_proof(tmp_pa
     assert path.read_bytes() == b"%PDF-1.4 short"
     _write_file(path, b"%PDF-1.4 longer than it was")
     assert path.read_bytes() == b"%PDF-1.4 longer than it was"
+
+
+def test_files_that_cannot_be_made_early_are_reported_as_before(tmp_path, monkeypatch):
+    """The last run's proof files are made before the data is checked; when they cannot be made, bad data is
+    still what is reported, and good data an error naming the proof's file, as without them."""
+    from booklet.problems import DataError
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf", _two_posters("Mixture density networks"))
+    write_proofs(folder, tmp_path / "first")
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be")
+    with pytest.raises(NotADirectoryError) as raised:
+        write_proofs(folder, blocked)
+    assert Path(raised.value.filename).parent == blocked and raised.value.filename.endswith(".pdf")
+    write_conference(folder, {"posters.yaml": "- number: one\n  title: T\n"})
+    with pytest.raises(DataError) as bad:
+        write_proofs(folder, blocked)
+    assert any(problem.file.endswith("posters.yaml") for problem in bad.value.problems)
+    assert blocked.read_text() == "a file where the folder should be"

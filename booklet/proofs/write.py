@@ -53,7 +53,10 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
             def meanwhile() -> None:
                 kept.append(_load_kept(data_dir))
                 if kept[0] is not None:  # the last run's proof files, made before the data is even checked: those
-                    prepare(kept[0].files)  # not proofs this time are removed unpublished (_make drops them)
+                    try:  # not proofs this time are removed unpublished (_make drops them)
+                        prepare(kept[0].files)
+                    except OSError:  # said (naming the file) once the data is checked, as without them
+                        pass
 
             plan = _built_and_planned(Path(data_dir), page_size, prepare, meanwhile)
             paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
@@ -187,6 +190,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
     process = multiprocessing.Process(target=_build_and_plan, args=(sending, data_dir, page_size), daemon=True)
     process.start()
     sending.close()
+    done = False
     try:
         _load_writers()
         if meanwhile is not None:
@@ -197,6 +201,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
                 if prepare is not None:
                     prepare(value)
             elif kind == "planned":
+                done = True
                 return value
             elif kind == "problems":
                 raise DataError(value)
@@ -204,6 +209,8 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
                 raise value
     finally:
         receiving.close()
+        if not done:  # given up here (it may be blocked sending what nobody reads now): ended, not waited for
+            process.terminate()
         process.join()
 
 
