@@ -631,6 +631,7 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
     Example:
       booklet proofs my-conference --out proofs --reply-by 2027-05-20 --png
     """
+    patterns.seed()  # as for build: proofs build the booklet too
     from .proofs import write_proofs
 
     size = resolved_size(page_size, data_dir)
@@ -662,6 +663,8 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
       booklet proof okafor my-conference -o okafor-proof.pdf --reply-by 2027-05-20
     """
     from .problems import did_you_mean
+
+    patterns.seed()  # as for build: a proof builds the booklet too
     from .proofs import UnknownProof, write_proof
 
     size = resolved_size(page_size, data_dir)

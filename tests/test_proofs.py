@@ -377,10 +377,19 @@ def test_proofs_start_from_what_the_last_run_kept_and_follow_every_edit(tmp_path
     def derived_again(*args, **kwargs):
         raise AssertionError("derived again")
 
+    from booklet.proofs import marks
+
+    def only_the_reply_line(text, *args, **kwargs):  # the reply line is fitted each time; the others are kept
+        if not text.startswith("Corrections"):
+            raise AssertionError(f"fitted again: {text}")
+        return real_fit(text, *args, **kwargs)
+
+    real_fit = marks._fit
     with monkeypatch.context() as patch:  # the same inputs: nothing derived again, the same bytes
         patch.setattr(write, "draw_overlays", derived_again)
         patch.setattr(write, "poster_pointers", derived_again)
-        patch.setattr(pagecopy.PdfObjects, "page", derived_again)
+        patch.setattr(pagecopy.PdfObjects, "__init__", derived_again)  # neither the booklet nor the overlay parsed
+        patch.setattr(marks, "_fit", only_the_reply_line)
         assert _proof_bytes(folder, tmp_path / "again", workers=2, reply_by=REPLY_BY) == first
         assert _proof_bytes(folder, tmp_path / "one", workers=1, reply_by=REPLY_BY) == first
 
@@ -408,6 +417,39 @@ def test_proofs_start_from_what_the_last_run_kept_and_follow_every_edit(tmp_path
     assert warm_and_cold("back", workers=1, reply_by=REPLY_BY) == first
 
 
+def test_files_made_for_the_last_runs_proofs_leave_nothing_behind_when_the_proofs_change(tmp_path, monkeypatch):
+    """A run makes the files of the last run's proofs before the data is checked: those that are not proofs
+    this time are removed unpublished, and bad data still writes nothing, not even the folder."""
+    import booklet.proofs.write as write
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf", _two_posters("Mixture density networks"))
+    first = _proof_bytes(folder, tmp_path / "first", workers=1)
+    made_early, events = [], []
+    real_load, real_received, real_temp = write._load_kept, write._received, write.Together.temp
+    monkeypatch.setattr(write, "_cpus", lambda: 2)  # the booklet built in another process, as on most machines
+    monkeypatch.setattr(write, "_load_kept", lambda *args: made_early.append(real_load(*args)) or made_early[-1])
+    monkeypatch.setattr(write, "_received", lambda *args: _recorded(events, real_received(*args)))
+    monkeypatch.setattr(write.Together, "temp", lambda self, target, *args: events.append(Path(target).name)
+                        or real_temp(self, target, *args))
+    posters = _two_posters("Mixture density networks")["posters.yaml"]
+    write_conference(folder, {"posters.yaml": posters.split("- number: 2")[0]})  # Bo Jones has no poster now
+    second = _proof_bytes(folder, tmp_path / "second", workers=1)
+    assert set(made_early[0].files) == set(first) and "poster-bo-jones.pdf" in made_early[0].files
+    assert events.index("poster-bo-jones.pdf") < events.index("checked")  # made before the data was checked
+    assert set(second) == set(first) - {"poster-bo-jones.pdf"}
+    assert sorted(p.name for p in (tmp_path / "second").iterdir()) == sorted([*second, "manifest.csv"])
+    write_conference(folder, {"posters.yaml": "- number: one\n  title: T\n"})
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "bad")])
+    assert run.exit_code == 1 and "posters.yaml" in run.output and "Traceback" not in run.output
+    assert set(made_early[-1].files) == set(second) and not (tmp_path / "bad").exists()
+
+
+def _recorded(events: list, message: tuple):
+    events.append(message[0])
+    return message
+
+
 def test_a_damaged_or_foreign_kept_proofs_entry_is_not_used(tmp_path, monkeypatch):
     import pickle
 
@@ -427,3 +469,34 @@ def test_a_damaged_or_foreign_kept_proofs_entry_is_not_used(tmp_path, monkeypatc
     assert _proof_bytes(folder, tmp_path / "foreign", workers=1) == first and len(drawn) == 2
     assert pickle.loads(kept.read_bytes())[0] == stamp  # replaced by this code's
     assert _proof_bytes(folder, tmp_path / "kept", workers=1) == first and len(drawn) == 2
+
+
+def test_a_proof_written_into_a_file_that_holds_more_holds_just_the_proof(tmp_path):
+    from booklet.proofs.write import _write_file
+
+    path = tmp_path / "p.pdf"
+    path.write_bytes(b"x" * 1000)
+    _write_file(path, b"%PDF-1.4 short")
+    assert path.read_bytes() == b"%PDF-1.4 short"
+    _write_file(path, b"%PDF-1.4 longer than it was")
+    assert path.read_bytes() == b"%PDF-1.4 longer than it was"
+
+
+def test_files_that_cannot_be_made_early_are_reported_as_before(tmp_path, monkeypatch):
+    """The last run's proof files are made before the data is checked; when they cannot be made, bad data is
+    still what is reported, and good data an error naming the proof's file, as without them."""
+    from booklet.problems import DataError
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf", _two_posters("Mixture density networks"))
+    write_proofs(folder, tmp_path / "first")
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be")
+    with pytest.raises(NotADirectoryError) as raised:
+        write_proofs(folder, blocked)
+    assert Path(raised.value.filename).parent == blocked and raised.value.filename.endswith(".pdf")
+    write_conference(folder, {"posters.yaml": "- number: one\n  title: T\n"})
+    with pytest.raises(DataError) as bad:
+        write_proofs(folder, blocked)
+    assert any(problem.file.endswith("posters.yaml") for problem in bad.value.problems)
+    assert blocked.read_text() == "a file where the folder should be"

@@ -79,9 +79,13 @@ def _title_height(text, title: str) -> float | None:
 # --------------------------------------------------------------------------- what the overlay says
 
 
-def header_lines(proof: Proof, reply: tuple[str, float], page: Page) -> tuple[tuple[str, float], ...]:
+def header_lines(proof: Proof, reply: tuple[str, float], page: Page,
+                 fits: dict | None = None) -> tuple[tuple[str, float], ...]:
     """The three lines above the running head, each with its font size (made to fit): whom the proof is for,
-    the talk, and `reply` (whom to send corrections to by when, the same on every proof)."""
+    the talk, and `reply` (whom to send corrections to by when, the same on every proof).
+
+    `fits`: line fits made before, (text, font, size, width) -> (line, size), for the same fonts (see
+    write._Kept); looked up first, and given those made here."""
     first = f"PROOF for {proof.names} \u00b7 booklet {page_label(proof.pages)}"
     if proof.kind == "poster":
         second = f"{_what(proof)} {proof.entry}: {proof.title}"
@@ -89,7 +93,19 @@ def header_lines(proof: Proof, reply: tuple[str, float], page: Page) -> tuple[tu
         second = f"{_what(proof)}: " + (" \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
                                        or "not in the programme")
     width, sizes = _header_width(page), _header_sizes(page)
-    return (_fit(first, _HEADER_FONTS[0], sizes[0], width), _fit(second, _HEADER_FONTS[1], sizes[1], width), reply)
+    return (_kept_fit(first, _HEADER_FONTS[0], sizes[0], width, fits),
+            _kept_fit(second, _HEADER_FONTS[1], sizes[1], width, fits), reply)
+
+
+def _kept_fit(text: str, font: str, size: float, width: float, fits: dict | None) -> tuple[str, float]:
+    """_fit, looked up in (and added to) `fits` when given."""
+    if fits is None:
+        return _fit(text, font, size, width)
+    key = (text, font, size, width)
+    found = fits.get(key)
+    if found is None:
+        found = fits[key] = _fit(text, font, size, width)
+    return found
 
 
 def reply_line(contact: str | None, reply_by: dt.date | None, page: Page) -> tuple[str, float]:

@@ -337,10 +337,16 @@ class PageCopier:
                                 self._spans[index])
         return KnownPages(self.shift, self._language, self.boxes(), pages)
 
-    def use_overlay(self, overlay_pdf: bytes) -> None:
-        self.overlay = PdfObjects(overlay_pdf)
-        self.first_new = self.shift + self.overlay.size
-        self.forms = _form_numbers(self.overlay.reader.pages[0])
+    def use_overlay(self, overlay_pdf: bytes, read: OverlayRead | None = None) -> None:
+        """Draw the forms of `overlay_pdf` on the copies; `read`: what `overlay_read` said of these very bytes
+        (then they are not parsed again)."""
+        if read is None:
+            parsed = PdfObjects(overlay_pdf)
+            read = OverlayRead(parsed.size, _form_numbers(parsed.reader.pages[0]), parsed._spans)
+        self.overlay_read = read
+        self.overlay = _RawObjects(overlay_pdf, read.spans)
+        self.first_new = self.shift + read.size
+        self.forms = dict(read.forms)
         self._form_objects: dict[int, tuple[tuple[int, bytes], ...]] = {}
         self._overlay_raw: dict[int, bytes] = {}
         self._overlay_closures: dict[int, frozenset[int]] = {}
@@ -437,6 +443,27 @@ class PageCopier:
                 found |= self._overlay_closure(int(inner))
             known = self._overlay_closures[number] = frozenset(found)
         return known
+
+
+@dataclass(frozen=True)
+class OverlayRead:
+    """What a PageCopier reads of an overlay PDF: its /Size, its forms (name -> object number) and where each
+    object is (number -> (start, end) of its bytes). Kept with the overlay's bytes, for a later copier of them."""
+
+    size: int
+    forms: dict[str, int]
+    spans: dict[int, tuple[int, int]]
+
+
+class _RawObjects:
+    """A PDF's objects as written, where `spans` says they are."""
+
+    def __init__(self, data: bytes, spans: dict[int, tuple[int, int]]):
+        self._view, self._spans = memoryview(data), spans
+
+    def raw(self, number: int) -> memoryview:
+        start, end = self._spans[number]
+        return self._view[start:end]
 
 
 def _form_numbers(page) -> dict[str, int]:

@@ -27,7 +27,7 @@ from .plan import (
 
 if TYPE_CHECKING:  # the rest is imported where it is used: the build starts before it is all loaded
     from ..build import BuildResult
-    from .pagecopy import KnownPages
+    from .pagecopy import KnownPages, OverlayRead
 
 
 def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_by: dt.date | None = None,
@@ -43,12 +43,22 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
     manifest = out_dir / MANIFEST
     try:
         with together() as files:
-            def prepare(names: list[str]) -> None:  # the data is good: the files to write, made while it builds
+            def prepare(names) -> None:  # the files to write, made while the booklet builds (slow on some disks)
                 for name in names:
-                    files.temp(out_dir / name)
+                    if out_dir / name not in files.temps:
+                        files.temp(out_dir / name)
 
             kept: list[_Kept | None] = []
-            plan = _built_and_planned(Path(data_dir), page_size, prepare, lambda: kept.append(_load_kept(data_dir)))
+
+            def meanwhile() -> None:
+                kept.append(_load_kept(data_dir))
+                if kept[0] is not None:  # the last run's proof files, made before the data is even checked: those
+                    try:  # not proofs this time are removed unpublished (_make drops them)
+                        prepare(kept[0].files)
+                    except OSError:  # said (naming the file) once the data is checked, as without them
+                        pass
+
+            plan = _built_and_planned(Path(data_dir), page_size, prepare, meanwhile)
             paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
             made_now: list[_Kept] = []
             result = _make(plan, page_size, reply_by, png, paths, workers, files, kept[0] if kept else None,
@@ -180,6 +190,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
     process = multiprocessing.Process(target=_build_and_plan, args=(sending, data_dir, page_size), daemon=True)
     process.start()
     sending.close()
+    done = False
     try:
         _load_writers()
         if meanwhile is not None:
@@ -190,6 +201,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
                 if prepare is not None:
                     prepare(value)
             elif kind == "planned":
+                done = True
                 return value
             elif kind == "problems":
                 raise DataError(value)
@@ -197,6 +209,8 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
                 raise value
     finally:
         receiving.close()
+        if not done:  # given up here (it may be blocked sending what nobody reads now): ended, not waited for
+            process.terminate()
         process.join()
 
 
@@ -286,7 +300,9 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     proofs = [replace(p, pages=pages_of(p, ranges)) for p in plan.proofs]
     proofs = sorted((p for p in proofs if p.pages), key=lambda p: (p.pages[0], KINDS.index(p.kind), p.id))
     reply = reply_line(plan.contact, reply_by, geometry)
-    proofs = [replace(p, header=header_lines(p, reply, geometry)) for p in proofs]
+    fits_key = disk.key("fits", _fonts_in_use())
+    fits = _Fits(kept.fits[1] if kept is not None and kept.fits[0] == fits_key and kept.fits[1] else {})
+    proofs = [replace(p, header=header_lines(p, reply, geometry, fits)) for p in proofs]
     job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png)
     pngs = {p.id: [png_path(paths[p.id], index) for index in range(len(p.pages))] if png else [] for p in proofs}
     old_pngs = {folder: _old_pngs(folder) for folder in {paths[p.id].parent for p in proofs}}
@@ -305,7 +321,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     groups = _groups(proofs, workers or (min(_cpus(), 4) if len(proofs) >= 300 else 1))
     made = _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups], kept)
     if keep is not None:
-        keep(made)
+        keep(replace(made, fits=(fits_key, dict(fits)), files=tuple(p.file for p in plan.proofs)))
     return ProofsResult(tuple(proofs), tuple(paths[p.id] for p in proofs),
                         tuple(target for p in proofs for target in pngs[p.id]), None, built.pages, built.warnings,
                         missing_emails(proofs))
@@ -363,13 +379,14 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
         media, trim = writer.copier.boxes()
         overlay_key = disk.key("overlay", [p.header[:2] for p in proofs], job.page, media, trim, job.reply,
                                _fonts_in_use())
+        read = None  # the overlay's objects, as pagecopy reads them
         if kept is not None and kept.overlay[0] == overlay_key:
-            overlay = kept.overlay[1]
+            overlay, read = kept.overlay[1], kept.overlay_read
         else:
             overlay = draw_overlays(proofs, job.page, media, trim, job.reply)
         for _, connection in helpers:
-            connection.send(overlay)
-        writer.write(overlay, files[0])
+            connection.send((overlay, read))
+        writer.write(overlay, read, files[0])
         pages = dict(writer.copier.known().pages)
         found = dict(writer.pointers)
         for process, connection in helpers:
@@ -387,7 +404,8 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             process.join()
     boxes = writer.copier.boxes()
     return _Kept(pdf, KnownPages(writer.copier.shift, writer.copier._language, boxes, pages),
-                 (pointers_key, pointers if pointers is not None else found), (overlay_key, overlay))
+                 (pointers_key, pointers if pointers is not None else found), (overlay_key, overlay),
+                 overlay_read=writer.copier.overlay_read)
 
 
 def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files: list[_Files],
@@ -398,7 +416,8 @@ def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files
         try:
             writer = _GroupWriter(job, proofs, first, known, pointers)
             writer.read()
-            writer.write(connection.recv(), files)
+            overlay, read = connection.recv()
+            writer.write(overlay, read, files)
             made = (writer.copier.known().pages if known is None else {}, writer.pointers if pointers is None else {})
             connection.send(("done", made))
         except EOFError:
@@ -436,10 +455,11 @@ class _GroupWriter:
                 self.copier.prepare(page - 1)
             self._read = True
 
-    def write(self, overlay: bytes, files: list[_Files]) -> None:
+    def write(self, overlay: bytes, read: OverlayRead | None, files: list[_Files]) -> None:
+        """The group's proofs into `files`, with `overlay` (`read`: what pagecopy read of it before, or None)."""
         job = self.job
         self.read()
-        self.copier.use_overlay(overlay)
+        self.copier.use_overlay(overlay, read)
         for number, (proof, where) in enumerate(zip(self.proofs, files), start=self.first):
             spread = [(page - 1, overlay_forms(number, page, job.page, self.trim,
                                                self.pointers.get((proof.id, page), ())))
@@ -453,12 +473,19 @@ class _GroupWriter:
 
 def _write_file(path: Path, data: bytes) -> None:
     """`data` into the (temporary, empty) file at `path` in one system call where the system allows: a
-    call per part of a proof (a score of them) cost more than joining them first, on a disk with costly calls."""
-    handle = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    call per part of a proof (a score of them) cost more than joining them first, on a disk with costly calls.
+
+    Opened without O_TRUNC (the file is new): on ext4, a file truncated to nothing and written again is
+    flushed to disk when closed (auto_da_alloc), which doubled the cost of writing a proof. Should the
+    file hold more than `data` after all, it is cut to `data` before it is closed.
+    """
+    handle = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(handle, view):]
+        if os.fstat(handle).st_size > len(data):
+            os.ftruncate(handle, len(data))
     finally:
         os.close(handle)
 
@@ -484,6 +511,23 @@ class _Kept:
     pages: KnownPages  # PageCopier.known()
     pointers: tuple[str, dict]  # (key, poster pointers of every proof)
     overlay: tuple[str, bytes]  # (key, the overlay PDF)
+    overlay_read: OverlayRead | None = None  # what pagecopy read of `overlay`'s bytes
+    fits: tuple[str, dict | None] = ("", None)  # (key: the fonts, the header lines fitted: see marks.header_lines)
+    files: tuple[str, ...] = ()  # the proofs' file names (made early by the next run; used for nothing else)
+
+
+class _Fits(dict):
+    """Header line fits made by this run (what _Kept keeps next), taken from `old` (an earlier run's, for the
+    same fonts) where it has them."""
+
+    def __init__(self, old: dict):
+        super().__init__()
+        self.old = old
+
+    def get(self, key, default=None):
+        if key not in self and key in self.old:
+            self[key] = self.old[key]
+        return super().get(key, default)
 
 
 def _kept_name(data_dir: Path) -> str:
