@@ -631,8 +631,12 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
     Example:
       booklet proofs my-conference --out proofs --reply-by 2027-05-20 --png
     """
-    patterns.seed()  # as for build: proofs build the booklet too
-    from .proofs import write_proofs
+    from .cache.disk import lasting
+
+    with lasting():  # as for build: proofs build the booklet too
+        patterns.seed()
+        from . import build  # noqa: F401 - the forked build inherits it
+        from .proofs import write_proofs
 
     size = resolved_size(page_size, data_dir)
     with reporting_errors(out_dir):
@@ -664,8 +668,11 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
     """
     from .problems import did_you_mean
 
-    patterns.seed()  # as for build: a proof builds the booklet too
-    from .proofs import UnknownProof, write_proof
+    from .cache.disk import lasting
+
+    with lasting():  # as for build: a proof builds the booklet too
+        patterns.seed()
+        from .proofs import UnknownProof, write_proof
 
     size = resolved_size(page_size, data_dir)
     with reporting_errors(output):

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import errno
 import io
+import os
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -500,3 +501,43 @@ def test_files_that_cannot_be_made_early_are_reported_as_before(tmp_path, monkey
         write_proofs(folder, blocked)
     assert any(problem.file.endswith("posters.yaml") for problem in bad.value.problems)
     assert blocked.read_text() == "a file where the folder should be"
+
+
+def _sends(sending, *messages):
+    for message in messages:
+        sending.send(message)
+
+
+def _sends_then_dies(sending):
+    sending.send(("checked", ["a.pdf"]))
+    os._exit(3)
+
+
+def test_the_forked_build_process_says_what_it_sends_in_order_and_ending_early_is_an_error():
+    from booklet.proofs.write import _Forked, _received
+
+    process = _Forked(_sends, ("checked", ["a.pdf", "b.pdf"]), ("planned", {"pages": 4}))
+    assert _received(process, process, "it") == ("checked", ["a.pdf", "b.pdf"])
+    assert _received(process, process, "it") == ("planned", {"pages": 4})
+    with pytest.raises(RuntimeError, match=r"^it ended unexpectedly \(exit code 0\)$"):
+        _received(process, process, "it")
+    process.close()
+
+    dying = _Forked(_sends_then_dies)
+    assert _received(dying, dying, "the process building the booklet") == ("checked", ["a.pdf"])
+    with pytest.raises(RuntimeError, match=r"the process building the booklet ended unexpectedly \(exit code 3\)"):
+        _received(dying, dying, "the process building the booklet")
+    dying.close()
+
+
+def test_a_forked_process_blocked_sending_to_a_reader_that_gave_up_is_ended():
+    """More than a pipe holds, never read: terminate ends it where it waits (see _built_and_planned)."""
+    import signal
+
+    from booklet.proofs.write import _Forked
+
+    process = _Forked(_sends, ("planned", b"x" * 4_000_000))
+    process.terminate()
+    process.join()
+    process.close()
+    assert process.exitcode == -signal.SIGTERM

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import pickle
 import re
+import sys
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -169,7 +171,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
     What the build needs is loaded first, in this process: where processes are forked, the build's
     inherits it rather than loading it a second time.
     """
-    if _cpus() < 2:
+    if _cpus() < 2 or not hasattr(os, "fork"):
         proofs: list[Proof] = []
 
         def checked(booklet: Booklet) -> None:
@@ -180,16 +182,11 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
         if meanwhile is not None:
             meanwhile()
         return _planned(*_build(data_dir, page_size, checked), page_size, proofs)
-    import multiprocessing
-
     from .. import build  # noqa: F401 - loaded once, here: a forked process inherits it, and the fonts
 
     register_fonts()
     gc.freeze()  # what is loaded so far stays put: the forked process's collections do not copy its pages
-    receiving, sending = multiprocessing.Pipe(duplex=False)
-    process = multiprocessing.Process(target=_build_and_plan, args=(sending, data_dir, page_size), daemon=True)
-    process.start()
-    sending.close()
+    process = receiving = _Forked(_build_and_plan, data_dir, page_size)
     done = False
     try:
         _load_writers()
@@ -212,6 +209,65 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
         if not done:  # given up here (it may be blocked sending what nobody reads now): ended, not waited for
             process.terminate()
         process.join()
+
+
+class _Forked:
+    """`target(sending, *args)` run in a forked process, which sends this one messages (`sending.send(message)`)
+    that `recv` gives here in order; EOFError after the last. A bare fork and a pipe: the build's process needs
+    nothing of multiprocessing, whose import and start cost about a hundredth of a second."""
+
+    def __init__(self, target, *args):
+        reading, writing = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the forked process: runs `target`, then ends; never returns to the caller
+            code = 1
+            try:
+                os.close(reading)
+                with open(writing, "wb") as file:
+                    target(_Sending(file), *args)
+                code = 0
+            finally:
+                try:
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                finally:
+                    os._exit(code)
+        os.close(writing)
+        self._receiving = open(reading, "rb")
+        self.exitcode: int | None = None
+
+    def recv(self):
+        try:
+            return pickle.load(self._receiving)
+        except pickle.UnpicklingError:  # cut short: the process ended while it was sending
+            raise EOFError from None
+
+    def close(self) -> None:
+        self._receiving.close()
+
+    def terminate(self) -> None:
+        import signal
+
+        if self.exitcode is None:
+            os.kill(self.pid, signal.SIGTERM)
+
+    def join(self) -> None:
+        if self.exitcode is None:
+            self.exitcode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+
+
+class _Sending:
+    """The sending end of a _Forked's pipe."""
+
+    def __init__(self, file):
+        self._file = file
+
+    def send(self, message) -> None:
+        pickle.dump(message, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def _load_writers() -> None:
@@ -351,8 +407,6 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
     The overlay is one PDF for all the proofs, whatever the groups: so a proof's bytes do not depend
     on how many processes wrote them.
     """
-    import multiprocessing
-
     from .pagecopy import KnownPages
 
     proofs = [p for group in groups for p in group]
@@ -364,6 +418,8 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
     helpers = []
     failed = True
     if len(groups) > 1:
+        import multiprocessing  # only then (about 0.01 s to import)
+
         gc.freeze()  # as for the build's process
     try:
         first = len(groups[0])
