@@ -12,7 +12,7 @@ import errno
 import os
 import secrets
 import shutil
-import tempfile
+import stat
 from collections.abc import Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,19 +27,25 @@ def temporary_beside(target: Path, suffix: str = ".part") -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # a file where the folder should be
         raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), os.fspath(target)) from None
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{_cut(target.name, TEMP_NAME_BYTES)}.", suffix=suffix,
-                                        dir=target.parent)
-    except OSError as exc:
-        exc.filename, exc.filename2 = os.fspath(target), None
-        raise
-    os.close(handle)
-    return Path(name)
+    prefix = os.path.join(target.parent, f".{_cut(target.name, TEMP_NAME_BYTES)}.")
+    for _ in range(100):
+        name = f"{prefix}{secrets.token_hex(4)}{suffix}"
+        try:  # the permissions a new file gets (0o666 less the umask), so publishing need not change them
+            os.close(os.open(name, _NEW, 0o666))
+            return Path(name)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            exc.filename, exc.filename2 = os.fspath(target), None
+            raise
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", os.fspath(target))
+
+
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def publish(temp: Path, target: Path) -> None:
-    """Give `temp` the permissions a new file gets (mkstemp makes it private), then rename it to `target`."""
-    os.chmod(temp, 0o666 & ~_umask())
+    """Rename `temp` (made by temporary_beside) to `target`."""
     os.replace(temp, target)
 
 
@@ -115,13 +121,14 @@ class Together:
         return {temp: target for target, temp in self.temps.items()}
 
     def publish(self) -> None:
-        for target in self.temps:
-            if target.is_dir() and not target.is_symlink():  # the usual reason a rename fails: say so before any
+        found = {target: _lstat(target) for target in self.temps}
+        for target, status in found.items():
+            if status is not None and stat.S_ISDIR(status.st_mode):  # the usual reason a rename fails: said first
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(target))
         undo: list[tuple[Path, Path | None, bool]] = []  # (path, a copy of what it was, whether it was there)
         try:
             for target, temp in self.temps.items():
-                undo.append((target, *_set_aside(target)))
+                undo.append((target, *(_set_aside(target) if found[target] is not None else (None, False))))
                 publish(temp, target)
             for path in self.removals:
                 if path not in self.temps and os.path.lexists(path):
@@ -152,6 +159,7 @@ def together():
         with _naming(files.names):
             yield files
             files.publish()
+            files.temps.clear()  # each renamed: none left to remove
     finally:
         files.discard()
 
@@ -227,8 +235,9 @@ def _cut(name: str, limit: int) -> str:
     return name.encode("utf-8", "surrogateescape")[:limit].decode("utf-8", "ignore")
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
 
