@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
+from .cache import disk
 from .cache.memory import BuildCache, using as using_cache
 from .cache.persisted import laying_out
 from .text import markup
@@ -155,6 +156,7 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
                 lambda known, links: build_story(booklet, page, options.pad_to, known, links), render)
         # settled: the same layout as the last pass, links and all; else no links (a target might be missing)
         story = build_story(booklet, page, options.pad_to, known, index_links=settled)
+        disk.to_the_end(story)
         parts = nullcontext()
     else:  # laid out in parts (while `checks` run here); assembled into `target` by finish(target)
         from .output.parallel import parallel_parts

@@ -15,8 +15,13 @@ from .layout.page import PAGE_SIZES
 from .problems import DataError, Problem, Refused
 
 
+_EXITS = False  # set by run: the process ends (os._exit) once the command returns
+
+
 def run() -> None:
     """The `booklet` console command: `main`, then a quick exit (nothing left to clean up but memory)."""
+    global _EXITS
+    _EXITS = True
     try:
         main(prog_name="booklet")
         code = 0
@@ -27,6 +32,14 @@ def run() -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def _ending() -> None:
+    """In a process that ends with the command (see run), the build's objects are left for its end to reclaim."""
+    if _EXITS:
+        from .cache.disk import ending
+
+        ending()
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -150,6 +163,7 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     with lasting():  # what is imported lives on: not collected meanwhile (~80 collections), then out of gc's way
         patterns.seed()  # before ReportLab and PyYAML are imported: they compile patterns as they are imported
         from .build import PrintOptions, build_booklet
+    _ending()
 
     options = PrintOptions(canonical_size(page_size), bleed, crop_marks, int(pad_to), cover == "separate", cmyk)
     bar = ProgressBar()
@@ -637,6 +651,7 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
         patterns.seed()
         from . import build  # noqa: F401 - the forked build inherits it
         from .proofs import write_proofs
+    _ending()
 
     size = resolved_size(page_size, data_dir)
     with reporting_errors(out_dir):
@@ -673,6 +688,7 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
     with lasting():  # as for build: a proof builds the booklet too
         patterns.seed()
         from .proofs import UnknownProof, write_proof
+    _ending()
 
     size = resolved_size(page_size, data_dir)
     with reporting_errors(output):

@@ -539,3 +539,15 @@ def test_font_subsets_in_a_warm_cache_are_kept_in_memory_and_follow_an_edit(tmp_
     assert made
     build_booklet(folder, tmp_path / "cold.pdf", cache=BuildCache(warm=False))
     assert (tmp_path / "edited.pdf").read_bytes() == (tmp_path / "cold.pdf").read_bytes()
+
+
+def test_values_are_kept_to_the_end_only_in_a_process_that_said_it_ends(monkeypatch):
+    from booklet.cache import disk
+
+    monkeypatch.setattr(disk, "_TO_THE_END", None)
+    disk.to_the_end("story")
+    assert disk._TO_THE_END is None  # a library caller, `watch`: nothing held
+    disk.ending()
+    disk.to_the_end("story")
+    disk.ending()  # said again: what is held stays
+    assert disk._TO_THE_END == ["story"]

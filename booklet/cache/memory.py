@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from . import digest
+from . import digest, disk
 
 T = TypeVar("T")
 
@@ -137,8 +137,12 @@ class BuildCache:
         finally:
             _ACTIVE.reset(token)
         for section, values in self._sections.items():
-            for key in values.keys() - self._used.get(section, ()):
-                del values[key]  # (the order of what is left does not change)
+            used = self._used.get(section, ())
+            # what is used is in `values`: as many means all, and the difference (a set of every key: 0.03 s
+            # at 500 talks) is not needed
+            if len(used) < len(values):
+                for key in values.keys() - used:
+                    del values[key]  # (the order of what is left does not change)
 
 
 _FULL_EVERY = 16  # warm builds between two collections of the whole heap
@@ -183,5 +187,7 @@ def using(cache: BuildCache | None, folder=None):
         from .persisted import for_build
 
         cache = for_build(folder)
-    with (cache or BuildCache(warm=False)).build() as current:
+    cache = cache or BuildCache(warm=False)
+    disk.to_the_end(cache)
+    with cache.build() as current:
         yield current

@@ -125,9 +125,9 @@ def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof]
                  {poster_key(i): poster.title for i, poster in enumerate(booklet.posters)})
 
 
-def _build(data_dir: Path, page_size: str, checked=None, keep=None) -> tuple[BuildResult, bytes]:
+def _build(data_dir: Path, page_size: str, checked=None) -> tuple[BuildResult, bytes]:
     """The booklet built once into a temporary file: its BuildResult and its bytes (`checked(booklet)`: see
-    build_booklet; `keep(value)` is given the build's cache, for a process that ends without freeing it).
+    build_booklet).
 
     Built as `booklet build` builds it, less what only the press needs: no bleed (a proof shows the
     trimmed page) and no Notes pages (they come after every entry, so no page number moves).
@@ -136,8 +136,7 @@ def _build(data_dir: Path, page_size: str, checked=None, keep=None) -> tuple[Bui
 
     options = PrintOptions(page_size=page_size, bleed=0.0, pad_to=1)
     cache = _reading_cache(data_dir)
-    if keep is not None:
-        keep(cache)
+    disk.to_the_end(cache)
     with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as folder:
         built = build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options, checked=checked, cache=cache)
         return built, built.output.read_bytes()
@@ -282,11 +281,6 @@ def _load_writers() -> None:
         pass
 
 
-# in the build's process: what it made, never freed (the process ends after sending the plan; freeing the
-# model and the cache first took 0.03 s at 500 talks)
-_ENDING: list = []
-
-
 def _build_and_plan(sending, data_dir: Path, page_size: str) -> None:
     """In another process: sends ("checked", file names of the proofs) once the data is checked, then
     ("planned", the plan); or ("problems", problems) for bad data (a DataError does not survive pickling),
@@ -297,10 +291,11 @@ def _build_and_plan(sending, data_dir: Path, page_size: str) -> None:
         proofs.extend(_proofs_of(booklet, page_size))
         sending.send(("checked", [p.file for p in proofs]))
 
+    disk.ending()  # this process ends once it has sent the plan: what the build made is never freed
     try:
         try:
-            built, pdf = _build(data_dir, page_size, checked, _ENDING.append)
-            _ENDING.append(built)  # its model, left out of the plan
+            built, pdf = _build(data_dir, page_size, checked)
+            disk.to_the_end(built)  # its model, left out of the plan
             sending.send(("planned", _planned(built, pdf, page_size, proofs)))
         except DataError as exc:
             sending.send(("problems", exc.problems))
