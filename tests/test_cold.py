@@ -40,6 +40,16 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
+def _new_process_build(monkeypatch, folder: Path, output: Path, cache: str) -> bytes:
+    """The PDF of `folder` built as a new process builds it (no warm cache; BOOKLET_CACHE=`cache`)."""
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+
+    monkeypatch.setenv("BOOKLET_CACHE", cache)
+    build_booklet(folder, output, cache=BuildCache(warm=False))
+    return output.read_bytes()
+
+
 def _illustrated(folder: Path) -> Path:
     """The minimal conference with a cover picture, a logo with transparency, a speaker's photo, math (a fallback
     font) and the index of names (the collation table)."""
@@ -317,15 +327,11 @@ def test_an_image_is_named_and_embedded_from_the_disk_cache_and_follows_an_edit(
     them again; an image changed under the same name, or a damaged entry, is made anew; the PDF is always the PDF
     of a build without any cache."""
     from booklet import images
-    from booklet.build import build_booklet
-    from booklet.cache import BuildCache
 
     folder = _illustrated(tmp_path / "conf")
 
     def build(name: str, cache: str) -> bytes:
-        monkeypatch.setenv("BOOKLET_CACHE", cache)
-        build_booklet(folder, tmp_path / name, cache=BuildCache(warm=False))
-        return (tmp_path / name).read_bytes()
+        return _new_process_build(monkeypatch, folder, tmp_path / name, cache)
 
     made = []
     making = images._made_xobject
@@ -434,15 +440,11 @@ def test_kept_raw_pixels_are_decompressed_only_when_read_and_a_damaged_entry_is_
     import zlib
 
     from booklet import images
-    from booklet.build import build_booklet
-    from booklet.cache import BuildCache
 
     folder = _illustrated(tmp_path / "conf")
 
     def build(name: str, cache: str) -> bytes:
-        monkeypatch.setenv("BOOKLET_CACHE", cache)
-        build_booklet(folder, tmp_path / name, cache=BuildCache(warm=False))
-        return (tmp_path / name).read_bytes()
+        return _new_process_build(monkeypatch, folder, tmp_path / name, cache)
 
     decompressed, remade = [], []
     pixels, from_file = images._pixels, images._made_from_file
@@ -477,8 +479,6 @@ def test_font_subsets_are_kept_on_disk_by_font_and_characters_and_follow_an_edit
 
     from reportlab.pdfbase import ttfonts
 
-    from booklet.build import build_booklet
-    from booklet.cache import BuildCache
 
     folder = write_conference(tmp_path / "conf")
     made = []
@@ -487,9 +487,7 @@ def test_font_subsets_are_kept_on_disk_by_font_and_characters_and_follow_an_edit
 
     def build(name: str, cache: str) -> bytes:
         made.clear()
-        monkeypatch.setenv("BOOKLET_CACHE", cache)
-        build_booklet(folder, tmp_path / name, cache=BuildCache(warm=False))
-        return (tmp_path / name).read_bytes()
+        return _new_process_build(monkeypatch, folder, tmp_path / name, cache)
 
     cold = build("off.pdf", "off")
     subsets = len(made)

@@ -135,10 +135,9 @@ def _build(data_dir: Path, page_size: str, checked=None) -> tuple[BuildResult, b
     from ..build import PrintOptions, build_booklet
 
     options = PrintOptions(page_size=page_size, bleed=0.0, pad_to=1)
-    cache = _reading_cache(data_dir)
-    disk.to_the_end(cache)
     with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as folder:
-        built = build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options, checked=checked, cache=cache)
+        built = build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options, checked=checked,
+                              cache=_reading_cache(data_dir))
         return built, built.output.read_bytes()
 
 
@@ -187,14 +186,14 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
 
     register_fonts()
     gc.freeze()  # what is loaded so far stays put: the forked process's collections do not copy its pages
-    process = receiving = _Forked(_build_and_plan, data_dir, page_size)
+    process = _Forked(_build_and_plan, data_dir, page_size)
     done = False
     try:
         _load_writers()
         if meanwhile is not None:
             meanwhile()
         while True:
-            kind, value = _received(receiving, process, "the process building the booklet")
+            kind, value = _received(process, process, "the process building the booklet")
             if kind == "checked":
                 if prepare is not None:
                     prepare(value)
@@ -206,7 +205,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
             else:
                 raise value
     finally:
-        receiving.close()
+        process.close()
         if not done:  # given up here (it may be blocked sending what nobody reads now): ended, not waited for
             process.terminate()
         process.join()
