@@ -205,3 +205,47 @@ def test_paragraphs_parse_to_the_fragments_reportlab_makes():
             return [(type(f), {k: value(v) for k, v in vars(f).items()}, f.link, f.us_lines) for f in frags]
 
         assert shape(ours) == shape(theirs), markup
+
+
+def test_widths_heights_and_copies_as_reportlab_gives_them():
+    """Line breaking measures with paragraph._string_width and _ascent_descent, and the parser copies
+    fragments with _copy_fragment: the same answers as pdfmetrics and copy.copy, and a font name
+    registered again (a theme's other font) is measured in its new font, not remembered in the old."""
+    import copy
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus.paraparser import ParaFrag
+
+    from booklet.text import paragraph
+    from booklet.text.fonts import FONT_DIR
+
+    register_fonts()
+    for name in ("Body", "Body-Bold", "Sans-Italic", "Helvetica"):
+        for size in (6.5, 9.5, 12):
+            for text in ("the", "spectroscopic", "Ωμέγα", "", " ", "-", "age\u00advelocity"):
+                assert paragraph._string_width(text, name, size) == pdfmetrics.stringWidth(text, name, size)
+                assert paragraph._string_width(text, name, size) == pdfmetrics.stringWidth(text, name, size)  # kept
+            assert paragraph._ascent_descent(name, size) == pdfmetrics.getAscentDescent(name, size)
+    assert paragraph._ascent_descent("Body") == pdfmetrics.getAscentDescent("Body")
+
+    wide = TTFont("BookletTestRegistered", str(FONT_DIR / "NotoSans-Bold.ttf"))
+    narrow = TTFont("BookletTestRegistered", str(FONT_DIR / "GentiumBookPlus-Regular.ttf"))
+    try:  # a name made to stand for another file, as text.fonts.use_fonts does for a theme's fonts
+        pdfmetrics._fonts["BookletTestRegistered"] = wide
+        first = paragraph._string_width("measurement", "BookletTestRegistered", 10)
+        first_heights = paragraph._ascent_descent("BookletTestRegistered", 10)
+        pdfmetrics._fonts["BookletTestRegistered"] = narrow
+        assert paragraph._string_width("measurement", "BookletTestRegistered", 10) == narrow.stringWidth("measurement", 10) != first
+        assert paragraph._ascent_descent("BookletTestRegistered", 10) == pdfmetrics.getAscentDescent(
+            "BookletTestRegistered", 10) != first_heights
+    finally:
+        del pdfmetrics._fonts["BookletTestRegistered"]
+
+    fragment = ParaFrag(fontName="Body", fontSize=9.5, text="x", link=[], us_lines=[], rise=0)
+    fragment.__tag__ = "b"
+    copied, reference = paragraph._copy_fragment(fragment), copy.copy(fragment)
+    assert type(copied) is ParaFrag and copied is not fragment and vars(copied) == vars(reference)
+    assert copied.link is fragment.link and copied.us_lines is fragment.us_lines  # shallow, as copy.copy
+    listed = [fragment]
+    assert paragraph._copy_fragment(listed) == listed and paragraph._copy_fragment(listed) is not listed
