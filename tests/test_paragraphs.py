@@ -209,7 +209,7 @@ def test_paragraphs_parse_to_the_fragments_reportlab_makes():
 
 def test_widths_heights_and_copies_as_reportlab_gives_them():
     """Line breaking measures with paragraph._string_width and _ascent_descent, and the parser copies
-    fragments with _copy_fragment: the same answers as pdfmetrics and copy.copy, and a font name
+    fragments with copy_fragment: the same answers as pdfmetrics and copy.copy, and a font name
     registered again (a theme's other font) is measured in its new font, not remembered in the old."""
     import copy
 
@@ -244,8 +244,8 @@ def test_widths_heights_and_copies_as_reportlab_gives_them():
 
     fragment = ParaFrag(fontName="Body", fontSize=9.5, text="x", link=[], us_lines=[], rise=0)
     fragment.__tag__ = "b"
-    copied, reference = paragraph._copy_fragment(fragment), copy.copy(fragment)
+    copied, reference = paragraph.copy_fragment(fragment), copy.copy(fragment)
     assert type(copied) is ParaFrag and copied is not fragment and vars(copied) == vars(reference)
     assert copied.link is fragment.link and copied.us_lines is fragment.us_lines  # shallow, as copy.copy
     listed = [fragment]
-    assert paragraph._copy_fragment(listed) == listed and paragraph._copy_fragment(listed) is not listed
+    assert paragraph.copy_fragment(listed) == listed and paragraph.copy_fragment(listed) is not listed

@@ -17,7 +17,6 @@ columns on an A5 page and three on wider ones (layout.columns), balanced on the 
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_LEFT
@@ -31,7 +30,7 @@ from .marks import person_anchor
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import heading, sort_key, split_name
-from ..text.paragraph import _MARKERS, MathParagraph
+from ..text.paragraph import _MARKERS, MathParagraph, copy_fragment
 from .columns import GAP, Columns, column_count
 from .common import Context
 from .flowables import Anchor, Para, paragraphs_key
@@ -166,7 +165,7 @@ class EntryFrags:
             text = cleanBlockQuotedText(name + "\u20020")  # the name, its space and a stand-in number
             if not text.endswith(" 0"):
                 return None
-            last = copy.copy(head)
+            last = copy_fragment(head)
             last.text = text[:-1]
             last.link, last.us_lines = [], []
             frags = [last]
@@ -181,11 +180,11 @@ class EntryFrags:
             return None
         for number, page in enumerate(sorted(pages)):
             if number:
-                made = copy.copy(separator)
+                made = copy_fragment(separator)
                 made.link = base
                 made.us_lines = lines
                 frags.append(made)
-            made = copy.copy(bold if pages[page] else plain)
+            made = copy_fragment(bold if pages[page] else plain)
             made.text = str(page)
             made.link = base + [(number, f"#{person_anchor(key, page)}".strip())]
             made.us_lines = lines

@@ -253,7 +253,7 @@ def _calling(function, **names):
     return made
 
 
-def _copy_fragment(fragment):
+def copy_fragment(fragment):
     """copy.copy(fragment): for a ParaFrag, what copy.copy makes of it (a new one, not initialised, whose
     dictionary is updated with the fragment's), without its look-ups of how to copy one (3.5 us a copy
     against 0.5; the parser copies a fragment for every tag and every run of text)."""
@@ -264,13 +264,13 @@ def _copy_fragment(fragment):
     return made
 
 
-_COPYING = types.SimpleNamespace(copy=_copy_fragment, deepcopy=copy.deepcopy)  # the `copy` module as the parser uses it
+_COPYING = types.SimpleNamespace(copy=copy_fragment, deepcopy=copy.deepcopy)  # the `copy` module as the parser uses it
 
 
 class _QuickParser(ParaParser):
     """ReportLab's paragraph parser, reading the markup booklet makes without HTMLParser's machinery
     (_parser_calls; anything else goes through HTMLParser as before), and copying fragments with
-    _copy_fragment: the same handlers, called in the same order with the same arguments, make the same
+    copy_fragment: the same handlers, called in the same order with the same arguments, make the same
     fragments."""
 
     _push = _calling(ParaParser._push, copy=_COPYING)
