@@ -249,3 +249,38 @@ def test_widths_heights_and_copies_as_reportlab_gives_them():
     assert copied.link is fragment.link and copied.us_lines is fragment.us_lines  # shallow, as copy.copy
     listed = [fragment]
     assert paragraph.copy_fragment(listed) == listed and paragraph.copy_fragment(listed) is not listed
+
+
+def test_font_codes_as_reportlab_assigns_them():
+    """BookletTTFont.splitString answers text whose characters all have a code in the first subset from a
+    table (text.fonts._FirstSubsetCodes), and leaves the rest to ReportLab: over a run of texts (Latin,
+    no-break spaces, Greek and Cyrillic, enough different characters to fill the first subset and open
+    more, characters the font has not got, empty text), the chunks are those ReportLab's own splitString
+    gives the same texts in the same order, in another document."""
+    import io
+    import random
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_fonts()
+    font = pdfmetrics.getFont("Body")
+    ours, theirs = Canvas(io.BytesIO())._doc, Canvas(io.BytesIO())._doc
+    rng = random.Random(7)
+    letters = [chr(c) for c in range(0x20, 0x17F)] + list("αβγδεζηθλμπσφωΩΔ" "абвгдежзийклмнопрст") + ["\u00a0", "\u4e00", "\U0001d53c"]
+    texts = ["We present spectroscopic observations", "", "no\u00a0break", "Ωμέγα and Жизнь", "\u4e00 not in it"]
+    texts += ["".join(rng.choice(letters) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += ["We present spectroscopic observations", "Ωμέγα and Жизнь", "no\u00a0break"]
+    fast = 0
+    for text in texts:
+        codes = getattr(font.state.get(ours), "booklet_codes", None)
+        if codes is not None and text:
+            try:
+                text.translate(codes)
+                fast += 1
+            except Exception:
+                pass
+        assert font.splitString(text, ours) == TTFont.splitString(font, text, theirs), text
+    assert len(font.state[ours].subsets) > 1  # the first subset filled, and others opened
+    assert fast > 100  # the table answered many
