@@ -284,3 +284,15 @@ def test_font_codes_as_reportlab_assigns_them():
         assert font.splitString(text, ours) == TTFont.splitString(font, text, theirs), text
     assert len(font.state[ours].subsets) > 1  # the first subset filled, and others opened
     assert fast > 100  # the table answered many
+
+
+def test_words_split_as_reportlab_splits_them():
+    """paragraph._split (line breaking's word splitting) gives what ReportLab's paragraph.split gives."""
+    from reportlab.platypus import paragraph as rl
+
+    from booklet.text.paragraph import _split
+
+    for text in ["", " ", "one", "  two  words ", "tab\tand\nnew line", "no\u00a0break space", "\u00a0lead",
+                 "thin\u2009space", "ideographic\u3000space", b"bytes here"]:
+        assert _split(text) == rl.split(text), text
+        assert _split(text, " ") == rl.split(text, " "), text

@@ -586,14 +586,22 @@ def _ascent_descent(fontName, fontSize=None):
     return heights
 
 
+def _split(text, delim=None):
+    """ReportLab's paragraph.split (words at white space; with a no-break space in the text, at that
+    too), without its type checks and copy of the list for the usual case, a str split at white space."""
+    if delim is None and type(text) is str:
+        return _rl_paragraph._wsc_re_split(text) if "\xa0" in text else text.split()
+    return _rl_paragraph.split(text, delim)
+
+
 class MathParagraph(Paragraph):
     """A Paragraph that sets booklet's inline-math boxes (stacked scripts, fixed spaces); its lines are
-    broken by ReportLab's breakLines comparing fragments with _same_frag and measuring text with
-    _string_width and _ascent_descent (the same answers, sooner)."""
+    broken by ReportLab's breakLines comparing fragments with _same_frag, measuring text with
+    _string_width and _ascent_descent and splitting it with _split (the same answers, sooner)."""
 
     breakLines = _calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
-                          getAscentDescent=_ascent_descent,
-                          _getFragWords=_calling(_rl_paragraph._getFragWords, stringWidth=_string_width))
+                          getAscentDescent=_ascent_descent, split=_split,
+                          _getFragWords=_calling(_rl_paragraph._getFragWords, stringWidth=_string_width, split=_split))
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is None and isinstance(text, str):
