@@ -189,3 +189,36 @@ def test_a_title_and_a_name_print_as_written_or_are_warned_about(title, name):
                                         for line in warned), (written, warned)
             kept = "".join(ch for ch in written if ch not in missing)
             assert norm(kept) in text, (written, warned)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(["word", " ", "\n", "\t", "\u2003", "\u3000", "\u00a0", "\u202f", "*", "**", "_",
+                                 "$x^2$", "$\\alpha$", "$\\unknownmacro$", "\\$", "$", "é", "Ω", "Ж", "\u4e00",
+                                 "\U0001F600", "\u2028", "\x85", "—", "~"]), max_size=14).map("".join))
+def test_printable_check_as_plain_text_defines_it(text):
+    """fields.check_printable (a set of characters seen printable before, for text without math) warns
+    exactly as its definition: the characters of markup.plain(text) that no font shows, in order, and the
+    math problems of markup.math_problems."""
+    from booklet.data.fields import Report, check_printable
+    from booklet.text import markup
+
+    report = Report(Path("."))
+    check_printable(report, "f.yaml", 3, "k", text)
+    missing = unprintable("".join(dict.fromkeys(markup.plain(text))))
+    expected = []
+    if missing:
+        shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        expected.append(f"the booklet's fonts cannot print {shown}{more}; left out")
+    expected += markup.math_problems(text)
+    assert [p.message for p in report.problems] == expected
+
+
+def test_printable_check_names_what_cannot_print():
+    from booklet.data.fields import Report, check_printable
+
+    report = Report(Path("."))
+    check_printable(report, "f.yaml", 3, "k", "Caf\u00e9 \u4e00 and *\U0001F600* twice \u4e00")
+    check_printable(report, "f.yaml", 4, "k", "Caf\u00e9 plain")
+    assert [(p.line, p.message) for p in report.problems] == [
+        (3, "the booklet's fonts cannot print '\u4e00' (U+4E00), '\U0001F600' (U+1F600); left out")]

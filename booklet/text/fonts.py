@@ -517,6 +517,7 @@ def use_fonts(fonts: FontSet = DEFAULT) -> None:
                 addMapping(family, bold, italic, family + suffix.replace("-Bold-Italic", "-BoldItalic"))
     _active = fonts
     _chars.clear()
+    _printable.clear()
     _unprintable.cache_clear()
     for clear in _on_change:
         clear()
@@ -566,6 +567,17 @@ _ALWAYS_FINE = frozenset(map(ord, "\n\t\r \u00ad\u200b\u00a0"))
 
 
 _chars: dict[str, str | None] = {}  # character -> font_for_char's answer, with the fonts in use
+_printable: set[str] = set()  # characters some font in use shows (font_for_char is not None), as found
+
+
+def all_printable(chars: set[str]) -> bool:
+    """Whether some font in use shows each of `chars` (font_for_char is not None for every one): a set
+    difference for the characters seen before, font_for_char for the others."""
+    for ch in chars - _printable:
+        if font_for_char(ch) is None:
+            return False
+        _printable.add(ch)
+    return True
 
 
 def font_for_char(ch: str) -> str | None:
