@@ -123,7 +123,7 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
     if size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
     page = page_for(size, options.bleed, options.crop_marks, options.cmyk)
-    booklet, read_warnings = read(data_dir)
+    booklet, read_warnings = read(data_dir, elsewhere=jobs != 1)  # more than one process allowed
     output = Path(output)
     warnings: list[Problem] = []
 

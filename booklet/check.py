@@ -17,17 +17,18 @@ from .model import Booklet
 from .problems import Problem
 
 
-def check_folder(data_dir: Path, page: Page | str = "A5") -> tuple[Booklet, list[Problem]]:
+def check_folder(data_dir: Path, page: Page | str = "A5", elsewhere: bool = False) -> tuple[Booklet, list[Problem]]:
     """The folder's Booklet and its warnings (validation's and lint's, grouped by kind) at `page`
-    (a Page, or a page size name for no bleed); DataError when the data has errors."""
-    booklet, warnings = read(data_dir)
+    (a Page, or a page size name for no bleed); DataError when the data has errors. `elsewhere`: as for read."""
+    booklet, warnings = read(data_dir, elsewhere)
     return booklet, linted(booklet, warnings, data_dir, page)
 
 
-def read(data_dir: Path) -> tuple[Booklet, list[Problem]]:
-    """The folder's Booklet and reading's warnings (read_booklet), without the cyclic garbage collector."""
+def read(data_dir: Path, elsewhere: bool = False) -> tuple[Booklet, list[Problem]]:
+    """The folder's Booklet and reading's warnings (read_booklet), without the cyclic garbage collector.
+    `elsewhere`: part of it may be read in a forked process (read_booklet), for a caller that may fork."""
     with uncollected():  # a third of a cold check of 2,000 talks was collecting, for few cycles
-        return read_booklet(Path(data_dir))
+        return read_booklet(Path(data_dir), elsewhere)
 
 
 def linted(booklet: Booklet, warnings: list[Problem], data_dir: Path, page: Page | str = "A5") -> list[Problem]:

@@ -242,7 +242,7 @@ def check(data_dir: Path, page_size: str, bleed: float, strict: bool, output_for
 
     with reporting_errors():
         try:
-            _, problems = check_folder(data_dir, page_for(resolved_size(page_size, data_dir), bleed))
+            _, problems = check_folder(data_dir, page_for(resolved_size(page_size, data_dir), bleed), elsewhere=True)
         except DataError as exc:
             if output_format != "json":
                 raise

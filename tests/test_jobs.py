@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -305,3 +306,63 @@ def test_two_jobs_read_and_keep_the_layouts_on_disk(medium, tmp_path, monkeypatc
     assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "edited.pdf").read_bytes()
     build_booklet(folder, tmp_path / "one.pdf", jobs=1)  # one job, from what the parts kept
     assert (tmp_path / "one.pdf").read_bytes() == cold("one-cold.pdf", 1)
+
+
+def _posters_text(count: int, bad: bool) -> str:
+    """Posters whose titles warn (a character no font has, an unknown macro); with `bad`, some with an
+    unknown key and some without a title (errors)."""
+    lines = []
+    for i in range(count):
+        if not (bad and i % 11 == 5):
+            lines.append(f"- title: Poster {i} on $\\alpha$ and $\\nosuchmacro$ with 一")
+            lines.append(f"  author: Ana Autora{i}")
+        else:
+            lines.append(f"- author: Ana Autora{i}")
+        lines.append("  affiliation: Lab, Place")
+        if bad and i % 7 == 3:
+            lines.append("  colour: blue")
+    return "\n".join(lines) + "\n"
+
+
+def _read_outcome(folder: Path, elsewhere: bool):
+    from booklet.check import read
+    from booklet.problems import DataError
+
+    try:
+        booklet, warnings = read(folder, elsewhere)
+    except DataError as exc:
+        return "errors", exc.problems
+    return booklet, warnings
+
+
+@pytest.mark.parametrize("bad", [False, True], ids=["good", "with errors"])
+def test_posters_read_in_another_process_as_here(tmp_path, monkeypatch, bad):
+    """read_booklet(elsewhere=True) reads a big posters.yaml in a forked process while it reads the abstracts:
+    the same Booklet and the same warnings, or the same errors, as reading it all here; and when that process
+    ends without sending its posters, they are read here (the same outcome again)."""
+    from booklet import processes
+    from booklet.data import validate
+    from .helpers import write_conference
+
+    folder = write_conference(tmp_path / "c", {"posters.yaml": _posters_text(60, bad)})
+    here = _read_outcome(folder, False)
+    assert (here[0] == "errors") == bad
+    assert any("cannot print '一'" in p.message for p in here[1])
+    assert any("nosuchmacro" in p.message for p in here[1])
+
+    monkeypatch.setattr(validate, "ELSEWHERE_FROM", 0)
+    monkeypatch.setattr(validate.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    forks = []
+    real = processes.Forked
+
+    def counted(*args):
+        forks.append(args[0].__name__)
+        return real(*args)
+
+    monkeypatch.setattr(processes, "Forked", counted)
+    assert _read_outcome(folder, True) == here
+    assert forks == ["_send_posters"]
+
+    monkeypatch.setattr(validate, "_send_posters", lambda sending, report, folder: os._exit(3))
+    assert _read_outcome(folder, True) == here  # the process died: read here
+    assert forks == ["_send_posters", "<lambda>"]

@@ -514,16 +514,17 @@ def _sends_then_dies(sending):
 
 
 def test_the_forked_build_process_says_what_it_sends_in_order_and_ending_early_is_an_error():
-    from booklet.proofs.write import _Forked, _received
+    from booklet.processes import Forked
+    from booklet.proofs.write import _received
 
-    process = _Forked(_sends, ("checked", ["a.pdf", "b.pdf"]), ("planned", {"pages": 4}))
+    process = Forked(_sends, ("checked", ["a.pdf", "b.pdf"]), ("planned", {"pages": 4}))
     assert _received(process, process, "it") == ("checked", ["a.pdf", "b.pdf"])
     assert _received(process, process, "it") == ("planned", {"pages": 4})
     with pytest.raises(RuntimeError, match=r"^it ended unexpectedly \(exit code 0\)$"):
         _received(process, process, "it")
     process.close()
 
-    dying = _Forked(_sends_then_dies)
+    dying = Forked(_sends_then_dies)
     assert _received(dying, dying, "the process building the booklet") == ("checked", ["a.pdf"])
     with pytest.raises(RuntimeError, match=r"the process building the booklet ended unexpectedly \(exit code 3\)"):
         _received(dying, dying, "the process building the booklet")
@@ -534,9 +535,9 @@ def test_a_forked_process_blocked_sending_to_a_reader_that_gave_up_is_ended():
     """More than a pipe holds, never read: terminate ends it where it waits (see _built_and_planned)."""
     import signal
 
-    from booklet.proofs.write import _Forked
+    from booklet.processes import Forked
 
-    process = _Forked(_sends, ("planned", b"x" * 4_000_000))
+    process = Forked(_sends, ("planned", b"x" * 4_000_000))
     process.terminate()
     process.join()
     process.close()

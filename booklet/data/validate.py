@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from . import people, programme
@@ -25,8 +26,11 @@ from ..model import (
 from ..problems import DataError, Problem
 
 
-def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
-    """The folder's data as a Booklet, with its warnings; DataError when anything is wrong."""
+def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[Problem]]:
+    """The folder's data as a Booklet, with its warnings; DataError when anything is wrong.
+
+    `elsewhere`: a big posters.yaml may be read in a forked process while this one reads the abstracts
+    (_posters_elsewhere): for a caller whose process forks safely (no threads), the command line's build."""
     folder = Path(folder)
     report = Report(folder.resolve())
     if not present(folder / "conference.yaml"):
@@ -35,11 +39,18 @@ def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
     theme = read_theme(report, folder)  # first: its fonts are the ones whose characters are checked
     use_fonts(font_set(theme))
     conference = read_conference(report, _load(report, folder, "conference.yaml", Map))
-    abstract_entries = _abstract_entries(report, folder)
-    tutorial_entries = _load(report, folder, "tutorials.yaml", Seq)
-    abstracts = read_abstracts(report, abstract_entries)
-    tutorials = read_tutorials(report, tutorial_entries)
-    posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
+    posters_read = _posters_elsewhere(report, folder) if elsewhere else None
+    try:
+        abstract_entries = _abstract_entries(report, folder)
+        tutorial_entries = _load(report, folder, "tutorials.yaml", Seq)
+        abstracts = read_abstracts(report, abstract_entries)
+        tutorials = read_tutorials(report, tutorial_entries)
+        posters = posters_read(report) if posters_read is not None else None
+    finally:
+        if posters_read is not None:
+            posters_read.end()
+    if posters is None:
+        posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
     participants = read_participants(report, folder, _load)
     refs = programme.Refs(abstracts, tutorials)
     refs.excused |= {("abstract", i) for i in _ids(item for item, _ in abstract_entries)}
@@ -57,6 +68,64 @@ def read_booklet(folder: Path) -> tuple[Booklet, list[Problem]]:
                       dict(report.image_sources), theme, participants=participants,
                       people=identities)
     return booklet, problems
+
+
+ELSEWHERE_FROM = 256 * 2**10  # bytes of posters.yaml from which reading it in another process pays
+
+
+def _posters_elsewhere(report: Report, folder: Path) -> _PostersElsewhere | None:
+    """posters.yaml read (read_posters) in a forked process, started now, or None where that does not pay: a
+    file under ELSEWHERE_FROM bytes, a single core, or no fork. The process starts from this one as it is
+    (fonts in use, caches), with a Report of its own."""
+    if not hasattr(os, "fork") or len(os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else ()) < 2:
+        return None
+    try:
+        if (folder / "posters.yaml").stat().st_size < ELSEWHERE_FROM:
+            return None
+    except OSError:
+        return None
+    from ..processes import Forked
+
+    return _PostersElsewhere(Forked(_send_posters, Report(report.root), folder))
+
+
+def _send_posters(sending, report: Report, folder: Path) -> None:
+    """In the forked process: ("read", (posters, and the problems, image mentions and image checks reading them
+    added to `report`)), or nothing (an unexpected exception: posters.yaml is read again where it is wanted, and
+    it happens there)."""
+    posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
+    sending.send(("read", (posters, report.problems, list(report.image_sources.items()), report.images_checked)))
+
+
+class _PostersElsewhere:
+    """A posters.yaml being read in a forked process (_posters_elsewhere)."""
+
+    def __init__(self, process):
+        self.process = process
+        self.received = False
+
+    def __call__(self, report: Report) -> list[Poster] | None:
+        """Its posters, once read, what reading them reported added to `report` as kept_entry adds what it kept;
+        None when the process ended without them (read them here then)."""
+        try:
+            kind, (posters, problems, sources, checked) = self.process.recv()
+        except (EOFError, OSError, ValueError, TypeError):
+            return None
+        self.received = True
+        if kind != "read":
+            return None
+        report.problems.extend(problems)
+        for where, source in sources:
+            report.image_sources.setdefault(where, source)
+        report.images_checked.extend(checked)
+        return posters
+
+    def end(self) -> None:
+        """The process waited for (ended first when its posters were not taken: this one stopped reading)."""
+        self.process.close()
+        if not self.received:
+            self.process.terminate()
+        self.process.join()
 
 
 def _ids(entries) -> set[str]:

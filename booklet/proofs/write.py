@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-import pickle
 import re
-import sys
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..cache import digest, disk
 from ..output.atomic import Together, together
+from ..processes import Forked
 from ..output.pngs import write_pngs
 from ..text import markup
 from ..text.fonts import register_fonts
@@ -186,7 +185,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
 
     register_fonts()
     gc.freeze()  # what is loaded so far stays put: the forked process's collections do not copy its pages
-    process = _Forked(_build_and_plan, data_dir, page_size)
+    process = Forked(_build_and_plan, data_dir, page_size)
     done = False
     try:
         _load_writers()
@@ -209,65 +208,6 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
         if not done:  # given up here (it may be blocked sending what nobody reads now): ended, not waited for
             process.terminate()
         process.join()
-
-
-class _Forked:
-    """`target(sending, *args)` run in a forked process, which sends this one messages (`sending.send(message)`)
-    that `recv` gives here in order; EOFError after the last. A bare fork and a pipe: the build's process needs
-    nothing of multiprocessing, whose import and start cost about a hundredth of a second."""
-
-    def __init__(self, target, *args):
-        reading, writing = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the forked process: runs `target`, then ends; never returns to the caller
-            code = 1
-            try:
-                os.close(reading)
-                with open(writing, "wb") as file:
-                    target(_Sending(file), *args)
-                code = 0
-            finally:
-                try:
-                    sys.stdout.flush()
-                    sys.stderr.flush()
-                finally:
-                    os._exit(code)
-        os.close(writing)
-        self._receiving = open(reading, "rb")
-        self.exitcode: int | None = None
-
-    def recv(self):
-        try:
-            return pickle.load(self._receiving)
-        except pickle.UnpicklingError:  # cut short: the process ended while it was sending
-            raise EOFError from None
-
-    def close(self) -> None:
-        self._receiving.close()
-
-    def terminate(self) -> None:
-        import signal
-
-        if self.exitcode is None:
-            os.kill(self.pid, signal.SIGTERM)
-
-    def join(self) -> None:
-        if self.exitcode is None:
-            self.exitcode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
-
-
-class _Sending:
-    """The sending end of a _Forked's pipe."""
-
-    def __init__(self, file):
-        self._file = file
-
-    def send(self, message) -> None:
-        pickle.dump(message, self._file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._file.flush()
-
-    def close(self) -> None:
-        self._file.close()
 
 
 def _load_writers() -> None:

@@ -1,0 +1,73 @@
+"""A function -> run in a forked process whose messages come back through a pipe (Forked).
+
+The build and the proofs use it where a second process pays and needs nothing of multiprocessing: the proofs'
+build runs in one while the proofs' writers load; a big posters file is read in one while the abstracts are
+read here (data.validate).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+
+
+class Forked:
+    """`target(sending, *args)` run in a forked process, which sends this one messages (`sending.send(message)`)
+    that `recv` gives here in order; EOFError after the last. A bare fork and a pipe: the build's process needs
+    nothing of multiprocessing, whose import and start cost about a hundredth of a second."""
+
+    def __init__(self, target, *args):
+        sys.stdout.flush()  # what this process has yet to write is not written by the other one too
+        sys.stderr.flush()
+        reading, writing = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the forked process: runs `target`, then ends; never returns to the caller
+            code = 1
+            try:
+                os.close(reading)
+                with open(writing, "wb") as file:
+                    target(Sending(file), *args)
+                code = 0
+            finally:
+                try:
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                finally:
+                    os._exit(code)
+        os.close(writing)
+        self._receiving = open(reading, "rb")
+        self.exitcode: int | None = None
+
+    def recv(self):
+        try:
+            return pickle.load(self._receiving)
+        except pickle.UnpicklingError:  # cut short: the process ended while it was sending
+            raise EOFError from None
+
+    def close(self) -> None:
+        self._receiving.close()
+
+    def terminate(self) -> None:
+        import signal
+
+        if self.exitcode is None:
+            os.kill(self.pid, signal.SIGTERM)
+
+    def join(self) -> None:
+        if self.exitcode is None:
+            self.exitcode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+
+
+class Sending:
+    """The sending end of a Forked's pipe."""
+
+    def __init__(self, file):
+        self._file = file
+
+    def send(self, message) -> None:
+        pickle.dump(message, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
