@@ -150,7 +150,8 @@ def _markup_pieces():
                             '<font COLOR="#ff0000">', '<b x="">'])
     references = st.sampled_from(["&amp;", "&lt;", "&gt;", "&#160;", "&#x2009;", "&nbsp;", "&Xyz;"])
     odd = st.sampled_from(["<", "&", "& ", "&#;", "&amp", "<!-- c -->", "<script>x</script>", "<b", "</b x>",
-                           "<a href='x'>", '<a href="&amp;">', "<a href=x>", "<![CDATA[x]]>", "<?pi?>", "</ b>"])
+                           "<a href='x'>", '<a href="&amp;">', "<a href=x>", "<![CDATA[x]]>", "<?pi?>", "</ b>",
+                           "<b\u00a0>", "</b\u00a0>", "<b\x0b>", '<a  href = "x">', '<a x="1"y="2">', "<b-x>"])
     return st.lists(st.one_of(words, tags, references, odd), max_size=12).map("".join)
 
 
@@ -176,7 +177,8 @@ def test_markup_read_as_htmlparser_reads_it():
 
     check()
     assert len(read) > 100  # most generated markup is read here, not left to HTMLParser
-    for left in ("a < b", "a & b", "<!-- c -->", "<a href='x'>y</a>", "<script>x</script>", '<a href="&amp;">'):
+    for left in ("a < b", "a & b", "<!-- c -->", "<a href='x'>y</a>", "<script>x</script>", '<a href="&amp;">',
+                 "<b\u00a0>x</b>", "<b>x</b\u00a0>"):
         assert _parser_calls(f"<para>{left}</para>") is None, left
 
 

@@ -77,7 +77,8 @@ def _posters_elsewhere(report: Report, folder: Path) -> _PostersElsewhere | None
     """posters.yaml read (read_posters) in a forked process, started now, or None where that does not pay: a
     file under ELSEWHERE_FROM bytes, a single core, or no fork. The process starts from this one as it is
     (fonts in use, caches), with a Report of its own."""
-    if not hasattr(os, "fork") or len(os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else ()) < 2:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if not hasattr(os, "fork") or cores < 2:
         return None
     try:
         if (folder / "posters.yaml").stat().st_size < ELSEWHERE_FROM:

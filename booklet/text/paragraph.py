@@ -201,8 +201,10 @@ def register_box_font() -> None:
         pdfmetrics.registerFont(_BoxFont())
 
 
-_TOKEN = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_][-a-zA-Z0-9_.:]*="[^"<>&]*")*)\s*(/?)>"""
-                    r"|&(?:([a-zA-Z][a-zA-Z0-9]*)|#([0-9]+|[xX][0-9a-fA-F]+));")
+# white space inside a tag: ASCII only (HTMLParser reads a tag name up to one of these, and takes any other
+# character, a no-break space say, as part of it)
+_TOKEN = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[ \t\n\r\f]+[a-zA-Z_][-a-zA-Z0-9_.:]*="[^"<>&]*")*)"""
+                    r"""[ \t\n\r\f]*(/?)>|&(?:([a-zA-Z][a-zA-Z0-9]*)|#([0-9]+|[xX][0-9a-fA-F]+));""")
 _ATTRIBUTE = re.compile(r'([a-zA-Z_][-a-zA-Z0-9_.:]*)="([^"<>&]*)"')
 _MARKUP_START = re.compile("[<&]")
 _RAW_TEXT = frozenset(("script", "style"))  # HTMLParser reads what follows these as text up to their end tag
