@@ -5,7 +5,8 @@
 Each build runs as its own process (`python -m booklet build DATA -o OUT --jobs N`, imports included).
 The runs are interleaved (jobs 1, jobs 2, jobs 1, jobs 2, ...) after one untimed warm-up, and the table
 shows medians: wall time, CPU time (user + system of the process and the workers it waited for), pages,
-and the peak memory of the process tree, sampled every 20 ms from /proc: the sum of the resident sets
+and the peak memory of the process tree, sampled every 20 ms from /proc in one more (untimed) run per row
+(reading a process's memory map slows it: the timed runs sample only CPU): the sum of the resident sets
 (RSS; pages a forked worker shares with its parent count twice) and the sum of the proportional sets
 (PSS; shared pages divided among the processes sharing them, what the tree really takes). `speed-up`
 is the median of each round's time(jobs 1) / time(jobs N). The load average is printed before and after.
@@ -102,8 +103,10 @@ def _cpu(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def measure(cmd: list[str], cache: str = "off") -> Run:
-    """One build as a process; `cache`: BOOKLET_CACHE for it (a folder, or "off")."""
+def measure(cmd: list[str], cache: str = "off", memory: bool = False) -> Run:
+    """One build as a process; `cache`: BOOKLET_CACHE for it (a folder, or "off"). `memory`: the peak memory of
+    the process tree sampled too (reading /proc/PID/smaps_rollup walks a process's page tables: every 20 ms
+    it slowed a 2,000-talk build by about a second, so the timed runs leave it out; 0 MB without it)."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL,
@@ -123,9 +126,10 @@ def measure(cmd: list[str], cache: str = "off") -> Run:
                     step.append(max(0.0, seen - cpu.get(pid, 0.0)))
                     cpu[pid] = max(cpu.get(pid, 0.0), seen)
             steps.append(step)
-            sizes = [_memory(pid) for pid in tree]
-            peak_rss = max(peak_rss, sum(r for r, _ in sizes))
-            peak_pss = max(peak_pss, sum(p for _, p in sizes))
+            if memory:
+                sizes = [_memory(pid) for pid in tree]
+                peak_rss = max(peak_rss, sum(r for r, _ in sizes))
+                peak_pss = max(peak_pss, sum(p for _, p in sizes))
             time.sleep(0.02)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -196,12 +200,14 @@ def main() -> None:
                 for n in jobs:
                     runs[state, n].append(measure(command + [str(OUT / f"jobs-{size}-{n}.pdf"), "--jobs", str(n)],
                                                   cache_for(state, n)))
+        peaks = {(state, n): measure(command + [str(OUT / f"jobs-{size}-{n}.pdf"), "--jobs", str(n)],
+                                     cache_for(state, n), memory=True) for state in states for n in jobs}
         for state, n in runs:
             done = runs[state, n]
             speedup = statistics.median(a.wall / b.wall for a, b in zip(runs[state, jobs[0]], done))
             rows.append((size, state, n, len(done), statistics.median(r.wall for r in done),
                          statistics.median(r.cpu for r in done), done[0].pages,
-                         max(r.rss_mb for r in done), max(r.pss_mb for r in done), speedup,
+                         peaks[state, n].rss_mb, peaks[state, n].pss_mb, speedup,
                          statistics.median(r.main_cpu for r in done), statistics.median(r.worker_cpu for r in done),
                          statistics.median(r.idle_estimate for r in done)))
             print(f"{size} {state} cache, jobs {n}: walls {[round(r.wall, 2) for r in done]}", file=sys.stderr)
