@@ -45,6 +45,7 @@ class IndexName:
         return f"{text}, {self.suffix}" if self.suffix else text
 
 
+@lru_cache(maxsize=65536)  # the index asks for each entry's name taken apart four times (sort, letter, markup, fragments)
 def split_name(name: str, family: str | None = None) -> IndexName:
     """`name` (as printed, given names first) taken apart; `family`: the family name as the data declares it,
     when the rule (the last word, with lowercase particles before it) would not find it."""
