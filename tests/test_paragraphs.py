@@ -298,3 +298,36 @@ def test_words_split_as_reportlab_splits_them():
                  "thin\u2009space", "ideographic\u3000space", b"bytes here"]:
         assert _split(text) == rl.split(text), text
         assert _split(text, " ") == rl.split(text, " "), text
+
+
+def test_another_reportlab_version_gets_its_own_functions(tmp_path):
+    """With a ReportLab version booklet's equivalents were not checked against (fonts.CHECKED_REPORTLAB),
+    booklet's paragraphs break lines, parse markup and encode text with ReportLab's own functions; the sample
+    booklet built so has the same bytes as with the equivalents."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    script = """
+import sys, reportlab
+if sys.argv[3] == "other":
+    reportlab.Version = "0.0-not-checked"
+from pathlib import Path
+from reportlab.platypus.paragraph import Paragraph
+from reportlab.platypus.paraparser import ParaParser
+from booklet.text.paragraph import MathParagraph, _QuickParser
+from booklet.build import build_booklet
+other = sys.argv[3] == "other"
+assert (MathParagraph.breakLines is Paragraph.breakLines) == other
+assert (_QuickParser.feed is ParaParser.feed and _QuickParser.handle_data is ParaParser.handle_data) == other
+build_booklet(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+    env = {**os.environ, "BOOKLET_CACHE": "off"}
+    made = {}
+    for version in ("checked", "other"):
+        made[version] = tmp_path / f"{version}.pdf"
+        subprocess.run([sys.executable, "-c", script, str(root / "data"), str(made[version]), version],
+                       check=True, env=env, cwd=root)
+    assert made["checked"].read_bytes() == made["other"].read_bytes()

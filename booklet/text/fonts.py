@@ -260,6 +260,17 @@ def to_unicode_cmap(name: str, subset: list[int]) -> str:
     ])  # fmt: skip
 
 
+# ReportLab versions whose internals booklet's quicker equivalents (here, text.paragraph) were checked against,
+# by tests comparing them with ReportLab's own: with another version, ReportLab's own functions are used
+CHECKED_REPORTLAB = frozenset({"5.1.0"})
+
+
+def reportlab_checked() -> bool:
+    import reportlab
+
+    return reportlab.Version in CHECKED_REPORTLAB
+
+
 class _NotFirst(Exception):
     """A character without a code in a font's first subset (not a LookupError: str.translate stops at it)."""
 
@@ -299,6 +310,8 @@ def _font_class():
     """
     from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
+    checked = reportlab_checked()  # splitString's table reads ReportLab's font state
+
     class BookletTTFont(TTFont):
         def splitString(self, text, doc, encoding="utf-8"):
             state = self.state.get(doc)
@@ -311,7 +324,7 @@ def _font_class():
                     pass
             if chunks is None:
                 chunks = super().splitString(text, doc, encoding)
-                if state is None and (state := self.state.get(doc)) is not None:
+                if state is None and (state := self.state.get(doc)) is not None and checked:
                     state.booklet_codes = _FirstSubsetCodes(state)
             if _recordings:
                 _recordings[-1].append((False, self.fontName, text, chunks))

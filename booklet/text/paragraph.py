@@ -47,7 +47,7 @@ from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.paragraph import Paragraph, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
-from .fonts import FALLBACKS, when_fonts_change
+from .fonts import FALLBACKS, reportlab_checked, when_fonts_change
 
 __all__ = ["BOX_FONT", "EMBOLDEN", "MathParagraph", "SCRIPTSPACE", "overhang"]
 
@@ -269,21 +269,25 @@ def copy_fragment(fragment):
 _COPYING = types.SimpleNamespace(copy=copy_fragment, deepcopy=copy.deepcopy)  # the `copy` module as the parser uses it
 
 
+_CHECKED = reportlab_checked()  # ReportLab's internals as the equivalents below were checked against (else its own)
+
+
 class _QuickParser(ParaParser):
     """ReportLab's paragraph parser, reading the markup booklet makes without HTMLParser's machinery
     (_parser_calls; anything else goes through HTMLParser as before), and copying fragments with
     copy_fragment: the same handlers, called in the same order with the same arguments, make the same
     fragments."""
 
-    _push = _calling(ParaParser._push, copy=_COPYING)
-    handle_data = _calling(ParaParser.handle_data, copy=_COPYING)
+    if _CHECKED:
+        _push = _calling(ParaParser._push, copy=_COPYING)
+        handle_data = _calling(ParaParser.handle_data, copy=_COPYING)
 
-    def feed(self, data):
-        calls = _parser_calls(data)
-        if calls is None:
-            return super().feed(data)
-        for name, *arguments in calls:
-            getattr(self, name)(*arguments)
+        def feed(self, data):
+            calls = _parser_calls(data)
+            if calls is None:
+                return super().feed(data)
+            for name, *arguments in calls:
+                getattr(self, name)(*arguments)
 
 
 class _BoxParser(_QuickParser):
@@ -599,11 +603,14 @@ def _split(text, delim=None):
 class MathParagraph(Paragraph):
     """A Paragraph that sets booklet's inline-math boxes (stacked scripts, fixed spaces); its lines are
     broken by ReportLab's breakLines comparing fragments with _same_frag, measuring text with
-    _string_width and _ascent_descent and splitting it with _split (the same answers, sooner)."""
+    _string_width and _ascent_descent and splitting it with _split (the same answers, sooner; with a
+    ReportLab version they were not checked against, fonts.CHECKED_REPORTLAB, its own functions)."""
 
-    breakLines = _calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
-                          getAscentDescent=_ascent_descent, split=_split,
-                          _getFragWords=_calling(_rl_paragraph._getFragWords, stringWidth=_string_width, split=_split))
+    if _CHECKED:
+        breakLines = _calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
+                              getAscentDescent=_ascent_descent, split=_split,
+                              _getFragWords=_calling(_rl_paragraph._getFragWords, stringWidth=_string_width,
+                                                     split=_split))
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is None and isinstance(text, str):
