@@ -18,10 +18,14 @@ class Forked:
     nothing of multiprocessing, whose import and start cost about a hundredth of a second."""
 
     def __init__(self, target, *args):
-        sys.stdout.flush()  # what this process has yet to write is not written by the other one too
-        sys.stderr.flush()
+        _flush_std_streams()  # what this process has yet to write is not written by the other one too
         reading, writing = os.pipe()
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:  # no process to be had (a limit on processes, memory): the caller does the work itself
+            os.close(reading)
+            os.close(writing)
+            raise
         if self.pid == 0:  # the forked process: runs `target`, then ends; never returns to the caller
             code = 1
             try:
@@ -31,8 +35,7 @@ class Forked:
                 code = 0
             finally:
                 try:
-                    sys.stdout.flush()
-                    sys.stderr.flush()
+                    _flush_std_streams()
                 finally:
                     os._exit(code)
         os.close(writing)
@@ -52,11 +55,27 @@ class Forked:
         import signal
 
         if self.exitcode is None:
-            os.kill(self.pid, signal.SIGTERM)
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+            except ProcessLookupError:  # ended and reaped already (a program that ignores SIGCHLD)
+                pass
 
     def join(self) -> None:
         if self.exitcode is None:
-            self.exitcode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+            try:
+                self.exitcode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+            except ChildProcessError:  # reaped already (SIGCHLD ignored): its status is not known
+                self.exitcode = 0
+
+
+def _flush_std_streams() -> None:
+    """Standard output and error flushed, where there are any (a closed one is None) and they can be."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
 
 
 class Sending:

@@ -366,3 +366,70 @@ def test_posters_read_in_another_process_as_here(tmp_path, monkeypatch, bad):
     monkeypatch.setattr(validate, "_send_posters", lambda sending, report, folder: os._exit(3))
     assert _read_outcome(folder, True) == here  # the process died: read here
     assert forks == ["_send_posters", "<lambda>"]
+
+
+def test_posters_read_here_when_no_process_can_be_forked(tmp_path, monkeypatch):
+    """Where forking fails (a limit on processes, say), posters.yaml is read here: the same outcome, and the
+    pipe made for the process is closed again."""
+    from booklet.data import validate
+    from .helpers import write_conference
+
+    folder = write_conference(tmp_path / "c", {"posters.yaml": _posters_text(30, False)})
+    here = _read_outcome(folder, False)
+    monkeypatch.setattr(validate, "ELSEWHERE_FROM", 0)
+    monkeypatch.setattr(validate.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    open_before = len(os.listdir("/proc/self/fd"))
+    assert _read_outcome(folder, True) == here
+    assert len(os.listdir("/proc/self/fd")) == open_before
+
+
+def test_a_forked_process_starts_with_standard_output_closed(monkeypatch):
+    """A process whose standard output and error are closed (None in sys) forks and hears from its child."""
+    import sys
+
+    from booklet.processes import Forked
+
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    process = Forked(lambda sending, value: sending.send(("got", value)), 7)
+    try:
+        assert process.recv() == ("got", 7)
+    finally:
+        process.close()
+        process.join()
+    assert process.exitcode == 0
+
+
+def test_posters_read_elsewhere_with_a_cache_of_their_own(tmp_path, monkeypatch):
+    """The forked process reads posters.yaml with a cache that keeps nothing: it never asks a warm cache of this
+    process for anything (a persisted cache would load its kept layouts there for nothing), and the outcome is the
+    same as reading here with that warm cache."""
+    from booklet.cache import memory
+    from booklet.data import validate
+    from .helpers import write_conference
+
+    folder = write_conference(tmp_path / "c", {"posters.yaml": _posters_text(30, True)})
+    parent, asked = os.getpid(), tmp_path / "asked"
+    real_get, real_peek = memory.BuildCache.get, memory.BuildCache.peek
+
+    def noting(real):
+        def method(self, *args, **kwargs):
+            if os.getpid() != parent and self.warm:
+                asked.write_text("a warm cache was asked in the forked process")
+            return real(self, *args, **kwargs)
+        return method
+
+    monkeypatch.setattr(memory.BuildCache, "get", noting(real_get))
+    monkeypatch.setattr(memory.BuildCache, "peek", noting(real_peek))
+    with memory.using(memory.BuildCache(warm=True)):
+        here = _read_outcome(folder, False)
+    monkeypatch.setattr(validate, "ELSEWHERE_FROM", 0)
+    monkeypatch.setattr(validate.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    with memory.using(memory.BuildCache(warm=True)):
+        assert _read_outcome(folder, True) == here
+    assert not asked.exists()

@@ -30,7 +30,8 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
     """The folder's data as a Booklet, with its warnings; DataError when anything is wrong.
 
     `elsewhere`: a big posters.yaml may be read in a forked process while this one reads the abstracts
-    (_posters_elsewhere): for a caller whose process forks safely (no threads), the command line's build."""
+    (_posters_elsewhere): for a caller whose process forks safely (no threads): `booklet check`, and a build
+    that may use more than one process (build_booklet's `jobs` other than 1)."""
     folder = Path(folder)
     report = Report(folder.resolve())
     if not present(folder / "conference.yaml"):
@@ -87,14 +88,22 @@ def _posters_elsewhere(report: Report, folder: Path) -> _PostersElsewhere | None
         return None
     from ..processes import Forked
 
-    return _PostersElsewhere(Forked(_send_posters, Report(report.root), folder))
+    try:
+        return _PostersElsewhere(Forked(_send_posters, Report(report.root), folder))
+    except OSError:  # no process to be had: read here
+        return None
 
 
 def _send_posters(sending, report: Report, folder: Path) -> None:
     """In the forked process: ("read", (posters, and the problems, image mentions and image checks reading them
     added to `report`)), or nothing (an unexpected exception: posters.yaml is read again where it is wanted, and
-    it happens there)."""
-    posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
+    it happens there). Read with a cache of its own that keeps nothing: what a warm cache would keep here (the
+    parsed file, the entries) would not reach the other process, and a warm cache's kept layouts would be
+    loaded for nothing."""
+    from ..cache import memory
+
+    with memory.using(None):
+        posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
     sending.send(("read", (posters, report.problems, list(report.image_sources.items()), report.images_checked)))
 
 

@@ -37,6 +37,7 @@ import functools
 import itertools
 import re
 import types
+from html.parser import HTMLParser
 from typing import NamedTuple
 
 from reportlab.lib.colors import CMYKColor, Color
@@ -207,7 +208,11 @@ _TOKEN = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[ \t\n\r\f]+[a-zA-Z_][-a-
                     r"""[ \t\n\r\f]*(/?)>|&(?:([a-zA-Z][a-zA-Z0-9]*)|#([0-9]+|[xX][0-9a-fA-F]+));""")
 _ATTRIBUTE = re.compile(r'([a-zA-Z_][-a-zA-Z0-9_.:]*)="([^"<>&]*)"')
 _MARKUP_START = re.compile("[<&]")
-_RAW_TEXT = frozenset(("script", "style"))  # HTMLParser reads what follows these as text up to their end tag
+# HTMLParser reads what follows these as text up to their end tag (script and style; newer Pythons also title and
+# textarea, and may add others): left to HTMLParser, whichever it is
+_RAW_TEXT = frozenset(("script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript",
+                       "plaintext", *HTMLParser.CDATA_CONTENT_ELEMENTS,
+                       *getattr(HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())))
 
 
 def _parser_calls(text: str) -> list[tuple] | None:
@@ -619,7 +624,7 @@ class MathParagraph(Paragraph):
             parser.caseSensitive = self.caseSensitive
             style, frags, bullet_frags = parser.parse(text, style)
             if frags is None:
-                raise ValueError(f"xml parser error ({parser.errors[0]}) in paragraph beginning\n{text[:30]!r}")
+                raise ValueError(f"xml parser error ({parser.errors[0]}) in paragraph beginning\n'{text[:30]}'")
             textTransformFrags(frags, style)
             if bullet_frags:
                 bulletText = bullet_frags
