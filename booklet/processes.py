@@ -67,6 +67,22 @@ class Forked:
             except ChildProcessError:  # reaped already (SIGCHLD ignored): its status is not known
                 self.exitcode = 0
 
+    def end(self, finished: bool) -> None:
+        """This end of the pipe closed and the process waited for; ended first when not `finished` (this one
+        stopped listening: it may be blocked sending what nobody reads now)."""
+        self.close()
+        if not finished:
+            self.terminate()
+        self.join()
+
+
+def cores() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity where the system has none to tell
+        return os.cpu_count() or 1
+
 
 def _flush_std_streams() -> None:
     """Standard output and error flushed, where there are any (a closed one is None) and they can be."""

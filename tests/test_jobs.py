@@ -138,7 +138,7 @@ def test_by_default_one_job_replays_the_layouts_kept_on_disk(medium, tmp_path, m
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)
-    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
     booklet, _ = read_booklet(medium)
     with using(persisted.PersistedCache(medium)):
         assert jobs_that_pay(booklet, None) == 2  # nothing kept yet
@@ -324,6 +324,15 @@ def _posters_text(count: int, bad: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _posters_read_elsewhere(monkeypatch) -> None:
+    """Any posters.yaml read in a forked process (elsewhere=True), on any machine: no size threshold, two cores."""
+    from booklet import processes
+    from booklet.data import validate
+
+    monkeypatch.setattr(validate, "ELSEWHERE_FROM", 0)
+    monkeypatch.setattr(processes, "cores", lambda: 2)
+
+
 def _read_outcome(folder: Path, elsewhere: bool):
     from booklet.check import read
     from booklet.problems import DataError
@@ -350,8 +359,7 @@ def test_posters_read_in_another_process_as_here(tmp_path, monkeypatch, bad):
     assert any("cannot print '一'" in p.message for p in here[1])
     assert any("nosuchmacro" in p.message for p in here[1])
 
-    monkeypatch.setattr(validate, "ELSEWHERE_FROM", 0)
-    monkeypatch.setattr(validate.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    _posters_read_elsewhere(monkeypatch)
     forks = []
     real = processes.Forked
 
@@ -371,13 +379,11 @@ def test_posters_read_in_another_process_as_here(tmp_path, monkeypatch, bad):
 def test_posters_read_here_when_no_process_can_be_forked(tmp_path, monkeypatch):
     """Where forking fails (a limit on processes, say), posters.yaml is read here: the same outcome, and the
     pipe made for the process is closed again."""
-    from booklet.data import validate
     from .helpers import write_conference
 
     folder = write_conference(tmp_path / "c", {"posters.yaml": _posters_text(30, False)})
     here = _read_outcome(folder, False)
-    monkeypatch.setattr(validate, "ELSEWHERE_FROM", 0)
-    monkeypatch.setattr(validate.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    _posters_read_elsewhere(monkeypatch)
 
     def no_fork():
         raise BlockingIOError(11, "Resource temporarily unavailable")
@@ -410,7 +416,6 @@ def test_posters_read_elsewhere_with_a_cache_of_their_own(tmp_path, monkeypatch)
     process for anything (a persisted cache would load its kept layouts there for nothing), and the outcome is the
     same as reading here with that warm cache."""
     from booklet.cache import memory
-    from booklet.data import validate
     from .helpers import write_conference
 
     folder = write_conference(tmp_path / "c", {"posters.yaml": _posters_text(30, True)})
@@ -428,8 +433,7 @@ def test_posters_read_elsewhere_with_a_cache_of_their_own(tmp_path, monkeypatch)
     monkeypatch.setattr(memory.BuildCache, "peek", noting(real_peek))
     with memory.using(memory.BuildCache(warm=True)):
         here = _read_outcome(folder, False)
-    monkeypatch.setattr(validate, "ELSEWHERE_FROM", 0)
-    monkeypatch.setattr(validate.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    _posters_read_elsewhere(monkeypatch)
     with memory.using(memory.BuildCache(warm=True)):
         assert _read_outcome(folder, True) == here
     assert not asked.exists()

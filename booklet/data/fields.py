@@ -30,6 +30,18 @@ class Report:
     def warn(self, file: str, line: int, key: str, message: str, kind: str) -> None:
         self.problems.append(Problem(file, line, key, message, "warning", kind))
 
+    def found(self) -> tuple:
+        """What reading added here: (problems, image mentions, image checks), to be taken by another Report."""
+        return tuple(self.problems), tuple(self.image_sources.items()), tuple(self.images_checked)
+
+    def take(self, found: tuple) -> None:
+        """What another Report found (its `found()`), added as if read here: an image's first mention kept."""
+        problems, sources, checked = found
+        self.problems.extend(problems)
+        for where, source in sources:
+            self.image_sources.setdefault(where, source)
+        self.images_checked.extend(checked)
+
 
 def describe(value) -> str:
     """What a wrongly typed value is, in a user's words."""
@@ -354,15 +366,11 @@ def kept_entry(report: Report, read, item: Map, path: str, *key):
     found = cache.peek("entries", whose)
     if found is None or found[0] is not item or any(
             (report.root / name).resolve() != where or images.check(where) != problem
-            for name, where, problem in found[4]):
+            for name, where, problem in found[2][2]):  # the entry's image checks
         alone = Report(report.root)
         value = read(alone, item, path)
-        found = (item, value, tuple(alone.problems), tuple(alone.image_sources.items()),
-                 tuple(alone.images_checked))
+        found = (item, value, alone.found())
         cache.put("entries", whose, found)
-    _, value, problems, sources, checked = found
-    report.problems.extend(problems)
-    for where, source in sources:
-        report.image_sources.setdefault(where, source)
-    report.images_checked.extend(checked)
+    _, value, reported = found
+    report.take(reported)
     return value

@@ -78,16 +78,15 @@ def _posters_elsewhere(report: Report, folder: Path) -> _PostersElsewhere | None
     """posters.yaml read (read_posters) in a forked process, started now, or None where that does not pay: a
     file under ELSEWHERE_FROM bytes, a single core, or no fork. The process starts from this one as it is
     (fonts in use, caches), with a Report of its own."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if not hasattr(os, "fork") or cores < 2:
+    from ..processes import Forked, cores
+
+    if not hasattr(os, "fork") or cores() < 2:
         return None
     try:
         if (folder / "posters.yaml").stat().st_size < ELSEWHERE_FROM:
             return None
     except OSError:
         return None
-    from ..processes import Forked
-
     try:
         return _PostersElsewhere(Forked(_send_posters, Report(report.root), folder))
     except OSError:  # no process to be had: read here
@@ -104,7 +103,7 @@ def _send_posters(sending, report: Report, folder: Path) -> None:
 
     with memory.using(None):
         posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
-    sending.send(("read", (posters, report.problems, list(report.image_sources.items()), report.images_checked)))
+    sending.send(("read", (posters, report.found())))
 
 
 class _PostersElsewhere:
@@ -115,27 +114,21 @@ class _PostersElsewhere:
         self.received = False
 
     def __call__(self, report: Report) -> list[Poster] | None:
-        """Its posters, once read, what reading them reported added to `report` as kept_entry adds what it kept;
-        None when the process ended without them (read them here then)."""
+        """Its posters, once read, what reading them reported taken by `report` (as kept_entry takes what it
+        kept); None when the process ended without them (read them here then)."""
         try:
-            kind, (posters, problems, sources, checked) = self.process.recv()
+            kind, (posters, found) = self.process.recv()
         except (EOFError, OSError, ValueError, TypeError):
             return None
         self.received = True
         if kind != "read":
             return None
-        report.problems.extend(problems)
-        for where, source in sources:
-            report.image_sources.setdefault(where, source)
-        report.images_checked.extend(checked)
+        report.take(found)
         return posters
 
     def end(self) -> None:
         """The process waited for (ended first when its posters were not taken: this one stopped reading)."""
-        self.process.close()
-        if not self.received:
-            self.process.terminate()
-        self.process.join()
+        self.process.end(self.received)
 
 
 def _ids(entries) -> set[str]:

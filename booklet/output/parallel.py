@@ -27,7 +27,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import io
-import os
 import re
 import traceback
 from contextlib import contextmanager
@@ -49,6 +48,7 @@ from ..layout.story import story_pieces
 from ..text.fonts import register_fonts
 from .atomic import replacing
 from ..layout.marks import person_anchor
+from ..processes import cores
 from .render import BookletCanvas, BookletDocTemplate
 
 # rough cost of laying out each thing a section holds (an abstract on its own page = 1): for balancing
@@ -66,7 +66,7 @@ def jobs_that_pay(booklet, jobs: int | None) -> int:
     disk (cache.persisted): one process replays them in about the time the main process of a build in parts
     alone takes (reading, loading them, the index, the assembly), in less memory."""
     if jobs is None:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1  # cores it may use
+        jobs = cores()
         if _weight(booklet) < MIN_WEIGHT or persisted.layouts_kept():
             return 1
     if jobs <= 1 or index_before_people(booklet.theme.sections):

@@ -28,7 +28,8 @@ installing, formatting a set of sample objects both ways, gives the same bytes. 
 read the same rl_config switches as the originals each time (comments, multi-line layout), so
 they give ReportLab's bytes under any configuration. tests/test_serialise.py builds a booklet
 with and without them and compares the PDFs byte for byte; a new ReportLab version is added to
-TESTED_VERSIONS only after that test passes with it.
+TESTED_VERSIONS (text.fonts.CHECKED_REPORTLAB, which text.paragraph's equivalents read too) only after that
+test and tests/test_paragraphs.py pass with it.
 """
 
 from __future__ import annotations
@@ -44,8 +45,9 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen import canvas, pathobject, textobject
 
 from ..cache.memory import active
+from ..text.fonts import CHECKED_REPORTLAB
 
-TESTED_VERSIONS = frozenset({"5.1.0"})
+TESTED_VERSIONS = CHECKED_REPORTLAB  # the one list of versions for every replacement of ReportLab internals
 _LIMIT = 100_000  # memoised names / numbers kept at most (then forgotten, and made again)
 
 _ORIGINALS = {  # (module or class, attribute) -> ReportLab's own

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..cache import digest, disk
 from ..output.atomic import Together, together
-from ..processes import Forked
+from ..processes import Forked, cores
 from ..output.pngs import write_pngs
 from ..text import markup
 from ..text.fonts import register_fonts
@@ -170,7 +170,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
     What the build needs is loaded first, in this process: where processes are forked, the build's
     inherits it rather than loading it a second time.
     """
-    if _cpus() < 2 or not hasattr(os, "fork"):
+    if cores() < 2 or not hasattr(os, "fork"):
         proofs: list[Proof] = []
 
         def checked(booklet: Booklet) -> None:
@@ -204,10 +204,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
             else:
                 raise value
     finally:
-        process.close()
-        if not done:  # given up here (it may be blocked sending what nobody reads now): ended, not waited for
-            process.terminate()
-        process.join()
+        process.end(done)
 
 
 def _load_writers() -> None:
@@ -254,13 +251,6 @@ def _received(connection, process, who: str):
     except EOFError:
         process.join()
         raise RuntimeError(f"{who} ended unexpectedly (exit code {process.exitcode})") from None
-
-
-def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -317,7 +307,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
         for old in old_pngs[path.parent].get(path.stem, ()):
             if old not in pngs[proof.id]:
                 files.remove(old)  # made for an earlier proof of this name: it would not match the new one
-    groups = _groups(proofs, workers or (min(_cpus(), 4) if len(proofs) >= 300 else 1))
+    groups = _groups(proofs, workers or (min(cores(), 4) if len(proofs) >= 300 else 1))
     made = _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups], kept)
     if keep is not None:
         keep(replace(made, fits=(fits_key, dict(fits)), files=tuple(p.file for p in plan.proofs)))

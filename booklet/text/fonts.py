@@ -260,8 +260,8 @@ def to_unicode_cmap(name: str, subset: list[int]) -> str:
     ])  # fmt: skip
 
 
-# ReportLab versions whose internals booklet's quicker equivalents (here, text.paragraph) were checked against,
-# by tests comparing them with ReportLab's own: with another version, ReportLab's own functions are used
+# ReportLab versions whose internals booklet's quicker equivalents (here, text.paragraph, output.serialise) were
+# checked against, by tests comparing them with ReportLab's own: with another version, ReportLab's own are used
 CHECKED_REPORTLAB = frozenset({"5.1.0"})
 
 

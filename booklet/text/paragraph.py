@@ -561,12 +561,6 @@ def _same_frag(f, g) -> bool:
     return True
 
 
-_WIDTHS: dict = {}  # (text, font, size) -> width
-_HEIGHTS: dict = {}  # (font, size) -> (ascent, descent)
-_KEPT = 1 << 17  # entries a memo holds before it starts again (a big book's words fit in it several times)
-when_fonts_change(_WIDTHS.clear, _HEIGHTS.clear)  # keyed by the fonts themselves: only to let old ones go
-
-
 def _string_width(text, fontName, fontSize, encoding="utf8"):
     """pdfmetrics.stringWidth, remembered: line breaking measures each word of each paragraph, and the
     same words (in the same font and size) come back all through a book; the C function takes 0.7 us a
@@ -575,26 +569,26 @@ def _string_width(text, fontName, fontSize, encoding="utf8"):
     font = pdfmetrics.getFont(fontName)
     if encoding != "utf8" or font.fontName == BOX_FONT:
         return font.stringWidth(text, fontSize, encoding)
-    key = (text, font, fontSize)
-    width = _WIDTHS.get(key)
-    if width is None:
-        if len(_WIDTHS) >= _KEPT:
-            _WIDTHS.clear()
-        width = _WIDTHS[key] = font.stringWidth(text, fontSize, encoding)
-    return width
+    return _text_width(text, font, fontSize)
+
+
+@functools.lru_cache(maxsize=1 << 17)  # a big book's words fit in it several times
+def _text_width(text, font, size) -> float:
+    return font.stringWidth(text, size)
+
+
+@functools.lru_cache(maxsize=4096)
+def _heights(font, name, size) -> tuple[float, float]:  # `font`: what `name` stands for when asked
+    return pdfmetrics.getAscentDescent(name, size)
 
 
 def _ascent_descent(fontName, fontSize=None):
     """pdfmetrics.getAscentDescent, remembered: for a TrueType font it reads font.ascent, which raises
     AttributeError, before the face's (0.75 us a call, about 230,000 calls at 500 talks)."""
-    font = pdfmetrics.getFont(fontName)
-    key = (font, fontSize)
-    heights = _HEIGHTS.get(key)
-    if heights is None:
-        if len(_HEIGHTS) >= _KEPT:
-            _HEIGHTS.clear()
-        heights = _HEIGHTS[key] = pdfmetrics.getAscentDescent(fontName, fontSize)
-    return heights
+    return _heights(pdfmetrics.getFont(fontName), fontName, fontSize)
+
+
+when_fonts_change(_text_width.cache_clear, _heights.cache_clear)  # keyed by the fonts themselves: only to let old ones go
 
 
 def _split(text, delim=None):
