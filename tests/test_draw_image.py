@@ -57,3 +57,20 @@ def _jpeg(colour) -> bytes:
     jpeg = io.BytesIO()
     Image.new("RGB", (30, 20), colour).save(jpeg, "JPEG")
     return jpeg.getvalue()
+
+
+def test_a_printable_image_drawn_again_on_a_canvas_is_made_once_there(monkeypatch):
+    from booklet.images import Printable
+
+    printables = [Printable.of(Image.new("RGB", (30, 20), (200, 60, 30))),
+                  Printable.of(Image.new("RGBA", (12, 16), (10, 120, 200, 128)))]
+    made = []
+    real = Printable.xobject
+    monkeypatch.setattr(Printable, "xobject", lambda self, reader, mask: made.append((self, mask)) or real(
+        self, reader, mask))
+    draws = [[(0, "auto", 0), (1, "auto", 5)], [(0, "auto", 3), (1, None, 0)], [(1, "auto", 1), (0, "auto", 2)]]
+    expected = _pdf(_ReportLabs, [ImageReader(p._reader_source()) for p in printables], draws)
+    for _ in range(2):  # each canvas embeds them anew
+        made.clear()
+        assert _pdf(BookletCanvas, [p.reader() for p in printables], draws) == expected
+        assert made == [(printables[0], "auto"), (printables[1], "auto"), (printables[1], None)]

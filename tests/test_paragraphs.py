@@ -331,3 +331,46 @@ build_booklet(Path(sys.argv[1]), Path(sys.argv[2]))
         subprocess.run([sys.executable, "-c", script, str(root / "data"), str(made[version]), version],
                        check=True, env=env, cwd=root)
     assert made["checked"].read_bytes() == made["other"].read_bytes()
+
+
+def test_lines_kept_as_how_to_make_them_again_are_the_lines_a_paragraph_made(text_style):
+    """A warm cache keeps a paragraph's first wrap (or break_to) as how to make its lines again from its kept
+    parse (flowables._Again), not pickled; a later wrap of the same paragraph (its fragments changed by the
+    first) is pickled as it is. A paragraph that finds either makes nothing until its lines are asked for,
+    then has the lines, splits and drawing a paragraph without a cache has."""
+    from booklet.cache import BuildCache
+    from booklet.layout.flowables import _Again
+
+    first_width, then, widths = 160, 100, [120, 200]  # then: lines that differ from a first wrap's
+    fresh = Para(HYPHENATED, text_style)  # no cache: made here
+    fresh.wrap(first_width, 1000)
+    expected = {first_width: _lines(fresh)}
+    fresh.wrap(then, 1000)
+    expected[then] = _lines(fresh)
+    split = [_lines(part) for part in Para(HYPHENATED, text_style).split(first_width, 25)]
+    broken = Para(LONG, text_style)
+    broken.break_to(widths)
+    expected_broken = _lines(broken)
+
+    cache = BuildCache()
+    with cache.build():
+        first = Para(HYPHENATED, text_style)
+        first.wrap(first_width, 1000)
+        first.wrap(then, 1000)
+        assert [_lines(first)] == [expected[then]]
+        kept = {width: cache.peek("layouts", ("wrapped", first._layout_key, width))[2]
+                for width in (first_width, then)}
+        assert type(kept[first_width]) is _Again and isinstance(kept[then], bytes)
+        for width in (first_width, then):
+            found = Para(HYPHENATED, text_style)
+            found.wrap(width, 1000)
+            assert found._wrapped_lines is kept[width]  # not made yet
+            assert _lines(found) == expected[width]
+        found = Para(HYPHENATED, text_style)
+        found.wrap(first_width, 1000)
+        assert [_lines(part) for part in found.split(first_width, 25)] == split
+        Para(LONG, text_style).break_to(widths)
+        again = Para(LONG, text_style)
+        again.break_to(widths)
+        assert type(again._wrapped_lines) is _Again
+        assert _lines(again) == expected_broken

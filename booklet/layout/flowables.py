@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import pickle
 from operator import is_
+from typing import NamedTuple
 
 from reportlab.lib.colors import gray
 from reportlab.lib.rl_accel import fp_str
@@ -164,6 +165,18 @@ def _frozen(value):
     return (type(value).__qualname__, repr(value))
 
 
+class _Again(NamedTuple):
+    """Lines a paragraph's first wrap (or break_to) made from its parse, kept as how to make them again
+    rather than pickled: drawing a kept layout is replayed from its operators, so a rebuild needs the lines
+    of about one paragraph in a hundred (a split, a replay that does not hold), and the pickled lines were
+    most of what a first build spent on keeping its layouts (and of the file it keeps)."""
+
+    width: float  # wrap(width, height); or break_to(widths)
+    height: float
+    widths: tuple | None
+    frags: bool  # whether the fragments come with the lines (the wrap set others: else the kept ones stay)
+
+
 class Para(MathParagraph):
     """A Paragraph laid out once per width, whose split never overfills the height it was given.
 
@@ -177,6 +190,8 @@ class Para(MathParagraph):
     markup, style and fonts was parsed or broken at that width before: kept pickled, as what
     parsing or wrapping set on the paragraph, and unpickled into each paragraph that uses them
     (ReportLab's split and draw change the fragments they are given: no two paragraphs share any).
+    The lines of a paragraph's first wrap are kept as how to make them again from the kept parse
+    (_Again), and made only when asked for: a kept drawing is replayed without them.
 
     Drawn, such a paragraph (whole, with the lines its wrap gave) adds to the page what it added
     when drawn before with the same lines from the same canvas state: the PDF operators it wrote,
@@ -187,7 +202,7 @@ class Para(MathParagraph):
     """
 
     _layout_key = None  # (markup, style, fonts ...) when the cache may hold this paragraph's layout
-    _parsed = None  # the pickled fragments, unpickled when they are first needed (see frags)
+    _parsed = None  # the pickled fragments as parsed, unpickled when they are first needed (see frags)
     _lines_key = None  # the key of the lines in blPara when they are the ones wrap kept (see draw)
     _plain = False  # its markup draws nothing but text and colours (no link, mark or image)
 
@@ -214,7 +229,7 @@ class Para(MathParagraph):
         self.__dict__.pop("_blPara", None)
         self._lines_key = None
 
-    _wrapped_lines = None  # the pickled lines (and fragments) of a wrap kept, unpickled when first needed
+    _wrapped_lines = None  # the lines (and fragments) of a wrap kept, pickled or _Again: made when first needed
 
     def break_to(self, widths: list[float]) -> int:
         """Set the paragraph in lines of the given widths (the last for every line after), as
@@ -228,8 +243,10 @@ class Para(MathParagraph):
         key = ("broken", self._layout_key, tuple(widths))
         kept = cache.peek("layouts", key)
         if kept is None:
+            first = self._first_lines()
             self.blPara = lines = self.breakLines(widths)
-            kept = (len(lines.lines), pickle.dumps({"_blPara": lines, "_frags": self.frags}, PICKLE))
+            kept = (len(lines.lines), _Again(0.0, 0.0, tuple(widths), True) if first else
+                    pickle.dumps({"_blPara": lines, "_frags": self.frags}, PICKLE))
             cache.put("layouts", key, kept)
         else:
             self.__dict__.pop("_blPara", None)
@@ -244,7 +261,30 @@ class Para(MathParagraph):
 
     def _unpickle_lines(self) -> None:
         kept, self._wrapped_lines = self._wrapped_lines, None
-        self.__dict__.update(pickle.loads(kept))
+        if type(kept) is not _Again:
+            self.__dict__.update(pickle.loads(kept))
+            return
+        # made again as they were made: from the parse, by the same wrap or break; only the lines (and the
+        # fragments, when that wrap set them) are taken of it, as unpickling them would
+        state = self.__dict__
+        before = dict(state)
+        state["_frags"] = pickle.loads(self._parsed)
+        state.pop("_blPara", None)
+        if kept.widths is None:
+            MathParagraph.wrap(self, kept.width, kept.height)
+        else:
+            state["_blPara"] = self.breakLines(list(kept.widths))
+        made = {"_blPara": state["_blPara"], **({"_frags": state["_frags"]} if kept.frags else {})}
+        state.clear()
+        state.update(before)
+        state.update(made)
+
+    def _first_lines(self) -> bool:
+        """Whether lines made now are the first this paragraph makes, from fragments as parsed (and kept: see
+        _Again)."""
+        state = self.__dict__
+        return (self._parsed is not None and self._wrapped_lines is None and "_blPara" not in state
+                and "_wrapped" not in state)
 
     @property
     def frags(self):
@@ -302,7 +342,8 @@ class Para(MathParagraph):
             super()._setup(text, style, bulletText, frags, cleaner)
         # a <para> tag's attributes make a style of their own, a <bullet> tag a bullet: not kept
         if self.style is style and self.bulletText is bulletText:
-            cache.put("layouts", ("parsed", key), (pickle.dumps(self.frags, PICKLE), cleaner,
+            self._parsed = pickle.dumps(self.frags, PICKLE)  # as parsed: what lines are made again from
+            cache.put("layouts", ("parsed", key), (self._parsed, cleaner,
                                                    cleaner(text) if cleaned is None else cleaned, self._plain))
             self._layout_key = key
 
@@ -326,6 +367,7 @@ class Para(MathParagraph):
                 self._wrapped_lines = kept[2]
                 size = self.width, self.height
             else:
+                first = self._first_lines()
                 before = dict(self.__dict__)
                 size = super().wrap(availWidth, availHeight)
                 made = {name: value for name, value in self.__dict__.items()
@@ -336,7 +378,8 @@ class Para(MathParagraph):
                 rest = {name: made.pop(name) for name in list(made)
                         if not isinstance(made[name], (int, float, str, bool, type(None)))}
                 cache.put("layouts", key, (made, pickle.dumps(rest, PICKLE) if rest else None,
-                                           pickle.dumps(lines, PICKLE)))
+                                           _Again(availWidth, availHeight, None, "_frags" in lines) if first
+                                           else pickle.dumps(lines, PICKLE)))
             self._lines_key = key
         self._wrapped = (availWidth, size)
         return size

@@ -76,7 +76,7 @@ def jobs_that_pay(booklet, jobs: int | None) -> int:
     return jobs if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
-KEPT_PER_WEIGHT = 48 * 2**10  # bytes of layouts kept on disk per unit of weight (500 talks: ~44 MB, 2,000: ~180)
+KEPT_PER_WEIGHT = 28 * 2**10  # bytes of layouts kept on disk per unit of weight (500 talks: ~25 MB, 2,000: ~110)
 
 
 def layouts_fit(booklet) -> bool:

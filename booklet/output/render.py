@@ -43,6 +43,7 @@ class BookletCanvas(Canvas):
         self._page_day: str | None = None  # the day of the page being drawn
         self._day_marked = False  # whether a DayMark was drawn on this page (the first one names it)
         self._ref_forms: dict[str, tuple[str, str, float, object]] = {}
+        self._printed: dict[tuple[int, str], tuple[object, str]] = {}  # (id, mask) -> (printable image, its name)
         self.people_pages: dict[str, dict[int, bool]] = {}  # person key -> page -> presents there
         self.setNamedCB(PERSON_CALLBACK, person_drawn)
 
@@ -99,7 +100,8 @@ class BookletCanvas(Canvas):
         draw) once: a printable image of booklet's (images.Printable) is named and embedded from what was
         kept of it (on disk, or in a warm cache: not decoded, hashed and compressed again in each process);
         any other ImageReader keeps its name on itself (a reader kept warm is drawn in every rebuild). The
-        same PDF, byte for byte (tests/test_draw_image.py, tests/test_cold.py)."""
+        same PDF, byte for byte (tests/test_draw_image.py, tests/test_cold.py). A printable image drawn again on
+        this canvas is not even looked up again: its name is remembered here."""
         if (not isinstance(image, ImageReader) or preserveAspectRatio or anchorAtXY or showBoundary
                 or extraReturn or width is None or height is None):
             return super().drawImage(image, x, y, width, height, mask, preserveAspectRatio, anchor, anchorAtXY,
@@ -107,8 +109,13 @@ class BookletCanvas(Canvas):
         self._currentPageHasImages = 1
         printable = getattr(image, "booklet_printable", None)
         if printable is not None:
-            name, made = printable.xobject(image, mask)
-            make = partial(pickle.loads, made)
+            drawn = self._printed.get((id(printable), repr(mask)))
+            if drawn is not None and self._doc.getXObjectName(drawn[1]) in self._doc.idToObject:
+                name, make = drawn[1], None  # embedded on an earlier page: only its name is needed
+            else:
+                name, made = printable.xobject(image, mask)
+                self._printed[id(printable), repr(mask)] = (printable, name)  # kept alive: its id stays its own
+                make = partial(pickle.loads, made)
         else:
             names = image.__dict__.setdefault("_booklet_names", {})
             name = names.get(repr(mask))
