@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import pickle
-from operator import is_
+from operator import is_, itemgetter
 from typing import NamedTuple
 
 from reportlab.lib.colors import gray
@@ -56,21 +56,54 @@ def _extgstate(state) -> tuple:
     return tuple(sorted(values.items())) if isinstance(values, dict) else ()
 
 
-def _state(canv, lengths_ignored=()) -> tuple:
-    """All a canvas holds apart from the operators of the page: each attribute's value, by identity, and
-    the length of those that are lists or dictionaries (a paragraph whose drawing changes any of it,
-    adding a link or a form, is not replayed), and the extra graphics state."""
-    return (tuple((name, id(value), len(value) if isinstance(value, (list, dict, set)) else -1)
-                  for name, value in canv.__dict__.items() if name != "_code" and name not in lengths_ignored),
-            _extgstate(getattr(canv, "_extgstate", None)), len(canv._doc.idToObject))
+def _state(canv, ignored=()) -> tuple:
+    """All a canvas holds apart from the operators of the page and the attributes `ignored`: its attributes'
+    names, each one's value by identity, and the length of those that are lists, dictionaries or sets (a
+    paragraph whose drawing changes any of it, adding a link or a form, is not replayed), the extra graphics
+    state and the number of the document's objects. Read with getters made once per set of attributes and
+    types (_state_plan): it is taken twice for each paragraph a build keeps the drawing of."""
+    found = canv.__dict__
+    names, get, sized, get_sized = _state_plan(found, ignored)
+    extra = getattr(getattr(canv, "_extgstate", None), "_d", None)  # compared as it is: the same dict or not
+    return (names, tuple(map(id, get(found))), sized, tuple(map(len, get_sized(found))),
+            tuple(extra.items()) if isinstance(extra, dict) else (), len(canv._doc.idToObject))
+
+
+_STATE_PLANS: dict = {}
+
+
+def _state_plan(found: dict, ignored) -> tuple:
+    """(names, a getter of their values, the names of those that are lists, dictionaries or sets, a getter of
+    those) for the attributes `found` of a canvas, less "_code" and `ignored`."""
+    key = (tuple(found), tuple(map(type, found.values())), ignored)
+    plan = _STATE_PLANS.get(key)
+    if plan is None:
+        if len(_STATE_PLANS) > 64:
+            _STATE_PLANS.clear()
+        names = tuple(name for name in key[0] if name != "_code" and name not in ignored)
+        sized = tuple(name for name, kind in zip(key[0], key[1])
+                      if name in names and issubclass(kind, (list, dict, set)))
+        plan = _STATE_PLANS[key] = (names, _getter(names), sized, _getter(sized))
+    return plan
+
+
+def _getter(names: tuple):
+    """itemgetter(*names), always giving a tuple."""
+    if len(names) > 1:
+        return itemgetter(*names)
+    return lambda values: tuple(values[name] for name in names)
 
 
 # what noting a person (BookletCanvas.note_person) and linking (Canvas.linkRect) change on the canvas
 _NOTED = ("people_pages", "anchor_pages", "_destinations", "_annotationCount", "_annotationrefs")
+_ABSENT = object()
 
 
-def _state_without(state: tuple, names) -> tuple:
-    return (tuple(item for item in state[0] if item[0] not in names),) + state[1:]
+def _noted_state(canv) -> tuple:
+    """What _state tells of the attributes in _NOTED."""
+    found = canv.__dict__
+    return tuple((id(value), len(value) if isinstance(value, (list, dict, set)) else -1)
+                 for value in (found.get(name, _ABSENT) for name in _NOTED))
 
 
 def _replay_effects(canv, effects) -> None:
@@ -438,7 +471,7 @@ class Para(MathParagraph):
                 if kept[2]:
                     _replay_effects(canv, kept[2])
                 return
-        start, before = len(canv._code), _state(canv)
+        start, before, noted = len(canv._code), _state(canv, _NOTED), _noted_state(canv)
         mapped = set(canv._doc.fontMapping)
         effects: list = []  # ("mark", kind, label, x, y, leading) / ("link", args, kwargs), in the order made
         added = [0]  # the PDF objects those calls added (destinations, link annotations)
@@ -471,10 +504,11 @@ class Para(MathParagraph):
         if effects and noting is not person_drawn and any(e[0] == "mark" for e in effects):
             return  # a person callback of someone else's: its effects are unknown
         named = {name for subset_name, name, *_ in events if subset_name}
-        after = _state(canv, _NOTED if effects else ())
-        if effects:
-            before = _state_without(before, _NOTED)
-            after = after[:2] + (after[2] - added[0],)
+        after = _state(canv, _NOTED)
+        if effects:  # what they change is made again with them (see _replay_effects)
+            after = after[:-1] + (after[-1] - added[0],)
+        elif _noted_state(canv) != noted:
+            return
         if after == before and set(canv._doc.fontMapping) - mapped <= named:
             cache.put("layouts", key, (canv._code[start:], replayable(events), tuple(effects)))
 

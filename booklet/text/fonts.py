@@ -16,6 +16,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
+from itertools import chain
 from pathlib import Path
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
@@ -419,15 +420,25 @@ def _summary(calls: tuple) -> tuple | None:
     given (a no-break space as the space it is drawn as), the code each got, the font's internal name
     in the document its getSubsetInternalName calls gave ("F1" of "/F1+0"; None: no such call) and the
     highest subset they were asked for (or None when a name is not of that form)."""
-    fonts: dict[str, tuple[dict, dict]] = {}
+    fonts: dict[str, tuple[list, list, dict]] = {}  # font -> (its texts, their codes, subset names)
     for subset_name, font_name, argument, result in calls:
-        codes, names = fonts.setdefault(font_name, ({}, {}))
+        found = fonts.get(font_name)
+        if found is None:
+            found = fonts[font_name] = ([], [], {})
         if subset_name:
-            names[argument] = result
+            found[2][argument] = result
         else:
-            codes.update(zip(map(ord, argument.replace("\u00a0", " ")), result[1]))
+            found[0].append(argument)
+            found[1].append(result[1])
     summary = []
-    for font_name, (codes, names) in fonts.items():
+    for font_name, (texts, coded, names) in fonts.items():
+        text = "".join(texts).replace("\u00a0", " ")
+        if len(text) == sum(map(len, coded)):  # a code a character, as splitString gives: zipped at once
+            codes = dict(zip(map(ord, text), chain.from_iterable(coded)))
+        else:
+            codes = {}
+            for argument, its_codes in zip(texts, coded):
+                codes.update(zip(map(ord, argument.replace("\u00a0", " ")), its_codes))
         internal = None
         if names:
             internal = next(iter(names.values()))[1:].rpartition("+")[0]
