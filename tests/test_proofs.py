@@ -542,3 +542,21 @@ def test_a_forked_process_blocked_sending_to_a_reader_that_gave_up_is_ended():
     process.join()
     process.close()
     assert process.exitcode == -signal.SIGTERM
+
+
+def test_proofs_are_grouped_for_equal_work_with_the_overlay_drawn_by_the_first_group_or_kept():
+    from booklet.proofs.plan import Proof
+    from booklet.proofs.write import _groups
+
+    proofs = [Proof(f"p{i}", "abstract", str(i), "T", (), (), pages=tuple(range(i % 3 + 1))) for i in range(600)]
+
+    def work(group, overlay):  # a file and its pages each; the first group also draws every proof's overlay
+        return sum(3 + len(p.pages) for p in group) + (len(proofs) if overlay else 0)
+
+    for overlay in (True, False):
+        groups = _groups(proofs, 2, overlay=overlay)
+        assert [p for group in groups for p in group] == proofs
+        first, second = work(groups[0], overlay), work(groups[1], False)
+        assert abs(first - second) <= 2 * (3 + 3), (overlay, first, second)
+    assert len(_groups(proofs, 2, overlay=False)[0]) > len(_groups(proofs, 2)[0])
+    assert _groups(proofs, 1) == [proofs]

@@ -307,8 +307,12 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
         for old in old_pngs[path.parent].get(path.stem, ()):
             if old not in pngs[proof.id]:
                 files.remove(old)  # made for an earlier proof of this name: it would not match the new one
-    groups = _groups(proofs, workers or (min(cores(), 4) if len(proofs) >= 300 else 1))
-    made = _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups], kept)
+    # the overlay is drawn again unless the last run drew it for the same booklet (then for the same headers,
+    # most likely): the first run's share of the writing is less by that
+    pdf = digest(plan.pdf)
+    same_booklet = kept is not None and kept.pdf == pdf
+    groups = _groups(proofs, workers or (min(cores(), 4) if len(proofs) >= 300 else 1), overlay=not same_booklet)
+    made = _write_groups(job, groups, [[temps[p.id] for p in group] for group in groups], pdf, kept)
     if keep is not None:
         keep(replace(made, fits=(fits_key, dict(fits)), files=tuple(p.file for p in plan.proofs)))
     return ProofsResult(tuple(proofs), tuple(paths[p.id] for p in proofs),
@@ -316,13 +320,15 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
                         missing_emails(proofs))
 
 
-def _groups(proofs: list[Proof], count: int) -> list[list[Proof]]:
+def _groups(proofs: list[Proof], count: int, overlay: bool = True) -> list[list[Proof]]:
     """`proofs` cut into at most `count` runs of about the same work (a file each, and its pages; the first
-    run's process also draws the overlay of them all, about one unit a proof)."""
+    run's process also draws the overlay of them all, about one unit a proof, unless `overlay` is false: it
+    is expected to be kept from the last run)."""
     work = [3 + len(p.pages) for p in proofs]
-    total = sum(work) + (len(proofs) if count > 1 else 0)
+    drawing = len(proofs) if count > 1 and overlay else 0
+    total = sum(work) + drawing
     groups: list[list[Proof]] = [[]]
-    done = len(proofs) if count > 1 else 0
+    done = drawing
     for proof, cost in zip(proofs, work):
         if groups[-1] and len(groups) < count and done >= total * len(groups) / count:
             groups.append([])
@@ -331,11 +337,13 @@ def _groups(proofs: list[Proof], count: int) -> list[list[Proof]]:
     return groups
 
 
-def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]], kept: _Kept | None = None) -> _Kept:
+def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]], pdf: str,
+                  kept: _Kept | None = None) -> _Kept:
     """Write each group of proofs (and their PNGs) to its files: the first group here, each other one in a
     process of its own, which reads the booklet while this one draws the overlay of every proof. What
     `kept` holds for these very inputs (the booklet's pages read, the poster pointers, the overlay) is
-    taken from it, not made again; the return value holds what this run used, for the next.
+    taken from it, not made again; the return value holds what this run used, for the next. `pdf`: the
+    digest of the booklet's bytes.
 
     The overlay is one PDF for all the proofs, whatever the groups: so a proof's bytes do not depend
     on how many processes wrote them.
@@ -343,7 +351,6 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
     from .pagecopy import KnownPages
 
     proofs = [p for group in groups for p in group]
-    pdf = digest(job.pdf)
     known = kept.pages if kept is not None and kept.pdf == pdf else None
     pointers_key = disk.key("pointers", pdf, sorted(job.poster_titles.items()), sorted(job.anchors.items()),
                             [(p.id, p.kind, p.anchors) for p in proofs])
