@@ -194,7 +194,9 @@ def test_a_title_and_a_name_print_as_written_or_are_warned_about(title, name):
 @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(["word", " ", "\n", "\t", "\u2003", "\u3000", "\u00a0", "\u202f", "*", "**", "_",
                                  "$x^2$", "$\\alpha$", "$\\unknownmacro$", "\\$", "$", "é", "Ω", "Ж", "\u4e00",
-                                 "\U0001F600", "\u2028", "\x85", "—", "~"]), max_size=14).map("".join))
+                                 "\U0001F600", "\u2028", "\x85", "—", "~", "$x_{12}^{-3}$", "$\\mathbb{E}$",
+                                 "$\u4e00^2$", "$a~b$", "$\\text{\U0001F600}$", "$\\mathrm{Ω}_\u4e00$"]),
+                max_size=14).map("".join))
 def test_printable_check_as_plain_text_defines_it(text):
     """fields.check_printable (a set of characters seen printable before, for text without math) warns
     exactly as its definition: the characters of markup.plain(text) that no font shows, in order, and the

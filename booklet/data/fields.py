@@ -312,9 +312,18 @@ def _printed_chars(text: str) -> set[str]:
 def check_printable(report: Report, file: str, line: int, key: str, text: str) -> None:
     """Warn about characters that no booklet font can show (they are left out of the PDF)."""
     math = "$" in text
+    sources = markup.math_sources(text) if math else []
     # most text holds only characters seen printable before: a set difference tells (a tenth of the time
-    # of converting it to plain text and looking its characters up in order)
-    if math or not fonts.all_printable(_printed_chars(text)):
+    # of converting it to plain text and looking its characters up in order); with math, of the text as
+    # written and of what each formula can make (each worked out once)
+    chars: set[str] | None = _printed_chars(text)
+    for src in sources:
+        made = markup.math_chars(src)
+        if made is None:
+            chars = None
+            break
+        chars |= made
+    if chars is None or not fonts.all_printable(chars):
         plain = markup.plain(text)
         if not fonts.all_printable(set(plain)):
             # each character once, in the order it first appears: the same answer, and each is looked up once
@@ -323,7 +332,7 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str) -
             more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
             report.warn(file, line, key, f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
     if math:
-        for message in markup.math_problems(text):  # unknown LaTeX macros, printed as written
+        for message in markup.math_problems(text, sources):  # unknown LaTeX macros, printed as written
             report.warn(file, line, key, message, "math")
 
 

@@ -9,7 +9,7 @@ from itertools import groupby
 from .fonts import font_for_char, when_fonts_change
 from .mathtext import NBSP, PLAIN, Run, Script, Style, math_runs, unknown_macros
 
-__all__ = ["inline", "math_problems", "paragraphs", "plain"]
+__all__ = ["inline", "math_chars", "math_problems", "math_sources", "paragraphs", "plain"]
 
 # --------------------------------------------------------------------------- public API
 
@@ -30,19 +30,24 @@ def plain(text: str) -> str:
     return _plain(_as_str(text))
 
 
-def math_problems(text: str) -> list[str]:
-    """What to warn about in the inline math of `text`: macros booklet does not know (they print as written)."""
+def math_sources(text: str) -> list[str]:
+    """The source of each inline formula of `text` (between its dollars), as `plain` and `inline` find them."""
     text = _as_str(text)
     if "$" not in text:
         return []
+    return [src for chunk in _split_paragraphs(text) for kind, src in _split_math(chunk) if kind == "math"]
+
+
+def math_problems(text: str, sources: list[str] | None = None) -> list[str]:
+    """What to warn about in the inline math of `text` (its math_sources, when given): macros booklet does not
+    know (they print as written)."""
     macros: dict[str, None] = {}
     where: dict[str, None] = {}
-    for chunk in _split_paragraphs(text):
-        for kind, src in _split_math(chunk):
-            unknown = unknown_macros(src) if kind == "math" else ()
-            if unknown:
-                macros.update(dict.fromkeys(unknown))
-                where[f"${src}$"] = None
+    for src in math_sources(text) if sources is None else sources:
+        unknown = unknown_macros(src)
+        if unknown:
+            macros.update(dict.fromkeys(unknown))
+            where[f"${src}$"] = None
     if not macros:
         return []
     names = ", ".join(macros)
@@ -421,6 +426,26 @@ def _fallback_markup(text: str) -> str:
 
 _SUPERSCRIPTS = dict(zip("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾"))
 _SUBSCRIPTS = dict(zip("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎"))
+
+
+@lru_cache(maxsize=65536)
+def math_chars(src: str) -> frozenset[str] | None:
+    """Every character `plain` can make of the formula `src` (more, at most: a script's digits and signs in
+    both forms); None when that cannot be told."""
+    try:
+        runs = math_runs(src)
+    except Exception:  # noqa: BLE001  (plain then falls back to the text as written)
+        return None
+    if runs is None:  # printed as written
+        return frozenset(f"${src}$")
+    chars: set[str] = set()
+    for text, style in runs:
+        text = text.replace(NBSP, " ")
+        chars.update(text)
+        if style.scripts:
+            chars.update(_SUPERSCRIPTS.get(c, c) for c in text)
+            chars.update(_SUBSCRIPTS.get(c, c) for c in text)
+    return frozenset(chars)
 
 
 def _plain_text(runs: list[Run]) -> str:
