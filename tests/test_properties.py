@@ -224,3 +224,10 @@ def test_printable_check_names_what_cannot_print():
     check_printable(report, "f.yaml", 4, "k", "Caf\u00e9 plain")
     assert [(p.line, p.message) for p in report.problems] == [
         (3, "the booklet's fonts cannot print '\u4e00' (U+4E00), '\U0001F600' (U+1F600); left out")]
+
+
+def test_the_white_space_plain_text_collapses_is_every_space_but_the_no_break_ones():
+    from booklet.data.fields import _COLLAPSED_SPACES, _KEPT_SPACES
+
+    spaces = {ch for ch in map(chr, range(0x110000)) if ch.isspace()}
+    assert _COLLAPSED_SPACES == spaces - _KEPT_SPACES and _KEPT_SPACES < spaces

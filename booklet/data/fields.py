@@ -300,13 +300,19 @@ def unknown_key(key: str, record: Record) -> str:
 
 
 _KEPT_SPACES = frozenset("\u00a0\u2007\u202f")  # the white space markup.plain keeps (no-break spaces)
+# every character str.isspace() holds for (tests/test_properties.py checks), but those plain keeps
+_COLLAPSED_SPACES = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                              "\u2008\u2009\u200a\u2028\u2029\u205f\u3000")
 
 
 def _printed_chars(text: str) -> set[str]:
     """The characters markup.plain(text) can hold, for text without math: the text's own but the white space
     plain collapses (which it turns into spaces), and a space. (Emphasis markers, which plain drops, are
     among them: a superset is enough to tell that all are printable.)"""
-    return {ch for ch in set(text) if not ch.isspace() or ch in _KEPT_SPACES} | {" "}
+    chars = set(text)
+    chars -= _COLLAPSED_SPACES
+    chars.add(" ")
+    return chars
 
 
 def check_printable(report: Report, file: str, line: int, key: str, text: str) -> None:
