@@ -8,16 +8,18 @@ process (imports included), measured from outside: wall time and CPU time (user 
 process and its children: `proofs` builds the booklet in a second process while it makes the
 proof files, and writes the proofs in up to one process per CPU). The build is timed twice: as
 `booklet build` runs by default (in parts, --jobs, for a large book on several cores) and with
-`--jobs 1` (the way `proofs` builds, and the only way a build starts from the layouts kept on
-disk); the target is judged against the quicker. The median of `--runs` runs is reported; the runs
-are interleaved (build, build --jobs 1, proofs, ...) so that all see the same load; proofs go to a
-fresh folder each run.
+`--jobs 1`; the target is judged against the quicker. The median of `--runs` runs is reported; the
+runs are interleaved (build, build --jobs 1, proofs, ...) so that all see the same load; proofs go
+to a fresh folder each run.
 
-All commands see the disk cache (booklet/cache/persisted.py: a build starts from the layouts the
+Every command sees the disk cache (booklet/cache/persisted.py: a build starts from the layouts the
 previous build of the same folder kept) in the same state: the bench sets BOOKLET_CACHE to a folder
 of its own per size (bench/out/proofs/cache-SIZE, emptied first) and fills it with one untimed
-`booklet build --jobs 1` before the timed runs; `proofs` reads that cache and never writes it, so
-every timed run starts from the same cache. `--cache off` runs all without a disk cache (cold layouts).
+`booklet build` before the timed runs, as a LOC that built the booklet before making proofs;
+`proofs` reads that cache and never writes it, and builds with as many processes as made it, as the
+next `booklet build` does. `build --jobs 1` has a cache of its own (cache-SIZE-jobs1, filled by one
+untimed `build --jobs 1`): it keeps layouts for one process, which would change what the others find.
+`--cache off` runs all without a disk cache (cold layouts).
 
 `--ref REV` also measures `booklet proofs` of git revision REV (exported with git archive, run
 with PYTHONPATH), interleaved with the others, each run after an untimed `build --jobs 1` of REV
@@ -126,19 +128,22 @@ def bench_size(size: str, runs: int, ref: str | None = None, cache: str = "fille
     one_cmd = build_cmd + ["--jobs", "1"]
     proofs_cmd = [sys.executable, "-m", "booklet", "proofs", str(folder), "--out", str(proofs_dir)]
     own = process_env({"BOOKLET_CACHE": cache_folder(size, "", cache)})
+    # `build --jobs 1` with a cache of its own: a build keeps layouts for as many processes as it had, which the
+    # next default build and proofs follow (output.parallel.jobs_that_pay); it must not change what they find
+    alone = process_env({"BOOKLET_CACHE": cache_folder(size, "-jobs1", cache)})
     env, src = None, ROOT
     if ref is not None:  # run from the exported tree: `python -m` looks in the current folder first
         src = source_tree(ref)
         # a cache of its own: a file kept by other code is not trusted (its stamp), and would be replaced
         env = process_env({"BOOKLET_CACHE": cache_folder(size, "-ref", cache),
                            "PYTHONPATH": os.pathsep.join(filter(None, [str(src), os.environ.get("PYTHONPATH")]))})
-    # untimed: fills the cache as a previous build of the folder would have (with one job: a build in
-    # parts keeps no layouts)
-    measure(one_cmd, own)
+    # untimed: fills the caches as a previous build of the folder would have
+    measure(build_cmd, own)
+    measure(one_cmd, alone)
     builds, ones, proofs, befores = [], [], [], []
     for _ in range(runs):
         builds.append(measure(build_cmd, own))
-        ones.append(measure(one_cmd, own))
+        ones.append(measure(one_cmd, alone))
         shutil.rmtree(proofs_dir, ignore_errors=True)
         os.sync()  # the last run's files are on disk: this run pays only for its own writing
         proofs.append(measure(proofs_cmd, own))

@@ -128,23 +128,53 @@ def test_jobs_that_pay(medium, tmp_path):
     assert jobs_that_pay(replace(booklet, theme=theme), 2) == 1  # the index learns its pages in passes
 
 
-def test_by_default_one_job_replays_the_layouts_kept_on_disk(medium, tmp_path, monkeypatch):
-    """Without --jobs, a book heavy enough for parts is built in one process when the layouts a build before
-    kept are there (it replays them; a build in parts would mostly wait on its main process); --jobs 2 is
-    built in parts all the same."""
+def test_by_default_a_build_takes_as_many_jobs_as_made_the_layouts_kept_on_disk(medium, tmp_path, monkeypatch):
+    """Without --jobs, a book heavy enough for parts is built with as many processes as the build that kept
+    the layouts it starts from had (at most the cores): a drawing replays where its characters have the
+    codes they had, and each part gives them codes of its own. --jobs N is built with N all the same."""
     from booklet.cache import persisted
     from booklet.cache.memory import using
     from booklet.output import parallel
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)
-    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    cores = [2]
+    monkeypatch.setattr(parallel, "cores", lambda: cores[0])
     booklet, _ = read_booklet(medium)
-    with using(persisted.PersistedCache(medium)):
-        assert jobs_that_pay(booklet, None) == 2  # nothing kept yet
-    build_booklet(medium, tmp_path / "first.pdf", jobs=2)
-    with using(persisted.PersistedCache(medium)):
-        assert jobs_that_pay(booklet, None) == 1 and jobs_that_pay(booklet, 2) == 2
+
+    def chosen() -> tuple[int, int, int]:
+        with using(persisted.PersistedCache(medium)):
+            return jobs_that_pay(booklet, None), jobs_that_pay(booklet, 1), jobs_that_pay(booklet, 2)
+
+    assert chosen() == (2, 1, 2)  # nothing kept yet
+    build_booklet(medium, tmp_path / "one.pdf", jobs=1)
+    assert chosen() == (1, 1, 2)
+    build_booklet(medium, tmp_path / "two.pdf", jobs=2)
+    assert chosen() == (2, 1, 2)
+    cores[0] = 4
+    assert chosen() == (2, 1, 2)
+    cores[0] = 1
+    assert chosen()[0] == 1
+
+
+def test_a_build_in_parts_replays_what_a_build_in_parts_kept(medium, tmp_path, monkeypatch):
+    """The drawings a part kept are replayed by the same part of the next build, those with links and name
+    marks too (the index of authors, which this process lays out): the same PDF as a build without a cache."""
+    from booklet.text.paragraph import MathParagraph
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    build_booklet(medium, tmp_path / "cold.pdf", jobs=2)
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    drawn = []
+    real = MathParagraph.draw
+    monkeypatch.setattr(MathParagraph, "draw", lambda self: drawn.append(self.text) or real(self))
+    counts = []
+    for name in ("first", "again"):
+        drawn.clear()
+        build_booklet(medium, tmp_path / f"{name}.pdf", jobs=2)
+        assert (tmp_path / f"{name}.pdf").read_bytes() == (tmp_path / "cold.pdf").read_bytes()
+        counts.append(sum('href="#person-' in text for text in drawn))  # the index's entries, drawn here
+    assert counts[0] > 20 and counts[1] == 0, counts
 
 
 def test_a_part_makes_only_its_own_abstracts(medium, monkeypatch):

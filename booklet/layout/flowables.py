@@ -94,8 +94,9 @@ def _getter(names: tuple):
     return lambda values: tuple(values[name] for name in names)
 
 
-# what noting a person (BookletCanvas.note_person) and linking (Canvas.linkRect) change on the canvas
-_NOTED = ("people_pages", "anchor_pages", "_destinations", "_annotationCount", "_annotationrefs")
+# what noting a person (BookletCanvas.note_person) and linking (Canvas.linkRect) change on the canvas; on a
+# part's canvas (output.parallel.PartCanvas), the link targets and links it records
+_NOTED = ("people_pages", "anchor_pages", "_destinations", "_annotationCount", "_annotationrefs", "dests", "links")
 _ABSENT = object()
 
 
