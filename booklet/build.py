@@ -113,7 +113,7 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
     more would not pay (see output.parallel.jobs_that_pay). The PDF has the same pages, text, links and
     outline for any number.
     """
-    with using_cache(cache, data_dir):  # without a cache: the folder's kept on disk, if any
+    with using_cache(cache, data_dir), disk.seldom_collected():  # without a cache: the folder's kept on disk, if any
         return _build(data_dir, output, page_size, options, progress, strict, jobs, checked)
 
 

@@ -83,3 +83,22 @@ def test_a_processs_first_warm_build_freezes_without_collecting_and_the_next_col
         assert collected == [] and gc.get_freeze_count() > 0
     with cache.build():
         assert collected == [()]
+
+
+def test_a_build_collects_seldom_and_leaves_the_collector_as_it_found_it(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from booklet.build import build_booklet
+    from booklet.layout import story
+
+    seen = []
+    real = story.build_story
+    monkeypatch.setattr("booklet.build.build_story", lambda *a, **k: seen.append(gc.get_threshold()) or real(*a, **k))
+    before = gc.get_threshold()
+    gc.set_threshold(900, 11, 12)
+    try:
+        build_booklet(Path(__file__).resolve().parent.parent / "data", tmp_path / "b.pdf")
+        assert seen == [(10_000, 100, 1000)]
+        assert gc.get_threshold() == (900, 11, 12)
+    finally:
+        gc.set_threshold(*before)
