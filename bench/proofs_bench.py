@@ -16,9 +16,9 @@ Every command sees the disk cache (booklet/cache/persisted.py: a build starts fr
 previous build of the same folder kept) in the same state: the bench sets BOOKLET_CACHE to a folder
 of its own per size (bench/out/proofs/cache-SIZE, emptied first) and fills it with one untimed
 `booklet build` before the timed runs, as a LOC that built the booklet before making proofs;
-`proofs` reads that cache and never writes it, and builds with as many processes as made it, as the
-next `booklet build` does. `build --jobs 1` has a cache of its own (cache-SIZE-jobs1, filled by one
-untimed `build --jobs 1`): it keeps layouts for one process, which would change what the others find.
+`proofs` reads that cache and never writes it, and builds as `booklet build` does (in parts for a big
+book). `build --jobs 1` has a cache of its own (cache-SIZE-jobs1, filled by one untimed `build --jobs 1`):
+it keeps layouts for one process, of which a build in parts replays only its first part's.
 `--cache off` runs all without a disk cache (cold layouts).
 
 `--ref REV` also measures `booklet proofs` of git revision REV (exported with git archive, run
@@ -128,8 +128,8 @@ def bench_size(size: str, runs: int, ref: str | None = None, cache: str = "fille
     one_cmd = build_cmd + ["--jobs", "1"]
     proofs_cmd = [sys.executable, "-m", "booklet", "proofs", str(folder), "--out", str(proofs_dir)]
     own = process_env({"BOOKLET_CACHE": cache_folder(size, "", cache)})
-    # `build --jobs 1` with a cache of its own: a build keeps layouts for as many processes as it had, which the
-    # next default build and proofs follow (output.parallel.jobs_that_pay); it must not change what they find
+    # `build --jobs 1` with a cache of its own: it keeps layouts for one process, of which the default build and
+    # proofs (in parts for a big book) would replay only the first part's: it must not change what they find
     alone = process_env({"BOOKLET_CACHE": cache_folder(size, "-jobs1", cache)})
     env, src = None, ROOT
     if ref is not None:  # run from the exported tree: `python -m` looks in the current folder first

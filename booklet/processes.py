@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 
 
@@ -29,6 +30,8 @@ class Forked:
         if self.pid == 0:  # the forked process: runs `target`, then ends; never returns to the caller
             code = 1
             try:
+                # stopped (terminate): unwound, so that what it started is ended too (a build's workers)
+                signal.signal(signal.SIGTERM, _stopped)
                 os.close(reading)
                 with open(writing, "wb") as file:
                     target(Sending(file), *args)
@@ -52,8 +55,6 @@ class Forked:
         self._receiving.close()
 
     def terminate(self) -> None:
-        import signal
-
         if self.exitcode is None:
             try:
                 os.kill(self.pid, signal.SIGTERM)
@@ -74,6 +75,10 @@ class Forked:
         if not finished:
             self.terminate()
         self.join()
+
+
+def _stopped(signum, frame):
+    raise SystemExit(1)
 
 
 def cores() -> int:

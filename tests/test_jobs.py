@@ -128,18 +128,16 @@ def test_jobs_that_pay(medium, tmp_path):
     assert jobs_that_pay(replace(booklet, theme=theme), 2) == 1  # the index learns its pages in passes
 
 
-def test_by_default_a_build_takes_as_many_jobs_as_made_the_layouts_kept_on_disk(medium, tmp_path, monkeypatch):
-    """Without --jobs, a book heavy enough for parts is built with as many processes as the build that kept
-    the layouts it starts from had (at most the cores): a drawing replays where its characters have the
-    codes they had, and each part gives them codes of its own. --jobs N is built with N all the same."""
+def test_the_default_jobs_and_the_pdf_do_not_depend_on_what_the_disk_cache_holds(medium, tmp_path, monkeypatch):
+    """Without --jobs, a book heavy enough for parts is built in parts whatever layouts the disk cache holds
+    (kept by one process, by parts, or none): the same data gives the same PDF. --jobs N gives N."""
     from booklet.cache import persisted
     from booklet.cache.memory import using
     from booklet.output import parallel
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)
-    cores = [2]
-    monkeypatch.setattr(parallel, "cores", lambda: cores[0])
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
     booklet, _ = read_booklet(medium)
 
     def chosen() -> tuple[int, int, int]:
@@ -147,14 +145,13 @@ def test_by_default_a_build_takes_as_many_jobs_as_made_the_layouts_kept_on_disk(
             return jobs_that_pay(booklet, None), jobs_that_pay(booklet, 1), jobs_that_pay(booklet, 2)
 
     assert chosen() == (2, 1, 2)  # nothing kept yet
+    build_booklet(medium, tmp_path / "default.pdf", jobs=None)
     build_booklet(medium, tmp_path / "one.pdf", jobs=1)
+    assert chosen() == (2, 1, 2)  # layouts kept by one process
+    build_booklet(medium, tmp_path / "again.pdf", jobs=None)
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "default.pdf").read_bytes()
+    monkeypatch.setattr(parallel, "cores", lambda: 1)
     assert chosen() == (1, 1, 2)
-    build_booklet(medium, tmp_path / "two.pdf", jobs=2)
-    assert chosen() == (2, 1, 2)
-    cores[0] = 4
-    assert chosen() == (2, 1, 2)
-    cores[0] = 1
-    assert chosen()[0] == 1
 
 
 def test_a_build_in_parts_replays_what_a_build_in_parts_kept(medium, tmp_path, monkeypatch):
@@ -439,6 +436,28 @@ def test_a_forked_process_starts_with_standard_output_closed(monkeypatch):
         process.close()
         process.join()
     assert process.exitcode == 0
+
+
+def test_a_forked_process_stopped_unwinds_and_ends_what_it_started(tmp_path):
+    """terminate() makes the forked process unwind (SystemExit): its finally blocks run, so a build there ends
+    its own workers (output.parallel.parallel_parts kills them) rather than leaving them to run on."""
+    import time
+
+    from booklet.processes import Forked
+
+    marker = tmp_path / "unwound"
+
+    def target(sending):
+        try:
+            sending.send("started")
+            time.sleep(30)
+        finally:
+            marker.write_text("yes")
+
+    process = Forked(target)
+    assert process.recv() == "started"
+    process.end(False)
+    assert process.exitcode == 1 and marker.read_text() == "yes"
 
 
 def test_posters_read_elsewhere_with_a_cache_of_their_own(tmp_path, monkeypatch):

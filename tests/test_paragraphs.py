@@ -374,3 +374,22 @@ def test_lines_kept_as_how_to_make_them_again_are_the_lines_a_paragraph_made(tex
         again.break_to(widths)
         assert type(again._wrapped_lines) is _Again
         assert _lines(again) == expected_broken
+
+
+def test_a_wrap_too_narrow_for_any_line_is_kept_as_it_was(text_style):
+    """ReportLab's wrap makes no lines below a width it can fill: that wrap is kept pickled, not as lines to
+    make again, and a paragraph that finds it splits and reads its fragments as one wrapped anew."""
+    from booklet.cache import BuildCache
+    from booklet.layout.flowables import _Again
+
+    cache = BuildCache()
+    with cache.build():
+        made = []
+        for _ in range(2):
+            paragraph = Para("Hello <b>world</b> again", text_style)
+            paragraph.width = paragraph.height = 0
+            paragraph.wrap(0, 100)
+            made.append(paragraph)
+        kept = cache.peek("layouts", ("wrapped", made[0]._layout_key, 0))
+        assert not isinstance(kept[2], _Again)
+        assert made[1].split(0, 100) == [] and len(made[1].frags) == 3

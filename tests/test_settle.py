@@ -102,3 +102,14 @@ def test_a_build_collects_seldom_and_leaves_the_collector_as_it_found_it(tmp_pat
         assert gc.get_threshold() == (900, 11, 12)
     finally:
         gc.set_threshold(*before)
+
+
+def test_collecting_seldom_inside_itself_leaves_the_outer_thresholds_until_it_ends():
+    from booklet.cache.disk import seldom_collected
+
+    before = gc.get_threshold()
+    with seldom_collected():
+        with seldom_collected():
+            assert gc.get_threshold() == (10_000, 100, 1000)
+        assert gc.get_threshold() == (10_000, 100, 1000)
+    assert gc.get_threshold() == before

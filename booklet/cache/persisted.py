@@ -57,7 +57,6 @@ FORMAT = 1
 # too big (see laying_out). A build in parts otherwise reads the layouts in each worker (forked after they
 # are loaded) and keeps them: each worker sends back what it used and made (see part_layouts).
 LIMIT = 64 * 2**20
-_KEPT_BY = ("kept by processes",)  # the layouts' entry saying how many processes laid the book out
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -296,20 +295,6 @@ class PersistedCache(BuildCache):
             self._load("layouts")
         if jobs > 1 and not fits:
             self.warm = False
-        if self.warm and self.peek("layouts", _KEPT_BY) != jobs:
-            self.put("layouts", _KEPT_BY, jobs)
-
-    def layouts_kept_by(self) -> int:
-        """How many processes laid out the book whose layouts this build starts from (0: none kept; looked for
-        now): a drawing is replayed only where its fonts' characters have the codes they had then, and each
-        part of a build in parts gives them codes of its own (see output.parallel)."""
-        if "layouts" in self._pending:
-            self._load("layouts")
-        values = self._sections.get("layouts")
-        if not values:
-            return 0
-        kept = values.get(_KEPT_BY, 1)
-        return kept if type(kept) is int and kept >= 1 else 1
 
     def in_part(self, slot: int, slots: int) -> None:
         """In process `slot` of a build in parts of `slots` processes (0: this one, forked from after
@@ -444,13 +429,6 @@ def _persisted() -> PersistedCache | None:
 
     cache = active()
     return cache if isinstance(cache, PersistedCache) else None
-
-
-def layouts_kept_by() -> int:
-    """How many processes made the layouts kept on disk the build under way starts from; 0: none (see
-    PersistedCache.layouts_kept_by)."""
-    cache = _persisted()
-    return 0 if cache is None else cache.layouts_kept_by()
 
 
 def parts_start() -> None:

@@ -412,7 +412,8 @@ class Para(MathParagraph):
                 rest = {name: made.pop(name) for name in list(made)
                         if not isinstance(made[name], (int, float, str, bool, type(None)))}
                 cache.put("layouts", key, (made, pickle.dumps(rest, PICKLE) if rest else None,
-                                           _Again(availWidth, availHeight, None, "_frags" in lines) if first
+                                           _Again(availWidth, availHeight, None, "_frags" in lines)
+                                           if first and "_blPara" in lines  # (no lines: too narrow to wrap)
                                            else pickle.dumps(lines, PICKLE)))
             self._lines_key = key
         self._wrapped = (availWidth, size)
