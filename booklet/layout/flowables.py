@@ -69,21 +69,21 @@ def _state(canv, ignored=()) -> tuple:
             tuple(extra.items()) if isinstance(extra, dict) else (), len(canv._doc.idToObject))
 
 
-_STATE_PLANS: dict = {}
+_STATE_PLANS: dict = {}  # ignored -> (the attributes' names, their types, the plan made for them)
 
 
 def _state_plan(found: dict, ignored) -> tuple:
     """(names, a getter of their values, the names of those that are lists, dictionaries or sets, a getter of
-    those) for the attributes `found` of a canvas, less "_code" and `ignored`."""
-    key = (tuple(found), tuple(map(type, found.values())), ignored)
-    plan = _STATE_PLANS.get(key)
-    if plan is None:
-        if len(_STATE_PLANS) > 64:
-            _STATE_PLANS.clear()
-        names = tuple(name for name in key[0] if name != "_code" and name not in ignored)
-        sized = tuple(name for name, kind in zip(key[0], key[1])
-                      if name in names and issubclass(kind, (list, dict, set)))
-        plan = _STATE_PLANS[key] = (names, _getter(names), sized, _getter(sized))
+    those) for the attributes `found` of a canvas, less "_code" and `ignored`: the last one made, while the
+    attributes and their types are the same (compared item by item, mostly the same objects)."""
+    names, types = tuple(found), tuple(map(type, found.values()))
+    known = _STATE_PLANS.get(ignored)
+    if known is not None and known[0] == names and known[1] == types:
+        return known[2]
+    kept = tuple(name for name in names if name != "_code" and name not in ignored)
+    sized = tuple(name for name, kind in zip(names, types) if name in kept and issubclass(kind, (list, dict, set)))
+    plan = (kept, _getter(kept), sized, _getter(sized))
+    _STATE_PLANS[ignored] = (names, types, plan)
     return plan
 
 

@@ -493,6 +493,8 @@ def replayed(kept: tuple, doc) -> bool:
 
 def _codes(chunks) -> list[int]:
     """splitString's chunks as the code of each character (subset * 256 + its byte)."""
+    if len(chunks) == 1 and chunks[0][0] == 0:  # the first subset's: the bytes themselves
+        return list(chunks[0][1])
     return [subset << 8 | byte for subset, data in chunks for byte in data]
 
 
