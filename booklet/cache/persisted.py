@@ -51,7 +51,7 @@ SECTIONS = ("files", "layouts", "qr", "streams", "facts")
 KIND = "persisted"
 FORMAT = 1
 # The largest file written: the sample's layouts take 1.8 MB (76 pages), 500 talks + 1,000 posters 25 MB
-# (832 pages; loaded in a tenth of the time laying them out again takes). A bigger book (2,000 talks: ~100
+# (832 pages; loaded in a tenth of the time laying them out again takes). A bigger book (2,000 talks: ~110
 # MB) writes only a note that it is too big, and its next builds lay out without pickling anything for
 # keeping (which costs about a third more CPU); so does a build in parts (--jobs) of a book expected to be
 # too big (see laying_out). A build in parts otherwise reads the layouts in each worker (forked after they

@@ -128,9 +128,9 @@ def _build(data_dir: Path, page_size: str, checked=None) -> tuple[BuildResult, b
     """The booklet built once into a temporary file: its BuildResult and its bytes (`checked(booklet)`: see
     build_booklet).
 
-    Built as `booklet build` builds it (in parts on several cores where that pays, as many as made the
-    layouts it starts from: see output.parallel.jobs_that_pay), less what only the press needs: no bleed (a
-    proof shows the trimmed page) and no Notes pages (they come after every entry, so no page number moves).
+    Built as `booklet build` builds it (in parts on several cores, for a book big enough to gain: see
+    output.parallel.jobs_that_pay), less what only the press needs: no bleed (a proof shows the trimmed page)
+    and no Notes pages (they come after every entry, so no page number moves).
     """
     from ..build import PrintOptions, build_booklet
 
