@@ -55,6 +55,9 @@ class Forked:
         self._receiving.close()
 
     def terminate(self) -> None:
+        """End the process (it unwinds: see _stopped), this end of the pipe closed first: what it still
+        writes fails at once rather than waiting for a reader that is gone."""
+        self.close()
         if self.exitcode is None:
             try:
                 os.kill(self.pid, signal.SIGTERM)
@@ -78,6 +81,7 @@ class Forked:
 
 
 def _stopped(signum, frame):
+    """SIGTERM in a forked process: unwound as an exit, so that its finally blocks end what it started."""
     raise SystemExit(1)
 
 

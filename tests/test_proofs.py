@@ -541,7 +541,7 @@ def test_a_forked_process_blocked_sending_to_a_reader_that_gave_up_is_ended():
     process.terminate()
     process.join()
     process.close()
-    assert process.exitcode == -signal.SIGTERM
+    assert process.exitcode in (1, -signal.SIGTERM)  # unwound (see processes._stopped), or ended before it could
 
 
 def test_proofs_are_grouped_for_equal_work_with_the_overlay_drawn_by_the_first_group_or_kept():
