@@ -74,15 +74,22 @@ class Forked:
     def end(self, finished: bool) -> None:
         """This end of the pipe closed and the process waited for; ended first when not `finished` (this one
         stopped listening: it may be blocked sending what nobody reads now)."""
-        self.close()
-        if not finished:
-            self.terminate()
+        if finished:
+            self.close()
+        else:
+            self.terminate()  # (closes this end first)
         self.join()
 
 
 def _stopped(signum, frame):
     """SIGTERM in a forked process: unwound as an exit, so that its finally blocks end what it started."""
     raise SystemExit(1)
+
+
+def forks_pay() -> bool:
+    """Whether work may be handed to a forked process here to run beside this one: processes can be forked,
+    and this one may use more than one core."""
+    return hasattr(os, "fork") and cores() >= 2
 
 
 def cores() -> int:

@@ -421,6 +421,7 @@ def test_proofs_start_from_what_the_last_run_kept_and_follow_every_edit(tmp_path
 def test_files_made_for_the_last_runs_proofs_leave_nothing_behind_when_the_proofs_change(tmp_path, monkeypatch):
     """A run makes the files of the last run's proofs before the data is checked: those that are not proofs
     this time are removed unpublished, and bad data still writes nothing, not even the folder."""
+    import booklet.processes as processes
     import booklet.proofs.write as write
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
@@ -428,7 +429,7 @@ def test_files_made_for_the_last_runs_proofs_leave_nothing_behind_when_the_proof
     first = _proof_bytes(folder, tmp_path / "first", workers=1)
     made_early, events = [], []
     real_load, real_received, real_temp = write._load_kept, write._received, write.Together.temp
-    monkeypatch.setattr(write, "cores", lambda: 2)  # the booklet built in another process, as on most machines
+    monkeypatch.setattr(processes, "cores", lambda: 2)  # the booklet built in another process, as on most machines
     monkeypatch.setattr(write, "_load_kept", lambda *args: made_early.append(real_load(*args)) or made_early[-1])
     monkeypatch.setattr(write, "_received", lambda *args: _recorded(events, real_received(*args)))
     monkeypatch.setattr(write.Together, "temp", lambda self, target, *args: events.append(Path(target).name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from . import people, programme
@@ -78,9 +77,9 @@ def _posters_elsewhere(report: Report, folder: Path) -> _PostersElsewhere | None
     """posters.yaml read (read_posters) in a forked process, started now, or None where that does not pay: a
     file under ELSEWHERE_FROM bytes, a single core, or no fork. The process starts from this one as it is
     (fonts in use, caches), with a Report of its own."""
-    from ..processes import Forked, cores
+    from ..processes import Forked, forks_pay
 
-    if not hasattr(os, "fork") or cores() < 2:
+    if not forks_pay():
         return None
     try:
         if (folder / "posters.yaml").stat().st_size < ELSEWHERE_FROM:

@@ -426,17 +426,13 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -
         pipe.close()
 
 
-def _finish(*args):
-    """_finished, without the cyclic garbage collector: what it makes (the index's entries, the parts read for
-    the assembly) lives until the booklet is written, and at 2,000 talks four full collections of this
-    process's heap took 0.2-0.3 s of it."""
-    with uncollected():
-        return _finished(*args)
-
-
-def _finished(booklet, page, pad_to, last, reports, layouts, pipes, files, output, render_args):
+@uncollected()
+def _finish(booklet, page, pad_to, last, reports, layouts, pipes, files, output, render_args):
     """The last part, laid out here; every part told the booklet's anchors; the parts assembled. `layouts`:
-    what each worker sent with its report for keeping (see _reports), kept before the last part is made."""
+    what each worker sent with its report for keeping (see _reports), kept before the last part is made. Run
+    without the cyclic garbage collector: what it makes (the index's entries, the parts read for the assembly)
+    lives until the booklet is written, and at 2,000 talks four full collections of this process's heap took
+    0.2-0.3 s of it."""
     import pickle
 
     for index, got in enumerate(layouts):  # in the parts' order, before this process numbers anything more:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..cache import digest, disk
 from ..output.atomic import Together, together
-from ..processes import Forked, cores
+from ..processes import Forked, cores, forks_pay
 from ..output.pngs import write_pngs
 from ..text import markup
 from ..text.fonts import register_fonts
@@ -171,7 +171,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
     What the build needs is loaded first, in this process: where processes are forked, the build's
     inherits it rather than loading it a second time.
     """
-    if cores() < 2 or not hasattr(os, "fork"):
+    if not forks_pay():
         proofs: list[Proof] = []
 
         def checked(booklet: Booklet) -> None:

@@ -256,7 +256,8 @@ def _calling(function, **names):
     """`function` as it is, but for the module globals in `names`: those it reads as given here."""
     made = types.FunctionType(function.__code__, {**function.__globals__, **names}, function.__name__,
                               function.__defaults__, function.__closure__)
-    made.__kwdefaults__, made.__qualname__, made.__doc__ = function.__kwdefaults__, function.__qualname__, function.__doc__
+    made.__kwdefaults__ = function.__kwdefaults__
+    made.__qualname__, made.__doc__ = function.__qualname__, function.__doc__
     return made
 
 
@@ -588,7 +589,8 @@ def _ascent_descent(fontName, fontSize=None):
     return _heights(pdfmetrics.getFont(fontName), fontName, fontSize)
 
 
-when_fonts_change(_text_width.cache_clear, _heights.cache_clear)  # keyed by the fonts themselves: only to let old ones go
+# keyed by the fonts themselves: cleared only to let old fonts go
+when_fonts_change(_text_width.cache_clear, _heights.cache_clear)
 
 
 def _split(text, delim=None):
