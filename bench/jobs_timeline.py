@@ -1,6 +1,6 @@
 """A `booklet build --jobs N` run -> a timeline of what the main process and each worker did, and when.
 
-    .venv/bin/python bench/jobs_timeline.py DATA OUT.pdf [--jobs 2] [--cache off|DIR]
+    .venv/bin/python bench/jobs_timeline.py DATA OUT.pdf [--jobs 2] [--cache off|DIR] [--proofs]
 
 The build runs in this process (as `booklet build` would, imports done first); the main stages of
 booklet.build and booklet.output.parallel are wrapped so that each logs its start and end (wall time since
@@ -49,6 +49,8 @@ def main() -> None:
     parser.add_argument("out")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--cache", default="off")
+    parser.add_argument("--proofs", action="store_true",
+                        help="build as `booklet proofs` does: no bleed, no Notes pages")
     args = parser.parse_args()
     os.environ["BOOKLET_CACHE"] = args.cache
     import tempfile
@@ -80,7 +82,8 @@ def main() -> None:
     _wrap(persisted.PersistedCache, "save", "persisted.save")
     _wrap(persisted.PersistedCache, "_load", "persisted.load")
     _log("B", "build_booklet")
-    result = build.build_booklet(Path(args.data), Path(args.out), jobs=args.jobs)
+    options = build.PrintOptions(bleed=0.0, pad_to=1) if args.proofs else None
+    result = build.build_booklet(Path(args.data), Path(args.out), jobs=args.jobs, options=options)
     _log("E", "build_booklet")
     # the disk cache is saved when the `using` block ends (inside build_booklet)
     log.seek(0)

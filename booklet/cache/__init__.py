@@ -4,7 +4,7 @@
   ready for print, QR codes, paragraphs laid out and drawn), kept between the builds of
   `booklet watch` or of a library user who passes the same cache to build_booklet;
 - disk: what any build derives from files that rarely change (parsed fonts, hyphenation patterns,
-  the collation table, images made ready for print), kept in the user's cache folder for the next
+  images made ready for print), kept in the user's cache folder for the next
   process.
 
 The memory cache stands in front of the disk cache: a value is looked for in the build's memory,

@@ -1,5 +1,5 @@
-"""What booklet derives from files that rarely change (parsed fonts, hyphenation patterns, the collation
-table, images made ready for print) <-> files in the user's cache folder, so that a new process does not
+"""What booklet derives from files that rarely change (parsed fonts, hyphenation patterns, images made
+ready for print) <-> files in the user's cache folder, so that a new process does not
 derive them again (behind the in-process cache, booklet.cache.memory: see booklet/cache/__init__.py).
 
 Each value is stored under a kind ("fonts", "images", ...) and a key: a hash of everything the value is

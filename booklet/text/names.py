@@ -15,6 +15,7 @@ as in "Gabriel García Márquez", or a family name first), the data says which i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -90,52 +91,63 @@ def family_place(name: str, family: str) -> str | None:
 
 @cache
 def _collator():
-    """pyuca's collator: its table from booklet's disk cache (a few ms), else read from pyuca's file (0.1 s) and
-    cached; only made when a list of names is sorted."""
+    """pyuca's collator over its own table, each entry read from pyuca's file only when a key is first looked
+    up among the entries it may be in (see _LazyTable); only made when a list of names is sorted."""
     from pyuca import Collator
     from pyuca import collator as module
 
-    from ..cache import disk
-
-    table_file = Path(module.__file__).with_name(f"allkeys-{Collator.UCA_VERSION}.txt")
-    if disk.folder() is None:
-        return Collator()
-    try:
-        name = disk.key("pyuca", disk.file_digest(table_file), disk.file_digest(Path(module.__file__)))
-    except OSError:
-        return Collator()
-    kept = disk.load("collation", name, tuple)
-    if kept is not None and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], list):
-        collator = Collator.__new__(Collator)
-        collator.table, collator.implicit_weights = _FlatTable(kept[0]), kept[1]
-        return collator
-    collator = Collator()
-    disk.store("collation", name, make=lambda: (_entries(collator.table.root), collator.implicit_weights))
+    collator = Collator.__new__(Collator)  # without its __init__, which parses every line of the file (0.1-0.2 s)
+    table = _LazyTable(Path(module.__file__).with_name(f"allkeys-{Collator.UCA_VERSION}.txt"),
+                       module.COLL_ELEMENT_PATTERN)
+    collator.table, collator.implicit_weights = table, table.implicit_weights
     return collator
 
 
-def _entries(node, prefix: tuple[int, ...] = (), into: dict | None = None) -> dict:
-    """pyuca's trie as a flat {code points: collation elements} of its entries (those with a value)."""
-    into = {} if into is None else into
-    if node.value:
-        into[prefix] = tuple(map(tuple, node.value))  # tuples: faster to unpickle, and read the same by pyuca
-    for code, child in (node.children or {}).items():
-        _entries(child, prefix + (code,), into)
-    return into
+_KEYS_LINE = re.compile(r"^(([0-9A-Fa-f]+)\b[^\n]*)", re.M)  # an entry of the table: its line, its first code point
 
 
-class _FlatTable:
-    """pyuca's trie lookup over the flat table: the longest prefix of a key that is an entry."""
+class _LazyTable:
+    """pyuca's table, answering as its trie does (`find_prefix`: the longest start of a key that is an entry),
+    read from pyuca's file as pyuca reads it, the entries of a first code point parsed when a key starting with
+    it is first looked up: a book's names use a few hundred of the table's 30,000 characters, and parsing every
+    line takes pyuca 0.1-0.2 s, finding each line's first code point 0.02 s. Weights are tuples (pyuca reads
+    them as it reads its lists)."""
 
-    def __init__(self, entries: dict[tuple[int, ...], list]):
-        self.entries = entries
-        self.longest = max(map(len, entries), default=0)
+    def __init__(self, path: Path, element: re.Pattern) -> None:
+        """`element`: pyuca's pattern of one collation element (its weights in its groups)."""
+        text = path.read_text(encoding="utf-8")
+        self._element = element
+        self._lines: dict[int, list[str]] = {}
+        for line, first in _KEYS_LINE.findall(text):
+            self._lines.setdefault(int(first, 16), []).append(line)
+        self.implicit_weights: list[list[int]] = []
+        for line in re.findall(r"^@implicitweights[^\n]*", text, re.M):  # as pyuca's load reads them
+            ch_range, base = line.split("#", 1)[0].rstrip()[len("@implicitweights"):].split(";")
+            range_start, range_end = ch_range.split("..")
+            self.implicit_weights.append([int(range_start, 16), int(range_end, 16), int(base, 16)])
+        self._parsed: dict[int, tuple[dict[tuple[int, ...], tuple], int]] = {}
+
+    def _entries(self, first: int) -> tuple[dict[tuple[int, ...], tuple], int]:
+        """The entries whose key starts with `first`, as pyuca's load makes them (a later line of the same key
+        replaces an earlier one), and the longest key's length."""
+        found = self._parsed.get(first)
+        if found is None:
+            entries = {}
+            for line in self._lines.get(first, ()):
+                keys, weights = line.split("#", 1)[0].rstrip().split(";", 1)
+                entries[tuple(int(code, 16) for code in keys.split())] = tuple(
+                    tuple(int(weight, 16) for weight in element.groups())
+                    for element in self._element.finditer(weights.strip()))
+            found = self._parsed[first] = entries, max(map(len, entries), default=0)
+        return found
 
     def find_prefix(self, key):
-        for end in range(min(len(key), self.longest), 0, -1):
-            value = self.entries.get(tuple(key[:end]))
-            if value:
-                return key[:end], value, key[end:]
+        if key:
+            entries, longest = self._entries(key[0])
+            for end in range(min(len(key), longest), 0, -1):
+                value = entries.get(tuple(key[:end]))
+                if value:
+                    return key[:end], value, key[end:]
         return key[:0], None, key[0:]
 
 
