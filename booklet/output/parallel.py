@@ -639,8 +639,7 @@ def _closure_of_outlines(reader, number: int) -> set[int]:
 
 def _dest(target, dests, page_numbers) -> bytes:
     number, left, top, zoom = dests[target]
-    return b"[ %d 0 R /XYZ %s %s %s ]" % (page_numbers[number - 1], fp_str(left).encode(), fp_str(top).encode(),
-                                           fp_str(zoom).encode())
+    return b"[ %d 0 R /XYZ %s ]" % (page_numbers[number - 1], fp_str(left, top, zoom).encode())  # (one call: the same)
 
 
 def _page_object(raw: bytes, tree: int, links, dests, page_numbers) -> bytes:
@@ -649,7 +648,7 @@ def _page_object(raw: bytes, tree: int, links, dests, page_numbers) -> bytes:
     if links:
         annots = b" ".join(
             b"<< /Border [ 0 0 0 ] /Contents () /Dest %s /Rect [ %s ] /Subtype /Link /Type /Annot >>"
-            % (_dest(key, dests, page_numbers), b" ".join(fp_str(v).encode() for v in rect)) for rect, key in links)
+            % (_dest(key, dests, page_numbers), fp_str(*rect).encode()) for rect, key in links)
         if b"/Annots [" in head:
             head = head.replace(b"/Annots [", b"/Annots [ " + annots, 1)
         else:
