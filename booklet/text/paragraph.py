@@ -627,4 +627,16 @@ class MathParagraph(Paragraph):
         super()._setup(text, style, bulletText, frags, cleaner)
 
     def beginText(self, x, y):
-        return _BoxTextObject(self.canv, x, y)
+        made = self.__dict__["_text_object"] = _BoxTextObject(self.canv, x, y)
+        return made
+
+    def drawPara(self, debug=0):
+        """ReportLab's drawPara, after which its text object is let go: ReportLab binds a method of the text
+        object to the object itself (tx._do_line), a reference cycle that kept it, the lines' fragments it
+        holds and their dictionaries (about 13 objects a paragraph) for the garbage collector to find."""
+        try:
+            return super().drawPara(debug)
+        finally:
+            made = self.__dict__.pop("_text_object", None)
+            if made is not None:
+                made.__dict__.pop("_do_line", None)
