@@ -429,3 +429,35 @@ def test_a_drawn_paragraph_leaves_no_cycle_for_the_garbage_collector(text_style)
     assert len(drawn) == 4
     canvas.showPage()
     assert b" Tj" in canvas.getpdfdata()  # they were drawn
+
+
+def test_hyphenation_with_one_pyphen_per_language_breaks_as_reportlab_does(text_style):
+    import pyphen
+    from reportlab.platypus.paragraph import Paragraph
+
+    from booklet.text import paragraph as module
+
+    words = {"en_GB": "characterisation of incomprehensibility in electroencephalography",
+             "de_DE": "Donaudampfschifffahrtsgesellschaft und Rindfleischetikettierungsüberwachung",
+             "fr_FR": "anticonstitutionnellement et intergouvernementalisation",
+             "nl_NL": "arbeidsongeschiktheidsverzekering en ziekenhuisopnamebeleid"}
+    for lang, text in words.items():
+        style = text_style.clone(f"text-{lang}", hyphenationLang=lang)
+        for width in range(60, 200, 7):
+            ours, theirs = module.MathParagraph(text, style), Paragraph(text, style)
+            ours.wrap(width, 1000)
+            theirs.wrap(width, 1000)
+            assert _lines(ours) == _lines(theirs), (lang, width)
+    shared = module.MathParagraph.breakLines.__globals__["pyphen"]
+    first = shared.Pyphen(lang="de_DE")
+    assert shared.Pyphen(lang="de_DE") is first and shared.Pyphen(lang="en_GB") is not first
+    path = pyphen.LANGUAGES[pyphen.language_fallback("de_DE")]
+    kept = pyphen.hdcache[path]
+    try:
+        pyphen.hdcache[path] = pyphen.HyphDict(path)  # other patterns in pyphen's cache: a new Pyphen for them
+        again = shared.Pyphen(lang="de_DE")
+        assert again is not first and again.hd is pyphen.hdcache[path]
+    finally:
+        pyphen.hdcache[path] = kept
+    with pytest.raises(KeyError):
+        shared.Pyphen(lang="xx_not_a_language")

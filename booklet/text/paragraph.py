@@ -601,15 +601,36 @@ def _split(text, delim=None):
     return _rl_paragraph.split(text, delim)
 
 
+class _OnePyphen:
+    """The pyphen module as ReportLab's breakLines uses it (`pyphen.Pyphen(lang=...).iterate`, for every
+    paragraph it breaks), giving the same Pyphen for a language as long as pyphen's cache holds the same
+    patterns for it: making one looks the language up again each time (about 1 % of a build)."""
+
+    def __init__(self, module):
+        self._module = module
+        self._made: dict = {}  # language -> (its Pyphen, the path of its patterns)
+
+    def Pyphen(self, lang):  # noqa: N802 - pyphen's name
+        module = self._module
+        found = self._made.get(lang)
+        if found is not None and module.hdcache.get(found[1]) is found[0].hd:
+            return found[0]
+        made = module.Pyphen(lang=lang)  # as ReportLab makes it (an unknown language raises as it did)
+        self._made[lang] = (made, module.LANGUAGES[module.language_fallback(lang)])
+        return made
+
+
 class MathParagraph(Paragraph):
     """A Paragraph that sets booklet's inline-math boxes (stacked scripts, fixed spaces); its lines are
     broken by ReportLab's breakLines comparing fragments with _same_frag, measuring text with
-    _string_width and _ascent_descent and splitting it with _split (the same answers, sooner; with a
-    ReportLab version they were not checked against, fonts.CHECKED_REPORTLAB, its own functions)."""
+    _string_width and _ascent_descent, splitting it with _split and hyphenating with one Pyphen per language
+    (the same answers, sooner; with a ReportLab version they were not checked against,
+    fonts.CHECKED_REPORTLAB, its own functions)."""
 
     if _CHECKED:
         breakLines = _calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
                               getAscentDescent=_ascent_descent, split=_split,
+                              pyphen=_OnePyphen(_rl_paragraph.pyphen) if _rl_paragraph.pyphen else None,
                               _getFragWords=_calling(_rl_paragraph._getFragWords, stringWidth=_string_width,
                                                      split=_split))
 
