@@ -639,7 +639,7 @@ def _closure_of_outlines(reader, number: int) -> set[int]:
 
 def _dest(target, dests, page_numbers) -> bytes:
     number, left, top, zoom = dests[target]
-    return b"[ %d 0 R /XYZ %s ]" % (page_numbers[number - 1], fp_str(left, top, zoom).encode())  # (one call: the same)
+    return b"[ %d 0 R /XYZ %s ]" % (page_numbers[number - 1], fp_str(left, top, zoom).encode())  # joined by spaces
 
 
 def _page_object(raw: bytes, tree: int, links, dests, page_numbers) -> bytes:

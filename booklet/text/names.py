@@ -103,7 +103,7 @@ def _collator():
     return collator
 
 
-_KEYS_LINE = re.compile(r"^(([0-9A-Fa-f]+)\b[^\n]*)", re.M)  # an entry of the table: its line, its first code point
+_KEYS_LINE = re.compile(r"^[ \t]*(([0-9A-Fa-f]+)\b[^\n]*)", re.M)  # an entry's line, and its first code point
 
 
 class _LazyTable:
