@@ -547,17 +547,27 @@ def test_a_forked_process_blocked_sending_to_a_reader_that_gave_up_is_ended():
 
 def test_proofs_are_grouped_for_equal_work_with_the_overlay_drawn_by_the_first_group_or_kept():
     from booklet.proofs.plan import Proof
-    from booklet.proofs.write import _groups
+    from booklet.proofs.write import _DRAW, _POINTERS, _READ, _WRITE, _groups
 
-    proofs = [Proof(f"p{i}", "abstract", str(i), "T", (), (), pages=tuple(range(i % 3 + 1))) for i in range(600)]
+    # as a conference's proofs come, in page order: abstracts on pages of their own (one in three runs onto a
+    # second page), then poster authors, five to a page of posters
+    proofs = [Proof(f"a{i}", "abstract", str(i), "T", (), (), pages=(2 * i + 1,) + ((2 * i + 2,) if i % 3 else ()))
+              for i in range(200)]
+    proofs += [Proof(f"p{i}", "poster", str(i), "T", (), (), pages=(500 + i // 5,)) for i in range(800)]
 
-    def work(group, overlay):  # a file and its pages each; the first group also draws every proof's overlay
-        return sum(3 + len(p.pages) for p in group) + (len(proofs) if overlay else 0)
+    def work(group, overlay, read, first):  # files and pages; pages read once per group; the overlay
+        pages = {page: proof.kind for proof in group for page in proof.pages}
+        reading = sum(_READ + (_POINTERS if kind == "poster" else 0) for kind in pages.values()) if read else 0
+        drawing = _DRAW * len(proofs) if overlay and first else 0
+        return sum(_WRITE[0] + _WRITE[1] * len(p.pages) for p in group) + reading + drawing
 
-    for overlay in (True, False):
-        groups = _groups(proofs, 2, overlay=overlay)
-        assert [p for group in groups for p in group] == proofs
-        first, second = work(groups[0], overlay), work(groups[1], False)
-        assert abs(first - second) <= 2 * (3 + 3), (overlay, first, second)
-    assert len(_groups(proofs, 2, overlay=False)[0]) > len(_groups(proofs, 2)[0])
+    largest = _WRITE[0] + 2 * _WRITE[1] + 2 * (_READ + _POINTERS)  # one proof's work at most
+    for overlay, read in ((True, True), (False, True), (False, False)):
+        for count in (2, 3, 4):
+            groups = _groups(proofs, count, overlay=overlay, read=read)
+            assert len(groups) == count and [p for group in groups for p in group] == proofs
+            costs = [work(group, overlay, read, n == 0) for n, group in enumerate(groups)]
+            assert max(costs) - min(costs) <= 2 * largest, (overlay, read, count, costs)
+    # the first group draws the overlay and reads abstract pages: it writes fewer proofs than with both kept
+    assert len(_groups(proofs, 2)[0]) < len(_groups(proofs, 2, overlay=False, read=False)[0])
     assert _groups(proofs, 1) == [proofs]

@@ -321,16 +321,35 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
                         missing_emails(proofs))
 
 
-def _groups(proofs: list[Proof], count: int, overlay: bool = True) -> list[list[Proof]]:
-    """`proofs` cut into at most `count` runs of about the same work (a file each, and its pages; the first
-    run's process also draws the overlay of them all, about one unit a proof, unless `overlay` is false: it
-    is expected to be kept from the last run)."""
-    work = [3 + len(p.pages) for p in proofs]
-    drawing = len(proofs) if count > 1 and overlay else 0
-    total = sum(work) + drawing
+# What writing proofs costs, in tenths of a millisecond as measured at 500 and 2,000 talks (bench/proofs_bench.py):
+_WRITE = (3, 0.5)  # a proof's file, and each of its pages
+_READ = 7  # a booklet page read (when the last run's reading is not kept: another booklet)
+_POINTERS = 9  # ... and, for a page of posters, the poster titles found on it (PDFium's text)
+_DRAW = 2  # a proof's header drawn into the overlay, by the first group (when not kept)
+
+
+def _groups(proofs: list[Proof], count: int, overlay: bool = True, read: bool | None = None) -> list[list[Proof]]:
+    """`proofs` (in page order) cut into at most `count` runs of about the same work: each proof's file and
+    pages; the booklet pages each run reads, once per run, when `read` (the last run's reading is not kept;
+    default: as `overlay`), poster pages costing the most (their titles are found); and the first run's
+    process draws the overlay of them all, unless `overlay` is false (it is expected to be kept from the
+    last run). At 2,000 talks, counting each proof alike left the first of two processes reading 2,839
+    abstract pages and drawing the overlay while the second read 1,177 poster pages: a second apart."""
+    read = overlay if read is None else read
+    costs: list[float] = []
+    seen: set[int] = set()
+    for proof in proofs:
+        cost = _WRITE[0] + _WRITE[1] * len(proof.pages)
+        if read:
+            new = [page for page in proof.pages if page not in seen]
+            seen.update(new)
+            cost += len(new) * (_READ + (_POINTERS if proof.kind == "poster" else 0))
+        costs.append(cost)
+    drawing = _DRAW * len(proofs) if count > 1 and overlay else 0
+    total = sum(costs) + drawing
     groups: list[list[Proof]] = [[]]
     done = drawing
-    for proof, cost in zip(proofs, work):
+    for proof, cost in zip(proofs, costs):
         if groups[-1] and len(groups) < count and done >= total * len(groups) / count:
             groups.append([])
         groups[-1].append(proof)
