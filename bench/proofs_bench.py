@@ -88,6 +88,7 @@ def measure(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT)
 
 
 def median(runs: list[Run]) -> Run:
+    """The middle run by wall time (of an even number, the slower of the middle two)."""
     return sorted(runs, key=lambda r: r.wall)[len(runs) // 2]
 
 
@@ -160,6 +161,9 @@ def bench_size(size: str, runs: int, ref: str | None = None, cache: str = "fille
         if ref is not None:  # the reference's own cache, left by its build as ours is by ours (untimed)
             measure(one_cmd, env, src)
             befores.append(measure(fresh(), env, src))
+    print(f"{size}: build walls {[round(r.wall, 2) for r in builds]}, build --jobs 1 walls "
+          f"{[round(r.wall, 2) for r in ones]}, proofs walls {[round(r.wall, 2) for r in proofs]} (the first "
+          "proofs run starts without what the last run kept)", file=sys.stderr)
     build, one, proof = median(builds), median(ones), median(proofs)
     before = median(befores) if befores else None
     for name, run in (("build", build), ("build --jobs 1", one), ("proofs", proof), ("proofs before", before)):

@@ -571,3 +571,28 @@ def test_proofs_are_grouped_for_equal_work_with_the_overlay_drawn_by_the_first_g
     # the first group draws the overlay and reads abstract pages: it writes fewer proofs than with both kept
     assert len(_groups(proofs, 2)[0]) < len(_groups(proofs, 2, overlay=False, read=False)[0])
     assert _groups(proofs, 1) == [proofs]
+
+def test_the_overlay_is_sent_beside_the_first_group_s_own_work():
+    # a message bigger than a pipe holds: sending it must not wait for the other process to take it
+    import multiprocessing
+
+    from booklet.proofs.write import _send_beside
+
+    import threading
+
+    here, there = multiprocessing.Pipe()
+    message = (b"o" * 4_000_000, None)
+    returned = []
+    caller = threading.Thread(target=lambda: returned.append(_send_beside(here, message)), daemon=True)
+    caller.start()
+    caller.join(10)
+    assert returned  # it came back though nothing has been taken yet
+    assert there.recv() == message
+    returned[0]()
+    here2, there2 = multiprocessing.Pipe()
+    sent = _send_beside(here2, message)
+    there2.close()  # the other process is gone: the send fails, and sent() says so
+    with pytest.raises(OSError):
+        sent()
+    sent(quiet=True)
+    here.close(), there.close(), here2.close()

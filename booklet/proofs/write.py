@@ -376,6 +376,7 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
                             [(p.id, p.kind, p.anchors) for p in proofs])
     pointers = kept.pointers[1] if kept is not None and kept.pointers[0] == pointers_key else None
     helpers = []
+    sending = []
     failed = True
     if len(groups) > 1:
         import multiprocessing  # only then (about 0.01 s to import)
@@ -400,8 +401,7 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             overlay, read = kept.overlay[1], kept.overlay_read
         else:
             overlay = draw_overlays(proofs, job.page, media, trim, job.reply)
-        for _, connection in helpers:
-            connection.send((overlay, read))
+        sending = [_send_beside(connection, (overlay, read)) for _, connection in helpers]
         writer.write(overlay, read, files[0])
         pages = dict(writer.copier.known().pages)
         found = dict(writer.pointers)
@@ -411,17 +411,48 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
                 raise value
             pages.update(value[0])
             found.update(value[1])
+        for sent in sending:
+            sent()
         failed = False
     finally:
+        if failed:
+            for process, _ in helpers:
+                process.terminate()  # nothing more written into files about to be removed
+            for sent in sending:
+                sent(quiet=True)  # (a send still waiting fails now: the reader is gone)
         for process, connection in helpers:
             connection.close()
-            if failed:
-                process.terminate()  # nothing more written into files about to be removed
             process.join()
     boxes = writer.copier.boxes()
     return _Kept(pdf, KnownPages(writer.copier.shift, writer.copier._language, boxes, pages),
                  (pointers_key, pointers if pointers is not None else found), (overlay_key, overlay),
                  overlay_read=writer.copier.overlay_read)
+
+
+def _send_beside(connection, message):
+    """`connection.send(message)` from a thread of its own; returns `sent(quiet=False)`, which waits for the
+    sending to end and raises what it raised (unless `quiet`). The overlay is bigger than a pipe holds: sent
+    from here, this process would wait until the other one took it, which it does only once it has read its
+    pages (0.7 s at 2,000 talks, while this one could be reading and writing its own)."""
+    import threading
+
+    failed: list[BaseException] = []
+
+    def send() -> None:
+        try:
+            connection.send(message)
+        except BaseException as exc:  # noqa: BLE001 - handed to sent()
+            failed.append(exc)
+
+    thread = threading.Thread(target=send, name="booklet-proofs-send", daemon=True)
+    thread.start()
+
+    def sent(quiet: bool = False) -> None:
+        thread.join()
+        if failed and not quiet:
+            raise failed[0]
+
+    return sent
 
 
 def _group_process(connection, job: _Job, proofs: list[Proof], first: int, files: list[_Files],
