@@ -40,6 +40,7 @@ never fails on a missed target.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import re
@@ -130,16 +131,15 @@ def bench_size(size: str, runs: int, ref: str | None = None, cache: str = "fille
     pdf, proofs_dir = OUT / f"booklet-{size}.pdf", OUT / f"proofs-{size}"
     build_cmd = [sys.executable, "-m", "booklet", "build", str(folder), "-o", str(pdf)]
     one_cmd = build_cmd + ["--jobs", "1"]
-    # each run writes to a folder of its own, all removed after the timed runs (see `fresh` below)
+    proofs_cmd = [sys.executable, "-m", "booklet", "proofs", str(folder), "--out"]
+    # each run writes to a folder of its own (run-0, run-1, ...), all removed after the timed runs
     shutil.rmtree(proofs_dir, ignore_errors=True)
-    runs_made = iter(range(10 ** 6))
+    run_numbers = itertools.count()
 
     def fresh() -> list[str]:
-        out = proofs_dir / f"run-{next(runs_made)}"
         os.sync()  # the last run's files are on disk: this run pays only for its own writing
-        return proofs_cmd + [str(out)]
+        return proofs_cmd + [str(proofs_dir / f"run-{next(run_numbers)}")]
 
-    proofs_cmd = [sys.executable, "-m", "booklet", "proofs", str(folder), "--out"]
     own = process_env({"BOOKLET_CACHE": cache_folder(size, "", cache)})
     # `build --jobs 1` with a cache of its own: it keeps layouts for one process, of which the default build and
     # proofs (in parts for a big book) would replay only the first part's: it must not change what they find
