@@ -1,9 +1,12 @@
 """The index entries' fragments made without parsing (layout.index.EntryFrags) against ReportLab's parse of
-the entries' markup, and whole PDFs built with them against PDFs built by parsing every entry."""
+the entries' markup; the entries set without a paragraph (layout.index.IndexEntry) against the paragraphs of
+the same markup, line by line and operator by operator; and whole PDFs built with them against PDFs built by
+parsing every entry."""
 
 from __future__ import annotations
 
 import importlib.util
+import io
 import random
 import sys
 from pathlib import Path
@@ -14,7 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from booklet.build import build_booklet
 from booklet.layout import index
 from booklet.model import Identity
-from booklet.text.fonts import SANS, use_fonts
+from booklet.layout.flowables import Para
+from booklet.text.fonts import BODY, SANS, use_fonts
 from booklet.text.paragraph import MathParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,9 +73,76 @@ def test_entry_fragments_are_the_ones_parsing_gives(bold_style):
     assert made == len(names) - 5
 
 
+def _drawn(flowable, width: float) -> tuple[list[str], list, float]:
+    """The operators `flowable` draws, wrapped at `width`, on a page of its own; the links it makes; its height."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(io.BytesIO(), pagesize=(400, 400))
+    links = []
+    canvas.linkRect = lambda *args, **kwargs: links.append((args, kwargs, canvas._currentMatrix))
+    height = flowable.wrap(width, 400)[1]
+    start = len(canvas._code)
+    flowable.drawOn(canvas, 10, 20)
+    return canvas._code[start:], links, height
+
+
+def test_an_entry_set_without_a_paragraph_draws_what_its_paragraph_draws():
+    """Many names, page lists and column widths (one line, several, lines that take a word more by shrinking
+    their spaces, words wider than a line): the same lines, operators and links as the entry's Para; IndexEntry
+    hands the cases it does not set (a word wider than a line, a line drawn with shrunk spaces) to the Para."""
+    use_fonts()
+    found, _ = _bench_module("people").people(120, seed=5, variants=0.0)
+    names = [name for name, *_ in found] + ["Smagt, Patrick van der", "Wolfeschlegelsteinhausenbergerdorff, Hubert",
+                                            "O'Brien-Ó Súilleabháin", "A  B\tC", "Ивáнова, Мария"]
+    size = 8.5
+    style = ParagraphStyle("entry", fontName=BODY, fontSize=size, leading=size * 1.27, leftIndent=size * 1.2,
+                           firstLineIndent=-size * 1.2, hyphenationLang=None, allowWidows=1, allowOrphans=1)
+    maker = index.EntryFrags(style)
+    rng = random.Random(4)
+    kinds = {"one line": 0, "lines": 0, "paragraph": 0}
+    for number, name in enumerate(names):
+        identity = Identity(name=name, family=None)
+        pages = {page: rng.random() < 0.3 for page in rng.sample(range(1, 2000), rng.randint(1, 14))}
+        key = f"p{number}"
+        text = index.entry_markup(identity, key, pages)
+        for width in (rng.uniform(40, 90), rng.uniform(90, 160), 300):
+            entry = maker.entry(identity, key, pages, lambda: Para(text, style))
+            assert entry is not None, name
+            para = Para(text, style)
+            assert _drawn(entry, width) == _drawn(para, width), (name, width)
+            lines = para.blPara.lines
+            if entry._lines[1] is None:  # set by the paragraph: what ReportLab splits, or draws with shrunk spaces
+                kinds["paragraph"] += 1
+                assert max(word.width for word in entry.words) > width - size * 1.2 or any(
+                    line.extraSpace < -1e-8 for line in lines)
+            else:
+                assert ["".join(run[1] for run in index._runs(entry.words[start:end]))
+                        for start, end in entry._lines[1]] == ["".join(word.text for word in line.words)
+                                                               for line in lines]
+                kinds["one line" if len(lines) == 1 else "lines"] += 1
+    assert all(kinds.values()), kinds
+
+
+def test_an_entry_splits_between_columns_as_its_paragraph_does():
+    use_fonts()
+    style = ParagraphStyle("entry", fontName=BODY, fontSize=8.5, leading=10, leftIndent=10, firstLineIndent=-10,
+                           hyphenationLang=None, allowWidows=1, allowOrphans=1)
+    identity = Identity(name="Smagt, Patrick van der", family=None)
+    pages = {page: page % 3 == 0 for page in range(100, 160, 4)}
+    text = index.entry_markup(identity, "k", pages)
+    entry = index.EntryFrags(style).entry(identity, "k", pages, lambda: Para(text, style))
+    assert entry.wrap(80, 100)[1] == Para(text, style).wrap(80, 100)[1] == 50  # five lines
+    assert entry.split(80, 9) == []  # not one line fits
+    parts, theirs = entry.split(80, 21), Para(text, style).split(80, 21)
+    assert [_drawn(part, 80) for part in parts] == [_drawn(part, 80) for part in theirs] and len(parts) == 2
+    one = index.EntryFrags(style).entry(identity, "k", {7: True}, lambda: None)
+    assert one.wrap(150, 100)[1] == 10 and one.split(150, 9) == [] and one.split(150, 10) == [one]
+
+
 def _built(folder, out, monkeypatch, fast: bool, size=None) -> bytes:
     if not fast:
         monkeypatch.setattr(index.EntryFrags, "frags", lambda self, *entry: None)
+        monkeypatch.setattr(index.EntryFrags, "entry", lambda self, *entry: None)
     build_booklet(folder, out, size)
     monkeypatch.undo()
     return out.read_bytes()
@@ -79,11 +150,11 @@ def _built(folder, out, monkeypatch, fast: bool, size=None) -> bytes:
 
 def test_the_pdf_is_the_same_byte_for_byte_as_when_every_entry_is_parsed(tmp_path, monkeypatch, size=None):
     monkeypatch.setenv("BOOKLET_CACHE", "off")  # the entries are made without parsing in a build that keeps none
-    calls = []
-    original = index.EntryFrags.frags
-    monkeypatch.setattr(index.EntryFrags, "frags", lambda self, *entry: calls.append(1) or original(self, *entry))
+    made = []
+    original = index.EntryFrags.entry
+    monkeypatch.setattr(index.EntryFrags, "entry", lambda self, *entry: made.append(original(self, *entry)) or made[-1])
     fast = _built(DATA, tmp_path / "fast.pdf", monkeypatch, True, size)
-    assert calls  # the entries were made without parsing
+    assert len(made) > 50 and all(made)  # every entry was set without a paragraph
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     assert _built(DATA, tmp_path / "parsed.pdf", monkeypatch, False, size) == fast
 
