@@ -124,6 +124,89 @@ def _replay_effects(canv, effects) -> None:
             del canv._curr_tx_info
 
 
+def replayed_on(canvas, x, y, kept) -> bool:
+    """What a drawing kept by drawn_kept (`kept`, or None) wrote, added to the page at (x, y) as Flowable.drawOn
+    would draw it there, without the canvas's saving and restoring of its state (a copy of its attributes) and
+    translate (which formats six numbers): the same operators, "q", "1 0 0 1 x y cm", what drawing wrote, "Q".
+    Drawing it changed none of the canvas's attributes, so there is nothing to restore; the transformation is
+    set only while its marks and links are made again (they read it). False, and nothing added, when there is
+    no kept drawing or its fonts' calls give other codes now (text.fonts.replayed)."""
+    if kept is None or not replayed(kept[1], canvas._doc):
+        return False
+    code = canvas._code
+    code.append("q")
+    code.append(f"1 0 0 1 {_number(x)} {_number(y)} cm")
+    code.extend(kept[0])
+    if kept[2]:
+        matrix = canvas._currentMatrix
+        a0, b0, c0, d0, e0, f0 = matrix
+        a, b, c, d = 1, 0, 0, 1  # as Canvas.transform works translate(x, y) out
+        canvas._currentMatrix = (a0 * a + c0 * b, b0 * a + d0 * b, a0 * c + c0 * d, b0 * c + d0 * d,
+                                 a0 * x + c0 * y + e0, b0 * x + d0 * y + f0)
+        try:
+            _replay_effects(canvas, kept[2])
+        finally:
+            canvas._currentMatrix = matrix
+    code.append("Q")
+    return True
+
+
+def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
+    """`draw()` on `canv` (a flowable's drawing, its canvas translated to it), in a build whose cache keeps
+    layouts: what a drawing kept under `key` wrote is added again when it can be (`replay`: not tried already),
+    else it draws, and what it wrote is kept under `key` (with the calls it made of the fonts, and its person
+    marks and internal links, made again when replayed) unless it changed the canvas otherwise (a form, an
+    annotation of another kind, a callback of someone else's). `key` stands for all the operators depend on
+    besides the fonts' state."""
+    if replay:
+        kept = cache.peek("layouts", key)
+        if kept is not None and replayed(kept[1], canv._doc):
+            canv._code.extend(kept[0])
+            if kept[2]:
+                _replay_effects(canv, kept[2])
+            return
+    start, before, noted = len(canv._code), _state(canv, _NOTED), _noted_state(canv)
+    mapped = set(canv._doc.fontMapping)
+    effects: list = []  # ("mark", kind, label, x, y, leading) / ("link", args, kwargs), in the order made
+    added = [0]  # the PDF objects those calls added (destinations, link annotations)
+    callbacks = canv._namedCB
+    noting = callbacks.get(PERSON_CALLBACK)
+
+    def recording_mark(canv, kind, label):
+        info = canv._curr_tx_info
+        effects.append(("mark", kind, label, info["cur_x"], info["cur_y"], info["leading"]))
+        objects = len(canv._doc.idToObject)
+        noting(canv, kind, label)
+        added[0] += len(canv._doc.idToObject) - objects
+
+    def recording_link(*args, **kwargs):
+        effects.append(("link", args, kwargs))
+        objects = len(canv._doc.idToObject)
+        type(canv).linkRect(canv, *args, **kwargs)
+        added[0] += len(canv._doc.idToObject) - objects
+
+    if noting is not None:
+        callbacks[PERSON_CALLBACK] = recording_mark
+    canv.linkRect = recording_link
+    try:
+        with recording() as events:
+            draw()
+    finally:
+        del canv.linkRect
+        if noting is not None:
+            callbacks[PERSON_CALLBACK] = noting
+    if effects and noting is not person_drawn and any(e[0] == "mark" for e in effects):
+        return  # a person callback of someone else's: its effects are unknown
+    named = {name for subset_name, name, *_ in events if subset_name}
+    after = _state(canv, _NOTED)
+    if effects:  # what they change is made again with them (see _replay_effects)
+        after = after[:-1] + (after[-1] - added[0],)
+    elif _noted_state(canv) != noted:
+        return
+    if after == before and set(canv._doc.fontMapping) - mapped <= named:
+        cache.put("layouts", key, (canv._code[start:], replayable(events), tuple(effects)))
+
+
 _NUMBERS: dict[float, str] = {}  # number -> as ReportLab's fp_str writes it
 
 
@@ -429,90 +512,23 @@ class Para(MathParagraph):
 
     def drawOn(self, canvas, x, y, _sW=0):
         """Flowable.drawOn, for a paragraph whose drawing is replayed without the canvas's saving and
-        restoring of its state (a copy of its attributes) and translate (which formats six numbers):
-        the same operators, "q", "1 0 0 1 x y cm", what drawing wrote, "Q". Drawing such a paragraph
-        changes none of the canvas's attributes (see draw), so there is nothing to restore; the
-        transformation is set only while its marks and links are made again (they read it)."""
+        restoring of its state (see replayed_on)."""
         cache = memory.active() if self._lines_key is not None and self._plain else None
         if cache is None or "_offsets" in self.__dict__ or getattr(self, "_showBoundary", False):
             return super().drawOn(canvas, x, y, _sW)
-        kept = cache.peek("layouts", self._drawn_key(canvas))
-        if kept is None or not replayed(kept[1], canvas._doc):
-            self._replay_tried = True
-            try:
-                return super().drawOn(canvas, x, y, _sW)
-            finally:
-                del self._replay_tried
-        x = self._hAlignAdjust(x, _sW)
-        code = canvas._code
-        code.append("q")
-        code.append(f"1 0 0 1 {_number(x)} {_number(y)} cm")
-        code.extend(kept[0])
-        if kept[2]:
-            matrix = canvas._currentMatrix
-            a0, b0, c0, d0, e0, f0 = matrix
-            a, b, c, d = 1, 0, 0, 1  # as Canvas.transform works translate(x, y) out
-            canvas._currentMatrix = (a0 * a + c0 * b, b0 * a + d0 * b, a0 * c + c0 * d, b0 * c + d0 * d,
-                                     a0 * x + c0 * y + e0, b0 * x + d0 * y + f0)
-            try:
-                _replay_effects(canvas, kept[2])
-            finally:
-                canvas._currentMatrix = matrix
-        code.append("Q")
+        if replayed_on(canvas, self._hAlignAdjust(x, _sW), y, cache.peek("layouts", self._drawn_key(canvas))):
+            return
+        self._replay_tried = True
+        try:
+            return super().drawOn(canvas, x, y, _sW)
+        finally:
+            del self._replay_tried
 
     def draw(self):
         cache = memory.active() if self._lines_key is not None and self._plain else None
         if cache is None or "_offsets" in self.__dict__:
             return super().draw()
-        canv = self.canv
-        key = self._drawn_key(canv)
-        if not self._replay_tried:
-            kept = cache.peek("layouts", key)
-            if kept is not None and replayed(kept[1], canv._doc):
-                canv._code.extend(kept[0])
-                if kept[2]:
-                    _replay_effects(canv, kept[2])
-                return
-        start, before, noted = len(canv._code), _state(canv, _NOTED), _noted_state(canv)
-        mapped = set(canv._doc.fontMapping)
-        effects: list = []  # ("mark", kind, label, x, y, leading) / ("link", args, kwargs), in the order made
-        added = [0]  # the PDF objects those calls added (destinations, link annotations)
-        callbacks = canv._namedCB
-        noting = callbacks.get(PERSON_CALLBACK)
-
-        def recording_mark(canv, kind, label):
-            info = canv._curr_tx_info
-            effects.append(("mark", kind, label, info["cur_x"], info["cur_y"], info["leading"]))
-            objects = len(canv._doc.idToObject)
-            noting(canv, kind, label)
-            added[0] += len(canv._doc.idToObject) - objects
-
-        def recording_link(*args, **kwargs):
-            effects.append(("link", args, kwargs))
-            objects = len(canv._doc.idToObject)
-            type(canv).linkRect(canv, *args, **kwargs)
-            added[0] += len(canv._doc.idToObject) - objects
-
-        if noting is not None:
-            callbacks[PERSON_CALLBACK] = recording_mark
-        canv.linkRect = recording_link
-        try:
-            with recording() as events:
-                super().draw()
-        finally:
-            del canv.linkRect
-            if noting is not None:
-                callbacks[PERSON_CALLBACK] = noting
-        if effects and noting is not person_drawn and any(e[0] == "mark" for e in effects):
-            return  # a person callback of someone else's: its effects are unknown
-        named = {name for subset_name, name, *_ in events if subset_name}
-        after = _state(canv, _NOTED)
-        if effects:  # what they change is made again with them (see _replay_effects)
-            after = after[:-1] + (after[-1] - added[0],)
-        elif _noted_state(canv) != noted:
-            return
-        if after == before and set(canv._doc.fontMapping) - mapped <= named:
-            cache.put("layouts", key, (canv._code[start:], replayable(events), tuple(effects)))
+        drawn_kept(self.canv, cache, self._drawn_key(self.canv), super().draw, replay=not self._replay_tried)
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)

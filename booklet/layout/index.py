@@ -13,8 +13,8 @@ writing it until the pages it lists are the pages the names are on.
 People are one person when people.yaml says so (data.people.People); they are filed by family name,
 then given names, by the Unicode Collation Algorithm (text.names), under letter headings, in two
 columns on an A5 page and three on wider ones (layout.columns), balanced on the last page. An entry
-whose name is text alone is set without a paragraph (IndexEntry: the same lines and operators, sooner),
-except in a build that keeps layouts, where its paragraph's drawing is kept and replayed.
+whose name is text alone is set without a paragraph (IndexEntry: the same lines and operators, sooner;
+in a build that keeps layouts, its drawing kept and replayed as a paragraph's is).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from ..text.names import heading, sort_key, split_name
 from ..text.paragraph import _MARKERS, MathParagraph, _string_width, copy_fragment
 from .columns import GAP, Columns, column_count
 from .common import Context
-from .flowables import Anchor, Para, paragraphs_key
+from .flowables import Anchor, Para, _extgstate, drawn_kept, paragraphs_key, replayed_on
 
 PEOPLE_SECTIONS = ("programme", "abstracts", "tutorials", "posters")  # the sections that name people
 
@@ -346,6 +346,31 @@ class IndexEntry(Flowable):
             return [] if availHeight < self.height else [self]
         return self.paragraph().split(availWidth, availHeight)
 
+    def _drawn_key(self, cache, canv) -> tuple:
+        """What the operators of drawing this entry depend on besides the fonts' state (see flowables.drawn_kept):
+        its words and lines, its style and the fonts, and the canvas's state, as for a Para."""
+        return ("entry drawn", self.words, self._lines[0], tuple(self._lines[1]), paragraphs_key(cache, (self.style,)),
+                canv._fontname, canv._fontsize, canv._leading, canv.bottomup,
+                getattr(canv, "_enforceColorSpace", None), _extgstate(getattr(canv, "_extgstate", None)))
+
+    _keeping = None  # the key its drawing is kept under, while drawOn draws it anew
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        """Flowable.drawOn; in a build that keeps layouts, what the same entry drew before is replayed, and a
+        new drawing kept (flowables.drawn_kept), as for a paragraph."""
+        cache = memory.active()
+        if (cache is None or not cache.warm or self._lines is None or self._lines[1] is None
+                or getattr(self, "_showBoundary", False)):
+            return super().drawOn(canvas, x, y, _sW)
+        key = self._drawn_key(cache, canvas)
+        if replayed_on(canvas, self._hAlignAdjust(x, _sW), y, cache.peek("layouts", key)):
+            return
+        self._keeping = key
+        try:
+            return super().drawOn(canvas, x, y, _sW)
+        finally:
+            del self._keeping
+
     def draw(self):
         lines = self._lines[1] if self._lines is not None else None
         if lines is None:
@@ -355,6 +380,12 @@ class IndexEntry(Flowable):
                 return para.draw()
             finally:
                 del para.canv
+        if self._keeping is not None:
+            return drawn_kept(self.canv, memory.active(), self._keeping, self._draw_lines, replay=False)
+        self._draw_lines()
+
+    def _draw_lines(self):
+        lines = self._lines[1]
         canvas, style, size = self.canv, self.style, self.size
         leading, indent = style.leading, style.leftIndent
         ascent = size if rl_config.paraFontSizeHeightOffset else max(
@@ -481,9 +512,7 @@ class _Flowables(Sequence):
             if kind == "letter":
                 made = Para(markup.inline(value), self.letter_style)
             else:
-                made = None
-                if self._fast is not None and not self._keeps:  # where layouts are kept, the Para, replayed
-                    made = self._fast.entry(*value, lambda value=value: self._paragraph(value))
+                made = self._fast.entry(*value, lambda value=value: self._paragraph(value)) if self._fast else None
                 if made is None:
                     made = self._paragraph(value)
             self._made[index] = made
