@@ -18,7 +18,9 @@ from booklet.build import build_booklet
 from booklet.layout import index
 from booklet.model import Identity
 from booklet.layout.flowables import Para
+from booklet.text import markup
 from booklet.text.fonts import BODY, SANS, use_fonts
+from booklet.text.names import split_name
 from booklet.text.paragraph import MathParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,8 +94,11 @@ def test_an_entry_set_without_a_paragraph_draws_what_its_paragraph_draws():
     hands the cases it does not set (a word wider than a line, a line drawn with shrunk spaces) to the Para."""
     use_fonts()
     found, _ = _bench_module("people").people(120, seed=5, variants=0.0)
-    names = [name for name, *_ in found] + ["Smagt, Patrick van der", "Wolfeschlegelsteinhausenbergerdorff, Hubert",
-                                            "O'Brien-Ó Súilleabháin", "A  B\tC", "Ивáнова, Мария"]
+    odd = ["Smagt, Patrick van der", "Wolfeschlegelsteinhausenbergerdorff, Hubert", "O'Brien-Ó Súilleabháin",
+           "A  B\tC", "Ивáнова, Мария", "Nguye\u0302\u0303n Va\u0306n", "Jo\u200bhn Smith", "محمد علي",
+           "כהן, דוד", "王小明", "Yıldız, İlkay", "Smith & Jones", "Ada\u00a0Lovelace", "Ma\u00adria Lopez",
+           "x" * 60 + " y", "Ø"]
+    names = [name for name, *_ in found] + odd
     size = 8.5
     style = ParagraphStyle("entry", fontName=BODY, fontSize=size, leading=size * 1.27, leftIndent=size * 1.2,
                            firstLineIndent=-size * 1.2, hyphenationLang=None, allowWidows=1, allowOrphans=1)
@@ -107,7 +112,12 @@ def test_an_entry_set_without_a_paragraph_draws_what_its_paragraph_draws():
         text = index.entry_markup(identity, key, pages)
         for width in (rng.uniform(40, 90), rng.uniform(90, 160), 300):
             entry = maker.entry(identity, key, pages, lambda: Para(text, style))
-            assert entry is not None, name
+            if entry is None:  # a name with markup (fallback glyphs, an entity), a no-break space or soft hyphen,
+                shown = markup.inline(split_name(name, None).inverted())  # or none that the fonts print (linted)
+                assert name in odd and (not shown or "<" in shown or "&" in shown or "\xa0" in shown
+                                        or "\xad" in shown), name
+                kinds["paragraph"] += 1
+                continue
             para = Para(text, style)
             assert _drawn(entry, width) == _drawn(para, width), (name, width)
             lines = para.blPara.lines
