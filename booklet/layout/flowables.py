@@ -314,8 +314,9 @@ class Para(MathParagraph):
     when drawn before with the same lines from the same canvas state: the PDF operators it wrote,
     kept as text, once the calls that drawing made of the fonts (which give each character its
     code in a font subset of this document, and each subset its name) are made again and give what
-    they gave then (see text.fonts.replayed); else it is drawn anew. A paragraph that draws more
-    than operators (links, marks noting people, images) is always drawn.
+    they gave then (see text.fonts.replayed); else it is drawn anew (see drawn_kept and replayed_on). Its person
+    marks and links within the document are made again with it; a paragraph that draws anything else (a link
+    out of the document, an image) is always drawn.
     """
 
     _layout_key = None  # (markup, style, fonts ...) when the cache may hold this paragraph's layout

@@ -140,11 +140,12 @@ def entry_markup(identity: Identity, key: str, pages: dict[int, bool], links: bo
 class EntryFrags:
     """An entry's ReportLab fragments made without parsing a link per page number (ReportLab's parser
     takes about a millisecond per entry for them): the name is one fragment when it is text alone (no tag,
-    no entity), else parsed alone (with a stand-in for the first number), and each page number's fragment (and each ", " between) is a copy of the one a
-    template entry, parsed once, gave, with its number and link target put in. The fragments, and the
-    lists they share, are those parsing the entry's markup gives (tests/test_index_frags.py compares
-    them); `frags` gives None where this is not known to hold (a name with math or fallback glyphs, which
-    MathParagraph parses otherwise): then the entry's markup is parsed."""
+    no entity), else parsed alone (with a stand-in for the first number), and each page number's fragment
+    (and each ", " between) is a copy of the one a template entry, parsed once, gave, with its number and
+    link target put in. The fragments, and the lists they share, are those parsing the entry's markup gives
+    (tests/test_index_frags.py compares them); `frags` gives None where this is not known to hold (a name
+    with math or fallback glyphs, which MathParagraph parses otherwise): then the entry's markup is parsed.
+    `entry` gives the entry as an IndexEntry, with no fragments at all, where that sets it as they would."""
 
     def __init__(self, style: ParagraphStyle):
         self.style = style
@@ -349,8 +350,8 @@ class IndexEntry(Flowable):
     def _drawn_key(self, cache, canv) -> tuple:
         """What the operators of drawing this entry depend on besides the fonts' state (see flowables.drawn_kept):
         its words and lines, its style and the fonts, and the canvas's state, as for a Para."""
-        return ("entry drawn", self.words, self._lines[0], tuple(self._lines[1]), paragraphs_key(cache, (self.style,)),
-                canv._fontname, canv._fontsize, canv._leading, canv.bottomup,
+        return ("entry drawn", self.words, self._lines[0], tuple(self._lines[1]),
+                paragraphs_key(cache, (self.style,)), canv._fontname, canv._fontsize, canv._leading, canv.bottomup,
                 getattr(canv, "_enforceColorSpace", None), _extgstate(getattr(canv, "_extgstate", None)))
 
     _keeping = None  # the key its drawing is kept under, while drawOn draws it anew
