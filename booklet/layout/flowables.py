@@ -207,6 +207,41 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
         cache.put("layouts", key, (canv._code[start:], replayable(events), tuple(effects)))
 
 
+class KeptDrawing:
+    """A flowable whose drawing, in a build whose cache keeps layouts, is kept and replayed: drawOn adds a kept
+    drawing again without the canvas's saving of its state (replayed_on); else it draws, and draw keeps what it
+    drew (drawn_kept) under the key drawOn looked it up by. `_kept_key(canv)`: what the drawing depends on
+    besides the fonts' state, or None where it is not kept; `_draw_anew()`: the drawing itself."""
+
+    _keeping = None  # the key drawOn found no kept drawing under, while it draws: draw keeps the drawing there
+
+    def _kept_key(self, canv):
+        return None
+
+    def _draw_anew(self):
+        raise NotImplementedError
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        key = None if getattr(self, "_showBoundary", False) else self._kept_key(canvas)
+        if key is None:
+            return super().drawOn(canvas, x, y, _sW)
+        if replayed_on(canvas, self._hAlignAdjust(x, _sW), y, memory.active().peek("layouts", key)):
+            return
+        self._keeping = key
+        try:
+            return super().drawOn(canvas, x, y, _sW)
+        finally:
+            del self._keeping
+
+    def draw(self):
+        if self._keeping is not None:  # drawOn found none to replay
+            return drawn_kept(self.canv, memory.active(), self._keeping, self._draw_anew, replay=False)
+        key = self._kept_key(self.canv)  # drawn by something other than drawOn (draw_on): replayed if kept
+        if key is None:
+            return self._draw_anew()
+        drawn_kept(self.canv, memory.active(), key, self._draw_anew)
+
+
 _NUMBERS: dict[float, str] = {}  # number -> as ReportLab's fp_str writes it
 
 
@@ -294,7 +329,7 @@ class _Again(NamedTuple):
     frags: bool  # whether the fragments come with the lines (the wrap set others: else the kept ones stay)
 
 
-class Para(MathParagraph):
+class Para(KeptDrawing, MathParagraph):
     """A Paragraph laid out once per width, whose split never overfills the height it was given.
 
     ReportLab 5.1 re-wrapping a hyphenated paragraph at the same width drops hyphens it had kept
@@ -314,7 +349,7 @@ class Para(MathParagraph):
     when drawn before with the same lines from the same canvas state: the PDF operators it wrote,
     kept as text, once the calls that drawing made of the fonts (which give each character its
     code in a font subset of this document, and each subset its name) are made again and give what
-    they gave then (see text.fonts.replayed); else it is drawn anew (see drawn_kept and replayed_on). Its person
+    they gave then (see text.fonts.replayed); else it is drawn anew (see KeptDrawing). Its person
     marks and links within the document are made again with it; a paragraph that draws anything else (a link
     out of the document, an image) is always drawn.
     """
@@ -509,27 +544,15 @@ class Para(MathParagraph):
                 canv._fontname, canv._fontsize, canv._leading, canv.bottomup,
                 getattr(canv, "_enforceColorSpace", None), _extgstate(getattr(canv, "_extgstate", None)))
 
-    _replay_tried = False  # drawOn found no drawing to replay: draw draws (and keeps what it drew)
+    def _kept_key(self, canv):
+        """The drawing's key (see KeptDrawing) when the cache keeps this paragraph's lines and its markup draws
+        only text, colours, person marks and links within the document."""
+        if self._lines_key is None or not self._plain or "_offsets" in self.__dict__ or memory.active() is None:
+            return None
+        return self._drawn_key(canv)
 
-    def drawOn(self, canvas, x, y, _sW=0):
-        """Flowable.drawOn, for a paragraph whose drawing is replayed without the canvas's saving and
-        restoring of its state (see replayed_on)."""
-        cache = memory.active() if self._lines_key is not None and self._plain else None
-        if cache is None or "_offsets" in self.__dict__ or getattr(self, "_showBoundary", False):
-            return super().drawOn(canvas, x, y, _sW)
-        if replayed_on(canvas, self._hAlignAdjust(x, _sW), y, cache.peek("layouts", self._drawn_key(canvas))):
-            return
-        self._replay_tried = True
-        try:
-            return super().drawOn(canvas, x, y, _sW)
-        finally:
-            del self._replay_tried
-
-    def draw(self):
-        cache = memory.active() if self._lines_key is not None and self._plain else None
-        if cache is None or "_offsets" in self.__dict__:
-            return super().draw()
-        drawn_kept(self.canv, cache, self._drawn_key(self.canv), super().draw, replay=not self._replay_tried)
+    def _draw_anew(self):
+        return MathParagraph.draw(self)
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)

@@ -39,7 +39,7 @@ from ..text.names import heading, sort_key, split_name
 from ..text.paragraph import _MARKERS, MathParagraph, _string_width, copy_fragment
 from .columns import GAP, Columns, column_count
 from .common import Context
-from .flowables import Anchor, Para, _extgstate, drawn_kept, paragraphs_key, replayed_on
+from .flowables import Anchor, KeptDrawing, Para, _extgstate, paragraphs_key
 
 PEOPLE_SECTIONS = ("programme", "abstracts", "tutorials", "posters")  # the sections that name people
 
@@ -133,8 +133,19 @@ def entry_markup(identity: Identity, key: str, pages: dict[int, bool], links: bo
     for page in sorted(pages):
         number = f'<a href="#{person_anchor(key, page)}">{page}</a>' if links else str(page)
         numbers.append(f"<b>{number}</b>" if pages[page] else number)
-    name = markup.inline(split_name(identity.name, identity.family).inverted())
-    return f"{name}\u2002{', '.join(numbers)}"
+    return f"{entry_name(identity)}\u2002{', '.join(numbers)}"
+
+
+def entry_name(identity: Identity) -> str:
+    """The name as its entry shows it, inverted ('Smagt, Patrick van der'), as markup."""
+    return markup.inline(split_name(identity.name, identity.family).inverted())
+
+
+def _cleaned(name: str) -> str | None:
+    """A name of text alone as ReportLab cleans the entry's text, with the space after it ('Smagt, Patrick van
+    der '); None when the space is not found there."""
+    text = cleanBlockQuotedText(name + "\u20020")  # the name, its space and a stand-in number
+    return text[:-1] if text.endswith(" 0") else None
 
 
 class EntryFrags:
@@ -167,15 +178,11 @@ class EntryFrags:
         would; else None."""
         if not self._set:
             return None
-        name = markup.inline(split_name(identity.name, identity.family).inverted())
-        if "<" in name or "&" in name:
+        name = entry_name(identity)
+        cleaned = None if "<" in name or "&" in name else _cleaned(name)
+        if cleaned is None or "\xa0" in cleaned or "\xad" in cleaned or cleaned[:-1].split(" ") != cleaned.split():
             return None
-        text = cleanBlockQuotedText(name + "\u20020")  # as frags makes it
-        if not text.endswith(" 0"):
-            return None
-        parts = text[:-2].split(" ")
-        if "\xa0" in text or "\xad" in text or parts != text[:-2].split():
-            return None
+        parts = cleaned.split()
         head, separator, plain, bold = self._template
         size, regular = head.fontSize, head.fontName
         words = [_Word(_string_width(part, regular, size), ((regular, part, None),), True) for part in parts]
@@ -196,17 +203,17 @@ class EntryFrags:
     def frags(self, identity: Identity, key: str, pages: dict[int, bool]) -> list | None:
         if self._template is None:
             return None
-        name = markup.inline(split_name(identity.name, identity.family).inverted())
+        name = entry_name(identity)
         if "<a" in name or "<link" in name or "<para" in name or "<bullet" in name or any(
                 marker in name for marker in _MARKERS):  # links, or math and fallback glyphs (parsed otherwise)
             return None
         head, separator, plain, bold = self._template
         if "<" not in name and "&" not in name:  # text alone: one fragment, as the parser makes it
-            text = cleanBlockQuotedText(name + "\u20020")  # the name, its space and a stand-in number
-            if not text.endswith(" 0"):
+            cleaned = _cleaned(name)
+            if cleaned is None:
                 return None
             last = copy_fragment(head)
-            last.text = text[:-1]
+            last.text = cleaned
             last.link, last.us_lines = [], []
             frags = [last]
         else:
@@ -263,7 +270,7 @@ class _Word(NamedTuple):
 _FUZZ = rl_config._FUZZ
 
 
-class IndexEntry(Flowable):
+class IndexEntry(KeptDrawing, Flowable):
     """An entry whose name is text alone, set and drawn without a Paragraph: its words are broken into lines
     as ReportLab's breakLines breaks the entry's fragments (greedily, a space's width between words), and
     drawn with the text object calls ReportLab's drawPara makes for them (the same operators, the same
@@ -347,43 +354,26 @@ class IndexEntry(Flowable):
             return [] if availHeight < self.height else [self]
         return self.paragraph().split(availWidth, availHeight)
 
-    def _drawn_key(self, cache, canv) -> tuple:
-        """What the operators of drawing this entry depend on besides the fonts' state (see flowables.drawn_kept):
-        its words and lines, its style and the fonts, and the canvas's state, as for a Para."""
+    def _kept_key(self, canv):
+        """What the operators of drawing this entry depend on besides the fonts' state (see KeptDrawing), in a
+        build that keeps layouts: its words and lines, its style and the fonts, and the canvas's state, as for a
+        Para; None where it is not kept, or its paragraph draws it."""
+        cache = memory.active()
+        if cache is None or not cache.warm or self._lines is None or self._lines[1] is None:
+            return None
         return ("entry drawn", self.words, self._lines[0], tuple(self._lines[1]),
                 paragraphs_key(cache, (self.style,)), canv._fontname, canv._fontsize, canv._leading, canv.bottomup,
                 getattr(canv, "_enforceColorSpace", None), _extgstate(getattr(canv, "_extgstate", None)))
 
-    _keeping = None  # the key its drawing is kept under, while drawOn draws it anew
-
-    def drawOn(self, canvas, x, y, _sW=0):
-        """Flowable.drawOn; in a build that keeps layouts, what the same entry drew before is replayed, and a
-        new drawing kept (flowables.drawn_kept), as for a paragraph."""
-        cache = memory.active()
-        if (cache is None or not cache.warm or self._lines is None or self._lines[1] is None
-                or getattr(self, "_showBoundary", False)):
-            return super().drawOn(canvas, x, y, _sW)
-        key = self._drawn_key(cache, canvas)
-        if replayed_on(canvas, self._hAlignAdjust(x, _sW), y, cache.peek("layouts", key)):
-            return
-        self._keeping = key
+    def _draw_anew(self):
+        if self._lines is not None and self._lines[1] is not None:
+            return self._draw_lines()
+        para = self.paragraph()
+        para.canv = self.canv
         try:
-            return super().drawOn(canvas, x, y, _sW)
+            return para.draw()
         finally:
-            del self._keeping
-
-    def draw(self):
-        lines = self._lines[1] if self._lines is not None else None
-        if lines is None:
-            para = self.paragraph()
-            para.canv = self.canv
-            try:
-                return para.draw()
-            finally:
-                del para.canv
-        if self._keeping is not None:
-            return drawn_kept(self.canv, memory.active(), self._keeping, self._draw_lines, replay=False)
-        self._draw_lines()
+            del para.canv
 
     def _draw_lines(self):
         lines = self._lines[1]
