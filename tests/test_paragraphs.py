@@ -448,7 +448,7 @@ def test_hyphenation_with_one_pyphen_per_language_breaks_as_reportlab_does(text_
             ours.wrap(width, 1000)
             theirs.wrap(width, 1000)
             assert _lines(ours) == _lines(theirs), (lang, width)
-    shared = module.MathParagraph.breakLines.__globals__["pyphen"]
+    shared = module._HELPERS.pyphen  # the one breakLines and its fallback use
     first = shared.Pyphen(lang="de_DE")
     assert shared.Pyphen(lang="de_DE") is first and shared.Pyphen(lang="en_GB") is not first
     path = pyphen.LANGUAGES[pyphen.language_fallback("de_DE")]

@@ -49,6 +49,7 @@ from reportlab.platypus.paragraph import Paragraph, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from .fonts import FALLBACKS, reportlab_checked, when_fonts_change
+from .linebreak import Helpers, break_lines
 
 __all__ = ["BOX_FONT", "EMBOLDEN", "MathParagraph", "SCRIPTSPACE", "overhang"]
 
@@ -620,19 +621,43 @@ class _OnePyphen:
         return made
 
 
+def _measure(fontName, fontSize):
+    """A function of a text giving _string_width(text, fontName, fontSize)."""
+    font = pdfmetrics.getFont(fontName)
+    if font.fontName == BOX_FONT:
+        return lambda text: font.stringWidth(text, fontSize)
+    return lambda text: _text_width(text, font, fontSize)
+
+
+def _line_breaking() -> Helpers:
+    """ReportLab's line breaking with the helpers above, and one Pyphen per language."""
+    pyphen = _OnePyphen(_rl_paragraph.pyphen) if _rl_paragraph.pyphen else None
+    get_frag_words = _calling(_rl_paragraph._getFragWords, stringWidth=_string_width, split=_split)
+    hyphenate = _calling(
+        _rl_paragraph._hyphenateFragWord, _hyGenPair=_calling(_rl_paragraph._hyGenPair, stringWidth=_string_width),
+        _hyGenFragsPair=_calling(_rl_paragraph._hyGenFragsPair,
+                                 _rebuildFragWord=_calling(_rl_paragraph._rebuildFragWord, stringWidth=_string_width)))
+    return Helpers(
+        fallback=_calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
+                          getAscentDescent=_ascent_descent, split=_split, pyphen=pyphen, _getFragWords=get_frag_words,
+                          _hyphenateFragWord=hyphenate),
+        get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
+        measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate)
+
+
+_HELPERS = _line_breaking() if _CHECKED else None
+
+
 class MathParagraph(Paragraph):
     """A Paragraph that sets booklet's inline-math boxes (stacked scripts, fixed spaces); its lines are
-    broken by ReportLab's breakLines comparing fragments with _same_frag, measuring text with
-    _string_width and _ascent_descent, splitting it with _split and hyphenating with one Pyphen per language
-    (the same answers, sooner; with a ReportLab version they were not checked against,
-    fonts.CHECKED_REPORTLAB, its own functions)."""
+    broken by text.linebreak (ReportLab's loop, keeping what it asks again for every word), comparing
+    fragments with _same_frag, measuring text with _string_width and _ascent_descent, splitting it with
+    _split and hyphenating with one Pyphen per language (the same answers, sooner; with a ReportLab version
+    they were not checked against, fonts.CHECKED_REPORTLAB, its own functions)."""
 
     if _CHECKED:
-        breakLines = _calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
-                              getAscentDescent=_ascent_descent, split=_split,
-                              pyphen=_OnePyphen(_rl_paragraph.pyphen) if _rl_paragraph.pyphen else None,
-                              _getFragWords=_calling(_rl_paragraph._getFragWords, stringWidth=_string_width,
-                                                     split=_split))
+        def breakLines(self, width):  # noqa: N802 - ReportLab's name
+            return break_lines(self, width, _HELPERS)
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is None and isinstance(text, str):

@@ -1,0 +1,164 @@
+"""text.linebreak against ReportLab: the same lines, fragments and words for every paragraph it takes.
+
+Each paragraph is broken twice from the same markup: once by MathParagraph.breakLines (text.linebreak) and
+once by ReportLab's own Paragraph.breakLines, unchanged; everything breaking leaves behind is compared:
+the lines (widths left, word counts, sizes, ascents, descents, each fragment's attributes), the paragraph's
+list of words afterwards (what a split between pages reads), and its counts of hyphenations and split words.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus.paragraph import Paragraph, _getFragWords
+
+from booklet.build import build_booklet
+from booklet.layout.page import page_for
+from booklet.layout.styles import make_styles
+from booklet.text import linebreak, markup
+from booklet.text import paragraph as mathparagraph
+from booklet.text.fonts import use_fonts
+from booklet.text.paragraph import MathParagraph
+
+from .test_index_frags import DATA
+
+
+def _plain(value):
+    """`value` with every list, tuple and object made into what compares by value (classes kept)."""
+    if isinstance(value, (list, tuple)):
+        return type(value).__name__, [_plain(item) for item in value]
+    if hasattr(value, "__dict__") and not isinstance(value, type):
+        return type(value).__name__, {name: _plain(item) for name, item in value.__dict__.items()}
+    return type(value).__name__, value
+
+
+def _broken(break_lines, text: str, style, width):
+    para = MathParagraph(text, style)
+    widths = copy.copy(width)
+    lines = break_lines(para, widths)
+    return _plain((lines, para.frags, para._width_max, para._hyphenations, para._splitLongWordCount,
+                   para.height, widths))
+
+
+@pytest.fixture(scope="module")
+def styles():
+    use_fonts()
+    made = make_styles(page_for("A5"))
+    text = made.text
+    return {
+        "text": text,  # justified, hyphenated (embedded hyphens too), long URLs split
+        "person": made.person,
+        "hyphenation2": ParagraphStyle("h2", parent=text, embeddedHyphenation=2),
+        "no-shrink": ParagraphStyle("ns", parent=text, spaceShrinkage=0),
+        "stretch": ParagraphStyle("st", parent=text, spaceShrinkage=-0.05),
+        "left": ParagraphStyle("left", parent=made.body, alignment=TA_LEFT, hyphenationLang=""),
+        "centred-no-split": ParagraphStyle("c", parent=made.small, alignment=TA_CENTER, splitLongWords=0),
+        "bullet": ParagraphStyle("b", parent=text, bulletIndent=0, leftIndent=4, firstLineIndent=-2,
+                                 bulletFontSize=9),
+        "justify-breaks": ParagraphStyle("jb", parent=text, alignment=TA_JUSTIFY, justifyBreaks=1),
+    }
+
+
+WORDS = ("the posterior for photometric redshifts is well constrained and unremarkable; "
+         "Ærøskøbing Þóra Ивáнова Παπαδόπουλος 36c3 extraordinarily incomprehensibilities "
+         "https://example.org/a/very/long/path/to/a/resource?query=1 e-mail 8σ x²").split()
+MARKUP = [
+    "Plain words only, a few of them, to make two fragments: <i>this</i> one.",
+    "A <b>bold</b> and <i>italic</i> word, then $x_i^2$ and $H_{0}$ in the middle of a sentence of words.",
+    "Soft\u00adhyphen\u00adated words and a no\u00a0break space, and <i>emph\u00adasised</i> ones too.",
+    "A line<br/>break and another<br/><br/>two of them, <b>bold<br/>across</b> a break.",
+    '<a name="anchor"/>An anchor first, <a href="https://example.org">a link</a> and <a name="x"/>another.',
+    "  Leading spaces, trailing ones  <i> and spaces </i> inside <b>tags </b>everywhere . ",
+    "Supercalifragilisticexpialidociouslyextraordinarilylongwordthatnevereverfits <i>and "
+    "anotherunbelievablylongwordwithoutanyhyphenationpointsatall</i>.",
+    "https://example.org/a/very/long/path/to/a/resource/that/needs/splitting?with=query&amp;more=1 <i>url</i>",
+    "<font size=\"14\">Big</font> and <super>sup</super> and <sub>sub</sub> rises, &amp; entities &lt; &gt;.",
+    "<i></i><b></b>Empty fragments <i></i> here and there<b></b>.",
+    "Tabs\tand\nnewlines\rin <i>the\ttext</i>.",
+]
+
+
+MATH = ["x_i^2", "H_{0}", r"\sigma", r"M_\odot", "a^{b}_{c}"]
+
+
+def _corpus(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    made = list(MARKUP)
+    for _ in range(count):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(1, 60))]
+        for _ in range(rng.randint(0, 6)):
+            i = rng.randrange(len(words))
+            j = min(len(words), i + rng.randint(1, 4))
+            kind = rng.choice(["*", "_", "$", "`"])
+            if kind == "$":
+                words[i:j] = ["$" + rng.choice(MATH) + "$"]
+            else:
+                words[i] = kind + words[i]
+                words[j - 1] = words[j - 1] + kind
+        made.append(markup.inline(" ".join(words)))
+    return made
+
+
+WIDTHS = [1, 8, 40, 90.5, 160, 255.1, 400, [120, 200], [30, 60, 90]]
+
+
+def test_every_paragraph_breaks_as_reportlab_breaks_it(styles, monkeypatch):
+    taken = []
+    original = linebreak._takes
+    monkeypatch.setattr(linebreak, "_takes", lambda *a: taken.append(original(*a)) or taken[-1])
+    alone = []
+    original_alone = linebreak._text_alone
+    monkeypatch.setattr(linebreak, "_text_alone", lambda frags: alone.append(original_alone(frags)) or alone[-1])
+    compared = 0
+    for i, text in enumerate(_corpus(16, seed=5)):
+        for j, (name, style) in enumerate(styles.items()):
+            for width in WIDTHS[(i + j) % 3::3]:  # each text at three of the widths in each style
+                ours = _broken(MathParagraph.breakLines, text, style, width)
+                assert ours == _broken(Paragraph.breakLines, text, style, width), (text, name, width)
+                compared += 1
+    assert compared > 700
+    assert sum(taken) > 0.8 * len(taken) and not all(taken)  # most by break_lines; single fragments not
+    assert sum(alone) > 0.5 * len(alone) and not all(alone)  # both ways of making the words
+
+
+def test_the_words_of_fragments_of_text_alone_are_reportlabs(styles):
+    for text in _corpus(60, seed=9):
+        frags = MathParagraph(text, styles["text"]).frags
+        if not linebreak._text_alone(frags):
+            continue
+        ours = linebreak.frag_words(copy.deepcopy(frags), mathparagraph._split, mathparagraph._measure)
+        assert _plain(ours) == _plain(_getFragWords(copy.deepcopy(frags), 100)), text
+
+
+_PIECES = st.sampled_from(["word", "hyphenation", "x", " ", "  ", "\u00a0", "\u00ad", "\t", "\n", "é", "σ",
+                           "$x_i^2$", "&amp;", "<br/>", '<a name="n"/>', "reallyveryverylongword",
+                           "https://example.org/path/to/it"])
+_TAGS = st.sampled_from([("", ""), ("<i>", "</i>"), ("<b>", "</b>"), ('<a href="#t">', "</a>"),
+                         ("<super>", "</super>"), ('<font size="13">', "</font>")])
+_SEGMENTS = st.lists(st.tuples(_TAGS, st.lists(_PIECES, min_size=1, max_size=8)), min_size=1, max_size=8)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(segments=_SEGMENTS, width=st.floats(min_value=5, max_value=300))
+def test_any_text_breaks_as_reportlab_breaks_it(styles, segments, width):
+    text = "".join(opening + "".join(pieces) + closing for (opening, closing), pieces in segments)
+    for name in ("text", "left", "hyphenation2"):
+        assert (_broken(MathParagraph.breakLines, text, styles[name], width)
+                == _broken(Paragraph.breakLines, text, styles[name], width)), (text, name, width)
+
+
+def test_the_sample_is_the_same_byte_for_byte_as_with_reportlabs_line_breaking(tmp_path, monkeypatch):
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    taken = []
+    original = linebreak._takes
+    monkeypatch.setattr(linebreak, "_takes", lambda *a: taken.append(original(*a)) or taken[-1])
+    build_booklet(DATA, tmp_path / "ours.pdf")
+    assert sum(taken) > 300
+    monkeypatch.setattr(MathParagraph, "breakLines", mathparagraph._HELPERS.fallback)
+    build_booklet(DATA, tmp_path / "reportlab.pdf")
+    assert (tmp_path / "ours.pdf").read_bytes() == (tmp_path / "reportlab.pdf").read_bytes()
