@@ -197,7 +197,7 @@ def break_lines(para, width, helpers: Helpers):
     else:
         _words = helpers.get_frag_words(frags, maxWidth)
     words = []
-    source = g = None
+    source = g = source_space = None
     FW = []
     aFW = FW.append
     at = 0  # the next of _words
@@ -208,6 +208,22 @@ def break_lines(para, width, helpers: Helpers):
         w = _words[at]
         at += 1
         aFW(w)
+        if alone and len(w) == 2 and w[1][0] is source and words and shrinks_only:
+            # The usual word: a word on in the fragment the line's last fragment was cloned from. When it
+            # fits without shrinking any space it takes the way ReportLab's loop takes it, in short.
+            wordWidth = w[0]
+            newWidth = currentWidth + spaceWidth + wordWidth if wordWidth > 0 else currentWidth
+            if newWidth <= maxWidth:
+                nText = w[1][1]
+                if nText:
+                    n += 1
+                if spaceWidth and not g.text.endswith(" "):
+                    g.text += " " + nText
+                else:
+                    g.text += nText
+                spaceWidth = source_space if isinstance(w, _HSFrag) else 0
+                currentWidth = newWidth
+                continue
         f = w[-1][0]
         fontName = f.fontName
         fontSize = f.fontSize
@@ -305,6 +321,7 @@ def break_lines(para, width, helpers: Helpers):
                     words = [g]
                     g.text = nText
                     source = f
+                    source_space = space_width(source.fontName, source.fontSize)
                 elif not same_frag(g, f):
                     if spaceWidth:
                         i = len(words) - 1
@@ -319,6 +336,7 @@ def break_lines(para, width, helpers: Helpers):
                     words.append(g)
                     g.text = nText
                     source = f
+                    source_space = space_width(source.fontName, source.fontSize)
                 elif spaceWidth:
                     if not g.text.endswith(" "):
                         g.text += " " + nText
@@ -338,6 +356,7 @@ def break_lines(para, width, helpers: Helpers):
                         ni = 1
                     words.append(g)
                     source = i[0]
+                    source_space = space_width(source.fontName, source.fontSize)
                     fontSize = g.fontSize
                     ascent, descent = ascent_and_descent(g.fontName, fontSize)
                     if fontSize > maxSize:
@@ -377,6 +396,7 @@ def break_lines(para, width, helpers: Helpers):
             n = 1
             g = _clone(f)
             source = f
+            source_space = space_width(source.fontName, source.fontSize)
             maxSize = g.fontSize
             maxAscent, minDescent = ascent_and_descent(g.fontName, maxSize)
             words = [g]
@@ -387,6 +407,7 @@ def break_lines(para, width, helpers: Helpers):
                 g.text = i[1]
                 words.append(g)
                 source = i[0]
+                source_space = space_width(source.fontName, source.fontSize)
                 fontSize = g.fontSize
                 ascent, descent = ascent_and_descent(g.fontName, fontSize)
                 if fontSize > maxSize:

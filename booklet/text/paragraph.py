@@ -621,12 +621,35 @@ class _OnePyphen:
         return made
 
 
+class _Widths(dict):
+    """Text -> its width in one font and size, measured when first asked for (a look-up in this dictionary
+    takes a fifth of _string_width's time; the words of a big book fit in it several times)."""
+
+    def __init__(self, font, size):
+        super().__init__()
+        self.font, self.size = font, size
+
+    def __missing__(self, text):
+        if len(self) >= 1 << 16:
+            self.clear()
+        width = self[text] = self.font.stringWidth(text, self.size)
+        return width
+
+
+@functools.lru_cache(maxsize=256)
+def _widths(font, size) -> _Widths:  # `font`: the font object itself, as _text_width keys it
+    return _Widths(font, size)
+
+
+when_fonts_change(_widths.cache_clear)
+
+
 def _measure(fontName, fontSize):
     """A function of a text giving _string_width(text, fontName, fontSize)."""
     font = pdfmetrics.getFont(fontName)
     if font.fontName == BOX_FONT:
         return lambda text: font.stringWidth(text, fontSize)
-    return lambda text: _text_width(text, font, fontSize)
+    return _widths(font, fontSize).__getitem__
 
 
 def _line_breaking() -> Helpers:
