@@ -51,8 +51,10 @@ from ..layout.marks import person_anchor
 from ..processes import cores
 from .render import BookletCanvas, BookletDocTemplate
 
-# rough cost of laying out each thing a section holds (an abstract on its own page = 1): for balancing
-WEIGHTS = {"abstract": 1.0, "item": 0.15, "poster": 0.36, "tutorial": 1.0, "participant": 0.02}
+# rough cost of laying out each thing a section holds (an abstract on its own page = 1): for balancing. A
+# poster is 0.47: since text.linebreak made the abstracts' long paragraphs cheaper to break, 0.36 left the run
+# with the posters the later to finish by a sixth (500 talks: 3.4 s against 2.6 s; 2,000: 12.7 s against 10.3)
+WEIGHTS = {"abstract": 1.0, "item": 0.15, "poster": 0.47, "tutorial": 1.0, "participant": 0.02}
 BUILD_SHARE = 0.26  # of a piece's cost, making its flowables (a run that lays out only its end makes them all)
 LATER_SHARE = 0.005  # the same for abstracts on pages of their own: they are Laters, a run makes only its own
 MIN_WEIGHT = 400.0  # books lighter than this (about 400 abstract pages) are built in one process: it does not pay
@@ -76,7 +78,7 @@ def jobs_that_pay(booklet, jobs: int | None) -> int:
     return jobs if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
-KEPT_PER_WEIGHT = 28 * 2**10  # bytes of layouts kept on disk per unit of weight (500 talks: ~25 MB, 2,000: ~110)
+KEPT_PER_WEIGHT = 28 * 2**10  # bytes of layouts kept on disk per unit of weight (500 talks: ~29 MB, 2,000: ~125)
 
 
 def layouts_fit(booklet) -> bool:
