@@ -486,3 +486,20 @@ def test_posters_read_elsewhere_with_a_cache_of_their_own(tmp_path, monkeypatch)
     with memory.using(memory.BuildCache(warm=True)):
         assert _read_outcome(folder, True) == here
     assert not asked.exists()
+
+
+def test_a_run_cut_inside_a_piece_pays_for_making_all_of_its_flowables():
+    """A run lays out its share of a piece but makes all of the piece's flowables: a cut that would give it
+    only the first hundredth of a big piece, and the making of the rest, is not made."""
+    from booklet.output.parallel import Chunk, _pack
+
+    # 100 + 1 % of the next 100 fill a run of 101, but that run would also make the other 99 % (at a quarter of
+    # their cost): the second piece goes whole to the next run
+    assert _pack([100.0, 100.0], [0.26, 0.26], 101.0) == [[Chunk(0)], [Chunk(1)]]
+    # no run of 11 can lay out any of a piece of 100 and make the rest of its flowables (26)
+    assert _pack([10.0, 100.0], [0.26, 0.26], 11.0) is None
+    runs = _pack([10.0, 100.0], [0.26, 0.26], 70.0)  # cut inside the second piece
+    (first, cut), (rest,) = runs
+    assert first == Chunk(0) and cut.piece == rest.piece == 1 and cut.end == rest.start
+    assert 10 + 100 * cut.end + 0.26 * 100 * (1 - cut.end) <= 70 + 1e-6  # its share, and making the rest
+    assert 100 * (1 - rest.start) + 0.26 * 100 * rest.start <= 70 + 1e-6  # making what is before, and its share
