@@ -53,7 +53,8 @@ from .render import BookletCanvas, BookletDocTemplate
 
 # rough cost of laying out each thing a section holds (an abstract on its own page = 1): for balancing. A
 # poster is 0.47: since text.linebreak made the abstracts' long paragraphs cheaper to break, 0.36 left the run
-# with the posters the later to finish by a sixth (500 talks: 3.4 s against 2.6 s; 2,000: 12.7 s against 10.3)
+# with the posters the later to finish by a sixth (500 talks: 3.4 s against 2.6 s; 2,000: 12.7 s against 10.3;
+# builds in parts, one run each). Weighed alone in one process a poster is 0.36-0.40: the parts find it heavier.
 WEIGHTS = {"abstract": 1.0, "item": 0.15, "poster": 0.47, "tutorial": 1.0, "participant": 0.02}
 BUILD_SHARE = 0.26  # of a piece's cost, making its flowables (a run that lays out only its end makes them all)
 LATER_SHARE = 0.005  # the same for abstracts on pages of their own: they are Laters, a run makes only its own
