@@ -162,3 +162,13 @@ def test_the_sample_is_the_same_byte_for_byte_as_with_reportlabs_line_breaking(t
     monkeypatch.setattr(MathParagraph, "breakLines", mathparagraph._HELPERS.fallback)
     build_booklet(DATA, tmp_path / "reportlab.pdf")
     assert (tmp_path / "ours.pdf").read_bytes() == (tmp_path / "reportlab.pdf").read_bytes()
+
+
+def test_measuring_words_gives_reportlabs_widths_past_the_dictionarys_bound(styles):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    style = styles["text"]
+    measure = mathparagraph._measure(style.fontName, style.fontSize)
+    words = [f"w{n}ö" for n in range(9000)] + ["w1ö", "", " "]  # past the 8,192 a dictionary keeps
+    assert [measure(word) for word in words] == [stringWidth(word, style.fontName, style.fontSize) for word in words]
+    assert 0 < len(measure.__self__) <= 1 << 13  # the dictionary behind it, emptied once when full

@@ -1,15 +1,17 @@
-"""A paragraph's fragments -> its lines, as ReportLab's breakLines breaks them, in about a third of the time.
+"""A paragraph's fragments -> its lines, as ReportLab's breakLines breaks them, in a little over half the time.
 
 ReportLab breaks a paragraph of several fragments (any markup: italics, a link, a math box) word by word,
 and for every word it (1) works out again how far the spaces of the line so far could shrink (counting
-the spaces of each fragment on the line and measuring a space in its font), (2) compares the fragment
-with the one before, attribute by attribute, and (3) takes the word off the front of its list. At 500
-talks that is 250 width look-ups and 70 comparisons a paragraph, and line breaking was a quarter of a
-build's time. `break_lines` is the same loop with what it asks kept as it goes: each fragment's count of
-spaces and its space width, the fragment the current one was cloned from (a word of that same fragment
-needs no comparison), and a place in the list of words. It sums the same numbers in the same order, calls
-the same hyphenation and word-splitting functions of ReportLab's and makes the same fragments, lines and
-list of words (`Paragraph.frags` afterwards), so a paragraph is set and drawn exactly as before.
+the spaces of each fragment on the line and measuring a space in its font), (2) compares the word's
+fragment with the line's last, attribute by attribute, and (3) takes the word off the front of its list.
+At 500 talks that was 250 width look-ups and 70 comparisons a paragraph, and line breaking a quarter of a
+build's time. `break_lines` is the same loop keeping what it asks again: it reckons the shrinking only when
+a word does not fit without it (shrinking only ever lets a line take more); it knows that a word of the
+fragment the line's last fragment was cloned from looks the same, in the same font (such a word, when it
+fits, takes a short way through the loop: two thirds of the words); and it walks the list with an index.
+It sums the same numbers in the same order, calls the same hyphenation and word-splitting functions of
+ReportLab's and makes the same fragments, lines and list of words (`Paragraph.frags` afterwards), so a
+paragraph is set and drawn exactly as before.
 
 It takes any paragraph of two or more fragments that ReportLab would break with the same loop; its words
 are made by `frag_words` (ReportLab's _getFragWords, sooner) when the fragments are text alone, else by
@@ -190,7 +192,7 @@ def break_lines(para, width, helpers: Helpers):
 
     # `words`: the fragments of the line so far, the last of them `g`; with fragments of text alone,
     # `source` is the fragment `g` was cloned from: a word of it looks as `g` does, and its font's
-    # size, ascent and descent are counted in the line's already.
+    # size, ascent and descent are counted in the line's already (`source_space`: a space in it).
     alone = _text_alone(frags)
     if alone:
         _words = frag_words(frags, helpers.split, helpers.measure)

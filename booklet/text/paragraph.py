@@ -622,21 +622,22 @@ class _OnePyphen:
 
 
 class _Widths(dict):
-    """Text -> its width in one font and size, measured when first asked for (a look-up in this dictionary
-    takes a fifth of _string_width's time; the words of a big book fit in it several times)."""
+    """Text -> its width in one font and size, measured when first asked for: a look-up here is a dictionary's,
+    where _string_width is two calls and a look-up in a cache keyed by all three. At most 8,192 texts (the
+    2,000-talk book has 1,705 different words in its most used font and size), at most 32 fonts and sizes."""
 
     def __init__(self, font, size):
         super().__init__()
         self.font, self.size = font, size
 
     def __missing__(self, text):
-        if len(self) >= 1 << 16:
+        if len(self) >= 1 << 13:
             self.clear()
         width = self[text] = self.font.stringWidth(text, self.size)
         return width
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=32)
 def _widths(font, size) -> _Widths:  # `font`: the font object itself, as _text_width keys it
     return _Widths(font, size)
 
