@@ -149,7 +149,7 @@ def break_lines(para, width, helpers: Helpers):
     maxlineno = len(maxWidths) - 1
     hyphenator = getattr(style, "hyphenationLang", "")
     if hyphenator:
-        if isinstance(hyphenator, str):
+        if isinstance(hyphenator, (str, bytes)):  # ReportLab's isStr
             hyphenator = hyphenator.strip()
             hyphenator = pyphen.Pyphen(lang=hyphenator).iterate if hyphenator and pyphen else None
         elif not callable(hyphenator):
