@@ -33,11 +33,12 @@ from booklet.text import paragraph as mathparagraph  # noqa: E402
 from booklet.text.paragraph import MathParagraph  # noqa: E402
 
 
-def _plain(value):
+def plain(value):
+    """`value` with every list, tuple and object made into what compares by value (classes kept)."""
     if isinstance(value, (list, tuple)):
-        return type(value).__name__, [_plain(item) for item in value]
+        return type(value).__name__, [plain(item) for item in value]
     if hasattr(value, "__dict__") and not isinstance(value, type):
-        return type(value).__name__, {name: _plain(item) for name, item in value.__dict__.items()}
+        return type(value).__name__, {name: plain(item) for name, item in value.__dict__.items()}
     return type(value).__name__, value
 
 
@@ -68,11 +69,15 @@ def _fresh(entries):
     return [(MathParagraph(text, style, bulletText=bullet), copy.copy(width)) for text, bullet, style, width in entries]
 
 
-def _broken(breaking, text, bullet, style, width):
+def broken(breaking, text, bullet, style, width):
+    """All that `breaking` (a breakLines) leaves behind for the paragraph of `text` at `width`, comparable: the
+    lines, the paragraph's list of words, its widest line, counts of hyphenations and split words, height,
+    and the widths (which breaking may change)."""
     para = MathParagraph(text, style, bulletText=bullet)
     widths = copy.copy(width)
     lines = breaking(para, widths)
-    return _plain((lines, para.frags, para._width_max, para._hyphenations, para._splitLongWordCount, widths))
+    return plain((lines, para.frags, para._width_max, para._hyphenations, para._splitLongWordCount,
+                  para.height, widths))
 
 
 def main() -> None:
@@ -83,7 +88,7 @@ def main() -> None:
     os.environ["BOOKLET_CACHE"] = "off"
     entries = collect(args.data, ROOT / "bench" / "out" / "linebreak-bench.pdf")
     differ = [entry for entry in entries
-              if _broken(MathParagraph.breakLines, *entry) != _broken(Paragraph.breakLines, *entry)]
+              if broken(MathParagraph.breakLines, *entry) != broken(Paragraph.breakLines, *entry)]
     print(f"{len(entries)} paragraphs from {', '.join(str(folder) for folder in args.data)}; "
           f"broken otherwise than by ReportLab: {len(differ)}")
     ways = {"booklet (text.linebreak)": MathParagraph.breakLines,

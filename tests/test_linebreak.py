@@ -25,24 +25,14 @@ from booklet.text import paragraph as mathparagraph
 from booklet.text.fonts import use_fonts
 from booklet.text.paragraph import MathParagraph
 
-from .test_index_frags import DATA
+from .test_index_frags import DATA, _bench_module
 
 
-def _plain(value):
-    """`value` with every list, tuple and object made into what compares by value (classes kept)."""
-    if isinstance(value, (list, tuple)):
-        return type(value).__name__, [_plain(item) for item in value]
-    if hasattr(value, "__dict__") and not isinstance(value, type):
-        return type(value).__name__, {name: _plain(item) for name, item in value.__dict__.items()}
-    return type(value).__name__, value
+_BENCH = _bench_module("linebreak_bench")  # its comparison of what breaking leaves behind
 
 
 def _broken(break_lines, text: str, style, width):
-    para = MathParagraph(text, style)
-    widths = copy.copy(width)
-    lines = break_lines(para, widths)
-    return _plain((lines, para.frags, para._width_max, para._hyphenations, para._splitLongWordCount,
-                   para.height, widths))
+    return _BENCH.broken(break_lines, text, None, style, width)
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +122,7 @@ def test_the_words_of_fragments_of_text_alone_are_reportlabs(styles):
         if not linebreak._text_alone(frags):
             continue
         ours = linebreak.frag_words(copy.deepcopy(frags), mathparagraph._split, mathparagraph._measure)
-        assert _plain(ours) == _plain(_getFragWords(copy.deepcopy(frags), 100)), text
+        assert _BENCH.plain(ours) == _BENCH.plain(_getFragWords(copy.deepcopy(frags), 100)), text
 
 
 _PIECES = st.sampled_from(["word", "hyphenation", "x", " ", "  ", "\u00a0", "\u00ad", "\t", "\n", "é", "σ",

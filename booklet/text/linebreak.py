@@ -123,6 +123,11 @@ def frag_words(frags, split, measure):
     return words
 
 
+def _break_after(f):
+    """The line break ReportLab puts after the head of a word it hyphenates or splits (a word of its own)."""
+    return _InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")])
+
+
 def _clone(f):
     """f.clone(): for a ParaFrag, what ABag.clone makes (a new one with the same dictionary), sooner."""
     if type(f) is not ParaFrag:
@@ -193,6 +198,26 @@ def break_lines(para, width, helpers: Helpers):
     # `words`: the fragments of the line so far, the last of them `g`; with fragments of text alone,
     # `source` is the fragment `g` was cloned from: a word of it looks as `g` does, and its font's
     # size, ascent and descent are counted in the line's already (`source_space`: a space in it).
+
+    def add(frag, text) -> None:
+        """A clone of `frag` holding `text`, onto the line."""
+        nonlocal g, source, source_space
+        g = _clone(frag)
+        g.text = text
+        words.append(g)
+        source, source_space = frag, space_width(frag.fontName, frag.fontSize)
+
+    def count(name, size) -> None:
+        """Text in that font and size on the line: its tallest size, ascent and deepest descent so far."""
+        nonlocal maxSize, maxAscent, minDescent
+        ascent, descent = ascent_and_descent(name, size)
+        if size > maxSize:
+            maxSize = size
+        if ascent > maxAscent:
+            maxAscent = ascent
+        if descent < minDescent:
+            minDescent = descent
+
     alone = _text_alone(frags)
     if alone:
         _words = frag_words(frags, helpers.split, helpers.measure)
@@ -258,7 +283,7 @@ def break_lines(para, width, helpers: Helpers):
                 hsw = w.shyphenate(newWidth, limWidth)
                 if hsw:
                     _words[at:at] = hsw
-                    _words.insert(at + 1, _InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]))
+                    _words.insert(at + 1, _break_after(f))
                     FW.pop(-1)
                     para._hyphenations += 1
                     continue
@@ -267,7 +292,7 @@ def break_lines(para, width, helpers: Helpers):
                     if hyphenation2 or w._fsww + 1e-8 <= nMW:
                         hsw = w.shyphenate(wordWidth, nMW)
                         if hsw:
-                            _words[at:at] = [_InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]), w]
+                            _words[at:at] = [_break_after(f), w]
                             FW.pop(-1)
                             continue
             elif attemptHyphenation:
@@ -277,7 +302,7 @@ def break_lines(para, width, helpers: Helpers):
                                              embeddedHyphenation and hyOk, hymwl)
                 if hsw:
                     _words[at:at] = hsw
-                    _words.insert(at + 1, _InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]))
+                    _words.insert(at + 1, _break_after(f))
                     FW.pop(-1)
                     para._hyphenations += 1
                     continue
@@ -286,14 +311,14 @@ def break_lines(para, width, helpers: Helpers):
                                                  uriWasteReduce if hyOk else False,
                                                  embeddedHyphenation and hyOk, hymwl)
                     if hsw:
-                        _words[at:at] = [_InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]), w]
+                        _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
                         continue
             if splitLongWords and not isinstance(w, _SplitFrag):
                 nmw = min(lineno, maxlineno)
                 if wordWidth > max(maxWidths[nmw:nmw + 1]):
                     _words[at:at] = _rl._splitFragWord(w, maxWidth - spaceWidth - currentWidth, maxWidths, lineno)
-                    _words.insert(at + 1, _InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]))
+                    _words.insert(at + 1, _break_after(f))
                     FW.pop(-1)
                     para._splitLongWordCount += 1
                     continue
@@ -311,19 +336,9 @@ def break_lines(para, width, helpers: Helpers):
                 else:
                     g.text += nText
             else:
-                ascent, descent = ascent_and_descent(f.fontName, fontSize)
-                if fontSize > maxSize:
-                    maxSize = fontSize
-                if ascent > maxAscent:
-                    maxAscent = ascent
-                if descent < minDescent:
-                    minDescent = descent
+                count(f.fontName, fontSize)
                 if not words:
-                    g = _clone(f)
-                    words = [g]
-                    g.text = nText
-                    source = f
-                    source_space = space_width(source.fontName, source.fontSize)
+                    add(f, nText)
                 elif not same_frag(g, f):
                     if spaceWidth:
                         i = len(words) - 1
@@ -334,11 +349,7 @@ def break_lines(para, width, helpers: Helpers):
                                 if not wi.text.endswith(" "):
                                     wi.text += " "
                                 break
-                    g = _clone(f)
-                    words.append(g)
-                    g.text = nText
-                    source = f
-                    source_space = space_width(source.fontName, source.fontSize)
+                    add(f, nText)
                 elif spaceWidth:
                     if not g.text.endswith(" "):
                         g.text += " " + nText
@@ -350,24 +361,10 @@ def break_lines(para, width, helpers: Helpers):
             spaceWidth = space_width(fontName, fontSize) if isinstance(w, _HSFrag) else 0
 
             if len(w) > 2:
-                ni = 0
-                for i in w[2:]:
-                    g = _clone(i[0])
-                    g.text = i[1]
-                    if g.text:
-                        ni = 1
-                    words.append(g)
-                    source = i[0]
-                    source_space = space_width(source.fontName, source.fontSize)
-                    fontSize = g.fontSize
-                    ascent, descent = ascent_and_descent(g.fontName, fontSize)
-                    if fontSize > maxSize:
-                        maxSize = fontSize
-                    if ascent > maxAscent:
-                        maxAscent = ascent
-                    if descent < minDescent:
-                        minDescent = descent
-                if not nText and ni:
+                for frag, text in w[2:]:
+                    add(frag, text)
+                    count(frag.fontName, frag.fontSize)
+                if not nText and any(text for _, text in w[2:]):
                     n += 1
             currentWidth = newWidth
         else:
@@ -389,35 +386,19 @@ def break_lines(para, width, helpers: Helpers):
             lineno += 1
             maxWidth = maxWidths[min(maxlineno, lineno)]
 
+            words = []
             if lineBreak:
-                words = []
                 continue
 
             spaceWidth = space_width(fontName, fontSize) if isinstance(w, _HSFrag) else 0
             currentWidth = wordWidth
             n = 1
-            g = _clone(f)
-            source = f
-            source_space = space_width(source.fontName, source.fontSize)
-            maxSize = g.fontSize
-            maxAscent, minDescent = ascent_and_descent(g.fontName, maxSize)
-            words = [g]
-            g.text = w[1][1]
-
-            for i in w[2:]:
-                g = _clone(i[0])
-                g.text = i[1]
-                words.append(g)
-                source = i[0]
-                source_space = space_width(source.fontName, source.fontSize)
-                fontSize = g.fontSize
-                ascent, descent = ascent_and_descent(g.fontName, fontSize)
-                if fontSize > maxSize:
-                    maxSize = fontSize
-                if ascent > maxAscent:
-                    maxAscent = ascent
-                if descent < minDescent:
-                    minDescent = descent
+            maxSize = f.fontSize
+            maxAscent, minDescent = ascent_and_descent(f.fontName, maxSize)
+            add(f, w[1][1])
+            for frag, text in w[2:]:
+                add(frag, text)
+                count(frag.fontName, frag.fontSize)
 
     if words:
         if currentWidth > para._width_max:

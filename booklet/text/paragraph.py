@@ -566,17 +566,36 @@ def _same_frag(f, g) -> bool:
 def _string_width(text, fontName, fontSize, encoding="utf8"):
     """pdfmetrics.stringWidth, remembered: line breaking measures each word of each paragraph, and the
     same words (in the same font and size) come back all through a book; the C function takes 0.7 us a
-    call, a look-up 0.1. Keyed by the font itself, not its name (a theme may register a name again);
-    a box character's width is never kept (see _BoxFont)."""
+    call, a look-up 0.1. Kept per font itself, not its name (a theme may register a name again), and
+    size (_widths); a box character's width is never kept (see _BoxFont)."""
     font = pdfmetrics.getFont(fontName)
     if encoding != "utf8" or font.fontName == BOX_FONT:
         return font.stringWidth(text, fontSize, encoding)
-    return _text_width(text, font, fontSize)
+    return _widths(font, fontSize)[text]
 
 
-@functools.lru_cache(maxsize=1 << 17)  # a big book's words fit in it several times
-def _text_width(text, font, size) -> float:
-    return font.stringWidth(text, size)
+class _Widths(dict):
+    """Text -> its width in one font and size, measured when first asked for (line breaking looks words up
+    here directly: _measure). At most 8,192 texts (the 2,000-talk book has 1,705 different words in its most
+    used font and size), at most 32 fonts and sizes."""
+
+    def __init__(self, font, size):
+        super().__init__()
+        self.font, self.size = font, size
+
+    def __missing__(self, text):
+        if len(self) >= 1 << 13:
+            self.clear()
+        width = self[text] = self.font.stringWidth(text, self.size)
+        return width
+
+
+@functools.lru_cache(maxsize=32)
+def _widths(font, size) -> _Widths:  # `font`: the font object itself
+    return _Widths(font, size)
+
+
+when_fonts_change(_widths.cache_clear)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -591,7 +610,7 @@ def _ascent_descent(fontName, fontSize=None):
 
 
 # keyed by the fonts themselves: cleared only to let old fonts go
-when_fonts_change(_text_width.cache_clear, _heights.cache_clear)
+when_fonts_change(_heights.cache_clear)
 
 
 def _split(text, delim=None):
@@ -619,30 +638,6 @@ class _OnePyphen:
         made = module.Pyphen(lang=lang)  # as ReportLab makes it (an unknown language raises as it did)
         self._made[lang] = (made, module.LANGUAGES[module.language_fallback(lang)])
         return made
-
-
-class _Widths(dict):
-    """Text -> its width in one font and size, measured when first asked for: a look-up here is a dictionary's,
-    where _string_width is two calls and a look-up in a cache keyed by all three. At most 8,192 texts (the
-    2,000-talk book has 1,705 different words in its most used font and size), at most 32 fonts and sizes."""
-
-    def __init__(self, font, size):
-        super().__init__()
-        self.font, self.size = font, size
-
-    def __missing__(self, text):
-        if len(self) >= 1 << 13:
-            self.clear()
-        width = self[text] = self.font.stringWidth(text, self.size)
-        return width
-
-
-@functools.lru_cache(maxsize=32)
-def _widths(font, size) -> _Widths:  # `font`: the font object itself, as _text_width keys it
-    return _Widths(font, size)
-
-
-when_fonts_change(_widths.cache_clear)
 
 
 def _measure(fontName, fontSize):
