@@ -298,8 +298,7 @@ def break_lines(para, width, helpers: Helpers):
             elif attemptHyphenation:
                 hyOk = not getattr(f, "nobr", False)
                 hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, newWidth, limWidth,
-                                             uriWasteReduce if hyOk else False,
-                                             embeddedHyphenation and hyOk, hymwl)
+                                          uriWasteReduce if hyOk else False, embeddedHyphenation and hyOk, hymwl)
                 if hsw:
                     _words[at:at] = hsw
                     _words.insert(at + 1, _break_after(f))
@@ -308,8 +307,7 @@ def break_lines(para, width, helpers: Helpers):
                     continue
                 elif hyphenation2 and len(FW) > 1:
                     hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, wordWidth, maxWidth,
-                                                 uriWasteReduce if hyOk else False,
-                                                 embeddedHyphenation and hyOk, hymwl)
+                                              uriWasteReduce if hyOk else False, embeddedHyphenation and hyOk, hymwl)
                     if hsw:
                         _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
