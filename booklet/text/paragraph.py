@@ -42,6 +42,7 @@ from typing import NamedTuple
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.lib.rl_accel import fp_str, sameFrag
 from reportlab.platypus import paragraph as _rl_paragraph
@@ -50,6 +51,7 @@ from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from .fonts import FALLBACKS, reportlab_checked, when_fonts_change
 from .linebreak import Helpers, break_lines
+from .linedraw import drawing
 
 __all__ = ["BOX_FONT", "EMBOLDEN", "MathParagraph", "SCRIPTSPACE", "overhang"]
 
@@ -427,7 +429,11 @@ class _BoxTextObject(PDFTextObject):
 
     def _formatText(self, text):
         if self._fontname != BOX_FONT:
-            out = super()._formatText(text)
+            font = pdfmetrics.getFont(self._fontname)
+            if _CHECKED and font._dynamicFont and not (isinstance(text, ShapedStr) and font.shapable):
+                out = self._subset_text(font, text)
+            else:
+                out = super()._formatText(text)
             if out:
                 self._pdf_size = self._fontsize
             return out
@@ -442,6 +448,23 @@ class _BoxTextObject(PDFTextObject):
         out = " ".join(ops)
         # ReportLab rewrites a last operator ending in " Ts" in place (setRise): never end with one.
         return out + " [] TJ" if out.endswith(" Ts") else out
+
+    def _subset_text(self, font, text) -> str:
+        """What ReportLab's _formatText writes for `text` in a TrueType font, unshaped: per run of one subset,
+        the subset's font operator where the subset changes, and the run's glyphs (without its saving and
+        restoring of the text object's state, which only shaped text changes)."""
+        canv = self._canvas
+        escape, doc = canv._escape, canv._doc
+        out: list[str] = []
+        tail = None
+        for subset, glyphs in font.splitString(text, doc):
+            if subset != self._curSubset:
+                if tail is None:
+                    tail = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
+                out.append(f"{font.getSubsetInternalName(subset, doc)} {tail}")
+                self._curSubset = subset
+            out.append(f"({escape(glyphs)}) Tj")
+        return " ".join(out)
 
     def _draw_box(self, box: Box, ops: list[str], pen: _Pen) -> None:
         """Each part from the box's left edge, then on to its right edge."""
@@ -665,6 +688,7 @@ def _line_breaking() -> Helpers:
 
 
 _HELPERS = _line_breaking() if _CHECKED else None
+_DRAW_PARA = drawing() if _CHECKED else Paragraph.drawPara  # lines of fragments drawn by linedraw.put_frag_line
 
 
 class MathParagraph(Paragraph):
@@ -700,7 +724,7 @@ class MathParagraph(Paragraph):
         object to the object itself (tx._do_line), a reference cycle that kept it, the lines' fragments it
         holds and their dictionaries (about 13 objects a paragraph) for the garbage collector to find."""
         try:
-            return super().drawPara(debug)
+            return _DRAW_PARA(self, debug)
         finally:
             made = self.__dict__.pop("_text_object", None)
             if made is not None:

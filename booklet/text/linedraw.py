@@ -1,0 +1,226 @@
+"""Lines of a paragraph broken into fragments -> the PDF text operators ReportLab writes for them, with less work.
+
+ReportLab draws a line of a paragraph of several fragments (a name with an anchor, italics, a math box: most
+of a booklet's paragraphs) with `_putFragLine`, called by one function per alignment. For every fragment
+but the line's first, that function measures the white space ending the fragment before it, whether or not
+an underline, a link or a background ends there (the only uses of the measure); compares colours with
+their Python `__eq__` even when they are the same object; and measures the fragment's text through two
+functions that only pass it on. `put_frag_line` is the same function with the measure taken only where an
+underline, a link or a background may end, colours that are the same object taken as equal, and the text
+measured by its font directly. The operators, their order, the links and the underlines are ReportLab's:
+tests draw paragraphs both ways and compare them (tests/test_linedraw.py).
+
+`drawing()` gives ReportLab's `Paragraph.drawPara` and its line functions calling `put_frag_line`; text.paragraph
+uses it only with a ReportLab version these were checked against (fonts.CHECKED_REPORTLAB).
+"""
+
+from __future__ import annotations
+
+import types
+
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.platypus import paragraph as _rl
+
+__all__ = ["drawing", "put_frag_line"]
+
+_imgNormV, _imgVRange, _setXPos = _rl.imgNormV, _rl.imgVRange, _rl.setXPos
+_trailingSpaceLength, _nbspCount, _do_dots_frag = _rl._trailingSpaceLength, _rl._nbspCount, _rl._do_dots_frag
+_56, _16 = _rl._56, _rl._16
+
+
+def _no_record(*args, **kwargs):
+    return None
+
+
+def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab's function, its names
+    """ReportLab's paragraph._putFragLine (ReportLab 5.1), as the module's docstring says."""
+    linkRecord = getattr(tx, "_linkRecord", _no_record)  # noqa: N806
+    preformatted = tx.preformatted
+    xs = tx.XtraState
+    cur_y = xs.cur_y
+    x0 = tx._x0
+    autoLeading = xs.autoLeading  # noqa: N806
+    leading = xs.leading
+    cur_x += xs.leftIndent
+    dal = autoLeading in ("min", "max")
+    if dal:
+        if autoLeading == "max":
+            ascent = max(_56 * leading, line.ascent)
+            descent = max(_16 * leading, -line.descent)
+        else:
+            ascent = line.ascent
+            descent = -line.descent
+        leading = ascent + descent
+    if tx._leading != leading:
+        tx.setLeading(leading)
+    if dal:
+        olb = tx._olb
+        if olb is not None:
+            xcy = olb - ascent
+            if tx._oleading != leading:
+                cur_y += leading - tx._oleading
+            if abs(xcy - cur_y) > 1e-8:
+                cur_y = xcy
+                tx.setTextOrigin(x0, cur_y)
+                xs.cur_y = cur_y
+        tx._olb = cur_y - descent
+        tx._oleading = leading
+    ws = getattr(tx, "_wordSpace", 0)
+    nSpaces = 0  # noqa: N806
+    words = line.words
+    final = words[-1]
+    AL = []  # noqa: N806
+    LL = []  # noqa: N806
+    us_lines = xs.us_lines
+    links = xs.links
+    for i, f in enumerate(words):
+        if hasattr(f, "cbDefn"):
+            cbDefn = f.cbDefn  # noqa: N806
+            kind = cbDefn.kind
+            if kind == "img":
+                txfs = tx._fontsize
+                if txfs is None:
+                    txfs = xs.style.fontSize
+                w = _imgNormV(cbDefn.width, xs.paraWidth)
+                h = _imgNormV(cbDefn.height, txfs)
+                iy0, iy1 = _imgVRange(h, cbDefn.valign, txfs)
+                cur_x_s = cur_x + nSpaces * ws
+                tx._canvas.drawImage(cbDefn.image, cur_x_s, cur_y + iy0, w, h, mask="auto")
+                cur_x += w
+                cur_x_s += w
+                _setXPos(tx, cur_x_s - tx._x0)
+            else:
+                name = cbDefn.name
+                if kind == "anchor":
+                    tx._canvas.bookmarkHorizontal(name, cur_x, cur_y + leading)
+                else:
+                    func = tx._canvas.getNamedCB(name)
+                    if not func:
+                        raise AttributeError("Missing %s callback attribute '%s'" % (kind, name))
+                    tx._canvas._curr_tx_info = dict(tx=tx, cur_x=cur_x, cur_y=cur_y, leading=leading, xs=tx.XtraState)
+                    try:
+                        func(tx._canvas, kind, getattr(cbDefn, "label", None))
+                    finally:
+                        del tx._canvas._curr_tx_info
+            if f is final:
+                if not tx._fontname:
+                    tx.setFont(xs.style.fontName, xs.style.fontSize)
+                tx._textOut("", 1)
+        else:
+            cur_x_s = cur_x + nSpaces * ws
+            fontSize = f.fontSize  # noqa: N806
+            textColor = f.textColor  # noqa: N806
+            rise = f.rise
+            us = f.us_lines
+            link = f.link
+            # end_x, where an underline, a link or a background ending before this fragment ends: the
+            # white space ending the fragment before it measured in that fragment's font, which setting
+            # this fragment's font changes; taken only where one may end
+            if i > 0 and not preformatted and ((LL and LL != us) or (AL and AL != link) or xs.backColor):
+                end_x = cur_x_s - _trailingSpaceLength(words[i - 1].text, tx)
+            else:
+                end_x = cur_x_s
+            if tx._fontname != f.fontName or tx._fontsize != fontSize:
+                tx._setFont(f.fontName, fontSize)
+            if xs.textColor is not textColor and xs.textColor != textColor:
+                xs.textColor = textColor
+                tx.setFillColor(textColor)
+            if xs.rise != rise:
+                xs.rise = rise
+                tx.setRise(rise)
+
+            # end what ends before writing the text, so that the text's position in the code is recorded right
+            us_changed = LL != us
+            if us_changed:
+                S = set(LL)  # noqa: N806
+                NS = set(us)  # noqa: N806
+                nLL = NS - S  # noqa: N806
+                for ended in S - NS:
+                    us_lines[ended] = us_lines[ended], end_x
+            link_changed = AL != link
+            if link_changed:
+                S = set(AL)  # noqa: N806
+                NS = set(link)  # noqa: N806
+                nAL = NS - S  # noqa: N806
+                for ended in S - NS:
+                    links[ended] = links[ended], end_x
+                    linkRecord(ended, "end")
+            text = f.text
+            tx._textOut(text, f is final)
+            if us_changed:
+                for started in nLL:
+                    us_lines[started] = (started, fontSize, textColor, cur_x_s), fontSize
+                LL = us  # noqa: N806
+            if LL:
+                for under in LL:
+                    l0, fsmax = us_lines[under]
+                    if fontSize > fsmax:
+                        us_lines[under] = l0, fontSize
+
+            nlo = rise - 0.2 * fontSize
+            nhi = rise + fontSize
+            if link_changed:
+                for started in nAL:
+                    links[started] = (started, cur_x), nlo, nhi
+                    linkRecord(started, "start")
+                AL = link  # noqa: N806
+            if AL:
+                for linked in AL:
+                    l0, lo, hi = links[linked]
+                    if nlo < lo or nhi > hi:
+                        links[linked] = l0, min(nlo, lo), max(nhi, hi)
+
+            bg = getattr(f, "backColor", None)
+            if bg and not xs.backColor:
+                xs.backColor = bg
+                xs.backColor_x = cur_x_s
+            elif xs.backColor:
+                if not bg:
+                    xs.backColors.append((xs.backColor_x, end_x, xs.backColor))
+                    xs.backColor = None
+                elif f.backColor != xs.backColor or xs.textColor != xs.backColor:
+                    xs.backColors.append((xs.backColor_x, end_x, xs.backColor))
+                    xs.backColor = bg
+                    xs.backColor_x = cur_x_s
+            cur_x += getFont(tx._fontname).stringWidth(text, tx._fontsize)
+            nSpaces += text.count(" ") + text.count("\xa0")  # noqa: N806 - _nbspCount's count, for a str
+
+    cur_x_s = cur_x + (nSpaces - 1) * ws
+    if last and xs.style.endDots:
+        if xs.style.wordWrap != "RTL":
+            if pKind != "right":
+                _do_dots_frag(cur_x, cur_x_s, line.maxWidth, xs, tx)
+        elif pKind != "left":
+            start = tx._x_offset
+            _do_dots_frag(start, start, x0 - start, xs, tx, left=False)
+
+    if LL:
+        for under in LL:
+            us_lines[under] = us_lines[under], cur_x_s
+
+    if AL:
+        for linked in AL:
+            links[linked] = links[linked], cur_x_s
+            linkRecord(linked, "end")
+
+    if xs.backColor:
+        xs.backColors.append((xs.backColor_x, cur_x_s, xs.backColor))
+    if tx._x0 != x0:
+        _setXPos(tx, x0 - tx._x0)
+
+
+def _calling(function, **names):
+    """`function` as it is, but for the module globals in `names`: those it reads as given here."""
+    made = types.FunctionType(function.__code__, {**function.__globals__, **names}, function.__name__,
+                              function.__defaults__, function.__closure__)
+    made.__kwdefaults__ = function.__kwdefaults__
+    made.__qualname__, made.__doc__ = function.__qualname__, function.__doc__
+    return made
+
+
+def drawing():
+    """ReportLab's Paragraph.drawPara with its line functions (one per alignment) calling put_frag_line."""
+    lines = {name: _calling(getattr(_rl, name), _putFragLine=put_frag_line)
+             for name in ("_leftDrawParaLineX", "_centerDrawParaLineX", "_rightDrawParaLineX", "_justifyDrawParaLineX")}
+    lines["_justifyDrawParaLineXRTL"] = _calling(_rl._justifyDrawParaLineXRTL, **lines)
+    return _calling(_rl.Paragraph.drawPara, **lines)
