@@ -461,3 +461,103 @@ def test_hyphenation_with_one_pyphen_per_language_breaks_as_reportlab_does(text_
         pyphen.hdcache[path] = kept
     with pytest.raises(KeyError):
         shared.Pyphen(lang="xx_not_a_language")
+
+
+def test_text_is_cleaned_as_reportlab_cleans_it():
+    from hypothesis import given, settings, strategies as st
+    from reportlab.platypus.paragraph import _wsc, cleanBlockQuotedText
+
+    from booklet.text import paragraph as module
+
+    every_white = {chr(c) for c in range(0x110000) if chr(c).isspace()} | set(_wsc)
+    assert set(module._WHITE) == every_white - {" "}  # nothing past U+3000 left out
+    kept = []
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(["a", "word", " ", "  ", "\n", "\t", "\xa0", "\u2009", "\u200b", "\u3000",
+                                     "\x1c", "\x85", "\u202f", "<i>", "é", "\u2028"]), max_size=12))
+    def check(pieces):
+        text = "".join(pieces)
+        got = module._cleaned(text, cleanBlockQuotedText)
+        assert got == cleanBlockQuotedText(text), repr(text)
+        if got is text:
+            kept.append(text)
+
+    check()
+    assert kept  # some were given back as they were
+    assert module._cleaned("a  b", lambda text: "other") == "other"  # another cleaner is always called
+
+
+def _frag_shape(frags):
+    """Fragments as comparable values: each one's class and attributes, a list by which of the lists it is (the
+    lists fragments share), a bag (an anchor's) by what it holds."""
+    from reportlab.lib.abag import ABag
+
+    lists = {}
+
+    def value(v):
+        return lists.setdefault(id(v), len(lists)) if isinstance(v, list) else vars(v) if isinstance(v, ABag) else v
+
+    return [(type(f), {k: value(v) for k, v in vars(f).items()}) for f in frags]
+
+
+def test_markup_of_a_shape_parsed_before_gets_the_fragments_a_parse_makes():
+    """text.paragraph._parsed makes the fragments of markup whose shape (tags and references as written, runs of
+    text between them) it parsed before in the same style from what that parse made: the same fragments as
+    ReportLab's Paragraph makes of the markup itself, whatever the text and whichever shape came first."""
+    from hypothesis import HealthCheck, given, settings, strategies as st
+    from reportlab.platypus import Paragraph
+
+    from booklet.text import paragraph as module
+    from booklet.text.paragraph import MathParagraph
+
+    register_fonts()
+    style = make_styles(page_for("A5")).text
+    made = []
+    original = module._from_template
+    tokens = st.sampled_from(["<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<br/>", '<font size="8" color="#336699">',
+                              "</font>", "<super>", "</super>", '<sub rise="2">', "</sub>", '<a href="#t">', "</a>",
+                              '<a name="n"/>', "<strike>", "</strike>", "&amp;", "&#8212;", "&nbsp;", "<nobr>",
+                              "</nobr>", "<greek>", "</greek>", "<em>", "</em>",
+                              '<onDraw name="person" label="x"/>', "<unknown>", "</unknown>"])
+    words = st.text(alphabet="ab Zé\u00a0\u00ad-x0.", min_size=1, max_size=8)
+    pieces = st.lists(st.one_of(tokens, st.tuples(words, words)), max_size=14)
+
+    @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(pieces)
+    def check(pieces):
+        first = "".join(p if isinstance(p, str) else p[0] for p in pieces)
+        second = "".join(p if isinstance(p, str) else p[1] for p in pieces)
+        for text in (first, second):  # the second of the same shape as the first (where both parse)
+            try:
+                theirs = Paragraph(text, style).frags
+            except ValueError:  # a tag left open, say: an error both ways
+                with pytest.raises(ValueError):
+                    MathParagraph(text, style)
+                continue
+            ours = MathParagraph(text, style).frags
+            assert _frag_shape(ours) == _frag_shape(theirs), text
+
+    module._from_template = lambda template, calls: made.append(1) or original(template, calls)
+    try:
+        check()
+    finally:
+        module._from_template = original
+    assert len(made) > 100  # most seconds made from the firsts' templates
+    # a <seq>'s number goes on from paragraph to paragraph: never made from a template
+    numbers = [MathParagraph(f'<seq id="q"/> {word}', style).frags[0].text for word in ("a", "b", "c")]
+    assert [int(n) for n in numbers] == [int(numbers[0]) + k for k in range(3)]
+
+
+def test_templates_are_made_again_when_the_style_changes():
+    from reportlab.lib.colors import red
+
+    from booklet.text.paragraph import MathParagraph
+
+    register_fonts()
+    style = make_styles(page_for("A5")).body
+    assert MathParagraph("<b>one</b> two", style).frags[0].fontSize == style.fontSize
+    style.fontSize, style.textColor = style.fontSize + 3, red
+    again = MathParagraph("<b>three</b> four", style).frags  # the same shape, the style changed since
+    assert [(f.fontSize, f.textColor, f.text) for f in again] == [(style.fontSize, red, "three"),
+                                                                  (style.fontSize, red, " four")]

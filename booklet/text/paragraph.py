@@ -35,19 +35,22 @@ from __future__ import annotations
 import copy
 import functools
 import itertools
+import operator
 import re
 import types
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+from reportlab.lib import fonts as _rl_fonts
+from reportlab.lib.abag import ABag
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.lib.rl_accel import fp_str, sameFrag
 from reportlab.platypus import paragraph as _rl_paragraph
-from reportlab.platypus.paragraph import Paragraph, textTransformFrags
-from reportlab.platypus.paraparser import ParaFrag, ParaParser
+from reportlab.platypus.paragraph import Paragraph, cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaFrag, ParaParser, _re_para
 
 from .fonts import FALLBACKS, reportlab_checked, when_fonts_change
 from .linebreak import Helpers, break_lines
@@ -255,6 +258,105 @@ def _parser_calls(text: str) -> list[tuple] | None:
         at = token.end()
 
 
+# Tags whose handlers make the same fragments from the same attributes and stack, whatever came before (not
+# <seq>, whose numbers go on from paragraph to paragraph; not the box tags, whose boxes depend on their text)
+_TEMPLATE_TAGS = frozenset(("para", "b", "strong", "i", "em", "u", "strike", "font", "a", "super", "sup", "sub",
+                            "br", "nobr"))
+
+
+class _Template(NamedTuple):
+    """The fragments a markup's shape makes in a style: each fragment's attributes, and which of the markup's
+    runs of text it takes as its text (-1: it keeps its own, a line break's or an anchor's empty text)."""
+
+    frags: tuple[tuple[dict, int], ...]
+
+
+_TEMPLATES: dict[int, tuple] = {}  # id(style) -> (style, its values then, the mappings they were made with,
+#                                     {(shape, case sensitive): _Template or None})
+
+
+def _templates(style) -> dict:
+    """The templates made in `style` (emptied when any of its attributes, or the font mappings, have changed)."""
+    values = tuple(style.__dict__.values())
+    mappings = len(_rl_fonts._tt2ps_map)
+    known = _TEMPLATES.get(id(style))
+    if (known is None or known[0] is not style or known[2] != mappings or len(known[1]) != len(values)
+            or not all(map(operator.is_, known[1], values))):
+        if len(_TEMPLATES) >= 256:
+            _TEMPLATES.clear()
+        known = _TEMPLATES[id(style)] = (style, values, mappings, {})
+    return known[3]
+
+
+def _template(parser, calls, frags, sources) -> _Template | None:
+    """What the fragments `parser` made of `calls` (given as fragments, not yet transformed) can be made again
+    from, for markup of the same shape: None where they depend on more than the shape."""
+    if (parser.errors or frags is None or len(frags) > 64 or -1 in sources
+            or any(call[1] not in _TEMPLATE_TAGS for call in calls if call[0] in _TAG_CALLS)):
+        return None
+    taken = dict(zip(sources, range(len(sources))))  # fragment -> the run of text it holds
+    texts = [call[1] for call in calls if call[0] == "handle_data"]
+    if any(frags[i].text is not texts[k] for i, k in taken.items()):
+        return None
+    return _Template(tuple((dict(f.__dict__), taken.get(i, -1)) for i, f in enumerate(frags)))
+
+
+_TAG_CALLS = ("handle_starttag", "handle_startendtag", "handle_endtag")
+
+
+def _from_template(template: _Template, texts: list[str]) -> list:
+    frags = []
+    for attributes, source in template.frags:
+        frag = ParaFrag.__new__(ParaFrag)
+        frag.__dict__.update(attributes)
+        if source >= 0:
+            frag.text = texts[source]
+        defn = attributes.get("cbDefn")
+        if type(defn) is ABag:  # an anchor's: each fragment a bag of its own, as a parse makes it
+            frag.cbDefn = defn.clone()
+        frags.append(frag)
+    return frags
+
+
+# _TOKEN as one group: re.split gives the runs of text between tags and references, and the tags and references
+_TOKENS = re.compile("(" + re.sub(r"\((?!\?)", "(?:", _TOKEN.pattern) + ")")
+
+
+def _parsed(text: str, style, case_sensitive):
+    """_QuickParser().parse(text, style) (booklet's markup without boxes): (style, fragments, bullet fragments,
+    the parser's errors).
+
+    The fragments of markup of a shape already parsed in the same style are made from what that parse made
+    (_Template): seven in ten of a booklet's paragraphs. The shape: the markup's tags and references as written,
+    and which runs of text between them are not empty. The same shape makes the same handler calls but for the
+    texts of handle_data's: a tag or reference ends at its first `>` or `;`, and, with every `<` and `&`
+    starting one (else the markup is not read here, but by HTMLParser), a run of text holds neither."""
+    if not (len(text) >= 6 and text[0] == "<" and _re_para.match(text)):
+        text = f"<para>{text}</para>"  # as ParaParser.parse wraps it
+    parts = _TOKENS.split(text)  # text, token, text, ..., text
+    runs = parts[0::2]
+    joined = "".join(runs)
+    key = templates = None
+    if "<" not in joined and "&" not in joined:
+        templates = _templates(style)
+        key = (tuple(parts[1::2]), tuple(map(bool, runs)), case_sensitive)
+        template = templates.get(key)
+        if template is not None:
+            return style, _from_template(template, list(filter(None, runs))), None, []
+    parser = _QuickParser()
+    parser.caseSensitive = case_sensitive
+    calls = _parser_calls(text) if key is not None and key not in templates else None
+    if calls is None:  # a shape known to make no template, or read by HTMLParser
+        return (*parser.parse(text, style), parser.errors)
+    parser._given, parser._sources = calls, []
+    made_style, frags, bullets = parser.parse(text, style)
+    if len(templates) >= 4096:
+        templates.clear()
+    templates[key] = (_template(parser, calls, frags, parser._sources)
+                      if made_style is style and bullets is None else None)
+    return made_style, frags, bullets, parser.errors
+
+
 def _calling(function, **names):
     """`function` as it is, but for the module globals in `names`: those it reads as given here."""
     made = types.FunctionType(function.__code__, {**function.__globals__, **names}, function.__name__,
@@ -287,16 +389,29 @@ class _QuickParser(ParaParser):
     copy_fragment: the same handlers, called in the same order with the same arguments, make the same
     fragments."""
 
+    _given = None  # the calls of the markup `parse` is given, read already (_parsed)
+    _sources = None  # a list to note, for each handle_data call, the fragment it made (_parsed)
+
     if _CHECKED:
         _push = _calling(ParaParser._push, copy=_COPYING)
         handle_data = _calling(ParaParser.handle_data, copy=_COPYING)
 
         def feed(self, data):
-            calls = _parser_calls(data)
+            calls, self._given = self._given, None
             if calls is None:
-                return super().feed(data)
+                calls = _parser_calls(data)
+                if calls is None:
+                    return super().feed(data)
+            sources = self._sources
             for name, *arguments in calls:
-                getattr(self, name)(*arguments)
+                if sources is not None and name == "handle_data":
+                    made = len(self.fragList)
+                    self.handle_data(*arguments)
+                    # the fragment made of the text and holding it as it is, or none: -1
+                    sources.append(made if len(self.fragList) == made + 1 and self.fragList[-1].text is
+                                   arguments[0] else -1)
+                else:
+                    getattr(self, name)(*arguments)
 
 
 class _BoxParser(_QuickParser):
@@ -618,7 +733,7 @@ def _widths(font, size) -> _Widths:  # `font`: the font object itself
     return _Widths(font, size)
 
 
-when_fonts_change(_widths.cache_clear)
+when_fonts_change(_widths.cache_clear, _TEMPLATES.clear)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -642,6 +757,21 @@ def _split(text, delim=None):
     if delim is None and type(text) is str:
         return _rl_paragraph._wsc_re_split(text) if "\xa0" in text else text.split()
     return _rl_paragraph.split(text, delim)
+
+
+# What ReportLab's cleanBlockQuotedText (a paragraph's text: lines stripped of white space, words joined by one
+# space) can change: any white space ReportLab or str.split knows (none past U+3000) but a space, two spaces, a
+# space first or last. Text without any is what it returns: _cleaned gives it back as it is.
+_WHITE = "".join(sorted((set(_rl_paragraph._wsc) | {chr(c) for c in range(0x3001) if chr(c).isspace()}) - {" "}))
+_UNCLEAN = re.compile(f"[{re.escape(_WHITE)}]|  |^ | $")
+
+
+def _cleaned(text, cleaner):
+    """cleaner(text), without its splitting and joining again when the cleaner is ReportLab's and cannot change
+    `text` (most of a booklet's paragraphs: about nine in ten)."""
+    if cleaner is cleanBlockQuotedText and type(text) is str and _UNCLEAN.search(text) is None:
+        return text
+    return cleaner(text)
 
 
 class _OnePyphen:
@@ -704,12 +834,16 @@ class MathParagraph(Paragraph):
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is None and isinstance(text, str):
-            text = cleaner(text)
-            parser = _BoxParser() if any(marker in text for marker in _MARKERS) else _QuickParser()
-            parser.caseSensitive = self.caseSensitive
-            style, frags, bullet_frags = parser.parse(text, style)
+            text = _cleaned(text, cleaner)
+            if _CHECKED and not any(marker in text for marker in _MARKERS):
+                style, frags, bullet_frags, errors = _parsed(text, style, self.caseSensitive)
+            else:
+                parser = _BoxParser() if any(marker in text for marker in _MARKERS) else _QuickParser()
+                parser.caseSensitive = self.caseSensitive
+                style, frags, bullet_frags = parser.parse(text, style)
+                errors = parser.errors
             if frags is None:
-                raise ValueError(f"xml parser error ({parser.errors[0]}) in paragraph beginning\n'{text[:30]}'")
+                raise ValueError(f"xml parser error ({errors[0]}) in paragraph beginning\n'{text[:30]}'")
             textTransformFrags(frags, style)
             if bullet_frags:
                 bulletText = bullet_frags
