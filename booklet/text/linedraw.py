@@ -4,11 +4,14 @@ ReportLab draws a line of a paragraph of several fragments (a name with an ancho
 of a booklet's paragraphs) with `_putFragLine`, called by one function per alignment. For every fragment
 but the line's first, that function measures the white space ending the fragment before it, whether or not
 an underline, a link or a background ends there (the only uses of the measure); compares colours with
-their Python `__eq__` even when they are the same object; and measures the fragment's text through two
-functions that only pass it on. `put_frag_line` is the same function with the measure taken only where an
-underline, a link or a background may end, colours that are the same object taken as equal, and the text
-measured by its font directly. The operators, their order, the links and the underlines are ReportLab's:
-tests draw paragraphs both ways and compare them (tests/test_linedraw.py).
+their Python `__eq__` even when they are the same object; and measures every fragment's text (through two
+functions that only pass it on) to know where the next one starts, which only what is placed by the text
+uses: underlines, links, backgrounds, images, anchors and callbacks, and the dots after the last line.
+`put_frag_line` is the same function with the white space measured only where an underline, a link or a
+background may end, colours that are the same object taken as equal, and the fragments measured (by their
+font directly) only in a line that holds any of those (one line in eight at 500 talks). The operators,
+their order, the links and the underlines are ReportLab's: tests draw paragraphs both ways and compare the
+PDFs (tests/test_linedraw.py).
 
 `drawing()` gives ReportLab's `Paragraph.drawPara` and its line functions calling `put_frag_line`; text.paragraph
 uses it only with a ReportLab version these were checked against (fonts.CHECKED_REPORTLAB).
@@ -30,6 +33,11 @@ _56, _16 = _rl._56, _rl._16
 
 def _no_record(*args, **kwargs):
     return None
+
+
+def _unmarked(f) -> bool:
+    """Whether fragment `f` is text with no underline, link or background."""
+    return not (hasattr(f, "cbDefn") or f.us_lines or f.link or getattr(f, "backColor", None))
 
 
 def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab's function, its names
@@ -73,6 +81,9 @@ def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab
     LL = []  # noqa: N806
     us_lines = xs.us_lines
     links = xs.links
+    # where the text ends matters only to what is placed by it: marks, underlines, links, backgrounds, images
+    # and callbacks, and the dots ending the last line (else the fragments are not measured)
+    measured = (last and xs.style.endDots) or xs.backColor or not all(map(_unmarked, words))
     for i, f in enumerate(words):
         if hasattr(f, "cbDefn"):
             cbDefn = f.cbDefn  # noqa: N806
@@ -182,7 +193,8 @@ def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab
                     xs.backColors.append((xs.backColor_x, end_x, xs.backColor))
                     xs.backColor = bg
                     xs.backColor_x = cur_x_s
-            cur_x += getFont(tx._fontname).stringWidth(text, tx._fontsize)
+            if measured:
+                cur_x += getFont(tx._fontname).stringWidth(text, tx._fontsize)
             nSpaces += text.count(" ") + text.count("\xa0")  # noqa: N806 - _nbspCount's count, for a str
 
     cur_x_s = cur_x + (nSpaces - 1) * ws

@@ -763,13 +763,14 @@ def _split(text, delim=None):
 # space) can change: any white space ReportLab or str.split knows (none past U+3000) but a space, two spaces, a
 # space first or last. Text without any is what it returns: _cleaned gives it back as it is.
 _WHITE = "".join(sorted((set(_rl_paragraph._wsc) | {chr(c) for c in range(0x3001) if chr(c).isspace()}) - {" "}))
-_UNCLEAN = re.compile(f"[{re.escape(_WHITE)}]|  |^ | $")
+_WHITE_CHAR = re.compile(f"[{re.escape(_WHITE)}]")
 
 
 def _cleaned(text, cleaner):
     """cleaner(text), without its splitting and joining again when the cleaner is ReportLab's and cannot change
     `text` (most of a booklet's paragraphs: about nine in ten)."""
-    if cleaner is cleanBlockQuotedText and type(text) is str and _UNCLEAN.search(text) is None:
+    if (cleaner is cleanBlockQuotedText and type(text) is str and "  " not in text and text[:1] != " "
+            and text[-1:] != " " and _WHITE_CHAR.search(text) is None):
         return text
     return cleaner(text)
 
