@@ -9,8 +9,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections import Counter
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
@@ -90,22 +89,13 @@ def _estimate(text: str, style, width: float) -> float:
 @lru_cache(maxsize=1 << 16)  # each text of a large conference: a lint in a watch measures only what changed
 def _estimated(text: str, font: str, size: float, leading: float, before: float, after: float,
                width: float) -> float:
-    length = _text_width(" ".join(text.split()), font, size)
+    length = stringWidth(" ".join(text.split()), font, size)
     if not length:
         return 0.0
     return math.ceil(length / (width * ROOM_PER_LINE)) * leading + before + after
 
 
-def _text_width(text: str, font: str, size: float) -> float:
-    return sum(count * _char_width(ch, font, size) for ch, count in Counter(text).items())
-
-
-@cache
-def _char_width(ch: str, font: str, size: float) -> float:
-    return stringWidth(ch, font, size)
-
-
-when_fonts_change(_char_width.cache_clear, _estimated.cache_clear)  # BODY and SANS name the theme's fonts
+when_fonts_change(_estimated.cache_clear)  # BODY and SANS name the theme's fonts
 
 
 def height_needed(flowables: list, width: float, height: float, canvas) -> float:
