@@ -544,6 +544,13 @@ def test_markup_of_a_shape_parsed_before_gets_the_fragments_a_parse_makes():
     finally:
         module._from_template = original
     assert len(made) > 100  # most seconds made from the firsts' templates
+    # shapes that make no template: read by HTMLParser, a <para> of its own style, a bullet
+    for first, second in (("<title>t</title> a", "<title>u</title> b"), ('<para leading="20">a</para>',
+                          '<para leading="20">b</para>'), ("<bullet>*</bullet>a", "<bullet>-</bullet>b")):
+        for text in (first, second, first):
+            ours, theirs = MathParagraph(text, style), Paragraph(text, style)
+            assert _frag_shape(ours.frags) == _frag_shape(theirs.frags), text
+            assert ours.style.leading == theirs.style.leading and str(ours.bulletText) == str(theirs.bulletText)
     # a <seq>'s number goes on from paragraph to paragraph: never made from a template
     numbers = [MathParagraph(f'<seq id="q"/> {word}', style).frags[0].text for word in ("a", "b", "c")]
     assert [int(n) for n in numbers] == [int(numbers[0]) + k for k in range(3)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import re
+import types
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -270,6 +271,16 @@ def reportlab_checked() -> bool:
     import reportlab
 
     return reportlab.Version in CHECKED_REPORTLAB
+
+
+def calling(function, **names):
+    """`function` (one of ReportLab's) as it is, but for the module globals in `names`: those it reads as given
+    here (how text.paragraph, linebreak and linedraw give ReportLab's functions their quicker equivalents)."""
+    made = types.FunctionType(function.__code__, {**function.__globals__, **names}, function.__name__,
+                              function.__defaults__, function.__closure__)
+    made.__kwdefaults__ = function.__kwdefaults__
+    made.__qualname__, made.__doc__ = function.__qualname__, function.__doc__
+    return made
 
 
 class _NotFirst(Exception):

@@ -19,10 +19,10 @@ uses it only with a ReportLab version these were checked against (fonts.CHECKED_
 
 from __future__ import annotations
 
-import types
-
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import paragraph as _rl
+
+from .fonts import calling
 
 __all__ = ["drawing", "put_frag_line"]
 
@@ -221,18 +221,9 @@ def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab
         _setXPos(tx, x0 - tx._x0)
 
 
-def _calling(function, **names):
-    """`function` as it is, but for the module globals in `names`: those it reads as given here."""
-    made = types.FunctionType(function.__code__, {**function.__globals__, **names}, function.__name__,
-                              function.__defaults__, function.__closure__)
-    made.__kwdefaults__ = function.__kwdefaults__
-    made.__qualname__, made.__doc__ = function.__qualname__, function.__doc__
-    return made
-
-
 def drawing():
     """ReportLab's Paragraph.drawPara with its line functions (one per alignment) calling put_frag_line."""
-    lines = {name: _calling(getattr(_rl, name), _putFragLine=put_frag_line)
+    lines = {name: calling(getattr(_rl, name), _putFragLine=put_frag_line)
              for name in ("_leftDrawParaLineX", "_centerDrawParaLineX", "_rightDrawParaLineX", "_justifyDrawParaLineX")}
-    lines["_justifyDrawParaLineXRTL"] = _calling(_rl._justifyDrawParaLineXRTL, **lines)
-    return _calling(_rl.Paragraph.drawPara, **lines)
+    lines["_justifyDrawParaLineXRTL"] = calling(_rl._justifyDrawParaLineXRTL, **lines)
+    return calling(_rl.Paragraph.drawPara, **lines)

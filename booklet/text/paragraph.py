@@ -52,7 +52,7 @@ from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.paragraph import Paragraph, cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser, _re_para
 
-from .fonts import FALLBACKS, reportlab_checked, when_fonts_change
+from .fonts import FALLBACKS, calling as _calling, reportlab_checked, when_fonts_change
 from .linebreak import Helpers, break_lines
 from .linedraw import drawing
 
@@ -289,8 +289,9 @@ def _templates(style) -> dict:
 
 
 def _template(parser, calls, frags, sources) -> _Template | None:
-    """What the fragments `parser` made of `calls` (given as fragments, not yet transformed) can be made again
-    from, for markup of the same shape: None where they depend on more than the shape."""
+    """What the fragments `parser` made of `calls` (as parsed, before textTransformFrags) can be made again from
+    for markup of the same shape; None where they may depend on more than the shape. `sources`: for each
+    handle_data call, the fragment holding its text (-1: none)."""
     if (parser.errors or frags is None or len(frags) > 64 or -1 in sources
             or any(call[1] not in _TEMPLATE_TAGS for call in calls if call[0] in _TAG_CALLS)):
         return None
@@ -346,24 +347,22 @@ def _parsed(text: str, style, case_sensitive):
     parser = _QuickParser()
     parser.caseSensitive = case_sensitive
     calls = _parser_calls(text) if key is not None and key not in templates else None
-    if calls is None:  # a shape known to make no template, or read by HTMLParser
+    if calls is None:  # read by HTMLParser, or of a shape known to make no template
+        if key is not None:
+            _note(templates, key, None)
         return (*parser.parse(text, style), parser.errors)
     parser._given, parser._sources = calls, []
     made_style, frags, bullets = parser.parse(text, style)
-    if len(templates) >= 4096:
-        templates.clear()
-    templates[key] = (_template(parser, calls, frags, parser._sources)
-                      if made_style is style and bullets is None else None)
+    _note(templates, key, _template(parser, calls, frags, parser._sources)
+          if made_style is style and bullets is None else None)
     return made_style, frags, bullets, parser.errors
 
 
-def _calling(function, **names):
-    """`function` as it is, but for the module globals in `names`: those it reads as given here."""
-    made = types.FunctionType(function.__code__, {**function.__globals__, **names}, function.__name__,
-                              function.__defaults__, function.__closure__)
-    made.__kwdefaults__ = function.__kwdefaults__
-    made.__qualname__, made.__doc__ = function.__qualname__, function.__doc__
-    return made
+def _note(templates: dict, key, template: _Template | None) -> None:
+    """`template` kept for the shape `key` (None: the shape makes none), at most 4,096 shapes a style."""
+    if len(templates) >= 4096:
+        templates.clear()
+    templates[key] = template
 
 
 def copy_fragment(fragment):
