@@ -275,7 +275,7 @@ def reportlab_checked() -> bool:
 
 def calling(function, **names):
     """`function` (one of ReportLab's) as it is, but for the module globals in `names`: those it reads as given
-    here (how text.paragraph, linebreak and linedraw give ReportLab's functions their quicker equivalents)."""
+    here (how text.paragraph and text.linedraw give ReportLab's functions their quicker equivalents)."""
     made = types.FunctionType(function.__code__, {**function.__globals__, **names}, function.__name__,
                               function.__defaults__, function.__closure__)
     made.__kwdefaults__ = function.__kwdefaults__

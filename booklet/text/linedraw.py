@@ -27,7 +27,7 @@ from .fonts import calling
 __all__ = ["drawing", "put_frag_line"]
 
 _imgNormV, _imgVRange, _setXPos = _rl.imgNormV, _rl.imgVRange, _rl.setXPos
-_trailingSpaceLength, _nbspCount, _do_dots_frag = _rl._trailingSpaceLength, _rl._nbspCount, _rl._do_dots_frag
+_trailingSpaceLength, _do_dots_frag = _rl._trailingSpaceLength, _rl._do_dots_frag
 _56, _16 = _rl._56, _rl._16
 
 
