@@ -40,6 +40,12 @@ def _unmarked(f) -> bool:
     return not (hasattr(f, "cbDefn") or f.us_lines or f.link or getattr(f, "backColor", None))
 
 
+def _started_ended(before, after) -> tuple[set, set]:
+    """The underlines (or links) of `after` not in `before`, and those of `before` not in `after`."""
+    before, after = set(before), set(after)
+    return after - before, before - after
+
+
 def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab's function, its names
     """ReportLab's paragraph._putFragLine (ReportLab 5.1), as the module's docstring says."""
     linkRecord = getattr(tx, "_linkRecord", _no_record)  # noqa: N806
@@ -143,17 +149,13 @@ def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab
             # end what ends before writing the text, so that the text's position in the code is recorded right
             us_changed = LL != us
             if us_changed:
-                S = set(LL)  # noqa: N806
-                NS = set(us)  # noqa: N806
-                nLL = NS - S  # noqa: N806
-                for ended in S - NS:
+                nLL, ended_lines = _started_ended(LL, us)  # noqa: N806
+                for ended in ended_lines:
                     us_lines[ended] = us_lines[ended], end_x
             link_changed = AL != link
             if link_changed:
-                S = set(AL)  # noqa: N806
-                NS = set(link)  # noqa: N806
-                nAL = NS - S  # noqa: N806
-                for ended in S - NS:
+                nAL, ended_links = _started_ended(AL, link)  # noqa: N806
+                for ended in ended_links:
                     links[ended] = links[ended], end_x
                     linkRecord(ended, "end")
             text = f.text
