@@ -71,16 +71,25 @@ def test_every_abstract_proof_is_its_booklet_page_plus_header_and_mark(sample):
         assert last_words in sample.pdf.norms[proof.pages[-1] - 1], abstract.id
 
 
-def test_proof_pages_are_the_booklet_pages_byte_for_byte(sample, tmp_path):
-    """Without bleed (as proofs show the trimmed page), the booklet's content streams reappear unchanged."""
-    plain = PdfReader(build_booklet(DATA, tmp_path / "b.pdf", options=PrintOptions(bleed=0.0, pad_to=1)).output)
+def test_proof_pages_are_the_printed_pages_byte_for_byte_cropped_to_the_trim(sample, tmp_path):
+    """The content streams of a default `booklet build` (bleed and all) reappear unchanged; each copy is cropped
+    to its trim box, so it shows the page as cut (PDFium renders the crop box)."""
+    import pypdfium2
+
+    printed = PdfReader(build_booklet(DATA, tmp_path / "b.pdf").output)
+    bleed = 3 * 72 / 25.4
     for proof in sample.result.proofs[::7]:
-        for copy, number in zip(PdfReader(sample.folder / proof.file).pages, proof.pages):
+        rendered = pypdfium2.PdfDocument(sample.folder / proof.file)
+        for index, (copy, number) in enumerate(zip(PdfReader(sample.folder / proof.file).pages, proof.pages)):
             streams = copy["/Contents"]
-            original = plain.pages[number - 1].get_contents().get_data()
-            assert streams[1].get_object().get_data() == original
+            original = printed.pages[number - 1]
+            assert streams[1].get_object().get_data() == original.get_contents().get_data()
             assert streams[0].get_object().get_data().strip() == b"q"  # the page's own content is wrapped in q/Q
-            assert copy.mediabox == plain.pages[number - 1].mediabox
+            assert copy.mediabox == original.mediabox and copy.trimbox == original.trimbox
+            assert copy.cropbox == original.trimbox != original.mediabox
+            assert abs(float(original.mediabox.width - original.trimbox.width) - 2 * bleed) < 0.01
+            width, height = rendered[index].get_size()
+            assert abs(width - 148 * 72 / 25.4) < 0.01 and abs(height - 210 * 72 / 25.4) < 0.01  # A5, as cut
 
 
 def test_header_says_for_whom_when_where_which_page_and_whom_to_tell(sample):
@@ -322,10 +331,10 @@ def test_proofs_of_bad_data_write_nothing_not_even_the_folder(tmp_path):
 
 
 def test_proofs_build_from_the_layouts_a_build_kept_and_leave_the_disk_cache_as_it_was(tmp_path, monkeypatch):
-    """`booklet proofs` builds the same booklet as `booklet build` (less bleed): it starts from what the
-    build kept on disk (booklet.cache.persisted), writes none of it back, and its proofs are the bytes made
-    without a disk cache."""
-    from booklet.proofs.write import _reading_cache
+    """`booklet proofs` builds the same booklet as `booklet build`: it starts from what the build kept on disk
+    (booklet.cache.persisted), all of it, writes none of it back, and its proofs are the bytes made without a
+    disk cache."""
+    from booklet.proofs.write import _reading_cache, proof_options
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("BOOKLET_CACHE", str(cache))
@@ -334,8 +343,8 @@ def test_proofs_build_from_the_layouts_a_build_kept_and_leave_the_disk_cache_as_
     kept = {path.name: path.read_bytes() for path in (cache / "persisted").glob("*.pickle")}
     assert len(kept) == 4  # the data files, the layouts, the compressed streams and the facts (no QR code here)
     reading = _reading_cache(folder)
-    build_booklet(folder, tmp_path / "proofs-booklet.pdf", options=PrintOptions(bleed=0.0, pad_to=1), cache=reading)
-    assert reading.size("layouts") > 20 and reading.made.get("layouts", 0) < reading.size("layouts") / 4
+    build_booklet(folder, tmp_path / "proofs-booklet.pdf", options=proof_options("A5"), cache=reading)
+    assert reading.size("layouts") > 20 and reading.made.get("layouts", 0) == 0
     warm = write_proofs(folder, tmp_path / "warm", workers=1)
     assert {path.name: path.read_bytes() for path in (cache / "persisted").glob("*.pickle")} == kept
     monkeypatch.setenv("BOOKLET_CACHE", "off")

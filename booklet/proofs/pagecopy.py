@@ -7,7 +7,8 @@ what each page refers to); a copy holds the booklet's own object bytes, cut out 
 and written again unchanged under their own numbers (a cross-reference stream lists just the
 objects a copy holds). So a copied page's content stream, fonts and images are the booklet's,
 byte for byte: same position, same line breaks, same glyphs. Only the page dictionary is new
-(its fonts cut to those the page uses, links left out: their targets are not in the copy).
+(its fonts cut to those the page uses, links left out: their targets are not in the copy; cropped to
+the trim box, so that the bleed is not shown).
 
 Overlay forms (drawn by ReportLab into a second PDF, whose objects are renumbered above the
 booklet's) go on top, after the page's own content, which is wrapped in q/Q so that nothing it
@@ -404,6 +405,8 @@ class PageCopier:
             resources = _used_resources(page.get("/Resources"), contents)
             xobjects = resources.pop("/XObject", None) or DictionaryObject()
             entries = {k: v for k, v in dict.items(page) if k not in _DROPPED_PAGE_KEYS}
+            if "/TrimBox" in entries and "/CropBox" not in entries:  # shown as it will be cut, without the bleed
+                entries[NameObject("/CropBox")] = entries["/TrimBox"]
             dependencies = booklet.closure([entries, resources, xobjects, contents])
             dependencies.discard(number)
             dependencies = sorted(dependencies)

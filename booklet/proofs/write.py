@@ -124,17 +124,25 @@ def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof]
                  {poster_key(i): poster.title for i, poster in enumerate(booklet.posters)})
 
 
+def proof_options(page_size: str):
+    """The PrintOptions proofs are built with: a default `booklet build`'s, at `page_size`."""
+    from ..build import PrintOptions
+
+    return PrintOptions(page_size=page_size)
+
+
 def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = None) -> tuple[BuildResult, bytes]:
     """The booklet built once into a temporary file: its BuildResult and its bytes (`checked(booklet)`: see
     build_booklet). Into `folder`/booklet.pdf when given (the caller's to read and remove): then no bytes (b"").
 
-    Built as `booklet build` builds it (in parts on several cores, for a book big enough to gain: see
-    output.parallel.jobs_that_pay), less what only the press needs: no bleed (a proof shows the trimmed page)
-    and no Notes pages (they come after every entry, so no page number moves).
+    Built as `booklet build` builds it by default (in parts on several cores, for a book big enough to gain:
+    see output.parallel.jobs_that_pay; with bleed and Notes pages: PROOF_OPTIONS), so that a proof's page is
+    the printed page, and the booklet of a `booklet build` of the same data can stand in for it (see
+    _built_and_planned). Each copied page is cropped to its trim box (pagecopy): a proof shows the page as cut.
     """
-    from ..build import PrintOptions, build_booklet
+    from ..build import build_booklet
 
-    options = PrintOptions(page_size=page_size, bleed=0.0, pad_to=1)
+    options = proof_options(page_size)
     if folder is not None:
         return build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options, checked=checked,
                              cache=_reading_cache(data_dir), jobs=None), b""
@@ -147,10 +155,9 @@ def _reading_cache(data_dir: Path):
     """The cache of the proofs' build: what the last `booklet build` of the folder kept on disk
     (booklet.cache.persisted), read and never written; None (a cache for this build alone) without a disk cache.
 
-    The proofs' booklet has no bleed, so the few values keyed by page positions (balanced columns) differ
-    from the build's in their last digit: keeping them would replace the whole file the build keeps (tens
-    of MB for a large conference, half a second to write) and the next `booklet build` would replace it
-    back. Proofs leave the cache as the build left it.
+    The proofs' booklet is built with the options of a default `booklet build`, so it finds every layout that
+    build kept. Proofs leave the cache as the build left it: a build with other options (`--bleed`) keeps
+    other values, which the next `booklet build` would have to replace again.
     """
     from ..cache import disk
     from ..cache.persisted import PersistedCache
