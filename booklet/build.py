@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from .cache import disk
+from .cache import built, disk
 from .cache.memory import BuildCache, using as using_cache
 from .cache.persisted import laying_out
 from .text import markup
@@ -100,7 +100,8 @@ def learn_people(make_story, render) -> tuple[dict, bool]:
 
 def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
                   options: PrintOptions | None = None, progress=None, strict: bool = False,
-                  cache: BuildCache | None = None, jobs: int | None = 1, checked=None) -> BuildResult:
+                  cache: BuildCache | None = None, jobs: int | None = 1, checked=None,
+                  remember: bool = True) -> BuildResult:
     """Build the booklet for `data_dir` into `output`; DataError (and no file touched) on bad data,
     or on any warning when `strict`. The page size is `options.page_size` (or `page_size`), else
     the theme's, else A5.
@@ -112,16 +113,29 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
     the same, byte for byte. `jobs`: processes laying the booklet out (None: one per core); fewer when
     more would not pay (see output.parallel.jobs_that_pay). The PDF has the same pages, text, links and
     outline for any number.
+
+    `remember`: with the disk cache on, a build asked for the default `jobs` (None) keeps a note of its PDF and
+    of what it was built from, so that `booklet proofs` of the same data and options takes this PDF rather than
+    building it again (booklet.cache.built); False for a PDF that will not stay where it is written.
     """
     with using_cache(cache, data_dir), disk.seldom_collected():  # without a cache: the folder's kept on disk, if any
-        return _build(data_dir, output, page_size, options, progress, strict, jobs, checked)
+        return _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember)
 
 
-def _build(data_dir, output, page_size, options, progress, strict, jobs, checked) -> BuildResult:
+def _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember) -> BuildResult:
     options = options or PrintOptions(page_size=page_size)
     size = options.page_size or theme_page_size(Path(data_dir))
     if size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
+    noting = remember and jobs is None and not options.separate_cover
+    before = built.inputs(Path(data_dir), options, size) if noting else None  # before anything is read
+    result = _built(data_dir, output, options, size, progress, strict, jobs, checked)
+    if before is not None:
+        built.remember(before, Path(data_dir), result, jobs)
+    return result
+
+
+def _built(data_dir, output, options, size, progress, strict, jobs, checked) -> BuildResult:
     page = page_for(size, options.bleed, options.crop_marks, options.cmyk)
     booklet, read_warnings = read(data_dir, elsewhere=jobs != 1)  # more than one process allowed
     output = Path(output)

@@ -85,7 +85,7 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
 
     booklet, _ = read_booklet(Path(data_dir))
     proof = find_proof(_proofs_of(booklet, page_size), proof_id)
-    plan = _planned(*_build(Path(data_dir), page_size), page_size)
+    plan = _last_build(Path(data_dir), page_size) or _planned(*_build(Path(data_dir), page_size), page_size)
     plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
     target = Path(output) if output is not None else Path(proof.file)
     with together() as files:  # the proof and its PNGs
@@ -145,10 +145,28 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
     options = proof_options(page_size)
     if folder is not None:
         return build_booklet(data_dir, Path(folder) / "booklet.pdf", options=options, checked=checked,
-                             cache=_reading_cache(data_dir), jobs=None), b""
+                             cache=_reading_cache(data_dir), jobs=None, remember=False), b""
     with tempfile.TemporaryDirectory(prefix="booklet-proofs-") as made:
         built = _build(data_dir, page_size, checked, Path(made))[0]
         return built, built.output.read_bytes()
+
+
+def _last_build(data_dir: Path, page_size: str) -> _Plan | None:
+    """The plan, from the PDF of the last `booklet build` of `data_dir` (booklet.cache.built), when that build was
+    made as proofs build (proof_options, the default jobs, as many cores) from the very data, fonts, images and
+    code there are now, and its PDF is still as it wrote it: then it is the booklet proofs would build, byte
+    for byte. None otherwise (and always without a disk cache)."""
+    from ..build import BuildResult
+    from ..cache import built
+    from ..check import read
+
+    found = built.find(data_dir, proof_options(page_size), page_size, None)
+    if found is None:
+        return None
+    booklet, _ = read(data_dir)  # for the proofs' plan: who, when, where
+    result = BuildResult(found.output, found.pages, found.warnings, found.anchors, booklet=booklet,
+                         page_size=found.page_size)
+    return _planned(result, found.pdf, page_size)
 
 
 def _reading_cache(data_dir: Path):
@@ -179,7 +197,16 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
 
     What the build needs is loaded first, in this process: where processes are forked, the build's
     inherits it rather than loading it a second time.
+
+    Not built at all when the last `booklet build` of the folder made this very booklet (_last_build).
     """
+    plan = _last_build(data_dir, page_size)
+    if plan is not None:
+        if meanwhile is not None:
+            meanwhile()
+        if prepare is not None:
+            prepare([p.file for p in plan.proofs])
+        return plan
     if not forks_pay():
         proofs: list[Proof] = []
 

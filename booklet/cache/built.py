@@ -1,0 +1,196 @@
+"""A finished `booklet build` -> a note in the disk cache of what it was built from and where its PDF went; and
+back: a later command that would build the very same booklet (`booklet proofs`) takes that PDF instead.
+
+A LOC builds the booklet, looks at it, then makes the speakers' proofs: without this note, proofs built the
+same booklet a second time. The note (one per data folder: its last build) holds
+
+- `inputs`: the key of everything the PDF is made from: booklet's code (persisted.stamp) and resources,
+  the libraries installed (their distributions' names and versions), the options and page size, and each
+  data file of the contract present in the folder (name, size, modification time, hash of its bytes);
+- `sources`: the other files the data names, read by the build: images and the theme's fonts (path, size,
+  modification time);
+- the PDF: its path, size, modification time and inode number, so that a file changed or replaced since is
+  not taken;
+- what the build told its caller: pages, anchors, warnings; and the jobs it was asked for and the cores it
+  had (a build in parts is not the same bytes as one in one process).
+
+The key is taken before the build reads anything and again once its PDF is written: the note is kept only
+when they agree (nothing changed during the build). It is used only when the key taken again now is the
+same, every source is as it was, and the PDF is still the file the build wrote, before and after it is read.
+The disk cache off (BOOKLET_CACHE=off): no note, every command builds.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import digest, disk
+
+KIND = "built"
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Built:
+    """The note of a build: see the module's docstring."""
+
+    inputs: str
+    sources: tuple[tuple[str, int | None, int | None], ...]
+    output: str
+    output_stat: tuple[int, int, int]
+    pages: int
+    anchors: dict[str, int]
+    warnings: list
+    page_size: str
+    jobs: int | None
+    cores: int
+
+
+@dataclass(frozen=True)
+class Found:
+    """A build's PDF that can stand in for building it again: its bytes, and what the build said."""
+
+    output: Path
+    pdf: bytes
+    pages: int
+    anchors: dict[str, int]
+    warnings: list
+    page_size: str
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """inputs(): the key, and each data file's path, size and modification time (to see whether one changed)."""
+
+    key: str
+    files: tuple[tuple[str, int | None, int | None], ...]
+
+
+def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
+    """What a build of `data_dir` with `options` at `page_size` is made from, besides the files the data names
+    (`sources`); None without a disk cache."""
+    if disk.folder() is None:
+        return None
+    from ..data.contract import FILES
+    from .persisted import stamp
+
+    folder = Path(data_dir)
+    files = []
+    for spec in FILES:
+        paths = sorted(folder.glob(spec.name)) if "*" in spec.name else [folder / spec.name]
+        files += [(path.relative_to(folder).as_posix(), *_file(path)) for path in paths]
+    key = disk.key(KIND, stamp(), _resources(), _libraries(), repr(replace(options, page_size=page_size)), files)
+    return Inputs(key, tuple((os.fspath(folder / name), size, time) for name, size, time, _ in files))
+
+
+def remember(before: Inputs | None, data_dir: Path, result, jobs: int | None) -> None:
+    """Keep the note of `result` (a BuildResult, its model still in it) of a build from `before` (inputs() taken
+    before the build read anything), when no data file changed since (their sizes and times are the same)."""
+    if before is None or result.booklet is None:
+        return
+    if any(_stat(path) != (size, time) for path, size, time in before.files if not isinstance(size, str)):
+        return
+    from ..data.theme import font_files
+    from ..processes import cores
+
+    try:
+        info = os.stat(result.output)
+    except OSError:
+        return
+    fonts = font_files(result.booklet.theme)
+    paths = sorted({os.fspath(Path(p).resolve()) for p in result.booklet.image_sources}
+                   | {os.fspath(p) for p in fonts}
+                   | {os.fspath(p.parent) for p in fonts})  # a face added beside a font joins its family
+    disk.store(KIND, _name(data_dir), Built(
+        before.key, tuple((path, *_stat(path)) for path in paths), os.fspath(Path(result.output).resolve()),
+        (info.st_size, info.st_mtime_ns, info.st_ino), result.pages, dict(result.anchors), list(result.warnings),
+        result.page_size, jobs, cores()))
+
+
+def find(data_dir: Path, options, page_size: str, jobs: int | None) -> Found | None:
+    """The PDF of the last build of `data_dir`, when it was built with `options` at `page_size`, asked for
+    `jobs` on as many cores as this process has, from the very inputs there are now, and is still as written;
+    else None."""
+    note = disk.load(KIND, _name(data_dir), Built)
+    if note is None or note.jobs != jobs or note.page_size != page_size:
+        return None
+    from ..processes import cores
+
+    now = inputs(data_dir, options, page_size)
+    if note.cores != cores() or now is None or now.key != note.inputs:
+        return None
+    if any(tuple(_stat(path)) != (size, time) for path, size, time in note.sources):
+        return None
+    try:
+        with open(note.output, "rb") as file:
+            before = os.fstat(file.fileno())
+            if (before.st_size, before.st_mtime_ns, before.st_ino) != note.output_stat:
+                return None
+            pdf = file.read()
+            after = os.fstat(file.fileno())
+        if (after.st_size, after.st_mtime_ns) != note.output_stat[:2] or len(pdf) != after.st_size:
+            return None
+        if os.stat(note.output).st_ino != note.output_stat[2]:  # replaced while read
+            return None
+    except OSError:
+        return None
+    return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size)
+
+
+def _name(data_dir: Path) -> str:
+    return disk.key(KIND, os.fspath(Path(data_dir).resolve()))
+
+
+def _file(path: Path) -> tuple:
+    """(size, modification time, hash of the bytes) of a regular file; (None, None, None) when absent; what it is
+    when not a regular file (a FIFO is not opened: reading one would wait)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None, None, None
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file", stat.S_IFMT(info.st_mode), None
+    try:
+        return info.st_size, info.st_mtime_ns, digest(path.read_bytes())
+    except OSError:
+        return info.st_size, info.st_mtime_ns, None
+
+
+def _stat(path: str) -> tuple[int | None, int | None]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None, None
+    return info.st_size, info.st_mtime_ns
+
+
+def _resources() -> tuple:
+    """booklet's resources (fonts, base theme, label tables ...): each file's name, size and modification time."""
+    found = []
+    for folder, dirs, names in os.walk(_PACKAGE / "resources"):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            found.append((os.path.relpath(path, _PACKAGE), *_stat(path)))
+    return tuple(found)
+
+
+def _libraries() -> tuple:
+    """The distributions installed where Python installs them (their folders' names hold their versions)."""
+    import site
+    import sysconfig
+
+    paths = sysconfig.get_paths()
+    folders = dict.fromkeys([paths["purelib"], paths["platlib"]]
+                            + ([site.getusersitepackages()] if site.ENABLE_USER_SITE else []))
+    found = []
+    for folder in folders:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        found.append((folder, tuple(sorted(name for name in names if name.endswith((".dist-info", ".egg-info"))))))
+    return tuple(found)

@@ -1,0 +1,154 @@
+"""`booklet build` -> a note of its PDF in the disk cache (booklet.cache.built); `booklet proofs` of the very same
+data takes that PDF instead of building it again, and builds again after any change to what the PDF is made of."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+from pypdf import PdfReader
+
+from booklet.cache import built, disk
+from booklet.cli import main
+from booklet.proofs.write import proof_options
+
+from .helpers import BASE, write_conference
+
+FONTS = Path(__file__).resolve().parent.parent / "booklet" / "resources" / "fonts"
+
+
+def _png(colour: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 300), colour).save(buffer, "PNG", dpi=(300, 300))
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def conference(tmp_path, monkeypatch):
+    """A conference with a logo and a text font of its own, a disk cache of its own, and a `booklet build` of it."""
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf", {
+        "conference.yaml": BASE["conference.yaml"] + "logo: images/logo.png\n",
+        "images/logo.png": _png("navy"),
+        "theme.yaml": "fonts: {text: fonts/Body-Regular.ttf}\n",
+    })
+    (folder / "fonts").mkdir()
+    shutil.copyfile(FONTS / "GentiumBookPlus-Regular.ttf", folder / "fonts" / "Body-Regular.ttf")
+    output = tmp_path / "booklet.pdf"
+    _run("build", str(folder), "-o", str(output))
+    return folder, output
+
+
+def _run(*args: str) -> str:
+    run = CliRunner().invoke(main, list(args))
+    assert run.exit_code == 0, run.output
+    return run.output
+
+
+def _proofs(folder: Path, out: Path) -> dict[str, bytes]:
+    _run("proofs", str(folder), "--out", str(out))
+    return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
+
+
+def _found(folder: Path):
+    return built.find(folder, proof_options("A5"), "A5", None)
+
+
+def _not_built(*args, **kwargs):
+    raise AssertionError("proofs built the booklet")
+
+
+def test_proofs_after_a_build_take_its_pdf_and_make_the_bytes_of_their_own_build(conference, tmp_path, monkeypatch):
+    folder, output = conference
+    found = _found(folder)
+    assert found is not None and found.output == output.resolve() and found.pdf == output.read_bytes()
+    assert found.pages == len(PdfReader(output).pages) and found.anchors["abstract-0"] > 1
+    with monkeypatch.context() as patch:
+        patch.setattr("booklet.proofs.write._build", _not_built)
+        taken = _proofs(folder, tmp_path / "taken")
+    assert sorted(taken) == ["bayes-intro.pdf", "lund-2026.pdf", "manifest.csv", "okafor.pdf", "poster-zoe-papadopoulou.pdf"]
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    assert _found(folder) is None
+    assert _proofs(folder, tmp_path / "built") == taken
+
+
+def _edit_keeping_size_and_time(folder: Path, output: Path) -> None:
+    path = folder / "abstracts.yaml"
+    info = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Some text.", "Some TEXT."), encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # only the bytes differ
+
+
+def _add_abstract_file(folder: Path, output: Path) -> None:
+    (folder / "abstracts").mkdir()
+    (folder / "abstracts" / "extra.yaml").write_text("id: extra\ntitle: Extra\nspeaker: {name: Eve Extra}\n"
+                                                      "abstract: Extra text.\n", encoding="utf-8")
+
+
+def _new_logo(folder: Path, output: Path) -> None:
+    (folder / "images" / "logo.png").write_bytes(_png("maroon"))
+
+
+def _bold_face_beside_the_font(folder: Path, output: Path) -> None:
+    shutil.copyfile(FONTS / "GentiumBookPlus-Bold.ttf", folder / "fonts" / "Body-Bold.ttf")
+
+
+def _pdf_rewritten(folder: Path, output: Path) -> None:
+    output.write_bytes(output.read_bytes())  # the same bytes, but not the file the build wrote
+
+
+def _built_with_other_options(folder: Path, output: Path) -> None:
+    _run("build", str(folder), "-o", str(output), "--bleed", "0")
+
+
+def _built_in_one_process(folder: Path, output: Path) -> None:
+    _run("build", str(folder), "-o", str(output), "--jobs", "1")
+
+
+@pytest.mark.parametrize("change", [
+    _edit_keeping_size_and_time, _add_abstract_file, _new_logo, _bold_face_beside_the_font, _pdf_rewritten,
+    _built_with_other_options, _built_in_one_process,
+])
+def test_any_change_since_the_build_makes_proofs_build_their_own(conference, tmp_path, monkeypatch, change):
+    folder, output = conference
+    change(folder, output)
+    assert _found(folder) is None
+    taken = _proofs(folder, tmp_path / "after")
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    assert _proofs(folder, tmp_path / "built") == taken
+
+
+def test_a_build_keeps_no_note_when_a_data_file_changed_while_it_built(tmp_path, monkeypatch):
+    import booklet.build
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = write_conference(tmp_path / "conf")
+    building = booklet.build._built
+
+    def edited_meanwhile(*args, **kwargs):
+        result = building(*args, **kwargs)
+        path = folder / "posters.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("Mixture", "Mixed"), encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(booklet.build, "_built", edited_meanwhile)
+    _run("build", str(folder), "-o", str(tmp_path / "booklet.pdf"))
+    assert disk.load(built.KIND, built._name(folder), built.Built) is None
+    monkeypatch.setattr(booklet.build, "_built", building)
+    _run("build", str(folder), "-o", str(tmp_path / "booklet.pdf"))
+    assert _found(folder) is not None  # built again with nothing changing: kept
+    text = "".join(page.extract_text() for page in PdfReader(_found(folder).output).pages)
+    assert "Mixed density networks" in text
+
+
+def test_no_note_without_a_disk_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    folder = write_conference(tmp_path / "conf")
+    _run("build", str(folder), "-o", str(tmp_path / "booklet.pdf"))
+    assert built.inputs(folder, proof_options("A5"), "A5") is None and _found(folder) is None
