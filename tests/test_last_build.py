@@ -124,27 +124,37 @@ def test_any_change_since_the_build_makes_proofs_build_their_own(conference, tmp
     assert _proofs(folder, tmp_path / "built") == taken
 
 
-def test_a_build_keeps_no_note_when_a_data_file_changed_while_it_built(tmp_path, monkeypatch):
+def _poster_title_edited(folder: Path) -> None:
+    path = folder / "posters.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Mixture", "Mixed"), encoding="utf-8")
+
+
+def _logo_replaced(folder: Path) -> None:
+    (folder / "images" / "logo.png").write_bytes(_png("maroon"))
+
+
+@pytest.mark.parametrize("meanwhile", [_poster_title_edited, _logo_replaced])
+def test_a_build_keeps_no_note_when_what_it_read_changed_while_it_built(conference, monkeypatch, meanwhile):
+    """Read before the change or after it: the note would not know, so there is none (not even the last one's)."""
     import booklet.build
 
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = write_conference(tmp_path / "conf")
+    folder, output = conference
+    assert disk.load(built.KIND, built._name(folder), built.Built) is not None  # the fixture's build's
     building = booklet.build._built
 
-    def edited_meanwhile(*args, **kwargs):
+    def changed_meanwhile(*args, **kwargs):
         result = building(*args, **kwargs)
-        path = folder / "posters.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace("Mixture", "Mixed"), encoding="utf-8")
+        meanwhile(folder)
         return result
 
-    monkeypatch.setattr(booklet.build, "_built", edited_meanwhile)
-    _run("build", str(folder), "-o", str(tmp_path / "booklet.pdf"))
+    monkeypatch.setattr(booklet.build, "_built", changed_meanwhile)
+    _run("build", str(folder), "-o", str(output))
     assert disk.load(built.KIND, built._name(folder), built.Built) is None
     monkeypatch.setattr(booklet.build, "_built", building)
-    _run("build", str(folder), "-o", str(tmp_path / "booklet.pdf"))
+    _run("build", str(folder), "-o", str(output))
     assert _found(folder) is not None  # built again with nothing changing: kept
     text = "".join(page.extract_text() for page in PdfReader(_found(folder).output).pages)
-    assert "Mixed density networks" in text
+    assert ("Mixed density networks" in text) == (meanwhile is _poster_title_edited)
 
 
 def test_no_note_without_a_disk_cache(tmp_path, monkeypatch):

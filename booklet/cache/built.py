@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -67,6 +68,7 @@ class Inputs:
 
     key: str
     files: tuple[tuple[str, int | None, int | None], ...]
+    started: int  # time.time_ns() when they were taken
 
 
 def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
@@ -74,6 +76,7 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
     (`sources`); None without a disk cache."""
     if disk.folder() is None:
         return None
+    started = time.time_ns()
     from ..data.contract import FILES
     from .persisted import stamp
 
@@ -83,29 +86,33 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
         paths = sorted(folder.glob(spec.name)) if "*" in spec.name else [folder / spec.name]
         files += [(path.relative_to(folder).as_posix(), *_file(path)) for path in paths]
     key = disk.key(KIND, stamp(), _resources(), _libraries(), repr(replace(options, page_size=page_size)), files)
-    return Inputs(key, tuple((os.fspath(folder / name), size, time) for name, size, time, _ in files))
+    return Inputs(key, tuple((os.fspath(folder / name), size, mtime) for name, size, mtime, _ in files), started)
 
 
 def remember(before: Inputs | None, data_dir: Path, result, jobs: int | None) -> None:
     """Keep the note of `result` (a BuildResult, its model still in it) of a build from `before` (inputs() taken
-    before the build read anything), when no data file changed since (their sizes and times are the same)."""
+    before the build read anything), when no data file changed since (their sizes and times are the same) and
+    no image or font the data names was changed after the build started (it may have been read before)."""
     if before is None or result.booklet is None:
         return
-    if any(_stat(path) != (size, time) for path, size, time in before.files if not isinstance(size, str)):
-        return
+    if any(_stat(path) != (size, mtime) for path, size, mtime in before.files if not isinstance(size, str)):
+        return _forget(data_dir)
     from ..data.theme import font_files
     from ..processes import cores
 
     try:
         info = os.stat(result.output)
     except OSError:
-        return
+        return _forget(data_dir)
     fonts = font_files(result.booklet.theme)
     paths = sorted({os.fspath(Path(p).resolve()) for p in result.booklet.image_sources}
                    | {os.fspath(p) for p in fonts}
                    | {os.fspath(p.parent) for p in fonts})  # a face added beside a font joins its family
+    sources = tuple((path, *_stat(path)) for path in paths)
+    if any(mtime is not None and mtime >= before.started for _, _, mtime in sources):
+        return _forget(data_dir)
     disk.store(KIND, _name(data_dir), Built(
-        before.key, tuple((path, *_stat(path)) for path in paths), os.fspath(Path(result.output).resolve()),
+        before.key, sources, os.fspath(Path(result.output).resolve()),
         (info.st_size, info.st_mtime_ns, info.st_ino), result.pages, dict(result.anchors), list(result.warnings),
         result.page_size, jobs, cores()))
 
@@ -122,7 +129,7 @@ def find(data_dir: Path, options, page_size: str, jobs: int | None) -> Found | N
     now = inputs(data_dir, options, page_size)
     if note.cores != cores() or now is None or now.key != note.inputs:
         return None
-    if any(tuple(_stat(path)) != (size, time) for path, size, time in note.sources):
+    if any(_stat(path) != (size, mtime) for path, size, mtime in note.sources):
         return None
     try:
         with open(note.output, "rb") as file:
@@ -138,6 +145,11 @@ def find(data_dir: Path, options, page_size: str, jobs: int | None) -> Found | N
     except OSError:
         return None
     return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size)
+
+
+def _forget(data_dir: Path) -> None:
+    """No note for the folder: its last build's may name the PDF just replaced, made of other inputs."""
+    disk.store(KIND, _name(data_dir), None)
 
 
 def _name(data_dir: Path) -> str:
