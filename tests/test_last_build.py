@@ -162,3 +162,29 @@ def test_no_note_without_a_disk_cache(tmp_path, monkeypatch):
     folder = write_conference(tmp_path / "conf")
     _run("build", str(folder), "-o", str(tmp_path / "booklet.pdf"))
     assert built.inputs(folder, proof_options("A5"), "A5") is None and _found(folder) is None
+
+
+PROOFS_AND_LIST = """
+import json, sys
+from pathlib import Path
+from booklet.proofs import write_proofs
+result = write_proofs(Path(sys.argv[1]), Path(sys.argv[2]))
+print(json.dumps([len(result.proofs), sorted(m for m in sys.modules if m.split(".")[0] in ("pypdf", "pypdfium2"))]))
+"""
+
+
+def test_proofs_again_after_a_build_read_no_pdf(conference, tmp_path):
+    """The booklet's PDF taken from the build, and its pages as the last proofs run read them: neither pypdf nor
+    PDFium is loaded."""
+    import json
+    import subprocess
+    import sys
+
+    folder, _ = conference
+    runs = [subprocess.run([sys.executable, "-c", PROOFS_AND_LIST, str(folder), str(tmp_path / f"proofs-{n}")],
+                           capture_output=True, text=True, env={**os.environ}) for n in range(2)]
+    (first_count, first), (count, loaded) = (json.loads(run.stdout.splitlines()[-1]) for run in runs)
+    assert first_count == count == 4 and "pypdf" in first  # the first reads the booklet's pages
+    assert loaded == []
+    assert {p.name: p.read_bytes() for p in (tmp_path / "proofs-0").iterdir()} == \
+           {p.name: p.read_bytes() for p in (tmp_path / "proofs-1").iterdir()}

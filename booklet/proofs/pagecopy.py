@@ -22,8 +22,11 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, IndirectObject, NameObject, PdfObject, RectangleObject
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pypdf is imported where a PDF is parsed: a run of proofs whose pages are all known never loads it
+    from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject, IndirectObject, PdfObject
 
 # Page keys a copy does not carry over: the page tree it hangs in, and links into the booklet.
 _DROPPED_PAGE_KEYS = ("/Parent", "/Annots", "/Contents", "/Resources", "/StructParents", "/B")
@@ -46,6 +49,8 @@ class PdfObjects:
     """
 
     def __init__(self, data: bytes):
+        from pypdf import PdfReader
+
         self.data = data
         self._view = memoryview(data)
         self.reader = PdfReader(io.BytesIO(data))
@@ -68,6 +73,8 @@ class PdfObjects:
 
     def boxes(self) -> tuple[tuple[float, float], tuple[float, float, float, float]]:
         """The first page's media size and trim box (the media box when it has none)."""
+        from pypdf.generic import RectangleObject
+
         page, _ = self.page(0)
         media = RectangleObject(page["/MediaBox"])
         trim = RectangleObject(page.get("/TrimBox") or page.get("/CropBox") or page["/MediaBox"])
@@ -76,6 +83,8 @@ class PdfObjects:
 
     def _flat_kids(self) -> list[IndirectObject]:
         """The pages, when the root of the page tree lists them all and gives them nothing to inherit; else []."""
+        from pypdf.generic import IndirectObject
+
         root = self.reader.trailer["/Root"].get_object().get("/Pages")
         root = root.get_object() if root is not None else None
         kids = root.get("/Kids") if root is not None else None
@@ -154,6 +163,8 @@ def _object_spans(data: bytes, reader: PdfReader) -> dict[int, tuple[int, int]]:
 
 def _references(value, skip: tuple[str, ...] = ()):
     """Object numbers referred to inside a direct value (dicts and arrays walked, references not followed)."""
+    from pypdf.generic import IndirectObject
+
     stack = [value]
     while stack:
         item = stack.pop()
@@ -399,6 +410,8 @@ class PageCopier:
                                                         tuple((n, view[start:end]) for n, start, end in spans))
                 self._spans[index] = spans
                 return parts
+            from pypdf.generic import DictionaryObject, NameObject
+
             booklet = self.booklet
             page, number = booklet.page(index)
             contents = _content_refs(page.raw_get("/Contents"))
@@ -486,6 +499,8 @@ def _used_resources(resources, contents: list[IndirectObject]) -> DictionaryObje
     A document-wide font list on every page is how ReportLab writes pages; a copy that carried it would
     embed every font of the booklet. (A name that only looks used, inside a string, just keeps its entry.)
     """
+    from pypdf.generic import DictionaryObject, NameObject
+
     resources = DictionaryObject(dict.items(resources.get_object())) if resources is not None else DictionaryObject()
     code = b"\n".join(ref.get_object().get_data() for ref in contents)
     for key, operator in (("/Font", None), ("/XObject", b" Do")):
@@ -502,6 +517,8 @@ def _uses(code: bytes, name: str, operator: bytes | None) -> bool:
 
 
 def _content_refs(contents) -> list[IndirectObject]:
+    from pypdf.generic import IndirectObject
+
     if contents is None:
         return []
     if isinstance(contents, IndirectObject):
