@@ -365,14 +365,19 @@ def test_lines_kept_as_how_to_make_them_again_are_the_lines_a_paragraph_made(tex
             found = Para(HYPHENATED, text_style)
             found.wrap(width, 1000)
             assert found._wrapped_lines is kept[width]  # not made yet
+            assert found.line_count() == len(expected[width]) > 1  # told by the kept wrap ...
+            assert found._wrapped_lines is kept[width]  # ... without making the lines
             assert _lines(found) == expected[width]
+            assert found.line_count() == len(expected[width])
         found = Para(HYPHENATED, text_style)
         found.wrap(first_width, 1000)
         assert [_lines(part) for part in found.split(first_width, 25)] == split
         Para(LONG, text_style).break_to(widths)
         again = Para(LONG, text_style)
+        again.wrap(first_width, 1000)
         again.break_to(widths)
         assert type(again._wrapped_lines) is _Again
+        assert again.line_count() == len(expected_broken)  # the lines broken, not those wrapped before
         assert _lines(again) == expected_broken
 
 

@@ -523,6 +523,8 @@ class Para(KeptDrawing, MathParagraph):
                 first = self._first_lines()
                 before = dict(self.__dict__)
                 size = super().wrap(availWidth, availHeight)
+                lines = self.__dict__.get("_blPara")
+                self._line_count = len(lines.lines) if lines is not None else None  # kept with the rest: line_count
                 made = {name: value for name, value in self.__dict__.items()
                         if (name not in before or before[name] is not value) and name != "_lines_key"}
                 # numbers are shared as they are; what could be changed in place is kept pickled: the
@@ -537,6 +539,16 @@ class Para(KeptDrawing, MathParagraph):
             self._lines_key = key
         self._wrapped = (availWidth, size)
         return size
+
+    _line_count = None  # how many lines the wrap that kept its lines made (see line_count)
+
+    def line_count(self) -> int:
+        """len(self.blPara.lines), without making the lines of a kept wrap (only to count them) when that wrap's
+        count was kept with it."""
+        key = self._lines_key
+        if self._wrapped_lines is not None and self._line_count is not None and key is not None and key[0] == "wrapped":
+            return self._line_count
+        return len(self.blPara.lines)
 
     def _drawn_key(self, canv) -> tuple:
         """What the operators of drawing this paragraph depend on besides the fonts' state (see draw)."""

@@ -604,7 +604,7 @@ def _one_line(candidates: list[str], style: ParagraphStyle, width: float) -> Par
     for text in candidates:
         para = Para(text, style)
         para.wrap(width, 1000)
-        if len(para.blPara.lines) <= 1:
+        if para.line_count() <= 1:
             return para
     size = style.fontSize
     smaller = style
@@ -613,7 +613,7 @@ def _one_line(candidates: list[str], style: ParagraphStyle, width: float) -> Par
         smaller = ParagraphStyle(style.name + "-small", parent=style, fontSize=size, leading=style.leading)
         para = Para(candidates[-1], smaller)
         para.wrap(width, 1000)
-        if len(para.blPara.lines) <= 1:
+        if para.line_count() <= 1:
             return para
     para = truncated(candidates[-1], smaller, width, 1) or Para("", smaller)
     para.wrap(width, 1000)
@@ -640,7 +640,7 @@ def fit_box(grid: Grid, title: str, extra: str | None, width: float, height: flo
     if para is None:
         return []
     laid = [(para, para.wrap(width, 10_000)[1])]
-    if extra and len(para.blPara.lines) < room:
+    if extra and para.line_count() < room:
         more = truncated(extra, grid.box_style(size, colour=grid.ctx.colours.muted), width, 1)
         if more is not None:
             laid.append((more, more.wrap(width, 10_000)[1]))
@@ -657,7 +657,7 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
     even the ellipsis fits."""
     para = Para(text, style)
     para.wrap(width, 10_000)
-    if len(para.blPara.lines) <= lines:
+    if para.line_count() <= lines:
         return para
     frags = list(Para(text, style).frags)  # as parsed: wrapping may split them
     chars = "".join(f.text for f in frags)
@@ -693,7 +693,7 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
             cut.wrap(width, 10_000)
             return cut  # it fitted when it was found
         cut.wrap(width, 10_000)
-        return cut if len(cut.blPara.lines) <= lines else None
+        return cut if cut.line_count() <= lines else None
 
     if key is not None:
         kept = cache.peek("layouts", key)
