@@ -449,6 +449,43 @@ def test_a_font_from_the_disk_cache_is_the_parsed_font_with_its_glyph_table_unpi
     assert again.face.glyphToChar == parsed.face.glyphToChar and type(again.face) is type(parsed.face)
 
 
+def test_a_font_file_s_digest_is_kept_by_its_identity_and_never_for_one_written_in_the_last_seconds(tmp_path,
+                                                                                                    monkeypatch):
+    """What a font file is known by (its SHA-1: the key of its parse, its subsets, and whether two files are one
+    font) is kept on disk, so that a process does not hash the bundled fonts again, under the file's identity:
+    inode, size, modification and change times. A file written again (even to the same size, with its old
+    modification time put back) has another change time; one written in the last RACY seconds is hashed
+    every time (a second write within the same tick of the clock could keep its whole identity)."""
+    import hashlib
+    import time
+
+    from booklet.text import fonts
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "Font-Regular.ttf"
+    first, second = b"A" * 1000, b"B" * 1000
+
+    def kept_entries() -> int:
+        return len(list((tmp_path / "cache" / "fonts").glob("*.pickle")))
+
+    path.write_bytes(first)
+    assert fonts._sha1(path, first, os.stat(path)) == hashlib.sha1(first).hexdigest()
+    assert kept_entries() == 0  # written just now: not kept
+    now = time.time_ns()
+    monkeypatch.setattr(fonts.time, "time_ns", lambda: now + 2 * fonts.RACY)
+    assert fonts._sha1(path, first, os.stat(path)) == hashlib.sha1(first).hexdigest()
+    assert kept_entries() == 1
+    assert fonts._sha1(path, second, os.stat(path)) == hashlib.sha1(first).hexdigest()  # kept: not hashed again
+    info = os.stat(path)
+    time.sleep(0.02)  # a tick of the file system's clock later
+    path.write_bytes(second)
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert os.stat(path).st_size == info.st_size and os.stat(path).st_mtime_ns == info.st_mtime_ns
+    assert fonts._sha1(path, second, os.stat(path)) == hashlib.sha1(second).hexdigest()
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    assert fonts._sha1(path, first, os.stat(path)) == hashlib.sha1(first).hexdigest()  # no cache: always hashed
+
+
 def test_kept_raw_pixels_are_decompressed_only_when_read_and_a_damaged_entry_is_made_again(tmp_path, monkeypatch):
     """An image with transparency is kept on disk as its compressed raw pixels: a build that draws it from its
     kept XObject never decompresses them; with the XObject gone they are decompressed when first read, and when

@@ -6,16 +6,16 @@ same booklet a second time. The note (one per data folder: its last build) holds
 
 - `inputs`: the key of everything the PDF is made from: booklet's code (persisted.stamp) and resources,
   the libraries installed (their distributions' names and versions), the options and page size, and each
-  data file of the contract present in the folder (name, size, modification time, hash of its bytes);
-- `sources`: the other files the data names, read by the build: images and the theme's fonts (path, size,
-  modification time);
-- the PDF: its path, size, modification time and inode number, so that a file changed or replaced since is
-  not taken;
+  data file of the contract present in the folder (its name and the hash of its bytes);
+- `sources`: the other files the data names, read by the build: images and the theme's fonts, and the
+  fonts' folders (path and identity: inode, size, modification and change times; a file written since has
+  another change time, whatever its modification time says);
+- the PDF: its path and identity, so that a file changed or replaced since is not taken;
 - what the build told its caller: pages, anchors, warnings; and the jobs it was asked for and the cores it
   had (a build in parts is not the same bytes as one in one process).
 
-The key is taken before the build reads anything and again once its PDF is written: the note is kept only
-when they agree (nothing changed during the build). It is used only when the key taken again now is the
+The key is taken before the build reads anything, and the data files' identities with it: the note is kept
+only when those are the same once the PDF is written, and no source changed after the build started. It is used only when the key taken again now is the
 same, every source is as it was, and the PDF is still the file the build wrote, before and after it is read.
 The disk cache off (BOOKLET_CACHE=off): no note, every command builds.
 """
@@ -41,7 +41,7 @@ class Built(NamedTuple):  # (named tuples, not dataclasses: quicker to define, o
     inputs: str
     sources: tuple[tuple[str, int | None, int | None], ...]
     output: str
-    output_stat: tuple[int, int, int]
+    output_identity: tuple
     pages: int
     anchors: dict[str, int]
     warnings: list
@@ -62,10 +62,10 @@ class Found(NamedTuple):
 
 
 class Inputs(NamedTuple):
-    """inputs(): the key, and each data file's path, size and modification time (to see whether one changed)."""
+    """inputs(): the key, and each data file's path and identity (to see whether one changed)."""
 
     key: str
-    files: tuple[tuple[str, int | None, int | None], ...]
+    files: tuple[tuple[str, tuple | None], ...]
     started: int  # time.time_ns() when they were taken
 
 
@@ -82,37 +82,36 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
     files = []
     for spec in FILES:
         paths = sorted(folder.glob(spec.name)) if "*" in spec.name else [folder / spec.name]
-        files += [(path.relative_to(folder).as_posix(), *_file(path)) for path in paths]
-    key = disk.key(KIND, stamp(), _resources(), _libraries(), repr(replace(options, page_size=page_size)), files)
-    return Inputs(key, tuple((os.fspath(folder / name), size, mtime) for name, size, mtime, _ in files), started)
+        files += [(path, *_file(path)) for path in paths]
+    key = disk.key(KIND, stamp(), _resources(), _libraries(), repr(replace(options, page_size=page_size)),
+                   [(path.relative_to(folder).as_posix(), content) for path, _, content in files])
+    return Inputs(key, tuple((os.fspath(path), identity) for path, identity, _ in files), started)
 
 
 def remember(before: Inputs | None, data_dir: Path, result, jobs: int | None) -> None:
     """Keep the note of `result` (a BuildResult, its model still in it) of a build from `before` (inputs() taken
-    before the build read anything), when no data file changed since (their sizes and times are the same) and
-    no image or font the data names was changed after the build started (it may have been read before)."""
+    before the build read anything), when no data file changed since (their identities are the same) and no
+    image or font the data names was changed after the build started (it may have been read before)."""
     if before is None or result.booklet is None:
         return
-    if any(_stat(path) != (size, mtime) for path, size, mtime in before.files if not isinstance(size, str)):
+    if any(_identity(path) != identity for path, identity in before.files):
         return _forget(data_dir)
     from ..data.theme import font_files
     from ..processes import cores
 
-    try:
-        info = os.stat(result.output)
-    except OSError:
+    output = _identity(result.output)
+    if output is None:
         return _forget(data_dir)
     fonts = font_files(result.booklet.theme)
     paths = sorted({os.fspath(Path(p).resolve()) for p in result.booklet.image_sources}
                    | {os.fspath(p) for p in fonts}
                    | {os.fspath(p.parent) for p in fonts})  # a face added beside a font joins its family
-    sources = tuple((path, *_stat(path)) for path in paths)
-    if any(mtime is not None and mtime >= before.started for _, _, mtime in sources):
+    sources = tuple((path, _identity(path)) for path in paths)
+    if any(identity is not None and identity[3] >= before.started for _, identity in sources):  # its change time
         return _forget(data_dir)
     disk.store(KIND, _name(data_dir), Built(
-        before.key, sources, os.fspath(Path(result.output).resolve()),
-        (info.st_size, info.st_mtime_ns, info.st_ino), result.pages, dict(result.anchors), list(result.warnings),
-        result.page_size, jobs, cores()))
+        before.key, sources, os.fspath(Path(result.output).resolve()), output, result.pages, dict(result.anchors),
+        list(result.warnings), result.page_size, jobs, cores()))
 
 
 def find(data_dir: Path, options, page_size: str, jobs: int | None) -> Found | None:
@@ -127,20 +126,19 @@ def find(data_dir: Path, options, page_size: str, jobs: int | None) -> Found | N
     now = inputs(data_dir, options, page_size)
     if note.cores != cores() or now is None or now.key != note.inputs:
         return None
-    if any(_stat(path) != (size, mtime) for path, size, mtime in note.sources):
+    if any(_identity(path) != identity for path, identity in note.sources):
         return None
     try:
         with open(note.output, "rb") as file:
-            before = os.fstat(file.fileno())
-            if (before.st_size, before.st_mtime_ns, before.st_ino) != note.output_stat:
+            if disk.identity(os.fstat(file.fileno())) != note.output_identity:
                 return None
             pdf = file.read()
-            after = os.fstat(file.fileno())
-        if (after.st_size, after.st_mtime_ns) != note.output_stat[:2] or len(pdf) != after.st_size:
-            return None
-        if os.stat(note.output).st_ino != note.output_stat[2]:  # replaced while read
+            unchanged = disk.identity(os.fstat(file.fileno())) == note.output_identity
+        if not unchanged or len(pdf) != note.output_identity[1]:
             return None
     except OSError:
+        return None
+    if _identity(note.output) != note.output_identity:  # replaced while read
         return None
     return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size)
 
@@ -155,26 +153,26 @@ def _name(data_dir: Path) -> str:
 
 
 def _file(path: Path) -> tuple:
-    """(size, modification time, hash of the bytes) of a regular file; (None, None, None) when absent; what it is
-    when not a regular file (a FIFO is not opened: reading one would wait)."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None, None, None
-    if not stat.S_ISREG(info.st_mode):
-        return "not a regular file", stat.S_IFMT(info.st_mode), None
-    try:
-        return info.st_size, info.st_mtime_ns, digest(path.read_bytes())
-    except OSError:
-        return info.st_size, info.st_mtime_ns, None
-
-
-def _stat(path: str) -> tuple[int | None, int | None]:
+    """(identity, hash of the bytes) of a regular file; (None, None) when absent; (identity, what it is) when not a
+    regular file (a FIFO is not opened: reading one would wait)."""
     try:
         info = os.stat(path)
     except OSError:
         return None, None
-    return info.st_size, info.st_mtime_ns
+    if not stat.S_ISREG(info.st_mode):
+        return disk.identity(info), f"not a regular file: {stat.S_IFMT(info.st_mode)}"
+    try:
+        return disk.identity(info), digest(path.read_bytes())
+    except OSError as exc:
+        return disk.identity(info), f"unreadable: {exc.errno}"
+
+
+def _identity(path) -> tuple | None:
+    """The file's identity (disk.identity); None when there is none."""
+    try:
+        return disk.identity(os.stat(path))
+    except OSError:
+        return None
 
 
 def _resources() -> tuple:
@@ -184,7 +182,7 @@ def _resources() -> tuple:
         dirs.sort()
         for name in sorted(names):
             path = os.path.join(folder, name)
-            found.append((os.path.relpath(path, _PACKAGE), *_stat(path)))
+            found.append((os.path.relpath(path, _PACKAGE), _identity(path)))
     return tuple(found)
 
 

@@ -63,6 +63,12 @@ def file_digest(path) -> str:
     return digest(source.read_bytes())
 
 
+def identity(info: os.stat_result) -> tuple:
+    """A file's identity, from its os.stat: inode, size, modification and change times. A file written since has
+    another change time, whatever its modification time was set to: the same identity, the same bytes."""
+    return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
 def _path(kind: str, name: str | None) -> Path | None:
     base = folder()
     return None if base is None or name is None else base / kind / f"{name}.pickle"
