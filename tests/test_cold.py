@@ -101,13 +101,18 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
     _build(folder, tmp_path / "filling.pdf", str(cache))  # nothing cached yet: everything made and kept
     kept = _entries(cache)
     assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "images", "persisted",
-                                                   "xobjects", "patterns", "subsets", "built"}
+                                                   "xobjects", "patterns", "subsets", "built", "digests"}
     _build(folder, tmp_path / "cached.pdf", str(cache))
     note = [name for name in kept if name.startswith("built/")]
     assert len(note) == 1 and pickle.loads((cache / note[0]).read_bytes()).output == str(tmp_path / "cached.pdf")
     # every value read from the cache (a miss would have written it again); only the note of the last build
-    # (booklet.cache.built), which names its PDF, is new
-    assert {k: v for k, v in _entries(cache).items() if k not in note} == {k: v for k, v in kept.items() if k not in note}
+    # (booklet.cache.built), which names its PDF, is new, and the hashes of the data's images once they are
+    # RACY seconds old (disk.kept_hash: until then each process hashes them)
+    after = _entries(cache)
+    assert {k: v for k, v in after.items() if k in kept and k not in note} == \
+           {k: v for k, v in kept.items() if k not in note}
+    assert all(name.startswith("digests/") for name in set(after) - set(kept))
+    kept = after
     for number, name in enumerate(kept):  # damaged in every way: garbage, cut short, or another type of value
         path = cache / name
         damaged = [b"not a pickle", path.read_bytes()[: path.stat().st_size // 2], pickle.dumps(("x", 1))][number % 3]
@@ -116,7 +121,8 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
     pdf = (tmp_path / "none.pdf").read_bytes()
     for name in ("filling", "cached", "damaged"):
         assert (tmp_path / f"{name}.pdf").read_bytes() == pdf, name
-    assert set(_entries(cache)) == set(kept)
+    now = set(_entries(cache))
+    assert set(kept) <= now and all(name.startswith("digests/") for name in now - set(kept))
     for name in kept:  # each damaged entry made again
         assert pickle.loads((cache / name).read_bytes()) != ("x", 1)
 
@@ -449,41 +455,50 @@ def test_a_font_from_the_disk_cache_is_the_parsed_font_with_its_glyph_table_unpi
     assert again.face.glyphToChar == parsed.face.glyphToChar and type(again.face) is type(parsed.face)
 
 
-def test_a_font_file_s_digest_is_kept_by_its_identity_and_never_for_one_written_in_the_last_seconds(tmp_path,
-                                                                                                    monkeypatch):
-    """What a font file is known by (its SHA-1: the key of its parse, its subsets, and whether two files are one
-    font) is kept on disk, so that a process does not hash the bundled fonts again, under the file's identity:
-    inode, size, modification and change times. A file written again (even to the same size, with its old
-    modification time put back) has another change time; one written in the last RACY seconds is hashed
-    every time (a second write within the same tick of the clock could keep its whole identity)."""
+def test_a_file_s_hash_is_kept_by_its_identity_and_never_for_one_written_in_the_last_seconds(tmp_path, monkeypatch):
+    """What a font file or an image is known by (the hash of its bytes: the key of what is made of it) is kept on
+    disk, so that a process does not read and hash the same bytes again, under the file's identity: inode, size,
+    modification and change times. A file written again (even to the same size, with its old modification time
+    put back) has another change time; one written in the last RACY seconds is hashed every time (a second write
+    within the same tick of the clock could keep its whole identity)."""
     import hashlib
     import time
 
-    from booklet.text import fonts
+    from booklet.cache import BuildCache, digest
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    path = tmp_path / "Font-Regular.ttf"
+    path = tmp_path / "photo.jpg"
     first, second = b"A" * 1000, b"B" * 1000
 
+    def sha1() -> str:
+        return hashlib.sha1(path.read_bytes()).hexdigest()
+
     def kept_entries() -> int:
-        return len(list((tmp_path / "cache" / "fonts").glob("*.pickle")))
+        return len(list((tmp_path / "cache" / "digests").glob("*.pickle")))
 
     path.write_bytes(first)
-    assert fonts._sha1(path, first, os.stat(path)) == hashlib.sha1(first).hexdigest()
+    assert disk.kept_hash("test", path, os.stat(path), sha1) == hashlib.sha1(first).hexdigest()
     assert kept_entries() == 0  # written just now: not kept
     now = time.time_ns()
-    monkeypatch.setattr(fonts.time, "time_ns", lambda: now + 2 * fonts.RACY)
-    assert fonts._sha1(path, first, os.stat(path)) == hashlib.sha1(first).hexdigest()
+    monkeypatch.setattr(disk.time, "time_ns", lambda: now + 2 * disk.RACY)
+    assert disk.kept_hash("test", path, os.stat(path), sha1) == hashlib.sha1(first).hexdigest()
     assert kept_entries() == 1
-    assert fonts._sha1(path, second, os.stat(path)) == hashlib.sha1(first).hexdigest()  # kept: not hashed again
+    assert disk.kept_hash("test", path, os.stat(path), lambda: "not asked") == hashlib.sha1(first).hexdigest()
     info = os.stat(path)
     time.sleep(0.02)  # a tick of the file system's clock later
     path.write_bytes(second)
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
     assert os.stat(path).st_size == info.st_size and os.stat(path).st_mtime_ns == info.st_mtime_ns
-    assert fonts._sha1(path, second, os.stat(path)) == hashlib.sha1(second).hexdigest()
+    assert disk.kept_hash("test", path, os.stat(path), sha1) == hashlib.sha1(second).hexdigest()
+    # an image's hash, as the build's memory cache gives it: kept, then taken without reading the file
+    with BuildCache().build() as cache:
+        assert cache.file_digest(path) == digest(second)
+    monkeypatch.setattr("booklet.cache.memory._read_digest", lambda path: "not read")
+    with BuildCache().build() as cache:
+        assert cache.file_digest(path) == digest(second)
+        assert cache.file_digest(tmp_path / "missing.jpg") is None
     monkeypatch.setenv("BOOKLET_CACHE", "off")
-    assert fonts._sha1(path, first, os.stat(path)) == hashlib.sha1(first).hexdigest()  # no cache: always hashed
+    assert disk.kept_hash("test", path, os.stat(path), sha1) == hashlib.sha1(second).hexdigest()  # always made
 
 
 def test_kept_raw_pixels_are_decompressed_only_when_read_and_a_damaged_entry_is_made_again(tmp_path, monkeypatch):

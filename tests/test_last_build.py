@@ -71,7 +71,8 @@ def test_proofs_after_a_build_take_its_pdf_and_make_the_bytes_of_their_own_build
     with monkeypatch.context() as patch:
         patch.setattr("booklet.proofs.write._build", _not_built)
         taken = _proofs(folder, tmp_path / "taken")
-    assert sorted(taken) == ["bayes-intro.pdf", "lund-2026.pdf", "manifest.csv", "okafor.pdf", "poster-zoe-papadopoulou.pdf"]
+    assert sorted(taken) == ["bayes-intro.pdf", "lund-2026.pdf", "manifest.csv", "okafor.pdf",
+                             "poster-zoe-papadopoulou.pdf"]
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     assert _found(folder) is None
     assert _proofs(folder, tmp_path / "built") == taken

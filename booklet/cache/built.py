@@ -15,8 +15,9 @@ same booklet a second time. The note (one per data folder: its last build) holds
   had (a build in parts is not the same bytes as one in one process).
 
 The key is taken before the build reads anything, and the data files' identities with it: the note is kept
-only when those are the same once the PDF is written, and no source changed after the build started. It is used only when the key taken again now is the
-same, every source is as it was, and the PDF is still the file the build wrote, before and after it is read.
+only when those are the same once the PDF is written, and no source changed after the build started. It is
+used only when the key taken again now is the same, every source is as it was, and the PDF is still the file
+the build wrote, before and after it is read.
 The disk cache off (BOOKLET_CACHE=off): no note, every command builds.
 """
 

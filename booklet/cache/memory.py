@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Callable, Hashable
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -99,16 +100,17 @@ class BuildCache:
 
     def file_digest(self, path) -> str | None:
         """The hash of the file's bytes as the build under way first read them (None: not a readable
-        regular file; a FIFO is never opened)."""
+        regular file; a FIFO is never opened); a process after the one that read them takes it from the disk
+        cache while the file keeps its identity (disk.kept_hash), and does not read the file for it."""
         key = os.fspath(path)
         if key not in self._digests:
             found = None
-            if os.path.isfile(key):
-                try:
-                    with open(key, "rb") as handle:
-                        found = digest(handle.read())
-                except OSError:
-                    pass
+            try:
+                before = os.stat(key)
+                if stat.S_ISREG(before.st_mode):
+                    found = disk.kept_hash("file", key, before, lambda: _read_digest(key))
+            except OSError:
+                pass
             self._digests[key] = found
         return self._digests[key]
 
@@ -165,6 +167,11 @@ def _settle() -> None:
     if _settled[0] > 1:
         gc.collect()
     gc.freeze()
+
+
+def _read_digest(path: str) -> str:
+    with open(path, "rb") as handle:
+        return digest(handle.read())
 
 
 def active() -> BuildCache | None:

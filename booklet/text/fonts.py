@@ -14,7 +14,6 @@ import hashlib
 import os
 import pickle
 import re
-import time
 import types
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -161,9 +160,11 @@ def _font_file(path: Path):
     PDF (two embedded fonts must not share a name)."""
     from reportlab.pdfbase import pdfmetrics
 
+    from ..cache import disk
+
     before = os.stat(path)
     data = path.read_bytes()
-    digest = _sha1(path, data, before)
+    digest = disk.kept_hash("font-sha1", path, before, lambda: hashlib.sha1(data).hexdigest())
     font = _parsed(_OWN_NAMES.get(path) or _unique_name("Font", path), path, data, digest)
     same = _by_content.get((font.face.name, digest))
     if same is not None:
@@ -174,35 +175,6 @@ def _font_file(path: Path):
     _file_digests[font.fontName] = digest
     pdfmetrics._fonts.setdefault(font.fontName, font)
     return font
-
-
-RACY = 2 * 10**9  # nanoseconds
-
-
-def _sha1(path: Path, data: bytes, before: os.stat_result) -> str:
-    """The SHA-1 of `data`, the bytes of the font file `path` (whose os.stat was `before` they were read): kept in
-    the disk cache under the file's identity (path, inode, size, modification and change times: a file written
-    since has another change time, whatever its modification time says), so that each process does not hash
-    the same megabytes again (the bundled fonts: 6 MB, 4 % of a small build from a filled cache). Not kept when
-    the file changed while it was read, nor while its change time is recent (RACY: a file written again within
-    the same tick of the clock as before could keep its whole identity)."""
-    from ..cache import disk
-
-    if disk.folder() is None:
-        return hashlib.sha1(data).hexdigest()
-    identity = disk.identity(before)
-    key = disk.key("font-sha1", os.fspath(path), identity)
-    kept = disk.load("fonts", key, str, lasts=False)
-    if kept is not None and len(kept) == 40:
-        return kept
-    digest = hashlib.sha1(data).hexdigest()
-    try:
-        if (disk.identity(os.stat(path)) == identity and len(data) == before.st_size
-                and time.time_ns() - before.st_ctime_ns > RACY):
-            disk.store("fonts", key, digest)
-    except OSError:
-        pass
-    return digest
 
 
 def _parsed(name: str, path: Path, data: bytes, digest: str):
