@@ -26,9 +26,9 @@ from __future__ import annotations
 import os
 import stat
 import time
+from collections import namedtuple
 from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
 
 from . import digest, disk
 
@@ -36,38 +36,16 @@ KIND = "built"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
-class Built(NamedTuple):  # (named tuples, not dataclasses: quicker to define, on every build's path)
-    """The note of a build: see the module's docstring."""
+# (collections' named tuples, not dataclasses nor typing's: the quickest to define, on every build's path)
+Built = namedtuple("Built", "inputs sources output output_identity pages anchors warnings page_size jobs cores")
+Built.__doc__ = """The note of a build (see the module's docstring): the key of its inputs, its sources' (path, identity),
+its PDF's path and identity, its pages, anchors and warnings, its page size, the jobs asked for, the cores."""
 
-    inputs: str
-    sources: tuple[tuple[str, int | None, int | None], ...]
-    output: str
-    output_identity: tuple
-    pages: int
-    anchors: dict[str, int]
-    warnings: list
-    page_size: str
-    jobs: int | None
-    cores: int
+Found = namedtuple("Found", "output pdf pages anchors warnings page_size")
+Found.__doc__ = """A build's PDF that can stand in for building it again: its path and bytes, and what the build said."""
 
-
-class Found(NamedTuple):
-    """A build's PDF that can stand in for building it again: its bytes, and what the build said."""
-
-    output: Path
-    pdf: bytes
-    pages: int
-    anchors: dict[str, int]
-    warnings: list
-    page_size: str
-
-
-class Inputs(NamedTuple):
-    """inputs(): the key, and each data file's path and identity (to see whether one changed)."""
-
-    key: str
-    files: tuple[tuple[str, tuple | None], ...]
-    started: int  # time.time_ns() when they were taken
+Inputs = namedtuple("Inputs", "key files started")
+Inputs.__doc__ = """inputs(): the key, each data file's (path, identity), and time.time_ns() when they were taken."""
 
 
 def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
