@@ -30,7 +30,7 @@ NOT_FOR_A_BUILD = ("pypdf", "pypdfium2", "jsonschema", "watchfiles", "openpyxl",
 
 BUILD_AND_LIST = """
 import json, sys
-sys.argv = ["booklet", "build", sys.argv[1], "-o", sys.argv[2]]
+sys.argv = ["booklet", "build", sys.argv[1], "-o", sys.argv[2], *sys.argv[3:]]
 from booklet.cli import main
 try:
     main(prog_name="booklet")
@@ -82,10 +82,11 @@ def _entries(cache: Path) -> dict[str, int]:
     return {str(p.relative_to(cache)): p.stat().st_mtime_ns for p in sorted(cache.rglob("*.pickle"))}
 
 
-def test_a_build_imports_only_what_it_needs(tmp_path):
+@pytest.mark.parametrize("jobs", [[], ["--jobs", "2"]])  # a build in parts reads its parts without pypdf too
+def test_a_build_imports_only_what_it_needs(tmp_path, jobs):
     folder = write_conference(tmp_path / "conf")
     output = tmp_path / "b.pdf"
-    done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST, str(folder), str(output)], capture_output=True,
+    done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST, str(folder), str(output), *jobs], capture_output=True,
                           text=True, cwd=ROOT)
     report = json.loads(done.stdout.splitlines()[-1])
     assert report["code"] in (0, None) and output.is_file()

@@ -503,3 +503,43 @@ def test_a_run_cut_inside_a_piece_pays_for_making_all_of_its_flowables():
     assert first == Chunk(0) and cut.piece == rest.piece == 1 and cut.end == rest.start
     assert 10 + 100 * cut.end + 0.26 * 100 * (1 - cut.end) <= 70 + 1e-6  # its share, and making the rest
     assert 100 * (1 - rest.start) + 0.26 * 100 * rest.start <= 70 + 1e-6  # making what is before, and its share
+
+
+def test_parts_are_read_off_their_bytes_as_pypdf_reads_them_and_by_pypdf_when_written_otherwise(medium, tmp_path,
+                                                                                               monkeypatch):
+    """The assembly reads each part's cross-reference table, trailer, catalog and page tree off its bytes, as its
+    worker wrote them: the same objects, pages and outline as pypdf finds. A PDF written otherwise (another
+    table, an outline with entries) is refused by that reading and read by pypdf."""
+    import io
+
+    from pypdf import PdfWriter
+
+    import booklet.output.parallel as parallel
+
+    reading, parts = parallel._read_part, []
+
+    def both(data):
+        parts.append(data)
+        found = reading(data)
+        assert found == parallel._read_part_with_pypdf(data)
+        return found
+
+    monkeypatch.setattr(parallel, "_read_part", both)
+    built = build_booklet(medium, tmp_path / "two.pdf", jobs=2)
+    assert len(parts) >= 2 and sum(len(reading(data)[5]) for data in parts) == built.pages
+
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(100, 100)
+    writer.add_outline_item(title="A page", page_number=0)
+    other = io.BytesIO()
+    writer.write(other)
+    with pytest.raises(ValueError):
+        reading(other.getvalue())
+    spans, root, info, size, tree, kids, outlines = parallel._read_part_with_pypdf(other.getvalue())
+    assert len(kids) == 3 and len(outlines) == 2 and size == len(spans) + 1
+    first = parts[0]
+    for damaged in (first.replace(b" 00000 n", b" 00001 n", 1), first[:-40],
+                    first.replace(b"/Kids [", b"/Kids <<", 1)):
+        with pytest.raises(ValueError):
+            reading(damaged)

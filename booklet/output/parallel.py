@@ -344,7 +344,6 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
         if meanwhile is not None:
             meanwhile()
         output.parent.mkdir(parents=True, exist_ok=True)  # where the parts are saved
-        import pypdf  # noqa: F401  (for the assembly, imported while the workers work)
         reports, layouts = _reports(booklet, pipes)
         yield lambda target: _finish(booklet, page, pad_to, last, reports, layouts, pipes, files, Path(target),
                                      render_args)
@@ -525,9 +524,7 @@ def assemble(parts, output) -> int:
     """Parts' PDFs -> one PDF at `output` (replaced when whole): their objects renumbered, one page tree,
     the links (to the page each target is on), the outline; the first part's document information.
     `parts`: (path, Report, pages before it, link key renaming) in order. Returns the page count."""
-    from pypdf import PdfReader  # a build with one job does not import it
-
-    from ..proofs.pagecopy import _object_spans, shifted_raw
+    from .rawpdf import shifted_raw
 
     dests: dict[str, tuple[int, float, float, float]] = {}
     for _, report, offset, rekey in parts:
@@ -548,27 +545,22 @@ def assemble(parts, output) -> int:
         if not report.pages:
             continue
         data = Path(path).read_bytes()
-        reader = PdfReader(io.BytesIO(data))
-        spans = _object_spans(data, reader)
-        trailer = reader.trailer
-        root = trailer.raw_get("/Root").idnum
-        catalog_dict = reader.get_object(root)
-        tree = catalog_dict.raw_get("/Pages").idnum
-        kids = [kid.idnum for kid in reader.get_object(tree)["/Kids"]]
-        if len(kids) != report.pages or any(reader.get_object(k).get("/Type") != "/Page" for k in kids[:1]):
+        try:
+            part = _read_part(data)
+        except ValueError:  # not as booklet writes its parts: as pypdf reads it
+            part = _read_part_with_pypdf(data)
+        spans, root, info_number, size, tree, kids, outlines = part
+        if len(kids) != report.pages:
             raise ValueError(f"{path}: not the flat page tree of {report.pages} pages expected")
-        skip = {root, tree, trailer.raw_get("/Info").idnum}
-        outlines = dict.get(catalog_dict, "/Outlines")
-        if outlines is not None:
-            skip |= _closure_of_outlines(reader, outlines.idnum)
+        skip = {root, tree, info_number} | outlines
         if header is None:
             header = data[:min(start for start, _ in spans.values())]
             catalog = bytes(data[slice(*spans[root])])
-            info = trailer.raw_get("/Info").idnum
+            info = info_number
             skip.discard(info)
         page_numbers += [k + shift for k in kids]
         pending.append((data, spans, skip, set(kids), shift))
-        shift += int(trailer["/Size"])
+        shift += size
     # the new objects: the page tree, the outline, the catalog
     tree_number = shift
     outline_number = shift + 1
@@ -631,6 +623,69 @@ def _retagged(raw: bytes, part: int) -> bytes:
     return _SUBSET_TAG.sub(tag, head) + marker + body
 
 
+_PAGES, _OUTLINES = re.compile(rb"/Pages (\d+) 0 R"), re.compile(rb"/Outlines (\d+) 0 R")
+_KIDS = re.compile(rb"/Kids \[([\d R\s]*)\]")
+_A_PAGE = re.compile(rb"/Type /Page\b(?!s)")
+
+
+def _read_part(data: bytes) -> tuple:
+    """A part's PDF, as its worker wrote it (a classic cross-reference table; a flat page tree; an outline of no
+    entries: they are recorded, not written) -> (object spans, catalog, information dictionary, /Size, page
+    tree, pages, outline objects), read off its bytes; ValueError for anything else (then pypdf reads it)."""
+    from .rawpdf import cross_references, object_spans
+
+    offsets, trailer = cross_references(data)
+    root, info, size = trailer["Root"], trailer["Info"], trailer["Size"]
+    spans = object_spans(data, offsets)
+
+    def raw(number: int) -> bytes:
+        if number not in spans:
+            raise ValueError(f"no object {number}")
+        return bytes(data[slice(*spans[number])]).partition(b"stream")[0]
+
+    catalog = raw(root)
+    pages = _PAGES.search(catalog)
+    if pages is None:
+        raise ValueError("no page tree")
+    tree = int(pages.group(1))
+    listed = _KIDS.search(raw(tree))
+    if listed is None:
+        raise ValueError("no flat page tree")
+    kids = [int(number) for number in re.findall(rb"(\d+) 0 R", listed.group(1))]
+    if not kids or not _A_PAGE.search(raw(kids[0])):
+        raise ValueError("no pages")
+    outline = _OUTLINES.search(catalog)
+    outlines = set()
+    if outline is not None:
+        number = int(outline.group(1))
+        if b"/First" in raw(number):
+            raise ValueError("an outline with entries")
+        outlines.add(number)
+    return spans, root, info, size, tree, kids, outlines
+
+
+def _read_part_with_pypdf(data: bytes) -> tuple:
+    """_read_part's answer, as pypdf reads the PDF."""
+    from pypdf import PdfReader
+
+    from .rawpdf import object_spans
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.xref_objStm:
+        raise ValueError("objects in streams")
+    spans = object_spans(data, dict(reader.xref.get(0, {})))
+    trailer = reader.trailer
+    root = trailer.raw_get("/Root").idnum
+    catalog = reader.get_object(root)
+    tree = catalog.raw_get("/Pages").idnum
+    kids = [kid.idnum for kid in reader.get_object(tree)["/Kids"]]
+    if any(reader.get_object(k).get("/Type") != "/Page" for k in kids[:1]):
+        raise ValueError("not the flat page tree expected")
+    outlines = dict.get(catalog, "/Outlines")
+    return (spans, root, trailer.raw_get("/Info").idnum, int(trailer["/Size"]), tree, kids,
+            _closure_of_outlines(reader, outlines.idnum) if outlines is not None else set())
+
+
 def _closure_of_outlines(reader, number: int) -> set[int]:
     """The outline's objects (a part's outline is empty: its entries are recorded, not written)."""
     found, stack = set(), [number]
@@ -668,7 +723,7 @@ def _page_object(raw: bytes, tree: int, links, dests, page_numbers) -> bytes:
 
 def _outline_objects(outline, first_number: int, dests, page_numbers) -> dict[int, bytes]:
     """The outline's root (`first_number`) and one object per entry after it."""
-    from ..proofs.pagecopy import pdf_text
+    from .rawpdf import pdf_text
 
     numbers = [first_number + 1 + i for i in range(len(outline))]
     parent = [first_number] * len(outline)

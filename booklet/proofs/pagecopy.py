@@ -21,8 +21,9 @@ import io
 import re
 from dataclasses import dataclass
 from itertools import accumulate
-
 from typing import TYPE_CHECKING
+
+from ..output.rawpdf import REFERENCE, object_spans, pdf_text, shifted_raw
 
 if TYPE_CHECKING:  # pypdf is imported where a PDF is parsed: a run of proofs whose pages are all known never loads it
     from pypdf import PdfReader
@@ -31,12 +32,10 @@ if TYPE_CHECKING:  # pypdf is imported where a PDF is parsed: a run of proofs wh
 # Page keys a copy does not carry over: the page tree it hangs in, and links into the booklet.
 _DROPPED_PAGE_KEYS = ("/Parent", "/Annots", "/Contents", "/Resources", "/StructParents", "/B")
 OVERLAY_NAME = "/BookletProof"
-_REFERENCE = re.compile(rb"(\d+) 0 R\b")
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")  # page keys a page may inherit from the tree
 _STREAM_START = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _NOT_PLAIN = re.compile(rb"[(%]|(?<!<)<(?!<)|/P(?:arent)?(?![!-~])|/P(?:arent)?(?=[/<\[(])|\d+\s+[1-9]\d*\s+R\b")
 _RAW_LIMIT = 1 << 16  # bytes of an object's dictionary read off as raw text, at most
-_STARTXREF = re.compile(rb"startxref\s+(\d+)\s*%%EOF\s*$")
 
 
 class PdfObjects:
@@ -140,7 +139,7 @@ class PdfObjects:
         head = bytes(head)
         if _NOT_PLAIN.search(head, head.index(b"obj") + 3):
             return None
-        return [int(found) for found in _REFERENCE.findall(head)]
+        return [int(found) for found in REFERENCE.findall(head)]
 
 
 def _object_spans(data: bytes, reader: PdfReader) -> dict[int, tuple[int, int]]:
@@ -148,17 +147,7 @@ def _object_spans(data: bytes, reader: PdfReader) -> dict[int, tuple[int, int]]:
     offsets = dict(reader.xref.get(0, {}))
     if not offsets or reader.xref_objStm:
         raise ValueError("not a classic PDF (objects in streams); cannot copy its pages byte for byte")
-    match = _STARTXREF.search(data[-64:])
-    if match is None:
-        raise ValueError("no startxref at the end of the PDF")
-    ordered = sorted(offsets.items(), key=lambda item: item[1])
-    ends = [offset for _, offset in ordered[1:]] + [int(match.group(1))]
-    spans = {}
-    for (number, start), end in zip(ordered, ends):
-        if not data.startswith(b"%d 0 obj" % number, start):
-            raise ValueError(f"object {number} is not where the cross-reference table says")
-        spans[number] = (start, end)
-    return spans
+    return object_spans(data, offsets)
 
 
 def _references(value, skip: tuple[str, ...] = ()):
@@ -174,22 +163,6 @@ def _references(value, skip: tuple[str, ...] = ()):
             stack.extend(v for k, v in dict.items(item) if k not in skip)
         elif isinstance(item, list):
             stack.extend(item)
-
-
-def shifted_raw(raw: bytes, number: int, shift: int) -> bytes:
-    """Raw object bytes renumbered by `shift` (its own number and references in its dictionary; stream data untouched)."""
-    head, marker, body = bytes(raw).partition(b"stream")
-    head = _REFERENCE.sub(lambda m: b"%d 0 R" % (int(m.group(1)) + shift), head)
-    prefix = b"%d 0 obj" % number
-    assert head.startswith(prefix)
-    return b"%d 0 obj" % (number + shift) + head[len(prefix):] + marker + body
-
-
-def pdf_text(text: str) -> bytes:
-    """A PDF text string: a literal when it is printable ASCII, else UTF-16 with a byte order mark, in hex."""
-    if text.isascii() and text.isprintable():
-        return b"(" + text.encode("ascii").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
-    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
 def serialise(value: PdfObject) -> bytes:
@@ -455,7 +428,7 @@ class PageCopier:
             self._overlay_closures[number] = frozenset({number})  # a cycle ends here
             head = bytes(self.overlay.raw(number)).partition(b"stream")[0]
             found = {number}
-            for inner in _REFERENCE.findall(head):
+            for inner in REFERENCE.findall(head):
                 found |= self._overlay_closure(int(inner))
             known = self._overlay_closures[number] = frozenset(found)
         return known
