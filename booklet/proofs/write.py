@@ -136,7 +136,7 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
     build_booklet). Into `folder`/booklet.pdf when given (the caller's to read and remove): then no bytes (b"").
 
     Built as `booklet build` builds it by default (in parts on several cores, for a book big enough to gain:
-    see output.parallel.jobs_that_pay; with bleed and Notes pages: PROOF_OPTIONS), so that a proof's page is
+    see output.parallel.jobs_that_pay; with bleed and Notes pages: proof_options), so that a proof's page is
     the printed page, and the booklet of a `booklet build` of the same data can stand in for it (see
     _built_and_planned). Each copied page is cropped to its trim box (pagecopy): a proof shows the page as cut.
     """
