@@ -100,8 +100,11 @@ def median(runs: list[Run]) -> Run:
 def data_folder(size: str) -> tuple[Path, str]:
     """The conference for `size` (generated when needed) and a description of it."""
     counts = NAMED.get(size) if size in NAMED else _parse(size)
-    if counts is None:
-        return ROOT / "data", "sample (data/)"
+    if counts is None:  # a copy: the runs edit a data file (see edit)
+        folder = OUT / "data-sample"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(ROOT / "data", folder)
+        return folder, "sample (data/)"
     talks, posters = counts
     folder = OUT / f"data-{talks}x{posters}"
     if not (folder / "conference.yaml").exists():
