@@ -114,9 +114,9 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
     more would not pay (see output.parallel.jobs_that_pay). The PDF has the same pages, text, links and
     outline for any number.
 
-    `remember`: with the disk cache on, a build asked for the default `jobs` (None) keeps a note of its PDF and
-    of what it was built from, so that `booklet proofs` of the same data and options takes this PDF rather than
-    building it again (booklet.cache.built); False for a PDF that will not stay where it is written.
+    `remember`: with the disk cache on, a build keeps a note of its PDF and of what it was built from, so that
+    `booklet proofs` of the same data and options (and as many processes) takes this PDF rather than building
+    it again (booklet.cache.built); False for a PDF that will not stay where it is written.
     """
     with using_cache(cache, data_dir), disk.seldom_collected():  # without a cache: the folder's kept on disk, if any
         return _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember)
@@ -127,11 +127,11 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
     size = options.page_size or theme_page_size(Path(data_dir))
     if size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
-    noting = remember and jobs is None and not options.separate_cover
+    noting = remember and not options.separate_cover
     before = built.inputs(Path(data_dir), options, size) if noting else None  # before anything is read
     result = _built(data_dir, output, options, size, progress, strict, jobs, checked)
     if before is not None:
-        built.remember(before, Path(data_dir), result, jobs)
+        built.remember(before, Path(data_dir), result, jobs_that_pay(result.booklet, jobs))
     return result
 
 

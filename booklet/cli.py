@@ -637,8 +637,8 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
     page numbers, line breaks and positions), with a red PROOF band down the outer edge and a
     header: whom it is for, the talk's day, time and room, the booklet page, and whom to send
     corrections to (the conference contact) by when. The booklet is built once for all of them;
-    right after a `booklet build` of the same data with the default options, not at all: that
-    build's PDF is taken.
+    right after a build of the same data with the default options (`booklet build`, or a rebuild
+    of `booklet watch`), not at all: that build's PDF is taken.
 
     manifest.csv has one row per proof: id, kind, names, emails, file, pages, day, time, room.
     Entries without an email are listed at the end.

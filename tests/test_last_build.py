@@ -56,7 +56,7 @@ def _proofs(folder: Path, out: Path) -> dict[str, bytes]:
 
 
 def _found(folder: Path):
-    return built.find(folder, proof_options("A5"), "A5", None)
+    return built.find(folder, proof_options("A5"), "A5")
 
 
 def _not_built(*args, **kwargs):
@@ -108,18 +108,41 @@ def _built_with_other_options(folder: Path, output: Path) -> None:
     _run("build", str(folder), "-o", str(output), "--bleed", "0")
 
 
-def _built_in_one_process(folder: Path, output: Path) -> None:
-    _run("build", str(folder), "-o", str(output), "--jobs", "1")
+def _built_in_parts(folder: Path, output: Path) -> None:
+    _run("build", str(folder), "-o", str(output), "--jobs", "2")  # proofs would build this small book in one process
+
+
+def test_the_pdf_of_any_build_made_as_proofs_build_stands_in(conference, tmp_path, monkeypatch):
+    """Not only `booklet build`'s: a rebuild of `booklet watch` (one process, a warm cache), and a build with
+    `--jobs 1` of a book proofs would lay out in one process too, are the booklet proofs would build."""
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+
+    folder, _ = conference
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    expected = _proofs(folder, tmp_path / "built")
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr("booklet.proofs.write._build", _not_built)
+    cache = BuildCache()
+    for run in range(2):  # as booklet watch builds: the same cache, build after build
+        build_booklet(folder, tmp_path / "watched.pdf", cache=cache)
+        assert _found(folder).output == (tmp_path / "watched.pdf").resolve()
+        assert _proofs(folder, tmp_path / f"after-watch-{run}") == expected
+    _run("build", str(folder), "-o", str(tmp_path / "one.pdf"), "--jobs", "1")
+    assert _found(folder).output == (tmp_path / "one.pdf").resolve()
+    assert _proofs(folder, tmp_path / "after-one") == expected
 
 
 @pytest.mark.parametrize("change", [
     _edit_keeping_size_and_time, _add_abstract_file, _new_logo, _bold_face_beside_the_font, _pdf_rewritten,
-    _built_with_other_options, _built_in_one_process,
+    _built_with_other_options, _built_in_parts,
 ])
 def test_any_change_since_the_build_makes_proofs_build_their_own(conference, tmp_path, monkeypatch, change):
+    from booklet.proofs.write import _last_build
+
     folder, output = conference
     change(folder, output)
-    assert _found(folder) is None
+    assert _last_build(folder, "A5") is None  # (in parts: the note is kept, the processes differ)
     taken = _proofs(folder, tmp_path / "after")
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     assert _proofs(folder, tmp_path / "built") == taken

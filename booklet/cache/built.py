@@ -1,5 +1,6 @@
-"""A finished `booklet build` -> a note in the disk cache of what it was built from and where its PDF went; and
-back: a later command that would build the very same booklet (`booklet proofs`) takes that PDF instead.
+"""A finished build (`booklet build`, a rebuild of `booklet watch`, the library's) -> a note in the disk cache of
+what it was built from and where its PDF went; and back: a later command that would build the very same booklet
+(`booklet proofs`) takes that PDF instead.
 
 A LOC builds the booklet, looks at it, then makes the speakers' proofs: without this note, proofs built the
 same booklet a second time. The note (one per data folder: its last build) holds
@@ -11,8 +12,8 @@ same booklet a second time. The note (one per data folder: its last build) holds
   fonts' folders (path and identity: inode, size, modification and change times; a file written since has
   another change time, whatever its modification time says);
 - the PDF: its path and identity, so that a file changed or replaced since is not taken;
-- what the build told its caller: pages, anchors, warnings; and the jobs it was asked for and the cores it
-  had (a build in parts is not the same bytes as one in one process).
+- what the build told its caller: pages, anchors, warnings; and how many processes laid it out (a build in
+  parts is not the same bytes as one in one process, nor as one in another number of parts).
 
 The key is taken before the build reads anything, and the data files' identities with it: the note is kept
 only when those are the same once the PDF is written, and no source changed after the build started. It is
@@ -28,6 +29,7 @@ import stat
 import time
 from collections import namedtuple
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from . import digest, disk
@@ -37,12 +39,13 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 
 
 # (collections' named tuples, not dataclasses nor typing's: the quickest to define, on every build's path)
-Built = namedtuple("Built", "inputs sources output output_identity pages anchors warnings page_size jobs cores")
+Built = namedtuple("Built", "inputs sources output output_identity pages anchors warnings page_size jobs")
 Built.__doc__ = """The note of a build (see the module's docstring): the key of its inputs, its sources' (path, identity),
-its PDF's path and identity, its pages, anchors and warnings, its page size, the jobs asked for, the cores."""
+its PDF's path and identity, its pages, anchors and warnings, its page size, the processes that laid it out."""
 
-Found = namedtuple("Found", "output pdf pages anchors warnings page_size")
-Found.__doc__ = """A build's PDF that can stand in for building it again: its path and bytes, and what the build said."""
+Found = namedtuple("Found", "output pdf pages anchors warnings page_size jobs")
+Found.__doc__ = """A build's PDF that can stand in for building it again: its path and bytes, what the build said, and
+the processes that laid it out (the caller's to compare with its own: output.parallel.jobs_that_pay)."""
 
 Inputs = namedtuple("Inputs", "key files started")
 Inputs.__doc__ = """inputs(): the key, each data file's (path, identity), and time.time_ns() when they were taken."""
@@ -67,16 +70,15 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
     return Inputs(key, tuple((os.fspath(path), identity) for path, identity, _ in files), started)
 
 
-def remember(before: Inputs | None, data_dir: Path, result, jobs: int | None) -> None:
-    """Keep the note of `result` (a BuildResult, its model still in it) of a build from `before` (inputs() taken
-    before the build read anything), when no data file changed since (their identities are the same) and no
+def remember(before: Inputs | None, data_dir: Path, result, jobs: int) -> None:
+    """Keep the note of `result` (a BuildResult, its model still in it) of a build in `jobs` processes from `before`
+    (inputs() taken before the build read anything), when no data file changed since (their identities are the same) and no
     image or font the data names was changed after the build started (it may have been read before)."""
     if before is None or result.booklet is None:
         return
     if any(_identity(path) != identity for path, identity in before.files):
         return _forget(data_dir)
     from ..data.theme import font_files
-    from ..processes import cores
 
     output = _identity(result.output)
     if output is None:
@@ -90,20 +92,17 @@ def remember(before: Inputs | None, data_dir: Path, result, jobs: int | None) ->
         return _forget(data_dir)
     disk.store(KIND, _name(data_dir), Built(
         before.key, sources, os.fspath(Path(result.output).resolve()), output, result.pages, dict(result.anchors),
-        list(result.warnings), result.page_size, jobs, cores()))
+        list(result.warnings), result.page_size, jobs))
 
 
-def find(data_dir: Path, options, page_size: str, jobs: int | None) -> Found | None:
-    """The PDF of the last build of `data_dir`, when it was built with `options` at `page_size`, asked for
-    `jobs` on as many cores as this process has, from the very inputs there are now, and is still as written;
-    else None."""
+def find(data_dir: Path, options, page_size: str) -> Found | None:
+    """The PDF of the last build of `data_dir`, when it was built with `options` at `page_size` from the very inputs
+    there are now, and is still as written; else None. (The caller compares the processes that laid it out.)"""
     note = disk.load(KIND, _name(data_dir), Built)
-    if note is None or note.jobs != jobs or note.page_size != page_size:
+    if note is None or note.page_size != page_size:
         return None
-    from ..processes import cores
-
     now = inputs(data_dir, options, page_size)
-    if note.cores != cores() or now is None or now.key != note.inputs:
+    if now is None or now.key != note.inputs:
         return None
     if any(_identity(path) != identity for path, identity in note.sources):
         return None
@@ -119,7 +118,8 @@ def find(data_dir: Path, options, page_size: str, jobs: int | None) -> Found | N
         return None
     if _identity(note.output) != note.output_identity:  # replaced while read
         return None
-    return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size)
+    return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size,
+                 note.jobs)
 
 
 def _forget(data_dir: Path) -> None:
@@ -154,8 +154,10 @@ def _identity(path) -> tuple | None:
         return None
 
 
+@cache
 def _resources() -> tuple:
-    """booklet's resources (fonts, base theme, label tables ...): each file's name, size and modification time."""
+    """booklet's resources (fonts, base theme, label tables ...): each file's name and identity; once per
+    process, as booklet's code is (persisted.stamp)."""
     found = []
     for folder, dirs, names in os.walk(_PACKAGE / "resources"):
         dirs.sort()
@@ -165,8 +167,10 @@ def _resources() -> tuple:
     return tuple(found)
 
 
+@cache
 def _libraries() -> tuple:
-    """The distributions installed where Python installs them (their folders' names hold their versions)."""
+    """The distributions installed where Python installs them (their folders' names hold their versions); once
+    per process, as the libraries' code is loaded once."""
     import site
     import sysconfig
 

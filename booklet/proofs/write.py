@@ -152,18 +152,22 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
 
 
 def _last_build(data_dir: Path, page_size: str) -> _Plan | None:
-    """The plan, from the PDF of the last `booklet build` of `data_dir` (booklet.cache.built), when that build was
-    made as proofs build (proof_options, the default jobs, as many cores) from the very data, fonts, images and
-    code there are now, and its PDF is still as it wrote it: then it is the booklet proofs would build, byte
-    for byte. None otherwise (and always without a disk cache)."""
+    """The plan, from the PDF of the last build of `data_dir` (`booklet build`, `booklet watch`, the library's:
+    booklet.cache.built), when that build was made as proofs build (proof_options, in as many processes as
+    proofs would use) from the very data, fonts, images and code there are now, and its PDF is still as it
+    wrote it: then it is the booklet proofs would build, byte for byte. None otherwise (and always without a
+    disk cache)."""
     from ..build import BuildResult
     from ..cache import built
     from ..check import read
+    from ..output.parallel import jobs_that_pay
 
-    found = built.find(data_dir, proof_options(page_size), page_size, None)
+    found = built.find(data_dir, proof_options(page_size), page_size)
     if found is None:
         return None
     booklet, _ = read(data_dir)  # for the proofs' plan: who, when, where
+    if jobs_that_pay(booklet, None) != found.jobs:  # (proofs build in as many processes as pay, see _build)
+        return None
     result = BuildResult(found.output, found.pages, found.warnings, found.anchors, booklet=booklet,
                          page_size=found.page_size)
     return _planned(result, found.pdf, page_size)
