@@ -5,6 +5,8 @@ import random
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -259,3 +261,13 @@ def test_non_string_input():
     assert inline(None) == ""
     assert paragraphs(None) == []
     assert plain(42) == "42"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("ab \u00a0\u2007\t\n$*_&<>\\^{}ÅéřΩ王\u00ad\u200b\U0001d400")
+                                + ["$x$", "**", "\\alpha"]), max_size=24).map("".join))
+def test_plain_lines_take_the_quick_way_to_the_same_markup(text):
+    """A line of plain text in the text font is escaped, not parsed: the markup parsing it makes."""
+    from booklet.text.markup import _collapse, _line_runs, _markup
+
+    assert inline(text) == _markup(_line_runs(_collapse(text)))

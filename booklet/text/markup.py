@@ -87,9 +87,17 @@ def _split_paragraphs(text: str) -> list[str]:
 @lru_cache(maxsize=65536)  # every text of a large conference: a warm rebuild converts only what changed
 def _inline(text: str) -> str:
     try:
-        return _markup(_line_runs(_collapse(text)))
+        line = _collapse(text)
+        if "$" not in line and "*" not in line and _in_text_font(line):
+            return _escape(line)  # one run of plain text in the text font: what _markup makes of it, quicker
+        return _markup(_line_runs(line))
     except Exception:  # a bug must not stop a booklet build: fall back to the bare text
         return _fallback_markup(text)
+
+
+def _in_text_font(text: str) -> bool:
+    """Whether the text font shows every character of `text` (as _font_segments tells)."""
+    return (text.isascii() and text.isprintable()) or all(font_for_char(c) == "" for c in set(text))
 
 
 when_fonts_change(_inline.cache_clear)  # which characters go to a fallback font depends on the fonts
@@ -302,7 +310,7 @@ def _font_segments(runs: list[Run]) -> list[list]:
     for text, style in runs:
         if style.kern:
             segs.append([text, style, ""])  # a fixed space: never merged with another
-        elif (text.isascii() and text.isprintable()) or all(font_for_char(c) == "" for c in set(text)):
+        elif _in_text_font(text):
             _append_segment(segs, text, style, "")  # every character shows in the text font
         else:
             if any(font_for_char(c) is None for c in set(text)):
