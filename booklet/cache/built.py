@@ -18,7 +18,8 @@ same booklet a second time. The note (one per data folder: its last build) holds
 The key is taken before the build reads anything, and the data files' identities with it: the note is kept
 only when those are the same once the PDF is written, and no source changed after the build started. It is
 used only when the key taken again now is the same, every source is as it was, and the PDF is still the file
-the build wrote, before and after it is read.
+the build wrote, before and after it is read. (What escapes this: a file written twice within one tick of the
+file system's clock, a few milliseconds, as the build starts, to the same size; make's checks share the limit.)
 The disk cache off (BOOKLET_CACHE=off): no note, every command builds.
 """
 
