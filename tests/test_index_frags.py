@@ -206,3 +206,23 @@ def test_a_cache_that_keeps_layouts_keeps_the_entries_made_unparsed_as_their_par
     build_booklet(DATA, tmp_path / "second.pdf", cache=cache)  # the kept parses serve: nothing made
     assert shapes == [] and kept
     assert (tmp_path / "second.pdf").read_bytes() == parsed
+
+
+def test_a_name_with_nothing_to_clean_is_taken_as_reportlab_cleans_it():
+    """index._cleaned skips ReportLab's cleaning of an entry's text when the name has nothing to clean: the same
+    answer as cleaning it."""
+    from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+    def cleaned_by_reportlab(name: str):
+        text = cleanBlockQuotedText(name + "\u20020")
+        return text[:-1] if text.endswith(" 0") else None
+
+    pieces = ["Smagt", ",", " ", "  ", "van der", "\u00a0", "\u2002", "\t", "\n", "Ø", "é", "-", "", "\u3000"]
+    rng = random.Random(15)
+    names = ["", " ", "Smagt, Patrick van der", " Smagt", "Smagt ", "A  B"]
+    names += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    quick = 0
+    for name in names:
+        assert index._cleaned(name) == cleaned_by_reportlab(name), repr(name)
+        quick += bool(name) and index._as_cleaned(name, cleanBlockQuotedText) is name
+    assert 300 < quick < len(names) - 300  # the quick way taken, and not for every name
