@@ -494,7 +494,7 @@ def test_a_file_s_hash_is_kept_by_its_identity_and_never_for_one_written_in_the_
     # an image's hash, as the build's memory cache gives it: kept, then taken without reading the file
     with BuildCache().build() as cache:
         assert cache.file_digest(path) == digest(second)
-    monkeypatch.setattr("booklet.cache.memory._read_digest", lambda path: "not read")
+    monkeypatch.setattr("booklet.cache.disk.file_digest", lambda path: "not read")
     with BuildCache().build() as cache:
         assert cache.file_digest(path) == digest(second)
         assert cache.file_digest(tmp_path / "missing.jpg") is None

@@ -108,7 +108,7 @@ class BuildCache:
             try:
                 before = os.stat(key)
                 if stat.S_ISREG(before.st_mode):
-                    found = disk.kept_hash("file", key, before, lambda: _read_digest(key))
+                    found = disk.kept_hash("file", key, before, lambda: disk.file_digest(key))
             except OSError:
                 pass
             self._digests[key] = found
@@ -167,11 +167,6 @@ def _settle() -> None:
     if _settled[0] > 1:
         gc.collect()
     gc.freeze()
-
-
-def _read_digest(path: str) -> str:
-    with open(path, "rb") as handle:
-        return digest(handle.read())
 
 
 def active() -> BuildCache | None:

@@ -545,8 +545,8 @@ class Para(KeptDrawing, MathParagraph):
     def line_count(self) -> int:
         """len(self.blPara.lines), without making the lines of a kept wrap (only to count them) when that wrap's
         count was kept with it."""
-        key = self._lines_key
-        if self._wrapped_lines is not None and self._line_count is not None and key is not None and key[0] == "wrapped":
+        kept = self._wrapped_lines is not None and self._lines_key is not None and self._lines_key[0] == "wrapped"
+        if kept and self._line_count is not None:
             return self._line_count
         return len(self.blPara.lines)
 

@@ -36,8 +36,7 @@ from .marks import person_anchor
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import heading, sort_key, split_name
-from ..text.paragraph import _MARKERS, MathParagraph, _string_width, copy_fragment
-from ..text.paragraph import _cleaned as _as_cleaned
+from ..text.paragraph import _MARKERS, MathParagraph, _cleaned as _as_cleaned, _string_width, copy_fragment
 from .columns import GAP, Columns, column_count
 from .common import Context
 from .flowables import Anchor, KeptDrawing, Para, _extgstate, paragraphs_key

@@ -668,12 +668,10 @@ def _read_part_with_pypdf(data: bytes) -> tuple:
     """_read_part's answer, as pypdf reads the PDF."""
     from pypdf import PdfReader
 
-    from .rawpdf import object_spans
+    from .rawpdf import reader_spans
 
     reader = PdfReader(io.BytesIO(data))
-    if reader.xref_objStm:
-        raise ValueError("objects in streams")
-    spans = object_spans(data, dict(reader.xref.get(0, {})))
+    spans = reader_spans(data, reader)
     trailer = reader.trailer
     root = trailer.raw_get("/Root").idnum
     catalog = reader.get_object(root)

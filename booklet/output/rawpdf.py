@@ -53,6 +53,15 @@ def cross_references(data: bytes) -> tuple[dict[int, int], dict[str, int]]:
     return offsets, keys
 
 
+def reader_spans(data: bytes, reader) -> dict[int, tuple[int, int]]:
+    """object_spans, from where pypdf's `reader` (of `data`) found each object; ValueError for a PDF whose objects
+    are in streams (their bytes are not in the file as written)."""
+    offsets = dict(reader.xref.get(0, {}))
+    if not offsets or reader.xref_objStm:
+        raise ValueError("not a classic PDF (objects in streams); cannot copy its objects byte for byte")
+    return object_spans(data, offsets)
+
+
 def object_spans(data: bytes, offsets: dict[int, int]) -> dict[int, tuple[int, int]]:
     """Object number -> (start, end) of its bytes, from where the cross-reference table says each starts (`offsets`):
     up to the next object or the table; ValueError where an object is not where the table says."""
@@ -70,7 +79,8 @@ def object_spans(data: bytes, offsets: dict[int, int]) -> dict[int, tuple[int, i
 
 
 def shifted_raw(raw: bytes, number: int, shift: int) -> bytes:
-    """Raw object bytes renumbered by `shift` (its own number and references in its dictionary; stream data untouched)."""
+    """Raw object bytes renumbered by `shift` (its own number and references in its dictionary; stream data
+    untouched)."""
     head, marker, body = bytes(raw).partition(b"stream")
     head = REFERENCE.sub(lambda m: b"%d 0 R" % (int(m.group(1)) + shift), head)
     prefix = b"%d 0 obj" % number

@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ..output.rawpdf import REFERENCE, object_spans, pdf_text, shifted_raw
+from ..output.rawpdf import REFERENCE, pdf_text, reader_spans, shifted_raw
 
 if TYPE_CHECKING:  # pypdf is imported where a PDF is parsed: a run of proofs whose pages are all known never loads it
-    from pypdf import PdfReader
     from pypdf.generic import DictionaryObject, IndirectObject, PdfObject
 
 # Page keys a copy does not carry over: the page tree it hangs in, and links into the booklet.
@@ -54,7 +53,7 @@ class PdfObjects:
         self._view = memoryview(data)
         self.reader = PdfReader(io.BytesIO(data))
         self.size = int(self.reader.trailer["/Size"])
-        self._spans = _object_spans(data, self.reader)
+        self._spans = reader_spans(data, self.reader)
         self._closures: dict[int, frozenset[int]] = {}
         self._kids: list[IndirectObject] | None = None
 
@@ -140,14 +139,6 @@ class PdfObjects:
         if _NOT_PLAIN.search(head, head.index(b"obj") + 3):
             return None
         return [int(found) for found in REFERENCE.findall(head)]
-
-
-def _object_spans(data: bytes, reader: PdfReader) -> dict[int, tuple[int, int]]:
-    """Object number -> (start, end) of its bytes: from its offset up to the next object or the xref table."""
-    offsets = dict(reader.xref.get(0, {}))
-    if not offsets or reader.xref_objStm:
-        raise ValueError("not a classic PDF (objects in streams); cannot copy its pages byte for byte")
-    return object_spans(data, offsets)
 
 
 def _references(value, skip: tuple[str, ...] = ()):

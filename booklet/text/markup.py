@@ -88,9 +88,10 @@ def _split_paragraphs(text: str) -> list[str]:
 def _inline(text: str) -> str:
     try:
         line = _collapse(text)
-        if "$" not in line and "*" not in line and _in_text_font(line):
-            return _escape(line)  # one run of plain text in the text font: what _markup makes of it, quicker
-        return _markup(_line_runs(line))
+        runs = _line_runs(line)
+        if runs == [(line, PLAIN)] and _in_text_font(line):
+            return _escape(line)  # the line as one run of plain text in the text font: what _markup makes of it
+        return _markup(runs)
     except Exception:  # a bug must not stop a booklet build: fall back to the bare text
         return _fallback_markup(text)
 
