@@ -200,10 +200,10 @@ def test_kept_layouts_are_used_and_never_outlive_what_they_were_made_with(tmp_pa
         assert not big.warm and big.size("layouts") == 0
         build_booklet(folder, tmp_path / "big.pdf", cache=big)
         assert (tmp_path / "big.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
-        monkeypatch.setattr(persisted, "LIMIT", 2**30)
         parallel = persisted.PersistedCache(folder)
-        parallel.laying_out(2, fits=False)  # in parts, a book expected too big: nothing made for keeping
-        assert not parallel.warm  # (else the workers read and keep them: tests/test_jobs.py)
+        parallel.laying_out(2)  # in parts, each process keeps its own layouts (tests/test_jobs.py)
+        assert parallel.warm and parallel.size("layouts") == 0
+        monkeypatch.setattr(persisted, "LIMIT", 2**30)
 
         # another font under the same name (a process reads a font file once: a new one is fresh)
         (folder / "fonts/Text.ttf").write_bytes((FONT_DIR / "NotoSans-Regular.ttf").read_bytes())

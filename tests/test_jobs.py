@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -335,6 +336,93 @@ def test_two_jobs_read_and_keep_the_layouts_on_disk(medium, tmp_path, monkeypatc
     assert (tmp_path / "one.pdf").read_bytes() == cold("one-cold.pdf", 1)
 
 
+def test_a_book_too_big_for_one_layouts_file_keeps_one_per_process(medium, tmp_path, monkeypatch):
+    """A book in parts whose layouts are expected beyond one file's bound keeps them in a file per process, each
+    written by its own process once the booklet is written, and only when it made something new; the next
+    build in parts reads each in its own process and lays out nothing anew; after an edit, only the part
+    that holds it is written again; a build that fails after its parts were saved writes none; and each PDF is
+    that of a build without a cache, byte for byte, math boxes and all (one job: from nothing kept)."""
+    import shutil
+
+    from booklet import build as build_module
+    from booklet.cache import disk, persisted
+    from booklet.cache.memory import BuildCache
+    from booklet.layout.index import IndexEntry
+    from booklet.output import parallel
+    from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(build_module, "layouts_fit", lambda booklet: False)
+    assemble = parallel.assemble
+    folder = tmp_path / "data"
+    shutil.copytree(medium, folder)
+    files = [disk._path(persisted.KIND, persisted._name(folder.resolve(), f"{section}, part {slot} of 3"))
+             for section in ("layouts", "streams")  # and the pages' streams as compressed
+             for slot in range(3)]  # this process (the index), the two workers (test_the_parts_cut_...)
+
+    def cold(name: str, jobs: int = 2) -> bytes:
+        build_booklet(folder, tmp_path / name, jobs=jobs, cache=BuildCache(warm=False))
+        return (tmp_path / name).read_bytes()
+
+    def written() -> list:
+        return [(path.stat().st_ino, path.stat().st_mtime_ns) for path in files]
+
+    drawn = []
+    real = IndexEntry._draw_lines
+    monkeypatch.setattr(IndexEntry, "_draw_lines", lambda self: drawn.append(self.words) or real(self))
+    build_booklet(folder, tmp_path / "filling.pdf", jobs=2)
+    assert drawn
+    assert disk.load(persisted.KIND, persisted._name(folder.resolve(), "layouts")) == (persisted.stamp(),
+                                                                                         persisted.TOO_BIG)
+    before = written()  # every process's file (a missing one raises)
+    reference = cold("cold.pdf")
+    assert (tmp_path / "filling.pdf").read_bytes() == reference
+    drawn.clear()
+    build_booklet(folder, tmp_path / "filled.pdf", jobs=2)
+    assert (tmp_path / "filled.pdf").read_bytes() == reference
+    assert not drawn and written() == before  # nothing laid out anew, here or in a worker: no file written
+
+    abstracts = folder / "abstracts.yaml"
+    text = abstracts.read_text(encoding="utf-8")
+    last = text.rindex("abstract:")  # the last abstract: the second worker's part
+    abstracts.write_text(text[:last] + "abstract: Set anew, façade with $\\beta_{7} \\approx 2$ and\n"
+                         "    $\\sigma_{8}$." + text[text.index("\n", last):], encoding="utf-8")
+    build_booklet(folder, tmp_path / "edited.pdf", jobs=2)
+    assert (tmp_path / "edited.pdf").read_bytes() == cold("edited-cold.pdf") != reference
+    assert Pdf(tmp_path / "edited.pdf").pages_with("Set anew, façade with")
+    after = written()
+    assert after[1] == before[1] and after[2] != before[2]  # the first worker's part is as it was
+    assert after[4] == before[4] and after[5] != before[5]
+    build_booklet(folder, tmp_path / "again.pdf", jobs=2)  # what the edit made was kept too: nothing new
+    assert written() == after and (tmp_path / "again.pdf").read_bytes() == (tmp_path / "edited.pdf").read_bytes()
+
+    abstracts.write_text(text, encoding="utf-8")  # back again, but the booklet is not written
+
+    def failing(parts, output):
+        time.sleep(1)  # the workers have their files' contents made by now
+        raise OSError("disk full")
+
+    monkeypatch.setattr(parallel, "assemble", failing)
+    with pytest.raises(OSError, match="disk full"):
+        build_booklet(folder, tmp_path / "failed.pdf", jobs=2)
+    assert written() == after and not (tmp_path / "failed.pdf").exists()
+    monkeypatch.setattr(parallel, "assemble", assemble)
+    build_booklet(folder, tmp_path / "one.pdf", jobs=1)  # one process: the note says nothing is kept for it
+    assert (tmp_path / "one.pdf").read_bytes() == cold("one-cold.pdf", 1) == cold("one-cold-2.pdf", 1)
+    assert written() == after
+
+    # another text font: the number the data's check gives the fonts stood for the old ones in the files
+    theme = folder / "theme.yaml"
+    theme.write_text("fonts: {text: fonts/Text.ttf}\n", encoding="utf-8")  # (the data has no theme.yaml)
+    (folder / "fonts").mkdir()
+    (folder / "fonts/Text.ttf").write_bytes((FONT_DIR / "NotoSans-Regular.ttf").read_bytes())
+    try:
+        build_booklet(folder, tmp_path / "font.pdf", jobs=2)
+        assert (tmp_path / "font.pdf").read_bytes() == cold("font-cold.pdf")
+    finally:
+        use_fonts(DEFAULT)
+
+
 def _posters_text(count: int, bad: bool) -> str:
     """Posters whose titles warn (a character no font has, an unknown macro); with `bad`, some with an
     unknown key and some without a title (errors)."""
@@ -543,3 +631,14 @@ def test_parts_are_read_off_their_bytes_as_pypdf_reads_them_and_by_pypdf_when_wr
                     first.replace(b"/Kids [", b"/Kids <<", 1)):
         with pytest.raises(ValueError):
             reading(damaged)
+
+
+def test_a_layouts_file_is_read_only_beside_numbers_that_agree():
+    """A file of layouts is read into a process that has numbered values already only when each value both
+    number the same, and no other value of the file has a number given here (it would stand for two)."""
+    from booklet.cache.persisted import _agree
+
+    assert _agree({"a": 0, "b": 1}, {}) and _agree({"a": 0, "b": 1}, {"a": 0})
+    assert _agree({"b": 1}, {"a": 0})
+    assert not _agree({"a": 1, "b": 0}, {"a": 0})  # "a" numbered otherwise
+    assert not _agree({"b": 0}, {"a": 0})  # 0 is "a" here

@@ -21,7 +21,10 @@ One file per section and data folder (`persisted/<hash of the folder's path and 
 loaded when the build first asks that section for something (a build that stops at bad data never loads
 the layouts), and written (atomically, disk.store) when a build that made something new in the section
 succeeds: the values that build used, nothing else (what an edit made obsolete is not carried on), so the
-file holds one build's working set of one book. Not written beyond LIMIT bytes (see there).
+file holds one build's working set of one book. Not written beyond LIMIT bytes (see there): the layouts of
+a book too big for one file, and its compressed streams, are kept, when it is built in parts, in files per
+process (`layouts, part 1 of 3`, `streams, part 1 of 3`, ...), each read and written by that process alone
+(see PersistedCache.laying_out).
 
 A file is trusted only when it is exactly what this code wrote for this code: its header holds the hash of
 its payload (a damaged file is ignored), the `stamp` of the code and libraries that made its values (booklet's
@@ -48,15 +51,19 @@ from . import digest, disk
 from .memory import BuildCache
 
 SECTIONS = ("files", "layouts", "qr", "streams", "facts")
+PER_PART = ("layouts", "streams")  # kept by each process of a build in parts of a big book (see laying_out)
 KIND = "persisted"
 FORMAT = 1
 # The largest file written: the sample's layouts take 1.8 MB (76 pages), 500 talks + 1,000 posters 25 MB
-# (832 pages; loaded in a tenth of the time laying them out again takes). A bigger book (2,000 talks: ~110
-# MB) writes only a note that it is too big, and its next builds lay out without pickling anything for
-# keeping (which costs about a third more CPU); so does a build in parts (--jobs) of a book expected to be
-# too big (see laying_out). A build in parts otherwise reads the layouts in each worker (forked after they
-# are loaded) and keeps them: each worker sends back what it used and made (see part_layouts).
+# (832 pages; loaded in a tenth of the time laying them out again takes). A build in parts (--jobs) reads
+# them in each worker (forked after they are loaded) and keeps them: each worker sends back what it used and
+# made (see part_layouts). A bigger book (2,000 talks: ~100 MB) writes a note that it is too big instead;
+# built in parts (and so is a book expected to be too big), each process then keeps its own part's layouts
+# in a file of its own (2,000 talks: 39, 50 and 7 MB), which it reads and writes itself (see laying_out);
+# built in one process, it lays out without pickling anything for keeping (which costs about a third more
+# CPU).
 LIMIT = 64 * 2**20
+TOO_BIG = "too big"  # what the layouts file holds when a build's did not fit
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -191,39 +198,54 @@ class PersistedCache(BuildCache):
         self._parts: tuple | None = None  # in a build in parts: (layouts, numbers) at the fork (see in_part)
         self._sent: tuple | None = None  # in a worker: what part_layouts has sent (values, numbers, used keys)
         self._renumbered: dict[int, int] = {}  # in the process keeping the layouts (see take_part_layouts)
+        self._too_big = False  # the layouts file says the book's layouts were too big for one file
+        self._sharded = False  # this build in parts keeps each process's layouts in a file of its own
+        self._shard: str | None = None  # in such a build, this process's part ("part 1 of 3": see _file_name)
 
     def _load(self, section: str) -> None:
         self._pending.discard(section)
         if self._sections.get(section) or (section == "layouts" and self._numbers):
             return  # already used in this process: what it holds is as good, and its numbers are given
-        kept = disk.load(KIND, _name(self.folder, section), tuple)
-        if kept == (stamp(), "too big") and section == "layouts":
-            self.warm = False  # nothing will be kept: nothing made for keeping
+        kept = disk.load(KIND, _name(self.folder, self._file_name(section)), tuple)
+        if kept == (stamp(), TOO_BIG) and section == "layouts":
+            self._too_big = True  # nothing read: laying_out decides what is kept (in parts: a file per process)
             return
-        if not (isinstance(kept, tuple) and len(kept) == 5 and kept[0] == stamp() and isinstance(kept[3], bytes)
-                and isinstance(kept[4], bytes) and kept[1] == digest(kept[3], kept[4])):
-            return  # nothing kept, another version's, or damaged: ignored
-        try:
-            with disk.lasting():
-                values, numbers = pickle.loads(kept[3])
-                boxes = pickle.loads(kept[4])
-        except Exception:  # noqa: BLE001  (the hash matched: only another code's classes could fail)
+        found = self._read(section, kept)
+        if found is None:
             return
-        if not isinstance(values, dict) or not isinstance(numbers, dict) or not isinstance(boxes, dict):
-            return
+        values, numbers = found
         if section == "layouts":
-            if kept[2] != _fonts_digest(_font_files(numbers), self.file_digest):
-                return  # a font file changed: every layout made with it could differ
-            from ..text.paragraph import register_box_font, restore_boxes
-
-            if not restore_boxes(boxes):  # the math boxes the kept fragments name, by the same characters
-                return
-            register_box_font()  # parsing math registers it: a kept parse must find it there
             self._numbers = numbers
         if section == "streams":
             self._streams = values  # found by the hash of their text (see get)
             return
         self._sections[section] = values
+
+    def _read(self, section: str, kept) -> tuple[dict, dict] | None:
+        """The (values, numbers) a section's file holds, its math boxes restored (layouts); None when it is not
+        one this code wrote, or its layouts were made with a font file that has changed since."""
+        if not (isinstance(kept, tuple) and len(kept) == 5 and kept[0] == stamp() and isinstance(kept[3], bytes)
+                and isinstance(kept[4], bytes) and kept[1] == digest(kept[3], kept[4])):
+            return None  # nothing kept, another version's, or damaged: ignored
+        try:
+            with disk.lasting():
+                values, numbers = pickle.loads(kept[3])
+                boxes = pickle.loads(kept[4])
+        except Exception:  # noqa: BLE001  (the hash matched: only another code's classes could fail)
+            return None
+        if not isinstance(values, dict) or not isinstance(numbers, dict) or not isinstance(boxes, dict):
+            return None
+        if section == "layouts":
+            if kept[2] != _fonts_digest(_font_files(numbers), self.file_digest):
+                return None  # a font file changed: every layout made with it could differ
+            if not _agree(numbers, self._numbers):
+                return None  # a number this process gave already stands for another value there
+            from ..text.paragraph import register_box_font, restore_boxes
+
+            if not restore_boxes(boxes):  # the math boxes the kept fragments name, by the same characters
+                return None
+            register_box_font()  # parsing math registers it: a kept parse must find it there
+        return values, numbers
 
     def get(self, section, key, make):
         if section in self._pending:
@@ -265,40 +287,87 @@ class PersistedCache(BuildCache):
 
     def save(self) -> None:
         """Write each section the build made something new in (atomically; not beyond LIMIT)."""
-        for section in SECTIONS:
+        for name, kept in self._files(SECTIONS):
+            disk.store(KIND, _name(self.folder, name), kept)
+        if self._sharded and not self._too_big:  # the next builds read no layouts before their processes start
+            disk.store(KIND, _name(self.folder, "layouts"), (stamp(), TOO_BIG))
+
+    def _files(self, sections, used_only: bool = False):
+        """(file name, what it holds) for each of `sections` the build made something new in; `used_only`: of
+        its values only those the build used (else all: a build drops the rest as it ends)."""
+        for section in sections:
             if not self.made.get(section):
                 continue
             numbers = self._numbers if section == "layouts" else {}
             values = self._sections.get(section, {})
+            if used_only:
+                used = self._used.get(section, set())
+                values = {key: value for key, value in values.items() if key in used}
             if section == "streams":  # by the hash of the text compressed (a third of the size of the texts)
                 digested = self._digested
                 values = {digested.get(text) or _text_digest(text): made for text, made in values.items()}
                 if sum(map(len, values.values())) > LIMIT:
                     continue
-            try:
-                payload = pickle.dumps((values, numbers), pickle.HIGHEST_PROTOCOL)
-            except Exception:  # noqa: BLE001  a value that cannot be pickled: not kept
-                continue
-            if len(payload) > LIMIT:
-                disk.store(KIND, _name(self.folder, section), (stamp(), "too big"))
-                continue
-            fonts = _fonts_digest(_font_files(numbers), self.file_digest) if section == "layouts" else None
-            boxes = pickle.dumps(_boxes_in(payload) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
-            disk.store(KIND, _name(self.folder, section), (stamp(), digest(payload, boxes), fonts, payload, boxes))
+            kept = self._kept(section, values, numbers)
+            if kept is not None:
+                yield self._file_name(section), kept
+
+    def _file_name(self, section: str) -> str:
+        """The name of the file a section is kept in: a process of a build whose processes keep their own
+        (see laying_out) keeps its layouts and compressed streams in files of its own."""
+        return f"{section}, {self._shard}" if self._shard is not None and section in PER_PART else section
+
+    def _kept(self, section: str, values: dict, numbers: dict) -> tuple | None:
+        """What a section's file holds (see _read), or the note that it is too big; None: not picklable."""
+        try:
+            payload = pickle.dumps((values, numbers), pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001  a value that cannot be pickled: not kept
+            return None
+        if len(payload) > LIMIT:
+            return stamp(), TOO_BIG
+        fonts = _fonts_digest(_font_files(numbers), self.file_digest) if section == "layouts" else None
+        boxes = pickle.dumps(_boxes_in(payload) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
+        return stamp(), digest(payload, boxes), fonts, payload, boxes
 
     def laying_out(self, jobs: int, fits: bool = True) -> None:
-        """Before the layout, with `jobs` processes: the layouts looked for now (a book too big to keep them
-        makes nothing for keeping); with more than one, when the book is expected not to fit in LIMIT
-        (`fits` false), nothing made for keeping either (the first build in parts of a big book does not
-        make, send and pickle what would then not be written)."""
+        """Before the layout, with `jobs` processes: the layouts looked for now. A book whose layouts do not
+        fit in one file (LIMIT: noted so by a build before, or `fits` false: expected so) keeps them, in a build
+        in parts, in a file per process: each reads its own once it is forked (in_part), and writes what it
+        used, from its own process, when the build has succeeded (shard_payload, store_shard); built in one
+        process, it makes nothing for keeping. Such a book's next build in parts then lays out from what its
+        parts kept, and no process reads or sends back the others' layouts."""
         if "layouts" in self._pending:
             self._load("layouts")
-        if jobs > 1 and not fits:
-            self.warm = False
+        self._sharded, self._shard = False, None
+        if jobs > 1 and (self._too_big or not fits):
+            self._sharded = True
+        elif self._too_big:
+            self.warm = False  # nothing will be kept: nothing made for keeping
 
     def in_part(self, slot: int, slots: int) -> None:
         """In process `slot` of a build in parts of `slots` processes (0: this one, forked from after
-        `parts_start`): new numbers are slot, slot + slots, ... above those kept."""
+        `parts_start`): new numbers are slot, slot + slots, ... above those kept; or, when each process keeps
+        its layouts in a file of its own, this process's file read."""
+        if self._sharded:
+            self._shard = f"part {slot} of {slots}"
+            kept = disk.load(KIND, _name(self.folder, self._file_name("layouts")), tuple)
+            if kept == (stamp(), TOO_BIG):
+                self.warm = False  # this part's alone were too big: it makes nothing for keeping
+            found = self._read("layouts", kept)
+            if found is not None:
+                values, numbers = found
+                for key, value in self._sections.get("layouts", {}).items():
+                    values.setdefault(key, value)
+                numbers.update(self._numbers)  # (_read checked that the numbers given agree)
+                self._sections["layouts"], self._numbers, self._next = values, numbers, None
+            from ..text import paragraph
+
+            # new math boxes: characters of this part's class, none known here (a process that builds again, a
+            # watch or a library user, knows its own part's from before: they never stand in another's way)
+            paragraph._CODES = (code for code in chain(range(0xF0000 + slot, 0xFFFFE, slots),
+                                                       range(0x100000 + slot, 0x10FFFE, slots))
+                                if chr(code) not in paragraph._BOXES)
+            return
         if self._parts is not None:
             self._next, self._stride, self._slot = self._parts[2] + slot, slots, slot
             from ..text import paragraph
@@ -311,7 +380,7 @@ class PersistedCache(BuildCache):
         """Before the workers are forked: what is kept now noted, to tell what a worker made after."""
         if "layouts" in self._pending:
             self._load("layouts")
-        if self.warm:
+        if self.warm and not self._sharded:
             from ..text.paragraph import boxes
 
             top = max(self._numbers.values(), default=-1) + 1
@@ -334,6 +403,26 @@ class PersistedCache(BuildCache):
 
         made_boxes = {char: _plain_box(box) for char, box in boxes().items() if ord(char) >= self._parts[3]}
         return used - sent_used if sent_used else used, made, numbers, made_boxes
+
+    def laid_out(self) -> None:
+        """A process of a build whose processes keep their own layouts has laid out its part: when it made none
+        that its file lacks, the layouts are let go before the part's PDF is made (they are a third of such a
+        worker's memory, and its file is not written again)."""
+        if self._shard is not None and not self.made.get("layouts"):
+            self._sections.pop("layouts", None)
+
+    def shard_payload(self) -> list | None:
+        """In a worker of a build whose processes keep their own layouts (see laying_out), once its part is
+        saved: what its files are to hold (the layouts and compressed streams it used, every number given),
+        made while the booklet is put together; None when it made nothing new (its files are as good)."""
+        if self._shard is None:
+            return None
+        return list(self._files(PER_PART, used_only=True)) or None
+
+    def store_shard(self, files: list) -> None:
+        """Write what shard_payload made (in the worker, once the build has succeeded)."""
+        for name, kept in files:
+            disk.store(KIND, _name(self.folder, name), kept)
 
     def take_part_layouts(self, got) -> None:
         """A worker's part_layouts, kept as this process's own (its numbers are of its own class)."""
@@ -372,6 +461,22 @@ class PersistedCache(BuildCache):
         with super().build() as current:
             yield current
         self.save()  # only after a build that succeeded
+
+
+def _agree(kept: dict, given: dict) -> bool:
+    """Whether the numbers of a file (`kept`: value -> number) can stand beside those this process has given
+    already: each value both number the same, and no other value of the file has a number given here."""
+    if not given:
+        return True
+    taken = set(given.values())
+    for value, number in kept.items():
+        have = given.get(value)
+        if have is None:
+            if number in taken:
+                return False
+        elif have != number:
+            return False
+    return True
 
 
 def _text_digest(text) -> str:
@@ -449,6 +554,25 @@ def part_layouts():
     """What a worker sends back for keeping (see PersistedCache.part_layouts), or None."""
     cache = _persisted()
     return None if cache is None else cache.part_layouts()
+
+
+def laid_out() -> None:
+    """This process's part is laid out (see PersistedCache.laid_out)."""
+    cache = _persisted()
+    if cache is not None:
+        cache.laid_out()
+
+
+def shard_payload():
+    """What a worker keeps in its own file once the build has succeeded (see PersistedCache.shard_payload)."""
+    cache = _persisted()
+    return None if cache is None else cache.shard_payload()
+
+
+def store_shard(payload) -> None:
+    cache = _persisted()
+    if cache is not None and payload is not None:
+        cache.store_shard(payload)
 
 
 def take_part_layouts(got) -> None:

@@ -496,8 +496,11 @@ class Para(KeptDrawing, MathParagraph):
         # a <para> tag's attributes make a style of their own, a <bullet> tag a bullet: not kept
         if self.style is style and self.bulletText is bulletText:
             self._parsed = pickle.dumps(self.frags, PICKLE)  # as parsed: what lines are made again from
-            cache.put("layouts", ("parsed", key), (self._parsed, cleaner,
-                                                   cleaner(text) if cleaned is None else cleaned, self._plain))
+            if cleaned is None:
+                cleaned = cleaner(text)
+            if cleaned == text:  # most are: kept (and pickled) as the key's own string, not a copy of it
+                cleaned = text
+            cache.put("layouts", ("parsed", key), (self._parsed, cleaner, cleaned, self._plain))
             self._layout_key = key
 
     def wrap(self, availWidth, availHeight):

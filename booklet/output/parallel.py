@@ -18,8 +18,10 @@ tree, the link annotations, and the outline. Each part carries its own font subs
 
 The layouts a build before kept on disk (cache.persisted) are loaded before the workers are forked: each
 reads them as its own; and each sends back, with its "saved", the layouts it used and made (its numbers and
-math boxes' characters of a class of its own), which this process keeps for the next build (a book
-expected beyond the disk cache's bound makes nothing for keeping: layouts_fit).
+math boxes' characters of a class of its own), which this process keeps for the next build. A book whose
+layouts are beyond the disk cache's bound for one file (or expected so: layouts_fit) keeps them in a file per
+process instead: each process reads its own once forked, and a worker writes its own when this process,
+the booklet written, tells it to (KEEP).
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ BUILD_SHARE = 0.26  # of a piece's cost, making its flowables (a run that lays o
 LATER_SHARE = 0.005  # the same for abstracts on pages of their own: they are Laters, a run makes only its own
 MIN_WEIGHT = 400.0  # books lighter than this (about 400 abstract pages) are built in one process: it does not pay
 _PERSON = re.compile(r"person-(.+)-(\d+)")
+KEEP = "keep"  # to a worker, once the booklet is written: write the files of its own (cache.persisted.PER_PART)
+KEEPING = 60  # seconds a worker is given to write them (a 2,000-talk book's: about 50 MB) before it is stopped
 
 
 def jobs_that_pay(booklet, jobs: int | None) -> int:
@@ -84,7 +88,7 @@ KEPT_PER_WEIGHT = 28 * 2**10  # bytes of layouts kept on disk per unit of weight
 
 def layouts_fit(booklet) -> bool:
     """Whether the book's layouts are expected to fit in the disk cache's bound (cache.persisted.LIMIT): a
-    build in parts of a bigger one makes nothing for keeping."""
+    build in parts of a bigger one keeps them in a file per process."""
     return _weight(booklet) * KEPT_PER_WEIGHT <= persisted.LIMIT
 
 
@@ -273,6 +277,7 @@ class PartCanvas(BookletCanvas):
             self.beginForm(form, lowerx=0, lowery=0, upperx=width, uppery=height)
             self.decorator._draw_decoration(self, number + reply.offset, day, section, starts)
             self.endForm()
+        persisted.laid_out()  # the layouts this process kept on its own, let go when none is new
         super().save()
 
 
@@ -350,11 +355,16 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
         finished = True
     finally:
         for pipe in pipes:
+            if finished:  # the booklet is written: a worker keeping its layouts in a file of its own writes it
+                try:
+                    pipe.send(KEEP)
+                except OSError:  # (a worker that keeps none has closed its end)
+                    pass
             pipe.close()
         for process in workers:
             if not finished:  # an error here (a --strict warning, say): their parts are not wanted
                 process.kill()
-            process.join(5)
+            process.join(KEEPING if finished else 5)
             if process.is_alive():
                 process.kill()
                 process.join()
@@ -429,10 +439,22 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -
         else:  # a run cut to nothing (its share of a piece rounds to no page break): no pages
             exchange(Report(0, {}, {}, {}, {}, [], []))
         pipe.send(("saved", persisted.part_layouts()))
+        own = persisted.shard_payload()  # its files' contents, made while this process assembles the booklet
+        if own is not None and _told_to_keep(pipe):
+            persisted.store_shard(own)
     except BaseException:
         pipe.send(("error", traceback.format_exc()))
     finally:
         pipe.close()
+
+
+def _told_to_keep(pipe) -> bool:
+    """In a worker that keeps files of its own: whether this process, once the booklet is written, says to
+    write them (KEEP), not gone or saying nothing (a build that failed after the parts were saved)."""
+    try:
+        return pipe.recv() == KEEP
+    except (EOFError, OSError):
+        return False
 
 
 @uncollected()
