@@ -56,6 +56,7 @@ class BuildResult:
     text_pages: int = field(default=0)  # pages in `output` when the cover is separate
     booklet: Booklet | None = field(default=None, repr=False, compare=False)  # the model it was built from
     page_size: str = "A5"  # the page size it was built at (the option's, the theme's, or A5)
+    jobs: int = 1  # the processes that laid it out (output.parallel.jobs_that_pay)
 
 
 def cover_path(output: Path) -> Path:
@@ -129,13 +130,13 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
         raise ValueError(f"unknown page size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
     noting = remember and not options.separate_cover
     before = built.inputs(Path(data_dir), options, size) if noting else None  # before anything is read
-    result = _built(data_dir, output, options, size, progress, strict, jobs, checked)
+    result = _make(data_dir, output, options, size, progress, strict, jobs, checked)
     if before is not None:
-        built.remember(before, Path(data_dir), result, jobs_that_pay(result.booklet, jobs))
+        built.remember(before, Path(data_dir), result, result.jobs)
     return result
 
 
-def _built(data_dir, output, options, size, progress, strict, jobs, checked) -> BuildResult:
+def _make(data_dir, output, options, size, progress, strict, jobs, checked) -> BuildResult:
     page = page_for(size, options.bleed, options.crop_marks, options.cmyk)
     booklet, read_warnings = read(data_dir, elsewhere=jobs != 1)  # more than one process allowed
     output = Path(output)
@@ -181,9 +182,10 @@ def _built(data_dir, output, options, size, progress, strict, jobs, checked) -> 
     with parts as finish, whole as target:
         pages, anchors = render(story, target, progress=progress) if jobs == 1 else finish(target)
         if not options.separate_cover:
-            return BuildResult(output, pages, warnings, anchors, booklet=booklet, page_size=size)
+            return BuildResult(output, pages, warnings, anchors, booklet=booklet, page_size=size, jobs=jobs)
         from .printing.cover import split_cover
 
         cover = cover_path(output)
         split_cover(target, output, cover)  # both files or neither
-    return BuildResult(output, pages, warnings, anchors, cover, pages - 4, booklet=booklet, page_size=size)
+    return BuildResult(output, pages, warnings, anchors, cover, pages - 4, booklet=booklet, page_size=size,
+                       jobs=jobs)

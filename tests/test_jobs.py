@@ -370,7 +370,7 @@ def test_a_book_too_big_for_one_layouts_file_keeps_one_per_process(medium, tmp_p
     drawn = []
     real = IndexEntry._draw_lines
     monkeypatch.setattr(IndexEntry, "_draw_lines", lambda self: drawn.append(self.words) or real(self))
-    build_booklet(folder, tmp_path / "filling.pdf", jobs=2)
+    assert build_booklet(folder, tmp_path / "filling.pdf", jobs=2).jobs == 2  # the processes it was laid out in
     assert drawn
     assert disk.load(persisted.KIND, persisted._name(folder.resolve(), "layouts")) == (persisted.stamp(),
                                                                                          persisted.TOO_BIG)
@@ -407,7 +407,7 @@ def test_a_book_too_big_for_one_layouts_file_keeps_one_per_process(medium, tmp_p
         build_booklet(folder, tmp_path / "failed.pdf", jobs=2)
     assert written() == after and not (tmp_path / "failed.pdf").exists()
     monkeypatch.setattr(parallel, "assemble", assemble)
-    build_booklet(folder, tmp_path / "one.pdf", jobs=1)  # one process: the note says nothing is kept for it
+    assert build_booklet(folder, tmp_path / "one.pdf", jobs=1).jobs == 1  # one process: nothing kept for it
     assert (tmp_path / "one.pdf").read_bytes() == cold("one-cold.pdf", 1) == cold("one-cold-2.pdf", 1)
     assert written() == after
 

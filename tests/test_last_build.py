@@ -164,17 +164,17 @@ def test_a_build_keeps_no_note_when_what_it_read_changed_while_it_built(conferen
 
     folder, output = conference
     assert disk.load(built.KIND, built._name(folder), built.Built) is not None  # the fixture's build's
-    building = booklet.build._built
+    building = booklet.build._make
 
     def changed_meanwhile(*args, **kwargs):
         result = building(*args, **kwargs)
         meanwhile(folder)
         return result
 
-    monkeypatch.setattr(booklet.build, "_built", changed_meanwhile)
+    monkeypatch.setattr(booklet.build, "_make", changed_meanwhile)
     _run("build", str(folder), "-o", str(output))
     assert disk.load(built.KIND, built._name(folder), built.Built) is None
-    monkeypatch.setattr(booklet.build, "_built", building)
+    monkeypatch.setattr(booklet.build, "_make", building)
     _run("build", str(folder), "-o", str(output))
     assert _found(folder) is not None  # built again with nothing changing: kept
     text = "".join(page.extract_text() for page in PdfReader(_found(folder).output).pages)

@@ -169,7 +169,7 @@ def _last_build(data_dir: Path, page_size: str) -> _Plan | None:
     if jobs_that_pay(booklet, None) != found.jobs:  # (proofs build in as many processes as pay, see _build)
         return None
     result = BuildResult(found.output, found.pages, found.warnings, found.anchors, booklet=booklet,
-                         page_size=found.page_size)
+                         page_size=found.page_size, jobs=found.jobs)
     return _planned(result, found.pdf, page_size)
 
 
