@@ -27,7 +27,7 @@ from .layout.story import build_story
 from .model import Booklet
 from .problems import DataError, Problem, Refused
 from .output.render import render_pdf
-from .output.parallel import jobs_that_pay, layouts_fit
+from .output.parallel import jobs_that_pay
 from .printing.units import check_range
 
 
@@ -153,7 +153,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked) -> B
     jobs = jobs_that_pay(booklet, jobs)
     if jobs == 1:
         checks()
-    laying_out(jobs, jobs == 1 or layouts_fit(booklet))  # the layouts kept on disk, if any, read now
+    laying_out(jobs)  # in one process, the layouts kept on disk, if any, read now
     conference = booklet.conference
     render_args = dict(
         title=markup.plain(conference.title),

@@ -291,60 +291,14 @@ def test_a_part_failing_to_save_fails_the_build_and_leaves_nothing(medium, tmp_p
     assert list(tmp_path.iterdir()) == []
 
 
-def test_two_jobs_read_and_keep_the_layouts_on_disk(medium, tmp_path, monkeypatch):
-    """A build in parts starts from the layouts a build before kept on disk (cache.persisted: each worker,
-    forked after they are loaded, reads them) and keeps what its workers made and used (math boxes too, a
-    worker's numbers and characters of its own): the next build in parts lays out nothing anew; after an
-    edit, it gives the PDF of a build without any cache, byte for byte, with the edit, and so does a build
-    with one job from the layouts the parts kept."""
-    import shutil
-
-    from booklet.cache import persisted
-    from booklet.cache.memory import BuildCache
-
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "data"
-    shutil.copytree(medium, folder)
-
-    def cold(name: str, jobs: int) -> bytes:
-        build_booklet(folder, tmp_path / name, jobs=jobs, cache=BuildCache(warm=False))
-        return (tmp_path / name).read_bytes()
-
-    build_booklet(folder, tmp_path / "filling.pdf", jobs=2)  # an empty cache: filled by the parts
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "data", "filling.pdf"]  # no parts left
-    filled = persisted.PersistedCache(folder)
-    build_booklet(folder, tmp_path / "filled.pdf", jobs=2, cache=filled)
-    assert filled.size("layouts") > 100 and not filled.made.get("layouts")  # every paragraph as kept
-    reference = cold("cold.pdf", 2)
-    assert (tmp_path / "filling.pdf").read_bytes() == reference == (tmp_path / "filled.pdf").read_bytes()
-
-    abstracts = folder / "abstracts.yaml"
-    text = abstracts.read_text(encoding="utf-8")
-    first = text.index("abstract:")
-    abstracts.write_text(text[:first] + "abstract: Set anew, façade with $\\beta_{7} \\approx 2$ and\n"
-                         "    $\\sigma_{8}$." + text[text.index("\n", first):], encoding="utf-8")
-    edited = persisted.PersistedCache(folder)
-    build_booklet(folder, tmp_path / "edited.pdf", jobs=2, cache=edited)
-    assert 0 < edited.made["layouts"] < edited.size("layouts") / 4  # the edited abstract, not the rest
-    assert (tmp_path / "edited.pdf").read_bytes() == cold("edited-cold.pdf", 2) != reference
-    assert Pdf(tmp_path / "edited.pdf").pages_with("Set anew, façade with")
-    again = persisted.PersistedCache(folder)
-    build_booklet(folder, tmp_path / "again.pdf", jobs=2, cache=again)
-    assert not again.made.get("layouts")  # what the edit made was kept too
-    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "edited.pdf").read_bytes()
-    build_booklet(folder, tmp_path / "one.pdf", jobs=1)  # one job, from what the parts kept
-    assert (tmp_path / "one.pdf").read_bytes() == cold("one-cold.pdf", 1)
-
-
-def test_a_book_too_big_for_one_layouts_file_keeps_one_per_process(medium, tmp_path, monkeypatch):
-    """A book in parts whose layouts are expected beyond one file's bound keeps them in a file per process, each
+def test_a_build_in_parts_keeps_its_layouts_in_a_file_per_process(medium, tmp_path, monkeypatch):
+    """A book built in parts keeps its layouts and compressed streams in files per process (cache.persisted), each
     written by its own process once the booklet is written, and only when it made something new; the next
     build in parts reads each in its own process and lays out nothing anew; after an edit, only the part
     that holds it is written again; a build that fails after its parts were saved writes none; and each PDF is
-    that of a build without a cache, byte for byte, math boxes and all (one job: from nothing kept)."""
+    that of a build without a cache, byte for byte, math boxes and all (one job too, from its own file)."""
     import shutil
 
-    from booklet import build as build_module
     from booklet.cache import disk, persisted
     from booklet.cache.memory import BuildCache
     from booklet.layout.index import IndexEntry
@@ -352,7 +306,6 @@ def test_a_book_too_big_for_one_layouts_file_keeps_one_per_process(medium, tmp_p
     from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(build_module, "layouts_fit", lambda booklet: False)
     assemble = parallel.assemble
     folder = tmp_path / "data"
     shutil.copytree(medium, folder)
@@ -372,8 +325,8 @@ def test_a_book_too_big_for_one_layouts_file_keeps_one_per_process(medium, tmp_p
     monkeypatch.setattr(IndexEntry, "_draw_lines", lambda self: drawn.append(self.words) or real(self))
     assert build_booklet(folder, tmp_path / "filling.pdf", jobs=2).jobs == 2  # the processes it was laid out in
     assert drawn
-    assert disk.load(persisted.KIND, persisted._name(folder.resolve(), "layouts")) == (persisted.stamp(),
-                                                                                         persisted.TOO_BIG)
+    single = disk._path(persisted.KIND, persisted._name(folder.resolve(), "layouts"))
+    assert not single.exists()  # the one file of a build in one process
     before = written()  # every process's file (a missing one raises)
     reference = cold("cold.pdf")
     assert (tmp_path / "filling.pdf").read_bytes() == reference
@@ -407,9 +360,11 @@ def test_a_book_too_big_for_one_layouts_file_keeps_one_per_process(medium, tmp_p
         build_booklet(folder, tmp_path / "failed.pdf", jobs=2)
     assert written() == after and not (tmp_path / "failed.pdf").exists()
     monkeypatch.setattr(parallel, "assemble", assemble)
-    assert build_booklet(folder, tmp_path / "one.pdf", jobs=1).jobs == 1  # one process: nothing kept for it
-    assert (tmp_path / "one.pdf").read_bytes() == cold("one-cold.pdf", 1) == cold("one-cold-2.pdf", 1)
-    assert written() == after
+    assert build_booklet(folder, tmp_path / "one.pdf", jobs=1).jobs == 1  # one process: a file of its own
+    assert (tmp_path / "one.pdf").read_bytes() == cold("one-cold.pdf", 1)
+    assert written() == after and single.exists()
+    build_booklet(folder, tmp_path / "one-again.pdf", jobs=1)
+    assert (tmp_path / "one-again.pdf").read_bytes() == (tmp_path / "one.pdf").read_bytes()
 
     # another text font: the number the data's check gives the fonts stood for the old ones in the files
     theme = folder / "theme.yaml"

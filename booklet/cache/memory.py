@@ -62,6 +62,7 @@ class BuildCache:
         self._digests: dict[str, str | None] = {}  # file -> its contents' hash, read once per build
         self.local: dict = {}  # what a build notes for itself (emptied when the next one starts)
         self._numbers: dict[Hashable, int] = {}  # see number()
+        self._memory_numbers: dict[Hashable, int] = {}  # see memory_number()
         self.made: dict[str, int] = {}  # values made (not found) in the build under way, by section
 
     def get(self, section: str, key: Hashable, make: Callable[[], T]) -> T:
@@ -118,6 +119,11 @@ class BuildCache:
         """A small number that stands for `value` in keys (the same for equal values, in every build
         with this cache): a key made of it is quicker to hash than the value."""
         return self._numbers.setdefault(value, len(self._numbers))
+
+    def memory_number(self, value: Hashable) -> int:
+        """As `number`, for the keys of values only ever kept in memory (section "entries"): numbers of their own,
+        so that asking one reads nothing the disk cache keeps (booklet.cache.persisted: the layouts)."""
+        return self._memory_numbers.setdefault(value, len(self._memory_numbers))
 
     def size(self, section: str) -> int:
         return len(self._sections.get(section, {}))

@@ -21,10 +21,9 @@ One file per section and data folder (`persisted/<hash of the folder's path and 
 loaded when the build first asks that section for something (a build that stops at bad data never loads
 the layouts), and written (atomically, disk.store) when a build that made something new in the section
 succeeds: the values that build used, nothing else (what an edit made obsolete is not carried on), so the
-file holds one build's working set of one book. Not written beyond LIMIT bytes (see there): the layouts of
-a book too big for one file, and its compressed streams, are kept, when it is built in parts, in files per
-process (`layouts, part 1 of 3`, `streams, part 1 of 3`, ...), each read and written by that process alone
-(see PersistedCache.laying_out).
+file holds one build's working set of one book. Not written beyond LIMIT bytes (see there). A build in parts
+keeps its layouts and compressed streams in files per process instead (`layouts, part 1 of 3`, `streams, part
+1 of 3`, ...), each read and written by that process alone (see PersistedCache.laying_out).
 
 A file is trusted only when it is exactly what this code wrote for this code: its header holds the hash of
 its payload (a damaged file is ignored), the `stamp` of the code and libraries that made its values (booklet's
@@ -44,24 +43,22 @@ import re
 import sys
 from contextlib import contextmanager
 from functools import cache
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 
 from . import digest, disk
 from .memory import BuildCache
 
 SECTIONS = ("files", "layouts", "qr", "streams", "facts")
-PER_PART = ("layouts", "streams")  # kept by each process of a build in parts of a big book (see laying_out)
+PER_PART = ("layouts", "streams")  # kept by each process of a build in parts in files of its own (laying_out)
 KIND = "persisted"
 FORMAT = 1
-# The largest file written: the sample's layouts take 1.8 MB (76 pages), 500 talks + 1,000 posters 25 MB
-# (832 pages; loaded in a tenth of the time laying them out again takes). A build in parts (--jobs) reads
-# them in each worker (forked after they are loaded) and keeps them: each worker sends back what it used and
-# made (see part_layouts). A bigger book (2,000 talks: ~100 MB) writes a note that it is too big instead;
-# built in parts (and so is a book expected to be too big), each process then keeps its own part's layouts
-# in a file of its own (2,000 talks: 39, 50 and 7 MB), which it reads and writes itself (see laying_out);
-# built in one process, it lays out without pickling anything for keeping (which costs about a third more
-# CPU).
+# The largest file written: the sample's layouts take 1.8 MB (76 pages); a book built in parts (--jobs)
+# writes a file per process (500 talks + 1,000 posters: about 25 MB in all; 2,000 talks + 5,000 posters:
+# 37, 47 and 7 MB), each loaded in a tenth of the time laying its part out again takes. A file beyond LIMIT
+# is not written: a note that it was too big is, and the process whose file it is (a build in one process
+# of a book of more than about 2,000 talks) lays out without pickling anything for keeping (which costs about
+# a quarter more CPU).
 LIMIT = 64 * 2**20
 TOO_BIG = "too big"  # what the layouts file holds when a build's did not fit
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -91,13 +88,6 @@ def stamp() -> str:
 
     return disk.key("persisted", FORMAT, sys.version, reportlab.Version, hyphenation, zlib.ZLIB_RUNTIME_VERSION,
                     tuple(files))
-
-
-class _Numbered(int):
-    """A number a worker of a build in parts gave a value (see PersistedCache.number): told apart from the
-    other numbers in its keys when they are kept (a value two workers numbered keeps the first number)."""
-
-    __slots__ = ()
 
 
 def _name(folder: Path, section: str) -> str:
@@ -193,13 +183,8 @@ class PersistedCache(BuildCache):
         self._streams: dict = {}  # the compressed streams kept on disk, by the hash of what was compressed
         self._digested: dict = {}  # a stream's text -> its hash, as `get` worked it out (for `save`)
         self._next: int | None = None  # the next layout key number given (see number)
-        self._stride = 1
-        self._slot = 0  # this process's part in a build in parts (0: the one that keeps the layouts)
-        self._parts: tuple | None = None  # in a build in parts: (layouts, numbers) at the fork (see in_part)
-        self._sent: tuple | None = None  # in a worker: what part_layouts has sent (values, numbers, used keys)
-        self._renumbered: dict[int, int] = {}  # in the process keeping the layouts (see take_part_layouts)
         self._too_big = False  # the layouts file says the book's layouts were too big for one file
-        self._sharded = False  # this build in parts keeps each process's layouts in a file of its own
+        self._sharded = False  # a build in parts: each process keeps its own layouts in files of its own
         self._shard: str | None = None  # in such a build, this process's part ("part 1 of 3": see _file_name)
 
     def _load(self, section: str) -> None:
@@ -270,10 +255,8 @@ class PersistedCache(BuildCache):
         super().put(section, key, value)
 
     def number(self, value):
-        """As BuildCache.number, but a new value gets the next free number from a counter (one above the
-        highest kept, not the table's length: a table merged from a build in parts has gaps), and in a
-        build in parts each process numbers in a class of its own (see in_part): no number stands for two
-        values, whichever process gave it."""
+        """As BuildCache.number, but a new value gets the next free number from a counter, one above the highest
+        kept (a table read from a file may have gaps), so that no number stands for two values."""
         if "layouts" in self._pending:
             self._load("layouts")
         numbers = self._numbers
@@ -281,16 +264,14 @@ class PersistedCache(BuildCache):
         if found is None:
             if self._next is None:
                 self._next = max(numbers.values(), default=-1) + 1
-            found = numbers[value] = self._next if self._slot == 0 else _Numbered(self._next)
-            self._next += self._stride
+            found = numbers[value] = self._next
+            self._next += 1
         return found
 
     def save(self) -> None:
         """Write each section the build made something new in (atomically; not beyond LIMIT)."""
         for name, kept in self._files(SECTIONS):
             disk.store(KIND, _name(self.folder, name), kept)
-        if self._sharded and not self._too_big:  # the next builds read no layouts before their processes start
-            disk.store(KIND, _name(self.folder, "layouts"), (stamp(), TOO_BIG))
 
     def _files(self, sections, used_only: bool = False):
         """(file name, what it holds) for each of `sections` the build made something new in; `used_only`: of
@@ -329,80 +310,47 @@ class PersistedCache(BuildCache):
         boxes = pickle.dumps(_boxes_in(payload) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
         return stamp(), digest(payload, boxes), fonts, payload, boxes
 
-    def laying_out(self, jobs: int, fits: bool = True) -> None:
-        """Before the layout, with `jobs` processes: the layouts looked for now. A book whose layouts do not
-        fit in one file (LIMIT: noted so by a build before, or `fits` false: expected so) keeps them, in a build
-        in parts, in a file per process: each reads its own once it is forked (in_part), and writes what it
-        used, from its own process, when the build has succeeded (shard_payload, store_shard); built in one
-        process, it makes nothing for keeping. Such a book's next build in parts then lays out from what its
-        parts kept, and no process reads or sends back the others' layouts."""
+    def laying_out(self, jobs: int) -> None:
+        """Before the layout, with `jobs` processes. In one: the layouts looked for now (a book whose layouts
+        were too big to keep makes nothing for keeping). In more: each process keeps its own in files of its
+        own (its layouts and compressed streams: PER_PART), which it reads once it is forked (in_part) and
+        writes itself, when it made something new and the build has succeeded (shard_payload, store_shard), so
+        that no process reads, holds or sends back the others' layouts, and none is read before the fork.
+        (A 500-talk book: 1.98 s from a filled cache, 200 MB, against 2.40 s and 296 MB with one file that this
+        process read before the fork and kept what the workers sent back; 2,000 talks: 6.5 s, against 17.5 s
+        for its single file, too big to keep.)"""
+        self._sharded, self._shard = jobs > 1, None
+        if self._sharded:
+            self._pending.discard("layouts")  # this process's own are read once the workers are forked
+            return
         if "layouts" in self._pending:
             self._load("layouts")
-        self._sharded, self._shard = False, None
-        if jobs > 1 and (self._too_big or not fits):
-            self._sharded = True
-        elif self._too_big:
+        if self._too_big:
             self.warm = False  # nothing will be kept: nothing made for keeping
 
     def in_part(self, slot: int, slots: int) -> None:
-        """In process `slot` of a build in parts of `slots` processes (0: this one, forked from after
-        `parts_start`): new numbers are slot, slot + slots, ... above those kept; or, when each process keeps
-        its layouts in a file of its own, this process's file read."""
-        if self._sharded:
-            self._shard = f"part {slot} of {slots}"
-            kept = disk.load(KIND, _name(self.folder, self._file_name("layouts")), tuple)
-            if kept == (stamp(), TOO_BIG):
-                self.warm = False  # this part's alone were too big: it makes nothing for keeping
-            found = self._read("layouts", kept)
-            if found is not None:
-                values, numbers = found
-                for key, value in self._sections.get("layouts", {}).items():
-                    values.setdefault(key, value)
-                numbers.update(self._numbers)  # (_read checked that the numbers given agree)
-                self._sections["layouts"], self._numbers, self._next = values, numbers, None
-            from ..text import paragraph
-
-            # new math boxes: characters of this part's class, none known here (a process that builds again, a
-            # watch or a library user, knows its own part's from before: they never stand in another's way)
-            paragraph._CODES = (code for code in chain(range(0xF0000 + slot, 0xFFFFE, slots),
-                                                       range(0x100000 + slot, 0x10FFFE, slots))
-                                if chr(code) not in paragraph._BOXES)
+        """In process `slot` of a build in parts of `slots` processes (0: this one, once the others are forked):
+        this process's own files are the ones it reads and writes (see laying_out), its layouts read now."""
+        if not self._sharded:
             return
-        if self._parts is not None:
-            self._next, self._stride, self._slot = self._parts[2] + slot, slots, slot
-            from ..text import paragraph
+        self._shard = f"part {slot} of {slots}"
+        kept = disk.load(KIND, _name(self.folder, self._file_name("layouts")), tuple)
+        if kept == (stamp(), TOO_BIG):
+            self.warm = False  # this part's alone were too big: it makes nothing for keeping
+        found = self._read("layouts", kept)
+        if found is not None:
+            values, numbers = found
+            for key, value in self._sections.get("layouts", {}).items():
+                values.setdefault(key, value)
+            numbers.update(self._numbers)  # (_read checked that the numbers given agree)
+            self._sections["layouts"], self._numbers, self._next = values, numbers, None
+        from ..text import paragraph
 
-            first = self._parts[3]  # math boxes: characters of a class of its own too
-            paragraph._CODES = chain(range(first + slot, 0xFFFFE, slots), range(max(first, 0x100000) + slot, 0x10FFFE,
-                                                                                slots))
-
-    def parts_start(self) -> None:
-        """Before the workers are forked: what is kept now noted, to tell what a worker made after."""
-        if "layouts" in self._pending:
-            self._load("layouts")
-        if self.warm and not self._sharded:
-            from ..text.paragraph import boxes
-
-            top = max(self._numbers.values(), default=-1) + 1
-            first_box = max(map(ord, boxes()), default=0xF0000 - 1) + 1
-            self._parts = (len(self._sections.get("layouts", {})), len(self._numbers), top, first_box)
-
-    def part_layouts(self):
-        """In a worker, once its part is laid out: (the layout keys it used, {key: value} it made, {value:
-        number} it gave), for the process that keeps them (take_part_layouts); None when not keeping. Called
-        again (after the part is saved), only what is new since the call before."""
-        if self._parts is None:
-            return None
-        values = self._sections.get("layouts", {})
-        sent_values, sent_numbers, sent_used = self._sent or (self._parts[0], self._parts[1], set())
-        made = dict(islice(values.items(), sent_values, None))
-        numbers = dict(islice(self._numbers.items(), sent_numbers, None))
-        used = self._used.get("layouts", set())
-        self._sent = (len(values), len(self._numbers), set(used))
-        from ..text.paragraph import boxes
-
-        made_boxes = {char: _plain_box(box) for char, box in boxes().items() if ord(char) >= self._parts[3]}
-        return used - sent_used if sent_used else used, made, numbers, made_boxes
+        # new math boxes: characters of this part's class, none known here (a process that builds again, a watch
+        # or a library user, knows its own part's from before: they never stand in another's way)
+        paragraph._CODES = (code for code in chain(range(0xF0000 + slot, 0xFFFFE, slots),
+                                                   range(0x100000 + slot, 0x10FFFE, slots))
+                            if chr(code) not in paragraph._BOXES)
 
     def laid_out(self) -> None:
         """A process of a build whose processes keep their own layouts has laid out its part: when it made none
@@ -423,38 +371,6 @@ class PersistedCache(BuildCache):
         """Write what shard_payload made (in the worker, once the build has succeeded)."""
         for name, kept in files:
             disk.store(KIND, _name(self.folder, name), kept)
-
-    def take_part_layouts(self, got) -> None:
-        """A worker's part_layouts, kept as this process's own (its numbers are of its own class)."""
-        if got is None or self._parts is None:
-            return
-        used, made, numbers, made_boxes = got
-        from ..text import paragraph
-
-        for char, box in made_boxes.items():  # its math boxes' characters are of its own class: none taken
-            paragraph._BOXES.setdefault(char, box)
-            paragraph._CHARS.setdefault(box, char)
-        # a value another process numbered first: the worker's number -> that (a worker's numbers are of its
-        # own class: one table serves every worker, and a worker's later layouts, see part_layouts)
-        renumbered: dict[int, int] = self._renumbered
-
-        def fix(key):
-            if type(key) is tuple:
-                return tuple(map(fix, key))
-            return renumbered.get(key, key) if isinstance(key, _Numbered) else key
-
-        for value, number in numbers.items():  # in the order given: what a value holds was numbered before it
-            value = fix(value)
-            have = self._numbers.setdefault(value, number)
-            if have != number:
-                renumbered[number] = have
-                self._numbers[("given", number)] = number  # never given again (see number: above the highest)
-        values = self._sections.setdefault("layouts", {})
-        for key, value in made.items():
-            values.setdefault(fix(key), value)
-        self._used.setdefault("layouts", set()).update(map(fix, used) if renumbered else used)
-        if made:
-            self.made["layouts"] = self.made.get("layouts", 0) + len(made)
 
     @contextmanager
     def build(self):
@@ -522,11 +438,11 @@ def library_files(name: str) -> str:
     return disk.key("library", os.fspath(folder), tuple(found))
 
 
-def laying_out(jobs: int, fits: bool = True) -> None:
+def laying_out(jobs: int) -> None:
     """Called by a build before its layout (see PersistedCache.laying_out); nothing for any other cache."""
     cache = _persisted()
     if cache is not None:
-        cache.laying_out(jobs, fits)
+        cache.laying_out(jobs)
 
 
 def _persisted() -> PersistedCache | None:
@@ -536,24 +452,11 @@ def _persisted() -> PersistedCache | None:
     return cache if isinstance(cache, PersistedCache) else None
 
 
-def parts_start() -> None:
-    """A build in parts forks its workers next (see PersistedCache.parts_start)."""
-    cache = _persisted()
-    if cache is not None:
-        cache.parts_start()
-
-
 def in_part(slot: int, slots: int) -> None:
     """This process lays out part `slot` (see PersistedCache.in_part)."""
     cache = _persisted()
     if cache is not None:
         cache.in_part(slot, slots)
-
-
-def part_layouts():
-    """What a worker sends back for keeping (see PersistedCache.part_layouts), or None."""
-    cache = _persisted()
-    return None if cache is None else cache.part_layouts()
 
 
 def laid_out() -> None:
@@ -573,13 +476,6 @@ def store_shard(payload) -> None:
     cache = _persisted()
     if cache is not None and payload is not None:
         cache.store_shard(payload)
-
-
-def take_part_layouts(got) -> None:
-    """A worker's layouts, kept (see PersistedCache.take_part_layouts)."""
-    cache = _persisted()
-    if cache is not None:
-        cache.take_part_layouts(got)
 
 
 def for_build(folder) -> BuildCache:

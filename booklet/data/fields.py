@@ -376,7 +376,7 @@ def kept_entry(report: Report, read, item: Map, path: str, *key):
         return read(report, item, path)
     current = fonts.fonts_in_use()
     if report.fonts[0] is not current:  # a FontSet is slow to hash: numbered once per Report and FontSet
-        report.fonts = (current, cache.number(current))
+        report.fonts = (current, cache.memory_number(current))
     whose = (id(item), path, report.root, report.fonts[1], *key)
     found = cache.peek("entries", whose)
     if found is None or found[0] is not item or any(

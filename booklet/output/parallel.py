@@ -16,12 +16,9 @@ when the layout reaches it (flowables.Later), so a worker holds one at a time, n
 Then `assemble` writes the booklet from the parts' objects, byte for byte (renumbered), with one page
 tree, the link annotations, and the outline. Each part carries its own font subsets.
 
-The layouts a build before kept on disk (cache.persisted) are loaded before the workers are forked: each
-reads them as its own; and each sends back, with its "saved", the layouts it used and made (its numbers and
-math boxes' characters of a class of its own), which this process keeps for the next build. A book whose
-layouts are beyond the disk cache's bound for one file (or expected so: layouts_fit) keeps them in a file per
-process instead: each process reads its own once forked, and a worker writes its own when this process,
-the booklet written, tells it to (KEEP).
+Each process keeps what it laid out in files of its own in the disk cache (cache.persisted: its layouts and
+compressed streams): it reads its own once forked (this one too, for the last part), and a worker writes its
+own when this process, the booklet written, tells it to (KEEP). No process reads, holds or sends back another's.
 """
 
 from __future__ import annotations
@@ -70,8 +67,7 @@ def jobs_that_pay(booklet, jobs: int | None) -> int:
     """`jobs` (None: the number of cores), capped at what pays: 1 for a small book, or when the index of
     authors comes before the pages it lists (its pages are learnt in passes over the whole book), or where
     processes cannot be forked. Never from what the disk cache holds: the same data gives the same PDF
-    whatever it holds (a build in parts replays what the same parts kept: 500 talks, 1.27 s against 1.53 s
-    in one process; from layouts kept by one process, the first part only, once)."""
+    whatever it holds (a build in parts replays what the same parts kept, each process its own)."""
     if jobs is None:
         jobs = cores()
         if _weight(booklet) < MIN_WEIGHT:
@@ -81,15 +77,6 @@ def jobs_that_pay(booklet, jobs: int | None) -> int:
     import multiprocessing
 
     return jobs if "fork" in multiprocessing.get_all_start_methods() else 1
-
-
-KEPT_PER_WEIGHT = 28 * 2**10  # bytes of layouts kept on disk per unit of weight (500 talks: ~29 MB, 2,000: ~125)
-
-
-def layouts_fit(booklet) -> bool:
-    """Whether the book's layouts are expected to fit in the disk cache's bound (cache.persisted.LIMIT): a
-    build in parts of a bigger one keeps them in a file per process."""
-    return _weight(booklet) * KEPT_PER_WEIGHT <= persisted.LIMIT
 
 
 def _weight(booklet) -> float:
@@ -333,7 +320,6 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
     context = multiprocessing.get_context("fork")
     files = [output.with_name(f".{output.name}.part{i}") for i in range(len(runs) + 1)]
     workers, pipes, finished = [], [], False
-    persisted.parts_start()
     gc.freeze()  # the model and modules stay shared with the workers: no collection copies their pages
     try:
         for index, chunks in enumerate(runs):
@@ -349,8 +335,8 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
         if meanwhile is not None:
             meanwhile()
         output.parent.mkdir(parents=True, exist_ok=True)  # where the parts are saved
-        reports, layouts = _reports(booklet, pipes)
-        yield lambda target: _finish(booklet, page, pad_to, last, reports, layouts, pipes, files, Path(target),
+        reports = _reports(booklet, pipes)
+        yield lambda target: _finish(booklet, page, pad_to, last, reports, pipes, files, Path(target),
                                      render_args)
         finished = True
     finally:
@@ -383,47 +369,30 @@ def _checked(message):
     return message
 
 
-def _reports(booklet, pipes) -> tuple[list, list]:
-    """Each worker's Report, and the layouts it sent with it (see _work), taken as they come. A core is free
-    once a worker has reported while another still lays out: this process then unpickles that worker's
-    layouts and does what the index will need whatever the pages (prepare_index), there and then; the last
-    worker's layouts are only drained from its pipe (its message may not fit in the pipe, and the reply the
-    worker waits for is sent after it), and unpickled by `_finish`. The layouts are kept in the parts' order,
-    before this process numbers anything more (the numbers two processes gave the same value are settled
-    the same way each build): those of the first parts as they come, the others by `_finish`."""
-    import pickle
+def _reports(booklet, pipes) -> list:
+    """Each worker's Report, taken as they come. A core is free once a worker has reported while another still
+    lays out: this process then does what the index will need whatever the pages (prepare_index)."""
     from multiprocessing.connection import wait
 
     from ..layout.index import prepare_index
 
     reports: list = [None] * len(pipes)
-    waiting = object()
-    layouts: list = [waiting] * len(pipes)  # the pickled bytes as received, unpickled, or None once kept
-    prepared, kept = False, 0
+    prepared = False
     pending = dict(enumerate(pipes))
     while pending:
         ready = wait(list(pending.values()))
         for index in [i for i, pipe in pending.items() if pipe in ready]:
-            pipe = pending.pop(index)
-            reports[index] = _receive(pipe)
-            layouts[index] = pipe.recv_bytes()
-        if pending:  # a core is free
-            for index, got in enumerate(layouts):
-                if isinstance(got, bytes):
-                    layouts[index] = _checked(pickle.loads(got))
-            while kept < len(layouts) and layouts[kept] is not waiting:  # kept in the parts' order
-                persisted.take_part_layouts(layouts[kept])
-                layouts[kept] = None
-                kept += 1
-            if not prepared:  # the collation table (the first name sorted loads it) and most names' keys
-                prepare_index(identity for report in reports if report for identity in report.person_keys.values())
-                prepared = True
-    return reports, layouts
+            reports[index] = _receive(pending.pop(index))
+        if pending and not prepared:  # a core is free: the collation table (the first name sorted loads it) and
+            # most names' keys
+            prepare_index(identity for report in reports if report for identity in report.person_keys.values())
+            prepared = True
+    return reports
 
 
 def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -> None:
-    """In a worker: lay out `chunks`, report, wait for the reply, save to `path`, send the layouts it used
-    and made (when the build keeps them: cache.persisted)."""
+    """In a worker: lay out `chunks`, report, wait for the reply, save to `path`; then, told so, write what it
+    keeps (cache.persisted)."""
     try:
         persisted.in_part(*slot)
         ctx = Context(booklet, page)
@@ -431,14 +400,13 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -
         def exchange(report: Report) -> Reply:
             report.person_keys = {key: identity for identity, key in ctx.person_keys.items()}
             pipe.send(report)
-            pipe.send(persisted.part_layouts())  # what it laid out, for keeping (None if not): taken before
-            return pipe.recv()                   # the index is laid out (_finish); the rest after the save
+            return pipe.recv()
 
         if story:
             render_part(story, str(path), page, front=front, state=state, exchange=exchange, **render_args)
         else:  # a run cut to nothing (its share of a piece rounds to no page break): no pages
             exchange(Report(0, {}, {}, {}, {}, [], []))
-        pipe.send(("saved", persisted.part_layouts()))
+        pipe.send(("saved",))
         own = persisted.shard_payload()  # its files' contents, made while this process assembles the booklet
         if own is not None and _told_to_keep(pipe):
             persisted.store_shard(own)
@@ -458,17 +426,11 @@ def _told_to_keep(pipe) -> bool:
 
 
 @uncollected()
-def _finish(booklet, page, pad_to, last, reports, layouts, pipes, files, output, render_args):
-    """The last part, laid out here; every part told the booklet's anchors; the parts assembled. `layouts`:
-    what each worker sent with its report for keeping (see _reports), kept before the last part is made. Run
+def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_args):
+    """The last part, laid out here; every part told the booklet's anchors; the parts assembled. Run
     without the cyclic garbage collector: what it makes (the index's entries, the parts read for the assembly)
     lives until the booklet is written, and at 2,000 talks four full collections of this process's heap took
     0.2-0.3 s of it."""
-    import pickle
-
-    for index, got in enumerate(layouts):  # in the parts' order, before this process numbers anything more:
-        layouts[index] = None             # the numbers are settled the same way whichever worker came first
-        persisted.take_part_layouts(_checked(pickle.loads(got)) if isinstance(got, bytes) else got)
     offsets, total = [], 0
     for report in reports:
         offsets.append(total)
@@ -532,7 +494,6 @@ def _finish(booklet, page, pad_to, last, reports, layouts, pipes, files, output,
         message = _receive(pipe)
         if not (isinstance(message, tuple) and message[0] == "saved"):
             raise RuntimeError("a worker process did not save its part")
-        persisted.take_part_layouts(message[1])
     anchors, report = found[0]
     parts = [(path, got, offset, lambda key, part=part: rekey(key, part))
              for part, (path, got, offset) in enumerate(zip(files, reports + [report], offsets + [total]))]
