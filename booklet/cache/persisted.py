@@ -322,6 +322,8 @@ class PersistedCache(BuildCache):
         self._sharded, self._shard = jobs > 1, None
         if self._sharded:
             self._pending.discard("layouts")  # this process's own are read once the workers are forked
+            if not self.made.get("files"):  # read as kept: the documents are not written again, nor wanted now
+                self._sections.pop("files", None)
             return
         if "layouts" in self._pending:
             self._load("layouts")

@@ -520,7 +520,6 @@ def assemble(parts, output) -> int:
     outline = [(title, rekey(key), level, closed) for _, report, _, rekey in parts
                for title, key, level, closed in report.outline]
 
-    body = io.BytesIO()
     offsets: dict[int, int] = {}
     page_numbers: list[int] = []  # the object of each page
     shift, header, catalog, info, pending = 0, None, None, None, []
@@ -551,42 +550,53 @@ def assemble(parts, output) -> int:
     size = catalog_number + 1
     position = {number: index for index, number in enumerate(page_numbers, 1)}  # object -> page
 
-    body.write(header)
-    for part, (data, spans, skip, kids, shift) in enumerate(pending):
-        view = memoryview(data)
-        for number in sorted(spans):
-            if number in skip:
-                continue
-            raw = view[slice(*spans[number])]
-            raw = shifted_raw(raw, number, shift) if shift else bytes(raw)
-            if part and (b"/BaseFont /" in raw or b"/FontName /" in raw):
-                raw = _retagged(raw, part)
-            if number in kids:
-                raw = _page_object(raw, tree_number, links.get(position[number + shift], ()), dests, page_numbers)
-            offsets[number + shift] = body.tell()
-            body.write(raw)
-    new = {tree_number: b"<<\n/Count %d /Kids [ %s ] /Type /Pages\n>>" % (
-        len(page_numbers), b" ".join(b"%d 0 R" % n for n in page_numbers))}
-    new.update(_outline_objects(outline, outline_number, dests, page_numbers))
     catalog = re.sub(rb"/Pages \d+ 0 R", b"/Pages %d 0 R" % tree_number, catalog)
     catalog = re.sub(rb"/Outlines \d+ 0 R ?", b"", catalog)
     catalog = catalog.split(b" obj", 1)[1].strip()
     catalog = catalog[:-len(b"endobj")].strip()
-    new[catalog_number] = catalog.replace(b"<<", b"<<\n/Outlines %d 0 R" % outline_number, 1)
-    for number in sorted(new):
-        offsets[number] = body.tell()
-        body.write(b"%d 0 obj\n%s\nendobj\n" % (number, new[number]))
-    xref = body.tell()
-    digest = hashlib.md5(body.getbuffer()).hexdigest().encode("ascii")
-    lines = [b"xref\n0 %d\n0000000000 65535 f \n" % size]
-    for number in range(1, size):
-        at = offsets.get(number)
-        lines.append(b"%010d 00000 n \n" % at if at is not None else b"0000000000 00000 f \n")
-    body.write(b"".join(lines))
-    body.write(b"trailer\n<<\n/ID [<%s><%s>]\n/Info %d 0 R\n/Root %d 0 R\n/Size %d\n>>\nstartxref\n%d\n%%%%EOF\n"
-               % (digest, digest, info, catalog_number, size, xref))
-    with replacing(output) as temp:
-        Path(temp).write_bytes(body.getbuffer())
+    digest = hashlib.md5()  # of everything before the cross-reference table: the document's ID
+    written = 0
+    with replacing(output) as temp, open(temp, "wb") as out:  # written as it is made: never whole in memory
+
+        def put(raw: bytes) -> None:
+            nonlocal written
+            out.write(raw)
+            digest.update(raw)
+            written += len(raw)
+
+        put(header)
+        for part, (data, spans, skip, kids, shift) in enumerate(pending):
+            pending[part] = None  # a part's bytes let go once they are copied
+            view = memoryview(data)
+            for number in sorted(spans):
+                if number in skip:
+                    continue
+                raw = view[slice(*spans[number])]
+                raw = shifted_raw(raw, number, shift) if shift else bytes(raw)
+                if part and (b"/BaseFont /" in raw or b"/FontName /" in raw):
+                    raw = _retagged(raw, part)
+                if number in kids:
+                    raw = _page_object(raw, tree_number, links.get(position[number + shift], ()), dests,
+                                       page_numbers)
+                offsets[number + shift] = written
+                put(raw)
+            del view, data
+        new = {tree_number: b"<<\n/Count %d /Kids [ %s ] /Type /Pages\n>>" % (
+            len(page_numbers), b" ".join(b"%d 0 R" % n for n in page_numbers))}
+        new.update(_outline_objects(outline, outline_number, dests, page_numbers))
+        new[catalog_number] = catalog.replace(b"<<", b"<<\n/Outlines %d 0 R" % outline_number, 1)
+        for number in sorted(new):
+            offsets[number] = written
+            put(b"%d 0 obj\n%s\nendobj\n" % (number, new[number]))
+        xref = written
+        md5 = digest.hexdigest().encode("ascii")
+        lines = [b"xref\n0 %d\n0000000000 65535 f \n" % size]
+        for number in range(1, size):
+            at = offsets.get(number)
+            lines.append(b"%010d 00000 n \n" % at if at is not None else b"0000000000 00000 f \n")
+        out.write(b"".join(lines))
+        out.write(b"trailer\n<<\n/ID [<%s><%s>]\n/Info %d 0 R\n/Root %d 0 R\n/Size %d\n>>\nstartxref\n%d\n%%%%EOF\n"
+                  % (md5, md5, info, catalog_number, size, xref))
     return len(page_numbers)
 
 
