@@ -17,6 +17,8 @@ from booklet.cache import disk
 from booklet.data.extras import QR_MAX_BYTES, qr_problem
 
 from .helpers import BASE, write_conference
+from booklet.cache import digest
+
 from .pdftext import Pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,12 +153,22 @@ def test_the_next_process_starts_with_the_layouts_and_follows_an_edit(tmp_path):
     kept = _persisted(cache)
     assert len(kept) == 4  # the layouts (with the math boxes they name), the data files, the compressed streams,
     # the facts (names sorted, dates written)
+    apart = sorted((cache / "persisted").glob("*.apart"))  # the layouts' seldom-read values, kept apart
+    assert len(apart) == 1
     _edit(folder, "hyphenated electroencephalographically", "set anew, façade électroencephalographically")
     _build(folder, tmp_path / "edited.pdf", str(cache))  # starts warm, from what the first build kept
     _build(folder, tmp_path / "none.pdf", "off")
     cold = (tmp_path / "none.pdf").read_bytes()
     assert (tmp_path / "edited.pdf").read_bytes() == cold
     assert Pdf(tmp_path / "edited.pdf").pages_with("set anew, façade électroencephalographically")
+    now = sorted((cache / "persisted").glob("*.apart"))  # written anew under another name, the old one removed
+    assert len(now) == 1 and now != apart
+    whole = now[0].read_bytes()
+    now[0].write_bytes(whole[:-1] + b"!")  # its last byte changed: the layouts are not used, but made and kept anew
+    _build(folder, tmp_path / "apart.pdf", str(cache))
+    assert (tmp_path / "apart.pdf").read_bytes() == cold
+    (again,) = (cache / "persisted").glob("*.apart")  # the damaged file replaced by a whole one
+    assert again.read_bytes() != whole[:-1] + b"!" and again.stem.endswith("-" + digest(again.read_bytes()))
     for number, path in enumerate(_persisted(cache)):  # cut short; one byte changed inside
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 2] if number % 2 else data[:-40] + bytes([data[-40] ^ 1]) + data[-39:])
@@ -620,3 +632,24 @@ def test_values_are_kept_to_the_end_only_in_a_process_that_said_it_ends(monkeypa
     disk.to_the_end("story")
     disk.ending()  # said again: what is held stays
     assert disk._TO_THE_END == ["story"]
+
+
+def test_values_kept_apart_are_read_only_when_asked_for(tmp_path, monkeypatch):
+    """A paragraph's fragments as parsed and a drawing's font calls (cache.Seldom) are kept in a file of their own
+    beside the layouts; a build from the kept layouts reads only the few it needs (a drawing with characters new
+    to the document), and gives the same bytes."""
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _illustrated(tmp_path / "conf")
+    build_booklet(folder, tmp_path / "first.pdf")
+    made, read = [], []
+    real_init, real_read = persisted._Apart.__init__, persisted._Apart.read
+    monkeypatch.setattr(persisted._Apart, "__init__", lambda self, *a: made.append(1) or real_init(self, *a))
+    monkeypatch.setattr(persisted._Apart, "read", lambda self: read.append(1) or real_read(self))
+    again = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "again.pdf", cache=again)
+    assert not again.made.get("layouts") and len(made) > 100
+    assert 0 < len(read) < len(made) / 4, (len(read), len(made))
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()

@@ -27,6 +27,19 @@ def digest(*parts: bytes) -> str:
     return found.hexdigest()
 
 
+class Seldom(bytes):
+    """Bytes a kept value holds that are seldom read: a paragraph's fragments as parsed, the calls a drawing made of
+    its fonts (pickled). A file of layouts (booklet.cache.persisted) keeps them apart from its other values, and a
+    process that reads the file reads each of them only when it is asked for (`seldom_bytes`): most never are."""
+
+    __slots__ = ()
+
+
+def seldom_bytes(value) -> bytes:
+    """The bytes of a Seldom value, read now if a file of layouts kept them apart (persisted._Apart)."""
+    return value if isinstance(value, bytes) else value.read()
+
+
 from .memory import BuildCache  # noqa: E402  (memory uses digest)
 
-__all__ = ["BuildCache", "digest"]
+__all__ = ["BuildCache", "Seldom", "digest", "seldom_bytes"]

@@ -37,6 +37,7 @@ of a build without the cache (tests/test_disk_cache.py).
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import re
@@ -46,7 +47,7 @@ from functools import cache
 from itertools import chain
 from pathlib import Path
 
-from . import digest, disk
+from . import Seldom, digest, disk
 from .memory import BuildCache
 
 SECTIONS = ("files", "layouts", "qr", "streams", "facts")
@@ -131,12 +132,12 @@ def _fonts_digest(paths, file_digest) -> str | None:
 _BOX_CHAR = re.compile(rb"\xf3[\xb0-\xbf][\x80-\xbf][\x80-\xbf]|\xf4[\x80-\x8f][\x80-\xbf][\x80-\xbf]")
 
 
-def _boxes_in(payload: bytes) -> dict:
+def _boxes_in(*payloads: bytes) -> dict:
     """The math boxes (character -> box) the pickled layouts name, and the boxes inside those."""
     from ..text.paragraph import boxes
 
     registry = boxes()
-    todo = {char.decode("utf-8", "replace") for char in _box_chars(payload)}
+    todo = {char.decode("utf-8", "replace") for payload in payloads for char in _box_chars(payload)}
     found: dict = {}
     while todo:
         char = todo.pop()
@@ -171,6 +172,63 @@ def _plain_box(box):
     return type(box)(parts, float(box.width))
 
 
+class _Apart:
+    """A Seldom value of a file of layouts, not read yet: where it is in the file its kind are kept in, beside the
+    values (see _Pickler). Read (`read`) when it is asked for: in a build from kept layouts, the fragments of a
+    paragraph whose lines are not kept, the font calls of a drawing whose characters are new to the document."""
+
+    __slots__ = ("source", "at", "size")
+
+    def __init__(self, source: "_ApartFile", at: int, size: int):
+        self.source, self.at, self.size = source, at, size
+
+    def read(self) -> bytes:
+        return self.source.read(self.at, self.size)
+
+
+class _ApartFile:
+    """A file of Seldom values, open while the process lives (it is never replaced: a new one has another name)."""
+
+    def __init__(self, path: Path):
+        self.file = open(path, "rb")  # noqa: SIM115  (open until the process ends)
+
+    def read(self, at: int, size: int) -> bytes:
+        if hasattr(os, "pread"):  # at its place, not the file's position: a forked process shares that
+            data = os.pread(self.file.fileno(), size, at)
+        else:  # (no fork there)
+            self.file.seek(at)
+            data = self.file.read(size)
+        if len(data) != size:
+            raise OSError(f"{self.file.name}: cut short since it was read (booklet's disk cache)")
+        return data
+
+
+_READING: list = [None]  # the _ApartFile of the file being unpickled (see _apart)
+
+
+def _apart(at: int, size: int) -> _Apart:
+    """What a Seldom value kept apart is unpickled as (see _Pickler)."""
+    return _Apart(_READING[0], at, size)
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles values with each Seldom value (or one read from a file and not yet asked for) written into `apart`,
+    and only its place there into the pickle."""
+
+    def __init__(self, file, apart: io.BytesIO):
+        super().__init__(file, pickle.HIGHEST_PROTOCOL)
+        self.apart = apart
+
+    def reducer_override(self, obj):  # called for objects of other types than Python's own (not for bytes)
+        kind = type(obj)
+        if kind is not Seldom and kind is not _Apart:
+            return NotImplemented
+        data = obj if kind is Seldom else obj.read()
+        at = self.apart.tell()
+        self.apart.write(data)
+        return _apart, (at, len(data))
+
+
 class PersistedCache(BuildCache):
     """A BuildCache (warm: it keeps layouts and data files) whose "files" and "layouts" sections come from
     the disk cache when first asked for, and go back to it after a build that made something new in them
@@ -186,6 +244,7 @@ class PersistedCache(BuildCache):
         self._too_big = False  # the layouts file says the book's layouts were too big for one file
         self._sharded = False  # a build in parts: each process keeps its own layouts in files of its own
         self._shard: str | None = None  # in such a build, this process's part ("part 1 of 3": see _file_name)
+        self._apart: dict[str, str] = {}  # file name -> the digest of the file of its Seldom values, as read
 
     def _load(self, section: str) -> None:
         self._pending.discard(section)
@@ -195,7 +254,7 @@ class PersistedCache(BuildCache):
         if kept == (stamp(), TOO_BIG) and section == "layouts":
             self._too_big = True  # nothing read: laying_out decides what is kept (in parts: a file per process)
             return
-        found = self._read(section, kept)
+        found = self._read(section, kept, self._file_name(section))
         if found is None:
             return
         values, numbers = found
@@ -206,18 +265,33 @@ class PersistedCache(BuildCache):
             return
         self._sections[section] = values
 
-    def _read(self, section: str, kept) -> tuple[dict, dict] | None:
-        """The (values, numbers) a section's file holds, its math boxes restored (layouts); None when it is not
-        one this code wrote, or its layouts were made with a font file that has changed since."""
-        if not (isinstance(kept, tuple) and len(kept) == 5 and kept[0] == stamp() and isinstance(kept[3], bytes)
-                and isinstance(kept[4], bytes) and kept[1] == digest(kept[3], kept[4])):
+    def _read(self, section: str, kept, name: str) -> tuple[dict, dict] | None:
+        """The (values, numbers) a section's file (`name`) holds, its math boxes restored (layouts); None when it
+        is not one this code wrote, its Seldom values' file is not the one it was written with, or its layouts
+        were made with a font file that has changed since."""
+        if not (isinstance(kept, tuple) and len(kept) == 6 and kept[0] == stamp() and isinstance(kept[3], bytes)
+                and isinstance(kept[4], bytes) and isinstance(kept[5], str)
+                and kept[1] == digest(kept[3], kept[4], kept[5].encode())):
             return None  # nothing kept, another version's, or damaged: ignored
+        self._apart[name] = kept[5]  # (replaced, whatever it holds, when this file is written again)
+        source = None
+        if kept[5]:  # the Seldom values' file: its contents checked once, read from later as asked
+            path = self._apart_path(name, kept[5])
+            try:
+                if _file_digest(path) != kept[5]:
+                    return None
+                source = _ApartFile(path)
+            except OSError:
+                return None
         try:
+            _READING[0] = source
             with disk.lasting():
                 values, numbers = pickle.loads(kept[3])
                 boxes = pickle.loads(kept[4])
         except Exception:  # noqa: BLE001  (the hash matched: only another code's classes could fail)
             return None
+        finally:
+            _READING[0] = None
         if not isinstance(values, dict) or not isinstance(numbers, dict) or not isinstance(boxes, dict):
             return None
         if section == "layouts":
@@ -270,8 +344,29 @@ class PersistedCache(BuildCache):
 
     def save(self) -> None:
         """Write each section the build made something new in (atomically; not beyond LIMIT)."""
-        for name, kept in self._files(SECTIONS):
-            disk.store(KIND, _name(self.folder, name), kept)
+        for name, kept, apart in self._files(SECTIONS):
+            self._store(name, kept, apart)
+
+    def _store(self, name: str, kept: tuple, apart: bytes) -> None:
+        """A section's file, and first the file of its Seldom values (named by their digest: a process reading the
+        one before keeps it open, and it is removed once the new one is in place, where the system lets it)."""
+        if len(kept) == 6 and kept[5]:
+            from ..output.atomic import write_bytes
+
+            try:
+                write_bytes(self._apart_path(name, kept[5]), apart)
+            except OSError:  # a full disk, a read-only folder: nothing kept
+                return
+        disk.store(KIND, _name(self.folder, name), kept)
+        before = self._apart.get(name)
+        if before and before != (kept[5] if len(kept) == 6 else None):
+            try:
+                self._apart_path(name, before).unlink()
+            except OSError:
+                pass
+
+    def _apart_path(self, name: str, apart: str) -> Path:
+        return disk.folder() / KIND / f"{_name(self.folder, name)}-{apart}.apart"
 
     def _files(self, sections, used_only: bool = False):
         """(file name, what it holds) for each of `sections` the build made something new in; `used_only`: of
@@ -291,24 +386,28 @@ class PersistedCache(BuildCache):
                     continue
             kept = self._kept(section, values, numbers)
             if kept is not None:
-                yield self._file_name(section), kept
+                yield self._file_name(section), *kept
 
     def _file_name(self, section: str) -> str:
         """The name of the file a section is kept in: a process of a build whose processes keep their own
         (see laying_out) keeps its layouts and compressed streams in files of its own."""
         return f"{section}, {self._shard}" if self._shard is not None and section in PER_PART else section
 
-    def _kept(self, section: str, values: dict, numbers: dict) -> tuple | None:
-        """What a section's file holds (see _read), or the note that it is too big; None: not picklable."""
+    def _kept(self, section: str, values: dict, numbers: dict) -> tuple[tuple, bytes] | None:
+        """What a section's file holds (see _read), or the note that it is too big, and the bytes of the file of
+        its Seldom values; None: not picklable."""
+        out, apart = io.BytesIO(), io.BytesIO()
         try:
-            payload = pickle.dumps((values, numbers), pickle.HIGHEST_PROTOCOL)
+            _Pickler(out, apart).dump((values, numbers))
         except Exception:  # noqa: BLE001  a value that cannot be pickled: not kept
             return None
-        if len(payload) > LIMIT:
-            return stamp(), TOO_BIG
+        payload, seldom = out.getvalue(), apart.getvalue()
+        if len(payload) + len(seldom) > LIMIT:
+            return (stamp(), TOO_BIG), b""
         fonts = _fonts_digest(_font_files(numbers), self.file_digest) if section == "layouts" else None
-        boxes = pickle.dumps(_boxes_in(payload) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
-        return stamp(), digest(payload, boxes), fonts, payload, boxes
+        boxes = pickle.dumps(_boxes_in(payload, seldom) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
+        named = digest(seldom) if seldom else ""
+        return (stamp(), digest(payload, boxes, named.encode()), fonts, payload, boxes, named), seldom
 
     def laying_out(self, jobs: int) -> None:
         """Before the layout, with `jobs` processes. In one: the layouts looked for now (a book whose layouts
@@ -336,10 +435,11 @@ class PersistedCache(BuildCache):
         if not self._sharded:
             return
         self._shard = f"part {slot} of {slots}"
-        kept = disk.load(KIND, _name(self.folder, self._file_name("layouts")), tuple)
+        name = self._file_name("layouts")
+        kept = disk.load(KIND, _name(self.folder, name), tuple)
         if kept == (stamp(), TOO_BIG):
             self.warm = False  # this part's alone were too big: it makes nothing for keeping
-        found = self._read("layouts", kept)
+        found = self._read("layouts", kept, name)
         if found is not None:
             values, numbers = found
             for key, value in self._sections.get("layouts", {}).items():
@@ -371,14 +471,25 @@ class PersistedCache(BuildCache):
 
     def store_shard(self, files: list) -> None:
         """Write what shard_payload made (in the worker, once the build has succeeded)."""
-        for name, kept in files:
-            disk.store(KIND, _name(self.folder, name), kept)
+        for name, kept, apart in files:
+            self._store(name, kept, apart)
 
     @contextmanager
     def build(self):
         with super().build() as current:
             yield current
         self.save()  # only after a build that succeeded
+
+
+def _file_digest(path: Path) -> str:
+    """`digest` of a file's bytes, read a megabyte at a time (a process does not hold them all)."""
+    import hashlib
+
+    found = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(2**20), b""):
+            found.update(block)
+    return found.hexdigest()
 
 
 def _agree(kept: dict, given: dict) -> bool:

@@ -12,7 +12,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable, ImageAndFlowables
 
 from .. import images
-from ..cache import memory
+from ..cache import Seldom, memory, seldom_bytes
 from ..text.fonts import fonts_in_use, recording, replayable, replayed
 from .marks import PERSON_CALLBACK, person_drawn
 from ..text.paragraph import MathParagraph
@@ -421,7 +421,7 @@ class Para(KeptDrawing, MathParagraph):
         # fragments, when that wrap set them) are taken of it, as unpickling them would
         state = self.__dict__
         before = dict(state)
-        state["_frags"] = pickle.loads(self._parsed)
+        state["_frags"] = pickle.loads(seldom_bytes(self._parsed))
         state.pop("_blPara", None)
         if kept.widths is None:
             MathParagraph.wrap(self, kept.width, kept.height)
@@ -449,7 +449,7 @@ class Para(KeptDrawing, MathParagraph):
         except KeyError:
             if self._parsed is None:
                 raise AttributeError("frags") from None
-        frags = self.__dict__["_frags"] = pickle.loads(self._parsed)
+        frags = self.__dict__["_frags"] = pickle.loads(seldom_bytes(self._parsed))
         return frags
 
     @frags.setter
@@ -495,7 +495,7 @@ class Para(KeptDrawing, MathParagraph):
             super()._setup(text, style, bulletText, frags, cleaner)
         # a <para> tag's attributes make a style of their own, a <bullet> tag a bullet: not kept
         if self.style is style and self.bulletText is bulletText:
-            self._parsed = pickle.dumps(self.frags, PICKLE)  # as parsed: what lines are made again from
+            self._parsed = Seldom(pickle.dumps(self.frags, PICKLE))  # as parsed: what lines are made again from
             if cleaned is None:
                 cleaned = cleaner(text)
             if cleaned == text:  # most are: kept (and pickled) as the key's own string, not a copy of it

@@ -21,6 +21,8 @@ from functools import cache, lru_cache, partial
 from itertools import chain
 from pathlib import Path
 
+from ..cache import Seldom, seldom_bytes
+
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
 BODY = "Body"
@@ -427,7 +429,7 @@ def replayable(events: list[tuple]) -> tuple:
     so a build that loads kept layouts does not unpickle them all (they were two thirds of the objects)."""
     calls = tuple((subset_name, font_name, argument, result if subset_name else (result, _codes(result)))
                   for subset_name, font_name, argument, result in events)
-    return _summary(calls), pickle.dumps(calls, protocol=pickle.HIGHEST_PROTOCOL)
+    return _summary(calls), Seldom(pickle.dumps(calls, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _summary(calls: tuple) -> tuple | None:
@@ -485,7 +487,7 @@ def replayed(kept: tuple, doc) -> bool:
     else:
         if summary is not None:
             return True
-    for subset_name, font_name, argument, result in pickle.loads(calls):
+    for subset_name, font_name, argument, result in pickle.loads(seldom_bytes(calls)):
         font = getFont(font_name)
         if subset_name:
             if font.getSubsetInternalName(argument, doc) != result:
