@@ -25,14 +25,18 @@ file holds one build's working set of one book. Not written beyond LIMIT bytes (
 keeps its layouts and compressed streams in files per process instead (`layouts, part 1 of 3`, `streams, part
 1 of 3`, ...), each read and written by that process alone (see PersistedCache.laying_out).
 
+The layouts' seldom-read values (cache.Seldom: a paragraph's fragments as parsed, a drawing's font calls) are
+kept apart, in a file beside the section's named by their digest (`<name>-<digest>.apart`), and read one at a
+time when a build asks for one (see _Pickler, _Apart).
+
 A file is trusted only when it is exactly what this code wrote for this code: its header holds the hash of
-its payload (a damaged file is ignored), the `stamp` of the code and libraries that made its values (booklet's
-own modules, by name, size and time, ReportLab's and pyphen's versions, Python's; another version's file
-is ignored and replaced at the next save), and, for layouts, the hash of every font file of the data the values
-were laid out with (a font file changed under the same name drops them; booklet's own fonts are known by size
-and time, as its code is). Every value inside is keyed by what it
-is made from, as in memory: a kept value is what making it again gives, so the PDF is byte for byte the PDF
-of a build without the cache (tests/test_disk_cache.py).
+its payload and of the file of its values kept apart (a damaged file is ignored), the `stamp` of the code and
+libraries that made its values (booklet's own modules, by name, size and time, ReportLab's and pyphen's
+versions, Python's; another version's file is ignored and replaced at the next save), and, for layouts, the
+hash of every font file of the data the values were laid out with (a font file changed under the same name
+drops them; booklet's own fonts are known by size and time, as its code is). Every value inside is keyed by
+what it is made from, as in memory: a kept value is what making it again gives, so the PDF is byte for byte the PDF
+of a build without the cache (tests/test_cold.py).
 """
 
 from __future__ import annotations
@@ -350,6 +354,8 @@ class PersistedCache(BuildCache):
     def _store(self, name: str, kept: tuple, apart: bytes) -> None:
         """A section's file, and first the file of its Seldom values (named by their digest: a process reading the
         one before keeps it open, and it is removed once the new one is in place, where the system lets it)."""
+        if disk.folder() is None:
+            return
         if len(kept) == 6 and kept[5]:
             from ..output.atomic import write_bytes
 
@@ -414,10 +420,9 @@ class PersistedCache(BuildCache):
         were too big to keep makes nothing for keeping). In more: each process keeps its own in files of its
         own (its layouts and compressed streams: PER_PART), which it reads once it is forked (in_part) and
         writes itself, when it made something new and the build has succeeded (shard_payload, store_shard), so
-        that no process reads, holds or sends back the others' layouts, and none is read before the fork.
-        (A 500-talk book: 1.98 s from a filled cache, 200 MB, against 2.40 s and 296 MB with one file that this
-        process read before the fork and kept what the workers sent back; 2,000 talks: 6.5 s, against 17.5 s
-        for its single file, too big to keep.)"""
+        that no process reads, holds or sends back the others' layouts, and none is read before the fork
+        (docs/performance.md: quicker, and less memory, than one file this process read before the fork and
+        wrote from what the workers sent back; a 2,000-talk book's was too big to keep)."""
         self._sharded, self._shard = jobs > 1, None
         if self._sharded:
             self._pending.discard("layouts")  # this process's own are read once the workers are forked
@@ -482,7 +487,7 @@ class PersistedCache(BuildCache):
 
 
 def _file_digest(path: Path) -> str:
-    """`digest` of a file's bytes, read a megabyte at a time (a process does not hold them all)."""
+    """What `digest` gives of a file's bytes, read a megabyte at a time (a process does not hold them all)."""
     import hashlib
 
     found = hashlib.blake2b(digest_size=16)
@@ -586,6 +591,7 @@ def shard_payload():
 
 
 def store_shard(payload) -> None:
+    """Write what shard_payload made (see PersistedCache.store_shard)."""
     cache = _persisted()
     if cache is not None and payload is not None:
         cache.store_shard(payload)
