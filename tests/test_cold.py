@@ -653,3 +653,27 @@ def test_values_kept_apart_are_read_only_when_asked_for(tmp_path, monkeypatch):
     assert not again.made.get("layouts") and len(made) > 100
     assert 0 < len(read) < len(made) / 4, (len(read), len(made))
     assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+
+
+def test_a_layouts_file_not_written_leaves_the_one_before_and_its_values_kept_apart(tmp_path, monkeypatch):
+    """When the file of layouts cannot be written (a full disk), the one before stays whole with the file of the
+    values it keeps apart: the next build still lays out nothing anew, and gives the same bytes."""
+    from booklet.build import build_booklet
+    from booklet.cache import disk, persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _illustrated(tmp_path / "conf")
+    build_booklet(folder, tmp_path / "first.pdf")
+    _edit(folder, "hyphenated electroencephalographically", "set anew, façade électroencephalographically")
+    store = disk.store
+    monkeypatch.setattr(disk, "store", lambda kind, name, value=None, **kw:
+                        False if kind == persisted.KIND else store(kind, name, value, **kw))
+    apart = sorted((tmp_path / "cache" / "persisted").glob("*.apart"))
+    build_booklet(folder, tmp_path / "edited.pdf")  # its files are not written
+    monkeypatch.setattr(disk, "store", store)
+    assert sorted((tmp_path / "cache" / "persisted").glob("*.apart")) == apart  # nor any left of what it made
+    _edit(folder, "set anew, façade électroencephalographically", "hyphenated electroencephalographically")
+    again = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "again.pdf", cache=again)
+    assert not again.made.get("layouts")
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()

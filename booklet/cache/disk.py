@@ -184,16 +184,17 @@ def to_the_end(value) -> None:
         _TO_THE_END.append(value)
 
 
-def store(kind: str, name: str | None, value=None, *, make=None) -> None:
+def store(kind: str, name: str | None, value=None, *, make=None) -> bool:
     """Keep `value` (or what `make()` returns: only called when the cache is on) under `kind` and `name` for
     later processes (written atomically; silently not kept when the folder cannot be written or the value
-    not pickled)."""
+    not pickled); whether it was kept."""
     path = _path(kind, name)
     if path is None:
-        return
+        return False
     from ..output.atomic import write_bytes
 
     try:
         write_bytes(path, pickle.dumps(make() if make else value, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:  # noqa: BLE001  a full disk, a read-only home, an unpicklable value: no cache, same build
-        pass
+        return False
+    return True

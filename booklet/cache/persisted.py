@@ -363,11 +363,11 @@ class PersistedCache(BuildCache):
                 write_bytes(self._apart_path(name, kept[5]), apart)
             except OSError:  # a full disk, a read-only folder: nothing kept
                 return
-        disk.store(KIND, _name(self.folder, name), kept)
-        before = self._apart.get(name)
-        if before and before != (kept[5] if len(kept) == 6 else None):
+        before, made = self._apart.get(name), kept[5] if len(kept) == 6 else None
+        named, unnamed = (made, before) if disk.store(KIND, _name(self.folder, name), kept) else (before, made)
+        if unnamed and unnamed != named:  # values kept apart that no file names (not written: the new ones)
             try:
-                self._apart_path(name, before).unlink()
+                self._apart_path(name, unnamed).unlink()
             except OSError:
                 pass
 
