@@ -18,10 +18,15 @@ from __future__ import annotations
 import hashlib
 
 
+def hasher():
+    """What `digest` hashes with (for bytes that come a block at a time: `update`, then `hexdigest`)."""
+    return hashlib.blake2b(digest_size=16)
+
+
 def digest(*parts: bytes) -> str:
     """The hash a file's contents are known by, in keys of both caches (of several parts: the hash of them
     joined, without joining them)."""
-    found = hashlib.blake2b(digest_size=16)
+    found = hasher()
     for part in parts:
         found.update(part)
     return found.hexdigest()
@@ -40,6 +45,6 @@ def seldom_bytes(value) -> bytes:
     return value if isinstance(value, bytes) else value.read()
 
 
-from .memory import BuildCache  # noqa: E402  (memory uses digest)
+from .memory import BuildCache  # noqa: E402  (memory uses disk, which uses digest)
 
 __all__ = ["BuildCache", "Seldom", "digest", "seldom_bytes"]

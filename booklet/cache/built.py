@@ -33,7 +33,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from . import digest, disk
+from . import disk
 
 KIND = "built"
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -141,8 +141,8 @@ def _file(path: Path) -> tuple:
         return None, None
     if not stat.S_ISREG(info.st_mode):
         return disk.identity(info), f"not a regular file: {stat.S_IFMT(info.st_mode)}"
-    try:
-        return disk.identity(info), digest(path.read_bytes())
+    try:  # kept by the file's identity, as a build's own hashes are (memory.BuildCache.file_digest)
+        return disk.identity(info), disk.kept_hash("file", path, info, lambda: disk.file_digest(path))
     except OSError as exc:
         return disk.identity(info), f"unreadable: {exc.errno}"
 

@@ -40,7 +40,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from . import digest, disk
+from . import disk
 
 T = TypeVar("T")
 

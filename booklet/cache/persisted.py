@@ -51,7 +51,7 @@ from functools import cache
 from itertools import chain
 from pathlib import Path
 
-from . import Seldom, digest, disk
+from . import Seldom, digest, disk, hasher
 from .memory import BuildCache
 
 SECTIONS = ("files", "layouts", "qr", "streams", "facts")
@@ -488,9 +488,7 @@ class PersistedCache(BuildCache):
 
 def _file_digest(path: Path) -> str:
     """What `digest` gives of a file's bytes, read a megabyte at a time (a process does not hold them all)."""
-    import hashlib
-
-    found = hashlib.blake2b(digest_size=16)
+    found = hasher()
     with open(path, "rb") as file:
         for block in iter(lambda: file.read(2**20), b""):
             found.update(block)

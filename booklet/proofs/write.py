@@ -85,7 +85,7 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
 
     booklet, _ = read_booklet(Path(data_dir))
     proof = find_proof(_proofs_of(booklet, page_size), proof_id)
-    plan = _last_build(Path(data_dir), page_size) or _planned(*_build(Path(data_dir), page_size), page_size)
+    plan = _last_build(Path(data_dir), page_size, booklet) or _planned(*_build(Path(data_dir), page_size), page_size)
     plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
     target = Path(output) if output is not None else Path(proof.file)
     with together() as files:  # the proof and its PNGs
@@ -151,12 +151,12 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
         return built, built.output.read_bytes()
 
 
-def _last_build(data_dir: Path, page_size: str) -> _Plan | None:
+def _last_build(data_dir: Path, page_size: str, booklet=None) -> _Plan | None:
     """The plan, from the PDF of the last build of `data_dir` (`booklet build`, `booklet watch`, the library's:
     booklet.cache.built), when that build was made as proofs build (proof_options, in as many processes as
     proofs would use) from the very data, fonts, images and code there are now, and its PDF is still as it
     wrote it: then it is the booklet proofs would build, byte for byte. None otherwise (and always without a
-    disk cache)."""
+    disk cache). `booklet`: the folder's, when the caller has read it already."""
     from ..build import BuildResult
     from ..cache import built
     from ..check import read
@@ -165,7 +165,8 @@ def _last_build(data_dir: Path, page_size: str) -> _Plan | None:
     found = built.find(data_dir, proof_options(page_size), page_size)
     if found is None:
         return None
-    booklet, _ = read(data_dir)  # for the proofs' plan: who, when, where
+    if booklet is None:
+        booklet, _ = read(data_dir)  # for the proofs' plan: who, when, where
     if jobs_that_pay(booklet, None) != found.jobs:  # (proofs build in as many processes as pay, see _build)
         return None
     result = BuildResult(found.output, found.pages, found.warnings, found.anchors, booklet=booklet,
