@@ -15,6 +15,7 @@ import os
 import pickle
 import re
 import types
+from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -434,9 +435,13 @@ def replayable(events: list[tuple]) -> tuple:
 
 def _summary(calls: tuple) -> tuple | None:
     """For each font a recording calls: its name, the distinct characters its splitString calls were
-    given (a no-break space as the space it is drawn as), the code each got, the font's internal name
-    in the document its getSubsetInternalName calls gave ("F1" of "/F1+0"; None: no such call) and the
-    highest subset they were asked for (or None when a name is not of that form)."""
+    given (a no-break space as the space it is drawn as; a string), the code each got (_packed), the font's
+    internal name in the document its getSubsetInternalName calls gave ("F1" of "/F1+0"; None: no such call)
+    and the highest subset they were asked for (or None when a name is not of that form).
+
+    A string and bytes, not a tuple and a list of numbers: a build that keeps layouts holds a summary of every
+    drawing (500 talks: 235,000 characters, which took 8 MB as numbers in tuples and lists), and a build from
+    kept layouts unpickles them all."""
     fonts: dict[str, tuple[list, list, dict]] = {}  # font -> (its texts, their codes, subset names)
     for subset_name, font_name, argument, result in calls:
         found = fonts.get(font_name)
@@ -461,8 +466,18 @@ def _summary(calls: tuple) -> tuple | None:
             internal = next(iter(names.values()))[1:].rpartition("+")[0]
             if any(name != f"/{internal}+{subset}" for subset, name in names.items()):
                 return None
-        summary.append((font_name, tuple(codes), list(codes.values()), internal, max(names, default=-1)))
+        summary.append((font_name, "".join(map(chr, codes)), _packed(list(codes.values())), internal,
+                        max(names, default=-1)))
     return tuple(summary)
+
+
+def _packed(codes: list[int]) -> bytes | array:
+    """Character codes (subset * 256 + byte) in little room: bytes when all are of the first subset (most), else
+    an array of unsigned ints; `list()` of either gives the codes back."""
+    try:
+        return bytes(codes)
+    except ValueError:  # a code of a later subset (256 and above)
+        return array("I", codes)
 
 
 def replayed(kept: tuple, doc) -> bool:
@@ -480,7 +495,7 @@ def replayed(kept: tuple, doc) -> bool:
     for font_name, chars, codes, internal, highest in summary or ():
         font = _fonts.get(font_name)
         state = font.state.get(doc) if font is not None else None
-        if state is None or list(map(state.assignments.get, chars)) != codes:
+        if state is None or list(map(state.assignments.get, map(ord, chars))) != list(codes):
             break
         if internal is not None and (state.internalName != internal or highest >= len(state.subsets)):
             break
