@@ -655,9 +655,11 @@ def test_values_kept_apart_are_read_only_when_asked_for(tmp_path, monkeypatch):
     assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
 
 
-def test_a_layouts_file_not_written_leaves_the_one_before_and_its_values_kept_apart(tmp_path, monkeypatch):
-    """When the file of layouts cannot be written (a full disk), the one before stays whole with the file of the
-    values it keeps apart: the next build still lays out nothing anew, and gives the same bytes."""
+@pytest.mark.parametrize("failing", ["written", "put in place"])
+def test_a_layouts_file_not_written_leaves_the_one_before_and_its_values_kept_apart(tmp_path, monkeypatch, failing):
+    """When the file of layouts cannot be written (a full disk), or put in place, the one before stays whole with
+    the file of the values it keeps apart: the next build still lays out nothing anew, and gives the same bytes;
+    nothing the failed build wrote is left."""
     from booklet.build import build_booklet
     from booklet.cache import disk, persisted
 
@@ -665,13 +667,20 @@ def test_a_layouts_file_not_written_leaves_the_one_before_and_its_values_kept_ap
     folder = _illustrated(tmp_path / "conf")
     build_booklet(folder, tmp_path / "first.pdf")
     _edit(folder, "hyphenated electroencephalographically", "set anew, façade électroencephalographically")
-    store = disk.store
-    monkeypatch.setattr(disk, "store", lambda kind, name, value=None, **kw:
-                        False if kind == persisted.KIND else store(kind, name, value, **kw))
-    apart = sorted((tmp_path / "cache" / "persisted").glob("*.apart"))
+    kept = tmp_path / "cache" / "persisted"
+    before = sorted(kept.iterdir())
+    if failing == "written":
+        store_beside = disk.store_beside
+        monkeypatch.setattr(disk, "store_beside", lambda kind, name, value:
+                            None if kind == persisted.KIND else store_beside(kind, name, value))
+    else:
+        place = disk.place
+        monkeypatch.setattr(disk, "place", lambda temp, path: (temp.unlink() or False) if path.suffix == ".pickle"
+                            and path.parent == kept else place(temp, path))
     build_booklet(folder, tmp_path / "edited.pdf")  # its files are not written
-    monkeypatch.setattr(disk, "store", store)
-    assert sorted((tmp_path / "cache" / "persisted").glob("*.apart")) == apart  # nor any left of what it made
+    monkeypatch.undo()
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    assert sorted(kept.iterdir()) == before  # the files before, whole, and nothing left of what it made
     _edit(folder, "set anew, façade électroencephalographically", "hyphenated electroencephalographically")
     again = persisted.PersistedCache(folder)
     build_booklet(folder, tmp_path / "again.pdf", cache=again)

@@ -293,7 +293,7 @@ def test_a_part_failing_to_save_fails_the_build_and_leaves_nothing(medium, tmp_p
 
 def test_a_build_in_parts_keeps_its_layouts_in_a_file_per_process(medium, tmp_path, monkeypatch):
     """A book built in parts keeps its layouts and compressed streams in files per process (cache.persisted), each
-    written by its own process once the booklet is written, and only when it made something new; the next
+    written by its own process, only when it made something new, and put in place once the booklet is written; the next
     build in parts reads each in its own process and lays out nothing anew; after an edit, only the part
     that holds it is written again; a build that fails after its parts were saved writes none; and each PDF is
     that of a build without a cache, byte for byte, math boxes and all (one job too, from its own file)."""
@@ -352,13 +352,14 @@ def test_a_build_in_parts_keeps_its_layouts_in_a_file_per_process(medium, tmp_pa
     abstracts.write_text(text, encoding="utf-8")  # back again, but the booklet is not written
 
     def failing(parts, output):
-        time.sleep(1)  # the workers have their files' contents made by now
+        time.sleep(1)  # the workers have written their files beside their places by now
         raise OSError("disk full")
 
     monkeypatch.setattr(parallel, "assemble", failing)
     with pytest.raises(OSError, match="disk full"):
         build_booklet(folder, tmp_path / "failed.pdf", jobs=2)
     assert written() == after and not (tmp_path / "failed.pdf").exists()
+    assert not [path.name for path in files[0].parent.iterdir() if path.name.startswith(".")]  # no file left half-way
     monkeypatch.setattr(parallel, "assemble", assemble)
     assert build_booklet(folder, tmp_path / "one.pdf", jobs=1).jobs == 1  # one process: a file of its own
     assert (tmp_path / "one.pdf").read_bytes() == cold("one-cold.pdf", 1)

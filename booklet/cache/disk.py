@@ -184,6 +184,38 @@ def to_the_end(value) -> None:
         _TO_THE_END.append(value)
 
 
+def store_beside(kind: str, name: str | None, value) -> tuple[Path, Path] | None:
+    """`value` pickled into a temporary file beside the one `store` would keep it in: (that file, its place), for
+    `place` to put in place later (or for the caller to remove); None when the cache is off or it cannot be
+    written (nothing left behind)."""
+    path = _path(kind, name)
+    if path is None:
+        return None
+    from ..output.atomic import temporary_beside
+
+    temp = None
+    try:
+        temp = temporary_beside(path)
+        with open(temp, "wb") as file:
+            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001  as in store
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+        return None
+    return temp, path
+
+
+def place(temp: Path, path: Path) -> bool:
+    """Put a file store_beside wrote in its place (replacing what was there); whether it is there (else it is
+    removed)."""
+    try:
+        os.replace(temp, path)
+    except OSError:
+        temp.unlink(missing_ok=True)
+        return False
+    return True
+
+
 def store(kind: str, name: str | None, value=None, *, make=None) -> bool:
     """Keep `value` (or what `make()` returns: only called when the cache is on) under `kind` and `name` for
     later processes (written atomically; silently not kept when the folder cannot be written or the value
@@ -191,10 +223,11 @@ def store(kind: str, name: str | None, value=None, *, make=None) -> bool:
     path = _path(kind, name)
     if path is None:
         return False
-    from ..output.atomic import write_bytes
+    from ..output.atomic import replacing
 
-    try:
-        write_bytes(path, pickle.dumps(make() if make else value, protocol=pickle.HIGHEST_PROTOCOL))
+    try:  # pickled into the file as it goes (a big value is not copied into one more string of bytes first)
+        with replacing(path) as temp, open(temp, "wb") as file:
+            pickle.dump(make() if make else value, file, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001  a full disk, a read-only home, an unpicklable value: no cache, same build
         return False
     return True

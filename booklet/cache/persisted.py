@@ -23,7 +23,8 @@ the layouts), and written (atomically, disk.store) when a build that made someth
 succeeds: the values that build used, nothing else (what an edit made obsolete is not carried on), so the
 file holds one build's working set of one book. Not written beyond LIMIT bytes (see there). A build in parts
 keeps its layouts and compressed streams in files per process instead (`layouts, part 1 of 3`, `streams, part
-1 of 3`, ...), each read and written by that process alone (see PersistedCache.laying_out).
+1 of 3`, ...), each read and written by that process alone (see PersistedCache.laying_out), and put in place by
+the main process once the booklet is written (Written).
 
 The layouts' seldom-read values (cache.Seldom: a paragraph's fragments as parsed, a drawing's font calls) are
 kept apart, in a file beside the section's named by their digest (`<name>-<digest>.apart`), and read one at a
@@ -47,6 +48,7 @@ import pickle
 import re
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from itertools import chain
 from pathlib import Path
@@ -233,6 +235,39 @@ class _Pickler(pickle.Pickler):
         return _apart, (at, len(data))
 
 
+@dataclass(frozen=True)
+class Written:
+    """A section's file written beside its place (temporary, place), and the file of its Seldom values (named by
+    their digest) if it has one, for `publish` to put in place, or `discard` to remove."""
+
+    main: tuple[Path, Path]
+    apart: tuple[Path, Path] | None = None
+    before: Path | None = None  # the file of Seldom values the file being replaced names
+
+    def publish(self) -> bool:
+        """The file of Seldom values in place first, then the section's file, which names it; the file of Seldom
+        values the one before named is removed once the new one is in place (a process reading it keeps it open,
+        where the system lets it), the new one when the section's file could not be put in place (the one before
+        stays, whole with its own). Whether the section's file is in place."""
+        if self.apart is not None and not disk.place(*self.apart):
+            self.discard()
+            return False
+        placed = disk.place(*self.main)
+        made = self.apart[1] if self.apart is not None else None
+        unnamed = self.before if placed else made  # of the two, the one no section's file names now
+        if unnamed is not None and made != self.before:
+            try:
+                unnamed.unlink()
+            except OSError:
+                pass
+        return placed
+
+    def discard(self) -> None:
+        """Remove the files written (a build that failed after they were: nothing it made is kept)."""
+        for temp, _ in filter(None, (self.main, self.apart)):
+            temp.unlink(missing_ok=True)
+
+
 class PersistedCache(BuildCache):
     """A BuildCache (warm: it keeps layouts and data files) whose "files" and "layouts" sections come from
     the disk cache when first asked for, and go back to it after a build that made something new in them
@@ -248,7 +283,7 @@ class PersistedCache(BuildCache):
         self._too_big = False  # the layouts file says the book's layouts were too big for one file
         self._sharded = False  # a build in parts: each process keeps its own layouts in files of its own
         self._shard: str | None = None  # in such a build, this process's part ("part 1 of 3": see _file_name)
-        self._apart: dict[str, str] = {}  # file name -> the digest of the file of its Seldom values, as read
+        self._apart: dict[str, str] = {}  # file name -> the digest of the file of its Seldom values, as read or last written
 
     def _load(self, section: str) -> None:
         self._pending.discard(section)
@@ -352,24 +387,36 @@ class PersistedCache(BuildCache):
             self._store(name, kept, apart)
 
     def _store(self, name: str, kept: tuple, apart: bytes) -> None:
-        """A section's file, and first the file of its Seldom values (named by their digest: a process reading the
-        one before keeps it open, and it is removed once the new one is in place, where the system lets it)."""
+        """A section's file (see _write_beside), put in place now."""
+        written = self._write_beside(name, kept, apart)
+        if written is not None and written.publish():
+            self._apart[name] = kept[5] if len(kept) == 6 else ""  # what a file written again replaces
+
+    def _write_beside(self, name: str, kept: tuple, apart: bytes) -> Written | None:
+        """A section's file and the file of its Seldom values, written beside their places (temporary files) for
+        Written.publish to put in place; None when the cache is off or they cannot be written (nothing left)."""
         if disk.folder() is None:
-            return
-        if len(kept) == 6 and kept[5]:
-            from ..output.atomic import write_bytes
+            return None
+        made = kept[5] if len(kept) == 6 and kept[5] else None
+        apart_temp = None
+        if made:
+            from ..output.atomic import temporary_beside
 
             try:
-                write_bytes(self._apart_path(name, kept[5]), apart)
+                apart_temp = temporary_beside(self._apart_path(name, made))
+                apart_temp.write_bytes(apart)
             except OSError:  # a full disk, a read-only folder: nothing kept
-                return
-        before, made = self._apart.get(name), kept[5] if len(kept) == 6 else None
-        named, unnamed = (made, before) if disk.store(KIND, _name(self.folder, name), kept) else (before, made)
-        if unnamed and unnamed != named:  # values kept apart that no file names (not written: the new ones)
-            try:
-                self._apart_path(name, unnamed).unlink()
-            except OSError:
-                pass
+                if apart_temp is not None:
+                    apart_temp.unlink(missing_ok=True)
+                return None
+        main = disk.store_beside(KIND, _name(self.folder, name), kept)
+        if main is None:
+            if apart_temp is not None:
+                apart_temp.unlink(missing_ok=True)
+            return None
+        before = self._apart.get(name)
+        return Written(main, (apart_temp, self._apart_path(name, made)) if made else None,
+                       self._apart_path(name, before) if before else None)
 
     def _apart_path(self, name: str, apart: str) -> Path:
         return disk.folder() / KIND / f"{_name(self.folder, name)}-{apart}.apart"
@@ -419,8 +466,9 @@ class PersistedCache(BuildCache):
         """Before the layout, with `jobs` processes. In one: the layouts looked for now (a book whose layouts
         were too big to keep makes nothing for keeping). In more: each process keeps its own in files of its
         own (its layouts and compressed streams: PER_PART), which it reads once it is forked (in_part) and
-        writes itself, when it made something new and the build has succeeded (shard_payload, store_shard), so
-        that no process reads, holds or sends back the others' layouts, and none is read before the fork
+        writes itself when it made something new, beside their places, for this process to put them in place
+        once the build has succeeded (write_part, Written), so that no process reads, holds or sends back the
+        others' layouts, and none is read before the fork
         (docs/performance.md: quicker, and less memory, than one file this process read before the fork and
         wrote from what the workers sent back; a 2,000-talk book's was too big to keep)."""
         self._sharded, self._shard = jobs > 1, None
@@ -466,18 +514,16 @@ class PersistedCache(BuildCache):
         if self._shard is not None and not self.made.get("layouts"):
             self._sections.pop("layouts", None)
 
-    def shard_payload(self) -> list | None:
-        """In a worker of a build whose processes keep their own layouts (see laying_out), once its part is
-        saved: what its files are to hold (the layouts and compressed streams it used, every number given),
-        made while the booklet is put together; None when it made nothing new (its files are as good)."""
+    def write_part(self) -> list[Written] | None:
+        """In a worker of a build whose processes keep their own layouts (see laying_out), once its part is saved:
+        its files (the layouts and compressed streams it used, every number given) written beside their places,
+        while the main process lays out the last part, for the main process to put in place once the booklet is
+        written, or to remove (Written); None when it made nothing new (its files are as good)."""
         if self._shard is None:
             return None
-        return list(self._files(PER_PART, used_only=True)) or None
-
-    def store_shard(self, files: list) -> None:
-        """Write what shard_payload made (in the worker, once the build has succeeded)."""
-        for name, kept, apart in files:
-            self._store(name, kept, apart)
+        written = [self._write_beside(name, kept, apart)
+                   for name, kept, apart in self._files(PER_PART, used_only=True)]
+        return [one for one in written if one is not None] or None
 
     @contextmanager
     def build(self):
@@ -582,17 +628,10 @@ def laid_out() -> None:
         cache.laid_out()
 
 
-def shard_payload():
-    """What a worker keeps in its own file once the build has succeeded (see PersistedCache.shard_payload)."""
+def write_part() -> list[Written] | None:
+    """A worker's files written beside their places (see PersistedCache.write_part)."""
     cache = _persisted()
-    return None if cache is None else cache.shard_payload()
-
-
-def store_shard(payload) -> None:
-    """Write what shard_payload made (see PersistedCache.store_shard)."""
-    cache = _persisted()
-    if cache is not None and payload is not None:
-        cache.store_shard(payload)
+    return None if cache is None else cache.write_part()
 
 
 def for_build(folder) -> BuildCache:

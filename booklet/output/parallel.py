@@ -18,7 +18,9 @@ tree, the link annotations, and the outline. Each part carries its own font subs
 
 Each process keeps what it laid out in files of its own in the disk cache (cache.persisted: its layouts and
 compressed streams): it reads its own once forked (this one too, for the last part), and a worker writes its
-own when this process, the booklet written, tells it to (KEEP). No process reads, holds or sends back another's.
+own beside their places once its part is saved, and ends; this process puts them in place once the booklet is
+written (or removes them: a build that fails keeps nothing it made). No process reads, holds or sends back
+another's.
 """
 
 from __future__ import annotations
@@ -59,8 +61,8 @@ BUILD_SHARE = 0.26  # of a piece's cost, making its flowables (a run that lays o
 LATER_SHARE = 0.005  # the same for abstracts on pages of their own: they are Laters, a run makes only its own
 MIN_WEIGHT = 400.0  # books lighter than this (about 400 abstract pages) are built in one process: it does not pay
 _PERSON = re.compile(r"person-(.+)-(\d+)")
-KEEP = "keep"  # to a worker, once the booklet is written: write the files of its own (cache.persisted.PER_PART)
-KEEPING = 60  # seconds a worker is given to write them (a 2,000-talk book's: about 50 MB) before it is stopped
+KEEPING = 60  # seconds a worker is given to write its files of its own (cache.persisted.PER_PART; a 2,000-talk
+# book's: about 50 MB) once its part is saved, before it is stopped
 
 
 def jobs_that_pay(booklet, jobs: int | None) -> int:
@@ -320,6 +322,7 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
     context = multiprocessing.get_context("fork")
     files = [output.with_name(f".{output.name}.part{i}") for i in range(len(runs) + 1)]
     workers, pipes, finished = [], [], False
+    replied: set[int] = set()  # the workers told where their parts start (see _finish): they save them
     gc.freeze()  # the model and modules stay shared with the workers: no collection copies their pages
     try:
         for index, chunks in enumerate(runs):
@@ -337,23 +340,23 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
         output.parent.mkdir(parents=True, exist_ok=True)  # where the parts are saved
         reports = _reports(booklet, pipes)
         yield lambda target: _finish(booklet, page, pad_to, last, reports, pipes, files, Path(target),
-                                     render_args)
+                                     render_args, replied)
         finished = True
     finally:
-        for pipe in pipes:
-            if finished:  # the booklet is written: a worker keeping its layouts in a file of its own writes it
-                try:
-                    pipe.send(KEEP)
-                except OSError:  # (a worker that keeps none has closed its end)
-                    pass
-            pipe.close()
-        for process in workers:
-            if not finished:  # an error here (a --strict warning, say): their parts are not wanted
+        kept = []  # the files of the workers that keep their own (cache.persisted.Written)
+        for index, (process, pipe) in enumerate(zip(workers, pipes)):
+            if finished or index in replied:  # it saves its part and writes its files: taken, kept or not
+                kept += _kept_files(pipe)
+            else:  # an error here (a --strict warning, say) before it was told where its part starts: not wanted
                 process.kill()
-            process.join(KEEPING if finished else 5)
+            pipe.close()
+            process.join(5)
             if process.is_alive():
                 process.kill()
                 process.join()
+        for written in kept:  # only a build that wrote its booklet keeps what it made
+            if not (finished and written.publish()):
+                written.discard()
         gc.unfreeze()
         for path in files:
             path.unlink(missing_ok=True)
@@ -391,8 +394,8 @@ def _reports(booklet, pipes) -> list:
 
 
 def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -> None:
-    """In a worker: lay out `chunks`, report, wait for the reply, save to `path`; then, told so, write what it
-    keeps (cache.persisted)."""
+    """In a worker: lay out `chunks`, report, wait for the reply, save to `path`; then write what it keeps beside
+    its place (cache.persisted) and say which files those are."""
     try:
         persisted.in_part(*slot)
         ctx = Context(booklet, page)
@@ -407,26 +410,31 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -
         else:  # a run cut to nothing (its share of a piece rounds to no page break): no pages
             exchange(Report(0, {}, {}, {}, {}, [], []))
         pipe.send(("saved",))
-        own = persisted.shard_payload()  # its files' contents, made while this process assembles the booklet
-        if own is not None and _told_to_keep(pipe):
-            persisted.store_shard(own)
+        # its own files, written beside their places while this process lays out the last part and puts the booklet
+        # together; this process puts them in place once the booklet is written (or removes them). Then it ends:
+        # what it held is let go before the booklet is put together
+        pipe.send(("kept", persisted.write_part()))
     except BaseException:
         pipe.send(("error", traceback.format_exc()))
     finally:
         pipe.close()
 
 
-def _told_to_keep(pipe) -> bool:
-    """In a worker that keeps files of its own: whether this process, once the booklet is written, says to
-    write them (KEEP), not gone or saying nothing (a build that failed after the parts were saved)."""
+def _kept_files(pipe) -> list:
+    """The files a worker wrote beside their places (cache.persisted.Written), from its last message; none when it
+    made nothing new, failed, or is gone."""
     try:
-        return pipe.recv() == KEEP
+        while pipe.poll(KEEPING):
+            message = pipe.recv()
+            if isinstance(message, tuple) and message and message[0] in ("kept", "error"):
+                return (message[1] or []) if message[0] == "kept" else []
     except (EOFError, OSError):
-        return False
+        pass
+    return []
 
 
 @uncollected()
-def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_args):
+def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_args, replied: set[int]):
     """The last part, laid out here; every part told the booklet's anchors; the parts assembled. Run
     without the cyclic garbage collector: what it makes (the index's entries, the parts read for the assembly)
     lives until the booklet is written, and at 2,000 talks four full collections of this process's heap took
@@ -475,16 +483,18 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
     if story and isinstance(story[0], Anchor) and story[0].key == "index":
         early.setdefault("index", total + 1)
     waiting = []
-    for pipe, report, offset in zip(pipes, reports, offsets):
+    for index, (pipe, report, offset) in enumerate(zip(pipes, reports, offsets)):
         if report.refs <= early.keys():
             pipe.send(Reply(offset, early))
+            replied.add(index)
         else:
-            waiting.append((pipe, offset))
+            waiting.append((index, pipe, offset))
 
     def exchange(report: Report) -> Reply:
         anchors = merged(reports + [report])
-        for pipe, offset in waiting:
+        for index, pipe, offset in waiting:
             pipe.send(Reply(offset, anchors))
+            replied.add(index)
         found.append((anchors, report))
         return Reply(total, anchors)
 
