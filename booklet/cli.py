@@ -10,9 +10,11 @@ from pathlib import Path
 
 import click
 
-from .cache import patterns
-from .layout.page import PAGE_SIZES
-from .problems import DataError, Problem, Refused
+from .cache import generated, patterns
+
+generated.seed()  # before booklet's dataclasses are made: their methods' code kept by an earlier process
+from .layout.page import PAGE_SIZES  # noqa: E402
+from .problems import DataError, Problem, Refused  # noqa: E402
 
 
 _EXITS = False  # set by run: the process ends (os._exit) once the command returns
@@ -174,6 +176,7 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
         finally:
             bar.clear()
     patterns.keep()  # the patterns compiled, for the next process (when none were kept for this code)
+    generated.keep()  # and the dataclasses' methods compiled anew
     _print_grouped(result.warnings)
     size = result.page_size
     if result.cover:

@@ -104,7 +104,7 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
     _build(folder, tmp_path / "filling.pdf", str(cache))  # nothing cached yet: everything made and kept
     kept = _entries(cache)
     assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "images", "persisted",
-                                                   "xobjects", "patterns", "subsets", "built", "digests"}
+                                                   "xobjects", "patterns", "generated", "subsets", "built", "digests"}
     _build(folder, tmp_path / "cached.pdf", str(cache))
     note = [name for name in kept if name.startswith("built/")]
     assert len(note) == 1 and pickle.loads((cache / note[0]).read_bytes()).output == str(tmp_path / "cached.pdf")
