@@ -5,7 +5,8 @@
   `booklet watch` or of a library user who passes the same cache to build_booklet;
 - disk: what any build derives from files that rarely change (parsed fonts, hyphenation patterns,
   images made ready for print), kept in the user's cache folder for the next
-  process.
+  process; persisted, patterns and generated keep in it what a process made (its layouts, its compiled
+  regular expressions, its dataclasses' compiled methods) for the next one.
 
 The memory cache stands in front of the disk cache: a value is looked for in the build's memory,
 then on disk, then made (and kept in both). Both key a value by the hash of what it is made from
