@@ -598,3 +598,35 @@ def test_a_layouts_file_is_read_only_beside_numbers_that_agree():
     assert _agree({"b": 1}, {"a": 0})
     assert not _agree({"a": 1, "b": 0}, {"a": 0})  # "a" numbered otherwise
     assert not _agree({"b": 0}, {"a": 0})  # 0 is "a" here
+
+
+def test_builds_of_one_folder_at_once_share_the_disk_cache(medium, tmp_path):
+    """Builds of the same folder run at once with the same disk cache (two terminals; an editor's save while a
+    build runs), in parts and in one process, the cache empty and then filled by them: each writes the bytes of a
+    build without a cache, and none leaves a file half-written in the cache."""
+    import shutil
+    import subprocess
+    import sys
+
+    folder = tmp_path / "data"
+    shutil.copytree(medium, folder)
+    cache = tmp_path / "cache"
+
+    def start(name: str, jobs: str, cached: bool = True) -> subprocess.Popen:
+        env = {**os.environ, "BOOKLET_CACHE": str(cache) if cached else "off"}
+        return subprocess.Popen([sys.executable, "-m", "booklet", "build", str(folder), "-o", str(tmp_path / name),
+                                 "--jobs", jobs], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def finished(*running: subprocess.Popen) -> None:
+        for process in running:
+            out, err = process.communicate(timeout=300)
+            assert process.returncode == 0, err.decode()
+
+    finished(start("parts.pdf", "2", cached=False), start("one.pdf", "1", cached=False))
+    wanted = {"2": (tmp_path / "parts.pdf").read_bytes(), "1": (tmp_path / "one.pdf").read_bytes()}
+    for round_ in ("empty", "filled"):
+        runs = [(f"{round_}-{jobs}-{n}.pdf", jobs) for n in range(2) for jobs in ("2", "1")]
+        finished(*[start(name, jobs) for name, jobs in runs])
+        for name, jobs in runs:
+            assert (tmp_path / name).read_bytes() == wanted[jobs], name
+        assert not [path for path in cache.rglob("*") if path.name.startswith(".")]  # no temporary file left
