@@ -97,6 +97,28 @@ def test_a_build_imports_only_what_it_needs(tmp_path, jobs):
     assert [m for m in loaded if m.split(".")[0] in NOT_FOR_A_BUILD or m.startswith(NOT_FOR_A_BUILD)] == []
 
 
+def test_a_build_from_a_filled_cache_does_not_import_pyyaml(tmp_path):
+    """Its data files come from the disk cache, and its words too (the label table, kept by the file's identity):
+    nothing is parsed, so PyYAML is not imported; after an edit it is, and the edit is in the PDF."""
+    folder = write_conference(tmp_path / "conf")
+    output = tmp_path / "b.pdf"
+    env = {**os.environ, "BOOKLET_CACHE": str(tmp_path / "cache")}
+
+    def modules() -> list[str]:
+        done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST, str(folder), str(output)], capture_output=True,
+                              text=True, cwd=ROOT, env=env)
+        report = json.loads(done.stdout.splitlines()[-1])
+        assert report["code"] in (0, None) and output.is_file(), done.stderr
+        return report["modules"]
+
+    assert "yaml" in modules()  # the first build parses
+    assert "yaml" not in modules() and "booklet.data.load" in modules()
+    abstracts = folder / "abstracts.yaml"
+    abstracts.write_text(abstracts.read_text(encoding="utf-8").replace("Some text.", "Some edited text."),
+                         encoding="utf-8")
+    assert "yaml" in modules() and Pdf(output).pages_with("Some edited text.")
+
+
 def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path):
     folder = _illustrated(tmp_path / "conf")
     cache = tmp_path / "cache"
@@ -104,7 +126,8 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
     _build(folder, tmp_path / "filling.pdf", str(cache))  # nothing cached yet: everything made and kept
     kept = _entries(cache)
     assert {name.split("/")[0] for name in kept} == {"fonts", "hyphenation", "images", "persisted",
-                                                   "xobjects", "patterns", "generated", "subsets", "built", "digests"}
+                                                   "xobjects", "patterns", "generated", "subsets", "built", "digests",
+                                                   "labels"}
     _build(folder, tmp_path / "cached.pdf", str(cache))
     note = [name for name in kept if name.startswith("built/")]
     assert len(note) == 1 and pickle.loads((cache / note[0]).read_bytes()).output == str(tmp_path / "cached.pdf")

@@ -24,9 +24,11 @@ import time
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 from . import digest
+
+T = TypeVar("T")
 
 FORMAT = 1  # bump when a cached value's shape changes
 OFF = frozenset({"", "0", "off", "no", "false"})
@@ -74,15 +76,21 @@ def kept_hash(kind: str, path, before: os.stat_result, make: Callable[[], str]) 
     read and hash the same bytes again (the bundled fonts: 6 MB, 4 % of a small build from a filled cache; a
     conference's photos). Not kept when the file changed while it was read, nor while its change time is
     recent: a file written again within the same tick of the clock as before could keep its whole identity."""
+    return kept_for_file("digests", kind, path, before, make, str)
+
+
+def kept_for_file(section: str, kind: str, path, before: os.stat_result, make: Callable[[], T], expect: type) -> T:
+    """`make()`, a value made from the file at `path` alone (read after `before`, its os.stat), kept in the cache
+    folder under `section`, `kind` and the file's identity, as kept_hash keeps a hash (the same rules)."""
     name = key(kind, os.fspath(path), identity(before)) if folder() is not None else None
-    kept = load("digests", name, str, lasts=False)
+    kept = load(section, name, expect, lasts=expect is str)
     if kept is not None:
         return kept
     found = make()
     try:
         if (name is not None and identity(os.stat(path)) == identity(before)
                 and time.time_ns() - before.st_ctime_ns > RACY):
-            store("digests", name, found)
+            store(section, name, found)
     except OSError:
         pass
     return found

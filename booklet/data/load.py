@@ -7,15 +7,16 @@ import os
 import re
 import stat
 from collections.abc import Callable, Hashable
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-from yaml.constructor import SafeConstructor
-
 from ..cache import digest, memory
 from ..problems import Problem
+from .lazy import Lazy
 from .syntax import explain, quote_from, reserved_advice, yaml_quoted
+
+yaml = Lazy("yaml", globals(), "yaml")  # PyYAML, imported when a file is first parsed
 
 
 class Map(dict):
@@ -49,8 +50,18 @@ class BadValue:
 
 BAD = BadValue()
 T = TypeVar("T")
-_constructor = SafeConstructor()
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: same nodes, faster
+
+
+@cache
+def _constructor():
+    from yaml.constructor import SafeConstructor
+
+    return SafeConstructor()
+
+
+@cache
+def _loader():
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: same nodes, faster
 
 
 MAX_DEPTH = 40  # lists and mappings nested deeper than any conference needs (the format has 6 levels)
@@ -188,7 +199,7 @@ def _parse_item(line: int, chunk: str, index: int, display: str):
     """(value, the list's line, the item's line, raw text, problems) of one top-level list item read alone (its lines numbered as in the
     file), or None when it is not one block list item that reads without an error."""
     try:
-        nodes = list(yaml.compose_all(chunk, Loader=_Loader))
+        nodes = list(yaml.compose_all(chunk, Loader=_loader()))
     except (yaml.YAMLError, RecursionError):
         return None
     if len(nodes) != 1 or not isinstance(nodes[0], yaml.SequenceNode) or len(nodes[0].value) != 1:
@@ -200,13 +211,13 @@ def _parse_item(line: int, chunk: str, index: int, display: str):
     try:
         value = _Converter(display, problems, chunk.splitlines(), line).convert(node, f"[{index}]", 1)
     finally:
-        _constructor.constructed_objects.clear()
+        _constructor().constructed_objects.clear()
     return value, nodes[0].start_mark.line + 1 + line, node.start_mark.line + 1 + line, _raw(node), problems
 
 
 def _parse_whole(text: str, display: str, problems: list[Problem]):
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        nodes = list(yaml.compose_all(text, Loader=_loader()))
     except (yaml.YAMLError, RecursionError):
         problems.append(_too_deep(text, display) or _syntax_problem(_python_parser_error(text), display, text))
         return None
@@ -221,7 +232,7 @@ def _parse_whole(text: str, display: str, problems: list[Problem]):
     try:
         return _Converter(display, problems, text.splitlines()).convert(nodes[0], "")
     finally:
-        _constructor.constructed_objects.clear()
+        _constructor().constructed_objects.clear()
 
 
 def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
@@ -437,7 +448,7 @@ def _construct_scalar(node, file: str, path: str, problems: list[Problem], lines
         problems.append(Problem(file, node.start_mark.line + 1 + offset, path, _half_character([node]).problem))
         return BAD
     try:
-        return _constructor.construct_object(node, deep=True)
+        return _constructor().construct_object(node, deep=True)
     except Exception:  # noqa: BLE001 - PyYAML's constructors fail in many ways on odd values (`!!timestamp x`
         #               raises AttributeError, `!!bool x` KeyError): each is a value that cannot be read
         line = node.start_mark.line + 1

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-import yaml
+from .lazy import Lazy
+
+yaml = Lazy("yaml", globals(), "yaml")  # PyYAML, imported when an error is first explained
 
 # The start of a line: indentation, an optional list dash, an optional simple key and its colon.
 _LINE = re.compile(r"(?P<indent> *)(?P<dash>- +)?(?:(?P<key>[A-Za-z_][\w-]*):(?: +|$))?(?P<rest>.*)$")

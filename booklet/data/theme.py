@@ -7,9 +7,11 @@ same contract as every data file, so a bad theme.yaml is reported with file, lin
 
 from __future__ import annotations
 
+import stat
 from functools import cache
 from pathlib import Path
 
+from ..cache import disk
 from ..model import Theme
 from ..problems import did_you_mean
 from ..text import fonts as booklet_fonts
@@ -24,11 +26,23 @@ LABEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "labels"
 
 @cache
 def _label_table(language: str) -> dict[str, str]:
-    import yaml
-
+    """The words of `language`'s table, read by PyYAML once and then kept in the disk cache by the file's identity
+    (a build from the disk cache needs PyYAML for nothing else)."""
     path = LABEL_DIR / f"{language}.yaml"
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: the same values, faster
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) if path.is_file() else {}
+    try:
+        info = path.stat()
+    except OSError:
+        return {}
+    if not stat.S_ISREG(info.st_mode):
+        return {}
+
+    def read() -> dict[str, str]:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: the same, faster
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+    return disk.kept_for_file("labels", "labels", path, info, read, dict)
 
 
 def labels_for(language: str, overrides: dict[str, str]) -> dict[str, str]:
