@@ -283,7 +283,8 @@ class PersistedCache(BuildCache):
         self._too_big = False  # the layouts file says the book's layouts were too big for one file
         self._sharded = False  # a build in parts: each process keeps its own layouts in files of its own
         self._shard: str | None = None  # in such a build, this process's part ("part 1 of 3": see _file_name)
-        self._apart: dict[str, str] = {}  # file name -> the digest of the file of its Seldom values, as read or last written
+        # file name -> the digest of the file of its Seldom values, as read or last written
+        self._apart: dict[str, str] = {}
 
     def _load(self, section: str) -> None:
         self._pending.discard(section)
