@@ -204,3 +204,35 @@ def test_replayed_font_calls_are_unpickled_only_when_their_summary_does_not_hold
     assert replayed(kept, same) and unpickled == []  # every code and name as then: the calls are not made
     assert replayed(kept, fresh) and unpickled == [kept[1]]  # made again, one by one
     assert getFont(SANS).state[fresh].assignments == getFont(SANS).state[same].assignments
+
+
+def test_a_paragraph_style_changed_since_it_was_numbered_gets_the_number_of_its_new_values():
+    """layout.flowables numbers a style's values once per build and style; an attribute set since to another
+    value is seen (a new number, its values'), one set to an equal value, or a copy of the style, gives the same
+    number; a paragraph made with the changed style is laid out with it."""
+    from reportlab.lib.colors import Color
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout.flowables import Para, _style_number
+
+    cache = BuildCache()
+    with cache.build():
+        style = ParagraphStyle("body", fontName=BODY, fontSize=10, leading=12, textColor=Color(0, 0, 0))
+        first = _style_number(cache, style)
+        assert _style_number(cache, style) == first
+        style.textColor = Color(0, 0, 0)  # another object, the same value
+        assert _style_number(cache, style) == first
+        style.fontSize = 12
+        bigger = _style_number(cache, style)
+        assert bigger != first
+        style.leftIndent = 0  # set, to the value it had
+        assert _style_number(cache, style) == bigger
+        style.leftIndent = 6
+        indented = _style_number(cache, style)
+        assert indented not in (first, bigger)
+        copy = ParagraphStyle("body", fontName=BODY, fontSize=12, leading=12, textColor=Color(0, 0, 0), leftIndent=6)
+        assert _style_number(cache, copy) == indented
+        register_fonts()
+        para = Para("a few words of text", style)
+        para.wrap(200, 100)
+        assert para.style.leftIndent == 6 and para.blPara.lines  # laid out with the style as it is now

@@ -99,11 +99,16 @@ class People:
         for identity in self.declared:
             for text in (identity.name, *identity.aliases):
                 self._by_spelling.setdefault(spelling(text), identity)
+        self._of: dict[str, Identity] = {}  # name as written -> of(name), as found (a name recurs: its talks,
+        # the programme, posters, the index)
 
     def of(self, name: str) -> Identity:
         """The person written `name`: the people.yaml entry that names it, or a person of that name."""
-        written = spelling(name)
-        return self._by_spelling.get(written) or Identity(written)
+        found = self._of.get(name)
+        if found is None:
+            written = spelling(name)
+            found = self._of[name] = self._by_spelling.get(written) or Identity(written)
+        return found
 
 
 def read_identities(report: Report, seq: Seq | None) -> tuple[Identity, ...]:

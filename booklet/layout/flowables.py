@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import pickle
-from operator import is_, itemgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 from reportlab.lib.colors import gray
@@ -284,14 +284,18 @@ class Translated:
 
 def _style_number(cache, style) -> int:
     """The number of the style's values (see BuildCache.number), worked out once per style a build uses,
-    and again when any of its attributes has been set since."""
-    seen = cache.local.setdefault("styles", {})  # id -> (style, its values then, their number)
-    values = tuple(style.__dict__.values())
+    and again when any of its attributes has been set since to another value. (Compared as dictionaries, at C
+    speed: each value by identity first, then by equality, which gives the same number; a paragraph is made
+    with a style some 30,000 times in a 500-talk build.)"""
+    seen = cache.local.get("styles")
+    if seen is None:
+        seen = cache.local["styles"] = {}  # id -> (style, a copy of its attributes then, their number)
+    found = style.__dict__
     known = seen.get(id(style))
-    if known is not None and known[0] is style and len(known[1]) == len(values) and all(map(is_, known[1], values)):
+    if known is not None and known[0] is style and known[1] == found:
         return known[2]
-    number = cache.number(_frozen(vars(style)))
-    seen[id(style)] = (style, values, number)
+    number = cache.number(_frozen(found))
+    seen[id(style)] = (style, dict(found), number)
     return number
 
 
