@@ -480,6 +480,9 @@ def _packed(codes: list[int]) -> bytes | array:
         return array("I", codes)
 
 
+_METRICS: list = []  # ReportLab's pdfmetrics, once replayed imported it
+
+
 def replayed(kept: tuple, doc) -> bool:
     """Make the calls of a recording (see replayable) again, on `doc`, in order: what they change in the
     document's font state is changed as drawing would; True when each gave what it gave then (else stops
@@ -489,11 +492,14 @@ def replayed(kept: tuple, doc) -> bool:
     When every character the recording's splitString calls were given already has its code in `doc`,
     and each font it names already has its name there, those calls change nothing, and what they give
     follows from those codes and names: checked font by font, at C speed, without making them."""
-    from reportlab.pdfbase.pdfmetrics import _fonts, getFont
+    if not _METRICS:  # (an import statement here cost a microsecond at each of a build's 10,000 replays)
+        from reportlab.pdfbase import pdfmetrics
 
+        _METRICS.append(pdfmetrics)
+    metrics = _METRICS[0]
     summary, calls = kept
     for font_name, chars, codes, internal, highest in summary or ():
-        font = _fonts.get(font_name)
+        font = metrics._fonts.get(font_name)
         state = font.state.get(doc) if font is not None else None
         if state is None or list(map(state.assignments.get, map(ord, chars))) != list(codes):
             break
@@ -503,7 +509,7 @@ def replayed(kept: tuple, doc) -> bool:
         if summary is not None:
             return True
     for subset_name, font_name, argument, result in pickle.loads(seldom_bytes(calls)):
-        font = getFont(font_name)
+        font = metrics.getFont(font_name)
         if subset_name:
             if font.getSubsetInternalName(argument, doc) != result:
                 return False
