@@ -694,8 +694,8 @@ def test_a_layouts_file_not_written_leaves_the_one_before_and_its_values_kept_ap
     before = sorted(kept.iterdir())
     if failing == "written":
         store_beside = disk.store_beside
-        monkeypatch.setattr(disk, "store_beside", lambda kind, name, value:
-                            None if kind == persisted.KIND else store_beside(kind, name, value))
+        monkeypatch.setattr(disk, "store_beside", lambda kind, name, value=None, **kw:
+                            None if kind == persisted.KIND else store_beside(kind, name, value, **kw))
     else:
         place = disk.place
         monkeypatch.setattr(disk, "place", lambda temp, path: (temp.unlink() or False) if path.suffix == ".pickle"

@@ -142,7 +142,7 @@ def test_a_lone_surrogate_is_reported_at_its_line(tmp_path):
 def test_a_lone_surrogate_is_reported_by_the_pure_python_parser_too(tmp_path, monkeypatch):
     from booklet.data import load
 
-    monkeypatch.setattr(load, "_loader", lambda: __import__("yaml").SafeLoader)
+    monkeypatch.setattr(load, "yaml_loader", lambda: __import__("yaml").SafeLoader)
     problems = []
     path = tmp_path / "c.yaml"
     path.write_text('title: ok\nnotes:\n  - "half \\udc00 a"\n')

@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from . import digest
+from . import digest, hasher
 
 T = TypeVar("T")
 
@@ -61,10 +61,16 @@ def key(*parts) -> str:
 
 
 def file_digest(path) -> str:
-    """The hash of the file's bytes (booklet.cache.digest, to use as a key part); `path` is a path, or anything
-    with read_bytes()."""
+    """The hash of the file's bytes (booklet.cache.digest, to use as a key part); `path` is a path (read a megabyte
+    at a time: a process does not hold a big file whole), or anything with read_bytes()."""
     source = Path(path) if isinstance(path, str) else path
-    return digest(source.read_bytes())
+    if not isinstance(source, Path):
+        return digest(source.read_bytes())
+    found = hasher()
+    with open(source, "rb") as file:
+        for block in iter(lambda: file.read(2**20), b""):
+            found.update(block)
+    return found.hexdigest()
 
 
 RACY = 2 * 10**9  # nanoseconds: a file written more recently has its hash made each time (see kept_hash)
@@ -192,30 +198,38 @@ def to_the_end(value) -> None:
         _TO_THE_END.append(value)
 
 
-def store_beside(kind: str, name: str | None, value) -> tuple[Path, Path] | None:
-    """`value` pickled into a temporary file beside the one `store` would keep it in: (that file, its place), for
-    `place` to put in place later (or for the caller to remove); None when the cache is off or it cannot be
-    written (nothing left behind)."""
-    path = _path(kind, name)
-    if path is None:
-        return None
+def write_beside(path: Path, write: Callable) -> Path | None:
+    """A temporary file beside `path`, written by `write(file)` (opened for binary writing), for `place` to put in
+    place later (or for the caller to remove); None when it cannot be written (nothing left behind)."""
     from ..output.atomic import temporary_beside
 
     temp = None
     try:
         temp = temporary_beside(path)
-        with open(temp, "wb") as file:
-            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001  as in store
+        with open(temp, "wb") as file:  # (a pickle goes into the file as it is made, not into bytes first)
+            write(file)
+    except Exception:  # noqa: BLE001  a full disk, a read-only home, an unpicklable value: no cache, same build
         if temp is not None:
             temp.unlink(missing_ok=True)
         return None
-    return temp, path
+    return temp
+
+
+def store_beside(kind: str, name: str | None, value=None, *, make=None) -> tuple[Path, Path] | None:
+    """`value` (or what `make()` returns: only called when the cache is on) pickled into a temporary file beside
+    the one it is kept in under `kind` and `name`: (that file, its place), for `place`; None when the cache is off
+    or it cannot be written (nothing left behind)."""
+    path = _path(kind, name)
+    if path is None:
+        return None
+    temp = write_beside(path, lambda file: pickle.dump(make() if make else value, file,
+                                                       protocol=pickle.HIGHEST_PROTOCOL))
+    return None if temp is None else (temp, path)
 
 
 def place(temp: Path, path: Path) -> bool:
-    """Put a file store_beside wrote in its place (replacing what was there); whether it is there (else it is
-    removed)."""
+    """Put a file written beside its place (write_beside) in its place, replacing what was there; whether it is
+    there (else it is removed)."""
     try:
         os.replace(temp, path)
     except OSError:
@@ -228,14 +242,21 @@ def store(kind: str, name: str | None, value=None, *, make=None) -> bool:
     """Keep `value` (or what `make()` returns: only called when the cache is on) under `kind` and `name` for
     later processes (written atomically; silently not kept when the folder cannot be written or the value
     not pickled); whether it was kept."""
-    path = _path(kind, name)
-    if path is None:
-        return False
-    from ..output.atomic import replacing
+    written = store_beside(kind, name, value, make=make)
+    return written is not None and place(*written)
 
-    try:  # pickled into the file as it goes (a big value is not copied into one more string of bytes first)
-        with replacing(path) as temp, open(temp, "wb") as file:
-            pickle.dump(make() if make else value, file, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001  a full disk, a read-only home, an unpicklable value: no cache, same build
-        return False
-    return True
+
+def store_checked(kind: str, name: str | None, header: tuple, payload: bytes) -> bool:
+    """Keep `payload` (bytes) under `kind` and `name` with `header` (what made it: versions) and its digest, for
+    load_checked; whether it was kept."""
+    return store(kind, name, (*header, digest(payload), payload))
+
+
+def load_checked(kind: str, name: str | None, header: tuple) -> bytes | None:
+    """The payload store_checked kept with the same header, whole (its digest checked); else None."""
+    stored = load(kind, name, tuple, lasts=False)
+    size = len(header)
+    if (isinstance(stored, tuple) and len(stored) == size + 2 and stored[:size] == header
+            and isinstance(stored[size + 1], bytes) and stored[size] == digest(stored[size + 1])):
+        return stored[size + 1]
+    return None

@@ -20,7 +20,7 @@ import builtins
 import sys
 from importlib.util import MAGIC_NUMBER
 
-from . import digest, disk
+from . import disk
 
 KIND = "generated"
 
@@ -49,13 +49,12 @@ def seed() -> int:
 
     if disk.folder() is None or sys.implementation.name != "cpython":
         return 0
-    stored = disk.load(KIND, _name(), tuple, lasts=False)
-    if (isinstance(stored, tuple) and len(stored) == 4 and stored[0] == sys.version and stored[1] == MAGIC_NUMBER
-            and isinstance(stored[3], bytes) and stored[2] == digest(stored[3])):
+    payload = disk.load_checked(KIND, _name(), (sys.version, MAGIC_NUMBER))
+    if payload is not None:
         import marshal
 
         try:
-            kept = marshal.loads(stored[3])
+            kept = marshal.loads(payload)
         except Exception:  # noqa: BLE001  cannot happen for a file with the right digest; a miss all the same
             kept = None
         if isinstance(kept, dict):
@@ -73,7 +72,7 @@ def keep() -> int:
     import marshal
 
     payload = marshal.dumps({**_kept, **_made})
-    if disk.store(KIND, _name(), (sys.version, MAGIC_NUMBER, digest(payload), payload)):
+    if disk.store_checked(KIND, _name(), (sys.version, MAGIC_NUMBER), payload):
         made = len(_made)
         _kept.update(_made)
         _made.clear()

@@ -28,7 +28,7 @@ import re
 import sys
 from functools import cache
 
-from . import digest, disk
+from . import disk
 
 KIND = "patterns"
 TESTED = frozenset({(3, 11), (3, 12), (3, 13)})
@@ -107,12 +107,11 @@ def seed() -> int:
     engine = _engine()
     if engine is None or disk.folder() is None:
         return 0
-    stored = disk.load(KIND, _name(engine), tuple)
-    if not (isinstance(stored, tuple) and len(stored) == 4 and stored[0] == sys.version and stored[1] == _stamp()
-            and isinstance(stored[3], bytes) and stored[2] == digest(stored[3])):
+    payload = disk.load_checked(KIND, _name(engine), (sys.version, _stamp()))
+    if payload is None:
         return 0
     try:
-        entries = pickle.loads(stored[3])
+        entries = pickle.loads(payload)
     except Exception:  # noqa: BLE001  cannot happen for a file with the right digest; a miss all the same
         return 0
     _seeded = True
@@ -144,5 +143,5 @@ def keep() -> int:
         except Exception:  # noqa: BLE001  not a pattern this can make again: not kept
             continue
     payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-    disk.store(KIND, _name(engine), (sys.version, _stamp(), digest(payload), payload))
+    disk.store_checked(KIND, _name(engine), (sys.version, _stamp()), payload)
     return len(entries)

@@ -53,7 +53,7 @@ from functools import cache
 from itertools import chain
 from pathlib import Path
 
-from . import Seldom, digest, disk, hasher
+from . import Seldom, digest, disk
 from .memory import BuildCache
 
 SECTIONS = ("files", "layouts", "qr", "streams", "facts")
@@ -315,10 +315,10 @@ class PersistedCache(BuildCache):
             return None  # nothing kept, another version's, or damaged: ignored
         self._apart[name] = kept[5]  # (replaced, whatever it holds, when this file is written again)
         source = None
-        if kept[5]:  # the Seldom values' file: its contents checked once, read from later as asked
+        if kept[5]:  # the Seldom values' file: its contents checked, read from later as asked
             path = self._apart_path(name, kept[5])
-            try:
-                if _file_digest(path) != kept[5]:
+            try:  # its hash kept by the file's identity (never written again in place: a new one has a new name)
+                if disk.kept_hash("apart", path, os.stat(path), lambda: disk.file_digest(path)) != kept[5]:
                     return None
                 source = _ApartFile(path)
             except OSError:
@@ -401,14 +401,8 @@ class PersistedCache(BuildCache):
         made = kept[5] if len(kept) == 6 and kept[5] else None
         apart_temp = None
         if made:
-            from ..output.atomic import temporary_beside
-
-            try:
-                apart_temp = temporary_beside(self._apart_path(name, made))
-                apart_temp.write_bytes(apart)
-            except OSError:  # a full disk, a read-only folder: nothing kept
-                if apart_temp is not None:
-                    apart_temp.unlink(missing_ok=True)
+            apart_temp = disk.write_beside(self._apart_path(name, made), lambda file: file.write(apart))
+            if apart_temp is None:  # a full disk, a read-only folder: nothing kept
                 return None
         main = disk.store_beside(KIND, _name(self.folder, name), kept)
         if main is None:
@@ -531,15 +525,6 @@ class PersistedCache(BuildCache):
         with super().build() as current:
             yield current
         self.save()  # only after a build that succeeded
-
-
-def _file_digest(path: Path) -> str:
-    """What `digest` gives of a file's bytes, read a megabyte at a time (a process does not hold them all)."""
-    found = hasher()
-    with open(path, "rb") as file:
-        for block in iter(lambda: file.read(2**20), b""):
-            found.update(block)
-    return found.hexdigest()
 
 
 def _agree(kept: dict, given: dict) -> bool:

@@ -60,8 +60,9 @@ def _constructor():
 
 
 @cache
-def _loader():
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: same nodes, faster
+def yaml_loader():
+    """PyYAML's safe loader: libyaml's when PyYAML has it (the same nodes and values, faster)."""
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 MAX_DEPTH = 40  # lists and mappings nested deeper than any conference needs (the format has 6 levels)
@@ -199,7 +200,7 @@ def _parse_item(line: int, chunk: str, index: int, display: str):
     """(value, the list's line, the item's line, raw text, problems) of one top-level list item read alone (its lines numbered as in the
     file), or None when it is not one block list item that reads without an error."""
     try:
-        nodes = list(yaml.compose_all(chunk, Loader=_loader()))
+        nodes = list(yaml.compose_all(chunk, Loader=yaml_loader()))
     except (yaml.YAMLError, RecursionError):
         return None
     if len(nodes) != 1 or not isinstance(nodes[0], yaml.SequenceNode) or len(nodes[0].value) != 1:
@@ -217,7 +218,7 @@ def _parse_item(line: int, chunk: str, index: int, display: str):
 
 def _parse_whole(text: str, display: str, problems: list[Problem]):
     try:
-        nodes = list(yaml.compose_all(text, Loader=_loader()))
+        nodes = list(yaml.compose_all(text, Loader=yaml_loader()))
     except (yaml.YAMLError, RecursionError):
         problems.append(_too_deep(text, display) or _syntax_problem(_python_parser_error(text), display, text))
         return None

@@ -18,7 +18,7 @@ from ..text import fonts as booklet_fonts
 from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, FONTS, LABEL_PLACEHOLDERS, LABELS, POSTER_OPTIONS,
                        SPONSOR_OPTIONS, THEME, TRACK_COLOUR, example_line)
 from .fields import Fields, Report, each_mapping, join
-from .load import Map, Seq, load_file, present
+from .load import Map, Seq, load_file, present, yaml_loader
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "resources" / "themes"
 LABEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "labels"
@@ -39,8 +39,7 @@ def _label_table(language: str) -> dict[str, str]:
     def read() -> dict[str, str]:
         import yaml
 
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: the same, faster
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml_loader())
 
     return disk.kept_for_file("labels", "labels", path, info, read, dict)
 

@@ -480,7 +480,13 @@ def _packed(codes: list[int]) -> bytes | array:
         return array("I", codes)
 
 
-_METRICS: list = []  # ReportLab's pdfmetrics, once replayed imported it
+@cache
+def _pdfmetrics():
+    """ReportLab's pdfmetrics (imported once: an import statement in `replayed` cost a microsecond at each of a
+    build's 10,000 replays)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    return pdfmetrics
 
 
 def replayed(kept: tuple, doc) -> bool:
@@ -492,11 +498,7 @@ def replayed(kept: tuple, doc) -> bool:
     When every character the recording's splitString calls were given already has its code in `doc`,
     and each font it names already has its name there, those calls change nothing, and what they give
     follows from those codes and names: checked font by font, at C speed, without making them."""
-    if not _METRICS:  # (an import statement here cost a microsecond at each of a build's 10,000 replays)
-        from reportlab.pdfbase import pdfmetrics
-
-        _METRICS.append(pdfmetrics)
-    metrics = _METRICS[0]
+    metrics = _pdfmetrics()
     summary, calls = kept
     for font_name, chars, codes, internal, highest in summary or ():
         font = metrics._fonts.get(font_name)
