@@ -278,7 +278,7 @@ class Printable:
         found = _checked_xobject(loaded)
         if found is None:  # nothing kept, or damaged: made (and kept)
             found = _made_xobject(reader, mask)
-            disk.store("xobjects", name, (*found, _cache.digest(found[1])))
+            disk.store("xobjects", name, (*found, _cache.checksum(found[1])))
         cache = memory.active()
         if cache is not None and cache.warm:
             kept[mask] = found  # not a field: the frozen value does not change
@@ -320,7 +320,7 @@ def _reader_class():
 
 
 def _checked_xobject(kept) -> tuple[str, bytes] | None:
-    """(name, pickled XObject) from what the disk cache held, when it is whole (its hash matches) and an image
+    """(name, pickled XObject) from what the disk cache held, when it is whole (its checksum matches) and an image
     XObject; else None."""
     import pickle
 
@@ -329,7 +329,7 @@ def _checked_xobject(kept) -> tuple[str, bytes] | None:
     from . import cache as _cache
 
     if not (isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[0], str) and isinstance(kept[1], bytes)
-            and kept[2] == _cache.digest(kept[1])):
+            and kept[2] == _cache.checksum(kept[1])):
         return None
     try:
         made = pickle.loads(kept[1])

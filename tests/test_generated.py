@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from booklet.cache import digest, disk, generated
+from booklet.cache import checksum, disk, generated
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,7 +74,7 @@ def test_a_file_of_another_python_is_not_used(tmp_path, monkeypatch):
     import marshal
 
     payload = marshal.dumps({source: code})
-    disk.store(generated.KIND, generated._name(), ("2.7.18 (another)", generated.MAGIC_NUMBER, digest(payload),
+    disk.store(generated.KIND, generated._name(), ("2.7.18 (another)", generated.MAGIC_NUMBER, checksum(payload),
                                                   payload))
     assert generated.seed() == 0 and dataclasses.exec is generated._exec
 

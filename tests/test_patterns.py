@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from booklet.cache import digest, patterns
+from booklet.cache import checksum, patterns
 
 from .helpers import write_conference
 
@@ -121,7 +121,7 @@ def test_a_damaged_or_foreign_file_is_ignored(fresh_re, damage):
         path.write_bytes(b"not a pickle")
     elif damage == "cut":
         path.write_bytes(data[: len(data) // 2])
-    elif damage == "flipped":  # a byte of the payload changed: the digest no longer matches
+    elif damage == "flipped":  # a byte of the payload changed: the checksum no longer matches
         at = data.index(b"booklet-test-plain") + 3
         path.write_bytes(data[:at] + bytes([data[at] ^ 1]) + data[at + 1:])
     elif damage == "python":  # kept by another Python build, or by other code (booklet's, ReportLab's)
@@ -151,7 +151,7 @@ def test_an_entry_the_engine_refuses_is_not_used(fresh_re):
                 entries[number] = (key, (kept[0], kept[1][:-3], *kept[2:]))
         entries[:0] = [("not an entry",), ((str, "x", 0), "not parts"), ([str, "x", 0], ())]
         payload = pickle.dumps(entries)
-        return version, stamp, digest(payload), payload
+        return version, stamp, checksum(payload), payload
 
     _rewrite(path, broken)
     re.purge()

@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from . import digest, hasher
+from . import checksum, digest, hasher
 
 T = TypeVar("T")
 
@@ -247,16 +247,16 @@ def store(kind: str, name: str | None, value=None, *, make=None) -> bool:
 
 
 def store_checked(kind: str, name: str | None, header: tuple, payload: bytes) -> bool:
-    """Keep `payload` (bytes) under `kind` and `name` with `header` (what made it: versions) and its digest, for
+    """Keep `payload` (bytes) under `kind` and `name` with `header` (what made it: versions) and its checksum, for
     load_checked; whether it was kept."""
-    return store(kind, name, (*header, digest(payload), payload))
+    return store(kind, name, (*header, checksum(payload), payload))
 
 
 def load_checked(kind: str, name: str | None, header: tuple) -> bytes | None:
-    """The payload store_checked kept with the same header, whole (its digest checked); else None."""
+    """The payload store_checked kept with the same header, whole (its checksum checked); else None."""
     stored = load(kind, name, tuple, lasts=False)
     size = len(header)
     if (isinstance(stored, tuple) and len(stored) == size + 2 and stored[:size] == header
-            and isinstance(stored[size + 1], bytes) and stored[size] == digest(stored[size + 1])):
+            and isinstance(stored[size + 1], bytes) and stored[size] == checksum(stored[size + 1])):
         return stored[size + 1]
     return None

@@ -9,7 +9,7 @@ which its code finds before the built-in one) that looks the source up among the
 process kept, and compiles it only when it is not there, as the built-in `exec` would (the same file name,
 none of the caller's `__future__` flags); `keep()` writes what was compiled anew for the next process. The code
 is kept with `marshal`, which is tied to the Python build: its version and bytecode magic are in the file's name
-and in the file. The file is checked with a digest of its contents; anything unexpected (no file, a damaged one,
+and in the file. The file is checked with a checksum of its contents; anything unexpected (no file, a damaged one,
 another Python's) leaves `dataclasses` compiling as usual. The functions are the same either way, so no output
 changes.
 """
@@ -55,7 +55,7 @@ def seed() -> int:
 
         try:
             kept = marshal.loads(payload)
-        except Exception:  # noqa: BLE001  cannot happen for a file with the right digest; a miss all the same
+        except Exception:  # noqa: BLE001  cannot happen for a file with the right checksum; a miss all the same
             kept = None
         if isinstance(kept, dict):
             _kept.update((source, code) for source, code in kept.items()

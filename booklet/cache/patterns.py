@@ -16,7 +16,7 @@ be new every time). A build in parts (--jobs) keeps only the main process's patt
 This uses CPython internals (`re._cache`, `re._parser`, `re._compiler._code`, `_sre.compile`), so it is
 only done on the Python versions it was tested with (TESTED), when a check made each time passes (a small
 pattern made this way equals the one `re` compiles), and with code kept by exactly this Python build (its
-version string and the engine's MAGIC are in the key and in the file). The file is checked with a digest of
+version string and the engine's MAGIC are in the key and in the file). The file is checked with a checksum of
 its contents; anything unexpected (no file, a damaged one, one from another Python, an entry the engine
 refuses) leaves `re` compiling as usual. A pattern is the same object either way, so no output changes.
 """
@@ -112,7 +112,7 @@ def seed() -> int:
         return 0
     try:
         entries = pickle.loads(payload)
-    except Exception:  # noqa: BLE001  cannot happen for a file with the right digest; a miss all the same
+    except Exception:  # noqa: BLE001  cannot happen for a file with the right checksum; a miss all the same
         return 0
     _seeded = True
     cache = engine[3]

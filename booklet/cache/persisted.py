@@ -30,7 +30,7 @@ The layouts' seldom-read values (cache.Seldom: a paragraph's fragments as parsed
 kept apart, in a file beside the section's named by their digest (`<name>-<digest>.apart`), and read one at a
 time when a build asks for one (see _Pickler, _Apart).
 
-A file is trusted only when it is exactly what this code wrote for this code: its header holds the hash of
+A file is trusted only when it is exactly what this code wrote for this code: its header holds a checksum of
 its payload and of the file of its values kept apart (a damaged file is ignored), the `stamp` of the code and
 libraries that made its values (booklet's own modules, by name, size and time, ReportLab's and pyphen's
 versions, Python's; another version's file is ignored and replaced at the next save), and, for layouts, the
@@ -53,7 +53,7 @@ from functools import cache
 from itertools import chain
 from pathlib import Path
 
-from . import Seldom, digest, disk
+from . import Seldom, checksum, digest, disk
 from .memory import BuildCache
 
 SECTIONS = ("files", "layouts", "qr", "streams", "facts")
@@ -311,7 +311,7 @@ class PersistedCache(BuildCache):
         were made with a font file that has changed since."""
         if not (isinstance(kept, tuple) and len(kept) == 6 and kept[0] == stamp() and isinstance(kept[3], bytes)
                 and isinstance(kept[4], bytes) and isinstance(kept[5], str)
-                and kept[1] == digest(kept[3], kept[4], kept[5].encode())):
+                and kept[1] == checksum(kept[3], kept[4], kept[5].encode())):
             return None  # nothing kept, another version's, or damaged: ignored
         self._apart[name] = kept[5]  # (replaced, whatever it holds, when this file is written again)
         source = None
@@ -455,7 +455,7 @@ class PersistedCache(BuildCache):
         fonts = _fonts_digest(_font_files(numbers), self.file_digest) if section == "layouts" else None
         boxes = pickle.dumps(_boxes_in(payload, seldom) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
         named = digest(seldom) if seldom else ""
-        return (stamp(), digest(payload, boxes, named.encode()), fonts, payload, boxes, named), seldom
+        return (stamp(), checksum(payload, boxes, named.encode()), fonts, payload, boxes, named), seldom
 
     def laying_out(self, jobs: int) -> None:
         """Before the layout, with `jobs` processes. In one: the layouts looked for now (a book whose layouts
