@@ -56,6 +56,36 @@ def test_replayed_font_calls_hold_only_where_every_code_and_name_is_the_same():
     assert getFont(BODY).state[fresh].assignments == getFont(BODY).state[same].assignments
 
 
+def test_a_summary_s_codes_are_the_same_only_when_each_character_has_its_code():
+    from array import array
+
+    from booklet.text.fonts import _packed, _same_codes
+
+    first, later = _packed([65, 66, 200]), _packed([65, 300, 66])  # bytes; past the first subset, an array
+    assert type(first) is bytes and type(later) is array
+    assert _same_codes(iter([65, 66, 200]), first) and _same_codes(iter([65, 300, 66]), later)
+    assert not _same_codes(iter([65, None, 200]), first)  # a character without a code yet
+    assert not _same_codes(iter([65, 66, 456]), first)  # a code of a later subset where the first's was kept
+    assert not _same_codes(iter([65, 66]), first) and not _same_codes(iter([65, 300, 67]), later)
+    assert not _same_codes(iter([65, None, 66]), later)
+
+
+def test_a_recording_of_characters_past_the_first_subset_is_summarised_and_replayed():
+    register_fonts()
+    face = getFont(BODY).face
+    many = "".join(chr(code) for code in sorted(face.charToGlyph)
+                   if code > 32 and code not in (0xA0, 0xAD) and face.charToGlyph[code])[:300]
+    assert len(set(many)) == 300  # more than a subset holds: the later ones get codes of the second
+    kept = _recorded([(BODY, many[:200]), (BODY, many)])
+    ((name, chars, codes, _, highest),) = kept[0]
+    assert name == BODY and chars == many and highest == 1 and list(codes)[-1] >= 256
+    same = _doc([(BODY, many[:200]), (BODY, many)])
+    assert list(codes) == [getFont(BODY).state[same].assignments[ord(ch)] for ch in chars]
+    assert replayed(kept, same) and replayed(kept, PDFDocument())
+    assert not replayed(kept, _doc([(BODY, many[250:])]))  # the later characters came first: other codes
+    assert not replayed(kept, _doc([(BODY, many[::-1])]))  # every character has a code, none the same one
+
+
 def _fills(monkeypatch) -> list:
     count = []
     real = columns.Columns._fill

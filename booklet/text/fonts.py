@@ -19,7 +19,6 @@ from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from itertools import chain
 from pathlib import Path
 
 from ..cache import Seldom, seldom_bytes
@@ -425,11 +424,10 @@ def recording():
 
 def replayable(events: list[tuple]) -> tuple:
     """A recording as `replayed` takes it: a summary of what the calls read of each font's state (see
-    _summary), and the calls, each splitString's result with the code of each character, pickled: they are
-    only made again when the summary does not hold (in a build from kept layouts, one paragraph in ten),
-    so a build that loads kept layouts does not unpickle them all (they were two thirds of the objects)."""
-    calls = tuple((subset_name, font_name, argument, result if subset_name else (result, _codes(result)))
-                  for subset_name, font_name, argument, result in events)
+    _summary), and the calls as made, pickled: they are only made again when the summary does not hold (in a
+    build from kept layouts, one paragraph in ten), so a build that loads kept layouts does not unpickle them all
+    (they were two thirds of the objects). (Each splitString's chunks give the code of each character: _codes.)"""
+    calls = tuple(events)
     return _summary(calls), Seldom(pickle.dumps(calls, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -441,8 +439,9 @@ def _summary(calls: tuple) -> tuple | None:
 
     A string and bytes, not a tuple and a list of numbers: a build that keeps layouts holds a summary of every
     drawing (500 talks: 235,000 characters, which took 8 MB as numbers in tuples and lists), and a build from
-    kept layouts unpickles them all."""
-    fonts: dict[str, tuple[list, list, dict]] = {}  # font -> (its texts, their codes, subset names)
+    kept layouts unpickles them all. Made at C speed where every call's characters are of the font's first
+    subset (one chunk: their codes are its bytes), as nearly all are; else character by character (_codes)."""
+    fonts: dict[str, tuple[list, list, dict]] = {}  # font -> (its texts, their chunks, subset names)
     for subset_name, font_name, argument, result in calls:
         found = fonts.get(font_name)
         if found is None:
@@ -451,23 +450,27 @@ def _summary(calls: tuple) -> tuple | None:
             found[2][argument] = result
         else:
             found[0].append(argument)
-            found[1].append(result[1])
+            found[1].append(result)
     summary = []
-    for font_name, (texts, coded, names) in fonts.items():
+    for font_name, (texts, chunked, names) in fonts.items():
         text = "".join(texts).replace("\u00a0", " ")
-        if len(text) == sum(map(len, coded)):  # a code a character, as splitString gives: zipped at once
-            codes = dict(zip(map(ord, text), chain.from_iterable(coded)))
+        data = None
+        if all(len(chunks) == 1 and chunks[0][0] == 0 for chunks in chunked):
+            data = b"".join(chunks[0][1] for chunks in chunked)
+        if data is not None and len(data) == len(text):  # a code a character, as splitString gives: zipped at once
+            codes = dict(zip(text, data))
+            packed = bytes(codes.values())
         else:
             codes = {}
-            for argument, its_codes in zip(texts, coded):
-                codes.update(zip(map(ord, argument.replace("\u00a0", " ")), its_codes))
+            for argument, chunks in zip(texts, chunked):
+                codes.update(zip(argument.replace("\u00a0", " "), _codes(chunks)))
+            packed = _packed(list(codes.values()))
         internal = None
         if names:
             internal = next(iter(names.values()))[1:].rpartition("+")[0]
             if any(name != f"/{internal}+{subset}" for subset, name in names.items()):
                 return None
-        summary.append((font_name, "".join(map(chr, codes)), _packed(list(codes.values())), internal,
-                        max(names, default=-1)))
+        summary.append((font_name, "".join(codes), packed, internal, max(names, default=-1)))
     return tuple(summary)
 
 
@@ -503,7 +506,7 @@ def replayed(kept: tuple, doc) -> bool:
     for font_name, chars, codes, internal, highest in summary or ():
         font = metrics._fonts.get(font_name)
         state = font.state.get(doc) if font is not None else None
-        if state is None or list(map(state.assignments.get, map(ord, chars))) != list(codes):
+        if state is None or not _same_codes(map(state.assignments.get, map(ord, chars)), codes):
             break
         if internal is not None and (state.internalName != internal or highest >= len(state.subsets)):
             break
@@ -516,19 +519,27 @@ def replayed(kept: tuple, doc) -> bool:
             if font.getSubsetInternalName(argument, doc) != result:
                 return False
             continue
-        chunks, expected = result
         # splitString changes nothing when every character already has its code: then its result is
         # theirs, looked up here at C speed (it loops in Python)
         state = font.state.get(doc)
         if state is not None:
             codes = list(map(state.assignments.get, map(ord, argument.replace("\u00a0", " "))))
             if None not in codes:
-                if codes != expected:
+                if codes != _codes(result):
                     return False
                 continue
-        if font.splitString(argument, doc) != chunks:
+        if font.splitString(argument, doc) != result:
             return False
     return True
+
+
+def _same_codes(found, codes) -> bool:
+    """Whether the codes `found` (an iterator: None for a character without one) are `codes` (_packed), made into
+    the same type and compared at C speed: a None or a code too big for it does not make one, and is not the same."""
+    try:
+        return (bytes(found) if type(codes) is bytes else array("I", found)) == codes
+    except (TypeError, ValueError, OverflowError):
+        return False
 
 
 def _codes(chunks) -> list[int]:
