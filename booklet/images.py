@@ -274,11 +274,10 @@ class Printable:
         source = self.__dict__.get("_source") or _cache.digest(self.data)
         name = disk.key("xobject", Version, rl_config.useA85, self.width, self.height, self.mode,
                         repr(self.transparency), repr(mask), source) if disk.folder() else None
-        loaded = disk.load("xobjects", name, tuple)
-        found = _checked_xobject(loaded)
+        found = _checked_xobject(disk.load_checked("xobjects", name, ()))
         if found is None:  # nothing kept, or damaged: made (and kept)
             found = _made_xobject(reader, mask)
-            disk.store("xobjects", name, (*found, _cache.checksum(found[1])))
+            disk.store_checked("xobjects", name, (), found[1])
         cache = memory.active()
         if cache is not None and cache.warm:
             kept[mask] = found  # not a field: the frozen value does not change
@@ -319,23 +318,20 @@ def _reader_class():
     return PrintableReader
 
 
-def _checked_xobject(kept) -> tuple[str, bytes] | None:
-    """(name, pickled XObject) from what the disk cache held, when it is whole (its checksum matches) and an image
-    XObject; else None."""
+def _checked_xobject(kept: bytes | None) -> tuple[str, bytes] | None:
+    """(name, pickled XObject) from the pickled XObject the disk cache held whole (disk.load_checked), when it is
+    an image XObject with a name; else None."""
     import pickle
 
     from reportlab.pdfbase.pdfdoc import PDFImageXObject
 
-    from . import cache as _cache
-
-    if not (isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[0], str) and isinstance(kept[1], bytes)
-            and kept[2] == _cache.checksum(kept[1])):
+    if kept is None:
         return None
     try:
-        made = pickle.loads(kept[1])
-    except Exception:  # noqa: BLE001  (the hash matched: only another code's classes could fail)
+        made = pickle.loads(kept)
+    except Exception:  # noqa: BLE001  (the checksum matched: only another code's classes could fail)
         return None
-    return (kept[0], kept[1]) if type(made) is PDFImageXObject and made.name == kept[0] else None
+    return (made.name, kept) if type(made) is PDFImageXObject and isinstance(made.name, str) else None
 
 
 def image_name(reader, mask) -> str:

@@ -413,7 +413,7 @@ def test_an_image_is_named_and_embedded_from_the_disk_cache_and_follows_an_edit(
         kept = pickle.loads(path.read_bytes())
         payload = bytearray(kept[1])
         payload[len(payload) // 2] ^= 1
-        path.write_bytes(pickle.dumps((kept[0], bytes(payload), kept[2])))
+        path.write_bytes(pickle.dumps((kept[0], bytes(payload))))  # (its checksum, the pickled XObject)
     assert build("damaged.pdf", str(cache)) == edited and made
 
 

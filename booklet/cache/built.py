@@ -142,7 +142,7 @@ def _file(path: Path) -> tuple:
     if not stat.S_ISREG(info.st_mode):
         return disk.identity(info), f"not a regular file: {stat.S_IFMT(info.st_mode)}"
     try:  # kept by the file's identity, as a build's own hashes are (memory.BuildCache.file_digest)
-        return disk.identity(info), disk.kept_hash("file", path, info, lambda: disk.file_digest(path))
+        return disk.identity(info), disk.kept_file_digest("file", path, info)
     except OSError as exc:
         return disk.identity(info), f"unreadable: {exc.errno}"
 

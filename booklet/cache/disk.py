@@ -85,6 +85,12 @@ def kept_hash(kind: str, path, before: os.stat_result, make: Callable[[], str]) 
     return kept_for_file("digests", kind, path, before, make, str)
 
 
+def kept_file_digest(kind: str, path, before: os.stat_result) -> str:
+    """The hash of the file at `path` (file_digest), kept by its identity as kept_hash keeps one (`before`: its
+    os.stat, taken before it is read)."""
+    return kept_hash(kind, path, before, lambda: file_digest(path))
+
+
 def kept_for_file(section: str, kind: str, path, before: os.stat_result, make: Callable[[], T], expect: type) -> T:
     """`make()`, a value made from the file at `path` alone (read after `before`, its os.stat), kept in the cache
     folder under `section`, `kind` and the file's identity, as kept_hash keeps a hash (the same rules)."""

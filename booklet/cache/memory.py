@@ -114,7 +114,7 @@ class BuildCache:
             try:
                 before = os.stat(key)
                 if stat.S_ISREG(before.st_mode):
-                    found = disk.kept_hash("file", key, before, lambda: disk.file_digest(key))
+                    found = disk.kept_file_digest("file", key, before)
             except OSError:
                 pass
             self._digests[key] = found

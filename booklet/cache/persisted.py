@@ -318,7 +318,7 @@ class PersistedCache(BuildCache):
         if kept[5]:  # the Seldom values' file: its contents checked, read from later as asked
             path = self._apart_path(name, kept[5])
             try:  # its hash kept by the file's identity (never written again in place: a new one has a new name)
-                if disk.kept_hash("apart", path, os.stat(path), lambda: disk.file_digest(path)) != kept[5]:
+                if disk.kept_file_digest("apart", path, os.stat(path)) != kept[5]:
                     return None
                 source = _ApartFile(path)
             except OSError:

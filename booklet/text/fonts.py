@@ -379,9 +379,9 @@ def _font_class():
 def _kept_subset(make, digest: str, subset: list[int]) -> bytes:
     """The TrueType file of a font subset, as `make(subset)` (ReportLab's TTFontFile.makeSubset, ~0.5 ms a
     subset) makes it: from the disk cache when made before, keyed by ReportLab's version, the digest of the
-    font file's bytes and the subset's characters in order (all that it is made from); kept with the hash of
-    its key and bytes (a checksum: an entry that is not whole, or is another key's, is made again). In a warm build's
-    cache (booklet watch), kept in memory too, by the font file's digest and the characters."""
+    font file's bytes and the subset's characters in order (all that it is made from); kept with its key and a
+    checksum (disk.store_checked: an entry that is not whole, or is another key's, is made again). In a warm
+    build's cache (booklet watch), kept in memory too, by the font file's digest and the characters."""
     from ..cache import memory
 
     cache = memory.active()
@@ -393,15 +393,14 @@ def _kept_subset(make, digest: str, subset: list[int]) -> bytes:
 def _disk_subset(make, digest: str, subset: list[int]) -> bytes:
     from reportlab import Version
 
-    from ..cache import checksum, disk
+    from ..cache import disk
 
     name = disk.key("subset", Version, digest, list(subset)) if disk.folder() else None
-    kept = disk.load("subsets", name, tuple, lasts=False)  # while the PDF is saved: its objects not frozen
-    if (kept is not None and len(kept) == 2 and isinstance(kept[0], bytes)
-            and kept[1] == checksum(name.encode(), kept[0])):
-        return kept[0]
+    kept = disk.load_checked("subsets", name, (name,))  # (read as bytes: nothing frozen while the PDF is saved)
+    if kept is not None:
+        return kept
     made = make(subset)
-    disk.store("subsets", name, make=lambda: (made, checksum(name.encode(), made)))
+    disk.store_checked("subsets", name, (name,), made)
     return made
 
 
