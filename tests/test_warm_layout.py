@@ -13,8 +13,8 @@ from reportlab.pdfbase.pdfmetrics import getFont
 
 from booklet.build import PrintOptions, build_booklet
 from booklet.cache import BuildCache
-from booklet.layout import columns
-from booklet.text.fonts import BODY, SANS, recording, register_fonts, replayable, replayed
+from booklet.layout import columns, index
+from booklet.text.fonts import BODY, SANS, recording, register_fonts, replayable, replayed, use_fonts
 
 from .helpers import BASE, write_conference
 from .pdftext import Pdf
@@ -40,7 +40,7 @@ def _doc(calls) -> PDFDocument:
 
 
 def test_replayed_font_calls_hold_only_where_every_code_and_name_is_the_same():
-    register_fonts()
+    use_fonts()  # the bundled fonts: BODY and SANS two fonts (a theme before may have given both one family)
     kept = _recorded([(BODY, "Øre ñandú"), (SANS, "Łódź")])
     # the same calls made first: every character has the code it had, each font the same name
     same = _doc([(BODY, "Øre ñandú"), (SANS, "Łódź")])
@@ -115,27 +115,43 @@ def _folder(tmp_path: Path, first: str = "Some text.", renamed: str | None = Non
         "abstracts.yaml": BASE["abstracts.yaml"].replace("abstract: Some text.", f"abstract: {first}")})
 
 
+def _entries_made(monkeypatch) -> list:
+    made = []
+    real = index.IndexEntry.__init__
+
+    def counted(self, *args, **kwargs):
+        made.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(index.IndexEntry, "__init__", counted)
+    return made
+
+
 def test_warm_rebuilds_follow_edits_of_what_the_kept_drawing_and_columns_depend_on(tmp_path, monkeypatch):
     cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
-    fills = _fills(monkeypatch)
+    fills, entries = _fills(monkeypatch), _entries_made(monkeypatch)
 
-    def same_as_cold(options: PrintOptions | None = None, **edits) -> tuple[int, int]:
+    def same_as_cold(options: PrintOptions | None = None, **edits) -> tuple[int, int, int, int]:
+        """Columns filled and index entries made by the warm build, then by a cold one."""
         folder = _folder(tmp_path, **edits)
         fills.clear()
+        entries.clear()
         build_booklet(folder, warm, options=options, cache=cache)
-        warm_fills = len(fills)
+        warm_fills, warm_entries = len(fills), len(entries)
         build_booklet(folder, cold, options=options, cache=BuildCache(warm=False))  # truly cold: not from disk
         assert warm.read_bytes() == cold.read_bytes()
-        return warm_fills, len(fills) - warm_fills
+        return warm_fills, len(fills) - warm_fills, warm_entries, len(entries) - warm_entries
 
     same_as_cold()
     first = warm.read_bytes()
     assert len(Pdf(warm).pages_with("Ørsted, Ana")) == 2  # in the index and in the list of participants
 
-    # an edit that moves no name: the index's and the participants' last pages are filled once each,
-    # to the heights kept, where a build without them searches
-    warm_fills, cold_fills = same_as_cold(first="Other text.")
-    assert warm_fills < cold_fills / 3
+    # an edit that moves no name: the index's and the participants' pages are not filled at all (their columns
+    # are the ones kept), where a build without them fills and balances; and no index entry is made, each is
+    # drawn from the drawing kept
+    warm_fills, cold_fills, warm_entries, cold_entries = same_as_cold(first="Other text.")
+    assert warm_fills == 0 < cold_fills
+    assert warm_entries == 0 and cold_entries >= 60
 
     # a new character early in the book: the later characters' codes in the font subset move
     same_as_cold(first="Þórr and Ðis.")
@@ -155,6 +171,42 @@ def test_warm_rebuilds_follow_edits_of_what_the_kept_drawing_and_columns_depend_
     (tmp_path / "data" / "theme.yaml").unlink()
     same_as_cold()
     assert warm.read_bytes() == first  # nothing of the builds between leaks into this one
+
+
+def _in_columns(path: Path, cache: BuildCache, words: int) -> bytes:
+    """A document of paragraphs (each 1 to `words` words long) in two columns over several pages, built with `cache`."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import SimpleDocTemplate
+
+    from booklet.cache.memory import using
+    from booklet.layout.flowables import Para
+
+    use_fonts()
+    style = ParagraphStyle("item", fontName=BODY, fontSize=9, leading=11)
+    with using(cache):
+        items = [Para(f"Item {n}" + " word" * (n * 7 % words), style) for n in range(150)]
+        SimpleDocTemplate(str(path), pagesize=(320, 300), invariant=1).build(
+            [columns.Columns(items, 2, 12, key=("test items", words))])
+    return path.read_bytes()
+
+
+def test_pages_of_columns_kept_from_an_earlier_build_are_not_filled_again(tmp_path, monkeypatch):
+    """Columns keep each page's flowables (by index) where none was split: the next build with the same flowables
+    (the same key) and pages fills no such page, and the PDF is the same as a build that keeps nothing."""
+    fills = _fills(monkeypatch)
+    for words, every_page_kept in ((1, True), (40, False)):  # one line each; paragraphs split between columns
+        cold = _in_columns(tmp_path / "cold.pdf", BuildCache(warm=False), words)
+        cache = BuildCache()
+        fills.clear()
+        assert _in_columns(tmp_path / "first.pdf", cache, words) == cold
+        first = len(fills)
+        fills.clear()
+        assert _in_columns(tmp_path / "again.pdf", cache, words) == cold
+        assert len(Pdf(tmp_path / "again.pdf")) >= 4 and "Item 149" in Pdf(tmp_path / "again.pdf").texts[-1]
+        if every_page_kept:
+            assert fills == [] and first > 0
+        else:  # the pages after a split are filled again, the others not
+            assert 0 < len(fills) < first
 
 
 def test_text_beside_a_photo_is_replayed_warm_and_follows_its_edits(tmp_path, monkeypatch):
@@ -225,7 +277,7 @@ def test_running_heads_are_replayed_warm_and_follow_edits_of_their_text_fonts_co
 def test_replayed_font_calls_are_unpickled_only_when_their_summary_does_not_hold(monkeypatch):
     from booklet.text import fonts
 
-    register_fonts()
+    use_fonts()  # BODY and SANS two fonts, as above
     kept = _recorded([(BODY, "Øre ñandú"), (SANS, "Łódź")])
     same, fresh = _doc([(BODY, "Øre ñandú"), (SANS, "Łódź")]), PDFDocument()
     unpickled = []

@@ -16,7 +16,10 @@ In a build with a cache that keeps layouts (booklet.cache.memory), the height th
 were balanced to is kept, keyed by `key` (what the flowables are made of: their markup, styles and
 fonts, as the caller states it, see content_key), the geometry of every page before and of this one:
 the next build with the same flowables fills the columns once, to that height, instead of searching
-for it again.
+for it again. So are each page's columns, as the indexes of the flowables in them with their heights and
+spaces (when no flowable was split there): the next build with the same flowables and pages does not fill
+them at all, and makes a flowable only to draw it, when the sequence cannot draw it from its index alone
+(`replayed_at(index, canvas, x, y, width)`: the index's entries, from the drawing kept in an earlier build).
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ class _Cursor:
         self.items = items
         self.index = index
         self.pending = list(pending)
+        self.taken: list[list[int | None]] = []  # _fill: the index in `items` of each flowable of each column
 
     def peek(self):
         if self.pending:
@@ -122,18 +126,20 @@ class Columns(Flowable):
 
     def _fill(self, width: float, height: float, at_top: bool):
         """The columns of one page `height` tall: [[(flowable, its height, space above), ...], ...], and
-        the cursor at what is left."""
+        the cursor at what is left (its `taken`: the index of each flowable in `items`, None for the part
+        of a split one or one handed over by the page before)."""
         column_width = self.column_width(width)
         cursor = _Cursor(self.items, self.start, self.pending)
         columns = []
         for number in range(self.count):
-            column, used, previous = [], 0.0, None
+            column, taken, used, previous = [], [], 0.0, None
             while (flowable := cursor.peek()) is not None:
                 space = _space(previous, flowable)
                 room = height - used - space
                 h = _height(flowable, column_width, room)
                 if h <= room + _FUZZ:
                     column.append((flowable, h, space))
+                    taken.append(None if cursor.pending else cursor.index)
                     used += space + h
                     previous = flowable
                     cursor.take()
@@ -146,13 +152,20 @@ class Columns(Flowable):
                         for part in reversed(parts[1:]):
                             cursor.give_back(part)
                         column.append((parts[0], head, space))
+                        taken.append(None)
                 elif not column and not columns and at_top and number == 0:
                     column.append((flowable, h, space))  # taller than a page, unsplittable: set it anyway
+                    taken.append(None if cursor.pending else cursor.index)
                     cursor.take()
                 break
             while len(column) > 1 and _keeps_with_next(column[-1][0]) and cursor.peek() is not None:
-                cursor.give_back(column.pop()[0])  # a heading goes on with what it heads
+                flowable, index = column.pop()[0], taken.pop()  # a heading goes on with what it heads
+                if index is not None and not cursor.pending and cursor.index == index + 1:
+                    cursor.index = index  # (the same flowable next: items gives it again)
+                else:
+                    cursor.give_back(flowable)
             columns.append(column)
+            cursor.taken.append(taken)
         return columns, cursor
 
     def _balanced(self, width: float, height: float, at_top: bool, filled):
@@ -202,14 +215,32 @@ class Columns(Flowable):
         if self._laid is not None and self._laid[:3] == (availWidth, availHeight, at_top):
             columns, cursor = self._laid[3:]  # split right after wrap, as a frame does: the same columns
         else:
-            columns, cursor = filled = self._fill(availWidth, availHeight, at_top)
-            if cursor.peek() is None:  # the last page: balance it
-                columns, cursor = self._balanced(availWidth, availHeight, at_top, filled)
+            columns, cursor = self._laid_out(availWidth, availHeight, at_top)
             self._laid = (availWidth, availHeight, at_top, columns, cursor)
         self.width = availWidth
         used = max((sum(h + s for _, h, s in column) for column in columns), default=0.0)
         self.height = used if cursor.peek() is None else availHeight + 1  # more than fits: split
         return self.width, self.height
+
+    def _laid_out(self, width: float, height: float, at_top: bool):
+        """This page's columns and the cursor after them: filled (and balanced, on the last page); or, in a build
+        with a cache that keeps layouts, as an earlier build with the same flowables and pages before filled
+        them, each flowable given by its index in `items` (made only when drawn: see _Placed)."""
+        cache = memory.active() if self.key is not None and not self.pending else None
+        if cache is not None:
+            key = ("columns", self.key, self.count, self.gap, self.start, self.pages, width, height, at_top)
+            kept = cache.peek("layouts", key)
+            if kept is not None:
+                columns, after = kept
+                return [list(column) for column in columns], _Cursor(self.items, after, [])
+        columns, cursor = filled = self._fill(width, height, at_top)
+        if cursor.peek() is None:  # the last page: balance it
+            columns, cursor = self._balanced(width, height, at_top, filled)
+        if cache is not None and not cursor.pending and all(
+                index is not None for taken in cursor.taken for index in taken):
+            cache.put("layouts", key, (tuple(tuple((index, h, s) for index, (_, h, s) in zip(taken, column))
+                                             for taken, column in zip(cursor.taken, columns)), cursor.index))
+        return columns, cursor
 
     def split(self, availWidth, availHeight):
         self.wrap(availWidth, availHeight)
@@ -218,22 +249,28 @@ class Columns(Flowable):
             return [self]
         if not any(columns):
             return []  # not even one line here: the columns start on the next page
-        here = _Placed(columns, self.column_width(availWidth), self.gap, self.rule, availHeight)  # the page full
+        here = _Placed(columns, self.column_width(availWidth), self.gap, self.rule, availHeight,  # the page full
+                       items=self.items)
         rest = Columns(self.items, self.count, self.gap, self.rule, key=self.key, _start=cursor.index,
                        _pending=cursor.pending, _pages=self.pages + ((availWidth, availHeight, at_top),))
         return [here, rest]
 
     def draw(self):
         width, _, _, columns, _ = self._laid
-        _Placed(columns, self.column_width(width), self.gap, self.rule).drawOn(self.canv, 0, 0, self.height)
+        _Placed(columns, self.column_width(width), self.gap, self.rule, items=self.items).drawOn(
+            self.canv, 0, 0, self.height)
 
 
 class _Placed(Flowable):
-    """One page's columns, already filled: drawn top down, each from the top of the block."""
+    """One page's columns, already filled: drawn top down, each from the top of the block. A flowable given by
+    its index in `items` (columns kept from an earlier build) is drawn by `items.replayed_at` when the sequence
+    has it and can, else made (`items[index]`) and drawn."""
 
-    def __init__(self, columns, column_width: float, gap: float, rule=None, height: float | None = None):
+    def __init__(self, columns, column_width: float, gap: float, rule=None, height: float | None = None,
+                 items: Sequence = ()):
         super().__init__()
         self.columns = columns
+        self.items = items
         self.column_width = column_width
         self.gap = gap
         self.rule = rule
@@ -246,11 +283,16 @@ class _Placed(Flowable):
 
     def drawOn(self, canvas, x, y, _sW=0, height=None):
         top = y + (self.height if height is None else height)
+        replayed_at = getattr(self.items, "replayed_at", None)
         for number, column in enumerate(self.columns):
             left = x + number * (self.column_width + self.gap)
             y_now = top
             for flowable, h, space in column:
                 y_now -= space + h
+                if type(flowable) is int:
+                    if replayed_at is not None and replayed_at(flowable, canvas, left, y_now, self.column_width):
+                        continue
+                    flowable = self.items[flowable]
                 flowable.wrap(self.column_width, h)  # a trial split (balancing) may have dropped its lines
                 flowable.drawOn(canvas, left, y_now)
         if self.rule is not None:

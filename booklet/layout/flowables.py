@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import pickle
+from contextlib import contextmanager
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -124,6 +125,35 @@ def _replay_effects(canv, effects) -> None:
             del canv._curr_tx_info
 
 
+@contextmanager
+def asked_versions(doc):
+    """A list that gets the keys of each PDF feature drawing asks `doc` for inside the block (its
+    ensureMinPdfVersion: "transparency", which any colour with an alpha asks for, makes the file PDF 1.4),
+    whether or not the document had it already: a drawing replayed asks for them again, so that the file's
+    version is the one drawing it would give, whatever was drawn before it."""
+    asked: list[str] = []
+    had = doc.__dict__.get("ensureMinPdfVersion", _ABSENT)
+    ensure = doc.ensureMinPdfVersion
+
+    def asking(*keys):
+        asked.extend(keys)
+        ensure(*keys)
+
+    doc.ensureMinPdfVersion = asking
+    try:
+        yield asked
+    finally:
+        if had is _ABSENT:
+            del doc.ensureMinPdfVersion
+        else:
+            doc.ensureMinPdfVersion = had
+
+
+def kept_versions(asked: list[str]) -> tuple:
+    """asked_versions' keys as a kept drawing holds them (each once, in order)."""
+    return tuple(dict.fromkeys(asked))
+
+
 def replayed_on(canvas, x, y, kept) -> bool:
     """What a drawing kept by drawn_kept (`kept`, or None) wrote, added to the page at (x, y) as Flowable.drawOn
     would draw it there, without the canvas's saving and restoring of its state (a copy of its attributes) and
@@ -133,6 +163,8 @@ def replayed_on(canvas, x, y, kept) -> bool:
     no kept drawing or its fonts' calls give other codes now (text.fonts.replayed)."""
     if kept is None or not replayed(kept[1], canvas._doc):
         return False
+    if kept[3]:
+        canvas._doc.ensureMinPdfVersion(*kept[3])
     code = canvas._code
     code.append("q")
     code.append(f"1 0 0 1 {_number(x)} {_number(y)} cm")
@@ -154,13 +186,15 @@ def replayed_on(canvas, x, y, kept) -> bool:
 def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
     """`draw()` on `canv` (a flowable's drawing, its canvas translated to it), in a build whose cache keeps
     layouts: what a drawing kept under `key` wrote is added again when it can be (`replay`: not tried already),
-    else it draws, and what it wrote is kept under `key` (with the calls it made of the fonts, and its person
-    marks and internal links, made again when replayed) unless it changed the canvas otherwise (a form, an
-    annotation of another kind, a callback of someone else's). `key` stands for all the operators depend on
-    besides the fonts' state."""
+    else it draws, and what it wrote is kept under `key` (with the calls it made of the fonts, its person
+    marks and internal links, and the PDF features it asked for, made again when replayed) unless it changed the
+    canvas otherwise (a form, an annotation of another kind, a callback of someone else's). `key` stands for all
+    the operators depend on besides the fonts' state."""
     if replay:
         kept = cache.peek("layouts", key)
         if kept is not None and replayed(kept[1], canv._doc):
+            if kept[3]:
+                canv._doc.ensureMinPdfVersion(*kept[3])
             canv._code.extend(kept[0])
             if kept[2]:
                 _replay_effects(canv, kept[2])
@@ -189,7 +223,7 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
         callbacks[PERSON_CALLBACK] = recording_mark
     canv.linkRect = recording_link
     try:
-        with recording() as events:
+        with recording() as events, asked_versions(canv._doc) as versions:
             draw()
     finally:
         del canv.linkRect
@@ -204,7 +238,7 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
     elif _noted_state(canv) != noted:
         return
     if after == before and set(canv._doc.fontMapping) - mapped <= named:
-        cache.put("layouts", key, (canv._code[start:], replayable(events), tuple(effects)))
+        cache.put("layouts", key, (canv._code[start:], replayable(events), tuple(effects), kept_versions(versions)))
 
 
 class KeptDrawing:

@@ -39,7 +39,7 @@ from ..text.names import heading, sort_key, split_name
 from ..text.paragraph import _MARKERS, MathParagraph, _cleaned as _as_cleaned, _string_width, copy_fragment
 from .columns import GAP, Columns, column_count
 from .common import Context
-from .flowables import Anchor, KeptDrawing, Para, _extgstate, paragraphs_key
+from .flowables import Anchor, KeptDrawing, Para, _extgstate, paragraphs_key, replayed_on
 
 PEOPLE_SECTIONS = ("programme", "abstracts", "tutorials", "posters")  # the sections that name people
 
@@ -174,10 +174,11 @@ class EntryFrags:
             return None
         return frags[0], frags[2], frags[1], frags[3]
 
-    def entry(self, identity: Identity, key: str, pages: dict[int, bool], paragraph) -> IndexEntry | None:
-        """The entry as an IndexEntry (`paragraph()`: the same entry as a Para), when its name is text alone
-        (no tag, no entity, no no-break or soft hyphen) and the style is one IndexEntry sets as ReportLab
-        would; else None."""
+    def entry(self, identity: Identity, key: str, pages: dict[int, bool], paragraph, source: tuple | None = None
+              ) -> IndexEntry | None:
+        """The entry as an IndexEntry (`paragraph()`: the same entry as a Para; `source`: entry_source of the
+        three), when its name is text alone (no tag, no entity, no no-break or soft hyphen) and the style is one
+        IndexEntry sets as ReportLab would; else None."""
         if not self._set:
             return None
         name = entry_name(identity)
@@ -200,7 +201,10 @@ class EntryFrags:
             else:  # "12," as ReportLab measures it: the number, then the comma
                 words.append(_Word(width + comma_width, (piece, comma), True))
         space = _string_width(" ", regular, size)
-        return IndexEntry(tuple(words), space, self.style, head.textColor, size, paragraph) if space > 0 else None
+        if space <= 0:
+            return None
+        return IndexEntry(tuple(words), space, self.style, head.textColor, size, paragraph,
+                          source or entry_source(identity, key, pages))
 
     def frags(self, identity: Identity, key: str, pages: dict[int, bool]) -> list | None:
         if self._template is None:
@@ -260,6 +264,21 @@ def _sets_plainly(style: ParagraphStyle, template) -> bool:
                for f in template)
 
 
+def entry_source(identity: Identity, key: str, pages: dict[int, bool]) -> tuple:
+    """What an entry is made of (with the style and the fonts): the name, the person's key (its links' targets)
+    and the pages, as a key (see IndexEntry._kept_key)."""
+    return identity.name, identity.family, key, tuple(sorted(pages.items()))
+
+
+def _drawn_key(cache, source: tuple, width: float, style: ParagraphStyle, canv) -> tuple:
+    """What drawing the IndexEntry of `source` (entry_source) in `style` at `width` writes depends on besides the
+    fonts' state: its words and lines follow from those and the fonts (paragraphs_key); and the canvas's state,
+    as for a Para. Known without making the entry (_Flowables.replayed_at)."""
+    return ("entry drawn", source, width, paragraphs_key(cache, (style,)), canv._fontname, canv._fontsize,
+            canv._leading, canv.bottomup, getattr(canv, "_enforceColorSpace", None),
+            _extgstate(getattr(canv, "_extgstate", None)))
+
+
 class _Word(NamedTuple):
     """A word of an entry as ReportLab's line breaking sees it: its width, its pieces (font, text, link target
     or None), and whether a space follows it."""
@@ -279,10 +298,13 @@ class IndexEntry(KeptDrawing, Flowable):
     links), without making, parsing or cloning a fragment: 2,000 entries wrapped and drawn in 0.19 s against
     0.42 s as paragraphs. What it does not set as ReportLab would (a word wider than a line, which ReportLab
     splits; a line whose spaces shrink, drawn with a word spacing) and a split between columns are left to
-    the entry as a paragraph (`paragraph()`). tests/test_index_frags.py compares the two."""
+    the entry as a paragraph (`paragraph()`). tests/test_index_frags.py compares the two. `source`: what the
+    entry is made of (entry_source), which keys its kept drawing."""
 
-    def __init__(self, words: tuple, space: float, style: ParagraphStyle, colour, size: float, paragraph):
+    def __init__(self, words: tuple, space: float, style: ParagraphStyle, colour, size: float, paragraph,
+                 source: tuple):
         super().__init__()
+        self.source = source
         self.words = words
         self.space = space  # the width of a space after a word
         self.style = style
@@ -358,14 +380,12 @@ class IndexEntry(KeptDrawing, Flowable):
 
     def _kept_key(self, canv):
         """What the operators of drawing this entry depend on besides the fonts' state (see KeptDrawing), in a
-        build that keeps layouts: its words and lines, its style and the fonts, and the canvas's state, as for a
-        Para; None where it is not kept, or its paragraph draws it."""
+        build that keeps layouts (_drawn_key: what it is made of, its width, its style and the fonts, the canvas's
+        state); None where it is not kept, or its paragraph draws it."""
         cache = memory.active()
         if cache is None or not cache.warm or self._lines is None or self._lines[1] is None:
             return None
-        return ("entry drawn", self.words, self._lines[0], tuple(self._lines[1]),
-                paragraphs_key(cache, (self.style,)), canv._fontname, canv._fontsize, canv._leading, canv.bottomup,
-                getattr(canv, "_enforceColorSpace", None), _extgstate(getattr(canv, "_extgstate", None)))
+        return _drawn_key(cache, self.source, self._lines[0], self.style, canv)
 
     def _draw_anew(self):
         if self._lines is not None and self._lines[1] is not None:
@@ -477,6 +497,7 @@ class _Flowables(Sequence):
                 letter = filed
             self.plan.append(("entry", entry))
         self._made: dict[int, Flowable] = {}
+        self._sources: dict[int, tuple] = {}
         self._fast = EntryFrags(self.entry_style) if links else None  # entries' fragments made unparsed
         cache = memory.active()
         self._keeps = cache is not None and cache.warm  # ... and kept as their parse (Para.parsed)
@@ -488,10 +509,16 @@ class _Flowables(Sequence):
         cache = memory.active()
         if cache is None or not cache.warm:
             return None
-        plan = tuple((kind, value if kind == "letter" else
-                      (value[0].name, value[0].family, value[1], tuple(sorted(value[2].items()))))
-                     for kind, value in self.plan)
+        plan = tuple((kind, value if kind == "letter" else self._source(index))
+                     for index, (kind, value) in enumerate(self.plan))
         return cache.number(("index", plan, self.links, paragraphs_key(cache, (self.entry_style, self.letter_style))))
+
+    def _source(self, index: int) -> tuple:
+        """entry_source of the entry at `index` (worked out once)."""
+        found = self._sources.get(index)
+        if found is None:
+            found = self._sources[index] = entry_source(*self.plan[index][1])
+        return found
 
     def __len__(self) -> int:
         return len(self.plan)
@@ -505,11 +532,25 @@ class _Flowables(Sequence):
             if kind == "letter":
                 made = Para(markup.inline(value), self.letter_style)
             else:
-                made = self._fast.entry(*value, lambda value=value: self._paragraph(value)) if self._fast else None
+                made = self._fast.entry(*value, lambda value=value: self._paragraph(value),
+                                        self._source(index)) if self._fast else None
                 if made is None:
                     made = self._paragraph(value)
             self._made[index] = made
         return made
+
+    def replayed_at(self, index: int, canvas, x: float, y: float, width: float) -> bool:
+        """The entry at `index` drawn at (x, y), `width` wide, from the drawing its IndexEntry kept in an earlier
+        build (see IndexEntry._kept_key), without making it; False, and nothing drawn, when there is none to
+        replay (a letter, an entry its paragraph sets, fonts that give other codes now). Columns asks, for
+        the entries of a page it filled as an earlier build did."""
+        if self._fast is None or not self._fast._set or self.plan[index][0] != "entry":
+            return False
+        cache = memory.active()
+        if cache is None or not cache.warm:
+            return False
+        kept = cache.peek("layouts", _drawn_key(cache, self._source(index), width, self.entry_style, canvas))
+        return replayed_on(canvas, x, y, kept)
 
     def _paragraph(self, value) -> Para:
         """The entry (identity, key, pages) as a Para."""

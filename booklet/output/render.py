@@ -23,7 +23,7 @@ from ..images import image_name
 from ..text import markup
 from ..cache import memory
 from ..text.fonts import BODY, SANS, recording, register_fonts, replayable, replayed, when_fonts_change
-from ..layout.flowables import _extgstate, _fonts_number, _frozen, _state
+from ..layout.flowables import _extgstate, _fonts_number, _frozen, _state, asked_versions, kept_versions
 from ..layout.marks import PERSON_CALLBACK, person_anchor, person_drawn
 from ..layout.page import MARKS_ROOM, Page
 from ..layout.styles import REGISTRATION, Palette, make_palette
@@ -273,15 +273,17 @@ def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, si
            _extgstate(getattr(canv, "_extgstate", None)))
     kept = cache.peek("layouts", key)
     if kept is not None and replayed(kept[1], canv._doc):
+        if kept[2]:
+            canv._doc.ensureMinPdfVersion(*kept[2])
         canv._code.extend(kept[0])
         return
     para, height = _head(text, font, size, color, limit, right)
     start, before, mapped = len(canv._code), _state(canv), set(canv._doc.fontMapping)
-    with recording() as events:
+    with recording() as events, asked_versions(canv._doc) as versions:
         para.drawOn(canv, x, y - height + size)
     named = {name for subset_name, name, *_ in events if subset_name}
     if _state(canv) == before and set(canv._doc.fontMapping) - mapped <= named:
-        cache.put("layouts", key, (canv._code[start:], replayable(events)))
+        cache.put("layouts", key, (canv._code[start:], replayable(events), kept_versions(versions)))
 
 
 @lru_cache(maxsize=256)
