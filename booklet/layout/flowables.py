@@ -149,9 +149,15 @@ def asked_versions(doc):
             doc.ensureMinPdfVersion = had
 
 
+_VERSIONS: dict[tuple, tuple] = {(): ()}
+
+
 def kept_versions(asked: list[str]) -> tuple:
-    """asked_versions' keys as a kept drawing holds them (each once, in order)."""
-    return tuple(dict.fromkeys(asked))
+    """asked_versions' keys as a kept drawing holds them (each once, in order): one tuple for the same keys,
+    shared by every drawing that asked for them (nearly all ask for "transparency", and a big book keeps tens of
+    thousands of drawings: in memory, and pickled, a shared tuple is one)."""
+    found = tuple(dict.fromkeys(asked))
+    return _VERSIONS.setdefault(found, found)
 
 
 def replayed_on(canvas, x, y, kept) -> bool:
