@@ -13,7 +13,9 @@ cache to build_booklet each time), what is costly to make and depends only on wh
 - "layouts": each paragraph's parsed fragments, keyed by its markup, its style (every attribute's
   value) and the fonts registered under the style's names; its broken lines, keyed by that and
   the widths it was broken to; and the PDF operators its drawing wrote (see layout.flowables.Para);
-  also the height the last page of a list in columns was balanced to (layout.columns).
+  also the height the last page of a list in columns was balanced to, and which of its flowables each
+  page's columns hold (layout.columns), and each index entry's drawing, by what it is made of
+  (layout.index).
 - "streams": each PDF stream's compressed bytes (a page's or a form's content), keyed by its exact
   uncompressed content (see output.serialise: an unchanged page is not compressed again).
 
