@@ -130,20 +130,22 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
         raise ValueError(f"unknown page size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
     noting = remember and not options.separate_cover
     before = built.inputs(Path(data_dir), options, size) if noting else None  # before anything is read
-    result = _make(data_dir, output, options, size, progress, strict, jobs, checked)
+    result = _make(data_dir, output, options, size, progress, strict, jobs, checked, before)
     if before is not None:
         built.remember(before, Path(data_dir), result, result.jobs)
     return result
 
 
-def _make(data_dir, output, options, size, progress, strict, jobs, checked) -> BuildResult:
+def _make(data_dir, output, options, size, progress, strict, jobs, checked, before=None) -> BuildResult:
     page = page_for(size, options.bleed, options.crop_marks, options.cmyk)
     booklet, read_warnings = read(data_dir, elsewhere=jobs != 1)  # more than one process allowed
     output = Path(output)
     warnings: list[Problem] = []
 
     def checks() -> None:  # before anything is written; with jobs, while the workers lay the booklet out
-        warnings[:] = linted(booklet, read_warnings, Path(data_dir), page)  # what `booklet check` reports, too
+        kept = built.warnings_of(before, Path(data_dir))  # the last build's, of the very same inputs
+        # what `booklet check` reports, too
+        warnings[:] = kept if kept is not None else linted(booklet, read_warnings, Path(data_dir), page)
         if strict and warnings:
             raise DataError(warnings)
         refuse_inputs([output, cover_path(output)] if options.separate_cover else [output], Path(data_dir), booklet)

@@ -212,3 +212,35 @@ def test_proofs_again_after_a_build_read_no_pdf(conference, tmp_path):
     assert loaded == []
     assert {p.name: p.read_bytes() for p in (tmp_path / "proofs-0").iterdir()} == \
            {p.name: p.read_bytes() for p in (tmp_path / "proofs-1").iterdir()}
+
+
+def test_a_build_of_the_very_same_inputs_takes_the_last_builds_warnings(conference, tmp_path, monkeypatch):
+    """The build's note also gives a build of the same inputs its warnings (built.warnings_of): the data is not
+    linted again, and the build prints what linting printed; any change a proof would notice lints again."""
+    import booklet.build
+
+    folder, output = conference
+    abstracts = folder / "abstracts.yaml"
+    abstracts.write_text(abstracts.read_text(encoding="utf-8").replace(
+        "affiliation: Uni A}", "affiliation: Uni A, email: ana(at)uni.example}"), encoding="utf-8")
+    linted = []
+    real = booklet.build.linted
+    monkeypatch.setattr(booklet.build, "linted", lambda *args, **kwargs: linted.append(args[2]) or real(*args, **kwargs))
+
+    def build(*options: str) -> str:
+        return _run("build", str(folder), "-o", str(output), *options)
+
+    printed = build()
+    assert len(linted) == 1 and "ana(at)uni.example" in printed and "Malformed email" in printed
+    assert build() == printed and len(linted) == 1  # the same inputs: the note's warnings, not linted
+    assert build("--page-size", "A4") and len(linted) == 2  # other options: linted
+    assert build() == printed and len(linted) == 3  # (the note is the last build's: A4's)
+    assert build() == printed and len(linted) == 3
+    (folder / "images" / "logo.png").write_bytes(_png("maroon"))  # an image the data names: linted
+    assert build() == printed and len(linted) == 4
+    abstracts.write_text(abstracts.read_text(encoding="utf-8").replace("ana(at)", "ana@"), encoding="utf-8")
+    assert "Malformed email" not in build() and len(linted) == 5
+    monkeypatch.setenv("BOOKLET_CACHE", "off")  # no disk cache, no note: linted each time
+    build()
+    build()
+    assert len(linted) == 7

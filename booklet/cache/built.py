@@ -3,7 +3,8 @@ what it was built from and where its PDF went; and back: a later command that wo
 (`booklet proofs`) takes that PDF instead.
 
 A LOC builds the booklet, looks at it, then makes the speakers' proofs: without this note, proofs built the
-same booklet a second time. The note (one per data folder: its last build) holds
+same booklet a second time. (A build of the very same inputs also takes the note's warnings rather than lint the
+data again: warnings_of.) The note (one per data folder: its last build) holds
 
 - `inputs`: the key of everything the PDF is made from: booklet's code (persisted.stamp) and resources,
   the libraries installed (their distributions' names and versions), the options and page size, and each
@@ -121,6 +122,21 @@ def find(data_dir: Path, options, page_size: str) -> Found | None:
         return None
     return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size,
                  note.jobs)
+
+
+def warnings_of(before: Inputs | None, data_dir: Path) -> list | None:
+    """The warnings the last build of `data_dir` reported, when it was built from the inputs `before` names (taken by
+    the build under way before it read anything: options and page size among them) and every image and font it read
+    is as it was, as find() checks them (its PDF need not be there): the same data read and linted again gives the
+    same warnings, so the build takes these and does not lint. None otherwise."""
+    if before is None:
+        return None
+    note = disk.load(KIND, _name(data_dir), Built)
+    if note is None or note.inputs != before.key:
+        return None
+    if any(_identity(path) != identity for path, identity in note.sources):
+        return None
+    return list(note.warnings)
 
 
 def _forget(data_dir: Path) -> None:
