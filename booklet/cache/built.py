@@ -101,12 +101,7 @@ def find(data_dir: Path, options, page_size: str) -> Found | None:
     """The PDF of the last build of `data_dir`, when it was built with `options` at `page_size` from the very inputs
     there are now, and is still as written; else None. (The caller compares the processes that laid it out.)"""
     note = disk.load(KIND, _name(data_dir), Built)
-    if note is None or note.page_size != page_size:
-        return None
-    now = inputs(data_dir, options, page_size)
-    if now is None or now.key != note.inputs:
-        return None
-    if any(_identity(path) != identity for path, identity in note.sources):
+    if note is None or note.page_size != page_size or not _as_built(note, inputs(data_dir, options, page_size)):
         return None
     try:
         with open(note.output, "rb") as file:
@@ -132,11 +127,14 @@ def warnings_of(before: Inputs | None, data_dir: Path) -> list | None:
     if before is None:
         return None
     note = disk.load(KIND, _name(data_dir), Built)
-    if note is None or note.inputs != before.key:
-        return None
-    if any(_identity(path) != identity for path, identity in note.sources):
-        return None
-    return list(note.warnings)
+    return list(note.warnings) if note is not None and _as_built(note, before) else None
+
+
+def _as_built(note: Built, now: Inputs | None) -> bool:
+    """Whether the build `note` tells of was made from the inputs `now` names (the same key), and every image and
+    font it read is as it was."""
+    return (now is not None and note.inputs == now.key
+            and all(_identity(path) == identity for path, identity in note.sources))
 
 
 def _forget(data_dir: Path) -> None:

@@ -57,6 +57,14 @@ def _extgstate(state) -> tuple:
     return tuple(sorted(values.items())) if isinstance(values, dict) else ()
 
 
+def canvas_state(canv) -> tuple:
+    """What of a canvas's state a kept drawing's operators depend on, as part of its key (layout.flowables.Para,
+    layout.index.IndexEntry, a running head): the current font, size and leading, the y axis, the colour space
+    enforced and the graphics state parameters set; drawing writes an operator only where it differs."""
+    return (canv._fontname, canv._fontsize, canv._leading, canv.bottomup, getattr(canv, "_enforceColorSpace", None),
+            _extgstate(getattr(canv, "_extgstate", None)))
+
+
 def _state(canv, ignored=()) -> tuple:
     """All a canvas holds apart from the operators of the page and the attributes `ignored`: its attributes'
     names, each one's value by identity, and the length of those that are lists, dictionaries or sets (a
@@ -600,8 +608,7 @@ class Para(KeptDrawing, MathParagraph):
     def _drawn_key(self, canv) -> tuple:
         """What the operators of drawing this paragraph depend on besides the fonts' state (see draw)."""
         return ("drawn", self._lines_key, self.width, self.height, getattr(self, "_JustifyLast", None),
-                canv._fontname, canv._fontsize, canv._leading, canv.bottomup,
-                getattr(canv, "_enforceColorSpace", None), _extgstate(getattr(canv, "_extgstate", None)))
+                canvas_state(canv))
 
     def _kept_key(self, canv):
         """The drawing's key (see KeptDrawing) when the cache keeps this paragraph's lines and its markup draws

@@ -39,7 +39,7 @@ from ..text.names import heading, sort_key, split_name
 from ..text.paragraph import _MARKERS, MathParagraph, _cleaned as _as_cleaned, _string_width, copy_fragment
 from .columns import GAP, Columns, column_count
 from .common import Context
-from .flowables import Anchor, KeptDrawing, Para, _extgstate, paragraphs_key, replayed_on
+from .flowables import Anchor, KeptDrawing, Para, canvas_state, paragraphs_key, replayed_on
 
 PEOPLE_SECTIONS = ("programme", "abstracts", "tutorials", "posters")  # the sections that name people
 
@@ -274,9 +274,7 @@ def _drawn_key(cache, source: tuple, width: float, style: ParagraphStyle, canv) 
     """What drawing the IndexEntry of `source` (entry_source) in `style` at `width` writes depends on besides the
     fonts' state: its words and lines follow from those and the fonts (paragraphs_key); and the canvas's state,
     as for a Para. Known without making the entry (_Flowables.replayed_at)."""
-    return ("entry drawn", source, width, paragraphs_key(cache, (style,)), canv._fontname, canv._fontsize,
-            canv._leading, canv.bottomup, getattr(canv, "_enforceColorSpace", None),
-            _extgstate(getattr(canv, "_extgstate", None)))
+    return ("entry drawn", source, width, paragraphs_key(cache, (style,)), canvas_state(canv))
 
 
 class _Word(NamedTuple):

@@ -22,8 +22,8 @@ from .atomic import replacing
 from ..images import image_name
 from ..text import markup
 from ..cache import memory
-from ..text.fonts import BODY, SANS, recording, register_fonts, replayable, replayed, when_fonts_change
-from ..layout.flowables import _extgstate, _fonts_number, _frozen, _state, asked_versions, kept_versions
+from ..text.fonts import BODY, SANS, register_fonts, when_fonts_change
+from ..layout.flowables import _fonts_number, _frozen, canvas_state, drawn_kept
 from ..layout.marks import PERSON_CALLBACK, person_anchor, person_drawn
 from ..layout.page import MARKS_ROOM, Page
 from ..layout.styles import REGISTRATION, Palette, make_palette
@@ -259,31 +259,19 @@ def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, si
     """Paragraph markup `text` on one line with its baseline at `y`, at the right or left edge of the
     text block, shortened with an ellipsis to `limit` wide."""
     x = page.width - page.margin - (limit + 2) if right else page.margin
-    cache = memory.active()
-    if cache is None or not cache.warm:
+
+    def draw() -> None:
         para, height = _head(text, font, size, color, limit, right)
         para.drawOn(canv, x, y - height + size)
-        return
-    # In a warm build, the operators drawing it wrote before from the same canvas state are replayed,
-    # once the font calls drawing made give what they gave then (as a paragraph's: layout.flowables.Para);
-    # the paragraph is not made then (its height, which places it, follows from the key's text, font,
-    # size, colour, limit, side and fonts)
-    key = ("head", text, font, size, _frozen(color), limit, right, x, y, _fonts_number(cache), canv._fontname,
-           canv._fontsize, canv._leading, canv.bottomup, getattr(canv, "_enforceColorSpace", None),
-           _extgstate(getattr(canv, "_extgstate", None)))
-    kept = cache.peek("layouts", key)
-    if kept is not None and replayed(kept[1], canv._doc):
-        if kept[2]:
-            canv._doc.ensureMinPdfVersion(*kept[2])
-        canv._code.extend(kept[0])
-        return
-    para, height = _head(text, font, size, color, limit, right)
-    start, before, mapped = len(canv._code), _state(canv), set(canv._doc.fontMapping)
-    with recording() as events, asked_versions(canv._doc) as versions:
-        para.drawOn(canv, x, y - height + size)
-    named = {name for subset_name, name, *_ in events if subset_name}
-    if _state(canv) == before and set(canv._doc.fontMapping) - mapped <= named:
-        cache.put("layouts", key, (canv._code[start:], replayable(events), kept_versions(versions)))
+
+    cache = memory.active()
+    if cache is None or not cache.warm:
+        return draw()
+    # In a warm build, the operators drawing it wrote before from the same canvas state are replayed, as a kept
+    # paragraph's are (layout.flowables.drawn_kept); the paragraph is not made then (its height, which places it,
+    # follows from the key's text, font, size, colour, limit, side and fonts)
+    key = ("head", text, font, size, _frozen(color), limit, right, x, y, _fonts_number(cache), canvas_state(canv))
+    drawn_kept(canv, cache, key, draw)
 
 
 @lru_cache(maxsize=256)
