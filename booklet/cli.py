@@ -617,6 +617,15 @@ def _proofs_summary(result) -> str:
     return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
 
 
+def _unchanged_words(changed: int, same: int) -> str:
+    """How many proofs a run wrote anew, and how many it left as they were (their files held these very bytes)."""
+    if not changed:
+        return f"None of them changed: all {same} were there already, byte for byte, and were left as they were."
+    was = "one was there already, byte for byte, and left as it was" if same == 1 else (
+        f"{same} were there already, byte for byte, and left as they were")
+    return f"{changed} of them new or changed; the other {was}."
+
+
 def _print_no_email(problems: list[Problem]) -> None:
     if problems:
         click.echo(f"No email address, so no mail merge for these ({len(problems)}): send them another way.",
@@ -627,7 +636,8 @@ def _print_no_email(problems: list[Problem]) -> None:
 @main.command()
 @click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the proofs and manifest.csv (made when missing; proofs of the same name replaced).")
+              help="Folder for the proofs and manifest.csv (made when missing; proofs of the same name replaced, "
+                   "unless they are the same bytes: those are left as they were).")
 @click.option("--reply-by", callback=_proof_date, metavar="DATE",
               help="When corrections are due (e.g. 2027-05-20), printed on every proof.")
 @click.option("--png", is_flag=True, help="Also a PNG of each proof page (NAME-1.png, ...), to paste into an email.")
@@ -644,7 +654,9 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
     of `booklet watch`), not at all: that build's PDF is taken.
 
     manifest.csv has one row per proof: id, kind, names, emails, file, pages, day, time, room.
-    Entries without an email are listed at the end.
+    Entries without an email are listed at the end. Run again after corrections, a proof that
+    comes out as the file already there (byte for byte) is left as it was, and the command says
+    how many are new or changed: those are the ones to send again.
 
     \b
     Example:
@@ -665,6 +677,9 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
     pngs = f", {len(result.pngs)} PNG{'s' * (len(result.pngs) != 1)}" if png else ""
     click.echo(f"Wrote {len(result.proofs)} proofs ({_proofs_summary(result)}){pngs} to {out_dir}, "
                f"and {result.manifest}.")
+    same = len(set(result.files).intersection(result.unchanged))
+    if same:  # what the LOC sends again: only what changed
+        click.echo(_unchanged_words(len(result.files) - same, same))
     _print_no_email(result.no_email)
 
 
@@ -707,8 +722,9 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
     _print_grouped(result.warnings)
     written = result.proofs[0]
     extra = f" and {len(result.pngs)} PNG{'s' * (len(result.pngs) != 1)}" if png else ""
-    click.echo(f"Wrote {result.files[0]}{extra}: proof of booklet {_page_words(written.pages)} "
-               f"for {written.names}.")
+    done = (f"Wrote {result.files[0]}" if result.files[0] not in result.unchanged
+            else f"Left {result.files[0]} as it was (already this proof, byte for byte)")
+    click.echo(f"{done}{extra}: proof of booklet {_page_words(written.pages)} for {written.names}.")
     _print_no_email(result.no_email)
 
 

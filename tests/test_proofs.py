@@ -26,12 +26,13 @@ from booklet.layout.programme import day_title
 from booklet.proofs import MANIFEST_COLUMNS, overlay_text, page_ranges, write_proofs
 from booklet.data.validate import read_booklet
 
-from .helpers import write_conference
+from .helpers import BASE, write_conference
 from .pdftext import Pdf, norm
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 REPLY_BY = dt.date(2027, 5, 20)
+BASE_ABSTRACTS = BASE["abstracts.yaml"]
 
 
 @pytest.fixture(scope="module")
@@ -303,6 +304,59 @@ def test_running_proofs_again_replaces_them_and_removes_pngs_of_pages_no_longer_
     assert (out / "old-entry.pdf").read_bytes() == before["old-entry.pdf"]  # not ours to remove
     assert (out / "manifest.csv").read_text(encoding="utf-8").startswith(",".join(MANIFEST_COLUMNS) + "\n")
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_proofs_made_again_leave_the_files_that_did_not_change_as_they_were(tmp_path):
+    """A LOC makes proofs again as corrections come in: a proof or PNG whose file holds its very bytes already is
+    left as it was (the same file: inode and time), and the command says how many proofs are new or changed. A
+    proof whose bytes changed, a file altered since (to the same size), and a link in a proof's place are written."""
+    folder = write_conference(tmp_path / "conf")
+    out = tmp_path / "out"
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--png", *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    def files() -> dict[str, tuple[int, int, bytes]]:
+        return {p.name: (p.lstat().st_ino, p.lstat().st_mtime_ns, p.read_bytes()) for p in sorted(out.iterdir())
+                if p.name != "manifest.csv"}
+
+    assert "new or changed" not in run()
+    first = files()
+    assert sorted(first) == ["bayes-intro-1.png", "bayes-intro.pdf", "lund-2026-1.png", "lund-2026.pdf",
+                             "okafor-1.png", "okafor.pdf", "poster-zoe-papadopoulou-1.png",
+                             "poster-zoe-papadopoulou.pdf"]
+    assert "None of them changed: all 4 were there already, byte for byte, and were left as they were." in run()
+    assert files() == first
+
+    write_conference(folder, {"abstracts.yaml": BASE_ABSTRACTS.replace("More text.", "More text, corrected.")})
+    lund = out / "lund-2026.pdf"
+    damaged = bytearray(first["lund-2026.pdf"][2])
+    damaged[-20] ^= 1  # the same size, one bit changed
+    lund.write_bytes(bytes(damaged))
+    copy = tmp_path / "elsewhere.pdf"
+    copy.write_bytes(first["bayes-intro.pdf"][2])
+    (out / "bayes-intro.pdf").unlink()
+    (out / "bayes-intro.pdf").symlink_to(copy)
+    output = run()
+    assert "3 of them new or changed; the other one was there already, byte for byte, and left as it was." in output
+    now = files()
+    assert [name for name in first if now[name][0] == first[name][0]] == [
+        "bayes-intro-1.png", "lund-2026-1.png", "poster-zoe-papadopoulou-1.png", "poster-zoe-papadopoulou.pdf"]
+    assert now["okafor.pdf"][2] != first["okafor.pdf"][2] and now["okafor-1.png"][2] != first["okafor-1.png"][2]
+    assert "corrected" in PdfReader(out / "okafor.pdf").pages[0].extract_text()
+    assert now["lund-2026.pdf"][2] == first["lund-2026.pdf"][2]  # written again: as it should be
+    assert not (out / "bayes-intro.pdf").is_symlink() and now["bayes-intro.pdf"][2] == first["bayes-intro.pdf"][2]
+    assert copy.read_bytes() == first["bayes-intro.pdf"][2]  # the link's target untouched
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+    single = tmp_path / "okafor.pdf"
+    outputs = [CliRunner().invoke(main, ["proof", "okafor", str(folder), "-o", str(single)]) for _ in range(2)]
+    assert [o.exit_code for o in outputs] == [0, 0]
+    assert f"Wrote {single}: proof of booklet page 6 for Chiamaka Okafor." in outputs[0].output
+    assert (f"Left {single} as it was (already this proof, byte for byte): proof of booklet page 6 for Chiamaka "
+            "Okafor.") in outputs[1].output
 
 
 def test_proofs_are_the_same_bytes_however_many_processes_write_them(tmp_path):

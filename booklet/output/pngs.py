@@ -12,8 +12,9 @@ PNG_SCALE = 2.0  # 144 dpi: an A5 page is 840 x 1191 pixels, small print still l
 
 
 def write_pngs(pdf: bytes | Path, target: Callable[[int], Path], pages: Iterable[int] | None = None,
-               scale: float = PNG_SCALE) -> list[Path]:
-    """Render the 0-based `pages` of `pdf` (all when None) at `scale` x 72 dpi; page i goes to `target(i)`.
+               scale: float = PNG_SCALE, unchanged: Callable[[int, bytes], bool] | None = None) -> list[Path]:
+    """Render the 0-based `pages` of `pdf` (all when None) at `scale` x 72 dpi; page i goes to `target(i)`,
+    unless `unchanged(i, its bytes)` says it need not be written (it is there already).
 
     Each file replaces an older one of its name only once it is completely written. The same
     PDF and scale always give byte-identical files (PDFium renders deterministically; the PNG
@@ -34,7 +35,8 @@ def write_pngs(pdf: bytes | Path, target: Callable[[int], Path], pages: Iterable
             dpi = round(72 * scale)
             image.save(buffer, "PNG", compress_level=1, dpi=(dpi, dpi))  # level 1: encoding is most of the time
             path = target(index)
-            write_bytes(path, buffer.getvalue())
+            if unchanged is None or not unchanged(index, buffer.getvalue()):
+                write_bytes(path, buffer.getvalue())
             written.append(path)
     finally:
         document.close()

@@ -65,6 +65,7 @@ class ProofsResult:
     booklet_pages: int
     warnings: list[Problem]  # found while building the booklet
     no_email: list[Problem]  # proofs that have nobody to be mailed to
+    unchanged: tuple[Path, ...] = ()  # of `files` and `pngs`, those already there with these bytes: left as they were
 
 
 class UnknownProof(LookupError):
