@@ -19,7 +19,7 @@ from .output.atomic import scratch_beside
 from .layout.page import PAGE_SIZES, page_for
 from .layout.styles import make_palette
 from .data.theme import font_files, theme_page_size
-from .check import linted, read
+from .check import linted, read, read_again
 from .data.contract import FILES
 from .data.theme import labels_for
 from .layout.index import index_before_people
@@ -120,29 +120,35 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
     it again (booklet.cache.built); False for a PDF that will not stay where it is written.
     """
     with using_cache(cache, data_dir), disk.seldom_collected():  # without a cache: the folder's kept on disk, if any
-        return _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember)
+        return _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, cache is None)
 
 
-def _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember) -> BuildResult:
+def _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, alone) -> BuildResult:
     options = options or PrintOptions(page_size=page_size)
     size = options.page_size or theme_page_size(Path(data_dir))
     if size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
     noting = remember and not options.separate_cover
     before = built.inputs(Path(data_dir), options, size) if noting else None  # before anything is read
-    result = _make(data_dir, output, options, size, progress, strict, jobs, checked, before)
+    result = _make(data_dir, output, options, size, progress, strict, jobs, checked, before, alone)
     if before is not None:
         built.remember(before, Path(data_dir), result, result.jobs)
     return result
 
 
-def _make(data_dir, output, options, size, progress, strict, jobs, checked, before=None) -> BuildResult:
+def _make(data_dir, output, options, size, progress, strict, jobs, checked, before=None,
+          alone: bool = False) -> BuildResult:
+    """`alone`: a build without a cache of its caller's (not a watch's rebuild, made at every edit): what it reads
+    is kept for the next build or proofs of the same data (cache.built.kept_read)."""
     page = page_for(size, options.bleed, options.crop_marks, options.cmyk)
-    booklet, read_warnings = read(data_dir, elsewhere=jobs != 1)  # more than one process allowed
+    again = read_again(data_dir, before)  # what the last build read, when it read the very same data
+    booklet, read_warnings = again or read(data_dir, elsewhere=jobs != 1)  # more than one process allowed
     output = Path(output)
     warnings: list[Problem] = []
 
     def checks() -> None:  # before anything is written; with jobs, while the workers lay the booklet out
+        if alone and again is None:  # for the next build or proofs of the same data (not on the workers' path)
+            built.kept_read(before, Path(data_dir), booklet, read_warnings)
         kept = built.warnings_of(before, Path(data_dir))  # the last build's, of the very same inputs
         # what `booklet check` reports, too
         warnings[:] = kept if kept is not None else linted(booklet, read_warnings, Path(data_dir), page)

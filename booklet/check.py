@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cache import built
 from .cache.disk import uncollected
+from .data.theme import font_set
 from .data.validate import read_booklet
 from .layout.page import Page, page_for
 from .lint import grouped, lint
 from .model import Booklet
 from .problems import Problem
+from .text.fonts import use_fonts
 
 
 def check_folder(data_dir: Path, page: Page | str = "A5", elsewhere: bool = False) -> tuple[Booklet, list[Problem]]:
@@ -29,6 +32,16 @@ def read(data_dir: Path, elsewhere: bool = False) -> tuple[Booklet, list[Problem
     `elsewhere`: part of it may be read in a forked process (read_booklet), for a caller that may fork."""
     with uncollected():  # a third of a cold check of 2,000 talks was collecting, for few cycles
         return read_booklet(Path(data_dir), elsewhere)
+
+
+def read_again(data_dir: Path, before) -> tuple[Booklet, list[Problem]] | None:
+    """What read() gave the last build of the folder (a copy), when that build read the very data there is now
+    (`before`: cache.built.inputs, taken before anything is read; see cache.built.read_of), with the theme's fonts
+    set as reading sets them; None when there is none (the disk cache off, another build's, data since edited)."""
+    kept = built.read_of(before, Path(data_dir))
+    if kept is not None:
+        use_fonts(font_set(kept[0].theme))  # the text is measured in the theme's fonts
+    return kept
 
 
 def linted(booklet: Booklet, warnings: list[Problem], data_dir: Path, page: Page | str = "A5") -> list[Problem]:

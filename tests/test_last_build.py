@@ -244,3 +244,71 @@ def test_a_build_of_the_very_same_inputs_takes_the_last_builds_warnings(conferen
     build()
     build()
     assert len(linted) == 7
+
+
+def test_a_build_or_proofs_of_the_same_data_take_what_the_last_build_read(conference, tmp_path, monkeypatch):
+    """What reading the folder gave a build (the model and reading's warnings) is kept beside its note
+    (built.kept_read): the next build of the very same data, whatever its options, and proofs right after a build,
+    take it rather than read the data files again, and make the bytes of a build that reads them. An edit, a data
+    file added, an image or a font face the data names changed, each reads again; a rebuild of `booklet watch` (a
+    cache of the caller's) keeps nothing for others."""
+    import booklet.check
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+
+    folder, _ = conference
+    reads = []
+    real = booklet.check.read_booklet
+    monkeypatch.setattr(booklet.check, "read_booklet", lambda *args: reads.append(1) or real(*args))
+
+    def build(name: str, *options: str) -> bytes:
+        _run("build", str(folder), "-o", str(tmp_path / name), *options)
+        return (tmp_path / name).read_bytes()
+
+    made = {"a4.pdf": build("a4.pdf", "--page-size", "A4"), "bleed.pdf": build("bleed.pdf", "--bleed", "0"),
+            "a5.pdf": build("a5.pdf")}
+    assert reads == []  # the fixture's build read the data: none of these
+    monkeypatch.setattr("booklet.proofs.write._build", _not_built)
+    taken = _proofs(folder, tmp_path / "taken")
+    assert reads == []  # the PDF and the model, both the build's
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        assert {name: build(f"off-{name}", *options) for name, options in (
+            ("a4.pdf", ("--page-size", "A4")), ("bleed.pdf", ("--bleed", "0")), ("a5.pdf", ()))} == made
+        assert len(reads) == 3
+    reads.clear()
+    for change in (_edit_keeping_size_and_time, _add_abstract_file, _new_logo, _bold_face_beside_the_font):
+        change(folder, tmp_path / "a5.pdf")
+        first, again = build("changed.pdf"), build("again.pdf")
+        assert len(reads) == 1 and again == first, change.__name__  # read once, then taken
+        reads.clear()
+    assert "Extra text" in "".join(page.extract_text() for page in PdfReader(tmp_path / "again.pdf").pages)
+    assert _proofs(folder, tmp_path / "after") != taken and reads == []
+    (folder / "abstracts" / "extra.yaml").unlink()
+    cache = BuildCache()
+    for name in ("watch-1.pdf", "watch-2.pdf"):  # as booklet watch rebuilds (from its own memory): kept for no one
+        build_booklet(folder, tmp_path / name, cache=cache)
+    assert len(reads) == 2
+    assert build("after-watch.pdf") == build("again.pdf") == (tmp_path / "watch-2.pdf").read_bytes()
+    assert len(reads) == 3
+
+
+def test_a_damaged_kept_read_is_read_again(conference, tmp_path, monkeypatch):
+    import pickle
+
+    import booklet.check
+
+    folder, output = conference
+    reads = []
+    real = booklet.check.read_booklet
+    monkeypatch.setattr(booklet.check, "read_booklet", lambda *args: reads.append(1) or real(*args))
+    [kept] = (tmp_path / "cache" / built.READ).glob("*.pickle")
+    key, sources, _ = pickle.loads(kept.read_bytes())
+    before = output.read_bytes()
+    for damage in (b"not a pickle", pickle.dumps((key, sources, b"not a pickle")), pickle.dumps((key, sources, b""))):
+        kept.write_bytes(damage)
+        _run("build", str(folder), "-o", str(output))
+        assert output.read_bytes() == before
+    assert len(reads) == 3
+    _run("build", str(folder), "-o", str(output))  # kept again by the last: taken
+    assert len(reads) == 3

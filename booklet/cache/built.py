@@ -4,7 +4,10 @@ what it was built from and where its PDF went; and back: a later command that wo
 
 A LOC builds the booklet, looks at it, then makes the speakers' proofs: without this note, proofs built the
 same booklet a second time. (A build of the very same inputs also takes the note's warnings rather than lint the
-data again: warnings_of.) The note (one per data folder: its last build) holds
+data again: warnings_of.) Beside it, a build keeps what reading the folder gave (the model and reading's
+warnings: kept_read), for the next command that reads the very same data, whatever its options: proofs after
+a build, a build at another size or with bleed, the same build again (read_of). The note (one per data
+folder: its last build) holds
 
 - `inputs`: the key of everything the PDF is made from: booklet's code (persisted.stamp) and resources,
   the libraries installed (their distributions' names and versions), the options and page size, and each
@@ -27,6 +30,7 @@ The disk cache off (BOOKLET_CACHE=off): no note, every command builds.
 from __future__ import annotations
 
 import os
+import pickle
 import stat
 import time
 from collections import namedtuple
@@ -49,8 +53,11 @@ Found = namedtuple("Found", "output pdf pages anchors warnings page_size jobs")
 Found.__doc__ = """A build's PDF that can stand in for building it again: its path and bytes, what the build said, and
 the processes that laid it out (the caller's to compare with its own: output.parallel.jobs_that_pay)."""
 
-Inputs = namedtuple("Inputs", "key files started")
-Inputs.__doc__ = """inputs(): the key, each data file's (path, identity), and time.time_ns() when they were taken."""
+Inputs = namedtuple("Inputs", "key files started data")
+Inputs.__doc__ = """inputs(): the key, each data file's (path, identity), time.time_ns() when they were taken, and the key
+of what reading the data depends on (the key less the options and page size)."""
+
+READ = "read"  # the disk cache's kind of what reading a folder gave (kept_read)
 
 
 def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
@@ -67,9 +74,10 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
     for spec in FILES:
         paths = sorted(folder.glob(spec.name)) if "*" in spec.name else [folder / spec.name]
         files += [(path, *_file(path)) for path in paths]
-    key = disk.key(KIND, stamp(), _resources(), _libraries(), repr(replace(options, page_size=page_size)),
-                   [(path.relative_to(folder).as_posix(), content) for path, _, content in files])
-    return Inputs(key, tuple((os.fspath(path), identity) for path, identity, _ in files), started)
+    data = disk.key(READ, stamp(), _resources(), _libraries(),
+                    [(path.relative_to(folder).as_posix(), content) for path, _, content in files])
+    key = disk.key(KIND, data, repr(replace(options, page_size=page_size)))
+    return Inputs(key, tuple((os.fspath(path), identity) for path, identity, _ in files), started, data)
 
 
 def remember(before: Inputs | None, data_dir: Path, result, jobs: int) -> None:
@@ -80,17 +88,11 @@ def remember(before: Inputs | None, data_dir: Path, result, jobs: int) -> None:
         return
     if any(_identity(path) != identity for path, identity in before.files):
         return _forget(data_dir)
-    from ..data.theme import font_files
-
     output = _identity(result.output)
     if output is None:
         return _forget(data_dir)
-    fonts = font_files(result.booklet.theme)
-    paths = sorted({os.fspath(Path(p).resolve()) for p in result.booklet.image_sources}
-                   | {os.fspath(p) for p in fonts}
-                   | {os.fspath(p.parent) for p in fonts})  # a face added beside a font joins its family
-    sources = tuple((path, _identity(path)) for path in paths)
-    if any(identity is not None and identity[3] >= before.started for _, identity in sources):  # its change time
+    sources = _sources(before, result.booklet)
+    if sources is None:
         return _forget(data_dir)
     disk.store(KIND, _name(data_dir), Built(
         before.key, sources, os.fspath(Path(result.output).resolve()), output, result.pages, dict(result.anchors),
@@ -128,6 +130,54 @@ def warnings_of(before: Inputs | None, data_dir: Path) -> list | None:
         return None
     note = disk.load(KIND, _name(data_dir), Built)
     return list(note.warnings) if note is not None and _as_built(note, before) else None
+
+
+def kept_read(before: Inputs | None, data_dir: Path, booklet, warnings: list) -> None:
+    """Keep what reading `data_dir` gave (`booklet`, the model, and reading's `warnings`), read from the data `before`
+    names (inputs(), taken before it was read), for read_of: when no data file changed since and no image or font
+    the data names was changed after `before` was taken (it may have been read before)."""
+    if before is None or any(_identity(path) != identity for path, identity in before.files):
+        return
+    sources = _sources(before, booklet)
+    if sources is not None:
+        disk.store(READ, _name(data_dir), make=lambda: (before.data, sources, pickle.dumps(
+            (booklet, warnings), protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def read_of(before: Inputs | None, data_dir: Path) -> tuple | None:
+    """(the model, reading's warnings) that reading `data_dir` gave last (kept_read), when it read the very data
+    `before` names (the same data files, booklet's code and resources, the libraries), and every image and font
+    the data names is as it was then: reading the same data again gives the same (a copy, unpickled). None
+    otherwise. (Reading sets the fonts the model's theme names: the caller sets them, text.fonts.use_fonts.)"""
+    if before is None:
+        return None
+    kept = disk.load(READ, _name(data_dir), tuple)
+    if kept is None or len(kept) != 3 or kept[0] != before.data or not isinstance(kept[2], bytes):
+        return None
+    try:
+        if any(_identity(path) != identity for path, identity in kept[1]):
+            return None
+        with disk.uncollected():  # as reading is (check.read): many objects, few cycles
+            found = pickle.loads(kept[2])
+    except Exception:  # noqa: BLE001 - damaged: read anew
+        return None
+    return found if isinstance(found, tuple) and len(found) == 2 else None
+
+
+def _sources(before: Inputs, booklet) -> tuple | None:
+    """The files the data names that reading and building read (images, the theme's fonts and their folders: a
+    face added beside a font joins its family), each with its identity; None when one of them changed after
+    `before` was taken (its change time: it may have been read before)."""
+    from ..data.theme import font_files
+
+    fonts = font_files(booklet.theme)
+    paths = sorted({os.fspath(Path(p).resolve()) for p in booklet.image_sources}
+                   | {os.fspath(p) for p in fonts}
+                   | {os.fspath(p.parent) for p in fonts})
+    sources = tuple((path, _identity(path)) for path in paths)
+    if any(identity is not None and identity[3] >= before.started for _, identity in sources):
+        return None
+    return sources
 
 
 def _as_built(note: Built, now: Inputs | None) -> bool:

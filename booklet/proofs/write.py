@@ -160,14 +160,15 @@ def _last_build(data_dir: Path, page_size: str, booklet=None) -> _Plan | None:
     disk cache). `booklet`: the folder's, when the caller has read it already."""
     from ..build import BuildResult
     from ..cache import built
-    from ..check import read
+    from ..check import read, read_again
     from ..output.parallel import jobs_that_pay
 
     found = built.find(data_dir, proof_options(page_size), page_size)
     if found is None:
         return None
-    if booklet is None:
-        booklet, _ = read(data_dir)  # for the proofs' plan: who, when, where
+    if booklet is None:  # for the proofs' plan: who, when, where (what the build read, when it kept it)
+        booklet, _ = (read_again(data_dir, built.inputs(data_dir, proof_options(page_size), page_size))
+                      or read(data_dir))
     if jobs_that_pay(booklet, None) != found.jobs:  # (proofs build in as many processes as pay, see _build)
         return None
     result = BuildResult(found.output, found.pages, found.warnings, found.anchors, booklet=booklet,
