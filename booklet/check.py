@@ -12,9 +12,7 @@ from pathlib import Path
 from .cache import built
 from .cache.disk import uncollected
 from .data.theme import font_set
-from .data.validate import read_booklet
 from .layout.page import Page, page_for
-from .lint import grouped, lint
 from .model import Booklet
 from .problems import Problem
 from .text.fonts import use_fonts
@@ -30,6 +28,8 @@ def check_folder(data_dir: Path, page: Page | str = "A5", elsewhere: bool = Fals
 def read(data_dir: Path, elsewhere: bool = False) -> tuple[Booklet, list[Problem]]:
     """The folder's Booklet and reading's warnings (read_booklet), without the cyclic garbage collector.
     `elsewhere`: part of it may be read in a forked process (read_booklet), for a caller that may fork."""
+    from .data.validate import read_booklet  # here: a build of data read before (read_again) needs none of it
+
     with uncollected():  # a third of a cold check of 2,000 talks was collecting, for few cycles
         return read_booklet(Path(data_dir), elsewhere)
 
@@ -47,6 +47,8 @@ def read_again(data_dir: Path, before) -> tuple[Booklet, list[Problem]] | None:
 def linted(booklet: Booklet, warnings: list[Problem], data_dir: Path, page: Page | str = "A5") -> list[Problem]:
     """The warnings of check_folder: reading's `warnings` and lint's, grouped by kind (`booklet build --jobs`
     lints while the workers lay the booklet out)."""
+    from .lint import grouped, lint  # here: a build of data linted before (cache.built.warnings_of) needs none of it
+
     page = page_for(page) if isinstance(page, str) else page
     with uncollected():
         return [p for _, _, group in grouped(warnings + lint(booklet, page, Path(data_dir))) for p in group]

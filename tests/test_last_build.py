@@ -252,14 +252,14 @@ def test_a_build_or_proofs_of_the_same_data_take_what_the_last_build_read(confer
     take it rather than read the data files again, and make the bytes of a build that reads them. An edit, a data
     file added, an image or a font face the data names changed, each reads again; a rebuild of `booklet watch` (a
     cache of the caller's) keeps nothing for others."""
-    import booklet.check
+    import booklet.data.validate
     from booklet.build import build_booklet
     from booklet.cache import BuildCache
 
     folder, _ = conference
     reads = []
-    real = booklet.check.read_booklet
-    monkeypatch.setattr(booklet.check, "read_booklet", lambda *args: reads.append(1) or real(*args))
+    real = booklet.data.validate.read_booklet
+    monkeypatch.setattr(booklet.data.validate, "read_booklet", lambda *args: reads.append(1) or real(*args))
 
     def build(name: str, *options: str) -> bytes:
         _run("build", str(folder), "-o", str(tmp_path / name), *options)
@@ -296,12 +296,12 @@ def test_a_build_or_proofs_of_the_same_data_take_what_the_last_build_read(confer
 def test_a_damaged_kept_read_is_read_again(conference, tmp_path, monkeypatch):
     import pickle
 
-    import booklet.check
+    import booklet.data.validate
 
     folder, output = conference
     reads = []
-    real = booklet.check.read_booklet
-    monkeypatch.setattr(booklet.check, "read_booklet", lambda *args: reads.append(1) or real(*args))
+    real = booklet.data.validate.read_booklet
+    monkeypatch.setattr(booklet.data.validate, "read_booklet", lambda *args: reads.append(1) or real(*args))
     [kept] = (tmp_path / "cache" / built.READ).glob("*.pickle")
     key, sources, _ = pickle.loads(kept.read_bytes())
     before = output.read_bytes()

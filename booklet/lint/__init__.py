@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..data.locate import Lines
-from ..model import Booklet
+from typing import TYPE_CHECKING
+
 from ..problems import Problem
-from . import mentions
-from .addresses import check_split_affiliations
-from .affiliations import check_affiliations
-from .contrast import check_contrast
-from .cover import check_cover
-from .coverage import check_coverage
-from .entries import check_emails, check_photos, check_poster_numbers
-from .extras import check_extra_pages
-from .fit import check_lengths
-from .language import check_labels, check_language
-from .names import check_names, check_people_file
-from ..data.people import People
-from .resolution import check_resolution
-from .schedule import check_schedule
+
+if TYPE_CHECKING:
+    from ..model import Booklet
 
 # Every kind of warning, in the order they are listed, with the heading of its group.
 KINDS = {
@@ -61,7 +50,24 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
 
     `folder`, the data folder, gives the exact line of values the model keeps no line for (the
     language, a person's affiliation list); without it they point at the entry's first line."""
+    # the checks are loaded here: printing warnings (grouped) needs none of them, nor does a build that takes the
+    # warnings of the last build of the same data (cache.built.warnings_of)
+    from ..data.locate import Lines
+    from ..data.people import People
     from ..layout.page import page_for
+    from . import mentions
+    from .addresses import check_split_affiliations
+    from .affiliations import check_affiliations
+    from .contrast import check_contrast
+    from .cover import check_cover
+    from .coverage import check_coverage
+    from .entries import check_emails, check_photos, check_poster_numbers
+    from .extras import check_extra_pages
+    from .fit import check_lengths
+    from .language import check_labels, check_language
+    from .names import check_names, check_people_file
+    from .resolution import check_resolution
+    from .schedule import check_schedule
 
     page = page_for(page_size) if isinstance(page_size, str) else page_size
     lines = Lines(folder)
