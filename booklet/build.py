@@ -138,10 +138,13 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
 
 def _make(data_dir, output, options, size, progress, strict, jobs, checked, before=None,
           alone: bool = False) -> BuildResult:
-    """`alone`: a build without a cache of its caller's (not a watch's rebuild, made at every edit): what it reads
-    is kept for the next build or proofs of the same data (cache.built.kept_read)."""
+    """`alone`: a build without a cache of its caller's (not a watch's, which rebuilds at every edit from what its
+    memory holds): it takes what the last build read of the very same data (check.read_again), else keeps what it
+    reads for the next build or proofs of the same data (cache.built.kept_read)."""
     page = page_for(size, options.bleed, options.crop_marks, options.cmyk)
-    again = read_again(data_dir, before)  # what the last build read, when it read the very same data
+    # what the last build read, when it read the very same data; not in a build with a cache of its caller's (a
+    # watch's first build reads, so that its memory holds each file and entry for the rebuilds after an edit)
+    again = read_again(data_dir, before) if alone else None
     booklet, read_warnings = again or read(data_dir, elsewhere=jobs != 1)  # more than one process allowed
     output = Path(output)
     warnings: list[Problem] = []
