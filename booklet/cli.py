@@ -679,7 +679,9 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
                f"and {result.manifest}.")
     same = len(set(result.files).intersection(result.unchanged))
     if same:  # what the LOC sends again: only what changed
-        click.echo(_unchanged_words(len(result.files) - same, same))
+        new_pngs = len(set(result.pngs).difference(result.unchanged))
+        click.echo(_unchanged_words(len(result.files) - same, same)
+                   + (f" ({new_pngs} PNG{'s' * (new_pngs != 1)} new or changed.)" if new_pngs else ""))
     _print_no_email(result.no_email)
 
 

@@ -284,3 +284,6 @@ class Booklet:
     theme: Theme = field(default_factory=Theme)
     participants: tuple[Participant, ...] = ()  # the list of participants, in the data's order
     people: tuple[Identity, ...] = ()  # people.yaml: one person's spellings, family names
+    # each file the data names (images, extra pages, the theme's fonts) as written, relative to the data folder, and
+    # the file it led to then (links followed): what a model kept for later builds is checked against
+    named_files: tuple[tuple[str, Path], ...] = field(default=(), compare=False)

@@ -314,3 +314,30 @@ def test_a_damaged_kept_read_is_read_again(conference, tmp_path, monkeypatch):
     assert len(reads) == 3
     _run("build", str(folder), "-o", str(output))  # kept again by the last: taken
     assert len(reads) == 3
+
+
+def test_a_model_kept_is_not_taken_when_a_name_leads_elsewhere_or_nowhere(conference, tmp_path, monkeypatch):
+    """A link the data names (an image) pointed at another file since, or a link put in a data file's place that
+    leads nowhere: the data as it is now is read (and a bad link is reported), not the model kept."""
+    folder, output = conference
+    (tmp_path / "imgs").mkdir()
+    (tmp_path / "imgs" / "navy.png").write_bytes(_png("navy"))
+    (tmp_path / "imgs" / "maroon.png").write_bytes(_png("maroon"))
+    logo = folder / "images" / "logo.png"
+    logo.unlink()
+    logo.symlink_to(tmp_path / "imgs" / "navy.png")
+    _run("build", str(folder), "-o", str(output))
+    navy = output.read_bytes()
+    logo.unlink()
+    logo.symlink_to(tmp_path / "imgs" / "maroon.png")  # the same name, the target's identity unchanged
+    _run("build", str(folder), "-o", str(output))
+    maroon = output.read_bytes()
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        _run("build", str(folder), "-o", str(tmp_path / "off.pdf"))
+    assert maroon != navy and maroon == (tmp_path / "off.pdf").read_bytes()
+
+    (folder / "people.yaml").symlink_to(folder / "nowhere.yaml")
+    run = CliRunner().invoke(main, ["build", str(folder), "-o", str(output)])
+    assert run.exit_code == 1 and "people.yaml:1: the file is a symbolic link to" in run.output
+    assert output.read_bytes() == maroon  # nothing written

@@ -351,12 +351,33 @@ def test_proofs_made_again_leave_the_files_that_did_not_change_as_they_were(tmp_
     assert copy.read_bytes() == first["bayes-intro.pdf"][2]  # the link's target untouched
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
 
+    again = tmp_path / "again"  # PNGs asked for the first time into a folder of the same proofs: said
+    assert "new or changed" not in CliRunner().invoke(main, ["proofs", str(folder), "--out", str(again)]).output
+    with_pngs = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(again), "--png"]).output
+    assert ("None of them changed: all 4 were there already, byte for byte, and were left as they were. (4 PNGs new "
+            "or changed.)") in with_pngs
+
     single = tmp_path / "okafor.pdf"
     outputs = [CliRunner().invoke(main, ["proof", "okafor", str(folder), "-o", str(single)]) for _ in range(2)]
     assert [o.exit_code for o in outputs] == [0, 0]
     assert f"Wrote {single}: proof of booklet page 6 for Chiamaka Okafor." in outputs[0].output
     assert (f"Left {single} as it was (already this proof, byte for byte): proof of booklet page 6 for Chiamaka "
             "Okafor.") in outputs[1].output
+
+
+def test_a_fifo_in_a_proofs_place_is_replaced_not_waited_on(tmp_path):
+    """Whether a proof is there already is asked of regular files only: a FIFO opened to be read would wait for a
+    writer for ever."""
+    import subprocess
+    import sys
+
+    folder = write_conference(tmp_path / "conf")
+    fifo = tmp_path / "okafor.pdf"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "booklet", "proof", "okafor", str(folder), "-o", str(fifo)],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert fifo.is_file() and fifo.read_bytes().startswith(b"%PDF")
 
 
 def test_proofs_are_the_same_bytes_however_many_processes_write_them(tmp_path):

@@ -91,7 +91,7 @@ def remember(before: Inputs | None, data_dir: Path, result, jobs: int) -> None:
     output = _identity(result.output)
     if output is None:
         return _forget(data_dir)
-    sources = _sources(before, result.booklet)
+    sources = _sources(before, result.booklet, data_dir)
     if sources is None:
         return _forget(data_dir)
     disk.store(KIND, _name(data_dir), Built(
@@ -138,7 +138,7 @@ def kept_read(before: Inputs | None, data_dir: Path, booklet, warnings: list) ->
     the data names was changed after `before` was taken (it may have been read before)."""
     if before is None or any(_identity(path) != identity for path, identity in before.files):
         return
-    sources = _sources(before, booklet)
+    sources = _sources(before, booklet, data_dir)
     if sources is not None:
         disk.store(READ, _name(data_dir), make=lambda: (before.data, sources, pickle.dumps(
             (booklet, warnings), protocol=pickle.HIGHEST_PROTOCOL)))
@@ -155,7 +155,7 @@ def read_of(before: Inputs | None, data_dir: Path) -> tuple | None:
     if kept is None or len(kept) != 3 or kept[0] != before.data or not isinstance(kept[2], bytes):
         return None
     try:
-        if any(_identity(path) != identity for path, identity in kept[1]):
+        if not _unchanged(kept[1]):
             return None
         with disk.uncollected():  # as reading is (check.read): many objects, few cycles
             found = pickle.loads(kept[2])
@@ -164,10 +164,11 @@ def read_of(before: Inputs | None, data_dir: Path) -> tuple | None:
     return found if isinstance(found, tuple) and len(found) == 2 else None
 
 
-def _sources(before: Inputs, booklet) -> tuple | None:
+def _sources(before: Inputs, booklet, data_dir: Path) -> tuple | None:
     """The files the data names that reading and building read (images, the theme's fonts and their folders: a
-    face added beside a font joins its family), each with its identity; None when one of them changed after
-    `before` was taken (its change time: it may have been read before)."""
+    face added beside a font joins its family), each with its identity, and each name the data writes for one of
+    them with the file it led to (a link since pointed elsewhere leads to another file: _unchanged); None when one
+    of them changed after `before` was taken (its change time: it may have been read before)."""
     from ..data.theme import font_files
 
     fonts = font_files(booklet.theme)
@@ -177,14 +178,28 @@ def _sources(before: Inputs, booklet) -> tuple | None:
     sources = tuple((path, _identity(path)) for path in paths)
     if any(identity is not None and identity[3] >= before.started for _, identity in sources):
         return None
-    return sources
+    root = Path(data_dir).resolve()
+    return sources + tuple((os.fspath(root / name), (LEADS_TO, os.fspath(path))) for name, path in booklet.named_files)
+
+
+LEADS_TO = "leads to"  # a source that is a name the data writes: the path it led to, links followed
+
+
+def _unchanged(sources: tuple) -> bool:
+    """Whether every file of `sources` (_sources) has the identity it had, and every name leads where it led."""
+    for path, identity in sources:
+        if isinstance(identity, tuple) and identity[:1] == (LEADS_TO,):
+            if os.fspath(Path(path).resolve()) != identity[1]:
+                return False
+        elif _identity(path) != identity:
+            return False
+    return True
 
 
 def _as_built(note: Built, now: Inputs | None) -> bool:
     """Whether the build `note` tells of was made from the inputs `now` names (the same key), and every image and
     font it read is as it was."""
-    return (now is not None and note.inputs == now.key
-            and all(_identity(path) == identity for path, identity in note.sources))
+    return now is not None and note.inputs == now.key and _unchanged(note.sources)
 
 
 def _forget(data_dir: Path) -> None:
@@ -198,11 +213,14 @@ def _name(data_dir: Path) -> str:
 
 def _file(path: Path) -> tuple:
     """(identity, hash of the bytes) of a regular file; (None, None) when absent; (identity, what it is) when not a
-    regular file (a FIFO is not opened: reading one would wait)."""
+    regular file (a FIFO is not opened: reading one would wait) or a link to no file."""
     try:
         info = os.stat(path)
     except OSError:
-        return None, None
+        try:  # a link that leads nowhere (or in a loop) is not an absent file: reading reports it
+            return disk.identity(os.lstat(path)), "a link that leads to no file"
+        except OSError:
+            return None, None
     if not stat.S_ISREG(info.st_mode):
         return disk.identity(info), f"not a regular file: {stat.S_IFMT(info.st_mode)}"
     try:  # kept by the file's identity, as a build's own hashes are (memory.BuildCache.file_digest)

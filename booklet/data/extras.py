@@ -62,6 +62,7 @@ def _page_file(report: Report, g: Fields):
         g.error("file", f"'{name}': {problem}{hint}")
         return None
     report.image_sources.setdefault(path, Source(g.file, g.line("file"), g.at("file")))
+    report.named.setdefault(name, path)
     return path, pdf
 
 

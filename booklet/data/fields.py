@@ -22,6 +22,7 @@ class Report:
         self.problems: list[Problem] = []
         self.image_sources: dict[Path, object] = {}  # image path -> Source of its first mention
         self.images_checked: list[tuple[str, Path, str | None]] = []  # (name as written, path, what is wrong)
+        self.named: dict[str, Path] = {}  # other files the data names (extra pages, fonts): as written -> the path
         self.fonts: tuple = (None, None)  # the fonts in use, and the number kept_entry's keys know them by
 
     def error(self, file: str, line: int, key: str, message: str) -> None:

@@ -186,6 +186,7 @@ def _font(report: Report, file: str, line: int, key: str, value: str, folder: Pa
             report.warn(file, line, key, f"'{value}' (or a style of it) has no {shown}, which the booklet "
                         f"prints in its {role} font (times, separators, quotes): they would print as empty boxes; "
                         "choose a font that has them", "glyph")
+    report.named.setdefault(value, path)
     return path
 
 

@@ -64,9 +64,10 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
     problems = sorted(set(report.problems), key=_order)
     if conference is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)
+    named = {name: path for name, path, problem in report.images_checked if problem is None} | report.named
     booklet = Booklet(conference, tuple(days), tuple(abstracts), tuple(tutorials), tuple(posters),
                       dict(report.image_sources), theme, participants=participants,
-                      people=identities)
+                      people=identities, named_files=tuple(sorted(named.items())))
     return booklet, problems
 
 

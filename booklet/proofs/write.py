@@ -595,10 +595,12 @@ def _unchanged(target: Path, data: bytes) -> bool:
     A LOC makes proofs again and again as corrections come in; most proofs come out as they were. Replacing each
     file cost more than making it (1,814 proofs of 500 talks, 410 MB: 0.9-1.5 s more than writing them into an
     empty folder, on a disk that discards freed blocks), and a proof's file now keeps the time it last changed."""
-    try:
-        handle = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-                         | getattr(os, "O_CLOEXEC", 0))
-    except OSError:  # not there (or a link, or unreadable): written
+    try:  # only a regular file is opened (a FIFO opened to read would wait for a writer); not blocking, should it
+        if not stat.S_ISREG(os.lstat(target).st_mode):  # become one meanwhile
+            return False
+        handle = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+                         | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:  # not there (or unreadable): written
         return False
     try:
         info = os.fstat(handle)
