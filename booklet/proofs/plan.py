@@ -59,7 +59,7 @@ class Proof:
 @dataclass(frozen=True)
 class ProofsResult:
     proofs: tuple[Proof, ...]  # in booklet order
-    files: tuple[Path, ...]  # the PDFs written, one per proof
+    files: tuple[Path, ...]  # the proofs' PDFs, one per proof (written, or left as they were: `unchanged`)
     pngs: tuple[Path, ...]
     manifest: Path | None
     booklet_pages: int
