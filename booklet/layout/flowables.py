@@ -355,13 +355,17 @@ def _fonts_number(cache) -> int:
     return known[1]
 
 
+_PLAIN = frozenset((str, int, float, bool, bytes))  # values _frozen gives as they are
+
+
 def _frozen(value):
     """`value` as a hashable key, equal for equal values (a colour by its components, not its repr,
     which rounds)."""
     if value is None or isinstance(value, (str, int, float, bool, bytes)):
         return value
-    if isinstance(value, dict):
-        return tuple((name, _frozen(item)) for name, item in sorted(value.items()) if name != "parent")
+    if isinstance(value, dict):  # (a style's: most of its values plain, taken as they are without a call)
+        return tuple((name, item if item is None or type(item) in _PLAIN else _frozen(item))
+                     for name, item in sorted(value.items()) if name != "parent")
     if isinstance(value, (list, tuple)):
         return (type(value).__name__, tuple(_frozen(item) for item in value))
     if hasattr(value, "__dict__"):
