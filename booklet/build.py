@@ -117,10 +117,14 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
 
     `remember`: with the disk cache on, a build keeps a note of its PDF and of what it was built from, so that
     `booklet proofs` of the same data and options (and as many processes) takes this PDF rather than building
-    it again (booklet.cache.built); False for a PDF that will not stay where it is written.
+    it again (booklet.cache.built), and what reading the data gave, which a build of the very same data takes
+    rather than read it again; False for a PDF that will not stay where it is written (nothing is kept then).
     """
+    # a build of its own (no cache of the caller's, or one made for this build alone: `single_build`, as proofs' is)
+    # takes what the last build read of the very same data; a watch's rebuilds read from their memory
+    alone = cache is None or getattr(cache, "single_build", False)
     with using_cache(cache, data_dir), disk.seldom_collected():  # without a cache: the folder's kept on disk, if any
-        return _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, cache is None)
+        return _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, alone)
 
 
 def _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, alone) -> BuildResult:
@@ -129,18 +133,19 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
     if size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
     noting = remember and not options.separate_cover
-    before = built.inputs(Path(data_dir), options, size) if noting else None  # before anything is read
-    result = _make(data_dir, output, options, size, progress, strict, jobs, checked, before, alone)
-    if before is not None:
+    # before anything is read: for the note, and for what the last build read (a build of its own)
+    before = built.inputs(Path(data_dir), options, size) if noting or alone else None
+    result = _make(data_dir, output, options, size, progress, strict, jobs, checked, before, alone, alone and remember)
+    if noting and before is not None:
         built.remember(before, Path(data_dir), result, result.jobs)
     return result
 
 
 def _make(data_dir, output, options, size, progress, strict, jobs, checked, before=None,
-          alone: bool = False) -> BuildResult:
-    """`alone`: a build without a cache of its caller's (not a watch's, which rebuilds at every edit from what its
-    memory holds): it takes what the last build read of the very same data (check.read_again), else keeps what it
-    reads for the next build or proofs of the same data (cache.built.kept_read)."""
+          alone: bool = False, keep: bool = False) -> BuildResult:
+    """`alone`: a build of its own (not a watch's, which rebuilds at every edit from what its memory holds): it takes
+    what the last build read of the very same data (check.read_again); else, when `keep`, it keeps what it reads
+    for the next build or proofs of the same data (cache.built.kept_read)."""
     page = page_for(size, options.bleed, options.crop_marks, options.cmyk)
     # what the last build read, when it read the very same data; not in a build with a cache of its caller's (a
     # watch's first build reads, so that its memory holds each file and entry for the rebuilds after an edit)
@@ -150,7 +155,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
     warnings: list[Problem] = []
 
     def checks() -> None:  # before anything is written; with jobs, while the workers lay the booklet out
-        if alone and again is None:  # for the next build or proofs of the same data (not on the workers' path)
+        if keep and again is None:  # for the next build or proofs of the same data (not on the workers' path)
             built.kept_read(before, Path(data_dir), booklet, read_warnings)
         kept = built.warnings_of(before, Path(data_dir))  # the last build's, of the very same inputs
         # what `booklet check` reports, too

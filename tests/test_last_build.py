@@ -341,3 +341,35 @@ def test_a_model_kept_is_not_taken_when_a_name_leads_elsewhere_or_nowhere(confer
     run = CliRunner().invoke(main, ["build", str(folder), "-o", str(output)])
     assert run.exit_code == 1 and "people.yaml:1: the file is a symbolic link to" in run.output
     assert output.read_bytes() == maroon  # nothing written
+
+
+def test_proofs_that_build_their_own_booklet_take_what_the_last_build_read_and_keep_nothing(conference, tmp_path,
+                                                                                             monkeypatch):
+    """After a build with other options (no bleed) proofs build their own booklet (the note's PDF is not theirs),
+    from the model that build kept: the data is not read, and the proofs are the bytes of proofs without a cache.
+    Proofs of data edited since read it, and keep no model (nor note) of their own."""
+    import booklet.data.validate
+    import booklet.processes
+
+    folder, output = conference
+    _run("build", str(folder), "-o", str(output), "--bleed", "0")
+    monkeypatch.setattr(booklet.processes, "cores", lambda: 1)  # built in this process, where reading is counted
+    reads = []
+    real = booklet.data.validate.read_booklet
+    monkeypatch.setattr(booklet.data.validate, "read_booklet", lambda *args: reads.append(1) or real(*args))
+    taken = _proofs(folder, tmp_path / "taken")
+    assert reads == []
+    [kept] = (tmp_path / "cache" / built.READ).glob("*.pickle")
+    before = kept.read_bytes()
+    _edit_keeping_size_and_time(folder, output)
+    edited = _proofs(folder, tmp_path / "edited")
+    assert len(reads) == 1 and kept.read_bytes() == before  # read, and nothing kept
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        assert _proofs(folder, tmp_path / "edited-off") == edited
+    reads.clear()  # (the proofs without a cache read)
+    (folder / "abstracts.yaml").write_text(BASE["abstracts.yaml"], encoding="utf-8")  # back as the build read it
+    assert _proofs(folder, tmp_path / "back") == taken and reads == []
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        assert _proofs(folder, tmp_path / "off") == taken

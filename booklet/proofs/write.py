@@ -191,6 +191,8 @@ def _reading_cache(data_dir: Path):
         return None
 
     class Reading(PersistedCache):
+        single_build = True  # as a build of its own: it takes what the last build read of the very same data
+
         def save(self) -> None:
             pass
 
