@@ -57,6 +57,9 @@ class BuildResult:
     booklet: Booklet | None = field(default=None, repr=False, compare=False)  # the model it was built from
     page_size: str = "A5"  # the page size it was built at (the option's, the theme's, or A5)
     jobs: int = 1  # the processes that laid it out (output.parallel.jobs_that_pay)
+    # a build with a cache of its caller's (a watch's) leaves keeping what it read, for later commands of the same
+    # data (cache.built.kept_read), to its caller: to call when it has time (a watch, once it waits for changes)
+    keep_read: object = field(default=None, repr=False, compare=False)
 
 
 def cover_path(output: Path) -> Path:
@@ -135,17 +138,18 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
     noting = remember and not options.separate_cover
     # before anything is read: for the note, and for what the last build read (a build of its own)
     before = built.inputs(Path(data_dir), options, size) if noting or alone else None
-    result = _make(data_dir, output, options, size, progress, strict, jobs, checked, before, alone, alone and remember)
+    result = _make(data_dir, output, options, size, progress, strict, jobs, checked, before, alone, remember)
     if noting and before is not None:
         built.remember(before, Path(data_dir), result, result.jobs)
     return result
 
 
 def _make(data_dir, output, options, size, progress, strict, jobs, checked, before=None,
-          alone: bool = False, keep: bool = False) -> BuildResult:
+          alone: bool = False, remember: bool = False) -> BuildResult:
     """`alone`: a build of its own (not a watch's, which rebuilds at every edit from what its memory holds): it takes
-    what the last build read of the very same data (check.read_again); else, when `keep`, it keeps what it reads
-    for the next build or proofs of the same data (cache.built.kept_read)."""
+    what the last build read of the very same data (check.read_again); else, when it may `remember`, it keeps what
+    it read for the next build or proofs of the same data (cache.built.kept_read): a build of its own at once, a
+    watch's when its caller has time (BuildResult.keep_read)."""
     page = page_for(size, options.bleed, options.crop_marks, options.cmyk)
     # what the last build read, when it read the very same data; not in a build with a cache of its caller's (a
     # watch's first build reads, so that its memory holds each file and entry for the rebuilds after an edit)
@@ -155,8 +159,8 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
     warnings: list[Problem] = []
 
     def checks() -> None:  # before anything is written; with jobs, while the workers lay the booklet out
-        if keep and again is None:  # for the next build or proofs of the same data (not on the workers' path)
-            built.kept_read(before, Path(data_dir), booklet, read_warnings)
+        if alone and remember and again is None:  # for the next build or proofs of the same data (not on the
+            built.kept_read(before, Path(data_dir), booklet, read_warnings)  # workers' path)
         kept = built.warnings_of(before, Path(data_dir))  # the last build's, of the very same inputs
         # what `booklet check` reports, too
         warnings[:] = kept if kept is not None else linted(booklet, read_warnings, Path(data_dir), page)
@@ -166,6 +170,8 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
         if checked is not None:
             checked(booklet)
 
+    later = (partial(built.kept_read, before, Path(data_dir), booklet, read_warnings)
+             if not alone and remember and before is not None else None)
     jobs = jobs_that_pay(booklet, jobs)
     if jobs == 1:
         checks()
@@ -198,10 +204,11 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
     with parts as finish, whole as target:
         pages, anchors = render(story, target, progress=progress) if jobs == 1 else finish(target)
         if not options.separate_cover:
-            return BuildResult(output, pages, warnings, anchors, booklet=booklet, page_size=size, jobs=jobs)
+            return BuildResult(output, pages, warnings, anchors, booklet=booklet, page_size=size, jobs=jobs,
+                               keep_read=later)
         from .printing.cover import split_cover
 
         cover = cover_path(output)
         split_cover(target, output, cover)  # both files or neither
     return BuildResult(output, pages, warnings, anchors, cover, pages - 4, booklet=booklet, page_size=size,
-                       jobs=jobs)
+                       jobs=jobs, keep_read=later)

@@ -16,7 +16,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -57,6 +57,8 @@ class Rebuild:
     seconds: float
     pages: int = 0
     images: frozenset[Path] = frozenset()  # the image files the booklet uses (absolute), when ok
+    # what the build read, kept for later commands of the same data (`booklet proofs`) once this is told
+    keep_read: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 
 
 Event = Watching | Changed | Rebuild
@@ -87,7 +89,7 @@ def rebuild(data_dir: Path, output: Path, options=None, cache: BuildCache | None
     seconds = _since(start)
     used = frozenset(result.booklet.image_sources) if result.booklet is not None else frozenset()
     return Rebuild(True, f"Wrote {output} ({result.pages} pages) in {seconds:.2f} s", result.warnings, seconds,
-                   result.pages, used)
+                   result.pages, used, result.keep_read)
 
 
 def _since(start: float) -> float:
@@ -188,6 +190,8 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
                 if (stamp := _stamp(path)) is not None:
                     before[path] = stamp
         report(result)
+        if result.keep_read is not None:  # told: now the model read, for proofs of the same data (not timed)
+            result.keep_read()
 
     build()
     while not (stop is not None and stop.is_set()):

@@ -373,3 +373,32 @@ def test_proofs_that_build_their_own_booklet_take_what_the_last_build_read_and_k
     with monkeypatch.context() as patch:
         patch.setenv("BOOKLET_CACHE", "off")
         assert _proofs(folder, tmp_path / "off") == taken
+
+
+def test_proofs_after_a_watch_take_its_pdf_and_what_it_read(conference, tmp_path, monkeypatch):
+    """`booklet watch` keeps what its last build read once it waits for changes (not timed with the build): proofs
+    of the same data then take the watch's PDF and read nothing, and are the bytes of proofs without a cache."""
+    import booklet.data.validate
+    from booklet.watch import Rebuild, watch
+
+    folder, _ = conference
+    _edit_keeping_size_and_time(folder, tmp_path / "unused.pdf")  # data no build has read yet
+    reads, told = [], []
+    real = booklet.data.validate.read_booklet
+    monkeypatch.setattr(booklet.data.validate, "read_booklet", lambda *args: reads.append(1) or real(*args))
+
+    def kept_now() -> bool:
+        return built.read_of(built.inputs(folder, proof_options("A5"), "A5"), folder) is not None
+
+    def report(event) -> None:
+        if isinstance(event, Rebuild):  # told of the build: nothing kept yet
+            told.append((event.ok, kept_now()))
+
+    watch(folder, tmp_path / "watched.pdf", report=report, watcher=lambda roots, wanted: iter(()))
+    assert told == [(True, False)] and len(reads) == 1 and kept_now()
+    with monkeypatch.context() as patch:
+        patch.setattr("booklet.proofs.write._build", _not_built)
+        taken = _proofs(folder, tmp_path / "after-watch")
+    assert len(reads) == 1  # the watch's reading, none since
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    assert _proofs(folder, tmp_path / "off") == taken
