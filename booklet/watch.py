@@ -191,7 +191,10 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
                     before[path] = stamp
         report(result)
         if result.keep_read is not None:  # told: now the model read, for proofs of the same data (not timed)
-            result.keep_read()
+            try:
+                result.keep_read()
+            except Exception:  # noqa: BLE001 - keeping is for later commands' speed: never the watch's end
+                pass
 
     build()
     while not (stop is not None and stop.is_set()):

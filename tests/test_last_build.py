@@ -402,3 +402,43 @@ def test_proofs_after_a_watch_take_its_pdf_and_what_it_read(conference, tmp_path
     assert len(reads) == 1  # the watch's reading, none since
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     assert _proofs(folder, tmp_path / "off") == taken
+
+
+def test_what_a_watch_read_is_not_kept_when_a_file_is_gone_or_a_font_replaced_and_keeping_never_ends_it(
+        conference, tmp_path, monkeypatch):
+    """A watch keeps its last build's model once it has reported it: not when an image it read is gone by then
+    (the next build reports it, rather than take a model that names it), nor when a font file was replaced since
+    the watch's process parsed it (its builds draw with the font as parsed); and a failure to keep it never ends
+    the watch."""
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+    from booklet.watch import Rebuild, watch
+
+    folder, output = conference
+    _edit_keeping_size_and_time(folder, output)  # data no build has read yet
+
+    def kept_now() -> bool:
+        return built.read_of(built.inputs(folder, proof_options("A5"), "A5"), folder) is not None
+
+    result = build_booklet(folder, tmp_path / "watched.pdf", cache=BuildCache())
+    (folder / "images" / "logo.png").unlink()
+    result.keep_read()
+    assert not kept_now()
+    run = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "a4.pdf"), "--page-size", "A4"])
+    assert run.exit_code == 1 and "logo: 'images/logo.png': file not found" in run.output
+
+    (folder / "images" / "logo.png").write_bytes(_png("navy"))
+    cache = BuildCache()
+    build_booklet(folder, tmp_path / "watched.pdf", cache=cache)  # parses the theme's font in this process
+    shutil.copyfile(FONTS / "GentiumBookPlus-Italic.ttf", folder / "fonts" / "Body-Regular.ttf")
+    result = build_booklet(folder, tmp_path / "watched.pdf", cache=cache)
+    result.keep_read()
+    assert not kept_now()
+
+    def failing(*args):
+        raise RuntimeError("the disk cache is gone")
+
+    monkeypatch.setattr(built, "kept_read", failing)
+    events = []
+    watch(folder, tmp_path / "watched.pdf", report=events.append, watcher=lambda roots, wanted: iter(()))
+    assert [e.ok for e in events if isinstance(e, Rebuild)] == [True]

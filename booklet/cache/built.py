@@ -170,16 +170,24 @@ def _sources(before: Inputs, booklet, data_dir: Path) -> tuple | None:
     them with the file it led to (a link since pointed elsewhere leads to another file: _unchanged); None when one
     of them changed after `before` was taken (its change time: it may have been read before)."""
     from ..data.theme import font_files
+    from ..text.fonts import parsed_identity
 
-    fonts = font_files(booklet.theme)
-    paths = sorted({os.fspath(Path(p).resolve()) for p in booklet.image_sources}
-                   | {os.fspath(p) for p in fonts}
-                   | {os.fspath(p.parent) for p in fonts})
-    sources = tuple((path, _identity(path)) for path in paths)
-    if any(identity is not None and identity[3] >= before.started for _, identity in sources):
+    try:
+        fonts = font_files(booklet.theme)
+        paths = sorted({os.fspath(Path(p).resolve()) for p in booklet.image_sources}
+                       | {os.fspath(p) for p in fonts}
+                       | {os.fspath(p.parent) for p in fonts})
+        sources = tuple((path, _identity(path)) for path in paths)
+        root = Path(data_dir).resolve()
+        names = tuple((os.fspath(root / name), (LEADS_TO, os.fspath(path))) for name, path in booklet.named_files)
+    except (OSError, RuntimeError):  # a folder unreadable now, a link in a loop: nothing to stand for
         return None
-    root = Path(data_dir).resolve()
-    return sources + tuple((os.fspath(root / name), (LEADS_TO, os.fspath(path))) for name, path in booklet.named_files)
+    # one gone since it was read, or changed after `before`; or a font this process parsed before it was replaced
+    # (a watch's process parses a font file once: it drew with the old one)
+    if any(identity is None or identity[3] >= before.started for _, identity in sources) or any(
+            parsed_identity(path) not in (None, _identity(path)) for path in fonts):
+        return None
+    return sources + names
 
 
 LEADS_TO = "leads to"  # a source that is a name the data writes: the path it led to, links followed
@@ -187,12 +195,15 @@ LEADS_TO = "leads to"  # a source that is a name the data writes: the path it le
 
 def _unchanged(sources: tuple) -> bool:
     """Whether every file of `sources` (_sources) has the identity it had, and every name leads where it led."""
-    for path, identity in sources:
-        if isinstance(identity, tuple) and identity[:1] == (LEADS_TO,):
-            if os.fspath(Path(path).resolve()) != identity[1]:
+    try:
+        for path, identity in sources:
+            if isinstance(identity, tuple) and identity[:1] == (LEADS_TO,):
+                if os.fspath(Path(path).resolve()) != identity[1]:
+                    return False
+            elif _identity(path) != identity:
                 return False
-        elif _identity(path) != identity:
-            return False
+    except (OSError, RuntimeError):  # a link in a loop: not as it was
+        return False
     return True
 
 

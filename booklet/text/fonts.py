@@ -151,6 +151,7 @@ def _unique_name(prefix: str, path: Path) -> str:
 
 
 _by_content: dict[tuple[bytes, str], object] = {}  # (PostScript name, file digest) -> its font object
+_parsed_at: dict[Path, tuple] = {}  # a font file parsed in this process -> its identity then (disk.identity)
 _file_digests: dict[str, str] = {}  # a font object's name -> the digest of its file's bytes (see _kept_subset)
 
 
@@ -165,6 +166,7 @@ def _font_file(path: Path):
     from ..cache import disk
 
     before = os.stat(path)
+    _parsed_at[path] = disk.identity(before)
     data = path.read_bytes()
     digest = disk.kept_hash("font-sha1", path, before, lambda: hashlib.sha1(data).hexdigest())
     font = _parsed(_OWN_NAMES.get(path) or _unique_name("Font", path), path, data, digest)
@@ -177,6 +179,13 @@ def _font_file(path: Path):
     _file_digests[font.fontName] = digest
     pdfmetrics._fonts.setdefault(font.fontName, font)
     return font
+
+
+def parsed_identity(path: Path) -> tuple | None:
+    """The identity (disk.identity) the font file at `path` had when this process parsed it, or None when it has
+    not: the process draws with that font however the file changed since (a watch's: cache.built keeps nothing
+    for others then)."""
+    return _parsed_at.get(Path(path))
 
 
 def _parsed(name: str, path: Path, data: bytes, digest: str):
