@@ -158,9 +158,14 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
     output = Path(output)
     warnings: list[Problem] = []
 
+    # what it read, kept for the next build or proofs of the same data: by a build of its own in checks (not on the
+    # workers' path), else by its caller when it has time (BuildResult.keep_read)
+    keep = (partial(built.kept_read, before, Path(data_dir), booklet, read_warnings)
+            if remember and again is None and before is not None else None)
+
     def checks() -> None:  # before anything is written; with jobs, while the workers lay the booklet out
-        if alone and remember and again is None:  # for the next build or proofs of the same data (not on the
-            built.kept_read(before, Path(data_dir), booklet, read_warnings)  # workers' path)
+        if alone and keep is not None:
+            keep()
         kept = built.warnings_of(before, Path(data_dir))  # the last build's, of the very same inputs
         # what `booklet check` reports, too
         warnings[:] = kept if kept is not None else linted(booklet, read_warnings, Path(data_dir), page)
@@ -170,8 +175,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
         if checked is not None:
             checked(booklet)
 
-    later = (partial(built.kept_read, before, Path(data_dir), booklet, read_warnings)
-             if not alone and remember and before is not None else None)
+    later = None if alone else keep
     jobs = jobs_that_pay(booklet, jobs)
     if jobs == 1:
         checks()

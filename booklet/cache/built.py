@@ -49,9 +49,10 @@ Built = namedtuple("Built", "inputs sources output output_identity pages anchors
 Built.__doc__ = """The note of a build (see the module's docstring): the key of its inputs, its sources' (path, identity),
 its PDF's path and identity, its pages, anchors and warnings, its page size, the processes that laid it out."""
 
-Found = namedtuple("Found", "output pdf pages anchors warnings page_size jobs")
-Found.__doc__ = """A build's PDF that can stand in for building it again: its path and bytes, what the build said, and
-the processes that laid it out (the caller's to compare with its own: output.parallel.jobs_that_pay)."""
+Found = namedtuple("Found", "output pdf pages anchors warnings page_size jobs inputs")
+Found.__doc__ = """A build's PDF that can stand in for building it again: its path and bytes, what the build said, the
+processes that laid it out (the caller's to compare with its own: output.parallel.jobs_that_pay), and the inputs
+taken now (inputs(): what read_of takes the build's model by)."""
 
 Inputs = namedtuple("Inputs", "key files started data")
 Inputs.__doc__ = """inputs(): the key, each data file's (path, identity), time.time_ns() when they were taken, and the key
@@ -86,7 +87,7 @@ def remember(before: Inputs | None, data_dir: Path, result, jobs: int) -> None:
     image or font the data names was changed after the build started (it may have been read before)."""
     if before is None or result.booklet is None:
         return
-    if any(_identity(path) != identity for path, identity in before.files):
+    if not _files_as_taken(before):
         return _forget(data_dir)
     output = _identity(result.output)
     if output is None:
@@ -103,7 +104,10 @@ def find(data_dir: Path, options, page_size: str) -> Found | None:
     """The PDF of the last build of `data_dir`, when it was built with `options` at `page_size` from the very inputs
     there are now, and is still as written; else None. (The caller compares the processes that laid it out.)"""
     note = disk.load(KIND, _name(data_dir), Built)
-    if note is None or note.page_size != page_size or not _as_built(note, inputs(data_dir, options, page_size)):
+    if note is None or note.page_size != page_size:
+        return None
+    now = inputs(data_dir, options, page_size)
+    if not _as_built(note, now):
         return None
     try:
         with open(note.output, "rb") as file:
@@ -118,7 +122,7 @@ def find(data_dir: Path, options, page_size: str) -> Found | None:
     if _identity(note.output) != note.output_identity:  # replaced while read
         return None
     return Found(Path(note.output), pdf, note.pages, dict(note.anchors), list(note.warnings), note.page_size,
-                 note.jobs)
+                 note.jobs, now)
 
 
 def warnings_of(before: Inputs | None, data_dir: Path) -> list | None:
@@ -136,7 +140,7 @@ def kept_read(before: Inputs | None, data_dir: Path, booklet, warnings: list) ->
     """Keep what reading `data_dir` gave (`booklet`, the model, and reading's `warnings`), read from the data `before`
     names (inputs(), taken before it was read), for read_of: when no data file changed since and no image or font
     the data names was changed after `before` was taken (it may have been read before)."""
-    if before is None or any(_identity(path) != identity for path, identity in before.files):
+    if before is None or not _files_as_taken(before):
         return
     sources = _sources(before, booklet, data_dir)
     if sources is not None:
@@ -162,6 +166,11 @@ def read_of(before: Inputs | None, data_dir: Path) -> tuple | None:
     except Exception:  # noqa: BLE001 - damaged: read anew
         return None
     return found if isinstance(found, tuple) and len(found) == 2 else None
+
+
+def _files_as_taken(before: Inputs) -> bool:
+    """Whether every data file has the identity it had when `before` was taken (what was read is what was hashed)."""
+    return all(_identity(path) == identity for path, identity in before.files)
 
 
 def _sources(before: Inputs, booklet, data_dir: Path) -> tuple | None:

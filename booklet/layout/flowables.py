@@ -168,6 +168,16 @@ def kept_versions(asked: list[str]) -> tuple:
     return _VERSIONS.setdefault(found, found)
 
 
+def _replays(kept, doc) -> bool:
+    """Whether a drawing kept by drawn_kept (`kept`, or None) is replayed on `doc`: its fonts' calls made again give
+    what they gave (text.fonts.replayed); then the PDF features its drawing asked for are asked for again."""
+    if kept is None or not replayed(kept[1], doc):
+        return False
+    if kept[3]:
+        doc.ensureMinPdfVersion(*kept[3])
+    return True
+
+
 def replayed_on(canvas, x, y, kept) -> bool:
     """What a drawing kept by drawn_kept (`kept`, or None) wrote, added to the page at (x, y) as Flowable.drawOn
     would draw it there, without the canvas's saving and restoring of its state (a copy of its attributes) and
@@ -175,10 +185,8 @@ def replayed_on(canvas, x, y, kept) -> bool:
     Drawing it changed none of the canvas's attributes, so there is nothing to restore; the transformation is
     set only while its marks and links are made again (they read it). False, and nothing added, when there is
     no kept drawing or its fonts' calls give other codes now (text.fonts.replayed)."""
-    if kept is None or not replayed(kept[1], canvas._doc):
+    if not _replays(kept, canvas._doc):
         return False
-    if kept[3]:
-        canvas._doc.ensureMinPdfVersion(*kept[3])
     code = canvas._code
     code.append("q")
     code.append(f"1 0 0 1 {_number(x)} {_number(y)} cm")
@@ -206,9 +214,7 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
     the operators depend on besides the fonts' state."""
     if replay:
         kept = cache.peek("layouts", key)
-        if kept is not None and replayed(kept[1], canv._doc):
-            if kept[3]:
-                canv._doc.ensureMinPdfVersion(*kept[3])
+        if _replays(kept, canv._doc):
             canv._code.extend(kept[0])
             if kept[2]:
                 _replay_effects(canv, kept[2])

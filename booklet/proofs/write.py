@@ -167,8 +167,7 @@ def _last_build(data_dir: Path, page_size: str, booklet=None) -> _Plan | None:
     if found is None:
         return None
     if booklet is None:  # for the proofs' plan: who, when, where (what the build read, when it kept it)
-        booklet, _ = (read_again(data_dir, built.inputs(data_dir, proof_options(page_size), page_size))
-                      or read(data_dir))
+        booklet, _ = read_again(data_dir, found.inputs) or read(data_dir)
     if jobs_that_pay(booklet, None) != found.jobs:  # (proofs build in as many processes as pay, see _build)
         return None
     result = BuildResult(found.output, found.pages, found.warnings, found.anchors, booklet=booklet,
