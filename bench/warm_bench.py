@@ -1,6 +1,6 @@
 """Warm rebuilds: the time `booklet watch` takes to rebuild after one abstract's text changed.
 
-    .venv/bin/python bench/warm_bench.py [--sizes sample,500] [--runs 5] [--write]
+    .venv/bin/python bench/warm_bench.py [--sizes sample,500] [--runs 5] [--jobs N] [--write]
 
 For each size (sample: the repository's data/; 500: 500 talks + 1,000 posters from bench/generate.py;
 any TALKSxPOSTERS), a copy of the data goes to bench/out/warm-SIZE/, and one process builds it
@@ -8,14 +8,19 @@ once, then, `--runs` times: changes the text of one abstract (the middle one of 
 word inserted, then taken out again, alternately), and rebuilds it twice, back to back:
 
 - "no cache": build_booklet with a fresh cache of its own (not warm, nothing from disk), in the
-  same warm process (imports, fonts and the hyphenation dictionary already loaded): what `booklet watch` did before booklet.cache.memory;
+  same warm process (imports, fonts and the hyphenation dictionary already loaded): what `booklet watch` did
+  before booklet.cache.memory;
   it keeps no note of itself (booklet/cache/built.py), which the cached rebuild of the same data would take its
   warnings from, as no rebuild after an edit can;
 - "cache": build_booklet with the BuildCache every build of the run shares: what `booklet watch`
   does now.
 
-Reported: the median, fastest and slowest wall time of each, the median CPU time, and for the
-cached rebuild the median time of each phase (read and check the data, lay out the story, render:
+Both build as `booklet watch` does (`--jobs`: otherwise): in parts for a book that `booklet build` makes in
+parts (500 talks on two cores), where the cached rebuild's workers are the ones the cache kept from the build
+before (output.parallel.Workers), and the rebuild without a cache forks new ones.
+
+Reported: the median, fastest and slowest wall time of each, the median CPU time of this process, and for the
+cached rebuild in one process the median time of each phase (read and check the data, lay out the story, render:
 ReportLab's layout and drawing, then PDF serialisation). The machine is shared: the load average
 is printed before and after. `--write` replaces the "## Warm rebuilds" section of
 docs/performance.md with the table (the prose around it stays). Never fails on a missed target.
@@ -100,7 +105,7 @@ def edit(path: Path, run: int) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def bench(size: str, runs: int) -> dict:
+def bench(size: str, runs: int, jobs: int | None = None) -> dict:
     from booklet.build import build_booklet
     from booklet.cache import BuildCache
 
@@ -109,7 +114,7 @@ def bench(size: str, runs: int) -> dict:
     out_cold, out_warm = OUT / f"warm-{size}-nocache.pdf", OUT / f"warm-{size}-cache.pdf"
     cache = BuildCache()
     start = time.perf_counter()
-    result = build_booklet(folder, out_warm, cache=cache)
+    result = build_booklet(folder, out_warm, cache=cache, jobs=jobs)
     first = time.perf_counter() - start
     rows = {"no cache": [], "cache": []}
     spent: list[dict[str, float]] = []
@@ -120,14 +125,15 @@ def bench(size: str, runs: int) -> dict:
             wall, cpu = time.perf_counter(), time.process_time()
             # (the build without a cache keeps no note of itself, booklet.cache.built: the cached one, of the same
             # data, would take its warnings from it rather than lint, which a rebuild after an edit never does)
-            build_booklet(folder, out_warm if label == "cache" else out_cold,
+            build_booklet(folder, out_warm if label == "cache" else out_cold, jobs=jobs,
                           cache=cache if label == "cache" else BuildCache(warm=False), remember=label == "cache")
             rows[label].append((time.perf_counter() - wall, time.process_time() - cpu))
             if label == "cache":
                 spent.append(dict(phases.spent))
         if out_warm.read_bytes() != out_cold.read_bytes():
             raise SystemExit(f"{size}: the cached rebuild differs from the uncached one (run {run + 1})")
-    return {"size": size, "pages": result.pages, "first": first, "rows": rows, "phases": spent}
+    cache.close()  # the workers a build in parts kept (as the watch does when it ends)
+    return {"size": size, "pages": result.pages, "first": first, "rows": rows, "phases": spent, "jobs": result.jobs}
 
 
 def summary(result: dict) -> list[str]:
@@ -135,12 +141,17 @@ def summary(result: dict) -> list[str]:
     for label, values in result["rows"].items():
         walls = [w for w, _ in values]
         cpus = [c for _, c in values]
-        lines.append(f"| {result['size']} ({result['pages']} pages) | {label} | {statistics.median(walls):.3f} s | "
+        lines.append(f"| {result['size']} ({result['pages']} pages) | {result['jobs']} | {label} | "
+                     f"{statistics.median(walls):.3f} s | "
                      f"{min(walls):.3f} - {max(walls):.3f} s | {statistics.median(cpus):.3f} s |")
     return lines
 
 
 def phase_line(result: dict) -> str:
+    if result["jobs"] > 1:  # the story and its layout are made by the workers: this process times only its own part
+        data = statistics.median(p.get("data", 0.0) for p in result["phases"])
+        return (f"- {result['size']}: data (read, validate, lint; the lint beside the workers) {data:.3f} s; the rest "
+                f"in {result['jobs']} kept workers, then this process (the last part, the assembly): not split here")
     names = ("data", "story", "render", "save")
     medians = {n: statistics.median(p.get(n, 0.0) for p in result["phases"]) for n in names}
     layout = medians["render"] - medians["save"]
@@ -152,16 +163,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="sample,500")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="processes per build (default: as `booklet watch`, one per core where it pays)")
     parser.add_argument("--write", action="store_true", help=f"write the table under '{HEADING}' in {DOC}")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     load_before = os.getloadavg()
-    results = [bench(size, args.runs) for size in args.sizes.split(",")]
+    results = [bench(size, args.runs, args.jobs) for size in args.sizes.split(",")]
     load_after = os.getloadavg()
     machine = (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}, {platform.system()}; load average {load_before[0]:.2f} before, "
                f"{load_after[0]:.2f} after")
-    table = ["| booklet | rebuild | median wall | fastest - slowest | median CPU |", "|---|---|---|---|---|"]
+    table = ["| booklet | processes | rebuild | median wall | fastest - slowest | median CPU of this process |",
+             "|---|---:|---|---|---|---|"]
     for result in results:
         table += summary(result)
     lines = [f"One warm process per run of the script; {args.runs} edits of one abstract per size, each rebuilt "

@@ -154,7 +154,8 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
     # what the last build read, when it read the very same data; not in a build with a cache of its caller's (a
     # watch's first build reads, so that its memory holds each file and entry for the rebuilds after an edit)
     again = read_again(data_dir, before) if alone else None
-    booklet, read_warnings = again or read(data_dir, elsewhere=jobs != 1)  # more than one process allowed
+    # more than one process allowed; not for a watch's rebuild, whose unchanged files are in its memory, not another's
+    booklet, read_warnings = again or read(data_dir, elsewhere=jobs != 1 and alone)
     output = Path(output)
     warnings: list[Problem] = []
 

@@ -77,7 +77,8 @@ def rebuild(data_dir: Path, output: Path, options=None, cache: BuildCache | None
     forget_pages()  # a PDF given as an extra page may have been edited since the last build
     start = time.perf_counter()
     try:
-        result = build_booklet(Path(data_dir), output, options=options, cache=cache)
+        # in parts for a big book, as `booklet build` (the same PDF); a warm cache keeps its workers for the next
+        result = build_booklet(Path(data_dir), output, options=options, cache=cache, jobs=None)
     except DataError as exc:
         return Rebuild(False, f"{_counts(exc.problems)}; {_kept(output)}", exc.problems, _since(start))
     except OSError as exc:
@@ -196,25 +197,28 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
             except Exception:  # noqa: BLE001 - keeping is for later commands' speed: never the watch's end
                 pass
 
-    build()
-    while not (stop is not None and stop.is_set()):
-        roots = wanted.roots()
-        report(Watching(roots))
-        started = False
-        for burst in watcher(roots, wanted):
-            changed = {_located(Path(p)) for p in burst if wanted(Path(p))}
-            if not started:  # what changed while the watcher was not yet looking
-                started = True
-                now = wanted.snapshot()
-                changed |= {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
-            if not changed:
-                continue
-            report(Changed(tuple(sorted(changed))))
-            build()
-            if wanted.roots() != roots:  # the images moved to other folders: watch those
-                break
-        else:
-            return
+    try:
+        build()
+        while not (stop is not None and stop.is_set()):
+            roots = wanted.roots()
+            report(Watching(roots))
+            started = False
+            for burst in watcher(roots, wanted):
+                changed = {_located(Path(p)) for p in burst if wanted(Path(p))}
+                if not started:  # what changed while the watcher was not yet looking
+                    started = True
+                    now = wanted.snapshot()
+                    changed |= {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+                if not changed:
+                    continue
+                report(Changed(tuple(sorted(changed))))
+                build()
+                if wanted.roots() != roots:  # the images moved to other folders: watch those
+                    break
+            else:
+                return
+    finally:
+        cache.close()  # the worker processes of its builds in parts, if any
 
 
 def watchfiles_watcher(roots: tuple[Path, ...], wanted: Callable[[Path], bool], stop=None) -> Iterator[set[Path]]:

@@ -56,7 +56,10 @@ class BuildCache:
     `warm`: the cache serves later builds too (a watch's, a library user's), so it also keeps what only a
     later build has a use for: paragraphs' layouts and images' ReportLab readers with the pixels ReportLab
     decoded of them (a single build's own cache does not: each paragraph is laid out once, each image
-    decoded once, and keeping them would only cost memory)."""
+    decoded once, and keeping them would only cost memory). `keeps_workers`: a warm cache's builds in parts keep their
+    worker processes for the next build (output.parallel.Workers), until `close`."""
+
+    keeps_workers = True
 
     def __init__(self, warm: bool = True):
         self.warm = warm
@@ -67,6 +70,8 @@ class BuildCache:
         self._numbers: dict[Hashable, int] = {}  # see number()
         self._memory_numbers: dict[Hashable, int] = {}  # see memory_number()
         self.made: dict[str, int] = {}  # values made (not found) in the build under way, by section
+        # what its builds keep beside its values, ended by close(): a build in parts' worker processes (output.parallel)
+        self.lasting: dict[str, Any] = {}
 
     def get(self, section: str, key: Hashable, make: Callable[[], T]) -> T:
         """The value kept for `key`, or `make()`'s, kept from now on."""
@@ -131,6 +136,13 @@ class BuildCache:
         """As `number`, for the keys of values only ever kept in memory (section "entries"): numbers of their own,
         so that asking one reads nothing the disk cache keeps (booklet.cache.persisted: the layouts)."""
         return self._memory_numbers.setdefault(value, len(self._memory_numbers))
+
+    def close(self) -> None:
+        """End what its builds kept beside its values (`lasting`: a build in parts' worker processes): a watch that
+        ends, a library user done with the cache."""
+        lasting, self.lasting = self.lasting, {}
+        for value in lasting.values():
+            value.close()
 
     def size(self, section: str) -> int:
         return len(self._sections.get(section, {}))

@@ -21,6 +21,11 @@ compressed streams): it reads its own once forked (this one too, for the last pa
 own beside their places once its part is saved, and ends; this process puts them in place once the booklet is
 written (or removes them: a build that fails keeps nothing it made). No process reads, holds or sends back
 another's.
+
+A warm cache (`booklet watch`'s: cache.memory.BuildCache.keeps_workers) keeps its workers from one build to the next
+(Workers): each lays out the same run of the story at every rebuild, from what it kept of the builds before in a
+cache of its own, as a watch's one process does for the whole book; it is sent the model (pickled) rather than
+forked with it.
 """
 
 from __future__ import annotations
@@ -28,7 +33,9 @@ from __future__ import annotations
 import gc
 import hashlib
 import io
+import pickle
 import re
+import weakref
 import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,7 +46,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.ttfonts import SUBSETN
 from reportlab.platypus import PageBreak
 
-from ..cache import persisted
+from ..cache import memory, persisted
 from ..cache.disk import uncollected
 from ..layout.common import Context
 from ..layout.flowables import Anchor, DayMark, Later
@@ -218,6 +225,7 @@ class Report:
     links: list[tuple[int, tuple, str]]  # (page, rect, link key)
     outline: list[tuple[str, str, int, bool]]  # (title, link key, level, closed)
     refs: set[str] = field(default_factory=set)  # the anchors its page references show the page of
+    made: dict[str, int] = field(default_factory=dict)  # values its process's cache made anew, by section
 
 
 @dataclass
@@ -313,7 +321,8 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
     lays out the last part and assembles the booklet into `target`. On entering, the workers are forked,
     then `meanwhile()` is called here while they work (lint and the checks: what it raises stops the build,
     the workers killed, nothing written: a worker saves only when told where its part starts, in finish).
-    The parts' files, beside `output`, are removed at the end."""
+    The parts' files, beside `output`, are removed at the end. With a warm cache (a watch's) the workers are the ones
+    it kept from the build before (Workers), sent the model and their runs; new ones when there are none."""
     import multiprocessing
 
     pieces = story_pieces(Context(booklet, page), pad_to)
@@ -323,9 +332,14 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
     files = [output.with_name(f".{output.name}.part{i}") for i in range(len(runs) + 1)]
     workers, pipes, finished = [], [], False
     replied: set[int] = set()  # the workers told where their parts start (see _finish): they save them
+    staying = _kept_workers(memory.active())  # a warm cache's: the workers of the build before
     gc.freeze()  # the model and modules stay shared with the workers: no collection copies their pages
     try:
-        for index, chunks in enumerate(runs):
+        if staying is not None:
+            for process, pipe in staying.start(booklet, runs, files, (page, pad_to, render_args), context):
+                workers.append(process)
+                pipes.append(pipe)
+        for index, chunks in enumerate(runs[len(workers):], start=len(workers)):
             mine, theirs = context.Pipe()
             process = context.Process(target=_work, args=(theirs, booklet, page, pad_to, chunks, files[index],
                                                           index == 0, render_args, (index + 1, len(runs) + 1)),
@@ -339,6 +353,8 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
             meanwhile()
         output.parent.mkdir(parents=True, exist_ok=True)  # where the parts are saved
         reports = _reports(booklet, pipes)
+        if staying is not None:
+            staying.made = [report.made for report in reports]
         yield lambda target: _finish(booklet, page, pad_to, last, reports, pipes, files, Path(target),
                                      render_args, replied)
         finished = True
@@ -347,23 +363,31 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
         for index, (process, pipe) in enumerate(zip(workers, pipes)):
             if finished or index in replied:  # it saves its part and writes its files: taken, kept or not
                 kept += _kept_files(pipe)
-            else:  # an error here (a --strict warning, say) before it was told where its part starts: not wanted
-                process.kill()
-            pipe.close()
-            process.join(5)
-            if process.is_alive():
-                process.kill()
-                process.join()
+            elif staying is None:  # an error here (a --strict warning, say) before it was told where its part
+                process.kill()  # starts: not wanted
+            if staying is None:
+                pipe.close()
+                process.join(5)
+                if process.is_alive():
+                    process.kill()
+                    process.join()
+        if staying is not None and not finished:  # one may be half way through this build's run: none is kept
+            staying.close(now=True)
         for written in kept:  # only a build that wrote its booklet keeps what it made
             if not (finished and written.publish()):
                 written.discard()
-        gc.unfreeze()
+        if staying is None:  # (a warm cache's process collects and freezes what lives on before each build)
+            gc.unfreeze()
         for path in files:
             path.unlink(missing_ok=True)
 
 
 def _receive(pipe):
-    return _checked(pipe.recv())
+    try:
+        message = pipe.recv()
+    except (EOFError, OSError):  # it ended without a word: killed (out of memory, say)
+        raise RuntimeError("a worker process ended before it was done") from None
+    return _checked(message)
 
 
 def _checked(message):
@@ -393,15 +417,17 @@ def _reports(booklet, pipes) -> list:
     return reports
 
 
-def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -> None:
+def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, ends: bool = True) -> None:
     """In a worker: lay out `chunks`, report, wait for the reply, save to `path`; then write what it keeps beside
-    its place (cache.persisted) and say which files those are."""
+    its place (cache.persisted) and say which files those are. `ends`: the process ends then (a kept worker's
+    waits for its next run instead, and ends on an error: see _serve)."""
     try:
         persisted.in_part(*slot)
         ctx = Context(booklet, page)
         story, state = chunk_story(story_pieces(ctx, pad_to), chunks)
         def exchange(report: Report) -> Reply:
             report.person_keys = {key: identity for identity, key in ctx.person_keys.items()}
+            report.made = dict(memory.active().made)
             pipe.send(report)
             return pipe.recv()
 
@@ -416,8 +442,123 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot) -
         pipe.send(("kept", persisted.write_part()))
     except BaseException:
         pipe.send(("error", traceback.format_exc()))
+        if not ends:
+            raise
     finally:
+        if ends:
+            pipe.close()
+
+
+def _kept_workers(cache) -> Workers | None:
+    """The workers `cache` keeps from one build to the next (made now when it has none), or None: no cache, or one
+    that serves a single build."""
+    if cache is None or not cache.warm or not cache.keeps_workers:
+        return None
+    found = cache.lasting.get("workers")
+    if found is None:
+        found = cache.lasting["workers"] = Workers()
+    return found
+
+
+class Workers:
+    """The worker processes a warm cache keeps (`booklet watch`'s: cache.memory.BuildCache.keeps_workers) from one
+    build in parts to the next. Each is given the same run of the story at every build (the runs are planned from the
+    model: they move only when what the sections hold does), and lays it out from what it kept of the builds before,
+    in a cache of its own (_serve), as a watch's one process does for the whole book: a rebuild after an edit takes
+    the time of the longest run, not of the whole book. `made`: what each made anew in the last build (its Report's).
+    They end with `close`, when the cache is dropped, or with this process (they are daemons)."""
+
+    def __init__(self):
+        self._running: list = []  # (process, this end of its pipe), in the order of the runs they take
+        self.made: list[dict[str, int]] = []
+        weakref.finalize(self, _stop, self._running, True)  # (the list, not self: it is changed in place)
+
+    def start(self, booklet, runs, files, args, context) -> list:
+        """The first len(runs) workers (new ones forked where fewer live), each sent the model (pickled once) and its
+        run: `runs[i]` to be saved to `files[i]`; `args`: the page, the padding and the render arguments. When one
+        has ended (killed, say), all start anew, so that each keeps its own run's layouts."""
+        model = pickle.dumps(booklet, pickle.HIGHEST_PROTOCOL)
+        page, pad_to, render_args = args
+        jobs = [pickle.dumps((model, page, pad_to, chunks, files[index], index == 0, render_args,
+                              (index + 1, len(runs) + 1)), pickle.HIGHEST_PROTOCOL)
+                for index, chunks in enumerate(runs)]
+        for again in (False, True):
+            if again or not all(process.is_alive() for process, _ in self._running):
+                self.close(now=True)
+            while len(self._running) < len(runs):
+                mine, theirs = context.Pipe()
+                process = context.Process(target=_serve, args=(theirs,), daemon=True)
+                process.start()
+                theirs.close()
+                self._running.append((process, mine))
+            try:
+                for job, (_, pipe) in zip(jobs, self._running):
+                    pipe.send_bytes(job)
+            except OSError:  # one ended since it was looked at
+                if again:
+                    raise
+                continue
+            return self._running[:len(runs)]
+
+    def pids(self) -> list[int]:
+        return [process.pid for process, _ in self._running]
+
+    def close(self, now: bool = False) -> None:
+        """End the workers: told to, or killed (`now`: one may be half way through a run)."""
+        _stop(self._running, now)
+
+
+def _stop(running: list, now: bool) -> None:
+    """End the kept workers `running` (emptied): each told to stop (empty bytes), or killed."""
+    ending, running[:] = list(running), []
+    for process, pipe in ending:
+        if now:
+            process.kill()
+            continue
+        try:
+            pipe.send_bytes(b"")
+        except OSError:  # ended already
+            pass
+    for process, pipe in ending:
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+            process.join()
         pipe.close()
+
+
+def _serve(pipe) -> None:
+    """A kept worker (Workers): the run of each build it is sent, laid out (_work) with a cache of its own that keeps
+    what the builds before made, as a watch's cache does; until it is told to stop (empty bytes), its pipe is closed,
+    or a run fails (it ends then: the next build starts new workers)."""
+    import signal
+
+    from ..data.theme import font_set
+    from ..layout.extras import forget
+    from ..text.fonts import use_fonts
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the watch's: it ends its workers (close)
+    cache = memory.BuildCache()
+    while True:
+        try:
+            job = pipe.recv_bytes()
+        except (EOFError, OSError):
+            return
+        if not job:
+            return
+        try:
+            model, *rest = pickle.loads(job)
+            booklet = pickle.loads(model)
+            forget()  # a PDF given as an extra page may have been edited since the last build (as the watch forgets)
+            use_fonts(font_set(booklet.theme))  # as reading sets them: the theme's may have changed
+        except BaseException:  # noqa: BLE001  told to the build's process, as _work tells what fails in it
+            pipe.send(("error", traceback.format_exc()))
+            return
+        try:
+            with memory.using(cache):
+                _work(pipe, booklet, *rest, ends=False)
+        except BaseException:  # noqa: BLE001  told to the build's process (_work): this one ends, quietly
+            return
 
 
 def _kept_files(pipe) -> list:

@@ -1,0 +1,188 @@
+"""A warm cache's builds in parts (`booklet watch` of a big book): the same worker processes lay out the same runs
+build after build from what they kept, and the booklet is the one a build without a cache makes, byte for byte."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+from pathlib import Path
+
+import pytest
+
+from booklet import watch as watching
+from booklet.build import build_booklet
+from booklet.cache import BuildCache
+from booklet.output import parallel
+
+from .test_jobs import _generate
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory) -> Path:
+    return _generate(tmp_path_factory.mktemp("kept") / "data", 12, 16)
+
+
+@pytest.fixture
+def folder(book, tmp_path) -> Path:
+    return Path(shutil.copytree(book, tmp_path / "data"))
+
+
+def _edit(folder: Path) -> None:
+    """One abstract's text changed (a word put in), as a LOC corrects one."""
+    path = folder / "abstracts.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("abstract: |\n") + len("abstract: |\n")
+    at = text.index(text[at:].lstrip(" ")[:1], at)  # the first character of its text
+    path.write_text(text[:at] + "Revised " + text[at:], encoding="utf-8")
+
+
+def _cold(folder: Path, out: Path, monkeypatch) -> bytes:
+    """The booklet of a build in two parts without any cache, memory or disk."""
+    with monkeypatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE", "off")
+        build_booklet(folder, out, jobs=2)
+    return out.read_bytes()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _layouts_made(workers) -> list[int]:
+    return [made.get("layouts", 0) for made in workers.made]
+
+
+def test_a_warm_cache_keeps_its_workers_and_their_layouts(folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    cold = _cold(folder, tmp_path / "cold.pdf", monkeypatch)
+    cache = BuildCache()
+    try:
+        first = build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+        workers = cache.lasting["workers"]
+        pids = workers.pids()
+        assert first.jobs == 2 and len(pids) == 2 and all(map(_alive, pids))
+        assert (tmp_path / "warm.pdf").read_bytes() == cold
+        made_first = _layouts_made(workers)
+        assert min(made_first) > 50  # each laid its run out anew
+
+        _edit(folder)
+        build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+        assert workers.pids() == pids  # the same processes, with what they kept
+        made_again = _layouts_made(workers)
+        assert 0 < sum(made_again) < sum(made_first) / 10  # the edited abstract's, not the rest
+        assert (tmp_path / "warm.pdf").read_bytes() == _cold(folder, tmp_path / "cold-edited.pdf", monkeypatch)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "cold-edited.pdf", "cold.pdf", "data",
+                                                             "warm.pdf"]  # no part left
+    finally:
+        cache.close()
+    assert not any(map(_alive, pids))
+    assert cache.lasting == {}
+
+
+def test_a_kept_worker_gone_is_replaced_and_the_booklet_is_the_same(folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    cache = BuildCache()
+    try:
+        build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+        workers = cache.lasting["workers"]
+        before = workers.pids()
+        os.kill(before[1], signal.SIGKILL)
+        process = workers._running[1][0]
+        process.join(10)  # gone (and reaped) before the next build looks
+        assert not process.is_alive()
+        _edit(folder)
+        build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+        now = workers.pids()
+        assert len(now) == 2 and not set(now) & set(before)  # all anew: each keeps its own run's layouts
+        assert not _alive(before[0])
+        assert (tmp_path / "warm.pdf").read_bytes() == _cold(folder, tmp_path / "cold.pdf", monkeypatch)
+    finally:
+        cache.close()
+
+
+def test_a_build_that_fails_ends_the_kept_workers_and_the_next_starts_new_ones(folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    cache = BuildCache()
+    assemble = parallel.assemble
+
+    def failing(parts, output):
+        raise OSError("disk full")
+
+    try:
+        build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+        workers = cache.lasting["workers"]
+        before = workers.pids()
+        good = (tmp_path / "warm.pdf").read_bytes()
+        monkeypatch.setattr(parallel, "assemble", failing)
+        with pytest.raises(OSError, match="disk full"):
+            build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+        assert workers.pids() == [] and not any(map(_alive, before))
+        assert (tmp_path / "warm.pdf").read_bytes() == good  # left as it was, no part beside it
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "warm.pdf"]
+        monkeypatch.setattr(parallel, "assemble", assemble)
+        build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+        assert len(workers.pids()) == 2 and (tmp_path / "warm.pdf").read_bytes() == good
+    finally:
+        cache.close()
+
+
+def test_the_watch_of_a_big_book_rebuilds_it_in_parts_and_ends_its_workers(folder, tmp_path, monkeypatch):
+    """A book that `booklet build` makes in parts, the watch makes in parts too (the same PDF), with the same workers
+    at every rebuild; they end with the watch."""
+    monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)  # this small book weighs as a big one
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    caches: list[BuildCache] = []
+
+    class Recorded(BuildCache):
+        def __init__(self):
+            super().__init__()
+            caches.append(self)
+
+    monkeypatch.setattr(watching, "BuildCache", Recorded)
+    output, events, seen = tmp_path / "booklet.pdf", [], []
+
+    def fake_watcher(roots, wanted):
+        seen.append(caches[0].lasting["workers"].pids())
+        _edit(folder)
+        yield [folder / "abstracts.yaml"]
+        seen.append(caches[0].lasting["workers"].pids())
+
+    watching.watch(folder, output, report=events.append, watcher=fake_watcher)
+    builds = [event for event in events if isinstance(event, watching.Rebuild)]
+    assert [build.ok for build in builds] == [True, True]
+    assert len(seen[0]) == 2 and seen[1] == seen[0]
+    assert not any(map(_alive, seen[0]))  # ended with the watch
+    assert output.read_bytes() == _cold(folder, tmp_path / "cold.pdf", monkeypatch)
+
+
+def test_a_kept_worker_that_fails_ends_them_all_and_the_next_build_starts_new_ones(folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    here, save, flag = os.getpid(), parallel.PartCanvas.save, tmp_path / "fail"
+
+    def failing(canvas):  # in a worker, while the flag is there (the workers are forked with this in place)
+        if os.getpid() != here and flag.exists():
+            raise OSError("disk full")
+        save(canvas)
+
+    monkeypatch.setattr(parallel.PartCanvas, "save", failing)
+    cache = BuildCache()
+    try:
+        build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+        workers = cache.lasting["workers"]
+        before, good = workers.pids(), (tmp_path / "warm.pdf").read_bytes()
+        flag.touch()
+        with pytest.raises(RuntimeError, match="a worker process failed:(.|\n)*disk full"):
+            build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+        assert workers.pids() == [] and not any(map(_alive, before))
+        assert (tmp_path / "warm.pdf").read_bytes() == good
+        flag.unlink()
+        build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+        assert len(workers.pids()) == 2 and (tmp_path / "warm.pdf").read_bytes() == good
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "warm.pdf"]
+    finally:
+        cache.close()
