@@ -196,6 +196,7 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
                 result.keep_read()
             except Exception:  # noqa: BLE001 - keeping is for later commands' speed: never the watch's end
                 pass
+        cache.idle()  # what the next rebuild would do first (collecting what this one left), while it waits
 
     try:
         build()

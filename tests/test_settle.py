@@ -22,7 +22,9 @@ def test_a_dropped_value_in_a_reference_cycle_is_freed_within_a_round_of_warm_bu
     gone = weakref.ref(value)
     del value
     with cache.build():
-        pass  # "k" not used: dropped from the cache when this build ends
+        pass  # "k" not used: dropped from the cache once this build has ended, when the cache is idle
+    assert cache.size("layouts") == 1
+    cache.idle()
     assert cache.size("layouts") == 0
     for _ in range(memory._FULL_EVERY):
         with cache.build():
@@ -39,6 +41,33 @@ def test_the_garbage_a_build_left_is_collected_before_the_next_warm_build():
     del left  # unreachable, not yet collected (and not frozen)
     with cache.build():
         assert gone() is None
+
+
+def test_what_the_next_build_does_first_a_watch_does_while_it_waits(monkeypatch):
+    """idle() (a watch between rebuilds, a kept worker between runs) drops what the last build did not use and
+    collects and freezes; the next build does neither again. A build that failed drops nothing."""
+    settled = []
+    monkeypatch.setattr(memory, "_settle", lambda: settled.append(1))
+    cache = BuildCache()
+    with cache.build():
+        cache.get("layouts", "old", lambda: 1)
+    with cache.build():
+        cache.get("layouts", "new", lambda: 2)
+    assert len(settled) == 2 and cache.size("layouts") == 2
+    cache.idle()
+    assert len(settled) == 3 and cache.size("layouts") == 1
+    cache.idle()  # nothing more to do
+    with cache.build():
+        assert len(settled) == 3  # done while it waited
+        cache.get("layouts", "newer", lambda: 3)
+    try:
+        with cache.build():
+            raise RuntimeError("a build that fails")
+    except RuntimeError:
+        pass
+    assert len(settled) == 4 and cache.size("layouts") == 1  # "newer": the failed build used nothing, drops nothing
+    cache.idle()
+    assert cache.size("layouts") == 1
 
 
 def test_a_single_builds_cache_leaves_the_collector_alone():

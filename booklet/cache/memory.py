@@ -72,6 +72,8 @@ class BuildCache:
         self.made: dict[str, int] = {}  # values made (not found) in the build under way, by section
         # what its builds keep beside its values, ended by close(): a build in parts' worker processes (output.parallel)
         self.lasting: dict[str, Any] = {}
+        self._unused = False  # the last build succeeded and what it did not use is still here (see idle)
+        self._idle = False  # what build() first does was done since the last build (idle)
 
     def get(self, section: str, key: Hashable, make: Callable[[], T]) -> T:
         """The value kept for `key`, or `make()`'s, kept from now on."""
@@ -154,15 +156,31 @@ class BuildCache:
     @contextmanager
     def build(self):
         """Active for one build; when the build succeeds, what it did not use is dropped (a long watch
-        keeps the values of the data as it is now, not of every version it went through)."""
-        if self.warm:
-            _settle()
+        keeps the values of the data as it is now, not of every version it went through): by `idle`, or as the
+        next build starts."""
+        self.idle()  # (when its caller did not, while it waited)
+        self._idle = False
         self._used, self._digests, self.local, self.made = {}, {}, {}, {}
         token = _ACTIVE.set(self)
         try:
             yield self
         finally:
             _ACTIVE.reset(token)
+        self._unused = True
+
+    def idle(self) -> None:
+        """What the next build does first, done now, while nothing waits for it (a watch between rebuilds, a kept
+        worker between runs): what the last build (if it succeeded) did not use is dropped; in a warm cache, what
+        builds left is collected and what lives on frozen (_settle)."""
+        if self._unused:
+            self.drop_unused()
+        if self.warm and not self._idle:
+            _settle()
+            self._idle = True
+
+    def drop_unused(self) -> None:
+        """Drop the values the last build did not use."""
+        self._unused = False
         for section, values in self._sections.items():
             used = self._used.get(section, ())
             # what is used is in `values`: as many means all, and the difference (a set of every key: 0.03 s

@@ -527,6 +527,7 @@ class PersistedCache(BuildCache):
     def build(self):
         with super().build() as current:
             yield current
+        self.drop_unused()  # (kept: only what this build used)
         self.save()  # only after a build that succeeded
 
 

@@ -559,6 +559,7 @@ def _serve(pipe) -> None:
                 _work(pipe, booklet, *rest, ends=False)
         except BaseException:  # noqa: BLE001  told to the build's process (_work): this one ends, quietly
             return
+        cache.idle()  # what its next run would do first, done while it waits
 
 
 def _kept_files(pipe) -> list:
