@@ -1,6 +1,6 @@
 """Warm rebuilds: the time `booklet watch` takes to rebuild after one abstract's text changed.
 
-    .venv/bin/python bench/warm_bench.py [--sizes sample,500] [--runs 5] [--jobs N] [--write]
+    .venv/bin/python bench/warm_bench.py [--sizes sample,500] [--runs 5] [--jobs N] [--against JOBS] [--write]
 
 For each size (sample: the repository's data/; 500: 500 talks + 1,000 posters from bench/generate.py;
 any TALKSxPOSTERS), a copy of the data goes to bench/out/warm-SIZE/, and one process builds it
@@ -18,6 +18,9 @@ word inserted, then taken out again, alternately), and rebuilds it twice, back t
 Both build as `booklet watch` does (`--jobs`: otherwise): in parts for a book that `booklet build` makes in
 parts (500 talks on two cores), where the cached rebuild's workers are the ones the cache kept from the build
 before (output.parallel.Workers), and the rebuild without a cache forks new ones.
+
+`--against JOBS` compares instead: two warm processes, one building with `--jobs` and one with JOBS, each on its own
+copy of the data, make the same edits and rebuild in turn (`--runs` rounds, which goes first alternating).
 
 Reported: the median, fastest and slowest wall time of each, the median CPU time of this process, and for the
 cached rebuild in one process the median time of each phase (read and check the data, lay out the story, render:
@@ -166,15 +169,72 @@ def phase_line(result: dict) -> str:
             f"layout and drawing {layout:.3f} s, PDF serialisation {medians['save']:.3f} s")
 
 
+def _rebuilding(conn, folder: Path, jobs: int | None) -> None:
+    """One side of `interleaved`, in a process of its own: a watch's cache, built once, then a rebuild after each edit
+    it is told to make (the time sent back), made idle between them as the watch does."""
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache
+
+    cache, out = BuildCache(), OUT / f"warm-ab-{jobs or 'default'}.pdf"
+    build_booklet(folder, out, cache=cache, jobs=jobs)
+    cache.idle()
+    run = 0
+    while conn.recv():
+        edit(folder / "abstracts.yaml", run)
+        run += 1
+        start = time.perf_counter()
+        build_booklet(folder, out, cache=cache, jobs=jobs)
+        conn.send(time.perf_counter() - start)
+        cache.idle()
+    cache.close()
+
+
+def interleaved(size: str, runs: int, sides: tuple) -> dict:
+    """The same rebuilds in two warm processes (`sides`: the jobs of each, as --jobs), each with its own copy of the
+    data, one after the other in turn (the first of each round alternating), so that both see the machine alike:
+    the times of each side's rebuilds."""
+    import multiprocessing
+
+    source = folder_for(size)
+    context = multiprocessing.get_context("spawn")  # a process as a watch is, not a fork of this one
+    running = []
+    for side in sides:
+        folder = OUT / f"warm-{size}-ab-{side or 'default'}"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(source, folder)
+        mine, theirs = context.Pipe()
+        process = context.Process(target=_rebuilding, args=(theirs, folder, side))
+        process.start()
+        running.append((side, mine, process, []))
+    for run in range(runs):
+        for side, pipe, _, times in (running if run % 2 == 0 else running[::-1]):
+            pipe.send(True)
+            times.append(pipe.recv())
+    for _, pipe, process, _ in running:
+        pipe.send(False)
+        process.join()
+    return {side: times for side, _, _, times in running}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="sample,500")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=None,
                         help="processes per build (default: as `booklet watch`, one per core where it pays)")
+    parser.add_argument("--against", type=int, default=None, metavar="JOBS",
+                        help="instead: the cached rebuilds with --jobs against the same with JOBS, in two warm "
+                             "processes taking turns (--runs rounds), as a comparison on a machine whose speed wanders")
     parser.add_argument("--write", action="store_true", help=f"write the table under '{HEADING}' in {DOC}")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    if args.against is not None:
+        for size in args.sizes.split(","):
+            found = interleaved(size, args.runs, (args.jobs, args.against))
+            for side, times in found.items():
+                print(f"{size}, jobs {side or 'as the watch'}: median {statistics.median(times):.3f} s, fastest "
+                      f"{min(times):.3f} s, slowest {max(times):.3f} s ({len(times)} rebuilds, taking turns)")
+        return
     load_before = os.getloadavg()
     results = [bench(size, args.runs, args.jobs) for size in args.sizes.split(",")]
     load_after = os.getloadavg()

@@ -797,7 +797,8 @@ def watch(data_dir: Path, output: Path, page_size: str) -> None:
 
     Problems are printed as 'build' prints them; a failed rebuild leaves the last good PDF in
     place, and watching goes on. Folders outside DATA_DIR that hold the booklet's images are
-    watched too. Keep the PDF open in a viewer that reloads it; Ctrl-C stops.
+    watched too. A big book is laid out in parts, as 'build' lays it out, by worker processes
+    kept from one rebuild to the next. Keep the PDF open in a viewer that reloads it; Ctrl-C stops.
 
     \b
     Example:

@@ -538,6 +538,7 @@ def _serve(pipe) -> None:
     from ..text.fonts import use_fonts
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the watch's: it ends its workers (close)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not the watch's own handler, which it was forked with)
     cache = memory.BuildCache()
     while True:
         try:
