@@ -792,7 +792,10 @@ def _shown(path: Path, data_dir: Path) -> str:
 @click.option("-o", "--output", default="booklet.pdf", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the PDF (replaced only by a build that succeeds).")
 @page_size_option("Trim size of the booklet.")
-def watch(data_dir: Path, output: Path, page_size: str) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes laying the booklet out, kept from one rebuild to the next (default: as 'build'; "
+                   "1 takes the least memory).")
+def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> None:
     """Build the booklet of DATA_DIR (default: data), then rebuild it each time a data file or image changes.
 
     Problems are printed as 'build' prints them; a failed rebuild leaves the last good PDF in
@@ -836,6 +839,6 @@ def watch(data_dir: Path, output: Path, page_size: str) -> None:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, interrupt)  # `kill` stops it as cleanly as Ctrl-C
     try:
-        watch_folder(data_dir, output, options, report=report)
+        watch_folder(data_dir, output, options, report=report, jobs=jobs)
     except KeyboardInterrupt:
         click.echo("Stopped watching. Bye.")

@@ -66,9 +66,11 @@ Event = Watching | Changed | Rebuild
 Watcher = Callable[[tuple[Path, ...], Callable[[Path], bool]], Iterable[Iterable[Path]]]
 
 
-def rebuild(data_dir: Path, output: Path, options=None, cache: BuildCache | None = None) -> Rebuild:
+def rebuild(data_dir: Path, output: Path, options=None, cache: BuildCache | None = None,
+            jobs: int | None = None) -> Rebuild:
     """Build the booklet of `data_dir` into `output` once (`options`: build.PrintOptions) and say how it went;
-    `cache`: what the builds before this one made, kept for the next (booklet.cache.memory)."""
+    `cache`: what the builds before this one made, kept for the next (booklet.cache.memory); `jobs`: as for
+    build_booklet (None: in parts for a big book, as `booklet build`)."""
     from .build import build_booklet
 
     output = Path(output)
@@ -77,8 +79,8 @@ def rebuild(data_dir: Path, output: Path, options=None, cache: BuildCache | None
     forget_pages()  # a PDF given as an extra page may have been edited since the last build
     start = time.perf_counter()
     try:
-        # in parts for a big book, as `booklet build` (the same PDF); a warm cache keeps its workers for the next
-        result = build_booklet(Path(data_dir), output, options=options, cache=cache, jobs=None)
+        # by default in parts for a big book, as `booklet build` (the same PDF); a warm cache keeps its workers
+        result = build_booklet(Path(data_dir), output, options=options, cache=cache, jobs=jobs)
     except DataError as exc:
         return Rebuild(False, f"{_counts(exc.problems)}; {_kept(output)}", exc.problems, _since(start))
     except OSError as exc:
@@ -168,9 +170,10 @@ def _located(path: Path) -> Path:
 
 
 def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event], None],
-          watcher: Watcher | None = None, stop=None) -> None:
+          watcher: Watcher | None = None, stop=None, jobs: int | None = None) -> None:
     """Build, then rebuild after each burst of relevant changes, telling `report` what happens; returns when the
-    watcher ends (`stop`, a threading.Event, set for the real one). KeyboardInterrupt passes through.
+    watcher ends (`stop`, a threading.Event, set for the real one). KeyboardInterrupt passes through. `jobs`: the
+    processes of each build, as for build_booklet (None: in parts for a big book, the workers kept between builds).
 
     A watcher sees only what changes once it has started, which is after a build: so the first burst it
     yields (the real one yields an empty burst when it has been quiet for a second) is taken together
@@ -184,7 +187,7 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
     def build() -> None:
         nonlocal before
         before = wanted.snapshot()
-        result = rebuild(data_dir, output, options, cache)
+        result = rebuild(data_dir, output, options, cache, jobs)
         if result.ok:
             wanted.images = result.images
             for path in result.images - before.keys():  # an image outside the data folder, new to the watch

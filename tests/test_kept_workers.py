@@ -186,3 +186,29 @@ def test_a_kept_worker_that_fails_ends_them_all_and_the_next_build_starts_new_on
         assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "warm.pdf"]
     finally:
         cache.close()
+
+
+def test_the_watch_with_one_job_keeps_no_workers(folder, tmp_path, monkeypatch):
+    """`booklet watch --jobs 1`: one process, whatever the book (the least memory), and the PDF of `build --jobs 1`."""
+    monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    caches: list[BuildCache] = []
+
+    class Recorded(BuildCache):
+        def __init__(self):
+            super().__init__()
+            caches.append(self)
+
+    monkeypatch.setattr(watching, "BuildCache", Recorded)
+    output, events = tmp_path / "booklet.pdf", []
+
+    def fake_watcher(roots, wanted):
+        _edit(folder)
+        yield [folder / "abstracts.yaml"]
+
+    watching.watch(folder, output, report=events.append, watcher=fake_watcher, jobs=1)
+    assert [e.ok for e in events if isinstance(e, watching.Rebuild)] == [True, True]
+    assert caches[0].lasting == {}
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    build_booklet(folder, tmp_path / "one.pdf", jobs=1)
+    assert output.read_bytes() == (tmp_path / "one.pdf").read_bytes()

@@ -210,7 +210,10 @@ def test_the_watch_command_prints_problems_as_build_does(tmp_path, monkeypatch):
     write_conference(tmp_path / "conf", {"programme.yaml": BAD_PROGRAMME})
     output = tmp_path / "booklet.pdf"
 
-    def fake_watch(data_dir, out, options, report):  # the loop, one rebuild of the broken data, then Ctrl-C
+    jobs_given = []
+
+    def fake_watch(data_dir, out, options, report, jobs):  # the loop, one rebuild of the broken data, then Ctrl-C
+        jobs_given.append(jobs)
         report(rebuild(data_dir, out, options))
         report(Watching((Path(data_dir).resolve(),)))
         report(Changed((Path(data_dir).resolve() / "programme.yaml",)))
@@ -220,8 +223,9 @@ def test_the_watch_command_prints_problems_as_build_does(tmp_path, monkeypatch):
 
     monkeypatch.setattr("booklet.watch.watch", fake_watch)
     monkeypatch.chdir(tmp_path)
-    run = CliRunner().invoke(main, ["watch", "conf", "-o", "booklet.pdf", "--page-size", "a4"])
+    run = CliRunner().invoke(main, ["watch", "conf", "-o", "booklet.pdf", "--page-size", "a4", "--jobs", "1"])
     assert run.exit_code == 0, run.output
+    assert jobs_given == [1]  # --jobs reaches the watch (its default, None, builds as `build` does)
     assert run.stderr == f"{BAD_LINE}\n1 error, 0 warnings; nothing was written.\n"
     lines = run.stdout.splitlines()
     assert lines[:2] == ["Watching conf/ for changes (Ctrl-C to stop).", "Changed: programme.yaml; rebuilding."]
