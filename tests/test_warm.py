@@ -200,3 +200,22 @@ def test_names_moved_to_other_pages_by_an_edit_give_the_index_of_a_cold_build(tm
     # the index names other pages now: the names after the edit moved
     assert [after.lines(i) for i in after.pages_with("Abebe, Selam")] != [before.lines(i) for i in entry]
     assert len([t for t in drawn if 'name="person"' in t]) <= 10  # rows and headers replayed on other pages
+
+
+def test_a_warm_rebuild_after_the_themes_fonts_changed_is_a_new_processs_build(tmp_path):
+    """What is measured in the fonts BODY-Italic and the like name (a math letter's italic correction) is measured
+    again when the theme changes them: the PDF is the one a new process builds (where nothing was measured before)."""
+    import os
+    import subprocess
+    import sys
+
+    folder = write_conference(tmp_path / "data", {"abstracts.yaml": _abstracts("Fits of $f^2$ and $x_i^2$. " + LONG),
+                                                   "images/ana.jpg": _photo((200, 60, 30))})
+    cache, warm, fresh = BuildCache(), tmp_path / "warm.pdf", tmp_path / "fresh.pdf"
+    build_booklet(folder, warm, cache=cache)
+    (folder / "theme.yaml").write_text("base: modern\n", encoding="utf-8")
+    build_booklet(folder, warm, cache=cache)
+    subprocess.run([sys.executable, "-c", "import sys; from booklet.build import build_booklet; "
+                    "build_booklet(sys.argv[1], sys.argv[2])", str(folder), str(fresh)],
+                   check=True, env={**os.environ, "BOOKLET_CACHE": "off"}, cwd=ROOT)
+    assert warm.read_bytes() == fresh.read_bytes()

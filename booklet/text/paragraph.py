@@ -179,6 +179,9 @@ def overhang(font_name: str, char: str) -> float:
     return max(0.0, (x_max - advance) / units)
 
 
+when_fonts_change(overhang.cache_clear)  # BODY-Italic and the like name the theme's fonts
+
+
 class _BoxFace:
     name = BOX_FONT
     ascent = descent = 0
