@@ -13,6 +13,7 @@ import pytest
 from booklet import watch as watching
 from booklet.build import build_booklet
 from booklet.cache import BuildCache
+from booklet.problems import DataError
 from booklet.output import parallel
 
 from .test_jobs import _generate
@@ -105,7 +106,11 @@ def test_a_kept_worker_gone_is_replaced_and_the_booklet_is_the_same(folder, tmp_
         cache.close()
 
 
-def test_a_build_that_fails_ends_the_kept_workers_and_the_next_starts_new_ones(folder, tmp_path, monkeypatch):
+def test_a_build_that_fails_after_the_runs_keeps_the_workers_and_one_that_fails_before_ends_them(
+        folder, tmp_path, monkeypatch):
+    """A failure once every worker is through its run (the booklet's assembly) leaves them waiting for the next build;
+    one while they lay out (a --strict warning, found beside them) ends them, and the next build starts new ones. The
+    PDF is left as it was either way, with no part beside it."""
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     cache = BuildCache()
     assemble = parallel.assemble
@@ -121,14 +126,79 @@ def test_a_build_that_fails_ends_the_kept_workers_and_the_next_starts_new_ones(f
         monkeypatch.setattr(parallel, "assemble", failing)
         with pytest.raises(OSError, match="disk full"):
             build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
-        assert workers.pids() == [] and not any(map(_alive, before))
-        assert (tmp_path / "warm.pdf").read_bytes() == good  # left as it was, no part beside it
+        assert workers.pids() == before and all(map(_alive, before))
+        assert (tmp_path / "warm.pdf").read_bytes() == good
         assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "warm.pdf"]
         monkeypatch.setattr(parallel, "assemble", assemble)
+        build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
+        assert workers.pids() == before and (tmp_path / "warm.pdf").read_bytes() == good
+        assert sum(_layouts_made(workers)) == 0  # their runs as they kept them
+
+        with pytest.raises(DataError):  # the generated cover image is coarse: a warning, an error with --strict
+            build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2, strict=True)
+        assert workers.pids() == [] and not any(map(_alive, before))
+        assert (tmp_path / "warm.pdf").read_bytes() == good
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "warm.pdf"]
         build_booklet(folder, tmp_path / "warm.pdf", cache=cache, jobs=2)
         assert len(workers.pids()) == 2 and (tmp_path / "warm.pdf").read_bytes() == good
     finally:
         cache.close()
+
+
+def test_a_full_disk_in_a_kept_worker_is_told_as_such_and_the_watch_goes_on(folder, tmp_path, monkeypatch):
+    """A system error in a worker (its part's save on a full disk) reaches the watch as that error, not as a bug."""
+    import errno
+
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    here, save, flag = os.getpid(), parallel.PartCanvas.save, tmp_path / "full"
+
+    def full(canvas):  # in a worker, while the flag is there (the workers are forked with this in place)
+        if os.getpid() != here and flag.exists():
+            raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".booklet.pdf.part1"))
+        save(canvas)
+
+    monkeypatch.setattr(parallel.PartCanvas, "save", full)
+    cache, output = BuildCache(), tmp_path / "booklet.pdf"
+    try:
+        assert watching.rebuild(folder, output, cache=cache, jobs=2).ok
+        good = output.read_bytes()
+        flag.touch()
+        failed = watching.rebuild(folder, output, cache=cache, jobs=2)
+        assert not failed.ok
+        assert failed.message == (f"booklet: cannot write {tmp_path / '.booklet.pdf.part1'}: No space left on "
+                                  f"device; {output} is left as it was.")
+        flag.unlink()
+        assert watching.rebuild(folder, output, cache=cache, jobs=2).ok and output.read_bytes() == good
+    finally:
+        cache.close()
+
+
+def test_kept_workers_end_when_the_process_that_started_them_is_killed(book, tmp_path):
+    """Killed (out of memory, say), the watch cannot end its workers: they see it gone and end."""
+    import subprocess
+    import sys
+    import time
+
+    script = ("import sys, time\n"
+              "from booklet.build import build_booklet\n"
+              "from booklet.cache import BuildCache\n"
+              "cache = BuildCache()\n"
+              "build_booklet(sys.argv[1], sys.argv[2], cache=cache, jobs=2)\n"
+              "print(*cache.lasting['workers'].pids(), flush=True)\n"
+              "time.sleep(60)\n")
+    env = {**os.environ, "BOOKLET_CACHE": "off"}
+    watch = subprocess.Popen([sys.executable, "-c", script, str(book), str(tmp_path / "out.pdf")], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        pids = [int(pid) for pid in watch.stdout.readline().split()]
+        assert len(pids) == 2 and all(map(_alive, pids))
+    finally:
+        watch.kill()
+        watch.wait()
+    deadline = time.monotonic() + 20
+    while any(map(_alive, pids)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(_alive, pids))
 
 
 def test_the_watch_of_a_big_book_rebuilds_it_in_parts_and_ends_its_workers(folder, tmp_path, monkeypatch):

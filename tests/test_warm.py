@@ -112,9 +112,9 @@ def test_watch_rebuilds_with_one_cache(tmp_path, monkeypatch):
     caches = []
     real = watching.rebuild
 
-    def spy(data_dir, output, options=None, cache=None):
+    def spy(data_dir, output, options=None, cache=None, jobs=None):
         caches.append(cache)
-        return real(data_dir, output, options, cache)
+        return real(data_dir, output, options, cache, jobs)
 
     monkeypatch.setattr(watching, "rebuild", spy)
     events = []

@@ -26,7 +26,8 @@ before it is made.
 Values are kept as they were made and handed out as fresh objects where the user of the value
 changes it (a paragraph's lines are kept pickled: ReportLab's split and draw change the fragments
 they are given), so nothing a build does can reach the next one: the PDF is byte for byte the PDF
-of a build with an empty cache. What a build did not use is dropped when it ends.
+of a build with an empty cache. What a build did not use is dropped once it has succeeded: while the watch
+waits for the next change (BuildCache.idle), or as the next build starts.
 
 build_booklet makes the cache `active` (a context variable) while it runs; the functions that use
 it ask `active()`, and work without one (a build without a cache gets a fresh one of its own).

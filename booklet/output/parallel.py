@@ -70,6 +70,8 @@ MIN_WEIGHT = 400.0  # books lighter than this (about 400 abstract pages) are bui
 _PERSON = re.compile(r"person-(.+)-(\d+)")
 KEEPING = 60  # seconds a worker is given to write its files of its own (cache.persisted.PER_PART; a 2,000-talk
 # book's: about 50 MB) once its part is saved, before it is stopped
+IDLE_AFTER = 1.0  # seconds a kept worker waits after its run before it collects (Workers): the build's process is
+# laying out the last part and assembling then, and the next edit seldom comes sooner
 
 
 def jobs_that_pay(booklet, jobs: int | None) -> int:
@@ -360,23 +362,27 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
         finished = True
     finally:
         kept = []  # the files of the workers that keep their own (cache.persisted.Written)
+        clean = True  # every kept worker is through its run and waits for the next
         for index, (process, pipe) in enumerate(zip(workers, pipes)):
-            if finished or index in replied:  # it saves its part and writes its files: taken, kept or not
+            told = finished or index in replied  # it saves its part and writes its files: taken, kept or not
+            if staying is not None:
+                clean = clean and told and _drained(pipe)
+                continue
+            if told:
                 kept += _kept_files(pipe)
-            elif staying is None:  # an error here (a --strict warning, say) before it was told where its part
-                process.kill()  # starts: not wanted
-            if staying is None:
-                pipe.close()
-                process.join(5)
-                if process.is_alive():
-                    process.kill()
-                    process.join()
-        if staying is not None and not finished:  # one may be half way through this build's run: none is kept
+            else:  # an error here (a --strict warning, say) before it was told where its part starts: not wanted
+                process.kill()
+            pipe.close()
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        if staying is not None and not clean:  # one is half way through its run, or failed: none is kept
             staying.close(now=True)
         for written in kept:  # only a build that wrote its booklet keeps what it made
             if not (finished and written.publish()):
                 written.discard()
-        if staying is None:  # (a warm cache's process collects and freezes what lives on before each build)
+        if staying is None:  # (a warm cache's process collects, and freezes what lives on, between builds: idle)
             gc.unfreeze()
         for path in files:
             path.unlink(missing_ok=True)
@@ -392,8 +398,18 @@ def _receive(pipe):
 
 def _checked(message):
     if isinstance(message, tuple) and message and message[0] == "error":
+        if len(message) > 2 and message[2] is not None:  # the system's error (a full disk): told as such
+            number, text, name = message[2]
+            raise OSError(number, text, name)
         raise RuntimeError(f"a worker process failed:\n{message[1]}")
     return message
+
+
+def _failed(exc: BaseException) -> tuple:
+    """A worker's message for what failed: the traceback, and the system's error (number, text, file) when it is one
+    (`_checked` raises that again here, so that a full disk is told as a full disk, not as a bug)."""
+    system = (exc.errno, exc.strerror, exc.filename) if isinstance(exc, OSError) and exc.errno is not None else None
+    return ("error", traceback.format_exc(), system)
 
 
 def _reports(booklet, pipes) -> list:
@@ -440,8 +456,8 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, e
         # together; this process puts them in place once the booklet is written (or removes them). Then it ends:
         # what it held is let go before the booklet is put together
         pipe.send(("kept", persisted.write_part()))
-    except BaseException:
-        pipe.send(("error", traceback.format_exc()))
+    except BaseException as exc:
+        pipe.send(_failed(exc))
         if not ends:
             raise
     finally:
@@ -488,7 +504,8 @@ class Workers:
             while len(self._running) < len(runs):
                 mine, theirs = context.Pipe()
                 process = context.Process(target=_serve, args=(theirs,), daemon=True)
-                process.start()
+                with _signals_held():  # until it has its own handlers (_serve)
+                    process.start()
                 theirs.close()
                 self._running.append((process, mine))
             try:
@@ -506,6 +523,27 @@ class Workers:
     def close(self, now: bool = False) -> None:
         """End the workers: told to, or killed (`now`: one may be half way through a run)."""
         _stop(self._running, now)
+
+
+_HELD = ()  # the signals a kept worker is started with held: Ctrl-C and `kill` are the watch's (see _serve)
+
+
+@contextmanager
+def _signals_held():
+    """SIGINT and SIGTERM held (blocked) inside the block, where the system can (a process forked inside starts with
+    them held: a Ctrl-C in its first moments reaches it only once it has set its handlers)."""
+    import signal
+
+    global _HELD
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    _HELD = (signal.SIGINT, signal.SIGTERM)
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _stop(running: list, now: bool) -> None:
@@ -530,8 +568,12 @@ def _stop(running: list, now: bool) -> None:
 def _serve(pipe) -> None:
     """A kept worker (Workers): the run of each build it is sent, laid out (_work) with a cache of its own that keeps
     what the builds before made, as a watch's cache does; until it is told to stop (empty bytes), its pipe is closed,
-    or a run fails (it ends then: the next build starts new workers)."""
+    the process that started it has ended (killed, say: nothing would close the pipe then, as the other workers hold
+    its end too), or a run fails (it ends then: the next build starts new workers). Once a run is done, and nothing
+    has come for IDLE_AFTER seconds, it does what its next run would do first (BuildCache.idle)."""
+    import multiprocessing
     import signal
+    from multiprocessing.connection import wait
 
     from ..data.theme import font_set
     from ..layout.extras import forget
@@ -539,8 +581,19 @@ def _serve(pipe) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the watch's: it ends its workers (close)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not the watch's own handler, which it was forked with)
-    cache = memory.BuildCache()
+    if _HELD:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # held while it was started (Workers.start)
+    parent = multiprocessing.parent_process()
+    waiting = [pipe] + ([parent.sentinel] if parent is not None else [])
+    cache, idle_due = memory.BuildCache(), False
     while True:
+        ready = wait(waiting, IDLE_AFTER if idle_due else None)
+        if not ready:
+            cache.idle()
+            idle_due = False
+            continue
+        if pipe not in ready:  # only the sentinel: the process that started it is gone
+            return
         try:
             job = pipe.recv_bytes()
         except (EOFError, OSError):
@@ -552,15 +605,28 @@ def _serve(pipe) -> None:
             booklet = pickle.loads(model)
             forget()  # a PDF given as an extra page may have been edited since the last build (as the watch forgets)
             use_fonts(font_set(booklet.theme))  # as reading sets them: the theme's may have changed
-        except BaseException:  # noqa: BLE001  told to the build's process, as _work tells what fails in it
-            pipe.send(("error", traceback.format_exc()))
+        except BaseException as exc:  # noqa: BLE001  told to the build's process, as _work tells what fails in it
+            pipe.send(_failed(exc))
             return
         try:
             with memory.using(cache):
                 _work(pipe, booklet, *rest, ends=False)
         except BaseException:  # noqa: BLE001  told to the build's process (_work): this one ends, quietly
             return
-        cache.idle()  # what its next run would do first, done while it waits
+        idle_due = True
+
+
+def _drained(pipe) -> bool:
+    """Whether a kept worker told where its part starts ended its run as it should ("kept"; its other messages
+    skipped), so that it waits for the next with nothing left to read."""
+    try:
+        while pipe.poll(KEEPING):
+            message = pipe.recv()
+            if isinstance(message, tuple) and message and message[0] in ("kept", "error"):
+                return message[0] == "kept"
+    except (EOFError, OSError):
+        pass
+    return False
 
 
 def _kept_files(pipe) -> list:
