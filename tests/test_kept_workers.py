@@ -201,10 +201,10 @@ def test_kept_workers_end_when_the_process_that_started_them_is_killed(book, tmp
     assert not any(map(_alive, pids))
 
 
-def test_the_watch_of_a_big_book_rebuilds_it_in_parts_and_ends_its_workers(folder, tmp_path, monkeypatch):
-    """A book that `booklet build` makes in parts, the watch makes in parts too (the same PDF), with the same workers
-    at every rebuild; they end with the watch."""
-    monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)  # this small book weighs as a big one
+def _watched_as_big(monkeypatch) -> list[BuildCache]:
+    """The small book weighed as a big one on two cores (as `booklet build` would lay it out in parts); the watch's
+    caches, as it makes them."""
+    monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     caches: list[BuildCache] = []
 
@@ -214,6 +214,13 @@ def test_the_watch_of_a_big_book_rebuilds_it_in_parts_and_ends_its_workers(folde
             caches.append(self)
 
     monkeypatch.setattr(watching, "BuildCache", Recorded)
+    return caches
+
+
+def test_the_watch_of_a_big_book_rebuilds_it_in_parts_and_ends_its_workers(folder, tmp_path, monkeypatch):
+    """A book that `booklet build` makes in parts, the watch makes in parts too (the same PDF), with the same workers
+    at every rebuild; they end with the watch."""
+    caches = _watched_as_big(monkeypatch)
     output, events, seen = tmp_path / "booklet.pdf", [], []
 
     def fake_watcher(roots, wanted):
@@ -260,16 +267,7 @@ def test_a_kept_worker_that_fails_ends_them_all_and_the_next_build_starts_new_on
 
 def test_the_watch_with_one_job_keeps_no_workers(folder, tmp_path, monkeypatch):
     """`booklet watch --jobs 1`: one process, whatever the book (the least memory), and the PDF of `build --jobs 1`."""
-    monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)
-    monkeypatch.setattr(parallel, "cores", lambda: 2)
-    caches: list[BuildCache] = []
-
-    class Recorded(BuildCache):
-        def __init__(self):
-            super().__init__()
-            caches.append(self)
-
-    monkeypatch.setattr(watching, "BuildCache", Recorded)
+    caches = _watched_as_big(monkeypatch)
     output, events = tmp_path / "booklet.pdf", []
 
     def fake_watcher(roots, wanted):
