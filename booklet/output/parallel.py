@@ -482,7 +482,8 @@ class Workers:
     model: they move only when what the sections hold does), and lays it out from what it kept of the builds before,
     in a cache of its own (_serve), as a watch's one process does for the whole book: a rebuild after an edit takes
     the time of the longest run, not of the whole book. `made`: what each made anew in the last build (its Report's).
-    They end with `close`, when the cache is dropped, or with this process (they are daemons)."""
+    They end with `close`, when the cache is dropped, with this process (they are daemons), or on their own when it
+    is killed (_serve)."""
 
     def __init__(self):
         self._running: list = []  # (process, this end of its pipe), in the order of the runs they take
