@@ -52,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 from generate import generate  # noqa: E402
 
 TARGETS = {"sample": 0.15, "500": 1.0}  # seconds, issue 15 part 1
-PAUSE = 2.0  # seconds between two rebuilds taking turns (--against): more than a kept worker waits before it collects
+PAUSE = 2.0  # seconds between two rebuilds taking turns (--against): one side collects while the other waits
 SIZES = {"sample": None, "500": (500, 1000), "2000": (2000, 5000)}
 DOC = ROOT / "docs" / "performance.md"
 HEADING = "## Warm rebuilds"

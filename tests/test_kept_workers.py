@@ -154,7 +154,7 @@ def test_a_full_disk_in_a_kept_worker_is_told_as_such_and_the_watch_goes_on(fold
 
     def full(canvas):  # in a worker, while the flag is there (the workers are forked with this in place)
         if os.getpid() != here and flag.exists():
-            raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".booklet.pdf.part1"))
+            raise OSError(errno.ENOSPC, "No space left on device", canvas._filename)  # its part's file
         save(canvas)
 
     monkeypatch.setattr(parallel.PartCanvas, "save", full)
@@ -165,29 +165,35 @@ def test_a_full_disk_in_a_kept_worker_is_told_as_such_and_the_watch_goes_on(fold
         flag.touch()
         failed = watching.rebuild(folder, output, cache=cache, jobs=2)
         assert not failed.ok
-        assert failed.message == (f"booklet: cannot write {tmp_path / '.booklet.pdf.part1'}: No space left on "
-                                  f"device; {output} is left as it was.")
+        assert failed.message == f"booklet: cannot write {output}: No space left on device; {output} is left as it was."
         flag.unlink()
         assert watching.rebuild(folder, output, cache=cache, jobs=2).ok and output.read_bytes() == good
     finally:
         cache.close()
 
 
-def test_kept_workers_end_when_the_process_that_started_them_is_killed(book, tmp_path):
-    """Killed (out of memory, say), the watch cannot end its workers: they see it gone and end."""
+@pytest.mark.parametrize("when", ["between builds", "while they lay out"])
+def test_kept_workers_end_when_the_process_that_started_them_is_killed(book, tmp_path, when):
+    """Killed (out of memory, say), the watch cannot end its workers: they see it gone and end, whether they wait
+    for the next build or are half way through one (here: the watch stuck in its lint, beside them)."""
     import subprocess
     import sys
     import time
 
     script = ("import sys, time\n"
-              "from booklet.build import build_booklet\n"
-              "from booklet.cache import BuildCache\n"
+              "import booklet.build as build\n"
+              "from booklet.cache import BuildCache, memory\n"
+              "def stuck(*args):\n"
+              "    print(*memory.active().lasting['workers'].pids(), flush=True)\n"
+              "    time.sleep(60)\n"
+              "if sys.argv[3] == 'while they lay out':\n"
+              "    build.linted = stuck\n"
               "cache = BuildCache()\n"
-              "build_booklet(sys.argv[1], sys.argv[2], cache=cache, jobs=2)\n"
+              "build.build_booklet(sys.argv[1], sys.argv[2], cache=cache, jobs=2)\n"
               "print(*cache.lasting['workers'].pids(), flush=True)\n"
               "time.sleep(60)\n")
     env = {**os.environ, "BOOKLET_CACHE": "off"}
-    watch = subprocess.Popen([sys.executable, "-c", script, str(book), str(tmp_path / "out.pdf")], env=env,
+    watch = subprocess.Popen([sys.executable, "-c", script, str(book), str(tmp_path / "out.pdf"), when], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         pids = [int(pid) for pid in watch.stdout.readline().split()]
@@ -280,3 +286,31 @@ def test_the_watch_with_one_job_keeps_no_workers(folder, tmp_path, monkeypatch):
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     build_booklet(folder, tmp_path / "one.pdf", jobs=1)
     assert output.read_bytes() == (tmp_path / "one.pdf").read_bytes()
+
+
+def test_only_a_workers_error_about_writing_its_part_is_told_as_the_systems():
+    """A full disk (no file named, or the part's own file) is the system's error, told as such; an error about any other
+    file (one the data names, read again by a worker and gone since) or a bug keeps its traceback."""
+    import errno
+
+    part = "/books/.booklet.pdf.part1"
+    try:
+        raise OSError(errno.ENOSPC, "No space left on device")
+    except OSError as exc:
+        assert parallel._failed(exc, part)[2] == (errno.ENOSPC, "No space left on device", None)
+    try:
+        raise OSError(errno.EROFS, "Read-only file system", part)
+    except OSError as exc:
+        assert parallel._failed(exc, part)[2] == (errno.EROFS, "Read-only file system", part)
+    for error in (OSError(errno.ENOENT, "No such file or directory", "/books/data/map.pdf"), OSError("odd"),
+                  KeyError("x")):
+        try:
+            raise error
+        except Exception as exc:  # noqa: BLE001
+            kind, trace, system = parallel._failed(exc, part)
+            assert kind == "error" and system is None and type(error).__name__ in trace
+    with pytest.raises(OSError) as raised:
+        parallel._checked(("error", "trace", (errno.ENOSPC, "No space left on device", None)))
+    assert raised.value.errno == errno.ENOSPC
+    with pytest.raises(RuntimeError, match="a worker process failed:\ntrace"):
+        parallel._checked(("error", "trace", None))

@@ -210,6 +210,12 @@ def _put_back(path: Path, kept: Path | None, existed: bool) -> None:
         pass  # the error that made us undo is the one to report
 
 
+def about_targets(names):
+    """Inside the block, an OSError about one of the temporary files of `names` (temp -> target) is about its target
+    (for the files a build in parts writes beside its output: output.parallel)."""
+    return _naming(names)
+
+
 @contextmanager
 def _naming(names):
     """Re-raise an OSError about one of the temporary files of `names` (temp -> target, or a callable

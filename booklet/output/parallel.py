@@ -33,11 +33,12 @@ from __future__ import annotations
 import gc
 import hashlib
 import io
+import os
 import pickle
 import re
 import weakref
 import traceback
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +55,7 @@ from ..layout.index import index_before_people
 from ..layout.page import Page
 from ..layout.story import story_pieces
 from ..text.fonts import register_fonts
-from .atomic import replacing
+from .atomic import about_targets, replacing
 from ..layout.marks import person_anchor
 from ..processes import cores
 from .render import BookletCanvas, BookletDocTemplate
@@ -70,8 +71,7 @@ MIN_WEIGHT = 400.0  # books lighter than this (about 400 abstract pages) are bui
 _PERSON = re.compile(r"person-(.+)-(\d+)")
 KEEPING = 60  # seconds a worker is given to write its files of its own (cache.persisted.PER_PART; a 2,000-talk
 # book's: about 50 MB) once its part is saved, before it is stopped
-IDLE_AFTER = 1.0  # seconds a kept worker waits after its run before it collects (Workers): the build's process is
-# laying out the last part and assembling then, and the next edit seldom comes sooner
+IDLE = b"idle"  # told to a kept worker once its build has ended: it collects then (_serve), not in the build's way
 
 
 def jobs_that_pay(booklet, jobs: int | None) -> int:
@@ -335,57 +335,56 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
     workers, pipes, finished = [], [], False
     replied: set[int] = set()  # the workers told where their parts start (see _finish): they save them
     staying = _kept_workers(memory.active())  # a warm cache's: the workers of the build before
-    gc.freeze()  # the model and modules stay shared with the workers: no collection copies their pages
-    try:
-        if staying is not None:
-            for process, pipe in staying.start(booklet, runs, files, (page, pad_to, render_args), context):
-                workers.append(process)
-                pipes.append(pipe)
-        for index, chunks in enumerate(runs[len(workers):], start=len(workers)):
-            mine, theirs = context.Pipe()
-            process = context.Process(target=_work, args=(theirs, booklet, page, pad_to, chunks, files[index],
-                                                          index == 0, render_args, (index + 1, len(runs) + 1)),
-                                      daemon=True)
-            process.start()
-            theirs.close()
-            workers.append(process)
-            pipes.append(mine)
-        persisted.in_part(0, len(runs) + 1)
-        if meanwhile is not None:
-            meanwhile()
-        output.parent.mkdir(parents=True, exist_ok=True)  # where the parts are saved
-        reports = _reports(booklet, pipes)
-        if staying is not None:
-            staying.made = [report.made for report in reports]
-        yield lambda target: _finish(booklet, page, pad_to, last, reports, pipes, files, Path(target),
-                                     render_args, replied)
-        finished = True
-    finally:
-        kept = []  # the files of the workers that keep their own (cache.persisted.Written)
-        clean = True  # every kept worker is through its run and waits for the next
-        for index, (process, pipe) in enumerate(zip(workers, pipes)):
-            told = finished or index in replied  # it saves its part and writes its files: taken, kept or not
+    # an error about a part's file (a full disk as a worker saves it) is told about the booklet: the file the user
+    # knows (as atomic's temporary files are)
+    with about_targets({path: output for path in files}):
+        gc.freeze()  # the model and modules stay shared with the workers: no collection copies their pages
+        try:
             if staying is not None:
-                clean = clean and told and _drained(pipe)
-                continue
-            if told:
-                kept += _kept_files(pipe)
-            else:  # an error here (a --strict warning, say) before it was told where its part starts: not wanted
-                process.kill()
-            pipe.close()
-            process.join(5)
-            if process.is_alive():
-                process.kill()
-                process.join()
-        if staying is not None and not clean:  # one is half way through its run, or failed: none is kept
-            staying.close(now=True)
-        for written in kept:  # only a build that wrote its booklet keeps what it made
-            if not (finished and written.publish()):
-                written.discard()
-        if staying is None:  # (a warm cache's process collects, and freezes what lives on, between builds: idle)
-            gc.unfreeze()
-        for path in files:
-            path.unlink(missing_ok=True)
+                for process, pipe in staying.start(booklet, runs, files, (page, pad_to, render_args), context):
+                    workers.append(process)
+                    pipes.append(pipe)
+            for index, chunks in enumerate(runs[len(workers):], start=len(workers)):
+                mine, theirs = context.Pipe()
+                process = context.Process(target=_work, args=(theirs, booklet, page, pad_to, chunks, files[index],
+                                                              index == 0, render_args, (index + 1, len(runs) + 1)),
+                                          daemon=True)
+                process.start()
+                theirs.close()
+                workers.append(process)
+                pipes.append(mine)
+            persisted.in_part(0, len(runs) + 1)
+            if meanwhile is not None:
+                meanwhile()
+            output.parent.mkdir(parents=True, exist_ok=True)  # where the parts are saved
+            reports = _reports(booklet, pipes)
+            if staying is not None:
+                staying.made = [report.made for report in reports]
+            yield lambda target: _finish(booklet, page, pad_to, last, reports, pipes, files, Path(target),
+                                         render_args, replied)
+            finished = True
+        finally:
+            kept = []  # the files of the workers that keep their own (cache.persisted.Written)
+            if staying is not None:
+                _ended(staying, pipes, finished, replied)
+            for index, (process, pipe) in enumerate(zip(workers, pipes) if staying is None else ()):
+                if finished or index in replied:  # it saves its part and writes its files: taken, kept or not
+                    kept += _kept_files(pipe)
+                else:  # an error here (a --strict warning, say) before it was told where its part starts: not wanted
+                    process.kill()
+                pipe.close()
+                process.join(5)
+                if process.is_alive():
+                    process.kill()
+                    process.join()
+            for written in kept:  # only a build that wrote its booklet keeps what it made
+                if not (finished and written.publish()):
+                    written.discard()
+            if staying is None:  # (a warm cache's process collects, and freezes what lives on, between builds: idle)
+                gc.unfreeze()
+            for path in files:
+                with suppress(OSError):  # (a read-only folder: what failed is the error to tell, not this)
+                    path.unlink(missing_ok=True)
 
 
 def _receive(pipe):
@@ -405,10 +404,14 @@ def _checked(message):
     return message
 
 
-def _failed(exc: BaseException) -> tuple:
+def _failed(exc: BaseException, part=None) -> tuple:
     """A worker's message for what failed: the traceback, and the system's error (number, text, file) when it is one
-    (`_checked` raises that again here, so that a full disk is told as a full disk, not as a bug)."""
-    system = (exc.errno, exc.strerror, exc.filename) if isinstance(exc, OSError) and exc.errno is not None else None
+    about writing its part (`part`, or no file: a full disk), which `_checked` raises again here, so that a full disk
+    is told as a full disk, about the booklet (parallel_parts names it), not as a bug. Any other error (a file read,
+    a bug) keeps its traceback."""
+    system = None
+    if isinstance(exc, OSError) and exc.errno is not None and exc.filename in (None, os.fspath(part or "")):
+        system = (exc.errno, exc.strerror, exc.filename)
     return ("error", traceback.format_exc(), system)
 
 
@@ -457,7 +460,7 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, e
         # what it held is let go before the booklet is put together
         pipe.send(("kept", persisted.write_part()))
     except BaseException as exc:
-        pipe.send(_failed(exc))
+        pipe.send(_failed(exc, path))
         if not ends:
             raise
     finally:
@@ -504,16 +507,20 @@ class Workers:
                 self.close(now=True)
             while len(self._running) < len(runs):
                 mine, theirs = context.Pipe()
-                process = context.Process(target=_serve, args=(theirs,), daemon=True)
+                # the ends of this process's pipes it is forked with: closed there (_serve), so that each pipe's
+                # end here is the only one, and a worker sees it close when this process ends, however it ends
+                here = [pipe for _, pipe in self._running] + [mine]
+                process = context.Process(target=_serve, args=(theirs, here), daemon=True)
                 with _signals_held():  # until it has its own handlers (_serve)
                     process.start()
-                theirs.close()
-                self._running.append((process, mine))
+                    theirs.close()
+                    self._running.append((process, mine))
             try:
                 for job, (_, pipe) in zip(jobs, self._running):
                     pipe.send_bytes(job)
             except OSError:  # one ended since it was looked at
                 if again:
+                    self.close(now=True)  # (some may have their run: none is left half told)
                     raise
                 continue
             return self._running[:len(runs)]
@@ -566,12 +573,13 @@ def _stop(running: list, now: bool) -> None:
         pipe.close()
 
 
-def _serve(pipe) -> None:
+def _serve(pipe, inherited=()) -> None:
     """A kept worker (Workers): the run of each build it is sent, laid out (_work) with a cache of its own that keeps
-    what the builds before made, as a watch's cache does; until it is told to stop (empty bytes), its pipe is closed,
-    the process that started it has ended (killed, say: nothing would close the pipe then, as the other workers hold
-    its end too), or a run fails (it ends then: the next build starts new workers). Once a run is done, and nothing
-    has come for IDLE_AFTER seconds, it does what its next run would do first (BuildCache.idle)."""
+    what the builds before made, as a watch's cache does; until it is told to stop (empty bytes), its pipe is closed
+    (the process that started it has ended, killed perhaps: `inherited`, the ends of that process's pipes this one was
+    forked with, are closed first, so that nothing else holds them; and between runs it also watches that process's
+    sentinel), or a run fails (it ends then: the next build starts new workers). Told a build has ended (IDLE), it
+    does what its next run would do first (BuildCache.idle)."""
     import multiprocessing
     import signal
     from multiprocessing.connection import wait
@@ -584,16 +592,13 @@ def _serve(pipe) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not the watch's own handler, which it was forked with)
     if _HELD:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # held while it was started (Workers.start)
+    for end in inherited:
+        end.close()
     parent = multiprocessing.parent_process()
     waiting = [pipe] + ([parent.sentinel] if parent is not None else [])
-    cache, idle_due = memory.BuildCache(), False
+    cache = memory.BuildCache()
     while True:
-        ready = wait(waiting, IDLE_AFTER if idle_due else None)
-        if not ready:
-            cache.idle()
-            idle_due = False
-            continue
-        if pipe not in ready:  # only the sentinel: the process that started it is gone
+        if pipe not in wait(waiting):  # only the sentinel: the process that started it is gone
             return
         try:
             job = pipe.recv_bytes()
@@ -601,6 +606,9 @@ def _serve(pipe) -> None:
             return
         if not job:
             return
+        if job == IDLE:
+            cache.idle()
+            continue
         try:
             model, *rest = pickle.loads(job)
             booklet = pickle.loads(model)
@@ -614,7 +622,24 @@ def _serve(pipe) -> None:
                 _work(pipe, booklet, *rest, ends=False)
         except BaseException:  # noqa: BLE001  told to the build's process (_work): this one ends, quietly
             return
-        idle_due = True
+
+
+def _ended(staying: Workers, pipes, finished: bool, replied: set[int]) -> None:
+    """A build with kept workers has ended: each told to collect, when every one was told where its part starts and
+    ended its run as it should (its last messages read); else all are ended (one is half way through its run, or
+    failed; so is any that this cannot tell about, interrupted)."""
+    clean = False
+    try:
+        clean = all(finished or index in replied for index in range(len(pipes))) and all(map(_drained, pipes))
+        if clean:
+            try:
+                for pipe in pipes:
+                    pipe.send_bytes(IDLE)
+            except OSError:  # one ended since: the next build starts new ones
+                clean = False
+    finally:
+        if not clean:
+            staying.close(now=True)
 
 
 def _drained(pipe) -> bool:
