@@ -314,3 +314,23 @@ def test_only_a_workers_error_about_writing_its_part_is_told_as_the_systems():
     assert raised.value.errno == errno.ENOSPC
     with pytest.raises(RuntimeError, match="a worker process failed:\ntrace"):
         parallel._checked(("error", "trace", None))
+
+
+def test_proofs_right_after_the_watch_of_a_big_book_take_its_pdf(folder, tmp_path, monkeypatch):
+    """The watch builds a big book in as many processes as `booklet build` and `booklet proofs` do, so that proofs
+    right after it take its PDF rather than build the booklet again (with one process, they could not)."""
+    from booklet.proofs.write import _last_build
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    _watched_as_big(monkeypatch)
+    output = tmp_path / "booklet.pdf"
+    for jobs, taken in ((1, False), (None, True)):
+        cache = BuildCache()
+        try:
+            built = watching.rebuild(folder, output, cache=cache, jobs=jobs)
+            assert built.ok
+            built.keep_read()
+        finally:
+            cache.close()
+        plan = _last_build(folder, "A5")
+        assert (plan is not None) == taken
