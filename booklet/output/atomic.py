@@ -54,7 +54,7 @@ def replacing(target: Path, suffix: str = ".part"):
     """Yield a temporary path to write; on success it replaces `target`, on any failure it is removed."""
     temp = temporary_beside(target, suffix)
     try:
-        with _naming({temp: Path(target)}):
+        with about_targets({temp: Path(target)}):
             yield temp
             publish(temp, Path(target))
     except BaseException:
@@ -70,7 +70,7 @@ def scratch_beside(target: Path, suffix: str = ".part"):
     """
     temp = temporary_beside(target, suffix)
     try:
-        with _naming({temp: Path(target)}):
+        with about_targets({temp: Path(target)}):
             yield temp
     finally:
         temp.unlink(missing_ok=True)
@@ -103,7 +103,7 @@ class Together:
 
     def write(self, target: Path, data) -> None:
         """`data` (bytes, or an iterable of byte strings) as the new content of `target`."""
-        with _naming(self.names), open(self.temp(target), "wb") as file:
+        with about_targets(self.names), open(self.temp(target), "wb") as file:
             file.writelines([data] if isinstance(data, bytes) else data)
 
     def drop(self, target: Path) -> None:
@@ -156,7 +156,7 @@ def together():
     """
     files = Together()
     try:
-        with _naming(files.names):
+        with about_targets(files.names):
             yield files
             files.publish()
             files.temps.clear()  # each renamed: none left to remove
@@ -210,16 +210,11 @@ def _put_back(path: Path, kept: Path | None, existed: bool) -> None:
         pass  # the error that made us undo is the one to report
 
 
-def about_targets(names):
-    """Inside the block, an OSError about one of the temporary files of `names` (temp -> target) is about its target
-    (for the files a build in parts writes beside its output: output.parallel)."""
-    return _naming(names)
-
-
 @contextmanager
-def _naming(names):
+def about_targets(names):
     """Re-raise an OSError about one of the temporary files of `names` (temp -> target, or a callable
-    giving that mapping) as being about its target."""
+    giving that mapping) as being about its target (here, and for the parts a build in parts writes beside its
+    output: output.parallel)."""
     try:
         yield
     except OSError as exc:

@@ -36,8 +36,9 @@ import io
 import os
 import pickle
 import re
-import weakref
+import signal
 import traceback
+import weakref
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -367,16 +368,17 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
             kept = []  # the files of the workers that keep their own (cache.persisted.Written)
             if staying is not None:
                 _ended(staying, pipes, finished, replied)
-            for index, (process, pipe) in enumerate(zip(workers, pipes) if staying is None else ()):
-                if finished or index in replied:  # it saves its part and writes its files: taken, kept or not
-                    kept += _kept_files(pipe)
-                else:  # an error here (a --strict warning, say) before it was told where its part starts: not wanted
-                    process.kill()
-                pipe.close()
-                process.join(5)
-                if process.is_alive():
-                    process.kill()
-                    process.join()
+            else:
+                for index, (process, pipe) in enumerate(zip(workers, pipes)):
+                    if finished or index in replied:  # it saves its part and writes its files: taken, kept or not
+                        kept += _kept_files(pipe)
+                    else:  # an error here (a --strict warning, say) before it was told where its part starts
+                        process.kill()
+                    pipe.close()
+                    process.join(5)
+                    if process.is_alive():
+                        process.kill()
+                        process.join()
             for written in kept:  # only a build that wrote its booklet keeps what it made
                 if not (finished and written.publish()):
                     written.discard()
@@ -533,21 +535,17 @@ class Workers:
         _stop(self._running, now)
 
 
-_HELD = ()  # the signals a kept worker is started with held: Ctrl-C and `kill` are the watch's (see _serve)
+_WATCHS = (signal.SIGINT, signal.SIGTERM)  # the signals a kept worker leaves to the watch (Ctrl-C, `kill`)
 
 
 @contextmanager
 def _signals_held():
-    """SIGINT and SIGTERM held (blocked) inside the block, where the system can (a process forked inside starts with
-    them held: a Ctrl-C in its first moments reaches it only once it has set its handlers)."""
-    import signal
-
-    global _HELD
+    """_WATCHS held (blocked) inside the block, where the system can: a process forked inside starts with them held,
+    and gets them only once it has set its own handlers (_serve)."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    _HELD = (signal.SIGINT, signal.SIGTERM)
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _WATCHS)
     try:
         yield
     finally:
@@ -581,7 +579,6 @@ def _serve(pipe, inherited=()) -> None:
     sentinel), or a run fails (it ends then: the next build starts new workers). Told a build has ended (IDLE), it
     does what its next run would do first (BuildCache.idle)."""
     import multiprocessing
-    import signal
     from multiprocessing.connection import wait
 
     from ..data.theme import font_set
@@ -590,8 +587,8 @@ def _serve(pipe, inherited=()) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the watch's: it ends its workers (close)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not the watch's own handler, which it was forked with)
-    if _HELD:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # held while it was started (Workers.start)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _WATCHS)  # held while it was started (Workers.start)
     for end in inherited:
         end.close()
     parent = multiprocessing.parent_process()
@@ -642,30 +639,31 @@ def _ended(staying: Workers, pipes, finished: bool, replied: set[int]) -> None:
             staying.close(now=True)
 
 
-def _drained(pipe) -> bool:
-    """Whether a kept worker told where its part starts ended its run as it should ("kept"; its other messages
-    skipped), so that it waits for the next with nothing left to read."""
+def _last_word(pipe) -> tuple | None:
+    """A worker's last message of a run ("kept", or "error"), its others skipped; None when it is gone or says
+    nothing within KEEPING seconds."""
     try:
         while pipe.poll(KEEPING):
             message = pipe.recv()
             if isinstance(message, tuple) and message and message[0] in ("kept", "error"):
-                return message[0] == "kept"
+                return message
     except (EOFError, OSError):
         pass
-    return False
+    return None
+
+
+def _drained(pipe) -> bool:
+    """Whether a kept worker told where its part starts ended its run as it should ("kept"), so that it waits for the
+    next with nothing left to read."""
+    message = _last_word(pipe)
+    return message is not None and message[0] == "kept"
 
 
 def _kept_files(pipe) -> list:
     """The files a worker wrote beside their places (cache.persisted.Written), from its last message; none when it
     made nothing new, failed, or is gone."""
-    try:
-        while pipe.poll(KEEPING):
-            message = pipe.recv()
-            if isinstance(message, tuple) and message and message[0] in ("kept", "error"):
-                return (message[1] or []) if message[0] == "kept" else []
-    except (EOFError, OSError):
-        pass
-    return []
+    message = _last_word(pipe)
+    return (message[1] or []) if message is not None and message[0] == "kept" else []
 
 
 @uncollected()
