@@ -249,6 +249,42 @@ def test_kept_layouts_are_used_and_never_outlive_what_they_were_made_with(tmp_pa
         use_fonts(DEFAULT)
 
 
+def test_a_build_from_the_disk_cache_converts_only_the_texts_that_changed(tmp_path, monkeypatch):
+    """Each text's markup is kept with the layouts (text.markup._inline): a build from them converts no text, one
+    after an edit converts the edited paragraph alone, and math again when pylatexenc's files are other ones; each
+    PDF is the one a build without the cache gives. (A new process registers the fallback font a kept markup names:
+    test_the_next_process_starts_with_the_layouts_and_follows_an_edit builds math from the disk cache.)"""
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache, persisted
+    from booklet.text import markup
+
+    folder = _illustrated(tmp_path / "conf")
+    converted: list[str] = []
+    convert = markup._converted
+    monkeypatch.setattr(markup, "_converted", lambda text: converted.append(text) or convert(text))
+
+    def build(name: str, cache) -> list[str]:
+        markup._inline.cache_clear()  # as in a new process
+        converted.clear()
+        build_booklet(folder, tmp_path / name, cache=cache)
+        return sorted(converted)
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    first = build("first.pdf", persisted.PersistedCache(folder))
+    assert len(first) > 20 and any("$" in text for text in first)
+    assert build("again.pdf", persisted.PersistedCache(folder)) == []
+    _edit(folder, "abstract: More text.", "abstract: Other words.")
+    assert build("edited.pdf", persisted.PersistedCache(folder)) == ["Other words."]
+    files = persisted.library_files
+    monkeypatch.setattr(persisted, "library_files", lambda name: "another" if name == "pylatexenc" else files(name))
+    assert build("latex.pdf", persisted.PersistedCache(folder)) == sorted(text for text in first if "$" in text)
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    assert len(build("off.pdf", BuildCache(warm=False))) >= len(first)
+    for name, compared in (("first.pdf", "again.pdf"), ("off.pdf", "edited.pdf"), ("off.pdf", "latex.pdf")):
+        assert (tmp_path / name).read_bytes() == (tmp_path / compared).read_bytes(), (name, compared)
+    assert (tmp_path / "first.pdf").read_bytes() != (tmp_path / "off.pdf").read_bytes()  # the edit shows
+
+
 def test_a_pdf_page_read_before_is_placed_without_pypdf_and_the_same(tmp_path):
     """A one-page PDF given as an extra page: what a build needs of it is kept on disk by its bytes' hash
     (booklet.layout.pdfpage), so the next build neither imports pypdf nor changes a byte of the PDF; an

@@ -59,8 +59,9 @@ def test_a_warm_build_after_edits_is_byte_for_byte_a_cold_build(tmp_path):
     (folder / "abstracts.yaml").write_text(_abstracts("An edited abstract. " + LONG), encoding="utf-8")
     edited = same_as_cold()
     assert edited != first and "An edited abstract." in " ".join(Pdf(warm).texts)
-    # only the edited abstract's paragraph was laid out anew; the photo and the other files were kept
-    assert cache.made["layouts"] <= 3 and "images" not in cache.made and cache.made["files"] == 1
+    # only the edited abstract's paragraph was converted to markup and laid out anew; the photo and the other files
+    # were kept
+    assert cache.made["layouts"] <= 4 and "images" not in cache.made and cache.made["files"] == 1
 
     (folder / "abstracts.yaml").write_text(_abstracts(LONG), encoding="utf-8")
     assert same_as_cold() == first
@@ -87,7 +88,8 @@ def test_the_sample_rebuilt_warm_after_an_edit_is_its_cold_build(tmp_path):
     assert "Astronomy has always been" in text
     path.write_text(text.replace("Astronomy has always been", "Astronomy was always", 1), encoding="utf-8")
     build_booklet(folder, warm, cache=cache)
-    assert cache.made["layouts"] <= 3 and "images" not in cache.made and "qr" not in cache.made
+    # the edited paragraph's markup and its layouts (parsed, wrapped, drawn) alone were made
+    assert cache.made["layouts"] <= 4 and "images" not in cache.made and "qr" not in cache.made
     assert warm.read_bytes() != first
     assert warm.read_bytes() == _cold(folder, tmp_path / "cold.pdf")
 
@@ -128,7 +130,7 @@ def test_watch_rebuilds_with_one_cache(tmp_path, monkeypatch):
     results = [e for e in events if isinstance(e, Rebuild)]
     assert [r.ok for r in results] == [True, True]
     assert len(caches) == 2 and isinstance(caches[0], BuildCache) and caches[0] is caches[1]
-    assert caches[1].made.get("layouts", 0) <= 3  # the second build reused the first one's paragraphs
+    assert caches[1].made.get("layouts", 0) <= 4  # the second build reused the first one's paragraphs (and markup)
 
 
 

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, ImageAndFlowables
 
 from .. import images
 from ..cache import Seldom, memory, seldom_bytes
-from ..text.fonts import fonts_in_use, recording, replayable, replayed
+from ..text.fonts import fonts_number, recording, replayable, replayed
 from .marks import PERSON_CALLBACK, person_drawn
 from ..text.paragraph import MathParagraph
 
@@ -25,14 +25,14 @@ def layout_key(cache, kind: type, text: str, style, bullet, case_sensitive) -> t
     """What a paragraph's parsed fragments and lines depend on: its class and markup, every attribute
     of its style (by value), its bullet, and the fonts the style's names stand for now."""
     context = (kind, _style_number(cache, style), bullet if bullet is None else _frozen(bullet), case_sensitive,
-               _fonts_number(cache))
+               fonts_number(cache))
     return (text, cache.number(context))
 
 
 def paragraphs_key(cache, styles) -> tuple:
     """What paragraphs of the given styles are laid out with, besides their markup: each style's values
     and the fonts (the paragraph class, bullet and case are Para's defaults)."""
-    return (Para, tuple(_style_number(cache, style) for style in styles), _fonts_number(cache))
+    return (Para, tuple(_style_number(cache, style) for style in styles), fonts_number(cache))
 
 
 # Markup that draws more than text and colours: links and marks (annotations, destinations, callbacks), images.
@@ -351,14 +351,6 @@ def _style_number(cache, style) -> int:
     number = cache.number(_frozen(found))
     seen[id(style)] = (style, dict(found), number)
     return number
-
-
-def _fonts_number(cache) -> int:
-    fonts = fonts_in_use()
-    known = cache.local.get("fonts")
-    if known is None or known[0] is not fonts:
-        known = cache.local["fonts"] = (fonts, cache.number(("fonts", fonts)))
-    return known[1]
 
 
 _PLAIN = frozenset((str, int, float, bool, bytes))  # values _frozen gives as they are

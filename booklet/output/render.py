@@ -22,8 +22,8 @@ from .atomic import replacing
 from ..images import image_name
 from ..text import markup
 from ..cache import memory
-from ..text.fonts import BODY, SANS, register_fonts, when_fonts_change
-from ..layout.flowables import _fonts_number, _frozen, canvas_state, drawn_kept
+from ..text.fonts import BODY, SANS, fonts_number, register_fonts, when_fonts_change
+from ..layout.flowables import _frozen, canvas_state, drawn_kept
 from ..layout.marks import PERSON_CALLBACK, person_anchor, person_drawn
 from ..layout.page import MARKS_ROOM, Page
 from ..layout.styles import REGISTRATION, Palette, make_palette
@@ -270,7 +270,7 @@ def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, si
     # In a warm build, the operators drawing it wrote before from the same canvas state are replayed, as a kept
     # paragraph's are (layout.flowables.drawn_kept); the paragraph is not made then (its height, which places it,
     # follows from the key's text, font, size, colour, limit, side and fonts)
-    key = ("head", text, font, size, _frozen(color), limit, right, x, y, _fonts_number(cache), canvas_state(canv))
+    key = ("head", text, font, size, _frozen(color), limit, right, x, y, fonts_number(cache), canvas_state(canv))
     drawn_kept(canv, cache, key, draw)
 
 

@@ -613,6 +613,31 @@ def fonts_in_use() -> FontSet | None:
     return _active
 
 
+def fonts_number(cache) -> int:
+    """The number a build's cache (booklet.cache.memory.BuildCache.number) gives the fonts in use, for the keys of
+    what depends on them (a layout, a text's markup): worked out once per build and fonts."""
+    fonts = fonts_in_use()
+    known = cache.local.get("fonts")
+    if known is None or known[0] is not fonts:
+        known = cache.local["fonts"] = (fonts, cache.number(("fonts", fonts)))
+    return known[1]
+
+
+def use_fallbacks(names) -> bool:
+    """Register the fallback fonts of the fonts in use named `names`, as finding a character in them does
+    (font_for_char): for text whose markup, naming them, was made in another process (text.markup). False when
+    a name is not one of theirs."""
+    if _active is None:
+        use_fonts(DEFAULT)
+    paths = {_fallback_name(path): path for path in _active.fallbacks}
+    for name in names:
+        path = paths.get(name)
+        if path is None:
+            return False
+        _register_fallback(name, path)
+    return True
+
+
 def register_fonts(fonts: FontSet | None = None) -> None:
     """Register the booklet's fonts with ReportLab: `fonts`, or the ones in use (the bundled ones
     at first). Each fallback font is read and registered only when a character needs it."""
