@@ -270,6 +270,7 @@ def test_a_build_from_the_disk_cache_converts_only_the_texts_that_changed(tmp_pa
         return sorted(converted)
 
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(persisted, "FEW", 2**30)  # what a build made is written, however little
     first = build("first.pdf", persisted.PersistedCache(folder))
     assert len(first) > 20 and any("$" in text for text in first)
     assert build("again.pdf", persisted.PersistedCache(folder)) == []
@@ -283,6 +284,54 @@ def test_a_build_from_the_disk_cache_converts_only_the_texts_that_changed(tmp_pa
     for name, compared in (("first.pdf", "again.pdf"), ("off.pdf", "edited.pdf"), ("off.pdf", "latex.pdf")):
         assert (tmp_path / name).read_bytes() == (tmp_path / compared).read_bytes(), (name, compared)
     assert (tmp_path / "first.pdf").read_bytes() != (tmp_path / "off.pdf").read_bytes()  # the edit shows
+
+
+def test_a_small_edit_leaves_the_layouts_file_as_it_was_until_enough_is_new(tmp_path, monkeypatch):
+    """A build that made fewer than one in FEW of the layouts and compressed streams it used (one abstract's
+    edit in the sample) leaves their files as they were; the next build makes those few again, and the file
+    is written once enough is new. Every PDF is the one a build without the cache gives."""
+    import shutil
+
+    from booklet.build import build_booklet
+    from booklet.cache import BuildCache, persisted
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    files = [disk._path(persisted.KIND, persisted._name(folder.resolve(), section)) for section in ("layouts", "streams")]
+
+    def build(name: str) -> persisted.PersistedCache:
+        cache = persisted.PersistedCache(folder)
+        build_booklet(folder, tmp_path / name, cache=cache, jobs=1)
+        return cache
+
+    def written() -> list:
+        return [(path.stat().st_ino, path.stat().st_mtime_ns) for path in files]
+
+    def cold(name: str) -> bytes:
+        monkeypatch.setenv("BOOKLET_CACHE", "off")
+        build_booklet(folder, tmp_path / name, cache=BuildCache(warm=False), jobs=1)
+        monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+        return (tmp_path / name).read_bytes()
+
+    build("first.pdf")
+    before = written()
+    path = folder / "abstracts.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "Astronomy has always been" in text
+    path.write_text(text.replace("Astronomy has always been", "Astronomy was always", 1), encoding="utf-8")
+    edited = build("edited.pdf")
+    made, used = edited.made["layouts"], len(edited._used["layouts"])
+    assert 0 < made * persisted.FEW < used and written() == before  # the few new ones not written
+    assert (tmp_path / "edited.pdf").read_bytes() == cold("cold.pdf") != (tmp_path / "first.pdf").read_bytes()
+    again = build("again.pdf")  # the same few made again, nothing written
+    assert 0 < again.made["layouts"] <= made and written() == before
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "cold.pdf").read_bytes()
+    monkeypatch.setattr(persisted, "FEW", used)  # now enough: written, and the next build makes nothing
+    build("written.pdf")
+    assert written()[0] != before[0]
+    assert "layouts" not in build("kept.pdf").made
+    assert (tmp_path / "kept.pdf").read_bytes() == (tmp_path / "cold.pdf").read_bytes()
 
 
 def test_a_pdf_page_read_before_is_placed_without_pypdf_and_the_same(tmp_path):

@@ -21,7 +21,9 @@ One file per section and data folder (`persisted/<hash of the folder's path and 
 loaded when the build first asks that section for something (a build that stops at bad data never loads
 the layouts), and written (atomically, disk.store) when a build that made something new in the section
 succeeds: the values that build used, nothing else (what an edit made obsolete is not carried on), so the
-file holds one build's working set of one book. Not written beyond LIMIT bytes (see there). A build in parts
+file holds one build's working set of one book. The layouts and compressed streams are written only when at
+least one in FEW of those the build used is new (a small edit's few are made again by the next builds, which
+costs less than pickling them all again). Not written beyond LIMIT bytes (see there). A build in parts
 keeps its layouts and compressed streams in files per process instead (`layouts, part 1 of 3`, `streams, part
 1 of 3`, ...), each read and written by that process alone (see PersistedCache.laying_out), and put in place by
 the main process once the booklet is written (Written).
@@ -68,6 +70,7 @@ FORMAT = 1
 # a quarter more CPU).
 LIMIT = 64 * 2**20
 TOO_BIG = "too big"  # what the layouts file holds when a build's did not fit
+FEW = 64  # a build that made fewer than one in FEW of the layouts (streams) it used leaves their file as it was
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -423,7 +426,7 @@ class PersistedCache(BuildCache):
         """(file name, what it holds) for each of `sections` the build made something new in; `used_only`: of
         its values only those the build used (else all: a build drops the rest as it ends)."""
         for section in sections:
-            if not self.made.get(section):
+            if not self._worth_writing(section):
                 continue
             numbers = self._numbers if section == "layouts" else {}
             values = self._sections.get(section, {})
@@ -438,6 +441,16 @@ class PersistedCache(BuildCache):
             kept = self._kept(section, values, numbers)
             if kept is not None:
                 yield self._file_name(section), *kept
+
+    def _worth_writing(self, section: str) -> bool:
+        """Whether the build made enough new values in `section` for its file to be written again: any, but for the
+        layouts and compressed streams (PER_PART), at least one in FEW of those it used. Writing those files pickles
+        every value again (500 talks: about 0.2 s), while the few made after a small edit are made again by the
+        next builds in milliseconds, until enough are new (the file left as it was holds the values it held)."""
+        made = self.made.get(section, 0)
+        if section not in PER_PART or not made:
+            return made > 0
+        return made * FEW >= len(self._used.get(section, ()))
 
     def _file_name(self, section: str) -> str:
         """The name of the file a section is kept in: a process of a build whose processes keep their own
@@ -506,10 +519,10 @@ class PersistedCache(BuildCache):
                             if chr(code) not in paragraph._BOXES)
 
     def laid_out(self) -> None:
-        """A process of a build whose processes keep their own layouts has laid out its part: when it made none
-        that its file lacks, the layouts are let go before the part's PDF is made (they are a third of such a
-        worker's memory, and its file is not written again)."""
-        if self._shard is not None and not self.made.get("layouts"):
+        """A process of a build whose processes keep their own layouts has laid out its part: when it made too few
+        for its file to be written again (_worth_writing), the layouts are let go before the part's PDF is made (they
+        are a third of such a worker's memory)."""
+        if self._shard is not None and not self._worth_writing("layouts"):
             self._sections.pop("layouts", None)
 
     def write_part(self) -> list[Written] | None:
