@@ -243,22 +243,34 @@ def test_text_beside_a_photo_is_replayed_warm_and_follows_its_edits(tmp_path, mo
     assert same_as_cold(PrintOptions(page_size="letter"), title=longer) != []  # the same styles, wider
 
 
-def test_running_heads_are_replayed_warm_and_follow_edits_of_their_text_fonts_colours_and_page(tmp_path):
+def test_running_heads_are_replayed_warm_and_follow_edits_of_their_text_fonts_colours_and_page(tmp_path,
+                                                                                             monkeypatch):
+    """Each page's decoration (running heads and page number) is kept and replayed in a warm build."""
+    from booklet.output.render import BookletDocTemplate
+
     cache, warm, cold = BuildCache(), tmp_path / "warm.pdf", tmp_path / "cold.pdf"
     folder = _folder(tmp_path)
     conference = folder / "conference.yaml"
+    drawn = []
+    real = BookletDocTemplate._decoration
+    monkeypatch.setattr(BookletDocTemplate, "_decoration", lambda self, *args: drawn.append(args[1]) or real(self, *args))
 
     def same_as_cold(options: PrintOptions | None = None) -> bytes:
+        drawn.clear()
         build_booklet(folder, warm, options=options, cache=cache)
+        drawn_warm = list(drawn)
         build_booklet(folder, cold, options=options, cache=BuildCache(warm=False))
         assert warm.read_bytes() == cold.read_bytes()
+        drawn[:] = drawn_warm
         return warm.read_bytes()
 
-    def heads_kept() -> int:
-        return sum(1 for key in cache._sections["layouts"] if key[0] == "head")
+    def decorations_kept() -> int:
+        return sum(1 for key in cache._sections["layouts"] if key[0] == "decoration")
 
     first = same_as_cold()
-    assert heads_kept() >= 2 and same_as_cold() == first  # drawn again from what was kept
+    pages = len(Pdf(warm).texts)
+    assert len(drawn) == decorations_kept() >= pages - 2  # every page's but the cover's: drawn and kept
+    assert same_as_cold() == first and drawn == []  # drawn again from what was kept
     assert Pdf(warm).pages_with("TC2027")
 
     conference.write_text(conference.read_text(encoding="utf-8").replace("TC2027", "ŁTC Þ2028"), encoding="utf-8")

@@ -208,7 +208,26 @@ class BookletDocTemplate(BaseDocTemplate):
 
     def _draw_decoration(self, canv: BookletCanvas, number: int, day: str | None, section: str | None,
                          section_start: bool) -> None:
-        """Page `number`'s running head (`section`'s; none on its first page, unless it is in `day`) and number."""
+        """Page `number`'s running head (`section`'s; none on its first page, unless it is in `day`) and number.
+
+        In a warm build, the operators drawing it wrote before from the same canvas state are replayed, as a kept
+        paragraph's are (layout.flowables.drawn_kept): a rebuild draws the decorations of the pages it keeps
+        (about 0.1 ms a page) only when their page, section, day, title, geometry, colours or fonts changed."""
+        cache = memory.active()
+        if cache is None or not cache.warm:
+            return self._decoration(canv, number, day, section, section_start)
+        if self._decoration_key is None:
+            self._decoration_key = _frozen((self.short_title, self.geometry, self.colours))
+        key = ("decoration", number, day, section, section_start, self._decoration_key, fonts_number(cache),
+               canvas_state(canv))
+        drawn_kept(canv, cache, key, partial(self._decoration, canv, number, day, section, section_start, False))
+
+    _decoration_key = None  # what every page's decoration depends on (see _draw_decoration)
+
+    def _decoration(self, canv: BookletCanvas, number: int, day: str | None, section: str | None,
+                    section_start: bool, kept_heads: bool = True) -> None:
+        """_draw_decoration's drawing; `kept_heads`: False while the drawing itself is being kept (the heads' own
+        calls of the fonts are then part of its recording: see text.fonts.recording)."""
         page, colours = self.geometry, self.colours
         recto = number % 2 == 1
         canv.saveState()
@@ -223,10 +242,11 @@ class BookletDocTemplate(BaseDocTemplate):
             if day:
                 half = (page.text_width - HEAD_GAP) / 2
                 _draw_head(canv, page, recto, y_head + 1, markup.inline(day), SANS + "-Bold", size, colours.accent,
-                           half)
-                _draw_head(canv, page, not recto, y_head + 1, head, SANS, size, colours.muted, half)
+                           half, kept_heads)
+                _draw_head(canv, page, not recto, y_head + 1, head, SANS, size, colours.muted, half, kept_heads)
             else:
-                _draw_head(canv, page, recto, y_head + 1, head, SANS, size, colours.muted, page.text_width / 2)
+                _draw_head(canv, page, recto, y_head + 1, head, SANS, size, colours.muted, page.text_width / 2,
+                           kept_heads)
         canv.setFillColor(colours.text)
         _draw_outer(canv, page, recto, page.bottom - 9 * mm, str(number), SANS + "-Bold", page.base_size * 0.85)
         canv.restoreState()
@@ -255,9 +275,9 @@ def _draw_outer(canv, page: Page, recto: bool, y: float, text: str, font: str, s
 
 
 def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, size: float, color,
-               limit: float) -> None:
+               limit: float, kept: bool = True) -> None:
     """Paragraph markup `text` on one line with its baseline at `y`, at the right or left edge of the
-    text block, shortened with an ellipsis to `limit` wide."""
+    text block, shortened with an ellipsis to `limit` wide. `kept`: False to draw it anew in any build."""
     x = page.width - page.margin - (limit + 2) if right else page.margin
 
     def draw() -> None:
@@ -265,7 +285,7 @@ def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, si
         para.drawOn(canv, x, y - height + size)
 
     cache = memory.active()
-    if cache is None or not cache.warm:
+    if cache is None or not cache.warm or not kept:
         return draw()
     # In a warm build, the operators drawing it wrote before from the same canvas state are replayed, as a kept
     # paragraph's are (layout.flowables.drawn_kept); the paragraph is not made then (its height, which places it,
