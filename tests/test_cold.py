@@ -334,6 +334,28 @@ def test_a_small_edit_leaves_the_layouts_file_as_it_was_until_enough_is_new(tmp_
     assert (tmp_path / "kept.pdf").read_bytes() == (tmp_path / "cold.pdf").read_bytes()
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_kept_running_head_with_a_fallback_font_s_character_is_replayed_in_a_new_process(tmp_path, jobs):
+    """A page's decoration kept on disk draws a short title whose symbol only a fallback font has (Noto Sans
+    Math's): a new process replaying it registers that font first (it makes the title's markup), and gives the
+    PDF of a build without the cache, every time."""
+    folder = write_conference(tmp_path / "conf", {
+        "conference.yaml": BASE["conference.yaml"].replace("short_title: TC2027", "short_title: TC \u222e 2027")})
+    assert "\u222e" in (folder / "conference.yaml").read_text(encoding="utf-8")
+
+    def build(name: str, cache: str) -> bytes:
+        env = {**os.environ, "BOOKLET_CACHE": cache}
+        done = subprocess.run([sys.executable, "-m", "booklet", "build", str(folder), "-o", str(tmp_path / name),
+                               "--jobs", jobs], env=env, capture_output=True, text=True, cwd=ROOT)
+        assert done.returncode == 0, done.stderr
+        return (tmp_path / name).read_bytes()
+
+    cold = build("cold.pdf", "off")
+    assert "TC \u222e 2027" in " ".join(Pdf(tmp_path / "cold.pdf").texts)
+    for name in ("first.pdf", "again.pdf", "third.pdf"):
+        assert build(name, str(tmp_path / "cache")) == cold, name
+
+
 def test_a_pdf_page_read_before_is_placed_without_pypdf_and_the_same(tmp_path):
     """A one-page PDF given as an extra page: what a build needs of it is kept on disk by its bytes' hash
     (booklet.layout.pdfpage), so the next build neither imports pypdf nor changes a byte of the PDF; an

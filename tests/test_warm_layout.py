@@ -288,6 +288,16 @@ def test_running_heads_are_replayed_warm_and_follow_edits_of_their_text_fonts_co
     assert same_as_cold() == first  # nothing of the builds between leaks into this one
 
 
+def test_a_recording_that_names_a_font_not_registered_here_is_not_replayed(monkeypatch):
+    """Its drawing is made anew (which registers the fonts it needs) rather than the build stopping."""
+    from reportlab.pdfbase import pdfmetrics
+
+    use_fonts()
+    kept = _recorded([(BODY, "Øre"), (SANS, "Łódź")])
+    monkeypatch.delitem(pdfmetrics._fonts, SANS)  # as in a new process that has not registered it yet
+    assert replayed(kept, PDFDocument()) is False
+
+
 def test_replayed_font_calls_are_unpickled_only_when_their_summary_does_not_hold(monkeypatch):
     from booklet.text import fonts
 

@@ -218,7 +218,13 @@ class BookletDocTemplate(BaseDocTemplate):
             return self._decoration(canv, number, day, section, section_start)
         if self._decoration_key is None:
             self._decoration_key = _frozen((self.short_title, self.geometry, self.colours))
-        key = ("decoration", number, day, section, section_start, self._decoration_key, fonts_number(cache),
+        # the markup of the texts _decoration draws, made (or taken) now: making it registers the fallback fonts it
+        # names, which a replayed drawing's font calls need in a new process; it stands for the texts in the key
+        texts = None
+        if not section_start or day:
+            texts = (markup.inline(section or "") if number % 2 == 1 else markup.inline(self.short_title),
+                     markup.inline(day) if day else None)
+        key = ("decoration", number, texts, section_start, self._decoration_key, fonts_number(cache),
                canvas_state(canv))
         drawn_kept(canv, cache, key, partial(self._decoration, canv, number, day, section, section_start, False))
 

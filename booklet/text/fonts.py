@@ -503,8 +503,8 @@ def _pdfmetrics():
 def replayed(kept: tuple, doc) -> bool:
     """Make the calls of a recording (see replayable) again, on `doc`, in order: what they change in the
     document's font state is changed as drawing would; True when each gave what it gave then (else stops
-    at the first that did not: the caller draws for real, and the calls made so far are the ones its
-    drawing makes first, in the same order).
+    at the first that did not, or whose font this process has not registered: the caller draws for real, and
+    the calls made so far are the ones its drawing makes first, in the same order).
 
     When every character the recording's splitString calls were given already has its code in `doc`,
     and each font it names already has its name there, those calls change nothing, and what they give
@@ -522,7 +522,9 @@ def replayed(kept: tuple, doc) -> bool:
         if summary is not None:
             return True
     for subset_name, font_name, argument, result in pickle.loads(seldom_bytes(calls)):
-        font = metrics.getFont(font_name)
+        font = metrics._fonts.get(font_name)
+        if font is None:  # not registered in this process (yet): drawing anew registers what it needs
+            return False
         if subset_name:
             if font.getSubsetInternalName(argument, doc) != result:
                 return False
