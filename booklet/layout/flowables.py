@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, ImageAndFlowables
 
 from .. import images
 from ..cache import Seldom, memory, seldom_bytes
-from ..text.fonts import fonts_number, recording, replayable, replayed
+from ..text.fonts import fonts_number, recording, recording_open, replayable, replayed
 from .marks import PERSON_CALLBACK, person_drawn
 from ..text.paragraph import MathParagraph
 
@@ -211,7 +211,10 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
     else it draws, and what it wrote is kept under `key` (with the calls it made of the fonts, its person
     marks and internal links, and the PDF features it asked for, made again when replayed) unless it changed the
     canvas otherwise (a form, an annotation of another kind, a callback of someone else's). `key` stands for all
-    the operators depend on besides the fonts' state."""
+    the operators depend on besides the fonts' state. Inside another drawing being kept (recording_open), it is
+    drawn as it is: its fonts' calls are then that drawing's."""
+    if recording_open():
+        return draw()
     if replay:
         kept = cache.peek("layouts", key)
         if _replays(kept, canv._doc):
@@ -276,7 +279,7 @@ class KeptDrawing:
         raise NotImplementedError
 
     def drawOn(self, canvas, x, y, _sW=0):
-        key = None if getattr(self, "_showBoundary", False) else self._kept_key(canvas)
+        key = None if getattr(self, "_showBoundary", False) or recording_open() else self._kept_key(canvas)
         if key is None:
             return super().drawOn(canvas, x, y, _sW)
         if replayed_on(canvas, self._hAlignAdjust(x, _sW), y, memory.active().peek("layouts", key)):

@@ -212,47 +212,42 @@ class BookletDocTemplate(BaseDocTemplate):
 
         In a warm build, the operators drawing it wrote before from the same canvas state are replayed, as a kept
         paragraph's are (layout.flowables.drawn_kept): a rebuild draws the decorations of the pages it keeps
-        (about 0.1 ms a page) only when their page, section, day, title, geometry, colours or fonts changed."""
+        (about 0.1 ms a page) only when their page, heads, title, geometry, colours or fonts changed. The heads'
+        markup is made first either way: making it registers the fallback fonts it names, which a replayed
+        drawing's font calls need in a new process."""
+        heads = None
+        if not section_start or day:  # (the head's markup first, then the day's)
+            head = markup.inline(section or "") if number % 2 == 1 else markup.inline(self.short_title)
+            heads = (head, markup.inline(day) if day else None)
         cache = memory.active()
         if cache is None or not cache.warm:
-            return self._decoration(canv, number, day, section, section_start)
+            return self._decoration(canv, number, heads)
         if self._decoration_key is None:
             self._decoration_key = _frozen((self.short_title, self.geometry, self.colours))
-        # the markup of the texts _decoration draws, made (or taken) now: making it registers the fallback fonts it
-        # names, which a replayed drawing's font calls need in a new process; it stands for the texts in the key
-        texts = None
-        if not section_start or day:
-            texts = (markup.inline(section or "") if number % 2 == 1 else markup.inline(self.short_title),
-                     markup.inline(day) if day else None)
-        key = ("decoration", number, texts, section_start, self._decoration_key, fonts_number(cache),
-               canvas_state(canv))
-        drawn_kept(canv, cache, key, partial(self._decoration, canv, number, day, section, section_start, False))
+        key = ("decoration", number, heads, self._decoration_key, fonts_number(cache), canvas_state(canv))
+        drawn_kept(canv, cache, key, partial(self._decoration, canv, number, heads))
 
     _decoration_key = None  # what every page's decoration depends on (see _draw_decoration)
 
-    def _decoration(self, canv: BookletCanvas, number: int, day: str | None, section: str | None,
-                    section_start: bool, kept_heads: bool = True) -> None:
-        """_draw_decoration's drawing; `kept_heads`: False while the drawing itself is being kept (the heads' own
-        calls of the fonts are then part of its recording: see text.fonts.recording)."""
+    def _decoration(self, canv: BookletCanvas, number: int, heads: tuple[str, str | None] | None) -> None:
+        """_draw_decoration's drawing: `heads`, the running head's and the day's markup (None: no heads)."""
         page, colours = self.geometry, self.colours
         recto = number % 2 == 1
         canv.saveState()
         canv.translate(page.origin, page.origin)
         y_head = page.height - page.top + 5 * mm
-        if not section_start or day:
+        if heads is not None:
+            head, day = heads
             canv.setStrokeColor(colours.muted)
             canv.setLineWidth(0.3)
             canv.line(page.margin, y_head - 2, page.width - page.margin, y_head - 2)
-            head = markup.inline(section or "") if recto else markup.inline(self.short_title)
             size = page.base_size * 0.75
             if day:
                 half = (page.text_width - HEAD_GAP) / 2
-                _draw_head(canv, page, recto, y_head + 1, markup.inline(day), SANS + "-Bold", size, colours.accent,
-                           half, kept_heads)
-                _draw_head(canv, page, not recto, y_head + 1, head, SANS, size, colours.muted, half, kept_heads)
+                _draw_head(canv, page, recto, y_head + 1, day, SANS + "-Bold", size, colours.accent, half)
+                _draw_head(canv, page, not recto, y_head + 1, head, SANS, size, colours.muted, half)
             else:
-                _draw_head(canv, page, recto, y_head + 1, head, SANS, size, colours.muted, page.text_width / 2,
-                           kept_heads)
+                _draw_head(canv, page, recto, y_head + 1, head, SANS, size, colours.muted, page.text_width / 2)
         canv.setFillColor(colours.text)
         _draw_outer(canv, page, recto, page.bottom - 9 * mm, str(number), SANS + "-Bold", page.base_size * 0.85)
         canv.restoreState()
@@ -281,9 +276,9 @@ def _draw_outer(canv, page: Page, recto: bool, y: float, text: str, font: str, s
 
 
 def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, size: float, color,
-               limit: float, kept: bool = True) -> None:
+               limit: float) -> None:
     """Paragraph markup `text` on one line with its baseline at `y`, at the right or left edge of the
-    text block, shortened with an ellipsis to `limit` wide. `kept`: False to draw it anew in any build."""
+    text block, shortened with an ellipsis to `limit` wide."""
     x = page.width - page.margin - (limit + 2) if right else page.margin
 
     def draw() -> None:
@@ -291,7 +286,7 @@ def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, si
         para.drawOn(canv, x, y - height + size)
 
     cache = memory.active()
-    if cache is None or not cache.warm or not kept:
+    if cache is None or not cache.warm:
         return draw()
     # In a warm build, the operators drawing it wrote before from the same canvas state are replayed, as a kept
     # paragraph's are (layout.flowables.drawn_kept); the paragraph is not made then (its height, which places it,

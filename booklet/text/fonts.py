@@ -430,6 +430,12 @@ def recording():
         _recordings.pop()
 
 
+def recording_open() -> bool:
+    """Whether a recording is open: a drawing drawn now is part of a kept drawing's (its fonts' calls go to that
+    recording alone, so it is drawn as it is, neither kept nor replayed on its own: layout.flowables.drawn_kept)."""
+    return bool(_recordings)
+
+
 def replayable(events: list[tuple]) -> tuple:
     """A recording as `replayed` takes it: a summary of what the calls read of each font's state (see
     _summary), and the calls as made, pickled: they are only made again when the summary does not hold (in a
