@@ -62,10 +62,12 @@ from ..processes import cores
 from .render import BookletCanvas, BookletDocTemplate
 
 # rough cost of laying out each thing a section holds (an abstract on its own page = 1): for balancing. A
-# poster is 0.47: since text.linebreak made the abstracts' long paragraphs cheaper to break, 0.36 left the run
-# with the posters the later to finish by a sixth (500 talks: 3.4 s against 2.6 s; 2,000: 12.7 s against 10.3;
-# builds in parts, one run each). Weighed alone in one process a poster is 0.36-0.40: the parts find it heavier.
-WEIGHTS = {"abstract": 1.0, "item": 0.15, "poster": 0.47, "tutorial": 1.0, "participant": 0.02}
+# poster is 0.36 (0.47 until 2026-12-02, set when the runs weighed otherwise), from the CPU each run of a
+# 2,000-talk first build took (bench/jobs_timeline.py, 2026-12-02): with 0.47, the run of the abstracts 8.7 s and
+# the run of the posters (the making of their flowables included) 6.9 s, the posters' run then idle; with 0.36,
+# 7.4 s and 7.3 s, the build 9.9 s against 11.1 s. The same holds with the disk cache off and filled, at 500 and
+# 2,000 talks (a build in parts 6-10 % faster).
+WEIGHTS = {"abstract": 1.0, "item": 0.15, "poster": 0.36, "tutorial": 1.0, "participant": 0.02}
 BUILD_SHARE = 0.26  # of a piece's cost, making its flowables (a run that lays out only its end makes them all)
 LATER_SHARE = 0.005  # the same for abstracts on pages of their own: they are Laters, a run makes only its own
 MIN_WEIGHT = 400.0  # books lighter than this (about 400 abstract pages) are built in one process: it does not pay
