@@ -93,6 +93,41 @@ def test_proof_pages_are_the_printed_pages_byte_for_byte_cropped_to_the_trim(sam
             assert abs(width - 148 * 72 / 25.4) < 0.01 and abs(height - 210 * 72 / 25.4) < 0.01  # A5, as cut
 
 
+def test_a_proof_embeds_only_the_fonts_its_pages_and_their_forms_name(tmp_path, monkeypatch):
+    """ReportLab gives every page and every form (a page's running head and number, drawn as a form in a booklet
+    built in parts; a proof's header) its document's whole font list; a proof carries the fonts its pages' content
+    and their forms name, and no other."""
+    from booklet.output import parallel
+
+    monkeypatch.setattr(parallel, "MIN_WEIGHT", 0.0)  # the sample built in parts, as a big book is
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    result = write_proofs(DATA, tmp_path / "proofs", reply_by=REPLY_BY)
+    named_in = lambda code: {name.decode() for name in re.findall(rb"(/[^\s/\[\]<>()]+) [\d.]+ Tf", code)}
+    decorations = 0
+    for proof in result.proofs[::3]:
+        raw = (tmp_path / "proofs" / proof.file).read_bytes()
+        shown = set()  # the font objects the proof's content names
+        for copy in PdfReader(io.BytesIO(raw)).pages:
+            fonts = copy["/Resources"]["/Font"]
+            assert set(fonts) == named_in(copy.get_contents().get_data())
+            shown |= {ref.idnum for ref in fonts.values()}
+            for name, ref in copy["/Resources"]["/XObject"].items():
+                form = ref.get_object()
+                if form["/Subtype"] != "/Form":  # a photo
+                    continue
+                fonts = form["/Resources"]["/Font"]
+                assert set(fonts) == named_in(form.get_data()), (proof.file, name)
+                shown |= {value.idnum for value in fonts.values()}
+                decorations += name.startswith("/FormXob.page")
+        assert raw.count(b"/FontFile2") == len(shown), proof.file  # every font embedded is one shown
+    assert decorations  # the booklet's pages' forms were copied
+    # made again from what this run kept of the booklet's pages (the forms as cut, kept with them): the same bytes
+    again = write_proofs(DATA, tmp_path / "again", reply_by=REPLY_BY)
+    assert [proof.file for proof in again.proofs] == [proof.file for proof in result.proofs]
+    for proof in result.proofs:
+        assert (tmp_path / "again" / proof.file).read_bytes() == (tmp_path / "proofs" / proof.file).read_bytes()
+
+
 def test_header_says_for_whom_when_where_which_page_and_whom_to_tell(sample):
     abstract = sample.booklet.abstracts[0]
     proof = proof_of(sample, "abstract", abstract.id)

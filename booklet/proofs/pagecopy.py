@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -34,6 +36,10 @@ OVERLAY_NAME = "/BookletProof"
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")  # page keys a page may inherit from the tree
 _STREAM_START = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _NOT_PLAIN = re.compile(rb"[(%]|(?<!<)<(?!<)|/P(?:arent)?(?![!-~])|/P(?:arent)?(?=[/<\[(])|\d+\s+[1-9]\d*\s+R\b")
+_FONT_LIST = re.compile(rb"/Font (\d+) 0 R")  # a form's font list, when it is an object of its own
+_FONT_ENTRY = re.compile(rb"(/[!-~]+?)\s+(\d+) 0 R")  # a name and a reference in a font list
+_LENGTH = re.compile(rb"/Length (\d+)(?![\d\s]*R)")  # written in the dictionary, not referred to
+_FLATE = re.compile(rb"/Filter\s*(?:\[\s*/FlateDecode\s*\]|/FlateDecode\b)")  # the one filter ReportLab writes
 _RAW_LIMIT = 1 << 16  # bytes of an object's dictionary read off as raw text, at most
 
 
@@ -244,7 +250,9 @@ class KnownPages:
     size: int  # the booklet's /Size
     language: bytes  # the catalog's /Lang entry as copied (' /Lang (en)'), or b""
     boxes: tuple[tuple[float, float], tuple[float, float, float, float]]  # PdfObjects.boxes
-    pages: dict[int, tuple]  # page index -> (number, entries, resources, xobjects, contents, ((object, start, end), ...))
+    # page index -> (number, entries, resources, xobjects, contents, ((object, start, end) or (object, its bytes as
+    # copied: a form whose fonts are cut), ...))
+    pages: dict[int, tuple]
 
 
 @dataclass(frozen=True)
@@ -278,7 +286,8 @@ class PageCopier:
         self._data = data
         self._view = memoryview(data)
         self._parts: dict[int, _PageParts] = {}
-        self._spans: dict[int, tuple[tuple[int, int, int], ...]] = {}  # page index -> (number, start, end) of its objects
+        # page index -> (number, start, end) of each of its objects, or (number, bytes) for a form copied with fewer fonts
+        self._spans: dict[int, tuple[tuple, ...]] = {}
         self._known = dict(known.pages) if known is not None else {}
         if known is not None:
             self.shift, self._language, self._boxes = known.size, known.language, known.boxes
@@ -371,7 +380,8 @@ class PageCopier:
                 number, entries, resources, xobjects, contents, spans = known
                 view = self._view
                 parts = self._parts[index] = _PageParts(number, entries, resources, xobjects, contents,
-                                                        tuple((n, view[start:end]) for n, start, end in spans))
+                                                        tuple((n, view[at[0]:at[1]] if len(at) == 2 else at[0])
+                                                              for n, *at in spans))
                 self._spans[index] = spans
                 return parts
             from pypdf.generic import DictionaryObject, NameObject
@@ -384,14 +394,25 @@ class PageCopier:
             entries = {k: v for k, v in dict.items(page) if k not in _DROPPED_PAGE_KEYS}
             if "/TrimBox" in entries and "/CropBox" not in entries:  # shown as it will be cut, without the bleed
                 entries[NameObject("/CropBox")] = entries["/TrimBox"]
-            dependencies = booklet.closure([entries, resources, xobjects, contents])
+            forms = {}  # form object -> its bytes, its fonts cut to those it uses (_fonts_cut)
+            for ref in dict.values(xobjects):
+                cut = _fonts_cut(bytes(booklet.raw(ref.idnum)), lambda inner: bytes(booklet.raw(inner)))
+                if cut is not None:
+                    forms[ref.idnum] = cut
+            dependencies = booklet.closure([entries, resources, contents,
+                                            [ref for ref in dict.values(xobjects) if ref.idnum not in forms]])
+            for cut in forms.values():
+                for inner in _head_references(cut):
+                    dependencies |= booklet._object_closure(inner)
+            dependencies |= forms.keys()
             dependencies.discard(number)
             dependencies = sorted(dependencies)
             parts = self._parts[index] = _PageParts(
                 number, _entries(entries), _entries(resources), _entries(xobjects),
                 b"".join(b" %d 0 R" % ref.idnum for ref in contents),
-                tuple((number, booklet.raw(number)) for number in dependencies))
-            self._spans[index] = tuple((number, *booklet._spans[number]) for number in dependencies)
+                tuple((number, forms[number] if number in forms else booklet.raw(number)) for number in dependencies))
+            self._spans[index] = tuple((number, forms[number]) if number in forms else
+                                       (number, *booklet._spans[number]) for number in dependencies)
         return parts
 
     def _copy_form(self, pdf: PdfFile, form: str) -> int:
@@ -399,8 +420,14 @@ class PageCopier:
         number = self.forms[form]
         objects = self._form_objects.get(number)
         if objects is None:
-            objects = self._form_objects[number] = tuple(
-                (n + self.shift, self._shifted(n)) for n in self._overlay_closure(number))
+            raw = bytes(self.overlay.raw(number))
+            cut = _fonts_cut(raw, lambda inner: bytes(self.overlay.raw(inner)))
+            if cut is None:
+                numbers = self._overlay_closure(number)
+            else:
+                self._overlay_raw[number] = shifted_raw(cut, number, self.shift)
+                numbers = {number}.union(*map(self._overlay_closure, _head_references(cut)))
+            objects = self._form_objects[number] = tuple((n + self.shift, self._shifted(n)) for n in sorted(numbers))
         pdf.objects.update(objects)
         return number + self.shift
 
@@ -473,6 +500,38 @@ def _used_resources(resources, contents: list[IndirectObject]) -> DictionaryObje
             resources[NameObject(key)] = DictionaryObject(
                 {name: value for name, value in dict.items(entries.get_object()) if _uses(code, name, operator)})
     return resources
+
+
+def _fonts_cut(raw: bytes, font_list: Callable[[int], bytes]) -> bytes | None:
+    """A form's object as a copy holds it (its bytes, 'N 0 obj ... endobj'): the font list its resources refer to
+    (`/Font M 0 R`; `font_list(M)`: that object's bytes) written into it, cut to the fonts its content names; None
+    when it has no such reference, or is written otherwise than ReportLab writes forms (it is copied as it is).
+
+    ReportLab gives every form (a page's running head and number, a proof's header) its document's whole font list,
+    as it gives every page: a copy that carried it would embed fonts the page never shows (a fifth of a proof's
+    bytes). Only that reference changes; the stream is copied as it is."""
+    stream = _STREAM_START.search(raw)
+    head = raw[:stream.start()] if stream is not None else b""
+    lists = _FONT_LIST.findall(head)
+    length = _LENGTH.search(head)
+    if len(lists) != 1 or length is None:
+        return None
+    data = raw[stream.end():stream.end() + int(length.group(1))]
+    if b"/Filter" in head:
+        if _FLATE.search(head) is None or b"/DecodeParms" in head:
+            return None
+        try:
+            data = zlib.decompress(data)
+        except zlib.error:
+            return None
+    used = b"".join(b" %s %s 0 R" % (name, inner) for name, inner in _FONT_ENTRY.findall(font_list(int(lists[0])))
+                    if _uses(data, name.decode("latin-1"), None))
+    return raw.replace(b"/Font %s 0 R" % lists[0], b"/Font <<%s >>" % used, 1)
+
+
+def _head_references(raw: bytes) -> list[int]:
+    """The objects a form's dictionary refers to (forms hold no strings: every 'N 0 R' there is a reference)."""
+    return [int(number) for number in REFERENCE.findall(raw.partition(b"stream")[0])]
 
 
 def _uses(code: bytes, name: str, operator: bytes | None) -> bool:
