@@ -462,6 +462,12 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, e
         # its own files, written beside their places while this process lays out the last part and puts the booklet
         # together; this process puts them in place once the booklet is written (or removes them). Then it ends:
         # what it held is let go before the booklet is put together
+        # at a lower priority: this process lays out the last part and puts the booklet together meanwhile, on the
+        # same cores, and the booklet waits for that, not for these files (2,000 talks, a first build: 0.3 s sooner).
+        # Not a kept worker's: a process cannot raise its priority again
+        if ends:
+            with suppress(OSError, AttributeError):  # (no os.nice where the system has none)
+                os.nice(10)
         pipe.send(("kept", persisted.write_part()))
     except BaseException as exc:
         pipe.send(_failed(exc, path))
