@@ -8,7 +8,8 @@ and written again unchanged under their own numbers (a cross-reference stream li
 objects a copy holds). So a copied page's content stream, fonts and images are the booklet's,
 byte for byte: same position, same line breaks, same glyphs. Only the page dictionary is new
 (its fonts cut to those the page uses, links left out: their targets are not in the copy; cropped to
-the trim box, so that the bleed is not shown).
+the trim box, so that the bleed is not shown), and so is the font list in each form's dictionary (cut
+the same way: _fonts_cut; the form's stream is the booklet's).
 
 Overlay forms (drawn by ReportLab into a second PDF, whose objects are renumbered above the
 booklet's) go on top, after the page's own content, which is wrapped in q/Q so that nothing it
