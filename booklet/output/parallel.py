@@ -65,9 +65,9 @@ from .render import BookletCanvas, BookletDocTemplate
 # poster is 0.36 (0.47 until 2026-12-02, set when the runs weighed otherwise), from the CPU each run of a
 # 2,000-talk first build took (bench/jobs_timeline.py, 2026-12-02): with 0.47, the run of the abstracts 8.7 s and
 # the run of the posters (the making of their flowables included) 6.9 s, the posters' run then idle; with 0.36,
-# 7.4 s and 7.3 s, the build 9.9 s against 11.1 s. The same holds with the disk cache off and filled, at 500 and
-# 2,000 talks (a build in parts 6-10 % faster). Its cost: the runs end together and write what they keep at once,
-# so a first 2,000-talk build peaks higher (742 MB PSS against 634-651 MB; from a filled cache the same).
+# 7.4 s and 7.3 s, the build 9.9 s against 11.1 s. Interleaved whole builds gain with the disk cache off, empty and
+# filled at 500 talks, and filled at 2,000 (6-10 %). Its cost: the runs end together and write what they keep at
+# once, so a first 2,000-talk build peaks higher (742 MB PSS against 634-651 MB; from a filled cache the same).
 WEIGHTS = {"abstract": 1.0, "item": 0.15, "poster": 0.36, "tutorial": 1.0, "participant": 0.02}
 BUILD_SHARE = 0.26  # of a piece's cost, making its flowables (a run that lays out only its end makes them all)
 LATER_SHARE = 0.005  # the same for abstracts on pages of their own: they are Laters, a run makes only its own
@@ -463,12 +463,6 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, e
         # its own files, written beside their places while this process lays out the last part and puts the booklet
         # together; this process puts them in place once the booklet is written (or removes them). Then it ends:
         # what it held is let go before the booklet is put together
-        # at a lower priority: this process lays out the last part and puts the booklet together meanwhile, on the
-        # same cores, and the booklet waits for that, not for these files (2,000 talks, a first build: 0.3 s sooner).
-        # Not a kept worker's: a process cannot raise its priority again
-        if ends:
-            with suppress(OSError, AttributeError):  # (no os.nice where the system has none)
-                os.nice(10)
         pipe.send(("kept", persisted.write_part()))
     except BaseException as exc:
         pipe.send(_failed(exc, path))
