@@ -241,7 +241,7 @@ class _PageParts:
     resources: bytes  # its resources but XObjects, fonts cut to those its content uses
     xobjects: bytes  # its XObjects, cut to those its content uses
     contents: bytes  # references to its content streams
-    objects: tuple[tuple[int, memoryview], ...]  # every object the copy must hold: (number, raw bytes)
+    objects: tuple[tuple[int, memoryview | bytes], ...]  # every object the copy holds: (number, its bytes)
 
 
 @dataclass(frozen=True)
@@ -397,7 +397,7 @@ class PageCopier:
                 entries[NameObject("/CropBox")] = entries["/TrimBox"]
             forms = {}  # form object -> its bytes, its fonts cut to those it uses (_fonts_cut)
             for ref in dict.values(xobjects):
-                cut = _fonts_cut(bytes(booklet.raw(ref.idnum)), lambda inner: bytes(booklet.raw(inner)))
+                cut = _fonts_cut(booklet.raw(ref.idnum), lambda inner: bytes(booklet.raw(inner)))
                 if cut is not None:
                     forms[ref.idnum] = cut
             dependencies = booklet.closure([entries, resources, contents,
@@ -421,8 +421,7 @@ class PageCopier:
         number = self.forms[form]
         objects = self._form_objects.get(number)
         if objects is None:
-            raw = bytes(self.overlay.raw(number))
-            cut = _fonts_cut(raw, lambda inner: bytes(self.overlay.raw(inner)))
+            cut = _fonts_cut(self.overlay.raw(number), lambda inner: bytes(self.overlay.raw(inner)))
             if cut is None:
                 numbers = self._overlay_closure(number)
             else:
@@ -445,10 +444,9 @@ class PageCopier:
         known = self._overlay_closures.get(number)
         if known is None:
             self._overlay_closures[number] = frozenset({number})  # a cycle ends here
-            head = bytes(self.overlay.raw(number)).partition(b"stream")[0]
             found = {number}
-            for inner in REFERENCE.findall(head):
-                found |= self._overlay_closure(int(inner))
+            for inner in _head_references(self.overlay.raw(number)):
+                found |= self._overlay_closure(inner)
             known = self._overlay_closures[number] = frozenset(found)
         return known
 
@@ -503,21 +501,22 @@ def _used_resources(resources, contents: list[IndirectObject]) -> DictionaryObje
     return resources
 
 
-def _fonts_cut(raw: bytes, font_list: Callable[[int], bytes]) -> bytes | None:
-    """A form's object as a copy holds it (its bytes, 'N 0 obj ... endobj'): the font list its resources refer to
-    (`/Font M 0 R`; `font_list(M)`: that object's bytes) written into it, cut to the fonts its content names; None
-    when it has no such reference, or is written otherwise than ReportLab writes forms (it is copied as it is).
+def _fonts_cut(raw, font_list: Callable[[int], bytes]) -> bytes | None:
+    """A form's object as a copy holds it (its bytes, 'N 0 obj ... endobj'; `raw`: as written): the font list its
+    resources refer to (`/Font M 0 R`; `font_list(M)`: that object's bytes) written into it, cut to the fonts its
+    content names; None for an object with no such reference (an image), or a form written otherwise than ReportLab
+    writes forms (it is copied as it is).
 
     ReportLab gives every form (a page's running head and number, a proof's header) its document's whole font list,
     as it gives every page: a copy that carried it would embed fonts the page never shows (a fifth of a proof's
     bytes). Only that reference changes; the stream is copied as it is."""
     stream = _STREAM_START.search(raw)
-    head = raw[:stream.start()] if stream is not None else b""
+    head = _head(raw, stream)
     lists = _FONT_LIST.findall(head)
     length = _LENGTH.search(head)
-    if len(lists) != 1 or length is None:
+    if stream is None or len(lists) != 1 or length is None:
         return None
-    data = raw[stream.end():stream.end() + int(length.group(1))]
+    data = bytes(raw[stream.end():stream.end() + int(length.group(1))])
     if b"/Filter" in head:
         if _FLATE.search(head) is None or b"/DecodeParms" in head:
             return None
@@ -527,12 +526,20 @@ def _fonts_cut(raw: bytes, font_list: Callable[[int], bytes]) -> bytes | None:
             return None
     used = b"".join(b" %s %s 0 R" % (name, inner) for name, inner in _FONT_ENTRY.findall(font_list(int(lists[0])))
                     if _uses(data, name.decode("latin-1"), None))
-    return raw.replace(b"/Font %s 0 R" % lists[0], b"/Font <<%s >>" % used, 1)
+    return bytes(raw).replace(b"/Font %s 0 R" % lists[0], b"/Font <<%s >>" % used, 1)
 
 
-def _head_references(raw: bytes) -> list[int]:
-    """The objects a form's dictionary refers to (forms hold no strings: every 'N 0 R' there is a reference)."""
-    return [int(number) for number in REFERENCE.findall(raw.partition(b"stream")[0])]
+def _head(raw, stream=None) -> bytes:
+    """An object's bytes before its stream's data (all of them when it has none); `stream`: _STREAM_START's match,
+    when found already."""
+    stream = stream or _STREAM_START.search(raw)
+    return bytes(raw[:stream.start()] if stream is not None else raw)
+
+
+def _head_references(raw) -> list[int]:
+    """The objects an object of ours (a form, an overlay's object) refers to: no strings in its dictionary, so every
+    'N 0 R' there is a reference."""
+    return [int(number) for number in REFERENCE.findall(_head(raw))]
 
 
 def _uses(code: bytes, name: str, operator: bytes | None) -> bool:
