@@ -65,10 +65,10 @@ from .render import BookletCanvas, BookletDocTemplate
 # poster is 0.36 (0.47 until 2026-12-02, set when the runs weighed otherwise), from the CPU each run of a
 # 2,000-talk first build took (bench/jobs_timeline.py, 2026-12-02): with 0.47, the run of the abstracts 8.7 s and
 # the run of the posters (the making of their flowables included) 6.9 s, the posters' run then idle; with 0.36,
-# 7.4 s and 7.3 s, the build 9.9 s against 11.1 s. Interleaved whole builds gain with the disk cache off, empty and
-# filled at 500 talks, and empty and filled at 2,000 (4-13 %). Its cost: the runs end together and write what they keep at
-# once more often, so a first 2,000-talk build's peak is more often high (6 rounds each: 664-742 MB PSS, median 735,
-# against 624-741 MB, median 645; from a filled cache the same).
+# 7.4 s and 7.3 s, the build 9.9 s against 11.1 s. Interleaved whole builds gain with the disk cache off, empty
+# and filled at 500 talks, and empty and filled at 2,000 (4-13 %). Its cost: the runs end together, and write
+# what they keep at once more often, so a first 2,000-talk build's peak is more often high (6 rounds each:
+# 664-742 MB PSS, median 735, against 624-741 MB, median 645; from a filled cache the same).
 WEIGHTS = {"abstract": 1.0, "item": 0.15, "poster": 0.36, "tutorial": 1.0, "participant": 0.02}
 BUILD_SHARE = 0.26  # of a piece's cost, making its flowables (a run that lays out only its end makes them all)
 LATER_SHARE = 0.005  # the same for abstracts on pages of their own: they are Laters, a run makes only its own
