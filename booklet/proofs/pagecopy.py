@@ -287,7 +287,7 @@ class PageCopier:
         self._data = data
         self._view = memoryview(data)
         self._parts: dict[int, _PageParts] = {}
-        # page index -> (number, start, end) of each of its objects, or (number, bytes) for a form copied with fewer fonts
+        # page index -> (number, start, end) of each of its objects, or (number, bytes): a form whose fonts are cut
         self._spans: dict[int, tuple[tuple, ...]] = {}
         self._known = dict(known.pages) if known is not None else {}
         if known is not None:
