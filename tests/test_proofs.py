@@ -128,6 +128,33 @@ def test_a_proof_embeds_only_the_fonts_its_pages_and_their_forms_name(tmp_path, 
         assert (tmp_path / "again" / proof.file).read_bytes() == (tmp_path / "proofs" / proof.file).read_bytes()
 
 
+@pytest.mark.parametrize("content, kept", [
+    (b"BT /F1+0 9 Tf 1 0 0 1 5 5 Tm (Abstracts) Tj ET", b" /F1+0 11 0 R"),
+    (b"BT /F2+0\n9 Tf (x) Tj ET", b" /F2+0 12 0 R"),  # a line break between a font's name and its size
+    (b"BT /F1+0 9 Tf (a) Tj /F11+0 8.5 Tf (Done) Tj ET", b" /F1+0 11 0 R /F11+0 13 0 R"),  # /F1+0 is not /F11+0's
+    (b"0 0 1 rg 0 0 5 5 re f", b""),  # no text: no font
+    (b"q /FormXob.inner Do Q BT /F1+0 9 Tf (a) Tj ET", None),  # a form inside may take its fonts from this one
+    (b"BT /F1+0 9 Tf (a Tf b) Tj ET", None),  # a Tf not read as a font set (here in a string): kept whole
+])
+def test_a_form_copied_into_a_proof_keeps_the_fonts_its_content_sets(content, kept):
+    """pagecopy._fonts_cut: a form's font list (ReportLab's `/Font N 0 R`, the whole document's) written into it, cut to
+    the fonts its Tf operators set; the form as it was (None) where it could set others."""
+    import zlib
+
+    from booklet.proofs.pagecopy import _fonts_cut
+
+    data = zlib.compress(content)
+    form = (b"5 0 obj\n<<\n/BBox [ 0 0 10 10 ] /Filter [ /FlateDecode ] /Length %d /Resources <<\n/Font 9 0 R "
+            b"/ProcSet [ /PDF /Text ]\n>> /Subtype /Form /Type /XObject\n>>\nstream\n%s\nendstream\nendobj\n"
+            % (len(data), data))
+    fonts = {9: b"9 0 obj\n<<\n/F1+0 11 0 R /F2+0 12 0 R /F11+0 13 0 R\n>>\nendobj\n"}
+    cut = _fonts_cut(form, fonts.__getitem__)
+    if kept is None:
+        assert cut is None
+        return
+    assert cut == form.replace(b"/Font 9 0 R", b"/Font <<%s >>" % kept)  # the stream, and all else, as it was
+
+
 def test_header_says_for_whom_when_where_which_page_and_whom_to_tell(sample):
     abstract = sample.booklet.abstracts[0]
     proof = proof_of(sample, "abstract", abstract.id)

@@ -41,6 +41,9 @@ _FONT_LIST = re.compile(rb"/Font (\d+) 0 R")  # a form's font list, when it is a
 _FONT_ENTRY = re.compile(rb"(/[!-~]+?)\s+(\d+) 0 R")  # a name and a reference in a font list
 _LENGTH = re.compile(rb"/Length (\d+)(?![\d\s]*R)")  # written in the dictionary, not referred to
 _FLATE = re.compile(rb"/Filter\s*(?:\[\s*/FlateDecode\s*\]|/FlateDecode\b)")  # the one filter ReportLab writes
+_TF = re.compile(rb"(?<![^\s\]>)])Tf(?![^\s\[<(/%])")  # each Tf operator (or the word in a string: counted too)
+_SETS_FONT = re.compile(rb"(/[^\s/\[\]<>(){}%]+)\s+[-+]?[\d.]+\s+Tf(?![^\s\[<(/%])")  # a font set: its name
+_DRAWS_FORM = re.compile(rb"(?<![^\s\]>)])Do(?![^\s\[<(/%])")  # an XObject drawn
 _RAW_LIMIT = 1 << 16  # bytes of an object's dictionary read off as raw text, at most
 
 
@@ -504,8 +507,9 @@ def _used_resources(resources, contents: list[IndirectObject]) -> DictionaryObje
 def _fonts_cut(raw, font_list: Callable[[int], bytes]) -> bytes | None:
     """A form's object as a copy holds it (its bytes, 'N 0 obj ... endobj'; `raw`: as written): the font list its
     resources refer to (`/Font M 0 R`; `font_list(M)`: that object's bytes) written into it, cut to the fonts its
-    content names; None for an object with no such reference (an image), or a form written otherwise than ReportLab
-    writes forms (it is copied as it is).
+    content sets (each Tf operator read); None for an object with no such reference (an image), a form written
+    otherwise than ReportLab writes forms, one that draws another form (which may take its fonts from it) or whose
+    every Tf is not read here (it is copied as it is).
 
     ReportLab gives every form (a page's running head and number, a proof's header) its document's whole font list,
     as it gives every page: a copy that carried it would embed fonts the page never shows (a fifth of a proof's
@@ -524,8 +528,11 @@ def _fonts_cut(raw, font_list: Callable[[int], bytes]) -> bytes | None:
             data = zlib.decompress(data)
         except zlib.error:
             return None
+    named = set(_SETS_FONT.findall(data))
+    if _DRAWS_FORM.search(data) or len(_TF.findall(data)) != len(_SETS_FONT.findall(data)):
+        return None  # a form inside it may take its fonts from this one; or a Tf not read here: kept whole
     used = b"".join(b" %s %s 0 R" % (name, inner) for name, inner in _FONT_ENTRY.findall(font_list(int(lists[0])))
-                    if _uses(data, name.decode("latin-1"), None))
+                    if name in named)
     return bytes(raw).replace(b"/Font %s 0 R" % lists[0], b"/Font <<%s >>" % used, 1)
 
 
