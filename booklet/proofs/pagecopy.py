@@ -528,9 +528,10 @@ def _fonts_cut(raw, font_list: Callable[[int], bytes]) -> bytes | None:
             data = zlib.decompress(data)
         except zlib.error:
             return None
-    named = set(_SETS_FONT.findall(data))
-    if _DRAWS_FORM.search(data) or len(_TF.findall(data)) != len(_SETS_FONT.findall(data)):
+    sets = _SETS_FONT.findall(data)
+    if _DRAWS_FORM.search(data) or len(_TF.findall(data)) != len(sets):
         return None  # a form inside it may take its fonts from this one; or a Tf not read here: kept whole
+    named = set(sets)
     used = b"".join(b" %s %s 0 R" % (name, inner) for name, inner in _FONT_ENTRY.findall(font_list(int(lists[0])))
                     if name in named)
     return bytes(raw).replace(b"/Font %s 0 R" % lists[0], b"/Font <<%s >>" % used, 1)
