@@ -508,8 +508,8 @@ def _fonts_cut(raw, font_list: Callable[[int], bytes]) -> bytes | None:
     """A form's object as a copy holds it (its bytes, 'N 0 obj ... endobj'; `raw`: as written): the font list its
     resources refer to (`/Font M 0 R`; `font_list(M)`: that object's bytes) written into it, cut to the fonts its
     content sets (each Tf operator read); None for an object with no such reference (an image), a form written
-    otherwise than ReportLab writes forms, one that draws another form (which may take its fonts from it) or whose
-    every Tf is not read here (it is copied as it is).
+    otherwise than ReportLab writes forms, one that draws another form (which may take its fonts from it) and one
+    with a Tf whose font name is not read here: such a form is copied as it is.
 
     ReportLab gives every form (a page's running head and number, a proof's header) its document's whole font list,
     as it gives every page: a copy that carried it would embed fonts the page never shows (a fifth of a proof's
