@@ -298,7 +298,8 @@ def test_a_small_edit_leaves_the_layouts_file_as_it_was_until_enough_is_new(tmp_
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    files = [disk._path(persisted.KIND, persisted._name(folder.resolve(), section)) for section in ("layouts", "streams")]
+    files = [disk._path(persisted.KIND, persisted._name(folder.resolve(), section))
+             for section in ("layouts", "streams")]
 
     def build(name: str) -> persisted.PersistedCache:
         cache = persisted.PersistedCache(folder)

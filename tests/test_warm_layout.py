@@ -253,7 +253,8 @@ def test_running_heads_are_replayed_warm_and_follow_edits_of_their_text_fonts_co
     conference = folder / "conference.yaml"
     drawn = []
     real = BookletDocTemplate._decoration
-    monkeypatch.setattr(BookletDocTemplate, "_decoration", lambda self, *args: drawn.append(args[1]) or real(self, *args))
+    monkeypatch.setattr(BookletDocTemplate, "_decoration",
+                        lambda self, *args: drawn.append(args[1]) or real(self, *args))
 
     def same_as_cold(options: PrintOptions | None = None) -> bytes:
         drawn.clear()

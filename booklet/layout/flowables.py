@@ -293,7 +293,8 @@ class KeptDrawing:
     def draw(self):
         if self._keeping is not None:  # drawOn found none to replay
             return drawn_kept(self.canv, memory.active(), self._keeping, self._draw_anew, replay=False)
-        key = self._kept_key(self.canv)  # drawn by something other than drawOn (draw_on): replayed if kept
+        # drawn by something other than drawOn (draw_on): replayed if kept; inside another drawing being kept, as it is
+        key = None if recording_open() else self._kept_key(self.canv)
         if key is None:
             return self._draw_anew()
         drawn_kept(self.canv, memory.active(), key, self._draw_anew)

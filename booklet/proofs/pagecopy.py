@@ -487,7 +487,8 @@ def _number(value: float) -> bytes:
 
 
 def _used_resources(resources, contents: list[IndirectObject]) -> DictionaryObject:
-    """The page's resources with its fonts and XObjects cut to those its content streams name.
+    """The page's resources with its fonts and XObjects cut to those its content streams use (fonts: _fonts_set;
+    all of them when it sets one in a way not read there).
 
     A document-wide font list on every page is how ReportLab writes pages; a copy that carried it would
     embed every font of the booklet. (A name that only looks used, inside a string, just keeps its entry.)
@@ -496,12 +497,21 @@ def _used_resources(resources, contents: list[IndirectObject]) -> DictionaryObje
 
     resources = DictionaryObject(dict.items(resources.get_object())) if resources is not None else DictionaryObject()
     code = b"\n".join(ref.get_object().get_data() for ref in contents)
-    for key, operator in (("/Font", None), ("/XObject", b" Do")):
+    fonts = _fonts_set(code)
+    used = {"/Font": lambda name: fonts is None or name in fonts, "/XObject": lambda name: name + b" Do" in code}
+    for key, uses in used.items():
         entries = resources.get(key)
         if entries is not None:
             resources[NameObject(key)] = DictionaryObject(
-                {name: value for name, value in dict.items(entries.get_object()) if _uses(code, name, operator)})
+                {name: value for name, value in dict.items(entries.get_object()) if uses(name.encode("latin-1"))})
     return resources
+
+
+def _fonts_set(code: bytes) -> set[bytes] | None:
+    """The names of the fonts content `code` sets (each Tf's font name), or None when it has a Tf not read so (the
+    word in a string, say: then it may set any)."""
+    sets = _SETS_FONT.findall(code)
+    return set(sets) if len(_TF.findall(code)) == len(sets) else None
 
 
 def _fonts_cut(raw, font_list: Callable[[int], bytes]) -> bytes | None:
@@ -528,10 +538,9 @@ def _fonts_cut(raw, font_list: Callable[[int], bytes]) -> bytes | None:
             data = zlib.decompress(data)
         except zlib.error:
             return None
-    sets = _SETS_FONT.findall(data)
-    if _DRAWS_FORM.search(data) or len(_TF.findall(data)) != len(sets):
-        return None  # a form inside it may take its fonts from this one; or a Tf not read here: kept whole
-    named = set(sets)
+    named = _fonts_set(data)
+    if named is None or _DRAWS_FORM.search(data):
+        return None  # a Tf not read here, or a form inside it that may take its fonts from this one: kept whole
     used = b"".join(b" %s %s 0 R" % (name, inner) for name, inner in _FONT_ENTRY.findall(font_list(int(lists[0])))
                     if name in named)
     return bytes(raw).replace(b"/Font %s 0 R" % lists[0], b"/Font <<%s >>" % used, 1)
@@ -548,11 +557,6 @@ def _head_references(raw) -> list[int]:
     """The objects an object of ours (a form, an overlay's object) refers to: no strings in its dictionary, so every
     'N 0 R' there is a reference."""
     return [int(number) for number in REFERENCE.findall(_head(raw))]
-
-
-def _uses(code: bytes, name: str, operator: bytes | None) -> bool:
-    """Whether content `code` names resource `name` (followed by `operator`, or by a space for a font's size)."""
-    return (name.encode("latin-1") + (operator or b" ")) in code
 
 
 def _content_refs(contents) -> list[IndirectObject]:
