@@ -67,7 +67,7 @@ def _facts(path: Path) -> tuple[int, int] | str:
 
 def _made_facts(path: Path, digest: str | None) -> tuple[int, int] | str:
     name = _disk_key(digest, "size")
-    kept = disk.load("images", name, tuple)
+    kept = disk.load("images", name, tuple, lasts=False)
     if kept is not None and len(kept) == 2 and all(isinstance(n, int) for n in kept):
         return kept
     try:
@@ -371,7 +371,7 @@ def printable(path: Path, width_pt: float, height_pt: float, cmyk: bool = False,
 def _made_printable(path: Path, digest: str | None, width_pt: float, height_pt: float, cmyk: bool,
                     crop: tuple[int, int, int, int] | None) -> Printable:
     name = _disk_key(digest, "print", width_pt, height_pt, cmyk, crop, PRINT_DPI, KEEP_ABOVE, JPEG_QUALITY)
-    kept = disk.load("images", name, tuple)
+    kept = disk.load("images", name, tuple, lasts=False)
     if kept is not None:
         try:
             found = Printable.unpacked(kept, lambda: _made_from_file(path, name, width_pt, height_pt, cmyk, crop))

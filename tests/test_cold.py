@@ -430,6 +430,24 @@ def test_the_cache_is_never_in_the_way(tmp_path, monkeypatch):
     assert disk.key("a", 1, b"x") != disk.key("a", 1, b"y") and disk.key("a", (1, 2)) == disk.key("a", (1, 2))
 
 
+def test_a_value_read_during_a_build_freezes_nothing_of_the_build(tmp_path, monkeypatch):
+    """What disk.load reads with `lasts` (read before the build's own objects exist) is moved out of the garbage
+    collector's way with everything alive then (gc.freeze); a miss moves nothing, nor does a value read with lasts
+    False (an image, the hyphenation patterns: read while the build's objects are alive, which, frozen with it, would
+    never be collected once garbage in a cycle: a worker's part's PDF objects were seen alive after its save)."""
+    import gc
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    disk.store("things", "a", ({"x": 1}, 2))
+    gc.unfreeze()
+    try:
+        assert disk.load("things", "missing") is None and gc.get_freeze_count() == 0
+        assert disk.load("things", "a", tuple, lasts=False) == ({"x": 1}, 2) and gc.get_freeze_count() == 0
+        assert disk.load("things", "a", tuple) == ({"x": 1}, 2) and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_the_lazy_collation_table_finds_what_pyuca_finds():
     import random
 

@@ -631,3 +631,111 @@ def test_builds_of_one_folder_at_once_share_the_disk_cache(medium, tmp_path):
         for name, jobs in runs:
             assert (tmp_path / name).read_bytes() == wanted[jobs], name
         assert not [path for path in cache.rglob("*") if path.name.startswith(".")]  # no temporary file left
+
+
+def test_a_worker_of_a_first_build_spills_its_oldest_layouts_and_keeps_those_asked_for_again(tmp_path, monkeypatch):
+    """A worker whose part has no layouts kept (a first build) holds at most 2 * SPILL of those it made, and those
+    asked for again: the oldest are pickled into the file of its Seldom values and let go (cache.persisted._Spill).
+    One asked for after it was let go is made again and kept from then on. The next worker of that part reads every
+    value back, the spilled ones with the rest, their Seldom values whole; no file it spilled into is left over."""
+    from booklet.cache import Seldom, persisted, seldom_bytes
+    from booklet.text import paragraph
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(persisted, "SPILL", 10)
+    monkeypatch.setattr(paragraph, "_CODES", paragraph._CODES)  # (in_part gives this process new math boxes' codes)
+    folder = tmp_path / "data"
+    folder.mkdir()
+
+    def worker() -> persisted.PersistedCache:
+        cache = persisted.PersistedCache(folder)
+        cache.laying_out(2)
+        cache.in_part(1, 3)
+        return cache
+
+    made = {("para", n): (Seldom(b"fragments %d" % n), "lines " * n) for n in range(45)}
+    cache = worker()
+    for n, (key, value) in enumerate(made.items()):
+        cache.put("layouts", key, value)
+        if n < 12:
+            assert cache.peek("layouts", ("para", 0)) == made["para", 0]  # asked for again before it was spilled
+        held = cache._sections["layouts"]
+        assert len(held) <= 2 * persisted.SPILL + 1
+    assert ("para", 0) in held and ("para", 1) not in held and ("para", 44) in held
+    assert cache.peek("layouts", ("para", 1)) is None  # let go: made again (the same value), kept from then on
+    cache.put("layouts", ("para", 1), made["para", 1])
+    assert ("para", 1) in cache._sections["layouts"]
+    spilled = [path for path in (tmp_path / "cache" / "persisted").iterdir() if path.suffix == ".spill"]
+    assert len(spilled) == 1 and len(cache._spill.chunks) >= 2  # (chunks of 10, less those asked for again)
+    written = cache.write_part()
+    assert written and all(one.publish() for one in written)
+    kept = sorted(path.suffix for path in (tmp_path / "cache" / "persisted").iterdir())
+    assert kept == [".apart", ".pickle"]  # the spilled file is the file of Seldom values now
+
+    again = worker()
+    read = again._sections["layouts"]
+    assert sorted(read) == sorted(made)
+    assert {key: (seldom_bytes(fragments), lines) for key, (fragments, lines) in read.items()} == made
+
+
+def test_workers_that_spill_give_the_pdf_of_a_build_without_a_cache_and_leave_no_spilled_file(medium, tmp_path,
+                                                                                              monkeypatch):
+    """A first build in parts whose workers spill their layouts (SPILL small here) gives the PDF of a build without
+    a cache, byte for byte; each worker's file names the chunks it spilled, and the next build, which reads them,
+    lays out nothing anew (no file written again) and gives the same bytes. A build stopped while its workers wait
+    (they spilled, and are killed), or one that fails once they wrote their files, leaves no file behind."""
+    import pickle
+    import shutil
+
+    from booklet.cache import disk, persisted
+    from booklet.cache.memory import BuildCache
+    from booklet.output import parallel
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(persisted, "SPILL", 16)
+    monkeypatch.setattr(persisted, "FEW", 2**30)  # any new layout: the file written again
+    folder = tmp_path / "data"
+    shutil.copytree(medium, folder)
+    kept = tmp_path / "cache" / "persisted"
+    files = [disk._path(persisted.KIND, persisted._name(folder.resolve(), f"layouts, part {slot} of 3"))
+             for slot in (1, 2)]
+
+    def left() -> list[str]:
+        return sorted(path.name for path in kept.iterdir() if path.name.startswith(".")) if kept.exists() else []
+
+    reports = parallel._reports
+
+    def stopped(*args):
+        reports(*args)  # the workers laid out their parts (and spilled), and wait to be told where they start
+        raise RuntimeError("stopped")
+
+    monkeypatch.setattr(parallel, "_reports", stopped)
+    with pytest.raises(RuntimeError, match="stopped"):
+        build_booklet(folder, tmp_path / "stopped.pdf", jobs=2)
+    monkeypatch.setattr(parallel, "_reports", reports)
+    assert left() == [] and not any(path.exists() for path in files)
+
+    build_booklet(folder, tmp_path / "first.pdf", jobs=2)
+    for path in files:
+        stored = pickle.loads(path.read_bytes())
+        assert len(pickle.loads(stored[3])[2]) >= 2  # the chunks it spilled, in the file of its Seldom values
+    assert left() == []
+    before = [(path.stat().st_ino, path.stat().st_mtime_ns) for path in files]
+    build_booklet(folder, tmp_path / "again.pdf", jobs=2)
+    assert [(path.stat().st_ino, path.stat().st_mtime_ns) for path in files] == before  # nothing laid out anew
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    build_booklet(folder, tmp_path / "cold.pdf", jobs=2, cache=BuildCache(warm=False))
+    cold = (tmp_path / "cold.pdf").read_bytes()
+    assert (tmp_path / "first.pdf").read_bytes() == cold == (tmp_path / "again.pdf").read_bytes()
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    shutil.rmtree(kept)
+
+    def failing(parts, output):
+        time.sleep(1)  # the workers have written their files beside their places by now
+        raise OSError("disk full")
+
+    monkeypatch.setattr(parallel, "assemble", failing)
+    with pytest.raises(OSError, match="disk full"):
+        build_booklet(folder, tmp_path / "failed.pdf", jobs=2)
+    assert left() == [] and not any(path.exists() for path in files)

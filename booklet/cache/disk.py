@@ -122,16 +122,20 @@ def _path(kind: str, name: str | None) -> Path | None:
 def load(kind: str, name: str | None, expect: type | tuple[type, ...] = object, *, lasts: bool = True):
     """The value stored under `kind` and `name` when it is an `expect`; else None (nothing stored, the
     cache off, a damaged file, or a value of another type; name None: no key, nothing to look up).
-    `lasts`: unpickled as a value that lasts (see `lasting`); False for a value of no containers (bytes,
-    a tuple of them) read while the build's own objects are alive (they would be frozen with it)."""
+    `lasts`: unpickled as a value that lasts (see `lasting`: everything alive then is frozen with it); False
+    for a value read while the build's own objects are alive (an image, the hyphenation patterns: frozen with it,
+    those that become garbage in a reference cycle would never be collected). A miss freezes nothing."""
     path = _path(kind, name)
     if path is None:
         return None
     try:
-        with lasting() if lasts else uncollected():
-            with open(path, "rb") as file:
-                value = pickle.load(file)
-    except Exception:  # noqa: BLE001  missing, unreadable, truncated or not a pickle: a miss
+        file = open(path, "rb")  # noqa: SIM115  (closed below)
+    except OSError:  # missing or unreadable: a miss, and nothing to freeze (see lasting)
+        return None
+    try:
+        with file, lasting() if lasts else uncollected():
+            value = pickle.load(file)
+    except Exception:  # noqa: BLE001  truncated or not a pickle: a miss
         return None
     return value if isinstance(value, expect) else None
 

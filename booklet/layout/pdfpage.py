@@ -77,7 +77,7 @@ def _facts(path: Path) -> tuple | None:
     if found in _known:
         return _known[found]
     key = disk.key("pdfpage", FACTS, stamp(), _pypdf_version(), found)
-    facts = disk.load("pdfpages", key, tuple)
+    facts = disk.load("pdfpages", key, tuple, lasts=False)
     if facts is None or len(facts) != 3:
         facts = _read_facts(path)
         if facts is not None:

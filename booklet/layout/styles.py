@@ -199,7 +199,7 @@ def _patterns(pyphen, path) -> tuple[dict, int]:
     except OSError:
         parsed = pyphen.HyphDict(path)
         return parsed.patterns, parsed.maxlen
-    kept = disk.load("hyphenation", name, tuple)
+    kept = disk.load("hyphenation", name, tuple, lasts=False)
     if kept is not None and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], int):
         return kept
     parsed = pyphen.HyphDict(path)

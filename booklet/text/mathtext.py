@@ -440,7 +440,7 @@ def _symbols() -> dict[str, str]:
     from ..cache import disk
 
     name = disk.key("latex-symbols", pylatexenc.__version__)
-    found = disk.load("latex-symbols", name, dict)
+    found = disk.load("latex-symbols", name, dict, lasts=False)
     if found is None:
         found = latex_symbols()
         disk.store("latex-symbols", name, found)
