@@ -31,9 +31,7 @@ the main process once the booklet is written (Written).
 
 The layouts' seldom-read values (cache.Seldom: a paragraph's fragments as parsed, a drawing's font calls) are
 kept apart, in a file beside the section's named by their digest (`<name>-<digest>.apart`), and read one at a
-time when a build asks for one (see _Pickler, _Apart). A worker of a build in parts whose part has no layouts
-kept (a first build) writes that file as it lays out, and pickles into it, a chunk at a time, the layouts it
-made long ago and lets them go (see SPILL, _Spill): the section's file names those chunks, read with it.
+time when a build asks for one (see _Pickler, _Apart).
 
 A file is trusted only when it is exactly what this code wrote for this code: its header holds a checksum of
 its payload and of the file of its values kept apart (a damaged file is ignored), the `stamp` of the code and
@@ -58,7 +56,7 @@ from functools import cache
 from itertools import chain
 from pathlib import Path
 
-from . import Seldom, checksum, digest, disk, hasher
+from . import Seldom, checksum, digest, disk
 from .memory import BuildCache
 
 SECTIONS = ("files", "layouts", "qr", "streams", "facts")
@@ -73,10 +71,6 @@ FORMAT = 1
 # a quarter more CPU).
 LIMIT = 64 * 2**20
 TOO_BIG = "too big"  # what the layouts file holds when a build's did not fit
-# A worker of a first build (its part's layouts kept nowhere yet) keeps at most 2 * SPILL of the layouts it made in
-# memory, and those asked for again: the oldest SPILL, less those, are pickled into the file of its Seldom values
-# (_Spill) and let go (a 2,000-talk first build's peak: about 720 MB before, 520 MB after; docs/performance.md).
-SPILL = 4000
 FEW = 64  # a build that made fewer than one in FEW of the layouts (streams) it used leaves their file as it was
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -148,13 +142,12 @@ def _fonts_digest(paths, file_digest) -> str | None:
 _BOX_CHAR = re.compile(rb"\xf3[\xb0-\xbf][\x80-\xbf][\x80-\xbf]|\xf4[\x80-\x8f][\x80-\xbf][\x80-\xbf]")
 
 
-def _boxes_in(chars: set[bytes]) -> dict:
-    """The math boxes (character -> box) the pickled layouts name (`chars`: their characters found there by
-    _box_chars), and the boxes inside those."""
+def _boxes_in(*payloads: bytes) -> dict:
+    """The math boxes (character -> box) the pickled layouts name, and the boxes inside those."""
     from ..text.paragraph import boxes
 
     registry = boxes()
-    todo = {char.decode("utf-8", "replace") for char in chars}
+    todo = {char.decode("utf-8", "replace") for payload in payloads for char in _box_chars(payload)}
     found: dict = {}
     while todo:
         char = todo.pop()
@@ -246,48 +239,6 @@ class _Pickler(pickle.Pickler):
         return _apart, (at, len(data))
 
 
-class _Spill:
-    """The file of a worker's Seldom values, written as they come rather than at the end, with the layouts it made
-    long ago (`spill`: pickled, a chunk at a time, and let go). Its name holds the build's token, so that the main
-    process can remove what a worker it stopped left (parts_ended); once written, it is the file of Seldom values
-    the section's file names (by its digest, as any other: see Written)."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = open(path, "xb")  # noqa: SIM115  (closed by `done` or `discard`)
-        self.hash = hasher()
-        self.size = 0
-        self.chars: set[bytes] = set()  # the math boxes' characters written (see _boxes_in)
-        self.chunks: list[tuple[int, int]] = []  # where each chunk of values is (see PersistedCache._read)
-
-    def write(self, data) -> None:
-        self.file.write(data)
-        self.hash.update(data)
-        self.chars |= _box_chars(data)
-        self.size += len(data)
-
-    def tell(self) -> int:
-        return self.size
-
-    def spill(self, values: dict) -> None:
-        """`values` pickled into the file (their Seldom values into it first, as _Pickler writes them)."""
-        out = io.BytesIO()
-        _Pickler(out, self).dump(values)
-        at = self.size
-        self.write(out.getvalue())
-        self.chunks.append((at, self.size - at))
-
-    def done(self) -> str:
-        """The file closed; its digest (what the section's file names it by)."""
-        self.file.close()
-        return self.hash.hexdigest()
-
-    def discard(self) -> None:
-        self.file.close()
-        self.path.unlink(missing_ok=True)
-
-
 @dataclass(frozen=True)
 class Written:
     """A section's file written beside its place (temporary, place), and the file of its Seldom values (named by
@@ -339,11 +290,6 @@ class PersistedCache(BuildCache):
         self._shard: str | None = None  # in such a build, this process's part ("part 1 of 3": see _file_name)
         # file name -> the digest of the file of its Seldom values, as read or last written
         self._apart: dict[str, str] = {}
-        self._token = ""  # a build in parts': names the files its workers spill into (_Spill)
-        self._spill: _Spill | None = None  # a worker of a first build: where it spills its layouts (see SPILL)
-        self._fresh: list = []  # the keys of the layouts it made, not spilled yet, oldest first
-        self._spilled: set = set()  # the keys of the layouts it spilled (never spilled or written twice)
-        self._again: set = set()  # the keys of the layouts asked for again after they were made: not spilled
 
     def _load(self, section: str) -> None:
         self._pending.discard(section)
@@ -382,14 +328,8 @@ class PersistedCache(BuildCache):
         try:
             _READING[0] = source
             with disk.lasting():
-                values, numbers, chunks = pickle.loads(kept[3])
+                values, numbers = pickle.loads(kept[3])
                 boxes = pickle.loads(kept[4])
-                if chunks:  # the values a worker spilled, in the file of its Seldom values (_Spill)
-                    spilled: dict = {}
-                    for at, size in chunks:
-                        spilled.update(pickle.loads(source.read(at, size)))
-                    spilled.update(values)
-                    values = spilled
         except Exception:  # noqa: BLE001  (the hash matched: only another code's classes could fail)
             return None
         finally:
@@ -413,53 +353,17 @@ class PersistedCache(BuildCache):
             self._load(section)
         if section == "streams":  # by the hash of the text compressed: the text (three times the size) let go
             key = _text_digest(key)
-        if self._spill is not None and section == "layouts":
-            made = self.made.get(section, 0)
-            value = super().get(section, key, make)
-            if self.made.get(section, 0) == made:
-                self._again.add(key)
-            else:
-                self._made_anew(key)
-            return value
         return super().get(section, key, make)
 
     def peek(self, section, key, default=None):
         if section in self._pending:
             self._load(section)
-        found = super().peek(section, key, default)
-        if self._spill is not None and found is not default and section == "layouts":
-            self._again.add(key)
-        return found
+        return super().peek(section, key, default)
 
     def put(self, section, key, value):
         if section in self._pending:
             self._load(section)
         super().put(section, key, value)
-        if self._spill is not None and section == "layouts":
-            self._made_anew(key)
-
-    def _made_anew(self, key) -> None:
-        """A worker that spills (see SPILL) made the layout under `key`: once it has made 2 * SPILL not spilled, the
-        oldest SPILL of them, less those asked for again since, are spilled and let go. One asked for after it was let
-        go is made again (the same value), and kept in memory from then on."""
-        if key in self._spilled:
-            self._again.add(key)
-            return
-        fresh = self._fresh
-        fresh.append(key)
-        if len(fresh) < 2 * SPILL:
-            return
-        self._fresh = fresh[SPILL:]
-        values, again = self._sections["layouts"], self._again
-        chunk = {key: values.pop(key) for key in fresh[:SPILL] if key not in again and key in values}
-        try:
-            self._spill.spill(chunk)
-        except Exception:  # noqa: BLE001  a full disk, a value that cannot be pickled: spilled no more, written as usual
-            values.update(chunk)  # (what it spilled before is let go: the file keeps fewer, made again when asked)
-            self._spill.discard()
-            self._spill, self._spilled = None, set()
-            return
-        self._spilled.update(chunk)
 
     def number(self, value):
         """As BuildCache.number, but a new value gets the next free number from a counter, one above the highest
@@ -486,19 +390,14 @@ class PersistedCache(BuildCache):
         if written is not None and written.publish():
             self._apart[name] = kept[5] if len(kept) == 6 else ""  # what a file written again replaces
 
-    def _write_beside(self, name: str, kept: tuple, apart) -> Written | None:
-        """A section's file and the file of its Seldom values (`apart`: their bytes, or the _Spill they were written
-        into), written beside their places (temporary files) for Written.publish to put in place; None when the cache
-        is off or they cannot be written (nothing left)."""
+    def _write_beside(self, name: str, kept: tuple, apart: bytes) -> Written | None:
+        """A section's file and the file of its Seldom values, written beside their places (temporary files) for
+        Written.publish to put in place; None when the cache is off or they cannot be written (nothing left)."""
         if disk.folder() is None:
-            if isinstance(apart, _Spill):
-                apart.discard()
             return None
         made = kept[5] if len(kept) == 6 and kept[5] else None
         apart_temp = None
-        if isinstance(apart, _Spill):
-            apart_temp = apart.path
-        elif made:
+        if made:
             apart_temp = disk.write_beside(self._apart_path(name, made), lambda file: file.write(apart))
             if apart_temp is None:  # a full disk, a read-only folder: nothing kept
                 return None
@@ -549,30 +448,17 @@ class PersistedCache(BuildCache):
     def _kept(self, section: str, values: dict, numbers: dict) -> tuple[tuple, bytes] | None:
         """What a section's file holds (see _read), or the note that it is too big, and the bytes of the file of
         its Seldom values; None: not picklable."""
-        spill = self._spill if section == "layouts" else None
-        if spill is not None:  # the values it spilled are in that file already, and their Seldom values
-            self._spill = None
-            values = {key: value for key, value in values.items() if key not in self._spilled}
-        out = io.BytesIO()
-        apart = spill if spill is not None else io.BytesIO()
+        out, apart = io.BytesIO(), io.BytesIO()
         try:
-            _Pickler(out, apart).dump((values, numbers, spill.chunks if spill is not None else ()))
+            _Pickler(out, apart).dump((values, numbers))
         except Exception:  # noqa: BLE001  a value that cannot be pickled: not kept
-            if spill is not None:
-                spill.discard()
             return None
-        payload = out.getvalue()
-        if spill is not None:
-            size, chars, named, seldom = spill.size, spill.chars | _box_chars(payload), spill.done(), spill
-        else:
-            seldom = apart.getvalue()
-            size, chars, named = len(seldom), _box_chars(payload) | _box_chars(seldom), digest(seldom) if seldom else ""
-        if len(payload) + size > LIMIT:
-            if spill is not None:
-                spill.discard()
+        payload, seldom = out.getvalue(), apart.getvalue()
+        if len(payload) + len(seldom) > LIMIT:
             return (stamp(), TOO_BIG), b""
         fonts = _fonts_digest(_font_files(numbers), self.file_digest) if section == "layouts" else None
-        boxes = pickle.dumps(_boxes_in(chars) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
+        boxes = pickle.dumps(_boxes_in(payload, seldom) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
+        named = digest(seldom) if seldom else ""
         return (stamp(), checksum(payload, boxes, named.encode()), fonts, payload, boxes, named), seldom
 
     def laying_out(self, jobs: int) -> None:
@@ -586,7 +472,6 @@ class PersistedCache(BuildCache):
         wrote from what the workers sent back; a 2,000-talk book's was too big to keep)."""
         self._sharded, self._shard = jobs > 1, None
         if self._sharded:
-            self._token = os.urandom(4).hex()
             self._pending.discard("layouts")  # this process's own are read once the workers are forked
             if not self.made.get("files"):  # read as kept: the documents are not written again, nor wanted now
                 self._sections.pop("files", None)
@@ -613,11 +498,6 @@ class PersistedCache(BuildCache):
                 values.setdefault(key, value)
             numbers.update(self._numbers)  # (_read checked that the numbers given agree)
             self._sections["layouts"], self._numbers, self._next = values, numbers, None
-        elif self.warm and slot > 0 and SPILL:  # a worker with none of its part's layouts kept: it spills
-            try:
-                self._spill = _Spill(self._spill_path(name))
-            except OSError:  # a folder that cannot be written: no cache (its files will not be written either)
-                pass
         from ..text import paragraph
 
         # new math boxes: characters of this part's class, none known here (a process that builds again, a watch
@@ -642,20 +522,7 @@ class PersistedCache(BuildCache):
             return None
         written = [self._write_beside(name, kept, apart)
                    for name, kept, apart in self._files(PER_PART, used_only=True)]
-        if self._spill is not None:  # its layouts not written (it made none)
-            self._spill.discard()
-            self._spill = None
         return [one for one in written if one is not None] or None
-
-    def _spill_path(self, name: str) -> Path:
-        return disk.folder() / KIND / f".{_name(self.folder, name)}.{self._token}.spill"
-
-    def parts_ended(self) -> None:
-        """The workers of a build in parts have ended: the files they spilled into that are still there (a worker
-        stopped, an error) are removed (one whose layouts were written is in its place by now, or removed)."""
-        if self._sharded and disk.folder() is not None:
-            for path in (disk.folder() / KIND).glob(f".*.{self._token}.spill"):
-                path.unlink(missing_ok=True)
 
     @contextmanager
     def build(self):
@@ -750,13 +617,6 @@ def laid_out() -> None:
     cache = _persisted()
     if cache is not None:
         cache.laid_out()
-
-
-def parts_ended() -> None:
-    """The workers of a build in parts have ended (see PersistedCache.parts_ended)."""
-    cache = _persisted()
-    if cache is not None:
-        cache.parts_ended()
 
 
 def write_part() -> list[Written] | None:

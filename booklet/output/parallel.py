@@ -386,7 +386,6 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
             for written in kept:  # only a build that wrote its booklet keeps what it made
                 if not (finished and written.publish()):
                     written.discard()
-            persisted.parts_ended()  # what a worker stopped left
             if staying is None:  # (a warm cache's process collects, and freezes what lives on, between builds: idle)
                 gc.unfreeze()
             for path in files:
