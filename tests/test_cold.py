@@ -430,6 +430,28 @@ def test_the_cache_is_never_in_the_way(tmp_path, monkeypatch):
     assert disk.key("a", 1, b"x") != disk.key("a", 1, b"y") and disk.key("a", (1, 2)) == disk.key("a", (1, 2))
 
 
+def test_the_compressed_streams_are_kept_by_the_hash_of_their_text_in_memory_too(tmp_path, monkeypatch):
+    """A build whose cache is kept on disk keeps each compressed stream (a page's, a form's) by the hash of the text
+    compressed, in memory as on disk: the text is let go once compressed. The next process finds every one of them
+    and compresses nothing anew; the PDF is the same bytes."""
+    import shutil
+
+    from booklet.build import build_booklet
+    from booklet.cache import digest, persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    first = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "first.pdf", cache=first, jobs=1)
+    streams = first._sections["streams"]
+    assert len(streams) > 50 and {len(key) for key in streams} == {len(digest(b""))}
+    assert all(isinstance(made, bytes) for made in streams.values())
+    again = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=1)
+    assert "streams" not in again.made and again._sections["streams"].items() <= streams.items()
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+
 def test_a_value_read_during_a_build_freezes_nothing_of_the_build(tmp_path, monkeypatch):
     """What disk.load reads with `lasts` (read before the build's own objects exist) is moved out of the garbage
     collector's way with everything alive then (gc.freeze); a miss moves nothing, nor does a value read with lasts
