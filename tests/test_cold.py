@@ -3,6 +3,7 @@ which must never change the PDF nor stop a build."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import pickle
@@ -840,10 +841,11 @@ def test_a_layouts_file_not_written_leaves_the_one_before_and_its_values_kept_ap
     _edit(folder, "hyphenated electroencephalographically", "set anew, façade électroencephalographically")
     kept = tmp_path / "cache" / "persisted"
     before = sorted(kept.iterdir())
-    if failing == "written":
-        store_beside = disk.store_beside
-        monkeypatch.setattr(disk, "store_beside", lambda kind, name, value=None, **kw:
-                            None if kind == persisted.KIND else store_beside(kind, name, value, **kw))
+    if failing == "written":  # the disk full as the file's header is written, the values and those kept apart in
+        def full(file, header):  # their temporary files by then
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(persisted, "_header_written", full)
     else:
         place = disk.place
         monkeypatch.setattr(disk, "place", lambda temp, path: (temp.unlink() or False) if path.suffix == ".pickle"

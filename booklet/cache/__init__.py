@@ -34,12 +34,13 @@ def digest(*parts: bytes) -> str:
     return found.hexdigest()
 
 
-def checksum(*parts: bytes) -> int:
+def checksum(*parts: bytes, start: int = 0) -> int:
     """The check a file of the disk cache is kept with, to tell it whole when read (of several parts: of them
     joined, without joining them): a CRC-32, as zip and PNG files check their contents, several times quicker
     than `digest` (a filled 500-talk build checks some 13 MB of files). Not a key: it only tells whether bytes
-    changed since they were written under a key that names what they are."""
-    found = 0
+    changed since they were written under a key that names what they are. `start`: the check of the bytes before
+    them (the parts go on from there)."""
+    found = start
     for part in parts:
         found = zlib.crc32(part, found)
     return found

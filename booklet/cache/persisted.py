@@ -56,7 +56,7 @@ from functools import cache
 from itertools import chain
 from pathlib import Path
 
-from . import Seldom, checksum, digest, disk
+from . import Seldom, checksum, digest, disk, hasher
 from .memory import BuildCache
 
 SECTIONS = ("files", "layouts", "qr", "streams", "facts")
@@ -142,12 +142,13 @@ def _fonts_digest(paths, file_digest) -> str | None:
 _BOX_CHAR = re.compile(rb"\xf3[\xb0-\xbf][\x80-\xbf][\x80-\xbf]|\xf4[\x80-\x8f][\x80-\xbf][\x80-\xbf]")
 
 
-def _boxes_in(*payloads: bytes) -> dict:
-    """The math boxes (character -> box) the pickled layouts name, and the boxes inside those."""
+def _boxes_in(chars: set[bytes]) -> dict:
+    """The math boxes (character -> box) the pickled layouts name (`chars`: their characters found there by
+    _box_chars), and the boxes inside those."""
     from ..text.paragraph import boxes
 
     registry = boxes()
-    todo = {char.decode("utf-8", "replace") for payload in payloads for char in _box_chars(payload)}
+    todo = {char.decode("utf-8", "replace") for char in chars}
     found: dict = {}
     while todo:
         char = todo.pop()
@@ -239,6 +240,34 @@ class _Pickler(pickle.Pickler):
         return _apart, (at, len(data))
 
 
+class _Out:
+    """A file being written, and what is known of the bytes written to it so far: how many, their checksum, their
+    digest (`hashed`), and the math boxes' characters among them (_box_chars: a pickler writes a string's bytes in
+    one piece)."""
+
+    def __init__(self, file, hashed: bool = False):
+        self.file, self.size, self.check, self.chars = file, 0, 0, set()
+        self.hash = hasher() if hashed else None
+
+    def write(self, data) -> None:
+        self.file.write(data)
+        self.size += len(data)
+        self.check = checksum(data, start=self.check)
+        self.chars |= _box_chars(data)
+        if self.hash is not None:
+            self.hash.update(data)
+
+    def tell(self) -> int:
+        return self.size
+
+
+def _header_written(file, header: tuple) -> None:
+    """A section's file ends with its header (pickled) and the header's length (see PersistedCache._kept_file)."""
+    data = pickle.dumps(header, pickle.HIGHEST_PROTOCOL)
+    file.write(data)
+    file.write(len(data).to_bytes(8, "big"))
+
+
 @dataclass(frozen=True)
 class Written:
     """A section's file written beside its place (temporary, place), and the file of its Seldom values (named by
@@ -247,6 +276,7 @@ class Written:
     main: tuple[Path, Path]
     apart: tuple[Path, Path] | None = None
     before: Path | None = None  # the file of Seldom values the file being replaced names
+    named: str = ""  # the digest the file of Seldom values is named by ("": none)
 
     def publish(self) -> bool:
         """The file of Seldom values in place first, then the section's file, which names it; the file of Seldom
@@ -295,7 +325,7 @@ class PersistedCache(BuildCache):
         self._pending.discard(section)
         if self._sections.get(section) or (section == "layouts" and self._numbers):
             return  # already used in this process: what it holds is as good, and its numbers are given
-        kept = disk.load(KIND, _name(self.folder, self._file_name(section)), tuple)
+        kept = self._kept_file(self._file_name(section))
         if kept == (stamp(), TOO_BIG) and section == "layouts":
             self._too_big = True  # nothing read: laying_out decides what is kept (in parts: a file per process)
             return
@@ -307,11 +337,35 @@ class PersistedCache(BuildCache):
             self._numbers = numbers
         self._sections[section] = values
 
+    def _kept_file(self, name: str) -> tuple | None:
+        """What the section's file `name` holds: its header, the payload (the pickled values and numbers) in the header's
+        place (see _read); or the note that it was too big; None when there is none, or it is not one this code writes.
+        The file: the payload, the header pickled, the header's length (8 bytes), so that the payload is pickled into the
+        file as it is made (_write_beside), not into memory first."""
+        try:
+            data = self._main_path(name).read_bytes()
+        except (OSError, TypeError):  # none, unreadable, or the cache off
+            return None
+        size = int.from_bytes(data[-8:], "big") if len(data) >= 8 else -1
+        if not 0 < size <= len(data) - 8:
+            return None
+        view = memoryview(data)
+        try:
+            with disk.uncollected():
+                header = pickle.loads(view[-8 - size:-8])
+        except Exception:  # noqa: BLE001  damaged: ignored
+            return None
+        if not isinstance(header, tuple) or header == (stamp(), TOO_BIG):
+            return header if isinstance(header, tuple) else None
+        if len(header) != 6 or header[3] != len(data) - 8 - size:
+            return None
+        return (*header[:3], view[:header[3]], *header[4:])
+
     def _read(self, section: str, kept, name: str) -> tuple[dict, dict] | None:
         """The (values, numbers) a section's file (`name`) holds, its math boxes restored (layouts); None when it
         is not one this code wrote, its Seldom values' file is not the one it was written with, or its layouts
         were made with a font file that has changed since."""
-        if not (isinstance(kept, tuple) and len(kept) == 6 and kept[0] == stamp() and isinstance(kept[3], bytes)
+        if not (isinstance(kept, tuple) and len(kept) == 6 and kept[0] == stamp() and isinstance(kept[3], memoryview)
                 and isinstance(kept[4], bytes) and isinstance(kept[5], str)
                 and kept[1] == checksum(kept[3], kept[4], kept[5].encode())):
             return None  # nothing kept, another version's, or damaged: ignored
@@ -381,41 +435,59 @@ class PersistedCache(BuildCache):
 
     def save(self) -> None:
         """Write each section the build made something new in (atomically; not beyond LIMIT)."""
-        for name, kept, apart in self._files(SECTIONS):
-            self._store(name, kept, apart)
+        for name, section, values, numbers in self._files(SECTIONS):
+            written = self._write_beside(name, section, values, numbers)
+            if written is not None and written.publish():
+                self._apart[name] = written.named  # what a file written again replaces
 
-    def _store(self, name: str, kept: tuple, apart: bytes) -> None:
-        """A section's file (see _write_beside), put in place now."""
-        written = self._write_beside(name, kept, apart)
-        if written is not None and written.publish():
-            self._apart[name] = kept[5] if len(kept) == 6 else ""  # what a file written again replaces
-
-    def _write_beside(self, name: str, kept: tuple, apart: bytes) -> Written | None:
-        """A section's file and the file of its Seldom values, written beside their places (temporary files) for
-        Written.publish to put in place; None when the cache is off or they cannot be written (nothing left)."""
+    def _write_beside(self, name: str, section: str, values: dict, numbers: dict) -> Written | None:
+        """The section's file `name` (what _kept_file reads: the values and numbers, or the note that they are too big)
+        and the file of its Seldom values, each pickled into a temporary file beside its place as it is made, for
+        Written.publish to put in place; None when the cache is off or they cannot be written, or a value cannot be
+        pickled (nothing left)."""
         if disk.folder() is None:
             return None
-        made = kept[5] if len(kept) == 6 and kept[5] else None
-        apart_temp = None
-        if made:
-            apart_temp = disk.write_beside(self._apart_path(name, made), lambda file: file.write(apart))
-            if apart_temp is None:  # a full disk, a read-only folder: nothing kept
-                return None
-        main = disk.store_beside(KIND, _name(self.folder, name), kept)
-        if main is None:
-            if apart_temp is not None:
-                apart_temp.unlink(missing_ok=True)
+        from ..output.atomic import temporary_beside
+
+        path, main, apart = self._main_path(name), None, None
+        try:
+            main = temporary_beside(path)
+            apart = temporary_beside(self._apart_path(name, "new"))  # named once its digest is known
+            with open(main, "wb") as main_file, open(apart, "wb") as apart_file:
+                payload, seldom = _Out(main_file), _Out(apart_file, hashed=True)
+                _Pickler(payload, seldom).dump((values, numbers))
+                if payload.size + seldom.size > LIMIT:
+                    main_file.seek(0)
+                    main_file.truncate()
+                    named = ""
+                    _header_written(main_file, (stamp(), TOO_BIG))
+                else:
+                    named = seldom.hash.hexdigest() if seldom.size else ""
+                    fonts = _fonts_digest(_font_files(numbers), self.file_digest) if section == "layouts" else None
+                    boxes = pickle.dumps(_boxes_in(payload.chars | seldom.chars) if section == "layouts" else {},
+                                         pickle.HIGHEST_PROTOCOL)
+                    _header_written(main_file, (stamp(), checksum(boxes, named.encode(), start=payload.check), fonts,
+                                                payload.size, boxes, named))
+        except Exception:  # noqa: BLE001  a full disk, a read-only home, a value that cannot be pickled: not kept
+            for temp in (main, apart):
+                if temp is not None:
+                    temp.unlink(missing_ok=True)
             return None
+        if not named:
+            apart.unlink(missing_ok=True)
         before = self._apart.get(name)
-        return Written(main, (apart_temp, self._apart_path(name, made)) if made else None,
-                       self._apart_path(name, before) if before else None)
+        return Written((main, path), (apart, self._apart_path(name, named)) if named else None,
+                       self._apart_path(name, before) if before else None, named)
+
+    def _main_path(self, name: str) -> Path:
+        return disk.folder() / KIND / f"{_name(self.folder, name)}.pickle"
 
     def _apart_path(self, name: str, apart: str) -> Path:
         return disk.folder() / KIND / f"{_name(self.folder, name)}-{apart}.apart"
 
     def _files(self, sections, used_only: bool = False):
-        """(file name, what it holds) for each of `sections` the build made something new in; `used_only`: of
-        its values only those the build used (else all: a build drops the rest as it ends)."""
+        """(file name, section, values, numbers) for each of `sections` the build made something new in; `used_only`:
+        of its values only those the build used (else all: a build drops the rest as it ends)."""
         for section in sections:
             if not self._worth_writing(section):
                 continue
@@ -426,9 +498,7 @@ class PersistedCache(BuildCache):
                 values = {key: value for key, value in values.items() if key in used}
             if section == "streams" and sum(map(len, values.values())) > LIMIT:
                 continue
-            kept = self._kept(section, values, numbers)
-            if kept is not None:
-                yield self._file_name(section), *kept
+            yield self._file_name(section), section, values, numbers
 
     def _worth_writing(self, section: str) -> bool:
         """Whether the build made enough new values in `section` for its file to be written again: any, but for the
@@ -444,22 +514,6 @@ class PersistedCache(BuildCache):
         """The name of the file a section is kept in: a process of a build whose processes keep their own
         (see laying_out) keeps its layouts and compressed streams in files of its own."""
         return f"{section}, {self._shard}" if self._shard is not None and section in PER_PART else section
-
-    def _kept(self, section: str, values: dict, numbers: dict) -> tuple[tuple, bytes] | None:
-        """What a section's file holds (see _read), or the note that it is too big, and the bytes of the file of
-        its Seldom values; None: not picklable."""
-        out, apart = io.BytesIO(), io.BytesIO()
-        try:
-            _Pickler(out, apart).dump((values, numbers))
-        except Exception:  # noqa: BLE001  a value that cannot be pickled: not kept
-            return None
-        payload, seldom = out.getvalue(), apart.getvalue()
-        if len(payload) + len(seldom) > LIMIT:
-            return (stamp(), TOO_BIG), b""
-        fonts = _fonts_digest(_font_files(numbers), self.file_digest) if section == "layouts" else None
-        boxes = pickle.dumps(_boxes_in(payload, seldom) if section == "layouts" else {}, pickle.HIGHEST_PROTOCOL)
-        named = digest(seldom) if seldom else ""
-        return (stamp(), checksum(payload, boxes, named.encode()), fonts, payload, boxes, named), seldom
 
     def laying_out(self, jobs: int) -> None:
         """Before the layout, with `jobs` processes. In one: the layouts looked for now (a book whose layouts
@@ -488,7 +542,7 @@ class PersistedCache(BuildCache):
             return
         self._shard = f"part {slot} of {slots}"
         name = self._file_name("layouts")
-        kept = disk.load(KIND, _name(self.folder, name), tuple)
+        kept = self._kept_file(name)
         if kept == (stamp(), TOO_BIG):
             self.warm = False  # this part's alone were too big: it makes nothing for keeping
         found = self._read("layouts", kept, name)
@@ -520,8 +574,7 @@ class PersistedCache(BuildCache):
         written, or to remove (Written); None when it made nothing new (its files are as good)."""
         if self._shard is None:
             return None
-        written = [self._write_beside(name, kept, apart)
-                   for name, kept, apart in self._files(PER_PART, used_only=True)]
+        written = [self._write_beside(*file) for file in self._files(PER_PART, used_only=True)]
         return [one for one in written if one is not None] or None
 
     @contextmanager
