@@ -453,6 +453,77 @@ def test_the_compressed_streams_are_kept_by_the_hash_of_their_text_in_memory_too
     assert "streams" not in again.made and again._sections["streams"].items() <= streams.items()
     assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
 
+
+def test_a_layouts_file_whose_end_is_damaged_or_of_another_layout_is_ignored(tmp_path, monkeypatch):
+    """A section's file is its payload, its header, then the header's length (persisted._kept_file): bytes added at
+    its end, a length that lies, an empty file, one cut before its length, and one of the layout before (the whole
+    tuple pickled, the payload inside) are each ignored, never an error; a build then lays out anew and writes the
+    file whole again, which the next build reads; each PDF is the same bytes."""
+    import shutil
+
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    build_booklet(folder, tmp_path / "first.pdf", cache=persisted.PersistedCache(folder), jobs=1)
+    path = disk._path(persisted.KIND, persisted._name(folder.resolve(), "layouts"))
+    whole = path.read_bytes()
+    kept = persisted.PersistedCache(folder)._kept_file("layouts")
+    assert kept is not None and kept[3].nbytes > 0
+    length = int.from_bytes(whole[-8:], "big")
+    header = pickle.loads(whole[-8 - length:-8])
+    old_layout = pickle.dumps((*header[:3], bytes(kept[3]), *header[4:]))
+    for damaged in (whole + b"\0", whole + whole[-8:], whole[:-8] + (length + 1).to_bytes(8, "big"),
+                    whole[:-8] + (len(whole)).to_bytes(8, "big"), b"", whole[:-8], whole[:7], old_layout):
+        path.write_bytes(damaged)
+        assert persisted.PersistedCache(folder)._kept_file("layouts") is None
+    again = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=1)
+    assert again.made.get("layouts", 0) > 0 and persisted.PersistedCache(folder)._kept_file("layouts") is not None
+    third = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "third.pdf", cache=third, jobs=1)
+    assert "layouts" not in third.made
+    first = (tmp_path / "first.pdf").read_bytes()
+    assert (tmp_path / "again.pdf").read_bytes() == first == (tmp_path / "third.pdf").read_bytes()
+
+
+@pytest.mark.parametrize("stop", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()])
+def test_a_layouts_file_stopped_while_it_is_pickled_leaves_nothing(tmp_path, monkeypatch, stop):
+    """A layouts file is pickled straight into temporary files: a full disk partway (no file kept, no error), or an
+    interrupt (Ctrl-C reaches a build's workers too: it goes on), leaves neither of them behind, and the files kept
+    before as they were."""
+    import shutil
+
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    cache = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "first.pdf", cache=cache, jobs=1)
+    kept = tmp_path / "cache" / "persisted"
+    before = {path.name: path.read_bytes() for path in kept.iterdir()}
+    write, calls = persisted._Out.write, []
+
+    def stopping(self, data):
+        calls.append(len(data))
+        if len(calls) == 3:
+            raise stop
+        write(self, data)
+
+    monkeypatch.setattr(persisted._Out, "write", stopping)
+    values = cache._sections["layouts"]
+    if isinstance(stop, OSError):
+        assert cache._write_beside("layouts", "layouts", values, cache._numbers) is None
+    else:
+        with pytest.raises(KeyboardInterrupt):
+            cache._write_beside("layouts", "layouts", values, cache._numbers)
+    assert len(calls) == 3 and {path.name: path.read_bytes() for path in kept.iterdir()} == before
+
+
 def test_a_value_read_during_a_build_freezes_nothing_of_the_build(tmp_path, monkeypatch):
     """What disk.load reads with `lasts` (read before the build's own objects exist) is moved out of the garbage
     collector's way with everything alive then (gc.freeze); a miss moves nothing, nor does a value read with lasts
@@ -467,6 +538,14 @@ def test_a_value_read_during_a_build_freezes_nothing_of_the_build(tmp_path, monk
         assert disk.load("things", "missing") is None and gc.get_freeze_count() == 0
         assert disk.load("things", "a", tuple, lasts=False) == ({"x": 1}, 2) and gc.get_freeze_count() == 0
         assert disk.load("things", "a", tuple) == ({"x": 1}, 2) and gc.get_freeze_count() > 0
+        gc.unfreeze()
+        (tmp_path / "file").write_text("hashed")  # a file's hash, kept by its identity, read as an image's is
+        old = tmp_path / "file"
+        os.utime(old, ns=(0, 0))
+        before = os.stat(old)
+        monkeypatch.setattr(disk, "RACY", -10**18)  # (its change time is recent: kept all the same)
+        assert disk.kept_hash("file", old, before, lambda: "made") == "made"
+        assert disk.kept_hash("file", old, before, lambda: "again") == "made" and gc.get_freeze_count() == 0
     finally:
         gc.unfreeze()
 

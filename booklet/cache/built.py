@@ -132,7 +132,7 @@ def warnings_of(before: Inputs | None, data_dir: Path) -> list | None:
     same warnings, so the build takes these and does not lint. None otherwise."""
     if before is None:
         return None
-    note = disk.load(KIND, _name(data_dir), Built)
+    note = disk.load(KIND, _name(data_dir), Built, lasts=False)  # (read while the build's objects are alive)
     return list(note.warnings) if note is not None and _as_built(note, before) else None
 
 

@@ -95,7 +95,8 @@ def kept_for_file(section: str, kind: str, path, before: os.stat_result, make: C
     """`make()`, a value made from the file at `path` alone (read after `before`, its os.stat), kept in the cache
     folder under `section`, `kind` and the file's identity, as kept_hash keeps a hash (the same rules)."""
     name = key(kind, os.fspath(path), identity(before)) if folder() is not None else None
-    kept = load(section, name, expect, lasts=expect is str)
+    kept = load(section, name, expect, lasts=expect is not str)  # (a hash, read mid-build: frozen, it would freeze the
+    # build's objects with it; the label table is read before the build)
     if kept is not None:
         return kept
     found = make()
@@ -124,7 +125,8 @@ def load(kind: str, name: str | None, expect: type | tuple[type, ...] = object, 
     cache off, a damaged file, or a value of another type; name None: no key, nothing to look up).
     `lasts`: unpickled as a value that lasts (see `lasting`: everything alive then is frozen with it); False
     for a value read while the build's own objects are alive (an image, the hyphenation patterns: frozen with it,
-    those that become garbage in a reference cycle would never be collected). A miss freezes nothing."""
+    those that become garbage in a reference cycle would never be collected). A missing or unreadable file freezes
+    nothing."""
     path = _path(kind, name)
     if path is None:
         return None

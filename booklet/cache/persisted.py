@@ -20,8 +20,9 @@ BuildCache:
 
 One file per section and data folder (`persisted/<hash of the folder's path and the section>.pickle`),
 loaded when the build first asks that section for something (a build that stops at bad data never loads
-the layouts), and written (atomically, disk.store) when a build that made something new in the section
-succeeds: the values that build used, nothing else (what an edit made obsolete is not carried on), so the
+the layouts), and written (atomically: pickled straight into a temporary file beside it, then put in place;
+the file is the payload, then its header, then the header's length: see PersistedCache._kept_file) when a build
+that made something new in the section succeeds: the values that build used, nothing else (what an edit made obsolete is not carried on), so the
 file holds one build's working set of one book. The layouts and compressed streams are written only when at
 least one in FEW of those the build used is new (a small edit's few are made again by the next builds, which
 costs less than pickling them all again). Not written beyond LIMIT bytes (see there). A build in parts
@@ -50,7 +51,7 @@ import os
 import pickle
 import re
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -262,23 +263,21 @@ class _Pickler(pickle.Pickler):
 
 class _Out:
     """A file being written, and what is known of the bytes written to it so far: how many, their checksum, their
-    digest (`hashed`), and the math boxes' characters among them (_box_chars: a pickler writes a string's bytes in
-    one piece)."""
+    digest (`hashed`), and the math boxes' characters among them (`boxes`: layouts'; _box_chars: a pickler writes a
+    string's bytes in one piece)."""
 
-    def __init__(self, file, hashed: bool = False):
-        self.file, self.size, self.check, self.chars = file, 0, 0, set()
+    def __init__(self, file, hashed: bool = False, boxes: bool = False):
+        self.file, self.size, self.check, self.chars, self.boxes = file, 0, 0, set(), boxes
         self.hash = hasher() if hashed else None
 
     def write(self, data) -> None:
         self.file.write(data)
         self.size += len(data)
         self.check = checksum(data, start=self.check)
-        self.chars |= _box_chars(data)
+        if self.boxes:
+            self.chars |= _box_chars(data)
         if self.hash is not None:
             self.hash.update(data)
-
-    def tell(self) -> int:
-        return self.size
 
 
 def _header_written(file, header: tuple) -> None:
@@ -362,9 +361,12 @@ class PersistedCache(BuildCache):
         place (see _read); or the note that it was too big; None when there is none, or it is not one this code writes.
         The file: the payload, the header pickled, the header's length (8 bytes), so that the payload is pickled into the
         file as it is made (_write_beside), not into memory first."""
+        path = disk._path(KIND, _name(self.folder, name))
+        if path is None:  # the cache off
+            return None
         try:
-            data = self._main_path(name).read_bytes()
-        except (OSError, TypeError):  # none, unreadable, or the cache off
+            data = path.read_bytes()
+        except OSError:  # none, or unreadable
             return None
         size = int.from_bytes(data[-8:], "big") if len(data) >= 8 else -1
         if not 0 < size <= len(data) - 8:
@@ -375,9 +377,9 @@ class PersistedCache(BuildCache):
                 header = pickle.loads(view[-8 - size:-8])
         except Exception:  # noqa: BLE001  damaged: ignored
             return None
-        if not isinstance(header, tuple) or header == (stamp(), TOO_BIG):
-            return header if isinstance(header, tuple) else None
-        if len(header) != 6 or header[3] != len(data) - 8 - size:
+        if header == (stamp(), TOO_BIG) and size == len(data) - 8:
+            return header
+        if not isinstance(header, tuple) or len(header) != 6 or header[3] != len(data) - 8 - size:
             return None
         return (*header[:3], view[:header[3]], *header[4:])
 
@@ -401,7 +403,10 @@ class PersistedCache(BuildCache):
                 return None
         try:
             _READING[0] = source
-            with disk.lasting():
+            # the files and layouts are read before the layout, and last: out of the collector's way (disk.lasting);
+            # the others when first asked for, while the build's objects are alive (frozen with them, those that
+            # become garbage in a cycle would never be collected)
+            with disk.lasting() if section in ("files", "layouts") else disk.uncollected():
                 values, numbers = pickle.loads(kept[3])
                 boxes = pickle.loads(kept[4])
         except Exception:  # noqa: BLE001  (the hash matched: only another code's classes could fail)
@@ -432,12 +437,12 @@ class PersistedCache(BuildCache):
     def peek(self, section, key, default=None):
         if section in self._pending:
             self._load(section)
-        return super().peek(section, key, default)
+        return super().peek(section, _text_digest(key) if section == "streams" else key, default)
 
     def put(self, section, key, value):
         if section in self._pending:
             self._load(section)
-        super().put(section, key, value)
+        super().put(section, _text_digest(key) if section == "streams" else key, value)
 
     def number(self, value):
         """As BuildCache.number, but a new value gets the next free number from a counter, one above the highest
@@ -469,12 +474,13 @@ class PersistedCache(BuildCache):
             return None
         from ..output.atomic import temporary_beside
 
-        path, main, apart = self._main_path(name), None, None
+        path, main, apart = disk._path(KIND, _name(self.folder, name)), None, None
+        layouts = section == "layouts"
         try:
             main = temporary_beside(path)
             apart = temporary_beside(self._apart_path(name, "new"))  # named once its digest is known
             with open(main, "wb") as main_file, open(apart, "wb") as apart_file:
-                payload, seldom = _Out(main_file), _Out(apart_file, hashed=True)
+                payload, seldom = _Out(main_file, boxes=layouts), _Out(apart_file, hashed=True, boxes=layouts)
                 _Pickler(payload, seldom).dump((values, numbers))
                 if payload.size + seldom.size > LIMIT:
                     main_file.seek(0)
@@ -483,24 +489,25 @@ class PersistedCache(BuildCache):
                     _header_written(main_file, (stamp(), TOO_BIG))
                 else:
                     named = seldom.hash.hexdigest() if seldom.size else ""
-                    fonts = _fonts_digest(_font_files(numbers), self.file_digest) if section == "layouts" else None
-                    boxes = pickle.dumps(_boxes_in(payload.chars | seldom.chars) if section == "layouts" else {},
+                    fonts = _fonts_digest(_font_files(numbers), self.file_digest) if layouts else None
+                    boxes = pickle.dumps(_boxes_in(payload.chars | seldom.chars) if layouts else {},
                                          pickle.HIGHEST_PROTOCOL)
                     _header_written(main_file, (stamp(), checksum(boxes, named.encode(), start=payload.check), fonts,
                                                 payload.size, boxes, named))
-        except Exception:  # noqa: BLE001  a full disk, a read-only home, a value that cannot be pickled: not kept
-            for temp in (main, apart):
+        except BaseException as exc:  # a full disk, a read-only home, a value that cannot be pickled: not kept; an
+            for temp in (main, apart):  # interrupt (Ctrl-C reaches the workers too): nothing left half-way either
                 if temp is not None:
-                    temp.unlink(missing_ok=True)
+                    with suppress(OSError):
+                        temp.unlink(missing_ok=True)
+            if not isinstance(exc, Exception):
+                raise
             return None
         if not named:
-            apart.unlink(missing_ok=True)
+            with suppress(OSError):
+                apart.unlink(missing_ok=True)
         before = self._apart.get(name)
         return Written((main, path), (apart, self._apart_path(name, named)) if named else None,
                        self._apart_path(name, before) if before else None, named)
-
-    def _main_path(self, name: str) -> Path:
-        return disk.folder() / KIND / f"{_name(self.folder, name)}.pickle"
 
     def _apart_path(self, name: str, apart: str) -> Path:
         return disk.folder() / KIND / f"{_name(self.folder, name)}-{apart}.apart"
