@@ -21,9 +21,9 @@ BuildCache:
 One file per section and data folder (`persisted/<hash of the folder's path and the section>.pickle`),
 loaded when the build first asks that section for something (a build that stops at bad data never loads
 the layouts), and written (atomically: pickled straight into a temporary file beside it, then put in place;
-the file is the payload, then its header, then the header's length: see PersistedCache._kept_file) when a build
-that made something new in the section succeeds: the values that build used, nothing else (what an edit made obsolete is not carried on), so the
-file holds one build's working set of one book. The layouts and compressed streams are written only when at
+the file is the payload, then its header, then the header's length: see PersistedCache._kept_file) when a
+build that made something new in the section succeeds: the values that build used, nothing else (what an
+edit made obsolete is not carried on), so the file holds one build's working set of one book. The layouts and compressed streams are written only when at
 least one in FEW of those the build used is new (a small edit's few are made again by the next builds, which
 costs less than pickling them all again). Not written beyond LIMIT bytes (see there). A build in parts
 keeps its layouts and compressed streams in files per process instead (`layouts, part 1 of 3`, `streams, part
@@ -357,10 +357,10 @@ class PersistedCache(BuildCache):
         self._sections[section] = values
 
     def _kept_file(self, name: str) -> tuple | None:
-        """What the section's file `name` holds: its header, the payload (the pickled values and numbers) in the header's
-        place (see _read); or the note that it was too big; None when there is none, or it is not one this code writes.
-        The file: the payload, the header pickled, the header's length (8 bytes), so that the payload is pickled into the
-        file as it is made (_write_beside), not into memory first."""
+        """What the section's file `name` holds: its header, the payload (the pickled values and numbers) in the
+        header's place (see _read); or the note that it was too big; None when there is none, or it is not one this
+        code writes. The file: the payload, the header pickled, the header's length (8 bytes), so that the payload is
+        pickled into the file as it is made (_write_beside), not into memory first."""
         path = disk._path(KIND, _name(self.folder, name))
         if path is None:  # the cache off
             return None
