@@ -262,9 +262,9 @@ class _Pickler(pickle.Pickler):
 
 
 class _Out:
-    """A file being written, and what is known of the bytes written to it so far: how many, their checksum, their
-    digest (`hashed`), and the math boxes' characters among them (`boxes`: layouts'; _box_chars: a pickler writes a
-    string's bytes in one piece)."""
+    """A file being written, and what is known of the bytes written to it so far: how many, their checksum (a
+    section's file) or their digest (`hashed`: the file of Seldom values, named by it), and the math boxes'
+    characters among them (`boxes`: layouts'; _box_chars: a pickler writes a string's bytes in one piece)."""
 
     def __init__(self, file, hashed: bool = False, boxes: bool = False):
         self.file, self.size, self.check, self.chars, self.boxes = file, 0, 0, set(), boxes
@@ -273,11 +273,12 @@ class _Out:
     def write(self, data) -> None:
         self.file.write(data)
         self.size += len(data)
-        self.check = checksum(data, start=self.check)
-        if self.boxes:
-            self.chars |= _box_chars(data)
         if self.hash is not None:
             self.hash.update(data)
+        else:
+            self.check = checksum(data, start=self.check)
+        if self.boxes:
+            self.chars |= _box_chars(data)
 
 
 def _header_written(file, header: tuple) -> None:
@@ -430,19 +431,17 @@ class PersistedCache(BuildCache):
     def get(self, section, key, make):
         if section in self._pending:
             self._load(section)
-        if section == "streams":  # by the hash of the text compressed: the text (three times the size) let go
-            key = _text_digest(key)
-        return super().get(section, key, make)
+        return super().get(section, _kept_key(section, key), make)
 
     def peek(self, section, key, default=None):
         if section in self._pending:
             self._load(section)
-        return super().peek(section, _text_digest(key) if section == "streams" else key, default)
+        return super().peek(section, _kept_key(section, key), default)
 
     def put(self, section, key, value):
         if section in self._pending:
             self._load(section)
-        super().put(section, _text_digest(key) if section == "streams" else key, value)
+        super().put(section, _kept_key(section, key), value)
 
     def number(self, value):
         """As BuildCache.number, but a new value gets the next free number from a counter, one above the highest
@@ -626,6 +625,12 @@ def _agree(kept: dict, given: dict) -> bool:
         elif have != number:
             return False
     return True
+
+
+def _kept_key(section: str, key):
+    """What a value is kept under: a compressed stream by the hash of its text (the text, three times the size, let
+    go), as on disk; any other by its key."""
+    return _text_digest(key) if section == "streams" else key
 
 
 def _text_digest(text) -> str:

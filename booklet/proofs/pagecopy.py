@@ -400,7 +400,7 @@ class PageCopier:
                 entries[NameObject("/CropBox")] = entries["/TrimBox"]
             forms = {}  # form object -> its bytes, its fonts cut to those it uses (_fonts_cut)
             for ref in dict.values(xobjects):
-                cut = _fonts_cut(booklet.raw(ref.idnum), lambda inner: bytes(booklet.raw(inner)))
+                cut = _fonts_cut(booklet.raw(ref.idnum), booklet.raw)
                 if cut is not None:
                     forms[ref.idnum] = cut
             dependencies = booklet.closure([entries, resources, contents,
@@ -424,7 +424,7 @@ class PageCopier:
         number = self.forms[form]
         objects = self._form_objects.get(number)
         if objects is None:
-            cut = _fonts_cut(self.overlay.raw(number), lambda inner: bytes(self.overlay.raw(inner)))
+            cut = _fonts_cut(self.overlay.raw(number), self.overlay.raw)
             if cut is None:
                 numbers = self._overlay_closure(number)
             else:
@@ -514,7 +514,7 @@ def _fonts_set(code: bytes) -> set[bytes] | None:
     return set(sets) if len(_TF.findall(code)) == len(sets) else None
 
 
-def _fonts_cut(raw, font_list: Callable[[int], bytes]) -> bytes | None:
+def _fonts_cut(raw, font_list: Callable[[int], bytes | memoryview]) -> bytes | None:
     """A form's object as a copy holds it (its bytes, 'N 0 obj ... endobj'; `raw`: as written): the font list its
     resources refer to (`/Font M 0 R`; `font_list(M)`: that object's bytes) written into it, cut to the fonts its
     content sets (each Tf operator read); None for an object with no such reference (an image), a form written
@@ -525,10 +525,12 @@ def _fonts_cut(raw, font_list: Callable[[int], bytes]) -> bytes | None:
     as it gives every page: a copy that carried it would embed fonts the page never shows (a fifth of a proof's
     bytes). Only that reference changes; the stream is copied as it is."""
     stream = _STREAM_START.search(raw)
+    if stream is None:
+        return None
     head = _head(raw, stream)
     lists = _FONT_LIST.findall(head)
     length = _LENGTH.search(head)
-    if stream is None or len(lists) != 1 or length is None:
+    if len(lists) != 1 or length is None:
         return None
     data = bytes(raw[stream.end():stream.end() + int(length.group(1))])
     if b"/Filter" in head:
@@ -541,7 +543,7 @@ def _fonts_cut(raw, font_list: Callable[[int], bytes]) -> bytes | None:
     named = _fonts_set(data)
     if named is None or _DRAWS_FORM.search(data):
         return None  # a Tf not read here, or a form inside it that may take its fonts from this one: kept whole
-    used = b"".join(b" %s %s 0 R" % (name, inner) for name, inner in _FONT_ENTRY.findall(font_list(int(lists[0])))
+    used = b"".join(b" %s %s 0 R" % (name, inner) for name, inner in _FONT_ENTRY.findall(bytes(font_list(int(lists[0]))))
                     if name in named)
     return bytes(raw).replace(b"/Font %s 0 R" % lists[0], b"/Font <<%s >>" % used, 1)
 
