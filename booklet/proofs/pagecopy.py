@@ -63,7 +63,7 @@ class PdfObjects:
         self._view = memoryview(data)
         self.reader = PdfReader(io.BytesIO(data))
         self.size = int(self.reader.trailer["/Size"])
-        self._spans = reader_spans(data, self.reader)
+        self.spans = reader_spans(data, self.reader)  # object number -> (start, end) of its bytes
         self._closures: dict[int, frozenset[int]] = {}
         self._kids: list[IndirectObject] | None = None
 
@@ -101,24 +101,25 @@ class PdfObjects:
             return []
         kids = list(kids)
         for kid in kids:
-            span = self._spans.get(kid.idnum) if isinstance(kid, IndirectObject) else None
+            span = self.spans.get(kid.idnum) if isinstance(kid, IndirectObject) else None
             if span is None or b"/Pages" in self._view[span[0]:span[1]]:
                 return []  # a branch of the tree (or something odd): pypdf walks it
         return kids
 
     def raw(self, number: int) -> memoryview:
         """Object `number` exactly as written in the file ('N 0 obj ... endobj'), not copied."""
-        start, end = self._spans[number]
+        start, end = self.spans[number]
         return self._view[start:end]
 
     def closure(self, value, skip: tuple[str, ...] = ()) -> set[int]:
         """Every object number `value` refers to, directly or through other objects (dict keys in `skip` not followed)."""
         found: set[int] = set()
         for number in _references(value, skip):
-            found |= self._object_closure(number)
+            found |= self.object_closure(number)
         return found
 
-    def _object_closure(self, number: int) -> frozenset[int]:
+    def object_closure(self, number: int) -> frozenset[int]:
+        """Object `number` and every object it refers to, directly or through others."""
         known = self._closures.get(number)
         if known is not None:
             return known
@@ -128,7 +129,7 @@ class PdfObjects:
         if inner is None:
             inner = _references(self.reader.get_object(number), ("/Parent", "/P"))
         for reference in inner:
-            found |= self._object_closure(reference)
+            found |= self.object_closure(reference)
         self._closures[number] = frozenset(found)
         return self._closures[number]
 
@@ -136,7 +137,7 @@ class PdfObjects:
         """The objects object `number` refers to, read off its raw dictionary (stream data left out); None
         when that is not plain enough to read so (a string, which might hold 'N 0 R', a /Parent or /P key,
         which pypdf's walk skips, another generation), or too long."""
-        start, end = self._spans.get(number, (0, 0))
+        start, end = self.spans.get(number, (0, 0))
         view = self._view[start:min(end, start + _RAW_LIMIT)]
         stream = _STREAM_START.search(view)
         if stream is not None:
@@ -331,7 +332,7 @@ class PageCopier:
         (then they are not parsed again)."""
         if read is None:
             parsed = PdfObjects(overlay_pdf)
-            read = OverlayRead(parsed.size, _form_numbers(parsed.reader.pages[0]), parsed._spans)
+            read = OverlayRead(parsed.size, _form_numbers(parsed.reader.pages[0]), parsed.spans)
         self.overlay_read = read
         self.overlay = _RawObjects(overlay_pdf, read.spans)
         self.first_new = self.shift + read.size
@@ -407,7 +408,7 @@ class PageCopier:
                                             [ref for ref in dict.values(xobjects) if ref.idnum not in forms]])
             for cut in forms.values():
                 for inner in _head_references(cut):
-                    dependencies |= booklet._object_closure(inner)
+                    dependencies |= booklet.object_closure(inner)
             dependencies |= forms.keys()
             dependencies.discard(number)
             dependencies = sorted(dependencies)
@@ -416,7 +417,7 @@ class PageCopier:
                 b"".join(b" %d 0 R" % ref.idnum for ref in contents),
                 tuple((number, forms[number] if number in forms else booklet.raw(number)) for number in dependencies))
             self._spans[index] = tuple((number, forms[number]) if number in forms else
-                                       (number, *booklet._spans[number]) for number in dependencies)
+                                       (number, *booklet.spans[number]) for number in dependencies)
         return parts
 
     def _copy_form(self, pdf: PdfFile, form: str) -> int:
