@@ -210,6 +210,23 @@ def to_the_end(value) -> None:
         _TO_THE_END.append(value)
 
 
+def ends() -> bool:
+    """Whether this process ends soon after its build (`ending` was called)."""
+    return _TO_THE_END is not None
+
+
+def alive_to_the_end() -> None:
+    """In a process that ends soon after its build (`ending`), where what is alive lives until the end (the data
+    read; the pages of a booklet or a part laid out, as its PDF is saved): all of it moved out of the cyclic garbage
+    collector's way (gc.freeze), so that the collections after it go only through what is made from then on. The
+    first collection after the layout of a 2,000-talk book's part went through all the layout left: 0.2-0.4 s in
+    each process, at the end of the build, where little else runs (and after the data was read, 0.1 s). What of it
+    is garbage in a reference cycle is left for the process's end, as what `to_the_end` is given (the peak memory
+    was measured the same). Nothing in a process that goes on building (a watch's: memory._settle collects there)."""
+    if _TO_THE_END is not None:
+        gc.freeze()
+
+
 def write_beside(path: Path, write: Callable) -> Path | None:
     """A temporary file beside `path`, written by `write(file)` (opened for binary writing), for `place` to put in
     place later (or for the caller to remove); None when it cannot be written (nothing left behind)."""

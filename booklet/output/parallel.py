@@ -49,7 +49,7 @@ from reportlab.pdfbase.ttfonts import SUBSETN
 from reportlab.platypus import PageBreak
 
 from ..cache import memory, persisted
-from ..cache.disk import uncollected
+from ..cache.disk import alive_to_the_end, ends, uncollected
 from ..layout.common import Context
 from ..layout.flowables import Anchor, DayMark, Later
 from ..layout.index import index_before_people
@@ -270,6 +270,7 @@ class PartCanvas(BookletCanvas):
         self.outline.append((title, key, level, bool(closed)))
 
     def save(self):
+        alive_to_the_end()  # the part's pages are laid out (as BookletCanvas.save does, before the decorations)
         assert not self._code, "the last page is not finished"
         pages = self._pageNumber - 1
         refs = {key for key, *_ in self._ref_forms.values()}
@@ -386,7 +387,9 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
             for written in kept:  # only a build that wrote its booklet keeps what it made
                 if not (finished and written.publish()):
                     written.discard()
-            if staying is None:  # (a warm cache's process collects, and freezes what lives on, between builds: idle)
+            # (a warm cache's process collects, and freezes what lives on, between builds: idle; one that ends with its
+            # build keeps it all frozen: disk.alive_to_the_end)
+            if staying is None and not ends():
                 gc.unfreeze()
             for path in files:
                 with suppress(OSError):  # (a read-only folder: what failed is the error to tell, not this)

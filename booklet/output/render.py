@@ -22,6 +22,7 @@ from .atomic import replacing
 from ..images import image_name
 from ..text import markup
 from ..cache import memory
+from ..cache.disk import alive_to_the_end
 from ..text.fonts import BODY, SANS, fonts_number, register_fonts, when_fonts_change
 from ..layout.flowables import _frozen, canvas_state, drawn_kept
 from ..layout.marks import PERSON_CALLBACK, person_anchor, person_drawn
@@ -152,6 +153,7 @@ class BookletCanvas(Canvas):
         return (imgObj.width, imgObj.height)
 
     def save(self):
+        alive_to_the_end()  # the pages are laid out (in a process that ends with its build: see there)
         for form, (key, font, size, color, left) in self._ref_forms.items():
             if left:
                 self.beginForm(form, lowerx=-size, lowery=-size, upperx=size * 6, uppery=size * 2)
