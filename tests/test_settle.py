@@ -213,3 +213,30 @@ def test_reading_the_data_freezes_the_model_only_in_a_process_that_ends_with_its
         assert not any(o is booklet.abstracts for o in gc.get_objects())  # frozen: out of every generation
     finally:
         gc.unfreeze()
+
+
+def test_the_model_taken_from_the_last_build_is_frozen_only_in_a_process_that_ends_with_its_build(tmp_path,
+                                                                                                monkeypatch):
+    """As check.read's: the model a build takes from the last build's note (cache.built.read_of) lives until a
+    process that ends with its build ends."""
+    import shutil
+    from pathlib import Path
+
+    from booklet.build import PrintOptions, build_booklet
+    from booklet.cache import built, disk
+
+    folder = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", folder)
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    build_booklet(folder, tmp_path / "first.pdf")  # keeps what it read
+    before = built.inputs(folder, PrintOptions(), "A5")
+    gc.unfreeze()
+    try:
+        monkeypatch.setattr(disk, "_TO_THE_END", None)
+        booklet, _ = built.read_of(before, folder)
+        assert gc.is_tracked(booklet.abstracts) and any(o is booklet.abstracts for o in gc.get_objects())
+        monkeypatch.setattr(disk, "_TO_THE_END", [])
+        booklet, _ = built.read_of(before, folder)
+        assert not any(o is booklet.abstracts for o in gc.get_objects())  # frozen: out of every generation
+    finally:
+        gc.unfreeze()

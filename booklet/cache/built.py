@@ -163,6 +163,7 @@ def read_of(before: Inputs | None, data_dir: Path) -> tuple | None:
             return None
         with disk.uncollected():  # as reading is (check.read): many objects, few cycles
             found = pickle.loads(kept[2])
+            disk.alive_to_the_end()  # (as check.read: the model, in a process that ends with its build)
     except Exception:  # noqa: BLE001 - damaged: read anew
         return None
     return found if isinstance(found, tuple) and len(found) == 2 else None
