@@ -123,9 +123,9 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
     it again (booklet.cache.built), and what reading the data gave, which a build of the very same data takes
     rather than read it again; False for a PDF that will not stay where it is written (nothing is kept then).
     """
-    # a build of its own (no cache of the caller's, or one made for this build alone: `single_build`, a PersistedCache)
+    # a build of its own (no cache of the caller's, or one made for this build alone: `single_build`, as proofs' is)
     # takes what the last build read of the very same data; a watch's rebuilds read from their memory
-    alone = cache is None or cache.single_build
+    alone = cache is None or getattr(cache, "single_build", False)
     with using_cache(cache, data_dir), disk.seldom_collected():  # without a cache: the folder's kept on disk, if any
         return _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, alone)
 

@@ -57,12 +57,10 @@ class BuildCache:
     `warm`: the cache serves later builds too (a watch's, a library user's), so it also keeps what only a
     later build has a use for: paragraphs' layouts and images' ReportLab readers with the pixels ReportLab
     decoded of them (a single build's own cache does not: each paragraph is laid out once, each image
-    decoded once, and keeping them would only cost memory). `single_build`: the cache is made for one build alone
-    (persisted.PersistedCache: `booklet build`'s, proofs'), which then takes what the last build read of the very same
-    data (build.build_booklet); else a warm cache's builds in parts keep their worker processes for the next build
-    (output.parallel.Workers), until `close`."""
+    decoded once, and keeping them would only cost memory). `keeps_workers`: a warm cache's builds in parts keep their
+    worker processes for the next build (output.parallel.Workers), until `close`."""
 
-    single_build = False
+    keeps_workers = True
 
     def __init__(self, warm: bool = True):
         self.warm = warm

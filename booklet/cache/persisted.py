@@ -325,11 +325,10 @@ class Written:
 class PersistedCache(BuildCache):
     """A BuildCache (warm: it keeps layouts and data files) whose "files" and "layouts" sections come from
     the disk cache when first asked for, and go back to it after a build that made something new in them
-    (see the module's docstring). `folder`: the data folder (each has files of its own). It serves one build: one
-    process's (`booklet build`, proofs), whose builds in parts keep no processes: each keeps what it laid out in
-    files of its own (laying_out)."""
+    (see the module's docstring). `folder`: the data folder (each has files of its own). Its builds in parts keep no
+    processes: each keeps what it laid out in files of its own (laying_out)."""
 
-    single_build = True
+    keeps_workers = False
 
     def __init__(self, folder: Path):
         super().__init__(warm=True)

@@ -22,10 +22,10 @@ own beside their places once its part is saved, and ends; this process puts them
 written (or removes them: a build that fails keeps nothing it made). No process reads, holds or sends back
 another's.
 
-A warm cache that serves more than one build (`booklet watch`'s: not cache.memory.BuildCache.single_build) keeps
-its workers from one build to the next (Workers): each lays out the same run of the story at every rebuild, from
-what it kept of the builds before in a cache of its own, as a watch's one process does for the whole book; it is
-sent the model (pickled) rather than forked with it.
+A warm cache (`booklet watch`'s: cache.memory.BuildCache.keeps_workers) keeps its workers from one build to the next
+(Workers): each lays out the same run of the story at every rebuild, from what it kept of the builds before in a
+cache of its own, as a watch's one process does for the whole book; it is sent the model (pickled) rather than
+forked with it.
 """
 
 from __future__ import annotations
@@ -480,7 +480,7 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, e
 def _kept_workers(cache) -> Workers | None:
     """The workers `cache` keeps from one build to the next (made now when it has none), or None: no cache, or one
     that serves a single build."""
-    if cache is None or not cache.warm or cache.single_build:
+    if cache is None or not cache.warm or not cache.keeps_workers:
         return None
     found = cache.lasting.get("workers")
     if found is None:
@@ -489,7 +489,7 @@ def _kept_workers(cache) -> Workers | None:
 
 
 class Workers:
-    """The worker processes a warm cache keeps (`booklet watch`'s: not cache.memory.BuildCache.single_build) from one
+    """The worker processes a warm cache keeps (`booklet watch`'s: cache.memory.BuildCache.keeps_workers) from one
     build in parts to the next. Each is given the same run of the story at every build (the runs are planned from the
     model: they move only when what the sections hold does), and lays it out from what it kept of the builds before,
     in a cache of its own (_serve), as a watch's one process does for the whole book: a rebuild after an edit takes

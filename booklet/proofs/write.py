@@ -189,7 +189,9 @@ def _reading_cache(data_dir: Path):
     if disk.folder() is None:
         return None
 
-    class Reading(PersistedCache):  # a build of its own (single_build): it takes what the last build read of the data
+    class Reading(PersistedCache):
+        single_build = True  # as a build of its own: it takes what the last build read of the very same data
+
         def save(self) -> None:
             pass
 
