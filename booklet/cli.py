@@ -36,12 +36,13 @@ def run() -> None:
     os._exit(code)
 
 
-def _ending() -> None:
-    """In a process that ends with the command (see run), the build's objects are left for its end to reclaim."""
+def _ending(with_its_build: bool = False) -> None:
+    """In a process that ends with the command (see run), the build's objects are left for its end to reclaim;
+    `with_its_build`: the command is a build (cache.disk.ending)."""
     if _EXITS:
         from .cache.disk import ending
 
-        ending()
+        ending(with_its_build)
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -165,7 +166,7 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     with lasting():  # what is imported lives on: not collected meanwhile (~80 collections), then out of gc's way
         patterns.seed()  # before ReportLab and PyYAML are imported: they compile patterns as they are imported
         from .build import PrintOptions, build_booklet
-    _ending()
+    _ending(with_its_build=True)
 
     options = PrintOptions(canonical_size(page_size), bleed, crop_marks, int(pad_to), cover == "separate", cmyk)
     bar = ProgressBar()

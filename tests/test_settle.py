@@ -144,10 +144,12 @@ def test_collecting_seldom_inside_itself_leaves_the_outer_thresholds_until_it_en
     assert gc.get_threshold() == before
 
 
-def _builds_seen_at_save(monkeypatch, tmp_path, jobs: int, ends: bool) -> tuple[bytes, tuple[int, int], int]:
-    """The sample built in this process as one that ends with its build (`booklet build`: disk.ending) or goes on
-    (the library's caller): its PDF; the young objects and frozen ones when the last canvas saves the PDF (ReportLab's
-    Canvas.save); the frozen ones once the build has returned."""
+
+def _builds_seen_at_save(monkeypatch, tmp_path, jobs: int, ends: bool, folder=None,
+                          with_its_build: bool | None = None) -> tuple[bytes, list, int]:
+    """A conference (the sample unless `folder`) built in this process as one that ends (`booklet build`:
+    disk.ending(with_its_build=True), unless `with_its_build` is False: `booklet proofs`) or not: its PDF; the young objects and frozen ones each time a
+    canvas saved a PDF (ReportLab's Canvas.save, the booklet's last); the frozen ones once the build has returned."""
     from pathlib import Path
 
     from reportlab.pdfgen.canvas import Canvas
@@ -157,15 +159,16 @@ def _builds_seen_at_save(monkeypatch, tmp_path, jobs: int, ends: bool) -> tuple[
 
     monkeypatch.setenv("BOOKLET_CACHE", "off")  # (values read from the disk cache are frozen: not these builds')
     monkeypatch.setattr(disk, "_TO_THE_END", [] if ends else None)
+    monkeypatch.setattr(disk, "_WITH_ITS_BUILD", [ends if with_its_build is None else with_its_build])
     seen = []
     real = Canvas.save
     monkeypatch.setattr(Canvas, "save", lambda canvas: seen.append((len(gc.get_objects(0)), gc.get_freeze_count()))
                         or real(canvas))
+    folder = folder or Path(__file__).resolve().parent.parent / "data"
     gc.unfreeze()
     try:
-        build_booklet(Path(__file__).resolve().parent.parent / "data", tmp_path / f"{jobs}-{ends}.pdf",
-                      cache=BuildCache(warm=False), jobs=jobs)
-        return (tmp_path / f"{jobs}-{ends}.pdf").read_bytes(), seen[-1], gc.get_freeze_count()
+        build_booklet(folder, tmp_path / f"{jobs}-{ends}.pdf", cache=BuildCache(warm=False), jobs=jobs)
+        return (tmp_path / f"{jobs}-{ends}.pdf").read_bytes(), seen, gc.get_freeze_count()
     finally:
         gc.unfreeze()
 
@@ -175,9 +178,10 @@ def test_a_process_that_ends_with_its_build_freezes_the_pages_laid_out_before_sa
     (disk.alive_to_the_end): the collections while the PDF is saved and the disk cache written go through what they
     make, not through everything the layout left (0.2-0.4 s a process at 2,000 talks). One that goes on freezes
     nothing. The PDF is the same."""
-    goes_on, (_, frozen_then), frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=False)
-    assert frozen_then == 0 and frozen_after == 0
-    ends, (young, frozen_then), frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=True)
+    goes_on, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=False)
+    assert seen[-1][1] == 0 and frozen_after == 0
+    ends, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=True)
+    young, frozen_then = seen[-1]
     assert young < 1_000 and frozen_then > 50_000 and frozen_after >= frozen_then - 10_000
     assert ends == goes_on
 
@@ -189,10 +193,39 @@ def test_a_build_in_parts_leaves_its_process_frozen_only_when_the_process_ends_w
     after would go through it all). The PDF is the same."""
     goes_on, _, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 2, ends=False)
     assert frozen_after == 0
-    ends, (young, frozen_then), frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 2, ends=True)
-    assert young < 1_000 and frozen_after > 50_000
+    ends, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 2, ends=True)
+    assert seen[-1][0] < 1_000 and frozen_after > 50_000
     assert ends == goes_on
 
+
+def test_the_passes_that_learn_an_index_before_its_pages_are_not_frozen(tmp_path, monkeypatch):
+    """With the index before the pages it lists, the booklet is laid out in passes that learn where people are
+    (build.learn_people), each thrown away: only the last layout, the booklet's, is frozen."""
+    from .helpers import write_conference
+
+    folder = write_conference(tmp_path / "conf", {
+        "theme.yaml": "sections: [committees, index, programme, abstracts, tutorials, posters, practical]\n"})
+    goes_on, seen, _ = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=False, folder=folder)
+    ends, seen, _ = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=True, folder=folder)
+    passes = [frozen for _, frozen in seen[:-1]]
+    assert len(passes) >= 2 and set(passes) == {passes[0]}  # each pass saved with nothing more frozen
+    assert seen[-1][1] > passes[0] and seen[-1][0] < 1_000
+    assert ends == goes_on
+
+
+def test_a_process_that_ends_but_not_with_its_build_freezes_nothing_of_it(tmp_path, monkeypatch):
+    """`booklet proofs` ends once it has written the proofs, which it may do after building the booklet itself:
+    what the build leaves is not frozen there (disk.ending without with_its_build)."""
+    from booklet.cache import disk
+
+    _, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=True, with_its_build=False)
+    assert seen[-1][1] == 0 and frozen_after == 0
+    monkeypatch.setattr(disk, "_TO_THE_END", None)
+    monkeypatch.setattr(disk, "_WITH_ITS_BUILD", [False])
+    disk.ending()
+    assert disk._TO_THE_END == [] and not disk.ends_with_its_build()
+    disk.ending(with_its_build=True)
+    assert disk.ends_with_its_build()
 
 def test_reading_the_data_freezes_the_model_only_in_a_process_that_ends_with_its_build(monkeypatch):
     from pathlib import Path
@@ -204,10 +237,10 @@ def test_reading_the_data_freezes_the_model_only_in_a_process_that_ends_with_its
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     gc.unfreeze()
     try:
-        monkeypatch.setattr(disk, "_TO_THE_END", None)
+        monkeypatch.setattr(disk, "_WITH_ITS_BUILD", [False])
         read(sample)
         assert gc.get_freeze_count() == 0
-        monkeypatch.setattr(disk, "_TO_THE_END", [])
+        monkeypatch.setattr(disk, "_WITH_ITS_BUILD", [True])
         booklet, _ = read(sample)
         assert gc.is_tracked(booklet.abstracts) and gc.get_freeze_count() > 10_000
         assert not any(o is booklet.abstracts for o in gc.get_objects())  # frozen: out of every generation
@@ -232,10 +265,10 @@ def test_the_model_taken_from_the_last_build_is_frozen_only_in_a_process_that_en
     before = built.inputs(folder, PrintOptions(), "A5")
     gc.unfreeze()
     try:
-        monkeypatch.setattr(disk, "_TO_THE_END", None)
+        monkeypatch.setattr(disk, "_WITH_ITS_BUILD", [False])
         booklet, _ = built.read_of(before, folder)
         assert gc.is_tracked(booklet.abstracts) and any(o is booklet.abstracts for o in gc.get_objects())
-        monkeypatch.setattr(disk, "_TO_THE_END", [])
+        monkeypatch.setattr(disk, "_WITH_ITS_BUILD", [True])
         booklet, _ = built.read_of(before, folder)
         assert not any(o is booklet.abstracts for o in gc.get_objects())  # frozen: out of every generation
     finally:

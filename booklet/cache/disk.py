@@ -192,16 +192,21 @@ def lasting():
 
 
 _TO_THE_END: list | None = None  # see ending
+_WITH_ITS_BUILD = [False]  # see ending
 
 
-def ending() -> None:
+def ending(with_its_build: bool = False) -> None:
     """This process ends (os._exit) soon after its build: what `to_the_end` is given from now on is left for
     the process's end to reclaim, not freed object by object (a booklet's flowables and cache: 0.06 s at 500
     talks). Only in a process that ends so (`booklet build`, `booklet proofs`), never in one that goes on
-    building (`booklet watch`, the library's caller)."""
+    building (`booklet watch`, the library's caller). `with_its_build`: little is left to do after the build
+    (`booklet build`, the process that builds for proofs; not `booklet proofs`' own, which may build, then write
+    thousands of proofs): what the build holds is frozen as it goes (alive_to_the_end)."""
     global _TO_THE_END
     if _TO_THE_END is None:
         _TO_THE_END = []
+    if with_its_build:
+        _WITH_ITS_BUILD[0] = True
 
 
 def to_the_end(value) -> None:
@@ -210,20 +215,21 @@ def to_the_end(value) -> None:
         _TO_THE_END.append(value)
 
 
-def ends() -> bool:
-    """Whether this process ends soon after its build (`ending` was called)."""
-    return _TO_THE_END is not None
+def ends_with_its_build() -> bool:
+    """Whether this process ends once its build is done (`ending(with_its_build=True)` was called)."""
+    return _WITH_ITS_BUILD[0]
 
 
 def alive_to_the_end() -> None:
-    """In a process that ends soon after its build (`ending`), where what is alive lives until the end (the data
-    read; the pages of a booklet or a part laid out, as its PDF is saved): all of it moved out of the cyclic garbage
-    collector's way (gc.freeze), so that the collections after it go only through what is made from then on. The
-    first collection after the layout of a 2,000-talk book's part went through all the layout left: 0.2-0.4 s in
-    each process, at the end of the build, where little else runs (and after the data was read, 0.1 s). What of it
-    is garbage in a reference cycle is left for the process's end, as what `to_the_end` is given (the peak memory
-    was measured the same). Nothing in a process that goes on building (a watch's: memory._settle collects there)."""
-    if _TO_THE_END is not None:
+    """In a process that ends once its build is done (`ending(with_its_build=True)`), where what is alive lives until
+    the end (the data read; the booklet's or a part's pages laid out, as its PDF is saved): all of it moved out of the
+    cyclic garbage collector's way (gc.freeze), so that the collections after go only through what is made from then
+    on. The first collection after the layout of a 2,000-talk book's part went through all the layout left: 0.2-0.4 s
+    in each process, at the end of the build, where little else runs (and after the data was read, 0.1 s). What of it
+    is garbage in a reference cycle is left for the process's end, as what `to_the_end` is given (the peak memory of
+    `booklet build` was measured the same). Nothing in any other process: a watch's collects between builds
+    (memory._settle); `booklet proofs`' own may write thousands of proofs after building."""
+    if _WITH_ITS_BUILD[0]:
         gc.freeze()
 
 

@@ -49,7 +49,7 @@ from reportlab.pdfbase.ttfonts import SUBSETN
 from reportlab.platypus import PageBreak
 
 from ..cache import memory, persisted
-from ..cache.disk import alive_to_the_end, ends, uncollected
+from ..cache.disk import alive_to_the_end, ends_with_its_build, uncollected
 from ..layout.common import Context
 from ..layout.flowables import Anchor, DayMark, Later
 from ..layout.index import index_before_people
@@ -270,7 +270,7 @@ class PartCanvas(BookletCanvas):
         self.outline.append((title, key, level, bool(closed)))
 
     def save(self):
-        alive_to_the_end()  # the part's pages are laid out (as BookletCanvas.save does, before the decorations)
+        alive_to_the_end()  # the part's pages are laid out (before the decorations: see disk.alive_to_the_end)
         assert not self._code, "the last page is not finished"
         pages = self._pageNumber - 1
         refs = {key for key, *_ in self._ref_forms.values()}
@@ -389,7 +389,7 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
                     written.discard()
             # (a warm cache's process collects, and freezes what lives on, between builds: idle; one that ends with its
             # build keeps it all frozen: disk.alive_to_the_end)
-            if staying is None and not ends():
+            if staying is None and not ends_with_its_build():
                 gc.unfreeze()
             for path in files:
                 with suppress(OSError):  # (a read-only folder: what failed is the error to tell, not this)

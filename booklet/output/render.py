@@ -153,7 +153,6 @@ class BookletCanvas(Canvas):
         return (imgObj.width, imgObj.height)
 
     def save(self):
-        alive_to_the_end()  # the pages are laid out (in a process that ends with its build: see there)
         for form, (key, font, size, color, left) in self._ref_forms.items():
             if left:
                 self.beginForm(form, lowerx=-size, lowery=-size, upperx=size * 6, uppery=size * 2)
@@ -401,6 +400,8 @@ def _recording(anchors: dict[str, int], people: dict | None = None):
 
     class RecordingCanvas(BookletCanvas):
         def save(self):
+            if people is None:  # the booklet's pages laid out (not a pass that learns where people are: build.learn_people)
+                alive_to_the_end()
             super().save()
             anchors.update(self.anchor_pages)
             if people is not None:

@@ -275,7 +275,7 @@ def _build_and_plan(sending, data_dir: Path, page_size: str, folder: Path) -> No
         proofs.extend(_proofs_of(booklet, page_size))
         sending.send(("checked", [p.file for p in proofs]))
 
-    disk.ending()  # this process ends once it has sent the plan: what the build made is never freed
+    disk.ending(with_its_build=True)  # this process ends once it has sent the plan: what the build made is never freed
     try:
         try:
             built, pdf = _build(data_dir, page_size, checked, folder)
