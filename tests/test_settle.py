@@ -148,8 +148,9 @@ def test_collecting_seldom_inside_itself_leaves_the_outer_thresholds_until_it_en
 def _builds_seen_at_save(monkeypatch, tmp_path, jobs: int, ends: bool, folder=None,
                           with_its_build: bool | None = None) -> tuple[bytes, list, int]:
     """A conference (the sample unless `folder`) built in this process as one that ends (`booklet build`:
-    disk.ending(with_its_build=True), unless `with_its_build` is False: `booklet proofs`) or not: its PDF; the young objects and frozen ones each time a
-    canvas saved a PDF (ReportLab's Canvas.save, the booklet's last); the frozen ones once the build has returned."""
+    disk.ending(with_its_build=True), unless `with_its_build` is False: `booklet proofs`) or not: its PDF; the young
+    objects and frozen ones each time a canvas saved a PDF (ReportLab's Canvas.save, the booklet's last); the frozen
+    ones once the build has returned."""
     from pathlib import Path
 
     from reportlab.pdfgen.canvas import Canvas
@@ -226,6 +227,7 @@ def test_a_process_that_ends_but_not_with_its_build_freezes_nothing_of_it(tmp_pa
     assert disk._TO_THE_END == [] and not disk.ends_with_its_build()
     disk.ending(with_its_build=True)
     assert disk.ends_with_its_build()
+
 
 def test_reading_the_data_freezes_the_model_only_in_a_process_that_ends_with_its_build(monkeypatch):
     from pathlib import Path

@@ -400,7 +400,7 @@ def _recording(anchors: dict[str, int], people: dict | None = None):
 
     class RecordingCanvas(BookletCanvas):
         def save(self):
-            if people is None:  # the booklet's pages laid out (not a pass that learns where people are: build.learn_people)
+            if people is None:  # the booklet's pages laid out, not a pass learning where people are (learn_people)
                 alive_to_the_end()
             super().save()
             anchors.update(self.anchor_pages)
