@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .cache import built
-from .cache.disk import alive_to_the_end, uncollected
+from .cache.disk import uncollected
 from .data.theme import font_set
 from .layout.page import Page, page_for
 from .model import Booklet
@@ -30,10 +30,8 @@ def read(data_dir: Path, elsewhere: bool = False) -> tuple[Booklet, list[Problem
     `elsewhere`: part of it may be read in a forked process (read_booklet), for a caller that may fork."""
     from .data.validate import read_booklet  # here: a build of data read before (read_again) needs none of it
 
-    with uncollected():  # a third of a cold check of 2,000 talks was collecting, for few cycles
-        found = read_booklet(Path(data_dir), elsewhere)
-        alive_to_the_end()  # (in a process that ends with its build: the model lives until then)
-        return found
+    with uncollected(to_the_end=True):  # a third of a cold check of 2,000 talks was collecting, for few cycles
+        return read_booklet(Path(data_dir), elsewhere)
 
 
 def read_again(data_dir: Path, before) -> tuple[Booklet, list[Problem]] | None:

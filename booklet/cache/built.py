@@ -161,9 +161,8 @@ def read_of(before: Inputs | None, data_dir: Path) -> tuple | None:
     try:
         if not _unchanged(kept[1]):
             return None
-        with disk.uncollected():  # as reading is (check.read): many objects, few cycles
+        with disk.uncollected(to_the_end=True):  # as reading is (check.read): many objects, few cycles, the model
             found = pickle.loads(kept[2])
-            disk.alive_to_the_end()  # (as check.read: the model, in a process that ends with its build)
     except Exception:  # noqa: BLE001 - damaged: read anew
         return None
     return found if isinstance(found, tuple) and len(found) == 2 else None

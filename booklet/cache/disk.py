@@ -143,13 +143,16 @@ def load(kind: str, name: str | None, expect: type | tuple[type, ...] = object, 
 
 
 @contextmanager
-def uncollected():
+def uncollected(to_the_end: bool = False):
     """The cyclic garbage collector paused inside the block (for work that makes many objects that live on
-    and few cycles: collecting meanwhile only costs time)."""
+    and few cycles: collecting meanwhile only costs time). `to_the_end`: what the block made lives until the
+    process ends, when it ends with its build (the model read): frozen as the block ends (alive_to_the_end)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
+        if to_the_end:
+            alive_to_the_end()
     finally:
         if collecting:
             gc.enable()
