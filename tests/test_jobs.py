@@ -291,6 +291,85 @@ def test_a_part_failing_to_save_fails_the_build_and_leaves_nothing(medium, tmp_p
     assert list(tmp_path.iterdir()) == []
 
 
+def _events_of_parts(monkeypatch, tmp_path, fail_pdf: bool = False) -> list[tuple]:
+    """A first build in parts with the disk cache, each process noting (pid, what) as it writes a file of its own
+    ("layouts, part 1 of 3", ...) and as it starts making its part's PDF ("pdf", with whether it still holds layouts);
+    `fail_pdf`: a worker's PDF fails then (a full disk)."""
+    from booklet.cache import persisted
+    from booklet.output import render
+
+    log = tmp_path / "events"
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    write_beside, save, here = persisted.PersistedCache._write_beside, render.BookletCanvas.save, os.getpid()
+
+    def note(*what) -> None:
+        with open(log, "a", encoding="utf-8") as file:  # (from the workers too: forked, they append here)
+            file.write(repr((os.getpid(), *what)) + "\n")
+
+    def writing(cache, name, *args):
+        note(name)
+        return write_beside(cache, name, *args)
+
+    def saving(canvas):
+        from booklet.cache.memory import active
+
+        note("pdf", bool(active()._sections.get("layouts")))
+        if fail_pdf and os.getpid() != here:
+            raise OSError("disk full")
+        save(canvas)
+
+    monkeypatch.setattr(persisted.PersistedCache, "_write_beside", writing)
+    monkeypatch.setattr(render.BookletCanvas, "save", saving)
+    return log
+
+
+def test_a_worker_writes_its_layouts_and_lets_them_go_before_making_its_part_s_pdf(medium, tmp_path, monkeypatch):
+    """A worker's layouts (a third of its memory) are written beside their place once its pages are drawn, and let go,
+    before its part's PDF is made (which would otherwise come on top of them, and of the pickler's memory); its
+    compressed streams, made with the PDF, after it. The main process writes its own once the booklet is written. The
+    next build in parts reads them all, and lays out nothing anew; both PDFs are those of a build without a cache."""
+    from ast import literal_eval
+
+    from booklet.cache.memory import BuildCache
+    from booklet.layout.index import IndexEntry
+
+    log = _events_of_parts(monkeypatch, tmp_path)
+    build_booklet(medium, tmp_path / "first.pdf", jobs=2)
+    events = [literal_eval(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    here = os.getpid()
+    workers = sorted({pid for pid, *_ in events if pid != here})
+    assert len(workers) == 2
+    for slot, pid in enumerate(workers, start=1):
+        own = [what for found, *what in events if found == pid]
+        assert own == [[f"layouts, part {slot} of 3"], ["pdf", False], [f"streams, part {slot} of 3"]], own
+    main = [what for found, *what in events if found == here]
+    assert main[0] == ["pdf", True] and ["layouts, part 0 of 3"] in main[1:]
+    log.unlink()
+    drawn = []
+    real = IndexEntry._draw_lines
+    monkeypatch.setattr(IndexEntry, "_draw_lines", lambda self: drawn.append(self.words) or real(self))
+    build_booklet(medium, tmp_path / "again.pdf", jobs=2)
+    events = [literal_eval(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert not drawn and [what for _, *what in events] == [["pdf", False]] * 3  # all replayed, nothing written again
+    build_booklet(medium, tmp_path / "cold.pdf", jobs=2, cache=BuildCache(warm=False))
+    assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "again.pdf").read_bytes() \
+        == (tmp_path / "cold.pdf").read_bytes()
+
+
+def test_a_worker_failing_after_writing_its_layouts_leaves_no_file_of_them(medium, tmp_path, monkeypatch):
+    """A worker whose part's PDF fails once its layouts are written beside their place removes that file: the build
+    fails, and the disk cache holds nothing of it, not even half-way."""
+    from booklet.cache import persisted
+
+    log = _events_of_parts(monkeypatch, tmp_path, fail_pdf=True)
+    with pytest.raises(RuntimeError, match="a worker process failed:(.|\n)*disk full"):
+        build_booklet(medium, tmp_path / "out.pdf", jobs=2)
+    assert "'layouts, part 1 of 3'" in log.read_text(encoding="utf-8")  # written before the PDF failed
+    kept = tmp_path / "cache" / persisted.KIND
+    assert not kept.exists() or list(kept.iterdir()) == []
+    assert not (tmp_path / "out.pdf").exists()
+
+
 def test_a_build_in_parts_keeps_its_layouts_in_a_file_per_process(medium, tmp_path, monkeypatch):
     """A book built in parts keeps its layouts and compressed streams in files per process (cache.persisted), each
     written by its own process, only when it made something new, and put in place once the booklet is written; the next

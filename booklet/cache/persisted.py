@@ -338,6 +338,8 @@ class PersistedCache(BuildCache):
         self._too_big = False  # the layouts file says the book's layouts were too big for one file
         self._sharded = False  # a build in parts: each process keeps its own layouts in files of its own
         self._shard: str | None = None  # in such a build, this process's part ("part 1 of 3": see _file_name)
+        self._worker = False  # in such a build, a worker's process (not the main one, part 0)
+        self._early: list[Written] | None = None  # a worker's layouts, written once it laid out its part (laid_out)
         # file name -> the digest of the file of its Seldom values, as read or last written
         self._apart: dict[str, str] = {}
 
@@ -566,7 +568,7 @@ class PersistedCache(BuildCache):
         this process's own files are the ones it reads and writes (see laying_out), its layouts read now."""
         if not self._sharded:
             return
-        self._shard = f"part {slot} of {slots}"
+        self._shard, self._worker = f"part {slot} of {slots}", slot > 0
         name = self._file_name("layouts")
         kept = self._kept_file(name)
         if kept == (stamp(), TOO_BIG):
@@ -587,21 +589,39 @@ class PersistedCache(BuildCache):
                             if chr(code) not in paragraph._BOXES)
 
     def laid_out(self) -> None:
-        """A process of a build whose processes keep their own layouts has laid out its part: when it made too few
-        for its file to be written again (_worth_writing), the layouts are let go before the part's PDF is made (they
-        are a third of such a worker's memory)."""
-        if self._shard is not None and not self._worth_writing("layouts"):
+        """A process of a build whose processes keep their own layouts has laid out and drawn its part (its page
+        decorations too), and is about to make the part's PDF: the layouts are let go then (they are a third of such
+        a worker's memory), once a worker has written its file of them beside its place (when it made enough for it
+        to be written again: _worth_writing) for write_part to give with its other files. Written before the PDF is
+        made, not after: the pickler's memory and the making of the PDF's bytes do not come on top of the layouts
+        (the main process, part 0, writes its own at the end of the build: save)."""
+        if self._shard is None:
+            return
+        worth = self._worth_writing("layouts")
+        if self._worker and worth:
+            self._early = [one for one in (self._write_beside(*file) for file in self._files(("layouts",), True))
+                           if one is not None]
+        if self._worker or not worth:
             self._sections.pop("layouts", None)
 
     def write_part(self) -> list[Written] | None:
         """In a worker of a build whose processes keep their own layouts (see laying_out), once its part is saved:
-        its files (the layouts and compressed streams it used, every number given) written beside their places,
-        while the main process lays out the last part, for the main process to put in place once the booklet is
-        written, or to remove (Written); None when it made nothing new (its files are as good)."""
+        its files (the layouts it used, written by laid_out, and the compressed streams it used, every number
+        given) written beside their places, while the main process lays out the last part, for the main process to
+        put in place once the booklet is written, or to remove (Written); None when it made nothing new (its files
+        are as good)."""
         if self._shard is None:
             return None
-        written = [self._write_beside(*file) for file in self._files(PER_PART, used_only=True)]
+        early, self._early = self._early, None
+        sections = tuple(section for section in PER_PART if section != "layouts" or not self._worker)
+        written = [*(early or ()), *(self._write_beside(*file) for file in self._files(sections, used_only=True))]
         return [one for one in written if one is not None] or None
+
+    def discard_part(self) -> None:
+        """A worker that failed after laid_out: the file it wrote there removed (no one else knows of it)."""
+        early, self._early = self._early, None
+        for written in early or ():
+            written.discard()
 
     @contextmanager
     def build(self):
@@ -708,6 +728,13 @@ def write_part() -> list[Written] | None:
     """A worker's files written beside their places (see PersistedCache.write_part)."""
     cache = _persisted()
     return None if cache is None else cache.write_part()
+
+
+def discard_part() -> None:
+    """A worker failed: what it wrote beside its places removed (see PersistedCache.discard_part)."""
+    cache = _persisted()
+    if cache is not None:
+        cache.discard_part()
 
 
 def for_build(folder) -> BuildCache:

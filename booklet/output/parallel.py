@@ -282,7 +282,7 @@ class PartCanvas(BookletCanvas):
             self.beginForm(form, lowerx=0, lowery=0, upperx=width, uppery=height)
             self.decorator._draw_decoration(self, number + reply.offset, day, section, starts)
             self.endForm()
-        persisted.laid_out()  # the layouts this process kept on its own, let go when none is new
+        persisted.laid_out()  # the layouts this process kept on its own: a worker's written beside their place, let go
         super().save()
 
 
@@ -469,6 +469,7 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, e
         # what it held is let go before the booklet is put together
         pipe.send(("kept", persisted.write_part()))
     except BaseException as exc:
+        persisted.discard_part()
         pipe.send(_failed(exc, path))
         if not ends:
             raise
