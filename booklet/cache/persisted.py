@@ -339,7 +339,8 @@ class PersistedCache(BuildCache):
         self._sharded = False  # a build in parts: each process keeps its own layouts in files of its own
         self._shard: str | None = None  # in such a build, this process's part ("part 1 of 3": see _file_name)
         self._worker = False  # in such a build, a worker's process (not the main one, part 0)
-        self._early: list[Written] | None = None  # a worker's layouts, written once it laid out its part (laid_out)
+        # a worker's layouts file, written once it laid out its part ([]: none to write; None: not yet: laid_out)
+        self._early: list[Written] | None = None
         # file name -> the digest of the file of its Seldom values, as read or last written
         self._apart: dict[str, str] = {}
 
@@ -598,9 +599,9 @@ class PersistedCache(BuildCache):
         if self._shard is None:
             return
         worth = self._worth_writing("layouts")
-        if self._worker and worth:
+        if self._worker:
             self._early = [one for one in (self._write_beside(*file) for file in self._files(("layouts",), True))
-                           if one is not None]
+                           if one is not None] if worth else []
         if self._worker or not worth:
             self._sections.pop("layouts", None)
 
@@ -613,7 +614,7 @@ class PersistedCache(BuildCache):
         if self._shard is None:
             return None
         early, self._early = self._early, None
-        sections = tuple(section for section in PER_PART if section != "layouts" or not self._worker)
+        sections = PER_PART if early is None else tuple(section for section in PER_PART if section != "layouts")
         written = [*(early or ()), *(self._write_beside(*file) for file in self._files(sections, used_only=True))]
         return [one for one in written if one is not None] or None
 
