@@ -291,10 +291,11 @@ def test_a_part_failing_to_save_fails_the_build_and_leaves_nothing(medium, tmp_p
     assert list(tmp_path.iterdir()) == []
 
 
-def _events_of_parts(monkeypatch, tmp_path, fail_pdf: bool = False) -> list[tuple]:
-    """A first build in parts with the disk cache, each process noting (pid, what) as it writes a file of its own
-    ("layouts, part 1 of 3", ...) and as it starts making its part's PDF ("pdf", with whether it still holds layouts);
-    `fail_pdf`: a worker's PDF fails then (a full disk)."""
+def _events_of_parts(monkeypatch, tmp_path, fail: str = "") -> Path:
+    """Hooks for a build in parts with a disk cache of its own: each process notes (pid, what, ...) in the file
+    returned as it writes a file of its disk cache ("layouts, part 1 of 3", ..., and whether it was written) and as it
+    starts making its part's PDF ("pdf", whether it still holds layouts, how many it made anew). `fail`: in a worker,
+    making the PDF ("pdf") or writing the streams' file ("streams") fails then (a full disk)."""
     from booklet.cache import persisted
     from booklet.output import render
 
@@ -307,14 +308,18 @@ def _events_of_parts(monkeypatch, tmp_path, fail_pdf: bool = False) -> list[tupl
             file.write(repr((os.getpid(), *what)) + "\n")
 
     def writing(cache, name, *args):
-        note(name)
-        return write_beside(cache, name, *args)
+        if fail == "streams" and name.startswith("streams") and os.getpid() != here:
+            raise OSError("disk full")
+        written = write_beside(cache, name, *args)
+        note(name, written is not None)
+        return written
 
     def saving(canvas):
         from booklet.cache.memory import active
 
-        note("pdf", bool(active()._sections.get("layouts")))
-        if fail_pdf and os.getpid() != here:
+        cache = active()
+        note("pdf", bool(cache._sections.get("layouts")), cache.made.get("layouts", 0))
+        if fail == "pdf" and os.getpid() != here:
             raise OSError("disk full")
         save(canvas)
 
@@ -323,34 +328,33 @@ def _events_of_parts(monkeypatch, tmp_path, fail_pdf: bool = False) -> list[tupl
     return log
 
 
-def test_a_worker_writes_its_layouts_and_lets_them_go_before_making_its_part_s_pdf(medium, tmp_path, monkeypatch):
-    """A worker's layouts (a third of its memory) are written beside their place once its pages are drawn, and let go,
-    before its part's PDF is made (which would otherwise come on top of them, and of the pickler's memory); its
-    compressed streams, made with the PDF, after it. The main process writes its own once the booklet is written. The
-    next build in parts reads them all, and lays out nothing anew; both PDFs are those of a build without a cache."""
+def _events(log: Path) -> list[tuple]:
     from ast import literal_eval
 
+    return [literal_eval(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_worker_writes_its_layouts_and_lets_them_go_before_making_its_part_s_pdf(medium, tmp_path, monkeypatch):
+    """A worker's layouts (a third of its memory) are written beside their place once its pages are drawn, and let go,
+    before its part's PDF is made (which would otherwise come on top of them); its compressed streams, made with the
+    PDF, after it. The main process writes its own once the booklet is written. The next build in parts reads them
+    all and makes no layout anew, in any process; both PDFs are those of a build without a cache."""
     from booklet.cache.memory import BuildCache
-    from booklet.layout.index import IndexEntry
 
     log = _events_of_parts(monkeypatch, tmp_path)
     build_booklet(medium, tmp_path / "first.pdf", jobs=2)
-    events = [literal_eval(line) for line in log.read_text(encoding="utf-8").splitlines()]
-    here = os.getpid()
-    workers = sorted({pid for pid, *_ in events if pid != here})
-    assert len(workers) == 2
-    for slot, pid in enumerate(workers, start=1):
+    events, here = _events(log), os.getpid()
+    slots = {pid: what[0] for pid, *what in events if pid != here and what[0].startswith("layouts")}
+    assert sorted(slots.values()) == ["layouts, part 1 of 3", "layouts, part 2 of 3"]
+    for pid, layouts in slots.items():
         own = [what for found, *what in events if found == pid]
-        assert own == [[f"layouts, part {slot} of 3"], ["pdf", False], [f"streams, part {slot} of 3"]], own
+        assert [what[:2] for what in own] == [[layouts, True], ["pdf", False],
+                                              [layouts.replace("layouts", "streams"), True]], own
     main = [what for found, *what in events if found == here]
-    assert main[0] == ["pdf", True] and ["layouts, part 0 of 3"] in main[1:]
+    assert main[0][:2] == ["pdf", True] and ["layouts, part 0 of 3", True] in main[1:]
     log.unlink()
-    drawn = []
-    real = IndexEntry._draw_lines
-    monkeypatch.setattr(IndexEntry, "_draw_lines", lambda self: drawn.append(self.words) or real(self))
     build_booklet(medium, tmp_path / "again.pdf", jobs=2)
-    events = [literal_eval(line) for line in log.read_text(encoding="utf-8").splitlines()]
-    assert not drawn and [what for _, *what in events] == [["pdf", False]] * 3  # all replayed, nothing written again
+    assert [what for _, *what in _events(log)] == [["pdf", False, 0]] * 3  # all replayed, no file written again
     build_booklet(medium, tmp_path / "cold.pdf", jobs=2, cache=BuildCache(warm=False))
     assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "again.pdf").read_bytes() \
         == (tmp_path / "cold.pdf").read_bytes()
@@ -361,13 +365,49 @@ def test_a_worker_failing_after_writing_its_layouts_leaves_no_file_of_them(mediu
     fails, and the disk cache holds nothing of it, not even half-way."""
     from booklet.cache import persisted
 
-    log = _events_of_parts(monkeypatch, tmp_path, fail_pdf=True)
+    log = _events_of_parts(monkeypatch, tmp_path, "pdf")
     with pytest.raises(RuntimeError, match="a worker process failed:(.|\n)*disk full"):
         build_booklet(medium, tmp_path / "out.pdf", jobs=2)
-    assert "'layouts, part 1 of 3'" in log.read_text(encoding="utf-8")  # written before the PDF failed
+    assert [what for _, *what in _events(log) if what[0].startswith("layouts, part 1")] == [["layouts, part 1 of 3",
+                                                                                           True]]
     kept = tmp_path / "cache" / persisted.KIND
     assert not kept.exists() or list(kept.iterdir()) == []
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_worker_failing_to_write_its_streams_removes_its_layouts_file_too(medium, tmp_path, monkeypatch):
+    """A worker's files that could not all be written are kept by none: the booklet is written (the disk cache only
+    saves time), the workers' layouts files, written before, are removed, and no file is left half-way; the main
+    process keeps its own."""
+    from booklet.cache import disk, persisted
+
+    log = _events_of_parts(monkeypatch, tmp_path, "streams")
+    build_booklet(medium, tmp_path / "out.pdf", jobs=2)
+    assert (tmp_path / "out.pdf").exists()
+    written = [what for _, *what in _events(log) if what[0].startswith("layouts")]
+    assert sorted(written) == [[f"layouts, part {slot} of 3", True] for slot in range(3)]
+    place = {slot: disk._path(persisted.KIND, persisted._name(medium.resolve(), f"layouts, part {slot} of 3"))
+             for slot in range(3)}
+    assert place[0].exists() and not place[1].exists() and not place[2].exists()
+    assert not [path.name for path in place[0].parent.iterdir() if path.name.endswith(".part")]
+
+
+def test_files_left_half_way_by_a_stopped_process_are_removed_an_hour_on(tmp_path):
+    """A process killed between writing its files beside their places and putting them in place or removing them
+    leaves them: the next build's save removes those written more than ABANDONED seconds ago, and nothing else."""
+    from booklet.cache import persisted
+
+    folder = tmp_path / persisted.KIND
+    folder.mkdir()
+    names = [".old.pickle.1a2b3c4d.part", ".new.pickle.5e6f7a8b.part", "old.pickle", ".old-new.apart.9c0d1e2f.part"]
+    for name in names:
+        (folder / name).write_bytes(b"x")
+    hours_ago = time.time() - persisted.ABANDONED - 60
+    for name in (names[0], names[2], names[3]):
+        os.utime(folder / name, (hours_ago, hours_ago))
+    persisted._swept.cache_clear()
+    persisted._swept(folder)
+    assert sorted(path.name for path in folder.iterdir()) == [".new.pickle.5e6f7a8b.part", "old.pickle"]
 
 
 def test_a_build_in_parts_keeps_its_layouts_in_a_file_per_process(medium, tmp_path, monkeypatch):

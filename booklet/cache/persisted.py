@@ -73,6 +73,7 @@ FORMAT = 1
 LIMIT = 64 * 2**20
 TOO_BIG = "too big"  # what the layouts file holds when a build's did not fit
 FEW = 64  # a build that made fewer than one in FEW of the layouts (streams) it used leaves their file as it was
+ABANDONED = 3600  # seconds: a file written beside its place this long ago was left by a process stopped half-way
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -281,6 +282,25 @@ class _Out:
             self.chars |= _box_chars(data)
 
 
+@cache
+def _swept(folder: Path) -> None:
+    """The files written beside their places in `folder` (`.<name>.<random>.part`: output.atomic.temporary_beside)
+    more than ABANDONED seconds ago, removed: a process that is killed (by the system, short of memory) between
+    writing its files and putting them in place or removing them leaves them there, and no build lasts an hour."""
+    import time
+
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    before = time.time() - ABANDONED
+    for entry in entries:
+        if entry.name.startswith(".") and entry.name.endswith(".part"):
+            with suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < before:
+                    os.unlink(entry.path)
+
+
 def _header_written(file, header: tuple) -> None:
     """A section's file ends with its header (pickled) and the header's length (see PersistedCache._kept_file)."""
     data = pickle.dumps(header, pickle.HIGHEST_PROTOCOL)
@@ -339,8 +359,8 @@ class PersistedCache(BuildCache):
         self._sharded = False  # a build in parts: each process keeps its own layouts in files of its own
         self._shard: str | None = None  # in such a build, this process's part ("part 1 of 3": see _file_name)
         self._worker = False  # in such a build, a worker's process (not the main one, part 0)
-        # a worker's layouts file, written once it laid out its part ([]: none to write; None: not yet: laid_out)
-        self._early: list[Written] | None = None
+        self._laid_out = False  # a worker has written its layouts, or let them go (laid_out)
+        self._beside: list[Written] = []  # the files a worker wrote beside their places, not yet handed over
         # file name -> the digest of the file of its Seldom values, as read or last written
         self._apart: dict[str, str] = {}
 
@@ -461,7 +481,10 @@ class PersistedCache(BuildCache):
         return found
 
     def save(self) -> None:
-        """Write each section the build made something new in (atomically; not beyond LIMIT)."""
+        """Write each section the build made something new in (atomically; not beyond LIMIT); once a process, remove
+        what processes stopped half-way left (_swept)."""
+        if disk.folder() is not None:
+            _swept(disk.folder() / KIND)
         for name, section, values, numbers in self._files(SECTIONS):
             written = self._write_beside(name, section, values, numbers)
             if written is not None and written.publish():
@@ -591,38 +614,44 @@ class PersistedCache(BuildCache):
 
     def laid_out(self) -> None:
         """A process of a build whose processes keep their own layouts has laid out and drawn its part (its page
-        decorations too), and is about to make the part's PDF: the layouts are let go then (they are a third of such
-        a worker's memory), once a worker has written its file of them beside its place (when it made enough for it
-        to be written again: _worth_writing) for write_part to give with its other files. Written before the PDF is
-        made, not after: the pickler's memory and the making of the PDF's bytes do not come on top of the layouts
-        (the main process, part 0, writes its own at the end of the build: save)."""
+        decorations too), and is about to make the part's PDF. A worker writes its layouts file now, beside its place
+        (when it made enough for it to be written again: _worth_writing), and lets its layouts go, keys and all (they
+        are a third of its memory): making the PDF does not come on top of them, nor pickling them on top of the PDF.
+        The main process, part 0, keeps its own for `save` at the end of the build, unless too few are new."""
         if self._shard is None:
             return
         worth = self._worth_writing("layouts")
         if self._worker:
-            self._early = [one for one in (self._write_beside(*file) for file in self._files(("layouts",), True))
-                           if one is not None] if worth else []
+            if worth:
+                self._beside += filter(None, (self._write_beside(*file) for file in self._files(("layouts",), True)))
+            self._laid_out = True
+            self._used.pop("layouts", None)
         if self._worker or not worth:
             self._sections.pop("layouts", None)
 
     def write_part(self) -> list[Written] | None:
         """In a worker of a build whose processes keep their own layouts (see laying_out), once its part is saved:
-        its files (the layouts it used, written by laid_out, and the compressed streams it used, every number
-        given) written beside their places, while the main process lays out the last part, for the main process to
-        put in place once the booklet is written, or to remove (Written); None when it made nothing new (its files
-        are as good)."""
+        its files (the layouts it used, which laid_out wrote unless the part has no pages, and the compressed streams
+        it used; every number given) written beside their places, while the main process lays out the last part, for
+        the main process to put in place once the booklet is written, or to remove (Written); None when it made
+        nothing new (its files are as good). They are the worker's to remove (discard_part) until `handed_over`."""
         if self._shard is None:
             return None
-        early, self._early = self._early, None
-        sections = PER_PART if early is None else tuple(section for section in PER_PART if section != "layouts")
-        written = [*(early or ()), *(self._write_beside(*file) for file in self._files(sections, used_only=True))]
-        return [one for one in written if one is not None] or None
+        sections = tuple(section for section in PER_PART if section != "layouts" or not self._laid_out)
+        self._beside += filter(None, (self._write_beside(*file) for file in self._files(sections, used_only=True)))
+        return list(self._beside) or None
+
+    def handed_over(self) -> None:
+        """The main process has been told of the files write_part gave: they are its to put in place or remove."""
+        self._beside = []
 
     def discard_part(self) -> None:
-        """A worker that failed after laid_out: the file it wrote there removed (no one else knows of it)."""
-        early, self._early = self._early, None
-        for written in early or ():
-            written.discard()
+        """A worker that failed: the files it wrote beside their places and did not hand over, removed (no one else
+        knows of them)."""
+        beside, self._beside = self._beside, []
+        for written in beside:
+            with suppress(OSError):
+                written.discard()
 
     @contextmanager
     def build(self):
@@ -731,8 +760,16 @@ def write_part() -> list[Written] | None:
     return None if cache is None else cache.write_part()
 
 
+def handed_over() -> None:
+    """A worker has told the main process of the files write_part gave (see PersistedCache.handed_over)."""
+    cache = _persisted()
+    if cache is not None:
+        cache.handed_over()
+
+
 def discard_part() -> None:
-    """A worker failed: what it wrote beside its places removed (see PersistedCache.discard_part)."""
+    """A worker failed: the files it wrote beside their places and did not hand over, removed (see
+    PersistedCache.discard_part)."""
     cache = _persisted()
     if cache is not None:
         cache.discard_part()

@@ -18,9 +18,9 @@ tree, the link annotations, and the outline. Each part carries its own font subs
 
 Each process keeps what it laid out in files of its own in the disk cache (cache.persisted: its layouts and
 compressed streams): it reads its own once forked (this one too, for the last part), and a worker writes its
-own beside their places once its part is saved, and ends; this process puts them in place once the booklet is
-written (or removes them: a build that fails keeps nothing it made). No process reads, holds or sends back
-another's.
+own beside their places (its layouts once its pages are drawn, before it saves its part: they are let go then; its
+streams once it is saved), and ends; this process puts them in place once the booklet is written (or removes them:
+a build that fails keeps nothing it made). No process reads, holds or sends back another's.
 
 A warm cache (`booklet watch`'s: cache.memory.BuildCache.keeps_workers) keeps its workers from one build to the next
 (Workers): each lays out the same run of the story at every rebuild, from what it kept of the builds before in a
@@ -74,8 +74,8 @@ BUILD_SHARE = 0.26  # of a piece's cost, making its flowables (a run that lays o
 LATER_SHARE = 0.005  # the same for abstracts on pages of their own: they are Laters, a run makes only its own
 MIN_WEIGHT = 400.0  # books lighter than this (about 400 abstract pages) are built in one process: it does not pay
 _PERSON = re.compile(r"person-(.+)-(\d+)")
-KEEPING = 60  # seconds a worker is given to write its files of its own (cache.persisted.PER_PART; a 2,000-talk
-# book's: about 50 MB) once its part is saved, before it is stopped
+KEEPING = 60  # seconds a worker is given to write its files of its own once its part is saved, before it is stopped
+# (cache.persisted.PER_PART: its compressed streams, and its layouts when it did not write them before saving)
 IDLE = b"idle"  # told to a kept worker once its build has ended: it collects then (_serve), not in the build's way
 
 
@@ -446,9 +446,10 @@ def _reports(booklet, pipes) -> list:
 
 
 def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, ends: bool = True) -> None:
-    """In a worker: lay out `chunks`, report, wait for the reply, save to `path`; then write what it keeps beside
-    its place (cache.persisted) and say which files those are. `ends`: the process ends then (a kept worker's
-    waits for its next run instead, and ends on an error: see _serve)."""
+    """In a worker: lay out `chunks`, report, wait for the reply, write its layouts beside their place and save to
+    `path` (PartCanvas.save); then write the rest of what it keeps beside its place (cache.persisted) and say which
+    files those are. `ends`: the process ends then (a kept worker's waits for its next run instead, and ends on an
+    error: see _serve)."""
     try:
         persisted.in_part(*slot)
         ctx = Context(booklet, page)
@@ -464,12 +465,14 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, e
         else:  # a run cut to nothing (its share of a piece rounds to no page break): no pages
             exchange(Report(0, {}, {}, {}, {}, [], []))
         pipe.send(("saved",))
-        # its own files, written beside their places while this process lays out the last part and puts the booklet
-        # together; this process puts them in place once the booklet is written (or removes them). Then it ends:
-        # what it held is let go before the booklet is put together
+        # its own files (its layouts written before its part was saved: persisted.laid_out), written beside their
+        # places while this process lays out the last part and puts the booklet together; this process puts them in
+        # place once the booklet is written (or removes them). Then it ends: what it held is let go before the booklet
+        # is put together
         pipe.send(("kept", persisted.write_part()))
+        persisted.handed_over()
     except BaseException as exc:
-        persisted.discard_part()
+        persisted.discard_part()  # (files this process is told of are its to remove)
         pipe.send(_failed(exc, path))
         if not ends:
             raise
