@@ -295,7 +295,8 @@ def _events_of_parts(monkeypatch, tmp_path, fail: str = "") -> Path:
     """Hooks for a build in parts with a disk cache of its own: each process notes (pid, what, ...) in the file
     returned as it writes a file of its disk cache ("layouts, part 1 of 3", ..., and whether it was written) and as it
     starts making its part's PDF ("pdf", whether it still holds layouts, how many it made anew). `fail`: in a worker,
-    making the PDF ("pdf") or writing the streams' file ("streams") fails then (a full disk)."""
+    making the PDF fails ("pdf": a full disk), writing the streams' file is interrupted ("interrupted": Ctrl-C), or
+    that file is not written ("not written", as on a full disk: the cache only saves time)."""
     from booklet.cache import persisted
     from booklet.output import render
 
@@ -308,8 +309,11 @@ def _events_of_parts(monkeypatch, tmp_path, fail: str = "") -> Path:
             file.write(repr((os.getpid(), *what)) + "\n")
 
     def writing(cache, name, *args):
-        if fail == "streams" and name.startswith("streams") and os.getpid() != here:
-            raise OSError("disk full")
+        if fail in ("interrupted", "not written") and name.startswith("streams") and os.getpid() != here:
+            if fail == "interrupted":
+                raise KeyboardInterrupt
+            note(name, False)
+            return None
         written = write_beside(cache, name, *args)
         note(name, written is not None)
         return written
@@ -375,24 +379,26 @@ def test_a_worker_failing_after_writing_its_layouts_leaves_no_file_of_them(mediu
     assert not (tmp_path / "out.pdf").exists()
 
 
-def test_a_worker_failing_to_write_its_streams_removes_its_layouts_file_too(medium, tmp_path, monkeypatch):
-    """A worker's files that could not all be written are kept by none: the booklet is written (the disk cache only
-    saves time), the workers' layouts files, written before, are removed, and no file is left half-way; the main
-    process keeps its own."""
+@pytest.mark.parametrize("fail", ["interrupted", "not written"])
+def test_a_worker_interrupted_after_writing_its_layouts_removes_them(medium, tmp_path, monkeypatch, fail):
+    """A worker interrupted while it writes its other files, its layouts written before, removes them all: the
+    booklet is written (the disk cache only saves time), none of the worker's files is put in place, and none is left
+    half-way; the main process keeps its own. A worker whose streams' file is not written (a full disk) still gives
+    its layouts file, which is put in place."""
     from booklet.cache import disk, persisted
 
-    log = _events_of_parts(monkeypatch, tmp_path, "streams")
+    log = _events_of_parts(monkeypatch, tmp_path, fail)
     build_booklet(medium, tmp_path / "out.pdf", jobs=2)
     assert (tmp_path / "out.pdf").exists()
     written = [what for _, *what in _events(log) if what[0].startswith("layouts")]
     assert sorted(written) == [[f"layouts, part {slot} of 3", True] for slot in range(3)]
     place = {slot: disk._path(persisted.KIND, persisted._name(medium.resolve(), f"layouts, part {slot} of 3"))
              for slot in range(3)}
-    assert place[0].exists() and not place[1].exists() and not place[2].exists()
+    assert place[0].exists() and place[1].exists() == place[2].exists() == (fail == "not written")
     assert not [path.name for path in place[0].parent.iterdir() if path.name.endswith(".part")]
 
 
-def test_files_left_half_way_by_a_stopped_process_are_removed_an_hour_on(tmp_path):
+def test_files_left_half_way_by_a_stopped_process_are_removed_an_hour_on(tmp_path, monkeypatch):
     """A process killed between writing its files beside their places and putting them in place or removing them
     leaves them: the next build's save removes those written more than ABANDONED seconds ago, and nothing else."""
     from booklet.cache import persisted
@@ -405,8 +411,9 @@ def test_files_left_half_way_by_a_stopped_process_are_removed_an_hour_on(tmp_pat
     hours_ago = time.time() - persisted.ABANDONED - 60
     for name in (names[0], names[2], names[3]):
         os.utime(folder / name, (hours_ago, hours_ago))
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path))
     persisted._swept.cache_clear()
-    persisted._swept(folder)
+    persisted.PersistedCache(tmp_path / "data").save()  # a build that made nothing new: nothing written
     assert sorted(path.name for path in folder.iterdir()) == [".new.pickle.5e6f7a8b.part", "old.pickle"]
 
 

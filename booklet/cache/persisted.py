@@ -337,9 +337,11 @@ class Written:
         return placed
 
     def discard(self) -> None:
-        """Remove the files written (a build that failed after they were: nothing it made is kept)."""
+        """Remove the files written (a build that failed after they were: nothing it made is kept), as far as they
+        can be: one that cannot is not the build's error (what is left is swept later: _swept)."""
         for temp, _ in filter(None, (self.main, self.apart)):
-            temp.unlink(missing_ok=True)
+            with suppress(OSError):
+                temp.unlink(missing_ok=True)
 
 
 class PersistedCache(BuildCache):
@@ -482,7 +484,7 @@ class PersistedCache(BuildCache):
 
     def save(self) -> None:
         """Write each section the build made something new in (atomically; not beyond LIMIT); once a process, remove
-        what processes stopped half-way left (_swept)."""
+        the files of this kind that processes stopped half-way left beside their places (_swept)."""
         if disk.folder() is not None:
             _swept(disk.folder() / KIND)
         for name, section, values, numbers in self._files(SECTIONS):
@@ -650,8 +652,7 @@ class PersistedCache(BuildCache):
         knows of them)."""
         beside, self._beside = self._beside, []
         for written in beside:
-            with suppress(OSError):
-                written.discard()
+            written.discard()
 
     @contextmanager
     def build(self):

@@ -472,7 +472,7 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, e
         pipe.send(("kept", persisted.write_part()))
         persisted.handed_over()
     except BaseException as exc:
-        persisted.discard_part()  # (files this process is told of are its to remove)
+        persisted.discard_part()  # the files it wrote and did not hand over (those it did are the main process's)
         pipe.send(_failed(exc, path))
         if not ends:
             raise
