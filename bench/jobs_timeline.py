@@ -75,6 +75,7 @@ def main() -> None:
     _wrap(parallel, "assemble")
     _wrap(parallel, "_finish")
     _wrap(persisted, "in_part")
+    _wrap(persisted, "laid_out")
     _wrap(persisted, "write_part")
     _wrap(render.BookletCanvas, "save", "canvas.save")
     _wrap(parallel.PartCanvas, "save", "part.save(all)")
