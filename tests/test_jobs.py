@@ -401,18 +401,18 @@ def test_a_worker_interrupted_after_writing_its_layouts_removes_them(medium, tmp
 def test_files_left_half_way_by_a_stopped_process_are_removed_an_hour_on(tmp_path, monkeypatch):
     """A process killed between writing its files beside their places and putting them in place or removing them
     leaves them: the next build's save removes those written more than ABANDONED seconds ago, and nothing else."""
-    from booklet.cache import persisted
+    from booklet.cache import disk, persisted
 
     folder = tmp_path / persisted.KIND
     folder.mkdir()
     names = [".old.pickle.1a2b3c4d.part", ".new.pickle.5e6f7a8b.part", "old.pickle", ".old-new.apart.9c0d1e2f.part"]
     for name in names:
         (folder / name).write_bytes(b"x")
-    hours_ago = time.time() - persisted.ABANDONED - 60
+    hours_ago = time.time() - disk.ABANDONED - 60
     for name in (names[0], names[2], names[3]):
         os.utime(folder / name, (hours_ago, hours_ago))
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path))
-    persisted._swept.cache_clear()
+    disk._swept.cache_clear()
     persisted.PersistedCache(tmp_path / "data").save()  # a build that made nothing new: nothing written
     assert sorted(path.name for path in folder.iterdir()) == [".new.pickle.5e6f7a8b.part", "old.pickle"]
 

@@ -21,7 +21,7 @@ import hashlib
 import os
 import pickle
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -251,6 +251,33 @@ def write_beside(path: Path, write: Callable) -> Path | None:
             temp.unlink(missing_ok=True)
         return None
     return temp
+
+
+ABANDONED = 3600  # seconds: a file written beside its place this long ago was left by a process stopped half-way
+
+
+def swept(kind: str) -> None:
+    """Once a process and folder: the files written beside their places in `kind`'s folder (`.<name>.<random>.part`:
+    output.atomic.temporary_beside, as write_beside makes them) more than ABANDONED seconds ago, removed. A process
+    killed (by the system, short of memory) between writing such files and putting them in place or removing them
+    leaves them there, and no build lasts an hour."""
+    base = folder()
+    if base is not None:
+        _swept(base / kind)
+
+
+@cache
+def _swept(path: Path) -> None:
+    try:
+        entries = list(os.scandir(path))
+    except OSError:
+        return
+    before = time.time() - ABANDONED
+    for entry in entries:
+        if entry.name.startswith(".") and entry.name.endswith(".part"):
+            with suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < before:
+                    os.unlink(entry.path)
 
 
 def store_beside(kind: str, name: str | None, value=None, *, make=None) -> tuple[Path, Path] | None:

@@ -73,7 +73,6 @@ FORMAT = 1
 LIMIT = 64 * 2**20
 TOO_BIG = "too big"  # what the layouts file holds when a build's did not fit
 FEW = 64  # a build that made fewer than one in FEW of the layouts (streams) it used leaves their file as it was
-ABANDONED = 3600  # seconds: a file written beside its place this long ago was left by a process stopped half-way
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -282,25 +281,6 @@ class _Out:
             self.chars |= _box_chars(data)
 
 
-@cache
-def _swept(folder: Path) -> None:
-    """The files written beside their places in `folder` (`.<name>.<random>.part`: output.atomic.temporary_beside)
-    more than ABANDONED seconds ago, removed: a process that is killed (by the system, short of memory) between
-    writing its files and putting them in place or removing them leaves them there, and no build lasts an hour."""
-    import time
-
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    before = time.time() - ABANDONED
-    for entry in entries:
-        if entry.name.startswith(".") and entry.name.endswith(".part"):
-            with suppress(OSError):
-                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < before:
-                    os.unlink(entry.path)
-
-
 def _header_written(file, header: tuple) -> None:
     """A section's file ends with its header (pickled) and the header's length (see PersistedCache._kept_file)."""
     data = pickle.dumps(header, pickle.HIGHEST_PROTOCOL)
@@ -338,7 +318,7 @@ class Written:
 
     def discard(self) -> None:
         """Remove the files written (a build that failed after they were: nothing it made is kept), as far as they
-        can be: one that cannot is not the build's error (what is left is swept later: _swept)."""
+        can be: one that cannot is not the build's error (what is left is swept later: disk.swept)."""
         for temp, _ in filter(None, (self.main, self.apart)):
             with suppress(OSError):
                 temp.unlink(missing_ok=True)
@@ -484,9 +464,8 @@ class PersistedCache(BuildCache):
 
     def save(self) -> None:
         """Write each section the build made something new in (atomically; not beyond LIMIT); once a process, remove
-        the files of this kind that processes stopped half-way left beside their places (_swept)."""
-        if disk.folder() is not None:
-            _swept(disk.folder() / KIND)
+        the files of this kind that processes stopped half-way left beside their places (disk.swept)."""
+        disk.swept(KIND)
         for name, section, values, numbers in self._files(SECTIONS):
             written = self._write_beside(name, section, values, numbers)
             if written is not None and written.publish():
@@ -625,7 +604,7 @@ class PersistedCache(BuildCache):
         worth = self._worth_writing("layouts")
         if self._worker:
             if worth:
-                self._beside += filter(None, (self._write_beside(*file) for file in self._files(("layouts",), True)))
+                self._write_part_files(("layouts",))
             self._laid_out = True
             self._used.pop("layouts", None)
         if self._worker or not worth:
@@ -639,9 +618,12 @@ class PersistedCache(BuildCache):
         nothing new (its files are as good). They are the worker's to remove (discard_part) until `handed_over`."""
         if self._shard is None:
             return None
-        sections = tuple(section for section in PER_PART if section != "layouts" or not self._laid_out)
-        self._beside += filter(None, (self._write_beside(*file) for file in self._files(sections, used_only=True)))
+        self._write_part_files(tuple(section for section in PER_PART if section != "layouts" or not self._laid_out))
         return list(self._beside) or None
+
+    def _write_part_files(self, sections) -> None:
+        """This part's files of `sections` (the values it used) written beside their places, noted in _beside."""
+        self._beside += filter(None, (self._write_beside(*file) for file in self._files(sections, used_only=True)))
 
     def handed_over(self) -> None:
         """The main process has been told of the files write_part gave: they are its to put in place or remove."""
