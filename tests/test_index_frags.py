@@ -224,5 +224,5 @@ def test_a_name_with_nothing_to_clean_is_taken_as_reportlab_cleans_it():
     quick = 0
     for name in names:
         assert index._cleaned(name) == cleaned_by_reportlab(name), repr(name)
-        quick += bool(name) and index._as_cleaned(name, cleanBlockQuotedText) is name
+        quick += bool(name) and index.cleaned_text(name, cleanBlockQuotedText) is name
     assert 300 < quick < len(names) - 300  # the quick way taken, and not for every name

@@ -483,14 +483,14 @@ def test_text_is_cleaned_as_reportlab_cleans_it():
                                      "\x1c", "\x85", "\u202f", "<i>", "é", "\u2028"]), max_size=12))
     def check(pieces):
         text = "".join(pieces)
-        got = module._cleaned(text, cleanBlockQuotedText)
+        got = module.cleaned_text(text, cleanBlockQuotedText)
         assert got == cleanBlockQuotedText(text), repr(text)
         if got is text:
             kept.append(text)
 
     check()
     assert kept  # some were given back as they were
-    assert module._cleaned("a  b", lambda text: "other") == "other"  # another cleaner is always called
+    assert module.cleaned_text("a  b", lambda text: "other") == "other"  # another cleaner is always called
 
 
 def _frag_shape(frags):

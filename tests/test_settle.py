@@ -160,7 +160,7 @@ def _builds_seen_at_save(monkeypatch, tmp_path, jobs: int, ends: bool, folder=No
 
     monkeypatch.setenv("BOOKLET_CACHE", "off")  # (values read from the disk cache are frozen: not these builds')
     monkeypatch.setattr(disk, "_TO_THE_END", [] if ends else None)
-    monkeypatch.setattr(disk, "_WITH_ITS_BUILD", [ends if with_its_build is None else with_its_build])
+    monkeypatch.setattr(disk, "_WITH_ITS_BUILD", ends if with_its_build is None else with_its_build)
     seen = []
     real = Canvas.save
     monkeypatch.setattr(Canvas, "save", lambda canvas: seen.append((len(gc.get_objects(0)), gc.get_freeze_count()))
@@ -222,7 +222,7 @@ def test_a_process_that_ends_but_not_with_its_build_freezes_nothing_of_it(tmp_pa
     _, seen, frozen_after = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=True, with_its_build=False)
     assert seen[-1][1] == 0 and frozen_after == 0
     monkeypatch.setattr(disk, "_TO_THE_END", None)
-    monkeypatch.setattr(disk, "_WITH_ITS_BUILD", [False])
+    monkeypatch.setattr(disk, "_WITH_ITS_BUILD", False)
     disk.ending()
     assert disk._TO_THE_END == [] and not disk.ends_with_its_build()
     disk.ending(with_its_build=True)
@@ -239,10 +239,10 @@ def test_reading_the_data_freezes_the_model_only_in_a_process_that_ends_with_its
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     gc.unfreeze()
     try:
-        monkeypatch.setattr(disk, "_WITH_ITS_BUILD", [False])
+        monkeypatch.setattr(disk, "_WITH_ITS_BUILD", False)
         read(sample)
         assert gc.get_freeze_count() == 0
-        monkeypatch.setattr(disk, "_WITH_ITS_BUILD", [True])
+        monkeypatch.setattr(disk, "_WITH_ITS_BUILD", True)
         booklet, _ = read(sample)
         assert gc.is_tracked(booklet.abstracts) and gc.get_freeze_count() > 10_000
         assert not any(o is booklet.abstracts for o in gc.get_objects())  # frozen: out of every generation
@@ -267,10 +267,10 @@ def test_the_model_taken_from_the_last_build_is_frozen_only_in_a_process_that_en
     before = built.inputs(folder, PrintOptions(), "A5")
     gc.unfreeze()
     try:
-        monkeypatch.setattr(disk, "_WITH_ITS_BUILD", [False])
+        monkeypatch.setattr(disk, "_WITH_ITS_BUILD", False)
         booklet, _ = built.read_of(before, folder)
         assert gc.is_tracked(booklet.abstracts) and any(o is booklet.abstracts for o in gc.get_objects())
-        monkeypatch.setattr(disk, "_WITH_ITS_BUILD", [True])
+        monkeypatch.setattr(disk, "_WITH_ITS_BUILD", True)
         booklet, _ = built.read_of(before, folder)
         assert not any(o is booklet.abstracts for o in gc.get_objects())  # frozen: out of every generation
     finally:

@@ -195,7 +195,7 @@ def lasting():
 
 
 _TO_THE_END: list | None = None  # see ending
-_WITH_ITS_BUILD = [False]  # see ending
+_WITH_ITS_BUILD = False  # see ending
 
 
 def ending(with_its_build: bool = False) -> None:
@@ -205,11 +205,11 @@ def ending(with_its_build: bool = False) -> None:
     building (`booklet watch`, the library's caller). `with_its_build`: little is left to do after the build
     (`booklet build`, the process that builds for proofs; not `booklet proofs`' own, which may build, then write
     thousands of proofs): what the build holds is frozen as it goes (alive_to_the_end)."""
-    global _TO_THE_END
+    global _TO_THE_END, _WITH_ITS_BUILD
     if _TO_THE_END is None:
         _TO_THE_END = []
     if with_its_build:
-        _WITH_ITS_BUILD[0] = True
+        _WITH_ITS_BUILD = True
 
 
 def to_the_end(value) -> None:
@@ -220,7 +220,7 @@ def to_the_end(value) -> None:
 
 def ends_with_its_build() -> bool:
     """Whether this process ends once its build is done (`ending(with_its_build=True)` was called)."""
-    return _WITH_ITS_BUILD[0]
+    return _WITH_ITS_BUILD
 
 
 def alive_to_the_end() -> None:
@@ -232,7 +232,7 @@ def alive_to_the_end() -> None:
     is garbage in a reference cycle is left for the process's end, as what `to_the_end` is given (the peak memory of
     `booklet build` was measured the same). Nothing in any other process: a watch's collects between builds
     (memory._settle); `booklet proofs`' own may write thousands of proofs after building."""
-    if _WITH_ITS_BUILD[0]:
+    if _WITH_ITS_BUILD:
         gc.freeze()
 
 

@@ -16,7 +16,7 @@ from .. import images
 from ..cache import Seldom, memory, seldom_bytes
 from ..text.fonts import fonts_number, recording, recording_open, replayable, replayed
 from .marks import PERSON_CALLBACK, person_drawn
-from ..text.paragraph import MathParagraph
+from ..text.paragraph import MathParagraph, cleaned_text
 
 PICKLE = pickle.HIGHEST_PROTOCOL
 
@@ -547,7 +547,7 @@ class Para(KeptDrawing, MathParagraph):
         cleaned = None
         made = given() if given is not None else None
         if made is not None:  # what parsing would give, as parsing sets it
-            cleaned = cleaner(text)
+            cleaned = cleaned_text(text, cleaner)
             super()._setup(cleaned, style, bulletText, made, cleaner)
         else:
             super()._setup(text, style, bulletText, frags, cleaner)
@@ -555,7 +555,7 @@ class Para(KeptDrawing, MathParagraph):
         if self.style is style and self.bulletText is bulletText:
             self._parsed = Seldom(pickle.dumps(self.frags, PICKLE))  # as parsed: what lines are made again from
             if cleaned is None:
-                cleaned = cleaner(text)
+                cleaned = cleaned_text(text, cleaner)
             if cleaned == text:  # most are: kept (and pickled) as the key's own string, not a copy of it
                 cleaned = text
             cache.put("layouts", ("parsed", key), (self._parsed, cleaner, cleaned, self._plain))

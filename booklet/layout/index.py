@@ -36,7 +36,7 @@ from .marks import person_anchor
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import heading, sort_key, split_name
-from ..text.paragraph import _MARKERS, MathParagraph, _cleaned as _as_cleaned, _string_width, copy_fragment
+from ..text.paragraph import _MARKERS, MathParagraph, cleaned_text, _string_width, copy_fragment
 from .columns import GAP, Columns, column_count
 from .common import Context
 from .flowables import Anchor, KeptDrawing, Para, canvas_state, paragraphs_key, replayed_on
@@ -144,7 +144,7 @@ def entry_name(identity: Identity) -> str:
 def _cleaned(name: str) -> str | None:
     """A name of text alone as ReportLab cleans the entry's text, with the space after it ('Smagt, Patrick van
     der '); None when the space is not found there."""
-    if name and _as_cleaned(name, cleanBlockQuotedText) is name:  # nothing in it to clean: as ReportLab, quicker
+    if name and cleaned_text(name, cleanBlockQuotedText) is name:  # nothing in it to clean: as ReportLab, quicker
         return name + " "
     text = cleanBlockQuotedText(name + "\u20020")  # the name, its space and a stand-in number
     return text[:-1] if text.endswith(" 0") else None

@@ -763,12 +763,12 @@ def _split(text, delim=None):
 
 # What ReportLab's cleanBlockQuotedText (a paragraph's text: lines stripped of white space, words joined by one
 # space) can change: any white space ReportLab or str.split knows (none past U+3000) but a space, two spaces, a
-# space first or last. Text without any is what it returns: _cleaned gives it back as it is.
+# space first or last. Text without any is what it returns: cleaned_text gives it back as it is.
 _WHITE = "".join(sorted((set(_rl_paragraph._wsc) | {chr(c) for c in range(0x3001) if chr(c).isspace()}) - {" "}))
 _WHITE_CHAR = re.compile(f"[{re.escape(_WHITE)}]")
 
 
-def _cleaned(text, cleaner):
+def cleaned_text(text, cleaner):
     """cleaner(text), without its splitting and joining again when the cleaner is ReportLab's and cannot change
     `text` (most of a booklet's paragraphs: about nine in ten)."""
     if (cleaner is cleanBlockQuotedText and type(text) is str and "  " not in text and text[:1] != " "
@@ -837,7 +837,7 @@ class MathParagraph(Paragraph):
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is None and isinstance(text, str):
-            text = _cleaned(text, cleaner)
+            text = cleaned_text(text, cleaner)
             if _CHECKED and not any(marker in text for marker in _MARKERS):
                 style, frags, bullet_frags, errors = _parsed(text, style, self.caseSensitive)
             else:
