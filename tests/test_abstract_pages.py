@@ -12,7 +12,7 @@ from booklet.build import build_booklet
 from booklet.layout.abstracts import continued
 from booklet.text.fonts import register_fonts
 from .helpers import BASE, extend, write_conference
-from .pdftext import Pdf
+from .pdftext import Pdf, norm
 
 
 def portrait() -> bytes:
@@ -104,3 +104,57 @@ def test_left_out_characters_leave_no_empty_brackets(tmp_path):
     page = pdf.pages_with("A talk about Lund")[-1]
     line = next(l for l in pdf.lines(page) if l.startswith("A talk about Lund"))
     assert line == "A talk about Lund and here"
+
+
+WORDS = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor".split()
+
+
+def _filling(n_short: int, words: int, end: str) -> str:
+    """An abstract's text: `n_short` one-line paragraphs, then one of `words` words ending in `end`."""
+    short = "".join(f"Short line {k}.\n\n" for k in range(n_short))
+    return short + " ".join(WORDS[k % len(WORDS)] for k in range(words)) + f" {end}."
+
+
+def test_an_abstract_that_fills_its_page_to_the_bottom_is_not_followed_by_a_blank_page(tmp_path):
+    """Abstracts whose texts end at every height near their page's bottom (one line more at each step; 0 to 3
+    one-line paragraphs before, each moving the end by a third of a line): each ends on the page that holds
+    its last words (its end mark, which the proofs' page ranges read, too), and no page between the first
+    abstract and the last is left blank. An abstract whose last line reached into the space after its text
+    used to have its end mark pushed to the next page, which the page break after it left blank."""
+    entries, items = [], []
+    for n_short in range(4):
+        for words in range(320, 420, 4):
+            key = f"fill-{n_short}-{words}"
+            entries.append(f"- id: {key}\n  title: Filling {n_short} {words}\n  speaker: {{name: Ana Smith}}\n"
+                           f"  abstract: |\n" + "".join(f"    {line}\n" if line else "\n"
+                                                        for line in _filling(n_short, words, f"end{key}").split("\n")))
+    files = {"abstracts.yaml": "".join(entries)}
+    files["programme.yaml"] = BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+        "talk: okafor", "title: Another")
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    keys = [f"fill-{n}-{w}" for n in range(4) for w in range(320, 420, 4)]
+    pages = {key: result.anchors[f"abstract-{i}"] for i, key in enumerate(keys)}
+    ends = {key: result.anchors[f"end:abstract-{i}"] for i, key in enumerate(keys)}
+    for key in keys:
+        assert norm(f"end{key}") in pdf.norms[ends[key] - 1], key
+    assert sum(ends[key] == pages[key] for key in keys) and sum(ends[key] > pages[key] for key in keys)
+    first, last = min(pages.values()), max(ends.values())
+    for page in range(first, last + 1):
+        assert any(word in pdf.norms[page - 1] for word in ("lorem", "shortline", "filling")), page
+
+
+def test_a_tutorial_that_runs_onto_more_pages_says_on_each_what_it_continues(tmp_path):
+    """A tutorial's description of two pages and more, then its presenter: each page it runs onto opens with
+    "Title (continued)", as an abstract's does, and the presenter's heading stays with the presenter."""
+    description = "\n\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(90)) for p in range(24))
+    tutorials = BASE["tutorials.yaml"].replace("description: A course.", "description: |\n" + "".join(
+        f"    {line}\n" if line else "\n" for line in description.split("\n")))
+    result = build_booklet(write_conference(tmp_path / "conf", {"tutorials.yaml": tutorials}), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    start, end = result.anchors["tutorial-1"], result.anchors["end:tutorial-1"]
+    assert end >= start + 2 and "Bayesian inference" in pdf.lines(start - 1)[1]
+    for page in range(start + 1, end + 1):
+        assert pdf.lines(page - 1)[0] == "Bayesian inference (continued)", page
+    presenter = [page for page in pdf.pages_with("Sven Oberg") if start - 1 <= page <= end - 1]
+    assert pdf.pages_with("Presenter") == presenter == [end - 1]

@@ -783,6 +783,15 @@ class Continues(Translated, Flowable):
                 continue
             if self.keep and at is not None and at < self.keep and not _at_top(self):
                 return []  # the header does not fit: all of it moves on (no use splitting it)
+            if isinstance(flowable, Together):
+                if content_used > 0 or not _at_top(self):
+                    rest = items[index:]  # it moves on whole
+                    break
+                # taller than the page (nothing of the content above it): laid out as its content is
+                self._lend_canvas(flowable.content)
+                items[index:index + 1] = flowable.content
+                origin[index:index + 1] = [at] * len(flowable.content)
+                continue
             self._lend_canvas([flowable])
             parts = flowable.split(availWidth, room) if room > 0 else []
             self._lend_canvas(parts)
@@ -822,6 +831,16 @@ class Continues(Translated, Flowable):
             flowable.drawOn(self.canv, 0, top - height)
             top -= height
             previous = self._after(previous, flowable)
+
+
+class Together(Continues):
+    """Flowables kept on one page inside a Continues (a tutorial's presenter: name, affiliation, bio): where they do
+    not fit, they move on to the next page whole, unless nothing of that Continues' content is above them there
+    (taller than a page: they run on as the rest of its content does). (ReportLab's KeepTogether is split by the
+    frame itself, and measures as taller than any page.)"""
+
+    def __init__(self, content: list):
+        super().__init__(content, None)
 
 
 def _at_top(flowable) -> bool:
@@ -888,12 +907,17 @@ def made(story: list) -> list:
 
 class EndMark(Flowable):
     """Zero-size, after an entry: records the page its entry ends on (`end:KEY`, for proofs), with no
-    trace in the PDF."""
+    trace in the PDF.
+
+    A frame carries it out as a frame action (frameAction), which it does whatever room is left: an entry that
+    fills its page to the bottom, its last space after it reaching below, ends on that page. (Placed as a
+    zero-size flowable, the frame found no room for it there: it went to the next page, which the page break
+    after an abstract then left blank.) The frame's position and spacing are left as they are."""
 
     _mark = True  # no space around it in a Continues
 
-    _ZEROSIZE = True  # placed even on a full page: the page its entry ends on
-    _SPACETRANSFER = True  # and the space after that entry still counts for what follows
+    _ZEROSIZE = True
+    _SPACETRANSFER = True  # the space after that entry still counts for what follows
 
     def __init__(self, key: str):
         super().__init__()
@@ -902,6 +926,9 @@ class EndMark(Flowable):
 
     def wrap(self, availWidth, availHeight):
         return 0, 0
+
+    def frameAction(self, frame):  # noqa: N802 - ReportLab's name
+        self.drawOn(self.canv, 0, 0)
 
     def drawOn(self, canvas, x, y, _sW=0):  # nothing is drawn, not even a saved and restored state
         pages = getattr(canvas, "anchor_pages", None)

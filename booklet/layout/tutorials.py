@@ -1,16 +1,17 @@
 """Tutorials -> a page (or more) per tutorial: TUTORIAL N, title, description, presenters with bio and photo;
-in the Tutorials section, or (abstracts by day) after the abstracts of the day it is given."""
+in the Tutorials section, or (abstracts by day) after the abstracts of the day it is given. A tutorial that runs
+onto another page is headed there "Title (continued)", as an abstract is."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Person, Tutorial
-from .abstracts import affiliation_lines, when
+from .abstracts import affiliation_lines, continued, when
 from .common import Context
-from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
+from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule, Together
 from .styles import markup_color
 
 
@@ -61,10 +62,12 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
     story.extend(ctx.paras(tutorial.description, s.text))
     if tutorial.presenters:
         heading = ctx.label("presenter" if len(tutorial.presenters) == 1 else "presenters")
-        story.append(Para(markup.inline(heading), s.subheading))
-        for person in tutorial.presenters:
+        first, *others = tutorial.presenters
+        # the heading never ends a page without the first presenter (a Continues does not keep with the next)
+        story.append(Together([Para(markup.inline(heading), s.subheading), *_presenter(ctx, first)]))
+        for person in others:
             story.extend(_presenter(ctx, person))
-    return story
+    return [Continues(story, lambda: [Para(continued(tutorial.title, label=ctx.label("continued")), s.when)])]
 
 
 def tutorial_outline(tutorial: Tutorial) -> str:
@@ -82,4 +85,4 @@ def _presenter(ctx: Context, person: Person) -> list:
     if person.photo:  # photo in its own column: the bio never runs on under it
         photo = ctx.photo(person.photo)
         return [Spacer(0, 6), Row([photo], block, photo.width, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
-    return [Spacer(0, 6), KeepTogether(block)]
+    return [Spacer(0, 6), Together(block)]
