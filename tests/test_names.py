@@ -1,5 +1,6 @@
 """Names taken apart and sorted as an index sorts them (booklet.text.names)."""
 
+import itertools
 import random
 
 import pytest
@@ -78,3 +79,32 @@ def test_a_declared_family_name_is_matched_on_whole_words():
     assert split_name("Bo Jones", family="ones").given == "Bo Jones"  # not "Bo J"
     assert split_name("Ana Smithson", family="Ana Smith").given == "Ana Smithson"
     assert split_name("Sukarno", family="Sukarno").inverted() == "Sukarno"
+
+
+@pytest.mark.parametrize("written, inverted, letter", [
+    ("Mitch (he/him)", "Mitch (he/him)", "M"),
+    ("Moritz Zeising (er/he)", "Zeising, Moritz (er/he)", "Z"),
+    ("Andreea Belu (EDRi)", "Belu, Andreea (EDRi)", "B"),
+    ("Johannes Klick 'Garak'", "Klick, Johannes 'Garak'", "K"),
+    ("Ana Smith [LOC] (she/her)", "Smith, Ana [LOC] (she/her)", "S"),
+    ("Martin Luther King Jr. (he/him)", "King, Martin Luther, Jr. (he/him)", "K"),
+    ("Sam Beaumont “PANTH13R”", "Beaumont, Sam “PANTH13R”", "B"),
+    ("(he/him)", "(he/him)", "H"),  # nothing before the brackets: the name is what is there
+    ("Ana (Smith", "(Smith, Ana", "S"),  # not a note: not closed
+])
+def test_what_a_name_ends_with_in_brackets_or_quotes_is_a_note_printed_after_it_and_not_filed_under(
+        written, inverted, letter):
+    name = split_name(written)
+    assert (name.inverted(), heading(name)) == (inverted, letter)
+
+
+def test_names_are_filed_and_sorted_from_their_first_letter_or_digit_so_that_headings_come_in_order():
+    written = ["Zoe Able", "_Elena_Berlin_", "-", "Ana Able", "42triangles", "Mitch (he/him)", "Amy (she/her)",
+               "Andreea Belu (EDRi)", "\"Bo\" Cole", "7880"]
+    names = sorted((split_name(w) for w in written), key=sort_key)
+    assert [n.inverted() for n in names] == [
+        "-", "42triangles", "7880", "Able, Ana", "Able, Zoe", "Amy (she/her)", "Belu, Andreea (EDRi)",
+        "Cole, \"Bo\"", "_Elena_Berlin_", "Mitch (he/him)"]
+    letters = [heading(n) for n in names]
+    assert letters == ["-", "4", "7", "A", "A", "A", "B", "C", "E", "M"]
+    assert len([letter for letter, _ in itertools.groupby(letters)]) == len(set(letters))  # each heading once

@@ -11,13 +11,19 @@ before it (van der, de, von, ...) printed after the given names and not sorted o
 default: "Patrick van der Smagt" is filed under S as "Smagt, Patrick van der". Particles written with a
 capital are part of the family name ("Dick Van Dyke" under V, "Aroha Te Rangi" under T). When this rule does not find the family name (two family names,
 as in "Gabriel García Márquez", or a family name first), the data says which it is (people.yaml's `family`).
+
+What a name ends with in brackets or quotes is a note, not a family name: pronouns ("Mitch (he/him)"), a team
+("Andreea Belu (EDRi)"), a nickname ("Johannes Klick 'Garak'"). It is printed after the rest of the name
+("Belu, Andreea (EDRi)", "Mitch (he/him)") and not sorted on. A name is filed under the first letter or digit of
+its family name and sorted from there on, so that the order agrees with the letters: "_Elena_" files and
+sorts under E (punctuation sorts before every letter in the collation).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -38,12 +44,29 @@ class IndexName:
     given: str = ""
     particle: str = ""  # lowercase words before the family name, printed after the given names
     suffix: str = ""  # Jr., III
+    note: str = ""  # what the name ends with in brackets or quotes: "(he/him)", "(EDRi)", "'Garak'"
 
     def inverted(self) -> str:
-        """As an index prints it: "Smagt, Patrick van der", "King, Martin Luther, Jr.", "Sukarno"."""
+        """As an index prints it: "Smagt, Patrick van der", "King, Martin Luther, Jr.", "Sukarno", "Mitch
+        (he/him)"."""
         rest = " ".join(part for part in (self.given, self.particle) if part)
         text = f"{self.family}, {rest}" if rest else self.family
-        return f"{text}, {self.suffix}" if self.suffix else text
+        text = f"{text}, {self.suffix}" if self.suffix else text
+        return f"{text} {self.note}" if self.note else text
+
+
+# a note at the end of a name: in brackets, or in quotes, after a space
+_NOTE = re.compile(r"\s(\([^()]*\)|\[[^\[\]]*\]|'[^']*'|\"[^\"]*\"|\u2018[^\u2019]*\u2019|\u201c[^\u201d]*\u201d)$")
+
+
+def _without_notes(written: str) -> tuple[str, str]:
+    """The name without the notes it ends with, and those notes (as written, in order), when something with a
+    letter or digit is left before them."""
+    name, notes = written, []
+    while (found := _NOTE.search(name)) and any(ch.isalnum() for ch in name[:found.start()]):
+        notes.insert(0, found.group(1))
+        name = name[:found.start()].rstrip()
+    return name, " ".join(notes)
 
 
 @lru_cache(maxsize=65536)  # the index asks for each entry's name taken apart four times (sort, letter, markup, fragments)
@@ -51,6 +74,10 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     """`name` (as printed, given names first) taken apart; `family`: the family name as the data declares it,
     when the rule (the last word, with lowercase particles before it) would not find it."""
     written = " ".join(name.split())
+    if not family:
+        bare, note = _without_notes(written)
+        if note:
+            return replace(split_name(bare), written=written, note=note)
     if family:
         family = " ".join(family.split())
         place = family_place(written, family)
@@ -169,14 +196,25 @@ def _made_levels(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 def sort_key(name: IndexName) -> tuple:
     """Orders names as an index does: family, given names, particle, each on its letters alone; then the same
     with accents and case; then the name as written, so that the order never depends on the input's."""
-    family, given, particle = _levels(name.family), _levels(name.given), _levels(name.particle)
+    family, given, particle = _levels(_filed(name.family)), _levels(_filed(name.given)), _levels(name.particle)
     return (family[0], given[0], particle[0], family[1], given[1], particle[1], name.suffix, name.written)
+
+
+def _filed(text: str) -> str:
+    """`text` from its first letter or digit on (as it is when it has none): what a name is filed and sorted by."""
+    for at, char in enumerate(text):
+        if char.isalnum():
+            return text[at:]
+    return text
 
 
 def heading(name: IndexName) -> str:
     """The letter a name is filed under: the first letter of its family name in capitals, without accents or
-    strokes (Øvergaard under O, Łoś under L: the letters the collation files them with)."""
+    strokes (Øvergaard under O, Łoś under L: the letters the collation files them with); its first digit when a
+    digit comes first ("42triangles" under 4, where the collation sorts it); else its first character."""
     for char in name.family:
+        if char.isdigit():
+            return char
         if char.isalpha():
             upper = char.upper()
             return _latin_letters().get(_levels(upper)[0][:1], unicodedata.normalize("NFD", upper)[0])
