@@ -354,11 +354,29 @@ def test_symbols_are_emboldened_only_in_bold_text(tmp_path):
 # -- warnings ----------------------------------------------------------------------------------
 
 
-def test_math_problems():
-    assert markup.math_problems(r"$x^2$ and $\alpha$, costs $5") == []
-    assert markup.math_problems(r"a $\foo x$ b") == [r"unknown LaTeX macro \foo in $\foo x$; printed as written"]
-    assert markup.math_problems("$\\foo$ and\n\n$\\bar{x} \\qux$ $\\foo$") == [
+def test_latex_problems_of_unknown_macros():
+    assert markup.latex_problems(r"$x^2$ and $\alpha$, costs $5") == []
+    assert markup.latex_problems(r"a $\foo x$ b") == [r"unknown LaTeX macro \foo in $\foo x$; printed as written"]
+    assert markup.latex_problems("$\\foo$ and\n\n$\\bar{x} \\qux$ $\\foo$") == [
         r"unknown LaTeX macros \foo, \qux in $\foo$, $\bar{x} \qux$; printed as written"]
+
+
+def test_math_that_reads_like_text_is_warned_about():
+    """A `$` missing or one too many makes words into math (set in italic without their spaces): warned; a
+    formula with words in \\text{...} or a few names of functions is not."""
+    text = r"in the range $f = $0.05- 2.0 THz are possible at the reachable magnitudes, as $f$ grows"
+    assert markup.latex_problems(text) == [
+        "the math $f = $0.05- 2.0 THz are possible at the r\u2026$ reads like text (6 words): a '$' may be missing "
+        "or one too many; the words print as math, in italic without their spaces"]
+    fine = r"$T_{\rm eff}$, $\log g = \max(a, b)$, $\text{the rate of all events}$, $M_{\odot}\,\mathrm{yr}^{-1}$"
+    assert markup.latex_problems(fine) == []
+
+
+def test_latex_outside_math_is_warned_about_and_a_backslash_alone_is_not():
+    assert markup.latex_problems(r"the interaction (DMI) \cite{1}, at \sqrt{s}=200 GeV and $\sqrt{s}$") == [
+        r"LaTeX outside math: \cite{1}, \sqrt{s}; printed as written (booklet reads LaTeX only in math, "
+        r"between $...$)"]
+    assert markup.latex_problems(r"saved in C:\Users\me\notes, costs \$5") == []
 
 
 def test_an_unknown_macro_is_warned_about_with_file_line_and_key(tmp_path):

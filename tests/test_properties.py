@@ -200,7 +200,7 @@ def test_a_title_and_a_name_print_as_written_or_are_warned_about(title, name):
 def test_printable_check_as_plain_text_defines_it(text):
     """fields.check_printable (a set of characters seen printable before, for text without math) warns
     exactly as its definition: the characters of markup.plain(text) that no font shows, in order, and the
-    math problems of markup.math_problems."""
+    LaTeX problems of markup.latex_problems."""
     from booklet.data.fields import Report, check_printable
     from booklet.text import markup
 
@@ -212,7 +212,7 @@ def test_printable_check_as_plain_text_defines_it(text):
         shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
         expected.append(f"the booklet's fonts cannot print {shown}{more}; left out")
-    expected += markup.math_problems(text)
+    expected += markup.latex_problems(text)
     assert [p.message for p in report.problems] == expected
 
 

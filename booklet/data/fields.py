@@ -338,8 +338,8 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str) -
             shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
             more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
             report.warn(file, line, key, f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
-    if math:
-        for message in markup.math_problems(text, sources):  # unknown LaTeX macros, printed as written
+    if math or "\\" in text:
+        for message in markup.latex_problems(text, sources):  # LaTeX printed as written, math that reads like text
             report.warn(file, line, key, message, "math")
 
 

@@ -32,7 +32,7 @@ KINDS = {
     "too-long": "Abstracts too long for one page",
     "low-resolution": "Images too coarse for print",
     "glyph": "Characters the booklet's fonts cannot print",
-    "math": "LaTeX macros in math that booklet does not know",
+    "math": "LaTeX printed as written, and math that reads like text",
     "email": "Malformed email addresses",
     "cover-fit": "Cover text that does not fit",
     "language": "Language codes that are not real codes",

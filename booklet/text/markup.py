@@ -10,7 +10,7 @@ from ..cache.memory import active
 from .fonts import font_for_char, fonts_number, use_fallbacks, when_fonts_change
 from .mathtext import NBSP, PLAIN, Run, Script, Style, math_runs, unknown_macros
 
-__all__ = ["inline", "math_chars", "math_problems", "math_sources", "paragraphs", "plain"]
+__all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain"]
 
 # --------------------------------------------------------------------------- public API
 
@@ -39,22 +39,57 @@ def math_sources(text: str) -> list[str]:
     return [src for chunk in _split_paragraphs(text) for kind, src in _split_math(chunk) if kind == "math"]
 
 
-def math_problems(text: str, sources: list[str] | None = None) -> list[str]:
-    """What to warn about in the inline math of `text` (its math_sources, when given): macros booklet does not
-    know (they print as written)."""
+def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
+    """What to warn about in the LaTeX of `text` (the sources of its inline math, when given): macros in math
+    booklet does not know (they print as written); a formula that reads like text (a `$` missing or one too
+    many: the words between print in math italic without their spaces); LaTeX commands outside math (printed
+    as written: `\\cite{1}`, `\\sqrt{s}`)."""
+    problems = []
+    sources = math_sources(text) if sources is None else sources
     macros: dict[str, None] = {}
     where: dict[str, None] = {}
-    for src in math_sources(text) if sources is None else sources:
+    for src in sources:
         unknown = unknown_macros(src)
         if unknown:
             macros.update(dict.fromkeys(unknown))
             where[f"${src}$"] = None
-    if not macros:
-        return []
-    names = ", ".join(macros)
-    shown = ", ".join(list(where)[:3]) + (" ..." if len(where) > 3 else "")
-    plural = "s" if len(macros) > 1 else ""
-    return [f"unknown LaTeX macro{plural} {names} in {shown}; printed as written"]
+    if macros:
+        names = ", ".join(macros)
+        shown = ", ".join(list(where)[:3]) + (" ..." if len(where) > 3 else "")
+        plural = "s" if len(macros) > 1 else ""
+        problems.append(f"unknown LaTeX macro{plural} {names} in {shown}; printed as written")
+    for src in sources:
+        words = len(_MATH_WORD.findall(_MATH_TEXT.sub(" ", src)))
+        if words >= TEXT_WORDS:
+            shown = src if len(src) <= 40 else src[:40].rstrip() + "…"
+            problems.append(f"the math ${shown}$ reads like text ({words} words): a '$' may be missing or one "
+                            "too many; the words print as math, in italic without their spaces")
+    if "\\" in text:
+        outside = dict.fromkeys(found.group() for chunk in _split_paragraphs(text)
+                                for kind, piece in _split_math(chunk) if kind == "text"
+                                for found in _COMMAND.finditer(piece) if _is_latex(found.group(1)))
+        if outside:
+            shown = ", ".join(list(outside)[:3]) + (" ..." if len(outside) > 3 else "")
+            problems.append(f"LaTeX outside math: {shown}; printed as written (booklet reads LaTeX only in math, "
+                            "between $...$)")
+    return problems
+
+
+TEXT_WORDS = 4  # words of three letters or more in a formula (outside \text{...}) that make it read like text
+_MATH_TEXT = re.compile(r"\\(?:text\w*|math(?:rm|it|bf|sf|tt)|mbox|hbox|operatorname|rm|it|bf)\s*\{[^{}]*\}")
+_MATH_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
+_COMMAND = re.compile(r"\\([A-Za-z]+)(?:\{[^{}\n]*\})?")
+# LaTeX's commands of running text (booklet's math knows those of formulas: \sqrt, \alpha, ...)
+TEXT_COMMANDS = frozenset({
+    "cite", "citep", "citet", "ref", "eqref", "label", "emph", "textbf", "textit", "texttt", "textrm", "textsc",
+    "textsuperscript", "textsubscript", "underline", "url", "href", "footnote", "item", "section", "subsection",
+    "newline", "linebreak", "noindent", "ldots", "dots", "mbox", "hbox", "LaTeX", "TeX", "ce",
+})
+
+
+def _is_latex(name: str) -> bool:
+    """Whether `\\name` is a LaTeX command: one of running text, or one booklet's math knows."""
+    return name in TEXT_COMMANDS or not unknown_macros("\\" + name)
 
 
 # --------------------------------------------------------------------------- whitespace & paragraphs
