@@ -209,8 +209,10 @@ def test_the_passes_that_learn_an_index_before_its_pages_are_not_frozen(tmp_path
     goes_on, seen, _ = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=False, folder=folder)
     ends, seen, _ = _builds_seen_at_save(monkeypatch, tmp_path, 1, ends=True, folder=folder)
     passes = [frozen for _, frozen in seen[:-1]]
-    assert len(passes) >= 2 and set(passes) == {passes[0]}  # each pass saved with nothing more frozen
-    assert seen[-1][1] > passes[0] and seen[-1][0] < 1_000
+    # each pass saved with nothing more frozen (frozen values that are let go leave the count: after another build
+    # in the same process, some of those it read did, between two passes)
+    assert len(passes) >= 2 and all(later <= earlier for earlier, later in zip(passes, passes[1:]))
+    assert seen[-1][1] > passes[-1] and seen[-1][0] < 1_000
     assert ends == goes_on
 
 
