@@ -158,3 +158,37 @@ def test_a_tutorial_that_runs_onto_more_pages_says_on_each_what_it_continues(tmp
         assert pdf.lines(page - 1)[0] == "Bayesian inference (continued)", page
     presenter = [page for page in pdf.pages_with("Sven Oberg") if start - 1 <= page <= end - 1]
     assert pdf.pages_with("Presenter") == presenter == [end - 1]
+
+
+def _lines_on(path, index: int) -> list[list[tuple[float, str]]]:
+    """The page's characters as lines (top first), each (left x, character) from the left."""
+    pdf = pdfium.PdfDocument(str(path))
+    text = pdf[index].get_textpage()
+    rows: dict[int, list] = {}
+    for i in range(text.count_chars()):
+        char = text.get_text_range(i, 1)
+        if char.strip():
+            left, bottom, _, top = text.get_charbox(i, loose=True)  # (the font's height: the same for a line)
+            rows.setdefault(round((bottom + top) / 4), []).append((left, char))
+    return [sorted(rows[y]) for y in sorted(rows, reverse=True)]
+
+
+def test_a_list_in_an_abstract_hangs_its_lines_under_the_text_after_each_bullet(tmp_path):
+    """Lines starting with "* " print as a list: each item a paragraph whose bullet (an en dash) stands at the left
+    margin and whose lines all start where its first line's text does."""
+    long = " ".join(WORDS * 3)
+    abstracts = BASE["abstracts.yaml"].replace("abstract: Some text.", (
+        f"abstract: |\n    The talk will cover:\n\n      * {long} firstend\n      * Second item\n"))
+    result = build_booklet(write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts}), tmp_path / "b.pdf")
+    index = result.anchors["abstract-0"] - 1
+    lines = _lines_on(result.output, index)
+    texts = ["".join(c for _, c in line) for line in lines]
+    intro = next(i for i, t in enumerate(texts) if t.startswith("Thetalkwillcover"))
+    first, second = intro + 1, next(i for i, t in enumerate(texts) if t.startswith("\u2013Second"))
+    assert texts[first].startswith("\u2013lorem") and "firstend" in texts[second - 1] and second - first >= 3
+    margin = lines[intro][0][0]
+    assert abs(lines[first][0][0] - margin) < 0.5 and abs(lines[second][0][0] - margin) < 0.5  # the bullets
+    hang = lines[first][1][0]  # the first line's text, after its bullet
+    assert hang > margin + 5
+    for row in range(first + 1, second):  # the item's other lines
+        assert abs(lines[row][0][0] - hang) < 0.5, texts[row]

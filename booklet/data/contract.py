@@ -249,7 +249,8 @@ ABSTRACT = Record("abstract", "A talk's abstract: what a programme item's `talk:
         example={"name": "Ana Smith", "affiliation": "Lund University"}),
     Key("authors", "records", "several authors (long form; or `speaker`)", record=AUTHOR,
         example=[{"name": "Ana Smith", "presenting": True}, {"name": "Bo Jones"}]),
-    Key("abstract", "text", "the text: a blank line starts a paragraph; *emphasis*, **strong**, $math$",
+    Key("abstract", "text", "the text: a blank line starts a paragraph; *emphasis*, **strong**, $math$; lines "
+        "starting with `* ` or `1. ` a list",
         example="We review hierarchical models ..."),
 ), one_of=("speaker", "authors"))
 

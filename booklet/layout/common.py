@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..text import markup
 from ..text.fonts import register_fonts
@@ -132,8 +135,35 @@ class Context:
         return [i for i in range(len(self.booklet.posters)) if self.poster_days.get(i) == day_index]
 
     def paras(self, text: str, style) -> list[Para]:
-        """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block."""
-        return [Para(m, style) for m in markup.paragraphs(text)]
+        """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list
+        item; an item's lines after its first are indented to its text, after the bullet or number."""
+        made = []
+        for text in markup.paragraphs(text):
+            found = _ITEM_MARK.match(text)
+            if found is None:
+                made.append(Para(text, style))
+            else:  # the mark as the paragraph's bullet: justifying its first line does not widen the space after it
+                bullet = found.group()[:-1]
+                made.append(Para(text[found.end():], _item_style(style, bullet), bulletText=bullet))
+        return made
+
+
+# the bullet or number a list item's markup starts with (markup.paragraphs: "– ", "• ", "1. ", "2) "), and its space
+_ITEM_MARK = re.compile("[\u2013\u2022\u2023\u25e6] |\\d{1,3}[.)] ")
+_ITEM_STYLES: dict[tuple, ParagraphStyle] = {}
+
+
+def _item_style(style, bullet: str) -> ParagraphStyle:
+    """`style` for a list item whose bullet is `bullet` (a bullet or a number), in the text's font at the left: its
+    lines indented to where ReportLab starts the first one's text (after the bullet and 0.6 of the type size)."""
+    width = round(stringWidth(bullet, style.fontName, style.fontSize) + 0.6 * style.fontSize, 2)
+    key = (id(style), style.name, width)
+    found = _ITEM_STYLES.get(key)
+    if found is None or found.parent is not style:
+        found = _ITEM_STYLES[key] = ParagraphStyle(
+            f"{style.name}_item", parent=style, leftIndent=style.leftIndent + width, bulletIndent=style.leftIndent,
+            bulletFontName=style.fontName, bulletFontSize=style.fontSize, bulletColor=style.textColor)
+    return found
 
 
 def abstract_photo(abstract: Abstract):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from functools import lru_cache
 
 from reportlab import rl_config
@@ -18,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Abstract, Booklet, Source
 from ..problems import Problem
+from ..text import markup
 from ..text.fonts import when_fonts_change
 from .mentions import join
 
@@ -25,7 +25,6 @@ from .mentions import join
 ROOM_PER_LINE = 0.75
 PHOTO_ROOM = (32 * mm, 36 * mm)  # more than a speaker's photo takes beside the header (width, height)
 RULE_ROOM = 20.0  # more than the rule under the header takes
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 def check_lengths(booklet: Booklet, page_size="A5") -> list[Problem]:
@@ -76,7 +75,7 @@ def surely_fits(ctx, abstract: Abstract) -> bool:
               + sum(_estimate(a, s.affiliation, beside) for a in affiliations))
     if photo:
         header = max(header, PHOTO_ROOM[1])
-    body = sum(_estimate(p, s.text, page.text_width) for p in _BLANK_LINE.split(abstract.text))
+    body = sum(_estimate(p, s.text, page.text_width) for p in markup.source_paragraphs(abstract.text))
     return header + body <= page.text_height
 
 

@@ -10,7 +10,7 @@ from ..cache.memory import active
 from .fonts import font_for_char, fonts_number, use_fallbacks, when_fonts_change
 from .mathtext import NBSP, PLAIN, Run, Script, Style, math_runs, unknown_macros
 
-__all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain"]
+__all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain", "source_paragraphs"]
 
 # --------------------------------------------------------------------------- public API
 
@@ -112,9 +112,50 @@ def _collapse(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip(" ")
 
 
+def source_paragraphs(text: str) -> list[str]:
+    """The source of each paragraph of a multi-paragraph field, its white space collapsed: what blank lines
+    separate, and each item of a list (see _items)."""
+    return _split_paragraphs(_as_str(text))
+
+
 def _split_paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [p for p in (_collapse(chunk) for chunk in _BLANK_LINES.split(text)) if p]
+    chunks = _BLANK_LINES.split(text)
+    if _ITEM.search(text):
+        chunks = [item for chunk in chunks for item in _items(chunk)]
+    return [p for p in (_collapse(chunk) for chunk in chunks) if p]
+
+
+# A list item's first line: a bullet (*, -, +, •, ‣ or ◦) or a number (1. or 1)) and a space, at the start of a
+# line, indented or not.
+_ITEM = re.compile(r"^[^\S\n]*([*+\-\u2022\u2023\u25e6]|\d{1,3}[.)])[^\S\n]+(?=\S)", re.M)
+_BULLET = "\u2013 "  # what a bullet of *, - or + is printed as (an importer writes a Markdown list's so)
+
+
+def _items(chunk: str) -> list[str]:
+    """A paragraph's lines as the paragraphs they print as: with two lines or more that start with the same kind
+    of bullet, or with numbers that count up one by one (1. 2. 3.), each such line starts a list item of its own
+    (the lines after it, to the next, are its own; those before the first, a paragraph); a bullet of *, - or +
+    printed as an en dash, a number as written. Else the paragraph as it is: a line that starts with "- " once is
+    not a list, nor are sentences that a line break leaves starting with a number ("S/N >\n4. When ...")."""
+    lines = chunk.split("\n")
+    found = [_ITEM.match(line) for line in lines]
+    kinds = [None if m is None else ("number" if m.group(1)[0].isdigit() else m.group(1)) for m in found]
+    listed = {kind for kind in kinds if kind is not None and kinds.count(kind) >= 2}
+    if "number" in listed:
+        numbers = [int(m.group(1)[:-1]) for m, kind in zip(found, kinds) if kind == "number"]
+        if any(later != earlier + 1 for earlier, later in zip(numbers, numbers[1:])):
+            listed.discard("number")
+    if not listed:
+        return [chunk]
+    items: list[list[str]] = [[]]
+    for line, match, kind in zip(lines, found, kinds):
+        if kind in listed:
+            marker = match.group(1)
+            items.append([(_BULLET if marker in "*-+" else marker + " ") + line[match.end():]])
+        else:
+            items[-1].append(line)
+    return ["\n".join(item) for item in items if item]
 
 
 # --------------------------------------------------------------------------- top level
