@@ -113,6 +113,7 @@ class Abstract:
     text: str
     kind: str = "contributed"
     source: Source | None = field(default=None, compare=False)
+    language: str | None = None  # the text's, when the data gives it (its hyphenation); else the booklet's
 
     @property
     def speakers(self) -> tuple[Person, ...]:
@@ -129,6 +130,7 @@ class Tutorial:
     description: str
     presenters: tuple[Person, ...]
     source: Source | None = field(default=None, compare=False)
+    language: str | None = None  # the description's, when the data gives it (its hyphenation); else the booklet's
 
 
 @dataclass(frozen=True)

@@ -516,3 +516,26 @@ def test_update_moves_items_to_their_new_room_and_time(tmp_path):
     fresh = tmp_path / "fresh"
     assert invoke("import", source, "--out", fresh).exit_code == 0
     assert load(fresh, "programme.yaml") == load(folder, "programme.yaml")
+
+
+def test_an_event_in_another_language_than_most_keeps_it_for_its_hyphenation(tmp_path):
+    """Most events in English (the booklet's language); a German abstract and a German workshop get `language: de`,
+    which check reads and the layout hyphenates them in; a language that is not a two-letter code is left out."""
+    days = events_v1()
+    days["13"][1]["language"] = "de"
+    days["13"][1]["abstract"] = "Die Digitalisierungsstrategie des Bundes."
+    days["13"][4]["language"] = "DE"
+    days["13"][2]["language"] = "de, en"
+    days["13"][2]["abstract"] = "Both."
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    assert load(folder, "conference.yaml")["language"] == "en"
+    abstracts = {a["id"]: a for a in load(folder, "abstracts.yaml")}
+    assert abstracts["e102"]["language"] == "de" and "language" not in abstracts["e103"]
+    assert [t.get("language") for t in load(folder, "tutorials.yaml")] == ["de"]
+    assert "2 abstract(s) or tutorial(s) in another language than the booklet's (en)" in result.stdout
+    booklet, problems = check_folder(folder)
+    assert not [p for p in problems if p.severity == "error"]
+    by_id = {a.id: a for a in booklet.abstracts}
+    assert (by_id["e102"].language, by_id["e103"].language, booklet.tutorials[0].language) == ("de", None, "de")

@@ -22,7 +22,7 @@ from booklet.layout.styles import hyphenation_language
 from booklet.problems import DataError
 from booklet.text import dates
 from booklet.text.fonts import font_for_char
-from .helpers import extend, write_conference
+from .helpers import BASE, extend, write_conference
 from .pdftext import Pdf
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -257,3 +257,40 @@ def test_label_tables_are_read_as_pyyaml_reads_them():
         table = _label_table(code)
         assert table == yaml.safe_load((LABEL_DIR / f"{code}.yaml").read_text(encoding="utf-8"))
         assert all(type(key) is str and type(value) is str for key, value in table.items()), code
+
+
+def test_an_abstract_in_another_language_is_hyphenated_in_its_own(tmp_path):
+    """abstracts.yaml's `language` (and tutorials.yaml's) sets how that text is hyphenated; the rest of the booklet,
+    and the abstracts without one, keep the booklet's; a value that is no language code is an error at its line."""
+    from booklet.check import check_folder
+    from booklet.layout.abstracts import abstract_content
+    from booklet.layout.common import Context
+    from booklet.layout.flowables import Para
+    from booklet.layout.page import page_for
+    from booklet.layout.tutorials import build_tutorial_page
+    from booklet.problems import DataError
+
+    files = {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: de
+          title: Strategie
+          speaker: {name: Eva Berg}
+          abstract: Die Digitalisierungsstrategie des Bundes.
+          language: de
+        """), "tutorials.yaml": BASE["tutorials.yaml"] + "  language: fr\n"}
+    booklet, problems = check_folder(write_conference(tmp_path / "conf", files))
+    assert not [p for p in problems if p.severity == "error"]
+    ctx = Context(booklet, page_for("A5"))
+
+    def hyphenation(flowables):
+        return {f.style.hyphenationLang for f in flowables if isinstance(f, Para) and f.style.name.startswith("text")}
+
+    by_id = {a.id: a for a in booklet.abstracts}
+    assert hyphenation(abstract_content(ctx, by_id["de"])[0]) == {"de_DE"}
+    assert hyphenation(abstract_content(ctx, by_id["lund-2026"])[0]) == {"en_GB"}
+    assert hyphenation(build_tutorial_page(ctx, booklet.tutorials[0])[0].content) == {"fr"}
+
+    files["abstracts.yaml"] = files["abstracts.yaml"].replace("language: de", "language: Deutsch (DE)")
+    with pytest.raises(DataError) as raised:
+        check_folder(write_conference(tmp_path / "bad", files))
+    assert [(p.file, p.line, p.key, p.message) for p in raised.value.errors] == [
+        ("abstracts.yaml", 15, "[2].language", "'Deutsch (DE)' is not a language code (like en, de, en-GB)")]

@@ -709,7 +709,7 @@ def test_check_json_with_errors(tmp_path):
         {"file": "abstracts.yaml", "line": 13, "key": "[2].speaker.name", "kind": "glyph", "severity": "warning",
          "message": "the booklet's fonts cannot print '王' (U+738B); left out"},
         {"file": "abstracts.yaml", "line": 14, "key": "[2].colour", "kind": "", "severity": "error",
-         "message": "unknown key 'colour'; the keys here are id, kind, title, speaker, authors, abstract"},
+         "message": "unknown key 'colour'; the keys here are id, kind, title, speaker, authors, abstract, language"},
     ]
     assert result.stderr == f"{data}: 1 error, 1 warning.\n"
 
@@ -722,7 +722,7 @@ def test_check_text_with_errors_is_as_before(tmp_path):
     assert result.stderr.splitlines() == [
         "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out",
         "abstracts.yaml:14: [2].colour: unknown key 'colour'; the keys here are id, kind, title, speaker, authors, "
-        "abstract",
+        "abstract, language",
         "1 error, 1 warning; nothing was written.",
     ]
 

@@ -252,6 +252,8 @@ ABSTRACT = Record("abstract", "A talk's abstract: what a programme item's `talk:
     Key("abstract", "text", "the text: a blank line starts a paragraph; *emphasis*, **strong**, $math$; lines "
         "starting with `* ` or `1. ` a list",
         example="We review hierarchical models ..."),
+    Key("language", "language", "the text's language, when not the booklet's: how its words are hyphenated",
+        example="de"),
 ), one_of=("speaker", "authors"))
 
 # -- tutorials.yaml, posters.yaml ----------------------------------------------
@@ -266,6 +268,8 @@ TUTORIAL = Record("tutorial", "A tutorial; tutorials are numbered in file order.
     Key("title", "text", "the tutorial's title", required=True, example="Bayesian inference: an introduction"),
     Key("description", "text", "what it covers (paragraphs, as for abstracts)", example="A hands-on course."),
     Key("presenters", "records", "who teaches it", record=PRESENTER, example=[{"name": "Ana Smith"}]),
+    Key("language", "language", "the description's language, when not the booklet's: how its words are "
+        "hyphenated", example="de"),
 ))
 POSTER = Record("poster", "A poster.", (
     Key("number", "integer", "the board number", default="its position in the list", example=1),

@@ -206,6 +206,16 @@ def _read_language(f: Fields) -> str:
     return language
 
 
+def _read_text_language(f: Fields) -> str | None:
+    """A text's own language (an abstract's), None when not given: only its hyphenation depends on it (a language
+    with no hyphenation patterns is not hyphenated), so any code will do."""
+    language = f.text("language", printed=False)
+    if language and not LANGUAGE.match(language):
+        f.error("language", f"'{language}' is not a language code (like en, de, en-GB)")
+        return None
+    return language or None
+
+
 def _read_committees(report: Report, seq: Seq | None, path: str) -> tuple[Committee, ...]:
     committees = []
     for index, item in each_mapping(report, seq or (), path, "a committee", COMMITTEE):
@@ -274,10 +284,11 @@ def _read_abstract(report: Report, item: Map, path: str) -> Abstract | None:
     kind = f.choice("kind", "contributed")
     title = f.text("title", required=True)
     text = f.text("abstract") or ""
+    language = _read_text_language(f)
     authors = people.read_authors(report, f)
     if not (ident and title and authors):
         return None
-    return Abstract(ident, title, authors, text, kind, f.source())
+    return Abstract(ident, title, authors, text, kind, f.source(), language)
 
 
 def _read_id(f: Fields) -> str | None:
@@ -303,7 +314,8 @@ def read_tutorials(report: Report, data: Seq | None) -> list[Tutorial]:
             f.error("id", f"duplicate id '{ident}' (first used at line {seen[ident]})")
             continue
         seen[ident] = f.line("id")
-        tutorials.append(Tutorial(ident, len(tutorials) + 1, title, description, presenters, f.source()))
+        tutorials.append(Tutorial(ident, len(tutorials) + 1, title, description, presenters, f.source(),
+                                  _read_text_language(f)))
     return tutorials
 
 

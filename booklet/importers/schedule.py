@@ -193,6 +193,7 @@ class _Builder:
         self.posters: list[dict] = []
         self.ids: dict[str, str] = {}  # id -> title, to tell a repeat from another event with the same id
         self.counts: Counter = Counter()
+        self.language = schedule.language or _common_language(schedule.events)  # the booklet's, if the source tells
 
     # -- times
 
@@ -308,6 +309,8 @@ class _Builder:
                     tutorial["description"] = text
                 if persons:
                     tutorial["presenters"] = [_presenter(p) for p in persons]
+                if text:
+                    self.in_own_language(tutorial, event)
                 self.tutorials[ident] = tutorial
             return {"tutorial": ident}
         if kind == "poster":
@@ -327,11 +330,20 @@ class _Builder:
                 abstract.update(_authors(persons))
                 if text:
                     abstract["abstract"] = text
+                    self.in_own_language(abstract, event)
                 self.abstracts[ident] = abstract
                 self.counts["bios-dropped"] += sum(bool(p.bio.strip()) for p in persons)
             # the programme prints the short form (keys in the contract's order, as an update adds them)
             return {"title": title, "talk": ident} if subtitle else {"talk": ident}
         return {"title": title, "kind": kind}
+
+    def in_own_language(self, record: dict, event: Event) -> None:
+        """The event's language on its abstract or tutorial, when it is not the booklet's (its text is hyphenated
+        in it)."""
+        language = _language_code(event.language)
+        if language and language != (self.language or "en"):
+            record["language"] = language
+            self.counts["own-language"] += 1
 
     def programme(self, placed: dict[dt.date, list[_Placed]]) -> list[dict]:
         listed = [day.date for day in self.s.days]
@@ -390,9 +402,8 @@ class _Builder:
         conference["venue"] = venue or VENUE_PLACEHOLDER
         if one_line(s.url):
             conference["url"] = one_line(s.url)
-        language = s.language or _common_language(s.events)
-        if language:
-            conference["language"] = language
+        if self.language:
+            conference["language"] = self.language
         return conference
 
     def explain(self) -> None:
@@ -428,6 +439,9 @@ class _Builder:
                          "format (tutorial presenters keep theirs)")
         if c["untitled"]:
             notes.append(f"{c['untitled']} event(s) without a title: called '(untitled)'")
+        if c["own-language"]:
+            notes.append(f"{c['own-language']} abstract(s) or tutorial(s) in another language than the booklet's "
+                         f"({self.language or 'en'}): given their own `language`, which they are hyphenated in")
 
 
 def _id_text(value) -> str:
@@ -484,6 +498,12 @@ def _presenter(person: Person) -> dict:
     if bio:
         presenter["bio"] = bio
     return presenter
+
+
+def _language_code(language: str) -> str:
+    """An event's language as a two-letter code ("de", "EN" -> "en"), else '' ("de, en", "German")."""
+    code = language.strip().lower()
+    return code if re.fullmatch(r"[a-z]{2}", code) else ""
 
 
 def _common_language(events: list[Event]) -> str:

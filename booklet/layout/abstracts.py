@@ -103,7 +103,7 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2) -> tuple[
     story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), level), *header]
     story.append(Rule(ctx.colours.hairline, 0.8, 5))
     before_text = len(story)
-    story.extend(ctx.paras(abstract.text, s.text))
+    story.extend(ctx.paras(abstract.text, ctx.in_language(s.text, abstract.language)))
     return story, before_text
 
 

@@ -18,7 +18,7 @@ from ..model import Abstract, Booklet, Day, Identity, Item, Person, Poster, Sess
 from .marks import PERSON_CALLBACK
 from .flowables import Para, Photo
 from .page import Page
-from .styles import Palette, Styles, make_palette, make_styles
+from .styles import Palette, Styles, hyphenation_language, make_palette, make_styles
 
 PHOTO_WIDTH = 22 * mm  # a speaker's or presenter's photo, fitted inside this box
 PHOTO_HEIGHT = 27.5 * mm
@@ -59,6 +59,7 @@ class Context:
         self.person_keys: dict[Identity, str] = {}  # each person named so far -> the key the canvas notes
         self.known_people: dict[str, dict[int, bool]] | None = None  # from an earlier pass (see layout.index)
         self.index_links = True  # the index's page numbers are links (not in a pass that learns the pages)
+        self._in_language: dict[tuple, ParagraphStyle] = {}  # see in_language
 
     def named(self, name: str, presenting: bool = False) -> str:
         """A person's name as markup that notes, where it is drawn, that the person is on that page (and
@@ -133,6 +134,21 @@ class Context:
         """Indices (into booklet.posters) of the posters listed with that day (abstracts by day; None:
         those of no day), in data order."""
         return [i for i in range(len(self.booklet.posters)) if self.poster_days.get(i) == day_index]
+
+    def in_language(self, style, language: str | None):
+        """`style` for a text in `language` (an abstract's, when the data gives it): hyphenated with that
+        language's patterns (none: not hyphenated); `style` itself when that is how it hyphenates already."""
+        if not language:
+            return style
+        hyphen = hyphenation_language(language)
+        if hyphen == style.hyphenationLang:
+            return style
+        key = (style.name, hyphen)
+        found = self._in_language.get(key)
+        if found is None or found.parent is not style:
+            found = self._in_language[key] = ParagraphStyle(f"{style.name}_{hyphen}", parent=style,
+                                                            hyphenationLang=hyphen)
+        return found
 
     def paras(self, text: str, style) -> list[Para]:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list

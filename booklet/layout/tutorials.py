@@ -59,7 +59,7 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
         Para(markup.inline(tutorial.title), s.title),
         Rule(ctx.colours.hairline, 0.8, 5),
     ]
-    story.extend(ctx.paras(tutorial.description, s.text))
+    story.extend(ctx.paras(tutorial.description, ctx.in_language(s.text, tutorial.language)))
     if tutorial.presenters:
         heading = ctx.label("presenter" if len(tutorial.presenters) == 1 else "presenters")
         first, *others = tutorial.presenters

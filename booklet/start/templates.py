@@ -104,14 +104,17 @@ EXAMPLE: dict[str, object] = {
     "abstracts/okafor.yaml": {
         "id": "okafor", "kind": "contributed", "title": "One abstract in a file of its own",
         "speaker": {"name": "Chiamaka Okafor", "affiliation": "University of Examples, Nigeria"},
-        "abstract": "Large conferences may keep one abstract per file in the abstracts/ folder.\n",
+        "abstract": "Les grandes conférences peuvent garder chaque résumé dans un fichier à lui, dans le dossier "
+                    "abstracts/.\n",
+        "language": "fr",
     },
     "tutorials.yaml": [
         {"id": "bayes-intro", "title": "Bayesian inference: an introduction",
          "description": "A hands-on course: bring a laptop.\n",
          "presenters": [{"name": "Ana Smith", "affiliation": "Example University, Sweden",
                          "bio": "Ana Smith teaches statistics at Example University.\n",
-                         "photo": "images/portrait.jpg", "email": "ana.smith@example.org"}]},
+                         "photo": "images/portrait.jpg", "email": "ana.smith@example.org"}],
+         "language": "en"},
     ],
     "posters.yaml": [
         {"number": 1, "author": "Eva Berg", "affiliation": "Example University, Sweden",
