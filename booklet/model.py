@@ -241,6 +241,28 @@ class Day:
             if not isinstance(entry, Item):
                 yield from _sessions_of(entry)
 
+    def clock(self) -> dict[int, tuple[int, int | None]]:
+        """Each timed item's start and end (None: none given) in minutes from the day's midnight, by the item's
+        id(): an item that starts before 06:00 after one (in printed order) that starts at or past 13:00 is after
+        midnight, 24 hours on (as imports keep a night's events on the day they belong to)."""
+        found: dict[int, tuple[int, int | None]] = {}
+        afternoon = False
+        for item in self.items():
+            if not item.time:
+                continue
+            start = item.time.start.hour * 60 + item.time.start.minute
+            end = item.time.end.hour * 60 + item.time.end.minute if item.time.end else None
+            if start < AFTER_MIDNIGHT and afternoon:
+                start += 24 * 60
+                end = end + 24 * 60 if end is not None else None
+            afternoon = afternoon or start >= AFTERNOON
+            found[id(item)] = (start, end)
+        return found
+
+
+AFTER_MIDNIGHT = 6 * 60  # a start before 06:00 ...
+AFTERNOON = 13 * 60  # ... after one at or past 13:00 is after midnight (Day.clock)
+
 
 @dataclass(frozen=True)
 class Theme:

@@ -467,6 +467,18 @@ def test_evening_time_written_as_morning(tmp_path):
     ]
 
 
+def test_items_after_midnight_are_in_order_and_a_morning_one_before_them_is_not(tmp_path):
+    """As the programme at a glance draws them (and imports keep a night's events on their day): an item that starts
+    before 06:00 after one that starts in the afternoon is after midnight, in order after the evening."""
+    night = ('      - {time: "23:00-23:45", title: Late talk}\n      - {time: "00:15-00:55", title: Night talk}\n'
+             '      - {time: "01:00", title: Closing, kind: social}\n')
+    assert warnings_for(tmp_path / "night", {"programme.yaml": PROGRAMME + night}) == []
+    early = PROGRAMME.replace('"10:00-10:30", title: Coffee', '"00:30-01:00", title: Coffee')
+    assert warnings_for(tmp_path / "early", {"programme.yaml": early}) == [
+        "programme.yaml:6: days[0].items[2].time: warning: 00:30 is out of place between 09:20 and 10:30: a typo? "
+        "(did you mean 09:30?)"]
+
+
 def test_evening_and_untimed_items_are_in_order(tmp_path):
     files = {"programme.yaml": PROGRAMME + '      - {title: Free evening, kind: social}\n'
                                            '      - {time: "19:30", title: Dinner, kind: social}\n'}

@@ -42,7 +42,6 @@ box also names its speakers when there is room, and links to its abstract or tut
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
@@ -66,8 +65,6 @@ SMALLEST = 5.5  # points: the smallest type in a box
 OPEN = 60  # minutes: an item with no end and no next start close after it
 OPEN_MAX = 180  # minutes: the longest an item without an end is drawn up to the next start
 GAP_MIN = 15  # minutes: the least gap an item without a time is drawn in
-AFTER_MIDNIGHT = 6 * 60  # a start before 06:00 ...
-AFTERNOON = 13 * 60  # ... after one at or past 13:00 is after midnight
 UNTIMED_LINES = 2  # lines of an item without a time listed under the grid
 UNTIMED_SHARE = 0.3  # of the page, at most, for them: a day with more ends its list with "+N" (how many more)
 
@@ -160,15 +157,11 @@ def build_glance(ctx: Context) -> list:
 # --------------------------------------------------------------------------- the plan of a day
 
 
-def _minutes(time: dt.time) -> int:
-    return time.hour * 60 + time.minute
-
-
 def plan_day(index: int, day: Day) -> DayPlan:
     """Every item of the day placed in time and in lanes, or listed as having no time."""
     plan = DayPlan(index, day)
     flat = []  # (order, item, session, stream, start, end) in printed order; start None: no time
-    afternoon = False
+    clock = day.clock()  # (after midnight: 24 hours on)
     for entry_index, entry in enumerate(day.entries):
         if isinstance(entry, Item):
             members = [(entry, None, MAIN)]
@@ -178,14 +171,7 @@ def plan_day(index: int, day: Day) -> DayPlan:
             members = [(item, session, (entry_index, track))
                        for track, session in enumerate(entry.sessions) for item in session.items]
         for item, session, stream in members:
-            start = end = None
-            if item.time:
-                start = _minutes(item.time.start)
-                end = _minutes(item.time.end) if item.time.end else None
-                if start < AFTER_MIDNIGHT and afternoon:
-                    start += 24 * 60
-                    end = end + 24 * 60 if end is not None else None
-                afternoon = afternoon or start >= AFTERNOON
+            start, end = clock.get(id(item), (None, None))
             flat.append([len(flat), item, session, stream, start, end])
     for row in flat:  # open ends
         order, _, _, stream, start, end = row

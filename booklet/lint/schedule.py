@@ -7,7 +7,6 @@ item without an end lasts until the next item of its sequence starts.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from ..model import Booklet, Day, Item, Parallel, Session, Source
@@ -75,23 +74,21 @@ def _check_dates(booklet: Booklet) -> list[Problem]:
 
 # -- the day as sequences of slots --------------------------------------------------------------
 
-def _minutes(time: dt.time) -> int:
-    return time.hour * 60 + time.minute
-
-
 def clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _timeline(day: Day) -> tuple[list[list[Slot]], list[Slot]]:
-    """The day's sequences of slots (main first), and every slot once."""
+    """The day's sequences of slots (main first), and every slot once, in minutes from the day's midnight (an item
+    after midnight 24 hours on: Day.clock)."""
+    clock = day.clock()
     main: list = []
     tracks: list[list[Slot]] = []
     for e, entry in enumerate(day.entries):
         if isinstance(entry, Parallel):
             block = []
             for s, session in enumerate(entry.sessions):
-                track = _with_ends([(i, session) for i in session.items if i.time], ("parallel", e, s))
+                track = _with_ends([(i, session) for i in session.items if i.time], ("parallel", e, s), clock)
                 tracks.append(track)
                 block += track
             if block:
@@ -100,14 +97,15 @@ def _timeline(day: Day) -> tuple[list[list[Slot]], list[Slot]]:
             main += [(i, entry) for i in entry.items if i.time]
         elif entry.time:
             main.append((entry, None))
-    main_slots = _with_ends(main, MAIN)
+    main_slots = _with_ends(main, MAIN, clock)
     slots = [s for s in main_slots if s.track == MAIN] + [s for track in tracks for s in track]
     return [main_slots, *tracks], slots
 
 
-def _with_ends(entries: list, track: tuple) -> list[Slot]:
-    """Slots for (item, session) pairs (slots already made are kept), ends inferred from the next start."""
-    starts = [e.start if isinstance(e, Slot) else _minutes(e[0].time.start) for e in entries]
+def _with_ends(entries: list, track: tuple, clock: dict) -> list[Slot]:
+    """Slots for (item, session) pairs (slots already made are kept), ends inferred from the next start; `clock`:
+    each item's start and end (Day.clock)."""
+    starts = [e.start if isinstance(e, Slot) else clock[id(e[0])][0] for e in entries]
     slots = []
     for k, entry in enumerate(entries):
         if isinstance(entry, Slot):
@@ -115,7 +113,7 @@ def _with_ends(entries: list, track: tuple) -> list[Slot]:
             continue
         item, session = entry
         start = starts[k]
-        end = _minutes(item.time.end) if item.time.end else None
+        end = clock[id(item)][1]
         if end is None and k + 1 < len(entries) and starts[k + 1] > start:
             end = starts[k + 1]
         room = fold(squeeze(item.room or (session.room if session else None) or ""))
