@@ -93,15 +93,18 @@ def test_a_fifo_in_the_data_folder_is_an_error_not_a_hang(tmp_path):
 
 # -- files changed that must not be ------------------------------------------------------------------
 
+@pytest.mark.parametrize("command", [("build",), ("proof", "okafor")])
 @pytest.mark.parametrize("target", ["conference.yaml", "programme.yaml", "abstracts/new.yaml", "images/a.jpg"])
-def test_an_output_that_is_an_input_is_refused(tmp_path, target):
+def test_an_output_that_is_an_input_is_refused(tmp_path, target, command):
+    """`booklet build -o` and `booklet proof -o` (which wrote a proof over conference.yaml) refuse a data file,
+    an image the data names, or a file in the data folder with a data file's name."""
     from .test_bad_data import jpeg, with_photo
 
     data = conference(tmp_path, {"abstracts.yaml": with_photo("images/a.jpg"), "images/a.jpg": jpeg((300, 375)),
                                  "programme.yaml": None})
     (data / "abstracts").mkdir()
     before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
-    result = invoke("build", data, "-o", data / target)
+    result = invoke(*command, data, "-o", data / target)
     assert result.exit_code == 1
     what = "an image the data names" if target.startswith("images") else "a data file of the conference"
     assert result.stderr == (f"booklet: will not write {data / target}: it is {what} in {data}; "

@@ -82,6 +82,7 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
 
     UnknownProof (before anything is built) when there is no such proof.
     """
+    from ..build import refuse_inputs
     from ..data.validate import read_booklet
 
     booklet, _ = read_booklet(Path(data_dir))
@@ -89,6 +90,7 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
     plan = _last_build(Path(data_dir), page_size, booklet) or _planned(*_build(Path(data_dir), page_size), page_size)
     plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
     target = Path(output) if output is not None else Path(proof.file)
+    refuse_inputs([target], Path(data_dir), booklet)  # Refused: it would replace a data file, image or font
     with together() as files:  # the proof and its PNGs
         return _make(plan, page_size, reply_by, png, {proof.id: target}, 1, files)
 
