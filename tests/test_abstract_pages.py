@@ -92,6 +92,21 @@ def test_a_continued_abstract_names_a_short_form_of_its_title():
     assert len(shown) < len(long)
     math_cut = continued("A " * 27 + "$x_{i}^{2} + y$ and more words after it to cut")
     assert "$" not in math_cut  # the math was set, never cut in two and printed raw
+    assert continued("x" * 5000) == "x" * 60 + "\u2026 (continued)"  # a title without a space: cut inside
+    assert continued("Two\n\nlines") == "Two lines (continued)"
+
+
+def test_an_abstract_with_a_title_taller_than_a_page_runs_on(tmp_path):
+    """A title of 5,000 letters without a space (as generated bad input had it) ran onto pages headed by the whole
+    title again, taller than a page: the build stopped with ReportLab's LayoutError. It builds; the pages after the
+    first are headed by the title's first 60 letters."""
+    abstracts = BASE["abstracts.yaml"].replace("title: A talk about Lund", "title: " + "x" * 5000)
+    result = build_booklet(write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts}), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    start, end = result.anchors["abstract-0"], result.anchors["end:abstract-0"]
+    assert end > start
+    for page in range(start + 1, end + 1):
+        assert pdf.lines(page - 1)[0] == "x" * 60 + "\u2026 (continued)", page
 
 
 def test_left_out_characters_leave_no_empty_brackets(tmp_path):

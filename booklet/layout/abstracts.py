@@ -114,11 +114,15 @@ def _continued_heading(ctx: Context, abstract: Abstract):
 def continued(title: str, limit: int = 60, label: str = "continued") -> str:
     """'A short form of the title (continued)' (markup), for the top of an entry's next page.
 
-    Cut at a space outside inline math, so that no `$...$` is cut in two."""
-    words, length, shown = title.split(" "), 0, []
+    Cut at a space outside inline math, so that no `$...$` is cut in two; a first word longer than `limit` without
+    math (a title with no space) inside it."""
+    words, length, shown = title.split(), 0, []
     for word in words:
         if shown and length + len(word) > limit and sum(w.count("$") for w in shown) % 2 == 0:
             shown.append("\u2026")
+            break
+        if not shown and len(word) > limit and "$" not in word:
+            shown += [word[:limit], "\u2026"]
             break
         shown.append(word)
         length += len(word) + 1
