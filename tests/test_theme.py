@@ -345,3 +345,29 @@ def test_logo_places(tmp_path, place, corner):
     (width, height, x, y), = logos
     centre_x, centre_y = x + width / 2, y + height / 2
     assert (centre_x > 210) == corner.startswith("right") and (centre_y > 300) == corner.endswith("top")
+
+
+def test_a_label_longer_than_a_heading_holds_is_an_error_and_one_at_the_limit_builds(tmp_path):
+    """A chair's or "continued" label of 2,000 characters passed check and stopped the layout (or looped in it);
+    labels now hold at most LABEL_MAX characters: more is an error at its line, and at the limit the programme
+    (with a chair of the most a session's heading holds) builds."""
+    from booklet.data.contract import LABEL_MAX
+
+    long = "Wordy " * 400
+    theme = f'labels:\n  chair: "{long}{{name}}"\n  continued: "{"x" * (LABEL_MAX + 1)}"\n'
+    with pytest.raises(DataError) as raised:
+        check_folder(write_conference(tmp_path / "long", {"theme.yaml": theme}))
+    assert [(p.file, p.line, p.key, p.message) for p in raised.value.errors] == [
+        ("theme.yaml", 2, "labels.chair", f"too long for a label: {len(long) + 6} characters, and a label holds at "
+                                          f"most {LABEL_MAX} (labels are printed in headings, running heads and over "
+                                          "entries)"),
+        ("theme.yaml", 3, "labels.continued", f"too long for a label: {LABEL_MAX + 1} characters, and a label holds "
+                                              f"at most {LABEL_MAX} (labels are printed in headings, running heads "
+                                              "and over entries)")]
+    chair = ("Wordy " * 30)[:LABEL_MAX - 7] + " {name}"
+    theme = f'labels:\n  chair: "{chair}"\n  continued: "{("Wordy " * 30)[:LABEL_MAX]}"\n'
+    from .helpers import BASE
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: " + ("Chairname " * 30)[:300].strip())
+    data = write_conference(tmp_path / "limit", {"theme.yaml": theme, "programme.yaml": programme})
+    result = build_booklet(data, tmp_path / "b.pdf")
+    assert any("Chairname" in text for text in (page.extract_text() for page in PdfReader(result.output).pages))

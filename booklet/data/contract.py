@@ -431,7 +431,9 @@ POSTER_OPTIONS = Record("poster_options", "How the posters are listed.", (
 SPONSOR_OPTIONS = Record("sponsor_options", "How the sponsors' page is set.", (
     Key("names", "boolean", "print each sponsor's name under its logo", default="false", example=False),
 ))
-LABELS = Record("labels", "Any fixed word of the booklet, in place of the language's own.", tuple(
+LABEL_MAX = 120  # characters of a label of theme.yaml's (booklet's own are at most 54)
+LABELS = Record("labels", f"Any fixed word of the booklet, in place of the language's own (at most {LABEL_MAX} "
+                 "characters each).", tuple(
     Key(name, "text", doc, example=english) for name, (doc, english) in LABEL_WORDS.items()))
 THEME = Record("theme", "The booklet's look, order and words (every key may be left out).", (
     Key("base", "choice", "the built-in theme to start from", default="classic", choices=THEMES, example="classic"),

@@ -15,7 +15,7 @@ from ..cache import disk
 from ..model import Theme
 from ..problems import did_you_mean
 from ..text import fonts as booklet_fonts
-from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, FONTS, LABEL_PLACEHOLDERS, LABELS, POSTER_OPTIONS,
+from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, FONTS, LABEL_MAX, LABEL_PLACEHOLDERS, LABELS, POSTER_OPTIONS,
                        SPONSOR_OPTIONS, THEME, TRACK_COLOUR, example_line)
 from .fields import Fields, Report, each_mapping, join
 from .load import Map, Seq, load_file, present, yaml_loader
@@ -265,7 +265,10 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
         g = Fields(report, labels, f.at("labels"), LABELS)
         out["labels"] = {k: v for k in LABELS.names if (v := g.text(k))}
         for key, words in out["labels"].items():
-            if problem := label_problem(key, words):
+            if len(words) > LABEL_MAX:  # (a chair's or "continued" label of 2,000 characters stopped or hung the layout)
+                g.error(key, f"too long for a label: {len(words)} characters, and a label holds at most {LABEL_MAX} "
+                             "(labels are printed in headings, running heads and over entries)")
+            elif problem := label_problem(key, words):
                 g.error(key, problem)
     sponsors = f.mapping("sponsors")
     if sponsors is not None and "names" in sponsors:
