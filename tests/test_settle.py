@@ -146,7 +146,7 @@ def test_collecting_seldom_inside_itself_leaves_the_outer_thresholds_until_it_en
 
 
 def _frozen(value) -> bool:
-    """Whether `value` (an object the collector tracks) is frozen: in no generation (gc.get_objects leaves those out)."""
+    """Whether `value` (an object the collector tracks) is frozen: in no generation (gc.get_objects leaves them out)."""
     return gc.is_tracked(value) and not any(found is value for found in gc.get_objects())
 
 

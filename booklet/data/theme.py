@@ -265,7 +265,7 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
         g = Fields(report, labels, f.at("labels"), LABELS)
         out["labels"] = {k: v for k in LABELS.names if (v := g.text(k))}
         for key, words in out["labels"].items():
-            if len(words) > LABEL_MAX:  # (a chair's or "continued" label of 2,000 characters stopped or hung the layout)
+            if len(words) > LABEL_MAX:  # (a chair label of 2,000 characters stopped the layout, a "continued" hung it)
                 g.error(key, f"too long for a label: {len(words)} characters, and a label holds at most {LABEL_MAX} "
                              "(labels are printed in headings, running heads and over entries)")
             elif problem := label_problem(key, words):
