@@ -15,6 +15,7 @@ from .cache import generated, patterns
 generated.seed()  # before booklet's dataclasses are made: their methods' code kept by an earlier process
 from .layout.page import PAGE_SIZES  # noqa: E402
 from .problems import DataError, Problem, Refused  # noqa: E402
+from .processes import MAX_JOBS  # noqa: E402
 
 
 _EXITS = False  # set by run: the process ends (os._exit) once the command returns
@@ -150,7 +151,7 @@ class Length(click.ParamType):
 @click.option("--preflight", "run_preflight", is_flag=True,
               help="Check the result for print (as 'booklet preflight' does); exit 1 if it is not fit.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors: write nothing when there are any.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+@click.option("-j", "--jobs", type=click.IntRange(min=1, max=MAX_JOBS), default=None,
               help="Processes laying the booklet out (default: one per core, for a book big enough to gain).")
 def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks: bool, pad_to: str,
           cover: str, cmyk: bool, run_preflight: bool, strict: bool, jobs: int | None) -> None:
@@ -793,7 +794,7 @@ def _shown(path: Path, data_dir: Path) -> str:
 @click.option("-o", "--output", default="booklet.pdf", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the PDF (replaced only by a build that succeeds).")
 @page_size_option("Trim size of the booklet.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+@click.option("-j", "--jobs", type=click.IntRange(min=1, max=MAX_JOBS), default=None,
               help="Processes laying the booklet out, kept from one rebuild to the next (default: as 'build'; "
                    "1 takes the least memory).")
 def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> None:

@@ -92,6 +92,9 @@ def forks_pay() -> bool:
     return hasattr(os, "fork") and cores() >= 2
 
 
+MAX_JOBS = 16  # processes a build may be asked for (`--jobs`): more never pays, and a thousand forks exhaust memory
+
+
 def cores() -> int:
     """The cores this process may use."""
     try:

@@ -15,6 +15,7 @@ from booklet.layout.common import Context
 from booklet.layout.page import page_for
 from booklet.layout.story import story_pieces
 from booklet.output.parallel import jobs_that_pay, plan
+from booklet.processes import MAX_JOBS
 
 from .pdftext import Pdf
 
@@ -123,6 +124,7 @@ def test_jobs_that_pay(medium, tmp_path):
     assert jobs_that_pay(booklet, None) == 1  # a small book: one process
     assert jobs_that_pay(booklet, 1) == 1
     assert jobs_that_pay(booklet, 3) == 3
+    assert jobs_that_pay(booklet, 1000) == MAX_JOBS == 16  # a thousand forks exhausted memory (the build hung)
     from dataclasses import replace
 
     theme = replace(booklet.theme, sections=("index", *(s for s in booklet.theme.sections if s != "index")))
@@ -758,3 +760,15 @@ def test_builds_of_one_folder_at_once_share_the_disk_cache(medium, tmp_path):
         for name, jobs in runs:
             assert (tmp_path / name).read_bytes() == wanted[jobs], name
         assert not [path for path in cache.rglob("*") if path.name.startswith(".")]  # no temporary file left
+
+
+def test_more_jobs_than_ever_pay_is_refused_by_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    for command in ("build", "watch"):
+        result = CliRunner().invoke(main, [command, str(tmp_path / "none"), "-j", "1000"])
+        assert result.exit_code == 2 and "Invalid value for '-j' / '--jobs': 1000 is not in the range 1<=x<=16." in \
+            result.output, result.output
+    assert not (tmp_path / "none").exists()

@@ -58,7 +58,7 @@ from ..layout.story import story_pieces
 from ..text.fonts import register_fonts
 from .atomic import about_targets, replacing
 from ..layout.marks import person_anchor
-from ..processes import cores
+from ..processes import MAX_JOBS, cores
 from .render import BookletCanvas, BookletDocTemplate
 
 # rough cost of laying out each thing a section holds (an abstract on its own page = 1): for balancing. A
@@ -88,6 +88,7 @@ def jobs_that_pay(booklet, jobs: int | None) -> int:
         jobs = cores()
         if _weight(booklet) < MIN_WEIGHT:
             return 1
+    jobs = min(jobs, MAX_JOBS)
     if jobs <= 1 or index_before_people(booklet.theme.sections):
         return 1
     import multiprocessing
