@@ -93,6 +93,7 @@ def rendered(path: Path, width_pt: float, height_pt: float, cmyk: bool):
         # a hair over 300 dpi: the renderer rounds the pixel size down
         scale = max(width_pt / width, height_pt / height) * images.PRINT_DPI / 72 * 1.002
         page = document[0]
+        page.set_cropbox(*pdfpage.crop_box(path))  # (the renderer shows the crop box as given, even off the page)
         image = page.render(scale=scale, crop=pdfpage.trim_crop(path), may_draw_forms=False).to_pil().convert("RGB")
     finally:
         document.close()

@@ -134,8 +134,21 @@ def forget() -> None:
 
 def _box(page) -> tuple[float, float, float, float]:
     """The part of the page that is placed: its trim box (the finished page, without the bleed and the crop
-    marks of a PDF made for print), which pypdf gives as the crop box, or the media box, when it has none."""
-    box = page.trimbox
+    marks of a PDF made for print), which pypdf gives as the crop box, or the media box, when it has none; within
+    the media box, as the PDF standard reads a box reaching outside it (one wholly outside: the media box)."""
+    return _within_media(page, page.trimbox)
+
+
+def _within_media(page, box) -> tuple[float, float, float, float]:
+    """`box` of `page` (left, bottom, right, top, in any order) cut to the page's media box; the media box where
+    nothing of `box` is inside it (a renderer refuses a crop outside the page)."""
+    m0, m1, m2, m3 = _corners(page.mediabox)
+    x0, y0, x1, y1 = _corners(box)
+    x0, y0, x1, y1 = max(x0, m0), max(y0, m1), min(x1, m2), min(y1, m3)
+    return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else (m0, m1, m2, m3)
+
+
+def _corners(box) -> tuple[float, float, float, float]:
     x0, y0, x1, y1 = (float(v) for v in (box.left, box.bottom, box.right, box.top))
     return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
@@ -157,13 +170,22 @@ def _size(path: Path) -> tuple[float, float]:
     return (height, width) if _rotation(page) in (90, 270) else (width, height)
 
 
+def crop_box(path: Path) -> tuple[float, float, float, float]:
+    """The page's crop box within its media box (what a renderer is to show of it: a crop box outside the page
+    showed nothing, and the renderer refused to crop what it showed)."""
+    page = _reader(path).pages[0]
+    return _within_media(page, page.cropbox)
+
+
 def trim_crop(path: Path) -> tuple[float, float, float, float]:
     """What to cut off the page as a renderer shows it (its crop box, turned) to keep its trim box:
     (left, bottom, right, top) in points, as pypdfium2's `render(crop=...)` takes them."""
     page = _reader(path).pages[0]
-    box = page.cropbox
-    c0, c1, c2, c3 = (float(v) for v in (box.left, box.bottom, box.right, box.top))
-    t0, t1, t2, t3 = _box(page)
+    c0, c1, c2, c3 = _within_media(page, page.cropbox)
+    t0, t1, t2, t3 = _within_media(page, page.trimbox)
+    t0, t1, t2, t3 = max(t0, c0), max(t1, c1), min(t2, c2), min(t3, c3)  # (a renderer shows the crop box)
+    if t2 <= t0 or t3 <= t1:  # no trim box within the crop box: the crop box, whole
+        t0, t1, t2, t3 = c0, c1, c2, c3
     left, bottom, right, top = max(0.0, t0 - c0), max(0.0, t1 - c1), max(0.0, c2 - t2), max(0.0, c3 - t3)
     return {90: (bottom, right, top, left), 180: (right, top, left, bottom),
             270: (top, left, bottom, right)}.get(_rotation(page), (left, bottom, right, top))
