@@ -98,3 +98,41 @@ def test_published_files_get_the_permissions_of_a_new_file(tmp_path):
     finally:
         os.umask(mask)
     assert (tmp_path / "a.csv").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_read_only_output_is_not_replaced_and_the_command_says_so(tmp_path):
+    """A read-only file in the output's place stays as it is (a rename would get round its permissions, root's
+    too): the build stops before writing, naming it; nothing is left beside it."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+    from .helpers import write_conference
+
+    out = tmp_path / "booklet.pdf"
+    out.write_bytes(b"kept")
+    out.chmod(0o444)
+    result = CliRunner().invoke(main, ["build", str(write_conference(tmp_path / "conf")), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == f"booklet: cannot write {out}: the file is read-only; nothing was written.\n"
+    assert out.read_bytes() == b"kept" and sorted(p.name for p in tmp_path.iterdir()) == ["booklet.pdf", "conf"]
+    with pytest.raises(PermissionError):
+        write_bytes(out, b"new")
+    out.chmod(0o644)
+    write_bytes(out, b"new")
+    assert out.read_bytes() == b"new" and Path(out).stat().st_mode & 0o777 == 0o644
+
+
+def test_a_device_in_the_outputs_place_is_refused_before_anything_is_made():
+    """`-o /dev/null` renamed a file over the device (as root: /dev/null became a file for every program)."""
+    from pathlib import Path
+
+    before = set(os.listdir("/dev"))
+    with pytest.raises(OSError) as raised:
+        temporary_beside(Path("/dev/null"))
+    made = set(os.listdir("/dev")) - before
+    for name in made:  # (only if the refusal failed, and only what it made)
+        os.unlink(os.path.join("/dev", name))
+    assert not made and raised.value.filename == "/dev/null" and raised.value.errno == errno.EINVAL
+    assert raised.value.strerror == "it is a device, not a file; booklet writes its output to a file"

@@ -20,9 +20,27 @@ from pathlib import Path
 TEMP_NAME_BYTES = 120  # of the target's name kept in a temporary file's name: it must fit in 255 bytes too
 
 
+def replaceable(target: Path) -> None:
+    """An OSError naming `target` when renaming a file over it would do harm: a device (/dev/null: renaming over it
+    removes the device, for every program of the machine) or a regular file that is read-only (no one may write it;
+    a rename would get round that). What is not there, a link (replaced, what it names untouched), a pipe (replaced,
+    never waited on) and the rest are left to the rename."""
+    try:
+        info = os.lstat(target)
+    except OSError:
+        return
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+        raise OSError(errno.EINVAL, "it is a device, not a file; booklet writes its output to a file",
+                      os.fspath(target))
+    if stat.S_ISREG(info.st_mode) and not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise PermissionError(errno.EACCES, "the file is read-only", os.fspath(target))
+
+
 def temporary_beside(target: Path, suffix: str = ".part") -> Path:
-    """An empty temporary file in `target`'s folder (made when missing), hidden, named after it."""
+    """An empty temporary file in `target`'s folder (made when missing), hidden, named after it; an OSError for a
+    target that is not to be replaced (see replaceable)."""
     target = Path(target)
+    replaceable(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # a file where the folder should be
