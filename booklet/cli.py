@@ -32,6 +32,9 @@ def run() -> None:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)
+    atomic = sys.modules.get("booklet.output.atomic")  # (not imported: nothing written)
+    if atomic is not None:
+        atomic.left_behind()  # a Ctrl-C or SIGTERM may come between making a temporary file and its `finally`
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
@@ -68,11 +71,20 @@ def main() -> None:
       booklet build data -o booklet.pdf
     """
     import logging
+    import signal
+    import threading
 
     # pypdf logs what it makes of a damaged file ("EOF marker not found") straight to the terminal; a file it
     # cannot use is reported by booklet with its file, line and key
     logging.getLogger("pypdf").addHandler(logging.NullHandler())
     logging.getLogger("pypdf").propagate = False
+    if threading.current_thread() is threading.main_thread():
+        # `kill`, `timeout`: stopped as cleanly as by Ctrl-C (no temporary file left, nothing half written)
+        signal.signal(signal.SIGTERM, _interrupted)
+
+
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt
 
 
 def page_size_option(help_text: str):
@@ -809,9 +821,6 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
     Example:
       booklet watch my-conference -o draft.pdf
     """
-    import signal
-    import threading
-
     from .build import PrintOptions
     from .watch import Changed, Rebuild, Watching, watch as watch_folder
 
@@ -835,12 +844,7 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
                 _print_problems(event.problems)
             click.echo(event.message, err=not event.ok)
 
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, interrupt)  # `kill` stops it as cleanly as Ctrl-C
-    try:
+    try:  # (`kill` stops it as Ctrl-C does: see main)
         watch_folder(data_dir, output, options, report=report, jobs=jobs)
     except KeyboardInterrupt:
         click.echo("Stopped watching. Bye.")

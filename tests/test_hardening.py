@@ -251,3 +251,31 @@ def test_emphasis_never_runs_from_one_speaker_name_into_the_next(tmp_path):
     assert invoke("build", data, "-o", out).exit_code == 0
     programme = Pdf(out).pages_with("Hierarchical models")[0]
     assert "Chiamaka *Okafor, Bo* Jones" in Pdf(out).texts[programme]  # as written, not emphasised across names
+
+
+def test_a_build_stopped_by_sigterm_leaves_no_temporary_file_and_the_old_output_as_it_was(tmp_path):
+    """`timeout` or `kill` (SIGTERM) stops a build as Ctrl-C does: the output it was writing (a hidden temporary
+    file beside it, and the separate cover's) is removed, the booklet that was there is left as it was."""
+    import shutil
+    import signal
+    import time
+    from pathlib import Path
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "booklet.pdf").write_bytes(b"the last good booklet")
+    env = {**os.environ, "BOOKLET_CACHE": "off"}
+    process = subprocess.Popen([sys.executable, "-m", "booklet", "build", str(data), "-o", str(out / "booklet.pdf"),
+                                "--cover", "separate"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    deadline = time.monotonic() + 60
+    while not [p for p in out.iterdir() if p.name.startswith(".")] and process.poll() is None:
+        assert time.monotonic() < deadline, "no temporary file seen"
+        time.sleep(0.002)
+    assert process.poll() is None, "the build ended before its temporary file was seen"
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1 and stderr.decode().strip().endswith("Aborted!")
+    assert sorted(p.name for p in out.iterdir()) == ["booklet.pdf"], stderr.decode()
+    assert (out / "booklet.pdf").read_bytes() == b"the last good booklet"

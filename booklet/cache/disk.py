@@ -295,11 +295,14 @@ def store_beside(kind: str, name: str | None, value=None, *, make=None) -> tuple
 def place(temp: Path, path: Path) -> bool:
     """Put a file written beside its place (write_beside) in its place, replacing what was there; whether it is
     there (else it is removed)."""
+    from ..output.atomic import done_with
+
     try:
         os.replace(temp, path)
     except OSError:
         temp.unlink(missing_ok=True)
         return False
+    done_with(temp)
     return True
 
 

@@ -48,15 +48,38 @@ def temporary_beside(target: Path, suffix: str = ".part") -> Path:
     prefix = os.path.join(target.parent, f".{_cut(target.name, TEMP_NAME_BYTES)}.")
     for _ in range(100):
         name = f"{prefix}{secrets.token_hex(4)}{suffix}"
+        _MADE.add(name)  # before it is made: from here on, a Ctrl-C or SIGTERM leaves it to left_behind
         try:  # the permissions a new file gets (0o666 less the umask), so publishing need not change them
             os.close(os.open(name, _NEW, 0o666))
             return Path(name)
-        except FileExistsError:
+        except FileExistsError:  # someone else's
+            _MADE.discard(name)
             continue
         except OSError as exc:
+            _MADE.discard(name)
             exc.filename, exc.filename2 = os.fspath(target), None
             raise
     raise FileExistsError(errno.EEXIST, "no unused temporary file name", os.fspath(target))
+
+
+_MADE: set[str] = set()  # the temporary files this process made, less those it renamed (see done_with)
+
+
+def done_with(temp: Path) -> None:
+    """`temp` (from temporary_beside) was renamed into its place: nothing of it is left to remove."""
+    _MADE.discard(os.fspath(temp))
+
+
+def left_behind() -> None:
+    """Remove every temporary file this process made that is still there: those of a command stopped by Ctrl-C or
+    SIGTERM at any point, even between making a file and the block that removes it on failure (the command line
+    calls this as its process ends; a forked process leaves its own to the process that forked it)."""
+    for name in sorted(_MADE):
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+    _MADE.clear()
 
 
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -65,6 +88,7 @@ _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | get
 def publish(temp: Path, target: Path) -> None:
     """Rename `temp` (made by temporary_beside) to `target`."""
     os.replace(temp, target)
+    done_with(temp)
 
 
 @contextmanager
