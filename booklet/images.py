@@ -11,6 +11,7 @@ image that has not changed.
 from __future__ import annotations
 
 import io
+import stat
 import warnings
 import zlib
 from dataclasses import dataclass
@@ -28,9 +29,13 @@ JPEG_QUALITY = 92  # of the JPEG an opaque image is embedded as
 
 def check(path: Path) -> str | None:
     """None when `path` is an image booklet can print, else what is wrong with it."""
-    if not path.exists():
+    try:
+        info = path.stat()
+    except FileNotFoundError:
         return "file not found"
-    if not path.is_file():
+    except OSError as exc:  # a name too long for the file system, a loop of links, a folder that cannot be read
+        return f"cannot be read ({exc.strerror or exc})"
+    if not stat.S_ISREG(info.st_mode):
         return "not a file"
     found = _facts(path)
     return found if isinstance(found, str) else None

@@ -279,3 +279,20 @@ def test_a_build_stopped_by_sigterm_leaves_no_temporary_file_and_the_old_output_
     assert process.returncode == 1 and stderr.decode().strip().endswith("Aborted!")
     assert sorted(p.name for p in out.iterdir()) == ["booklet.pdf"], stderr.decode()
     assert (out / "booklet.pdf").read_bytes() == b"the last good booklet"
+
+
+def test_a_file_name_too_long_for_the_file_system_is_an_error_at_its_key(tmp_path):
+    """A logo or an extra page named with 400 letters (more than a file name may hold) was reported as "booklet:
+    cannot write ...: File name too long", a read taken for a write, without file, line or key."""
+    long = "a" * 400
+    data = write_conference(tmp_path / "conf", {"conference.yaml": extend("conference.yaml", f"""\
+        logo: {long}.png
+        extra_pages:
+          - {{file: {long}.pdf}}
+        """)})
+    result = invoke("check", data)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"conference.yaml:5: logo: '{long}.png': cannot be read (File name too long)",
+        f"conference.yaml:7: extra_pages[0].file: '{long}.pdf': cannot be read (File name too long)",
+        "2 errors, 0 warnings; nothing was written."]

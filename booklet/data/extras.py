@@ -3,6 +3,8 @@ problem reported with file, line and key (a missing file, a PDF of several pages
 
 from __future__ import annotations
 
+import stat
+
 from .. import images
 from ..cache import memory
 from ..model import ExtraPage, QrCode, Source, Sponsor
@@ -48,11 +50,16 @@ def _page_file(report: Report, g: Fields):
     name = g.text("file", required=True, printed=False)
     if name is None:
         return None
-    path = (report.root / name).resolve()
-    if not path.exists():
+    try:
+        path = (report.root / name).resolve()
+        info = path.stat()
+    except FileNotFoundError:
         g.error("file", f"'{name}': file not found")
         return None
-    if not path.is_file():
+    except OSError as exc:  # a name too long for the file system, a loop of links, ...
+        g.error("file", f"'{name}': cannot be read ({exc.strerror or exc})")
+        return None
+    if not stat.S_ISREG(info.st_mode):
         g.error("file", f"'{name}': not a file")
         return None
     pdf = pdfpage.is_pdf(path)

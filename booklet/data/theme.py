@@ -158,8 +158,13 @@ def _font(report: Report, file: str, line: int, key: str, value: str, folder: Pa
                      f"{did_you_mean(value, booklet_fonts.BUNDLED)} nor a TrueType file; give a .ttf file's path "
                      f"in the data folder, like: fonts/MyText-Regular.ttf")
         return None
-    path = (folder / value).resolve()
-    if not path.is_file():
+    try:
+        path = (folder / value).resolve()
+        found = path.is_file()
+    except OSError as exc:  # a name too long for the file system, a loop of links, ...
+        report.error(file, line, key, f"'{value}': cannot be read ({exc.strerror or exc})")
+        return None
+    if not found:
         beside = sorted(p.name for p in path.parent.glob("*") if p.suffix.lower() in _FONT_FILE) \
             if path.parent.is_dir() else []
         where = f" in {path.parent}" if path.parent.is_dir() else f"; there is no folder {path.parent}"
