@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from PIL import Image
 
 from booklet.build import build_booklet
@@ -201,3 +202,26 @@ def test_many_parallel_tracks_and_a_long_session_never_overflow(tmp_path):
 
 def _indent(text: str, spaces: int) -> str:
     return "\n".join(" " * spaces + line if line else "" for line in text.splitlines())
+
+
+def test_a_text_longer_than_twenty_pages_is_an_error_at_its_key(tmp_path):
+    """One paragraph of a million characters took minutes to lay out (ReportLab breaks a paragraph's lines again on
+    each page it runs onto): a text holds at most TEXT_MAX characters, checked with the rest of the data; one at
+    the limit is taken."""
+    from booklet.check import check_folder
+    from booklet.data.contract import TEXT_MAX
+    from booklet.problems import DataError
+
+    from .helpers import BASE, write_conference
+
+    def with_text(length: int) -> str:
+        return BASE["abstracts.yaml"].replace("abstract: Some text.", "abstract: " + ("word " * TEXT_MAX)[:length - 1]
+                                              + "x")
+
+    booklet, _ = check_folder(write_conference(tmp_path / "limit", {"abstracts.yaml": with_text(TEXT_MAX)}))
+    assert len(booklet.abstracts[0].text) == TEXT_MAX
+    with pytest.raises(DataError) as raised:
+        check_folder(write_conference(tmp_path / "over", {"abstracts.yaml": with_text(TEXT_MAX + 1)}))
+    assert [(p.file, p.line, p.key, p.message) for p in raised.value.errors] == [
+        ("abstracts.yaml", 4, "[0].abstract", "too long: 100,001 characters, and a text holds at most 100,000 (some "
+                                              "twenty pages; is a whole paper or a file pasted in?)")]

@@ -43,6 +43,8 @@ COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 COLOUR = re.compile(COLOUR_PATTERN)
 ID_PATTERN = r"^\S+$"
 
+TEXT_MAX = 100_000  # characters of any one text: some twenty A5 pages (a paragraph longer took minutes to lay out)
+
 # What a type looks like, in a user's words (for "expected ..." messages and the docs).
 SHAPES = {
     "text": "text",

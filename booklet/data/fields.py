@@ -9,7 +9,7 @@ from pathlib import Path
 from ..text import fonts, markup
 from .. import images
 from ..cache import memory
-from .contract import COLOUR, Key, Record, choice_hint, example_line
+from .contract import COLOUR, TEXT_MAX, Key, Record, choice_hint, example_line
 from .load import BAD, Map, Seq
 from ..problems import Problem, did_you_mean
 
@@ -133,6 +133,9 @@ class Fields:
             if required:
                 self.error(key, "must not be empty")
             return None
+        if len(text) > TEXT_MAX:
+            self.error(key, too_long(text))
+            return None
         control = control_characters(text)
         if control:
             self.error(key, control)
@@ -163,6 +166,9 @@ class Fields:
                                   f"expected text, not {describe(item)}; write it like: {example_line(self.record[key])}")
                 continue
             text = value.raw[index].strip()
+            if len(text) > TEXT_MAX:
+                self.report.error(self.file, value.lines[index], where, too_long(text))
+                continue
             control = control_characters(text)
             if control:
                 self.report.error(self.file, value.lines[index], where, control)
@@ -293,6 +299,11 @@ def control_characters(text: str) -> str | None:
     more = f" (and {count - 1} more)" if count > 1 else ""
     return (f"a control character, U+{ord(found[0]):04X}, at character {found.start() + 1}{more}: it cannot be "
             "printed; remove it (it may have come with text copied from another program)")
+
+
+def too_long(text: str) -> str:
+    return (f"too long: {len(text):,} characters, and a text holds at most {TEXT_MAX:,} (some twenty pages; is a "
+            "whole paper or a file pasted in?)")
 
 
 def unknown_key(key: str, record: Record) -> str:
