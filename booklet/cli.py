@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ def run() -> None:
     """The `booklet` console command: `main`, then a quick exit (nothing left to clean up but memory)."""
     global _EXITS
     _EXITS = True
+    signal.signal(signal.SIGTERM, _interrupted)
     try:
         main(prog_name="booklet")
         code = 0
@@ -32,6 +34,7 @@ def run() -> None:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # (the process ends now: a second SIGTERM does not stop that)
     atomic = sys.modules.get("booklet.output.atomic")  # (not imported: nothing written)
     if atomic is not None:
         atomic.left_behind()  # a Ctrl-C or SIGTERM may come between making a temporary file and its `finally`
@@ -71,19 +74,16 @@ def main() -> None:
       booklet build data -o booklet.pdf
     """
     import logging
-    import signal
-    import threading
 
     # pypdf logs what it makes of a damaged file ("EOF marker not found") straight to the terminal; a file it
     # cannot use is reported by booklet with its file, line and key
     logging.getLogger("pypdf").addHandler(logging.NullHandler())
     logging.getLogger("pypdf").propagate = False
-    if threading.current_thread() is threading.main_thread():
-        # `kill`, `timeout`: stopped as cleanly as by Ctrl-C (no temporary file left, nothing half written)
-        signal.signal(signal.SIGTERM, _interrupted)
 
 
 def _interrupted(signum, frame):
+    """SIGTERM (`kill`, `timeout`) in the command's process: stopped as cleanly as by Ctrl-C (no temporary file
+    left, nothing half written)."""
     raise KeyboardInterrupt
 
 
@@ -844,7 +844,12 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
                 _print_problems(event.problems)
             click.echo(event.message, err=not event.ok)
 
-    try:  # (`kill` stops it as Ctrl-C does: see main)
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():  # (as the `booklet` command does, in any caller)
+        signal.signal(signal.SIGTERM, _interrupted)  # `kill` stops it as cleanly as Ctrl-C
+    try:
         watch_folder(data_dir, output, options, report=report, jobs=jobs)
     except KeyboardInterrupt:
         click.echo("Stopped watching. Bye.")

@@ -283,16 +283,46 @@ def test_a_build_stopped_by_sigterm_leaves_no_temporary_file_and_the_old_output_
 
 def test_a_file_name_too_long_for_the_file_system_is_an_error_at_its_key(tmp_path):
     """A logo or an extra page named with 400 letters (more than a file name may hold) was reported as "booklet:
-    cannot write ...: File name too long", a read taken for a write, without file, line or key."""
+    cannot write ...: File name too long", a read taken for a write, without file, line or key; a logo that is a
+    loop of links stopped check with an internal error."""
     long = "a" * 400
     data = write_conference(tmp_path / "conf", {"conference.yaml": extend("conference.yaml", f"""\
         logo: {long}.png
         extra_pages:
           - {{file: {long}.pdf}}
         """)})
+    (data / "loop").symlink_to("loop2")
+    (data / "loop2").symlink_to("loop")
+    looping = write_conference(tmp_path / "loop",
+                               {"conference.yaml": extend("conference.yaml", "logo: ../conf/loop\n")})
+    result = invoke("check", looping)
+    assert result.exit_code == 1 and result.stderr.splitlines()[0] == (
+        "conference.yaml:5: logo: '../conf/loop': cannot be read (a loop of symbolic links)")
     result = invoke("check", data)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"conference.yaml:5: logo: '{long}.png': cannot be read (File name too long)",
         f"conference.yaml:7: extra_pages[0].file: '{long}.pdf': cannot be read (File name too long)",
         "2 errors, 0 warnings; nothing was written."]
+
+
+def test_a_proofs_pngs_that_would_replace_an_image_of_the_data_are_refused(tmp_path):
+    """`booklet proof ID DATA -o DATA/images/p.pdf --png` writes p-1.png, ... beside it (and removes an earlier
+    proof's p-N.png): one that is an image the data names is refused, before anything is built or written."""
+    import io
+
+    from PIL import Image
+
+    from .test_bad_data import with_photo
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 375), (90, 120, 60)).save(buffer, "PNG")
+    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/p-1.png"), "images/p-1.png": buffer.getvalue(),
+                                 "programme.yaml": None})
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    result = invoke("proof", "okafor", data, "-o", data / "images" / "p.pdf", "--png")
+    assert result.exit_code == 1
+    assert result.stderr == (f"booklet: will not write {data / 'images' / 'p-1.png'}: it is an image the data names "
+                             f"in {data}; choose another output; nothing was written.\n")
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+    assert invoke("proof", "okafor", data, "-o", data / "images" / "p.pdf").exit_code == 0  # no PNGs: written

@@ -539,3 +539,7 @@ def test_an_event_in_another_language_than_most_keeps_it_for_its_hyphenation(tmp
     assert not [p for p in problems if p.severity == "error"]
     by_id = {a.id: a for a in booklet.abstracts}
     assert (by_id["e102"].language, by_id["e103"].language, booklet.tutorials[0].language) == ("de", None, "de")
+    days["13"][2]["language"] = "fr"  # the source says so later: an update writes it
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    assert {a["id"]: a.get("language") for a in load(folder, "abstracts.yaml")}["e103"] == "fr"

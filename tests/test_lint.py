@@ -473,6 +473,10 @@ def test_items_after_midnight_are_in_order_and_a_morning_one_before_them_is_not(
     night = ('      - {time: "23:00-23:45", title: Late talk}\n      - {time: "00:15-00:55", title: Night talk}\n'
              '      - {time: "01:00", title: Closing, kind: social}\n')
     assert warnings_for(tmp_path / "night", {"programme.yaml": PROGRAMME + night}) == []
+    typo = PROGRAMME + ('      - {time: "17:00-17:30", title: A}\n      - {time: "02:00-02:30", title: B}\n'
+                        '      - {time: "18:30-19:00", title: C}\n')
+    assert warnings_for(tmp_path / "typo", {"programme.yaml": typo}) == [  # (the minutes after midnight: as written)
+        "programme.yaml:13: days[0].items[6].time: warning: 02:00 is out of place between 17:00 and 18:30: a typo?"]
     early = PROGRAMME.replace('"10:00-10:30", title: Coffee', '"00:30-01:00", title: Coffee')
     assert warnings_for(tmp_path / "early", {"programme.yaml": early}) == [
         "programme.yaml:6: days[0].items[2].time: warning: 00:30 is out of place between 09:20 and 10:30: a typo? "

@@ -152,16 +152,19 @@ def test_lines_that_start_with_bullets_or_numbers_are_list_items():
     """Two lines or more starting with the same bullet (or with numbers), indented or not, each start a paragraph
     of their own, the lines after them theirs; a bullet of *, - or + prints as an en dash, a number as written. A
     line that starts with a bullet once is not a list, nor is *emphasis* at a line's start, nor numbers that do not
-    count up one by one, nor en dashes (prose wrapped before a dash)."""
+    count up one by one, nor en dashes (prose wrapped before a dash), nor lines inside a formula, nor lines that
+    neither start the paragraph nor follow one ending in ":" ("5\\n- 10 keV")."""
     text = ("The talk will cover:\n\n    * History of Debian: its\n      origins.\n    * The *Social* Contract\n"
             "    * How to start\n\nSteps:\n1. one\n2) two\n\n- a\nb\n- c\n\nA range of 5\n- 10 keV.\n\n"
             "*Emphasis* first\n* then a star\n\n\u2022 dot\n\u2022 dot\n\nWith S/N >\n4. When\n9. Using\n\n"
-            "A pause \u2013 wrapped\n\u2013 twice\n\u2013 here")
+            "A pause \u2013 wrapped\n\u2013 twice\n\u2013 here\n\n$x\n- y\n- z$ and more\n\n"
+            "energies from 5\n- 10 keV and 20\n- 30 keV too\n\nWe did:\n- this\n- that")
     assert paragraphs(text) == [
         "The talk will cover:", "\u2013 History of Debian: its origins.", "\u2013 The <i>Social</i> Contract",
         "\u2013 How to start", "Steps:", "1. one", "2) two", "\u2013 a b", "\u2013 c", "A range of 5 - 10 keV.",
         "<i>Emphasis</i> first * then a star", "\u2022 dot", "\u2022 dot", "With S/N &gt; 4. When 9. Using",
-        "A pause \u2013 wrapped \u2013 twice \u2013 here"]
+        "A pause \u2013 wrapped \u2013 twice \u2013 here", paragraphs("$x - y - z$")[0] + " and more",
+        "energies from 5 - 10 keV and 20 - 30 keV too", "We did:", "\u2013 this", "\u2013 that"]
 
 
 SPEC_MACROS = r"""

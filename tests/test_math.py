@@ -376,7 +376,7 @@ def test_latex_outside_math_is_warned_about_and_a_backslash_alone_is_not():
     assert markup.latex_problems(r"the interaction (DMI) \cite{1}, at \sqrt{s}=200 GeV and $\sqrt{s}$") == [
         r"LaTeX outside math: \cite{1}, \sqrt{s}; printed as written (booklet reads LaTeX only in math, "
         r"between $...$)"]
-    assert markup.latex_problems(r"saved in C:\Users\me\notes, costs \$5") == []
+    assert markup.latex_problems(r"saved in C:\Users\me\notes and C:\pi\data, costs \$5") == []
 
 
 def test_an_unknown_macro_is_warned_about_with_file_line_and_key(tmp_path):

@@ -108,3 +108,8 @@ def test_names_are_filed_and_sorted_from_their_first_letter_or_digit_so_that_hea
     letters = [heading(n) for n in names]
     assert letters == ["-", "4", "7", "A", "A", "A", "B", "C", "E", "M"]
     assert len([letter for letter, _ in itertools.groupby(letters)]) == len(set(letters))  # each heading once
+
+
+def test_a_declared_family_name_is_found_in_a_name_with_a_note():
+    name = split_name("Gabriel García Márquez (he/him)", family="García Márquez")
+    assert (name.inverted(), heading(name)) == ("García Márquez, Gabriel (he/him)", "G")

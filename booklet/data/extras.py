@@ -56,8 +56,8 @@ def _page_file(report: Report, g: Fields):
     except FileNotFoundError:
         g.error("file", f"'{name}': file not found")
         return None
-    except OSError as exc:  # a name too long for the file system, a loop of links, ...
-        g.error("file", f"'{name}': cannot be read ({exc.strerror or exc})")
+    except (OSError, RuntimeError) as exc:  # a name too long for the file system, a loop of links (RuntimeError), ...
+        g.error("file", f"'{name}': cannot be read ({getattr(exc, 'strerror', None) or exc})")
         return None
     if not stat.S_ISREG(info.st_mode):
         g.error("file", f"'{name}': not a file")

@@ -275,7 +275,11 @@ class Fields:
         name = self.text(key, printed=False)
         if name is None:
             return None
-        path = (self.report.root / name).resolve()
+        try:
+            path = (self.report.root / name).resolve()
+        except RuntimeError:  # a loop of links (Python 3.11's resolve raises it so)
+            self.error(key, f"'{name}': cannot be read (a loop of symbolic links)")
+            return None
         problem = images.check(path)
         self.report.images_checked.append((name, path, problem))
         if problem:

@@ -161,8 +161,8 @@ def _font(report: Report, file: str, line: int, key: str, value: str, folder: Pa
     try:
         path = (folder / value).resolve()
         found = path.is_file()
-    except OSError as exc:  # a name too long for the file system, a loop of links, ...
-        report.error(file, line, key, f"'{value}': cannot be read ({exc.strerror or exc})")
+    except (OSError, RuntimeError) as exc:  # a name too long for the file system, a loop of links (RuntimeError), ...
+        report.error(file, line, key, f"'{value}': cannot be read ({getattr(exc, 'strerror', None) or exc})")
         return None
     if not found:
         beside = sorted(p.name for p in path.parent.glob("*") if p.suffix.lower() in _FONT_FILE) \

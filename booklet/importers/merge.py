@@ -259,11 +259,13 @@ class _Merge:
         fields.merge(node, "kind", base, new, ABSTRACT, default="contributed", source_wins=False)
         self.merge_people(node, base, new, change)
         fields.merge(node, "abstract", base, new, ABSTRACT)
+        fields.merge(node, "language", base, new, ABSTRACT)
 
     def merge_tutorial(self, node: dict, base: dict, new: dict, change: Change) -> None:
         fields = _Fields(change)
         fields.merge(node, "title", base, new, TUTORIAL)
         fields.merge(node, "description", base, new, TUTORIAL)
+        fields.merge(node, "language", base, new, TUTORIAL)
         people = self.merge_list(node.get("presenters") or [], base.get("presenters") or [],
                                  new.get("presenters") or [], change, "presenters", bios=True)
         if people:

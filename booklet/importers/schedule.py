@@ -341,7 +341,7 @@ class _Builder:
         """The event's language on its abstract or tutorial, when it is not the booklet's (its text is hyphenated
         in it)."""
         language = _language_code(event.language)
-        if language and language != (self.language or "en"):
+        if language and language != _language_code((self.language or "en").replace("_", "-").split("-")[0]):
             record["language"] = language
             self.counts["own-language"] += 1
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import math
 import unicodedata
 from dataclasses import dataclass
 
@@ -60,6 +60,7 @@ class Context:
         self.known_people: dict[str, dict[int, bool]] | None = None  # from an earlier pass (see layout.index)
         self.index_links = True  # the index's page numbers are links (not in a pass that learns the pages)
         self._in_language: dict[tuple, ParagraphStyle] = {}  # see in_language
+        self._item_styles: dict[tuple, ParagraphStyle] = {}  # see _item_style
 
     def named(self, name: str, presenting: bool = False) -> str:
         """A person's name as markup that notes, where it is drawn, that the person is on that page (and
@@ -155,31 +156,26 @@ class Context:
         item; an item's lines after its first are indented to its text, after the bullet or number."""
         made = []
         for text in markup.paragraphs(text):
-            found = _ITEM_MARK.match(text)
+            found = markup.ITEM_MARK.match(text)
             if found is None:
                 made.append(Para(text, style))
             else:  # the mark as the paragraph's bullet: justifying its first line does not widen the space after it
                 bullet = found.group()[:-1]
-                made.append(Para(text[found.end():], _item_style(style, bullet), bulletText=bullet))
+                made.append(Para(text[found.end():], self._item_style(style, bullet), bulletText=bullet))
         return made
 
-
-# the bullet or number a list item's markup starts with (markup.paragraphs: "– ", "• ", "1. ", "2) "), and its space
-_ITEM_MARK = re.compile("[\u2013\u2022\u2023\u25e6] |\\d{1,3}[.)] ")
-_ITEM_STYLES: dict[tuple, ParagraphStyle] = {}
-
-
-def _item_style(style, bullet: str) -> ParagraphStyle:
-    """`style` for a list item whose bullet is `bullet` (a bullet or a number), in the text's font at the left: its
-    lines indented to where ReportLab starts the first one's text (after the bullet and 0.6 of the type size)."""
-    width = round(stringWidth(bullet, style.fontName, style.fontSize) + 0.6 * style.fontSize, 2)
-    key = (id(style), style.name, width)
-    found = _ITEM_STYLES.get(key)
-    if found is None or found.parent is not style:
-        found = _ITEM_STYLES[key] = ParagraphStyle(
-            f"{style.name}_item", parent=style, leftIndent=style.leftIndent + width, bulletIndent=style.leftIndent,
-            bulletFontName=style.fontName, bulletFontSize=style.fontSize, bulletColor=style.textColor)
-    return found
+    def _item_style(self, style, bullet: str) -> ParagraphStyle:
+        """`style` for a list item whose bullet is `bullet` (a bullet or a number), in the text's font at the left:
+        its lines indented to where ReportLab starts the first one's text (after the bullet and 0.6 of the type
+        size; rounded up, so that the first line is never pushed right of the others)."""
+        width = math.ceil((stringWidth(bullet, style.fontName, style.fontSize) + 0.6 * style.fontSize) * 100) / 100
+        key = (style.name, width)
+        found = self._item_styles.get(key)
+        if found is None or found.parent is not style:
+            found = self._item_styles[key] = ParagraphStyle(
+                f"{style.name}_item", parent=style, leftIndent=style.leftIndent + width, bulletIndent=style.leftIndent,
+                bulletFontName=style.fontName, bulletFontSize=style.fontSize, bulletColor=style.textColor)
+        return found
 
 
 def abstract_photo(abstract: Abstract):

@@ -135,8 +135,12 @@ def forget() -> None:
 def _box(page) -> tuple[float, float, float, float]:
     """The part of the page that is placed: its trim box (the finished page, without the bleed and the crop
     marks of a PDF made for print), which pypdf gives as the crop box, or the media box, when it has none; within
-    the media box, as the PDF standard reads a box reaching outside it (one wholly outside: the media box)."""
-    return _within_media(page, page.trimbox)
+    the crop box, itself within the media box, as the PDF standard reads a box reaching outside them (one that
+    does not meet the crop box: the crop box)."""
+    c0, c1, c2, c3 = _within_media(page, page.cropbox)
+    t0, t1, t2, t3 = _corners(page.trimbox)
+    t0, t1, t2, t3 = max(t0, c0), max(t1, c1), min(t2, c2), min(t3, c3)
+    return (t0, t1, t2, t3) if t2 > t0 and t3 > t1 else (c0, c1, c2, c3)
 
 
 def _within_media(page, box) -> tuple[float, float, float, float]:
@@ -181,11 +185,8 @@ def trim_crop(path: Path) -> tuple[float, float, float, float]:
     """What to cut off the page as a renderer shows it (its crop box, turned) to keep its trim box:
     (left, bottom, right, top) in points, as pypdfium2's `render(crop=...)` takes them."""
     page = _reader(path).pages[0]
-    c0, c1, c2, c3 = _within_media(page, page.cropbox)
-    t0, t1, t2, t3 = _within_media(page, page.trimbox)
-    t0, t1, t2, t3 = max(t0, c0), max(t1, c1), min(t2, c2), min(t3, c3)  # (a renderer shows the crop box)
-    if t2 <= t0 or t3 <= t1:  # no trim box within the crop box: the crop box, whole
-        t0, t1, t2, t3 = c0, c1, c2, c3
+    c0, c1, c2, c3 = _within_media(page, page.cropbox)  # (what a renderer shows)
+    t0, t1, t2, t3 = _box(page)
     left, bottom, right, top = max(0.0, t0 - c0), max(0.0, t1 - c1), max(0.0, c2 - t2), max(0.0, c3 - t3)
     return {90: (bottom, right, top, left), 180: (right, top, left, bottom),
             270: (top, left, bottom, right)}.get(_rotation(page), (left, bottom, right, top))

@@ -75,20 +75,22 @@ def _check_dates(booklet: Booklet) -> list[Problem]:
 # -- the day as sequences of slots --------------------------------------------------------------
 
 def clock(minutes: int) -> str:
+    """Minutes from the day's midnight as the programme writes them: one after midnight (Day.clock) as 01:00."""
+    minutes %= 24 * 60
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _timeline(day: Day) -> tuple[list[list[Slot]], list[Slot]]:
     """The day's sequences of slots (main first), and every slot once, in minutes from the day's midnight (an item
     after midnight 24 hours on: Day.clock)."""
-    clock = day.clock()
+    times = day.clock()
     main: list = []
     tracks: list[list[Slot]] = []
     for e, entry in enumerate(day.entries):
         if isinstance(entry, Parallel):
             block = []
             for s, session in enumerate(entry.sessions):
-                track = _with_ends([(i, session) for i in session.items if i.time], ("parallel", e, s), clock)
+                track = _with_ends([(i, session) for i in session.items if i.time], ("parallel", e, s), times)
                 tracks.append(track)
                 block += track
             if block:
@@ -97,15 +99,15 @@ def _timeline(day: Day) -> tuple[list[list[Slot]], list[Slot]]:
             main += [(i, entry) for i in entry.items if i.time]
         elif entry.time:
             main.append((entry, None))
-    main_slots = _with_ends(main, MAIN, clock)
+    main_slots = _with_ends(main, MAIN, times)
     slots = [s for s in main_slots if s.track == MAIN] + [s for track in tracks for s in track]
     return [main_slots, *tracks], slots
 
 
-def _with_ends(entries: list, track: tuple, clock: dict) -> list[Slot]:
-    """Slots for (item, session) pairs (slots already made are kept), ends inferred from the next start; `clock`:
+def _with_ends(entries: list, track: tuple, times: dict) -> list[Slot]:
+    """Slots for (item, session) pairs (slots already made are kept), ends inferred from the next start; `times`:
     each item's start and end (Day.clock)."""
-    starts = [e.start if isinstance(e, Slot) else clock[id(e[0])][0] for e in entries]
+    starts = [e.start if isinstance(e, Slot) else times[id(e[0])][0] for e in entries]
     slots = []
     for k, entry in enumerate(entries):
         if isinstance(entry, Slot):
@@ -113,7 +115,7 @@ def _with_ends(entries: list, track: tuple, clock: dict) -> list[Slot]:
             continue
         item, session = entry
         start = starts[k]
-        end = clock[id(item)][1]
+        end = times[id(item)][1]
         if end is None and k + 1 < len(entries) and starts[k + 1] > start:
             end = starts[k + 1]
         room = fold(squeeze(item.room or (session.room if session else None) or ""))

@@ -73,7 +73,8 @@ def done_with(temp: Path) -> None:
 def left_behind() -> None:
     """Remove every temporary file this process made that is still there: those of a command stopped by Ctrl-C or
     SIGTERM at any point, even between making a file and the block that removes it on failure (the command line
-    calls this as its process ends; a forked process leaves its own to the process that forked it)."""
+    calls this as its process ends). Only the process that runs the command calls it: a forked process (a worker)
+    ends without it, and removes its own files itself (output.parallel's discard_part)."""
     for name in sorted(_MADE):
         try:
             os.unlink(name)

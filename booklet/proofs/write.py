@@ -87,10 +87,14 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
 
     booklet, _ = read_booklet(Path(data_dir))
     proof = find_proof(_proofs_of(booklet, page_size), proof_id)
+    target = Path(output) if output is not None else Path(proof.file)
+    # Refused, before anything is built: the proof would replace a data file, an image or a font, or its PNGs
+    # (NAME-1.png, ...; and those of an earlier proof of that name, which are removed) an image the data names
+    named_pngs = [path for path in booklet.image_sources if png and path.parent.resolve() == target.parent.resolve()
+                  and (found := _PNG_NAME.fullmatch(path.name)) is not None and found.group(1) == target.stem]
+    refuse_inputs([target, *named_pngs], Path(data_dir), booklet)
     plan = _last_build(Path(data_dir), page_size, booklet) or _planned(*_build(Path(data_dir), page_size), page_size)
     plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
-    target = Path(output) if output is not None else Path(proof.file)
-    refuse_inputs([target], Path(data_dir), booklet)  # Refused: it would replace a data file, image or font
     with together() as files:  # the proof and its PNGs
         return _make(plan, page_size, reply_by, png, {proof.id: target}, 1, files)
 

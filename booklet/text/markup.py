@@ -67,7 +67,8 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     if "\\" in text:
         outside = dict.fromkeys(found.group() for chunk in _split_paragraphs(text)
                                 for kind, piece in _split_math(chunk) if kind == "text"
-                                for found in _COMMAND.finditer(piece) if _is_latex(found.group(1)))
+                                for found in _COMMAND.finditer(piece)
+                                if _is_latex(found.group(1), "{" in found.group()))
         if outside:
             shown = ", ".join(list(outside)[:3]) + (" ..." if len(outside) > 3 else "")
             problems.append(f"LaTeX outside math: {shown}; printed as written (booklet reads LaTeX only in math, "
@@ -87,9 +88,10 @@ TEXT_COMMANDS = frozenset({
 })
 
 
-def _is_latex(name: str) -> bool:
-    """Whether `\\name` is a LaTeX command: one of running text, or one booklet's math knows."""
-    return name in TEXT_COMMANDS or not unknown_macros("\\" + name)
+def _is_latex(name: str, braced: bool) -> bool:
+    """Whether `\\name` is a LaTeX command: one of running text, or one booklet's math knows given an argument in
+    braces (`\\sqrt{s}`; a bare `\\pi` may be a folder of a Windows path, C:\\pi\\data)."""
+    return name in TEXT_COMMANDS or (braced and not unknown_macros("\\" + name))
 
 
 # --------------------------------------------------------------------------- whitespace & paragraphs
@@ -126,22 +128,32 @@ def _split_paragraphs(text: str) -> list[str]:
     return [p for p in (_collapse(chunk) for chunk in chunks) if p]
 
 
-# A list item's first line: a bullet (*, -, +, •, ‣ or ◦) or a number (1. or 1)) and a space, at the start of a
-# line, indented or not.
-_ITEM = re.compile(r"^[^\S\n]*([*+\-\u2022\u2023\u25e6]|\d{1,3}[.)])[^\S\n]+(?=\S)", re.M)
+# A list item's first line: a bullet (*, -, + or •) or a number (1. or 1)) and a space, at the start of a line,
+# indented or not.
+_ITEM = re.compile(r"^[^\S\n]*([*+\-\u2022]|\d{1,3}[.)])[^\S\n]+(?=\S)", re.M)
 _BULLET = "\u2013 "  # what a bullet of *, - or + is printed as (an importer writes a Markdown list's so)
+_DOLLAR_SIGN = re.compile(r"(?<!\\)\$")
+# what a list item's paragraph starts with, as markup: its bullet (an en dash, a bullet) or number, and a space
+ITEM_MARK = re.compile("[\u2013\u2022] |\\d{1,3}[.)] ")
 
 
 def _items(chunk: str) -> list[str]:
     """A paragraph's lines as the paragraphs they print as: with two lines or more that start with the same kind
-    of bullet, or with numbers that count up one by one (1. 2. 3.), each such line starts a list item of its own
+    of bullet, or with numbers that count up one by one (1. 2. 3.), the first of them starting the paragraph or
+    after a line ending in ":", and none inside a formula, each such line starts a list item of its own
     (the lines after it, to the next, are its own; those before the first, a paragraph); a bullet of *, - or +
     printed as an en dash, a number as written. Else the paragraph as it is: a line that starts with "- " once is
     not a list, nor are sentences that a line break leaves starting with a number ("S/N >\n4. When ...")."""
     lines = chunk.split("\n")
-    found = [_ITEM.match(line) for line in lines]
+    found, open_math = [], False
+    for line in lines:  # a line inside a formula ("$x\n- y$") starts no item
+        found.append(None if open_math else _ITEM.match(line))
+        open_math ^= len(_DOLLAR_SIGN.findall(line)) % 2 == 1
     kinds = [None if m is None else ("number" if m.group(1)[0].isdigit() else m.group(1)) for m in found]
     listed = {kind for kind in kinds if kind is not None and kinds.count(kind) >= 2}
+    first = next((at for at, kind in enumerate(kinds) if kind in listed), None)
+    if first is not None and first > 0 and not lines[first - 1].rstrip().endswith(":"):
+        listed = set()  # a list starts its paragraph or follows a line ending in ":" ("5\n- 10 keV" is prose)
     if "number" in listed:
         numbers = [int(m.group(1)[:-1]) for m, kind in zip(found, kinds) if kind == "number"]
         if any(later != earlier + 1 for earlier, later in zip(numbers, numbers[1:])):

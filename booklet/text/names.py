@@ -74,10 +74,9 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     """`name` (as printed, given names first) taken apart; `family`: the family name as the data declares it,
     when the rule (the last word, with lowercase particles before it) would not find it."""
     written = " ".join(name.split())
-    if not family:
-        bare, note = _without_notes(written)
-        if note:
-            return replace(split_name(bare), written=written, note=note)
+    bare, note = _without_notes(written)
+    if note:  # (a declared family name is found in the name without it)
+        return replace(split_name(bare, family), written=written, note=note)
     if family:
         family = " ".join(family.split())
         place = family_place(written, family)
@@ -107,8 +106,10 @@ def split_name(name: str, family: str | None = None) -> IndexName:
 
 
 def family_place(name: str, family: str) -> str | None:
-    """Where the family name is in the name (both with their spaces collapsed): its "last" words, its "first"
-    words, or None when it is not whole words at either end ("Jones" in "Bo Jones", not "ones")."""
+    """Where the family name is in the name (both with their spaces collapsed; the name's notes set aside): its
+    "last" words, its "first" words, or None when it is not whole words at either end ("Jones" in "Bo Jones", not
+    "ones")."""
+    name = _without_notes(name)[0]
     if name == family or name.endswith(" " + family):
         return "last"
     if name.startswith(family + " "):
