@@ -81,7 +81,7 @@ def write_json_v1(path: Path, days: dict[str, list] | None = None, unscheduled: 
     for index, (day, events) in enumerate(sorted(days.items())):
         rooms: dict[str, list] = {"Hall A": [], "Hall B": []}
         for event in events:
-            rooms[event["room"]].append(event)
+            rooms.setdefault(event["room"], []).append(event)
         out.append({"index": index + 1, "date": f"2027-09-{day}", "day_start": f"2027-09-{day}T08:00:00+02:00",
                     "day_end": f"2027-09-{int(day) + 1}T04:00:00+02:00", "rooms": rooms})
     if unscheduled:
@@ -543,3 +543,35 @@ def test_an_event_in_another_language_than_most_keeps_it_for_its_hyphenation(tmp
     result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder, "--update")
     assert result.exit_code == 0, result.output
     assert {a["id"]: a.get("language") for a in load(folder, "abstracts.yaml")}["e103"] == "fr"
+
+
+def test_the_same_rooms_busy_again_after_a_break_are_one_parallel_block(tmp_path):
+    """A talk an hour in each of two rooms, with a quarter of an hour between: one parallel block (the rooms'
+    headings once, the talks under them), not a block an hour; a talk in one room alone between ends the block."""
+    days = {"13": [
+        _event(301, "Badge", "13T10:00", "00:45", "Hall A", "lecture", [("Ana Smith", "")]),
+        _event(302, "Knots", "13T10:00", "00:45", "Hall B", "lecture", [("Bo Jones", "")]),
+        _event(303, "Containers", "13T11:00", "00:45", "Hall A", "lecture", [("Carla Diaz", "")]),
+        _event(304, "Drones", "13T11:00", "00:45", "Hall B", "lecture", [("Dae Lee", "")]),
+        _event(305, "Alone", "13T12:00", "00:45", "Hall A", "lecture", [("Eva Berg", "")]),
+        _event(306, "Late A", "13T13:00", "00:30", "Hall A", "lecture", [("Femi Adeyemi", "")]),
+        _event(307, "Late B", "13T13:00", "00:30", "Hall B", "lecture", [("Gus Ortega", "")]),
+    ]}
+    folder = tmp_path / "out"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days, unscheduled=False), "--out", folder)
+    assert result.exit_code == 0, result.output
+    day, = load(folder, "programme.yaml")["days"]
+    shape = [[(s["room"], [i["talk"] for i in s["items"]]) for s in item["parallel"]] if "parallel" in item
+             else item.get("talk") for item in day["items"]]
+    assert shape == [[("Hall A", ["e301", "e303"]), ("Hall B", ["e302", "e304"])], "e305",
+                     [("Hall A", ["e306"]), ("Hall B", ["e307"])]]
+    assert "2 stretch(es) of time with several rooms busy" in result.stdout
+    # three rooms: one after the other on A5, where a block a stretch of time keeps what is on at once together
+    days["13"] += [_event(308, "Third", "13T10:00", "00:45", "Hall C", "lecture", [("Hana Ito", "")]),
+                   _event(309, "Third again", "13T11:00", "00:45", "Hall C", "lecture", [("Ivo Petrov", "")])]
+    folder = tmp_path / "three"
+    assert invoke("import", write_json_v1(tmp_path / "three.json", days, unscheduled=False), "--out",
+                  folder).exit_code == 0
+    day, = load(folder, "programme.yaml")["days"]
+    assert [len(item["parallel"]) if "parallel" in item else item.get("talk") for item in day["items"]] == [
+        3, 3, "e305", 2]

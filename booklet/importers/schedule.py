@@ -356,7 +356,11 @@ class _Builder:
         return days
 
     def blocks(self, events: list[_Placed], rooms: dict[str, int]) -> list[dict]:
-        """A day's events -> its items: stretches where two rooms are busy at once become parallel blocks."""
+        """A day's events -> its items: stretches where two rooms are busy at once become parallel blocks; blocks
+        of the same two rooms one after the other, with nothing between, one block (a talk an hour in each of two
+        rooms, with breaks between, was a block an hour, each repeating the rooms' headings). Two rooms are side by
+        side on any page; more may be one after the other (A5 holds two), where a block a stretch of time keeps
+        what is on at the same time together."""
         items, block, block_end = [], [], None
         for placed in events:
             end = placed.end if placed.end > placed.start else placed.start + dt.timedelta(minutes=1)
@@ -366,13 +370,23 @@ class _Builder:
                 continue
             items += self.block(block, rooms)
             block, block_end = [placed], end
-        return items + self.block(block, rooms)
+        items += self.block(block, rooms)
+        merged: list[dict] = []
+        for item in items:
+            before = merged[-1] if merged else None
+            if ("parallel" in item and before is not None and "parallel" in before and len(item["parallel"]) == 2
+                    and [s["session"] for s in item["parallel"]] == [s["session"] for s in before["parallel"]]):
+                for session, more in zip(before["parallel"], item["parallel"]):
+                    session["items"] += more["items"]
+                continue
+            merged.append(item)
+        self.counts["parallel"] += sum("parallel" in item for item in merged)
+        return merged
 
     def block(self, block: list[_Placed], rooms: dict[str, int]) -> list[dict]:
         names = sorted({p.event.room for p in block}, key=lambda r: (rooms.get(r, len(rooms)), r))
         if len(names) < 2:
             return [{**p.item, "room": p.event.room} if p.event.room else p.item for p in block]
-        self.counts["parallel"] += 1
         sessions = []
         for name in names:
             session = {"session": name or "Other events"}
