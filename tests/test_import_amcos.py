@@ -326,6 +326,9 @@ def test_text_before_the_first_key_and_a_missing_key(tmp_path):
                                         r"{title}; found 2"),
     (r"\CT{ten o'clock}{A}{}{B}{C}", r"timetable.tex:6: \CT: 'ten o'clock' is not a time"),
     (r"\tablebreak{10:00}", r"timetable.tex:6: \tablebreak takes 2 arguments"),
+    # a clock that is no time of day (an internal error before: "minute must be in 0..59")
+    (r"\CT{9:10--10:65}{A}{}{B}{C}", r"timetable.tex:6: \CT: '9:10--10:65' is not a time"),
+    (r"\tablebreak{25:99--26:00}{Lunch}", r"timetable.tex:6: \tablebreak: '25:99--26:00' is not a time"),
 ])
 def test_a_malformed_timetable_row_is_an_error_naming_its_line(tmp_path, row, expected):
     timetable = TIMETABLE.replace(r"\tablebreak{8:30--9:00}{Registration}", row)

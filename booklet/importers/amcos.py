@@ -339,7 +339,9 @@ def read_timetable(path: Path, today: dt.date | None = None) -> tuple[list[_Day]
         if len(args) != need:
             labels = "{time}{name}" if need == 2 else "{time}{name}{university}{place}{title}"
             raise SourceError(f"{path}:{line}: \\{name} takes {need} arguments {labels}; found {len(args)}")
-        if not _SPAN.match(args[0].replace("~", " ")):
+        span = _SPAN.match(args[0].replace("~", " "))
+        if not span or not all(int(h) <= 24 and int(m) < 60 for h, m in ((span[1], span[2]), (span[3], span[4]))
+                               if h is not None):
             raise SourceError(f"{path}:{line}: \\{name}: '{args[0].strip()}' is not a time or a span of time "
                               "(such as 9:00--9:40)")
         if not days:
