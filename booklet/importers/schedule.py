@@ -194,6 +194,7 @@ class _Builder:
         self.ids: dict[str, str] = {}  # id -> title, to tell a repeat from another event with the same id
         self.counts: Counter = Counter()
         self.language = schedule.language or _common_language(schedule.events)  # the booklet's, if the source tells
+        self.base_language = _language_code(re.split("[-_]", self.language or "en")[0])  # "en" of "EN", "en-GB"
 
     # -- times
 
@@ -341,7 +342,7 @@ class _Builder:
         """The event's language on its abstract or tutorial, when it is not the booklet's (its text is hyphenated
         in it)."""
         language = _language_code(event.language)
-        if language and language != _language_code((self.language or "en").replace("_", "-").split("-")[0]):
+        if language and language != self.base_language:
             record["language"] = language
             self.counts["own-language"] += 1
 

@@ -59,8 +59,7 @@ class Context:
         self.person_keys: dict[Identity, str] = {}  # each person named so far -> the key the canvas notes
         self.known_people: dict[str, dict[int, bool]] | None = None  # from an earlier pass (see layout.index)
         self.index_links = True  # the index's page numbers are links (not in a pass that learns the pages)
-        self._in_language: dict[tuple, ParagraphStyle] = {}  # see in_language
-        self._item_styles: dict[tuple, ParagraphStyle] = {}  # see _item_style
+        self._derived_styles: dict[tuple, ParagraphStyle] = {}  # see _derived
 
     def named(self, name: str, presenting: bool = False) -> str:
         """A person's name as markup that notes, where it is drawn, that the person is on that page (and
@@ -144,12 +143,7 @@ class Context:
         hyphen = hyphenation_language(language)
         if hyphen == style.hyphenationLang:
             return style
-        key = (style.name, hyphen)
-        found = self._in_language.get(key)
-        if found is None or found.parent is not style:
-            found = self._in_language[key] = ParagraphStyle(f"{style.name}_{hyphen}", parent=style,
-                                                            hyphenationLang=hyphen)
-        return found
+        return self._derived(style, f"{style.name}_{hyphen}", hyphenationLang=hyphen)
 
     def paras(self, text: str, style) -> list[Para]:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list
@@ -169,12 +163,17 @@ class Context:
         its lines indented to where ReportLab starts the first one's text (after the bullet and 0.6 of the type
         size; rounded up, so that the first line is never pushed right of the others)."""
         width = math.ceil((stringWidth(bullet, style.fontName, style.fontSize) + 0.6 * style.fontSize) * 100) / 100
-        key = (style.name, width)
-        found = self._item_styles.get(key)
+        return self._derived(style, f"{style.name}_item", width, leftIndent=style.leftIndent + width,
+                             bulletIndent=style.leftIndent, bulletFontName=style.fontName,
+                             bulletFontSize=style.fontSize, bulletColor=style.textColor)
+
+    def _derived(self, style, name: str, *tell, **changes) -> ParagraphStyle:
+        """`style` with `changes`, called `name` (with `tell`, what tells apart two made with the same name), made
+        once a Context, while `style` is the style it was made from."""
+        key = (style.name, name, *tell)
+        found = self._derived_styles.get(key)
         if found is None or found.parent is not style:
-            found = self._item_styles[key] = ParagraphStyle(
-                f"{style.name}_item", parent=style, leftIndent=style.leftIndent + width, bulletIndent=style.leftIndent,
-                bulletFontName=style.fontName, bulletFontSize=style.fontSize, bulletColor=style.textColor)
+            found = self._derived_styles[key] = ParagraphStyle(name, parent=style, **changes)
         return found
 
 

@@ -132,7 +132,6 @@ def _split_paragraphs(text: str) -> list[str]:
 # indented or not.
 _ITEM = re.compile(r"^[^\S\n]*([*+\-\u2022]|\d{1,3}[.)])[^\S\n]+(?=\S)", re.M)
 _BULLET = "\u2013 "  # what a bullet of *, - or + is printed as (an importer writes a Markdown list's so)
-_DOLLAR_SIGN = re.compile(r"(?<!\\)\$")
 # what a list item's paragraph starts with, as markup: its bullet (an en dash, a bullet) or number, and a space
 ITEM_MARK = re.compile("[\u2013\u2022] |\\d{1,3}[.)] ")
 
@@ -148,7 +147,7 @@ def _items(chunk: str) -> list[str]:
     found, open_math = [], False
     for line in lines:  # a line inside a formula ("$x\n- y$") starts no item
         found.append(None if open_math else _ITEM.match(line))
-        open_math ^= len(_DOLLAR_SIGN.findall(line)) % 2 == 1
+        open_math ^= sum(found.group() == "$" for found in _DOLLAR.finditer(line)) % 2 == 1  # (not \$)
     kinds = [None if m is None else ("number" if m.group(1)[0].isdigit() else m.group(1)) for m in found]
     listed = {kind for kind in kinds if kind is not None and kinds.count(kind) >= 2}
     first = next((at for at, kind in enumerate(kinds) if kind in listed), None)
