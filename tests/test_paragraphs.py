@@ -573,3 +573,22 @@ def test_templates_are_made_again_when_the_style_changes():
     again = MathParagraph("<b>three</b> four", style).frags  # the same shape, the style changed since
     assert [(f.fontSize, f.textColor, f.text) for f in again] == [(style.fontSize, red, "three"),
                                                                   (style.fontSize, red, " four")]
+
+
+def test_a_word_with_a_hyphen_breaks_after_it_once(text_style):
+    """pyphen offers ("over", "-segmentation"): printed, that was "over-" with the word's own hyphen starting the
+    next line; a word is broken after its hyphen, which is not repeated."""
+    text = "leading to over-segmentation of bright flares, an in-depth look at maintainer-package ties"
+    broke_there = set()
+    for width in range(90, 400, 2):  # (narrower, a word wider than a line is cut where it must)
+        paragraph = Para(text, text_style)
+        paragraph.wrap(width, 1000)
+        lines = _lines(paragraph)
+        assert "".join(lines).replace(" ", "").replace("-", "") == text.replace(" ", "").replace("-", ""), width
+        for line, after in zip(lines, lines[1:]):
+            assert not after.startswith("-"), (width, lines)
+            for head, tail in (("over-", "segmentation"), ("in-", "depth"), ("maintainer-", "package")):
+                if line.split(" ")[-1] == head:
+                    assert after.startswith(tail), (width, lines)
+                    broke_there.add(head)
+    assert {"in-", "maintainer-"} <= broke_there

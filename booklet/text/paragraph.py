@@ -791,9 +791,31 @@ class _OnePyphen:
         found = self._made.get(lang)
         if found is not None and module.hdcache.get(found[1]) is found[0].hd:
             return found[0]
-        made = module.Pyphen(lang=lang)  # as ReportLab makes it (an unknown language raises as it did)
+        made = _AfterHyphens(module.Pyphen(lang=lang))  # as ReportLab makes it (an unknown language raises as it did)
         self._made[lang] = (made, module.LANGUAGES[module.language_fallback(lang)])
         return made
+
+
+class _AfterHyphens:
+    """A Pyphen whose `iterate` breaks a word at a hyphen it has after the hyphen, never before it: pyphen gives
+    ("over", "-segmentation") for "over-segmentation", which ReportLab prints as "over-" and "-segmentation" (a
+    hyphen added to the head, the word's own starting the next line); here ("over-", "segmentation"), as a word
+    with a hyphen is broken in print, once."""
+
+    def __init__(self, made):
+        self.hd = made.hd  # (what _OnePyphen checks against pyphen's cache)
+        self._iterate = made.iterate
+
+    def iterate(self, word: str):
+        given = set()
+        for head, tail in self._iterate(word):
+            if tail[:1] == "-":
+                head, tail = head + "-", tail[1:]
+                if not tail or not head[:-1]:
+                    continue
+            if (head, tail) not in given:
+                given.add((head, tail))
+                yield head, tail
 
 
 def _measure(fontName, fontSize):
@@ -821,6 +843,9 @@ def _line_breaking() -> Helpers:
 
 
 _HELPERS = _line_breaking() if _CHECKED else None
+if not _CHECKED and _rl_paragraph.pyphen and not isinstance(_rl_paragraph.pyphen, _OnePyphen):
+    # ReportLab's own breakLines (another version): its pyphen, as ours, breaking words after their hyphens
+    _rl_paragraph.pyphen = _OnePyphen(_rl_paragraph.pyphen)
 _DRAW_PARA = drawing() if _CHECKED else Paragraph.drawPara  # lines of fragments drawn by linedraw.put_frag_line
 
 
