@@ -748,3 +748,14 @@ def test_check_measures_on_the_page_size_given(tmp_path):
     a5, a4 = invoke("check", data), invoke("check", data, "--page-size", "a4")
     assert "too long for one A5 page" in a5.stderr
     assert (a4.exit_code, a4.stderr) == (0, "")
+
+
+def test_a_placeholder_an_import_wrote_is_a_warning_until_replaced(tmp_path):
+    conference = BASE["conference.yaml"].replace("title: Test Conference", "title: Conference title")
+    assert warnings_for(tmp_path / "a", {"conference.yaml": conference.replace("venue: Lund, Sweden", "venue: Venue")}) == [
+        "conference.yaml:1: title: warning: 'Conference title' is the placeholder booklet import wrote (its source "
+        "has no title): write the conference's own title before printing",
+        "conference.yaml:4: venue: warning: 'Venue' is the placeholder booklet import wrote (its source has no "
+        "venue): write the conference's own venue before printing"]
+    assert warnings_for(tmp_path / "b", {"conference.yaml": BASE["conference.yaml"].replace(
+        "venue: Lund, Sweden", "venue: Venue Hall, Lund")}) == []  # a venue that only starts with the word

@@ -43,6 +43,9 @@ COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 COLOUR = re.compile(COLOUR_PATTERN)
 ID_PATTERN = r"^\S+$"
 
+# what `booklet import` writes for a required value of conference.yaml that its source does not give; lint warns
+# while one is still there (it would be printed on the cover)
+PLACEHOLDERS = {"title": "Conference title", "venue": "Venue"}
 TEXT_MAX = 100_000  # characters of any one text: some twenty A5 pages (a paragraph longer took minutes to lay out)
 
 # What a type looks like, in a user's words (for "expected ..." messages and the docs).

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..data.contract import PLACEHOLDERS
 from . import Imported, Options, SourceError
 from .text import to_line
 
@@ -287,8 +288,14 @@ def parse_clock(text) -> dt.time | None:
 
 
 def plus_minutes(day: dt.date, start: dt.time, minutes: float) -> dt.time | None:
-    """The clock time `minutes` after `start`; None past midnight."""
-    moment = dt.datetime.combine(day, start) + dt.timedelta(minutes=minutes)
+    """The clock time `minutes` after `start`; None past midnight (so for any number of minutes over a day's,
+    infinity too, and on 9999-12-31, past the last day a date can have)."""
+    if not 0 <= minutes < 24 * 60:
+        return None
+    try:
+        moment = dt.datetime.combine(day, start) + dt.timedelta(minutes=minutes)
+    except OverflowError:
+        return None
     return moment.time() if moment.date() == day else None
 
 
@@ -330,8 +337,8 @@ class Entry:
 
 # -- the assembly ----------------------------------------------------------------------------------
 
-PLACEHOLDER_TITLE = "Conference title"
-PLACEHOLDER_VENUE = "Venue"
+PLACEHOLDER_TITLE = PLACEHOLDERS["title"]
+PLACEHOLDER_VENUE = PLACEHOLDERS["venue"]
 NOBODY = "TBA"
 
 
@@ -467,8 +474,7 @@ def _conference(conference: Conference, days: list[dict], notes: list[str]) -> d
     record: dict = {}
     title = conference.title
     if not title:
-        title = PLACEHOLDER_TITLE
-        notes.append(f"the source has no conference title: conference.yaml says '{PLACEHOLDER_TITLE}'; write the real one")
+        title = PLACEHOLDER_TITLE  # (lint warns while it is there: lint.cover.check_placeholders)
     record["title"] = title
     if conference.short_title and conference.short_title != title:
         record["short_title"] = conference.short_title
@@ -487,7 +493,6 @@ def _conference(conference: Conference, days: list[dict], notes: list[str]) -> d
     venue = conference.venue
     if not venue:
         venue = PLACEHOLDER_VENUE
-        notes.append(f"the source has no venue: conference.yaml says '{PLACEHOLDER_VENUE}'; write the real one")
     record["venue"] = venue
     if conference.url:
         record["url"] = conference.url

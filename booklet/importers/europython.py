@@ -468,9 +468,6 @@ class _Reader:
         dates = [d["date"] for d in days] or sorted({i.day for i in items})
         if not dates:
             raise SourceError(f"{self.main}: no entries: nothing to import")
-        self.notes.append(f"the source has no conference title: conference.yaml says '{PLACEHOLDER_TITLE}'; "
-                          "write the real one")
-        self.notes.append(f"the source has no venue: conference.yaml says '{PLACEHOLDER_VENUE}'; write the real one")
         return {"title": PLACEHOLDER_TITLE, "dates": {"start": min(dates), "end": max(dates)},
                 "venue": PLACEHOLDER_VENUE}
 

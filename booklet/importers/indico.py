@@ -224,6 +224,9 @@ class _Event:
                 entry.end = finish[1]
             elif minutes:
                 entry.end = plus_minutes(entry.day, entry.start, minutes)
+                if entry.end is None:
+                    self.notes.append(f"{where}: a duration of {c.get('duration')} minutes goes past midnight; "
+                                      f"'{title}' has no end time")
         if block is not None and entry.room == block.room:
             entry.room = ""
         return entry

@@ -29,12 +29,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from ..data.contract import PLACEHOLDERS
 from ..problems import did_you_mean
 from . import Imported, Options, SourceError
 from .kinds import ABSTRACT_KINDS, kind_for, looks_like_break, parse_kinds
 from .text import to_markup
 
-VENUE_PLACEHOLDER = "Venue not given in the source: edit conference.yaml"
+VENUE_PLACEHOLDER = PLACEHOLDERS["venue"]
 
 
 @dataclass
@@ -120,23 +121,34 @@ def parse_date(text: str, where: str, source: str) -> dt.date:
         raise SourceError(f"{source}: {where}: '{value}' is not a date (expected e.g. 2019-12-27)") from None
 
 
-_CLOCK = re.compile(r"^(\d{1,3}):(\d{2})(?::(\d{2}))?$")
-_ISO_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+_CLOCK = re.compile(r"^(\d{1,3}):(\d{2})(?::(\d{2}))?$", re.ASCII)
+_ISO_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$", re.ASCII)
 
 
 def parse_duration(text, where: str, source: str) -> dt.timedelta:
     """'00:30', '01:30:00', 'PT1H30M' or a number of minutes -> timedelta; SourceError otherwise."""
     value = str(text).strip()
-    if match := _CLOCK.match(value):
-        hours, minutes, seconds = (int(g or 0) for g in match.groups())
-        return dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
-    if (match := _ISO_DURATION.match(value)) and value not in ("P", "PT"):
-        days, hours, minutes, seconds = match.groups()
-        return dt.timedelta(days=int(days or 0), hours=int(hours or 0), minutes=int(minutes or 0),
-                            seconds=float(seconds or 0))
-    if value.isdigit():
-        return dt.timedelta(minutes=int(value))
+    try:
+        if match := _CLOCK.match(value):
+            hours, minutes, seconds = (int(g or 0) for g in match.groups())
+            return dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
+        if (match := _ISO_DURATION.match(value)) and value not in ("P", "PT"):
+            days, hours, minutes, seconds = match.groups()
+            return dt.timedelta(days=int(days or 0), hours=int(hours or 0), minutes=int(minutes or 0),
+                                seconds=float(seconds or 0))
+        if value.isascii() and value.isdigit():  # (not "²", which isdigit too)
+            return dt.timedelta(minutes=int(value))
+    except OverflowError:
+        raise SourceError(f"{source}: {where}: '{value}' is not a duration an event can have (too long)") from None
     raise SourceError(f"{source}: {where}: '{value}' is not a duration (expected e.g. 00:30 or PT30M)")
+
+
+def later(moment: dt.datetime, by: dt.timedelta, where: str, source: str) -> dt.datetime:
+    """`moment` + `by`; SourceError past the last day a date can have (9999-12-31)."""
+    try:
+        return moment + by
+    except OverflowError:
+        raise SourceError(f"{source}: {where}: the event would end after 9999-12-31") from None
 
 
 def parse_clock(text, where: str, source: str) -> dt.time:
@@ -411,10 +423,7 @@ class _Builder:
             conference["short_title"] = acronym
         conference["dates"] = {"start": start, "end": max(start, end)}
         venue = ", ".join(part for part in (one_line(s.venue), one_line(s.city)) if part)
-        if not venue:
-            self.notes.append(f"venue: the source names none; conference.yaml says '{VENUE_PLACEHOLDER}': "
-                              "replace it with the venue before printing")
-        conference["venue"] = venue or VENUE_PLACEHOLDER
+        conference["venue"] = venue or VENUE_PLACEHOLDER  # (lint warns while it is there)
         if one_line(s.url):
             conference["url"] = one_line(s.url)
         if self.language:

@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 
 from . import Imported, Options, SourceError
-from .schedule import (Day, Event, Person, Schedule, build, one_line, parse_clock, parse_date, parse_datetime,
-                       parse_duration)
+from .schedule import (Day, Event, Person, Schedule, build, later, one_line, parse_clock, parse_date,
+                       parse_datetime, parse_duration)
 
 NAME = "schedule-json"
 
@@ -167,7 +167,8 @@ class _Reader:
         elif e.get("start"):
             event.start = dt.datetime.combine(day.date, parse_clock(e["start"], f"{where}.start", self.source))
         if event.start is not None and e.get("duration"):
-            event.end = event.start + parse_duration(e["duration"], f"{where}.duration", self.source)
+            event.end = later(event.start, parse_duration(e["duration"], f"{where}.duration", self.source),
+                              f"{where}.duration", self.source)
         for index, raw_person in enumerate(self.listing(e.get("persons"), f"{where}.persons")):
             at = f"{where}.persons[{index}]"
             if isinstance(raw_person, str):
@@ -215,7 +216,8 @@ class _Reader:
             if event.start is not None and e.get("end"):
                 event.end = parse_datetime(self.text(e["end"], f"{where}.end"), f"{where}.end", self.source)
             elif event.start is not None and e.get("duration"):
-                event.end = event.start + parse_duration(e["duration"], f"{where}.duration", self.source)
+                event.end = later(event.start, parse_duration(e["duration"], f"{where}.duration", self.source),
+                              f"{where}.duration", self.source)
             if event.end is not None and (event.end.tzinfo is None) != (event.start.tzinfo is None):
                 event.end = event.end.replace(tzinfo=event.start.tzinfo)
             for k, raw_person in enumerate(self.listing(e.get("participants") or e.get("persons"),

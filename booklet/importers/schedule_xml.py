@@ -16,8 +16,8 @@ from pathlib import Path
 from xml.parsers import expat
 
 from . import Imported, Options, SourceError
-from .schedule import (Day, Event, Person, Schedule, build, one_line, parse_clock, parse_date, parse_datetime,
-                       parse_duration)
+from .schedule import (Day, Event, Person, Schedule, build, later, one_line, parse_clock, parse_date,
+                       parse_datetime, parse_duration)
 
 NAME = "schedule-xml"
 
@@ -152,12 +152,12 @@ class _Reader:
                                                               self.source))
             if day.start is not None:
                 if not date and event.start.time() < day.start.time():  # after midnight, listed the day before
-                    event.start += dt.timedelta(days=1)
+                    event.start = later(event.start, dt.timedelta(days=1), f"{where}: <date>", self.source)
                 event.start = event.start.replace(tzinfo=day.start.tzinfo)
         duration = self.text(e, "duration").strip()
         if event.start is not None and duration:
-            event.end = event.start + parse_duration(duration, f"{self.where(e.find('duration'))}: <duration>",
-                                                     self.source)
+            at = f"{self.where(e.find('duration'))}: <duration>"
+            event.end = later(event.start, parse_duration(duration, at, self.source), at, self.source)
         persons = e.find("persons")
         for person in persons.iter("person") if persons is not None else ():
             event.persons.append(Person("".join(person.itertext())))

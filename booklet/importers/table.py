@@ -334,7 +334,7 @@ class _Dates:
                 mo, d, y = a, b, c
             else:
                 d, mo, y = a, b, c
-            if y < 100:
+            if len(m[1 if order == "ymd" else 3]) <= 2:  # '22.09.23' (not '0000-05-05', which is no date)
                 y += 2000
             try:
                 return dt.date(y, mo, d)
@@ -703,6 +703,9 @@ class _Table:
         minutes = _minutes(_raw(row, cols.first("duration")))
         if start is not None and entry.end is None and minutes:
             entry.end = plus_minutes(day, start, minutes)
+            if entry.end is None:
+                self.notes.append(f"{entry.where}: a duration of '{_cell(row, cols.first('duration'))}' goes past "
+                                  f"midnight; '{entry.title}' has no end time")
 
     def session_block(self, name: str, room: str, chairs: list[str], day=None) -> str:
         key = f"session:{name}"

@@ -32,7 +32,6 @@ from ..start.folder import schema_files
 from ..start.templates import SCHEMA_FOLDER, render
 from . import Imported, Options, SourceError, read
 from .merge import Change, Unreadable, merge
-from .schedule import VENUE_PLACEHOLDER
 
 RECORD = ".booklet-import.json"
 RECORD_VERSION = 1
@@ -111,11 +110,8 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
     with _staged(folder, files, removed) as staging:
         booklet, warnings = check_folder(staging)
     _publish(folder, files, removed)
-    notes = list(imported.notes)
-    if booklet.conference.venue != VENUE_PLACEHOLDER:  # the LOC has written the venue
-        notes = [note for note in notes if VENUE_PLACEHOLDER not in note]
     return ImportResult(folder, source, imported.format, booklet, warnings, updated=record is not None,
-                        unmapped=imported.unmapped_types, notes=notes, changes=changes,
+                        unmapped=imported.unmapped_types, notes=list(imported.notes), changes=changes,
                         written=sorted(files), removed=removed, reused=reused)
 
 
@@ -165,9 +161,26 @@ def _read_record(folder: Path) -> dict | None:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise Refused(f"{path} cannot be read ({exc}); it records what the earlier import wrote, so --update "
                       "needs it: import into a new folder") from None
-    if not isinstance(record, dict) or not isinstance(record.get("documents"), dict):
+    if not isinstance(record, dict) or not isinstance(record.get("documents"), dict) or _damaged(record):
         raise Refused(f"{path} is not a record booklet import wrote; import into a new folder")
     return record
+
+
+def _damaged(record: dict) -> bool:
+    """Whether a record's documents (and the entries it kept) are not of the shapes an import writes: the
+    conference and the programme a mapping (the programme's days one each), the abstracts, tutorials and posters
+    a list of mappings (an abstract and a tutorial with an id)."""
+    kept = record.get("kept") if isinstance(record.get("kept"), dict) else {}
+    for name, value in [*record["documents"].items(), *((n, v) for n, v in kept.items() if n != "programme.yaml")]:
+        if name in ("conference.yaml", "programme.yaml"):
+            days = value.get("days") or [] if isinstance(value, dict) else None
+            if not isinstance(days, list) or not all(isinstance(day, dict) for day in days):
+                return True
+        elif name in ("abstracts.yaml", "tutorials.yaml", "posters.yaml"):
+            if not isinstance(value, list) or not all(isinstance(e, dict) and (name == "posters.yaml" or "id" in e)
+                                                      for e in value):
+                return True
+    return False
 
 
 def _fingerprints(folder: Path, files: dict[str, bytes], pristine: set[str]) -> dict[str, str]:
@@ -240,6 +253,9 @@ def _merged(folder: Path, record: dict, documents: dict, prune: bool):
                        lambda name, value: render(name, value, file_for(name)), untouched)
     except Unreadable as exc:
         raise Refused(f"{folder}/{exc}") from None
+    except (TypeError, AttributeError, KeyError, ValueError) as exc:  # deeper in the record than _damaged looks
+        raise Refused(f"{folder / RECORD} does not hold what booklet import wrote ({type(exc).__name__}: {exc}); "
+                      "it was edited or damaged: import into a new folder") from None
     return merged.texts, merged.changes, merged.removed, merged.kept, merged.pristine
 
 

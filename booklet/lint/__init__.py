@@ -34,6 +34,7 @@ KINDS = {
     "glyph": "Characters the booklet's fonts cannot print",
     "math": "LaTeX printed as written, and math that reads like text",
     "email": "Malformed email addresses",
+    "placeholder": "Placeholders that booklet import wrote, still to be replaced",
     "cover-fit": "Cover text that does not fit",
     "language": "Language codes that are not real codes",
     "labels": "Words left in English in a booklet in another language",
@@ -59,7 +60,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .addresses import check_split_affiliations
     from .affiliations import check_affiliations
     from .contrast import check_contrast
-    from .cover import check_cover
+    from .cover import check_cover, check_placeholders
     from .coverage import check_coverage
     from .entries import check_emails, check_photos, check_poster_numbers
     from .extras import check_extra_pages
@@ -87,6 +88,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_emails(mentions.emails(booklet, everyone))
         + check_language(booklet, lines)
         + check_labels(booklet, lines)
+        + check_placeholders(booklet, lines)
         + check_cover(booklet, page, lines)
         + check_contrast(booklet, lines)
         + check_extra_pages(booklet)

@@ -4,6 +4,7 @@ when the text is shrunk too far to read well."""
 
 from __future__ import annotations
 
+from ..data.contract import PLACEHOLDERS
 from ..data.locate import Lines
 from ..model import Booklet
 from ..problems import Problem
@@ -30,3 +31,13 @@ def check_cover(booklet: Booklet, page, lines: Lines) -> list[Problem]:
                         f"the front cover's text is shrunk to {scale:.0%} of its size to fit, too small to read "
                         "well; shorten the title, subtitle or tagline", "warning", "cover-fit")]
     return []
+
+
+def check_placeholders(booklet: Booklet, lines: Lines) -> list[Problem]:
+    """A warning for each value of conference.yaml that is still what `booklet import` wrote for one its source did
+    not give (data.contract.PLACEHOLDERS): it would be printed, on the cover and in the running heads."""
+    conference = booklet.conference
+    return [Problem("conference.yaml", lines.line("conference.yaml", key, 1), key,
+                    f"'{placeholder}' is the placeholder booklet import wrote (its source has no {WORDS[key]}): "
+                    f"write the conference's own {WORDS[key]} before printing", "warning", "placeholder")
+            for key, placeholder in PLACEHOLDERS.items() if getattr(conference, key, None) == placeholder]
