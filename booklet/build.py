@@ -67,20 +67,36 @@ def cover_path(output: Path) -> Path:
     return output.with_name(f"{output.stem}-cover{output.suffix or '.pdf'}")
 
 
-def refuse_inputs(outputs: list[Path], data_dir: Path, booklet: Booklet) -> None:
-    """Refused when an output would replace an input: a data file, an image or font the data names, or any
-    file in the data folder that has a data file's name (the next build would read it)."""
-    folder = data_dir.resolve()
-    images = {path.resolve() for path in booklet.image_sources}
-    fonts = font_files(booklet.theme)
+def named_inputs(booklet: Booklet) -> dict[Path, str]:
+    """Every file the data names but its own files, resolved, and what it is (for messages): its images, its extra
+    pages' files and the fonts theme.yaml names."""
+    named = {path: "a font theme.yaml names" for path in font_files(booklet.theme)}
+    named.update((path.resolve(), "an image the data names") for path in booklet.image_sources)
+    named.update((page.file.resolve(), "an extra page the data names") for page in booklet.conference.extra_pages)
+    return named
+
+
+def refuse_inputs(outputs: list[Path], data_dir: Path, booklet: Booklet | dict[Path, str]) -> None:
+    """Refused when an output would replace an input: a data file, an image, extra page or font the data names
+    (`booklet`'s, or named_inputs of it), or any file in the data folder that has a data file's name (the next build
+    would read it)."""
+    if isinstance(booklet, Booklet):
+        booklet = named_inputs(booklet)
     for output in outputs:
-        target = output.resolve()
-        inside = target.is_relative_to(folder)
-        name = target.relative_to(folder).as_posix() if inside else None
-        if target in images or target in fonts or (inside and any(fnmatch(name, spec.name) for spec in FILES)):
-            what = ("an image the data names" if target in images else "a font theme.yaml names" if target in fonts
-                    else "a data file of the conference")
+        what = input_named(output, data_dir, booklet)
+        if what is not None:
             raise Refused(f"will not write {output}: it is {what} in {data_dir}; choose another output")
+
+
+def input_named(path: Path, data_dir: Path, named: dict[Path, str]) -> str | None:
+    """What input `path` is (see refuse_inputs), or None when it is none."""
+    target, folder = path.resolve(), data_dir.resolve()
+    if target in named:
+        return named[target]
+    if target.is_relative_to(folder) and any(fnmatch(target.relative_to(folder).as_posix(), spec.name)
+                                             for spec in FILES):
+        return "a data file of the conference"
+    return None
 
 
 LEARNING_PASSES = 5  # at most: the index before the pages it lists settles in two or three

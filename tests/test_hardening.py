@@ -326,3 +326,56 @@ def test_a_proofs_pngs_that_would_replace_an_image_of_the_data_are_refused(tmp_p
                              f"in {data}; choose another output; nothing was written.\n")
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
     assert invoke("proof", "okafor", data, "-o", data / "images" / "p.pdf").exit_code == 0  # no PNGs: written
+
+
+def _one_page_pdf() -> bytes:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(420, 595))
+    canvas.drawString(72, 500, "Venue map")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_proofs_that_would_replace_a_page_the_data_names_are_refused(tmp_path):
+    """`booklet proofs DATA --out DATA/images`, where the abstract okafor's proof (okafor.pdf) would replace the
+    venue map of an extra page: refused, and nothing written or changed."""
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", "extra_pages: [{file: images/okafor.pdf}]\n"),
+                                 "images/okafor.pdf": _one_page_pdf()})
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    result = invoke("proofs", data, "--out", data / "images")
+    assert result.exit_code == 1
+    assert result.stderr == (f"booklet: will not write {data / 'images' / 'okafor.pdf'}: it is an extra page the "
+                             f"data names in {data}; choose another output; nothing was written.\n")
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+    assert invoke("proofs", data, "--out", tmp_path / "proofs").exit_code == 0
+    assert (tmp_path / "proofs" / "okafor.pdf").is_file()
+
+
+def test_a_preview_never_replaces_or_removes_an_image_the_data_names(tmp_path):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 300), (90, 120, 60)).save(buffer, "PNG")
+    logo = buffer.getvalue()
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", "logo: images/page-01.png\n"),
+                                 "images/page-01.png": logo})
+    result = invoke("preview", data, "--out", data / "images")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f"booklet: will not write {data / 'images' / 'page-01.png'}: it is an image the "
+                                  f"data names in {data}; choose another output; nothing was written.\n")
+    assert (data / "images" / "page-01.png").read_bytes() == logo
+    assert sorted(p.name for p in (data / "images").iterdir()) == ["page-01.png"]
+
+    (data / "images" / "page-01.png").rename(data / "images" / "page-99.png")  # no page of the booklet's ...
+    (data / "conference.yaml").write_text(extend("conference.yaml", "logo: images/page-99.png\n"), "utf-8")
+    result = invoke("preview", data, "--out", data / "images")
+    assert result.exit_code == 0, result.output
+    assert (data / "images" / "page-99.png").read_bytes() == logo  # ... but the data's: not removed as an old one
+    assert "page-01.png" in {p.name for p in (data / "images").iterdir()}

@@ -97,11 +97,12 @@ def write_preview(data_dir: Path, out_dir: Path, pages: PageList | str | None = 
                   page_size: str = "A5", dpi: float = DEFAULT_DPI) -> PreviewResult:
     """PNGs of `pages` (all by default) of the booklet of `data_dir` into `out_dir` (made when missing).
 
-    DataError on bad data and PageListError on a bad page list, with nothing written either way.
+    DataError on bad data and PageListError on a bad page list, with nothing written either way; Refused, with
+    nothing written, when a PNG would replace a file the data names (an image: build.refuse_inputs).
     When every page is rendered, page PNGs left in `out_dir` by an earlier build that are not
-    pages of this one (a longer booklet, another zero-padding) are removed.
+    pages of this one (a longer booklet, another zero-padding) are removed, but for files the data names.
     """
-    from ..build import PrintOptions, build_booklet
+    from ..build import PrintOptions, build_booklet, input_named, named_inputs, refuse_inputs
 
     page_list = pages if isinstance(pages, PageList) else parse_pages(pages)  # malformed: fail before building
     options = PrintOptions(page_size=page_size, bleed=0.0)
@@ -109,6 +110,8 @@ def write_preview(data_dir: Path, out_dir: Path, pages: PageList | str | None = 
     with tempfile.TemporaryDirectory(prefix="booklet-preview-") as folder:
         built = build_booklet(Path(data_dir), Path(folder) / "booklet.pdf", options=options)
         chosen = page_list.pages(built.pages)
+        named = named_inputs(built.booklet)
+        refuse_inputs([out_dir / page_name(page, built.pages) for page in chosen], Path(data_dir), named)
         out_dir.mkdir(parents=True, exist_ok=True)
         files = write_pngs(built.output, lambda index: out_dir / page_name(index + 1, built.pages),
                            [page - 1 for page in chosen], scale=dpi / 72)
@@ -116,7 +119,8 @@ def write_preview(data_dir: Path, out_dir: Path, pages: PageList | str | None = 
     if not page_list.ranges:
         keep = {path.name for path in files}
         for entry in sorted(os.scandir(out_dir), key=lambda e: e.name):
-            if _PAGE_PNG.fullmatch(entry.name) and entry.name not in keep and entry.is_file():
+            if (_PAGE_PNG.fullmatch(entry.name) and entry.name not in keep and entry.is_file()
+                    and input_named(Path(entry.path), Path(data_dir), named) is None):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return PreviewResult(tuple(files), chosen, built.pages, built.warnings, tuple(removed))

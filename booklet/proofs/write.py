@@ -62,6 +62,7 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
 
             plan = _built_and_planned(Path(data_dir), page_size, prepare, meanwhile)
             paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
+            _refuse_inputs([*paths.values(), manifest], png, Path(data_dir), plan.inputs)
             made_now: list[_Kept] = []
             result = _make(plan, page_size, reply_by, png, paths, workers, files, kept[0] if kept else None,
                            made_now.append)
@@ -82,17 +83,13 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
 
     UnknownProof (before anything is built) when there is no such proof.
     """
-    from ..build import refuse_inputs
+    from ..build import named_inputs
     from ..data.validate import read_booklet
 
     booklet, _ = read_booklet(Path(data_dir))
     proof = find_proof(_proofs_of(booklet, page_size), proof_id)
     target = Path(output) if output is not None else Path(proof.file)
-    # Refused, before anything is built: the proof would replace a data file, an image or a font, or its PNGs
-    # (NAME-1.png, ...; and those of an earlier proof of that name, which are removed) an image the data names
-    named_pngs = [path for path in booklet.image_sources if png and path.parent.resolve() == target.parent.resolve()
-                  and (found := _PNG_NAME.fullmatch(path.name)) is not None and found.group(1) == target.stem]
-    refuse_inputs([target, *named_pngs], Path(data_dir), booklet)
+    _refuse_inputs([target], png, Path(data_dir), named_inputs(booklet))  # before anything is built
     plan = _last_build(Path(data_dir), page_size, booklet) or _planned(*_build(Path(data_dir), page_size), page_size)
     plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
     with together() as files:  # the proof and its PNGs
@@ -111,6 +108,19 @@ class _Plan:
     contact: str | None
     short_title: str
     poster_titles: dict[str, str]  # link key -> title, for the pointers
+    inputs: dict[Path, str]  # the files the data names (build.named_inputs): no proof replaces one
+
+
+def _refuse_inputs(targets: list[Path], png: bool, data_dir: Path, named: dict[Path, str]) -> None:
+    """Refused (build.refuse_inputs) when a file of the proofs would replace an input: one of `targets` (the proofs,
+    the manifest) or, with `png`, a proof's PNGs (NAME-1.png, ...; and those of an earlier proof of that name,
+    which are removed): a file the data names (`named`, build.named_inputs) of that form beside a proof."""
+    from ..build import refuse_inputs
+
+    stems = {(target.parent.resolve(), target.stem) for target in targets} if png else set()
+    pngs = [path for path in named if (found := _PNG_NAME.fullmatch(path.name)) is not None
+            and (path.parent, found.group(1)) in stems]
+    refuse_inputs([*targets, *pngs], data_dir, named)
 
 
 def _proofs_of(booklet: Booklet, page_size: str) -> list[Proof]:
@@ -121,6 +131,7 @@ def _proofs_of(booklet: Booklet, page_size: str) -> list[Proof]:
 
 def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof] | None = None) -> _Plan:
     """The plan, from a build result that still holds its model (which the plan leaves out: it is large)."""
+    from ..build import named_inputs
     from ..layout.posters import poster_key
 
     booklet = built.booklet
@@ -128,7 +139,7 @@ def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof]
     return _Plan(replace(built, booklet=None), pdf, proofs if proofs is not None else _proofs_of(booklet, page_size),
                  long_posters(booklet, page_for(page_size)), conference.contact,
                  markup.plain(conference.short_title or conference.title),
-                 {poster_key(i): poster.title for i, poster in enumerate(booklet.posters)})
+                 {poster_key(i): poster.title for i, poster in enumerate(booklet.posters)}, named_inputs(booklet))
 
 
 def proof_options(page_size: str):
