@@ -23,6 +23,7 @@ from PIL import Image
 from booklet.cli import main
 from booklet.images import MAX_PIXELS
 from booklet.data.validate import read_booklet
+from booklet.problems import DataError
 from .helpers import BASE, base_lines, extend, write_conference
 
 CONFERENCE_KEYS = "title, short_title, subtitle, tagline, welcome, dates, venue, url, contact, hashtag, logo, cover_image, committees, places, notes, quote, language, sponsors, extra_pages, qr_codes"
@@ -685,3 +686,32 @@ def test_a_session_heading_too_long_for_a_page_is_an_error_not_a_crash(tmp_path,
     assert (f"programme.yaml:{line}: days[0].items[0].parallel[0].{key}: too long for a session's heading in the "
             f"programme: {len(long)} characters, and a heading's {key} holds at most 300") in result.output
     assert out.read_bytes() == OLD_PDF
+
+
+def test_a_data_file_under_another_name_is_an_error_and_a_stray_copy_a_warning(tmp_path):
+    """programme.yml, Theme.yaml, program.yaml, abstracts/x.yml: booklet reads none of them; check says so, at
+    the file, instead of building a booklet without them."""
+    data = write_conference(tmp_path / "conf", {"programme.yaml": None})
+    (data / "programme.yml").write_text(BASE["programme.yaml"], "utf-8")
+    (data / "Theme.yaml").write_text("page_size: A4\n", "utf-8")
+    (data / "abstracts").mkdir()
+    (data / "abstracts" / "extra.YML").write_text("id: extra\ntitle: An extra talk\nspeaker: {name: Ana}\n", "utf-8")
+    (data / "notes.yml").write_text("not: a data file\n", "utf-8")  # stands for no data file: left alone
+    with pytest.raises(DataError) as raised:
+        read_booklet(data)
+    problems = [str(p) for p in raised.value.problems]
+    assert problems == [
+        "Theme.yaml:1: booklet reads theme.yaml, not Theme.yaml: rename the file (as it is, it is left out)",
+        "abstracts/extra.YML:1: booklet reads abstracts/extra.yaml, not abstracts/extra.YML: rename the file (as it "
+        "is, it is left out)",
+        "programme.yml:1: booklet reads programme.yaml, not programme.yml: rename the file (as it is, it is left out)"]
+
+    for name in ("Theme.yaml", "abstracts/extra.YML"):
+        (data / name).unlink()
+    (data / "programme.yml").rename(data / "programme.yaml")
+    (data / "program.yaml").write_text(BASE["programme.yaml"], "utf-8")
+    booklet, warnings = read_booklet(data)
+    assert [str(p) for p in warnings] == [
+        "program.yaml:1: warning: booklet reads programme.yaml, which is there too; this file is left out (remove or "
+        "rename it)"]
+    assert booklet.days

@@ -442,3 +442,14 @@ def test_what_a_watch_read_is_not_kept_when_a_file_is_gone_or_a_font_replaced_an
     events = []
     watch(folder, tmp_path / "watched.pdf", report=events.append, watcher=lambda roots, wanted: iter(()))
     assert [e.ok for e in events if isinstance(e, Rebuild)] == [True]
+
+
+def test_a_file_under_a_data_files_name_since_the_last_build_is_noticed(conference, tmp_path):
+    """The last build's reading is taken for the very same data; a programme.yml (or a stray program.yaml) added
+    since is part of what reading says, so the next build reads again and says it."""
+    folder, output = conference
+    (folder / "program.yaml").write_text(BASE["programme.yaml"], "utf-8")
+    run = CliRunner().invoke(main, ["build", str(folder), "-o", str(output)])
+    assert run.exit_code == 0, run.output
+    assert ("program.yaml:1: warning: booklet reads programme.yaml, which is there too; this file is left out "
+            "(remove or rename it)") in run.stderr.splitlines()

@@ -67,7 +67,7 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
     if disk.folder() is None:
         return None
     started = time.time_ns()
-    from ..data.contract import FILES
+    from ..data.contract import FILES, misnamed
     from .persisted import stamp
 
     folder = Path(data_dir)
@@ -76,7 +76,8 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
         paths = sorted(folder.glob(spec.name)) if "*" in spec.name else [folder / spec.name]
         files += [(path, *_file(path)) for path in paths]
     data = disk.key(READ, stamp(), _resources(), _libraries(),
-                    [(path.relative_to(folder).as_posix(), content) for path, _, content in files])
+                    [(path.relative_to(folder).as_posix(), content) for path, _, content in files],
+                    misnamed(folder))  # (what reading says of them)
     key = disk.key(KIND, data, repr(replace(options, page_size=page_size)))
     return Inputs(key, tuple((os.fspath(path), identity) for path, identity, _ in files), started, data)
 

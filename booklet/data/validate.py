@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from . import people, programme
@@ -10,6 +11,7 @@ from .extras import read_extras
 from .theme import font_set, language_problem, read_theme
 from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
+from .contract import misnamed
 from .fields import Fields, Report, each_mapping, kept_entry
 from .load import Map, Seq, load_file, present
 from ..model import (
@@ -33,6 +35,7 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
     that may use more than one process (build_booklet's `jobs` other than 1)."""
     folder = Path(folder)
     report = Report(folder.resolve())
+    _misnamed(report, folder)
     if not present(folder / "conference.yaml"):
         report.error("conference.yaml", 1, "", f"not found in {folder}: every conference needs one")
         raise DataError(report.problems)
@@ -69,6 +72,18 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
                       dict(report.image_sources), theme, participants=participants,
                       people=identities, named_files=tuple(sorted(named.items())))
     return booklet, problems
+
+
+def _misnamed(report: Report, folder: Path) -> None:
+    """An error for each file of the folder that booklet does not read but that is a data file under another name
+    (contract.misnamed): its content is left out; a warning when the data file it stands for is there too (a stray
+    copy, left out too)."""
+    for name, meant in misnamed(folder):
+        if not present(folder / meant):
+            report.error(name, 1, "", f"booklet reads {meant}, not {name}: rename the file (as it is, it is left out)")
+        elif not os.path.samefile(folder / meant, folder / name):  # (not the same file: a case-blind file system)
+            report.warn(name, 1, "", f"booklet reads {meant}, which is there too; this file is left out (remove or "
+                        "rename it)", "stray-file")
 
 
 ELSEWHERE_FROM = 256 * 2**10  # bytes of posters.yaml from which reading it in another process pays
