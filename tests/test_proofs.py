@@ -742,3 +742,28 @@ def test_the_overlay_is_sent_beside_the_first_group_s_own_work():
         sent()
     sent(quiet=True)
     here.close(), there.close(), here2.close()
+
+
+def test_the_header_lines_are_inside_the_strip_above_the_running_head(sample):
+    """Each header line's glyphs, descenders too, are inside the tinted strip: the third line hung out of it, its
+    descenders some 2 pt above the running head."""
+    import pypdfium2 as pdfium
+
+    from booklet.proofs import marks
+
+    page = page_for("A5")
+    strip = marks._strip_height(page)
+    for proof in (proof_of(sample, "abstract", sample.booklet.abstracts[0].id), sample.result.proofs[-1]):
+        document = pdfium.PdfDocument(sample.folder / proof.file)
+        pdf_page = document[0]
+        top = pdf_page.get_cropbox()[3]  # the top of the trim (the proof's page is cut to it)
+        text = pdf_page.get_textpage()
+        lowest = {}
+        for line, _ in proof.header:
+            found = text.search(line[:30], match_case=True).get_next()
+            assert found, line
+            boxes = [text.get_charbox(index) for index in range(found[0], found[0] + found[1])]
+            lowest[line] = min(box[1] for box in boxes)
+            assert max(box[3] for box in boxes) <= top, line
+        assert min(lowest.values()) >= top - strip, (proof.id, top - strip, lowest)
+        document.close()

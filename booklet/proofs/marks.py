@@ -131,9 +131,19 @@ def _what(proof: Proof) -> str:
 
 
 
+# the header's three lines in the strip (_draw_header): the space above the first, each line's advance (its baseline
+# below the one before) and after, the depth below the last baseline, and the space left above the running head; as
+# shares of the strip or of a line's font size. The sizes are made so that the lines fit in the strip.
+_HEADER_TOP, _LINE, _AFTER, _DESCENT, _GAP = 0.1, 1.15, 0.1, 0.25, 1.5
+_SIZE_SHARES = (1.0, 0.9, 0.9)  # of the first line's size
+
+
 def _header_sizes(page: Page) -> tuple[float, float, float]:
-    size = min(page.base_size * 0.8, _strip_height(page) / 3.6)
-    return size, size * 0.9, size * 0.9
+    """The three header lines' natural sizes: 0.8 of the booklet's text size, or smaller for the strip to hold them."""
+    depth = sum(share * (_LINE + _AFTER) for share in _SIZE_SHARES) - _SIZE_SHARES[-1] * (_AFTER - _DESCENT)
+    room = _strip_height(page) * (1 - _HEADER_TOP) - _GAP
+    size = min(page.base_size * 0.8, room / depth)
+    return tuple(size * share for share in _SIZE_SHARES)
 
 
 def _strip_height(page: Page) -> float:
@@ -261,12 +271,12 @@ def _draw_header(canv: Canvas, page: Page, trim: tuple[float, float, float, floa
     """Header lines `first_line`, `first_line` + 1, ... of the strip above the running head."""
     x0, _, _, y1 = trim
     sizes = _header_sizes(page)
-    y = y1 - _strip_height(page) * 0.12 - sum(size * 1.25 for size in sizes[:first_line])
+    y = y1 - _strip_height(page) * _HEADER_TOP - sum(size * (_LINE + _AFTER) for size in sizes[:first_line])
     canv.setFillColor(INK)
     for (line, size), font, natural in zip(lines, _HEADER_FONTS[first_line:], sizes[first_line:]):
-        y -= natural * 1.15
+        y -= natural * _LINE
         _draw_line(canv, x0 + page.margin, y, line, font, size)
-        y -= natural * 0.1
+        y -= natural * _AFTER
 
 
 def _draw_band(canv: Canvas, page: Page, trim: tuple[float, float, float, float], recto: bool) -> None:
