@@ -321,3 +321,37 @@ def test_a_programme_without_a_single_time_has_no_glance_nor_a_contents_entry(tm
                   - {time: "10:30-11:00", talk: okafor}
         """})
     assert "glance" in build_booklet(timed, tmp_path / "t.pdf").anchors  # one time, in a session: a grid
+
+
+def test_a_box_breaks_words_only_where_they_are_hyphenated():
+    """A word wider than a glance box is hyphenated (before an ellipsis too), or cut with the ellipsis; never split
+    without a hyphen ("Increasingl / y...", "freed / esktop.org" in imported programmes)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout import glance
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+    style = ParagraphStyle("box", fontName="Sans", fontSize=6.5, leading=7.5, splitLongWords=1,
+                           hyphenationLang="en_GB", embeddedHyphenation=1)
+
+    def lines_of(para):
+        return [" ".join(line[1]) if isinstance(line, tuple) else "".join(w.text for w in line.words)
+                for line in para.blPara.lines]
+
+    seen = []
+    for text in ("Increasingly performant builds of everything", "freedesktop.org infrastructure"):
+        for width in range(18, 60, 2):
+            for lines in (1, 2, 3):
+                para = glance.truncated(text, style, width, lines)
+                if para is None:
+                    continue
+                got = lines_of(para)
+                seen.append(got)
+                assert len(got) <= lines
+                whole = text.split()
+                for line in got[:-1]:  # a line ends after a word, or in a hyphen the word did not have
+                    last = line.split()[-1] if line.split() else ""
+                    assert last in whole or (last.endswith("-") and not last[:-1] in whole), (text, width, got)
+    assert ["Increas-", "ingly\u2026"] in seen and ["In-", "creas-", "ingly\u2026"] in seen  # hyphenated, then cut
+    assert ["freedesktop.org\u2026"] in seen and ["freedes\u2026"] in seen  # cut, not split

@@ -51,6 +51,7 @@ from reportlab.platypus import Flowable, PageBreak
 from ..model import Day, Item, Session
 from ..text import dates, markup
 from ..text.fonts import SANS
+from ..text.paragraph import break_cut_lines
 from .backmatter import NotesPage
 from .common import Context, day_key, names
 from .flowables import Anchor, Para
@@ -638,12 +639,13 @@ MIN_KEPT = 3  # characters kept before the ellipsis, at least: fewer say nothing
 
 
 def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Para | None:
-    """A paragraph of `text` (markup) in at most `lines` lines `width` wide: whole, or cut after a
-    word (after a character when not even the first word fits) with an ellipsis; None when not
-    even the ellipsis fits."""
+    """A paragraph of `text` (markup) in at most `lines` lines `width` wide, its words broken only where they are
+    hyphenated: whole, or cut after a word (after a character when not even the first word fits) with an
+    ellipsis; None when not even the ellipsis fits. (A word wider than the box, that hyphenation cannot break,
+    is cut with the ellipsis, never split without a hyphen: "freed / esktop.org", "Increasingl / y...".)"""
     para = Para(text, style)
     para.wrap(width, 10_000)
-    if para.line_count() <= lines:
+    if para.line_count() <= lines and _whole_words(para):
         return para
     frags = list(Para(text, style).frags)  # as parsed: wrapping may split them
     chars = "".join(f.text for f in frags)
@@ -673,13 +675,13 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
         last = kept[-1] if kept else frags[0]
         font = last.fontName if last.fontName.split("-")[0] == SANS else style.fontName
         kept.append(last.clone(text=ELLIPSIS, fontName=font, rise=0))
-        cut = Para("", style, frags=kept)
+        cut = _CutPara("", style, frags=kept)
         if cut_key is not None:
             cut._layout_key, cut._plain = cut_key, para._plain
             cut.wrap(width, 10_000)
             return cut  # it fitted when it was found
         cut.wrap(width, 10_000)
-        return cut if cut.line_count() <= lines else None
+        return cut if cut.line_count() <= lines and _whole_words(cut) else None
 
     if key is not None:
         kept = cache.peek("layouts", key)
@@ -702,6 +704,19 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
     count = found_at[-1] if found is not None else None
     cache.put("layouts", key, (count,))
     return None if count is None else attempt_keyed(count)
+
+
+class _CutPara(Para):
+    """A box's text cut short with an ellipsis: the word before it is hyphenated as it would be without it."""
+
+    def breakLines(self, width):  # noqa: N802 - ReportLab's name
+        return break_cut_lines(self, width)
+
+
+def _whole_words(para: Para) -> bool:
+    """Whether wrapping `para` split no word that hyphenation could not break (ReportLab's splitLongWords, which
+    adds no hyphen)."""
+    return not getattr(para, "_splitLongWordCount", 0)
 
 
 def _last_fitting(cuts: list[int], attempt) -> Para | None:

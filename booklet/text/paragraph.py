@@ -826,13 +826,18 @@ def _measure(fontName, fontSize):
     return _widths(font, fontSize).__getitem__
 
 
-def _line_breaking() -> Helpers:
-    """ReportLab's line breaking with the helpers above, and one Pyphen per language."""
+def _line_breaking(ellipsis: bool = False) -> Helpers:
+    """ReportLab's line breaking with the helpers above, and one Pyphen per language; `ellipsis`: a word that ends
+    in an ellipsis is hyphenated as the word without it (as it is before a full stop), for text cut short with one
+    (layout.glance.truncated: "Increas- / ingly…", not "Increasingl / y…")."""
     pyphen = _OnePyphen(_rl_paragraph.pyphen) if _rl_paragraph.pyphen else None
     get_frag_words = _calling(_rl_paragraph._getFragWords, stringWidth=_string_width, split=_split)
+    after = {"_hy_sfx_pat": re.compile(_rl_paragraph._hy_sfx_pat.pattern.replace("]+$", "\u2026]+$"))} if ellipsis \
+        else {}
     hyphenate = _calling(
-        _rl_paragraph._hyphenateFragWord, _hyGenPair=_calling(_rl_paragraph._hyGenPair, stringWidth=_string_width),
-        _hyGenFragsPair=_calling(_rl_paragraph._hyGenFragsPair,
+        _rl_paragraph._hyphenateFragWord,
+        _hyGenPair=_calling(_rl_paragraph._hyGenPair, stringWidth=_string_width, **after),
+        _hyGenFragsPair=_calling(_rl_paragraph._hyGenFragsPair, **after,
                                  _rebuildFragWord=_calling(_rl_paragraph._rebuildFragWord, stringWidth=_string_width)))
     return Helpers(
         fallback=_calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
@@ -843,10 +848,17 @@ def _line_breaking() -> Helpers:
 
 
 _HELPERS = _line_breaking() if _CHECKED else None
+_CUT_HELPERS = _line_breaking(ellipsis=True) if _CHECKED else None
 if not _CHECKED and _rl_paragraph.pyphen and not isinstance(_rl_paragraph.pyphen, _OnePyphen):
     # ReportLab's own breakLines (another version): its pyphen, as ours, breaking words after their hyphens
     _rl_paragraph.pyphen = _OnePyphen(_rl_paragraph.pyphen)
 _DRAW_PARA = drawing() if _CHECKED else Paragraph.drawPara  # lines of fragments drawn by linedraw.put_frag_line
+
+
+def break_cut_lines(para, width):
+    """A MathParagraph's breakLines for text cut short with an ellipsis: a word ending in it is hyphenated as the
+    word without it (see _line_breaking)."""
+    return break_lines(para, width, _CUT_HELPERS) if _CHECKED else Paragraph.breakLines(para, width)
 
 
 class MathParagraph(Paragraph):
