@@ -633,3 +633,12 @@ def test_a_record_damaged_deeper_is_refused_too(tmp_path, monkeypatch):
     assert result.stderr.startswith(f"booklet: {folder / '.booklet-import.json'} does not hold what booklet import "
                                     "wrote (TypeError: string indices must be integers, not 'str'); it was edited or "
                                     "damaged: import into a new folder; nothing was written.")
+
+
+def test_an_export_with_no_event_is_an_error_and_writes_nothing(tmp_path):
+    source = write_json_v1(tmp_path / "empty.json", {"13": []}, unscheduled=False)
+    result = invoke("import", source, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stderr == (f"booklet: {source}: no contribution in it (no talk, tutorial, poster or programme "
+                             "item): nothing to import; nothing was written.\n")
+    assert not (tmp_path / "out").exists()

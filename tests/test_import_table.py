@@ -352,3 +352,27 @@ def test_minutes_after_a_start_past_midnight_or_the_last_date_are_no_end():
     assert plus_minutes(dt.date(9999, 12, 31), dt.time(23, 30), 60) is None
     for minutes in (float("inf"), float("nan"), 1e30, -5):
         assert plus_minutes(dt.date(2025, 5, 6), dt.time(10, 0), minutes) is None
+
+
+def test_a_forms_headers_with_notes_in_brackets_are_read_and_unknown_ones_named(tmp_path):
+    path = write_csv(tmp_path / "form.csv", [
+        ["Title of your talk", "Abstract (max. 300 words)", "Presenter name", "Lecture hall", "Date", "Start",
+         "End", "Favourite colour", "Empty column"],
+        ["One", "This abstract text is kept.", "Ann Smith", "Hörsaal 1", "2025-05-05", "10:00", "10:30", "teal", ""],
+        ["Two", "And this one.", "Bo Lee", "Hörsaal 2", "2025-05-05", "10:00", "10:30", "", ""]])
+    imported = table.read(path, Options())
+    abstracts = by_id(imported.documents["abstracts.yaml"])
+    assert [a["abstract"] for a in abstracts.values()] == ["This abstract text is kept.", "And this one."]
+    assert [a["speaker"]["name"] if "speaker" in a else a["authors"][0]["name"] for a in abstracts.values()] == [
+        "Ann Smith", "Bo Lee"]
+    day, = imported.documents["programme.yaml"]["days"]
+    assert [item["room"] for item in day["items"]] == ["Hörsaal 1", "Hörsaal 2"]
+    assert ("column(s) not read, as booklet knows no field by their header: 'Favourite colour'; give one a field "
+            "with --map (e.g. --map \"abstract=Favourite colour\")") in imported.notes
+
+
+def test_a_map_naming_no_column_of_the_header_is_an_error(tmp_path):
+    path = write_csv(tmp_path / "p.csv", [["Paper", "Summary"], ["A", "B"]])
+    with pytest.raises(SourceError) as raised:
+        table.read(path, Options(columns={"title": "Paper", "abstract": "Sumary"}))
+    assert str(raised.value) == f"--map: abstract=Sumary: no column 'Sumary' in the header at line 1 ('Paper', 'Summary')"

@@ -144,16 +144,17 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("coauthor_affs", r"co authors? affiliation"),
     ("email", r"e ?mail( address)?|mail|courriel|e mail adresse"),
     ("title", r"(abstract |paper |talk |contribution |presentation |poster |submission )?(title|titel|titre)"
-              r"( of (the )?(talk|contribution|presentation|paper|abstract|poster))?( en| english)?"),
-    ("abstract", r"(abstract|summary|zusammenfassung|kurzfassung|resume|content|text|abstract text|abstract body|"
-                 r"beschreibung|description of (the )?(talk|contribution))( en| english| text)?"),
+              r"( of (the |your )?(talk|contribution|presentation|paper|abstract|poster))?( en| english)?"),
+    ("abstract", r"(short |talk |contribution |paper |presentation |poster |your )?"
+                 r"(abstract|summary|zusammenfassung|kurzfassung|resume|content|text|abstract text|abstract body|"
+                 r"beschreibung|description of (the |your )?(talk|contribution))( en| english| text)?"),
     ("description", r"description|details|long abstract|full abstract"),
     ("coauthors", r"co ?authors?( list)?.*|ko ?autor\w*|co ?auteurs?|other authors"),
     ("affiliations", r"(affiliations?|organi[sz]ations?|institutions?|institutes?|labos?|laboratoires?|"
                      r"einrichtung\w*|hochschulen?|universit\w*|employer|zugehorigkeit\w*|etablissements?|rattachements?)"
                      r"( \d+)?( [a-z ]+)?"),
     ("speaker", r"presenting authors?|presenters?|speakers?|vortragende\w*|referent\w*|orateurs?|"
-                r"intervenants?|presentateurs?|presenting|speaker name"),
+                r"intervenants?|presentateurs?|presenting|(speaker|presenter|presenting author)s?( full)? names?"),
     ("authors", r"authors?( list| names?)?|autor\w*|auteurs?|names?|persons?|people|participants?"),
     ("type", r"(accepted )?(contribution|presentation|talk|submission|session|paper|abstract)? ?"
              r"(type|kind|category|format|art|typdoc|typ)( of (contribution|presentation|talk))?|contribution|"
@@ -168,7 +169,8 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("start", r"(session )?(start( time| date)?|begin\w*|time|from|von|debut|heure( de debut)?|uhrzeit|starts?)"),
     ("end", r"(session )?(end( time)?|until|to|bis|ende|endzeit|fin|heure de fin|ends?|finish)"),
     ("duration", r"duration( h mm| min\w*| minutes)?|length|dauer|duree|minutes|mins?"),
-    ("room", r"(session )?(room|location|raum|salle|hall|hörsaal|lieu|ort|venue)( name)?"),
+    ("room", r"(session )?(room|location|raum|salle|hall|horsaal|saal|lieu|ort|venue|auditorium|"
+             r"lecture (hall|room|theatre))( name)?"),
     ("id", r"(paper|submission|abstract|contribution|talk|beitrags?)? ?(id|nr|no|number|#|code|nummer|numero)"),
 )
 _FIELD_RES = [(name, re.compile(rf"(?:{pattern})")) for name, pattern in _FIELDS]
@@ -188,13 +190,19 @@ _MAP_NAMES = {
 
 
 def field_of(header) -> str | None:
+    """The field a column's header means; else that of the header without what it says in brackets ("Abstract
+    (max. 300 words)", as forms write them); None."""
     words = _words(header)
     if not words:
         return None
-    for name, pattern in _FIELD_RES:
-        if pattern.fullmatch(words):
-            return name
+    for candidate in (words, _words(_BRACKETED.sub(" ", str(header)))):
+        for name, pattern in _FIELD_RES:
+            if candidate and pattern.fullmatch(candidate):
+                return name
     return None
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 @dataclass
@@ -549,6 +557,12 @@ class _Table:
             raise SourceError(f"{self.path}: {where} (the header): no column of titles"
                               + (f" among {shown}" if shown else "") + "; name it with --map \"Title=<header>\"")
         header = self.rows[header_at]
+        named = {_words(h) for h in header}
+        for name, written in (self.options.columns or {}).items():
+            if _words(written) not in named:
+                shown = ", ".join(f"'{_cell(header, i)}'" for i in range(len(header)) if _cell(header, i))
+                raise SourceError(f"--map: {name}={written}: no column '{written}' in the header at "
+                                  f"{self.where(header_at)} ({shown})")
         groups = _wide_groups(header)
         if groups:
             entries = self.wide(header_at, header, groups)
@@ -575,6 +589,15 @@ class _Table:
             entry = self.row_entry(row, cols, dates, self.where(n))
             if entry is not None:
                 entries.append(entry)
+        used = {i for indexes in cols.index.values() for i in indexes}
+        mapped = _user_map(self.options)
+        unread = [_cell(header, i) for i in range(len(header)) if _cell(header, i) and i not in used
+                  and _words(header[i]) not in mapped and field_of(header[i]) is None
+                  and any(_cell(row, i) for row in body)]
+        if unread:
+            self.notes.append(f"column(s) not read, as booklet knows no field by their header: "
+                              f"{', '.join(repr(h) for h in unread)}; give one a field with --map "
+                              f"(e.g. --map \"abstract={unread[0]}\")")
         return entries
 
     def row_entry(self, row: list, cols: _Columns, dates: _Dates, where: str) -> Entry | None:

@@ -133,8 +133,15 @@ def _holds(path: Path, data: bytes) -> bool:
 
 
 def _require(documents: dict, source: Path) -> None:
+    """SourceError for a source with no conference, or with nothing of one in it (every format: a spreadsheet with
+    no row, an export with no event)."""
     if "conference.yaml" not in documents:
         raise SourceError(f"{source}: no conference found in the source")
+    programme = documents.get("programme.yaml")
+    if not any(documents.get(name) for name in ("abstracts.yaml", "tutorials.yaml", "posters.yaml")) and not (
+            isinstance(programme, dict) and programme.get("days")):
+        raise SourceError(f"{source}: no contribution in it (no talk, tutorial, poster or programme item): "
+                          "nothing to import")
 
 
 def _contents(folder: Path) -> list[str]:
