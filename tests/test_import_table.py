@@ -376,3 +376,13 @@ def test_a_map_naming_no_column_of_the_header_is_an_error(tmp_path):
     with pytest.raises(SourceError) as raised:
         table.read(path, Options(columns={"title": "Paper", "abstract": "Sumary"}))
     assert str(raised.value) == f"--map: abstract=Sumary: no column 'Sumary' in the header at line 1 ('Paper', 'Summary')"
+
+
+def test_a_spreadsheets_duration_under_one_is_a_fraction_of_a_day():
+    """A time in a cell not formatted as a time is Excel's fraction of a day: 0.0625 is an hour and a half (read as
+    0.06 minutes, the import failed with a talk that ends when it starts)."""
+    assert table._minutes(0.0625) == 90
+    assert table._minutes(0.5) == 720
+    assert table._minutes(30) == 30 and table._minutes(45.0) == 45
+    assert table._minutes(dt.time(1, 30)) == 90 and table._minutes("1:30") == 90
+    assert table._minutes(0) is None and table._minutes(-1) is None and table._minutes(True) is None

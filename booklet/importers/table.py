@@ -367,10 +367,15 @@ def _clock_in(value) -> dt.time | None:
 
 
 def _minutes(value) -> float | None:
-    """'1:30' -> 90, '20' -> 20, '20 min', '20 minutes', '1h30', 'PT1H30M', a spreadsheet time -> minutes."""
+    """'1:30' -> 90, '20' -> 20, '20 min', '20 minutes', '1h30', 'PT1H30M', a spreadsheet time -> minutes; a
+    spreadsheet's number under 1 is a fraction of a day (a time in a cell not formatted as one: 0.0625 is 1:30)."""
     if isinstance(value, dt.time):
         return value.hour * 60 + value.minute
+    if isinstance(value, bool):
+        return None
     if isinstance(value, (int, float)):
+        if 0 < value < 1:
+            return round(value * 24 * 60, 6)
         return float(value) if value > 0 else None
     text = str(value or "").strip().lower()
     if not text:
