@@ -352,3 +352,14 @@ def test_update_from_the_kit_folder_follows_the_source_and_keeps_edits(tmp_path)
     assert "abstracts.yaml: sato: title" in result.output
     text = (out / "abstracts.yaml").read_text("utf-8")
     assert "A better title" in text and "sato@example.org" in text
+
+
+def test_an_abstract_file_of_the_kit_not_starting_with_title_is_an_error_not_left_out(tmp_path):
+    """A kit's t_NAME.txt with a line before TITLE (or 'Title' for TITLE) was passed over: its talk had no abstract
+    and, out of the timetable, vanished. Reading the kit's folder now says what is wrong with it."""
+    name, text = next(iter(ABSTRACTS.items()))
+    kit = write_kit(tmp_path / "kit", **{name: "% revised\n" + text})
+    result = invoke("import", kit, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"abstracts/txt/{name}:1: '% revised' before the first key; a file starts with TITLE" in result.stderr
+    assert not (tmp_path / "out").exists()

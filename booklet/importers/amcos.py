@@ -58,9 +58,12 @@ def _tagged(path: Path) -> bool:
     return bool(filled) and filled[0] == "TITLE" and "AUTHOR" in lines and "ABS" in lines
 
 
-def _abstract_files(folder: Path) -> list[Path]:
+def _abstract_files(folder: Path, tagged: bool = True) -> list[Path]:
+    """The abstract files of `folder`: t_NAME.txt and p_NAME.txt in the tagged format (`tagged`: only those; else
+    every file so named, the others read to say what is wrong with them, not left out in silence)."""
     try:
-        return sorted(p for p in folder.iterdir() if p.is_file() and _FILE_NAME.match(p.name) and _tagged(p))
+        return sorted(p for p in folder.iterdir() if p.is_file() and _FILE_NAME.match(p.name)
+                      and (not tagged or _tagged(p)))
     except OSError:
         return []
 
@@ -102,7 +105,7 @@ def read(path: Path, options: Options) -> Imported:
         if folder is None:
             raise SourceError(f"{path}: no abstract files (t_NAME.txt, p_NAME.txt starting with TITLE) in it, "
                               "nor in its abstracts/ or abstracts/txt/ folder")
-        files = _abstract_files(folder)
+        files = _abstract_files(folder, tagged=False)
         timetable = _timetable(path, folder)
     else:
         files, timetable = [path], None
