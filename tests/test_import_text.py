@@ -116,3 +116,15 @@ def test_malformed_input_never_fails(source):
     out = to_markup(source)
     assert out and not any(ch in out for ch in "\x01\ue000\ue001\ue002\ue003")
     markup.paragraphs(out)
+
+
+def test_a_schedules_event_bof_and_party_types_have_kinds():
+    """DebConf's wafer export types its group photo, day trip, job fair and parties "Event": they were imported as
+    contributed talks, each on an abstract page of its own; they are lines of the programme."""
+    from booklet.importers.kinds import kind_for
+
+    assert kind_for("Event", {}) == "other"
+    assert kind_for("BoF (45 mins)", {}) == "contributed" and kind_for("Talk (20 mins)", {}) == "contributed"
+    assert kind_for("Conference party", {}) == "social" and kind_for("Excursion", {}) == "social"
+    assert kind_for("Workshop (2 hours)", {}) == "tutorial"
+    assert kind_for("Event", {"event": "social"}) == "social"  # --kinds still wins

@@ -22,12 +22,16 @@ DEFAULT_KINDS = {
     "invited": "invited", "invited talk": "invited",
     "talk": "contributed", "lecture": "contributed", "maintrack": "contributed", "contributed": "contributed",
     "contribution": "contributed", "oral": "contributed", "lightning talk": "contributed",
-    "lightningtalk": "contributed", "short talk": "contributed",
+    "lightningtalk": "contributed", "short talk": "contributed", "bof": "contributed", "birds of a feather": "contributed",
     "workshop": "tutorial", "tutorial": "tutorial", "training": "tutorial", "hands-on": "tutorial",
     "course": "tutorial",
     "poster": "poster", "posters": "poster",
     "break": "break", "coffee break": "break", "coffee": "break", "pause": "break", "lunch": "break",
-    "social": "social", "reception": "social", "dinner": "social",
+    "social": "social", "reception": "social", "dinner": "social", "banquet": "social", "party": "social",
+    "excursion": "social", "day trip": "social",
+    # a schedule's "Event" (wafer, pentabarf): what is neither a talk nor a workshop (a group photo, a job fair, a
+    # film): a line of the programme, not an abstract page
+    "event": "other",
 }
 
 # Titles of events that have no type and no speaker, and are breaks.
