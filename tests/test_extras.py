@@ -470,3 +470,28 @@ def test_a_qr_code_is_drawn_from_its_kept_modules_as_reportlab_draws_it(text):
     draw_qr(ours, modules, 31.7, 12.25)
     assert ours._code == theirs._code and len(ours._code) > 20
     assert all(type(row) is tuple and all(type(m) is bool for m in row) for row in modules)
+
+
+@pytest.mark.parametrize("contact, label", [("loc@example.org", "Email"), ("Ana Smith, +46 46 222 00 00", "Contact")])
+def test_the_ways_to_reach_the_organisers_are_labelled_once_and_aligned(tmp_path, contact, label):
+    """Under the heading "Contact", an email address is labelled Email (it was labelled "Contact" again); the
+    values start at one x, after the widest label."""
+    import pypdfium2 as pdfium
+
+    text = (f"contact: '{contact}'\nurl: https://example.org/conf\nhashtag: '#Conf27'\n")
+    result, _ = build(tmp_path, text)
+    document = pdfium.PdfDocument(result.output)
+    page = next(document[i] for i in range(len(document))
+                if "#Conf27" in document[i].get_textpage().get_text_range())
+    found = page.get_textpage()
+    lines = found.get_text_range().splitlines()
+    at = lines.index("Contact")
+    assert lines[at + 1:at + 4] == [f"{label} {contact}", "Web https://example.org/conf", "Hashtag #Conf27"]
+
+    def left(words: str) -> float:
+        match = found.search(words, match_case=True).get_next()
+        return found.get_charbox(match[0])[0]
+
+    assert left(contact) == pytest.approx(left("https://example.org"), abs=0.5) == pytest.approx(left("#Conf27"), abs=0.5)
+    hashtag = found.search("Hashtag", match_case=True).get_next()
+    assert left(contact) > found.get_charbox(hashtag[0] + hashtag[1] - 1)[2]  # after the widest label

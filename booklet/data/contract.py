@@ -364,7 +364,9 @@ LABEL_WORDS = {
     "practical": ("the practical information's section: heading, contents, running head", "Practical information"),
     "notes": ("the heading of the ruled pages for notes", "Notes"),
     "places": ("the heading over the places on the practical information page", "Places"),
-    "contact": ("the heading over how to reach the organisers, and the email's label", "Contact"),
+    "contact": ("the heading over how to reach the organisers (and the label of a contact that is no email "
+                "address)", "Contact"),
+    "email": ("the label of the organisers' email address, under the Contact heading", "Email"),
     "web": ("the label of the conference's web address", "Web"),
     "hashtag": ("the label of the conference's hashtag", "Hashtag"),
     "day": ("above each day's date in the programme; {number} is the day's number", "DAY {number}"),

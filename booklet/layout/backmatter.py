@@ -6,22 +6,27 @@ from copy import copy
 from itertools import groupby
 
 from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from ..text import markup
 from ..model import Conference
 from .common import Context
 from .cover import draw_fitted, text_style
-from .flowables import Anchor, Para
+from .flowables import Anchor, Para, Row
 from .styles import make_palette, markup_color
 from ..text.fonts import BODY, SANS
 from .textfit import draw_block, fit_block
 
 
 def contact_lines(conference: Conference) -> list[tuple[str, str]]:
-    """(label key, value) of each way to reach the conference that the data gives."""
-    pairs = [("contact", conference.contact), ("web", conference.url), ("hashtag", conference.hashtag)]
+    """(label key, value) of each way to reach the conference that the data gives (the contact labelled as an email
+    address when it is one: under the heading "Contact", its own label is not "Contact" again)."""
+    contact = conference.contact
+    email = contact is not None and "@" in contact and len(markup.plain(contact).split()) == 1
+    pairs = [("email" if email else "contact", contact), ("web", conference.url), ("hashtag", conference.hashtag)]
     return [(label, value) for label, value in pairs if value]
 
 
@@ -45,11 +50,15 @@ def build_practical(ctx: Context) -> list:
             if place.address:
                 story.append(Para(markup.inline(place.address), s.body))
             story.append(Spacer(0, s.body.leading * 0.6))
-    if contact_lines(conf):
+    lines = contact_lines(conf)
+    if lines:
         story.append(Para(markup.inline(ctx.label("contact")), s.subheading))
-        for label, value in contact_lines(conf):
-            story.append(Para(f'<font name="{SANS}" color="{markup_color(ctx.colours.muted)}">{markup.inline(ctx.label(label))}</font>  '
-                                   f"{markup.inline(value)}", s.body))
+        label_style = ParagraphStyle("contact-label", parent=s.body, fontName=SANS, textColor=ctx.colours.muted)
+        labels = [markup.inline(ctx.label(label)) for label, _ in lines]
+        width = min(ctx.page.text_width / 3, max(  # the widest label, in one line
+            stringWidth(markup.plain(ctx.label(label)), SANS, label_style.fontSize) for label, _ in lines))
+        for text, (_, value) in zip(labels, lines):  # the values aligned after the labels
+            story.append(Row([Para(text, label_style)], [Para(markup.inline(value), s.body)], width, pad=0))
     if conf.qr_codes:
         story += qr_rows(ctx)
     return story
