@@ -207,3 +207,26 @@ def test_a_list_in_an_abstract_hangs_its_lines_under_the_text_after_each_bullet(
     assert hang > margin + 5
     for row in range(first + 1, second):  # the item's other lines
         assert abs(lines[row][0][0] - hang) < 0.5, texts[row]
+
+
+def test_an_initial_stays_on_the_line_of_the_name_it_begins(tmp_path):
+    """"C. L. Degen" never breaks after "C." or "L." (a line ending "..., A." with "Anane" on the next); the
+    spaces after initials print as no-break spaces."""
+    import re
+
+    names = ["A. Anane", "C. L. Degen", "T. Oeckinghaus", "R. Schirhagl", "J.-P. Sartre", "M. R. Freeman",
+             "Th. Müller", "Ana B. Cole", "K. Xu", "G. Welker", "H. Ohno", "E. Saitoh"] * 3
+    authors = "".join(f"    - {{name: '{name}', affiliation: Lab {i % 4}}}\n" for i, name in enumerate(names))
+    abstracts = ("- id: many\n  title: A talk with many authors\n  kind: contributed\n  authors:\n" + authors
+                 + "  abstract: Short.\n")
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": None})
+    build_booklet(folder, tmp_path / "b.pdf")
+    document = pdfium.PdfDocument(tmp_path / "b.pdf")
+    text = next(t for t in (document[i].get_textpage().get_text_range() for i in range(len(document)))
+                if "A talk with many authors" in t and "Short." in t)
+    lines = [line.strip() for line in text.splitlines()]
+    author_lines = [line for line in lines if "Anane" in line or "Degen" in line or "Welker" in line or
+                    "Saitoh" in line or "Freeman" in line or "Sartre" in line]
+    assert len(author_lines) >= 3  # the names run over several lines
+    for line in lines:
+        assert not re.search(r"(?:^|[\s,])(?:[A-Z][a-z]?\.-?)+\d*$", line), line  # no line ends in an initial

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -69,7 +70,7 @@ class Context:
         identity = self.people.of(name)
         key = self.person_keys.setdefault(identity, str(len(self.person_keys)))
         mark = f'<onDraw name="{PERSON_CALLBACK}" label="{key}:{int(presenting)}"/>'
-        return markup.inline(name) + mark
+        return markup.inline(_INITIAL.sub("\\1\u00a0", name)) + mark
 
     def label(self, key: str, **values) -> str:
         """A fixed word of the booklet in its language (or as theme.yaml says), e.g. label("day", number=2),
@@ -175,6 +176,11 @@ class Context:
         if found is None or found.parent is not style:
             found = self._derived_styles[key] = ParagraphStyle(name, parent=style, **changes)
         return found
+
+
+# an initial ("A.", "J.-P.", "Th.") and the space after it: a line does not break there ("A. / Anane"), the space
+# printed as a no-break space; a "$" in the name (math) leaves it as written
+_INITIAL = re.compile(r"(?<![^\s(])((?:[^\W\d_]{1,2}\.-?)+) +(?=[^\s$])(?!.*\$)")
 
 
 def abstract_photo(abstract: Abstract):
