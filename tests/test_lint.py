@@ -759,3 +759,13 @@ def test_a_placeholder_an_import_wrote_is_a_warning_until_replaced(tmp_path):
         "venue): write the conference's own venue before printing"]
     assert warnings_for(tmp_path / "b", {"conference.yaml": BASE["conference.yaml"].replace(
         "venue: Lund, Sweden", "venue: Venue Hall, Lund")}) == []  # a venue that only starts with the word
+
+
+def test_a_posters_session_the_programme_does_not_have_is_a_warning(tmp_path):
+    programme = PROGRAMME + '      - {time: "17:30-18:30", title: "Poster Session & Coffee", kind: poster}\n'
+    posters = ("- {number: 1, title: One, author: Ana Smith, session: 'Poster Session & Coffee'}\n"
+               "- {number: 2, title: Two, author: Bo Lee, session: 'Poster Sesion & Coffee'}\n"
+               "- {number: 3, title: Three, author: Cy Ng, session: 'poster session  & coffee'}\n")
+    warnings = warnings_for(tmp_path, {"programme.yaml": programme, "posters.yaml": posters})
+    assert warnings == ["posters.yaml:2: [1].session: warning: no session 'Poster Sesion & Coffee' in programme.yaml "
+                        "(did you mean 'Poster Session & Coffee'?)"]

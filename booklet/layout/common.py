@@ -219,7 +219,7 @@ def posters_day_key(day_index: int) -> str:
     return f"posters-day-{day_index}"
 
 
-def _same(text: str) -> str:
+def same_name(text: str) -> str:
     """A name as compared: plain text, spaces collapsed, case folded."""
     return " ".join(unicodedata.normalize("NFC", markup.plain(text)).casefold().split())
 
@@ -231,19 +231,26 @@ def poster_days(booklet: Booklet) -> dict[int, int | None]:
     title of a poster-session line): that session's day. A poster without one (or naming none of
     them) goes with the day of the programme's poster sessions when they are all on one day;
     otherwise it is listed with no day, in the Posters section."""
+    named, poster_items = programme_sessions(booklet)
+    fallback = next(iter(poster_items)) if len(poster_items) == 1 else None
+    return {i: named.get(same_name(p.session), fallback) if p.session else fallback
+            for i, p in enumerate(booklet.posters)}
+
+
+def programme_sessions(booklet: Booklet) -> tuple[dict[str, int], set[int]]:
+    """What a poster's `session:` may name, as compared (same_name) -> the day it is on: the programme's session
+    blocks and parallel tracks, and the titles of its poster-session lines; and the days that have such a line."""
     named: dict[str, int] = {}
     poster_items: set[int] = set()
     for index, day in enumerate(booklet.days):
         for session in day.sessions():
-            named.setdefault(_same(session.name), index)
+            named.setdefault(same_name(session.name), index)
         for item in day.items():
             if item.kind == "poster":
                 poster_items.add(index)
                 if item.title:
-                    named.setdefault(_same(item.title), index)
-    fallback = next(iter(poster_items)) if len(poster_items) == 1 else None
-    return {i: named.get(_same(p.session), fallback) if p.session else fallback
-            for i, p in enumerate(booklet.posters)}
+                    named.setdefault(same_name(item.title), index)
+    return named, poster_items
 
 
 _GENERATION = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -298,17 +305,17 @@ def poster_groups(booklet: Booklet, indices: list[int], by: str | None) -> list[
     heads: dict[str, str] = {}
     for i in sorted(indices):  # in the data's order
         if value(posters[i]):
-            heads.setdefault(_same(value(posters[i])), value(posters[i]))
+            heads.setdefault(same_name(value(posters[i])), value(posters[i]))
     if not heads:
         return [(None, list(indices))]
     order = list(heads)
     if by == "session":
-        programme = [_same(s.name) for day in booklet.days for s in day.sessions()]
-        programme += [_same(item.title) for day in booklet.days for item in day.items()
+        programme = [same_name(s.name) for day in booklet.days for s in day.sessions()]
+        programme += [same_name(item.title) for day in booklet.days for item in day.items()
                       if item.kind == "poster" and item.title]
         rank = {name: programme.index(name) if name in programme else len(programme) for name in order}
         order.sort(key=lambda name: rank[name])  # stable: first named first, among the others
-    groups = [(heads[name], [i for i in indices if value(posters[i]) and _same(value(posters[i])) == name])
+    groups = [(heads[name], [i for i in indices if value(posters[i]) and same_name(value(posters[i])) == name])
               for name in order]
     rest = [i for i in indices if not value(posters[i])]
     return groups + ([(None, rest)] if rest else [])

@@ -28,6 +28,7 @@ KINDS = {
     "never-scheduled": "Abstracts not in the programme",
     "tutorial-never-scheduled": "Tutorials not in the programme",
     "poster-number": "Poster numbers duplicated or skipped",
+    "poster-session": "Poster sessions the programme does not have",
     "missing-photo": "Invited and keynote talks without a photo",
     "too-long": "Abstracts too long for one page",
     "low-resolution": "Images too coarse for print",

@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 from ..model import Booklet, Item, Source
-from ..problems import Problem
+from ..problems import Problem, did_you_mean
 from .mentions import join
 from .text import quoted, squeeze, words
 
 
 def check_coverage(booklet: Booklet) -> list[Problem]:
     items = [item for day in booklet.days for item in day.items()]
-    return _scheduled(booklet, items) + _titles(items)
+    return _scheduled(booklet, items) + _titles(items) + _poster_sessions(booklet)
+
+
+def _poster_sessions(booklet: Booklet) -> list[Problem]:
+    """A warning for each poster whose `session:` names no session of the programme (nor a poster-session line):
+    a heading of its own when posters are grouped by session, and no day when abstracts are by day."""
+    if not booklet.days:
+        return []
+    from ..layout.common import programme_sessions, same_name
+
+    named, _ = programme_sessions(booklet)
+    shown = {}  # as compared -> as written, for the suggestion
+    for day in booklet.days:
+        shown.update((same_name(s.name), s.name) for s in day.sessions())
+        shown.update((same_name(i.title), i.title) for i in day.items() if i.kind == "poster" and i.title)
+    problems = []
+    for poster in booklet.posters:
+        if poster.session and same_name(poster.session) not in named:
+            meant = did_you_mean(poster.session, list(shown.values()))
+            problems.append(_at(poster.source, "session", f"no session {quoted(poster.session)} in programme.yaml"
+                                f"{meant}", "poster-session"))
+    return problems
 
 
 def _scheduled(booklet: Booklet, items: list[Item]) -> list[Problem]:
