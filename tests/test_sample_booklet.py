@@ -273,3 +273,25 @@ def test_the_sample_shows_its_qr_codes_map_and_sponsors(sample):
     assert "Brannvik Science Park" in pdf.texts[result.anchors["extra-0"] - 1]  # drawn as vectors: its text is text
     sponsors = pdf.lines(result.anchors["sponsors"] - 1)
     assert [line for line in sponsors if line in ("Gold", "Silver", "Supporters")] == ["Gold", "Silver", "Supporters"]
+
+
+def test_a_parallel_sessions_room_is_never_broken_across_lines(sample):
+    """"Exoplanets and Stars · Lyra Seminar / Room": a room name that fits a track's width goes to the next line
+    whole, the dot ending the line of the session's name."""
+    import pypdfium2 as pdfium
+
+    result, _, booklet = sample
+    rooms = {s.room for day in booklet.days for s in day.sessions() if s.room and len(s.room.split()) > 1}
+    assert {"Lyra Seminar Room", "Aurora Auditorium"} <= rooms
+    document = pdfium.PdfDocument(result.output)
+    seen = 0
+    for index in range(len(document)):
+        lines = [line.strip() for line in document[index].get_textpage().get_text_range().splitlines()]
+        for room in rooms:
+            for line in lines:
+                if room in line:
+                    seen += 1
+                    continue
+                first = room.split()[0]
+                assert not line.endswith(f" {first}") and not line.endswith(f"\u00b7 {first}"), (index + 1, line)
+    assert seen >= 4

@@ -167,7 +167,7 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     room = session.room if session.room and session.room.strip().casefold() != session.name.strip().casefold() \
         else None  # a session named after its room (as imports name them) shows the name once
     if room:
-        line += f" \u00b7 {markup.inline(room)}"
+        line += _room_kept_whole(ctx, room, style)
     body = [Para(line, style)]
     if session.chair and chair and not continued:
         before, _, after = ctx.label("chair", name="\0").partition("\0")  # the label's words around the name
@@ -175,6 +175,17 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
                       + after[:len(after) - len(after.lstrip())] + markup.inline(after))
         body.append(Para(chair_line, s.row_speaker))
     return Row([], body, 0, background=ctx.colours.track(session.name), pad=2.5)
+
+
+def _room_kept_whole(ctx: Context, room: str, style: ParagraphStyle) -> str:
+    """" · Room" after a session's name: a room name that fits a parallel track's width is not broken across lines
+    ("Lyra Seminar / Room"): its spaces, and the one before the dot, are no-break spaces, so a line breaks after
+    the dot and the room goes to the next line whole."""
+    plain = markup.plain(room)
+    narrowest = (ctx.page.text_width - (ctx.page.max_tracks - 1) * TRACK_GAP) / max(1, ctx.page.max_tracks)
+    if "$" in room or stringWidth(plain, style.fontName, style.fontSize) > narrowest * 0.9:
+        return f" \u00b7 {markup.inline(room)}"
+    return "\u00a0\u00b7 " + markup.inline(" ".join(room.split()).replace(" ", "\u00a0"))
 
 
 def _session_lines(ctx: Context, session: Session) -> list[Line]:
