@@ -386,3 +386,21 @@ def test_a_spreadsheets_duration_under_one_is_a_fraction_of_a_day():
     assert table._minutes(30) == 30 and table._minutes(45.0) == 45
     assert table._minutes(dt.time(1, 30)) == 90 and table._minutes("1:30") == 90
     assert table._minutes(0) is None and table._minutes(-1) is None and table._minutes(True) is None
+
+
+def test_xlsx_formulas_without_saved_values_are_an_error_saying_how_to_fix_it(tmp_path):
+    """A workbook written by a script (or never recalculated) holds formulas without their values: read as empty
+    cells they made "no contribution in it"; the error now says what is wrong."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Title", "Speaker", "Helper"])
+    sheet.append(['=CONCATENATE("A ", "talk")', "Ana Smith", "x"])
+    sheet.append(["A plain title", "Bo Lee", '=UPPER(C2)'])
+    path = tmp_path / "formulas.xlsx"
+    book.save(path)
+    with pytest.raises(SourceError) as raised:
+        table.read(path, Options())
+    assert str(raised.value) == (f"{path}: sheet 'Sheet': 2 cell(s) hold a formula with no value saved (the first at "
+                                 "row 2, column 1): open the workbook in a spreadsheet program, save it, and import "
+                                 "again (or export the sheet as CSV)")

@@ -107,7 +107,31 @@ def _xlsx_rows(path: Path, options: Options):
     if chosen is None:
         raise SourceError(f"{path}: the workbook has no sheet")
     title, rows = chosen
+    if any(value is None for row in rows for value in row):
+        _formulas_without_values(path, title, rows)
     return title, rows, lambda i: f"sheet '{title}', row {i + 1}"
+
+
+def _formulas_without_values(path: Path, title: str, rows: list[list]) -> None:
+    """SourceError when cells of the sheet hold formulas whose values the file does not hold (a workbook written by
+    a program that does not calculate, never opened since): they would be read as empty."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        try:
+            formulas = [(r, c) for r, row in enumerate(book[title].iter_rows(values_only=True))
+                        for c, value in enumerate(row) if isinstance(value, str) and value.startswith("=")
+                        and r < len(rows) and (c >= len(rows[r]) or rows[r][c] is None)]
+        finally:
+            book.close()
+    except Exception:  # noqa: BLE001  (read once already: what fails now is no reason to fail the import)
+        return
+    if formulas:
+        r, c = formulas[0]
+        raise SourceError(f"{path}: sheet '{title}': {len(formulas)} cell(s) hold a formula with no value saved "
+                          f"(the first at row {r + 1}, column {c + 1}): open the workbook in a spreadsheet program, "
+                          "save it, and import again (or export the sheet as CSV)")
 
 
 # -- headers -> fields ------------------------------------------------------------------------------
