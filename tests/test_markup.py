@@ -167,6 +167,16 @@ def test_lines_that_start_with_bullets_or_numbers_are_list_items():
         "energies from 5 - 10 keV and 20 - 30 keV too", "We did:", "\u2013 this", "\u2013 that"]
 
 
+def test_numbered_references_are_a_list_an_item_each():
+    """A reference list, [1] [2] [3] counting up on lines of their own, prints a reference a line (it was one
+    justified paragraph, wide gaps between the DOIs); "[1]" inside a sentence, or numbers that do not count
+    up, stay prose."""
+    text = ("We cite [1] and\n[2] shows it.\n\n[1] 10.1016/0022-3697(57)90010-0\n[2] 10.1063/1.4871516\n"
+            "[3] A. Smith,\n    J. Phys. 3 (2001)\n\n[1] one\n[3] three")
+    assert paragraphs(text) == ["We cite [1] and [2] shows it.", "[1] 10.1016/0022-3697(57)90010-0",
+                                "[2] 10.1063/1.4871516", "[3] A. Smith, J. Phys. 3 (2001)", "[1] one [3] three"]
+
+
 SPEC_MACROS = r"""
 \alpha \beta \gamma \delta \epsilon \varepsilon \zeta \eta \theta \vartheta \iota \kappa \lambda \mu
 \nu \xi \pi \rho \sigma \tau \upsilon \phi \varphi \chi \psi \omega \Gamma \Delta \Theta \Lambda \Xi \Pi

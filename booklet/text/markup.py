@@ -128,17 +128,18 @@ def _split_paragraphs(text: str) -> list[str]:
     return [p for p in (_collapse(chunk) for chunk in chunks) if p]
 
 
-# A list item's first line: a bullet (*, -, + or •) or a number (1. or 1)) and a space, at the start of a line,
-# indented or not.
-_ITEM = re.compile(r"^[^\S\n]*([*+\-\u2022]|\d{1,3}[.)])[^\S\n]+(?=\S)", re.M)
+# A list item's first line: a bullet (*, -, + or •), a number (1. or 1)) or a reference's number ([1]) and a space,
+# at the start of a line, indented or not.
+_ITEM = re.compile(r"^[^\S\n]*([*+\-\u2022]|\d{1,3}[.)]|\[\d{1,3}\])[^\S\n]+(?=\S)", re.M)
 _BULLET = "\u2013 "  # what a bullet of *, - or + is printed as (an importer writes a Markdown list's so)
 # what a list item's paragraph starts with, as markup: its bullet (an en dash, a bullet) or number, and a space
-ITEM_MARK = re.compile("[\u2013\u2022] |\\d{1,3}[.)] ")
+ITEM_MARK = re.compile("[\u2013\u2022] |\\d{1,3}[.)] |\\[\\d{1,3}\\] ")
 
 
 def _items(chunk: str) -> list[str]:
     """A paragraph's lines as the paragraphs they print as: with two lines or more that start with the same kind
-    of bullet, or with numbers that count up one by one (1. 2. 3.), the first of them starting the paragraph or
+    of bullet, or with numbers that count up one by one (1. 2. 3., or a list of references: [1] [2] [3]), the first
+    of them starting the paragraph or
     after a line ending in ":", and none inside a formula, each such line starts a list item of its own
     (the lines after it, to the next, are its own; those before the first, a paragraph); a bullet of *, - or +
     printed as an en dash, a number as written. Else the paragraph as it is: a line that starts with "- " once is
@@ -148,15 +149,16 @@ def _items(chunk: str) -> list[str]:
     for line in lines:  # a line inside a formula ("$x\n- y$") starts no item
         found.append(None if open_math else _ITEM.match(line))
         open_math ^= sum(found.group() == "$" for found in _DOLLAR.finditer(line)) % 2 == 1  # (not \$)
-    kinds = [None if m is None else ("number" if m.group(1)[0].isdigit() else m.group(1)) for m in found]
+    kinds = [None if m is None else ("number" if m.group(1)[0].isdigit() else "reference" if m.group(1)[0] == "["
+                                     else m.group(1)) for m in found]
     listed = {kind for kind in kinds if kind is not None and kinds.count(kind) >= 2}
     first = next((at for at, kind in enumerate(kinds) if kind in listed), None)
     if first is not None and first > 0 and not lines[first - 1].rstrip().endswith(":"):
         listed = set()  # a list starts its paragraph or follows a line ending in ":" ("5\n- 10 keV" is prose)
-    if "number" in listed:
-        numbers = [int(m.group(1)[:-1]) for m, kind in zip(found, kinds) if kind == "number"]
+    for counted in ("number", "reference"):
+        numbers = [int(m.group(1).strip("[].)")) for m, kind in zip(found, kinds) if kind == counted]
         if any(later != earlier + 1 for earlier, later in zip(numbers, numbers[1:])):
-            listed.discard("number")
+            listed.discard(counted)
     if not listed:
         return [chunk]
     items: list[list[str]] = [[]]
