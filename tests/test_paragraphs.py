@@ -592,3 +592,21 @@ def test_a_word_with_a_hyphen_breaks_after_it_once(text_style):
                     assert after.startswith(tail), (width, lines)
                     broke_there.add(head)
     assert {"in-", "maintainer-"} <= broke_there
+
+
+def test_a_web_address_that_would_leave_a_wide_gap_is_broken_after_a_slash(text_style):
+    """Justified, a line ending before a web address that does not fit spread its empty space over its few word
+    gaps ("See      https://...      and"); the address is broken after a slash when keeping it whole would leave
+    more than URI_WASTE of the line empty."""
+    from booklet.layout.page import page_for
+    from booklet.layout.styles import URI_WASTE
+
+    width = page_for("A5").text_width
+    text = ("See https://en.wikipedia.org/wiki/The_Internet%27s_Own_Boy and http://www.imdb.com/title/tt3268458/ for "
+            "more information.")
+    paragraph = Para(text, text_style)
+    paragraph.wrap(width, 1000)
+    lines = paragraph.blPara.lines
+    assert len(lines) == 2
+    assert lines[0][0] <= URI_WASTE * width  # (extraSpace: what the line leaves empty, before justifying)
+    assert " ".join(lines[0][1]).endswith("and http://")

@@ -25,6 +25,7 @@ MUTED_CONTRAST = 5.5  # ... and darker when need be, so that it reads on the pap
 HAIRLINE = 0.08  # thin rules under headers and between posters
 RULE = 0.30  # the lines of the Notes pages
 SESSION = 0.12  # a session heading's background (of the primary colour) when its track has no colour
+URI_WASTE = 0.15  # of a justified line: a web address that would leave more empty is broken after a slash
 
 
 def rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -243,8 +244,10 @@ def make_styles(page: Page, language: str = "en", palette: Palette | None = None
     sans = dict(fontName=SANS)
     return Styles(
         body=base,
+        # a web address is broken (after a slash) where keeping it whole would leave more than URI_WASTE of the line
+        # empty: justified, that space went to the line's few word gaps ("See      https://...      and")
         text=like("text", alignment=TA_JUSTIFY, hyphenationLang=hyphen, embeddedHyphenation=1,
-                  spaceAfter=lead * 0.35, uriWasteReduce=0.3),
+                  spaceAfter=lead * 0.35, uriWasteReduce=URI_WASTE),
         small=like("small", fontSize=size * 0.85, leading=size * 1.1, textColor=colours.muted),
         label=like("label", **sans, fontSize=size * 0.72, leading=size, textColor=colours.accent, spaceAfter=2),
         title=like("title", fontName=SANS + "-Bold", fontSize=size * 1.42, leading=size * 1.72,
