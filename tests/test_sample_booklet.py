@@ -295,3 +295,20 @@ def test_a_parallel_sessions_room_is_never_broken_across_lines(sample):
                 first = room.split()[0]
                 assert not line.endswith(f" {first}") and not line.endswith(f"\u00b7 {first}"), (index + 1, line)
     assert seen >= 4
+
+
+def test_the_back_covers_title_is_set_apart_from_the_contact_lines(sample):
+    import pypdfium2 as pdfium
+
+    result, _, booklet = sample
+    document = pdfium.PdfDocument(result.output)
+    text = document[len(document) - 1].get_textpage()
+
+    def box(words: str) -> tuple[float, float, float, float]:
+        found = text.search(words, match_case=True).get_next()
+        boxes = [text.get_charbox(i) for i in range(found[0], found[0] + found[1])]
+        return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+    size = page_for("A5").base_size
+    gap = box(booklet.conference.hashtag)[1] - box(booklet.conference.title)[3]
+    assert gap >= size  # a line's space at least (it touched the hashtag above it)

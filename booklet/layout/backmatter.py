@@ -168,6 +168,8 @@ class BackCover(Flowable):
             parts[-1] = (parts[-1][0], parts[-1][1], size * 2.0)
         for _, value in contact_lines(conf):
             parts.append((value, _centred("contact", SANS, size * 0.95, colours.accent), size * 0.3))
+        if contact_lines(conf):  # the title set apart from the contact lines above it, as the notes are
+            parts[-1] = (parts[-1][0], parts[-1][1], size * 1.5)
         parts.append((conf.title, _centred("title", SANS + "-Bold", size * 1.1, colours.text), 0))
         logo = BACK_LOGO_SIZE if conf.logo else 0
         top = page.height - page.top - 10 * mm
