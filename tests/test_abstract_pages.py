@@ -230,3 +230,27 @@ def test_an_initial_stays_on_the_line_of_the_name_it_begins(tmp_path):
     assert len(author_lines) >= 3  # the names run over several lines
     for line in lines:
         assert not re.search(r"(?:^|[\s,])(?:[A-Z][a-z]?\.-?)+\d*$", line), line  # no line ends in an initial
+
+
+def test_a_tutorials_presenter_never_starts_a_page_alone_after_its_heading(tmp_path):
+    """A tutorial whose description fills its page: the presenter block went to the next page alone under the
+    "(continued)" heading; a short last paragraph of the description now goes with it."""
+    filler = " ".join(["Hands-on packaging and bug fixing for everyone who wants to learn."] * 6)
+    tutorials = ""
+    for n in range(14):  # descriptions of growing length: for some of them the presenter no longer fits
+        description = "\\n\\n".join([filler] * (4 + n // 3) + [filler[: 60 + 25 * (n % 3)], "The last words."])
+        tutorials += (f"- id: t{n}\n  title: Tutorial {n}\n  description: \"{description}\"\n"
+                      f"  presenters:\n    - {{name: Ana Smith, affiliation: Lund}}\n")
+    folder = write_conference(tmp_path / "conf", {"tutorials.yaml": tutorials, "programme.yaml": None})
+    build_booklet(folder, tmp_path / "b.pdf")
+    document = pdfium.PdfDocument(tmp_path / "b.pdf")
+    moved = 0
+    for index in range(len(document)):
+        lines = [line.strip() for line in document[index].get_textpage().get_text_range().splitlines() if line.strip()]
+        if lines and "Presenter" in lines:
+            at = lines.index("Presenter")
+            heading = next((i for i, line in enumerate(lines) if line.endswith("(continued)")), None)
+            if heading is not None and heading < at:
+                moved += 1
+                assert at > heading + 1 and lines[at - 1] == "The last words.", (index + 1, lines[:at + 2])
+    assert moved >= 1

@@ -59,15 +59,27 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
         Para(markup.inline(tutorial.title), s.title),
         Rule(ctx.colours.hairline, 0.8, 5),
     ]
-    story.extend(ctx.paras(tutorial.description, ctx.in_language(s.text, tutorial.language)))
+    description = ctx.paras(tutorial.description, ctx.in_language(s.text, tutorial.language))
+    story.extend(description)
     if tutorial.presenters:
         heading = ctx.label("presenter" if len(tutorial.presenters) == 1 else "presenters")
         first, *others = tutorial.presenters
-        # the heading never ends a page without the first presenter (a Continues does not keep with the next)
-        story.append(Together([Para(markup.inline(heading), s.subheading), *_presenter(ctx, first)]))
+        # the heading never ends a page without the first presenter (a Continues does not keep with the next); nor
+        # does it start a page alone: a short last paragraph of the description goes with it
+        last = [story.pop()] if description and _short(description[-1], ctx.page.text_width) else []
+        story.append(Together([*last, Para(markup.inline(heading), s.subheading), *_presenter(ctx, first)]))
         for person in others:
             story.extend(_presenter(ctx, person))
     return [Continues(story, lambda: [Para(continued(tutorial.title, label=ctx.label("continued")), s.when)])]
+
+
+KEPT_LINES = 4  # a description's last paragraph of at most these lines goes to the next page with the presenter
+
+
+def _short(paragraph: Para, width: float) -> bool:
+    """Whether `paragraph` takes at most KEPT_LINES lines `width` wide."""
+    paragraph.wrap(width, 10_000)
+    return paragraph.line_count() <= KEPT_LINES
 
 
 def tutorial_outline(tutorial: Tutorial) -> str:
