@@ -431,3 +431,21 @@ def test_the_kept_symbol_table_is_what_pylatexenc_gives_each_macro(tmp_path, mon
         assert mathtext._symbols() == table and disk.load("latex-symbols", kept.stem, dict) == table
     finally:
         mathtext._symbols.cache_clear()
+
+
+def test_an_accent_over_a_tall_letter_is_above_it_and_over_its_middle(tmp_path):
+    """\\dot\\psi and \\hat\\theta: the font puts a combining accent where it sits over an x, which for a letter
+    with an ascender is inside the letter's top, unseen; it is raised above the letter now, over its middle. Over
+    an x-high letter it stays where the font puts it."""
+    path = typeset(tmp_path / "accents.pdf", [r"$\dot\psi$ and $\hat\theta_i$ and $\tilde d$ and $\bar x$"])
+    page = glyphs(path)[0]
+    for base, mark in (("\u03c8", "\u0307"), ("\u03b8", "\u0302"), ("d", "\u0303")):
+        at = find(page, mark)
+        accent, letter = page[at], page[at - 1]
+        assert letter.char == base
+        assert accent.bottom >= letter.top, (base, accent.bottom, letter.top)  # above the letter, not in it
+        middle = (letter.left + letter.right) / 2
+        assert close((accent.left + accent.right) / 2, middle, 0.25 * BASE * 0.3), base  # over its middle
+    at = find(page, "\u0304")
+    x, bar = page[at - 1], page[at]
+    assert x.char == "x" and bar.y == x.y  # not raised: where the font puts it over an x

@@ -182,6 +182,54 @@ def overhang(font_name: str, char: str) -> float:
 when_fonts_change(overhang.cache_clear)  # BODY-Italic and the like name the theme's fonts
 
 
+@functools.lru_cache(maxsize=4096)
+def glyph_box(font_name: str, char: str) -> tuple[float, float, float, float] | None:
+    """The outline's bounds (x min, y min, x max, y max) of `char`'s glyph in the TrueType font `font_name`, in ems;
+    None for an empty glyph, a character the font does not have, or a font that is not TrueType."""
+    try:
+        face = pdfmetrics.getFont(font_name).face
+        glyph = face.charToGlyph[ord(char)]
+        start, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
+        if end <= start:
+            return None
+        head, glyf = face.get_table_pos("head")[0], face.get_table_pos("glyf")[0]
+        units = face.get_ushort(head + 18)
+        values = [int.from_bytes(face.get_chunk(glyf + start + at, 2), "big", signed=True) for at in (2, 4, 6, 8)]
+    except Exception:
+        return None
+    return tuple(value / units for value in values)
+
+
+when_fonts_change(glyph_box.cache_clear)
+
+
+# A combining accent (U+0300-U+036F, U+20D0-U+20FF) after a letter: drawn by the font where its design puts it, over
+# a letter as tall as an x; over a taller one (θ, ψ, d) it is inside the letter's top, unseen.
+_ACCENTED = re.compile("(\\S)([\u0300-\u036f\u20d0-\u20ff]+)")
+TALL = 1.15  # a letter whose top is this many times as high as the x's is tall: its accents are raised
+
+
+def accent_box(frag, base: str, marks: str) -> Box | None:
+    """A box of `base` and its combining `marks` in `frag`'s font, each mark raised by how far the letter's top is
+    above the x's, and set over the letter's middle; None when the letter is not tall (the font's own placement
+    serves) or the font's outlines cannot be read."""
+    font, size = frag.fontName, frag.fontSize
+    letter, x = glyph_box(font, base), glyph_box(font, "x")
+    if letter is None or x is None or letter[3] <= x[3] * TALL:
+        return None
+    base_run = Run(base, font, size, frag.rise)
+    parts = [(0.0, (base_run,))]
+    raise_ = (letter[3] - x[3]) * size
+    middle = (letter[0] + letter[2]) / 2 * size
+    for mark in marks:
+        bounds = glyph_box(font, mark)
+        if bounds is None:
+            return None
+        # the mark's outline is where its design puts it, left of the pen (a zero advance): its middle over ours
+        parts.append((middle - (bounds[0] + bounds[2]) / 2 * size, (Run(mark, font, size, frag.rise + raise_),)))
+    return Box(tuple(parts), _width(base_run))
+
+
 class _BoxFace:
     name = BOX_FONT
     ascent = descent = 0
@@ -465,11 +513,34 @@ class _BoxParser(_QuickParser):
         if self._open_boxes or len(self.fragList) != count + 1:
             return
         frag = self.fragList[-1]
+        if frag.text and frag.fontName != BOX_FONT and _ACCENTED.search(frag.text):
+            self._raise_accents(frag)
+            return
         if frag.text and frag.fontName in _SINGLE_WEIGHT and _bold(frag):
             run = _run(frag)
             if run.stroke is not None:
                 del self.fragList[-1]
                 self._add_box(frag, Box(((0.0, (run,)),), _width(run)))
+
+    def _raise_accents(self, frag) -> None:
+        """The last fragment, `frag`, with each tall letter that has combining accents as a box (accent_box)."""
+        pieces, at = [], 0
+        for found in _ACCENTED.finditer(frag.text):
+            box = accent_box(frag, found.group(1), found.group(2))
+            if box is not None:
+                pieces += [frag.text[at:found.start()], box]
+                at = found.end()
+        if not pieces:
+            return
+        pieces.append(frag.text[at:])
+        del self.fragList[-1]
+        for piece in pieces:
+            if isinstance(piece, Box):
+                self._add_box(frag, piece)
+            elif piece:
+                part = copy.copy(frag)
+                part.text = piece
+                self.fragList.append(part)
 
     def start_font(self, attributes):
         bold = _bold(self._stack[-1])
