@@ -254,3 +254,29 @@ def test_a_tutorials_presenter_never_starts_a_page_alone_after_its_heading(tmp_p
                 moved += 1
                 assert at > heading + 1 and lines[at - 1] == "The last words.", (index + 1, lines[:at + 2])
     assert moved >= 1
+
+
+def test_an_authors_name_is_never_broken_and_their_affiliation_marks_go_up(tmp_path):
+    names = ["Nora Bakke", "Ingrid Solheim", "Amara Nwosu", "Jonas Brandt", "Kavya Iyer", "Mei Chen",
+             "Thandiwe Mahlangu", "Selam Abebe", "Rin Takamatsu"] * 2
+    authors = "".join(f"    - {{name: '{name}', affiliation: [Lab {(i * 7) % 5}, Lab {(i * 3) % 5}]}}\n"
+                      for i, name in enumerate(names))
+    abstracts = ("- id: many\n  title: A talk with many authors\n  kind: contributed\n  authors:\n" + authors
+                 + "  abstract: Short.\n")
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": None})
+    build_booklet(folder, tmp_path / "b.pdf")
+    document = pdfium.PdfDocument(tmp_path / "b.pdf")
+    text = next(t for t in (document[i].get_textpage().get_text_range() for i in range(len(document)))
+                if "A talk with many authors" in t and "Short." in t)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    joined = " ".join(lines)
+    for name in names:
+        given, family = name.split()
+        assert name in joined or f"{given}\u00a0{family}" in joined
+        for line, after in zip(lines, lines[1:]):
+            assert not (line.endswith(given) and after.startswith(family)), (line, after)
+    import re
+
+    for marks in re.findall(r"[A-Za-z](\d(?:,\d)+)", joined):  # each author's marks, as printed
+        numbers = [int(n) for n in marks.split(",")]
+        assert numbers == sorted(numbers), marks

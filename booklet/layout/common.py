@@ -62,14 +62,17 @@ class Context:
         self.index_links = True  # the index's page numbers are links (not in a pass that learns the pages)
         self._derived_styles: dict[tuple, ParagraphStyle] = {}  # see _derived
 
-    def named(self, name: str, presenting: bool = False) -> str:
+    def named(self, name: str, presenting: bool = False, whole: bool = False) -> str:
         """A person's name as markup that notes, where it is drawn, that the person is on that page (and
         presents there, or not): what the index of authors lists. The mark follows the name's last letter,
         part of its last word: a mark before the name would stay at the end of the line before it when
-        the line breaks there (and on the page before, when the page does)."""
+        the line breaks there (and on the page before, when the page does). A line never breaks after an initial;
+        `whole`: nor inside a name of up to WHOLE_NAME characters (in a list of names: "Nora / Bakke")."""
         identity = self.people.of(name)
         key = self.person_keys.setdefault(identity, str(len(self.person_keys)))
         mark = f'<onDraw name="{PERSON_CALLBACK}" label="{key}:{int(presenting)}"/>'
+        if whole and len(name) <= WHOLE_NAME and "$" not in name:
+            return markup.inline(" ".join(name.split()).replace(" ", "\u00a0")) + mark
         return markup.inline(_INITIAL.sub("\\1\u00a0", name)) + mark
 
     def label(self, key: str, **values) -> str:
@@ -178,6 +181,7 @@ class Context:
         return found
 
 
+WHOLE_NAME = 30  # characters: a name in a list of names no longer than this is never broken across lines
 # an initial ("A.", "J.-P.", "Th.") and the space after it: a line does not break there ("A. / Anane"), the space
 # printed as a no-break space; a "$" in the name (math) leaves it as written
 _INITIAL = re.compile(r"(?<![^\s(])((?:[^\W\d_]{1,2}\.-?)+) +(?=[^\s$])(?!.*\$)")
