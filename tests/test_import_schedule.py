@@ -236,7 +236,8 @@ def test_json_v1_every_talk_person_time_kind_and_room_arrives(tmp_path):
     assert (folder / "schema" / "abstracts.schema.json").is_file()
 
     conference = load(folder, "conference.yaml")
-    assert conference["title"] == "Test Workshop on Waves" and conference["short_title"] == "tw27"
+    assert conference["title"] == "Test Workshop on Waves"
+    assert "short_title" not in conference  # 'tw27' is the system's slug: the running heads print the title
     assert str(conference["dates"]["start"]) == "2027-09-13" and str(conference["dates"]["end"]) == "2027-09-14"
     assert conference["venue"] == "Venue"  # the source names none: a placeholder, which lint warns of
     venue_line = next(n for n, line in enumerate((folder / "conference.yaml").read_text().splitlines(), 1)
@@ -642,3 +643,14 @@ def test_an_export_with_no_event_is_an_error_and_writes_nothing(tmp_path):
     assert result.stderr == (f"booklet: {source}: no contribution in it (no talk, tutorial, poster or programme "
                              "item): nothing to import; nothing was written.\n")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("acronym, short", [("TW27", "TW27"), ("Waves 2027", "Waves 2027"), ("tw-27", None),
+                                            ("fosdem-2025", None), ("36c3", None)])
+def test_an_acronym_is_the_short_title_unless_it_is_a_slug(tmp_path, acronym, short):
+    source = write_json_v1(tmp_path / "schedule.json")
+    data = json.loads(source.read_text())
+    data["schedule"]["conference"]["acronym"] = acronym
+    source.write_text(json.dumps(data))
+    assert invoke("import", source, "--out", tmp_path / "out").exit_code == 0
+    assert load(tmp_path / "out", "conference.yaml").get("short_title") == short

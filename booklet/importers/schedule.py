@@ -36,6 +36,7 @@ from .kinds import ABSTRACT_KINDS, kind_for, looks_like_break, parse_kinds
 from .text import to_markup
 
 VENUE_PLACEHOLDER = PLACEHOLDERS["venue"]
+_SLUG = re.compile(r"[a-z0-9_.-]+")  # an acronym in lower case alone is a system's slug, no name to print
 
 
 @dataclass
@@ -419,7 +420,8 @@ class _Builder:
                               "days to take them from")
         conference = {"title": one_line(s.title)}
         acronym = one_line(s.acronym)
-        if acronym and acronym != conference["title"]:
+        # the short title of the running heads; not the system's slug ("fosdem-2025", "36c3"): the title serves
+        if acronym and acronym != conference["title"] and not _SLUG.fullmatch(acronym):
             conference["short_title"] = acronym
         conference["dates"] = {"start": start, "end": max(start, end)}
         venue = ", ".join(part for part in (one_line(s.venue), one_line(s.city)) if part)
