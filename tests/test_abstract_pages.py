@@ -280,3 +280,22 @@ def test_an_authors_name_is_never_broken_and_their_affiliation_marks_go_up(tmp_p
     for marks in re.findall(r"[A-Za-z](\d(?:,\d)+)", joined):  # each author's marks, as printed
         numbers = [int(n) for n in marks.split(",")]
         assert numbers == sorted(numbers), marks
+
+
+def test_a_tutorials_presenters_are_aligned_when_one_has_a_photo(tmp_path):
+    tutorials = ("- id: t\n  title: A tutorial\n  description: A course.\n  presenters:\n"
+                 "    - {name: Ana Photo, photo: images/ana.jpg, bio: Ana teaches.}\n"
+                 "    - {name: Bo Nophoto, bio: Bo teaches too.}\n")
+    folder = write_conference(tmp_path / "conf", {"tutorials.yaml": tutorials, "images/ana.jpg": portrait(),
+                                                  "programme.yaml": None})
+    build_booklet(folder, tmp_path / "b.pdf")
+    document = pdfium.PdfDocument(tmp_path / "b.pdf")
+    page = next(document[i] for i in range(len(document)) if "Bo Nophoto" in document[i].get_textpage().get_text_range())
+    text = page.get_textpage()
+
+    def left(words: str) -> float:
+        found = text.search(words, match_case=True).get_next()
+        return text.get_charbox(found[0])[0]
+
+    assert abs(left("Ana Photo") - left("Bo Nophoto")) < 0.5  # one text column (Bo's was flush left)
+    assert abs(left("Ana teaches") - left("Bo teaches")) < 0.5

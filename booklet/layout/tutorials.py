@@ -10,7 +10,7 @@ from reportlab.platypus import PageBreak, Spacer
 from ..text import markup
 from ..model import Person, Tutorial
 from .abstracts import affiliation_lines, continued, when
-from .common import Context
+from .common import PHOTO_WIDTH, Context
 from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule, Together
 from .styles import markup_color
 
@@ -67,9 +67,10 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
         # the heading never ends a page without the first presenter (a Continues does not keep with the next); nor
         # does it start a page alone: a short last paragraph of the description goes with it
         last = [story.pop()] if description and _short(description[-1], ctx.page.text_width) else []
-        story.append(Together([*last, Para(markup.inline(heading), s.subheading), *_presenter(ctx, first)]))
+        aligned = any(p.photo for p in tutorial.presenters)  # then the others' text in the column beside the photos
+        story.append(Together([*last, Para(markup.inline(heading), s.subheading), *_presenter(ctx, first, aligned)]))
         for person in others:
-            story.extend(_presenter(ctx, person))
+            story.extend(_presenter(ctx, person, aligned))
     return [Continues(story, lambda: [Para(continued(tutorial.title, label=ctx.label("continued")), s.when)])]
 
 
@@ -87,7 +88,9 @@ def tutorial_outline(tutorial: Tutorial) -> str:
     return f"{tutorial.number}. {markup.plain(tutorial.title)}"
 
 
-def _presenter(ctx: Context, person: Person) -> list:
+def _presenter(ctx: Context, person: Person, aligned: bool = False) -> list:
+    """A presenter's name, affiliations and bio, beside their photo; `aligned` (another presenter has a photo): in
+    the column beside where a photo would be, when they have none."""
     s = ctx.styles
     block = [Para(ctx.named(person.name, presenting=True), s.person)]
     block += affiliation_lines(ctx, [markup.inline(a) for a in person.affiliations])
@@ -97,4 +100,6 @@ def _presenter(ctx: Context, person: Person) -> list:
     if person.photo:  # photo in its own column: the bio never runs on under it
         photo = ctx.photo(person.photo)
         return [Spacer(0, 6), Row([photo], block, photo.width, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
+    if aligned:
+        return [Spacer(0, 6), Row([], block, PHOTO_WIDTH, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
     return [Spacer(0, 6), Together(block)]
