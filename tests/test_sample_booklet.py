@@ -312,3 +312,33 @@ def test_the_back_covers_title_is_set_apart_from_the_contact_lines(sample):
     size = page_for("A5").base_size
     gap = box(booklet.conference.hashtag)[1] - box(booklet.conference.title)[3]
     assert gap >= size  # a line's space at least (it touched the hashtag above it)
+
+
+def test_contents_a_little_longer_than_a_page_are_set_tighter_to_fit_it():
+    from booklet.layout.flowables import Anchor, Row
+    from booklet.layout.frontmatter import TIGHTER, build_contents
+
+    booklet, _ = read_booklet(DATA)
+    ctx = Context(booklet, page_for("A5"))
+    width, height = ctx.page.text_width, ctx.page.text_height
+
+    def contents(count: int):
+        entries = [(0, "Tutorials", "tutorials")] + [
+            (1, f"{n}. A tutorial whose title is long enough to wrap onto a second line of the contents", f"t{n}")
+            for n in range(1, count + 1)]
+        story = build_contents(ctx, entries)
+        rows = [f for f in story if isinstance(f, Row)]
+        return story, sum(f.wrap(width, height)[1] for f in story if not isinstance(f, Anchor)), rows
+
+    natural = {count: contents(count) for count in range(10, 40)}
+    tightened = [count for count, (story, total, rows) in natural.items()
+                 if total <= height and rows[-1].body[0].style.leading < ctx.styles.toc_2.leading]
+    assert tightened  # some lengths fit a page only when tightened: they do
+    longest = max(tightened)
+    assert natural[longest][2][-1].body[0].style.leading >= ctx.styles.toc_2.leading * TIGHTER[-1] - 1e-9
+    # a wrapped numbered entry runs on under its text, not under its number
+    row = natural[longest][2][1]
+    para = row.body[0]
+    para.wrap(width - row.ref_width - row.left_width, height)
+    assert para.style.leftIndent > 0 and para.style.firstLineIndent == -para.style.leftIndent
+    assert para.line_count() == 2

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer
 
 from ..text import markup
@@ -10,18 +14,41 @@ from .flowables import Anchor, Para, Row
 from .styles import markup_color
 
 
+TIGHTER = (1.0, 0.95, 0.9, 0.86)  # the contents' line spacing, as a share of its own: the first that fits a page
+
+
 def build_contents(ctx: Context, entries: list[tuple[int, str, str]]) -> list:
-    """The contents page: (level, title, anchor key) entries, each with its page number and a link."""
+    """The contents page: (level, title, anchor key) entries, each with its page number and a link. A numbered
+    entry ("9. Learn ...") that wraps runs on under its text, not its number; contents a little longer than a page
+    are set with tighter line spacing (TIGHTER) to fit it rather than leave a line or two on a page of their own."""
     s = ctx.styles
-    story = [Anchor("contents", markup.plain(ctx.label("contents")), 0, section=ctx.label("contents")),
-             Para(markup.inline(ctx.label("contents")), s.heading)]
-    for level, title, key in entries:
-        style = s.toc_1 if level == 0 else s.toc_2
-        indent = 0 if level == 0 else s.body.fontSize * 1.5
-        row = Row([], [Para(markup.inline(title), style)], indent, ref=key, ref_style=style, link=key,
-                  pad=1.2 if level else 2.5, gap=0)
-        story.append(row)
-    return story
+    heading = Para(markup.inline(ctx.label("contents")), s.heading)
+    numbers = [found.group() for _, title, _ in entries if (found := _NUMBER.match(markup.plain(title)))]
+    hang = max((stringWidth(number, s.toc_2.fontName, s.toc_2.fontSize) for number in numbers), default=0.0)
+    room = ctx.page.text_height - heading.wrap(ctx.page.text_width, ctx.page.text_height)[1]
+    for share in TIGHTER:
+        rows = [_contents_row(ctx, level, title, key, share, hang) for level, title, key in entries]
+        if sum(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] for row in rows) <= room:
+            break
+    else:
+        rows = [_contents_row(ctx, level, title, key, 1.0, hang) for level, title, key in entries]  # pages anyway
+    return [Anchor("contents", markup.plain(ctx.label("contents")), 0, section=ctx.label("contents")), heading, *rows]
+
+
+_NUMBER = re.compile(r"\d+\. ")  # a tutorial's number before its title in the contents
+
+
+def _contents_row(ctx: Context, level: int, title: str, key: str, share: float, hang: float) -> Row:
+    """One entry: its title, its page number at the right; its line spacing `share` of the style's; a numbered entry
+    of the second level with a hanging indent of `hang` (the widest number's)."""
+    s = ctx.styles
+    style = s.toc_1 if level == 0 else s.toc_2
+    numbered = level > 0 and hang and _NUMBER.match(markup.plain(title))
+    style = ParagraphStyle(f"{style.name}-{share}-{bool(numbered)}", parent=style, leading=style.leading * share,
+                           **({"leftIndent": hang, "firstLineIndent": -hang} if numbered else {}))
+    indent = 0 if level == 0 else s.body.fontSize * 1.5
+    return Row([], [Para(markup.inline(title), style)], indent, ref=key, ref_style=style, link=key,
+               pad=(1.2 if level else 2.5) * share, gap=0)
 
 
 def build_committees(ctx: Context) -> list:
