@@ -132,6 +132,16 @@ class ProgressBar:
             self.stream.flush()
 
 
+class FilePath(click.Path):
+    """click.Path, but an empty name is refused: it is no file or folder (it meant the current folder, where
+    `proofs --out ""` wrote its files)."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty name is no file or folder", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class Length(click.ParamType):
     """A length option: '3mm', '0.125in', '8pt' or '0', in points, within the option's range (units.RANGES)."""
 
@@ -148,8 +158,8 @@ class Length(click.ParamType):
 
 
 @main.command()
-@click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", default="booklet.pdf", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
+@click.option("-o", "--output", default="booklet.pdf", show_default=True, type=FilePath(dir_okay=False, path_type=Path),
               help="Where to write the PDF (replaced only when the build succeeds).")
 @page_size_option("Trim size of the booklet.")
 @click.option("--bleed", type=Length(), default="3mm", show_default=True,
@@ -231,7 +241,7 @@ def _fail_json(data_dir: Path, exc: DataError):
 
 
 @main.command()
-@click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
 @page_size_option("The trim size the booklet will be built at: abstracts are measured and images' resolution "
                   "computed on it.")
 @click.option("--bleed", type=Length(), default="3mm", show_default=True,
@@ -327,8 +337,8 @@ def _reading_pdf(source: Path, output: Path | None = None):
 
 
 @main.command()
-@click.argument("booklet_pdf", type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("booklet_pdf", type=FilePath(path_type=Path))
+@click.option("-o", "--output", required=True, type=FilePath(dir_okay=False, path_type=Path),
               help="Where to write the printer spreads (replaced only when complete).")
 @click.option("--sheet", type=click.Choice(["A4", "A3", "letter", "tabloid"], case_sensitive=False), default="A4",
               show_default=True, help="Sheet the spreads are printed on (landscape, both sides).")
@@ -375,7 +385,7 @@ def print_preflight(report) -> int:
 
 
 @main.command()
-@click.argument("file_pdf", type=click.Path(path_type=Path))
+@click.argument("file_pdf", type=FilePath(path_type=Path))
 @click.option("--cmyk", is_flag=True, help="Also flag RGB colour and RGB images.")
 @click.option("--safe-margin", type=Length(), default="5mm", show_default=True,
               help="Text must stay at least this far inside the trim.")
@@ -396,7 +406,7 @@ def preflight(file_pdf: Path, cmyk: bool, safe_margin: float) -> None:
 
 
 @main.command()
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=FilePath(file_okay=False, path_type=Path))
 @click.option("--sample", is_flag=True, help="The full sample conference (a week-long workshop) instead of the "
                                               "small commented example.")
 @click.option("--force", is_flag=True, help="Replace files of the same name that are already in FOLDER.")
@@ -432,7 +442,7 @@ def init(folder: Path, sample: bool, force: bool) -> None:
 
 @main.command()
 @click.argument("file", required=False, metavar="[FILE]")
-@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--out", "out_dir", type=FilePath(file_okay=False, path_type=Path),
               help="Write every schema into this folder (NAME.schema.json) instead of printing.")
 def schema(file: str | None, out_dir: Path | None) -> None:
     """Print the JSON Schema of the data files, made from the same definitions the checks use.
@@ -553,8 +563,8 @@ def _print_changes(changes) -> None:
 
 
 @main.command(name="import")
-@click.argument("source", type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.argument("source", type=FilePath(exists=True, path_type=Path))
+@click.option("--out", "out_dir", required=True, type=FilePath(file_okay=False, path_type=Path),
               help="The data folder to write (new or empty; with --update, the folder of an earlier import).")
 @click.option("--format", "source_format", type=ImportFormat(),
               help="The source's format (default: found from its content).")
@@ -648,8 +658,8 @@ def _print_no_email(problems: list[Problem]) -> None:
 
 
 @main.command()
-@click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", required=True, type=FilePath(file_okay=False, path_type=Path),
               help="Folder for the proofs and manifest.csv (made when missing; proofs of the same name replaced, "
                    "unless they are the same bytes: those are left as they were).")
 @click.option("--reply-by", callback=_proof_date, metavar="DATE",
@@ -701,8 +711,8 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
 
 @main.command()
 @click.argument("proof_id", metavar="ID")
-@click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
+@click.option("-o", "--output", type=FilePath(dir_okay=False, path_type=Path),
               help="Where to write the proof (default: ID.pdf; replaced only when complete).")
 @click.option("--reply-by", callback=_proof_date, metavar="DATE",
               help="When corrections are due (e.g. 2027-05-20), printed on the proof.")
@@ -751,11 +761,11 @@ def _page_words(pages) -> str:
 
 
 @main.command()
-@click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
 @click.option("--pages", metavar="LIST",
               help="Which pages: numbers and ranges, comma-separated (1,4-6; 10- is page 10 to the end). "
                    "Default: every page.")
-@click.option("--out", "out_dir", default="preview", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "out_dir", default="preview", show_default=True, type=FilePath(file_okay=False, path_type=Path),
               help="Folder for the PNGs (made when missing; PNGs of the same name replaced).")
 @page_size_option("Trim size of the booklet (as for build).")
 @click.option("--dpi", type=click.IntRange(36, 600), default=144, show_default=True,
@@ -802,8 +812,8 @@ def _shown(path: Path, data_dir: Path) -> str:
 
 
 @main.command()
-@click.argument("data_dir", default="data", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", default="booklet.pdf", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("data_dir", default="data", type=FilePath(file_okay=False, path_type=Path))
+@click.option("-o", "--output", default="booklet.pdf", show_default=True, type=FilePath(dir_okay=False, path_type=Path),
               help="Where to write the PDF (replaced only by a build that succeeds).")
 @page_size_option("Trim size of the booklet.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=MAX_JOBS), default=None,

@@ -267,3 +267,37 @@ def test_impose_refuses_to_write_over_its_input(tmp_path, spelling):
                              "another file; nothing was written.\n")
     assert source.read_bytes() == before and output.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == names
+
+
+def test_a_page_turned_a_quarter_or_of_another_size_is_refused_naming_it(tmp_path):
+    """A page turned by /Rotate 90 was imposed sideways (or refused as "a spread of two 210 x 210 mm pages"); a
+    booklet's pages are all one size: the page is named."""
+    plain = numbered_pdf(tmp_path / "plain.pdf", 8)
+    source = _with_page_3(plain, tmp_path / "in.pdf", lambda page: page.rotate(90))
+    result = CliRunner().invoke(main, ["impose", str(source), "-o", str(tmp_path / "out.pdf"), "--sheet", "A3"])
+    assert result.exit_code == 1
+    assert "page 3 is not the size of page 1" in result.stderr and "counts as turned" in result.stderr
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_preflight_names_turned_pages_and_pages_of_another_size(tmp_path):
+    from booklet.printing.preflight import preflight
+
+    plain = numbered_pdf(tmp_path / "plain.pdf", 8)
+    turned = _with_page_3(plain, tmp_path / "turned.pdf", lambda page: page.rotate(90))
+    report = preflight(turned)
+    assert not report.fit
+    assert "Turned by /Rotate: page 3 (printed sideways or upside down in the booklet)." in report.faults
+    assert not any("Turned" in fault for fault in preflight(plain).faults)
+
+    writer = pypdf.PdfWriter(clone_from=plain)  # no trim boxes (a PDF not made for print): the pages' own sizes
+    for number, page in enumerate(writer.pages, 1):
+        for name in ("/TrimBox", "/BleedBox", "/CropBox"):
+            if name in page:
+                del page[NameObject(name)]
+        if number == 3:
+            page[NameObject("/MediaBox")] = ArrayObject([ZERO, ZERO, NumberObject(595), NumberObject(842)])
+    writer.write(tmp_path / "mixed.pdf")
+    mixed = tmp_path / "mixed.pdf"
+    sizes = [fault for fault in preflight(mixed).faults if "differs from page 1" in fault]
+    assert len(sizes) == 1 and "page 3 (209.9 x 297 mm)" in sizes[0], preflight(mixed).faults

@@ -769,3 +769,13 @@ def test_a_posters_session_the_programme_does_not_have_is_a_warning(tmp_path):
     warnings = warnings_for(tmp_path, {"programme.yaml": programme, "posters.yaml": posters})
     assert warnings == ["posters.yaml:2: [1].session: warning: no session 'Poster Sesion & Coffee' in programme.yaml "
                         "(did you mean 'Poster Session & Coffee'?)"]
+
+
+def test_a_participant_listed_twice_is_a_warning(tmp_path):
+    participants = ("- {name: Ann Smith, affiliation: Uni A, email: a@x.org}\n"
+                    "- {name: Bo Lee, affiliation: Uni B}\n"
+                    "- {name: ann  smith, affiliation: Uni A, email: A@x.org}\n"
+                    "- {name: Ann Smith, affiliation: Uni C}\n")  # another Ann Smith: not the same
+    assert warnings_for(tmp_path, {"participants.yaml": participants}) == [
+        "participants.yaml:3: [2].name: warning: participant 'ann  smith' is listed already, at "
+        "participants.yaml:1: printed twice"]

@@ -305,3 +305,34 @@ def test_files_read_at_run_time_are_package_data():
     assert sorted(p.stem for p in THEME_DIR.glob("*.yaml")) == sorted(THEMES)
     assert sorted(p.name for p in fonts.FONT_DIR.glob("OFL-*.txt")) == ["OFL-GentiumBookPlus.txt", "OFL-Noto.txt"]
     assert (DATA.resolve() == SAMPLE.resolve())
+
+
+def test_init_beside_a_participants_csv_writes_no_participants_yaml_and_builds(tmp_path):
+    folder = tmp_path / "conf"
+    folder.mkdir()
+    (folder / "participants.csv").write_text("name,affiliation,country,email\nAnn Smith,Uni A,Sweden,a@x.org\n")
+    result = invoke("init", folder)
+    assert result.exit_code == 0, result.output
+    assert not (folder / "participants.yaml").exists()
+    assert invoke("build", folder, "-o", tmp_path / "b.pdf").exit_code == 0
+
+
+def test_a_failed_init_leaves_no_folder_it_made(tmp_path):
+    folder = tmp_path / "conf"
+    folder.mkdir()
+    (folder / "schema").write_text("a file where init puts a folder\n")
+    result = invoke("init", folder)
+    assert result.exit_code == 1 and "nothing was written" in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["schema"]
+
+
+@pytest.mark.parametrize("command", [["proofs", "DATA", "--out", ""], ["build", "DATA", "-o", ""],
+                                     ["preview", "DATA", "--out", ""], ["init", ""]])
+def test_an_empty_name_for_a_file_or_folder_is_refused(tmp_path, monkeypatch, command):
+    """`proofs --out ""` wrote every proof and its manifest into the current folder."""
+    monkeypatch.chdir(tmp_path)
+    data = Path(__file__).resolve().parent.parent / "data"
+    result = invoke(*[str(data) if part == "DATA" else part for part in command])
+    assert result.exit_code == 2
+    assert "an empty name is no file or folder" in result.stderr
+    assert list(tmp_path.iterdir()) == []

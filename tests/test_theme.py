@@ -371,3 +371,20 @@ def test_a_label_longer_than_a_heading_holds_is_an_error_and_one_at_the_limit_bu
     data = write_conference(tmp_path / "limit", {"theme.yaml": theme, "programme.yaml": programme})
     result = build_booklet(data, tmp_path / "b.pdf")
     assert any("Chairname" in text for text in (page.extract_text() for page in PdfReader(result.output).pages))
+
+
+def test_a_session_given_two_track_colours_is_an_error_at_the_second(tmp_path):
+    """The later colour won in silence, and lint's warnings after it named the entry before theirs."""
+    theme = """\
+        colours:
+          tracks:
+            - {session: Hierarchical Models, colour: "#F4CCCC"}
+            - {session: Hierarchical Models, colour: "#DCEFD9"}
+            - {session: Nonexistent Session, colour: "#DCEFD9"}
+        """
+    folder = theme_folder(tmp_path, theme, {})
+    with pytest.raises(DataError) as caught:
+        check_folder(folder)
+    assert [str(p) for p in caught.value.problems if p.file == "theme.yaml"] == [
+        "theme.yaml:4: colours.tracks[1].session: 'Hierarchical Models' has a colour already, at "
+        "colours.tracks[0]; give each session one"]

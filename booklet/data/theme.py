@@ -228,10 +228,16 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
     if colours is not None:
         c = Fields(report, colours, f.at("colours"), COLOURS)
         out["colours"] = {k: v for k in COLOURS.names if k != "tracks" and (v := c.colour(k))}
-        tracks = {}
+        tracks, first = {}, {}
         for index, item in each_mapping(report, c.seq("tracks") or (), c.at("tracks"), "a track colour", TRACK_COLOUR):
             t = Fields(report, item, f"{c.at('tracks')}[{index}]", TRACK_COLOUR)
             name, colour = t.text("session", required=True), t.colour("colour")
+            if name in first:  # (an error: the later would win in silence; and lint counts the entries in order)
+                t.error("session", f"'{name}' has a colour already, at {c.at('tracks')}[{first[name]}]; give each "
+                                   "session one")
+                continue
+            if name:
+                first[name] = index
             if name and colour:
                 tracks[name] = colour
         if tracks:

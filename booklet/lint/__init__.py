@@ -29,6 +29,7 @@ KINDS = {
     "tutorial-never-scheduled": "Tutorials not in the programme",
     "poster-number": "Poster numbers duplicated or skipped",
     "poster-session": "Poster sessions the programme does not have",
+    "participant-twice": "Participants listed twice",
     "missing-photo": "Invited and keynote talks without a photo",
     "too-long": "Abstracts too long for one page",
     "low-resolution": "Images too coarse for print",
@@ -64,7 +65,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .contrast import check_contrast
     from .cover import check_cover, check_placeholders
     from .coverage import check_coverage
-    from .entries import check_emails, check_photos, check_poster_numbers
+    from .entries import check_emails, check_participants_twice, check_photos, check_poster_numbers
     from .extras import check_extra_pages
     from .fit import check_lengths
     from .language import check_labels, check_language
@@ -84,6 +85,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_coverage(booklet)
         + check_schedule(booklet)
         + check_poster_numbers(booklet)
+        + check_participants_twice(booklet)
         + check_photos(booklet)
         + check_lengths(booklet, page)
         + check_resolution(booklet, page)

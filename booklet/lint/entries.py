@@ -12,6 +12,24 @@ from .text import quoted, squeeze
 PHOTO_KINDS = ("invited", "keynote")
 
 
+def check_participants_twice(booklet: Booklet) -> list[Problem]:
+    """A warning for a participant listed again: the same name (case and spaces aside), affiliations and email as
+    an entry before (printed twice in the list of participants)."""
+    problems, first = [], {}
+    for participant in booklet.participants:
+        key = (" ".join(participant.name.casefold().split()), tuple(participant.affiliations),
+               (participant.email or "").casefold())
+        source = participant.source or Source("", 0, "")
+        if key in first:
+            other = first[key]
+            problems.append(Problem(source.file, source.line, join(source.key, "name"),
+                                    f"participant {quoted(participant.name)} is listed already, at "
+                                    f"{other.file}:{other.line}: printed twice", "warning", "participant-twice"))
+        else:
+            first[key] = source
+    return problems
+
+
 def check_poster_numbers(booklet: Booklet) -> list[Problem]:
     problems, first = [], {}
     for poster in booklet.posters:

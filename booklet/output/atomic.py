@@ -135,13 +135,18 @@ class Together:
     def __init__(self) -> None:
         self.temps: dict[Path, Path] = {}  # target -> its temporary file
         self.removals: list[Path] = []
+        self.folders: list[Path] = []  # the folders made for the targets, outermost first
 
     def temp(self, target: Path, suffix: str = ".part") -> Path:
         """A temporary file to write `target`'s content into (it may be written from another process)."""
         target = Path(target)
         if target in self.temps:
             raise ValueError(f"{target} is written twice")
-        self.temps[target] = temp = temporary_beside(target, suffix)
+        missing = [folder for folder in reversed(target.parents) if not os.path.lexists(folder)]
+        try:
+            self.temps[target] = temp = temporary_beside(target, suffix)
+        finally:
+            self.folders += [folder for folder in missing if folder.is_dir()]
         return temp
 
     def write(self, target: Path, data) -> None:
@@ -190,6 +195,14 @@ class Together:
         for temp in self.temps.values():
             temp.unlink(missing_ok=True)
 
+    def unmake_folders(self) -> None:
+        """Remove the folders made for the targets, innermost first, those left empty (nothing was published)."""
+        for folder in reversed(self.folders):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+
 
 @contextmanager
 def together():
@@ -203,6 +216,10 @@ def together():
             yield files
             files.publish()
             files.temps.clear()  # each renamed: none left to remove
+    except BaseException:
+        files.discard()
+        files.unmake_folders()  # nothing published: no empty folder made for it stays either
+        raise
     finally:
         files.discard()
 

@@ -93,6 +93,7 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
         blanks = -len(pages) % 4
         sheets = (len(pages) + blanks) // 4
         trims = [_upright(page)[1] for page in pages]
+    _one_size(source, trims)
     spread = _spread_for(trims, sheet, crop_marks, creep_shift(0, sheets, creep))
 
     writer = PdfWriter()
@@ -104,6 +105,22 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
     writer._ID = _file_id(source, sheet, crop_marks, creep)  # fixed, so the same input gives the same bytes
     _write_atomically(writer, output)
     return ImposeResult(output, sheets, 2 * sheets, blanks, sheet)
+
+
+def _one_size(source: Path, trims: list[Box]) -> None:
+    """ValueError naming the pages whose trim (as they are shown: turned by their /Rotate) is not the first page's:
+    a saddle-stitched booklet's pages are all one size, and a turned page would be printed sideways."""
+    from .preflight import page_list
+
+    first = (trims[0][2] - trims[0][0], trims[0][3] - trims[0][1]) if trims else None
+    differing = [n for n, (x0, y0, x1, y1) in enumerate(trims, 1)
+                 if abs(x1 - x0 - first[0]) > 0.3 or abs(y1 - y0 - first[1]) > 0.3]
+    if differing:
+        many = len(differing) != 1
+        raise ValueError(f"{source}: {page_list(differing)} {'are' if many else 'is'} not the size of "
+                         f"page 1 ({mm_text(first[0])} x "
+                         f"{mm_text(first[1])} mm; a page turned by /Rotate counts as turned): the pages of a "
+                         "booklet are all one size; fix the PDF, then impose it")
 
 
 def _same_file(source: Path, output: Path) -> bool:

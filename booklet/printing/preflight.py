@@ -133,7 +133,20 @@ def _box_faults(pages: list[PageObject]) -> list[str]:
         faults.append(f"MediaBox does not contain the BleedBox: {page_list(beyond)}.")
     for name, label in (("/TrimBox", "Trim size"), ("/BleedBox", "BleedBox size")):
         faults += _size_faults([(n, _size(_box(page, name))) for n, page in enumerate(pages, 1) if name in page], label)
+    if not any("/TrimBox" in page for page in pages):  # (with trim boxes, their sizes are compared above)
+        faults += _size_faults([(n, _size(_box(page, "/MediaBox"))) for n, page in enumerate(pages, 1)], "Page size")
+    turned = [n for n, page in enumerate(pages, 1) if _rotation(page)]
+    if turned:
+        faults.append(f"Turned by /Rotate: {page_list(turned)} (printed sideways or upside down in the booklet).")
     return faults
+
+
+def _rotation(page: PageObject) -> int:
+    """The page's /Rotate (inherited too), in degrees from 0 to 270 (0 when it is no number)."""
+    try:
+        return int(page.rotation) % 360
+    except (TypeError, ValueError):
+        return 0
 
 
 def _size_faults(sizes: list[tuple[int, tuple[float, float]]], label: str) -> list[str]:

@@ -4,6 +4,7 @@ and the JSON Schemas its files name; or the schemas alone. Written together, nev
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,11 +60,17 @@ def _sample() -> dict[str, bytes]:
     return files
 
 
+_EITHER = (("participants.yaml", "participants.csv"),)  # (what init writes, what the data may have in its place)
+
+
 def init_folder(folder: Path, sample: bool = False, force: bool = False) -> Started:
     """Write a new conference into `folder`; FilesExist (nothing written) when any file is there already."""
     folder = Path(folder)
     files = _sample() if sample else _example()
     files.update({f"{SCHEMA_FOLDER}/{name}": data for name, data in schema_files().items()})
+    for name, other in _EITHER:  # a file the folder has instead of one init writes: kept, the other not written
+        if os.path.lexists(folder / other):
+            files.pop(name, None)
     existing = [name for name in files if (folder / name).exists() or (folder / name).is_symlink()]
     if existing and not force:
         raise FilesExist(folder, existing)
