@@ -342,3 +342,24 @@ def test_contents_a_little_longer_than_a_page_are_set_tighter_to_fit_it():
     para.wrap(width - row.ref_width - row.left_width, height)
     assert para.style.leftIndent > 0 and para.style.firstLineIndent == -para.style.leftIndent
     assert para.line_count() == 2
+
+
+def test_an_index_entry_of_two_or_three_lines_is_never_split_across_columns():
+    """An entry's last page number alone at the top of the next column or page ("932" under nobody's name): an
+    entry of a few lines moves on whole; a longer one leaves two lines at least on each side."""
+    from booklet.layout.index import _Flowables
+    from booklet.model import Identity
+
+    booklet, _ = read_booklet(DATA)
+    ctx = Context(booklet, page_for("A5"))
+    pages = {page: page % 3 == 0 for page in range(100, 100 + 14)}
+    flowables = _Flowables(ctx, [(Identity("Axel Thévenot"), "0", pages)], links=False)
+    entry = flowables[1]  # (after its letter's heading)
+    width = ctx.page.text_width / 2 - 10
+    leading = flowables.entry_style.leading
+    _, height = entry.wrap(width, 1000)
+    lines = round(height / leading)
+    assert 2 <= lines <= 3, lines
+    assert entry.split(width, leading * 1.2) == []  # one line's room: the entry moves on whole
+    if lines == 3:
+        assert entry.split(width, leading * 2.2) == []  # two lines would leave its last alone

@@ -482,7 +482,9 @@ class _Flowables(Sequence):
         indent = size * 1.2
         self.entry_style = ParagraphStyle("index_entry", parent=s.body, fontSize=size * 0.85, leading=size * 1.08,
                                           alignment=TA_LEFT, leftIndent=indent, firstLineIndent=-indent,
-                                          hyphenationLang=None, allowWidows=1, allowOrphans=1)
+                                          # a line of an entry is never alone at a column's top or foot ("932"
+                                          # with no name): two lines or three move on whole
+                                          hyphenationLang=None, allowWidows=0, allowOrphans=0)
         self.letter_style = ParagraphStyle("index_letter", parent=s.body, fontName=SANS + "-Bold",
                                            fontSize=size * 1.05, leading=size * 1.3, textColor=ctx.colours.primary,
                                            spaceBefore=size * 0.7, spaceAfter=size * 0.15, keepWithNext=1)
