@@ -209,6 +209,18 @@ def test_a_list_in_an_abstract_hangs_its_lines_under_the_text_after_each_bullet(
         assert abs(lines[row][0][0] - hang) < 0.5, texts[row]
 
 
+def _lines_of_the_abstract_of(tmp_path, authors: str) -> list[str]:
+    """The text lines of the page of an abstract "A talk with many authors" by `authors` (YAML list items), built."""
+    abstracts = ("- id: many\n  title: A talk with many authors\n  kind: contributed\n  authors:\n" + authors
+                 + "  abstract: Short.\n")
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": None})
+    build_booklet(folder, tmp_path / "b.pdf")
+    document = pdfium.PdfDocument(tmp_path / "b.pdf")
+    text = next(t for t in (document[i].get_textpage().get_text_range() for i in range(len(document)))
+                if "A talk with many authors" in t and "Short." in t)
+    return [line.strip() for line in text.splitlines()]
+
+
 def test_an_initial_stays_on_the_line_of_the_name_it_begins(tmp_path):
     """"C. L. Degen" never breaks after "C." or "L." (a line ending "..., A." with "Anane" on the next); the
     spaces after initials print as no-break spaces."""
@@ -217,14 +229,7 @@ def test_an_initial_stays_on_the_line_of_the_name_it_begins(tmp_path):
     names = ["A. Anane", "C. L. Degen", "T. Oeckinghaus", "R. Schirhagl", "J.-P. Sartre", "M. R. Freeman",
              "Th. Müller", "Ana B. Cole", "K. Xu", "G. Welker", "H. Ohno", "E. Saitoh"] * 3
     authors = "".join(f"    - {{name: '{name}', affiliation: Lab {i % 4}}}\n" for i, name in enumerate(names))
-    abstracts = ("- id: many\n  title: A talk with many authors\n  kind: contributed\n  authors:\n" + authors
-                 + "  abstract: Short.\n")
-    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": None})
-    build_booklet(folder, tmp_path / "b.pdf")
-    document = pdfium.PdfDocument(tmp_path / "b.pdf")
-    text = next(t for t in (document[i].get_textpage().get_text_range() for i in range(len(document)))
-                if "A talk with many authors" in t and "Short." in t)
-    lines = [line.strip() for line in text.splitlines()]
+    lines = _lines_of_the_abstract_of(tmp_path, authors)
     author_lines = [line for line in lines if "Anane" in line or "Degen" in line or "Welker" in line or
                     "Saitoh" in line or "Freeman" in line or "Sartre" in line]
     assert len(author_lines) >= 3  # the names run over several lines
@@ -261,14 +266,7 @@ def test_an_authors_name_is_never_broken_and_their_affiliation_marks_go_up(tmp_p
              "Thandiwe Mahlangu", "Selam Abebe", "Rin Takamatsu"] * 2
     authors = "".join(f"    - {{name: '{name}', affiliation: [Lab {(i * 7) % 5}, Lab {(i * 3) % 5}]}}\n"
                       for i, name in enumerate(names))
-    abstracts = ("- id: many\n  title: A talk with many authors\n  kind: contributed\n  authors:\n" + authors
-                 + "  abstract: Short.\n")
-    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": None})
-    build_booklet(folder, tmp_path / "b.pdf")
-    document = pdfium.PdfDocument(tmp_path / "b.pdf")
-    text = next(t for t in (document[i].get_textpage().get_text_range() for i in range(len(document)))
-                if "A talk with many authors" in t and "Short." in t)
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line for line in _lines_of_the_abstract_of(tmp_path, authors) if line]
     joined = " ".join(lines)
     for name in names:
         given, family = name.split()
