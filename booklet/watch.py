@@ -204,8 +204,15 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
     try:
         build()
         while not (stop is not None and stop.is_set()):
+            if _identity(data_dir) is None:  # the data folder is gone (removed to be made again): wait for it
+                if not _waited_for(data_dir, stop):
+                    return
+                report(Changed((Path(data_dir).absolute(),)))
+                build()
+                continue
             roots = wanted.roots()
             report(Watching(roots))
+            identities = [_identity(root) for root in roots]
             started = False
             for burst in watcher(roots, wanted):
                 changed = {_located(Path(p)) for p in burst if wanted(Path(p))}
@@ -213,16 +220,40 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
                     started = True
                     now = wanted.snapshot()
                     changed |= {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+                # a folder watched removed, or made again (a checkout, a copy unpacked over it): the watcher sees
+                # nothing of the new one; rebuilt, and watched anew
+                moved = [_identity(root) for root in roots] != identities
+                if moved:
+                    changed.add(Path(data_dir).absolute())
                 if not changed:
                     continue
                 report(Changed(tuple(sorted(changed))))
                 build()
-                if wanted.roots() != roots:  # the images moved to other folders: watch those
+                if moved or wanted.roots() != roots:  # the images moved to other folders: watch those
                     break
             else:
                 return
     finally:
         cache.close()  # the worker processes of its builds in parts, if any
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The folder's (device, inode), or None when there is none at `path`."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _waited_for(folder: Path, stop) -> bool:
+    """Whether `folder` is there again, looked for every QUIET_MS; False when `stop` is set first."""
+    while _identity(folder) is None:
+        if stop is not None and stop.wait(QUIET_MS / 1000):
+            return False
+        if stop is None:
+            time.sleep(QUIET_MS / 1000)
+    return True
 
 
 def watchfiles_watcher(roots: tuple[Path, ...], wanted: Callable[[Path], bool], stop=None) -> Iterator[set[Path]]:

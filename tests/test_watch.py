@@ -291,3 +291,35 @@ def _wait_for(condition, seconds: float) -> bool:
             return True
         time.sleep(0.05)
     return condition()
+
+
+def test_a_data_folder_removed_and_made_again_is_rebuilt_and_watched_anew(tmp_path):
+    """`rm -rf conf; cp -r ... conf` (or a checkout): the watcher watched the removed folder, and nothing was ever
+    rebuilt again; the folder made again is rebuilt, and watched anew."""
+    import shutil
+    import threading
+
+    folder = write_conference(tmp_path / "conf")
+    output = tmp_path / "booklet.pdf"
+    events, watched = [], []
+    stop = threading.Event()
+
+    def made_again():
+        write_conference(folder)
+        set_title(folder, "Made Again")
+
+    def fake_watcher(roots, wanted):
+        watched.append(roots)
+        if len(watched) == 1:
+            shutil.rmtree(folder)
+            threading.Timer(0.3, made_again).start()  # while the watch waits for the folder to be back
+            yield []  # (a quiet second: the watcher hears nothing of the folder's removal)
+            yield []
+        else:
+            stop.set()
+            yield []
+
+    watch(folder, output, report=events.append, watcher=fake_watcher, stop=stop)
+    builds = [e for e in events if isinstance(e, Rebuild)]
+    assert [b.ok for b in builds] == [True, False, True]  # the first, the folder gone, the folder made again
+    assert len(watched) == 2 and Pdf(output).pages_with("Made Again")
