@@ -715,3 +715,14 @@ def test_a_data_file_under_another_name_is_an_error_and_a_stray_copy_a_warning(t
         "program.yaml:1: warning: booklet reads programme.yaml, which is there too; this file is left out (remove or "
         "rename it)"]
     assert booklet.days
+
+
+def test_a_misnamed_participants_file_beside_a_participants_csv_is_a_stray_copy(tmp_path):
+    data = write_conference(tmp_path / "conf")
+    (data / "participants.csv").write_text("name,affiliation,email\nAnn Lee,X,a@b.c\n", "utf-8")
+    (data / "Participants.yaml").write_text("- {name: Ann Lee}\n", "utf-8")
+    booklet, warnings = read_booklet(data)
+    assert [str(p) for p in warnings] == [
+        "Participants.yaml:1: warning: booklet reads participants.csv, which is there too; this file is left out "
+        "(remove or rename it)"]
+    assert [p.name for p in booklet.participants] == ["Ann Lee"]

@@ -472,7 +472,8 @@ def test_a_qr_code_is_drawn_from_its_kept_modules_as_reportlab_draws_it(text):
     assert all(type(row) is tuple and all(type(m) is bool for m in row) for row in modules)
 
 
-@pytest.mark.parametrize("contact, label", [("loc@example.org", "Email"), ("Ana Smith, +46 46 222 00 00", "Contact")])
+@pytest.mark.parametrize("contact, label", [("loc@example.org", "Email"), ("Ana Smith, +46 46 222 00 00", "Contact"),
+                                            ("@conf@fosstodon.org", "Contact")])
 def test_the_ways_to_reach_the_organisers_are_labelled_once_and_aligned(tmp_path, contact, label):
     """Under the heading "Contact", an email address is labelled Email (it was labelled "Contact" again); the
     values start at one x, after the widest label."""

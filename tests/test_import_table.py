@@ -404,3 +404,21 @@ def test_xlsx_formulas_without_saved_values_are_an_error_saying_how_to_fix_it(tm
     assert str(raised.value) == (f"{path}: sheet 'Sheet': 2 cell(s) hold a formula with no value saved (the first at "
                                  "row 2, column 1): open the workbook in a spreadsheet program, save it, and import "
                                  "again (or export the sheet as CSV)")
+
+
+def test_a_header_that_names_its_field_outright_wins_over_one_that_does_in_brackets(tmp_path):
+    """"Titel (Deutsch)" is a title only once its brackets are set aside; "Title (English)" is one as written: the
+    English columns are read, wherever they stand."""
+    path = write_csv(tmp_path / "bi.csv", [
+        ["Titel (Deutsch)", "Title (English)", "Abstract (Deutsch)", "Abstract (English)", "Speaker", "Start",
+         "Duration"],
+        ["Der Titel", "The title", "Deutscher Text", "English text", "Ann Lee", "2027-05-05 10:00", "30"]])
+    (abstract,) = table.read(path, Options()).documents["abstracts.yaml"]
+    assert abstract["title"] == "The title" and abstract["abstract"] == "English text"
+
+
+def test_a_map_naming_a_header_the_file_does_not_have_says_so_before_no_title_column(tmp_path):
+    path = write_csv(tmp_path / "p.csv", [["Paper", "Who"], ["A", "B"]])
+    with pytest.raises(SourceError) as raised:
+        table.read(path, Options(columns={"title": "Papers"}))
+    assert str(raised.value) == "--map: title=Papers: no column 'Papers' in the file's first rows"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from pathlib import Path
@@ -334,6 +335,16 @@ def test_contents_a_little_longer_than_a_page_are_set_tighter_to_fit_it():
     tightened = [count for count, (story, total, rows) in natural.items()
                  if total <= height and rows[-1].body[0].style.leading < ctx.styles.toc_2.leading]
     assert tightened  # some lengths fit a page only when tightened: they do
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Frame
+
+    for count in tightened:  # poured into a frame of the text's size, as the page's: nothing is left over
+        canvas = Canvas(io.BytesIO())
+        for name in ("mark_anchor", "start_section", "draw_page_ref"):
+            setattr(canvas, name, lambda *args, **kwargs: None)
+        left = [f for f in contents(count)[0] if not isinstance(f, Anchor)]
+        Frame(0, 0, width, height, 0, 0, 0, 0).addFromList(left, canvas)
+        assert left == [], count
     longest = max(tightened)
     assert natural[longest][2][-1].body[0].style.leading >= ctx.styles.toc_2.leading * TIGHTER[-1] - 1e-9
     # a wrapped numbered entry runs on under its text, not under its number

@@ -504,6 +504,8 @@ def misnamed(folder: Path) -> list[tuple[str, str]]:
     return out
 
 
+# a data file -> the files that may stand in its place (the folder has one or the other)
+ALTERNATIVES = {"participants.yaml": ("participants.csv",), "participants.csv": ("participants.yaml",)}
 _SPELLED = {"program": "programme", "abstract": "abstracts", "tutorial": "tutorials", "poster": "posters",
             "participant": "participants", "person": "people", "conferences": "conference", "themes": "theme"}
 

@@ -11,7 +11,7 @@ from .extras import read_extras
 from .theme import font_set, language_problem, read_theme
 from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
-from .contract import misnamed
+from .contract import ALTERNATIVES, misnamed
 from .fields import Fields, Report, each_mapping, kept_entry
 from .load import Map, Seq, load_file, present
 from ..model import (
@@ -79,10 +79,11 @@ def _misnamed(report: Report, folder: Path) -> None:
     (contract.misnamed): its content is left out; a warning when the data file it stands for is there too (a stray
     copy, left out too)."""
     for name, meant in misnamed(folder):
-        if not present(folder / meant):
+        read = next((other for other in (meant, *ALTERNATIVES.get(meant, ())) if present(folder / other)), None)
+        if read is None:
             report.error(name, 1, "", f"booklet reads {meant}, not {name}: rename the file (as it is, it is left out)")
-        elif not os.path.samefile(folder / meant, folder / name):  # (not the same file: a case-blind file system)
-            report.warn(name, 1, "", f"booklet reads {meant}, which is there too; this file is left out (remove or "
+        elif not os.path.samefile(folder / read, folder / name):  # (not the same file: a case-blind file system)
+            report.warn(name, 1, "", f"booklet reads {read}, which is there too; this file is left out (remove or "
                         "rename it)", "stray-file")
 
 

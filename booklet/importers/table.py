@@ -213,13 +213,13 @@ _MAP_NAMES = {
 }
 
 
-def field_of(header) -> str | None:
-    """The field a column's header means; else that of the header without what it says in brackets ("Abstract
-    (max. 300 words)", as forms write them); None."""
+def field_of(header, loose: bool = True) -> str | None:
+    """The field a column's header means; else (`loose`) that of the header without what it says in brackets
+    ("Abstract (max. 300 words)", as forms write them); None."""
     words = _words(header)
     if not words:
         return None
-    for candidate in (words, _words(_BRACKETED.sub(" ", str(header)))):
+    for candidate in (words, _words(_BRACKETED.sub(" ", str(header)))) if loose else (words,):
         for name, pattern in _FIELD_RES:
             if candidate and pattern.fullmatch(candidate):
                 return name
@@ -261,14 +261,23 @@ def _user_map(options: Options) -> dict[str, str]:
 def _columns(header: list, options: Options) -> _Columns:
     mapped = _user_map(options)
     cols = _Columns()
-    for i, h in enumerate(header):
-        words = _words(h)
-        name = mapped.get(words) if words in mapped else field_of(h)
-        if name is None or name == "ignore":
-            continue
-        if name in cols.index and name not in _REPEATED:
-            continue  # the first column of that meaning wins
-        cols.add(name, i)
+    # a header that means a field as written first; one that does only without its brackets after: "Title (English)"
+    # is the title before "Titel (Deutsch)"
+    for loose in (False, True):
+        for i, h in enumerate(header):
+            words = _words(h)
+            if words in mapped:
+                name = mapped[words] if not loose else None
+            else:
+                name = field_of(h, loose=False) if not loose else (
+                    field_of(h) if field_of(h, loose=False) is None else None)
+            if name is None or name == "ignore":
+                continue
+            if name in cols.index and name not in _REPEATED:
+                continue  # the first column of that meaning wins
+            cols.add(name, i)
+    for indexes in cols.index.values():
+        indexes.sort()
     # a user's --map wins over a header that means the same field
     for words, name in mapped.items():
         exact = [i for i, h in enumerate(header) if _words(h) == words]
@@ -579,6 +588,11 @@ class _Table:
 
     def read(self) -> Imported:
         header_at = _find_header(self.rows, self.options)
+        if header_at is None and self.options.columns:  # a --map naming a header no row has: say which
+            seen = {_words(cell) for row in self.rows[:10] for cell in row}
+            for name, written in self.options.columns.items():
+                if _words(written) not in seen:
+                    raise SourceError(f"--map: {name}={written}: no column '{written}' in the file's first rows")
         if header_at is None:
             header = next((r for r in self.rows if any(_cell(r, i) for i in range(len(r)))), [])
             shown = ", ".join(f"'{_cell(header, i)}'" for i in range(len(header)) if _cell(header, i))

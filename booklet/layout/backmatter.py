@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from copy import copy
 from itertools import groupby
 
@@ -21,11 +22,14 @@ from ..text.fonts import BODY, SANS
 from .textfit import draw_block, fit_block
 
 
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # an address (not a handle such as @conf@fosstodon.org)
+
+
 def contact_lines(conference: Conference) -> list[tuple[str, str]]:
     """(label key, value) of each way to reach the conference that the data gives (the contact labelled as an email
     address when it is one: under the heading "Contact", its own label is not "Contact" again)."""
     contact = conference.contact
-    email = contact is not None and "@" in contact and len(markup.plain(contact).split()) == 1
+    email = contact is not None and _EMAIL.fullmatch(markup.plain(contact).strip()) is not None
     pairs = [("email" if email else "contact", contact), ("web", conference.url), ("hashtag", conference.hashtag)]
     return [(label, value) for label, value in pairs if value]
 

@@ -25,14 +25,20 @@ def build_contents(ctx: Context, entries: list[tuple[int, str, str]]) -> list:
     heading = Para(markup.inline(ctx.label("contents")), s.heading)
     numbers = [found.group() for _, title, _ in entries if (found := _NUMBER.match(markup.plain(title)))]
     hang = max((stringWidth(number, s.toc_2.fontName, s.toc_2.fontSize) for number in numbers), default=0.0)
-    room = ctx.page.text_height - heading.wrap(ctx.page.text_width, ctx.page.text_height)[1]
+    room = ctx.page.text_height - _taken(heading, ctx)
     for share in TIGHTER:
         rows = [_contents_row(ctx, level, title, key, share, hang) for level, title, key in entries]
-        if sum(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] for row in rows) <= room:
+        if sum(_taken(row, ctx) for row in rows) <= room:
             break
     else:
         rows = [_contents_row(ctx, level, title, key, 1.0, hang) for level, title, key in entries]  # pages anyway
     return [Anchor("contents", markup.plain(ctx.label("contents")), 0, section=ctx.label("contents")), heading, *rows]
+
+
+def _taken(flowable, ctx: Context) -> float:
+    """The height `flowable` takes in the text frame, its space before and after included (the frame adds them)."""
+    height = flowable.wrap(ctx.page.text_width, ctx.page.text_height)[1]
+    return height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
 _NUMBER = re.compile(r"\d+\. ")  # a tutorial's number before its title in the contents
