@@ -832,7 +832,7 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
       booklet watch my-conference -o draft.pdf
     """
     from .build import PrintOptions
-    from .watch import Changed, Rebuild, Watching, watch as watch_folder
+    from .watch import Changed, Rebuild, Restart, Watching, watch as watch_folder
 
     if not data_dir.is_dir():
         click.echo(f"booklet: {data_dir} is not a folder; nothing to watch.", err=True)
@@ -863,3 +863,11 @@ def watch(data_dir: Path, output: Path, page_size: str, jobs: int | None) -> Non
         watch_folder(data_dir, output, options, report=report, jobs=jobs)
     except KeyboardInterrupt:
         click.echo("Stopped watching. Bye.")
+    except Restart as restart:  # a font file changed: read it in a new process, watching on with the same options
+        names = ", ".join(_shown(path, data_dir) for path in restart.paths)
+        click.echo(f"A font file changed ({names}): starting again to read it.")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        again = [sys.executable, "-m", "booklet", "watch", str(data_dir), "-o", str(output),
+                 *(["--page-size", page_size] if page_size else []), *(["--jobs", str(jobs)] if jobs is not None else [])]
+        os.execv(sys.executable, again)

@@ -26,6 +26,8 @@ from .problems import DataError, Problem
 DATA_SUFFIXES = {".yaml", ".yml", ".csv"}  # .csv: participants.csv
 DATA_FOLDERS = {"abstracts"}  # what the data folder may hold besides files (see data.validate)
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".webp", ".bmp"}
+# a theme's fonts: a process draws with a font file as it first read it, so a change asks for a new process (Restart)
+FONT_SUFFIXES = {".ttf", ".otf", ".ttc"}
 # Editors' swap, backup, lock and probe files: vim (.x.swp, x~, 4913), emacs (.#x, #x#), JetBrains, others.
 EDITOR_TEMP = re.compile(r"(~|\.sw[a-p]|\.tmp|\.bak|\.orig|___jb_\w+___)$|^(\.#|#.*#$|4913$)")
 STEP_MS = 200  # a burst of changes ends after this long without another ...
@@ -62,6 +64,15 @@ class Rebuild:
 
 
 Event = Watching | Changed | Rebuild
+
+
+class Restart(Exception):
+    """A font file of the data folder changed (`paths`): fonts are read once per process, so the watch must go on
+    in a new one (the command starts itself again) to build with it."""
+
+    def __init__(self, paths: tuple[Path, ...]):
+        super().__init__(", ".join(map(str, paths)))
+        self.paths = paths
 # roots, wanted(path) -> bursts of changed paths; it ends when watching should end.
 Watcher = Callable[[tuple[Path, ...], Callable[[Path], bool]], Iterable[Iterable[Path]]]
 
@@ -132,7 +143,7 @@ class ChangeFilter:
         if not parts or any(part.startswith(".") or part == "__pycache__" for part in parts):
             return False
         suffix = path.suffix.lower()
-        if suffix in DATA_SUFFIXES or suffix in IMAGE_SUFFIXES:
+        if suffix in DATA_SUFFIXES or suffix in IMAGE_SUFFIXES or suffix in FONT_SUFFIXES:
             return True
         # A folder moved in or out (its files give no events of their own); not any name without a suffix,
         # which is as likely a temporary file (sed -i writes ./sedXXXXXX).
@@ -228,6 +239,9 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
                 if not changed:
                     continue
                 report(Changed(tuple(sorted(changed))))
+                fonts = tuple(sorted(path for path in changed if path.suffix.lower() in FONT_SUFFIXES))
+                if fonts:
+                    raise Restart(fonts)
                 build()
                 if moved or wanted.roots() != roots:  # the images moved to other folders: watch those
                     break

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from PIL import Image
 from pypdf import PdfReader
@@ -323,3 +324,40 @@ def test_a_data_folder_removed_and_made_again_is_rebuilt_and_watched_anew(tmp_pa
     builds = [e for e in events if isinstance(e, Rebuild)]
     assert [b.ok for b in builds] == [True, False, True]  # the first, the folder gone, the folder made again
     assert len(watched) == 2 and Pdf(output).pages_with("Made Again")
+
+
+def test_a_font_file_changed_starts_the_watch_again_to_read_it(tmp_path, monkeypatch):
+    """A process draws with a font file as it first read it: a watch rebuilt with the old glyphs after the theme's
+    font file was replaced. It now says so and goes on in a new process, with the same options."""
+    import os
+    import sys
+
+    from booklet import watch as watching
+
+    folder = write_conference(tmp_path / "conf")
+    (folder / "fonts").mkdir()
+    font = folder / "fonts" / "Body-Regular.ttf"
+    font.write_bytes(b"(a font)")
+    output = tmp_path / "booklet.pdf"
+    events = []
+
+    def fake_watcher(roots, wanted):
+        assert wanted(font) and not wanted(folder / "fonts" / "notes.txt")
+        yield [font]
+
+    with pytest.raises(watching.Restart) as restart:
+        watching.watch(folder, output, report=events.append, watcher=fake_watcher)
+    assert restart.value.paths == (font.resolve(),)
+    assert [type(e).__name__ for e in events] == ["Rebuild", "Watching", "Changed"]  # no rebuild with the old font
+
+    def restarting(data_dir, out, options, report, jobs):
+        raise watching.Restart((font,))
+
+    started = []
+    monkeypatch.setattr(watching, "watch", restarting)
+    monkeypatch.setattr(os, "execv", lambda path, args: started.append((path, args)))
+    result = CliRunner().invoke(main, ["watch", str(folder), "-o", str(output), "--page-size", "A4", "-j", "2"])
+    assert result.exit_code == 0, result.output
+    assert "A font file changed (fonts/Body-Regular.ttf): starting again to read it." in result.output
+    assert started == [(sys.executable, [sys.executable, "-m", "booklet", "watch", str(folder), "-o", str(output),
+                                         "--page-size", "A4", "--jobs", "2"])]
