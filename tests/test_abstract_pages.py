@@ -297,3 +297,45 @@ def test_a_tutorials_presenters_are_aligned_when_one_has_a_photo(tmp_path):
 
     assert abs(left("Ana Photo") - left("Bo Nophoto")) < 0.5  # one text column (Bo's was flush left)
     assert abs(left("Ana teaches") - left("Bo teaches")) < 0.5
+
+
+def test_an_abstract_a_line_or_two_too_long_is_set_tighter_on_one_page(tmp_path):
+    """It took a second page for its last line or two (a page with "(continued)" and one line); line spacing down
+    to TIGHTEST of its own keeps it on one; one longer than that saves still runs on, and lint says by how much."""
+    from booklet.check import check_folder
+    from booklet.layout.abstracts import TIGHTEST, build_abstract_page
+    from booklet.layout.common import Context
+    from booklet.layout.flowables import Para, height_needed
+    from booklet.layout.page import page_for
+
+    sentence = "Hierarchical models pool the information of many noisy objects into one sharper picture. "
+    abstracts = "".join(f"- id: a{n}\n  title: Talk {n}\n  speaker: {{name: Ana Smith}}\n  abstract: \"{sentence * n}\"\n"
+                        for n in range(20, 36))
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": None})
+    booklet, warnings = check_folder(folder)
+    ctx = Context(booklet, page_for("A5"))
+    page = ctx.page
+    tightened, ran_on = [], []
+    for abstract in booklet.abstracts:
+        content = build_abstract_page(ctx, abstract)[0].content
+        text = [f for f in content if isinstance(f, Para) and f.style.name.startswith("text")]
+        share = text[0].style.leading / ctx.styles.text.leading
+        reach = height_needed(content, page.text_width, page.text_height, _canvas())
+        if share < 1:
+            assert share >= TIGHTEST and reach <= page.text_height, abstract.id
+            tightened.append(abstract.id)
+        elif reach > page.text_height:
+            ran_on.append(abstract.id)
+    assert tightened and ran_on and booklet.abstracts.index(
+        next(a for a in booklet.abstracts if a.id == tightened[0])) < booklet.abstracts.index(
+        next(a for a in booklet.abstracts if a.id == ran_on[0]))
+    too_long = {p.message.split("'")[1] for p in warnings if p.kind == "too-long"}
+    assert too_long == set(ran_on)  # the tightened ones fit: nothing to warn of
+
+
+def _canvas():
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    return Canvas(io.BytesIO())

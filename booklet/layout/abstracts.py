@@ -4,6 +4,8 @@ or each day's after that day's programme (`placement: by-day`, see story)."""
 
 from __future__ import annotations
 
+import math
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
@@ -11,7 +13,7 @@ from reportlab.platypus import PageBreak, Spacer
 from ..text import markup
 from ..model import Abstract, Person
 from .common import Context, Slot, abstract_photo, presents
-from .flowables import Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule
+from .flowables import Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule, height_needed
 from .programme import day_title
 from .styles import markup_color
 
@@ -82,15 +84,44 @@ def _day_heading(ctx: Context, title: str) -> list:
     return [Para(markup.inline(title), style), Rule(ctx.colours.primary, 0.8, 3), Spacer(0, 3)]
 
 
+TIGHTEST = 0.92  # of the text's line spacing: an abstract a line or two too long for its page is set this tight at most
+
+
 def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2) -> list:
-    """One abstract as it opens its page: a Continues that runs on, "Title (continued)", as long as it needs."""
-    content, _ = abstract_content(ctx, abstract, level)
+    """One abstract as it opens its page: a Continues that runs on, "Title (continued)", as long as it needs. An
+    abstract a little too long for one page (by what line spacing down to TIGHTEST of its own saves) is set that
+    much tighter, on one page: it took a second page for its last line or two."""
+    content, before = abstract_content(ctx, abstract, level)
+    width, height = ctx.page.text_width, ctx.page.text_height
+    over = height_needed(content, width, height, _measuring()) - height
+    if over > 0.01:
+        text = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in content[before:])
+        share = math.floor((1 - over / text) * 100) / 100 if text else 0.0
+        if share >= TIGHTEST:
+            tight, _ = abstract_content(ctx, abstract, level, share)
+            if height_needed(tight, width, height, _measuring()) <= height:
+                content = tight
     return [Continues(content, _continued_heading(ctx, abstract))]
 
 
-def abstract_content(ctx: Context, abstract: Abstract, level: int = 2) -> tuple[list, int]:
+_CANVAS: list = []
+
+
+def _measuring():
+    """A canvas for measuring flowables (wrapOn), made once."""
+    if not _CANVAS:
+        import io
+
+        from reportlab.pdfgen.canvas import Canvas
+
+        _CANVAS.append(Canvas(io.BytesIO()))
+    return _CANVAS[0]
+
+
+def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, share: float = 1.0) -> tuple[list, int]:
     """The anchor (an outline entry at `level`), header (label, title, authors, photo), rule and text
-    paragraphs; and how many of them come before the text."""
+    paragraphs; and how many of them come before the text. `share`: of the text's line spacing (and space between
+    paragraphs), to set it tighter."""
     s = ctx.styles
     header = [
         Para(_label_line(ctx, abstract), s.when),
@@ -103,7 +134,11 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2) -> tuple[
     story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), level), *header]
     story.append(Rule(ctx.colours.hairline, 0.8, 5))
     before_text = len(story)
-    story.extend(ctx.paras(abstract.text, ctx.in_language(s.text, abstract.language)))
+    style = ctx.in_language(s.text, abstract.language)
+    if share != 1.0:
+        style = ctx.derived(style, f"{style.name}_tight", share, leading=style.leading * share,
+                            spaceAfter=style.spaceAfter * share)
+    story.extend(ctx.paras(abstract.text, style))
     return story, before_text
 
 

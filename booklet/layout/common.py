@@ -147,7 +147,7 @@ class Context:
         hyphen = hyphenation_language(language)
         if hyphen == style.hyphenationLang:
             return style
-        return self._derived(style, f"{style.name}_{hyphen}", hyphenationLang=hyphen)
+        return self.derived(style, f"{style.name}_{hyphen}", hyphenationLang=hyphen)
 
     def paras(self, text: str, style) -> list[Para]:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list
@@ -167,11 +167,11 @@ class Context:
         its lines indented to where ReportLab starts the first one's text (after the bullet and 0.6 of the type
         size; rounded up, so that the first line is never pushed right of the others)."""
         width = math.ceil((stringWidth(bullet, style.fontName, style.fontSize) + 0.6 * style.fontSize) * 100) / 100
-        return self._derived(style, f"{style.name}_item", width, leftIndent=style.leftIndent + width,
+        return self.derived(style, f"{style.name}_item", width, leftIndent=style.leftIndent + width,
                              bulletIndent=style.leftIndent, bulletFontName=style.fontName,
                              bulletFontSize=style.fontSize, bulletColor=style.textColor)
 
-    def _derived(self, style, name: str, *tell, **changes) -> ParagraphStyle:
+    def derived(self, style, name: str, *tell, **changes) -> ParagraphStyle:
         """`style` with `changes`, called `name` (with `tell`, what tells apart two made with the same name), made
         once a Context, while `style` is the style it was made from."""
         key = (style.name, name, *tell)

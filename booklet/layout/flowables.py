@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from operator import itemgetter
 from typing import NamedTuple
 
+from reportlab import rl_config
 from reportlab.lib.colors import gray
 from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable, ImageAndFlowables
@@ -1128,3 +1129,29 @@ class Photo(Flowable):
         scale = min(self.drawWidth / image.width, self.drawHeight / image.height)
         w, h = image.width * scale, image.height * scale
         self.canv.drawImage(image.reader(), (self.drawWidth - w) / 2, self.drawHeight - h, w, h, mask="auto")
+
+
+def height_needed(flowables: list, width: float, height: float, canvas) -> float:
+    """How far down an empty frame `flowables` reach, spacing as ReportLab's Frame adds it."""
+    overlap = rl_config.overlapAttachedSpace
+    used = needed = previous_after = 0.0
+    at_top = True
+    for flowable in flowables:
+        zero = getattr(flowable, "_ZEROSIZE", False)
+        before = 0.0
+        if not at_top:
+            before = flowable.getSpaceBefore()
+            if overlap:
+                if getattr(flowable, "_SPACETRANSFER", False) or zero:
+                    before = previous_after
+                before = max(before - previous_after, 0)
+        _, h = flowable.wrapOn(canvas, width, height)
+        used += before + h
+        needed = max(needed, used)
+        after = flowable.getSpaceAfter()
+        used += after
+        if before + h + after > 0:
+            at_top = False
+        if overlap:
+            previous_after = previous_after if getattr(flowable, "_SPACETRANSFER", False) else after
+    return needed

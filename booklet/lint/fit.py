@@ -10,11 +10,11 @@ import io
 import math
 from functools import lru_cache
 
-from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from ..layout.flowables import height_needed
 from ..model import Abstract, Booklet, Source
 from ..problems import Problem
 from ..text import markup
@@ -95,29 +95,3 @@ def _estimated(text: str, font: str, size: float, leading: float, before: float,
 
 
 when_fonts_change(_estimated.cache_clear)  # BODY and SANS name the theme's fonts
-
-
-def height_needed(flowables: list, width: float, height: float, canvas) -> float:
-    """How far down an empty frame `flowables` reach, spacing as ReportLab's Frame adds it."""
-    overlap = rl_config.overlapAttachedSpace
-    used = needed = previous_after = 0.0
-    at_top = True
-    for flowable in flowables:
-        zero = getattr(flowable, "_ZEROSIZE", False)
-        before = 0.0
-        if not at_top:
-            before = flowable.getSpaceBefore()
-            if overlap:
-                if getattr(flowable, "_SPACETRANSFER", False) or zero:
-                    before = previous_after
-                before = max(before - previous_after, 0)
-        _, h = flowable.wrapOn(canvas, width, height)
-        used += before + h
-        needed = max(needed, used)
-        after = flowable.getSpaceAfter()
-        used += after
-        if before + h + after > 0:
-            at_top = False
-        if overlap:
-            previous_after = previous_after if getattr(flowable, "_SPACETRANSFER", False) else after
-    return needed
