@@ -73,6 +73,8 @@ class Restart(Exception):
     def __init__(self, paths: tuple[Path, ...]):
         super().__init__(", ".join(map(str, paths)))
         self.paths = paths
+
+
 # roots, wanted(path) -> bursts of changed paths; it ends when watching should end.
 Watcher = Callable[[tuple[Path, ...], Callable[[Path], bool]], Iterable[Iterable[Path]]]
 
