@@ -436,3 +436,14 @@ def test_columns_measured_at_no_page_height_balance_as_when_each_height_is_fille
             low = middle
     assert 0 < height == max(sum(h + s for _, h, s in column) for column in reference._fill(300, high, False)[0])
     assert height < huge / 1000
+
+
+def test_a_team_or_committee_is_filed_as_written_not_turned_round():
+    """"Staff, FOSDEM" and "Team, Bielik" were filed in the index as if they were people."""
+    from booklet.text.names import split_name
+
+    for name in ("FOSDEM Staff", "Bielik Team", "Digital Wallets FOSDEM team", "The LIGO Scientific Collaboration"):
+        taken = split_name(name)
+        assert (taken.family, taken.given) == (name, ""), name
+    assert (split_name("Ana Smith").family, split_name("Ana Smith").given) == ("Smith", "Ana")
+    assert split_name("Grace Teamworth").family == "Teamworth"  # a word that only starts like one: a person

@@ -69,6 +69,11 @@ def _without_notes(written: str) -> tuple[str, str]:
     return name, " ".join(notes)
 
 
+# words that make a "name" a group, not a person ("FOSDEM Staff", "Bielik Team"): never turned round in the index
+GROUP_WORDS = frozenset({"team", "staff", "crew", "committee", "organizers", "organisers", "collective", "consortium",
+                         "collaboration", "foundation", "project", "community", "society", "association", "group"})
+
+
 @lru_cache(maxsize=65536)  # the index asks for each entry's name taken apart four times (sort, letter, markup, fragments)
 def split_name(name: str, family: str | None = None) -> IndexName:
     """`name` (as printed, given names first) taken apart; `family`: the family name as the data declares it,
@@ -86,6 +91,8 @@ def split_name(name: str, family: str | None = None) -> IndexName:
             return IndexName(written, family, written[len(family):].strip())
         return IndexName(written, family, written)
     words = written.split(" ")
+    if len(words) > 1 and any(word.casefold().strip(",.()") in GROUP_WORDS for word in words):
+        return IndexName(written, written)  # a team or a committee: as written, filed by its first word
     suffix = ""
     if len(words) > 2 and words[-1].lower() in SUFFIXES:  # "Martin Luther King Jr.", "... King, Jr."
         suffix = words.pop()
