@@ -67,7 +67,8 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
     if disk.folder() is None:
         return None
     started = time.time_ns()
-    from ..data.contract import FILES, misnamed
+    from ..data.contract import FILES
+    from ..data.load import misnamed
     from .persisted import stamp
 
     folder = Path(data_dir)

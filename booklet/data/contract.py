@@ -9,11 +9,9 @@ the key reference in docs/data-format.md. Nothing here reads files or knows abou
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from ..model import ABSTRACT_KINDS, ITEM_KINDS
 
@@ -485,34 +483,16 @@ FILES = (
 )
 
 
-def misnamed(folder: Path) -> list[tuple[str, str]]:
-    """(name, the data file's name) of each file of `folder` (or of its abstracts/) that is not a data file itself
-    but stands for one: under ".yml" for ".yaml" (any case), another case (Theme.yaml), or a spelling of _SPELLED
-    (program.yaml, poster.yaml). Booklet does not read them (data.validate says so)."""
-    try:
-        found = [(entry.name, entry.name) for entry in os.scandir(folder) if entry.is_file()]
-        if (Path(folder) / "abstracts").is_dir():
-            found += [(f"abstracts/{entry.name}", entry.name) for entry in os.scandir(Path(folder) / "abstracts")
-                      if entry.is_file()]
-    except OSError:  # (said where the data files are read)
-        return []
-    out = []
-    for name, base in sorted(found):
-        meant = _meant(base, name != base)
-        if meant is not None:
-            out.append((name, f"abstracts/{meant}" if name != base else meant))
-    return out
-
-
 # a data file -> the files that may stand in its place (the folder has one or the other)
 ALTERNATIVES = {"participants.yaml": ("participants.csv",), "participants.csv": ("participants.yaml",)}
 _SPELLED = {"program": "programme", "abstract": "abstracts", "tutorial": "tutorials", "poster": "posters",
             "participant": "participants", "person": "people", "conferences": "conference", "themes": "theme"}
 
 
-def _meant(name: str, in_abstracts: bool) -> str | None:
+def meant_file(name: str, in_abstracts: bool) -> str | None:
     """The name of the data file that `name` (a file's, in the folder or in abstracts/) stands for when it is none
-    itself (see misnamed); None when it is a data file's name, or stands for none."""
+    itself: with ".yaml" for ".yml" (any case), lower case, a spelling of _SPELLED made the data file's (program.yaml,
+    poster.yaml); None when it is a data file's name, or stands for none (data.load.misnamed)."""
     stem, dot, extension = name.rpartition(".")
     extension = extension.lower()
     if not dot or not stem or extension not in ("yaml", "yml", "csv"):

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from ..cache import digest, memory
 from ..problems import Problem
+from .contract import meant_file
 from .lazy import Lazy
 from .syntax import explain, quote_from, reserved_advice, yaml_quoted
 
@@ -465,3 +466,21 @@ def _construct_scalar(node, file: str, path: str, problems: list[Problem], lines
 
 _TAGGED = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true/false value",
            "binary": "base64 binary value", "null": "empty value"}
+
+
+def misnamed(folder: Path) -> list[tuple[str, str]]:
+    """(name, the data file's name) of each file of `folder` (or of its abstracts/) that is not a data file itself
+    but stands for one (contract.meant_file): booklet does not read them (data.validate says so)."""
+    try:
+        found = [(entry.name, entry.name) for entry in os.scandir(folder) if entry.is_file()]
+        if (Path(folder) / "abstracts").is_dir():
+            found += [(f"abstracts/{entry.name}", entry.name) for entry in os.scandir(Path(folder) / "abstracts")
+                      if entry.is_file()]
+    except OSError:  # (said where the data files are read)
+        return []
+    out = []
+    for name, base in sorted(found):
+        meant = meant_file(base, name != base)
+        if meant is not None:
+            out.append((name, f"abstracts/{meant}" if name != base else meant))
+    return out

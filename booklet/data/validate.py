@@ -11,9 +11,9 @@ from .extras import read_extras
 from .theme import font_set, language_problem, read_theme
 from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
-from .contract import ALTERNATIVES, misnamed
+from .contract import ALTERNATIVES
 from .fields import Fields, Report, each_mapping, kept_entry
-from .load import Map, Seq, load_file, present
+from .load import Map, Seq, load_file, misnamed, present
 from ..model import (
     Abstract,
     Booklet,
