@@ -221,6 +221,7 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
                 if not _waited_for(data_dir, stop):
                     return
                 report(Changed((Path(data_dir).absolute(),)))
+                _restart_for_fonts(data_dir)  # the folder made again may hold other fonts under the same names
                 build()
                 continue
             roots = wanted.roots()
@@ -241,9 +242,14 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
                 if not changed:
                     continue
                 report(Changed(tuple(sorted(changed))))
-                fonts = tuple(sorted(path for path in changed if path.suffix.lower() in FONT_SUFFIXES))
-                if fonts:
-                    raise Restart(fonts)
+                if moved:  # gone (the rebuild says so; then waited for), or made again: with its fonts, read anew
+                    if _identity(data_dir) is not None:
+                        _restart_for_fonts(data_dir)
+                else:
+                    fonts = tuple(sorted(path for path in changed
+                                         if path.suffix.lower() in FONT_SUFFIXES and path.is_file()))
+                    if fonts:
+                        raise Restart(fonts)
                 build()
                 if moved or wanted.roots() != roots:  # the images moved to other folders: watch those
                     break
@@ -251,6 +257,16 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
                 return
     finally:
         cache.close()  # the worker processes of its builds in parts, if any
+
+
+def _restart_for_fonts(data_dir: Path) -> None:
+    """Restart when the data folder (made again) holds font files: this process would draw with them as it first
+    read them, whatever they hold now."""
+    root = Path(data_dir).resolve()
+    fonts = tuple(sorted(path for path in root.rglob("*") if path.suffix.lower() in FONT_SUFFIXES and path.is_file()
+                         and not any(part.startswith(".") for part in path.relative_to(root).parts)))
+    if fonts:
+        raise Restart(fonts)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -361,3 +361,36 @@ def test_a_font_file_changed_starts_the_watch_again_to_read_it(tmp_path, monkeyp
     assert "A font file changed (fonts/Body-Regular.ttf): starting again to read it." in result.output
     assert started == [(sys.executable, [sys.executable, "-m", "booklet", "watch", str(folder), "-o", str(output),
                                          "--page-size", "A4", "--jobs", "2"])]
+
+
+def test_a_data_folder_with_fonts_made_again_starts_the_watch_again_once_it_is_back(tmp_path):
+    """Its fonts may be others under the same names; while it is gone, the watch waits (it ended: a restart found
+    no folder)."""
+    import shutil
+    import threading
+
+    from booklet import watch as watching
+
+    folder = write_conference(tmp_path / "conf")
+    (folder / "fonts").mkdir()
+    (folder / "fonts" / "Body-Regular.ttf").write_bytes(b"(a font)")
+    output = tmp_path / "booklet.pdf"
+    events = []
+
+    def made_again():
+        write_conference(folder)
+        (folder / "fonts").mkdir()
+        (folder / "fonts" / "Body-Regular.ttf").write_bytes(b"(another font)")
+
+    def fake_watcher(roots, wanted):
+        shutil.rmtree(folder)
+        threading.Timer(0.3, made_again).start()
+        yield [folder / "fonts" / "Body-Regular.ttf", folder / "conference.yaml"]  # (removed)
+        yield []
+
+    with pytest.raises(watching.Restart) as restart:
+        watching.watch(folder, output, report=events.append, watcher=fake_watcher)
+    assert folder.is_dir()  # back when the watch starts again
+    assert restart.value.paths == ((folder / "fonts" / "Body-Regular.ttf").resolve(),)
+    assert [type(e).__name__ for e in events] == ["Rebuild", "Watching", "Changed", "Rebuild", "Changed"]
+    assert not events[3].ok  # the folder gone: said, then waited for

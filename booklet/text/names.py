@@ -69,9 +69,20 @@ def _without_notes(written: str) -> tuple[str, str]:
     return name, " ".join(notes)
 
 
-# words that make a "name" a group, not a person ("FOSDEM Staff", "Bielik Team"): never turned round in the index
-GROUP_WORDS = frozenset({"team", "staff", "crew", "committee", "organizers", "organisers", "collective", "consortium",
-                         "collaboration", "foundation", "project", "community", "society", "association", "group"})
+# words that make a "name" a group, not a person ("Bielik Team", "LIGO Scientific Collaboration"): never turned round
+# in the index; and words that do so only beside a word in capitals ("FOSDEM Staff"), being family names too
+# ("Kathy Staff", "Amanda Crew")
+GROUP_WORDS = frozenset({"team", "committee", "organizers", "organisers", "collective", "consortium", "collaboration",
+                         "foundation", "project", "community", "association"})
+GROUP_WORDS_BESIDE_CAPITALS = frozenset({"staff", "crew", "group", "society"})
+
+
+def _group(words: list[str]) -> bool:
+    """Whether a name of these words is a group's (see GROUP_WORDS)."""
+    folded = {word.casefold().strip(",.()") for word in words}
+    if folded & GROUP_WORDS:
+        return True
+    return bool(folded & GROUP_WORDS_BESIDE_CAPITALS) and any(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
 
 
 @lru_cache(maxsize=65536)  # the index asks for each entry's name taken apart four times (sort, letter, markup, fragments)
@@ -91,7 +102,7 @@ def split_name(name: str, family: str | None = None) -> IndexName:
             return IndexName(written, family, written[len(family):].strip())
         return IndexName(written, family, written)
     words = written.split(" ")
-    if len(words) > 1 and any(word.casefold().strip(",.()") in GROUP_WORDS for word in words):
+    if len(words) > 1 and _group(words):
         return IndexName(written, written)  # a team or a committee: as written, filed by its first word
     suffix = ""
     if len(words) > 2 and words[-1].lower() in SUFFIXES:  # "Martin Luther King Jr.", "... King, Jr."
