@@ -266,11 +266,8 @@ def _columns(header: list, options: Options) -> _Columns:
     for loose in (False, True):
         for i, h in enumerate(header):
             words = _words(h)
-            if words in mapped:
-                name = mapped[words] if not loose else None
-            else:
-                name = field_of(h, loose=False) if not loose else (
-                    field_of(h) if field_of(h, loose=False) is None else None)
+            exact = mapped.get(words) or field_of(h, loose=False)
+            name = exact if not loose else (field_of(h) if exact is None and words not in mapped else None)
             if name is None or name == "ignore":
                 continue
             if name in cols.index and name not in _REPEATED:
@@ -588,24 +585,16 @@ class _Table:
 
     def read(self) -> Imported:
         header_at = _find_header(self.rows, self.options)
-        if header_at is None and self.options.columns:  # a --map naming a header no row has: say which
-            seen = {_words(cell) for row in self.rows[:10] for cell in row}
-            for name, written in self.options.columns.items():
-                if _words(written) not in seen:
-                    raise SourceError(f"--map: {name}={written}: no column '{written}' in the file's first rows")
-        if header_at is None:
+        if header_at is None:  # a --map naming a header no row has: said first, as what went wrong
+            self._mapped_all_there([cell for row in self.rows[:10] for cell in row], "the file's first rows")
             header = next((r for r in self.rows if any(_cell(r, i) for i in range(len(r)))), [])
             shown = ", ".join(f"'{_cell(header, i)}'" for i in range(len(header)) if _cell(header, i))
             where = self.where(self.rows.index(header)) if header in self.rows else "line 1"
             raise SourceError(f"{self.path}: {where} (the header): no column of titles"
                               + (f" among {shown}" if shown else "") + "; name it with --map \"Title=<header>\"")
         header = self.rows[header_at]
-        named = {_words(h) for h in header}
-        for name, written in (self.options.columns or {}).items():
-            if _words(written) not in named:
-                shown = ", ".join(f"'{_cell(header, i)}'" for i in range(len(header)) if _cell(header, i))
-                raise SourceError(f"--map: {name}={written}: no column '{written}' in the header at "
-                                  f"{self.where(header_at)} ({shown})")
+        shown = ", ".join(f"'{_cell(header, i)}'" for i in range(len(header)) if _cell(header, i))
+        self._mapped_all_there(header, f"the header at {self.where(header_at)} ({shown})")
         groups = _wide_groups(header)
         if groups:
             entries = self.wide(header_at, header, groups)
@@ -618,6 +607,13 @@ class _Table:
             self.notes.append(f"left out {count} {what}")
         return assemble(self.fmt, Conference(), entries, list(self.blocks.values()), self.kinds.unmapped,
                         self.notes)
+
+    def _mapped_all_there(self, cells: list, place: str) -> None:
+        """SourceError naming a --map header that none of `cells` is (`place`: where they are, for the message)."""
+        seen = {_words(cell) for cell in cells}
+        for name, written in (self.options.columns or {}).items():
+            if _words(written) not in seen:
+                raise SourceError(f"--map: {name}={written}: no column '{written}' in {place}")
 
     # one row per contribution
     def long(self, header_at: int, header: list) -> list[Entry]:

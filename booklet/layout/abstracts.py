@@ -93,29 +93,15 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2) -> lis
     much tighter, on one page: it took a second page for its last line or two."""
     content, before = abstract_content(ctx, abstract, level)
     width, height = ctx.page.text_width, ctx.page.text_height
-    over = height_needed(content, width, height, _measuring()) - height
+    over = height_needed(content, width, height) - height
     if over > 0.01:
         text = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in content[before:])
         share = math.floor((1 - over / text) * 100) / 100 if text else 0.0
         if share >= TIGHTEST:
             tight, _ = abstract_content(ctx, abstract, level, share)
-            if height_needed(tight, width, height, _measuring()) <= height:
+            if height_needed(tight, width, height) <= height:
                 content = tight
     return [Continues(content, _continued_heading(ctx, abstract))]
-
-
-_CANVAS: list = []
-
-
-def _measuring():
-    """A canvas for measuring flowables (wrapOn), made once."""
-    if not _CANVAS:
-        import io
-
-        from reportlab.pdfgen.canvas import Canvas
-
-        _CANVAS.append(Canvas(io.BytesIO()))
-    return _CANVAS[0]
 
 
 def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, share: float = 1.0) -> tuple[list, int]:

@@ -72,7 +72,7 @@ class Context:
         key = self.person_keys.setdefault(identity, str(len(self.person_keys)))
         mark = f'<onDraw name="{PERSON_CALLBACK}" label="{key}:{int(presenting)}"/>'
         if whole and len(name) <= WHOLE_NAME and "$" not in name:
-            return markup.inline(" ".join(name.split()).replace(" ", "\u00a0")) + mark
+            return markup.inline(unbroken(name)) + mark
         return markup.inline(_INITIAL.sub("\\1\u00a0", name)) + mark
 
     def label(self, key: str, **values) -> str:
@@ -181,6 +181,11 @@ class Context:
         return found
 
 
+def unbroken(text: str) -> str:
+    """`text` with its spaces (collapsed) as no-break spaces: a line never breaks inside it."""
+    return "\u00a0".join(text.split())
+
+
 WHOLE_NAME = 30  # characters: a name in a list of names no longer than this is never broken across lines
 # an initial ("A.", "J.-P.", "Th.") and the space after it: a line does not break there ("A. / Anane"), the space
 # printed as a no-break space; a "$" in the name (math) leaves it as written
@@ -235,26 +240,31 @@ def poster_days(booklet: Booklet) -> dict[int, int | None]:
     title of a poster-session line): that session's day. A poster without one (or naming none of
     them) goes with the day of the programme's poster sessions when they are all on one day;
     otherwise it is listed with no day, in the Posters section."""
-    named, poster_items = programme_sessions(booklet)
+    named, poster_items, _ = programme_sessions(booklet)
     fallback = next(iter(poster_items)) if len(poster_items) == 1 else None
     return {i: named.get(same_name(p.session), fallback) if p.session else fallback
             for i, p in enumerate(booklet.posters)}
 
 
-def programme_sessions(booklet: Booklet) -> tuple[dict[str, int], set[int]]:
+def programme_sessions(booklet: Booklet) -> tuple[dict[str, int], set[int], list[str]]:
     """What a poster's `session:` may name, as compared (same_name) -> the day it is on: the programme's session
-    blocks and parallel tracks, and the titles of its poster-session lines; and the days that have such a line."""
+    blocks and parallel tracks, and the titles of its poster-session lines; the days that have such a line; and
+    those names as written, in order."""
     named: dict[str, int] = {}
+    written: list[str] = []
     poster_items: set[int] = set()
     for index, day in enumerate(booklet.days):
-        for session in day.sessions():
-            named.setdefault(same_name(session.name), index)
+        names = [session.name for session in day.sessions()]
         for item in day.items():
             if item.kind == "poster":
                 poster_items.add(index)
                 if item.title:
-                    named.setdefault(same_name(item.title), index)
-    return named, poster_items
+                    names.append(item.title)
+        for name in names:
+            if same_name(name) not in named:
+                named[same_name(name)] = index
+                written.append(name)
+    return named, poster_items, written
 
 
 _GENERATION = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}

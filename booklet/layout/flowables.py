@@ -1131,8 +1131,24 @@ class Photo(Flowable):
         self.canv.drawImage(image.reader(), (self.drawWidth - w) / 2, self.drawHeight - h, w, h, mask="auto")
 
 
-def height_needed(flowables: list, width: float, height: float, canvas) -> float:
-    """How far down an empty frame `flowables` reach, spacing as ReportLab's Frame adds it."""
+_CANVAS: list = []
+
+
+def measuring_canvas():
+    """A canvas for measuring flowables (wrapOn) outside a page, made once per process."""
+    if not _CANVAS:
+        import io
+
+        from reportlab.pdfgen.canvas import Canvas
+
+        _CANVAS.append(Canvas(io.BytesIO()))
+    return _CANVAS[0]
+
+
+def height_needed(flowables: list, width: float, height: float, canvas=None) -> float:
+    """How far down an empty frame `flowables` reach, spacing as ReportLab's Frame adds it (measured on `canvas`,
+    by default measuring_canvas())."""
+    canvas = canvas if canvas is not None else measuring_canvas()
     overlap = rl_config.overlapAttachedSpace
     used = needed = previous_after = 0.0
     at_top = True

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer
 
 from ..text import markup
 from .common import Context
-from .flowables import Anchor, Para, Row
+from .flowables import Anchor, Para, Row, height_needed
 from .styles import markup_color
 
 
@@ -25,20 +24,13 @@ def build_contents(ctx: Context, entries: list[tuple[int, str, str]]) -> list:
     heading = Para(markup.inline(ctx.label("contents")), s.heading)
     numbers = [found.group() for _, title, _ in entries if (found := _NUMBER.match(markup.plain(title)))]
     hang = max((stringWidth(number, s.toc_2.fontName, s.toc_2.fontSize) for number in numbers), default=0.0)
-    room = ctx.page.text_height - _taken(heading, ctx)
     for share in TIGHTER:
         rows = [_contents_row(ctx, level, title, key, share, hang) for level, title, key in entries]
-        if sum(_taken(row, ctx) for row in rows) <= room:
+        if height_needed([heading, *rows], ctx.page.text_width, ctx.page.text_height) <= ctx.page.text_height:
             break
     else:
         rows = [_contents_row(ctx, level, title, key, 1.0, hang) for level, title, key in entries]  # pages anyway
     return [Anchor("contents", markup.plain(ctx.label("contents")), 0, section=ctx.label("contents")), heading, *rows]
-
-
-def _taken(flowable, ctx: Context) -> float:
-    """The height `flowable` takes in the text frame, its space before and after included (the frame adds them)."""
-    height = flowable.wrap(ctx.page.text_width, ctx.page.text_height)[1]
-    return height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
 _NUMBER = re.compile(r"\d+\. ")  # a tutorial's number before its title in the contents
@@ -50,8 +42,8 @@ def _contents_row(ctx: Context, level: int, title: str, key: str, share: float, 
     s = ctx.styles
     style = s.toc_1 if level == 0 else s.toc_2
     numbered = level > 0 and hang and _NUMBER.match(markup.plain(title))
-    style = ParagraphStyle(f"{style.name}-{share}-{bool(numbered)}", parent=style, leading=style.leading * share,
-                           **({"leftIndent": hang, "firstLineIndent": -hang} if numbered else {}))
+    style = ctx.derived(style, f"{style.name}_contents", share, bool(numbered), leading=style.leading * share,
+                        **({"leftIndent": hang, "firstLineIndent": -hang} if numbered else {}))
     indent = 0 if level == 0 else s.body.fontSize * 1.5
     return Row([], [Para(markup.inline(title), style)], indent, ref=key, ref_style=style, link=key,
                pad=(1.2 if level else 2.5) * share, gap=0)

@@ -17,7 +17,7 @@ from reportlab.platypus import PageBreak
 from ..text import dates, markup
 from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session
-from .common import Context, day_key, names
+from .common import Context, day_key, names, unbroken
 from .daypages import DayBlock, Line, TracksRow
 from .flowables import Anchor, DayMark, Para, Row, Rule
 from .styles import markup_color
@@ -185,7 +185,7 @@ def _room_kept_whole(ctx: Context, room: str, style: ParagraphStyle) -> str:
     narrowest = (ctx.page.text_width - (ctx.page.max_tracks - 1) * TRACK_GAP) / max(1, ctx.page.max_tracks)
     if "$" in room or stringWidth(plain, style.fontName, style.fontSize) > narrowest * 0.9:
         return f" \u00b7 {markup.inline(room)}"
-    return "\u00a0\u00b7 " + markup.inline(" ".join(room.split()).replace(" ", "\u00a0"))
+    return "\u00a0\u00b7 " + markup.inline(unbroken(room))
 
 
 def _session_lines(ctx: Context, session: Session) -> list[Line]:

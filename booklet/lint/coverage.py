@@ -20,15 +20,11 @@ def _poster_sessions(booklet: Booklet) -> list[Problem]:
         return []
     from ..layout.common import programme_sessions, same_name
 
-    named, _ = programme_sessions(booklet)
-    shown = {}  # as compared -> as written, for the suggestion
-    for day in booklet.days:
-        shown.update((same_name(s.name), s.name) for s in day.sessions())
-        shown.update((same_name(i.title), i.title) for i in day.items() if i.kind == "poster" and i.title)
+    named, _, written = programme_sessions(booklet)
     problems = []
     for poster in booklet.posters:
         if poster.session and same_name(poster.session) not in named:
-            meant = did_you_mean(poster.session, list(shown.values()))
+            meant = did_you_mean(poster.session, written)
             problems.append(_at(poster.source, "session", f"no session {quoted(poster.session)} in programme.yaml"
                                 f"{meant}", "poster-session"))
     return problems

@@ -110,11 +110,11 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
 def _one_size(source: Path, trims: list[Box]) -> None:
     """ValueError naming the pages whose trim (as they are shown: turned by their /Rotate) is not the first page's:
     a saddle-stitched booklet's pages are all one size, and a turned page would be printed sideways."""
-    from .preflight import page_list
+    from .preflight import differs, page_list
 
-    first = (trims[0][2] - trims[0][0], trims[0][3] - trims[0][1]) if trims else None
-    differing = [n for n, (x0, y0, x1, y1) in enumerate(trims, 1)
-                 if abs(x1 - x0 - first[0]) > 0.3 or abs(y1 - y0 - first[1]) > 0.3]
+    sizes = [(x1 - x0, y1 - y0) for x0, y0, x1, y1 in trims]
+    first = sizes[0] if sizes else None
+    differing = [n for n, size in enumerate(sizes, 1) if differs(size, first)]
     if differing:
         many = len(differing) != 1
         raise ValueError(f"{source}: {page_list(differing)} {'are' if many else 'is'} not the size of "

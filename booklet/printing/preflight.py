@@ -149,6 +149,11 @@ def _rotation(page: PageObject) -> int:
         return 0
 
 
+def differs(size: tuple[float, float], other: tuple[float, float]) -> bool:
+    """Whether two page sizes (points) differ by more than a tenth of a millimetre."""
+    return any(abs(a - b) > 0.3 for a, b in zip(size, other))
+
+
 def _size_faults(sizes: list[tuple[int, tuple[float, float]]], label: str) -> list[str]:
     """Pages whose size differs from the first page's (to a tenth of a millimetre)."""
     if not sizes:
@@ -156,7 +161,7 @@ def _size_faults(sizes: list[tuple[int, tuple[float, float]]], label: str) -> li
     first_number, first = sizes[0]
     differing: dict[tuple[float, float], list[int]] = defaultdict(list)
     for number, size in sizes:
-        if any(abs(a - b) > 0.3 for a, b in zip(size, first)):
+        if differs(size, first):
             differing[(round(size[0], 1), round(size[1], 1))].append(number)
     return [f"{label} differs from page {first_number} ({mm_text(first[0])} x {mm_text(first[1])} mm): "
             f"{page_list(numbers)} ({mm_text(size[0])} x {mm_text(size[1])} mm)."

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..output.atomic import write_files
-from ..data.contract import file_for
+from ..data.contract import ALTERNATIVES, file_for
 from ..data.schema import schemas
 from .templates import EXAMPLE_IMAGES, SCHEMA_FOLDER, example_files, schema_line
 
@@ -60,17 +60,14 @@ def _sample() -> dict[str, bytes]:
     return files
 
 
-_EITHER = (("participants.yaml", "participants.csv"),)  # (what init writes, what the data may have in its place)
-
-
 def init_folder(folder: Path, sample: bool = False, force: bool = False) -> Started:
     """Write a new conference into `folder`; FilesExist (nothing written) when any file is there already."""
     folder = Path(folder)
     files = _sample() if sample else _example()
     files.update({f"{SCHEMA_FOLDER}/{name}": data for name, data in schema_files().items()})
-    for name, other in _EITHER:  # a file the folder has instead of one init writes: kept, the other not written
-        if os.path.lexists(folder / other):
-            files.pop(name, None)
+    for name in list(files):  # a file the folder has in place of one init writes (contract.ALTERNATIVES): kept
+        if any(os.path.lexists(folder / other) for other in ALTERNATIVES.get(name, ())):
+            del files[name]
     existing = [name for name in files if (folder / name).exists() or (folder / name).is_symlink()]
     if existing and not force:
         raise FilesExist(folder, existing)
