@@ -336,3 +336,11 @@ def test_an_empty_name_for_a_file_or_folder_is_refused(tmp_path, monkeypatch, co
     assert result.exit_code == 2
     assert "an empty name is no file or folder" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_schema_refuses_a_theme_with_no_section_or_one_twice():
+    check = validator("theme.yaml")
+    assert [e.message for e in check.iter_errors({"sections": []})] == ["[] should be non-empty"]
+    assert [e.message for e in check.iter_errors({"sections": ["index", "index"]})] == [
+        "['index', 'index'] has non-unique elements"]
+    assert not list(check.iter_errors({"sections": ["programme", "index"]}))

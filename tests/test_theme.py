@@ -388,3 +388,16 @@ def test_a_session_given_two_track_colours_is_an_error_at_the_second(tmp_path):
     assert [str(p) for p in caught.value.problems if p.file == "theme.yaml"] == [
         "theme.yaml:4: colours.tracks[1].session: 'Hierarchical Models' has a colour already, at "
         "colours.tracks[0]; give each session one"]
+
+
+@pytest.mark.parametrize("given", ["sections:\n", "sections: []\n"])
+def test_sections_left_blank_is_an_error_not_a_book_of_covers(tmp_path, given):
+    folder = theme_folder(tmp_path, "base: minimal\n" + given)
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out)])
+    assert result.exit_code == 1
+    assert ("theme.yaml:2: sections: lists no section: the booklet would hold only its covers; list the sections to "
+            "print, in order, like: sections: [committees, glance, programme, abstracts, tutorials, posters, "
+            "practical, sponsors, participants, index]") in result.output
+    assert not out.exists()
+

@@ -449,7 +449,7 @@ THEME = Record("theme", "The booklet's look, order and words (every key may be l
     Key("cover", "record", "the front cover", record=COVER, example={"style": "band"}),
     Key("page_size", "choice", "the page size when `--page-size` is not given", default="A5",
         choices=("A5", "A4", "B5", "letter"), example="A5"),
-    Key("sections", "choices", "the sections, in order (leave one out to drop it)",
+    Key("sections", "choices", "the sections, in order (leave one out to drop it; at least one)",
         default=", ".join(SECTIONS), choices=SECTIONS, example=list(SECTIONS)),
     Key("abstracts", "record", "where the abstracts go and how", record=ABSTRACT_OPTIONS,
         example={"placement": "after-programme", "layout": "page"}),

@@ -38,7 +38,7 @@ def _type(key: Key) -> dict:
     if key.type == "colour":
         return {"type": "string", "pattern": COLOUR_PATTERN}
     if key.type == "choices":
-        return {"type": "array", "items": {"enum": list(key.choices)}}
+        return {"type": "array", "items": {"enum": list(key.choices)}, "minItems": 1, "uniqueItems": True}
     if key.type == "record":
         return _ref(key.records[0])
     if key.type == "records":

@@ -252,10 +252,14 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
             out["cover_style"] = g.choice("style", "band")
         if "logo" in cover:
             out["logo_place"] = g.choice("logo", "bottom-right")
-    if "page_size" in f.map:
-        out["page_size"] = f.choice("page_size", "A5")
+    page_size = f.choice("page_size", "")
+    if page_size:  # (blank: the base theme's, as for every key)
+        out["page_size"] = page_size
     sections = f.choices("sections")
-    if sections is not None:
+    if sections is not None and not f.map.get("sections"):  # `sections:` or `sections: []`: a book of covers alone
+        f.error("sections", "lists no section: the booklet would hold only its covers; list the sections to print, "
+                            f"in order, like: {example_line(THEME['sections'])}")
+    elif sections is not None:
         out["sections"] = sections
     abstracts = f.mapping("abstracts")
     if abstracts is not None:
