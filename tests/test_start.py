@@ -340,7 +340,8 @@ def test_an_empty_name_for_a_file_or_folder_is_refused(tmp_path, monkeypatch, co
 
 def test_the_schema_refuses_a_theme_with_no_section_or_one_twice():
     check = validator("theme.yaml")
-    for given, message in (([], "[] should be non-empty"), (["index", "index"], "['index', 'index'] has non-unique elements")):
+    for given, message in (([], "[] should be non-empty"),
+                           (["index", "index"], "['index', 'index'] has non-unique elements")):
         error = jsonschema.exceptions.best_match(check.iter_errors({"sections": given}))
         assert (error.message, list(error.absolute_path)) == (message, ["sections"])
     assert not list(check.iter_errors({"sections": ["programme", "index"]}))
