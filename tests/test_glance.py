@@ -323,6 +323,12 @@ def test_a_programme_without_a_single_time_has_no_glance_nor_a_contents_entry(tm
     assert "glance" in build_booklet(timed, tmp_path / "t.pdf").anchors  # one time, in a session: a grid
 
 
+def _lines_of(para) -> list[str]:
+    """The lines of a wrapped paragraph, as text."""
+    return [" ".join(line[1]) if isinstance(line, tuple) else "".join(w.text for w in line.words)
+            for line in para.blPara.lines]
+
+
 def test_a_box_breaks_words_only_where_they_are_hyphenated():
     """A word wider than a glance box is hyphenated (before an ellipsis too), or cut with the ellipsis; never split
     without a hyphen ("Increasingl / y...", "freed / esktop.org" in imported programmes)."""
@@ -335,10 +341,7 @@ def test_a_box_breaks_words_only_where_they_are_hyphenated():
     style = ParagraphStyle("box", fontName="Sans", fontSize=6.5, leading=7.5, splitLongWords=1,
                            hyphenationLang="en_GB", embeddedHyphenation=1)
 
-    def lines_of(para):
-        return [" ".join(line[1]) if isinstance(line, tuple) else "".join(w.text for w in line.words)
-                for line in para.blPara.lines]
-
+    lines_of = _lines_of
     seen = []
     for text in ("Increasingly performant builds of everything", "freedesktop.org infrastructure"):
         for width in range(18, 60, 2):
@@ -355,3 +358,68 @@ def test_a_box_breaks_words_only_where_they_are_hyphenated():
                     assert last in whole or (last.endswith("-") and not last[:-1] in whole), (text, width, got)
     assert ["Increas-", "ingly\u2026"] in seen and ["In-", "creas-", "ingly\u2026"] in seen  # hyphenated, then cut
     assert ["freedesktop.org\u2026"] in seen and ["freedes\u2026"] in seen  # cut, not split
+
+
+def test_a_first_word_too_wide_is_cut_where_it_would_be_hyphenated_and_no_punctuation_hangs_before_the_ellipsis():
+    """"Reverbera…" or "Reverberation…", not "Reverberation-mappi…"; "Bayes factors…", not "Bayes factors,…"."""
+    import pyphen
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout import glance
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+    style = ParagraphStyle("box", fontName="Sans", fontSize=6.5, leading=7.5, splitLongWords=1,
+                           hyphenationLang="en_GB", embeddedHyphenation=1)
+    word = "Reverberation-mapping"
+    allowed = {word[:i] for i in pyphen.Pyphen(lang="en_GB").positions(word)} | {"Reverberation"}
+    cuts = set()
+    for width in range(20, 70):
+        para = glance.truncated(f"{word} campaigns", style, width, 1)
+        text = " ".join(_lines_of(para)) if para is not None else ""
+        if text.endswith("\u2026") and " " not in text:
+            cuts.add(text[:-1])
+    shortest = min(len(cut) for cut in allowed if len(cut) >= glance.MIN_KEPT)  # "Rever"
+    assert cuts and {cut for cut in cuts if len(cut) >= shortest} <= allowed, cuts  # shorter: where none fits
+    assert {"Reverbera", "Reverberation"} <= cuts
+    for text in ("Bayes factors, cross-validation and the evidence", "Mind the gap: ages of stars and more"):
+        shown = set()
+        for width in range(30, 120, 3):
+            para = glance.truncated(text, style, width, 1)
+            if para is not None:
+                shown.add(" ".join(_lines_of(para)))
+        assert not [s for s in shown if s[-2:-1] in ",:"], shown
+        assert {"Bayes factors\u2026", "Mind the gap\u2026"} & shown
+
+
+def test_a_narrow_box_names_the_first_speaker_et_al_and_hyphenates_a_title_in_its_own_language(tmp_path):
+    folder = write_conference(tmp_path / "conf", {
+        "theme.yaml": "labels:\n  et_al: und andere\n",
+        "abstracts.yaml": """\
+        - id: many
+          kind: contributed
+          title: Schwarzschildradiusberechnungen
+          language: de
+          authors:
+            - {name: Ann Kim, affiliation: Lund University, presenting: true}
+            - {name: Bartholomew Featherstonehaugh, affiliation: Lund University, presenting: true}
+          abstract: Text.
+        """,
+        "programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "09:00-10:00", talk: many}
+              - {time: "09:00-10:00", title: A, room: R2}
+              - {time: "09:00-10:00", title: B, room: R3}
+              - {time: "09:00-10:00", title: C, room: R4}
+        """})
+    build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    (glance_page,) = [i for i in pdf.pages_with("Programme at a glance") if pdf.lines(i)[0] == "Programme at a glance"]
+    lines = pdf.lines(glance_page)
+    assert "Ann Kim und andere" in lines, " | ".join(lines)
+    assert "Featherstonehaugh" not in " ".join(lines)
+    title = [line for line in lines if line.startswith("Schwarz")]
+    assert title and title[0] in ("Schwarz-", "Schwarzschild-", "Schwarzschildra-", "Schwarzschildradi-",
+                                  "Schwarzschildradius-"), lines  # German breaks, not English ones

@@ -62,7 +62,7 @@ def test_german_booklet_words_and_dates(german):
                             "Montag, 14. Juni"]
     assert {"Kurzfassungen", "Tutorien", "Poster", "Praktische Hinweise", "Freitag, 18. Juni"} <= set(contents)
     (day,) = [i for i in range(len(german)) if "TAG 1" in german.lines(i)]
-    assert german.lines(day)[:4] == ["14", "TAG 1", "Montag", "Juni 2027"]
+    assert german.lines(day)[:4] == ["14.", "TAG 1", "Montag", "Juni 2027"]  # the day as in "14. Juni"
     assert german.lines(day)[-3:-1] == ["Montag, 14. Juni", "StarStat 2027"]  # the running head
     text = text_of(german)
     for words in ("Vorsitz: ", "EINGELADENER VORTRAG", "HAUPTVORTRAG", "Montag, 14. Juni (Fortsetzung)",
@@ -103,6 +103,20 @@ def test_french_booklet_words_dates_and_a_theme_label(french):
     assert "Hashtag" not in text  # theme.yaml's label, over the French table's
     assert french.reader.trailer["/Root"]["/Lang"] == "fr"
     assert french.reader.metadata.subject.startswith("Programme et résumés, ")
+
+
+def test_the_line_over_an_abstract_breaks_between_its_parts_not_inside_the_room(german):
+    over = [line for page in range(len(german)) for line in german.lines(page) if "VORTRAG \u00b7 " in line]
+    assert any(line.endswith("\u00b7") for line in over)  # the longer lines break: after a part
+    for page in range(len(german)):
+        for line in german.lines(page):
+            assert not line.endswith(("Aurora", "Lyra", "Seminar", "Dienstag,")), (page, line)
+
+
+def test_the_back_covers_quote_is_in_the_languages_quotation_marks(german, french):
+    quote = "A measurement without an error bar is only half a sentence."
+    assert german.lines(len(german) - 1)[0] == f"\u201e{quote}\u201c"
+    assert french.lines(len(french) - 1)[0] == f"\u00ab {quote} \u00bb"  # (no-break spaces, extracted as spaces)
 
 
 def test_a_language_without_words_gets_english_words_and_its_own_dates(tmp_path):

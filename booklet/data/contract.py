@@ -388,9 +388,11 @@ LABEL_WORDS = {
     "index": ("the index of authors: heading, contents, outline, running head", "Index of authors"),
     "glance_page": ("the programme at a glance: before the page number of each day's programme", "p."),
     "glance_untimed": ("the programme at a glance: over the items that have no time", "No fixed time"),
+    "et_al": ("the programme at a glance: after the first of several speakers, when not all fit", "et al."),
+    "quote": ("the back cover's quote in the language's quotation marks; {text} is the quote", "\u201c{text}\u201d"),
 }
 LABEL_KEYS = tuple(LABEL_WORDS)
-LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name"}  # each must be in its label
+LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name", "quote": "text"}  # each must be in its label
 
 TRACK_COLOUR = Record("track_colour", "The colour of one session or track in the programme.", (
     Key("session", "text", "the session's (or parallel track's) name, as in programme.yaml", required=True,

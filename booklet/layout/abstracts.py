@@ -12,7 +12,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Abstract, Person
-from .common import Context, Slot, abstract_photo, presents
+from .common import WHOLE_NAME, Context, Slot, abstract_photo, presents, unbroken
 from .flowables import Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule, height_needed
 from .programme import day_title
 from .styles import markup_color
@@ -157,14 +157,20 @@ def _label_line(ctx: Context, abstract: Abstract) -> str:
 
 
 def when(slot: Slot, language: str = "en") -> str:
-    """'Monday 13 September · 09:20–10:00 · Auditorium' for a scheduled item, after its label (markup)."""
+    """'Monday 13 September · 09:20–10:00 · Auditorium' for a scheduled item, after its label (markup): a line
+    breaks between the parts, not inside one ("Aurora / Auditorium") unless it is longer than a name kept whole."""
     parts = [day_title(slot.day, language, start=False)]
     if slot.item.time:
         parts.append(str(slot.item.time))
     room = slot.item.room or (slot.session.room if slot.session else None)
     if room:
-        parts.append(markup.inline(room))
-    return "  \u00b7  ".join(parts)
+        parts.append(room)
+    return "  \u00b7  ".join(markup.inline(_kept_whole(part)) for part in parts)
+
+
+def _kept_whole(part: str) -> str:
+    """A part of the line over an abstract, its spaces no-break spaces when it is short and holds no math."""
+    return unbroken(part) if len(part) <= WHOLE_NAME and "$" not in part else part
 
 
 def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: bool = True) -> list:

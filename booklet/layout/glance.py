@@ -343,10 +343,12 @@ class Grid:
     def y(self, minutes: float) -> float:
         return self.grid_top - (minutes - self.first) * self.per_minute
 
-    def box_style(self, size: float, font: str = SANS, colour=None) -> ParagraphStyle:
+    def box_style(self, size: float, font: str = SANS, colour=None, language: str | None = None) -> ParagraphStyle:
+        """A box's text style; `language`: the text's own (a code of the data), when not the booklet's."""
+        hyphenation = hyphenation_language(language) if language else self.hyphenation
         return ParagraphStyle(f"glance_{size}", fontName=font, fontSize=size, leading=self.box_leading(size),
                               textColor=colour if colour is not None else self.ctx.colours.text, splitLongWords=1,
-                              hyphenationLang=self.hyphenation, embeddedHyphenation=1)
+                              hyphenationLang=hyphenation, embeddedHyphenation=1)
 
     def widths(self, plans: list[DayPlan]) -> list[float]:
         """The width of each day's column when `plans` share a page: as equal as they can be while
@@ -483,10 +485,12 @@ class GlancePage(Flowable):
             title, extra = _gathered(self.ctx, box.members)
         else:
             (fill, ref), (title, extra) = _look(self.ctx, box.item, box.session), _texts(self.ctx, box.item)
-        self._draw_box(left, bottom, right - left, max(top - bottom, 0.5), fill, ref, title, extra)
+        self._draw_box(left, bottom, right - left, max(top - bottom, 0.5), fill, ref, title, extra,
+                       language=None if box.members else _language(box.item))
 
     def _draw_box(self, x: float, y: float, width: float, height: float, fill, ref: str | None,
-                  title: str | None, extra: str | None, lines: int | None = None) -> None:
+                  title: str | None, extra: tuple[str, ...] | None, lines: int | None = None,
+                  language: str | None = None) -> None:
         canv, ctx = self.canv, self.ctx
         canv.saveState()
         if fill is None:
@@ -499,7 +503,7 @@ class GlancePage(Flowable):
             canv.roundRect(x, y, width, height, min(1.2, height / 2), stroke=0, fill=1)
         inner = width - 2 * PAD
         pad = min(PAD * 0.7, max(0.0, (height - self.grid.box_leading(SMALLEST)) / 2))
-        laid = fit_box(self.grid, title, extra, inner, height - 2 * pad, lines) if title and inner > 0 else []
+        laid = fit_box(self.grid, title, extra, inner, height - 2 * pad, lines, language) if title and inner > 0 else []
         if laid:
             path = canv.beginPath()
             path.rect(x, y, width, height)
@@ -527,7 +531,7 @@ class GlancePage(Flowable):
             for item, session in listed:
                 y -= height + 2 * BOX_GAP
                 self._draw_box(x + BOX_GAP, y + BOX_GAP, width - 2 * BOX_GAP, height, *_look(self.ctx, item, session),
-                               *_texts(self.ctx, item), lines=UNTIMED_LINES)
+                               *_texts(self.ctx, item), lines=UNTIMED_LINES, language=_language(item))
             if len(listed) < len(plan.untimed):  # the rest are on the day's own page, linked
                 y -= height + 2 * BOX_GAP
                 more = f"+{len(plan.untimed) - len(listed)}"
@@ -552,6 +556,11 @@ def _look(ctx: Context, item: Item, session: Session | None):
     return None, None
 
 
+def _language(item: Item) -> str | None:
+    """The language of the talk's or tutorial's text, when the data gives it (how its title is hyphenated)."""
+    return (item.abstract.language if item.abstract else item.tutorial.language if item.tutorial else None) or None
+
+
 def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
     """A gathered group's box: "PARALLEL SESSIONS", then its sessions' names (and the titles of
     what in it belongs to no session), as markup."""
@@ -565,8 +574,9 @@ def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
     return label + ("<br/>" + " \u00b7 ".join(shown) if shown else ""), None
 
 
-def _texts(ctx: Context, item: Item) -> tuple[str | None, str | None]:
-    """The box's title as markup, and who speaks or presents (markup, or None)."""
+def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None]:
+    """The box's title as markup, and who speaks or presents (None for nobody): as markup, and when they are
+    several, the first followed by "et al." (the label) for a box too narrow for all."""
     title = item.shown_title
     if not title:
         return None, None
@@ -574,15 +584,23 @@ def _texts(ctx: Context, item: Item) -> tuple[str | None, str | None]:
     if item.abstract:
         if item.abstract.kind != "contributed":
             text = f"<b>{text}</b>"
-        return text, f"<i>{names(item.abstract.speakers)}</i>"
+        return text, _people(ctx, item.abstract.speakers)
     if item.tutorial:
-        people = names(item.tutorial.presenters)
-        return f"<b>{text}</b>", f"<i>{people}</i>" if people else None
+        return f"<b>{text}</b>", _people(ctx, item.tutorial.presenters)
     if item.kind == "break":
         return f"<i>{text}</i>", None
     if item.kind in ("social", "poster"):
         return f"<b>{text}</b>", None
     return text, None
+
+
+def _people(ctx: Context, people) -> tuple[str, ...] | None:
+    """Who speaks or presents, as the box's ways to say it (fit_box takes the first that fits a line)."""
+    if not people:
+        return None
+    if len(people) == 1:
+        return (f"<i>{names(people)}</i>",)
+    return f"<i>{names(people)}</i>", f"<i>{names(people[:1])} {markup.inline(ctx.label('et_al'))}</i>"
 
 
 def _one_line(candidates: list[str], style: ParagraphStyle, width: float) -> Para:
@@ -607,17 +625,18 @@ def _one_line(candidates: list[str], style: ParagraphStyle, width: float) -> Par
     return para
 
 
-def fit_box(grid: Grid, title: str, extra: str | None, width: float, height: float,
-            lines: int | None = None) -> list[tuple[Para, float]]:
+def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: float, height: float,
+            lines: int | None = None, language: str | None = None) -> list[tuple[Para, float]]:
     """[(paragraph, height)] of a box's text: the title in as many lines as there is room for (at
     most `lines`), cut after a word with an ellipsis when it needs more, the speakers on a line
-    below when there is room. One size for every box of the page (boxes side by side and one
+    below when there is room (the first of `extra`'s ways to say it that fits the line whole, else the last cut).
+    `language`: the text's own, when not the booklet's (its hyphenation). One size for every box of the page (boxes side by side and one
     under the other read as one table); a box lower than a line of it takes the largest smaller
     size a line of which it holds, down to SMALLEST. [] when not one line fits."""
     size = grid.text_size
     while grid.box_leading(size) > height + 0.01 and size > SMALLEST:
         size = max(SMALLEST, round(size - 0.25, 2))
-    style = grid.box_style(size)
+    style = grid.box_style(size, language=language)
     room = int((height + 0.01) // style.leading)
     if lines is not None:
         room = min(room, lines)
@@ -628,7 +647,10 @@ def fit_box(grid: Grid, title: str, extra: str | None, width: float, height: flo
         return []
     laid = [(para, para.wrap(width, 10_000)[1])]
     if extra and para.line_count() < room:
-        more = truncated(extra, grid.box_style(size, colour=grid.ctx.colours.muted), width, 1)
+        muted = grid.box_style(size, colour=grid.ctx.colours.muted, language=language)
+        ways = (extra,) if isinstance(extra, str) else extra
+        more = next((way for way in map(lambda text: _whole(text, muted, width), ways[:-1]) if way), None) \
+            or truncated(ways[-1], muted, width, 1)
         if more is not None:
             laid.append((more, more.wrap(width, 10_000)[1]))
     return laid
@@ -636,6 +658,14 @@ def fit_box(grid: Grid, title: str, extra: str | None, width: float, height: flo
 
 ELLIPSIS = "\u2026"
 MIN_KEPT = 3  # characters kept before the ellipsis, at least: fewer say nothing
+HANGING = ",;:\u00b7\u2013\u2014-/(&+"  # left out before the ellipsis: "Bayes factors…", not "Bayes factors,…"
+
+
+def _whole(text: str, style: ParagraphStyle, width: float) -> Para | None:
+    """`text` (markup) as a paragraph of one line, when it fits whole."""
+    para = Para(text, style)
+    para.wrap(width, 10_000)
+    return para if para.line_count() <= 1 and _whole_words(para) else None
 
 
 def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Para | None:
@@ -668,10 +698,12 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
                 break
             kept.append(frag.clone(text=frag.text[:left]))
             left -= len(frag.text)
-        while kept and not kept[-1].text.strip():
+        while kept:  # no space, nor punctuation that would hang, before the ellipsis
+            text = kept[-1].text.rstrip().rstrip(HANGING).rstrip()
+            if text:
+                kept[-1] = kept[-1].clone(text=text)
+                break
             kept.pop()
-        if kept:
-            kept[-1] = kept[-1].clone(text=kept[-1].text.rstrip())
         last = kept[-1] if kept else frags[0]
         font = last.fontName if last.fontName.split("-")[0] == SANS else style.fontName
         kept.append(last.clone(text=ELLIPSIS, fontName=font, rise=0))
@@ -697,13 +729,28 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
 
     words = [i for i in range(1, len(chars)) if chars[i] == " " and chars[i - 1] != " "]
     found = _last_fitting(words, noting)
-    if found is None:  # not even the first word: a few of its letters, never the ellipsis alone
-        found = _last_fitting(list(range(min(MIN_KEPT, len(chars)), len(chars) + 1)), noting)
+    if found is None:  # not even the first word: cut where it would be hyphenated ("Reverbera…"), else after a
+        # few of its letters, never the ellipsis alone
+        found = _last_fitting(_syllables(chars, style.hyphenationLang), noting) \
+            or _last_fitting(list(range(min(MIN_KEPT, len(chars)), len(chars) + 1)), noting)
     if key is None:
         return found
     count = found_at[-1] if found is not None else None
     cache.put("layouts", key, (count,))
     return None if count is None else attempt_keyed(count)
+
+
+def _syllables(chars: str, language: str | None) -> list[int]:
+    """Where the first word of `chars` may be cut (ascending, MIN_KEPT characters in at least): where hyphenation
+    would break it, and before a hyphen of its own ("Reverberation" of "Reverberation-mapping")."""
+    start = len(chars) - len(chars.lstrip())
+    word = chars[start:].split(" ", 1)[0]
+    cuts = {i for i, ch in enumerate(word) if ch == "-"}
+    if language:
+        import pyphen
+
+        cuts.update(pyphen.Pyphen(lang=language).positions(word))
+    return sorted(start + i for i in cuts if i >= MIN_KEPT)
 
 
 class _CutPara(Para):

@@ -68,12 +68,14 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
 
 def _day_header(ctx: Context, index: int, day: Day) -> Row:
     s = ctx.styles
-    number = Para(str(day.date.day), s.day_number)
-    width = stringWidth("30", s.day_number.fontName, s.day_number.fontSize) + 2
+    language = ctx.booklet.conference.language
+    shown = dates.day_number(day.date, language)  # '14', '14.' in German
+    number = Para(markup.inline(shown), s.day_number)
+    width = stringWidth(shown.replace(str(day.date.day), "30", 1), s.day_number.fontName, s.day_number.fontSize) + 2
     body = [
         Para(markup.inline(ctx.label("day", number=index + 1)), s.label),
-        Para(dates.at_line_start(dates.weekday(day.date, ctx.booklet.conference.language)), s.day_name),
-        Para(dates.at_line_start(dates.month_and_year(day.date, ctx.booklet.conference.language)), s.day_name),
+        Para(dates.at_line_start(dates.weekday(day.date, language)), s.day_name),
+        Para(dates.at_line_start(dates.month_and_year(day.date, language)), s.day_name),
     ]
     return Row([number], body, width, pad=0, gap=3 * mm)
 

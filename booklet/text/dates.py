@@ -181,6 +181,20 @@ def day_and_month(date: dt.date, language: str, short: bool = False) -> str:
 
 
 @_remembered
+def day_number(date: dt.date, language: str) -> str:
+    """'14', '14.' (de), '14日' (ja): the day of the month as the locale writes it with the month's name (CLDR's
+    'd MMMM' pattern: the day and what follows it up to a space), for a day's number set large on its own."""
+    from babel.dates import tokenize_pattern
+
+    tokens = tokenize_pattern(_pattern("MMMMd", locale_of(language)))
+    for index, (kind, value) in enumerate(tokens):
+        if kind == "field" and value[0] == "d":
+            after = tokens[index + 1][1] if index + 1 < len(tokens) and tokens[index + 1][0] == "chars" else ""
+            return str(date.day) + after.split(" ", 1)[0].split("\u00a0", 1)[0]
+    return str(date.day)
+
+
+@_remembered
 def short_weekday(date: dt.date, language: str) -> str:
     """'Mon', 'Mo', 'lun.' (the stand-alone abbreviated form)."""
     from babel.dates import format_date
