@@ -310,7 +310,13 @@ def test_yaml_near_misses_are_not_syntax_errors(tmp_path, text):
      "conference.yaml:3: dates.start: '2027-02-30' is not a valid date"),
     ({"programme.yaml": "days:\n  - date: 2027-02-30\n    items: [{time: '09:00', title: Welcome}]\n"},
      "programme.yaml:2: days[0].date: '2027-02-30' is not a valid date"),
-], ids=["conference-dates", "programme-day"])
+    ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-06-14T23:30:00-11:00, end: 2027-06-18}\n"},
+     "conference.yaml:3: dates.start: '2027-06-14T23:30:00-11:00' is a date and a time; write the date alone, like: "
+     "start: 2027-09-13"),
+    ({"programme.yaml": "days:\n  - date: 2027-09-13 09:00:00\n    items: [{time: '09:00', title: Welcome}]\n"},
+     "programme.yaml:2: days[0].date: '2027-09-13 09:00:00' is a date and a time; write the date alone, like: "
+     "date: 2027-09-13"),
+], ids=["conference-dates", "programme-day", "conference-timestamp", "programme-timestamp"])
 def test_date_yaml_cannot_construct(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
 

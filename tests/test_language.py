@@ -119,6 +119,20 @@ def test_the_back_covers_quote_is_in_the_languages_quotation_marks(german, frenc
     assert french.lines(len(french) - 1)[0] == f"\u00ab {quote} \u00bb"  # (no-break spaces, extracted as spaces)
 
 
+def test_dates_the_fonts_cannot_print_are_a_warning_at_the_language(tmp_path):
+    from booklet.check import check_folder
+
+    folder = write_conference(tmp_path / "ja", {"conference.yaml": extend("conference.yaml", "language: ja\n")})
+    warnings = [p for p in check_folder(folder)[1] if p.kind == "glyph"]
+    assert [str(p) for p in warnings] == [
+        "conference.yaml:5: language: warning: the booklet's fonts cannot print the dates in 'ja': "
+        "'年' (U+5E74), '月' (U+6708), '日' (U+65E5), '～' (U+FF5E), '曜' (U+66DC) are left out (the "
+        "cover's '2027年9月13日～14日' prints as '202791314'); give theme.yaml's `fonts:` a font that has them, or "
+        "write the booklet in another language"]
+    swedish = write_conference(tmp_path / "sv", {"conference.yaml": extend("conference.yaml", "language: sv\n")})
+    assert not [p for p in check_folder(swedish)[1] if p.kind == "glyph"]
+
+
 def test_a_language_without_words_gets_english_words_and_its_own_dates(tmp_path):
     folder = write_conference(tmp_path / "conf", {"conference.yaml": extend("conference.yaml", "language: sv\n")})
     build_booklet(folder, tmp_path / "sv.pdf")

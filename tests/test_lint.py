@@ -349,7 +349,8 @@ def test_language_code_that_cldr_cannot_read_is_an_error_with_the_code_meant(tmp
 @pytest.mark.parametrize("code", ["en", "EN", "de", "en-GB", "pt_BR", "zh-Hans", "sr-Latn", "de-CH", "nb"])
 def test_real_language_code(tmp_path, code):
     files = {"conference.yaml": extend("conference.yaml", f"language: {code}\n")}
-    assert warnings_for(tmp_path, files) == []
+    dates = [] if code != "zh-Hans" else ["the booklet's fonts cannot print the dates in 'zh-Hans'"]  # (glyph)
+    assert [w.split(": warning: ")[1].split(":")[0] for w in warnings_for(tmp_path, files)] == dates
 
 
 def test_language_warning_is_on_the_line_of_the_key(tmp_path):

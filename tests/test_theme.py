@@ -22,6 +22,7 @@ from booklet.problems import DataError
 from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
 
 from .helpers import extend, write_conference
+from .pdftext import Pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -401,3 +402,20 @@ def test_sections_left_blank_is_an_error_not_a_book_of_covers(tmp_path, given):
             "practical, sponsors, participants, index]") in result.output
     assert not out.exists()
 
+
+
+def test_a_theme_choice_in_other_capitals_is_taken_as_declared(tmp_path):
+    folder = theme_folder(tmp_path, "base: Minimal\npage_size: a4\nsections: [Programme, INDEX]\n")
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    assert result.page_size == "A4"
+    assert [title for title, _, _ in Pdf(tmp_path / "b.pdf").outline()] == ["Contents", "Programme", "Index of authors"]
+
+
+def test_every_broken_face_beside_a_font_is_reported_at_once(tmp_path):
+    files = {"fonts/My-Regular.ttf": (FONT_DIR / "NotoSans-Regular.ttf").read_bytes(),
+             "fonts/My-Bold.ttf": b"junk", "fonts/My-Italic.ttf": b""}
+    folder = theme_folder(tmp_path, "fonts: {text: fonts/My-Regular.ttf}\n", files)
+    with pytest.raises(DataError) as caught:
+        check_folder(folder)
+    assert [p.message.split(",")[0] for p in caught.value.problems if p.file == "theme.yaml"] == [
+        "'My-Bold.ttf'", "'My-Italic.ttf'"]

@@ -59,6 +59,13 @@ def describe(value) -> str:
     return "text"
 
 
+def _as_declared(value: str, choices) -> str:
+    """A choice written in other capitals ('a4', 'Classic') as the contract declares it ('A4', 'classic')."""
+    if value in choices:
+        return value
+    return next((choice for choice in choices if choice.lower() == value.lower()), value)
+
+
 def join(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
@@ -181,8 +188,10 @@ class Fields:
         value = self._present(key, required)
         if value is None:
             return None
-        if isinstance(value, dt.datetime):
-            value = value.date()
+        if isinstance(value, dt.datetime):  # (YAML reads 2027-06-14T09:00 as a timestamp)
+            self.error(key, f"'{self.map.raw.get(key)}' is a date and a time; write the date alone, like: "
+                            f"{example_line(self.record[key])}")
+            return None
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
@@ -222,6 +231,7 @@ class Fields:
         value = self.text(key, printed=False)
         if value is None:
             return default
+        value = _as_declared(value, spec.choices)
         if value not in spec.choices:
             self.error(key, f"'{value}' is not one of {', '.join(spec.choices)}{choice_hint(spec, value)}")
             return default
@@ -245,6 +255,7 @@ class Fields:
             return None
         out = []
         for index, value in enumerate(values):
+            value = _as_declared(value, spec.choices)
             if value not in spec.choices:
                 self.error(key, f"'{value}' is not one of {', '.join(spec.choices)}{choice_hint(spec, value)}")
             elif value in out:

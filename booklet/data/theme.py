@@ -178,11 +178,11 @@ def _font(report: Report, file: str, line: int, key: str, value: str, folder: Pa
     family = booklet_fonts.family_beside(path)
     faces = [(style, face) for style, face in zip(("bold", "italic", "bold italic"),
                                                    (family.bold, family.italic, family.bold_italic)) if face]
-    for style, face in faces:
-        problem = booklet_fonts.font_file_problem(face)
-        if problem:
-            report.error(file, line, key, f"'{face.name}', found beside '{value}' as its {style} face, {problem}")
-            return None
+    broken = [(style, face, problem) for style, face in faces if (problem := booklet_fonts.font_file_problem(face))]
+    for style, face, problem in broken:  # every one at once
+        report.error(file, line, key, f"'{face.name}', found beside '{value}' as its {style} face, {problem}")
+    if broken:
+        return None
     if role != "fallback":
         missing = sorted({ch for _, face in [("", path), *faces]
                           for ch in booklet_fonts.missing_from(face, FIXED_CHARACTERS)})

@@ -68,7 +68,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .entries import check_emails, check_participants_twice, check_photos, check_poster_numbers
     from .extras import check_extra_pages
     from .fit import check_lengths
-    from .language import check_labels, check_language
+    from .language import check_date_characters, check_labels, check_language
     from .names import check_names, check_people_file
     from .resolution import check_resolution
     from .schedule import check_schedule
@@ -91,6 +91,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_resolution(booklet, page)
         + check_emails(mentions.emails(booklet, everyone))
         + check_language(booklet, lines)
+        + check_date_characters(booklet, lines)
         + check_labels(booklet, lines)
         + check_placeholders(booklet, lines)
         + check_cover(booklet, page, lines)

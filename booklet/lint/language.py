@@ -67,6 +67,33 @@ def check_language(booklet: Booklet, lines) -> list[Problem]:
     return [Problem("conference.yaml", line, "language", message, "warning", "language")]
 
 
+def check_date_characters(booklet: Booklet, lines) -> list[Problem]:
+    """The booklet's dates, written in its language, holding characters its fonts cannot print (Japanese,
+    Arabic, Thai ... in the bundled fonts): one warning at `language:`, as for any text, with what prints."""
+    from ..text import dates
+    from ..text.fonts import unprintable
+
+    language, conference = booklet.conference.language, booklet.conference
+    if not dates.known(language):
+        return []  # an error already
+    written = [dates.at_line_start(dates.date_range(conference.start, conference.end, language))]
+    for day in sorted({conference.start, *(day.date for day in booklet.days)}):
+        written += [dates.day_and_date(day, language), dates.full_date(day, language), dates.weekday(day, language),
+                    dates.short_weekday(day, language), dates.month_and_year(day, language),
+                    dates.day_number(day, language), dates.day_and_month(day, language, short=True)]
+    missing = unprintable("".join(dict.fromkeys("".join(written))))
+    if not missing:
+        return []
+    shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    printed = "".join(ch for ch in written[0] if ch not in missing)
+    message = (f"the booklet's fonts cannot print the dates in '{language}': {shown}{more} are left out (the cover's "
+               f"'{written[0]}' prints as '{printed}'); give theme.yaml's `fonts:` a font that has them, or write "
+               "the booklet in another language")
+    return [Problem("conference.yaml", lines.line("conference.yaml", "language", 1), "language", message, "warning",
+                    "glyph")]
+
+
 def check_labels(booklet: Booklet, lines) -> list[Problem]:
     """theme.yaml's labels left in English in a booklet in another language whose words booklet has
     (what `booklet init` writes, kept after `language:` changed): one warning at `labels:`, naming them.
