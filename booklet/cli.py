@@ -171,7 +171,8 @@ class Length(click.ParamType):
               help="'separate': the four cover pages go to OUTPUT-cover.pdf, the rest to OUTPUT.")
 @click.option("--cmyk", is_flag=True, help="CMYK colours and images, for presses that ask for them.")
 @click.option("--preflight", "run_preflight", is_flag=True,
-              help="Check the result for print (as 'booklet preflight' does); exit 1 if it is not fit.")
+              help="Check the result for print (as 'booklet preflight' does); exit 1 if it is not fit (the PDF "
+                   "is written all the same, to look at what is wrong).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors: write nothing when there are any.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=MAX_JOBS), default=None,
               help="Processes laying the booklet out (default: one per core, for a book big enough to gain).")
