@@ -11,10 +11,21 @@ MATH = r"$\sqrt{s_{NN}}=5.02~\mathrm{TeV}$"
 
 
 @pytest.mark.parametrize("source, expected", [
+    ("the N\\'{e}el temperature of CoO, {\\\"o} and G\\\"{o}del, Ca\\c{c}a, \\'{\\i}",
+     "the N\u00e9el temperature of CoO, \u00f6 and G\u00f6del, Ca\u00e7a, \u00ed"),
+    ("as shown \\cite{1,2} and \\citep{Hall2016, Wood2017}.", "as shown [1, 2] and [Hall2016, Wood2017]."),
+    ("a \\\"quoted\\\" word, C:\\new\\table", "a \\\"quoted\\\" word, C:\\new\\table"),  # not accents
+    ("$\\'{e} \\cite{1}$ as written in math", "$\\'{e} \\cite{1}$ as written in math"),
+])
+def test_latex_accents_and_citations_outside_math_from_a_form_become_letters_and_numbers(source, expected):
+    assert to_markup(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
     # plain text: as it is, but CRLF and trailing spaces
     ("One line  \r\nand the next\r\n\r\nA second paragraph.\r\n", "One line\nand the next\n\nA second paragraph."),
     ("a*b*c, u_we, S/N < 5 & biased, costs $5", "a*b*c, u_we, S/N < 5 & biased, costs $5"),
-    (f"Pb-Pb at {MATH}, purity 3.6\\% and \\cite{{1}}", f"Pb-Pb at {MATH}, purity 3.6\\% and \\cite{{1}}"),
+    (f"Pb-Pb at {MATH}, purity 3.6\\% and \\cite{{1}}", f"Pb-Pb at {MATH}, purity 3.6\\% and [1]"),
     (None, ""),
     ("   ", ""),
 ])

@@ -167,6 +167,15 @@ def test_lines_that_start_with_bullets_or_numbers_are_list_items():
         "energies from 5 - 10 keV and 20 - 30 keV too", "We did:", "\u2013 this", "\u2013 that"]
 
 
+def test_bullet_characters_are_a_list_after_any_line_and_after_a_tab():
+    """Lines starting with a bullet character (•), even after a line that does not end in ":" and with a tab after
+    it (an Indico abstract pasted from a word processor), are items; a dash there stays prose."""
+    text = ("Sysman is an API that will,\n\u2022\tEnable HPC servers\n\u2022\tProvide monitoring\n\n"
+            "energies of\n- 5 keV and\n- 10 keV")
+    assert paragraphs(text) == ["Sysman is an API that will,", "\u2022 Enable HPC servers", "\u2022 Provide monitoring",
+                                "energies of - 5 keV and - 10 keV"]
+
+
 def test_numbered_references_are_a_list_an_item_each():
     """A reference list, [1] [2] [3] counting up on lines of their own, prints a reference a line (it was one
     justified paragraph, wide gaps between the DOIs); "[1]" inside a sentence, or numbers that do not count

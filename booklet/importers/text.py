@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 __all__ = ["to_markup", "to_line", "kind_of"]
 
@@ -72,6 +73,8 @@ def to_markup(text: str | None) -> str:
 
 def _convert(text: str) -> str:
     text = _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    if "\\" in text:
+        text = _latex_outside_math(text)
     kind = kind_of(text)
     if kind == "plain" and _ENTITY.search(text):  # entities with no tags: decode, then look again
         text = _CONTROL.sub("", html.unescape(text).replace("\r\n", "\n").replace("\r", "\n"))
@@ -85,6 +88,31 @@ def _convert(text: str) -> str:
         return _tidy(_from_markdown(*_html_to_markdown(text)))
     bare, spans = _protect(text, html_source=False)
     return _tidy(_from_markdown(bare, spans))
+
+
+_CITE = re.compile(r"\\cite[pt]?\*?\s*\{([^{}\n]*)\}")
+# a LaTeX accent with its letter in braces, `\'{e}` or `{\'e}` (not `\"q`: a quote escaped with a backslash)
+_BRACED_ACCENT = re.compile(r"""\\(['`^"~=.uvHckrbd])\{(\\[ij]|[A-Za-z])\}|\{\\(['`^"~=.])(\\[ij]|[A-Za-z])\}""")
+
+
+def _accented(m: re.Match) -> str:
+    from .latex import _ACCENTS
+
+    accent, letter = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return unicodedata.normalize("NFC", letter.lstrip("\\") + _ACCENTS[accent])
+
+
+def _latex_outside_math(text: str) -> str:
+    """Text written for LaTeX in a form or a spreadsheet, outside its math: accents with their letter in braces as
+    letters (`N\\'{e}el` -> Néel, `{\\"o}` -> ö), `\\cite{1,2}` as [1, 2] (the reference list below it is numbered
+    so)."""
+    pieces, pos = [], 0
+    for start, end in [*_math_spans(text), (len(text), len(text))]:
+        outside = _BRACED_ACCENT.sub(_accented, text[pos:start])
+        pieces += [_CITE.sub(lambda m: "[" + ", ".join(k.strip() for k in m.group(1).split(",")) + "]", outside),
+                   text[start:end]]
+        pos = end
+    return "".join(pieces)
 
 
 def to_line(text: str | None) -> str:

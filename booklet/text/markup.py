@@ -140,7 +140,7 @@ def _items(chunk: str) -> list[str]:
     """A paragraph's lines as the paragraphs they print as: with two lines or more that start with the same kind
     of bullet, or with numbers that count up one by one (1. 2. 3., or a list of references: [1] [2] [3]), the first
     of them starting the paragraph or
-    after a line ending in ":", and none inside a formula, each such line starts a list item of its own
+    after a line ending in ":" (bullets of •: anywhere), and none inside a formula, each such line starts a list item of its own
     (the lines after it, to the next, are its own; those before the first, a paragraph); a bullet of *, - or +
     printed as an en dash, a number as written. Else the paragraph as it is: a line that starts with "- " once is
     not a list, nor are sentences that a line break leaves starting with a number ("S/N >\n4. When ...")."""
@@ -154,7 +154,9 @@ def _items(chunk: str) -> list[str]:
     listed = {kind for kind in kinds if kind is not None and kinds.count(kind) >= 2}
     first = next((at for at, kind in enumerate(kinds) if kind in listed), None)
     if first is not None and first > 0 and not lines[first - 1].rstrip().endswith(":"):
-        listed = set()  # a list starts its paragraph or follows a line ending in ":" ("5\n- 10 keV" is prose)
+        # a list starts its paragraph or follows a line ending in ":" ("5\n- 10 keV" is prose); but no prose line
+        # starts with a bullet character ("Sysman is an API that will,\n• Enable ...\n• Provide ...")
+        listed &= {"\u2022"}
     for counted in ("number", "reference"):
         numbers = [int(m.group(1).strip("[].)")) for m, kind in zip(found, kinds) if kind == counted]
         if any(later != earlier + 1 for earlier, later in zip(numbers, numbers[1:])):
