@@ -209,7 +209,7 @@ def test_google_forms_repeated_groups(tmp_path):
         {"name": "D. Broadway", "affiliation": "University of Melbourne, Australia"},
         {"name": "L. Hall", "affiliation": "University of Melbourne, Australia"},
         {"name": "A. Stacey", "affiliation": "RMIT, Melbourne"}]
-    assert nmr["abstract"] == "Spins near $T_1$ with 3.6\\% \\cite{1}.\n\nSecond paragraph.\n\n[1] 10.1038/ncomms10211"
+    assert nmr["abstract"] == "Spins near $T_1$ with 3.6\\% [1].\n\nSecond paragraph.\n\n[1] 10.1038/ncomms10211"
     talk = abstracts[1]
     assert talk["id"] == "coherent-force-microscopy" and "kind" not in talk
     assert [a["name"] for a in talk["authors"]] == ["Floris R. Braakman", "N. Rossi", "M. Poggio"]

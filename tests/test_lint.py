@@ -27,6 +27,7 @@ from booklet.lint import KINDS, lint
 from booklet.data.validate import read_booklet
 from booklet.problems import DataError
 from .helpers import BASE, MERGE_HINT, extend, write_conference, yaml_text
+from .pdftext import Pdf
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PROGRAMME = BASE["programme.yaml"]
@@ -780,3 +781,39 @@ def test_a_participant_listed_twice_is_a_warning(tmp_path):
     assert warnings_for(tmp_path, {"participants.yaml": participants}) == [
         "participants.yaml:3: [2].name: warning: participant 'ann  smith' is listed already, at "
         "participants.yaml:1: printed twice"]
+
+
+def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):
+    abstracts = """\
+        - id: lund-2026
+          title: A talk about Lund
+          speaker: {name: TBA, affiliation: Uni A}
+          abstract: "[Abstract folgt]"
+        - id: okafor
+          title: Hierarchical models
+          authors:
+            - {name: Chiamaka Okafor, affiliation: Uni B, presenting: true}
+            - {name: N. N.}
+          abstract: More text.
+        """
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: John Doe")
+    files = {"abstracts.yaml": abstracts, "programme.yaml": programme}
+    found = [w for w in warnings_for(tmp_path, files) if "placeholder" in w]
+    assert found == [
+        "abstracts.yaml:3: [0].speaker.name: warning: 'TBA' is a placeholder, not a name: it would be printed as it "
+        "is; write the real one before printing",
+        "abstracts.yaml:9: [1].authors[1].name: warning: 'N. N.' is a placeholder, not a name: it would be printed "
+        "as it is; write the real one before printing",
+        "programme.yaml:8: days[0].items[3].chair: warning: 'John Doe' is a placeholder, not a chair's name: it would "
+        "be printed as it is; write the real one before printing",
+        "abstracts.yaml:4: [0].abstract: warning: '[Abstract folgt]' is a placeholder, not a text: it would be "
+        "printed as it is; write the real one before printing"]
+    from booklet.build import build_booklet
+
+    folder = write_conference(tmp_path / "built", files)
+    build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    (index,) = [i for i in range(len(pdf)) if pdf.lines(i)[0] == "Index of authors"]
+    listed = " ".join(pdf.lines(index))
+    assert "Okafor, Chiamaka" in listed and "TBA" not in listed and "N. N." not in listed and "Doe" not in listed
+    assert pdf.pages_with("TBA") and pdf.pages_with("John Doe")  # printed where they are named

@@ -46,6 +46,35 @@ ID_PATTERN = r"^\S+$"
 # what `booklet import` writes for a required value of conference.yaml that its source does not give; lint warns
 # while one is still there (it would be printed on the cover)
 PLACEHOLDERS = {"title": "Conference title", "venue": "Venue"}
+
+# a conference system's placeholders for a person's name or a text, written without case, spaces or punctuation
+# ("N.N." -> "nn", "To be announced" -> "tobeannounced"): lint warns about them, the index of authors leaves such a
+# name out
+PLACEHOLDER_NAMES = frozenset({
+    "tba", "tbd", "tbc", "nn", "nnn", "tobeannounced", "tobeconfirmed", "tobedetermined", "johndoe", "janedoe",
+    "speakertba", "speakertbd", "speakertbc", "tbaspeaker", "chairtba", "chairtbd", "xxx", "xx", "placeholder"})
+PLACEHOLDER_TEXTS = frozenset({
+    "tba", "tbd", "tbc", "tobeannounced", "tobeconfirmed", "tobedetermined", "abstract", "abstractfolgt",
+    "abstracttofollow", "abstracttba", "abstracttbd", "titletba", "titletbd", "titlefolgt", "comingsoon", "xxx",
+    "placeholder", "loremipsum"})
+_LOOSE = re.compile(r"[\W_]+")
+
+
+def _folded(text: str) -> str:
+    return _LOOSE.sub("", text.casefold())
+
+
+def placeholder_name(name: str) -> bool:
+    """Whether a person's name is a conference system's placeholder ("TBA", "N.N.", "John Doe")."""
+    return _folded(name) in PLACEHOLDER_NAMES
+
+
+def placeholder_text(text: str) -> bool:
+    """Whether a title or an abstract is a placeholder ("TBA", "[Abstract folgt]", "Lorem ipsum ...")."""
+    folded = _folded(text)
+    return folded in PLACEHOLDER_TEXTS or folded.startswith("loremipsum")
+
+
 TEXT_MAX = 100_000  # characters of any one text: some twenty A5 pages (a paragraph longer took minutes to lay out)
 
 # What a type looks like, in a user's words (for "expected ..." messages and the docs).

@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..text import markup
 from ..text.fonts import register_fonts
+from ..data.contract import placeholder_name
 from ..data.people import People
 from ..data.theme import font_set, labels_for
 from ..model import Abstract, Booklet, Day, Identity, Item, Person, Poster, Session, Tutorial
@@ -68,6 +69,8 @@ class Context:
         part of its last word: a mark before the name would stay at the end of the line before it when
         the line breaks there (and on the page before, when the page does). A line never breaks after an initial;
         `whole`: nor inside a name of up to WHOLE_NAME characters (in a list of names: "Nora / Bakke")."""
+        if placeholder_name(name):  # "TBA", "N.N.": printed (lint warns), never listed in the index of authors
+            return markup.inline(unbroken(name) if whole and len(name) <= WHOLE_NAME else name)
         identity = self.people.of(name)
         key = self.person_keys.setdefault(identity, str(len(self.person_keys)))
         mark = f'<onDraw name="{PERSON_CALLBACK}" label="{key}:{int(presenting)}"/>'

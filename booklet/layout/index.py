@@ -31,6 +31,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.paragraph import _trailingSpaceLength, cleanBlockQuotedText, setXPos
 
 from ..cache import memory
+from ..data.contract import placeholder_name
 from ..model import Identity
 from .marks import person_anchor
 from ..text import markup
@@ -54,16 +55,24 @@ def build_index(ctx: Context) -> list:
 
 
 def has_index(ctx: Context) -> bool:
-    """Whether the sections printed name anyone: the index is left out (and from the contents) when not."""
+    """Whether the sections printed name anyone (but placeholders, "TBA": Context.named): the index is left out (and
+    from the contents) when not."""
     b = ctx.booklet
     if not ctx.has("index"):
         return False
-    if ctx.has("programme") and any(
-            session.chair for day in b.days for session in day.sessions()) or ctx.has("programme") and any(
-            item.abstract or (item.tutorial and item.tutorial.presenters) for day in b.days for item in day.items()):
+
+    def anyone(names) -> bool:
+        return any(not placeholder_name(name) for name in names)
+
+    if ctx.has("programme") and (
+            anyone(session.chair for day in b.days for session in day.sessions() if session.chair)
+            or anyone(p.name for day in b.days for item in day.items()
+                      for p in (item.abstract.speakers if item.abstract else
+                                item.tutorial.presenters if item.tutorial else ()))):
         return True
-    return bool((ctx.has("abstracts") and b.abstracts) or (ctx.has("posters") and b.posters)
-                or (ctx.has("tutorials") and any(t.presenters for t in b.tutorials)))
+    return ((ctx.has("abstracts") and anyone(p.name for a in b.abstracts for p in a.authors))
+            or (ctx.has("posters") and anyone(p.name for poster in b.posters for p in poster.authors))
+            or (ctx.has("tutorials") and anyone(p.name for t in b.tutorials for p in t.presenters)))
 
 
 def index_before_people(sections: tuple[str, ...]) -> bool:

@@ -36,7 +36,7 @@ KINDS = {
     "glyph": "Characters the booklet's fonts cannot print",
     "math": "LaTeX printed as written, and math that reads like text",
     "email": "Malformed email addresses",
-    "placeholder": "Placeholders that booklet import wrote, still to be replaced",
+    "placeholder": "Placeholders (TBA, N.N., what booklet import wrote) still to be replaced",
     "cover-fit": "Cover text that does not fit",
     "language": "Language codes that are not real codes",
     "labels": "Words left in English in a booklet in another language",
@@ -70,6 +70,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .fit import check_lengths
     from .language import check_date_characters, check_labels, check_language
     from .names import check_names, check_people_file
+    from .placeholders import check_placeholder_values
     from .resolution import check_resolution
     from .schedule import check_schedule
 
@@ -94,6 +95,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_date_characters(booklet, lines)
         + check_labels(booklet, lines)
         + check_placeholders(booklet, lines)
+        + check_placeholder_values(booklet, lines)
         + check_cover(booklet, page, lines)
         + check_contrast(booklet, lines)
         + check_extra_pages(booklet)

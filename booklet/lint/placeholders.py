@@ -1,0 +1,49 @@
+"""The Booklet model -> warnings for names and texts that are a conference system's placeholders ("TBA", "N.N.",
+"John Doe", "[Abstract folgt]"): printed as they are, and a placeholder speaker listed in the index of authors."""
+
+from __future__ import annotations
+
+from ..data.contract import placeholder_name, placeholder_text
+from ..model import Booklet
+from ..problems import Problem
+from . import mentions
+
+
+def check_placeholder_values(booklet: Booklet, lines) -> list[Problem]:
+    """A warning at each person's name, chair, title and abstract that is a placeholder, with its line."""
+    problems = []
+
+    def warn(file: str, line: int, key: str, text: str, what: str) -> None:
+        problems.append(Problem(file, lines.line(file, key, line), key,
+                                f"'{_shown(text)}' is a placeholder, not {what}: it would be printed as it is; write "
+                                "the real one before printing",
+                                "warning", "placeholder"))
+
+    for at in mentions.people(booklet):
+        if placeholder_name(at.person.name):
+            warn(at.source.file, at.source.line, at.key("name"), at.person.name, "a name")
+    for _, session in mentions.sessions(booklet):
+        if session.chair and placeholder_name(session.chair) and session.source:
+            warn(session.source.file, session.source.line, mentions.join(session.source.key, "chair"), session.chair,
+                 "a chair's name")
+    for entry, fields in ((a, (("title", a.title), ("abstract", a.text))) for a in booklet.abstracts):
+        _texts(entry, fields, warn)
+    for entry, fields in ((t, (("title", t.title), ("description", t.description))) for t in booklet.tutorials):
+        _texts(entry, fields, warn)
+    for entry, fields in ((p, (("title", p.title), ("abstract", p.abstract or ""))) for p in booklet.posters):
+        _texts(entry, fields, warn)
+    return problems
+
+
+def _texts(entry, fields, warn) -> None:
+    source = entry.source
+    if source is None:
+        return
+    for key, text in fields:
+        if text and placeholder_text(text):
+            warn(source.file, source.line, mentions.join(source.key, key), text,
+                 "a title" if key == "title" else "a text")
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:40].rstrip() + "\u2026"
