@@ -22,6 +22,16 @@ def test_latex_accents_and_citations_outside_math_from_a_form_become_letters_and
 
 
 @pytest.mark.parametrize("source, expected", [
+    ("technologies &#226;&#8364;&#8220; Current, \u00c3\u02dcMQ and na\u00c3\u00afve",
+     "technologies \u2013 Current, \u00d8MQ and na\u00efve"),  # a source encoded twice (a EuroPython schedule)
+    ("<p>Zo\u00eb Schr\u00f6dinger \u2013 r\u00e9sum\u00e9, \u0395\u03bb\u03bb\u03ac\u03b4\u03b1</p>",
+     "Zo\u00eb Schr\u00f6dinger \u2013 r\u00e9sum\u00e9, \u0395\u03bb\u03bb\u03ac\u03b4\u03b1"),
+])
+def test_text_read_in_the_wrong_encoding_on_its_way_is_repaired_and_other_text_kept(source, expected):
+    assert to_markup(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
     # plain text: as it is, but CRLF and trailing spaces
     ("One line  \r\nand the next\r\n\r\nA second paragraph.\r\n", "One line\nand the next\n\nA second paragraph."),
     ("a*b*c, u_we, S/N < 5 & biased, costs $5", "a*b*c, u_we, S/N < 5 & biased, costs $5"),

@@ -65,10 +65,20 @@ def to_markup(text: str | None) -> str:
     if not text:
         return ""
     try:
-        return _convert(str(text))
+        return _repaired(_convert(str(text)))
     except (Exception, RecursionError):  # a parser's failure must not lose an abstract
         bare = html.unescape(re.sub(r"<[^<>]*>", " ", str(text)))
-        return _tidy(bare.replace("\r\n", "\n").replace("\r", "\n"))
+        return _repaired(_tidy(bare.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def _repaired(text: str) -> str:
+    """Text whose UTF-8 was read as Latin-1 or Windows-1252 somewhere on its way ("naÃ¯ve", "â€“", a source encoded
+    twice) as it was written ("naïve", "–"), by ftfy; other text as it is."""
+    if text.isascii():
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(text)
 
 
 def _convert(text: str) -> str:
