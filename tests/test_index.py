@@ -450,3 +450,34 @@ def test_a_team_or_committee_is_filed_as_written_not_turned_round():
     for person, family in (("Amanda Crew", "Crew"), ("Kathy Staff", "Staff")):  # family names too: persons ...
         assert split_name(person).family == family
     assert split_name("FOSDEM Staff").family == "FOSDEM Staff"  # ... unless beside a word in capitals
+
+
+def test_a_letter_heading_never_ends_a_column_with_one_of_several_entries_under_it():
+    """"O / Ortiz" at a column's foot and the other O names at the next one's top: the heading and its first
+    entry go on together; a heading with all its entries, or before one entry alone, stays."""
+    from reportlab.platypus import Flowable
+
+    from booklet.layout.columns import Columns
+
+    class Box(Flowable):
+        def __init__(self, name: str, height: float, heading: bool = False):
+            super().__init__()
+            self.name, self.height, self.keepWithNext = name, height, heading
+
+        def wrap(self, availWidth, availHeight):
+            return availWidth, self.height
+
+        def draw(self):
+            pass
+
+    def columns(names: list[str]) -> list[list[str]]:
+        boxes = [Box(n, 10, heading=n.isupper()) for n in names]
+        laid, _ = Columns(boxes, 2, 5)._fill(100, 50, True)
+        return [[box.name for box, _, _ in column] for column in laid]
+
+    # five boxes a column: "O" and "Ortiz" would end the first, "Osei" and "Ovie" start the second
+    assert columns(["N", "Nwosu", "Nyberg", "O", "Ortiz", "Osei", "Ovie"]) == [
+        ["N", "Nwosu", "Nyberg"], ["O", "Ortiz", "Osei", "Ovie"]]
+    assert columns(["N", "Nwosu", "Nyberg", "O", "Ortiz", "P", "Park"]) == [
+        ["N", "Nwosu", "Nyberg", "O", "Ortiz"], ["P", "Park"]]  # O has one name: it ends the column whole
+    assert columns(["M", "Ma", "Mb", "Mc", "N", "Nwosu"]) == [["M", "Ma", "Mb", "Mc"], ["N", "Nwosu"]]

@@ -127,6 +127,16 @@ def test_columns_two_on_a5_three_on_a4(tmp_path, size, columns):
     assert max(map(len, by_column)) - min(map(len, by_column)) <= 2
 
 
+def test_a_letter_heading_keeps_two_of_its_names_with_it_at_a_column_foot(tmp_path):
+    """The sample at letter size: "O" and Ortiz at the foot of the second column, Osei-Mensah and the other O names
+    at the top of the third, before; now the letter, Ortiz and Osei-Mensah go on together."""
+    sample = Path(__file__).resolve().parent.parent / "data"
+    pdf = build(sample, tmp_path / "out.pdf", "--page-size", "letter")
+    (page,) = set(pdf.pages_with("Ortiz, Diego")) & set(pdf.pages_with("Lakeshore Institute"))  # not the index
+    starts = x_positions(tmp_path / "out.pdf", page, {"Ortiz", "Osei-Mensah", "Nwosu"})
+    assert starts["Ortiz"] == starts["Osei-Mensah"] != starts["Nwosu"]
+
+
 def test_a_family_name_the_data_declares_files_the_name_under_it():
     people = [Participant("Gabriel García Márquez"), Participant("Ana Gómez"), Participant("Bo Garza")]
     assert [n.inverted() for n, _ in ordered(people)] == ["Garza, Bo", "Gómez, Ana", "Márquez, Gabriel García"]

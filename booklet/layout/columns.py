@@ -91,6 +91,15 @@ def _space(previous, flowable) -> float:
     return 0.0 if previous is None else max(previous.getSpaceAfter(), flowable.getSpaceBefore())
 
 
+def _put_back(column: list, taken: list, cursor) -> None:
+    """The column's last flowable, given back to `cursor` to go on in the next column."""
+    flowable, index = column.pop()[0], taken.pop()
+    if index is not None and not cursor.pending and cursor.index == index + 1:
+        cursor.index = index  # (the same flowable next: items gives it again)
+    else:
+        cursor.give_back(flowable)
+
+
 def _keeps_with_next(flowable) -> bool:
     get = getattr(flowable, "getKeepWithNext", None)
     return bool(get() if get else getattr(flowable, "keepWithNext", False))
@@ -159,11 +168,11 @@ class Columns(Flowable):
                     cursor.take()
                 break
             while len(column) > 1 and _keeps_with_next(column[-1][0]) and cursor.peek() is not None:
-                flowable, index = column.pop()[0], taken.pop()  # a heading goes on with what it heads
-                if index is not None and not cursor.pending and cursor.index == index + 1:
-                    cursor.index = index  # (the same flowable next: items gives it again)
-                else:
-                    cursor.give_back(flowable)
+                _put_back(column, taken, cursor)  # a heading goes on with what it heads
+            if len(column) > 2 and _keeps_with_next(column[-2][0]) and not _keeps_with_next(column[-1][0]) \
+                    and (following := cursor.peek()) is not None and not _keeps_with_next(following):
+                _put_back(column, taken, cursor)  # nor does it end one with one of its entries, more to follow
+                _put_back(column, taken, cursor)  # ("O / Ortiz" at a column's foot, Osei... in the next)
             columns.append(column)
             cursor.taken.append(taken)
         return columns, cursor

@@ -51,8 +51,9 @@ def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list
     body: list[Flowable] = []
     for letter, group in groupby(ordered(participants, family), key=lambda pair: heading(pair[0])):
         entries = [_entry(name, participant, styles, limit) for name, participant in group]
-        body.append(_Together([Para(markup.inline(letter), styles.letter), entries[0]], limit))  # never alone
-        body += entries[1:]
+        # a heading never alone at a column's foot, nor with only one of several names under it ("O / Ortiz")
+        body.append(_Together([Para(markup.inline(letter), styles.letter), *entries[:2]], limit))
+        body += entries[2:]
     return story + in_columns(body, ctx.page.text_width)
 
 
@@ -91,7 +92,7 @@ def _entry(name: IndexName, participant: Participant, styles: _Styles, limit: fl
 
 
 class _Together(Flowable):
-    """Flowables kept in one column (a name and its affiliation; a letter heading and the first name
+    """Flowables kept in one column (a name and its affiliation; a letter heading and the first two names
     under it), one above the other with the frame's spacing. Split only when taller than `limit`."""
 
     def __init__(self, flowables: list[Flowable], limit: float):
