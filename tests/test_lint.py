@@ -817,3 +817,17 @@ def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of
     listed = " ".join(pdf.lines(index))
     assert "Okafor, Chiamaka" in listed and "TBA" not in listed and "N. N." not in listed and "Doe" not in listed
     assert pdf.pages_with("TBA") and pdf.pages_with("John Doe")  # printed where they are named
+
+
+def test_an_abstract_many_pages_long_says_about_how_many():
+    """Not "runs onto a second page" for an abstract of some forty pages (a 99,000-character text)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        files = long_abstract(600)
+        booklet, _ = read_booklet(write_conference(Path(folder) / "long", files))
+        (found,) = [str(p) for p in lint(booklet, "A5")]
+    match = re.fullmatch(r"abstracts\.yaml:1: \[0\]\.abstract: warning: abstract 'lund-2026' is (\d+) lines too long "
+                         r"for one A5 page; it runs onto about (\d+) pages", found)
+    assert match, found
+    assert 15 <= int(match[2]) <= 30 and int(match[1]) > 600

@@ -137,6 +137,18 @@ def test_a_letter_heading_keeps_two_of_its_names_with_it_at_a_column_foot(tmp_pa
     assert starts["Ortiz"] == starts["Osei-Mensah"] != starts["Nwosu"]
 
 
+def test_a_participants_malformed_email_is_a_warning_at_its_line_in_yaml_and_csv(tmp_path):
+    from booklet.check import check_folder
+
+    given = {"participants.yaml": "- {name: Ana Smith, email: ana at example}\n- {name: Bo Lee, email: bo@example.org}\n"}
+    csv = {"participants.csv": b"name,email\nAna Smith,ana@example\nBo Lee,bo@example.org\n"}
+    for files, expected in ((given, "participants.yaml:1: [0].email: warning: 'ana at example' is not an email "
+                                    "address: it has a space in it"),
+                            (csv, "participants.csv:2: email: warning: 'ana@example' is not an email address: ")):
+        _, warnings = check_folder(write_conference(tmp_path / next(iter(files)), files))
+        assert [str(p) for p in warnings if p.kind == "email"][0].startswith(expected), warnings
+
+
 def test_a_family_name_the_data_declares_files_the_name_under_it():
     people = [Participant("Gabriel García Márquez"), Participant("Ana Gómez"), Participant("Bo Garza")]
     assert [n.inverted() for n, _ in ordered(people)] == ["Garza, Bo", "Gómez, Ana", "Márquez, Gabriel García"]

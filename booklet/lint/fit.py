@@ -42,7 +42,8 @@ def check_lengths(booklet: Booklet, page_size="A5") -> list[Problem]:
     for abstract in booklet.abstracts:
         if surely_fits(ctx, abstract):
             continue
-        over = _height(ctx, abstract, canvas) - page.text_height
+        height = _height(ctx, abstract, canvas)
+        over = height - page.text_height
         if over > 0.01:
             lines = math.ceil(over / leading - 0.01)
             source = abstract.source or Source("", 0, "")
@@ -50,8 +51,10 @@ def check_lengths(booklet: Booklet, page_size="A5") -> list[Problem]:
                 message = (f"abstract '{abstract.id}' is {lines} line{'s' * (lines != 1)} longer than a whole "
                            f"{page.name} page; it can never be read on one page")
             else:
+                pages = math.ceil(height / page.text_height - 0.001)  # (about: each page's first line is not set)
+                runs = "a second page" if pages <= 2 else f"about {pages} pages"
                 message = (f"abstract '{abstract.id}' is {lines} line{'s' * (lines != 1)} too long for one "
-                           f"{page.name} page; it runs onto a second page")
+                           f"{page.name} page; it runs onto {runs}")
             problems.append(Problem(source.file, source.line, join(source.key, "abstract"), message,
                                     "warning", "too-long"))
     return problems

@@ -82,7 +82,10 @@ def affiliations(booklet: Booklet, everyone: list[PersonAt] | None = None) -> li
 
 
 def emails(booklet: Booklet, everyone: list[PersonAt] | None = None) -> list[Mention]:
-    return [at.mention(at.person.email, "email") for at in everyone or people(booklet) if at.person.email]
+    """Every email address as written: people's, and participants' (never printed, but what the organisers write to)."""
+    found = [at.mention(at.person.email, "email") for at in everyone or people(booklet) if at.person.email]
+    return found + [Mention(p.email, p.source.file, p.source.line, join(p.source.key, "email"))
+                    for p in booklet.participants if p.email and p.source]
 
 
 def file_order(where) -> tuple:
