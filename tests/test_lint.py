@@ -177,6 +177,22 @@ def test_name_variants_do_not_chain_people_who_are_not_close(tmp_path):
     ]
 
 
+def test_initials_with_one_affiliation_written_within_the_other_are_one_person(tmp_path):
+    """"A. Eichler" of "Department of Physics, ETH Zurich, Switzerland" and "Alex Eichler" of "ETH Zurich,
+    Switzerland" (a physics school's abstracts): linked; two different universities' departments of physics are
+    not one affiliation."""
+    same = committee("{name: Alex Eichler, affiliation: 'ETH Zurich, Switzerland'}",
+                     "{name: A. Eichler, affiliation: 'Department of Physics, ETH Zurich, Switzerland'}")
+    assert warnings_for(tmp_path / "same", {"conference.yaml": same}) == [
+        f"{member(0)} 'Alex Eichler' (1 place) is also written 'A. Eichler' (1 place, first at conference.yaml:9; "
+        "initials)" + MERGE_HINT,
+        f"{member(1)} 'A. Eichler' (1 place) is also written 'Alex Eichler' (1 place, first at conference.yaml:8; "
+        "initials)" + MERGE_HINT]
+    other = committee("{name: Alex Eichler, affiliation: 'Department of Physics, Lund University'}",
+                      "{name: A. Eichler, affiliation: 'Department of Physics, University of Oslo'}")
+    assert warnings_for(tmp_path / "other", {"conference.yaml": other}) == []
+
+
 def test_initials_fit_one_person_only_when_the_fuller_spellings_are_close_to_each_other(tmp_path):
     """'C. Smith' fits Christina, Chrstina and Chrstna Smith; Christina and Chrstna are linked only
     through Chrstina, so they may be two people and 'C. Smith' is not linked (before, the chain made

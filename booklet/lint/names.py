@@ -34,7 +34,7 @@ from ..data.locate import Lines
 from ..data.people import People, spelling
 from ..model import Booklet
 from ..problems import Problem
-from .affiliations import affiliation_key
+from .affiliations import _GENERIC, affiliation_key
 from .groups import Groups, variant_problems
 from .mentions import Mention
 from .text import edit_distance, fold, is_inner_drop, is_swap, spelling_difference
@@ -386,7 +386,22 @@ def _different_emails(a: Spelling, b: Spelling) -> bool:
 
 
 def _contradict(a: Spelling, b: Spelling) -> bool:
-    return _different_emails(a, b) or bool(a.affiliations and b.affiliations and not a.affiliations & b.affiliations)
+    return _different_emails(a, b) or bool(a.affiliations and b.affiliations and not _shared(a.affiliations,
+                                                                                               b.affiliations))
+
+
+def _shared(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether two sets of affiliations (affiliation_key) have one in common: the same, or one within the other
+    when what it names is more than words any institution has ('ETH Zurich' within 'Department of Physics, ETH
+    Zurich, Switzerland'; not 'Department of Physics' within another's)."""
+    if ours & theirs:
+        return True
+    for x in ours:
+        for y in theirs:
+            small, large = (set(x.split()), set(y.split())) if len(x) <= len(y) else (set(y.split()), set(x.split()))
+            if small and small <= large and not small <= _GENERIC:
+                return True
+    return False
 
 
 # -- people.yaml --------------------------------------------------------------------------------
