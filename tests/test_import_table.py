@@ -164,6 +164,23 @@ def test_conftool_sessions_export(tmp_path):
     read_back(imported, tmp_path / "folder")
 
 
+def test_conftool_keynote_sessions_and_break_mode_meetings(tmp_path):
+    """A talk of type "Vortrag" in "Keynotes 2: ..." is a keynote; a members' meeting ConfTool shades as a break
+    ("break" mode) is a programme line, a lunch in that mode a break (a real sessions export does both)."""
+    header, talk = conftool_rows()[0], conftool_rows()[1]
+    keynote = ["12", "KE-02", "Keynotes 2: Ariane Jessulat", "normal"] + talk[4:13] + talk[13:23] + [""] * 10
+    meeting = ["70", "MV", "GMTH-Mitgliederversammlung", "break", "", "2023-09-23 17:00", "2023-09-23 18:00", "Aula",
+               "", "", "", "", ""] + [""] * 20
+    lunch = ["71", "Mittag_Sa", "Mittagspause", "break", "", "2023-09-23 12:00", "2023-09-23 13:00", "Mensa",
+             "", "", "", "", ""] + [""] * 20
+    path = write_csv(tmp_path / "sessions.csv", [header, keynote, meeting, lunch], ";", bom=True)
+    docs = table.read(path, Options()).documents
+    assert by_id(docs["abstracts.yaml"])["c130"]["kind"] == "keynote"
+    items = [item for day in docs["programme.yaml"]["days"] for item in day["items"]]
+    assert {"time": "17:00-18:00", "title": "GMTH-Mitgliederversammlung", "room": "Aula"} in items
+    assert {"time": "12:00-13:00", "title": "Mittagspause", "kind": "break", "room": "Mensa"} in items
+
+
 # -- Google Forms: presenting author in parts, co-author groups under identical headers ------------
 
 def forms_rows():

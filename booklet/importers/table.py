@@ -25,6 +25,8 @@ from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, ass
                        flip_name, id_from, line_kind, parse_clock, plus_minutes, slug)
 from .text import to_markup
 
+_KEYNOTE = re.compile(r"\bkeynotes?\b|\bplenary\b|hauptvortr", re.I)  # a session's or a talk's title naming it one
+
 _XLSX_MAGIC = b"PK\x03\x04"
 
 
@@ -810,7 +812,9 @@ class _Table:
             start_raw, end_raw = _raw(row, col("session start")), _raw(row, col("session end"))
             day = dates(start_raw) if start_raw else None
             mode = _words(_cell(row, col("session mode")))
-            kind = line_kind(name, "break") if mode == "break" else ""
+            # ConfTool's "break" mode is what a session without talks is shaded as: a members' meeting or a forum
+            # is set so as often as a lunch; the title says which
+            kind = line_kind(name, "other") if mode == "break" else ""
             block = Block(f"s{session_id}", name or f"Session {session_id}", chairs, room, day,
                           _clock_in(start_raw) if start_raw else None, _clock_in(end_raw) if end_raw else None,
                           kind=kind)
@@ -819,6 +823,8 @@ class _Table:
                 g = groups[number]
                 talk = self.group_entry(row, g, block, dates, f"{where}, p{number}_")
                 if talk is not None:
+                    if talk.kind == "contributed" and (_KEYNOTE.search(block.name) or _KEYNOTE.search(talk.title)):
+                        talk.kind = "keynote"  # "Keynotes 1: ...", "... (Keynote)": their type is a talk's
                     talks.append(talk)
             if not talks and not kind:
                 block.kind = line_kind(block.name, "other")  # a session with nothing in it: a line of its own (registration, a meeting)
