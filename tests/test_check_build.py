@@ -149,3 +149,17 @@ def test_check_warns_of_the_images_preflight_fails(tmp_path, size):
     checked = sorted(int(m[1]) for w in result.warnings if (m := CHECK_DPI.search(str(w))))
     faults = sorted(int(m[1]) for f in preflight(out).faults if (m := PREFLIGHT_IMAGE.fullmatch(f)))
     assert checked == faults == ([104, 231] if size == "A5" else [104, 231, 235])
+
+
+def test_an_image_printed_in_several_places_is_judged_where_it_is_largest_and_says_so(tmp_path):
+    """One small PNG as the logo (front and back cover) and as a speaker's photo: the warning quotes the size it
+    prints at as the front cover's logo, and says so, at the line of its first mention."""
+    files = {"conference.yaml": extend("conference.yaml", "logo: images/tiny.jpg\n"),
+             "abstracts.yaml": photo_of("Ana Smith", "images/tiny.jpg"), "images/tiny.jpg": jpeg(60, 60)}
+    from booklet.check import check_folder
+
+    _, warnings = check_folder(write_conference(tmp_path / "conf", files))
+    (found,) = [str(w) for w in warnings if w.kind == "low-resolution"]
+    assert found.startswith("conference.yaml:5: logo: warning: tiny.jpg is ")
+    assert ("dpi at its printed size (22 \u00d7 22 mm, as the logo on the cover, the largest of the 3 places it "
+            "prints) and will print blurred") in found

@@ -29,6 +29,7 @@ class Placed:
     width: float
     height: float
     crop: bool = False
+    use: str = ""  # what it is printed as, in words: "the cover art", "a speaker's photo"
 
     def printed(self) -> tuple[float, float]:
         """The size it prints at, in points: the box when it is cropped to it; else the image fitted in it."""
@@ -58,18 +59,21 @@ def placed_images(booklet: Booklet, page: Page) -> list[Placed]:
     art = art_box(page, booklet.theme.cover_style)
     if conference.cover_image and art:
         _, _, width, height = art
-        placed.append(Placed(conference.cover_image, width, height, crop=True))
+        placed.append(Placed(conference.cover_image, width, height, crop=True, use="the cover art"))
     if conference.logo and booklet.theme.logo_place != "none":
-        placed.append(Placed(conference.logo, LOGO_SIZE, LOGO_SIZE))
+        placed.append(Placed(conference.logo, LOGO_SIZE, LOGO_SIZE, use="the logo on the cover"))
     for abstract in booklet.abstracts:  # every abstract gets a page, in the programme or not
         photo = abstract_photo(abstract)
         if photo:
-            placed.append(Placed(photo, PHOTO_WIDTH, PHOTO_HEIGHT))
+            placed.append(Placed(photo, PHOTO_WIDTH, PHOTO_HEIGHT, use="a speaker's photo"))
     for tutorial in booklet.tutorials:
-        placed += [Placed(p.photo, PHOTO_WIDTH, PHOTO_HEIGHT) for p in tutorial.presenters if p.photo]
-    placed += [Placed(path, width, height) for path, width, height in placed_pages(booklet, page)]
+        placed += [Placed(p.photo, PHOTO_WIDTH, PHOTO_HEIGHT, use="a presenter's photo")
+                   for p in tutorial.presenters if p.photo]
+    placed += [Placed(path, width, height, use="an extra page")
+               for path, width, height in placed_pages(booklet, page)]
     if "sponsors" in booklet.theme.sections:
-        placed += [Placed(s.logo, width, height) for s, width, height in logo_boxes(booklet, page) if s.logo]
+        placed += [Placed(s.logo, width, height, use="a sponsor's logo")
+                    for s, width, height in logo_boxes(booklet, page) if s.logo]
     if conference.logo:
-        placed.append(Placed(conference.logo, BACK_LOGO_SIZE, BACK_LOGO_SIZE))
+        placed.append(Placed(conference.logo, BACK_LOGO_SIZE, BACK_LOGO_SIZE, use="the back cover's logo"))
     return placed

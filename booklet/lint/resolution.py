@@ -22,8 +22,10 @@ def check_resolution(booklet: Booklet, page) -> list[Problem]:
     from ..layout.placed import placed_images
 
     worst = {}  # path -> (dpi, Placed): an image placed twice (the logo) is judged where it is coarsest
+    uses: dict = {}  # path -> how many times it prints
     for placed in placed_images(booklet, page):
         dpi = placed.dpi()
+        uses[placed.path] = uses.get(placed.path, 0) + 1
         if placed.path not in worst or dpi < worst[placed.path][0]:
             worst[placed.path] = (dpi, placed)
     problems = []
@@ -36,9 +38,11 @@ def check_resolution(booklet: Booklet, page) -> list[Problem]:
         need = f"{round(width / 72 * images.PRINT_DPI)} \u00d7 {round(height / 72 * images.PRINT_DPI)} pixels"
         verdict = (" and will print blurred" if dpi < BLURRED_DPI
                    else f", below the {images.PRINT_DPI} dpi that print needs ('booklet preflight' fails it)")
+        where = f"as {placed.use}, the largest of the {uses[path]} places it prints" if uses[path] > 1 else ""
+        at = f"at its printed size ({size}{', ' + where if where else ''})"
         problems.append(Problem(source.file, source.line, source.key,
-                                f"{path.name} is {dpi:.0f} dpi at its printed size ({size}){verdict}; "
-                                f"{images.PRINT_DPI} dpi needs {need}", "warning", "low-resolution"))
+                                f"{path.name} is {dpi:.0f} dpi {at}{verdict}; {images.PRINT_DPI} dpi needs {need}",
+                                "warning", "low-resolution"))
     return sorted(problems, key=file_order)
 
 
