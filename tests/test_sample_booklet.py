@@ -278,7 +278,7 @@ def test_the_sample_shows_its_qr_codes_map_and_sponsors(sample):
 
 def test_a_parallel_sessions_room_is_never_broken_across_lines(sample):
     """"Exoplanets and Stars · Lyra Seminar / Room": a room name that fits a track's width goes to the next line
-    whole, the dot ending the line of the session's name."""
+    whole, without the dot: no line ends in it ("Exoplanets and Stars · / Lyra Seminar Room")."""
     import pypdfium2 as pdfium
 
     result, _, booklet = sample
@@ -295,6 +295,9 @@ def test_a_parallel_sessions_room_is_never_broken_across_lines(sample):
                     continue
                 first = room.split()[0]
                 assert not line.endswith(f" {first}") and not line.endswith(f"\u00b7 {first}"), (index + 1, line)
+        assert not [line for line in lines if line.endswith("\u00b7")], index + 1
+        if "Exoplanets and Stars" in lines:  # the parallel tracks' headings at A5: the room under the name
+            assert lines[lines.index("Exoplanets and Stars") + 1] == "Lyra Seminar Room", lines
     assert seen >= 4
 
 

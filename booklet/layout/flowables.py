@@ -1081,6 +1081,31 @@ class Row(Translated, Flowable):
             canv.linkRect("", self.link, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
+class OneLineOr(Flowable):
+    """Paragraph `one` when it sets on one line at the width it is given, else paragraph `more` (the same words
+    broken elsewhere: a session's name, then its room on a line of its own without the dot between them)."""
+
+    def __init__(self, one: Para, more: Para):
+        super().__init__()
+        self.one, self.more = one, more
+        self.chosen = one
+
+    def wrap(self, availWidth, availHeight):
+        width, height = self.one.wrap(availWidth, availHeight)
+        self.chosen = self.one
+        if self.one.line_count() > 1:
+            self.chosen = self.more
+            width, height = self.more.wrap(availWidth, availHeight)
+        self.width, self.height = width, height
+        return width, height
+
+    def split(self, availWidth, availHeight):
+        return []
+
+    def draw(self):
+        self.chosen.drawOn(self.canv, 0, 0)
+
+
 class Rule(Translated, Flowable):
     """A thin horizontal line across the frame."""
 

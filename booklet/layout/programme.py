@@ -17,9 +17,9 @@ from reportlab.platypus import PageBreak
 from ..text import dates, markup
 from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session
-from .common import Context, day_key, names, unbroken
+from .common import WHOLE_NAME, Context, day_key, names, unbroken
 from .daypages import DayBlock, Line, TracksRow
-from .flowables import Anchor, DayMark, Para, Row, Rule
+from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
 from .styles import markup_color
 
 BLOCK_SPACE = 3.0  # above and below a session or parallel block
@@ -168,9 +168,10 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
         line += f' <font color="{markup_color(ctx.colours.muted)}">({markup.inline(ctx.label("continued"))})</font>'
     room = session.room if session.room and session.room.strip().casefold() != session.name.strip().casefold() \
         else None  # a session named after its room (as imports name them) shows the name once
-    if room:
-        line += _room_kept_whole(ctx, room, style)
     body = [Para(line, style)]
+    if room:  # "Name · Room" on one line, else the room on a line of its own: no line ends in the dot
+        body = [OneLineOr(Para(line + f" \u00b7 {markup.inline(room)}", style),
+                          Para(line + "<br/>" + markup.inline(_room_kept_whole(room)), style))]
     if session.chair and chair and not continued:
         before, _, after = ctx.label("chair", name="\0").partition("\0")  # the label's words around the name
         chair_line = (markup.inline(before) + before[len(before.rstrip()):] + ctx.named(session.chair)
@@ -179,15 +180,10 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     return Row([], body, 0, background=ctx.colours.track(session.name), pad=2.5)
 
 
-def _room_kept_whole(ctx: Context, room: str, style: ParagraphStyle) -> str:
-    """" · Room" after a session's name: a room name that fits a parallel track's width is not broken across lines
-    ("Lyra Seminar / Room"): its spaces, and the one before the dot, are no-break spaces, so a line breaks after
-    the dot and the room goes to the next line whole."""
-    plain = markup.plain(room)
-    narrowest = (ctx.page.text_width - (ctx.page.max_tracks - 1) * TRACK_GAP) / max(1, ctx.page.max_tracks)
-    if "$" in room or stringWidth(plain, style.fontName, style.fontSize) > narrowest * 0.9:
-        return f" \u00b7 {markup.inline(room)}"
-    return "\u00a0\u00b7 " + markup.inline(unbroken(room))
+def _room_kept_whole(room: str) -> str:
+    """A room's name on its own line under a session's: its spaces no-break spaces when it is short ("Lyra Seminar /
+    Room" is not broken) and holds no math."""
+    return unbroken(room) if len(room) <= WHOLE_NAME and "$" not in room else room
 
 
 def _session_lines(ctx: Context, session: Session) -> list[Line]:
