@@ -161,8 +161,12 @@ class TimeRange:
     end: dt.time | None = None
 
     def __str__(self) -> str:
+        """'09:00–09:20'; an end past midnight as it is read ('23:00–00:40'), midnight itself as '24:00'."""
         text = self.start.strftime("%H:%M")
-        return text + ("\u2013" + self.end.strftime("%H:%M") if self.end else "")
+        if self.end is None:
+            return text
+        end = "24:00" if self.end == dt.time(0, 0) and self.start > self.end else self.end.strftime("%H:%M")
+        return f"{text}\u2013{end}"
 
 
 ITEM_KINDS = ("talk", "tutorial", "break", "social", "poster", "other")
@@ -252,6 +256,8 @@ class Day:
                 continue
             start = item.time.start.hour * 60 + item.time.start.minute
             end = item.time.end.hour * 60 + item.time.end.minute if item.time.end else None
+            if end is not None and end < start:  # "23:00-00:40": it ends past midnight
+                end += 24 * 60
             if start < AFTER_MIDNIGHT and afternoon:
                 start += 24 * 60
                 end = end + 24 * 60 if end is not None else None

@@ -25,6 +25,7 @@ from booklet.images import MAX_PIXELS
 from booklet.data.validate import read_booklet
 from booklet.problems import DataError
 from .helpers import BASE, base_lines, extend, write_conference
+from .pdftext import Pdf
 
 CONFERENCE_KEYS = "title, short_title, subtitle, tagline, welcome, dates, venue, url, contact, hashtag, logo, cover_image, committees, places, notes, quote, language, sponsors, extra_pages, qr_codes"
 OLD_PDF = b"%PDF-1.4\n% an older booklet that a failed build must leave alone\n%%EOF\n"
@@ -454,6 +455,30 @@ def test_dangling_reference(tmp_path, item, expected):
 
 # -- values ---------------------------------------------------------------------------------
 
+def test_an_evenings_item_may_end_after_midnight_and_is_printed_and_drawn_so(tmp_path):
+    """"23:30-00:30" (a congress's late talks) and "23:00-24:00" are an evening's items ending at or after
+    midnight: printed as written ("24:00" as midnight), an hour long in Day.clock (the glance and the lint)."""
+    from booklet.data.validate import read_booklet
+
+    data = conference(tmp_path, {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "21:00-23:00", title: Dinner, kind: social}
+              - {time: "23:00-24:00", title: Quiz}
+              - {time: "23:30-00:30", title: Late talk}
+        """})
+    booklet, _ = read_booklet(data)
+    [day] = booklet.days
+    items = list(day.items())
+    assert [str(item.time) for item in items] == ["21:00\u201323:00", "23:00\u201324:00", "23:30\u201300:30"]
+    assert [day.clock()[id(item)] for item in items] == [(1260, 1380), (1380, 1440), (1410, 1470)]
+    out = tmp_path / "b.pdf"
+    result = invoke("build", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "23:30\u201300:30" in "".join(Pdf(out).texts)
+
+
 @pytest.mark.parametrize("time, message", [
     ("9-10", "'9-10' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
     ("25:00", "'25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
@@ -461,8 +486,9 @@ def test_dangling_reference(tmp_path, item, expected):
     # these said "ends before it starts" too, which they do not, and gave no way out
     ("10:00-10:00", "'10:00-10:00' ends when it starts; for an item without a length give its start alone, "
                     "e.g. \"10:00\""),
-    ("23:30-00:30", "'23:30-00:30' ends before it starts: an item past midnight is given its start alone, "
-                    "e.g. \"23:30\""),
+    ("22:00-07:00", "'22:00-07:00' ends before it starts (an evening's item may end after midnight, by 06:00: "
+                    "\"23:00-00:40\"; one that runs longer is given its start alone, e.g. \"22:00\")"),
+    ("23:00-24:30", "'23:00-24:30' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
 ])
 def test_bad_time(tmp_path, time, message):
     data = conference(tmp_path, {"programme.yaml": f"""\

@@ -272,9 +272,10 @@ def test_json_v1_every_talk_person_time_kind_and_room_arrives(tmp_path):
     assert rest == [{"time": "11:30-12:00", "title": "Coffee break", "kind": "break", "room": "Hall A"},
                     {"time": "14:00-16:00", "tutorial": "e104", "room": "Hall B"},
                     {"time": "17:00-18:00", "talk": "e107", "room": "Hall A"}]
-    # day 2: an event without speakers is a programme line; the night runs past midnight and stays on its day
+    # day 2: an event without speakers is a programme line; the night runs past midnight (its end kept, as booklet
+    # reads an evening's end before its start) and stays on its day
     assert day2["items"] == [{"time": "10:00-10:30", "title": "Lightning round", "kind": "other", "room": "Hall A"},
-                             {"time": "23:30", "talk": "e201", "room": "Hall A"},
+                             {"time": "23:30-01:30", "talk": "e201", "room": "Hall A"},
                              {"time": "00:30-01:00", "talk": "e202", "room": "Hall A"}]
     talks = {i.get("talk") for day in (day1, day2) for i in items_of(day)}
     assert "e108" not in talks  # no time: an abstract not in the programme

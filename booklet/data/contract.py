@@ -35,7 +35,8 @@ from ..model import ABSTRACT_KINDS, ITEM_KINDS
 # records   a list of such mappings (several record kinds: each told apart by its first key)
 
 _CLOCK = r"([01]?\d|2[0-3])[:.h]([0-5]\d)"  # 0:00 to 23:59, written 9:00, 09:00, 09.00 or 09h00
-TIME_PATTERN = rf"^{_CLOCK}(?:\s*[-\u2013\u2014]\s*{_CLOCK})?$"
+_END = r"([01]?\d|2[0-3]|24(?=[:.h]00))[:.h]([0-5]\d)"  # an end may be 24:00, midnight
+TIME_PATTERN = rf"^{_CLOCK}(?:\s*[-\u2013\u2014]\s*{_END})?$"
 TIME = re.compile(TIME_PATTERN)
 LANGUAGE_PATTERN = r"^[A-Za-z][A-Za-z_-]{0,11}$"
 LANGUAGE = re.compile(LANGUAGE_PATTERN)
@@ -330,7 +331,8 @@ PARTICIPANT_COLUMNS = ("name", "affiliation", "country", "email")  # the columns
 # -- programme.yaml ------------------------------------------------------------
 
 ITEM = Record("item", "One line of the programme: a talk, a tutorial, a break, a social event ...", (
-    Key("time", "time", 'quote it: "09:00-09:20", or "19:00" alone', example="09:00-09:20"),
+    Key("time", "time", 'quote it: "09:00-09:20", or "19:00" alone; an item from 12:00 on may end after midnight, '
+        'by 06:00: "23:00-00:40" ("24:00": midnight)', example="09:00-09:20"),
     Key("title", "text", "what is printed (for a talk: a short form of the abstract's title)",
         example="Coffee break"),
     Key("talk", "ref", "an abstract's id", refers_to="abstract", example="smith-2027"),

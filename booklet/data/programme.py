@@ -134,19 +134,23 @@ def _read_time(f: Fields) -> TimeRange | None:
         f.error("time", f"'{text}' ends when it starts; for an item without a length give its start alone, "
                         f"e.g. \"{start:%H:%M}\"")
         return None
-    if end is not None and end < start:
-        past_midnight = start.hour >= 18 and end.hour < 6
-        hint = (f": an item past midnight is given its start alone, e.g. \"{start:%H:%M}\"" if past_midnight
-                else "")
+    if end is not None and end < start and not (start >= NIGHT_FROM and end <= NIGHT_UNTIL):
+        hint = (f" (an evening's item may end after midnight, by {NIGHT_UNTIL:%H:%M}: \"23:00-00:40\"; one that runs "
+                f"longer is given its start alone, e.g. \"{start:%H:%M}\")" if start >= NIGHT_FROM else "")
         f.error("time", f"'{text}' ends before it starts{hint}")
         return None
     return TimeRange(start, end)
+
+
+NIGHT_FROM, NIGHT_UNTIL = dt.time(12, 0), dt.time(6, 0)  # an end before the start is past midnight within these
 
 
 def _clock_times(match: re.Match):
     numbers = [int(g) if g is not None else None for g in match.groups()]
     try:
         start = dt.time(numbers[0], numbers[1])
+        if numbers[2] == 24 and numbers[3] == 0:  # "23:00-24:00": midnight
+            numbers[2] = 0
         end = dt.time(numbers[2], numbers[3]) if numbers[2] is not None else None
     except ValueError:
         return None

@@ -259,9 +259,14 @@ def hhmm(t: dt.time) -> str:
 
 
 def time_text(start: dt.time | None, end: dt.time | None) -> str | None:
-    """'09:00-09:20'; '09:00' when the end is unknown or not after the start (past midnight)."""
+    """'09:00-09:20'; '23:00-00:40' past midnight, as booklet reads an evening's end before its start
+    (data.programme.NIGHT_FROM and NIGHT_UNTIL); '09:00' when the end is unknown, or not after the start otherwise."""
+    from ..data.programme import NIGHT_FROM, NIGHT_UNTIL
+
     if start is None:
         return None
+    if end is not None and end < start and start >= NIGHT_FROM and end <= NIGHT_UNTIL:
+        return f"{hhmm(start)}-{hhmm(end)}"
     if end is None or end <= start:
         return hhmm(start)
     return f"{hhmm(start)}-{hhmm(end)}"

@@ -8,8 +8,9 @@ The choices, the same for every file of the family:
   title is the same contribution scheduled once more (one abstract, several programme lines); with
   another title it gets the guid's first characters (or -2, -3, ...) added.
 - times: in the conference's local time: `--timezone`, else the schedule's `time_zone_name`, else as
-  the source writes them (its own UTC offset, which frab exports give in local time). An event that
-  runs past midnight prints its start only (booklet's times end on the day they start).
+  the source writes them (its own UTC offset, which frab exports give in local time). An evening's event
+  that ends past midnight keeps its end ("23:00-00:40", as booklet reads it); one that runs longer (into
+  the next morning or beyond) prints its start only.
 - days: an event belongs to the day the source lists it under (31C3's day 1 runs 11:00 to 04:00), in
   the order it happens; a schedule without listed days (schedule2) uses the days' start and end.
 - rooms: when two or more rooms are busy at the same time, that stretch of the day becomes a
@@ -32,6 +33,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from ..data.contract import PLACEHOLDERS
 from ..problems import did_you_mean
 from . import Imported, Options, SourceError
+from .assemble import time_text
 from .kinds import ABSTRACT_KINDS, kind_for, looks_like_break, parse_kinds
 from .text import to_markup
 
@@ -218,8 +220,9 @@ class _Builder:
         return moment.replace(tzinfo=None)
 
     def time_text(self, start: dt.datetime, end: dt.datetime) -> str:
-        if end > start and end.date() == start.date():
-            return f"{start:%H:%M}-{end:%H:%M}"
+        if end > start and (end.date() == start.date() or end - start < dt.timedelta(days=1)
+                            and time_text(start.time(), end.time()) != f"{start:%H:%M}"):
+            return f"{start:%H:%M}-{end:%H:%M}"  # (an evening's end past midnight too: "23:00-00:40")
         if end > start:
             self.counts["past-midnight"] += 1
         return f"{start:%H:%M}"
@@ -443,7 +446,8 @@ class _Builder:
             notes.append(f"times: the source names no time zone; kept as it writes them (UTC offset {shown}); "
                          "give --timezone (e.g. Europe/Berlin) to convert them")
         if c["past-midnight"]:
-            notes.append(f"{c['past-midnight']} event(s) run past midnight: printed with their start time only")
+            notes.append(f"{c['past-midnight']} event(s) run past 06:00 the next morning or longer: printed with "
+                         "their start time only")
         late = sum(1 for day in self.s.days for e in self.s.events if e.day == day.date and e.start is not None
                    and self.local(e.start).date() > day.date)
         if late:
