@@ -261,6 +261,21 @@ def test_indico_contributions_csv(tmp_path):
         {"time": "09:20-09:45", "talk": "c12"}]}]
 
 
+def test_rows_not_yet_decided_are_left_out_when_others_are_accepted(tmp_path):
+    """An Indico abstracts export: one abstract still "Submitted" among accepted ones is left out, and said so; an
+    export made before any decision keeps every row."""
+    header = ["Id", "Title", "State", "Accepted type", "Submitted type", "Authors"]
+    rows = [header, ["1", "Charm flow", "Accepted", "Oral presentation", "Oral presentation", "Ana Smith"],
+            ["2", "Jet quenching", "Submitted", "", "Oral presentation", "Bo Jones"]]
+    imported = table.read(write_csv(tmp_path / "abstracts.csv", rows), Options())
+    assert [a["id"] for a in imported.documents["abstracts.yaml"]] == ["c1"]
+    assert "left out 1 row(s) in state 'Submitted'" in "\n".join(imported.notes)
+    undecided = [header, ["1", "Charm flow", "Submitted", "", "Oral presentation", "Ana Smith"],
+                 ["2", "Jet quenching", "Submitted", "", "Oral presentation", "Bo Jones"]]
+    imported = table.read(write_csv(tmp_path / "early.csv", undecided), Options())
+    assert [a["id"] for a in imported.documents["abstracts.yaml"]] == ["c1", "c2"]
+
+
 # -- XLSX ------------------------------------------------------------------------------------------------
 
 def write_xlsx(path):

@@ -570,6 +570,9 @@ def _mark_presenting(people: list[Person], speakers: list[Person]) -> list[Perso
 
 _NOT_CONTRIBUTION_STATES = re.compile(r"reject|withdraw|declin|cancel|duplicate|merged|abgelehnt|zurückgez|"
                                       r"refus|annul|invalid", re.I)
+# not decided yet: left out only when other rows of the export are accepted (else nothing is decided yet)
+_UNDECIDED_STATES = re.compile(r"submitted|under review|in review|pending|eingereicht|soumis|en cours", re.I)
+_ACCEPTED_STATES = re.compile(r"accept|angenommen|confirm|zugesagt", re.I)
 
 
 class _Table:
@@ -582,6 +585,7 @@ class _Table:
         self.notes = notes
         self.kinds = Kinds(options)
         self.skipped: Counter = Counter()
+        self.decided = False  # some row of the export is accepted: rows not yet decided are left out
         self.blocks: dict[str, Block] = {}
         self.last_first: dict[int, bool] = {}  # column -> it writes names 'Last, First' between semicolons
 
@@ -622,6 +626,7 @@ class _Table:
         cols = _columns(header, self.options)
         body = self.rows[header_at + 1:]
         dates = _Dates([_raw(r, cols.first("date")) for r in body] + [_raw(r, cols.first("start")) for r in body])
+        self.decided = any(_ACCEPTED_STATES.search(_cell(r, cols.first("state"))) for r in body)
         self.last_first = {i: last_first_column(_cell(r, i) for r in body)
                            for name in ("authors", "coauthors", "speaker") for i in cols.index.get(name, [])}
         entries = []
@@ -654,7 +659,7 @@ class _Table:
         if kind == "skip":
             self.skipped[f"row(s) of type '{type_name}'"] += 1
             return None
-        if _NOT_CONTRIBUTION_STATES.search(get("state")):
+        if _NOT_CONTRIBUTION_STATES.search(get("state")) or self.decided and _UNDECIDED_STATES.search(get("state")):
             self.skipped[f"row(s) in state '{get('state')}'"] += 1
             return None
         if not title or title.lower() in ("none", "n/a", "-", "tba", "tbd"):
