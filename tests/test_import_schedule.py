@@ -334,6 +334,17 @@ def test_time_zone_option_and_kinds_option(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_time_zone_that_starts_the_days_in_the_night_says_so(tmp_path):
+    """A schedule whose local times are written as UTC (+00:00, breakfast at 08:00), converted with --timezone
+    America/Toronto: every day would start at 04:00; the notes say so, and how to keep the times."""
+    source = write_json_v1(tmp_path / "schedule.json", unscheduled=False)
+    notes = read(source, Options(timezone="America/Toronto")).notes
+    assert ("times: converting to America/Toronto starts 2 of 2 day(s) in the night ('Opening keynote': 08:00 in "
+            "the source, 04:00 here); if the source's times are the venue's own (written with a wrong UTC offset), "
+            "import without --timezone to keep them") in notes
+    assert not [n for n in read(source, Options(timezone="Europe/Berlin")).notes if "in the night" in n]
+
+
 def test_the_folder_passes_check_and_builds_with_the_titles(tmp_path):
     folder = tmp_path / "out"
     assert invoke("import", write_json_v1(tmp_path / "schedule.json"), "--out", folder).exit_code == 0

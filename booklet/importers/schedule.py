@@ -440,11 +440,23 @@ class _Builder:
         c, notes = self.counts, self.notes
         if self.zone is not None:
             notes.append(f"times: in {self.zone.key} local time")
+            firsts = {}  # each day's first event, as the source writes its time
+            for e in self.s.events:
+                if e.start is not None and e.start.tzinfo is not None and (e.day not in firsts
+                                                                           or e.start < firsts[e.day].start):
+                    firsts[e.day] = e
+            night = [e for e in firsts.values() if e.start.hour >= 6 and self.local(e.start).hour < 6]
+            if firsts and len(night) * 2 >= len(firsts):  # most days would start in the night
+                e = night[0]
+                notes.append(f"times: converting to {self.zone.key} starts {len(night)} of {len(firsts)} day(s) in the "
+                             f"night ('{e.title}': {e.start:%H:%M} in the source, {self.local(e.start):%H:%M} here); "
+                             "if the source's times are the venue's own (written with a wrong UTC offset), import "
+                             "without --timezone to keep them")
         elif any(e.start is not None and e.start.tzinfo is not None for e in self.s.events):
             offsets = sorted({str(e.start.strftime('%z')) for e in self.s.events if e.start and e.start.tzinfo})
             shown = ", ".join(f"{o[:3]}:{o[3:]}" for o in offsets[:3])
             notes.append(f"times: the source names no time zone; kept as it writes them (UTC offset {shown}); "
-                         "give --timezone (e.g. Europe/Berlin) to convert them")
+                         "if they are not the venue's own times, give --timezone (e.g. Europe/Berlin) to convert them")
         if c["past-midnight"]:
             notes.append(f"{c['past-midnight']} event(s) run past 06:00 the next morning or longer: printed with "
                          "their start time only")
