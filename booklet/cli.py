@@ -524,7 +524,8 @@ def _print_import(result) -> None:
     click.echo(f"{made} {result.folder} from {result.source.name} ({result.format}): "
                f"{_count(c['talks'], 'talk')}, {_count(c['tutorials'], 'tutorial')}, {_count(c['posters'], 'poster')}, "
                f"{_count(c['days'], 'day')}; {c['without_affiliation']} of {_count(c['speakers'], 'speaker')} "
-               "without affiliation.")
+               "without affiliation" + (f"; {_count(c['placeholders'], 'speaker')} named by a placeholder (TBA, N.N.: "
+                                        "see the warnings)" if c["placeholders"] else "") + ".")
     if result.reused:
         click.echo(f"As in the earlier import: {' '.join(result.reused)}.")
     if result.unmapped:

@@ -276,6 +276,22 @@ def test_rows_not_yet_decided_are_left_out_when_others_are_accepted(tmp_path):
     assert [a["id"] for a in imported.documents["abstracts.yaml"]] == ["c1", "c2"]
 
 
+def test_the_summary_does_not_count_placeholder_speakers_as_people(tmp_path):
+    """47 speakers "TBA" were "1 of 1 speaker without affiliation"; now they are counted as placeholders."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    rows = [["Id", "Title", "Type", "Speaker", "Affiliation"],
+            ["1", "Charm flow", "Talk", "TBA", ""], ["2", "Jet quenching", "Talk", "TBA", ""],
+            ["3", "Open heavy flavour", "Talk", "Ana Smith", "Lund University"]]
+    source = write_csv(tmp_path / "abstracts.csv", rows)
+    result = CliRunner().invoke(main, ["import", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert ("3 talks, 0 tutorials, 0 posters, 0 days; 0 of 1 speaker without affiliation; 2 speakers named by a "
+            "placeholder (TBA, N.N.: see the warnings).") in result.stdout
+
+
 # -- XLSX ------------------------------------------------------------------------------------------------
 
 def write_xlsx(path):

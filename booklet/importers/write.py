@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..check import check_folder
-from ..data.contract import file_for
+from ..data.contract import file_for, placeholder_name
 from ..data.load import not_a_file
 from ..model import Booklet
 from ..output.atomic import together
@@ -60,11 +60,13 @@ class ImportResult:
         b = self.booklet
         people = [p for a in b.abstracts for p in a.authors] + [p for t in b.tutorials for p in t.presenters] + \
                  [p for poster in b.posters for p in poster.authors]
+        placeholders = [p for p in people if placeholder_name(p.name)]  # "TBA" 47 times is nobody
+        people = [p for p in people if not placeholder_name(p.name)]
         named = {p.name.casefold() for p in people}
         with_affiliation = {p.name.casefold() for p in people if p.affiliations}
         return {"talks": len(b.abstracts), "tutorials": len(b.tutorials), "posters": len(b.posters),
                 "days": len(b.days), "speakers": len(named),
-                "without_affiliation": len(named - with_affiliation)}
+                "without_affiliation": len(named - with_affiliation), "placeholders": len(placeholders)}
 
 
 class FolderInUse(Refused):
