@@ -158,15 +158,15 @@ class Participant:
 @dataclass(frozen=True)
 class TimeRange:
     start: dt.time
-    end: dt.time | None = None
+    end: dt.time | None = None  # before the start: past midnight ("23:00-00:40")
+    midnight: bool = False  # the end written 24:00: midnight at the end of the day (`end` is 00:00)
 
     def __str__(self) -> str:
-        """'09:00–09:20'; an end past midnight as it is read ('23:00–00:40'), midnight itself as '24:00'."""
+        """'09:00–09:20', '23:00–00:40', '11:00–24:00': as written."""
         text = self.start.strftime("%H:%M")
         if self.end is None:
             return text
-        end = "24:00" if self.end == dt.time(0, 0) and self.start > self.end else self.end.strftime("%H:%M")
-        return f"{text}\u2013{end}"
+        return f"{text}\u2013{'24:00' if self.midnight else self.end.strftime('%H:%M')}"
 
 
 ITEM_KINDS = ("talk", "tutorial", "break", "social", "poster", "other")
@@ -248,7 +248,8 @@ class Day:
     def clock(self) -> dict[int, tuple[int, int | None]]:
         """Each timed item's start and end (None: none given) in minutes from the day's midnight, by the item's
         id(): an item that starts before 06:00 after one (in printed order) that starts at or past 13:00 is after
-        midnight, 24 hours on (as imports keep a night's events on the day they belong to)."""
+        midnight, 24 hours on (as imports keep a night's events on the day they belong to); so is an end before its
+        item's start ("23:00-00:40"), or written 24:00."""
         found: dict[int, tuple[int, int | None]] = {}
         afternoon = False
         for item in self.items():
@@ -256,7 +257,7 @@ class Day:
                 continue
             start = item.time.start.hour * 60 + item.time.start.minute
             end = item.time.end.hour * 60 + item.time.end.minute if item.time.end else None
-            if end is not None and end < start:  # "23:00-00:40": it ends past midnight
+            if end is not None and (end < start or item.time.midnight):  # "23:00-00:40", "11:00-24:00"
                 end += 24 * 60
             if start < AFTER_MIDNIGHT and afternoon:
                 start += 24 * 60

@@ -317,7 +317,10 @@ def test_yaml_near_misses_are_not_syntax_errors(tmp_path, text):
     ({"programme.yaml": "days:\n  - date: 2027-09-13 09:00:00\n    items: [{time: '09:00', title: Welcome}]\n"},
      "programme.yaml:2: days[0].date: '2027-09-13 09:00:00' is a date and a time; write the date alone, like: "
      "date: 2027-09-13"),
-], ids=["conference-dates", "programme-day", "conference-timestamp", "programme-timestamp"])
+    ({"conference.yaml": "title: X\nvenue: Lund\ndates: {start: 2027-06-14T10:00, end: 2027-06-18}\n"},
+     "conference.yaml:3: dates.start: '2027-06-14T10:00' is a date and a time; write the date alone, like: "
+     "start: 2027-09-13"),
+], ids=["conference-dates", "programme-day", "conference-timestamp", "programme-timestamp", "date-and-minutes"])
 def test_date_yaml_cannot_construct(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
 
@@ -456,38 +459,64 @@ def test_dangling_reference(tmp_path, item, expected):
 # -- values ---------------------------------------------------------------------------------
 
 def test_an_evenings_item_may_end_after_midnight_and_is_printed_and_drawn_so(tmp_path):
-    """"23:30-00:30" (a congress's late talks) and "23:00-24:00" are an evening's items ending at or after
-    midnight: printed as written ("24:00" as midnight), an hour long in Day.clock (the glance and the lint)."""
+    """"23:30-00:30" (a congress's late talks) and "23:00-00:00" are an evening's items ending at or after
+    midnight, and "11:00-24:00" ends at midnight: printed as written, as long as they are in Day.clock (the glance
+    and the lint)."""
     from booklet.data.validate import read_booklet
 
     data = conference(tmp_path, {"programme.yaml": """\
         days:
           - date: 2027-09-13
             items:
+              - {time: "11:00-24:00", title: Exhibition}
               - {time: "21:00-23:00", title: Dinner, kind: social}
-              - {time: "23:00-24:00", title: Quiz}
+              - {time: "23:00-00:00", title: Quiz}
               - {time: "23:30-00:30", title: Late talk}
+              - {time: "00:30-01:00", title: Later still}
         """})
     booklet, _ = read_booklet(data)
     [day] = booklet.days
     items = list(day.items())
-    assert [str(item.time) for item in items] == ["21:00\u201323:00", "23:00\u201324:00", "23:30\u201300:30"]
-    assert [day.clock()[id(item)] for item in items] == [(1260, 1380), (1380, 1440), (1410, 1470)]
+    assert [str(item.time) for item in items] == ["11:00\u201324:00", "21:00\u201323:00", "23:00\u201300:00",
+                                                  "23:30\u201300:30", "00:30\u201301:00"]  # as written
+    assert [day.clock()[id(item)] for item in items] == [(660, 1440), (1260, 1380), (1380, 1440), (1410, 1470),
+                                                         (1470, 1500)]
     out = tmp_path / "b.pdf"
     result = invoke("build", data, "-o", out)
     assert result.exit_code == 0, result.output
     assert "23:30\u201300:30" in "".join(Pdf(out).texts)
 
 
+def test_parallel_tracks_set_their_items_after_midnight_after_the_evening(tmp_path):
+    data = conference(tmp_path, {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "20:00-21:00", title: Dinner, kind: social}
+              - parallel:
+                  - {session: Night A, items: [{time: "23:00-24:00", talk: lund-2026}, {time: "00:00-01:00", title: Quiz}]}
+                  - {session: Night B, items: [{time: "23:30-00:30", talk: okafor}, {time: "00:30-01:30", title: Film}]}
+        """})
+    out = tmp_path / "b.pdf"
+    assert invoke("build", data, "-o", out).exit_code == 0
+    pdf = Pdf(out)
+    (page,) = pdf.pages_with("Night A")[-1:]
+    times = [line.strip() for line in pdf.lines(page) if re.fullmatch(r"\s*\d\d:\d\d\u2013\d\d:\d\d", line)]
+    assert times == ["20:00\u201321:00", "23:00\u201324:00", "23:30\u201300:30", "00:00\u201301:00", "00:30\u201301:30"]
+
+
 @pytest.mark.parametrize("time, message", [
     ("9-10", "'9-10' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
     ("25:00", "'25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
-    ("10:00-09:00", "'10:00-09:00' ends before it starts"),
+    ("10:00-09:00", "'10:00-09:00' ends before it starts (an item from 18:00 on may end after midnight, by 06:00: "
+                    "\"23:00-00:40\"; one that runs longer is given its start alone, e.g. \"10:00\")"),
     # these said "ends before it starts" too, which they do not, and gave no way out
     ("10:00-10:00", "'10:00-10:00' ends when it starts; for an item without a length give its start alone, "
                     "e.g. \"10:00\""),
-    ("22:00-07:00", "'22:00-07:00' ends before it starts (an evening's item may end after midnight, by 06:00: "
+    ("22:00-07:00", "'22:00-07:00' ends before it starts (an item from 18:00 on may end after midnight, by 06:00: "
                     "\"23:00-00:40\"; one that runs longer is given its start alone, e.g. \"22:00\")"),
+    ("14:00-02:00", "'14:00-02:00' ends before it starts (an item from 18:00 on may end after midnight, by 06:00: "
+                    "\"23:00-00:40\"; one that runs longer is given its start alone, e.g. \"14:00\")"),
     ("23:00-24:30", "'23:00-24:30' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
 ])
 def test_bad_time(tmp_path, time, message):

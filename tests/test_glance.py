@@ -390,6 +390,8 @@ def test_a_first_word_too_wide_is_cut_where_it_would_be_hyphenated_and_no_punctu
                 shown.add(" ".join(_lines_of(para)))
         assert not [s for s in shown if s[-2:-1] in ",:"], shown
         assert {"Bayes factors\u2026", "Mind the gap\u2026"} & shown
+    cut = {" ".join(_lines_of(p)) for w in range(20, 120, 3) if (p := glance.truncated("Why C++ matters", style, w, 1))}
+    assert "Why C++\u2026" in cut and not [c for c in cut if c.endswith(("C\u2026", "C+\u2026"))], cut
 
 
 def test_a_narrow_box_names_the_first_speaker_et_al_and_hyphenates_a_title_in_its_own_language(tmp_path):

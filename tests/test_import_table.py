@@ -176,6 +176,12 @@ def test_conftool_keynote_sessions_and_break_mode_meetings(tmp_path):
     path = write_csv(tmp_path / "sessions.csv", [header, keynote, meeting, lunch], ";", bom=True)
     docs = table.read(path, Options()).documents
     assert by_id(docs["abstracts.yaml"])["c130"]["kind"] == "keynote"
+    told = table.read(path, Options(kinds={"Vortrag": "contributed"})).documents  # --kinds has the last word
+    assert "kind" not in by_id(told["abstracts.yaml"])["c130"]
+    plenary = ["13", "PL-1", "Plenary session: Keynote speakers and gender balance", "normal"] + keynote[4:]
+    plenary[13:23] = talk[13:21] + ["Keynote speakers and gender balance", "<p>On panels.</p>"]
+    plain = table.read(write_csv(tmp_path / "plenary.csv", [header, plenary], ";"), Options()).documents
+    assert "kind" not in by_id(plain["abstracts.yaml"])["c130"]  # neither session nor title marks a keynote
     items = [item for day in docs["programme.yaml"]["days"] for item in day["items"]]
     assert {"time": "17:00-18:00", "title": "GMTH-Mitgliederversammlung", "room": "Aula"} in items
     assert {"time": "12:00-13:00", "title": "Mittagspause", "kind": "break", "room": "Mensa"} in items
@@ -392,11 +398,15 @@ def test_a_year_written_0000_and_a_duration_past_midnight_are_notes(tmp_path):
     assert [item["time"] for item in day["items"]] == ["10:00", "11:00-11:20"]
 
 
-def test_minutes_after_a_start_past_midnight_or_the_last_date_are_no_end():
+def test_minutes_past_midnight_are_an_end_only_for_an_evenings_item():
+    """An evening's item may end past midnight, by 06:00 (as booklet reads "23:30-00:15"); past that, or from a
+    start before 18:00, or past the last date there is, it has no end."""
     from booklet.importers.assemble import plus_minutes
 
     assert plus_minutes(dt.date(2025, 5, 6), dt.time(10, 0), 30) == dt.time(10, 30)
-    assert plus_minutes(dt.date(2025, 5, 6), dt.time(23, 30), 45) is None
+    assert plus_minutes(dt.date(2025, 5, 6), dt.time(23, 30), 45) == dt.time(0, 15)
+    assert plus_minutes(dt.date(2025, 5, 6), dt.time(23, 30), 7 * 60) is None
+    assert plus_minutes(dt.date(2025, 5, 6), dt.time(14, 0), 11 * 60) is None
     assert plus_minutes(dt.date(9999, 12, 31), dt.time(23, 30), 60) is None
     for minutes in (float("inf"), float("nan"), 1e30, -5):
         assert plus_minutes(dt.date(2025, 5, 6), dt.time(10, 0), minutes) is None

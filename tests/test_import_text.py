@@ -16,6 +16,8 @@ MATH = r"$\sqrt{s_{NN}}=5.02~\mathrm{TeV}$"
     ("as shown \\cite{1,2} and \\citep{Hall2016, Wood2017}.", "as shown [1, 2] and [Hall2016, Wood2017]."),
     ("a \\\"quoted\\\" word, C:\\new\\table", "a \\\"quoted\\\" word, C:\\new\\table"),  # not accents
     ("$\\'{e} \\cite{1}$ as written in math", "$\\'{e} \\cite{1}$ as written in math"),
+    ("'\\u{e9}' in Rust and <code>\\cite{knuth}</code> in code, \\cite{2} in text",
+     "'\\u{e9}' in Rust and \\cite{knuth} in code, [2] in text"),  # code's backslashes are the code's
 ])
 def test_latex_accents_and_citations_outside_math_from_a_form_become_letters_and_numbers(source, expected):
     assert to_markup(source) == expected
@@ -26,6 +28,8 @@ def test_latex_accents_and_citations_outside_math_from_a_form_become_letters_and
      "technologies \u2013 Current, \u00d8MQ and na\u00efve"),  # a source encoded twice (a EuroPython schedule)
     ("<p>Zo\u00eb Schr\u00f6dinger \u2013 r\u00e9sum\u00e9, \u0395\u03bb\u03bb\u03ac\u03b4\u03b1</p>",
      "Zo\u00eb Schr\u00f6dinger \u2013 r\u00e9sum\u00e9, \u0395\u03bb\u03bb\u03ac\u03b4\u03b1"),
+    ("He said \u00e2\u20ac\u0153quoted\u00e2\u20ac\x9d here",  # a C1 control is a byte of the mojibake
+     "He said \u201cquoted\u201d here"),
 ])
 def test_text_read_in_the_wrong_encoding_on_its_way_is_repaired_and_other_text_kept(source, expected):
     assert to_markup(source) == expected
@@ -125,7 +129,8 @@ def test_to_line_joins_lines_and_paragraphs():
 
 
 def test_control_characters_are_removed():
-    assert to_markup("bell\x07 and form\x0cfeed\u0085") == "bell and formfeed"
+    assert to_markup("bell\x07 and form\x0cfeed\u0090") == "bell and formfeed"
+    assert to_markup("and so on\u0085") == "and so on\u2026"  # Windows-1252's ellipsis read as Latin-1: repaired
 
 
 @pytest.mark.parametrize("source", [

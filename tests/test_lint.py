@@ -847,3 +847,25 @@ def test_an_abstract_many_pages_long_says_about_how_many():
                          r"for one A5 page; it runs onto about (\d+) pages", found)
     assert match, found
     assert 15 <= int(match[2]) <= 30 and int(match[1]) > 600
+
+
+def test_short_names_and_real_texts_that_look_like_placeholders_are_not_taken_for_them():
+    from booklet.data.contract import placeholder_name, placeholder_text
+
+    assert [n for n in ("N.N.", "NN", "N. N.", "XX", "TBA", "tbd", "John Doe") if not placeholder_name(n)] == []
+    assert [n for n in ("Nn", "Xx", "Xu Xu", "Tba Kone", "Ana Smith") if placeholder_name(n)] == []
+    assert placeholder_text("Lorem ipsum dolor sit amet, consectetur adipiscing elit.")
+    assert not placeholder_text("Lorem ipsum dolor is how we refer to filler text")
+    assert not placeholder_text("TBD: a new database") and not placeholder_text("Abstract algebra")
+
+
+def test_placeholders_in_the_programme_are_warned_and_never_taken_for_one_person_written_two_ways(tmp_path):
+    programme = BASE["programme.yaml"].replace("{time: \"09:00-09:20\", title: Welcome}",
+                                               "{time: \"09:00-09:20\", title: TBA}").replace(
+        "session: Inference", "session: tbd").replace("chair: Mei Chen", "chair: N. N.")
+    tutorials = BASE["tutorials.yaml"].replace("Sven Oberg", "N.N.")
+    found = warnings_for(tmp_path, {"programme.yaml": programme, "tutorials.yaml": tutorials})
+    assert not [w for w in found if "also written" in w], found
+    assert [w.split(": warning: ")[0] for w in found if "is a placeholder" in w] == [
+        "tutorials.yaml:5: [0].presenters[0].name", "programme.yaml:8: days[0].items[3].chair",
+        "programme.yaml:4: days[0].items[0].title", "programme.yaml:7: days[0].items[3].session"]

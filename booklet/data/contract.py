@@ -57,7 +57,7 @@ PLACEHOLDER_NAMES = frozenset({
 PLACEHOLDER_TEXTS = frozenset({
     "tba", "tbd", "tbc", "tobeannounced", "tobeconfirmed", "tobedetermined", "abstract", "abstractfolgt",
     "abstracttofollow", "abstracttba", "abstracttbd", "titletba", "titletbd", "titlefolgt", "comingsoon", "xxx",
-    "placeholder", "loremipsum"})
+    "placeholder"})
 _LOOSE = re.compile(r"[\W_]+")
 
 
@@ -65,15 +65,21 @@ def _folded(text: str) -> str:
     return _LOOSE.sub("", text.casefold())
 
 
+_LETTERS_ONLY = frozenset({"nn", "nnn", "xx", "xxx"})  # a placeholder when written "N.N.", "NN", "XX"; "Nn" may be a name
+
+
 def placeholder_name(name: str) -> bool:
     """Whether a person's name is a conference system's placeholder ("TBA", "N.N.", "John Doe")."""
-    return _folded(name) in PLACEHOLDER_NAMES
+    folded = _folded(name)
+    if folded in _LETTERS_ONLY:
+        return not name.strip().isalpha() or name.isupper()
+    return folded in PLACEHOLDER_NAMES
 
 
 def placeholder_text(text: str) -> bool:
-    """Whether a title or an abstract is a placeholder ("TBA", "[Abstract folgt]", "Lorem ipsum ...")."""
+    """Whether a title or an abstract is a placeholder ("TBA", "[Abstract folgt]", "Lorem ipsum dolor sit amet")."""
     folded = _folded(text)
-    return folded in PLACEHOLDER_TEXTS or folded.startswith("loremipsum")
+    return folded in PLACEHOLDER_TEXTS or folded.startswith("loremipsumdolorsitamet")
 
 
 TEXT_MAX = 100_000  # characters of any one text: some twenty A5 pages (a paragraph longer took minutes to lay out)
@@ -331,8 +337,8 @@ PARTICIPANT_COLUMNS = ("name", "affiliation", "country", "email")  # the columns
 # -- programme.yaml ------------------------------------------------------------
 
 ITEM = Record("item", "One line of the programme: a talk, a tutorial, a break, a social event ...", (
-    Key("time", "time", 'quote it: "09:00-09:20", or "19:00" alone; an item from 12:00 on may end after midnight, '
-        'by 06:00: "23:00-00:40" ("24:00": midnight)', example="09:00-09:20"),
+    Key("time", "time", 'quote it: "09:00-09:20", or "19:00" alone; an item from 18:00 on may end after midnight, '
+        'by 06:00: "23:00-00:40"; "24:00" is midnight', example="09:00-09:20"),
     Key("title", "text", "what is printed (for a talk: a short form of the abstract's title)",
         example="Coffee break"),
     Key("talk", "ref", "an abstract's id", refers_to="abstract", example="smith-2027"),

@@ -199,6 +199,10 @@ class Fields:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
+            if re.fullmatch(r"\d{4}-\d\d-\d\d[T ]\d\d?:\d\d.*", value.strip()):  # (YAML reads it as text)
+                self.error(key, f"'{value.strip()}' is a date and a time; write the date alone, like: "
+                                f"{example_line(self.record[key])}")
+                return None
         self.error(key, f"'{self.map.raw.get(key) or describe(value)}' is not a date; write it like: "
                         f"{example_line(self.record[key])}")
         return None

@@ -130,19 +130,20 @@ def _read_time(f: Fields) -> TimeRange | None:
         f.error("time", f"'{text}' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\"")
         return None
     start, end = times
-    if end is not None and end == start:
+    midnight = match.group(3) == "24"  # "11:00-24:00": the end of the day, whenever the item starts
+    if end is not None and end == start and not midnight:
         f.error("time", f"'{text}' ends when it starts; for an item without a length give its start alone, "
                         f"e.g. \"{start:%H:%M}\"")
         return None
-    if end is not None and end < start and not (start >= NIGHT_FROM and end <= NIGHT_UNTIL):
-        hint = (f" (an evening's item may end after midnight, by {NIGHT_UNTIL:%H:%M}: \"23:00-00:40\"; one that runs "
-                f"longer is given its start alone, e.g. \"{start:%H:%M}\")" if start >= NIGHT_FROM else "")
-        f.error("time", f"'{text}' ends before it starts{hint}")
+    if end is not None and end < start and not midnight and not (start >= NIGHT_FROM and end <= NIGHT_UNTIL):
+        f.error("time", f"'{text}' ends before it starts (an item from {NIGHT_FROM:%H:%M} on may end after "
+                        f"midnight, by {NIGHT_UNTIL:%H:%M}: \"23:00-00:40\"; one that runs longer is given its "
+                        f"start alone, e.g. \"{start:%H:%M}\")")
         return None
-    return TimeRange(start, end)
+    return TimeRange(start, end, midnight)
 
 
-NIGHT_FROM, NIGHT_UNTIL = dt.time(12, 0), dt.time(6, 0)  # an end before the start is past midnight within these
+NIGHT_FROM, NIGHT_UNTIL = dt.time(18, 0), dt.time(6, 0)  # an end before the start is past midnight within these
 
 
 def _clock_times(match: re.Match):

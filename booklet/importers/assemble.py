@@ -92,6 +92,11 @@ class Kinds:
         return (self.table.get(name.strip().lower()) or self.table.get(normalise_type(name))
                 or kind_from_words(name))
 
+    def given(self, name: str | None) -> bool:
+        """Whether --kinds names the type (what it says wins over any guess)."""
+        return bool(name and name.strip()) and (name.strip().lower() in self.table
+                                                or normalise_type(name) in self.table)
+
     def __call__(self, name: str | None, default: str = "contributed") -> str:
         if not name or not name.strip():
             return default
@@ -293,15 +298,20 @@ def parse_clock(text) -> dt.time | None:
 
 
 def plus_minutes(day: dt.date, start: dt.time, minutes: float) -> dt.time | None:
-    """The clock time `minutes` after `start`; None past midnight (so for any number of minutes over a day's,
-    infinity too, and on 9999-12-31, past the last day a date can have)."""
+    """The clock time `minutes` after `start`; past midnight, only for an evening's item ending by 06:00 (as booklet
+    reads "23:00-00:40", data.programme.NIGHT_FROM and NIGHT_UNTIL), else None (so for any number of minutes over a
+    day's, infinity too, and on 9999-12-31, past the last day a date can have)."""
+    from ..data.programme import NIGHT_FROM, NIGHT_UNTIL
+
     if not 0 <= minutes < 24 * 60:
         return None
     try:
         moment = dt.datetime.combine(day, start) + dt.timedelta(minutes=minutes)
     except OverflowError:
         return None
-    return moment.time() if moment.date() == day else None
+    if moment.date() == day:
+        return moment.time()
+    return moment.time() if start >= NIGHT_FROM and moment.time() <= NIGHT_UNTIL else None
 
 
 # -- what the readers hand over -------------------------------------------------------------------

@@ -35,7 +35,7 @@ from ..problems import did_you_mean
 from . import Imported, Options, SourceError
 from .assemble import time_text
 from .kinds import ABSTRACT_KINDS, kind_for, looks_like_break, parse_kinds
-from .text import to_markup
+from .text import repaired, to_markup
 
 VENUE_PLACEHOLDER = PLACEHOLDERS["venue"]
 _SLUG = re.compile(r"[a-z0-9_.-]+")  # an acronym in lower case alone is a system's slug, no name to print
@@ -102,7 +102,7 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\ufff
 def one_line(value) -> str:
     """A title or name: control characters left out, whitespace (line breaks included) collapsed to single
     spaces; '' for None."""
-    return " ".join(_UNPRINTABLE.sub("", str(value)).split()) if value is not None else ""
+    return " ".join(_UNPRINTABLE.sub("", repaired(str(value))).split()) if value is not None else ""
 
 
 def parse_datetime(text: str, where: str, source: str) -> dt.datetime:
@@ -458,8 +458,8 @@ class _Builder:
             notes.append(f"times: the source names no time zone; kept as it writes them (UTC offset {shown}); "
                          "if they are not the venue's own times, give --timezone (e.g. Europe/Berlin) to convert them")
         if c["past-midnight"]:
-            notes.append(f"{c['past-midnight']} event(s) run past 06:00 the next morning or longer: printed with "
-                         "their start time only")
+            notes.append(f"{c['past-midnight']} event(s) run past midnight further than booklet writes an end (from "
+                         "18:00 to 06:00 at most): printed with their start time only")
         late = sum(1 for day in self.s.days for e in self.s.events if e.day == day.date and e.start is not None
                    and self.local(e.start).date() > day.date)
         if late:

@@ -25,7 +25,8 @@ from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, ass
                        flip_name, id_from, line_kind, parse_clock, plus_minutes, slug)
 from .text import to_markup
 
-_KEYNOTE = re.compile(r"\bkeynotes?\b|\bplenary\b|hauptvortr", re.I)  # a session's or a talk's title naming it one
+_KEYNOTE_SESSION = re.compile(r"^\W*(keynotes?|hauptvortr\w*)\b", re.I)  # a session of keynotes: "Keynotes 1: ..."
+_KEYNOTE_TITLE = re.compile(r"\((keynote|hauptvortrag)\)\s*$", re.I)  # a talk's title marking it one: "... (Keynote)"
 
 _XLSX_MAGIC = b"PK\x03\x04"
 
@@ -828,7 +829,9 @@ class _Table:
                 g = groups[number]
                 talk = self.group_entry(row, g, block, dates, f"{where}, p{number}_")
                 if talk is not None:
-                    if talk.kind == "contributed" and (_KEYNOTE.search(block.name) or _KEYNOTE.search(talk.title)):
+                    mapped = self.kinds.given(_cell(row, g.get("type")))  # --kinds has the last word
+                    if talk.kind == "contributed" and not mapped and (_KEYNOTE_SESSION.search(block.name)
+                                                                      or _KEYNOTE_TITLE.search(talk.title)):
                         talk.kind = "keynote"  # "Keynotes 1: ...", "... (Keynote)": their type is a talk's
                     talks.append(talk)
             if not talks and not kind:

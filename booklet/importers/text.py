@@ -65,15 +65,16 @@ def to_markup(text: str | None) -> str:
     if not text:
         return ""
     try:
-        return _repaired(_convert(str(text)))
+        return repaired(_convert(str(text)))
     except (Exception, RecursionError):  # a parser's failure must not lose an abstract
         bare = html.unescape(re.sub(r"<[^<>]*>", " ", str(text)))
-        return _repaired(_tidy(bare.replace("\r\n", "\n").replace("\r", "\n")))
+        return repaired(_tidy(bare.replace("\r\n", "\n").replace("\r", "\n")))
 
 
-def _repaired(text: str) -> str:
+def repaired(text: str) -> str:
     """Text whose UTF-8 was read as Latin-1 or Windows-1252 somewhere on its way ("naÃ¯ve", "â€“", a source encoded
-    twice) as it was written ("naïve", "–"), by ftfy; other text as it is."""
+    twice) as it was written ("naïve", "–"), by ftfy; other text as it is. (to_markup repairs the text as given, and
+    again once HTML entities are decoded: "&#226;&#8364;&#8220;".)"""
     if text.isascii():
         return text
     import ftfy
@@ -82,7 +83,8 @@ def _repaired(text: str) -> str:
 
 
 def _convert(text: str) -> str:
-    text = _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", repaired(str(text)).replace("\r\n", "\n").replace("\r", "\n"))  # (the C1 controls
+    # are bytes of UTF-8 read as Latin-1: repaired first, "â€\x9d" is "”")
     if "\\" in text:
         text = _latex_outside_math(text)
     kind = kind_of(text)
@@ -101,8 +103,11 @@ def _convert(text: str) -> str:
 
 
 _CITE = re.compile(r"\\cite[pt]?\*?\s*\{([^{}\n]*)\}")
-# a LaTeX accent with its letter in braces, `\'{e}` or `{\'e}` (not `\"q`: a quote escaped with a backslash)
-_BRACED_ACCENT = re.compile(r"""\\(['`^"~=.uvHckrbd])\{(\\[ij]|[A-Za-z])\}|\{\\(['`^"~=.])(\\[ij]|[A-Za-z])\}""")
+# a LaTeX accent with its letter in braces, `\'{e}` or `{\'e}` (not `\"q`: a quote escaped with a backslash; nor
+# `\u{e}`, a character in Rust or JavaScript)
+_BRACED_ACCENT = re.compile(r"""\\(['`^"~=.c])\{(\\[ij]|[A-Za-z])\}|\{\\(['`^"~=.])(\\[ij]|[A-Za-z])\}""")
+# code, where a backslash is the code's: `...`, ```...```, <code>...</code>, <pre>...</pre>
+_CODE = re.compile(r"```.*?```|`[^`\n]+`|<code\b.*?</code>|<pre\b.*?</pre>", re.S | re.I)
 
 
 def _accented(m: re.Match) -> str:
@@ -113,11 +118,14 @@ def _accented(m: re.Match) -> str:
 
 
 def _latex_outside_math(text: str) -> str:
-    """Text written for LaTeX in a form or a spreadsheet, outside its math: accents with their letter in braces as
-    letters (`N\\'{e}el` -> Néel, `{\\"o}` -> ö), `\\cite{1,2}` as [1, 2] (the reference list below it is numbered
-    so)."""
+    """Text written for LaTeX in a form or a spreadsheet, outside its math and code: accents with their letter in
+    braces as letters (`N\\'{e}el` -> Néel, `{\\"o}` -> ö), `\\cite{1,2}` as [1, 2] (the reference list below it is
+    numbered so)."""
     pieces, pos = [], 0
-    for start, end in [*_math_spans(text), (len(text), len(text))]:
+    kept = sorted([*_math_spans(text), *((m.start(), m.end()) for m in _CODE.finditer(text))])
+    for start, end in [*kept, (len(text), len(text))]:
+        if start < pos:  # (code inside math, or math inside code: kept with the first)
+            continue
         outside = _BRACED_ACCENT.sub(_accented, text[pos:start])
         pieces += [_CITE.sub(lambda m: "[" + ", ".join(k.strip() for k in m.group(1).split(",")) + "]", outside),
                    text[start:end]]

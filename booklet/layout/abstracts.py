@@ -12,7 +12,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Abstract, Person
-from .common import WHOLE_NAME, Context, Slot, abstract_photo, presents, unbroken
+from .common import Context, Slot, abstract_photo, kept_whole, presents
 from .flowables import Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule, height_needed
 from .programme import day_title
 from .styles import markup_color
@@ -165,12 +165,7 @@ def when(slot: Slot, language: str = "en") -> str:
     room = slot.item.room or (slot.session.room if slot.session else None)
     if room:
         parts.append(room)
-    return "  \u00b7  ".join(markup.inline(_kept_whole(part)) for part in parts)
-
-
-def _kept_whole(part: str) -> str:
-    """A part of the line over an abstract, its spaces no-break spaces when it is short and holds no math."""
-    return unbroken(part) if len(part) <= WHOLE_NAME and "$" not in part else part
+    return "  \u00b7  ".join(markup.inline(kept_whole(part)) for part in parts)
 
 
 def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: bool = True) -> list:

@@ -146,10 +146,10 @@ BACK_LOGO_SIZE = 20 * mm  # the logo at the foot of the back cover
 class BackCover(Flowable):
     """The last page: the quote, the notes, how to reach the organisers, the logo."""
 
-    def __init__(self, conference: Conference, page, colours=None, quote_marks: str = "\u201c{text}\u201d"):
+    def __init__(self, conference: Conference, page, colours=None, quote: str | None = None):
         super().__init__()
         self.conference = conference
-        self.quote_marks = quote_marks  # the language's quotation marks around {text} (the label "quote")
+        self.quote = quote  # the quote in the language's quotation marks (the label "quote"; as written without it)
         self.page = page
         self.colours = colours or make_palette(process=page.cmyk)
 
@@ -162,7 +162,7 @@ class BackCover(Flowable):
         size = page.base_size
         parts = []
         if conf.quote:
-            parts.append((self.quote_marks.replace("{text}", conf.quote.text),
+            parts.append((self.quote or conf.quote.text,
                           _centred("quote", BODY + "-Italic", size * 1.3, colours.text), size * 0.5))
             if conf.quote.author:
                 parts.append((f"\u2014 {conf.quote.author}", _centred("qa", SANS, size * 0.95, colours.muted),
@@ -255,5 +255,7 @@ def build_back_cover(ctx: Context, pad_to: int = 1) -> list:
     s = ctx.styles
     notes = markup.plain(ctx.label("notes"))
     padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, ctx.colours.rule, notes))] if pad_to > 1 else []
-    back = BackCover(ctx.booklet.conference, ctx.page, ctx.colours, ctx.label("quote"))
+    quote = ctx.booklet.conference.quote
+    marked = ctx.label("quote", text=quote.text) if quote else None  # in the language's quotation marks
+    back = BackCover(ctx.booklet.conference, ctx.page, ctx.colours, marked)
     return [*padding, NextPageTemplate("cover"), PageBreak(), back]

@@ -170,7 +170,8 @@ class Columns(Flowable):
             while len(column) > 1 and _keeps_with_next(column[-1][0]) and cursor.peek() is not None:
                 _put_back(column, taken, cursor)  # a heading goes on with what it heads
             if len(column) > 2 and _keeps_with_next(column[-2][0]) and not _keeps_with_next(column[-1][0]) \
-                    and (following := cursor.peek()) is not None and not _keeps_with_next(following):
+                    and taken[-1] is not None and (following := cursor.peek()) is not None \
+                    and not _keeps_with_next(following):  # (not a split entry's head: its rest follows)
                 _put_back(column, taken, cursor)  # nor does it end one with one of its entries, more to follow
                 _put_back(column, taken, cursor)  # ("O / Ortiz" at a column's foot, Osei... in the next)
             columns.append(column)

@@ -70,12 +70,12 @@ class Context:
         the line breaks there (and on the page before, when the page does). A line never breaks after an initial;
         `whole`: nor inside a name of up to WHOLE_NAME characters (in a list of names: "Nora / Bakke")."""
         if placeholder_name(name):  # "TBA", "N.N.": printed (lint warns), never listed in the index of authors
-            return markup.inline(unbroken(name) if whole and len(name) <= WHOLE_NAME else name)
+            return markup.inline(kept_whole(name) if whole else name)
         identity = self.people.of(name)
         key = self.person_keys.setdefault(identity, str(len(self.person_keys)))
         mark = f'<onDraw name="{PERSON_CALLBACK}" label="{key}:{int(presenting)}"/>'
-        if whole and len(name) <= WHOLE_NAME and "$" not in name:
-            return markup.inline(unbroken(name)) + mark
+        if whole and kept_whole(name) != name:
+            return markup.inline(kept_whole(name)) + mark
         return markup.inline(_INITIAL.sub("\\1\u00a0", name)) + mark
 
     def label(self, key: str, **values) -> str:
@@ -190,6 +190,12 @@ def unbroken(text: str) -> str:
 
 
 WHOLE_NAME = 30  # characters: a name in a list of names no longer than this is never broken across lines
+
+
+def kept_whole(text: str) -> str:
+    """`text` never broken across lines (its spaces no-break spaces) when it is short, WHOLE_NAME characters at most,
+    and holds no math: a name in a list of names, a room, a part of the line over an abstract."""
+    return unbroken(text) if len(text) <= WHOLE_NAME and "$" not in text else text
 # an initial ("A.", "J.-P.", "Th.") and the space after it: a line does not break there ("A. / Anane"), the space
 # printed as a no-break space; a "$" in the name (math) leaves it as written
 _INITIAL = re.compile(r"(?<![^\s(])((?:[^\W\d_]{1,2}\.-?)+) +(?=[^\s$])(?!.*\$)")

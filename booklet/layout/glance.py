@@ -630,9 +630,9 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
     """[(paragraph, height)] of a box's text: the title in as many lines as there is room for (at
     most `lines`), cut after a word with an ellipsis when it needs more, the speakers on a line
     below when there is room (the first of `extra`'s ways to say it that fits the line whole, else the last cut).
-    `language`: the text's own, when not the booklet's (its hyphenation). One size for every box of the page (boxes side by side and one
-    under the other read as one table); a box lower than a line of it takes the largest smaller
-    size a line of which it holds, down to SMALLEST. [] when not one line fits."""
+    `language`: the text's own, when not the booklet's (its hyphenation). One size for every box of the page
+    (boxes side by side and one under the other read as one table); a box lower than a line of it takes the largest
+    smaller size a line of which it holds, down to SMALLEST. [] when not one line fits."""
     size = grid.text_size
     while grid.box_leading(size) > height + 0.01 and size > SMALLEST:
         size = max(SMALLEST, round(size - 0.25, 2))
@@ -658,7 +658,19 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
 
 ELLIPSIS = "\u2026"
 MIN_KEPT = 3  # characters kept before the ellipsis, at least: fewer say nothing
-HANGING = ",;:\u00b7\u2013\u2014-/(&+"  # left out before the ellipsis: "Bayes factors…", not "Bayes factors,…"
+HANGING = ",;:"  # left out before the ellipsis: "Bayes factors…", not "Bayes factors,…"
+ALONE = "\u00b7\u2013\u2014-/(&+"  # the same when they stand alone after a space ("Galaxies –…"), not in "C++"
+
+
+def _unhung(text: str) -> str:
+    """`text` without the spaces and punctuation that would hang before an ellipsis at its end."""
+    while True:
+        shorter = text.rstrip().rstrip(HANGING).rstrip()
+        if shorter[-1:] and shorter[-1] in ALONE and shorter[-2:-1] in ("", " "):
+            shorter = shorter[:-1]
+        if shorter == text:
+            return text
+        text = shorter
 
 
 def _whole(text: str, style: ParagraphStyle, width: float) -> Para | None:
@@ -699,7 +711,7 @@ def truncated(text: str, style: ParagraphStyle, width: float, lines: int) -> Par
             kept.append(frag.clone(text=frag.text[:left]))
             left -= len(frag.text)
         while kept:  # no space, nor punctuation that would hang, before the ellipsis
-            text = kept[-1].text.rstrip().rstrip(HANGING).rstrip()
+            text = _unhung(kept[-1].text)
             if text:
                 kept[-1] = kept[-1].clone(text=text)
                 break

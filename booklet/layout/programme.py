@@ -6,7 +6,6 @@ Each day is one DayBlock (see daypages): it chooses its page breaks, and repeats
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 from reportlab.lib.styles import ParagraphStyle
@@ -17,7 +16,7 @@ from reportlab.platypus import PageBreak
 from ..text import dates, markup
 from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session
-from .common import WHOLE_NAME, Context, day_key, names, unbroken
+from .common import Context, day_key, kept_whole, names
 from .daypages import DayBlock, Line, TracksRow
 from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
 from .styles import markup_color
@@ -59,7 +58,7 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
             lines.append(Line(item_row(ctx, entry), space=space, row=True))
             space = 0.0
             continue
-        block = _session_lines(ctx, entry) if isinstance(entry, Session) else _parallel_lines(ctx, entry)
+        block = _session_lines(ctx, entry) if isinstance(entry, Session) else _parallel_lines(ctx, entry, day.clock())
         block[0].space += space + BLOCK_SPACE
         lines += block
         space = BLOCK_SPACE
@@ -171,19 +170,13 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     body = [Para(line, style)]
     if room:  # "Name · Room" on one line, else the room on a line of its own: no line ends in the dot
         body = [OneLineOr(Para(line + f" \u00b7 {markup.inline(room)}", style),
-                          Para(line + "<br/>" + markup.inline(_room_kept_whole(room)), style))]
+                          Para(line + "<br/>" + markup.inline(kept_whole(room)), style))]
     if session.chair and chair and not continued:
         before, _, after = ctx.label("chair", name="\0").partition("\0")  # the label's words around the name
         chair_line = (markup.inline(before) + before[len(before.rstrip()):] + ctx.named(session.chair)
                       + after[:len(after) - len(after.lstrip())] + markup.inline(after))
         body.append(Para(chair_line, s.row_speaker))
     return Row([], body, 0, background=ctx.colours.track(session.name), pad=2.5)
-
-
-def _room_kept_whole(room: str) -> str:
-    """A room's name on its own line under a session's: its spaces no-break spaces when it is short ("Lyra Seminar /
-    Room" is not broken) and holds no math."""
-    return unbroken(room) if len(room) <= WHOLE_NAME and "$" not in room else room
 
 
 def _session_lines(ctx: Context, session: Session) -> list[Line]:
@@ -195,14 +188,15 @@ def _session_lines(ctx: Context, session: Session) -> list[Line]:
     return lines
 
 
-def _parallel_lines(ctx: Context, parallel: Parallel) -> list[Line]:
+def _parallel_lines(ctx: Context, parallel: Parallel, times: dict) -> list[Line]:
     """Tracks side by side, a row per time (so they stay aligned, and break across pages row by
-    row) when they fit the page width and no row is too tall; else one session after another."""
+    row) when they fit the page width and no row is too tall; else one session after another. `times`: the day's
+    (Day.clock: after midnight, 24 hours on)."""
     sessions = parallel.sessions
     label = _parallel_label(ctx)
     if len(sessions) <= ctx.page.max_tracks:
         rows = [TracksRow([_track_cell(ctx, item) if item else None for item in cells], TRACK_GAP, ctx.colours.muted)
-                for cells in _aligned(sessions)]
+                for cells in _aligned(sessions, times)]
         limit = ctx.page.text_height * TRACK_ROW_LIMIT
         if all(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= limit for row in rows):
             def resume() -> list[Line]:
@@ -231,25 +225,26 @@ def _track_headers(ctx: Context, sessions, repeated: bool = False) -> TracksRow:
     return TracksRow(headers, TRACK_GAP, ctx.colours.muted)
 
 
-def _aligned(sessions) -> list[list[Item | None]]:
-    """The tracks' items in rows: what starts at the same time in each track shares a row.
+def _aligned(sessions, times: dict) -> list[list[Item | None]]:
+    """The tracks' items in rows: what starts at the same time in each track shares a row, in the order of the
+    day's clock (`times`, Day.clock: an item after midnight after the evening's).
 
     An item without a time comes after the timed item before it in its track (first, when none is).
     """
     tracks: list[dict[tuple, Item]] = []
     for session in sessions:
         track: dict[tuple, Item] = {}
-        start: dt.time | None = None
+        start: int | None = None
         after = 0
         for item in session.items:
             if item.time:
-                start, after = item.time.start, 0
+                start, after = times[id(item)][0], 0
             else:
                 after += 1
-            key = (start is not None, start or dt.time.min, after)
+            key = (start is not None, start or 0, after)
             while key in track:  # two items at one time in one track: one row after the other
                 after += 1
-                key = (start is not None, start or dt.time.min, after)
+                key = (start is not None, start or 0, after)
             track[key] = item
         tracks.append(track)
     keys = sorted({key for track in tracks for key in track})

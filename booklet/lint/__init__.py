@@ -56,6 +56,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     language, a person's affiliation list); without it they point at the entry's first line."""
     # the checks are loaded here: printing warnings (grouped) needs none of them, nor does a build that takes the
     # warnings of the last build of the same data (cache.built.warnings_of)
+    from ..data.contract import placeholder_name
     from ..data.locate import Lines
     from ..data.people import People
     from ..layout.page import page_for
@@ -77,7 +78,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     page = page_for(page_size) if isinstance(page_size, str) else page_size
     lines = Lines(folder)
     everyone = mentions.people(booklet)
-    names = mentions.names(booklet, everyone)
+    names = [m for m in mentions.names(booklet, everyone) if not placeholder_name(m.text)]  # ("N.N." twice: nobody)
     problems = (
         check_names(names, people=People(booklet.people))
         + check_people_file(booklet, names, lines)

@@ -26,6 +26,15 @@ def check_placeholder_values(booklet: Booklet, lines) -> list[Problem]:
         if session.chair and placeholder_name(session.chair) and session.source:
             warn(session.source.file, session.source.line, mentions.join(session.source.key, "chair"), session.chair,
                  "a chair's name")
+    for day in booklet.days:
+        for item in day.items():
+            if item.title and not item.abstract and not item.tutorial and placeholder_text(item.title) and item.source:
+                warn(item.source.file, item.source.line, mentions.join(item.source.key, "title"), item.title,
+                     "a title")
+    for _, session in mentions.sessions(booklet):
+        if placeholder_text(session.name) and session.source:
+            warn(session.source.file, session.source.line, mentions.join(session.source.key, "session"),
+                 session.name, "a session's name")
     for entry, fields in ((a, (("title", a.title), ("abstract", a.text))) for a in booklet.abstracts):
         _texts(entry, fields, warn)
     for entry, fields in ((t, (("title", t.title), ("description", t.description))) for t in booklet.tutorials):
