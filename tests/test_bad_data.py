@@ -487,14 +487,14 @@ def test_an_evenings_item_may_end_after_midnight_and_is_printed_and_drawn_so(tmp
     assert "23:30\u201300:30" in "".join(Pdf(out).texts)
 
 
-def test_parallel_tracks_set_their_items_after_midnight_after_the_evening(tmp_path):
+def test_parallel_tracks_set_their_items_after_midnight_after_the_evening_dated_the_next_day(tmp_path):
     data = conference(tmp_path, {"programme.yaml": """\
         days:
           - date: 2027-09-13
             items:
               - {time: "20:00-21:00", title: Dinner, kind: social}
               - parallel:
-                  - {session: Night A, items: [{time: "23:00-24:00", talk: lund-2026}, {time: "00:00-01:00", title: Quiz}]}
+                  - {session: Night A, items: [{time: "23:00-24:00", title: Quiz}, {time: "00:00-01:00", talk: lund-2026}]}
                   - {session: Night B, items: [{time: "23:30-00:30", talk: okafor}, {time: "00:30-01:30", title: Film}]}
         """})
     out = tmp_path / "b.pdf"
@@ -503,6 +503,9 @@ def test_parallel_tracks_set_their_items_after_midnight_after_the_evening(tmp_pa
     (page,) = pdf.pages_with("Night A")[-1:]
     times = [line.strip() for line in pdf.lines(page) if re.fullmatch(r"\s*\d\d:\d\d\u2013\d\d:\d\d", line)]
     assert times == ["20:00\u201321:00", "23:00\u201324:00", "23:30\u201300:30", "00:00\u201301:00", "00:30\u201301:30"]
+    # the talk after midnight is given on the next day: its page says so (the programme lists it on its night's day)
+    assert pdf.pages_with("CONTRIBUTED TALK \u00b7 Tuesday 14 September \u00b7 00:00\u201301:00")
+    assert pdf.pages_with("\u00b7 Monday 13 September \u00b7 23:30\u201300:30")
 
 
 @pytest.mark.parametrize("time, message", [

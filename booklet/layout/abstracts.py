@@ -159,7 +159,7 @@ def _label_line(ctx: Context, abstract: Abstract) -> str:
 def when(slot: Slot, language: str = "en") -> str:
     """'Monday 13 September · 09:20–10:00 · Auditorium' for a scheduled item, after its label (markup): a line
     breaks between the parts, not inside one ("Aurora / Auditorium") unless it is longer than a name kept whole."""
-    parts = [day_title(slot.day, language, start=False)]
+    parts = [day_title(slot.day, language, start=False, date=slot.date)]  # after midnight: the next day's date
     if slot.item.time:
         parts.append(str(slot.item.time))
     room = slot.item.room or (slot.session.room if slot.session else None)

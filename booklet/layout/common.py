@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
@@ -33,6 +34,12 @@ class Slot:
     day: Day
     item: Item
     session: Session | None
+
+    @property
+    def date(self) -> dt.date:
+        """The date it is given on: its day's, or the next for an item after midnight (Day.clock)."""
+        start = self.day.clock().get(id(self.item), (0, None))[0]
+        return self.day.date + dt.timedelta(days=start // (24 * 60))
 
 
 class Context:

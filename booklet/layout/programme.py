@@ -26,9 +26,10 @@ TRACK_GAP = 1.6 * mm  # between a parallel track's text and the rule beside it
 TRACK_ROW_LIMIT = 0.4  # of the page height: taller rows of side-by-side tracks set the tracks one after another
 
 
-def day_title(day: Day, language: str = "en", start: bool = True) -> str:
-    """'Monday 14 June', 'Montag, 14. Juni', 'Lundi 14 juin'; not `start` (within a line): 'lundi 14 juin'."""
-    title = dates.day_and_date(day.date, language)
+def day_title(day: Day, language: str = "en", start: bool = True, date=None) -> str:
+    """'Monday 14 June', 'Montag, 14. Juni', 'Lundi 14 juin'; not `start` (within a line): 'lundi 14 juin'. `date`:
+    another than the day's (an item after midnight: Slot.date)."""
+    title = dates.day_and_date(date or day.date, language)
     return dates.at_line_start(title) if start else title
 
 

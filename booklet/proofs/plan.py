@@ -148,7 +148,7 @@ def _when(slot: Slot | None) -> tuple[str, str, str]:
     if slot is None:
         return "", "", ""
     room = slot.item.room or (slot.session.room if slot.session else None)
-    return day_title(slot.day), str(slot.item.time or ""), markup.plain(room) if room else ""
+    return day_title(slot.day, date=slot.date), str(slot.item.time or ""), markup.plain(room) if room else ""
 
 
 def _source_of(people: tuple[Person, ...], fallback: Source | None) -> Source | None:
