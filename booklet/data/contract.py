@@ -70,6 +70,8 @@ _LETTERS_ONLY = frozenset({"nn", "nnn", "xx", "xxx"})  # a placeholder when writ
 
 def placeholder_name(name: str) -> bool:
     """Whether a person's name is a conference system's placeholder ("TBA", "N.N.", "John Doe")."""
+    if len(name) > 24:  # longer than any, written out ("Speaker to be announced"): most names, at once
+        return False
     folded = _folded(name)
     if folded in _LETTERS_ONLY:
         return not name.strip().isalpha() or name.isupper()
@@ -78,6 +80,8 @@ def placeholder_name(name: str) -> bool:
 
 def placeholder_text(text: str) -> bool:
     """Whether a title or an abstract is a placeholder ("TBA", "[Abstract folgt]", "Lorem ipsum dolor sit amet")."""
+    if len(text) > 40 and "lorem" not in text[:12].lower():  # longer than any but the filler: most texts, at once
+        return False
     folded = _folded(text)
     return folded in PLACEHOLDER_TEXTS or folded.startswith("loremipsumdolorsitamet")
 

@@ -34,12 +34,7 @@ class Slot:
     day: Day
     item: Item
     session: Session | None
-
-    @property
-    def date(self) -> dt.date:
-        """The date it is given on: its day's, or the next for an item after midnight (Day.clock)."""
-        start = self.day.clock().get(id(self.item), (0, None))[0]
-        return self.day.date + dt.timedelta(days=start // (24 * 60))
+    date: dt.date  # the date it is given on: its day's, or the next for an item after midnight (Day.clock)
 
 
 class Context:
@@ -221,11 +216,14 @@ def _first_slots(booklet: Booklet) -> dict[str, Slot]:
     """For each abstract and tutorial id, the first programme item that schedules it."""
     slots: dict[str, Slot] = {}
     for index, day in enumerate(booklet.days):
+        clock = None
         for item, session in day.items_with_sessions():
             target = item.abstract or item.tutorial
-            if target is not None:
-                slots.setdefault(("abstract:" if item.abstract else "tutorial:") + target.id,
-                                 Slot(index, day, item, session))
+            key = ("abstract:" if item.abstract else "tutorial:") + target.id if target is not None else None
+            if key is not None and key not in slots:
+                clock = clock or day.clock()
+                late = clock.get(id(item), (0, None))[0] // (24 * 60)  # after midnight: 1
+                slots[key] = Slot(index, day, item, session, day.date + dt.timedelta(days=late) if late else day.date)
     return slots
 
 

@@ -54,12 +54,15 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
         Line(Rule(ctx.colours.primary, 0.8, 3), space=3, keep=True),
     ]
     space = 0.0  # owed above the next line (after a block)
+    clock = None  # the day's (Day.clock), once a parallel block needs it
     for entry in day.entries:
         if isinstance(entry, Item):
             lines.append(Line(item_row(ctx, entry), space=space, row=True))
             space = 0.0
             continue
-        block = _session_lines(ctx, entry) if isinstance(entry, Session) else _parallel_lines(ctx, entry, day.clock())
+        if not isinstance(entry, Session) and clock is None:
+            clock = day.clock()
+        block = _session_lines(ctx, entry) if isinstance(entry, Session) else _parallel_lines(ctx, entry, clock)
         block[0].space += space + BLOCK_SPACE
         lines += block
         space = BLOCK_SPACE
