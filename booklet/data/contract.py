@@ -65,25 +65,29 @@ def _folded(text: str) -> str:
     return _LOOSE.sub("", text.casefold())
 
 
+def _written(words) -> re.Pattern:
+    """Any of `words` as written: in any capitals, with spaces and punctuation anywhere ("N. N.", "To be
+    announced"): one match, which fails at its first letter for nearly all text (a name, an abstract)."""
+    loose = "|".join(r"[\W_]*".join(map(re.escape, word)) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[\W_]*(?:{loose})[\W_]*\Z", re.I)
+
+
+_PLACEHOLDER_NAME, _PLACEHOLDER_TEXT = _written(PLACEHOLDER_NAMES), _written(PLACEHOLDER_TEXTS)
+
+
 _LETTERS_ONLY = frozenset({"nn", "nnn", "xx", "xxx"})  # a placeholder when written "N.N.", "NN", "XX"; "Nn" may be a name
 
 
 def placeholder_name(name: str) -> bool:
     """Whether a person's name is a conference system's placeholder ("TBA", "N.N.", "John Doe")."""
-    if len(name) > 24:  # longer than any, written out ("Speaker to be announced"): most names, at once
+    if not _PLACEHOLDER_NAME.match(name):
         return False
-    folded = _folded(name)
-    if folded in _LETTERS_ONLY:
-        return not name.strip().isalpha() or name.isupper()
-    return folded in PLACEHOLDER_NAMES
+    return _folded(name) not in _LETTERS_ONLY or not name.strip().isalpha() or name.isupper()
 
 
 def placeholder_text(text: str) -> bool:
     """Whether a title or an abstract is a placeholder ("TBA", "[Abstract folgt]", "Lorem ipsum dolor sit amet")."""
-    if len(text) > 40 and "lorem" not in text[:12].lower():  # longer than any but the filler: most texts, at once
-        return False
-    folded = _folded(text)
-    return folded in PLACEHOLDER_TEXTS or folded.startswith("loremipsumdolorsitamet")
+    return bool(_PLACEHOLDER_TEXT.match(text)) or _folded(text[:40]).startswith("loremipsumdolorsitamet")
 
 
 TEXT_MAX = 100_000  # characters of any one text: some twenty A5 pages (a paragraph longer took minutes to lay out)

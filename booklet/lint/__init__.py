@@ -96,7 +96,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_date_characters(booklet, lines)
         + check_labels(booklet, lines)
         + check_placeholders(booklet, lines)
-        + check_placeholder_values(booklet, lines)
+        + check_placeholder_values(booklet, lines, everyone)
         + check_cover(booklet, page, lines)
         + check_contrast(booklet, lines)
         + check_extra_pages(booklet)

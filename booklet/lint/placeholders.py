@@ -9,8 +9,9 @@ from ..problems import Problem
 from . import mentions
 
 
-def check_placeholder_values(booklet: Booklet, lines) -> list[Problem]:
-    """A warning at each person's name, chair, title and abstract that is a placeholder, with its line."""
+def check_placeholder_values(booklet: Booklet, lines, everyone=None) -> list[Problem]:
+    """A warning at each person's name, chair, title and abstract that is a placeholder, with its line (`everyone`:
+    mentions.people(booklet), when made)."""
     problems = []
 
     def warn(file: str, line: int, key: str, text: str, what: str) -> None:
@@ -19,7 +20,7 @@ def check_placeholder_values(booklet: Booklet, lines) -> list[Problem]:
                                 "the real one before printing",
                                 "warning", "placeholder"))
 
-    for at in mentions.people(booklet):
+    for at in everyone or mentions.people(booklet):
         if placeholder_name(at.person.name):
             warn(at.source.file, at.source.line, at.key("name"), at.person.name, "a name")
     for _, session in mentions.sessions(booklet):
