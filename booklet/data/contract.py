@@ -75,7 +75,8 @@ def _written(words) -> re.Pattern:
 _PLACEHOLDER_NAME, _PLACEHOLDER_TEXT = _written(PLACEHOLDER_NAMES), _written(PLACEHOLDER_TEXTS)
 
 
-_LETTERS_ONLY = frozenset({"nn", "nnn", "xx", "xxx"})  # a placeholder when written "N.N.", "NN", "XX"; "Nn" may be a name
+# a placeholder only when written "N.N.", "NN", "XX": "Nn" may be a name
+_LETTERS_ONLY = frozenset({"nn", "nnn", "xx", "xxx"})
 
 
 def placeholder_name(name: str) -> bool:
@@ -437,7 +438,8 @@ LABEL_WORDS = {
     "quote": ("the back cover's quote in the language's quotation marks; {text} is the quote", "\u201c{text}\u201d"),
 }
 LABEL_KEYS = tuple(LABEL_WORDS)
-LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name", "quote": "text"}  # each must be in its label
+# each must be in its label
+LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name", "quote": "text"}
 
 TRACK_COLOUR = Record("track_colour", "The colour of one session or track in the programme.", (
     Key("session", "text", "the session's (or parallel track's) name, as in programme.yaml", required=True,

@@ -9,8 +9,8 @@ The choices, the same for every file of the family:
   another title it gets the guid's first characters (or -2, -3, ...) added.
 - times: in the conference's local time: `--timezone`, else the schedule's `time_zone_name`, else as
   the source writes them (its own UTC offset, which frab exports give in local time). An evening's event
-  that ends past midnight keeps its end ("23:00-00:40", as booklet reads it); one that runs longer (into
-  the next morning or beyond) prints its start only.
+  (from 18:00) that ends past midnight, by 06:00, keeps its end ("23:00-00:40", as booklet reads it); one
+  that runs longer prints its start only.
 - days: an event belongs to the day the source lists it under (31C3's day 1 runs 11:00 to 04:00), in
   the order it happens; a schedule without listed days (schedule2) uses the days' start and end.
 - rooms: when two or more rooms are busy at the same time, that stretch of the day becomes a

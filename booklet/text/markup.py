@@ -139,10 +139,9 @@ ITEM_MARK = re.compile("[\u2013\u2022] |\\d{1,3}[.)] |\\[\\d{1,3}\\] ")
 def _items(chunk: str) -> list[str]:
     """A paragraph's lines as the paragraphs they print as: with two lines or more that start with the same kind
     of bullet, or with numbers that count up one by one (1. 2. 3., or a list of references: [1] [2] [3]), the first
-    of them starting the paragraph or
-    after a line ending in ":" (bullets of •: anywhere), and none inside a formula, each such line starts a list item of its own
-    (the lines after it, to the next, are its own; those before the first, a paragraph); a bullet of *, - or +
-    printed as an en dash, a number as written. Else the paragraph as it is: a line that starts with "- " once is
+    of them starting the paragraph or after a line ending in ":" (bullets of •: anywhere), and none inside a
+    formula, each such line starts a list item of its own (the lines after it, to the next, are its own; those
+    before the first, a paragraph); a bullet of *, - or + printed as an en dash, a number as written. Else the paragraph as it is: a line that starts with "- " once is
     not a list, nor are sentences that a line break leaves starting with a number ("S/N >\n4. When ...")."""
     lines = chunk.split("\n")
     found, open_math = [], False
