@@ -511,8 +511,9 @@ def test_parallel_tracks_set_their_items_after_midnight_after_the_evening_dated_
 @pytest.mark.parametrize("time, message", [
     ("9-10", "'9-10' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
     ("25:00", "'25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
-    ("10:00-09:00", "'10:00-09:00' ends before it starts (an item from 18:00 on may end after midnight, by 06:00: "
-                    "\"23:00-00:40\"; one that runs longer is given its start alone, e.g. \"10:00\")"),
+    ("10:00-09:00", "'10:00-09:00' ends before it starts"),
+    ("11:59-00:30", "'11:59-00:30' ends before it starts (an item from 18:00 on may end after midnight, by 06:00: "
+                    "\"23:00-00:40\"; one that runs longer is given its start alone, e.g. \"11:59\")"),
     # these said "ends before it starts" too, which they do not, and gave no way out
     ("10:00-10:00", "'10:00-10:00' ends when it starts; for an item without a length give its start alone, "
                     "e.g. \"10:00\""),

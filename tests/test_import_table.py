@@ -407,6 +407,11 @@ def test_minutes_past_midnight_are_an_end_only_for_an_evenings_item():
     assert plus_minutes(dt.date(2025, 5, 6), dt.time(23, 30), 45) == dt.time(0, 15)
     assert plus_minutes(dt.date(2025, 5, 6), dt.time(23, 30), 7 * 60) is None
     assert plus_minutes(dt.date(2025, 5, 6), dt.time(14, 0), 11 * 60) is None
+    assert plus_minutes(dt.date(2025, 5, 6), dt.time(14, 0), 10 * 60) == dt.time(0, 0)  # at midnight
+    from booklet.importers.assemble import time_text
+
+    assert [time_text(dt.time(14, 0), dt.time(0, 0)), time_text(dt.time(23, 0), dt.time(0, 40)),
+            time_text(dt.time(14, 0), dt.time(2, 0))] == ["14:00-24:00", "23:00-00:40", "14:00"]
     assert plus_minutes(dt.date(9999, 12, 31), dt.time(23, 30), 60) is None
     for minutes in (float("inf"), float("nan"), 1e30, -5):
         assert plus_minutes(dt.date(2025, 5, 6), dt.time(10, 0), minutes) is None

@@ -23,6 +23,14 @@ def test_latex_accents_and_citations_outside_math_from_a_form_become_letters_and
     assert to_markup(source) == expected
 
 
+def test_code_that_runs_on_past_math_is_kept_whole():
+    from booklet.importers.text import _code_spans, _latex_outside_math
+
+    assert _latex_outside_math("$x + `a$ \\cite{3}` N\\'{e}el") == "$x + `a$ \\cite{3}` N\u00e9el"
+    text = "\\cite{1} <CODE>a</code> <pre b" + "<code" * 3
+    assert sorted(_code_spans(text)) == [(9, 23)]  # the one closed block; the openers without a closer: none
+
+
 @pytest.mark.parametrize("source, expected", [
     ("technologies &#226;&#8364;&#8220; Current, \u00c3\u02dcMQ and na\u00c3\u00afve",
      "technologies \u2013 Current, \u00d8MQ and na\u00efve"),  # a source encoded twice (a EuroPython schedule)

@@ -136,9 +136,10 @@ def _read_time(f: Fields) -> TimeRange | None:
                         f"e.g. \"{start:%H:%M}\"")
         return None
     if end is not None and end < start and not midnight and not (start >= NIGHT_FROM and end <= NIGHT_UNTIL):
-        f.error("time", f"'{text}' ends before it starts (an item from {NIGHT_FROM:%H:%M} on may end after "
-                        f"midnight, by {NIGHT_UNTIL:%H:%M}: \"23:00-00:40\"; one that runs longer is given its "
-                        f"start alone, e.g. \"{start:%H:%M}\")")
+        hint = (f" (an item from {NIGHT_FROM:%H:%M} on may end after midnight, by {NIGHT_UNTIL:%H:%M}: "
+                f"\"23:00-00:40\"; one that runs longer is given its start alone, e.g. \"{start:%H:%M}\")"
+                if start >= NIGHT_FROM or end <= NIGHT_UNTIL else "")  # (not for a morning's typo: "10:00-09:00")
+        f.error("time", f"'{text}' ends before it starts{hint}")
         return None
     return TimeRange(start, end, midnight)
 

@@ -264,12 +264,15 @@ def hhmm(t: dt.time) -> str:
 
 
 def time_text(start: dt.time | None, end: dt.time | None) -> str | None:
-    """'09:00-09:20'; '23:00-00:40' past midnight, as booklet reads an evening's end before its start
-    (data.programme.NIGHT_FROM and NIGHT_UNTIL); '09:00' when the end is unknown, or not after the start otherwise."""
+    """'09:00-09:20'; '14:00-24:00' for an end at midnight; '23:00-00:40' past midnight, as booklet reads an
+    evening's end before its start (data.programme.NIGHT_FROM and NIGHT_UNTIL); '09:00' when the end is unknown, or
+    not after the start otherwise."""
     from ..data.programme import NIGHT_FROM, NIGHT_UNTIL
 
     if start is None:
         return None
+    if end == dt.time(0, 0) and start > end:  # the end of the day, as booklet reads "14:00-24:00"
+        return f"{hhmm(start)}-24:00"
     if end is not None and end < start and start >= NIGHT_FROM and end <= NIGHT_UNTIL:
         return f"{hhmm(start)}-{hhmm(end)}"
     if end is None or end <= start:
@@ -309,7 +312,7 @@ def plus_minutes(day: dt.date, start: dt.time, minutes: float) -> dt.time | None
         moment = dt.datetime.combine(day, start) + dt.timedelta(minutes=minutes)
     except OverflowError:
         return None
-    if moment.date() == day:
+    if moment.date() == day or moment.time() == dt.time(0, 0):  # (ending at midnight: time_text writes 24:00)
         return moment.time()
     return moment.time() if start >= NIGHT_FROM and moment.time() <= NIGHT_UNTIL else None
 

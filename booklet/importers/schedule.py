@@ -222,7 +222,7 @@ class _Builder:
     def time_text(self, start: dt.datetime, end: dt.datetime) -> str:
         if end > start and (end.date() == start.date() or end - start < dt.timedelta(days=1)
                             and time_text(start.time(), end.time()) != f"{start:%H:%M}"):
-            return f"{start:%H:%M}-{end:%H:%M}"  # (an evening's end past midnight too: "23:00-00:40")
+            return time_text(start.time(), end.time())  # (an evening's end past midnight too: "23:00-00:40")
         if end > start:
             self.counts["past-midnight"] += 1
         return f"{start:%H:%M}"

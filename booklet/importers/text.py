@@ -106,8 +106,9 @@ _CITE = re.compile(r"\\cite[pt]?\*?\s*\{([^{}\n]*)\}")
 # a LaTeX accent with its letter in braces, `\'{e}` or `{\'e}` (not `\"q`: a quote escaped with a backslash; nor
 # `\u{e}`, a character in Rust or JavaScript)
 _BRACED_ACCENT = re.compile(r"""\\(['`^"~=.c])\{(\\[ij]|[A-Za-z])\}|\{\\(['`^"~=.])(\\[ij]|[A-Za-z])\}""")
-# code, where a backslash is the code's: `...`, ```...```, <code>...</code>, <pre>...</pre>
-_CODE = re.compile(r"```.*?```|`[^`\n]+`|<code\b.*?</code>|<pre\b.*?</pre>", re.S | re.I)
+# code, where a backslash is the code's: `...` (and ```...```, <code>...</code>, <pre>...</pre>: _code_spans)
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_CODE_BLOCKS = (("```", "```"), ("<code", "</code>"), ("<pre", "</pre>"))
 
 
 def _accented(m: re.Match) -> str:
@@ -117,15 +118,32 @@ def _accented(m: re.Match) -> str:
     return unicodedata.normalize("NFC", letter.lstrip("\\") + _ACCENTS[accent])
 
 
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each piece of code: `...` on a line, and blocks from an opener to its closer (found with
+    str.find, in a time in proportion to the text's length however many openers go unclosed)."""
+    spans = [(m.start(), m.end()) for m in _INLINE_CODE.finditer(text)]
+    lowered = text.lower()
+    for opener, closer in _CODE_BLOCKS:
+        pos = 0
+        while (start := lowered.find(opener, pos)) != -1:
+            end = lowered.find(closer, start + len(opener))
+            if end == -1:
+                break  # no closer after this opener: none after any later one either
+            spans.append((start, end + len(closer)))
+            pos = end + len(closer)
+    return spans
+
+
 def _latex_outside_math(text: str) -> str:
     """Text written for LaTeX in a form or a spreadsheet, outside its math and code: accents with their letter in
     braces as letters (`N\\'{e}el` -> Néel, `{\\"o}` -> ö), `\\cite{1,2}` as [1, 2] (the reference list below it is
     numbered so)."""
     pieces, pos = [], 0
-    kept = sorted([*_math_spans(text), *((m.start(), m.end()) for m in _CODE.finditer(text))])
+    kept = sorted([*_math_spans(text), *_code_spans(text)])
     for start, end in [*kept, (len(text), len(text))]:
-        if start < pos:  # (code inside math, or math inside code: kept with the first)
+        if end <= pos and end < len(text):  # (inside a span kept already)
             continue
+        start = max(start, pos)
         outside = _BRACED_ACCENT.sub(_accented, text[pos:start])
         pieces += [_CITE.sub(lambda m: "[" + ", ".join(k.strip() for k in m.group(1).split(",")) + "]", outside),
                    text[start:end]]

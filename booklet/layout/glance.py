@@ -666,7 +666,7 @@ def _unhung(text: str) -> str:
     """`text` without the spaces and punctuation that would hang before an ellipsis at its end."""
     while True:
         shorter = text.rstrip().rstrip(HANGING).rstrip()
-        if shorter[-1:] and shorter[-1] in ALONE and shorter[-2:-1] in ("", " "):
+        if shorter[-1:] and shorter[-1] in ALONE and (len(shorter) == 1 or shorter[-2].isspace()):
             shorter = shorter[:-1]
         if shorter == text:
             return text
