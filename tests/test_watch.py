@@ -294,11 +294,13 @@ def _wait_for(condition, seconds: float) -> bool:
     return condition()
 
 
-def test_a_data_folder_removed_and_made_again_is_rebuilt_and_watched_anew(tmp_path):
+def test_a_data_folder_removed_and_made_again_is_rebuilt_and_watched_anew(tmp_path, monkeypatch):
     """`rm -rf conf; cp -r ... conf` (or a checkout): the watcher watched the removed folder, and nothing was ever
     rebuilt again; the folder made again is rebuilt, and watched anew."""
     import shutil
     import threading
+
+    from booklet import watch as watching
 
     folder = write_conference(tmp_path / "conf")
     output = tmp_path / "booklet.pdf"
@@ -313,13 +315,19 @@ def test_a_data_folder_removed_and_made_again_is_rebuilt_and_watched_anew(tmp_pa
         watched.append(roots)
         if len(watched) == 1:
             shutil.rmtree(folder)
-            threading.Timer(0.3, made_again).start()  # while the watch waits for the folder to be back
             yield []  # (a quiet second: the watcher hears nothing of the folder's removal)
             yield []
         else:
             stop.set()
             yield []
 
+    waited_for = watching._waited_for
+
+    def made_again_while_waited_for(*args):  # while the watch waits for the folder to be back, however slow
+        made_again()
+        return waited_for(*args)
+
+    monkeypatch.setattr(watching, "_waited_for", made_again_while_waited_for)
     watch(folder, output, report=events.append, watcher=fake_watcher, stop=stop)
     builds = [e for e in events if isinstance(e, Rebuild)]
     assert [b.ok for b in builds] == [True, False, True]  # the first, the folder gone, the folder made again
@@ -363,11 +371,10 @@ def test_a_font_file_changed_starts_the_watch_again_to_read_it(tmp_path, monkeyp
                                          "--page-size", "A4", "--jobs", "2"])]
 
 
-def test_a_data_folder_with_fonts_made_again_starts_the_watch_again_once_it_is_back(tmp_path):
+def test_a_data_folder_with_fonts_made_again_starts_the_watch_again_once_it_is_back(tmp_path, monkeypatch):
     """Its fonts may be others under the same names; while it is gone, the watch waits (it ended: a restart found
     no folder)."""
     import shutil
-    import threading
 
     from booklet import watch as watching
 
@@ -384,10 +391,16 @@ def test_a_data_folder_with_fonts_made_again_starts_the_watch_again_once_it_is_b
 
     def fake_watcher(roots, wanted):
         shutil.rmtree(folder)
-        threading.Timer(0.3, made_again).start()
         yield [folder / "fonts" / "Body-Regular.ttf", folder / "conference.yaml"]  # (removed)
         yield []
 
+    waited_for = watching._waited_for
+
+    def made_again_while_waited_for(*args):  # once the watch waits for it, however slow the machine is
+        made_again()
+        return waited_for(*args)
+
+    monkeypatch.setattr(watching, "_waited_for", made_again_while_waited_for)
     with pytest.raises(watching.Restart) as restart:
         watching.watch(folder, output, report=events.append, watcher=fake_watcher)
     assert folder.is_dir()  # back when the watch starts again
