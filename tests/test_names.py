@@ -69,6 +69,20 @@ def test_the_family_name_is_the_last_word_with_its_lowercase_particles_set_aside
     assert (name.family, name.given, name.particle, name.suffix) == (family, given, particle, suffix)
 
 
+@pytest.mark.parametrize("written, family, given", [
+    ("DUPONT Jean", "DUPONT", "Jean"),  # a registration form's "NAME Given name"
+    ("LE GALL Marie-Anne", "LE GALL", "Marie-Anne"),
+    ("O'BRIEN Se\u00e1n", "O'BRIEN", "Se\u00e1n"),
+    ("Jean DUPONT", "DUPONT", "Jean"),
+    ("JEAN DUPONT", "DUPONT", "JEAN"),  # all in capitals: the last word, as any name
+    ("JP Smith", "Smith", "JP"),  # initials in capitals are no family name
+    ("A. SMITH", "SMITH", "A."),
+])
+def test_a_family_name_in_capitals_written_first_is_taken_as_such(written, family, given):
+    name = split_name(written)
+    assert (name.family, name.given) == (family, given)
+
+
 def test_a_declared_family_name_is_taken_as_it_is_written_first_or_last():
     assert split_name("Takamatsu Rin", family="Takamatsu").inverted() == "Takamatsu, Rin"
     assert split_name("Patrick van der Smagt", family="van der Smagt").inverted() == "van der Smagt, Patrick"

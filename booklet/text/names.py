@@ -112,6 +112,9 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         head, _, tail = " ".join(words).partition(",")
         if head.strip() and tail.strip():
             return IndexName(written, head.strip(), tail.strip(), suffix=suffix)
+    caps = _family_in_capitals_first(words)
+    if caps:  # "DUPONT Jean", "LE GALL Marie-Anne": the family name in capitals, written first
+        return IndexName(written, " ".join(words[:caps]), " ".join(words[caps:]), suffix=suffix)
     start = len(words) - 1
     while start > 0 and words[start - 1].lower() in PARTICLES:
         start -= 1
@@ -121,6 +124,19 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     if particle and particle[0][:1].isupper():  # "Van der Berg", "Te Rangi": part of the family name
         return IndexName(written, " ".join(words[start:]), given, suffix=suffix)
     return IndexName(written, words[-1], given, " ".join(particle), suffix)
+
+
+def _family_in_capitals_first(words: list[str]) -> int:
+    """How many first words are a family name written in capitals before the given names ("DUPONT Jean", as many
+    registration forms ask): words in capitals, three letters or more in all (not initials: "JP Smith"), and
+    given names after them that are not (a name all in capitals is read as any other); 0 when not so."""
+    count = 0
+    while count < len(words) and words[count].isupper() and not words[count].endswith("."):
+        count += 1
+    rest = words[count:]
+    if not count or not rest or not all(any(ch.islower() for ch in word) for word in rest):
+        return 0
+    return count if sum(ch.isalpha() for word in words[:count] for ch in word) >= 3 else 0
 
 
 def family_place(name: str, family: str) -> str | None:
