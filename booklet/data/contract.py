@@ -38,6 +38,8 @@ _CLOCK = r"([01]?\d|2[0-3])[:.h]([0-5]\d)"  # 0:00 to 23:59, written 9:00, 09:00
 _END = r"([01]?\d|2[0-3]|24(?=[:.h]00))[:.h]([0-5]\d)"  # an end may be 24:00, midnight
 TIME_PATTERN = rf"^{_CLOCK}(?:\s*[-\u2013\u2014]\s*{_END})?$"
 TIME = re.compile(TIME_PATTERN)
+# an end before its start is past midnight for an item starting at NIGHT_FROM or later and ending by NIGHT_UNTIL
+NIGHT_FROM, NIGHT_UNTIL = dt.time(18, 0), dt.time(6, 0)
 LANGUAGE_PATTERN = r"^[A-Za-z][A-Za-z_-]{0,11}$"
 LANGUAGE = re.compile(LANGUAGE_PATTERN)
 COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"

@@ -59,6 +59,9 @@ def describe(value) -> str:
     return "text"
 
 
+_DATE_AND_TIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d?:\d\d.*")
+
+
 def _as_declared(value: str, choices) -> str:
     """A choice written in other capitals ('a4', 'Classic') as the contract declares it ('A4', 'classic')."""
     if value in choices:
@@ -188,8 +191,9 @@ class Fields:
         value = self._present(key, required)
         if value is None:
             return None
-        if isinstance(value, dt.datetime):  # (YAML reads 2027-06-14T09:00 as a timestamp)
-            self.error(key, f"'{self.map.raw.get(key)}' is a date and a time; write the date alone, like: "
+        if isinstance(value, dt.datetime) or isinstance(value, str) and _DATE_AND_TIME.fullmatch(value.strip()):
+            # (YAML reads 2027-06-14T09:00:00 as a timestamp, 2027-06-14T09:00 as text)
+            self.error(key, f"'{self.map.raw.get(key, '').strip()}' is a date and a time; write the date alone, like: "
                             f"{example_line(self.record[key])}")
             return None
         if isinstance(value, dt.date):
@@ -199,10 +203,6 @@ class Fields:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-            if re.fullmatch(r"\d{4}-\d\d-\d\d[T ]\d\d?:\d\d.*", value.strip()):  # (YAML reads it as text)
-                self.error(key, f"'{value.strip()}' is a date and a time; write the date alone, like: "
-                                f"{example_line(self.record[key])}")
-                return None
         self.error(key, f"'{self.map.raw.get(key) or describe(value)}' is not a date; write it like: "
                         f"{example_line(self.record[key])}")
         return None

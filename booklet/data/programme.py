@@ -7,7 +7,7 @@ import re
 
 from ..model import Abstract, Day, Item, Parallel, Session, TimeRange, Tutorial
 from ..problems import did_you_mean
-from .contract import DAY, ITEM, PARALLEL, PROGRAMME, SESSION, TIME
+from .contract import DAY, ITEM, NIGHT_FROM, NIGHT_UNTIL, PARALLEL, PROGRAMME, SESSION, TIME
 from .fields import Fields, Report, each_mapping, join
 from .load import Map
 
@@ -143,8 +143,6 @@ def _read_time(f: Fields) -> TimeRange | None:
         return None
     return TimeRange(start, end, midnight)
 
-
-NIGHT_FROM, NIGHT_UNTIL = dt.time(18, 0), dt.time(6, 0)  # an end before the start is past midnight within these
 
 
 def _clock_times(match: re.Match):

@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..data.contract import PLACEHOLDERS
+from ..data.contract import NIGHT_FROM, NIGHT_UNTIL, PLACEHOLDERS
 from . import Imported, Options, SourceError
 from .text import to_line
 
@@ -265,10 +265,8 @@ def hhmm(t: dt.time) -> str:
 
 def time_text(start: dt.time | None, end: dt.time | None) -> str | None:
     """'09:00-09:20'; '14:00-24:00' for an end at midnight; '23:00-00:40' past midnight, as booklet reads an
-    evening's end before its start (data.programme.NIGHT_FROM and NIGHT_UNTIL); '09:00' when the end is unknown, or
+    evening's end before its start (data.contract.NIGHT_FROM and NIGHT_UNTIL); '09:00' when the end is unknown, or
     not after the start otherwise."""
-    from ..data.programme import NIGHT_FROM, NIGHT_UNTIL
-
     if start is None:
         return None
     if end == dt.time(0, 0) and start > end:  # the end of the day, as booklet reads "14:00-24:00"
@@ -302,10 +300,8 @@ def parse_clock(text) -> dt.time | None:
 
 def plus_minutes(day: dt.date, start: dt.time, minutes: float) -> dt.time | None:
     """The clock time `minutes` after `start`; past midnight, only for an evening's item ending by 06:00 (as booklet
-    reads "23:00-00:40", data.programme.NIGHT_FROM and NIGHT_UNTIL), else None (so for any number of minutes over a
+    reads "23:00-00:40", data.contract.NIGHT_FROM and NIGHT_UNTIL), else None (so for any number of minutes over a
     day's, infinity too, and on 9999-12-31, past the last day a date can have)."""
-    from ..data.programme import NIGHT_FROM, NIGHT_UNTIL
-
     if not 0 <= minutes < 24 * 60:
         return None
     try:

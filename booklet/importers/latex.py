@@ -163,6 +163,25 @@ def _outside(text: str, counts: Counter) -> str:
     return text.replace("\ue011", "{").replace("\ue012", "}").replace("\ue013", "\\")
 
 
+def citation(keys: str) -> str:
+    """`\\cite{1,2}`'s keys as printed: '[1, 2]'."""
+    return "[" + ", ".join(p.strip() for p in keys.split(",")) + "]"
+
+
+# a LaTeX accent with its letter in braces, `\'{e}` or `{\'e}` (not `\"q`: a quote escaped with a backslash; nor
+# `\u{e}`, a character in Rust or JavaScript): what text from a form may hold (importers.text)
+_BRACED_ACCENT = re.compile(r"""\\(['`^"~=.c])\{(\\[ij]|[A-Za-z])\}|\{\\(['`^"~=.])(\\[ij]|[A-Za-z])\}""")
+
+
+def braced_accents(text: str) -> str:
+    """`text` with its accents whose letter is in braces as letters (`N\\'{e}el` -> Néel, `{\\"o}` -> ö)."""
+    def put(m: re.Match) -> str:
+        accent, letter = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return unicodedata.normalize("NFC", letter.lstrip("\\") + _ACCENTS[accent])
+
+    return _BRACED_ACCENT.sub(put, text)
+
+
 def _accents(text: str) -> str:
     def put(m: re.Match) -> str:
         letter = next(g for g in m.groups()[1:] if g)
@@ -200,7 +219,7 @@ def _with_argument(m: re.Match, counts: Counter) -> str:
     if name in _DROPPED_WITH_ARG:
         return ""
     if name in ("cite", "citep", "citet", "ref", "eqref"):
-        return "[" + ", ".join(p.strip() for p in arg.split(",")) + "]"
+        return citation(arg)
     if name == "footnote":
         return f" ({inner})"
     if name in ("textsuperscript", "textsubscript"):

@@ -220,12 +220,15 @@ class _Builder:
         return moment.replace(tzinfo=None)
 
     def time_text(self, start: dt.datetime, end: dt.datetime) -> str:
-        if end > start and (end.date() == start.date() or end - start < dt.timedelta(days=1)
-                            and time_text(start.time(), end.time()) != f"{start:%H:%M}"):
-            return time_text(start.time(), end.time())  # (an evening's end past midnight too: "23:00-00:40")
-        if end > start:
+        """'09:00-09:20', '23:00-00:40' or '14:00-24:00' (assemble.time_text); the start alone for an end that is
+        not after the start, or that no time of booklet's can give (a day or more on: counted for the notes)."""
+        if end <= start:
+            return f"{start:%H:%M}"
+        text = time_text(start.time(), end.time()) if end - start < dt.timedelta(days=1) else None
+        if text is None or "-" not in text:
             self.counts["past-midnight"] += 1
-        return f"{start:%H:%M}"
+            return f"{start:%H:%M}"
+        return text
 
     # -- ids
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
+
+from .latex import braced_accents, citation
 
 __all__ = ["to_markup", "to_line", "kind_of"]
 
@@ -103,19 +104,9 @@ def _convert(text: str) -> str:
 
 
 _CITE = re.compile(r"\\cite[pt]?\*?\s*\{([^{}\n]*)\}")
-# a LaTeX accent with its letter in braces, `\'{e}` or `{\'e}` (not `\"q`: a quote escaped with a backslash; nor
-# `\u{e}`, a character in Rust or JavaScript)
-_BRACED_ACCENT = re.compile(r"""\\(['`^"~=.c])\{(\\[ij]|[A-Za-z])\}|\{\\(['`^"~=.])(\\[ij]|[A-Za-z])\}""")
 # code, where a backslash is the code's: `...` (and ```...```, <code>...</code>, <pre>...</pre>: _code_spans)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _CODE_BLOCKS = (("```", "```"), ("<code", "</code>"), ("<pre", "</pre>"))
-
-
-def _accented(m: re.Match) -> str:
-    from .latex import _ACCENTS
-
-    accent, letter = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    return unicodedata.normalize("NFC", letter.lstrip("\\") + _ACCENTS[accent])
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
@@ -144,9 +135,7 @@ def _latex_outside_math(text: str) -> str:
         if end <= pos and end < len(text):  # (inside a span kept already)
             continue
         start = max(start, pos)
-        outside = _BRACED_ACCENT.sub(_accented, text[pos:start])
-        pieces += [_CITE.sub(lambda m: "[" + ", ".join(k.strip() for k in m.group(1).split(",")) + "]", outside),
-                   text[start:end]]
+        pieces += [_CITE.sub(lambda m: citation(m.group(1)), braced_accents(text[pos:start])), text[start:end]]
         pos = end
     return "".join(pieces)
 
