@@ -381,6 +381,28 @@ def test_program_by_days_and_papers_given_in_the_programme(tmp_path):
     assert session["items"] == [{"time": "14:00-14:15", "talk": "p1428"}, {"talk": "p291"}]
 
 
+
+def test_an_evening_past_midnight_keeps_its_end(tmp_path):
+    """A banquet from 20:00 to 01:00 the next day keeps its end (booklet reads an evening's end before its start as
+    past midnight, by 06:00), one ending at midnight ends at 24:00, and one from 15:00 to 02:00 keeps its start."""
+    program = PROGRAM + textwrap.dedent("""\
+        - title: Banquet
+          start_time: 2027-06-01 20:00:00
+          end_time: 2027-06-02 01:00:00
+        - title: Social
+          start_time: 2027-06-02 19:00:00
+          end_time: 2027-06-03 00:00:00
+        - title: Hackathon
+          start_time: 2027-06-02 15:00:00
+          end_time: 2027-06-03 02:00:00
+        """)
+    imported = read(write_handbook(tmp_path / "h", **{"program.yml": program}), Options())
+    times = {i.get("title"): i.get("time") for day in imported.documents["programme.yaml"]["days"]
+             for i in items_of(day)}
+    assert times["Banquet"] == "20:00-01:00" and times["Social"] == "19:00-24:00"
+    assert times["Hackathon"] == "15:00"
+    assert len(read_back(imported, tmp_path / "folder").abstracts) > 0
+
 # -- malformed sources -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, text, expected", [

@@ -192,6 +192,23 @@ def test_imported_from_the_folder_checked_and_built(tmp_path):
     assert result.exit_code == 0 and "Sponsored (1)" not in result.output
 
 
+
+def test_an_evening_past_midnight_keeps_its_end(tmp_path):
+    """A party from 22:00 for three hours ends at 01:00 (booklet reads an evening's end before its start as past
+    midnight, by 06:00); one from 15:00 for twelve hours is printed with its start only, and counted."""
+    night = SCHEDULE.replace('<day date="2027-07-22">', '<day date="2027-07-22">'
+                             + entry(90, "", "2200", 180, "ALL", "Late party")
+                             + entry(91, "", "1500", 720, "ALL", "Hackathon")
+                             + entry(92, "", "2100", 180, "ALL", "Until midnight"))
+    imported = read(write_source(tmp_path / "ep", night), Options())
+    lines = {i.get("title"): i["time"] for i in imported.documents["programme.yaml"]["days"][1]["items"]}
+    assert lines["Late party"] == "22:00-01:00" and lines["Hackathon"] == "15:00"
+    assert lines["Until midnight"] == "21:00-24:00"
+    notes = "\n".join(imported.notes)
+    assert ("1 event(s) run past midnight beyond 06:00, or from before 18:00: printed with their start time only"
+            in notes)
+    assert len(read_back(imported, tmp_path / "folder").abstracts) == 6
+
 @pytest.mark.parametrize("bad, expected", [
     (SCHEDULE.replace("<start>1100</start><duration>30</duration><room id=\"1\">C01</room><title>Talk A",
                       "<start>11h0x</start><duration>30</duration><room id=\"1\">C01</room><title>Talk A"),

@@ -39,7 +39,8 @@ from pathlib import Path
 
 from ..data.load import Map, Seq, load_file
 from . import Imported, Options, SourceError
-from .assemble import NOBODY, Block, Conference, Entry, Person, affiliation, assemble, line_kind, slug
+from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, line_kind, plus_minutes,
+                       slug)
 from .latex import latex_line, latex_text, unknown_commands
 
 FORMAT = "aclpub2"
@@ -543,10 +544,11 @@ class _Reader:
 
 
 def _end_time(start: dt.datetime | None, end: dt.datetime | None) -> dt.time | None:
-    """The end as a time of the start's day; None when unknown or on another day (printed: start only)."""
-    if start is None or end is None or end.date() != start.date() or end <= start:
+    """The end as a clock time: on the start's day, at midnight, or past it for an evening's item ending by 06:00
+    (assemble.plus_minutes); None when unknown, not after the start, or later (printed: start only)."""
+    if start is None or end is None or end <= start:
         return None
-    return end.time()
+    return plus_minutes(start.date(), start.time(), (end - start).total_seconds() / 60)
 
 
 def _names(value) -> list:

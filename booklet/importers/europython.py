@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import Imported, Options, SourceError
-from .assemble import PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, line_kind
+from .assemble import PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, line_kind, plus_minutes, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds
 from .schedule import one_line, parse_duration
 from .schedule_xml import parse
@@ -400,12 +400,9 @@ class _Reader:
                 continue
             start = dt.datetime.combine(item.day, item.start)
             end = start + dt.timedelta(minutes=item.minutes or 0)
-            if end > start and end.date() == start.date():
-                time = f"{start:%H:%M}-{end:%H:%M}"
-            else:
-                time = f"{start:%H:%M}"
-                if end.date() != start.date():
-                    self.counts["past-midnight"] += 1
+            time = time_text(item.start, plus_minutes(item.day, item.start, item.minutes or 0))
+            if end.date() != start.date() and "-" not in time:
+                self.counts["past-midnight"] += 1
             everyone = item.rooms.strip().upper() in ("ALL", "")
             line = "talk" not in record and "tutorial" not in record
             plenary = line and (record.get("kind") in ("break", "social") or item.rooms.strip().upper() == "ALL")
@@ -486,7 +483,8 @@ class _Reader:
         if c["unscheduled"]:
             notes.append(f"{c['unscheduled']} entr(ies) without a start time: imported, not in the programme")
         if c["past-midnight"]:
-            notes.append(f"{c['past-midnight']} event(s) run past midnight: printed with their start time only")
+            notes.append(f"{c['past-midnight']} event(s) run past midnight beyond 06:00, or from before 18:00: printed "
+                         "with their start time only")
         if c["bios"]:
             notes.append(f"{c['bios']} speaker biograph(ies) of talks left out: abstracts have no bio in booklet's "
                          "format (tutorial presenters keep theirs)")
