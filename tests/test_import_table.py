@@ -417,6 +417,39 @@ def test_minutes_past_midnight_are_an_end_only_for_an_evenings_item():
         assert plus_minutes(dt.date(2025, 5, 6), dt.time(10, 0), minutes) is None
 
 
+def test_an_item_after_midnight_is_listed_at_the_end_of_the_evening_before(tmp_path):
+    """A schedule gives a night's item its calendar date ("2011-06-26 00:00", as GPN's does): it is listed last on
+    the evening before, where booklet reads it as after midnight, and its abstract's date is the next day's. An
+    early item stays on its day when the day before has no afternoon, or when it is nearer its own day's next item
+    than that evening's end (a virtual meeting's day that starts at 05:00)."""
+    path = write_csv(tmp_path / "s.csv", [
+        ["Title", "Speaker", "Room", "Date", "Start", "End"],
+        ["Sunrise run", "Ann Smith", "Park", "2025-05-05", "05:30", "06:30"],
+        ["Evening", "Bo Lee", "Hall", "2025-05-05", "20:45", "22:00"],
+        ["Gamejam", "Cy Ng", "Hall", "2025-05-06", "00:00", "01:00"],
+        ["Night owls", "Di Oz", "Lab", "2025-05-06", "00:00", "00:30"],
+        ["Afternoon", "Ed Wu", "Hall", "2025-05-05", "14:00", "15:00"],
+        ["Noon", "Flo Fu", "Hall", "2025-05-06", "12:00", "13:00"],
+        ["Late talk", "Gil Ho", "Hall", "2025-05-06", "16:00", "17:00"],
+        ["Early session", "Hu Li", "Hall", "2025-05-07", "05:00", "05:50"],
+        ["Morning", "Ida Ma", "Hall", "2025-05-07", "06:00", "07:00"]])
+    imported = table.read(path, Options())
+    abstracts = {a["id"]: a["title"] for a in imported.documents["abstracts.yaml"]}
+    days = imported.documents["programme.yaml"]["days"]
+    assert [d["date"] for d in days] == [dt.date(2025, 5, 5), dt.date(2025, 5, 6), dt.date(2025, 5, 7)]
+    assert [(i["time"], abstracts[i["talk"]]) for i in days[0]["items"]] == [
+        ("05:30-06:30", "Sunrise run"), ("14:00-15:00", "Afternoon"), ("20:45-22:00", "Evening"),
+        ("00:00-01:00", "Gamejam"), ("00:00-00:30", "Night owls")]
+    assert [abstracts[i["talk"]] for i in days[1]["items"]] == ["Noon", "Late talk"]
+    assert [abstracts[i["talk"]] for i in days[2]["items"]] == ["Early session", "Morning"]
+    assert ("2 item(s) start after midnight, before 06:00: listed at the end of the day before, as that evening's "
+            "night ('Gamejam', 'Night owls')") in imported.notes
+    booklet = read_back(imported, tmp_path / "folder")
+    day = booklet.days[0]
+    clock = day.clock()
+    assert [clock[id(i)] for i in day.items()][-2:] == [(24 * 60, 25 * 60), (24 * 60, 24 * 60 + 30)]
+
+
 def test_a_forms_headers_with_notes_in_brackets_are_read_and_unknown_ones_named(tmp_path):
     path = write_csv(tmp_path / "form.csv", [
         ["Title of your talk", "Abstract (max. 300 words)", "Presenter name", "Lecture hall", "Date", "Start",

@@ -450,7 +450,11 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     if unscheduled:
         notes.append(f"{len(unscheduled)} contribution(s) have no time: they are abstracts or tutorials outside "
                      "the programme (add them to programme.yaml, or leave them as a list)")
-    days = _Programme(entries, by_key, refs).days()
+    programme = _Programme(entries, by_key, refs)
+    days = programme.days()
+    if programme.nights:
+        notes.append(f"{len(programme.nights)} item(s) start after midnight, before 06:00: listed at the end of the "
+                     f"day before, as that evening's night ({_some(programme.nights)})")
     documents: dict[str, object] = {"conference.yaml": _conference(conference, days, notes)}
     if days:
         documents["programme.yaml"] = {"days": days}
@@ -522,10 +526,11 @@ def _conference(conference: Conference, days: list[dict], notes: list[str]) -> d
 
 @dataclass
 class _Unit:
-    """One thing at the top of a day: a session block with its entries, or a lone entry."""
+    """One thing at the top of a day: a session block with its entries, or a lone entry. Its start and end are
+    moments (date and time), so that a night's items after midnight come after the evening's."""
 
-    start: dt.time | None
-    end: dt.time | None
+    start: dt.datetime | None
+    end: dt.datetime | None
     block: Block | None = None
     entries: list[Entry] = field(default_factory=list)
     order: int = 0
@@ -536,18 +541,21 @@ class _Programme:
         self.entries = entries
         self.blocks = blocks
         self.refs = refs
+        self.nights: list[str] = []  # the titles of items after midnight filed under the evening before
 
     def days(self) -> list[dict]:
+        listed = [e for e in self.entries if e.kind != "skip" and e.day is not None
+                  and not (e.kind == "poster" and not (e.block and self.blocks.get(e.block)))]
+        # (a poster on its own is in posters.yaml only)
+        self.moved = _nights(listed + [b for b in self.blocks.values() if b.day is not None])
         by_day: dict[dt.date, list[Entry]] = {}
-        for entry in self.entries:
-            if entry.kind == "skip" or entry.day is None:
-                continue
-            if entry.kind == "poster" and not (entry.block and self.blocks.get(entry.block)):
-                continue  # a poster on its own is in posters.yaml only
-            by_day.setdefault(entry.day, []).append(entry)
+        for entry in listed:
+            if id(entry) in self.moved:
+                self.nights.append(entry.title)
+            by_day.setdefault(self.home(entry), []).append(entry)
         for block in self.blocks.values():  # blocks with nothing in them: a line of their own
             if block.day is not None and block.start is not None:
-                by_day.setdefault(block.day, [])
+                by_day.setdefault(self.home(block), [])
         out = []
         for day in sorted(by_day):
             items = self.day_items(day, by_day[day])
@@ -555,9 +563,14 @@ class _Programme:
                 out.append({"date": day, "items": items})
         return out
 
+    def home(self, entry: Entry | Block) -> dt.date:
+        """The programme day an entry (or block) is listed under: its own, or the day before's for one of its
+        night (_nights)."""
+        return entry.day - dt.timedelta(days=1) if id(entry) in self.moved else entry.day
+
     def day_items(self, day: dt.date, entries: list[Entry]) -> list[dict]:
         units = self.units(day, entries)
-        units.sort(key=lambda u: (u.start is None, u.start or dt.time.min, u.block is not None, u.order))
+        units.sort(key=lambda u: (u.start is None, u.start or dt.datetime.min, u.block is not None, u.order))
         items: list[dict] = []
         i = 0
         while i < len(units):
@@ -592,35 +605,36 @@ class _Programme:
         for n, entry in enumerate(entries):
             block = self.blocks.get(entry.block) if entry.block else None
             if block is None:
-                units.append(_Unit(entry.start, entry.end, None, [entry], n))
+                units.append(_Unit(_start(entry), _end(entry), None, [entry], n))
             else:
                 in_block.setdefault(block.key, []).append(entry)
-        lone_starts = sorted(u.start for u in units if u.start is not None)
         order = len(entries)
         for key, members in in_block.items():
             block = self.blocks[key]
-            members.sort(key=lambda e: (e.start is None, e.start or dt.time.min))
-            runs = [members] if block.explicit else self.split(members, key, entries, lone_starts)
+            members.sort(key=_by_time)
+            runs = [members] if block.explicit else self.split(members, key, entries)
             for run in runs:
                 order += 1
-                starts = [e.start for e in run if e.start] + ([block.start] if block.explicit and block.start else [])
-                ends = [e.end or e.start for e in run if e.start] + ([block.end] if block.explicit and block.end else [])
+                own = block.explicit and block.start and block.day
+                starts = [_start(e) for e in run if e.start] + ([_start(block)] if own else [])
+                ends = [_end(e) for e in run if e.start] + ([_end(block)] if own and block.end else [])
                 units.append(_Unit(min(starts) if starts else None, max(ends) if ends else None, block, run, order))
         for block in self.blocks.values():  # a block of this day with no entries: a line of its own
-            if block.day == day and block.key not in in_block and block.start is not None:
+            if (block.key not in in_block and block.start is not None and block.day is not None
+                    and self.home(block) == day):
                 order += 1
-                units.append(_Unit(block.start, block.end, block, [], order))
+                units.append(_Unit(_start(block), _end(block) if block.end else None, block, [], order))
         return units
 
-    def split(self, members: list[Entry], key: str, entries: list[Entry], lone_starts) -> list[list[Entry]]:
+    def split(self, members: list[Entry], key: str, entries: list[Entry]) -> list[list[Entry]]:
         """A session known only by name: one block per run of its entries, cut where something else starts
         in a gap between two of them (a plenary in the morning and again after the parallel sessions)."""
-        others = sorted(e.start for e in entries if e.start is not None and e.block != key)
+        others = sorted(_start(e) for e in entries if e.start is not None and e.block != key)
         runs = [[members[0]]]
         for entry in members[1:]:
             prev = runs[-1][-1]
-            gap_from = prev.end or prev.start
-            if entry.start and gap_from and any(gap_from <= s < entry.start for s in others):
+            gap_from = _end(prev) if prev.start else None
+            if entry.start and gap_from and any(gap_from <= s < _start(entry) for s in others):
                 runs.append([entry])
             else:
                 runs[-1].append(entry)
@@ -649,7 +663,7 @@ class _Programme:
         items = [self.item(e, block.room) for e in sorted(unit.entries, key=_by_time)]
         items = [i for i in items if i]
         if not items:  # nothing listed: the block's own time
-            items = [{"time": time_text(unit.start, unit.end), "title": block.name}]
+            items = [{"time": _unit_time(unit), "title": block.name}]
         record["items"] = items
         return record
 
@@ -658,7 +672,7 @@ class _Programme:
             return self.item(unit.entries[0], "")
         block = unit.block
         if block.kind == "poster" or not unit.entries:
-            record = {"time": time_text(unit.start, unit.end), "title": block.name}
+            record = {"time": _unit_time(unit), "title": block.name}
             kind = block.kind or "other"
             if kind != "other":
                 record["kind"] = kind
@@ -696,4 +710,53 @@ def _overlap(a: _Unit, b: _Unit) -> bool:
 
 
 def _by_time(entry: Entry):
-    return (entry.start is None, entry.start or dt.time.min)
+    return (entry.start is None, _start(entry) or dt.datetime.min)
+
+
+_AFTERNOON = dt.time(13, 0)  # a day with an item from 13:00 has a night after it (model.AFTERNOON)
+
+
+def _nights(timed: list[Entry | Block]) -> set[int]:
+    """The id()s of the entries and blocks that are the night of the day before theirs: those that start before
+    06:00, on the day after one with an afternoon (as booklet reads a night's items listed after the evening's:
+    model.Day.clock), closer to that evening's end than to their own day's first item from 06:00 ("Gamejam
+    00:00-01:00" after "20:45-22:00", with the next item at 12:00; not a day's first sessions at 05:00 after an
+    evening ending at 20:15)."""
+    by_day: dict[dt.date, list[Entry | Block]] = {}
+    for entry in timed:
+        if entry.day is not None and entry.start is not None:
+            by_day.setdefault(entry.day, []).append(entry)
+    moved: set[int] = set()
+    for day in sorted(by_day):
+        before = by_day.get(day - dt.timedelta(days=1), [])
+        if not any(e.start >= _AFTERNOON for e in before):
+            continue
+        evening = max(_end(e) for e in before if id(e) not in moved)
+        mornings = [_start(e) for e in by_day[day] if e.start >= NIGHT_UNTIL]
+        for entry in sorted((e for e in by_day[day] if e.start < NIGHT_UNTIL), key=_start):
+            if mornings and _start(entry) - evening >= min(mornings) - _end(entry):
+                break
+            moved.add(id(entry))
+            evening = max(evening, _end(entry))
+    return moved
+
+
+def _start(entry: Entry | Block) -> dt.datetime | None:
+    """When an entry (or block) starts: its date and time; None without either."""
+    if entry.start is None or entry.day is None:
+        return None
+    return dt.datetime.combine(entry.day, entry.start)
+
+
+def _end(entry: Entry | Block) -> dt.datetime | None:
+    """When it ends (its start without an end): the next day's for an end not after its start ("23:00-00:40",
+    and 00:00 as midnight), as time_text writes them."""
+    start = _start(entry)
+    if start is None or entry.end is None:
+        return start
+    end = dt.datetime.combine(entry.day, entry.end)
+    return end if end > start else end + dt.timedelta(days=1)
+
+
+def _unit_time(unit: _Unit) -> str | None:
+    return time_text(unit.start.time() if unit.start else None, unit.end.time() if unit.end else None)
