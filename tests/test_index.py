@@ -361,6 +361,42 @@ def test_columns_keep_the_order_across_pages_and_balance_the_last(tmp_path):
     assert seen == [f"Item{n:03d}" for n in range(100)]
 
 
+def _column_lines(path) -> list[dict[int, list[float]]]:
+    """Each page's lines of text, by their column's left edge: the baselines, top down."""
+    pages = []
+    for page in pypdf.PdfReader(str(path)).pages:
+        columns = defaultdict(list)
+        page.extract_text(visitor_text=lambda t, cm, tm, f, s: columns[round(cm[4] + tm[4])].append(cm[5] + tm[5])
+                          if t.strip() else None)
+        pages.append({x: sorted(ys, reverse=True) for x, ys in sorted(columns.items())})
+    return pages
+
+
+@pytest.mark.parametrize("count, pages, step", [(32, 1, (15.0, 15.2)), (40, 2, (16.0, 16.0)),
+                                                (30, 1, (16.0, 16.0))])
+def test_columns_take_a_few_left_over_onto_the_page_with_tighter_spaces(tmp_path, count, pages, step):
+    """15 items of 12 points 4 apart fill a column 240 points tall; 2 columns hold 30. Of 32, the 2 left over would
+    be a page of their own: the spaces are set as little tighter as takes them (4 x 0.8 at most: 16 a column), no
+    tighter than 0.75. Of 40, the 10 left over go on to the next page, with the spaces as they are."""
+    style = ParagraphStyle("p", fontSize=10, leading=12, spaceBefore=4)
+    doc = SimpleDocTemplate(str(tmp_path / "c.pdf"), pagesize=(300, 276), leftMargin=20, rightMargin=20,
+                            topMargin=12, bottomMargin=12)
+    doc.build([Columns([Para(f"Item{n:03d}", style) for n in range(count)], 2, 10)])
+    laid = _column_lines(tmp_path / "c.pdf")
+    assert len(laid) == pages
+    first = list(laid[0].values())
+    assert [len(ys) for ys in first] == ([count // 2] * 2 if pages == 1 else [15, 15])
+    steps = [a - b for ys in first for a, b in zip(ys, ys[1:])]
+    assert step[0] - 0.01 <= min(steps) and max(steps) <= step[1] + 0.01
+
+
+def test_the_sample_s_participants_on_a4_take_one_page_not_one_and_a_name(tmp_path):
+    """On A4 the last participant went on to a page of its own; the page's spaces are now a little tighter."""
+    pdf = Pdf(build_booklet(DATA, tmp_path / "a4.pdf", "A4").output)
+    (first,) = [page for page in range(len(pdf)) if pdf.lines(page)[:2] == ["Participants", "A"]]
+    assert {"Abebe, Selam", "Петков, Радослав"} <= set(pdf.lines(first))
+    assert "Participants" not in pdf.lines(first + 1)
+
 def test_learning_the_pages_stops_and_says_so_when_they_do_not_settle():
     """(They always have: a theme would need an index whose length flips with its own page numbers.)"""
     passes = []

@@ -90,9 +90,9 @@ def _fills(monkeypatch) -> list:
     count = []
     real = columns.Columns._fill
 
-    def counted(self, width, height, at_top):
+    def counted(self, width, height, at_top, scale=1.0):
         count.append(height)
-        return real(self, width, height, at_top)
+        return real(self, width, height, at_top, scale)
 
     monkeypatch.setattr(columns.Columns, "_fill", counted)
     return count

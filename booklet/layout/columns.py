@@ -4,7 +4,9 @@
 to the foot of the frame, then the next, and so on (a paragraph splits between columns as it would
 between pages; a flowable with `keepWithNext` never ends a column with something after it), and hands
 what is left to the next page. When what is left fits on the page, the columns are balanced: as short
-as they can be with the same order, so the last page's columns end at about the same height.
+as they can be with the same order, so the last page's columns end at about the same height. When only a
+few flowables would go on to a page of their own, the spaces between flowables on this page are set a
+little tighter (no tighter than needed, to half at most) to take them.
 
 Made for long lists (the index of authors, the list of participants): `flowables` may be any sequence
 (a lazy one that makes each flowable when it is first asked for); each page reads only the flowables
@@ -36,6 +38,9 @@ COLUMN_WIDTH = 50 * mm  # the narrowest a column of names may be: an A5 page hol
 
 _FUZZ = 1e-6
 _BALANCE_STEPS = 24  # bisections of the last page's height: to well under a point on any page
+TIGHTEST = 0.5  # the spaces between flowables may be set this much tighter to take the last few onto a page ...
+_FEW = 4  # ... when no more than this many flowables per column are left for the next page
+_TIGHTEN_STEPS = 6  # bisections of how much tighter: to about a hundredth of the spaces
 
 
 def column_count(width: float) -> int:
@@ -87,8 +92,8 @@ class _Cursor:
         self.pending.insert(0, flowable)
 
 
-def _space(previous, flowable) -> float:
-    return 0.0 if previous is None else max(previous.getSpaceAfter(), flowable.getSpaceBefore())
+def _space(previous, flowable, scale: float = 1.0) -> float:
+    return 0.0 if previous is None else max(previous.getSpaceAfter(), flowable.getSpaceBefore()) * scale
 
 
 def _put_back(column: list, taken: list, cursor) -> None:
@@ -133,17 +138,17 @@ class Columns(Flowable):
 
     # -- filling ------------------------------------------------------------------------------
 
-    def _fill(self, width: float, height: float, at_top: bool):
+    def _fill(self, width: float, height: float, at_top: bool, scale: float = 1.0):
         """The columns of one page `height` tall: [[(flowable, its height, space above), ...], ...], and
         the cursor at what is left (its `taken`: the index of each flowable in `items`, None for the part
-        of a split one or one handed over by the page before)."""
+        of a split one or one handed over by the page before). `scale`: of the spaces between flowables."""
         column_width = self.column_width(width)
         cursor = _Cursor(self.items, self.start, self.pending)
         columns = []
         for number in range(self.count):
             column, taken, used, previous = [], [], 0.0, None
             while (flowable := cursor.peek()) is not None:
-                space = _space(previous, flowable)
+                space = _space(previous, flowable, scale)
                 room = height - used - space
                 h = _height(flowable, column_width, room)
                 if h <= room + _FUZZ:
@@ -178,9 +183,30 @@ class Columns(Flowable):
             cursor.taken.append(taken)
         return columns, cursor
 
-    def _balanced(self, width: float, height: float, at_top: bool, filled):
-        """Everything left fits in `height` (`filled`: its columns at that height): the shortest height
-        that still holds it all, and its columns."""
+    def _tightened(self, width: float, height: float, at_top: bool, filled):
+        """A page after which only a few flowables would be left (`filled`: its columns): the columns with the
+        spaces between flowables as little tighter as takes them all (down to TIGHTEST), and how much; else
+        `filled` as it is, at 1. (A last page of one or two names is a page wasted, and looks it.)"""
+        columns, cursor = filled
+        left = len(cursor.pending) + len(self.items) - cursor.index
+        if left > _FEW * self.count:
+            return filled, 1.0
+        tight = self._fill(width, height, at_top, TIGHTEST)
+        if tight[1].peek() is not None:
+            return filled, 1.0
+        low, high, best = TIGHTEST, 1.0, (tight, TIGHTEST)
+        for _ in range(_TIGHTEN_STEPS):
+            middle = (low + high) / 2
+            tried = self._fill(width, height, at_top, middle)
+            if tried[1].peek() is None:
+                low, best = middle, (tried, middle)
+            else:
+                high = middle
+        return best
+
+    def _balanced(self, width: float, height: float, at_top: bool, filled, scale: float = 1.0):
+        """Everything left fits in `height` (`filled`: its columns at that height, with the spaces at `scale`):
+        the shortest height that still holds it all, and its columns."""
         cache = memory.active() if self.key is not None else None
         if cache is not None:
             key = ("balanced", self.key, self.count, self.gap, self.start, len(self.pending), self.pages,
@@ -189,7 +215,7 @@ class Columns(Flowable):
             if kept is not None:
                 if kept == height:
                     return filled
-                columns, cursor = self._fill(width, kept, at_top)
+                columns, cursor = self._fill(width, kept, at_top, scale)
                 if cursor.peek() is None:
                     return columns, cursor
         low = max((h for column in filled[0] for _, h, _ in column), default=0.0)
@@ -206,7 +232,7 @@ class Columns(Flowable):
             if middle >= first:
                 high, best = middle, filled
                 continue
-            columns, cursor = self._fill(width, middle, at_top)
+            columns, cursor = self._fill(width, middle, at_top, scale)
             if cursor.peek() is None:
                 high, best = middle, (columns, cursor)
             else:
@@ -244,8 +270,12 @@ class Columns(Flowable):
                 columns, after = kept
                 return [list(column) for column in columns], _Cursor(self.items, after, [])
         columns, cursor = filled = self._fill(width, height, at_top)
+        scale = 1.0
+        if cursor.peek() is not None:  # a few left over: taken onto this page, a little tighter
+            filled, scale = self._tightened(width, height, at_top, filled)
+            columns, cursor = filled
         if cursor.peek() is None:  # the last page: balance it
-            columns, cursor = self._balanced(width, height, at_top, filled)
+            columns, cursor = self._balanced(width, height, at_top, filled, scale)
         if cache is not None and not cursor.pending and all(
                 index is not None for taken in cursor.taken for index in taken):
             cache.put("layouts", key, (tuple(tuple((index, h, s) for index, (_, h, s) in zip(taken, column))
