@@ -5,8 +5,10 @@
 DATA: data folders (default: the sample, `data/`; bench/generate.py makes bigger ones, e.g.
 bench/out/data-500x1000). Each is built once in this process (disk cache off), and every paragraph whose lines
 are broken is kept: its markup, style and widths. Then each is broken again, from fresh fragments, by
-MathParagraph.breakLines (booklet/text/linebreak.py) and by ReportLab's own Paragraph.breakLines, and
-everything breaking leaves behind is compared (lines, fragments, the paragraph's list of words, counts). Last,
+MathParagraph.breakLines (booklet/text/linebreak.py) and by ReportLab's own loop given booklet's helpers
+(text.paragraph._HELPERS.fallback: booklet's hyphenation breaks a compound at its hyphen only and a web address
+more than once), and everything breaking leaves behind is compared (lines, fragments, the paragraph's list of
+words, counts). Last,
 all of them are broken `--runs` times each way, alternately, the garbage collector off: the fastest run of
 each is printed, against ReportLab's loop given booklet's helpers (text.paragraph._HELPERS.fallback: what
 booklet broke lines with before text.linebreak), and against ReportLab's loop as it is.
@@ -88,7 +90,7 @@ def main() -> None:
     os.environ["BOOKLET_CACHE"] = "off"
     entries = collect(args.data, ROOT / "bench" / "out" / "linebreak-bench.pdf")
     differ = [entry for entry in entries
-              if broken(MathParagraph.breakLines, *entry) != broken(Paragraph.breakLines, *entry)]
+              if broken(MathParagraph.breakLines, *entry) != broken(mathparagraph._HELPERS.fallback, *entry)]
     print(f"{len(entries)} paragraphs from {', '.join(str(folder) for folder in args.data)}; "
           f"broken otherwise than by ReportLab: {len(differ)}")
     ways = {"booklet (text.linebreak)": MathParagraph.breakLines,

@@ -610,3 +610,43 @@ def test_a_web_address_that_would_leave_a_wide_gap_is_broken_after_a_slash(text_
     assert len(lines) == 2
     assert lines[0][0] <= URI_WASTE * width  # (extraSpace: what the line leaves empty, before justifying)
     assert " ".join(lines[0][1]).endswith("and http://")
+
+
+@pytest.mark.parametrize("markup", ["", "<i>x</i> "])  # one fragment (ReportLab's own loop) and several
+def test_a_compound_breaks_at_its_own_hyphen_only(text_style, markup):
+    """"The best-performing" broke "be- / st-performing"; a word with a hyphen of its own breaks there, never
+    inside one of its parts, at every width a line holds it at (a narrower line breaks it inside a part too,
+    with a hyphen: "ma- / chine-learning", not "machine / -learning")."""
+    seen = set()
+    for compound in ("best-performing", "machine-learning", "under-coverage", "radial-velocity"):
+        for width in range(80, 200, 2):
+            paragraph = Para(f"{markup}The {compound} model", text_style)
+            paragraph.wrap(width, 1000)
+            lines = _lines(paragraph)
+            words = " ".join(lines).replace("- ", "-").split()
+            assert compound in words, (compound, width, lines)
+            seen.update(line.split()[-1] for line in lines)
+    assert {"best-", "machine-", "under-"} <= seen  # (broken at some widths)
+    paragraph = Para(f"{markup}The machine-learning model", text_style)
+    paragraph.wrap(60, 1000)
+    assert [line.split()[-1] for line in _lines(paragraph)] == (["ma-", "chine-learning", "model"] if markup else
+                                                              ["machine-", "mod-", "el"])
+
+
+@pytest.mark.parametrize("markup", ["", "<i>x</i> "])
+def test_a_web_address_longer_than_a_line_is_broken_again_not_run_past_the_margin(text_style, markup):
+    """ReportLab breaks a web address once, after a slash; what is left ("github.com/org/...") ran on past the
+    margin. It is broken again after a slash, or before ? & = # . _ ~ -, as often as it needs, each line fitting."""
+    address = ("https://github.com/example-organisation/a-very-long-repository-name-for-simulation-based-inference"
+               "/tree/main/notebooks and https://www.example.org/~user/path/to/some/really/long/"
+               "file_name_with_underscores.html?query=1&other=2.")
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for width in (120, 180, 260, page_for("A5").text_width):
+        paragraph = Para(f"{markup}Code: {address}".replace("&", "&amp;"), text_style)
+        paragraph.wrap(width, 10000)
+        lines = _lines(paragraph)
+        assert "".join(lines).replace(" ", "") == f"{markup and 'x'}Code:{address}".replace(" ", "")
+        for line in lines:
+            assert stringWidth(line, text_style.fontName, text_style.fontSize) <= width * 1.01, (width, line)
+        assert any(line.endswith("/") for line in lines)

@@ -868,16 +868,28 @@ class _OnePyphen:
 
 
 class _AfterHyphens:
-    """A Pyphen whose `iterate` breaks a word at a hyphen it has after the hyphen, never before it: pyphen gives
-    ("over", "-segmentation") for "over-segmentation", which ReportLab prints as "over-" and "-segmentation" (a
-    hyphen added to the head, the word's own starting the next line); here ("over-", "segmentation"), as a word
-    with a hyphen is broken in print, once."""
+    """A Pyphen whose `iterate` breaks a word with a hyphen of its own only after that hyphen, as a compound is
+    broken in print: pyphen gave ("over", "-segmentation") for "over-segmentation", which ReportLab prints as
+    "over-" and "-segmentation" (a hyphen added to the head, the word's own starting the next line), and
+    ("be", "st-performing") for "best-performing"; here ("over-", "segmentation") and ("best-", "performing")
+    alone. Other words as pyphen breaks them. `every`: a compound's parts broken too, after its own hyphens
+    (for a compound wider than a whole line: _within_parts)."""
 
     def __init__(self, made):
         self.hd = made.hd  # (what _OnePyphen checks against pyphen's cache)
         self._iterate = made.iterate
 
     def iterate(self, word: str):
+        if "-" in word[1:-1]:
+            yield from _at_hyphens(word)
+            return
+        yield from self._syllables(word)
+
+    def every(self, word: str):
+        yield from _at_hyphens(word)
+        yield from (pair for pair in self._syllables(word) if pair[0][-1:] != "-")
+
+    def _syllables(self, word: str):
         given = set()
         for head, tail in self._iterate(word):
             if tail[:1] == "-":
@@ -887,6 +899,47 @@ class _AfterHyphens:
             if (head, tail) not in given:
                 given.add((head, tail))
                 yield head, tail
+
+
+def _at_hyphens(word: str):
+    """A compound's breaks after its own hyphens, the longest head first ("a-very-", "long")."""
+    return ((word[:at + 1], word[at + 1:]) for at in range(len(word) - 2, 0, -1)
+            if word[at] == "-" and word[at - 1] != "-" and word[at + 1] != "-")
+
+
+def _within_parts(hyphenate, width_at: int):
+    """ReportLab's hyphenation of a word (`hyphenate`: _hyphenateFragWord or _hyphenateWord, whose argument
+    `width_at` is the word's width, the one after it the line's), but for a compound wider than a whole line,
+    which no break at its hyphens fits: then broken inside a part too (_AfterHyphens.every), not cut anywhere."""
+
+    def hyphenated(hyphenator, *args):
+        made = hyphenate(hyphenator, *args)
+        owner = getattr(hyphenator, "__self__", None)
+        if made or not isinstance(owner, _AfterHyphens):
+            return made
+        word = args[width_at]
+        if (word[0] if width_at == 0 else word) <= args[width_at + 2]:
+            return made
+        return hyphenate(owner.every, *args)
+
+    return hyphenated
+
+
+# What a web address left over from one broken after a slash is ("github.com/org/repo", "path/file.html?x=1"), when
+# it has to be broken again: text without spaces, 15 characters or more, with a slash or a dot, and a slash or one
+# of ?&=#_~ ("x_i^2$word", math written into a word, is not one)
+_ADDRESS_TAIL = re.compile(r"(?=\S{15})(?=\S*[/.])\S*[/?&=#_~]\S*")
+_ADDRESS_BREAKS = re.compile(r"(?<=/)(?=.)|(?<=.)(?=[?&=#._~-])")  # after a slash; before ? & = # . _ ~ -
+
+
+def _address_pairs(text: str):
+    """ReportLab's _uri_split_pairs (a web address broken after a slash: its heads longest first), and also for
+    what is left of one once broken, which has no scheme ("github.com/..."): ReportLab breaks a web address once,
+    and what was left of it ran past the margin. Its breaks: after a slash, else before ? & = # . _ ~ or -."""
+    found = _rl_paragraph._uri_split_pairs(text)
+    if found is not None or not _ADDRESS_TAIL.fullmatch(text):
+        return found
+    return [(text[:at], text[at:]) for at in reversed([m.start() for m in _ADDRESS_BREAKS.finditer(text)])]
 
 
 def _measure(fontName, fontSize):
@@ -905,15 +958,20 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
     get_frag_words = _calling(_rl_paragraph._getFragWords, stringWidth=_string_width, split=_split)
     after = {"_hy_sfx_pat": re.compile(_rl_paragraph._hy_sfx_pat.pattern.replace("]+$", "\u2026]+$"))} if ellipsis \
         else {}
-    hyphenate = _calling(
+    hyphenate = _within_parts(_calling(
         _rl_paragraph._hyphenateFragWord,
-        _hyGenPair=_calling(_rl_paragraph._hyGenPair, stringWidth=_string_width, **after),
-        _hyGenFragsPair=_calling(_rl_paragraph._hyGenFragsPair, **after,
-                                 _rebuildFragWord=_calling(_rl_paragraph._rebuildFragWord, stringWidth=_string_width)))
+        _hyGenPair=_calling(_rl_paragraph._hyGenPair, stringWidth=_string_width, _uri_split_pairs=_address_pairs,
+                            **after),
+        _hyGenFragsPair=_calling(_rl_paragraph._hyGenFragsPair, **after, _uri_split_pairs=_address_pairs,
+                                 _rebuildFragWord=_calling(_rl_paragraph._rebuildFragWord, stringWidth=_string_width))),
+        0)
+    hyphenate_word = _within_parts(_calling(  # (one fragment's words)
+        _rl_paragraph._hyphenateWord, _hyGenPair=_calling(_rl_paragraph._hyGenPair, _uri_split_pairs=_address_pairs)),
+        3)
     return Helpers(
         fallback=_calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
                           getAscentDescent=_ascent_descent, split=_split, pyphen=pyphen, _getFragWords=get_frag_words,
-                          _hyphenateFragWord=hyphenate),
+                          _hyphenateFragWord=hyphenate, _hyphenateWord=hyphenate_word),
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate)
 
