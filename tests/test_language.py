@@ -94,6 +94,8 @@ def test_french_booklet_words_dates_and_a_theme_label(french):
     assert contents[:8] == ["Sommaire", "Comités", "3", "Le programme en un coup d’œil", "4", "Programme", "6",
                             "Lundi 14 juin"]  # opens a line: capital
     assert {"Résumés", "Tutoriels", "Posters", "Informations pratiques", "Vendredi 18 juin"} <= set(contents)
+    (day,) = [i for i in range(len(french)) if "JOUR 1" in french.lines(i)]
+    assert french.lines(day)[:4] == ["14", "JOUR 1", "Lundi", "juin 2027"]  # the heading's second line: no capital
     text = text_of(french)
     for words in ("JOUR 1", "Lundi 14 juin (suite)", "SESSIONS PARALLÈLES", "CONFÉRENCE INVITÉE",
                   "CONFÉRENCE INVITÉE \u00b7 lundi 14 juin \u00b7 ",  # within a line: as CLDR writes it
@@ -154,14 +156,14 @@ def test_the_pdf_language_is_a_bcp47_tag(tmp_path):
 # -- dates ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("language, day, cover", [
-    ("en", "Monday 14 June", "14\u2009\u2013\u200918 June 2027"),
-    ("en-US", "Monday, June 14", "June 14\u2009\u2013\u200918, 2027"),
+    ("en", "Monday 14 June", "14\u201318 June 2027"),  # (CLDR's thin spaces between the numbers closed up)
+    ("en-US", "Monday, June 14", "June 14\u201318, 2027"),
     ("de", "Montag, 14. Juni", "14.\u201318. Juni 2027"),
     ("de-AT", "Montag, 14. Juni", "14.\u201318. Juni 2027"),
     ("fr", "lundi 14 juin", "14\u201318 juin 2027"),
     ("es", "lunes, 14 de junio", "14\u201318 de junio de 2027"),
     ("it", "lunedì 14 giugno", "14\u201318 giugno 2027"),
-    ("pt", "segunda-feira, 14 de junho", "14\u2009\u2013\u200918 de junho de 2027"),
+    ("pt", "segunda-feira, 14 de junho", "14\u201318 de junho de 2027"),
     ("nl", "maandag 14 juni", "14\u201318 juni 2027"),
 ])
 def test_day_titles_and_cover_ranges_from_cldr(language, day, cover):
@@ -174,6 +176,8 @@ def test_ranges_across_months_and_years_and_one_day():
     assert dates.date_range(dt.date(2019, 7, 22), dt.date(2019, 7, 26), "fr") == "22\u201326 juillet 2019"
     assert dates.date_range(dt.date(2027, 9, 29), dt.date(2027, 10, 3), "fr") == "29 septembre\u2009\u2013\u20093 octobre 2027"
     assert dates.date_range(dt.date(2027, 12, 30), dt.date(2028, 1, 2), "de") == "30. Dezember 2027\u2009\u2013\u20092. Januar 2028"
+    assert dates.date_range(dt.date(2027, 12, 30), dt.date(2028, 1, 2), "en") == "30 December 2027\u2009\u2013\u20092 January 2028"
+    assert dates.date_range(dt.date(2027, 9, 29), dt.date(2027, 10, 3), "en-US") == "September 29\u2009\u2013\u2009October 3, 2027"
     assert dates.date_range(dt.date(2027, 9, 13), dt.date(2027, 9, 13), "it") == "13 settembre 2027"
     assert dates.date_range(dt.date(2027, 9, 13), dt.date(2027, 9, 17), "cs") == "13. září 2027\u2009\u2013\u200917. září 2027"  # not 13.–17. 9. 2027
     assert dates.full_date(dt.date(2019, 7, 22), "de") == "Montag, 22. Juli 2019"

@@ -12,6 +12,7 @@ the booklet's English words are British; 'en-US' gives 'Monday, June 14'.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 
 DAY = "MMMMEEEEd"  # Monday 14 June
@@ -115,7 +116,13 @@ def date_range(start: dt.date, end: dt.date, language: str) -> str:
         joined = formats.get(None) or "{0} \u2013 {1}"
         return joined.replace("{0}", format_date(start, one, locale=locale)).replace(
             "{1}", format_date(end, one, locale=locale))
-    return "".join(format_date(day, _widened(part, RANGE), locale=locale) for part, day in zip(parts, (start, end)))
+    made = "".join(format_date(day, _widened(part, RANGE), locale=locale) for part, day in zip(parts, (start, end)))
+    return _BETWEEN_NUMBERS.sub("\\1\u2013", made)
+
+
+# CLDR's English and Portuguese set the dash between two days' numbers apart with thin spaces ("14 – 18 June"), where
+# the others, and English typesetting, close it up ("14–18 June"; between words it stays: "29 September – 3 October")
+_BETWEEN_NUMBERS = re.compile(r"(?<!\d)(\d\d?)\u2009\u2013\u2009(?=\d\d?\b)")  # (not after a year: "2027 – 2 January")
 
 
 def at_line_start(text: str) -> str:
