@@ -85,6 +85,12 @@ def test_plain_text_passes_through(source, expected):
     (f"<p>At {MATH} &amp; $a &lt; b_{{i}}$, 3.6\\%</p>", f"At {MATH} & $a < b_{{i}}$, 3.6\\%"),
     # CRLF inside HTML
     ("<p>one\r\ntwo</p>\r\n<p>three</p>", "one\ntwo\n\nthree"),
+    # inline tags only, paragraphs as blank lines (frab descriptions): the blank lines stay paragraph breaks
+    ('Read <a href="https://x.org">this</a>.\r\n\r\nThis talk <i>aims</i>\r\nhigh.\r\n \r\nThird.',
+     "Read this (https://x.org).\n\nThis talk *aims*\nhigh.\n\nThird."),
+    # ... and Markdown with inline tags: both read (its stars were printed, "∗∗tl;dr:∗∗")
+    ("**tl;dr:** H<sub>2</sub>O, see <a href='https://x.org/a?b=1&amp;c=2'>here</a>.\n\n* one\n* two",
+     "**tl;dr:** H$_{2}$O, see here (https://x.org/a?b=1&c=2).\n\n\u2013 one\n\n\u2013 two"),
 ])
 def test_html(source, expected):
     assert kind_of(source) == "html"

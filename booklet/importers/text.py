@@ -23,6 +23,8 @@ __all__ = ["to_markup", "to_line", "kind_of"]
 _TAG_NAMES = ("p|br|div|span|em|i|b|strong|a|ul|ol|li|h[1-6]|pre|code|blockquote|img|table|thead|tbody|tr|td|th"
               "|sup|sub|u|hr|font|small|big|s|strike|del|ins|dl|dt|dd|section|article|center|cite|q|abbr|tt")
 _HTML_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.I)
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|ul|ol|li|h[1-6]|pre|blockquote|table|tr|hr|dl|dt|dd|section|article|center)"
+                        r"(?:\s[^<>]*)?/?>", re.I)  # (without any, the text's paragraphs are its blank lines)
 _ESCAPED_TAG = re.compile(rf"&lt;/?(?:{_TAG_NAMES})(?:\s.*?)?/?&gt;", re.I)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MARKDOWN = re.compile("|".join((
@@ -97,9 +99,13 @@ def _convert(text: str) -> str:
         kind = "html"
     if kind == "plain":
         return _tidy(text)
-    if kind == "html":
+    if kind == "html" and _BLOCK_TAG.search(text):
         return _tidy(_from_markdown(*_html_to_markdown(text)))
+    # (inline tags alone: Markdown, or text whose paragraphs are blank lines, with a link or italics in it: read
+    # as Markdown, whose parser takes inline HTML; as HTML its blank lines and Markdown were lost)
     bare, spans = _protect(text, html_source=False)
+    if kind == "html":
+        bare = _EMPTY_EMPHASIS.sub(lambda m: m[2], _scripts_as_math(bare, spans))
     return _tidy(_from_markdown(bare, spans))
 
 
@@ -233,12 +239,10 @@ _SCRIPT = re.compile(r"<(su[bp])\b[^<>]*>([^<>]{1,12})</\1\s*>", re.I)
 _EMPTY_EMPHASIS = re.compile(r"<(em|i|strong|b)\b[^<>]*>([^\w<>]*)</\1\s*>", re.I)  # <em>, </em>: no emphasis
 
 
-def _html_to_markdown(text: str) -> tuple[str, list[str]]:
-    from markdownify import markdownify
+def _scripts_as_math(text: str, spans: list[str]) -> str:
+    """H<sub>2</sub>O, 10<sup>-3</sup>, 20<sup>th</sup>: as math (set small), held in `spans`."""
 
-    text, spans = _protect(text, html_source=True)
-
-    def script(m: re.Match) -> str:  # H<sub>2</sub>O, 10<sup>-3</sup>, 20<sup>th</sup>: as math, set small
+    def script(m: re.Match) -> str:
         inner = html.unescape(m[2]).strip()
         if not inner or "$" in inner or "\\" in inner:
             return m[0]
@@ -247,8 +251,14 @@ def _html_to_markdown(text: str) -> tuple[str, list[str]]:
         spans.append(f"${mark}{{{body}}}$")
         return f"{_OPEN}{len(spans) - 1}{_CLOSE}"
 
-    text = _SCRIPT.sub(script, text)
-    text = _EMPTY_EMPHASIS.sub(lambda m: m[2], text)
+    return _SCRIPT.sub(script, text)
+
+
+def _html_to_markdown(text: str) -> tuple[str, list[str]]:
+    from markdownify import markdownify
+
+    text, spans = _protect(text, html_source=True)
+    text = _EMPTY_EMPHASIS.sub(lambda m: m[2], _scripts_as_math(text, spans))
     markdown = markdownify(text, heading_style="ATX", bullets="-", strip=["img", "script", "style"],
                            escape_asterisks=True, escape_underscores=True, escape_misc=False)
     return markdown, spans
@@ -405,6 +415,9 @@ def _html_paragraphs(chunk: str, spans: list[str]) -> list[str]:
     return _Blocks(spans).render(_parser(html=False).parse(markdown))  # no HTML in it any more
 
 
+_ADDRESS_END = ""  # (put after a link printed as its address: text right after it is set apart by a space)
+
+
 class _Inline:
     """Renders an inline token's children into one paragraph of booklet markup."""
 
@@ -420,7 +433,10 @@ class _Inline:
         for tok in children:
             kind = tok.type
             if kind == "text":
-                self.put(tok.content.replace("*", _STAR).replace("$", _DOLLAR))
+                text = tok.content.replace("*", _STAR).replace("$", _DOLLAR)
+                if self.stack[-1][1][-1:] == [_ADDRESS_END] and text[:1].isalnum():
+                    text = " " + text  # "<https://betrusted.io>Betrusted</a>": not one word with the address
+                self.put(text)
             elif kind == "code_inline":
                 self.put(_literal(tok.content))
             elif kind == "softbreak":
@@ -479,6 +495,8 @@ class _Inline:
             shown = label if url in label else f"{label} ({url})"
         del parts[start:]
         parts.append(shown)
+        if shown == url:
+            parts.append(_ADDRESS_END)
 
     def html_tag(self, tag: str) -> None:
         m = re.match(r"<(/?)([A-Za-z][A-Za-z0-9]*)", tag)
@@ -487,6 +505,13 @@ class _Inline:
         closing, name = m[1] == "/", m[2].lower()
         if name == "br":
             self.put("\n")
+        elif name == "a":
+            if closing:
+                self.end_link()
+            else:
+                href = re.search(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", tag, re.I)
+                self.links.append((html.unescape(next(filter(None, href.groups()), "")) if href else "",
+                                   len(self.stack[-1][1])))
         elif name in self._HTML_INLINE:
             if closing:
                 self.close()
