@@ -666,3 +666,32 @@ def test_an_acronym_is_the_short_title_unless_it_is_a_slug(tmp_path, acronym, sh
     source.write_text(json.dumps(data))
     assert invoke("import", source, "--out", tmp_path / "out").exit_code == 0
     assert load(tmp_path / "out", "conference.yaml").get("short_title") == short
+
+
+def test_a_schedules_events_typed_event_are_talks_social_lines_or_lines_and_say_what_is_not_printed(tmp_path):
+    """wafer's and pentabarf's type 'Event': one with speakers and a description is a talk (its page, its speakers);
+    a dinner or party a social line; one with speakers but no text a line, its speakers named in the summary."""
+    days = events_v1()
+    days["13"] += [
+        _event(301, "Free software for meals on wheels", "13T16:00", "00:45", "Hall A", "Event",
+               [("Emma Milou", "")], description="A project that feeds people."),
+        _event(302, "Conference Dinner", "13T19:00", "02:00", "Hall B", "Event", [("Lou Ray", "")]),
+        _event(303, "Job Fair", "13T17:00", "01:00", "Hall B", "Event", [("Dan Lange", "")]),
+    ]
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    abstracts = {a["id"]: a for a in load(folder, "abstracts.yaml")}
+    assert abstracts["e301"]["title"] == "Free software for meals on wheels" and "kind" not in abstracts["e301"]
+    assert abstracts["e301"]["speaker"] == {"name": "Emma Milou"}
+    assert abstracts["e301"]["abstract"] == "A project that feeds people."
+    lines = {i["title"]: i for i in items_of(load(folder, "programme.yaml")["days"][0]) if "title" in i}
+    assert (lines["Conference Dinner"]["kind"], lines["Job Fair"]["kind"]) == ("social", "other")
+    assert ("1 event(s) of the type 'Event' with speakers and a description: abstracts, as talks (--kinds "
+            "Event=other keeps them programme lines)") in result.stdout
+    assert ("2 programme line(s) (breaks, social events, other events) name people in the source, who are not "
+            "printed ('Conference Dinner', 'Job Fair'): a programme line has its title only") in result.stdout
+    kept = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", tmp_path / "kept",
+                  "--kinds", "Event=other")
+    assert "e301" not in {a["id"] for a in load(tmp_path / "kept", "abstracts.yaml")}
+    assert "'Free software for meals on wheels'" in kept.stdout

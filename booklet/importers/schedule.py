@@ -33,8 +33,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from ..data.contract import PLACEHOLDERS
 from ..problems import did_you_mean
 from . import Imported, Options, SourceError
-from .assemble import time_text
-from .kinds import ABSTRACT_KINDS, kind_for, looks_like_break, parse_kinds
+from .assemble import line_kind, time_text
+from .kinds import ABSTRACT_KINDS, kind_for, looks_like_break, normal, parse_kinds
 from .text import repaired, to_markup
 
 VENUE_PLACEHOLDER = PLACEHOLDERS["venue"]
@@ -208,6 +208,7 @@ class _Builder:
         self.posters: list[dict] = []
         self.ids: dict[str, str] = {}  # id -> title, to tell a repeat from another event with the same id
         self.counts: Counter = Counter()
+        self.lines_with_people: list[str] = []  # programme lines whose source names people, not printed
         self.language = schedule.language or _common_language(schedule.events)  # the booklet's, if the source tells
         self.base_language = _language_code(re.split("[-_]", self.language or "en")[0])  # "en" of "EN", "en-GB"
 
@@ -313,6 +314,11 @@ class _Builder:
         text = _text(event)
         if kind is None:
             kind = "contributed" if persons else ("break" if looks_like_break(title) else "other")
+        elif kind == "other" and normal(event.type) not in self.kinds:  # a schedule's "Event": by its title ...
+            kind = line_kind(title)  # (a dinner, a party: social)
+            if kind == "other" and persons and text:  # ... and one with speakers and a text is a talk
+                kind = "contributed"
+                self.counts["event-talks"] += 1
         if not persons and kind in (*ABSTRACT_KINDS, "poster", "other"):
             self.counts["no-persons"] += 1
             if kind == "poster" and event.start is None:
@@ -355,6 +361,8 @@ class _Builder:
                 self.counts["bios-dropped"] += sum(bool(p.bio.strip()) for p in persons)
             # the programme prints the short form (keys in the contract's order, as an update adds them)
             return {"title": title, "talk": ident} if subtitle else {"talk": ident}
+        if persons:
+            self.lines_with_people.append(title)
         return {"title": title, "kind": kind}
 
     def in_own_language(self, record: dict, event: Event) -> None:
@@ -473,6 +481,15 @@ class _Builder:
         if c["no-persons"]:
             notes.append(f"{c['no-persons']} event(s) without a speaker: programme lines with their title only "
                          "(an abstract needs a speaker; add one in abstracts.yaml to give it a page)")
+        if c["event-talks"]:
+            notes.append(f"{c['event-talks']} event(s) of the type 'Event' with speakers and a description: "
+                         "abstracts, as talks (--kinds Event=other keeps them programme lines)")
+        if self.lines_with_people:
+            some = ", ".join(f"'{t}'" for t in self.lines_with_people[:3])
+            more = f" and {len(self.lines_with_people) - 3} more" if len(self.lines_with_people) > 3 else ""
+            notes.append(f"{len(self.lines_with_people)} programme line(s) (breaks, social events, other events) "
+                         f"name people in the source, who are not printed ({some}{more}): a programme line has "
+                         "its title only")
         if c["poster-dropped"]:
             notes.append(f"{c['poster-dropped']} poster(s) without author or time left out")
         if c["unscheduled"]:
