@@ -518,3 +518,25 @@ def test_a_map_naming_a_header_the_file_does_not_have_says_so_before_no_title_co
     with pytest.raises(SourceError) as raised:
         table.read(path, Options(columns={"title": "Papers"}))
     assert str(raised.value) == "--map: title=Papers: no column 'Papers' in the file's first rows"
+
+
+def test_a_language_column_sets_the_booklet_s_and_an_abstract_s_own_and_left_out_columns_are_named(tmp_path):
+    """GPN's schedule has a Language column (28 talks in German, 1 in English): the booklet is German and the
+    English abstract is hyphenated as English. Columns the booklet prints nothing of, holding data, are named."""
+    path = write_csv(tmp_path / "s.csv", [
+        ["Title", "Speaker", "Abstract", "Language", "Date", "Start", "Figure", "Dietary restrictions"],
+        ["Eins", "Ann Smith", "Über Hyphenierung.", "de", "2025-05-05", "10:00", "fig1.png", ""],
+        ["Zwei", "Bo Lee", "Noch ein Text.", "DE", "2025-05-05", "11:00", "", ""],
+        ["Three", "Cy Ng", "An English text.", "en", "2025-05-05", "12:00", "", "vegan"],
+        ["Vier", "Di Oz", "", "de", "2025-05-05", "13:00", "", ""]])
+    imported = table.read(path, Options())
+    assert imported.documents["conference.yaml"]["language"] == "de"
+    abstracts = {a["title"]: a for a in imported.documents["abstracts.yaml"]}
+    assert abstracts["Three"]["language"] == "en" and "language" not in abstracts["Zwei"]
+    assert ("1 abstract(s) or tutorial(s) in another language than the booklet's (de): given their own "
+            "`language`, which they are hyphenated in") in imported.notes
+    assert ("column(s) left out, as the booklet prints nothing of them: 'Figure', 'Dietary restrictions' (give one "
+            "a field with --map to read it)") in imported.notes
+    booklet = read_back(imported, tmp_path / "folder")
+    assert booklet.conference.language == "de"
+    assert {a.title: a.language for a in booklet.abstracts}["Three"] == "en"

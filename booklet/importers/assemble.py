@@ -347,6 +347,7 @@ class Entry:
     block: str | None = None  # a Block's key
     number: int | None = None  # poster board number
     where: str = ""  # for messages: "row 12", "contribution 14"
+    language: str = ""  # its text's language, as the source writes it ("de", "EN", "German")
 
 
 # -- the assembly ----------------------------------------------------------------------------------
@@ -367,6 +368,7 @@ class Conference:
     chairs: list[Person] = field(default_factory=list)
     description: str = ""
     committees: list[dict] = field(default_factory=list)  # conference.yaml's committees, as written there
+    language: str = ""  # the booklet's language (a two-letter code), when the source says
 
 
 def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: list[Block],
@@ -381,6 +383,9 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     no_people_lines, no_people_named = [], []
     placed = sorted(entries, key=lambda e: (e.day is None, e.day or dt.date.min, e.start is None,
                                             e.start or dt.time.min))
+    if not conference.language:  # the language most contributions are in is the booklet's
+        conference.language = common_language(e.language for e in entries if e.kind != "skip")
+    own_language = 0
     for entry in placed:
         people = unique_people(entry.people)
         kind = entry.kind
@@ -406,6 +411,7 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
                 record["description"] = entry.text
             if people:
                 record["presenters"] = [person_record(p, False) for p in people]
+            own_language += _own_language(record, entry, conference.language)
             tutorials.append(record)
             refs[id(entry)] = made[same] = ("tutorial", ident)
         elif kind == "poster":
@@ -438,8 +444,12 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
                 record["authors"] = [person_record(p, True) for p in people]
             if entry.text:
                 record["abstract"] = entry.text
+            own_language += _own_language(record, entry, conference.language)
             abstracts.append(record)
             refs[id(entry)] = made[same] = ("talk", ident)
+    if own_language:
+        notes.append(f"{own_language} abstract(s) or tutorial(s) in another language than the booklet's "
+                     f"({conference.language or 'en'}): given their own `language`, which they are hyphenated in")
     if no_people_lines:
         notes.append(f"{len(no_people_lines)} scheduled contribution(s) name no speaker or author: they are plain "
                      f"programme lines, with no abstract ({_some(no_people_lines)})")
@@ -465,6 +475,31 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     if posters:
         documents["posters.yaml"] = posters
     return Imported(fmt, documents, unmapped, notes)
+
+
+def language_code(language: str) -> str:
+    """A source's language as a two-letter code ("de", "EN" -> "en"), else '' ("de, en", "German")."""
+    code = language.strip().lower()
+    return code if re.fullmatch(r"[a-z]{2}", code) else ""
+
+
+def common_language(languages) -> str:
+    """The language most of `languages` (as sources write them; '' for none given) are, when most that are given
+    are one two-letter code, else ''."""
+    counted = Counter(language.strip().lower() for language in languages if language and language.strip())
+    if not counted:
+        return ""
+    language, count = counted.most_common(1)[0]
+    return language if language_code(language) and count * 2 > sum(counted.values()) else ""
+
+
+def _own_language(record: dict, entry: Entry, booklet: str) -> int:
+    """The entry's language on its record when it is not the booklet's (its text is hyphenated in it): 1, else 0."""
+    code = language_code(entry.language)
+    if code and entry.text and code != (language_code(booklet) or "en"):
+        record["language"] = code
+        return 1
+    return 0
 
 
 def _some(names: list[str], limit: int = 3) -> str:
@@ -514,6 +549,8 @@ def _conference(conference: Conference, days: list[dict], notes: list[str]) -> d
     record["venue"] = venue
     if conference.url:
         record["url"] = conference.url
+    if language_code(conference.language) and language_code(conference.language) != "en":
+        record["language"] = language_code(conference.language)
     committees = list(conference.committees)
     if conference.chairs:
         committees.insert(0, {"name": "Chairs", "members": [person_record(p, False) for p in conference.chairs]})

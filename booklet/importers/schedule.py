@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from ..data.contract import PLACEHOLDERS
 from ..problems import did_you_mean
 from . import Imported, Options, SourceError
-from .assemble import line_kind, time_text
+from .assemble import common_language, language_code, line_kind, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, looks_like_break, normal, parse_kinds
 from .text import repaired, to_markup
 
@@ -209,8 +209,9 @@ class _Builder:
         self.ids: dict[str, str] = {}  # id -> title, to tell a repeat from another event with the same id
         self.counts: Counter = Counter()
         self.lines_with_people: list[str] = []  # programme lines whose source names people, not printed
-        self.language = schedule.language or _common_language(schedule.events)  # the booklet's, if the source tells
-        self.base_language = _language_code(re.split("[-_]", self.language or "en")[0])  # "en" of "EN", "en-GB"
+        # the booklet's, if the source tells
+        self.language = schedule.language or common_language(e.language for e in schedule.events)
+        self.base_language = language_code(re.split("[-_]", self.language or "en")[0])  # "en" of "EN", "en-GB"
 
     # -- times
 
@@ -368,7 +369,7 @@ class _Builder:
     def in_own_language(self, record: dict, event: Event) -> None:
         """The event's language on its abstract or tutorial, when it is not the booklet's (its text is hyphenated
         in it)."""
-        language = _language_code(event.language)
+        language = language_code(event.language)
         if language and language != self.base_language:
             record["language"] = language
             self.counts["own-language"] += 1
@@ -560,18 +561,3 @@ def _presenter(person: Person) -> dict:
     if bio:
         presenter["bio"] = bio
     return presenter
-
-
-def _language_code(language: str) -> str:
-    """An event's language as a two-letter code ("de", "EN" -> "en"), else '' ("de, en", "German")."""
-    code = language.strip().lower()
-    return code if re.fullmatch(r"[a-z]{2}", code) else ""
-
-
-def _common_language(events: list[Event]) -> str:
-    """The language most events are in, when most are in one (a two-letter code), else ''."""
-    languages = Counter(e.language.strip().lower() for e in events if e.language and e.language.strip())
-    if not languages:
-        return ""
-    language, count = languages.most_common(1)[0]
-    return language if re.fullmatch(r"[a-z]{2}", language) and count * 2 > sum(languages.values()) else ""

@@ -152,7 +152,7 @@ def _words(header) -> str:
 _FIELDS: tuple[tuple[str, str], ...] = (
     ("ignore", r"figure( caption)?|dietary.*"
                r"|timestamp|horodateur|zeitstempel|submitted for tracks|reviewed for tracks|submission date"
-               r"|modification date|number of reviews|score.*|submitter.*|language|sprache|langue|file url|url"
+               r"|modification date|number of reviews|score.*|submitter.*|file url|url"
                r"|materials?|keywords?|schlagworter|mots cles|comments?|remarks?|notes?|program code"),
     ("references", r"(abstract )?(bibliography|references|literatur|literaturangaben|bibliographie)"),
     ("person_family", r"(presenting author|presenter|speaker|corresponding author|author|referent\w*|orateur|"
@@ -189,6 +189,7 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("submitted_type", r"submitted (contribution )?type"),
     ("track", r"(accepted )?track|theme|thema|topic"),
     ("state", r"state|status|acceptance|decision|statut|entscheidung"),
+    ("language", r"(talk |abstract |presentation )?(language|sprache|langue|idioma|lingua)"),
     ("session", r"(session|sitzung|seance)( title| name| titel| short)?"),
     ("chair", r"(session )?chairs?( \d+)?( name)?|(session )?(vorsitz|chairperson|moderation|moderator|president)"),
     ("poster", r"(poster|board)( number| no| nr| #| id)?|poster n\w*|postern\w*|stand( number)?"),
@@ -212,7 +213,7 @@ _MAP_NAMES = {
     "date": "date", "start": "start", "time": "start", "end": "end", "duration": "duration", "room": "room",
     "session": "session", "chair": "chair", "poster": "poster", "poster number": "poster", "board": "poster",
     "id": "id", "state": "state", "status": "state", "track": "track", "coauthors": "coauthors",
-    "co-authors": "coauthors", "references": "references", "ignore": "ignore",
+    "co-authors": "coauthors", "references": "references", "language": "language", "ignore": "ignore",
 }
 
 
@@ -645,6 +646,12 @@ class _Table:
             self.notes.append(f"column(s) not read, as booklet knows no field by their header: "
                               f"{', '.join(repr(h) for h in unread)}; give one a field with --map "
                               f"(e.g. --map \"abstract={unread[0]}\")")
+        left = [_cell(header, i) for i in range(len(header)) if i not in used and _words(header[i]) not in mapped
+                and field_of(header[i]) == "ignore" and any(_cell(row, i) for row in body)]
+        if left:
+            shown = ", ".join(repr(h) for h in left[:6]) + (f" and {len(left) - 6} more" if len(left) > 6 else "")
+            self.notes.append(f"column(s) left out, as the booklet prints nothing of them: {shown} (give one a "
+                              "field with --map to read it)")
         return entries
 
     def row_entry(self, row: list, cols: _Columns, dates: _Dates, where: str) -> Entry | None:
@@ -676,7 +683,7 @@ class _Table:
             text = f"{text}\n\n{refs}"
         ident = get("id")
         key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
-        entry = Entry(key, title, people, text, kind, where=where, room=clean(get("room")))
+        entry = Entry(key, title, people, text, kind, where=where, room=clean(get("room")), language=get("language"))
         entry.number = _number(get("poster")) if cols.has("poster") else None
         self.row_time(entry, row, cols, dates)
         session = clean(get("session"))
