@@ -223,6 +223,36 @@ def test_six_rooms_a_week_at_a5_a_spread_after_a_notes_page_the_parallel_session
     assert check_every_item(pdf, result.anchors, result.booklet, parallel=False) == 7 * 10
 
 
+
+def test_four_tracks_of_short_talks_are_one_box_naming_the_sessions_not_lanes_of_empty_boxes(tmp_path):
+    """On A4 four lanes are wide enough, but ten-minute talks are too short for a line of the smallest type: the
+    parallel sessions of them are one box naming the sessions; those of half-hour talks stay lanes with titles."""
+    abstracts, programme = [], ["days:"]
+    for d, minutes in enumerate((10, 30)):
+        programme += [f"  - date: 2027-09-{13 + d}", "    items:", '      - {time: "08:00-08:30", title: Opening}',
+                      "      - parallel:"]
+        for r in range(4):
+            programme += [f"          - session: Track {d}{r}", f"            room: Room {r}", "            items:"]
+            for k in range(3):
+                n = len(abstracts) + 1
+                abstracts.append(f"- id: t{n}\n  title: Talk{n:03d}\n  speaker: {{name: Speaker N{n}}}\n  abstract: x\n")
+                start = 9 * 60 + k * minutes
+                programme.append(f'              - {{time: "{start // 60:02d}:{start % 60:02d}-'
+                                 f'{(start + minutes) // 60:02d}:{(start + minutes) % 60:02d}", talk: t{n}}}')
+        programme.append('      - {time: "20:00-21:00", title: Dinner, kind: social}')
+    folder = write_conference(tmp_path / "conf", {
+        "abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",
+        "conference.yaml": "title: Week\nshort_title: W\ndates: {start: 2027-09-13, end: 2027-09-14}\nvenue: Lund\n"})
+    result = build_booklet(folder, tmp_path / "w.pdf", page_size="A4")
+    pdf = Pdf(tmp_path / "w.pdf")
+    (page,) = glance_pages(pdf, result.anchors)
+    text = pdf.norms[page]
+    assert text.count(norm("PARALLEL SESSIONS")) == 1
+    assert all(norm(f"Track 0{r}") in text for r in range(4))  # the short talks' sessions, named
+    assert not any(norm(f"Talk{n:03d}") in text for n in range(1, 13))
+    assert all(norm(f"Talk{n:03d}") in text for n in range(13, 25))  # the half-hour talks, in their lanes
+
+
 # --------------------------------------------------------------------------- the plan of a day
 
 

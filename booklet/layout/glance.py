@@ -20,8 +20,10 @@ box also names its speakers when there is room, and links to its abstract or tut
   its lane (the first track on the left); a box takes the lanes beside it that are free for its
   whole time. The days' columns are as equal as they can be with every lane at least LANE_MIN
   wide (else every lane the same width). Where lanes would still be narrower than NARROW (six
-  rooms on A5), the overlapping boxes, with the rest of their parallel sessions, become one box
-  over their time, "PARALLEL SESSIONS" and the sessions' names (the day's page has the talks).
+  rooms on A5), or most of the overlapping boxes too short for a line of SMALLEST type (four
+  tracks of quarter-hour talks), the overlapping boxes, with the rest of their parallel sessions,
+  become one box over their time, "PARALLEL SESSIONS" and the sessions' names (the day's page has
+  the talks).
 - An item with a start and no end lasts until the next start after it (in its track, else in
   its day) when that is at most three hours later, else one hour. An item after midnight (a
   start before 06:00 after one in the afternoon, as imports keep it) is drawn after the evening.
@@ -100,9 +102,10 @@ class DayPlan:
     def lanes(self) -> int:
         return max((box.lanes for box in self.boxes), default=1)
 
-    def gather(self, width: float, narrow: float) -> bool:
-        """Each group of boxes whose lanes would be narrower than `narrow` in a column `width` wide
-        becomes one box over their time (it names their sessions), with the groups of the same
+    def gather(self, width: float, narrow: float, shortest: float = 0.0) -> bool:
+        """Each group of boxes whose lanes would be narrower than `narrow` in a column `width` wide, or most of
+        whose boxes are shorter than `shortest` minutes (too short for a line of the smallest type: lanes of
+        empty boxes), becomes one box over their time (it names their sessions), with the groups of the same
         parallel sessions before and after it; True when one did."""
         unit = {box.group: box.group for box in self.boxes}  # groups joined by the parallel sessions they share
 
@@ -123,7 +126,8 @@ class DayPlan:
         boxes = []
         for group in groups.values():
             lanes = max(box.lanes for box in group)
-            if lanes > 1 and width / lanes < narrow:
+            short = sum(box.end - box.start < shortest for box in group)
+            if lanes > 1 and (width / lanes < narrow or short * 2 > len(group)):
                 boxes.append(Box(None, None, min(b.start for b in group), max(b.end for b in group),
                                  min(b.order for b in group), MAIN, group=group[0].group, members=group))
                 changed = True
@@ -146,7 +150,7 @@ def build_glance(ctx: Context) -> list:
     grid = Grid(ctx, plans)
     pages = split_days(plans, grid)
     for shown in pages:
-        while any([plan.gather(width, grid.narrow) for plan, width in zip(shown, grid.widths(shown))]):
+        while any([plan.gather(width, grid.narrow, grid.shortest) for plan, width in zip(shown, grid.widths(shown))]):
             pass  # a gathered day is narrower: the others wider (a gathered group never comes apart)
     if len(pages) == 1:
         return [GlancePage(ctx, grid, pages[0], first=True)]
@@ -333,6 +337,11 @@ class Grid:
 
     def box_leading(self, size: float) -> float:
         return round(size * 1.16, 3)
+
+    @property
+    def shortest(self) -> float:
+        """The minutes of the shortest box a line of the smallest type fits in."""
+        return (self.box_leading(SMALLEST) + 2 * BOX_GAP + 1.4 * PAD) / self.per_minute
 
     def columns_width(self, plans: list[DayPlan]) -> float:
         """The width of a lane when `plans` share a page and every lane is as wide: the widest the
