@@ -124,7 +124,7 @@ def logo_box(page, theme: Theme) -> tuple[float, float] | None:
 
 
 def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, colours=None):
-    """([(conference key, text, style, space after)], bottom of the text box) of the front cover."""
+    """([(conference key, text, style, space after[, balanced])], bottom of the text box) of the front cover."""
     theme = theme or Theme()
     colours = colours or make_palette(theme, page.cmyk)
     ink, accent, muted = colours.text, colours.accent, colours.muted
@@ -134,9 +134,9 @@ def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, c
     parts = []
     if conf.welcome:
         parts.append(("welcome", conf.welcome, text_style("welcome", SANS, size * 1.05, accent), size * 0.6))
-    parts.append(("title", conf.title, text_style("title", SANS + "-Bold", size * 2.5, ink), size * 0.5))
+    parts.append(("title", conf.title, text_style("title", SANS + "-Bold", size * 2.5, ink), size * 0.5, True))
     if conf.subtitle:
-        parts.append(("subtitle", conf.subtitle, text_style("subtitle", SANS, size * 1.35, ink), size * 1.1))
+        parts.append(("subtitle", conf.subtitle, text_style("subtitle", SANS, size * 1.35, ink), size * 1.1, True))
     parts.append(("dates", format_dates(conf.start, conf.end, conf.language),
                   text_style("dates", SANS + "-Bold", size * 1.15, accent), 2))
     parts.append(("venue", conf.venue, text_style("venue", SANS, size * 1.05, ink), size * 1.1))

@@ -23,22 +23,52 @@ def fit_block(parts: list[tuple[str, ParagraphStyle, float]], width: float, heig
     return fit_scaled(parts, width, height)[:2]
 
 
-def fit_scaled(parts: list[tuple[str, ParagraphStyle, float]], width: float, height: float):
-    """fit_block's (paragraphs with sizes, total height), and the scale it took."""
+def fit_scaled(parts: list[tuple], width: float, height: float):
+    """fit_block's (paragraphs with sizes, total height), and the scale it took. A part (text, style, space after)
+    may have a fourth item, True: its lines are balanced (a title: never "Synthetic Statistics & the Sky / 500")."""
     scale = 1.0
     while True:
         laid = []
         total = 0.0
-        for text, style, space in parts:
+        for text, style, space, *balanced in parts:
             scaled = ParagraphStyle(style.name + "-fit", parent=style, fontSize=style.fontSize * scale,
                                     leading=style.leading * scale)
             para = Para(markup.inline(text), scaled)
             _, h = para.wrap(width, 10_000)
+            if balanced and balanced[0]:
+                para, h = _balanced(para, markup.inline(text), scaled, width)
             laid.append((para, h, space * scale))
             total += h + space * scale
         if total <= height or scale < SMALLEST:
             return laid, total, scale
         scale *= 0.88
+
+
+BALANCE_STEPS = 12  # bisections of a balanced paragraph's width: to well under a point
+
+
+def _lines(para) -> int:
+    return len(para.blPara.lines)
+
+
+def _balanced(para, text: str, style: ParagraphStyle, width: float):
+    """A left-aligned paragraph of two to four lines (wrapped at `width`) made as narrow as it can be without a line
+    more, so that its lines are about as long as one another; with its height."""
+    lines = _lines(para)
+    if not 2 <= lines <= 4:  # (a longer text is no title to balance)
+        return para, para.height
+    low, high = width / lines, width
+    for _ in range(BALANCE_STEPS):
+        middle = (low + high) / 2
+        trial = Para(text, style)
+        trial.wrap(middle, 10_000)
+        if _lines(trial) > lines:
+            low = middle
+        else:
+            high = middle
+    made = Para(text, style)
+    _, height = made.wrap(high, 10_000)
+    return made, height
 
 
 def draw_block(canv, laid, x: float, start: float, box: tuple[float, float, float]) -> None:
