@@ -455,3 +455,41 @@ def test_a_narrow_box_names_the_first_speaker_et_al_and_hyphenates_a_title_in_it
     title = [line for line in lines if line.startswith("Schwarz")]
     assert title and title[0] in ("Schwarz-", "Schwarzschild-", "Schwarzschildra-", "Schwarzschildradi-",
                                   "Schwarzschildradius-"), lines  # German breaks, not English ones
+
+
+def _days(count: int, rooms: int) -> dict[str, str]:
+    programme = ["days:"]
+    for k in range(count):
+        programme += [f"  - date: {dt.date(2027, 1, 1) + dt.timedelta(days=k)}", "    items:"]
+        if rooms == 1:
+            programme.append(f"      - {{time: '09:00-10:00', title: Item {k}}}")
+        else:
+            programme.append("      - parallel:")
+            programme += [f"          - {{session: S{k}{r}, items: [{{time: '09:00-10:00', title: T{k}{r}}}]}}"
+                          for r in range(rooms)]
+    end = dt.date(2027, 1, 1) + dt.timedelta(days=count - 1)
+    return {"programme.yaml": "\n".join(programme) + "\n",
+            "conference.yaml": f"title: T\ndates: {{start: 2027-01-01, end: {end}}}\nvenue: V\n"}
+
+
+def test_a_glance_without_the_programme_section_names_the_parallel_sessions_with_no_link(tmp_path):
+    """It linked its gathered boxes to the days' programme pages, which were not there: an internal error."""
+    folder = write_conference(tmp_path / "conf", {**_days(5, 4), "theme.yaml": "sections: [glance]\n"})
+    result = build_booklet(folder, tmp_path / "g.pdf")
+    pdf = Pdf(tmp_path / "g.pdf")
+    pages = [p for p in range(len(pdf)) if norm("PARALLEL SESSIONS") in pdf.norms[p]]
+    assert pages and all(not pdf.links(p) for p in pages)
+    assert "day-0" not in result.anchors
+
+
+def test_a_programme_of_forty_days_has_a_glance_of_as_many_pages_as_keep_its_lanes_readable(tmp_path):
+    """Past a spread (a glance of 215 days or more was a spread of columns narrower than nothing: an internal
+    error), the days go on as many pages as keep every lane 7.5 ems wide, in order, each day once."""
+    folder = write_conference(tmp_path / "conf", _days(40, 1))
+    result = build_booklet(folder, tmp_path / "g.pdf")
+    pdf = Pdf(tmp_path / "g.pdf")
+    start = result.anchors["glance"] - 1
+    pages = list(range(start, result.anchors["programme"] - 1))
+    assert len(pages) > 2 and start % 2 == 1  # from a left-hand page
+    shown = [line for p in pages for line in pdf.lines(p) if line.startswith("Item ")]
+    assert shown == [f"Item {k}" for k in range(40)]

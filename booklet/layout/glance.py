@@ -155,8 +155,11 @@ def build_glance(ctx: Context) -> list:
     if len(pages) == 1:
         return [GlancePage(ctx, grid, pages[0], first=True)]
     notes = markup.plain(ctx.label("notes"))
-    return [ToLeftPage(lambda: NotesPage(ctx.styles.heading, ctx.colours.rule, notes)),
-            GlancePage(ctx, grid, pages[0], first=True), PageBreak(), GlancePage(ctx, grid, pages[1], first=False)]
+    story: list = [ToLeftPage(lambda: NotesPage(ctx.styles.heading, ctx.colours.rule, notes))]
+    for number, shown in enumerate(pages):
+        story += [PageBreak()] if number else []
+        story.append(GlancePage(ctx, grid, shown, first=number == 0))
+    return story
 
 
 # --------------------------------------------------------------------------- the plan of a day
@@ -274,12 +277,22 @@ def _lanes_of(group: list[Box]) -> None:
 
 
 def split_days(plans: list[DayPlan], grid: Grid) -> list[list[DayPlan]]:
-    """The days on one page, or on the two pages of a spread: where the narrowest lane is widest."""
+    """The days on one page, or on the two pages of a spread: where the narrowest lane is widest; a programme of
+    more days than a spread has columns LANE_MIN wide for (a month of them: a day's parallel sessions can be
+    gathered into one lane, its column cannot be narrower) on as many pages as keep every day's column that wide,
+    as many days on each as fit."""
     lane_width = grid.columns_width
     if len(plans) == 1 or lane_width(plans) >= grid.lane_min:
         return [plans]
     best = max(range(1, len(plans)), key=lambda k: (min(lane_width(plans[:k]), lane_width(plans[k:])), k))
-    return [plans[:best], plans[best:]]
+    if grid.day_width(max(best, len(plans) - best)) >= grid.lane_min:
+        return [plans[:best], plans[best:]]
+    pages: list[list[DayPlan]] = [[]]
+    for plan in plans:
+        if pages[-1] and grid.day_width(len(pages[-1]) + 1) < grid.lane_min:
+            pages.append([])
+        pages[-1].append(plan)
+    return pages
 
 
 # --------------------------------------------------------------------------- the page
@@ -348,6 +361,10 @@ class Grid:
         narrowest lane can be."""
         lanes = sum(plan.lanes for plan in plans)
         return (self.width - self.axis - DAY_GAP * (len(plans) - 1)) / lanes
+
+    def day_width(self, days: int) -> float:
+        """The width of each day's column when `days` days share a page equally."""
+        return (self.width - self.axis - DAY_GAP * (days - 1)) / days
 
     def y(self, minutes: float) -> float:
         return self.grid_top - (minutes - self.first) * self.per_minute
@@ -490,7 +507,8 @@ class GlancePage(Flowable):
         top = grid.y(box.start) - BOX_GAP
         bottom = grid.y(box.end) + BOX_GAP
         if box.members:
-            fill, ref = self.ctx.colours.session, day_key(self.plan_of[id(box)])
+            fill = self.ctx.colours.session
+            ref = day_key(self.plan_of[id(box)]) if self.ctx.has("programme") else None  # (its day's page)
             title, extra = _gathered(self.ctx, box.members)
         else:
             (fill, ref), (title, extra) = _look(self.ctx, box.item, box.session), _texts(self.ctx, box.item)
