@@ -387,6 +387,7 @@ def test_malformed_sources_are_errors_at_their_place_and_write_nothing(tmp_path)
     assert result.exit_code == 1
     assert "schedule.conference.days[0].rooms['Hall A'][0].duration: 'soon' is not a duration" in result.stderr
     for duration, problem in (("\u00b2", "is not a duration (expected e.g. 00:30 or PT30M)"),
+                              ("99:99", "is not a duration (expected e.g. 00:30 or PT30M)"),
                               ("99999999999999999999", "is not a duration an event can have (too long)"),
                               ("PT99999999999999999999S", "is not a duration an event can have (too long)")):
         data["schedule"]["conference"]["days"][0]["rooms"]["Hall A"][0]["duration"] = duration
@@ -400,6 +401,12 @@ def test_malformed_sources_are_errors_at_their_place_and_write_nothing(tmp_path)
     result = invoke("import", bad_time, "--out", tmp_path / "d")
     assert result.exit_code == 1
     assert "rooms['Hall A'][0].duration: the event would end after 9999-12-31" in result.stderr
+    data["schedule"]["conference"]["days"][0]["rooms"]["Hall A"][0].update(date="0001-01-01T00:30:00+01:00")
+    bad_time.write_text(json.dumps(data))
+    result = invoke("import", bad_time, "--out", tmp_path / "d")  # (it was an internal error: before year 1 in UTC)
+    assert result.exit_code == 1
+    assert ("rooms['Hall A'][0].date: '0001-01-01T00:30:00+01:00' is not the date and time of an event (before "
+            "1900)") in result.stderr
     assert not (tmp_path / "d").exists()
 
     unknown = tmp_path / "notes.txt"

@@ -109,10 +109,17 @@ def parse_datetime(text: str, where: str, source: str) -> dt.datetime:
     """An ISO 8601 date-time ('2019-12-27T11:00:00+01:00', 'Z' too) -> datetime; SourceError otherwise."""
     value = str(text).strip()
     try:
-        return dt.datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith("Z") else value)
+        moment = dt.datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith("Z") else value)
     except ValueError:
         raise SourceError(f"{source}: {where}: '{value}' is not a date and time "
                           "(expected e.g. 2019-12-27T11:00:00+01:00)") from None
+    if moment.year < FIRST_YEAR:  # (year 1 at +01:00 is before the first moment a date can have, in UTC)
+        raise SourceError(f"{source}: {where}: '{value}' is not the date and time of an event (before "
+                          f"{FIRST_YEAR})")
+    return moment
+
+
+FIRST_YEAR = 1900  # before it, no conference system's date; time zones then kept local mean time
 
 
 def parse_date(text: str, where: str, source: str) -> dt.date:
@@ -132,7 +139,7 @@ def parse_duration(text, where: str, source: str) -> dt.timedelta:
     """'00:30', '01:30:00', 'PT1H30M' or a number of minutes -> timedelta; SourceError otherwise."""
     value = str(text).strip()
     try:
-        if match := _CLOCK.match(value):
+        if (match := _CLOCK.match(value)) and max(int(g or 0) for g in match.groups()[1:]) < 60:  # (not "99:99")
             hours, minutes, seconds = (int(g or 0) for g in match.groups())
             return dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
         if (match := _ISO_DURATION.match(value)) and value not in ("P", "PT"):
