@@ -250,6 +250,21 @@ def test_a_font_without_the_characters_the_booklet_prints_is_a_warning(tmp_path)
     assert "which the booklet prints in its headings font" in glyphs[0].message
 
 
+
+@pytest.mark.parametrize("value", ["Noto Sans Symbols 2", "fonts/Symbols-Regular.ttf"])
+def test_a_text_or_headings_font_without_the_latin_letters_is_an_error(tmp_path, value):
+    """Noto Sans Symbols 2 (bundled, as a fallback) as the headings font printed every heading, title and running
+    head empty, with no word about the letters; a font without the Latin letters and digits is an error."""
+    files = {"fonts/Symbols-Regular.ttf": (FONT_DIR / "NotoSansSymbols2-Regular.ttf").read_bytes()}
+    folder = theme_folder(tmp_path, f"fonts:\n  headings: {value}\n", files)
+    with pytest.raises(DataError) as caught:
+        check_folder(folder)
+    (problem,) = [p for p in caught.value.problems if p.file == "theme.yaml"]
+    assert (problem.line, problem.key, problem.severity) == (2, "fonts.headings", "error")
+    assert problem.message.startswith(f"'{value}' (or a style of it) has no A B C D E F G H I J K L and 77 more")
+    assert problem.message.endswith(": a headings font needs the Latin letters and digits, which every title, name "
+                                    "and time is written in; choose a font that has them")
+
 def test_a_missing_font_file_suggests_the_one_meant(tmp_path):
     files = {"fonts/MyText-Regular.ttf": (FONT_DIR / "NotoSans-Regular.ttf").read_bytes()}
     folder = theme_folder(tmp_path, "fonts:\n  text: fonts/MyTxt-Regular.ttf\n", files)

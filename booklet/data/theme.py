@@ -150,8 +150,11 @@ def _font(report: Report, file: str, line: int, key: str, value: str, folder: Pa
     """A bundled family's name, or the Path of a usable TrueType file (its styles found beside it);
     None, with an error at `key`, for anything else."""
     bundled = booklet_fonts.bundled_name(value)
-    if bundled:
-        return bundled
+    if bundled:  # (Noto Sans Math and Symbols 2 are fallbacks: as text or headings they lack the letters)
+        family = booklet_fonts.BUNDLED[bundled]
+        if role == "fallback" or _has_what_the_booklet_prints(report, file, line, key, value, role, family.faces()):
+            return bundled
+        return None
     if not (value.lower().endswith(_FONT_FILE) or "/" in value or "\\" in value):
         names = ", ".join(booklet_fonts.BUNDLED)
         report.error(file, line, key, f"'{value}' is neither a font booklet bundles ({names})"
@@ -183,16 +186,34 @@ def _font(report: Report, file: str, line: int, key: str, value: str, folder: Pa
         report.error(file, line, key, f"'{face.name}', found beside '{value}' as its {style} face, {problem}")
     if broken:
         return None
-    if role != "fallback":
-        missing = sorted({ch for _, face in [("", path), *faces]
-                          for ch in booklet_fonts.missing_from(face, FIXED_CHARACTERS)})
-        if missing:
-            shown = " ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
-            report.warn(file, line, key, f"'{value}' (or a style of it) has no {shown}, which the booklet "
-                        f"prints in its {role} font (times, separators, quotes): they would print as empty boxes; "
-                        "choose a font that has them", "glyph")
+    if role != "fallback" and not _has_what_the_booklet_prints(report, file, line, key, value, role,
+                                                               [("", path), *faces]):
+        return None
     report.named.setdefault(value, path)
     return path
+
+
+_LETTERS_AND_DIGITS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _has_what_the_booklet_prints(report: Report, file: str, line: int, key: str, value: str, role: str,
+                                 faces) -> bool:
+    """Whether a text or headings font has the Latin letters and digits (an error: every title, name and time
+    would lose them, as Noto Sans Symbols 2 as headings did); a warning for the other FIXED_CHARACTERS."""
+    missing = sorted({ch for _, face in faces for ch in booklet_fonts.missing_from(face, FIXED_CHARACTERS)},
+                     key=lambda ch: (ch not in _LETTERS_AND_DIGITS, ch))  # (the letters named first)
+    if not missing:
+        return True
+    shown = " ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+    if _LETTERS_AND_DIGITS & set(missing):
+        report.error(file, line, key, f"'{value}' (or a style of it) has no {shown}: a {role} font needs the Latin "
+                     "letters and digits, which every title, name and time is written in; choose a font that has "
+                     "them")
+        return False
+    report.warn(file, line, key, f"'{value}' (or a style of it) has no {shown}, which the booklet prints in its "
+                f"{role} font (times, separators, quotes): they would print as empty boxes; choose a font that has "
+                "them", "glyph")
+    return True
 
 
 def _fonts(report: Report, g: Fields, folder: Path) -> dict:
