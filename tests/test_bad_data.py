@@ -419,6 +419,22 @@ def test_duplicate_abstract_id_across_files(tmp_path):
     ])
 
 
+
+def test_hidden_files_beside_the_abstracts_are_not_read(tmp_path):
+    """An editor's lock file (Emacs: ".#x.yaml", a link to nowhere) and macOS's "._x.yaml" beside an abstract made
+    check, build and watch fail ("a symbolic link to ..., which does not exist"; "duplicate id"): not data."""
+    from booklet.check import check_folder
+
+    data = conference(tmp_path, {"abstracts/x.yaml": "id: x1\ntitle: One\nspeaker: {name: A. Okafor}\n",
+                                 "abstracts/._x.yaml": "id: x1\ntitle: One\nspeaker: {name: A. Okafor}\n",
+                                 "._programme.yml": "\x00\x05Mac OS X"})
+    (data / "abstracts" / ".#x.yaml").symlink_to("root@host.12345:1700000000")
+    booklet, problems = check_folder(data)
+    assert [(p.file, p.message) for p in problems] == [("abstracts/x.yaml", "abstract 'x1' is not in the programme")]
+    assert [a.id for a in booklet.abstracts].count("x1") == 1
+    result = invoke("build", data, "-o", tmp_path / "b.pdf")
+    assert result.exit_code == 0 and result.stderr.count("warning") == 1
+
 def test_duplicate_abstract_id_in_one_file(tmp_path):
     data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
         - id: okafor

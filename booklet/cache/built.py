@@ -68,13 +68,13 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
         return None
     started = time.time_ns()
     from ..data.contract import FILES
-    from ..data.load import misnamed
+    from ..data.load import matching, misnamed
     from .persisted import stamp
 
     folder = Path(data_dir)
     files = []
     for spec in FILES:
-        paths = sorted(folder.glob(spec.name)) if "*" in spec.name else [folder / spec.name]
+        paths = matching(folder, spec.name) if "*" in spec.name else [folder / spec.name]
         files += [(path, *_file(path)) for path in paths]
     data = disk.key(READ, stamp(), _resources(), _libraries(),
                     [(path.relative_to(folder).as_posix(), content) for path, _, content in files],

@@ -546,7 +546,7 @@ def meant_file(name: str, in_abstracts: bool) -> str | None:
     poster.yaml); None when it is a data file's name, or stands for none (data.load.misnamed)."""
     stem, dot, extension = name.rpartition(".")
     extension = extension.lower()
-    if not dot or not stem or extension not in ("yaml", "yml", "csv"):
+    if not dot or not stem or extension not in ("yaml", "yml", "csv") or name.startswith("."):  # (hidden: not data)
         return None
     if in_abstracts:
         return None if extension == "csv" or name.endswith(".yaml") else f"{stem}.yaml"

@@ -468,6 +468,13 @@ _TAGGED = {"timestamp": "date", "int": "whole number", "float": "number", "bool"
            "binary": "base64 binary value", "null": "empty value"}
 
 
+def matching(folder: Path, pattern: str) -> list[Path]:
+    """The files of `folder` a data file's pattern ("abstracts/*.yaml") names, sorted; not hidden ones, which
+    editors and systems leave beside a file: an editor's lock file (".#brandt.yaml", a link to nowhere) or
+    macOS's "._brandt.yaml" (its own data, not YAML)."""
+    return sorted(path for path in Path(folder).glob(pattern) if not path.name.startswith("."))
+
+
 def misnamed(folder: Path) -> list[tuple[str, str]]:
     """(name, the data file's name) of each file of `folder` (or of its abstracts/) that is not a data file itself
     but stands for one (contract.meant_file): booklet does not read them (data.validate says so)."""

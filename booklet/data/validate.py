@@ -13,7 +13,7 @@ from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
 from .contract import ALTERNATIVES
 from .fields import Fields, Report, each_mapping, kept_entry
-from .load import Map, Seq, load_file, misnamed, present
+from .load import Map, Seq, load_file, matching, misnamed, present
 from ..model import (
     Abstract,
     Booklet,
@@ -271,7 +271,7 @@ def _abstract_entries(report: Report, folder: Path) -> list[tuple[Map, str]]:
         entries.append((item, f"[{index}]"))
     one_each = folder / "abstracts"
     if one_each.is_dir():
-        for path in sorted(one_each.glob("*.yaml")):
+        for path in matching(one_each, "*.yaml"):
             item = _load(report, folder, f"abstracts/{path.name}", Map)
             if item is not None:
                 entries.append((item, ""))

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..check import check_folder
 from ..data.contract import file_for, placeholder_name
-from ..data.load import not_a_file
+from ..data.load import matching, not_a_file
 from ..model import Booklet
 from ..output.atomic import together
 from ..problems import Problem, Refused
@@ -243,7 +243,7 @@ def _with_recorded(options: Options, recorded: dict) -> tuple[Options, list[str]
 def _merged(folder: Path, record: dict, documents: dict, prune: bool):
     names = [n for n in DATA_FILES if os.path.lexists(folder / n)]
     if (folder / "abstracts").is_dir():
-        names += sorted(f"abstracts/{p.name}" for p in (folder / "abstracts").glob("*.yaml"))
+        names += [f"abstracts/{p.name}" for p in matching(folder / "abstracts", "*.yaml")]
     current = {}
     for name in names:
         path = folder / name
