@@ -734,6 +734,29 @@ def test_recursive_alias_is_an_error_not_a_crash(tmp_path):
     assert last == "1 error, 0 warnings; nothing was written."
 
 
+
+def test_what_is_wrong_in_an_alias_is_reported_at_the_alias_not_at_its_anchor(tmp_path):
+    """`- *p` on line 3 was reported at line 1, where `&p` is: in a participant listed twice, an abstract's id given
+    twice; a self-referring alias still an error."""
+    from booklet.check import check_folder
+
+    data = conference(tmp_path, {"participants.yaml": "- &p {name: Ana Smith}\n- {name: Bo Jones}\n- *p\n"})
+    _, problems = check_folder(data)
+    (twice,) = [p for p in problems if p.file == "participants.yaml"]
+    assert (twice.line, twice.key) == (3, "[2].name")
+    assert "listed already, at participants.yaml:1" in twice.message
+    data = conference(tmp_path / "b", {"abstracts.yaml": extend("abstracts.yaml", """\
+        - &t
+          id: again
+          title: T
+          speaker: {name: Ana Smith}
+        - *t
+        """)})
+    build_and_check_fail(tmp_path / "b", data, [
+        f"abstracts.yaml:{abstract_line() + 4}: [3].id: duplicate id 'again' (first used at abstracts.yaml:"
+        f"{abstract_line()})",
+    ])
+
 def test_quoted_boolean_message_says_it_is_text(tmp_path):
     data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
         - id: extra

@@ -153,6 +153,24 @@ def test_a_lone_surrogate_is_reported_by_the_pure_python_parser_too(tmp_path, mo
     assert [(p.line, p.key) for p in problems] == [(3, "notes[0]")]
 
 
+
+@pytest.mark.parametrize("python_parser", [False, True])
+def test_both_halves_of_a_character_escaped_are_the_character(tmp_path, monkeypatch, python_parser):
+    """"\\ud83d\\ude00" (as JSON writes a character beyond U+FFFF) was refused as half a character, the message
+    asking for both halves: the pair is the character; half of one alone is still an error at its line."""
+    from booklet.data import load
+
+    if python_parser:
+        monkeypatch.setattr(load, "yaml_loader", lambda: __import__("yaml").SafeLoader)
+    problems = []
+    path = tmp_path / "c.yaml"
+    path.write_text('title: "x\\ud83d\\ude00 y"\nnotes:\n  - "\\U0001F600 \\ud83d\\ude00"\n')
+    value = load.load_file(path, "c.yaml", problems)
+    assert problems == [] and value["title"] == "x\U0001F600 y" and value["notes"] == ["\U0001F600 \U0001F600"]
+    path.write_text('title: "x\\ud83d\\ude00 y"\nnotes:\n  - "\\ude00\\ud83d"\n')  # (the halves reversed)
+    load.load_file(path, "c.yaml", problems)
+    assert [p.line for p in problems] == [3]
+
 def test_yaml_merge_keys_work(tmp_path):
     data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
         - &shared

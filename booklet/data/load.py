@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import errno
 import os
 import re
@@ -64,6 +65,52 @@ def _constructor():
 def yaml_loader():
     """PyYAML's safe loader: libyaml's when PyYAML has it (the same nodes and values, faster)."""
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}]")  # what may be an alias ('*name'): text without one needs no _Alias
+
+
+@cache
+def _alias_loader():
+    """PyYAML's safe loader (in Python), whose alias ('*name') is a copy of the node it names that knows where the
+    alias is written (`alias_of`: that node): what is wrong in it is reported at the alias, not at the '&name'."""
+
+    class Loader(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                named = self.anchors.get(event.anchor)
+                if named is not None:
+                    self.get_event()
+                    made = copy.copy(named)
+                    made.start_mark = made.end_mark = event.start_mark
+                    made.alias_of = named
+                    return made
+            return super().compose_node(parent, index)
+
+    return Loader
+
+
+def _compose_all(text: str) -> list:
+    return list(yaml.compose_all(text, Loader=_alias_loader() if _ALIAS.search(text) else yaml_loader()))
+
+
+def _relined(value, line: int):
+    """A Map or Seq (and all within it) again, every line in it `line`: an alias's value, reported at the alias."""
+    if isinstance(value, Map):
+        made = Map(value.file, line)
+        for key, item in value.items():
+            made[key] = _relined(item, line)
+        made.lines = dict.fromkeys(value.lines, line)
+        made.raw = dict(value.raw)
+        return made
+    if isinstance(value, Seq):
+        made = Seq(value.file, line)
+        made.extend(_relined(item, line) for item in value)
+        made.lines = [line] * len(value.lines)
+        made.raw = list(value.raw)
+        return made
+    return value
 
 
 MAX_DEPTH = 40  # lists and mappings nested deeper than any conference needs (the format has 6 levels)
@@ -201,7 +248,7 @@ def _parse_item(line: int, chunk: str, index: int, display: str):
     """(value, the list's line, the item's line, raw text, problems) of one top-level list item read alone (its lines numbered as in the
     file), or None when it is not one block list item that reads without an error."""
     try:
-        nodes = list(yaml.compose_all(chunk, Loader=yaml_loader()))
+        nodes = _compose_all(chunk)
     except (yaml.YAMLError, RecursionError):
         return None
     if len(nodes) != 1 or not isinstance(nodes[0], yaml.SequenceNode) or len(nodes[0].value) != 1:
@@ -219,10 +266,12 @@ def _parse_item(line: int, chunk: str, index: int, display: str):
 
 def _parse_whole(text: str, display: str, problems: list[Problem]):
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml_loader()))
+        nodes = _compose_all(text)
     except (yaml.YAMLError, RecursionError):
-        problems.append(_too_deep(text, display) or _syntax_problem(_python_parser_error(text), display, text))
-        return None
+        nodes = _paired(text)
+        if nodes is None:
+            problems.append(_too_deep(text, display) or _syntax_problem(_python_parser_error(text), display, text))
+            return None
     nodes = [n for n in nodes if n is not None]
     if not nodes or _is_null(nodes[0]):
         problems.append(Problem(display, 1, "", "the file is empty"))
@@ -261,6 +310,39 @@ def _python_parser_error(text: str) -> yaml.YAMLError:
     except RecursionError:
         return yaml.YAMLError("the file is nested too deeply to be read")
     return _half_character(nodes) or yaml.YAMLError("the file cannot be read as YAML")
+
+
+def _paired(text: str) -> list | None:
+    """The nodes of text that libyaml refuses only for escapes of both halves of a character ("\\ud83d\\ude00", as
+    JSON writes one beyond U+FFFF), read by PyYAML's Python parser and each pair made the character; else None."""
+    if "\\u" not in text and "\\U" not in text:
+        return None
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_alias_loader()))
+    except (yaml.YAMLError, RecursionError):
+        return None
+    todo = list(nodes)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if _HALF_CHARACTER.search(node.value):
+                node.value = _whole_characters(node.value)
+                if node.value is None:  # (half of one alone: _half_character says so)
+                    return None
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            todo.extend(n for pair in node.value for n in pair)
+    return nodes
+
+
+def _whole_characters(text: str) -> str | None:
+    """`text` with each pair of halves of a character (surrogates, as escapes write one beyond U+FFFF) made the
+    character; None when it holds half of one alone."""
+    try:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        return None
 
 
 def _half_character(nodes) -> yaml.MarkedYAMLError | None:
@@ -347,6 +429,9 @@ class _Converter:
         self.open: set[int] = set()
 
     def convert(self, node, path: str, depth: int = 0):
+        named = getattr(node, "alias_of", None)
+        if named is not None:  # an alias: the value it names, at the alias's line
+            return _relined(self.convert(named, path, depth), node.start_mark.line + 1 + self.offset)
         key = id(node)
         if key in self.done:
             return self.done[key]
@@ -447,8 +532,11 @@ _HALF_CHARACTER = re.compile("[\ud800-\udfff]")
 
 def _construct_scalar(node, file: str, path: str, problems: list[Problem], lines: list[str], offset: int = 0):
     if _HALF_CHARACTER.search(node.value):  # only the pure-Python parser lets one through
-        problems.append(Problem(file, node.start_mark.line + 1 + offset, path, _half_character([node]).problem))
-        return BAD
+        whole = _whole_characters(node.value)
+        if whole is None:
+            problems.append(Problem(file, node.start_mark.line + 1 + offset, path, _half_character([node]).problem))
+            return BAD
+        node.value = whole
     try:
         return _constructor().construct_object(node, deep=True)
     except Exception:  # noqa: BLE001 - PyYAML's constructors fail in many ways on odd values (`!!timestamp x`
