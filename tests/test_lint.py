@@ -768,6 +768,16 @@ def test_check_measures_on_the_page_size_given(tmp_path):
     assert (a4.exit_code, a4.stderr) == (0, "")
 
 
+
+def test_an_abstract_too_long_is_reported_at_its_text_s_line(tmp_path):
+    """It was reported at the entry's first line (`id:`, line 1 of abstracts/long.yaml): now at `abstract:`."""
+    text = "\n".join(f"  Paragraph {i} of a long abstract.\n" for i in range(40))
+    data = write_conference(tmp_path / "conf", {
+        "abstracts/long.yaml": f"id: long\ntitle: Long\nspeaker: {{name: Ana Smith}}\nabstract: |\n{text}"})
+    result = invoke("check", data)
+    (line,) = [line for line in result.stderr.splitlines() if "too long for one A5 page" in line]
+    assert line.startswith("abstracts/long.yaml:4: abstract: warning: abstract 'long' is ")
+
 def test_a_placeholder_an_import_wrote_is_a_warning_until_replaced(tmp_path):
     conference = BASE["conference.yaml"].replace("title: Test Conference", "title: Conference title")
     assert warnings_for(tmp_path / "a", {"conference.yaml": conference.replace("venue: Lund, Sweden", "venue: Venue")}) == [

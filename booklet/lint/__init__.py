@@ -89,7 +89,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_poster_numbers(booklet)
         + check_participants_twice(booklet)
         + check_photos(booklet)
-        + check_lengths(booklet, page)
+        + check_lengths(booklet, page, lines)
         + check_resolution(booklet, page)
         + check_emails(mentions.emails(booklet, everyone))
         + check_language(booklet, lines)

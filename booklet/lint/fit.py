@@ -27,7 +27,7 @@ PHOTO_ROOM = (32 * mm, 36 * mm)  # more than a speaker's photo takes beside the 
 RULE_ROOM = 20.0  # more than the rule under the header takes
 
 
-def check_lengths(booklet: Booklet, page_size="A5") -> list[Problem]:
+def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Problem]:
     """`page_size` is a page size name ("A5", "A4", ...) or the layout's Page the build uses."""
     from ..layout.common import Context
     from ..layout.page import page_for
@@ -55,8 +55,9 @@ def check_lengths(booklet: Booklet, page_size="A5") -> list[Problem]:
                 runs = "a second page" if pages <= 2 else f"about {pages} pages"
                 message = (f"abstract '{abstract.id}' is {lines} line{'s' * (lines != 1)} too long for one "
                            f"{page.name} page; it runs onto {runs}")
-            problems.append(Problem(source.file, source.line, join(source.key, "abstract"), message,
-                                    "warning", "too-long"))
+            key = join(source.key, "abstract")  # (at the text's own line, when `located`, data.locate.Lines, has it)
+            line = located.line(source.file, key, source.line) if located is not None else source.line
+            problems.append(Problem(source.file, line, key, message, "warning", "too-long"))
     return problems
 
 
