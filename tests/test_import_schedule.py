@@ -702,3 +702,27 @@ def test_a_schedules_events_typed_event_are_talks_social_lines_or_lines_and_say_
                   "--kinds", "Event=other")
     assert "e301" not in {a["id"] for a in load(tmp_path / "kept", "abstracts.yaml")}
     assert "'Free software for meals on wheels'" in kept.stdout
+
+
+def test_a_file_no_format_is_recognised_in_says_why_when_it_cannot_be_read(tmp_path):
+    """Without --format, a UTF-16 file, JSON that is not valid or nested too deeply and XML that declares
+    entities were all "not a format booklet imports": each now says what --format would have said."""
+    cases = {
+        "u16.json": ('{"schedule": {}}'.encode("utf-16"), "not UTF-8 text (UTF-16, or not text at all); save it as "
+                                                           "UTF-8"),
+        "bad.json": (b'{"schedule": {"conference": 1', "bad.json:1:30: not valid JSON: Expecting ',' delimiter"),
+        "deep.json": (b"[" * 100_000 + b"]" * 100_000, "deep.json: nested too deeply to be a schedule"),
+        "ent.xml": (b'<?xml version="1.0"?>\n<!DOCTYPE s [<!ENTITY a "aa">]>\n<schedule>&a;</schedule>\n',
+                    "ent.xml:2: the file declares entities (<!ENTITY ...>); booklet does not read those"),
+        "other.json": (b'{"x": 1}', "other.json: not a format booklet imports ("),
+    }
+    for name, (content, message) in cases.items():
+        (tmp_path / name).write_bytes(content)
+        result = invoke("import", tmp_path / name, "--out", tmp_path / f"out-{name}")
+        assert result.exit_code == 1 and message in result.stderr, (name, result.stderr)
+        assert not (tmp_path / f"out-{name}").exists()
+    (tmp_path / "t.csv").write_text("Title,Speaker\nA talk,Ana Smith\n")
+    result = invoke("import", tmp_path / "t.csv", "--format", "xlsx", "--out", tmp_path / "x")
+    assert result.exit_code == 1
+    assert ("t.csv: not an Excel workbook (.xlsx, a zip file); give --format csv for a CSV file, or save the sheet "
+            "as .xlsx") in result.stderr

@@ -89,8 +89,26 @@ def detect(path: Path) -> str:
     for name in _order():
         if _reader(name).detect(path, head):
             return name
+    _unreadable(path, head)
     raise SourceError(f"{path}: not a format booklet imports ({', '.join(FORMATS)}); "
                       "give --format to say which it is")
+
+
+def _unreadable(path: Path, head: bytes) -> None:
+    """SourceError saying why, when no format is recognised because the file cannot be read as what it looks
+    like: text that is not UTF-8 (UTF-16), JSON that is not valid or nested too deeply, XML that declares
+    entities or is not well-formed (the reason --format gave; without it, only "not a format")."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
+        raise SourceError(f"{path}: not UTF-8 text (UTF-16, or not text at all); save it as UTF-8")
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if start in (b"{", b"["):
+        from .schedule_json import load_json
+
+        load_json(path)  # (raises saying where it is not JSON)
+    elif start == b"<":
+        from .schedule_xml import parse
+
+        parse(path)  # (raises saying where it is not well-formed, or that it declares entities)
 
 
 def read(path: Path, options: Options) -> Imported:

@@ -53,6 +53,9 @@ def read(path: Path, options: Options) -> Imported:
     if raw.startswith(_XLSX_MAGIC):
         sheet, rows, where = _xlsx_rows(path, options)
         return _Table(path, "xlsx", rows, options, where, [f"read sheet '{sheet}'"] if sheet else []).read()
+    if options.format == "xlsx":  # (not read as CSV: its message would be about a header of 'PK...')
+        raise SourceError(f"{path}: not an Excel workbook (.xlsx, a zip file); give --format csv for a CSV file, "
+                          "or save the sheet as .xlsx")
     text, encoding = _decode(raw)
     notes = [] if encoding in ("utf-8", "utf-8-sig") else [f"read as {encoding} text (it is not UTF-8): check "
                                                             "accented letters; save it as UTF-8 if they are wrong"]
