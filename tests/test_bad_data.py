@@ -363,6 +363,17 @@ def test_missing_conference_yaml_line_number(tmp_path):
     build_and_check_fail(tmp_path, data, [f"conference.yaml:1: not found in {data}: every conference needs one"])
 
 
+def test_a_data_folder_that_is_not_there_says_so(tmp_path):
+    missing = tmp_path / "no" / "such"
+    for args in (["build", missing, "-o", tmp_path / "b.pdf"], ["check", missing]):
+        result = invoke(*args)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines() == [
+            f"conference.yaml:1: not found: there is no folder {missing}: every conference needs one",
+            "1 error, 0 warnings; nothing was written."]
+    assert not (tmp_path / "b.pdf").exists() and not (tmp_path / "no").exists()
+
+
 # -- keys -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("key, expected", [

@@ -37,7 +37,8 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
     report = Report(folder.resolve())
     _misnamed(report, folder)
     if not present(folder / "conference.yaml"):
-        report.error("conference.yaml", 1, "", f"not found in {folder}: every conference needs one")
+        where = f"not found in {folder}" if folder.is_dir() else f"not found: there is no folder {folder}"
+        report.error("conference.yaml", 1, "", f"{where}: every conference needs one")
         raise DataError(report.problems)
     theme = read_theme(report, folder)  # first: its fonts are the ones whose characters are checked
     use_fonts(font_set(theme))
