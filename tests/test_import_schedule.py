@@ -726,3 +726,23 @@ def test_a_file_no_format_is_recognised_in_says_why_when_it_cannot_be_read(tmp_p
     assert result.exit_code == 1
     assert ("t.csv: not an Excel workbook (.xlsx, a zip file); give --format csv for a CSV file, or save the sheet "
             "as .xlsx") in result.stderr
+
+
+def test_parallel_sessions_are_named_by_their_tracks_when_the_tracks_tell_the_rooms_apart(tmp_path):
+    """FOSDEM's devrooms and a congress's tracks were thrown away: sessions were named by room alone. A room's
+    session is now its events' track (two tracks in one room: both), its room kept as its room; when every room
+    is in one track ("Main", as in the fixture), by room as before."""
+    days = events_v1()
+    days["13"][1]["track"], days["13"][2]["track"], days["13"][3]["track"] = "Oceans", "Astronomy", ""  # (a break)
+    days["13"].append(_event(109, "Currents", "13T09:00", "00:30", "Hall C", "lecture", [("Ken Ito", "")]))
+    days["13"][-1]["track"] = "Oceans"
+    days["13"].append(_event(110, "Later currents", "13T09:15", "00:30", "Hall C", "lecture", [("Lu Mei", "")]))
+    days["13"][-1]["track"] = "Climate"
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    (parallel,) = [i["parallel"] for i in load(folder, "programme.yaml")["days"][0]["items"] if "parallel" in i][:1]
+    assert [(s["session"], s["room"]) for s in parallel] == [("Oceans", "Hall A"), ("Astronomy", "Hall B"),
+                                                               ("Oceans \u00b7 Climate", "Hall C")]
+    booklet, problems = check_folder(folder)
+    assert not [p for p in problems if p.severity == "error"]

@@ -66,6 +66,7 @@ class Event:
     room: str = ""
     day: dt.date | None = None  # the day the source lists it under, if it does
     language: str = ""
+    track: str = ""  # its track's name (a FOSDEM devroom, a congress's "Security")
 
 
 @dataclass
@@ -423,9 +424,14 @@ class _Builder:
         names = sorted({p.event.room for p in block}, key=lambda r: (rooms.get(r, len(rooms)), r))
         if len(names) < 2:
             return [{**p.item, "room": p.event.room} if p.event.room else p.item for p in block]
+        # each room's session named by its events' track (FOSDEM's devrooms; two in one room in a day: both), when
+        # tracks tell rooms apart; else by its room (a conference whose events are all in track "Main")
+        tracks = [" \u00b7 ".join(dict.fromkeys(t for p in block if p.event.room == name
+                                                 and (t := one_line(p.event.track)))) for name in names]
+        by_track = len(set(filter(None, tracks))) > 1
         sessions = []
-        for name in names:
-            session = {"session": name or "Other events"}
+        for name, track in zip(names, tracks):
+            session = {"session": (track if by_track else "") or name or "Other events"}
             if name:
                 session["room"] = name
             session["items"] = [p.item for p in block if p.event.room == name]
@@ -485,7 +491,8 @@ class _Builder:
             notes.append(f"{late} event(s) after midnight kept on the day the source lists them under, "
                          "after that day's evening")
         if c["parallel"]:
-            notes.append(f"{c['parallel']} stretch(es) of time with several rooms busy: parallel sessions by room")
+            notes.append(f"{c['parallel']} stretch(es) of time with several rooms busy: parallel sessions by room, "
+                         "each named by its events' track where the tracks tell the rooms apart")
         if c["no-persons"]:
             notes.append(f"{c['no-persons']} event(s) without a speaker: programme lines with their title only "
                          "(an abstract needs a speaker; add one in abstracts.yaml to give it a page)")

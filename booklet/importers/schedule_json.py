@@ -52,6 +52,7 @@ def load_json(path: Path):
 class _Reader:
     def __init__(self, source: str):
         self.source = source
+        self.tracks: dict[str, str] = {}  # a track's slug -> its name (schedule2's conference.tracks)
 
     def fail(self, where: str, message: str):
         raise SourceError(f"{self.source}: {where}: {message}")
@@ -192,7 +193,15 @@ class _Reader:
             abstract=self.text(e.get("abstract"), f"{where}.abstract", languages),
             description=self.text(e.get("description"), f"{where}.description", languages),
             language=languages[0] if e.get("language") else "",
+            track=self.track(e.get("track"), f"{where}.track"),
         )
+
+    def track(self, value, where: str) -> str:
+        """An event's track: its name, a track object's, or the name the conference's track list gives a slug."""
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("slug")
+        text = self.text(value, where) if value is not None else ""
+        return self.tracks.get(text, text)
 
     def schedule2(self, schedule: dict, days: list, out: Schedule) -> None:
         self.days(days, out)

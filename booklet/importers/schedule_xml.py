@@ -142,6 +142,7 @@ class _Reader:
             room=one_line(self.text(e, "room")) or room,
             day=day.date,
             language=self.text(e, "language").strip(),
+            track=self.text(e, "track"),
         )
         date, start = self.text(e, "date").strip(), self.text(e, "start").strip()
         if date and "T" in date:
