@@ -862,7 +862,8 @@ def test_an_abstract_many_pages_long_says_about_how_many():
 def test_short_names_and_real_texts_that_look_like_placeholders_are_not_taken_for_them():
     from booklet.data.contract import placeholder_name, placeholder_text
 
-    assert [n for n in ("N.N.", "NN", "N. N.", "XX", "TBA", "tbd", "John Doe") if not placeholder_name(n)] == []
+    assert [n for n in ("N.N.", "NN", "N. N.", "XX", "TBA", "tbd", "John Doe", "Unnamed user", "Anonymous")
+            if not placeholder_name(n)] == []
     assert [n for n in ("Nn", "Xx", "Xu Xu", "Tba Kone", "Ana Smith") if placeholder_name(n)] == []
     assert placeholder_text("Lorem ipsum dolor sit amet, consectetur adipiscing elit.")
     assert not placeholder_text("Lorem ipsum dolor is how we refer to filler text")

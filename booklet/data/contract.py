@@ -55,7 +55,8 @@ PLACEHOLDERS = {"title": "Conference title", "venue": "Venue"}
 # name out
 PLACEHOLDER_NAMES = frozenset({
     "tba", "tbd", "tbc", "nn", "nnn", "tobeannounced", "tobeconfirmed", "tobedetermined", "johndoe", "janedoe",
-    "speakertba", "speakertbd", "speakertbc", "tbaspeaker", "chairtba", "chairtbd", "xxx", "xx", "placeholder"})
+    "speakertba", "speakertbd", "speakertbc", "tbaspeaker", "chairtba", "chairtbd", "xxx", "xx", "placeholder",
+    "unnameduser", "anonymous", "unknown", "unknownspeaker"})  # (a hub's deleted accounts: "Unnamed user")
 PLACEHOLDER_TEXTS = frozenset({
     "tba", "tbd", "tbc", "tobeannounced", "tobeconfirmed", "tobedetermined", "abstract", "abstractfolgt",
     "abstracttofollow", "abstracttba", "abstracttbd", "titletba", "titletbd", "titlefolgt", "comingsoon", "xxx",
