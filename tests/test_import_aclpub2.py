@@ -311,7 +311,9 @@ def test_every_paper_person_session_time_and_committee_arrives(tmp_path):
     assert {"title": "Workshop on Robots", "room": "Room C"} in day2
 
     notes = "\n".join(imported.notes)
-    assert "sponsors.yml: 1 sponsor tier(s) with 2 logo(s) not imported" in notes
+    assert imported.documents["conference.yaml"]["sponsors"] == [{"name": "apple", "tier": "Gold"},
+                                                                 {"name": "rasa", "tier": "Gold"}]
+    assert "sponsors.yml: 2 sponsor(s) imported in their tiers, each named by its logo file" in notes
     assert "tutorial1.tex" in notes  # named, not in the folder
     assert "1 invited speaker biograph(ies) left out" in notes
     assert "1 contribution(s) have no time" in notes  # p11

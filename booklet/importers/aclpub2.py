@@ -25,7 +25,7 @@ all optional but one of papers.yml and program.yml:
 - `organizing_committee.yml` (roles with members) -> a committee "Organizing Committee" with each
   member's role; `program_committee.yml` (roles with entries) -> one committee per role. A member
   written "President: Gabriel Skantze" has that role.
-- `sponsors.yml`: tiers of logo files: not imported (said in the notes).
+- `sponsors.yml`: tiers of logo files -> conference.yaml's sponsors, named by the files, no logos.
 
 Times are naive (aclpub2 writes no zone): the conference's local times, as written.
 """
@@ -188,7 +188,7 @@ class _Reader:
         self.read_tutorials(program_days)
         self.read_workshops()
         self.read_committees(conference)
-        self.read_sponsors()
+        self.read_sponsors(conference)
         for key, paper in self.papers.items():
             if key not in self.used_papers:
                 self.entries.append(self.paper_entry(key, paper, None, "papers.yml"))
@@ -372,6 +372,7 @@ class _Reader:
                 self.counts["invited-nobody"] += 1
             if talk.get("bio_file") or talk.get("bio"):
                 self.counts["invited-bios"] += 1
+                self.text_file(talk.get("bio_file"), ("invited_talks", "invited"))  # (named when it is not there)
             entry = Entry(key=f"invited-{index + 1}", title=title, people=people, text=text, kind="invited",
                           where=f"{file}:{talk.line}")
             when = self.moment(talk, "date", file) or self.moment(talk, "start_time", file)
@@ -500,14 +501,21 @@ class _Reader:
             out["affiliation"] = person.affiliations[0]
         return out
 
-    def read_sponsors(self) -> None:
+    def read_sponsors(self, conference: Conference) -> None:
         data, file = self.load("sponsors")
         if data is None:
             return
         tiers = [t for t in data if isinstance(t, Map)] if isinstance(data, Seq) else []
-        logos = sum(len(t.get("logos") or []) for t in tiers if isinstance(t.get("logos"), list))
-        self.notes.append(f"sponsors.yml: {len(tiers)} sponsor tier(s) with {logos} logo(s) not imported (booklet "
-                          "has no sponsors page; the logo files are not in the YAML)")
+        for tier in tiers:
+            name = latex_line(str(tier.get("tier") or "")).strip()
+            for logo in tier.get("logos") or [] if isinstance(tier.get("logos"), list) else []:
+                stem = Path(str(logo)).stem.strip()
+                if stem:
+                    conference.sponsors.append({"name": stem, **({"tier": name} if name else {})})
+        if conference.sponsors:
+            self.notes.append(f"sponsors.yml: {len(conference.sponsors)} sponsor(s) imported in their tiers, each "
+                              "named by its logo file ('apple.png': apple), without the logo (the files are not "
+                              "copied): write each sponsor's name, and its `logo: images/...`")
 
     # -- what to tell
 

@@ -368,6 +368,7 @@ class Conference:
     chairs: list[Person] = field(default_factory=list)
     description: str = ""
     committees: list[dict] = field(default_factory=list)  # conference.yaml's committees, as written there
+    sponsors: list[dict] = field(default_factory=list)  # conference.yaml's sponsors, as written there
     language: str = ""  # the booklet's language (a two-letter code), when the source says
 
 
@@ -556,6 +557,8 @@ def _conference(conference: Conference, days: list[dict], notes: list[str]) -> d
         committees.insert(0, {"name": "Chairs", "members": [person_record(p, False) for p in conference.chairs]})
     if committees:
         record["committees"] = committees
+    if conference.sponsors:
+        record["sponsors"] = list(conference.sponsors)
     return record
 
 
