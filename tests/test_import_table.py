@@ -540,3 +540,14 @@ def test_a_language_column_sets_the_booklet_s_and_an_abstract_s_own_and_left_out
     booklet = read_back(imported, tmp_path / "folder")
     assert booklet.conference.language == "de"
     assert {a.title: a.language for a in booklet.abstracts}["Three"] == "en"
+
+
+def test_quotes_doubled_twice_in_a_csv_are_one_pair(tmp_path):
+    """uRos 2026's CSV was written by a script that doubled its quotes before the CSV writer did: the abstracts read
+    ""maplibre"" (five of them). Such quotes are one pair again; quotes written once are kept."""
+    path = write_csv(tmp_path / "s.csv", [
+        ["Title", "Speaker", "Abstract"],
+        ['The ""best"" model', "Ann Smith", 'In tmap\'s ""maplibre"" mode, and "plain" ones; an empty "" stays.']])
+    (abstract,) = table.read(path, Options()).documents["abstracts.yaml"]
+    assert abstract["title"] == 'The "best" model'
+    assert abstract["abstract"] == 'In tmap\'s "maplibre" mode, and "plain" ones; an empty "" stays.'

@@ -333,7 +333,12 @@ def _cell(row: list, i: int | None) -> str:
         return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()[:10] if isinstance(value, dt.date) else value.strftime("%H:%M")
-    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    return _TWICE_QUOTED.sub(r'"\1"', text) if '""' in text else text
+
+
+# a CSV whose quotes were doubled twice (a script that escaped them before the CSV writer did): ""maplibre""
+_TWICE_QUOTED = re.compile(r'""([^"\n]{1,200})""')
 
 
 def _raw(row: list, i: int | None):
