@@ -493,3 +493,24 @@ def test_a_programme_of_forty_days_has_a_glance_of_as_many_pages_as_keep_its_lan
     assert len(pages) > 2 and start % 2 == 1  # from a left-hand page
     shown = [line for p in pages for line in pdf.lines(p) if line.startswith("Item ")]
     assert shown == [f"Item {k}" for k in range(40)]
+
+
+def test_a_title_that_fits_its_box_unhyphenated_is_not_hyphenated_and_no_line_starts_with_a_dot():
+    """"Welcome Re- / ception" and "Free After- / noon" were hyphenated in narrow boxes with lines to spare (six
+    tracks a day); the names of gathered sessions began a line with their "·"."""
+    from booklet.data.validate import read_booklet
+    from booklet.layout import glance
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    booklet, _ = read_booklet(SAMPLE)
+    ctx = Context(booklet, page_for("A5"))
+    grid = glance.Grid(ctx, [glance.plan_day(i, day) for i, day in enumerate(booklet.days)])
+    for title, width in (("Welcome Reception", 40), ("Free Afternoon", 40)):
+        hyphenated = glance.truncated(title, grid.box_style(grid.text_size), width, 3)
+        assert _lines_of(hyphenated)[0].endswith("-")  # (what hyphenation makes of it at that width)
+        (laid, _), = glance.fit_box(grid, title, None, width, 30)
+        assert _lines_of(laid) == title.split(), title
+    gathered, _ = glance._gathered(ctx, [glance.Box(None, Session(f"Track {n}", ()), 0, 60, n, (0, n))
+                                         for n in range(5)])
+    assert "\u00a0\u00b7 Track 1" in gathered  # (the dot held to the name before it)

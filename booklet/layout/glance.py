@@ -369,9 +369,11 @@ class Grid:
     def y(self, minutes: float) -> float:
         return self.grid_top - (minutes - self.first) * self.per_minute
 
-    def box_style(self, size: float, font: str = SANS, colour=None, language: str | None = None) -> ParagraphStyle:
-        """A box's text style; `language`: the text's own (a code of the data), when not the booklet's."""
-        hyphenation = hyphenation_language(language) if language else self.hyphenation
+    def box_style(self, size: float, font: str = SANS, colour=None, language: str | None = None,
+                  hyphenated: bool = True) -> ParagraphStyle:
+        """A box's text style; `language`: the text's own (a code of the data), when not the booklet's; not
+        `hyphenated`: words broken at their own hyphens only."""
+        hyphenation = (hyphenation_language(language) if language else self.hyphenation) if hyphenated else ""
         return ParagraphStyle(f"glance_{size}", fontName=font, fontSize=size, leading=self.box_leading(size),
                               textColor=colour if colour is not None else self.ctx.colours.text, splitLongWords=1,
                               hyphenationLang=hyphenation, embeddedHyphenation=1)
@@ -598,7 +600,7 @@ def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
             shown.setdefault(markup.inline(name), None)
     label = f'<font size="{SMALLEST}" color="{markup_color(ctx.colours.accent)}">' \
             f'{markup.inline(ctx.label("parallel_sessions"))}</font>'
-    return label + ("<br/>" + " \u00b7 ".join(shown) if shown else ""), None
+    return label + ("<br/>" + "\u00a0\u00b7 ".join(shown) if shown else ""), None  # (no line starts with the dot)
 
 
 def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None]:
@@ -655,9 +657,10 @@ def _one_line(candidates: list[str], style: ParagraphStyle, width: float) -> Par
 def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: float, height: float,
             lines: int | None = None, language: str | None = None) -> list[tuple[Para, float]]:
     """[(paragraph, height)] of a box's text: the title in as many lines as there is room for (at
-    most `lines`), cut after a word with an ellipsis when it needs more, the speakers on a line
-    below when there is room (the first of `extra`'s ways to say it that fits the line whole, else the last cut).
-    `language`: the text's own, when not the booklet's (its hyphenation). One size for every box of the page
+    most `lines`), hyphenated only when it needs that, cut after a word with an ellipsis when it needs more,
+    the speakers on a line below when there is room (the first of `extra`'s ways to say it that fits the line
+    whole, else the last cut). `language`: the text's own, when not the booklet's (its hyphenation). One size for
+    every box of the page
     (boxes side by side and one under the other read as one table); a box lower than a line of it takes the largest
     smaller size a line of which it holds, down to SMALLEST. [] when not one line fits."""
     size = grid.text_size
@@ -669,7 +672,11 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
         room = min(room, lines)
     if room < 1:
         return []
-    para = truncated(title, style, width, room)
+    # the title's lines unhyphenated when they fit so ("Welcome / Reception", not "Welcome Re- / ception")
+    para = Para(title, grid.box_style(size, language=language, hyphenated=False))
+    para.wrap(width, 10_000)
+    if para.line_count() > room or not _whole_words(para):
+        para = truncated(title, style, width, room)
     if para is None:
         return []
     laid = [(para, para.wrap(width, 10_000)[1])]
