@@ -650,3 +650,27 @@ def test_a_web_address_longer_than_a_line_is_broken_again_not_run_past_the_margi
         for line in lines:
             assert stringWidth(line, text_style.fontName, text_style.fontSize) <= width * 1.01, (width, line)
         assert any(line.endswith("/") for line in lines)
+
+
+def test_a_posters_abstract_sets_its_paragraphs_apart_as_an_abstract_s_page_does(tmp_path):
+    """A poster's abstract of several paragraphs ran them together: no space, no indent (the poster list is a row
+    of paragraphs). They are now apart by the text's space after a paragraph; lines within one by the leading."""
+    import pypdf
+
+    from .helpers import write_conference
+
+    text = "First paragraph of the poster, a line.\n\nSecond paragraph, which follows it.\n\nThird one."
+    folder = write_conference(tmp_path / "conf", {"posters.yaml": "- number: 1\n  author: Zoe Papadopoulou\n"
+                                                  "  title: Mixture density networks\n  abstract: |\n"
+                                                  + "".join(f"    {line}\n" for line in text.splitlines())})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    (page,) = pdf.pages_with("Second paragraph, which follows it.")
+    found = []
+    pypdf.PdfReader(str(tmp_path / "b.pdf")).pages[page].extract_text(
+        visitor_text=lambda t, cm, tm, f, s: found.append((t.strip(), cm[5] + tm[5])) if t.strip() else None)
+    y = {t: at for t, at in found}
+    style = make_styles(page_for("A5")).text
+    first, second, third = (y[t] for t in ("First paragraph of the poster, a line.",
+                                           "Second paragraph, which follows it.", "Third one."))
+    assert first - second == pytest.approx(style.leading + style.spaceAfter, abs=0.05)
+    assert second - third == pytest.approx(style.leading + style.spaceAfter, abs=0.05)

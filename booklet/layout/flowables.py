@@ -989,15 +989,17 @@ class Row(Translated, Flowable):
     """A left column (time, number), a body, and a right-aligned page reference, linked as one line.
 
     Splits inside the body, so a row of any length never overflows a page; a row no taller than
-    `keep` moves to the next page whole instead of splitting.
+    `keep` moves to the next page whole instead of splitting. `spaced`: the body's flowables apart as a frame
+    sets them (the larger of one's space after and the next's space before; a poster's paragraphs).
     """
 
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
-                 keep: float = 0.0, anchor: str | None = None):
+                 keep: float = 0.0, anchor: str | None = None, spaced: bool = False):
         super().__init__()
         self.left = list(left)
         self.body = list(body)
+        self.spaced = spaced
         self.left_width = left_width
         self.ref = ref
         self.ref_style = ref_style
@@ -1022,7 +1024,7 @@ class Row(Translated, Flowable):
         self._left_sizes = [f.wrap(self.left_width, availHeight) for f in self.left]
         self._body_sizes = [f.wrap(body_width, availHeight) for f in self.body]
         left_h = sum(h for _, h in self._left_sizes)
-        body_h = sum(h for _, h in self._body_sizes)
+        body_h = sum(h for _, h in self._body_sizes) + sum(self._spaces(self.body))
         self.height = max(left_h, body_h) + 2 * self.pad
         return self.width, self.height
 
@@ -1036,6 +1038,7 @@ class Row(Translated, Flowable):
         first, rest, used = [], list(self.body), 0.0
         while rest:
             f = rest[0]
+            used += self._spaces([first[-1], f])[0] if first else 0.0
             _, h = f.wrap(self._body_width(availWidth), room - used)
             if used + h <= room:
                 first.append(rest.pop(0))
@@ -1049,10 +1052,17 @@ class Row(Translated, Flowable):
         if not first:
             return []
         head = Row(self.left, first, self.left_width, ref=self.ref, ref_style=self.ref_style,
-                   link=self.link, background=self.background, pad=self.pad, gap=self.gap, anchor=self.anchor)
+                   link=self.link, background=self.background, pad=self.pad, gap=self.gap, anchor=self.anchor,
+                   spaced=self.spaced)
         tail = Row([], rest, self.left_width, ref_style=self.ref_style, link=self.link,
-                   background=self.background, pad=self.pad, gap=self.gap, keep=self.keep)
+                   background=self.background, pad=self.pad, gap=self.gap, keep=self.keep, spaced=self.spaced)
         return [head, tail] if rest else [head]
+
+    def _spaces(self, body: list) -> list[float]:
+        """The space above each of `body`'s flowables after the first (none unless `spaced`)."""
+        if not self.spaced:
+            return [0.0] * max(0, len(body) - 1)
+        return [max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in zip(body, body[1:])]
 
     def draw(self):
         canv = self.canv
@@ -1070,8 +1080,8 @@ class Row(Translated, Flowable):
             f.drawOn(canv, 0, y)
         x = self._body_x
         y = top
-        for f, (_, h) in zip(self.body, self._body_sizes):
-            y -= h
+        for f, (_, h), space in zip(self.body, self._body_sizes, [0.0, *self._spaces(self.body)]):
+            y -= h + space
             f.drawOn(canv, x, y)
         if self.ref:
             style = self.ref_style

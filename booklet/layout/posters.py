@@ -67,4 +67,5 @@ def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: s
     body += author_block(ctx, poster.authors, explain_presenting=False)
     if poster.abstract:
         body += ctx.paras(poster.abstract, s.text)
-    return Row([number], body, number_width, pad=3, keep=ctx.page.text_height, anchor=key)
+    # (spaced: the abstract's paragraphs apart, as on an abstract's page)
+    return Row([number], body, number_width, pad=3, keep=ctx.page.text_height, anchor=key, spaced=True)
