@@ -572,7 +572,11 @@ def test_bad_time(tmp_path, time, message):
      f"abstracts.yaml:{abstract_line() + 3}: [2].authors[0].presenting: expected true or false, not the text \"maybe\""),
     ({"posters.yaml": "- number: five\n  author: Zoe Papadopoulou\n  title: Mixture density networks\n"},
      "posters.yaml:1: [0].number: expected a whole number, not text; write it like: number: 1"),
-], ids=["title-list", "presenting-maybe", "poster-number-five"])
+    ({"posters.yaml": "- number: .nan\n  author: Zoe Papadopoulou\n  title: Mixture density networks\n"},
+     "posters.yaml:1: [0].number: expected a whole number, not 'nan' (not a number); write it like: number: 1"),
+    ({"posters.yaml": "- number: 1.5\n  author: Zoe Papadopoulou\n  title: Mixture density networks\n"},
+     "posters.yaml:1: [0].number: expected a whole number, not the fraction 1.5; write it like: number: 1"),
+], ids=["title-list", "presenting-maybe", "poster-number-five", "poster-number-nan", "poster-number-fraction"])
 def test_wrong_type(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
 

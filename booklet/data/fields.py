@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from pathlib import Path
 
@@ -52,6 +53,10 @@ def describe(value) -> str:
         return "a list"
     if isinstance(value, bool):
         return "true/false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"'{value}' ({'not a number' if math.isnan(value) else 'infinity'})"  # ('.nan', '.inf': YAML's)
+    if isinstance(value, float) and not value.is_integer():
+        return f"the fraction {value}"
     if isinstance(value, (int, float)):
         return "a number"
     if isinstance(value, dt.date):
