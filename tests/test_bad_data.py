@@ -633,6 +633,21 @@ def test_session_nested_in_session(tmp_path):
     ])
 
 
+def test_an_empty_list_of_parallel_sessions_is_an_error(tmp_path):
+    """`parallel: []` printed nothing, without a word."""
+    data = conference(tmp_path, {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "10:30-11:00", talk: okafor}
+              - parallel: []
+        """})
+    build_and_check_fail(tmp_path, data, [
+        "programme.yaml:5: days[0].items[1].parallel: an empty list: give its sessions side by side (each a session "
+        "with its items), or leave the item out",
+    ])
+
+
 # -- photos ---------------------------------------------------------------------------------
 
 def test_photo_missing(tmp_path):

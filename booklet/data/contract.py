@@ -372,7 +372,7 @@ SESSION = Record("session", "A block of items under one name, with its chair and
     Key("items", "records", "its items", record=ITEM, example=[{"time": "11:20-11:40", "talk": "smith-2027"}]),
 ), tag="session")
 PARALLEL = Record("parallel", "Sessions at the same time in different rooms, printed side by side.", (
-    Key("parallel", "records", "the sessions", required=True, record=SESSION,
+    Key("parallel", "records", "the sessions (at least one)", required=True, record=SESSION,
         example=[{"session": "Time domain", "room": "Room A", "items": [{"time": "14:00-14:20",
                                                                          "talk": "smith-2027"}]}]),
 ), tag="parallel")

@@ -63,7 +63,11 @@ def _read_entry(report: Report, item: Map, path: str, refs: Refs):
 
 def _read_parallel(report: Report, f: Fields, refs: Refs) -> Parallel | None:
     sessions = []
-    for index, item in each_mapping(report, f.seq("parallel", required=True) or (), f.at("parallel"), "a session", SESSION):
+    listed = f.seq("parallel", required=True)
+    if listed is not None and not listed:  # (nothing would be printed, without a word)
+        f.error("parallel", "an empty list: give its sessions side by side (each a session with its items), or "
+                            "leave the item out")
+    for index, item in each_mapping(report, listed or (), f.at("parallel"), "a session", SESSION):
         where = join(f.at("parallel"), index)
         if "session" not in item:
             report.error(item.file, item.line, f"{where}.session", "required key is missing (each parallel track is a session)")
