@@ -437,8 +437,11 @@ def test_a_drawn_paragraph_leaves_no_cycle_for_the_garbage_collector(text_style)
 
 
 def test_hyphenation_with_one_pyphen_per_language_breaks_as_reportlab_does(text_style):
+    """Against ReportLab's loop given booklet's hyphenation (which breaks a word wider than a line where ReportLab
+    cut it without a hyphen) made anew for each paragraph, its Pyphen too."""
+    import types
+
     import pyphen
-    from reportlab.platypus.paragraph import Paragraph
 
     from booklet.text import paragraph as module
 
@@ -449,7 +452,9 @@ def test_hyphenation_with_one_pyphen_per_language_breaks_as_reportlab_does(text_
     for lang, text in words.items():
         style = text_style.clone(f"text-{lang}", hyphenationLang=lang)
         for width in range(60, 200, 7):
-            ours, theirs = module.MathParagraph(text, style), Paragraph(text, style)
+            ours, theirs = module.MathParagraph(text, style), module.MathParagraph(text, style)
+            fresh = module._line_breaking()
+            theirs.breakLines = types.MethodType(fresh.fallback, theirs)
             ours.wrap(width, 1000)
             theirs.wrap(width, 1000)
             assert _lines(ours) == _lines(theirs), (lang, width)
@@ -674,3 +679,21 @@ def test_a_posters_abstract_sets_its_paragraphs_apart_as_an_abstract_s_page_does
                                            "Second paragraph, which follows it.", "Third one."))
     assert first - second == pytest.approx(style.leading + style.spaceAfter, abs=0.05)
     assert second - third == pytest.approx(style.leading + style.spaceAfter, abs=0.05)
+
+
+@pytest.mark.parametrize("markup", ["", "<i>x</i> "])
+def test_what_is_left_of_a_broken_word_is_broken_again_when_no_line_holds_it(markup):
+    """In a glance box 26 points wide, "Al- / gorithmic" and "(Post- / Quantum)" ran past the box: ReportLab never
+    broke again what was left of a word once broken, nor cut it. Each line now fits, every break with a hyphen."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+    style = ParagraphStyle("box", fontName="Sans", fontSize=6.5, leading=7.5, splitLongWords=1,
+                           hyphenationLang="en_GB", embeddedHyphenation=1)
+    for text in ("Algorithmic fairness", "(Post-Quantum) Cryptography"):
+        paragraph = Para(markup + text, style)
+        paragraph.wrap(26, 1000)
+        lines = [line.strip() for line in _lines(paragraph)]
+        assert all(stringWidth(line, "Sans", 6.5) <= 26.5 for line in lines), lines
+        assert all(line.endswith("-") or line.split()[-1] in (markup + text).split() for line in lines[:-1]), lines

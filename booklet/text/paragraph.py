@@ -909,8 +909,9 @@ def _at_hyphens(word: str):
 
 def _within_parts(hyphenate, width_at: int):
     """ReportLab's hyphenation of a word (`hyphenate`: _hyphenateFragWord or _hyphenateWord, whose argument
-    `width_at` is the word's width, the one after it the line's), but for a compound wider than a whole line,
-    which no break at its hyphens fits: then broken inside a part too (_AfterHyphens.every), not cut anywhere."""
+    `width_at` is the word's width, the one after it the line's), but for a word wider than a whole line: a
+    compound that no break at its hyphens fits is broken inside a part too (_AfterHyphens.every), and a word the
+    dictionary cannot break so anywhere (_anywhere), with a hyphen, not cut without one or run past the line."""
 
     def hyphenated(hyphenator, *args):
         made = hyphenate(hyphenator, *args)
@@ -920,9 +921,16 @@ def _within_parts(hyphenate, width_at: int):
         word = args[width_at]
         if (word[0] if width_at == 0 else word) <= args[width_at + 2]:
             return made
-        return hyphenate(owner.every, *args)
+        return hyphenate(owner.every, *args) or hyphenate(_anywhere, *args)
 
     return hyphenated
+
+
+def _anywhere(word: str):
+    """A word wider than a whole line, that neither its hyphens nor the dictionary break so that a line holds it
+    (what is left of "Algorithmic" after "Al-", in a narrow box): broken after any letter but the first and last
+    two, with a hyphen; ReportLab broke what was left of a word once broken never again, and it ran past its box."""
+    return ((word[:at], word[at:]) for at in range(len(word) - 2, 1, -1))
 
 
 # What a web address left over from one broken after a slash is ("github.com/org/repo", "path/file.html?x=1"), when
