@@ -411,3 +411,23 @@ def test_a_cover_title_of_two_lines_is_balanced_not_a_word_alone_on_the_last(tmp
     lines = pdf.lines(0)
     assert lines[:4] == ["Synthetic Statistics", "& the Sky 500", "A benchmark conference generated",
                          "by booklet's bench/generate.py"]
+    data = conference(tmp_path / "b", {"conference.yaml": BASE["conference.yaml"].replace(
+        "title: Test Conference", "title: Internationalisation Workshop 2027")})
+    pdf = Pdf(build_booklet(data, tmp_path / "b.pdf").output)  # (narrower, it cut "Internationalisatio / n")
+    assert pdf.lines(0)[:2] == ["Internationalisation", "Workshop 2027"]
+
+
+def test_aliases_of_aliases_share_what_they_name_and_text_with_stars_alone_is_read_by_libyaml(tmp_path, monkeypatch):
+    """An alias's value is reported at its line by a copy of the value's top, its contents shared: ten levels of
+    ten aliases each ("billion laughs") stay as small as the text (a deep copy each took minutes). Text with
+    Markdown's *emphasis* and no anchor is read by libyaml, not PyYAML's Python parser (twenty times slower)."""
+    from booklet.data import load
+
+    text = "a0: &a0 [x, x]\n" + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 11))
+    (tmp_path / "t.yaml").write_text(text)
+    value = load.load_file(tmp_path / "t.yaml", "t.yaml", [])
+    assert value["a10"][0][0] is value["a10"][1][0]  # (what two aliases of a9 hold: one list)
+    assert value["a10"].lines == [11] * 10
+    monkeypatch.setattr(load, "_alias_loader", lambda: pytest.fail("the Python parser"))
+    (tmp_path / "m.yaml").write_text("- abstract: It is *very* quick, *and* kept.\n")
+    assert load.load_file(tmp_path / "m.yaml", "m.yaml", []) == [{"abstract": "It is *very* quick, *and* kept."}]

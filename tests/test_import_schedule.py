@@ -746,3 +746,28 @@ def test_parallel_sessions_are_named_by_their_tracks_when_the_tracks_tell_the_ro
                                                                ("Oceans \u00b7 Climate", "Hall C")]
     booklet, problems = check_folder(folder)
     assert not [p for p in problems if p.severity == "error"]
+
+
+def test_a_days_date_before_1900_a_list_of_tracks_and_a_room_of_many_tracks(tmp_path):
+    """A <day date="0001-01-01"> was an internal error (its zone's offset then overflowed); a list as an event's
+    track stopped the import ("a list, not text"); a room whose talks are in three tracks or more (a congress's,
+    talk by talk) is named by its room, not "A · B · C"."""
+    xml = ('<schedule><conference><title>T</title><time_zone_name>Europe/Berlin</time_zone_name></conference>'
+           '<day date="0001-01-01" start="2024-01-01T00:00:00+01:00" end="2024-01-02T04:00:00+01:00">'
+           '<room name="A"><event id="1"><start>00:30</start><duration>00:30</duration><title>T</title>'
+           '<type>lecture</type><persons><person id="1">Ana Smith</person></persons></event></room></day>'
+           '</schedule>')
+    (tmp_path / "old.xml").write_text(xml)
+    result = invoke("import", tmp_path / "old.xml", "--out", tmp_path / "o")
+    assert result.exit_code == 1 and "<day date>: '0001-01-01' is not the date of an event (before 1900)" in \
+        result.stderr
+    days = events_v1()
+    days["13"][1]["track"], days["13"][2]["track"] = ["Oceans", "Waves"], "Astronomy"
+    days["13"] += [_event(120 + k, f"Talk {k}", f"13T09:{10 * k:02d}", "00:10", "Hall C", "lecture",
+                          [(f"Speaker {k}", "")], track=f"Track {k}") for k in range(3)]
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    (parallel,) = [i["parallel"] for i in load(folder, "programme.yaml")["days"][0]["items"] if "parallel" in i][:1]
+    assert [(s["session"], s["room"]) for s in parallel] == [("Oceans \u00b7 Waves", "Hall A"),
+                                                               ("Astronomy", "Hall B"), ("Hall C", "Hall C")]

@@ -544,10 +544,30 @@ def test_a_language_column_sets_the_booklet_s_and_an_abstract_s_own_and_left_out
 
 def test_quotes_doubled_twice_in_a_csv_are_one_pair(tmp_path):
     """uRos 2026's CSV was written by a script that doubled its quotes before the CSV writer did: the abstracts read
-    ""maplibre"" (five of them). Such quotes are one pair again; quotes written once are kept."""
+    ""maplibre"" (five of them). In a cell whose every quote is one of such pairs around words, they are one pair
+    again; a cell with quotes written once, or pairs not around words (code), is kept as it is."""
     path = write_csv(tmp_path / "s.csv", [
         ["Title", "Speaker", "Abstract"],
-        ['The ""best"" model', "Ann Smith", 'In tmap\'s ""maplibre"" mode, and "plain" ones; an empty "" stays.']])
-    (abstract,) = table.read(path, Options()).documents["abstracts.yaml"]
-    assert abstract["title"] == 'The "best" model'
-    assert abstract["abstract"] == 'In tmap\'s "maplibre" mode, and "plain" ones; an empty "" stays.'
+        ['The ""best"" model', "Ann Smith", 'In tmap\'s ""maplibre"" mode.'],
+        ['A "plain" one and ""x""', "Bo Lee", 'Code: x = "" + y + "" and """Docstring"""']])
+    first, second = table.read(path, Options()).documents["abstracts.yaml"]
+    assert (first["title"], first["abstract"]) == ('The "best" model', 'In tmap\'s "maplibre" mode.')
+    assert second["title"] == 'A "plain" one and ""x""'
+    assert second["abstract"] == 'Code: x = "" + y + "" and """Docstring"""'
+
+
+def test_an_end_not_after_its_start_lasts_no_day_and_an_unknown_language_is_not_taken(tmp_path):
+    """A typo's end ("09:00-09:00") made a session a day long, and the day's sessions one parallel block; it is now
+    no end. A Language column of codes CLDR does not know ("jp") made conference.yaml's language one check refuses:
+    such a code is left out."""
+    path = write_csv(tmp_path / "s.csv", [
+        ["Title", "Speaker", "Session", "Room", "Date", "Start", "End", "Language"],
+        ["A", "Ann Smith", "Session A", "R1", "2025-05-05", "09:00", "09:00", "jp"],
+        ["B", "Bo Lee", "Session B", "R2", "2025-05-05", "10:00", "10:20", "jp"],
+        ["C", "Cy Ng", "Session C", "R1", "2025-05-05", "11:00", "11:20", "en"]])
+    imported = table.read(path, Options())
+    day, = imported.documents["programme.yaml"]["days"]
+    assert [item.get("session") for item in day["items"]] == ["Session A", "Session B", "Session C"]
+    assert "language" not in imported.documents["conference.yaml"]
+    assert not [a for a in imported.documents["abstracts.yaml"] if "language" in a]
+    assert len(read_back(imported, tmp_path / "folder").abstracts) == 3

@@ -88,6 +88,9 @@ def test_plain_text_passes_through(source, expected):
     # inline tags only, paragraphs as blank lines (frab descriptions): the blank lines stay paragraph breaks
     ('Read <a href="https://x.org">this</a>.\r\n\r\nThis talk <i>aims</i>\r\nhigh.\r\n \r\nThird.',
      "Read this (https://x.org).\n\nThis talk *aims*\nhigh.\n\nThird."),
+    # ... code in it printed as written, an indented line no code block, when it holds no Markdown
+    ("Call <code>obj.__init__(x)</code> now.\n\n    A line with <em>x</em>\n\nNo. 1 in <i>y</i>",
+     "Call obj.__init__(x) now.\n\nA line with *x*\n\nNo. 1 in *y*"),
     # ... and Markdown with inline tags: both read (its stars were printed, "∗∗tl;dr:∗∗")
     ("**tl;dr:** H<sub>2</sub>O, see <a href='https://x.org/a?b=1&amp;c=2'>here</a>.\n\n* one\n* two",
      "**tl;dr:** H$_{2}$O, see here (https://x.org/a?b=1&c=2).\n\n\u2013 one\n\n\u2013 two"),

@@ -386,7 +386,7 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
                                             e.start or dt.time.min))
     if not conference.language:  # the language most contributions are in is the booklet's
         conference.language = common_language(e.language for e in entries if e.kind != "skip")
-    own_language = 0
+    in_own = 0
     for entry in placed:
         people = unique_people(entry.people)
         kind = entry.kind
@@ -412,7 +412,7 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
                 record["description"] = entry.text
             if people:
                 record["presenters"] = [person_record(p, False) for p in people]
-            own_language += _own_language(record, entry, conference.language)
+            in_own += bool(entry.text) and own_language(record, entry.language, conference.language)
             tutorials.append(record)
             refs[id(entry)] = made[same] = ("tutorial", ident)
         elif kind == "poster":
@@ -445,18 +445,18 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
                 record["authors"] = [person_record(p, True) for p in people]
             if entry.text:
                 record["abstract"] = entry.text
-            own_language += _own_language(record, entry, conference.language)
+            in_own += bool(entry.text) and own_language(record, entry.language, conference.language)
             abstracts.append(record)
             refs[id(entry)] = made[same] = ("talk", ident)
-    if own_language:
-        notes.append(f"{own_language} abstract(s) or tutorial(s) in another language than the booklet's "
+    if in_own:
+        notes.append(f"{in_own} abstract(s) or tutorial(s) in another language than the booklet's "
                      f"({conference.language or 'en'}): given their own `language`, which they are hyphenated in")
     if no_people_lines:
         notes.append(f"{len(no_people_lines)} scheduled contribution(s) name no speaker or author: they are plain "
-                     f"programme lines, with no abstract ({_some(no_people_lines)})")
+                     f"programme lines, with no abstract ({some(no_people_lines)})")
     if no_people_named:
         notes.append(f"{len(no_people_named)} contribution(s) name no speaker or author: their speaker is "
-                     f"'{NOBODY}' until you write one in ({_some(no_people_named)})")
+                     f"'{NOBODY}' until you write one in ({some(no_people_named)})")
     unscheduled = [e for e in entries if e.day is None and e.kind in ABSTRACT_KINDS + ("tutorial",)]
     if unscheduled:
         notes.append(f"{len(unscheduled)} contribution(s) have no time: they are abstracts or tutorials outside "
@@ -465,7 +465,7 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     days = programme.days()
     if programme.nights:
         notes.append(f"{len(programme.nights)} item(s) start after midnight, before 06:00: listed at the end of the "
-                     f"day before, as that evening's night ({_some(programme.nights)})")
+                     f"day before, as that evening's night ({some(programme.nights)})")
     documents: dict[str, object] = {"conference.yaml": _conference(conference, days, notes)}
     if days:
         documents["programme.yaml"] = {"days": days}
@@ -479,9 +479,12 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
 
 
 def language_code(language: str) -> str:
-    """A source's language as a two-letter code ("de", "EN" -> "en"), else '' ("de, en", "German")."""
+    """A source's language as a two-letter code that CLDR knows ("de", "EN" -> "en"), else '' ("de, en",
+    "German", "jp": not one booklet can set a text in, which check would refuse)."""
+    from ..text.dates import known
+
     code = language.strip().lower()
-    return code if re.fullmatch(r"[a-z]{2}", code) else ""
+    return code if re.fullmatch(r"[a-z]{2}", code) and known(code) else ""
 
 
 def common_language(languages) -> str:
@@ -494,16 +497,18 @@ def common_language(languages) -> str:
     return language if language_code(language) and count * 2 > sum(counted.values()) else ""
 
 
-def _own_language(record: dict, entry: Entry, booklet: str) -> int:
-    """The entry's language on its record when it is not the booklet's (its text is hyphenated in it): 1, else 0."""
-    code = language_code(entry.language)
-    if code and entry.text and code != (language_code(booklet) or "en"):
+def own_language(record: dict, language: str, booklet: str) -> bool:
+    """Whether a text's `language` (as its source writes it) is a code not the `booklet`'s (default: en); then put
+    on its `record` (an abstract's or tutorial's, whose text is hyphenated in it)."""
+    code = language_code(language)
+    if code and code != (language_code(booklet) or "en"):
         record["language"] = code
-        return 1
-    return 0
+        return True
+    return False
 
 
-def _some(names: list[str], limit: int = 3) -> str:
+def some(names: list[str], limit: int = 3) -> str:
+    """"'a', 'b', 'c' and 2 more": names quoted, for a note."""
     shown = ", ".join(f"'{n}'" for n in names[:limit])
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
@@ -596,6 +601,8 @@ class _Programme:
         for block in self.blocks.values():  # blocks with nothing in them: a line of their own
             if block.day is not None and block.start is not None:
                 by_day.setdefault(self.home(block), [])
+                if id(block) in self.moved and not any(e.block == block.key for e in listed):
+                    self.nights.append(block.name)
         out = []
         for day in sorted(by_day):
             items = self.day_items(day, by_day[day])
@@ -789,13 +796,18 @@ def _start(entry: Entry | Block) -> dt.datetime | None:
 
 
 def _end(entry: Entry | Block) -> dt.datetime | None:
-    """When it ends (its start without an end): the next day's for an end not after its start ("23:00-00:40",
-    and 00:00 as midnight), as time_text writes them."""
+    """When it ends (its start without an end): past midnight only where time_text writes it so ("23:00-00:40" from
+    18:00 and by 06:00, and 00:00 as midnight); an end otherwise not after its start (a typo, "09:00-09:00") is
+    none, not a day long."""
     start = _start(entry)
     if start is None or entry.end is None:
         return start
     end = dt.datetime.combine(entry.day, entry.end)
-    return end if end > start else end + dt.timedelta(days=1)
+    if end > start:
+        return end
+    if entry.end == dt.time(0, 0) or (entry.start >= NIGHT_FROM and entry.end <= NIGHT_UNTIL):
+        return end + dt.timedelta(days=1)
+    return start
 
 
 def _unit_time(unit: _Unit) -> str | None:

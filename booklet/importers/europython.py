@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import Imported, Options, SourceError
-from .assemble import PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, line_kind, plus_minutes, time_text
+from .assemble import PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, line_kind, plus_minutes, some, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds
 from .schedule import one_line, parse_duration
 from .schedule_xml import parse
@@ -290,11 +290,11 @@ class _Reader:
         note = (f"{TRAININGS} beside {MAIN} read too: {matched} of its {len(trainings.items)} trainings are in "
                 f"{MAIN} ({'times from ' + TRAININGS if newer else 'times from ' + MAIN}; {when})")
         if added:
-            note += f"; {len(added)} only in {TRAININGS} added ({_some(added)})"
+            note += f"; {len(added)} only in {TRAININGS} added ({some(added)})"
         self.notes.append(note)
         if dropped:
             self.notes.append(f"{len(dropped)} training(s) only in the older {TRAININGS} left out, as {MAIN} no "
-                              f"longer lists them: {_some(dropped, 5)}; add them to tutorials.yaml if they take place")
+                              f"longer lists them: {some(dropped, 5)}; add them to tutorials.yaml if they take place")
         return items
 
     # -- kinds, ids
@@ -513,7 +513,3 @@ def _presenter(speaker: _Speaker) -> dict:
         presenter["bio"] = bio
     return presenter
 
-
-def _some(names: list[str], limit: int = 3) -> str:
-    shown = ", ".join(f"'{n}'" for n in names[:limit])
-    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")

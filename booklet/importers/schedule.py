@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from ..data.contract import PLACEHOLDERS
 from ..problems import did_you_mean
 from . import Imported, Options, SourceError
-from .assemble import common_language, language_code, line_kind, time_text
+from .assemble import common_language, language_code, line_kind, own_language, some, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, looks_like_break, normal, parse_kinds
 from .text import repaired, to_markup
 
@@ -121,15 +121,19 @@ def parse_datetime(text: str, where: str, source: str) -> dt.datetime:
 
 
 FIRST_YEAR = 1900  # before it, no conference system's date; time zones then kept local mean time
+MOST_TRACKS = 2  # a room's session named by its tracks when they are no more
 
 
 def parse_date(text: str, where: str, source: str) -> dt.date:
     """'2019-12-27' (or a date-time, whose date is taken) -> date; SourceError otherwise."""
     value = str(text).strip()
     try:
-        return dt.date.fromisoformat(value[:10])
+        date = dt.date.fromisoformat(value[:10])
     except ValueError:
         raise SourceError(f"{source}: {where}: '{value}' is not a date (expected e.g. 2019-12-27)") from None
+    if date.year < FIRST_YEAR:  # (a day's date and time zone before it overflowed, or took local mean time)
+        raise SourceError(f"{source}: {where}: '{value}' is not the date of an event (before {FIRST_YEAR})")
+    return date
 
 
 _CLOCK = re.compile(r"^(\d{1,3}):(\d{2})(?::(\d{2}))?$", re.ASCII)
@@ -377,9 +381,7 @@ class _Builder:
     def in_own_language(self, record: dict, event: Event) -> None:
         """The event's language on its abstract or tutorial, when it is not the booklet's (its text is hyphenated
         in it)."""
-        language = language_code(event.language)
-        if language and language != self.base_language:
-            record["language"] = language
+        if own_language(record, event.language, self.base_language):
             self.counts["own-language"] += 1
 
     def programme(self, placed: dict[dt.date, list[_Placed]]) -> list[dict]:
@@ -425,9 +427,12 @@ class _Builder:
         if len(names) < 2:
             return [{**p.item, "room": p.event.room} if p.event.room else p.item for p in block]
         # each room's session named by its events' track (FOSDEM's devrooms; two in one room in a day: both), when
-        # tracks tell rooms apart; else by its room (a conference whose events are all in track "Main")
-        tracks = [" \u00b7 ".join(dict.fromkeys(t for p in block if p.event.room == name
-                                                 and (t := one_line(p.event.track)))) for name in names]
+        # tracks tell rooms apart; else by its room (a conference whose events are all in track "Main", or a room
+        # whose talks are in three tracks or more: a congress's, talk by talk)
+        tracks = []
+        for name in names:
+            own = list(dict.fromkeys(t for p in block if p.event.room == name and (t := one_line(p.event.track))))
+            tracks.append(" \u00b7 ".join(own) if len(own) <= MOST_TRACKS else "")
         by_track = len(set(filter(None, tracks))) > 1
         sessions = []
         for name, track in zip(names, tracks):
@@ -500,11 +505,9 @@ class _Builder:
             notes.append(f"{c['event-talks']} event(s) of the type 'Event' with speakers and a description: "
                          "abstracts, as talks (--kinds Event=other keeps them programme lines)")
         if self.lines_with_people:
-            some = ", ".join(f"'{t}'" for t in self.lines_with_people[:3])
-            more = f" and {len(self.lines_with_people) - 3} more" if len(self.lines_with_people) > 3 else ""
             notes.append(f"{len(self.lines_with_people)} programme line(s) (breaks, social events, other events) "
-                         f"name people in the source, who are not printed ({some}{more}): a programme line has "
-                         "its title only")
+                         f"name people in the source, who are not printed ({some(self.lines_with_people)}): a "
+                         "programme line has its title only")
         if c["poster-dropped"]:
             notes.append(f"{c['poster-dropped']} poster(s) without author or time left out")
         if c["unscheduled"]:

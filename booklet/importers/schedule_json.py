@@ -198,9 +198,13 @@ class _Reader:
 
     def track(self, value, where: str) -> str:
         """An event's track: its name, a track object's, or the name the conference's track list gives a slug."""
-        if isinstance(value, dict):
+        if isinstance(value, dict) and ("name" in value or "slug" in value):
             value = value.get("name") or value.get("slug")
-        text = self.text(value, where) if value is not None else ""
+        if isinstance(value, list):  # (several: their names; anything else but text is no track)
+            value = " \u00b7 ".join(str(v) for v in value if isinstance(v, (str, int)) and not isinstance(v, bool))
+        if isinstance(value, bool) or not isinstance(value, (str, int, float, dict)):
+            return ""
+        text = self.text(value, where)
         return self.tracks.get(text, text)
 
     def schedule2(self, schedule: dict, days: list, out: Schedule) -> None:

@@ -86,9 +86,10 @@ def _decode(raw: bytes, partial: bool = False) -> tuple[str, str]:
 def _csv_rows(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
     """Every record of the CSV and the line each starts at (see booklet.data.csvrows)."""
     try:
-        return csv_rows(text)
+        rows, lines = csv_rows(text)
     except CsvError as e:
         raise SourceError(f"{path}: line {e.line or '?'}: not readable as CSV ({e.message})") from None
+    return [[_quoted_once(cell) if isinstance(cell, str) else cell for cell in row] for row in rows], lines
 
 
 def _xlsx_rows(path: Path, options: Options):
@@ -333,12 +334,20 @@ def _cell(row: list, i: int | None) -> str:
         return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()[:10] if isinstance(value, dt.date) else value.strftime("%H:%M")
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
-    return _TWICE_QUOTED.sub(r'"\1"', text) if '""' in text else text
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-# a CSV whose quotes were doubled twice (a script that escaped them before the CSV writer did): ""maplibre""
-_TWICE_QUOTED = re.compile(r'""([^"\n]{1,200})""')
+# a CSV whose quotes were doubled twice (a script that escaped them before the CSV writer did): ""maplibre"", in a
+# cell whose every quote is one of such a pair, each pair around words ("""Docstring""" or "" + y + "" are kept)
+_TWICE_QUOTED = re.compile(r'(?<![\w"])""(\w[^"\n]{0,200}?)""(?![\w"])')
+_ONLY_DOUBLED = re.compile(r'(?:[^"]|"")*')
+
+
+def _quoted_once(cell: str) -> str:
+    if '""' not in cell or not _ONLY_DOUBLED.fullmatch(cell):
+        return cell
+    made = _TWICE_QUOTED.sub(r'"\1"', cell)
+    return made if '""' not in made else cell  # (every pair around words, or the cell as it is)
 
 
 def _raw(row: list, i: int | None):

@@ -99,14 +99,31 @@ def _convert(text: str) -> str:
         kind = "html"
     if kind == "plain":
         return _tidy(text)
-    if kind == "html" and _BLOCK_TAG.search(text):
-        return _tidy(_from_markdown(*_html_to_markdown(text)))
-    # (inline tags alone: Markdown, or text whose paragraphs are blank lines, with a link or italics in it: read
-    # as Markdown, whose parser takes inline HTML; as HTML its blank lines and Markdown were lost)
-    bare, spans = _protect(text, html_source=False)
+    if kind == "html" and not _BLOCK_TAG.search(text):
+        # inline tags alone, in text whose paragraphs are its blank lines (a link or italics in a frab description):
+        # Markdown with them, read as Markdown (whose parser takes inline HTML); else HTML, each blank-line part a
+        # paragraph (as HTML, blank lines are no breaks: every paragraph ran into one, and Markdown printed as stars)
+        if _MARKDOWN.search(_HTML_TAG.sub(" ", _INLINE_CODE_TAG.sub(" ", text))):  # (code's __init__ no Markdown)
+            bare, spans = _protect(_INLINE_CODE_TAG.sub(_code_span, text), html_source=False)
+            bare = _EMPTY_EMPHASIS.sub(lambda m: m[2], _scripts_as_math(bare, spans))
+            return _tidy(_from_markdown(bare, spans))
+        text = "".join(f"<p>{chunk}</p>" for chunk in _BLANK_LINE.split(text.strip()))
     if kind == "html":
-        bare = _EMPTY_EMPHASIS.sub(lambda m: m[2], _scripts_as_math(bare, spans))
+        return _tidy(_from_markdown(*_html_to_markdown(text)))
+    bare, spans = _protect(text, html_source=False)
     return _tidy(_from_markdown(bare, spans))
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_INLINE_CODE_TAG = re.compile(r"<code\b[^<>]*>(.*?)</code\s*>", re.I | re.S)
+
+
+def _code_span(m: re.Match) -> str:
+    """<code>obj.__init__(a*b)</code> as a Markdown code span (printed as written), fenced by more backticks than
+    it holds in a row."""
+    inner = html.unescape(m[1])
+    fence = "`" * (max((len(run) for run in re.findall("`+", inner)), default=0) + 1)
+    return f"{fence} {inner} {fence}" if inner.startswith("`") or inner.endswith("`") else f"{fence}{inner}{fence}"
 
 
 _CITE = re.compile(r"\\cite[pt]?\*?\s*\{([^{}\n]*)\}")
@@ -415,9 +432,6 @@ def _html_paragraphs(chunk: str, spans: list[str]) -> list[str]:
     return _Blocks(spans).render(_parser(html=False).parse(markdown))  # no HTML in it any more
 
 
-_ADDRESS_END = ""  # (put after a link printed as its address: text right after it is set apart by a space)
-
-
 class _Inline:
     """Renders an inline token's children into one paragraph of booklet markup."""
 
@@ -428,13 +442,14 @@ class _Inline:
         self.spans = spans
         self.stack: list[list] = [["", []]]  # [marker, parts] for each open emphasis
         self.links: list[tuple[str, int]] = []  # (href, index in the current parts where the text starts)
+        self.after_address = False  # the last put is a link printed as its address
 
     def render(self, children) -> str:
         for tok in children:
             kind = tok.type
             if kind == "text":
                 text = tok.content.replace("*", _STAR).replace("$", _DOLLAR)
-                if self.stack[-1][1][-1:] == [_ADDRESS_END] and text[:1].isalnum():
+                if self.after_address and text[:1].isalnum():
                     text = " " + text  # "<https://betrusted.io>Betrusted</a>": not one word with the address
                 self.put(text)
             elif kind == "code_inline":
@@ -460,6 +475,7 @@ class _Inline:
 
     def put(self, text: str) -> None:
         self.stack[-1][1].append(text)
+        self.after_address = False
 
     def open(self, marker: str) -> None:
         self.stack.append([marker, []])
@@ -495,8 +511,7 @@ class _Inline:
             shown = label if url in label else f"{label} ({url})"
         del parts[start:]
         parts.append(shown)
-        if shown == url:
-            parts.append(_ADDRESS_END)
+        self.after_address = shown == url
 
     def html_tag(self, tag: str) -> None:
         m = re.match(r"<(/?)([A-Za-z][A-Za-z0-9]*)", tag)

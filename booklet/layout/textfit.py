@@ -47,22 +47,18 @@ def fit_scaled(parts: list[tuple], width: float, height: float):
 BALANCE_STEPS = 12  # bisections of a balanced paragraph's width: to well under a point
 
 
-def _lines(para) -> int:
-    return len(para.blPara.lines)
-
-
 def _balanced(para, text: str, style: ParagraphStyle, width: float):
     """A left-aligned paragraph of two to four lines (wrapped at `width`) made as narrow as it can be without a line
-    more, so that its lines are about as long as one another; with its height."""
-    lines = _lines(para)
-    if not 2 <= lines <= 4:  # (a longer text is no title to balance)
+    more or a word cut, so that its lines are about as long as one another; with its height."""
+    lines = para.line_count()
+    if not 2 <= lines <= 4 or getattr(para, "_splitLongWordCount", 0):  # (a longer text is no title to balance)
         return para, para.height
     low, high = width / lines, width
     for _ in range(BALANCE_STEPS):
         middle = (low + high) / 2
         trial = Para(text, style)
         trial.wrap(middle, 10_000)
-        if _lines(trial) > lines:
+        if trial.line_count() > lines or getattr(trial, "_splitLongWordCount", 0):  # ("Internationalisatio / n")
             low = middle
         else:
             high = middle
