@@ -1059,10 +1059,17 @@ class Row(Translated, Flowable):
         return [head, tail] if rest else [head]
 
     def _spaces(self, body: list) -> list[float]:
-        """The space above each of `body`'s flowables after the first (none unless `spaced`)."""
+        """The space above each of `body`'s flowables after the first (none unless `spaced`); the body's own, once."""
         if not self.spaced:
             return [0.0] * max(0, len(body) - 1)
-        return [max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in zip(body, body[1:])]
+        if body is self.body and self._body_spaces is not None:
+            return self._body_spaces
+        made = [max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in zip(body, body[1:])]
+        if body is self.body:
+            self._body_spaces = made
+        return made
+
+    _body_spaces = None
 
     def draw(self):
         canv = self.canv
