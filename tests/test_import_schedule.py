@@ -299,6 +299,8 @@ def test_schedule2_flat_events_persons_and_durations(tmp_path):
     # 22:15 UTC is 00:15 in Berlin on the 14th, inside day 1's span (until 06:00): day 1, last
     assert items[-1] == {"time": "00:15-00:45", "talk": "late01", "room": "Hall A"}
     assert day2["items"] == [{"time": "12:00-13:00", "title": "Lunch", "kind": "break"}]
+    # (the summary says so, as for a schedule whose events are listed under their days)
+    assert "1 event(s) after midnight kept on the day the source lists them under" in result.stdout
 
 
 def test_xml_days_rooms_persons_venue_and_midnight(tmp_path):

@@ -287,6 +287,8 @@ class _Builder:
             end = self.local(event.end) if event.end is not None else start
             item = {"time": self.time_text(start, end), **item}
             day = event.day or self.day_of(event.start, start)
+            if day < start.date():  # after midnight, on the day the source lists it under (or whose span holds it)
+                self.counts["late"] += 1
             placed.setdefault(day, []).append(_Placed(event, order, start, max(start, end), item))
         days = self.programme(placed)
         documents = {"conference.yaml": self.conference(days)}
@@ -490,10 +492,8 @@ class _Builder:
         if c["past-midnight"]:
             notes.append(f"{c['past-midnight']} event(s) run past midnight further than booklet writes an end (from "
                          "18:00 to 06:00 at most): printed with their start time only")
-        late = sum(1 for day in self.s.days for e in self.s.events if e.day == day.date and e.start is not None
-                   and self.local(e.start).date() > day.date)
-        if late:
-            notes.append(f"{late} event(s) after midnight kept on the day the source lists them under, "
+        if c["late"]:
+            notes.append(f"{c['late']} event(s) after midnight kept on the day the source lists them under, "
                          "after that day's evening")
         if c["parallel"]:
             notes.append(f"{c['parallel']} stretch(es) of time with several rooms busy: parallel sessions by room, "
