@@ -607,6 +607,18 @@ def test_invited_talk_without_a_photo_when_the_other_has_one(tmp_path):
     ]
 
 
+def test_a_photo_far_from_its_place_s_proportions_prints_too_thin_to_see(tmp_path):
+    """A photo of 1 x 2,000 pixels printed as a sliver 27.5 mm high and not a hundredth of one wide, without a word
+    (its resolution along its long side is fine); one of the place's proportions is fine."""
+    abstracts = BASE["abstracts.yaml"].replace("Ana Smith, affiliation: Uni A}",
+                                               "Ana Smith, affiliation: Uni A, photo: a.jpg}")
+    assert warnings_for(tmp_path, {"abstracts.yaml": abstracts, "a.jpg": jpeg((1, 2000))}) == [
+        "abstracts.yaml:3: [0].speaker.photo: warning: a.jpg prints 0 \u00d7 27.5 mm as a speaker's photo: its "
+        "1 \u00d7 2000 pixels are far from its place's proportions (22 \u00d7 27.5 mm); crop it to them",
+    ]
+    assert warnings_for(tmp_path / "b", {"abstracts.yaml": abstracts, "a.jpg": jpeg()}) == []
+
+
 @pytest.mark.parametrize("kind", ["invited", "contributed"])
 def test_photos_near_miss(tmp_path, kind):
     """No invited talk has a photo; or only contributed talks lack one."""

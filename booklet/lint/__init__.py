@@ -33,6 +33,7 @@ KINDS = {
     "missing-photo": "Invited and keynote talks without a photo",
     "too-long": "Abstracts too long for one page",
     "low-resolution": "Images too coarse for print",
+    "thin-image": "Images printed too thin to see",
     "glyph": "Characters the booklet's fonts cannot print",
     "math": "LaTeX printed as written, and math that reads like text",
     "email": "Malformed email addresses",

@@ -30,6 +30,10 @@ def check_resolution(booklet: Booklet, page) -> list[Problem]:
             worst[placed.path] = (dpi, placed)
     problems = []
     for path, (dpi, placed) in worst.items():
+        thin = _thin(placed)
+        if thin is not None:
+            source = booklet.image_sources.get(path) or Source("", 0, "")
+            problems.append(Problem(source.file, source.line, source.key, thin, "warning", "thin-image"))
         if dpi >= images.PRINT_DPI - DPI_SLACK:
             continue
         source = booklet.image_sources.get(path) or Source("", 0, "")
@@ -44,6 +48,23 @@ def check_resolution(booklet: Booklet, page) -> list[Problem]:
                                 f"{path.name} is {dpi:.0f} dpi {at}{verdict}; {images.PRINT_DPI} dpi needs {need}",
                                 "warning", "low-resolution"))
     return sorted(problems, key=file_order)
+
+
+THINNEST = 2 * mm  # an image fitted in its place narrower or lower than this, and than a tenth of its place ...
+
+
+def _thin(placed) -> str | None:
+    """What to say of an image whose proportions are so far from its place's that it prints as a sliver (a photo of
+    1 x 20,000 pixels), else None. (Its dpi along its long side can be fine: no other warning said so.)"""
+    if placed.crop:
+        return None
+    width, height = placed.printed()
+    if min(width, height) >= THINNEST or (width >= placed.width / 10 and height >= placed.height / 10):
+        return None
+    pixels = images.size(placed.path)
+    return (f"{placed.path.name} prints {_mm(width)} × {_mm(height)} mm as {placed.use or 'placed'}: its "
+            f"{pixels[0]} × {pixels[1]} pixels are far from its place's proportions "
+            f"({_mm(placed.width)} × {_mm(placed.height)} mm); crop it to them")
 
 
 def _mm(points: float) -> str:
