@@ -632,6 +632,10 @@ def test_a_compound_breaks_at_its_own_hyphen_only(text_style, markup):
             assert compound in words, (compound, width, lines)
             seen.update(line.split()[-1] for line in lines)
     assert {"best-", "machine-", "under-"} <= seen  # (broken at some widths)
+    from booklet.text import paragraph as module
+
+    iterate = module._HELPERS.pyphen.Pyphen(lang="en_GB").iterate  # (no one letter alone at a hyphen of its own)
+    assert [list(iterate(w)) for w in ("e-mail", "X-ray", "self-aware")] == [[], [], [("self-", "aware")]]
     paragraph = Para(f"{markup}The machine-learning model", text_style)
     paragraph.wrap(60, 1000)
     assert [line.split()[-1] for line in _lines(paragraph)] == (["ma-", "chine-learning", "model"] if markup else

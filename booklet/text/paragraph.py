@@ -902,9 +902,11 @@ class _AfterHyphens:
 
 
 def _at_hyphens(word: str):
-    """A compound's breaks after its own hyphens, the longest head first ("a-very-", "long")."""
-    return ((word[:at + 1], word[at + 1:]) for at in range(len(word) - 2, 0, -1)
-            if word[at] == "-" and word[at - 1] != "-" and word[at + 1] != "-")
+    """A compound's breaks after its own hyphens, the longest head first ("very-long-", "words"); never after one
+    letter or before one ("e- / mail", "X- / ray")."""
+    return ((word[:at + 1], word[at + 1:]) for at in range(len(word) - 3, 1, -1)
+            if word[at] == "-" and word[at - 1].isalnum() and word[at - 2].isalnum()
+            and word[at + 1].isalnum() and word[at + 2].isalnum())
 
 
 def _within_parts(hyphenate, width_at: int):
