@@ -571,3 +571,24 @@ def test_an_end_not_after_its_start_lasts_no_day_and_an_unknown_language_is_not_
     assert "language" not in imported.documents["conference.yaml"]
     assert not [a for a in imported.documents["abstracts.yaml"] if "language" in a]
     assert len(read_back(imported, tmp_path / "folder").abstracts) == 3
+
+
+def test_an_early_day_of_its_own_stays_a_night_of_two_ends_at_00_00_moves_and_regions_are_languages(tmp_path):
+    """A sunrise hike at 05:00 the day after an afternoon, with nothing else that day, was folded into the day
+    before (15 hours from its evening); a night's item "00:00-00:00" counted a day long and stayed; "en-GB" and
+    "fr_FR" were no languages."""
+    path = write_csv(tmp_path / "s.csv", [
+        ["Title", "Speaker", "Date", "Start", "End", "Language", "Abstract"],
+        ["Talk", "Ann Lee", "2027-06-14", "13:00", "14:00", "de", "Text."],
+        ["Sunrise hike", "Bob Ray", "2027-06-15", "05:00", "08:00", "de", "Text."],
+        ["Evening", "Cy Dee", "2027-06-16", "20:00", "22:00", "fr_FR", "Texte."],
+        ["Jam", "Di Oz", "2027-06-17", "00:00", "00:00", "en-GB", "Text."],
+        ["Noon", "Ed Wu", "2027-06-17", "12:00", "13:00", "de-DE", "Text."]])
+    imported = table.read(path, Options())
+    titles = {a["id"]: a["title"] for a in imported.documents["abstracts.yaml"]}
+    days = {d["date"]: [titles[i["talk"]] for i in d["items"]] for d in imported.documents["programme.yaml"]["days"]}
+    assert days == {dt.date(2027, 6, 14): ["Talk"], dt.date(2027, 6, 15): ["Sunrise hike"],
+                    dt.date(2027, 6, 16): ["Evening", "Jam"], dt.date(2027, 6, 17): ["Noon"]}
+    assert imported.documents["conference.yaml"]["language"] == "de"
+    assert {a["title"]: a.get("language") for a in imported.documents["abstracts.yaml"]} == {
+        "Talk": None, "Sunrise hike": None, "Evening": "fr", "Jam": "en", "Noon": None}

@@ -479,18 +479,19 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
 
 
 def language_code(language: str) -> str:
-    """A source's language as a two-letter code that CLDR knows ("de", "EN" -> "en"), else '' ("de, en",
+    """A source's language as a two-letter code that CLDR knows ("de", "EN", "en-GB" -> "en"), else '' ("de, en",
     "German", "jp": not one booklet can set a text in, which check would refuse)."""
     from ..text.dates import known
 
-    code = language.strip().lower()
+    code = re.split(r"[-_]", language.strip().lower())[0]  # ("en-GB", "fr_FR": the language)
     return code if re.fullmatch(r"[a-z]{2}", code) and known(code) else ""
 
 
 def common_language(languages) -> str:
     """The language most of `languages` (as sources write them; '' for none given) are, when most that are given
     are one two-letter code, else ''."""
-    counted = Counter(language.strip().lower() for language in languages if language and language.strip())
+    counted = Counter(language_code(language) or language.strip().lower() for language in languages
+                      if language and language.strip())
     if not counted:
         return ""
     language, count = counted.most_common(1)[0]
@@ -761,6 +762,7 @@ def _by_time(entry: Entry):
 
 
 _AFTERNOON = dt.time(13, 0)  # a day with an item from 13:00 has a night after it (model.AFTERNOON)
+NIGHT_GAP = dt.timedelta(hours=6)  # with nothing from 06:00 on its day, an item this far from the evening is no night
 
 
 def _nights(timed: list[Entry | Block]) -> set[int]:
@@ -782,6 +784,8 @@ def _nights(timed: list[Entry | Block]) -> set[int]:
         mornings = [_start(e) for e in by_day[day] if e.start >= NIGHT_UNTIL]
         for entry in sorted((e for e in by_day[day] if e.start < NIGHT_UNTIL), key=_start):
             if mornings and _start(entry) - evening >= min(mornings) - _end(entry):
+                break
+            if not mornings and _start(entry) - evening > NIGHT_GAP:  # (a sunrise hike, a day of its own)
                 break
             moved.add(id(entry))
             evening = max(evening, _end(entry))
@@ -805,7 +809,8 @@ def _end(entry: Entry | Block) -> dt.datetime | None:
     end = dt.datetime.combine(entry.day, entry.end)
     if end > start:
         return end
-    if entry.end == dt.time(0, 0) or (entry.start >= NIGHT_FROM and entry.end <= NIGHT_UNTIL):
+    midnight = entry.end == dt.time(0, 0) and entry.start != entry.end  # ("00:00-00:00": no end)
+    if midnight or (entry.start >= NIGHT_FROM and entry.end <= NIGHT_UNTIL):
         return end + dt.timedelta(days=1)
     return start
 
