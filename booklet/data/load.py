@@ -326,19 +326,25 @@ def _paired(text: str) -> list | None:
         nodes = list(yaml.compose_all(text, Loader=_alias_loader()))
     except (yaml.YAMLError, RecursionError):
         return None
+    for node in _scalars(nodes):
+        if _HALF_CHARACTER.search(node.value):
+            node.value = _whole_characters(node.value)
+            if node.value is None:  # (half of one alone: _half_character says so)
+                return None
+    return nodes
+
+
+def _scalars(nodes):
+    """Every scalar node within `nodes` (a node tree's leaves; an alias's node once each time it is named)."""
     todo = list(nodes)
     while todo:
         node = todo.pop()
         if isinstance(node, yaml.ScalarNode):
-            if _HALF_CHARACTER.search(node.value):
-                node.value = _whole_characters(node.value)
-                if node.value is None:  # (half of one alone: _half_character says so)
-                    return None
+            yield node
         elif isinstance(node, yaml.SequenceNode):
             todo.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
             todo.extend(n for pair in node.value for n in pair)
-    return nodes
 
 
 def _whole_characters(text: str) -> str | None:
@@ -353,19 +359,12 @@ def _whole_characters(text: str) -> str | None:
 def _half_character(nodes) -> yaml.MarkedYAMLError | None:
     """An escape such as "\\ud800" in a quoted value: half of a character (a lone surrogate), which
     libyaml refuses and no font can print."""
-    todo = list(nodes)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, yaml.ScalarNode):
-            if any(0xD800 <= ord(ch) <= 0xDFFF for ch in node.value):
-                return yaml.MarkedYAMLError(
-                    problem="an escape such as \\ud800 stands for half of a character (a lone surrogate); "
-                            "write the character itself, or both halves of the pair",
-                    problem_mark=node.start_mark)
-        elif isinstance(node, yaml.SequenceNode):
-            todo.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            todo.extend(n for pair in node.value for n in pair)
+    for node in _scalars(nodes):
+        if _HALF_CHARACTER.search(node.value):
+            return yaml.MarkedYAMLError(
+                problem="an escape such as \\ud800 stands for half of a character (a lone surrogate); "
+                        "write the character itself, or both halves of the pair",
+                problem_mark=node.start_mark)
     return None
 
 

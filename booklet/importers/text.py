@@ -105,7 +105,7 @@ def _convert(text: str) -> str:
         # paragraph (as HTML, blank lines are no breaks: every paragraph ran into one, and Markdown printed as stars)
         if _MARKDOWN.search(_HTML_TAG.sub(" ", _INLINE_CODE_TAG.sub(" ", text))):  # (code's __init__ no Markdown)
             bare, spans = _protect(_INLINE_CODE_TAG.sub(_code_span, text), html_source=False)
-            bare = _EMPTY_EMPHASIS.sub(lambda m: m[2], _scripts_as_math(bare, spans))
+            bare = _inline_tags(bare, spans)
             return _tidy(_from_markdown(bare, spans))
         text = "".join(f"<p>{chunk}</p>" for chunk in _BLANK_LINE.split(text.strip()))
     if kind == "html":
@@ -256,6 +256,12 @@ _SCRIPT = re.compile(r"<(su[bp])\b[^<>]*>([^<>]{1,12})</\1\s*>", re.I)
 _EMPTY_EMPHASIS = re.compile(r"<(em|i|strong|b)\b[^<>]*>([^\w<>]*)</\1\s*>", re.I)  # <em>, </em>: no emphasis
 
 
+def _inline_tags(text: str, spans: list[str]) -> str:
+    """What both readers of HTML make of its inline tags first: scripts as math (held in `spans`), emphasis around
+    punctuation only no emphasis."""
+    return _EMPTY_EMPHASIS.sub(lambda m: m[2], _scripts_as_math(text, spans))
+
+
 def _scripts_as_math(text: str, spans: list[str]) -> str:
     """H<sub>2</sub>O, 10<sup>-3</sup>, 20<sup>th</sup>: as math (set small), held in `spans`."""
 
@@ -275,7 +281,7 @@ def _html_to_markdown(text: str) -> tuple[str, list[str]]:
     from markdownify import markdownify
 
     text, spans = _protect(text, html_source=True)
-    text = _EMPTY_EMPHASIS.sub(lambda m: m[2], _scripts_as_math(text, spans))
+    text = _inline_tags(text, spans)
     markdown = markdownify(text, heading_style="ATX", bullets="-", strip=["img", "script", "style"],
                            escape_asterisks=True, escape_underscores=True, escape_misc=False)
     return markdown, spans

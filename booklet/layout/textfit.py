@@ -53,7 +53,7 @@ def _balanced(para, text: str, style: ParagraphStyle, width: float):
     lines = para.line_count()
     if not 2 <= lines <= 4 or getattr(para, "_splitLongWordCount", 0):  # (a longer text is no title to balance)
         return para, para.height
-    low, high = width / lines, width
+    low, high, best = width / lines, width, para
     for _ in range(BALANCE_STEPS):
         middle = (low + high) / 2
         trial = Para(text, style)
@@ -61,10 +61,8 @@ def _balanced(para, text: str, style: ParagraphStyle, width: float):
         if trial.line_count() > lines or getattr(trial, "_splitLongWordCount", 0):  # ("Internationalisatio / n")
             low = middle
         else:
-            high = middle
-    made = Para(text, style)
-    _, height = made.wrap(high, 10_000)
-    return made, height
+            high, best = middle, trial  # (the narrowest that holds it, as wrapped: drawn as it is)
+    return best, best.height
 
 
 def draw_block(canv, laid, x: float, start: float, box: tuple[float, float, float]) -> None:
