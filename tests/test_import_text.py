@@ -124,6 +124,9 @@ def test_escaped_html_is_unescaped_then_converted():
     # Markdown escapes: literal stars never become emphasis; a literal dollar stays a dollar
     ("**Note**: a \\*b\\* c, 2 \\* 3, costs \\$5 and $1kUSD", "**Note**: a \u2217b\u2217 c, 2 * 3, costs \\$5 and \\$1kUSD"),
     ("**one** snake_case_name", "**one** snake_case_name"),
+    # a web address keeps its stars and dollars: booklet prints it as written
+    ("[the archive](https://x.org/a*b?q=1*2) and a\\*b\\*c, <https://x.org/a$b> for \\$5",
+     "the archive (https://x.org/a*b?q=1*2) and a\u2217b\u2217c, https://x.org/a$b for \\$5"),
     ("Entities &amp; *em*", "Entities & *em*"),
 ])
 def test_markdown(source, expected):

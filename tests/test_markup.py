@@ -107,6 +107,14 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         (r"$\left($", "("),
         ("${x$", "<i>x</i>"),
         ("$x}$", "<i>x</i>"),
+        # web addresses print as written: their stars and dollars are neither emphasis nor math
+        ("see https://example.org/a*b?q=1*2 and *em*", "see https://example.org/a*b?q=1*2 and <i>em</i>"),
+        ("at www.example.org/p*q*r.", "at www.example.org/p*q*r."),
+        ("**https://x.org/a**, *see www.x.org/a*b*", "<b>https://x.org/a</b>, <i>see www.x.org/a*b</i>"),
+        ("*(https://en.wikipedia.org/wiki/Mercury_(planet))*",
+         "<i>(https://en.wikipedia.org/wiki/Mercury_(planet))</i>"),
+        ("https://x.org/$a$ and $x$", "https://x.org/$a$ and <i>x</i>"),
+        ("me@www.x.org *em*", "me@www.x.org <i>em</i>"),
         # fonts
         ("smile 😀 please", "smile please"),
         ("★ star", '<font name="Symbols">★</font> star'),
@@ -129,6 +137,7 @@ def test_inline_markup(text, markup):
         (r"$\mathrm{M}_\odot$", "M⊙"),
         ("**strong *nested* text**", "strong nested text"),
         ("5 * 3 & <b>", "5 * 3 & <b>"),
+        ("at https://x.org/$a*b*c$ *now*", "at https://x.org/$a*b*c$ now"),
         ("smile 😀\n\n  next   para", "smile 😀 next para"),
         (r"$\alpha$ $\beta$ $\Gamma$ $\varepsilon$ $\vartheta$", "α β Γ ε ϑ"),
     ],

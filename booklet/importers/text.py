@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..text.markup import address_spans
 from .latex import braced_accents, citation
 
 __all__ = ["to_markup", "to_line", "kind_of"]
@@ -308,9 +309,23 @@ def _from_markdown(text: str, spans: list[str]) -> str:
 def _finish(paragraph: str, spans: list[str]) -> str:
     paragraph = _TRAILING.sub("", paragraph.strip())
     paragraph = re.sub(r"(?<=\S) {2,}", " ", paragraph)  # where an image or a tag was dropped
-    paragraph = _literal_stars(paragraph)
+    paragraph = _literal_stars(_in_addresses(paragraph))
     paragraph = paragraph.replace(_DOLLAR, "\\$")
     return _restore(paragraph, spans)
+
+
+def _in_addresses(text: str) -> str:
+    """The literal `*` and `$` of the web addresses in `text` as themselves: booklet prints an address as
+    written (text.markup.address_spans)."""
+    if _STAR not in text and _DOLLAR not in text:
+        return text
+    spans = address_spans(text.replace(_STAR, "*").replace(_DOLLAR, "$"))
+    if not spans:
+        return text
+    out = list(text)
+    for start, end in spans:
+        out[start:end] = text[start:end].replace(_STAR, "*").replace(_DOLLAR, "$")
+    return "".join(out)
 
 
 def _literal_stars(text: str) -> str:

@@ -252,7 +252,48 @@ _DOLLAR = re.compile(r"\\?\$")
 _MATH_END = re.compile(r"\\.|\$", re.S)
 
 
+# A web address in running text: from its scheme (or "www.") to the next space, less what ends the sentence
+# around it (see _address_end). It prints as written: a `*` or `$` in it is neither emphasis nor math.
+_WEB_ADDRESS = re.compile(r"(?<![\w@.\-])(?:https?://|ftp://|www\.)\S+", re.I)
+_AFTER_ADDRESS = frozenset(".,;:!?*'\"\u2019\u201d\u00bb)]}>")
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """Where the web addresses of `text` start and end."""
+    if "://" not in text and "www." not in text.lower():
+        return []
+    return [(m.start(), _address_end(m.group(), m.start())) for m in _WEB_ADDRESS.finditer(text)]
+
+
+def _address_end(address: str, start: int) -> int:
+    """Where `address` (found at `start`) ends once the punctuation and emphasis after it are left out: a
+    closing bracket stays when the address opened it ("https://en.wikipedia.org/wiki/Mercury_(planet)")."""
+    end = len(address)
+    while end > 1 and address[end - 1] in _AFTER_ADDRESS:
+        ch = address[end - 1]
+        pair = {")": "(", "]": "[", "}": "{"}.get(ch)
+        if pair and address.count(pair, 0, end) >= address.count(ch, 0, end):
+            break
+        end -= 1
+    return start + end
+
+
 def _split_math(text: str) -> list[tuple[str, str]]:
+    """('text', s), ('math', source) and ('address', s) pieces: a web address is a piece of its own, its `$`
+    and `*` as written; elsewhere `\\$` is a literal dollar, and an unmatched `$` stays text."""
+    spans = address_spans(text)
+    if not spans:
+        return _split_dollars(text)
+    pieces: list[tuple[str, str]] = []
+    pos = 0
+    for start, end in spans:
+        pieces += _split_dollars(text[pos:start])
+        pieces.append(("address", text[start:end]))
+        pos = end
+    return pieces + _split_dollars(text[pos:])
+
+
+def _split_dollars(text: str) -> list[tuple[str, str]]:
     """('text', s) and ('math', source) pieces; `\\$` is a literal dollar, unmatched `$` stays text."""
     pieces: list[tuple[str, str]] = []
     buf: list[str] = []
@@ -321,8 +362,8 @@ def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
     """Split text pieces at `*` runs and decide which runs may open or close emphasis."""
     tokens: list[_Token] = []
     for kind, s in pieces:
-        if kind == "math":
-            tokens.append((kind, s))
+        if kind != "text":
+            tokens.append(("text", s) if kind == "address" else (kind, s))
             continue
         for j, part in enumerate(_STARS.split(s)):
             if j % 2:
