@@ -79,6 +79,8 @@ def test_plain_text_passes_through(source, expected):
      "H$_{2}$O in the 20$^{\\mathrm{th}}$ century, 10$^{-3}$"),
     # emphasis around punctuation only is no emphasis
     ("<p>Artistic<em>, </em>and</p>", "Artistic, and"),
+    # a script's link prints its text alone
+    ('<p><a href="javascript:void(0)">Open</a> the <a href="data:text/html,x">page</a>.</p>', "Open the page."),
     # literal stars that booklet would take for emphasis become U+2217
     ("<p>a*b*c and 2 * 3</p>", "a\u2217b\u2217c and 2 * 3"),
     # math kept exactly, its entities decoded
@@ -124,6 +126,9 @@ def test_escaped_html_is_unescaped_then_converted():
     # Markdown escapes: literal stars never become emphasis; a literal dollar stays a dollar
     ("**Note**: a \\*b\\* c, 2 \\* 3, costs \\$5 and $1kUSD", "**Note**: a \u2217b\u2217 c, 2 * 3, costs \\$5 and \\$1kUSD"),
     ("**one** snake_case_name", "**one** snake_case_name"),
+    # a link that means nothing on paper prints its text alone; an email's or a phone's without its scheme
+    ("[click](javascript:alert(1)), [the talk](/talk/12), [up](#top), [me](mailto:a@b.org), [call](TEL:+4930)",
+     "click, the talk, up, me (a@b.org), call (+4930)"),
     # a web address keeps its stars and dollars: booklet prints it as written
     ("[the archive](https://x.org/a*b?q=1*2) and a\\*b\\*c, <https://x.org/a$b> for \\$5",
      "the archive (https://x.org/a*b?q=1*2) and a\u2217b\u2217c, https://x.org/a$b for \\$5"),

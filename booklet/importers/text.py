@@ -297,7 +297,9 @@ _DOLLAR = "\ue003"  # a literal dollar
 def _parser(html: bool = True):
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": html}).enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"html": html}).enable(["table", "strikethrough"])
+    parser.validateLink = lambda url: True  # every link is read: _Blocks.end_link decides what prints of it
+    return parser
 
 
 def _from_markdown(text: str, spans: list[str]) -> str:
@@ -352,6 +354,11 @@ def _literal_stars(text: str) -> str:
         inert = before.isspace() and after.isspace()
         out.append("*" if inert else "\u2217")
     return "".join(out)
+
+
+# a link whose address means something on paper: a web address, an email, a phone number
+_PRINTABLE_LINK = re.compile(r"(?:https?|ftp|mailto|tel):|www\.", re.I)
+_SCHEME_SHOWN_BARE = re.compile(r"^(?:mailto|tel):", re.I)  # an email and a phone number print without theirs
 
 
 class _Blocks:
@@ -521,12 +528,12 @@ class _Inline:
         parts = self.stack[-1][1]
         label = "".join(parts[start:]).strip()
         url = href.strip().replace("*", _STAR).replace("$", _DOLLAR)
-        bare = re.sub(r"^mailto:", "", url)
-        if url.startswith("#") or not url:
-            shown = label
+        bare = _SCHEME_SHOWN_BARE.sub("", url)
+        if not _PRINTABLE_LINK.match(url):
+            shown = label  # a page's own anchor, a script, a path on the source's site: its text alone
         elif not label or label.replace(_STAR, "*") in (url, bare) or bare.rstrip("/") == label.rstrip("/"):
-            shown = bare if url.startswith("mailto:") else url
-        elif url.startswith("mailto:"):
+            shown = bare
+        elif bare != url:
             shown = label if bare in label else f"{label} ({bare})"
         else:
             shown = label if url in label else f"{label} ({url})"
