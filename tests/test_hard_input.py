@@ -177,6 +177,44 @@ def test_cjk_and_emoji_give_a_warning_and_the_rest_prints(tmp_path):
     assert "Li Wei" in " ".join(Pdf(out).texts).replace("  ", " ")
 
 
+def test_a_character_one_text_family_lacks_prints_in_the_other_in_the_style_around_it(tmp_path):
+    """Gentium has the Roman numeral Ⅱ and Noto Sans has not; Noto Sans has the Cyrillic omega ѡ and Gentium has
+    not; neither fallback font has them. Each prints, in the other family's face of the style around it (they
+    were left out, with a warning)."""
+    files = {"abstracts.yaml": """\
+        - id: t1
+          title: Phase Ⅱ of the ѡ survey
+          speaker: {name: Ana Ѡ Lee}
+          abstract: Phase Ⅱ, *phase Ⅲ* and **phase Ⅳ** of the old ѡ letter.
+        """}
+    folder = write_conference(tmp_path / "conf", {**files, "tutorials.yaml": None, "programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "09:20-10:00", talk: t1}
+        """})
+    _, warnings = read_booklet(folder)
+    assert [str(w) for w in warnings if "cannot print" in str(w)] == []
+    out = tmp_path / "b.pdf"
+    build_booklet(folder, out)
+    pdf = Pdf(out)
+    page = next(i for i, text in enumerate(pdf.texts) if "old ѡ letter" in text)
+    text = " ".join(pdf.texts[page].split())
+    for piece in ("Phase Ⅱ of the ѡ survey", "Ana Ѡ Lee", "Phase Ⅱ, phase Ⅲ and phase Ⅳ of the old ѡ letter."):
+        assert piece in text, piece
+    faces = {}
+
+    def visit(text, cm, tm, font, size):
+        for ch in "ⅡⅢⅣѡ":
+            if ch in text:
+                faces.setdefault(ch, set()).add(font["/BaseFont"].split("+")[-1])
+
+    pdf.reader.pages[page].extract_text(visitor_text=visit)
+    assert faces == {"Ⅱ": {"GentiumBookPlus", "GentiumBookPlus-Bold"},  # in the text; in the bold title
+                     "Ⅲ": {"GentiumBookPlus-Italic"}, "Ⅳ": {"GentiumBookPlus-Bold"},
+                     "ѡ": {"NotoSans-Regular", "NotoSans-Bold"}}
+
+
 def test_many_parallel_tracks_and_a_long_session_never_overflow(tmp_path):
     talks = "".join(f"""
 - id: p{i}

@@ -119,6 +119,8 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         ("smile 😀 please", "smile please"),
         ("★ star", '<font name="Symbols">★</font> star'),
         ("中文", ""),
+        # a character one text family lacks (and no fallback has): the other family's
+        ("Phase Ⅱ, ѡ", 'Phase <font name="Body">Ⅱ</font>, <font name="Sans">ѡ</font>'),
     ],
 )
 def test_inline_markup(text, markup):

@@ -463,7 +463,9 @@ COLOURS = Record("colours", "The booklet's colours (#RRGGBB); any left out come 
 FONTS = Record("fonts", "The booklet's fonts: a bundled family's name (Gentium Book Plus, Noto Sans, Noto Sans "
                "Math, Noto Sans Symbols 2), or a TrueType (.ttf) file in the data folder: its regular face, with "
                "the bold, italic and bold italic found beside it by their names (MyText-Bold.ttf, "
-               "MyText-Italic.ttf, MyText-BoldItalic.ttf; the regular face stands in for a style not found).", (
+               "MyText-Italic.ttf, MyText-BoldItalic.ttf; the regular face stands in for a style not found). A "
+               "character that no fallback has and one of the two families lacks prints in the other's face, in "
+               "the style around it.", (
     Key("text", "text", "body text: 'Gentium Book Plus' or e.g. fonts/MyText-Regular.ttf", example="Gentium Book Plus"),
     Key("headings", "text", "headings: 'Noto Sans' or e.g. fonts/MySans-Regular.ttf", example="Noto Sans"),
     Key("fallback", "texts", "tried in order for characters the text font lacks", example=["Noto Sans Math"]),

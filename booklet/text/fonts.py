@@ -639,6 +639,8 @@ def use_fallbacks(names) -> bool:
         use_fonts(DEFAULT)
     paths = {_fallback_name(path): path for path in _active.fallbacks}
     for name in names:
+        if name in (BODY, SANS):
+            continue  # a character one text family lacks, in the other's face: registered with them
         path = paths.get(name)
         if path is None:
             return False
@@ -677,8 +679,13 @@ def _codepoints(path: Path) -> frozenset[int]:
 @cache
 def _text_codepoints(fonts: FontSet) -> frozenset[int]:
     """Characters that every style of both text families can show."""
-    files = {path for family in (fonts.text, fonts.headings) for _, path in family.faces()}
-    return frozenset.intersection(*(_codepoints(p) for p in sorted(files)))
+    return _family_codepoints(fonts.text) & _family_codepoints(fonts.headings)
+
+
+@cache
+def _family_codepoints(family: Family) -> frozenset[int]:
+    """Characters that every style of `family` can show."""
+    return frozenset.intersection(*(_codepoints(p) for p in sorted({path for _, path in family.faces()})))
 
 
 _ALWAYS_FINE = frozenset(map(ord, "\n\t\r \u00ad\u200b\u00a0"))
@@ -719,6 +726,9 @@ def _font_for_char(ch: str, fonts: FontSet) -> str | None:
             name = _fallback_name(path)
             _register_fallback(name, path)
             return name
+    for family, name in ((fonts.text, BODY), (fonts.headings, SANS)):
+        if code in _family_codepoints(family):
+            return name  # the other family lacks it: this one's face, in the style around it (BODY-Bold in bold)
     return None
 
 
