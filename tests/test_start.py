@@ -94,6 +94,35 @@ def test_init_files_name_their_schema_and_explain_every_key(tmp_path):
     assert explained >= sum(len(r.keys) for r in contract.records()) - 10  # shared keys explained once per file
 
 
+def test_a_changed_base_or_language_in_an_init_folder_changes_the_look_and_the_words(tmp_path):
+    """init's theme.yaml sets `base` alone: its other keys show what the base gives, commented out, so that a
+    changed base gives that theme and a changed language its words (each key the file set would have kept the
+    classic English ones). Taking the '# ' off a key's lines sets it."""
+    import shutil
+
+    assert invoke("init", tmp_path / "conf").exit_code == 0
+    folder = tmp_path / "conf"
+    theme_file, conference = folder / "theme.yaml", folder / "conference.yaml"
+    theme = theme_file.read_text(encoding="utf-8")
+    assert [line for line in theme.splitlines() if line and not line.startswith("#")] == [
+        next(line for line in theme.splitlines() if line.startswith("base: classic "))]
+    theme_file.write_text(theme.replace("base: classic ", "base: modern  "), encoding="utf-8")
+    conference.write_text(conference.read_text(encoding="utf-8").replace("language: en ", "language: de "),
+                          encoding="utf-8")
+    bare = tmp_path / "bare"
+    shutil.copytree(folder, bare)
+    (bare / "theme.yaml").write_text("base: modern\n", encoding="utf-8")
+    booklet, warnings = read_booklet(folder)
+    assert booklet.theme == read_booklet(bare)[0].theme
+    assert (booklet.theme.name, booklet.theme.cover_style, booklet.conference.language) == ("modern", "full-bleed", "de")
+    assert booklet.theme.labels == {} and not [w for w in warnings if w.key == "labels"]
+    lines = theme_file.read_text(encoding="utf-8").splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("# cover:")))
+    lines[at], lines[at + 1] = lines[at][2:], lines[at + 1][2:].replace("style: band ", "style: plain")
+    theme_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert read_booklet(folder)[0].theme.cover_style == "plain"
+
+
 def test_init_never_overwrites_a_file(tmp_path):
     folder = tmp_path / "conf"
     folder.mkdir()

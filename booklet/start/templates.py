@@ -186,9 +186,22 @@ def render(name: str, value, spec: File) -> str:
     writer.lines.append("# Keys marked 'required' must be given; any other may be left out. Check with: booklet check")
     if spec.many:
         writer.items(value, (spec.record,), 0)
-    else:
-        writer.mapping(value, spec.record, 0, first_prefix="")
+        return "\n".join(writer.lines) + "\n"
+    given = GIVEN.get(name)
+    if given is not None:
+        writer.lines.append(f"# Only {', '.join(given)} {'is' if len(given) == 1 else 'are'} set: every other key "
+                            "shows what it gives, commented out. Take the '# ' off a key's lines to change it.")
+    for key, item in value.items():
+        start = len(writer.lines)
+        writer.mapping({key: item}, spec.record, 0, first_prefix="")
+        if given is not None and key not in given:
+            writer.lines[start:] = [f"# {line}" for line in writer.lines[start:]]
     return "\n".join(writer.lines) + "\n"
+
+
+# The keys a file of the example sets, where its other keys are commented out: theme.yaml's would each set what
+# its `base` theme and the conference's language give, so that a changed `base` or `language` would change nothing.
+GIVEN = {"theme.yaml": ("base",)}
 
 
 def example_files() -> dict[str, str]:
