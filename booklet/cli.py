@@ -226,6 +226,15 @@ def _print_grouped(problems: list[Problem]) -> None:
         _print_problems(group)
 
 
+def _later_checks(exc: DataError) -> str:
+    """After the errors of data that was read (not of a file or folder that is not there): the checks of data
+    without errors are still to come."""
+    if not any(p.line for p in exc.errors):
+        return ""
+    return (" The checks of data without errors (overlaps, names written two ways, what fits a page, images' "
+            "resolution, ...) run once these errors are fixed.")
+
+
 def _print_json(problems: list[Problem]) -> None:
     """The problems as a JSON list of objects on stdout, for other tools."""
     import json
@@ -272,9 +281,11 @@ def check(data_dir: Path, page_size: str, bleed: float, strict: bool, output_for
         try:
             _, problems = check_folder(data_dir, page_for(resolved_size(page_size, data_dir), bleed), elsewhere=True)
         except DataError as exc:
-            if output_format != "json":
-                raise
-            _fail_json(data_dir, exc)
+            if output_format == "json":
+                _fail_json(data_dir, exc)
+            _print_problems(exc.problems)
+            click.echo(f"{data_dir}: {_summary(exc.problems)}.{_later_checks(exc)}")
+            sys.exit(1)
     failed = strict and bool(problems)
     summary = f"{data_dir}: {_summary(problems)}{' (--strict: warnings count as errors)' if failed else ''}."
     if output_format == "json":
@@ -292,7 +303,7 @@ def _fail(exc: DataError):
         _print_problems(exc.problems)
     else:  # warnings under --strict
         _print_grouped(exc.problems)
-    click.echo(f"{_summary(exc.problems)}; nothing was written.", err=True)
+    click.echo(f"{_summary(exc.problems)}; nothing was written.{_later_checks(exc)}", err=True)
     sys.exit(1)
 
 

@@ -18,7 +18,7 @@ class Problem:
     kind: str = ""  # for warnings: what sort of finding ("glyph", "name-variant", ...), for grouping and JSON
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:"
+        where = f"{self.file}:{self.line}:" if self.line else f"{self.file}:"  # no line: a file or folder not there
         if self.key:
             where += f" {self.key}:"
         label = "warning: " if self.severity == "warning" else ""

@@ -97,3 +97,8 @@ def write_conference(folder: Path, files: dict[str, str | bytes | None] | None =
 
 # How every warning about a name written two ways ends (booklet.lint.names), written out: a test fails when it changes.
 MERGE_HINT = "; if they are one person, list the other spellings under `aliases:` of one name in people.yaml"
+
+
+# what build, check and the other commands add after errors at lines of the data (cli._later_checks)
+LATER = (" The checks of data without errors (overlaps, names written two ways, what fits a page, images' "
+         "resolution, ...) run once these errors are fixed.")

@@ -25,7 +25,7 @@ from booklet.output.render import BookletCanvas
 from booklet.text import markup
 from booklet.text.names import sort_key, split_name
 
-from .helpers import BASE, MERGE_HINT, extend, write_conference
+from .helpers import BASE, LATER, MERGE_HINT, extend, write_conference
 from .pdftext import Pdf, norm
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -269,8 +269,9 @@ def test_a_name_split_across_a_page_break_is_noted_on_the_page_it_is_drawn_on(tm
 # -- people.yaml: errors and warnings -----------------------------------------------------------------
 
 def check(folder: Path):
+    """check's exit status, and its lines: the problems (stderr), then the summary (stdout)."""
     result = CliRunner().invoke(main, ["check", str(folder)])
-    return result.exit_code, result.stderr.splitlines()
+    return result.exit_code, result.stderr.splitlines() + result.stdout.splitlines()
 
 
 def test_people_yaml_mistakes_are_errors_with_file_line_and_key(tmp_path):
@@ -297,7 +298,7 @@ def test_people_yaml_mistakes_are_errors_with_file_line_and_key(tmp_path):
         "aliases: [P. van der Smagt]",
         "people.yaml:10: [3].family: expected text, not a list; write it like: family: García Márquez",
         "people.yaml:11: [4].name: required key is missing (e.g. name: Patrick van der Smagt)",
-        "5 errors, 0 warnings; nothing was written.",
+        f"{folder}: 5 errors, 0 warnings.{LATER}",
     ]
     built = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "b.pdf")])
     assert built.exit_code == 1 and not (tmp_path / "b.pdf").exists()
@@ -309,7 +310,7 @@ def test_an_alias_that_is_a_name_given_before_is_an_error_there(tmp_path):
     assert check(folder) == (1, [
         "people.yaml:3: [1].aliases: 'Bo Jones' is already the name of an entry (line 1): one spelling belongs to "
         "one person; list all of a person's spellings under one name",
-        "1 error, 0 warnings; nothing was written."])
+        f"{folder}: 1 error, 0 warnings.{LATER}"])
 
 
 def test_spellings_merged_in_people_yaml_are_not_warned_about_and_unused_ones_are(tmp_path):
@@ -330,6 +331,7 @@ def test_spellings_merged_in_people_yaml_are_not_warned_about_and_unused_ones_ar
         "people.yaml:2: [0].aliases[1]: warning: the alias 'Zoé Papadopoulou' of 'Zoe Papadopoulou' is written "
         "nowhere in the data",
         "people.yaml:3: [1].name: warning: 'Nobody Here' is written nowhere in the data, nor any of its aliases",
+        f"{folder}: 0 errors, 2 warnings.",
     ])
     pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
     entries = read_index(pdf, index_pages(pdf))
@@ -434,7 +436,7 @@ def test_a_family_name_that_is_not_whole_words_at_either_end_of_the_name_is_an_e
         "family name as the name writes it",
         "people.yaml:3: [1].family: 'mith' is not the first or last words of the name 'Ana Smith': write the "
         "family name as the name writes it",
-        "2 errors, 0 warnings; nothing was written.",
+        f"{folder}: 2 errors, 0 warnings.{LATER}",
     ])
 
 
@@ -443,7 +445,7 @@ def test_an_empty_alias_says_it_is_empty(tmp_path):
     folder = write_conference(tmp_path / "conf", {"people.yaml": "- name: Bo Jones\n  aliases:\n    - B. Jones\n    -\n"})
     assert check(folder) == (1, [
         "people.yaml:4: [0].aliases[1]: an empty item: write its text, or leave the item out",
-        "1 error, 0 warnings; nothing was written.",
+        f"{folder}: 1 error, 0 warnings.{LATER}",
     ])
 
 

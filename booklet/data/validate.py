@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 
 from . import people, programme
@@ -37,8 +38,12 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
     report = Report(folder.resolve())
     _misnamed(report, folder)
     if not present(folder / "conference.yaml"):
-        where = f"not found in {folder}" if folder.is_dir() else f"not found: there is no folder {folder}"
-        report.error("conference.yaml", 1, "", f"{where}: every conference needs one")
+        if folder.is_dir():
+            report.error("conference.yaml", 0, "", f"not found in {folder}: every conference needs one (booklet "
+                         "init DIR starts a conference in a new folder, with every file)")
+        else:
+            report.error(str(folder), 0, "", "no such folder: give the conference's data folder, or start one "
+                         f"with: booklet init {shlex.quote(str(folder))}")
         raise DataError(report.problems)
     theme = read_theme(report, folder)  # first: its fonts are the ones whose characters are checked
     use_fonts(font_set(theme))
