@@ -298,6 +298,11 @@ def check(data_dir: Path, page_size: str, bleed: float, strict: bool, output_for
         sys.exit(1)
 
 
+# `booklet lint`, as lint's checks are check's: the same command under the name a user may try first (unlisted:
+# Click would otherwise suggest 'init', the one command that writes a folder)
+main.add_command(click.Command("lint", callback=check.callback, params=check.params, help=check.help, hidden=True))
+
+
 def _fail(exc: DataError):
     if exc.errors:
         _print_problems(exc.problems)

@@ -54,7 +54,7 @@ class Rebuild:
     """How one build went."""
 
     ok: bool
-    message: str  # "Wrote booklet.pdf (68 pages) in 1.05 s", or why nothing was written
+    message: str  # "Wrote booklet.pdf (76 pages, A5) in 1.05 s", or why nothing was written
     problems: list[Problem]  # ok: the warnings; failed: every problem found (errors and warnings)
     seconds: float
     pages: int = 0
@@ -104,8 +104,8 @@ def rebuild(data_dir: Path, output: Path, options=None, cache: BuildCache | None
                               "Please report this with the data that caused it.", [], _since(start))
     seconds = _since(start)
     used = frozenset(result.booklet.image_sources) if result.booklet is not None else frozenset()
-    return Rebuild(True, f"Wrote {output} ({result.pages} pages) in {seconds:.2f} s", result.warnings, seconds,
-                   result.pages, used, result.keep_read)
+    return Rebuild(True, f"Wrote {output} ({result.pages} pages, {result.page_size}) in {seconds:.2f} s",
+                   result.warnings, seconds, result.pages, used, result.keep_read)
 
 
 def _since(start: float) -> float:

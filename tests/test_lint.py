@@ -722,6 +722,18 @@ def test_check_prints_warnings_grouped_by_kind_and_exits_0(tmp_path):
     assert result.stdout == f"{data}: 0 errors, 2 warnings.\n"
 
 
+def test_lint_is_check_under_the_name_a_user_may_try(tmp_path):
+    """`booklet lint` was "No such command 'lint'. Did you mean 'init'?": the one command that writes a folder."""
+    from booklet.cli import main
+
+    data = write_conference(tmp_path / "conf", WARNED)
+    linted, checked = invoke("lint", data, "--strict"), invoke("check", data, "--strict")
+    assert (linted.exit_code, linted.stdout, linted.stderr) == (checked.exit_code, checked.stdout, checked.stderr)
+    assert linted.stderr.splitlines() == WARNED_LINES and linted.exit_code == 1
+    assert "lint" not in invoke("--help").stdout and "check" in invoke("--help").stdout
+    assert main.get_command(None, "lint").hidden
+
+
 def test_check_strict_counts_warnings_as_errors(tmp_path):
     data = write_conference(tmp_path / "conf", WARNED)
     result = invoke("check", data, "--strict")

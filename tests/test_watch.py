@@ -59,7 +59,7 @@ def test_a_rebuild_says_what_it_wrote_or_why_not_and_keeps_the_last_good_pdf(tmp
     good = rebuild(folder, output)
     assert good.ok and good.problems == []
     assert good.pages == len(PdfReader(output).pages) == 12
-    assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(12 pages\) in \d+\.\d\d s", good.message)
+    assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(12 pages, A5\) in \d+\.\d\d s", good.message)
     assert good.message.endswith(f"in {good.seconds:.2f} s")
     before = output.read_bytes()
 
@@ -230,10 +230,10 @@ def test_the_watch_command_prints_problems_as_build_does(tmp_path, monkeypatch):
     assert run.stderr == f"{BAD_LINE}\n1 error, 0 warnings; nothing was written.\n"
     lines = run.stdout.splitlines()
     assert lines[:2] == ["Watching conf/ for changes (Ctrl-C to stop).", "Changed: programme.yaml; rebuilding."]
-    assert re.fullmatch(r"Wrote booklet\.pdf \(\d+ pages\) in \d+\.\d\d s", lines[2])
+    assert re.fullmatch(r"Wrote booklet\.pdf \(\d+ pages, A4\) in \d+\.\d\d s", lines[2])
     assert lines[3:] == ["Stopped watching. Bye."]
     reader = PdfReader(output)
-    assert f"Wrote booklet.pdf ({len(reader.pages)} pages)" in lines[2]
+    assert f"Wrote booklet.pdf ({len(reader.pages)} pages, A4)" in lines[2]
     assert round(float(reader.pages[0].trimbox.width)) == 595  # A4: the page size reaches the build
 
 
@@ -279,7 +279,7 @@ def test_watch_rebuilds_a_real_folder_on_an_edit_and_stops_cleanly_on_ctrl_c(tmp
             process.kill()
             process.wait()
     lines = log.read_text().splitlines()
-    assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(12 pages\) in \d+\.\d\d s", lines[0])
+    assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(12 pages, A5\) in \d+\.\d\d s", lines[0])
     assert lines[-1] == "Stopped watching. Bye."
     assert errors.read_text() == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["booklet.pdf", "conf", "stderr.txt", "stdout.txt"]
