@@ -81,8 +81,8 @@ def test_plain_text_passes_through(source, expected):
     ("<p>Artistic<em>, </em>and</p>", "Artistic, and"),
     # a script's link prints its text alone
     ('<p><a href="javascript:void(0)">Open</a> the <a href="data:text/html,x">page</a>.</p>', "Open the page."),
-    # literal stars that booklet would take for emphasis become U+2217
-    ("<p>a*b*c and 2 * 3</p>", "a\u2217b\u2217c and 2 * 3"),
+    # literal stars that booklet would take for emphasis are written \*, booklet's literal star; others stay
+    ("<p>a*b*c and 2 * 3, (*) and *x* y</p>", "a*b*c and 2 * 3, (*) and \\*x\\* y"),
     # math kept exactly, its entities decoded
     (f"<p>At {MATH} &amp; $a &lt; b_{{i}}$, 3.6\\%</p>", f"At {MATH} & $a < b_{{i}}$, 3.6\\%"),
     # CRLF inside HTML
@@ -115,7 +115,7 @@ def test_escaped_html_is_unescaped_then_converted():
      "\u2013 deep\n\n1. first\n\n2. second"),
     ("## A heading\n\nText", "**A heading**\n\nText"),
     # code: plain (math in it is math still: it was set apart before parsing)
-    ("Use `x*y*z` here\n\n```\ncosts 5 $ and $x$\n```", "Use x\u2217y\u2217z here\n\ncosts 5 \\$ and $x$"),
+    ("Use `x*y*z` here\n\n```\ncosts 5 $ and $x$\n```", "Use x*y*z here\n\ncosts 5 \\$ and $x$"),
     ("An image ![alt](a.png) gone", "An image gone"),
     ("> quoted\n\n---\n\nafter", "quoted\n\nafter"),
     # math between $ kept exactly: no eaten backslash or underscore
@@ -124,14 +124,14 @@ def test_escaped_html_is_unescaped_then_converted():
     # display math set inline
     ("*Energy* $$E = mc^2$$ and \\(a_b\\)", "*Energy* $E = mc^2$ and $a_b$"),
     # Markdown escapes: literal stars never become emphasis; a literal dollar stays a dollar
-    ("**Note**: a \\*b\\* c, 2 \\* 3, costs \\$5 and $1kUSD", "**Note**: a \u2217b\u2217 c, 2 * 3, costs \\$5 and \\$1kUSD"),
+    ("**Note**: a \\*b\\* c, 2 \\* 3, costs \\$5 and $1kUSD", "**Note**: a \\*b\\* c, 2 * 3, costs \\$5 and \\$1kUSD"),
     ("**one** snake_case_name", "**one** snake_case_name"),
     # a link that means nothing on paper prints its text alone; an email's or a phone's without its scheme
     ("[click](javascript:alert(1)), [the talk](/talk/12), [up](#top), [me](mailto:a@b.org), [call](TEL:+4930)",
      "click, the talk, up, me (a@b.org), call (+4930)"),
     # a web address keeps its stars and dollars: booklet prints it as written
     ("[the archive](https://x.org/a*b?q=1*2) and a\\*b\\*c, <https://x.org/a$b> for \\$5",
-     "the archive (https://x.org/a*b?q=1*2) and a\u2217b\u2217c, https://x.org/a$b for \\$5"),
+     "the archive (https://x.org/a*b?q=1*2) and a*b*c, https://x.org/a$b for \\$5"),
     ("Entities &amp; *em*", "Entities & *em*"),
 ])
 def test_markdown(source, expected):
@@ -142,9 +142,8 @@ def test_markdown(source, expected):
 def test_what_booklet_prints_from_the_markup():
     """The markup means in booklet what the source meant."""
     out = to_markup("**Note**: a \\*b\\* c and *em* and $\\alpha_1$")
-    star = '<font name="Math">\u2217</font>'
     alpha_1 = '<i>α</i><mscripts><sub rise="15%" size="70%">1</sub></mscripts>'  # set as TeX sets it
-    assert markup.paragraphs(out) == [f"<b>Note</b>: a {star}b{star} c and <i>em</i> and {alpha_1}"]
+    assert markup.paragraphs(out) == [f"<b>Note</b>: a *b* c and <i>em</i> and {alpha_1}"]
     assert markup.paragraphs(to_markup("costs \\$5 and **$10**")) == ["costs $5 and <b>$10</b>"]
 
 

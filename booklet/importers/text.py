@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..text.markup import address_spans
+from ..text.markup import address_spans, can_close, can_open
 from .latex import braced_accents, citation
 
 __all__ = ["to_markup", "to_line", "kind_of"]
@@ -331,9 +331,9 @@ def _in_addresses(text: str) -> str:
 
 
 def _literal_stars(text: str) -> str:
-    """A literal `*` stays `*` where booklet cannot take it for emphasis (the paragraph's only star, or space
-    or nothing on both sides); elsewhere it becomes U+2217 (ASTERISK OPERATOR), which looks the same and is
-    never emphasis."""
+    """A literal `*` stays `*` where booklet cannot take it for emphasis (the paragraph's only star, or a run that can
+    neither open nor close: text.markup.can_open, can_close); elsewhere it is written `\\*`, booklet's literal
+    star."""
     if _STAR not in text:
         return text
     if text.count(_STAR) == 1 and "*" not in text:
@@ -349,10 +349,10 @@ def _literal_stars(text: str) -> str:
         k = i
         while k + 1 < len(text) and text[k + 1] == _STAR:
             k += 1
-        before = text[j - 1] if j > 0 else " "
-        after = text[k + 1] if k + 1 < len(text) else " "
-        inert = before.isspace() and after.isspace()
-        out.append("*" if inert else "\u2217")
+        before = text[j - 1] if j > 0 else ""
+        after = text[k + 1] if k + 1 < len(text) else ""
+        inert = not can_open(before, after) and not can_close(before, after)
+        out.append("*" if inert else "\\*")
     return "".join(out)
 
 

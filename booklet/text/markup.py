@@ -354,12 +354,26 @@ class _Delim:
         self.closes: list[str] = []  # tags closed here, innermost first
 
 
-_STARS = re.compile(r"(\*+)")
+_STARS = re.compile(r"(\\\*|\*+)")  # a literal star (written \*), or a run of stars
 _Token = tuple[str, str] | _Delim
+_CLOSING = frozenset(")]},.;:!?")  # what a run of stars before it cannot open emphasis on: "(*)", "**:"
+_OPENING = frozenset("([{")  # what a run of stars after it cannot close emphasis on
+
+
+def can_open(before: str, after: str) -> bool:
+    """Whether a run of stars between the characters `before` and `after` ('' at an end) may open emphasis: not
+    before a space or closing punctuation, nor inside a word or number ("a*b*c", "2**10", as CommonMark has `_`)."""
+    return not (_is_space(after) or after in _CLOSING or (before.isalnum() and after.isalnum()))
+
+
+def can_close(before: str, after: str) -> bool:
+    """Whether a run of stars between `before` and `after` may close emphasis: not after a space or an opening
+    bracket, nor inside a word or number."""
+    return not (_is_space(before) or before in _OPENING or (before.isalnum() and after.isalnum()))
 
 
 def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
-    """Split text pieces at `*` runs and decide which runs may open or close emphasis."""
+    """Split text pieces at `*` runs and decide which runs may open or close emphasis; `\\*` is a literal star."""
     tokens: list[_Token] = []
     for kind, s in pieces:
         if kind != "text":
@@ -367,13 +381,13 @@ def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
             continue
         for j, part in enumerate(_STARS.split(s)):
             if j % 2:
-                tokens.append(_Delim(len(part)))
+                tokens.append(("text", "*") if part == "\\*" else _Delim(len(part)))
             elif part:
                 tokens.append(("text", part))
     for i, tok in enumerate(tokens):
         if isinstance(tok, _Delim):
-            tok.can_open = not _is_space(_edge_char(tokens, i + 1, 0))
-            tok.can_close = not _is_space(_edge_char(tokens, i - 1, -1))
+            before, after = _edge_char(tokens, i - 1, -1), _edge_char(tokens, i + 1, 0)
+            tok.can_open, tok.can_close = can_open(before, after), can_close(before, after)
     return tokens
 
 
