@@ -732,20 +732,25 @@ def test_a_file_no_format_is_recognised_in_says_why_when_it_cannot_be_read(tmp_p
 
 def test_parallel_sessions_are_named_by_their_tracks_when_the_tracks_tell_the_rooms_apart(tmp_path):
     """FOSDEM's devrooms and a congress's tracks were thrown away: sessions were named by room alone. A room's
-    session is now its events' track (two tracks in one room: both), its room kept as its room; when every room
-    is in one track ("Main", as in the fixture), by room as before."""
+    session is now its events' track, its room kept as its room; two tracks one after the other in a room (one
+    devroom in the morning, another after it) a session each (they were one, "Nix and NixOS · Real Time
+    Communications"), two whose events take turns one session named by both; when every room is in one track
+    ("Main", as in the fixture), by room as before."""
     days = events_v1()
     days["13"][1]["track"], days["13"][2]["track"], days["13"][3]["track"] = "Oceans", "Astronomy", ""  # (a break)
-    days["13"].append(_event(109, "Currents", "13T09:00", "00:30", "Hall C", "lecture", [("Ken Ito", "")]))
-    days["13"][-1]["track"] = "Oceans"
-    days["13"].append(_event(110, "Later currents", "13T09:15", "00:30", "Hall C", "lecture", [("Lu Mei", "")]))
-    days["13"][-1]["track"] = "Climate"
+    for k, (title, start, room, track) in enumerate([
+            ("Currents", "09:00", "Hall C", "Oceans"), ("Later currents", "09:15", "Hall C", "Climate"),
+            ("Tides", "09:00", "Hall D", "Oceans"), ("Storms", "09:10", "Hall D", "Climate"),
+            ("More tides", "09:20", "Hall D", "Oceans")]):
+        days["13"].append(_event(109 + k, title, f"13T{start}", "00:10", room, "lecture", [(f"Speaker {k}", "")]))
+        days["13"][-1]["track"] = track
     folder = tmp_path / "tw27"
     result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
     assert result.exit_code == 0, result.output
     (parallel,) = [i["parallel"] for i in load(folder, "programme.yaml")["days"][0]["items"] if "parallel" in i][:1]
-    assert [(s["session"], s["room"]) for s in parallel] == [("Oceans", "Hall A"), ("Astronomy", "Hall B"),
-                                                               ("Oceans \u00b7 Climate", "Hall C")]
+    assert [(s["session"], s["room"], len(s["items"])) for s in parallel] == [
+        ("Oceans", "Hall A", 1), ("Astronomy", "Hall B", 1), ("Oceans", "Hall C", 1), ("Climate", "Hall C", 1),
+        ("Oceans \u00b7 Climate", "Hall D", 3)]
     booklet, problems = check_folder(folder)
     assert not [p for p in problems if p.severity == "error"]
 

@@ -431,18 +431,25 @@ class _Builder:
         # each room's session named by its events' track (FOSDEM's devrooms; two in one room in a day: both), when
         # tracks tell rooms apart; else by its room (a conference whose events are all in track "Main", or a room
         # whose talks are in three tracks or more: a congress's, talk by talk)
-        tracks = []
+        tracks, runs = [], []
         for name in names:
-            own = list(dict.fromkeys(t for p in block if p.event.room == name and (t := one_line(p.event.track))))
+            here = [p for p in block if p.event.room == name]
+            own = list(dict.fromkeys(t for p in here if (t := one_line(p.event.track))))
             tracks.append(" \u00b7 ".join(own) if len(own) <= MOST_TRACKS else "")
+            runs.append(_track_runs(here))
         by_track = len(set(filter(None, tracks))) > 1
         sessions = []
-        for name, track in zip(names, tracks):
-            session = {"session": (track if by_track else "") or name or "Other events"}
-            if name:
-                session["room"] = name
-            session["items"] = [p.item for p in block if p.event.room == name]
-            sessions.append(session)
+        for name, track, room_runs in zip(names, tracks, runs):
+            # a room's tracks one after the other (a devroom in the morning, another in the afternoon): a session
+            # each, under its own name
+            parts = room_runs if by_track and track and len(room_runs) > 1 else [(track, [p for p in block
+                                                                                         if p.event.room == name])]
+            for part_track, part in parts:
+                session = {"session": (part_track if by_track else "") or name or "Other events"}
+                if name:
+                    session["room"] = name
+                session["items"] = [p.item for p in part]
+                sessions.append(session)
         return [{"parallel": sessions}]
 
     def conference(self, days: list[dict]) -> dict:
@@ -578,3 +585,18 @@ def _presenter(person: Person) -> dict:
     if bio:
         presenter["bio"] = bio
     return presenter
+
+
+def _track_runs(placed: list[_Placed]) -> list[tuple[str, list[_Placed]]]:
+    """A room's events (in order) as runs of one track each, an event without a track in the run before it (or
+    after it, first): one run a track when each track's events follow each other; else one run of them all."""
+    runs: list[tuple[str, list[_Placed]]] = []
+    for p in placed:
+        track = one_line(p.event.track)
+        if runs and (not track or track == runs[-1][0] or not runs[-1][0]):
+            runs[-1] = (runs[-1][0] or track, runs[-1][1] + [p])
+        else:
+            runs.append((track, [p]))
+    if len({track for track, _ in runs}) < len(runs):  # a track twice: its events are among another's
+        return [(" \u00b7 ".join(dict.fromkeys(track for track, _ in runs if track)), list(placed))]
+    return runs
