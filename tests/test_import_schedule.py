@@ -778,3 +778,25 @@ def test_a_days_date_before_1900_a_list_of_tracks_and_a_room_of_many_tracks(tmp_
     (parallel,) = [i["parallel"] for i in load(folder, "programme.yaml")["days"][0]["items"] if "parallel" in i][:1]
     assert [(s["session"], s["room"]) for s in parallel] == [("Oceans \u00b7 Waves", "Hall A"),
                                                                ("Astronomy", "Hall B"), ("Hall C", "Hall C")]
+
+
+def test_a_speaker_named_by_an_email_address_and_two_speakers_in_one_name(tmp_path):
+    """FOSDEM named one speaker twice, once by their account's address ('Jehan Monnier,
+    jehan.monnier@belledonne-communication.com' printed), and two speakers in one name ('Sohel Sarder & Ramses de
+    Norre, Sohel Sarder' from 'Ian Sollars, Sohel Sarder & Ramses de Norre'). An address is read as the name its
+    words make (kept as the email, never printed), merged with the speaker of that name; names joined by ',' and
+    '&' are a speaker each."""
+    days = events_v1()
+    days["13"].append(_event(130, "OAuth in SIP", "13T16:00", "00:15", "Hall A", "lecture",
+                             [("Jehan Monnier", ""), ("jehan.monnier@example.org", "")]))
+    days["13"].append(_event(131, "NixOS at MSF", "13T16:15", "00:15", "Hall A", "lecture",
+                             [("Ian Sollars, Sohel Sarder & Ramses de Norre", ""), ("Sohel Sarder", "")]))
+    days["13"].append(_event(132, "Alone", "13T16:30", "00:15", "Hall A", "lecture", [("lu.mei@example.org", "")]))
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    abstracts = {a["title"]: a for a in load(folder, "abstracts.yaml")}
+    assert abstracts["OAuth in SIP"]["speaker"] == {"name": "Jehan Monnier", "email": "jehan.monnier@example.org"}
+    assert [a["name"] for a in abstracts["NixOS at MSF"]["authors"]] == ["Ian Sollars", "Sohel Sarder",
+                                                                         "Ramses de Norre"]
+    assert abstracts["Alone"]["speaker"] == {"name": "Lu Mei", "email": "lu.mei@example.org"}

@@ -183,11 +183,46 @@ def person_record(person: Person, with_presenting: bool) -> dict:
     return record
 
 
+_EMAIL_NAME = re.compile(r"[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+")
+_TWO_PEOPLE = re.compile(r"\s+&\s+")
+_SEVERAL_PEOPLE = re.compile(r"\s*,\s*|\s+&\s+")  # 'Ian Sollars, Sohel Sarder & Ramses de Norre'
+
+
+def names_in(name: str) -> list[tuple[str, str | None]]:
+    """The people a source's name stands for, each (name, email): one named by an email address (a source's account
+    name) by the words of its address, the address as their email ('jehan.monnier@x.org' -> Jehan Monnier); several
+    in one name ('Ian Sollars, Sohel Sarder & Ramses de Norre', each of two words or more) a person each."""
+    name = name.strip()
+    if _EMAIL_NAME.fullmatch(name):
+        words = [w for w in re.split(r"[._\-+]+", name.split("@")[0]) if w]
+        if len(words) >= 2 and all(w.isalpha() for w in words):
+            return [(" ".join(w.capitalize() if w.islower() or w.isupper() else w for w in words), name)]
+        return [(name, None)]
+    parts = _SEVERAL_PEOPLE.split(name) if _TWO_PEOPLE.search(name) else []
+    if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts):
+        return [(part, None) for part in parts]
+    return [(name, None)]
+
+
+def _named(people: list[Person]) -> list[Person]:
+    """People as named for print (names_in)."""
+    out: list[Person] = []
+    for p in people:
+        found = names_in(p.name)
+        if found == [(p.name, None)]:
+            out.append(p)
+            continue
+        out += [Person(name, list(p.affiliations), p.email or email if len(found) == 1 else email, p.presenting)
+                for name, email in found]
+    return out
+
+
 def unique_people(people: list[Person]) -> list[Person]:
-    """People named twice (a speaker who is also an author) once, in first place, flags and details merged."""
+    """People named twice (a speaker who is also an author) once, in first place, flags and details merged; named
+    for print first (_named)."""
     out: list[Person] = []
     seen: dict[str, Person] = {}
-    for p in people:
+    for p in _named(people):
         if not p.name:
             continue
         key = _fold(p.name)

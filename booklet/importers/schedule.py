@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from ..data.contract import PLACEHOLDERS
 from ..problems import did_you_mean
 from . import Imported, Options, SourceError
-from .assemble import common_language, language_code, line_kind, own_language, some, time_text
+from .assemble import common_language, language_code, line_kind, names_in, own_language, some, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, looks_like_break, normal, parse_kinds
 from .text import repaired, to_markup
 
@@ -45,6 +45,7 @@ _SLUG = re.compile(r"[a-z0-9_.-]+")  # an acronym in lower case alone is a syste
 class Person:
     name: str
     bio: str = ""
+    email: str | None = None  # when the source names them by their address (assemble.names_in)
 
 
 @dataclass
@@ -558,19 +559,31 @@ def _text(event: Event) -> str:
 
 
 def _unique(persons: list[Person]) -> list[Person]:
-    seen, out = set(), []
+    """Each person once, as named for print (assemble.names_in: an email address is the person its words name)."""
+    seen: dict[str, Person] = {}
+    out = []
     for person in persons:
-        name = one_line(person.name)
-        if name and name.casefold() not in seen:
-            seen.add(name.casefold())
-            out.append(Person(name, person.bio or ""))
+        for name, email in names_in(one_line(person.name)):
+            if not name:
+                continue
+            known = seen.get(name.casefold())
+            if known is None:
+                known = seen[name.casefold()] = Person(name, person.bio or "", email)
+                out.append(known)
+            known.email = known.email or email
+            known.bio = known.bio or person.bio or ""
     return out
+
+
+def _person(person: Person, **flags) -> dict:
+    """A speaker's or author's record, its keys in the contract's order (as assemble.person_record writes them)."""
+    return {"name": person.name, **flags, **({"email": person.email} if person.email else {})}
 
 
 def _authors(persons: list[Person]) -> dict:
     if len(persons) == 1:
-        return {"speaker": {"name": persons[0].name}}
-    return {"authors": [{"name": p.name, "presenting": True} for p in persons]}
+        return {"speaker": _person(persons[0])}
+    return {"authors": [_person(p, presenting=True) for p in persons]}
 
 
 def _poster_authors(persons: list[Person]) -> dict:
