@@ -79,6 +79,9 @@ def test_plain_text_passes_through(source, expected):
      "H$_{2}$O in the 20$^{\\mathrm{th}}$ century, 10$^{-3}$"),
     # emphasis around punctuation only is no emphasis
     ("<p>Artistic<em>, </em>and</p>", "Artistic, and"),
+    # a page's script and style are no text; a Markdown escape kept in the HTML made of it is not printed
+    ('<p>We review R\\&amp;D.</p><script>track()</script><STYLE type="text/css">p{color:red}</STYLE>',
+     "We review R&D."),
     # a script's link prints its text alone
     ('<p><a href="javascript:void(0)">Open</a> the <a href="data:text/html,x">page</a>.</p>', "Open the page."),
     # literal stars that booklet would take for emphasis are written \*, booklet's literal star; others stay
@@ -129,6 +132,9 @@ def test_escaped_html_is_unescaped_then_converted():
     # a link that means nothing on paper prints its text alone; an email's or a phone's without its scheme
     ("[click](javascript:alert(1)), [the talk](/talk/12), [up](#top), [me](mailto:a@b.org), [call](TEL:+4930)",
      "click, the talk, up, me (a@b.org), call (+4930)"),
+    # spaces inside a link's brackets; strong text closed after a space (Markdown prints its stars)
+    ("Join the [contest](  http://x.org/ ) now.\n\n**Led by: ** Ana, 2 ** 3", "Join the contest (http://x.org/) now."
+     "\n\n**Led by:** Ana, 2 ** 3"),
     # a web address keeps its stars and dollars: booklet prints it as written
     ("[the archive](https://x.org/a*b?q=1*2) and a\\*b\\*c, <https://x.org/a$b> for \\$5",
      "the archive (https://x.org/a*b?q=1*2) and a*b*c, https://x.org/a$b for \\$5"),
@@ -150,6 +156,11 @@ def test_what_booklet_prints_from_the_markup():
 def test_to_line_joins_lines_and_paragraphs():
     assert to_line("  A <em>title</em>\r\n on two lines ") == "A *title* on two lines"
     assert to_line("<p>one</p><p>two</p>") == "one two"
+
+
+def test_line_ends_escaped_twice_are_line_ends():
+    """A pretalx biography printed "retro-computing.\\r\\n\\r\\nIf time permits"."""
+    assert to_markup("retro-computing.\\r\\n\\r\\nIf time permits") == "retro-computing.\n\nIf time permits"
 
 
 def test_control_characters_are_removed():

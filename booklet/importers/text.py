@@ -38,7 +38,7 @@ _MARKDOWN = re.compile("|".join((
     r"\*\*\S(?:.*?\S)?\*\*|__\S(?:.*?\S)?__",  # strong
     r"(?<![\w*\\])\*[^*\s](?:[^*\n]*[^*\s\\])?\*(?![\w*])",  # emphasis
     r"(?<![\w\\])_[^_\s](?:[^_\n]*[^_\s\\])?_(?!\w)",
-    r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)",  # link, image
+    r"!?\[[^\]\n]+\]\([ \t]*[^)\s]+(?:\s+\"[^\"]*\")?[ \t]*\)",  # link, image (spaces inside its brackets)
     r"<https?://[^>\s]+>",  # autolink
     r"`[^`\n]+`",  # code
     r"\\[*_`#\[\]]",  # a Markdown escape
@@ -87,8 +87,13 @@ def repaired(text: str) -> str:
 
 
 def _convert(text: str) -> str:
-    text = _CONTROL.sub("", repaired(str(text)).replace("\r\n", "\n").replace("\r", "\n"))  # (the C1 controls
-    # are bytes of UTF-8 read as Latin-1: repaired first, "â€\x9d" is "”")
+    text = repaired(str(text))
+    if "\\r\\n" in text:  # a line end escaped twice on the way ("retro-computing.\r\n\r\nIf time permits")
+        text = text.replace("\\r\\n", "\n")
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))  # (the C1 controls are bytes of
+    # UTF-8 read as Latin-1: repaired first, "â€\x9d" is "”")
+    if "**" in text or "__" in text:
+        text = _STRONG_SPACED.sub(r"\1\2\1 ", text)
     if "\\" in text:
         text = _latex_outside_math(text)
     kind = kind_of(text)
@@ -98,6 +103,10 @@ def _convert(text: str) -> str:
     if kind == "escaped-html":
         text = html.unescape(text)
         kind = "html"
+    if kind == "html":
+        text = _NOT_TEXT.sub(" ", text)
+        if "\\&" in text:
+            text = text.replace("\\&amp;", "&amp;")  # a Markdown escape kept in HTML made of it ("R\&amp;D")
     if kind == "plain":
         return _tidy(text)
     if kind == "html" and not _BLOCK_TAG.search(text):
@@ -116,6 +125,9 @@ def _convert(text: str) -> str:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_NOT_TEXT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)  # a page's code and style: not text
+# strong text closed after a space ("**Led by: ** Ana"), which Markdown does not take for strong: its space outside
+_STRONG_SPACED = re.compile(r"(?<![^\s(])(\*\*|__)([^\s*_](?:[^*_\n]*?[^\s*_])?)[ \t]+\1(?=\s|$)", re.M)
 _INLINE_CODE_TAG = re.compile(r"<code\b[^<>]*>(.*?)</code\s*>", re.I | re.S)
 
 
