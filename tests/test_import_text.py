@@ -18,6 +18,12 @@ MATH = r"$\sqrt{s_{NN}}=5.02~\mathrm{TeV}$"
     ("$\\'{e} \\cite{1}$ as written in math", "$\\'{e} \\cite{1}$ as written in math"),
     ("'\\u{e9}' in Rust and <code>\\cite{knuth}</code> in code, \\cite{2} in text",
      "'\\u{e9}' in Rust and \\cite{knuth} in code, [2] in text"),  # code's backslashes are the code's
+    # (a physics school's form) a tie is a no-break space, not "~" after a space ("about"); a Greek letter's macro
+    # and a script in braces outside math are math ("1.5 \\mu~m" and "CoO_{x}" printed as written)
+    ("a (50~nm)$^3$ volume below 2~nm, force~\\cite{1}, ~100x lower, $\\approx$~70nm, 1.5 \\mu~m, Co/CoO_{x} and $a~b$",
+     "a (50\u00a0nm)$^3$ volume below 2\u00a0nm, force\u00a0[1], ~100x lower, $\\approx$\u00a070nm, 1.5 $\\mu$\u00a0m, "
+     "Co/CoO$_{x}$ and $a~b$"),
+    ("no LaTeX here: a~b and x_{1}", "no LaTeX here: a~b and x_{1}"),
 ])
 def test_latex_accents_and_citations_outside_math_from_a_form_become_letters_and_numbers(source, expected):
     assert to_markup(source) == expected

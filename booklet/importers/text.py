@@ -94,7 +94,7 @@ def _convert(text: str) -> str:
     # UTF-8 read as Latin-1: repaired first, "â€\x9d" is "”")
     if "**" in text or "__" in text:
         text = _STRONG_SPACED.sub(r"\1\2\1 ", text)
-    if "\\" in text:
+    if "\\" in text or ("$" in text and ("~" in text or "_{" in text or "^{" in text)):
         text = _latex_outside_math(text)
     kind = kind_of(text)
     if kind == "plain" and _ENTITY.search(text):  # entities with no tags: decode, then look again
@@ -164,16 +164,36 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
 def _latex_outside_math(text: str) -> str:
     """Text written for LaTeX in a form or a spreadsheet, outside its math and code: accents with their letter in
     braces as letters (`N\\'{e}el` -> Néel, `{\\"o}` -> ö), `\\cite{1,2}` as [1, 2] (the reference list below it is
-    numbered so)."""
+    numbered so), a tie as a no-break space (`50~nm`, `force~\\cite{1}`; not `~100` after a space: "about"), a Greek
+    letter's macro and a script in braces as math (`1.5 \\mu~m`, `CoO_{x}`)."""
     pieces, pos = [], 0
     kept = sorted([*_math_spans(text), *_code_spans(text)])
+    if "~" in text:  # (a tie may follow a formula: "$\\approx$~70nm"; the characters keep their places)
+        ties = {m.start() for m in _TIE.finditer(text) if not any(a <= m.start() < b for a, b in kept)}
+        text = "".join("\u00a0" if k in ties else ch for k, ch in enumerate(text)) if ties else text
     for start, end in [*kept, (len(text), len(text))]:
         if end <= pos and end < len(text):  # (inside a span kept already)
             continue
         start = max(start, pos)
-        pieces += [_CITE.sub(lambda m: citation(m.group(1)), braced_accents(text[pos:start])), text[start:end]]
+        pieces += [_outside_math(text[pos:start]), text[start:end]]
         pos = end
     return "".join(pieces)
+
+
+def _outside_math(text: str) -> str:
+    text = _CITE.sub(lambda m: citation(m.group(1)), braced_accents(text))
+    if "\\" in text:
+        text = _GREEK_MACRO.sub(lambda m: f"${m[0]}$", text)
+    if "_{" in text or "^{" in text:
+        text = _BRACED_SCRIPT.sub(lambda m: f"${m[0]}$", text)
+    return text
+
+
+_TIE = re.compile(r"(?<=[\w$}.)])~(?=[\w\\$(])")  # TeX's no-break space between two words
+_GREEK_MACRO = re.compile(r"\\(?:(?:var)?(?:epsilon|theta|pi|rho|sigma|phi)|alpha|beta|gamma|delta|zeta|eta|iota|kappa"
+                          r"|lambda|mu|nu|xi|tau|upsilon|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi"
+                          r"|Psi|Omega)(?![A-Za-z])")
+_BRACED_SCRIPT = re.compile(r"(?<=\w)[_^]\{[^{}\s$\\]{1,12}\}")  # CoO_{x}, 10^{-3}
 
 
 def to_line(text: str | None) -> str:
