@@ -592,3 +592,31 @@ def test_an_early_day_of_its_own_stays_a_night_of_two_ends_at_00_00_moves_and_re
     assert imported.documents["conference.yaml"]["language"] == "de"
     assert {a["title"]: a.get("language") for a in imported.documents["abstracts.yaml"]} == {
         "Talk": None, "Sunrise hike": None, "Evening": "fr", "Jam": "en", "Noon": None}
+
+
+def test_midnight_written_24_00_and_a_spreadsheets_empty_date(tmp_path):
+    """A start of "24:00" on the 14th was 23:59 on the 14th (an end of "24:00" was 23:59 too): it is midnight
+    after the 14th, listed at that evening's end, and an end at midnight is booklet's "24:00". A date cell holding
+    a spreadsheet's zero (1900-01-01, what an empty date cell often gives) made a conference from 1900 to 2027: it
+    is no date."""
+    openpyxl = pytest.importorskip("openpyxl")
+    path = write_csv(tmp_path / "s.csv", [
+        ["Title", "Speaker", "Date", "Start", "End"],
+        ["Midnight party", "Bo Jones", "2027-06-14", "24:00", "01:00"],
+        ["Opening", "Ana Smith", "2027-06-14", "09:00", "09:30"],
+        ["Late", "Cy Doe", "2027-06-14", "22:00", "24:00"]])
+    imported = table.read(path, Options())
+    abstracts = {a["id"]: a["title"] for a in imported.documents["abstracts.yaml"]}
+    (day,) = imported.documents["programme.yaml"]["days"]
+    assert [(i["time"], abstracts[i["talk"]]) for i in day["items"]] == [
+        ("09:00-09:30", "Opening"), ("22:00-24:00", "Late"), ("00:00-01:00", "Midnight party")]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Title", "Speaker", "Date", "Start", "End"])
+    sheet.append(["Opening talk", "Ana Smith", dt.date(2027, 6, 14), dt.time(9), dt.time(9, 30)])
+    sheet.append(["Closing talk", "Bo Jones", dt.datetime(1900, 1, 1), dt.time(0), dt.time(0)])
+    book.save(tmp_path / "zero.xlsx")
+    imported = table.read(tmp_path / "zero.xlsx", Options())
+    assert [d["date"] for d in imported.documents["programme.yaml"]["days"]] == [dt.date(2027, 6, 14)]
+    assert imported.documents["conference.yaml"]["dates"] == {"start": dt.date(2027, 6, 14), "end": dt.date(2027, 6, 14)}
+    assert any("no date for 'Closing talk'" in note for note in imported.notes)

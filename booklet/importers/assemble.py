@@ -327,7 +327,7 @@ def parse_clock(text) -> dt.time | None:
         return None
     hour, minute = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[4]))
     if hour == 24 and minute == 0:
-        hour, minute = 23, 59
+        hour = 0  # midnight at the day's end: as an end, time_text writes it "24:00"; a start is the next day's
     if hour > 23 or minute > 59:
         return None
     return dt.time(hour, minute)

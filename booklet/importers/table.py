@@ -363,6 +363,13 @@ _DATE_FORMS = (
 )
 
 
+# What a spreadsheet's date cell holds as its zero: 1899-12-30 (Excel's day 0, LibreOffice's), 1899-12-31 and
+# 1900-01-01 (day 1, or "1900-01-00" read), never a conference's date.
+_SHEET_ZERO = frozenset((dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1900, 1, 1)))
+# a start at the end of its day: 00:00 of the next (assemble.parse_clock reads it so)
+_END_OF_DAY = re.compile(r"(?<!\d)24\s*[:.h]\s*00(?!\d)")
+
+
 class _Dates:
     """Dates as the column writes them; 3/4/2027 is day-first unless the column shows it is month-first."""
 
@@ -378,9 +385,9 @@ class _Dates:
 
     def __call__(self, value) -> dt.date | None:
         if isinstance(value, dt.datetime):
-            return value.date()
+            value = value.date()
         if isinstance(value, dt.date):
-            return value
+            return None if value in _SHEET_ZERO else value  # a spreadsheet's empty date cell
         text = str(value or "").strip()
         for pattern, order in _DATE_FORMS:
             m = pattern.match(text)
@@ -790,6 +797,8 @@ class _Table:
                 self.notes.append(f"{entry.where}: no date for '{entry.title}' ('{_cell(row, cols.first('date'))}')"
                                   "; it has no time")
             return
+        if start is not None and _END_OF_DAY.search(_cell(row, cols.first("start"))):
+            day += dt.timedelta(days=1)  # "24:00" on the 14th: the night after it (listed at its evening's end)
         entry.day, entry.start = day, start
         end_raw = _raw(row, cols.first("end"))
         if start is not None and end_raw not in (None, ""):
