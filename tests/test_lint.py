@@ -7,6 +7,7 @@ expected lines are `FILE:LINE: key.path: warning: message`, as `booklet check` p
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -518,6 +519,16 @@ def test_dates_outside_twice_and_out_of_order(tmp_path):
         "(2027-09-13 to 2027-09-14)",
         "programme.yaml:13: days[2].date: warning: 2027-09-13 is already the date of days[0] (line 2)",
     ]
+
+
+@pytest.mark.parametrize("end, warned", [("2027-11-14", True), ("9999-12-31", True), ("2027-11-13", False)])
+def test_a_conference_of_more_than_two_months_is_a_date_to_look_at(tmp_path, end, warned):
+    """`dates: {start: 2027-09-13, end: 9999-12-31}` passed check without a word, and the cover printed it."""
+    files = {"conference.yaml": BASE["conference.yaml"].replace("end: 2027-09-14", f"end: {end}")}
+    days = (dt.date.fromisoformat(end) - dt.date(2027, 9, 13)).days + 1
+    assert warnings_for(tmp_path, files) == ([
+        f"conference.yaml:3: dates.end: warning: the conference runs {days:,} days (2027-09-13 to {end}), and the "
+        "cover says so: is a year or a month mistyped?"] if warned else [])
 
 
 def test_dates_within_the_conference_in_order(tmp_path):

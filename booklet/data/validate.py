@@ -213,7 +213,13 @@ def _read_dates(report: Report, f: Fields):
     if start and end and end < start:
         d.error("end", f"the conference ends ({end}) before it starts ({start})")
         return None, None
+    if start and end and (end - start).days + 1 > LONGEST_CONFERENCE:
+        d.report.warn(d.file, d.line("end"), d.at("end"), f"the conference runs {(end - start).days + 1:,} days "
+                      f"({start} to {end}), and the cover says so: is a year or a month mistyped?", "long-conference")
     return start, end
+
+
+LONGEST_CONFERENCE = 62  # days: a summer school of two months; a conference longer than that has a date mistyped
 
 
 def _read_language(f: Fields) -> str:

@@ -21,6 +21,7 @@ KINDS = {
     "overlap": "Overlapping times",
     "order": "Out of chronological order",
     "odd-time": "Times that look like typos",
+    "long-conference": "Conference dates that look mistyped",
     "date-outside": "Days outside the conference dates",
     "date-twice": "The same date twice",
     "double-booked": "People in two parallel sessions at once",
