@@ -47,7 +47,6 @@ def own_tempdir(tmp_path, monkeypatch):
     ("6-", 8, (6, 7, 8)),
     ("5-5", 8, (5,)),
     (None, 3, (1, 2, 3)),
-    ("", 2, (1, 2)),
 ])
 def test_page_lists(text, count, pages):
     assert parse_pages(text).pages(count) == pages
@@ -157,6 +156,9 @@ def test_same_data_same_bytes(conference, tmp_path):
     ("1,x", "booklet: --pages 1,x: 'x' is not a page number or a range (write e.g. 1,4-6 or 10-); "
             "nothing was written.\n"),
     ("2,9-10", "booklet: --pages 2,9-10: page 10 is past the end (the booklet has 8 pages); nothing was written.\n"),
+    # (an empty variable in a script: every page was drawn)
+    (" ", "booklet: --pages  : no pages given (write e.g. 1,4-6 or 10-; leave --pages out for every page); "
+          "nothing was written.\n"),
 ])
 def test_bad_page_lists_exit_1_with_nothing_written(conference, tmp_path, own_tempdir, pages, message):
     folder, _ = conference

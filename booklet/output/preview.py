@@ -46,9 +46,12 @@ _ITEM = re.compile(r"(\d+)(?:\s*-\s*(\d*))?")
 
 
 def parse_pages(text: str | None) -> PageList:
-    """'1,4-6' -> PageList; '10-' is page 10 to the end; None or '' is every page. PageListError when malformed."""
-    if text is None or not text.strip():
+    """'1,4-6' -> PageList; '10-' is page 10 to the end; None (no --pages) is every page. PageListError when
+    malformed, or blank (an empty variable in a script: not every page of a big booklet unasked)."""
+    if text is None:
         return PageList()
+    if not text.strip():
+        raise PageListError("no pages given (write e.g. 1,4-6 or 10-; leave --pages out for every page)")
     ranges = []
     for item in text.split(","):
         match = _ITEM.fullmatch(item.strip())
