@@ -112,7 +112,7 @@ def reply_line(contact: str | None, reply_by: dt.date | None, page: Page) -> tup
     """'Corrections by <date> to <contact>; please check ...', with its font size (made to fit)."""
     text = (f"Corrections{f' by {dates.full_date(reply_by, PROOF_LANGUAGE)}' if reply_by else ''} "
             f"to {markup.plain(contact) if contact else 'the organisers'}; "
-            "please check names, affiliations, formulas, day and time.")
+            "please check names, affiliations, formulas, and the day and time where they are given.")
     return _fit(text, _HEADER_FONTS[2], _header_sizes(page)[2], _header_width(page))
 
 
