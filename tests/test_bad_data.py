@@ -483,7 +483,12 @@ def test_duplicate_tutorial_id(tmp_path):
     ("talk: zzz", "days[0].items[0].talk: no abstract with id 'zzz'"),
     ("tutorial: bayes-intr", "days[0].items[0].tutorial: no tutorial with id 'bayes-intr' (did you mean 'bayes-intro'?)"),
     ("tutorial: frequentist", "days[0].items[0].tutorial: no tutorial with id 'frequentist'"),
-], ids=["talk-did-you-mean", "talk", "tutorial-did-you-mean", "tutorial"])
+    ("talk: bayes-intro", "days[0].items[0].talk: no abstract with id 'bayes-intro' ('bayes-intro' is a tutorial's "
+                          "id: write tutorial: bayes-intro)"),
+    ("tutorial: okafor", "days[0].items[0].tutorial: no tutorial with id 'okafor' ('okafor' is an abstract's id: "
+                         "write talk: okafor)"),
+], ids=["talk-did-you-mean", "talk", "tutorial-did-you-mean", "tutorial", "a-tutorial-as-a-talk",
+        "an-abstract-as-a-tutorial"])
 def test_dangling_reference(tmp_path, item, expected):
     data = conference(tmp_path, {"programme.yaml": f"""\
         days:

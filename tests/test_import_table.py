@@ -618,5 +618,5 @@ def test_midnight_written_24_00_and_a_spreadsheets_empty_date(tmp_path):
     book.save(tmp_path / "zero.xlsx")
     imported = table.read(tmp_path / "zero.xlsx", Options())
     assert [d["date"] for d in imported.documents["programme.yaml"]["days"]] == [dt.date(2027, 6, 14)]
-    assert imported.documents["conference.yaml"]["dates"] == {"start": dt.date(2027, 6, 14), "end": dt.date(2027, 6, 14)}
+    assert imported.documents["conference.yaml"]["dates"] == {"start": D(2027, 6, 14), "end": D(2027, 6, 14)}
     assert any("no date for 'Closing talk'" in note for note in imported.notes)

@@ -114,7 +114,8 @@ def test_a_changed_base_or_language_in_an_init_folder_changes_the_look_and_the_w
     (bare / "theme.yaml").write_text("base: modern\n", encoding="utf-8")
     booklet, warnings = read_booklet(folder)
     assert booklet.theme == read_booklet(bare)[0].theme
-    assert (booklet.theme.name, booklet.theme.cover_style, booklet.conference.language) == ("modern", "full-bleed", "de")
+    assert (booklet.theme.name, booklet.theme.cover_style, booklet.conference.language) == (
+        "modern", "full-bleed", "de")
     assert booklet.theme.labels == {} and not [w for w in warnings if w.key == "labels"]
     lines = theme_file.read_text(encoding="utf-8").splitlines()
     at = lines.index(next(line for line in lines if line.startswith("# cover:")))

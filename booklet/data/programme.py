@@ -119,9 +119,19 @@ def _resolve(f: Fields, key: str, refs: Refs, what: str):
     known = refs.known[what]
     if ident not in known:
         if not refs.excuses(what, ident):
-            f.error(key, f"no {what} with id '{ident}'{did_you_mean(ident, known)}")
+            f.error(key, f"no {what} with id '{ident}'{_hint(ident, what, refs)}")
         return None
     return known[ident]
+
+
+def _hint(ident: str, what: str, refs: Refs) -> str:
+    """What the id may have meant: the other kind's entry ('x' is a tutorial's id: write `tutorial: x`), or an id
+    close to it."""
+    other, other_key = ("tutorial", "tutorial") if what == "abstract" else ("abstract", "talk")
+    if ident in refs.known[other]:
+        whose = "a tutorial's" if other == "tutorial" else "an abstract's"
+        return f" ('{ident}' is {whose} id: write {other_key}: {ident})"
+    return did_you_mean(ident, refs.known[what])
 
 
 def _read_time(f: Fields) -> TimeRange | None:
