@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import pypdfium2 as pdfium
+import pytest
 from PIL import Image
 
 from booklet.build import build_booklet
@@ -278,6 +279,19 @@ def test_an_authors_name_is_never_broken_and_their_affiliation_marks_go_up(tmp_p
     for marks in re.findall(r"[A-Za-z](\d(?:,\d)+)", joined):  # each author's marks, as printed
         numbers = [int(n) for n in marks.split(",")]
         assert numbers == sorted(numbers), marks
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("{name: Bo Lee, affiliation: Lab A}", "Ana Smith, Bo Lee Lab A"),  # one affiliation, both's: no numbers
+    ("{name: Bo Lee, affiliation: Lab B}", "Ana Smith1, Bo Lee2 1 Lab A 2 Lab B"),
+    ("{name: Bo Lee}", "Ana Smith1, Bo Lee 1 Lab A"),  # one affiliation, not Bo's: numbered
+])
+def test_authors_of_one_affiliation_have_no_numbers(tmp_path, second, expected):
+    lines = _lines_of_the_abstract_of(tmp_path, f"    - {{name: Ana Smith, affiliation: Lab A}}\n    - {second}\n")
+    start = lines.index(next(line for line in lines if line.startswith("Ana Smith")))
+    block = " ".join(lines[start:lines.index(next(line for line in lines if line.startswith("Presenting") or
+                                                   line.startswith("Short.")))])
+    assert " ".join(block.replace("\u2009", " ").replace(" ,", ",").split()) == expected
 
 
 def test_a_tutorials_presenters_are_aligned_when_one_has_a_photo(tmp_path):

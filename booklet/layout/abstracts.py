@@ -179,9 +179,12 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     for person in authors:
         for affiliation in person.affiliations:
             numbers.setdefault(affiliation, len(numbers) + 1)
-    names = [_numbered_name(p, numbers, ctx.named(p.name, presents(p, authors), whole=True)) for p in authors]
+    shared = len(numbers) == 1 and all(p.affiliations for p in authors)  # one affiliation, every author's: no numbers
+    names = [_numbered_name(p, {} if shared else numbers, ctx.named(p.name, presents(p, authors), whole=True))
+             for p in authors]
     block = [Para(", ".join(names), s.person)]
-    block += affiliation_lines(ctx, [f"<super>{n}</super>\u2009{markup.inline(a)}" for a, n in numbers.items()])
+    block += affiliation_lines(ctx, [markup.inline(a) if shared else f"<super>{n}</super>\u2009{markup.inline(a)}"
+                                     for a, n in numbers.items()])
     if explain_presenting and any(p.presenting for p in authors):
         block.append(Para(markup.inline(ctx.label("presenting_underlined")), s.small))
     return block
@@ -197,5 +200,5 @@ def affiliation_lines(ctx: Context, lines: list[str]) -> list[Para]:
 def _numbered_name(person: Person, numbers: dict[str, int], name: str) -> str:
     if person.presenting:
         name = f"<u>{name}</u>"
-    marks = ",".join(str(n) for n in sorted({numbers[a] for a in person.affiliations}))  # ascending: ¹,³ not ³,¹
+    marks = ",".join(str(n) for n in sorted({numbers[a] for a in person.affiliations if a in numbers}))  # ¹,³
     return name + (f"<super>{marks}</super>" if marks else "")
