@@ -514,3 +514,28 @@ def test_a_title_that_fits_its_box_unhyphenated_is_not_hyphenated_and_no_line_st
     gathered, _ = glance._gathered(ctx, [glance.Box(None, Session(f"Track {n}", ()), 0, 60, n, (0, n))
                                          for n in range(5)])
     assert "\u00a0\u00b7 Track 1" in gathered  # (the dot held to the name before it)
+
+
+def test_a_slot_with_nothing_in_it_is_left_blank(tmp_path, monkeypatch):
+    """`{time: "10:00-10:20"}` (a slot kept free) was an empty white box, which looked like a drawing's fault."""
+    from booklet.layout import glance
+
+    drawn = []
+    draw = glance.GlancePage._draw_box
+
+    def noted(self, x, y, width, height, fill, ref, title, *rest, **named):
+        drawn.append((title, fill))
+        return draw(self, x, y, width, height, fill, ref, title, *rest, **named)
+
+    monkeypatch.setattr(glance.GlancePage, "_draw_box", noted)
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "09:00-09:40", talk: lund-2026}
+              - {time: "09:40-10:00"}
+              - {time: "10:00-10:30", title: Registration}
+        """})
+    build_booklet(folder, tmp_path / "b.pdf")
+    assert [title is not None for title, _ in drawn] == [True, True]
+    assert [fill is None for _, fill in drawn] == [False, True]  # the talk's box; Registration's white one

@@ -514,6 +514,8 @@ class GlancePage(Flowable):
             title, extra = _gathered(self.ctx, box.members)
         else:
             (fill, ref), (title, extra) = _look(self.ctx, box.item, box.session), _texts(self.ctx, box.item)
+            if title is None and fill is None:
+                return  # a slot with nothing in it (`{time: "10:00-10:20"}`): left blank, not an empty box
         self._draw_box(left, bottom, right - left, max(top - bottom, 0.5), fill, ref, title, extra,
                        language=None if box.members else _language(box.item))
 
