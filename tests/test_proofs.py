@@ -270,6 +270,8 @@ def test_proofs_command_lists_entries_without_email_at_the_end(tmp_path):
     assert "(2 abstracts, 1 tutorial, 1 poster author)" in lines[wrote]
     assert lines[wrote + 1].startswith("No email address")
     assert len(lines) - wrote - 2 == 4 and all("warning: no email for" in line for line in lines[wrote + 2:])
+    places = [(line.split(":")[0], int(line.split(":")[1])) for line in lines[wrote + 2:]]
+    assert places == sorted(places)  # in the data's order (they were in the booklet's: posters first here)
 
 
 # Fourteen authors in one `author:` line (one person, as far as the data goes), in three scripts:

@@ -307,7 +307,8 @@ def manifest_text(proofs: tuple[Proof, ...] | list[Proof]) -> str:
 
 
 def missing_emails(proofs: list[Proof]) -> list[Problem]:
-    """A warning for each proof that nobody can be mailed."""
+    """A warning for each proof that nobody can be mailed, in the order of the data's files and lines (the proofs
+    are in the booklet's page order)."""
     problems = []
     for p in proofs:
         if p.emails:
@@ -317,4 +318,4 @@ def missing_emails(proofs: list[Proof]) -> list[Problem]:
         problems.append(Problem(source.file, source.line, source.key,
                                 f"no email for {p.names} ({what} '{p.entry}'): send {p.file} another way",
                                 "warning", "no-email"))
-    return problems
+    return sorted(problems, key=lambda problem: (problem.file, problem.line))
