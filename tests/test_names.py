@@ -83,6 +83,19 @@ def test_a_family_name_in_capitals_written_first_is_taken_as_such(written, famil
     assert (name.family, name.given) == (family, given)
 
 
+@pytest.mark.parametrize("written, family, given", [
+    ("Aoife Ní Chonchúir", "Ní Chonchúir", "Aoife"),  # Irish: filed under N ("Chonchúir, Aoife Ní" before)
+    ("Seán Ó Briain", "Ó Briain", "Seán"),
+    ("Nguyễn Thị Hương", "Nguyễn", "Thị Hương"),  # Vietnamese, family name first ("Hương, Nguyễn Thị" before)
+    ("Lê Văn Lương", "Lê", "Văn Lương"),
+    ("Huong Nguyen", "Nguyen", "Huong"),  # in the Western order, without Vietnamese letters: as any name
+    ("Marine Le Pen", "Le Pen", "Marine"),
+])
+def test_irish_and_vietnamese_names_are_filed_under_their_family_names(written, family, given):
+    name = split_name(written)
+    assert (name.family, name.given) == (family, given)
+
+
 def test_a_declared_family_name_is_taken_as_it_is_written_first_or_last():
     assert split_name("Takamatsu Rin", family="Takamatsu").inverted() == "Takamatsu, Rin"
     assert split_name("Patrick van der Smagt", family="van der Smagt").inverted() == "van der Smagt, Patrick"

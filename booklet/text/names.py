@@ -9,8 +9,10 @@ particle, on the letters alone; accents and case only settle what is otherwise e
 The family name is the last word of the name, with a suffix (Jr., III) set aside and the lowercase particles
 before it (van der, de, von, ...) printed after the given names and not sorted on, as BibLaTeX does by
 default: "Patrick van der Smagt" is filed under S as "Smagt, Patrick van der". Particles written with a
-capital are part of the family name ("Dick Van Dyke" under V, "Aroha Te Rangi" under T). When this rule does not find the family name (two family names,
-as in "Gabriel García Márquez", or a family name first), the data says which it is (people.yaml's `family`).
+capital are part of the family name ("Dick Van Dyke" under V, "Aroha Te Rangi" under T, "Aoife Ní Chonchúir" under
+N). A Vietnamese name written in Vietnamese, whose first word is a common family name ("Nguyễn Thị Hương"), is filed
+under that word. When this rule does not find the family name (two family names, as in "Gabriel García Márquez", or
+another family name first), the data says which it is (people.yaml's `family`).
 
 What a name ends with in brackets or quotes is a note, not a family name: pronouns ("Mitch (he/him)"), a team
 ("Andreea Belu (EDRi)"), a nickname ("Johannes Klick 'Garak'"). It is printed after the rest of the name
@@ -31,6 +33,13 @@ PARTICLES = frozenset({
     "af", "al", "av", "d'", "da", "das", "de", "degli", "dei", "del", "della", "delle", "dello", "den", "der",
     "des", "di", "do", "dos", "du", "el", "la", "le", "lo", "op", "t'", "te", "ten", "ter", "van", "von", "vom",
     "zu", "zum", "zur",
+    "ní", "nic", "ó", "ua", "uí", "mhic",  # Irish: "Aoife Ní Chonchúir" under N, as "Ní Chonchúir, Aoife"
+})
+# Vietnamese family names, written first ("Nguyễn Thị Hương" is "Nguyễn, Thị Hương"): the commonest, in their
+# Vietnamese spelling only (a name written "Huong Nguyen" is in the Western order)
+FAMILY_FIRST = frozenset({
+    "nguyễn", "trần", "phạm", "hoàng", "huỳnh", "vũ", "võ", "phan", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương", "lý",
+    "lê", "đinh", "đào", "trương", "lương", "lâm", "trịnh", "mạc", "tạ", "đoàn", "châu",
 })
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
 
@@ -115,6 +124,8 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     caps = _family_in_capitals_first(words)
     if caps:  # "DUPONT Jean", "LE GALL Marie-Anne": the family name in capitals, written first
         return IndexName(written, " ".join(words[:caps]), " ".join(words[caps:]), suffix=suffix)
+    if len(words) > 1 and words[0].lower() in FAMILY_FIRST:  # "Nguyễn Thị Hương"
+        return IndexName(written, words[0], " ".join(words[1:]), suffix=suffix)
     start = len(words) - 1
     while start > 0 and words[start - 1].lower() in PARTICLES:
         start -= 1
