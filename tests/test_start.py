@@ -167,6 +167,23 @@ def test_schema_accepts_the_sample_and_the_init_example(tmp_path):
         assert errors == {name: [] for name in errors}
 
 
+def test_a_time_written_unquoted_9_00_is_a_time_to_check_and_to_the_schema(tmp_path):
+    """check read `time: 9.00` (or 9.30) as 09:00, where the schema (for an editor, a number to YAML) refused it."""
+    assert invoke("init", tmp_path / "conf").exit_code == 0
+    programme = tmp_path / "conf" / "programme.yaml"
+    text = programme.read_text(encoding="utf-8")
+    changed = text.replace('- time: "09:00-09:15"', "- time: 9.00", 1)
+    assert changed != text
+    programme.write_text(changed.replace('time: "09:15-10:00"', "time: 9h15", 1), encoding="utf-8")
+    assert schema_errors(tmp_path / "conf")["programme.yaml"] == []
+    booklet, problems = read_booklet(tmp_path / "conf")
+    assert [str(item.time) for item in booklet.days[0].items()][:2] == ["09:00", "09:15"]
+    programme.write_text(text.replace('- time: "09:00-09:15"', "- time: 9.75", 1), encoding="utf-8")
+    assert schema_errors(tmp_path / "conf")["programme.yaml"] == []  # (a number the schema cannot tell: check can)
+    with pytest.raises(DataError):
+        read_booklet(tmp_path / "conf")
+
+
 def test_schema_command_prints_writes_and_names_the_files(tmp_path):
     one = invoke("schema", "conference.yaml")
     assert one.exit_code == 0

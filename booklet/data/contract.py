@@ -349,8 +349,8 @@ PARTICIPANT_COLUMNS = ("name", "affiliation", "country", "email")  # the columns
 # -- programme.yaml ------------------------------------------------------------
 
 ITEM = Record("item", "One line of the programme: a talk, a tutorial, a break, a social event ...", (
-    Key("time", "time", 'quote it: "09:00-09:20", or "19:00" alone; an item from 18:00 on may end after midnight, '
-        'by 06:00: "23:00-00:40"; "24:00" is midnight', example="09:00-09:20"),
+    Key("time", "time", 'quote it: "09:00-09:20" (9:00, 09.00 and 09h00 are read too), or "19:00" alone; an item '
+        'from 18:00 on may end after midnight, by 06:00: "23:00-00:40"; "24:00" is midnight', example="09:00-09:20"),
     Key("title", "text", "what is printed (for a talk: a short form of the abstract's title)",
         example="Coffee break"),
     Key("talk", "ref", "an abstract's id", refers_to="abstract", example="smith-2027"),
