@@ -800,3 +800,18 @@ def test_a_speaker_named_by_an_email_address_and_two_speakers_in_one_name(tmp_pa
     assert [a["name"] for a in abstracts["NixOS at MSF"]["authors"]] == ["Ian Sollars", "Sohel Sarder",
                                                                          "Ramses de Norre"]
     assert abstracts["Alone"]["speaker"] == {"name": "Lu Mei", "email": "lu.mei@example.org"}
+
+
+def test_a_title_cut_at_its_colon_prints_without_it_in_the_programme(tmp_path):
+    """38C3's "A Competitive Time-Trial AI for Need for Speed:" with the subtitle "Most Wanted Using ...": the
+    programme's short title ended in a colon."""
+    days = events_v1()
+    days["13"].append(_event(140, "AI for Need for Speed:", "13T16:00", "00:15", "Hall A", "lecture",
+                             [("Ana Smith", "")], subtitle="Most Wanted Using Reinforcement Learning"))
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    abstract = next(a for a in load(folder, "abstracts.yaml") if a["id"] == "e140")
+    assert abstract["title"] == "AI for Need for Speed: Most Wanted Using Reinforcement Learning"
+    items = [i for day in load(folder, "programme.yaml")["days"] for i in day["items"] if i.get("talk") == "e140"]
+    assert items == [{"time": "18:00-18:15", "title": "AI for Need for Speed", "talk": "e140", "room": "Hall A"}]  # (UTC+2)
