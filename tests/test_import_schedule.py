@@ -8,6 +8,7 @@ second day that runs past midnight.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -815,3 +816,19 @@ def test_a_title_cut_at_its_colon_prints_without_it_in_the_programme(tmp_path):
     assert abstract["title"] == "AI for Need for Speed: Most Wanted Using Reinforcement Learning"
     items = [i for day in load(folder, "programme.yaml")["days"] for i in day["items"] if i.get("talk") == "e140"]
     assert items == [{"time": "18:00-18:15", "title": "AI for Need for Speed", "talk": "e140", "room": "Hall A"}]  # (UTC+2)
+
+
+def test_an_event_after_midnight_without_its_date_is_in_its_days_night(tmp_path):
+    """An event of a day running 08:00 to 04:00 that gives its start ("00:30") and no date was put at 00:30 that
+    morning, before the day began; the XML reader had it in the night after the day, as its bounds say."""
+    days = events_v1()
+    late = _event(150, "Night lecture", "13T22:30", "00:30", "Hall A", "lecture", [("Ana Smith", "")])
+    del late["date"]
+    late["start"] = "00:30"
+    days["13"].append(late)
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    first = load(folder, "programme.yaml")["days"][0]
+    assert first["date"] == dt.date(2027, 9, 13)
+    assert first["items"][-1] == {"time": "00:30-01:00", "talk": "e150", "room": "Hall A"}  # last: that night

@@ -167,6 +167,10 @@ class _Reader:
             event.start = parse_datetime(self.text(e["date"], f"{where}.date"), f"{where}.date", self.source)
         elif e.get("start"):
             event.start = dt.datetime.combine(day.date, parse_clock(e["start"], f"{where}.start", self.source))
+            if day.start is not None:  # as the XML reader does: its day's bounds say which night it is
+                if event.start.time() < day.start.time():  # after midnight, listed the day before
+                    event.start = later(event.start, dt.timedelta(days=1), f"{where}.start", self.source)
+                event.start = event.start.replace(tzinfo=day.start.tzinfo)
         if event.start is not None and e.get("duration"):
             event.end = later(event.start, parse_duration(e["duration"], f"{where}.duration", self.source),
                               f"{where}.duration", self.source)
