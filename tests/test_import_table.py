@@ -620,3 +620,26 @@ def test_midnight_written_24_00_and_a_spreadsheets_empty_date(tmp_path):
     assert [d["date"] for d in imported.documents["programme.yaml"]["days"]] == [dt.date(2027, 6, 14)]
     assert imported.documents["conference.yaml"]["dates"] == {"start": D(2027, 6, 14), "end": D(2027, 6, 14)}
     assert any("no date for 'Closing talk'" in note for note in imported.notes)
+
+
+def test_a_posters_track_is_its_topic_and_a_source_without_people_says_so(tmp_path):
+    """Indico's abstracts export names a poster's track ("Accepted track", else "Submitted for tracks"), which was
+    left out: it is the poster's topic, a heading over its posters. A source with no speakers at all said "0 of 0
+    speakers without affiliation; 46 speakers named by a placeholder"."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    rows = [["Id", "Title", "State", "Accepted track", "Submitted for tracks", "Accepted type"],
+            ["1", "Charm flow", "Accepted", "Heavy flavour", "Heavy flavour", "Poster"],
+            ["2", "Jets", "Accepted", "", "Jet modification", "Poster"],
+            ["3", "A talk", "Accepted", "", "Jet modification", "Oral presentation"]]
+    source = write_csv(tmp_path / "abstracts.csv", rows)
+    imported = table.read(source, Options())
+    assert [(p["title"], p.get("topic")) for p in imported.documents["posters.yaml"]] == [
+        ("Charm flow", "Heavy flavour"), ("Jets", "Jet modification")]
+    assert "topic" not in imported.documents["abstracts.yaml"][0]
+    result = CliRunner().invoke(main, ["import", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].endswith(
+        "1 talk, 0 tutorials, 2 posters, 0 days; no speakers in the source: 3 placeholders (TBA, N.N.) to write in.")

@@ -383,6 +383,7 @@ class Entry:
     number: int | None = None  # poster board number
     where: str = ""  # for messages: "row 12", "contribution 14"
     language: str = ""  # its text's language, as the source writes it ("de", "EN", "German")
+    topic: str = ""  # its track or topic, as the source names it: a poster's `topic`
 
 
 # -- the assembly ----------------------------------------------------------------------------------
@@ -467,6 +468,8 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
                 record["authors"] = [person_record(p, True) for p in people]
             if entry.text:
                 record["abstract"] = entry.text
+            if entry.topic:
+                record["topic"] = entry.topic
             posters.append(record)
         else:
             ident = ids.new(entry.key)

@@ -154,8 +154,9 @@ def _words(header) -> str:
 # Each field with the headers that mean it (regular expressions on _words(header), whole header);
 # the first field whose pattern matches wins, so the specific ones come first.
 _FIELDS: tuple[tuple[str, str], ...] = (
+    ("submitted_track", r"submitted for tracks?"),  # Indico's: a poster's topic when no track is accepted
     ("ignore", r"figure( caption)?|dietary.*"
-               r"|timestamp|horodateur|zeitstempel|submitted for tracks|reviewed for tracks|submission date"
+               r"|timestamp|horodateur|zeitstempel|reviewed for tracks|submission date"
                r"|modification date|number of reviews|score.*|submitter.*|file url|url"
                r"|materials?|keywords?|schlagworter|mots cles|comments?|remarks?|notes?|program code"),
     ("references", r"(abstract )?(bibliography|references|literatur|literaturangaben|bibliographie)"),
@@ -709,6 +710,8 @@ class _Table:
         key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
         entry = Entry(key, title, people, text, kind, where=where, room=clean(get("room")), language=get("language"))
         entry.number = _number(get("poster")) if cols.has("poster") else None
+        if kind == "poster":
+            entry.topic = clean(get("track") or get("submitted_track"))
         self.row_time(entry, row, cols, dates)
         session = clean(get("session"))
         if session:
