@@ -217,7 +217,7 @@ _MAP_NAMES = {
     "affiliation": "affiliations", "email": "email", "type": "type", "kind": "type", "day": "date",
     "date": "date", "start": "start", "time": "start", "end": "end", "duration": "duration", "room": "room",
     "session": "session", "chair": "chair", "poster": "poster", "poster number": "poster", "board": "poster",
-    "id": "id", "state": "state", "status": "state", "track": "track", "coauthors": "coauthors",
+    "id": "id", "state": "state", "status": "state", "track": "track", "topic": "track", "coauthors": "coauthors",
     "co-authors": "coauthors", "references": "references", "language": "language", "ignore": "ignore",
 }
 
