@@ -25,7 +25,8 @@ def _type(key: Key) -> dict:
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
     if key.type == "time":
         # (unquoted, 9.30 is a number to YAML: check reads it as written, 09:30, and so does the schema)
-        return {"anyOf": [{"type": "string", "pattern": TIME_PATTERN}, {"type": "number", "minimum": 0, "maximum": 23.59}]}
+        return {"anyOf": [{"type": "string", "pattern": TIME_PATTERN},
+                          {"type": "number", "minimum": 0, "maximum": 23.59}]}
     if key.type == "integer":
         return {"type": "integer"}
     if key.type == "boolean":

@@ -433,20 +433,19 @@ class _Builder:
         # each room's session named by its events' track (FOSDEM's devrooms; two in one room in a day: both), when
         # tracks tell rooms apart; else by its room (a conference whose events are all in track "Main", or a room
         # whose talks are in three tracks or more: a congress's, talk by talk)
-        tracks, runs = [], []
+        tracks, events = [], []
         for name in names:
             here = [p for p in block if p.event.room == name]
             own = list(dict.fromkeys(t for p in here if (t := one_line(p.event.track))))
             tracks.append(" \u00b7 ".join(own) if len(own) <= MOST_TRACKS else "")
-            runs.append(_track_runs(here))
+            events.append(here)
         by_track = len(set(filter(None, tracks))) > 1
         sessions = []
-        for name, track, room_runs in zip(names, tracks, runs):
+        for name, track, here in zip(names, tracks, events):
             # a room's tracks one after the other (a devroom in the morning, another in the afternoon): a session
             # each, under its own name
-            parts = room_runs if by_track and track and len(room_runs) > 1 else [(track, [p for p in block
-                                                                                         if p.event.room == name])]
-            for part_track, part in parts:
+            runs = _track_runs(here) if by_track and track else []
+            for part_track, part in runs if len(runs) > 1 else [(track, here)]:
                 session = {"session": (part_track if by_track else "") or name or "Other events"}
                 if name:
                     session["room"] = name
