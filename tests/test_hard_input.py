@@ -151,6 +151,16 @@ def test_cmyk_greyscale_16_bit_and_alpha_photos(tmp_path):
     assert pdf.pages_with("Photo cmyk.jpg")
 
 
+def t1_at_nine_twenty(tmp_path, files: dict):
+    """A conference of `files` whose programme is abstract t1 at 09:20, without tutorials."""
+    return write_conference(tmp_path / "conf", {**files, "tutorials.yaml": None, "programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "09:20-10:00", talk: t1}
+        """})
+
+
 def test_cjk_and_emoji_give_a_warning_and_the_rest_prints(tmp_path):
     files = {"abstracts.yaml": """\
         - id: t1
@@ -161,12 +171,7 @@ def test_cjk_and_emoji_give_a_warning_and_the_rest_prints(tmp_path):
           title: Other
           speaker: {name: Bo}
         """}
-    folder = write_conference(tmp_path / "conf", {**files, "tutorials.yaml": None, "programme.yaml": """\
-        days:
-          - date: 2027-09-13
-            items:
-              - {time: "09:20-10:00", talk: t1}
-        """})
+    folder = t1_at_nine_twenty(tmp_path, files)
     _, warnings = read_booklet(folder)
     assert [str(w) for w in warnings] == [
         "abstracts.yaml:3: [0].speaker.name: warning: the booklet's fonts cannot print "
@@ -187,12 +192,7 @@ def test_a_character_one_text_family_lacks_prints_in_the_other_in_the_style_arou
           speaker: {name: Ana Ѡ Lee}
           abstract: Phase Ⅱ, *phase Ⅲ* and **phase Ⅳ** of the old ѡ letter.
         """}
-    folder = write_conference(tmp_path / "conf", {**files, "tutorials.yaml": None, "programme.yaml": """\
-        days:
-          - date: 2027-09-13
-            items:
-              - {time: "09:20-10:00", talk: t1}
-        """})
+    folder = t1_at_nine_twenty(tmp_path, files)
     _, warnings = read_booklet(folder)
     assert [str(w) for w in warnings if "cannot print" in str(w)] == []
     out = tmp_path / "b.pdf"
