@@ -599,6 +599,29 @@ def test_a_word_with_a_hyphen_breaks_after_it_once(text_style):
     assert {"in-", "maintainer-"} <= broke_there
 
 
+@pytest.mark.parametrize("language, fewest", [("en_GB", 3), ("fr_FR", 3), ("de_DE", 2)])
+def test_a_broken_word_leaves_three_letters_or_more_for_the_next_line_in_english_and_french(text_style, language,
+                                                                                              fewest):
+    """"meth- / od", "tri- / al", "addition- / al" in the sample: TeX's patterns leave three letters at least after a
+    break in English and French (German two, as TeX's)."""
+    import re
+    from reportlab.lib.styles import ParagraphStyle
+
+    style = ParagraphStyle("h", parent=text_style, hyphenationLang=language)
+    text = ("the method of every trial, an additional Gaussian model with an alias and isotropic noise: Methode, "
+            "Versuch, zusätzliche Gaußsche Modelle, méthode additionnelle")
+    shortest = {}
+    for width in range(60, 300, 3):
+        paragraph = Para(text, style)
+        paragraph.wrap(width, 1000)
+        lines = _lines(paragraph)
+        for line, after in zip(lines, lines[1:]):
+            if re.search(r"\w-$", line) and not re.search(r"\w-\w+-$", line):
+                tail = re.match(r"\w*", after).group()
+                shortest[len(tail)] = (width, line, after)
+    assert min(shortest) == fewest, shortest[min(shortest)]
+
+
 def test_a_web_address_that_would_leave_a_wide_gap_is_broken_after_a_slash(text_style):
     """Justified, a line ending before a web address that does not fit spread its empty space over its few word
     gaps ("See      https://...      and"); the address is broken after a slash when keeping it whole would leave

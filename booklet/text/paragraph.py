@@ -858,6 +858,9 @@ def cleaned_text(text, cleaner):
     return cleaner(text)
 
 
+_RIGHT_MIN = {"en": 3, "fr": 3}  # TeX's righthyphenmin for the language: the fewest letters after a break
+
+
 class _OnePyphen:
     """The pyphen module as ReportLab's breakLines uses it (`pyphen.Pyphen(lang=...).iterate`, for every
     paragraph it breaks), giving the same Pyphen for a language as long as pyphen's cache holds the same
@@ -872,7 +875,9 @@ class _OnePyphen:
         found = self._made.get(lang)
         if found is not None and module.hdcache.get(found[1]) is found[0].hd:
             return found[0]
-        made = _AfterHyphens(module.Pyphen(lang=lang))  # as ReportLab makes it (an unknown language raises as it did)
+        # as ReportLab makes it (an unknown language raises as it did), but for the letters a line may end a word on:
+        # three in English and French, as TeX's patterns for them have it ("posteri- / or" was two)
+        made = _AfterHyphens(module.Pyphen(lang=lang, right=_RIGHT_MIN.get(str(lang)[:2].lower(), 2)))
         self._made[lang] = (made, module.LANGUAGES[module.language_fallback(lang)])
         return made
 
