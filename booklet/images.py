@@ -32,13 +32,27 @@ def check(path: Path) -> str | None:
     try:
         info = path.stat()
     except FileNotFoundError:
-        return "file not found"
+        return not_found(path)
     except OSError as exc:  # a name too long for the file system, a loop of links, a folder that cannot be read
         return f"cannot be read ({exc.strerror or exc})"
     if not stat.S_ISREG(info.st_mode):
         return "not a file"
     found = _facts(path)
     return found if isinstance(found, str) else None
+
+
+def not_found(path: Path) -> str:
+    """'file not found', with the file of its folder it may have meant ('images/Logo.png' for 'logo.png': names differ
+    in case on most file systems), or the folder that is not there."""
+    import difflib
+
+    try:
+        names = [entry.name for entry in path.parent.iterdir()]
+    except OSError:
+        return f"file not found (there is no folder {path.parent.name})"
+    meant = [name for name in names if name.casefold() == path.name.casefold()]
+    meant = meant or difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
+    return f"file not found (did you mean '{path.parent.name}/{meant[0]}'?)" if meant else "file not found"
 
 
 def _kept(kind: str, path: Path, make, *args):

@@ -303,7 +303,7 @@ def test_an_extra_page_after_a_left_out_section_goes_at_the_end_with_a_warning(t
     ({"images/map.pdf": pdf_bytes(pages=3)},
      "'images/map.pdf': the PDF has 3 pages; an extra page must be one page (save the page you want as a PDF of its "
      "own)"),
-    ({}, "'images/map.pdf': file not found"),
+    ({}, "'images/map.pdf': file not found (there is no folder images)"),
     ({"images/map.pdf": b"a plan, in words\n"},
      "'images/map.pdf': not a readable image (cannot identify image file"),
 ], ids=["several-pages", "missing", "not-an-image"])

@@ -54,7 +54,9 @@ def _page_file(report: Report, g: Fields):
         path = (report.root / name).resolve()
         info = path.stat()
     except FileNotFoundError:
-        g.error("file", f"'{name}': file not found")
+        from ..images import not_found
+
+        g.error("file", f"'{name}': {not_found(path)}")
         return None
     except (OSError, RuntimeError) as exc:  # a name too long for the file system, a loop of links (RuntimeError), ...
         g.error("file", f"'{name}': cannot be read ({getattr(exc, 'strerror', None) or exc})")
