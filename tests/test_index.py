@@ -200,8 +200,8 @@ def test_the_order_is_the_index_order_with_letter_headings(sample):
     assert names.index("Østby, Lars") < names.index("Øvergaard, Sigrid") < names.index("Oyelaran, Adaeze")
     assert names[-3:] == ["Αλεξίου, Δημήτρης", "Παπαδάκη, Μαρίνα", "Петков, Радослав"]  # Greek, then Cyrillic
     text = "\n".join(pdf.texts[i] for i in index_pages(pdf))
-    headings = [line for line in text.splitlines() if len(line.strip()) == 1]
-    assert headings[:4] == ["A", "B", "C", "D"] and headings[-3:] == ["Α", "Π", "П"]
+    headings = [line for line in text.splitlines() if len(line.strip()) == 1 or line.endswith(("Greek", "Cyrillic"))]
+    assert headings[:4] == ["A", "B", "C", "D"] and headings[-3:] == ["Α Greek", "Π", "П Cyrillic"]
 
 
 def test_the_index_is_in_the_contents_and_outline_and_last_of_the_sections(sample):
@@ -519,3 +519,25 @@ def test_a_letter_heading_never_ends_a_column_with_one_of_several_entries_under_
     assert columns(["N", "Nwosu", "Nyberg", "O", "Ortiz", "P", "Park"]) == [
         ["N", "Nwosu", "Nyberg", "O", "Ortiz"], ["P", "Park"]]  # O has one name: it ends the column whole
     assert columns(["M", "Ma", "Mb", "Mc", "N", "Nwosu"]) == [["M", "Ma", "Mb", "Mc"], ["N", "Nwosu"]]
+
+
+def test_the_first_heading_of_greek_and_of_cyrillic_names_says_its_script(sample, tmp_path):
+    """The index and the participants read "Y, A, Π, П": a Greek Α that looks like a Latin A after Y, and Greek Π and
+    Cyrillic П, one letter twice to the eye. The first heading of each script other than Latin names it, in the
+    booklet's language (CLDR's names)."""
+    _, pdf, _ = sample
+    outline = pdf.outline()
+    starts = [page for _, page, _ in outline]
+    for title in ("Index of authors", "Participants"):
+        at = [t for t, _, _ in outline].index(title)
+        end = starts[at + 1] if at + 1 < len(starts) else len(pdf)
+        lines = [line.strip() for i in range(starts[at], end) for line in pdf.texts[i].splitlines()]
+        headings = [line for line in lines if line and len(line.split()[0]) == 1 and not line[0].isdigit()]
+        at = headings.index("Y")
+        assert headings[at:at + 4] == ["Y", "Α Greek", "Π", "П Cyrillic"], (title, headings)
+    from booklet.layout.common import letter_headings
+    from types import SimpleNamespace
+
+    german = SimpleNamespace(booklet=SimpleNamespace(conference=SimpleNamespace(language="de")))
+    assert letter_headings(german, ["Y", "Α", "Κ", "П", "Ж", "4"], 10) == [
+        "Y", 'Α\u2002<font size="7.00">Griechisch</font>', "Κ", 'П\u2002<font size="7.00">Kyrillisch</font>', "Ж", "4"]

@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..text import markup
 from ..text.fonts import register_fonts
+from ..text.names import script_names
 from ..data.contract import placeholder_name
 from ..data.people import People
 from ..data.theme import font_set, labels_for
@@ -360,3 +361,11 @@ def presents(person: Person, people: tuple[Person, ...]) -> bool:
     `presenting`, or the first when none is (as Abstract.speakers)."""
     marked = [p for p in people if p.presenting]
     return person in marked if marked else person is people[0]
+
+
+def letter_headings(ctx: Context, letters: list[str], size: float) -> list[str]:
+    """The markup of an index's (or a list's) letter headings: each letter, the first of each script other than Latin
+    followed by the script's name, smaller ("Α  Greek", "П  Cyrillic": text.names.script_names)."""
+    names = script_names(letters, ctx.booklet.conference.language)
+    return [markup.inline(letter) + (f'\u2002<font size="{size * 0.7:.2f}">{markup.inline(name)}</font>' if name else "")
+            for letter, name in zip(letters, names)]

@@ -39,7 +39,7 @@ from ..text.fonts import SANS
 from ..text.names import heading, sort_key, split_name
 from ..text.paragraph import _MARKERS, MathParagraph, cleaned_text, _string_width, copy_fragment
 from .columns import GAP, Columns, column_count
-from .common import Context
+from .common import Context, letter_headings
 from .flowables import Anchor, KeptDrawing, Para, canvas_state, paragraphs_key, replayed_on
 
 PEOPLE_SECTIONS = ("programme", "abstracts", "tutorials", "posters")  # the sections that name people
@@ -497,7 +497,7 @@ class _Flowables(Sequence):
         self.letter_style = ParagraphStyle("index_letter", parent=s.body, fontName=SANS + "-Bold",
                                            fontSize=size * 1.05, leading=size * 1.3, textColor=ctx.colours.primary,
                                            spaceBefore=size * 0.7, spaceAfter=size * 0.15, keepWithNext=1)
-        self.plan: list[tuple[str, object]] = []  # ("letter", text) or ("entry", (identity, key, pages))
+        self.plan: list[tuple[str, object]] = []  # ("letter", markup) or ("entry", (identity, key, pages))
         letter = None
         for entry in entries:
             filed = heading(split_name(entry[0].name, entry[0].family))
@@ -505,6 +505,10 @@ class _Flowables(Sequence):
                 self.plan.append(("letter", filed))
                 letter = filed
             self.plan.append(("entry", entry))
+        letters = [index for index, (kind, _) in enumerate(self.plan) if kind == "letter"]
+        shown = letter_headings(ctx, [self.plan[i][1] for i in letters], self.letter_style.fontSize)
+        for index, text in zip(letters, shown):
+            self.plan[index] = ("letter", text)
         self._made: dict[int, Flowable] = {}
         self._sources: dict[int, tuple] = {}
         self._fast = EntryFrags(self.entry_style) if links else None  # entries' fragments made unparsed
@@ -539,7 +543,7 @@ class _Flowables(Sequence):
         if made is None:
             kind, value = self.plan[index]
             if kind == "letter":
-                made = Para(markup.inline(value), self.letter_style)
+                made = Para(value, self.letter_style)  # (markup: common.letter_headings)
             else:
                 made = self._fast.entry(*value, lambda value=value: self._paragraph(value),
                                         self._source(index)) if self._fast else None

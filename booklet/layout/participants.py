@@ -21,7 +21,7 @@ from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import IndexName, heading, sort_key, split_name
 from .columns import content_key, in_columns
-from .common import Context
+from .common import Context, letter_headings
 from .flowables import Anchor, Para
 
 
@@ -49,10 +49,13 @@ def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list
     styles = _Styles(ctx)
     limit = ctx.page.text_height / 2  # an entry taller than this may be split (a column could not hold it)
     body: list[Flowable] = []
-    for letter, group in groupby(ordered(participants, family), key=lambda pair: heading(pair[0])):
+    groups = [(letter, list(group)) for letter, group in groupby(ordered(participants, family),
+                                                                 key=lambda pair: heading(pair[0]))]
+    shown = letter_headings(ctx, [letter for letter, _ in groups], styles.letter.fontSize)
+    for text, (_, group) in zip(shown, groups):
         entries = [_entry(name, participant, styles, limit) for name, participant in group]
         # a heading never alone at a column's foot, nor with only one of several names under it ("O / Ortiz")
-        body.append(_Together([Para(markup.inline(letter), styles.letter), *entries[:2]], limit))
+        body.append(_Together([Para(text, styles.letter), *entries[:2]], limit))
         body += entries[2:]
     return story + in_columns(body, ctx.page.text_width)
 

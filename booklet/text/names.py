@@ -3,7 +3,7 @@ filed under, and the key that sorts it.
 
 The order is the Unicode Collation Algorithm's (pyuca, with the Unicode default table): accents and case do
 not split the order (Åström files with the As, Øvergaard with the Os), and Greek and Cyrillic names come after
-the Latin ones, each under its own letters. Names compare by family name first, then the given names, then the
+the Latin ones, each under its own letters (the first heading of each such script names it: script_names). Names compare by family name first, then the given names, then the
 particle, on the letters alone; accents and case only settle what is otherwise equal.
 
 The family name is the last word of the name, with a suffix (Jr., III) set aside and the lowercase particles
@@ -265,6 +265,36 @@ def heading(name: IndexName) -> str:
             upper = char.upper()
             return _latin_letters().get(_levels(upper)[0][:1], unicodedata.normalize("NFD", upper)[0])
     return name.family[:1]
+
+
+# Scripts whose letters an index files under headings of their own, by the first word of a letter's Unicode name, and
+# their ISO 15924 codes (the names CLDR gives them in each language)
+_SCRIPTS = {"GREEK": "Grek", "COPTIC": "Copt", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "HEBREW": "Hebr", "ARABIC": "Arab",
+            "GEORGIAN": "Geor", "DEVANAGARI": "Deva", "BENGALI": "Beng", "TAMIL": "Taml", "THAI": "Thai",
+            "HANGUL": "Hang", "HIRAGANA": "Hira", "KATAKANA": "Kana", "CJK": "Hani", "ETHIOPIC": "Ethi"}
+
+
+def script_of(letter: str) -> str | None:
+    """The ISO 15924 code of a heading letter's script when it is not Latin ("Grek" for "Π", "Cyrl" for "П"); None for
+    Latin letters, digits and anything else."""
+    if not letter or not letter[0].isalpha():
+        return None
+    return _SCRIPTS.get(unicodedata.name(letter[0], "").split(" ")[0])
+
+
+def script_names(letters: list[str], language: str) -> list[str | None]:
+    """For each of an index's letter headings, in order: the name of its script in the booklet's language (CLDR)
+    when it is the first heading of a script other than Latin, else None; printed after the letter, so that Greek "Π"
+    and Cyrillic "П", or Greek "Α" after Latin "Y", do not read as one letter twice or out of order."""
+    from .dates import locale_of
+
+    names: list[str | None] = []
+    before = None
+    for letter in letters:
+        script = script_of(letter)
+        names.append(locale_of(language).scripts.get(script) if script is not None and script != before else None)
+        before = script
+    return names
 
 
 @cache
