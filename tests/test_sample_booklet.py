@@ -19,6 +19,7 @@ from booklet.layout.programme import day_title
 from booklet.model import Day, Parallel
 from booklet.data.validate import read_booklet
 
+from .helpers import write_conference
 from .pdftext import PAGE_NUMBER, Pdf, norm
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,6 +141,19 @@ def test_tutorials_and_posters_are_printed(sample):
         assert norm(str(poster.number)) + n(poster.title) in posters
         for person in poster.authors:
             assert n(person.name) in posters
+
+
+def test_the_poster_list_says_once_what_its_underlining_means(sample, tmp_path):
+    """Posters by several authors underline the presenter, which an abstract's page explains and the poster list did
+    not: it says so once, under its heading (and not when no poster underlines anyone)."""
+    _, pdf, _ = sample
+    first = pdf.texts[_section_range(pdf, "Posters")[0]].splitlines()
+    assert first[first.index("Posters") + 1] == "Presenting author underlined."
+    folder = write_conference(tmp_path / "conf")  # one poster by one author
+    build_booklet(folder, tmp_path / "b.pdf")
+    small = Pdf(tmp_path / "b.pdf")
+    posters = " ".join(small.texts[i] for i in _section_range(small, "Posters"))
+    assert "Mixture density networks" in posters and "Presenting author underlined." not in posters
 
 
 def test_outline_has_programme_days_abstract_days_and_sections(sample):

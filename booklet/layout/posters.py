@@ -38,6 +38,9 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
         return []
     s = ctx.styles
     story = [*opening, Para(markup.inline(ctx.label("posters")), s.heading)]
+    if any(len(posters[i].authors) > 1 and any(a.presenting for a in posters[i].authors) for i in indices):
+        # what the underlining means, once for the list (an abstract's page says it under its authors)
+        story.append(Para(markup.inline(ctx.label("presenting_underlined")), s.small))
     widest = max(len(str(posters[i].number)) for i in indices)
     number_width = stringWidth("0" * widest, s.session.fontName, s.session.fontSize * 1.3) + 2
     ordered = sorted_posters(posters, indices, ctx.theme.posters_sort)
