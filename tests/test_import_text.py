@@ -88,6 +88,9 @@ def test_plain_text_passes_through(source, expected):
     # a page's script and style are no text; a Markdown escape kept in the HTML made of it is not printed
     ('<p>We review R\\&amp;D.</p><script>track()</script><STYLE type="text/css">p{color:red}</STYLE>',
      "We review R&D."),
+    # bold or italics holding a table or a list (a tag left open): the text without them, not its stars printed
+    ("<p>Results <b>in bold <table><tr><td>42</td></tr></table> after</p>", "Results in bold\n\n42\n\nafter"),
+    ("<p>A <b>bold</b> word</p><p><i>Two <ul><li>a</li></ul> x</i></p>", "A **bold** word\n\nTwo\n\n\u2013 a\n\nx"),
     # a script's link prints its text alone
     ('<p><a href="javascript:void(0)">Open</a> the <a href="data:text/html,x">page</a>.</p>', "Open the page."),
     # literal stars that booklet would take for emphasis are written \*, booklet's literal star; others stay

@@ -315,9 +315,29 @@ def _html_to_markdown(text: str) -> tuple[str, list[str]]:
 
     text, spans = _protect(text, html_source=True)
     text = _inline_tags(text, spans)
+    if _EMPHASIS_TAG.search(text) and _BLOCK_TAG.search(text):
+        text = _emphasis_inside_blocks(text)
     markdown = markdownify(text, heading_style="ATX", bullets="-", strip=["img", "script", "style"],
                            escape_asterisks=True, escape_underscores=True, escape_misc=False)
     return markdown, spans
+
+
+_EMPHASIS_TAG = re.compile(r"<(?:b|strong|i|em)\b", re.I)
+_BLOCKS = ("p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr")
+
+
+def _emphasis_inside_blocks(text: str) -> str:
+    """HTML whose bold or italics hold a paragraph, a table or a list ("<b>in bold <table>...</table> after</b>", a
+    tag left open) without them: Markdown's emphasis ends with its paragraph, and the stars were printed."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "html.parser")
+    found = [tag for tag in soup.find_all(["b", "strong", "i", "em"]) if tag.find(_BLOCKS)]
+    if not found:
+        return text
+    for tag in found:
+        tag.unwrap()
+    return str(soup)
 
 
 # -- Markdown -> booklet markup -----------------------------------------------------------------
