@@ -460,6 +460,34 @@ def test_no_overlap_in_parallel_rooms_or_back_to_back(tmp_path):
     assert warnings_for(tmp_path, parallel()) == []  # PROGRAMME's items meet end to start: see the base test
 
 
+@pytest.mark.parametrize("first, warned", [("tutorial: bayes-intro", False), ('title: "Workshop: PyData"', False),
+                                            ("talk: lund-2026", True)])
+def test_a_long_item_of_a_parallel_block_has_the_break_after_the_block_in_it(tmp_path, first, warned):
+    """A three-hour tutorial (or workshop) beside a session of talks, then a coffee break for everyone: the tutorial
+    runs through the break, as tutorials do (an import of EuroPython's programme gave 30 "overlaps ... in the same
+    track"); a talk running into the break is still one."""
+    long_time = "14:00-14:40" if warned else "14:00-17:00"
+    files = {"programme.yaml": f"""\
+        days:
+          - date: 2027-09-13
+            items:
+              - parallel:
+                  - session: Tutorial
+                    room: Room A
+                    items:
+                      - {{time: "{long_time}", {first}}}
+                  - session: Talks
+                    room: Room B
+                    items:
+                      - {{time: "14:00-14:30", talk: okafor}}
+              - {{time: "14:30-15:00", title: Coffee Break, kind: break}}
+        """}
+    overlaps = [line for line in warnings_for(tmp_path, files) if "overlaps" in line]
+    assert overlaps == ([
+        "programme.yaml:13: days[0].items[1].time: warning: 14:30\u201315:00 overlaps 'A talk about Lund' "
+        "(14:00\u201314:40) at programme.yaml:8 in the same track"] if warned else [])
+
+
 def test_items_out_of_order(tmp_path):
     files = {"programme.yaml": PROGRAMME.replace('"10:30-11:00", talk: okafor', '"09:30-09:50", talk: okafor')}
     assert warnings_for(tmp_path, files) == [

@@ -222,10 +222,19 @@ def _overlap(a, b) -> bool:
     return s1 < e2 and s2 < e1
 
 
+LONG_ITEM = 90  # minutes: an item of a parallel block this long may have a break of the day's in it
+
+
 def _apart(a, b) -> bool:
-    """Whether two things can happen at once: in different rooms, or in different tracks of one parallel block."""
+    """Whether two things can happen at once: in different rooms, in different tracks of one parallel block, or a
+    long item of a parallel block (a tutorial, a workshop, a satellite event) and a break or meal after the block
+    (a three-hour tutorial has the coffee break in it)."""
     if a.room and b.room:
         return a.room != b.room
+    if a.track != b.track and any(s.item.kind == "break" for s in (a, b)) and any(
+            s.track[0] == "parallel" and (s.item.tutorial or (s.end is not None and s.end - s.start >= LONG_ITEM))
+            for s in (a, b)):
+        return True
     return a.track != b.track and a.track[0] == b.track[0] == "parallel" and a.track[1] == b.track[1]
 
 
