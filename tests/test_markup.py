@@ -107,8 +107,10 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         (r"$\left($", "("),
         ("${x$", "<i>x</i>"),
         ("$x}$", "<i>x</i>"),
-        # stars that cannot be emphasis print as written: inside a word or number, alone in brackets; \* is a star
-        (r"2**10 = 1024 and 3**2 = 9; a*b*c", "2**10 = 1024 and 3**2 = 9; a*b*c"),
+        # stars that cannot be emphasis print as written: between digits, alone in brackets; \* is a star; inside a
+        # word they may be ("**Daten**banken", as CommonMark has it)
+        (r"2**10 = 1024 and 3**2 = 9; 3*4*5", "2**10 = 1024 and 3**2 = 9; 3*4*5"),
+        ("**Daten**banken, *un*believable, **.NET**", "<b>Daten</b>banken, <i>un</i>believable, <b>.NET</b>"),
         ("p < 0.05 (*), p < 0.01 (**) and *p*", "p &lt; 0.05 (*), p &lt; 0.01 (**) and <i>p</i>"),
         (r"Use \*literal\* stars, *(this)* and **Note**:", "Use *literal* stars, <i>(this)</i> and <b>Note</b>:"),
         # web addresses print as written: their stars and dollars are neither emphasis nor math

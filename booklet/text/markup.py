@@ -255,7 +255,7 @@ _MATH_END = re.compile(r"\\.|\$", re.S)
 # A web address in running text: from its scheme (or "www.") to the next space, less what ends the sentence
 # around it (see _address_end). It prints as written: a `*` or `$` in it is neither emphasis nor math.
 _WEB_ADDRESS = re.compile(r"(?<![\w@.\-])(?:https?://|ftp://|www\.)\S+", re.I)
-_AFTER_ADDRESS = frozenset(".,;:!?*'\"\u2019\u201d\u00bb)]}>")
+_AFTER_ADDRESS = frozenset(".,;:!?*'\"\u2019\u201d\u00bb)]}>\\")  # (and the backslash of a literal star: "\\*")
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:
@@ -356,20 +356,20 @@ class _Delim:
 
 _STARS = re.compile(r"(\\\*|\*+)")  # a literal star (written \*), or a run of stars
 _Token = tuple[str, str] | _Delim
-_CLOSING = frozenset(")]},.;:!?")  # what a run of stars before it cannot open emphasis on: "(*)", "**:"
+_CLOSING = frozenset(")]}")  # what a run of stars before it cannot open emphasis on: "(*)", "(**)"
 _OPENING = frozenset("([{")  # what a run of stars after it cannot close emphasis on
 
 
 def can_open(before: str, after: str) -> bool:
     """Whether a run of stars between the characters `before` and `after` ('' at an end) may open emphasis: not
-    before a space or closing punctuation, nor inside a word or number ("a*b*c", "2**10", as CommonMark has `_`)."""
-    return not (_is_space(after) or after in _CLOSING or (before.isalnum() and after.isalnum()))
+    before a space or a closing bracket ("(*)"), nor between two digits ("2**10", "3*4": arithmetic)."""
+    return not (_is_space(after) or after in _CLOSING or (before.isdigit() and after.isdigit()))
 
 
 def can_close(before: str, after: str) -> bool:
     """Whether a run of stars between `before` and `after` may close emphasis: not after a space or an opening
-    bracket, nor inside a word or number."""
-    return not (_is_space(before) or before in _OPENING or (before.isalnum() and after.isalnum()))
+    bracket, nor between two digits. (Inside a word it may: "**Daten**banken", as CommonMark has it.)"""
+    return not (_is_space(before) or before in _OPENING or (before.isdigit() and after.isdigit()))
 
 
 def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
