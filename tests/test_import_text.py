@@ -19,10 +19,14 @@ MATH = r"$\sqrt{s_{NN}}=5.02~\mathrm{TeV}$"
     ("'\\u{e9}' in Rust and <code>\\cite{knuth}</code> in code, \\cite{2} in text",
      "'\\u{e9}' in Rust and \\cite{knuth} in code, [2] in text"),  # code's backslashes are the code's
     # (a physics school's form) a tie is a no-break space, not "~" after a space ("about"); a Greek letter's macro
-    # and a script in braces outside math are math ("1.5 \\mu~m" and "CoO_{x}" printed as written)
+    # is its letter and a script in braces outside math is math ("1.5 \\mu~m" and "CoO_{x}" printed as written)
     ("a (50~nm)$^3$ volume below 2~nm, force~\\cite{1}, ~100x lower, $\\approx$~70nm, 1.5 \\mu~m, Co/CoO_{x} and $a~b$",
-     "a (50\u00a0nm)$^3$ volume below 2\u00a0nm, force\u00a0[1], ~100x lower, $\\approx$\u00a070nm, 1.5 $\\mu$\u00a0m, "
+     "a (50\u00a0nm)$^3$ volume below 2\u00a0nm, force\u00a0[1], ~100x lower, $\\approx$\u00a070nm, 1.5 \u03bc\u00a0m, "
      "Co/CoO$_{x}$ and $a~b$"),
+    # ... but no dollars of its own beside a dollar of the text's (they paired: "5<i>per</i>..."), and a web
+    # address, math and code as written
+    ("It costs $5 per \\mu g for CoO_{x} films, see \\cite{a} and https://x.org/a~b/c", "It costs $5 per \u03bc g for "
+     "CoO_{x} films, see [a] and https://x.org/a~b/c"),
     ("no LaTeX here: a~b and x_{1}", "no LaTeX here: a~b and x_{1}"),
 ])
 def test_latex_accents_and_citations_outside_math_from_a_form_become_letters_and_numbers(source, expected):
@@ -168,8 +172,10 @@ def test_to_line_joins_lines_and_paragraphs():
 
 
 def test_line_ends_escaped_twice_are_line_ends():
-    """A pretalx biography printed "retro-computing.\\r\\n\\r\\nIf time permits"."""
+    """A pretalx biography printed "retro-computing.\\r\\n\\r\\nIf time permits". In code, or in text with line ends
+    of its own, they are as written."""
     assert to_markup("retro-computing.\\r\\n\\r\\nIf time permits") == "retro-computing.\n\nIf time permits"
+    assert to_markup("<p>Git writes <code>\\r\\n</code> line ends</p>") == "Git writes \\r\\n line ends"
 
 
 def test_control_characters_are_removed():

@@ -15,6 +15,7 @@ import html
 import re
 
 from ..text.markup import address_spans, can_close, can_open
+from ..text.mathtext import symbol
 from .latex import braced_accents, citation
 
 __all__ = ["to_markup", "to_line", "kind_of"]
@@ -88,8 +89,8 @@ def repaired(text: str) -> str:
 
 def _convert(text: str) -> str:
     text = repaired(str(text))
-    if "\\r\\n" in text:  # a line end escaped twice on the way ("retro-computing.\r\n\r\nIf time permits")
-        text = text.replace("\\r\\n", "\n")
+    if "\\r\\n" in text and "\n" not in text and "`" not in text and "<code" not in text.lower():
+        text = text.replace("\\r\\n", "\n")  # line ends escaped twice on the way ("retro-computing.\r\n\r\nIf time")
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))  # (the C1 controls are bytes of
     # UTF-8 read as Latin-1: repaired first, "â€\x9d" is "”")
     if "**" in text or "__" in text:
@@ -165,26 +166,32 @@ def _latex_outside_math(text: str) -> str:
     """Text written for LaTeX in a form or a spreadsheet, outside its math and code: accents with their letter in
     braces as letters (`N\\'{e}el` -> Néel, `{\\"o}` -> ö), `\\cite{1,2}` as [1, 2] (the reference list below it is
     numbered so), a tie as a no-break space (`50~nm`, `force~\\cite{1}`; not `~100` after a space: "about"), a Greek
-    letter's macro and a script in braces as math (`1.5 \\mu~m`, `CoO_{x}`)."""
+    letter's macro as its letter (`1.5 \\mu~m`), and a script in braces as math (`CoO_{x}`) where the text has no dollar
+    of its own outside math; web addresses, math and code as written."""
     pieces, pos = [], 0
-    kept = sorted([*_math_spans(text), *_code_spans(text)])
+    kept = sorted([*_math_spans(text), *_code_spans(text), *address_spans(text)])
     if "~" in text:  # (a tie may follow a formula: "$\\approx$~70nm"; the characters keep their places)
         ties = {m.start() for m in _TIE.finditer(text) if not any(a <= m.start() < b for a, b in kept)}
         text = "".join("\u00a0" if k in ties else ch for k, ch in enumerate(text)) if ties else text
+    outside = []
     for start, end in [*kept, (len(text), len(text))]:
         if end <= pos and end < len(text):  # (inside a span kept already)
             continue
         start = max(start, pos)
-        pieces += [_outside_math(text[pos:start]), text[start:end]]
+        outside.append((pos, start))
+        pieces += [None, text[start:end]]
         pos = end
-    return "".join(pieces)
+    # a formula made of a script in braces only where no dollar of the text's own could pair with its dollars
+    scripts = not any("$" in text[a:b] for a, b in outside)
+    made = iter(_outside_math(text[a:b], scripts) for a, b in outside)
+    return "".join(piece if piece is not None else next(made) for piece in pieces)
 
 
-def _outside_math(text: str) -> str:
+def _outside_math(text: str, scripts: bool) -> str:
     text = _CITE.sub(lambda m: citation(m.group(1)), braced_accents(text))
-    if "\\" in text:
-        text = _GREEK_MACRO.sub(lambda m: f"${m[0]}$", text)
-    if "_{" in text or "^{" in text:
+    if "\\" in text:  # a Greek letter's macro: the letter, as math sets it (no dollars that could pair with others)
+        text = _GREEK_MACRO.sub(lambda m: symbol(m[0][1:]) or m[0], text)
+    if scripts and ("_{" in text or "^{" in text):
         text = _BRACED_SCRIPT.sub(lambda m: f"${m[0]}$", text)
     return text
 

@@ -455,6 +455,11 @@ def _symbol(name: str) -> str | None:
     return _symbols().get(name)
 
 
+def symbol(name: str) -> str | None:
+    """Unicode for an argument-less macro's name (`mu` -> 'μ'), as math sets it; None when it is not one."""
+    return _symbol(name)
+
+
 def _alphabet(ch: str, mode: str) -> str:
     """Blackboard-bold or calligraphic letters for \\mathbb / \\mathcal."""
     if mode == "bb":
