@@ -126,7 +126,7 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         ("★ star", '<font name="Symbols">★</font> star'),
         ("中文", ""),
         # a character one text family lacks (and no fallback has): the other family's
-        ("Phase Ⅱ, ѡ", 'Phase <font name="Body">Ⅱ</font>, <font name="Sans">ѡ</font>'),
+        ("Phase Ⅱ, ѡ", 'Phase <font name="BodyInStyle">Ⅱ</font>, <font name="SansInStyle">ѡ</font>'),
     ],
 )
 def test_inline_markup(text, markup):

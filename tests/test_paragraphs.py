@@ -725,3 +725,16 @@ def test_what_is_left_of_a_broken_word_is_broken_again_when_no_line_holds_it(mar
         lines = [line.strip() for line in _lines(paragraph)]
         assert all(stringWidth(line, "Sans", 6.5) <= 26.5 for line in lines), lines
         assert all(line.endswith("-") or line.split()[-1] in (markup + text).split() for line in lines[:-1]), lines
+
+
+def test_a_font_tag_naming_a_face_keeps_it_and_one_naming_a_family_in_style_takes_the_style_around(text_style):
+    """<font name="Sans"> is the regular face, as ReportLab has it: the programme sets "(continued)" so inside a bold
+    heading. Only the family named for a character the other family lacks (fonts.IN_STYLE) takes the bold or
+    italic around it."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    bold = ParagraphStyle("b", parent=text_style, fontName="Sans-Bold")
+    made = Para('Monday <font name="Sans">(continued)</font> <font name="BodyInStyle">Ⅱ</font> '
+                '<i><font name="SansInStyle">ѡ</font></i>', bold)
+    assert [(f.text, f.fontName) for f in made.frags if f.text.strip()] == [
+        ("Monday ", "Sans-Bold"), ("(continued)", "Sans"), ("Ⅱ", "Body-Bold"), ("ѡ", "Sans-BoldItalic")]

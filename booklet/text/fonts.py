@@ -27,6 +27,9 @@ FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
 BODY = "Body"
 SANS = "Sans"
+# What markup names a text family by for a character the other family lacks (font_for_char): the family's face in the
+# style around it (text.paragraph's parser; elsewhere its regular face), where <font name="Body"> is the regular face
+IN_STYLE = {BODY: "BodyInStyle", SANS: "SansInStyle"}
 
 STYLES = ("", "-Bold", "-Italic", "-BoldItalic")  # the four faces of a family, as name suffixes
 
@@ -604,10 +607,12 @@ def use_fonts(fonts: FontSet = DEFAULT) -> None:
     for family, chosen in ((BODY, fonts.text), (SANS, fonts.headings)):
         for suffix, path in chosen.faces():
             _name(family + suffix, path)
+        _name(IN_STYLE[family], chosen.regular)
         for bold in (0, 1):
             for italic in (0, 1):
                 suffix = ("-Bold" if bold else "") + ("-Italic" if italic else "")
                 addMapping(family, bold, italic, family + suffix.replace("-Bold-Italic", "-BoldItalic"))
+                addMapping(IN_STYLE[family], bold, italic, IN_STYLE[family])
     _active = fonts
     _chars.clear()
     _printable.clear()
@@ -639,7 +644,7 @@ def use_fallbacks(names) -> bool:
         use_fonts(DEFAULT)
     paths = {_fallback_name(path): path for path in _active.fallbacks}
     for name in names:
-        if name in (BODY, SANS):
+        if name in IN_STYLE.values():
             continue  # a character one text family lacks, in the other's face: registered with them
         path = paths.get(name)
         if path is None:
@@ -728,7 +733,7 @@ def _font_for_char(ch: str, fonts: FontSet) -> str | None:
             return name
     for family, name in ((fonts.text, BODY), (fonts.headings, SANS)):
         if code in _family_codepoints(family):
-            return name  # the other family lacks it: this one's face, in the style around it (BODY-Bold in bold)
+            return IN_STYLE[name]  # the other family lacks it: this one's face, in the style around it (Body-Bold in bold)
     return None
 
 

@@ -52,7 +52,7 @@ from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.paragraph import Paragraph, cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser, _re_para
 
-from .fonts import BODY, FALLBACKS, SANS, calling as _calling, reportlab_checked, when_fonts_change
+from .fonts import FALLBACKS, IN_STYLE, calling as _calling, reportlab_checked, when_fonts_change
 from .linebreak import Helpers, break_lines
 from .linedraw import drawing
 
@@ -62,7 +62,8 @@ BOX_FONT = "BookletMathBox"
 SCRIPTSPACE = 0.5  # points after every script (TeX's \scriptspace), whatever its size
 
 _MARKERS = ("<mscripts", "<mkern", 'name="Math"', 'name="Symbols"', 'name="Fallback-')
-_FAMILIES = (BODY.lower(), SANS.lower())  # the text families, as ReportLab's <font> names them (fonts.ps2tt)
+# <font name="BodyInStyle"> as ReportLab's <font> reads it (ps2tt) -> the family it stands for, as ps2tt names that
+_IN_STYLE = {alias.lower(): family.lower() for family, alias in IN_STYLE.items()}
 _SPACES = (" ", "\u00a0")  # drawn as moves inside a box: Tw (justification) must not stretch them
 # The fallback fonts for symbols have one weight: in bold text their glyphs are emboldened by
 # stroking their outlines as well as filling them, with a line this many ems wide.
@@ -444,13 +445,14 @@ class _QuickParser(ParaParser):
     _sources = None  # a list to note, for each handle_data call, the fragment it made (_parsed)
 
     def start_font(self, attributes):
-        """<font>; one naming a text family (BODY, SANS: text.fonts.font_for_char's answer for a character the
-        other family lacks) takes its face in the style around it, where ReportLab's gives its regular face."""
+        """<font>; one naming a text family in the style around it (fonts.IN_STYLE: font_for_char's answer for a
+        character the other family lacks) takes that family's face of the style around it."""
         around = self._stack[-1]
         super().start_font(attributes)
         frag = self._stack[-1]
-        if frag.fontName in _FAMILIES:
-            frag.bold, frag.italic = around.bold, around.italic
+        family = _IN_STYLE.get(frag.fontName)
+        if family is not None:
+            frag.fontName, frag.bold, frag.italic = family, around.bold, around.italic
 
     if _CHECKED:
         _push = _calling(ParaParser._push, copy=_COPYING)
