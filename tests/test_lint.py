@@ -488,6 +488,28 @@ def test_a_long_item_of_a_parallel_block_has_the_break_after_the_block_in_it(tmp
         "(14:00\u201314:40) at programme.yaml:8 in the same track"] if warned else [])
 
 
+def test_a_long_break_of_a_parallel_block_still_overlaps_an_item_after_the_block(tmp_path):
+    """(The break and the long item of the rule above are two items: a lunch of 90 minutes in a parallel block is
+    both, and what comes after the block during it overlaps it.)"""
+    files = {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - parallel:
+                  - session: A
+                    room: Room A
+                    items:
+                      - {time: "14:00-15:30", title: Lunch, kind: break}
+                  - session: B
+                    room: Room B
+                    items:
+                      - {time: "14:00-14:30", talk: okafor}
+              - {time: "14:30-15:00", talk: lund-2026}
+        """}
+    assert [line.split(": warning: ")[1] for line in warnings_for(tmp_path, files) if "overlaps" in line] == [
+        "14:30\u201315:00 overlaps 'Lunch' (14:00\u201315:30) at programme.yaml:8 in the same track"]
+
+
 def test_items_out_of_order(tmp_path):
     files = {"programme.yaml": PROGRAMME.replace('"10:30-11:00", talk: okafor', '"09:30-09:50", talk: okafor')}
     assert warnings_for(tmp_path, files) == [

@@ -225,15 +225,20 @@ def _overlap(a, b) -> bool:
 LONG_ITEM = 90  # minutes: an item of a parallel block this long may have a break of the day's in it
 
 
+def _long_in_parallel(slot) -> bool:
+    """Whether a slot is a tutorial, or an item of LONG_ITEM minutes or more, of a parallel block."""
+    return slot.track[0] == "parallel" and bool(slot.item.tutorial or (slot.end is not None and
+                                                                      slot.end - slot.start >= LONG_ITEM))
+
+
 def _apart(a, b) -> bool:
     """Whether two things can happen at once: in different rooms, in different tracks of one parallel block, or a
     long item of a parallel block (a tutorial, a workshop, a satellite event) and a break or meal after the block
     (a three-hour tutorial has the coffee break in it)."""
     if a.room and b.room:
         return a.room != b.room
-    if a.track != b.track and any(s.item.kind == "break" for s in (a, b)) and any(
-            s.track[0] == "parallel" and (s.item.tutorial or (s.end is not None and s.end - s.start >= LONG_ITEM))
-            for s in (a, b)):
+    if a.track != b.track and any(brk.item.kind == "break" and _long_in_parallel(other)
+                                  for brk, other in ((a, b), (b, a))):
         return True
     return a.track != b.track and a.track[0] == b.track[0] == "parallel" and a.track[1] == b.track[1]
 
