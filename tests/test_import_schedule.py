@@ -801,6 +801,13 @@ def test_a_speaker_named_by_an_email_address_and_two_speakers_in_one_name(tmp_pa
     assert [a["name"] for a in abstracts["NixOS at MSF"]["authors"]] == ["Ian Sollars", "Sohel Sarder",
                                                                          "Ramses de Norre"]
     assert abstracts["Alone"]["speaker"] == {"name": "Lu Mei", "email": "lu.mei@example.org"}
+    from booklet.importers.assemble import names_in
+
+    for kept in ("Andreea Belu (EDRi & La Quadrature)", "John Smith, University of Oxford & Jane Doe, Imperial College",
+                 "Open Source Initiative & Free Software Foundation", "Ana & Bo"):
+        assert names_in(kept) == [(kept, None)]  # a note, affiliations, organisations, single words: as written
+    assert [names_in(address)[0][0] for address in ("jane.doe+fosdem@x.org", "mary-jane.o@x.org", "j.smith@x.org")] \
+        == ["Jane Doe", "Mary-Jane O.", "J. Smith"]
 
 
 def test_a_title_cut_at_its_colon_prints_without_it_in_the_programme(tmp_path):

@@ -188,20 +188,39 @@ _TWO_PEOPLE = re.compile(r"\s+&\s+")
 _SEVERAL_PEOPLE = re.compile(r"\s*,\s*|\s+&\s+")  # 'Ian Sollars, Sohel Sarder & Ramses de Norre'
 
 
+# words that make a part of a name an organisation's, never a person's ("University of Oxford & Jane Doe")
+_ORGANISATION_WORDS = frozenset(
+    "university universität université universidad institute institut department laboratory lab labs observatory "
+    "centre center academy college school faculty division group foundation agency council society hospital "
+    "initiative association company corporation inc ltd gmbh team project community consortium collaboration "
+    "network alliance".split())
+
+
 def names_in(name: str) -> list[tuple[str, str | None]]:
     """The people a source's name stands for, each (name, email): one named by an email address (a source's account
-    name) by the words of its address, the address as their email ('jehan.monnier@x.org' -> Jehan Monnier); several
-    in one name ('Ian Sollars, Sohel Sarder & Ramses de Norre', each of two words or more) a person each."""
+    name) by the words of its address, the address as their email ('jehan.monnier@x.org' -> Jehan Monnier,
+    'j.smith@x.org' -> J. Smith, a '+tag' left out); several in one name ('Ian Sollars, Sohel Sarder & Ramses de
+    Norre') a person each, when each part reads as a person's name (two words or more, none an organisation's,
+    nothing in brackets)."""
     name = name.strip()
     if _EMAIL_NAME.fullmatch(name):
-        words = [w for w in re.split(r"[._\-+]+", name.split("@")[0]) if w]
-        if len(words) >= 2 and all(w.isalpha() for w in words):
-            return [(" ".join(w.capitalize() if w.islower() or w.isupper() else w for w in words), name)]
+        words = [w for w in re.split(r"[._]+", name.split("@")[0].split("+")[0]) if w]
+        if len(words) >= 2 and all(w.replace("-", "").isalpha() for w in words):
+            return [(" ".join(_name_word(w) for w in words), name)]
         return [(name, None)]
-    parts = _SEVERAL_PEOPLE.split(name) if _TWO_PEOPLE.search(name) else []
-    if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts):
+    if not _TWO_PEOPLE.search(name) or any(ch in name for ch in "()[]"):
+        return [(name, None)]
+    parts = _SEVERAL_PEOPLE.split(name)
+    if all(len(part.split()) >= 2 and not _ORGANISATION_WORDS & set(part.casefold().split()) for part in parts):
         return [(part, None) for part in parts]
     return [(name, None)]
+
+
+def _name_word(word: str) -> str:
+    """A word of an email address's name as a name writes it: 'mary-jane' -> 'Mary-Jane', 'j' -> 'J.'."""
+    if len(word) == 1:
+        return word.upper() + "."
+    return "-".join(part.capitalize() if part.islower() or part.isupper() else part for part in word.split("-"))
 
 
 def _named(people: list[Person]) -> list[Person]:

@@ -563,15 +563,17 @@ def _unique(persons: list[Person]) -> list[Person]:
     seen: dict[str, Person] = {}
     out = []
     for person in persons:
-        for name, email in names_in(one_line(person.name)):
+        found = names_in(one_line(person.name))
+        bio = (person.bio or "") if len(found) == 1 else ""  # (one biography of several people is none of theirs)
+        for name, email in found:
             if not name:
                 continue
             known = seen.get(name.casefold())
             if known is None:
-                known = seen[name.casefold()] = Person(name, person.bio or "", email)
+                known = seen[name.casefold()] = Person(name, bio, email)
                 out.append(known)
             known.email = known.email or email
-            known.bio = known.bio or person.bio or ""
+            known.bio = known.bio or bio
     return out
 
 
