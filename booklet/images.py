@@ -27,12 +27,13 @@ KEEP_ABOVE = 0.8  # an image at most 1.25 x the pixels it needs is not worth res
 JPEG_QUALITY = 92  # of the JPEG an opaque image is embedded as
 
 
-def check(path: Path) -> str | None:
-    """None when `path` is an image booklet can print, else what is wrong with it."""
+def check(path: Path, root: Path | None = None) -> str | None:
+    """None when `path` is an image booklet can print, else what is wrong with it (file names as from `root`, the
+    data folder)."""
     try:
         info = path.stat()
     except FileNotFoundError:
-        return not_found(path)
+        return not_found(path, root)
     except OSError as exc:  # a name too long for the file system, a loop of links, a folder that cannot be read
         return f"cannot be read ({exc.strerror or exc})"
     if not stat.S_ISREG(info.st_mode):
@@ -41,18 +42,27 @@ def check(path: Path) -> str | None:
     return found if isinstance(found, str) else None
 
 
-def not_found(path: Path) -> str:
-    """'file not found', with the file of its folder it may have meant ('images/Logo.png' for 'logo.png': names differ
-    in case on most file systems), or the folder that is not there."""
+def not_found(path: Path, root: Path | None = None) -> str:
+    """'file not found', with the file of its folder it may have meant ('images/Logo.png' for 'images/logo.png': names
+    differ in case on most file systems), or the folder that is not there; named as from `root`, the data folder."""
     import difflib
+
+    def shown(place: Path) -> str:
+        try:
+            return place.relative_to(root).as_posix() if root is not None else place.as_posix()
+        except ValueError:
+            return place.as_posix()
 
     try:
         names = [entry.name for entry in path.parent.iterdir()]
     except OSError:
-        return f"file not found (there is no folder {path.parent.name})"
+        missing = path.parent
+        while not missing.parent.exists() and missing.parent != missing:
+            missing = missing.parent
+        return f"file not found (there is no folder {shown(missing)})"
     meant = [name for name in names if name.casefold() == path.name.casefold()]
     meant = meant or difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
-    return f"file not found (did you mean '{path.parent.name}/{meant[0]}'?)" if meant else "file not found"
+    return f"file not found (did you mean '{shown(path.parent / meant[0])}'?)" if meant else "file not found"
 
 
 def _kept(kind: str, path: Path, make, *args):

@@ -667,18 +667,18 @@ def test_an_empty_list_of_parallel_sessions_is_an_error(tmp_path):
 # -- photos ---------------------------------------------------------------------------------
 
 def test_photo_missing(tmp_path):
-    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/nobody.jpg")})
+    data = conference(tmp_path, {"abstracts.yaml": with_photo("images/sub/nobody.jpg")})
     build_and_check_fail(tmp_path, data, [
-        f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.photo: 'images/nobody.jpg': file not found (there is no "
-        "folder images)",
+        f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.photo: 'images/sub/nobody.jpg': file not found (there is "
+        "no folder images)",
     ])
 
 
 @pytest.mark.parametrize("written, meant", [("images/Ana.JPG", "images/ana.jpg"), ("images/anna.jpg", "images/ana.jpg"),
-                                           ("images/zzz.jpg", None)])
+                                           ("images/zzz.jpg", None), ("Ana.jpg", "ana.jpg")])
 def test_a_photo_not_found_names_the_file_of_its_folder_it_may_mean(tmp_path, written, meant):
     """"images/Logo.png" for images/logo.png said "file not found" alone."""
-    data = conference(tmp_path, {"abstracts.yaml": with_photo(written), "images/ana.jpg": jpeg()})
+    data = conference(tmp_path, {"abstracts.yaml": with_photo(written), "images/ana.jpg": jpeg(), "ana.jpg": jpeg()})
     hint = f" (did you mean '{meant}'?)" if meant else ""
     build_and_check_fail(tmp_path, data, [
         f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.photo: '{written}': file not found{hint}",

@@ -56,7 +56,7 @@ def _page_file(report: Report, g: Fields):
     except FileNotFoundError:
         from ..images import not_found
 
-        g.error("file", f"'{name}': {not_found(path)}")
+        g.error("file", f"'{name}': {not_found(path, report.root)}")
         return None
     except (OSError, RuntimeError) as exc:  # a name too long for the file system, a loop of links (RuntimeError), ...
         g.error("file", f"'{name}': cannot be read ({getattr(exc, 'strerror', None) or exc})")
@@ -65,7 +65,7 @@ def _page_file(report: Report, g: Fields):
         g.error("file", f"'{name}': not a file")
         return None
     pdf = pdfpage.is_pdf(path)
-    problem = pdfpage.check(path) if pdf else images.check(path)
+    problem = pdfpage.check(path) if pdf else images.check(path, report.root)
     if problem:
         hint = "" if pdf else "; an extra page is an image (PNG, JPEG, ...) or a one-page PDF"
         g.error("file", f"'{name}': {problem}{hint}")

@@ -300,7 +300,7 @@ class Fields:
         except RuntimeError:  # a loop of links (Python 3.11's resolve raises it so)
             self.error(key, f"'{name}': cannot be read (a loop of symbolic links)")
             return None
-        problem = images.check(path)
+        problem = images.check(path, self.report.root)
         self.report.images_checked.append((name, path, problem))
         if problem:
             self.error(key, f"'{name}': {problem}")
@@ -416,7 +416,7 @@ def kept_entry(report: Report, read, item: Map, path: str, *key):
     whose = (id(item), path, report.root, report.fonts[1], *key)
     found = cache.peek("entries", whose)
     if found is None or found[0] is not item or any(
-            (report.root / name).resolve() != where or images.check(where) != problem
+            (report.root / name).resolve() != where or images.check(where, report.root) != problem
             for name, where, problem in found[2][2]):  # the entry's image checks
         alone = Report(report.root)
         value = read(alone, item, path)
