@@ -143,8 +143,9 @@ def test_escaped_html_is_unescaped_then_converted():
     ("**Note**: a \\*b\\* c, 2 \\* 3, costs \\$5 and $1kUSD", "**Note**: a \\*b\\* c, 2 * 3, costs \\$5 and \\$1kUSD"),
     ("**one** snake_case_name", "**one** snake_case_name"),
     # a link that means nothing on paper prints its text alone; an email's or a phone's without its scheme
-    ("[click](javascript:alert(1)), [the talk](/talk/12), [up](#top), [me](mailto:a@b.org), [call](TEL:+4930)",
-     "click, the talk, up, me (a@b.org), call (+4930)"),
+    ("[click](javascript:alert(1)), [the talk](/talk/12), [up](#top), [me](mailto:a@b.org), [call](TEL:+4930), "
+     "[site](example.org), [notes](notes.html)",
+     "click, the talk, up, me (a@b.org), call (+4930), site (example.org), notes"),
     # spaces inside a link's brackets; strong text closed after a space (Markdown prints its stars)
     ("Join the [contest](  http://x.org/ ) now.\n\n**Led by: ** Ana, 2 ** 3", "Join the contest (http://x.org/) now."
      "\n\n**Led by:** Ana, 2 ** 3"),

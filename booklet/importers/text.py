@@ -415,8 +415,10 @@ def _literal_stars(text: str) -> str:
     return "".join(out)
 
 
+_FILE_ENDINGS = r"(?:html?|php|aspx?|pdf|png|jpe?g|gif|svg|txt|md|json|xml|csv|zip)"  # a file's, not a domain's
 # a link whose address means something on paper: a web address, an email, a phone number
-_PRINTABLE_LINK = re.compile(r"(?:https?|ftp|mailto|tel):|www\.", re.I)
+_PRINTABLE_LINK = re.compile(r"(?:https?|ftp|mailto|tel):|www\.|[\w-]+(?:\.[\w-]+)*\.(?!" + _FILE_ENDINGS
+                             + r"(?:[/?#]|$))[a-z]{2,}(?:[/?#]|$)", re.I)  # (a bare domain, "example.org/x", too)
 _SCHEME_SHOWN_BARE = re.compile(r"^(?:mailto|tel):", re.I)  # an email and a phone number print without theirs
 
 
