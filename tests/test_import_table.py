@@ -645,3 +645,17 @@ def test_a_posters_track_is_its_topic_and_a_source_without_people_says_so(tmp_pa
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].endswith(
         "1 talk, 0 tutorials, 2 posters, 0 days; no speakers in the source: 3 placeholders (TBA, N.N.) to write in.")
+
+
+def test_a_conftool_contribution_at_24_00_is_in_the_night_after_its_day(tmp_path):
+    """(As a row's "24:00": the wide export's contribution starting "2023-09-22 24:00" was 00:00 that morning.)"""
+    rows = conftool_rows()
+    night = ["70", "NA", "Nachtkonzert", "normal", "", "2023-09-22 23:30", "2023-09-23 01:00", "Aula",
+             "", "", "", "", "1",
+             "300", "2023-09-22 24:00", "2023-09-23 00:30", "Vortrag", "Accepted", "Kuhl, Jan Esra", "HfM Freiburg",
+             "", "Mitternacht", ""] + [""] * 10
+    imported = table.read(write_csv(tmp_path / "sessions.csv", rows + [night], ";"), Options())
+    [day] = imported.documents["programme.yaml"]["days"]
+    assert day["date"] == D(2023, 9, 22)
+    assert day["items"][-1]["session"] == "Nachtkonzert"
+    assert day["items"][-1]["items"] == [{"time": "00:00-00:30", "talk": "c300"}]

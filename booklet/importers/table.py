@@ -903,6 +903,8 @@ class _Table:
         if entry.day is not None:
             entry.start = _clock_in(start_raw) if start_raw else None
             entry.end = _clock_in(end_raw) if end_raw else None
+            if entry.start is not None and _END_OF_DAY.search(str(start_raw)):
+                entry.day += dt.timedelta(days=1)  # "24:00": the night after its day, as row_time has it
         if entry.start is None and entry.day is not None and block.start is not None and not block.kind:
             entry.day = block.day  # no time of its own: in its session, at the session's place
         return entry
