@@ -822,7 +822,8 @@ def test_a_title_cut_at_its_colon_prints_without_it_in_the_programme(tmp_path):
     abstract = next(a for a in load(folder, "abstracts.yaml") if a["id"] == "e140")
     assert abstract["title"] == "AI for Need for Speed: Most Wanted Using Reinforcement Learning"
     items = [i for day in load(folder, "programme.yaml")["days"] for i in day["items"] if i.get("talk") == "e140"]
-    assert items == [{"time": "18:00-18:15", "title": "AI for Need for Speed", "talk": "e140", "room": "Hall A"}]  # (UTC+2)
+    # (the fixture's times are UTC, the conference's UTC+2)
+    assert items == [{"time": "18:00-18:15", "title": "AI for Need for Speed", "talk": "e140", "room": "Hall A"}]
 
 
 def test_an_event_after_midnight_without_its_date_is_in_its_days_night(tmp_path):

@@ -639,7 +639,8 @@ def test_a_posters_track_is_its_topic_and_a_source_without_people_says_so(tmp_pa
     assert [(p["title"], p.get("topic")) for p in imported.documents["posters.yaml"]] == [
         ("Charm flow", "Heavy flavour"), ("Jets", "Jet modification")]
     assert "topic" not in imported.documents["abstracts.yaml"][0]
-    mapped = write_csv(tmp_path / "m.csv", [["Title", "Speaker", "Kind", "Field"], ["Optics", "Ana", "Poster", "Lenses"]])
+    mapped = write_csv(tmp_path / "m.csv", [["Title", "Speaker", "Kind", "Field"],
+                                            ["Optics", "Ana", "Poster", "Lenses"]])
     assert table.read(mapped, Options(columns={"Topic": "Field"})).documents["posters.yaml"][0]["topic"] == "Lenses"
     result = CliRunner().invoke(main, ["import", str(source), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output

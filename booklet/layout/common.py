@@ -367,5 +367,6 @@ def letter_headings(ctx: Context, letters: list[str], size: float) -> list[str]:
     """The markup of an index's (or a list's) letter headings: each letter, the first of each script other than Latin
     followed by the script's name, smaller ("Α  Greek", "П  Cyrillic": text.names.script_names)."""
     names = script_names(letters, ctx.booklet.conference.language)
-    return [markup.inline(letter) + (f'\u2002<font size="{size * 0.7:.2f}">{markup.inline(name)}</font>' if name else "")
+    small = f"{size * 0.7:.2f}"
+    return [markup.inline(letter) + (f'\u2002<font size="{small}">{markup.inline(name)}</font>' if name else "")
             for letter, name in zip(letters, names)]

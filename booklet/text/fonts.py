@@ -733,7 +733,7 @@ def _font_for_char(ch: str, fonts: FontSet) -> str | None:
             return name
     for family, name in ((fonts.text, BODY), (fonts.headings, SANS)):
         if code in _family_codepoints(family):
-            return IN_STYLE[name]  # the other family lacks it: this one's face, in the style around it (Body-Bold in bold)
+            return IN_STYLE[name]  # the other family lacks it: this one's face in the style around it (Body-Bold)
     return None
 
 

@@ -1,24 +1,25 @@
-"""A person's name as written -> its parts as an index prints it ("Smagt, Patrick van der"), the letter it is
-filed under, and the key that sorts it.
+"""A person's name as written -> its parts as an index prints it ("Smagt, Patrick van der"), the letter it is filed
+under, and the key that sorts it.
 
-The order is the Unicode Collation Algorithm's (pyuca, with the Unicode default table): accents and case do
-not split the order (Åström files with the As, Øvergaard with the Os), and Greek and Cyrillic names come after
-the Latin ones, each under its own letters (the first heading of each such script names it: script_names). Names compare by family name first, then the given names, then the
-particle, on the letters alone; accents and case only settle what is otherwise equal.
+The order is the Unicode Collation Algorithm's (pyuca, with the Unicode default table): accents and case do not split
+the order (Åström files with the As, Øvergaard with the Os), and Greek and Cyrillic names come after the Latin ones,
+each under its own letters (the first heading of each such script names it: script_names). Names compare by family
+name first, then the given names, then the particle, on the letters alone; accents and case only settle what is
+otherwise equal.
 
-The family name is the last word of the name, with a suffix (Jr., III) set aside and the lowercase particles
-before it (van der, de, von, ...) printed after the given names and not sorted on, as BibLaTeX does by
-default: "Patrick van der Smagt" is filed under S as "Smagt, Patrick van der". Particles written with a
-capital are part of the family name ("Dick Van Dyke" under V, "Aroha Te Rangi" under T, "Aoife Ní Chonchúir" under
-N). A Vietnamese name written in Vietnamese, whose first word is a common family name ("Nguyễn Thị Hương"), is filed
-under that word. When this rule does not find the family name (two family names, as in "Gabriel García Márquez", or
-another family name first), the data says which it is (people.yaml's `family`).
+The family name is the last word of the name, with a suffix (Jr., III) set aside and the lowercase particles before
+it (van der, de, von, ...) printed after the given names and not sorted on, as BibLaTeX does by default: "Patrick van
+der Smagt" is filed under S as "Smagt, Patrick van der". Particles written with a capital are part of the family name
+("Dick Van Dyke" under V, "Aroha Te Rangi" under T, "Aoife Ní Chonchúir" under N). A Vietnamese name written in
+Vietnamese, whose first word is a common family name ("Nguyễn Thị Hương"), is filed under that word. When this rule
+does not find the family name (two family names, as in "Gabriel García Márquez", or another family name first), the
+data says which it is (people.yaml's `family`).
 
 What a name ends with in brackets or quotes is a note, not a family name: pronouns ("Mitch (he/him)"), a team
-("Andreea Belu (EDRi)"), a nickname ("Johannes Klick 'Garak'"). It is printed after the rest of the name
-("Belu, Andreea (EDRi)", "Mitch (he/him)") and not sorted on. A name is filed under the first letter or digit of
-its family name and sorted from there on, so that the order agrees with the letters: "_Elena_" files and
-sorts under E (punctuation sorts before every letter in the collation).
+("Andreea Belu (EDRi)"), a nickname ("Johannes Klick 'Garak'"). It is printed after the rest of the name ("Belu,
+Andreea (EDRi)", "Mitch (he/him)") and not sorted on. A name is filed under the first letter or digit of its family
+name and sorted from there on, so that the order agrees with the letters: "_Elena_" files and sorts under E
+(punctuation sorts before every letter in the collation).
 """
 
 from __future__ import annotations
@@ -269,9 +270,11 @@ def heading(name: IndexName) -> str:
 
 # Scripts whose letters an index files under headings of their own, by the first word of a letter's Unicode name, and
 # their ISO 15924 codes (the names CLDR gives them in each language)
-_SCRIPTS = {"GREEK": "Grek", "COPTIC": "Copt", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "HEBREW": "Hebr", "ARABIC": "Arab",
-            "GEORGIAN": "Geor", "DEVANAGARI": "Deva", "BENGALI": "Beng", "TAMIL": "Taml", "THAI": "Thai",
-            "HANGUL": "Hang", "HIRAGANA": "Hira", "KATAKANA": "Kana", "CJK": "Hani", "ETHIOPIC": "Ethi"}
+_SCRIPTS = {
+    "GREEK": "Grek", "COPTIC": "Copt", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "HEBREW": "Hebr", "ARABIC": "Arab",
+    "GEORGIAN": "Geor", "DEVANAGARI": "Deva", "BENGALI": "Beng", "TAMIL": "Taml", "THAI": "Thai", "HANGUL": "Hang",
+    "HIRAGANA": "Hira", "KATAKANA": "Kana", "CJK": "Hani", "ETHIOPIC": "Ethi",
+}
 
 
 def script_of(letter: str) -> str | None:
