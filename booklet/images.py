@@ -45,7 +45,7 @@ def check(path: Path, root: Path | None = None) -> str | None:
 def not_found(path: Path, root: Path | None = None) -> str:
     """'file not found', with the file of its folder it may have meant ('images/Logo.png' for 'images/logo.png': names
     differ in case on most file systems), or the folder that is not there; named as from `root`, the data folder."""
-    import difflib
+    from .problems import closest
 
     def shown(place: Path) -> str:
         try:
@@ -60,9 +60,8 @@ def not_found(path: Path, root: Path | None = None) -> str:
         while not missing.parent.exists() and missing.parent != missing:
             missing = missing.parent
         return f"file not found (there is no folder {shown(missing)})"
-    meant = [name for name in names if name.casefold() == path.name.casefold()]
-    meant = meant or difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
-    return f"file not found (did you mean '{shown(path.parent / meant[0])}'?)" if meant else "file not found"
+    meant = next((name for name in names if name.casefold() == path.name.casefold()), None) or closest(path.name, names)
+    return f"file not found (did you mean '{shown(path.parent / meant)}'?)" if meant else "file not found"
 
 
 def _kept(kind: str, path: Path, make, *args):

@@ -40,8 +40,14 @@ class DataError(Exception):
 
 def did_you_mean(word: str, choices) -> str:
     """' (did you mean 'x'?)' when `word` is close to one of `choices`, else ''."""
+    close = closest(word, choices)
+    return f" (did you mean '{close}'?)" if close is not None else ""
+
+
+def closest(word: str, choices) -> str | None:
+    """The one of `choices` `word` is closest to, when it is close (difflib's ratio 0.6 or more), else None."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
 
 
 class Refused(Exception):

@@ -371,6 +371,12 @@ _SHEET_ZERO = frozenset((dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1
 _END_OF_DAY = re.compile(r"(?<!\d)24\s*[:.h]\s*00(?!\d)")
 
 
+def _start_day(day: dt.date, start: dt.time | None, written: str) -> dt.date:
+    """The day of a start written `written` on `day`: the next for "24:00" (the night after it, listed at its
+    evening's end)."""
+    return day + dt.timedelta(days=1) if start is not None and _END_OF_DAY.search(written) else day
+
+
 class _Dates:
     """Dates as the column writes them; 3/4/2027 is day-first unless the column shows it is month-first."""
 
@@ -800,9 +806,7 @@ class _Table:
                 self.notes.append(f"{entry.where}: no date for '{entry.title}' ('{_cell(row, cols.first('date'))}')"
                                   "; it has no time")
             return
-        if start is not None and _END_OF_DAY.search(_cell(row, cols.first("start"))):
-            day += dt.timedelta(days=1)  # "24:00" on the 14th: the night after it (listed at its evening's end)
-        entry.day, entry.start = day, start
+        entry.day, entry.start = _start_day(day, start, _cell(row, cols.first("start"))), start
         end_raw = _raw(row, cols.first("end"))
         if start is not None and end_raw not in (None, ""):
             entry.end = _clock_in(end_raw)
@@ -903,8 +907,7 @@ class _Table:
         if entry.day is not None:
             entry.start = _clock_in(start_raw) if start_raw else None
             entry.end = _clock_in(end_raw) if end_raw else None
-            if entry.start is not None and _END_OF_DAY.search(str(start_raw)):
-                entry.day += dt.timedelta(days=1)  # "24:00": the night after its day, as row_time has it
+            entry.day = _start_day(entry.day, entry.start, str(start_raw))
         if entry.start is None and entry.day is not None and block.start is not None and not block.kind:
             entry.day = block.day  # no time of its own: in its session, at the session's place
         return entry

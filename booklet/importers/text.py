@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
+from functools import cache
 
 from ..text.markup import address_spans, can_close, can_open
 from ..text.mathtext import symbol
@@ -190,16 +192,22 @@ def _latex_outside_math(text: str) -> str:
 def _outside_math(text: str, scripts: bool) -> str:
     text = _CITE.sub(lambda m: citation(m.group(1)), braced_accents(text))
     if "\\" in text:  # a Greek letter's macro: the letter, as math sets it (no dollars that could pair with others)
-        text = _GREEK_MACRO.sub(lambda m: symbol(m[0][1:]) or m[0], text)
+        text = _MACRO.sub(_greek_letter, text)
     if scripts and ("_{" in text or "^{" in text):
         text = _BRACED_SCRIPT.sub(lambda m: f"${m[0]}$", text)
     return text
 
 
 _TIE = re.compile(r"(?<=[\w$}.)])~(?=[\w\\$(])")  # TeX's no-break space between two words
-_GREEK_MACRO = re.compile(r"\\(?:(?:var)?(?:epsilon|theta|pi|rho|sigma|phi)|alpha|beta|gamma|delta|zeta|eta|iota|kappa"
-                          r"|lambda|mu|nu|xi|tau|upsilon|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi"
-                          r"|Psi|Omega)(?![A-Za-z])")
+_MACRO = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])")
+
+
+def _greek_letter(found: re.Match) -> str:
+    """A macro that math sets as a Greek letter (`\\mu`, `\\varepsilon`, `\\Omega`: text.mathtext.symbol) as that
+    letter; any other as written."""
+    letter = symbol(found[1])
+    greek = letter is not None and len(letter) == 1 and unicodedata.name(letter, "").startswith("GREEK")
+    return letter if greek else found[0]
 _BRACED_SCRIPT = re.compile(r"(?<=\w)[_^]\{[^{}\s$\\]{1,12}\}")  # CoO_{x}, 10^{-3}
 
 
@@ -318,33 +326,26 @@ def _scripts_as_math(text: str, spans: list[str]) -> str:
 
 
 def _html_to_markdown(text: str) -> tuple[str, list[str]]:
-    from markdownify import markdownify
+    from bs4 import BeautifulSoup
 
     text, spans = _protect(text, html_source=True)
-    text = _inline_tags(text, spans)
-    if _EMPHASIS_TAG.search(text) and _BLOCK_TAG.search(text):
-        text = _emphasis_inside_blocks(text)
-    markdown = markdownify(text, heading_style="ATX", bullets="-", strip=["img", "script", "style"],
-                           escape_asterisks=True, escape_underscores=True, escape_misc=False)
-    return markdown, spans
+    soup = BeautifulSoup(_inline_tags(text, spans), "html.parser")  # (as markdownify reads HTML)
+    # bold or italics holding a paragraph, a table or a list ("<b>in bold <table>...</table> after</b>", a tag left
+    # open) are taken off: Markdown's emphasis ends with its paragraph, and the stars were printed
+    for tag in [tag for tag in soup.find_all(["b", "strong", "i", "em"]) if tag.find(_BLOCKS)]:
+        tag.unwrap()
+    return _markdown_converter().convert_soup(soup), spans
 
 
-_EMPHASIS_TAG = re.compile(r"<(?:b|strong|i|em)\b", re.I)
 _BLOCKS = ("p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr")
 
 
-def _emphasis_inside_blocks(text: str) -> str:
-    """HTML whose bold or italics hold a paragraph, a table or a list ("<b>in bold <table>...</table> after</b>", a
-    tag left open) without them: Markdown's emphasis ends with its paragraph, and the stars were printed."""
-    from bs4 import BeautifulSoup
+@cache
+def _markdown_converter():
+    from markdownify import MarkdownConverter
 
-    soup = BeautifulSoup(text, "html.parser")
-    found = [tag for tag in soup.find_all(["b", "strong", "i", "em"]) if tag.find(_BLOCKS)]
-    if not found:
-        return text
-    for tag in found:
-        tag.unwrap()
-    return str(soup)
+    return MarkdownConverter(heading_style="ATX", bullets="-", strip=["img", "script", "style"], escape_asterisks=True,
+                             escape_underscores=True, escape_misc=False)
 
 
 # -- Markdown -> booklet markup -----------------------------------------------------------------
