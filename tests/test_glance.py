@@ -539,3 +539,37 @@ def test_a_slot_with_nothing_in_it_is_left_blank(tmp_path, monkeypatch):
     build_booklet(folder, tmp_path / "b.pdf")
     assert [title is not None for title, _ in drawn] == [True, True]
     assert [fill is None for _, fill in drawn] == [False, True]  # the talk's box; Registration's white one
+
+
+def test_a_quarter_hour_too_low_for_a_line_of_the_smallest_type_still_says_what_it_is(tmp_path):
+    """On a day from 07:00 to 22:00, an A5 glance gives a quarter of an hour about 6 points: less than a line of
+    the smallest type with its leading. "Welcome" was an empty white sliver; its one line now goes in with no
+    leading to spare, its capitals centred in the box. Five minutes stay an empty box (the type would not fit)."""
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "07:30-08:15", title: Registration}
+              - {time: "08:15-08:30", title: Welcome}
+              - {time: "08:30-09:10", talk: lund-2026}
+              - {time: "09:10-09:15", title: Changeover}
+              - {time: "09:15-10:00", title: Coffee, kind: break}
+              - {time: "20:00-22:00", title: Dinner, kind: social}
+        """})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    (page,) = glance_pages(pdf, result.anchors)
+    found, sizes = {}, {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found[text.strip()] = tm[5] * cm[3] + cm[5]
+            sizes[text.strip()] = size * tm[3] * cm[3]
+
+    pdf.reader.pages[page].extract_text(visitor_text=visit)
+    assert "Welcome" in found and "Changeover" not in found
+    hours = {text: found[text] + 0.95 * sizes[text] for text in ("08:00", "09:00")}  # their lines (_hours)
+    per_minute = (hours["08:00"] - hours["09:00"]) / 60
+    top, bottom = hours["08:00"] - 15 * per_minute, hours["08:00"] - 30 * per_minute  # 08:15 and 08:30
+    assert bottom + 0.6 < found["Welcome"] < top - 0.6 - 5.5 * 0.714  # its baseline and capitals in its box
+    assert abs((found["Welcome"] - bottom) - (top - found["Welcome"] - 5.5 * 0.714)) < 0.3  # centred

@@ -8,8 +8,9 @@ its start to its end, its title inside in the headings' face (made markup like e
 booklet: math, emphasis, fallback fonts), hyphenated, in one size for the whole page (the largest,
 up to 0.72 of the text size, a line of which the shortest box of a quarter of an hour or more
 holds), cut after a word with an ellipsis when it needs more lines than its box holds and clipped
-to its box; a shorter box takes a smaller size, down to SMALLEST, and a box too small for even that
-stays empty (its colour still marks the time; the day's page has it all). A talk's or tutorial's
+to its box; a shorter box takes a smaller size, down to SMALLEST; a box lower than a line of that but not than
+its type holds one line of it with no leading to spare, and a lower box stays empty (its colour still marks the
+time; the day's page has it all). A talk's or tutorial's
 box also names its speakers when there is room, and links to its abstract or tutorial.
 
 - Colours: talks take their session's track colour (theme `colours: tracks:`), else the pale
@@ -65,6 +66,8 @@ DAY_GAP = 3.0  # between two days' columns
 BOX_GAP = 0.6  # white between two boxes that touch (each side)
 PAD = 1.6  # inside a box, left and right
 SMALLEST = 5.5  # points: the smallest type in a box
+CAP_HEIGHT = 0.714  # of the type size: the capitals' height in the boxes' face (Noto Sans)
+SLIVER = 0.95  # of SMALLEST: the lowest box whose title goes on one line of that type, with no leading to spare
 OPEN = 60  # minutes: an item with no end and no next start close after it
 OPEN_MAX = 180  # minutes: the longest an item without an end is drawn up to the next start
 GAP_MIN = 15  # minutes: the least gap an item without a time is drawn in
@@ -673,7 +676,7 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
     if lines is not None:
         room = min(room, lines)
     if room < 1:
-        return []
+        return _sliver(grid, title, width, height, language)
     # the title's lines unhyphenated when they fit so ("Welcome / Reception", not "Welcome Re- / ception")
     para = Para(title, grid.box_style(size, language=language, hyphenated=False))
     para.wrap(width, 10_000)
@@ -690,6 +693,22 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
         if more is not None:
             laid.append((more, more.wrap(width, 10_000)[1]))
     return laid
+
+
+def _sliver(grid: Grid, title: str, width: float, height: float, language: str | None) -> list[tuple[Para, float]]:
+    """A box lower than a line of SMALLEST type but not lower than the type itself (a quarter-hour "Welcome" on
+    a long day's page): its title on one line of that type with no leading beyond the box's height, cut with an
+    ellipsis when it is wider; [] for a lower box (its colour alone marks the time)."""
+    if height < SMALLEST * SLIVER:
+        return []
+    style = grid.box_style(SMALLEST, language=language)
+    style.leading = SMALLEST  # the line's baseline at the foot of the paragraph
+    para = truncated(title, style, width, 1)
+    if para is None:
+        return []
+    para.wrap(width, 10_000)
+    # the capitals centred in the box, the paragraph's height counted down to the baseline
+    return [(para, height - max(0.0, height - SMALLEST * CAP_HEIGHT) / 2)]
 
 
 ELLIPSIS = "\u2026"
