@@ -840,3 +840,59 @@ def test_an_event_after_midnight_without_its_date_is_in_its_days_night(tmp_path)
     first = load(folder, "programme.yaml")["days"][0]
     assert first["date"] == dt.date(2027, 9, 13)
     assert first["items"][-1] == {"time": "00:30-01:00", "talk": "e150", "room": "Hall A"}  # last: that night
+
+
+def test_a_source_saying_no_track_in_words_names_the_session_by_its_room(tmp_path):
+    """DebConf's wafer export gives events without a track the track "No Track": beside rooms with real tracks,
+    32 sessions were headed "No Track" in the programme. It is no track: the session takes its room's name (and, the
+    other room's track then telling no rooms apart, so does that room's session)."""
+    days = events_v1()
+    for event in days["13"]:
+        event["track"] = "Ocean Physics" if event["room"] == "Hall A" else "No Track"
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    sessions = [s["session"] for day in load(folder, "programme.yaml")["days"] for i in day["items"]
+                for s in i.get("parallel", [])]
+    assert sessions == ["Hall A", "Hall B"]
+
+
+@pytest.mark.parametrize("title, subtitle, joined", [
+    ("Reality Check: Cybercrime", "Vorsicht vor der Polizei!", "Reality Check: Cybercrime \u2013 Vorsicht vor der Polizei!"),
+    ("Theorie und Praxis", "(Eine Gemeinschaftsproduktion)", "Theorie und Praxis (Eine Gemeinschaftsproduktion)"),
+    ("Waves", "a second look", "Waves: a second look"),
+    ("Why waves?", "A second look", "Why waves? \u2013 A second look"),
+])
+def test_a_subtitle_joins_its_title_without_a_second_colon(tmp_path, title, subtitle, joined):
+    """36C3's "Reality Check: Cybercrime-Ermittlungen: Vorsicht vor der Polizei!" had two colons, and a subtitle
+    in brackets followed a colon."""
+    days = events_v1()
+    days["13"][1].update(title=title, subtitle=subtitle)
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    assert next(a for a in load(folder, "abstracts.yaml") if a["id"] == "e102")["title"] == joined
+
+
+def test_a_talk_with_a_text_and_no_speaker_keeps_its_text_as_an_abstract_of_speaker_tba(tmp_path):
+    """39C3 has 115 events without persons, 86 of them with a text of more than 200 characters: each was a
+    programme line of its title alone, the text in no file. A talk with a text is now an abstract whose speaker is
+    "TBA" (which check warns of); one without a text stays a line."""
+    days = events_v1()
+    days["14"][0]["abstract"] = "<p>Stories of the <b>tides</b>, told by the harbour's people.</p>"
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    assert "1 talk(s) with a text but no speaker: abstracts whose speaker is 'TBA' until you write one in " \
+           "('Lightning round')" in result.output
+    abstract = next(a for a in load(folder, "abstracts.yaml") if a["id"] == "e203")
+    assert abstract["speaker"] == {"name": "TBA"}
+    assert abstract["abstract"] == "Stories of the **tides**, told by the harbour's people."
+    items = [i for day in load(folder, "programme.yaml")["days"] for i in day["items"]]
+    assert {"time": "10:00-10:30", "talk": "e203", "room": "Hall A"} in items
+    checked = invoke("check", folder)
+    assert "speaker.name: warning: 'TBA' is a placeholder, not a name" in checked.output, checked.output
+    days["14"][0]["abstract"] = ""
+    result = invoke("import", write_json_v1(tmp_path / "again.json", days), "--out", tmp_path / "again")
+    assert "1 event(s) without a speaker or a text: programme lines" in result.output
+    assert not any(a["id"] == "e203" for a in load(tmp_path / "again", "abstracts.yaml"))

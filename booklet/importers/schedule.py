@@ -17,7 +17,8 @@ The choices, the same for every file of the family:
   `parallel:` block with one session per room (named after it); otherwise items carry `room:`.
 - people: abstracts have no biographies in booklet's format, so speakers' biographies are left out;
   a tutorial's presenters keep theirs. Avatars are not downloaded.
-- events without persons have nobody to print as speaker: they become programme lines (title only,
+- events without persons have nobody to print as speaker: a talk with a text keeps it, as an abstract whose
+  speaker is "TBA" (check warns of it) until the LOC names one; the others become programme lines (title only,
   kind other, or break when the title says so); a tutorial needs no presenter and stays a tutorial.
 - events without a time become abstracts (tutorials, posters) that are not in the programme.
 """
@@ -33,7 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from ..data.contract import PLACEHOLDERS
 from ..problems import did_you_mean
 from . import Imported, Options, SourceError
-from .assemble import common_language, language_code, line_kind, names_in, own_language, some, time_text
+from .assemble import NOBODY, common_language, language_code, line_kind, names_in, own_language, some, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, looks_like_break, normal, parse_kinds
 from .text import repaired, to_markup
 
@@ -222,6 +223,7 @@ class _Builder:
         self.ids: dict[str, str] = {}  # id -> title, to tell a repeat from another event with the same id
         self.counts: Counter = Counter()
         self.lines_with_people: list[str] = []  # programme lines whose source names people, not printed
+        self.no_persons_kept: list[str] = []  # talks with a text and no speaker: abstracts of speaker NOBODY
         # the booklet's, if the source tells
         self.language = schedule.language or common_language(e.language for e in schedule.events)
         self.base_language = language_code(re.split("[-_]", self.language or "en")[0])  # "en" of "EN", "en-GB"
@@ -335,6 +337,9 @@ class _Builder:
             if kind == "other" and persons and text:  # ... and one with speakers and a text is a talk
                 kind = "contributed"
                 self.counts["event-talks"] += 1
+        if not persons and kind in ABSTRACT_KINDS and text:  # its text kept: an abstract, its speaker to be named
+            persons = [Person(NOBODY)]
+            self.no_persons_kept.append(title)
         if not persons and kind in (*ABSTRACT_KINDS, "poster", "other"):
             self.counts["no-persons"] += 1
             if kind == "poster" and event.start is None:
@@ -436,7 +441,7 @@ class _Builder:
         tracks, events = [], []
         for name in names:
             here = [p for p in block if p.event.room == name]
-            own = list(dict.fromkeys(t for p in here if (t := one_line(p.event.track))))
+            own = list(dict.fromkeys(t for p in here if (t := _track(p.event))))
             tracks.append(" \u00b7 ".join(own) if len(own) <= MOST_TRACKS else "")
             events.append(here)
         by_track = len(set(filter(None, tracks))) > 1
@@ -507,8 +512,11 @@ class _Builder:
             notes.append(f"{c['parallel']} stretch(es) of time with several rooms busy: parallel sessions by room, "
                          "each named by its events' track where the tracks tell the rooms apart")
         if c["no-persons"]:
-            notes.append(f"{c['no-persons']} event(s) without a speaker: programme lines with their title only "
-                         "(an abstract needs a speaker; add one in abstracts.yaml to give it a page)")
+            notes.append(f"{c['no-persons']} event(s) without a speaker or a text: programme lines with their title "
+                         "only (an abstract needs a speaker; add one in abstracts.yaml to give it a page)")
+        if self.no_persons_kept:
+            notes.append(f"{len(self.no_persons_kept)} talk(s) with a text but no speaker: abstracts whose speaker "
+                         f"is '{NOBODY}' until you write one in ({some(self.no_persons_kept)})")
         if c["event-talks"]:
             notes.append(f"{c['event-talks']} event(s) of the type 'Event' with speakers and a description: "
                          "abstracts, as talks (--kinds Event=other keeps them programme lines)")
@@ -539,11 +547,14 @@ def _id_text(value) -> str:
 
 
 def _with_subtitle(title: str, subtitle: str) -> str:
+    """A title and its subtitle as one: after a colon ("Title: Subtitle"), or an en dash where the title has a
+    colon of its own or ends in a mark ("Reality Check: Cybercrime – Vorsicht!", "Why? – A study"); a subtitle in
+    brackets follows the title as it is."""
     if not subtitle or subtitle == title:
         return title
-    if title.endswith(":"):
+    if title.endswith(":") or subtitle[:1] in "([":
         return f"{title} {subtitle}"
-    if title[-1:] in "?!.":
+    if title[-1:] in "?!." or ":" in title:
         return f"{title} \u2013 {subtitle}"
     return f"{title}: {subtitle}"
 
@@ -602,12 +613,21 @@ def _presenter(person: Person) -> dict:
     return presenter
 
 
+NO_TRACK = {"no track", "notrack", "no-track", "none", "n/a", "-", "\u2013", "\u2014", "default track"}  # casefolded
+
+
+def _track(event: Event) -> str:
+    """The name of an event's track; "" when the source names none, or says so in words (wafer's "No Track")."""
+    track = one_line(event.track)
+    return "" if track.casefold() in NO_TRACK else track
+
+
 def _track_runs(placed: list[_Placed]) -> list[tuple[str, list[_Placed]]]:
     """A room's events (in order) as runs of one track each, an event without a track in the run before it (or
     after it, first): one run a track when each track's events follow each other; else one run of them all."""
     runs: list[tuple[str, list[_Placed]]] = []
     for p in placed:
-        track = one_line(p.event.track)
+        track = _track(p.event)
         if runs and (not track or track == runs[-1][0] or not runs[-1][0]):
             runs[-1] = (runs[-1][0] or track, runs[-1][1] + [p])
         else:
