@@ -205,3 +205,16 @@ def test_a_schedules_event_bof_and_party_types_have_kinds():
     assert kind_for("Conference party", {}) == "social" and kind_for("Excursion", {}) == "social"
     assert kind_for("Workshop (2 hours)", {}) == "tutorial"
     assert kind_for("Event", {"event": "social"}) == "social"  # --kinds still wins
+
+
+def test_reference_links_print_as_inline_links_do_and_a_definition_nothing_names_is_kept():
+    """EuroPython's "[Jedi][1] is an autocompletion library" with "[1]: https://github.com/..." below printed both
+    as written (12 abstracts, and XDC's "[ongoing efforts][1]"): the text was not taken for Markdown. A definition
+    that no link names (a list of sources written so) is kept as written, not taken out by the parser."""
+    assert to_markup("[Jedi][1] is an autocompletion library.\r\n\r\n  [1]: https://github.com/davidhalter/jedi") \
+        == "Jedi (https://github.com/davidhalter/jedi) is an autocompletion library."
+    assert to_markup("See [the docs][] or [efforts][A].\n\n[the docs]: https://x.org/docs\n[a]: https://y.org") \
+        == "See the docs (https://x.org/docs) or efforts (https://y.org)."
+    assert to_markup("We build on **this**.\n\n[1]: https://arxiv.org/abs/1234\n[2]: https://doi.org/10.1/x") \
+        == "We build on **this**.\n\n[1]: https://arxiv.org/abs/1234\n[2]: https://doi.org/10.1/x"
+    assert to_markup("Prices [1]: see the table.") == "Prices [1]: see the table."

@@ -42,6 +42,8 @@ _MARKDOWN = re.compile("|".join((
     r"(?<![\w*\\])\*[^*\s](?:[^*\n]*[^*\s\\])?\*(?![\w*])",  # emphasis
     r"(?<![\w\\])_[^_\s](?:[^_\n]*[^_\s\\])?_(?!\w)",
     r"!?\[[^\]\n]+\]\([ \t]*[^)\s]+(?:\s+\"[^\"]*\")?[ \t]*\)",  # link, image (spaces inside its brackets)
+    r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:|www\.)\S+",  # a link's definition ("[1]: https://..."), for
+    # the reference links that name it ("[Jedi][1]")
     r"<https?://[^>\s]+>",  # autolink
     r"`[^`\n]+`",  # code
     r"\\[*_`#\[\]]",  # a Markdown escape
@@ -362,8 +364,25 @@ def _parser(html: bool = True):
     return parser
 
 
+_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:", re.M)  # a link's definition: "[1]: https://..."
+
+
+def _unused_definitions_kept(text: str) -> str:
+    """`text` with each link definition that no reference link names escaped: the parser takes a definition out
+    of the text, and one that no "[text][1]" or "[1]" uses (a list of sources written so) would be lost."""
+    if "]:" not in text:
+        return text
+
+    def kept(match: re.Match) -> str:
+        label = re.escape(match[2])
+        used = re.search(rf"\]\[{label}\]|\[{label}\](?!:)", text[:match.start()] + text[match.end():], re.I)
+        return match[0] if used else f"{match[1]}\\[{match[2]}]:"
+
+    return _DEFINITION.sub(kept, text)
+
+
 def _from_markdown(text: str, spans: list[str]) -> str:
-    tokens = _parser().parse(text)
+    tokens = _parser().parse(_unused_definitions_kept(text))
     paragraphs = _Blocks(spans).render(tokens)
     return "\n\n".join(_finish(p, spans) for p in paragraphs if p.strip())
 
