@@ -320,7 +320,8 @@ from reportlab.platypus.paraparser import ParaParser
 from booklet.text.paragraph import MathParagraph, _QuickParser
 from booklet.build import build_booklet
 other = sys.argv[3] == "other"
-assert (MathParagraph.breakLines is Paragraph.breakLines) == other
+import booklet.text.paragraph as module
+assert module._CHECKED != other  # (breakLines: ReportLab's own, hyphenating as booklet does, when other)
 assert (_QuickParser.feed is ParaParser.feed and _QuickParser.handle_data is ParaParser.handle_data) == other
 build_booklet(Path(sys.argv[1]), Path(sys.argv[2]))
 """
@@ -454,7 +455,8 @@ def test_hyphenation_with_one_pyphen_per_language_breaks_as_reportlab_does(text_
         for width in range(60, 200, 7):
             ours, theirs = module.MathParagraph(text, style), module.MathParagraph(text, style)
             fresh = module._line_breaking()
-            theirs.breakLines = types.MethodType(fresh.fallback, theirs)
+            theirs.breakLines = types.MethodType(lambda para, width: module._no_final_hyphen(para, width, fresh.fallback),
+                                                 theirs)
             ours.wrap(width, 1000)
             theirs.wrap(width, 1000)
             assert _lines(ours) == _lines(theirs), (lang, width)
@@ -738,3 +740,52 @@ def test_a_font_tag_naming_a_face_keeps_it_and_one_naming_a_family_in_style_take
                 '<i><font name="SansInStyle">ѡ</font></i>', bold)
     assert [(f.text, f.fontName) for f in made.frags if f.text.strip()] == [
         ("Monday ", "Sans-Bold"), ("(continued)", "Sans"), ("Ⅱ", "Body-Bold"), ("ѡ", "Sans-BoldItalic")]
+
+
+def _broken_lines(text: str, style, width: float, rule: bool = True) -> list[str]:
+    from booklet.text import paragraph as module
+
+    para = module.MathParagraph(text, style)
+    if not rule:
+        para.breakLines = lambda w: module._break_lines(para, w)
+    para.wrap(width, 1000)
+    return _lines(para)
+
+
+TRIAL = "The method is well known to statisticians but is still applied in astronomy mostly by trial and error."
+TAIL = "Our sample of young stellar objects shows a tail of active-learning outliers."
+
+
+@pytest.mark.parametrize("text, width, before, after", [
+    (TRIAL, 201, ["still applied in astronomy mostly by trial and er-", "ror."],
+     ["still applied in astronomy mostly by trial and", "error."]),
+    (TRIAL, 285, ["The method is well known to statisticians but is still applied in astro-",
+                  "nomy mostly by trial and error."],
+     ["The method is well known to statisticians but is still applied in", "astronomy mostly by trial and error."]),
+    (TAIL, 240, ["Our sample of young stellar objects shows a tail of active-", "learning outliers."],
+     ["Our sample of young stellar objects shows a tail of", "active-learning outliers."]),  # its own hyphen kept
+])
+def test_the_line_before_the_last_is_not_hyphenated_the_lines_before_it_unchanged(text_style, text, width, before,
+                                                                                  after):
+    """A paragraph ended in what was left of a word broken at the line before ("trial and er- / ror.": ten in the
+    sample): the word now goes whole onto the last line, as TeX's final hyphen demerits have it; the lines before
+    are as they were."""
+    plain = _broken_lines(text, text_style, width, rule=False)
+    assert [line.strip() for line in plain[-2:]] == before  # (ReportLab's greedy breaking, without the rule)
+    ruled = _broken_lines(text, text_style, width)
+    assert [line.strip() for line in ruled[-2:]] == after
+    assert ruled[:-2] == plain[:-2] and len(ruled) == len(plain)
+
+
+def test_the_hyphen_stays_where_the_word_would_take_another_line_or_leave_a_justified_line_too_loose(text_style):
+    """"trial and er- / ror." at 135 points: "error." whole would leave its justified line more than half an em wider
+    at each space; set ragged, the line is only shorter, and the word goes over. A word no line holds whole stays
+    broken."""
+    ragged = text_style.clone("ragged", alignment=0)
+    assert [line.strip() for line in _broken_lines(TRIAL, text_style, 135)[-2:]] \
+        == ["tronomy mostly by trial and er-", "ror."]
+    assert [line.strip() for line in _broken_lines(TRIAL, ragged, 135)[-2:]] == ["tronomy mostly by trial and", "error."]
+    long = "A word: Donaudampfschifffahrtsgesellschaftskapitän"
+    german = text_style.clone("de", hyphenationLang="de_DE")
+    assert _broken_lines(long, german, 90) == _broken_lines(long, german, 90, rule=False)
+    assert _broken_lines(long, german, 90)[-2].endswith("-")

@@ -43,6 +43,7 @@ from typing import NamedTuple
 
 from reportlab.lib import fonts as _rl_fonts
 from reportlab.lib.abag import ABag
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr
@@ -942,7 +943,87 @@ def _within_parts(hyphenate, width_at: int):
             return made
         return hyphenate(owner.every, *args) or hyphenate(_anywhere, *args)
 
-    return hyphenated
+    return _counted(hyphenated)
+
+
+def _counted(hyphenate):
+    """`hyphenate` (a function of ReportLab's breakLines that hyphenates a word), counting its calls in _ASKED: the
+    last that hyphenated, and none made at the call to refuse (see _no_final_hyphen)."""
+
+    def counted(*args):
+        asked = _ASKED.calls
+        _ASKED.calls += 1
+        if asked == _ASKED.refused:
+            return None
+        made = hyphenate(*args)
+        if made:
+            _ASKED.last = asked
+        return made
+
+    return counted
+
+
+_BREAKING_SETS = ("frags", "_width_max", "height", "_splitLongWordCount", "_hyphenations")  # what breakLines sets
+FINAL_LOOSE = 0.5  # ems each space of a justified line may widen by for a word not to be broken across the last line
+
+
+class _Asked:
+    """The hyphenations a paragraph's line breaking asks for, counted while it is broken (_no_final_hyphen): the
+    last one made, and the one to refuse when it is broken again."""
+
+    calls = 0
+    last = -1
+    refused = -1
+
+
+_ASKED = _Asked()
+
+
+def _no_final_hyphen(para, width, break_lines_of):
+    """`break_lines_of(para, width)`, but a paragraph whose last line would be what is left of a word broken at the
+    line before ("... and an er- / ror model.") broken again with that word whole on the last line, as TeX's final
+    hyphen demerits have it: the lines before are the same, the line it leaves is looser. Kept as it was when that
+    takes another line, sets a line wider than any of the first setting (a word no line holds whole), or leaves a
+    justified line more than FINAL_LOOSE of an em wider at each space (so loose a line would be worse than the
+    hyphen; a line set ragged is only shorter)."""
+    _ASKED.calls, _ASKED.last, _ASKED.refused = 0, -1, -1
+    frags = para.frags  # (breaking lines sets them to the words it made)
+    lines = break_lines_of(para, width)
+    last = _ASKED.last
+    found = lines.lines
+    if last < 0 or len(found) < 2 or not _line_text(found[-2]).endswith(("-", "\u00ad")):
+        return lines
+    _ASKED.calls, _ASKED.refused = 0, last
+    first = {name: para.__dict__[name] for name in _BREAKING_SETS if name in para.__dict__}
+    para.frags = frags
+    try:
+        again = break_lines_of(para, width)
+    finally:
+        _ASKED.refused = -1
+    redone = again.lines
+    if len(redone) == len(found) and not _line_text(redone[-2]).endswith(("-", "\u00ad")) \
+            and min(map(_extra_space, redone)) >= min(min(map(_extra_space, found)), 0.0) - 0.01 \
+            and [_line_text(line) for line in redone[:-2]] == [_line_text(line) for line in found[:-2]] \
+            and (para.style.alignment != TA_JUSTIFY
+                 or _extra_space(redone[-2]) <= FINAL_LOOSE * para.style.fontSize * max(_spaces(redone[-2]), 1)):
+        return again
+    para.__dict__.update(first)
+    return lines
+
+
+def _line_text(line) -> str:
+    """A broken line's text (a line of one fragment's words, or of fragments)."""
+    if isinstance(line, tuple):
+        return " ".join(line[1])
+    return "".join(getattr(word, "text", "") for word in line.words)
+
+
+def _spaces(line) -> int:
+    return _line_text(line).strip().count(" ")
+
+
+def _extra_space(line) -> float:
+    return line[0] if isinstance(line, tuple) else line.extraSpace
 
 
 def _anywhere(word: str):
@@ -1006,9 +1087,16 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
 _HELPERS = _line_breaking() if _CHECKED else None
 _CUT_HELPERS = _line_breaking(ellipsis=True) if _CHECKED else None
 if not _CHECKED and _rl_paragraph.pyphen and not isinstance(_rl_paragraph.pyphen, _OnePyphen):
-    # ReportLab's own breakLines (another version): its pyphen, as ours, breaking words after their hyphens
+    # ReportLab's own breakLines (another version): its pyphen, as ours, breaking words after their hyphens; its
+    # hyphenation counted, for the last line (_no_final_hyphen)
     _rl_paragraph.pyphen = _OnePyphen(_rl_paragraph.pyphen)
+    _rl_paragraph._hyphenateFragWord = _counted(_rl_paragraph._hyphenateFragWord)
+    _rl_paragraph._hyphenateWord = _counted(_rl_paragraph._hyphenateWord)
 _DRAW_PARA = drawing() if _CHECKED else Paragraph.drawPara  # lines of fragments drawn by linedraw.put_frag_line
+
+
+def _break_lines(para, width):
+    return break_lines(para, width, _HELPERS) if _CHECKED else Paragraph.breakLines(para, width)
 
 
 def break_cut_lines(para, width):
@@ -1024,9 +1112,8 @@ class MathParagraph(Paragraph):
     _split and hyphenating with one Pyphen per language (the same answers, sooner; with a ReportLab version
     they were not checked against, fonts.CHECKED_REPORTLAB, its own functions)."""
 
-    if _CHECKED:
-        def breakLines(self, width):  # noqa: N802 - ReportLab's name
-            return break_lines(self, width, _HELPERS)
+    def breakLines(self, width):  # noqa: N802 - ReportLab's name
+        return _no_final_hyphen(self, width, _break_lines)
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is None and isinstance(text, str):
