@@ -442,3 +442,28 @@ def test_a_long_short_title_is_cut_with_an_ellipsis_within_half_the_page(tmp_pat
     for index, box in heads:
         line = next(line for line in pdf.lines(index) if line.startswith("The International"))
         assert line.endswith("\u2026") and long not in line
+
+
+def test_parallel_sessions_set_one_after_another_say_so_on_every_page_they_run_onto(tmp_path):
+    """Five parallel sessions on A5 are set one after another. A page breaking among them (inside a session, or
+    between two) went on "Session B (continued)", or straight into the next session, its times back at 09:00 with
+    nothing to say the sessions are parallel; the 500-talk book read like a clock's fault. The label is repeated."""
+    names = [f"Track {k}" for k in range(5)]
+    items = "      - parallel:\n"
+    talks = []
+    for k, name in enumerate(names):
+        ids = [f"s{k}t{t}" for t in range(9)]
+        talks += ids
+        items += session_yaml(name, ids, 9 * 60, room=f"Room {k}", indent=10)[0]
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + items
+    _, pdf, _ = build(tmp_path, {"programme.yaml": programme, "abstracts.yaml": talks_yaml(talks, long_every=2)})
+    (first,) = [p for _, p in outline_pages(pdf, "Programme")]
+    pages = [p for p in range(first, len(pdf.texts)) if "Monday 13 September (continued)" in pdf.lines(p)]
+    assert len(pages) >= 3, pages
+    starts = []
+    for p in pages:
+        lines = pdf.lines(p)
+        assert lines[:2] == ["Monday 13 September (continued)", "PARALLEL SESSIONS (continued)"], (p, lines[:3])
+        starts.append("(continued)" in lines[2])  # inside a session: its heading, continued, next
+    assert any(starts) and not all(starts), starts  # breaks inside a session and between two
+    assert "PARALLEL SESSIONS" in pdf.lines(first)

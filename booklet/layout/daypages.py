@@ -40,6 +40,9 @@ class Line:
     keep: bool = False  # a heading: never the last line before a break
     block: object | None = None  # the session or parallel block the row belongs to
     resume: Callable[[], list[Line]] | None = None  # lines repeated above the block's rest after a break
+    # lines repeated above the rest of a larger group of lines after a break inside it, before the block's own
+    # (parallel sessions set one after another: the label "PARALLEL SESSIONS (continued)"); the same for its lines
+    group_resume: Callable[[], list[Line]] | None = None
 
 
 class DayBlock(Flowable):
@@ -82,7 +85,8 @@ class DayBlock(Flowable):
             return []  # a day (or the rest of one) that fits on a page moves to the next one whole
         cut = self.break_index(availHeight, at_top)
         if cut is not None:
-            return [self._part(self.lines[:cut]), self._rest(self.lines[cut:], self._inside_block(cut))]
+            return [self._part(self.lines[:cut]), self._rest(self.lines[cut:], self._inside_block(cut),
+                                                             self._inside_group(cut))]
         if not at_top:
             return []
         return self._split_inside(availWidth, availHeight)
@@ -115,6 +119,10 @@ class DayBlock(Flowable):
         block = self.lines[i].block
         return block is not None and self.lines[i - 1].block is block
 
+    def _inside_group(self, i: int) -> bool:
+        group = self.lines[i].group_resume
+        return group is not None and self.lines[i - 1].group_resume is group
+
     def _block_rows_before(self) -> list[int]:
         """For each line, how many rows of its block come before it."""
         counts: dict[int, int] = {}
@@ -137,14 +145,17 @@ class DayBlock(Flowable):
             return [self]  # nothing to do: the frame reports the line as too large
         head = self.lines[:j] + [replace(line, flowable=parts[0], keep=False)]
         tail = [replace(line, flowable=p, space=0.0) for p in parts[1:]] + self.lines[j + 1:]
-        return [self._part(head), self._rest(tail, line.block is not None)]
+        return [self._part(head), self._rest(tail, line.block is not None, line.group_resume is not None)]
 
     def _part(self, lines: list[Line]) -> DayBlock:
         return DayBlock(lines, self.continued, self.page_height)
 
-    def _rest(self, lines: list[Line], inside_block: bool) -> DayBlock:
-        """The lines after a break, below the day's continued heading (and the block's, inside one)."""
+    def _rest(self, lines: list[Line], inside_block: bool, inside_group: bool = False) -> DayBlock:
+        """The lines after a break, below the day's continued heading (and the group's and the block's, inside
+        them)."""
         prefix = list(self.continued())
+        if inside_group:
+            prefix += lines[0].group_resume()
         if inside_block and lines[0].resume is not None:
             prefix += lines[0].resume()
         return DayBlock(prefix + lines, self.continued, self.page_height)

@@ -209,11 +209,14 @@ def _parallel_lines(ctx: Context, parallel: Parallel, times: dict) -> list[Line]
 
             return [label, Line(_track_headers(ctx, sessions), space=2, keep=True),
                     *(Line(row, row=True, block=parallel, resume=resume) for row in rows)]
-    lines = [label]
+    def label_again() -> list[Line]:  # (one session after another: a page breaking among them says they are parallel)
+        return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE)]
+
+    lines = [replace(label, group_resume=label_again)]
     for session in sessions:
         block = _session_lines(ctx, session)
         block[0].space += BLOCK_SPACE
-        lines += block
+        lines += [replace(line, group_resume=label_again) for line in block]
     return lines
 
 
