@@ -1096,7 +1096,11 @@ _DRAW_PARA = drawing() if _CHECKED else Paragraph.drawPara  # lines of fragments
 
 
 def _break_lines(para, width):
-    return break_lines(para, width, _HELPERS) if _CHECKED else Paragraph.breakLines(para, width)
+    return break_lines(para, width, _HELPERS)
+
+
+if not _CHECKED:
+    _break_lines = Paragraph.breakLines  # noqa: F811 - ReportLab's own, for a version not checked
 
 
 def break_cut_lines(para, width):
