@@ -934,16 +934,46 @@ def _within_parts(hyphenate, width_at: int):
     dictionary cannot break so anywhere (_anywhere), with a hyphen, not cut without one or run past the line."""
 
     def hyphenated(hyphenator, *args):
-        made = hyphenate(hyphenator, *args)
-        owner = getattr(hyphenator, "__self__", None)
-        if made or not isinstance(owner, _AfterHyphens):
-            return made
         word = args[width_at]
-        if (word[0] if width_at == 0 else word) <= args[width_at + 2]:
+        width, new_width, line = (word[0] if width_at == 0 else word), args[width_at + 1], args[width_at + 2]
+        owner = getattr(hyphenator, "__self__", None)
+        letters = sum(len(text) for _, text in word[1:]) if width_at == 0 else len(args[2])
+        if letters > LONG_WORD and width > 0 and hyphenator is not None:
+            # (a head of `most` letters is half as wide again as the room, at the word's mean width)
+            most = int(letters * max(0.0, line - new_width + width) / width * 1.5) + 3
+            hyphenator = _heads_of_at_most(hyphenator, most)
+        made = hyphenate(hyphenator, *args)
+        if made or not isinstance(owner, _AfterHyphens) or width <= line:
             return made
+        if letters > LONG_WORD:
+            return hyphenate(_heads_of_at_most(owner.every, most), *args) \
+                or hyphenate(_heads_of_at_most(_anywhere, most), *args)
         return hyphenate(owner.every, *args) or hyphenate(_anywhere, *args)
 
     return _counted(hyphenated)
+
+
+LONG_WORD = 60  # letters: a longer word (a DNA sequence) is offered only breaks whose head might fit the line
+
+
+def _heads_of_at_most(hyphenator, most: int):
+    """`hyphenator` (word -> its breaks, the longest head first) without the breaks whose head is longer than
+    `most` characters: ReportLab measures every head it is offered until one fits, and the dictionary works out
+    every break of the word, so that a word of thousands of letters broken line by line took minutes. The heads of
+    `_anywhere` are made from `most` down, the dictionary's found in the word's first letters."""
+    if hyphenator is _anywhere:
+        return lambda word: ((word[:at], word[at:]) for at in range(min(len(word) - 2, most), 1, -1))
+
+    def heads(word: str):
+        # the dictionary asked of the word's start alone (its patterns look a few letters either side of a break)
+        start = word[:most + _PATTERNS_REACH]
+        rest = word[len(start):]
+        return ((head, tail + rest) for head, tail in hyphenator(start) if len(head) <= most)
+
+    return heads
+
+
+_PATTERNS_REACH = 32  # letters: more than any hyphenation pattern's length
 
 
 def _counted(hyphenate):
