@@ -467,3 +467,16 @@ def test_parallel_sessions_set_one_after_another_say_so_on_every_page_they_run_o
         starts.append("(continued)" in lines[2])  # inside a session: its heading, continued, next
     assert any(starts) and not all(starts), starts  # breaks inside a session and between two
     assert "PARALLEL SESSIONS" in pdf.lines(first)
+
+
+def test_a_programme_row_a_little_taller_than_a_page_under_its_heading_is_split_not_an_internal_error(tmp_path):
+    """A speaker's name of 2,000 letters with no space: check passed, and build stopped with "internal error
+    (LayoutError: Splitting error)". Its row, no taller than a page but taller than the room below the day's
+    heading, would move on whole, where moving on does not help; at the top of a page it is split."""
+    name = "N" * 2000
+    _, pdf, _ = build(tmp_path, {
+        "abstracts.yaml": f"- id: a\n  title: A talk\n  speaker: {{name: {name}}}\n  abstract: x\n",
+        "programme.yaml": 'days:\n  - date: 2027-09-13\n    items:\n      - {time: "09:00-09:20", talk: a}\n'})
+    (first,) = [p for _, p in outline_pages(pdf, "Programme")]
+    printed = "".join(line.rstrip("-") for p in (first, first + 1) for line in pdf.lines(p) if set(line) <= {"N", "-"})
+    assert printed.count("N") >= 2000, len(printed)

@@ -140,7 +140,7 @@ class DayBlock(Flowable):
         j = next(i for i in range(len(self.lines)) if cum[i + 1] > availHeight + _FUZZ)
         line = self.lines[j]
         room = availHeight - cum[j] - (line.space if j else 0.0)
-        parts = line.flowable.split(availWidth, room) if room > 0 else []
+        parts = getattr(line.flowable, "split_at_top", line.flowable.split)(availWidth, room) if room > 0 else []
         if len(parts) < 2:
             return [self]  # nothing to do: the frame reports the line as too large
         head = self.lines[:j] + [replace(line, flowable=parts[0], keep=False)]

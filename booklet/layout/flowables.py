@@ -1037,6 +1037,14 @@ class Row(Translated, Flowable):
             return [self]
         if self.height <= self.keep:
             return []
+        return self.split_at_top(availWidth, availHeight)
+
+    def split_at_top(self, availWidth, availHeight):
+        """split, at the top of a page, where moving on would not help: a row a little taller than the room below
+        a heading there (a name of 2,000 letters) is split even when it is no taller than `keep`."""
+        self.wrap(availWidth, availHeight)
+        if self.height <= availHeight:
+            return [self]
         room = availHeight - 2 * self.pad
         first, rest, used = [], list(self.body), 0.0
         while rest:
