@@ -888,3 +888,43 @@ def test_a_misnamed_participants_file_beside_a_participants_csv_is_a_stray_copy(
         "Participants.yaml:1: warning: booklet reads participants.csv, which is there too; this file is left out "
         "(remove or rename it)"]
     assert [p.name for p in booklet.participants] == ["Ann Lee"]
+
+
+def test_a_table_saved_as_a_workbook_is_an_error_saying_how_to_make_the_file_booklet_reads(tmp_path):
+    """A fuzzing run: participants.xlsx (or .ods, .tsv) beside no participants file was left out without a word, and
+    an .xlsx renamed participants.csv was "not UTF-8 text (byte 0x83)". Each is an error that says what to do."""
+    import openpyxl
+
+    data = write_conference(tmp_path / "conf", {"posters.yaml": None})
+    book = openpyxl.Workbook()
+    book.active.append(["name", "affiliation"])
+    book.active.append(["Ana Smith", "Lund"])
+    book.save(data / "participants.xlsx")
+    book.save(data / "posters.xlsx")
+    (data / "abstracts.ods").write_bytes(b"PK\x03\x04 an OpenDocument spreadsheet")
+    with pytest.raises(DataError) as raised:
+        read_booklet(data)
+    assert [str(p) for p in raised.value.problems] == [
+        "abstracts.ods:1: warning: booklet reads abstracts.yaml, which is there too; this file is left out (remove or "
+        "rename it)",
+        "participants.xlsx:1: booklet reads participants.csv, not participants.xlsx: save the sheet as CSV (UTF-8) "
+        "under that name (as it is, it is left out)",
+        "posters.xlsx:1: booklet reads posters.yaml, not posters.xlsx: booklet import posters.xlsx --out FOLDER makes "
+        "the data files of a spreadsheet (as it is, it is left out)"]
+    (data / "participants.xlsx").rename(data / "participants.csv")
+    (data / "posters.xlsx").unlink()
+    with pytest.raises(DataError) as raised:
+        read_booklet(data)
+    assert [str(p) for p in raised.value.problems if p.severity == "error"] == [
+        "participants.csv:1: the file is a zip file (an Excel .xlsx or OpenDocument .ods workbook), not text: save it "
+        "as CSV (UTF-8)"]
+
+
+def test_importing_an_old_or_password_protected_workbook_says_what_it_is(tmp_path):
+    source = tmp_path / "programme.xls"
+    source.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    result = invoke("import", source, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"{source}: an Office file (an Excel 97-2003 .xls workbook, or one with a password): save it as .xlsx " \
+           "without a password, or as CSV (UTF-8); nothing was written." in result.output
+    assert not (tmp_path / "out").exists()

@@ -539,6 +539,7 @@ FILES = (
 
 # a data file -> the files that may stand in its place (the folder has one or the other)
 ALTERNATIVES = {"participants.yaml": ("participants.csv",), "participants.csv": ("participants.yaml",)}
+SHEETS = ("xlsx", "xlsm", "xls", "ods", "numbers", "tsv")  # a table as a spreadsheet program saves it
 _SPELLED = {"program": "programme", "abstract": "abstracts", "tutorial": "tutorials", "poster": "posters",
             "participant": "participants", "person": "people", "conferences": "conference", "themes": "theme"}
 
@@ -549,11 +550,13 @@ def meant_file(name: str, in_abstracts: bool) -> str | None:
     poster.yaml); None when it is a data file's name, or stands for none (data.load.misnamed)."""
     stem, dot, extension = name.rpartition(".")
     extension = extension.lower()
-    if not dot or not stem or extension not in ("yaml", "yml", "csv") or name.startswith("."):  # (hidden: not data)
-        return None
+    if not dot or not stem or extension not in ("yaml", "yml", "csv", *SHEETS) or name.startswith("."):  # (hidden:
+        return None  # not data)
     if in_abstracts:
-        return None if extension == "csv" or name.endswith(".yaml") else f"{stem}.yaml"
+        return None if extension in ("csv", *SHEETS) or name.endswith(".yaml") else f"{stem}.yaml"
     stem = _SPELLED.get(stem.lower(), stem.lower())
+    if extension in SHEETS:  # a spreadsheet saved as the workbook it was (participants.xlsx): its table, as CSV
+        extension = "csv" if f"{stem}.csv" in ALTERNATIVES else "yaml"
     meant = f"{stem}.{'csv' if extension == 'csv' else 'yaml'}"
     if meant == name or not any(spec.name == meant for spec in FILES):
         return None

@@ -295,6 +295,11 @@ def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        workbook = workbook_kind(data)
+        if workbook:
+            problems.append(Problem(display, 1, "", f"the file is {workbook}, not text: save it as "
+                                    f"{'CSV' if display.endswith('.csv') else 'YAML'} (UTF-8)"))
+            return None
         if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a byte order mark: what Excel saves as "Unicode Text"
             problems.append(Problem(display, 1, "", "the file is UTF-16 text; save it as UTF-8"))
             return None
@@ -304,6 +309,16 @@ def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
         )
         return None
     return text.removeprefix("\ufeff")
+
+
+def workbook_kind(data: bytes) -> str:
+    """What a file that is not text is, by its first bytes, when a spreadsheet program made it ("an Excel workbook
+    (.xlsx)", renamed to .csv); '' for anything else."""
+    if data.startswith(b"PK\x03\x04"):
+        return "a zip file (an Excel .xlsx or OpenDocument .ods workbook)"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "an Office file (an Excel 97-2003 .xls workbook, or one with a password)"
+    return ""
 
 
 def _python_parser_error(text: str) -> yaml.YAMLError:

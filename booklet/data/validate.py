@@ -12,7 +12,7 @@ from .extras import read_extras
 from .theme import font_set, language_problem, read_theme
 from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
-from .contract import ALTERNATIVES
+from .contract import ALTERNATIVES, SHEETS
 from .fields import Fields, Report, each_mapping, kept_entry
 from .load import Map, Seq, load_file, matching, misnamed, present
 from ..model import (
@@ -87,10 +87,20 @@ def _misnamed(report: Report, folder: Path) -> None:
     for name, meant in misnamed(folder):
         read = next((other for other in (meant, *ALTERNATIVES.get(meant, ())) if present(folder / other)), None)
         if read is None:
-            report.error(name, 1, "", f"booklet reads {meant}, not {name}: rename the file (as it is, it is left out)")
+            report.error(name, 1, "", f"booklet reads {meant}, not {name}: {_how_to_make(name, meant)} (as it is, "
+                         "it is left out)")
         elif not os.path.samefile(folder / read, folder / name):  # (not the same file: a case-blind file system)
             report.warn(name, 1, "", f"booklet reads {read}, which is there too; this file is left out (remove or "
                         "rename it)", "stray-file")
+
+
+def _how_to_make(name: str, meant: str) -> str:
+    """What turns `name`, a file booklet does not read, into `meant`, the data file it stands for."""
+    if name.rpartition(".")[2].lower() not in SHEETS:
+        return "rename the file"
+    if meant.endswith(".csv"):
+        return "save the sheet as CSV (UTF-8) under that name"
+    return f"booklet import {name} --out FOLDER makes the data files of a spreadsheet"
 
 
 ELSEWHERE_FROM = 256 * 2**10  # bytes of posters.yaml from which reading it in another process pays
