@@ -11,7 +11,9 @@ image that has not changed.
 from __future__ import annotations
 
 import io
+import os
 import stat
+import unicodedata
 import warnings
 import zlib
 from dataclasses import dataclass
@@ -40,6 +42,28 @@ def check(path: Path, root: Path | None = None) -> str | None:
         return "not a file"
     found = _facts(path)
     return found if isinstance(found, str) else None
+
+
+def located(root: Path, name: str) -> Path:
+    """The file `name` (as the data writes it) names in the data folder `root`, resolved: where there is none of
+    that name, the one whose name differs from it only in how its accented letters are encoded ("n" and a combining
+    tilde, as a Mac names a file, for the "ñ" the data has)."""
+    path = (root / name).resolve()
+    if name.isascii() or path.exists():
+        return path
+    found = root
+    for part in Path(name).parts:
+        if not (found / part).exists():
+            try:
+                entries = os.listdir(found)
+            except OSError:
+                return path
+            meant = unicodedata.normalize("NFC", part)
+            part = next((entry for entry in entries if unicodedata.normalize("NFC", entry) == meant), None)
+            if part is None:
+                return path
+        found = found / part
+    return found.resolve()
 
 
 def not_found(path: Path, root: Path | None = None) -> str:

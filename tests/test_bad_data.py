@@ -928,3 +928,24 @@ def test_importing_an_old_or_password_protected_workbook_says_what_it_is(tmp_pat
     assert f"{source}: an Office file (an Excel 97-2003 .xls workbook, or one with a password): save it as .xlsx " \
            "without a password, or as CSV (UTF-8); nothing was written." in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("on_disk, in_data", [("NFD", "NFC"), ("NFC", "NFD")])
+def test_a_file_whose_accents_are_encoded_otherwise_than_in_the_data_is_found(tmp_path, on_disk, in_data):
+    """A photo copied from a Mac is named "pen\u0303alosa.jpg" (n and a combining tilde), the data "peñalosa.jpg":
+    check said "file not found (did you mean 'images/peñalosa.jpg'?)", the two names looking the same."""
+    import unicodedata
+
+    folder_name, file_name = "imágenes", "peñalosa.png"
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": (
+        "- id: lund-2026\n  title: Hierarchical models\n"
+        f"  speaker: {{name: Ana Smith, photo: {unicodedata.normalize(in_data, f'{folder_name}/{file_name}')}}}\n"
+        "- id: okafor\n  title: More\n  speaker: {name: Chiamaka Okafor}\n")})
+    folder = data / unicodedata.normalize(on_disk, folder_name)
+    folder.mkdir()
+    Image.new("RGB", (600, 800), "#3366aa").save(folder / unicodedata.normalize(on_disk, file_name))
+    booklet, warnings = read_booklet(data)
+    assert [str(w) for w in warnings if "photo" in str(w)] == []
+    assert booklet.abstracts[0].authors[0].photo.name == unicodedata.normalize(on_disk, file_name)
+    result = invoke("build", data, "-o", tmp_path / "b.pdf")
+    assert result.exit_code == 0, result.output

@@ -51,7 +51,7 @@ def _page_file(report: Report, g: Fields):
     if name is None:
         return None
     try:
-        path = (report.root / name).resolve()
+        path = images.located(report.root, name)
         info = path.stat()
     except FileNotFoundError:
         from ..images import not_found

@@ -296,7 +296,7 @@ class Fields:
         if name is None:
             return None
         try:
-            path = (self.report.root / name).resolve()
+            path = images.located(self.report.root, name)
         except RuntimeError:  # a loop of links (Python 3.11's resolve raises it so)
             self.error(key, f"'{name}': cannot be read (a loop of symbolic links)")
             return None
@@ -416,7 +416,7 @@ def kept_entry(report: Report, read, item: Map, path: str, *key):
     whose = (id(item), path, report.root, report.fonts[1], *key)
     found = cache.peek("entries", whose)
     if found is None or found[0] is not item or any(
-            (report.root / name).resolve() != where or images.check(where, report.root) != problem
+            images.located(report.root, name) != where or images.check(where, report.root) != problem
             for name, where, problem in found[2][2]):  # the entry's image checks
         alone = Report(report.root)
         value = read(alone, item, path)
