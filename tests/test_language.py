@@ -333,3 +333,15 @@ def test_an_abstract_in_another_language_is_hyphenated_in_its_own(tmp_path):
         check_folder(write_conference(tmp_path / "bad", files))
     assert [(p.file, p.line, p.key, p.message) for p in raised.value.errors] == [
         ("abstracts.yaml", 15, "[2].language", "'Deutsch (DE)' is not a language code (like en, de, en-GB)")]
+
+
+def test_a_chair_label_naming_the_chair_twice_names_them_twice(tmp_path):
+    """`chair: "Chair: {name} ({name})"` printed "Chair: Sigrid (" and a NUL character: only the first {name} was
+    filled (a fuzzing run). Every other label fills each of its placeholders."""
+    from .pdftext import Pdf
+    from booklet.build import build_booklet
+
+    folder = write_conference(tmp_path / "conf", {"theme.yaml": "labels:\n  chair: 'Chair: {name} ({name})'\n"})
+    build_booklet(folder, tmp_path / "b.pdf")
+    text = "\n".join(Pdf(tmp_path / "b.pdf").texts)
+    assert "Chair: Mei Chen (Mei Chen)" in text and "\x00" not in text

@@ -176,11 +176,17 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
         body = [OneLineOr(Para(line + f" \u00b7 {markup.inline(room)}", style),
                           Para(line + "<br/>" + markup.inline(kept_whole(room)), style))]
     if session.chair and chair and not continued:
-        before, _, after = ctx.label("chair", name="\0").partition("\0")  # the label's words around the name
-        chair_line = (markup.inline(before) + before[len(before.rstrip()):] + ctx.named(session.chair)
-                      + after[:len(after) - len(after.lstrip())] + markup.inline(after))
+        words = ctx.label("chair", name="\0").split("\0")  # the label's words around the name (each time it is named)
+        chair_line = ctx.named(session.chair).join(map(_spaced_inline, words))
         body.append(Para(chair_line, s.row_speaker))
     return Row([], body, 0, background=ctx.colours.track(session.name), pad=2.5)
+
+
+def _spaced_inline(text: str) -> str:
+    """`text` as markup, with the spaces before and after it that markup.inline takes off."""
+    if not text.strip():
+        return text
+    return text[:len(text) - len(text.lstrip())] + markup.inline(text) + text[len(text.rstrip()):]
 
 
 def _session_lines(ctx: Context, session: Session) -> list[Line]:
