@@ -769,3 +769,21 @@ def test_the_header_lines_are_inside_the_strip_above_the_running_head(sample):
             assert max(box[3] for box in boxes) <= top, line
         assert min(lowest.values()) >= top - strip, (proof.id, top - strip, lowest)
         document.close()
+
+
+def test_a_manifest_cell_that_starts_like_a_formula_is_kept_as_text(tmp_path):
+    """A speaker's name typed into a form as =HYPERLINK("http://evil.example","x") went into manifest.csv as it is: a
+    live formula when the LOC opens it in a spreadsheet for the mail merge (a fuzzing run). It starts with "'"."""
+    from booklet.proofs.plan import manifest_text
+
+    name = '=HYPERLINK("http://evil.example","x")'
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": (
+        f"- id: lund-2026\n  title: A talk\n  speaker: {{name: '{name}', email: '+a@b.org'}}\n"
+        "- id: okafor\n  title: More\n  speaker: {name: '@Chiamaka Okafor', email: c@o.org}\n")})
+    result = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "proofs")])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "proofs" / "manifest.csv").read_text("utf-8"))))
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["lund-2026"]["names"] == "'" + name and by_id["lund-2026"]["emails"] == "'+a@b.org"
+    assert by_id["okafor"]["names"] == "'@Chiamaka Okafor" and by_id["okafor"]["emails"] == "c@o.org"
+    assert manifest_text([]) == "id,kind,names,emails,file,pages,day,time,room\n"

@@ -302,8 +302,18 @@ def manifest_text(proofs: tuple[Proof, ...] | list[Proof]) -> str:
     for p in proofs:
         pages = ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in _runs(p.pages))
         names = "; ".join(markup.plain(person.name) for person in p.people)
-        writer.writerow([p.id, p.kind, names, "; ".join(p.emails), p.file, pages, p.day, p.time, p.room])
+        writer.writerow([_inert(cell) for cell in
+                         (p.id, p.kind, names, "; ".join(p.emails), p.file, pages, p.day, p.time, p.room)])
     return out.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula
+
+
+def _inert(cell: str) -> str:
+    """A manifest cell as text a spreadsheet shows as it is: one that starts like a formula ("=HYPERLINK(...)", a name
+    a speaker typed into a form) gets a "'" before it, which Excel and LibreOffice take as "text" and do not show."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
 
 
 def missing_emails(proofs: list[Proof]) -> list[Problem]:
