@@ -896,3 +896,17 @@ def test_a_talk_with_a_text_and_no_speaker_keeps_its_text_as_an_abstract_of_spea
     result = invoke("import", write_json_v1(tmp_path / "again.json", days), "--out", tmp_path / "again")
     assert "1 event(s) without a speaker or a text: programme lines" in result.output
     assert not any(a["id"] == "e203" for a in load(tmp_path / "again", "abstracts.yaml"))
+
+
+@pytest.mark.parametrize("fmt, wrapper", [
+    ("schedule-json", '{{"schedule": {{"version": {n}, "conference": {{"title": "X", "days": []}}}}}}'),
+    ("indico", '{{"results": [{{"_type": "Conference", "id": {n}, "title": "X"}}]}}'),
+])
+def test_a_json_number_of_thousands_of_digits_is_read_as_text_not_an_internal_error(tmp_path, fmt, wrapper):
+    """A fuzzing run: a number of 5,000 digits in a JSON export stopped import with "internal error (ValueError:
+    Exceeds the limit (4300 digits) for integer string conversion)". Such a number is kept as its text."""
+    source = tmp_path / "big.json"
+    source.write_text(wrapper.format(n="9" * 5000), "utf-8")
+    result = invoke("import", source, "--format", fmt, "--out", tmp_path / "out")
+    assert result.exit_code == 1 and "internal error" not in result.output, result.output
+    assert "nothing was written" in result.output and not (tmp_path / "out").exists()

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from . import Imported, Options, SourceError
 from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, flip_name,
                        full_name, line_kind, plus_minutes)
+from .schedule_json import whole_number
 from .text import to_markup
 
 FORMAT = "indico"
@@ -55,7 +56,9 @@ def _load(path: Path):
     except OSError as e:
         raise SourceError(f"{path}: cannot read it: {e.strerror or e}") from None
     try:
-        return json.loads(raw.decode("utf-8-sig"))
+        return json.loads(raw.decode("utf-8-sig"), parse_int=whole_number)
+    except RecursionError:
+        raise SourceError(f"{path}: nested too deeply to be an Indico export") from None
     except UnicodeDecodeError as e:
         raise SourceError(f"{path}: byte {e.start + 1}: not UTF-8 text, as JSON must be") from None
     except json.JSONDecodeError as e:

@@ -42,11 +42,17 @@ def load_json(path: Path):
         line = raw[:exc.start].count(b"\n") + 1
         raise SourceError(f"{path}:{line}: not UTF-8 text (byte {exc.start}): JSON files are UTF-8") from None
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=whole_number)
     except json.JSONDecodeError as exc:
         raise SourceError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
     except RecursionError:
         raise SourceError(f"{path}: nested too deeply to be a schedule") from None
+
+
+def whole_number(digits: str) -> int | str:
+    """A JSON whole number as Python's: one of more than 100 digits (no schedule has one; Python refuses more than
+    4,300) is kept as its text."""
+    return int(digits) if len(digits) <= 100 else digits
 
 
 class _Reader:
