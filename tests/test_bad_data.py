@@ -343,9 +343,26 @@ def test_file_not_utf8(tmp_path):
 
 
 @pytest.mark.parametrize("content", [b"", b"# nothing here yet\n\n"], ids=["zero-bytes", "comment-only"])
-@pytest.mark.parametrize("name", ["conference.yaml", "posters.yaml"])
-def test_empty_file(tmp_path, name, content):
-    build_and_check_fail(tmp_path, conference(tmp_path, {name: content}), [f"{name}:1: the file is empty"])
+def test_an_empty_conference_file_is_an_error(tmp_path, content):
+    build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": content}), [
+        "conference.yaml:1: the file is empty: it gives the conference's title, dates and venue (`booklet init` "
+        "writes one with every key explained)"])
+
+
+@pytest.mark.parametrize("content", [b"", b"# - number: 1\n#   title: Not yet\n"], ids=["zero-bytes", "comment-only"])
+def test_another_empty_file_is_left_out_with_a_warning(tmp_path, content):
+    """A fuzzing run: posters.yaml with every line commented out ("no posters yet") stopped the build with "the file
+    is empty" and no way out. It is left out as if it were not there, with a warning; an empty abstracts.yaml leaves
+    the programme's talks without their abstracts, which are errors as they would be without the file."""
+    data = conference(tmp_path, {"posters.yaml": content})
+    result = invoke("build", data, "-o", tmp_path / "b.pdf")
+    assert result.exit_code == 0, result.output
+    assert "posters.yaml:1: warning: the file is empty (nothing but comments): left out, as if it were not there " \
+           "(write [] to say there are none, or delete it)" in result.output
+    assert "Posters" not in "\n".join(Pdf(tmp_path / "b.pdf").texts)
+    data = conference(tmp_path / "again", {"abstracts.yaml": content})
+    result = invoke("check", data)
+    assert result.exit_code == 1 and "no abstract with id 'lund-2026'" in result.output, result.output
 
 
 def test_missing_conference_yaml(tmp_path):

@@ -269,6 +269,16 @@ def _parse_item(line: int, chunk: str, index: int, display: str):
     return value, nodes[0].start_mark.line + 1 + line, node.start_mark.line + 1 + line, _raw(node), problems
 
 
+def _empty(display: str) -> Problem:
+    """What a data file with nothing in it (every line blank or a comment) is: an error for conference.yaml, which
+    every booklet needs; for another, a warning that it is left out, as if it were not there ("no posters yet")."""
+    if display == "conference.yaml":
+        return Problem(display, 1, "", "the file is empty: it gives the conference's title, dates and venue "
+                       "(`booklet init` writes one with every key explained)")
+    return Problem(display, 1, "", "the file is empty (nothing but comments): left out, as if it were not there "
+                   "(write [] to say there are none, or delete it)", "warning", "empty-file")
+
+
 def _parse_whole(text: str, display: str, problems: list[Problem]):
     try:
         nodes = _compose_all(text)
@@ -279,7 +289,7 @@ def _parse_whole(text: str, display: str, problems: list[Problem]):
             return None
     nodes = [n for n in nodes if n is not None]
     if not nodes or _is_null(nodes[0]):
-        problems.append(Problem(display, 1, "", "the file is empty"))
+        problems.append(_empty(display))
         return None
     if len(nodes) > 1:
         line = nodes[1].start_mark.line + 1

@@ -66,7 +66,7 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
     refs.excused |= {("tutorial", i) for i in _ids(tutorial_entries or ())}
     refs.unreadable |= {what for what, names in (("abstract", ["abstracts.yaml"]), ("tutorial", ["tutorials.yaml"]))
                         if any(_unreadable(report, n) for n in names)}
-    if any(p.file.startswith("abstracts/") and p.key == "" for p in report.problems):
+    if any(p.file.startswith("abstracts/") and p.key == "" and p.severity == "error" for p in report.problems):
         refs.unreadable.add("abstract")
     days = programme.read_programme(report, _load(report, folder, "programme.yaml", Map), refs)
     identities = people.read_identities(report, _load(report, folder, "people.yaml", Seq))
@@ -170,7 +170,7 @@ def _ids(entries) -> set[str]:
 
 def _unreadable(report: Report, name: str) -> bool:
     """True when a problem was reported about the file as a whole (syntax, encoding, shape)."""
-    return any(p.file == name and p.key == "" for p in report.problems)
+    return any(p.file == name and p.key == "" and p.severity == "error" for p in report.problems)
 
 
 def _order(problem: Problem):

@@ -44,6 +44,7 @@ KINDS = {
     "labels": "Words left in English in a booklet in another language",
     "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",
     "stray-file": "Files named like data files that booklet does not read",
+    "empty-file": "Data files with nothing in them",
     "contrast": "Colours too pale (or a background too dark) to read",
     "track-colour": "Track colours for sessions the programme does not have",
     "extra-page-place": "Extra pages after a section the booklet leaves out",
