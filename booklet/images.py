@@ -24,6 +24,7 @@ from PIL import Image, ImageOps
 from .cache import disk, memory
 
 MAX_PIXELS = 80_000_000  # larger than any photo a booklet needs; more smells of a decompression bomb
+MAX_SIDE = 65_500  # pixels on a side: what a JPEG (which the PDF may embed an image as) holds
 PRINT_DPI = 300
 KEEP_ABOVE = 0.8  # an image at most 1.25 x the pixels it needs is not worth resampling
 JPEG_QUALITY = 92  # of the JPEG an opaque image is embedded as
@@ -161,6 +162,9 @@ def _decode(path: Path) -> Image.Image:
                         f"image is {width}x{height} pixels, more than booklet accepts "
                         f"({MAX_PIXELS // 1_000_000} megapixels)"
                     )
+                if max(width, height) > MAX_SIDE:
+                    raise _ImageProblem(f"image is {width}x{height} pixels, more than booklet accepts on a side "
+                                        f"({MAX_SIDE:,}, the most a JPEG holds; 5.5 m at 300 dpi): scale it down")
                 image.load()
                 return _printable(ImageOps.exif_transpose(image))
     except _ImageProblem:

@@ -966,3 +966,16 @@ def test_a_file_whose_accents_are_encoded_otherwise_than_in_the_data_is_found(tm
     assert booklet.abstracts[0].authors[0].photo.name == unicodedata.normalize(on_disk, file_name)
     result = invoke("build", data, "-o", tmp_path / "b.pdf")
     assert result.exit_code == 0, result.output
+
+
+def test_an_image_wider_than_a_jpeg_holds_is_an_error_at_its_key(tmp_path):
+    """A fuzzing run: a photo 66,000 pixels wide passed check, and build failed with "cannot write ...pdf: broken
+    data stream when writing image file", naming no data file or key."""
+    data = conference(tmp_path, {"abstracts.yaml": (
+        "- id: lund-2026\n  title: A talk\n  speaker: {name: Ana Smith, photo: images/wide.png}\n"
+        "- id: okafor\n  title: More\n  speaker: {name: Chiamaka Okafor}\n")})
+    (data / "images").mkdir(exist_ok=True)
+    Image.new("L", (66000, 30)).save(data / "images" / "wide.png")
+    build_and_check_fail(tmp_path, data, [
+        "abstracts.yaml:3: [0].speaker.photo: 'images/wide.png': image is 66000x30 pixels, more than booklet accepts "
+        "on a side (65,500, the most a JPEG holds; 5.5 m at 300 dpi): scale it down"])
