@@ -660,3 +660,33 @@ def test_a_conftool_contribution_at_24_00_is_in_the_night_after_its_day(tmp_path
     assert day["date"] == D(2023, 9, 22)
     assert day["items"][-1]["session"] == "Nachtkonzert"
     assert day["items"][-1]["items"] == [{"time": "00:00-00:30", "talk": "c300"}]
+
+
+def test_a_workbook_of_a_sheet_per_day_is_read_whole(tmp_path):
+    """A fuzzing run: three sheets, Monday to Wednesday, with the same columns gave "3 talks ... read sheet 'Monday'":
+    6 of the 9 talks were left out without a word. Every later sheet under the same header is read after the first;
+    a sheet with a title column under other columns is named as not read."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for d, day in enumerate(("Monday", "Tuesday", "Wednesday")):
+        sheet = book.create_sheet(day)
+        sheet.append(["Title", "Speaker", "Date", "Time", "Duration"])
+        for k in range(3):
+            sheet.append([f"Talk {day} {k}", f"Speaker {d}{k}", dt.date(2027, 9, 13 + d), dt.time(9 + k), 30])
+    other = book.create_sheet("Posters")
+    other.append(["Board", "Title", "Author"])
+    other.append([1, "A poster", "Poster Person"])
+    book.save(tmp_path / "week.xlsx")
+    imported = table.read(tmp_path / "week.xlsx", Options())
+    titles = [a["title"] for a in imported.documents["abstracts.yaml"]]
+    assert titles == [f"Talk {day} {k}" for day in ("Monday", "Tuesday", "Wednesday") for k in range(3)]
+    assert [day["date"] for day in imported.documents["programme.yaml"]["days"]] == [D(2027, 9, 13 + d)
+                                                                                    for d in range(3)]
+    assert "read sheets 'Monday', 'Tuesday', 'Wednesday'" in imported.notes
+    assert "sheet(s) 'Posters' also have a title column, under other columns: not read (import each as a workbook " \
+           "or CSV of its own)" in imported.notes
+    book["Tuesday"].append(["Broken", "Ana", "not a date", None, None])
+    book.save(tmp_path / "week.xlsx")
+    assert "sheet 'Tuesday', row 5: no date for 'Broken' ('not a date'); it has no time" \
+        in table.read(tmp_path / "week.xlsx", Options()).notes  # (where a row is: its own sheet's)

@@ -51,8 +51,8 @@ def read(path: Path, options: Options) -> Imported:
     except OSError as e:
         raise SourceError(f"{path}: cannot read it: {e.strerror or e}") from None
     if raw.startswith(_XLSX_MAGIC):
-        sheet, rows, where = _xlsx_rows(path, options)
-        return _Table(path, "xlsx", rows, options, where, [f"read sheet '{sheet}'"] if sheet else []).read()
+        notes, rows, where = _xlsx_rows(path, options)
+        return _Table(path, "xlsx", rows, options, where, notes).read()
     if options.format == "xlsx":  # (not read as CSV: its message would be about a header of 'PK...')
         raise SourceError(f"{path}: not an Excel workbook (.xlsx, a zip file); give --format csv for a CSV file, "
                           "or save the sheet as .xlsx")
@@ -93,7 +93,9 @@ def _csv_rows(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
 
 
 def _xlsx_rows(path: Path, options: Options):
-    """The rows of the workbook's first sheet that has a title column (else its first sheet)."""
+    """The rows of the workbook's first sheet that has a title column (else its first sheet), followed by those of
+    every later sheet whose header is the same (a sheet per day), each without its header: (notes saying which
+    sheets were read, and which with a title column were not; the rows; where a row is: "sheet 'X', row 12")."""
     try:
         import openpyxl
 
@@ -101,22 +103,32 @@ def _xlsx_rows(path: Path, options: Options):
     except Exception as e:  # a damaged or encrypted file: zipfile, KeyError, XML errors ...
         raise SourceError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
     try:
-        chosen = None
-        for sheet in book.worksheets:
-            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-            if chosen is None:
-                chosen = (sheet.title, rows)
-            if _find_header(rows, options) is not None:
-                chosen = (sheet.title, rows)
-                break
+        sheets = [(sheet.title, [list(r) for r in sheet.iter_rows(values_only=True)]) for sheet in book.worksheets]
     finally:
         book.close()
-    if chosen is None:
+    if not sheets:
         raise SourceError(f"{path}: the workbook has no sheet")
-    title, rows = chosen
-    if any(value is None for row in rows for value in row):
-        _formulas_without_values(path, title, rows)
-    return title, rows, lambda i: f"sheet '{title}', row {i + 1}"
+    headed = [(title, rows, at) for title, rows in sheets if (at := _find_header(rows, options)) is not None]
+    if not headed:
+        headed = [(*sheets[0], None)]
+    title, rows, at = headed[0]
+    places = [(title, i) for i in range(len(rows))]
+    names, others = [title], []
+    for other, more, header in headed[1:]:
+        if [_words(h) for h in more[header]] == [_words(h) for h in rows[at]]:
+            rows = rows + more[header + 1:]
+            places += [(other, i) for i in range(header + 1, len(more))]
+            names.append(other)
+        else:
+            others.append(other)
+    for name, own in sheets:
+        if name in names and any(value is None for row in own for value in row):
+            _formulas_without_values(path, name, own)
+    notes = [f"read sheet{'s' * (len(names) > 1)} {', '.join(repr(name) for name in names)}"]
+    if others:
+        notes.append(f"sheet(s) {', '.join(repr(name) for name in others)} also have a title column, under other "
+                     "columns: not read (import each as a workbook or CSV of its own)")
+    return notes, rows, lambda i: f"sheet '{places[i][0]}', row {places[i][1] + 1}"
 
 
 def _formulas_without_values(path: Path, title: str, rows: list[list]) -> None:
