@@ -237,6 +237,23 @@ def test_affiliation_variants_are_grouped_with_counts(tmp_path):
     ]
 
 
+def test_a_second_institution_after_a_comma_is_not_taken_for_a_country(tmp_path):
+    """GMTH's ConfTool export: "Hochschule der Künste Bern, Hochschule für Musik Freiburg" (one speaker, two schools)
+    was the same affiliation as "Hochschule der Künste Bern" with its "country written differently": institutions'
+    words were known in English alone. "Universität Wien, Austria" still has a country."""
+    files = {"conference.yaml": committee(
+        "{name: Ann Lee, affiliation: 'Hochschule der Künste Bern, Hochschule für Musik Freiburg'}",
+        "{name: Bob Lee, affiliation: Hochschule der Künste Bern}",
+        "{name: Cy Lee, affiliation: 'Universität Wien, Austria'}",
+        "{name: Di Lee, affiliation: Universität Wien}",
+    )}
+    assert warnings_for(tmp_path, files) == [
+        f"{member(2, 'affiliation')} 'Universität Wien, Austria' (1 place) is also written 'Universität Wien' (1 place, "
+        "first at conference.yaml:11; country left out)",
+        f"{member(3, 'affiliation')} 'Universität Wien' (1 place) is also written 'Universität Wien, Austria' (1 place, "
+        "first at conference.yaml:10; country left out)"]
+
+
 def test_affiliation_typo_is_a_variant(tmp_path):
     files = {"conference.yaml": committee("{name: Ann Lee, affiliation: University of Cambridge}",
                                           "{name: Bob Lee, affiliation: University of Cambrige}")}
