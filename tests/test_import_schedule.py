@@ -910,3 +910,12 @@ def test_a_json_number_of_thousands_of_digits_is_read_as_text_not_an_internal_er
     result = invoke("import", source, "--format", fmt, "--out", tmp_path / "out")
     assert result.exit_code == 1 and "internal error" not in result.output, result.output
     assert "nothing was written" in result.output and not (tmp_path / "out").exists()
+
+
+def test_a_name_a_group_gave_itself_is_not_split_into_people():
+    """39C3's "Andreas family & friends Hamburg" was split into "Andreas family" and "friends Hamburg": each part
+    has two words and no organisation's. A part is a person's name only when its words start as a name's do."""
+    from booklet.importers.assemble import names_in
+
+    assert names_in("Andreas family & friends Hamburg") == [("Andreas family & friends Hamburg", None)]
+    assert names_in("Jan van Dijk & Ana de la Cruz") == [("Jan van Dijk", None), ("Ana de la Cruz", None)]

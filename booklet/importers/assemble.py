@@ -211,9 +211,18 @@ def names_in(name: str) -> list[tuple[str, str | None]]:
     if not _TWO_PEOPLE.search(name) or any(ch in name for ch in "()[]"):
         return [(name, None)]
     parts = _SEVERAL_PEOPLE.split(name)
-    if all(len(part.split()) >= 2 and not _ORGANISATION_WORDS & set(part.casefold().split()) for part in parts):
+    if all(len(part.split()) >= 2 and not _ORGANISATION_WORDS & set(part.casefold().split()) and _capitalised(part)
+           for part in parts):
         return [(part, None) for part in parts]
     return [(name, None)]
+
+
+def _capitalised(part: str) -> bool:
+    """Whether each word of `part` starts as a name's does: with a capital, or is a particle ('van', 'de'); not
+    "Andreas family", "friends Hamburg" (a name a group gave itself)."""
+    from ..text.names import PARTICLES
+
+    return all(not word[0].isalpha() or word[0].isupper() or word.casefold() in PARTICLES for word in part.split())
 
 
 def _name_word(word: str) -> str:
