@@ -858,7 +858,8 @@ def test_a_source_saying_no_track_in_words_names_the_session_by_its_room(tmp_pat
 
 
 @pytest.mark.parametrize("title, subtitle, joined", [
-    ("Reality Check: Cybercrime", "Vorsicht vor der Polizei!", "Reality Check: Cybercrime \u2013 Vorsicht vor der Polizei!"),
+    ("Reality Check: Cybercrime", "Vorsicht vor der Polizei!",
+     "Reality Check: Cybercrime \u2013 Vorsicht vor der Polizei!"),
     ("Theorie und Praxis", "(Eine Gemeinschaftsproduktion)", "Theorie und Praxis (Eine Gemeinschaftsproduktion)"),
     ("Waves", "a second look", "Waves: a second look"),
     ("Why waves?", "A second look", "Why waves? \u2013 A second look"),

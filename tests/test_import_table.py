@@ -690,3 +690,29 @@ def test_a_workbook_of_a_sheet_per_day_is_read_whole(tmp_path):
     book.save(tmp_path / "week.xlsx")
     assert "sheet 'Tuesday', row 5: no date for 'Broken' ('not a date'); it has no time" \
         in table.read(tmp_path / "week.xlsx", Options()).notes  # (where a row is: its own sheet's)
+
+
+GERMAN_TEXT = ("Die Musiktheorie des achtzehnten Jahrhunderts beschäftigt sich beispielsweise mit der Frage, wie "
+               "Akkorde miteinander verbunden werden und welche Regeln dabei gelten. Der Vortrag zeigt an Beispielen "
+               "aus den Lehrbüchern der Zeit, wie sich diese Regeln im Unterricht verändert haben.")
+ENGLISH_TEXT = ("This paper examines how eighteenth-century treatises taught the connection of chords, and how the "
+                "rules they gave changed in the classroom over the century. Examples from the textbooks of the time "
+                "show what the students were asked to write and why.")
+
+
+def test_a_source_that_never_says_its_language_has_it_read_from_the_texts(tmp_path):
+    """GMTH's ConfTool export (80 abstracts, about 60 in German) has no language column: the booklet was English,
+    its German words hyphenated by English patterns ("beis-pielsweise"). The texts' languages are read (py3langid):
+    the booklet's is that of most, and a text in another has its own; a short text is left without one."""
+    rows = [["Title", "Speaker", "Abstract"]]
+    rows += [[f"Akkordverbindungen {n}", f"Anna Muster{n}", GERMAN_TEXT] for n in range(3)]
+    rows += [["Chord connections", "Ann Example", ENGLISH_TEXT], ["Kurz", "Kai Kurz", "Ein kurzer Text."]]
+    imported = table.read(write_csv(tmp_path / "gmth.csv", rows), Options())
+    docs = imported.documents
+    assert docs["conference.yaml"]["language"] == "de"
+    assert [a.get("language") for a in docs["abstracts.yaml"]] == [None, None, None, "en", None]
+    assert "the source says no language: read from the texts, 3 in de, 1 in en (1 too short or too mixed to tell); " \
+           "the booklet's language is that of most, and a text in another has its own `language`" in imported.notes
+    rows = [["Title", "Speaker", "Abstract"], ["Chord connections", "Ann Example", ENGLISH_TEXT]]
+    english = table.read(write_csv(tmp_path / "en.csv", rows), Options())
+    assert "language" not in english.documents["conference.yaml"] and not any("no language" in n for n in english.notes)

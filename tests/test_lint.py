@@ -248,10 +248,10 @@ def test_a_second_institution_after_a_comma_is_not_taken_for_a_country(tmp_path)
         "{name: Di Lee, affiliation: Universität Wien}",
     )}
     assert warnings_for(tmp_path, files) == [
-        f"{member(2, 'affiliation')} 'Universität Wien, Austria' (1 place) is also written 'Universität Wien' (1 place, "
-        "first at conference.yaml:11; country left out)",
-        f"{member(3, 'affiliation')} 'Universität Wien' (1 place) is also written 'Universität Wien, Austria' (1 place, "
-        "first at conference.yaml:10; country left out)"]
+        f"{member(2, 'affiliation')} 'Universität Wien, Austria' (1 place) is also written 'Universität Wien' "
+        "(1 place, first at conference.yaml:11; country left out)",
+        f"{member(3, 'affiliation')} 'Universität Wien' (1 place) is also written 'Universität Wien, Austria' "
+        "(1 place, first at conference.yaml:10; country left out)"]
 
 
 def test_affiliation_typo_is_a_variant(tmp_path):

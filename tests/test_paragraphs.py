@@ -455,8 +455,8 @@ def test_hyphenation_with_one_pyphen_per_language_breaks_as_reportlab_does(text_
         for width in range(60, 200, 7):
             ours, theirs = module.MathParagraph(text, style), module.MathParagraph(text, style)
             fresh = module._line_breaking()
-            theirs.breakLines = types.MethodType(lambda para, width: module._no_final_hyphen(para, width, fresh.fallback),
-                                                 theirs)
+            theirs.breakLines = types.MethodType(
+                lambda para, width: module._no_final_hyphen(para, width, fresh.fallback), theirs)
             ours.wrap(width, 1000)
             theirs.wrap(width, 1000)
             assert _lines(ours) == _lines(theirs), (lang, width)
@@ -786,7 +786,8 @@ def test_the_hyphen_stays_where_the_word_would_take_another_line_or_leave_a_just
     ragged = text_style.clone("ragged", alignment=0)
     assert [line.strip() for line in _broken_lines(TRIAL, text_style, 135)[-2:]] \
         == ["tronomy mostly by trial and er-", "ror."]
-    assert [line.strip() for line in _broken_lines(TRIAL, ragged, 135)[-2:]] == ["tronomy mostly by trial and", "error."]
+    assert [line.strip() for line in _broken_lines(TRIAL, ragged, 135)[-2:]] == ["tronomy mostly by trial and",
+                                                                                  "error."]
     long = "A word: Donaudampfschifffahrtsgesellschaftskapitän"
     german = text_style.clone("de", hyphenationLang="de_DE")
     assert _broken_lines(long, german, 90) == _broken_lines(long, german, 90, rule=False)

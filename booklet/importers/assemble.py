@@ -448,6 +448,8 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     no_people_lines, no_people_named = [], []
     placed = sorted(entries, key=lambda e: (e.day is None, e.day or dt.date.min, e.start is None,
                                             e.start or dt.time.min))
+    if not conference.language and not any(e.language.strip() for e in entries):  # a source that never says
+        notes += _languages_read([e for e in entries if e.kind != "skip" and e.text])
     if not conference.language:  # the language most contributions are in is the booklet's
         conference.language = common_language(e.language for e in entries if e.kind != "skip")
     in_own = 0
@@ -542,6 +544,23 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     if posters:
         documents["posters.yaml"] = posters
     return Imported(fmt, documents, unmapped, notes)
+
+
+def _languages_read(entries: list[Entry]) -> list[str]:
+    """Each entry's language read from its title and text (importers.languages), where that is clear; a note saying
+    what was read, when anything was."""
+    from .languages import language_of
+
+    for entry in entries:
+        entry.language = language_code(language_of(f"{entry.title}\n\n{entry.text}"))
+    counted = Counter(entry.language for entry in entries if entry.language)
+    if not counted or set(counted) == {"en"}:
+        return []
+    found = ", ".join(f"{count} in {language}" for language, count in counted.most_common())
+    unread = len(entries) - sum(counted.values())
+    return [f"the source says no language: read from the texts, {found}" + (f" ({unread} too short or too mixed to "
+            "tell)" if unread else "") + "; the booklet's language is that of most, and a text in another has its "
+            "own `language`"]
 
 
 def language_code(language: str) -> str:
