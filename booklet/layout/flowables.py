@@ -989,15 +989,13 @@ class Row(Translated, Flowable):
     """A left column (time, number), a body, and a right-aligned page reference, linked as one line.
 
     Splits inside the body, so a row of any length never overflows a page; a row no taller than
-    `keep` moves to the next page whole instead of splitting, as does one that would leave no more than its
-    first `whole` flowables on the page (a poster's title and authors: with at least the start of its text).
-    `spaced`: the body's flowables apart as a frame sets them (the larger of one's space after and the next's
-    space before; a poster's paragraphs).
+    `keep` moves to the next page whole instead of splitting. `spaced`: the body's flowables apart as a frame
+    sets them (the larger of one's space after and the next's space before; a poster's paragraphs).
     """
 
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
-                 keep: float = 0.0, anchor: str | None = None, spaced: bool = False, whole: int = 0):
+                 keep: float = 0.0, anchor: str | None = None, spaced: bool = False):
         super().__init__()
         self.left = list(left)
         self.body = list(body)
@@ -1011,7 +1009,6 @@ class Row(Translated, Flowable):
         self.gap = gap
         self.keep = keep
         self.anchor = anchor
-        self.whole = whole
         self.ref_width = (ref_style.fontSize * 2.2) if ref else 0.0
 
     @property
@@ -1060,7 +1057,7 @@ class Row(Translated, Flowable):
                 first.append(parts[0])
                 rest = list(parts[1:]) + rest[1:]
             break
-        if len(first) <= self.whole or not first:
+        if not first:
             return []
         head = Row(self.left, first, self.left_width, ref=self.ref, ref_style=self.ref_style,
                    link=self.link, background=self.background, pad=self.pad, gap=self.gap, anchor=self.anchor,
