@@ -50,21 +50,23 @@ def located(root: Path, name: str) -> Path:
     that name, the one whose name differs from it only in how its accented letters are encoded ("n" and a combining
     tilde, as a Mac names a file, for the "ñ" the data has)."""
     path = (root / name).resolve()
-    if name.isascii() or path.exists():
+    if name.isascii():
         return path
-    found = root
-    for part in Path(name).parts:
-        if not (found / part).exists():
-            try:
-                entries = os.listdir(found)
-            except OSError:
-                return path
-            meant = unicodedata.normalize("NFC", part)
-            part = next((entry for entry in entries if unicodedata.normalize("NFC", entry) == meant), None)
-            if part is None:
-                return path
-        found = found / part
-    return found.resolve()
+    try:
+        if path.exists():
+            return path
+        found = root
+        for part in Path(name).parts:
+            if not (found / part).exists():
+                meant = unicodedata.normalize("NFC", part)
+                part = next((entry for entry in os.listdir(found) if unicodedata.normalize("NFC", entry) == meant),
+                            None)
+                if part is None:
+                    return path
+            found = found / part
+        return found.resolve()
+    except OSError:  # a name too long for the file system, a folder that cannot be read: as it is (check says why)
+        return path
 
 
 def not_found(path: Path, root: Path | None = None) -> str:

@@ -909,7 +909,9 @@ def test_a_misnamed_participants_file_beside_a_participants_csv_is_a_stray_copy(
 
 def test_a_table_saved_as_a_workbook_is_an_error_saying_how_to_make_the_file_booklet_reads(tmp_path):
     """A fuzzing run: participants.xlsx (or .ods, .tsv) beside no participants file was left out without a word, and
-    an .xlsx renamed participants.csv was "not UTF-8 text (byte 0x83)". Each is an error that says what to do."""
+    an .xlsx renamed participants.csv was "not UTF-8 text (byte 0x83)". Each is an error that says what to do. A
+    workbook named like another data file (the source an import was made from, kept beside the data) is left out
+    with a warning: abstracts may be in abstracts/ alone."""
     import openpyxl
 
     data = write_conference(tmp_path / "conf", {"posters.yaml": None})
@@ -922,12 +924,12 @@ def test_a_table_saved_as_a_workbook_is_an_error_saying_how_to_make_the_file_boo
     with pytest.raises(DataError) as raised:
         read_booklet(data)
     assert [str(p) for p in raised.value.problems] == [
-        "abstracts.ods:1: warning: booklet reads abstracts.yaml, which is there too; this file is left out (remove or "
-        "rename it)",
+        "abstracts.ods:1: warning: booklet reads abstracts.yaml, not a workbook: this file is left out (booklet import "
+        "makes the data files of a spreadsheet)",
         "participants.xlsx:1: booklet reads participants.csv, not participants.xlsx: save the sheet as CSV (UTF-8) "
         "under that name (as it is, it is left out)",
-        "posters.xlsx:1: booklet reads posters.yaml, not posters.xlsx: booklet import posters.xlsx --out FOLDER makes "
-        "the data files of a spreadsheet (as it is, it is left out)"]
+        "posters.xlsx:1: warning: booklet reads posters.yaml, not a workbook: this file is left out (booklet import "
+        "makes the data files of a spreadsheet)"]
     (data / "participants.xlsx").rename(data / "participants.csv")
     (data / "posters.xlsx").unlink()
     with pytest.raises(DataError) as raised:

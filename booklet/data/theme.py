@@ -11,6 +11,7 @@ import stat
 from functools import cache
 from pathlib import Path
 
+from .. import images
 from ..cache import disk
 from ..model import Theme
 from ..problems import did_you_mean
@@ -162,7 +163,7 @@ def _font(report: Report, file: str, line: int, key: str, value: str, folder: Pa
                      f"in the data folder, like: fonts/MyText-Regular.ttf")
         return None
     try:
-        path = (folder / value).resolve()
+        path = images.located(folder, value)  # (accents encoded as a Mac names files found too)
         found = path.is_file()
     except (OSError, RuntimeError) as exc:  # a name too long for the file system, a loop of links (RuntimeError), ...
         report.error(file, line, key, f"'{value}': cannot be read ({getattr(exc, 'strerror', None) or exc})")

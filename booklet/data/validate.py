@@ -86,7 +86,11 @@ def _misnamed(report: Report, folder: Path) -> None:
     copy, left out too)."""
     for name, meant in misnamed(folder):
         read = next((other for other in (meant, *ALTERNATIVES.get(meant, ())) if present(folder / other)), None)
-        if read is None:
+        if name.rpartition(".")[2].lower() in SHEETS and not meant.endswith(".csv"):
+            # (a workbook kept beside the data, such as the one it was imported from: left out, and said so)
+            report.warn(name, 1, "", f"booklet reads {meant}, not a workbook: this file is left out (booklet import "
+                        "makes the data files of a spreadsheet)", "stray-file")
+        elif read is None:
             report.error(name, 1, "", f"booklet reads {meant}, not {name}: {_how_to_make(name, meant)} (as it is, "
                          "it is left out)")
         elif not os.path.samefile(folder / read, folder / name):  # (not the same file: a case-blind file system)
@@ -95,12 +99,11 @@ def _misnamed(report: Report, folder: Path) -> None:
 
 
 def _how_to_make(name: str, meant: str) -> str:
-    """What turns `name`, a file booklet does not read, into `meant`, the data file it stands for."""
-    if name.rpartition(".")[2].lower() not in SHEETS:
-        return "rename the file"
-    if meant.endswith(".csv"):
+    """What turns `name`, a file booklet does not read, into `meant`, the data file it stands for (a workbook:
+    participants.csv's)."""
+    if name.rpartition(".")[2].lower() in SHEETS:
         return "save the sheet as CSV (UTF-8) under that name"
-    return f"booklet import {name} --out FOLDER makes the data files of a spreadsheet"
+    return "rename the file"
 
 
 ELSEWHERE_FROM = 256 * 2**10  # bytes of posters.yaml from which reading it in another process pays

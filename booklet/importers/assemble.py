@@ -211,18 +211,24 @@ def names_in(name: str) -> list[tuple[str, str | None]]:
     if not _TWO_PEOPLE.search(name) or any(ch in name for ch in "()[]"):
         return [(name, None)]
     parts = _SEVERAL_PEOPLE.split(name)
-    if all(len(part.split()) >= 2 and not _ORGANISATION_WORDS & set(part.casefold().split()) and _capitalised(part)
+    if all(len(part.split()) >= 2 and not _ORGANISATION_WORDS & set(part.casefold().split()) and _one_case(part)
            for part in parts):
         return [(part, None) for part in parts]
     return [(name, None)]
 
 
-def _capitalised(part: str) -> bool:
-    """Whether each word of `part` starts as a name's does: with a capital, or is a particle ('van', 'de'); not
-    "Andreas family", "friends Hamburg" (a name a group gave itself)."""
+def _one_case(part: str) -> bool:
+    """Whether `part` is written as a name is: not capitalised words beside others in lower case that are no
+    particles ('van', 'de', 'bin'): "Andreas family" and "friends Hamburg" are a name a group gave itself; "john
+    smith" (typed into a form so), "Mohammed al-Farsi" and names in a script without capitals are names."""
     from ..text.names import PARTICLES
 
-    return all(not word[0].isalpha() or word[0].isupper() or word.casefold() in PARTICLES for word in part.split())
+    words = part.split()
+    lower = [w for w in words if w.islower() and w.casefold() not in PARTICLES | _MORE_PARTICLES]
+    return not (lower and any(w[:1].isupper() for w in words))
+
+
+_MORE_PARTICLES = frozenset({"bin", "bint", "ibn", "ben", "abu", "y", "e"})  # (Arabic, Hebrew; "y" and "e" joining names)
 
 
 def _name_word(word: str) -> str:

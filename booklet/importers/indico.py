@@ -125,9 +125,9 @@ def _board(value, notes_for: list[str], where: str) -> int | None:
     if not text:
         return None
     numbers = re.findall(r"\d+", text)
-    if len(numbers) == 1:
+    if len(numbers) == 1 and len(numbers[0]) <= 9:
         return int(numbers[0])
-    notes_for.append(f"{where}: board number '{text}' is not a number; the poster is numbered by its place")
+    notes_for.append(f"{where}: board number '{text[:40]}' is not a number; the poster is numbered by its place")
     return None
 
 

@@ -155,9 +155,10 @@ def parse_duration(text, where: str, source: str) -> dt.timedelta:
                                 seconds=float(seconds or 0))
         if value.isascii() and value.isdigit():  # (not "²", which isdigit too)
             return dt.timedelta(minutes=int(value))
-    except OverflowError:
-        raise SourceError(f"{source}: {where}: '{value}' is not a duration an event can have (too long)") from None
-    raise SourceError(f"{source}: {where}: '{value}' is not a duration (expected e.g. 00:30 or PT30M)")
+    except (OverflowError, ValueError):  # (ValueError: more digits than Python reads, 4,300)
+        raise SourceError(f"{source}: {where}: '{value[:40]}' is not a duration an event can have (too long)") \
+            from None
+    raise SourceError(f"{source}: {where}: '{value[:40]}' is not a duration (expected e.g. 00:30 or PT30M)")
 
 
 def later(moment: dt.datetime, by: dt.timedelta, where: str, source: str) -> dt.datetime:

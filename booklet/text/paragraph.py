@@ -1024,7 +1024,7 @@ def _no_final_hyphen(para, width, break_lines_of):
     if last < 0 or len(found) < 2 or not _line_text(found[-2]).endswith(("-", "\u00ad")):
         return lines
     _ASKED.calls, _ASKED.refused = 0, last
-    first = {name: para.__dict__[name] for name in _BREAKING_SETS if name in para.__dict__}
+    first = {name: getattr(para, name) for name in _BREAKING_SETS}  # (frags: a property of layout.flowables.Para)
     para.frags = frags
     try:
         again = break_lines_of(para, width)
@@ -1037,7 +1037,8 @@ def _no_final_hyphen(para, width, break_lines_of):
             and (para.style.alignment != TA_JUSTIFY
                  or _extra_space(redone[-2]) <= FINAL_LOOSE * para.style.fontSize * max(_spaces(redone[-2]), 1)):
         return again
-    para.__dict__.update(first)
+    for name, value in first.items():
+        setattr(para, name, value)
     return lines
 
 
