@@ -981,3 +981,15 @@ def test_an_image_wider_than_a_jpeg_holds_is_an_error_at_its_key(tmp_path):
     build_and_check_fail(tmp_path, data, [
         "abstracts.yaml:3: [0].speaker.photo: 'images/wide.png': image is 66000x30 pixels, more than booklet accepts "
         "on a side (65,500, the most a JPEG holds; 5.5 m at 300 dpi): scale it down"])
+
+
+def test_an_image_name_too_long_for_the_file_system_is_reported_at_its_key(tmp_path):
+    """200 accented letters: looking for the name as a Mac encodes its accents raised "File name too long", and
+    check said "cannot write ...", naming no data file or key."""
+    name = "images/" + "ñ" * 200 + ".jpg"
+    data = conference(tmp_path, {"abstracts.yaml": (
+        f"- id: lund-2026\n  title: A talk\n  speaker: {{name: Ana Smith, photo: {name}}}\n"
+        "- id: okafor\n  title: More\n  speaker: {name: Chiamaka Okafor}\n")})
+    (data / "images").mkdir(exist_ok=True)
+    build_and_check_fail(tmp_path, data, [
+        f"abstracts.yaml:3: [0].speaker.photo: '{name}': cannot be read (File name too long)"])

@@ -250,3 +250,15 @@ def test_not_an_indico_export(tmp_path):
     assert not indico.detect(path, path.read_bytes())
     with pytest.raises(SourceError, match="other.json: not an Indico export"):
         indico.read(path, Options())
+
+
+def test_a_board_number_of_thousands_of_digits_is_no_number(tmp_path):
+    """A review: a board number of 5,000 digits, kept as text by the JSON reader, then raised ValueError ("Exceeds
+    the limit (4300 digits)") when read as a number: the poster is numbered by its place, and the import says so."""
+    data = event_export()
+    text = json.dumps(data).replace('"board_number": "1"', '"board_number": ' + "7" * 5000)
+    path = tmp_path / "99.json"
+    path.write_text(text, encoding="utf-8")
+    imported = indico.read(path, Options())
+    assert [p.get("number") for p in imported.documents["posters.yaml"]] == [None, 2]  # (1: by its place)
+    assert any("board number '" + "7" * 40 + "' is not a number" in note for note in imported.notes)

@@ -920,3 +920,14 @@ def test_a_name_a_group_gave_itself_is_not_split_into_people():
 
     assert names_in("Andreas family & friends Hamburg") == [("Andreas family & friends Hamburg", None)]
     assert names_in("Jan van Dijk & Ana de la Cruz") == [("Jan van Dijk", None), ("Ana de la Cruz", None)]
+
+
+def test_names_in_lower_case_or_without_capitals_are_still_split():
+    """The rule that keeps "Andreas family & friends Hamburg" whole at first kept names typed in lower case, names in
+    a script without capitals and "Ahmad bin Zayed" whole too."""
+    from booklet.importers.assemble import names_in
+
+    assert names_in("john smith & jane doe") == [("john smith", None), ("jane doe", None)]
+    assert names_in("محمد علي & أحمد حسن") == [("محمد علي", None), ("أحمد حسن", None)]
+    assert names_in("Ann Lee & Ahmad bin Zayed") == [("Ann Lee", None), ("Ahmad bin Zayed", None)]
+    assert names_in("Mohammed al-Farsi & Ann Lee") == [("Mohammed al-Farsi", None), ("Ann Lee", None)]

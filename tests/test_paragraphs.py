@@ -825,3 +825,21 @@ def test_a_word_of_thousands_of_letters_is_offered_only_breaks_that_might_fit(te
     assert "".join(line.strip().rstrip("-") for line in lines).replace("Sequence:", "").replace("ends.", "") \
         .strip() == "ACGT" * 1000
     assert len(offered) < 80 * len(lines), len(offered)
+
+
+def test_a_first_setting_kept_by_the_last_line_rule_keeps_its_own_fragments(text_style):
+    """Where the rule keeps the first setting ("er- / ror." whole would be too loose), a layout.flowables.Para kept
+    the fragments (the words) of the setting it threw away: its fragments are a property, not in its dictionary.
+    Its words are those of its lines, as a MathParagraph's are."""
+    from booklet.layout.flowables import Para
+    from booklet.text import paragraph as module
+
+    text = TRIAL + " <b>Bold</b> end"
+    para, plain = Para(text, text_style), module.MathParagraph(text, text_style)
+    para.wrap(135, 1000)
+    plain.wrap(135, 1000)
+    assert _lines(para) == _lines(plain)
+    def words(paragraph) -> list[str]:  # (after breaking, a paragraph's frags are its words: [width, (frag, text)..])
+        return ["".join(text for _, text in word[1:]) for word in paragraph.frags]
+
+    assert len(para.frags) == len(plain.frags) and words(para) == words(plain)
