@@ -363,6 +363,9 @@ def test_another_empty_file_is_left_out_with_a_warning(tmp_path, content):
     data = conference(tmp_path / "again", {"abstracts.yaml": content})
     result = invoke("check", data)
     assert result.exit_code == 1 and "no abstract with id 'lund-2026'" in result.output, result.output
+    data = conference(tmp_path / "theme", {"theme.yaml": content})  # (a mapping: [] would be an error there)
+    assert "theme.yaml:1: warning: the file is empty (nothing but comments): left out, as if it were not there " \
+           "(delete it, or write its keys)" in invoke("check", data).output
 
 
 def test_missing_conference_yaml(tmp_path):

@@ -674,6 +674,7 @@ def test_a_workbook_of_a_sheet_per_day_is_read_whole(tmp_path):
         sheet.append(["Title", "Speaker", "Date", "Time", "Duration"])
         for k in range(3):
             sheet.append([f"Talk {day} {k}", f"Speaker {d}{k}", dt.date(2027, 9, 13 + d), dt.time(9 + k), 30])
+    book["Tuesday"]["G5"] = "a note beside the table"  # (the sheet's rows one cell wider: its header too)
     other = book.create_sheet("Posters")
     other.append(["Board", "Title", "Author"])
     other.append([1, "A poster", "Poster Person"])
@@ -688,7 +689,7 @@ def test_a_workbook_of_a_sheet_per_day_is_read_whole(tmp_path):
            "or CSV of its own)" in imported.notes
     book["Tuesday"].append(["Broken", "Ana", "not a date", None, None])
     book.save(tmp_path / "week.xlsx")
-    assert "sheet 'Tuesday', row 5: no date for 'Broken' ('not a date'); it has no time" \
+    assert "sheet 'Tuesday', row 6: no date for 'Broken' ('not a date'); it has no time" \
         in table.read(tmp_path / "week.xlsx", Options()).notes  # (where a row is: its own sheet's)
 
 

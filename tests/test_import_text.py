@@ -218,3 +218,5 @@ def test_reference_links_print_as_inline_links_do_and_a_definition_nothing_names
     assert to_markup("We build on **this**.\n\n[1]: https://arxiv.org/abs/1234\n[2]: https://doi.org/10.1/x") \
         == "We build on **this**.\n\n[1]: https://arxiv.org/abs/1234\n[2]: https://doi.org/10.1/x"
     assert to_markup("Prices [1]: see the table.") == "Prices [1]: see the table."
+    assert to_markup("Use this:\n\n```\n[core]: https://x.org\n```\n\nand **more**.") \
+        == "Use this:\n\n[core]: https://x.org\n\nand **more**."  # (in code, as written: no backslash)

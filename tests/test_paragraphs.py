@@ -825,6 +825,16 @@ def test_a_word_of_thousands_of_letters_is_offered_only_breaks_that_might_fit(te
     assert "".join(line.strip().rstrip("-") for line in lines).replace("Sequence:", "").replace("ends.", "") \
         .strip() == "ACGT" * 1000
     assert len(offered) < 80 * len(lines), len(offered)
+    # a word of narrow letters then wide ones (a review): the same lines as without the bound, at every width
+    for mixed in ("i" * 50 + "W" * 40, "W" * 40 + "i" * 50, "l" * 30 + "m" * 30 + "j" * 30):
+        for width in range(40, 300, 13):
+            bounded_para = module.MathParagraph(mixed, text_style)
+            bounded_para.wrap(width, 10**6)
+            monkeypatch.setattr(module, "LONG_WORD", 10**9)
+            free = module.MathParagraph(mixed, text_style)
+            free.wrap(width, 10**6)
+            monkeypatch.setattr(module, "LONG_WORD", 60)
+            assert _lines(bounded_para) == _lines(free), (mixed, width)
 
 
 def test_a_first_setting_kept_by_the_last_line_rule_keeps_its_own_fragments(text_style):

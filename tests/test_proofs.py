@@ -784,6 +784,7 @@ def test_a_manifest_cell_that_starts_like_a_formula_is_kept_as_text(tmp_path):
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO((tmp_path / "proofs" / "manifest.csv").read_text("utf-8"))))
     by_id = {row["id"]: row for row in rows}
-    assert by_id["lund-2026"]["names"] == "'" + name and by_id["lund-2026"]["emails"] == "'+a@b.org"
+    assert by_id["lund-2026"]["names"] == "'" + name
+    assert by_id["lund-2026"]["emails"] == "+a@b.org"  # (addresses as they are: a mail merge sends to them)
     assert by_id["okafor"]["names"] == "'@Chiamaka Okafor" and by_id["okafor"]["emails"] == "c@o.org"
     assert manifest_text([]) == "id,kind,names,emails,file,pages,day,time,room\n"

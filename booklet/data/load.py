@@ -275,8 +275,15 @@ def _empty(display: str) -> Problem:
     if display == "conference.yaml":
         return Problem(display, 1, "", "the file is empty: it gives the conference's title, dates and venue "
                        "(`booklet init` writes one with every key explained)")
-    return Problem(display, 1, "", "the file is empty (nothing but comments): left out, as if it were not there "
-                   "(write [] to say there are none, or delete it)", "warning", "empty-file")
+    from .contract import file_for
+
+    try:
+        listed = file_for(display).many
+    except KeyError:
+        listed = False
+    say = "write [] to say there are none, or delete it" if listed else "delete it, or write its keys"
+    return Problem(display, 1, "", f"the file is empty (nothing but comments): left out, as if it were not there "
+                   f"({say})", "warning", "empty-file")
 
 
 def _parse_whole(text: str, display: str, problems: list[Problem]):

@@ -92,6 +92,15 @@ def _csv_rows(path: Path, text: str) -> tuple[list[list[str]], list[int]]:
     return [[_quoted_once(cell) if isinstance(cell, str) else cell for cell in row] for row in rows], lines
 
 
+def _header_words(row: list) -> list[str]:
+    """A header row's names as compared between sheets: empty cells after the last name left out (a note typed
+    beside the table)."""
+    found = [_words(cell) if cell is not None else "" for cell in row]
+    while found and not found[-1]:
+        found.pop()
+    return found
+
+
 def _xlsx_rows(path: Path, options: Options):
     """The rows of the workbook's first sheet that has a title column (else its first sheet), followed by those of
     every later sheet whose header is the same (a sheet per day), each without its header: (notes saying which
@@ -115,7 +124,7 @@ def _xlsx_rows(path: Path, options: Options):
     places = [(title, i) for i in range(len(rows))]
     names, others = [title], []
     for other, more, header in headed[1:]:
-        if [_words(h) for h in more[header]] == [_words(h) for h in rows[at]]:
+        if _header_words(more[header]) == _header_words(rows[at]):
             rows = rows + more[header + 1:]
             places += [(other, i) for i in range(header + 1, len(more))]
             names.append(other)

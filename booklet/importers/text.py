@@ -375,10 +375,16 @@ def _unused_definitions_kept(text: str) -> str:
 
     def kept(match: re.Match) -> str:
         label = re.escape(match[2])
-        used = re.search(rf"\]\[{label}\]|\[{label}\](?!:)", text[:match.start()] + text[match.end():], re.I)
+        used = re.search(rf"\]\[{label}\]|\[{label}\](?!:)", text.replace(match[0], "", 1), re.I)
         return match[0] if used else f"{match[1]}\\[{match[2]}]:"
 
-    return _DEFINITION.sub(kept, text)
+    lines, fenced = [], None
+    for line in text.split("\n"):  # (not inside fenced code, which prints as written)
+        fence = re.match(r" {0,3}(`{3,}|~{3,})", line)
+        if fence and (fenced is None or fence[1][0] == fenced[0] and len(fence[1]) >= len(fenced)):
+            fenced = fence[1] if fenced is None else None
+        lines.append(line if fenced is not None or fence else _DEFINITION.sub(kept, line))
+    return "\n".join(lines)
 
 
 def _from_markdown(text: str, spans: list[str]) -> str:

@@ -302,8 +302,8 @@ def manifest_text(proofs: tuple[Proof, ...] | list[Proof]) -> str:
     for p in proofs:
         pages = ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in _runs(p.pages))
         names = "; ".join(markup.plain(person.name) for person in p.people)
-        writer.writerow([_inert(cell) for cell in
-                         (p.id, p.kind, names, "; ".join(p.emails), p.file, pages, p.day, p.time, p.room)])
+        writer.writerow([p.id, p.kind, _inert(names), "; ".join(p.emails), p.file, pages, p.day, p.time,
+                         _inert(p.room)])
     return out.getvalue()
 
 
@@ -311,8 +311,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet re
 
 
 def _inert(cell: str) -> str:
-    """A manifest cell as text a spreadsheet shows as it is: one that starts like a formula ("=HYPERLINK(...)", a name
-    a speaker typed into a form) gets a "'" before it, which Excel and LibreOffice take as "text" and do not show."""
+    """A manifest cell of what people typed (names, a room) as a spreadsheet shows it: one that starts like a formula
+    ("=HYPERLINK(...)", a name typed into a form) gets a "'" before it, which Excel and LibreOffice take as "text" and
+    do not show (the addresses, which a mail merge sends to, are left as they are: none starts so)."""
     return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
 
 

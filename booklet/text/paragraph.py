@@ -937,10 +937,14 @@ def _within_parts(hyphenate, width_at: int):
         word = args[width_at]
         width, new_width, line = (word[0] if width_at == 0 else word), args[width_at + 1], args[width_at + 2]
         owner = getattr(hyphenator, "__self__", None)
-        letters = sum(len(text) for _, text in word[1:]) if width_at == 0 else len(args[2])
-        if letters > LONG_WORD and width > 0 and hyphenator is not None:
-            # (a head of `most` letters is half as wide again as the room, at the word's mean width)
-            most = int(letters * max(0.0, line - new_width + width) / width * 1.5) + 3
+        runs = [(frag.fontName, frag.fontSize, text) for frag, text in word[1:]] if width_at == 0 \
+            else [(args[0], args[1], args[2])]
+        letters = sum(len(text) for _, _, text in runs)
+        if letters > LONG_WORD and hyphenator is not None:
+            # (a head of more letters than `most` is wider than the room, at the word's narrowest letter's width)
+            narrowest = min((_string_width(ch, name, size) for name, size, text in runs for ch in set(text)),
+                            default=0.0)
+            most = int(max(0.0, line - new_width + width) / narrowest) + 1 if narrowest > 0 else letters
             hyphenator = _heads_of_at_most(hyphenator, most)
         made = hyphenate(hyphenator, *args)
         if made or not isinstance(owner, _AfterHyphens) or width <= line:
@@ -953,7 +957,7 @@ def _within_parts(hyphenate, width_at: int):
     return _counted(hyphenated)
 
 
-LONG_WORD = 60  # letters: a longer word (a DNA sequence) is offered only breaks whose head might fit the line
+LONG_WORD = 60  # letters: a longer word (a DNA sequence) is offered only breaks whose head can fit the line
 
 
 def _heads_of_at_most(hyphenator, most: int):
@@ -1016,6 +1020,14 @@ def _no_final_hyphen(para, width, break_lines_of):
     takes another line, sets a line wider than any of the first setting (a word no line holds whole), or leaves a
     justified line more than FINAL_LOOSE of an em wider at each space (so loose a line would be worse than the
     hyphen; a line set ragged is only shorter)."""
+    outer = _ASKED.calls, _ASKED.last, _ASKED.refused  # (a paragraph broken while another is: its count kept)
+    try:
+        return _final_hyphen_refused(para, width, break_lines_of)
+    finally:
+        _ASKED.calls, _ASKED.last, _ASKED.refused = outer
+
+
+def _final_hyphen_refused(para, width, break_lines_of):
     _ASKED.calls, _ASKED.last, _ASKED.refused = 0, -1, -1
     frags = para.frags  # (breaking lines sets them to the words it made)
     lines = break_lines_of(para, width)
@@ -1026,10 +1038,7 @@ def _no_final_hyphen(para, width, break_lines_of):
     _ASKED.calls, _ASKED.refused = 0, last
     first = {name: getattr(para, name) for name in _BREAKING_SETS}  # (frags: a property of layout.flowables.Para)
     para.frags = frags
-    try:
-        again = break_lines_of(para, width)
-    finally:
-        _ASKED.refused = -1
+    again = break_lines_of(para, width)
     redone = again.lines
     if len(redone) == len(found) and not _line_text(redone[-2]).endswith(("-", "\u00ad")) \
             and min(map(_extra_space, redone)) >= min(min(map(_extra_space, found)), 0.0) - 0.01 \
