@@ -853,3 +853,23 @@ def test_a_first_setting_kept_by_the_last_line_rule_keeps_its_own_fragments(text
         return ["".join(text for _, text in word[1:]) for word in paragraph.frags]
 
     assert len(para.frags) == len(plain.frags) and words(para) == words(plain)
+
+
+def test_a_paragraph_reportlab_would_not_split_is_broken_again_from_its_fragments_as_parsed(text_style):
+    """ReportLab's split deletes a paragraph's lines where it will not split (an orphan: "force the whole para
+    onwards"), and the next wrap broke it again from the words the first breaking had left in place of its
+    fragments: "integral-field" came out "integ- / ralfield", and a build without the cache set it otherwise than one
+    with the cache (which keeps the first wrap's lines). It is broken again from its fragments as parsed."""
+    from booklet.layout.flowables import Para
+    from booklet.text import markup
+
+    text = markup.inline("Finally, we outline how Gaussian process could be applied to an integral-field spectroscopy "
+                         "sample in the coming decade. We present a normalising flow for Lyman-$\\alpha$ absorbers "
+                         "observed in space-based astrometry.")
+    para = Para(text, text_style)
+    para.wrap(301.6, 1000)
+    first = _lines(para)
+    assert first[0].endswith("integral-")
+    assert para.split(301.6, text_style.leading * 1.5) == []  # (one line would be an orphan)
+    para.wrap(301.6, 1000)
+    assert _lines(para) == first

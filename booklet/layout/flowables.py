@@ -436,10 +436,16 @@ class Para(KeptDrawing, MathParagraph):
 
     @blPara.deleter
     def blPara(self):
+        """ReportLab's split deletes the lines where it will not split (an orphan, a widow: "force the whole para
+        onwards"), and the next wrap breaks the paragraph again: from its fragments as parsed, not from the words
+        the first breaking left in their place ("integral-field" broken again from them was "integ- / ralfield")."""
         if self._wrapped_lines is not None:
             self._unpickle_lines()
         self.__dict__.pop("_blPara", None)
         self._lines_key = None
+        unbroken = self.__dict__.get("_unbroken")
+        if unbroken is not None:
+            self.__dict__["_frags"] = unbroken
 
     _wrapped_lines = None  # the lines (and fragments) of a wrap kept, pickled or _Again: made when first needed
 
@@ -570,6 +576,7 @@ class Para(KeptDrawing, MathParagraph):
             return cached[1]
         cache = memory.active() if self._layout_key is not None else None
         if cache is None:
+            self._keep_unbroken()
             size = super().wrap(availWidth, availHeight)
         else:
             key = ("wrapped", self._layout_key, availWidth)  # a paragraph's lines do not depend on the height
@@ -583,6 +590,7 @@ class Para(KeptDrawing, MathParagraph):
                 size = self.width, self.height
             else:
                 first = self._first_lines()
+                self._keep_unbroken()
                 before = dict(self.__dict__)
                 size = super().wrap(availWidth, availHeight)
                 lines = self.__dict__.get("_blPara")
@@ -601,6 +609,12 @@ class Para(KeptDrawing, MathParagraph):
             self._lines_key = key
         self._wrapped = (availWidth, size)
         return size
+
+    def _keep_unbroken(self) -> None:
+        """Note the fragments the lines are about to be broken from, when they have not been broken yet (see blPara's
+        deleter)."""
+        if "_blPara" not in self.__dict__ and self._wrapped_lines is None:
+            self.__dict__["_unbroken"] = self.frags
 
     _line_count = None  # how many lines the wrap that kept its lines made (see line_count)
 
