@@ -392,3 +392,44 @@ def test_an_index_entry_of_two_or_three_lines_is_never_split_across_columns():
     if lines == 3:
         assert entry.split(width, leading * 2.2) == []  # two lines would leave its last alone
 
+
+
+def test_a_posters_abstract_runs_on_across_a_page_its_title_and_authors_never_alone(tmp_path):
+    """A poster entry was never split: one too tall for what was left of a page left it a third empty (the 500-talk
+    book's poster pages ran from 58 % full). A page now breaks inside its abstract, with two of its lines at least
+    on either side; its title and authors stay together with the start of its text. Its proof's pages are both."""
+    from booklet.proofs.plan import page_ranges
+
+    sentence = "Hierarchical models of noisy light curves recover the period distribution of {n} stars. "
+    posters = "".join(
+        f"- number: {n}\n  title: Poster {n} on variable stars\n  authors: [{{name: Ana Author{n}, presenting: true}},"
+        f" {{name: Bo Second{n}}}]\n  abstract: |\n    Begin{n} {sentence.format(n=n) * (3 + n % 4)}End{n}.\n\n"
+        f"    Second{n} {sentence.format(n=n) * 2}Last{n}.\n" for n in range(1, 16))
+    folder = write_conference(tmp_path / "conf", {"posters.yaml": posters})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    split = [n for n in range(1, 16) if result.anchors[f"end:poster-{n - 1}"] > result.anchors[f"poster-{n - 1}"]]
+    assert split, "no poster ran across a page: the data no longer tests it"
+    for n in split:
+        first, last = result.anchors[f"poster-{n - 1}"], result.anchors[f"end:poster-{n - 1}"]
+        on_first = pdf.lines(first - 1)
+        title = on_first.index(f"Poster {n} on variable stars")
+        assert any(line.startswith(f"Begin{n} ") for line in on_first[title:]), on_first[title:]
+        begin = next(k for k, line in enumerate(on_first) if line.startswith(f"Begin{n} "))
+        assert len(on_first) - begin >= 2 + 1, on_first[begin:]  # two lines of it at least (and the folio)
+        assert f"Last{n}." in pdf.texts[last - 1]
+        assert page_ranges(result.anchors, result.pages, set())[f"poster-{n - 1}"] == tuple(range(first, last + 1))
+    pages = sorted({result.anchors[f"poster-{n}"] for n in range(15)})
+    assert len(pages) < 15  # (several to a page)
+
+
+def test_a_poster_whose_title_and_authors_are_taller_than_a_page_still_builds(tmp_path):
+    """A review: with the abstract let run across a page, a poster of 700 authors (its heading taller than a page)
+    stopped the build with "LayoutError: Flowable <Row ...> too large". At the top of a page it is split anyway."""
+    authors = "".join(f"    - {{name: Author Number{n}, affiliation: Institute {n}}}\n" for n in range(700))
+    posters = f"- number: 1\n  title: A crowded poster\n  authors:\n{authors}  abstract: Short text.\n"
+    folder = write_conference(tmp_path / "conf", {"posters.yaml": posters})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    text = "\n".join(Pdf(tmp_path / "b.pdf").texts)
+    assert "Author Number699" in text and "Short text." in text
+    assert result.anchors["end:poster-0"] > result.anchors["poster-0"]

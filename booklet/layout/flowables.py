@@ -1003,13 +1003,15 @@ class Row(Translated, Flowable):
     """A left column (time, number), a body, and a right-aligned page reference, linked as one line.
 
     Splits inside the body, so a row of any length never overflows a page; a row no taller than
-    `keep` moves to the next page whole instead of splitting. `spaced`: the body's flowables apart as a frame
-    sets them (the larger of one's space after and the next's space before; a poster's paragraphs).
+    `keep` moves to the next page whole instead of splitting, as does one that would leave no more than its
+    first `whole` flowables on the page (a poster's title and authors: with at least the start of its text),
+    unless it is at the top of a page. `spaced`: the body's flowables apart as a frame sets them (the larger of
+    one's space after and the next's space before; a poster's paragraphs).
     """
 
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
-                 keep: float = 0.0, anchor: str | None = None, spaced: bool = False):
+                 keep: float = 0.0, anchor: str | None = None, spaced: bool = False, whole: int = 0):
         super().__init__()
         self.left = list(left)
         self.body = list(body)
@@ -1023,6 +1025,7 @@ class Row(Translated, Flowable):
         self.gap = gap
         self.keep = keep
         self.anchor = anchor
+        self.whole = whole
         self.ref_width = (ref_style.fontSize * 2.2) if ref else 0.0
 
     @property
@@ -1048,14 +1051,18 @@ class Row(Translated, Flowable):
             return [self]
         if self.height <= self.keep:
             return []
-        return self.split_at_top(availWidth, availHeight)
+        return self._split(availWidth, availHeight, _at_top(self))
 
     def split_at_top(self, availWidth, availHeight):
         """split, at the top of a page, where moving on would not help: a row a little taller than the room below
-        a heading there (a name of 2,000 letters) is split even when it is no taller than `keep`."""
+        a heading there (a name of 2,000 letters) is split even when it is no taller than `keep`, and one whose
+        first `whole` flowables are taller than the page (a poster of 700 authors) inside them."""
         self.wrap(availWidth, availHeight)
         if self.height <= availHeight:
             return [self]
+        return self._split(availWidth, availHeight, True)
+
+    def _split(self, availWidth, availHeight, at_top: bool):
         room = availHeight - 2 * self.pad
         first, rest, used = [], list(self.body), 0.0
         while rest:
@@ -1071,7 +1078,7 @@ class Row(Translated, Flowable):
                 first.append(parts[0])
                 rest = list(parts[1:]) + rest[1:]
             break
-        if not first:
+        if not first or (len(first) <= self.whole and not at_top):
             return []
         head = Row(self.left, first, self.left_width, ref=self.ref, ref_style=self.ref_style,
                    link=self.link, background=self.background, pad=self.pad, gap=self.gap, anchor=self.anchor,

@@ -68,7 +68,9 @@ def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: s
     number = Para(f'<font size="{s.session.fontSize * 1.3}">{poster.number}</font>', s.session)
     body = [Para(f"<b>{markup.inline(poster.title)}</b>", s.body)]
     body += author_block(ctx, poster.authors, explain_presenting=False)
+    heading = len(body)
     if poster.abstract:
         body += ctx.paras(poster.abstract, s.text)
-    # (spaced: the abstract's paragraphs apart, as on an abstract's page)
-    return Row([number], body, number_width, pad=3, keep=ctx.page.text_height, anchor=key, spaced=True)
+    # (spaced: the abstract's paragraphs apart, as on an abstract's page; a page may break in the abstract, two
+    # lines of it at least on either side, not in the title or the authors: the entry moves on whole instead)
+    return Row([number], body, number_width, pad=3, anchor=key, spaced=True, whole=heading)
