@@ -931,3 +931,21 @@ def test_names_in_lower_case_or_without_capitals_are_still_split():
     assert names_in("محمد علي & أحمد حسن") == [("محمد علي", None), ("أحمد حسن", None)]
     assert names_in("Ann Lee & Ahmad bin Zayed") == [("Ann Lee", None), ("Ahmad bin Zayed", None)]
     assert names_in("Mohammed al-Farsi & Ann Lee") == [("Mohammed al-Farsi", None), ("Ann Lee", None)]
+
+
+def test_events_links_are_said_to_be_left_out(tmp_path):
+    """36C3 gives links on 75 of its 162 events, FOSDEM 801 links on 376: none was imported, and nothing said so. The
+    summary counts the events whose links are left out (FOSDEM's are mostly recordings and feedback forms)."""
+    days = events_v1()
+    days["13"][0]["links"] = [{"url": "https://savetheinternet.eu", "title": "Save the internet"}]
+    days["13"][1]["links"] = [{"url": "https://a.example", "title": "Slides"}, {"url": "https://b.example"}]
+    imported = read(write_json_v1(tmp_path / "schedule.json", days), Options())
+    said = ("event(s) give links (slides, recordings, a project's page: the source's links), which are not imported: "
+            "add those you want printed to the abstracts")
+    assert f"2 {said}" in imported.notes
+    xml = write_xml(tmp_path / "schedule.xml")
+    xml.write_text(xml.read_text("utf-8").replace(
+        "<title>Opening keynote</title>", "<title>Opening keynote</title><links><link href=\"https://x.example\">"
+        "Slides</link></links>", 1), "utf-8")
+    assert f"1 {said}" in read(xml, Options()).notes
+    assert not any(said in note for note in read(write_json_v1(tmp_path / "plain.json"), Options()).notes)

@@ -69,6 +69,7 @@ class Event:
     day: dt.date | None = None  # the day the source lists it under, if it does
     language: str = ""
     track: str = ""  # its track's name (a FOSDEM devroom, a congress's "Security")
+    links: int = 0  # how many links the source gives it (slides, recordings, a project's page): not imported
 
 
 @dataclass
@@ -512,6 +513,10 @@ class _Builder:
         if c["parallel"]:
             notes.append(f"{c['parallel']} stretch(es) of time with several rooms busy: parallel sessions by room, "
                          "each named by its events' track where the tracks tell the rooms apart")
+        linked = sum(bool(event.links) for event in self.s.events)
+        if linked:
+            notes.append(f"{linked} event(s) give links (slides, recordings, a project's page: the source's links), "
+                         "which are not imported: add those you want printed to the abstracts")
         if c["no-persons"]:
             notes.append(f"{c['no-persons']} event(s) without a speaker or a text: programme lines with their title "
                          "only (an abstract needs a speaker; add one in abstracts.yaml to give it a page)")

@@ -204,6 +204,7 @@ class _Reader:
             description=self.text(e.get("description"), f"{where}.description", languages),
             language=languages[0] if e.get("language") else "",
             track=self.track(e.get("track"), f"{where}.track"),
+            links=len(e["links"]) if isinstance(e.get("links"), list) else 0,
         )
 
     def track(self, value, where: str) -> str:

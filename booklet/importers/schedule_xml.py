@@ -143,6 +143,7 @@ class _Reader:
             day=day.date,
             language=self.text(e, "language").strip(),
             track=self.text(e, "track"),
+            links=len(e.findall("links/link")),
         )
         date, start = self.text(e, "date").strip(), self.text(e, "start").strip()
         if date and "T" in date:
