@@ -425,7 +425,8 @@ def test_a_posters_abstract_runs_on_across_a_page_its_title_and_authors_never_al
 
 def test_a_poster_whose_title_and_authors_are_taller_than_a_page_still_builds(tmp_path):
     """A review: with the abstract let run across a page, a poster of 700 authors (its heading taller than a page)
-    stopped the build with "LayoutError: Flowable <Row ...> too large". At the top of a page it is split anyway."""
+    stopped the build with "LayoutError: Flowable <Row ...> too large". It is split anyway: at the top of a page,
+    or where its title and authors are taller than a page (below the section's heading, which it keeps company)."""
     authors = "".join(f"    - {{name: Author Number{n}, affiliation: Institute {n}}}\n" for n in range(700))
     posters = f"- number: 1\n  title: A crowded poster\n  authors:\n{authors}  abstract: Short text.\n"
     folder = write_conference(tmp_path / "conf", {"posters.yaml": posters})
@@ -433,3 +434,5 @@ def test_a_poster_whose_title_and_authors_are_taller_than_a_page_still_builds(tm
     text = "\n".join(Pdf(tmp_path / "b.pdf").texts)
     assert "Author Number699" in text and "Short text." in text
     assert result.anchors["end:poster-0"] > result.anchors["poster-0"]
+    # ... and starts under the section's heading, not a page after it (left alone there: a second review)
+    assert Pdf(tmp_path / "b.pdf").lines(result.anchors["poster-0"] - 1)[0] == "Posters"

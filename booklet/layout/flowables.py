@@ -1051,7 +1051,7 @@ class Row(Translated, Flowable):
             return [self]
         if self.height <= self.keep:
             return []
-        return self._split(availWidth, availHeight, _at_top(self))
+        return self._split(availWidth, availHeight, _at_top(self) or self._whole_taller_than_a_page(availWidth))
 
     def split_at_top(self, availWidth, availHeight):
         """split, at the top of a page, where moving on would not help: a row a little taller than the room below
@@ -1061,6 +1061,17 @@ class Row(Translated, Flowable):
         if self.height <= availHeight:
             return [self]
         return self._split(availWidth, availHeight, True)
+
+    def _whole_taller_than_a_page(self, availWidth) -> bool:
+        """Whether the first `whole` flowables are taller than the frame's page holds (a poster of 400 authors): moving
+        on would not help, and would leave what is above the row (its section's heading) alone on its page."""
+        frame = getattr(self, "_frame", None)
+        if not self.whole or frame is None:
+            return False
+        page = frame._height - frame._topPadding - frame._bottomPadding
+        width = self._body_width(availWidth)
+        heads = self.body[:self.whole]
+        return sum(f.wrap(width, page)[1] for f in heads) + sum(self._spaces(heads)) + 2 * self.pad > page
 
     def _split(self, availWidth, availHeight, at_top: bool):
         room = availHeight - 2 * self.pad
