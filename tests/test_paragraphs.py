@@ -873,3 +873,25 @@ def test_a_paragraph_reportlab_would_not_split_is_broken_again_from_its_fragment
     assert para.split(301.6, text_style.leading * 1.5) == []  # (one line would be an orphan)
     para.wrap(301.6, 1000)
     assert _lines(para) == first
+
+
+def test_a_paragraph_wrapped_at_another_width_is_broken_from_its_fragments_as_parsed(text_style):
+    """A second review: wrapped at one width, then at another, a paragraph was broken the second time from the words
+    the first breaking left ("integ- / ralfield"), and a refused split then set it otherwise again. Each breaking
+    starts from its fragments as parsed: the lines at a width are those of a paragraph wrapped there first."""
+    from booklet.layout.flowables import Para
+    from booklet.text import markup
+
+    text = markup.inline("Finally, we outline how Gaussian process could be applied to an integral-field spectroscopy "
+                         "sample in the coming decade. We present a normalising flow for Lyman-$\\alpha$ absorbers "
+                         "observed in space-based astrometry.")
+    fresh = Para(text, text_style)
+    fresh.wrap(301.6, 1000)
+    for first in (150, 157, 290, 297, 304):
+        para = Para(text, text_style)
+        para.wrap(first, 1000)
+        para.wrap(301.6, 1000)
+        assert _lines(para) == _lines(fresh), first
+        assert para.split(301.6, text_style.leading * 1.5) == []
+        para.wrap(301.6, 1000)
+        assert _lines(para) == _lines(fresh), first

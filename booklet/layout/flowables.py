@@ -611,9 +611,13 @@ class Para(KeptDrawing, MathParagraph):
         return size
 
     def _keep_unbroken(self) -> None:
-        """Note the fragments the lines are about to be broken from, when they have not been broken yet (see blPara's
+        """Note the fragments the lines are about to be broken from, when they have not been broken yet, else break
+        them from those again (a wrap at another width: not from the words the last breaking left; see blPara's
         deleter)."""
-        if "_blPara" not in self.__dict__ and self._wrapped_lines is None:
+        unbroken = self.__dict__.get("_unbroken")
+        if unbroken is not None:
+            self.__dict__["_frags"] = unbroken
+        elif "_blPara" not in self.__dict__ and self._wrapped_lines is None:
             self.__dict__["_unbroken"] = self.frags
 
     _line_count = None  # how many lines the wrap that kept its lines made (see line_count)
