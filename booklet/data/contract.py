@@ -540,6 +540,11 @@ FILES = (
 # a data file -> the files that may stand in its place (the folder has one or the other)
 ALTERNATIVES = {"participants.yaml": ("participants.csv",), "participants.csv": ("participants.yaml",)}
 SHEETS = ("xlsx", "xlsm", "xls", "ods", "numbers", "tsv")  # a table as a spreadsheet program saves it
+
+
+def is_sheet(name: str) -> bool:
+    """Whether a file's name is a spreadsheet program's (SHEETS)."""
+    return name.rpartition(".")[2].lower() in SHEETS
 _SPELLED = {"program": "programme", "abstract": "abstracts", "tutorial": "tutorials", "poster": "posters",
             "participant": "participants", "person": "people", "conferences": "conference", "themes": "theme"}
 

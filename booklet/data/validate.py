@@ -12,7 +12,7 @@ from .extras import read_extras
 from .theme import font_set, language_problem, read_theme
 from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
-from .contract import ALTERNATIVES, SHEETS
+from .contract import ALTERNATIVES, is_sheet
 from .fields import Fields, Report, each_mapping, kept_entry
 from .load import Map, Seq, load_file, matching, misnamed, present
 from ..model import (
@@ -86,7 +86,7 @@ def _misnamed(report: Report, folder: Path) -> None:
     copy, left out too)."""
     for name, meant in misnamed(folder):
         read = next((other for other in (meant, *ALTERNATIVES.get(meant, ())) if present(folder / other)), None)
-        if name.rpartition(".")[2].lower() in SHEETS and not meant.endswith(".csv"):
+        if is_sheet(name) and not meant.endswith(".csv"):
             # (a workbook kept beside the data, such as the one it was imported from: left out, and said so)
             report.warn(name, 1, "", f"booklet reads {meant}, not a workbook: this file is left out (booklet import "
                         "makes the data files of a spreadsheet)", "stray-file")
@@ -101,7 +101,7 @@ def _misnamed(report: Report, folder: Path) -> None:
 def _how_to_make(name: str, meant: str) -> str:
     """What turns `name`, a file booklet does not read, into `meant`, the data file it stands for (a workbook:
     participants.csv's)."""
-    if name.rpartition(".")[2].lower() in SHEETS:
+    if is_sheet(name):
         return "save the sheet as CSV (UTF-8) under that name"
     return "rename the file"
 

@@ -224,11 +224,12 @@ def _one_case(part: str) -> bool:
     from ..text.names import PARTICLES
 
     words = part.split()
-    lower = [w for w in words if w.islower() and w.casefold() not in PARTICLES | _MORE_PARTICLES]
+    particles = PARTICLES | _MORE_PARTICLES
+    lower = [w for w in words if w.islower() and w.casefold() not in particles]
     return not (lower and any(w[:1].isupper() for w in words))
 
 
-_MORE_PARTICLES = frozenset({"bin", "bint", "ibn", "ben", "abu", "y", "e"})  # (Arabic, Hebrew; "y" and "e" joining names)
+_MORE_PARTICLES = frozenset({"bin", "bint", "ibn", "ben", "abu", "y", "e"})  # (Arabic, Hebrew; "y", "e" join names)
 
 
 def _name_word(word: str) -> str:

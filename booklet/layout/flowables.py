@@ -1009,8 +1009,8 @@ class Row(Translated, Flowable):
     Splits inside the body, so a row of any length never overflows a page; a row no taller than
     `keep` moves to the next page whole instead of splitting, as does one that would leave no more than its
     first `whole` flowables on the page (a poster's title and authors: with at least the start of its text),
-    unless it is at the top of a page or those are taller than a page. `spaced`: the body's flowables apart as a frame sets them (the larger of
-    one's space after and the next's space before; a poster's paragraphs).
+    unless it is at the top of a page or those are taller than a page. `spaced`: the body's flowables apart as a
+    frame sets them (the larger of one's space after and the next's space before; a poster's paragraphs).
     """
 
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,

@@ -937,24 +937,29 @@ def _within_parts(hyphenate, width_at: int):
         word = args[width_at]
         width, new_width, line = (word[0] if width_at == 0 else word), args[width_at + 1], args[width_at + 2]
         owner = getattr(hyphenator, "__self__", None)
-        runs = [(frag.fontName, frag.fontSize, text) for frag, text in word[1:]] if width_at == 0 \
-            else [(args[0], args[1], args[2])]
-        letters = sum(len(text) for _, _, text in runs)
-        if letters > LONG_WORD and hyphenator is not None:
-            # (a head of more letters than `most` is wider than the room, at the word's narrowest letter's width)
-            narrowest = min((_string_width(ch, name, size) for name, size, text in runs for ch in set(text)),
-                            default=0.0)
-            most = int(max(0.0, line - new_width + width) / narrowest) + 1 if narrowest > 0 else letters
-            hyphenator = _heads_of_at_most(hyphenator, most)
-        made = hyphenate(hyphenator, *args)
+        most = _most_letters(word, args, width_at, line - new_width + width) if hyphenator is not None else None
+
+        def offered(breaks):  # (a long word's breaks whose head can fit the room: _heads_of_at_most)
+            return breaks if most is None else _heads_of_at_most(breaks, most)
+
+        made = hyphenate(offered(hyphenator), *args)
         if made or not isinstance(owner, _AfterHyphens) or width <= line:
             return made
-        if letters > LONG_WORD:
-            return hyphenate(_heads_of_at_most(owner.every, most), *args) \
-                or hyphenate(_heads_of_at_most(_anywhere, most), *args)
-        return hyphenate(owner.every, *args) or hyphenate(_anywhere, *args)
+        return hyphenate(offered(owner.every), *args) or hyphenate(offered(_anywhere), *args)
 
     return _counted(hyphenated)
+
+
+def _most_letters(word, args, width_at: int, room: float) -> int | None:
+    """How many letters of a word of more than LONG_WORD a head of it that fits `room` can have at most (its
+    narrowest letter's width); None for a shorter word (`word`, `args`: as _within_parts's hyphenate is given them)."""
+    letters = sum(len(text) for _, text in word[1:]) if width_at == 0 else len(args[2])
+    if letters <= LONG_WORD:
+        return None
+    runs = [(frag.fontName, frag.fontSize, text) for frag, text in word[1:]] if width_at == 0 \
+        else [(args[0], args[1], args[2])]
+    narrowest = min((_string_width(ch, name, size) for name, size, text in runs for ch in set(text)), default=0.0)
+    return int(max(0.0, room) / narrowest) + 1 if narrowest > 0 else letters
 
 
 LONG_WORD = 60  # letters: a longer word (a DNA sequence) is offered only breaks whose head can fit the line
