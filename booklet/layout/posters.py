@@ -66,7 +66,7 @@ def poster_key(index: int) -> str:
 def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: str) -> Row:
     s = ctx.styles
     number = Para(f'<font size="{s.session.fontSize * 1.3}">{poster.number}</font>', s.session)
-    body = [Para(f"<b>{markup.inline(poster.title)}</b>", s.body)]
+    body = [Para(f"<b>{markup.title(poster.title)}</b>", s.body)]
     body += author_block(ctx, poster.authors, explain_presenting=False)
     heading = len(body)
     if poster.abstract:

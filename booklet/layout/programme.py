@@ -127,7 +127,7 @@ def _item_body(ctx: Context, item: Item):
     if item.abstract:
         abstract = item.abstract
         label = markup.inline(ctx.label(abstract.kind)) if abstract.kind != "contributed" else ""
-        title_markup = markup.inline(title)
+        title_markup = markup.title(title)
         if label:
             title_markup = f"<b>{title_markup}</b>"
         speaker = f"<i>{names(abstract.speakers, ctx)}</i>"
@@ -140,7 +140,7 @@ def _item_body(ctx: Context, item: Item):
     if item.tutorial:
         tutorial = item.tutorial
         head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font> '
-        body = [Para(head + f"<b>{markup.inline(title)}</b>", s.row_title)]
+        body = [Para(head + f"<b>{markup.title(title)}</b>", s.row_title)]
         people = names(tutorial.presenters, ctx)
         line = " \u00b7 ".join(x for x in (f"<i>{people}</i>" if people else "", where) if x)
         if line:
@@ -148,8 +148,8 @@ def _item_body(ctx: Context, item: Item):
         return body, ctx.tutorial_ref(tutorial), ctx.colours.tutorial
     if not title:
         return [], None, None
-    styled = {"break": f"<i>{markup.inline(title)}</i>", "social": f"<b>{markup.inline(title)}</b>",
-              "poster": f"<b>{markup.inline(title)}</b>"}.get(item.kind, markup.inline(title))
+    shown = markup.title(title)
+    styled = {"break": f"<i>{shown}</i>", "social": f"<b>{shown}</b>", "poster": f"<b>{shown}</b>"}.get(item.kind, shown)
     body = [Para(styled, s.row_title)]
     if where:
         body.append(Para(where, s.row_speaker))

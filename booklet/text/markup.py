@@ -20,6 +20,22 @@ def inline(text: str) -> str:
     return _inline(_as_str(text))
 
 
+def title(text: str) -> str:
+    """Markup for a title (an abstract's, a tutorial's, a poster's, a programme line's): as inline(), with each word
+    of one letter ("a", "A", "I", "à") tied to the word after it by a no-break space, so that a title's line never
+    ends with it ("half a / century" is "half / a century")."""
+    return _ONE_LETTER.sub(_tied, _inline(_as_str(text)))
+
+
+# a tag (left as it is), or a one-letter word after a space, a tag or the start, before a space and a longer word
+# (a run of one-letter words, "a b c d", is not tied into one: it could not be broken where it does not fit)
+_ONE_LETTER = re.compile(r"<[^>]*>|(?<![^\s>])([^\W\d_]) (?=\S\S)")
+
+
+def _tied(found: re.Match) -> str:
+    return found.group(1) + NBSP if found.group(1) else found.group(0)
+
+
 def paragraphs(text: str) -> list[str]:
     """Markup for each non-empty paragraph of a multi-paragraph field (blank lines separate)."""
     chunks = _split_paragraphs(_as_str(text))
