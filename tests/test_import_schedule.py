@@ -949,3 +949,21 @@ def test_events_links_are_said_to_be_left_out(tmp_path):
         "Slides</link></links>", 1), "utf-8")
     assert f"1 {said}" in read(xml, Options()).notes
     assert not any(said in note for note in read(write_json_v1(tmp_path / "plain.json"), Options()).notes)
+
+
+def test_a_description_that_repeats_the_abstract_prints_it_once(tmp_path):
+    said = ("We explain the stages of the rendering pipeline, introduce the mathematics involved and look at "
+            "shaders.")
+    more = "After this talk you will understand how pixels are made on your screen."
+    days = {"13": [
+        _event(101, "Pixels", "13T08:00", "00:30", "Hall A", "lecture", [("Ana Smith", "")],
+               abstract=said + "\r\n", description=f"<p>{more}</p>\r\n<p>{said}</p>"),
+        _event(102, "Shaders", "13T09:00", "00:30", "Hall A", "lecture", [("Bo Jones", "")],
+               abstract=said, description=f"<h2>Abstract</h2><p>{said}</p><h2>Details</h2><p>{more}</p>"),
+    ]}
+    folder = tmp_path / "out"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days, unscheduled=False), "--out", folder)
+    assert result.exit_code == 0, result.output
+    abstracts = {a["id"]: a["abstract"] for a in load(folder, "abstracts.yaml")}
+    assert abstracts["e101"] == f"{more}\n\n{said}"
+    assert abstracts["e102"] == f"**Abstract**\n\n{said}\n\n**Details**\n\n{more}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from booklet.importers.text import kind_of, to_line, to_markup
+from booklet.importers.text import joined, kind_of, to_line, to_markup
 from booklet.text import markup
 
 MATH = r"$\sqrt{s_{NN}}=5.02~\mathrm{TeV}$"
@@ -220,3 +220,38 @@ def test_reference_links_print_as_inline_links_do_and_a_definition_nothing_names
     assert to_markup("Prices [1]: see the table.") == "Prices [1]: see the table."
     assert to_markup("Use this:\n\n```\n[core]: https://x.org\n```\n\nand **more**.") \
         == "Use this:\n\n[core]: https://x.org\n\nand **more**."  # (in code, as written: no backslash)
+
+
+ABSTRACT = ("In this talk I will explain what hypermedia enabled APIs mean, and take you through the implementation "
+            "details.")
+MORE = "Also, I will present a brief comparison with an API that is not hypermedia enabled."
+
+
+@pytest.mark.parametrize("abstract, description, expected", [
+    # the description starts with the abstract, or ends with it: the description alone
+    (ABSTRACT, f"{ABSTRACT}\n\n{MORE}", f"{ABSTRACT}\n\n{MORE}"),
+    (ABSTRACT, f"{MORE}\n\n{ABSTRACT}", f"{MORE}\n\n{ABSTRACT}"),
+    # under a heading of its own, with other line ends, emphasis and spacing
+    (ABSTRACT, f"**Abstract**\n\n{ABSTRACT.replace(' ', '  ').replace('explain', '*explain*')}\n\n{MORE}",
+     f"**Abstract**\n\n{ABSTRACT.replace(' ', '  ').replace('explain', '*explain*')}\n\n{MORE}"),
+    # said again in other words around the same sentences
+    (ABSTRACT, f"{MORE}\n\n{ABSTRACT.replace('In this talk I', 'In this talk I will share what we learnt, I')}",
+     f"{MORE}\n\n{ABSTRACT.replace('In this talk I', 'In this talk I will share what we learnt, I')}"),
+    # an abstract cut short from the description's first paragraph
+    (ABSTRACT[:80], f"{ABSTRACT}\n\n{MORE}", f"{ABSTRACT}\n\n{MORE}"),
+    # a description that the abstract holds: the abstract alone
+    (f"{ABSTRACT}\n\n{MORE}", MORE, f"{ABSTRACT}\n\n{MORE}"),
+    # partly the same: the description's paragraphs that the abstract has are left out
+    (f"{ABSTRACT}\n\nOwn words.", f"{ABSTRACT}\n\nOther words.", f"{ABSTRACT}\n\nOwn words.\n\nOther words."),
+    # different texts, and short ones, are all kept
+    ("Deep learning.", "We use deep learning for everything here.", "Deep learning.\n\nWe use deep learning for "
+                                                                      "everything here."),
+    ("TBA", "Football is fun.", "TBA\n\nFootball is fun."),
+    ("We study the cosmic microwave background with new data.", "We study the galaxy cluster abundance with old data.",
+     "We study the cosmic microwave background with new data.\n\nWe study the galaxy cluster abundance with old data."),
+    ("", "Only this.", "Only this."),
+    ("Only this.", "", "Only this."),
+    ("Same.", "Same.", "Same."),
+])
+def test_an_abstract_and_a_description_are_joined_each_paragraph_once(abstract, description, expected):
+    assert joined(abstract, description) == expected

@@ -35,7 +35,7 @@ from .assemble import PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, line_kind, plus_minu
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds
 from .schedule import one_line, parse_duration
 from .schedule_xml import parse
-from .text import to_markup
+from .text import joined, to_markup
 
 FORMAT = "europython"
 MAIN = "schedule.xml"
@@ -496,14 +496,7 @@ class _Reader:
 
 
 def _text_of(item: _Item) -> str:
-    parts = []
-    for raw in (item.abstract, item.description):
-        text = to_markup(raw) if raw and raw.strip() else ""
-        if not text or any(p.startswith(text) for p in parts):  # the same, or a part of what is there
-            continue
-        parts = [p for p in parts if not text.startswith(p)]  # the description goes on from the abstract
-        parts.append(text)
-    return "\n\n".join(parts)
+    return joined(to_markup(item.abstract), to_markup(item.description))
 
 
 def _presenter(speaker: _Speaker) -> dict:

@@ -36,7 +36,7 @@ from ..problems import did_you_mean
 from . import Imported, Options, SourceError
 from .assemble import NOBODY, common_language, language_code, line_kind, names_in, own_language, some, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, looks_like_break, normal, parse_kinds
-from .text import repaired, to_markup
+from .text import joined, repaired, to_markup
 
 VENUE_PLACEHOLDER = PLACEHOLDERS["venue"]
 _SLUG = re.compile(r"[a-z0-9_.-]+")  # an acronym in lower case alone is a system's slug, no name to print
@@ -566,13 +566,8 @@ def _with_subtitle(title: str, subtitle: str) -> str:
 
 
 def _text(event: Event) -> str:
-    """The event's abstract and description as booklet markup, one after the other."""
-    parts = []
-    for raw in (event.abstract, event.description):
-        text = to_markup(raw) if raw else ""
-        if text and text not in parts:
-            parts.append(text)
-    return "\n\n".join(parts)
+    """The event's abstract and description as booklet markup, one after the other, each paragraph once."""
+    return joined(to_markup(event.abstract), to_markup(event.description))
 
 
 def _unique(persons: list[Person]) -> list[Person]:

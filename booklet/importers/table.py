@@ -23,7 +23,7 @@ from ..data.csvrows import CsvError, csv_rows
 from . import Imported, Options, SourceError
 from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean,
                        flip_name, id_from, line_kind, parse_clock, plus_minutes, slug)
-from .text import to_markup
+from .text import joined, to_markup
 
 _KEYNOTE_SESSION = re.compile(r"^\W*(keynotes?|hauptvortr\w*)\b", re.I)  # a session of keynotes: "Keynotes 1: ..."
 _KEYNOTE_TITLE = re.compile(r"\((keynote|hauptvortrag)\)\s*$", re.I)  # a talk's title marking it one: "... (Keynote)"
@@ -726,10 +726,7 @@ class _Table:
             self.skipped["row(s) without a title"] += 1
             return None
         people = self.row_people(row, cols)
-        text = to_markup(get("abstract"))
-        more = to_markup(get("description"))
-        if more and more != text and not (text and more.startswith(text)):
-            text = f"{text}\n\n{more}" if text else more
+        text = joined(to_markup(get("abstract")), to_markup(get("description")))
         refs = to_markup(get("references"))
         if refs and text:
             text = f"{text}\n\n{refs}"

@@ -80,6 +80,57 @@ def to_markup(text: str | None) -> str:
         return repaired(_tidy(bare.replace("\r\n", "\n").replace("\r", "\n")))
 
 
+def joined(*texts: str) -> str:
+    """Texts of one entry (an abstract, then a description: markup, as to_markup gives it) -> one text, each
+    paragraph once. A conference system's description often repeats the abstract (starts or ends with it, gives it
+    under a heading "Abstract", or says it again in other words around the same sentences), and an abstract field may
+    hold the description's first paragraphs, cut short: a text whose every paragraph is in the texts after it is
+    left out; of a text after another, each paragraph already in what is kept is. A paragraph of SAME_WORDS words or
+    more is in other texts when nearly all its runs of three words are (SAME_SHARE of them: whatever its markup,
+    spacing, line ends or a few words changed); a shorter one ("Abstract", "Deep learning.") only when it is one of
+    their paragraphs, letter for letter."""
+    kept: list[str] = []
+    texts = [t for t in texts if t and t.strip()]
+    for at, text in enumerate(texts):
+        paragraphs = [p for p in text.split("\n\n") if p.strip()]
+        if at + 1 < len(texts) and all(map(_Seen(texts[at + 1:]).holds, paragraphs)):
+            continue  # the texts after it hold it all
+        seen = _Seen(kept)
+        paragraphs = [p for p in paragraphs if not seen.holds(p)]
+        if paragraphs:
+            kept.append("\n\n".join(paragraphs))
+    return "\n\n".join(kept)
+
+
+SAME_WORDS = 6  # a shorter paragraph is in other texts only as a paragraph of theirs
+SAME_SHARE = 0.8  # of a longer one's runs of three words found there
+_WORD = re.compile(r"[^\W_]+")
+
+
+class _Seen:
+    """The paragraphs of some texts, by their words: each paragraph's, and every run of three words of them all."""
+
+    def __init__(self, texts: list[str]) -> None:
+        words = [_words(p) for t in texts for p in t.split("\n\n")]
+        self.paragraphs = set(words)
+        self.runs = {run for w in words for run in _runs(w)}
+
+    def holds(self, paragraph: str) -> bool:
+        words = _words(paragraph)
+        if words in self.paragraphs:
+            return True
+        runs = _runs(words)
+        return len(words) >= SAME_WORDS and sum(run in self.runs for run in runs) >= SAME_SHARE * len(runs)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
+
+
+def _runs(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return [words[i:i + 3] for i in range(len(words) - 2)]
+
+
 def repaired(text: str) -> str:
     """Text whose UTF-8 was read as Latin-1 or Windows-1252 somewhere on its way ("naÃ¯ve", "â€“", a source encoded
     twice) as it was written ("naïve", "–"), by ftfy; other text as it is. (to_markup repairs the text as given, and
