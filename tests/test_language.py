@@ -325,7 +325,7 @@ def test_an_abstract_in_another_language_is_hyphenated_in_its_own(tmp_path):
 
     by_id = {a.id: a for a in booklet.abstracts}
     assert hyphenation(abstract_content(ctx, by_id["de"])[0]) == {"de_DE"}
-    assert hyphenation(abstract_content(ctx, by_id["lund-2026"])[0]) == {"en_GB"}
+    assert hyphenation(abstract_content(ctx, by_id["lund-2026"])[0]) == {"en_US"}  # (English: TeX's patterns)
     assert hyphenation(build_tutorial_page(ctx, booklet.tutorials[0])[0].content) == {"fr"}
 
     files["abstracts.yaml"] = files["abstracts.yaml"].replace("language: de", "language: Deutsch (DE)")
@@ -345,3 +345,11 @@ def test_a_chair_label_naming_the_chair_twice_names_them_twice(tmp_path):
     build_booklet(folder, tmp_path / "b.pdf")
     text = "\n".join(Pdf(tmp_path / "b.pdf").texts)
     assert "Chair: Mei Chen (Mei Chen)" in text and "\x00" not in text
+
+
+@pytest.mark.parametrize("code, patterns", [("en", "en_US"), ("en-US", "en_US"), ("en-AU", "en_US"),
+                                            ("en-GB", "en_GB"), ("de", "de_DE"), ("fr", "fr")])
+def test_english_is_hyphenated_with_the_american_patterns_but_where_british_is_asked_for(code, patterns):
+    """pyphen's British dictionary broke "res-ampling", "bin-ary", "res-ult-ing" in the sample: English takes TeX's
+    patterns ("re-sam-pling", "bi-na-ry", "re-sult-ing"), but where the code says en-GB."""
+    assert hyphenation_language(code) == patterns

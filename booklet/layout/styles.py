@@ -144,13 +144,17 @@ def markup_color(color) -> str:
 
 @cache
 def hyphenation_language(language: str) -> str | None:
-    """The pyphen dictionary for a language code ('en' -> 'en_GB'), or None when there is none."""
+    """The pyphen dictionary for a language code, or None when there is none. English takes the American patterns
+    (TeX's, Liang's: "re-sam-pling", "bi-na-ry", "co-vari-ance"), but where the code says en-GB: pyphen's British
+    dictionary breaks many words where no typesetter would ("res-ampling", "bin-ary", "Co-v-ari-ance")."""
     try:
         import pyphen
     except ImportError:
         return None
     code = language.replace("-", "_")
-    preferred = {"en": "en_GB", "de": "de_DE", "fr": "fr", "es": "es", "it": "it_IT", "pt": "pt_PT"}
+    if code.lower().startswith("en") and code.lower() != "en_gb":
+        code = "en_US"
+    preferred = {"de": "de_DE", "fr": "fr", "es": "es", "it": "it_IT", "pt": "pt_PT"}
     found = pyphen.language_fallback(preferred.get(code, code))
     if found:
         _load_patterns(pyphen, pyphen.LANGUAGES[found])
