@@ -21,7 +21,7 @@ from .layout.styles import make_palette
 from .data.theme import font_files, theme_page_size
 from .check import linted, read, read_again
 from .data.contract import FILES
-from .data.theme import labels_for
+from .data.theme import labels_for, quote_marks
 from .layout.index import index_before_people
 from .layout.story import build_story
 from .model import Booklet
@@ -198,11 +198,12 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
         checks()
     laying_out(jobs)  # in one process, the layouts kept on disk, if any, read now
     conference = booklet.conference
+    labels = labels_for(conference.language, booklet.theme.labels)
     render_args = dict(
         title=markup.plain(conference.title),
         short_title=conference.short_title or conference.title,
-        subject=f"{markup.plain(labels_for(conference.language, booklet.theme.labels)['subject'])}, "
-                f"{markup.plain(conference.venue)}",
+        quotes=quote_marks(labels["quotes"]),
+        subject=f"{markup.plain(labels['subject'])}, {markup.plain(conference.venue)}",
         language=conference.language.replace("_", "-"),  # BCP 47, as PDF wants it: pt-BR
         colours=make_palette(booklet.theme, page.cmyk),
     )

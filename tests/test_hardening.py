@@ -410,7 +410,7 @@ def test_a_cover_title_of_two_lines_is_balanced_not_a_word_alone_on_the_last(tmp
     pdf = Pdf(build_booklet(data, tmp_path / "b.pdf").output)
     lines = pdf.lines(0)
     assert lines[:4] == ["Synthetic Statistics", "& the Sky 500", "A benchmark conference generated",
-                         "by booklet's bench/generate.py"]
+                         "by booklet\u2019s bench/generate.py"]
     data = conference(tmp_path / "b", {"conference.yaml": BASE["conference.yaml"].replace(
         "title: Test Conference", "title: Internationalisation Workshop 2027")})
     pdf = Pdf(build_booklet(data, tmp_path / "b.pdf").output)  # (narrower, it cut "Internationalisatio / n")

@@ -439,6 +439,9 @@ LABEL_WORDS = {
     "glance_untimed": ("the programme at a glance: over the items that have no time", "No fixed time"),
     "et_al": ("the programme at a glance: after the first of several speakers, when not all fit", "et al."),
     "quote": ("the back cover's quote in the language's quotation marks; {text} is the quote", "\u201c{text}\u201d"),
+    "quotes": ("what the straight quotes typed in the data print as: the opening and closing double quotation marks, "
+               "then the single ones, four marks with a space between (straight ones keep them straight)",
+               "\u201c \u201d \u2018 \u2019"),
 }
 LABEL_KEYS = tuple(LABEL_WORDS)
 # each must be in its label

@@ -73,10 +73,19 @@ def language_problem(code: str) -> str | None:
             "works too, with English words unless theme.yaml's `labels:` gives them")
 
 
+def quote_marks(words: str) -> tuple[str, str, str, str] | None:
+    """The four quotation marks the label `quotes` gives ("“ ” ‘ ’"), or None when it does not give four."""
+    marks = tuple(words.split(" "))
+    return marks if len(marks) == 4 and all(marks) else None  # type: ignore[return-value]
+
+
 def label_problem(key: str, words: str) -> str | None:
     """What is wrong with a label's placeholders ({number}, {name}), or None."""
     import re
 
+    if key == "quotes" and quote_marks(words) is None:
+        return (f"'{words}' is not four quotation marks with a space between them (opening and closing double, opening "
+                f"and closing single); write it like: {example_line(LABELS[key])}")
     wanted = LABEL_PLACEHOLDERS.get(key)
     for name in re.findall(r"\{([^{}]*)\}", words):
         if name != wanted:

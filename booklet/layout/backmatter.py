@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 from ..text import markup
 from ..model import Conference
 from .common import Context
-from .cover import draw_fitted, text_style
+from .cover import cover_style, draw_fitted
 from .flowables import Anchor, Para, Row
 from .styles import make_palette, markup_color
 from ..text.fonts import BODY, SANS
@@ -146,10 +146,11 @@ BACK_LOGO_SIZE = 20 * mm  # the logo at the foot of the back cover
 class BackCover(Flowable):
     """The last page: the quote, the notes, how to reach the organisers, the logo."""
 
-    def __init__(self, conference: Conference, page, colours=None, quote: str | None = None):
+    def __init__(self, conference: Conference, page, colours=None, quote: str | None = None, quotes=None):
         super().__init__()
         self.conference = conference
         self.quote = quote  # the quote in the language's quotation marks (the label "quote"; as written without it)
+        self.quotes = quotes  # the marks its texts' straight quotes print as (the label "quotes")
         self.page = page
         self.colours = colours or make_palette(process=page.cmyk)
 
@@ -163,19 +164,20 @@ class BackCover(Flowable):
         parts = []
         if conf.quote:
             parts.append((self.quote or conf.quote.text,
-                          _centred("quote", BODY + "-Italic", size * 1.3, colours.text), size * 0.5))
+                          _centred("quote", BODY + "-Italic", size * 1.3, colours.text, self.quotes), size * 0.5))
             if conf.quote.author:
-                parts.append((f"\u2014 {conf.quote.author}", _centred("qa", SANS, size * 0.95, colours.muted),
+                parts.append((f"\u2014 {conf.quote.author}",
+                              _centred("qa", SANS, size * 0.95, colours.muted, self.quotes),
                               size * 2.5))
         for note in conf.notes:
-            parts.append((note, _centred("note", BODY, size, colours.text), size * 0.4))
+            parts.append((note, _centred("note", BODY, size, colours.text, self.quotes), size * 0.4))
         if conf.notes:
             parts[-1] = (parts[-1][0], parts[-1][1], size * 2.0)
         for _, value in contact_lines(conf):
-            parts.append((value, _centred("contact", SANS, size * 0.95, colours.accent), size * 0.3))
+            parts.append((value, _centred("contact", SANS, size * 0.95, colours.accent, self.quotes), size * 0.3))
         if contact_lines(conf):  # the title set apart from the contact lines above it, as the notes are
             parts[-1] = (parts[-1][0], parts[-1][1], size * 1.5)
-        parts.append((conf.title, _centred("title", SANS + "-Bold", size * 1.1, colours.text), 0))
+        parts.append((conf.title, _centred("title", SANS + "-Bold", size * 1.1, colours.text, self.quotes), 0))
         logo = BACK_LOGO_SIZE if conf.logo else 0
         top = page.height - page.top - 10 * mm
         bottom = page.bottom + logo + 4 * mm
@@ -186,8 +188,8 @@ class BackCover(Flowable):
             draw_fitted(canv, conf.logo, (page.width - logo) / 2, page.bottom, logo, logo, cmyk=page.cmyk)
 
 
-def _centred(name, font, size, color):
-    style = text_style(name, font, size, color)
+def _centred(name, font, size, color, quotes):
+    style = cover_style(name, font, size, color, quotes)
     style.alignment = 1
     return style
 
@@ -257,5 +259,5 @@ def build_back_cover(ctx: Context, pad_to: int = 1) -> list:
     padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, ctx.colours.rule, notes))] if pad_to > 1 else []
     quote = ctx.booklet.conference.quote
     marked = ctx.label("quote", text=quote.text) if quote else None  # in the language's quotation marks
-    back = BackCover(ctx.booklet.conference, ctx.page, ctx.colours, marked)
+    back = BackCover(ctx.booklet.conference, ctx.page, ctx.colours, marked, ctx.quotes)
     return [*padding, NextPageTemplate("cover"), PageBreak(), back]

@@ -17,12 +17,12 @@ from ..text.fonts import register_fonts
 from ..text.names import script_names
 from ..data.contract import placeholder_name
 from ..data.people import People
-from ..data.theme import font_set, labels_for
+from ..data.theme import font_set, labels_for, quote_marks
 from ..model import Abstract, Booklet, Day, Identity, Item, Person, Poster, Session, Tutorial
 from .marks import PERSON_CALLBACK
 from .flowables import Para, Photo
 from .page import Page
-from .styles import Palette, Styles, hyphenation_language, make_palette, make_styles
+from .styles import ENGLISH_QUOTES, Palette, Styles, hyphenation_language, make_palette, make_styles
 
 PHOTO_WIDTH = 22 * mm  # a speaker's or presenter's photo, fitted inside this box
 PHOTO_HEIGHT = 27.5 * mm
@@ -46,13 +46,14 @@ class Context:
         self.booklet = booklet
         self.page = page
         self.colours: Palette = make_palette(booklet.theme, page.cmyk)
-        self.styles: Styles = make_styles(page, booklet.conference.language, self.colours)
+        self.labels = labels_for(booklet.conference.language, booklet.theme.labels)
+        self.quotes = quote_marks(self.labels["quotes"]) or ENGLISH_QUOTES
+        self.styles: Styles = make_styles(page, booklet.conference.language, self.colours, self.quotes)
         self.slots = _first_slots(booklet)
         self.abstract_order = _abstracts_in_programme_order(booklet, self.slots)
         self._abstract_keys = {a.id: f"abstract-{i}" for i, a in enumerate(booklet.abstracts)}
         self._tutorial_keys = {t.id: f"tutorial-{t.number}" for t in booklet.tutorials}
         self.theme = booklet.theme
-        self.labels = labels_for(booklet.conference.language, booklet.theme.labels)
         self.sections = tuple(booklet.theme.sections)  # the sections printed, in order
         # abstracts by day: each day's programme, then its abstracts, tutorials and posters (needs a programme)
         self.by_day = (booklet.theme.abstracts_placement == "by-day" and "programme" in self.sections
@@ -147,13 +148,22 @@ class Context:
 
     def in_language(self, style, language: str | None):
         """`style` for a text in `language` (an abstract's, when the data gives it): hyphenated with that
-        language's patterns (none: not hyphenated); `style` itself when that is how it hyphenates already."""
+        language's patterns (none: not hyphenated), its straight quotes printed as that language's quotation marks
+        (its label `quotes`; the booklet's own language's as theme.yaml may set them); `style` itself when that is
+        how it sets them already."""
         if not language:
             return style
         hyphen = hyphenation_language(language)
-        if hyphen == style.hyphenationLang:
+        quotes = self.quotes_of(language)
+        if hyphen == style.hyphenationLang and quotes == getattr(style, "quotes", None):
             return style
-        return self.derived(style, f"{style.name}_{hyphen}", hyphenationLang=hyphen)
+        return self.derived(style, f"{style.name}_{hyphen}", quotes, hyphenationLang=hyphen, quotes=quotes)
+
+    def quotes_of(self, language: str | None) -> tuple[str, str, str, str]:
+        """The quotation marks straight quotes in a text in `language` (None: the booklet's) print as."""
+        if not language or language == self.booklet.conference.language:
+            return self.quotes
+        return quote_marks(labels_for(language, {})["quotes"]) or ENGLISH_QUOTES
 
     def paras(self, text: str, style) -> list[Para]:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list

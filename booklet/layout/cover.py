@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from .. import images
 from ..text import dates
 from ..text.fonts import BODY, SANS
+from ..data.theme import labels_for, quote_marks
 from ..model import Conference, Theme
 from .common import Context
 from .styles import make_palette
@@ -128,6 +129,11 @@ def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, c
     theme = theme or Theme()
     colours = colours or make_palette(theme, page.cmyk)
     ink, accent, muted = colours.text, colours.accent, colours.muted
+    quotes = quote_marks(labels_for(conf.language, theme.labels)["quotes"])
+
+    def text_style(name: str, font: str, size: float, color) -> ParagraphStyle:
+        return cover_style(name, font, size, color, quotes)
+
     size = page.base_size
     logo_below = conf.logo and theme.logo_place.startswith("bottom")
     bottom = page.margin + (LOGO_SIZE if logo_below else 0)
@@ -161,9 +167,11 @@ def cover_fit(conf: Conference, page, theme: Theme | None = None) -> tuple[float
     return scale, cut
 
 
-def text_style(name: str, font: str, size: float, color) -> ParagraphStyle:
+def cover_style(name: str, font: str, size: float, color, quotes: tuple[str, str, str, str] | None
+                ) -> ParagraphStyle:
+    """A cover's (or the back cover's) text style; `quotes`: what its straight quotes print as (see Para)."""
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.2, textColor=color,
-                          splitLongWords=1)
+                          splitLongWords=1, quotes=quotes)
 
 
 def art_box(page, style: str = "band") -> tuple[float, float, float, float] | None:

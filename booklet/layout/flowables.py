@@ -17,6 +17,7 @@ from .. import images
 from ..cache import Seldom, memory, seldom_bytes
 from ..text.fonts import fonts_number, recording, recording_open, replayable, replayed
 from .marks import PERSON_CALLBACK, person_drawn
+from ..text.quotes import curly_quotes
 from ..text.paragraph import MathParagraph, cleaned_text
 
 PICKLE = pickle.HIGHEST_PROTOCOL
@@ -532,6 +533,10 @@ class Para(KeptDrawing, MathParagraph):
         return made
 
     def _setup(self, text, style, bulletText, frags, cleaner):
+        if frags is None and isinstance(text, str) and ("'" in text or '"' in text):
+            quotes = getattr(style, "quotes", None)  # the language's quotation marks (styles.make_styles)
+            if quotes is not None:
+                text = curly_quotes(text, quotes)
         cache = memory.active()
         given = self.__dict__.pop("_given", None)  # see parsed
         if given is not None and (frags is not None or cache is None or not cache.warm or not isinstance(text, str)):

@@ -37,6 +37,7 @@ from .marks import person_anchor
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import heading, sort_key, split_name
+from ..text.quotes import curly_quotes
 from ..text.paragraph import _MARKERS, MathParagraph, cleaned_text, _string_width, copy_fragment
 from .columns import GAP, Columns, column_count
 from .common import Context, letter_headings
@@ -136,18 +137,22 @@ def prepare_index(identities=()) -> None:
         sort_key(split_name(identity.name, identity.family))
 
 
-def entry_markup(identity: Identity, key: str, pages: dict[int, bool], links: bool = True) -> str:
-    """'Smagt, Patrick van der  12, <b>14</b>' (markup), each page number a link to the name on that page."""
+def entry_markup(identity: Identity, key: str, pages: dict[int, bool], links: bool = True, quotes=None) -> str:
+    """'Smagt, Patrick van der  12, <b>14</b>' (markup), each page number a link to the name on that page; `quotes`:
+    see entry_name."""
     numbers = []
     for page in sorted(pages):
         number = f'<a href="#{person_anchor(key, page)}">{page}</a>' if links else str(page)
         numbers.append(f"<b>{number}</b>" if pages[page] else number)
-    return f"{entry_name(identity)}\u2002{', '.join(numbers)}"
+    return f"{entry_name(identity, quotes)}\u2002{', '.join(numbers)}"
 
 
-def entry_name(identity: Identity) -> str:
-    """The name as its entry shows it, inverted ('Smagt, Patrick van der'), as markup."""
-    return markup.inline(split_name(identity.name, identity.family).inverted())
+def entry_name(identity: Identity, quotes: tuple[str, str, str, str] | None = None) -> str:
+    """The name as its entry shows it, inverted ('Smagt, Patrick van der'), as markup; its straight quotes (an
+    apostrophe: "O'Brien") as the entry style's `quotes` print them, as a Para of the name would (the index makes
+    its entries' fragments itself)."""
+    name = markup.inline(split_name(identity.name, identity.family).inverted())
+    return curly_quotes(name, quotes) if quotes else name
 
 
 def _cleaned(name: str) -> str | None:
@@ -190,7 +195,7 @@ class EntryFrags:
         IndexEntry sets as ReportLab would; else None."""
         if not self._set:
             return None
-        name = entry_name(identity)
+        name = entry_name(identity, getattr(self.style, "quotes", None))
         cleaned = None if "<" in name or "&" in name else _cleaned(name)
         if cleaned is None or "\xa0" in cleaned or "\xad" in cleaned or cleaned[:-1].split(" ") != cleaned.split():
             return None
@@ -218,7 +223,7 @@ class EntryFrags:
     def frags(self, identity: Identity, key: str, pages: dict[int, bool]) -> list | None:
         if self._template is None:
             return None
-        name = entry_name(identity)
+        name = entry_name(identity, getattr(self.style, "quotes", None))
         if "<a" in name or "<link" in name or "<para" in name or "<bullet" in name or any(
                 marker in name for marker in _MARKERS):  # links, or math and fallback glyphs (parsed otherwise)
             return None
@@ -567,7 +572,7 @@ class _Flowables(Sequence):
 
     def _paragraph(self, value) -> Para:
         """The entry (identity, key, pages) as a Para."""
-        text = entry_markup(*value, self.links)
+        text = entry_markup(*value, self.links, getattr(self.entry_style, "quotes", None))
         if self._keeps and self._fast is not None:  # as Para(text), kept as its parse; made without
             return Para.parsed(text, self.entry_style,  # parsing it when no kept parse serves
                                lambda fast=self._fast, value=value: fast.frags(*value))

@@ -234,13 +234,19 @@ class Styles:
     toc_2: ParagraphStyle
 
 
-def make_styles(page: Page, language: str = "en", palette: Palette | None = None) -> Styles:
+ENGLISH_QUOTES = ("\u201c", "\u201d", "\u2018", "\u2019")
+
+
+def make_styles(page: Page, language: str = "en", palette: Palette | None = None,
+                quotes: tuple[str, str, str, str] = ENGLISH_QUOTES) -> Styles:
+    """The booklet's paragraph styles; `quotes`: the quotation marks a paragraph's straight quotes print as (the
+    language's label `quotes`: see layout.flowables.Para), which every style made from these inherits."""
     colours = palette or make_palette(process=page.cmyk)
     size = page.base_size
     lead = size * 1.32
     hyphen = hyphenation_language(language)
     base = ParagraphStyle("body", fontName=BODY, fontSize=size, leading=lead, textColor=colours.text,
-                          splitLongWords=1, allowWidows=0, allowOrphans=0)
+                          splitLongWords=1, allowWidows=0, allowOrphans=0, quotes=tuple(quotes))
 
     def like(name, parent=base, **kw):
         return ParagraphStyle(name, parent=parent, **kw)

@@ -315,12 +315,12 @@ class PartDocTemplate(BookletDocTemplate):
 
 def render_part(story, target, page: Page, *, front: bool, state: StartState, exchange, page_offset: int = 0,
                 title: str, short_title: str, subject: str, language: str, author: str = "",
-                colours=None) -> None:
+                colours=None, quotes=None) -> None:
     """Lay out and draw one part into `target` (a path or a file object)."""
     register_fonts()
     rl_config.useA85 = 0
-    doc = PartDocTemplate(target, page, short_title, colours, front, page_offset, title=title, subject=subject,
-                          author=author, creator="booklet", lang=language)
+    doc = PartDocTemplate(target, page, short_title, colours, front, page_offset, quotes=quotes, title=title,
+                          subject=subject, author=author, creator="booklet", lang=language)
     doc.build(story, canvasmaker=type("Canvas", (PartCanvas,), {"start": state, "exchange": staticmethod(exchange)}))
 
 

@@ -24,6 +24,7 @@ from ..text import markup
 from ..cache import memory
 from ..cache.disk import alive_to_the_end
 from ..text.fonts import BODY, SANS, fonts_number, register_fonts, when_fonts_change
+from ..text.quotes import curly_quotes
 from ..layout.flowables import _frozen, canvas_state, drawn_kept
 from ..layout.marks import PERSON_CALLBACK, person_anchor, person_drawn
 from ..layout.page import MARKS_ROOM, Page
@@ -169,9 +170,11 @@ class BookletCanvas(Canvas):
 class BookletDocTemplate(BaseDocTemplate):
     """Cover pages without decoration; inner pages with a running head and a page number."""
 
-    def __init__(self, filename, page: Page, short_title: str, colours: Palette | None = None, **kwargs):
+    def __init__(self, filename, page: Page, short_title: str, colours: Palette | None = None,
+                 quotes: tuple[str, str, str, str] | None = None, **kwargs):
         self.geometry = page
         self.short_title = short_title
+        self.quotes = quotes  # the quotation marks the short title's straight quotes print as (see Para)
         self.colours = colours or make_palette(process=page.cmyk)
         super().__init__(
             filename,
@@ -218,7 +221,7 @@ class BookletDocTemplate(BaseDocTemplate):
         drawing's font calls need in a new process."""
         heads = None
         if not section_start or day:  # (the head's markup first, then the day's)
-            head = markup.inline(section or "") if number % 2 == 1 else markup.inline(self.short_title)
+            head = markup.inline(section or "") if number % 2 == 1 else self._title_head()
             heads = (head, markup.inline(day) if day else None)
         cache = memory.active()
         if cache is None or not cache.warm:
@@ -227,6 +230,10 @@ class BookletDocTemplate(BaseDocTemplate):
             self._decoration_key = _frozen((self.short_title, self.geometry, self.colours))
         key = ("decoration", number, heads, self._decoration_key, fonts_number(cache), canvas_state(canv))
         drawn_kept(canv, cache, key, partial(self._decoration, canv, number, heads))
+
+    def _title_head(self) -> str:
+        head = markup.inline(self.short_title)
+        return curly_quotes(head, self.quotes) if self.quotes else head
 
     _decoration_key = None  # what every page's decoration depends on (see _draw_decoration)
 
@@ -352,10 +359,12 @@ def draw_crop_marks(canv, page: Page) -> None:
 
 def render_pdf(story, output, page: Page, *, title: str, short_title: str, subject: str,
                language: str, author: str = "", progress=None, colours: Palette | None = None,
-               people: dict | None = None) -> tuple[int, dict[str, int]]:
+               people: dict | None = None, quotes: tuple[str, str, str, str] | None = None
+               ) -> tuple[int, dict[str, int]]:
     """Lay `story` out into `output` (replaced only when the whole PDF is written).
 
-    `short_title` is text as written in the data (markup: emphasis, math, fallback fonts apply).
+    `short_title` is text as written in the data (markup: emphasis, math, fallback fonts apply; its straight
+    quotes printed as `quotes`, the language's quotation marks).
     Returns the page count and the 1-based page of every anchor (abstract-N, tutorial-N, poster-N, ...).
     `progress(done, total)` is called as flowables are laid out; `colours`: the theme's (the running heads).
     `people`, when given, gets each person key's pages ({page: presents there}; see BookletCanvas.note_person).
@@ -367,16 +376,17 @@ def render_pdf(story, output, page: Page, *, title: str, short_title: str, subje
     anchors: dict[str, int] = {}
     if not isinstance(output, (str, Path)):
         doc = _build(story, output, page, title, short_title, subject, language, author, progress, colours,
-                     anchors, people)
+                     anchors, people, quotes)
         return doc.page, anchors
     with replacing(output) as temp:
         doc = _build(story, str(temp), page, title, short_title, subject, language, author, progress, colours,
-                     anchors, people)
+                     anchors, people, quotes)
     return doc.page, anchors
 
 
-def _build(story, target, page, title, short_title, subject, language, author, progress, colours, anchors, people):
-    doc = BookletDocTemplate(target, page, short_title, colours, title=title, subject=subject,
+def _build(story, target, page, title, short_title, subject, language, author, progress, colours, anchors, people,
+           quotes):
+    doc = BookletDocTemplate(target, page, short_title, colours, quotes, title=title, subject=subject,
                              author=author, creator="booklet", lang=language)
     if progress is not None:
         doc.setProgressCallBack(_progress_adapter(progress, len(story)))

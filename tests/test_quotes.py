@@ -1,0 +1,98 @@
+"""Straight quotes, as a keyboard types them, print as the language's quotation marks: “nuisance” and practitioner’s
+in English, „nuisance“ in German, « nuisance » in French; theme.yaml's label `quotes` sets other marks (straight
+ones keep them straight), and a mark it cannot use is an error at its line."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pytest
+from click.testing import CliRunner
+
+from booklet.build import build_booklet
+from booklet.cli import main
+from booklet.text.quotes import curly_quotes
+from .helpers import BASE, write_conference
+
+ENGLISH = ("\u201c", "\u201d", "\u2018", "\u2019")
+GERMAN = ("\u201e", "\u201c", "\u201a", "\u2018")
+FRENCH = ("\u00ab\u00a0", "\u00a0\u00bb", "\u2039\u00a0", "\u00a0\u203a")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('a "nuisance" parameter', "a \u201cnuisance\u201d parameter"),
+    ("a practitioner's guide; the authors' code", "a practitioner\u2019s guide; the authors\u2019 code"),
+    ("'single' quotes", "\u2018single\u2019 quotes"),
+    ('<b>"bold"</b> and "<i>it</i>"', "<b>\u201cbold\u201d</b> and \u201c<i>it</i>\u201d"),
+    ('<font name="Sans">x</font> y', '<font name="Sans">x</font> y'),  # a tag's attributes are left as they are
+    ("no quote at all", "no quote at all"),
+    # not quotation marks: an attribute's value as a text may show it, inches and feet; a quote never closed
+    ('Text with &lt;a href="x"&gt;no link&lt;/a&gt;', 'Text with &lt;a href="x"&gt;no link&lt;/a&gt;'),
+    ("Model(name='Fred') and \"version 0.9\", the 1990's", "Model(name='Fred') and \u201cversion 0.9\u201d, the "
+                                                            "1990\u2019s"),
+    ('he said "yes', 'he said "yes'),
+])
+def test_straight_quotes_become_the_marks_given(text, expected):
+    assert curly_quotes(text, ENGLISH) == expected
+
+
+def test_each_language_has_its_marks():
+    assert curly_quotes('"Ja" und \'nein\'', GERMAN) == "\u201eJa\u201c und \u201anein\u2018"
+    assert curly_quotes('"oui"', FRENCH) == "\u00ab\u00a0oui\u00a0\u00bb"
+
+
+def _abstracts(text: str, extra: str = "") -> str:
+    return BASE["abstracts.yaml"].replace("abstract: Some text.", f"abstract: {text}{extra}")
+
+
+def _pages(path) -> list[str]:
+    pdf = pdfium.PdfDocument(str(path))
+    return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+
+
+TEXT = """'A "nuisance" parameter, a practitioner''s guide and $f''(x)$.'"""
+
+
+def test_an_english_booklet_prints_english_marks_and_keeps_a_prime_in_math(tmp_path):
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": _abstracts(TEXT)})
+    text = "".join(_pages(build_booklet(data, tmp_path / "b.pdf").output))
+    assert "A \u201cnuisance\u201d parameter, a practitioner\u2019s guide and" in text
+    assert "f\u2032(x)" in text.replace(" ", "")
+    assert '"' not in text and "'" not in text
+
+
+def test_a_german_booklet_prints_german_marks_and_an_english_abstract_english_ones(tmp_path):
+    conference = BASE["conference.yaml"] + "language: de\n"
+    english = _abstracts(TEXT, "\n  language: en")
+    data = write_conference(tmp_path / "conf", {"conference.yaml": conference, "abstracts.yaml": english.replace(
+        "abstract: More text.", "abstract: 'Ein \"Störfaktor\" hier.'")})
+    text = "".join(_pages(build_booklet(data, tmp_path / "b.pdf").output))
+    assert "A \u201cnuisance\u201d parameter" in text  # its own language: English
+    assert "Ein \u201eStörfaktor\u201c hier." in text
+
+
+def test_the_theme_sets_other_marks_and_straight_ones_stay_straight(tmp_path):
+    theme = "labels:\n  quotes: \"\\\" \\\" ' '\"\n"
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": _abstracts(TEXT), "theme.yaml": theme})
+    text = "".join(_pages(build_booklet(data, tmp_path / "b.pdf").output))
+    assert "A \"nuisance\" parameter, a practitioner\u2019s guide" in text  # an apostrophe is always one
+
+
+def test_a_name_with_an_apostrophe_prints_the_same_on_its_page_in_the_index_and_in_the_running_head(tmp_path):
+    abstracts = BASE["abstracts.yaml"].replace("Ana Smith", "Siobhan O'Brien")
+    conference = BASE["conference.yaml"].replace("short_title: TC2027", "short_title: Women's Workshop 2027")
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "conference.yaml": conference})
+    pages = _pages(build_booklet(data, tmp_path / "b.pdf").output)
+    assert not any("O'Brien" in page or "Women's" in page for page in pages)
+    index = next(page for page in pages if page.startswith("Index of authors"))
+    assert "O\u2019Brien, Siobhan" in index
+    assert any("Siobhan O\u2019Brien" in page for page in pages)
+    assert any("Women\u2019s Workshop 2027" in page for page in pages)  # the running head of a left page
+
+
+def test_marks_the_booklet_cannot_use_are_an_error_at_their_line(tmp_path):
+    data = write_conference(tmp_path / "conf", {"theme.yaml": 'labels:\n  quotes: "<< >>"\n'})
+    result = CliRunner().invoke(main, ["check", str(data)])
+    assert result.exit_code == 1
+    assert ("theme.yaml:2: labels.quotes: '<< >>' is not four quotation marks with a space between them (opening "
+            "and closing double, opening and closing single); write it like: quotes: \u201c \u201d \u2018 \u2019"
+            ) in result.output
