@@ -517,7 +517,7 @@ def test_a_title_that_fits_its_box_unhyphenated_is_not_hyphenated_and_no_line_st
         assert _lines_of(laid) == title.split(), title
     gathered, _ = glance._gathered(ctx, [glance.Box(None, Session(f"Track {n}", ()), 0, 60, n, (0, n))
                                          for n in range(5)])
-    assert "\u00a0\u00b7 Track 1" in gathered  # (the dot held to the name before it)
+    assert "\u00a0\u00b7 Track\u00a01" in gathered  # (the dot held to the name before it; the number to its name)
 
 
 def test_a_slot_with_nothing_in_it_is_left_blank(tmp_path, monkeypatch):

@@ -22,9 +22,9 @@ def test_a_one_letter_word_is_tied_to_the_next():
 
 
 def test_what_is_not_tied():
-    assert markup.title("Plan B") == "Plan B"  # nothing after it
+    assert markup.title("Plan B") == f"Plan{NBSP}B"  # (a letter that ends it: see below)
     assert markup.title("in 3 steps, 2 a day") == f"in 3 steps, 2 a{NBSP}day"  # a digit is no word
-    assert markup.title("e.g. x") == "e.g. x"  # "x" ends the title; "e.g." is not one letter
+    assert markup.title("e.g. x y") == f"e.g. x{NBSP}y"  # "e.g." is not one letter
     # a run of one-letter words is not tied into one unbreakable word: only its last to the word after it
     assert markup.title("a b c d words") == f"a b c d{NBSP}words"
 
@@ -72,3 +72,43 @@ def test_a_long_word_after_a_one_letter_word_stays_inside_the_margin(tmp_path):
             continue
         right = max(text.get_charbox(i)[2] for i in range(text.count_chars()) if not whole[i].isspace())
         assert right <= page.get_width() - 10 * 72 / 25.4  # inside the outer margin (at least 10 mm on A5)
+
+
+def test_a_number_that_ends_a_title_stays_with_the_word_before_it():
+    """The glance's list of parallel sessions broke "Cosmological Inference / II" and "Gravitational Waves / I": a
+    Roman numeral, a number of up to three digits or a letter that ends a title is tied to the word before it."""
+    assert markup.title("Cosmological Inference II") == f"Cosmological Inference{NBSP}II"
+    assert markup.title("*Stellar Populations* IV") == f"<i>Stellar Populations</i>{NBSP}IV"
+    assert markup.title("Session 3") == f"Session{NBSP}3"
+    assert markup.title("Welcome 2027") == "Welcome 2027"  # a year is a word of its own
+    assert markup.title("Data Pipelines") == "Data Pipelines"
+
+
+def test_the_glance_never_starts_a_line_with_a_sessions_number(tmp_path):
+    sessions = [f"{name} {number}" for name in ("Gravitational Waves", "Cosmological Inference", "Radio Astronomy",
+                                                "Small Bodies") for number in ("I", "II", "III")]
+    talks = "".join(f"- id: t{n}\n  title: Talk {n}\n  speaker: {{name: Ana Smith{n}}}\n  abstract: Text.\n"
+                    for n in range(len(sessions)))
+    parallel = "".join(f"""
+                      - session: {name}
+                        items:
+                          - {{time: "10:30-11:00", talk: t{n}}}""" for n, name in enumerate(sessions))
+    programme = f"""
+        days:
+          - date: 2027-09-13
+            items:
+              - {{time: "09:20-10:00", talk: lund-2026}}
+              - {{time: "10:00-10:30", talk: okafor}}
+              - parallel:{parallel}
+              - {{time: "14:00-17:00", tutorial: bayes-intro}}
+        """
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": BASE["abstracts.yaml"] + talks,
+                                                "programme.yaml": programme})
+    out = tmp_path / "b.pdf"
+    build_booklet(data, out)
+    pdf = pdfium.PdfDocument(str(out))
+    glance = next(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))
+                  if pdf[i].get_textpage().get_text_range().startswith("Programme at a glance"))
+    assert "PARALLEL SESSIONS" in glance
+    lines = [line.strip() for line in glance.splitlines()]
+    assert not [line for line in lines if line.split(" ")[0] in ("I", "II", "III")], lines

@@ -602,7 +602,7 @@ def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
     for box in sorted(boxes, key=lambda b: b.order):
         name = box.session.name if box.session else box.item.shown_title
         if name:
-            shown.setdefault(markup.inline(name), None)
+            shown.setdefault(markup.title(name), None)
     label = f'<font size="{SMALLEST}" color="{markup_color(ctx.colours.accent)}">' \
             f'{markup.inline(ctx.label("parallel_sessions"))}</font>'
     return label + ("<br/>" + "\u00a0\u00b7 ".join(shown) if shown else ""), None  # (no line starts with the dot)

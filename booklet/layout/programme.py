@@ -166,7 +166,7 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     (and without the chair)."""
     s = ctx.styles
     style = ParagraphStyle("session_line", parent=s.session, fontName=SANS)
-    line = f"<b>{markup.inline(session.name)}</b>"
+    line = f"<b>{markup.title(session.name)}</b>"
     if continued:
         line += f' <font color="{markup_color(ctx.colours.muted)}">({markup.inline(ctx.label("continued"))})</font>'
     room = session.room if session.room and session.room.strip().casefold() != session.name.strip().casefold() \

@@ -21,15 +21,21 @@ def inline(text: str) -> str:
 
 
 def title(text: str) -> str:
-    """Markup for a title (an abstract's, a tutorial's, a poster's, a programme line's): as inline(), with each word
-    of one letter ("a", "A", "I", "à") tied to the word after it by a no-break space, so that a title's line never
-    ends with it ("half a / century" is "half / a century")."""
-    return _ONE_LETTER.sub(_tied, _inline(_as_str(text)))
+    """Markup for a title (an abstract's, a tutorial's, a poster's, a session's, a programme line's): as inline(),
+    with each word of one letter ("a", "A", "I", "à") tied to the word after it by a no-break space, so that a
+    title's line never ends with it ("half a / century" is "half / a century"), and a number that ends it (a Roman
+    numeral, a number of up to three digits, a letter: "Cosmological Inference II", "Session 3") tied to the word
+    before it, so that no line starts with it alone."""
+    return _LAST_NUMBER.sub(NBSP + r"\1", _ONE_LETTER.sub(_tied, _inline(_as_str(text))), count=1)
 
 
 # a tag (left as it is), or a one-letter word after a space, a tag or the start, before a space and a longer word
 # (a run of one-letter words, "a b c d", is not tied into one: it could not be broken where it does not fit)
 _ONE_LETTER = re.compile(r"<[^>]*>|(?<![^\s>])([^\W\d_]) (?=\S\S)")
+
+
+# the last word of a title when it numbers it (after a space), with any tags that close after it
+_LAST_NUMBER = re.compile(r"(?<=\S) ((?:[IVXLC]{1,7}|\d{1,3}|[^\W\d_])(?:</[a-z]+>)*)$")
 
 
 def _tied(found: re.Match) -> str:
