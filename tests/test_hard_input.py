@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from PIL import Image
@@ -263,3 +264,32 @@ def test_a_text_longer_than_twenty_pages_is_an_error_at_its_key(tmp_path):
     assert [(p.file, p.line, p.key, p.message) for p in raised.value.errors] == [
         ("abstracts.yaml", 4, "[0].abstract", "too long: 100,001 characters, and a text holds at most 100,000 (some "
                                               "twenty pages; is a whole paper or a file pasted in?)")]
+
+
+def test_a_word_of_thousands_of_letters_prints_every_letter_inside_the_margins(tmp_path):
+    """A sequence pasted into an abstract, 3,000 letters of one word over two pages: it ran past the right edge
+    from a page break on (1,800 letters on one line, most of them off the page). Every letter prints, inside the text
+    block, broken with a hyphen at each line's end."""
+    import pypdfium2 as pdfium
+
+    word = "xjqz" * 750  # (letters no running head has)
+    pdf = one_talk(tmp_path, f"""
+- id: t1
+  title: A long word
+  speaker: {{name: Ana Smith}}
+  abstract: "Here it is: {word} and the end."
+""" + SECOND)
+    document = pdfium.PdfDocument(str(pdf.path))
+    letters = 0
+    for index in range(len(document)):
+        page = document[index]
+        text = page.get_textpage()
+        whole = text.get_text_range()
+        if "xjqzxjqz" not in whole:
+            continue
+        runs = re.findall("[xjqz]+", re.sub("[-\r\n\u00ad\ufffe]", "", whole))  # (the lines' hyphens taken out)
+        letters += max(map(len, runs))  # the page's part of the word
+        right = max(text.get_charbox(i)[2] for i in range(text.count_chars()) if not whole[i].isspace())
+        assert right <= page.get_width() - 10 * 72 / 25.4, index  # (A5's outer margin is wider than 10 mm)
+    assert letters == len(word)
+    assert "Here it is:" in " ".join(pdf.texts) and "and the end." in " ".join(pdf.texts)

@@ -837,6 +837,58 @@ def test_a_word_of_thousands_of_letters_is_offered_only_breaks_that_might_fit(te
             assert _lines(bounded_para) == _lines(free), (mixed, width)
 
 
+@pytest.mark.parametrize("markup", ["", "<i>a</i> "])
+def test_a_long_word_split_across_pages_keeps_every_letter_inside_the_width(text_style, markup):
+    """A word of 3,000 letters in an abstract ran past the page: 1,800 of its letters on one line of the part before
+    a page break (ReportLab marked the word the page broke on the paragraph's own fragments, and a second split, at
+    another height, had that mark inside a part; and what is left of such a word, its hyphen on its end, it never
+    hyphenated again). Split at several heights in turn, as a frame may try, each part's lines fit the width and the
+    parts hold every letter."""
+    from booklet.text.paragraph import _extra_space
+
+    text = markup + "x" * 3000
+    for heights in ([400], [400, 200, 37], [37, 400], [200, 100, 37]):
+        paragraph = Para(text, text_style)
+        paragraph.wrap(300, 10**6)
+        for height in heights:
+            parts = paragraph.split(300, height)
+        assert len(parts) == 2, heights
+        letters = 0
+        for part in parts:
+            part.wrap(300, 10**6)
+            for line in part.blPara.lines:
+                assert _extra_space(line) >= -0.5, heights  # (what the line's words leave of the width)
+            letters += sum(line.count("x") for line in _lines(part))
+        assert letters == 3000, heights
+
+
+def test_a_word_of_more_than_a_thousand_letters_is_hyphenated_from_its_head(text_style, monkeypatch):
+    """ReportLab reads the whole of a word with a few regular expressions at every try of every line: a word of 32,000
+    letters took 17 s to build, one of 99,000 minutes. A word of more than CUT_WORD letters is asked of its first
+    letters alone (twice what a line holds, and the patterns' reach), the rest put back on the tail: the same lines."""
+    from booklet.text import paragraph as module
+
+    asked = []
+    real = module._from_the_head
+
+    def watching(hyphenate, breaks, args, width_at, most):
+        return real(lambda b, *a: asked.append(len(a[width_at - 1] if width_at else a[0][1][1])) or hyphenate(b, *a),
+                    breaks, args, width_at, most)
+
+    for text in ("x" * 5000, "<i>a</i> " + "xy" * 2500, "Sequence: " + "ACGT" * 1500 + " ends.", "W" * 1500 + "i" * 3000):
+        monkeypatch.setattr(module, "_from_the_head", real)
+        monkeypatch.setattr(module, "CUT_WORD", 10**9)
+        whole = module.MathParagraph(text, text_style)
+        whole.wrap(300, 10**6)
+        monkeypatch.setattr(module, "CUT_WORD", 1000)
+        monkeypatch.setattr(module, "_from_the_head", watching)
+        asked.clear()
+        cut = module.MathParagraph(text, text_style)
+        cut.wrap(300, 10**6)
+        assert _lines(cut) == _lines(whole), text[:20]
+        assert asked and max(asked) <= 1000, text[:20]  # (what is left, once under a thousand letters, whole)
+
+
 def test_a_first_setting_kept_by_the_last_line_rule_keeps_its_own_fragments(text_style):
     """Where the rule keeps the first setting ("er- / ror." whole would be too loose), a layout.flowables.Para kept
     the fragments (the words) of the setting it threw away: its fragments are a property, not in its dictionary.

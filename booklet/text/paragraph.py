@@ -934,6 +934,7 @@ def _within_parts(hyphenate, width_at: int):
     dictionary cannot break so anywhere (_anywhere), with a hyphen, not cut without one or run past the line."""
 
     def hyphenated(hyphenator, *args):
+        args = _left_of_a_page_break(args, width_at)
         word = args[width_at]
         width, new_width, line = (word[0] if width_at == 0 else word), args[width_at + 1], args[width_at + 2]
         owner = getattr(hyphenator, "__self__", None)
@@ -942,24 +943,95 @@ def _within_parts(hyphenate, width_at: int):
         def offered(breaks):  # (a long word's breaks whose head can fit the room: _heads_of_at_most)
             return breaks if most is None else _heads_of_at_most(breaks, most)
 
-        made = hyphenate(offered(hyphenator), *args)
+        def broken(breaks):
+            return _from_the_head(hyphenate, offered(breaks), args, width_at, most)
+
+        made = broken(hyphenator)
         if made or not isinstance(owner, _AfterHyphens) or width <= line:
             return made
-        return hyphenate(offered(owner.every), *args) or hyphenate(offered(_anywhere), *args)
+        return broken(owner.every) or broken(_anywhere)
 
     return _counted(hyphenated)
 
 
+CUT_WORD = 1_000  # letters: a longer word is hyphenated from its first letters alone (see _from_the_head)
+
+
+def _from_the_head(hyphenate, breaks, args: tuple, width_at: int, most: int | None):
+    """hyphenate(breaks, *args), but for a word of more than CUT_WORD letters (a sequence, a key, base64 pasted in),
+    asked of its first letters alone (twice what a line holds, and the patterns' reach), the rest put back on the
+    tail: ReportLab reads the whole word with a few regular expressions at every try of every line, so that a word
+    of 32,000 letters took 17 s to build and one of 99,000 minutes. `breaks` offers only heads that fit (see
+    _heads_of_at_most), so the lines are the same. A word of more than one fragment is asked whole."""
+    keep = 2 * (most or 0) + 2 * _PATTERNS_REACH
+    if most is None or width_at not in (0, 3):
+        return hyphenate(breaks, *args)
+    if width_at == 3:
+        font, size, word, width, new_width = args[:5]
+        if len(word) <= max(CUT_WORD, keep):
+            return hyphenate(breaks, *args)
+        head, rest = word[:keep], word[keep:]
+        head_width = _string_width(head, font, size)
+        made = hyphenate(breaks, font, size, head, head_width, new_width - width + head_width, *args[5:])
+        if made:
+            first, tail = made
+            made = [first, type(tail)(str(tail) + rest)]
+        return made
+    word, new_width = args[0], args[1]
+    if len(word) != 2 or len(word[1][1]) <= max(CUT_WORD, keep):
+        return hyphenate(breaks, *args)
+    frag, text = word[1]
+    head, rest = text[:keep], text[keep:]
+    head_width = _string_width(head, frag.fontName, frag.fontSize)
+    made = hyphenate(breaks, type(word)([head_width, (frag, head)]), new_width - word[0] + head_width, *args[2:])
+    if made:
+        first, tail = made
+        rest_width = _string_width(rest, frag.fontName, frag.fontSize)
+        made = [first, type(tail)([tail[0] + rest_width, (tail[1][0], tail[1][1] + rest)])]
+    return made
+
+
+def _left_of_a_page_break(args: tuple, width_at: int) -> tuple:
+    """`args` (as _within_parts's hyphenate is given them), the word in them as ReportLab hyphenates what is left of
+    a word a page broke (_SplitWordLL, _SplitFragLL: its hyphen on its end, put aside to hyphenate it) when it is
+    that word broken again by a line: ReportLab hyphenated it as a word of letters and a hyphen, which none is, so not
+    at all, and it ran past the line (a word of 3,000 letters, 1,800 of them on one line before the page break)."""
+    rl = _rl_paragraph
+    if width_at == 3:
+        word = args[2]
+        if word[-1:] == "-" and isinstance(word, rl._SplitWordEnd):
+            return (*args[:2], rl._SplitWordLL(word), *args[3:])
+    elif width_at == 0:
+        word = args[0]
+        if len(word) == 2 and word[1][1][-1:] == "-" and type(word) is rl._SplitFragHS:
+            return (rl._SplitFragLL(word), *args[1:])
+    return args
+
+
 def _most_letters(word, args, width_at: int, room: float) -> int | None:
     """How many letters of a word of more than LONG_WORD a head of it that fits `room` can have at most (its
-    narrowest letter's width); None for a shorter word (`word`, `args`: as _within_parts's hyphenate is given them)."""
+    narrowest letter's width); None for a shorter word (`word`, `args`: as _within_parts's hyphenate is given them).
+    The narrowest of the word's first CUT_WORD letters, when that bound is no more letters than those: a head of
+    more would start with that many letters each at least as wide, and not fit (a word of 99,000 letters read its
+    letters whole at every try of every line, for 22 s)."""
     letters = sum(len(text) for _, text in word[1:]) if width_at == 0 else len(args[2])
     if letters <= LONG_WORD:
         return None
     runs = [(frag.fontName, frag.fontSize, text) for frag, text in word[1:]] if width_at == 0 \
         else [(args[0], args[1], args[2])]
-    narrowest = min((_string_width(ch, name, size) for name, size, text in runs for ch in set(text)), default=0.0)
-    return int(max(0.0, room) / narrowest) + 1 if narrowest > 0 else letters
+    first, left = [], CUT_WORD
+    for name, size, text in runs:
+        if left > 0:
+            first.append((name, size, text[:left]))
+            left -= len(text)
+    for some in (first, runs) if letters > CUT_WORD else (runs,):
+        narrowest = min((_string_width(ch, name, size) for name, size, text in some for ch in set(text)), default=0.0)
+        if narrowest <= 0:
+            return letters
+        most = int(max(0.0, room) / narrowest) + 1
+        if some is runs or most <= CUT_WORD:
+            return most
+    return letters
 
 
 LONG_WORD = 60  # letters: a longer word (a DNA sequence) is offered only breaks whose head can fit the line
@@ -1163,6 +1235,24 @@ class MathParagraph(Paragraph):
 
     def breakLines(self, width):  # noqa: N802 - ReportLab's name
         return _no_final_hyphen(self, width, _break_lines)
+
+    def _split_blParaProcessed(self, blPara, start, stop):  # noqa: N802 - ReportLab's name
+        """ReportLab's: the fragments of lines `start` to `stop`, the last one marked as a word the page breaks
+        (_SplitFragLL); here on copies of the paragraph's own, which ReportLab's marked for good: a paragraph split a
+        second time (at another height: a frame may try more than one) had a word marked broken inside a part, and
+        what was left of a long word broken over lines was set on one line running past the page."""
+        if not stop:
+            return []
+        lines = blPara.lines
+        first = lines[start].sFW
+        end = lines[stop].sFW if stop != len(lines) else len(self.frags)
+        made = [copy.copy(word) for word in self.frags[first:end]]
+        while made and isinstance(made[-1], _rl_paragraph._InjectedFrag):
+            del made[-1]
+        if made and isinstance(made[-1], _rl_paragraph._SplitFragHY):
+            made[-1].__class__ = (_rl_paragraph._SHYWordHS if isinstance(made[-1], _rl_paragraph._SHYWord)
+                                  else _rl_paragraph._SplitFragLL)
+        return made
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is None and isinstance(text, str):
