@@ -212,9 +212,12 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     if run_preflight:
         from .printing.preflight import preflight as preflight_pdf
 
-        status = max(print_preflight(preflight_pdf(path, cmyk=cmyk))
-                     for path in (result.output, result.cover) if path)
-        sys.exit(status)
+        statuses = []
+        for path in (result.output, result.cover):
+            if path:
+                with _reading_pdf(path):
+                    statuses.append(print_preflight(preflight_pdf(path, cmyk=cmyk)))
+        sys.exit(max(statuses))
 
 
 def _print_grouped(problems: list[Problem]) -> None:

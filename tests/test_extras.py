@@ -299,6 +299,25 @@ def test_an_extra_page_after_a_left_out_section_goes_at_the_end_with_a_warning(t
     assert result.anchors["extra-0"] == result.pages - 1
 
 
+def _damaged_drawing(drawing: bytes, media: float | None = None) -> bytes:
+    """A one-page PDF drawn by `drawing`, `media` points a side: one whose content stream cannot be read (the
+    booklet's own PDF, copying it, was one that readers refused, and `build --preflight` ended in a traceback), or
+    one larger than a PDF page may be (an internal error)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, RectangleObject, StreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(300, 400)
+    if media is not None:
+        page.mediabox = RectangleObject([0, 0, media, media])
+    stream = StreamObject()
+    stream.set_data(drawing)
+    writer.pages[0][NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize("files, message", [
     ({"images/map.pdf": pdf_bytes(pages=3)},
      "'images/map.pdf': the PDF has 3 pages; an extra page must be one page (save the page you want as a PDF of its "
@@ -306,7 +325,13 @@ def test_an_extra_page_after_a_left_out_section_goes_at_the_end_with_a_warning(t
     ({}, "'images/map.pdf': file not found (there is no folder images)"),
     ({"images/map.pdf": b"a plan, in words\n"},
      "'images/map.pdf': not a readable image (cannot identify image file"),
-], ids=["several-pages", "missing", "not-an-image"])
+    ({"images/map.pdf": _damaged_drawing(b"0 0 m 10 10 l S", media=1e30)},
+     "'images/map.pdf': the PDF's page is 1e+30 x 1e+30 points, larger than any PDF page may be (200 inches, 14,400 "
+     "points, a side); save the page again at its real size"),
+    ({"images/map.pdf": _damaged_drawing(b"0 0 m 10 10 l S } ]")},
+     "'images/map.pdf': the PDF's page is damaged: what draws it cannot be read (Invalid Elementary Object starting "
+     "with b'}' @16: b'0 0 m 10 10 l S } ]'); save the page again from the program that made it, or as an image"),
+], ids=["several-pages", "missing", "not-an-image", "beyond-any-page", "damaged-drawing"])
 def test_an_extra_page_that_cannot_be_placed_is_an_error_with_file_line_and_key(tmp_path, files, message):
     data = write_conference(tmp_path / "data", {
         "conference.yaml": extend("conference.yaml", "extra_pages:\n  - title: Map\n    file: images/map.pdf\n"),

@@ -247,6 +247,26 @@ def test_a_cover_shrunk_too_far_to_read_is_a_warning(tmp_path):
     assert invoke("check", conference(tmp_path / "ok")).stderr == ""  # a normal title: no warning
 
 
+@pytest.mark.parametrize("words, said", [
+    (600, "the back cover's text is shrunk to 53% of its size to fit, too small to read well; shorten the quote or "
+          "the notes"),
+    (3000, "the back cover has no room for all its text, even shrunk to 28%: it is cut off at the bottom; shorten "
+           "the quote or the notes"),
+])
+def test_a_back_cover_shrunk_too_far_to_read_or_cut_off_is_a_warning(tmp_path, words, said):
+    """A fuzzing run's quote of 3,000 words made the back cover a grey block of microscopic type, with no word of
+    warning (the front cover's own text has one)."""
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", 'quote: {text: "'
+                                                             + "wise words " * words + '", author: X}\n')})
+    line = base_lines("conference.yaml") + 1
+    result = invoke("check", data)
+    assert result.exit_code == 0
+    assert f"conference.yaml:{line}: quote: warning: {said}" in result.stderr.splitlines()
+    short = conference(tmp_path / "short", {"conference.yaml": extend("conference.yaml", 'quote: {text: "'
+                                                                       + "wise words " * 100 + '", author: X}\n')})
+    assert "back cover" not in invoke("check", short).stderr
+
+
 # -- found by the property-based suite ---------------------------------------------------------------
 
 @pytest.mark.parametrize("value, message", [

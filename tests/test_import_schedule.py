@@ -399,7 +399,7 @@ def test_malformed_sources_are_errors_at_their_place_and_write_nothing(tmp_path)
         assert result.exit_code == 1, duration
         assert f"schedule.conference.days[0].rooms['Hall A'][0].duration: '{duration}' {problem}" in result.stderr
     data["schedule"]["conference"]["days"][0]["rooms"]["Hall A"][0].update(
-        date="9999-12-31T23:30:00+02:00", duration="01:00")
+        date="9998-12-31T23:30:00+02:00", duration="P400D")
     bad_time.write_text(json.dumps(data))
     result = invoke("import", bad_time, "--out", tmp_path / "d")
     assert result.exit_code == 1
@@ -409,8 +409,26 @@ def test_malformed_sources_are_errors_at_their_place_and_write_nothing(tmp_path)
     result = invoke("import", bad_time, "--out", tmp_path / "d")  # (it was an internal error: before year 1 in UTC)
     assert result.exit_code == 1
     assert ("rooms['Hall A'][0].date: '0001-01-01T00:30:00+01:00' is not the date and time of an event (before "
-            "1900)") in result.stderr
+            "1900 or after 9998)") in result.stderr
     assert not (tmp_path / "d").exists()
+
+    data["schedule"]["conference"]["days"][0]["date"] = "9999-12-31"  # (a time zone after it: an internal error)
+    data["schedule"]["conference"]["days"][0]["rooms"]["Hall A"][0].update(date="9999-12-31T23:00:00-12:00",
+                                                                           duration="00:30")
+    bad_time.write_text(json.dumps(data))
+    result = invoke("import", bad_time, "--out", tmp_path / "d")
+    assert result.exit_code == 1
+    assert ("schedule.conference.days[0].date: '9999-12-31' is not the date of an event (before 1900 or after "
+            "9998)") in result.stderr
+    assert not (tmp_path / "d").exists()
+
+    encoded = tmp_path / "encoded.xml"  # (an encoding Python does not know: an internal error)
+    encoded.write_text('<?xml version="1.0" encoding="bogus-enc"?>\n<schedule></schedule>\n')
+    result = invoke("import", encoded, "--out", tmp_path / "f")
+    assert result.exit_code == 1
+    assert (f"booklet: {encoded}:1: the file says it is written in an encoding booklet does not know (unknown "
+            "encoding: bogus-enc); save it as UTF-8; nothing was written.") in result.stderr
+    assert not (tmp_path / "f").exists()
 
     unknown = tmp_path / "notes.txt"
     unknown.write_text("hello")
@@ -767,7 +785,8 @@ def test_a_days_date_before_1900_a_list_of_tracks_and_a_room_of_many_tracks(tmp_
            '</schedule>')
     (tmp_path / "old.xml").write_text(xml)
     result = invoke("import", tmp_path / "old.xml", "--out", tmp_path / "o")
-    assert result.exit_code == 1 and "<day date>: '0001-01-01' is not the date of an event (before 1900)" in \
+    assert result.exit_code == 1 and \
+        "<day date>: '0001-01-01' is not the date of an event (before 1900 or after 9998)" in \
         result.stderr
     days = events_v1()
     days["13"][1]["track"], days["13"][2]["track"] = ["Oceans", "Waves"], "Astronomy"

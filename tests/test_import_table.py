@@ -384,6 +384,19 @@ def test_detect():
     assert table.detect(__import__("pathlib").Path("x.csv"), b"Title;Authors\r\nA;B\r\n")
 
 
+@pytest.mark.parametrize("date", ["0001-01-01", "1899-06-01", "9999-12-31"])
+def test_a_date_no_conference_has_is_no_date_not_an_internal_error(tmp_path, date):
+    """A fuzzing run's 0001-01-01 (the day before it, which reading a night's event asks of, is no date) ended in an
+    internal error; a date before 1900 or after 9998 is read as none, and said so."""
+    path = tmp_path / "talks.csv"
+    path.write_text(f"Title,Authors,Date,Start,End\nT,\"Smith, Ana\",{date},10:00,10:30\n"
+                    "U,\"Jones, Bo\",2027-05-06,10:00,10:30\n", encoding="utf-8")
+    imported = table.read(path, Options())
+    assert f"line 2: no date for 'T' ('{date}'); it has no time" in imported.notes
+    day, = imported.documents["programme.yaml"]["days"]
+    assert str(day["date"]) == "2027-05-06"
+
+
 def test_a_year_written_0000_and_a_duration_past_midnight_are_notes(tmp_path):
     path = tmp_path / "talks.csv"
     path.write_text("Title,Speaker,Date,Start,Duration\n"

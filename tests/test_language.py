@@ -353,3 +353,17 @@ def test_english_is_hyphenated_with_the_american_patterns_but_where_british_is_a
     """pyphen's British dictionary broke "res-ampling", "bin-ary", "res-ult-ing" in the sample: English takes TeX's
     patterns ("re-sam-pling", "bi-na-ry", "re-sult-ing"), but where the code says en-GB."""
     assert hyphenation_language(code) == patterns
+
+
+@pytest.mark.parametrize("code, month", [("es-419", "septiembre"), ("en-001", "September"), ("pt-BR", "setembro")])
+def test_a_language_with_a_numeric_region_is_a_language(tmp_path, code, month):
+    """CLDR's Latin-American Spanish (es-419) and world English (en-001) have digits for a region: they were
+    refused as "not a language code" though their dates are CLDR's."""
+    from booklet.check import check_folder
+
+    data = write_conference(tmp_path / "conf", {"conference.yaml": BASE["conference.yaml"] + f"language: {code}\n"})
+    booklet, problems = check_folder(data)
+    assert not [p for p in problems if p.severity == "error"], problems
+    assert booklet.conference.language == code
+    out = build_booklet(data, tmp_path / "b.pdf").output
+    assert month in Pdf(out).texts[0]

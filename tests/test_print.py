@@ -201,6 +201,24 @@ def test_build_with_preflight_reports_fit_to_print(tmp_path):
     assert any(line.startswith("  Pages: ") and "(a multiple of 4)" in line for line in lines)
 
 
+def test_build_with_preflight_of_a_pdf_it_cannot_read_is_a_message_not_a_traceback(tmp_path, monkeypatch):
+    """A fuzzing run's damaged extra page made a booklet that preflight could not read, and `build --preflight`
+    ended in a traceback after "Wrote ...". (Such a page is now an error of the data; this is what is left should
+    anything else make a PDF preflight cannot read.)"""
+    from booklet.printing import preflight as module
+    from booklet.printing.pdffile import UnreadablePdf
+
+    def unreadable(path, **options):
+        raise UnreadablePdf(f"{path}: damaged or unsupported PDF (a test's)")
+
+    monkeypatch.setattr(module, "preflight", unreadable)
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(main, ["build", str(DATA), "-o", str(out), "--preflight"])
+    assert result.exit_code == 1
+    assert f"booklet: {out}: damaged or unsupported PDF (a test's)." in result.output
+    assert "Traceback" not in result.output and out.is_file()
+
+
 def test_build_prints_lint_warnings_and_strict_refuses_to_write(tmp_path):
     folder = write_conference(tmp_path / "conf", {"abstracts.yaml": """\
         - id: lund-2026

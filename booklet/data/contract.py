@@ -40,7 +40,7 @@ TIME_PATTERN = rf"^{_CLOCK}(?:\s*[-\u2013\u2014]\s*{_END})?$"
 TIME = re.compile(TIME_PATTERN)
 # an end before its start is past midnight for an item starting at NIGHT_FROM or later and ending by NIGHT_UNTIL
 NIGHT_FROM, NIGHT_UNTIL = dt.time(18, 0), dt.time(6, 0)
-LANGUAGE_PATTERN = r"^[A-Za-z][A-Za-z_-]{0,11}$"
+LANGUAGE_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{0,11}$"
 LANGUAGE = re.compile(LANGUAGE_PATTERN)
 COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 COLOUR = re.compile(COLOUR_PATTERN)

@@ -117,13 +117,14 @@ def parse_datetime(text: str, where: str, source: str) -> dt.datetime:
     except ValueError:
         raise SourceError(f"{source}: {where}: '{value}' is not a date and time "
                           "(expected e.g. 2019-12-27T11:00:00+01:00)") from None
-    if moment.year < FIRST_YEAR:  # (year 1 at +01:00 is before the first moment a date can have, in UTC)
-        raise SourceError(f"{source}: {where}: '{value}' is not the date and time of an event (before "
-                          f"{FIRST_YEAR})")
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:  # (year 1 at +01:00 is before the first moment a date can have)
+        raise SourceError(f"{source}: {where}: '{value}' is not the date and time of an event (before {FIRST_YEAR} "
+                          f"or after {LAST_YEAR})")
     return moment
 
 
 FIRST_YEAR = 1900  # before it, no conference system's date; time zones then kept local mean time
+LAST_YEAR = 9998  # after it, a time zone or the day after (a night's event) reaches past the last date there is
 MOST_TRACKS = 2  # a room's session named by its tracks when they are no more
 
 
@@ -134,8 +135,9 @@ def parse_date(text: str, where: str, source: str) -> dt.date:
         date = dt.date.fromisoformat(value[:10])
     except ValueError:
         raise SourceError(f"{source}: {where}: '{value}' is not a date (expected e.g. 2019-12-27)") from None
-    if date.year < FIRST_YEAR:  # (a day's date and time zone before it overflowed, or took local mean time)
-        raise SourceError(f"{source}: {where}: '{value}' is not the date of an event (before {FIRST_YEAR})")
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:  # (a day's date and time zone overflowed, or took local mean time)
+        raise SourceError(f"{source}: {where}: '{value}' is not the date of an event (before {FIRST_YEAR} or after "
+                          f"{LAST_YEAR})")
     return date
 
 

@@ -59,6 +59,9 @@ def parse(path: Path) -> tuple[ET.Element, dict]:
     except expat.ExpatError as exc:
         reason = expat.ErrorString(exc.code)
         raise SourceError(f"{path}:{exc.lineno}:{exc.offset + 1}: not well-formed XML: {reason}") from None
+    except LookupError as exc:  # the XML declaration's encoding="..." names none Python knows
+        raise SourceError(f"{path}:1: the file says it is written in an encoding booklet does not know ({exc}); "
+                          "save it as UTF-8") from None
     root = builder.close()
     return root, lines
 

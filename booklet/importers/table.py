@@ -23,6 +23,7 @@ from ..data.csvrows import CsvError, csv_rows
 from . import Imported, Options, SourceError
 from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean,
                        flip_name, id_from, line_kind, parse_clock, plus_minutes, slug)
+from .schedule import FIRST_YEAR, LAST_YEAR
 from .text import joined, to_markup
 
 _KEYNOTE_SESSION = re.compile(r"^\W*(keynotes?|hauptvortr\w*)\b", re.I)  # a session of keynotes: "Keynotes 1: ..."
@@ -415,7 +416,7 @@ class _Dates:
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, dt.date):
-            return None if value in _SHEET_ZERO else value  # a spreadsheet's empty date cell
+            return None if value in _SHEET_ZERO else _in_years(value)  # (the zero: a spreadsheet's empty date cell)
         text = str(value or "").strip()
         for pattern, order in _DATE_FORMS:
             m = pattern.match(text)
@@ -431,10 +432,16 @@ class _Dates:
             if len(m[1 if order == "ymd" else 3]) <= 2:  # '22.09.23' (not '0000-05-05', which is no date)
                 y += 2000
             try:
-                return dt.date(y, mo, d)
+                return _in_years(dt.date(y, mo, d))
             except ValueError:
                 return None
         return None
+
+
+def _in_years(date: dt.date) -> dt.date | None:
+    """`date`, or None (no date) before FIRST_YEAR or after LAST_YEAR: no conference's (and the day before the year
+    1, which reading a night's event asks of, is no date at all)."""
+    return date if FIRST_YEAR <= date.year <= LAST_YEAR else None
 
 
 def _clock_in(value) -> dt.time | None:

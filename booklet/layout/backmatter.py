@@ -19,7 +19,7 @@ from .cover import cover_style, draw_fitted
 from .flowables import Anchor, Para, Row
 from .styles import make_palette, markup_color
 from ..text.fonts import BODY, SANS
-from .textfit import draw_block, fit_block
+from .textfit import CLIP_ROOM, draw_block, fit_block, fit_scaled
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # an address (not a handle such as @conf@fosstodon.org)
@@ -159,7 +159,24 @@ class BackCover(Flowable):
 
     def draw(self):
         canv, page, conf = self.canv, self.page, self.conference
-        colours = self.colours
+        parts, top, bottom = self.parts()
+        laid, height = fit_block(parts, page.text_width, top - bottom)
+        start = bottom + (top - bottom + height) / 2 if height < top - bottom else top
+        draw_block(canv, laid, page.margin, start, (page.width, bottom, top))
+        if conf.logo:
+            logo = BACK_LOGO_SIZE
+            draw_fitted(canv, conf.logo, (page.width - logo) / 2, page.bottom, logo, logo, cmyk=page.cmyk)
+
+    def fit(self) -> tuple[float, bool]:
+        """How far the back cover's text is shrunk to fit its page (1.0: not at all; see textfit.fit_scaled), and
+        whether it is cut off at the bottom even so."""
+        parts, top, bottom = self.parts()
+        _, height, scale = fit_scaled(parts, self.page.text_width, top - bottom)
+        return scale, height > top - bottom + CLIP_ROOM
+
+    def parts(self) -> tuple[list, float, float]:
+        """The blocks of text (text, style, space after) and the top and bottom of the box they are fitted in."""
+        page, conf, colours = self.page, self.conference, self.colours
         size = page.base_size
         parts = []
         if conf.quote:
@@ -179,13 +196,7 @@ class BackCover(Flowable):
             parts[-1] = (parts[-1][0], parts[-1][1], size * 1.5)
         parts.append((conf.title, _centred("title", SANS + "-Bold", size * 1.1, colours.text, self.quotes), 0))
         logo = BACK_LOGO_SIZE if conf.logo else 0
-        top = page.height - page.top - 10 * mm
-        bottom = page.bottom + logo + 4 * mm
-        laid, height = fit_block(parts, page.text_width, top - bottom)
-        start = bottom + (top - bottom + height) / 2 if height < top - bottom else top
-        draw_block(canv, laid, page.margin, start, (page.width, bottom, top))
-        if conf.logo:
-            draw_fitted(canv, conf.logo, (page.width - logo) / 2, page.bottom, logo, logo, cmyk=page.cmyk)
+        return parts, page.height - page.top - 10 * mm, page.bottom + logo + 4 * mm
 
 
 def _centred(name, font, size, color, quotes):
@@ -257,7 +268,10 @@ def build_back_cover(ctx: Context, pad_to: int = 1) -> list:
     s = ctx.styles
     notes = markup.plain(ctx.label("notes"))
     padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, ctx.colours.rule, notes))] if pad_to > 1 else []
+    return [*padding, NextPageTemplate("cover"), PageBreak(), back_cover(ctx)]
+
+
+def back_cover(ctx: Context) -> BackCover:
     quote = ctx.booklet.conference.quote
     marked = ctx.label("quote", text=quote.text) if quote else None  # in the language's quotation marks
-    back = BackCover(ctx.booklet.conference, ctx.page, ctx.colours, marked, ctx.quotes)
-    return [*padding, NextPageTemplate("cover"), PageBreak(), back]
+    return BackCover(ctx.booklet.conference, ctx.page, ctx.colours, marked, ctx.quotes)

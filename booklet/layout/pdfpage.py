@@ -56,7 +56,26 @@ def _check(path: Path) -> str | None:
         return f"not a readable PDF ({exc})"
     if width <= 0 or height <= 0:
         return "the PDF's page has no size"
+    if not (width <= MAX_POINTS and height <= MAX_POINTS):  # (and not a number)
+        return (f"the PDF's page is {width:.6g} x {height:.6g} points, larger than any PDF page may be (200 inches, "
+                f"{MAX_POINTS:,} points, a side); save the page again at its real size")
+    try:
+        _drawing_read(reader.pages[0])
+    except Exception as exc:  # noqa: BLE001 - pypdf's parser raises many kinds of errors for a broken stream
+        return (f"the PDF's page is damaged: what draws it cannot be read ({exc}); save the page again from the "
+                "program that made it, or as an image")
     return None
+
+
+MAX_POINTS = 14_400  # the largest side of a PDF page (200 inches; its user unit aside)
+
+
+def _drawing_read(page) -> None:
+    """Read the operators of the page's content (raises where they cannot be read): the booklet copies them as they
+    are, and a damaged stream made the booklet's own PDF one that readers refuse."""
+    contents = page.get_contents()
+    if contents is not None:
+        contents.operations  # noqa: B018 - parsed when first asked for
 
 
 FACTS = 1  # the shape of the kept facts: bump when it changes

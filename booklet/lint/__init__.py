@@ -67,7 +67,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .addresses import check_split_affiliations
     from .affiliations import check_affiliations
     from .contrast import check_contrast
-    from .cover import check_cover, check_placeholders
+    from .cover import check_back_cover, check_cover, check_placeholders
     from .coverage import check_coverage
     from .entries import check_emails, check_participants_twice, check_photos, check_poster_numbers
     from .extras import check_extra_pages
@@ -101,6 +101,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_placeholders(booklet, lines)
         + check_placeholder_values(booklet, lines, everyone)
         + check_cover(booklet, page, lines)
+        + check_back_cover(booklet, page, lines)
         + check_contrast(booklet, lines)
         + check_extra_pages(booklet)
     )

@@ -33,6 +33,25 @@ def check_cover(booklet: Booklet, page, lines: Lines) -> list[Problem]:
     return []
 
 
+def check_back_cover(booklet: Booklet, page, lines: Lines) -> list[Problem]:
+    """A warning when the back cover's quote, notes and contact lines are shrunk too far to read well to fit the
+    page, or cut off even so (the back cover shrinks them as the front cover does its text)."""
+    conference = booklet.conference
+    if not (conference.quote or conference.notes):
+        return []
+    from ..layout.backmatter import back_cover
+    from ..layout.common import Context
+
+    scale, cut = back_cover(Context(booklet, page)).fit()
+    if not cut and scale >= LEGIBLE:
+        return []
+    key = "quote" if conference.quote else "notes"
+    said = (f" has no room for all its text, even shrunk to {scale:.0%}: it is cut off at the bottom" if cut else
+            f"'s text is shrunk to {scale:.0%} of its size to fit, too small to read well")
+    return [Problem("conference.yaml", lines.line("conference.yaml", key, 1), key,
+                    f"the back cover{said}; shorten the quote or the notes", "warning", "cover-fit")]
+
+
 def check_placeholders(booklet: Booklet, lines: Lines) -> list[Problem]:
     """A warning for each value of conference.yaml that is still what `booklet import` wrote for one its source did
     not give (data.contract.PLACEHOLDERS): it would be printed, on the cover and in the running heads."""
