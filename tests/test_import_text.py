@@ -218,6 +218,10 @@ def test_reference_links_print_as_inline_links_do_and_a_definition_nothing_names
     assert to_markup("We build on **this**.\n\n[1]: https://arxiv.org/abs/1234\n[2]: https://doi.org/10.1/x") \
         == "We build on **this**.\n\n[1]: https://arxiv.org/abs/1234\n[2]: https://doi.org/10.1/x"
     assert to_markup("Prices [1]: see the table.") == "Prices [1]: see the table."
+    # a reference followed by a colon ("4. [iOS-specific modules][4]: contacts, ..." in EuroPython's Pythonista
+    # abstract) names its definition all the same
+    assert to_markup("4. [iOS-specific modules][4]: contacts\n\n[4]: http://x.org/ios\n") \
+        == "4. iOS-specific modules (http://x.org/ios): contacts"
     assert to_markup("Use this:\n\n```\n[core]: https://x.org\n```\n\nand **more**.") \
         == "Use this:\n\n[core]: https://x.org\n\nand **more**."  # (in code, as written: no backslash)
 
@@ -255,3 +259,29 @@ MORE = "Also, I will present a brief comparison with an API that is not hypermed
 ])
 def test_an_abstract_and_a_description_are_joined_each_paragraph_once(abstract, description, expected):
     assert joined(abstract, description) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("<p><em>Arte de ta</em><em>ñer fantasia, </em>by X</p>", "*Arte de tañer fantasia,* by X"),  # (ConfTool's)
+    ("<p><b>A</b><strong>B</strong> and <i>c</i> <i>d</i></p>", "**AB** and *c* *d*"),
+    ("<p><em>a</em><i>b</i><em>c</em> x</p>", "*abc* x"),
+])
+def test_runs_of_the_same_emphasis_side_by_side_are_one(source, expected):
+    """An editor splits a run of italics where a letter was typed in again: "*Arte de ta**ñer*" printed its "**"."""
+    assert to_markup(source) == expected
+    assert "*" not in markup.plain(to_markup(source))
+
+
+def test_markdown_whose_only_tags_are_in_its_code_is_markdown():
+    """EuroPython's Jigna abstract: Markdown with an example of HTML in an indented code block was read as HTML, so
+    its reference links ("[Jigna][7]") printed as written and the example's tags were taken for the text's own."""
+    source = ("[Jigna][7] is an HTML based solution.\r\n\r\nHere is a sample:\r\n\r\n"
+              "    <h1>{{model.greeting}}</h1> <br>\r\n    <button>Clear</button>\r\n\r\nAnd `<b>` too.\r\n\r\n"
+              "[7]: https://github.com/enthought/jigna \"Jigna\"")
+    assert kind_of(source) == "markdown"
+    made = to_markup(source)
+    assert made.startswith("Jigna (https://github.com/enthought/jigna) is an HTML based solution.")
+    assert "<h1>{{model.greeting}}</h1>" in made and "<button>Clear</button>" in made and "[7]" not in made
+    # HTML with tags outside code stays HTML, indented or not
+    assert kind_of("<p>A paragraph</p>\n\n    <ul><li>x</li></ul>") == "html"
+    assert kind_of("    <p>an indented paragraph of HTML</p>") == "html"

@@ -54,12 +54,25 @@ def kind_of(text: str) -> str:
     """'html', 'escaped-html', 'markdown' or 'plain' (LaTeX math is not looked into)."""
     bare, _ = _protect(text, html_source=False)
     if _HTML_TAG.search(bare):
-        return "html"
+        outside = _without_code(bare)
+        # (Markdown whose only tags are in its code: an example of HTML, "    <h1>{{model.greeting}}</h1>")
+        return "markdown" if not _HTML_TAG.search(outside) and _MARKDOWN.search(outside) else "html"
     if _ESCAPED_TAG.search(bare):
         return "escaped-html"
     if _MARKDOWN.search(bare):
         return "markdown"
     return "plain"
+
+
+_FENCED = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.M | re.S)
+_INDENTED = re.compile(r"(?:^|(?<=\n\n))(?:(?: {4}|\t)[^\n]*(?:\n|$))+")  # after a blank line: CommonMark's code
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
+
+
+def _without_code(text: str) -> str:
+    """Markdown `text` without its code: fenced and indented blocks, and code spans."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CODE_SPAN.sub("", _INDENTED.sub("", _FENCED.sub("", text)))
 
 
 # -- the conversion ---------------------------------------------------------------------
@@ -387,7 +400,27 @@ def _html_to_markdown(text: str) -> tuple[str, list[str]]:
     # open) are taken off: Markdown's emphasis ends with its paragraph, and the stars were printed
     for tag in [tag for tag in soup.find_all(["b", "strong", "i", "em"]) if tag.find(_BLOCKS)]:
         tag.unwrap()
+    _runs_joined(soup)
     return _markdown_converter().convert_soup(soup), spans
+
+
+_SAME_EMPHASIS = {"b": ("b", "strong"), "strong": ("b", "strong"), "i": ("i", "em"), "em": ("i", "em")}
+
+
+def _runs_joined(soup) -> None:
+    """Bold or italics right after bold or italics of the same kind made one (`<em>Arte de ta</em><em>ñer</em>`, as
+    an editor splits a run where a letter was typed in again): two Markdown runs side by side ("*ta**ñer*") cannot
+    be told from a literal "**", which printed."""
+    for tag in soup.find_all(list(_SAME_EMPHASIS)):
+        if tag.parent is None:  # (joined to the one before it already)
+            continue
+        following = tag.next_sibling
+        while getattr(following, "name", None) in _SAME_EMPHASIS[tag.name]:
+            after = following.next_sibling
+            for child in list(following.contents):
+                tag.append(child)
+            following.decompose()
+            following = after
 
 
 _BLOCKS = ("p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr")
@@ -423,11 +456,11 @@ def _unused_definitions_kept(text: str) -> str:
     of the text, and one that no "[text][1]" or "[1]" uses (a list of sources written so) would be lost."""
     if "]:" not in text:
         return text
+    # the labels references name: "[text][1]" (a colon after it or not), "[1]" (not a definition's "[1]:")
+    used = {(full or short).casefold() for full, short in _REFERENCE.findall(text)}
 
     def kept(match: re.Match) -> str:
-        label = re.escape(match[2])
-        used = re.search(rf"\]\[{label}\]|\[{label}\](?!:)", text.replace(match[0], "", 1), re.I)
-        return match[0] if used else f"{match[1]}\\[{match[2]}]:"
+        return match[0] if match[2].casefold() in used else f"{match[1]}\\[{match[2]}]:"
 
     lines, fenced = [], None
     for line in text.split("\n"):  # (not inside fenced code, which prints as written)
@@ -436,6 +469,9 @@ def _unused_definitions_kept(text: str) -> str:
             fenced = fence[1] if fenced is None else None
         lines.append(line if fenced is not None or fence else _DEFINITION.sub(kept, line))
     return "\n".join(lines)
+
+
+_REFERENCE = re.compile(r"(?<=\])\[([^\]\n]+)\]|\[([^\]\n]+)\](?!:)")
 
 
 def _from_markdown(text: str, spans: list[str]) -> str:
