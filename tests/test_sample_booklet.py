@@ -179,6 +179,34 @@ def test_contents_entries_show_and_link_their_pages(sample):
         assert contents[index + 1] == str(page + 1), title
 
 
+def test_a_contents_entry_of_two_lines_has_its_page_number_beside_its_last(tmp_path):
+    """As a book's contents set it (the number closes the entry): a tutorial's title of two lines had its page number
+    beside the first."""
+    import pypdfium2 as pdfium
+
+    from .helpers import BASE
+
+    title = "A Bayesian workflow in practice, from priors to posterior predictive checks of the models"
+    data = write_conference(tmp_path / "conf", {"tutorials.yaml": BASE["tutorials.yaml"].replace(
+        "title: Bayesian inference", f"title: {title}")})
+    result = build_booklet(data, tmp_path / "b.pdf")
+    page = pdfium.PdfDocument(str(result.output))[1]
+    text = page.get_textpage()
+    whole = text.get_text_range()
+    rows: dict[float, str] = {}
+    for i, char in enumerate(whole):
+        if not char.isspace():
+            bottom = round(text.get_charbox(i, loose=True)[1])  # (the line's box, not the glyph's)
+            rows[bottom] = rows.get(bottom, "") + char
+    entry = f"1. {title}".replace(" ", "")
+    number = str(result.anchors["tutorial-1"])
+    downwards = sorted(rows, reverse=True)
+    first = next(k for k, y in enumerate(downwards) if rows[y].startswith(entry[:12]))
+    lines = [rows[y] for y in downwards[first:first + 2]]
+    assert lines[0] + lines[1].removesuffix(number) == entry  # (two lines: the title, then the number beside it)
+    assert lines[1].endswith(number) and not lines[0].endswith(number)
+
+
 def test_every_font_is_embedded(sample):
     _, pdf, _ = sample
     fonts = pdf.fonts()

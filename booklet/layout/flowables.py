@@ -1020,8 +1020,10 @@ class Row(Translated, Flowable):
 
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
-                 keep: float = 0.0, anchor: str | None = None, spaced: bool = False, whole: int = 0):
+                 keep: float = 0.0, anchor: str | None = None, spaced: bool = False, whole: int = 0,
+                 ref_last: bool = False):
         super().__init__()
+        self.ref_last = ref_last  # the page reference beside the body's last line (an entry of the contents)
         self.left = list(left)
         self.body = list(body)
         self.spaced = spaced
@@ -1141,7 +1143,10 @@ class Row(Translated, Flowable):
             f.drawOn(canv, x, y)
         if self.ref:
             style = self.ref_style
-            canv.draw_page_ref(self.ref, self.width, top - style.fontSize, style.fontName, style.fontSize,
+            below = 0.0
+            if self.ref_last and self.body and isinstance(self.body[-1], Para):  # (its lines: one paragraph's)
+                below = sum(h for _, h in self._body_sizes[:-1]) + (self.body[-1].line_count() - 1) * style.leading
+            canv.draw_page_ref(self.ref, self.width, top - style.fontSize - below, style.fontName, style.fontSize,
                                style.textColor)
         if self.link:
             canv.linkRect("", self.link, (0, 0, self.width, self.height), relative=1, thickness=0)

@@ -46,7 +46,7 @@ def _contents_row(ctx: Context, level: int, title: str, key: str, share: float, 
                         **({"leftIndent": hang, "firstLineIndent": -hang} if numbered else {}))
     indent = 0 if level == 0 else s.body.fontSize * 1.5
     return Row([], [Para(markup.inline(title), style)], indent, ref=key, ref_style=style, link=key,
-               pad=(1.2 if level else 2.5) * share, gap=0)
+               pad=(1.2 if level else 2.5) * share, gap=0, ref_last=True)
 
 
 def build_committees(ctx: Context) -> list:
