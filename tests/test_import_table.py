@@ -182,6 +182,10 @@ def test_conftool_keynote_sessions_and_break_mode_meetings(tmp_path):
     plenary[13:23] = talk[13:21] + ["Keynote speakers and gender balance", "<p>On panels.</p>"]
     plain = table.read(write_csv(tmp_path / "plenary.csv", [header, plenary], ";"), Options()).documents
     assert "kind" not in by_id(plain["abstracts.yaml"])["c130"]  # neither session nor title marks a keynote
+    discussion = list(keynote)  # GMTH's "Diskussion Keynotes Dejans und Holtmeier", in "Keynotes 1: ..."
+    discussion[21] = "Diskussion Keynotes Dejans und Holtmeier"
+    talked = table.read(write_csv(tmp_path / "discussion.csv", [header, discussion], ";"), Options()).documents
+    assert "kind" not in by_id(talked["abstracts.yaml"])["c130"]  # a discussion of the keynotes is none itself
     items = [item for day in docs["programme.yaml"]["days"] for item in day["items"]]
     assert {"time": "17:00-18:00", "title": "GMTH-Mitgliederversammlung", "room": "Aula"} in items
     assert {"time": "12:00-13:00", "title": "Mittagspause", "kind": "break", "room": "Mensa"} in items

@@ -28,6 +28,8 @@ from .text import joined, to_markup
 
 _KEYNOTE_SESSION = re.compile(r"^\W*(keynotes?|hauptvortr\w*)\b", re.I)  # a session of keynotes: "Keynotes 1: ..."
 _KEYNOTE_TITLE = re.compile(r"\((keynote|hauptvortrag)\)\s*$", re.I)  # a talk's title marking it one: "... (Keynote)"
+# a discussion of the keynotes in their session ("Diskussion Keynotes Dejans und Holtmeier"): not a keynote itself
+_DISCUSSION = re.compile(r"\b(diskussion|discussion|panel|podium\w*|round ?table|q ?& ?a)\b", re.I)
 
 _XLSX_MAGIC = b"PK\x03\x04"
 
@@ -895,8 +897,9 @@ class _Table:
                 talk = self.group_entry(row, g, block, dates, f"{where}, p{number}_")
                 if talk is not None:
                     mapped = self.kinds.given(_cell(row, g.get("type")))  # --kinds has the last word
-                    if talk.kind == "contributed" and not mapped and (_KEYNOTE_SESSION.search(block.name)
-                                                                      or _KEYNOTE_TITLE.search(talk.title)):
+                    if talk.kind == "contributed" and not mapped and (
+                            _KEYNOTE_SESSION.search(block.name) and not _DISCUSSION.search(talk.title)
+                            or _KEYNOTE_TITLE.search(talk.title)):
                         talk.kind = "keynote"  # "Keynotes 1: ...", "... (Keynote)": their type is a talk's
                     talks.append(talk)
             if not talks and not kind:
