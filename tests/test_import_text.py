@@ -222,6 +222,8 @@ def test_reference_links_print_as_inline_links_do_and_a_definition_nothing_names
     # abstract) names its definition all the same
     assert to_markup("4. [iOS-specific modules][4]: contacts\n\n[4]: http://x.org/ios\n") \
         == "4. iOS-specific modules (http://x.org/ios): contacts"
+    assert to_markup("Results [as in [1]] hold, see [docs][2].\n\n[1]: http://x.org/a\n[2]: http://x.org/b") \
+        == "Results [as in 1 (http://x.org/a)] hold, see docs (http://x.org/b)."  # (a review: all printed as written)
     assert to_markup("Use this:\n\n```\n[core]: https://x.org\n```\n\nand **more**.") \
         == "Use this:\n\n[core]: https://x.org\n\nand **more**."  # (in code, as written: no backslash)
 

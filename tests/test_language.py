@@ -348,7 +348,7 @@ def test_a_chair_label_naming_the_chair_twice_names_them_twice(tmp_path):
 
 
 @pytest.mark.parametrize("code, patterns", [("en", "en_US"), ("en-US", "en_US"), ("en-AU", "en_US"),
-                                            ("en-GB", "en_GB"), ("de", "de_DE"), ("fr", "fr")])
+                                            ("en-GB", "en_GB"), ("en-Latn-GB", "en_GB"), ("de", "de_DE"), ("fr", "fr")])
 def test_english_is_hyphenated_with_the_american_patterns_but_where_british_is_asked_for(code, patterns):
     """pyphen's British dictionary broke "res-ampling", "bin-ary", "res-ult-ing" in the sample: English takes TeX's
     patterns ("re-sam-pling", "bi-na-ry", "re-sult-ing"), but where the code says en-GB."""

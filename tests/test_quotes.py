@@ -74,7 +74,7 @@ def test_the_theme_sets_other_marks_and_straight_ones_stay_straight(tmp_path):
     theme = "labels:\n  quotes: \"\\\" \\\" ' '\"\n"
     data = write_conference(tmp_path / "conf", {"abstracts.yaml": _abstracts(TEXT), "theme.yaml": theme})
     text = "".join(_pages(build_booklet(data, tmp_path / "b.pdf").output))
-    assert "A \"nuisance\" parameter, a practitioner\u2019s guide" in text  # an apostrophe is always one
+    assert "A \"nuisance\" parameter, a practitioner's guide" in text  # (and its apostrophe, as straight)
 
 
 def test_a_name_with_an_apostrophe_prints_the_same_on_its_page_in_the_index_and_in_the_running_head(tmp_path):
@@ -96,3 +96,18 @@ def test_marks_the_booklet_cannot_use_are_an_error_at_their_line(tmp_path):
     assert ("theme.yaml:2: labels.quotes: '<< >>' is not four quotation marks with a space between them (opening "
             "and closing double, opening and closing single); write it like: quotes: \u201c \u201d \u2018 \u2019"
             ) in result.output
+
+
+def test_an_entry_in_another_language_has_its_marks_in_its_title_wherever_it_prints(tmp_path):
+    """A review: a French abstract's title had « » in the glance, “ ” on its page and in the programme, while its text
+    had « ». Its title takes its language's marks everywhere (and stays unhyphenated, as titles are)."""
+    abstracts = BASE["abstracts.yaml"].replace("title: A talk about Lund", """title: 'Le "bruit" des étoiles'""") \
+        .replace("abstract: Some text.", "abstract: 'Un \"signal\" ici.'\n  language: fr")
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts})
+    pages = _pages(build_booklet(data, tmp_path / "b.pdf").output)
+    title = "Le \u00ab\u00a0bruit\u00a0\u00bb des étoiles"
+    printed = [page for page in pages if "bruit" in page]
+    assert len(printed) >= 3  # the glance, the programme, the abstract's page
+    for page in printed:
+        assert title.replace("\u00a0", " ") in page.replace("\u00a0", " "), page[:200]
+    assert any("Un \u00ab signal \u00bb ici." in page.replace("\u00a0", " ") for page in pages)

@@ -18,6 +18,7 @@ TITLE = "Evidence estimation in high dimensions: a benchmark"
 def test_a_one_letter_word_is_tied_to_the_next():
     assert markup.title(TITLE) == f"Evidence estimation in high dimensions: a{NBSP}benchmark"
     assert markup.title("Why I left: A *new* way") == f"Why I{NBSP}left: A{NBSP}<i>new</i> way"
+    assert markup.title("half *a* century") == f"half <i>a</i>{NBSP}century"  # (the word in tags of its own)
     assert markup.inline(TITLE) == TITLE  # other text is as it was
 
 
@@ -79,6 +80,7 @@ def test_a_number_that_ends_a_title_stays_with_the_word_before_it():
     Roman numeral, a number of up to three digits or a letter that ends a title is tied to the word before it."""
     assert markup.title("Cosmological Inference II") == f"Cosmological Inference{NBSP}II"
     assert markup.title("*Stellar Populations* IV") == f"<i>Stellar Populations</i>{NBSP}IV"
+    assert markup.title("Spectroscopy *II*") == f"Spectroscopy{NBSP}<i>II</i>"
     assert markup.title("Session 3") == f"Session{NBSP}3"
     assert markup.title("Welcome 2027") == "Welcome 2027"  # a year is a word of its own
     assert markup.title("Data Pipelines") == "Data Pipelines"

@@ -116,7 +116,7 @@ def joined(*texts: str) -> str:
 
 
 SAME_WORDS = 6  # a shorter paragraph is in other texts only as a paragraph of theirs
-SAME_SHARE = 0.8  # of a longer one's runs of three words found there
+SAME_SHARE = 0.9  # of a longer one's runs of three words found there (one word changed in twenty: not the same)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -130,6 +130,8 @@ class _Seen:
 
     def holds(self, paragraph: str) -> bool:
         words = _words(paragraph)
+        if not words:
+            return False  # (a rule, "***": no text to repeat)
         if words in self.paragraphs:
             return True
         runs = _runs(words)
@@ -471,7 +473,7 @@ def _unused_definitions_kept(text: str) -> str:
     return "\n".join(lines)
 
 
-_REFERENCE = re.compile(r"(?<=\])\[([^\]\n]+)\]|\[([^\]\n]+)\](?!:)")
+_REFERENCE = re.compile(r"(?<=\])\[([^\[\]\n]+)\]|\[([^\[\]\n]+)\](?!:)")  # (no bracket in a label: "[as in [1]]")
 
 
 def _from_markdown(text: str, spans: list[str]) -> str:

@@ -111,7 +111,7 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, share: fl
     s = ctx.styles
     header = [
         Para(_label_line(ctx, abstract), s.when),
-        Para(markup.title(abstract.title), s.title),
+        Para(markup.title(abstract.title), ctx.in_language(s.title, abstract.language)),  # (its hyphens and quotes)
         *author_block(ctx, abstract.authors),
     ]
     photo = abstract_photo(abstract)

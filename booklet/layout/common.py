@@ -148,12 +148,12 @@ class Context:
 
     def in_language(self, style, language: str | None):
         """`style` for a text in `language` (an abstract's, when the data gives it): hyphenated with that
-        language's patterns (none: not hyphenated), its straight quotes printed as that language's quotation marks
-        (its label `quotes`; the booklet's own language's as theme.yaml may set them); `style` itself when that is
-        how it sets them already."""
+        language's patterns (none: not hyphenated; a style that hyphenates nothing, a title's, as it is), its
+        straight quotes printed as that language's quotation marks (its label `quotes`; the booklet's own language's
+        as theme.yaml may set them); `style` itself when that is how it sets them already."""
         if not language:
             return style
-        hyphen = hyphenation_language(language)
+        hyphen = hyphenation_language(language) if style.hyphenationLang else style.hyphenationLang
         quotes = self.quotes_of(language)
         if hyphen == style.hyphenationLang and quotes == getattr(style, "quotes", None):
             return style

@@ -135,12 +135,12 @@ def _item_body(ctx: Context, item: Item):
             speaker += f' <font name="Sans" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{label}</font>'
         if where:
             speaker += f" \u00b7 {where}"
-        body = [Para(title_markup, s.row_title), Para(speaker, s.row_speaker)]
+        body = [Para(title_markup, ctx.in_language(s.row_title, abstract.language)), Para(speaker, s.row_speaker)]
         return body, ctx.abstract_ref(abstract), None
     if item.tutorial:
         tutorial = item.tutorial
         head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font> '
-        body = [Para(head + f"<b>{markup.title(title)}</b>", s.row_title)]
+        body = [Para(head + f"<b>{markup.title(title)}</b>", ctx.in_language(s.row_title, tutorial.language))]
         people = names(tutorial.presenters, ctx)
         line = " \u00b7 ".join(x for x in (f"<i>{people}</i>" if people else "", where) if x)
         if line:

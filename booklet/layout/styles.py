@@ -152,8 +152,9 @@ def hyphenation_language(language: str) -> str | None:
     except ImportError:
         return None
     code = language.replace("-", "_")
-    if code.lower().startswith("en") and code.lower() != "en_gb":
-        code = "en_US"
+    parts = code.lower().split("_")
+    if parts[0] == "en":  # (en-Latn-GB is British too)
+        code = "en_GB" if "gb" in parts[1:] else "en_US"
     preferred = {"de": "de_DE", "fr": "fr", "es": "es", "it": "it_IT", "pt": "pt_PT"}
     found = pyphen.language_fallback(preferred.get(code, code))
     if found:

@@ -56,7 +56,7 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
     story = [
         Anchor(ctx.tutorial_key(tutorial), tutorial_outline(tutorial), 1),
         Para(label, s.when),
-        Para(markup.title(tutorial.title), s.title),
+        Para(markup.title(tutorial.title), ctx.in_language(s.title, tutorial.language)),
         Rule(ctx.colours.hairline, 0.8, 5),
     ]
     description = ctx.paras(tutorial.description, ctx.in_language(s.text, tutorial.language))

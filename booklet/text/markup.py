@@ -29,13 +29,15 @@ def title(text: str) -> str:
     return _LAST_NUMBER.sub(NBSP + r"\1", _ONE_LETTER.sub(_tied, _inline(_as_str(text))), count=1)
 
 
-# a tag (left as it is), or a one-letter word after a space, a tag or the start, before a space and a longer word
-# (a run of one-letter words, "a b c d", is not tied into one: it could not be broken where it does not fit)
-_ONE_LETTER = re.compile(r"<[^>]*>|(?<![^\s>])([^\W\d_]) (?=\S\S)")
+# a one-letter word (in tags of its own or not: "half <i>a</i> century") after a space or the start, before a space and
+# a longer word (a run of one-letter words, "a b c d", is not tied into one: it could not be broken where it does not
+# fit); else a tag, left as it is (its attributes are not text)
+_OPENING, _CLOSING = r"(?:<[a-z][^<>]*>)*", r"(?:</[a-z]+>)*"
+_ONE_LETTER = re.compile(rf"(?:(?<=\s)|^)({_OPENING}[^\W\d_]{_CLOSING}) (?={_OPENING}[^\s<]{{2}})|<[^>]*>")
 
 
-# the last word of a title when it numbers it (after a space), with any tags that close after it
-_LAST_NUMBER = re.compile(r"(?<=\S) ((?:[IVXLC]{1,7}|\d{1,3}|[^\W\d_])(?:</[a-z]+>)*)$")
+# the last word of a title when it numbers it (after a space), in tags of its own or not
+_LAST_NUMBER = re.compile(rf"(?<=\S) ({_OPENING}(?:[IVXLC]{{1,7}}|\d{{1,3}}|[^\W\d_]){_CLOSING})$")
 
 
 def _tied(found: re.Match) -> str:

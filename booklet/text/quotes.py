@@ -25,9 +25,10 @@ _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 def curly_quotes(text: str, marks: tuple[str, str, str, str]) -> str:
     """`text` (markup) with its straight quotes as `marks` (opening and closing double, opening and closing single
-    quotation marks) and its apostrophes as ’."""
+    quotation marks) and its apostrophes as ’ (as ' where the closing single mark is one: straight marks asked for)."""
     if "'" not in text and '"' not in text:
         return text
+    apostrophe = "'" if marks[3] == "'" else APOSTROPHE
     tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]
     plain, places = _without_tags(text, tags)  # the text between tags, and where each of its characters is
     changes: dict[int, str] = {}  # index into plain -> what the quote there becomes
@@ -49,7 +50,7 @@ def curly_quotes(text: str, marks: tuple[str, str, str, str]) -> str:
             can_open, can_close = mark_before, mark_after
         if not can_open and not can_close:
             if single:
-                changes[at] = APOSTROPHE  # it's
+                changes[at] = apostrophe  # it's
             continue
         if can_close:
             opener = next((k for k in range(len(open_quotes) - 1, -1, -1) if open_quotes[k][1] == single), None)
@@ -63,7 +64,7 @@ def curly_quotes(text: str, marks: tuple[str, str, str, str]) -> str:
         if can_open:
             open_quotes.append((at, single, False))
         elif single:
-            changes[at] = APOSTROPHE  # the authors' code
+            changes[at] = apostrophe  # the authors' code
     if not changes:
         return text
     out = list(text)
