@@ -290,7 +290,9 @@ def test_schedule2_flat_events_persons_and_durations(tmp_path):
     assert result.exit_code == 0, result.output
     abstracts = {a["id"]: a for a in load(folder, "abstracts.yaml")}
     assert set(abstracts) == {"keyn01", "late01"}  # no numeric id: the pretalx code
-    assert abstracts["keyn01"]["speaker"] == {"name": "Ana Smith"}  # a contributor is not a speaker
+    assert abstracts["keyn01"]["speaker"] == {"name": "Ana Smith"}  # a contributor is not a speaker ...
+    assert ("1 person(s) the source names in another role than speaker, host or moderator (a contributor, a "
+            "guest), not printed: 'Not A Speaker (Opening keynote)'") in result.stdout  # ... and the summary says so
     assert abstracts["keyn01"]["abstract"] == to_markup(HTML)
     tutorial, = load(folder, "tutorials.yaml")
     assert tutorial["presenters"] == [{"name": "Dae Lee", "bio": "Dae Lee teaches\nworkshops."}]

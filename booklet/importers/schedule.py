@@ -70,6 +70,7 @@ class Event:
     language: str = ""
     track: str = ""  # its track's name (a FOSDEM devroom, a congress's "Security")
     links: int = 0  # how many links the source gives it (slides, recordings, a project's page): not imported
+    others: list[str] = field(default_factory=list)  # people of other roles (contributors, guests): not printed
 
 
 @dataclass
@@ -515,6 +516,10 @@ class _Builder:
         if c["parallel"]:
             notes.append(f"{c['parallel']} stretch(es) of time with several rooms busy: parallel sessions by room, "
                          "each named by its events' track where the tracks tell the rooms apart")
+        others = [f"{name} ({event.title})" for event in self.s.events for name in event.others]
+        if others:
+            notes.append(f"{len(others)} person(s) the source names in another role than speaker, host or moderator "
+                         f"(a contributor, a guest), not printed: {some(others)}")
         linked = sum(bool(event.links) for event in self.s.events)
         if linked:
             notes.append(f"{linked} event(s) give links (slides, recordings, a project's page: the source's links), "

@@ -248,9 +248,10 @@ class _Reader:
                                                         f"{where}.participants")):
                 at = f"{where}.participants[{k}]"
                 person = self.mapping(raw_person, at)
-                if str(person.get("role") or "SPEAKER").upper() not in ("SPEAKER", "HOST", "MODERATOR"):
-                    continue  # contributors and guests are not printed as speakers
                 name = self.text(person.get("public_name") or person.get("name"), at)
+                if str(person.get("role") or "SPEAKER").upper() not in ("SPEAKER", "HOST", "MODERATOR"):
+                    event.others.append(one_line(name))  # contributors and guests are not printed as speakers
+                    continue
                 bio = self.text(person.get("biography"), f"{at}.biography") or people.get(str(person.get("guid")), "")
                 event.persons.append(Person(name, bio))
             out.events.append(event)
