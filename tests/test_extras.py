@@ -299,17 +299,30 @@ def test_an_extra_page_after_a_left_out_section_goes_at_the_end_with_a_warning(t
     assert result.anchors["extra-0"] == result.pages - 1
 
 
-def _damaged_drawing(drawing: bytes, media: float | None = None) -> bytes:
+def _damaged_drawing(drawing: bytes, media: float | None = None, form: bytes | None = b"") -> bytes:
     """A one-page PDF drawn by `drawing`, `media` points a side: one whose content stream cannot be read (the
     booklet's own PDF, copying it, was one that readers refused, and `build --preflight` ended in a traceback), or
-    one larger than a PDF page may be (an internal error)."""
+    one larger than a PDF page may be (an internal error); `form`: the stream of the form /Fm1 it names (None: the
+    name of an object the file does not have, an internal error)."""
     from pypdf import PdfWriter
-    from pypdf.generic import NameObject, RectangleObject, StreamObject
+    from pypdf.generic import (ArrayObject, DictionaryObject, FloatObject, IndirectObject, NameObject,
+                               RectangleObject, StreamObject)
 
     writer = PdfWriter()
     page = writer.add_blank_page(300, 400)
     if media is not None:
         page.mediabox = RectangleObject([0, 0, media, media])
+    if form != b"":
+        if form is None:
+            named = IndirectObject(99, 0, writer)
+        else:
+            stream = StreamObject()
+            stream.set_data(form)
+            stream.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                           NameObject("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, 10, 10)])})
+            named = writer._add_object(stream)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/XObject"): DictionaryObject({NameObject("/Fm1"): named})})
     stream = StreamObject()
     stream.set_data(drawing)
     writer.pages[0][NameObject("/Contents")] = writer._add_object(stream)
@@ -331,7 +344,14 @@ def _damaged_drawing(drawing: bytes, media: float | None = None) -> bytes:
     ({"images/map.pdf": _damaged_drawing(b"0 0 m 10 10 l S } ]")},
      "'images/map.pdf': the PDF's page is damaged: what draws it cannot be read (Invalid Elementary Object starting "
      "with b'}' @16: b'0 0 m 10 10 l S } ]'); save the page again from the program that made it, or as an image"),
-], ids=["several-pages", "missing", "not-an-image", "beyond-any-page", "damaged-drawing"])
+    ({"images/map.pdf": _damaged_drawing(b"/Fm1 Do", form=b"BT (unclosed [ << ] >>")},
+     "'images/map.pdf': the PDF's page is damaged: what draws it cannot be read (Stream has ended unexpectedly); "
+     "save the page again from the program that made it, or as an image"),
+    ({"images/map.pdf": _damaged_drawing(b"/Fm1 Do", form=None)},
+     "'images/map.pdf': the PDF's page is damaged: what draws it cannot be read (it refers to object 99 0 R, which "
+     "it does not have); save the page again from the program that made it, or as an image"),
+], ids=["several-pages", "missing", "not-an-image", "beyond-any-page", "damaged-drawing", "damaged-form",
+        "missing-object"])
 def test_an_extra_page_that_cannot_be_placed_is_an_error_with_file_line_and_key(tmp_path, files, message):
     data = write_conference(tmp_path / "data", {
         "conference.yaml": extend("conference.yaml", "extra_pages:\n  - title: Map\n    file: images/map.pdf\n"),

@@ -25,6 +25,10 @@ FRENCH = ("\u00ab\u00a0", "\u00a0\u00bb", "\u2039\u00a0", "\u00a0\u203a")
     ('<b>"bold"</b> and "<i>it</i>"', "<b>\u201cbold\u201d</b> and \u201c<i>it</i>\u201d"),
     ('<font name="Sans">x</font> y', '<font name="Sans">x</font> y'),  # a tag's attributes are left as they are
     ("no quote at all", "no quote at all"),
+    # addresses print as written; a line break is white space to the quotes beside it (a room on its own line)
+    ("see https://ex.org/it's or o'brien@example.org, it's", "see https://ex.org/it's or o'brien@example.org, "
+                                                              "it\u2019s"),
+    ("<b>Imaging</b><br/>'Aurora' Hall", "<b>Imaging</b><br/>\u2018Aurora\u2019 Hall"),
     # not quotation marks: an attribute's value as a text may show it, inches and feet; a quote never closed
     ('Text with &lt;a href="x"&gt;no link&lt;/a&gt;', 'Text with &lt;a href="x"&gt;no link&lt;/a&gt;'),
     ("Model(name='Fred') and \"version 0.9\", the 1990's", "Model(name='Fred') and \u201cversion 0.9\u201d, the "
@@ -111,3 +115,17 @@ def test_an_entry_in_another_language_has_its_marks_in_its_title_wherever_it_pri
     for page in printed:
         assert title.replace("\u00a0", " ") in page.replace("\u00a0", " "), page[:200]
     assert any("Un \u00ab signal \u00bb ici." in page.replace("\u00a0", " ") for page in pages)
+
+
+def test_marks_are_markup_escaped():
+    """A fuzzing run: `quotes: "<< >> < >"` (guillemets typed as ASCII) took the quoted word for a tag: it vanished."""
+    assert curly_quotes('a "nuisance" x', ("<<", ">>", "<", ">")) == "a &lt;&lt;nuisance&gt;&gt; x"
+
+
+def test_an_entry_in_the_booklet_s_language_written_otherwise_keeps_the_theme_s_marks(tmp_path):
+    """`language: EN` on an abstract of an English booklet whose theme sets « » took the built-in “ ”."""
+    abstracts = _abstracts("'A \"learned\" prior.'", "\n  language: EN")
+    theme = "labels:\n  quotes: \"\u00ab \u00bb \u2039 \u203a\"\n"
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "theme.yaml": theme})
+    text = "".join(_pages(build_booklet(data, tmp_path / "b.pdf").output))
+    assert "A \u00ablearned\u00bb prior." in text

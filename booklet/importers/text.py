@@ -100,8 +100,8 @@ def joined(*texts: str) -> str:
     hold the description's first paragraphs, cut short: a text whose every paragraph is in the texts after it is
     left out; of a text after another, each paragraph already in what is kept is. A paragraph of SAME_WORDS words or
     more is in other texts when nearly all its runs of three words are (SAME_SHARE of them: whatever its markup,
-    spacing, line ends or a few words changed); a shorter one ("Abstract", "Deep learning.") only when it is one of
-    their paragraphs, letter for letter."""
+    spacing, line ends or a few words left out) and it has no word they have not ("not": then it is kept); a shorter
+    one ("Abstract", "Deep learning.") only when it is one of their paragraphs, letter for letter."""
     kept: list[str] = []
     texts = [t for t in texts if t and t.strip()]
     for at, text in enumerate(texts):
@@ -127,6 +127,7 @@ class _Seen:
         words = [_words(p) for t in texts for p in t.split("\n\n")]
         self.paragraphs = set(words)
         self.runs = {run for w in words for run in _runs(w)}
+        self.words = {word for w in words for word in w}
 
     def holds(self, paragraph: str) -> bool:
         words = _words(paragraph)
@@ -135,7 +136,11 @@ class _Seen:
         if words in self.paragraphs:
             return True
         runs = _runs(words)
-        return len(words) >= SAME_WORDS and sum(run in self.runs for run in runs) >= SAME_SHARE * len(runs)
+        # (a word of its own, "not", is news: such a paragraph is kept, whatever else it shares; but for its last, cut
+        # short where an abstract field ends: "... a must-have requirement o")
+        return len(words) >= SAME_WORDS and sum(run in self.runs for run in runs) >= SAME_SHARE * len(runs) \
+            and self.words.issuperset(words[:-1]) \
+            and (words[-1] in self.words or any(word.startswith(words[-1]) for word in self.words))
 
 
 def _words(text: str) -> tuple[str, ...]:

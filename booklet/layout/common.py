@@ -161,7 +161,7 @@ class Context:
 
     def quotes_of(self, language: str | None) -> tuple[str, str, str, str]:
         """The quotation marks straight quotes in a text in `language` (None: the booklet's) print as."""
-        if not language or language == self.booklet.conference.language:
+        if not language or _code(language) == _code(self.booklet.conference.language):
             return self.quotes
         return quote_marks(labels_for(language, {})["quotes"]) or ENGLISH_QUOTES
 
@@ -195,6 +195,11 @@ class Context:
         if found is None or found.parent is not style:
             found = self._derived_styles[key] = ParagraphStyle(name, parent=style, **changes)
         return found
+
+
+def _code(language: str) -> str:
+    """A language code as it is compared: "EN", "en_GB" and "en-gb" as "en", "en-gb", "en-gb"."""
+    return language.replace("_", "-").lower()
 
 
 def unbroken(text: str) -> str:

@@ -71,11 +71,34 @@ MAX_POINTS = 14_400  # the largest side of a PDF page (200 inches; its user unit
 
 
 def _drawing_read(page) -> None:
-    """Read the operators of the page's content (raises where they cannot be read): the booklet copies them as they
-    are, and a damaged stream made the booklet's own PDF one that readers refuse."""
+    """Read the operators of what draws the page (raises where they cannot be read): its content, the forms its
+    resources name (and theirs), the appearances of the annotations it prints; and every object those reach (one
+    the file does not have raises). The booklet copies them as they are, and a damaged stream made the booklet's own
+    PDF one that readers refuse."""
+    from pypdf.generic import ContentStream, DictionaryObject, StreamObject
+
     contents = page.get_contents()
     if contents is not None:
         contents.operations  # noqa: B018 - parsed when first asked for
+    _plain_form(page)  # (what the build makes of it: every object reached)
+    streams = [stream for stream, _ in _printed_appearances(page)]
+    seen: set[int] = set()
+    pending = [page.get("/Resources")] + [stream.get("/Resources") for stream in streams]
+    while pending:
+        resources = pending.pop()
+        resources = resources.get_object() if resources is not None else None
+        if not isinstance(resources, DictionaryObject) or id(resources) in seen:
+            continue
+        seen.add(id(resources))
+        forms = (resources.get("/XObject") or DictionaryObject()).get_object()
+        for form in (forms.values() if isinstance(forms, DictionaryObject) else ()):
+            form = form.get_object()
+            if isinstance(form, StreamObject) and form.get("/Subtype") == "/Form" and id(form) not in seen:
+                seen.add(id(form))
+                streams.append(form)
+                pending.append(form.get("/Resources"))
+    for stream in streams:
+        ContentStream(stream, page.pdf).operations  # noqa: B018
 
 
 FACTS = 1  # the shape of the kept facts: bump when it changes
@@ -293,7 +316,10 @@ def _plain(obj, objects: dict):
         key = (obj.idnum, obj.generation)
         if key not in objects:
             objects[key] = None  # being made: a cycle ends here
-            objects[key] = _plain(obj.get_object(), objects)
+            found = obj.get_object()
+            if found is None:
+                raise ValueError(f"it refers to object {key[0]} {key[1]} R, which it does not have")
+            objects[key] = _plain(found, objects)
         return ("ref", key)
     if isinstance(obj, StreamObject):
         return ("stream", [(key[1:], _plain(value, objects)) for key, value in obj.items() if key != "/Length"],

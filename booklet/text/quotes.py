@@ -7,13 +7,18 @@ punctuation, a letter), openers matched with closers of the same kind in order, 
 word, `""` after a digit inches. It is written out here rather than called: importing markdown-it-py costs a build
 40-50 ms, a seventh of the sample's whole cold build. One case more is left straight: a quote after "=" and the one
 that closes it (an attribute's value, as in the code or HTML a text may show: `<a href="x">`, `name='Fred'`). A
-quote that opens and is never closed stays straight. Tags and their attributes are left as they are.
+quote that opens and is never closed stays straight. Tags and their attributes are left as they are, and so are web
+and email addresses (`https://x.org/it's`, `o'brien@x.org`); a line break (`<br/>`) is white space to the quotes
+beside it. The marks are escaped as markup ("<<" typed as a mark prints as written).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from .markup import address_spans
 
 APOSTROPHE = "\u2019"
 _TAG = re.compile(r"<[^>]*>")
@@ -29,29 +34,36 @@ def curly_quotes(text: str, marks: tuple[str, str, str, str]) -> str:
     a quote's neighbours looked for across the tags beside it: a paragraph of a few quotes costs microseconds."""
     if "'" not in text and '"' not in text:
         return text
+    marks = _escaped(marks)
     apostrophe = "'" if marks[3] == "'" else APOSTROPHE
     ends: dict[int, int] = {}  # a tag's end -> its start, and its start -> its end: what a neighbour skips
     starts: dict[int, int] = {}
+    breaks: set[int] = set()  # the starts of line breaks
     if "<" in text:
         for tag in _TAG.finditer(text):
             starts[tag.start()] = tag.end()
             ends[tag.end()] = tag.start()
+            if tag.group().startswith("<br"):
+                breaks.add(tag.start())
+    verbatim = _addresses(text)
     size = len(text)
     changes: dict[int, str] = {}  # index -> what the quote there becomes
     open_quotes: list[tuple[int, bool, bool]] = []  # (index, single, left straight) of each that may open, in order
     for found in _TAG_OR_QUOTE.finditer(text):
         at = found.start()
-        if at in starts:
-            continue  # a tag
+        if at in starts or verbatim and any(start <= at < end for start, end in verbatim):
+            continue  # a tag, an address
         single = found.group() == "'"
-        left = at
+        left, before = at, None
         while left in ends:
             left = ends[left]
-        right = at + 1
+            before = " " if left in breaks else before
+        right, after = at + 1, None
         while right in starts:
+            after = " " if right in breaks else after
             right = starts[right]
-        before = text[left - 1] if left else " "
-        after = text[right] if right < size else " "
+        before = before or (text[left - 1] if left else " ")
+        after = after or (text[right] if right < size else " ")
         if before == "=":  # an attribute's value: it and the quote that closes it are left straight
             open_quotes.append((at, single, True))
             continue
@@ -89,6 +101,20 @@ def curly_quotes(text: str, marks: tuple[str, str, str, str]) -> str:
 
 
 _TAG_OR_QUOTE = re.compile("<[^>]*>|['\"]")
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Where the web and email addresses of `text` are: their quotes are theirs."""
+    spans = address_spans(text)
+    if "@" in text:
+        spans += [found.span() for found in _EMAIL.finditer(text)]
+    return spans
+
+
+@lru_cache(maxsize=64)
+def _escaped(marks: tuple[str, str, str, str]) -> tuple[str, ...]:
+    return tuple(mark.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for mark in marks)
 
 
 def _punctuation(char: str) -> bool:
