@@ -988,3 +988,10 @@ def test_a_description_that_repeats_the_abstract_prints_it_once(tmp_path):
     abstracts = {a["id"]: a["abstract"] for a in load(folder, "abstracts.yaml")}
     assert abstracts["e101"] == f"{more}\n\n{said}"
     assert abstracts["e102"] == f"**Abstract**\n\n{said}\n\n**Details**\n\n{more}"
+    assert "event(s) whose description says a paragraph" not in result.stdout  # (each said again word for word)
+    days["13"][0]["description"] = f"<p>{more}</p><p>In short: {said}</p>"  # (in other words: named)
+    again = invoke("import", write_json_v1(tmp_path / "again.json", days, unscheduled=False), "--out", tmp_path / "b")
+    assert again.exit_code == 0, again.output
+    assert load(tmp_path / "b", "abstracts.yaml")[0]["abstract"] == f"{more}\n\nIn short: {said}"
+    assert ("1 event(s) whose description says a paragraph of the abstract again in other words: printed once, in "
+            "the longer wording; check them ('Pixels')") in again.stdout

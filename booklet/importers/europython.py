@@ -223,6 +223,7 @@ class _Reader:
         self.posters: list[dict] = []
         self.ids: dict[str, str] = {}  # id -> title
         self.photos = 0
+        self.reworded: list[str] = []  # titles of entries whose description says the abstract again in other words
         self.room_order: dict[str, float] = {}
 
     def read(self) -> Imported:
@@ -333,7 +334,10 @@ class _Reader:
         kind = self.kind_of(item)
         if item.category and not item.training and kind_for(item.category, self.kinds) is None:
             self.unmapped[item.category] += 1
-        text = _text_of(item)
+        reworded: list[str] = []
+        text = _text_of(item, reworded)
+        if reworded:
+            self.reworded.append(item.title)
         if kind in ("", "break", "social", "other", "poster") and not (kind == "poster" and item.speakers):
             if kind in ("", "other"):
                 kind = "poster" if re.search(r"\bposters?\b", item.title, re.I) else line_kind(item.title, "other")
@@ -493,10 +497,13 @@ class _Reader:
                          "(photo: images/NAME.jpg)")
         if c["levels"]:
             notes.append("audience levels (Novice, Advanced, Expert) and topics are not carried over")
+        if self.reworded:
+            notes.append(f"{len(self.reworded)} entr(ies) whose description says a paragraph of the abstract again in "
+                         f"other words: printed once, in the longer wording; check them ({some(self.reworded)})")
 
 
-def _text_of(item: _Item) -> str:
-    return joined(to_markup(item.abstract), to_markup(item.description))
+def _text_of(item: _Item, reworded: list) -> str:
+    return joined(to_markup(item.abstract), to_markup(item.description), reworded=reworded)
 
 
 def _presenter(speaker: _Speaker) -> dict:

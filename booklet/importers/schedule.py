@@ -229,6 +229,7 @@ class _Builder:
         self.counts: Counter = Counter()
         self.lines_with_people: list[str] = []  # programme lines whose source names people, not printed
         self.no_persons_kept: list[str] = []  # talks with a text and no speaker: abstracts of speaker NOBODY
+        self.reworded: list[str] = []  # titles of events whose description says the abstract again in other words
         # the booklet's, if the source tells
         self.language = schedule.language or common_language(e.language for e in schedule.events)
         self.base_language = language_code(re.split("[-_]", self.language or "en")[0])  # "en" of "EN", "en-GB"
@@ -334,7 +335,10 @@ class _Builder:
         if kind is None and one_line(event.type):
             self.unmapped[one_line(event.type)] += 1
         persons = _unique(event.persons)
-        text = _text(event)
+        reworded: list[str] = []
+        text = _text(event, reworded)
+        if reworded:
+            self.reworded.append(full)
         if kind is None:
             kind = "contributed" if persons else ("break" if looks_like_break(title) else "other")
         elif kind == "other" and normal(event.type) not in self.kinds:  # a schedule's "Event": by its title ...
@@ -516,6 +520,9 @@ class _Builder:
         if c["parallel"]:
             notes.append(f"{c['parallel']} stretch(es) of time with several rooms busy: parallel sessions by room, "
                          "each named by its events' track where the tracks tell the rooms apart")
+        if self.reworded:
+            notes.append(f"{len(self.reworded)} event(s) whose description says a paragraph of the abstract again in "
+                         f"other words: printed once, in the longer wording; check them ({some(self.reworded)})")
         others = [f"{name} ({event.title})" for event in self.s.events for name in event.others]
         if others:
             notes.append(f"{len(others)} person(s) the source names in another role than speaker, host or moderator "
@@ -572,9 +579,10 @@ def _with_subtitle(title: str, subtitle: str) -> str:
     return f"{title}: {subtitle}"
 
 
-def _text(event: Event) -> str:
-    """The event's abstract and description as booklet markup, one after the other, each paragraph once."""
-    return joined(to_markup(event.abstract), to_markup(event.description))
+def _text(event: Event, reworded: list) -> str:
+    """The event's abstract and description as booklet markup, one after the other, each paragraph once (`reworded`:
+    gets what was left out as said again in other words; see text.joined)."""
+    return joined(to_markup(event.abstract), to_markup(event.description), reworded=reworded)
 
 
 def _unique(persons: list[Person]) -> list[Person]:

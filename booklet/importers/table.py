@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..data.csvrows import CsvError, csv_rows
 from . import Imported, Options, SourceError
-from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean,
+from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, some,
                        flip_name, id_from, line_kind, parse_clock, plus_minutes, slug)
 from .schedule import FIRST_YEAR, LAST_YEAR
 from .text import joined, to_markup
@@ -648,6 +648,7 @@ class _Table:
         self.notes = notes
         self.kinds = Kinds(options)
         self.skipped: Counter = Counter()
+        self.reworded: list[str] = []  # titles of rows whose description says the abstract again in other words
         self.decided = False  # some row of the export is accepted: rows not yet decided are left out
         self.blocks: dict[str, Block] = {}
         self.last_first: dict[int, bool] = {}  # column -> it writes names 'Last, First' between semicolons
@@ -674,6 +675,10 @@ class _Table:
                               f"{self.where(header_at)} is blank or no contribution)")
         for what, count in sorted(self.skipped.items()):
             self.notes.append(f"left out {count} {what}")
+        if self.reworded:
+            self.notes.append(f"{len(self.reworded)} row(s) whose description says a paragraph of the abstract again "
+                              f"in other words: printed once, in the longer wording; check them "
+                              f"({some(self.reworded)})")
         return assemble(self.fmt, Conference(), entries, list(self.blocks.values()), self.kinds.unmapped,
                         self.notes)
 
@@ -735,7 +740,10 @@ class _Table:
             self.skipped["row(s) without a title"] += 1
             return None
         people = self.row_people(row, cols)
-        text = joined(to_markup(get("abstract")), to_markup(get("description")))
+        reworded: list[str] = []
+        text = joined(to_markup(get("abstract")), to_markup(get("description")), reworded=reworded)
+        if reworded:
+            self.reworded.append(title)
         refs = to_markup(get("references"))
         if refs and text:
             text = f"{text}\n\n{refs}"

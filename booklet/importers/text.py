@@ -93,7 +93,7 @@ def to_markup(text: str | None) -> str:
         return repaired(_tidy(bare.replace("\r\n", "\n").replace("\r", "\n")))
 
 
-def joined(*texts: str) -> str:
+def joined(*texts: str, reworded: list | None = None) -> str:
     """Texts of one entry (an abstract, then a description: markup, as to_markup gives it) -> one text, each
     paragraph once. A conference system's description often repeats the abstract (starts or ends with it, gives it
     under a heading "Abstract", or says it again in other words around the same sentences), and an abstract field may
@@ -101,15 +101,22 @@ def joined(*texts: str) -> str:
     left out; of a text after another, each paragraph already in what is kept is. A paragraph of SAME_WORDS words or
     more is in other texts when nearly all its runs of three words are (SAME_SHARE of them: whatever its markup,
     spacing, line ends or a few words left out) and it has no word they have not ("not": then it is kept); a shorter
-    one ("Abstract", "Deep learning.") only when it is one of their paragraphs, letter for letter."""
+    one ("Abstract", "Deep learning.") only when it is one of their paragraphs, letter for letter. `reworded`: gets
+    each paragraph left out that was not letter for letter in the others (for the import's notes to name)."""
     kept: list[str] = []
     texts = [t for t in texts if t and t.strip()]
     for at, text in enumerate(texts):
         paragraphs = [p for p in text.split("\n\n") if p.strip()]
-        if at + 1 < len(texts) and all(map(_Seen(texts[at + 1:]).holds, paragraphs)):
-            continue  # the texts after it hold it all
+        later = _Seen(texts[at + 1:]) if at + 1 < len(texts) else None
+        if later is not None and all(map(later.holds, paragraphs)):  # the texts after it hold it all
+            if reworded is not None:
+                reworded += [p for p in paragraphs if not later.exactly(p)]
+            continue
         seen = _Seen(kept)
-        paragraphs = [p for p in paragraphs if not seen.holds(p)]
+        left = [p for p in paragraphs if seen.holds(p)]
+        if reworded is not None:
+            reworded += [p for p in left if not seen.exactly(p)]
+        paragraphs = [p for p in paragraphs if p not in left]
         if paragraphs:
             kept.append("\n\n".join(paragraphs))
     return "\n\n".join(kept)
@@ -128,6 +135,11 @@ class _Seen:
         self.paragraphs = set(words)
         self.runs = {run for w in words for run in _runs(w)}
         self.words = {word for w in words for word in w}
+
+    def exactly(self, paragraph: str) -> bool:
+        """Whether `paragraph` is one of theirs, word for word (or has no words)."""
+        words = _words(paragraph)
+        return not words or words in self.paragraphs
 
     def holds(self, paragraph: str) -> bool:
         words = _words(paragraph)
