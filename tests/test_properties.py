@@ -231,3 +231,29 @@ def test_the_white_space_plain_text_collapses_is_every_space_but_the_no_break_on
 
     spaces = {ch for ch in map(chr, range(0x110000)) if ch.isspace()}
     assert _COLLAPSED_SPACES == spaces - _KEPT_SPACES and _KEPT_SPACES < spaces
+
+
+# -- typography: titles' ties, quotation marks ----------------------------------------------------
+
+TYPED = st.lists(st.sampled_from(list("aAIbx1 '\"=(:.-@/<>&*$\u00e0\n") + ["https://x.org/", "it's", " II"]),
+                 max_size=30).map("".join)
+_STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
+
+
+@given(TYPED)
+def test_a_title_differs_from_its_inline_markup_only_by_no_break_spaces(text):
+    from booklet.text import markup
+
+    assert markup.title(text).replace("\u00a0", " ") == markup.inline(text).replace("\u00a0", " ")
+
+
+@given(TYPED)
+def test_quotation_marks_change_nothing_but_straight_quotes(text):
+    """Whatever the markup (tags, entities, addresses, math): only straight quotes change, each into a mark."""
+    from booklet.text import markup
+    from booklet.text.quotes import curly_quotes
+
+    made = markup.inline(text)
+    curled = curly_quotes(made, ("\u201c", "\u201d", "\u2018", "\u2019"))
+    assert len(curled) == len(made)
+    assert curled.translate(_STRAIGHT) == made.translate(_STRAIGHT)
