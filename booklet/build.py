@@ -21,7 +21,7 @@ from .layout.styles import make_palette
 from .data.theme import font_files, theme_page_size
 from .check import linted, read, read_again
 from .data.contract import FILES
-from .data.theme import labels_for, quote_marks
+from .data.theme import labels_for, quotes_for
 from .layout.index import index_before_people
 from .layout.story import build_story
 from .model import Booklet
@@ -202,7 +202,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
     render_args = dict(
         title=markup.plain(conference.title),
         short_title=conference.short_title or conference.title,
-        quotes=quote_marks(labels["quotes"]),
+        quotes=quotes_for(conference.language, booklet.theme.labels),
         subject=f"{markup.plain(labels['subject'])}, {markup.plain(conference.venue)}",
         language=conference.language.replace("_", "-"),  # BCP 47, as PDF wants it: pt-BR
         colours=make_palette(booklet.theme, page.cmyk),

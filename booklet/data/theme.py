@@ -79,6 +79,22 @@ def quote_marks(words: str) -> tuple[str, str, str, str] | None:
     return marks if len(marks) == 4 and all(marks) else None  # type: ignore[return-value]
 
 
+ENGLISH_QUOTES = ("\u201c", "\u201d", "\u2018", "\u2019")  # the label's English words, as quote_marks gives them
+
+
+def quotes_for(language: str, overrides: dict[str, str] | None = None) -> tuple[str, str, str, str]:
+    """The quotation marks a text in `language` prints its straight quotes as: its label `quotes`, theme.yaml's
+    `overrides` over the language's table (the booklet's own language; another's is as its table has it)."""
+    if overrides:
+        return quote_marks(labels_for(language, overrides)["quotes"]) or ENGLISH_QUOTES
+    return _table_quotes(language)
+
+
+@cache
+def _table_quotes(language: str) -> tuple[str, str, str, str]:
+    return quote_marks(labels_for(language, {})["quotes"]) or ENGLISH_QUOTES
+
+
 def label_problem(key: str, words: str) -> str | None:
     """What is wrong with a label's placeholders ({number}, {name}), or None."""
     import re

@@ -17,12 +17,12 @@ from ..text.fonts import register_fonts
 from ..text.names import script_names
 from ..data.contract import placeholder_name
 from ..data.people import People
-from ..data.theme import font_set, labels_for, quote_marks
+from ..data.theme import font_set, labels_for, quotes_for
 from ..model import Abstract, Booklet, Day, Identity, Item, Person, Poster, Session, Tutorial
 from .marks import PERSON_CALLBACK
 from .flowables import Para, Photo
 from .page import Page
-from .styles import ENGLISH_QUOTES, Palette, Styles, hyphenation_language, make_palette, make_styles
+from .styles import Palette, Styles, hyphenation_language, make_palette, make_styles
 
 PHOTO_WIDTH = 22 * mm  # a speaker's or presenter's photo, fitted inside this box
 PHOTO_HEIGHT = 27.5 * mm
@@ -47,7 +47,7 @@ class Context:
         self.page = page
         self.colours: Palette = make_palette(booklet.theme, page.cmyk)
         self.labels = labels_for(booklet.conference.language, booklet.theme.labels)
-        self.quotes = quote_marks(self.labels["quotes"]) or ENGLISH_QUOTES
+        self.quotes = quotes_for(booklet.conference.language, booklet.theme.labels)
         self.styles: Styles = make_styles(page, booklet.conference.language, self.colours, self.quotes)
         self.slots = _first_slots(booklet)
         self.abstract_order = _abstracts_in_programme_order(booklet, self.slots)
@@ -163,7 +163,7 @@ class Context:
         """The quotation marks straight quotes in a text in `language` (None: the booklet's) print as."""
         if not language or _code(language) == _code(self.booklet.conference.language):
             return self.quotes
-        return quote_marks(labels_for(language, {})["quotes"]) or ENGLISH_QUOTES
+        return quotes_for(language)
 
     def paras(self, text: str, style) -> list[Para]:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from .. import images
 from ..text import dates
 from ..text.fonts import BODY, SANS
-from ..data.theme import labels_for, quote_marks
+from ..data.theme import quotes_for
 from ..model import Conference, Theme
 from .common import Context
 from .styles import make_palette
@@ -129,7 +129,7 @@ def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, c
     theme = theme or Theme()
     colours = colours or make_palette(theme, page.cmyk)
     ink, accent, muted = colours.text, colours.accent, colours.muted
-    quotes = quote_marks(labels_for(conf.language, theme.labels)["quotes"])
+    quotes = quotes_for(conf.language, theme.labels)
 
     def text_style(name: str, font: str, size: float, color) -> ParagraphStyle:
         return cover_style(name, font, size, color, quotes)

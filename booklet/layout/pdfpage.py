@@ -40,47 +40,51 @@ def check(path: Path) -> str | None:
 
 
 def _check(path: Path) -> str | None:
+    return _checked(path)[0]
+
+
+def _checked(path: Path) -> tuple[str | None, tuple | None]:
+    """(what is wrong with the file, None) or (None, the page's form as plain values: see _plain_form)."""
     try:
         reader = _reader(path)
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of errors for a broken file
-        return f"not a readable PDF ({exc})"
+        return f"not a readable PDF ({exc})", None
     if reader.is_encrypted:
-        return "the PDF is encrypted; save it again without a password or restrictions"
+        return "the PDF is encrypted; save it again without a password or restrictions", None
     try:
         count = len(reader.pages)
         if count != 1:
             return (f"the PDF has {count} pages; an extra page must be one page (save the page you want as a "
-                    "PDF of its own)")
+                    "PDF of its own)"), None
         width, height = _size(path)
     except Exception as exc:  # noqa: BLE001
-        return f"not a readable PDF ({exc})"
+        return f"not a readable PDF ({exc})", None
     if width <= 0 or height <= 0:
-        return "the PDF's page has no size"
+        return "the PDF's page has no size", None
     if not (width <= MAX_POINTS and height <= MAX_POINTS):  # (and not a number)
         return (f"the PDF's page is {width:.6g} x {height:.6g} points, larger than any PDF page may be (200 inches, "
-                f"{MAX_POINTS:,} points, a side); save the page again at its real size")
+                f"{MAX_POINTS:,} points, a side); save the page again at its real size"), None
     try:
-        _drawing_read(reader.pages[0])
+        return None, _drawing_read(reader.pages[0])
     except Exception as exc:  # noqa: BLE001 - pypdf's parser raises many kinds of errors for a broken stream
         return (f"the PDF's page is damaged: what draws it cannot be read ({exc}); save the page again from the "
-                "program that made it, or as an image")
-    return None
+                "program that made it, or as an image"), None
 
 
 MAX_POINTS = 14_400  # the largest side of a PDF page (200 inches; its user unit aside)
 
 
-def _drawing_read(page) -> None:
+def _drawing_read(page) -> tuple:
     """Read the operators of what draws the page (raises where they cannot be read): its content, the forms its
     resources name (and theirs), the appearances of the annotations it prints; and every object those reach (one
     the file does not have raises). The booklet copies them as they are, and a damaged stream made the booklet's own
-    PDF one that readers refuse."""
+    PDF one that readers refuse. Gives the page's form as plain values, made on the way (_plain_form)."""
     from pypdf.generic import ContentStream, DictionaryObject, StreamObject
 
     contents = page.get_contents()
     if contents is not None:
         contents.operations  # noqa: B018 - parsed when first asked for
-    _plain_form(page)  # (what the build makes of it: every object reached)
+    form = _plain_form(page)  # (what the build makes of it: every object reached)
     streams = [stream for stream, _ in _printed_appearances(page)]
     seen: set[int] = set()
     pending = [page.get("/Resources")] + [stream.get("/Resources") for stream in streams]
@@ -99,6 +103,7 @@ def _drawing_read(page) -> None:
                 pending.append(form.get("/Resources"))
     for stream in streams:
         ContentStream(stream, page.pdf).operations  # noqa: B018
+    return form
 
 
 FACTS = 1  # the shape of the kept facts: bump when it changes
@@ -153,10 +158,10 @@ def _pypdf_version():
 
 def _read_facts(path: Path) -> tuple | None:
     try:
-        problem = _check(path)
+        problem, form = _checked(path)
         if problem is not None:
             return problem, None, None
-        return None, _size(path), _plain_form(_reader(path).pages[0])
+        return None, _size(path), form
     except Exception:  # noqa: BLE001 - anything pypdf raises: not kept, pypdf asked again
         return None
 

@@ -10,6 +10,7 @@ from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 
 from ..text.fonts import BODY, SANS
+from ..data.theme import ENGLISH_QUOTES
 from .page import Page
 
 REGISTRATION = CMYKColor(1, 1, 1, 1)  # crop marks print on every separation
@@ -233,9 +234,6 @@ class Styles:
     day_name: ParagraphStyle
     toc_1: ParagraphStyle
     toc_2: ParagraphStyle
-
-
-ENGLISH_QUOTES = ("\u201c", "\u201d", "\u2018", "\u2019")
 
 
 def make_styles(page: Page, language: str = "en", palette: Palette | None = None,

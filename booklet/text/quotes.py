@@ -18,7 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .markup import address_spans
+from .markup import _escape, address_spans
 
 APOSTROPHE = "\u2019"
 _TAG = re.compile(r"<[^>]*>")
@@ -114,7 +114,7 @@ def _addresses(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=64)
 def _escaped(marks: tuple[str, str, str, str]) -> tuple[str, ...]:
-    return tuple(mark.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for mark in marks)
+    return tuple(map(_escape, marks))
 
 
 def _punctuation(char: str) -> bool:
