@@ -285,6 +285,7 @@ class Theme:
     sections: tuple[str, ...] = ("committees", "programme", "abstracts", "tutorials", "posters", "practical")
     abstracts_placement: str = "after-programme"
     abstracts_layout: str = "page"
+    abstracts_columns: str = "auto"  # "1", "2", or "auto": by the page (layout.page.Page.text_columns)
     posters_sort: str = "number"
     posters_group_by: str | None = None
     labels: dict[str, str] = field(default_factory=dict)  # label key -> words, over the language's own

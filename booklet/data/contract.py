@@ -485,6 +485,9 @@ ABSTRACT_OPTIONS = Record("abstract_options", "Where the abstracts go and how th
         default="after-programme", choices=("after-programme", "by-day"), example="after-programme"),
     Key("layout", "choice", "one abstract per page, or several flowing on a page", default="page",
         choices=("page", "flow"), example="page"),
+    Key("columns", "choice", "each abstract's text in one column or two; auto: two on a page whose one line would "
+        "hold more than about 100 characters (A4, letter), one on A5 and B5",
+        default="auto", choices=("auto", "1", "2"), example="auto"),
 ))
 POSTER_OPTIONS = Record("poster_options", "How the posters are listed.", (
     Key("sort", "choice", "the order of the posters", default="number", choices=("number", "author", "title"),
@@ -509,7 +512,7 @@ THEME = Record("theme", "The booklet's look, order and words (every key may be l
     Key("sections", "choices", "the sections, in order (leave one out to drop it; at least one)",
         default=", ".join(SECTIONS), choices=SECTIONS, example=list(SECTIONS)),
     Key("abstracts", "record", "where the abstracts go and how", record=ABSTRACT_OPTIONS,
-        example={"placement": "after-programme", "layout": "page"}),
+        example={"placement": "after-programme", "layout": "page", "columns": "auto"}),
     Key("posters", "record", "how the posters are listed", record=POSTER_OPTIONS, example={"sort": "number"}),
     Key("labels", "record", "words in place of the language's own (those left out: the language's)", record=LABELS,
         example={"programme": "Timetable"}),

@@ -315,6 +315,8 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
             out["abstracts_placement"] = g.choice("placement", "after-programme")
         if "layout" in abstracts:
             out["abstracts_layout"] = g.choice("layout", "page")
+        if "columns" in abstracts:
+            out["abstracts_columns"] = g.choice("columns", "auto")
     posters = f.mapping("posters")
     if posters is not None:
         g = Fields(report, posters, f.at("posters"), POSTER_OPTIONS)

@@ -12,6 +12,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Abstract, Person
+from .columns import GAP, TextColumns
 from .common import Context, Slot, abstract_photo, kept_whole, presents
 from .flowables import Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule, height_needed
 from .programme import day_title
@@ -124,7 +125,10 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, share: fl
     if share != 1.0:
         style = ctx.derived(style, f"{style.name}_tight", share, leading=style.leading * share,
                             spaceAfter=style.spaceAfter * share)
-    story.extend(ctx.paras(abstract.text, style))
+    text = ctx.paras(abstract.text, style)
+    if ctx.text_columns > 1 and text:
+        text = [TextColumns(text, ctx.text_columns, GAP)]
+    story.extend(text)
     return story, before_text
 
 

@@ -37,6 +37,7 @@ GAP = 5 * mm  # between two columns
 COLUMN_WIDTH = 50 * mm  # the narrowest a column of names may be: an A5 page holds 2, an A4 or letter page 3
 
 _FUZZ = 1e-6
+UNBOUNDED = 1e7  # a height no page has: columns measured with no foot below them
 _BALANCE_STEPS = 24  # bisections of the last page's height: to well under a point on any page
 TIGHTEST = 0.5  # the spaces between flowables may be set this much tighter to take the last few onto a page ...
 _FEW = 4  # ... when no more than this many flowables per column are left for the next page
@@ -218,7 +219,7 @@ class Columns(Flowable):
                 columns, cursor = self._fill(width, kept, at_top, scale)
                 if cursor.peek() is None:
                     return columns, cursor
-        low = max((h for column in filled[0] for _, h, _ in column), default=0.0)
+        low = self._least(filled[0])
         high = height
         best = filled
         # all in the first column at `height` (a frame measuring a group, KeepTogether, gives a height no
@@ -240,6 +241,10 @@ class Columns(Flowable):
         if cache is not None:
             cache.put("layouts", key, high)
         return best
+
+    def _least(self, columns) -> float:
+        """The least height the balanced columns may have: the tallest flowable's (a name is not split to balance)."""
+        return max((h for column in columns for _, h, _ in column), default=0.0)
 
     # -- platypus -------------------------------------------------------------------------------
 
@@ -291,7 +296,7 @@ class Columns(Flowable):
             return []  # not even one line here: the columns start on the next page
         here = _Placed(columns, self.column_width(availWidth), self.gap, self.rule, availHeight,  # the page full
                        items=self.items)
-        rest = Columns(self.items, self.count, self.gap, self.rule, key=self.key, _start=cursor.index,
+        rest = type(self)(self.items, self.count, self.gap, self.rule, key=self.key, _start=cursor.index,
                        _pending=cursor.pending, _pages=self.pages + ((availWidth, availHeight, at_top),))
         return [here, rest]
 
@@ -299,6 +304,35 @@ class Columns(Flowable):
         width, _, _, columns, _ = self._laid
         _Placed(columns, self.column_width(width), self.gap, self.rule, items=self.items).drawOn(
             self.canv, 0, 0, self.height)
+
+
+class TextColumns(Columns):
+    """Running text (an abstract's paragraphs) in columns: as Columns, except that where it does not fit, it
+    measures (wrap) as tall as its columns would be balanced with no page's foot below them, not just taller than
+    the room; and the spaces between its paragraphs are never set tighter to take the last lines onto a page. What measures a page before laying it out (layout.flowables.height_needed, an abstract set tighter to
+    fit its page, the lint of abstracts too long) learns so by how much."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._whole = None  # (width, the balanced height of all that is left)
+
+    def wrap(self, availWidth, availHeight):
+        width, height = super().wrap(availWidth, availHeight)
+        if height > availHeight:
+            self.height = height = max(height, self._whole_height(availWidth))
+        return width, height
+
+    def _tightened(self, width: float, height: float, at_top: bool, filled):
+        return filled, 1.0  # the spaces between paragraphs are the text's own, as in one column
+
+    def _least(self, columns) -> float:
+        return 0.0  # a paragraph splits between the columns to balance them
+
+    def _whole_height(self, width: float) -> float:
+        if self._whole is None or self._whole[0] != width:
+            columns, _ = self._balanced(width, UNBOUNDED, False, self._fill(width, UNBOUNDED, False))
+            self._whole = (width, max((sum(h + s for _, h, s in column) for column in columns), default=0.0))
+        return self._whole[1]
 
 
 class _Placed(Flowable):

@@ -59,6 +59,8 @@ class Context:
         self.by_day = (booklet.theme.abstracts_placement == "by-day" and "programme" in self.sections
                        and bool(booklet.days))
         self.flow = booklet.theme.abstracts_layout == "flow"  # several abstracts to a page
+        # an abstract's text in one column or two: as the theme says, or as wide as the page is (Page.text_columns)
+        self.text_columns = {"1": 1, "2": 2}.get(booklet.theme.abstracts_columns, page.text_columns)
         self.poster_days = poster_days(booklet) if self.by_day else {}  # poster index -> its day's index
         self._item_days = {id(item): index for index, day in enumerate(booklet.days) for item in day.items()}
         self.people = People(booklet.people)  # who each name as written is (people.yaml)

@@ -16,6 +16,10 @@ PAGE_SIZES = {
 
 
 MARKS_ROOM = 12 * mm  # beyond the bleed: where crop marks go
+# A text block wider than this sets running text (an abstract's) in two columns: one line across it would hold
+# about 100 characters and more (A4's 170 mm, letter's 176 mm), past what an eye follows back to the next line's
+# start; A5's 118 mm and B5's 136 mm hold 70-90.
+WIDE_TEXT = 150 * mm
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,11 @@ class Page:
     @property
     def text_height(self) -> float:
         return self.height - self.top - self.bottom
+
+    @property
+    def text_columns(self) -> int:
+        """How many columns running text is set in on this page (see WIDE_TEXT)."""
+        return 2 if self.text_width > WIDE_TEXT else 1
 
     @property
     def max_tracks(self) -> int:

@@ -8,6 +8,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from ..text import markup
 from ..model import Poster
 from .abstracts import author_block
+from .columns import GAP, Columns
 from .common import Context, poster_groups, posters_day_key, sorted_posters
 from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
 
@@ -46,16 +47,19 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
     ordered = sorted_posters(posters, indices, ctx.theme.posters_sort)
     groups = poster_groups(ctx.booklet, ordered, ctx.theme.posters_group_by)
     headed = any(heading is not None for heading, _ in groups)
+    entries = []
     for number, (heading, members) in enumerate(groups):
         if headed:
             text = heading if heading is not None else ctx.label("other_posters")
-            story.append(Anchor(f"{key}-group-{number}", markup.plain(text), level))
-            story.append(Para(markup.inline(text), s.subheading))
+            entries.append(Anchor(f"{key}-group-{number}", markup.plain(text), level))
+            entries.append(Para(markup.inline(text), s.subheading))
         for index in members:
-            story.append(build_poster_entry(ctx, posters[index], number_width, poster_key(index)))
-            story.append(EndMark(poster_key(index)))
-            story.append(Rule(ctx.colours.hairline, 0.5, 2))
-    return story
+            entries.append(build_poster_entry(ctx, posters[index], number_width, poster_key(index)))
+            entries.append(EndMark(poster_key(index)))
+            entries.append(Rule(ctx.colours.hairline, 0.5, 2))
+    if ctx.page.text_columns > 1:  # a wide page: in columns, as an abstract's text is (layout.page.WIDE_TEXT)
+        return story + [Columns(entries, ctx.page.text_columns, GAP)]
+    return story + entries
 
 
 def poster_key(index: int) -> str:

@@ -10,6 +10,7 @@ from reportlab.platypus import PageBreak, Spacer
 from ..text import markup
 from ..model import Person, Tutorial
 from .abstracts import affiliation_lines, continued, when
+from .columns import GAP, TextColumns
 from .common import PHOTO_WIDTH, Context
 from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule, Together
 from .styles import markup_color
@@ -60,13 +61,15 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
         Rule(ctx.colours.hairline, 0.8, 5),
     ]
     description = ctx.paras(tutorial.description, ctx.in_language(s.text, tutorial.language))
-    story.extend(description)
+    in_columns = ctx.text_columns > 1 and bool(description)  # (as an abstract's text: see Context.text_columns)
+    # the presenters' heading never ends a page without the first presenter (a Continues does not keep with the
+    # next); nor does it start a page alone: a short last paragraph of the description goes with it (in one column)
+    last = [description.pop()] if (tutorial.presenters and description and not in_columns
+                                   and _short(description[-1], ctx.page.text_width)) else []
+    story.extend([TextColumns(description, ctx.text_columns, GAP)] if in_columns else description)
     if tutorial.presenters:
         heading = ctx.label("presenter" if len(tutorial.presenters) == 1 else "presenters")
         first, *others = tutorial.presenters
-        # the heading never ends a page without the first presenter (a Continues does not keep with the next); nor
-        # does it start a page alone: a short last paragraph of the description goes with it
-        last = [story.pop()] if description and _short(description[-1], ctx.page.text_width) else []
         aligned = any(p.photo for p in tutorial.presenters)  # then the others' text in the column beside the photos
         story.append(Together([*last, Para(markup.inline(heading), s.subheading), *_presenter(ctx, first, aligned)]))
         for person in others:

@@ -1,0 +1,215 @@
+"""An abstract's text in two columns on a wide page (A4, letter), one on A5 and B5, or as the theme says."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pypdfium2 as pdfium
+import pytest
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from booklet.build import build_booklet
+from booklet.problems import DataError
+from booklet.layout.page import page_for
+from .helpers import BASE, write_conference
+from .pdftext import Pdf, norm
+
+WORDS = ("Hierarchical models pool the information of many noisy objects into one sharper picture of the population, "
+         "and the scatter between them is a parameter like any other.").split()
+
+
+def _text(words: int, start: int = 0) -> str:
+    return " ".join(WORDS[(start + k) % len(WORDS)] for k in range(words))
+
+
+def _abstract(text: str) -> str:
+    """abstracts.yaml: BASE's first abstract with `text` (paragraphs apart by blank lines) as its abstract."""
+    block = "".join(f"    {line}\n" if line else "\n" for line in text.split("\n"))
+    return BASE["abstracts.yaml"].replace("abstract: Some text.", "abstract: |\n" + block)
+
+
+def _build(tmp_path, files: dict, page_size: str):
+    folder = write_conference(tmp_path / "conf", files)
+    return build_booklet(folder, tmp_path / "b.pdf", page_size)
+
+
+def _text_lines(path, index: int, below: float) -> list[tuple[float, float, str]]:
+    """The page's lines of characters whose tops are `below` points from the page's top or lower, each (left, right,
+    text), top first and left to right: two columns give two lines at the same height. The page number left out."""
+    pdf = pdfium.PdfDocument(str(path))
+    page = pdf[index]
+    height = page.get_height()
+    text = page.get_textpage()
+    rows: dict[int, list] = {}
+    for i in range(text.count_chars()):
+        char = text.get_text_range(i, 1)
+        left, bottom, right, top = text.get_charbox(i, loose=True)
+        if char.strip() and height - top >= below:
+            rows.setdefault(round((bottom + top) / 4), []).append((left, right, char))
+    lines = []
+    for y in sorted(rows, reverse=True):
+        chars = sorted(rows[y])
+        run = [chars[0]]
+        for char in chars[1:]:  # a gap wider than a few spaces: the next column's line
+            if char[0] - run[-1][1] > 4 * mm:
+                lines.append((run[0][0], run[-1][1], "".join(c[2] for c in run)))
+                run = []
+            run.append(char)
+        lines.append((run[0][0], run[-1][1], "".join(c[2] for c in run)))
+    return [line for line in lines if not line[2].isdigit()]  # (not the page number)
+
+
+def _top_of_text(path, index: int, first_word: str) -> float:
+    pdf = pdfium.PdfDocument(str(path))
+    page = pdf[index]
+    text = page.get_textpage()
+    whole = text.get_text_range()
+    at = whole.find(first_word)
+    assert at >= 0, first_word
+    return page.get_height() - text.get_charbox(at, loose=True)[3] - 1
+
+
+def test_on_a4_an_abstracts_text_is_set_in_two_balanced_columns_read_left_then_right(tmp_path):
+    text = "Firstword " + _text(150) + "\n\n" + _text(90, 3) + " lastword."
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4")
+    index = result.anchors["abstract-0"] - 1
+    page = page_for("A4")
+    lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
+    column = (page.text_width - 5 * mm) / 2
+    edge = lines[0][0]  # the text block's left edge (the trim's, plus the bleed)
+    middle = edge + page.text_width / 2
+    left = [line for line in lines if line[1] < middle]
+    right = [line for line in lines if line[0] > middle]
+    assert len(left) + len(right) == len(lines)  # no line crosses the gutter
+    assert all(r - l <= column + 1.5 for l, r, _ in lines)  # (a glyph may overhang its box a little)
+    assert min(l for l, _, _ in left) == pytest.approx(edge, abs=1.5)
+    assert min(l for l, _, _ in right) == pytest.approx(edge + column + 5 * mm, abs=1.5)
+    assert left[0][2].startswith("Firstword") and right[-1][2].endswith("lastword.")
+    assert abs(len(left) - len(right)) <= 2  # balanced: the same height within a paragraph's space and a line
+    assert max(len(t) for _, _, t in lines) < 75  # about 55 characters, not 110
+    assert norm(text) in Pdf(result.output).norms[index]  # in reading order: the left column, then the right
+
+
+def test_a5_keeps_one_column_and_the_theme_may_ask_for_either(tmp_path):
+    text = "Firstword " + _text(150) + " lastword."
+    widths = {}
+    for size, columns in (("A5", None), ("A4", 1), ("A5", 2)):
+        files = {"abstracts.yaml": _abstract(text)}
+        if columns:
+            files["theme.yaml"] = f"abstracts:\n  columns: {columns}\n"
+        result = _build(tmp_path / f"{size}{columns}", files, size)
+        index = result.anchors["abstract-0"] - 1
+        page = page_for(size)
+        lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
+        widths[size, columns] = max(r - l for l, r, _ in lines) / page.text_width
+    assert widths["A5", None] > 0.95 and widths["A4", 1] > 0.95
+    assert 0.45 < widths["A5", 2] < 0.5
+
+
+def test_columns_other_than_auto_1_or_2_are_an_error_at_their_line(tmp_path):
+    folder = write_conference(tmp_path / "conf", {"theme.yaml": "abstracts:\n  layout: page\n  columns: 3\n"})
+    with pytest.raises(DataError) as caught:
+        build_booklet(folder, tmp_path / "b.pdf")
+    assert [(p.file, p.line, p.key, p.message) for p in caught.value.problems] == [
+        ("theme.yaml", 3, "abstracts.columns", "'3' is not one of auto, 1, 2")]
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def test_a_long_abstract_in_columns_runs_on_under_its_continued_heading_every_word_in_order(tmp_path):
+    words = [f"w{n:04}" for n in range(3000)]  # each word once: their order on the pages is the reading order
+    text = "\n\n".join(" ".join(words[p:p + 100]) for p in range(0, len(words), 100))
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4")
+    pdf = Pdf(result.output)
+    start, end = result.anchors["abstract-0"], result.anchors["end:abstract-0"]
+    assert end >= start + 2
+    for page in range(start + 1, end + 1):
+        assert pdf.lines(page - 1)[0] == "A talk about Lund (continued)", page
+    assert re.findall(r"w\d{4}", " ".join(pdf.texts[start - 1:end])) == words
+
+
+@pytest.mark.parametrize("layout", ["page", "flow"])
+def test_abstracts_of_every_length_lay_out_in_columns_and_lint_names_those_that_run_on(tmp_path, layout):
+    """Abstracts from a few lines to more than a page, on A4 (a first version's columns set their paragraphs
+    tighter to take the last lines onto a page, which the entry around them did not expect: flowing abstracts
+    stopped the build). With a page each, an abstract a line or two too long is set tighter, and lint warns of
+    exactly those that still run on."""
+    from booklet.check import check_folder
+    from booklet.layout.abstracts import TIGHTEST, build_abstract_page
+    from booklet.layout.common import Context
+    from booklet.layout.flowables import height_needed
+    from booklet.lint import lint
+
+    abstracts = "".join(f"- id: a{n}\n  title: Talk {n}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n"
+                        + "".join(f"    {_text(60, p)}\n\n" for p in range(n // 60)) + f"    {_text(n % 60)} end{n}.\n"
+                        for n in range(40, 1400, 37))
+    files = {"abstracts.yaml": abstracts, "programme.yaml": None, "theme.yaml": f"abstracts:\n  layout: {layout}\n"}
+    folder = write_conference(tmp_path / "conf", files)
+    result = build_booklet(folder, tmp_path / "b.pdf", "A4")
+    pdf = Pdf(result.output)
+    for n in range(40, 1400, 37):
+        assert pdf.pages_with(f"end{n}"), n
+    if layout == "flow":
+        return
+    booklet, warnings = check_folder(folder)
+    ctx = Context(booklet, page_for("A4"))
+    page = ctx.page
+    tightened, ran_on = [], []
+    for abstract in booklet.abstracts:
+        content = build_abstract_page(ctx, abstract)[0].content
+        columns = content[-1]
+        share = columns.items[0].style.leading / ctx.styles.text.leading
+        reach = height_needed(content, page.text_width, page.text_height, Canvas(io.BytesIO()))
+        if share < 1:
+            assert share >= TIGHTEST and reach <= page.text_height, abstract.id
+            tightened.append(abstract.id)
+        elif reach > page.text_height:
+            ran_on.append(abstract.id)
+    assert tightened and ran_on
+    too_long = {p.message.split("'")[1] for p in lint(booklet, "A4", folder) if p.kind == "too-long"}
+    assert too_long == set(ran_on)
+    for abstract in booklet.abstracts:  # each that runs on takes a second page; each that fits, one
+        number = booklet.abstracts.index(abstract)
+        pages = result.anchors[f"end:abstract-{number}"] - result.anchors[f"abstract-{number}"] + 1
+        assert (pages > 1) == (abstract.id in ran_on), abstract.id
+
+
+def _posters(count: int) -> str:
+    return "".join(f"- number: {n}\n  author: Ana Smith\n  title: Poster title{n:03}\n  abstract: {_text(40 + 7 * n, n)}"
+                   f" end{n:03}.\n" for n in range(1, count + 1))
+
+
+@pytest.mark.parametrize("size, columns", [("A4", 2), ("letter", 2), ("A5", 1), ("B5", 1)])
+def test_the_poster_list_is_in_two_columns_on_a_wide_page_in_order(tmp_path, size, columns):
+    result = _build(tmp_path, {"posters.yaml": _posters(24)}, size)
+    pdf = Pdf(result.output)
+    pages = sorted({result.anchors[f"{end}poster-{n}"] for n in range(24) for end in ("", "end:")})
+    lefts = set()
+    document = pdfium.PdfDocument(str(result.output))
+    for page in pages:
+        text = document[page - 1].get_textpage()
+        whole = text.get_text_range()
+        for found in re.finditer(r"title\d{3}", whole):
+            lefts.add(round(text.get_charbox(found.start() - 6)[0]))  # "Poster" before it: the title's left
+    assert len(lefts) == columns
+    numbers = re.findall(r"end(\d{3})", " ".join(pdf.texts[pages[0] - 1:pages[-1]]))
+    assert numbers == [f"{n:03}" for n in range(1, 25)]  # read in order: down the left column, then the right
+
+
+def test_a_tutorials_description_is_in_columns_on_a4_and_its_presenters_below_across_the_page(tmp_path):
+    from .helpers import BASE as base
+
+    description = "Firstword " + _text(200) + " lastword."
+    tutorials = base["tutorials.yaml"].replace("description: A course.", f"description: {description}")
+    result = _build(tmp_path, {"tutorials.yaml": tutorials}, "A4")
+    index = result.anchors["tutorial-1"] - 1
+    lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
+    edge = lines[0][0]
+    width = page_for("A4").text_width
+    text = [line for line in lines if line[1] - line[0] < width / 2]
+    assert {round(l) > edge + width / 2 for l, _, _ in text} == {False, True}  # both columns
+    assert [t for _, _, t in lines if "Presenter" in t] and lines[-1][2] == "NBI"  # then across, below them
+    presenter = next(n for n, line in enumerate(lines) if line[2] == "Presenter")
+    assert all("lastword" not in t for _, _, t in lines[presenter:])
+    assert lines[presenter][0] == pytest.approx(edge, abs=1.5)
