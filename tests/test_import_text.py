@@ -299,3 +299,17 @@ def test_a_paragraph_with_a_word_of_its_own_is_kept():
     said = unsaid.replace("it is consistent", "it is not consistent")
     assert joined(f"{unsaid}\n\nOther words.", said) == f"{unsaid}\n\nOther words.\n\n{said}"
     assert joined(unsaid, said) == said and joined(said, unsaid) == said
+
+
+@pytest.mark.parametrize("source, printed", [
+    # 36c3's Markdown: a gender star between two letters, which Markdown took for emphasis across the words between
+    ("Für Sinti*zze und Roma*nja gehören [Anfeindungen](https://x.org) dazu.",
+     "Für Sinti*zze und Roma*nja gehören Anfeindungen (https://x.org) dazu."),
+    ("Teilnehmer*innen sind **herzlich** willkommen, *alle* Referent*innen auch.",
+     "Teilnehmer*innen sind <b>herzlich</b> willkommen, <i>alle</i> Referent*innen auch."),
+    ("*Daten*banken, `a*b*c` und [x](https://y.org)", "<i>Daten</i>banken, a*b*c und x (https://y.org)"),
+    # 39c3's: the star before a backslash, plain text
+    ("Lehrer*\\innen, Sozialarbeiter*\\innen", "Lehrer*\\innen, Sozialarbeiter*\\innen"),
+])
+def test_a_gender_star_in_an_imported_text_prints_as_a_star(source, printed):
+    assert markup.inline(to_markup(source)) == printed

@@ -326,3 +326,14 @@ def test_plain_lines_take_the_quick_way_to_the_same_markup(text):
     from booklet.text.markup import _collapse, _line_runs, _markup
 
     assert inline(text) == _markup(_line_runs(_collapse(text)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Teilnehmer*innen und Referent*innen", "Teilnehmer*innen und Referent*innen"),  # the gender star
+    ("Für Sinti*zze und Roma*nja", "Für Sinti*zze und Roma*nja"),
+    ("Lehrer*\\innen, Sozialarbeiter*\\innen", "Lehrer*\\innen, Sozialarbeiter*\\innen"),  # not before punctuation
+    ("Teilnehmer*innen sind *herzlich* willkommen", "Teilnehmer*innen sind <i>herzlich</i> willkommen"),
+    ("*Daten*banken und **Daten**banken", "<i>Daten</i>banken und <b>Daten</b>banken"),  # closed inside a word
+])
+def test_a_single_star_between_two_letters_opens_no_emphasis(text, expected):
+    assert inline(text) == expected

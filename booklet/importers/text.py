@@ -494,9 +494,43 @@ _REFERENCE = re.compile(r"(?<=\])\[([^\[\]\n]+)\]|\[([^\[\]\n]+)\](?!:)")  # (no
 
 
 def _from_markdown(text: str, spans: list[str]) -> str:
-    tokens = _parser().parse(_unused_definitions_kept(text))
+    tokens = _parser().parse(_unused_definitions_kept(_gender_stars(text)))
     paragraphs = _Blocks(spans).render(tokens)
     return "\n\n".join(_finish(p, spans) for p in paragraphs if p.strip())
+
+
+_SINGLE_STAR = re.compile(r"(?<![*\\])\*(?!\*)")
+
+
+def _gender_stars(text: str) -> str:
+    """Markdown `text` with each single star between two letters that no emphasis opened before it in its paragraph
+    written `\\*`: the gender star ("Sinti*zze und Roma*nja", "Teilnehmer*innen"), which Markdown takes for emphasis
+    of the words between two of them. A star that closes emphasis inside a word ("*Daten*banken") stays, and so
+    does every star in code."""
+    if "*" not in text:
+        return text
+    code = _code_spans(text)
+    out, last, opened = [], 0, False
+    for found in _SINGLE_STAR.finditer(text):
+        at = found.start()
+        if code and any(start <= at < end for start, end in code):
+            continue
+        if "\n\n" in text[last:at]:
+            opened = False  # a new paragraph
+        before = text[at - 1] if at else ""
+        after = text[at + 1] if at + 1 < len(text) else ""
+        if before.isalpha() and after.isalpha():
+            if opened:
+                opened = False  # it closes
+            else:
+                out.append(text[last:at] + "\\*")
+                last = at + 1
+            continue
+        if after and not after.isspace() and not before.isalnum():
+            opened = True
+        elif before and not before.isspace() and not after.isalnum():
+            opened = False
+    return "".join(out) + text[last:]
 
 
 def _finish(paragraph: str, spans: list[str]) -> str:

@@ -384,10 +384,17 @@ _CLOSING = frozenset(")]}")  # what a run of stars before it cannot open emphasi
 _OPENING = frozenset("([{")  # what a run of stars after it cannot close emphasis on
 
 
-def can_open(before: str, after: str) -> bool:
-    """Whether a run of stars between the characters `before` and `after` ('' at an end) may open emphasis: not
-    before a space or a closing bracket ("(*)"), nor between two digits ("2**10", "3*4": arithmetic)."""
-    return not (_is_space(after) or after in _CLOSING or (before.isdigit() and after.isdigit()))
+def can_open(before: str, after: str, count: int = 1) -> bool:
+    """Whether a run of `count` stars between the characters `before` and `after` ('' at an end) may open emphasis:
+    not before a space or a closing bracket ("(*)"), nor between two digits ("2**10", "3*4": arithmetic); nor after
+    a letter or digit and before punctuation ("Lehrer*\\innen": as CommonMark has it); nor, one star, between two
+    letters: the gender star ("Teilnehmer*innen und Referent*innen", "Sinti*zze"), not emphasis of the words
+    between two of them (a star inside a word still closes emphasis: "*Daten*banken")."""
+    if _is_space(after) or after in _CLOSING or (before.isdigit() and after.isdigit()):
+        return False
+    if before.isalnum() and not after.isalnum():
+        return False
+    return not (count == 1 and before.isalpha() and after.isalpha())
 
 
 def can_close(before: str, after: str) -> bool:
@@ -411,7 +418,7 @@ def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
     for i, tok in enumerate(tokens):
         if isinstance(tok, _Delim):
             before, after = _edge_char(tokens, i - 1, -1), _edge_char(tokens, i + 1, 0)
-            tok.can_open, tok.can_close = can_open(before, after), can_close(before, after)
+            tok.can_open, tok.can_close = can_open(before, after, tok.count), can_close(before, after)
     return tokens
 
 
