@@ -95,6 +95,12 @@ def test_a_continued_abstract_names_a_short_form_of_its_title():
     assert "$" not in math_cut  # the math was set, never cut in two and printed raw
     assert continued("x" * 5000) == "x" * 60 + "\u2026 (continued)"  # a title without a space: cut inside
     assert continued("Two\n\nlines") == "Two lines (continued)"
+    # no punctuation left before the ellipsis (36c3's titles: "Matterhorn –… (continued)", "Nord-Ost-Syrien:…")
+    assert continued("Zwischen Bodensee und Matterhorn und noch viel weiter weg – ein Reisebericht aus den Alpen") \
+        == "Zwischen Bodensee und Matterhorn und noch viel weiter weg\u2026 (continued)"
+    assert continued("Feministische Selbstorganisation in Nord-Ost-Syrien: Frauenräte, Kooperativen und mehr") \
+        == "Feministische Selbstorganisation in Nord-Ost-Syrien\u2026 (continued)"
+    assert continued("A, " * 25 + "B") == "A, " * 19 + "A\u2026 (continued)"
 
 
 def test_an_abstract_with_a_title_taller_than_a_page_runs_on(tmp_path):

@@ -136,6 +136,9 @@ def _continued_heading(ctx: Context, abstract: Abstract):
     return lambda: [Para(continued(abstract.title, label=ctx.label("continued")), ctx.styles.when)]
 
 
+_LEFT_BEFORE_A_CUT = ",;:\u2013\u2014-"  # punctuation a title cut short does not end in before its ellipsis
+
+
 def continued(title: str, limit: int = 60, label: str = "continued") -> str:
     """'A short form of the title (continued)' (markup), for the top of an entry's next page.
 
@@ -144,6 +147,10 @@ def continued(title: str, limit: int = 60, label: str = "continued") -> str:
     words, length, shown = title.split(), 0, []
     for word in words:
         if shown and length + len(word) > limit and sum(w.count("$") for w in shown) % 2 == 0:
+            while len(shown) > 1 and not shown[-1].strip(_LEFT_BEFORE_A_CUT):
+                shown.pop()  # a dash on its own ("Matterhorn – ...")
+            if shown[-1].count("$") % 2 == 0:
+                shown[-1] = shown[-1].rstrip(_LEFT_BEFORE_A_CUT) or shown[-1]  # "Syrien:" (not inside math)
             shown.append("\u2026")
             break
         if not shown and len(word) > limit and "$" not in word:
