@@ -734,3 +734,29 @@ def test_a_source_that_never_says_its_language_has_it_read_from_the_texts(tmp_pa
     rows = [["Title", "Speaker", "Abstract"], ["Chord connections", "Ann Example", ENGLISH_TEXT]]
     english = table.read(write_csv(tmp_path / "en.csv", rows), Options())
     assert "language" not in english.documents["conference.yaml"] and not any("no language" in n for n in english.notes)
+
+
+@pytest.mark.parametrize("header", [["Room", "Day", "Date", "Start", "Duration", "Title", "Speakers"],
+                                    ["Speakers", "Title", "Duration", "Start", "Date", "Day", "Room"]])
+def test_of_a_day_number_and_a_date_column_the_dates_are_read_whatever_their_order(tmp_path, header):
+    """gpn11's spreadsheet with its Day column before its Date: the day's number was read as the date, and all 29
+    talks lost their days ("no date for 'What to hack' ('1')")."""
+    values = [{"Room": "Studio", "Day": "1", "Date": "2011-06-23", "Start": "19:00", "Duration": "1:30",
+               "Title": "What to hack", "Speakers": "Ana Smith"},
+              {"Room": "Studio", "Day": "2", "Date": "2011-06-24", "Start": "10:00", "Duration": "0:30",
+               "Title": "Second", "Speakers": "Bo Jones"}]
+    path = write_csv(tmp_path / "talks.csv", [header] + [[row[h] for h in header] for row in values])
+    imported = table.read(path, Options())
+    days = imported.documents["programme.yaml"]["days"]
+    assert [str(day["date"]) for day in days] == ["2011-06-23", "2011-06-24"]
+    assert [day["items"][0]["time"] for day in days] == ["19:00-20:30", "10:00-10:30"]
+    assert not [note for note in imported.notes if "no date" in note]
+
+
+def test_a_row_with_a_date_and_no_start_is_named_in_the_notes(tmp_path):
+    path = write_csv(tmp_path / "talks.csv", [["Title", "Speaker", "Date", "Start", "Duration"],
+                                             ["Timed", "Ana Smith", "2027-05-06", "10:00", "30"],
+                                             ["ENTE", "Bo Jones", "2027-05-06", "", "30"]])
+    imported = table.read(path, Options())
+    assert ("1 item(s) have a date but no start time: listed last in their day, with no time (write theirs in "
+            "programme.yaml) ('ENTE')") in imported.notes

@@ -536,6 +536,10 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     if unscheduled:
         notes.append(f"{len(unscheduled)} contribution(s) have no time: they are abstracts or tutorials outside "
                      "the programme (add them to programme.yaml, or leave them as a list)")
+    untimed = [e.title for e in entries if e.day is not None and e.start is None and e.block is None]
+    if untimed:
+        notes.append(f"{len(untimed)} item(s) have a date but no start time: listed last in their day, with no time "
+                     f"(write theirs in programme.yaml) ({some(untimed)})")
     programme = _Programme(entries, by_key, refs)
     days = programme.days()
     if programme.nights:

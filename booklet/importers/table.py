@@ -267,9 +267,22 @@ class _Columns:
     """Which column holds what: field -> column indexes, in order."""
 
     index: dict[str, list[int]] = field(default_factory=dict)
+    passed: dict[str, list[int]] = field(default_factory=dict)  # field -> the later columns of that meaning
 
     def add(self, name: str, i: int) -> None:
         self.index.setdefault(name, []).append(i)
+
+    def best_dates(self, body: list, mapped: bool) -> None:
+        """Of several date columns ("Day", "Date"), the one whose cells hold dates most often (the first of those
+        that hold as many): a day's number before its date took the programme's every day away. Not one the user
+        named with --map."""
+        candidates = self.index.get("date", [])[:1] + self.passed.get("date", [])
+        if mapped or len(candidates) < 2:
+            return
+        def held(i: int) -> int:
+            dates = _Dates([_raw(r, i) for r in body])
+            return sum(dates(_raw(r, i)) is not None for r in body if _raw(r, i) not in (None, ""))
+        self.index["date"] = [max(candidates, key=lambda i: (held(i), -candidates.index(i)))]
 
     def first(self, name: str) -> int | None:
         cols = self.index.get(name)
@@ -304,7 +317,8 @@ def _columns(header: list, options: Options) -> _Columns:
             if name is None or name == "ignore":
                 continue
             if name in cols.index and name not in _REPEATED:
-                continue  # the first column of that meaning wins
+                cols.passed.setdefault(name, []).append(i)
+                continue  # the first column of that meaning wins (but see _Columns.best_dates)
             cols.add(name, i)
     for indexes in cols.index.values():
         indexes.sort()
@@ -693,6 +707,7 @@ class _Table:
     def long(self, header_at: int, header: list) -> list[Entry]:
         cols = _columns(header, self.options)
         body = self.rows[header_at + 1:]
+        cols.best_dates(body, "date" in _user_map(self.options).values())
         dates = _Dates([_raw(r, cols.first("date")) for r in body] + [_raw(r, cols.first("start")) for r in body])
         self.decided = any(_ACCEPTED_STATES.search(_cell(r, cols.first("state"))) for r in body)
         self.last_first = {i: last_first_column(_cell(r, i) for r in body)
