@@ -760,3 +760,13 @@ def test_a_row_with_a_date_and_no_start_is_named_in_the_notes(tmp_path):
     imported = table.read(path, Options())
     assert ("1 item(s) have a date but no start time: listed last in their day, with no time (write theirs in "
             "programme.yaml) ('ENTE')") in imported.notes
+
+
+def test_poster_board_codes_with_letters_are_named_in_the_notes(tmp_path):
+    path = write_csv(tmp_path / "posters.csv", [["Title", "Authors", "Type", "Board number"],
+                                                ["One", "Ann A", "Poster", "A7"], ["Two", "Ben B", "Poster", "B7"],
+                                                ["Three", "Cy C", "Poster", "12"]])
+    imported = table.read(path, Options())
+    assert [p["number"] for p in imported.documents["posters.yaml"]] == [7, 7, 12]
+    assert ("2 poster board code(s) with more than a number in them: a poster's number is the number in its code "
+            "(posters.yaml's `number` is a whole number); check them ('A7' is 7, 'B7' is 7)") in imported.notes

@@ -663,6 +663,7 @@ class _Table:
         self.kinds = Kinds(options)
         self.skipped: Counter = Counter()
         self.reworded: list[str] = []  # titles of rows whose description says the abstract again in other words
+        self.codes: list[str] = []  # poster board codes with more than a number in them ("A7"), and their numbers
         self.decided = False  # some row of the export is accepted: rows not yet decided are left out
         self.blocks: dict[str, Block] = {}
         self.last_first: dict[int, bool] = {}  # column -> it writes names 'Last, First' between semicolons
@@ -689,6 +690,11 @@ class _Table:
                               f"{self.where(header_at)} is blank or no contribution)")
         for what, count in sorted(self.skipped.items()):
             self.notes.append(f"left out {count} {what}")
+        if self.codes:
+            self.notes.append(f"{len(self.codes)} poster board code(s) with more than a number in them: a poster's "
+                              f"number is the number in its code (posters.yaml's `number` is a whole number); "
+                              f"check them ({', '.join(self.codes[:3])}"
+                              + (f" and {len(self.codes) - 3} more)" if len(self.codes) > 3 else ")"))
         if self.reworded:
             self.notes.append(f"{len(self.reworded)} row(s) whose description says a paragraph of the abstract again "
                               f"in other words: printed once, in the longer wording; check them "
@@ -766,6 +772,8 @@ class _Table:
         key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
         entry = Entry(key, title, people, text, kind, where=where, room=clean(get("room")), language=get("language"))
         entry.number = _number(get("poster")) if cols.has("poster") else None
+        if entry.number is not None and not get("poster").strip().isdigit():
+            self.codes.append(f"'{get('poster').strip()}' is {entry.number}")
         if kind == "poster":
             entry.topic = clean(get("track") or get("submitted_track"))
         self.row_time(entry, row, cols, dates)
