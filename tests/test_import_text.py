@@ -313,3 +313,15 @@ def test_a_paragraph_with_a_word_of_its_own_is_kept():
 ])
 def test_a_gender_star_in_an_imported_text_prints_as_a_star(source, printed):
     assert markup.inline(to_markup(source)) == printed
+
+
+@pytest.mark.parametrize("source, expected", [
+    # camp2019's: items with no list around them, then a paragraph
+    ("three use-cases:\r\n<li><b>Mix-networks</b> for anonymity</li><li>Nym credentials</li>\r\n\r\nLastly, the code.",
+     "three use-cases:\n\n– **Mix-networks** for anonymity\n\n– Nym credentials\n\nLastly, the code."),
+    ("Items:<li>one<li>two\n\nAfter <b>that</b>.", "Items:\n\n– one\n\n– two\n\nAfter **that**."),  # left open
+    ("<ul><li>one<li>two</ul> after", "– one\n\n– two\n\nafter"),
+    ("<ul><li>a<ul><li>b</li></ul></li><li>d</li></ul>", "– a\n\n– b\n\n– d"),  # a list in an item: as it was
+])
+def test_list_items_with_no_list_around_them_or_left_open_are_items_each(source, expected):
+    assert to_markup(source) == expected

@@ -193,6 +193,10 @@ def _convert(text: str) -> str:
         kind = "html"
     if kind == "html":
         text = _NOT_TEXT.sub(" ", text)
+        if "<li" in text.lower():
+            text = _OPEN_ITEM.sub(_closed, text)
+            if not _LIST_TAG.search(text):
+                text = _BARE_ITEMS.sub(_listed, text)  # items with no list around them (camp2019's)
         if "\\&" in text:
             text = text.replace("\\&amp;", "&amp;")  # a Markdown escape kept in HTML made of it ("R\&amp;D")
     if kind == "plain":
@@ -213,6 +217,27 @@ def _convert(text: str) -> str:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_LIST_TAG = re.compile(r"<(?:ul|ol)\b", re.I)
+_ITEM = re.compile(r"<li\b[^>]*>(.*?)(?:</li\s*>|(?=<li\b)|\Z)", re.I | re.S)
+
+
+_OPEN_ITEM = re.compile(r"<li\b[^>]*>.*?(?=<li\b|</[uo]l\s*>|\Z)", re.I | re.S)  # an item, to what ends it
+_ITEM_CLOSED = re.compile(r"</li\s*>\s*$", re.I)
+
+
+def _closed(item: re.Match) -> str:
+    """A list item left open (`<li>one<li>two`, which HTML allows) closed before the next or its list's end, unless
+    a list in it is what the next item belongs to."""
+    if _ITEM_CLOSED.search(item[0]) or _LIST_TAG.search(item[0]):
+        return item[0]
+    return item[0] + "</li>"
+
+
+def _listed(run: re.Match) -> str:
+    """A run of list items with no list around them, as a list, each item closed."""
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in _ITEM.findall(run[1])) + "</ul>"
+# a run of list items, each to its closing tag (or, left open, to the next item, a blank line or the end)
+_BARE_ITEMS = re.compile(r"((?:\s*<li\b[^>]*>.*?(?:</li\s*>|(?=<li\b)|(?=\n[ \t]*\n)|\Z))+)", re.I | re.S)
 _NOT_TEXT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)  # a page's code and style: not text
 # strong text closed after a space ("**Led by: ** Ana"), which Markdown does not take for strong: its space outside
 _STRONG_SPACED = re.compile(r"(?<![^\s(])(\*\*|__)([^\s*_](?:[^*_\n]*?[^\s*_])?)[ \t]+\1(?=\s|$)", re.M)
