@@ -280,7 +280,7 @@ def test_json_v1_every_talk_person_time_kind_and_room_arrives(tmp_path):
                              {"time": "00:30-01:00", "talk": "e202", "room": "Hall A"}]
     talks = {i.get("talk") for day in (day1, day2) for i in items_of(day)}
     assert "e108" not in talks  # no time: an abstract not in the programme
-    assert "without a time" in result.stdout and "without a speaker" in result.stdout
+    assert "without a time" in result.stdout and "with neither a speaker nor a text" in result.stdout
     assert "tw27: 0 errors" in result.stdout
 
 
@@ -916,7 +916,7 @@ def test_a_talk_with_a_text_and_no_speaker_keeps_its_text_as_an_abstract_of_spea
     assert "speaker.name: warning: 'TBA' is a placeholder, not a name" in checked.output, checked.output
     days["14"][0]["abstract"] = ""
     result = invoke("import", write_json_v1(tmp_path / "again.json", days), "--out", tmp_path / "again")
-    assert "1 event(s) without a speaker or a text: programme lines" in result.output
+    assert "1 event(s) with neither a speaker nor a text: programme lines with their title only" in result.output
     assert not any(a["id"] == "e203" for a in load(tmp_path / "again", "abstracts.yaml"))
 
 
@@ -995,3 +995,22 @@ def test_a_description_that_repeats_the_abstract_prints_it_once(tmp_path):
     assert load(tmp_path / "b", "abstracts.yaml")[0]["abstract"] == f"{more}\n\nIn short: {said}"
     assert ("1 event(s) whose description says a paragraph of the abstract again in other words: printed once, in "
             "the longer wording; check them ('Pixels')") in again.stdout
+
+
+def test_an_other_event_with_a_text_and_no_speaker_is_named_in_the_summary(tmp_path):
+    """39C3's meetups of the type 'other' with a text and no person: lines whose texts went unsaid ("event(s) without a
+    speaker or a text"). (An Event with speakers and a description is a talk, as before.)"""
+    days = events_v1()
+    days["13"].append(_event(120, "Arduino for total newbies", "13T16:00", "01:00", "Hall B", "other", [],
+                             description="<p>Bring a laptop and learn to blink an LED in an hour.</p>"))
+    days["13"].append(_event(121, "Contributors and developers meeting", "13T17:00", "01:00", "Hall B",
+                             "Event", [("Clara Pogner", "")], description="A meeting of those who do not upload."))
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    assert ("1 event(s) with a text but no speaker, not talks (a meetup, a workshop of the type 'other'): programme "
+            "lines with their title only, their texts left out (an abstract needs a speaker; add one in "
+            "abstracts.yaml to give it a page) ('Arduino for total newbies')") in result.output
+    abstract = next(a for a in load(folder, "abstracts.yaml") if a["id"] == "e121")
+    assert abstract["speaker"] == {"name": "Clara Pogner"}
+    assert abstract["abstract"] == "A meeting of those who do not upload."

@@ -229,6 +229,7 @@ class _Builder:
         self.counts: Counter = Counter()
         self.lines_with_people: list[str] = []  # programme lines whose source names people, not printed
         self.no_persons_kept: list[str] = []  # talks with a text and no speaker: abstracts of speaker NOBODY
+        self.texts_left: list[str] = []  # events with a text and no speaker, not talks: programme lines, text left out
         self.reworded: list[str] = []  # titles of events whose description says the abstract again in other words
         # the booklet's, if the source tells
         self.language = schedule.language or common_language(e.language for e in schedule.events)
@@ -351,6 +352,8 @@ class _Builder:
             self.no_persons_kept.append(title)
         if not persons and kind in (*ABSTRACT_KINDS, "poster", "other"):
             self.counts["no-persons"] += 1
+            if text:
+                self.texts_left.append(title)
             if kind == "poster" and event.start is None:
                 self.counts["poster-dropped"] += 1
                 return None
@@ -531,9 +534,14 @@ class _Builder:
         if linked:
             notes.append(f"{linked} event(s) give links (slides, recordings, a project's page: the source's links), "
                          "which are not imported: add those you want printed to the abstracts")
-        if c["no-persons"]:
-            notes.append(f"{c['no-persons']} event(s) without a speaker or a text: programme lines with their title "
-                         "only (an abstract needs a speaker; add one in abstracts.yaml to give it a page)")
+        if c["no-persons"] > len(self.texts_left):
+            notes.append(f"{c['no-persons'] - len(self.texts_left)} event(s) with neither a speaker nor a text: "
+                         "programme lines with their title only")
+        if self.texts_left:
+            notes.append(f"{len(self.texts_left)} event(s) with a text but no speaker, not talks (a meetup, a workshop "
+                         "of the type 'other'): programme lines with their title only, their texts left out (an "
+                         f"abstract needs a speaker; add one in abstracts.yaml to give it a page) "
+                         f"({some(self.texts_left)})")
         if self.no_persons_kept:
             notes.append(f"{len(self.no_persons_kept)} talk(s) with a text but no speaker: abstracts whose speaker "
                          f"is '{NOBODY}' until you write one in ({some(self.no_persons_kept)})")
