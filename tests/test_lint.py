@@ -981,3 +981,36 @@ def test_placeholders_in_the_programme_are_warned_and_never_taken_for_one_person
     assert [w.split(": warning: ")[0] for w in found if "is a placeholder" in w] == [
         "tutorials.yaml:5: [0].presenters[0].name", "programme.yaml:8: days[0].items[3].chair",
         "programme.yaml:4: days[0].items[0].title", "programme.yaml:7: days[0].items[3].session"]
+
+
+@pytest.mark.parametrize("second", ["talk: okafor", "chair"])
+def test_a_person_in_two_tracks_of_a_parallel_block_with_no_rooms_is_a_warning_not_an_internal_error(tmp_path,
+                                                                                                    second):
+    """A fuzzing run: speaking in two tracks (or chairing one and speaking in the other) of a parallel block whose
+    sessions name no room ended `check` and `build` in an internal error ('Activity' object has no attribute
+    'item')."""
+    chair = "\n                    chair: Ana Smith" if second == "chair" else ""
+    talk = "okafor" if second == "talk: okafor" else "lund-2026"
+    files = {"programme.yaml": f"""\
+        days:
+          - date: 2027-09-13
+            items:
+              - parallel:
+                  - session: A
+                    items:
+                      - {{time: "09:00-09:20", talk: lund-2026}}
+                  - session: B{chair}
+                    items:
+                      - {{time: "09:00-09:20", title: Other}}
+        """}
+    if second != "chair":
+        files["abstracts.yaml"] = BASE["abstracts.yaml"].replace(
+            "- {name: Chiamaka Okafor, affiliation: Uni B, presenting: true}", "- {name: Ana Smith, presenting: true}")
+        files["programme.yaml"] = files["programme.yaml"].replace("title: Other", f"talk: {talk}")
+    found = warnings_for(tmp_path, files)
+    assert [w for w in found if "at the same time" in w] == [
+        "programme.yaml:" + ("8: days[0].items[0].parallel[1].chair" if second == "chair"  # (the session's line)
+                             else "10: days[0].items[0].parallel[1].items[0].talk")
+        + ": warning: 'Ana Smith' " + ("chairs 'B' (09:00\u201309:20)" if second == "chair"
+                                        else "gives 'Hierarchical models' (09:00\u201309:20)")
+        + " here and gives 'A talk about Lund' (09:00\u201309:20) at programme.yaml:7, at the same time"]

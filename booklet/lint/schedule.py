@@ -231,14 +231,15 @@ def _long_in_parallel(slot) -> bool:
                                                                       slot.end - slot.start >= LONG_ITEM))
 
 
-def _apart(a, b) -> bool:
-    """Whether two things can happen at once: in different rooms, in different tracks of one parallel block, or a
-    long item of a parallel block (a tutorial, a workshop, a satellite event) and a break or meal after the block
-    (a three-hour tutorial has the coffee break in it)."""
+def _apart(a, b, items: bool = True) -> bool:
+    """Whether two things can happen at once: in different rooms, in different tracks of one parallel block, or
+    (`items`: slots, not a person's activities, which are never breaks) a long item of a parallel block (a
+    tutorial, a workshop, a satellite event) and a break or meal after the block (a three-hour tutorial has the
+    coffee break in it)."""
     if a.room and b.room:
         return a.room != b.room
-    if a.track != b.track and any(brk.item.kind == "break" and _long_in_parallel(other)
-                                  for brk, other in ((a, b), (b, a))):
+    if items and a.track != b.track and any(brk.item.kind == "break" and _long_in_parallel(other)
+                                            for brk, other in ((a, b), (b, a))):
         return True
     return a.track != b.track and a.track[0] == b.track[0] == "parallel" and a.track[1] == b.track[1]
 
@@ -270,7 +271,7 @@ def _double_bookings(slots: list[Slot]) -> list[Problem]:
         busy.sort(key=lambda a: (a.where.file, a.where.line))
         for k, b in enumerate(busy):
             for a in busy[:k]:
-                if a.place != b.place and _overlap(a, b) and _apart(a, b):
+                if a.place != b.place and _overlap(a, b) and _apart(a, b, items=False):
                     message = (f"{quoted(b.name)} {b.what} here and {a.what} at {a.where.file}:{a.where.line}, "
                                "at the same time")
                     problems.append(Problem(b.where.file, b.where.line, b.where.key, message, "warning",
