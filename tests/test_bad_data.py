@@ -612,7 +612,13 @@ def test_bad_time(tmp_path, time, message):
      "posters.yaml:1: [0].number: expected a whole number, not 'nan' (not a number); write it like: number: 1"),
     ({"posters.yaml": "- number: 1.5\n  author: Zoe Papadopoulou\n  title: Mixture density networks\n"},
      "posters.yaml:1: [0].number: expected a whole number, not the fraction 1.5; write it like: number: 1"),
-], ids=["title-list", "presenting-maybe", "poster-number-five", "poster-number-nan", "poster-number-fraction"])
+    # YAML 1.1 reads these as numbers never written (a fuzzing run: 1:30 printed as poster 90)
+    ({"posters.yaml": "- number: 1:30\n  author: Zoe Papadopoulou\n  title: Mixture density networks\n"},
+     "posters.yaml:1: [0].number: '1:30' is read as 90; write the whole number in digits, like: number: 1"),
+    ({"posters.yaml": "- number: 0x10\n  author: Zoe Papadopoulou\n  title: Mixture density networks\n"},
+     "posters.yaml:1: [0].number: '0x10' is read as 16; write the whole number in digits, like: number: 1"),
+], ids=["title-list", "presenting-maybe", "poster-number-five", "poster-number-nan", "poster-number-fraction",
+        "poster-number-sexagesimal", "poster-number-hex"])
 def test_wrong_type(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
 
@@ -996,3 +1002,11 @@ def test_an_image_name_too_long_for_the_file_system_is_reported_at_its_key(tmp_p
     (data / "images").mkdir(exist_ok=True)
     build_and_check_fail(tmp_path, data, [
         f"abstracts.yaml:3: [0].speaker.photo: '{name}': cannot be read (File name too long)"])
+
+
+def test_a_number_with_leading_zeros_is_the_number_its_digits_write(tmp_path):
+    """`010` printed as poster 8 (YAML 1.1's octal) and `008` was "not text": both are what they say, as in YAML 1.2
+    and the editor's schema."""
+    posters = "".join(f"- number: {n}\n  author: Zoe Papadopoulou\n  title: Poster {n}\n" for n in ("007", "008", "010"))
+    booklet, _ = read_booklet(conference(tmp_path, {"posters.yaml": posters}))
+    assert [p.number for p in booklet.posters] == [7, 8, 10]

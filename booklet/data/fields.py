@@ -80,6 +80,9 @@ def join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
+_DIGITS = re.compile(r"[-+]?[0-9]+")  # a whole number as YAML 1.2 reads it: in decimal, leading zeros and all
+
+
 class Fields:
     """Typed access to the keys of one mapping, as its Record declares them.
 
@@ -213,11 +216,19 @@ class Fields:
         return None
 
     def integer(self, key: str) -> int | None:
+        """A whole number as written in digits: `010` is 10 and `008` is 8 (YAML 1.1, which the loader reads, has
+        them octal, 8, and text; YAML 1.2 and the editor's schema decimal); a number YAML reads from another form
+        (`1:30` is 90, `0x10` 16, `1_000`) is reported, not taken for what was not written."""
         value = self._present(key, False)
         if value is None:
             return None
+        raw = (self.map.raw.get(key) or "").strip()
+        if _DIGITS.fullmatch(raw) and not isinstance(value, bool) and isinstance(value, (int, str)):
+            return int(raw, 10)
         if isinstance(value, int) and not isinstance(value, bool):
-            return value
+            self.error(key, f"'{raw}' is read as {value}; write the whole number in digits, like: "
+                            f"{example_line(self.record[key])}")
+            return None
         self.wrong_type(key, value)
         return None
 
