@@ -361,6 +361,14 @@ def test_latex_problems_of_unknown_macros():
         r"unknown LaTeX macros \foo, \qux in $\foo$, $\bar{x} \qux$; printed as written"]
 
 
+def test_a_brace_no_other_pairs_is_warned_about():
+    """A fuzzing run: `$a}b$` printed "ab" and `$x^{$` "x", each without a word of the brace left out."""
+    assert markup.latex_problems("x $a}b$ and $x^{$ y, $\\{a\\}$ and $\\frac{a}{b}$") == [
+        "the math $a}b$ has a '}' that no '{' opens: it is left out; a brace that prints is written \\}",
+        "the math $x^{$ has a '{' that no '}' closes: it is left out; a brace that prints is written \\{"]
+    assert markup.plain("$a}b$") == "ab"  # (what the warning says)
+
+
 def test_math_that_reads_like_text_is_warned_about():
     """A `$` missing or one too many makes words into math (set in italic without their spaces): warned; a
     formula with words in \\text{...} or a few names of functions is not."""

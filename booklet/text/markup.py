@@ -83,6 +83,13 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
         plural = "s" if len(macros) > 1 else ""
         problems.append(f"unknown LaTeX macro{plural} {names} in {shown}; printed as written")
     for src in sources:
+        unmatched = _unmatched_brace(src)
+        if unmatched:
+            shown = src if len(src) <= 40 else src[:40].rstrip() + "…"
+            problems.append(f"the math ${shown}$ has a '{unmatched}' that no '{'}' if unmatched == '{' else '{'}' "
+                            f"{'closes' if unmatched == '{' else 'opens'}: it is left out; a brace that prints is "
+                            f"written \\{unmatched}")
+    for src in sources:
         words = len(_MATH_WORD.findall(_MATH_TEXT.sub(" ", src)))
         if words >= TEXT_WORDS:
             shown = src if len(src) <= 40 else src[:40].rstrip() + "…"
@@ -100,6 +107,21 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     return problems
 
 
+def _unmatched_brace(src: str) -> str | None:
+    """The first brace of the LaTeX `src` that no other pairs ('}' before any '{', or '{' left open), or None.
+    (`\\{` and `\\}` are braces that print.)"""
+    depth = 0
+    for ch in _ESCAPED_BRACE.sub("", src):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return "}"
+    return "{" if depth > 0 else None
+
+
+_ESCAPED_BRACE = re.compile(r"\\[\\{}]")
 TEXT_WORDS = 4  # words of three letters or more in a formula (outside \text{...}) that make it read like text
 _MATH_TEXT = re.compile(r"\\(?:text\w*|math(?:rm|it|bf|sf|tt)|mbox|hbox|operatorname|rm|it|bf)\s*\{[^{}]*\}")
 _MATH_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
