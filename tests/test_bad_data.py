@@ -1010,3 +1010,23 @@ def test_a_number_with_leading_zeros_is_the_number_its_digits_write(tmp_path):
     posters = "".join(f"- number: {n}\n  author: Zoe Papadopoulou\n  title: Poster {n}\n" for n in ("007", "008", "010"))
     booklet, _ = read_booklet(conference(tmp_path, {"posters.yaml": posters}))
     assert [p.number for p in booklet.posters] == [7, 8, 10]
+
+
+def test_abstract_files_in_a_folder_inside_abstracts_are_said_to_be_left_out(tmp_path):
+    """A fuzzing run: abstracts/day2/a2.yaml passed check without a word, and was in no booklet."""
+    entry = "- id: inner\n  title: Inner talk\n  speaker: {name: Ana Smith}\n  abstract: Text.\n"
+    folder = conference(tmp_path, {"abstracts/day2/a2.yaml": entry, "abstracts/day2/deeper/b.yml": entry,
+                                   "abstracts/empty/notes.txt": "notes"})
+    _, warnings = read_booklet(folder)
+    assert [(w.file, w.line, w.message) for w in warnings if w.kind == "stray-file"] == [
+        ("abstracts/day2/", 1, "booklet reads the abstracts' files in abstracts/ itself, not in a folder inside it: "
+                               "the 2 YAML files in this one are left out (move them up to abstracts/ to print them)")]
+
+
+def test_a_name_of_characters_that_print_nothing_is_an_error(tmp_path):
+    """A fuzzing run: `name: "\\u200b"` passed check, and the abstract printed with no speaker."""
+    abstracts = BASE["abstracts.yaml"].replace("speaker: {name: Ana Smith, affiliation: Uni A}",
+                                               'speaker: {name: "\\u200b\\u200d ", affiliation: Uni A}')
+    build_and_check_fail(tmp_path, conference(tmp_path, {"abstracts.yaml": abstracts}), [
+        "abstracts.yaml:3: [0].speaker.name: holds only characters that print nothing (zero-width spaces, joiners); "
+        "write the text"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from pathlib import Path
 
 from ..text import fonts, markup
@@ -80,6 +81,12 @@ def join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
+def _invisible(text: str) -> bool:
+    """Whether `text` is made of nothing but spaces and characters that print nothing (Unicode's format characters:
+    zero-width spaces and joiners, a byte order mark)."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
+
+
 _DIGITS = re.compile(r"[-+]?[0-9]+")  # a whole number as YAML 1.2 reads it: in decimal, leading zeros and all
 
 
@@ -150,6 +157,10 @@ class Fields:
         if not text:
             if required:
                 self.error(key, "must not be empty")
+            return None
+        if _invisible(text):  # (a name of a zero-width space printed no name, and passed check)
+            self.error(key, "holds only characters that print nothing (zero-width spaces, joiners); write the text"
+                       + ("" if required else ", or leave the key out"))
             return None
         if len(text) > TEXT_MAX:
             self.error(key, too_long(text))

@@ -599,6 +599,23 @@ def matching(folder: Path, pattern: str) -> list[Path]:
     return sorted(path for path in Path(folder).glob(pattern) if not path.name.startswith("."))
 
 
+def yaml_in_folders(folder: Path) -> list[tuple[str, int]]:
+    """("abstracts/NAME/", how many YAML files are in it, at any depth) of each folder inside `folder`'s abstracts/
+    that holds some: booklet reads only the files of abstracts/ itself (data.validate says so)."""
+    try:
+        inner = sorted(entry.name for entry in os.scandir(Path(folder) / "abstracts")
+                       if entry.is_dir() and not entry.name.startswith("."))
+    except OSError:
+        return []
+    found = []
+    for name in inner:
+        count = sum(1 for path in (Path(folder) / "abstracts" / name).rglob("*")
+                    if path.suffix.lower() in (".yaml", ".yml") and not path.name.startswith("."))
+        if count:
+            found.append((f"abstracts/{name}/", count))
+    return found
+
+
 def misnamed(folder: Path) -> list[tuple[str, str]]:
     """(name, the data file's name) of each file of `folder` (or of its abstracts/) that is not a data file itself
     but stands for one (contract.meant_file): booklet does not read them (data.validate says so)."""

@@ -14,7 +14,7 @@ from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
 from .contract import ALTERNATIVES, is_sheet
 from .fields import Fields, Report, each_mapping, kept_entry
-from .load import Map, Seq, load_file, matching, misnamed, present
+from .load import Map, Seq, load_file, matching, misnamed, present, yaml_in_folders
 from ..model import (
     Abstract,
     Booklet,
@@ -84,6 +84,11 @@ def _misnamed(report: Report, folder: Path) -> None:
     """An error for each file of the folder that booklet does not read but that is a data file under another name
     (contract.misnamed): its content is left out; a warning when the data file it stands for is there too (a stray
     copy, left out too)."""
+    for name, count in yaml_in_folders(folder):
+        report.warn(name, 1, "", f"booklet reads the abstracts' files in abstracts/ itself, not in a folder inside it: "
+                    f"the {count} YAML file{'s' * (count != 1)} in this one {'are' if count != 1 else 'is'} left out "
+                    f"(move {'them' if count != 1 else 'it'} up to abstracts/ to print {'them' if count != 1 else 'it'})",
+                    "stray-file")
     for name, meant in misnamed(folder):
         read = next((other for other in (meant, *ALTERNATIVES.get(meant, ())) if present(folder / other)), None)
         if is_sheet(name) and not meant.endswith(".csv"):
