@@ -175,7 +175,7 @@ def test_a_tutorial_that_runs_onto_more_pages_says_on_each_what_it_continues(tmp
     result = build_booklet(write_conference(tmp_path / "conf", {"tutorials.yaml": tutorials}), tmp_path / "b.pdf")
     pdf = Pdf(result.output)
     start, end = result.anchors["tutorial-1"], result.anchors["end:tutorial-1"]
-    assert end >= start + 2 and "Bayesian inference" in pdf.lines(start - 1)[1]
+    assert end >= start + 2 and "Bayesian inference" in pdf.lines(start - 1)[2]  # (under "Tutorials", its label)
     for page in range(start + 1, end + 1):
         assert pdf.lines(page - 1)[0] == "Bayesian inference (continued)", page
     presenter = [page for page in pdf.pages_with("Sven Oberg") if start - 1 <= page <= end - 1]
@@ -359,3 +359,44 @@ def _canvas():
     from reportlab.pdfgen.canvas import Canvas
 
     return Canvas(io.BytesIO())
+
+
+@pytest.mark.parametrize("placement", ["after-programme", "by-day"])
+def test_the_first_abstract_and_tutorial_page_of_a_run_carry_the_sections_name(tmp_path, placement):
+    """A typesetter's review: the Abstracts and Tutorials sections opened with no title (their contents entries led to
+    a talk's page), where Posters, Participants and the Index each open under their names. One abstract a page, the
+    first page of each run of abstracts (by day: each day's) and of tutorials now opens under the section's name."""
+    files = {"theme.yaml": f"abstracts:\n  placement: {placement}\n"}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    first, second = result.anchors["abstract-0"] - 1, result.anchors["abstract-1"] - 1
+    tutorial = result.anchors["tutorial-1"] - 1
+    assert first != second
+    assert "Abstracts" in pdf.lines(first)[:2] and "Abstracts" not in pdf.lines(second)
+    assert "Tutorials" in pdf.lines(tutorial)[:2]
+    assert pdf.lines(first).index("Abstracts") < pdf.lines(first).index("A talk about Lund")
+
+
+def test_the_sections_name_is_left_out_where_it_would_cost_the_first_abstract_a_second_page(tmp_path):
+    from booklet.check import check_folder
+    from booklet.layout.abstracts import build_abstract_page, fits_a_page, section_heading
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    sentence = "Hierarchical models pool the information of many noisy objects into one sharper picture. "
+    abstracts = "".join(f"- id: a{n}\n  title: Talk {n}\n  speaker: {{name: Ana Smith}}\n  abstract: \"{sentence * n}\"\n"
+                        for n in range(24, 44))
+    booklet, _ = check_folder(write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts,
+                                                                   "programme.yaml": None}))
+    ctx = Context(booklet, page_for("A5"))
+    kept, left_out = 0, 0
+    for abstract in booklet.abstracts:
+        heading = [section_heading(ctx)]
+        content = build_abstract_page(ctx, abstract, heading=heading)[0].content
+        alone = build_abstract_page(ctx, abstract)[0].content
+        if fits_a_page(ctx, alone):
+            assert fits_a_page(ctx, content), abstract.id  # never a second page for the heading's sake
+        named = content[0] is heading[0]
+        kept += named
+        left_out += not named and fits_a_page(ctx, content)
+    assert kept and left_out

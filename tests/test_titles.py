@@ -45,9 +45,10 @@ def _title_lines(tmp_path, abstract_title: str, tutorial_title: str) -> tuple[li
     pdf = pdfium.PdfDocument(str(out))
     pages = [pdf[i].get_textpage().get_text_range().splitlines() for i in range(len(pdf))]
 
-    def after(label: str) -> list[str]:
-        lines = next(p for p in pages if p and p[0].startswith(label))
-        return lines[1:3]
+    def after(label: str) -> list[str]:  # (the label first, or under the section's name)
+        lines = next(p for p in pages if p and any(line.startswith(label) for line in p[:2]))
+        at = next(n for n, line in enumerate(lines) if line.startswith(label))
+        return lines[at + 1:at + 3]
 
     return after("CONTRIBUTED TALK"), after("TUTORIAL 1")
 

@@ -38,8 +38,8 @@ def build_abstracts(ctx: Context) -> list:
             story.append(PageBreak())
         opening = [Anchor(f"abstracts-day-{day_index}", title, 1), DayMark(title if day_index is not None else None)]
         heading = _day_heading(ctx, title) if ctx.flow else []
-        if ctx.flow and number == 0:
-            heading = [Para(markup.inline(name), ctx.styles.heading), *heading]
+        if number == 0:  # the section's name over its first abstract (one a page: on that abstract's page)
+            heading = [section_heading(ctx), *heading]
         story += abstract_run(ctx, abstracts, opening, heading, level=2)
     return story
 
@@ -49,8 +49,24 @@ def build_day_abstracts(ctx: Context, day_index: int, abstracts: list[Abstract])
     name = ctx.label("abstracts")
     title = day_title(ctx.booklet.days[day_index], ctx.booklet.conference.language)
     opening = [Anchor(f"abstracts-day-{day_index}", name, 1, section=name), DayMark(title)]
-    heading = [Para(markup.inline(name), ctx.styles.heading)] if ctx.flow else []
-    return abstract_run(ctx, abstracts, opening, heading, level=2)
+    return abstract_run(ctx, abstracts, opening, [section_heading(ctx)], level=2)
+
+
+def section_heading(ctx: Context) -> Para:
+    """"Abstracts", over the first abstract of a run of them."""
+    return Para(markup.inline(ctx.label("abstracts")), ctx.styles.heading)
+
+
+def opening_abstracts(ctx: Context) -> set[str]:
+    """One abstract a page: the ids of the abstracts whose page opens a run of them under the section's name (the
+    first abstract of the section; abstracts by day, each day's first, and the first of those not in the
+    programme)."""
+    groups = ctx.abstract_groups() if ctx.has("abstracts") else []
+    if not ctx.by_day:
+        return {groups[0][1][0].id} if groups else set()
+    firsts = {day_index: abstracts[0].id for day_index, abstracts in groups if day_index is not None}
+    outside = next((abstracts[0].id for day_index, abstracts in groups if day_index is None), None)
+    return set(firsts.values()) | ({outside} if outside else set())
 
 
 def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading: list, level: int) -> list:
@@ -64,7 +80,9 @@ def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading
             if number:
                 story.append(PageBreak())
             # made when laid out: a process laying out only the last abstracts makes only theirs
-            story.append(Later(lambda abstract=abstract: build_abstract_page(ctx, abstract, level)))
+            above = heading if number == 0 else []
+            story.append(Later(lambda abstract=abstract, above=above: build_abstract_page(ctx, abstract, level,
+                                                                                           above)))
             story.append(EndMark(ctx.abstract_key(abstract)))
         return story
     story = []
@@ -88,21 +106,42 @@ def _day_heading(ctx: Context, title: str) -> list:
 TIGHTEST = 0.92  # of the text's line spacing: an abstract a line or two too long for its page is set this tight at most
 
 
-def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2) -> list:
-    """One abstract as it opens its page: a Continues that runs on, "Title (continued)", as long as it needs. An
-    abstract a little too long for one page (by what line spacing down to TIGHTEST of its own saves) is set that
-    much tighter, on one page: it took a second page for its last line or two."""
+def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, heading: list = ()) -> list:
+    """One abstract as it opens its page (under `heading`, the section's name, when it is the first of a run): a
+    Continues that runs on, "Title (continued)", as long as it needs. An abstract a little too long for one page
+    (by what line spacing down to TIGHTEST of its own saves) is set that much tighter, on one page: it took a
+    second page for its last line or two. The section's name is left out where it would cost the abstract a second
+    page. (Each paragraph is made once at each spacing tried: the same text made twice in one build would be laid
+    out from what the first laid out, in a build that keeps layouts, and anew without.)"""
     content, before = abstract_content(ctx, abstract, level)
     width, height = ctx.page.text_width, ctx.page.text_height
-    over = height_needed(content, width, height) - height
-    if over > 0.01:
+    tight: dict[float, list] = {}  # share -> the content at that spacing, made once
+
+    def fitted(above: list) -> tuple[list, bool]:
+        page = [*above, *content]
+        over = height_needed(page, width, height) - height
+        if over <= 0.01:
+            return page, True
         text = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in content[before:])
         share = math.floor((1 - over / text) * 100) / 100 if text else 0.0
         if share >= TIGHTEST:
-            tight, _ = abstract_content(ctx, abstract, level, share)
-            if height_needed(tight, width, height) <= height:
-                content = tight
-    return [Continues(content, _continued_heading(ctx, abstract))]
+            if share not in tight:
+                tight[share] = abstract_content(ctx, abstract, level, share)[0]
+            tighter = [*above, *tight[share]]
+            if height_needed(tighter, width, height) <= height:
+                return tighter, True
+        return page, False
+
+    page, fits = fitted(list(heading))
+    if heading and not fits:
+        alone, fits = fitted([])
+        if fits:
+            page = alone
+    return [Continues(page, _continued_heading(ctx, abstract))]
+
+
+def fits_a_page(ctx: Context, content: list) -> bool:
+    return height_needed(content, ctx.page.text_width, ctx.page.text_height) <= ctx.page.text_height
 
 
 def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, share: float = 1.0) -> tuple[list, int]:

@@ -26,6 +26,7 @@ them at all, and makes a flowable only to draw it, when the sequence cannot draw
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
@@ -321,6 +322,17 @@ class TextColumns(Columns):
         if height > availHeight:
             self.height = height = max(height, self._whole_height(availWidth))
         return width, height
+
+    def _fill(self, width: float, height: float, at_top: bool, scale: float = 1.0):
+        # each fill splits copies of the paragraphs as they stand: a trial split (balancing tries many) leaves
+        # nothing behind in them that the next would break their lines otherwise for
+        items, pending = self.items, self.pending
+        self.items = [copy.copy(flowable) for flowable in items]
+        self.pending = [copy.copy(flowable) for flowable in pending]  # (the part a page before left)
+        try:
+            return super()._fill(width, height, at_top, scale)
+        finally:
+            self.items, self.pending = items, pending
 
     def _tightened(self, width: float, height: float, at_top: bool, filled):
         return filled, 1.0  # the spaces between paragraphs are the text's own, as in one column

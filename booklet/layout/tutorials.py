@@ -9,7 +9,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Person, Tutorial
-from .abstracts import affiliation_lines, continued, when
+from .abstracts import affiliation_lines, continued, fits_a_page, when
 from .columns import GAP, TextColumns
 from .common import PHOTO_WIDTH, Context
 from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule, Together
@@ -22,7 +22,7 @@ def build_tutorials(ctx: Context) -> list:
     if not tutorials:
         return []
     story = [Anchor("tutorials", markup.plain(ctx.label("tutorials")), 0, section=ctx.label("tutorials"))]
-    return story + _pages(ctx, tutorials)
+    return story + _pages(ctx, tutorials, heading=True)
 
 
 def section_tutorials(ctx: Context) -> list[Tutorial]:
@@ -35,26 +35,41 @@ def section_tutorials(ctx: Context) -> list[Tutorial]:
 def build_day_tutorials(ctx: Context, day_index: int, tutorials: list[Tutorial], title: str) -> list:
     """Abstracts by day: the tutorials of one day (`title`), after its abstracts, a page each."""
     name = ctx.label("tutorials")
-    return [Anchor(f"tutorials-day-{day_index}", None, section=name), DayMark(title), *_pages(ctx, tutorials)]
+    return [Anchor(f"tutorials-day-{day_index}", None, section=name), DayMark(title),
+            *_pages(ctx, tutorials, heading=True)]
 
 
-def _pages(ctx: Context, tutorials: list[Tutorial]) -> list:
+def _pages(ctx: Context, tutorials: list[Tutorial], heading: bool = False) -> list:
+    """A page each; `heading`: the section's name over the first ("Tutorials")."""
     story = []
     for number, tutorial in enumerate(tutorials):
         if number:
             story.append(PageBreak())
-        story.extend(build_tutorial_page(ctx, tutorial))
+        above = [Para(markup.inline(ctx.label("tutorials")), ctx.styles.heading)] if heading and not number else []
+        story.extend(build_tutorial_page(ctx, tutorial, above))
         story.append(EndMark(ctx.tutorial_key(tutorial)))
     return story
 
 
-def build_tutorial_page(ctx: Context, tutorial: Tutorial) -> list:
+def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) -> list:
+    """The tutorial's page (pages), under `heading` (the section's name, over the first tutorial), unless that costs
+    the tutorial a second page."""
+    page = _tutorial_page(ctx, tutorial, heading)
+    if heading and not fits_a_page(ctx, page):
+        alone = _tutorial_page(ctx, tutorial, [])
+        if fits_a_page(ctx, alone):
+            return alone
+    return page
+
+
+def _tutorial_page(ctx: Context, tutorial: Tutorial, heading: list) -> list:
     s = ctx.styles
     label = f'<font color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font>'
     slot = ctx.slots.get("tutorial:" + tutorial.id)
     if slot:
         label += f"  \u00b7  {when(slot, ctx.booklet.conference.language)}"
     story = [
+        *heading,
         Anchor(ctx.tutorial_key(tutorial), tutorial_outline(tutorial), 1),
         Para(label, s.when),
         Para(markup.title(tutorial.title), ctx.in_language(s.title, tutorial.language)),

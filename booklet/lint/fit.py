@@ -39,10 +39,14 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
     canvas = Canvas(io.BytesIO())
     leading = ctx.styles.text.leading
     problems = []
+    from ..layout.abstracts import opening_abstracts, section_heading
+
+    opening = opening_abstracts(ctx) if not ctx.flow else set()  # (on a page under the section's name)
     for abstract in booklet.abstracts:
-        if surely_fits(ctx, abstract):
+        heading = [section_heading(ctx)] if abstract.id in opening else []
+        if not heading and surely_fits(ctx, abstract):
             continue
-        height = _height(ctx, abstract, canvas)
+        height = _height(ctx, abstract, canvas, heading)
         over = height - page.text_height
         if over > 0.01:
             lines = math.ceil(over / leading - 0.01)
@@ -61,10 +65,11 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
     return problems
 
 
-def _height(ctx, abstract: Abstract, canvas) -> float:
+def _height(ctx, abstract: Abstract, canvas, heading: list) -> float:
     from ..layout.abstracts import build_abstract_page
 
-    return height_needed(build_abstract_page(ctx, abstract), ctx.page.text_width, ctx.page.text_height, canvas)
+    return height_needed(build_abstract_page(ctx, abstract, heading=heading), ctx.page.text_width,
+                         ctx.page.text_height, canvas)
 
 
 def surely_fits(ctx, abstract: Abstract) -> bool:
