@@ -541,3 +541,21 @@ def test_the_ways_to_reach_the_organisers_are_labelled_once_and_aligned(tmp_path
     assert left(contact) == pytest.approx(left("https://example.org"), abs=0.5) == pytest.approx(left("#Conf27"), abs=0.5)
     hashtag = found.search("Hashtag", match_case=True).get_next()
     assert left(contact) > found.get_charbox(hashtag[0] + hashtag[1] - 1)[2]  # after the widest label
+
+
+def test_the_contact_email_and_web_address_are_links(tmp_path):
+    """A typesetter's review: the web address and the email under Contact were not links, where sponsors' logos
+    and page numbers are. A contact that is neither stays text."""
+    import pypdf
+
+    from booklet.build import build_booklet
+    from .helpers import BASE, write_conference
+
+    conference = BASE["conference.yaml"] + "contact: loc@example.org\nurl: www.example.org/tc2027\nhashtag: '#TC27'\n"
+    result = build_booklet(write_conference(tmp_path / "conf", {"conference.yaml": conference}), tmp_path / "b.pdf")
+    reader = pypdf.PdfReader(str(result.output))
+    uris = [(number, annot.get_object()["/A"]["/URI"]) for number, page in enumerate(reader.pages)
+            for annot in page.get("/Annots", []) or [] if "/A" in annot.get_object()]
+    page = reader.pages[uris[0][0]].extract_text() if uris else ""
+    assert [uri for _, uri in uris] == ["mailto:loc@example.org", "https://www.example.org/tc2027"]
+    assert "loc@example.org" in page and "www.example.org/tc2027" in page and "#TC27" in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from copy import copy
 from itertools import groupby
@@ -34,6 +35,23 @@ def contact_lines(conference: Conference) -> list[tuple[str, str]]:
     return [(label, value) for label, value in pairs if value]
 
 
+_WEB = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?", re.I)  # an address, with its scheme or not
+
+
+def linked(value: str, label: str) -> str:
+    """A contact line's value as markup: a link (to write to, to open) when it is an email or a web address, as
+    written otherwise."""
+    text = markup.inline(value)
+    plain = markup.plain(value).strip()
+    if label == "email" and _EMAIL.fullmatch(plain):
+        target = "mailto:" + plain
+    elif label in ("web", "contact") and _WEB.fullmatch(plain):
+        target = plain if re.match(r"(?i)https?://", plain) else "https://" + plain
+    else:
+        return text
+    return f'<a href="{html.escape(target, quote=True)}">{text}</a>'
+
+
 def has_practical(conference: Conference) -> bool:
     return bool(conference.places or contact_lines(conference) or conference.qr_codes)
 
@@ -61,8 +79,8 @@ def build_practical(ctx: Context) -> list:
         labels = [markup.inline(ctx.label(label)) for label, _ in lines]
         width = min(ctx.page.text_width / 3, max(  # the widest label, in one line
             stringWidth(markup.plain(ctx.label(label)), SANS, label_style.fontSize) for label, _ in lines))
-        for text, (_, value) in zip(labels, lines):  # the values aligned after the labels
-            story.append(Row([Para(text, label_style)], [Para(markup.inline(value), s.body)], width, pad=0))
+        for text, (label, value) in zip(labels, lines):  # the values aligned after the labels
+            story.append(Row([Para(text, label_style)], [Para(linked(value, label), s.body)], width, pad=0))
     if conf.qr_codes:
         story += qr_rows(ctx)
     return story
