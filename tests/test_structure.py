@@ -378,3 +378,39 @@ def test_a_header_taller_than_a_page_beside_a_photo_runs_on(tmp_path, layout):
     assert norm("Text after the header.") in pdf.norms[end - 1]
     for page in range(start + 1, end + 1):
         assert pdf.lines(page - 1)[0] == "Fifty authors (continued)"
+
+
+def test_a_committees_heading_keeps_two_members_and_no_member_starts_a_page_alone(tmp_path):
+    """aclpub2's committees (a typesetter's review): "Invited Speakers" and one name at a page's foot, the other two
+    names alone on the next page; and a member's line that wraps runs on indented under the name."""
+    from booklet.build import build_booklet
+    from .helpers import BASE, write_conference
+    from .pdftext import Pdf
+
+    long = "Department of Statistics and Data Science, University of Somewhere Far Away, Country"
+    for first in range(26, 40, 2):
+        members = "".join(f"      - {{name: Member{n:02} Smith, affiliation: \"Institute {n}\"}}\n" for n in range(first))
+        invited = "".join(f"      - {{name: Invited{n} Jones, affiliation: \"{long}\"}}\n" for n in range(3))
+        conference = (BASE["conference.yaml"] + "committees:\n  - name: SOC\n    members:\n" + members
+                      + "  - name: Invited Speakers\n    members:\n" + invited)
+        folder = write_conference(tmp_path / f"c{first}", {"conference.yaml": conference,
+                                                           "theme.yaml": "sections: [committees]\n"})
+        pdf = Pdf(build_booklet(folder, tmp_path / f"b{first}.pdf").output)
+        pages = [pdf.lines(i) for i in range(len(pdf)) if "Invited0 Jones" in pdf.texts[i]
+                 or "Invited2 Jones" in pdf.texts[i]]
+        for lines in pages:
+            invited_here = [line for line in lines if line.startswith("Invited") and "Jones" in line]
+            if "Invited Speakers" in lines:
+                assert len(invited_here) >= 2, (first, lines)
+            else:
+                assert len(invited_here) != 1, (first, lines)
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(tmp_path / f"b{first}.pdf"))
+    page = next(document[i] for i in range(len(document)) if "Invited0" in document[i].get_textpage().get_text_range())
+    text = page.get_textpage()
+    whole = text.get_text_range()
+    name_left = text.get_charbox(whole.index("Invited0"))[0]
+    run_on = whole.index("Country", whole.index("Invited0"))  # on the line after the name's
+    line_start = whole.rindex("\n", 0, run_on) + 1
+    assert text.get_charbox(line_start)[0] > name_left + 5  # indented under the name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from ..text import markup
 from .common import Context
@@ -60,11 +60,21 @@ def build_committees(ctx: Context) -> list:
         heading = markup.inline(committee.title or committee.name)
         if committee.title:
             heading += f' <font color="{markup_color(ctx.colours.accent)}">({markup.inline(committee.name)})</font>'
-        story.append(Para(heading, s.subheading))
-        for member in committee.members:
-            story.append(Para(_member_line(ctx, member), s.body))
+        # a member's line that wraps runs on indented under the name; the heading never ends a page with fewer
+        # than two of its members, nor does a page start with the last one alone
+        hanging = ctx.derived(s.body, "member", leftIndent=s.body.fontSize, firstLineIndent=-s.body.fontSize)
+        lines = [Para(_member_line(ctx, member), hanging) for member in committee.members]
+        head = [Para(heading, s.subheading), *lines[:KEPT_MEMBERS]]
+        rest = lines[KEPT_MEMBERS:]
+        if len(rest) <= KEPT_MEMBERS:
+            story.append(KeepTogether(head + rest))
+        else:
+            story += [KeepTogether(head), *rest[:-KEPT_MEMBERS], KeepTogether(rest[-KEPT_MEMBERS:])]
         story.append(Spacer(0, s.body.leading * 0.5))
     return story
+
+
+KEPT_MEMBERS = 2  # of a committee's members, at least this many go with its heading, and at the top of a page
 
 
 def _member_line(ctx: Context, member) -> str:
