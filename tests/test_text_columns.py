@@ -190,7 +190,7 @@ def test_the_poster_list_is_in_two_columns_on_a_wide_page_in_order(tmp_path, siz
     for page in pages:
         text = document[page - 1].get_textpage()
         whole = text.get_text_range()
-        for found in re.finditer(r"title\d{3}", whole):
+        for found in re.finditer(r"title\d{3}(?! \(continued\))", whole):  # (not a part's heading)
             lefts.add(round(text.get_charbox(found.start() - 6)[0]))  # "Poster" before it: the title's left
     assert len(lefts) == columns
     numbers = re.findall(r"end(\d{3})", " ".join(pdf.texts[pages[0] - 1:pages[-1]]))
@@ -213,3 +213,23 @@ def test_a_tutorials_description_is_in_columns_on_a4_and_its_presenters_below_ac
     presenter = next(n for n, line in enumerate(lines) if line[2] == "Presenter")
     assert all("lastword" not in t for _, _, t in lines[presenter:])
     assert lines[presenter][0] == pytest.approx(edge, abs=1.5)
+
+
+@pytest.mark.parametrize("size", ["A5", "A4"])
+def test_a_poster_running_onto_another_page_or_column_is_headed_there_by_its_number_and_title(tmp_path, size):
+    """A typesetter's review: a page opened mid-word in a poster's abstract ("ited rare-earth metals"), where an
+    abstract's or a tutorial's next page says what it continues."""
+    posters = "".join(f"- number: {n}\n  author: Ana Smith\n  title: Poster title{n:03} about things\n"
+                      f"  abstract: {_text(60 + 40 * n, n)} end{n:03}.\n" for n in range(1, 9))
+    result = _build(tmp_path, {"posters.yaml": posters, "theme.yaml": "sections: [posters]\n"}, size)
+    pdf = Pdf(result.output)
+    split = 0
+    for n in range(8):
+        start, end = result.anchors[f"poster-{n}"], result.anchors[f"end:poster-{n}"]
+        heading = f"{n + 1} Poster title{n + 1:03} about things (continued)"
+        for page in range(start + 1, end + 1):
+            split += 1
+            assert heading in pdf.lines(page - 1)[:3], (n, page)  # under the running head
+        assert not any(heading in line for page in range(start, end + 1) for line in pdf.lines(page - 1)[3:]) \
+            or size == "A4"  # (on A4 it may head the right column of the page the poster starts on)
+    assert split

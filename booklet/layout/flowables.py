@@ -1016,13 +1016,16 @@ class Row(Translated, Flowable):
     first `whole` flowables on the page (a poster's title and authors: with at least the start of its text),
     unless it is at the top of a page or those are taller than a page. `spaced`: the body's flowables apart as a
     frame sets them (the larger of one's space after and the next's space before; a poster's paragraphs).
+    `continued()`: flowables that head each part after the first, with at least the start of what follows
+    ("12 Title (continued)": a poster's).
     """
 
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
                  keep: float = 0.0, anchor: str | None = None, spaced: bool = False, whole: int = 0,
-                 ref_last: bool = False):
+                 ref_last: bool = False, continued=None):
         super().__init__()
+        self.continued = continued
         self.ref_last = ref_last  # the page reference beside the body's last line (an entry of the contents)
         self.left = list(left)
         self.body = list(body)
@@ -1105,9 +1108,13 @@ class Row(Translated, Flowable):
         head = Row(self.left, first, self.left_width, ref=self.ref, ref_style=self.ref_style,
                    link=self.link, background=self.background, pad=self.pad, gap=self.gap, anchor=self.anchor,
                    spaced=self.spaced)
-        tail = Row([], rest, self.left_width, ref_style=self.ref_style, link=self.link,
-                   background=self.background, pad=self.pad, gap=self.gap, keep=self.keep, spaced=self.spaced)
-        return [head, tail] if rest else [head]
+        if not rest:
+            return [head]
+        heading = self.continued() if self.continued is not None else []
+        tail = Row([], [*heading, *rest], self.left_width, ref_style=self.ref_style, link=self.link,
+                   background=self.background, pad=self.pad, gap=self.gap, keep=self.keep, spaced=self.spaced,
+                   whole=len(heading), continued=self.continued)
+        return [head, tail]
 
     def _spaces(self, body: list) -> list[float]:
         """The space above each of `body`'s flowables after the first (none unless `spaced`); the body's own, once."""

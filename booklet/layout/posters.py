@@ -7,7 +7,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..text import markup
 from ..model import Poster
-from .abstracts import author_block
+from .abstracts import author_block, continued
 from .columns import GAP, Columns
 from .common import Context, poster_groups, posters_day_key, sorted_posters
 from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
@@ -77,4 +77,6 @@ def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: s
         body += ctx.paras(poster.abstract, s.text)
     # (spaced: the abstract's paragraphs apart, as on an abstract's page; a page may break in the abstract, two
     # lines of it at least on either side, not in the title or the authors: the entry moves on whole instead)
-    return Row([number], body, number_width, pad=3, anchor=key, spaced=True, whole=heading)
+    again = f"{poster.number}\u2002" + continued(poster.title, label=ctx.label("continued"))
+    return Row([number], body, number_width, pad=3, anchor=key, spaced=True, whole=heading,
+               continued=lambda: [Para(again, s.when)])  # "12 Title (continued)" over a part on the next page
