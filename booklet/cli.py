@@ -483,6 +483,9 @@ def schema(file: str | None, out_dir: Path | None) -> None:
     from .data.schema import file_schema, schemas
     from .start.folder import write_schemas
 
+    if out_dir is not None and file is not None:
+        raise click.UsageError(f"-o writes the schema of every data file; give FILE ({file}) to print its schema "
+                               "alone, or -o alone to write them all")
     if out_dir is not None:
         with reporting_errors(out_dir):
             written = write_schemas(out_dir)

@@ -193,6 +193,10 @@ def test_schema_command_prints_writes_and_names_the_files(tmp_path):
     written = invoke("schema", "-o", tmp_path / "s")
     assert written.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == sorted(spec.schema for spec in FILES if spec.schema)
+    both = invoke("schema", "conference.yaml", "-o", tmp_path / "t")  # (a fuzzing run: FILE was passed over)
+    assert both.exit_code == 2 and not (tmp_path / "t").exists()
+    assert ("Error: -o writes the schema of every data file; give FILE (conference.yaml) to print its schema alone, "
+            "or -o alone to write them all") in both.stderr
     bad = invoke("schema", "sponsors.yaml")
     assert bad.exit_code == 1
     assert bad.stderr == ("booklet: 'sponsors.yaml' is not a data file of the format; the files are conference.yaml, "
