@@ -1030,3 +1030,17 @@ def test_a_name_of_characters_that_print_nothing_is_an_error(tmp_path):
     build_and_check_fail(tmp_path, conference(tmp_path, {"abstracts.yaml": abstracts}), [
         "abstracts.yaml:3: [0].speaker.name: holds only characters that print nothing (zero-width spaces, joiners); "
         "write the text"])
+
+
+def test_an_id_written_with_a_combining_accent_names_the_same_id_with_the_letter(tmp_path):
+    """A fuzzing run: `id: café` (é one letter) and `talk: café` (e and a combining accent) gave "no abstract with id
+    'café' (did you mean 'café'?)": two ids that look the same are the same."""
+    import unicodedata
+
+    composed, decomposed = unicodedata.normalize("NFC", "café"), unicodedata.normalize("NFD", "café")
+    assert composed != decomposed
+    files = {"abstracts.yaml": BASE["abstracts.yaml"].replace("id: lund-2026", f"id: {composed}"),
+             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", f"talk: {decomposed}")}
+    booklet, warnings = read_booklet(conference(tmp_path, files))
+    talks = [item.abstract.title for day in booklet.days for item in day.items() if item.abstract]
+    assert "A talk about Lund" in talks

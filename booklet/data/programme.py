@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from ..model import Abstract, Day, Item, Parallel, Session, TimeRange, Tutorial
 from ..problems import did_you_mean
@@ -112,10 +113,18 @@ def _read_item(report: Report, item: Map, path: str, refs: Refs) -> Item | None:
     return Item(kind, time, f.text("title"), abstract, tutorial, f.text("place"), f.text("room"), f.source())
 
 
+def same_id(ident: str) -> str:
+    """An id as it is compared: its letters composed (NFC), so that `café` typed with a combining accent in one
+    file names the `café` typed with the letter é in another (they look the same; a fuzzing run's "no abstract
+    with id 'café' (did you mean 'café'?)")."""
+    return unicodedata.normalize("NFC", ident)
+
+
 def _resolve(f: Fields, key: str, refs: Refs, what: str):
     ident = f.text(key, printed=False)
     if ident is None:
         return None
+    ident = same_id(ident)
     known = refs.known[what]
     if ident not in known:
         if not refs.excuses(what, ident):

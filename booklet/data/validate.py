@@ -342,7 +342,7 @@ def _read_id(f: Fields) -> str | None:
     if ident is not None and any(ch.isspace() for ch in ident):
         f.error("id", f"'{ident}' has spaces; an id is one word, like 'okafor' or 'smith-2027'")
         return None
-    return ident
+    return programme.same_id(ident) if ident is not None else None
 
 
 # -- tutorials.yaml and posters.yaml -------------------------------------------
