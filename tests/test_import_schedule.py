@@ -1014,3 +1014,14 @@ def test_an_other_event_with_a_text_and_no_speaker_is_named_in_the_summary(tmp_p
     abstract = next(a for a in load(folder, "abstracts.yaml") if a["id"] == "e121")
     assert abstract["speaker"] == {"name": "Clara Pogner"}
     assert abstract["abstract"] == "A meeting of those who do not upload."
+
+
+def test_images_in_the_texts_are_named_in_the_summary(tmp_path):
+    """39C3's Markdown images (![39C3 LED badge](https://...)) were left out without a word."""
+    days = events_v1()
+    days["13"][1]["description"] = "Solder a badge. ![The badge](https://x.example.org/badge.png) It blinks."
+    days["13"][2]["description"] = '<p>Tides.</p><p><img src="https://x.example.org/t.png"> and moon.</p>'
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", tmp_path / "tw27")
+    assert result.exit_code == 0, result.output
+    assert ("2 image(s) in the texts of 2 event(s), left out (a text prints its words; add a figure by hand as an "
+            "extra page) ('Waves in shallow water', 'Tides and the moon')") in result.output

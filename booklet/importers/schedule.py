@@ -229,6 +229,7 @@ class _Builder:
         self.counts: Counter = Counter()
         self.lines_with_people: list[str] = []  # programme lines whose source names people, not printed
         self.no_persons_kept: list[str] = []  # talks with a text and no speaker: abstracts of speaker NOBODY
+        self.with_images: list[str] = []  # events whose texts show images (Markdown's ![..](..), HTML's <img>)
         self.texts_left: list[str] = []  # events with a text and no speaker, not talks: programme lines, text left out
         self.reworded: list[str] = []  # titles of events whose description says the abstract again in other words
         # the booklet's, if the source tells
@@ -338,6 +339,10 @@ class _Builder:
         persons = _unique(event.persons)
         reworded: list[str] = []
         text = _text(event, reworded)
+        images = sum(len(_IMAGE.findall(part or "")) for part in (event.abstract, event.description))
+        if images and text:
+            self.counts["images"] += images
+            self.with_images.append(title)
         if reworded:
             self.reworded.append(full)
         if kind is None:
@@ -545,6 +550,9 @@ class _Builder:
         if self.no_persons_kept:
             notes.append(f"{len(self.no_persons_kept)} talk(s) with a text but no speaker: abstracts whose speaker "
                          f"is '{NOBODY}' until you write one in ({some(self.no_persons_kept)})")
+        if self.with_images:
+            notes.append(f"{c['images']} image(s) in the texts of {len(self.with_images)} event(s), left out (a text "
+                         f"prints its words; add a figure by hand as an extra page) ({some(self.with_images)})")
         if c["event-talks"]:
             notes.append(f"{c['event-talks']} event(s) of the type 'Event' with speakers and a description: "
                          "abstracts, as talks (--kinds Event=other keeps them programme lines)")
@@ -585,6 +593,9 @@ def _with_subtitle(title: str, subtitle: str) -> str:
     if title[-1:] in "?!." or ":" in title:
         return f"{title} \u2013 {subtitle}"
     return f"{title}: {subtitle}"
+
+
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\(|<img\b", re.I)  # an image in Markdown or HTML
 
 
 def _text(event: Event, reworded: list) -> str:
