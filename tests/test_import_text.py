@@ -325,3 +325,9 @@ def test_a_gender_star_in_an_imported_text_prints_as_a_star(source, printed):
 ])
 def test_list_items_with_no_list_around_them_or_left_open_are_items_each(source, expected):
     assert to_markup(source) == expected
+
+
+def test_texs_dashes_in_a_text_that_writes_latex_are_dashes():
+    """Houches' form: "Landau--Lifshitz--Gilbert" printed its double hyphens."""
+    assert to_markup("The Landau--Lifshitz--Gilbert equation, $\\alpha$ at 10--20 K --- and `--jobs` --help") == (
+        "The Landau\u2013Lifshitz\u2013Gilbert equation, $\\alpha$ at 10\u201320 K \u2014 and --jobs --help")

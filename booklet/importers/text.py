@@ -278,8 +278,9 @@ def _latex_outside_math(text: str) -> str:
     """Text written for LaTeX in a form or a spreadsheet, outside its math and code: accents with their letter in
     braces as letters (`N\\'{e}el` -> Néel, `{\\"o}` -> ö), `\\cite{1,2}` as [1, 2] (the reference list below it is
     numbered so), a tie as a no-break space (`50~nm`, `force~\\cite{1}`; not `~100` after a space: "about"), a Greek
-    letter's macro as its letter (`1.5 \\mu~m`), and a script in braces as math (`CoO_{x}`) where the text has no dollar
-    of its own outside math; web addresses, math and code as written."""
+    letter's macro as its letter (`1.5 \\mu~m`), a script in braces as math (`CoO_{x}`) where the text has no dollar
+    of its own outside math, and TeX's dashes as dashes (`Landau--Lifshitz` -> Landau–Lifshitz, `---` -> —); web
+    addresses, math and code as written."""
     pieces, pos = [], 0
     kept = sorted([*_math_spans(text), *_code_spans(text), *address_spans(text)])
     if "~" in text:  # (a tie may follow a formula: "$\\approx$~70nm"; the characters keep their places)
@@ -305,9 +306,13 @@ def _outside_math(text: str, scripts: bool) -> str:
         text = _MACRO.sub(_greek_letter, text)
     if scripts and ("_{" in text or "^{" in text):
         text = _BRACED_SCRIPT.sub(lambda m: f"${m[0]}$", text)
+    if "--" in text:  # TeX's dashes: "Landau--Lifshitz--Gilbert", "10--20 K", "a pause --- and"
+        text = _EM_DASH.sub("\u2014", _EN_DASH.sub("\u2013", text))
     return text
 
 
+_EN_DASH = re.compile(r"(?<=\w)--(?=\w)")  # TeX's en dash, between words or numbers (not "--option")
+_EM_DASH = re.compile(r"(?<=[\w ])---(?=[\w ])")
 _TIE = re.compile(r"(?<=[\w$}.)])~(?=[\w\\$(])")  # TeX's no-break space between two words
 _MACRO = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])")
 
