@@ -17,9 +17,20 @@ TITLE = "Evidence estimation in high dimensions: a benchmark"
 
 def test_a_one_letter_word_is_tied_to_the_next():
     assert markup.title(TITLE) == f"Evidence estimation in high dimensions: a{NBSP}benchmark"
-    assert markup.title("Why I left: A *new* way") == f"Why I{NBSP}left: A{NBSP}<i>new</i> way"
+    assert markup.title("Why I left: A *new* way") == f"Why I{NBSP}left: A{NBSP}<i>new</i>{NBSP}way"  # (and a runt)
     assert markup.title("half *a* century") == f"half <i>a</i>{NBSP}century"  # (the word in tags of its own)
     assert markup.inline(TITLE) == TITLE  # other text is as it was
+
+
+def test_a_short_last_word_goes_to_its_line_with_the_word_before_it():
+    """A typesetter's review: programme titles of two lines ended on a word alone ("... in the Galactic / disc",
+    "... astronomy and / statistics"); a last word of RUNT letters at most is tied to the one before it, when the two
+    are at most PAIR letters together."""
+    assert markup.title("the metallicity gradient in the Galactic disc").endswith(f"the Galactic{NBSP}disc")
+    assert markup.title("noise: a century of astronomy and statistics").endswith(f"astronomy and{NBSP}statistics")
+    assert markup.title("Models of the *stellar* *halo*") == f"Models of the <i>stellar</i>{NBSP}<i>halo</i>"
+    assert markup.title("a catalogue of spectroscopically-characterised binaries").endswith(" binaries")  # too long
+    assert markup.title("Two words") == "Two words"  # (the whole title would be one word)
 
 
 def test_what_is_not_tied():

@@ -25,8 +25,11 @@ def title(text: str) -> str:
     with each word of one letter ("a", "A", "I", "à") tied to the word after it by a no-break space, so that a
     title's line never ends with it ("half a / century" is "half / a century"), and a number that ends it (a Roman
     numeral, a number of up to three digits, a letter: "Cosmological Inference II", "Session 3") tied to the word
-    before it, so that no line starts with it alone."""
-    return _LAST_NUMBER.sub(NBSP + r"\1", _ONE_LETTER.sub(_tied, _inline(_as_str(text))), count=1)
+    before it, so that no line starts with it alone; and so is a short last word (RUNT letters at most), when the
+    two are short enough together (PAIR), so that a title of two lines never ends with a word alone ("in the
+    Galactic / disc" is "in the / Galactic disc")."""
+    tied = _LAST_NUMBER.sub(NBSP + r"\1", _ONE_LETTER.sub(_tied, _inline(_as_str(text))), count=1)
+    return _LAST_WORD.sub(_runt, tied, count=1)
 
 
 # a one-letter word (in tags of its own or not: "half <i>a</i> century") after a space or the start, before a space and
@@ -38,6 +41,19 @@ _ONE_LETTER = re.compile(rf"(?:(?<=\s)|^)({_OPENING}[^\W\d_]{_CLOSING}) (?={_OPE
 
 # the last word of a title when it numbers it (after a space), in tags of its own or not
 _LAST_NUMBER = re.compile(rf"(?<=\S) ({_OPENING}(?:[IVXLC]{{1,7}}|\d{{1,3}}|[^\W\d_]){_CLOSING})$")
+
+
+RUNT = 12  # letters: a title's last word this short is tied to the word before it ...
+PAIR = 24  # ... when the two have at most this many letters (longer, they could leave a line half empty)
+_LAST_WORD = re.compile(rf"(?<=\s)([^\s<>]+|{_OPENING}[^\s<>]+{_CLOSING}) ({_OPENING}[^\s<>]{{1,{RUNT}}}{_CLOSING})$")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _runt(found: re.Match) -> str:
+    before, last = found.group(1), found.group(2)
+    if len(_TAG.sub("", before)) + len(_TAG.sub("", last)) > PAIR:
+        return found.group(0)
+    return before + NBSP + last
 
 
 def _tied(found: re.Match) -> str:
