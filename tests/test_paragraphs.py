@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -640,6 +641,26 @@ def test_a_web_address_that_would_leave_a_wide_gap_is_broken_after_a_slash(text_
     assert len(lines) == 2
     assert lines[0][0] <= URI_WASTE * width  # (extraSpace: what the line leaves empty, before justifying)
     assert " ".join(lines[0][1]).endswith("and http://")
+
+
+def test_a_web_address_whose_last_part_has_no_slash_breaks_inside_it_leaving_no_wide_gap():
+    """36c3's ".../wiki/index.php/Session:Follow-up_meeting_to_the_Netzpolitik_in_der_Schweiz_talk": broken only
+    after a slash, the line before the address's last part spread its empty space over its word gaps ("ei- / nem
+    Treffen       (https://.../index.php/"). It breaks in the path before ? & = # . _ ~ - too."""
+    from booklet.layout.page import page_for
+    from booklet.layout.styles import URI_WASTE
+
+    width = page_for("A5").text_width
+    text = ("Nach dem Vortrag sind alle interessierten Personen eingeladen, die Diskussion in einem Treffen "
+            "(https://events.ccc.de/congress/2019/wiki/index.php/Session:Follow-up_meeting_to_the_Netzpolitik_in_der_"
+            "Schweiz_talk) fortzusetzen. Es werden Aktivisten erwartet.")
+    register_fonts()
+    paragraph = Para(text, make_styles(page_for("A5"), "de").text)
+    paragraph.wrap(width, 1000)
+    lines = paragraph.blPara.lines
+    assert all(line[0] <= URI_WASTE * width for line in lines[:-1]), [line[0] for line in lines]
+    joined = "\n".join("".join(line[1]) for line in lines).replace(" ", "")
+    assert re.sub(r"(?<=[a-z])-\n(?=[a-z])|\n", "", joined) == text.replace(" ", "")  # (less words' hyphens at ends)
 
 
 @pytest.mark.parametrize("markup", ["", "<i>x</i> "])  # one fragment (ReportLab's own loop) and several

@@ -1160,9 +1160,19 @@ _ADDRESS_BREAKS = re.compile(r"(?<=/)(?=.)|(?<=.)(?=[?&=#._~-])")  # after a sla
 def _address_pairs(text: str):
     """ReportLab's _uri_split_pairs (a web address broken after a slash: its heads longest first), and also for
     what is left of one once broken, which has no scheme ("github.com/..."): ReportLab breaks a web address once,
-    and what was left of it ran past the margin. Its breaks: after a slash, else before ? & = # . _ ~ or -."""
+    and what was left of it ran past the margin. Its breaks: after a slash, and in its path before ? & = # . _ ~ or
+    -."""
     found = _rl_paragraph._uri_split_pairs(text)
-    if found is not None or not _ADDRESS_TAIL.fullmatch(text):
+    if found is not None:
+        # and in its path, before ? & = # . _ ~ - too: a last part without a slash
+        # ("index.php/Session:Follow-up_meeting_to_the_...") left the line before it half empty, its words far apart
+        host = text.find("://")
+        path = text.find("/", host + 3 if host >= 0 else 0)
+        if path < 0:
+            return found
+        heads = {len(head) for head, _ in found} | {m.start() for m in _ADDRESS_BREAKS.finditer(text, path + 1)}
+        return [(text[:at], text[at:]) for at in sorted(heads, reverse=True) if 0 < at < len(text)]
+    if not _ADDRESS_TAIL.fullmatch(text):
         return found
     return [(text[:at], text[at:]) for at in reversed([m.start() for m in _ADDRESS_BREAKS.finditer(text)])]
 
