@@ -253,6 +253,33 @@ def test_four_tracks_of_short_talks_are_one_box_naming_the_sessions_not_lanes_of
     assert all(norm(f"Talk{n:03d}") in text for n in range(13, 25))  # the half-hour talks, in their lanes
 
 
+def test_a_session_of_short_talks_one_after_another_is_one_box_naming_it_not_a_stack_of_empty_stripes(tmp_path):
+    """aclpub2's SIGDIAL: a day from 05:00 to 21:00 and sessions of five-minute pre-recorded talks, a stack of thin
+    empty stripes each; such a session is one box over its time, its name in it; a session of half-hour talks keeps
+    a box each, with titles."""
+    abstracts, programme = [], ["days:", "  - date: 2027-09-13", "    items:",
+                                '      - {time: "05:00-05:30", title: Early start}']
+    for number, (start, minutes) in enumerate(((8 * 60, 5), (11 * 60, 30))):
+        programme += [f"      - session: Demos {number} pre-recorded", "        items:"]
+        for k in range(8):
+            n = len(abstracts) + 1
+            abstracts.append(f"- id: t{n}\n  title: Talk{n:03d}\n  speaker: {{name: Speaker N{n}}}\n  abstract: x\n")
+            at = start + k * minutes
+            programme.append(f'          - {{time: "{at // 60:02d}:{at % 60:02d}-{(at + minutes) // 60:02d}:'
+                             f'{(at + minutes) % 60:02d}", talk: t{n}}}')
+    programme.append('      - {time: "20:00-21:00", title: Dinner, kind: social}')
+    folder = write_conference(tmp_path / "conf", {
+        "abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",
+        "conference.yaml": "title: Day\nshort_title: D\ndates: {start: 2027-09-13, end: 2027-09-13}\nvenue: Lund\n"})
+    result = build_booklet(folder, tmp_path / "d.pdf")
+    pdf = Pdf(tmp_path / "d.pdf")
+    (page,) = glance_pages(pdf, result.anchors)
+    text = pdf.norms[page]
+    assert norm("Demos 0 pre-recorded") in text and norm("PARALLEL SESSIONS") not in text
+    assert not any(norm(f"Talk{n:03d}") in text for n in range(1, 9))  # (the day's page has them)
+    assert sum(norm(f"Talk{n:03d}") in text for n in range(9, 17)) >= 6  # the half-hour talks, each its box
+
+
 # --------------------------------------------------------------------------- the plan of a day
 
 

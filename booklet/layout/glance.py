@@ -24,7 +24,8 @@ box also names its speakers when there is room, and links to its abstract or tut
   rooms on A5), or most of the overlapping boxes too short for a line of SMALLEST type (four
   tracks of quarter-hour talks), the overlapping boxes, with the rest of their parallel sessions,
   become one box over their time, "PARALLEL SESSIONS" and the sessions' names (the day's page has
-  the talks).
+  the talks). So does a session one talk after another most of whose talks are that short (five-minute
+  talks on a day from 05:00 to 21:00: a stack of empty stripes): one box, its name.
 - An item with a start and no end lasts until the next start after it (in its track, else in
   its day) when that is at most three hours later, else one hour. An item after midnight (a
   start before 06:00 after one in the afternoon, as imports keep it) is drawn after the evening.
@@ -136,8 +137,28 @@ class DayPlan:
                 changed = True
             else:
                 boxes += group
+        boxes, gathered = _sessions_gathered(boxes, shortest)
         self.boxes = sorted(boxes, key=lambda b: (b.start, b.lane, b.order))
-        return changed
+        return changed or gathered
+
+
+def _sessions_gathered(boxes: list[Box], shortest: float) -> tuple[list[Box], bool]:
+    """A session one item after another (not beside another) most of whose items are shorter than `shortest`
+    minutes (a session of five-minute talks: a stack of empty stripes) as one box over its time, naming it."""
+    sessions: dict[int, list[Box]] = {}
+    for box in boxes:
+        if box.session is not None and box.stream == MAIN and box.lanes == 1 and not box.members:
+            sessions.setdefault(id(box.session), []).append(box)
+    gathered = {id(box) for group in sessions.values() if len(group) > 1
+                and sum(b.end - b.start < shortest for b in group) * 2 > len(group) for box in group}
+    if not gathered:
+        return boxes, False
+    out = [box for box in boxes if id(box) not in gathered]
+    for group in sessions.values():
+        if id(group[0]) in gathered:
+            out.append(Box(None, group[0].session, min(b.start for b in group), max(b.end for b in group),
+                           min(b.order for b in group), MAIN, group=group[0].group, members=group))
+    return out, True
 
 
 def has_glance(booklet) -> bool:
@@ -598,6 +619,8 @@ def _language(item: Item) -> str | None:
 def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
     """A gathered group's box: "PARALLEL SESSIONS", then its sessions' names (and the titles of
     what in it belongs to no session), as markup."""
+    if boxes[0].stream == MAIN and boxes[0].session is not None and all(b.session is boxes[0].session for b in boxes):
+        return markup.title(boxes[0].session.name), None  # one session of short talks (_sessions_gathered)
     shown: dict[str, None] = {}
     for box in sorted(boxes, key=lambda b: b.order):
         name = box.session.name if box.session else box.item.shown_title
