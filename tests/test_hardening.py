@@ -451,3 +451,23 @@ def test_aliases_of_aliases_share_what_they_name_and_text_with_stars_alone_is_re
     monkeypatch.setattr(load, "_alias_loader", lambda: pytest.fail("the Python parser"))
     (tmp_path / "m.yaml").write_text("- abstract: It is *very* quick, *and* kept.\n")
     assert load.load_file(tmp_path / "m.yaml", "m.yaml", []) == [{"abstract": "It is *very* quick, *and* kept."}]
+
+
+def test_a_covers_type_is_in_proportion_to_its_page_and_its_tagline_a_measure_a_reader_takes_in(tmp_path):
+    """A typesetter's review: on A4 the cover's title was 1.1 times its A5 size on a page 1.4 times as wide, and
+    the tagline ran about 125 characters a line across it."""
+    from booklet.layout.cover import TAGLINE_MEASURE, cover_text, text_top
+    from booklet.layout.page import page_for
+    from booklet.model import Conference
+
+    conference = Conference(title="Stars, Signals & Statistics", venue="Brannvik", start=None, end=None,
+                            tagline="Five days in which astronomers meet. " * 6)
+    sizes, measures = {}, {}
+    for name in ("A5", "B5", "A4", "letter"):
+        page = page_for(name)
+        parts, _ = cover_text(conference, page, text_top(page, "band"))
+        styles = {key: style for key, _, style, *_ in parts}
+        sizes[name] = styles["title"].fontSize / page.width
+        measures[name] = (page.text_width - styles["tagline"].rightIndent) / styles["tagline"].fontSize
+    assert max(sizes.values()) / min(sizes.values()) < 1.1  # the title's size as a share of the page's width
+    assert all(measure <= max(TAGLINE_MEASURE, measures["A5"]) + 0.01 for measure in measures.values())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
@@ -124,6 +125,10 @@ def logo_box(page, theme: Theme) -> tuple[float, float] | None:
     return x, y
 
 
+A5_SIZE = 9.5  # points: the cover's base type size on an A5 page; larger pages in proportion to their width
+TAGLINE_MEASURE = 36  # ems: the tagline's longest line (about 75 characters)
+
+
 def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, colours=None):
     """([(conference key, text, style, space after[, balanced])], bottom of the text box) of the front cover."""
     theme = theme or Theme()
@@ -134,7 +139,9 @@ def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, c
     def text_style(name: str, font: str, size: float, color) -> ParagraphStyle:
         return cover_style(name, font, size, color, quotes)
 
-    size = page.base_size
+    # the type in proportion to the page: an A4 cover's title as large to it as an A5's (its text's size was 1.1
+    # times A5's on a page 1.4 times as wide, the lower half of the cover empty)
+    size = max(page.base_size, A5_SIZE * page.width / A5[0])
     logo_below = conf.logo and theme.logo_place.startswith("bottom")
     bottom = page.margin + (LOGO_SIZE if logo_below else 0)
     parts = []
@@ -147,7 +154,9 @@ def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, c
                   text_style("dates", SANS + "-Bold", size * 1.15, accent), 2))
     parts.append(("venue", conf.venue, text_style("venue", SANS, size * 1.05, ink), size * 1.1))
     if conf.tagline:
-        parts.append(("tagline", conf.tagline, text_style("tagline", BODY + "-Italic", size * 1.0, muted), 0))
+        tagline = text_style("tagline", BODY + "-Italic", size * 1.0, muted)
+        tagline.rightIndent = max(0.0, page.text_width - TAGLINE_MEASURE * size)  # lines a reader takes in at once
+        parts.append(("tagline", conf.tagline, tagline, 0))
     return parts, bottom
 
 
