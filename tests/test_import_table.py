@@ -770,3 +770,15 @@ def test_poster_board_codes_with_letters_are_named_in_the_notes(tmp_path):
     assert [p["number"] for p in imported.documents["posters.yaml"]] == [7, 7, 12]
     assert ("2 poster board code(s) with more than a number in them: a poster's number is the number in its code "
             "(posters.yaml's `number` is a whole number); check them ('A7' is 7, 'B7' is 7)") in imported.notes
+
+
+def test_a_workshops_presenters_are_those_marked_presenting_when_some_are(tmp_path):
+    """gmth2023's ConfTool export: a workshop whose presenting author is Finkensiep listed both its authors as
+    presenters."""
+    path = write_csv(tmp_path / "talks.csv", [["Title", "Authors", "Presenting author", "Type"],
+                                             ["Notation lab", "Finkensiep, Christoph; Rohrmeier, Martin",
+                                              "Finkensiep, Christoph", "Workshop"],
+                                             ["Both teach", "Smith, Ana; Jones, Bo", "", "Workshop"]])
+    imported = table.read(path, Options())
+    tutorials = {t["title"]: [p["name"] for p in t["presenters"]] for t in imported.documents["tutorials.yaml"]}
+    assert tutorials == {"Notation lab": ["Christoph Finkensiep"], "Both teach": ["Ana Smith", "Bo Jones"]}

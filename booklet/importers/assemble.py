@@ -483,8 +483,10 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
             record = {"id": ident, "title": entry.title}
             if entry.text:
                 record["description"] = entry.text
-            if people:
-                record["presenters"] = [person_record(p, False) for p in people]
+            if people:  # those marked as presenting, when the source marks some (a ConfTool workshop's co-author
+                # is not a presenter); else everyone
+                presenting = [p for p in people if p.presenting] or people
+                record["presenters"] = [person_record(p, False) for p in presenting]
             in_own += bool(entry.text) and own_language(record, entry.language, conference.language)
             tutorials.append(record)
             refs[id(entry)] = made[same] = ("tutorial", ident)
