@@ -186,6 +186,10 @@ def test_conftool_keynote_sessions_and_break_mode_meetings(tmp_path):
     discussion[21] = "Diskussion Keynotes Dejans und Holtmeier"
     talked = table.read(write_csv(tmp_path / "discussion.csv", [header, discussion], ";"), Options()).documents
     assert "kind" not in by_id(talked["abstracts.yaml"])["c130"]  # a discussion of the keynotes is none itself
+    recital = list(keynote)  # gmth2023's "Lecture-Recital" (a special lecture) in "Keynotes 1: Lecture-Recital ..."
+    recital[16] = "Lecture-Recital"
+    recited = table.read(write_csv(tmp_path / "recital.csv", [header, recital], ";"), Options()).documents
+    assert by_id(recited["abstracts.yaml"])["c130"]["kind"] == "keynote"
     items = [item for day in docs["programme.yaml"]["days"] for item in day["items"]]
     assert {"time": "17:00-18:00", "title": "GMTH-Mitgliederversammlung", "room": "Aula"} in items
     assert {"time": "12:00-13:00", "title": "Mittagspause", "kind": "break", "room": "Mensa"} in items

@@ -928,7 +928,8 @@ class _Table:
                 talk = self.group_entry(row, g, block, dates, f"{where}, p{number}_")
                 if talk is not None:
                     mapped = self.kinds.given(_cell(row, g.get("type")))  # --kinds has the last word
-                    if talk.kind == "contributed" and not mapped and (
+                    # (a talk, or a special one: gmth2023's Lecture-Recital in "Keynotes 1: Lecture-Recital ...")
+                    if talk.kind in ("contributed", "special") and not mapped and (
                             _KEYNOTE_SESSION.search(block.name) and not _DISCUSSION.search(talk.title)
                             or _KEYNOTE_TITLE.search(talk.title)):
                         talk.kind = "keynote"  # "Keynotes 1: ...", "... (Keynote)": their type is a talk's
