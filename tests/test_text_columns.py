@@ -233,3 +233,25 @@ def test_a_poster_running_onto_another_page_or_column_is_headed_there_by_its_num
         assert not any(heading in line for page in range(start, end + 1) for line in pdf.lines(page - 1)[3:]) \
             or size == "A4"  # (on A4 it may head the right column of the page the poster starts on)
     assert split
+
+
+@pytest.mark.parametrize("columns", ["auto", "1"])
+def test_a_poster_taller_than_a_page_in_columns_runs_on_and_the_theme_sets_the_posters_columns_too(tmp_path,
+                                                                                                   columns):
+    """A review: a poster of 100 authors (its title and authors, kept together, taller than a column) stopped an A4
+    build ("Splitting error"), and one of 400 authors ran off the page's foot; `columns: 1` did not reach posters."""
+    authors = "".join(f"    - {{name: Author Number{n:03} Smith}}\n" for n in range(160))
+    posters = f"- number: 1\n  title: Many hands\n  authors:\n{authors}  abstract: Short end001.\n"
+    posters += "- number: 2\n  author: Ana Smith\n  title: After it\n  abstract: end002.\n"
+    theme = f"sections: [posters]\nabstracts:\n  columns: {columns}\n"
+    result = _build(tmp_path, {"posters.yaml": posters, "theme.yaml": theme}, "A4")
+    pdf = Pdf(result.output)
+    text = " ".join(pdf.texts)
+    assert re.findall(r"Number(\d{3})", text) == [f"{n:03}" for n in range(160)] and "end002" in text
+    document = pdfium.PdfDocument(str(result.output))
+    for index in range(len(document)):  # nothing below the text block's foot but the page number
+        page = document[index]
+        chars = page.get_textpage()
+        assert all(chars.get_charbox(k)[1] > 15 * mm for k in range(chars.count_chars())), index
+    two = "Number050" in pdf.texts[result.anchors["poster-0"] - 1] and columns == "auto"
+    assert two or columns == "1"  # (two columns hold more names on the poster's first page)

@@ -161,6 +161,8 @@ class Columns(Flowable):
                     cursor.take()
                     continue
                 parts = flowable.split(column_width, room) if room > 0 else []
+                if len(parts) < 2 and not column and room > 0 and hasattr(flowable, "split_at_top"):
+                    parts = flowable.split_at_top(column_width, room)  # at a column's top moving on would not help
                 if len(parts) >= 2:
                     head = _height(parts[0], column_width, room)
                     if head <= room + _FUZZ:
@@ -307,6 +309,22 @@ class Columns(Flowable):
             self.canv, 0, 0, self.height)
 
 
+class _Copies(Sequence):
+    """A sequence's flowables, each a copy made when first asked for (see TextColumns._fill)."""
+
+    def __init__(self, items: Sequence):
+        self.items = items
+        self.made: dict[int, object] = {}
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index):
+        if index not in self.made:
+            self.made[index] = copy.copy(self.items[index])
+        return self.made[index]
+
+
 class TextColumns(Columns):
     """Running text (an abstract's paragraphs) in columns: as Columns, except that where it does not fit, it
     measures (wrap) as tall as its columns would be balanced with no page's foot below them, not just taller than
@@ -327,7 +345,7 @@ class TextColumns(Columns):
         # each fill splits copies of the paragraphs as they stand: a trial split (balancing tries many) leaves
         # nothing behind in them that the next would break their lines otherwise for
         items, pending = self.items, self.pending
-        self.items = [copy.copy(flowable) for flowable in items]
+        self.items = _Copies(items)  # (each copied when the fill comes to it: a page reads only what it places)
         self.pending = [copy.copy(flowable) for flowable in pending]  # (the part a page before left)
         try:
             return super()._fill(width, height, at_top, scale)
@@ -341,9 +359,14 @@ class TextColumns(Columns):
         return 0.0  # a paragraph splits between the columns to balance them
 
     def _whole_height(self, width: float) -> float:
+        """About as tall as all that is left would be, balanced (its height over the columns; balancing it exactly
+        on every page of a long text took time in proportion to the square of its length)."""
         if self._whole is None or self._whole[0] != width:
-            columns, _ = self._balanced(width, UNBOUNDED, False, self._fill(width, UNBOUNDED, False))
-            self._whole = (width, max((sum(h + s for _, h, s in column) for column in columns), default=0.0))
+            column_width, total, previous = self.column_width(width), 0.0, None
+            for flowable in [*self.pending, *self.items[self.start:]]:
+                total += _space(previous, flowable) + _height(flowable, column_width, UNBOUNDED)
+                previous = flowable
+            self._whole = (width, total / self.count)
         return self._whole[1]
 
 
