@@ -1044,3 +1044,10 @@ def test_an_id_written_with_a_combining_accent_names_the_same_id_with_the_letter
     booklet, warnings = read_booklet(conference(tmp_path, files))
     talks = [item.abstract.title for day in booklet.days for item in day.items() if item.abstract]
     assert "A talk about Lund" in talks
+
+
+def test_a_quoted_number_is_text_not_a_number(tmp_path):
+    """A review: `number: "7"` was read as 7 once leading zeros were read as YAML 1.2 does."""
+    build_and_check_fail(tmp_path, conference(tmp_path, {"posters.yaml": '- number: "7"\n  author: Zoe Papadopoulou\n'
+                                                                         "  title: Mixture density networks\n"}),
+                         ["posters.yaml:1: [0].number: expected a whole number, not text; write it like: number: 1"])

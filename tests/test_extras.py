@@ -559,3 +559,7 @@ def test_the_contact_email_and_web_address_are_links(tmp_path):
     page = reader.pages[uris[0][0]].extract_text() if uris else ""
     assert [uri for _, uri in uris] == ["mailto:loc@example.org", "https://www.example.org/tc2027"]
     assert "loc@example.org" in page and "www.example.org/tc2027" in page and "#TC27" in page
+    from booklet.layout.backmatter import linked
+
+    assert linked("J.Smith", "contact") == "J.Smith" and linked("046-222.0000", "contact") == "046-222.0000"
+    assert linked("www.example.org", "contact") == '<a href="https://www.example.org">www.example.org</a>'

@@ -331,3 +331,15 @@ def test_texs_dashes_in_a_text_that_writes_latex_are_dashes():
     """Houches' form: "Landau--Lifshitz--Gilbert" printed its double hyphens."""
     assert to_markup("The Landau--Lifshitz--Gilbert equation, $\\alpha$ at 10--20 K --- and `--jobs` --help") == (
         "The Landau\u2013Lifshitz\u2013Gilbert equation, $\\alpha$ at 10\u201320 K \u2014 and --jobs --help")
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("See <https://example.org/a*b> and Kolleg*innen.", "See https://example.org/a*b and Kolleg\\*innen."),
+    ("Text *x*.\n\n    x = a*b*c\n\nKolleg*innen", "Text *x*.\n\nx = a\\*b\\*c\n\nKolleg*innen"),  # (prints a*b*c)
+    ("path example.org/a--b \\alpha and Landau--Lifshitz", "path example.org/a--b α and Landau\u2013Lifshitz"),
+    ("T_{a--b} and \\alpha with 10--20 K", "T$_{a--b}$ and α with 10\u201320 K"),
+])
+def test_stars_and_dashes_in_addresses_code_and_formulas_stay_as_written(source, expected):
+    """A review: the gender star's escape broke an autolink ("a\\*b (https://example.org/a%5C*b)"), and TeX's dashes
+    were made dashes in an address without a scheme and in a formula."""
+    assert to_markup(source) == expected

@@ -334,6 +334,7 @@ def test_plain_lines_take_the_quick_way_to_the_same_markup(text):
     ("Lehrer*\\innen, Sozialarbeiter*\\innen", "Lehrer*\\innen, Sozialarbeiter*\\innen"),  # not before punctuation
     ("Teilnehmer*innen sind *herzlich* willkommen", "Teilnehmer*innen sind <i>herzlich</i> willkommen"),
     ("*Daten*banken und **Daten**banken", "<i>Daten</i>banken und <b>Daten</b>banken"),  # closed inside a word
+    ("Die **Teilnehmer*innen** kommen", "Die <b>Teilnehmer*innen</b> kommen"),  # (it closes no strong text)
 ])
 def test_a_single_star_between_two_letters_opens_no_emphasis(text, expected):
     assert inline(text) == expected

@@ -88,6 +88,9 @@ def _invisible(text: str) -> bool:
 
 
 _DIGITS = re.compile(r"[-+]?[0-9]+")  # a whole number as YAML 1.2 reads it: in decimal, leading zeros and all
+# what YAML 1.1 reads as text though it is a number to YAML 1.2: a leading zero and an 8 or 9 (`008`); a quoted
+# number ("7") stays text, as the schema has it
+_NOT_OCTAL = re.compile(r"[-+]?0[0-9]*[89][0-9]*")
 
 
 class Fields:
@@ -234,7 +237,8 @@ class Fields:
         if value is None:
             return None
         raw = (self.map.raw.get(key) or "").strip()
-        if _DIGITS.fullmatch(raw) and not isinstance(value, bool) and isinstance(value, (int, str)):
+        if _DIGITS.fullmatch(raw) and (isinstance(value, int) and not isinstance(value, bool)
+                                       or isinstance(value, str) and _NOT_OCTAL.fullmatch(raw)):
             return int(raw, 10)
         if isinstance(value, int) and not isinstance(value, bool):
             self.error(key, f"'{raw}' is read as {value}; write the whole number in digits, like: "

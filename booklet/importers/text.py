@@ -304,11 +304,24 @@ def _outside_math(text: str, scripts: bool) -> str:
     text = _CITE.sub(lambda m: citation(m.group(1)), braced_accents(text))
     if "\\" in text:  # a Greek letter's macro: the letter, as math sets it (no dollars that could pair with others)
         text = _MACRO.sub(_greek_letter, text)
+    if "--" in text:  # TeX's dashes: "Landau--Lifshitz--Gilbert", "10--20 K", "a pause --- and"
+        text = _EM_DASH.sub("\u2014", _NON_SPACE.sub(_dashed, text))
     if scripts and ("_{" in text or "^{" in text):
         text = _BRACED_SCRIPT.sub(lambda m: f"${m[0]}$", text)
-    if "--" in text:  # TeX's dashes: "Landau--Lifshitz--Gilbert", "10--20 K", "a pause --- and"
-        text = _EM_DASH.sub("\u2014", _EN_DASH.sub("\u2013", text))
     return text
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _dashed(word: re.Match) -> str:
+    """A word's TeX en dashes as dashes; not in one like an address or a formula ("example.org/a--b", "T_{a--b}")."""
+    if "--" not in word[0] or _NOT_PROSE.search(word[0]):
+        return word[0]
+    return _EN_DASH.sub("\u2013", word[0])
+
+
+_NOT_PROSE = re.compile(r"[/@_^{}=\\]|\w\.\w")
 
 
 _EN_DASH = re.compile(r"(?<=\w)--(?=\w)")  # TeX's en dash, between words or numbers (not "--option")
@@ -529,6 +542,7 @@ def _from_markdown(text: str, spans: list[str]) -> str:
     return "\n\n".join(_finish(p, spans) for p in paragraphs if p.strip())
 
 
+_AUTOLINK = re.compile(r"<[a-z][a-z0-9+.-]*:[^<>\s]*>", re.I)  # <https://example.org/a*b>
 _SINGLE_STAR = re.compile(r"(?<![*\\])\*(?!\*)")
 
 
@@ -536,10 +550,11 @@ def _gender_stars(text: str) -> str:
     """Markdown `text` with each single star between two letters that no emphasis opened before it in its paragraph
     written `\\*`: the gender star ("Sinti*zze und Roma*nja", "Teilnehmer*innen"), which Markdown takes for emphasis
     of the words between two of them. A star that closes emphasis inside a word ("*Daten*banken") stays, and so
-    does every star in code."""
+    does every star in code or a web address."""
     if "*" not in text:
         return text
-    code = _code_spans(text)
+    code = [*_code_spans(text), *address_spans(text), *(m.span() for m in _AUTOLINK.finditer(text)),
+            *(m.span() for m in _FENCED.finditer(text)), *(m.span() for m in _INDENTED.finditer(text))]
     out, last, opened = [], 0, False
     for found in _SINGLE_STAR.finditer(text):
         at = found.start()

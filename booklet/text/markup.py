@@ -407,11 +407,12 @@ _TEX_SIGNS = re.compile(r"[\\^_{]")
 class _Delim:
     """A run of `*` in the text, and what it turned into."""
 
-    __slots__ = ("count", "can_open", "can_close", "opens", "closes")
+    __slots__ = ("count", "can_open", "can_close", "opens", "closes", "inside")
 
     def __init__(self, count: int) -> None:
         self.count = count
         self.can_open = self.can_close = False
+        self.inside = False  # one star between two letters: it closes only a single star's emphasis
         self.opens: list[str] = []  # tags opened here, innermost first
         self.closes: list[str] = []  # tags closed here, innermost first
 
@@ -457,6 +458,7 @@ def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
         if isinstance(tok, _Delim):
             before, after = _edge_char(tokens, i - 1, -1), _edge_char(tokens, i + 1, 0)
             tok.can_open, tok.can_close = can_open(before, after, tok.count), can_close(before, after)
+            tok.inside = tok.count == 1 and before.isalpha() and after.isalpha()
     return tokens
 
 
@@ -481,6 +483,8 @@ def _match_emphasis(delims: list[_Delim]) -> None:
         if d.can_close:
             while d.count and openers:
                 o = openers[-1]
+                if d.inside and o.count != 1:
+                    break  # "**Teilnehmer*innen**": a gender star inside strong text closes nothing
                 use = 2 if o.count >= 2 and d.count >= 2 else 1
                 tag = "b" if use == 2 else "i"
                 o.count -= use
