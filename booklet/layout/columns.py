@@ -327,13 +327,14 @@ class _Copies(Sequence):
 
 class TextColumns(Columns):
     """Running text (an abstract's paragraphs) in columns: as Columns, except that where it does not fit, it
-    measures (wrap) as tall as its columns would be balanced with no page's foot below them, not just taller than
-    the room; and the spaces between its paragraphs are never set tighter to take the last lines onto a page. What measures a page before laying it out (layout.flowables.height_needed, an abstract set tighter to
-    fit its page, the lint of abstracts too long) learns so by how much."""
+    measures (wrap) about as tall as its columns would be with no page's foot below them, not just taller than the
+    room, so that what measures a page before laying it out (layout.flowables.height_needed, an abstract set tighter
+    to fit its page, the lint of abstracts too long) learns by how much; the spaces between its paragraphs are never
+    set tighter to take the last lines onto a page; and a paragraph splits between the columns to balance them."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._whole = None  # (width, the balanced height of all that is left)
+        self._whole = None  # (width, about the balanced height of all that is left)
 
     def wrap(self, availWidth, availHeight):
         width, height = super().wrap(availWidth, availHeight)
