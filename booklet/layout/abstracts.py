@@ -52,9 +52,9 @@ def build_day_abstracts(ctx: Context, day_index: int, abstracts: list[Abstract])
     return abstract_run(ctx, abstracts, opening, [section_heading(ctx)], level=2)
 
 
-def section_heading(ctx: Context) -> Para:
-    """"Abstracts", over the first abstract of a run of them."""
-    return Para(markup.inline(ctx.label("abstracts")), ctx.styles.heading)
+def section_heading(ctx: Context, label: str = "abstracts") -> Para:
+    """The section's name ("Abstracts", "Tutorials"), over the first page of a run of its entries."""
+    return Para(markup.inline(ctx.label(label)), ctx.styles.heading)
 
 
 def opening_abstracts(ctx: Context) -> set[str]:
@@ -128,7 +128,7 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
             if share not in tight:
                 tight[share] = abstract_content(ctx, abstract, level, share)[0]
             tighter = [*above, *tight[share]]
-            if height_needed(tighter, width, height) <= height:
+            if fits_a_page(ctx, tighter):
                 return tighter, True
         return page, False
 

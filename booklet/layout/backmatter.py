@@ -38,9 +38,6 @@ def contact_lines(conference: Conference) -> list[tuple[str, str]]:
 _WEB = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?", re.I)  # an address, with its scheme or not
 
 
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.I)  # a contact that is a web address says so ("J.Smith" is none)
-
-
 def linked(value: str, label: str) -> str:
     """A contact line's value as markup: a link (to write to, to open) when it is an email or a web address, as
     written otherwise."""
@@ -48,7 +45,8 @@ def linked(value: str, label: str) -> str:
     plain = markup.plain(value).strip()
     if label == "email" and _EMAIL.fullmatch(plain):
         target = "mailto:" + plain
-    elif (label == "web" and _WEB.fullmatch(plain)) or (label == "contact" and _ADDRESS.fullmatch(plain)):
+    elif (label == "web" and _WEB.fullmatch(plain)
+          or label == "contact" and markup.address_spans(plain) == [(0, len(plain))]):  # ("J.Smith" is none)
         target = plain if re.match(r"(?i)https?://", plain) else "https://" + plain
     else:
         return text

@@ -9,7 +9,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Person, Tutorial
-from .abstracts import affiliation_lines, continued, fits_a_page, when
+from .abstracts import affiliation_lines, continued, fits_a_page, section_heading, when
 from .columns import GAP, TextColumns
 from .common import PHOTO_WIDTH, Context
 from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule, Together
@@ -45,7 +45,7 @@ def _pages(ctx: Context, tutorials: list[Tutorial], heading: bool = False) -> li
     for number, tutorial in enumerate(tutorials):
         if number:
             story.append(PageBreak())
-        above = [Para(markup.inline(ctx.label("tutorials")), ctx.styles.heading)] if heading and not number else []
+        above = [section_heading(ctx, "tutorials")] if heading and not number else []
         story.extend(build_tutorial_page(ctx, tutorial, above))
         story.append(EndMark(ctx.tutorial_key(tutorial)))
     return story

@@ -18,10 +18,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .markup import _escape, address_spans
+from .markup import _TAG, _escape, address_spans
 
 APOSTROPHE = "\u2019"
-_TAG = re.compile(r"<[^>]*>")
 # markdown-it's white space (isWhiteSpace) and its ASCII punctuation (isMdAsciiPunct)
 _SPACES = frozenset("\t\n\x0b\x0c\r \u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
