@@ -557,8 +557,18 @@ def test_the_contact_email_and_web_address_are_links(tmp_path):
     uris = [(number, annot.get_object()["/A"]["/URI"]) for number, page in enumerate(reader.pages)
             for annot in page.get("/Annots", []) or [] if "/A" in annot.get_object()]
     page = reader.pages[uris[0][0]].extract_text() if uris else ""
-    assert [uri for _, uri in uris] == ["mailto:loc@example.org", "https://www.example.org/tc2027"]
+    last = len(reader.pages) - 1  # the back cover: the same two, as links too
+    assert uris == [(uris[0][0], "mailto:loc@example.org"), (uris[0][0], "https://www.example.org/tc2027"),
+                    (last, "mailto:loc@example.org"), (last, "https://www.example.org/tc2027")]
     assert "loc@example.org" in page and "www.example.org/tc2027" in page and "#TC27" in page
+    import pypdfium2
+
+    back = pypdfium2.PdfDocument(str(result.output))[last].get_textpage()
+    for annot, words in zip(reader.pages[last]["/Annots"], ["loc@example.org", "www.example.org/tc2027"]):
+        x0, y0, x1, y1 = (float(v) for v in annot.get_object()["/Rect"])
+        start, count = back.search(words, match_case=True).get_next()
+        first, end = back.get_charbox(start), back.get_charbox(start + count - 1)
+        assert x0 - 1 <= first[0] and end[2] <= x1 + 1 and y0 - 1 <= first[1] and first[3] <= y1 + 1
     from booklet.layout.backmatter import linked
 
     assert linked("J.Smith", "contact") == "J.Smith" and linked("046-222.0000", "contact") == "046-222.0000"

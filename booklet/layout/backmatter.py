@@ -20,7 +20,7 @@ from .cover import cover_style, draw_fitted
 from .flowables import Anchor, Para, Row
 from .styles import make_palette, markup_color
 from ..text.fonts import BODY, SANS
-from .textfit import CLIP_ROOM, draw_block, fit_block, fit_scaled
+from .textfit import CLIP_ROOM, Marked, draw_block, fit_block, fit_scaled
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # an address (not a handle such as @conf@fosstodon.org)
@@ -209,8 +209,8 @@ class BackCover(Flowable):
             parts.append((note, _centred("note", BODY, size, colours.text, self.quotes), size * 0.4))
         if conf.notes:
             parts[-1] = (parts[-1][0], parts[-1][1], size * 2.0)
-        for _, value in contact_lines(conf):
-            parts.append((value, _centred("contact", SANS, size * 0.95, colours.accent, self.quotes), size * 0.3))
+        for label, value in contact_lines(conf):  # (an email or web address a link, as on the information page)
+            parts.append((Marked(linked(value, label)), _centred("contact", SANS, size * 0.95, colours.accent, self.quotes), size * 0.3))
         if contact_lines(conf):  # the title set apart from the contact lines above it, as the notes are
             parts[-1] = (parts[-1][0], parts[-1][1], size * 1.5)
         parts.append((conf.title, _centred("title", SANS + "-Bold", size * 1.1, colours.text, self.quotes), 0))

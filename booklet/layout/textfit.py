@@ -12,6 +12,10 @@ from .flowables import Para
 CLIP_ROOM = 2 * mm  # text may reach this far beyond its box before it is cut off
 
 
+class Marked(str):
+    """A part's text already in markup (a link made of a contact line, say): not made markup again."""
+
+
 SMALLEST = 0.3  # of the text's size: a block is never shrunk further (it is cut off instead)
 
 
@@ -25,7 +29,8 @@ def fit_block(parts: list[tuple[str, ParagraphStyle, float]], width: float, heig
 
 def fit_scaled(parts: list[tuple], width: float, height: float):
     """fit_block's (paragraphs with sizes, total height), and the scale it took. A part (text, style, space after)
-    may have a fourth item, True: its lines are balanced (a title: never "Synthetic Statistics & the Sky / 500")."""
+    may have a fourth item, True: its lines are balanced (a title: never "Synthetic Statistics & the Sky / 500");
+    a text that is `Marked` is markup already."""
     scale = 1.0
     while True:
         laid = []
@@ -33,10 +38,11 @@ def fit_scaled(parts: list[tuple], width: float, height: float):
         for text, style, space, *balanced in parts:
             scaled = ParagraphStyle(style.name + "-fit", parent=style, fontSize=style.fontSize * scale,
                                     leading=style.leading * scale)
-            para = Para(markup.inline(text), scaled)
+            marked = text if isinstance(text, Marked) else markup.inline(text)
+            para = Para(marked, scaled)
             _, h = para.wrap(width, 10_000)
             if balanced and balanced[0]:
-                para, h = _balanced(para, markup.inline(text), scaled, width)
+                para, h = _balanced(para, marked, scaled, width)
             laid.append((para, h, space * scale))
             total += h + space * scale
         if total <= height or scale < SMALLEST:
