@@ -204,6 +204,36 @@ def test_the_order_is_the_index_order_with_letter_headings(sample):
     assert headings[:4] == ["A", "B", "C", "D"] and headings[-3:] == ["Α Greek", "Π", "П Cyrillic"]
 
 
+def test_no_column_ends_on_a_letter_s_first_entry_or_starts_with_its_last_alone(sample):
+    """A typesetter's review: the sample's "T" (three names) was split two and one, "Te Rangi" alone at the top of
+    the next column under no heading. A letter of two or three entries stays whole; a longer one leaves two at
+    least on either side of a column break."""
+    _, pdf, _ = sample
+    pages = index_pages(pdf)
+    placed = []  # (page, column's left edge, -baseline, kind)
+    for index in pages:
+        def visit(text, cm, tm, font, size, index=index):
+            name = (font or {}).get("/BaseFont", "")
+            if "NotoSans" in name and name.endswith("-Bold") and len(text.strip()) == 1:
+                placed.append((index, round(cm[4] + tm[4]), -round(cm[5] + tm[5], 1), "letter"))
+        pdf.reader.pages[index].extract_text(visitor_text=visit)
+    for entry in read_index(pdf, pages):
+        page, x, y = min(entry["lines"], key=lambda line: (line[0], line[1], -line[2]))
+        placed.append((page, round(x), -y, "entry"))
+    groups: list[list[tuple[int, int]]] = []
+    for page, x, _, kind in sorted(placed):
+        if kind == "letter":
+            groups.append([])
+        else:
+            groups[-1].append((page, x))
+    assert len(groups) > 20 and sum(map(len, groups)) >= 80
+    assert len({column for columns in groups for column in columns}) == 4  # two pages of two columns
+    for columns in groups:
+        parts = [columns.count(column) for column in dict.fromkeys(columns)]
+        assert len(parts) == 1 or min(parts) >= 2, parts
+        assert len(columns) > 3 or len(parts) == 1
+
+
 def test_the_index_is_in_the_contents_and_outline_and_last_of_the_sections(sample):
     result, pdf, _ = sample
     titles = [t for t, _, _ in pdf.outline()]
@@ -361,6 +391,33 @@ def test_columns_keep_the_order_across_pages_and_balance_the_last(tmp_path):
         assert len(columns) == 2
         assert [len(ys) for _, ys in sorted(columns.items())] == ([20, 20] if number < 2 else [10, 10])
     assert seen == [f"Item{n:03d}" for n in range(100)]
+
+
+@pytest.mark.parametrize("before", [16, 17])
+def test_a_column_neither_ends_with_a_heading_and_one_entry_nor_starts_with_a_group_s_last_alone(tmp_path, before):
+    """20 lines a column. A heading and 16 entries, then a heading and 3: the second group's last would start the
+    next column alone (its last but one keeps with it, columns.keep_with_last); a heading and 17: the second
+    heading would end the column with one entry under it. Either way the second group moves on whole."""
+    from booklet.layout.columns import keep_with_last
+
+    line = ParagraphStyle("p", fontSize=10, leading=12)
+    heading = ParagraphStyle("h", parent=line, keepWithNext=1)
+
+    def group(name: str, count: int) -> list:
+        entries = [Para(f"{name}{n:02d}", line) for n in range(count)]
+        if count > 2:
+            keep_with_last(entries[-2])
+        return [Para(f"Letter{name}", heading), *entries]
+
+    doc = SimpleDocTemplate(str(tmp_path / "c.pdf"), pagesize=(300, 276), leftMargin=20, rightMargin=20,
+                            topMargin=12, bottomMargin=12)  # 240 points inside the frame's padding: 20 lines
+    doc.build([Columns(group("A", before) + group("B", 3) + group("C", 40), 2, 10)])
+    page = pypdf.PdfReader(str(tmp_path / "c.pdf")).pages[0]
+    columns = defaultdict(list)
+    page.extract_text(visitor_text=lambda t, cm, tm, f, s: columns[round(cm[4] + tm[4])].append(t.strip())
+                      if t.strip() else None)
+    first, second = (texts for _, texts in sorted(columns.items()))
+    assert first[-1] == f"A{before - 1:02d}" and second[:5] == ["LetterB", "B00", "B01", "B02", "LetterC"]
 
 
 def _column_lines(path) -> list[dict[int, list[float]]]:

@@ -2,7 +2,9 @@
 
 `Columns(flowables, count, gap)` is one flowable for platypus: on each page it fills the first column
 to the foot of the frame, then the next, and so on (a paragraph splits between columns as it would
-between pages; a flowable with `keepWithNext` never ends a column with something after it), and hands
+between pages; a flowable with `keepWithNext` never ends a column with something after it; a heading,
+never with only one of several entries under it; an entry marked by `keep_with_last`, never with the
+last of its group alone in the next), and hands
 what is left to the next page. When what is left fits on the page, the columns are balanced: as short
 as they can be with the same order, so the last page's columns end at about the same height. When only a
 few flowables would go on to a page of their own, the spaces between flowables on this page are set a
@@ -112,6 +114,19 @@ def _keeps_with_next(flowable) -> bool:
     return bool(get() if get else getattr(flowable, "keepWithNext", False))
 
 
+def keep_with_last(flowable):
+    """`flowable`, the last but one of a group's entries (under a letter, say), kept with the last: no column
+    starts with a group's last entry alone. Not a heading: a column may end with it and the entries before it."""
+    flowable.keepWithNext = 1
+    flowable.keeps_last = True
+    return flowable
+
+
+def _heads(flowable) -> bool:
+    """Whether `flowable` keeps with what follows as a heading does (not as keep_with_last keeps an entry)."""
+    return _keeps_with_next(flowable) and not getattr(flowable, "keeps_last", False)
+
+
 def _height(flowable, width: float, height: float) -> float:
     return flowable.wrap(width, height)[1]
 
@@ -178,9 +193,9 @@ class Columns(Flowable):
                 break
             while len(column) > 1 and _keeps_with_next(column[-1][0]) and cursor.peek() is not None:
                 _put_back(column, taken, cursor)  # a heading goes on with what it heads
-            if len(column) > 2 and _keeps_with_next(column[-2][0]) and not _keeps_with_next(column[-1][0]) \
+            if len(column) > 2 and _heads(column[-2][0]) and not _keeps_with_next(column[-1][0]) \
                     and taken[-1] is not None and (following := cursor.peek()) is not None \
-                    and not _keeps_with_next(following):  # (not a split entry's head: its rest follows)
+                    and not _heads(following):  # (not a split entry's head: its rest follows)
                 _put_back(column, taken, cursor)  # nor does it end one with one of its entries, more to follow
                 _put_back(column, taken, cursor)  # ("O / Ortiz" at a column's foot, Osei... in the next)
             columns.append(column)

@@ -39,7 +39,7 @@ from ..text.fonts import SANS
 from ..text.names import heading, sort_key, split_name
 from ..text.quotes import curly_quotes
 from ..text.paragraph import _MARKERS, MathParagraph, cleaned_text, _string_width, copy_fragment
-from .columns import GAP, Columns, column_count
+from .columns import GAP, Columns, column_count, keep_with_last
 from .common import Context, letter_headings
 from .flowables import Anchor, KeptDrawing, Para, canvas_state, paragraphs_key, replayed_on
 
@@ -485,6 +485,14 @@ def _add_word(runs: list[list], word: _Word, spaced: bool) -> None:
     runs.extend([*piece] for piece in word.pieces[1:])
 
 
+def _kept_on(plan: list[tuple[str, object]]) -> frozenset[int]:
+    """The entries of `plan` that keep with the entry after them (columns.keep_with_last): each letter's last but
+    one, so that no column starts with a letter's last entry alone (with the letter heading kept with two, a letter
+    of two or three entries stays whole; of four, it splits two and two at most)."""
+    starts = [at for at, (kind, _) in enumerate(plan) if kind == "letter"] + [len(plan)]
+    return frozenset(end - 2 for start, end in zip(starts, starts[1:]) if end - start > 2)
+
+
 class _Flowables(Sequence):
     """The entries as flowables, a letter heading before each letter's first: each made when first asked
     for (ten thousand paragraphs are not parsed before the first page is filled)."""
@@ -514,6 +522,7 @@ class _Flowables(Sequence):
         shown = letter_headings(ctx, [self.plan[i][1] for i in letters], self.letter_style.fontSize)
         for index, text in zip(letters, shown):
             self.plan[index] = ("letter", text)
+        self._kept_on = _kept_on(self.plan)
         self._made: dict[int, Flowable] = {}
         self._sources: dict[int, tuple] = {}
         self._fast = EntryFrags(self.entry_style) if links else None  # entries' fragments made unparsed
@@ -554,6 +563,8 @@ class _Flowables(Sequence):
                                         self._source(index)) if self._fast else None
                 if made is None:
                     made = self._paragraph(value)
+                if index in self._kept_on:
+                    keep_with_last(made)
             self._made[index] = made
         return made
 

@@ -20,7 +20,7 @@ from ..model import Participant
 from ..text import markup
 from ..text.fonts import SANS
 from ..text.names import IndexName, heading, sort_key, split_name
-from .columns import content_key, in_columns
+from .columns import content_key, in_columns, keep_with_last
 from .common import Context, letter_headings
 from .flowables import Anchor, Para
 
@@ -54,9 +54,12 @@ def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list
     shown = letter_headings(ctx, [letter for letter, _ in groups], styles.letter.fontSize)
     for text, (_, group) in zip(shown, groups):
         entries = [_entry(name, participant, styles, limit) for name, participant in group]
-        # a heading never alone at a column's foot, nor with only one of several names under it ("O / Ortiz")
+        # a heading never alone at a column's foot, nor with only one of several names under it ("O / Ortiz");
+        # nor the last name alone at the next column's top
         body.append(_Together([Para(text, styles.letter), *entries[:2]], limit))
         body += entries[2:]
+        if len(entries) > 2:
+            keep_with_last(body[-2])  # (the last but one, or the heading's block that holds it)
     return story + in_columns(body, ctx.page.text_width)
 
 
