@@ -334,6 +334,15 @@ def test_an_abstract_in_another_language_is_hyphenated_in_its_own(tmp_path):
     assert [(p.file, p.line, p.key, p.message) for p in raised.value.errors] == [
         ("abstracts.yaml", 15, "[2].language", "'Deutsch (DE)' is not a language code (like en, de, en-GB)")]
 
+    # a word that is no language's code (a fuzzing run: accepted without a word) is a warning with the code meant
+    for written, meant in [("deutsch", "'deutsch' is the name of a language, not its code: for German write 'de'"),
+                           ("xx", "'xx' is not a language code (ISO 639, like en, de or fr; en-GB with a region)")]:
+        files["abstracts.yaml"] = re.sub(r"language: .*", f"language: {written}", files["abstracts.yaml"])
+        _, problems = check_folder(write_conference(tmp_path / written, files))
+        assert [(p.file, p.line, p.key, p.severity, p.message) for p in problems if p.key.endswith("language")] == [
+            ("abstracts.yaml", 15, "[2].language", "warning",
+             f"{meant} (a text's language sets how its words are hyphenated and its quotation marks)")]
+
 
 def test_a_chair_label_naming_the_chair_twice_names_them_twice(tmp_path):
     """`chair: "Chair: {name} ({name})"` printed "Chair: Sigrid (" and a NUL character: only the first {name} was

@@ -253,12 +253,20 @@ def _read_language(f: Fields) -> str:
 
 
 def _read_text_language(f: Fields) -> str | None:
-    """A text's own language (an abstract's), None when not given: only its hyphenation depends on it (a language
-    with no hyphenation patterns is not hyphenated), so any code will do."""
+    """A text's own language (an abstract's), None when not given: only its hyphenation and quotation marks depend
+    on it, so a code that is no language's (`english`, `xx`, `en-UK`) is a warning, with the code meant."""
     language = f.text("language", printed=False)
     if language and not LANGUAGE.match(language):
         f.error("language", f"'{language}' is not a language code (like en, de, en-GB)")
         return None
+    if language:
+        from ..lint.language import language_problem as code_problem
+
+        problem = code_problem(language)
+        if problem:
+            f.report.warn(f.file, f.line("language"), f.at("language"),
+                          f"{problem} (a text's language sets how its words are hyphenated and its quotation "
+                          "marks)", "language")
     return language or None
 
 
