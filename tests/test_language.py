@@ -63,7 +63,9 @@ def test_german_booklet_words_and_dates(german):
     assert {"Kurzfassungen", "Tutorien", "Poster", "Praktische Hinweise", "Freitag, 18. Juni"} <= set(contents)
     (day,) = [i for i in range(len(german)) if "TAG 1" in german.lines(i)]
     assert german.lines(day)[:4] == ["14.", "TAG 1", "Montag", "Juni 2027"]  # the day as in "14. Juni"
-    assert german.lines(day)[-3:-1] == ["Montag, 14. Juni", "StarStat 2027"]  # the running head
+    assert "Montag, 14. Juni" not in german.lines(day)  # its heading the page's head: no running head
+    assert german.lines(day + 1)[0] == "Montag, 14. Juni (Fortsetzung)"
+    assert german.lines(day + 1)[-3:-1] == ["Montag, 14. Juni", "Programm"]  # the running head
     text = text_of(german)
     for words in ("Vorsitz: ", "EINGELADENER VORTRAG", "HAUPTVORTRAG", "Montag, 14. Juni (Fortsetzung)",
                   "PARALLELE SITZUNGEN", "TUTORIUM 1", "VORTRAG \u00b7 Dienstag, 15. Juni \u00b7 ",

@@ -149,6 +149,33 @@ def test_a_long_day_breaks_with_at_least_three_rows_a_page_and_a_continued_headi
     assert len(times) == 24 + 3 and times == sorted(times)
 
 
+def test_a_day_s_opening_page_has_no_running_head_and_the_page_it_runs_onto_has_one(long_day):
+    """A typesetter's review: the page that opens a day under its big date repeated the date in the running head
+    above it. The opening page's heading stands for the running head (as a section's first page has none); the
+    page the day runs onto has its running head, the day at the outer edge, the section at the inner one."""
+    _, pdf, path = long_day
+    days = outline_pages(pdf, "Programme")
+    page = page_for("A5")
+    frame_top = page.height - page.top
+
+    def above_the_text(index: int) -> str:
+        """What is printed on the page above its frame: the running head."""
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            textpage = doc[index].get_textpage()
+            return "".join(textpage.get_text_range(i, 1) for i in range(textpage.count_chars())
+                           if textpage.get_charbox(i)[1] - BLEED > frame_top + 1).strip()
+        finally:
+            doc.close()
+
+    for (_, opening), number in zip(days, ("13", "14")):
+        assert pdf.lines(opening)[:2] == [number, f"DAY {int(number) - 12}"]
+        assert above_the_text(opening) == ""
+    runs_onto = days[0][1] + 1  # (a right-hand page: the day at its outer edge, the right)
+    assert [" ".join(above_the_text(runs_onto).split())] in (["ProgrammeMonday 13 September"],
+                                                              ["Programme Monday 13 September"])
+
+
 def test_a_break_inside_a_session_repeats_its_heading_and_no_heading_ends_a_page(long_day):
     _, pdf, path = long_day
     days = outline_pages(pdf, "Programme")

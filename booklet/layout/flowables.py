@@ -991,21 +991,24 @@ class Anchor(Flowable):
 class DayMark(Flowable):
     """Zero-size: from here on the pages belong to `day` (a title such as "Monday 14 June", or None
     for none); the running head of each page shows the day (see output.render). With `claim` false
-    the page it is drawn on keeps the day it began in (a day that starts halfway down a page)."""
+    the page it is drawn on keeps the day it began in (a day that starts halfway down a page). With
+    `opening`, the page it is drawn on opens the day under a heading that names it: it has no running head
+    (as a section's first page has none)."""
 
     _mark = True  # no space around it in a Continues
 
-    def __init__(self, day: str | None, claim: bool = True):
+    def __init__(self, day: str | None, claim: bool = True, opening: bool = False):
         super().__init__()
         self.day = day
         self.claim = claim
+        self.opening = opening
         self.width = self.height = 0
 
     def wrap(self, availWidth, availHeight):
         return 0, 0
 
     def draw(self):
-        self.canv.mark_day(self.day, self.claim)
+        self.canv.mark_day(self.day, self.claim, self.opening)
 
 
 class Row(Translated, Flowable):

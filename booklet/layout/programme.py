@@ -49,7 +49,7 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
     title = day_title(day, ctx.booklet.conference.language)
     lines = [
         Line(Anchor(day_key(index), title, level, section=section), keep=True),
-        Line(DayMark(title), keep=True),
+        Line(DayMark(title, opening=True), keep=True),  # (its big date the page's head: no running head over it)
         Line(_day_header(ctx, index, day), keep=True),
         Line(Rule(ctx.colours.primary, 0.8, 3), space=3, keep=True),
     ]

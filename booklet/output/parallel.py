@@ -256,7 +256,8 @@ class PartCanvas(BookletCanvas):
         self.dests: dict[str, tuple] = {}
         self.links: list = []
         self.outline: list = []
-        self.decorations: list = []  # (form, page, day, section, whether the section starts there)
+        # (form, page, day, section, whether the section starts there, whether a day opens there)
+        self.decorations: list = []
         self.decorator = None
 
     def bookmarkPage(self, key, fit="Fit", left=None, top=None, bottom=None, right=None, zoom=None):
@@ -279,9 +280,9 @@ class PartCanvas(BookletCanvas):
                                            self.dests, self.links, self.outline, refs))
         self.anchor_pages = reply.anchors
         width, height = self._pagesize
-        for form, number, day, section, starts in self.decorations:
+        for form, number, day, section, starts, opening in self.decorations:
             self.beginForm(form, lowerx=0, lowery=0, upperx=width, uppery=height)
-            self.decorator._draw_decoration(self, number + reply.offset, day, section, starts)
+            self.decorator._draw_decoration(self, number + reply.offset, day, section, starts, opening)
             self.endForm()
         persisted.laid_out()  # the layouts this process kept on its own: a worker's written beside their place, let go
         super().save()
@@ -307,7 +308,8 @@ class PartDocTemplate(BookletDocTemplate):
     def _decorate(self, canv: PartCanvas, doc) -> None:
         number = canv.getPageNumber()
         form = f"page{number}"
-        canv.decorations.append((form, number, canv.take_page_day(), canv.section, canv.section_page == number))
+        canv.decorations.append((form, number, canv.take_page_day(), canv.section, canv.section_page == number,
+                                 canv.take_opening()))
         canv.decorator = self
         canv.doForm(form)
         self._marks(canv, doc)

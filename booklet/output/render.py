@@ -44,6 +44,7 @@ class BookletCanvas(Canvas):
         self.day: str | None = None  # the day the story is in (see layout.flowables.DayMark)
         self._page_day: str | None = None  # the day of the page being drawn
         self._day_marked = False  # whether a DayMark was drawn on this page (the first one names it)
+        self._opening = False  # whether a day opens on this page under its own heading (no running head)
         self._ref_forms: dict[str, tuple[str, str, float, object]] = {}
         self._printed: dict[tuple[int, str], tuple[object, str]] = {}  # (id, mask) -> (printable image, its name)
         self.people_pages: dict[str, dict[int, bool]] = {}  # person key -> page -> presents there
@@ -71,12 +72,14 @@ class BookletCanvas(Canvas):
         self.section_page = self.getPageNumber()
         self.mark_day(None)  # a new section belongs to no day until it says so
 
-    def mark_day(self, day: str | None, claim: bool = True) -> None:
+    def mark_day(self, day: str | None, claim: bool = True, opening: bool = False) -> None:
         """From here on the story is in `day`; a page takes the first day marked on it, or the day it
-        starts in (always, when the mark does not `claim` the page: a day starting halfway down it)."""
+        starts in (always, when the mark does not `claim` the page: a day starting halfway down it). `opening`:
+        the day opens on this page under a heading of its own, which stands for the running head."""
         if claim and not self._day_marked:
             self._page_day = day
             self._day_marked = day is not None
+        self._opening = self._opening or opening
         self.day = day
 
     def take_page_day(self) -> str | None:
@@ -84,6 +87,11 @@ class BookletCanvas(Canvas):
         day = self._page_day
         self._page_day, self._day_marked = self.day, False
         return day
+
+    def take_opening(self) -> bool:
+        """Whether a day opened on the page just drawn (DayMark's `opening`); the next page opens none yet."""
+        opening, self._opening = self._opening, False
+        return opening
 
     def draw_page_ref(self, key: str, x_right: float, y: float, font: str, size: float, color,
                       left: bool = False) -> None:
@@ -207,12 +215,14 @@ class BookletDocTemplate(BaseDocTemplate):
         Text goes through the paragraphs' markup, so a symbol prints from the fallback fonts."""
         number = canv.getPageNumber()
         day = canv.take_page_day()
-        self._draw_decoration(canv, number, day, canv.section, canv.section_page == number)
+        opening = canv.take_opening()
+        self._draw_decoration(canv, number, day, canv.section, canv.section_page == number, opening)
         self._marks(canv, doc)
 
     def _draw_decoration(self, canv: BookletCanvas, number: int, day: str | None, section: str | None,
-                         section_start: bool) -> None:
-        """Page `number`'s running head (`section`'s; none on its first page, unless it is in `day`) and number.
+                         section_start: bool, opening: bool = False) -> None:
+        """Page `number`'s running head (`section`'s; none on its first page, unless it is in `day`; none on a page
+        `opening` a day under the day's own heading) and number.
 
         In a warm build, the operators drawing it wrote before from the same canvas state are replayed, as a kept
         paragraph's are (layout.flowables.drawn_kept): a rebuild draws the decorations of the pages it keeps
@@ -220,7 +230,7 @@ class BookletDocTemplate(BaseDocTemplate):
         markup is made first either way: making it registers the fallback fonts it names, which a replayed
         drawing's font calls need in a new process."""
         heads = None
-        if not section_start or day:  # (the head's markup first, then the day's)
+        if (not section_start or day) and not opening:  # (the head's markup first, then the day's)
             head = markup.inline(section or "") if number % 2 == 1 else self._title_head()
             heads = (head, markup.inline(day) if day else None)
         cache = memory.active()
@@ -262,6 +272,7 @@ class BookletDocTemplate(BaseDocTemplate):
 
     def _cover_end(self, canv: BookletCanvas, doc) -> None:
         canv.take_page_day()
+        canv.take_opening()
         self._marks(canv, doc)
 
     def _marks(self, canv, doc) -> None:
