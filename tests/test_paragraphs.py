@@ -968,3 +968,34 @@ def test_a_paragraph_wrapped_at_another_width_is_broken_from_its_fragments_as_pa
         assert para.split(301.6, text_style.leading * 1.5) == []
         para.wrap(301.6, 1000)
         assert _lines(para) == _lines(fresh), first
+
+
+def test_a_word_broken_after_its_own_hyphen_keeps_it_when_a_split_paragraph_is_broken_again():
+    """A typesetter's review of A4: "genetic-programming" printed "geneticprogram- / ming" in a paragraph split
+    between two columns. Its head, "genetic-", joined again to its tail to break the part anew, lost its hyphen
+    (ReportLab takes a hyphen off any head it joins). Every width at which a line ends "genetic-", every split."""
+    from booklet.text import markup
+    from booklet.text.paragraph import _line_text
+
+    register_fonts()
+    style = make_styles(page_for("A4")).text
+    text = ("I present *experiments* in which a genetic-programming search is run on simulated galaxy catalogues "
+            "with known underlying relations, and on observed samples. The search reliably recovers power laws "
+            "and simple corrections, but it also happily proposes spurious terms.")
+    tried = 0
+    for width in range(150, 260, 2):
+        para = Para(markup.inline(text), style)
+        para.wrap(width, 1000)
+        lines = [_line_text(line) for line in para.blPara.lines]
+        if not any(line.endswith("genetic-") for line in lines):
+            continue
+        for count in range(1, len(lines)):
+            parts = para.split(width, count * style.leading + 0.1)
+            if len(parts) < 2:  # (a line alone at a foot or a head: not split there)
+                continue
+            for part in parts:
+                part.wrap(width, 1000)
+            printed = "\n".join(_line_text(line) for part in parts for line in part.blPara.lines)
+            assert "genetic-" in printed and "geneticprogram" not in printed, (width, count, printed)
+            tried += 1
+    assert tried >= 20

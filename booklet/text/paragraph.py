@@ -1190,7 +1190,9 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
     in an ellipsis is hyphenated as the word without it (as it is before a full stop), for text cut short with one
     (layout.glance.truncated: "Increas- / ingly…", not "Increasingl / y…")."""
     pyphen = _OnePyphen(_rl_paragraph.pyphen) if _rl_paragraph.pyphen else None
-    get_frag_words = _calling(_rl_paragraph._getFragWords, stringWidth=_string_width, split=_split)
+    get_frag_words = _calling(_rl_paragraph._getFragWords, stringWidth=_string_width, split=_split,
+                              _shyUnsplit=_unsplit,
+                              _rejoinSplitFragWords=_calling(_rl_paragraph._rejoinSplitFragWords, _shyUnsplit=_unsplit))
     after = {"_hy_sfx_pat": re.compile(_rl_paragraph._hy_sfx_pat.pattern.replace("]+$", "\u2026]+$"))} if ellipsis \
         else {}
     hyphenate = _within_parts(_calling(
@@ -1209,6 +1211,17 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
                           _hyphenateFragWord=hyphenate, _hyphenateWord=hyphenate_word),
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate)
+
+
+def _unsplit(text: str, after: str | None = None) -> str:
+    """ReportLab's _shyUnsplit: a word's head with the hyphen its hyphenation added taken off (`text` alone), or
+    joined to what follows it (`after`). ReportLab takes a hyphen off the head it joins, too, though it strips the
+    hyphens it added before it joins: a word broken after a hyphen of its own ("genetic- / programming"), joined
+    again to be broken anew (a paragraph split between columns or pages), lost it: "geneticprogram- / ming"."""
+    if after is None or not text.endswith("-") or isinstance(text, _rl_paragraph._SHYIndexedStr) \
+            or hasattr(after, "_shyIndices"):
+        return _rl_paragraph._shyUnsplit(text, after)
+    return text + after
 
 
 _HELPERS = _line_breaking() if _CHECKED else None
