@@ -1025,3 +1025,17 @@ def test_images_in_the_texts_are_named_in_the_summary(tmp_path):
     assert result.exit_code == 0, result.output
     assert ("2 image(s) in the texts of 2 event(s), left out (a text prints its words; add a figure by hand as an "
             "extra page) ('Waves in shallow water', 'Tides and the moon')") in result.output
+
+
+@pytest.mark.parametrize("end, printed", [("2027-09-15", "2027-09-14"), ("2027-09-14", "2027-09-14"),
+                                          ("2027-09-17", "2027-09-17")])
+def test_a_frab_end_the_morning_after_the_last_day_is_the_last_day(tmp_path, end, printed):
+    """An import review: frab's <end> is when the last day's night ends (31c3: the 31st, its days the 27th to the
+    30th), and the cover said 27-31 December. An end the day after the last day is the last day; one later than
+    that (days with no events listed) is kept."""
+    source = write_json_v1(tmp_path / "schedule.json")
+    data = json.loads(source.read_text("utf-8"))
+    data["schedule"]["conference"]["end"] = end
+    source.write_text(json.dumps(data), encoding="utf-8")
+    imported = read(source, Options())
+    assert str(imported.documents["conference.yaml"]["dates"]["end"]) == printed

@@ -400,7 +400,7 @@ def test_a_date_no_conference_has_is_no_date_not_an_internal_error(tmp_path, dat
     path.write_text(f"Title,Authors,Date,Start,End\nT,\"Smith, Ana\",{date},10:00,10:30\n"
                     "U,\"Jones, Bo\",2027-05-06,10:00,10:30\n", encoding="utf-8")
     imported = table.read(path, Options())
-    assert f"line 2: no date for 'T' ('{date}'); it has no time" in imported.notes
+    assert f"line 2: no date for 'T' ('{date}'); left out of the programme" in imported.notes
     day, = imported.documents["programme.yaml"]["days"]
     assert str(day["date"]) == "2027-05-06"
 
@@ -412,7 +412,7 @@ def test_a_year_written_0000_and_a_duration_past_midnight_are_notes(tmp_path):
                     "Two,Bob Jones,2025-05-06,10:00,99999999999999999999\n"
                     "Three,Cy Lee,06.05.25,11:00,20\n", encoding="utf-8")
     imported = table.read(path, Options())
-    assert "line 2: no date for 'One' ('0000-05-05'); it has no time" in imported.notes  # (not 2000-05-05)
+    assert "line 2: no date for 'One' ('0000-05-05'); left out of the programme" in imported.notes  # (not 2000-05-05)
     assert "line 3: a duration of '99999999999999999999' goes past midnight; 'Two' has no end time" in imported.notes
     day, = imported.documents["programme.yaml"]["days"]
     assert day["date"] == dt.date(2025, 5, 6)  # a year of two digits is this century's
@@ -710,7 +710,7 @@ def test_a_workbook_of_a_sheet_per_day_is_read_whole(tmp_path):
            "or CSV of its own)" in imported.notes
     book["Tuesday"].append(["Broken", "Ana", "not a date", None, None])
     book.save(tmp_path / "week.xlsx")
-    assert "sheet 'Tuesday', row 6: no date for 'Broken' ('not a date'); it has no time" \
+    assert "sheet 'Tuesday', row 6: no date for 'Broken' ('not a date'); left out of the programme" \
         in table.read(tmp_path / "week.xlsx", Options()).notes  # (where a row is: its own sheet's)
 
 
@@ -786,3 +786,63 @@ def test_a_workshops_presenters_are_those_marked_presenting_when_some_are(tmp_pa
     imported = table.read(path, Options())
     tutorials = {t["title"]: [p["name"] for p in t["presenters"]] for t in imported.documents["tutorials.yaml"]}
     assert tutorials == {"Notation lab": ["Christoph Finkensiep"], "Both teach": ["Ana Smith", "Bo Jones"]}
+
+
+def _times(imported) -> list[tuple[dt.date, str]]:
+    return [(day["date"], item.get("time")) for day in imported.documents["programme.yaml"]["days"]
+            for item in day["items"]]
+
+
+@pytest.mark.parametrize("cell", ["09:00-09:20", "9.00 \u2013 9.20", "09:00 to 09:20"])
+def test_a_time_range_in_the_start_column_is_the_start_and_the_end(tmp_path, cell):
+    """An import review: '09:00-09:20' in a Time (start) column gave 09:20, its end, as the start, without a word."""
+    rows = [["Title", "Speaker", "Date", "Time"], ["Talk", "Ana Smith", "2027-09-13", cell],
+            ["Later", "Bo Jones", "2027-09-13", "10:00"]]
+    imported = table.read(write_csv(tmp_path / "p.csv", rows), Options())
+    assert _times(imported) == [(D(2027, 9, 13), "09:00-09:20"), (D(2027, 9, 13), "10:00")]
+
+
+def test_a_date_time_with_an_offset_is_its_clock_as_written_or_in_the_zone_asked_for(tmp_path):
+    """An import review: 2024-03-05T09:00:00+01:00 gave 01:00 (the offset read as the clock); ...Z and +0100, no
+    time at all. The clock as written, or with --timezone, the time in that zone (and its date)."""
+    rows = [["Title", "Speaker", "Start", "End"],
+            ["T1", "Ana Smith", "2024-03-05T09:00:00+01:00", "2024-03-05T09:20:00+01:00"],
+            ["T2", "Bo Jones", "2024-03-05T09:30:00Z", "2024-03-05T09:50:00Z"],
+            ["T3", "Cy Li", "2024-03-05 10:00:00+0100", "2024-03-05 10:20:00+0100"],
+            ["T4", "Di Wu", "2024-03-05T23:30:00Z", ""]]
+    path = write_csv(tmp_path / "p.csv", rows)
+    day = D(2024, 3, 5)
+    assert _times(table.read(path, Options())) == [(day, "09:00-09:20"), (day, "09:30-09:50"), (day, "10:00-10:20"),
+                                                   (day, "23:30")]
+    assert _times(table.read(path, Options(timezone="Europe/Berlin"))) == [
+        (day, "09:00-09:20"), (day, "10:00-10:20"), (day, "10:30-10:50"), (D(2024, 3, 6), "00:30")]
+
+
+def test_a_date_written_on_a_day_s_first_row_alone_is_the_date_of_the_rows_below(tmp_path):
+    """An import review: a date written once a day (or merged down the day's rows in a workbook) left every row
+    below it out of the programme, and a coffee break became an abstract."""
+    rows = [["Date", "Start", "End", "Title", "Speaker"], ["2024-03-05", "09:00", "09:30", "First talk", "Ana Smith"],
+            ["", "09:30", "10:00", "Second talk", "Bo Jones"], ["", "10:00", "10:30", "Coffee break", ""],
+            ["2024-03-06", "09:00", "09:30", "Next day", "Cy Li"], ["", "", "", "Unscheduled", "Di Wu"]]
+    imported = table.read(write_csv(tmp_path / "p.csv", rows), Options())
+    assert _times(imported) == [(D(2024, 3, 5), "09:00-09:30"), (D(2024, 3, 5), "09:30-10:00"),
+                                (D(2024, 3, 5), "10:00-10:30"), (D(2024, 3, 6), "09:00-09:30")]
+    assert "2 row(s) with a time and no date took the date of the row above (a date written once a day, or in " \
+           "merged cells)" in imported.notes
+    assert [a["title"] for a in imported.documents["abstracts.yaml"]][-1] == "Unscheduled"
+
+
+def test_slashed_dates_no_number_over_twelve_tells_are_read_as_the_days_closest_together(tmp_path):
+    """An import review: 3/5/2024 and 3/6/2024 (a US spreadsheet's two days of a March conference) were read
+    day-first, 3 May and 3 June. With no number over 12 to tell, the reading that puts the days closer wins;
+    day-first when both are alike."""
+    rows = [["Title", "Speaker", "Date", "Start"], ["A", "Ana Smith", "3/5/2024", "9:00"],
+            ["B", "Bo Jones", "3/6/2024", "9:00"]]
+    assert [d for d, _ in _times(table.read(write_csv(tmp_path / "us.csv", rows), Options()))] == [
+        D(2024, 3, 5), D(2024, 3, 6)]
+    rows[1][2], rows[2][2] = "5/3/2024", "6/3/2024"
+    assert [d for d, _ in _times(table.read(write_csv(tmp_path / "eu.csv", rows), Options()))] == [
+        D(2024, 3, 5), D(2024, 3, 6)]
+    rows[2][2] = "5/3/2024"
+    assert [d for d, _ in _times(table.read(write_csv(tmp_path / "one.csv", rows), Options()))] == [
+        D(2024, 3, 5), D(2024, 3, 5)]

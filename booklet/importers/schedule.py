@@ -480,6 +480,9 @@ class _Builder:
         dates = [day["date"] for day in days] + [day.date for day in s.days]
         start = s.start or (min(dates) if dates else None)
         end = s.end or (max(dates) if dates else None)
+        last = max((day.date for day in s.days), default=None)
+        if s.end is not None and last is not None and s.end == last + dt.timedelta(days=1):
+            end = last  # frab's <end>: when the last day's night ends, the morning after it (31c3: the 31st)
         if start is None or end is None:
             raise SourceError(f"{s.source}: the conference's start and end dates are missing, and there are no "
                               "days to take them from")

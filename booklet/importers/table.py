@@ -23,7 +23,7 @@ from ..data.csvrows import CsvError, csv_rows
 from . import Imported, Options, SourceError
 from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, some,
                        flip_name, id_from, line_kind, parse_clock, plus_minutes, slug)
-from .schedule import FIRST_YEAR, LAST_YEAR
+from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import joined, to_markup
 
 _KEYNOTE_SESSION = re.compile(r"^\W*(keynotes?|hauptvortr\w*)\b", re.I)  # a session of keynotes: "Keynotes 1: ..."
@@ -420,13 +420,19 @@ class _Dates:
 
     def __init__(self, values: list) -> None:
         self.month_first = False
+        found = []
         for v in values:
             m = _DATE_FORMS[3][0].match(str(v or "").strip())
             if m and int(m[2]) > 12:
                 self.month_first = True
-                break
+                return
             if m and int(m[1]) > 12:
-                break
+                return
+            if m:
+                found.append(m)
+        # no number over 12 tells: the reading whose dates lie closer together (3/5 and 3/6 are two days of a
+        # conference in March, not the 3rd of May and of June), day-first when both do alike
+        self.month_first = _span(found, month_first=True) < _span(found, month_first=False)
 
     def __call__(self, value) -> dt.date | None:
         if isinstance(value, dt.datetime):
@@ -454,16 +460,64 @@ class _Dates:
         return None
 
 
+def _span(found: list, month_first: bool) -> int:
+    """How many days the dates `found` (matches of d/m/y or m/d/y) span read so (a date that is none: a year's)."""
+    read = []
+    for m in found:
+        a, b, year = int(m[1]), int(m[2]), int(m[3])
+        year += 2000 if len(m[3]) <= 2 else 0
+        try:
+            read.append(dt.date(year, a, b) if month_first else dt.date(year, b, a))
+        except ValueError:
+            return 366
+    return (max(read) - min(read)).days if read else 0
+
+
 def _in_years(date: dt.date) -> dt.date | None:
     """`date`, or None (no date) before FIRST_YEAR or after LAST_YEAR: no conference's (and the day before the year
     1, which reading a night's event asks of, is no date at all)."""
     return date if FIRST_YEAR <= date.year <= LAST_YEAR else None
 
 
+# an ISO 8601 date-time with its offset from UTC: 2024-03-05T09:00:00+01:00, 2024-03-05 09:00Z, ... +0100
+_ZONED = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})", re.I)
+# two times of day in one cell, from and to: '09:00-09:20', '9.00 – 9.20', '10:00 to 10:45'
+_CLOCK_RANGE = re.compile(r"(\d{1,2}\s*[:.h]\s*\d{2})\s*(?:[-\u2013\u2014]|to|bis)\s*(\d{1,2}\s*[:.h]\s*\d{2})", re.I)
+
+
+def _zoned(value, zone) -> dt.datetime | None:
+    """A cell's date-time with an offset from UTC, as a date-time in `zone` (a ZoneInfo; None: the clock as the
+    cell writes it, its offset dropped); None for any other cell."""
+    text = str(value or "").strip()
+    if isinstance(value, dt.datetime) or not _ZONED.fullmatch(text):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(text.replace(" ", "T", 1).replace("z", "Z"))
+    except ValueError:
+        return None
+    return moment.astimezone(zone) if zone is not None and moment.tzinfo is not None else moment
+
+
+def _clock_range(value) -> tuple[dt.time, dt.time] | None:
+    """A cell holding a time range ('09:00-09:20'): its start and end; None for any other cell."""
+    found = _CLOCK_RANGE.fullmatch(str(value or "").strip()) if isinstance(value, str) else None
+    if not found:
+        return None
+    start, end = parse_clock(found[1]), parse_clock(found[2])
+    return (start, end) if start is not None and end is not None else None
+
+
 def _clock_in(value) -> dt.time | None:
-    """A time of day from a cell: '10:15', '2023-09-22 10:15', '0930', a spreadsheet time or date-time."""
+    """A time of day from a cell: '10:15', '2023-09-22 10:15', '0930', a spreadsheet time or date-time; of a
+    range ('09:00-09:20'), its start; of a date-time with an offset, the clock as written."""
     if isinstance(value, (dt.datetime, dt.time)):
         return parse_clock(value)
+    zoned = _zoned(value, None)
+    if zoned is not None:
+        return parse_clock(zoned)
+    both = _clock_range(value)
+    if both is not None:
+        return both[0]
     text = str(value or "").strip()
     m = re.search(r"(\d{1,2}[:.h]\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?$", text, re.I)
     if m:
@@ -658,6 +712,10 @@ class _Table:
         self.fmt = fmt
         self.rows = rows
         self.options = options
+        # --timezone: date-times with an offset from UTC are converted to it (else their clock is kept as written)
+        self.zone = zone_named(options.timezone, "--timezone") if options.timezone else None
+        self.last_day: dt.date | None = None  # the date of the last row that wrote one (for a row that writes none)
+        self.filled_down = 0  # rows with a time and no date, given the date of the row above
         self.where = where  # row index -> "line 12" / "sheet 'X', row 12"
         self.notes = notes
         self.kinds = Kinds(options)
@@ -719,11 +777,15 @@ class _Table:
         self.last_first = {i: last_first_column(_cell(r, i) for r in body)
                            for name in ("authors", "coauthors", "speaker") for i in cols.index.get(name, [])}
         entries = []
+        self.last_day, self.filled_down = None, 0
         for offset, row in enumerate(body):
             n = header_at + 1 + offset
             entry = self.row_entry(row, cols, dates, self.where(n))
             if entry is not None:
                 entries.append(entry)
+        if self.filled_down:
+            self.notes.append(f"{self.filled_down} row(s) with a time and no date took the date of the row above "
+                              "(a date written once a day, or in merged cells)")
         used = {i for indexes in cols.index.values() for i in indexes}
         mapped = _user_map(self.options)
         unread = [_cell(header, i) for i in range(len(header)) if _cell(header, i) and i not in used
@@ -850,6 +912,9 @@ class _Table:
 
     def row_time(self, entry: Entry, row: list, cols: _Columns, dates: _Dates) -> None:
         start_raw, date_raw = _raw(row, cols.first("start")), _raw(row, cols.first("date"))
+        end_raw = _raw(row, cols.first("end"))
+        if self.zone is not None:  # date-times with an offset from UTC, in the conference's zone (--timezone)
+            start_raw, date_raw, end_raw = (_zoned(raw, self.zone) or raw for raw in (start_raw, date_raw, end_raw))
         day = dates(date_raw) if date_raw not in (None, "") else None
         if day is None and start_raw not in (None, ""):
             day = dates(start_raw)  # '2023-09-22 10:15' in the start column
@@ -859,15 +924,22 @@ class _Table:
         if start_raw not in (None, "") and start is None and not dates(start_raw):
             self.notes.append(f"{entry.where}: '{_cell(row, cols.first('start'))}' is not a time; "
                               f"'{entry.title}' has no time")
+        if day is not None and date_raw not in (None, ""):
+            self.last_day = day
+        elif day is None and date_raw in (None, "") and start is not None and self.last_day is not None:
+            day = self.last_day  # a date written on a day's first row alone, or in cells merged down the day
+            self.filled_down += 1
         if day is None:
             if start is not None or date_raw not in (None, ""):
                 self.notes.append(f"{entry.where}: no date for '{entry.title}' ('{_cell(row, cols.first('date'))}')"
-                                  "; it has no time")
+                                  "; left out of the programme")
             return
         entry.day, entry.start = _start_day(day, start, _cell(row, cols.first("start"))), start
-        end_raw = _raw(row, cols.first("end"))
         if start is not None and end_raw not in (None, ""):
             entry.end = _clock_in(end_raw)
+        both = _clock_range(start_raw)
+        if both is not None and entry.end is None:  # '09:00-09:20' in the start (or time) column
+            entry.end = both[1]
         minutes = _minutes(_raw(row, cols.first("duration")))
         if start is not None and entry.end is None and minutes:
             entry.end = plus_minutes(day, start, minutes)
