@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -1039,3 +1040,37 @@ def test_a_frab_end_the_morning_after_the_last_day_is_the_last_day(tmp_path, end
     source.write_text(json.dumps(data), encoding="utf-8")
     imported = read(source, Options())
     assert str(imported.documents["conference.yaml"]["dates"]["end"]) == printed
+
+
+def test_update_moves_an_item_whose_time_leaves_its_session_out_of_it_and_into_time_order(tmp_path):
+    """An import review: with a hand edit in programme.yaml (a chair), an update that moved a talk from a parallel
+    block's hours to the evening changed its time and left it in the block, out of time order (16:00, 21:30,
+    17:00 ...), where `check` found overlaps. It leaves the block for where its new time puts it, as a fresh import
+    does; the session keeps the LOC's chair."""
+    source, folder = tmp_path / "schedule.json", tmp_path / "tw27"
+    write_json_v1(source)
+    assert invoke("import", source, "--out", folder).exit_code == 0
+    text = (folder / "programme.yaml").read_text("utf-8")
+    session = re.compile(r"^( +)room: Hall A\b.*\n +items:", re.M)  # (a session's room, its items under it)
+    assert len(session.findall(text)) == 1
+    (folder / "programme.yaml").write_text(session.sub(r"\1chair: Kim Park\n\g<0>", text), "utf-8")
+    days = events_v1()
+    days["13"][1].update(date="2027-09-13T16:30:00+00:00")  # the shallow-water talk: from 11:00 to 18:30
+    write_json_v1(source, days)
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    day1 = load(folder, "programme.yaml")["days"][0]
+    starts = [(entry.get("time") or _items_of(entry)[0].get("time") or "")[:5] for entry in day1["items"]]
+    talks = [[i.get("talk") for i in _items_of(entry)] for entry in day1["items"]]
+    assert starts == sorted(starts) and ["e102"] in talks, (starts, talks)
+    parallel = next(entry["parallel"] for entry in day1["items"] if "parallel" in entry)
+    assert [(s["room"], s.get("chair"), [i["talk"] for i in s["items"]]) for s in parallel] == [
+        ("Hall A", "Kim Park", []), ("Hall B", None, ["e103"])]
+    _, problems = check_folder(folder)
+    assert not [p for p in problems if "overlaps" in p.message and p.key.startswith("days[0]")]  # (day 2's are)
+
+
+def _items_of(entry: dict) -> list[dict]:
+    if "parallel" in entry:
+        return [i for s in entry["parallel"] for i in s["items"]] or [{}]
+    return entry.get("items") or [entry]

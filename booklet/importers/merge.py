@@ -13,7 +13,8 @@ Entries are matched by id (abstracts, tutorials), by title (posters: they have n
 programme, by the talk or tutorial they show (or, for a line without either, by day, title and kind).
 An entry the source dropped stays unless `prune`; an entry the LOC deleted is not added back; an
 entry the LOC added is kept. An item whose day, time or room the source changed moves there: into the
-session of its room when the day has one at that time, else as an item of the day, in time order.
+session of its room when the day has one at that time, else as an item of the day, in time order (an item
+whose time leaves its session's hours leaves the session).
 """
 
 from __future__ import annotations
@@ -577,7 +578,13 @@ class _Programme:
         elif b is not None and not same(b.room, n.room) and c.session is None:
             fields.merge(c.item, "room", {"room": b.room}, {"room": n.room}, ITEM)
         if fields.merge(c.item, "time", bi, n.item, ITEM):
-            self.resort.append(c.container)
+            block = c.parallel if c.parallel is not None else c.session
+            others = [i for i in _items(block) if i is not c.item] if block is not None else []
+            if others and not self.spans(others, n):  # moved out of its session's hours: to where it is now
+                self.detach(c)
+                self.place(c.item, n)
+            else:
+                self.resort.append(c.container if block is None or others else c.day["items"])
         fields.merge(c.item, "title", bi, n.item, ITEM)
         if b is not None and b.kind != n.kind and c.kind != n.kind:
             if c.kind == b.kind:
@@ -663,6 +670,9 @@ class _Programme:
             _remove(holder, spot.session)
             if spot.parallel is not None and not holder:
                 _remove(spot.day.get("items"), spot.parallel)
+        elif spot.session is not None and not spot.container:  # kept for its chair, with no items now
+            spot.session.ca.items.pop("items", None)  # (its comment after `items:` would be written before `[]`)
+            spot.container.ca.comment = None
 
     def sort(self, container: list) -> None:
         """The container's entries in the new import's order, the LOC's own entries staying after the one above."""
