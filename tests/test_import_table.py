@@ -846,3 +846,24 @@ def test_slashed_dates_no_number_over_twelve_tells_are_read_as_the_days_closest_
     rows[2][2] = "5/3/2024"
     assert [d for d, _ in _times(table.read(write_csv(tmp_path / "one.csv", rows), Options()))] == [
         D(2024, 3, 5), D(2024, 3, 5)]
+
+
+def test_decomposed_names_and_affiliations_are_written_composed(tmp_path):
+    """An import review: a source's decomposed (NFD) "Universita\u0308t Zu\u0308rich" was written as it came, and check
+    then said "'Universität Zürich' is also written 'Universität Zürich' (accents differ)". What an import writes
+    is NFC."""
+    import unicodedata
+
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    nfd = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731
+    rows = [["Title", "Speaker", "Affiliation"], [nfd("Über Zürich"), nfd("Jürgen Müller"), nfd("Universität Zürich")],
+            ["Second", "Zoë Dvořák", "Universität Zürich"]]
+    result = CliRunner().invoke(main, ["import", str(write_csv(tmp_path / "a.csv", rows)), "--out",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "out" / "abstracts.yaml").read_text("utf-8")
+    assert "Jürgen Müller" in written and "Über Zürich" in written and written.count("Universität Zürich") == 2
+    assert written == unicodedata.normalize("NFC", written) and "accents differ" not in result.output

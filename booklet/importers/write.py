@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -333,7 +334,8 @@ _ONE_LINE = {"id", "title", "name", "time", "talk", "tutorial", "session", "room
 
 def clean(value, key: str | None = None):
     """The documents as booklet can hold them: no control characters (booklet refuses them; YAML cannot
-    write some), line breaks as \\n, no trailing spaces, one-line values on one line, no empty values."""
+    write some), line breaks as \\n, no trailing spaces, one-line values on one line, no empty values; text in
+    Unicode's composed form, NFC (a source's decomposed "Zu\u0308rich" and another's "Zürich" are one name)."""
     if isinstance(value, dict):
         out = {}
         for k, v in value.items():
@@ -344,7 +346,8 @@ def clean(value, key: str | None = None):
     if isinstance(value, (list, tuple)):
         return [v for v in (clean(v, key) for v in value) if v is not None and v != ""]
     if isinstance(value, str):
-        text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+        text = unicodedata.normalize("NFC", value)
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
         text = _NOT_YAML.sub("", text)
         if key in _ONE_LINE:
             return " ".join(text.split())
