@@ -598,3 +598,31 @@ def test_the_first_heading_of_greek_and_of_cyrillic_names_says_its_script(sample
     german = SimpleNamespace(booklet=SimpleNamespace(conference=SimpleNamespace(language="de")))
     assert letter_headings(german, ["Y", "Α", "Κ", "П", "Ж", "4"], 10) == [
         "Y", 'Α\u2002<font size="7.00">Griechisch</font>', "Κ", 'П\u2002<font size="7.00">Kyrillisch</font>', "Ж", "4"]
+
+
+def test_a_rule_between_entries_is_left_out_at_the_top_of_a_column_and_of_a_page(tmp_path):
+    """A typesetter's review of the letter-size posters: the second column started with the hairline that ruled off
+    the first column's last poster, its first poster set lower than the first column's. A rule `between` entries
+    is passed over at the top of a column, and at the top of a page."""
+    from reportlab.platypus import PageBreak
+
+    from booklet.layout.flowables import Rule
+
+    style = ParagraphStyle("p", fontSize=10, leading=12)
+    entries = []
+    for n in range(30):
+        entries += [Para(f"Entry{n:02d}", style), Rule("#999999", 0.5, 2, between=True)]
+    doc = SimpleDocTemplate(str(tmp_path / "c.pdf"), pagesize=(300, 276), leftMargin=20, rightMargin=20,
+                            topMargin=12, bottomMargin=12)
+    doc.build([Columns(entries, 2, 10), PageBreak(), Rule("#999999", 0.5, 2, between=True), Para("Alone", style)])
+    reader = pypdf.PdfReader(str(tmp_path / "c.pdf"))
+    tops = defaultdict(list)
+    reader.pages[0].extract_text(visitor_text=lambda t, cm, tm, f, s: tops[round(cm[4] + tm[4])].append(cm[5] + tm[5])
+                                 if t.strip() else None)
+    (left, right) = (max(ys) for _, ys in sorted(tops.items()))
+    assert left == pytest.approx(right, abs=0.01)
+    last = reader.pages[-1]
+    ys = []
+    last.extract_text(visitor_text=lambda t, cm, tm, f, s: ys.append(cm[5] + tm[5]) if t.strip() else None)
+    assert ys == [pytest.approx(ys[0])] and ys[0] > 276 - 12 - 6 - 12  # "Alone" on the page's first line
+    assert b" l" not in last.get_contents().get_data().replace(b" re", b"")  # (no line drawn: a path's "l")

@@ -165,6 +165,9 @@ class Columns(Flowable):
         for number in range(self.count):
             column, taken, used, previous = [], [], 0.0, None
             while (flowable := cursor.peek()) is not None:
+                if not column and getattr(flowable, "between", False):  # (a rule between entries: none at a top)
+                    cursor.take()
+                    continue
                 space = _space(previous, flowable, scale)
                 room = height - used - space
                 h = _height(flowable, column_width, room)

@@ -1188,20 +1188,28 @@ class OneLineOr(Flowable):
 
 
 class Rule(Translated, Flowable):
-    """A thin horizontal line across the frame."""
+    """A thin horizontal line across the frame. `between`: a rule between two entries (posters), which a page or
+    a column that starts with it does without (columns.Columns passes over it there)."""
 
-    def __init__(self, color, thickness: float = 0.5, space: float = 4.0):
+    _dropped = False  # (wrapped at a page's top, as `between`)
+
+    def __init__(self, color, thickness: float = 0.5, space: float = 4.0, between: bool = False):
         super().__init__()
         self.color = color
         self.thickness = thickness
         self.space = space
+        self.between = between
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
-        self.height = self.thickness + 2 * self.space
+        frame = getattr(self, "_frame", None)  # (the frame it is being added to, by platypus)
+        self._dropped = self.between and frame is not None and frame._atTop
+        self.height = 0 if self._dropped else self.thickness + 2 * self.space
         return self.width, self.height
 
     def draw(self):
+        if self._dropped:
+            return
         self.canv.setStrokeColor(self.color)
         self.canv.setLineWidth(self.thickness)
         y = self.space + self.thickness / 2

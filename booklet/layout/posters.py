@@ -56,7 +56,7 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
         for index in members:
             entries.append(build_poster_entry(ctx, posters[index], number_width, poster_key(index)))
             entries.append(EndMark(poster_key(index)))
-            entries.append(Rule(ctx.colours.hairline, 0.5, 2))
+            entries.append(Rule(ctx.colours.hairline, 0.5, 2, between=True))
     if ctx.text_columns > 1:  # in columns, as an abstract's text is (a wide page, or the theme's `columns`)
         return story + [Columns(entries, ctx.text_columns, GAP)]
     return story + entries
