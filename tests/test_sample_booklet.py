@@ -273,7 +273,8 @@ def test_check_on_the_sample_reports_nothing():
 
 def test_programme_pages_hold_three_rows_or_more_and_name_their_day(sample):
     """No page of the sample's programme holds only a row or two of a day; each says whose day it
-    is: the day's heading (or its smaller repeat, "... (continued)") and the running head."""
+    is: the day's heading (its opening page, with no running head over it), or its smaller repeat,
+    "... (continued)", and the running head."""
     _, pdf, booklet = sample
     times = re.compile(r"^\d\d:\d\d(\u2013\d\d:\d\d)?$")
     for day, pages in zip(booklet.days, _day_pages(pdf)):
@@ -283,9 +284,10 @@ def test_programme_pages_hold_three_rows_or_more_and_name_their_day(sample):
             assert len([line for line in lines if times.match(line)]) >= 3, (title, index + 1)
             if index == pages.start:
                 assert norm(f"{day.date:%A %B %Y}") in pdf.norms[index]
+                assert title not in lines, (title, index + 1)
             else:
                 assert lines[0] == f"{title} (continued)", (title, index + 1)
-            assert title in lines[-3:], (title, index + 1)  # the running head, drawn last
+                assert title in lines[-3:], (title, index + 1)  # the running head, drawn last
 
 
 def test_participants_are_listed_sorted_with_committee_and_speakers(sample):
