@@ -238,6 +238,9 @@ def test_every_programme_and_abstract_page_has_its_day_in_the_running_head(long_
         if day == "Not in the programme":
             assert not head(index, "September"), index
             continue
+        if index in days.values():  # a day's opening page: its big date stands for the running head
+            assert not head(index, day) and not head(index, "TC2027"), index
+            continue
         (box,) = head(index, day)
         # the day at the outer edge: left on left (even) pages, right on right (odd) pages
         if (index + 1) % 2 == 0:
@@ -245,7 +248,7 @@ def test_every_programme_and_abstract_page_has_its_day_in_the_running_head(long_
         else:
             assert abs(box[2] - (page.width - page.margin)) < 1.5, (index, box)
         checked += 1
-    assert checked >= len(programme) + 24
+    assert checked >= len(programme) - len(days) + 24
     # other sections: no day
     tail = range(starts["Practical information"] if "Practical information" in starts else abstracts.stop, len(pdf))
     for index in tail:
