@@ -626,3 +626,22 @@ def test_a_rule_between_entries_is_left_out_at_the_top_of_a_column_and_of_a_page
     last.extract_text(visitor_text=lambda t, cm, tm, f, s: ys.append(cm[5] + tm[5]) if t.strip() else None)
     assert ys == [pytest.approx(ys[0])] and ys[0] > 276 - 12 - 6 - 12  # "Alone" on the page's first line
     assert b" l" not in last.get_contents().get_data().replace(b" re", b"")  # (no line drawn: a path's "l")
+
+
+def test_the_last_page_s_columns_are_balanced_without_splitting_an_entry_where_the_page_holds_them_whole(tmp_path):
+    """A typesetter's review of A4: the posters' last page split poster 26 between its two columns, under a
+    "(continued)" heading, to balance them. Entries are split to balance only where the page cannot hold them
+    whole (as text in columns, TextColumns, still is)."""
+    style = ParagraphStyle("p", fontSize=10, leading=12, spaceAfter=4)
+    lines = [7, 2, 3, 2, 6]  # (split, two columns of 10 lines would hold them)
+    entries = [Para("<br/>".join(f"E{n}L{k}" for k in range(count)), style) for n, count in enumerate(lines)]
+    doc = SimpleDocTemplate(str(tmp_path / "c.pdf"), pagesize=(300, 276), leftMargin=20, rightMargin=20,
+                            topMargin=12, bottomMargin=12)
+    doc.build([Columns(entries, 2, 10)])
+    reader = pypdf.PdfReader(str(tmp_path / "c.pdf"))
+    assert len(reader.pages) == 1
+    columns = defaultdict(set)
+    reader.pages[0].extract_text(visitor_text=lambda t, cm, tm, f, s: [
+        columns[round(cm[4] + tm[4])].add(word.split("L")[0]) for word in t.split() if word.startswith("E")])
+    left, right = (found for _, found in sorted(columns.items()))
+    assert not left & right and left | right == {f"E{n}" for n in range(5)}, (left, right)

@@ -150,6 +150,11 @@ class Columns(Flowable):
         self.pages = _pages  # (width, height, at top) of each page before, which filled them up to start
         self._laid = None  # (width, height, at top, columns, cursor after them) of the last fill
 
+    # the last page's columns are balanced with no entry split between them where the page holds them so (a poster
+    # split in two on one page, under a "continued" heading); TextColumns splits paragraphs to balance
+    balances_whole = True
+    _no_splits = False  # (while balancing so)
+
     def column_width(self, width: float) -> float:
         return (width - self.gap * (self.count - 1)) / self.count
 
@@ -178,8 +183,9 @@ class Columns(Flowable):
                     previous = flowable
                     cursor.take()
                     continue
-                parts = flowable.split(column_width, room) if room > 0 else []
-                if len(parts) < 2 and not column and room > 0 and hasattr(flowable, "split_at_top"):
+                parts = flowable.split(column_width, room) if room > 0 and not self._no_splits else []
+                if len(parts) < 2 and not column and room > 0 and hasattr(flowable, "split_at_top") \
+                        and not self._no_splits:
                     parts = flowable.split_at_top(column_width, room)  # at a column's top moving on would not help
                 if len(parts) >= 2:
                     head = _height(parts[0], column_width, room)
@@ -189,7 +195,7 @@ class Columns(Flowable):
                             cursor.give_back(part)
                         column.append((parts[0], head, space))
                         taken.append(None)
-                elif not column and not columns and at_top and number == 0:
+                elif not column and not columns and at_top and number == 0 and not self._no_splits:
                     column.append((flowable, h, space))  # taller than a page, unsplittable: set it anyway
                     taken.append(None if cursor.pending else cursor.index)
                     cursor.take()
@@ -228,11 +234,20 @@ class Columns(Flowable):
 
     def _balanced(self, width: float, height: float, at_top: bool, filled, scale: float = 1.0):
         """Everything left fits in `height` (`filled`: its columns at that height, with the spaces at `scale`):
-        the shortest height that still holds it all, and its columns."""
+        the shortest height that still holds it all, and its columns (with no entry split, where `height` holds
+        them so: balances_whole)."""
+        if self.balances_whole and not self._no_splits:
+            self._no_splits = True
+            try:
+                whole = self._fill(width, height, at_top, scale)
+                if whole[1].peek() is None:
+                    return self._balanced(width, height, at_top, whole, scale)
+            finally:
+                self._no_splits = False
         cache = memory.active() if self.key is not None else None
         if cache is not None:
             key = ("balanced", self.key, self.count, self.gap, self.start, len(self.pending), self.pages,
-                   width, height, at_top)
+                   width, height, at_top, self._no_splits)
             kept = cache.peek("layouts", key)
             if kept is not None:
                 if kept == height:
@@ -374,8 +389,10 @@ class TextColumns(Columns):
     def _tightened(self, width: float, height: float, at_top: bool, filled):
         return filled, 1.0  # the spaces between paragraphs are the text's own, as in one column
 
+    balances_whole = False  # a paragraph splits between the columns to balance them
+
     def _least(self, columns) -> float:
-        return 0.0  # a paragraph splits between the columns to balance them
+        return 0.0  # (so the columns may be lower than any paragraph)
 
     def _whole_height(self, width: float) -> float:
         """About as tall as all that is left would be, balanced (its height over the columns; balancing it exactly
