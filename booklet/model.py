@@ -198,11 +198,11 @@ class Item:
 
 @dataclass(frozen=True)
 class Session:
-    """A block of items under one name, with an optional chair and room."""
+    """A block of items under one name, with its chairs (none, one or several) and an optional room."""
 
     name: str
     items: tuple[Item, ...]
-    chair: str | None = None
+    chairs: tuple[str, ...] = ()
     room: str | None = None
     source: Source | None = field(default=None, compare=False)
 

@@ -220,7 +220,7 @@ def test_timetable_export(tmp_path):
     assert docs["posters.yaml"] == [{"number": 7, "author": "Zoë Papa", "title": "A poster", "affiliation": "NOA"}]
     items = docs["programme.yaml"]["days"][0]["items"]
     assert items == [
-        {"session": "Heavy Flavour I", "chair": "Mei Chen, Bo Jones", "room": "Room A",
+        {"session": "Heavy Flavour I", "chair": ["Mei Chen", "Bo Jones"], "room": "Room A",
          "items": [{"time": "09:00-09:25", "talk": "c12"}, {"time": "09:25-09:45", "title": "Coffee break",
                                                               "kind": "break"}]},
         {"time": "16:00-17:30", "title": "Posters", "kind": "poster", "room": "Hall"},

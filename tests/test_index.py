@@ -94,7 +94,7 @@ def people_of(booklet) -> dict[Identity, bool]:
     for poster in booklet.posters:
         found.update({who.of(p.name): True for p in poster.authors})
     for day in booklet.days:
-        found.update({who.of(s.chair): True for s in day.sessions() if s.chair})
+        found.update({who.of(chair): True for s in day.sessions() for chair in s.chairs})
     return found
 
 

@@ -510,3 +510,20 @@ def test_a_programme_row_a_little_taller_than_a_page_under_its_heading_is_split_
     (first,) = [p for _, p in outline_pages(pdf, "Programme")]
     printed = "".join(line.rstrip("-") for p in (first, first + 1) for line in pdf.lines(p) if set(line) <= {"N", "-"})
     assert printed.count("N") >= 2000, len(printed)
+
+
+@pytest.mark.parametrize("language, line", [("en", "Chairs: Mei Chen and Bo Jones"),
+                                             ("de", "Vorsitz: Mei Chen und Bo Jones")])
+def test_a_session_with_two_chairs_names_both_and_the_index_lists_each(tmp_path, language, line):
+    """A typesetter's review of an import: two chairs written as one ("Ludwig Holtmeier, Philipp Teriete") were one
+    entry of the index. `chair:` takes a list: each is named, as the language lists names, and indexed."""
+    text, _ = session_yaml("Session A", ["a1", "a2"], 9 * 60, room="Hall A", chair="[Mei Chen, Bo Jones]")
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + text
+    conference = BASE["conference.yaml"] + f"language: {language}\n"
+    _, pdf, _ = build(tmp_path, {"programme.yaml": programme, "abstracts.yaml": talks_yaml(["a1", "a2"]),
+                                 "conference.yaml": conference})
+    day = outline_pages(pdf, "Programme" if language == "en" else "Programm")[0][1]
+    assert line in pdf.lines(day)
+    index = "\n".join(pdf.texts[i] for i in range(len(pdf)) if "Index" in pdf.texts[i][:40]
+                      or "Autorenverzeichnis" in pdf.texts[i][:40])
+    assert re.search(rf"Chen, Mei {day + 1}\b", index) and re.search(rf"Jones, Bo {day + 1}\b", index), index

@@ -367,7 +367,8 @@ ITEM = Record("item", "One line of the programme: a talk, a tutorial, a break, a
 ))
 SESSION = Record("session", "A block of items under one name, with its chair and room.", (
     Key("session", "text", "the session's name (at most 300 characters)", required=True, example="Inference I"),
-    Key("chair", "text", "who chairs it (at most 300 characters)", example="Mei Chen"),
+    Key("chair", "texts", "who chairs it, or a list of those who do (at most 300 characters each)",
+        example="Mei Chen"),
     Key("room", "text", "where it is (at most 300 characters)", example="Auditorium"),
     Key("items", "records", "its items", record=ITEM, example=[{"time": "11:20-11:40", "talk": "smith-2027"}]),
 ), tag="session")
@@ -420,6 +421,8 @@ LABEL_WORDS = {
     "parallel_sessions": ("above sessions held at the same time", "PARALLEL SESSIONS"),
     "continued": ("in brackets after a heading repeated on the page it runs onto", "continued"),
     "chair": ("below a session's heading; {name} is the chair's name", "Chair: {name}"),
+    "chairs": ("below a session's heading, for several chairs; {names} are their names, as the language lists "
+               "them", "Chairs: {names}"),
     "tutorial": ("a tutorial's label; {number} is its number", "TUTORIAL {number}"),
     "presenter": ("the heading over a tutorial's one presenter", "Presenter"),
     "presenters": ("the heading over a tutorial's presenters", "Presenters"),
@@ -445,7 +448,7 @@ LABEL_WORDS = {
 }
 LABEL_KEYS = tuple(LABEL_WORDS)
 # each must be in its label
-LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name", "quote": "text"}
+LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name", "chairs": "names", "quote": "text"}
 
 TRACK_COLOUR = Record("track_colour", "The colour of one session or track in the programme.", (
     Key("session", "text", "the session's (or parallel track's) name, as in programme.yaml", required=True,

@@ -92,13 +92,13 @@ def _read_session(report: Report, item: Map, path: str, refs: Refs) -> Session |
         entry = _read_item(report, sub, where, refs)
         if entry:
             items.append(entry)
-    chair, room = f.text("chair"), f.text("room")
-    long = [(key, value) for key, value in (("session", name), ("chair", chair), ("room", room))
+    chairs, room = f.texts("chair"), f.text("room")
+    long = [(key, value) for key, value in (("session", name), *(("chair", chair) for chair in chairs), ("room", room))
             if value is not None and len(value) > SESSION_HEAD_MAX]
     for key, value in long:
         f.error(key, f"too long for a session's heading in the programme: {len(value)} characters, and a "
                      f"heading's {key} holds at most {SESSION_HEAD_MAX} (say the rest in its items)")
-    return Session(name, tuple(items), chair, room, f.source()) if name and not long else None
+    return Session(name, tuple(items), chairs, room, f.source()) if name and not long else None
 
 
 def _read_item(report: Report, item: Map, path: str, refs: Refs) -> Item | None:

@@ -802,8 +802,8 @@ class _Programme:
     def session(self, unit: _Unit) -> dict:
         block = unit.block
         record: dict = {"session": block.name}
-        if block.chairs:
-            record["chair"] = ", ".join(block.chairs)
+        if block.chairs:  # one name, or a list of them (each its own in the index)
+            record["chair"] = block.chairs[0] if len(block.chairs) == 1 else list(block.chairs)
         if block.room:
             record["room"] = block.room
         items = [self.item(e, block.room) for e in sorted(unit.entries, key=_by_time)]

@@ -66,7 +66,7 @@ def has_index(ctx: Context) -> bool:
         return any(not placeholder_name(name) for name in names)
 
     if ctx.has("programme") and (
-            anyone(session.chair for day in b.days for session in day.sessions() if session.chair)
+            anyone(chair for day in b.days for session in day.sessions() for chair in session.chairs)
             or anyone(p.name for day in b.days for item in day.items()
                       for p in (item.abstract.speakers if item.abstract else
                                 item.tutorial.presenters if item.tutorial else ()))):

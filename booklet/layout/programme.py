@@ -175,10 +175,12 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     if room:  # "Name · Room" on one line, else the room on a line of its own: no line ends in the dot
         body = [OneLineOr(Para(line + f" \u00b7 {markup.inline(room)}", style),
                           Para(line + "<br/>" + markup.inline(kept_whole(room)), style))]
-    if session.chair and chair and not continued:
-        words = ctx.label("chair", name="\0").split("\0")  # the label's words around the name (each time it is named)
-        chair_line = ctx.named(session.chair).join(map(_spaced_inline, words))
-        body.append(Para(chair_line, s.row_speaker))
+    if session.chairs and chair and not continued:
+        several = len(session.chairs) > 1
+        # the label's words around the name(s) (each chair named: the index lists them)
+        words = ctx.label("chairs" if several else "chair", **{"names" if several else "name": "\0"}).split("\0")
+        names = dates.listed([ctx.named(chair) for chair in session.chairs], ctx.booklet.conference.language)
+        body.append(Para(names.join(map(_spaced_inline, words)), s.row_speaker))
     return Row([], body, 0, background=ctx.colours.track(session.name), pad=2.5)
 
 

@@ -65,10 +65,20 @@ def names(booklet: Booklet, everyone: list[PersonAt] | None = None) -> list[Ment
     """Every name as written: people's names and sessions' chairs (`everyone`: people(booklet), when made)."""
     found = [at.mention(at.person.name, "name") for at in everyone or people(booklet)]
     for _, session in sessions(booklet):
-        if session.chair and session.source:
-            found.append(Mention(session.chair, session.source.file, session.source.line,
-                                 join(session.source.key, "chair")))
+        for key, chair in chair_keys(session):
+            found.append(Mention(chair, session.source.file, session.source.line, key))
     return sorted(found, key=file_order)
+
+
+def chair_keys(session) -> list[tuple[str, str]]:
+    """(key, name) of each of a session's chairs: `chair` for one, `chair[i]` for each of a list (none without the
+    session's source)."""
+    if session.source is None:
+        return []
+    key = join(session.source.key, "chair")
+    if len(session.chairs) == 1:
+        return [(key, session.chairs[0])]
+    return [(f"{key}[{index}]", chair) for index, chair in enumerate(session.chairs)]
 
 
 def affiliations(booklet: Booklet, everyone: list[PersonAt] | None = None) -> list[Mention]:

@@ -24,9 +24,9 @@ def check_placeholder_values(booklet: Booklet, lines, everyone=None) -> list[Pro
         if placeholder_name(at.person.name):
             warn(at.source.file, at.source.line, at.key("name"), at.person.name, "a name")
     for _, session in mentions.sessions(booklet):
-        if session.chair and placeholder_name(session.chair) and session.source:
-            warn(session.source.file, session.source.line, mentions.join(session.source.key, "chair"), session.chair,
-                 "a chair's name")
+        for key, chair in mentions.chair_keys(session):
+            if placeholder_name(chair):
+                warn(session.source.file, session.source.line, key, chair, "a chair's name")
     for day in booklet.days:
         for item in day.items():
             if item.title and not item.abstract and not item.tutorial and placeholder_text(item.title) and item.source:

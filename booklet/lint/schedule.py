@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Booklet, Day, Item, Parallel, Session, Source
 from ..problems import Problem
-from .mentions import join
+from .mentions import chair_keys, join
 from .names import name_key
 from .text import fold, quoted, squeeze
 
@@ -295,7 +295,7 @@ def _activities(slots: list[Slot]) -> list[Activity]:
                   for p in people]
     sessions: dict[int, list[Slot]] = {}
     for slot in slots:
-        if slot.session is not None and slot.session.chair:
+        if slot.session is not None and slot.session.chairs:
             sessions.setdefault(id(slot.session), []).append(slot)
     for group in sessions.values():
         session = group[0].session
@@ -303,9 +303,10 @@ def _activities(slots: list[Slot]) -> list[Activity]:
         end = max(s.end if s.end is not None else s.start for s in group)
         source = session.source or Source("", 0, "")
         what = f"chairs {quoted(squeeze(session.name))} ({clock(start)}\u2013{clock(end)})"
-        found.append(Activity(name_key(session.chair), session.chair, what, start, end if end > start else None,
-                              group[0].track, fold(squeeze(session.room or "")), id(session),
-                              Source(source.file, source.line, join(source.key, "chair"))))
+        for key, chair in chair_keys(session) or [(join(source.key, "chair"), chair) for chair in session.chairs]:
+            found.append(Activity(name_key(chair), chair, what, start, end if end > start else None,
+                                  group[0].track, fold(squeeze(session.room or "")), id(session),
+                                  Source(source.file, source.line, key)))
     return found
 
 

@@ -7,6 +7,8 @@ whose widths are then made those asked for, as TR35 says (and ICU does): 'EEEE, 
 
 Plain 'en' takes British English's patterns (en_GB: 'Monday 14 June', '13–17 September 2027'), as
 the booklet's English words are British; 'en-US' gives 'Monday, June 14'.
+
+The same data gives how the language lists names (`listed`: 'A, B and C', 'A, B und C', 'A, B et C').
 """
 
 from __future__ import annotations
@@ -55,6 +57,21 @@ def locale_of(language: str):
         return Locale.parse("en_GB" if code.lower() == "en" else code)
     except (UnknownLocaleError, ValueError, TypeError):
         return Locale.parse("en_GB")
+
+
+def listed(items: list[str], language: str) -> str:
+    """`items` (texts, or markup) as the language lists them: 'A and B', 'A, B und C' (CLDR's list patterns)."""
+    if len(items) < 2:
+        return "".join(items)
+    words = _list_words(len(items), language)  # (what goes between them)
+    return "".join(item + (words[k] if k < len(words) else "") for k, item in enumerate(items))
+
+
+@_remembered
+def _list_words(count: int, language: str) -> tuple[str, ...]:
+    from babel.lists import format_list
+
+    return tuple(format_list(["\0"] * count, locale=locale_of(language)).split("\0")[1:-1])
 
 
 @_remembered
