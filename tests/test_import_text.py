@@ -343,3 +343,21 @@ def test_stars_and_dashes_in_addresses_code_and_formulas_stay_as_written(source,
     """A review: the gender star's escape broke an autolink ("a\\*b (https://example.org/a%5C*b)"), and TeX's dashes
     were made dashes in an address without a scheme and in a formula."""
     assert to_markup(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    (r"hosted in GaV\textsubscript{4}S\textsubscript{8}, a T\textsuperscript{c} of 2\textsuperscript{+}",
+     "hosted in GaV₄S₈, a T$^{c}$ of 2⁺"),
+    (r"the spins rotate along \textbf{b}, \emph{very} and \textit{much} so", "the spins rotate along **b**, *very* "
+     "and *much* so"),
+    ("the following topics: \\begin{enumerate}\n\\item Spin-Liquid spin current \\cite{2}, \\item Magnon  current,"
+     " \\end{enumerate} The end.",
+     "the following topics:\n\n1. Spin-Liquid spin current [2],\n\n2. Magnon current,\n\nThe end."),
+    (r"two: \begin{itemize} \item one \item two \end{itemize}", "two:\n\n\u2013 one\n\n\u2013 two"),
+])
+def test_latex_lists_styles_and_text_scripts_in_a_form_s_text(source, expected):
+    """An import review of a school's form (LaTeX typed into it): \\begin{enumerate} \\item ... and
+    GaV\\textsubscript{4}S\\textsubscript{8} printed as written, backslashes and all."""
+    made = to_markup(source)
+    assert made == expected
+    assert "\\" not in markup.plain(made)

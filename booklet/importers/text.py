@@ -279,8 +279,11 @@ def _latex_outside_math(text: str) -> str:
     braces as letters (`N\\'{e}el` -> Néel, `{\\"o}` -> ö), `\\cite{1,2}` as [1, 2] (the reference list below it is
     numbered so), a tie as a no-break space (`50~nm`, `force~\\cite{1}`; not `~100` after a space: "about"), a Greek
     letter's macro as its letter (`1.5 \\mu~m`), a script in braces as math (`CoO_{x}`) where the text has no dollar
-    of its own outside math, and TeX's dashes as dashes (`Landau--Lifshitz` -> Landau–Lifshitz, `---` -> —); web
-    addresses, math and code as written."""
+    of its own outside math, and TeX's dashes as dashes (`Landau--Lifshitz` -> Landau–Lifshitz, `---` -> —); its
+    lists (`\\begin{enumerate} \\item ...`) as lines of a list, `\\textbf{}` and `\\emph{}` as strong and emphasis,
+    `\\textsubscript{4}` as a script; web addresses, math and code as written."""
+    if "\\begin{" in text:
+        text = _LATEX_LIST.sub(_latex_list, text)
     pieces, pos = [], 0
     kept = sorted([*_math_spans(text), *_code_spans(text), *address_spans(text)])
     if "~" in text:  # (a tie may follow a formula: "$\\approx$~70nm"; the characters keep their places)
@@ -302,6 +305,8 @@ def _latex_outside_math(text: str) -> str:
 
 def _outside_math(text: str, scripts: bool) -> str:
     text = _CITE.sub(lambda m: citation(m.group(1)), braced_accents(text))
+    if "\\text" in text or "\\emph" in text:  # (before the macros below: \textit is no Greek letter's)
+        text = _TEXT_STYLE.sub(_text_style, _TEXT_SCRIPT.sub(lambda m: _text_script(m, scripts), text))
     if "\\" in text:  # a Greek letter's macro: the letter, as math sets it (no dollars that could pair with others)
         text = _MACRO.sub(_greek_letter, text)
     if "--" in text:  # TeX's dashes: "Landau--Lifshitz--Gilbert", "10--20 K", "a pause --- and"
@@ -312,6 +317,33 @@ def _outside_math(text: str, scripts: bool) -> str:
 
 
 _NON_SPACE = re.compile(r"\S+")
+_LATEX_LIST = re.compile(r"\\begin\{(enumerate|itemize)\}(.*?)\\end\{\1\}", re.S)
+_TEXT_STYLE = re.compile(r"\\(textbf|textit|emph)\{([^{}\n]+)\}")
+_TEXT_SCRIPT = re.compile(r"\\text(sub|super)script\{([^{}\n]+)\}")
+_SCRIPT_DIGITS = {"sub": dict(zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")),
+                  "super": dict(zip("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾"))}
+
+
+def _latex_list(found: re.Match) -> str:
+    """A LaTeX list as the lines of one ("1. ...", "- ..."), each item on a line of its own."""
+    items = [" ".join(item.split()) for item in re.split(r"\\item\b\s*", found[2])[1:]]
+    numbered = found[1] == "enumerate"
+    return "".join(f"\n{f'{n}.' if numbered else '-'} {item}" for n, item in enumerate(items, 1) if item) + "\n\n"
+
+
+def _text_style(found: re.Match) -> str:
+    """`\\textbf{b}` as **b**, `\\emph{very}` and `\\textit{very}` as *very*."""
+    mark = "**" if found[1] == "textbf" else "*"
+    return f"{mark}{found[2]}{mark}"
+
+
+def _text_script(found: re.Match, scripts: bool) -> str:
+    """`\\textsubscript{4}` as ₄ (digits and signs), else as a formula's script where the text's dollars allow one."""
+    kind, content = found[1], found[2]
+    digits = _SCRIPT_DIGITS[kind]
+    if all(ch in digits for ch in content):
+        return "".join(digits[ch] for ch in content)
+    return f"${'_' if kind == 'sub' else '^'}{{{content}}}$" if scripts else content
 
 
 def _dashed(word: re.Match) -> str:
