@@ -458,9 +458,12 @@ def test_an_item_after_midnight_is_listed_at_the_end_of_the_evening_before(tmp_p
     abstracts = {a["id"]: a["title"] for a in imported.documents["abstracts.yaml"]}
     days = imported.documents["programme.yaml"]["days"]
     assert [d["date"] for d in days] == [dt.date(2025, 5, 5), dt.date(2025, 5, 6), dt.date(2025, 5, 7)]
-    assert [(i["time"], abstracts[i["talk"]]) for i in days[0]["items"]] == [
+    flat = [i for entry in days[0]["items"] for i in (
+        [s["items"][0] for s in entry["parallel"]] if "parallel" in entry else [entry])]  # (the night's two: by room)
+    assert [(i["time"], abstracts[i["talk"]]) for i in flat] == [
         ("05:30-06:30", "Sunrise run"), ("14:00-15:00", "Afternoon"), ("20:45-22:00", "Evening"),
         ("00:00-01:00", "Gamejam"), ("00:00-00:30", "Night owls")]
+    assert [s["room"] for s in days[0]["items"][-1]["parallel"]] == ["Hall", "Lab"]
     assert [abstracts[i["talk"]] for i in days[1]["items"]] == ["Noon", "Late talk"]
     assert [abstracts[i["talk"]] for i in days[2]["items"]] == ["Early session", "Morning"]
     assert ("2 item(s) start after midnight, before 06:00: listed at the end of the day before, as that evening's "
@@ -483,7 +486,7 @@ def test_a_forms_headers_with_notes_in_brackets_are_read_and_unknown_ones_named(
     assert [a["speaker"]["name"] if "speaker" in a else a["authors"][0]["name"] for a in abstracts.values()] == [
         "Ann Smith", "Bo Lee"]
     day, = imported.documents["programme.yaml"]["days"]
-    assert [item["room"] for item in day["items"]] == ["Hörsaal 1", "Hörsaal 2"]
+    assert [session["room"] for session in day["items"][0]["parallel"]] == ["Hörsaal 1", "Hörsaal 2"]  # (at once)
     assert ("column(s) not read, as booklet knows no field by their header: 'Favourite colour'; give one a field "
             "with --map (e.g. --map \"abstract=Favourite colour\")") in imported.notes
 
@@ -867,3 +870,21 @@ def test_decomposed_names_and_affiliations_are_written_composed(tmp_path):
     written = (tmp_path / "out" / "abstracts.yaml").read_text("utf-8")
     assert "Jürgen Müller" in written and "Über Zürich" in written and written.count("Universität Zürich") == 2
     assert written == unicodedata.normalize("NFC", written) and "accents differ" not in result.output
+
+
+def test_lines_held_at_the_same_time_in_other_rooms_are_set_side_by_side_by_room(tmp_path):
+    """An import review of a ConfTool export: two meetings 15:00-19:00 in two rooms were listed one after the other,
+    and check warned of overlaps "in the same track". Lines with no session held at once in other rooms are a
+    parallel block, a column per room (a room's later line in its column)."""
+    rows = [["Title", "Type", "Date", "Start", "End", "Room", "Speaker"],
+            ["Opening", "Talk", "2027-09-13", "09:00", "10:00", "Hall", "Ana Smith"],
+            ["Working group A", "Talk", "2027-09-13", "15:00", "19:00", "Room 117", "Bo Jones"],
+            ["Working group B", "Talk", "2027-09-13", "15:00", "17:00", "Room 118", "Cy Li"],
+            ["Board meeting", "Talk", "2027-09-13", "17:30", "18:30", "Room 118", "Di Wu"],
+            ["Dinner", "Social event", "2027-09-13", "20:00", "22:00", "Hall", ""]]
+    imported = table.read(write_csv(tmp_path / "p.csv", rows), Options())
+    items = imported.documents["programme.yaml"]["days"][0]["items"]
+    assert [list(item) for item in items] == [["time", "talk", "room"], ["parallel"], ["time", "title", "room"]]
+    assert [(s["session"], s.get("room"), [i["time"] for i in s["items"]]) for s in items[1]["parallel"]] == [
+        ("Room 117", "Room 117", ["15:00-19:00"]), ("Room 118", "Room 118", ["15:00-17:00", "17:30-18:30"])]
+    assert all("room" not in i for s in items[1]["parallel"] for i in s["items"])

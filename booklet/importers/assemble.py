@@ -721,6 +721,11 @@ class _Programme:
         i = 0
         while i < len(units):
             unit = units[i]
+            beside = self.lines_beside(units, i)
+            if len(beside) > 1:  # lines at the same time in other rooms (two meetings): side by side, by room
+                items.append({"parallel": [self.room_session(lines) for lines in beside]})
+                i += sum(map(len, beside))
+                continue
             if unit.block is None or unit.block.kind or unit.start is None:
                 items.append(self.unit_item(unit))
                 i += 1
@@ -744,6 +749,39 @@ class _Programme:
             items.extend(self.unit_item(u) for u in lone)
             i = j
         return items
+
+    def lines_beside(self, units: list[_Unit], i: int) -> list[list[_Unit]]:
+        """The lines (no session's) from units[i] on that are held while it and one another are, by room: a list of
+        each room's lines, one after another (a line without a room: a column of its own); the units sorted by
+        start. [[units[i]]] when none is held beside it."""
+        columns: list[list[_Unit]] = [[units[i]]]
+        if not _is_line(units[i]):
+            return columns
+        end = units[i].end or units[i].start
+        for other in units[i + 1:]:
+            if not _is_line(other) or other.start >= end:
+                break
+            room = _room(other)
+            same = next((c for c in columns if room and _room(c[0]) == room), None)
+            if same is None:
+                columns.append([other])
+            elif (same[-1].end or same[-1].start) <= other.start:
+                same.append(other)  # the room's next line, after its last
+            else:
+                break  # two lines at once in one room: as the source has them, one after another
+            end = max(end, other.end or other.start)
+        return columns
+
+    def room_session(self, lines: list[_Unit]) -> dict:
+        """A room's lines (or a line without a room) as a session of a parallel block, named by the room."""
+        items = [self.unit_item(u) for u in lines]
+        room = _room(lines[0])
+        for item in items:
+            item.pop("room", None)
+        session = {"session": room or items[0].get("title") or "–"}
+        if room:
+            session["room"] = room
+        return {**session, "items": items}
 
     def units(self, day: dt.date, entries: list[Entry]) -> list[_Unit]:
         units: list[_Unit] = []
@@ -847,6 +885,15 @@ class _Programme:
         if entry.room and entry.room != room:
             record["room"] = entry.room
         return record
+
+
+def _is_line(unit: _Unit) -> bool:
+    """Whether a unit is a line of the day with a time (a lone entry, or a block of a kind: a meeting), no session."""
+    return unit.start is not None and (unit.block is None or bool(unit.block.kind))
+
+
+def _room(unit: _Unit) -> str:
+    return (unit.block.room if unit.block is not None else unit.entries[0].room if unit.entries else "") or ""
 
 
 def _overlap(a: _Unit, b: _Unit) -> bool:
