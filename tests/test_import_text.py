@@ -361,3 +361,10 @@ def test_latex_lists_styles_and_text_scripts_in_a_form_s_text(source, expected):
     made = to_markup(source)
     assert made == expected
     assert "\\" not in markup.plain(made)
+
+
+def test_text_between_a_list_s_items_is_an_item_of_its_own():
+    """A review of real exports (a review's `<li>a</li> text <li>b</li>`): the text between two items ran into the
+    next one's bullet, "text between- b"."""
+    assert to_markup("<p>Intro</p><ul><li>a</li> text between <li>b</li></ul>") == \
+        "Intro\n\n\u2013 a\n\n\u2013 text between\n\n\u2013 b"

@@ -495,7 +495,21 @@ def _html_to_markdown(text: str) -> tuple[str, list[str]]:
     for tag in [tag for tag in soup.find_all(["b", "strong", "i", "em"]) if tag.find(_BLOCKS)]:
         tag.unwrap()
     _runs_joined(soup)
+    _loose_text_listed(soup)
     return _markdown_converter().convert_soup(soup), spans
+
+
+def _loose_text_listed(soup) -> None:
+    """Text right inside a list, between its items (`<ul><li>a</li> and also <li>b</li></ul>`), as an item of its
+    own: the converter ran it into the next item's bullet ("and also- b")."""
+    from bs4 import NavigableString
+
+    for listing in soup.find_all(["ul", "ol"]):
+        for child in list(listing.children):
+            if isinstance(child, NavigableString) and type(child) is NavigableString and child.strip():
+                item = soup.new_tag("li")
+                child.replace_with(item)
+                item.append(NavigableString(child.strip()))
 
 
 _SAME_EMPHASIS = {"b": ("b", "strong"), "strong": ("b", "strong"), "i": ("i", "em"), "em": ("i", "em")}
