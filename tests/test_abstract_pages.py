@@ -400,3 +400,35 @@ def test_the_sections_name_is_left_out_where_it_would_cost_the_first_abstract_a_
         kept += named
         left_out += not named and fits_a_page(ctx, content)
     assert kept and left_out
+
+
+def test_a_block_of_code_prints_its_lines_as_written_in_the_headings_face(tmp_path):
+    """An import review (FOSDEM's <pre>, EuroPython's code): code ran into one line, its spaces collapsed, triple
+    quotes printed curly. A block between ``` lines prints line by line, indents kept, quotes straight."""
+    files = {"abstracts.yaml": extend("abstracts.yaml", '''\
+        - id: code
+          title: Code
+          speaker: {name: Eva Berg}
+          abstract: |
+            Before the code.
+
+            ```python
+            body = """
+                x = "quoted" * 2  # *kept*
+            """
+            ```
+
+            After the code.
+        ''')}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    (page,) = pdf.pages_with("Before the code.")
+    lines = pdf.lines(page)
+    at = lines.index("Before the code.")
+    assert [" ".join(line.split()) for line in lines[at:at + 5]] == [
+        "Before the code.", 'body = """', 'x = "quoted" * 2 # *kept*', '"""', "After the code."]
+    document = pdfium.PdfDocument(str(result.output))
+    text = document[page].get_textpage()
+    start, _ = text.search('x = "quoted"', match_case=True).get_next()
+    body, _ = text.search('body = """', match_case=True).get_next()
+    assert text.get_charbox(start)[0] - text.get_charbox(body)[0] > 5  # (the indent kept: four spaces)

@@ -338,3 +338,34 @@ def test_plain_lines_take_the_quick_way_to_the_same_markup(text):
 ])
 def test_a_single_star_between_two_letters_opens_no_emphasis(text, expected):
     assert inline(text) == expected
+
+
+CODE_TEXT = '''We show:
+
+```python
+def f(x):
+    return x * 2  # *not* emphasis, "as written", $5
+
+    y = 1
+```
+
+After the *code*.'''
+
+
+def test_a_block_of_code_between_backtick_lines_keeps_its_lines_and_spaces_and_nothing_in_it_is_markup():
+    """An import review (FOSDEM, EuroPython): code printed as one run-on line, its indents and spaces collapsed,
+    `*` and `$` read as emphasis and math. Between lines of ``` (or ~~~), text prints as written."""
+    from booklet.text import markup
+
+    made = markup.paragraphs(CODE_TEXT)
+    assert [type(p).__name__ for p in made] == ["str", "Code", "str"]
+    assert made[1] == ("def f(x):<br/>\u00a0\u00a0\u00a0\u00a0return x * 2\u00a0\u00a0# *not* emphasis, \"as written\", $5"
+                       "<br/><br/>\u00a0\u00a0\u00a0\u00a0y = 1")
+    assert made[2] == "After the <i>code</i>."
+    assert markup.math_sources(CODE_TEXT) == [] and markup.latex_problems(CODE_TEXT) == []
+    assert markup.plain(CODE_TEXT) == 'We show: def f(x): return x * 2 # *not* emphasis, "as written", $5 y = 1 ' \
+        "After the code."
+    assert [type(p).__name__ for p in markup.paragraphs("~~~\nA  <b>\n~~~")] == ["Code"]
+    assert markup.paragraphs("~~~\nA  <b>\n~~~") == ["A\u00a0\u00a0&lt;b&gt;"]
+    assert markup.paragraphs("```\nnot closed") == ["``` not closed"]  # (a fence never closed: prose)
+    assert markup.paragraphs("``` and text") == ["``` and text"]

@@ -303,7 +303,7 @@ ABSTRACT = Record("abstract", "A talk's abstract: what a programme item's `talk:
     Key("authors", "records", "several authors (long form; or `speaker`)", record=AUTHOR,
         example=[{"name": "Ana Smith", "presenting": True}, {"name": "Bo Jones"}]),
     Key("abstract", "text", "the text: a blank line starts a paragraph; *emphasis*, **strong**, $math$; lines "
-        "starting with `* ` or `1. ` a list",
+        "starting with `* ` or `1. ` a list; lines between ``` lines code, as written",
         example="We review hierarchical models ..."),
     Key("language", "language", "the text's language, when not the booklet's: how its words are hyphenated",
         example="de"),

@@ -8,12 +8,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..text import markup
-from ..text.fonts import register_fonts
+from ..text.fonts import SANS, register_fonts
 from ..text.names import script_names
 from ..data.contract import placeholder_name
 from ..data.people import People
@@ -24,6 +25,7 @@ from .flowables import Para, Photo
 from .page import Page
 from .styles import Palette, Styles, hyphenation_language, make_palette, make_styles
 
+CODE_SIZE = 0.85  # of the text's size (and leading): a block of code, set in the headings' face
 PHOTO_WIDTH = 22 * mm  # a speaker's or presenter's photo, fitted inside this box
 PHOTO_HEIGHT = 27.5 * mm
 
@@ -172,6 +174,9 @@ class Context:
         item; an item's lines after its first are indented to its text, after the bullet or number."""
         made = []
         for text in markup.paragraphs(text):
+            if isinstance(text, markup.Code):
+                made.append(Para(text, self._code_style(style)))
+                continue
             found = markup.ITEM_MARK.match(text)
             if found is None:
                 made.append(Para(text, style))
@@ -179,6 +184,14 @@ class Context:
                 bullet = found.group()[:-1]
                 made.append(Para(text[found.end():], self._item_style(style, bullet), bulletText=bullet))
         return made
+
+    def _code_style(self, style) -> ParagraphStyle:
+        """`style` for a block of code: in the headings' face, a little smaller, set ragged and indented, its words
+        never hyphenated (a line too long breaks at a space, or in a word wider than the line), its quotes straight."""
+        size = style.fontSize * CODE_SIZE
+        return self.derived(style, f"{style.name}_code", fontName=SANS, fontSize=size, leading=style.leading * CODE_SIZE,
+                            alignment=TA_LEFT, leftIndent=style.leftIndent + style.fontSize, firstLineIndent=0,
+                            hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0, splitLongWords=1, quotes=None)
 
     def _item_style(self, style, bullet: str) -> ParagraphStyle:
         """`style` for a list item whose bullet is `bullet` (a bullet or a number), in the text's font at the left:

@@ -61,9 +61,31 @@ def _tied(found: re.Match) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    """Markup for each non-empty paragraph of a multi-paragraph field (blank lines separate)."""
+    """Markup for each non-empty paragraph of a multi-paragraph field (blank lines separate); a block of code's
+    (between lines of ```) is a Code: its lines and spaces as written (see _code_markup)."""
     chunks = _split_paragraphs(_as_str(text))
-    return [m for m in map(_inline, chunks) if m]
+    return [m for m in (_code_markup(c) if isinstance(c, Code) else _inline(c) for c in chunks) if m]
+
+
+class Code(str):
+    """A block of code: between a line of three backticks (or tildes, ~~~; a word after them, `python`, is left
+    out) and the next such line, its lines print as written: each on a line of its own (a long one wraps), its
+    spaces kept, nothing in it emphasis, math or a quotation mark to curl. In `_split_paragraphs`, the code as
+    written; from `paragraphs`, its markup."""
+
+
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n`]*\n(.*?)^[ \t]{0,3}\1[`~]*[ \t]*$", re.M | re.S)
+_SPACES = re.compile(r"(?:^ +| {2,})")  # what prints as written as no-break spaces: an indent, a run of spaces
+
+
+def _code_markup(code: Code) -> Code:
+    """A block of code as markup: its lines apart (line breaks), its indents and runs of spaces kept (no-break
+    spaces; a tab as four), each character in a font that has it."""
+    lines = []
+    for line in code.expandtabs(4).split("\n"):
+        line = _SPACES.sub(lambda found: "\u00a0" * len(found.group()), line.rstrip())
+        lines.append(_markup([(line, PLAIN)]) if line else "")
+    return Code("<br/>".join(lines))
 
 
 def plain(text: str) -> str:
@@ -76,7 +98,8 @@ def math_sources(text: str) -> list[str]:
     text = _as_str(text)
     if "$" not in text:
         return []
-    return [src for chunk in _split_paragraphs(text) for kind, src in _split_math(chunk) if kind == "math"]
+    return [src for chunk in _split_paragraphs(text) if not isinstance(chunk, Code)
+            for kind, src in _split_math(chunk) if kind == "math"]
 
 
 def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
@@ -112,7 +135,7 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
             problems.append(f"the math ${shown}$ reads like text ({words} words): a '$' may be missing or one "
                             "too many; the words print as math, in italic without their spaces")
     if "\\" in text:
-        outside = dict.fromkeys(found.group() for chunk in _split_paragraphs(text)
+        outside = dict.fromkeys(found.group() for chunk in _split_paragraphs(text) if not isinstance(chunk, Code)
                                 for kind, piece in _split_math(chunk) if kind == "text"
                                 for found in _COMMAND.finditer(piece)
                                 if _is_latex(found.group(1), "{" in found.group()))
@@ -184,6 +207,19 @@ def source_paragraphs(text: str) -> list[str]:
 
 def _split_paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "```" in text or "~~~" in text:
+        found, at = [], 0
+        for block in _FENCE.finditer(text):
+            found += _prose_paragraphs(text[at:block.start()])
+            code = block.group(2).rstrip("\n")
+            if code.strip():
+                found.append(Code(code))
+            at = block.end()
+        return found + _prose_paragraphs(text[at:])
+    return _prose_paragraphs(text)
+
+
+def _prose_paragraphs(text: str) -> list[str]:
     chunks = _BLANK_LINES.split(text)
     if _ITEM.search(text):
         chunks = [item for chunk in chunks for item in _items(chunk)]
@@ -291,9 +327,10 @@ when_fonts_change(_inline.cache_clear)  # which characters go to a fallback font
 @lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     try:
-        if "$" not in text and "*" not in text:
+        if "$" not in text and "*" not in text and "```" not in text and "~~~" not in text:
             return _collapse(text)
-        return " ".join(p for p in (_plain_text(_line_runs(c, plain=True)) for c in _split_paragraphs(text)) if p)
+        return " ".join(p for p in (_collapse(c) if isinstance(c, Code) else _plain_text(_line_runs(c, plain=True))
+                                    for c in _split_paragraphs(text)) if p)
     except Exception:
         return _collapse(text)
 
