@@ -131,7 +131,7 @@ def test_escaped_html_is_unescaped_then_converted():
      "\u2013 deep\n\n1. first\n\n2. second"),
     ("## A heading\n\nText", "**A heading**\n\nText"),
     # code: plain (math in it is math still: it was set apart before parsing)
-    ("Use `x*y*z` here\n\n```\ncosts 5 $ and $x$\n```", "Use x\\*y\\*z here\n\ncosts 5 \\$ and $x$"),
+    ("Use `x*y*z` here\n\n```\ncosts 5 $ and $x$\n```", "Use x\\*y\\*z here\n\n```\ncosts 5 $ and $x$\n```"),
     ("An image ![alt](a.png) gone", "An image gone"),
     ("> quoted\n\n---\n\nafter", "quoted\n\nafter"),
     # math between $ kept exactly: no eaten backslash or underscore
@@ -225,7 +225,7 @@ def test_reference_links_print_as_inline_links_do_and_a_definition_nothing_names
     assert to_markup("Results [as in [1]] hold, see [docs][2].\n\n[1]: http://x.org/a\n[2]: http://x.org/b") \
         == "Results [as in 1 (http://x.org/a)] hold, see docs (http://x.org/b)."  # (a review: all printed as written)
     assert to_markup("Use this:\n\n```\n[core]: https://x.org\n```\n\nand **more**.") \
-        == "Use this:\n\n[core]: https://x.org\n\nand **more**."  # (in code, as written: no backslash)
+        == "Use this:\n\n```\n[core]: https://x.org\n```\n\nand **more**."  # (in code, as written: no backslash)
 
 
 ABSTRACT = ("In this talk I will explain what hypermedia enabled APIs mean, and take you through the implementation "
@@ -335,7 +335,7 @@ def test_texs_dashes_in_a_text_that_writes_latex_are_dashes():
 
 @pytest.mark.parametrize("source, expected", [
     ("See <https://example.org/a*b> and Kolleg*innen.", "See https://example.org/a*b and Kolleg\\*innen."),
-    ("Text *x*.\n\n    x = a*b*c\n\nKolleg*innen", "Text *x*.\n\nx = a\\*b\\*c\n\nKolleg*innen"),  # (prints a*b*c)
+    ("Text *x*.\n\n    x = a*b*c\n\nKolleg*innen", "Text *x*.\n\n```\nx = a*b*c\n```\n\nKolleg*innen"),  # (code)
     ("path example.org/a--b \\alpha and Landau--Lifshitz", "path example.org/a--b α and Landau\u2013Lifshitz"),
     ("T_{a--b} and \\alpha with 10--20 K", "T$_{a--b}$ and α with 10\u201320 K"),
 ])
@@ -368,3 +368,20 @@ def test_text_between_a_list_s_items_is_an_item_of_its_own():
     next one's bullet, "text between- b"."""
     assert to_markup("<p>Intro</p><ul><li>a</li> text between <li>b</li></ul>") == \
         "Intro\n\n\u2013 a\n\n\u2013 text between\n\n\u2013 b"
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Example:\n\n```python\ndef f(x):\n    return x * 2  # *a* $5\n```\n\nDone with **it**.",
+     "Example:\n\n```\ndef f(x):\n    return x * 2  # *a* $5\n```\n\nDone with **it**."),
+    ('<p>Call it</p><pre>for i in range(3):\n    print(i)   # "x"\n|                         |</pre><p>after</p>',
+     'Call it\n\n```\nfor i in range(3):\n    print(i)   # "x"\n|                         |\n```\n\nafter'),
+    ("Text\n\n~~~\n```\nfenced\n```\n~~~\n\nEnd", "Text\n\n~~~\n```\nfenced\n```\n~~~\n\nEnd"),
+])
+def test_a_block_of_code_is_written_between_backtick_lines_as_written(source, expected):
+    """An import review: FOSDEM's <pre> and Markdown's fenced code lost their indents and runs of spaces
+    ("|                         |" as "| |"), their first line's indent, and their stars ("\\*"). A block of code is
+    written as booklet's own: between ``` lines (~~~ when it holds ``` lines), as written."""
+    made = to_markup(source)
+    assert made == expected
+    code = markup.paragraphs(made)[1]
+    assert isinstance(code, markup.Code) and "<br/>" in code

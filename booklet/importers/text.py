@@ -546,6 +546,7 @@ def _markdown_converter():
 
 _STAR = "\ue002"  # a literal asterisk, until we know whether booklet would take it for emphasis
 _DOLLAR = "\ue003"  # a literal dollar
+_CODE = "\ue004"  # what starts a paragraph that is a block of code (_finish writes it between ``` lines)
 
 
 def _parser(html: bool = True):
@@ -625,6 +626,10 @@ def _gender_stars(text: str) -> str:
 
 
 def _finish(paragraph: str, spans: list[str]) -> str:
+    if paragraph.startswith(_CODE):  # a block of code: as written, between ``` lines (booklet's own code blocks)
+        code = _TRAILING.sub("", _restore(paragraph[1:], spans))
+        fence = "~~~" if re.search(r"^\s*```", code, re.M) else "```"
+        return f"{fence}\n{code}\n{fence}"
     paragraph = _TRAILING.sub("", paragraph.strip())
     paragraph = re.sub(r"(?<=\S) {2,}", " ", paragraph)  # where an image or a tag was dropped
     paragraph = _literal_stars(_in_addresses(paragraph))
@@ -747,7 +752,9 @@ class _Blocks:
         self.heading = False
 
     def _code_block(self, tok) -> None:
-        self.add(_literal(tok.content))
+        code = tok.content.rstrip()
+        if code.strip():  # (its indents kept: a paragraph of its own, not stripped)
+            self.paragraphs.append(_CODE + code.strip("\n"))
 
     _fence = _code_block
 
