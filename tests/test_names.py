@@ -140,3 +140,43 @@ def test_names_are_filed_and_sorted_from_their_first_letter_or_digit_so_that_hea
 def test_a_declared_family_name_is_found_in_a_name_with_a_note():
     name = split_name("Gabriel García Márquez (he/him)", family="García Márquez")
     assert (name.inverted(), heading(name)) == ("García Márquez, Gabriel (he/him)", "G")
+
+
+def _full_table_distance(a: str, b: str, limit: int) -> int:
+    """Edit distance with swaps over the whole table (what lint.text.edit_distance gives, the slow way)."""
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        for j in range(len(b) + 1):
+            if not i or not j:
+                table[i][j] = i + j
+                continue
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return min(table[-1][-1], limit + 1)
+
+
+def test_the_edit_distance_of_long_texts_is_the_full_table_s_and_long_words_are_not_looked_for_typos(monkeypatch):
+    """A fuzzing run: two affiliations of 20,000 letters, one letter apart, took `check` 261 s (the whole table of
+    the edit distance); two names with a word of 3,000 letters ran out of memory (every two-letter deletion of the
+    word). The distance looks only within the limit of the diagonal; a word over 40 letters is no name's."""
+    from booklet.lint import names
+    from booklet.lint.text import edit_distance
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        a = "".join(rng.choice("abc") for _ in range(rng.randint(0, 7)))
+        b = "".join(rng.choice("abc") for _ in range(rng.randint(0, 7)))
+        for limit in (1, 2, 3):
+            assert edit_distance(a, b, limit) == _full_table_distance(a, b, limit), (a, b, limit)
+    long = "U" + "x" * 20_000
+    assert edit_distance(long, long + "y") == 1 and edit_distance(long, long[:-1] + "yz") == 2
+    asked = []
+    monkeypatch.setattr(names, "_deletions", lambda word, most: asked.append(word) or frozenset({word}))
+    from booklet.lint.names import check_names
+    from booklet.lint.mentions import Mention
+
+    check_names([Mention("Ana " + "x" * 3000, "abstracts.yaml", 1, "x"),
+                 Mention("Ana " + "x" * 3000 + "y", "abstracts.yaml", 2, "y"),
+                 Mention("Ana Smith", "abstracts.yaml", 3, "z"), Mention("Ana Smyth", "abstracts.yaml", 4, "w")])
+    assert asked and all(len(word) <= 40 for word in asked)

@@ -203,6 +203,7 @@ def all_pairs(spellings: list[Spelling]) -> list[tuple[int, int]]:
 _SHORTEST_TYPO = 4  # the shortest word a typo link can change (a swap in a family name)
 _SHORTEST_GIVEN_TYPO = 5
 _LONG_FAMILY = 8  # family names this long may differ by two letters
+_LONGEST_TYPO = 40  # letters: a longer word is no name's to look for typos in (its deletions: n squared strings)
 
 
 class _Buckets:
@@ -230,7 +231,7 @@ def _add_near(pairs: set[tuple[int, int]], spellings: list[Spelling], at: int, m
     shared: dict[str, list[int]] = {}
     for k in members:
         word = spellings[k].form.tokens[at]
-        if len(word) >= shortest:
+        if shortest <= len(word) <= _LONGEST_TYPO:
             for variant in _deletions(word, 2 if family and len(word) >= _LONG_FAMILY else 1):
                 first = owner.setdefault(variant, k)
                 if first != k:

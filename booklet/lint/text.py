@@ -38,20 +38,26 @@ def squeeze(text: str) -> str:
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Insertions, deletions, substitutions and swaps of neighbours that turn a into b (limit+1 when more)."""
+    """Insertions, deletions, substitutions and swaps of neighbours that turn a into b (limit+1 when more). Only
+    the cells within `limit` of the diagonal are worked out (no other can be within the limit): two texts of
+    20,000 letters took minutes with the whole table, and take as long as their length now."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    before, row = None, list(range(len(b) + 1))
+    big = limit + 1
+    before: dict[int, int] | None = None
+    row = {j: j for j in range(min(len(b), limit) + 1)}
     for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (ca != cb))
+        current = {0: i} if i <= limit else {}
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            cb = b[j - 1]
+            value = min(row.get(j, big) + 1, current.get(j - 1, big) + 1, row.get(j - 1, big) + (ca != cb))
             if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], before[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
+                value = min(value, before.get(j - 2, big) + 1)
+            current[j] = min(value, big)
+        if min(current.values(), default=big) > limit:
+            return big
         before, row = row, current
-    return min(row[-1], limit + 1)
+    return min(row.get(len(b), big), big)
 
 
 def is_swap(a: str, b: str) -> bool:
