@@ -385,3 +385,14 @@ def test_a_block_of_code_is_written_between_backtick_lines_as_written(source, ex
     assert made == expected
     code = markup.paragraphs(made)[1]
     assert isinstance(code, markup.Code) and "<br/>" in code
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("<p>We prove that if a&lt;b and b&gt;c then the bound holds.</p><p>Uses std::vector&lt;int&gt; here.</p>",
+     "We prove that if a<b and b>c then the bound holds.\n\nUses std::vector<int> here."),
+    ("<p>&lt;&lt;Hello&gt;&gt; and the &lt;b&gt; tag</p>", "<<Hello>> and the <b> tag"),
+])
+def test_an_html_text_s_own_angle_brackets_print_as_written(source, expected):
+    """A fuzzing run: "a&lt;b and b&gt;c" became "a**c then ...**" (the Markdown made of the HTML read "<b and b>"
+    as a bold tag, and the words between were lost), "vector&lt;int&gt;" became "vector"."""
+    assert to_markup(source) == expected

@@ -379,6 +379,7 @@ def to_line(text: str | None) -> str:
 def _tidy(text: str) -> str:
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace(_STAR, "*").replace(_DOLLAR, "$").replace(_OPEN, "").replace(_CLOSE, "")
+    text = text.replace(_LT, "<").replace(_GT, ">")
     text = _TRAILING.sub("", text)
     text = re.sub(r"\n{3,}", "\n\n", text) if "\n\n\n" in text else text
     return text.strip("\n").strip()
@@ -496,7 +497,22 @@ def _html_to_markdown(text: str) -> tuple[str, list[str]]:
         tag.unwrap()
     _runs_joined(soup)
     _loose_text_listed(soup)
+    _brackets_held(soup)
     return _markdown_converter().convert_soup(soup), spans
+
+
+_LT, _GT = "\ue005", "\ue006"  # a text's own < and > (written &lt; &gt; in HTML), until the Markdown is read
+
+
+def _brackets_held(soup) -> None:
+    """The < and > of the HTML's text (its &lt; and &gt;: "a&lt;b and b&gt;c", "vector&lt;int&gt;") held out of the
+    Markdown made of it, whose parser took "<b and b>" for a tag (bold, and the words between lost); _tidy puts
+    them back."""
+    from bs4 import NavigableString
+
+    for text in soup.find_all(string=True):
+        if type(text) is NavigableString and ("<" in text or ">" in text):
+            text.replace_with(NavigableString(str(text).replace("<", _LT).replace(">", _GT)))
 
 
 def _loose_text_listed(soup) -> None:
