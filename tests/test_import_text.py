@@ -396,3 +396,12 @@ def test_an_html_text_s_own_angle_brackets_print_as_written(source, expected):
     """A fuzzing run: "a&lt;b and b&gt;c" became "a**c then ...**" (the Markdown made of the HTML read "<b and b>"
     as a bold tag, and the words between were lost), "vector&lt;int&gt;" became "vector"."""
     assert to_markup(source) == expected
+
+
+def test_markdown_with_a_line_break_tag_keeps_its_emphasis():
+    """A fuzzing run (a pretalx abstract): "We study **dark matter** halos.<br>Second line with *emphasis*." was read
+    as HTML because of its <br>, and its Markdown printed as stars. A line break is no block: the text is Markdown
+    with an inline tag."""
+    assert to_markup("We study **dark matter** halos.<br>Second line with *emphasis*.") == \
+        "We study **dark matter** halos.\nSecond line with *emphasis*."
+    assert to_markup("Plain <b>bold</b><br>next") == "Plain **bold**\nnext"

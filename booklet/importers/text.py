@@ -27,7 +27,7 @@ __all__ = ["to_markup", "to_line", "kind_of"]
 _TAG_NAMES = ("p|br|div|span|em|i|b|strong|a|ul|ol|li|h[1-6]|pre|code|blockquote|img|table|thead|tbody|tr|td|th"
               "|sup|sub|u|hr|font|small|big|s|strike|del|ins|dl|dt|dd|section|article|center|cite|q|abbr|tt")
 _HTML_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.I)
-_BLOCK_TAG = re.compile(r"</?(?:p|br|div|ul|ol|li|h[1-6]|pre|blockquote|table|tr|hr|dl|dt|dd|section|article|center)"
+_BLOCK_TAG = re.compile(r"</?(?:p|div|ul|ol|li|h[1-6]|pre|blockquote|table|tr|hr|dl|dt|dd|section|article|center)"
                         r"(?:\s[^<>]*)?/?>", re.I)  # (without any, the text's paragraphs are its blank lines)
 _ESCAPED_TAG = re.compile(rf"&lt;/?(?:{_TAG_NAMES})(?:\s.*?)?/?&gt;", re.I)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
