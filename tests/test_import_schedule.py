@@ -645,6 +645,9 @@ def test_the_same_rooms_busy_again_after_a_break_are_one_parallel_block(tmp_path
     {"documents": {"abstracts.yaml": [{"title": "no id"}]}},
     {"documents": {"programme.yaml": {"days": "monday"}}},
     {"kept": {"tutorials.yaml": ["not an entry"]}},
+    {"options": {"kinds": "x"}},  # (a fuzzing run: an internal error, TypeError)
+    {"options": {"columns": {"Title": 5}}},
+    {"options": {"timezone": ["Europe/Berlin"]}},
 ])
 def test_an_update_refuses_a_damaged_record_and_changes_nothing(tmp_path, damage):
     source, folder = write_json_v1(tmp_path / "schedule.json"), tmp_path / "tw27"

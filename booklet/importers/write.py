@@ -179,7 +179,14 @@ def _read_record(folder: Path) -> dict | None:
 def _damaged(record: dict) -> bool:
     """Whether a record's documents (and the entries it kept) are not of the shapes an import writes: the
     conference and the programme a mapping (the programme's days one each), the abstracts, tutorials and posters
-    a list of mappings (an abstract and a tutorial with an id)."""
+    a list of mappings (an abstract and a tutorial with an id); its options a mapping of --kinds and --map (each of
+    texts) and a --timezone (a text, or none)."""
+    options = record.get("options", {})
+    if not isinstance(options, dict) or not all(
+            isinstance(options.get(name) or {}, dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in (options.get(name) or {}).items())
+            for name in ("kinds", "columns")) or not isinstance(options.get("timezone") or "", str):
+        return True
     kept = record.get("kept") if isinstance(record.get("kept"), dict) else {}
     for name, value in [*record["documents"].items(), *((n, v) for n, v in kept.items() if n != "programme.yaml")]:
         if name in ("conference.yaml", "programme.yaml"):
