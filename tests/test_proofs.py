@@ -26,7 +26,7 @@ from booklet.layout.programme import day_title
 from booklet.proofs import MANIFEST_COLUMNS, overlay_text, page_ranges, write_proofs
 from booklet.data.validate import read_booklet
 
-from .helpers import BASE, write_conference
+from .helpers import BASE, extend, write_conference
 from .pdftext import Pdf, norm
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -788,3 +788,29 @@ def test_a_manifest_cell_that_starts_like_a_formula_is_kept_as_text(tmp_path):
     assert by_id["lund-2026"]["emails"] == "+a@b.org"  # (addresses as they are: a mail merge sends to them)
     assert by_id["okafor"]["names"] == "'@Chiamaka Okafor" and by_id["okafor"]["emails"] == "c@o.org"
     assert manifest_text([]) == "id,kind,names,emails,file,pages,day,time,room\n"
+
+
+def test_an_id_that_is_a_file_name_keeps_it_and_booklet_proof_gives_that_abstract_s_proof(tmp_path):
+    """A fuzzing run: abstracts `a/b` (Ana Smith) and `a_b` (Bo Jones) had proofs a_b.pdf (Ana's) and a_b-2.pdf, and
+    `booklet proof a_b` gave Ana's. An id that is a file name as it is keeps it; `proof` takes a data id first."""
+    files = {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: a/b
+          title: Slashed
+          speaker: {name: Ana Smith}
+        - id: a_b
+          title: Underscored
+          speaker: {name: Bo Jones}
+        """)}
+    folder = write_conference(tmp_path / "conf", files)
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)])
+    assert run.exit_code == 0, run.output
+    with (out / "manifest.csv").open(encoding="utf-8", newline="") as file:
+        rows = {row["names"]: row["id"] for row in csv.DictReader(file)}
+    assert rows["Bo Jones"] == "a_b" and rows["Ana Smith"] == "a_b-2"
+    for asked, who, title in (("a_b", "Bo Jones", "Underscored"), ("a/b", "Ana Smith", "Slashed"),
+                              ("a_b-2", "Ana Smith", "Slashed")):
+        one = tmp_path / "one.pdf"
+        again = CliRunner().invoke(main, ["proof", asked, str(folder), "-o", str(one)])
+        assert again.exit_code == 0, again.output
+        assert f"for {who}." in again.output and title in PdfReader(one).pages[0].extract_text()

@@ -82,12 +82,13 @@ class UnknownProof(LookupError):
 
 
 def find_proof(proofs: list[Proof], proof_id: str) -> Proof:
-    """The proof with this id, or the abstract's or tutorial's whose data id it is; UnknownProof otherwise."""
-    for proof in proofs:
-        if proof.id == proof_id:
-            return proof
+    """The abstract's or tutorial's proof whose data id this is, or else the proof with this id (a poster's, or an
+    id made a file name: `a/b` as `a_b`); UnknownProof otherwise."""
     for proof in proofs:
         if proof.kind != "poster" and proof.entry == proof_id:
+            return proof
+    for proof in proofs:
+        if proof.id == proof_id:
             return proof
     raise UnknownProof(proof_id, [p.id for p in proofs])
 
@@ -102,10 +103,16 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
 
     used: set[str] = set()
     proofs = []
+    # an id that is a file name as it is keeps it; one made so (`a/b` -> `a_b`) gives way to it ("a_b-2"): the proof
+    # `booklet proof a_b` gives is the abstract a_b's
+    named = {abstract.id: _unique(abstract.id, used) for abstract in booklet.abstracts
+             if _file_safe(abstract.id) == abstract.id}
+    named.update({abstract.id: _unique(_file_safe(abstract.id), used) for abstract in booklet.abstracts
+                  if abstract.id not in named})
     for index, abstract in enumerate(booklet.abstracts):
         slot = slots.get("abstract:" + abstract.id)
         speakers = abstract.speakers
-        proofs.append(Proof(_unique(_file_safe(abstract.id), used), "abstract", abstract.id,
+        proofs.append(Proof(named[abstract.id], "abstract", abstract.id,
                             markup.plain(abstract.title), speakers, (f"abstract-{index}",), *_when(slot),
                             source=_source_of(speakers, abstract.source)))
     for tutorial in booklet.tutorials:
