@@ -585,6 +585,10 @@ def test_parallel_tracks_set_their_items_after_midnight_after_the_evening_dated_
     ("14:00-02:00", "'14:00-02:00' ends before it starts (an item from 18:00 on may end after midnight, by 06:00: "
                     "\"23:00-00:40\"; one that runs longer is given its start alone, e.g. \"14:00\")"),
     ("23:00-24:30", "'23:00-24:30' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\""),
+    # (a fuzzing run: "not a time", where the docs say "24:00" is midnight: as an end)
+    ("24:00", "'24:00' starts at 24:00, the day's end: \"24:00\" only ends an item (\"22:00-24:00\"); an item that "
+              "starts at midnight starts at 00:00, the next day (or, after an evening item, at \"00:00\" at the end of "
+              "this day: the night after it)"),
 ])
 def test_bad_time(tmp_path, time, message):
     data = conference(tmp_path, {"programme.yaml": f"""\

@@ -150,6 +150,11 @@ def _read_time(f: Fields) -> TimeRange | None:
     match = TIME.match(text.strip())
     times = _clock_times(match) if match else None
     if times is None:
+        if re.match(r"\s*24\s*[:.h]\s*00\b", text):  # (a start at 24:00: midnight is the next day's 00:00)
+            f.error("time", f"'{text}' starts at 24:00, the day's end: \"24:00\" only ends an item (\"22:00-24:00\"); "
+                            "an item that starts at midnight starts at 00:00, the next day (or, after an evening "
+                            "item, at \"00:00\" at the end of this day: the night after it)")
+            return None
         f.error("time", f"'{text}' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\"")
         return None
     start, end = times
