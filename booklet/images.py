@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import unicodedata
 import warnings
@@ -171,7 +172,12 @@ def _decode(path: Path) -> Image.Image:
                 return _printable(ImageOps.exif_transpose(image))
     except _ImageProblem:
         raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        # Pillow's own limit (89 megapixels) stops it opening before booklet's is asked: the same message
+        size = re.search(r"Image size \((\d+) pixels\)", str(exc))
+        if size:
+            raise _ImageProblem(f"image is {int(size[1]) / 1e6:.0f} megapixels, more than booklet accepts "
+                                f"({MAX_PIXELS // 1_000_000} megapixels)") from None
         raise _ImageProblem("image is too large (a possible decompression bomb)") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         if _is_svg(path):
