@@ -52,6 +52,9 @@ def csv_rows(text: str) -> tuple[list[list[str]], list[int]]:
 
 
 def _parse(text: str, delimiter: str, limit: int | None = None) -> tuple[list[list[str]], list[int]]:
+    # a value may be as long as the file (the csv module's own limit, 131,072 characters, stopped a participant's
+    # value of 200,000 with "field larger than field limit"; the data's checks say what is too long, with its line)
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True,
                         skipinitialspace=False, strict=False)
     rows, lines, start = [], [], 1
