@@ -25,6 +25,9 @@ from booklet.text.markup import plain
     ("% a comment line\nkept 50% of it", "kept 50% of it"),  # a % inside a line is the author's, kept
     (r"$$E = mc^2$$ and \(a\) and \[b\]", "$E = mc^2$ and $a$ and $b$"),
     ("\\begin{itemize}\n\\item one\n\\item two\n\\end{itemize}", "\u2013 one\n\n\u2013 two"),
+    # a fuzzing run: "the set 1, 2", "2$^nd$" (an italic d) and "*****"
+    (r"the set \{1, 2\} on the 2\textsuperscript{nd} day, \textbf{*} and H\textsubscript{2}O",
+     r"the set {1, 2} on the 2$^{\mathrm{nd}}$ day, **\*** and H₂O"),
 ])
 def test_latex_becomes_markup(source, expected):
     assert latex_text(source) == expected

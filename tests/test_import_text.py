@@ -347,7 +347,7 @@ def test_stars_and_dashes_in_addresses_code_and_formulas_stay_as_written(source,
 
 @pytest.mark.parametrize("source, expected", [
     (r"hosted in GaV\textsubscript{4}S\textsubscript{8}, a T\textsuperscript{c} of 2\textsuperscript{+}",
-     "hosted in GaV₄S₈, a T$^{c}$ of 2⁺"),
+     "hosted in GaV₄S₈, a T$^{\\mathrm{c}}$ of 2⁺"),
     (r"the spins rotate along \textbf{b}, \emph{very} and \textit{much} so", "the spins rotate along **b**, *very* "
      "and *much* so"),
     ("the following topics: \\begin{enumerate}\n\\item Spin-Liquid spin current \\cite{2}, \\item Magnon  current,"

@@ -48,7 +48,7 @@ _PLAIN = ("texttt", "textrm", "textsf", "textsc", "textup", "textnormal", "textm
 _ENVIRONMENTS = ("center", "flushleft", "flushright", "quote", "quotation", "minipage", "small", "footnotesize",
                  "figure", "figure*", "wrapfigure", "abstract")
 
-_ESCAPES = {"%": "%", "&": "&", "_": "_", "#": "#", "{": "{", "}": "}", ",": "\u202f", " ": " ", "-": "",
+_ESCAPES = {"%": "%", "&": "&", "_": "_", "#": "#", "{": "\ue011", "}": "\ue012", ",": "\u202f", " ": " ", "-": "",
             "@": "", "/": "", ";": " ", ":": " ", "!": ""}
 
 
@@ -210,10 +210,10 @@ def _with_argument(m: re.Match, counts: Counter) -> str:
         return _SYMBOLS[name] + arg
     if name in _DROPPED:
         return arg
-    if name in _ITALIC:
-        return f"*{inner}*" if inner else ""
+    if name in _ITALIC:  # (a star of its own printed as one: `\textbf{*}` was five)
+        return f"*{stars_kept(inner)}*" if inner else ""
     if name in _BOLD:
-        return f"**{inner}**" if inner else ""
+        return f"**{stars_kept(inner)}**" if inner else ""
     if name in _PLAIN:
         return arg
     if name in _DROPPED_WITH_ARG:
@@ -223,13 +223,36 @@ def _with_argument(m: re.Match, counts: Counter) -> str:
     if name == "footnote":
         return f" ({inner})"
     if name in ("textsuperscript", "textsubscript"):
-        mark = "^" if name == "textsuperscript" else "_"
-        return f"${mark}{{{inner}}}$" if inner else ""
+        made = text_script(inner, name == "textsuperscript")  # (its braces and backslash held from what follows)
+        return made.replace("\\", "\ue013").replace("{", "\ue011").replace("}", "\ue012")
     if name in ("section", "section*", "subsection", "subsection*", "paragraph", "paragraph*", "textbf*"):
         return f"\n\n**{inner}**\n\n"
     counts[f"command:\\{name}"] += 1
     # kept as written: its braces held, so that they are not taken for grouping braces
     return f"\ue013{name}\ue011{arg}\ue012"
+
+
+def stars_kept(text: str) -> str:
+    """Emphasised text whose own stars print as stars (escaped: booklet's `\\*`)."""
+    return re.sub(r"(?<!\\)\*", r"\\*", text)
+
+
+def text_script(text: str, superscript: bool, math: bool = True) -> str:
+    """`\\textsuperscript{2}`'s or `\\textsubscript{4}`'s text as booklet prints it: digits and signs as their
+    script characters (GaV₄S₈), letters upright in a formula's script (`2$^{\\mathrm{nd}}$`: a formula's letters
+    are italic), anything else as written (and so where `math` is False: the text's dollars could pair with it)."""
+    digits = _SUPER if superscript else _SUB
+    if not text:
+        return ""
+    if all(ch in digits for ch in text):
+        return "".join(digits[ch] for ch in text)
+    if math and text.isalnum() and text.isascii():
+        return f"${'^' if superscript else '_'}{{\\mathrm{{{text}}}}}$"
+    return text
+
+
+_SUPER = dict(zip("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾"))
+_SUB = dict(zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎"))
 
 
 def _bare(m: re.Match, counts: Counter) -> str:

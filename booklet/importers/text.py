@@ -18,7 +18,7 @@ from functools import cache
 
 from ..text.markup import address_spans, can_close, can_open
 from ..text.mathtext import symbol
-from .latex import braced_accents, citation
+from .latex import braced_accents, citation, stars_kept, text_script
 
 __all__ = ["to_markup", "to_line", "kind_of"]
 
@@ -306,7 +306,8 @@ def _latex_outside_math(text: str) -> str:
 def _outside_math(text: str, scripts: bool) -> str:
     text = _CITE.sub(lambda m: citation(m.group(1)), braced_accents(text))
     if "\\text" in text or "\\emph" in text:  # (before the macros below: \textit is no Greek letter's)
-        text = _TEXT_STYLE.sub(_text_style, _TEXT_SCRIPT.sub(lambda m: _text_script(m, scripts), text))
+        text = _TEXT_STYLE.sub(_text_style, _TEXT_SCRIPT.sub(lambda m: text_script(m[2], m[1] == "super", scripts),
+                                                             text))
     if "\\" in text:  # a Greek letter's macro: the letter, as math sets it (no dollars that could pair with others)
         text = _MACRO.sub(_greek_letter, text)
     if "--" in text:  # TeX's dashes: "Landau--Lifshitz--Gilbert", "10--20 K", "a pause --- and"
@@ -320,10 +321,6 @@ _NON_SPACE = re.compile(r"\S+")
 _LATEX_LIST = re.compile(r"\\begin\{(enumerate|itemize)\}(.*?)\\end\{\1\}", re.S)
 _TEXT_STYLE = re.compile(r"\\(textbf|textit|emph)\{([^{}\n]+)\}")
 _TEXT_SCRIPT = re.compile(r"\\text(sub|super)script\{([^{}\n]+)\}")
-_SCRIPT_DIGITS = {"sub": dict(zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")),
-                  "super": dict(zip("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾"))}
-
-
 def _latex_list(found: re.Match) -> str:
     """A LaTeX list as the lines of one ("1. ...", "- ..."), each item on a line of its own."""
     items = [" ".join(item.split()) for item in re.split(r"\\item\b\s*", found[2])[1:]]
@@ -332,18 +329,9 @@ def _latex_list(found: re.Match) -> str:
 
 
 def _text_style(found: re.Match) -> str:
-    """`\\textbf{b}` as **b**, `\\emph{very}` and `\\textit{very}` as *very*."""
+    """`\\textbf{b}` as **b**, `\\emph{very}` and `\\textit{very}` as *very* (a star of its own as one)."""
     mark = "**" if found[1] == "textbf" else "*"
-    return f"{mark}{found[2]}{mark}"
-
-
-def _text_script(found: re.Match, scripts: bool) -> str:
-    """`\\textsubscript{4}` as ₄ (digits and signs), else as a formula's script where the text's dollars allow one."""
-    kind, content = found[1], found[2]
-    digits = _SCRIPT_DIGITS[kind]
-    if all(ch in digits for ch in content):
-        return "".join(digits[ch] for ch in content)
-    return f"${'_' if kind == 'sub' else '^'}{{{content}}}$" if scripts else content
+    return f"{mark}{stars_kept(found[2])}{mark}"
 
 
 def _dashed(word: re.Match) -> str:
