@@ -405,3 +405,9 @@ def test_markdown_with_a_line_break_tag_keeps_its_emphasis():
     assert to_markup("We study **dark matter** halos.<br>Second line with *emphasis*.") == \
         "We study **dark matter** halos.\nSecond line with *emphasis*."
     assert to_markup("Plain <b>bold</b><br>next") == "Plain **bold**\nnext"
+
+
+def test_display_math_in_plain_text_is_set_inline_as_in_markdown():
+    """A fuzzing run: "We derive $$E=mc^2$$ and \\(a+b\\) here." printed its delimiters in a plain-text source, where
+    the same text with any Markdown in it became $...$."""
+    assert to_markup(r"We derive $$E=mc^2$$ and \(a+b\) here.") == "We derive $E=mc^2$ and $a+b$ here."

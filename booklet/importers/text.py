@@ -199,8 +199,8 @@ def _convert(text: str) -> str:
                 text = _BARE_ITEMS.sub(_listed, text)  # items with no list around them (camp2019's)
         if "\\&" in text:
             text = text.replace("\\&amp;", "&amp;")  # a Markdown escape kept in HTML made of it ("R\&amp;D")
-    if kind == "plain":
-        return _tidy(text)
+    if kind == "plain":  # (display math, $$x$$ and \(x\), set inline as in the other kinds: $x$)
+        return _tidy(_DISPLAY.sub(lambda m: "$" + (m[1] if m[1] is not None else m[2]).strip() + "$", text))
     if kind == "html" and not _BLOCK_TAG.search(text):
         # inline tags alone, in text whose paragraphs are its blank lines (a link or italics in a frab description):
         # Markdown with them, read as Markdown (whose parser takes inline HTML); else HTML, each blank-line part a
