@@ -604,7 +604,7 @@ def test_dates_within_the_conference_in_order(tmp_path):
 
 def test_person_chairing_while_speaking_in_a_parallel_session(tmp_path):
     assert warnings_for(tmp_path, parallel(chair="Ana Smith")) == [
-        "programme.yaml:10: days[0].items[1].parallel[1].chair: warning: 'Ana Smith' chairs 'Track B' "
+        "programme.yaml:12: days[0].items[1].parallel[1].chair: warning: 'Ana Smith' chairs 'Track B' "
         "(09:20\u201309:50) here and gives 'A talk about Lund' (09:20\u201310:00) at programme.yaml:9, "
         "at the same time",
     ]
@@ -1009,8 +1009,26 @@ def test_a_person_in_two_tracks_of_a_parallel_block_with_no_rooms_is_a_warning_n
         files["programme.yaml"] = files["programme.yaml"].replace("title: Other", f"talk: {talk}")
     found = warnings_for(tmp_path, files)
     assert [w for w in found if "at the same time" in w] == [
-        "programme.yaml:" + ("8: days[0].items[0].parallel[1].chair" if second == "chair"  # (the session's line)
+        "programme.yaml:" + ("9: days[0].items[0].parallel[1].chair" if second == "chair"  # (the chair's line)
                              else "10: days[0].items[0].parallel[1].items[0].talk")
         + ": warning: 'Ana Smith' " + ("chairs 'B' (09:00\u201309:20)" if second == "chair"
                                         else "gives 'Hierarchical models' (09:00\u201309:20)")
         + " here and gives 'A talk about Lund' (09:00\u201309:20) at programme.yaml:7, at the same time"]
+
+
+def test_a_time_warning_names_the_line_of_the_time_not_the_item_s_first(tmp_path):
+    """A fuzzing run: "Overlapping times" and "Times that look like typos" named an item's first line (`- title:`)
+    where the errors for the same key name its `time:` line."""
+    programme = """\
+        days:
+          - date: 2027-09-13
+            items:
+              - title: Registration
+                time: "08:30-09:30"
+              - title: Welcome
+                kind: other
+                time: "09:00-09:20"
+        """
+    found = [w for w in warnings_for(tmp_path, {"programme.yaml": programme}) if "overlaps" in w]
+    assert found == ["programme.yaml:8: days[0].items[1].time: warning: 09:00\u201309:20 overlaps 'Registration' "
+                     "(08:30\u201309:30) at programme.yaml:4 in the same track"]

@@ -7,7 +7,7 @@ item without an end lasts until the next item of its sequence starts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Booklet, Day, Item, Parallel, Session, Source
 from ..problems import Problem
@@ -39,13 +39,17 @@ class Slot:
         return f"{quoted(squeeze(title))} ({self.item.time})"
 
 
-def check_schedule(booklet: Booklet) -> list[Problem]:
+def check_schedule(booklet: Booklet, lines=None) -> list[Problem]:
+    """Warnings about the programme's dates and times; `lines` (data.locate.Lines) finds the line of the key each
+    is about (an item's `time:`, not the item's first line, which the model keeps)."""
     problems = _check_dates(booklet)
     for day in booklet.days:
         sequences, slots = _timeline(day)
         problems += _check_day(sequences, slots)
         problems += _double_bookings(slots)
-    return problems
+    if lines is None:
+        return problems
+    return [replace(p, line=lines.line(p.file, p.key, p.line)) for p in problems]
 
 
 # -- dates ------------------------------------------------------------------------------------
