@@ -1077,3 +1077,19 @@ def _items_of(entry: dict) -> list[dict]:
     if "parallel" in entry:
         return [i for s in entry["parallel"] for i in s["items"]] or [{}]
     return entry.get("items") or [entry]
+
+
+def test_an_event_after_midnight_under_a_morning_s_day_is_listed_on_its_own_date(tmp_path):
+    """An import review (38c3's hub): an event at 00:15 that the source lists under a day whose events end at 10:30
+    was kept after them, and check took it for a typo ("00:15 is out of place after 10:30"). With no afternoon or
+    evening to follow, it is listed on its own date, and the notes say so."""
+    days = {"13": [_event(101, "Morning talk", "13T08:00", "00:30", "Hall A", "lecture", [("Ana Smith", "")]),
+                   _event(102, "Late meetup", "13T22:15", "00:30", "Hall A", "lecture", [("Bo Jones", "")])],
+            "14": [_event(201, "Next morning", "14T08:00", "00:30", "Hall A", "lecture", [("Cy Li", "")])]}
+    imported = read(write_json_v1(tmp_path / "schedule.json", days, unscheduled=False), Options())
+    programme = [(str(day["date"]), [(item["time"], item["talk"]) for item in day["items"]])
+                 for day in imported.documents["programme.yaml"]["days"]]
+    assert programme == [("2027-09-13", [("10:00-10:30", "e101")]),
+                         ("2027-09-14", [("00:15-00:45", "e102"), ("10:00-10:30", "e201")])]
+    assert ("1 event(s) after midnight listed on their own date: the day the source lists them under has no "
+            "afternoon or evening for them to follow") in imported.notes

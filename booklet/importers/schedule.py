@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..data.contract import PLACEHOLDERS
+from ..model import AFTERNOON
 from ..problems import did_you_mean
 from . import Imported, Options, SourceError
 from .assemble import NOBODY, common_language, language_code, line_kind, names_in, own_language, some, time_text
@@ -301,6 +302,7 @@ class _Builder:
             if day < start.date():  # after midnight, on the day the source lists it under (or whose span holds it)
                 self.counts["late"] += 1
             placed.setdefault(day, []).append(_Placed(event, order, start, max(start, end), item))
+        self.own_dates(placed)
         days = self.programme(placed)
         documents = {"conference.yaml": self.conference(days)}
         if days:
@@ -313,6 +315,25 @@ class _Builder:
             documents["posters.yaml"] = self.posters
         self.explain()
         return Imported(self.format, documents, self.unmapped, self.notes)
+
+    def own_dates(self, placed: dict[dt.date, list[_Placed]]) -> None:
+        """Events after midnight that the source lists under a day with nothing from 13:00 on (a morning's day) on
+        their own date: booklet reads a start before 06:00 as that night's only after an afternoon's item (model.Day
+        .clock), and check took "00:15" after "10:30" for a typo."""
+        for day in sorted(placed):
+            events = placed[day]
+            if any(p.start.date() == day and p.start.hour * 60 + p.start.minute >= AFTERNOON for p in events):
+                continue
+            late = [p for p in events if p.start.date() > day]
+            if not late:
+                continue
+            placed[day] = [p for p in events if p not in late]
+            if not placed[day]:
+                del placed[day]
+            for p in late:
+                placed.setdefault(p.start.date(), []).append(p)
+            self.counts["late"] -= len(late)
+            self.counts["own-date"] += len(late)
 
     def day_of(self, moment: dt.datetime, local: dt.datetime) -> dt.date:
         """The conference day of an event the source does not list under a day: the day whose span holds it."""
@@ -528,6 +549,9 @@ class _Builder:
         if c["late"]:
             notes.append(f"{c['late']} event(s) after midnight kept on the day the source lists them under, "
                          "after that day's evening")
+        if c["own-date"]:
+            notes.append(f"{c['own-date']} event(s) after midnight listed on their own date: the day the source "
+                         "lists them under has no afternoon or evening for them to follow")
         if c["parallel"]:
             notes.append(f"{c['parallel']} stretch(es) of time with several rooms busy: parallel sessions by room, "
                          "each named by its events' track where the tracks tell the rooms apart")
