@@ -210,7 +210,8 @@ class BackCover(Flowable):
         if conf.notes:
             parts[-1] = (parts[-1][0], parts[-1][1], size * 2.0)
         for label, value in contact_lines(conf):  # (an email or web address a link, as on the information page)
-            parts.append((Marked(linked(value, label)), _centred("contact", SANS, size * 0.95, colours.accent, self.quotes), size * 0.3))
+            style = _centred("contact", SANS, size * 0.95, colours.accent, self.quotes)
+            parts.append((Marked(linked(value, label)), style, size * 0.3))
         if contact_lines(conf):  # the title set apart from the contact lines above it, as the notes are
             parts[-1] = (parts[-1][0], parts[-1][1], size * 1.5)
         parts.append((conf.title, _centred("title", SANS + "-Bold", size * 1.1, colours.text, self.quotes), 0))

@@ -189,9 +189,10 @@ class Context:
         """`style` for a block of code: in the headings' face, a little smaller, set ragged and indented, its words
         never hyphenated (a line too long breaks at a space, or in a word wider than the line), its quotes straight."""
         size = style.fontSize * CODE_SIZE
-        return self.derived(style, f"{style.name}_code", fontName=SANS, fontSize=size, leading=style.leading * CODE_SIZE,
-                            alignment=TA_LEFT, leftIndent=style.leftIndent + style.fontSize, firstLineIndent=0,
-                            hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0, splitLongWords=1, quotes=None)
+        return self.derived(style, f"{style.name}_code", fontName=SANS, fontSize=size,
+                            leading=style.leading * CODE_SIZE, alignment=TA_LEFT,
+                            leftIndent=style.leftIndent + style.fontSize, firstLineIndent=0, hyphenationLang="",
+                            embeddedHyphenation=0, uriWasteReduce=0, splitLongWords=1, quotes=None)
 
     def _item_style(self, style, bullet: str) -> ParagraphStyle:
         """`style` for a list item whose bullet is `bullet` (a bullet or a number), in the text's font at the left:
