@@ -888,3 +888,16 @@ def test_lines_held_at_the_same_time_in_other_rooms_are_set_side_by_side_by_room
     assert [(s["session"], s.get("room"), [i["time"] for i in s["items"]]) for s in items[1]["parallel"]] == [
         ("Room 117", "Room 117", ["15:00-19:00"]), ("Room 118", "Room 118", ["15:00-17:00", "17:30-18:30"])]
     assert all("room" not in i for s in items[1]["parallel"] for i in s["items"])
+
+
+def test_a_workbook_saved_with_a_csv_name_is_read_as_the_workbook_it_is(tmp_path):
+    """An import review: an XLSX saved as `.csv` was recognised as a workbook, then refused: "not a readable XLSX
+    workbook (InvalidFileException: openpyxl does not support .csv file format ...)"."""
+    from booklet.importers import read
+
+    made = write_xlsx(tmp_path / "programme.xlsx")
+    named = tmp_path / "programme.csv"
+    named.write_bytes(made.read_bytes())
+    options = Options(columns={"Title": "paper NAME"})
+    assert read(named, options).format == "xlsx"
+    assert read(named, options).documents == read(made, options).documents

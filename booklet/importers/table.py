@@ -108,16 +108,20 @@ def _xlsx_rows(path: Path, options: Options):
     """The rows of the workbook's first sheet that has a title column (else its first sheet), followed by those of
     every later sheet whose header is the same (a sheet per day), each without its header: (notes saying which
     sheets were read, and which with a title column were not; the rows; where a row is: "sheet 'X', row 12")."""
-    try:
-        import openpyxl
+    import openpyxl
 
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as e:  # a damaged or encrypted file: zipfile, KeyError, XML errors ...
-        raise SourceError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
-    try:
-        sheets = [(sheet.title, [list(r) for r in sheet.iter_rows(values_only=True)]) for sheet in book.worksheets]
-    finally:
-        book.close()
+    # the file, not its name: openpyxl refuses a name not ending in .xlsx, and a workbook saved as .csv is one all
+    # the same, as its content shows
+    with open(path, "rb") as handle:
+        try:
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except Exception as e:  # a damaged or encrypted file: zipfile, KeyError, XML errors ...
+            raise SourceError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
+        try:
+            sheets = [(sheet.title, [list(r) for r in sheet.iter_rows(values_only=True)])
+                      for sheet in book.worksheets]
+        finally:
+            book.close()
     if not sheets:
         raise SourceError(f"{path}: the workbook has no sheet")
     headed = [(title, rows, at) for title, rows in sheets if (at := _find_header(rows, options)) is not None]
@@ -149,13 +153,14 @@ def _formulas_without_values(path: Path, title: str, rows: list[list]) -> None:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-        try:
-            formulas = [(r, c) for r, row in enumerate(book[title].iter_rows(values_only=True))
-                        for c, value in enumerate(row) if isinstance(value, str) and value.startswith("=")
-                        and r < len(rows) and (c >= len(rows[r]) or rows[r][c] is None)]
-        finally:
-            book.close()
+        with open(path, "rb") as handle:
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=False)
+            try:
+                formulas = [(r, c) for r, row in enumerate(book[title].iter_rows(values_only=True))
+                            for c, value in enumerate(row) if isinstance(value, str) and value.startswith("=")
+                            and r < len(rows) and (c >= len(rows[r]) or rows[r][c] is None)]
+            finally:
+                book.close()
     except Exception:  # noqa: BLE001  (read once already: what fails now is no reason to fail the import)
         return
     if formulas:
