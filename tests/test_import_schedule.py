@@ -1095,3 +1095,22 @@ def test_an_event_after_midnight_under_a_morning_s_day_is_listed_on_its_own_date
                          ("2027-09-14", [("00:15-00:45", "e102"), ("10:00-10:30", "e201")])]
     assert ("1 event(s) after midnight listed on their own date: the day the source lists them under has no "
             "afternoon or evening for them to follow") in imported.notes
+
+
+def test_an_update_keeps_a_file_s_windows_line_ends(tmp_path):
+    """A fuzzing run: abstracts.yaml saved with CRLF line ends, updated from the same source, was rewritten with the
+    updated block's lines ending LF and the rest CRLF, and no change reported. A file is updated as it is written."""
+    source, folder = write_json_v1(tmp_path / "schedule.json"), tmp_path / "tw27"
+    assert invoke("import", source, "--out", folder).exit_code == 0
+    path = folder / "abstracts.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    before = path.read_bytes()
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == before
+    days = events_v1()
+    days["13"][2]["title"] = "Tides and the Moon, again"
+    result = invoke("import", write_json_v1(source, days), "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    data = path.read_bytes()
+    assert b"Tides and the Moon, again" in data and data.count(b"\n") == data.count(b"\r\n")

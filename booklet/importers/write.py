@@ -262,18 +262,21 @@ def _merged(folder: Path, record: dict, documents: dict, prune: bool):
             current[name] = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise Refused(f"{path} is not UTF-8 text; fix it (booklet check shows where), then update") from None
+    # a file saved with Windows line ends (an editor's) is updated as it is written: its lines end so after, all of them
+    crlf = {name for name, text in current.items() if "\r\n" in text}
     try:
         fingerprints = record.get("files") if isinstance(record.get("files"), dict) else {}
         untouched = {name for name, text in current.items()
                      if fingerprints.get(name) == hashlib.sha256(text.encode()).hexdigest()}
-        merged = merge(current, _base(record), documents, prune,
-                       lambda name, value: render(name, value, file_for(name)), untouched)
+        merged = merge({name: text.replace("\r\n", "\n") for name, text in current.items()}, _base(record),
+                       documents, prune, lambda name, value: render(name, value, file_for(name)), untouched)
     except Unreadable as exc:
         raise Refused(f"{folder}/{exc}") from None
     except (TypeError, AttributeError, KeyError, ValueError) as exc:  # deeper in the record than _damaged looks
         raise Refused(f"{folder / RECORD} does not hold what booklet import wrote ({type(exc).__name__}: {exc}); "
                       "it was edited or damaged: import into a new folder") from None
-    return merged.texts, merged.changes, merged.removed, merged.kept, merged.pristine
+    texts = {name: text.replace("\n", "\r\n") if name in crlf else text for name, text in merged.texts.items()}
+    return texts, merged.changes, merged.removed, merged.kept, merged.pristine
 
 
 def _base(record: dict) -> dict:
