@@ -18,7 +18,7 @@ from ..model import Conference
 from .common import Context
 from .cover import cover_style, draw_fitted
 from .flowables import Anchor, Para, Row
-from .styles import make_palette, markup_color
+from .styles import make_palette
 from ..text.fonts import BODY, SANS
 from .textfit import CLIP_ROOM, Marked, draw_block, fit_block, fit_scaled
 
