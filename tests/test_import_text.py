@@ -411,3 +411,20 @@ def test_display_math_in_plain_text_is_set_inline_as_in_markdown():
     """A fuzzing run: "We derive $$E=mc^2$$ and \\(a+b\\) here." printed its delimiters in a plain-text source, where
     the same text with any Markdown in it became $...$."""
     assert to_markup(r"We derive $$E=mc^2$$ and \(a+b\) here.") == "We derive $E=mc^2$ and $a+b$ here."
+
+
+def test_plain_text_whose_line_breaks_were_typed_keeps_them_as_paragraphs():
+    """An import review (36c3, gpn11): plain texts typed with a line break between paragraphs and none blank ran
+    together into one paragraph ("Inhalt Was kann LÖVE? Verschiedene ..."). A text none of whose lines was wrapped by
+    hand keeps each line apart; a run of lines starting with a bullet ("*Learn", typed without its space) stays a
+    list. A text wrapped by hand (lines about as long as one another) is run together as before."""
+    long = "Das Umweltbundesamt hat in 2012 mit der Forschung der Umweltrelevanz von Software begonnen, mit Ziel."
+    assert to_markup(f"{long}\nInhalt\n{long}") == f"{long}\n\nInhalt\n\n{long}"
+    listed = to_markup(f"{long} Participants will be able to:\n*Learn about Django;\n*Contribute to it")
+    assert markup.paragraphs(listed) == [f"{long} Participants will be able to:", "\u2013 Learn about Django;",
+                                         "\u2013 Contribute to it"]
+    wrapped = ("This is a hand-wrapped abstract of the kind an email gives, with lines about\nas long as one "
+               "another, all the way down to the end of the paragraph that\nit is part of, and it goes on like "
+               "this for a while before it ends here.")
+    assert to_markup(wrapped) == wrapped
+    assert to_markup("Dae Lee teaches\nworkshops.") == "Dae Lee teaches\nworkshops."  # (a line that goes on)

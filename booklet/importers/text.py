@@ -200,7 +200,8 @@ def _convert(text: str) -> str:
         if "\\&" in text:
             text = text.replace("\\&amp;", "&amp;")  # a Markdown escape kept in HTML made of it ("R\&amp;D")
     if kind == "plain":  # (display math, $$x$$ and \(x\), set inline as in the other kinds: $x$)
-        return _tidy(_DISPLAY.sub(lambda m: "$" + (m[1] if m[1] is not None else m[2]).strip() + "$", text))
+        return _tidy(_typed_breaks(_DISPLAY.sub(lambda m: "$" + (m[1] if m[1] is not None else m[2]).strip() + "$",
+                                                text)))
     if kind == "html" and not _BLOCK_TAG.search(text):
         # inline tags alone, in text whose paragraphs are its blank lines (a link or italics in a frab description):
         # Markdown with them, read as Markdown (whose parser takes inline HTML); else HTML, each blank-line part a
@@ -217,6 +218,39 @@ def _convert(text: str) -> str:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+WRAPPED = 100  # characters: the longest line of text wrapped by hand (an email's, a LaTeX source's)
+_STARRED = re.compile(r"^([ \t]*)\*(?=[^\s*])", re.M)  # "*Learn about ...": a bullet typed without its space
+_LISTED = re.compile(r"[ \t]*(?:[*+\-\u2022][ \t]|\d{1,3}[.)][ \t])")
+
+
+def _typed_breaks(text: str) -> str:
+    """Plain text whose line breaks were typed as breaks, with blank lines between its paragraphs (booklet's
+    markup runs lines together): a text none of whose lines was wrapped by hand (most of those that run on to
+    another are longer than WRAPPED, or shorter than half of it: "What?" over a paragraph), as a form's text box
+    gives it, each break between paragraphs as _typed_break tells. A run of lines that start with a bullet stays a
+    list ("*Learn" with its space: "* Learn"). A text wrapped by hand, its lines about as long as one another, is
+    left as it is: its line breaks are no breaks."""
+    lines = text.split("\n")
+    running = [line for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
+    if not running or sum(WRAPPED // 2 <= len(line) <= WRAPPED for line in running) * 3 > len(running):
+        return text
+    if len(_STARRED.findall(text)) >= 2:
+        lines = _STARRED.sub(r"\1* ", text).split("\n")
+    out = [lines[0]]
+    for before, line in zip(lines, lines[1:]):
+        out.append("\n\n" if _typed_break(before, line) else "\n")
+        out.append(line)
+    return "".join(out)
+
+
+def _typed_break(before: str, line: str) -> bool:
+    """Whether the break between two lines of such a text was typed as a break between paragraphs: the line after
+    it does not go on with a small letter ("teaches / workshops"), nor is it a list's item, and the line before it
+    ends a sentence or is a short line of its own (a heading: "Inhalt", "What?")."""
+    head, tail = before.strip(), line.strip()
+    if not head or not tail or _LISTED.match(line) or tail[0].islower():
+        return False
+    return head[-1] in ".!?:;)\"\u201d" or len(head) <= WRAPPED * 2 // 5
 _LIST_TAG = re.compile(r"<(?:ul|ol)\b", re.I)
 _ITEM = re.compile(r"<li\b[^>]*>(.*?)(?:</li\s*>|(?=<li\b)|\Z)", re.I | re.S)
 
