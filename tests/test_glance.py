@@ -224,6 +224,15 @@ def test_six_rooms_a_week_at_a5_a_spread_after_a_notes_page_the_parallel_session
 
 
 
+def _talk(abstracts: list[str], start: int, minutes: int) -> str:
+    """A talk "TalkNNN" added to `abstracts` (YAML items), and its programme item from `start` (minutes after
+    midnight), `minutes` long."""
+    n = len(abstracts) + 1
+    abstracts.append(f"- id: t{n}\n  title: Talk{n:03d}\n  speaker: {{name: Speaker N{n}}}\n  abstract: x\n")
+    end = start + minutes
+    return f'- {{time: "{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}", talk: t{n}}}'
+
+
 def test_four_tracks_of_short_talks_are_one_box_naming_the_sessions_not_lanes_of_empty_boxes(tmp_path):
     """On A4 four lanes are wide enough, but ten-minute talks are too short for a line of the smallest type: the
     parallel sessions of them are one box naming the sessions; those of half-hour talks stay lanes with titles."""
@@ -234,11 +243,7 @@ def test_four_tracks_of_short_talks_are_one_box_naming_the_sessions_not_lanes_of
         for r in range(4):
             programme += [f"          - session: Track {d}{r}", f"            room: Room {r}", "            items:"]
             for k in range(3):
-                n = len(abstracts) + 1
-                abstracts.append(f"- id: t{n}\n  title: Talk{n:03d}\n  speaker: {{name: Speaker N{n}}}\n  abstract: x\n")
-                start = 9 * 60 + k * minutes
-                programme.append(f'              - {{time: "{start // 60:02d}:{start % 60:02d}-'
-                                 f'{(start + minutes) // 60:02d}:{(start + minutes) % 60:02d}", talk: t{n}}}')
+                programme.append("              " + _talk(abstracts, 9 * 60 + k * minutes, minutes))
         programme.append('      - {time: "20:00-21:00", title: Dinner, kind: social}')
     folder = write_conference(tmp_path / "conf", {
         "abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",
@@ -262,11 +267,7 @@ def test_a_session_of_short_talks_one_after_another_is_one_box_naming_it_not_a_s
     for number, (start, minutes) in enumerate(((8 * 60, 5), (11 * 60, 30))):
         programme += [f"      - session: Demos {number} pre-recorded", "        items:"]
         for k in range(8):
-            n = len(abstracts) + 1
-            abstracts.append(f"- id: t{n}\n  title: Talk{n:03d}\n  speaker: {{name: Speaker N{n}}}\n  abstract: x\n")
-            at = start + k * minutes
-            programme.append(f'          - {{time: "{at // 60:02d}:{at % 60:02d}-{(at + minutes) // 60:02d}:'
-                             f'{(at + minutes) % 60:02d}", talk: t{n}}}')
+            programme.append("          " + _talk(abstracts, start + k * minutes, minutes))
     programme.append('      - {time: "20:00-21:00", title: Dinner, kind: social}')
     folder = write_conference(tmp_path / "conf", {
         "abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from ..text.markup import SUBSCRIPTS, SUPERSCRIPTS
+
 __all__ = ["latex_text", "latex_line"]
 
 _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
@@ -241,7 +243,7 @@ def text_script(text: str, superscript: bool, math: bool = True) -> str:
     """`\\textsuperscript{2}`'s or `\\textsubscript{4}`'s text as booklet prints it: digits and signs as their
     script characters (GaV₄S₈), letters upright in a formula's script (`2$^{\\mathrm{nd}}$`: a formula's letters
     are italic), anything else as written (and so where `math` is False: the text's dollars could pair with it)."""
-    digits = _SUPER if superscript else _SUB
+    digits = SUPERSCRIPTS if superscript else SUBSCRIPTS
     if not text:
         return ""
     if all(ch in digits for ch in text):
@@ -249,10 +251,6 @@ def text_script(text: str, superscript: bool, math: bool = True) -> str:
     if math and text.isalnum() and text.isascii():
         return f"${'^' if superscript else '_'}{{\\mathrm{{{text}}}}}$"
     return text
-
-
-_SUPER = dict(zip("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾"))
-_SUB = dict(zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎"))
 
 
 def _bare(m: re.Match, counts: Counter) -> str:

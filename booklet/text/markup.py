@@ -98,8 +98,7 @@ def math_sources(text: str) -> list[str]:
     text = _as_str(text)
     if "$" not in text:
         return []
-    return [src for chunk in _split_paragraphs(text) if not isinstance(chunk, Code)
-            for kind, src in _split_math(chunk) if kind == "math"]
+    return [src for chunk in _prose(text) for kind, src in _split_math(chunk) if kind == "math"]
 
 
 def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
@@ -135,7 +134,7 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
             problems.append(f"the math ${shown}$ reads like text ({words} words): a '$' may be missing or one "
                             "too many; the words print as math, in italic without their spaces")
     if "\\" in text:
-        outside = dict.fromkeys(found.group() for chunk in _split_paragraphs(text) if not isinstance(chunk, Code)
+        outside = dict.fromkeys(found.group() for chunk in _prose(text)
                                 for kind, piece in _split_math(chunk) if kind == "text"
                                 for found in _COMMAND.finditer(piece)
                                 if _is_latex(found.group(1), "{" in found.group()))
@@ -217,6 +216,11 @@ def _split_paragraphs(text: str) -> list[str]:
             at = block.end()
         return found + _prose_paragraphs(text[at:])
     return _prose_paragraphs(text)
+
+
+def _prose(text: str) -> list[str]:
+    """The paragraphs of `text` that are no block of code: where its math and markup are."""
+    return [chunk for chunk in _split_paragraphs(text) if not isinstance(chunk, Code)]
 
 
 def _prose_paragraphs(text: str) -> list[str]:
@@ -720,8 +724,9 @@ def _fallback_markup(text: str) -> str:
     return _escape("".join(c for c in line if font_for_char(c) is not None))
 
 
-_SUPERSCRIPTS = dict(zip("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾"))
-_SUBSCRIPTS = dict(zip("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎"))
+# the characters that print a digit or sign raised or lowered (a formula's, an import's \textsuperscript{2})
+SUPERSCRIPTS = dict(zip("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾"))
+SUBSCRIPTS = dict(zip("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎"))
 
 
 @lru_cache(maxsize=65536)
@@ -739,8 +744,8 @@ def math_chars(src: str) -> frozenset[str] | None:
         text = text.replace(NBSP, " ")
         chars.update(text)
         if style.scripts:
-            chars.update(_SUPERSCRIPTS.get(c, c) for c in text)
-            chars.update(_SUBSCRIPTS.get(c, c) for c in text)
+            chars.update(SUPERSCRIPTS.get(c, c) for c in text)
+            chars.update(SUBSCRIPTS.get(c, c) for c in text)
     return frozenset(chars)
 
 
@@ -750,7 +755,7 @@ def _plain_text(runs: list[Run]) -> str:
     for scripts, group in groupby(runs, key=lambda run: run[1].scripts):
         text = "".join(t for t, _ in group)
         if scripts:
-            table = _SUPERSCRIPTS if scripts[-1].kind == "super" else _SUBSCRIPTS
+            table = SUPERSCRIPTS if scripts[-1].kind == "super" else SUBSCRIPTS
             if all(c in table for c in text):
                 text = "".join(table[c] for c in text)
         parts.append(text)
