@@ -197,6 +197,21 @@ def test_kinds_option_maps_types(event_file):
         indico.read(event_file, Options(kinds={"Contributed talk": "dinner"}))
 
 
+def test_a_kinds_type_the_source_never_gives_is_noted(event_file):
+    """A misspelt --kinds type would change nothing, silently: the import says so, with the source's types."""
+    from booklet.importers import read
+
+    imported = read(event_file, Options(kinds={"Contributed talks": "special", "Contributed talk": "invited"}))
+    assert by_id(imported.documents["abstracts.yaml"])["c12"]["kind"] == "invited"
+    unused = [n for n in imported.notes if n.startswith("--kinds")]
+    assert len(unused) == 1
+    assert unused[0].startswith("--kinds: the source gives no type 'Contributed talks' (did you mean "
+                                "'Contributed talk'?), so it changes nothing; its types are ")
+    assert "'Contributed talk'" in unused[0].split("its types are ")[1]
+    assert not [n for n in read(event_file, Options(kinds={"contributed TALK": "invited"})).notes
+                if n.startswith("--kinds")]  # matched as the kinds are: case and spaces aside
+
+
 def test_unknown_types_are_counted(event_file):
     data = event_export()
     data["results"][0]["contributions"][5]["type"] = "Flash presentation with music"

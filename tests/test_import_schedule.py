@@ -330,6 +330,11 @@ def test_xml_days_rooms_persons_venue_and_midnight(tmp_path):
 def test_time_zone_option_and_kinds_option(tmp_path):
     source = write_json_v1(tmp_path / "schedule.json")
     imported = read(source, Options(timezone="UTC", kinds={"podium": "invited", "lecture": "special"}))
+    assert not [n for n in imported.notes if "--kinds" in n]
+    result = invoke("import", source, "--out", tmp_path / "typo", "--kinds", "podum=invited")
+    assert result.exit_code == 0
+    assert ("  - --kinds: the source gives no type 'podum' (did you mean 'podium'?), so it changes nothing; its "
+            "types are ") in result.stdout
     abstracts = {a["id"]: a for a in imported.documents["abstracts.yaml"]}
     assert abstracts["e107"]["kind"] == "invited" and abstracts["e103"]["kind"] == "special"
     assert "podium" not in imported.unmapped_types

@@ -177,6 +177,11 @@ def test_conftool_keynote_sessions_and_break_mode_meetings(tmp_path):
     docs = table.read(path, Options()).documents
     assert by_id(docs["abstracts.yaml"])["c130"]["kind"] == "keynote"
     told = table.read(path, Options(kinds={"Vortrag": "contributed"})).documents  # --kinds has the last word
+    from booklet.importers import read
+
+    assert [n for n in read(path, Options(kinds={"Vortrage": "invited"})).notes if "--kinds" in n] == [
+        "--kinds: the source gives no type 'Vortrage' (did you mean 'Vortrag'?), so it changes nothing; its types "
+        "are 'Vortrag'"]
     assert "kind" not in by_id(told["abstracts.yaml"])["c130"]
     plenary = ["13", "PL-1", "Plenary session: Keynote speakers and gender balance", "normal"] + keynote[4:]
     plenary[13:23] = talk[13:21] + ["Keynote speakers and gender balance", "<p>On panels.</p>"]

@@ -36,6 +36,9 @@ class Imported:
     documents: dict[str, object]
     unmapped_types: Counter = field(default_factory=Counter)  # source types with no kind: shown to the user
     notes: list[str] = field(default_factory=list)  # anything else the user should know, one line each
+    # the contribution types the source gives, as written (to tell the user of a --kinds type it never gives);
+    # None for a format that has no types of its own
+    types: Counter | None = field(default_factory=Counter)
 
 
 class SourceError(Exception):
@@ -124,4 +127,31 @@ def read(path: Path, options: Options) -> Imported:
     if path.is_dir() and not hasattr(_reader(name), "detect_folder"):
         raise SourceError(f"{path}: a folder; the {name} format reads a file (folders are read as "
                           f"{', '.join(folder_formats())})")
-    return _reader(name).read(path, options)
+    imported = _reader(name).read(path, options)
+    _note_unused_kinds(imported, options)
+    return imported
+
+
+def _note_unused_kinds(imported: Imported, options: Options) -> None:
+    """A note for each --kinds type the source never gives (a misspelt type changes nothing, silently)."""
+    if not options.kinds or imported.types is None:
+        return
+    from ..problems import did_you_mean
+    from .assemble import normalise_type
+    from .kinds import normal
+
+    def forms(name: str) -> set[str]:
+        return {normal(name), normalise_type(name), name.strip().lower()}
+
+    if not imported.types:
+        imported.notes.append("--kinds changes nothing: the source gives its contributions no types")
+        return
+    given = set().union(*(forms(t) for t in imported.types))
+    unused = [name for name in options.kinds if not forms(name) & given]
+    if unused:
+        listed = ", ".join(f"'{t}'" for t, _ in imported.types.most_common(12)) or "none"
+        more = f" and {len(imported.types) - 12} more" if len(imported.types) > 12 else ""
+        named = ", ".join(f"'{n}'{did_you_mean(n, imported.types)}" for n in unused)
+        imported.notes.append(f"--kinds: the source gives no type {named}, so "
+                              f"{'it changes' if len(unused) == 1 else 'they change'} nothing; its types are "
+                              f"{listed}{more}")

@@ -195,7 +195,7 @@ class _Reader:
         self.explain()
         if not self.entries and not conference.title:
             raise SourceError(f"{self.given}: neither papers nor a programme found (papers.yml, program.yml)")
-        return assemble(FORMAT, conference, self.entries, self.blocks, Counter(), self.notes)
+        return assemble(FORMAT, conference, self.entries, self.blocks, None, self.notes)
 
     def conference(self) -> Conference:
         details, file = self.load("conference_details")

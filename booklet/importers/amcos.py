@@ -395,7 +395,7 @@ class _Reader:
         for number, a in enumerate(posters, start=1):
             entries.append(Entry(a.key, a.title, a.people, a.text, "poster", number=number, where=str(a.file)))
         self.explain(abstracts, days)
-        return assemble(FORMAT, Conference(), entries, self.blocks, Counter(), self.notes)
+        return assemble(FORMAT, Conference(), entries, self.blocks, None, self.notes)
 
     def programme(self, talks: list[_Abstract], entries: list[Entry]) -> list[_Day]:
         if self.timetable is None:

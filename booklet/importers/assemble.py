@@ -79,16 +79,19 @@ def user_kinds(options: Options) -> dict[str, str]:
 
 
 class Kinds:
-    """Source type -> kind: --kinds first, then the words of the type; unknown types are counted."""
+    """Source type -> kind: --kinds first, then the words of the type; the types asked for are counted (`seen`),
+    the unknown ones apart (`unmapped`)."""
 
     def __init__(self, options: Options) -> None:
         self.table = user_kinds(options)
         self.unmapped: Counter = Counter()
+        self.seen: Counter = Counter()
 
     def known(self, name: str | None) -> str | None:
         """The kind for a type name when --kinds or its words say; None otherwise (nothing counted)."""
         if not name or not name.strip():
             return None
+        self.seen[name.strip()] += 1
         return (self.table.get(name.strip().lower()) or self.table.get(normalise_type(name))
                 or kind_from_words(name))
 
@@ -444,8 +447,9 @@ class Conference:
 
 
 def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: list[Block],
-             unmapped: Counter, notes: list[str]) -> Imported:
-    """The documents of booklet's data files for these entries and blocks."""
+             kinds: Kinds | None, notes: list[str]) -> Imported:
+    """The documents of booklet's data files for these entries and blocks; `kinds`: what the source's types
+    became (None for a format without types)."""
     notes = list(notes)
     by_key = {b.key: b for b in blocks}
     ids = _Ids()
@@ -556,7 +560,9 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
         documents["tutorials.yaml"] = tutorials
     if posters:
         documents["posters.yaml"] = posters
-    return Imported(fmt, documents, unmapped, notes)
+    if kinds is None:
+        return Imported(fmt, documents, Counter(), notes, types=None)
+    return Imported(fmt, documents, kinds.unmapped, notes, types=kinds.seen)
 
 
 def _languages_read(entries: list[Entry]) -> list[str]:

@@ -217,6 +217,7 @@ class _Reader:
             raise SourceError(f"--kinds: {exc}") from None
         self.notes: list[str] = []
         self.unmapped: Counter = Counter()
+        self.types: Counter = Counter()  # the items' categories, as written ("training" for a training)
         self.counts: Counter = Counter()
         self.abstracts: dict[str, dict] = {}
         self.tutorials: dict[str, dict] = {}
@@ -256,7 +257,7 @@ class _Reader:
         if self.posters:
             documents["posters.yaml"] = self.posters
         self.explain(items)
-        return Imported(FORMAT, documents, self.unmapped, self.notes)
+        return Imported(FORMAT, documents, self.unmapped, self.notes, self.types)
 
     # -- trainings.xml beside schedule.xml
 
@@ -332,6 +333,8 @@ class _Reader:
     def entry(self, item: _Item) -> dict | None:
         """Make the item's abstract, tutorial or poster; its programme item (no time yet), or None."""
         kind = self.kind_of(item)
+        if item.training or item.category:
+            self.types["training" if item.training else item.category] += 1
         if item.category and not item.training and kind_for(item.category, self.kinds) is None:
             self.unmapped[item.category] += 1
         reworded: list[str] = []

@@ -169,7 +169,7 @@ class _Event:
             for c in _list(s.get("contributions")):
                 entries.append(self.contribution(c, block))
         return assemble(FORMAT, self.conference(), entries, list(self.blocks.values()),
-                        self.kinds.unmapped, self.notes)
+                        self.kinds, self.notes)
 
     def conference(self) -> Conference:
         e = self.event
@@ -286,7 +286,7 @@ class _Timetable:
                 if isinstance(entry, dict):
                     self.entry(key, entry, None)
         venue = self.locations.most_common(1)[0][0] if self.locations else ""
-        return assemble(FORMAT, Conference(venue=venue), self.entries, self.blocks, self.kinds.unmapped, self.notes)
+        return assemble(FORMAT, Conference(venue=venue), self.entries, self.blocks, self.kinds, self.notes)
 
     def entry(self, key: str, e: dict, block: Block | None) -> None:
         kind = _text(e.get("entryType")) or {"ContribSchEntry": "Contribution", "BreakTimeSchEntry": "Break",

@@ -223,6 +223,7 @@ class _Builder:
         self.zone = zone_named(name, what) if name else None
         self.notes: list[str] = []
         self.unmapped: Counter = Counter()
+        self.types: Counter = Counter()  # the events' types, as written
         self.abstracts: dict[str, dict] = {}
         self.tutorials: dict[str, dict] = {}
         self.posters: list[dict] = []
@@ -314,7 +315,7 @@ class _Builder:
         if self.posters:
             documents["posters.yaml"] = self.posters
         self.explain()
-        return Imported(self.format, documents, self.unmapped, self.notes)
+        return Imported(self.format, documents, self.unmapped, self.notes, self.types)
 
     def own_dates(self, placed: dict[dt.date, list[_Placed]]) -> None:
         """Events after midnight that the source lists under a day with nothing from 13:00 on (a morning's day) on
@@ -355,6 +356,8 @@ class _Builder:
         subtitle = one_line(event.subtitle)
         full = _with_subtitle(title, subtitle)
         kind = kind_for(event.type, self.kinds)
+        if one_line(event.type):
+            self.types[one_line(event.type)] += 1
         if kind is None and one_line(event.type):
             self.unmapped[one_line(event.type)] += 1
         persons = _unique(event.persons)

@@ -762,7 +762,7 @@ class _Table:
             self.notes.append(f"{len(self.reworded)} row(s) whose description says a paragraph of the abstract again "
                               f"in other words: printed once, in the longer wording; check them "
                               f"({some(self.reworded)})")
-        return assemble(self.fmt, Conference(), entries, list(self.blocks.values()), self.kinds.unmapped,
+        return assemble(self.fmt, Conference(), entries, list(self.blocks.values()), self.kinds,
                         self.notes)
 
     def _mapped_all_there(self, cells: list, place: str) -> None:
