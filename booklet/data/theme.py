@@ -64,10 +64,10 @@ def language_problem(code: str) -> str | None:
     if known(code):
         return None
     from babel import Locale
-    from ..lint.language import language_problem as lint_problem
+    from ..text.languages import language_problem as code_problem
 
     english = Locale("en")
-    problem = lint_problem(code) or f"'{code}' ({english.languages.get(code.lower(), code)}) is a language CLDR has no data for"
+    problem = code_problem(code) or f"'{code}' ({english.languages.get(code.lower(), code)}) is a language CLDR has no data for"
     words = ", ".join(f"{c} ({english.languages[c]})" for c in label_languages())
     return (f"{problem}; booklet has its words in {words}; any other language that CLDR knows (sv, pl, ja, ...) "
             "works too, with English words unless theme.yaml's `labels:` gives them")

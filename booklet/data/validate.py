@@ -260,7 +260,7 @@ def _read_text_language(f: Fields) -> str | None:
         f.error("language", f"'{language}' is not a language code (like en, de, en-GB)")
         return None
     if language:
-        from ..lint.language import language_problem as code_problem
+        from ..text.languages import language_problem as code_problem
 
         problem = code_problem(language)
         if problem:

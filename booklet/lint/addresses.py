@@ -13,10 +13,11 @@ import re
 
 from ..data.syntax import yaml_quoted
 from ..problems import Problem
+from ..text.folding import words
+from ..text.places import country_code, is_city
 from .affiliations import names_an_institution
 from .mentions import PersonAt
-from .places import country_code, is_city
-from .text import quoted, words
+from .text import quoted
 
 MAX_PLACE_WORDS = 6  # 'Saint Vincent and the Grenadines'; longer items are not a lone place
 POSTCODE = re.compile(

@@ -12,9 +12,10 @@ from collections import defaultdict
 from functools import cache
 
 from ..problems import Problem
+from ..text.folding import words
 from .groups import Groups, variant_problems
 from .mentions import Mention
-from .text import edit_distance, spelling_difference, squeeze, words
+from .text import edit_distance, spelling_difference, squeeze
 
 _SAME_WORD = {
     "university": "u univ uni universitat universitaet universidad universidade universite universita "

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..model import Booklet, Item, Source
 from ..problems import Problem, did_you_mean
+from ..text.folding import words
 from .mentions import join
-from .text import quoted, squeeze, words
+from .text import quoted, squeeze
 
 
 def check_coverage(booklet: Booklet) -> list[Problem]:

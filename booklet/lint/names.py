@@ -34,10 +34,11 @@ from ..data.locate import Lines
 from ..data.people import People, spelling
 from ..model import Booklet
 from ..problems import Problem
+from ..text.folding import fold
 from .affiliations import _GENERIC, affiliation_key
 from .groups import Groups, variant_problems
 from .mentions import Mention
-from .text import edit_distance, fold, is_inner_drop, is_swap, spelling_difference
+from .text import edit_distance, is_inner_drop, is_swap, spelling_difference
 
 _NAME_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # a hyphenated name ("Osei-Mensah") is one word
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 
 from ..model import Booklet, Day, Item, Parallel, Session, Source
 from ..problems import Problem
+from ..text.folding import fold
 from .mentions import chair_keys, join
 from .names import name_key
-from .text import fold, quoted, squeeze
+from .text import quoted, squeeze
 
 MAIN = ("main",)
 FAR = 3 * 60  # minutes outside the times around it that make an item's time look like a typo

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .text import words
+from .folding import words
 
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}  # unions, pseudo-locales, unknown region
 EVERYDAY_COUNTRIES = {  # key: ISO code; written so in affiliations, absent from CLDR's names

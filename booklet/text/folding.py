@@ -1,0 +1,33 @@
+"""Text as written -> its folded form (accents stripped, case folded) and its words: the form in which
+names, places, language names and titles are compared, by the checks of data and by lint."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters that NFKD does not take apart into a base letter and an accent.
+_SPECIAL = str.maketrans({
+    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ẞ": "Ss",
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th",
+    "ı": "i", "ħ": "h", "Ħ": "H",
+})
+_WORD = re.compile(r"[^\W_]+")
+
+
+def strip_accents(text: str) -> str:
+    """`text` without accents (é -> e, ø -> o, ß -> ss); case and punctuation kept."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1 << 16)  # the same names and affiliations at every lint of a watch
+def fold(text: str) -> str:
+    """Accents stripped and case folded: the form in which two spellings are compared."""
+    return strip_accents(text).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`, punctuation and spacing dropped."""
+    return _WORD.findall(fold(text))
