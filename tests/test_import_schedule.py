@@ -1119,3 +1119,19 @@ def test_an_update_keeps_a_file_s_windows_line_ends(tmp_path):
     assert result.exit_code == 0, result.output
     data = path.read_bytes()
     assert b"Tides and the Moon, again" in data and data.count(b"\n") == data.count(b"\r\n")
+
+
+def test_a_title_names_a_break_by_its_first_or_last_word(tmp_path):
+    """A line is a break when its title opens or closes with a break or a meal ("Coffee break (sponsored)",
+    "Afternoon coffee", "Studierendenfrühstück"); a workshop whose title has the verb inside it (39c3's "HOW TO
+    BREAK YOUR FACE: ...", type `other`, no speaker) stays a line of its own kind, and a dinner is a social event."""
+    titles = {301: "HOW TO BREAK YOUR FACE: Keeping up with the arms race", 302: "Coffee break (sponsored by Acme)",
+              303: "Afternoon coffee", 304: "Studierendenfrühstück", 305: "Breakout discussions",
+              306: "Conference dinner", 307: "Teaching with notebooks"}
+    events = [_event(n, title, f"13T{8 + i:02}:00", "00:45", "Hall A", type_, [])
+              for i, (n, title) in enumerate(titles.items()) for type_ in (("other", "")[n % 2],)]
+    imported = read(write_json_v1(tmp_path / "s.json", {"13": events}, unscheduled=False), Options())
+    kinds = {item["title"]: item.get("kind") for day in imported.documents["programme.yaml"]["days"]
+             for item in items_of(day)}
+    assert kinds == {titles[301]: "other", titles[302]: "break", titles[303]: "break", titles[304]: "break",
+                     titles[305]: "other", titles[306]: "social", titles[307]: "other"}

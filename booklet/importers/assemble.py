@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..data.contract import NIGHT_FROM, NIGHT_UNTIL, PLACEHOLDERS
 from . import Imported, Options, SourceError
+from .kinds import looks_like_break
 from .text import to_line
 
 # -- kinds ------------------------------------------------------------------------------------
@@ -112,15 +113,13 @@ class Kinds:
 
 _SOCIAL = re.compile(r"dinner|banquet|reception|excursion|ap[ée]ro|drinks|party|concert|konzert|empfang|abendessen"
                      r"|d[îi]ner|soir[ée]e|tour|visit|get.together|social", re.I)
-_BREAK = re.compile(r"coffee|\btea\b|lunch|\bbreak(?!out|ing|through)|pause|mittag|kaffee|repas|d[ée]jeuner|breakfast"
-                    r"|fr[üu]hst[üu]ck", re.I)  # not "Breakout session", "Late-breaking results", "Team"
 
 
 def line_kind(title: str, default: str = "other") -> str:
     """The kind of a programme line from its title: 'social' for a dinner, 'break' for a coffee break."""
     if _SOCIAL.search(title or ""):
         return "social"
-    if _BREAK.search(title or ""):
+    if looks_like_break(title):
         return "break"
     return default
 

@@ -34,8 +34,12 @@ DEFAULT_KINDS = {
     "event": "other",
 }
 
-# Titles of events that have no type and no speaker, and are breaks.
-_BREAK_TITLE = re.compile(r"\b(coffee|break|lunch|breakfast|brunch|supper|dinner|tea)\b|pause\b", re.IGNORECASE)
+# A word that names a break or a meal ("Coffee", "Lunchbreak", "Kaffeepause"; not "Breakout", "Teaching")
+# (German joins words: "Studierendenfrühstück", "Nachmittagskaffee")
+_BREAK_WORD = re.compile(r"(?:coffee|kaffee|(?:vor|nach)?mittags?|lunch|tea)?(?:break|pause)s?|coffee|tea|lunch"
+                         r"|mittag(?:essen)?|repas|d[ée]jeuner|breakfast|brunch|supper|[^\W\d_]*(?:kaffee|fr[üu]hst[üu]ck)",
+                         re.IGNORECASE)
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
 def normal(text: str) -> str:
@@ -76,5 +80,8 @@ def kind_for(source_type: str | None, user: dict[str, str]) -> str | None:
 
 
 def looks_like_break(title: str) -> bool:
-    """Whether an event's title names a break or a meal (for events with neither type nor speaker)."""
-    return bool(_BREAK_TITLE.search(title or ""))
+    """Whether a programme line's title names a break or a meal: its first or last word does, asides in brackets
+    left out ("Coffee break (sponsored)", "Afternoon coffee", "Kaffeepause"); a word inside it is another
+    word's object ("How to break your face: ...", a workshop's title)."""
+    words = re.findall(r"[^\W\d_]+", _ASIDE.sub(" ", title or ""))
+    return bool(words) and bool(_BREAK_WORD.fullmatch(words[0]) or _BREAK_WORD.fullmatch(words[-1]))
