@@ -906,3 +906,22 @@ def test_a_workbook_saved_with_a_csv_name_is_read_as_the_workbook_it_is(tmp_path
     options = Options(columns={"Title": "paper NAME"})
     assert read(named, options).format == "xlsx"
     assert read(named, options).documents == read(made, options).documents
+
+
+def test_a_row_with_a_text_and_no_speaker_keeps_its_abstract(tmp_path):
+    """A blank speaker cell does not lose the row's abstract: it is an abstract whose speaker is 'TBA' (to be
+    written in), as a schedule's is; a row with neither speaker nor text is a line of the programme."""
+    rows = [["Title", "Speaker", "Date", "Start", "End", "Room", "Abstract"],
+            ["Alpha talk", "Ana Smith", "2027-03-04", "09:00", "09:30", "R1", "First abstract."],
+            ["Beta talk", "", "2027-03-04", "09:30", "10:00", "R1", "A long abstract that is not to be lost."],
+            ["Opening", "", "2027-03-04", "08:45", "09:00", "R1", ""]]
+    imported = table.read(write_csv(tmp_path / "talks.csv", rows), Options())
+    abstracts = {a["title"]: a for a in imported.documents["abstracts.yaml"]}
+    assert abstracts["Beta talk"]["abstract"] == "A long abstract that is not to be lost."
+    assert abstracts["Beta talk"]["speaker"] == {"name": "TBA"}
+    assert "Opening" not in abstracts
+    items = imported.documents["programme.yaml"]["days"][0]["items"]
+    assert items[0] == {"time": "08:45-09:00", "title": "Opening", "room": "R1"}
+    assert "1 contribution(s) name no speaker or author: their speaker is 'TBA' until you write one in " \
+           "('Beta talk')" in imported.notes
+    read_back(imported, tmp_path / "folder")

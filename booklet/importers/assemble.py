@@ -469,8 +469,9 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
         if kind == "skip":
             continue
         scheduled = entry.day is not None
-        if kind in ABSTRACT_KINDS and not people and scheduled:
-            kind = "other"  # an opening, a meeting: a line of the programme
+        if kind in ABSTRACT_KINDS and not people and scheduled and not entry.text:
+            kind = "other"  # an opening, a meeting: a line of the programme (one with a text keeps it: an abstract
+            # whose speaker is to be named, as below)
             no_people_lines.append(entry.title)
         if kind in ("break", "social", "other"):
             continue
