@@ -925,3 +925,20 @@ def test_a_row_with_a_text_and_no_speaker_keeps_its_abstract(tmp_path):
     assert "1 contribution(s) name no speaker or author: their speaker is 'TBA' until you write one in " \
            "('Beta talk')" in imported.notes
     read_back(imported, tmp_path / "folder")
+
+
+def test_a_talk_beside_others_without_a_room_is_named_by_its_title_and_noted(tmp_path):
+    """Two talks at once, one with no room: the one without is a session of its own named by its title (cut after
+    a word past 80 characters), never '–', and a note asks for its room."""
+    long_title = "Gamma talk on " + "very " * 30 + "long things"
+    rows = [["Title", "Speaker", "Date", "Start", "End", "Room", "Abstract"],
+            ["Alpha talk", "Ana Smith", "2027-03-04", "09:00", "09:30", "R1", "First abstract."],
+            [long_title, "Bo Chen", "2027-03-04", "09:00", "09:30", "", "Gamma abstract."]]
+    imported = table.read(write_csv(tmp_path / "talks.csv", rows), Options())
+    sessions = imported.documents["programme.yaml"]["days"][0]["items"][0]["parallel"]
+    assert [s["session"] for s in sessions] == ["R1", "Gamma talk on " + "very " * 12 + "very…"]
+    assert "room" not in sessions[1]
+    assert [n for n in imported.notes if "no room" in n] == [
+        "1 item(s) held beside others have no room: each is a session of its own beside them, named by its title; "
+        f"write its room in programme.yaml ('{long_title}')"]
+    read_back(imported, tmp_path / "folder")

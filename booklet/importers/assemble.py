@@ -548,6 +548,10 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
                      f"(write theirs in programme.yaml) ({some(untimed)})")
     programme = _Programme(entries, by_key, refs)
     days = programme.days()
+    if programme.roomless:
+        notes.append(f"{len(programme.roomless)} item(s) held beside others have no room: each is a session of its "
+                     f"own beside them, named by its title; write its room in programme.yaml "
+                     f"({some(programme.roomless)})")
     if programme.nights:
         notes.append(f"{len(programme.nights)} item(s) start after midnight, before 06:00: listed at the end of the "
                      f"day before, as that evening's night ({some(programme.nights)})")
@@ -692,6 +696,7 @@ class _Programme:
         self.blocks = blocks
         self.refs = refs
         self.nights: list[str] = []  # the titles of items after midnight filed under the evening before
+        self.roomless: list[str] = []  # the titles of items without a room set beside others, by room
 
     def days(self) -> list[dict]:
         listed = [e for e in self.entries if e.kind != "skip" and e.day is not None
@@ -779,12 +784,15 @@ class _Programme:
         return columns
 
     def room_session(self, lines: list[_Unit]) -> dict:
-        """A room's lines (or a line without a room) as a session of a parallel block, named by the room."""
+        """A room's lines (or a line without a room) as a session of a parallel block, named by the room (by its
+        line's title when it has no room: noted, for the LOC to write its room in)."""
         items = [self.unit_item(u) for u in lines]
         room = _room(lines[0])
         for item in items:
             item.pop("room", None)
-        session = {"session": room or items[0].get("title") or "–"}
+        if not room:
+            self.roomless.append(lines[0].entries[0].title if lines[0].entries else lines[0].block.name)
+        session = {"session": room or _heading(self.roomless[-1]) or "TBA"}
         if room:
             session["room"] = room
         return {**session, "items": items}
@@ -891,6 +899,14 @@ class _Programme:
         if entry.room and entry.room != room:
             record["room"] = entry.room
         return record
+
+
+def _heading(title: str, most: int = 80) -> str:
+    """A title as a session's name: cut after a word, with '…', when longer than `most` characters."""
+    title = " ".join(title.split())
+    if len(title) <= most:
+        return title
+    return title[:most].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
 
 
 def _is_line(unit: _Unit) -> bool:
