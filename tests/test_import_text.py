@@ -428,3 +428,16 @@ def test_plain_text_whose_line_breaks_were_typed_keeps_them_as_paragraphs():
                "this for a while before it ends here.")
     assert to_markup(wrapped) == wrapped
     assert to_markup("Dae Lee teaches\nworkshops.") == "Dae Lee teaches\nworkshops."  # (a line that goes on)
+
+
+def test_a_sentence_typed_after_a_list_is_a_paragraph_of_its_own():
+    """A form's text with a list and lines typed after it (uros2026): a line that starts a sentence after an item
+    that ends one is a paragraph, not the item's lazy line; an item's own lines (a small letter, an indent) and
+    code stay as they are."""
+    text = ("The tool needs:\n- the target,\n- the weight of each observation.\nAfter mapping the columns, it runs.\n"
+            "It also shows:\n- a graph that wraps\nonto a second line;\n- a table.\n  Indented, still the table's.\n"
+            "Finally we conclude.\n```\n- x.\nCode\n```")
+    assert to_markup(text) == (
+        "The tool needs:\n\n– the target,\n\n– the weight of each observation.\n\nAfter mapping the columns, it runs.\n"
+        "It also shows:\n\n– a graph that wraps\nonto a second line;\n\n– a table.\nIndented, still the table's.\n\n"
+        "Finally we conclude.\n\n```\n- x.\nCode\n```")

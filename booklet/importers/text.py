@@ -213,8 +213,41 @@ def _convert(text: str) -> str:
         text = "".join(f"<p>{chunk}</p>" for chunk in _BLANK_LINE.split(text.strip()))
     if kind == "html":
         return _tidy(_from_markdown(*_html_to_markdown(text)))
-    bare, spans = _protect(text, html_source=False)
+    bare, spans = _protect(_lists_ended(text), html_source=False)
     return _tidy(_from_markdown(bare, spans))
+
+
+def _lists_ended(text: str) -> str:
+    """Markdown whose list ends where a line typed after an item starts a sentence of its own: a line with no bullet
+    and no indent, starting with a capital or a digit, after an item that ends a sentence ("- the weight.\nAfter
+    mapping ...", as a form's text box gives it), with a blank line before it. Markdown would run it into the item
+    (a "lazy" line); an item's own next line is indented, or goes on with a small letter. Code is left as it is."""
+    if "\n" not in text or not _LISTED.search(text):
+        return text
+    out: list[str] = []
+    in_item = ends = False  # within a list's item (its lines); whether the line before ends a sentence
+    fence = None  # the fence of the code block the lines are in
+    for line in text.split("\n"):
+        opened = _FENCE.match(line)
+        if fence is not None or opened:
+            fence = None if fence is not None and opened and opened[1] == fence else fence or opened[1]
+            in_item = ends = False
+            out.append(line)
+            continue
+        stripped = line.strip()
+        if not stripped:
+            in_item = False
+        elif _LISTED.match(line):
+            in_item = True
+        elif in_item and ends and line[0] not in " \t" and (stripped[0].isupper() or stripped[0].isdigit()):
+            out.append("")
+            in_item = False
+        ends = stripped[-1:] in ".!?:;"
+        out.append(line)
+    return "\n".join(out)
+
+
+_FENCE = re.compile(r" {0,3}(```|~~~)")
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
