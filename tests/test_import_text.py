@@ -441,3 +441,11 @@ def test_a_sentence_typed_after_a_list_is_a_paragraph_of_its_own():
         "The tool needs:\n\n– the target,\n\n– the weight of each observation.\n\nAfter mapping the columns, it runs.\n"
         "It also shows:\n\n– a graph that wraps\nonto a second line;\n\n– a table.\nIndented, still the table's.\n\n"
         "Finally we conclude.\n\n```\n- x.\nCode\n```")
+
+
+def test_latex_line_comments_and_an_escaped_period_are_not_printed():
+    """houches2018's forms: `circuit~%` ending a line (TeX's comment: the line joins the next, the tie a no-break
+    space) and `\\cite{2} \\.` (a period) print as TeX would set them; "50%" at a line's end is a percent sign."""
+    assert to_markup("in a microwave optomechanical circuit~%\n\\cite{1} we see. A LiNbO$_3$ substrate \\cite{2} \\. "
+                     "An FMR of 50%\nof \\emph{all}.") == (
+        "in a microwave optomechanical circuit\u00a0[1] we see. A LiNbO$_3$ substrate [2]. An FMR of 50%\nof *all*.")

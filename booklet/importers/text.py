@@ -348,9 +348,15 @@ def _latex_outside_math(text: str) -> str:
     letter's macro as its letter (`1.5 \\mu~m`), a script in braces as math (`CoO_{x}`) where the text has no dollar
     of its own outside math, and TeX's dashes as dashes (`Landau--Lifshitz` -> Landau–Lifshitz, `---` -> —); its
     lists (`\\begin{enumerate} \\item ...`) as lines of a list, `\\textbf{}` and `\\emph{}` as strong and emphasis,
-    `\\textsubscript{4}` as a script; web addresses, math and code as written."""
+    `\\textsubscript{4}` as a script; a comment that ends a line after a word (`circuit~%`) gone, its line joined to
+    the next as TeX joins them, and a sentence's period written `\\.` a period; web addresses, math and code as
+    written."""
     if "\\begin{" in text:
         text = _LATEX_LIST.sub(_latex_list, text)
+    for pattern, replacement in ((_LINE_COMMENT, ""), (_ESCAPED_PERIOD, ".")):
+        if pattern.search(text):
+            code = _code_spans(text)
+            text = pattern.sub(lambda m: m[0] if any(a <= m.start() < b for a, b in code) else replacement, text)
     pieces, pos = [], 0
     kept = sorted([*_math_spans(text), *_code_spans(text), *address_spans(text)])
     if "~" in text:  # (a tie may follow a formula: "$\\approx$~70nm"; the characters keep their places)
@@ -413,6 +419,8 @@ _NOT_PROSE = re.compile(r"[/@_^{}=\\]|\w\.\w")
 
 _EN_DASH = re.compile(r"(?<=\w)--(?=\w)")  # TeX's en dash, between words or numbers (not "--option")
 _EM_DASH = re.compile(r"(?<=[\w ])---(?=[\w ])")
+_LINE_COMMENT = re.compile(r"(?<=[^\d\s\\%])%[ \t]*\n[ \t]*")  # "circuit~%" at a line's end; not "50%"
+_ESCAPED_PERIOD = re.compile(r"[ \t]*\\\.(?=\s|$)")  # "[2] \. An FMR": a period (\. is an accent with no letter)
 _TIE = re.compile(r"(?<=[\w$}.)])~(?=[\w\\$(])")  # TeX's no-break space between two words
 _MACRO = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])")
 
