@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 
 import pytest
 
@@ -942,3 +943,22 @@ def test_a_talk_beside_others_without_a_room_is_named_by_its_title_and_noted(tmp
         "1 item(s) held beside others have no room: each is a session of its own beside them, named by its title; "
         f"write its room in programme.yaml ('{long_title}')"]
     read_back(imported, tmp_path / "folder")
+
+
+def test_a_long_word_with_no_space_is_read_at_once(tmp_path):
+    """An abstract of 300,000 letters with no space (a fuzzing run): the look for email addresses (left out when
+    the text's language is read) starts at a word's start only; it was tried at every letter, and the import ran
+    for about twenty minutes before it said the text is too long. A hang guard, not a speed target: the import runs
+    in a process of its own that is stopped after 60 s."""
+    import subprocess
+    import sys
+
+    from booklet.importers.languages import _NOT_WORDS
+
+    assert _NOT_WORDS.sub("|", "write to ana@x.org or (bo@y.org) now") == "write to | or | now"
+    path = write_csv(tmp_path / "big.csv", [["Title", "Abstract", "Speaker"], ["T", "x" * 300_000, "Ana Smith"]])
+    done = subprocess.run([sys.executable, "-m", "booklet", "import", str(path), "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=60, env={**os.environ, "BOOKLET_CACHE": "off"})
+    assert done.returncode == 1
+    assert "[0].abstract: too long: 300,000 characters, and a text holds at most 100,000" in done.stderr
+    assert not (tmp_path / "out").exists()

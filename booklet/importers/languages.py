@@ -16,7 +16,9 @@ from functools import cache
 LEAST = 200  # characters of plain text: fewer (a title, a line of names) are too few to tell a language by
 SURE = 0.95  # the classifier's probability of its answer, at least
 
-_NOT_WORDS = re.compile(r"\$[^$]*\$|https?://\S+|www\.\S+|\S+@\S+|[*_`#\\]+")  # math, addresses, markup
+# math, addresses, markup (an email address from its word's start: tried at every letter, \S+@ took minutes on a long
+# word with no @)
+_NOT_WORDS = re.compile(r"\$[^$]*\$|https?://\S+|www\.\S+|(?<!\S)[^\s@]+@\S+|[*_`#\\]+")
 
 
 @cache
