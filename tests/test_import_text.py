@@ -449,3 +449,24 @@ def test_latex_line_comments_and_an_escaped_period_are_not_printed():
     assert to_markup("in a microwave optomechanical circuit~%\n\\cite{1} we see. A LiNbO$_3$ substrate \\cite{2} \\. "
                      "An FMR of 50%\nof \\emph{all}.") == (
         "in a microwave optomechanical circuit\u00a0[1] we see. A LiNbO$_3$ substrate [2]. An FMR of 50%\nof *all*.")
+
+
+@pytest.mark.parametrize("text", [
+    "We require 0<a and a>1 for convergence, and for p<s and s>q the model fails.",
+    "x<i and j>y hold.",
+    "k<p and p>0 here",
+    "We use <s> and <unk> tokens.",
+    "We use <s> and <unk> tokens, **bold** ones.",
+])
+def test_a_texts_own_angle_brackets_are_not_taken_for_tags(text):
+    """A form's plain text or Markdown with < and > of its own (a fuzzing run): an opening tag alone, or one whose
+    words are no name=value attributes, makes no text HTML, and prints as written (words were lost)."""
+    assert kind_of(text) != "html"
+    assert to_markup(text) == text
+
+
+def test_html_is_still_told_by_its_closing_tags_void_tags_and_attributes():
+    assert to_markup("A <b>bold</b> move") == "A **bold** move"
+    assert to_markup("one<br>two") == "one\ntwo"
+    assert to_markup('see <a href="http://x.org">here</a>') == "see here (http://x.org)"
+    assert to_markup("mail <ana@x.org> or see <https://x.org>, **now**") == "mail ana@x.org or see https://x.org, **now**"

@@ -27,6 +27,11 @@ __all__ = ["to_markup", "to_line", "kind_of"]
 _TAG_NAMES = ("p|br|div|span|em|i|b|strong|a|ul|ol|li|h[1-6]|pre|code|blockquote|img|table|thead|tbody|tr|td|th"
               "|sup|sub|u|hr|font|small|big|s|strike|del|ins|dl|dt|dd|section|article|center|cite|q|abbr|tt")
 _HTML_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.I)
+_ATTRIBUTE = r"""\s+[\w:-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+)"""  # name=value
+# what makes a text HTML: a closing tag, a tag that needs none (<br>, <p>) or one with attributes written name=value;
+# not an opening tag alone ("The <s> token", "0<a and a>1": a text's own brackets)
+_REAL_TAG = re.compile(rf"</(?:{_TAG_NAMES})\s*>|<(?:br|hr|img|p|li)(?:{_ATTRIBUTE})*\s*/?>"
+                       rf"|<(?:{_TAG_NAMES})(?:{_ATTRIBUTE})+\s*/?>", re.I)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|ul|ol|li|h[1-6]|pre|blockquote|table|tr|hr|dl|dt|dd|section|article|center)"
                         r"(?:\s[^<>]*)?/?>", re.I)  # (without any, the text's paragraphs are its blank lines)
 _ESCAPED_TAG = re.compile(rf"&lt;/?(?:{_TAG_NAMES})(?:\s.*?)?/?&gt;", re.I)
@@ -53,7 +58,7 @@ _MARKDOWN = re.compile("|".join((
 def kind_of(text: str) -> str:
     """'html', 'escaped-html', 'markdown' or 'plain' (LaTeX math is not looked into)."""
     bare, _ = _protect(text, html_source=False)
-    if _HTML_TAG.search(bare):
+    if _REAL_TAG.search(bare):
         outside = _without_code(bare)
         # (Markdown whose only tags are in its code: an example of HTML, "    <h1>{{model.greeting}}</h1>")
         return "markdown" if not _HTML_TAG.search(outside) and _MARKDOWN.search(outside) else "html"
@@ -214,7 +219,12 @@ def _convert(text: str) -> str:
     if kind == "html":
         return _tidy(_from_markdown(*_html_to_markdown(text)))
     bare, spans = _protect(_lists_ended(text), html_source=False)
+    if "<" in bare:  # no tag (kind_of): a < is the text's own ("<s> and <unk> tokens"), but for an autolink
+        bare = _OWN_BRACKET.sub(_LT, bare)
     return _tidy(_from_markdown(bare, spans))
+
+
+_OWN_BRACKET = re.compile(r"<(?!https?://|mailto:|www\.|[^\s<>@]+@[^\s<>]+>)")  # (<https://...>, <ana@x.org>)
 
 
 def _lists_ended(text: str) -> str:
