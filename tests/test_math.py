@@ -457,3 +457,17 @@ def test_an_accent_over_a_tall_letter_is_above_it_and_over_its_middle(tmp_path):
     at = find(page, "\u0304")
     x, bar = page[at - 1], page[at]
     assert x.char == "x" and bar.y == x.y  # not raised: where the font puts it over an x
+
+
+def test_display_math_between_double_dollars_is_set_as_math():
+    """`$$...$$` (TeX's display math, as authors paste it) is math, set in the line as `$...$` is; it printed with
+    its dollars and backslashes. `\\(...\\)` and `\\[...\\]` print as written, with a warning that says so."""
+    text = r"The integral $$\int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2}$$ and $$ a^2 $$ end, costs $$ 5"
+    assert markup.plain(text) == markup.plain(r"The integral $\int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2}$ and "
+                                              r"$a^2$ end, costs $$ 5")
+    assert "$" not in markup.plain(text).replace("$$ 5", "")
+    assert markup.math_sources(text) == [r"\int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2}", "a^2"]
+    assert markup.latex_problems(text) == []
+    assert markup.latex_problems(r"and \[ x = 1 \] too") == [
+        r"math written between \( \) or \[ \] (\[ x = 1 \]) prints as written: booklet reads math between $...$ "
+        "(or $$...$$)"]

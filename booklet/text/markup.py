@@ -142,7 +142,16 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
             shown = ", ".join(list(outside)[:3]) + (" ..." if len(outside) > 3 else "")
             problems.append(f"LaTeX outside math: {shown}; printed as written (booklet reads LaTeX only in math, "
                             "between $...$)")
+        delimited = [found.group() for chunk in _prose(text) for kind, piece in _split_math(chunk) if kind == "text"
+                     for found in _BACKSLASH_MATH.finditer(piece)]
+        if delimited:
+            shown = delimited[0] if len(delimited[0]) <= 40 else delimited[0][:40].rstrip() + "…"
+            problems.append(f"math written between \\( \\) or \\[ \\] ({shown}) prints as written: booklet reads "
+                            "math between $...$ (or $$...$$)")
     return problems
+
+
+_BACKSLASH_MATH = re.compile(r"(?<!\\)\\\((?=\s*\S).+?\\\)|(?<!\\)\\\[(?=\s*\S).+?\\\]", re.S)  # \(x\), \[x\]
 
 
 def _unmatched_brace(src: str) -> str | None:
@@ -397,7 +406,8 @@ def _split_math(text: str) -> list[tuple[str, str]]:
 
 
 def _split_dollars(text: str) -> list[tuple[str, str]]:
-    """('text', s) and ('math', source) pieces; `\\$` is a literal dollar, unmatched `$` stays text."""
+    """('text', s) and ('math', source) pieces; `\\$` is a literal dollar, unmatched `$` stays text; `$$x$$` is
+    math as `$x$` is (booklet sets all math inline)."""
     pieces: list[tuple[str, str]] = []
     buf: list[str] = []
     pos = 0
@@ -406,6 +416,14 @@ def _split_dollars(text: str) -> list[tuple[str, str]]:
         pos = m.end()
         if m.group() != "$":  # \$
             buf.append("$")
+            continue
+        close = text.find("$$", pos + 1) if text.startswith("$", pos) else -1
+        if close != -1 and text[pos + 1 : close].strip():  # $$x$$, TeX's display math: set as all math is
+            if buf:
+                pieces.append(("text", "".join(buf)))
+                buf = []
+            pieces.append(("math", text[pos + 1 : close].strip()))
+            pos = close + 2
             continue
         opens = pos < len(text) and not text[pos].isspace()
         end = _closing_dollar(text, pos) if opens else None
