@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.paragraph import _getFragWords
 
 from booklet.build import build_booklet
@@ -106,6 +107,7 @@ WIDTHS = [1, 8, 40, 90.5, 160, 255.1, 400, [120, 200], [30, 60, 90]]
 
 
 def test_every_paragraph_breaks_as_reportlab_breaks_it(styles, monkeypatch):
+    monkeypatch.setattr(linebreak, "SPLIT_TAILS", False)  # (where booklet breaks otherwise: tested below)
     taken = []
     original = linebreak._takes
     monkeypatch.setattr(linebreak, "_takes", lambda *a: taken.append(original(*a)) or taken[-1])
@@ -143,7 +145,8 @@ _SEGMENTS = st.lists(st.tuples(_TAGS, st.lists(_PIECES, min_size=1, max_size=8))
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(segments=_SEGMENTS, width=st.floats(min_value=5, max_value=300))
-def test_any_text_breaks_as_reportlab_breaks_it(styles, segments, width):
+def test_any_text_breaks_as_reportlab_breaks_it(styles, segments, width, monkeypatch):
+    monkeypatch.setattr(linebreak, "SPLIT_TAILS", False)
     text = "".join(opening + "".join(pieces) + closing for (opening, closing), pieces in segments)
     for name in ("text", "left", "hyphenation2"):
         assert (_broken(MathParagraph.breakLines, text, styles[name], width)
@@ -170,3 +173,33 @@ def test_measuring_words_gives_reportlabs_widths_past_the_dictionarys_bound(styl
     words = [f"w{n}ö" for n in range(9000)] + ["w1ö", "", " "]  # past the 8,192 a dictionary keeps
     assert [measure(word) for word in words] == [stringWidth(word, style.fontName, style.fontSize) for word in words]
     assert 0 < len(measure.__self__) <= 1 << 13  # the dictionary behind it, emptied once when full
+
+
+@pytest.mark.parametrize("text", [
+    "See https://www.example.org/averyveryveryverylongurlwithoutanyslashesatallinsideanditgoesonandonforeverandever"
+    ".html for the code, and also averyveryveryverylongwordwithoutanyhyphenationpointsatallinsideanditgoesonandon"
+    "foreverandever here.",
+    "See https://www.example.org/averyveryveryverylongurlwithoutanyslashesatallinsideanditgoesonandonforeverandever"
+    ".html for the <i>code</i>, and also averyveryveryverylongwordwithoutanyhyphenationpointsatallinsideanditgoes"
+    "onandonforeverandever here.",
+])
+@pytest.mark.parametrize("width", [233.86, 150, 90.5])
+def test_no_line_is_wider_than_its_width_after_a_word_is_hyphenated(styles, text, width):
+    """What hyphenation leaves of a word (a web address's path after its last '/', a word's rest after its last
+    hyphenation point) wider than a line is split as a long word is; ReportLab set it whole, over the margin and,
+    in two columns on A4, over the next column's text (a review). Each line fits; every letter is kept, in order."""
+    para = MathParagraph(text, styles["text"])
+    para.wrap(width, 10_000)
+    lines = para.blPara.lines
+    assert para.blPara.kind == 1
+    style = styles["text"]
+    space = stringWidth(" ", style.fontName, style.fontSize)
+    for line in lines:  # (each space may shrink by spaceShrinkage of its width)
+        texts = "".join(f.text for f in line.words if hasattr(f, "text"))
+        natural = sum(stringWidth(f.text, f.fontName, f.fontSize) for f in line.words if hasattr(f, "text"))
+        natural -= (len(texts) - len(texts.rstrip(" "))) * space  # (a space at its end takes no room)
+        spaces = texts.rstrip(" ").count(" ")
+        assert natural - spaces * space * style.spaceShrinkage <= width + 0.01, (texts, natural, width)
+    printed = "".join(f.text for line in lines for f in line.words if hasattr(f, "text"))
+    letters = [c for c in printed if c.isalnum()]
+    assert letters == [c for c in text.replace("<i>", "").replace("</i>", "") if c.isalnum()]

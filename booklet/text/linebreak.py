@@ -34,6 +34,12 @@ _FK_TEXT, _FK_BREAK = _rl._FK_TEXT, _rl._FK_BREAK
 _HSFrag, _SplitFrag, _SplitFragH, _SHYWord, _InjectedFrag = (
     _rl._HSFrag, _rl._SplitFrag, _rl._SplitFragH, _rl._SHYWord, _rl._InjectedFrag)
 _SHY = _rl._shy
+_TAILS = (_rl._SplitFragH, _rl._SplitFragHS)  # what hyphenating a word leaves for the next line (with a space after)
+# Where booklet breaks otherwise than ReportLab: what hyphenation leaves of a word (a web address's path after its
+# last '/', a word's rest after its last hyphenation point) wider itself than the line it goes to is split, as a long
+# word is; ReportLab sets it whole, over the margin (and, in columns, over the next). Off: ReportLab's lines exactly
+# (tests/test_linebreak.py compares the two loops so).
+SPLIT_TAILS = True
 _WHITESPACE = _rl.whitespace  # what _getFragWords takes a fragment to start or end with a space by
 _STRIPPED = _rl._wsc  # what it strips from the start of the first text
 
@@ -52,10 +58,17 @@ class Helpers(NamedTuple):
     hyphenate_frag_word: Callable  # _hyphenateFragWord
 
 
-def _takes(para, style, frags) -> bool:
-    """Whether ReportLab breaks `para` with the loop break_lines follows."""
-    return (len(frags) > 1 and type(frags[0]) is ParaFrag and not style.wordWrap and not style.shaping
+def _takes(para, style, frags, least: int = 2) -> bool:
+    """Whether ReportLab breaks `para` with the loop break_lines follows (`least`: 1, whether the loop can break
+    it, for a text of one fragment, which ReportLab breaks another way)."""
+    return (len(frags) >= least and type(frags[0]) is ParaFrag and not style.wordWrap and not style.shaping
             and getattr(para, "autoLeading", getattr(style, "autoLeading", "")) in ("", "off"))
+
+
+def _overfull(found) -> bool:
+    """Whether ReportLab's lines of a text of one fragment have a word wider than the line: what hyphenating a word
+    left of it (a web address's path after its last '/'), which it sets whole, over the margin."""
+    return found.kind == 0 and any(extra < -0.5 and len(words) == 1 for extra, words in found.lines)
 
 
 def _text_alone(frags) -> bool:
@@ -143,7 +156,9 @@ def break_lines(para, width, helpers: Helpers):
     style = para.style
     frags = para.frags
     if not _takes(para, style, frags):
-        return helpers.fallback(para, width)
+        found = helpers.fallback(para, width)
+        if not (SPLIT_TAILS and style.splitLongWords and _overfull(found) and _takes(para, style, frags, least=1)):
+            return found
     string_width, ascent_descent, same_frag, pyphen, hyphenate_frag_word = (
         helpers.string_width, helpers.ascent_descent, helpers.same_frag, helpers.pyphen, helpers.hyphenate_frag_word)
 
@@ -278,6 +293,14 @@ def break_lines(para, width, helpers: Helpers):
                         spaceShrink += ns * space_width(wi.fontName, wi.fontSize)
             spaceShrink *= spaceShrinkage
             limWidth += spaceShrink
+        if (SPLIT_TAILS and splitLongWords and type(w) in _TAILS and newWidth > limWidth and not hasattr(f, "cbDefn")
+                and wordWidth > maxWidths[min(lineno + bool(words), maxlineno)] and sum(len(t) for _, t in w[1:]) > 1):
+            # what hyphenation left of a word, wider itself than the line it goes to: split (SPLIT_TAILS)
+            _words[at:at] = _rl._splitFragWord(w, maxWidth - spaceWidth - currentWidth, maxWidths, lineno)
+            _words.insert(at + 1, _break_after(f))
+            FW.pop(-1)
+            para._splitLongWordCount += 1
+            continue
         if not lineBreak and newWidth > limWidth and not isinstance(w, _SplitFragH) and not hasattr(f, "cbDefn"):
             if isinstance(w, _SHYWord):
                 hsw = w.shyphenate(newWidth, limWidth)
