@@ -437,6 +437,22 @@ def test_a_cover_title_of_two_lines_is_balanced_not_a_word_alone_on_the_last(tmp
     assert pdf.lines(0)[:2] == ["Internationalisation", "Workshop 2027"]
 
 
+@pytest.mark.parametrize("paper", ["A5", "A4", "B5"])
+def test_a_cover_titles_word_wider_than_the_page_is_set_smaller_not_cut(tmp_path, paper):
+    """A German title's compound wider than the cover in the title's type ("Wahrs / cheinlichkeits...", a review)
+    is set in smaller type, until it fits whole; the rest of the cover keeps its size."""
+    from booklet.build import build_booklet
+
+    title = "Internationale Arbeitstagung über Wahrscheinlichkeitstheoretische Grundlagen der Quantenfeldtheorie"
+    data = conference(tmp_path, {"conference.yaml": BASE["conference.yaml"].replace(
+        "title: Test Conference", f"title: {title}")})
+    pdf = Pdf(build_booklet(data, tmp_path / "b.pdf", page_size=paper).output)
+    lines = pdf.lines(0)
+    assert "Wahrscheinlichkeitstheoretische" in " ".join(lines).split()
+    assert [line for line in lines if "Wahrscheinlichkeitstheoretische" in line]
+    assert " ".join(lines).count(" ") >= title.count(" ")  # no word run into another
+
+
 def test_aliases_of_aliases_share_what_they_name_and_text_with_stars_alone_is_read_by_libyaml(tmp_path, monkeypatch):
     """An alias's value is reported at its line by a copy of the value's top, its contents shared: ten levels of
     ten aliases each ("billion laughs") stay as small as the text (a deep copy each took minutes). Text with

@@ -17,6 +17,7 @@ class Marked(str):
 
 
 SMALLEST = 0.3  # of the text's size: a block is never shrunk further (it is cut off instead)
+WORDS_WHOLE = 0.5  # of a title's size: smaller, a word too wide for the line is cut between letters after all
 
 
 def fit_block(parts: list[tuple[str, ParagraphStyle, float]], width: float, height: float):
@@ -30,17 +31,24 @@ def fit_block(parts: list[tuple[str, ParagraphStyle, float]], width: float, heig
 def fit_scaled(parts: list[tuple], width: float, height: float):
     """fit_block's (paragraphs with sizes, total height), and the scale it took. A part (text, style, space after)
     may have a fourth item, True: its lines are balanced (a title: never "Synthetic Statistics & the Sky / 500");
-    a text that is `Marked` is markup already."""
+    a text that is `Marked` is markup already. A balanced part with a word wider than the line ("Wahrscheinlichkeits-
+    theoretische" in a title's type) is set smaller, as far as WORDS_WHOLE, until the word fits (it was cut between
+    two letters)."""
     scale = 1.0
     while True:
         laid = []
         total = 0.0
         for text, style, space, *balanced in parts:
-            scaled = ParagraphStyle(style.name + "-fit", parent=style, fontSize=style.fontSize * scale,
-                                    leading=style.leading * scale)
             marked = text if isinstance(text, Marked) else markup.inline(text)
-            para = Para(marked, scaled)
-            _, h = para.wrap(width, 10_000)
+            own = 1.0  # the part's own scale, below the block's: its words whole
+            while True:
+                scaled = ParagraphStyle(style.name + "-fit", parent=style, fontSize=style.fontSize * scale * own,
+                                        leading=style.leading * scale * own)
+                para = Para(marked, scaled)
+                _, h = para.wrap(width, 10_000)
+                if not (balanced and balanced[0]) or not para._splitLongWordCount or own * 0.94 < WORDS_WHOLE:
+                    break
+                own *= 0.94
             if balanced and balanced[0]:
                 para, h = _balanced(para, marked, scaled, width)
             laid.append((para, h, space * scale))
