@@ -962,3 +962,29 @@ def test_a_long_word_with_no_space_is_read_at_once(tmp_path):
     assert done.returncode == 1
     assert "[0].abstract: too long: 300,000 characters, and a text holds at most 100,000" in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_sheets_date_cell_is_no_time_and_its_numbers_are_dates_and_times(tmp_path):
+    """An XLSX date cell is a date-time at midnight: a row with no start is listed without a time (it was put at
+    00:00, first in its day, with no note); a start cell that is no time says so. Dates and times kept as the numbers
+    a spreadsheet keeps them as ("General" cells, or a CSV saved from them: 40717, 0.375, "40718,5") are read."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Title", "Abstract", "Speaker", "Date", "Start", "End"])
+    sheet.append(["T1", "A", "Ana Smith", dt.date(2027, 6, 14), dt.time(9, 0), dt.time(9, 30)])
+    sheet.append(["T2", "A", "Bo Smith", dt.date(2027, 6, 14), None, None])
+    sheet.append(["T3", "A", "Cy Smith", dt.date(2027, 6, 14), "TBD", None])
+    sheet.append(["T4", "A", "Di Smith", dt.date(2027, 6, 14), 0.4375, None])
+    book.save(tmp_path / "a.xlsx")
+    imported = table.read(tmp_path / "a.xlsx", Options())
+    items = imported.documents["programme.yaml"]["days"][0]["items"]
+    assert items == [{"time": "09:00-09:30", "talk": "t1"}, {"time": "10:30", "talk": "t4"}, {"talk": "t2"},
+                     {"talk": "t3"}]
+    assert "sheet 'Sheet', row 4: 'TBD' is not a time; 'T3' has no time" in imported.notes
+    rows = [["Title", "Speaker", "Date", "Start", "End"], ["What to hack", "Ana Smith", "40717", "0.375", "0,40625"],
+            ["Next", "Bo Chen", "40718", "40718,5", ""]]
+    days = table.read(write_csv(tmp_path / "s.csv", rows), Options()).documents["programme.yaml"]["days"]
+    assert [(d["date"], d["items"][0]["time"]) for d in days] == [(dt.date(2011, 6, 23), "09:00-09:45"),
+                                                                   (dt.date(2011, 6, 24), "12:00")]

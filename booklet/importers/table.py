@@ -410,6 +410,34 @@ _DATE_FORMS = (
 # What a spreadsheet's date cell holds as its zero: 1899-12-30 (Excel's day 0, LibreOffice's), 1899-12-31 and
 # 1900-01-01 (day 1, or "1900-01-00" read), never a conference's date.
 _SHEET_ZERO = frozenset((dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1900, 1, 1)))
+_SERIAL = re.compile(r"(\d{5})(?:[.,](\d+))?")  # a spreadsheet's date (and time) as its number: 40717, 40718,5
+
+
+def _sheet_number(value) -> float | None:
+    """A cell's number as a spreadsheet keeps dates and times (a number; or text that is a serial date, 40718,5, or a
+    fraction of a day, 0.375), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value or "").strip()
+    return float(text.replace(",", ".")) if _SERIAL.fullmatch(text) or _FRACTION.fullmatch(text) else None
+
+
+def _serial(value) -> dt.datetime | None:
+    """A spreadsheet's date-time as the number it keeps (days since 1899-12-30: 40717 is 2011-06-23, 40718.5 noon of
+    the next day), as a cell formatted "General" shows it, or a CSV saved from it holds it; None for anything else
+    (a number of another size, text)."""
+    number = _sheet_number(value)
+    if number is None or not SERIAL_FIRST <= number < SERIAL_LAST:
+        return None
+    return dt.datetime(1899, 12, 30) + dt.timedelta(minutes=round(number * 24 * 60))
+
+
+SERIAL_FIRST, SERIAL_LAST = 36526, 54789  # 2000-01-01 and 2050-01-01: a conference's dates as such numbers
+_FRACTION = re.compile(r"0?[.,]\d+")  # a time of day as a spreadsheet keeps it: a fraction of the day, 0.375 is 09:00
+
+
 # a start at the end of its day: 00:00 of the next (assemble.parse_clock reads it so)
 _END_OF_DAY = re.compile(r"(?<!\d)24\s*[:.h]\s*00(?!\d)")
 
@@ -440,6 +468,7 @@ class _Dates:
         self.month_first = _span(found, month_first=True) < _span(found, month_first=False)
 
     def __call__(self, value) -> dt.date | None:
+        value = _serial(value) or value
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, dt.date):
@@ -517,6 +546,11 @@ def _clock_in(value) -> dt.time | None:
     range ('09:00-09:20'), its start; of a date-time with an offset, the clock as written."""
     if isinstance(value, (dt.datetime, dt.time)):
         return parse_clock(value)
+    number = _sheet_number(value)
+    if number is not None and (0 <= number < 1 or SERIAL_FIRST <= number < SERIAL_LAST):  # a time as a fraction of
+        # a day, alone (0.375: 09:00) or after a serial date's days; a serial date alone has none
+        minutes = round(number % 1 * 24 * 60)
+        return dt.time(minutes // 60, minutes % 60) if (number < 1 or minutes) and minutes < 24 * 60 else None
     zoned = _zoned(value, None)
     if zoned is not None:
         return parse_clock(zoned)
@@ -924,8 +958,9 @@ class _Table:
         if day is None and start_raw not in (None, ""):
             day = dates(start_raw)  # '2023-09-22 10:15' in the start column
         start = _clock_in(start_raw) if start_raw not in (None, "") else None
-        if start is None and date_raw not in (None, "") and re.search(r"\d[:.h]\d\d", _cell(row, cols.first("date"))):
-            start = _clock_in(date_raw)
+        if start is None and date_raw not in (None, "") and re.search(r"\d[:.h]\d\d", _cell(row, cols.first("date"))) \
+                and not (isinstance(date_raw, dt.datetime) and date_raw.time() == dt.time(0)):
+            start = _clock_in(date_raw)  # (a sheet's date cell is a date-time at midnight: no time of its own)
         if start_raw not in (None, "") and start is None and not dates(start_raw):
             self.notes.append(f"{entry.where}: '{_cell(row, cols.first('start'))}' is not a time; "
                               f"'{entry.title}' has no time")
