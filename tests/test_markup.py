@@ -369,3 +369,15 @@ def test_a_block_of_code_between_backtick_lines_keeps_its_lines_and_spaces_and_n
     assert markup.paragraphs("~~~\nA  <b>\n~~~") == ["A\u00a0\u00a0&lt;b&gt;"]
     assert markup.paragraphs("```\nnot closed") == ["``` not closed"]  # (a fence never closed: prose)
     assert markup.paragraphs("``` and text") == ["``` and text"]
+
+
+def test_guillemets_and_high_punctuation_typed_with_spaces_hold_to_their_words():
+    """French typed as French authors type it ("« un autre » texte", "vraiment ?"): the spaces inside the
+    guillemets and before ; : ! ? are no-break spaces, as the language's own quotation marks have them, so no line
+    ends after « or starts with » or ';' (a review found "« un autre / » texte"). A text with math is left its
+    spaces before marks (inside math a colon is an operator)."""
+    assert inline("coupure « fautive », vraiment ? Oui ; non : ‹ x ›") == (
+        "coupure «\u00a0fautive\u00a0», vraiment\u00a0? Oui\u00a0; non\u00a0: ‹\u00a0x\u00a0›")
+    assert inline("a « b") == "a «\u00a0b"  # (the space before an opening guillemet may break)
+    assert inline("costs : $x$").startswith("costs : ")
+    assert plain("un « autre » texte ?") == "un « autre » texte ?"

@@ -320,13 +320,28 @@ def _latex_files() -> str:
 
 def _converted(text: str) -> str:
     try:
-        line = _collapse(text)
+        line = _held_to_words(_collapse(text))
         runs = _line_runs(line)
         if runs == [(line, PLAIN)] and _in_text_font(line):
             return _escape(line)  # the line as one run of plain text in the text font: what _markup makes of it
         return _markup(runs)
     except Exception:  # a bug must not stop a booklet build: fall back to the bare text
         return _fallback_markup(text)
+
+
+_GUILLEMET_SPACE = re.compile(r"(?<=[\u00ab\u2039]) (?=\S)|(?<=\S) (?=[\u00bb\u203a])")  # « mot », ‹ mot ›
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\w) (?=[;:!?](?:\s|$))")  # "mot ; mot", "vraiment ?" as French types them
+
+
+def _held_to_words(line: str) -> str:
+    """`line` with the spaces typed inside guillemets ("« un autre »") and before a high mark of punctuation ("mot ;",
+    outside math) made no-break spaces, as the language's own quotation marks have them: a line never ends after
+    « or starts with » or a ';'."""
+    if "\u00ab" in line or "\u00bb" in line or "\u2039" in line or "\u203a" in line:
+        line = _GUILLEMET_SPACE.sub("\u00a0", line)
+    if "$" not in line and (" ;" in line or " :" in line or " !" in line or " ?" in line):
+        line = _SPACE_BEFORE_MARK.sub("\u00a0", line)
+    return line
 
 
 def _in_text_font(text: str) -> bool:
