@@ -381,3 +381,12 @@ def test_guillemets_and_high_punctuation_typed_with_spaces_hold_to_their_words()
     assert inline("a « b") == "a «\u00a0b"  # (the space before an opening guillemet may break)
     assert inline("costs : $x$").startswith("costs : ")
     assert plain("un « autre » texte ?") == "un « autre » texte ?"
+
+
+def test_a_list_numbered_from_one_with_numbers_skipped_is_a_list():
+    """"1. first / 2. second / 10. tenth" ran into one paragraph (a review): numbers from 1 that count up, some
+    skipped, are a list's; numbers that start elsewhere must count one by one, as before ("4. When ..." after a line
+    break in prose is no list)."""
+    assert paragraphs("Steps:\n1. first\n2. second\n10. tenth") == ["Steps:", "1. first", "2. second", "10. tenth"]
+    assert paragraphs("We had\n3. x\n7. y") == ["We had 3. x 7. y"]
+    assert paragraphs("Steps:\n1. first\n3. third\n2. second") == ["Steps: 1. first 3. third 2. second"]

@@ -250,7 +250,8 @@ ITEM_MARK = re.compile("[\u2013\u2022] |\\d{1,3}[.)] |\\[\\d{1,3}\\] ")
 def _items(chunk: str) -> list[str]:
     """A paragraph's lines as the paragraphs they print as: with two lines or more that start with the same kind
     of bullet, or with numbers that count up one by one (1. 2. 3., or a list of references: [1] [2] [3]), the first
-    of them starting the paragraph or after a line ending in ":" (bullets of •: anywhere), and none inside a
+    of them starting the paragraph or after a line ending in ":" (bullets of •: anywhere; numbers from 1 counting up
+    with some skipped, 1. 2. 10., too), and none inside a
     formula, each such line starts a list item of its own (the lines after it, to the next, are its own; those
     before the first, a paragraph); a bullet of *, - or + printed as an en dash, a number as written. Else the paragraph as it is: a line that starts with "- " once is
     not a list, nor are sentences that a line break leaves starting with a number ("S/N >\n4. When ...")."""
@@ -269,7 +270,9 @@ def _items(chunk: str) -> list[str]:
         listed &= {"\u2022"}
     for counted in ("number", "reference"):
         numbers = [int(m.group(1).strip("[].)")) for m, kind in zip(found, kinds) if kind == counted]
-        if any(later != earlier + 1 for earlier, later in zip(numbers, numbers[1:])):
+        one_by_one = all(later == earlier + 1 for earlier, later in zip(numbers, numbers[1:]))
+        up_from_one = numbers[:1] in ([0], [1]) and all(later > earlier for earlier, later in zip(numbers, numbers[1:]))
+        if not (one_by_one or up_from_one):  # (1. 2. 10.: a list whose author skipped some; 3. 7. 2.: no list)
             listed.discard(counted)
     if not listed:
         return [chunk]
