@@ -271,8 +271,9 @@ def _items(chunk: str) -> list[str]:
     for counted in ("number", "reference"):
         numbers = [int(m.group(1).strip("[].)")) for m, kind in zip(found, kinds) if kind == counted]
         one_by_one = all(later == earlier + 1 for earlier, later in zip(numbers, numbers[1:]))
-        up_from_one = numbers[:1] in ([0], [1]) and all(later > earlier for earlier, later in zip(numbers, numbers[1:]))
-        if not (one_by_one or up_from_one):  # (1. 2. 10.: a list whose author skipped some; 3. 7. 2.: no list)
+        up_from_one = counted == "number" and numbers[:1] in ([0], [1]) and all(
+            later > earlier for earlier, later in zip(numbers, numbers[1:]))  # (1. 2. 10.: its author skipped some)
+        if not (one_by_one or up_from_one):  # (3. 7.; a reference list's [1] [3]: no list)
             listed.discard(counted)
     if not listed:
         return [chunk]
