@@ -434,3 +434,18 @@ def test_every_broken_face_beside_a_font_is_reported_at_once(tmp_path):
         check_folder(folder)
     assert [p.message.split(",")[0] for p in caught.value.problems if p.file == "theme.yaml"] == [
         "'My-Bold.ttf'", "'My-Italic.ttf'"]
+
+
+def test_a_damaged_font_file_is_named_so(tmp_path):
+    """A .ttf cut short, or with a table missing, was "cannot be used as a font: 'name'" (ReportLab's KeyError)
+    or "unpack requires a buffer of 2 bytes": now a message a LOC can act on."""
+    files = {"fonts/Bad-Regular.ttf": b"\x00\x01\x00\x00" + bytes(100),
+             "fonts/Cut-Regular.ttf": (FONT_DIR / "NotoSans-Regular.ttf").read_bytes()[:5000]}
+    folder = theme_folder(tmp_path, "fonts:\n  text: fonts/Bad-Regular.ttf\n  headings: fonts/Cut-Regular.ttf\n", files)
+    with pytest.raises(DataError) as caught:
+        check_folder(folder)
+    said = "is damaged or cut short: it starts as a TrueType font, but the tables a font holds cannot be read; " \
+           "download or copy the .ttf file again"
+    assert [str(p) for p in caught.value.problems if p.file == "theme.yaml"] == [
+        f"theme.yaml:2: fonts.text: 'fonts/Bad-Regular.ttf' {said}",
+        f"theme.yaml:3: fonts.headings: 'fonts/Cut-Regular.ttf' {said}"]

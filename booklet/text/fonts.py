@@ -125,10 +125,15 @@ def font_file_problem(path: Path) -> str | None:
         return "is a font collection (.ttc); use a single TrueType (.ttf) font"
     if head not in (b"\x00\x01\x00\x00", b"true"):
         return "is not a TrueType font file; use a .ttf font"
+    from reportlab.pdfbase.ttfonts import TTFError
+
     try:
         _font_file(path)
-    except Exception as exc:  # ReportLab's TTFError, or a truncated file  # noqa: BLE001
+    except TTFError as exc:  # what ReportLab says of a font it reads but will not embed ("does not allow ...")
         return f"cannot be used as a font: {exc}"
+    except Exception:  # a table missing (KeyError) or cut short (struct.error), ...  # noqa: BLE001
+        return ("is damaged or cut short: it starts as a TrueType font, but the tables a font holds cannot be read; "
+                "download or copy the .ttf file again")
     return None
 
 
