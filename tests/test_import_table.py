@@ -988,3 +988,15 @@ def test_a_sheets_date_cell_is_no_time_and_its_numbers_are_dates_and_times(tmp_p
     days = table.read(write_csv(tmp_path / "s.csv", rows), Options()).documents["programme.yaml"]["days"]
     assert [(d["date"], d["items"][0]["time"]) for d in days] == [(dt.date(2011, 6, 23), "09:00-09:45"),
                                                                    (dt.date(2011, 6, 24), "12:00")]
+
+
+def test_images_in_a_rows_text_are_left_out_and_said_so(tmp_path):
+    """An image in a cell's HTML or Markdown is left out of the text (it prints its words): the import says so, as
+    it does for a schedule's (a fuzzing run found them dropped silently)."""
+    rows = [["Title", "Abstract", "Speaker"],
+            ["S", '<p>We present.</p><p><img src="https://x.org/a.png" alt="fig"></p>', "Ana Smith"],
+            ["T", "Text ![f](data:x) and ![g](y.png)", "Bo Chen"], ["U", "No picture.", "Cy Li"]]
+    imported = table.read(write_csv(tmp_path / "img.csv", rows), Options())
+    assert ("3 image(s) in the texts of 2 contribution(s), left out (a text prints its words; add a figure by hand "
+            "as an extra page) ('S', 'T')") in imported.notes
+    assert by_id(imported.documents["abstracts.yaml"])["s"]["abstract"] == "We present."

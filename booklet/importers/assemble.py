@@ -421,6 +421,7 @@ class Entry:
     where: str = ""  # for messages: "row 12", "contribution 14"
     language: str = ""  # its text's language, as the source writes it ("de", "EN", "German")
     topic: str = ""  # its track or topic, as the source names it: a poster's `topic`
+    images: int = 0  # the images its text showed in the source (left out: text.images_in)
 
 
 # -- the assembly ----------------------------------------------------------------------------------
@@ -548,6 +549,10 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
                      f"(write theirs in programme.yaml) ({some(untimed)})")
     programme = _Programme(entries, by_key, refs)
     days = programme.days()
+    shown = [e for e in entries if e.images and e.kind != "skip"]
+    if shown:
+        notes.append(f"{sum(e.images for e in shown)} image(s) in the texts of {len(shown)} contribution(s), left out "
+                     f"(a text prints its words; add a figure by hand as an extra page) ({some([e.title for e in shown])})")
     if programme.roomless:
         notes.append(f"{len(programme.roomless)} item(s) held beside others have no room: each is a session of its "
                      f"own beside them, named by its title; write its room in programme.yaml "

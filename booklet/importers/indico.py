@@ -22,7 +22,7 @@ from . import Imported, Options, SourceError
 from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, flip_name,
                        full_name, line_kind, plus_minutes)
 from .schedule_json import whole_number
-from .text import to_markup
+from .text import images_in, to_markup
 
 FORMAT = "indico"
 
@@ -216,6 +216,7 @@ class _Event:
         when = self.clock(c.get("startDate"), where)
         entry = Entry(key=f"c{ident}" if ident else "", title=title, people=people,
                       text=to_markup(c.get("description")), kind=kind, where=where,
+                      images=images_in(c.get("description")),
                       room=clean(c.get("roomFullname")) or clean(c.get("room")),
                       block=block.key if block else None,
                       number=_board(c.get("board_number"), self.notes, where))
@@ -329,4 +330,5 @@ class _Timetable:
         self.entries.append(Entry(
             f"c{ident}", clean(e.get("title")) or f"Contribution {ident}", people, to_markup(e.get("description")),
             kind_name, day, start, end, room if not block or room != block.room else "",
-            block.key if block else None, _board(e.get("board_number"), self.notes, where), where))
+            block.key if block else None, _board(e.get("board_number"), self.notes, where), where,
+            images=images_in(e.get("description"))))

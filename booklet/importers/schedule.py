@@ -37,7 +37,7 @@ from ..problems import did_you_mean
 from . import Imported, Options, SourceError
 from .assemble import NOBODY, common_language, language_code, line_kind, names_in, own_language, some, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, normal, parse_kinds
-from .text import joined, repaired, to_markup
+from .text import images_in, joined, repaired, to_markup
 
 VENUE_PLACEHOLDER = PLACEHOLDERS["venue"]
 _SLUG = re.compile(r"[a-z0-9_.-]+")  # an acronym in lower case alone is a system's slug, no name to print
@@ -363,7 +363,7 @@ class _Builder:
         persons = _unique(event.persons)
         reworded: list[str] = []
         text = _text(event, reworded)
-        images = sum(len(_IMAGE.findall(part or "")) for part in (event.abstract, event.description))
+        images = images_in(event.abstract, event.description)
         if images and text:
             self.counts["images"] += images
             self.with_images.append(title)
@@ -625,7 +625,6 @@ def _with_subtitle(title: str, subtitle: str) -> str:
     return f"{title}: {subtitle}"
 
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\(|<img\b", re.I)  # an image in Markdown or HTML
 
 
 def _text(event: Event, reworded: list) -> str:

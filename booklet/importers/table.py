@@ -24,7 +24,7 @@ from . import Imported, Options, SourceError
 from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, some,
                        flip_name, id_from, line_kind, parse_clock, plus_minutes, slug)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
-from .text import joined, to_markup
+from .text import images_in, joined, to_markup
 
 _KEYNOTE_SESSION = re.compile(r"^\W*(keynotes?|hauptvortr\w*)\b", re.I)  # a session of keynotes: "Keynotes 1: ..."
 _KEYNOTE_TITLE = re.compile(r"\((keynote|hauptvortrag)\)\s*$", re.I)  # a talk's title marking it one: "... (Keynote)"
@@ -871,7 +871,8 @@ class _Table:
             text = f"{text}\n\n{refs}"
         ident = get("id")
         key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
-        entry = Entry(key, title, people, text, kind, where=where, room=clean(get("room")), language=get("language"))
+        entry = Entry(key, title, people, text, kind, where=where, room=clean(get("room")), language=get("language"),
+                      images=images_in(get("abstract"), get("description")))
         entry.number = _number(get("poster")) if cols.has("poster") else None
         if entry.number is not None and not get("poster").strip().isdigit():
             self.codes.append(f"'{get('poster').strip()}' is {entry.number}")
@@ -1073,7 +1074,8 @@ class _Table:
                                                for s in split_names(get("speaker"), last_first=True)])
         ident = get("id")
         key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
-        entry = Entry(key, title, people, to_markup(get("abstract")), kind, where=where, block=block.key)
+        entry = Entry(key, title, people, to_markup(get("abstract")), kind, where=where, block=block.key,
+                      images=images_in(get("abstract")))
         start_raw, end_raw = _raw(row, g.get("start")), _raw(row, g.get("end"))
         entry.day = (dates(start_raw) if start_raw else None) or block.day
         if entry.day is not None:

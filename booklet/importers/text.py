@@ -20,7 +20,7 @@ from ..text.markup import address_spans, can_close, can_open
 from ..text.mathtext import symbol
 from .latex import braced_accents, citation, stars_kept, text_script
 
-__all__ = ["to_markup", "to_line", "kind_of"]
+__all__ = ["to_markup", "to_line", "kind_of", "images_in"]
 
 # -- what the text is -----------------------------------------------------------------
 
@@ -84,6 +84,15 @@ def _without_code(text: str) -> str:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline (CR is made LF first)
 _TRAILING = re.compile(r"[ \t]+$", re.M)
+
+
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\(|<img\b", re.I)  # an image in Markdown or HTML
+
+
+def images_in(*texts: str | None) -> int:
+    """How many images (Markdown's ![..](..), HTML's <img>) the source's texts show: left out of what to_markup gives
+    (a text prints its words), for the import to say so."""
+    return sum(len(_IMAGE.findall(str(text))) for text in texts if text)
 
 
 def to_markup(text: str | None) -> str:
