@@ -605,3 +605,29 @@ def test_a_quarter_hour_too_low_for_a_line_of_the_smallest_type_still_says_what_
     top, bottom = hours["08:00"] - 15 * per_minute, hours["08:00"] - 30 * per_minute  # 08:15 and 08:30
     assert bottom + 0.6 < found["Welcome"] < top - 0.6 - 5.5 * 0.714  # its baseline and capitals in its box
     assert abs((found["Welcome"] - bottom) - (top - found["Welcome"] - 5.5 * 0.714)) < 0.3  # centred
+
+
+def test_short_lines_one_after_another_are_one_box_naming_them(tmp_path):
+    """"Opening remarks" 09:00-09:05, "Group photo" 09:05-09:15, "Announcement" 09:15-09:17: each box too low for a
+    line, their titles went unprinted (a fuzzing run); one box over their time names them, as the day's page does.
+    A short line alone, between longer items, keeps its own box."""
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "07:30-08:15", title: Registration}
+              - {time: "08:15-08:20", title: Opening remarks}
+              - {time: "08:20-08:30", title: Group photo}
+              - {time: "08:30-08:32", title: Announcement}
+              - {time: "08:32-09:10", talk: lund-2026}
+              - {time: "09:10-09:15", title: Changeover}
+              - {time: "09:15-10:00", title: Coffee, kind: break}
+              - {time: "20:00-22:00", title: Dinner, kind: social}
+        """})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    (page,) = glance_pages(pdf, result.anchors)
+    lines = pdf.lines(page)
+    assert any(line.startswith("Opening remarks\u00a0\u00b7 Group") or line.startswith("Opening remarks \u00b7 Group")
+               for line in lines), lines
+    assert "Changeover" not in " ".join(lines)

@@ -149,16 +149,32 @@ def _sessions_gathered(boxes: list[Box], shortest: float) -> tuple[list[Box], bo
     for box in boxes:
         if box.session is not None and box.stream == MAIN and box.lanes == 1 and not box.members:
             sessions.setdefault(id(box.session), []).append(box)
-    gathered = {id(box) for group in sessions.values() if len(group) > 1
-                and sum(b.end - b.start < shortest for b in group) * 2 > len(group) for box in group}
-    if not gathered:
+    groups = [group for group in sessions.values() if len(group) > 1
+              and sum(b.end - b.start < shortest for b in group) * 2 > len(group)] + _short_lines(boxes, shortest)
+    if not groups:
         return boxes, False
+    gathered = {id(box) for group in groups for box in group}
     out = [box for box in boxes if id(box) not in gathered]
-    for group in sessions.values():
-        if id(group[0]) in gathered:
-            out.append(Box(None, group[0].session, min(b.start for b in group), max(b.end for b in group),
-                           min(b.order for b in group), MAIN, group=group[0].group, members=group))
+    for group in groups:
+        out.append(Box(None, group[0].session, min(b.start for b in group), max(b.end for b in group),
+                       min(b.order for b in group), MAIN, group=group[0].group, members=group))
     return out, True
+
+
+def _short_lines(boxes: list[Box], shortest: float) -> list[list[Box]]:
+    """Runs of two or more lines of the day (no session's, each alone in its time) one right after another, each
+    shorter than `shortest` minutes ("Opening remarks 09:00-09:05", "Group photo 09:05-09:15"): each box too low for
+    its title, which went unprinted; one box over their time names them all."""
+    lines = sorted((box for box in boxes if box.session is None and box.stream == MAIN and box.lanes == 1
+                    and not box.members and box.item is not None and box.item.shown_title), key=lambda b: b.start)
+    runs: list[list[Box]] = []
+    for box in lines:
+        if runs and runs[-1][-1].end == box.start and box.end - box.start < shortest \
+                and runs[-1][-1].end - runs[-1][-1].start < shortest:
+            runs[-1].append(box)
+        else:
+            runs.append([box])
+    return [run for run in runs if len(run) > 1]
 
 
 def has_glance(booklet) -> bool:
@@ -535,6 +551,8 @@ class GlancePage(Flowable):
         if box.members:
             fill = self.ctx.colours.session
             ref = day_key(self.plan_of[id(box)]) if self.ctx.has("programme") else None  # (its day's page)
+            if box.session is None and all(b.session is None and b.stream == MAIN for b in box.members):
+                fill = _look(self.ctx, box.members[0].item, None)[0]  # short lines: as the first of them looks
             title, extra = _gathered(self.ctx, box.members)
         else:
             (fill, ref), (title, extra) = _look(self.ctx, box.item, box.session), _texts(self.ctx, box.item)
@@ -621,6 +639,8 @@ def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
     what in it belongs to no session), as markup."""
     if boxes[0].stream == MAIN and boxes[0].session is not None and all(b.session is boxes[0].session for b in boxes):
         return markup.title(boxes[0].session.name), None  # one session of short talks (_sessions_gathered)
+    if all(b.session is None and b.stream == MAIN for b in boxes):  # short lines one after another (_short_lines)
+        return "\u00a0\u00b7 ".join(markup.title(b.item.shown_title) for b in boxes), None
     shown: dict[str, None] = {}
     for box in sorted(boxes, key=lambda b: b.order):
         name = box.session.name if box.session else box.item.shown_title
