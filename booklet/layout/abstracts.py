@@ -104,6 +104,7 @@ def _day_heading(ctx: Context, title: str) -> list:
 
 
 TIGHTEST = 0.92  # of the text's line spacing: an abstract a line or two too long for its page is set this tight at most
+TRIES = 3  # spacings tried, a hundredth apart, from the one that saves as much as the abstract is over
 
 
 def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, heading: list = ()) -> list:
@@ -124,10 +125,14 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
             return page, True
         text = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in content[before:])
         share = math.floor((1 - over / text) * 100) / 100 if text else 0.0
-        if share >= TIGHTEST:
-            if share not in tight:
-                tight[share] = abstract_content(ctx, abstract, level, share)[0]
-            tighter = [*above, *tight[share]]
+        # the spacing that would save as much, then a little tighter where lines and paragraphs fall otherwise
+        # (a paragraph's last line, the space between them, do not shrink in proportion): TRIES at most
+        for tried in sorted({max(share - step / 100, TIGHTEST) for step in range(TRIES)}, reverse=True):
+            if share < TIGHTEST:
+                break
+            if tried not in tight:
+                tight[tried] = abstract_content(ctx, abstract, level, tried)[0]
+            tighter = [*above, *tight[tried]]
             if fits_a_page(ctx, tighter):
                 return tighter, True
         return page, False
