@@ -16,7 +16,7 @@ from booklet.layout.programme import day_title
 from booklet.proofs import page_ranges
 from booklet.text import markup
 
-from .helpers import BASE, write_conference
+from .helpers import BASE, extend, write_conference
 from .pdftext import PAGE_NUMBER, Pdf, norm
 from .test_sample_booklet import _rows_as_read
 
@@ -384,7 +384,7 @@ def test_a_committees_heading_keeps_two_members_and_no_member_starts_a_page_alon
     """aclpub2's committees (a typesetter's review): "Invited Speakers" and one name at a page's foot, the other two
     names alone on the next page; and a member's line that wraps runs on indented under the name."""
     from booklet.build import build_booklet
-    from .helpers import BASE, write_conference
+    from .helpers import BASE, extend, write_conference
     from .pdftext import Pdf
 
     long = "Department of Statistics and Data Science, University of Somewhere Far Away, Country"
@@ -414,3 +414,23 @@ def test_a_committees_heading_keeps_two_members_and_no_member_starts_a_page_alon
     run_on = whole.index("Country", whole.index("Invited0"))  # on the line after the name's
     line_start = whole.rindex("\n", 0, run_on) + 1
     assert text.get_charbox(line_start)[0] > name_left + 5  # indented under the name
+
+
+def test_by_day_the_abstracts_not_in_the_programme_are_named_so_in_the_contents(tmp_path):
+    """Abstracts by day: the contents listed "Abstracts" under each day, then "Abstracts" again at the top level for
+    those not in the programme (a review read it as a day's again); it names them, as the outline does."""
+    files = {"theme.yaml": "abstracts: {placement: by-day}\n",
+             "abstracts.yaml": extend("abstracts.yaml", """\
+                 - id: loose
+                   title: An abstract with no time
+                   speaker: {name: Ed Loose}
+                   abstract: Text.
+                 """)}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    contents = pdf.lines(1)
+    at = contents.index("Not in the programme")
+    assert contents[at - 2:at + 2] == ["Abstracts", str(result.anchors["abstracts"]), "Not in the programme",
+                                       str(result.anchors["abstracts-day-None"])]
+    top = {title: children for title, _, children in pdf.outline()}
+    assert [title for title, _, _ in top["Abstracts"]] == ["Not in the programme"]

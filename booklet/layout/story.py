@@ -166,8 +166,8 @@ def _day_entries(ctx: Context) -> list[tuple[int, str, str]]:
             entries += [(1, _tutorial_entry(t), ctx.tutorial_key(t)) for t in ctx.tutorials_of(index)]
         if ctx.has("posters") and ctx.posters_of(index):
             entries.append((1, ctx.label("posters"), posters_day_key(index)))
-    if groups.get(None):
-        entries.append((0, ctx.label("abstracts"), "abstracts"))
+    if groups.get(None):  # (under its own name, as in the outline: the section's name alone read as a day's again)
+        entries += [(0, ctx.label("abstracts"), "abstracts"), (1, ctx.label("not_in_programme"), "abstracts-day-None")]
     return entries
 
 
