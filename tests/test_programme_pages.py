@@ -472,6 +472,8 @@ def test_a_long_short_title_is_cut_with_an_ellipsis_within_half_the_page(tmp_pat
     for index, box in heads:
         line = next(line for line in pdf.lines(index) if line.startswith("The International"))
         assert line.endswith("\u2026") and long not in line
+        assert long.startswith(line[:-1]) and long[len(line) - 1] == " "  # cut after a whole word (not "Conf…")
+        assert line[-2] not in " ,;:"
 
 
 def test_parallel_sessions_set_one_after_another_say_so_on_every_page_they_run_onto(tmp_path):

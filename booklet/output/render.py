@@ -343,8 +343,11 @@ def _shortened(para: Paragraph, style: ParagraphStyle, limit: float) -> Paragrap
         text = frag.text
         while text and stringWidth(text, frag.fontName, frag.fontSize) > room:
             text = text[:-1]
+        if text and not frag.text[len(text):len(text) + 1].isspace() and not text[-1:].isspace():  # inside a word:
+            whole = text.rsplit(" ", 1)[0] if " " in text else ""  # cut after the word before ("...und…")
+            text = whole if whole or any(f.text.strip() for f in kept) else text  # (one word alone: cut in it)
         if text:
-            kept.append(frag.clone(text=text))
+            kept.append(frag.clone(text=text.rstrip(" ,;:\u2013\u2014-")))
         break
     while kept and not kept[-1].text.strip():
         kept.pop()
