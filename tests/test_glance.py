@@ -631,3 +631,27 @@ def test_short_lines_one_after_another_are_one_box_naming_them(tmp_path):
     assert any(line.startswith("Opening remarks\u00a0\u00b7 Group") or line.startswith("Opening remarks \u00b7 Group")
                for line in lines), lines
     assert "Changeover" not in " ".join(lines)
+
+
+def test_a_spreads_page_with_no_untimed_item_has_no_heading_for_them(tmp_path):
+    """A glance over two pages, the last day (on the right page) with an item without a time: "No fixed time" was
+    printed on the left page too, with nothing under it (a review). It heads the right page's list alone."""
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": """\
+        days:
+          - {date: 2027-09-13, items: [{time: "09:00-12:00", title: Session one}]}
+          - date: 2027-09-14
+            items:
+              - parallel:
+                  - {session: A, items: [{time: "09:00-10:00", title: Talk A}]}
+                  - {session: B, items: [{time: "09:00-10:00", title: Talk B}]}
+                  - {session: C, items: [{time: "09:00-10:00", title: Talk C}]}
+                  - {session: D, items: [{time: "09:00-10:00", title: Talk D}]}
+          - {date: 2027-09-15, items: [{time: "09:00-12:00", title: Session three}]}
+          - {date: 2027-09-16, items: [{time: "09:00-12:00", title: Session four}]}
+          - {date: 2027-09-17, items: [{time: "09:00-10:00", title: Closing}, {title: Departure}]}
+        """})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    left, right = glance_pages(pdf, result.anchors)
+    assert "No fixed time" not in pdf.lines(left) and "Departure" not in pdf.lines(left)
+    assert "No fixed time" in pdf.lines(right) and "Departure" in pdf.lines(right)

@@ -490,8 +490,8 @@ class GlancePage(Flowable):
             self._header(plan, x, width)
             for box in plan.boxes:
                 self._box(box, x, width)
-        if grid.untimed_height:
-            self._untimed()
+        if grid.untimed_height and any(plan.untimed for plan in self.plans):  # (a page of a spread whose days have
+            self._untimed()  # none: no heading over nothing; the room is kept, its grid as the other page's)
 
     # -- the parts
 
