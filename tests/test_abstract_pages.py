@@ -67,7 +67,8 @@ def photo_box(path, index: int):
     raise AssertionError("no image on the page")
 
 
-def test_affiliations_flow_beside_the_photo_and_on_below_it_without_a_gap(tmp_path):
+def test_affiliations_flow_beside_the_photo_and_on_below_it_without_a_gap(tmp_path, monkeypatch):
+    monkeypatch.setattr("booklet.layout.abstracts.AFFILIATIONS_LISTED", 7)  # (a line each: more run on)
     out = many_authors(tmp_path)
     pdf = Pdf(out)
     index = pdf.pages_with("Seven authors and a photo")[-1]
@@ -461,3 +462,27 @@ def test_a_block_of_code_prints_its_lines_as_written_in_the_headings_face(tmp_pa
     start, _ = text.search('x = "quoted"', match_case=True).get_next()
     body, _ = text.search('body = """', match_case=True).get_next()
     assert text.get_charbox(start)[0] - text.get_charbox(body)[0] > 5  # (the indent kept: four spaces)
+
+
+def test_more_than_four_affiliations_run_on_and_the_text_starts_on_the_first_page(tmp_path):
+    """Fourteen authors of twelve institutes (a review): a line each, the affiliations filled the first page and the
+    text began on the second. More than four run on, "; " between them, each number held to its affiliation; four
+    or fewer keep a line each."""
+    institutes = [f"Institut für Angewandte Mathematik Nr. {n}, Rheinische Friedrich-Wilhelms-Universität Bonn, "
+                  "Deutschland" for n in range(1, 13)]
+    authors = "".join(f"    - {{name: Autor{k} Mustermann, affiliation: [\"{institutes[k % 12]}\", "
+                      f"\"{institutes[(k + 5) % 12]}\"]}}\n" for k in range(14))
+    few = "".join(f"    - {{name: Bo{k} Li, affiliation: \"{institutes[k]}\"}}\n" for k in range(4))
+    abstracts = (f"- id: many\n  title: Many institutes\n  authors:\n{authors}  abstract: The first words of the "
+                 f"text.\n- id: few\n  title: Four institutes\n  authors:\n{few}  abstract: Short.\n")
+    result = build_booklet(write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": None}),
+                           tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    many = result.anchors["abstract-0"] - 1
+    lines = pdf.lines(many)
+    assert "The first words of the text." in lines
+    run_on = [line for line in lines if "Institut" in line]
+    assert any("Deutschland; " in line for line in run_on)
+    assert not any(line.rstrip().endswith(tuple("0123456789")) for line in run_on)  # no number ends a line
+    few_lines = [line for line in pdf.lines(result.anchors["abstract-1"] - 1) if "Institut" in line]
+    assert len(few_lines) >= 4 and not any("; " in line for line in few_lines)

@@ -223,8 +223,12 @@ def when(slot: Slot, language: str = "en") -> str:
     return "  \u00b7  ".join(markup.inline(kept_whole(part)) for part in parts)
 
 
+AFFILIATIONS_LISTED = 4  # affiliations set a line each, at most; more run on in one paragraph
+
+
 def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: bool = True) -> list:
-    """Names and affiliations: one author plainly; several with numbered affiliations."""
+    """Names and affiliations: one author plainly; several with numbered affiliations, a line each (more than
+    AFFILIATIONS_LISTED run on, "; " between them: fourteen authors of twelve institutes took an A5 page)."""
     s = ctx.styles
     if len(authors) == 1:
         person = authors[0]
@@ -238,8 +242,12 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     names = [_numbered_name(p, {} if shared else numbers, ctx.named(p.name, presents(p, authors), whole=True))
              for p in authors]
     block = [Para(", ".join(names), s.person)]
-    block += affiliation_lines(ctx, [markup.inline(a) if shared else f"<super>{n}</super>\u2009{markup.inline(a)}"
-                                     for a, n in numbers.items()])
+    lines = [markup.inline(a) if shared else f"<super>{n}</super>\u2009{markup.inline(a)}" for a, n in numbers.items()]
+    if len(lines) > AFFILIATIONS_LISTED:  # run on, one after another: a line each took the first page from the text
+        block.append(Para("; ".join(line.replace("</super>\u2009", "</super>\u00a0", 1) for line in lines),
+                          ctx.styles.affiliation))  # (a number never ends a line: held to its affiliation)
+    else:
+        block += affiliation_lines(ctx, lines)
     if explain_presenting and any(p.presenting for p in authors):
         block.append(Para(markup.inline(ctx.label("presenting_underlined")), s.small))
     return block
