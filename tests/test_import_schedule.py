@@ -1121,6 +1121,31 @@ def test_an_update_keeps_a_file_s_windows_line_ends(tmp_path):
     assert b"Tides and the Moon, again" in data and data.count(b"\n") == data.count(b"\r\n")
 
 
+def test_an_update_with_nothing_new_leaves_every_file_as_it_is(tmp_path):
+    """A fuzzing run: a file saved with old Mac line ends (CR alone) came back from an update with nothing new with
+    mixed ones; a title the LOC wrote with an escape ("\\u00e9") came back spelt "é"; a BOM was dropped. A file
+    whose values stay is not touched; one that changes keeps its line ends and its BOM."""
+    source, folder = write_json_v1(tmp_path / "schedule.json"), tmp_path / "tw27"
+    assert invoke("import", source, "--out", folder).exit_code == 0
+    abstracts, conference = folder / "abstracts.yaml", folder / "conference.yaml"
+    text = abstracts.read_text(encoding="utf-8").replace('title: "Waves in shallow water: a second look"',
+                                                          'title: "Waves in shallow water: a second look \\u00e9"', 1)
+    assert "\\u00e9" in text
+    abstracts.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r").encode())
+    conference.write_bytes(conference.read_bytes().replace(b"\n", b"\r"))
+    before = {path: path.read_bytes() for path in (abstracts, conference)}
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    assert "Nothing new from the source since the last import." in result.stdout
+    assert {path: path.read_bytes() for path in before} == before
+    days = events_v1()
+    days["13"][2]["title"] = "Tides and the Moon, again"
+    result = invoke("import", write_json_v1(source, days), "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    data = abstracts.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"Tides and the Moon, again" in data and b"\n" not in data
+
+
 def test_a_title_names_a_break_by_its_first_or_last_word(tmp_path):
     """A line is a break when its title opens or closes with a break or a meal ("Coffee break (sponsored)",
     "Afternoon coffee", "Studierendenfrühstück"); a workshop whose title has the verb inside it (39c3's "HOW TO

@@ -167,9 +167,10 @@ class _Merge:
         for name, document in self.docs.items():
             if document is None:
                 continue
-            text = yamlfile.dump(document, self.current_texts.get(name) or "")
-            if text != self.current_texts.get(name):
-                self.out.texts[name] = text
+            current = self.current_texts.get(name)
+            text = yamlfile.dump(document, current or "")
+            if text != current and not _same_values(text, current):  # (written again, a value's spelling may
+                self.out.texts[name] = text  # change, "\u00e9" to "é": a file whose values stay is not touched)
         self.out.changes = [c for c in self.out.changes if c.what != "changed" or c.fields or c.kept]
         return self.out
 
@@ -685,6 +686,19 @@ class _Programme:
         if any(a is not b for a, b in zip(ordered, container)):
             for k, entry in enumerate(ordered):
                 container[k] = entry
+
+
+def _same_values(text: str, current: str | None) -> bool:
+    """Whether two YAML texts hold the same values (False when either cannot be read)."""
+    if current is None:
+        return False
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader) == yaml.load(current, Loader=loader)
+    except yaml.YAMLError:
+        return False
 
 
 def _minutes(time, end: bool = False) -> int | None:

@@ -106,8 +106,7 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
         files.update({f"{SCHEMA_FOLDER}/{name}": data for name, data in schema_files().items()})
         changes, removed, pristine = [], [], set(documents)
     else:
-        texts, changes, removed, kept, pristine = _merged(folder, record, documents, prune)
-        files = {name: text.encode() for name, text in texts.items()}
+        files, changes, removed, kept, pristine = _merged(folder, record, documents, prune)
     written = _fingerprints(folder, files, pristine)
     files[RECORD] = _record_bytes(source, imported, documents, options, kept if record is not None else {}, written)
     with _staged(folder, files, removed) as staging:
@@ -252,31 +251,39 @@ def _merged(folder: Path, record: dict, documents: dict, prune: bool):
     names = [n for n in DATA_FILES if os.path.lexists(folder / n)]
     if (folder / "abstracts").is_dir():
         names += [f"abstracts/{p.name}" for p in matching(folder / "abstracts", "*.yaml")]
-    current = {}
+    current, raw = {}, {}
     for name in names:
         path = folder / name
         problem = not_a_file(path)
         if problem:
             raise Refused(f"{path} {problem}")
         try:
-            current[name] = path.read_bytes().decode("utf-8-sig")
+            raw[name] = path.read_bytes()
+            current[name] = raw[name].decode("utf-8-sig")
         except UnicodeDecodeError:
             raise Refused(f"{path} is not UTF-8 text; fix it (booklet check shows where), then update") from None
-    # a file saved with Windows line ends (an editor's) is updated as it is written: its lines end so after, all of them
-    crlf = {name for name, text in current.items() if "\r\n" in text}
+    # a file saved with Windows (or old Mac) line ends is updated as it is written: its lines end so after, all of them
+    ends = {name: "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n" for name, text in current.items()}
+    current = {name: text.replace("\r\n", "\n").replace("\r", "\n") for name, text in current.items()}
     try:
         fingerprints = record.get("files") if isinstance(record.get("files"), dict) else {}
         untouched = {name for name, text in current.items()
                      if fingerprints.get(name) == hashlib.sha256(text.encode()).hexdigest()}
-        merged = merge({name: text.replace("\r\n", "\n") for name, text in current.items()}, _base(record),
-                       documents, prune, lambda name, value: render(name, value, file_for(name)), untouched)
+        merged = merge(current, _base(record), documents, prune, lambda name, value: render(name, value, file_for(name)),
+                       untouched)
     except Unreadable as exc:
         raise Refused(f"{folder}/{exc}") from None
     except (TypeError, AttributeError, KeyError, ValueError) as exc:  # deeper in the record than _damaged looks
         raise Refused(f"{folder / RECORD} does not hold what booklet import wrote ({type(exc).__name__}: {exc}); "
                       "it was edited or damaged: import into a new folder") from None
-    texts = {name: text.replace("\n", "\r\n") if name in crlf else text for name, text in merged.texts.items()}
-    return texts, merged.changes, merged.removed, merged.kept, merged.pristine
+    files = {}
+    for name, text in merged.texts.items():
+        if name in raw and text == current[name]:
+            files[name] = raw[name]  # nothing to change: the file as it is, byte for byte (its BOM, its line ends)
+        else:
+            bom = b"\xef\xbb\xbf" if raw.get(name, b"").startswith(b"\xef\xbb\xbf") else b""
+            files[name] = bom + text.replace("\n", ends.get(name, "\n")).encode()
+    return files, merged.changes, merged.removed, merged.kept, merged.pristine
 
 
 def _base(record: dict) -> dict:
