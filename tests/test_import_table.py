@@ -419,7 +419,8 @@ def test_a_year_written_0000_and_a_duration_past_midnight_are_notes(tmp_path):
                     "Three,Cy Lee,06.05.25,11:00,20\n", encoding="utf-8")
     imported = table.read(path, Options())
     assert "line 2: no date for 'One' ('0000-05-05'); left out of the programme" in imported.notes  # (not 2000-05-05)
-    assert "line 3: a duration of '99999999999999999999' goes past midnight; 'Two' has no end time" in imported.notes
+    assert ("line 3: '99999999999999999999' is not a duration (minutes, or hours and minutes, within a day); 'Two' has "
+            "no end time") in imported.notes
     day, = imported.documents["programme.yaml"]["days"]
     assert day["date"] == dt.date(2025, 5, 6)  # a year of two digits is this century's
     assert [item["time"] for item in day["items"]] == ["10:00", "11:00-11:20"]
@@ -1000,3 +1001,17 @@ def test_images_in_a_rows_text_are_left_out_and_said_so(tmp_path):
     assert ("3 image(s) in the texts of 2 contribution(s), left out (a text prints its words; add a figure by hand "
             "as an extra page) ('S', 'T')") in imported.notes
     assert by_id(imported.documents["abstracts.yaml"])["s"]["abstract"] == "We present."
+
+
+def test_a_duration_that_is_none_is_said_so(tmp_path):
+    """A fuzzing run: a Duration of -20 or 1e308 was dropped with no word; it is named in a note, as a bad start
+    is, and the item keeps its start alone."""
+    rows = [["Title", "Speaker", "Date", "Start", "Duration"], ["A", "Ana Smith", "2027-03-04", "09:00", "-20"],
+            ["B", "Bo Chen", "2027-03-04", "10:00", "1e308"], ["C", "Cy Li", "2027-03-04", "11:00", "30"],
+            ["D", "Di Li", "2027-03-04", "12:00", ""]]
+    imported = table.read(write_csv(tmp_path / "d.csv", rows), Options())
+    assert [n for n in imported.notes if "duration" in n] == [
+        "line 2: '-20' is not a duration (minutes, or hours and minutes, within a day); 'A' has no end time",
+        "line 3: '1e308' is not a duration (minutes, or hours and minutes, within a day); 'B' has no end time"]
+    times = [item["time"] for item in imported.documents["programme.yaml"]["days"][0]["items"]]
+    assert times == ["09:00", "10:00", "11:00-11:30", "12:00"]

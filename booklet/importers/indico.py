@@ -132,11 +132,12 @@ def _board(value, notes_for: list[str], where: str) -> int | None:
 
 
 def _minutes(value) -> float | None:
+    """A duration in minutes, above 0 and within a day; None for anything else."""
     try:
         minutes = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
-    return minutes if minutes > 0 else None
+    return minutes if 0 < minutes <= 24 * 60 else None
 
 
 # -- the event export -----------------------------------------------------------------------
@@ -231,6 +232,9 @@ class _Event:
                 if entry.end is None:
                     self.notes.append(f"{where}: a duration of {c.get('duration')} minutes goes past midnight; "
                                       f"'{title}' has no end time")
+            elif c.get("duration") not in (None, "", 0):
+                self.notes.append(f"{where}: a duration of '{c.get('duration')}' is no number of minutes above 0; "
+                                  f"'{title}' has no end time")
         if block is not None and entry.room == block.room:
             entry.room = ""
         return entry

@@ -568,6 +568,9 @@ def _clock_in(value) -> dt.time | None:
     return parse_clock(text)
 
 
+LONGEST = 24 * 60  # minutes: a longer duration is no item's
+
+
 def _minutes(value) -> float | None:
     """'1:30' -> 90, '20' -> 20, '20 min', '20 minutes', '1h30', 'PT1H30M', a spreadsheet time -> minutes; a
     spreadsheet's number under 1 is a fraction of a day (a time in a cell not formatted as one: 0.0625 is 1:30)."""
@@ -982,6 +985,12 @@ class _Table:
         if both is not None and entry.end is None:  # '09:00-09:20' in the start (or time) column
             entry.end = both[1]
         minutes = _minutes(_raw(row, cols.first("duration")))
+        if minutes is not None and not 0 < minutes <= LONGEST:
+            minutes = None
+        written = _cell(row, cols.first("duration"))
+        if start is not None and entry.end is None and minutes is None and written:
+            self.notes.append(f"{entry.where}: '{written}' is not a duration (minutes, or hours and minutes, "
+                              f"within a day); '{entry.title}' has no end time")
         if start is not None and entry.end is None and minutes:
             entry.end = plus_minutes(day, start, minutes)
             if entry.end is None:
