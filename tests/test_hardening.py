@@ -209,6 +209,23 @@ def test_a_merge_key_naming_no_mapping_is_an_error(tmp_path):
         f"abstracts.yaml:{line}: [2]: '<<' merges a mapping ('<<: *name', with '&name' on a mapping)"])
 
 
+def test_a_merge_key_given_twice_is_an_error_as_any_key_given_twice(tmp_path):
+    """A fuzzing run: `<<: *a` then `<<: *b` in one mapping was taken without a word (any other key given twice is
+    an error); merging two mappings is `<<: [*a, *b]`."""
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: merged
+          title: Merged
+          speaker:
+            <<: {name: Cy}
+            <<: {affiliation: Uni M}
+          abstract: Text.
+        """)})
+    line = base_lines("abstracts.yaml") + 5
+    build_and_check_fail(tmp_path, data, [
+        f"abstracts.yaml:{line}: [2].speaker.<<: given twice (first at line {line - 1}); to merge two mappings, "
+        "write <<: [*a, *b]"])
+
+
 # -- text that is not text, and text that cannot fit ---------------------------------------------
 
 def test_control_characters_are_errors_with_file_line_and_key(tmp_path):

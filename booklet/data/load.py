@@ -503,6 +503,13 @@ class _Converter:
         merges = []
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *defaults`: merged after the keys given here
+                if merges:  # (two: a mapping's key given twice, as any other; `<<: [*a, *b]` merges both)
+                    first = merges[0][0].start_mark.line + 1 + self.offset
+                    self.problems.append(Problem(self.file, key_node.start_mark.line + 1 + self.offset,
+                                                 f"{path}.<<" if path else "<<",
+                                                 f"given twice (first at line {first}); to merge two mappings, "
+                                                 "write <<: [*a, *b]"))
+                    continue
                 merges.append((key_node, value_node))
                 continue
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
