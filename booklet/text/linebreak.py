@@ -157,7 +157,8 @@ def break_lines(para, width, helpers: Helpers):
     frags = para.frags
     if not _takes(para, style, frags):
         found = helpers.fallback(para, width)
-        if not (SPLIT_TAILS and style.splitLongWords and _overfull(found) and _takes(para, style, frags, least=1)):
+        if not (SPLIT_TAILS and style.splitLongWords and _overfull(found) and _takes(para, style, frags, least=1)
+                and hasattr(frags[0], "text")):  # (a part of a paragraph split between pages holds its words)
             return found
     string_width, ascent_descent, same_frag, pyphen, hyphenate_frag_word = (
         helpers.string_width, helpers.ascent_descent, helpers.same_frag, helpers.pyphen, helpers.hyphenate_frag_word)
