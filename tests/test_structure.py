@@ -356,10 +356,13 @@ def test_page_ranges_use_the_end_marks():
 
 
 @pytest.mark.parametrize("layout", ["page", "flow"])
-def test_a_header_taller_than_a_page_beside_a_photo_runs_on(tmp_path, layout):
+def test_a_header_taller_than_a_page_beside_a_photo_runs_on(tmp_path, layout, monkeypatch):
     """Fifty authors and a photo: the header runs over two pages (it used to stop the build), the
-    text follows it, and the page it runs onto says what it continues."""
+    text follows it, and the page it runs onto says what it continues. (Their affiliations a line each: run on,
+    as more than four are, the header fits a page.)"""
     from .test_abstract_pages import portrait
+
+    monkeypatch.setattr("booklet.layout.abstracts.AFFILIATIONS_LISTED", 50)
 
     authors = "\n".join(f"    - {{name: Author {n}, affiliation: \"Department {n}, University of Somewhere\""
                         f"{', photo: images/p.jpg, presenting: true' if n == 1 else ''}}}" for n in range(1, 51))

@@ -294,15 +294,12 @@ def break_lines(para, width, helpers: Helpers):
                         spaceShrink += ns * space_width(wi.fontName, wi.fontSize)
             spaceShrink *= spaceShrinkage
             limWidth += spaceShrink
-        if (SPLIT_TAILS and splitLongWords and type(w) in _TAILS and newWidth > limWidth and not hasattr(f, "cbDefn")
-                and wordWidth > maxWidths[min(lineno + bool(words), maxlineno)] and sum(len(t) for _, t in w[1:]) > 1):
-            # what hyphenation left of a word, wider itself than the line it goes to: split (SPLIT_TAILS)
-            _words[at:at] = _rl._splitFragWord(w, maxWidth - spaceWidth - currentWidth, maxWidths, lineno)
-            _words.insert(at + 1, _break_after(f))
-            FW.pop(-1)
-            para._splitLongWordCount += 1
-            continue
-        if not lineBreak and newWidth > limWidth and not isinstance(w, _SplitFragH) and not hasattr(f, "cbDefn"):
+        # what hyphenation left of a word, wider itself than the line it goes to: hyphenated again, else split
+        # (SPLIT_TAILS; ReportLab sets it whole)
+        tail = (SPLIT_TAILS and splitLongWords and type(w) in _TAILS and newWidth > limWidth
+                and wordWidth > maxWidths[min(lineno + bool(words), maxlineno)] and sum(len(t) for _, t in w[1:]) > 1)
+        if not lineBreak and newWidth > limWidth and (tail or not isinstance(w, _SplitFragH)) \
+                and not hasattr(f, "cbDefn"):
             if isinstance(w, _SHYWord):
                 hsw = w.shyphenate(newWidth, limWidth)
                 if hsw:
@@ -336,9 +333,9 @@ def break_lines(para, width, helpers: Helpers):
                         _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
                         continue
-            if splitLongWords and not isinstance(w, _SplitFrag):
+            if splitLongWords and (tail or not isinstance(w, _SplitFrag)):
                 nmw = min(lineno, maxlineno)
-                if wordWidth > max(maxWidths[nmw:nmw + 1]):
+                if tail or wordWidth > max(maxWidths[nmw:nmw + 1]):
                     _words[at:at] = _rl._splitFragWord(w, maxWidth - spaceWidth - currentWidth, maxWidths, lineno)
                     _words.insert(at + 1, _break_after(f))
                     FW.pop(-1)
