@@ -464,6 +464,38 @@ def test_a_block_of_code_prints_its_lines_as_written_in_the_headings_face(tmp_pa
     assert text.get_charbox(start)[0] - text.get_charbox(body)[0] > 5  # (the indent kept: four spaces)
 
 
+def test_a_code_line_too_long_for_the_page_wraps_under_its_own_indent_and_further(tmp_path):
+    """A review: a wrapped line of code went on at the block's left edge, left of its own indent. A line each, a
+    long one wraps an em right of where its own text starts; an empty line keeps its height."""
+    call = "loss = model.negative_log_likelihood(data, with_a_very_long_argument_name=True, and_another_one=False)"
+    files = {"abstracts.yaml": extend("abstracts.yaml", f'''\
+        - id: code
+          title: Code
+          speaker: {{name: Eva Berg}}
+          abstract: |
+            ```python
+            def fit(model, data):
+                    {call}
+
+                return loss
+            ```
+        ''')}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    (page,) = pdf.pages_with("def fit(model, data):")
+    text = pdfium.PdfDocument(str(result.output))[page].get_textpage()
+
+    def box(word):
+        start, _ = text.search(word, match_case=True).get_next()
+        return text.get_charbox(start)
+
+    define, loss, wrapped, back = box("def fit"), box("loss = model"), box("with_a_very"), box("return loss")
+    assert wrapped[1] < loss[1] - 5  # (on the line below)
+    assert wrapped[0] > loss[0] + 3 > define[0] + 3  # under its own indent, and further
+    assert define[0] + 3 < back[0] < loss[0] - 3  # ("return" indented four, "loss" eight)
+    assert loss[1] - back[1] > 2.5 * (loss[1] - wrapped[1])  # the empty line between kept its height
+
+
 def test_more_than_four_affiliations_run_on_and_the_text_starts_on_the_first_page(tmp_path):
     """Fourteen authors of twelve institutes (a review): a line each, the affiliations filled the first page and the
     text began on the second. More than four run on, "; " between them, each number held to its affiliation; four

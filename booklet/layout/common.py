@@ -175,7 +175,7 @@ class Context:
         made = []
         for text in markup.paragraphs(text):
             if isinstance(text, markup.Code):
-                made.append(Para(text, self._code_style(style)))
+                made += self._code_lines(text, self._code_style(style))
                 continue
             found = markup.ITEM_MARK.match(text)
             if found is None:
@@ -194,6 +194,23 @@ class Context:
                             leftIndent=style.leftIndent + style.fontSize, firstLineIndent=0, hyphenationLang="",
                             embeddedHyphenation=0, uriWasteReduce=0, splitLongWords=1, quotes=None)
 
+    def _code_lines(self, code: str, style) -> list[Para]:
+        """A block of code's markup, a paragraph a line in `style`: a line too long for the column wraps under its
+        own indent (its leading no-break spaces) and an em further, not at the block's edge; the block's space
+        before its first line and after its last (a line empty in the code keeps its height)."""
+        lines = code.split("<br/>")
+        space = stringWidth("\u00a0", style.fontName, style.fontSize)
+        made = []
+        for n, line in enumerate(lines):
+            lead = len(_CODE_INDENT.match(line).group(1))
+            hang = round(lead * space + style.fontSize, 2)
+            first, last = n == 0, n == len(lines) - 1
+            made.append(Para(line or "\u00a0", self.derived(
+                style, f"{style.name}_{lead}{'f' * first}{'l' * last}", lead, first, last,
+                leftIndent=style.leftIndent + hang, firstLineIndent=-hang,
+                spaceBefore=style.spaceBefore if first else 0, spaceAfter=style.spaceAfter if last else 0)))
+        return made
+
     def _item_style(self, style, bullet: str) -> ParagraphStyle:
         """`style` for a list item whose bullet is `bullet` (a bullet or a number), in the text's font at the left:
         its lines indented to where ReportLab starts the first one's text (after the bullet and 0.6 of the type
@@ -211,6 +228,9 @@ class Context:
         if found is None or found.parent is not style:
             found = self._derived_styles[key] = ParagraphStyle(name, parent=style, **changes)
         return found
+
+
+_CODE_INDENT = re.compile("^(?:<[^>]*>)*(\u00a0*)")  # a code line's indent, after the tags that open it
 
 
 def _code(language: str) -> str:
