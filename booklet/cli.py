@@ -599,7 +599,8 @@ def _print_changes(changes) -> None:
               help="The source's format (default: found from its content).")
 @click.option("--kinds", callback=_pairs, metavar="TYPE=KIND,...",
               help="Booklet kinds for the source's contribution types, e.g. \"Invited talk=invited,Podium=keynote\" "
-                   "(kinds: contributed, invited, keynote, special, tutorial, poster, break, social, other).")
+                   "(kinds: contributed, invited, keynote, special, tutorial, poster, break, social, other; skip "
+                   "leaves the type out).")
 @click.option("--map", "columns", callback=_pairs, metavar="COLUMN=HEADER,...",
               help="Spreadsheets: which header holds a booklet column, e.g. \"Title=Paper title\".")
 @click.option("--timezone", metavar="ZONE",

@@ -1160,3 +1160,16 @@ def test_a_title_names_a_break_by_its_first_or_last_word(tmp_path):
              for item in items_of(day)}
     assert kinds == {titles[301]: "other", titles[302]: "break", titles[303]: "break", titles[304]: "break",
                      titles[305]: "other", titles[306]: "social", titles[307]: "other"}
+
+
+def test_kinds_words_are_the_same_for_every_reader_and_skip_leaves_a_type_out(tmp_path):
+    """--kinds took "workshop" and "skip" for a spreadsheet or Indico export but not for a schedule (two tables of
+    kinds' words, one a reader's); one table serves every reader now, and "skip" leaves the type's events out."""
+    source = write_json_v1(tmp_path / "schedule.json")
+    imported = read(source, Options(kinds={"podium": "skip", "lecture": "workshop"}))
+    ids = {a["id"] for a in imported.documents["abstracts.yaml"]}
+    assert "e107" not in ids and "e107" not in json.dumps(imported.documents["programme.yaml"], default=str)
+    assert {t["id"] for t in imported.documents["tutorials.yaml"]} >= {"e102", "e103"}
+    assert "1 event(s) of a type --kinds says to skip, left out" in imported.notes
+    with pytest.raises(SourceError, match=r"'sikp' \(for 'podium'\) is not a kind \(did you mean 'skip'\?\)"):
+        read(source, Options(kinds={"podium": "sikp"}))

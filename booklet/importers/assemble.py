@@ -17,20 +17,13 @@ from dataclasses import dataclass, field
 
 from ..data.contract import NIGHT_FROM, NIGHT_UNTIL, PLACEHOLDERS
 from . import Imported, Options, SourceError
-from .kinds import looks_like_break
+from .kinds import ABSTRACT_KINDS, looks_like_break, user_kind
 from .text import to_line
 
 # -- kinds ------------------------------------------------------------------------------------
 
-# What a contribution becomes: an abstract of one of booklet's kinds, a tutorial, a poster, a plain
-# programme line (break, social, other), or nothing (an attendee's registration, a rejected submission).
-ABSTRACT_KINDS = ("contributed", "invited", "keynote", "special")
-KINDS = ABSTRACT_KINDS + ("tutorial", "poster", "break", "social", "other", "skip")
-KIND_WORDS = {  # what users write in --kinds, beside the kinds themselves
-    "talk": "contributed", "oral": "contributed", "contribution": "contributed", "regular": "contributed",
-    "plenary": "keynote", "public": "special", "workshop": "tutorial", "course": "tutorial",
-    "none": "skip", "ignore": "skip", "drop": "skip", "item": "other", "line": "other",
-}
+# What a contribution becomes (kinds.KINDS): an abstract of one of booklet's kinds, a tutorial, a poster, a plain
+# programme line (break, social, other), or nothing (skip).
 
 # Words in a source's type name (any language seen in real exports), the first match wins. A type that
 # matches none is a contributed talk, counted in Imported.unmapped_types for the user to map.
@@ -70,10 +63,10 @@ def user_kinds(options: Options) -> dict[str, str]:
     """--kinds, checked: {normalised source type: kind}; SourceError for a kind booklet does not have."""
     table = {}
     for source, kind in (options.kinds or {}).items():
-        meant = kind.strip().lower()
-        meant = KIND_WORDS.get(meant, meant)
-        if meant not in KINDS:
-            raise SourceError(f"--kinds: '{kind}' (for '{source}') is not a kind; the kinds are {', '.join(KINDS)}")
+        try:
+            meant = user_kind(source, kind)
+        except ValueError as exc:
+            raise SourceError(f"--kinds: {exc}") from None
         table[normalise_type(source)] = meant
         table[source.strip().lower()] = meant
     return table

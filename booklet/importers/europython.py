@@ -335,6 +335,8 @@ class _Reader:
         kind = self.kind_of(item)
         if item.training or item.category:
             self.types["training" if item.training else item.category] += 1
+        if kind == "skip":  # (--kinds "Sponsored=skip")
+            return None
         if item.category and not item.training and kind_for(item.category, self.kinds) is None:
             self.unmapped[item.category] += 1
         reworded: list[str] = []
@@ -479,6 +481,9 @@ class _Reader:
         c, notes = self.counts, self.notes
         notes.append("times: epcon writes local times without a zone: kept as written"
                      + (f" (--timezone {self.options.timezone} not applied)" if self.options.timezone else ""))
+        skipped = sum(self.kind_of(item) == "skip" for item in items)
+        if skipped:
+            notes.append(f"{skipped} item(s) of a type --kinds says to skip, left out")
         if c["parallel"]:
             notes.append(f"{c['parallel']} stretch(es) of time with several rooms busy: parallel sessions by room "
                          "(breaks and events in ALL rooms are lines for everyone)")

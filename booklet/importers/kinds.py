@@ -11,10 +11,15 @@ import re
 
 from ..problems import did_you_mean
 
-# What a type can become: abstract kinds, tutorial, poster, and programme-only lines.
+# What a type can become: abstract kinds, tutorial, poster, programme-only lines, or nothing (an attendee's
+# registration, a rejected submission: left out).
 ABSTRACT_KINDS = ("contributed", "invited", "keynote", "special")
-KINDS = (*ABSTRACT_KINDS, "tutorial", "poster", "break", "social", "other")
-KIND_WORDS = {"talk": "contributed"}  # what --kinds also accepts, and the kind it means
+KINDS = (*ABSTRACT_KINDS, "tutorial", "poster", "break", "social", "other", "skip")
+KIND_WORDS = {  # what users write in --kinds, beside the kinds themselves, and the kind each means
+    "talk": "contributed", "oral": "contributed", "contribution": "contributed", "regular": "contributed",
+    "plenary": "keynote", "public": "special", "workshop": "tutorial", "course": "tutorial",
+    "none": "skip", "ignore": "skip", "drop": "skip", "item": "other", "line": "other",
+}
 
 # Words of conference systems' types -> kind. Phrases of two words are tried before single words.
 DEFAULT_KINDS = {
@@ -47,17 +52,20 @@ def normal(text: str) -> str:
     return " ".join(str(text).replace("_", " ").lower().split())
 
 
+def user_kind(source_type: str, word: str) -> str:
+    """The kind --kinds gives `source_type` by `word` (a kind, or a word of KIND_WORDS); ValueError naming a bad
+    kind, for every reader alike."""
+    kind = normal(word)
+    kind = KIND_WORDS.get(kind, kind)
+    if kind not in KINDS:
+        raise ValueError(f"'{word}' (for '{source_type}') is not a kind{did_you_mean(word, KINDS)}; "
+                         f"the kinds are {', '.join(KINDS)} (talk means contributed, skip leaves it out)")
+    return kind
+
+
 def parse_kinds(pairs: dict[str, str]) -> dict[str, str]:
     """--kinds as given (source type -> kind word) -> normalised type -> kind; ValueError naming a bad kind."""
-    kinds = {}
-    for source_type, word in pairs.items():
-        kind = normal(word)
-        kind = KIND_WORDS.get(kind, kind)
-        if kind not in KINDS:
-            raise ValueError(f"'{word}' (for '{source_type}') is not a kind{did_you_mean(word, KINDS)}; "
-                             f"the kinds are {', '.join(KINDS)} (talk means contributed)")
-        kinds[normal(source_type)] = kind
-    return kinds
+    return {normal(source_type): user_kind(source_type, word) for source_type, word in pairs.items()}
 
 
 def kind_for(source_type: str | None, user: dict[str, str]) -> str | None:

@@ -358,6 +358,9 @@ class _Builder:
         kind = kind_for(event.type, self.kinds)
         if one_line(event.type):
             self.types[one_line(event.type)] += 1
+        if kind == "skip":  # (--kinds "Attendee=skip")
+            self.counts["skipped"] += 1
+            return None
         if kind is None and one_line(event.type):
             self.unmapped[one_line(event.type)] += 1
         persons = _unique(event.persons)
@@ -546,6 +549,8 @@ class _Builder:
             shown = ", ".join(f"{o[:3]}:{o[3:]}" for o in offsets[:3])
             notes.append(f"times: the source names no time zone; kept as it writes them (UTC offset {shown}); "
                          "if they are not the venue's own times, give --timezone (e.g. Europe/Berlin) to convert them")
+        if c["skipped"]:
+            notes.append(f"{c['skipped']} event(s) of a type --kinds says to skip, left out")
         if c["past-midnight"]:
             notes.append(f"{c['past-midnight']} event(s) run past midnight further than booklet writes an end (from "
                          "18:00 to 06:00 at most): printed with their start time only")
