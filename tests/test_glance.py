@@ -258,6 +258,32 @@ def test_four_tracks_of_short_talks_are_one_box_naming_the_sessions_not_lanes_of
     assert all(norm(f"Talk{n:03d}") in text for n in range(13, 25))  # the half-hour talks, in their lanes
 
 
+def test_narrow_lanes_of_boxes_a_line_high_are_one_box_naming_the_sessions(tmp_path):
+    """Five days on an A4 page, each with four tracks of twenty-minute talks: each box a line high in a lane a few
+    words wide printed one word, cut ("Approxi…", "Selection…": the generated 500-talk book); the tracks are one box
+    naming their sessions. Two days of forty-minute talks, boxes of two lines in wider lanes: titles, in lanes."""
+    for days, minutes, gathered in ((5, 20, True), (2, 40, False)):
+        abstracts, programme = [], ["days:"]
+        for d in range(days):
+            programme += [f"  - date: 2027-09-{13 + d}", "    items:", '      - {time: "08:00-08:30", title: Opening}']
+            programme.append("      - parallel:")
+            for r in range(4):
+                programme += [f"          - session: Track {d}{r}", f"            room: Room {r}", "            items:"]
+                for k in range(3):
+                    programme.append("              " + _talk(abstracts, 9 * 60 + k * minutes, minutes))
+            programme.append('      - {time: "20:00-21:00", title: Dinner, kind: social}')
+        folder = write_conference(tmp_path / f"conf{days}", {
+            "abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",
+            "conference.yaml": f"title: Week\nshort_title: W\ndates: {{start: 2027-09-13, end: 2027-09-{12 + days}}}\n"
+                               "venue: Lund\n"})
+        result = build_booklet(folder, tmp_path / f"w{days}.pdf", page_size="A4")
+        pdf = Pdf(tmp_path / f"w{days}.pdf")
+        text = " ".join(pdf.norms[page] for page in glance_pages(pdf, result.anchors))
+        assert (norm("PARALLEL SESSIONS") in text) == gathered, days
+        assert all(norm(f"Track 0{r}") in text for r in range(4)) == gathered
+        assert any(norm(f"Talk{n:03d}") in text for n in range(1, 13)) != gathered
+
+
 def test_a_session_of_short_talks_one_after_another_is_one_box_naming_it_not_a_stack_of_empty_stripes(tmp_path):
     """aclpub2's SIGDIAL: a day from 05:00 to 21:00 and sessions of five-minute pre-recorded talks, a stack of thin
     empty stripes each; such a session is one box over its time, its name in it; a session of half-hour talks keeps

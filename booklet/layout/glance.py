@@ -63,6 +63,7 @@ from .styles import hyphenation_language, markup_color
 
 LANE_MIN = 7.5  # ems of the boxes' type: the narrowest lane a page (or spread) is laid out for
 NARROW = 4.5  # ems: overlapping boxes in lanes narrower than this are drawn as one box naming their sessions
+CRAMPED = 1.75  # times NARROW: so are lanes narrower than this most of whose boxes hold one line (one word, cut)
 DAY_GAP = 3.0  # between two days' columns
 BOX_GAP = 0.6  # white between two boxes that touch (each side)
 PAD = 1.6  # inside a box, left and right
@@ -109,8 +110,9 @@ class DayPlan:
     def gather(self, width: float, narrow: float, shortest: float = 0.0) -> bool:
         """Each group of boxes whose lanes would be narrower than `narrow` in a column `width` wide, or most of
         whose boxes are shorter than `shortest` minutes (too short for a line of the smallest type: lanes of
-        empty boxes), becomes one box over their time (it names their sessions), with the groups of the same
-        parallel sessions before and after it; True when one did."""
+        empty boxes), or narrower than `narrow` * CRAMPED with most boxes a line high (four tracks of short talks
+        on A4: "Approxi…", "Selection…"), becomes one box over their time (it names their sessions), with the groups
+        of the same parallel sessions before and after it; True when one did."""
         unit = {box.group: box.group for box in self.boxes}  # groups joined by the parallel sessions they share
 
         def root(group: int) -> int:
@@ -131,7 +133,9 @@ class DayPlan:
         for group in groups.values():
             lanes = max(box.lanes for box in group)
             short = sum(box.end - box.start < shortest for box in group)
-            if lanes > 1 and (width / lanes < narrow or short * 2 > len(group)):
+            one_line = sum(box.end - box.start < 2 * shortest for box in group)  # (room for one line of title)
+            if lanes > 1 and (width / lanes < narrow or short * 2 > len(group)
+                              or width / lanes < narrow * CRAMPED and one_line * 2 > len(group)):
                 boxes.append(Box(None, None, min(b.start for b in group), max(b.end for b in group),
                                  min(b.order for b in group), MAIN, group=group[0].group, members=group))
                 changed = True
