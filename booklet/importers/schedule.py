@@ -630,8 +630,6 @@ def _with_subtitle(title: str, subtitle: str) -> str:
     return f"{title}: {subtitle}"
 
 
-
-
 def _text(event: Event, reworded: list) -> str:
     """The event's abstract and description as booklet markup, one after the other, each paragraph once (`reworded`:
     gets what was left out as said again in other words; see text.joined)."""

@@ -411,6 +411,8 @@ _DATE_FORMS = (
 # 1900-01-01 (day 1, or "1900-01-00" read), never a conference's date.
 _SHEET_ZERO = frozenset((dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1900, 1, 1)))
 _SERIAL = re.compile(r"(\d{5})(?:[.,](\d+))?")  # a spreadsheet's date (and time) as its number: 40717, 40718,5
+SERIAL_FIRST, SERIAL_LAST = 36526, 54789  # 2000-01-01 and 2050-01-01: a conference's dates as such numbers
+_FRACTION = re.compile(r"0?[.,]\d+")  # a time of day as a spreadsheet keeps it: a fraction of the day, 0.375 is 09:00
 
 
 def _sheet_number(value) -> float | None:
@@ -419,7 +421,7 @@ def _sheet_number(value) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value)
+        return float(value) if abs(value) < 1e300 else None
     text = str(value or "").strip()
     return float(text.replace(",", ".")) if _SERIAL.fullmatch(text) or _FRACTION.fullmatch(text) else None
 
@@ -432,10 +434,6 @@ def _serial(value) -> dt.datetime | None:
     if number is None or not SERIAL_FIRST <= number < SERIAL_LAST:
         return None
     return dt.datetime(1899, 12, 30) + dt.timedelta(minutes=round(number * 24 * 60))
-
-
-SERIAL_FIRST, SERIAL_LAST = 36526, 54789  # 2000-01-01 and 2050-01-01: a conference's dates as such numbers
-_FRACTION = re.compile(r"0?[.,]\d+")  # a time of day as a spreadsheet keeps it: a fraction of the day, 0.375 is 09:00
 
 
 # a start at the end of its day: 00:00 of the next (assemble.parse_clock reads it so)
