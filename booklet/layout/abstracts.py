@@ -127,9 +127,8 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
         share = math.floor((1 - over / text) * 100) / 100 if text else 0.0
         # the spacing that would save as much, then a little tighter where lines and paragraphs fall otherwise
         # (a paragraph's last line, the space between them, do not shrink in proportion): TRIES at most
-        for tried in sorted({max(share - step / 100, TIGHTEST) for step in range(TRIES)}, reverse=True):
-            if share < TIGHTEST:
-                break
+        tries = sorted({max(share - step / 100, TIGHTEST) for step in range(TRIES)}, reverse=True)
+        for tried in tries if share >= TIGHTEST else ():
             if tried not in tight:
                 tight[tried] = abstract_content(ctx, abstract, level, tried)[0]
             tighter = [*above, *tight[tried]]
