@@ -364,7 +364,7 @@ def _reading_pdf(source: Path, output: Path | None = None):
               show_default=True, help="Sheet the spreads are printed on (landscape, both sides).")
 @click.option("--crop-marks", is_flag=True, help="Crop marks at the spread's corners and fold marks at the spine.")
 @click.option("--creep", type=Length(), default="0", show_default=True,
-              help="Shingling per sheet (e.g. 0.1mm): outer sheets' pages move away from the spine.")
+              help="Shingling per sheet (e.g. 0.1mm): inner sheets' content moves towards the spine.")
 def impose(booklet_pdf: Path, output: Path, sheet: str, crop_marks: bool, creep: float) -> None:
     """Impose BOOKLET_PDF (any PDF) as saddle-stitch printer spreads.
 

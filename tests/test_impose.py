@@ -116,20 +116,30 @@ def test_a_spread_too_large_for_the_sheet_is_refused_and_suggests_a_larger_one(t
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.pdf", "spreads.pdf"]  # no temporary file left
 
 
-def test_creep_moves_outer_sheets_pages_away_from_the_spine(tmp_path):
+def test_creep_moves_inner_sheets_content_towards_the_spine_inside_trims_at_the_spine(tmp_path):
+    """Creep: an inner sheet's pages stick out at the fore-edge once nested, so their content sits nearer the spine,
+    the innermost by (sheets - 1) x creep, the outermost not at all; every page's trim (its clip) meets the spine,
+    so the spread needs no room beyond two pages: an A5 booklet with creep imposes on A4 (a review: moving the outer
+    sheets' pages outwards was refused, "needs 299.6 mm")."""
     source = numbered_pdf(tmp_path / "in.pdf", 8)
     creep = parse_length("1mm")
     plain, crept = tmp_path / "plain.pdf", tmp_path / "crept.pdf"
     impose(source, plain, sheet="A3")
     impose(source, crept, sheet="A3", creep=creep)
 
-    def positions(path):  # x offset of the left and the right page on every side
-        return [[move[4] for move, _ in placements(side)] for side in pypdf.PdfReader(path).pages]
+    def positions(path):  # x offset of the left and the right page's content, and of its clip, on every side
+        return [[(move[4], move[4] + clip[0], move[4] + clip[0] + clip[2]) for move, clip in placements(side)]
+                for side in pypdf.PdfReader(path).pages]
 
-    outer_front, outer_back, inner_front, inner_back = (
-        [c - p for c, p in zip(crept_side, plain_side)] for crept_side, plain_side in zip(positions(crept), positions(plain)))
-    assert outer_front == pytest.approx([-creep, creep]) and outer_back == pytest.approx([-creep, creep])
-    assert inner_front == pytest.approx([0, 0]) and inner_back == pytest.approx([0, 0])
+    spine = spread_trim("A3")[0] + (spread_trim("A3")[2] - spread_trim("A3")[0]) / 2
+    for plain_side, crept_side, sheet in zip(positions(plain), positions(crept), (0, 0, 1, 1)):
+        (pl, _, _), (pr, _, _) = plain_side
+        (cl, l0, l1), (cr, r0, r1) = crept_side
+        assert (cl - pl, cr - pr) == pytest.approx((sheet * creep, -sheet * creep))  # towards the spine
+        assert l1 == pytest.approx(spine) and r0 == pytest.approx(spine)  # the trims meet at the spine
+    booklet = numbered_pdf(tmp_path / "a5.pdf", 16)  # (A5 pages)
+    result = impose(booklet, tmp_path / "a5-on-a4.pdf", sheet="A4", creep=parse_length("0.1mm"))
+    assert result.sheets == 4
 
 
 def test_the_same_input_gives_the_same_bytes(tmp_path):
@@ -181,6 +191,19 @@ def test_a_rotated_page_is_placed_as_a_viewer_shows_it(tmp_path):
     assert numbers_by_half(back) == (["2"], ["3"])
     (move, _), _ = placements(back)
     assert move[:4] == pytest.approx([-1, 0, 0, -1], abs=1e-6)  # turned half round, as displayed
+    spine = sheet_size("A3")[0] / 2
+    for turn in (180,):  # with creep, on an inner sheet: its clip at the spine, its content nearer it
+        source = numbered_pdf(tmp_path / f"in{turn}.pdf", 8)
+        writer = pypdf.PdfWriter(clone_from=source)
+        writer.pages[3].rotate(turn)
+        writer.write(tmp_path / f"rotated{turn}.pdf")
+        impose(tmp_path / f"rotated{turn}.pdf", tmp_path / f"spreads{turn}.pdf", sheet="A3", creep=5)
+        inner_back = pypdf.PdfReader(tmp_path / f"spreads{turn}.pdf").pages[3]  # pages 4 (left) and 5
+        assert numbers_by_half(inner_back) == (["4"], ["5"])
+        (move, clip), _ = placements(inner_back)
+        corners = [(move[0] * x + move[2] * y + move[4], move[1] * x + move[3] * y + move[5])
+                   for x in (clip[0], clip[0] + clip[2]) for y in (clip[1], clip[1] + clip[3])]
+        assert max(x for x, _ in corners) == pytest.approx(spine), turn  # the left page's trim at the spine
 
 
 def _with_page_3(source, path, change):

@@ -64,14 +64,15 @@ def saddle_order(pages: int) -> list[tuple[int, int]]:
 
 
 def creep_shift(sheet_index: int, sheets: int, creep: float) -> float:
-    """How far (points) sheet `sheet_index` (0 = outermost) moves its pages away from the spine.
+    """How far (points) sheet `sheet_index` (0 = outermost) moves its pages' content towards the spine.
 
-    Inner sheets stick out further at the fore-edge once nested, so their content must sit
-    closer to the spine than the outer sheets' content. Moving pages *outwards* keeps the two
-    trims of a sheet from overlapping at the fold, so the outer sheets are the ones moved: the
-    outermost by (sheets - 1) x creep, the innermost not at all.
+    Inner sheets stick out further at the fore-edge once nested, so their content must sit closer to the spine
+    than the outer sheets' content: the innermost by (sheets - 1) x creep, the outermost not at all. Each page's
+    trim stays at the spine (the content moves inside it, into the gutter's margin), so the spread needs no room
+    beyond two pages: an A5 booklet with creep still imposes on A4 (moving the outer sheets' pages outwards, as
+    booklet did, needed up to 2 x (sheets - 1) x creep more than the sheet has).
     """
-    return (sheets - 1 - sheet_index) * creep
+    return sheet_index * creep
 
 
 def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = False,
@@ -94,10 +95,10 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
         sheets = (len(pages) + blanks) // 4
         trims = [_upright(page)[1] for page in pages]
     _one_size(source, trims)
-    spread = _spread_for(trims, sheet, crop_marks, creep_shift(0, sheets, creep))
+    spread = _spread_for(trims, sheet, crop_marks)
 
     writer = PdfWriter()
-    marks = _marks(spread, creep_shift(0, sheets, creep)) if crop_marks else None
+    marks = _marks(spread) if crop_marks else None
     with reading(source), apply_configuration(page_merge_box="trimbox"):  # each page clipped to its own trim
         for side, order in enumerate(saddle_order(len(pages) + blanks)):
             pair = [pages[i] if i < len(pages) else None for i in order]  # None: a blank added at the end
@@ -165,16 +166,16 @@ def _upright(page: PageObject) -> tuple[Transformation, Box]:
     return turn, (min(xs), min(ys), max(xs), max(ys))
 
 
-def _spread_for(boxes: list[Box], sheet: str, crop_marks: bool, max_shift: float) -> Spread:
+def _spread_for(boxes: list[Box], sheet: str, crop_marks: bool) -> Spread:
     """The spread geometry for the largest of the pages' trims `boxes`; ValueError when it does not fit `sheet`."""
     width = max(x1 - x0 for x0, _, x1, _ in boxes)
     height = max(y1 - y0 for _, y0, _, y1 in boxes)
     sheet_width, sheet_height = sheet_size(sheet)
-    need = _needed(width, height, max_shift, crop_marks)
+    need = _needed(width, height, crop_marks)
     if not _fits(need, (sheet_width, sheet_height)):
         what = "spread with crop marks" if crop_marks else "spread"
         hint = f"use a larger sheet ({_larger_sheets(need)})"
-        if crop_marks and _fits(_needed(width, height, max_shift, False), (sheet_width, sheet_height)):
+        if crop_marks and _fits(_needed(width, height, False), (sheet_width, sheet_height)):
             hint += " or leave out the crop marks"
         raise ValueError(
             f"a {what} of two {mm_text(width)} x {mm_text(height)} mm pages needs "
@@ -184,9 +185,9 @@ def _spread_for(boxes: list[Box], sheet: str, crop_marks: bool, max_shift: float
     return Spread(width, height, sheet_width, sheet_height)
 
 
-def _needed(width: float, height: float, max_shift: float, crop_marks: bool) -> tuple[float, float]:
+def _needed(width: float, height: float, crop_marks: bool) -> tuple[float, float]:
     room = MARK_ROOM if crop_marks else 0.0
-    return 2 * (width + max_shift + room), height + 2 * room
+    return 2 * (width + room), height + 2 * room
 
 
 def _fits(need: tuple[float, float], sheet: tuple[float, float]) -> bool:
@@ -199,23 +200,36 @@ def _larger_sheets(need: tuple[float, float]) -> str:
 
 
 def _placement(page: PageObject, spread: Spread, side: str, shift: float) -> Transformation:
-    """Move `page` so its trim meets the spine (less `shift`) on `side`, centred vertically."""
+    """Move `page` so its trim meets the spine on `side`, centred vertically, its content `shift` nearer the spine
+    (creep): the page's trim box, which clips it, is moved the other way first, so it lands at the spine."""
     upright, (x0, y0, x1, y1) = _upright(page)
     bottom = (spread.sheet_height - (y1 - y0)) / 2
-    if side == "left":
-        dx = spread.spine - shift - x1
-    else:
-        dx = spread.spine + shift - x0
+    towards = shift if side == "left" else -shift  # (the spine is right of a left page)
+    if shift:
+        _move_trim(page, upright, -towards)
+    dx = (spread.spine - x1 if side == "left" else spread.spine - x0) + towards
     return upright.translate(dx, bottom - y0)
 
 
-def _marks(spread: Spread, max_shift: float) -> bytes:
+def _move_trim(page: PageObject, upright: Transformation, dx: float) -> None:
+    """Move the page's trim box by `dx` points along the page as it is shown (after its /Rotate)."""
+    x0, y0, x1, y1 = page_box(page, "/TrimBox")
+    ox, oy = upright.apply_on((0, 0))
+    ux, uy = upright.apply_on((1, 0))
+    vx, vy = upright.apply_on((0, 1))
+    # the page's own direction that points along the shown x axis (its content turned by /Rotate)
+    det = (ux - ox) * (vy - oy) - (vx - ox) * (uy - oy)
+    ax, ay = ((vy - oy) * dx / det, -(uy - oy) * dx / det)
+    page.trimbox = RectangleObject((x0 + ax, y0 + ay, x1 + ax, y1 + ay))
+
+
+def _marks(spread: Spread) -> bytes:
     """Crop marks at the spread's four outer corners and fold marks at the spine, all outside the trim."""
     x0, y0, x1, y1 = spread.trim
     lines = []
     for x, dx in ((x0, -1), (x1, 1)):
         for y, dy in ((y0, -1), (y1, 1)):
-            start = MARK_GAP + max_shift  # clear of pages moved outwards by creep
+            start = MARK_GAP
             lines.append((x + dx * start, y, x + dx * (start + MARK_LENGTH), y))
             lines.append((x, y + dy * MARK_GAP, x, y + dy * MARK_ROOM))
     fold = [(spread.spine, y1 + MARK_GAP, spread.spine, y1 + MARK_ROOM),
