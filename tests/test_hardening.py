@@ -486,6 +486,30 @@ def test_aliases_of_aliases_share_what_they_name_and_text_with_stars_alone_is_re
     assert load.load_file(tmp_path / "m.yaml", "m.yaml", []) == [{"abstract": "It is *very* quick, *and* kept."}]
 
 
+def test_the_back_covers_quote_of_two_lines_is_balanced_and_centred(tmp_path):
+    """A review: "...only half a / sentence." (a word alone on the quote's last line, in the modern theme's type); the
+    quote's lines are balanced as a title's are, and stay centred on the page."""
+    from booklet.build import build_booklet
+
+    files = {"conference.yaml": BASE["conference.yaml"] + 'quote:\n  text: "A measurement without an error bar is '
+                                                          'only half a sentence."\n  author: Edvard Lunde\n',
+             "theme.yaml": "base: modern\n"}
+    result = build_booklet(conference(tmp_path, files), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    lines = [line for line in pdf.lines(len(pdf) - 1) if line.strip()]
+    first, second = lines[0], lines[1]
+    assert len(second.split()) >= 3 and abs(len(first) - len(second)) < 12, lines[:2]
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(str(result.output))[len(pdf) - 1]
+    text, width = page.get_textpage(), page.get_width()
+    for line in (first, second):
+        start, count = text.search(line.strip()[:12], match_case=True).get_next()
+        left = text.get_charbox(start)[0]
+        right = text.get_charbox(start + len(line.strip()) - 1)[2]
+        assert abs((left + right) / 2 - width / 2) < 3, (line, left, right, width)
+
+
 def test_a_covers_type_is_in_proportion_to_its_page_and_its_tagline_a_measure_a_reader_takes_in(tmp_path):
     """A typesetter's review: on A4 the cover's title was 1.1 times its A5 size on a page 1.4 times as wide, and
     the tagline ran about 125 characters a line across it."""

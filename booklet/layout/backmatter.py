@@ -200,7 +200,8 @@ class BackCover(Flowable):
         parts = []
         if conf.quote:
             parts.append((self.quote or conf.quote.text,
-                          _centred("quote", BODY + "-Italic", size * 1.3, colours.text, self.quotes), size * 0.5))
+                          _centred("quote", BODY + "-Italic", size * 1.3, colours.text, self.quotes), size * 0.5,
+                          True))  # (its lines balanced: no word alone on the last)
             if conf.quote.author:
                 parts.append((f"\u2014 {conf.quote.author}",
                               _centred("qa", SANS, size * 0.95, colours.muted, self.quotes),

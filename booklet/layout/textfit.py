@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
@@ -51,6 +52,7 @@ def fit_scaled(parts: list[tuple], width: float, height: float):
                 own *= 0.94
             if balanced and balanced[0]:
                 para, h = _balanced(para, marked, scaled, width)
+                para._box_width = width  # (a centred one, wrapped narrower, is drawn centred in the box)
             laid.append((para, h, space * scale))
             total += h + space * scale
         if total <= height or scale < SMALLEST:
@@ -62,8 +64,8 @@ BALANCE_STEPS = 12  # bisections of a balanced paragraph's width: to well under 
 
 
 def _balanced(para, text: str, style: ParagraphStyle, width: float):
-    """A left-aligned paragraph of two to four lines (wrapped at `width`) made as narrow as it can be without a line
-    more or a word cut, so that its lines are about as long as one another; with its height."""
+    """A paragraph of two to four lines (wrapped at `width`; left-aligned or centred) made as narrow as it can be
+    without a line more or a word cut, so that its lines are about as long as one another; with its height."""
     lines = para.line_count()
     if not 2 <= lines <= 4 or getattr(para, "_splitLongWordCount", 0):  # (a longer text is no title to balance)
         return para, para.height
@@ -90,6 +92,7 @@ def draw_block(canv, laid, x: float, start: float, box: tuple[float, float, floa
     y = start
     for para, h, space in laid:
         y -= h
-        para.drawOn(canv, x, y)
+        centred = para.style.alignment == TA_CENTER and hasattr(para, "_box_width")
+        para.drawOn(canv, x + ((para._box_width - para.width) / 2 if centred else 0), y)
         y -= space
     canv.restoreState()
