@@ -54,6 +54,17 @@ def test_tricky_names_are_filed_in_index_order_whatever_the_input_order():
     assert [heading(n) for n in names] == [t[3] for t in TRICKY]
 
 
+def test_a_particle_is_held_to_the_given_name_before_it():
+    """A review: "Rochefoucauld, Jean-Baptiste de / La" in a participants' column. The list holds the particle's
+    words together and to the given name before them (no-break spaces), so a line breaks between given names."""
+    name = split_name("Jean-Baptiste de La Rochefoucauld")
+    assert name.inverted(held=True) == "Rochefoucauld, Jean-Baptiste\u00a0de\u00a0La"
+    assert name.inverted() == "Rochefoucauld, Jean-Baptiste de La"
+    assert split_name("María José García-Fernández de Córdoba").inverted(held=True) == \
+        "Córdoba, María José García-Fernández\u00a0de"
+    assert split_name("Ana Smith").inverted(held=True) == "Smith, Ana"
+
+
 @pytest.mark.parametrize("written, family, given, particle, suffix", [
     ("  Ana   Smith ", "Smith", "Ana", "", ""),
     ("Smith, Ana", "Smith", "Ana", "", ""),

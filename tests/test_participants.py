@@ -238,3 +238,14 @@ def test_schema_is_for_the_yaml_file_only():
     csv = invoke("schema", "participants.csv")
     assert csv.exit_code == 1
     assert csv.stderr.startswith("booklet: participants.csv is not YAML and has no JSON Schema; ")
+
+
+def test_a_names_particle_never_starts_a_line_alone(tmp_path):
+    """A review: "Rochefoucauld, Jean-Baptiste de / La" in a column of the list; the particle is held to the given
+    name before it, so a long name breaks between its given names."""
+    folder = write_conference(tmp_path / "conf", {"participants.yaml": (
+        "- {name: Jean-Baptiste Marie de La Rochefoucauld, affiliation: Uni A}\n"
+        "- {name: Ana Smith, affiliation: Uni B}\n")})
+    lines = section_lines(build(folder, tmp_path / "out.pdf"))
+    at = next(k for k, line in enumerate(lines) if line.startswith("Rochefoucauld,"))
+    assert lines[at:at + 2] == ["Rochefoucauld, Jean-Baptiste", "Marie de La"], lines  # (not "... Marie de / La")

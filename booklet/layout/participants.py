@@ -89,7 +89,7 @@ class _Styles:
 
 
 def _entry(name: IndexName, participant: Participant, styles: _Styles, limit: float) -> Flowable:
-    inverted = name.inverted()
+    inverted = name.inverted(held=True)  # ("Rochefoucauld, Jean-Baptiste de / La": the particle held together)
     line = f"<b>{markup.inline(name.family)}</b>{markup.inline(inverted[len(name.family):])}"
     below = details(participant)
     if not below:

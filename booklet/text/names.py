@@ -56,10 +56,13 @@ class IndexName:
     suffix: str = ""  # Jr., III
     note: str = ""  # what the name ends with in brackets or quotes: "(he/him)", "(EDRi)", "'Garak'"
 
-    def inverted(self) -> str:
+    def inverted(self, held: bool = False) -> str:
         """As an index prints it: "Smagt, Patrick van der", "King, Martin Luther, Jr.", "Sukarno", "Mitch
-        (he/him)"."""
-        rest = " ".join(part for part in (self.given, self.particle) if part)
+        (he/him)"; `held`: the particle's words held together and to the given name before them by no-break spaces
+        (a line never ends "de" and starts "La")."""
+        join = "\u00a0" if held else " "
+        particle = join.join(self.particle.split())
+        rest = join.join(part for part in (self.given, particle) if part)
         text = f"{self.family}, {rest}" if rest else self.family
         text = f"{text}, {self.suffix}" if self.suffix else text
         return f"{text} {self.note}" if self.note else text
