@@ -128,6 +128,20 @@ def test_abstract_pages_follow_programme_order(sample):
     assert order == sorted(order)
 
 
+def test_a_section_opened_without_its_heading_names_itself_in_the_running_head(sample, tmp_path):
+    """A review: the sample's first tutorial (a left page) opens the section without its heading "Tutorials" (it
+    would cost the tutorial a second page), and had no running head either, as a section's opening page has none:
+    nothing on the page said what section it is. Its running head names the section, on a left page too, in a
+    build in parts as in one."""
+    result, pdf, _ = sample
+    page = result.anchors["tutorial-1"] - 1
+    lines = pdf.lines(page)
+    assert lines[0] != "Tutorials" and lines[-2:] == ["Tutorials", str(page + 1)]
+    assert (page + 1) % 2 == 0  # (a left page: its running head would be the conference's short title)
+    parts = build_booklet(DATA, tmp_path / "parts.pdf", jobs=2)
+    assert Pdf(parts.output).lines(parts.anchors["tutorial-1"] - 1)[-2:] == ["Tutorials", str(page + 1)]
+
+
 def test_tutorials_and_posters_are_printed(sample):
     _, pdf, booklet = sample
     tutorials = "".join(pdf.norms[i] for i in _section_range(pdf, "Tutorials"))

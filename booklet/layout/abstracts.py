@@ -14,7 +14,8 @@ from ..text import markup
 from ..model import Abstract, Person
 from .columns import GAP, TextColumns
 from .common import Context, Slot, abstract_photo, kept_whole, presents
-from .flowables import Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule, height_needed
+from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Headless, Later, Para, Rule,
+                        height_needed)
 from .programme import day_title
 from .styles import markup_color
 
@@ -139,8 +140,8 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
     page, fits = fitted(list(heading))
     if heading and not fits:
         alone, fits = fitted([])
-        if fits:
-            page = alone
+        if fits:  # (no heading: the page's running head names the section)
+            return [Headless(), Continues(alone, _continued_heading(ctx, abstract))]
     return [Continues(page, _continued_heading(ctx, abstract))]
 
 

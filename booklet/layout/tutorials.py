@@ -12,7 +12,7 @@ from ..model import Person, Tutorial
 from .abstracts import affiliation_lines, continued, fits_a_page, section_heading, when
 from .columns import GAP, TextColumns
 from .common import PHOTO_WIDTH, Context
-from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule, Together
+from .flowables import Anchor, Continues, DayMark, EndMark, Headless, Para, Row, Rule, Together
 from .styles import markup_color
 
 
@@ -58,7 +58,7 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) ->
     if heading and not fits_a_page(ctx, page):
         alone = _tutorial_page(ctx, tutorial, [])
         if fits_a_page(ctx, alone):
-            return alone
+            return [Headless(), *alone]  # (no heading: the page's running head names the section)
     return page
 
 
