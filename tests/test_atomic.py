@@ -136,3 +136,35 @@ def test_a_device_in_the_outputs_place_is_refused_before_anything_is_made():
         os.unlink(os.path.join("/dev", name))
     assert not made and raised.value.filename == "/dev/null" and raised.value.errno == errno.EINVAL
     assert raised.value.strerror == "it is a device, not a file; booklet writes its output to a file"
+
+
+def test_an_output_link_is_written_through_and_a_pipe_is_refused(tmp_path):
+    """A fuzzing run: `-o link.pdf` (a link to the LOC's shared copy) replaced the link with a file, the copy left
+    old; `-o fifo` turned a pipe into a file; `-o /dev/stdout` (a link to the terminal or a pipe) replaced the
+    machine's /dev/stdout. A link is written through, and stays; a pipe, or a link to one, is refused."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+    from .helpers import write_conference
+
+    data = write_conference(tmp_path / "conf")
+    shared = tmp_path / "shared" / "booklet.pdf"
+    shared.parent.mkdir()
+    shared.write_bytes(b"old")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(shared)
+    result = CliRunner().invoke(main, ["build", str(data), "-o", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and shared.read_bytes().startswith(b"%PDF")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    pipe_link = tmp_path / "to-fifo.pdf"
+    pipe_link.symlink_to(fifo)
+    for target, said in ((fifo, "it is a pipe or a socket, not a file"),
+                         (pipe_link, "it is a link to a device, a pipe or a socket, not to a file")):
+        result = CliRunner().invoke(main, ["build", str(data), "-o", str(target)])
+        assert result.exit_code == 1
+        assert result.stderr == (f"booklet: cannot write {target}: {said}; booklet writes its output to a file; "
+                                 "nothing was written.\n")
+    assert fifo.exists() and not fifo.is_file() and pipe_link.is_symlink()
+    assert sorted(names(tmp_path)) == ["conf", "fifo", "link.pdf", "shared", "to-fifo.pdf"]

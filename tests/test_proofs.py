@@ -429,9 +429,9 @@ def test_proofs_made_again_leave_the_files_that_did_not_change_as_they_were(tmp_
             "Okafor.") in outputs[1].output
 
 
-def test_a_fifo_in_a_proofs_place_is_replaced_not_waited_on(tmp_path):
+def test_a_fifo_in_a_proofs_place_is_refused_not_waited_on(tmp_path):
     """Whether a proof is there already is asked of regular files only: a FIFO opened to be read would wait for a
-    writer for ever."""
+    writer for ever. A pipe is another program's: it is not replaced, and the command says so."""
     import subprocess
     import sys
 
@@ -440,8 +440,10 @@ def test_a_fifo_in_a_proofs_place_is_replaced_not_waited_on(tmp_path):
     os.mkfifo(fifo)
     done = subprocess.run([sys.executable, "-m", "booklet", "proof", "okafor", str(folder), "-o", str(fifo)],
                           capture_output=True, text=True, timeout=120, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    assert fifo.is_file() and fifo.read_bytes().startswith(b"%PDF")
+    assert done.returncode == 1
+    assert done.stderr == (f"booklet: cannot write {fifo}: it is a pipe or a socket, not a file; booklet writes its "
+                           "output to a file; nothing was written.\n")
+    assert fifo.exists() and not fifo.is_file()
 
 
 def test_proofs_are_the_same_bytes_however_many_processes_write_them(tmp_path):

@@ -22,9 +22,10 @@ TEMP_NAME_BYTES = 120  # of the target's name kept in a temporary file's name: i
 
 def replaceable(target: Path) -> None:
     """An OSError naming `target` when renaming a file over it would do harm: a device (/dev/null: renaming over it
-    removes the device, for every program of the machine) or a regular file that is read-only (no one may write it;
-    a rename would get round that). What is not there, a link (replaced, what it names untouched), a pipe (replaced,
-    never waited on) and the rest are left to the rename."""
+    removes the device, for every program of the machine), a pipe or a socket (another program reads it) or a
+    regular file that is read-only (no one may write it; a rename would get round that). What is not there and a
+    regular file are left to the rename (a link too: replaced, what it names untouched, where files are published
+    together; a single output is written through a link: see through_links)."""
     try:
         info = os.lstat(target)
     except OSError:
@@ -32,8 +33,28 @@ def replaceable(target: Path) -> None:
     if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
         raise OSError(errno.EINVAL, "it is a device, not a file; booklet writes its output to a file",
                       os.fspath(target))
+    if stat.S_ISFIFO(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+        raise OSError(errno.EINVAL, "it is a pipe or a socket, not a file; booklet writes its output to a file",
+                      os.fspath(target))
     if stat.S_ISREG(info.st_mode) and not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise PermissionError(errno.EACCES, "the file is read-only", os.fspath(target))
+
+
+def through_links(target: Path) -> Path:
+    """`target`, or, when it is a link, the file the link names (at the end of its chain): output is written through
+    a link, which stays (`booklet.pdf -> ../shared/booklet.pdf` keeps its link; `-o /dev/stdout`, a link to the
+    terminal or a pipe, is then refused as what it names)."""
+    target = Path(target)
+    if not os.path.islink(target):
+        return target
+    try:
+        named = os.stat(target)  # (what the link names, followed: a pipe behind /dev/stdout has no path of its own)
+    except OSError:
+        named = None
+    if named is not None and not stat.S_ISREG(named.st_mode) and not stat.S_ISDIR(named.st_mode):
+        raise OSError(errno.EINVAL, "it is a link to a device, a pipe or a socket, not to a file; booklet writes its "
+                      "output to a file", os.fspath(target))
+    return Path(os.path.realpath(target))
 
 
 def temporary_beside(target: Path, suffix: str = ".part") -> Path:
@@ -94,7 +115,9 @@ def publish(temp: Path, target: Path) -> None:
 
 @contextmanager
 def replacing(target: Path, suffix: str = ".part"):
-    """Yield a temporary path to write; on success it replaces `target`, on any failure it is removed."""
+    """Yield a temporary path to write; on success it replaces `target` (what a link there names), on any failure
+    it is removed."""
+    target = through_links(target)
     temp = temporary_beside(target, suffix)
     try:
         with about_targets({temp: Path(target)}):
