@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import struct
 import zlib
@@ -476,6 +477,29 @@ def test_hidden_files_beside_the_abstracts_are_not_read(tmp_path):
     assert [a.id for a in booklet.abstracts].count("x1") == 1
     result = invoke("build", data, "-o", tmp_path / "b.pdf")
     assert result.exit_code == 0 and result.stderr.count("warning") == 1
+
+def test_an_abstracts_folder_that_cannot_be_read_is_an_error(tmp_path, monkeypatch):
+    """A fuzzing run: abstracts/ with no permission to list it was read as empty: check said "0 errors" and the
+    booklet had no abstracts. It is an error naming the folder. (Root reads any folder: its refusal is simulated.)"""
+    from booklet.check import check_folder
+    from booklet.data import validate
+    from booklet.problems import DataError
+
+    data = conference(tmp_path, {"abstracts/x.yaml": "id: x1\ntitle: One\nspeaker: {name: A. Okafor}\n"})
+    folder = data / "abstracts"
+    listed = validate.os.scandir
+
+    def refused(path="."):
+        if os.fspath(path) == os.fspath(folder):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return listed(path)
+
+    monkeypatch.setattr(validate.os, "scandir", refused)
+    monkeypatch.setattr(validate, "matching", lambda where, pattern: [])  # (as glob finds nothing there)
+    with pytest.raises(DataError) as raised:
+        check_folder(data)
+    assert [str(p) for p in raised.value.problems] == ["abstracts/:1: cannot read the folder: Permission denied"]
+
 
 def test_duplicate_abstract_id_in_one_file(tmp_path):
     data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\

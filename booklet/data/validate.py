@@ -309,6 +309,10 @@ def _abstract_entries(report: Report, folder: Path) -> list[tuple[Map, str]]:
         entries.append((item, f"[{index}]"))
     one_each = folder / "abstracts"
     if one_each.is_dir():
+        try:  # (a folder that cannot be listed globs to nothing: its abstracts would be left out without a word)
+            os.scandir(one_each).close()
+        except OSError as exc:
+            report.error("abstracts/", 1, "", f"cannot read the folder: {exc.strerror or exc}")
         for path in matching(one_each, "*.yaml"):
             item = _load(report, folder, f"abstracts/{path.name}", Map)
             if item is not None:
