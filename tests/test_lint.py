@@ -1032,3 +1032,32 @@ def test_a_time_warning_names_the_line_of_the_time_not_the_item_s_first(tmp_path
     found = [w for w in warnings_for(tmp_path, {"programme.yaml": programme}) if "overlaps" in w]
     assert found == ["programme.yaml:8: days[0].items[1].time: warning: 09:00\u201309:20 overlaps 'Registration' "
                      "(08:30\u201309:30) at programme.yaml:4 in the same track"]
+
+
+def test_affiliations_one_word_apart_are_found_as_an_exhaustive_comparison_finds_them_with_few_pairs():
+    """A fuzzing run: 5,000 abstracts with affiliations "University of <a word>" took `check` minutes (every two
+    keys one word apart were compared: some 12 million pairs). Only words that could be a typo of each other are
+    paired now (one letter left out of either, two for long words): the same typos found, a few pairs looked at."""
+    import random
+
+    from booklet.lint.affiliations import _one_word_apart, _typo
+
+    rng = random.Random(7)
+
+    def word(n: int) -> str:
+        return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(n))
+
+    words = [word(rng.randint(4, 12)) for _ in range(300)]
+    edits = []
+    for w in words[:80]:
+        k = rng.randrange(1, len(w) - 1)
+        edits += [w[:k] + "x" + w[k + 1:], w[:k] + w[k + 1:], w[:k] + w[k + 1] + w[k] + w[k + 2:],
+                  w[:k] + "qz" + w[k + 2:]]
+    keys = list(dict.fromkeys(f"university of {w}" for w in words + edits))
+    first_with_key = {key: index for index, key in enumerate(keys)}
+    split = [key.split() for key in keys]
+    exhaustive = {(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys)) if _typo(split[i], split[j])}
+    found = {(i, j) for i, j in _one_word_apart(first_with_key) if _typo(split[i], split[j])}
+    assert found == exhaustive and len(found) > 100
+    many = {f"university of {word(rng.randint(5, 10))}": n for n in range(5000)}
+    assert sum(1 for _ in _one_word_apart(many)) < 20_000  # (5,000 keys: 12.5 million pairs, compared one by one)
