@@ -162,3 +162,26 @@ def test_booklets_own_print_output_passes(tmp_path):
     build_booklet(ROOT / "data", out)
     report = preflight(out)
     assert report.faults == []
+
+
+def test_a_trim_outside_the_mediabox_is_a_fault_and_impose_refuses_it(tmp_path):
+    """A fuzzing run: every page's TrimBox set beyond its MediaBox; preflight said nothing of it, and impose wrote
+    sheets that print blank. Preflight names it a fault; impose refuses the PDF, writing nothing."""
+    import pypdf
+    from pypdf.generic import RectangleObject
+
+    from booklet.printing.impose import impose
+
+    source = numbered_pdf(tmp_path / "in.pdf", 4)
+    writer = pypdf.PdfWriter(clone_from=source)
+    for page in writer.pages[1:3]:
+        page.trimbox = RectangleObject((1000, 1000, 1420, 1595))
+    writer.write(tmp_path / "outside.pdf")
+    report = preflight(tmp_path / "outside.pdf")
+    assert "MediaBox does not contain the TrimBox: pages 2-3." in report.faults
+    with pytest.raises(ValueError) as raised:
+        impose(tmp_path / "outside.pdf", tmp_path / "spreads.pdf", sheet="A3")
+    assert str(raised.value) == (f"{tmp_path / 'outside.pdf'}: the TrimBox of pages 2-3 lie outside their MediaBox "
+                                 "(the page as cut would be blank); fix the PDF, then impose it")
+    assert not (tmp_path / "spreads.pdf").exists()
+    assert "MediaBox does not contain the TrimBox" not in " ".join(preflight(source).faults)

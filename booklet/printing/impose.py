@@ -94,6 +94,8 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
         blanks = -len(pages) % 4
         sheets = (len(pages) + blanks) // 4
         trims = [_upright(page)[1] for page in pages]
+        boxes = [(page_box(page, "/TrimBox"), page_box(page, "/MediaBox")) for page in pages]
+    _trims_on_their_pages(source, boxes)
     _one_size(source, trims)
     spread = _spread_for(trims, sheet, crop_marks)
 
@@ -106,6 +108,20 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
     writer._ID = _file_id(source, sheet, crop_marks, creep)  # fixed, so the same input gives the same bytes
     _write_atomically(writer, output)
     return ImposeResult(output, sheets, 2 * sheets, blanks, sheet)
+
+
+def _trims_on_their_pages(source: Path, boxes: list[tuple[Box, Box]]) -> None:
+    """ValueError naming the pages whose TrimBox is not inside their MediaBox (`boxes`: each page's two): what lies
+    outside the MediaBox is nothing, and a trim beyond it printed blank sheets."""
+    from .preflight import page_list
+
+    outside = [number for number, ((x0, y0, x1, y1), (m0, n0, m1, n1)) in enumerate(boxes, 1)
+               if x0 < m0 - 0.01 or y0 < n0 - 0.01 or x1 > m1 + 0.01 or y1 > n1 + 0.01]
+    if outside:
+        many = len(outside) != 1
+        raise ValueError(f"{source}: the TrimBox of {page_list(outside)} {'lie' if many else 'lies'} outside "
+                         f"{'their' if many else 'its'} MediaBox (the page as cut would be blank); fix the PDF, then "
+                         "impose it")
 
 
 def _one_size(source: Path, trims: list[Box]) -> None:

@@ -124,6 +124,10 @@ def _box_faults(pages: list[PageObject]) -> list[str]:
         missing = [n for n, page in enumerate(pages, 1) if name not in page]
         if missing:
             faults.append(f"No {name[1:]}: {page_list(missing)}.")
+    trimmed = [n for n, page in enumerate(pages, 1)
+               if "/TrimBox" in page and not _contains(_box(page, "/MediaBox"), _box(page, "/TrimBox"))]
+    if trimmed:  # (the trim is the page as cut: what lies outside the MediaBox is nothing at all)
+        faults.append(f"MediaBox does not contain the TrimBox: {page_list(trimmed)}.")
     both = [(n, page) for n, page in enumerate(pages, 1) if "/TrimBox" in page and "/BleedBox" in page]
     outside = [n for n, page in both if not _contains(_box(page, "/BleedBox"), _box(page, "/TrimBox"))]
     if outside:
