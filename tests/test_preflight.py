@@ -104,6 +104,7 @@ def test_inconsistent_boxes_are_flagged(tmp_path):
             pdf.canvas.setTrimBox((0, 0, 500, 700))
             pdf.canvas.setBleedBox((0, 0, 500, 700))
     assert faults_of(pdf.save()) == [
+        "MediaBox does not contain the TrimBox: page 3.",
         "BleedBox does not contain the TrimBox: page 2.",
         "MediaBox does not contain the BleedBox: page 3.",
         "Trim size differs from page 1 (148 x 210 mm): page 3 (176.4 x 246.9 mm).",
