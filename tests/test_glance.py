@@ -337,6 +337,17 @@ def test_a_days_plan_ends_open_items_places_untimed_ones_and_puts_overlaps_side_
     assert [item.title for item, _ in plan.untimed] == ["nowhere"]
 
 
+def test_each_parallel_track_keeps_its_lane_when_the_right_one_starts_first():
+    """A review: Room B's talks from 11:30, Room A's from 11:50: Room A's first talk was drawn in the right lane, its
+    second in the left, and Room B's split the other way. Each track has its lane from the block's start."""
+    a = Session("Room A", (_item("a1", (11, 50), (12, 10)), _item("a2", (12, 10), (12, 30))))
+    b = Session("Room B", (_item("b1", (11, 30), (12, 10)), _item("b2", (12, 10), (12, 20)), _item("b3", (12, 20),
+                                                                                             (12, 30))))
+    plan = plan_day(0, Day(dt.date(2027, 9, 13), (Parallel((a, b)),)))
+    lanes = {box.item.title: box.lane for box in plan.boxes}
+    assert lanes == {"a1": 0, "a2": 0, "b1": 1, "b2": 1, "b3": 1}
+
+
 # --------------------------------------------------------------------------- left out, small, other looks
 
 

@@ -296,7 +296,10 @@ def _assign_lanes(boxes: list[Box]) -> None:
 
 
 def _lanes_of(group: list[Box]) -> None:
-    lane_ends: list[int] = []
+    # a lane for each parallel track from the start (a track starting later than the one to its right kept its lane:
+    # Room A's first talk was in Room B's lane, and its next in its own); other boxes take the lanes left free
+    tracks = [track for track in map(_track, group) if track is not None]
+    lane_ends: list[float] = [float("-inf")] * (max(tracks) + 1 if tracks else 0)
     for box in group:
         wanted = _track(box)
         free = [i for i, end in enumerate(lane_ends) if end <= box.start]
@@ -306,7 +309,7 @@ def _lanes_of(group: list[Box]) -> None:
             lane = wanted
             lane_ends.append(box.end)
         elif free:
-            lane = free[0]
+            lane = next((i for i in free if i not in tracks), free[0])
         else:
             lane = len(lane_ends)
             lane_ends.append(box.end)
