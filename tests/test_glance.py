@@ -284,6 +284,26 @@ def test_narrow_lanes_of_boxes_a_line_high_are_one_box_naming_the_sessions(tmp_p
         assert any(norm(f"Talk{n:03d}") in text for n in range(1, 13)) != gathered
 
 
+def test_a_lunch_inside_a_session_of_short_talks_stays_a_box_of_its_own(tmp_path):
+    """A review: a session of short talks with its lunch inside it was one box from 11:00 to 14:10: the lunch was not
+    on the glance. The lunch parts the session's runs; each run of short talks is one box naming the session."""
+    abstracts, items = [], []
+    for start in list(range(11 * 60, 12 * 60, 10)) + list(range(13 * 60 + 30, 14 * 60 + 10, 10)):
+        items.append("          " + _talk(abstracts, start, 10))
+    items.insert(6, '          - {time: "12:00-13:30", title: Lunch, kind: break}')
+    programme = ["days:", "  - date: 2027-09-13", "    items:", '      - {time: "05:00-06:00", title: Early}',
+                 "      - session: Hierarchical Models", "        items:", *items,
+                 '      - {time: "21:00-22:00", title: Dinner, kind: social}']
+    folder = write_conference(tmp_path / "conf", {
+        "abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",
+        "conference.yaml": "title: Day\nshort_title: D\ndates: {start: 2027-09-13, end: 2027-09-13}\nvenue: Lund\n"})
+    result = build_booklet(folder, tmp_path / "d.pdf")
+    pdf = Pdf(tmp_path / "d.pdf")
+    (page,) = glance_pages(pdf, result.anchors)
+    lines = pdf.lines(page)
+    assert "Lunch" in lines and lines.count("Hierarchical Models") == 2, lines
+
+
 def test_a_session_of_short_talks_one_after_another_is_one_box_naming_it_not_a_stack_of_empty_stripes(tmp_path):
     """aclpub2's SIGDIAL: a day from 05:00 to 21:00 and sessions of five-minute pre-recorded talks, a stack of thin
     empty stripes each; such a session is one box over its time, its name in it; a session of half-hour talks keeps

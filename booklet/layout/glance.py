@@ -149,12 +149,16 @@ class DayPlan:
 def _sessions_gathered(boxes: list[Box], shortest: float) -> tuple[list[Box], bool]:
     """A session one item after another (not beside another) most of whose items are shorter than `shortest`
     minutes (a session of five-minute talks: a stack of empty stripes) as one box over its time, naming it."""
-    sessions: dict[int, list[Box]] = {}
-    for box in boxes:
+    sessions: dict[int, list[list[Box]]] = {}
+    for box in sorted(boxes, key=lambda b: b.start):
         if box.session is not None and box.stream == MAIN and box.lanes == 1 and not box.members:
-            sessions.setdefault(id(box.session), []).append(box)
-    groups = [group for group in sessions.values() if len(group) > 1
-              and sum(b.end - b.start < shortest for b in group) * 2 > len(group)] + _short_lines(boxes, shortest)
+            runs = sessions.setdefault(id(box.session), [[]])
+            if box.item is not None and box.item.kind in ("break", "social"):
+                runs.append([])  # (a lunch inside the session stays a box of its own, between the runs it parts)
+            else:
+                runs[-1].append(box)
+    groups = [run for runs in sessions.values() for run in runs if len(run) > 1
+              and sum(b.end - b.start < shortest for b in run) * 2 > len(run)] + _short_lines(boxes, shortest)
     if not groups:
         return boxes, False
     gathered = {id(box) for group in groups for box in group}
