@@ -816,3 +816,22 @@ def test_an_id_that_is_a_file_name_keeps_it_and_booklet_proof_gives_that_abstrac
         again = CliRunner().invoke(main, ["proof", asked, str(folder), "-o", str(one)])
         assert again.exit_code == 0, again.output
         assert f"for {who}." in again.output and title in PdfReader(one).pages[0].extract_text()
+
+
+def test_the_reply_line_says_what_to_check_in_fewer_words_rather_than_cut(tmp_path):
+    """A review: every sample proof's header ended "...the day and time where…", and with a longer address
+    "affiliations,…". The longest wording of what to check that fits whole (at most a little smaller) is printed;
+    only a line that cannot hold the shortest is cut."""
+    import datetime as dt
+
+    from booklet.layout.page import page_for
+    from booklet.proofs.marks import REPLY_CHECKS, reply_line
+
+    page = page_for("A5")
+    lines = [reply_line(contact, dt.date(2027, 5, 20), page)[0] for contact in
+             ("loc@ex.org", "the-local-organising-committee@physics.example-university.org",
+              "x" * 200 + "@example.org")]
+    assert lines[0].endswith(REPLY_CHECKS[0]) or lines[0].endswith(REPLY_CHECKS[1])
+    assert lines[1].endswith(REPLY_CHECKS[1]) or lines[1].endswith(REPLY_CHECKS[2])
+    assert not any(line.endswith("\u2026") for line in lines[:2])
+    assert lines[2].endswith("\u2026")  # (an address longer than the line: cut, the shortest wording after it)

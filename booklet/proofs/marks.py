@@ -108,12 +108,24 @@ def _kept_fit(text: str, font: str, size: float, width: float, fits: dict | None
     return found
 
 
+REPLY_CHECKS = ("; please check names, affiliations, formulas, and the day and time where they are given.",
+                "; please check names, affiliations, formulas, days and times.", "; check names and affiliations.",
+                ".")  # what the reply line asks, shorter and shorter: the longest that fits whole is printed
+SMALLER_AT_MOST = 0.85  # of the line's size: a longer wording set smaller than this gives way to a shorter one
+
+
 def reply_line(contact: str | None, reply_by: dt.date | None, page: Page) -> tuple[str, float]:
-    """'Corrections by <date> to <contact>; please check ...', with its font size (made to fit)."""
-    text = (f"Corrections{f' by {dates.full_date(reply_by, PROOF_LANGUAGE)}' if reply_by else ''} "
-            f"to {markup.plain(contact) if contact else 'the organisers'}; "
-            "please check names, affiliations, formulas, and the day and time where they are given.")
-    return _fit(text, _HEADER_FONTS[2], _header_sizes(page)[2], _header_width(page))
+    """'Corrections by <date> to <contact>; please check ...', with its font size (made to fit): the longest wording
+    of what to check that fits at SMALLER_AT_MOST of the size (a long address left the line cut, "affiliations,…");
+    the shortest, cut to fit if it must."""
+    start = (f"Corrections{f' by {dates.full_date(reply_by, PROOF_LANGUAGE)}' if reply_by else ''} "
+             f"to {markup.plain(contact) if contact else 'the organisers'}")
+    font, size, width = _HEADER_FONTS[2], _header_sizes(page)[2], _header_width(page)
+    for checks in REPLY_CHECKS[:-1]:
+        text, fitted = _fit(start + checks, font, size, width)
+        if not text.endswith("\u2026") and fitted >= size * SMALLER_AT_MOST:
+            return text, fitted
+    return _fit(start + REPLY_CHECKS[-1], font, size, width)
 
 
 _HEADER_FONTS = (SANS + "-Bold", SANS, SANS)
