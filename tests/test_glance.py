@@ -4,6 +4,7 @@ page references and links; one page or a facing spread; the section in the conte
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import pypdf
 import pytest
@@ -630,24 +631,27 @@ def test_a_slot_with_nothing_in_it_is_left_blank(tmp_path, monkeypatch):
     assert [fill is None for _, fill in drawn] == [False, True]  # the talk's box; Registration's white one
 
 
+def _one_day_glance(tmp_path, morning: str) -> tuple[Pdf, int]:
+    """The built booklet and its glance page for a day from 07:00 to 22:00: registration, the items `morning` (YAML
+    flow mappings, one a line) from 08:15, a changeover, coffee and dinner."""
+    items = ['{time: "07:30-08:15", title: Registration}', *textwrap.dedent(morning).strip().split("\n"),
+             '{time: "09:10-09:15", title: Changeover}', '{time: "09:15-10:00", title: Coffee, kind: break}',
+             '{time: "20:00-22:00", title: Dinner, kind: social}']
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + "".join(f"      - {item}\n" for item in items)
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    (page,) = glance_pages(pdf, result.anchors)
+    return pdf, page
+
+
 def test_a_quarter_hour_too_low_for_a_line_of_the_smallest_type_still_says_what_it_is(tmp_path):
     """On a day from 07:00 to 22:00, an A5 glance gives a quarter of an hour about 6 points: less than a line of
     the smallest type with its leading. "Welcome" was an empty white sliver; its one line now goes in with no
     leading to spare, its capitals centred in the box. Five minutes stay an empty box (the type would not fit)."""
-    folder = write_conference(tmp_path / "conf", {"programme.yaml": """\
-        days:
-          - date: 2027-09-13
-            items:
-              - {time: "07:30-08:15", title: Registration}
-              - {time: "08:15-08:30", title: Welcome}
-              - {time: "08:30-09:10", talk: lund-2026}
-              - {time: "09:10-09:15", title: Changeover}
-              - {time: "09:15-10:00", title: Coffee, kind: break}
-              - {time: "20:00-22:00", title: Dinner, kind: social}
-        """})
-    result = build_booklet(folder, tmp_path / "b.pdf")
-    pdf = Pdf(tmp_path / "b.pdf")
-    (page,) = glance_pages(pdf, result.anchors)
+    pdf, page = _one_day_glance(tmp_path, """
+        {time: "08:15-08:30", title: Welcome}
+        {time: "08:30-09:10", talk: lund-2026}""")
     found, sizes = {}, {}
 
     def visit(text, cm, tm, font, size):
@@ -668,22 +672,11 @@ def test_short_lines_one_after_another_are_one_box_naming_them(tmp_path):
     """"Opening remarks" 09:00-09:05, "Group photo" 09:05-09:15, "Announcement" 09:15-09:17: each box too low for a
     line, their titles went unprinted (a fuzzing run); one box over their time names them, as the day's page does.
     A short line alone, between longer items, keeps its own box."""
-    folder = write_conference(tmp_path / "conf", {"programme.yaml": """\
-        days:
-          - date: 2027-09-13
-            items:
-              - {time: "07:30-08:15", title: Registration}
-              - {time: "08:15-08:20", title: Opening remarks}
-              - {time: "08:20-08:30", title: Group photo}
-              - {time: "08:30-08:32", title: Announcement}
-              - {time: "08:32-09:10", talk: lund-2026}
-              - {time: "09:10-09:15", title: Changeover}
-              - {time: "09:15-10:00", title: Coffee, kind: break}
-              - {time: "20:00-22:00", title: Dinner, kind: social}
-        """})
-    result = build_booklet(folder, tmp_path / "b.pdf")
-    pdf = Pdf(tmp_path / "b.pdf")
-    (page,) = glance_pages(pdf, result.anchors)
+    pdf, page = _one_day_glance(tmp_path, """
+        {time: "08:15-08:20", title: Opening remarks}
+        {time: "08:20-08:30", title: Group photo}
+        {time: "08:30-08:32", title: Announcement}
+        {time: "08:32-09:10", talk: lund-2026}""")
     lines = pdf.lines(page)
     assert any(line.startswith("Opening remarks\u00a0\u00b7 Group") or line.startswith("Opening remarks \u00b7 Group")
                for line in lines), lines
