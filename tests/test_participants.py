@@ -249,3 +249,20 @@ def test_a_names_particle_never_starts_a_line_alone(tmp_path):
     lines = section_lines(build(folder, tmp_path / "out.pdf"))
     at = next(k for k, line in enumerate(lines) if line.startswith("Rochefoucauld,"))
     assert lines[at:at + 2] == ["Rochefoucauld, Jean-Baptiste", "Marie de La"], lines  # (not "... Marie de / La")
+
+
+def test_a_spanish_booklet_files_n_tilde_after_n_and_a_swedish_one_a_ring_after_z(tmp_path):
+    """A review: in a booklet in Spanish, "Canas, Cañas, Cano" (the Unicode collation's root order, ñ an accented n);
+    Spanish files ñ after n: Canas, Cano, Canzone, Cañas. Swedish files å, ä, ö after z. Other languages as before."""
+    people = [Participant(name) for name in ("Bo Cañas", "Ana Canas", "Eva Canzone", "Cy Cano")]
+    assert [n.family for n, _ in ordered(people, None, "es")] == ["Canas", "Cano", "Canzone", "Cañas"]
+    assert [n.family for n, _ in ordered(people, None, "en")] == ["Canas", "Cañas", "Cano", "Canzone"]
+    swedes = [Participant(name) for name in ("Ada Öberg", "Bo Åberg", "Cy Zorn", "Eva Aberg")]
+    assert [n.family for n, _ in ordered(swedes, None, "sv-SE")] == ["Aberg", "Zorn", "Åberg", "Öberg"]
+    conference = "title: T\nshort_title: TC2027\ndates: {start: 2027-09-13, end: 2027-09-14}\nvenue: V\nlanguage: es\n"
+    folder = write_conference(tmp_path / "conf", {"conference.yaml": conference, "participants.yaml": "".join(
+        f"- {{name: {p.name}}}\n" for p in people)})
+    pdf = build(folder, tmp_path / "b.pdf")
+    start = next(i for i in range(len(pdf)) if pdf.lines(i)[:1] == ["Participantes"])
+    names = [line for line in pdf.lines(start) if line.startswith("Ca")]
+    assert names == ["Canas, Ana", "Cano, Cy", "Canzone, Eva", "Cañas, Bo"]

@@ -99,7 +99,7 @@ class IndexBody(Flowable):
             ctx = self.ctx
             pages = ctx.known_people if ctx.known_people is not None else self.canv.people_pages
             who = {key: identity for identity, key in ctx.person_keys.items()}
-            entries = index_entries(who, pages)
+            entries = index_entries(who, pages, ctx.booklet.conference.language)
             flowables = _Flowables(ctx, entries, ctx.index_links)
             self._columns = Columns(flowables, column_count(ctx.page.text_width), GAP, key=flowables.content_key())
         return self._columns
@@ -120,10 +120,11 @@ class IndexBody(Flowable):
         self._lend().drawOn(self.canv, 0, 0)
 
 
-def index_entries(who: dict[str, Identity], pages: dict[str, dict[int, bool]]):
-    """(identity, person key, {page: presents there}) of everyone named on some page, in index order."""
+def index_entries(who: dict[str, Identity], pages: dict[str, dict[int, bool]], language: str | None = None):
+    """(identity, person key, {page: presents there}) of everyone named on some page, in index order (`language`'s:
+    see text.names.sort_key)."""
     found = [(identity, key, pages[key]) for key, identity in who.items() if pages.get(key)]
-    return sorted(found, key=lambda entry: sort_key(split_name(entry[0].name, entry[0].family)))
+    return sorted(found, key=lambda entry: sort_key(split_name(entry[0].name, entry[0].family), language))
 
 
 def prepare_index(identities=()) -> None:

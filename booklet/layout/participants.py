@@ -28,12 +28,13 @@ from .flowables import Anchor, Para
 FamilyLookup = Callable[[str], "str | None"]  # a name as written -> its family name, when the data says
 
 
-def ordered(participants: Iterable[Participant], family: FamilyLookup | None = None
+def ordered(participants: Iterable[Participant], family: FamilyLookup | None = None, language: str | None = None
             ) -> list[tuple[IndexName, Participant]]:
-    """The participants, each with its name taken apart, in the index's order. `family` gives the family
-    name of a name whose family name the rule does not find (people.yaml's `family:`), or None."""
+    """The participants, each with its name taken apart, in the index's order (`language`'s: see
+    text.names.sort_key). `family` gives the family name of a name whose family name the rule does not find
+    (people.yaml's `family:`), or None."""
     named = [(split_name(p.name, family(p.name) if family else None), p) for p in participants]
-    return sorted(named, key=lambda pair: (sort_key(pair[0]), pair[1].affiliations, pair[1].country or ""))
+    return sorted(named, key=lambda pair: (sort_key(pair[0], language), pair[1].affiliations, pair[1].country or ""))
 
 
 def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list:
@@ -49,7 +50,8 @@ def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list
     styles = _Styles(ctx)
     limit = ctx.page.text_height / 2  # an entry taller than this may be split (a column could not hold it)
     body: list[Flowable] = []
-    groups = [(letter, list(group)) for letter, group in groupby(ordered(participants, family),
+    ordering = ordered(participants, family, ctx.booklet.conference.language)
+    groups = [(letter, list(group)) for letter, group in groupby(ordering,
                                                                  key=lambda pair: heading(pair[0]))]
     shown = letter_headings(ctx, [letter for letter, _ in groups], styles.letter.fontSize)
     for text, (_, group) in zip(shown, groups):

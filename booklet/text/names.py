@@ -243,11 +243,34 @@ def _made_levels(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return (key[: key.index(0)] if 0 in key else key), key
 
 
-def sort_key(name: IndexName) -> tuple:
+def sort_key(name: IndexName, language: str | None = None) -> tuple:
     """Orders names as an index does: family, given names, particle, each on its letters alone; then the same
-    with accents and case; then the name as written, so that the order never depends on the input's."""
-    family, given, particle = _levels(_filed(name.family)), _levels(_filed(name.given)), _levels(name.particle)
+    with accents and case; then the name as written, so that the order never depends on the input's. `language`
+    (the booklet's): its own letters where the Unicode collation files them otherwise (TAILORED: Spanish ñ after
+    n, Swedish å ä ö after z, ...)."""
+    tailor = TAILORED.get((language or "").replace("_", "-").split("-")[0].lower())
+    family, given, particle = (_levels(text.translate(tailor) if tailor else text)
+                               for text in (_filed(name.family), _filed(name.given), name.particle))
     return (family[0], given[0], particle[0], family[1], given[1], particle[1], name.suffix, name.written)
+
+
+def _after(base: str, letters: str) -> dict[int, str]:
+    """`letters` (each in lower and upper case) written as `base` followed by characters of the private use area in
+    their order: the collation files them after every word of `base` and in that order (its weights for such
+    characters come after every letter's)."""
+    table = {}
+    for n, letter in enumerate(letters):
+        for case in (str.lower, str.upper):
+            table[ord(case(letter))] = case(base) + chr(0x10FF00 + n)
+    return table
+
+
+# A language's letters that the Unicode collation (its root order, pyuca's) files otherwise than the language does
+TAILORED = {
+    "es": _after("n", "ñ"),  # Cano, Canzone, Cañas
+    "sv": _after("z", "åäö"), "fi": _after("z", "åäö"),
+    "da": _after("z", "æøå"), "nb": _after("z", "æøå"), "nn": _after("z", "æøå"), "no": _after("z", "æøå"),
+}
 
 
 def _filed(text: str) -> str:
