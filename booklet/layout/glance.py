@@ -107,7 +107,7 @@ class DayPlan:
     def lanes(self) -> int:
         return max((box.lanes for box in self.boxes), default=1)
 
-    def gather(self, width: float, narrow: float, shortest: float = 0.0) -> bool:
+    def gather(self, width: float, narrow: float, shortest: float = 0.0, textless: float = 0.0) -> bool:
         """Each group of boxes whose lanes would be narrower than `narrow` in a column `width` wide, or most of
         whose boxes are shorter than `shortest` minutes (too short for a line of the smallest type: lanes of
         empty boxes), or narrower than `narrow` * CRAMPED with most boxes a line high (four tracks of short talks
@@ -141,12 +141,12 @@ class DayPlan:
                 changed = True
             else:
                 boxes += group
-        boxes, gathered = _sessions_gathered(boxes, shortest)
+        boxes, gathered = _sessions_gathered(boxes, shortest, textless)
         self.boxes = sorted(boxes, key=lambda b: (b.start, b.lane, b.order))
         return changed or gathered
 
 
-def _sessions_gathered(boxes: list[Box], shortest: float) -> tuple[list[Box], bool]:
+def _sessions_gathered(boxes: list[Box], shortest: float, textless: float = 0.0) -> tuple[list[Box], bool]:
     """A session one item after another (not beside another) most of whose items are shorter than `shortest`
     minutes (a session of five-minute talks: a stack of empty stripes) as one box over its time, naming it."""
     sessions: dict[int, list[list[Box]]] = {}
@@ -158,7 +158,7 @@ def _sessions_gathered(boxes: list[Box], shortest: float) -> tuple[list[Box], bo
             else:
                 runs[-1].append(box)
     groups = [run for runs in sessions.values() for run in runs if len(run) > 1
-              and sum(b.end - b.start < shortest for b in run) * 2 > len(run)] + _short_lines(boxes, shortest)
+              and sum(b.end - b.start < shortest for b in run) * 2 > len(run)] + _short_lines(boxes, shortest, textless)
     if not groups:
         return boxes, False
     gathered = {id(box) for group in groups for box in group}
@@ -169,10 +169,12 @@ def _sessions_gathered(boxes: list[Box], shortest: float) -> tuple[list[Box], bo
     return out, True
 
 
-def _short_lines(boxes: list[Box], shortest: float) -> list[list[Box]]:
+def _short_lines(boxes: list[Box], shortest: float, textless: float = 0.0) -> list[list[Box]]:
     """Runs of two or more lines of the day (no session's, each alone in its time) one right after another, each
     shorter than `shortest` minutes ("Opening remarks 09:00-09:05", "Group photo 09:05-09:15"): each box too low for
-    its title, which went unprinted; one box over their time names them all."""
+    its title, which went unprinted; one box over their time names them all. A line alone shorter than `textless`
+    minutes (too low for its title even as a sliver: "Opening 09:00-09:05" before a keynote) goes with the line
+    right before it, or else right after it ("Registration · Opening")."""
     lines = sorted((box for box in boxes if box.session is None and box.stream == MAIN and box.lanes == 1
                     and not box.members and box.item is not None and box.item.shown_title), key=lambda b: b.start)
     runs: list[list[Box]] = []
@@ -182,7 +184,25 @@ def _short_lines(boxes: list[Box], shortest: float) -> list[list[Box]]:
             runs[-1].append(box)
         else:
             runs.append([box])
+    alone = {id(run[0]): k for k, run in enumerate(runs) if len(run) == 1}
+    for k, run in enumerate(runs):
+        if len(run) != 1 or not run[0].end - run[0].start < textless or id(run[0]) not in alone:
+            continue  # (a run emptied by its neighbour taking its line has no box left)
+        box = run[0]
+        before = runs[k - 1] if k and runs[k - 1][-1].end == box.start else None
+        after = runs[k + 1] if k + 1 < len(runs) and runs[k + 1][0].start == box.end else None
+        for other in (before, after):  # (a line of the programme, not a talk's box: "A talk · Changeover" misleads)
+            if other is not None and len(other) == 1 and id(other[0]) in alone and not _talk_like(other[0]):
+                del alone[id(box)], alone[id(other[0])]
+                run[:] = sorted([box, other[0]], key=lambda b: b.start)
+                other.clear()
+                break
     return [run for run in runs if len(run) > 1]
+
+
+def _talk_like(box: Box) -> bool:
+    """Whether a box is a talk's or a tutorial's (not a line of the programme: a break, a meal, an opening)."""
+    return box.item is not None and bool(box.item.abstract or box.item.tutorial or box.item.kind == "talk")
 
 
 def has_glance(booklet) -> bool:
@@ -198,7 +218,8 @@ def build_glance(ctx: Context) -> list:
     grid = Grid(ctx, plans)
     pages = split_days(plans, grid)
     for shown in pages:
-        while any([plan.gather(width, grid.narrow, grid.shortest) for plan, width in zip(shown, grid.widths(shown))]):
+        while any([plan.gather(width, grid.narrow, grid.shortest, grid.textless)
+                   for plan, width in zip(shown, grid.widths(shown))]):
             pass  # a gathered day is narrower: the others wider (a gathered group never comes apart)
     if len(pages) == 1:
         return [GlancePage(ctx, grid, pages[0], first=True)]
@@ -406,6 +427,11 @@ class Grid:
     def shortest(self) -> float:
         """The minutes of the shortest box a line of the smallest type fits in."""
         return (self.box_leading(SMALLEST) + 2 * BOX_GAP + 1.4 * PAD) / self.per_minute
+
+    @property
+    def textless(self) -> float:
+        """The minutes of the shortest box that shows its title at all (as a sliver: see _sliver)."""
+        return (SMALLEST * SLIVER + 2 * BOX_GAP) / self.per_minute
 
     def columns_width(self, plans: list[DayPlan]) -> float:
         """The width of a lane when `plans` share a page and every lane is as wide: the widest the
