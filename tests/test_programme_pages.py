@@ -529,3 +529,18 @@ def test_a_session_with_two_chairs_names_both_and_the_index_lists_each(tmp_path,
     index = "\n".join(pdf.texts[i] for i in range(len(pdf)) if "Index" in pdf.texts[i][:40]
                       or "Autorenverzeichnis" in pdf.texts[i][:40])
     assert re.search(rf"Chen, Mei {day + 1}\b", index) and re.search(rf"Jones, Bo {day + 1}\b", index), index
+
+
+def test_a_row_of_parallel_track_headings_sets_its_rooms_alike(tmp_path):
+    """A review: "Cosmology · Room B" kept its room after the name while the track beside it, too long for that,
+    had its room on a line of its own. When one heading of the row puts its room on a line of its own, all do."""
+    items = "      - parallel:\n"
+    a, _ = session_yaml("Time-Domain Astrophysics and Transient Phenomena", ["t1", "t2"], 9 * 60,
+                        room="Seminar Room 1.023 (Physics Building, first floor)", indent=10)
+    b, _ = session_yaml("Cosmology", ["t3", "t4"], 9 * 60, room="Room B", indent=10)
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + items + a + b
+    _, pdf, _ = build(tmp_path, {"programme.yaml": programme, "abstracts.yaml": talks_yaml(["t1", "t2", "t3", "t4"])})
+    (page,) = [p for p in pdf.pages_with("Cosmology") if "PARALLEL SESSIONS" in pdf.lines(p)]
+    lines = pdf.lines(page)
+    assert "Room B" in lines and not any("Cosmology \u00b7 Room B" in line or "Cosmology · Room B" in line
+                                         for line in lines), lines

@@ -1182,19 +1182,31 @@ class Row(Translated, Flowable):
 
 class OneLineOr(Flowable):
     """Paragraph `one` when it sets on one line at the width it is given, else paragraph `more` (the same words
-    broken elsewhere: a session's name, then its room on a line of its own without the dot between them)."""
+    broken elsewhere: a session's name, then its room on a line of its own without the dot between them).
+    `together`: a list the ones set side by side share (the headings of parallel tracks): when one of them takes
+    `more`, they all do, so that a row's rooms are set alike."""
 
-    def __init__(self, one: Para, more: Para):
+    def __init__(self, one: Para, more: Para, together: list | None = None):
         super().__init__()
         self.one, self.more = one, more
         self.chosen = one
+        self.together = together
+        if together is not None:
+            together.append(self)
+
+    def _one_line(self, width: float) -> bool:
+        self.one.wrap(width, 10_000)
+        return self.one.line_count() == 1
 
     def wrap(self, availWidth, availHeight):
         width, height = self.one.wrap(availWidth, availHeight)
         self.chosen = self.one
-        if self.one.line_count() > 1:
+        if self.one.line_count() > 1 or any(not other._one_line(availWidth) for other in self.together or ()
+                                            if other is not self):
             self.chosen = self.more
             width, height = self.more.wrap(availWidth, availHeight)
+        else:
+            width, height = self.one.wrap(availWidth, availHeight)  # (after its siblings' trials, its own)
         self.width, self.height = width, height
         return width, height
 

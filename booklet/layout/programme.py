@@ -159,11 +159,12 @@ def _item_body(ctx: Context, item: Item):
     return body, ref, background
 
 
-def session_header(ctx: Context, session: Session, continued: bool = False, chair: bool = True) -> Row:
+def session_header(ctx: Context, session: Session, continued: bool = False, chair: bool = True,
+                   together: list | None = None) -> Row:
     """The session's name, then its room ("B: Models · Seminar Room Kobbe"); the chair on the line below.
 
     `continued`: the heading repeated above the rest of the session on the next page, marked so
-    (and without the chair)."""
+    (and without the chair). `together`: shared by the headings of parallel tracks (see OneLineOr)."""
     s = ctx.styles
     style = ParagraphStyle("session_line", parent=s.session, fontName=SANS)
     line = f"<b>{markup.title(session.name)}</b>"
@@ -174,7 +175,7 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     body = [Para(line, style)]
     if room:  # "Name · Room" on one line, else the room on a line of its own: no line ends in the dot
         body = [OneLineOr(Para(line + f" \u00b7 {markup.inline(room)}", style),
-                          Para(line + "<br/>" + markup.inline(kept_whole(room)), style))]
+                          Para(line + "<br/>" + markup.inline(kept_whole(room)), style), together)]
     if session.chairs and chair and not continued:
         several = len(session.chairs) > 1
         # the label's words around the name(s) (each chair named: the index lists them)
@@ -236,7 +237,8 @@ def _parallel_label(ctx: Context, continued: bool = False) -> Line:
 def _track_headers(ctx: Context, sessions, repeated: bool = False) -> TracksRow:
     """The tracks' headings side by side; `repeated` above the rest of the block on its next page
     (name and room only: the label above says it is continued)."""
-    headers = [session_header(ctx, session, chair=not repeated) for session in sessions]
+    together: list = []  # (a row's rooms set alike: after the name, or each on a line of its own)
+    headers = [session_header(ctx, session, chair=not repeated, together=together) for session in sessions]
     return TracksRow(headers, TRACK_GAP, ctx.colours.muted)
 
 
