@@ -234,24 +234,35 @@ def _talk(abstracts: list[str], start: int, minutes: int) -> str:
     return f'- {{time: "{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}", talk: t{n}}}'
 
 
+def _tracks_day(abstracts: list[str], day: int, minutes: int) -> list[str]:
+    """Programme lines of day `day` (0: 2027-09-13): an opening, four tracks of three talks `minutes` long from
+    09:00 (added to `abstracts`), a dinner."""
+    lines = [f"  - date: 2027-09-{13 + day}", "    items:", '      - {time: "08:00-08:30", title: Opening}',
+             "      - parallel:"]
+    for r in range(4):
+        lines += [f"          - session: Track {day}{r}", f"            room: Room {r}", "            items:"]
+        lines += ["              " + _talk(abstracts, 9 * 60 + k * minutes, minutes) for k in range(3)]
+    return lines + ['      - {time: "20:00-21:00", title: Dinner, kind: social}']
+
+
+def _glance(folder, abstracts: list[str], programme: list[str], days: int = 1, page_size: str = "A5"):
+    """(the PDF, its glance pages) of a conference of `days` days from 2027-09-13 in `folder`: `abstracts` (YAML
+    items) and `programme` (the lines of programme.yaml)."""
+    title = "title: Day\nshort_title: D\n" if days == 1 else "title: Week\nshort_title: W\n"
+    data = write_conference(folder, {
+        "abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",
+        "conference.yaml": f"{title}dates: {{start: 2027-09-13, end: 2027-09-{12 + days}}}\nvenue: Lund\n"})
+    result = build_booklet(data, folder.with_suffix(".pdf"), page_size=page_size)
+    pdf = Pdf(folder.with_suffix(".pdf"))
+    return pdf, glance_pages(pdf, result.anchors)
+
+
 def test_four_tracks_of_short_talks_are_one_box_naming_the_sessions_not_lanes_of_empty_boxes(tmp_path):
     """On A4 four lanes are wide enough, but ten-minute talks are too short for a line of the smallest type: the
     parallel sessions of them are one box naming the sessions; those of half-hour talks stay lanes with titles."""
-    abstracts, programme = [], ["days:"]
-    for d, minutes in enumerate((10, 30)):
-        programme += [f"  - date: 2027-09-{13 + d}", "    items:", '      - {time: "08:00-08:30", title: Opening}',
-                      "      - parallel:"]
-        for r in range(4):
-            programme += [f"          - session: Track {d}{r}", f"            room: Room {r}", "            items:"]
-            for k in range(3):
-                programme.append("              " + _talk(abstracts, 9 * 60 + k * minutes, minutes))
-        programme.append('      - {time: "20:00-21:00", title: Dinner, kind: social}')
-    folder = write_conference(tmp_path / "conf", {
-        "abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",
-        "conference.yaml": "title: Week\nshort_title: W\ndates: {start: 2027-09-13, end: 2027-09-14}\nvenue: Lund\n"})
-    result = build_booklet(folder, tmp_path / "w.pdf", page_size="A4")
-    pdf = Pdf(tmp_path / "w.pdf")
-    (page,) = glance_pages(pdf, result.anchors)
+    abstracts: list[str] = []
+    programme = ["days:", *_tracks_day(abstracts, 0, 10), *_tracks_day(abstracts, 1, 30)]
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, programme, days=2, page_size="A4")
     text = pdf.norms[page]
     assert text.count(norm("PARALLEL SESSIONS")) == 1
     assert all(norm(f"Track 0{r}") in text for r in range(4))  # the short talks' sessions, named
@@ -264,22 +275,10 @@ def test_narrow_lanes_of_boxes_a_line_high_are_one_box_naming_the_sessions(tmp_p
     words wide printed one word, cut ("Approxi…", "Selection…": the generated 500-talk book); the tracks are one box
     naming their sessions. Two days of forty-minute talks, boxes of two lines in wider lanes: titles, in lanes."""
     for days, minutes, gathered in ((5, 20, True), (2, 40, False)):
-        abstracts, programme = [], ["days:"]
-        for d in range(days):
-            programme += [f"  - date: 2027-09-{13 + d}", "    items:", '      - {time: "08:00-08:30", title: Opening}']
-            programme.append("      - parallel:")
-            for r in range(4):
-                programme += [f"          - session: Track {d}{r}", f"            room: Room {r}", "            items:"]
-                for k in range(3):
-                    programme.append("              " + _talk(abstracts, 9 * 60 + k * minutes, minutes))
-            programme.append('      - {time: "20:00-21:00", title: Dinner, kind: social}')
-        folder = write_conference(tmp_path / f"conf{days}", {
-            "abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",
-            "conference.yaml": f"title: Week\nshort_title: W\ndates: {{start: 2027-09-13, end: 2027-09-{12 + days}}}\n"
-                               "venue: Lund\n"})
-        result = build_booklet(folder, tmp_path / f"w{days}.pdf", page_size="A4")
-        pdf = Pdf(tmp_path / f"w{days}.pdf")
-        text = " ".join(pdf.norms[page] for page in glance_pages(pdf, result.anchors))
+        abstracts: list[str] = []
+        programme = ["days:", *(line for d in range(days) for line in _tracks_day(abstracts, d, minutes))]
+        pdf, pages = _glance(tmp_path / f"conf{days}", abstracts, programme, days=days, page_size="A4")
+        text = " ".join(pdf.norms[page] for page in pages)
         assert (norm("PARALLEL SESSIONS") in text) == gathered, days
         assert all(norm(f"Track 0{r}") in text for r in range(4)) == gathered
         assert any(norm(f"Talk{n:03d}") in text for n in range(1, 13)) != gathered
@@ -295,12 +294,7 @@ def test_a_lunch_inside_a_session_of_short_talks_stays_a_box_of_its_own(tmp_path
     programme = ["days:", "  - date: 2027-09-13", "    items:", '      - {time: "05:00-06:00", title: Early}',
                  "      - session: Hierarchical Models", "        items:", *items,
                  '      - {time: "21:00-22:00", title: Dinner, kind: social}']
-    folder = write_conference(tmp_path / "conf", {
-        "abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",
-        "conference.yaml": "title: Day\nshort_title: D\ndates: {start: 2027-09-13, end: 2027-09-13}\nvenue: Lund\n"})
-    result = build_booklet(folder, tmp_path / "d.pdf")
-    pdf = Pdf(tmp_path / "d.pdf")
-    (page,) = glance_pages(pdf, result.anchors)
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, programme)
     lines = pdf.lines(page)
     assert "Lunch" in lines and lines.count("Hierarchical Models") == 2, lines
 
@@ -316,12 +310,7 @@ def test_a_session_of_short_talks_one_after_another_is_one_box_naming_it_not_a_s
         for k in range(8):
             programme.append("          " + _talk(abstracts, start + k * minutes, minutes))
     programme.append('      - {time: "20:00-21:00", title: Dinner, kind: social}')
-    folder = write_conference(tmp_path / "conf", {
-        "abstracts.yaml": "".join(abstracts), "programme.yaml": "\n".join(programme) + "\n",
-        "conference.yaml": "title: Day\nshort_title: D\ndates: {start: 2027-09-13, end: 2027-09-13}\nvenue: Lund\n"})
-    result = build_booklet(folder, tmp_path / "d.pdf")
-    pdf = Pdf(tmp_path / "d.pdf")
-    (page,) = glance_pages(pdf, result.anchors)
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, programme)
     text = pdf.norms[page]
     assert norm("Demos 0 pre-recorded") in text and norm("PARALLEL SESSIONS") not in text
     assert not any(norm(f"Talk{n:03d}") in text for n in range(1, 9))  # (the day's page has them)

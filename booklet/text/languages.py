@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from .folding import fold
-from .places import country_code
+from .places import country_code, named_in
 
 NOT_LANGUAGES = {"und", "zxx", "mis"}  # undetermined, no linguistic content, uncoded
 
@@ -33,15 +33,9 @@ def languages() -> dict[str, str]:
 @cache
 def _by_name() -> dict[str, str]:
     """A language's name, folded, in English or in the language itself ('deutsch') -> its code."""
-    from babel import Locale
-    from babel.core import UnknownLocaleError
-
     found = {fold(name): code for code, name in languages().items()}
     for code in languages():
-        try:
-            own = Locale.parse(code).languages.get(code)
-        except (UnknownLocaleError, ValueError):
-            continue
+        own = named_in(code, "languages", code)
         if own:
             found.setdefault(fold(own), code)
     return found

@@ -28,11 +28,23 @@ def name_key(text: str) -> str:
     return " ".join(words(text))
 
 
+def named_in(language: str, table: str, key: str) -> str | None:
+    """What CLDR (babel) calls `key` in `language`'s `table` ("territories", "languages"; "time_zones": a zone's
+    city), or None when it has no such locale or name."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
+    try:
+        found = getattr(Locale.parse(language), table).get(key)
+    except (UnknownLocaleError, ValueError):
+        return None
+    return found.get("city") if table == "time_zones" and found else found
+
+
 @cache
 def countries() -> dict[str, str]:
     """Folded country name -> ISO 3166 code."""
     from babel import Locale, languages
-    from babel.core import UnknownLocaleError
 
     english = Locale("en").territories
     found = {name_key(name): code for name, code in EVERYDAY_COUNTRIES.items()}
@@ -41,10 +53,7 @@ def countries() -> dict[str, str]:
             continue
         found.setdefault(name_key(name), code)
         for language in languages.get_official_languages(code, de_facto=True):
-            try:
-                local = Locale.parse(language).territories.get(code)
-            except (UnknownLocaleError, ValueError):
-                continue
+            local = named_in(language, "territories", code)
             if local:
                 found.setdefault(name_key(local), code)
     return found
@@ -54,7 +63,7 @@ def countries() -> dict[str, str]:
 def cities() -> dict[str, str]:
     """Folded city name -> the ISO 3166 code of its country."""
     from babel import Locale, languages
-    from babel.core import UnknownLocaleError, get_global
+    from babel.core import get_global
 
     english = Locale("en").time_zones
     found: dict[str, str] = {}
@@ -63,11 +72,8 @@ def cities() -> dict[str, str]:
         if parts[0] in ("Etc", "Antarctica") or len(parts) < 2 or (len(parts) > 2 and parts[1] != "Argentina"):
             continue  # 'America/Indiana/Knox', 'America/North_Dakota/Center': towns and words, not cities
         names = [parts[-1].replace("_", " "), english.get(zone, {}).get("city")]
-        for language in languages.get_official_languages(country, de_facto=True):
-            try:
-                names.append(Locale.parse(language).time_zones.get(zone, {}).get("city"))
-            except (UnknownLocaleError, ValueError):
-                continue
+        names += [named_in(language, "time_zones", zone)
+                  for language in languages.get_official_languages(country, de_facto=True)]
         for name in names:
             if name:
                 found.setdefault(name_key(name), country)
