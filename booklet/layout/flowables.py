@@ -1191,22 +1191,22 @@ class OneLineOr(Flowable):
         self.one, self.more = one, more
         self.chosen = one
         self.together = together
+        self._one_line_at: dict[float, bool] = {}  # width -> whether `one` sets on one line there
         if together is not None:
             together.append(self)
 
     def _one_line(self, width: float) -> bool:
-        self.one.wrap(width, 10_000)
-        return self.one.line_count() == 1
+        found = self._one_line_at.get(width)
+        if found is None:
+            self.one.wrap(width, 10_000)
+            found = self._one_line_at[width] = self.one.line_count() == 1
+        return found
 
     def wrap(self, availWidth, availHeight):
-        width, height = self.one.wrap(availWidth, availHeight)
         self.chosen = self.one
-        if self.one.line_count() > 1 or any(not other._one_line(availWidth) for other in self.together or ()
-                                            if other is not self):
+        if not all(other._one_line(availWidth) for other in self.together or (self,)):  # (each set once a width)
             self.chosen = self.more
-            width, height = self.more.wrap(availWidth, availHeight)
-        else:
-            width, height = self.one.wrap(availWidth, availHeight)  # (after its siblings' trials, its own)
+        width, height = self.chosen.wrap(availWidth, availHeight)
         self.width, self.height = width, height
         return width, height
 
