@@ -697,3 +697,14 @@ def test_a_spreads_page_with_no_untimed_item_has_no_heading_for_them(tmp_path):
     left, right = glance_pages(pdf, result.anchors)
     assert "No fixed time" not in pdf.lines(left) and "Departure" not in pdf.lines(left)
     assert "No fixed time" in pdf.lines(right) and "Departure" in pdf.lines(right)
+
+
+def test_lines_too_short_for_their_titles_each_go_with_one_neighbour_line():
+    """Two lines too short for their titles on either side of a longer line: the first goes with it, the second
+    (its neighbour taken) stays as it is; neither a talk's box nor a line taken already is joined again."""
+    from booklet.layout.glance import _short_lines
+
+    day = Day(dt.date(2027, 9, 13), (_item("a", (9, 0), (9, 1)), _item("b", (9, 1), (10, 0)),
+                                     _item("c", (10, 0), (10, 1)), _item("d", (12, 0), (13, 0))))
+    runs = _short_lines(plan_day(0, day).boxes, shortest=2, textless=2)
+    assert [[box.item.title for box in run] for run in runs] == [["a", "b"]]

@@ -65,8 +65,8 @@ def test_deletion_neighbours_meet_for_every_pair_within_two_edits():
     """Symmetric delete, exhaustively over two letters: one or two edits (a swap of neighbours is one)
     apart means a common string made by deleting as many letters from each."""
     words = ["".join(p) for n in range(1, 8) for p in itertools.product("ab", repeat=n)]
-    one = {w: names._deletions(w, 1) for w in words}
-    two = {w: names._deletions(w, 2) for w in words}
+    one = {w: names.deletions(w, 1) for w in words}
+    two = {w: names.deletions(w, 2) for w in words}
     checked = 0
     for x, y in itertools.combinations(words, 2):
         if abs(len(x) - len(y)) <= 2 and (distance := edit_distance(x, y)) <= 2:
@@ -94,9 +94,9 @@ def test_deletion_neighbours_meet_for_typos_of_a_word(word, data):
             typo = typo[:at] + typo[at + 1] + typo[at] + typo[at + 2:]
     distance = edit_distance(word, typo)
     if distance <= 2:
-        assert names._deletions(word, 2) & names._deletions(typo, 2)
+        assert names.deletions(word, 2) & names.deletions(typo, 2)
     if distance <= 1:
-        assert names._deletions(word, 1) & names._deletions(typo, 1)
+        assert names.deletions(word, 1) & names.deletions(typo, 1)
 
 
 # -- the edges of the rules -------------------------------------------------------------------------

@@ -47,7 +47,9 @@ def _label_table(language: str) -> dict[str, str]:
 
 def labels_for(language: str, overrides: dict[str, str]) -> dict[str, str]:
     """Every label: theme.yaml's over the language's table (its base language, 'de' for 'de-AT'), over English."""
-    base = language.replace("_", "-").split("-")[0].lower()
+    from ..text.languages import base_language
+
+    base = base_language(language)
     return {**_label_table("en"), **_label_table(base), **_label_table(language), **overrides}
 
 
@@ -67,7 +69,8 @@ def language_problem(code: str) -> str | None:
     from ..text.languages import language_problem as code_problem
 
     english = Locale("en")
-    problem = code_problem(code) or f"'{code}' ({english.languages.get(code.lower(), code)}) is a language CLDR has no data for"
+    problem = code_problem(code) or (f"'{code}' ({english.languages.get(code.lower(), code)}) is a language CLDR has "
+                                     "no data for")
     words = ", ".join(f"{c} ({english.languages[c]})" for c in label_languages())
     return (f"{problem}; booklet has its words in {words}; any other language that CLDR knows (sv, pl, ja, ...) "
             "works too, with English words unless theme.yaml's `labels:` gives them")

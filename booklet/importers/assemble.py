@@ -73,8 +73,8 @@ def user_kinds(options: Options) -> dict[str, str]:
 
 
 class Kinds:
-    """Source type -> kind: --kinds first, then the words of the type; the types asked for are counted (`seen`),
-    the unknown ones apart (`unmapped`)."""
+    """Source type -> kind: --kinds first, then the words of the type; the types a kind is asked of are counted
+    (`seen`), the unknown ones apart (`unmapped`)."""
 
     def __init__(self, options: Options) -> None:
         self.table = user_kinds(options)
@@ -85,7 +85,6 @@ class Kinds:
         """The kind for a type name when --kinds or its words say; None otherwise (nothing counted)."""
         if not name or not name.strip():
             return None
-        self.seen[name.strip()] += 1
         return (self.table.get(name.strip().lower()) or self.table.get(normalise_type(name))
                 or kind_from_words(name))
 
@@ -97,6 +96,7 @@ class Kinds:
     def __call__(self, name: str | None, default: str = "contributed") -> str:
         if not name or not name.strip():
             return default
+        self.seen[name.strip()] += 1  # (the types a kind is asked of: not a track only looked at, `known`)
         kind = self.known(name)
         if kind is None:
             self.unmapped[name.strip()] += 1
@@ -422,6 +422,7 @@ class Entry:
 PLACEHOLDER_TITLE = PLACEHOLDERS["title"]
 PLACEHOLDER_VENUE = PLACEHOLDERS["venue"]
 NOBODY = "TBA"
+LONGEST = 24 * 60  # minutes: a longer duration is no item's
 
 
 @dataclass
@@ -545,7 +546,8 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     shown = [e for e in entries if e.images and e.kind != "skip"]
     if shown:
         notes.append(f"{sum(e.images for e in shown)} image(s) in the texts of {len(shown)} contribution(s), left out "
-                     f"(a text prints its words; add a figure by hand as an extra page) ({some([e.title for e in shown])})")
+                     "(a text prints its words; add a figure by hand as an extra page) "
+                     f"({some([e.title for e in shown])})")
     if programme.roomless:
         notes.append(f"{len(programme.roomless)} item(s) held beside others have no room: each is a session of its "
                      f"own beside them, named by its title; write its room in programme.yaml "
@@ -788,9 +790,10 @@ class _Programme:
         room = _room(lines[0])
         for item in items:
             item.pop("room", None)
+        title = lines[0].entries[0].title if lines[0].entries else lines[0].block.name
         if not room:
-            self.roomless.append(lines[0].entries[0].title if lines[0].entries else lines[0].block.name)
-        session = {"session": room or _heading(self.roomless[-1]) or "TBA"}
+            self.roomless.append(title)
+        session = {"session": room or _heading(title) or "TBA"}
         if room:
             session["room"] = room
         return {**session, "items": items}

@@ -19,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import Imported, Options, SourceError
-from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, flip_name,
+from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, flip_name,
                        full_name, line_kind, plus_minutes)
 from .schedule_json import whole_number
 from .text import images_in, to_markup
@@ -137,7 +137,7 @@ def _minutes(value) -> float | None:
         minutes = float(value)
     except (TypeError, ValueError, OverflowError):
         return None
-    return minutes if 0 < minutes <= 24 * 60 else None
+    return minutes if 0 < minutes <= LONGEST else None
 
 
 # -- the event export -----------------------------------------------------------------------

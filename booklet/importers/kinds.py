@@ -42,8 +42,8 @@ DEFAULT_KINDS = {
 # A word that names a break or a meal ("Coffee", "Lunchbreak", "Kaffeepause"; not "Breakout", "Teaching")
 # (German joins words: "Studierendenfrühstück", "Nachmittagskaffee")
 _BREAK_WORD = re.compile(r"(?:coffee|kaffee|(?:vor|nach)?mittags?|lunch|tea)?(?:break|pause)s?|coffee|tea|lunch"
-                         r"|mittag(?:essen)?|repas|d[ée]jeuner|breakfast|brunch|supper|[^\W\d_]*(?:kaffee|fr[üu]hst[üu]ck)",
-                         re.IGNORECASE)
+                         r"|mittag(?:essen)?|repas|d[ée]jeuner|breakfast|brunch|supper"
+                         r"|[^\W\d_]*(?:kaffee|fr[üu]hst[üu]ck)", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 

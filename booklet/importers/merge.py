@@ -694,9 +694,10 @@ def _same_values(text: str, current: str | None) -> bool:
         return False
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from ..data.load import yaml_loader
+
     try:
-        return yaml.load(text, Loader=loader) == yaml.load(current, Loader=loader)
+        return yaml.load(text, Loader=yaml_loader()) == yaml.load(current, Loader=yaml_loader())
     except yaml.YAMLError:
         return False
 

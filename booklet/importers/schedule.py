@@ -355,14 +355,14 @@ class _Builder:
             self.counts["untitled"] += 1
         subtitle = one_line(event.subtitle)
         full = _with_subtitle(title, subtitle)
-        kind = kind_for(event.type, self.kinds)
-        if one_line(event.type):
-            self.types[one_line(event.type)] += 1
+        kind, type_name = kind_for(event.type, self.kinds), one_line(event.type)
+        if type_name:
+            self.types[type_name] += 1
         if kind == "skip":  # (--kinds "Attendee=skip")
             self.counts["skipped"] += 1
             return None
-        if kind is None and one_line(event.type):
-            self.unmapped[one_line(event.type)] += 1
+        if kind is None and type_name:
+            self.unmapped[type_name] += 1
         persons = _unique(event.persons)
         reworded: list[str] = []
         text = _text(event, reworded)

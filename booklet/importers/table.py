@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..data.csvrows import CsvError, csv_rows
 from . import Imported, Options, SourceError
-from .assemble import (Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, some,
+from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, some,
                        flip_name, id_from, line_kind, parse_clock, plus_minutes, slug)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup
@@ -566,10 +566,13 @@ def _clock_in(value) -> dt.time | None:
     return parse_clock(text)
 
 
-LONGEST = 24 * 60  # minutes: a longer duration is no item's
-
-
 def _minutes(value) -> float | None:
+    """A duration cell's minutes (_read_minutes), above 0 and LONGEST at most; None for anything else."""
+    found = _read_minutes(value)
+    return found if found is not None and 0 < found <= LONGEST else None
+
+
+def _read_minutes(value) -> float | None:
     """'1:30' -> 90, '20' -> 20, '20 min', '20 minutes', '1h30', 'PT1H30M', a spreadsheet time -> minutes; a
     spreadsheet's number under 1 is a fraction of a day (a time in a cell not formatted as one: 0.0625 is 1:30)."""
     if isinstance(value, dt.time):
@@ -983,8 +986,6 @@ class _Table:
         if both is not None and entry.end is None:  # '09:00-09:20' in the start (or time) column
             entry.end = both[1]
         minutes = _minutes(_raw(row, cols.first("duration")))
-        if minutes is not None and not 0 < minutes <= LONGEST:
-            minutes = None
         written = _cell(row, cols.first("duration"))
         if start is not None and entry.end is None and minutes is None and written:
             self.notes.append(f"{entry.where}: '{written}' is not a duration (minutes, or hours and minutes, "

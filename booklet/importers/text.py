@@ -604,7 +604,7 @@ def _loose_text_listed(soup) -> None:
 
     for listing in soup.find_all(["ul", "ol"]):
         for child in list(listing.children):
-            if isinstance(child, NavigableString) and type(child) is NavigableString and child.strip():
+            if type(child) is NavigableString and child.strip():  # (text: not a comment or the like)
                 item = soup.new_tag("li")
                 child.replace_with(item)
                 item.append(NavigableString(child.strip()))

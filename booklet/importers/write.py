@@ -269,8 +269,8 @@ def _merged(folder: Path, record: dict, documents: dict, prune: bool):
         fingerprints = record.get("files") if isinstance(record.get("files"), dict) else {}
         untouched = {name for name, text in current.items()
                      if fingerprints.get(name) == hashlib.sha256(text.encode()).hexdigest()}
-        merged = merge(current, _base(record), documents, prune, lambda name, value: render(name, value, file_for(name)),
-                       untouched)
+        merged = merge(current, _base(record), documents, prune,
+                       lambda name, value: render(name, value, file_for(name)), untouched)
     except Unreadable as exc:
         raise Refused(f"{folder}/{exc}") from None
     except (TypeError, AttributeError, KeyError, ValueError) as exc:  # deeper in the record than _damaged looks

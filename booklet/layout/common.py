@@ -206,7 +206,7 @@ class Context:
             hang = round(lead * space + style.fontSize, 2)
             first, last = n == 0, n == len(lines) - 1
             made.append(Para(line or "\u00a0", self.derived(
-                style, f"{style.name}_{lead}{'f' * first}{'l' * last}", lead, first, last,
+                style, f"{style.name}_line", lead, first, last,
                 leftIndent=style.leftIndent + hang, firstLineIndent=-hang,
                 spaceBefore=style.spaceBefore if first else 0, spaceAfter=style.spaceAfter if last else 0)))
         return made

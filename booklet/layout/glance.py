@@ -184,20 +184,24 @@ def _short_lines(boxes: list[Box], shortest: float, textless: float = 0.0) -> li
             runs[-1].append(box)
         else:
             runs.append([box])
-    alone = {id(run[0]): k for k, run in enumerate(runs) if len(run) == 1}
     for k, run in enumerate(runs):
-        if len(run) != 1 or not run[0].end - run[0].start < textless or id(run[0]) not in alone:
-            continue  # (a run emptied by its neighbour taking its line has no box left)
+        if len(run) != 1 or not run[0].end - run[0].start < textless:
+            continue  # (a run a neighbour took its line from has none left)
         box = run[0]
-        before = runs[k - 1] if k and runs[k - 1][-1].end == box.start else None
-        after = runs[k + 1] if k + 1 < len(runs) and runs[k + 1][0].start == box.end else None
-        for other in (before, after):  # (a line of the programme, not a talk's box: "A talk · Changeover" misleads)
-            if other is not None and len(other) == 1 and id(other[0]) in alone and not _talk_like(other[0]):
-                del alone[id(box)], alone[id(other[0])]
+        touching = [runs[k - 1]] if k and len(runs[k - 1]) == 1 and runs[k - 1][0].end == box.start else []
+        touching += [runs[k + 1]] if k + 1 < len(runs) and len(runs[k + 1]) == 1 and runs[k + 1][0].start == box.end \
+            else []
+        for other in touching:  # a line of the programme right before or after it, not a talk ("A talk · Changeover")
+            if not _talk_like(other[0]):
                 run[:] = sorted([box, other[0]], key=lambda b: b.start)
                 other.clear()
                 break
     return [run for run in runs if len(run) > 1]
+
+
+def _lines_only(boxes: list[Box]) -> bool:
+    """Whether gathered boxes are lines of the day's own (no session's, no parallel track's): _short_lines'."""
+    return all(box.session is None and box.stream == MAIN for box in boxes)
 
 
 def _talk_like(box: Box) -> bool:
@@ -588,7 +592,7 @@ class GlancePage(Flowable):
         if box.members:
             fill = self.ctx.colours.session
             ref = day_key(self.plan_of[id(box)]) if self.ctx.has("programme") else None  # (its day's page)
-            if box.session is None and all(b.session is None and b.stream == MAIN for b in box.members):
+            if box.session is None and _lines_only(box.members):
                 fill = _look(self.ctx, box.members[0].item, None)[0]  # short lines: as the first of them looks
             title, extra = _gathered(self.ctx, box.members)
         else:
@@ -676,7 +680,7 @@ def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
     what in it belongs to no session), as markup."""
     if boxes[0].stream == MAIN and boxes[0].session is not None and all(b.session is boxes[0].session for b in boxes):
         return markup.title(boxes[0].session.name), None  # one session of short talks (_sessions_gathered)
-    if all(b.session is None and b.stream == MAIN for b in boxes):  # short lines one after another (_short_lines)
+    if _lines_only(boxes):  # short lines one after another (_short_lines)
         return "\u00a0\u00b7 ".join(markup.title(b.item.shown_title) for b in boxes), None
     shown: dict[str, None] = {}
     for box in sorted(boxes, key=lambda b: b.order):

@@ -15,7 +15,7 @@ from ..problems import Problem
 from ..text.folding import words
 from .groups import Groups, variant_problems
 from .mentions import Mention
-from .text import edit_distance, spelling_difference, squeeze
+from .text import deletions, edit_distance, spelling_difference, squeeze
 
 _SAME_WORD = {
     "university": "u univ uni universitat universitaet universidad universidade universite universita "
@@ -117,7 +117,7 @@ def _one_word_apart(first_with_key: dict[str, int]):
         tokens = tuple(key.split())
         for at, token in enumerate(tokens):
             if len(token) >= TYPO_LETTERS and token.isalpha():
-                for form in _left_out(token, 2 if len(token) >= 10 else 1):
+                for form in deletions(token, 2 if len(token) >= 10 else 1):
                     buckets[tokens[:at] + ("*" + form,) + tokens[at + 1:]].append(index)
     seen: set[tuple[int, int]] = set()
     for indices in buckets.values():
@@ -127,14 +127,6 @@ def _one_word_apart(first_with_key: dict[str, int]):
                 if i != j and pair not in seen:
                     seen.add(pair)
                     yield pair
-
-
-def _left_out(word: str, most: int) -> set[str]:
-    """`word`, and it with one letter (up to `most` letters) left out."""
-    forms = {word}
-    for _ in range(most):
-        forms |= {form[:k] + form[k + 1:] for form in forms for k in range(len(form))}
-    return forms
 
 
 TYPO_LETTERS = 5  # a word shorter than this is not looked at for a typo (two short words one letter apart differ)

@@ -38,7 +38,7 @@ from ..text.folding import fold
 from .affiliations import _GENERIC, affiliation_key
 from .groups import Groups, variant_problems
 from .mentions import Mention
-from .text import edit_distance, is_inner_drop, is_swap, spelling_difference
+from .text import deletions, edit_distance, is_inner_drop, is_swap, spelling_difference
 
 _NAME_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # a hyphenated name ("Osei-Mensah") is one word
 
@@ -233,7 +233,7 @@ def _add_near(pairs: set[tuple[int, int]], spellings: list[Spelling], at: int, m
     for k in members:
         word = spellings[k].form.tokens[at]
         if shortest <= len(word) <= _LONGEST_TYPO:
-            for variant in _deletions(word, 2 if family and len(word) >= _LONG_FAMILY else 1):
+            for variant in deletions(word, 2 if family and len(word) >= _LONG_FAMILY else 1):
                 first = owner.setdefault(variant, k)
                 if first != k:
                     shared.setdefault(variant, [first]).append(k)
@@ -242,16 +242,6 @@ def _add_near(pairs: set[tuple[int, int]], spellings: list[Spelling], at: int, m
 
 
 @lru_cache(maxsize=1 << 16)
-def _deletions(word: str, most: int) -> frozenset[str]:
-    """`word` and every string made from it by deleting one letter, or two when `most` is 2."""
-    n = len(word)
-    found = {word[:i] + word[i + 1:] for i in range(n)}
-    found.add(word)
-    if most > 1:
-        found.update([word[:i] + word[i + 1:j] + word[j + 1:] for i in range(n) for j in range(i + 1, n)])
-    return frozenset(found)
-
-
 def _in_order(short: str, long: str) -> bool:
     """True when the letters of `short` are in `long`, in the same order (others may come between)."""
     rest = iter(long)

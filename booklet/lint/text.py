@@ -10,6 +10,17 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
+def deletions(word: str, most: int) -> frozenset[str]:
+    """`word` and every string made from it by deleting one letter, or two when `most` is 2: words one edit apart
+    (two, with `most` 2) share one of these, as a spelling corrector finds its candidates."""
+    n = len(word)
+    found = {word[:i] + word[i + 1:] for i in range(n)}
+    found.add(word)
+    if most > 1:
+        found.update([word[:i] + word[i + 1:j] + word[j + 1:] for i in range(n) for j in range(i + 1, n)])
+    return frozenset(found)
+
+
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
     """Insertions, deletions, substitutions and swaps of neighbours that turn a into b (limit+1 when more). Only
     the cells within `limit` of the diagonal are worked out (no other can be within the limit): two texts of

@@ -113,10 +113,9 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
 def _trims_on_their_pages(source: Path, boxes: list[tuple[Box, Box]]) -> None:
     """ValueError naming the pages whose TrimBox is not inside their MediaBox (`boxes`: each page's two): what lies
     outside the MediaBox is nothing, and a trim beyond it printed blank sheets."""
-    from .preflight import page_list
+    from .preflight import contains, page_list
 
-    outside = [number for number, ((x0, y0, x1, y1), (m0, n0, m1, n1)) in enumerate(boxes, 1)
-               if x0 < m0 - 0.01 or y0 < n0 - 0.01 or x1 > m1 + 0.01 or y1 > n1 + 0.01]
+    outside = [number for number, (trim, media) in enumerate(boxes, 1) if not contains(media, trim)]
     if outside:
         many = len(outside) != 1
         raise ValueError(f"{source}: the TrimBox of {page_list(outside)} {'lie' if many else 'lies'} outside "

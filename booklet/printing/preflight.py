@@ -125,14 +125,14 @@ def _box_faults(pages: list[PageObject]) -> list[str]:
         if missing:
             faults.append(f"No {name[1:]}: {page_list(missing)}.")
     trimmed = [n for n, page in enumerate(pages, 1)
-               if "/TrimBox" in page and not _contains(_box(page, "/MediaBox"), _box(page, "/TrimBox"))]
+               if "/TrimBox" in page and not contains(_box(page, "/MediaBox"), _box(page, "/TrimBox"))]
     if trimmed:  # (the trim is the page as cut: what lies outside the MediaBox is nothing at all)
         faults.append(f"MediaBox does not contain the TrimBox: {page_list(trimmed)}.")
     both = [(n, page) for n, page in enumerate(pages, 1) if "/TrimBox" in page and "/BleedBox" in page]
-    outside = [n for n, page in both if not _contains(_box(page, "/BleedBox"), _box(page, "/TrimBox"))]
+    outside = [n for n, page in both if not contains(_box(page, "/BleedBox"), _box(page, "/TrimBox"))]
     if outside:
         faults.append(f"BleedBox does not contain the TrimBox: {page_list(outside)}.")
-    beyond = [n for n, page in both if not _contains(_box(page, "/MediaBox"), _box(page, "/BleedBox"))]
+    beyond = [n for n, page in both if not contains(_box(page, "/MediaBox"), _box(page, "/BleedBox"))]
     if beyond:
         faults.append(f"MediaBox does not contain the BleedBox: {page_list(beyond)}.")
     for name, label in (("/TrimBox", "Trim size"), ("/BleedBox", "BleedBox size")):
@@ -253,6 +253,6 @@ def _size(box: Box) -> tuple[float, float]:
     return box[2] - box[0], box[3] - box[1]
 
 
-def _contains(outer: Box, inner: Box, tolerance: float = 0.01) -> bool:
+def contains(outer: Box, inner: Box, tolerance: float = 0.01) -> bool:
     return (outer[0] <= inner[0] + tolerance and outer[1] <= inner[1] + tolerance
             and outer[2] >= inner[2] - tolerance and outer[3] >= inner[3] - tolerance)

@@ -16,6 +16,11 @@ from .places import country_code, named_in
 NOT_LANGUAGES = {"und", "zxx", "mis"}  # undetermined, no linguistic content, uncoded
 
 
+def base_language(code: str) -> str:
+    """A language code's language alone, in lower case: 'de' for 'de-AT' and 'DE_at', 'sv' for 'sv-SE'."""
+    return code.replace("_", "-").split("-")[0].lower()
+
+
 @cache
 def _english():
     from babel import Locale

@@ -134,16 +134,14 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
             problems.append(f"the math ${shown}$ reads like text ({words} words): a '$' may be missing or one "
                             "too many; the words print as math, in italic without their spaces")
     if "\\" in text:
-        outside = dict.fromkeys(found.group() for chunk in _prose(text)
-                                for kind, piece in _split_math(chunk) if kind == "text"
-                                for found in _COMMAND.finditer(piece)
+        pieces = [piece for chunk in _prose(text) for kind, piece in _split_math(chunk) if kind == "text"]
+        outside = dict.fromkeys(found.group() for piece in pieces for found in _COMMAND.finditer(piece)
                                 if _is_latex(found.group(1), "{" in found.group()))
         if outside:
             shown = ", ".join(list(outside)[:3]) + (" ..." if len(outside) > 3 else "")
             problems.append(f"LaTeX outside math: {shown}; printed as written (booklet reads LaTeX only in math, "
                             "between $...$)")
-        delimited = [found.group() for chunk in _prose(text) for kind, piece in _split_math(chunk) if kind == "text"
-                     for found in _BACKSLASH_MATH.finditer(piece)]
+        delimited = [found.group() for piece in pieces for found in _BACKSLASH_MATH.finditer(piece)]
         if delimited:
             shown = delimited[0] if len(delimited[0]) <= 40 else delimited[0][:40].rstrip() + "…"
             problems.append(f"math written between \\( \\) or \\[ \\] ({shown}) prints as written: booklet reads "

@@ -248,7 +248,9 @@ def sort_key(name: IndexName, language: str | None = None) -> tuple:
     with accents and case; then the name as written, so that the order never depends on the input's. `language`
     (the booklet's): its own letters where the Unicode collation files them otherwise (TAILORED: Spanish ñ after
     n, Swedish å ä ö after z, ...)."""
-    tailor = TAILORED.get((language or "").replace("_", "-").split("-")[0].lower())
+    from .languages import base_language
+
+    tailor = TAILORED.get(base_language(language)) if language else None
     family, given, particle = (_levels(text.translate(tailor) if tailor else text)
                                for text in (_filed(name.family), _filed(name.given), name.particle))
     return (family[0], given[0], particle[0], family[1], given[1], particle[1], name.suffix, name.written)
