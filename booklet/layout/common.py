@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..text import markup
 from ..text.fonts import SANS, register_fonts
-from ..text.names import script_names
+from ..text.names import script_names, sort_key, split_name, text_key
 from ..data.contract import placeholder_name
 from ..data.people import People
 from ..data.theme import font_set, labels_for, quotes_for
@@ -333,40 +333,20 @@ def programme_sessions(booklet: Booklet) -> tuple[dict[str, int], set[int], list
     return named, poster_items, written
 
 
-_GENERATION = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+def sorted_posters(posters: tuple[Poster, ...], indices: list[int], by: str, people: People | None = None,
+                   language: str | None = None) -> list[int]:
+    """`indices` (into `posters`) in the order theme.yaml's `posters: {sort: ...}` asks for: number; author (the
+    first author's name as the index of authors files it: family name, given names, people.yaml's family names);
+    or title. Names and titles are collated as the index is, in `language`'s order (text.names). Ties by number."""
+    people = people or People(())
 
-
-def sort_key(text: str) -> str:
-    """A locale-independent sort key: plain text, accents taken off (NFKD), case folded, a few
-    letters that do not decompose spelled out (ø -> o, æ -> ae, ł -> l); leading punctuation skipped.
-
-    Not a language's collation (no Unicode collation library yet): 'Ø' sorts with 'O', as in
-    English indexes, not after 'Z' as in Danish."""
-    plain = unicodedata.normalize("NFKD", markup.plain(text).casefold())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).translate(_LETTERS)
-    return " ".join(plain.split()).lstrip("\"'‘“¿¡([{-–—*$ ")
-
-
-def family_name(name: str) -> str:
-    """The family name, taken as the last word of the name as written ('Ana de la Cruz' -> 'Cruz',
-    'Martin Luther King Jr.' -> 'King'): the data gives no other way to tell it."""
-    words = markup.plain(name).replace(",", " ").split()
-    while len(words) > 1 and words[-1].casefold() in _GENERATION:
-        words.pop()
-    return words[-1] if words else ""
-
-
-def sorted_posters(posters: tuple[Poster, ...], indices: list[int], by: str) -> list[int]:
-    """`indices` (into `posters`) in the order theme.yaml's `posters: {sort: ...}` asks for:
-    number; author (the first author's family name, then given names); or title. Ties by number."""
     def key(i: int):
         poster = posters[i]
         if by == "author":
-            first = poster.authors[0].name if poster.authors else ""
-            return (sort_key(family_name(first)), sort_key(first), poster.number, i)
+            identity = people.of(poster.authors[0].name if poster.authors else "")
+            return (sort_key(split_name(identity.name, identity.family), language), poster.number, i)
         if by == "title":
-            return (sort_key(poster.title), poster.number, i)
+            return (text_key(markup.plain(poster.title), language), poster.number, i)
         return (poster.number, i)
 
     return sorted(indices, key=key)

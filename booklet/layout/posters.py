@@ -44,7 +44,7 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
         story.append(Para(markup.inline(ctx.label("presenting_underlined")), s.small))
     widest = max(len(str(posters[i].number)) for i in indices)
     number_width = stringWidth("0" * widest, s.session.fontName, s.session.fontSize * 1.3) + 2
-    ordered = sorted_posters(posters, indices, ctx.theme.posters_sort)
+    ordered = sorted_posters(posters, indices, ctx.theme.posters_sort, ctx.people, ctx.booklet.conference.language)
     groups = poster_groups(ctx.booklet, ordered, ctx.theme.posters_group_by)
     headed = any(heading is not None for heading, _ in groups)
     entries = []

@@ -256,6 +256,18 @@ def sort_key(name: IndexName, language: str | None = None) -> tuple:
     return (family[0], given[0], particle[0], family[1], given[1], particle[1], name.suffix, name.written)
 
 
+def text_key(text: str, language: str | None = None) -> tuple:
+    """Orders titles (plain text) as sort_key orders names: from the first letter or digit on (a leading quote or
+    bracket is passed over), on the letters alone, then with accents and case, then as written; in `language`'s
+    order (TAILORED)."""
+    from .languages import base_language
+
+    tailor = TAILORED.get(base_language(language)) if language else None
+    filed = " ".join(_filed(text).split())
+    levels = _levels(filed.translate(tailor) if tailor else filed)
+    return (levels[0], levels[1], text)
+
+
 def _after(base: str, letters: str) -> dict[int, str]:
     """`letters` (each in lower and upper case) written as `base` followed by characters of the private use area in
     their order: the collation files them after every word of `base` and in that order (its weights for such
