@@ -493,7 +493,8 @@ ABSTRACT_OPTIONS = Record("abstract_options", "Where the abstracts go and how th
         default="auto", choices=("auto", "1", "2"), example="auto"),
 ))
 POSTER_OPTIONS = Record("poster_options", "How the posters are listed.", (
-    Key("sort", "choice", "the order of the posters", default="number", choices=("number", "author", "title"),
+    Key("sort", "choice", "the order of the posters: by number, by the first author as the index files them, or by "
+        "title in the language's alphabetical order", default="number", choices=("number", "author", "title"),
         example="number"),
     Key("group_by", "choice", "headings over groups of posters, when the posters say theirs",
         choices=("session", "topic"), example="session"),
