@@ -1061,3 +1061,24 @@ def test_affiliations_one_word_apart_are_found_as_an_exhaustive_comparison_finds
     assert found == exhaustive and len(found) > 100
     many = {f"university of {word(rng.randint(5, 10))}": n for n in range(5000)}
     assert sum(1 for _ in _one_word_apart(many)) < 20_000  # (5,000 keys: 12.5 million pairs, compared one by one)
+
+
+def test_a_title_that_is_a_persons_name_is_a_warning(tmp_path):
+    # a spreadsheet's rows read out of line: the name of another talk's speaker, of a session's chair, of a
+    # participant; case and spaces aside, markup as printed. Not the entry's own speaker's (an artist's set).
+    abstracts = BASE["abstracts.yaml"].replace("title: A talk about Lund", "title: bo  JONES")
+    posters = BASE["posters.yaml"].replace("title: Mixture density networks", "title: '*Mei Chen*'")
+    tutorials = BASE["tutorials.yaml"].replace("title: Bayesian inference", "title: Rui Costa")
+    files = {"abstracts.yaml": abstracts, "posters.yaml": posters, "tutorials.yaml": tutorials,
+             "participants.yaml": "- {name: Rui Costa}\n"}
+    assert [w for w in warnings_for(tmp_path, files) if "name of a person" in w] == [
+        "abstracts.yaml:2: [0].title: warning: the title 'bo JONES' is the name of a person (abstracts.yaml:9: "
+        "[1].authors[1].name): a name where the title goes?",
+        "tutorials.yaml:2: [0].title: warning: the title 'Rui Costa' is the name of a person (participants.yaml:1: "
+        "[0].name): a name where the title goes?",
+        "posters.yaml:3: [0].title: warning: the title 'Mei Chen' is the name of a person (programme.yaml:7: "
+        "days[0].items[3].chair): a name where the title goes?"]
+    own = {"abstracts.yaml": BASE["abstracts.yaml"].replace("title: A talk about Lund", "title: Ana Smith"),
+           "participants.yaml": "- {name: Ana Smith}\n"}
+    assert not [w for w in warnings_for(tmp_path / "own", own) if "name of a person" in w]
+    assert not [w for w in warnings_for(tmp_path / "base") if "name of a person" in w]

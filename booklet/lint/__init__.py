@@ -18,6 +18,7 @@ KINDS = {
     "affiliation-variant": "The same affiliation written differently",
     "affiliation-split": "Affiliation lists that look like one address cut at its commas",
     "title-mismatch": "Programme titles that are not a short form of the abstract's title",
+    "title-name": "Titles that are a person's name",
     "overlap": "Overlapping times",
     "order": "Out of chronological order",
     "odd-time": "Times that look like typos",
@@ -69,7 +70,8 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .contrast import check_contrast
     from .cover import check_back_cover, check_cover, check_placeholders
     from .coverage import check_coverage
-    from .entries import check_emails, check_participants_twice, check_photos, check_poster_numbers
+    from .entries import (check_emails, check_participants_twice, check_photos, check_poster_numbers,
+                          check_titles_as_names)
     from .extras import check_extra_pages
     from .fit import check_lengths
     from .language import check_date_characters, check_labels, check_language
@@ -91,6 +93,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_schedule(booklet, lines)
         + check_poster_numbers(booklet)
         + check_participants_twice(booklet)
+        + check_titles_as_names(booklet, names, lines)
         + check_photos(booklet)
         + check_lengths(booklet, page, lines)
         + check_resolution(booklet, page)

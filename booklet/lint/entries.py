@@ -1,11 +1,15 @@
-"""Posters, invited talks and people's entries -> warnings: poster numbers, missing photos, malformed emails."""
+"""Posters, invited talks and people's entries -> warnings: poster numbers, missing photos, malformed emails, names
+where a title goes."""
 
 from __future__ import annotations
 
 import re
+from itertools import chain
 
+from ..data.locate import Lines
 from ..model import Booklet, Source
 from ..problems import Problem
+from ..text import markup
 from .mentions import Mention, PersonAt, join
 from .text import quoted, squeeze
 
@@ -47,6 +51,31 @@ def check_poster_numbers(booklet: Booklet) -> list[Problem]:
             problems.append(_at(first[high][0], "number", f"poster numbers jump from {low} to {high} "
                                 f"({missing} missing)", "poster-number"))
     return sorted(problems, key=lambda p: (p.line, p.message))
+
+
+def check_titles_as_names(booklet: Booklet, names: list[Mention], lines: Lines) -> list[Problem]:
+    """A warning for an abstract's, tutorial's or poster's title that is the name of a person the data writes
+    elsewhere (case and spaces aside): a spreadsheet's rows or columns read out of line print a name as a talk's
+    title. Not its own speaker's name: a performance is often named by its artist."""
+    known: dict[str, Mention] = {}
+    for mention in names:
+        known.setdefault(squeeze(mention.text).casefold(), mention)
+    for participant in booklet.participants:
+        source = participant.source or Source("", 0, "")
+        known.setdefault(squeeze(participant.name).casefold(), Mention(participant.name, source.file, source.line,
+                                                                         join(source.key, "name")))
+    problems = []
+    for entry, own in chain(((a, a.authors) for a in booklet.abstracts), ((t, t.presenters) for t in booklet.tutorials),
+                            ((p, p.authors) for p in booklet.posters)):
+        title = squeeze(markup.plain(entry.title))
+        person = known.get(title.casefold())
+        if person is not None and title.casefold() not in {squeeze(p.name).casefold() for p in own}:
+            source = entry.source or Source("", 0, "")
+            key = join(source.key, "title")
+            problems.append(Problem(source.file, lines.line(source.file, key, source.line), key,
+                                    f"the title {quoted(title)} is the name of a person ({person.where}: "
+                                    f"{person.key}): a name where the title goes?", "warning", "title-name"))
+    return problems
 
 
 def check_photos(booklet: Booklet) -> list[Problem]:
