@@ -891,7 +891,8 @@ def test_lines_held_at_the_same_time_in_other_rooms_are_set_side_by_side_by_room
             ["Dinner", "Social event", "2027-09-13", "20:00", "22:00", "Hall", ""]]
     imported = table.read(write_csv(tmp_path / "p.csv", rows), Options())
     items = imported.documents["programme.yaml"]["days"][0]["items"]
-    assert [list(item) for item in items] == [["time", "talk", "room"], ["parallel"], ["time", "title", "room"]]
+    # (the dinner, of the type "Social event": a social line)
+    assert [list(item) for item in items] == [["time", "talk", "room"], ["parallel"], ["time", "title", "kind", "room"]]
     assert [(s["session"], s.get("room"), [i["time"] for i in s["items"]]) for s in items[1]["parallel"]] == [
         ("Room 117", "Room 117", ["15:00-19:00"]), ("Room 118", "Room 118", ["15:00-17:00", "17:30-18:30"])]
     assert all("room" not in i for s in items[1]["parallel"] for i in s["items"])
@@ -1015,3 +1016,23 @@ def test_a_duration_that_is_none_is_said_so(tmp_path):
         "line 3: '1e308' is not a duration (minutes, or hours and minutes, within a day); 'B' has no end time"]
     times = [item["time"] for item in imported.documents["programme.yaml"]["days"][0]["items"]]
     assert times == ["09:00", "10:00", "11:00-11:30", "12:00"]
+
+
+def test_social_types_are_social_lines_as_in_every_reader(tmp_path):
+    """A spreadsheet's dinner was a break, and its reception, excursion and "Social event" types unknown: the
+    spreadsheet reader had a table of type words of its own (one table now, kinds.TYPE_RULES)."""
+    rows = [["Date", "Start", "End", "Title", "Speaker", "Type", "Room"],
+            ["2024-03-04", "09:00", "10:00", "Talk A", "Ann Lee", "Talk", "R1"],
+            ["2024-03-04", "12:00", "13:00", "Lunch", "", "Lunch", "Mensa"],
+            ["2024-03-04", "18:00", "19:00", "Welcome", "", "Reception", "Foyer"],
+            ["2024-03-04", "19:30", "22:00", "Gala", "", "Dinner", "Castle"],
+            ["2024-03-05", "09:00", "10:00", "Talk B", "Bo Li", "Talk", "R1"],
+            ["2024-03-05", "14:00", "18:00", "Boat trip", "", "Excursion", "Harbour"],
+            ["2024-03-05", "19:00", "23:00", "Abend", "", "Konferenzdinner", "Ratskeller"],
+            ["2024-03-05", "23:00", "23:30", "Evening", "", "Social event", "Pub"]]
+    imported = table.read(write_csv(tmp_path / "s.csv", rows), Options())
+    items = [item for day in imported.documents["programme.yaml"]["days"] for item in day["items"]]
+    assert [(item["title"], item.get("kind")) for item in items if "talk" not in item] == [
+        ("Lunch", "break"), ("Welcome", "social"), ("Gala", "social"), ("Boat trip", "social"),
+        ("Abend", "social"), ("Evening", "social")]
+    assert not any("no booklet kind" in note for note in imported.notes)

@@ -137,8 +137,7 @@ def _note_unused_kinds(imported: Imported, options: Options) -> None:
     if not options.kinds or imported.types is None:
         return
     from ..problems import did_you_mean
-    from .assemble import normalise_type
-    from .kinds import normal
+    from .kinds import normal, normalise_type
 
     def forms(name: str) -> set[str]:
         return {normal(name), normalise_type(name), name.strip().lower()}

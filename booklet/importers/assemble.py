@@ -17,47 +17,13 @@ from dataclasses import dataclass, field
 
 from ..data.contract import NIGHT_FROM, NIGHT_UNTIL, PLACEHOLDERS
 from . import Imported, Options, SourceError
-from .kinds import ABSTRACT_KINDS, looks_like_break, user_kind
+from .kinds import ABSTRACT_KINDS, kind_from_words, looks_like_break, normalise_type, user_kind
 from .text import to_line
 
 # -- kinds ------------------------------------------------------------------------------------
 
 # What a contribution becomes (kinds.KINDS): an abstract of one of booklet's kinds, a tutorial, a poster, a plain
 # programme line (break, social, other), or nothing (skip).
-
-# Words in a source's type name (any language seen in real exports), the first match wins. A type that
-# matches none is a contributed talk, counted in Imported.unmapped_types for the user to map.
-_TYPE_RULES: tuple[tuple[str, str], ...] = (
-    (r"attend|participant|teilnehm|teilnahme|listener|auditeur|waiting|warteliste|liste d.attente|withdrawn|rejected"
-     r"|declined|cancel+ed|no presentation|zurückgezogen|abgelehnt|refus|annul", "skip"),
-    (r"poster|affiche", "poster"),
-    (r"keynote|plenary|plenar|pl[ée]ni[èe]re|hauptvortrag|haupt-vortrag|opening lecture", "keynote"),
-    (r"invited|eingeladen|invit[ée]|sollicit", "invited"),
-    (r"tutorial|workshop|hands.on|training|course|kurs|atelier|school|schule|masterclass|lab session", "tutorial"),
-    (r"public|special|prize|award|preis|laudatio|memorial|lecture.recital|colloquium talk", "special"),
-    (r"coffee|lunch|dinner|break|pause|mittag|kaffee|repas|déjeuner", "break"),
-    (r"talk|oral|vortrag|presentation|präsentation|pr[ée]sentation|contributed|contribution|lightning|short"
-     r"|paper|lecture|demo|communication|exposé|expos[ée]|beitrag|referat|panel|bof|discussion|session"
-     r"|seminar|flash|pitch|regular|report", "contributed"),
-)
-_DURATION = re.compile(r"\(\s*\d+\s*(?:'|’|min\w*|minutes?)?\s*\)|\(closed\)|\(open\)|\b\d+\s*(?:'|’|min\w*)",
-                       re.I)
-
-
-def normalise_type(name: str) -> str:
-    """'Invited talk (35')' -> 'invited talk': lower case, durations and '(CLOSED)' marks removed."""
-    text = _DURATION.sub(" ", name.lower())
-    return " ".join(re.sub(r"[()\[\]]", " ", text).split())
-
-
-def kind_from_words(name: str) -> str | None:
-    """The kind a type name's words say, or None when they say nothing booklet knows."""
-    text = normalise_type(name)
-    for pattern, kind in _TYPE_RULES:
-        if re.search(pattern, text):
-            return kind
-    return None
-
 
 def user_kinds(options: Options) -> dict[str, str]:
     """--kinds, checked: {normalised source type: kind}; SourceError for a kind booklet does not have."""

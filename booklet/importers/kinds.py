@@ -21,23 +21,29 @@ KIND_WORDS = {  # what users write in --kinds, beside the kinds themselves, and 
     "none": "skip", "ignore": "skip", "drop": "skip", "item": "other", "line": "other",
 }
 
-# Words of conference systems' types -> kind. Phrases of two words are tried before single words.
-DEFAULT_KINDS = {
-    "keynote": "keynote", "keynote talk": "keynote", "plenary": "keynote",
-    "invited": "invited", "invited talk": "invited",
-    "talk": "contributed", "lecture": "contributed", "maintrack": "contributed", "contributed": "contributed",
-    "contribution": "contributed", "oral": "contributed", "lightning talk": "contributed",
-    "lightningtalk": "contributed", "short talk": "contributed", "bof": "contributed", "birds of a feather": "contributed",
-    "workshop": "tutorial", "tutorial": "tutorial", "training": "tutorial", "hands-on": "tutorial",
-    "course": "tutorial",
-    "poster": "poster", "posters": "poster",
-    "break": "break", "coffee break": "break", "coffee": "break", "pause": "break", "lunch": "break",
-    "social": "social", "reception": "social", "dinner": "social", "banquet": "social", "party": "social",
-    "excursion": "social", "day trip": "social",
+# Words in a source's type name (any language seen in real exports) -> kind, for every reader; the first rule that
+# matches wins. A type none matches is the reader's to guess (a contributed talk when somebody speaks), and counted
+# for the user to map with --kinds.
+TYPE_RULES: tuple[tuple[str, str], ...] = (
+    (r"attend|participant|teilnehm|teilnahme|listener|auditeur|waiting|warteliste|liste d.attente|withdrawn|rejected"
+     r"|declined|cancel+ed|no presentation|zurückgezogen|abgelehnt|refus|annul", "skip"),
+    (r"poster|affiche", "poster"),
+    (r"keynote|plenary|plenar|pl[ée]ni[èe]re|hauptvortrag|haupt-vortrag|opening lecture", "keynote"),
+    (r"invited|eingeladen|invit[ée]|sollicit", "invited"),
+    (r"tutorial|workshop|hands.on|training|course|kurs|atelier|school|schule|masterclass|lab session", "tutorial"),
+    (r"public|special|prize|award|preis|laudatio|memorial|lecture.recital|colloquium talk", "special"),
+    (r"dinner|banquet|bankett|reception|empfang|excursion|exkursion|ausflug|day trip|abendessen|\bd[îi]ner\b"
+     r"|soir[ée]e|party|\bgala\b|social|rahmenprogramm|get.together", "social"),
+    (r"coffee|lunch|break|pause|mittag|kaffee|repas|déjeuner|\btea\b", "break"),
     # a schedule's "Event" (wafer, pentabarf): what is neither a talk nor a workshop (a group photo, a job fair, a
     # film): a line of the programme, not an abstract page
-    "event": "other",
-}
+    (r"\bevents?\b", "other"),
+    (r"talk|oral|vortrag|presentation|präsentation|pr[ée]sentation|contributed|contribution|lightning|short"
+     r"|paper|lecture|demo|communication|exposé|expos[ée]|beitrag|referat|panel|bof|birds of a feather|discussion"
+     r"|session|seminar|flash|pitch|regular|report|maintrack", "contributed"),
+)
+_DURATION = re.compile(r"\(\s*\d+\s*(?:'|’|min\w*|minutes?)?\s*\)|\(closed\)|\(open\)|\b\d+\s*(?:'|’|min\w*)",
+                       re.I)
 
 # A word that names a break or a meal ("Coffee", "Lunchbreak", "Kaffeepause"; not "Breakout", "Teaching")
 # (German joins words: "Studierendenfrühstück", "Nachmittagskaffee")
@@ -68,23 +74,29 @@ def parse_kinds(pairs: dict[str, str]) -> dict[str, str]:
     return {normal(source_type): user_kind(source_type, word) for source_type, word in pairs.items()}
 
 
+def normalise_type(name: str) -> str:
+    """'Invited talk (35')' -> 'invited talk': lower case, durations and '(CLOSED)' marks removed."""
+    text = _DURATION.sub(" ", name.lower())
+    return " ".join(re.sub(r"[()\[\]]", " ", text).split())
+
+
+def kind_from_words(name: str) -> str | None:
+    """The kind a type name's words say (TYPE_RULES), or None when they say nothing booklet knows."""
+    text = normalise_type(name)
+    for pattern, kind in TYPE_RULES:
+        if re.search(pattern, text):
+            return kind
+    return None
+
+
 def kind_for(source_type: str | None, user: dict[str, str]) -> str | None:
-    """The kind a source type becomes (the user's --kinds first, then the table), or None when unknown."""
+    """The kind a source type becomes (the user's --kinds first, then the words of the type), or None when unknown."""
     if not source_type or not source_type.strip():
         return None
-    wanted = normal(source_type)
-    if wanted in user:
-        return user[wanted]
-    if wanted in DEFAULT_KINDS:
-        return DEFAULT_KINDS[wanted]
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", wanted)
-    for phrase in (f"{a} {b}" for a, b in zip(words, words[1:])):
-        if phrase in DEFAULT_KINDS:
-            return DEFAULT_KINDS[phrase]
-    for word in words:
-        if word in DEFAULT_KINDS:
-            return DEFAULT_KINDS[word]
-    return None
+    for form in (normal(source_type), normalise_type(source_type)):
+        if form in user:
+            return user[form]
+    return kind_from_words(source_type)
 
 
 def looks_like_break(title: str) -> bool:
