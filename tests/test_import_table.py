@@ -1036,3 +1036,27 @@ def test_social_types_are_social_lines_as_in_every_reader(tmp_path):
         ("Lunch", "break"), ("Welcome", "social"), ("Gala", "social"), ("Boat trip", "social"),
         ("Abend", "social"), ("Evening", "social")]
     assert not any("no booklet kind" in note for note in imported.notes)
+
+
+def test_xlsx_cells_merged_down_count_for_every_row_they_span(tmp_path):
+    """A session, its chair and room written once in cells merged down the session's rows held for its first talk
+    only: the others came out loose, without session or room. A title merged across the row fills no other column."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Day", "Time", "Session", "Chair", "Room", "Title", "Speaker"])
+    sheet.append(["2024-03-04", "11:00-11:20", "Session A", "Kari Nordmann", "Room 101", "Talk one", "Ann Lee"])
+    sheet.append([None, "11:20-11:40", None, None, None, "Talk two", "Bo Li"])
+    sheet.append([None, "11:40-12:00", None, None, None, "Talk three", "Cy Wu"])
+    sheet.append([None, "12:00-13:00", None, None, None, "Lunch", None])
+    for columns in ("A2:A5", "C2:C4", "D2:D4", "E2:E4", "F5:G5"):
+        sheet.merge_cells(columns)
+    book.save(tmp_path / "p.xlsx")
+    imported = table.read(tmp_path / "p.xlsx", Options())
+    items = imported.documents["programme.yaml"]["days"][0]["items"]
+    assert [(item.get("session"), item.get("chair"), item.get("room"), [i["talk"] for i in item.get("items", [])])
+            for item in items] == [("Session A", "Kari Nordmann", "Room 101", ["talk-one", "talk-two", "talk-three"]),
+                                   (None, None, None, [])]
+    assert items[1]["title"] == "Lunch" and "talk" not in items[1]
+    assert ("9 empty cell(s) under cells merged down several rows (a session, a room, a chair written once for its "
+            "rows) read as the merged cell's value") in imported.notes

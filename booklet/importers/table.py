@@ -137,14 +137,47 @@ def _xlsx_rows(path: Path, options: Options):
             names.append(other)
         else:
             others.append(other)
+    filled = 0
     for name, own in sheets:
         if name in names and any(value is None for row in own for value in row):
             _formulas_without_values(path, name, own)
+            filled += _merged_down(path, name, own)
     notes = [f"read sheet{'s' * (len(names) > 1)} {', '.join(repr(name) for name in names)}"]
+    if filled:
+        notes.append(f"{filled} empty cell(s) under cells merged down several rows (a session, a room, a chair written "
+                     "once for its rows) read as the merged cell's value")
     if others:
         notes.append(f"sheet(s) {', '.join(repr(name) for name in others)} also have a title column, under other "
                      "columns: not read (import each as a workbook or CSV of its own)")
     return notes, rows, lambda i: f"sheet '{places[i][0]}', row {places[i][1] + 1}"
+
+
+def _merged_down(path: Path, title: str, rows: list[list]) -> int:
+    """Fill, in `rows` (the sheet's values, row 1 first), each cell that a range merged down several rows covers with
+    the value of the range's first cell, in the range's first column (a cell merged across columns too, a title
+    spread over the row, fills no other column); how many cells were filled. (A read-only workbook does not say
+    which cells are merged: the file is opened again, as a whole.)"""
+    import openpyxl
+
+    try:
+        with open(path, "rb") as handle:
+            book = openpyxl.load_workbook(handle, data_only=True)
+            try:
+                ranges = [(merged.min_row, merged.max_row, merged.min_col) for merged in book[title].merged_cells.ranges]
+            finally:
+                book.close()
+    except Exception:  # noqa: BLE001  (read once already: what fails now is no reason to fail the import)
+        return 0
+    filled = 0
+    for first, last, column in sorted(ranges):
+        if first > len(rows) or column > len(rows[first - 1]):
+            continue
+        value = rows[first - 1][column - 1]
+        for row in rows[first:last]:
+            if value is not None and column <= len(row) and row[column - 1] is None:
+                row[column - 1] = value
+                filled += 1
+    return filled
 
 
 def _formulas_without_values(path: Path, title: str, rows: list[list]) -> None:
