@@ -1060,3 +1060,22 @@ def test_xlsx_cells_merged_down_count_for_every_row_they_span(tmp_path):
     assert items[1]["title"] == "Lunch" and "talk" not in items[1]
     assert ("9 empty cell(s) under cells merged down several rows (a session, a room, a chair written once for its "
             "rows) read as the merged cell's value") in imported.notes
+
+
+@pytest.mark.parametrize("written", ["Monday 4 March 2024", "March 4th, 2024", "4 Mar 2024", "Mon 04.03.2024",
+                                     "Mon, 2024-03-04", "Montag, 4. März 2024", "lundi 4 mars 2024",
+                                     "4 de marzo de 2024", "4 March 2024, 9:30 am"])
+def test_dates_written_with_the_months_name_or_a_weekday(tmp_path, written):
+    """Dates a person types were not read: every row left out of the programme ("no date for ...")."""
+    rows = [["Date", "Start", "End", "Title", "Speaker"],
+            [written, "09:00", "09:30", "Opening", "Ann Lee"],
+            ["", "09:30", "10:00", "Second", "Bo Li"]]
+    imported = table.read(write_csv(tmp_path / "d.csv", rows), Options())
+    days = imported.documents["programme.yaml"]["days"]
+    assert [(day["date"], len(day["items"])) for day in days] == [(D(2024, 3, 4), 2)]
+
+
+def test_a_cell_that_names_no_single_date_is_none():
+    for text in ("Talk about March 2024", "4 March", "3 May 2024 and 4 May 2024", "May the force 4 2024", "TBD"):
+        assert table.named_date(text) is None, text
+    assert table.named_date("31 February 2024") is None

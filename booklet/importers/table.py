@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from ..data.csvrows import CsvError, csv_rows
@@ -505,6 +506,10 @@ class _Dates:
         if isinstance(value, dt.date):
             return None if value in _SHEET_ZERO else _in_years(value)  # (the zero: a spreadsheet's empty date cell)
         text = str(value or "").strip()
+        return self._numbers(text) or self._numbers(_WEEKDAY_FIRST.sub("", text)) or named_date(text)
+
+    def _numbers(self, text: str) -> dt.date | None:
+        """The date `text` writes in numbers (2024-03-04, 4.3.2024, 3/4/2024, ...) at its start, or None."""
         for pattern, order in _DATE_FORMS:
             m = pattern.match(text)
             if not m:
@@ -523,6 +528,64 @@ class _Dates:
             except ValueError:
                 return None
         return None
+
+
+_WEEKDAY_FIRST = re.compile(r"^[^\W\d_]{2,}\.?,?\s*(?=\d)")  # "Mon 04.03.2024", "Mon, 2024-03-04": the weekday
+_NAMED_DATE_WORDS = re.compile(r"[^\W\d_]+|\d+")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:.h]\s*\d{2}(?!\d)(?:\s*[ap]\.?m\.?)?", re.I)  # a time beside the date
+# The languages whose month names a date cell may hold ("4 March 2024", "Montag, 4. März 2024", "lundi 4 mars 2024"):
+# a word two of them give to different months is left to the first of them
+MONTH_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "ca", "sv", "da", "nb", "fi", "is", "pl", "cs", "sk",
+                   "sl", "hr", "hu", "ro", "tr", "et", "lv", "lt", "eu", "gl", "ga", "cy")
+
+
+@cache
+def _month_words() -> tuple[dict[str, int], frozenset[str]]:
+    """Every month's names and abbreviations in MONTH_LANGUAGES (CLDR's, babel's data), lower case and without
+    accents -> the month's number; and the weekdays' names so written (a word that is both is a month)."""
+    from babel import Locale
+
+    months: dict[str, int] = {}
+    weekdays: set[str] = set()
+    for language in MONTH_LANGUAGES:
+        locale = Locale.parse(language)
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    months.setdefault(_bare(name), number)
+                for name in locale.days[context][width].values():
+                    weekdays.add(_bare(name))
+    return months, frozenset(weekdays - set(months))
+
+
+def _bare(word: str) -> str:
+    """`word` lower case, without its accents and a closing full stop ("Mär." -> "mar")."""
+    plain = unicodedata.normalize("NFKD", word.strip().rstrip(".").casefold())
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
+
+
+def named_date(text: str) -> dt.date | None:
+    """The date a cell writes with its month's name, in any order and any of MONTH_LANGUAGES, a weekday or not:
+    "4 March 2024", "March 4th, 2024", "Mon, 4 Mar 2024", "Montag, 4. März 2024", "lundi 4 mars 2024"; None when it
+    names no month, or not exactly one day of the month and one year."""
+    if len(text) > 60 or not any(ch.isalpha() for ch in text):
+        return None
+    months, weekdays = _month_words()
+    words = _NAMED_DATE_WORDS.findall(_CLOCK.sub(" ", text))
+    named = {months[_bare(w)] for w in words if not w.isdigit() and _bare(w) in months}
+    days = [int(w) for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
+    years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+    others = [w for w in words if not w.isdigit() and _bare(w) not in months and _bare(w) not in weekdays
+              and _bare(w) not in _ORDINALS]
+    if len(named) != 1 or len(days) != 1 or len(years) != 1 or others:
+        return None
+    try:
+        return _in_years(dt.date(years[0], named.pop(), days[0]))
+    except ValueError:
+        return None
+
+
+_ORDINALS = frozenset({"st", "nd", "rd", "th", "er", "de", "del", "di", "of", "den", "der", "le", "el", "il", "d"})
 
 
 def _span(found: list, month_first: bool) -> int:
