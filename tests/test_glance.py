@@ -708,3 +708,24 @@ def test_lines_too_short_for_their_titles_each_go_with_one_neighbour_line():
                                      _item("c", (10, 0), (10, 1)), _item("d", (12, 0), (13, 0))))
     runs = _short_lines(plan_day(0, day).boxes, shortest=2, textless=2)
     assert [[box.item.title for box in run] for run in runs] == [["a", "b"]]
+
+
+def test_a_tracks_short_talks_before_and_after_a_workshop_beside_it_are_not_one_box(tmp_path):
+    """XDC 2021 (Indico): a day of a main track, mostly twenty-minute talks, and a workshop beside it for two hours
+    was one box "PARALLEL SESSIONS · Main Track · Workshop" from 13:00 to 19:35: the talks before and after the
+    workshop, alone in their time and full width, counted as boxes of cramped lanes. Only the boxes beside another
+    count."""
+    abstracts: list[str] = []
+    programme = ["days:"]
+    for day in range(3):
+        main = [_talk(abstracts, 9 * 60 + 25 * k, 20) for k in range(4)]  # 09:00-10:35
+        main += [_talk(abstracts, 11 * 60, 45), _talk(abstracts, 11 * 60 + 50, 45)]  # beside the workshop
+        main += [_talk(abstracts, 13 * 60 + 25 * k, 20) for k in range(16)]  # 13:00-19:35
+        workshop = _talk(abstracts, 11 * 60, 120)
+        programme += [f"  - date: 2027-09-{13 + day}", "    items:", "      - parallel:",
+                      "          - session: Main Track", "            items:", *("              " + m for m in main),
+                      "          - session: Workshop", "            items:", "              " + workshop]
+    pdf, pages = _glance(tmp_path / "conf", abstracts, programme, days=3)
+    text = " ".join(pdf.norms[page] for page in pages)
+    assert norm("PARALLEL SESSIONS") not in text
+    assert all(norm(f"Talk{n:03d}") in text for n in (1, 5, 6, 7, 22, 23, 46, 69)), text

@@ -111,7 +111,8 @@ class DayPlan:
         """Each group of boxes whose lanes would be narrower than `narrow` in a column `width` wide, or most of
         whose boxes are shorter than `shortest` minutes (too short for a line of the smallest type: lanes of
         empty boxes), or narrower than `narrow` * CRAMPED with most boxes a line high (four tracks of short talks
-        on A4: "Approxi…", "Selection…"), becomes one box over their time (it names their sessions), with the groups
+        on A4: "Approxi…", "Selection…"), the boxes counted those beside another (a track's talks before and after a
+        workshop beside it are full width), becomes one box over their time (it names their sessions), with the groups
         of the same parallel sessions before and after it; True when one did."""
         unit = {box.group: box.group for box in self.boxes}  # groups joined by the parallel sessions they share
 
@@ -132,10 +133,11 @@ class DayPlan:
         boxes = []
         for group in groups.values():
             lanes = max(box.lanes for box in group)
-            short = sum(box.end - box.start < shortest for box in group)
-            one_line = sum(box.end - box.start < 2 * shortest for box in group)  # (room for one line of title)
-            if lanes > 1 and (width / lanes < narrow or short * 2 > len(group)
-                              or width / lanes < narrow * CRAMPED and one_line * 2 > len(group)):
+            beside = [box for box in group if box.lanes > 1]  # (not a track's items alone in their time)
+            short = sum(box.end - box.start < shortest for box in beside)
+            one_line = sum(box.end - box.start < 2 * shortest for box in beside)  # (room for one line of title)
+            if lanes > 1 and (width / lanes < narrow or short * 2 > len(beside)
+                              or width / lanes < narrow * CRAMPED and one_line * 2 > len(beside)):
                 boxes.append(Box(None, None, min(b.start for b in group), max(b.end for b in group),
                                  min(b.order for b in group), MAIN, group=group[0].group, members=group))
                 changed = True
