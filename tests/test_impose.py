@@ -142,6 +142,23 @@ def test_creep_moves_inner_sheets_content_towards_the_spine_inside_trims_at_the_
     assert result.sheets == 4
 
 
+def test_a_creep_that_moves_text_past_the_spine_is_refused_naming_the_pages_and_the_most_that_keeps_it(tmp_path):
+    """A review: `--creep 2mm` on the 76-page sample moved the innermost sheet's content 36 mm, past a 15 mm inner
+    margin: lines cut at the spine, and "Wrote ...". The creep that keeps every page's text inside is given."""
+    source = numbered_pdf(tmp_path / "in.pdf", 40)  # 10 sheets; each page's number in its middle
+    output = tmp_path / "out.pdf"
+    too_much = TRIM_W / 2 / 9 * 1.2  # the innermost sheet moves 9 x creep: past the middle of the page
+    with pytest.raises(ValueError, match=r"in\.pdf: a creep of [\d.]+ mm per sheet moves the text of pages 13, 14, "
+                       r"15, 16, 17, 18, 19, 20 and 8 more past the spine, by up to [\d.]+ mm \(the innermost of the 10 sheets "
+                       r"moves [\d.]+ mm\): it would be cut off; at most ([\d.]+) mm per sheet keeps every page's "
+                       r"text inside") as refused:
+        impose(source, output, sheet="A3", creep=too_much)
+    assert not output.exists()
+    most = float(refused.value.args[0].rsplit("at most ", 1)[1].split(" mm")[0])
+    assert TRIM_W / 2 / 9 * 0.5 < parse_length(f"{most}mm") < TRIM_W / 2 / 9  # (the number's half width short)
+    assert impose(source, output, sheet="A3", creep=parse_length(f"{most - 0.1:.1f}mm")).sheets == 10
+
+
 def test_the_same_input_gives_the_same_bytes(tmp_path):
     source = numbered_pdf(tmp_path / "in.pdf", 8)
     impose(source, tmp_path / "a.pdf", sheet="A3", crop_marks=True, creep=0.3)

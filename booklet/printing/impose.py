@@ -97,6 +97,9 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
         boxes = [(page_box(page, "/TrimBox"), page_box(page, "/MediaBox")) for page in pages]
     _trims_on_their_pages(source, boxes)
     _one_size(source, trims)
+    if creep:
+        _text_inside_the_spine(source, [box for box, _ in boxes], creep, sheets,
+                               [page.rotation % 360 for page in pages])
     spread = _spread_for(trims, sheet, crop_marks)
 
     writer = PdfWriter()
@@ -157,6 +160,43 @@ def _add_side(writer: PdfWriter, pair: list[PageObject | None], spread: Spread, 
     if marks:
         _append_content(writer, out, marks)
     _finish_side(out, spread)
+
+
+def _text_inside_the_spine(source: Path, trims: list[Box], creep: float, sheets: int, rotations: list[int]) -> None:
+    """ValueError when `creep` moves the text of some page past its trim's edge at the spine (where it would be cut
+    off or hidden in the fold), naming the pages and the largest creep that keeps every page's text inside. The
+    text's place is PDFium's (pypdfium2: the rectangles of each page's text); a turned page (/Rotate) is not
+    looked at. Pages with no text, and shapes and images (a bleed's colour runs past the trim anyway), are not."""
+    import pypdfium2
+
+    count = sheets * 4
+    past: list[tuple[int, float]] = []  # (page number, how far past the spine)
+    room = float("inf")  # the largest creep that keeps every page's text inside
+    document = pypdfium2.PdfDocument(str(source))
+    try:
+        for index, (trim, rotation) in enumerate(zip(trims, rotations)):
+            sheet_index = min(index, count - 1 - index) // 2
+            if not sheet_index or rotation:
+                continue
+            text = document[index].get_textpage()
+            rects = [text.get_rect(i) for i in range(text.count_rects())]
+            if not rects:
+                continue
+            # a right-hand page (1, 3, ...) has the spine at its left edge; a left-hand page at its right edge
+            gap = (min(r[0] for r in rects) - trim[0]) if index % 2 == 0 else (trim[2] - max(r[2] for r in rects))
+            room = min(room, max(gap, 0.0) / sheet_index)
+            if sheet_index * creep > gap + 0.01:
+                past.append((index + 1, sheet_index * creep - gap))
+    finally:
+        document.close()
+    if past:
+        numbers = [number for number, _ in past]
+        shown = ", ".join(map(str, numbers[:8])) + (f" and {len(numbers) - 8} more" if len(numbers) > 8 else "")
+        raise ValueError(
+            f"{source}: a creep of {mm_text(creep)} mm per sheet moves the text of page{'s' * (len(past) > 1)} "
+            f"{shown} past the spine, by up to {mm_text(max(d for _, d in past))} mm (the innermost of the "
+            f"{sheets} sheets moves {mm_text((sheets - 1) * creep)} mm): it would be cut off; at most "
+            f"{mm_text(room)} mm per sheet keeps every page's text inside")
 
 
 def _prepared(page: PageObject) -> PageObject:
