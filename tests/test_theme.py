@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,11 @@ from booklet.check import check_folder
 from booklet.cli import main
 from booklet.data.contract import THEMES
 from booklet.data.theme import THEME_DIR
-from booklet.layout.styles import DEFAULT_COLOURS, cmyk, contrast, muted_hex, rgb
+from booklet.layout.styles import DEFAULT_COLOURS, cmyk, contrast, make_palette, muted_hex, rgb
 from booklet.problems import DataError
 from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
 
-from .helpers import extend, write_conference
+from .helpers import BASE, extend, write_conference
 from .pdftext import Pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -382,7 +383,6 @@ def test_a_label_longer_than_a_heading_holds_is_an_error_and_one_at_the_limit_bu
                                               "and over entries)")]
     chair = ("Wordy " * 30)[:LABEL_MAX - 7] + " {name}"
     theme = f'labels:\n  chair: "{chair}"\n  continued: "{("Wordy " * 30)[:LABEL_MAX]}"\n'
-    from .helpers import BASE
     programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: " + ("Chairname " * 30)[:300].strip())
     data = write_conference(tmp_path / "limit", {"theme.yaml": theme, "programme.yaml": programme})
     result = build_booklet(data, tmp_path / "b.pdf")
@@ -449,3 +449,18 @@ def test_a_damaged_font_file_is_named_so(tmp_path):
     assert [str(p) for p in caught.value.problems if p.file == "theme.yaml"] == [
         f"theme.yaml:2: fonts.text: 'fonts/Bad-Regular.ttf' {said}",
         f"theme.yaml:3: fonts.headings: 'fonts/Cut-Regular.ttf' {said}"]
+
+
+def test_a_track_colour_names_its_session_however_its_accents_are_typed(tmp_path):
+    """A fuzzing run: a session written with combining accents (pasted from a PDF or a Mac) and its track colour with
+    composed letters: the colour went unused, and check said "no session 'Modèles Café' (did you mean 'Modèles
+    Café'?)". Ids and names were compared composed already; track colours are too, both ways."""
+    decomposed, composed = unicodedata.normalize("NFD", "Modèles Café"), "Modèles Café"
+    for theirs, ours in ((decomposed, composed), (composed, decomposed)):
+        programme = BASE["programme.yaml"].replace("session: Inference", f"session: {theirs}")
+        theme = f'colours:\n  tracks:\n    - {{session: "{ours}", colour: "#1B5E20"}}\n'
+        folder = theme_folder(tmp_path / theirs[-1], theme, {"programme.yaml": programme})
+        booklet, warnings = check_folder(folder)
+        assert not [p for p in warnings if p.kind == "track-colour"]
+        palette = make_palette(booklet.theme)
+        assert palette.track(theirs) == palette.track(ours) != palette.session

@@ -20,6 +20,7 @@ from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, FONTS, LABEL_MAX, LABEL
                        SPONSOR_OPTIONS, THEME, TRACK_COLOUR, example_line)
 from .fields import Fields, Report, each_mapping, join
 from .load import Map, Seq, load_file, present, yaml_loader
+from .programme import same_id
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "resources" / "themes"
 LABEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "labels"
@@ -282,6 +283,7 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
         for index, item in each_mapping(report, c.seq("tracks") or (), c.at("tracks"), "a track colour", TRACK_COLOUR):
             t = Fields(report, item, f"{c.at('tracks')}[{index}]", TRACK_COLOUR)
             name, colour = t.text("session", required=True), t.colour("colour")
+            name = same_id(name) if name else name  # (as written in programme.yaml, composed or not: see there)
             if name in first:  # (an error: the later would win in silence; and lint counts the entries in order)
                 t.error("session", f"'{name}' has a colour already, at {c.at('tracks')}[{first[name]}]; give each "
                                    "session one")

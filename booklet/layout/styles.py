@@ -10,6 +10,7 @@ from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 
 from ..text.fonts import BODY, SANS
+from ..data.programme import same_id
 from ..data.theme import ENGLISH_QUOTES
 from .page import Page
 
@@ -111,7 +112,7 @@ class Palette:
 
     def track(self, name: str | None):
         """A session block's heading background: its track's colour, else the default."""
-        return self.tracks.get(name, self.session) if name else self.session
+        return self.tracks.get(same_id(name), self.session) if name else self.session
 
 
 def make_palette(theme=None, process: bool = False) -> Palette:

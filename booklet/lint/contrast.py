@@ -9,6 +9,7 @@ names the colour's key in theme.yaml and a shade that would pass.
 
 from __future__ import annotations
 
+from ..data.programme import same_id
 from ..model import Booklet
 from ..problems import Problem, did_you_mean
 from ..layout.styles import DEFAULT_COLOURS, PAPER, contrast, muted_hex
@@ -75,9 +76,10 @@ def check_contrast(booklet: Booklet, lines) -> list[Problem]:
 def _unknown_tracks(booklet: Booklet, lines) -> list[Problem]:
     """A track colour for a session the programme does not have (a typo leaves its session uncoloured)."""
     sessions = list(dict.fromkeys(s.name for day in booklet.days for s in day.sessions()))
+    composed = {same_id(session) for session in sessions}
     problems = []
     for index, name in enumerate(booklet.theme.track_colours):
-        if name not in sessions:
+        if name not in composed:
             key = f"colours.tracks[{index}].session"
             hint = did_you_mean(name, sessions)
             problems.append(Problem(FILE, lines.line(FILE, key, 1), key,
