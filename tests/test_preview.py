@@ -122,15 +122,20 @@ def test_preview_writes_the_chosen_booklet_pages_as_trimmed_pngs(conference, tmp
 def test_every_page_by_default_and_stale_page_pngs_removed(conference, tmp_path):
     folder, count = conference
     out = tmp_path / "look"
-    out.mkdir()
+    write_preview(folder, out, "1", dpi=36)
+    ours = (out / page_name(1, count)).read_bytes()
     for stale in ("page-09.png", "page-12.png", "page-3.png"):  # page-3.png will be written again
-        (out / stale).write_bytes(b"old")
+        (out / stale).write_bytes(ours)
     (out / "notes.txt").write_text("mine")
+    # (a fuzzing run: files of such names that booklet did not write were removed too)
+    (out / "page-10.png").write_text("not a PNG")
+    Image.new("RGB", (4, 4)).save(out / "page-11.png")  # another program's PNG
     run = CliRunner().invoke(main, ["preview", str(folder), "--out", str(out), "--dpi", "72"])
     assert run.exit_code == 0, run.output
     assert run.stdout == (f"Wrote 8 PNGs (pages 1-8) to {out}/\n"
                           "Removed 2 page PNGs of an earlier build (the booklet now has 8 pages).\n")
-    assert sorted(p.name for p in out.iterdir()) == sorted([page_name(n, count) for n in range(1, 9)] + ["notes.txt"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [page_name(n, count) for n in range(1, 9)] + ["notes.txt", "page-10.png", "page-11.png"])
     with Image.open(out / "page-3.png") as image:
         assert abs(image.width - A5_AT_144[0] / 2) <= 1
 

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pngs import PNG_SCALE, write_pngs
+from .pngs import PNG_SCALE, write_pngs, written_here
 from ..problems import Problem
 
 DEFAULT_DPI = round(72 * PNG_SCALE)  # 144, as the proofs' PNGs
@@ -103,7 +103,8 @@ def write_preview(data_dir: Path, out_dir: Path, pages: PageList | str | None = 
     DataError on bad data and PageListError on a bad page list, with nothing written either way; Refused, with
     nothing written, when a PNG would replace a file the data names (an image: build.refuse_inputs).
     When every page is rendered, page PNGs left in `out_dir` by an earlier build that are not
-    pages of this one (a longer booklet, another zero-padding) are removed, but for files the data names.
+    pages of this one (a longer booklet, another zero-padding) are removed: only PNGs booklet wrote
+    (pngs.written_here), never a file the data names.
     """
     from ..build import PrintOptions, build_booklet, input_named, named_inputs, refuse_inputs
 
@@ -123,7 +124,7 @@ def write_preview(data_dir: Path, out_dir: Path, pages: PageList | str | None = 
         keep = {path.name for path in files}
         for entry in sorted(os.scandir(out_dir), key=lambda e: e.name):
             if (_PAGE_PNG.fullmatch(entry.name) and entry.name not in keep and entry.is_file()
-                    and input_named(Path(entry.path), Path(data_dir), named) is None):
+                    and written_here(Path(entry.path)) and input_named(Path(entry.path), Path(data_dir), named) is None):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return PreviewResult(tuple(files), chosen, built.pages, built.warnings, tuple(removed))
