@@ -278,17 +278,6 @@ def test_an_inverted_box_is_read_as_the_same_rectangle(tmp_path):
     assert [move for move, _ in placements(sides[1])] == [move for move, _ in placements(plain_sides[1])]
 
 
-def test_a_damaged_page_met_while_imposing_is_named_with_the_file(tmp_path):
-    plain = numbered_pdf(tmp_path / "plain.pdf", 4)
-    source = _with_page_3(plain, tmp_path / "in.pdf",
-                          lambda page: page.__setitem__(NameObject("/Rotate"), NameObject("/Upright")))
-    result = CliRunner().invoke(main, ["impose", str(source), "-o", str(tmp_path / "out.pdf"), "--sheet", "A3"])
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"booklet: {source}: damaged or unsupported PDF (")
-    assert result.stderr.endswith("); nothing was written.\n")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.pdf", "plain.pdf"]
-
-
 @pytest.mark.parametrize("spelling", ["same", "dotted", "hard link", "symlink"])
 def test_impose_refuses_to_write_over_its_input(tmp_path, spelling):
     source = numbered_pdf(tmp_path / "in.pdf", 4)
@@ -341,3 +330,28 @@ def test_preflight_names_turned_pages_and_pages_of_another_size(tmp_path):
     mixed = tmp_path / "mixed.pdf"
     sizes = [fault for fault in preflight(mixed).faults if "differs from page 1" in fault]
     assert len(sizes) == 1 and "page 3 (209.9 x 297 mm)" in sizes[0], preflight(mixed).faults
+
+
+@pytest.mark.parametrize("turn", [45, 90.5, "/Half"])
+def test_a_rotate_that_is_no_quarter_turn_is_a_damaged_page_for_impose_preflight_and_an_extra_page(tmp_path, turn):
+    """A fuzzing run: /Rotate 45 was a turn of 45 degrees to impose ("a spread of two 253.2 x 253.2 mm pages ... does
+    not fit"), a turned page to preflight, and no turn at all to build (an extra page). It is no turn PDF allows."""
+    from booklet.layout import pdfpage
+
+    value = NameObject(turn) if isinstance(turn, str) else (FloatObject(turn) if isinstance(turn, float)
+                                                             else NumberObject(turn))
+    source = _with_page_3(numbered_pdf(tmp_path / "plain.pdf", 8), tmp_path / "in.pdf",
+                          lambda page: page.__setitem__(NameObject("/Rotate"), value))
+    shown = f"'{turn}'" if isinstance(turn, str) else repr(turn)
+    expected = f"page 3: its /Rotate is {shown}, not a multiple of 90 (a damaged page"
+    for command in (["impose", str(source), "-o", str(tmp_path / "out.pdf"), "--sheet", "A3"],
+                    ["preflight", str(source)]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 1 and expected in result.stderr, (command, result.output)
+    assert not (tmp_path / "out.pdf").exists()
+    one = _with_page_3(numbered_pdf(tmp_path / "one.pdf", 3), tmp_path / "extra.pdf",
+                       lambda page: page.__setitem__(NameObject("/Rotate"), value))
+    writer = pypdf.PdfWriter()
+    writer.add_page(pypdf.PdfReader(one).pages[2])
+    writer.write(tmp_path / "page.pdf")
+    assert pdfpage._check(tmp_path / "page.pdf").startswith(f"the PDF's page: its /Rotate is {shown}, not a multiple")

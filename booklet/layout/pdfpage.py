@@ -45,6 +45,8 @@ def _check(path: Path) -> str | None:
 
 def _checked(path: Path) -> tuple[str | None, tuple | None]:
     """(what is wrong with the file, None) or (None, the page's form as plain values: see _plain_form)."""
+    from ..printing.pdffile import rotation_problem
+
     try:
         reader = _reader(path)
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of errors for a broken file
@@ -56,6 +58,9 @@ def _checked(path: Path) -> tuple[str | None, tuple | None]:
         if count != 1:
             return (f"the PDF has {count} pages; an extra page must be one page (save the page you want as a "
                     "PDF of its own)"), None
+        turned = rotation_problem(reader.pages[0])
+        if turned:
+            return f"the PDF's page: {turned}", None
         width, height = _size(path)
     except Exception as exc:  # noqa: BLE001
         return f"not a readable PDF ({exc})", None

@@ -45,7 +45,20 @@ def open_pdf(path: Path) -> PdfReader:
             for name in BOXES:
                 if name == "/MediaBox" or name in page:
                     _check_box(page, name, path, number)
+            wrong = rotation_problem(page)
+            if wrong:
+                raise UnreadablePdf(f"{path}: page {number}: {wrong}")
     return reader
+
+
+def rotation_problem(page: PageObject) -> str | None:
+    """What is wrong with the page's /Rotate (inherited too), or None: it must be a whole number of quarter turns
+    (PDF 32000, 7.7.3.3); 45 is no turn a viewer, a printer or booklet can agree on."""
+    value = page.get("/Rotate", 0)
+    value = value.get_object() if hasattr(value, "get_object") else value
+    if isinstance(value, int) and not isinstance(value, bool) and value % 90 == 0:
+        return None
+    return f"its /Rotate is {value!r}, not a multiple of 90 (a damaged page: save it again from the program that made it)"
 
 
 @contextmanager
