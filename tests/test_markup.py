@@ -35,7 +35,7 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
     [
         # plain text and escaping
         ("Hierarchical models", "Hierarchical models"),
-        ("S/N < 5 & biased", "S/N &lt; 5 &amp; biased"),
+        ("S/N < 5 & biased", "S/N &lt;\u00a05 &amp; biased"),  # (a relation held to its number)
         ("<b>bold?</b>", "&lt;b&gt;bold?&lt;/b&gt;"),
         ("&amp;", "&amp;amp;"),
         ("&#65; ]]> <a href=\"x\">", "&amp;#65; ]]&gt; &lt;a href=\"x\"&gt;"),
@@ -45,7 +45,7 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         ("*emphasis* and **strong**", "<i>emphasis</i> and <b>strong</b>"),
         ("**strong *nested* text**", "<b>strong <i>nested</i> text</b>"),
         ("***both***", "<b><i>both</i></b>"),
-        ("5 * 3 = 15", "5 * 3 = 15"),
+        ("5 * 3 = 15", "5 * 3 =\u00a015"),
         ("p* and a ** b", "p* and a ** b"),
         ("an *unmatched star", "an *unmatched star"),
         ("* not emphasis *", "* not emphasis *"),
@@ -109,9 +109,9 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         ("$x}$", "<i>x</i>"),
         # stars that cannot be emphasis print as written: between digits, alone in brackets; \* is a star; inside a
         # word they may be ("**Daten**banken", as CommonMark has it)
-        (r"2**10 = 1024 and 3**2 = 9; 3*4*5", "2**10 = 1024 and 3**2 = 9; 3*4*5"),
+        (r"2**10 = 1024 and 3**2 = 9; 3*4*5", "2**10 =\u00a01024 and 3**2 =\u00a09; 3*4*5"),
         ("**Daten**banken, *un*believable, **.NET**", "<b>Daten</b>banken, <i>un</i>believable, <b>.NET</b>"),
-        ("p < 0.05 (*), p < 0.01 (**) and *p*", "p &lt; 0.05 (*), p &lt; 0.01 (**) and <i>p</i>"),
+        ("p < 0.05 (*), p < 0.01 (**) and *p*", "p &lt;\u00a00.05 (*), p &lt;\u00a00.01 (**) and <i>p</i>"),
         (r"Use \*literal\* stars, *(this)* and **Note**:", "Use *literal* stars, <i>(this)</i> and <b>Note</b>:"),
         # web addresses print as written: their stars and dollars are neither emphasis nor math
         ("see https://example.org/a*b?q=1*2 and *em*", "see https://example.org/a*b?q=1*2 and <i>em</i>"),
@@ -178,10 +178,10 @@ def test_lines_that_start_with_bullets_or_numbers_are_list_items():
             "energies from 5\n- 10 keV and 20\n- 30 keV too\n\nWe did:\n- this\n- that")
     assert paragraphs(text) == [
         "The talk will cover:", "\u2013 History of Debian: its origins.", "\u2013 The <i>Social</i> Contract",
-        "\u2013 How to start", "Steps:", "1. one", "2) two", "\u2013 a b", "\u2013 c", "A range of 5 - 10 keV.",
-        "<i>Emphasis</i> first * then a star", "\u2022 dot", "\u2022 dot", "With S/N &gt; 4. When 9. Using",
+        "\u2013 How to start", "Steps:", "1. one", "2) two", "\u2013 a b", "\u2013 c", "A range of 5\u00a0\u2013 10 keV.",
+        "<i>Emphasis</i> first * then a star", "\u2022 dot", "\u2022 dot", "With S/N &gt;\u00a04. When 9. Using",
         "A pause \u2013 wrapped \u2013 twice \u2013 here", paragraphs("$x - y - z$")[0] + " and more",
-        "energies from 5 - 10 keV and 20 - 30 keV too", "We did:", "\u2013 this", "\u2013 that"]
+        "energies from 5\u00a0\u2013 10 keV and 20\u00a0\u2013 30 keV too", "We did:", "\u2013 this", "\u2013 that"]
 
 
 def test_bullet_characters_are_a_list_after_any_line_and_after_a_tab():
@@ -381,6 +381,22 @@ def test_guillemets_and_high_punctuation_typed_with_spaces_hold_to_their_words()
     assert inline("a « b") == "a «\u00a0b"  # (the space before an opening guillemet may break)
     assert inline("costs : $x$").startswith("costs : ")
     assert plain("un « autre » texte ?") == "un « autre » texte ?"
+
+
+def test_a_spaced_hyphen_is_an_en_dash_and_a_relation_holds_to_its_number():
+    """A review of imported books: "Eröffnungsveranstaltung - Begrüßung" printed a hyphen where a dash goes, and
+    "magnitudes >" ended a line with "20.1." on the next. A hyphen typed between spaces is an en dash held to the word
+    before it (a line may break after it); a relation's sign (<, >, =, ≤, ≥, ≈, ≠, ±) holds to the number after it.
+    Not inside math, not in a word ("co-operate"), not a list's dash, not the plain text (sorting, the outline)."""
+    assert inline("Eröffnung - Begrüßung") == "Eröffnung\u00a0\u2013 Begrüßung"
+    assert inline("magnitudes > 20.1, x < -3 and y = 5") == "magnitudes &gt;\u00a020.1, x &lt;\u00a0-3 and y =\u00a05"
+    assert "</font>\u00a0-3" in inline("x ≤ -3")  # (≤ from the math font)
+    assert inline("co-operate - or not") == "co-operate\u00a0\u2013 or not"
+    assert inline("a -- b, c->d, x > y") == "a -- b, c-&gt;d, x &gt; y"  # (no number after the sign: as typed)
+    assert inline("$a - b$ and x > 3") == inline("$a - b$ and x > 3")  # (math: left as it is)
+    assert "\u2013" not in inline("$a - b$ and c - d")
+    assert paragraphs("Steps:\n- one\n- two") == ["Steps:", "\u2013 one", "\u2013 two"]
+    assert plain("Opening - welcome") == "Opening - welcome"
 
 
 def test_a_list_numbered_from_one_with_numbers_skipped_is_a_list():

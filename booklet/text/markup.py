@@ -338,12 +338,24 @@ _SPACE_BEFORE_MARK = re.compile(r"(?<=\w) (?=[;:!?](?:\s|$))")  # "mot ; mot", "
 def _held_to_words(line: str) -> str:
     """`line` with the spaces typed inside guillemets ("« un autre »") and before a high mark of punctuation ("mot ;",
     outside math) made no-break spaces, as the language's own quotation marks have them: a line never ends after
-    « or starts with » or a ';'."""
+    « or starts with » or a ';'. Outside math, too: a relation's sign is held to the number after it ("magnitudes
+    >\u00a020.1": a line ended with ">"), and a hyphen typed with a space on each side between words is the dash
+    it stands for, an en dash held to the word before it ("Eröffnung - Begrüßung": "Eröffnung\u00a0– Begrüßung")."""
     if "\u00ab" in line or "\u00bb" in line or "\u2039" in line or "\u203a" in line:
         line = _GUILLEMET_SPACE.sub("\u00a0", line)
-    if "$" not in line and (" ;" in line or " :" in line or " !" in line or " ?" in line):
-        line = _SPACE_BEFORE_MARK.sub("\u00a0", line)
+    if "$" not in line:
+        if " ;" in line or " :" in line or " !" in line or " ?" in line:
+            line = _SPACE_BEFORE_MARK.sub("\u00a0", line)
+        if " - " in line:
+            line = _SPACED_HYPHEN.sub("\u00a0\u2013 ", line)
+        if _RELATION_SPACE.search(line):
+            line = _RELATION_SPACE.sub("\u00a0", line)
     return line
+
+
+# "Opening - welcome", "5 - 10 keV" (not "a - - b", nor "- item", nor a minus typed apart: "energies of - 5 keV")
+_SPACED_HYPHEN = re.compile(r"(?<=[^\s\-]) - (?=[^\s\-\d])|(?<=\d) - (?=\d)")
+_RELATION_SPACE = re.compile(r"(?<=(?<!\S)[<>=\u2264\u2265\u2248\u2260\u00b1~]) (?=[-\u2212+]?\d)")  # "> 20.1", "≈ 3"
 
 
 def _in_text_font(text: str) -> bool:
