@@ -167,6 +167,29 @@ def test_an_abstract_that_fills_its_page_to_the_bottom_is_not_followed_by_a_blan
         assert any(word in pdf.norms[page - 1] for word in ("lorem", "shortline", "filling")), page
 
 
+def test_a_heading_in_an_abstracts_text_never_ends_a_page_without_what_it_heads(tmp_path):
+    """A review of an imported book: "**Content**" and "**Overview**" (a pretalx abstract's headings) ended a page,
+    their text on the next. A paragraph all bold, or a short line ending with a colon ("Literatur:"), goes to the next
+    page with what it leads to. Texts of every length near the page's foot (a line more at each step)."""
+    entries = []
+    for words in range(330, 430, 6):
+        text = _filling(0, words, "x") + f"\n\n**Results R{words}**\n\nRefs{words}:\n\n" + " ".join(
+            f"Zeta{words}" if k == 0 else WORDS[k % len(WORDS)] for k in range(120))
+        entries.append(f"- id: h{words}\n  title: Heading {words}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n"
+                       + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
+    files = {"abstracts.yaml": "".join(entries),
+             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+                 "talk: okafor", "title: Another")}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    moved = 0
+    for words in range(330, 430, 6):
+        page = next(i for i, text in enumerate(pdf.norms) if norm(f"Results R{words}") in text)
+        assert norm(f"Refs{words}:") in pdf.norms[page] and norm(f"Zeta{words}") in pdf.norms[page], words
+        moved += norm("Ana Smith") not in pdf.norms[page]  # (the speaker: on the abstract's first page only)
+    assert moved  # (some headings went to the next page: the texts did reach the page's foot)
+
+
 def test_a_tutorial_that_runs_onto_more_pages_says_on_each_what_it_continues(tmp_path):
     """A tutorial's description of two pages and more, then its presenter: each page it runs onto opens with
     "Title (continued)", as an abstract's does, and the presenter's heading stays with the presenter."""

@@ -35,6 +35,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from ..cache import memory
+from .flowables import keeps_with_next
 
 GAP = 5 * mm  # between two columns
 COLUMN_WIDTH = 50 * mm  # the narrowest a column of names may be: an A5 page holds 2, an A4 or letter page 3
@@ -109,11 +110,6 @@ def _put_back(column: list, taken: list, cursor) -> None:
         cursor.give_back(flowable)
 
 
-def _keeps_with_next(flowable) -> bool:
-    get = getattr(flowable, "getKeepWithNext", None)
-    return bool(get() if get else getattr(flowable, "keepWithNext", False))
-
-
 def keep_with_last(flowable):
     """`flowable`, the last but one of a group's entries (under a letter, say), kept with the last: no column
     starts with a group's last entry alone. Not a heading: a column may end with it and the entries before it."""
@@ -124,7 +120,7 @@ def keep_with_last(flowable):
 
 def _heads(flowable) -> bool:
     """Whether `flowable` keeps with what follows as a heading does (not as keep_with_last keeps an entry)."""
-    return _keeps_with_next(flowable) and not getattr(flowable, "keeps_last", False)
+    return keeps_with_next(flowable) and not getattr(flowable, "keeps_last", False)
 
 
 def _height(flowable, width: float, height: float) -> float:
@@ -200,9 +196,9 @@ class Columns(Flowable):
                     taken.append(None if cursor.pending else cursor.index)
                     cursor.take()
                 break
-            while len(column) > 1 and _keeps_with_next(column[-1][0]) and cursor.peek() is not None:
+            while len(column) > 1 and keeps_with_next(column[-1][0]) and cursor.peek() is not None:
                 _put_back(column, taken, cursor)  # a heading goes on with what it heads
-            if len(column) > 2 and _heads(column[-2][0]) and not _keeps_with_next(column[-1][0]) \
+            if len(column) > 2 and _heads(column[-2][0]) and not keeps_with_next(column[-1][0]) \
                     and taken[-1] is not None and (following := cursor.peek()) is not None \
                     and not _heads(following):  # (not a split entry's head: its rest follows)
                 _put_back(column, taken, cursor)  # nor does it end one with one of its entries, more to follow

@@ -171,14 +171,17 @@ class Context:
 
     def paras(self, text: str, style) -> list[Para]:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list
-        item; an item's lines after its first are indented to its text, after the bullet or number."""
+        item; an item's lines after its first are indented to its text, after the bullet or number; a paragraph that
+        leads into the next (a heading, a line ending with a colon: _HEADING_LIKE) is kept with it."""
         made = []
         for text in markup.paragraphs(text):
             if isinstance(text, markup.Code):
                 made += self._code_lines(text, self._code_style(style))
                 continue
             found = markup.ITEM_MARK.match(text)
-            if found is None:
+            if found is None and _HEADING_LIKE.fullmatch(text):  # never the last on a page with its text on the next
+                made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))
+            elif found is None:
                 made.append(Para(text, style))
             else:  # the mark as the paragraph's bullet: justifying its first line does not widen the space after it
                 bullet = found.group()[:-1]
@@ -230,6 +233,9 @@ class Context:
         return found
 
 
+# A paragraph that leads into the next: a heading (a line all bold, "**Results**") or a short line ending with a colon
+# ("Literatur:", "We found:" before a list)
+_HEADING_LIKE = re.compile(r"<b>[^<]{1,120}</b>|[^<]{1,60}:")
 _CODE_INDENT = re.compile("^(?:<[^>]*>)*(\u00a0*)")  # a code line's indent, after the tags that open it
 
 

@@ -790,6 +790,7 @@ class Continues(Translated, Flowable):
         # for each item: the position of the content flowable it is (part of), or None for the lead
         origin = [None] * len(self.lead) + list(range(len(self.content)))
         used, content_used, previous, first, begun = 0.0, 0.0, None, [], set()
+        placed: list[tuple[float, int | None]] = []  # each of `first`'s content height and origin
         index, rest = 0, None
         while index < len(items):
             flowable, at = items[index], origin[index]
@@ -798,6 +799,7 @@ class Continues(Translated, Flowable):
             height = flowable.wrap(availWidth, room)[1]
             if height <= room:
                 first.append(flowable)
+                placed.append((height if at is not None else 0.0, at))
                 used += gap + height
                 if at is not None:
                     content_used += height
@@ -826,6 +828,7 @@ class Continues(Translated, Flowable):
             # the part that fits stays here; what follows it is tried in the room left (a photo's
             # header splits into what goes beside the photo and paragraphs that may fit below it)
             first.append(parts[0])
+            placed.append((head if at is not None else 0.0, at))
             used += gap + head
             if at is not None:
                 content_used += head
@@ -840,6 +843,12 @@ class Continues(Translated, Flowable):
             rest = []
         if not rest:
             return [Continues(first, None)]
+        while len(first) > 1 and placed[-1][1] is not None and keeps_with_next(first[-1]):
+            rest.insert(0, first.pop())  # a heading in the text never ends the page: it goes on with what it leads to
+            height, at = placed.pop()
+            content_used -= height
+            if at not in (a for _, a in placed):
+                begun.discard(at)
         if content_used <= 0:
             return []  # nothing of the content fits here: it moves on whole, heading and all
         if self.keep and len(begun) < min(self.keep + 1, len(self.content)) and not _at_top(self):
@@ -865,6 +874,12 @@ class Together(Continues):
 
     def __init__(self, content: list):
         super().__init__(content, None)
+
+
+def keeps_with_next(flowable) -> bool:
+    """Whether `flowable` (a heading) must not end a page or column with something after it."""
+    get = getattr(flowable, "getKeepWithNext", None)
+    return bool(get() if get else getattr(flowable, "keepWithNext", False))
 
 
 def _at_top(flowable) -> bool:
