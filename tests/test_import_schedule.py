@@ -1173,3 +1173,37 @@ def test_kinds_words_are_the_same_for_every_reader_and_skip_leaves_a_type_out(tm
     assert "1 event(s) of a type --kinds says to skip, left out" in imported.notes
     with pytest.raises(SourceError, match=r"'sikp' \(for 'podium'\) is not a kind \(did you mean 'skip'\?\)"):
         read(source, Options(kinds={"podium": "sikp"}))
+
+
+def test_update_keeps_a_talk_moved_to_another_room_in_the_block_it_is_on_in():
+    """A review (camp2019, edited): a talk moved to another room (Meitner to Tesla), the talk beside it 15 minutes
+    later, and a talk of the block before to the evening. The moved talk was placed by the new import's order, which
+    the evening talk stretched over the hours between: it joined the block of 12:00 as a track of its own (or came
+    loose after its block), and check blamed the other talk's time ("13:15 is out of place ... a typo?"). A block
+    is found by its times; a talk that runs into a block's first is on with it."""
+    from booklet.importers.merge import merge
+
+    date = dt.date(2019, 8, 21)
+
+    def session(name, room, *items):
+        return {"session": name, "room": room, "items": [{"time": t, "talk": k} for t, k in items]}
+
+    base = {"programme.yaml": {"days": [{"date": date, "items": [
+        {"parallel": [session("CCC", "Curie", ("12:00-12:45", "e1")), session("HW", "Meitner", ("12:00-12:45", "e2"))]},
+        {"parallel": [session("Sec", "Curie", ("13:00-13:45", "e3")), session("Eth", "Meitner", ("13:00-13:45", "e4"))]},
+        {"parallel": [session("HW", "Curie", ("17:00-17:45", "e7")), session("Sec", "Meitner", ("17:00-17:45", "e8"))]},
+    ]}]}}
+    new = {"programme.yaml": {"days": [{"date": date, "items": [
+        {"time": "12:00-12:45", "talk": "e1", "room": "Curie"},
+        {"parallel": [session("Sec", "Curie", ("13:15-14:00", "e3")), session("Eth", "Tesla", ("13:00-13:45", "e4"))]},
+        {"parallel": [session("HW", "Curie", ("17:00-17:45", "e7")),
+                      session("Sec", "Meitner", ("17:00-17:45", "e8"), ("18:30-19:15", "e2"))]},
+    ]}]}}
+    base["conference.yaml"] = new["conference.yaml"] = {"title": "T", "dates": {"start": date, "end": date},
+                                                        "venue": "V"}
+    current = {name: yaml.safe_dump(document, sort_keys=False) for name, document in base.items()}
+    merged = merge(current, base, new, False, lambda name, value: yaml.safe_dump(value))
+    items = yaml.safe_load(merged.texts["programme.yaml"])["days"][0]["items"]
+    blocks = [[(s["room"], [i["talk"] for i in s["items"]]) for s in entry["parallel"]] for entry in items
+              if "parallel" in entry]
+    assert blocks[:2] == [[("Curie", ["e1"])], [("Curie", ["e3"]), ("Tesla", ["e4"])]], items

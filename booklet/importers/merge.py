@@ -641,16 +641,16 @@ class _Programme:
         self.insert(container, item, n.order)
 
     def spans(self, items: list, n: _Spot) -> bool:
-        """Whether the new item starts while the items given are on (by their times, or else by the new
-        import's order)."""
-        start = _minutes(n.item.get("time"))
+        """Whether the new item is on while the items given are (it starts while they are on, or runs into their
+        first): by their times when both have times (an item that moved to another time has its new place in the
+        import's order, which says nothing of the block's hours then), else by the new import's order."""
+        start, end = _minutes(n.item.get("time")), _minutes(n.item.get("time"), end=True)
         spans = [_minutes(i.get("time"), end=True) for i in items if isinstance(i, dict)]
         starts = [_minutes(i.get("time")) for i in items if isinstance(i, dict)]
         if start is not None and any(x is not None for x in starts):
             first = min(x for x in starts if x is not None)
             last = max(x for x in spans + starts if x is not None)
-            if first <= start < last or start == first:
-                return True
+            return first <= start < last or start == first or (end is not None and start < first < end)
         orders = [o for o in (self.order_of(i) for i in items) if o is not None]
         return bool(orders) and min(orders) < n.order < max(orders)
 
