@@ -9,6 +9,7 @@ import io
 import os
 
 import pytest
+import yaml
 
 from booklet.importers import Options, SourceError, table
 from .import_helpers import by_id, read_back
@@ -1079,3 +1080,31 @@ def test_a_cell_that_names_no_single_date_is_none():
     for text in ("Talk about March 2024", "4 March", "3 May 2024 and 4 May 2024", "May the force 4 2024", "TBD"):
         assert table.named_date(text) is None, text
     assert table.named_date("31 February 2024") is None
+
+
+def test_an_update_takes_a_renamed_talk_for_the_same_talk(tmp_path):
+    """A spreadsheet has no ids: they are made from the titles. A title corrected in the sheet gave a new id, so
+    `--update` added the talk again beside the LOC's edited one ("Added: talk-one-revised", "No longer in the
+    source, kept: talk-one"), both printed at 11:00. The same speakers at the same time are the same talk: its
+    title changes, its id and the LOC's edits stay. A talk of other speakers there is another talk."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    header = ["Date", "Start", "End", "Title", "Speaker", "Abstract"]
+    rows = [["2024-03-04", "11:00", "11:20", "Talk one", "A. Smith; B. Jones", "First."],
+            ["2024-03-04", "11:20", "11:40", "Talk two", "C. Brown", "Second."]]
+    source, folder = tmp_path / "p.csv", tmp_path / "conf"
+    write_csv(source, [header, *rows])
+    assert CliRunner().invoke(main, ["import", str(source), "--out", str(folder)]).exit_code == 0
+    abstracts = folder / "abstracts.yaml"
+    abstracts.write_text(abstracts.read_text("utf-8").replace("First.", "First, as the LOC edited it."), "utf-8")
+    rows[0][3], rows[1][3], rows[1][4] = "Talk one, revised", "Talk 2", "D. Green"
+    write_csv(source, [header, *rows])
+    result = CliRunner().invoke(main, ["import", str(source), "--out", str(folder), "--update"])
+    assert result.exit_code == 0, result.output
+    assert "abstracts.yaml: talk-one: title" in result.stdout
+    written = yaml.safe_load(abstracts.read_text("utf-8"))
+    assert [(a["id"], a["title"]) for a in written] == [
+        ("talk-one", "Talk one, revised"), ("talk-two", "Talk two"), ("talk-2", "Talk 2")]  # (another speaker)
+    assert "as the LOC edited it" in written[0]["abstract"]

@@ -149,6 +149,7 @@ class _Merge:
         return change
 
     def run(self) -> Merged:
+        self.new = _renamed(self.base, self.new)
         self.conference()
         self.entries("abstracts.yaml", ABSTRACT, self.merge_abstract)
         self.entries("tutorials.yaml", TUTORIAL, self.merge_tutorial)
@@ -735,6 +736,51 @@ def _remove(container, node) -> None:
         if other is node:
             del container[k]
             return
+
+
+def _renamed(base: dict, new: dict) -> dict:
+    """`new` with each abstract or tutorial that the source renamed given its id of the base again: an id made from
+    the title (a spreadsheet has no ids) changes with the title, and the talk would be added again beside the LOC's
+    edited one. An entry of the base whose id the new import lacks is the new entry of an id the base lacks when
+    they are the only such pair with the same people (non-empty) and the same place in the programme (day and time)
+    or the same text."""
+    renames: dict[str, str] = {}
+    slots = {side: {f"{what}:{normal(s.item[what])}": (s.date, normal(s.item.get("time")))
+                    for s in _spots(doc.get("programme.yaml") or {}) for what in ("talk", "tutorial") if what in s.item}
+             for side, doc in (("base", base), ("new", new))}
+    for name, what, text, people in (("abstracts.yaml", "talk", "abstract", _people),
+                                     ("tutorials.yaml", "tutorial", "description", lambda e: [
+                                         p for p in e.get("presenters") or [] if isinstance(p, dict)])):
+        old_entries = [e for e in base.get(name) or [] if isinstance(e, dict) and e.get("id")]
+        new_entries = [e for e in new.get(name) or [] if isinstance(e, dict) and e.get("id")]
+        old_ids, new_ids = {str(e["id"]) for e in old_entries}, {str(e["id"]) for e in new_entries}
+        gone = [e for e in old_entries if str(e["id"]) not in new_ids]
+        added = [e for e in new_entries if str(e["id"]) not in old_ids]
+
+        def alike(a: dict, b: dict) -> bool:
+            names = sorted(map(_name, people(a)))
+            if not names or names != sorted(map(_name, people(b))):
+                return False
+            slot = slots["base"].get(f"{what}:{normal(a['id'])}")
+            return ((slot is not None and slot == slots["new"].get(f"{what}:{normal(b['id'])}"))
+                    or (bool(a.get(text)) and normal(a.get(text)) == normal(b.get(text))))
+
+        for entry in added:
+            matches = [old for old in gone if alike(old, entry)]
+            if len(matches) == 1 and sum(alike(matches[0], other) for other in added) == 1:
+                renames[str(entry["id"])] = str(matches[0]["id"])
+    if not renames:
+        return new
+
+    def renamed(value, key=None):
+        if isinstance(value, dict):
+            return {k: renamed(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [renamed(v, key) for v in value]
+        return renames.get(value, value) if key in ("id", "talk", "tutorial") and isinstance(value, str) else value
+
+    return {name: renamed(doc) if name in ("abstracts.yaml", "tutorials.yaml", "programme.yaml") else doc
+            for name, doc in new.items()}
 
 
 def _name(person) -> str:
