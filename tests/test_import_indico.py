@@ -277,3 +277,42 @@ def test_a_board_number_of_thousands_of_digits_is_no_number(tmp_path):
     imported = indico.read(path, Options())
     assert [p.get("number") for p in imported.documents["posters.yaml"]] == [None, 2]  # (1: by its place)
     assert any("board number '" + "7" * 40 + "' is not a number" in note for note in imported.notes)
+
+
+def test_a_family_name_of_more_than_its_last_word_goes_to_people_yaml(tmp_path):
+    """A review of the XDC 2021 import: Indico gives `last_name: "Jáquez Leal"`, the import kept the full name only,
+    and the index filed "Leal, Victor Manuel Jáquez". A family name that is not the last word (with its particles)
+    goes to people.yaml, which the index files the person by; the others do not (nor a name without it)."""
+    export = event_export()
+    talk = export["results"][0]["contributions"][0]
+    talk["primaryauthors"] += [person("Victor Manuel", "Jáquez Leal", "Igalia"), person("Ana", "de la Cruz"),
+                               person("David", "Yat Sin")]
+    path = tmp_path / "e.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    imported = indico.read(path, Options())
+    assert imported.documents["people.yaml"] == [{"name": "Victor Manuel Jáquez Leal", "family": "Jáquez Leal"},
+                                                  {"name": "David Yat Sin", "family": "Yat Sin"}]
+    assert ("2 person(s) whose family name (as the source gives it) is not the last word of their name: in "
+            "people.yaml, which the index of authors files them by") in " ".join(imported.notes)
+    booklet = read_back(imported, tmp_path / "folder")
+    assert {i.name: i.family for i in booklet.people} == {"Victor Manuel Jáquez Leal": "Jáquez Leal",
+                                                           "David Yat Sin": "Yat Sin"}
+    result = build_booklet(tmp_path / "folder", tmp_path / "b.pdf")
+    from .pdftext import Pdf
+    index = Pdf(result.output).texts[result.anchors["index"] - 1]
+    assert "Jáquez Leal, Victor Manuel" in index and "Yat Sin, David" in index and "Cruz, Ana de la" in index
+    # an update writes people.yaml into a folder without one (an import before it was written), and leaves the
+    # LOC's own as it is
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    folder = tmp_path / "updated"
+    assert CliRunner().invoke(main, ["import", str(path), "--out", str(folder)]).exit_code == 0
+    (folder / "people.yaml").unlink()
+    result = CliRunner().invoke(main, ["import", str(path), "--out", str(folder), "--update"])
+    assert result.exit_code == 0, result.output
+    assert "people.yaml: Victor Manuel Jáquez Leal" in result.stdout and (folder / "people.yaml").exists()
+    (folder / "people.yaml").write_text("- {name: David Yat Sin, family: Yat Sin}\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["import", str(path), "--out", str(folder), "--update"]).exit_code == 0
+    assert (folder / "people.yaml").read_text("utf-8") == "- {name: David Yat Sin, family: Yat Sin}\n"

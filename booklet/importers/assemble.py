@@ -91,6 +91,27 @@ class Person:
     affiliations: list[str] = field(default_factory=list)
     email: str | None = None
     presenting: bool = False
+    family: str | None = None  # the family name, when the source gives it apart (Indico's last_name)
+
+
+def people_file(entries: list[Entry], notes: list[str]) -> list[dict]:
+    """people.yaml's entries for the people whose family name, as the source gives it apart, is not what booklet
+    finds in their name (its last word, with the particles before it): "Victor Manuel Jáquez Leal", family
+    "Jáquez Leal", filed under J in the index, not as "Leal, Victor Manuel Jáquez"; with a note."""
+    from ..text.names import family_place, split_name
+
+    found: dict[str, str] = {}
+    for entry in entries:
+        for person in entry.people:
+            family = " ".join((person.family or "").split())
+            rule = split_name(person.name)
+            if (family and person.name not in found and family not in (rule.family, f"{rule.particle} {rule.family}")
+                    and family_place(person.name, family) is not None):
+                found[person.name] = family
+    if found:
+        notes.append(f"{len(found)} person(s) whose family name (as the source gives it) is not the last word of "
+                     f"their name: in people.yaml, which the index of authors files them by ({some(list(found))})")
+    return [{"name": name, "family": family} for name, family in found.items()]
 
 
 def clean(text) -> str:
@@ -530,6 +551,9 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
         documents["tutorials.yaml"] = tutorials
     if posters:
         documents["posters.yaml"] = posters
+    people = people_file(entries, notes)
+    if people:
+        documents["people.yaml"] = people
     if kinds is None:
         return Imported(fmt, documents, Counter(), notes, types=None)
     return Imported(fmt, documents, kinds.unmapped, notes, types=kinds.seen)

@@ -116,7 +116,8 @@ def _people(items, presenting: bool = False) -> list[Person]:
             continue
         aff = affiliation(p.get("affiliation"))
         email = _text(p.get("email")) or None
-        out.append(Person(name, [aff] if aff else [], email, presenting))
+        family = clean(last) if first and last else None
+        out.append(Person(name, [aff] if aff else [], email, presenting, family))
     return out
 
 

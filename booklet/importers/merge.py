@@ -155,6 +155,8 @@ class _Merge:
         self.entries("tutorials.yaml", TUTORIAL, self.merge_tutorial)
         self.posters()
         self.programme()
+        if self.new.get("people.yaml") and self.current_texts.get("people.yaml") is None:
+            self.fresh("people.yaml")  # (the source's family names; a people.yaml of the folder's is the LOC's own)
         gone = {c.file for c in self.out.changes if c.what == "gone"}
         for name, text in self.current_texts.items():
             # a file nobody has touched since the import wrote it is written anew, as a new import writes it
@@ -802,6 +804,8 @@ def _poster_key(poster) -> str:
 
 
 def _label(name: str, entry) -> str:
+    if name == "people.yaml" and isinstance(entry, dict) and entry.get("name"):
+        return str(entry["name"])
     if isinstance(entry, dict) and entry.get("id"):
         return str(entry["id"])
     if isinstance(entry, dict) and entry.get("title"):

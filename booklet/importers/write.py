@@ -36,7 +36,7 @@ from .merge import Change, Unreadable, merge
 
 RECORD = ".booklet-import.json"
 RECORD_VERSION = 1
-DATA_FILES = ("conference.yaml", "programme.yaml", "abstracts.yaml", "tutorials.yaml", "posters.yaml")
+DATA_FILES = ("conference.yaml", "programme.yaml", "abstracts.yaml", "tutorials.yaml", "posters.yaml", "people.yaml")
 
 
 @dataclass
