@@ -541,3 +541,35 @@ def test_more_than_four_affiliations_run_on_and_the_text_starts_on_the_first_pag
     assert not any(line.rstrip().endswith(tuple("0123456789")) for line in run_on)  # no number ends a line
     few_lines = [line for line in pdf.lines(result.anchors["abstract-1"] - 1) if "Institut" in line]
     assert len(few_lines) >= 4 and not any("; " in line for line in few_lines)
+
+
+def test_a_tutorial_a_line_or_two_too_long_is_set_tighter_on_one_page_with_its_presenter(tmp_path):
+    """A review of an imported book: a tutorial's description filled its page but for a line or two, and its
+    presenter (the heading "Leitung", a name, an affiliation) took a page of its own. As an abstract is, it is set
+    tighter (down to TIGHTEST), on one page; a longer one still runs on."""
+    from booklet.check import check_folder
+    from booklet.layout.abstracts import TIGHTEST
+    from booklet.layout.common import Context
+    from booklet.layout.flowables import Para, height_needed
+    from booklet.layout.page import page_for
+    from booklet.layout.tutorials import build_tutorial_page
+
+    sentence = "Hierarchical models pool the information of many noisy objects into one sharper picture. "
+    tutorials = "".join(f"- id: t{n}\n  title: Course {n}\n  presenters: [{{name: Ana Smith, affiliation: Lund}}]\n"
+                        f"  description: \"{sentence * n}\"\n" for n in range(18, 34))
+    folder = write_conference(tmp_path / "conf", {"tutorials.yaml": tutorials, "programme.yaml": None})
+    booklet, _ = check_folder(folder)
+    ctx = Context(booklet, page_for("A5"))
+    page = ctx.page
+    tightened, ran_on = [], []
+    for tutorial in booklet.tutorials:
+        content = build_tutorial_page(ctx, tutorial)[0].content
+        text = [f for f in content if isinstance(f, Para) and f.style.name.startswith("text")]
+        share = text[0].style.leading / ctx.styles.text.leading
+        reach = height_needed(content, page.text_width, page.text_height, _canvas())
+        if share < 1:
+            assert share >= TIGHTEST and reach <= page.text_height, tutorial.id
+            tightened.append(int(tutorial.id[1:]))
+        elif reach > page.text_height:
+            ran_on.append(int(tutorial.id[1:]))
+    assert tightened and ran_on and max(tightened) < min(ran_on), (tightened, ran_on)

@@ -104,45 +104,53 @@ def _day_heading(ctx: Context, title: str) -> list:
     return [Para(markup.inline(title), style), Rule(ctx.colours.primary, 0.8, 3), Spacer(0, 3)]
 
 
-TIGHTEST = 0.92  # of the text's line spacing: an abstract a line or two too long for its page is set this tight at most
+TIGHTEST = 0.92  # of the text's line spacing: an entry a line or two too long for its page is set this tight at most
 TRIES = 3  # spacings tried, a hundredth apart, from the one that saves as much as the abstract is over
 
 
 def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, heading: list = ()) -> list:
     """One abstract as it opens its page (under `heading`, the section's name, when it is the first of a run): a
     Continues that runs on, "Title (continued)", as long as it needs. An abstract a little too long for one page
-    (by what line spacing down to TIGHTEST of its own saves) is set that much tighter, on one page: it took a
-    second page for its last line or two. The section's name is left out where it would cost the abstract a second
-    page. (Each paragraph is made once at each spacing tried: the same text made twice in one build would be laid
-    out from what the first laid out, in a build that keeps layouts, and anew without.)"""
-    content, before = abstract_content(ctx, abstract, level)
-    width, height = ctx.page.text_width, ctx.page.text_height
-    tight: dict[float, list] = {}  # share -> the content at that spacing, made once
+    is set tighter, on one page (see fitted_page): it took a second page for its last line or two. The section's
+    name is left out where it would cost the abstract a second page."""
+    tight: dict[float, tuple[list, list]] = {}  # share -> the content at that spacing, and its text: made once
 
-    def fitted(above: list) -> tuple[list, bool]:
-        page = [*above, *content]
-        over = height_needed(page, width, height) - height
-        if over <= 0.01:
-            return page, True
-        text = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in content[before:])
-        share = math.floor((1 - over / text) * 100) / 100 if text else 0.0
-        # the spacing that would save as much, then a little tighter where lines and paragraphs fall otherwise
-        # (a paragraph's last line, the space between them, do not shrink in proportion): TRIES at most
-        tries = sorted({max(share - step / 100, TIGHTEST) for step in range(TRIES)}, reverse=True)
-        for tried in tries if share >= TIGHTEST else ():
-            if tried not in tight:
-                tight[tried] = abstract_content(ctx, abstract, level, tried)[0]
-            tighter = [*above, *tight[tried]]
-            if fits_a_page(ctx, tighter):
-                return tighter, True
-        return page, False
+    def made(share: float) -> tuple[list, list]:
+        if share not in tight:
+            content, before = abstract_content(ctx, abstract, level, share)
+            tight[share] = content, content[before:]
+        return tight[share]
 
-    page, fits = fitted(list(heading))
+    page, fits = fitted_page(ctx, list(heading), made)
     if heading and not fits:
-        alone, fits = fitted([])
+        alone, fits = fitted_page(ctx, [], made)
         if fits:  # (no heading: the page's running head names the section)
             return [Headless(), Continues(alone, _continued_heading(ctx, abstract))]
     return [Continues(page, _continued_heading(ctx, abstract))]
+
+
+def fitted_page(ctx: Context, above: list, made) -> tuple[list, bool]:
+    """`above` (the section's name, or nothing) and an entry's content, and whether they fit one page: made(share)
+    gives the content and the flowables of its text set at `share` of their line spacing (and space between
+    paragraphs). At full spacing when that fits; else, for an entry a little too long (by what spacing down to
+    TIGHTEST saves), the spacing that would save as much, then a little tighter where lines and paragraphs fall
+    otherwise (a paragraph's last line, the space between them, do not shrink in proportion): TRIES at most.
+    (`made` is the caller's to keep: each paragraph is made once at each spacing tried, as the same text made twice
+    in one build would be laid out from what the first laid out in a build that keeps layouts, and anew without.)"""
+    width, height = ctx.page.text_width, ctx.page.text_height
+    content, text = made(1.0)
+    page = [*above, *content]
+    over = height_needed(page, width, height) - height
+    if over <= 0.01:
+        return page, True
+    total = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in text)
+    share = math.floor((1 - over / total) * 100) / 100 if total else 0.0
+    tries = sorted({max(share - step / 100, TIGHTEST) for step in range(TRIES)}, reverse=True)
+    for tried in tries if share >= TIGHTEST else ():
+        tighter = [*above, *made(tried)[0]]
+        if fits_a_page(ctx, tighter):
+            return tighter, True
+    return page, False
 
 
 def fits_a_page(ctx: Context, content: list) -> bool:

@@ -9,7 +9,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Person, Tutorial
-from .abstracts import affiliation_lines, continued, fits_a_page, section_heading, when
+from .abstracts import affiliation_lines, continued, fitted_page, section_heading, when
 from .columns import GAP, TextColumns
 from .common import PHOTO_WIDTH, Context
 from .flowables import Anchor, Continues, DayMark, EndMark, Headless, Para, Row, Rule, Together
@@ -53,29 +53,46 @@ def _pages(ctx: Context, tutorials: list[Tutorial], heading: bool = False) -> li
 
 def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) -> list:
     """The tutorial's page (pages), under `heading` (the section's name, over the first tutorial), unless that costs
-    the tutorial a second page."""
-    page = _tutorial_page(ctx, tutorial, heading)
-    if heading and not fits_a_page(ctx, page):
-        alone = _tutorial_page(ctx, tutorial, [])
-        if fits_a_page(ctx, alone):
-            return [Headless(), *alone]  # (no heading: the page's running head names the section)
-    return page
+    the tutorial a second page; a tutorial a little too long for one page set tighter, as an abstract is
+    (abstracts.fitted_page): its presenters alone took a second page."""
+    tight: dict[float, tuple[list, list]] = {}  # share -> the story at that spacing, and its description: made once
+
+    def made(share: float) -> tuple[list, list]:
+        if share not in tight:
+            tight[share] = _tutorial_story(ctx, tutorial, share)
+        return tight[share]
+
+    page, fits = fitted_page(ctx, list(heading), made)
+    if heading and not fits:
+        alone, fits = fitted_page(ctx, [], made)
+        if fits:  # (no heading: the page's running head names the section)
+            return [Headless(), _continuing(ctx, tutorial, alone)]
+    return [_continuing(ctx, tutorial, page)]
 
 
-def _tutorial_page(ctx: Context, tutorial: Tutorial, heading: list) -> list:
+def _continuing(ctx: Context, tutorial: Tutorial, story: list) -> Continues:
+    return Continues(story, lambda: [Para(continued(tutorial.title, label=ctx.label("continued")), ctx.styles.when)])
+
+
+def _tutorial_story(ctx: Context, tutorial: Tutorial, share: float = 1.0) -> tuple[list, list]:
+    """The tutorial's flowables, its description's line spacing `share` of the text's; and the description's."""
     s = ctx.styles
     label = f'<font color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font>'
     slot = ctx.slots.get("tutorial:" + tutorial.id)
     if slot:
         label += f"  \u00b7  {when(slot, ctx.booklet.conference.language)}"
     story = [
-        *heading,
         Anchor(ctx.tutorial_key(tutorial), tutorial_outline(tutorial), 1),
         Para(label, s.when),
         Para(markup.title(tutorial.title), ctx.in_language(s.title, tutorial.language)),
         Rule(ctx.colours.hairline, 0.8, 5),
     ]
-    description = ctx.paras(tutorial.description, ctx.in_language(s.text, tutorial.language))
+    style = ctx.in_language(s.text, tutorial.language)
+    if share != 1.0:
+        style = ctx.derived(style, f"{style.name}_tight", share, leading=style.leading * share,
+                            spaceAfter=style.spaceAfter * share)
+    description = ctx.paras(tutorial.description, style)
+    text = list(description)
     in_columns = ctx.text_columns > 1 and bool(description)  # (as an abstract's text: see Context.text_columns)
     # the presenters' heading never ends a page without the first presenter (a Continues does not keep with the
     # next); nor does it start a page alone: a short last paragraph of the description goes with it (in one column)
@@ -89,7 +106,7 @@ def _tutorial_page(ctx: Context, tutorial: Tutorial, heading: list) -> list:
         story.append(Together([*last, Para(markup.inline(heading), s.subheading), *_presenter(ctx, first, aligned)]))
         for person in others:
             story.extend(_presenter(ctx, person, aligned))
-    return [Continues(story, lambda: [Para(continued(tutorial.title, label=ctx.label("continued")), s.when)])]
+    return story, text
 
 
 KEPT_LINES = 4  # a description's last paragraph of at most these lines goes to the next page with the presenter
