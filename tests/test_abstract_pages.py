@@ -347,9 +347,8 @@ def test_an_abstract_a_line_or_two_too_long_is_set_tighter_on_one_page(tmp_path)
     """It took a second page for its last line or two (a page with "(continued)" and one line); line spacing down
     to TIGHTEST of its own keeps it on one; one longer than that saves still runs on, and lint says by how much."""
     from booklet.check import check_folder
-    from booklet.layout.abstracts import TIGHTEST, build_abstract_page
+    from booklet.layout.abstracts import build_abstract_page
     from booklet.layout.common import Context
-    from booklet.layout.flowables import Para, height_needed
     from booklet.layout.page import page_for
 
     sentence = "Hierarchical models pool the information of many noisy objects into one sharper picture. "
@@ -358,18 +357,7 @@ def test_an_abstract_a_line_or_two_too_long_is_set_tighter_on_one_page(tmp_path)
     folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": None})
     booklet, warnings = check_folder(folder)
     ctx = Context(booklet, page_for("A5"))
-    page = ctx.page
-    tightened, ran_on = [], []
-    for abstract in booklet.abstracts:
-        content = build_abstract_page(ctx, abstract)[0].content
-        text = [f for f in content if isinstance(f, Para) and f.style.name.startswith("text")]
-        share = text[0].style.leading / ctx.styles.text.leading
-        reach = height_needed(content, page.text_width, page.text_height, _canvas())
-        if share < 1:
-            assert share >= TIGHTEST and reach <= page.text_height, abstract.id
-            tightened.append(abstract.id)
-        elif reach > page.text_height:
-            ran_on.append(abstract.id)
+    tightened, ran_on = _tightened_and_ran_on(ctx, booklet.abstracts, build_abstract_page)
     assert tightened and ran_on and booklet.abstracts.index(
         next(a for a in booklet.abstracts if a.id == tightened[0])) < booklet.abstracts.index(
         next(a for a in booklet.abstracts if a.id == ran_on[0]))
@@ -548,9 +536,7 @@ def test_a_tutorial_a_line_or_two_too_long_is_set_tighter_on_one_page_with_its_p
     presenter (the heading "Leitung", a name, an affiliation) took a page of its own. As an abstract is, it is set
     tighter (down to TIGHTEST), on one page; a longer one still runs on."""
     from booklet.check import check_folder
-    from booklet.layout.abstracts import TIGHTEST
     from booklet.layout.common import Context
-    from booklet.layout.flowables import Para, height_needed
     from booklet.layout.page import page_for
     from booklet.layout.tutorials import build_tutorial_page
 
@@ -559,17 +545,27 @@ def test_a_tutorial_a_line_or_two_too_long_is_set_tighter_on_one_page_with_its_p
                         f"  description: \"{sentence * n}\"\n" for n in range(18, 34))
     folder = write_conference(tmp_path / "conf", {"tutorials.yaml": tutorials, "programme.yaml": None})
     booklet, _ = check_folder(folder)
-    ctx = Context(booklet, page_for("A5"))
+    tightened, ran_on = _tightened_and_ran_on(Context(booklet, page_for("A5")), booklet.tutorials, build_tutorial_page)
+    tightened, ran_on = [int(i[1:]) for i in tightened], [int(i[1:]) for i in ran_on]
+    assert tightened and ran_on and max(tightened) < min(ran_on), (tightened, ran_on)
+
+
+def _tightened_and_ran_on(ctx, entries, build) -> tuple[list[str], list[str]]:
+    """The ids of `entries` (abstracts or tutorials) whose page `build` set tighter (checked: down to TIGHTEST at
+    most, and on one page), and of those that run on to a second page."""
+    from booklet.layout.abstracts import TIGHTEST
+    from booklet.layout.flowables import Para, height_needed
+
     page = ctx.page
     tightened, ran_on = [], []
-    for tutorial in booklet.tutorials:
-        content = build_tutorial_page(ctx, tutorial)[0].content
+    for entry in entries:
+        content = build(ctx, entry)[0].content
         text = [f for f in content if isinstance(f, Para) and f.style.name.startswith("text")]
         share = text[0].style.leading / ctx.styles.text.leading
         reach = height_needed(content, page.text_width, page.text_height, _canvas())
         if share < 1:
-            assert share >= TIGHTEST and reach <= page.text_height, tutorial.id
-            tightened.append(int(tutorial.id[1:]))
+            assert share >= TIGHTEST and reach <= page.text_height, entry.id
+            tightened.append(entry.id)
         elif reach > page.text_height:
-            ran_on.append(int(tutorial.id[1:]))
-    assert tightened and ran_on and max(tightened) < min(ran_on), (tightened, ran_on)
+            ran_on.append(entry.id)
+    return tightened, ran_on
