@@ -284,7 +284,7 @@ class Theme:
     page_size: str | None = None  # the default when --page-size is not given
     sections: tuple[str, ...] = ("committees", "programme", "abstracts", "tutorials", "posters", "practical")
     abstracts_placement: str = "after-programme"
-    abstracts_layout: str = "page"
+    abstracts_layout: str = "auto"  # page, flow, or auto: see layout.common.flows
     abstracts_columns: str = "auto"  # "1", "2", or "auto": by the page (layout.page.Page.text_columns)
     posters_sort: str = "number"
     posters_group_by: str | None = None

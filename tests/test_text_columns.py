@@ -73,7 +73,8 @@ def _top_of_text(path, index: int, first_word: str) -> float:
 
 def test_on_a4_an_abstracts_text_is_set_in_two_balanced_columns_read_left_then_right(tmp_path):
     text = "Firstword " + _text(150) + "\n\n" + _text(90, 3) + " lastword."
-    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4")
+    # (one abstract a page: the next abstract does not flow in under it, see the test after this one)
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(text), "theme.yaml": "abstracts: {layout: page}\n"}, "A4")
     index = result.anchors["abstract-0"] - 1
     page = page_for("A4")
     lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
@@ -90,6 +91,17 @@ def test_on_a4_an_abstracts_text_is_set_in_two_balanced_columns_read_left_then_r
     assert abs(len(left) - len(right)) <= 2  # balanced: the same height within a paragraph's space and a line
     assert max(len(t) for _, _, t in lines) < 75  # about 55 characters, not 110
     assert norm(text) in Pdf(result.output).norms[index]  # in reading order: the left column, then the right
+
+
+@pytest.mark.parametrize("page_size, theme, shared", [("A4", None, True), ("letter", None, True), ("A5", None, False),
+                                                      ("A4", "abstracts: {layout: page}\n", False),
+                                                      ("A5", "abstracts: {layout: flow}\n", True)])
+def test_on_a4_and_letter_short_abstracts_flow_several_to_a_page_unless_the_theme_says(tmp_path, page_size, theme,
+                                                                                       shared):
+    """A review: on A4, each short abstract alone on its page in two columns left two thirds of every page empty (a
+    print shop would ask). `layout: auto`, the default, flows them where the text is set in two columns."""
+    result = _build(tmp_path, {"theme.yaml": theme}, page_size)
+    assert (result.anchors["abstract-0"] == result.anchors["abstract-1"]) == shared
 
 
 def test_a5_keeps_one_column_and_the_theme_may_ask_for_either(tmp_path):

@@ -319,7 +319,7 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
         if "placement" in abstracts:
             out["abstracts_placement"] = g.choice("placement", "after-programme")
         if "layout" in abstracts:
-            out["abstracts_layout"] = g.choice("layout", "page")
+            out["abstracts_layout"] = g.choice("layout", "auto")
         if "columns" in abstracts:
             out["abstracts_columns"] = g.choice("columns", "auto")
     posters = f.mapping("posters")

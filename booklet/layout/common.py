@@ -60,7 +60,7 @@ class Context:
         # abstracts by day: each day's programme, then its abstracts, tutorials and posters (needs a programme)
         self.by_day = (booklet.theme.abstracts_placement == "by-day" and "programme" in self.sections
                        and bool(booklet.days))
-        self.flow = booklet.theme.abstracts_layout == "flow"  # several abstracts to a page
+        self.flow = flows(booklet.theme, page)  # several abstracts to a page
         # an abstract's text in one column or two: as the theme says, or as wide as the page is (Page.text_columns)
         self.text_columns = {"1": 1, "2": 2}.get(booklet.theme.abstracts_columns, page.text_columns)
         self.poster_days = poster_days(booklet) if self.by_day else {}  # poster index -> its day's index
@@ -337,6 +337,12 @@ def programme_sessions(booklet: Booklet) -> tuple[dict[str, int], set[int], list
                 named[same_name(name)] = index
                 written.append(name)
     return named, poster_items, written
+
+
+def flows(theme, page: Page) -> bool:
+    """Whether the abstracts flow, several to a page: theme.yaml's `layout: flow`, or `auto` on a page whose text is
+    set in two columns (A4, letter), where a short abstract alone left two thirds of its page empty."""
+    return theme.abstracts_layout == "flow" or (theme.abstracts_layout == "auto" and page.text_columns > 1)
 
 
 def sorted_posters(posters: tuple[Poster, ...], indices: list[int], by: str, people: People | None = None,

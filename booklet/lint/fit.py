@@ -51,7 +51,7 @@ def check_lengths(booklet: Booklet, page_size="A5", located=None) -> list[Proble
         if over > 0.01:
             lines = math.ceil(over / leading - 0.01)
             source = abstract.source or Source("", 0, "")
-            if booklet.theme.abstracts_layout == "flow":  # running over a page costs no page: only length tells
+            if ctx.flow:  # running over a page costs no page: only length tells
                 message = (f"abstract '{abstract.id}' is {lines} line{'s' * (lines != 1)} longer than a whole "
                            f"{page.name} page; it can never be read on one page")
             else:

@@ -50,7 +50,7 @@ from reportlab.platypus import PageBreak
 
 from ..cache import memory, persisted
 from ..cache.disk import alive_to_the_end, ends_with_its_build, uncollected
-from ..layout.common import Context
+from ..layout.common import Context, flows
 from ..layout.flowables import Anchor, DayMark, Later
 from ..layout.index import index_before_people
 from ..layout.page import Page
@@ -123,13 +123,13 @@ class Chunk:
     end: float = 1.0
 
 
-def plan(booklet, names: list[str], jobs: int) -> tuple[list[list[Chunk]], list[Chunk]]:
+def plan(booklet, names: list[str], jobs: int, flow: bool = False) -> tuple[list[list[Chunk]], list[Chunk]]:
     """The pieces before the last part, in at most `jobs` runs whose heaviest is as light as can be (a piece
     may be cut between two runs: the second then also makes the flowables before its share of it,
     _build_share of its weight); and the last part: the index and what follows it, or only the end."""
     last = names.index("index") if "index" in names else len(names) - 1
     weights = [_piece_weight(booklet, name) for name in names[:last]]
-    shares = [_build_share(booklet, name) for name in names[:last]]
+    shares = [_build_share(name, flow) for name in names[:last]]
     low, high = sum(weights) / jobs, sum(weights) * (1 + BUILD_SHARE)
     best = _pack(weights, shares, high)
     for _ in range(40):
@@ -142,9 +142,10 @@ def plan(booklet, names: list[str], jobs: int) -> tuple[list[list[Chunk]], list[
     return best, [Chunk(index) for index in range(last, len(names))]
 
 
-def _build_share(booklet, name: str) -> float:
-    """What making the flowables before a cut costs a run that lays out a piece from there (of its weight)."""
-    if name == "abstracts" and booklet.theme.abstracts_layout != "flow":
+def _build_share(name: str, flow: bool) -> float:
+    """What making the flowables before a cut costs a run that lays out a piece from there (of its weight); `flow`:
+    the abstracts flow, several to a page (layout.common.flows)."""
+    if name == "abstracts" and not flow:
         return LATER_SHARE
     return BUILD_SHARE
 
@@ -338,7 +339,7 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
 
     pieces = story_pieces(Context(booklet, page), pad_to)
     names = [name for name, _ in pieces]
-    runs, last = plan(booklet, names, jobs)
+    runs, last = plan(booklet, names, jobs, flows(booklet.theme, page))
     context = multiprocessing.get_context("fork")
     files = [output.with_name(f".{output.name}.part{i}") for i in range(len(runs) + 1)]
     workers, pipes, finished = [], [], False

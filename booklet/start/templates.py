@@ -139,7 +139,7 @@ EXAMPLE: dict[str, object] = {
         "page_size": "A5",
         "sections": ["committees", "glance", "programme", "abstracts", "tutorials", "posters", "practical",
                      "sponsors", "participants", "index"],
-        "abstracts": {"placement": "after-programme", "layout": "page", "columns": "auto"},
+        "abstracts": {"placement": "after-programme", "layout": "auto", "columns": "auto"},
         "posters": {"sort": "number", "group_by": "session"},
         "labels": {},
         "sponsors": {"names": False},
