@@ -205,6 +205,8 @@ def test_a_schedules_event_bof_and_party_types_have_kinds():
     assert kind_for("Conference party", {}) == "social" and kind_for("Excursion", {}) == "social"
     assert kind_for("Workshop (2 hours)", {}) == "tutorial"
     assert kind_for("Event", {"event": "social"}) == "social"  # --kinds still wins
+    assert kind_for("Social event", {}) == kind_for("Social", {}) == "social"
+    assert kind_for("Social sciences talk", {}) == "contributed"  # (a talk's subject, not a dinner)
 
 
 def test_reference_links_print_as_inline_links_do_and_a_definition_nothing_names_is_kept():

@@ -33,7 +33,8 @@ TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"tutorial|workshop|hands.on|training|course|kurs|atelier|school|schule|masterclass|lab session", "tutorial"),
     (r"public|special|prize|award|preis|laudatio|memorial|lecture.recital|colloquium talk", "special"),
     (r"dinner|banquet|bankett|reception|empfang|excursion|exkursion|ausflug|day trip|abendessen|\bd[îi]ner\b"
-     r"|soir[ée]e|party|\bgala\b|social|rahmenprogramm|get.together", "social"),
+     r"|soir[ée]e|party|\bgala\b|rahmenprogramm|get.together"
+     r"|^social(?: (?:event|events|evening|programme|program|activity|activities|gathering))?$", "social"),
     (r"coffee|lunch|break|pause|mittag|kaffee|repas|déjeuner|\btea\b", "break"),
     # a schedule's "Event" (wafer, pentabarf): what is neither a talk nor a workshop (a group photo, a job fair, a
     # film): a line of the programme, not an abstract page
