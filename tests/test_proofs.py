@@ -835,3 +835,21 @@ def test_the_reply_line_says_what_to_check_in_fewer_words_rather_than_cut(tmp_pa
     assert lines[1].endswith(REPLY_CHECKS[1]) or lines[1].endswith(REPLY_CHECKS[2])
     assert not any(line.endswith("\u2026") for line in lines[:2])
     assert lines[2].endswith("\u2026")  # (an address longer than the line: cut, the shortest wording after it)
+
+
+def test_a_poster_author_written_two_ways_that_people_yaml_joins_gets_one_proof():
+    """A new user's run: people.yaml listed "Eva Berg" with the alias "E. Berg", and the index merged her; but
+    proofs wrote poster-eva-berg.pdf and poster-e-berg.pdf, a manifest row each. One person, one proof of both
+    posters, under the name people.yaml gives."""
+    from booklet.model import Identity, Poster
+    from booklet.model import Person as Someone
+    from booklet.proofs.plan import poster_authors
+
+    posters = (Poster(1, "Tides", (Someone("Eva Berg", email="eva@example.org"),)),
+               Poster(2, "Waves", (Someone("Bo Li"), Someone("E. Berg"))),
+               Poster(3, "Foam", (Someone("eva  berg"),)))
+    authors = poster_authors(posters, (Identity("Eva Berg", ("E. Berg",)),))
+    assert [(person.name, person.email, indices) for person, indices in authors] == [
+        ("Eva Berg", "eva@example.org", [0, 1, 2]), ("Bo Li", None, [1])]
+    # without people.yaml, "E. Berg" is another person
+    assert [person.name for person, _ in poster_authors(posters)] == ["Eva Berg", "Bo Li", "E. Berg"]

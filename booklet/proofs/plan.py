@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..text import markup
 from ..layout.page import Page
-from ..model import Booklet, Person, Poster, Source
+from ..data.people import People
+from ..model import Booklet, Identity, Person, Poster, Source
 from ..problems import Problem
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         proofs.append(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
                             tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot),
                             source=_source_of(tutorial.presenters, tutorial.source)))
-    for person, indices in poster_authors(booklet.posters):
+    for person, indices in poster_authors(booklet.posters, booklet.people):
         posters = [booklet.posters[i] for i in indices]
         proofs.append(Proof(_unique("poster-" + _slug(person.name), used), "poster",
                             ", ".join(str(p.number) for p in posters),
@@ -132,14 +133,18 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
     return proofs
 
 
-def poster_authors(posters: tuple[Poster, ...]) -> list[tuple[Person, list[int]]]:
-    """Each distinct poster author (same name, however spaced or cased, is one person) with the indices of their posters."""
+def poster_authors(posters: tuple[Poster, ...], identities: tuple[Identity, ...] = ()) -> list[tuple[Person, list[int]]]:
+    """Each distinct poster author with the indices of their posters: one person, as the index of authors has them,
+    for the spellings people.yaml (`identities`) gives one person ("E. Berg" of "Eva Berg": two proofs were made for
+    her, each of its posters), named as it names them; the same name however spaced or cased is one person too."""
+    who = People(identities)
     people: dict[str, tuple[Person, list[int]]] = {}
     for index, poster in enumerate(posters):
         for person in poster.authors:
-            key = " ".join(unicodedata.normalize("NFC", person.name).casefold().split())
+            identity = who.of(person.name)
+            key = " ".join(unicodedata.normalize("NFC", identity.name).casefold().split())
             if key not in people:
-                people[key] = (person, [])
+                people[key] = (replace(person, name=identity.name) if identity.aliases else person, [])
             first, indices = people[key]
             if not first.email and person.email:
                 people[key] = (replace(first, email=person.email), indices)
