@@ -292,7 +292,8 @@ AUTHOR = _person("author", "One author of several, in printed order.",
                  _PHOTO)
 ABSTRACT = Record("abstract", "A talk's abstract: what a programme item's `talk:` points at.", (
     Key("id", "id", "unique, one word: what the programme's `talk:` names", required=True, example="smith-2027"),
-    Key("kind", "choice", "printed as a label over invited, keynote and special talks", default="contributed",
+    Key("kind", "choice", "the label printed over the talk (CONTRIBUTED TALK, INVITED TALK, KEYNOTE, SPECIAL "
+        "LECTURE: theme.yaml's `labels` may reword them)", default="contributed",
         choices=ABSTRACT_KINDS, example="invited",
         aliases={"talk": "contributed", "oral": "contributed", "contribution": "contributed",
                  "regular": "contributed", "invited talk": "invited", "plenary": "keynote",
