@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -464,3 +465,18 @@ def test_a_track_colour_names_its_session_however_its_accents_are_typed(tmp_path
         assert not [p for p in warnings if p.kind == "track-colour"]
         palette = make_palette(booklet.theme)
         assert palette.track(theirs) == palette.track(ours) != palette.session
+
+
+def test_a_contrast_warning_for_a_base_themes_colour_says_so_and_names_the_label_as_printed(tmp_path):
+    """A new user's run: `base: modern` and an accent of their own gave "theme.yaml:3: colours.tutorial: warning: the
+    TUTORIAL label ... on #ECE6F5": a key their theme.yaml does not have (the modern theme's), and a label their
+    German booklet prints as "KURS 1". The warning says whose colour it is and how to change it, and the label's words."""
+    theme = 'base: modern\ncolours:\n  accent: "#C05000"\nlabels:\n  tutorial: "KURS {number}"\n'
+    folder = theme_folder(tmp_path, theme, {"conference.yaml": textwrap.dedent(BASE["conference.yaml"])
+                                            + "language: de\n"})
+    _, warnings = check_folder(folder)
+    found = [p for p in warnings if p.key == "colours.tutorial"]
+    assert len(found) == 1 and found[0].line == 2  # (the `colours:` line: the key is not in the file)
+    assert found[0].message.startswith("the label 'KURS 1', in the accent colour (#C05000) on ")
+    assert found[0].message.endswith("; it is the modern theme's tutorial colour: write `tutorial:` under `colours:` "
+                                      "in theme.yaml to change it")

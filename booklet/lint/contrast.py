@@ -10,6 +10,7 @@ names the colour's key in theme.yaml and a shade that would pass.
 from __future__ import annotations
 
 from ..data.programme import same_id
+from ..data.theme import labels_for
 from ..model import Booklet
 from ..problems import Problem, did_you_mean
 from ..layout.styles import DEFAULT_COLOURS, PAPER, contrast, muted_hex
@@ -43,6 +44,9 @@ def check_contrast(booklet: Booklet, lines) -> list[Problem]:
     problems = []
 
     def warn(key: str, message: str) -> None:
+        if key.count(".") == 1 and lines.line(FILE, key, 0) == 0:  # (not in theme.yaml: the base theme's colour)
+            message += (f"; it is the {theme.name} theme's {key.split('.')[1]} colour: write `{key.split('.')[1]}:` "
+                        "under `colours:` in theme.yaml to change it")
         problems.append(Problem(FILE, lines.line(FILE, key, colours_line), key, message, "warning", "contrast"))
 
     for role, (what, need) in ON_PAPER.items():
@@ -60,7 +64,8 @@ def check_contrast(booklet: Booklet, lines) -> list[Problem]:
     for key, background, what in backgrounds:
         inks = [(text, "text"), (muted, "grey text (times, speakers)")]
         if key == "colours.tutorial":
-            inks.append((accent, "the TUTORIAL label, in the accent colour"))
+            label = labels_for(booklet.conference.language, theme.labels)["tutorial"].replace("{number}", "1")
+            inks.append((accent, f"the label '{label}', in the accent colour"))
         inks = [(ink, name) for ink, name in inks if ink in readable]
         if not inks:
             continue
