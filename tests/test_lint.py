@@ -1082,3 +1082,14 @@ def test_a_title_that_is_a_persons_name_is_a_warning(tmp_path):
            "participants.yaml": "- {name: Ana Smith}\n"}
     assert not [w for w in warnings_for(tmp_path / "own", own) if "name of a person" in w]
     assert not [w for w in warnings_for(tmp_path / "base") if "name of a person" in w]
+
+
+def test_a_cover_image_the_plain_cover_does_not_print_is_a_warning(tmp_path):
+    """A new user's run: `cover: {style: plain}` dropped the conference's cover image without a word."""
+    files = {"conference.yaml": extend("conference.yaml", "cover_image: images/cover.jpg\n"),
+             "images/cover.jpg": jpeg((1800, 1200)), "theme.yaml": "cover: {style: plain}\n"}
+    assert [w for w in warnings_for(tmp_path, files) if "cover_image" in w] == [
+        "conference.yaml:5: cover_image: warning: the cover's style is `plain` (theme.yaml), which prints no cover "
+        "image: this one is not printed; give the cover `style: band` or `full-bleed` to print it, or leave the key out"]
+    files["theme.yaml"] = "cover: {style: band}\n"
+    assert not [w for w in warnings_for(tmp_path / "band", files) if "not printed" in w]

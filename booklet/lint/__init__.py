@@ -41,6 +41,7 @@ KINDS = {
     "email": "Malformed email addresses",
     "placeholder": "Placeholders (TBA, N.N., what booklet import wrote) still to be replaced",
     "cover-fit": "Cover text that does not fit",
+    "cover-image": "Cover images the cover's style does not print",
     "language": "Language codes that are not real codes",
     "labels": "Words left in English in a booklet in another language",
     "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",
