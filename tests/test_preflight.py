@@ -186,3 +186,23 @@ def test_a_trim_outside_the_mediabox_is_a_fault_and_impose_refuses_it(tmp_path):
                                  "(the page as cut would be blank); fix the PDF, then impose it")
     assert not (tmp_path / "spreads.pdf").exists()
     assert "MediaBox does not contain the TrimBox" not in " ".join(preflight(source).faults)
+
+
+def test_a_text_block_printed_apart_from_its_cover_names_its_pages_by_their_numbers_in_the_booklet(tmp_path):
+    """A new user's run: with `--cover separate`, preflight said "on page 12" of the text block, whose 12th page is
+    printed as page 14: the LOC looked at the wrong page. Each file labels its pages with their numbers in the
+    booklet (/PageLabels, which viewers show too), and preflight names them so, the file's own numbers beside."""
+    from pypdf import PdfReader
+
+    from booklet.build import PrintOptions
+    from tests.helpers import write_conference
+
+    result = build_booklet(write_conference(tmp_path / "conf"), tmp_path / "b.pdf",
+                           options=PrintOptions(separate_cover=True, pad_to=4))
+    total = result.text_pages + 4
+    assert PdfReader(result.output).page_labels == [str(n) for n in range(3, total - 1)]
+    assert PdfReader(result.cover).page_labels == ["1", "2", str(total - 1), str(total)]
+    text, cover = preflight(result.output, cmyk=True), preflight(result.cover, cmyk=True)
+    assert f"RGB colour (CMYK asked): pages 3-{total - 2} (the file's pages 1-{total - 4})." in text.faults
+    assert f"RGB colour (CMYK asked): pages 1, 2, {total - 1}, {total} (the file's pages 1-4)." in cover.faults
+    assert page_list([2, 3, 4]) == "pages 2-4"  # (a file without labels: as it was)

@@ -25,14 +25,21 @@ def split_cover(source: Path, text_block: Path, cover: Path) -> None:
 
 
 def _write_pages(reader, indexes: list[int], path: Path) -> None:
-    """The pages at `indexes` into `path`, without links (a print file needs none)."""
+    """The pages at `indexes` into `path`, without links (a print file needs none), each labelled with its number
+    in the booklet (/PageLabels: a viewer, and preflight, call the text block's first page 3, not 1)."""
     from pypdf import PdfWriter
+    from pypdf.constants import PageLabelStyle
 
     writer = PdfWriter()
     for index in indexes:
         page = writer.add_page(reader.pages[index])
         if "/Annots" in page:
             del page["/Annots"]
+    start = 0
+    for end in range(1, len(indexes) + 1):  # a label range for each run of consecutive pages
+        if end == len(indexes) or indexes[end] != indexes[end - 1] + 1:
+            writer.set_page_label(start, end - 1, PageLabelStyle.DECIMAL, start=indexes[start] + 1)
+            start = end
     writer.add_metadata({k: v for k, v in (reader.metadata or {}).items() if isinstance(v, str)})
     with open(path, "wb") as stream:
         writer.write(stream)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,28 +33,51 @@ class PreflightReport:
         return not self.faults
 
 
+_LABELS: ContextVar[list[str] | None] = ContextVar("labels", default=None)  # the file's pages' labels (see preflight)
+
+
 def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN) -> PreflightReport:
-    """Check the PDF at `path` for print; UnreadablePdf (a ValueError naming it) when it cannot be read."""
+    """Check the PDF at `path` for print; UnreadablePdf (a ValueError naming it) when it cannot be read. Pages are
+    named by their labels where the file labels them otherwise than 1, 2, 3 (see page_list)."""
     reader = open_pdf(Path(path))
     with reading(Path(path)):
-        pages = list(reader.pages)
-        cache: dict = {}
-        scans = [scan_page(page, cache) for page in pages]
-        facts = [_count_fact(pages), _size_fact(pages), _bleed_fact(pages), _font_fact(scans), _image_fact(scans)]
-        faults = [
-            *_count_faults(pages),
-            *_box_faults(pages),
-            *_font_faults(scans),
-            *_image_faults(scans),
-            *(_colour_faults(scans) if cmyk else []),
-            *_margin_faults(pages, scans, safe_margin),
-        ]
+        labels = list(reader.page_labels) if "/PageLabels" in reader.trailer["/Root"] else None
+        token = _LABELS.set(labels)
+        try:
+            pages = list(reader.pages)
+            cache: dict = {}
+            scans = [scan_page(page, cache) for page in pages]
+            facts = [_count_fact(pages), _size_fact(pages), _bleed_fact(pages), _font_fact(scans), _image_fact(scans)]
+            faults = [
+                *_count_faults(pages),
+                *_box_faults(pages),
+                *_font_faults(scans),
+                *_image_faults(scans),
+                *(_colour_faults(scans) if cmyk else []),
+                *_margin_faults(pages, scans, safe_margin),
+            ]
+        finally:
+            _LABELS.reset(token)
     return PreflightReport(Path(path), facts, faults)
 
 
 def page_list(numbers: list[int]) -> str:
-    """'page 3' or 'pages 1-4, 7' for 1-based page numbers."""
+    """'page 3' or 'pages 1-4, 7' for 1-based page numbers; in a file whose pages are labelled otherwise (a text
+    block printed apart from its cover starts at page 3), by their labels, the file's numbers in brackets:
+    'page 14 (the file's page 12)', 'pages 3-74 (the file's pages 1-72)'."""
     numbers = sorted(set(numbers))
+    labels = _LABELS.get()
+    if labels is None or all(n > len(labels) or labels[n - 1] == str(n) for n in numbers):
+        return _runs(numbers)
+    shown = [labels[n - 1] if n <= len(labels) else str(n) for n in numbers]
+    if all(label.isdigit() for label in shown) and len({int(label) - n for label, n in zip(shown, numbers)}) == 1:
+        printed = _runs([int(label) for label in shown])  # (one offset: the runs of the one are the other's)
+    else:
+        printed = ("page " if len(shown) == 1 else "pages ") + ", ".join(shown)
+    return f"{printed} (the file's {_runs(numbers)})"
+
+
+def _runs(numbers: list[int]) -> str:
     runs: list[list[int]] = []
     for number in numbers:
         if runs and number == runs[-1][-1] + 1:
