@@ -1093,3 +1093,18 @@ def test_a_cover_image_the_plain_cover_does_not_print_is_a_warning(tmp_path):
         "image: this one is not printed; give the cover `style: band` or `full-bleed` to print it, or leave the key out"]
     files["theme.yaml"] = "cover: {style: band}\n"
     assert not [w for w in warnings_for(tmp_path / "band", files) if "not printed" in w]
+
+
+def test_a_name_written_with_and_without_its_academic_titles_is_one_person_written_two_ways(tmp_path):
+    """A new user's run (a German workshop): the speaker "Prof. Dr. Jürgen Weiß" chaired as "Jürgen Weiß": no warning,
+    and the index printed two people. Titles before the given names (Prof., Dr., Dr. rer. nat., PD, Dr.-Ing.) are set
+    apart; "Phil" is a name, not a faculty, but after "Dr.". """
+    abstracts = BASE["abstracts.yaml"].replace("Ana Smith", "Prof. Dr. rer. nat. Mei Chen")
+    found = [w for w in warnings_for(tmp_path, {"abstracts.yaml": abstracts}) if "academic title" in w]
+    assert found == [
+        "abstracts.yaml:3: [0].speaker.name: warning: 'Prof. Dr. rer. nat. Mei Chen' (1 place) is also written 'Mei "
+        "Chen' (1 place, first at programme.yaml:7; an academic title written with it)" + MERGE_HINT,
+        "programme.yaml:7: days[0].items[3].chair: warning: 'Mei Chen' (1 place) is also written 'Prof. Dr. rer. nat. "
+        "Mei Chen' (1 place, first at abstracts.yaml:3; an academic title written with it)" + MERGE_HINT]
+    phil = BASE["abstracts.yaml"].replace("Ana Smith", "Phil Chen")  # (a given name, not Dr. phil.)
+    assert not [w for w in warnings_for(tmp_path / "phil", {"abstracts.yaml": phil}) if "Phil Chen" in w]

@@ -49,22 +49,41 @@ def name_words(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class NameForm:
-    """A name's folded words in reading order (given names first) and which of them are the family name."""
+    """A name's folded words in reading order (given names first) and which of them are the family name; the
+    academic titles written before the given names are set apart ("Prof. Dr. Jürgen Weiß" is Jürgen Weiß)."""
 
     tokens: tuple[str, ...]
     family: range  # the places of the family name's words in `tokens`
     comma: bool  # written "Family, Given"
+    titles: tuple[str, ...] = ()
+
+
+# Academic titles written before a name (folded, as name_words gives them: "Dr.-Ing." is "dr-ing"); a degree's
+# faculty ("Dr. rer. nat.") only after "dr"
+_TITLES = frozenset({"prof", "professor", "dr", "drs", "pd", "priv-doz", "privatdozent", "dipl-ing", "dr-ing", "mag",
+                     "univ-prof", "ao", "apl", "em", "habil", "prof-dr"})
+_FACULTIES = frozenset({"rer", "nat", "phil", "med", "jur", "oec", "pol", "sc", "techn", "habil", "h", "c", "hc", "mult"})
+
+
+def _untitled(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """`words` (a name's given names first) without the titles they start with, and those titles."""
+    at, doctor = 0, False
+    while at < len(words) - 1 and (words[at] in _TITLES or (doctor and words[at] in _FACULTIES)):
+        doctor = doctor or words[at].startswith("dr")
+        at += 1
+    return words[at:], tuple(words[:at])
 
 
 @lru_cache(maxsize=1 << 16)  # the same names at every lint of a watch
 def name_form(text: str) -> NameForm:
     if "," in text:
         family, given = text.split(",", 1)
-        given_words, family_words = name_words(given), name_words(family)
+        (given_words, titles), family_words = _untitled(name_words(given)), name_words(family)
         tokens = tuple(given_words + family_words)
-        return NameForm(tokens, range(len(given_words), len(tokens)), True)
-    tokens = tuple(name_words(text))
-    return NameForm(tokens, range(len(tokens) - 1, len(tokens)), False)
+        return NameForm(tokens, range(len(given_words), len(tokens)), True, titles)
+    words, titles = _untitled(name_words(text))
+    tokens = tuple(words)
+    return NameForm(tokens, range(len(tokens) - 1, len(tokens)), False, titles)
 
 
 def name_key(text: str) -> str:
@@ -263,6 +282,8 @@ def _strong_link(a: Spelling, b: Spelling) -> str | None:
     if _different_emails(a, b):
         return None
     if a.form.tokens == b.form.tokens:
+        if a.form.titles != b.form.titles:
+            return "an academic title written with it" if not (a.form.titles and b.form.titles) else "titles differ"
         if a.form.comma != b.form.comma:
             return "family name written first"
         return spelling_difference(a.text, b.text)
