@@ -828,14 +828,15 @@ def test_the_reply_line_says_what_to_check_in_fewer_words_rather_than_cut(tmp_pa
     import datetime as dt
 
     from booklet.layout.page import page_for
-    from booklet.proofs.marks import REPLY_CHECKS, reply_line
+    from booklet.proofs.marks import REPLY_CHECKS, english, reply_line
 
     page = page_for("A5")
     lines = [reply_line(contact, dt.date(2027, 5, 20), page)[0] for contact in
              ("loc@ex.org", "the-local-organising-committee@physics.example-university.org",
               "x" * 200 + "@example.org")]
-    assert lines[0].endswith(REPLY_CHECKS[0]) or lines[0].endswith(REPLY_CHECKS[1])
-    assert lines[1].endswith(REPLY_CHECKS[1]) or lines[1].endswith(REPLY_CHECKS[2])
+    checks = [f"; {english()[key]}." for key in REPLY_CHECKS]
+    assert lines[0].endswith(checks[0]) or lines[0].endswith(checks[1])
+    assert lines[1].endswith(checks[1]) or lines[1].endswith(checks[2])
     assert not any(line.endswith("\u2026") for line in lines[:2])
     assert lines[2].endswith("\u2026")  # (an address longer than the line: cut, the shortest wording after it)
 
@@ -856,3 +857,23 @@ def test_a_poster_author_written_two_ways_that_people_yaml_joins_gets_one_proof(
         ("Eva Berg", "eva@example.org", [0, 1, 2]), ("Bo Li", None, [1])]
     # without people.yaml, "E. Berg" is another person
     assert [person.name for person, _ in poster_authors(posters)] == ["Eva Berg", "Bo Li", "E. Berg"]
+
+
+def test_a_german_booklets_proofs_speak_german_and_a_theme_may_reword_them(tmp_path):
+    """A new user's run (language: de): each proof's header read "PROOF for ...", "Your talk: Monday 4 October",
+    "Corrections by Wednesday, 1 September 2027 ...", above a German page, and the manifest's day was English. The
+    proofs' words are labels in the booklet's language (theme.yaml's `labels` over them), its dates too."""
+    conference = BASE["conference.yaml"] + "language: de\ncontact: loc@example.org\n"
+    folder = write_conference(tmp_path / "conf", {"conference.yaml": conference,
+                                                  "theme.yaml": "labels:\n  proof_talk: Dein Vortrag\n"})
+    result = write_proofs(folder, tmp_path / "proofs", reply_by=dt.date(2027, 9, 1))
+    proof = next(p for p in result.proofs if p.entry == "lund-2026")
+    (first, _), (second, _), (third, _) = proof.header
+    assert first == f"KORREKTURABZUG für Ana Smith \u00b7 Programmheft Seite {proof.pages[0]}"
+    assert second.startswith("Dein Vortrag: Montag, 13. September \u00b7 09:20")
+    assert third.startswith("Korrekturen bis Mittwoch, 1. September 2027 an loc@example.org; ")
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "proofs" / proof.file).pages)
+    assert "KORREKTURABZUG" in text and "NICHT ZUM DRUCK" in text and "PROOF" not in text
+    with (tmp_path / "proofs" / "manifest.csv").open(encoding="utf-8", newline="") as file:
+        row = next(r for r in csv.DictReader(file) if r["id"] == "lund-2026")
+    assert row["day"] == "Montag, 13. September"

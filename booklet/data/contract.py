@@ -446,10 +446,33 @@ LABEL_WORDS = {
     "quotes": ("what the straight quotes typed in the data print as: the opening and closing double quotation marks, "
                "then the single ones, four marks with a space between (straight ones keep them straight)",
                "\u201c \u201d \u2018 \u2019"),
+    "proof_mark": ("a speaker's proof: down the band at the page's outer edge", "PROOF \u00b7 NOT FOR PRINT"),
+    "proof_for": ("a speaker's proof: its header's first line; {names} are whom it is for, {pages} its pages",
+                  "PROOF for {names} \u00b7 booklet {pages}"),
+    "proof_page": ("a speaker's proof: its one page in the booklet; {pages} is its number", "page {pages}"),
+    "proof_pages": ("a speaker's proof: its pages in the booklet; {pages} are their numbers", "pages {pages}"),
+    "proof_talk": ("a speaker's proof: before the talk's day, time and room", "Your talk"),
+    "proof_tutorial": ("a speaker's proof: before the tutorial's day, time and room", "Your tutorial"),
+    "proof_poster": ("a poster author's proof: before the poster's number and title", "Poster"),
+    "proof_posters": ("a poster author's proof: before the numbers and titles of their posters", "Posters"),
+    "proof_unscheduled": ("a speaker's proof: in place of the day and time of a talk not in the programme",
+                          "not in the programme"),
+    "proof_reply": ("a speaker's proof: whom to send corrections to by when; {date} and {contact}",
+                    "Corrections by {date} to {contact}"),
+    "proof_reply_undated": ("a speaker's proof: whom to send corrections to; {contact}", "Corrections to {contact}"),
+    "proof_organisers": ("a speaker's proof: whom corrections go to when the conference names no contact",
+                         "the organisers"),
+    "proof_check": ("a speaker's proof: what to check, after the reply's words (the longest that fits is printed)",
+                    "please check names, affiliations, formulas, and the day and time where they are given"),
+    "proof_check_short": ("a speaker's proof: what to check, shorter", "please check names, affiliations, formulas, "
+                          "days and times"),
+    "proof_check_shortest": ("a speaker's proof: what to check, shortest", "check names and affiliations"),
 }
 LABEL_KEYS = tuple(LABEL_WORDS)
-# each must be in its label
-LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name", "chairs": "names", "quote": "text"}
+# each must be in its label (and no other)
+LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name", "chairs": "names", "quote": "text",
+                      "proof_for": ("names", "pages"), "proof_page": "pages", "proof_pages": "pages",
+                      "proof_reply": ("date", "contact"), "proof_reply_undated": "contact"}
 
 TRACK_COLOUR = Record("track_colour", "The colour of one session or track in the programme.", (
     Key("session", "text", "the session's (or parallel track's) name, as in programme.yaml", required=True,

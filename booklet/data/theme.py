@@ -106,13 +106,17 @@ def label_problem(key: str, words: str) -> str | None:
     if key == "quotes" and quote_marks(words) is None:
         return (f"'{words}' is not four quotation marks with a space between them (opening and closing double, opening "
                 f"and closing single); write it like: {example_line(LABELS[key])}")
-    wanted = LABEL_PLACEHOLDERS.get(key)
+    wanted = LABEL_PLACEHOLDERS.get(key, ())
+    wanted = (wanted,) if isinstance(wanted, str) else wanted
     for name in re.findall(r"\{([^{}]*)\}", words):
-        if name != wanted:
-            what = f"the only placeholder here is {{{wanted}}}" if wanted else "this label has no placeholder"
+        if name not in wanted:
+            what = ("this label has no placeholder" if not wanted else f"the only placeholder here is {{{wanted[0]}}}"
+                    if len(wanted) == 1 else "its placeholders are " + " and ".join(f"{{{w}}}" for w in wanted))
             return f"'{{{name}}}' is not a placeholder: {what}; write it like: {example_line(LABELS[key])}"
-    if wanted and f"{{{wanted}}}" not in words:
-        return f"'{words}' leaves out {{{wanted}}}, where the booklet puts it; write it like: {example_line(LABELS[key])}"
+    for name in wanted:
+        if f"{{{name}}}" not in words:
+            return (f"'{words}' leaves out {{{name}}}, where the booklet puts it; write it like: "
+                    f"{example_line(LABELS[key])}")
     return None
 
 

@@ -21,8 +21,7 @@ if TYPE_CHECKING:  # the rest is imported where it is used: the build starts bef
 
     from .pagecopy import Placed
 
-MARK = "PROOF \u00b7 NOT FOR PRINT"
-PROOF_LANGUAGE = "en"  # the marks speak English to every speaker, whatever the booklet's language
+MARK = "PROOF \u00b7 NOT FOR PRINT"  # the band's words in English (the label proof_mark: in the booklet's language)
 MARK_COLOR = CMYKColor(0, 0.95, 0.7, 0)  # a signal red that nothing in the booklet uses
 STRIP_COLOR = CMYKColor(0, 0.12, 0.08, 0)
 INK = CMYKColor(0, 0, 0, 1)
@@ -80,18 +79,20 @@ def _title_height(text, title: str) -> float | None:
 
 
 def header_lines(proof: Proof, reply: tuple[str, float], page: Page,
-                 fits: dict | None = None) -> tuple[tuple[str, float], ...]:
+                 fits: dict | None = None, words: dict[str, str] | None = None) -> tuple[tuple[str, float], ...]:
     """The three lines above the running head, each with its font size (made to fit): whom the proof is for,
-    the talk, and `reply` (whom to send corrections to by when, the same on every proof).
+    the talk, and `reply` (whom to send corrections to by when, the same on every proof); in `words` (the booklet's
+    labels, data.theme.labels_for: its language's, theme.yaml's over them; English when not given).
 
     `fits`: line fits made before, (text, font, size, width) -> (line, size), for the same fonts (see
     write._Kept); looked up first, and given those made here."""
-    first = f"PROOF for {proof.names} \u00b7 booklet {page_label(proof.pages)}"
+    words = words or english()
+    first = _worded(words["proof_for"], names=proof.names, pages=page_label(proof.pages, words))
     if proof.kind == "poster":
-        second = f"{_what(proof)} {proof.entry}: {proof.title}"
+        second = f"{_what(proof, words)} {proof.entry}: {proof.title}"
     else:
-        second = f"{_what(proof)}: " + (" \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
-                                       or "not in the programme")
+        second = f"{_what(proof, words)}: " + (" \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
+                                              or words["proof_unscheduled"])
     width, sizes = _header_width(page), _header_sizes(page)
     return (_kept_fit(first, _HEADER_FONTS[0], sizes[0], width, fits),
             _kept_fit(second, _HEADER_FONTS[1], sizes[1], width, fits), reply)
@@ -108,38 +109,54 @@ def _kept_fit(text: str, font: str, size: float, width: float, fits: dict | None
     return found
 
 
-REPLY_CHECKS = ("; please check names, affiliations, formulas, and the day and time where they are given.",
-                "; please check names, affiliations, formulas, days and times.", "; check names and affiliations.",
-                ".")  # what the reply line asks, shorter and shorter: the longest that fits whole is printed
+REPLY_CHECKS = ("proof_check", "proof_check_short", "proof_check_shortest")  # the labels of what the reply line
+# asks, shorter and shorter: the longest that fits whole is printed (else none)
 SMALLER_AT_MOST = 0.85  # of the line's size: a longer wording set smaller than this gives way to a shorter one
 
 
-def reply_line(contact: str | None, reply_by: dt.date | None, page: Page) -> tuple[str, float]:
+def reply_line(contact: str | None, reply_by: dt.date | None, page: Page, words: dict[str, str] | None = None,
+               language: str = "en") -> tuple[str, float]:
     """'Corrections by <date> to <contact>; please check ...', with its font size (made to fit): the longest wording
     of what to check that fits at SMALLER_AT_MOST of the size (a long address left the line cut, "affiliations,…");
-    the shortest, cut to fit if it must."""
-    start = (f"Corrections{f' by {dates.full_date(reply_by, PROOF_LANGUAGE)}' if reply_by else ''} "
-             f"to {markup.plain(contact) if contact else 'the organisers'}")
+    without one, cut to fit if it must. In `words` (see header_lines), the date in `language`."""
+    words = words or english()
+    whom = markup.plain(contact) if contact else words["proof_organisers"]
+    start = (_worded(words["proof_reply"], date=dates.full_date(reply_by, language), contact=whom) if reply_by
+             else _worded(words["proof_reply_undated"], contact=whom))
     font, size, width = _HEADER_FONTS[2], _header_sizes(page)[2], _header_width(page)
-    for checks in REPLY_CHECKS[:-1]:
-        text, fitted = _fit(start + checks, font, size, width)
+    for checks in REPLY_CHECKS:
+        text, fitted = _fit(f"{start}; {words[checks]}.", font, size, width)
         if not text.endswith("\u2026") and fitted >= size * SMALLER_AT_MOST:
             return text, fitted
-    return _fit(start + REPLY_CHECKS[-1], font, size, width)
+    return _fit(start + ".", font, size, width)
+
+
+def english() -> dict[str, str]:
+    """The proofs' words in English (the labels' English table)."""
+    from ..data.theme import labels_for
+
+    return labels_for("en", {})
+
+
+def _worded(label: str, **values: str) -> str:
+    """`label` with its {placeholders} filled."""
+    for name, value in values.items():
+        label = label.replace("{" + name + "}", value)
+    return label
 
 
 _HEADER_FONTS = (SANS + "-Bold", SANS, SANS)
 
 
-def overlay_text(proof: Proof, page: Page) -> list[str]:
+def overlay_text(proof: Proof, page: Page, mark: str = MARK) -> list[str]:
     """Every line of text the overlay draws on each page of `proof`, in drawing order: the mark, then the header."""
-    return [band_text(page), *(line for line, _ in proof.header)]
+    return [band_text(page, mark), *(line for line, _ in proof.header)]
 
 
-def _what(proof: Proof) -> str:
+def _what(proof: Proof, words: dict[str, str]) -> str:
     if proof.kind == "poster":
-        return "Poster" if "," not in proof.entry else "Posters"
-    return "Your tutorial" if proof.kind == "tutorial" else "Your talk"
+        return words["proof_poster"] if "," not in proof.entry else words["proof_posters"]
+    return words["proof_tutorial"] if proof.kind == "tutorial" else words["proof_talk"]
 
 
 
@@ -227,7 +244,7 @@ REPLY = "reply"
 
 
 def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
-                  trim: tuple[float, float, float, float], reply: tuple[str, float]) -> bytes:
+                  trim: tuple[float, float, float, float], reply: tuple[str, float], mark: str = MARK) -> bytes:
     """The overlay forms, in a PDF in memory: the band for right- and left-hand pages, the reply line, the
     pointer, and each proof's first two header lines (`header_form(n)` for `proofs[n]`).
 
@@ -241,7 +258,7 @@ def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
     canv = Canvas(buffer, pagesize=media, invariant=1, pageCompression=1, initialFontName=SANS)
     for recto in (True, False):
         canv.beginForm(band_form(recto))
-        _draw_band(canv, page, trim, recto)
+        _draw_band(canv, page, trim, recto, mark)
         canv.endForm()
     canv.beginForm(REPLY)
     _draw_header(canv, page, trim, (reply,), first_line=2)
@@ -291,7 +308,8 @@ def _draw_header(canv: Canvas, page: Page, trim: tuple[float, float, float, floa
         y -= natural * _AFTER
 
 
-def _draw_band(canv: Canvas, page: Page, trim: tuple[float, float, float, float], recto: bool) -> None:
+def _draw_band(canv: Canvas, page: Page, trim: tuple[float, float, float, float], recto: bool,
+               mark: str = MARK) -> None:
     """The tinted strip above the running head, and the red band with the mark down the outer edge."""
     x0, y0, x1, y1 = trim
     band = _band_width(page)
@@ -301,7 +319,7 @@ def _draw_band(canv: Canvas, page: Page, trim: tuple[float, float, float, float]
     canv.rect(x0 if recto else x0 + band, y1 - strip, x1 - x0 - band, strip, stroke=0, fill=1)
     canv.setFillColor(MARK_COLOR)
     canv.rect(band_x, y0, band, y1 - y0, stroke=0, fill=1)
-    _draw_band_text(canv, band_x, band, y0, y1, recto, band_text(page))
+    _draw_band_text(canv, band_x, band, y0, y1, recto, band_text(page, mark))
 
 
 def _draw_pointer(canv: Canvas) -> None:
@@ -315,10 +333,10 @@ def _draw_pointer(canv: Canvas) -> None:
     canv.drawPath(path, stroke=0, fill=1)
 
 
-def band_text(page: Page) -> str:
+def band_text(page: Page, mark: str = MARK) -> str:
     """The mark, repeated along the height of the page."""
     size = _band_size(page)
-    unit = MARK + "   \u00b7   "
+    unit = mark + "   \u00b7   "
     count = max(1, int((page.height - 2 * size) // stringWidth(unit, SANS + "-Bold", size)))
     return (unit * count).rstrip(" \u00b7")
 

@@ -104,6 +104,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
 
     used: set[str] = set()
     proofs = []
+    language = booklet.conference.language
     # an id that is a file name as it is keeps it; one made so (`a/b` -> `a_b`) gives way to it ("a_b-2"): the proof
     # `booklet proof a_b` gives is the abstract a_b's
     named = {abstract.id: _unique(abstract.id, used) for abstract in booklet.abstracts
@@ -114,14 +115,14 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         slot = slots.get("abstract:" + abstract.id)
         speakers = abstract.speakers
         proofs.append(Proof(named[abstract.id], "abstract", abstract.id,
-                            markup.plain(abstract.title), speakers, (f"abstract-{index}",), *_when(slot),
+                            markup.plain(abstract.title), speakers, (f"abstract-{index}",), *_when(slot, language),
                             source=_source_of(speakers, abstract.source)))
     for tutorial in booklet.tutorials:
         slot = slots.get("tutorial:" + tutorial.id)
         stem = _file_safe(tutorial.id)
         stem = stem if stem.casefold() not in used else "tutorial-" + stem
         proofs.append(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
-                            tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot),
+                            tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot, language),
                             source=_source_of(tutorial.presenters, tutorial.source)))
     for person, indices in poster_authors(booklet.posters, booklet.people):
         posters = [booklet.posters[i] for i in indices]
@@ -153,14 +154,16 @@ def poster_authors(posters: tuple[Poster, ...], identities: tuple[Identity, ...]
     return list(people.values())
 
 
-def _when(slot: Slot | None) -> tuple[str, str, str]:
-    """(day, time, room) of a scheduled item as plain text; empty strings when it is not in the programme."""
+def _when(slot: Slot | None, language: str = "en") -> tuple[str, str, str]:
+    """(day, time, room) of a scheduled item as plain text, the day in `language`; empty strings when it is not in
+    the programme."""
     from ..layout.programme import day_title
 
     if slot is None:
         return "", "", ""
     room = slot.item.room or (slot.session.room if slot.session else None)
-    return day_title(slot.day, date=slot.date), str(slot.item.time or ""), markup.plain(room) if room else ""
+    return (day_title(slot.day, language, date=slot.date), str(slot.item.time or ""),
+            markup.plain(room) if room else "")
 
 
 def _source_of(people: tuple[Person, ...], fallback: Source | None) -> Source | None:
@@ -289,10 +292,14 @@ def long_posters(booklet: Booklet, page: Page) -> set[str]:
 
 
 
-def page_label(pages: tuple[int, ...]) -> str:
-    """'page 12', 'pages 12–13', 'pages 61, 64–65'."""
+def page_label(pages: tuple[int, ...], words: dict[str, str] | None = None) -> str:
+    """'page 12', 'pages 12–13', 'pages 61, 64–65' (in `words`, the labels proof_page and proof_pages: the booklet's
+    language's)."""
     text = ", ".join(f"{a}\u2013{b}" if a != b else str(a) for a, b in _runs(pages))
-    return ("page " if len(pages) == 1 else "pages ") + text
+    label = (words or {}).get("proof_page" if len(pages) == 1 else "proof_pages")
+    if label is None:
+        return ("page " if len(pages) == 1 else "pages ") + text
+    return label.replace("{pages}", text)
 
 
 def _runs(pages: tuple[int, ...]) -> list[tuple[int, int]]:

@@ -109,6 +109,8 @@ class _Plan:
     short_title: str
     poster_titles: dict[str, str]  # link key -> title, for the pointers
     inputs: dict[Path, str]  # the files the data names (build.named_inputs): no proof replaces one
+    words: dict[str, str]  # the booklet's labels (its language's, theme.yaml's): the proofs' words
+    language: str
 
 
 def _refuse_inputs(targets: list[Path], png: bool, data_dir: Path, named: dict[Path, str]) -> None:
@@ -132,6 +134,7 @@ def _proofs_of(booklet: Booklet, page_size: str) -> list[Proof]:
 def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof] | None = None) -> _Plan:
     """The plan, from a build result that still holds its model (which the plan leaves out: it is large)."""
     from ..build import named_inputs
+    from ..data.theme import labels_for
     from ..layout.posters import poster_key
 
     booklet = built.booklet
@@ -139,7 +142,8 @@ def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof]
     return _Plan(replace(built, booklet=None), pdf, proofs if proofs is not None else _proofs_of(booklet, page_size),
                  long_posters(booklet, page_for(page_size)), conference.contact,
                  markup.plain(conference.short_title or conference.title),
-                 {poster_key(i): poster.title for i, poster in enumerate(booklet.posters)}, named_inputs(booklet))
+                 {poster_key(i): poster.title for i, poster in enumerate(booklet.posters)}, named_inputs(booklet),
+                 labels_for(conference.language, booklet.theme.labels), conference.language)
 
 
 def proof_options(page_size: str):
@@ -329,6 +333,7 @@ class _Job:
     reply: tuple[str, float]  # the header's last line, the same on every proof
     short_title: str
     png: bool
+    mark: str  # the band's words (the label proof_mark)
 
 
 @dataclass(frozen=True)
@@ -356,11 +361,12 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     ranges = page_ranges(built.anchors, built.pages, plan.long_posters)
     proofs = [replace(p, pages=pages_of(p, ranges)) for p in plan.proofs]
     proofs = sorted((p for p in proofs if p.pages), key=lambda p: (p.pages[0], KINDS.index(p.kind), p.id))
-    reply = reply_line(plan.contact, reply_by, geometry)
+    reply = reply_line(plan.contact, reply_by, geometry, plan.words, plan.language)
     fits_key = disk.key("fits", _fonts_in_use())
     fits = _Fits(kept.fits[1] if kept is not None and kept.fits[0] == fits_key and kept.fits[1] else {})
-    proofs = [replace(p, header=header_lines(p, reply, geometry, fits)) for p in proofs]
-    job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png)
+    proofs = [replace(p, header=header_lines(p, reply, geometry, fits, plan.words)) for p in proofs]
+    job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png,
+               plan.words["proof_mark"])
     pngs = {p.id: [png_path(paths[p.id], index) for index in range(len(p.pages))] if png else [] for p in proofs}
     old_pngs = {folder: _old_pngs(folder) for folder in {paths[p.id].parent for p in proofs}}
     made = files.names()  # temporary file -> target: those made while the booklet was built
@@ -471,7 +477,7 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
         if kept is not None and kept.overlay[0] == overlay_key:
             overlay, read = kept.overlay[1], kept.overlay_read
         else:
-            overlay = draw_overlays(proofs, job.page, media, trim, job.reply)
+            overlay = draw_overlays(proofs, job.page, media, trim, job.reply, job.mark)
         sending = [_send_beside(connection, (overlay, read)) for _, connection in helpers]
         writer.write(overlay, read, files[0])
         pages = dict(writer.copier.known().pages)
