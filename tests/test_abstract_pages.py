@@ -4,6 +4,7 @@ no gap, a continued abstract says what it continues, and left-out characters lea
 from __future__ import annotations
 
 import io
+import os
 
 import pypdfium2 as pdfium
 import pytest
@@ -569,3 +570,37 @@ def _tightened_and_ran_on(ctx, entries, build) -> tuple[list[str], list[str]]:
         elif reach > page.text_height:
             ran_on.append(entry.id)
     return tightened, ran_on
+
+
+@pytest.mark.parametrize("case", ["colons", "bold", "tutorial"])
+def test_texts_of_headings_and_a_heading_before_a_tall_block_still_build(tmp_path, case):
+    """A review of the rule that keeps a heading with what it leads to: an abstract of nothing but lines ending with
+    a colon made blank pages without end (every line went on to the next page), one of bold sentences stopped the
+    build ("LayoutError: ... too large"), and so did a tutorial whose description ended "Requirements:" / "A
+    laptop." before a presenter with a bio longer than a page. Each builds, every line printed (in a process of its
+    own, with a time limit: the first hung)."""
+    import subprocess
+    import sys
+
+    files: dict = {}
+    if case == "colons":
+        text = "\n\n".join(f"Question {n}: what do we do in step {n} of the procedure:" for n in range(1, 60))
+    elif case == "bold":
+        text = "\n\n".join(f"**We measured the flux of source {n} in three bands and found it consistent.**"
+                           for n in range(1, 40))
+    else:
+        text = "Some text."
+        bio = " ".join(["Ana Smith teaches statistics at Example University and writes about it."] * 60)
+        files["tutorials.yaml"] = ("- id: bayes-intro\n  title: Bayesian inference\n  description: |\n"
+                                   "    A course.\n\n    Requirements:\n\n    A laptop with Python.\n"
+                                   "  presenters:\n    - name: Sven Oberg\n      affiliation: NBI\n"
+                                   f"      bio: \"{bio}\"\n")
+    files["abstracts.yaml"] = BASE["abstracts.yaml"].replace("abstract: Some text.", "abstract: |\n    " + text.replace(
+        "\n", "\n    "), 1)
+    folder = write_conference(tmp_path / "conf", files)
+    run = subprocess.run([sys.executable, "-m", "booklet", "build", str(folder), "-o", str(tmp_path / "b.pdf")],
+                         capture_output=True, text=True, timeout=120, env={**os.environ, "BOOKLET_CACHE": "off"})
+    assert run.returncode == 0, run.stderr
+    printed = " ".join(Pdf(tmp_path / "b.pdf").norms)
+    last = {"colons": "Question 59:", "bold": "source 39 in", "tutorial": "A laptop with Python."}[case]
+    assert norm(last) in printed

@@ -233,9 +233,9 @@ class Context:
         return found
 
 
-# A paragraph that leads into the next: a heading (a line all bold, "**Results**") or a short line ending with a colon
-# ("Literatur:", "We found:" before a list)
-_HEADING_LIKE = re.compile(r"<b>[^<]{1,120}</b>|[^<]{1,60}:")
+# A paragraph that leads into the next: a heading (a short line all bold, "**Results**", not a bold sentence) or a
+# short line ending with a colon ("Literatur:", "We found:" before a list)
+_HEADING_LIKE = re.compile(r"<b>[^<]{1,80}(?<![.!?])</b>|[^<]{1,60}:")
 _CODE_INDENT = re.compile("^(?:<[^>]*>)*(\u00a0*)")  # a code line's indent, after the tags that open it
 
 

@@ -843,12 +843,20 @@ class Continues(Translated, Flowable):
             rest = []
         if not rest:
             return [Continues(first, None)]
-        while len(first) > 1 and placed[-1][1] is not None and keeps_with_next(first[-1]):
-            rest.insert(0, first.pop())  # a heading in the text never ends the page: it goes on with what it leads to
-            height, at = placed.pop()
-            content_used -= height
-            if at not in (a for _, a in placed):
-                begun.discard(at)
+        # a heading in the text never ends the page: it goes on with the paragraph it leads to, while text of the
+        # entry stays above it here (a text of nothing but headings, "Step 1:", "Step 2:", ... is set as it comes)
+        leads = 0
+        while (leads < len(first) - 1 and placed[-1 - leads][1] is not None and keeps_with_next(first[-1 - leads])
+               and isinstance(rest[0] if not leads else first[-leads], MathParagraph)):
+            leads += 1
+        moved_height = sum(height for height, _ in placed[len(placed) - leads:])
+        if leads and content_used - moved_height > 0 and not keeps_with_next(first[-1 - leads]):
+            for _ in range(leads):
+                rest.insert(0, first.pop())
+                _, at = placed.pop()
+                if at not in (a for _, a in placed):
+                    begun.discard(at)
+            content_used -= moved_height
         if content_used <= 0:
             return []  # nothing of the content fits here: it moves on whole, heading and all
         if self.keep and len(begun) < min(self.keep + 1, len(self.content)) and not _at_top(self):
