@@ -1050,16 +1050,19 @@ def test_xlsx_cells_merged_down_count_for_every_row_they_span(tmp_path):
     sheet.append([None, "11:20-11:40", None, None, None, "Talk two", "Bo Li"])
     sheet.append([None, "11:40-12:00", None, None, None, "Talk three", "Cy Wu"])
     sheet.append([None, "12:00-13:00", None, None, None, "Lunch", None])
-    for columns in ("A2:A5", "C2:C4", "D2:D4", "E2:E4", "F5:G5"):
-        sheet.merge_cells(columns)
+    sheet.append([None, "13:00-13:30", None, None, None, "Poster flash", "Eva Berg"])
+    sheet.append([None, "13:30-14:00", None, None, None, None, None])
+    for columns in ("A2:A7", "C2:C4", "D2:D4", "E2:E4", "F5:G5", "F6:F7", "G6:G7"):
+        sheet.merge_cells(columns)  # (a title merged down two half hours: one talk, not two)
     book.save(tmp_path / "p.xlsx")
     imported = table.read(tmp_path / "p.xlsx", Options())
     items = imported.documents["programme.yaml"]["days"][0]["items"]
     assert [(item.get("session"), item.get("chair"), item.get("room"), [i["talk"] for i in item.get("items", [])])
             for item in items] == [("Session A", "Kari Nordmann", "Room 101", ["talk-one", "talk-two", "talk-three"]),
-                                   (None, None, None, [])]
-    assert items[1]["title"] == "Lunch" and "talk" not in items[1]
-    assert ("9 empty cell(s) under cells merged down several rows (a session, a room, a chair written once for its "
+                                   (None, None, None, []), (None, None, None, [])]
+    assert items[1]["title"] == "Lunch" and "talk" not in items[1] and items[2]["talk"] == "poster-flash"
+    assert len(imported.documents["abstracts.yaml"]) == 4
+    assert ("11 empty cell(s) under cells merged down several rows (a session, a room, a chair written once for its "
             "rows) read as the merged cell's value") in imported.notes
 
 
@@ -1080,6 +1083,9 @@ def test_a_cell_that_names_no_single_date_is_none():
     for text in ("Talk about March 2024", "4 March", "3 May 2024 and 4 May 2024", "May the force 4 2024", "TBD"):
         assert table.named_date(text) is None, text
     assert table.named_date("31 February 2024") is None
+    # (a review: French and Spanish weekdays' abbreviations are months' in another language: "mar." is mardi here)
+    assert table.named_date("mar. 4 juin 2024") == D(2024, 6, 4) and table.named_date("lun. 3 juin 2024") == D(2024, 6, 3)
+    assert table.named_date("Mar 4 2024") == D(2024, 3, 4)
 
 
 def test_an_update_takes_a_renamed_talk_for_the_same_talk(tmp_path):

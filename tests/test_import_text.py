@@ -207,6 +207,10 @@ def test_a_schedules_event_bof_and_party_types_have_kinds():
     assert kind_for("Event", {"event": "social"}) == "social"  # --kinds still wins
     assert kind_for("Social event", {}) == kind_for("Social", {}) == "social"
     assert kind_for("Social sciences talk", {}) == "contributed"  # (a talk's subject, not a dinner)
+    # (a review: words inside words were kinds: a breakout session a break, a participant's talk left out)
+    assert kind_for("Breakout Session", {}) == kind_for("Participant talk", {}) == "contributed"
+    assert kind_for("Icebreaker", {}) is None and kind_for("Scheduled break-out room", {}) is None
+    assert kind_for("Teilnahme ohne Beitrag", {}) == kind_for("Withdrawn talk", {}) == "skip"
 
 
 def test_reference_links_print_as_inline_links_do_and_a_definition_nothing_names_is_kept():

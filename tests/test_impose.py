@@ -332,6 +332,16 @@ def test_preflight_names_turned_pages_and_pages_of_another_size(tmp_path):
     assert len(sizes) == 1 and "page 3 (209.9 x 297 mm)" in sizes[0], preflight(mixed).faults
 
 
+def test_a_rotate_of_a_whole_quarter_turn_written_as_a_real_number_is_one():
+    """A review: `/Rotate 0.0` was called damaged ("its /Rotate is 0.0, not a multiple of 90")."""
+    from booklet.printing.pdffile import rotation_problem
+
+    page = pypdf.PageObject.create_blank_page(width=100, height=100)
+    for value in (FloatObject(0.0), FloatObject(180.0), NumberObject(-90)):
+        page[NameObject("/Rotate")] = value
+        assert rotation_problem(page) is None, value
+
+
 @pytest.mark.parametrize("turn", [45, 90.5, "/Half"])
 def test_a_rotate_that_is_no_quarter_turn_is_a_damaged_page_for_impose_preflight_and_an_extra_page(tmp_path, turn):
     """A fuzzing run: /Rotate 45 was a turn of 45 degrees to impose ("a spread of two 253.2 x 253.2 mm pages ... does

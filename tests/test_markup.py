@@ -397,6 +397,7 @@ def test_a_spaced_hyphen_is_an_en_dash_and_a_relation_holds_to_its_number():
     assert "\u2013" not in inline("$a - b$ and c - d")
     assert paragraphs("Steps:\n- one\n- two") == ["Steps:", "\u2013 one", "\u2013 two"]
     assert plain("Opening - welcome") == "Opening - welcome"
+    assert inline("cat file - | grep x, tar -cf - .") == "cat file - | grep x, tar -cf - ."  # (a review: commands)
 
 
 def test_a_list_numbered_from_one_with_numbers_skipped_is_a_list():

@@ -100,18 +100,20 @@ def people_file(entries: list[Entry], notes: list[str]) -> list[dict]:
     "Jáquez Leal", filed under J in the index, not as "Leal, Victor Manuel Jáquez"; with a note."""
     from ..text.names import family_place, split_name
 
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}  # the name composed (NFC: as check compares names) -> (name, family)
     for entry in entries:
         for person in entry.people:
             family = " ".join((person.family or "").split())
             rule = split_name(person.name)
-            if (family and person.name not in found and family not in (rule.family, f"{rule.particle} {rule.family}")
+            if (family and unicodedata.normalize("NFC", person.name) not in found
+                    and family not in (rule.family, f"{rule.particle} {rule.family}")
                     and family_place(person.name, family) is not None):
-                found[person.name] = family
+                found[unicodedata.normalize("NFC", person.name)] = person.name, family
     if found:
         notes.append(f"{len(found)} person(s) whose family name (as the source gives it) is not the last word of "
-                     f"their name: in people.yaml, which the index of authors files them by ({some(list(found))})")
-    return [{"name": name, "family": family} for name, family in found.items()]
+                     f"their name: in people.yaml, which the index of authors files them by "
+                     f"({some([name for name, _ in found.values()])})")
+    return [{"name": name, "family": family} for name, family in found.values()]
 
 
 def clean(text) -> str:

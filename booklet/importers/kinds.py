@@ -25,8 +25,10 @@ KIND_WORDS = {  # what users write in --kinds, beside the kinds themselves, and 
 # matches wins. A type none matches is the reader's to guess (a contributed talk when somebody speaks), and counted
 # for the user to map with --kinds.
 TYPE_RULES: tuple[tuple[str, str], ...] = (
-    (r"attend|participant|teilnehm|teilnahme|listener|auditeur|waiting|warteliste|liste d.attente|withdrawn|rejected"
-     r"|declined|cancel+ed|no presentation|zurückgezogen|abgelehnt|refus|annul", "skip"),
+    (r"withdrawn|rejected|declined|cancel+ed|no presentation|zurückgezogen|abgelehnt|refus|annul", "skip"),
+    # an attendee's registration, not a talk ("Participant talk" is a talk)
+    (r"^(?!.*(?:talk|vortrag|presentation|lecture|poster|workshop|tutorial|keynote))"
+     r".*(?:attend|participant|teilnehm|teilnahme|listener|auditeur|waiting|warteliste|liste d.attente)", "skip"),
     (r"poster|affiche", "poster"),
     (r"keynote|plenary|plenar|pl[ée]ni[èe]re|hauptvortrag|haupt-vortrag|opening lecture", "keynote"),
     (r"invited|eingeladen|invit[ée]|sollicit", "invited"),
@@ -35,7 +37,7 @@ TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"dinner|banquet|bankett|reception|empfang|excursion|exkursion|ausflug|day trip|abendessen|\bd[îi]ner\b"
      r"|soir[ée]e|party|\bgala\b|rahmenprogramm|get.together"
      r"|^social(?: (?:event|events|evening|programme|program|activity|activities|gathering))?$", "social"),
-    (r"coffee|lunch|break|pause|mittag|kaffee|repas|déjeuner|\btea\b", "break"),
+    (r"\bcoffee|\blunch|\bbreaks?\b(?!-?\s?out)|\bpause|mittag|kaffee|repas|déjeuner|\btea\b", "break"),
     # a schedule's "Event" (wafer, pentabarf): what is neither a talk nor a workshop (a group photo, a job fair, a
     # film): a line of the programme, not an abstract page
     (r"\bevents?\b", "other"),

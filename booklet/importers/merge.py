@@ -759,18 +759,24 @@ def _renamed(base: dict, new: dict) -> dict:
         gone = [e for e in old_entries if str(e["id"]) not in new_ids]
         added = [e for e in new_entries if str(e["id"]) not in old_ids]
 
-        def alike(a: dict, b: dict) -> bool:
-            names = sorted(map(_name, people(a)))
-            if not names or names != sorted(map(_name, people(b))):
-                return False
+        def who(entry: dict) -> tuple[str, ...]:
+            return tuple(sorted(map(_name, people(entry))))
+
+        def alike(a: dict, b: dict) -> bool:  # (of the same people)
             slot = slots["base"].get(f"{what}:{normal(a['id'])}")
             return ((slot is not None and slot == slots["new"].get(f"{what}:{normal(b['id'])}"))
                     or (bool(a.get(text)) and normal(a.get(text)) == normal(b.get(text))))
 
+        by_people: dict[tuple[str, ...], tuple[list[dict], list[dict]]] = {}  # (compared only within: not n x n)
+        for entry in gone:
+            by_people.setdefault(who(entry), ([], []))[0].append(entry)
         for entry in added:
-            matches = [old for old in gone if alike(old, entry)]
-            if len(matches) == 1 and sum(alike(matches[0], other) for other in added) == 1:
-                renames[str(entry["id"])] = str(matches[0]["id"])
+            by_people.setdefault(who(entry), ([], []))[1].append(entry)
+        for names, (olds, news) in by_people.items():
+            for entry in news if names else ():
+                matches = [old for old in olds if alike(old, entry)]
+                if len(matches) == 1 and sum(alike(matches[0], other) for other in news) == 1:
+                    renames[str(entry["id"])] = str(matches[0]["id"])
     if not renames:
         return new
 

@@ -139,10 +139,11 @@ def _xlsx_rows(path: Path, options: Options):
         else:
             others.append(other)
     filled = 0
+    headers = {sheet: header for sheet, _, header in headed}
     for name, own in sheets:
         if name in names and any(value is None for row in own for value in row):
             _formulas_without_values(path, name, own)
-            filled += _merged_down(path, name, own)
+            filled += _merged_down(path, name, own, headers.get(name), options)
     notes = [f"read sheet{'s' * (len(names) > 1)} {', '.join(repr(name) for name in names)}"]
     if filled:
         notes.append(f"{filled} empty cell(s) under cells merged down several rows (a session, a room, a chair written "
@@ -153,12 +154,21 @@ def _xlsx_rows(path: Path, options: Options):
     return notes, rows, lambda i: f"sheet '{places[i][0]}', row {places[i][1] + 1}"
 
 
-def _merged_down(path: Path, title: str, rows: list[list]) -> int:
-    """Fill, in `rows` (the sheet's values, row 1 first), each cell that a range merged down several rows covers with
-    the value of the range's first cell, in the range's first column (a cell merged across columns too, a title
-    spread over the row, fills no other column); how many cells were filled. (A read-only workbook does not say
-    which cells are merged: the file is opened again, as a whole.)"""
+_MERGED_FIELDS = frozenset({"date", "session", "chair", "room", "track"})  # what a cell merged down is each row's
+
+
+def _merged_down(path: Path, title: str, rows: list[list], header: int | None, options: Options) -> int:
+    """Fill, in `rows` (the sheet's values, row 1 first), each cell below the `header` row that a range merged down
+    several rows covers with the value of the range's first cell, in a column of a day's or session's (a date, a
+    session, its chair, room or track: _MERGED_FIELDS), in the range's first column; how many cells were filled. (A
+    title merged down two half-hour rows is one talk of an hour, not two talks; a title merged across the row fills
+    no other column. A read-only workbook does not say which cells are merged: the file is opened again, whole.)"""
     import openpyxl
+
+    if header is None:
+        return 0
+    columns = _columns(rows[header], options)
+    wanted = {index + 1 for name in _MERGED_FIELDS for index in columns.index.get(name, ())}
 
     try:
         with open(path, "rb") as handle:
@@ -171,7 +181,7 @@ def _merged_down(path: Path, title: str, rows: list[list]) -> int:
         return 0
     filled = 0
     for first, last, column in sorted(ranges):
-        if first > len(rows) or column > len(rows[first - 1]):
+        if first <= header + 1 or column not in wanted or first > len(rows) or column > len(rows[first - 1]):
             continue
         value = rows[first - 1][column - 1]
         for row in rows[first:last]:
@@ -534,15 +544,17 @@ _WEEKDAY_FIRST = re.compile(r"^[^\W\d_]{2,}\.?,?\s*(?=\d)")  # "Mon 04.03.2024",
 _NAMED_DATE_WORDS = re.compile(r"[^\W\d_]+|\d+")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:.h]\s*\d{2}(?!\d)(?:\s*[ap]\.?m\.?)?", re.I)  # a time beside the date
 # The languages whose month names a date cell may hold ("4 March 2024", "Montag, 4. März 2024", "lundi 4 mars 2024"):
-# a word two of them give to different months is left to the first of them
+# a word two of them give to different months is left to the first of them (Croatian is left out: its "listopad" is
+# October, Polish's and Czech's November)
 MONTH_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "ca", "sv", "da", "nb", "fi", "is", "pl", "cs", "sk",
-                   "sl", "hr", "hu", "ro", "tr", "et", "lv", "lt", "eu", "gl", "ga", "cy")
+                   "sl", "hu", "ro", "tr", "et", "lv", "lt", "eu", "gl", "ga", "cy")
 
 
 @cache
 def _month_words() -> tuple[dict[str, int], frozenset[str]]:
     """Every month's names and abbreviations in MONTH_LANGUAGES (CLDR's, babel's data), lower case and without
-    accents -> the month's number; and the weekdays' names so written (a word that is both is a month)."""
+    accents -> the month's number; and the weekdays' names so written (some are a month's in another language: the
+    French "mar." is mardi, the Spanish "mar" marzo)."""
     from babel import Locale
 
     months: dict[str, int] = {}
@@ -555,7 +567,7 @@ def _month_words() -> tuple[dict[str, int], frozenset[str]]:
                     months.setdefault(_bare(name), number)
                 for name in locale.days[context][width].values():
                     weekdays.add(_bare(name))
-    return months, frozenset(weekdays - set(months))
+    return months, frozenset(weekdays)
 
 
 def _bare(word: str) -> str:
@@ -572,11 +584,14 @@ def named_date(text: str) -> dt.date | None:
         return None
     months, weekdays = _month_words()
     words = _NAMED_DATE_WORDS.findall(_CLOCK.sub(" ", text))
+    if (len(words) > 1 and not words[0].isdigit() and _bare(words[0]) in weekdays
+            and any(not w.isdigit() and _bare(w) in months for w in words[1:])):
+        words = words[1:]  # the weekday first, a month after it ("mar. 4 juin 2024": mardi, not March)
     named = {months[_bare(w)] for w in words if not w.isdigit() and _bare(w) in months}
     days = [int(w) for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
     years = [int(w) for w in words if w.isdigit() and len(w) == 4]
     others = [w for w in words if not w.isdigit() and _bare(w) not in months and _bare(w) not in weekdays
-              and _bare(w) not in _ORDINALS]
+              and _bare(w) not in _ORDINALS]  # (a weekday after the date, "4 June 2024, Tuesday", is let be)
     if len(named) != 1 or len(days) != 1 or len(years) != 1 or others:
         return None
     try:

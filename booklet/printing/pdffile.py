@@ -56,8 +56,8 @@ def rotation_problem(page: PageObject) -> str | None:
     (PDF 32000, 7.7.3.3); 45 is no turn a viewer, a printer or booklet can agree on."""
     value = page.get("/Rotate", 0)
     value = value.get_object() if hasattr(value, "get_object") else value
-    if isinstance(value, int) and not isinstance(value, bool) and value % 90 == 0:
-        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value % 90 == 0:
+        return None  # (0.0, a real number of a whole quarter turn, is one too)
     return f"its /Rotate is {value!r}, not a multiple of 90 (a damaged page: save it again from the program that made it)"
 
 

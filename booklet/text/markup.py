@@ -353,8 +353,9 @@ def _held_to_words(line: str) -> str:
     return line
 
 
-# "Opening - welcome", "5 - 10 keV" (not "a - - b", nor "- item", nor a minus typed apart: "energies of - 5 keV")
-_SPACED_HYPHEN = re.compile(r"(?<=[^\s\-]) - (?=[^\s\-\d])|(?<=\d) - (?=\d)")
+# "Opening - welcome", "5 - 10 keV": between words or numbers (not "a - - b", nor "- item", nor a minus typed apart,
+# "energies of - 5 keV", nor a command's "file - | grep", "tar -cf - .")
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W_]) - (?=[^\W\d_])|(?<=\d) - (?=\d)")
 _RELATION_SPACE = re.compile(r"(?<=(?<!\S)[<>=\u2264\u2265\u2248\u2260\u00b1~]) (?=[-\u2212+]?\d)")  # "> 20.1", "≈ 3"
 
 
