@@ -438,14 +438,18 @@ def test_a_drawn_paragraph_leaves_no_cycle_for_the_garbage_collector(text_style)
     assert b" Tj" in canvas.getpdfdata()  # they were drawn
 
 
-def test_hyphenation_with_one_pyphen_per_language_breaks_as_reportlab_does(text_style):
+def test_hyphenation_with_one_pyphen_per_language_breaks_as_reportlab_does(text_style, monkeypatch):
     """Against ReportLab's loop given booklet's hyphenation (which breaks a word wider than a line where ReportLab
-    cut it without a hyphen) made anew for each paragraph, its Pyphen too."""
+    cut it without a hyphen) made anew for each paragraph, its Pyphen too. (Where booklet breaks otherwise,
+    linebreak.SPLIT_TAILS, is off: see the test after this one.)"""
     import types
 
     import pyphen
 
+    from booklet.text import linebreak
     from booklet.text import paragraph as module
+
+    monkeypatch.setattr(linebreak, "SPLIT_TAILS", False)
 
     words = {"en_GB": "characterisation of incomprehensibility in electroencephalography",
              "de_DE": "Donaudampfschifffahrtsgesellschaft und Rindfleischetikettierungsüberwachung",
@@ -999,3 +1003,27 @@ def test_a_word_broken_after_its_own_hyphen_keeps_it_when_a_split_paragraph_is_b
             assert "genetic-" in printed and "geneticprogram" not in printed, (width, count, printed)
             tried += 1
     assert tried >= 20
+
+
+def test_a_word_wider_than_its_line_at_a_lines_start_is_hyphenated_not_cut_without_a_hyphen(text_style):
+    """A review of an imported German book: the glance's box printed "Hochschulvertre- / tertref…", and a narrow line
+    "Das Hochschulv / ertretertreffen": ReportLab does not hyphenate a line's first word (nor what is left of it), it
+    cuts it where the line ends. Such a paragraph is broken by booklet's loop: the word hyphenated, again where its
+    rest is still too wide; every letter kept, no line wider than its width."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from booklet.layout.flowables import Para
+
+    style = text_style.clone("text-de", hyphenationLang="de_DE")
+    for text in ("Hochschulvertretertreffen", "Das Hochschulvertretertreffen",
+                 "Donaudampfschifffahrtsgesellschaftskapitän"):
+        for width in range(40, 120, 5):
+            para = Para(text, style)
+            para.wrap(width, 1000)
+            lines = [" ".join(line[1]) if para.blPara.kind == 0 else "".join(getattr(f, "text", "")
+                                                                            for f in line.words)
+                     for line in para.blPara.lines]
+            assert not getattr(para, "_splitLongWordCount", 0), (text, width, lines)
+            assert "".join(line.rstrip("-").replace(" ", "") for line in lines) == text.replace(" ", ""), lines
+            assert all(stringWidth(line.strip(), style.fontName, style.fontSize) <= width + 0.5 for line in lines), (
+                width, lines)

@@ -71,6 +71,13 @@ def _overfull(found) -> bool:
     return found.kind == 0 and any(extra < -0.5 and len(words) == 1 for extra, words in found.lines)
 
 
+def _split_unhyphenated(para, found) -> bool:
+    """Whether ReportLab's lines of a text of one fragment split a word wider than the line without a hyphen, where
+    it could have been hyphenated ("Hochschulvertr" / "etertreffen": ReportLab does not hyphenate a line's first
+    word); booklet's loop hyphenates it, again where what is left is still too wide (SPLIT_TAILS)."""
+    return found.kind == 0 and bool(getattr(para, "_splitLongWordCount", 0)) and bool(para.style.hyphenationLang)
+
+
 def _text_alone(frags) -> bool:
     """Whether `frags` are text alone: fragments as the parser makes them without an image, anchor, line
     break or soft hyphen."""
@@ -157,7 +164,8 @@ def break_lines(para, width, helpers: Helpers):
     frags = para.frags
     if not _takes(para, style, frags):
         found = helpers.fallback(para, width)
-        if not (SPLIT_TAILS and style.splitLongWords and _overfull(found) and _takes(para, style, frags, least=1)
+        if not (SPLIT_TAILS and style.splitLongWords and (_overfull(found) or _split_unhyphenated(para, found))
+                and _takes(para, style, frags, least=1)
                 and hasattr(frags[0], "text")):  # (a part of a paragraph split between pages holds its words)
             return found
     string_width, ascent_descent, same_frag, pyphen, hyphenate_frag_word = (
