@@ -46,6 +46,13 @@ def _label_table(language: str) -> dict[str, str]:
     return disk.kept_for_file("labels", "labels", path, info, read, dict)
 
 
+def filled(label: str, **values) -> str:
+    """A label's words with its {placeholders} filled: filled("DAY {number}", number=2) -> "DAY 2"."""
+    for name, value in values.items():
+        label = label.replace("{" + name + "}", str(value))
+    return label
+
+
 def labels_for(language: str, overrides: dict[str, str]) -> dict[str, str]:
     """Every label: theme.yaml's over the language's table (its base language, 'de' for 'de-AT'), over English."""
     from ..text.languages import base_language

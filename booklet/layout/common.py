@@ -18,7 +18,7 @@ from ..text.fonts import SANS, register_fonts
 from ..text.names import script_names, sort_key, split_name, text_key
 from ..data.contract import placeholder_name
 from ..data.people import People
-from ..data.theme import font_set, labels_for, quotes_for
+from ..data.theme import filled, font_set, labels_for, quotes_for
 from ..model import Abstract, Booklet, Day, Identity, Item, Person, Poster, Session, Tutorial
 from .marks import PERSON_CALLBACK
 from .flowables import Para, Photo
@@ -89,10 +89,7 @@ class Context:
     def label(self, key: str, **values) -> str:
         """A fixed word of the booklet in its language (or as theme.yaml says), e.g. label("day", number=2),
         as plain text: markup.inline() it for a paragraph. An abstract's kind is its label's key."""
-        text = self.labels[key]
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", str(value))
-        return text
+        return filled(self.labels[key], **values)
 
     def photo(self, path) -> Photo:
         """A portrait flowable at the photo size (its resolution is checked by lint, see layout.placed)."""

@@ -10,7 +10,7 @@ names the colour's key in theme.yaml and a shade that would pass.
 from __future__ import annotations
 
 from ..data.programme import same_id
-from ..data.theme import labels_for
+from ..data.theme import filled, labels_for
 from ..model import Booklet
 from ..problems import Problem, did_you_mean
 from ..layout.styles import DEFAULT_COLOURS, PAPER, contrast, muted_hex
@@ -64,7 +64,7 @@ def check_contrast(booklet: Booklet, lines) -> list[Problem]:
     for key, background, what in backgrounds:
         inks = [(text, "text"), (muted, "grey text (times, speakers)")]
         if key == "colours.tutorial":
-            label = labels_for(booklet.conference.language, theme.labels)["tutorial"].replace("{number}", "1")
+            label = filled(labels_for(booklet.conference.language, theme.labels)["tutorial"], number=1)
             inks.append((accent, f"the label '{label}', in the accent colour"))
         inks = [(ink, name) for ink, name in inks if ink in readable]
         if not inks:

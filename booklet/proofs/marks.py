@@ -11,6 +11,7 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ..data.theme import filled, labels_for
 from ..text import dates, markup
 from ..text.fonts import SANS, font_for_char, register_fonts
 from ..layout.page import Page
@@ -87,7 +88,7 @@ def header_lines(proof: Proof, reply: tuple[str, float], page: Page,
     `fits`: line fits made before, (text, font, size, width) -> (line, size), for the same fonts (see
     write._Kept); looked up first, and given those made here."""
     words = words or english()
-    first = _worded(words["proof_for"], names=proof.names, pages=page_label(proof.pages, words))
+    first = filled(words["proof_for"], names=proof.names, pages=page_label(proof.pages, words))
     if proof.kind == "poster":
         second = f"{_what(proof, words)} {proof.entry}: {proof.title}"
     else:
@@ -121,8 +122,8 @@ def reply_line(contact: str | None, reply_by: dt.date | None, page: Page, words:
     without one, cut to fit if it must. In `words` (see header_lines), the date in `language`."""
     words = words or english()
     whom = markup.plain(contact) if contact else words["proof_organisers"]
-    start = (_worded(words["proof_reply"], date=dates.full_date(reply_by, language), contact=whom) if reply_by
-             else _worded(words["proof_reply_undated"], contact=whom))
+    start = (filled(words["proof_reply"], date=dates.full_date(reply_by, language), contact=whom) if reply_by
+             else filled(words["proof_reply_undated"], contact=whom))
     font, size, width = _HEADER_FONTS[2], _header_sizes(page)[2], _header_width(page)
     for checks in REPLY_CHECKS:
         text, fitted = _fit(f"{start}; {words[checks]}.", font, size, width)
@@ -133,16 +134,7 @@ def reply_line(contact: str | None, reply_by: dt.date | None, page: Page, words:
 
 def english() -> dict[str, str]:
     """The proofs' words in English (the labels' English table)."""
-    from ..data.theme import labels_for
-
     return labels_for("en", {})
-
-
-def _worded(label: str, **values: str) -> str:
-    """`label` with its {placeholders} filled."""
-    for name, value in values.items():
-        label = label.replace("{" + name + "}", value)
-    return label
 
 
 _HEADER_FONTS = (SANS + "-Bold", SANS, SANS)
