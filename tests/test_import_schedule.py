@@ -1207,3 +1207,31 @@ def test_update_keeps_a_talk_moved_to_another_room_in_the_block_it_is_on_in():
     blocks = [[(s["room"], [i["talk"] for i in s["items"]]) for s in entry["parallel"]] for entry in items
               if "parallel" in entry]
     assert blocks[:2] == [[("Curie", ["e1"])], [("Curie", ["e3"]), ("Tesla", ["e4"])]], items
+
+
+def test_update_keeps_a_sessions_last_talk_moved_a_few_minutes_later_in_its_session():
+    """A review: a session's last talk moved from 09:40 to 09:45 left its session for a loose line of the day: the
+    session's hours were taken from its other talks alone (to 09:40). They are the session's as they were."""
+    from booklet.importers.merge import merge
+
+    date = dt.date(2027, 9, 13)
+
+    def programme(last: str):
+        return {"days": [{"date": date, "items": [
+            {"session": "Inference", "room": "Hall A", "items": [
+                {"time": "09:00-09:20", "talk": "e1"}, {"time": "09:20-09:40", "talk": "e2"},
+                {"time": last, "talk": "e3"}]},
+            {"time": "12:00-13:00", "title": "Lunch", "kind": "break"}]}]}
+
+    base = {"programme.yaml": programme("09:40-10:00")}
+    new = {"programme.yaml": programme("09:45-10:05")}
+    base["conference.yaml"] = new["conference.yaml"] = {"title": "T", "dates": {"start": date, "end": date},
+                                                        "venue": "V"}
+    edited = programme("09:40-10:00")
+    edited["days"][0]["items"][0]["chair"] = "Mei Chen"  # (the LOC's edit: the file is theirs, merged in place)
+    current = {"conference.yaml": yaml.safe_dump(base["conference.yaml"], sort_keys=False),
+               "programme.yaml": yaml.safe_dump(edited, sort_keys=False)}
+    merged = merge(current, base, new, False, lambda name, value: yaml.safe_dump(value))
+    items = yaml.safe_load(merged.texts["programme.yaml"])["days"][0]["items"]
+    assert [i["talk"] for i in items[0]["items"]] == ["e1", "e2", "e3"]
+    assert items[0]["items"][2]["time"] == "09:45-10:05" and len(items) == 2

@@ -584,7 +584,10 @@ class _Programme:
         if fields.merge(c.item, "time", bi, n.item, ITEM):
             block = c.parallel if c.parallel is not None else c.session
             others = [i for i in _items(block) if i is not c.item] if block is not None else []
-            if others and not self.spans(others, n):  # moved out of its session's hours: to where it is now
+            # moved out of its session's hours (as they were, its own time among them: its last talk moved a few
+            # minutes later stays), to where it is now
+            hours = others + ([bi] if isinstance(bi.get("time"), str) else [])
+            if others and not self.spans(hours, n):
                 self.detach(c)
                 self.place(c.item, n)
             else:
