@@ -317,6 +317,12 @@ def test_a_family_name_of_more_than_its_last_word_goes_to_people_yaml(tmp_path):
     result = CliRunner().invoke(main, ["import", str(path), "--out", str(folder), "--update"])
     assert result.exit_code == 0, result.output
     assert "people.yaml: Victor Manuel Jáquez Leal" in result.stdout and (folder / "people.yaml").exists()
+    # a person the source adds later: added to people.yaml while nobody has edited it since the import wrote it
+    export["results"][0]["contributions"][1]["primaryauthors"].append(person("Mei Ling", "Ortiz Cruz"))
+    path.write_text(json.dumps(export), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "--out", str(folder), "--update"])
+    assert result.exit_code == 0, result.output
+    assert "people.yaml: Mei Ling Ortiz Cruz" in result.stdout and "Ortiz Cruz" in (folder / "people.yaml").read_text()
     (folder / "people.yaml").write_text("- {name: David Yat Sin, family: Yat Sin}\n", encoding="utf-8")
     assert CliRunner().invoke(main, ["import", str(path), "--out", str(folder), "--update"]).exit_code == 0
     assert (folder / "people.yaml").read_text("utf-8") == "- {name: David Yat Sin, family: Yat Sin}\n"

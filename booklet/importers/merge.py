@@ -157,6 +157,14 @@ class _Merge:
         self.programme()
         if self.new.get("people.yaml") and self.current_texts.get("people.yaml") is None:
             self.fresh("people.yaml")  # (the source's family names; a people.yaml of the folder's is the LOC's own)
+        elif (self.new.get("people.yaml") and "people.yaml" in self.untouched
+              and self.new["people.yaml"] != self.base.get("people.yaml")):  # as the import wrote it: written anew
+            self.out.texts["people.yaml"] = self.render("people.yaml", self.new["people.yaml"])
+            self.out.pristine.add("people.yaml")
+            known = {_label("people.yaml", entry) for entry in self.base.get("people.yaml") or []}
+            for entry in self.new["people.yaml"]:
+                if _label("people.yaml", entry) not in known:
+                    self.change("added", "people.yaml", _label("people.yaml", entry))
         gone = {c.file for c in self.out.changes if c.what == "gone"}
         for name, text in self.current_texts.items():
             # a file nobody has touched since the import wrote it is written anew, as a new import writes it
