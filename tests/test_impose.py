@@ -157,6 +157,13 @@ def test_a_creep_that_moves_text_past_the_spine_is_refused_naming_the_pages_and_
     most = float(refused.value.args[0].rsplit("at most ", 1)[1].split(" mm")[0])
     assert TRIM_W / 2 / 9 * 0.5 < parse_length(f"{most}mm") < TRIM_W / 2 / 9  # (the number's half width short)
     assert impose(source, output, sheet="A3", creep=parse_length(f"{most - 0.1:.1f}mm")).sheets == 10
+    # the same pages turned upside down (/Rotate 180): their spine is at the other side of their own coordinates
+    writer = pypdf.PdfWriter(clone_from=source)
+    for page in writer.pages:
+        page[NameObject("/Rotate")] = NumberObject(180)
+    writer.write(tmp_path / "turned.pdf")
+    with pytest.raises(ValueError, match=r"turned\.pdf: a creep of [\d.]+ mm per sheet moves the text of pages 13, "):
+        impose(tmp_path / "turned.pdf", tmp_path / "turned-out.pdf", sheet="A3", creep=too_much)
 
 
 def test_the_same_input_gives_the_same_bytes(tmp_path):

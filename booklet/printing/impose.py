@@ -165,8 +165,9 @@ def _add_side(writer: PdfWriter, pair: list[PageObject | None], spread: Spread, 
 def _text_inside_the_spine(source: Path, trims: list[Box], creep: float, sheets: int, rotations: list[int]) -> None:
     """ValueError when `creep` moves the text of some page past its trim's edge at the spine (where it would be cut
     off or hidden in the fold), naming the pages and the largest creep that keeps every page's text inside. The
-    text's place is PDFium's (pypdfium2: the rectangles of each page's text); a turned page (/Rotate) is not
-    looked at. Pages with no text, and shapes and images (a bleed's colour runs past the trim anyway), are not."""
+    text's place is PDFium's (pypdfium2: the rectangles of each page's text); a page turned upside down is looked at
+    the other way round, one turned a quarter is not (impose refuses it among upright pages). Pages with no text, and
+    shapes and images (a bleed's colour runs past the trim anyway), are not."""
     import pypdfium2
 
     count = sheets * 4
@@ -176,14 +177,16 @@ def _text_inside_the_spine(source: Path, trims: list[Box], creep: float, sheets:
     try:
         for index, (trim, rotation) in enumerate(zip(trims, rotations)):
             sheet_index = min(index, count - 1 - index) // 2
-            if not sheet_index or rotation:
+            if not sheet_index or rotation not in (0, 180):
                 continue
             text = document[index].get_textpage()
             rects = [text.get_rect(i) for i in range(text.count_rects())]
             if not rects:
                 continue
-            # a right-hand page (1, 3, ...) has the spine at its left edge; a left-hand page at its right edge
-            gap = (min(r[0] for r in rects) - trim[0]) if index % 2 == 0 else (trim[2] - max(r[2] for r in rects))
+            # a right-hand page (1, 3, ...) has the spine at its left edge; a left-hand page at its right edge (as the
+            # page is shown: one turned upside down has them the other way round in its own coordinates)
+            spine_left = (index % 2 == 0) != (rotation == 180)
+            gap = (min(r[0] for r in rects) - trim[0]) if spine_left else (trim[2] - max(r[2] for r in rects))
             room = min(room, max(gap, 0.0) / sheet_index)
             if sheet_index * creep > gap + 0.01:
                 past.append((index + 1, sheet_index * creep - gap))
