@@ -137,16 +137,13 @@ def _note_unused_kinds(imported: Imported, options: Options) -> None:
     if not options.kinds or imported.types is None:
         return
     from ..problems import did_you_mean
-    from .kinds import normal, normalise_type
-
-    def forms(name: str) -> set[str]:
-        return {normal(name), normalise_type(name), name.strip().lower()}
+    from .kinds import forms
 
     if not imported.types:
         imported.notes.append("--kinds changes nothing: the source gives its contributions no types")
         return
     given = set().union(*(forms(t) for t in imported.types))
-    unused = [name for name in options.kinds if not forms(name) & given]
+    unused = [name for name in options.kinds if not set(forms(name)) & given]
     if unused:
         listed = ", ".join(f"'{t}'" for t, _ in imported.types.most_common(12)) or "none"
         more = f" and {len(imported.types) - 12} more" if len(imported.types) > 12 else ""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..data.contract import NIGHT_FROM, NIGHT_UNTIL, PLACEHOLDERS
 from . import Imported, Options, SourceError
-from .kinds import ABSTRACT_KINDS, kind_from_words, looks_like_break, normalise_type, user_kind
+from .kinds import ABSTRACT_KINDS, forms, kind_for, looks_like_break, user_kind, user_kind_of
 from .text import to_line
 
 # -- kinds ------------------------------------------------------------------------------------
@@ -33,8 +33,7 @@ def user_kinds(options: Options) -> dict[str, str]:
             meant = user_kind(source, kind)
         except ValueError as exc:
             raise SourceError(f"--kinds: {exc}") from None
-        table[normalise_type(source)] = meant
-        table[source.strip().lower()] = meant
+        table.update(dict.fromkeys(forms(source), meant))
     return table
 
 
@@ -49,15 +48,11 @@ class Kinds:
 
     def known(self, name: str | None) -> str | None:
         """The kind for a type name when --kinds or its words say; None otherwise (nothing counted)."""
-        if not name or not name.strip():
-            return None
-        return (self.table.get(name.strip().lower()) or self.table.get(normalise_type(name))
-                or kind_from_words(name))
+        return kind_for(name, self.table)
 
     def given(self, name: str | None) -> bool:
         """Whether --kinds names the type (what it says wins over any guess)."""
-        return bool(name and name.strip()) and (name.strip().lower() in self.table
-                                                or normalise_type(name) in self.table)
+        return user_kind_of(name, self.table) is not None
 
     def __call__(self, name: str | None, default: str = "contributed") -> str:
         if not name or not name.strip():

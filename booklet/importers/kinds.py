@@ -73,8 +73,8 @@ def user_kind(source_type: str, word: str) -> str:
 
 
 def parse_kinds(pairs: dict[str, str]) -> dict[str, str]:
-    """--kinds as given (source type -> kind word) -> normalised type -> kind; ValueError naming a bad kind."""
-    return {normal(source_type): user_kind(source_type, word) for source_type, word in pairs.items()}
+    """--kinds as given (source type -> kind word) -> each of its forms -> kind; ValueError naming a bad kind."""
+    return {form: user_kind(source_type, word) for source_type, word in pairs.items() for form in forms(source_type)}
 
 
 def normalise_type(name: str) -> str:
@@ -92,14 +92,24 @@ def kind_from_words(name: str) -> str | None:
     return None
 
 
+def forms(source_type: str) -> tuple[str, ...]:
+    """The forms a type is matched to --kinds by, in every reader (and the note of a --kinds type never met): as
+    written (lower case), normal(), normalise_type()."""
+    return source_type.strip().lower(), normal(source_type), normalise_type(source_type)
+
+
+def user_kind_of(source_type: str | None, user: dict[str, str]) -> str | None:
+    """The kind --kinds (`user`, keyed by forms) gives the type, or None."""
+    if not source_type or not source_type.strip():
+        return None
+    return next((user[form] for form in forms(source_type) if form in user), None)
+
+
 def kind_for(source_type: str | None, user: dict[str, str]) -> str | None:
     """The kind a source type becomes (the user's --kinds first, then the words of the type), or None when unknown."""
     if not source_type or not source_type.strip():
         return None
-    for form in (normal(source_type), normalise_type(source_type)):
-        if form in user:
-            return user[form]
-    return kind_from_words(source_type)
+    return user_kind_of(source_type, user) or kind_from_words(source_type)
 
 
 def looks_like_break(title: str) -> bool:

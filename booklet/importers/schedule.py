@@ -36,7 +36,7 @@ from ..model import AFTERNOON
 from ..problems import did_you_mean
 from . import Imported, Options, SourceError
 from .assemble import NOBODY, common_language, language_code, line_kind, names_in, own_language, some, time_text
-from .kinds import ABSTRACT_KINDS, kind_for, normal, parse_kinds
+from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds, user_kind_of
 from .text import images_in, joined, repaired, to_markup
 
 VENUE_PLACEHOLDER = PLACEHOLDERS["venue"]
@@ -374,7 +374,7 @@ class _Builder:
             self.reworded.append(full)
         if kind is None:
             kind = "contributed" if persons else line_kind(title)
-        elif kind == "other" and normal(event.type) not in self.kinds:  # a schedule's "Event": by its title ...
+        elif kind == "other" and user_kind_of(event.type, self.kinds) is None:  # a schedule's "Event": by its title ...
             kind = line_kind(title)  # (a dinner, a party: social)
             if kind == "other" and persons and text:  # ... and one with speakers and a text is a talk
                 kind = "contributed"

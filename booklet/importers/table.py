@@ -142,8 +142,9 @@ def _xlsx_rows(path: Path, options: Options):
     headers = {sheet: header for sheet, _, header in headed}
     for name, own in sheets:
         if name in names and any(value is None for row in own for value in row):
-            _formulas_without_values(path, name, own)
-            filled += _merged_down(path, name, own, headers.get(name), options)
+            written, merged = _second_look(path, name)
+            _formulas_without_values(path, name, own, written)
+            filled += _merged_down(own, merged, headers.get(name), options)
     notes = [f"read sheet{'s' * (len(names) > 1)} {', '.join(repr(name) for name in names)}"]
     if filled:
         notes.append(f"{filled} empty cell(s) under cells merged down several rows (a session, a room, a chair written "
@@ -157,28 +158,35 @@ def _xlsx_rows(path: Path, options: Options):
 _MERGED_FIELDS = frozenset({"date", "session", "chair", "room", "track"})  # what a cell merged down is each row's
 
 
-def _merged_down(path: Path, title: str, rows: list[list], header: int | None, options: Options) -> int:
-    """Fill, in `rows` (the sheet's values, row 1 first), each cell below the `header` row that a range merged down
-    several rows covers with the value of the range's first cell, in a column of a day's or session's (a date, a
-    session, its chair, room or track: _MERGED_FIELDS), in the range's first column; how many cells were filled. (A
-    title merged down two half-hour rows is one talk of an hour, not two talks; a title merged across the row fills
-    no other column. A read-only workbook does not say which cells are merged: the file is opened again, whole.)"""
+def _second_look(path: Path, title: str) -> tuple[list[tuple], list[tuple[int, int, int]]]:
+    """What the read-only, values-only first reading of the sheet `title` cannot tell: the cells as written (a
+    formula's text), and the ranges merged down (first row, last row, first column; 1-based). The file is opened
+    again, once, as a whole; ([], []) when that fails (read once already: no reason to fail the import)."""
     import openpyxl
-
-    if header is None:
-        return 0
-    columns = _columns(rows[header], options)
-    wanted = {index + 1 for name in _MERGED_FIELDS for index in columns.index.get(name, ())}
 
     try:
         with open(path, "rb") as handle:
-            book = openpyxl.load_workbook(handle, data_only=True)
+            book = openpyxl.load_workbook(handle, data_only=False)
             try:
-                ranges = [(merged.min_row, merged.max_row, merged.min_col) for merged in book[title].merged_cells.ranges]
+                sheet = book[title]
+                return ([tuple(row) for row in sheet.iter_rows(values_only=True)],
+                        [(merged.min_row, merged.max_row, merged.min_col) for merged in sheet.merged_cells.ranges])
             finally:
                 book.close()
-    except Exception:  # noqa: BLE001  (read once already: what fails now is no reason to fail the import)
+    except Exception:  # noqa: BLE001
+        return [], []
+
+
+def _merged_down(rows: list[list], ranges: list[tuple[int, int, int]], header: int | None, options: Options) -> int:
+    """Fill, in `rows` (the sheet's values, row 1 first), each cell below the `header` row that a range merged down
+    several rows covers (`ranges`, _second_look's) with the value of the range's first cell, in a column of a day's
+    or session's (a date, a session, its chair, room or track: _MERGED_FIELDS), in the range's first column; how many
+    cells were filled. (A title merged down two half-hour rows is one talk of an hour, not two talks; a title merged
+    across the row fills no other column.)"""
+    if header is None or not ranges:
         return 0
+    columns = _columns(rows[header], options)
+    wanted = {index + 1 for name in _MERGED_FIELDS for index in columns.index.get(name, ())}
     filled = 0
     for first, last, column in sorted(ranges):
         if first <= header + 1 or column not in wanted or first > len(rows) or column > len(rows[first - 1]):
@@ -191,22 +199,13 @@ def _merged_down(path: Path, title: str, rows: list[list], header: int | None, o
     return filled
 
 
-def _formulas_without_values(path: Path, title: str, rows: list[list]) -> None:
-    """SourceError when cells of the sheet hold formulas whose values the file does not hold (a workbook written by
-    a program that does not calculate, never opened since): they would be read as empty."""
-    import openpyxl
-
-    try:
-        with open(path, "rb") as handle:
-            book = openpyxl.load_workbook(handle, read_only=True, data_only=False)
-            try:
-                formulas = [(r, c) for r, row in enumerate(book[title].iter_rows(values_only=True))
-                            for c, value in enumerate(row) if isinstance(value, str) and value.startswith("=")
-                            and r < len(rows) and (c >= len(rows[r]) or rows[r][c] is None)]
-            finally:
-                book.close()
-    except Exception:  # noqa: BLE001  (read once already: what fails now is no reason to fail the import)
-        return
+def _formulas_without_values(path: Path, title: str, rows: list[list], written: list[tuple]) -> None:
+    """SourceError when cells of the sheet hold formulas (`written`: its cells as written, _second_look's) whose values
+    the file does not hold (`rows`: a workbook written by a program that does not calculate, never opened since):
+    they would be read as empty."""
+    formulas = [(r, c) for r, row in enumerate(written) for c, value in enumerate(row)
+                if isinstance(value, str) and value.startswith("=")
+                and r < len(rows) and (c >= len(rows[r]) or rows[r][c] is None)]
     if formulas:
         r, c = formulas[0]
         raise SourceError(f"{path}: sheet '{title}': {len(formulas)} cell(s) hold a formula with no value saved "
@@ -583,15 +582,15 @@ def named_date(text: str) -> dt.date | None:
     if len(text) > 60 or not any(ch.isalpha() for ch in text):
         return None
     months, weekdays = _month_words()
-    words = _NAMED_DATE_WORDS.findall(_CLOCK.sub(" ", text))
-    if (len(words) > 1 and not words[0].isdigit() and _bare(words[0]) in weekdays
-            and any(not w.isdigit() and _bare(w) in months for w in words[1:])):
+    found = _NAMED_DATE_WORDS.findall(_CLOCK.sub(" ", text))
+    words = [_bare(w) for w in found if not w.isdigit()]  # (each word bare once)
+    if len(words) > 1 and not found[0].isdigit() and words[0] in weekdays and any(w in months for w in words[1:]):
         words = words[1:]  # the weekday first, a month after it ("mar. 4 juin 2024": mardi, not March)
-    named = {months[_bare(w)] for w in words if not w.isdigit() and _bare(w) in months}
-    days = [int(w) for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
-    years = [int(w) for w in words if w.isdigit() and len(w) == 4]
-    others = [w for w in words if not w.isdigit() and _bare(w) not in months and _bare(w) not in weekdays
-              and _bare(w) not in _ORDINALS]  # (a weekday after the date, "4 June 2024, Tuesday", is let be)
+    named = {months[w] for w in words if w in months}
+    days = [int(w) for w in found if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
+    years = [int(w) for w in found if w.isdigit() and len(w) == 4]
+    others = [w for w in words if w not in months and w not in weekdays and w not in _ORDINALS]
+    # (a weekday after the date, "4 June 2024, Tuesday", is let be)
     if len(named) != 1 or len(days) != 1 or len(years) != 1 or others:
         return None
     try:

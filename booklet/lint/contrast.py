@@ -44,9 +44,10 @@ def check_contrast(booklet: Booklet, lines) -> list[Problem]:
     problems = []
 
     def warn(key: str, message: str) -> None:
-        if key.count(".") == 1 and lines.line(FILE, key, 0) == 0:  # (not in theme.yaml: the base theme's colour)
-            message += (f"; it is the {theme.name} theme's {key.split('.')[1]} colour: write `{key.split('.')[1]}:` "
-                        "under `colours:` in theme.yaml to change it")
+        role = key.removeprefix("colours.")
+        if "." not in role and lines.line(FILE, key, 0) == 0:  # (not in theme.yaml: the base theme's colour)
+            message += (f"; it is the {theme.name} theme's {role} colour: write `{role}:` under `colours:` in "
+                        "theme.yaml to change it")
         problems.append(Problem(FILE, lines.line(FILE, key, colours_line), key, message, "warning", "contrast"))
 
     for role, (what, need) in ON_PAPER.items():

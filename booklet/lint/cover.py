@@ -17,18 +17,18 @@ LEGIBLE = 0.6  # cover text shrunk below this share of its size is hard to read:
 
 
 def check_cover(booklet: Booklet, page, lines: Lines) -> list[Problem]:
-    from ..layout.cover import cover_fit
-
     unused = []
     if booklet.conference.cover_image is not None and booklet.theme.cover_style == "plain":  # (a new user's run)
         unused = [Problem("conference.yaml", lines.line("conference.yaml", "cover_image", 1), "cover_image",
                           "the cover's style is `plain` (theme.yaml), which prints no cover image: this one is not "
                           "printed; give the cover `style: band` or `full-bleed` to print it, or leave the key out",
                           "warning", "cover-image")]
-    return unused + _cover_fit(booklet, page, lines, cover_fit)
+    return unused + _cover_fit(booklet, page, lines)
 
 
-def _cover_fit(booklet: Booklet, page, lines: Lines, cover_fit) -> list[Problem]:
+def _cover_fit(booklet: Booklet, page, lines: Lines) -> list[Problem]:
+    from ..layout.cover import cover_fit
+
     scale, cut = cover_fit(booklet.conference, page, booklet.theme)
     if cut:
         named = ", ".join(WORDS[key] for key in cut)

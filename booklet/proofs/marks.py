@@ -134,7 +134,7 @@ def reply_line(contact: str | None, reply_by: dt.date | None, page: Page, words:
 
 def english() -> dict[str, str]:
     """The proofs' words in English (the labels' English table)."""
-    return labels_for("en", {})
+    return labels_for("en", {})  # (as page_label's default)
 
 
 _HEADER_FONTS = (SANS + "-Bold", SANS, SANS)

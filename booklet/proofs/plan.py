@@ -293,13 +293,13 @@ def long_posters(booklet: Booklet, page: Page) -> set[str]:
 
 
 def page_label(pages: tuple[int, ...], words: dict[str, str] | None = None) -> str:
-    """'page 12', 'pages 12–13', 'pages 61, 64–65' (in `words`, the labels proof_page and proof_pages: the booklet's
-    language's)."""
+    """'page 12', 'pages 12–13', 'pages 61, 64–65': the labels proof_page and proof_pages in `words` (the booklet's
+    language's: data.theme.labels_for), English by default."""
+    from ..data.theme import filled, labels_for
+
+    words = words or labels_for("en", {})
     text = ", ".join(f"{a}\u2013{b}" if a != b else str(a) for a, b in _runs(pages))
-    label = (words or {}).get("proof_page" if len(pages) == 1 else "proof_pages")
-    if label is None:
-        return ("page " if len(pages) == 1 else "pages ") + text
-    return label.replace("{pages}", text)
+    return filled(words["proof_page" if len(pages) == 1 else "proof_pages"], pages=text)
 
 
 def _runs(pages: tuple[int, ...]) -> list[tuple[int, int]]:

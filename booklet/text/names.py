@@ -248,9 +248,7 @@ def sort_key(name: IndexName, language: str | None = None) -> tuple:
     with accents and case; then the name as written, so that the order never depends on the input's. `language`
     (the booklet's): its own letters where the Unicode collation files them otherwise (TAILORED: Spanish ñ after
     n, Swedish å ä ö after z, ...)."""
-    from .languages import base_language
-
-    tailor = TAILORED.get(base_language(language)) if language else None
+    tailor = _tailor(language)
     family, given, particle = (_levels(text.translate(tailor) if tailor else text)
                                for text in (_filed(name.family), _filed(name.given), name.particle))
     return (family[0], given[0], particle[0], family[1], given[1], particle[1], name.suffix, name.written)
@@ -260,12 +258,17 @@ def text_key(text: str, language: str | None = None) -> tuple:
     """Orders titles (plain text) as sort_key orders names: from the first letter or digit on (a leading quote or
     bracket is passed over), on the letters alone, then with accents and case, then as written; in `language`'s
     order (TAILORED)."""
-    from .languages import base_language
-
-    tailor = TAILORED.get(base_language(language)) if language else None
+    tailor = _tailor(language)
     filed = " ".join(_filed(text).split())
     levels = _levels(filed.translate(tailor) if tailor else filed)
     return (levels[0], levels[1], text)
+
+
+def _tailor(language: str | None) -> dict[int, str] | None:
+    """The translation that files `language`'s own letters where it does (TAILORED), or None."""
+    from .languages import base_language
+
+    return TAILORED.get(base_language(language)) if language else None
 
 
 def _after(base: str, letters: str) -> dict[int, str]:
