@@ -155,25 +155,25 @@ def test_a_day_s_opening_page_has_no_running_head_and_the_page_it_runs_onto_has_
     page the day runs onto has its running head, the day at the outer edge, the section at the inner one."""
     _, pdf, path = long_day
     days = outline_pages(pdf, "Programme")
-    page = page_for("A5")
-    frame_top = page.height - page.top
-
-    def above_the_text(index: int) -> str:
-        """What is printed on the page above its frame: the running head."""
-        doc = pdfium.PdfDocument(str(path))
-        try:
-            textpage = doc[index].get_textpage()
-            return "".join(textpage.get_text_range(i, 1) for i in range(textpage.count_chars())
-                           if textpage.get_charbox(i)[1] - BLEED > frame_top + 1).strip()
-        finally:
-            doc.close()
-
     for (_, opening), number in zip(days, ("13", "14")):
         assert pdf.lines(opening)[:2] == [number, f"DAY {int(number) - 12}"]
-        assert above_the_text(opening) == ""
+        assert above_the_text(path, opening) == ""
     runs_onto = days[0][1] + 1  # (a right-hand page: the day at its outer edge, the right)
-    assert [" ".join(above_the_text(runs_onto).split())] in (["ProgrammeMonday 13 September"],
-                                                              ["Programme Monday 13 September"])
+    assert " ".join(above_the_text(path, runs_onto).split()) in ("ProgrammeMonday 13 September",
+                                                                 "Programme Monday 13 September")
+
+
+def above_the_text(path, index: int) -> str:
+    """What is printed on an A5 page above its frame: the running head."""
+    page = page_for("A5")
+    frame_top = page.height - page.top
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        textpage = doc[index].get_textpage()
+        return "".join(textpage.get_text_range(i, 1) for i in range(textpage.count_chars())
+                       if textpage.get_charbox(i)[1] - BLEED > frame_top + 1).strip()
+    finally:
+        doc.close()
 
 
 def test_a_break_inside_a_session_repeats_its_heading_and_no_heading_ends_a_page(long_day):
@@ -292,6 +292,65 @@ def test_no_day_leaves_one_or_two_rows_alone_on_a_page(tmp_path):
             if counts[1] == 3 and free > row_height:
                 moved_back += 1  # a row that fitted went over, to keep the dinner company
     assert moved_back >= 1, "no day needed its break moved: the data no longer tests orphans"
+
+
+# --------------------------------------------------------------------------- short days
+
+
+DINNER = '      - {time: "19:30-22:00", title: Conference Dinner, kind: social}\n'
+
+
+def two_days(tmp_path, monday: int, tuesday: int | None):
+    """Monday: a session of `monday` talks; Tuesday: a session of `tuesday` talks, or (None) only a dinner."""
+    ids = [f"m{t}" for t in range(monday)] + [f"u{t}" for t in range(tuesday or 0)]
+    first, _ = session_yaml("Monday talks", ids[:monday], 9 * 60)
+    second = session_yaml("Tuesday talks", ids[monday:], 9 * 60)[0] if tuesday else DINNER
+    programme = ("days:\n  - date: 2027-09-13\n    items:\n" + first
+                 + "  - date: 2027-09-14\n    items:\n" + second)
+    return build(tmp_path, {"programme.yaml": programme, "abstracts.yaml": talks_yaml(ids)})
+
+
+def test_a_short_day_follows_the_day_before_on_its_page_when_it_fits_there_whole(tmp_path):
+    """A typesetter's review: a day of only a dinner took a page of its own, one line under its big date. A day no
+    taller than half a page follows the day before, below a gap, when it fits whole in the space left."""
+    _, pdf, path = two_days(tmp_path, 3, None)
+    (_, page), (_, tuesday) = outline_pages(pdf, "Programme")
+    assert tuesday == page  # (its outline entry, and so the contents' and the glance's references, go there)
+    lines = pdf.lines(page)
+    assert lines[:2] == ["13", "DAY 1"]
+    assert lines.index("09:40\u201310:00") < lines.index("DAY 2") < lines.index("Conference Dinner")
+    assert time_rows(pdf, page) == ["09:00\u201309:20", "09:20\u201309:40", "09:40\u201310:00", "19:30\u201322:00"]
+    (last_row,) = boxes(path, page, "09:40\u201310:00")
+    (number,) = [b for b in boxes(path, page, "14") if b[3] - b[1] > 20]  # the big date, not a page number
+    assert last_row[1] - number[3] >= 9 * mm - 1  # the gap above the day, under the day before's last row
+    assert above_the_text(path, page) == ""  # the page opened with Monday: its big date stands for the head
+    assert "Conference Dinner" not in pdf.texts[page + 1] and time_rows(pdf, page + 1) == []
+
+
+def test_a_short_day_that_does_not_fit_below_the_day_before_opens_a_page(tmp_path):
+    _, pdf, path = two_days(tmp_path, 10, 3)
+    (_, monday), (_, tuesday) = outline_pages(pdf, "Programme")
+    assert tuesday == monday + 1
+    assert pdf.lines(tuesday)[:2] == ["14", "DAY 2"] and above_the_text(path, tuesday) == ""
+    assert len(time_rows(pdf, tuesday)) == 3
+
+
+def test_a_day_taller_than_half_a_page_opens_a_page_even_where_it_would_fit(tmp_path):
+    """Only a short day joins the day before: a day of its own size keeps its own page, as the reader expects."""
+    _, pdf, path = two_days(tmp_path, 1, 8)
+    (_, monday), (_, tuesday) = outline_pages(pdf, "Programme")
+    assert tuesday == monday + 1 and pdf.lines(tuesday)[:2] == ["14", "DAY 2"]
+    assert len(time_rows(pdf, monday)) == 1 and len(time_rows(pdf, tuesday)) == 8
+
+
+def test_a_short_day_below_a_day_s_continued_page_leaves_that_page_its_running_head(tmp_path):
+    """The page the day before ran onto keeps its running head (that day's), though a day opens below on it."""
+    _, pdf, path = two_days(tmp_path, 16, 1)
+    (_, monday), (_, tuesday) = outline_pages(pdf, "Programme")
+    assert tuesday == monday + 1
+    assert pdf.lines(tuesday)[0] == "Monday 13 September (continued)" and "DAY 2" in pdf.lines(tuesday)
+    assert " ".join(above_the_text(path, tuesday).split()) in ("ProgrammeMonday 13 September",
+                                                               "Programme Monday 13 September")
 
 
 # --------------------------------------------------------------------------- parallel tracks

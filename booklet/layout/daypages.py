@@ -13,6 +13,9 @@ them out one under another and chooses its own page breaks:
 
 Only at the top of a page, where moving on would not help, are the rules relaxed one by one;
 a single line taller than a page is split inside.
+
+A short day (a dinner, an arrival evening) need not open a page of its own: `DayBreak` sets it below the
+day before when it fits there whole.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 
 _FUZZ = 1e-6
 
@@ -167,6 +170,28 @@ class DayBlock(Flowable):
         for i, (line, (_, h)) in enumerate(zip(self.lines, self._sizes)):
             y -= (line.space if i else 0.0) + h
             line.flowable.drawOn(self.canv, 0, y)
+
+
+class DayBreak(Flowable):
+    """Before a short day (`day`, a DayBlock): the day follows the one before on its page, `gap` below it, when it
+    fits there whole; else it opens a page, as every other day does (a PageBreak)."""
+
+    def __init__(self, day: DayBlock, gap: float):
+        super().__init__()
+        self.day = day
+        self.gap = gap
+
+    def wrap(self, availWidth, availHeight):
+        height = self.day.wrap(availWidth, availHeight)[1]
+        if height + self.gap <= availHeight + _FUZZ:
+            return availWidth, self.gap
+        frame = self._doctemplateAttr("frame")
+        if frame is not None:
+            frame.add_generated_content(PageBreak())
+        return 0, 0
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        pass  # (space only: nothing written to the page)
 
 
 def _line_size(line: Line, width: float, height: float) -> tuple[float, float]:

@@ -17,13 +17,15 @@ from ..text import dates, markup
 from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session
 from .common import Context, day_key, kept_whole, names
-from .daypages import DayBlock, Line, TracksRow
+from .daypages import DayBlock, DayBreak, Line, TracksRow
 from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
 from .styles import markup_color
 
 BLOCK_SPACE = 3.0  # above and below a session or parallel block
 TRACK_GAP = 1.6 * mm  # between a parallel track's text and the rule beside it
 TRACK_ROW_LIMIT = 0.4  # of the page height: taller rows of side-by-side tracks set the tracks one after another
+SHORT_DAY = 0.5  # of the page height: a day no taller may follow the day before on its page (DayBreak)
+DAY_GAP = 9 * mm  # above such a day
 
 
 def day_title(day: Day, language: str = "en", start: bool = True, date=None) -> str:
@@ -34,13 +36,18 @@ def day_title(day: Day, language: str = "en", start: bool = True, date=None) -> 
 
 
 def build_programme(ctx: Context) -> list:
+    """The days one after another, each opening a page, but a short day (a dinner, an arrival evening), which
+    follows the day before when it fits below it whole."""
     story = []
     for index, day in enumerate(ctx.booklet.days):
+        block = build_programme_day(ctx, index, day)
         if index == 0:
             story.append(Anchor("programme", markup.plain(ctx.label("programme")), 0, section=ctx.label("programme")))
+        elif block.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= SHORT_DAY * ctx.page.text_height:
+            story.append(DayBreak(block, DAY_GAP))
         else:
             story.append(PageBreak())
-        story.append(build_programme_day(ctx, index, day))
+        story.append(block)
     return story
 
 

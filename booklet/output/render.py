@@ -81,11 +81,12 @@ class BookletCanvas(Canvas):
     def mark_day(self, day: str | None, claim: bool = True, opening: bool = False) -> None:
         """From here on the story is in `day`; a page takes the first day marked on it, or the day it
         starts in (always, when the mark does not `claim` the page: a day starting halfway down it). `opening`:
-        the day opens on this page under a heading of its own, which stands for the running head."""
+        the day opens on this page under a heading of its own, which stands for the running head (unless another
+        day was marked on the page before it: a short day set below the day before)."""
+        self._opening = self._opening or (opening and not self._day_marked)  # (a day set below another: not)
         if claim and not self._day_marked:
             self._page_day = day
             self._day_marked = day is not None
-        self._opening = self._opening or opening
         self.day = day
 
     def take_page_day(self) -> str | None:
