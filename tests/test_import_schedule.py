@@ -1235,3 +1235,36 @@ def test_update_keeps_a_sessions_last_talk_moved_a_few_minutes_later_in_its_sess
     items = yaml.safe_load(merged.texts["programme.yaml"])["days"][0]["items"]
     assert [i["talk"] for i in items[0]["items"]] == ["e1", "e2", "e3"]
     assert items[0]["items"][2]["time"] == "09:45-10:05" and len(items) == 2
+
+
+def test_a_day_whose_rooms_are_null_and_events_without_a_duration_are_named_in_the_notes(tmp_path):
+    """An import review: a day whose `rooms` was null vanished with its events, and an event without a duration
+    printed its start time alone, both without a word."""
+    days = events_v1()
+    days["13"][0]["duration"] = None  # (the keynote)
+    source = write_json_v1(tmp_path / "schedule.json", days, unscheduled=False)
+    data = json.loads(source.read_text("utf-8"))
+    data["schedule"]["conference"]["days"][1]["rooms"] = None
+    source.write_text(json.dumps(data), encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert ("schedule.conference.days[1].rooms: null, not the day's rooms and their events: nothing read for "
+            "2027-09-14") in " ".join(result.stdout.split())
+    assert "1 event(s) without a duration or an end in the source: printed with their start time only" in \
+        " ".join(result.stdout.split())
+    (day,) = load(tmp_path / "out", "programme.yaml")["days"]
+    assert day["items"][0] == {"time": "10:00", "talk": "e101", "room": "Hall A"}
+
+
+def test_a_titles_no_break_spaces_are_kept_as_a_texts_are(tmp_path):
+    """An import review: "PID\u00a01" and "communities\u00a0: Sous-chef" lost their no-break spaces in titles."""
+    from xml.sax.saxutils import escape
+
+    xml = XML.format(html=escape(HTML)).replace("<title>Tides and the moon</title>",
+                                               "<title>Tides  of\u00a0PID\u00a01 :\n the\u00a0: moon </title>")
+    source = tmp_path / "schedule.xml"
+    source.write_text(xml, encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    abstracts = {a["id"]: a for a in load(tmp_path / "out", "abstracts.yaml")}
+    assert abstracts["e103"]["title"] == "Tides of\u00a0PID\u00a01 : the\u00a0: moon"

@@ -37,7 +37,7 @@ from ..problems import did_you_mean
 from . import Imported, Options, SourceError
 from .assemble import NOBODY, common_language, language_code, line_kind, names_in, own_language, some, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds, user_kind_of
-from .text import images_in, joined, repaired, to_markup
+from .text import collapsed, images_in, joined, repaired, to_markup
 
 VENUE_PLACEHOLDER = PLACEHOLDERS["venue"]
 _SLUG = re.compile(r"[a-z0-9_.-]+")  # an acronym in lower case alone is a system's slug, no name to print
@@ -98,6 +98,7 @@ class Schedule:
     days: list[Day] = field(default_factory=list)
     rooms: list[str] = field(default_factory=list)  # in the source's order
     events: list[Event] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the reader left out of what the source holds, and why
 
 
 # -- small readers shared by the JSON and XML readers ---------------------------------------------
@@ -107,8 +108,8 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\ufff
 
 def one_line(value) -> str:
     """A title or name: control characters left out, whitespace (line breaks included) collapsed to single
-    spaces; '' for None."""
-    return " ".join(_UNPRINTABLE.sub("", repaired(str(value))).split()) if value is not None else ""
+    spaces, a no-break space kept (text.collapsed); '' for None."""
+    return collapsed(_UNPRINTABLE.sub("", repaired(str(value)))) if value is not None else ""
 
 
 def parse_datetime(text: str, where: str, source: str) -> dt.datetime:
@@ -298,6 +299,7 @@ class _Builder:
                 continue
             start = self.local(event.start)
             end = self.local(event.end) if event.end is not None else start
+            self.counts["no-end"] += event.end is None
             item = {"time": self.time_text(start, end), **item}
             day = event.day or self.day_of(event.start, start)
             if day < start.date():  # after midnight, on the day the source lists it under (or whose span holds it)
@@ -530,6 +532,7 @@ class _Builder:
     def explain(self) -> None:
         """The notes: what the user should know about how the source was read."""
         c, notes = self.counts, self.notes
+        notes += self.s.notes
         if self.zone is not None:
             notes.append(f"times: in {self.zone.key} local time")
             firsts = {}  # each day's first event, as the source writes its time
@@ -551,6 +554,9 @@ class _Builder:
                          "if they are not the venue's own times, give --timezone (e.g. Europe/Berlin) to convert them")
         if c["skipped"]:
             notes.append(f"{c['skipped']} event(s) of a type --kinds says to skip, left out")
+        if c["no-end"]:
+            notes.append(f"{c['no-end']} event(s) without a duration or an end in the source: printed with their "
+                         "start time only")
         if c["past-midnight"]:
             notes.append(f"{c['past-midnight']} event(s) run past midnight further than booklet writes an end (from "
                          "18:00 to 06:00 at most): printed with their start time only")

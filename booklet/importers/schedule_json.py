@@ -156,6 +156,9 @@ class _Reader:
     def version1(self, days: list, out: Schedule) -> None:
         for index, (day, raw) in enumerate(zip(self.days(days, out), days)):
             where = f"schedule.conference.days[{index}]"
+            if isinstance(raw, dict) and "rooms" in raw and raw["rooms"] is None:
+                out.notes.append(f"{where}.rooms: null, not the day's rooms and their events: nothing read for "
+                                 f"{day.date:%Y-%m-%d}")
             rooms = self.mapping(raw.get("rooms"), f"{where}.rooms", required=False)
             for room, events in rooms.items():
                 if room not in out.rooms:
