@@ -604,3 +604,34 @@ def test_texts_of_headings_and_a_heading_before_a_tall_block_still_build(tmp_pat
     printed = " ".join(Pdf(tmp_path / "b.pdf").norms)
     last = {"colons": "Question 59:", "bold": "source 39 in", "tutorial": "A laptop with Python."}[case]
     assert norm(last) in printed
+
+
+def _strokes_under(path, index: int, needle: str) -> int:
+    """How many drawn paths (an underline is one) lie under the text `needle` on a page, within its width."""
+    left, top, right, bottom = boxes(path, index, needle)
+    pdf = pdfium.PdfDocument(str(path))
+    page = pdf[index]
+    height = page.get_height()
+    found = 0
+    for obj in page.get_objects():
+        if obj.type == pdfium.raw.FPDF_PAGEOBJ_PATH:
+            x0, y0, x1, y1 = obj.get_bounds()
+            if x0 >= left - 3 and x1 <= right + 3 and bottom - 2 <= height - y1 and height - y0 <= bottom + 4:
+                found += 1
+    return found
+
+
+@pytest.mark.parametrize("both", [False, True])
+def test_presenting_authors_are_underlined_only_when_some_not_all_present(tmp_path, both):
+    """A typesetter's review: a frab or pretalx import marks every speaker presenting, and each of them was
+    underlined, with "Presenting author underlined." under every byline: it said nothing. Underlining, and its
+    note, tell the presenting authors apart from the others only."""
+    abstracts = BASE["abstracts.yaml"].replace("- {name: Bo Jones}", "- {name: Bo Jones, presenting: true}" if both
+                                               else "- {name: Bo Jones}")
+    out = tmp_path / "b.pdf"
+    build_booklet(write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts}), out)
+    pdf = Pdf(out)
+    (page,) = [i for i, text in enumerate(pdf.texts) if "Hierarchical models" in text and "More text." in text]
+    assert ("Presenting author underlined." in pdf.texts[page]) is not both
+    assert _strokes_under(out, page, "Chiamaka Okafor") == (0 if both else 1)
+    assert _strokes_under(out, page, "Bo Jones") == 0

@@ -13,7 +13,7 @@ from reportlab.platypus import PageBreak, Spacer
 from ..text import markup
 from ..model import Abstract, Person
 from .columns import GAP, TextColumns
-from .common import Context, Slot, abstract_photo, kept_whole, presents
+from .common import Context, Slot, abstract_photo, kept_whole, presents, underlined
 from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Headless, Later, Para, Rule,
                         height_needed)
 from .programme import day_title
@@ -247,8 +247,9 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
         for affiliation in person.affiliations:
             numbers.setdefault(affiliation, len(numbers) + 1)
     shared = len(numbers) == 1 and all(p.affiliations for p in authors)  # one affiliation, every author's: no numbers
-    names = [_numbered_name(p, {} if shared else numbers, ctx.named(p.name, presents(p, authors), whole=True))
-             for p in authors]
+    underline = underlined(authors)
+    names = [_numbered_name(p, {} if shared else numbers, ctx.named(p.name, presents(p, authors), whole=True),
+                            underline) for p in authors]
     block = [Para(", ".join(names), s.person)]
     lines = [markup.inline(a) if shared else f"<super>{n}</super>\u2009{markup.inline(a)}" for a, n in numbers.items()]
     if len(lines) > AFFILIATIONS_LISTED:  # run on, one after another: a line each took the first page from the text
@@ -256,7 +257,7 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
                           ctx.styles.affiliation))  # (a number never ends a line: held to its affiliation)
     else:
         block += affiliation_lines(ctx, lines)
-    if explain_presenting and any(p.presenting for p in authors):
+    if explain_presenting and underline:
         block.append(Para(markup.inline(ctx.label("presenting_underlined")), s.small))
     return block
 
@@ -268,8 +269,8 @@ def affiliation_lines(ctx: Context, lines: list[str]) -> list[Para]:
     return [Para("<br/>".join(lines), ctx.styles.affiliation)] if lines else []
 
 
-def _numbered_name(person: Person, numbers: dict[str, int], name: str) -> str:
-    if person.presenting:
+def _numbered_name(person: Person, numbers: dict[str, int], name: str, underline: bool) -> str:
+    if person.presenting and underline:
         name = f"<u>{name}</u>"
     marks = ",".join(str(n) for n in sorted({numbers[a] for a in person.affiliations if a in numbers}))  # ¹,³
     return name + (f"<super>{marks}</super>" if marks else "")

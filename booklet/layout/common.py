@@ -403,6 +403,14 @@ def presents(person: Person, people: tuple[Person, ...]) -> bool:
     return person in marked if marked else person is people[0]
 
 
+def underlined(people: tuple[Person, ...]) -> bool:
+    """Whether the presenting authors among `people` are underlined (and the underlining explained): when some of
+    several authors, not all, are marked `presenting` (every person of a frab or pretalx talk presents it: underlining
+    them all says nothing)."""
+    marked = sum(bool(p.presenting) for p in people)
+    return 0 < marked < len(people)
+
+
 def letter_headings(ctx: Context, letters: list[str], size: float) -> list[str]:
     """The markup of an index's (or a list's) letter headings: each letter, the first of each script other than Latin
     followed by the script's name, smaller ("Α  Greek", "П  Cyrillic": text.names.script_names)."""

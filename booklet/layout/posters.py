@@ -9,7 +9,7 @@ from ..text import markup
 from ..model import Poster
 from .abstracts import author_block, continued
 from .columns import GAP, Columns
-from .common import Context, poster_groups, posters_day_key, sorted_posters
+from .common import Context, poster_groups, posters_day_key, sorted_posters, underlined
 from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
 
 
@@ -39,7 +39,7 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
         return []
     s = ctx.styles
     story = [*opening, Para(markup.inline(ctx.label("posters")), s.heading)]
-    if any(len(posters[i].authors) > 1 and any(a.presenting for a in posters[i].authors) for i in indices):
+    if any(underlined(posters[i].authors) for i in indices):
         # what the underlining means, once for the list (an abstract's page says it under its authors)
         story.append(Para(markup.inline(ctx.label("presenting_underlined")), s.small))
     widest = max(len(str(posters[i].number)) for i in indices)
