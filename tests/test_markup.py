@@ -392,12 +392,27 @@ def test_a_spaced_hyphen_is_an_en_dash_and_a_relation_holds_to_its_number():
     assert inline("magnitudes > 20.1, x < -3 and y = 5") == "magnitudes &gt;\u00a020.1, x &lt;\u00a0-3 and y =\u00a05"
     assert "</font>\u00a0-3" in inline("x ≤ -3")  # (≤ from the math font)
     assert inline("co-operate - or not") == "co-operate\u00a0\u2013 or not"
-    assert inline("a -- b, c->d, x > y") == "a -- b, c-&gt;d, x &gt; y"  # (no number after the sign: as typed)
+    assert inline("a, c->d, x > y") == "a, c-&gt;d, x &gt; y"  # (no number after the sign: as typed)
     assert inline("$a - b$ and x > 3") == inline("$a - b$ and x > 3")  # (math: left as it is)
     assert "\u2013" not in inline("$a - b$ and c - d")
     assert paragraphs("Steps:\n- one\n- two") == ["Steps:", "\u2013 one", "\u2013 two"]
     assert plain("Opening - welcome") == "Opening - welcome"
     assert inline("cat file - | grep x, tar -cf - .") == "cat file - | grep x, tar -cf - ."  # (a review: commands)
+
+
+def test_tex_dashes_between_words_are_the_dashes_they_stand_for():
+    """A typesetter's review: "in-toto -- Securing" and "Landau--Lifshitz--Gilbert" printed two hyphens. TeX's "--"
+    is an en dash and "---" an em dash, joined or spaced (the spaced one held to the word before it, as a spaced
+    hyphen is); not a command's option, nor a decrement or a rule, nor in math, a web address or the plain text."""
+    assert inline("in-toto -- Securing") == "in-toto\u00a0\u2013 Securing"
+    assert inline("Landau--Lifshitz--Gilbert, pp. 10--20") == "Landau\u2013Lifshitz\u2013Gilbert, pp. 10\u201320"
+    assert inline("yes---or no --- maybe") == "yes\u2014or no\u00a0\u2014 maybe"
+    assert inline("git --amend, i--, a ---- b, x----y, -- alone") == "git --amend, i--, a ---- b, x----y, -- alone"
+    assert inline("see https://xn--mnchen-3ya.de/a--b or www.a--b.org") == \
+        "see https://xn--mnchen-3ya.de/a--b or www.a--b.org"
+    assert "\u2013" not in inline("$a--b$ and c--d")  # (a paragraph with math: as typed)
+    assert plain("Landau--Lifshitz -- a review") == "Landau--Lifshitz -- a review"
+    assert paragraphs("```\nx = a--b\n```") == ["x = a--b"]
 
 
 def test_a_list_numbered_from_one_with_numbers_skipped_is_a_list():

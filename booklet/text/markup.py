@@ -340,14 +340,14 @@ def _held_to_words(line: str) -> str:
     outside math) made no-break spaces, as the language's own quotation marks have them: a line never ends after
     « or starts with » or a ';'. Outside math, too: a relation's sign is held to the number after it ("magnitudes
     >\u00a020.1": a line ended with ">"), and a hyphen typed with a space on each side between words is the dash
-    it stands for, an en dash held to the word before it ("Eröffnung - Begrüßung": "Eröffnung\u00a0– Begrüßung")."""
+    it stands for, an en dash held to the word before it ("Eröffnung - Begrüßung": "Eröffnung\u00a0– Begrüßung"), as
+    are TeX's dashes typed between words (_tex_dashes)."""
     if "\u00ab" in line or "\u00bb" in line or "\u2039" in line or "\u203a" in line:
         line = _GUILLEMET_SPACE.sub("\u00a0", line)
     if "$" not in line:
         if " ;" in line or " :" in line or " !" in line or " ?" in line:
             line = _SPACE_BEFORE_MARK.sub("\u00a0", line)
-        if " - " in line:
-            line = _SPACED_HYPHEN.sub("\u00a0\u2013 ", line)
+        line = _dashes(line)
         if _RELATION_SPACE.search(line):
             line = _RELATION_SPACE.sub("\u00a0", line)
     return line
@@ -356,6 +356,34 @@ def _held_to_words(line: str) -> str:
 # "Opening - welcome", "5 - 10 keV": between words or numbers (not "a - - b", nor "- item", nor a minus typed apart,
 # "energies of - 5 keV", nor a command's "file - | grep", "tar -cf - .")
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W_]) - (?=[^\W\d_])|(?<=\d) - (?=\d)")
+# TeX's dashes between words or numbers: "--" an en dash, "---" an em dash; joined ("Landau--Lifshitz", "10--20") or
+# with a space on each side ("in-toto -- Securing"); not an option ("--help", "a --- b" is), nor "----"
+_TEX_DASH = re.compile(r"(?<=[^\W_])(---?)(?=[^\W_])|(?<=[^\W_]) (---?) (?=[^\W_])")
+_DASHES = {"--": "\u2013", "---": "\u2014"}
+
+
+def _dashes(line: str) -> str:
+    """`line` (no math in it) with a hyphen typed between spaces, and TeX's dashes, as the dashes they stand for."""
+    if " - " in line:
+        line = _SPACED_HYPHEN.sub("\u00a0\u2013 ", line)
+    if "--" in line:
+        line = _tex_dashes(line)
+    return line
+
+
+def _tex_dashes(line: str) -> str:
+    """`line` with TeX's dashes typed between words as the dashes they stand for (the spaced one held to the word
+    before it, as a spaced hyphen is), but in a web address ("https://xn--mnchen-3ya.de")."""
+    spans = address_spans(line)
+
+    def dash(found: re.Match) -> str:
+        if any(start <= found.start() < end for start, end in spans):
+            return found.group()
+        return _DASHES[found[1]] if found[1] else f"\u00a0{_DASHES[found[2]]} "
+
+    return _TEX_DASH.sub(dash, line)
+
+
 _RELATION_SPACE = re.compile(r"(?<=(?<!\S)[<>=\u2264\u2265\u2248\u2260\u00b1~]) (?=[-\u2212+]?\d)")  # "> 20.1", "≈ 3"
 
 
