@@ -203,3 +203,32 @@ def test_no_line_is_wider_than_its_width_after_a_word_is_hyphenated(styles, text
     printed = "".join(f.text for line in lines for f in line.words if hasattr(f, "text"))
     letters = [c for c in printed if c.isalnum()]
     assert letters == [c for c in text.replace("<i>", "").replace("</i>", "") if c.isalnum()]
+
+
+def test_words_joined_by_slashes_break_after_a_slash_or_their_own_hyphen_never_before_it():
+    """A typesetter's review: "time-of-check/time-of-use", taken for what is left of a web address, was broken
+    before a hyphen of its own, and a line (a column's first, after a split) began "-of-use". Words joined by slashes
+    alone break after a slash or after their own hyphens, whole or split between columns."""
+    from booklet.layout.flowables import Para
+    from booklet.layout.styles import URI_WASTE
+
+    use_fonts()
+    style = ParagraphStyle("t", fontName="Body", fontSize=9.5, leading=12, alignment=TA_JUSTIFY, hyphenationLang="de_DE",
+                           embeddedHyphenation=1, splitLongWords=1, uriWasteReduce=URI_WASTE)
+    text = "so trust in hardware is a massive time-of-check/time-of-use (TOCTOU) problem. This talk helps us see it"
+    heads, splits = set(), 0
+    for width in range(100, 200, 2):
+        para = Para(text, style)
+        para.wrap(width, 1000)
+        lines = [line[1] for line in para.blPara.lines]
+        assert not any(words[0].startswith("-") for words in lines[1:]), (width, lines)
+        for index, words in enumerate(lines[:-1]):
+            if "time" in words[-1]:
+                heads.add(str(words[-1]))
+                parts = para.split(width, 12 * (index + 1) + 1)
+                if len(parts) == 2:
+                    splits += 1
+                    parts[1].wrap(width, 1000)
+                    assert not parts[1].blPara.lines[0][1][0].startswith("-"), width
+    assert {"time-of-check/", "time-of-"} <= heads  # (it is broken, after a slash and after its own hyphen)
+    assert splits >= 10

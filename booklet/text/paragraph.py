@@ -1155,6 +1155,10 @@ def _anywhere(word: str):
 # of ?&=#_~ ("x_i^2$word", math written into a word, is not one)
 _ADDRESS_TAIL = re.compile(r"(?=\S{15})(?=\S*[/.])\S*[/?&=#_~]\S*")
 _ADDRESS_BREAKS = re.compile(r"(?<=/)(?=.)|(?<=.)(?=[?&=#._~-])")  # after a slash; before ? & = # . _ ~ -
+# words joined by slashes, with none of .?&=#_~ ("time-of-check/time-of-use", "org/repo-name"): broken after a slash
+# or after a hyphen of their own between two letters on each side, never before it (a line began "-of-use")
+_SLASHED = re.compile(r"[^.?&=#_~]*")
+_SLASHED_BREAKS = re.compile(r"(?<=/)(?=.)|(?<=[^\W\d_]{2}-)(?=[^\W\d_]{2})")
 
 
 def _address_pairs(text: str):
@@ -1174,7 +1178,8 @@ def _address_pairs(text: str):
         return [(text[:at], text[at:]) for at in sorted(heads, reverse=True) if 0 < at < len(text)]
     if not _ADDRESS_TAIL.fullmatch(text):
         return found
-    return [(text[:at], text[at:]) for at in reversed([m.start() for m in _ADDRESS_BREAKS.finditer(text)])]
+    breaks = _SLASHED_BREAKS if _SLASHED.fullmatch(text) else _ADDRESS_BREAKS
+    return [(text[:at], text[at:]) for at in reversed([m.start() for m in breaks.finditer(text)])]
 
 
 def _measure(fontName, fontSize):
