@@ -645,8 +645,11 @@ def test_bad_time(tmp_path, time, message):
      "posters.yaml:1: [0].number: '1:30' is read as 90; write the whole number in digits, like: number: 1"),
     ({"posters.yaml": "- number: 0x10\n  author: Zoe Papadopoulou\n  title: Mixture density networks\n"},
      "posters.yaml:1: [0].number: '0x10' is read as 16; write the whole number in digits, like: number: 1"),
+    # a fuzzing run: a poster of no author was left out of the booklet, its number taken, without a word
+    ({"posters.yaml": "- {authors: [], title: Lonely poster}\n- {author: Bo Jones, title: Other poster}\n"},
+     "posters.yaml:1: [0].authors: the list of authors is empty"),
 ], ids=["title-list", "presenting-maybe", "poster-number-five", "poster-number-nan", "poster-number-fraction",
-        "poster-number-sexagesimal", "poster-number-hex"])
+        "poster-number-sexagesimal", "poster-number-hex", "poster-no-authors"])
 def test_wrong_type(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
 

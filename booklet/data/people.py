@@ -53,13 +53,19 @@ def read_authors(report: Report, f: Fields) -> tuple[Person, ...]:
         person = read_person(report, Fields(report, speaker, f.at("speaker"), SPEAKER))
         return (person,) if person else ()
     if "authors" in f.map:
-        authors = read_people(report, f.seq("authors", required=True), f.at("authors"), AUTHOR)
-        if not authors and f.map.get("authors") is not None and isinstance(f.map["authors"], Seq):
-            f.error("authors", "the list of authors is empty")
-        return authors
+        return _authors(report, f)
     report.error(f.file, f.map.line, f.at("speaker"), "required key is missing (give 'speaker' or 'authors', "
                  f"e.g. {example_line(ABSTRACT['speaker'])})")
     return ()
+
+
+def _authors(report: Report, f: Fields) -> tuple[Person, ...]:
+    """An abstract's or a poster's `authors:` list, which names one person at least (an empty one left a poster
+    out of the booklet in silence)."""
+    authors = read_people(report, f.seq("authors", required=True), f.at("authors"), AUTHOR)
+    if not authors and f.map.get("authors") is not None and isinstance(f.map["authors"], Seq):
+        f.error("authors", "the list of authors is empty")
+    return authors
 
 
 def read_poster_authors(report: Report, f: Fields) -> tuple[Person, ...]:
@@ -70,7 +76,7 @@ def read_poster_authors(report: Report, f: Fields) -> tuple[Person, ...]:
     if "authors" in f.map:
         if "affiliation" in f.map:
             f.error("affiliation", "with 'authors', give each author's affiliation in the list")
-        return read_people(report, f.seq("authors", required=True), f.at("authors"), AUTHOR)
+        return _authors(report, f)
     name = f.text("author", required=True)
     if "author" not in f.map:
         report.error(f.file, f.map.line, f.at("author"), "required key is missing (give 'author' or 'authors')")
