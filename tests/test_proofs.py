@@ -877,3 +877,15 @@ def test_a_german_booklets_proofs_speak_german_and_a_theme_may_reword_them(tmp_p
     with (tmp_path / "proofs" / "manifest.csv").open(encoding="utf-8", newline="") as file:
         row = next(r for r in csv.DictReader(file) if r["id"] == "lund-2026")
     assert row["day"] == "Montag, 13. September"
+
+
+def test_a_name_holding_a_placeholders_name_prints_as_written_in_the_proofs_header(tmp_path):
+    """A fuzzing run: the header of the proof of "Ana {pages} Smith" read "PROOF for Ana page 5 Smith": the label's
+    placeholders were filled one after another, the name's "{pages}" too. They are filled in one pass."""
+    abstracts = BASE["abstracts.yaml"].replace("name: Ana Smith", 'name: "Ana {pages} Smith"')
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts})
+    out = tmp_path / "proof.pdf"
+    run = CliRunner().invoke(main, ["proof", "lund-2026", str(folder), "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "PROOF for Ana {pages} Smith" in text and "Ana page" not in text

@@ -7,6 +7,7 @@ same contract as every data file, so a bad theme.yaml is reported with file, lin
 
 from __future__ import annotations
 
+import re
 import stat
 from functools import cache
 from pathlib import Path
@@ -47,10 +48,12 @@ def _label_table(language: str) -> dict[str, str]:
 
 
 def filled(label: str, **values) -> str:
-    """A label's words with its {placeholders} filled: filled("DAY {number}", number=2) -> "DAY 2"."""
-    for name, value in values.items():
-        label = label.replace("{" + name + "}", str(value))
-    return label
+    """A label's words with its {placeholders} filled: filled("DAY {number}", number=2) -> "DAY 2"; in one pass, so
+    that a value holding a placeholder's name prints as written (a speaker "Ana {pages} Smith": a fuzzing run)."""
+    if not values:
+        return label
+    pattern = re.compile("|".join(re.escape("{" + name + "}") for name in values))
+    return pattern.sub(lambda found: str(values[found.group()[1:-1]]), label)
 
 
 def labels_for(language: str, overrides: dict[str, str]) -> dict[str, str]:
