@@ -1055,6 +1055,15 @@ def test_abstract_files_in_a_folder_inside_abstracts_are_said_to_be_left_out(tmp
                                "the 2 YAML files in this one are left out (move them up to abstracts/ to print them)")]
 
 
+def test_a_file_named_abstracts_is_said_to_be_left_out(tmp_path):
+    """A fuzzing run: a file named `abstracts` (no folder) passed check without a word."""
+    folder = conference(tmp_path, {"abstracts": "- id: x\n"})
+    result = invoke("check", folder)
+    assert result.exit_code == 0, result.output
+    assert ("abstracts:1: warning: booklet reads abstracts/ as a folder of YAML files, an abstract or a list of them "
+            "each: this is a file, left out (abstracts.yaml is the file of all abstracts)") in result.output.splitlines()
+
+
 def test_a_name_of_characters_that_print_nothing_is_an_error(tmp_path):
     """A fuzzing run: `name: "\\u200b"` passed check, and the abstract printed with no speaker."""
     abstracts = BASE["abstracts.yaml"].replace("speaker: {name: Ana Smith, affiliation: Uni A}",

@@ -84,6 +84,10 @@ def _misnamed(report: Report, folder: Path) -> None:
     """An error for each file of the folder that booklet does not read but that is a data file under another name
     (contract.misnamed): its content is left out; a warning when the data file it stands for is there too (a stray
     copy, left out too)."""
+    stray = Path(folder) / "abstracts"
+    if (stray.exists() or stray.is_symlink()) and not stray.is_dir():
+        report.warn("abstracts", 1, "", "booklet reads abstracts/ as a folder of YAML files, an abstract or a list of "
+                    "them each: this is a file, left out (abstracts.yaml is the file of all abstracts)", "stray-file")
     for name, count in yaml_in_folders(folder):
         report.warn(name, 1, "", f"booklet reads the abstracts' files in abstracts/ itself, not in a folder inside it: "
                     f"the {count} YAML file{'s' * (count != 1)} in this one {'are' if count != 1 else 'is'} left out "
