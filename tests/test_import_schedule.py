@@ -1268,3 +1268,21 @@ def test_a_titles_no_break_spaces_are_kept_as_a_texts_are(tmp_path):
     assert result.exit_code == 0, result.output
     abstracts = {a["id"]: a for a in load(tmp_path / "out", "abstracts.yaml")}
     assert abstracts["e103"]["title"] == "Tides of\u00a0PID\u00a01 : the\u00a0: moon"
+
+
+@pytest.mark.parametrize("declaration", ["<?xml version='1.0' encoding='utf-8'?>\n", ""])
+def test_an_xml_file_saved_in_another_encoding_than_it_says_is_named_so(tmp_path, declaration):
+    """An import review: a frab XML saved as Windows-1252 (its UTF-8 declaration kept, or none) said "not well-formed
+    (invalid token)"; JSON says what is wrong: its bytes are no UTF-8."""
+    from xml.sax.saxutils import escape
+
+    xml = XML.format(html=escape(HTML)).replace("Tides and the moon", "Gezeiten und Mond – über Wellen")
+    xml = declaration + xml.split("?>", 1)[1].lstrip() if xml.startswith("<?xml") else declaration + xml
+    source = tmp_path / "schedule.xml"
+    source.write_bytes(xml.encode("cp1252"))
+    result = invoke("import", source, "--out", tmp_path / "out")
+    assert result.exit_code != 0 and not (tmp_path / "out").exists()
+    line = xml.split("\n").index(next(l for l in xml.split("\n") if "Gezeiten" in l)) + 1
+    at = xml.encode("cp1252").index("–".encode("cp1252"))
+    assert (f"{source}:{line} (byte {at}): not UTF-8 text, as the file says it is (or names no encoding): save it "
+            "as UTF-8") in " ".join(result.output.split())

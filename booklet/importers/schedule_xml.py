@@ -54,9 +54,15 @@ def parse(path: Path) -> tuple[ET.Element, dict]:
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.data
     parser.EntityDeclHandler = refuse_entities
+    raw = path.read_bytes()
     try:
-        parser.Parse(path.read_bytes(), True)
+        parser.Parse(raw, True)
     except expat.ExpatError as exc:
+        wrong = _not_utf8(raw)
+        if wrong is not None:
+            raise SourceError(f"{path}:{wrong}: not UTF-8 text, as the file says it is (or names no encoding): "
+                              "save it as UTF-8 (or name its encoding in its first line, <?xml version=\"1.0\" "
+                              "encoding=\"windows-1252\"?>)") from None
         reason = expat.ErrorString(exc.code)
         raise SourceError(f"{path}:{exc.lineno}:{exc.offset + 1}: not well-formed XML: {reason}") from None
     except LookupError as exc:  # the XML declaration's encoding="..." names none Python knows
@@ -64,6 +70,27 @@ def parse(path: Path) -> tuple[ET.Element, dict]:
                           "save it as UTF-8") from None
     root = builder.close()
     return root, lines
+
+
+_DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']""")
+
+
+def _not_utf8(raw: bytes) -> str | None:
+    """Where (line, and byte of the file) bytes that are no UTF-8 first stand in a file that names no encoding or
+    UTF-8 (a file saved as Windows-1252 or Latin-1 with its declaration kept); None when it is UTF-8, or names
+    another encoding (the parser's message says what is wrong then)."""
+    declared = _DECLARED.match(raw)
+    if declared is not None and declared[1].decode("ascii", "replace").lower().replace("_", "-") not in ("utf-8",
+                                                                                                        "utf8"):
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, which a parser reads by its mark
+        return None
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        return f"{line} (byte {exc.start})"
+    return None
 
 
 class _Reader:
