@@ -297,6 +297,16 @@ def test_rows_not_yet_decided_are_left_out_when_others_are_accepted(tmp_path):
     assert [a["id"] for a in imported.documents["abstracts.yaml"]] == ["c1", "c2"]
 
 
+def test_rows_without_a_title_are_named_by_their_lines(tmp_path):
+    """An import review: "left out 1 row(s) without a title" did not say which row, and its speaker and abstract were
+    lost; the note names the rows' lines, for the LOC to give them titles."""
+    rows = [["Title", "Authors", "Abstract"], ["Charm flow", "Ana Smith", "Text."], ["", "Bo Jones", "A text."],
+            ["Jets", "Eva Berg", ""], ["TBA", "Carla Diaz", "More."]]
+    imported = table.read(write_csv(tmp_path / "abstracts.csv", rows), Options())
+    assert [a["title"] for a in imported.documents["abstracts.yaml"]] == ["Charm flow", "Jets"]
+    assert "left out 2 row(s) without a title (line 3, line 5: give each a title to import it)" in imported.notes
+
+
 def test_the_summary_does_not_count_placeholder_speakers_as_people(tmp_path):
     """47 speakers "TBA" were "1 of 1 speaker without affiliation"; now they are counted as placeholders."""
     from click.testing import CliRunner

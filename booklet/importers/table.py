@@ -873,6 +873,7 @@ class _Table:
         self.notes = notes
         self.kinds = Kinds(options)
         self.skipped: Counter = Counter()
+        self.untitled: list[str] = []  # where each row left out for want of a title is ("line 12")
         self.reworded: list[str] = []  # titles of rows whose description says the abstract again in other words
         self.codes: list[str] = []  # poster board codes with more than a number in them ("A7"), and their numbers
         self.decided = False  # some row of the export is accepted: rows not yet decided are left out
@@ -900,7 +901,9 @@ class _Table:
             raise SourceError(f"{self.path}: no contribution in it (every row below the header at "
                               f"{self.where(header_at)} is blank or no contribution)")
         for what, count in sorted(self.skipped.items()):
-            self.notes.append(f"left out {count} {what}")
+            at = f" ({', '.join(self.untitled[:3])}{' ...' * (len(self.untitled) > 3)}: give each a title to " \
+                "import it)" if what == "row(s) without a title" else ""
+            self.notes.append(f"left out {count} {what}{at}")
         if self.codes:
             self.notes.append(f"{len(self.codes)} poster board code(s) with more than a number in them: a poster's "
                               f"number is the number in its code (posters.yaml's `number` is a whole number); "
@@ -974,6 +977,7 @@ class _Table:
             return None
         if not title or title.lower() in ("none", "n/a", "-", "tba", "tbd"):
             self.skipped["row(s) without a title"] += 1
+            self.untitled.append(where)
             return None
         people = self.row_people(row, cols)
         reworded: list[str] = []
