@@ -1286,3 +1286,19 @@ def test_an_xml_file_saved_in_another_encoding_than_it_says_is_named_so(tmp_path
     at = xml.encode("cp1252").index("–".encode("cp1252"))
     assert (f"{source}:{line} (byte {at}): not UTF-8 text, as the file says it is (or names no encoding): save it "
             "as UTF-8") in " ".join(result.output.split())
+
+
+def test_a_speaker_named_by_no_letter_or_digit_is_left_out(tmp_path):
+    """A typesetter's review: 39C3 named a speaker "-", whose index opened with a letter "-". A name of no letter or
+    digit is a placeholder: left out (the talk keeps its other speakers)."""
+    days = events_v1()
+    days["13"].append(_event(133, "Dashes", "13T16:45", "00:15", "Hall A", "lecture", [("-", ""), ("Ana Berg", "")]))
+    days["13"].append(_event(134, "Nobody", "13T17:00", "00:15", "Hall A", "lecture", [("?", "")]))
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    abstracts = {a["title"]: a for a in load(folder, "abstracts.yaml")}
+    assert abstracts["Dashes"]["speaker"] == {"name": "Ana Berg"}
+    assert "Nobody" not in abstracts  # (no speaker left: a programme line, as an event with none is)
+    text = (folder / "abstracts.yaml").read_text("utf-8")
+    assert "name: '-'" not in text and 'name: "-"' not in text and "name: -\n" not in text

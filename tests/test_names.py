@@ -191,3 +191,12 @@ def test_the_edit_distance_of_long_texts_is_the_full_table_s_and_long_words_are_
                  Mention("Ana " + "x" * 3000 + "y", "abstracts.yaml", 2, "y"),
                  Mention("Ana Smith", "abstracts.yaml", 3, "z"), Mention("Ana Smyth", "abstracts.yaml", 4, "w")])
     assert asked and all(len(word) <= 40 for word in asked)
+
+
+@pytest.mark.parametrize("name", ["Afidissima & Alice", "551724 / maya boeckh", "Bennemann, VVVVVAI & Steffen",
+                                  "Ana + Bo Team", "Nina_art&play"])
+def test_names_joined_by_a_sign_are_filed_as_written(name):
+    """A typesetter's review of 39C3's index: "Alice, Afidissima &", "Bennemann, VVVVVAI & Steffen" turned round.
+    Names joined by "&", "+" or "/" are a duo's, filed as written, by their first word."""
+    taken = split_name(name)
+    assert taken.family == name and taken.given == ""

@@ -180,8 +180,11 @@ def names_in(name: str) -> list[tuple[str, str | None]]:
     name) by the words of its address, the address as their email ('jehan.monnier@x.org' -> Jehan Monnier,
     'j.smith@x.org' -> J. Smith, a '+tag' left out); several in one name ('Ian Sollars, Sohel Sarder & Ramses de
     Norre') a person each, when each part reads as a person's name (two words or more, none an organisation's,
-    nothing in brackets)."""
+    nothing in brackets). None for a name of no letter or digit, a placeholder ("-", "?": a person named "-" opened an
+    index)."""
     name = name.strip()
+    if not any(ch.isalnum() for ch in name):
+        return []
     if _EMAIL_NAME.fullmatch(name):
         words = [w for w in re.split(r"[._]+", name.split("@")[0].split("+")[0]) if w]
         if len(words) >= 2 and all(w.replace("-", "").isalpha() for w in words):

@@ -91,7 +91,10 @@ GROUP_WORDS_BESIDE_CAPITALS = frozenset({"staff", "crew", "group", "society"})
 
 
 def _group(words: list[str]) -> bool:
-    """Whether a name of these words is a group's (see GROUP_WORDS)."""
+    """Whether a name of these words is a group's (see GROUP_WORDS), or names joined by a sign ("Afidissima & Alice",
+    "551724 / maya boeckh", "Nina_art&play": a typesetter's review found "Alice, Afidissima &" in an index)."""
+    if any(word in ("&", "+", "/") or "&" in word for word in words):
+        return True
     folded = {word.casefold().strip(",.()") for word in words}
     if folded & GROUP_WORDS:
         return True
