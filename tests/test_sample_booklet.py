@@ -480,3 +480,21 @@ def test_a_poster_whose_title_and_authors_are_taller_than_a_page_still_builds(tm
     assert result.anchors["end:poster-0"] > result.anchors["poster-0"]
     # ... and starts under the section's heading, not a page after it (left alone there: a second review)
     assert Pdf(tmp_path / "b.pdf").lines(result.anchors["poster-0"] - 1)[0] == "Posters"
+
+
+def test_contents_that_no_spacing_fits_on_a_page_leave_the_tutorials_out(tmp_path):
+    """A typesetter's review: 101 tutorials listed one by one took the contents over five pages, the last with two
+    lines. Contents that fit no page even set tighter name the tutorials' section only (a few are listed)."""
+    def tutorials(count: int) -> str:
+        return "".join(f"- id: {'bayes-intro' if n == 0 else f't{n}'}\n  title: Hands-on tutorial number {n} on inference\n  description: A course.\n"
+                       f"  presenters:\n    - {{name: Sven Oberg}}\n" for n in range(count))
+
+    for count, listed in ((5, True), (60, False)):
+        folder = write_conference(tmp_path / f"c{count}", {"tutorials.yaml": tutorials(count)})
+        build_booklet(folder, tmp_path / f"c{count}.pdf")
+        pdf = Pdf(tmp_path / f"c{count}.pdf")
+        contents = [i for i, text in enumerate(pdf.texts) if text.splitlines()[:1] == ["Contents"]]
+        assert len(contents) == 1, count  # one page
+        lines = pdf.lines(contents[0])
+        assert "Tutorials" in " ".join(lines)
+        assert any("Hands-on tutorial number 1 on inference" in line for line in lines) is listed, count

@@ -16,20 +16,24 @@ from .styles import markup_color
 TIGHTER = (1.0, 0.95, 0.9, 0.86)  # the contents' line spacing, as a share of its own: the first that fits a page
 
 
-def build_contents(ctx: Context, entries: list[tuple[int, str, str]]) -> list:
+def build_contents(ctx: Context, entries: list[tuple[int, str, str]],
+                   shorter: list[tuple[int, str, str]] | None = None) -> list:
     """The contents page: (level, title, anchor key) entries, each with its page number and a link. A numbered
     entry ("9. Learn ...") that wraps runs on under its text, not its number; contents a little longer than a page
-    are set with tighter line spacing (TIGHTER) to fit it rather than leave a line or two on a page of their own."""
+    are set with tighter line spacing (TIGHTER) to fit it rather than leave a line or two on a page of their own;
+    contents that no spacing fits on a page are `shorter` when given (the sections without their tutorials: 101 of
+    them took five pages, the last with two lines, a typesetter's review), and run on over pages when still longer."""
     s = ctx.styles
     heading = Para(markup.inline(ctx.label("contents")), s.heading)
-    numbers = [found.group() for _, title, _ in entries if (found := _NUMBER.match(markup.plain(title)))]
-    hang = max((stringWidth(number, s.toc_2.fontName, s.toc_2.fontSize) for number in numbers), default=0.0)
-    for share in TIGHTER:
-        rows = [_contents_row(ctx, level, title, key, share, hang) for level, title, key in entries]
-        if height_needed([heading, *rows], ctx.page.text_width, ctx.page.text_height) <= ctx.page.text_height:
-            break
-    else:
-        rows = [_contents_row(ctx, level, title, key, 1.0, hang) for level, title, key in entries]  # pages anyway
+    for listed in (entries, shorter) if shorter is not None and shorter != entries else (entries,):
+        numbers = [found.group() for _, title, _ in listed if (found := _NUMBER.match(markup.plain(title)))]
+        hang = max((stringWidth(number, s.toc_2.fontName, s.toc_2.fontSize) for number in numbers), default=0.0)
+        for share in TIGHTER:
+            rows = [_contents_row(ctx, level, title, key, share, hang) for level, title, key in listed]
+            if height_needed([heading, *rows], ctx.page.text_width, ctx.page.text_height) <= ctx.page.text_height:
+                return [Anchor("contents", markup.plain(ctx.label("contents")), 0, section=ctx.label("contents")),
+                        heading, *rows]
+    rows = [_contents_row(ctx, level, title, key, 1.0, hang) for level, title, key in listed]  # pages anyway
     return [Anchor("contents", markup.plain(ctx.label("contents")), 0, section=ctx.label("contents")), heading, *rows]
 
 

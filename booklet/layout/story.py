@@ -58,7 +58,8 @@ def story_pieces(ctx: Context, pad_to: int = 4) -> list[tuple[str, object]]:
                 story += [PageBreak(), *part]
         return story + _extra_pages(ctx, name)
 
-    pieces = [("front", lambda: build_cover(ctx) + build_contents(ctx, contents_entries(ctx))
+    pieces = [("front", lambda: build_cover(ctx) + build_contents(ctx, contents_entries(ctx),
+                                                                      contents_entries(ctx, each_tutorial=False))
                + _extra_pages(ctx, "contents"))]
     pieces += [(name, lambda name=name: section(name)) for name in ctx.sections]
     return pieces + [("end", lambda: _extra_pages(ctx, None) + build_back_cover(ctx, pad_to))]
@@ -120,8 +121,9 @@ def _days(ctx: Context) -> list[list]:
     return parts
 
 
-def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:
-    """(level, title, anchor key) for each section the booklet has, in the order it has them."""
+def contents_entries(ctx: Context, each_tutorial: bool = True) -> list[tuple[int, str, str]]:
+    """(level, title, anchor key) for each section the booklet has, in the order it has them; `each_tutorial`: each
+    tutorial under the tutorials' section too."""
     b = ctx.booklet
     entries = _extra_entries(ctx, "contents")
     for name in ctx.sections:
@@ -138,7 +140,7 @@ def contents_entries(ctx: Context) -> list[tuple[int, str, str]]:
             entries.append((0, ctx.label("abstracts"), "abstracts"))
         elif name == "tutorials" and (tutorials := section_tutorials(ctx)):
             entries.append((0, ctx.label("tutorials"), "tutorials"))
-            entries += [(1, _tutorial_entry(t), ctx.tutorial_key(t)) for t in tutorials]
+            entries += [(1, _tutorial_entry(t), ctx.tutorial_key(t)) for t in tutorials] if each_tutorial else []
         elif name == "posters" and ctx.has("posters") and ctx.posters_of(None):
             entries.append((0, ctx.label("posters"), "posters"))
         elif name == "practical" and has_practical(b.conference):
