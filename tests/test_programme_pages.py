@@ -603,3 +603,19 @@ def test_a_row_of_parallel_track_headings_sets_its_rooms_alike(tmp_path):
     lines = pdf.lines(page)
     assert "Room B" in lines and not any("Cosmology \u00b7 Room B" in line or "Cosmology · Room B" in line
                                          for line in lines), lines
+
+
+def test_items_without_a_time_that_end_a_day_are_said_to_have_none(tmp_path):
+    """A typesetter's review: an imported "Workshop 1" stood at a day's end under the time column's gap, with nothing
+    to say it has no fixed time (the glance says so). The items without a time after a day's last time are set under
+    the label the glance has for them; a day of no times at all needs none."""
+    programme = ("days:\n  - date: 2027-09-13\n    items:\n"
+                 '      - {time: "09:00-09:20", title: Welcome}\n'
+                 "      - {title: Workshop 1, room: Main Room}\n      - {title: Workshop 2}\n"
+                 "  - date: 2027-09-14\n    items:\n      - {title: Excursion}\n")
+    _, pdf, _ = build(tmp_path, {"programme.yaml": programme, "abstracts.yaml": talks_yaml([])})
+    (_, monday), (_, tuesday) = outline_pages(pdf, "Programme")
+    assert tuesday == monday  # (a short day, below the one before)
+    lines = pdf.lines(monday)
+    assert lines.index("Welcome") < lines.index("No fixed time") < lines.index("Workshop 1") < lines.index("Workshop 2")
+    assert lines.count("No fixed time") == 1 and lines.index("Excursion") > lines.index("DAY 2")

@@ -441,7 +441,8 @@ LABEL_WORDS = {
     "participants": ("the list of participants: heading, contents, outline, running head", "Participants"),
     "index": ("the index of authors: heading, contents, outline, running head", "Index of authors"),
     "glance_page": ("the programme at a glance: before the page number of each day's programme", "p."),
-    "glance_untimed": ("the programme at a glance: over the items that have no time", "No fixed time"),
+    "glance_untimed": ("over the items that have no time: on the programme at a glance, and at a day's end",
+                       "No fixed time"),
     "et_al": ("the programme at a glance: after the first of several speakers, when not all fit", "et al."),
     "quote": ("the back cover's quote in the language's quotation marks; {text} is the quote", "\u201c{text}\u201d"),
     "quotes": ("what the straight quotes typed in the data print as: the opening and closing double quotation marks, "

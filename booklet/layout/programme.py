@@ -62,7 +62,12 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
     ]
     space = 0.0  # owed above the next line (after a block)
     clock = None  # the day's (Day.clock), once a parallel block needs it
-    for entry in day.entries:
+    untimed = _untimed_from(day.entries)
+    for at, entry in enumerate(day.entries):
+        if at == untimed:  # the items after the day's last time, said to have none (as the glance lists them)
+            lines.append(Line(Para(markup.inline(ctx.label("glance_untimed")), ctx.styles.label),
+                              space=space + BLOCK_SPACE, keep=True))
+            space = 0.0
         if isinstance(entry, Item):
             lines.append(Line(item_row(ctx, entry), space=space, row=True))
             space = 0.0
@@ -74,6 +79,25 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
         lines += block
         space = BLOCK_SPACE
     return DayBlock(lines, lambda: _continued_heading(ctx, title), ctx.page.text_height)
+
+
+def _untimed_from(entries) -> int | None:
+    """Where the items without a time that end a day start, after items with one (a review: SIGDIAL's "Workshop 1"
+    stood at a day's end with nothing to say it has no fixed time); None when the day ends otherwise."""
+    at = len(entries)
+    while at > 0 and isinstance(entries[at - 1], Item) and not entries[at - 1].time:
+        at -= 1
+    if at == len(entries) or not any(_timed(entry) for entry in entries[:at]):
+        return None
+    return at
+
+
+def _timed(entry) -> bool:
+    """Whether a programme entry (an item, a session, parallel sessions) has an item with a time."""
+    if isinstance(entry, Item):
+        return entry.time is not None
+    sessions = entry.sessions if isinstance(entry, Parallel) else (entry,)
+    return any(item.time is not None for session in sessions for item in session.items)
 
 
 def _day_header(ctx: Context, index: int, day: Day) -> Row:
