@@ -178,10 +178,10 @@ def test_lines_that_start_with_bullets_or_numbers_are_list_items():
             "energies from 5\n- 10 keV and 20\n- 30 keV too\n\nWe did:\n- this\n- that")
     assert paragraphs(text) == [
         "The talk will cover:", "\u2013 History of Debian: its origins.", "\u2013 The <i>Social</i> Contract",
-        "\u2013 How to start", "Steps:", "1. one", "2) two", "\u2013 a b", "\u2013 c", "A range of 5\u00a0\u2013 10 keV.",
+        "\u2013 How to start", "Steps:", "1. one", "2) two", "\u2013 a b", "\u2013 c", "A range of 5\u00a0\u2013 10\u00a0keV.",
         "<i>Emphasis</i> first * then a star", "\u2022 dot", "\u2022 dot", "With S/N &gt;\u00a04. When 9. Using",
         "A pause \u2013 wrapped \u2013 twice \u2013 here", paragraphs("$x - y - z$")[0] + " and more",
-        "energies from 5\u00a0\u2013 10 keV and 20\u00a0\u2013 30 keV too", "We did:", "\u2013 this", "\u2013 that"]
+        "energies from 5\u00a0\u2013 10\u00a0keV and 20\u00a0\u2013 30\u00a0keV too", "We did:", "\u2013 this", "\u2013 that"]
 
 
 def test_bullet_characters_are_a_list_after_any_line_and_after_a_tab():
@@ -190,7 +190,7 @@ def test_bullet_characters_are_a_list_after_any_line_and_after_a_tab():
     text = ("Sysman is an API that will,\n\u2022\tEnable HPC servers\n\u2022\tProvide monitoring\n\n"
             "energies of\n- 5 keV and\n- 10 keV")
     assert paragraphs(text) == ["Sysman is an API that will,", "\u2022 Enable HPC servers", "\u2022 Provide monitoring",
-                                "energies of - 5 keV and - 10 keV"]
+                                "energies of - 5\u00a0keV and - 10\u00a0keV"]
 
 
 def test_numbered_references_are_a_list_an_item_each():
@@ -400,12 +400,23 @@ def test_a_spaced_hyphen_is_an_en_dash_and_a_relation_holds_to_its_number():
     assert inline("cat file - | grep x, tar -cf - .") == "cat file - | grep x, tar -cf - ."  # (a review: commands)
 
 
+def test_a_number_holds_to_its_unit_and_to_the_abbreviation_before_it():
+    """A typesetter's review: lines ended with "op." before "64" and with "100-300" before "nm.". A number holds to
+    the unit after it and to an abbreviation that counts (op., Nr., p., pp., Fig., §) before it; a word that only
+    starts like a unit ("5 minutes", "3 Apples") or a year before a word is left as typed."""
+    assert inline("100-300 nm, 5.02 TeV, 20 % and 10 m") == "100-300\u00a0nm, 5.02\u00a0TeV, 20\u00a0% and 10\u00a0m"
+    assert inline("Sonate op. 64 Nr. 2, see p. 12, Fig. 3, § 5") == \
+        "Sonate op.\u00a064 Nr.\u00a02, see p.\u00a012, Fig.\u00a03, §\u00a05"
+    assert inline("In 5 minutes 3 Apples in 2023 the top. 5") == "In 5 minutes 3 Apples in 2023 the top. 5"
+    assert plain("op. 64 in 5 nm") == "op. 64 in 5 nm"
+
+
 def test_tex_dashes_between_words_are_the_dashes_they_stand_for():
     """A typesetter's review: "in-toto -- Securing" and "Landau--Lifshitz--Gilbert" printed two hyphens. TeX's "--"
     is an en dash and "---" an em dash, joined or spaced (the spaced one held to the word before it, as a spaced
     hyphen is); not a command's option, nor a decrement or a rule, nor in math, a web address or the plain text."""
     assert inline("in-toto -- Securing") == "in-toto\u00a0\u2013 Securing"
-    assert inline("Landau--Lifshitz--Gilbert, pp. 10--20") == "Landau\u2013Lifshitz\u2013Gilbert, pp. 10\u201320"
+    assert inline("Landau--Lifshitz--Gilbert, pp. 10--20") == "Landau\u2013Lifshitz\u2013Gilbert, pp.\u00a010\u201320"
     assert inline("yes---or no --- maybe") == "yes\u2014or no\u00a0\u2014 maybe"
     assert inline("git --amend, i--, a ---- b, x----y, -- alone") == "git --amend, i--, a ---- b, x----y, -- alone"
     assert inline("see https://xn--mnchen-3ya.de/a--b or www.a--b.org") == \

@@ -350,7 +350,19 @@ def _held_to_words(line: str) -> str:
         line = _dashes(line)
         if _RELATION_SPACE.search(line):
             line = _RELATION_SPACE.sub("\u00a0", line)
+        if " " in line and any(c.isdigit() for c in line):
+            line = _ABBREVIATED.sub("\\1\u00a0", _NUMBER_SPACE.sub("\u00a0", line))
     return line
+
+
+# A number held to its unit ("100–300\u00a0nm", "5.02\u00a0TeV", "20\u00a0%") and to the abbreviation before it
+# ("op.\u00a064", "Nr.\u00a05", "p.\u00a012", "§\u00a03"): a typesetter's review found "op." and "100-300" ending lines
+_UNITS = ("nm|µm|μm|mm|cm|m|km|mg|g|kg|t|ms|µs|μs|ns|ps|s|min|h|Hz|kHz|MHz|GHz|THz|eV|meV|keV|MeV|GeV|TeV|K|mK|°C|°F|"
+          "W|mW|kW|MW|GW|V|mV|kV|A|mA|µA|Pa|kPa|MPa|GPa|hPa|bar|mbar|J|kJ|MJ|N|kN|T|mT|dB|dBm|Gy|Sv|mol|mmol|L|l|ml|mL|"
+          "pc|kpc|Mpc|Gpc|AU|au|ly|Gyr|Myr|yr|kB|MB|GB|TB|bit|bits|Mbit|Gbit|px|dpi|%|‰|€|\\$|£|x|×")
+_ABBREVIATIONS = r"(?:[Oo]p|[Nn]o|Nr|[Pp]p?|[Vv]ol|Bd|S|[Ff]igs?|Abb|[Ee]qs?|[Cc]h|[Cc]hap|Kap|[Ss]ec|[Tt]ab|Art|Abs)\."
+_NUMBER_SPACE = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?![\w%‰]))|(?<=§) (?=\d)")
+_ABBREVIATED = re.compile(rf"\b({_ABBREVIATIONS}) (?=\d)")
 
 
 # "Opening - welcome", "5 - 10 keV": between words or numbers (not "a - - b", nor "- item", nor a minus typed apart,
