@@ -1302,3 +1302,21 @@ def test_a_speaker_named_by_no_letter_or_digit_is_left_out(tmp_path):
     assert "Nobody" not in abstracts  # (no speaker left: a programme line, as an event with none is)
     text = (folder / "abstracts.yaml").read_text("utf-8")
     assert "name: '-'" not in text and 'name: "-"' not in text and "name: -\n" not in text
+
+
+def test_a_talk_held_again_under_another_id_is_one_abstract_in_the_programme_each_time(tmp_path):
+    """A typesetter's review: 39C3 held a talk three times (three events, three ids, the same title, speakers and
+    text), and the booklet printed three identical abstract pages. One abstract, listed each time it is held; a
+    talk of the same title by others stays a talk of its own."""
+    days = events_v1()
+    days["14"].append(_event(204, "Tides and the moon", "14T12:00", "00:30", "Hall B", "lecture", [("Eva Berg", "")]))
+    days["14"].append(_event(205, "Tides and the moon", "14T13:00", "00:30", "Hall B", "lecture", [("Bo Jones", "")]))
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    tides = [a["id"] for a in load(folder, "abstracts.yaml") if a["title"] == "Tides and the moon"]
+    assert tides == ["e103", "e205"]
+    talks = [item.get("talk") for day in load(folder, "programme.yaml")["days"] for item in items_of(day)]
+    assert talks.count("e103") == 2 and "e204" not in talks and "e205" in talks
+    assert ("1 event(s) held again, under another id with the same title, speakers and text: one abstract, in the "
+            "programme each time") in " ".join(result.stdout.split())

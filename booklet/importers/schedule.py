@@ -230,6 +230,7 @@ class _Builder:
         self.posters: list[dict] = []
         self.ids: dict[str, str] = {}  # id -> title, to tell a repeat from another event with the same id
         self.counts: Counter = Counter()
+        self.held: dict[tuple, str] = {}  # (kind, title, speakers, text) -> the id of the abstract made of them
         self.lines_with_people: list[str] = []  # programme lines whose source names people, not printed
         self.no_persons_kept: list[str] = []  # talks with a text and no speaker: abstracts of speaker NOBODY
         self.with_images: list[str] = []  # events whose texts show images (Markdown's ![..](..), HTML's <img>)
@@ -415,6 +416,11 @@ class _Builder:
             return None
         if kind in ABSTRACT_KINDS:
             ident, repeat = self.ident(event)
+            same = (kind, full, tuple(p.name for p in persons), text)  # a talk held again under another id
+            if not repeat and same in self.held:
+                ident, repeat = self.held[same], True
+                self.counts["held-again"] += 1
+            self.held.setdefault(same, ident)
             if not repeat:
                 abstract = {"id": ident}
                 if kind != "contributed":
@@ -554,6 +560,9 @@ class _Builder:
                          "if they are not the venue's own times, give --timezone (e.g. Europe/Berlin) to convert them")
         if c["skipped"]:
             notes.append(f"{c['skipped']} event(s) of a type --kinds says to skip, left out")
+        if c["held-again"]:
+            notes.append(f"{c['held-again']} event(s) held again, under another id with the same title, speakers and "
+                         "text: one abstract, in the programme each time")
         if c["no-end"]:
             notes.append(f"{c['no-end']} event(s) without a duration or an end in the source: printed with their "
                          "start time only")
