@@ -287,8 +287,7 @@ CONFERENCE = Record("conference", "Who, when, where: the cover, committees and b
 
 SPEAKER = _person("speaker", "The one presenting author (the short form of `authors`).", _PHOTO)
 AUTHOR = _person("author", "One author of several, in printed order.",
-                 Key("presenting", "boolean",
-                     "true for who gives the talk (underlined when some, not all, of several authors are)",
+                 Key("presenting", "boolean", "true for who gives the talk (underlined, when not all authors are)",
                      default="false", example=True),
                  _PHOTO)
 ABSTRACT = Record("abstract", "A talk's abstract: what a programme item's `talk:` points at.", (
