@@ -524,7 +524,8 @@ def test_the_ways_to_reach_the_organisers_are_labelled_once_and_aligned(tmp_path
     values start at one x, after the widest label."""
     import pypdfium2 as pdfium
 
-    text = (f"contact: '{contact}'\nurl: https://example.org/conf\nhashtag: '#Conf27'\n")
+    text = (f"contact: '{contact}'\nurl: https://example.org/conf\nhashtag: '#Conf27'\n"
+            "places: [{name: Aurora Auditorium, address: Kaigata 7}]\n")  # (a page of practical information)
     result, _ = build(tmp_path, text)
     document = pdfium.PdfDocument(result.output)
     page = next(document[i] for i in range(len(document))
@@ -543,6 +544,14 @@ def test_the_ways_to_reach_the_organisers_are_labelled_once_and_aligned(tmp_path
     assert left(contact) > found.get_charbox(hashtag[0] + hashtag[1] - 1)[2]  # after the widest label
 
 
+def test_contact_lines_alone_make_no_page_of_practical_information(tmp_path):
+    """A typesetter's review: a page "Practical information" held one line, "Contact – Web: ...", which the back
+    cover gives again. The contact lines alone make no such page: the back cover has them."""
+    result, pdf = build(tmp_path, "contact: loc@example.org\nurl: https://example.org/conf\n")
+    assert "Practical information" not in " ".join(pdf.texts)
+    assert [i for i, text in enumerate(pdf.texts) if "https://example.org/conf" in text] == [len(pdf) - 1]
+
+
 def test_the_contact_email_and_web_address_are_links(tmp_path):
     """A typesetter's review: the web address and the email under Contact were not links, where sponsors' logos
     and page numbers are. A contact that is neither stays text."""
@@ -551,7 +560,8 @@ def test_the_contact_email_and_web_address_are_links(tmp_path):
     from booklet.build import build_booklet
     from .helpers import BASE, write_conference
 
-    conference = BASE["conference.yaml"] + "contact: loc@example.org\nurl: www.example.org/tc2027\nhashtag: '#TC27'\n"
+    conference = BASE["conference.yaml"] + ("contact: loc@example.org\nurl: www.example.org/tc2027\nhashtag: '#TC27'\n"
+                                            "places: [{name: Aurora Auditorium, address: Kaigata 7}]\n")
     result = build_booklet(write_conference(tmp_path / "conf", {"conference.yaml": conference}), tmp_path / "b.pdf")
     reader = pypdf.PdfReader(str(result.output))
     uris = [(number, annot.get_object()["/A"]["/URI"]) for number, page in enumerate(reader.pages)

@@ -54,7 +54,9 @@ def linked(value: str, label: str) -> str:
 
 
 def has_practical(conference: Conference) -> bool:
-    return bool(conference.places or contact_lines(conference) or conference.qr_codes)
+    """Whether the booklet has a page of practical information: places or QR codes to show. Its contact lines alone
+    make none: the back cover gives them (a typesetter's review: a page of one line, "Contact – Web: ...")."""
+    return bool(conference.places or conference.qr_codes)
 
 
 def build_practical(ctx: Context) -> list:
