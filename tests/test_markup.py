@@ -411,6 +411,16 @@ def test_a_number_holds_to_its_unit_and_to_the_abbreviation_before_it():
     assert plain("op. 64 in 5 nm") == "op. 64 in 5 nm"
 
 
+def test_an_ordinal_holds_to_its_word_and_a_typed_dash_to_the_word_before_it():
+    """A typesetter's review of a cover: "...Fach – 23." ended a line, "Jahreskongress" began the next. An ordinal
+    written with a full stop holds to the word after it, and a dash typed with spaces to the word before it (as a
+    spaced hyphen does); a list's number at a line's start and a year ending a sentence are left alone."""
+    assert inline("Fach – 23. Jahreskongress") == "Fach\u00a0– 23.\u00a0Jahreskongress"
+    assert inline("am 3. Juni, yes — no") == "am 3.\u00a0Juni, yes\u00a0— no"
+    assert inline("1. Einleitung") == "1. Einleitung" and inline("in 2023. Die") == "in 2023. Die"
+    assert paragraphs("Steps:\n1. one\n2. two") == ["Steps:", "1. one", "2. two"]
+
+
 def test_tex_dashes_between_words_are_the_dashes_they_stand_for():
     """A typesetter's review: "in-toto -- Securing" and "Landau--Lifshitz--Gilbert" printed two hyphens. TeX's "--"
     is an en dash and "---" an em dash, joined or spaced (the spaced one held to the word before it, as a spaced

@@ -351,7 +351,7 @@ def _held_to_words(line: str) -> str:
         if _RELATION_SPACE.search(line):
             line = _RELATION_SPACE.sub("\u00a0", line)
         if " " in line and any(c.isdigit() for c in line):
-            line = _ABBREVIATED.sub("\\1\u00a0", _NUMBER_SPACE.sub("\u00a0", line))
+            line = _ORDINAL.sub("\\1\u00a0", _ABBREVIATED.sub("\\1\u00a0", _NUMBER_SPACE.sub("\u00a0", line)))
     return line
 
 
@@ -363,10 +363,14 @@ _UNITS = ("nm|µm|μm|mm|cm|m|km|mg|g|kg|t|ms|µs|μs|ns|ps|s|min|h|Hz|kHz|MHz|G
 _ABBREVIATIONS = r"(?:[Oo]p|[Nn]o|Nr|[Pp]p?|[Vv]ol|Bd|S|[Ff]igs?|Abb|[Ee]qs?|[Cc]h|[Cc]hap|Kap|[Ss]ec|[Tt]ab|Art|Abs)\."
 _NUMBER_SPACE = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?![\w%‰]))|(?<=§) (?=\d)")
 _ABBREVIATED = re.compile(rf"\b({_ABBREVIATIONS}) (?=\d)")
+# an ordinal written with a full stop, inside a line, held to the word after it ("23.\u00a0Jahreskongress", "am
+# 3.\u00a0Juni": a cover's title broke after "23."); a list's "1. " at a line's start is left alone
+_ORDINAL = re.compile(r"(?<=\S )(\d{1,3}\.) (?=[^\W\d_])")
 
 
 # "Opening - welcome", "5 - 10 keV": between words or numbers (not "a - - b", nor "- item", nor a minus typed apart,
 # "energies of - 5 keV", nor a command's "file - | grep", "tar -cf - .")
+_SPACED_DASH = re.compile(r"(?<=[^\W_]) (?=[\u2013\u2014] )")  # "Fach – 23.": a line never starts with the dash
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W_]) - (?=[^\W\d_])|(?<=\d) - (?=\d)")
 # TeX's dashes between words or numbers: "--" an en dash, "---" an em dash; joined ("Landau--Lifshitz", "10--20") or
 # with a space on each side ("in-toto -- Securing"); not an option ("--help", "a --- b" is), nor "----"
@@ -378,6 +382,8 @@ def _dashes(line: str) -> str:
     """`line` (no math in it) with a hyphen typed between spaces, and TeX's dashes, as the dashes they stand for."""
     if " - " in line:
         line = _SPACED_HYPHEN.sub("\u00a0\u2013 ", line)
+    if " \u2013 " in line or " \u2014 " in line:  # a dash typed as one, with spaces: held to the word before it
+        line = _SPACED_DASH.sub("\u00a0", line)
     if "--" in line:
         line = _tex_dashes(line)
     return line
