@@ -180,7 +180,7 @@ def test_lines_that_start_with_bullets_or_numbers_are_list_items():
         "The talk will cover:", "\u2013 History of Debian: its origins.", "\u2013 The <i>Social</i> Contract",
         "\u2013 How to start", "Steps:", "1. one", "2) two", "\u2013 a b", "\u2013 c", "A range of 5\u00a0\u2013 10\u00a0keV.",
         "<i>Emphasis</i> first * then a star", "\u2022 dot", "\u2022 dot", "With S/N &gt;\u00a04. When 9.\u00a0Using",
-        "A pause \u2013 wrapped \u2013 twice \u2013 here", paragraphs("$x - y - z$")[0] + " and more",
+        "A pause\u00a0\u2013 wrapped\u00a0\u2013 twice\u00a0\u2013 here", paragraphs("$x - y - z$")[0] + " and more",
         "energies from 5\u00a0\u2013 10\u00a0keV and 20\u00a0\u2013 30\u00a0keV too", "We did:", "\u2013 this", "\u2013 that"]
 
 
@@ -442,4 +442,4 @@ def test_a_list_numbered_from_one_with_numbers_skipped_is_a_list():
     break in prose is no list)."""
     assert paragraphs("Steps:\n1. first\n2. second\n10. tenth") == ["Steps:", "1. first", "2. second", "10. tenth"]
     assert paragraphs("We had\n3. x\n7. y") == ["We had 3.\u00a0x 7.\u00a0y"]  # (ordinals, held to their words)
-    assert paragraphs("Steps:\n1. first\n3. third\n2. second") == ["Steps: 1. first 3. third 2. second"]
+    assert paragraphs("Steps:\n1. first\n3. third\n2. second") == ["Steps: 1.\u00a0first 3.\u00a0third 2.\u00a0second"]
