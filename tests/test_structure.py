@@ -457,3 +457,25 @@ def test_by_day_the_abstracts_not_in_the_programme_are_named_so_in_the_contents(
                                        str(result.anchors["abstracts-day-None"])]
     top = {title: children for title, _, children in pdf.outline()}
     assert [title for title, _, _ in top["Abstracts"]] == ["Not in the programme"]
+
+
+def test_a_committee_that_runs_onto_another_page_is_headed_there_continued(tmp_path):
+    """A typesetter's review: SIGDIAL's committee ran over three pages, the pages after the first opening with
+    members under no heading. Each page a committee runs onto opens with its heading, "(continued)"."""
+    from booklet.build import build_booklet
+    from .helpers import BASE, write_conference
+    from .pdftext import Pdf
+
+    members = "".join(f"      - {{name: Member{n:02} Smith, affiliation: \"Institute {n}\"}}\n" for n in range(70))
+    conference = (BASE["conference.yaml"] + "committees:\n  - name: PC\n    title: Programme Committee\n    members:\n"
+                  + members)
+    folder = write_conference(tmp_path / "c", {"conference.yaml": conference, "theme.yaml": "sections: [committees]\n"})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    pages = [i for i in range(len(pdf)) if "Member" in pdf.texts[i]]
+    assert len(pages) >= 2
+    assert pdf.lines(pages[0])[:2] == ["Committees", "Programme Committee (PC)"]
+    for page in pages[1:]:
+        assert pdf.lines(page)[0] == "Programme Committee (PC) (continued)", pdf.lines(page)[:2]
+        assert sum(line.startswith("Member") for line in pdf.lines(page)) >= 2
+    listed = [line.split()[0] for page in pages for line in pdf.lines(page) if line.startswith("Member")]
+    assert listed == [f"Member{n:02}" for n in range(70)]

@@ -9,7 +9,7 @@ from reportlab.platypus import KeepTogether, Spacer
 
 from ..text import markup
 from .common import Context
-from .flowables import Anchor, Para, Row, height_needed
+from .flowables import Anchor, Continues, Para, Row, Together, height_needed
 from .styles import markup_color
 
 
@@ -72,8 +72,10 @@ def build_committees(ctx: Context) -> list:
         rest = lines[KEPT_MEMBERS:]
         if len(rest) <= KEPT_MEMBERS:
             story.append(KeepTogether(head + rest))
-        else:
-            story += [KeepTogether(head), *rest[:-KEPT_MEMBERS], KeepTogether(rest[-KEPT_MEMBERS:])]
+        else:  # a page it runs onto opens with its heading again, "(continued)" (a review: members under none)
+            again = f"{heading} ({markup.inline(ctx.label('continued'))})"
+            story.append(Continues([Together(head), *rest[:-KEPT_MEMBERS], Together(rest[-KEPT_MEMBERS:])],
+                                   lambda again=again: [Para(again, s.subheading)]))
         story.append(Spacer(0, s.body.leading * 0.5))
     return story
 
