@@ -1128,3 +1128,24 @@ def test_an_update_takes_a_renamed_talk_for_the_same_talk(tmp_path):
     assert [(a["id"], a["title"]) for a in written] == [
         ("talk-one", "Talk one, revised"), ("talk-two", "Talk two"), ("talk-2", "Talk 2")]  # (another speaker)
     assert "as the LOC edited it" in written[0]["abstract"]
+
+
+def test_a_line_held_in_a_room_of_its_own_while_parallel_sessions_run_is_a_column_of_their_block(tmp_path):
+    """A typesetter's review of GMTH's import: "14:30–17:00 Öffentliche Generalprobe" (its own room) followed the
+    parallel sessions of 14:30–16:00, its time out of order. Such a line, begun while they run, is a column of the
+    block, named by its room; a break during the sessions stays a line after them."""
+    path = write_csv(tmp_path / "s.csv", [
+        ["Title", "Speaker", "Session", "Room", "Date", "Start", "End", "Type"],
+        ["A", "Ann Smith", "Session A", "R1", "2025-05-05", "14:30", "15:00", "Talk"],
+        ["B", "Bo Lee", "Session B", "R2", "2025-05-05", "14:30", "15:00", "Talk"],
+        ["Rehearsal", "", "", "Great Hall", "2025-05-05", "14:40", "17:00", "Other"],
+        ["Coffee", "", "", "Foyer", "2025-05-05", "14:45", "15:00", "Break"],
+        ["C", "Cy Ng", "Session C", "R1", "2025-05-05", "17:00", "17:20", "Talk"]])
+    imported = table.read(path, Options())
+    day, = imported.documents["programme.yaml"]["days"]
+    block = day["items"][0]["parallel"]
+    assert [(s["session"], s.get("room")) for s in block] == [("Session A", "R1"), ("Session B", "R2"),
+                                                               ("Great Hall", "Great Hall")]
+    assert block[2]["items"] == [{"time": "14:40-17:00", "title": "Rehearsal"}]
+    assert [item.get("title") or item.get("session") for item in day["items"][1:]] == ["Coffee", "Session C"]
+    assert len(read_back(imported, tmp_path / "folder").days) == 1

@@ -752,7 +752,16 @@ class _Programme:
             if len(group) == 1:
                 items.append(self.session(unit))
             else:
-                items.append({"parallel": [self.session(u) for u in self.merge(group)]})
+                # a line held in a room of its own while the sessions run (a rehearsal, an invited talk): a column of
+                # the block, named by its room; it had followed the block, its time out of order (a review)
+                rooms = {_room(u) for u in group}
+                beside = [u for u in lone if _is_line(u) and _room(u) and _room(u) not in rooms
+                          and (u.block.kind if u.block is not None else u.entries[0].kind) not in ("break", "poster")]
+                lone = [u for u in lone if u not in beside]
+                columns = [self.session(u) for u in self.merge(group)]
+                for room in dict.fromkeys(_room(u) for u in beside):
+                    columns.append(self.room_session([u for u in beside if _room(u) == room]))
+                items.append({"parallel": columns})
             items.extend(self.unit_item(u) for u in lone)
             i = j
         return items
