@@ -505,8 +505,14 @@ def test_a_forms_headers_with_notes_in_brackets_are_read_and_unknown_ones_named(
         "Ann Smith", "Bo Lee"]
     day, = imported.documents["programme.yaml"]["days"]
     assert [session["room"] for session in day["items"][0]["parallel"]] == ["Hörsaal 1", "Hörsaal 2"]  # (at once)
+    # (an import review: a column of short answers was offered as the abstract)
     assert ("column(s) not read, as booklet knows no field by their header: 'Favourite colour'; give one a field "
-            "with --map (e.g. --map \"abstract=Favourite colour\")") in imported.notes
+            "with --map (e.g. --map \"FIELD=Favourite colour\")") in imported.notes
+    long = "A text as long as an abstract is, of many words, which a column of answers to a form never has at all."
+    path = write_csv(tmp_path / "form2.csv", [["Title of your talk", "Presenter name", "Yes or no", "Elevator pitch"],
+                                             ["One", "Ann Smith", "Yes", long], ["Two", "Bo Lee", "No", long]])
+    assert ("column(s) not read, as booklet knows no field by their header: 'Yes or no', 'Elevator pitch'; give one a "
+            "field with --map (e.g. --map \"abstract=Elevator pitch\")") in table.read(path, Options()).notes
 
 
 def test_a_map_naming_no_column_of_the_header_is_an_error(tmp_path):

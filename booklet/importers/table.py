@@ -729,6 +729,9 @@ def _markers(name: str) -> tuple[str, list[int], bool]:
     return name.strip(" ,;"), numbers, presenting
 
 
+ABSTRACT_LIKE = 80  # characters: a column's texts this long on average read as an abstract (see the notes)
+
+
 def last_first_column(cells) -> bool:
     """True when a column writes names 'Last, First' between semicolons (ConfTool): then a cell with one
     comma is one person, 'Kuhl, Jan Esra'."""
@@ -944,13 +947,21 @@ class _Table:
                               "(a date written once a day, or in merged cells)")
         used = {i for indexes in cols.index.values() for i in indexes}
         mapped = _user_map(self.options)
-        unread = [_cell(header, i) for i in range(len(header)) if _cell(header, i) and i not in used
-                  and _words(header[i]) not in mapped and field_of(header[i]) is None
-                  and any(_cell(row, i) for row in body)]
+        unread_at = [i for i in range(len(header)) if _cell(header, i) and i not in used
+                     and _words(header[i]) not in mapped and field_of(header[i]) is None
+                     and any(_cell(row, i) for row in body)]
+        unread = [_cell(header, i) for i in unread_at]
         if unread:
+            # the example: the column of the longest texts, as an abstract when they read as one (a column of
+            # Yes and No was offered as the abstract: an import review)
+            lengths = {i: sum(len(_cell(row, i)) for row in body) / max(1, sum(bool(_cell(row, i)) for row in body))
+                       for i in unread_at}
+            longest = max(unread_at, key=lambda i: (lengths[i], -i))
+            example = f"abstract={_cell(header, longest)}" if lengths[longest] >= ABSTRACT_LIKE \
+                else f"FIELD={_cell(header, longest)}"
             self.notes.append(f"column(s) not read, as booklet knows no field by their header: "
                               f"{', '.join(repr(h) for h in unread)}; give one a field with --map "
-                              f"(e.g. --map \"abstract={unread[0]}\")")
+                              f"(e.g. --map \"{example}\")")
         left = [_cell(header, i) for i in range(len(header)) if i not in used and _words(header[i]) not in mapped
                 and field_of(header[i]) == "ignore" and any(_cell(row, i) for row in body)]
         if left:
