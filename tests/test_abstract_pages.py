@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 
 import pypdfium2 as pdfium
 import pytest
@@ -635,3 +636,38 @@ def test_presenting_authors_are_underlined_only_when_some_not_all_present(tmp_pa
     assert ("Presenting author underlined." in pdf.texts[page]) is not both
     assert _strokes_under(out, page, "Chiamaka Okafor") == (0 if both else 1)
     assert _strokes_under(out, page, "Bo Jones") == 0
+
+
+def test_code_is_set_in_the_code_font_a_span_without_its_backticks(tmp_path):
+    """Code printed in the text's face, a span with its backticks ("`numpy.linalg`", 161 of them in FOSDEM's
+    export): a block between lines of ``` and a span between backticks are set in Noto Sans Mono, the span printed
+    as written without its backticks, a character the code font lacks in a text font; TeX's ``quotes'' are no code."""
+    import ctypes
+
+    files = {"abstracts.yaml": extend("abstracts.yaml", '''\
+        - id: code
+          title: Code
+          speaker: {name: Eva Berg}
+          abstract: |
+            We call `obj.__init__(a*b)` with ``quotes'' and `--force Ω≈`.
+
+            ```
+            x = 1  # *not* emphasis
+            ```
+        ''')}
+    out = tmp_path / "b.pdf"
+    build_booklet(write_conference(tmp_path / "conf", files), out)
+    pdf = Pdf(out)
+    (page,) = pdf.pages_with("obj.__init__(a*b)")
+    text = pdfium.PdfDocument(str(out))[page].get_textpage()
+    whole = text.get_text_range()
+
+    def font(word: str) -> str:
+        name = ctypes.create_string_buffer(128)
+        pdfium.raw.FPDFText_GetFontInfo(text, whole.index(word), name, 128, None)
+        return name.value.decode().split("+")[-1]
+
+    assert "We call obj.__init__(a*b) with \u201cquotes\u201d and --force" in " ".join(whole.split())
+    assert font("obj.__init__") == font("--force") == font("x = 1") == "NotoSansMono-Regular"
+    assert font("We call") == font("quotes") == "GentiumBookPlus"
+    assert "*not*" in whole  # (as written)

@@ -421,6 +421,20 @@ def test_an_ordinal_holds_to_its_word_and_a_typed_dash_to_the_word_before_it():
     assert paragraphs("Steps:\n1. one\n2. two") == ["Steps:", "1. one", "2. two"]
 
 
+def test_a_span_between_backticks_is_code_and_texs_quotes_are_quotation_marks():
+    """Code spans printed with their backticks, and in the text's face. A span between single backticks is code:
+    printed as written (no emphasis, math, dashes or curled quotes in it), without its backticks, in the code font a
+    point smaller; TeX's ``quotes'' are quotation marks (curled as the language curls them); a lone backtick, one in
+    math or in a web address prints as typed."""
+    span = '<font name="Mono" size="-1">{}</font>'.format
+    assert inline("Use `obj.__init__(a*b)` and *x*.") == f"Use {span('obj.__init__(a*b)')} and <i>x</i>."
+    assert inline("a `--force -- \"x\" $5$` b") == "a " + span('--force -- "x" $5$') + " b"
+    assert inline("TeX ``quotes'' here") == 'TeX "quotes" here'
+    assert inline("it`s one, `` and ` ` alone") == "it`s one, `` and ` ` alone"
+    assert "Mono" not in inline("$a`b` c$") and "Mono" not in inline("see https://x.org/`a`")
+    assert plain("Use `x` here") == "Use `x` here"
+
+
 def test_tex_dashes_between_words_are_the_dashes_they_stand_for():
     """A typesetter's review: "in-toto -- Securing" and "Landau--Lifshitz--Gilbert" printed two hyphens. TeX's "--"
     is an en dash and "---" an em dash, joined or spaced (the spaced one held to the word before it, as a spaced

@@ -231,10 +231,10 @@ def test_a_bad_theme_gives_every_error_with_file_and_line(tmp_path):
         "theme.yaml:10: fonts.fallback[1]: 'fonts/Web-Regular.woff' is a web font (WOFF), compressed for browsers; "
         "use the TrueType (.ttf) version of the font",
         "theme.yaml:10: fonts.fallback[2]: 'Helvetica' is neither a font booklet bundles (Gentium Book Plus, "
-        "Noto Sans, Noto Sans Math, Noto Sans Symbols 2) nor a TrueType file; give a .ttf file's path in the "
+        "Noto Sans, Noto Sans Mono, Noto Sans Math, Noto Sans Symbols 2) nor a TrueType file; give a .ttf file's path in the "
         "data folder, like: fonts/MyText-Regular.ttf",
         "theme.yaml:10: fonts.fallback[3]: 'Noto Sans Mth' is neither a font booklet bundles (Gentium Book Plus, "
-        "Noto Sans, Noto Sans Math, Noto Sans Symbols 2) (did you mean 'Noto Sans Math'?) nor a TrueType file; "
+        "Noto Sans, Noto Sans Mono, Noto Sans Math, Noto Sans Symbols 2) (did you mean 'Noto Sans Math'?) nor a TrueType file; "
         "give a .ttf file's path in the data folder, like: fonts/MyText-Regular.ttf",
         "theme.yaml:12: cover.style: 'fullbleed' is not one of band, full-bleed, plain (did you mean 'full-bleed'?)",
         "theme.yaml:13: cover.logo: 'middle' is not one of bottom-right, bottom-left, top-right, top-left, none",

@@ -492,7 +492,8 @@ COLOURS = Record("colours", "The booklet's colours (#RRGGBB); any left out come 
         example=[{"session": "Machine Learning I", "colour": "#DCEFD9"}]),
 ))
 FONTS = Record("fonts", "The booklet's fonts: a bundled family's name (Gentium Book Plus, Noto Sans, Noto Sans "
-               "Math, Noto Sans Symbols 2), or a TrueType (.ttf) file in the data folder: its regular face, with "
+               "Mono, Noto Sans Math, Noto Sans Symbols 2), or a TrueType (.ttf) file in the data folder: its regular "
+               "face, with "
                "the bold, italic and bold italic found beside it by their names (MyText-Bold.ttf, "
                "MyText-Italic.ttf, MyText-BoldItalic.ttf; the regular face stands in for a style not found). A "
                "character that no fallback has and one of the two families lacks prints in the other's face, in "

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..text import markup
-from ..text.fonts import SANS, register_fonts
+from ..text.fonts import mono_name, register_fonts
 from ..text.names import script_names, sort_key, split_name, text_key
 from ..data.contract import placeholder_name
 from ..data.people import People
@@ -25,7 +25,7 @@ from .flowables import Para, Photo
 from .page import Page
 from .styles import Palette, Styles, hyphenation_language, make_palette, make_styles
 
-CODE_SIZE = 0.85  # of the text's size (and leading): a block of code, set in the headings' face
+CODE_SIZE = 0.85  # of the text's size (and leading): a block of code, set in the code font (text.fonts.MONO)
 PHOTO_WIDTH = 22 * mm  # a speaker's or presenter's photo, fitted inside this box
 PHOTO_HEIGHT = 27.5 * mm
 
@@ -186,10 +186,10 @@ class Context:
         return made
 
     def _code_style(self, style) -> ParagraphStyle:
-        """`style` for a block of code: in the headings' face, a little smaller, set ragged and indented, its words
+        """`style` for a block of code: in the code font, a little smaller, set ragged and indented, its words
         never hyphenated (a line too long breaks at a space, or in a word wider than the line), its quotes straight."""
         size = style.fontSize * CODE_SIZE
-        return self.derived(style, f"{style.name}_code", fontName=SANS, fontSize=size,
+        return self.derived(style, f"{style.name}_code", fontName=mono_name(), fontSize=size,
                             leading=style.leading * CODE_SIZE, alignment=TA_LEFT,
                             leftIndent=style.leftIndent + style.fontSize, firstLineIndent=0, hyphenationLang="",
                             embeddedHyphenation=0, uriWasteReduce=0, splitLongWords=1, quotes=None)

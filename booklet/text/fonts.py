@@ -60,6 +60,7 @@ BUNDLED = {
                                   "GentiumBookPlus-Italic.ttf", "GentiumBookPlus-BoldItalic.ttf"),
     "Noto Sans": _bundled("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
                           "NotoSans-BoldItalic.ttf"),
+    "Noto Sans Mono": _bundled("NotoSansMono-Regular.ttf", "NotoSansMono-Bold.ttf", None, "NotoSansMono-Bold.ttf"),
     "Noto Sans Math": _bundled("NotoSansMath-Regular.ttf"),
     "Noto Sans Symbols 2": _bundled("NotoSansSymbols2-Regular.ttf"),
 }
@@ -641,6 +642,25 @@ def fonts_number(cache) -> int:
     return known[1]
 
 
+# Code (a block between lines of ```, a span between backticks) is set in Noto Sans Mono, under these names: registered
+# when first asked for, as a fallback font is; a character it lacks is set as the text around it would set it
+MONO = "Mono"
+_MONO_FACES = {MONO: BUNDLED["Noto Sans Mono"].regular, MONO + "-Bold": BUNDLED["Noto Sans Mono"].bold}
+
+
+def mono_name(bold: bool = False) -> str:
+    """The name code is set under (its bold face's, for code in bold text), registered."""
+    name = MONO + "-Bold" if bold else MONO
+    if name not in FALLBACKS:
+        _register_fallback(name, _MONO_FACES[name])
+    return name
+
+
+def in_mono(ch: str) -> bool:
+    """Whether the code font shows `ch` (both its faces have the same characters)."""
+    return ord(ch) in _codepoints(_MONO_FACES[MONO])
+
+
 def use_fallbacks(names) -> bool:
     """Register the fallback fonts of the fonts in use named `names`, as finding a character in them does
     (font_for_char): for text whose markup, naming them, was made in another process (text.markup). False when
@@ -651,6 +671,9 @@ def use_fallbacks(names) -> bool:
     for name in names:
         if name in IN_STYLE.values():
             continue  # a character one text family lacks, in the other's face: registered with them
+        if name in _MONO_FACES:
+            mono_name(name != MONO)
+            continue
         path = paths.get(name)
         if path is None:
             return False

@@ -7,7 +7,7 @@ from functools import lru_cache
 from itertools import groupby
 
 from ..cache.memory import active
-from .fonts import font_for_char, fonts_number, use_fallbacks, when_fonts_change
+from .fonts import IN_STYLE, SANS, font_for_char, fonts_number, in_mono, mono_name, use_fallbacks, when_fonts_change
 from .mathtext import NBSP, PLAIN, Run, Script, Style, math_runs, unknown_macros
 
 __all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain", "source_paragraphs"]
@@ -84,7 +84,7 @@ def _code_markup(code: Code) -> Code:
     lines = []
     for line in code.expandtabs(4).split("\n"):
         line = _SPACES.sub(lambda found: "\u00a0" * len(found.group()), line.rstrip())
-        lines.append(_markup([(line, PLAIN)]) if line else "")
+        lines.append(_markup([(line, Style(code="block"))]) if line else "")
     return Code("<br/>".join(lines))
 
 
@@ -310,7 +310,7 @@ def _kept(text: str) -> tuple[str, tuple[str, ...]]:
     return made, (tuple(dict.fromkeys(_FONT_TAG.findall(made))) if "<font " in made else ())
 
 
-_FONT_TAG = re.compile(r'<font name="([^"]+)">')  # as _tags writes it: only a fallback font's
+_FONT_TAG = re.compile(r'<font name="([^"]+)"[ >]')  # as _tags writes it: only a fallback font's, or the code's
 
 
 def _latex_files() -> str:
@@ -322,13 +322,49 @@ def _latex_files() -> str:
 
 def _converted(text: str) -> str:
     try:
-        line = _held_to_words(_collapse(text))
+        line = _collapse(text)
+        if "`" in line and (spans := _code_spans(line)):
+            return _markup(_with_code(line, spans))
+        line = _held_to_words(line)
         runs = _line_runs(line)
         if runs == [(line, PLAIN)] and _in_text_font(line):
             return _escape(line)  # the line as one run of plain text in the text font: what _markup makes of it
         return _markup(runs)
     except Exception:  # a bug must not stop a booklet build: fall back to the bare text
         return _fallback_markup(text)
+
+
+CODE = Style(code="span")
+# A code span: between single backticks, on one line, something in it that is no space ("`obj.__init__()`"); not
+# TeX's opening quotes (``...''), nor a backtick alone
+_CODE_SPAN = re.compile(r"(?<![`\\])`(?!`)([^`]*?[^`\s][^`]*?)`(?!`)")
+
+
+def _code_spans(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, the code) of each code span of `line` outside its math and web addresses."""
+    found = []
+    addresses = address_spans(line)
+    for match in _CODE_SPAN.finditer(line):
+        before = line[:match.start()]
+        if (before.count("$") - before.count("\\$")) % 2 or any(s <= match.start() < e for s, e in addresses):
+            continue
+        code = match[1]
+        if code.startswith(" ") and code.endswith(" ") and code.strip():
+            code = code[1:-1]  # (as Markdown: one space inside each backtick taken off)
+        found.append((match.start(), match.end(), code))
+    return found
+
+
+def _with_code(line: str, spans: list[tuple[int, int, str]]) -> list[Run]:
+    """The runs of `line` with its code spans (_code_spans) set as code, printed as written (no emphasis, math,
+    dashes or quotation marks in them), the text around them as any line's."""
+    runs: list[Run] = []
+    at = 0
+    for start, end, code in spans:
+        runs += _line_runs(_held_to_words(line[at:start]))
+        runs.append((code, CODE))
+        at = end
+    return runs + _line_runs(_held_to_words(line[at:]))
 
 
 _GUILLEMET_SPACE = re.compile(r"(?<=[\u00ab\u2039]) (?=\S)|(?<=\S) (?=[\u00bb\u203a])")  # « mot », ‹ mot ›
@@ -348,6 +384,8 @@ def _held_to_words(line: str) -> str:
         if " ;" in line or " :" in line or " !" in line or " ?" in line:
             line = _SPACE_BEFORE_MARK.sub("\u00a0", line)
         line = _dashes(line)
+        if "``" in line:  # TeX's ``quotes'': straight quotation marks, which the language's curl as any
+            line = _TEX_QUOTES.sub(r'"\1"', line)
         if _RELATION_SPACE.search(line):
             line = _RELATION_SPACE.sub("\u00a0", line)
         if " " in line and any(c.isdigit() for c in line):
@@ -376,6 +414,9 @@ _SPACED_HYPHEN = re.compile(r"(?<=[^\W_]) - (?=[^\W\d_])|(?<=\d) - (?=\d)")
 # with a space on each side ("in-toto -- Securing"); not an option ("--help", "a --- b" is), nor "----"
 _TEX_DASH = re.compile(r"(?<=[^\W_])(---?)(?=[^\W_])|(?<=[^\W_]) (---?) (?=[^\W_])")
 _DASHES = {"--": "\u2013", "---": "\u2014"}
+
+
+_TEX_QUOTES = re.compile(r"``(?=\S)([^`]*?)(?<=\S)''")
 
 
 def _dashes(line: str) -> str:
@@ -696,6 +737,15 @@ def _font_segments(runs: list[Run]) -> list[list]:
     for text, style in runs:
         if style.kern:
             segs.append([text, style, ""])  # a fixed space: never merged with another
+        elif style.code:  # the code font where it has a character (a block's paragraph is in it), else as text
+            block = style.code == "block"
+            for mono, chars in groupby(text, in_mono):
+                part = "".join(chars)
+                if mono:
+                    _append_segment(segs, part, style, "" if block else mono_name(style.bold))
+                else:  # (in a block, a character of the text fonts in the headings' face, as code was set before)
+                    segs += [[t, style, f or (IN_STYLE[SANS] if block else "")]
+                             for t, _, f in _font_segments([(part, style._replace(code=""))])]
         elif _in_text_font(text):
             _append_segment(segs, text, style, "")  # every character shows in the text font
         else:
@@ -775,7 +825,9 @@ def _tags(style: Style, font: str, stacked: set[tuple[int, int]]) -> list[_Tag]:
         tags.append(("b", "<b>", "</b>"))
     if style.italic:
         tags.append(("i", "<i>", "</i>"))
-    if font:
+    if font and style.code == "span":  # (a point smaller: its letters are larger than the text's at one size)
+        tags.append((("font", font), f'<font name="{font}" size="-1">', "</font>"))
+    elif font:
         tags.append((("font", font), f'<font name="{font}">', "</font>"))
     return tags
 

@@ -24,6 +24,8 @@ class Style(NamedTuple):
     italic: bool = False
     scripts: tuple[Script, ...] = ()  # outermost first
     kern: float = 0.0  # not 0: the run is a fixed space of this many ems (its text is what plain text shows)
+    code: str = ""  # code, set in the code font (text.fonts.MONO) where it has the characters: "span" (in a line of
+    # text: a point smaller), "block" (a line of a block of code, whose paragraph's style sets the size)
 
 
 Run = tuple[str, Style]
