@@ -889,3 +889,19 @@ def test_a_name_holding_a_placeholders_name_prints_as_written_in_the_proofs_head
     assert run.exit_code == 0, run.output
     text = " ".join(PdfReader(out).pages[0].extract_text().split())
     assert "PROOF for Ana {pages} Smith" in text and "Ana page" not in text
+
+
+def test_a_french_proofs_header_lists_names_and_sets_days_and_marks_as_french_does(tmp_path):
+    """A typesetter's review: "ÉPREUVE pour Радослав Петков and Tomáš Horáček", "Votre tutoriel: Jeudi ..." and
+    "example.org; merci" in a French booklet. The names are listed as the language lists them, the day is written
+    as inside a line, and a colon or semicolon has the no-break space French sets before it."""
+    conference = BASE["conference.yaml"] + "language: fr\ncontact: loc@example.org\n"
+    tutorials = BASE["tutorials.yaml"].replace("- {name: Sven Oberg, affiliation: NBI}",
+                                               "- {name: Sven Oberg, affiliation: NBI}\n    - {name: Kari Solbakken}")
+    folder = write_conference(tmp_path / "conf", {"conference.yaml": conference, "tutorials.yaml": tutorials})
+    result = write_proofs(folder, tmp_path / "proofs", reply_by=dt.date(2027, 9, 1))
+    proof = next(p for p in result.proofs if p.kind == "tutorial")
+    (first, _), (second, _), (third, _) = proof.header
+    assert first.startswith("ÉPREUVE pour Sven Oberg et Kari Solbakken \u00b7 ")
+    assert second.startswith("Votre tutoriel\u00a0: lundi 13 septembre \u00b7 14:00")
+    assert "loc@example.org\u00a0; " in third

@@ -79,8 +79,8 @@ def _title_height(text, title: str) -> float | None:
 # --------------------------------------------------------------------------- what the overlay says
 
 
-def header_lines(proof: Proof, reply: tuple[str, float], page: Page,
-                 fits: dict | None = None, words: dict[str, str] | None = None) -> tuple[tuple[str, float], ...]:
+def header_lines(proof: Proof, reply: tuple[str, float], page: Page, fits: dict | None = None,
+                 words: dict[str, str] | None = None, language: str = "en") -> tuple[tuple[str, float], ...]:
     """The three lines above the running head, each with its font size (made to fit): whom the proof is for,
     the talk, and `reply` (whom to send corrections to by when, the same on every proof); in `words` (the booklet's
     labels, data.theme.labels_for: its language's, theme.yaml's over them; English when not given).
@@ -88,15 +88,23 @@ def header_lines(proof: Proof, reply: tuple[str, float], page: Page,
     `fits`: line fits made before, (text, font, size, width) -> (line, size), for the same fonts (see
     write._Kept); looked up first, and given those made here."""
     words = words or english()
-    first = filled(words["proof_for"], names=proof.names, pages=page_label(proof.pages, words))
+    first = filled(words["proof_for"], names=proof.names_in(language), pages=page_label(proof.pages, words))
+    colon = _marked(":", language)
     if proof.kind == "poster":
-        second = f"{_what(proof, words)} {proof.entry}: {proof.title}"
+        second = f"{_what(proof, words)} {proof.entry}{colon} {proof.title}"
     else:
-        second = f"{_what(proof, words)}: " + (" \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
+        second = f"{_what(proof, words)}{colon} " + (" \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
                                               or words["proof_unscheduled"])
     width, sizes = _header_width(page), _header_sizes(page)
     return (_kept_fit(first, _HEADER_FONTS[0], sizes[0], width, fits),
             _kept_fit(second, _HEADER_FONTS[1], sizes[1], width, fits), reply)
+
+
+def _marked(mark: str, language: str) -> str:
+    """A colon or semicolon as the language sets it after a word: in French, a no-break space before it."""
+    from ..text.languages import base_language
+
+    return ("\u00a0" if base_language(language) == "fr" else "") + mark
 
 
 def _kept_fit(text: str, font: str, size: float, width: float, fits: dict | None) -> tuple[str, float]:
@@ -126,7 +134,7 @@ def reply_line(contact: str | None, reply_by: dt.date | None, page: Page, words:
              else filled(words["proof_reply_undated"], contact=whom))
     font, size, width = _HEADER_FONTS[2], _header_sizes(page)[2], _header_width(page)
     for checks in REPLY_CHECKS:
-        text, fitted = _fit(f"{start}; {words[checks]}.", font, size, width)
+        text, fitted = _fit(f"{start}{_marked(';', language)} {words[checks]}.", font, size, width)
         if not text.endswith("\u2026") and fitted >= size * SMALLER_AT_MOST:
             return text, fitted
     return _fit(start + ".", font, size, width)

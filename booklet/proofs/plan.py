@@ -52,6 +52,12 @@ class Proof:
     def names(self) -> str:
         return _listed([markup.plain(p.name) for p in self.people])
 
+    def names_in(self, language: str) -> str:
+        """Whom it is for, as the language lists names ("A et B", "A y B")."""
+        from ..text.dates import listed
+
+        return listed([markup.plain(p.name) for p in self.people], language)
+
     @property
     def emails(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p.email for p in self.people if p.email))
@@ -162,7 +168,7 @@ def _when(slot: Slot | None, language: str = "en") -> tuple[str, str, str]:
     if slot is None:
         return "", "", ""
     room = slot.item.room or (slot.session.room if slot.session else None)
-    return (day_title(slot.day, language, date=slot.date), str(slot.item.time or ""),
+    return (day_title(slot.day, language, start=False, date=slot.date), str(slot.item.time or ""),
             markup.plain(room) if room else "")
 
 

@@ -364,7 +364,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     reply = reply_line(plan.contact, reply_by, geometry, plan.words, plan.language)
     fits_key = disk.key("fits", _fonts_in_use())
     fits = _Fits(kept.fits[1] if kept is not None and kept.fits[0] == fits_key and kept.fits[1] else {})
-    proofs = [replace(p, header=header_lines(p, reply, geometry, fits, plan.words)) for p in proofs]
+    proofs = [replace(p, header=header_lines(p, reply, geometry, fits, plan.words, plan.language)) for p in proofs]
     job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png,
                plan.words["proof_mark"])
     pngs = {p.id: [png_path(paths[p.id], index) for index in range(len(p.pages))] if png else [] for p in proofs}
