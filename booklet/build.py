@@ -201,7 +201,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
     labels = labels_for(conference.language, booklet.theme.labels)
     render_args = dict(
         title=markup.plain(conference.title),
-        short_title=conference.short_title or conference.title,
+        short_title=conference.running_title,
         quotes=quotes_for(conference.language, booklet.theme.labels),
         subject=f"{markup.plain(labels['subject'])}, {markup.plain(conference.venue)}",
         language=conference.language.replace("_", "-"),  # BCP 47, as PDF wants it: pt-BR

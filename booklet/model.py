@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,6 +99,24 @@ class Conference:
     sponsors: tuple[Sponsor, ...] = ()
     extra_pages: tuple[ExtraPage, ...] = ()
     qr_codes: tuple[QrCode, ...] = ()
+
+    @property
+    def running_title(self) -> str:
+        """What the running heads print: `short_title`; else the title, or of a title longer than LONG_TITLE its part
+        before a colon or a spaced dash, when that is long enough to name the conference ("Stars, Signals &
+        Statistics" of "Stars, Signals & Statistics: The Third International Workshop on ..."; a running head cut
+        the whole title mid-phrase, "...: The Third…")."""
+        if self.short_title:
+            return self.short_title
+        if len(self.title) > LONG_TITLE:
+            head = _TITLE_BREAK.split(self.title, 1)[0].strip()
+            if len(head) >= 8 and head != self.title.strip():
+                return head
+        return self.title
+
+
+LONG_TITLE = 60  # characters: a longer title's running head is its part before a colon or a spaced dash
+_TITLE_BREAK = re.compile(r":\s| [\u2013\u2014-] ")
 
 
 ABSTRACT_KINDS = ("contributed", "invited", "keynote", "special")

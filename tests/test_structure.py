@@ -479,3 +479,35 @@ def test_a_committee_that_runs_onto_another_page_is_headed_there_continued(tmp_p
         assert sum(line.startswith("Member") for line in pdf.lines(page)) >= 2
     listed = [line.split()[0] for page in pages for line in pdf.lines(page) if line.startswith("Member")]
     assert listed == [f"Member{n:02}" for n in range(70)]
+
+
+def test_a_long_titles_running_head_is_its_part_before_a_colon():
+    """A typesetter's review: with no short_title, the running head cut a long title mid-phrase, "Stars, Signals &
+    Statistics: The Third…". A title over 60 characters runs as its part before a colon or a spaced dash."""
+    import datetime as dt
+
+    from booklet.model import Conference
+
+    def head(title: str, short: str | None = None) -> str:
+        return Conference(title, dt.date(2027, 1, 1), dt.date(2027, 1, 2), "Lund", short_title=short).running_title
+
+    long = "Stars, Signals & Statistics: The Third International Workshop on Inference for Large Surveys"
+    assert head(long) == "Stars, Signals & Statistics"
+    assert head("Musiktheorie als interdisziplinäres Fach – 23. Jahreskongress der Gesellschaft") == \
+        "Musiktheorie als interdisziplinäres Fach"
+    assert head(long, "SSS 2027") == "SSS 2027"
+    assert head("Short: a workshop") == "Short: a workshop"  # (it fits)
+    assert head("X: " + "a very long title without any break in it at all, none at all") == \
+        "X: a very long title without any break in it at all, none at all"  # (too short a part to name it)
+
+
+def test_a_long_titles_running_head_prints_its_part_before_the_colon(tmp_path):
+    from booklet.build import build_booklet
+    from .helpers import BASE, write_conference
+    from .pdftext import Pdf
+
+    title = "Stars, Signals & Statistics: The Third International Workshop on Inference for Large Surveys"
+    conference = BASE["conference.yaml"].replace("title: Test Conference\nshort_title: TC2027\n", f"title: \"{title}\"\n")
+    pdf = Pdf(build_booklet(write_conference(tmp_path / "c", {"conference.yaml": conference}), tmp_path / "b.pdf").output)
+    heads = [i for i in range(1, len(pdf) - 1) if "Stars, Signals & Statistics" in pdf.texts[i]]
+    assert heads and not any("The Third" in pdf.texts[i] for i in heads)  # (the covers give it all)

@@ -254,7 +254,8 @@ QUOTE = Record("quote", "A quotation for the back cover.", (
 ))
 CONFERENCE = Record("conference", "Who, when, where: the cover, committees and back matter.", (
     Key("title", "text", "the conference's full title", required=True, example="Statistical Methods for the Cosmos"),
-    Key("short_title", "text", "used in running heads", default="the title", example="SMC2027"),
+    Key("short_title", "text", "used in running heads", default="the title; of one over 60 characters, its part "
+        "before a colon or a spaced dash", example="SMC2027"),
     Key("subtitle", "text", "printed under the title", example="An International Workshop"),
     Key("tagline", "text", "a line or two on the cover", example="Five days of statistics and astronomy."),
     Key("welcome", "text", "a line above the title on the cover", example="Welcome to SMC2027"),

@@ -141,7 +141,7 @@ def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof]
     conference = booklet.conference
     return _Plan(replace(built, booklet=None), pdf, proofs if proofs is not None else _proofs_of(booklet, page_size),
                  long_posters(booklet, page_for(page_size)), conference.contact,
-                 markup.plain(conference.short_title or conference.title),
+                 markup.plain(conference.running_title),
                  {poster_key(i): poster.title for i, poster in enumerate(booklet.posters)}, named_inputs(booklet),
                  labels_for(conference.language, booklet.theme.labels), conference.language)
 
