@@ -378,3 +378,18 @@ def test_a_language_with_a_numeric_region_is_a_language(tmp_path, code, month):
     assert booklet.conference.language == code
     out = build_booklet(data, tmp_path / "b.pdf").output
     assert month in Pdf(out).texts[0]
+
+
+@pytest.mark.parametrize("language, line", [("es", "de septiembre de 2027"), ("pt", "de setembro de 2027"),
+                                            ("de", "September 2027"), ("en", "September 2027")])
+def test_a_days_heading_goes_on_from_its_number_as_the_language_writes_the_date(tmp_path, language, line):
+    """A typesetter's review: a Spanish day's heading read "13 / Lunes / septiembre de 2027", its "de" lost. The
+    line under the weekday goes on from the big number as the language writes the date ("13 de septiembre de
+    2027"); in English, whose date puts the month first, the month and year."""
+    conference = BASE["conference.yaml"] + f"language: {language}\n"
+    out = tmp_path / "b.pdf"
+    build_booklet(write_conference(tmp_path / "c", {"conference.yaml": conference}), out)
+    pdf = Pdf(out)
+    (page,) = [i for i in range(len(pdf)) if pdf.lines(i)[:1] in (["13"], ["13."])]
+    assert line in pdf.lines(page)[:5]
+    assert dates.after_day_number(dt.date(2027, 6, 14), "pl") == "czerwca 2027"  # (the month's form after a day)

@@ -109,7 +109,7 @@ def _day_header(ctx: Context, index: int, day: Day) -> Row:
     body = [
         Para(markup.inline(ctx.label("day", number=index + 1)), s.label),
         Para(dates.at_line_start(dates.weekday(day.date, language)), s.day_name),
-        Para(markup.inline(dates.month_and_year(day.date, language)), s.day_name),  # (the weekday's line goes on)
+        Para(markup.inline(dates.after_day_number(day.date, language)), s.day_name),  # (the weekday's line goes on)
     ]
     return Row([number], body, width, pad=0, gap=3 * mm)
 

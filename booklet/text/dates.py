@@ -108,6 +108,17 @@ def month_and_year(date: dt.date, language: str) -> str:
 
 
 @_remembered
+def after_day_number(date: dt.date, language: str) -> str:
+    """What follows a day's number set large (day_number), as the language writes the date: 'Juni 2027', 'juin
+    2027', 'de junio de 2027' (a typesetter's review: "14 / Lunes / junio de 2027" lost its "de"); the month and
+    year when the language writes the day after the month ('June 2027')."""
+    whole = _format(date, RANGE, language)
+    number = day_number(date, language)
+    rest = whole[len(number):].strip() if whole.startswith(number) else ""
+    return rest or month_and_year(date, language)
+
+
+@_remembered
 def full_date(date: dt.date, language: str) -> str:
     """'Monday, 14 June 2027', 'Montag, 14. Juni 2027'."""
     return _format(date, FULL, language)
