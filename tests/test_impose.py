@@ -62,17 +62,23 @@ def test_each_sheet_side_shows_the_saddle_stitch_pages_left_and_right(pages, tmp
     assert found == expected_sides(pages)
 
 
-def test_pages_are_clipped_to_their_trim_and_meet_at_the_spine(tmp_path):
+def test_pages_are_clipped_to_their_trim_at_the_spine_and_keep_their_bleed_on_the_outer_edges(tmp_path):
+    """A typesetter's review: the spreads were cut at the trim all round, so a cover's band image stopped at the
+    head and fore-edge, leaving the guillotine nothing to spare. Each page is clipped at its trim at the spine, and
+    keeps its bleed (3 mm here) on its three other edges; the sheet side's BleedBox says so."""
     source = numbered_pdf(tmp_path / "in.pdf", 4)
     impose(source, tmp_path / "spreads.pdf", sheet="A3")
     side = pypdf.PdfReader(tmp_path / "spreads.pdf").pages[0]
     width, height = sheet_size("A3")
+    bleed = 3 * 72 / 25.4
     (left_move, left_clip), (right_move, right_clip) = placements(side)
-    # the clip is the source trim (bleed 3 mm inside the MediaBox), moved so the trims abut at the spine
-    assert left_clip[2:] == pytest.approx([TRIM_W, TRIM_H])
-    assert left_clip[0] + left_clip[2] + left_move[4] == pytest.approx(width / 2)
+    assert left_clip[2:] == pytest.approx([TRIM_W + bleed, TRIM_H + 2 * bleed], abs=1e-3)
+    assert right_clip[2:] == pytest.approx([TRIM_W + bleed, TRIM_H + 2 * bleed], abs=1e-3)
+    assert left_clip[0] + left_clip[2] + left_move[4] == pytest.approx(width / 2)  # the trims meet at the spine
     assert right_clip[0] + right_move[4] == pytest.approx(width / 2)
-    assert left_clip[1] + left_move[5] == pytest.approx((height - TRIM_H) / 2)
+    assert left_clip[1] + left_move[5] == pytest.approx((height - TRIM_H) / 2 - bleed)
+    x0, y0, x1, y1 = spread_trim("A3")
+    assert [float(v) for v in side.bleedbox] == pytest.approx([x0 - bleed, y0 - bleed, x1 + bleed, y1 + bleed], abs=1e-3)
 
 
 def test_a_page_count_not_a_multiple_of_4_is_padded_with_blanks_at_the_end(tmp_path):
@@ -372,3 +378,18 @@ def test_a_rotate_that_is_no_quarter_turn_is_a_damaged_page_for_impose_preflight
     writer.add_page(pypdf.PdfReader(one).pages[2])
     writer.write(tmp_path / "page.pdf")
     assert pdfpage._check(tmp_path / "page.pdf").startswith(f"the PDF's page: its /Rotate is {shown}, not a multiple")
+
+
+def test_a_wide_bleed_is_kept_only_up_to_where_the_crop_marks_start_and_none_without_one(tmp_path):
+    source = numbered_pdf(tmp_path / "in.pdf", 4, bleed=6 * 72 / 25.4)
+    impose(source, tmp_path / "spreads.pdf", sheet="A3", crop_marks=True)
+    side = pypdf.PdfReader(tmp_path / "spreads.pdf").pages[0]
+    (_, left_clip), _ = placements(side)
+    gap = 3 * 72 / 25.4  # where the marks start
+    assert left_clip[2:] == pytest.approx([TRIM_W + gap, TRIM_H + 2 * gap], abs=1e-3)
+    plain = numbered_pdf(tmp_path / "plain.pdf", 4, bleed=0, trim_box=False, bleed_box=False)
+    impose(plain, tmp_path / "plain-spreads.pdf", sheet="A3")
+    side = pypdf.PdfReader(tmp_path / "plain-spreads.pdf").pages[0]
+    (_, left_clip), _ = placements(side)
+    assert left_clip[2:] == pytest.approx([TRIM_W, TRIM_H], abs=1e-3)
+    assert [float(v) for v in side.bleedbox] == pytest.approx([float(v) for v in side.trimbox])

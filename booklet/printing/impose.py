@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pypdf import PageObject, PdfWriter, Transformation, apply_configuration
@@ -40,6 +40,7 @@ class Spread:
     page_height: float
     sheet_width: float
     sheet_height: float
+    bleed: float = 0.0  # kept beyond the trim on the spread's outer edges (the pages' bleed, within the marks' gap)
 
     @property
     def spine(self) -> float:
@@ -101,13 +102,17 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
         _text_inside_the_spine(source, [box for box, _ in boxes], creep, sheets,
                                [page.rotation % 360 for page in pages])
     spread = _spread_for(trims, sheet, crop_marks)
+    with reading(source):
+        bleeds = {id(page): _bleed(page, MARK_GAP if crop_marks else None) for page in pages}
+    spread = replace(spread, bleed=max(bleeds.values(), default=0.0))
 
     writer = PdfWriter()
     marks = _marks(spread) if crop_marks else None
-    with reading(source), apply_configuration(page_merge_box="trimbox"):  # each page clipped to its own trim
+    # each page clipped to its trim at the spine and to its bleed on its other three edges (its /ArtBox, in memory)
+    with reading(source), apply_configuration(page_merge_box="artbox"):
         for side, order in enumerate(saddle_order(len(pages) + blanks)):
             pair = [pages[i] if i < len(pages) else None for i in order]  # None: a blank added at the end
-            _add_side(writer, pair, spread, creep_shift(side // 2, sheets, creep), marks)
+            _add_side(writer, pair, spread, creep_shift(side // 2, sheets, creep), marks, bleeds)
     writer._ID = _file_id(source, sheet, crop_marks, creep)  # fixed, so the same input gives the same bytes
     _write_atomically(writer, output)
     return ImposeResult(output, sheets, 2 * sheets, blanks, sheet)
@@ -151,12 +156,14 @@ def _same_file(source: Path, output: Path) -> bool:
 
 
 def _add_side(writer: PdfWriter, pair: list[PageObject | None], spread: Spread, shift: float,
-              marks: bytes | None) -> None:
+              marks: bytes | None, bleeds: dict[int, float]) -> None:
     """One sheet side: the left and right page at the spine, the marks, the spread's boxes."""
     out = writer.add_blank_page(spread.sheet_width, spread.sheet_height)
     for page, side in zip(pair, ("left", "right")):
         if page is not None:
-            out.merge_transformed_page(page, _placement(page, spread, side, shift))
+            placement = _placement(page, spread, side, shift)
+            _clip_to_bleed(page, side, bleeds[id(page)])
+            out.merge_transformed_page(page, placement)
     if marks:
         _append_content(writer, out, marks)
     _finish_side(out, spread)
@@ -269,6 +276,32 @@ def _placement(page: PageObject, spread: Spread, side: str, shift: float) -> Tra
     return upright.translate(dx, bottom - y0)
 
 
+def _bleed(page: PageObject, most: float | None) -> float:
+    """How far the page's bleed box (or what it defaults to: its crop or media box) reaches past its trim on all its
+    edges (the least of the four), at most `most` (where crop marks start), in points."""
+    tx0, ty0, tx1, ty1 = page_box(page, "/TrimBox")
+    bx0, by0, bx1, by1 = page_box(page, "/BleedBox")
+    reach = max(0.0, min(tx0 - bx0, ty0 - by0, bx1 - tx1, by1 - ty1))
+    return min(reach, most) if most is not None else reach
+
+
+def _clip_to_bleed(page: PageObject, side: str, bleed: float) -> None:
+    """Set the page's /ArtBox (in memory), which clips it on the sheet: its trim (as placed, moved by creep) at the
+    spine, and `bleed` beyond it on the other three edges, as a printer trims a spread (a review: the cover's band
+    image stopped at the trim on the head and fore-edge, leaving the guillotine nothing to spare)."""
+    upright, (x0, y0, x1, y1) = _upright(page)
+    left, right = (bleed, 0.0) if side == "left" else (0.0, bleed)
+    shown = (x0 - left, y0 - bleed, x1 + right, y1 + bleed)
+    rotation = page.rotation % 360
+    if rotation:  # back to the page's own coordinates: the inverse of _upright's turn
+        tx0, ty0, tx1, ty1 = page_box(page, "/TrimBox")
+        back = Transformation().rotate(rotation).translate((tx0 + tx1) / 2, (ty0 + ty1) / 2)
+        corners = [back.apply_on((x, y)) for x in (shown[0], shown[2]) for y in (shown[1], shown[3])]
+        shown = (min(x for x, _ in corners), min(y for _, y in corners),
+                 max(x for x, _ in corners), max(y for _, y in corners))
+    page.artbox = RectangleObject(shown)
+
+
 def _move_trim(page: PageObject, upright: Transformation, dx: float) -> None:
     """Move the page's trim box by `dx` points along the page as it is shown (after its /Rotate)."""
     x0, y0, x1, y1 = page_box(page, "/TrimBox")
@@ -308,9 +341,12 @@ def _append_content(writer: PdfWriter, page: PageObject, data: bytes) -> None:
 
 
 def _finish_side(page: PageObject, spread: Spread) -> None:
-    """Trim and bleed boxes of the spread (pages are clipped to their trim: no bleed), no links, compressed."""
+    """Trim and bleed boxes of the spread (its bleed on the outer edges, within the sheet), no links, compressed."""
+    x0, y0, x1, y1 = spread.trim
+    b = spread.bleed
     page.trimbox = RectangleObject(spread.trim)
-    page.bleedbox = RectangleObject(spread.trim)
+    page.bleedbox = RectangleObject((max(0.0, x0 - b), max(0.0, y0 - b), min(spread.sheet_width, x1 + b),
+                                     min(spread.sheet_height, y1 + b)))
     if "/Annots" in page:
         del page[NameObject("/Annots")]
     page.compress_content_streams()
