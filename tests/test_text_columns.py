@@ -267,3 +267,32 @@ def test_a_poster_taller_than_a_page_in_columns_runs_on_and_the_theme_sets_the_p
         assert all(chars.get_charbox(k)[1] > 15 * mm for k in range(chars.count_chars())), index
     two = "Number050" in pdf.texts[result.anchors["poster-0"] - 1] and columns == "auto"
     assert two or columns == "1"  # (two columns hold more names on the poster's first page)
+
+
+def test_a_poster_split_between_two_columns_of_a_page_runs_on_without_a_continued_heading(tmp_path):
+    """A typesetter's review (letter, posters in columns): the right column opened with "8 Photometric ...
+    (Fortsetzung)" above lines that read straight on from the left column. A poster's rest in the next column of the
+    same page runs on; on the next page it is headed "N Title (continued)"."""
+    import re
+
+    from booklet.build import build_booklet
+    from .helpers import write_conference
+    from .pdftext import Pdf
+
+    words = " ".join(f"word{i}" for i in range(140))
+    posters = "".join(f"- number: {n}\n  author: Zoe Papadopoulou\n  title: Mixture density networks {n}\n"
+                      f"  abstract: {words}\n" for n in range(1, 16))
+    out = build_booklet(write_conference(tmp_path / "c", {"posters.yaml": posters}), tmp_path / "b.pdf",
+                        page_size="A4").output
+    pdf = Pdf(out)
+    starts, continued = {}, []
+    for page in range(len(pdf)):
+        lines = pdf.lines(page)
+        for at, line in enumerate(lines):
+            if (found := re.fullmatch(r"Mixture density networks (\d+)", line)) and lines[at - 1] == found[1]:
+                starts.setdefault(int(found[1]), page)
+            if found := re.fullmatch(r"(\d+) Mixture density networks \d+ \(continued\)", line):
+                continued.append((int(found[1]), page))
+    assert sorted(starts) == list(range(1, 16)) and continued  # (some run onto a next page)
+    for number, page in continued:
+        assert starts[number] < page, (number, page)

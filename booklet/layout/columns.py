@@ -179,6 +179,7 @@ class Columns(Flowable):
                     previous = flowable
                     cursor.take()
                     continue
+                flowable.column_follows = number < self.count - 1  # (its rest goes on beside it: see Row.split)
                 parts = flowable.split(column_width, room) if room > 0 and not self._no_splits else []
                 if len(parts) < 2 and not column and room > 0 and hasattr(flowable, "split_at_top") \
                         and not self._no_splits:

@@ -1064,6 +1064,8 @@ class Row(Translated, Flowable):
     ("12 Title (continued)": a poster's).
     """
 
+    column_follows = False  # split where a column of the same page follows (set by layout.columns)
+
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
                  keep: float = 0.0, anchor: str | None = None, spaced: bool = False, whole: int = 0,
@@ -1154,7 +1156,9 @@ class Row(Translated, Flowable):
                    spaced=self.spaced)
         if not rest:
             return [head]
-        heading = self.continued() if self.continued is not None else []
+        # the rest headed "12 Title (continued)" on the next page; in the next column of the same page it runs on
+        # beside its start (a typesetter's review: a heading between two columns that read straight on)
+        heading = self.continued() if self.continued is not None and not self.column_follows else []
         tail = Row([], [*heading, *rest], self.left_width, ref_style=self.ref_style, link=self.link,
                    background=self.background, pad=self.pad, gap=self.gap, keep=self.keep, spaced=self.spaced,
                    whole=len(heading), continued=self.continued)
