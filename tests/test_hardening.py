@@ -528,3 +528,46 @@ def test_a_covers_type_is_in_proportion_to_its_page_and_its_tagline_a_measure_a_
         measures[name] = (page.text_width - styles["tagline"].rightIndent) / styles["tagline"].fontSize
     assert max(sizes.values()) / min(sizes.values()) < 1.1  # the title's size as a share of the page's width
     assert all(measure <= max(TAGLINE_MEASURE, measures["A5"]) + 0.01 for measure in measures.values())
+
+
+def test_a_long_cover_text_runs_down_beside_a_bottom_right_logo_rather_than_shrink(tmp_path):
+    """A typesetter's review: with the logo at the bottom right, a long title and tagline were shrunk to 14 pt and
+    5.7 pt above the logo's strip, room beside the logo left empty (18.4 pt with the logo at the top). The text runs
+    down beside the logo, narrower by it, when that shrinks it less; it never reaches into the logo's box."""
+    import pypdfium2 as pdfium
+
+    from booklet.build import build_booklet
+    from booklet.layout.cover import LOGO_SIZE, cover_fit, cover_text, logo_box, text_top
+    from booklet.layout.textfit import fit_scaled
+    from booklet.layout.page import page_for
+    from booklet.data.validate import read_booklet
+
+    text = BASE["conference.yaml"].replace("title: Test Conference", "title: Synthetic Statistics & the Sky") + (
+        "subtitle: A benchmark conference of generated data, fictional people and places\n"
+        "tagline: " + " ".join(["We show that ignoring selection effects biases the inferred constant."] * 5) + "\n"
+        "logo: images/logo.png\n")
+    from PIL import Image
+
+    scales = {}
+    for place in ("bottom-right", "top-left"):
+        folder = write_conference(tmp_path / place, {"conference.yaml": text,
+                                                      "theme.yaml": f"cover: {{logo: {place}}}\n"})
+        (folder / "images").mkdir(exist_ok=True)
+        Image.new("RGB", (200, 200), (20, 60, 160)).save(folder / "images" / "logo.png")
+        booklet, _ = read_booklet(folder)
+        page = page_for("A5")
+        scales[place] = cover_fit(booklet.conference, page, booklet.theme)[0]
+        if place == "bottom-right":  # (what setting it above the logo's strip across the page would shrink it to)
+            top = text_top(page, booklet.theme.cover_style)
+            parts, strip = cover_text(booklet.conference, page, top, booklet.theme)
+            scales["strip"] = fit_scaled([part[1:] for part in parts], page.text_width, top - strip)[2]
+            out = build_booklet(folder, tmp_path / "b.pdf").output
+            doc = pdfium.PdfDocument(str(out))
+            cover = doc[0].get_textpage()
+            x, y = logo_box(page, booklet.theme)
+            bleed = 3 * 72 / 25.4
+            for i in range(cover.count_chars()):
+                left, bottom, right, top = cover.get_charbox(i)
+                overlaps = right - bleed > x and left - bleed < x + LOGO_SIZE and bottom - bleed < y + LOGO_SIZE
+                assert not overlaps, cover.get_text_range(i, 1)
+    assert scales["strip"] < 0.95 and scales["bottom-right"] > scales["strip"] + 0.05, scales

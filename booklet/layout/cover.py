@@ -51,7 +51,8 @@ class CoverPage(Flowable):
         primary = self.colours.primary
         top = text_top(page, style)
         parts, bottom = cover_text(conf, page, top, self.theme, self.colours)
-        laid, height = fit_block([part[1:] for part in parts], page.text_width, top - bottom)
+        bottom, width = text_frame(conf, page, top, self.theme, parts, bottom)
+        laid, height = fit_block([part[1:] for part in parts], width, top - bottom)
         canv.saveState()
         art = art_box(page, style)  # art that reaches the edge runs on into the bleed
         if art:
@@ -166,7 +167,8 @@ def cover_fit(conf: Conference, page, theme: Theme | None = None) -> tuple[float
     theme = theme or Theme()
     top = text_top(page, theme.cover_style)
     parts, bottom = cover_text(conf, page, top, theme)
-    laid, total, scale = fit_scaled([part[1:] for part in parts], page.text_width, top - bottom)
+    bottom, width = text_frame(conf, page, top, theme, parts, bottom)
+    laid, total, scale = fit_scaled([part[1:] for part in parts], width, top - bottom)
     cut, y = [], top
     for (key, *_), (_, height, space) in zip(parts, laid):
         y -= height
@@ -174,6 +176,22 @@ def cover_fit(conf: Conference, page, theme: Theme | None = None) -> tuple[float
             cut.append(key)
         y -= space
     return scale, cut
+
+
+LOGO_GAP = 4 * mm  # between the cover's text and a logo beside it
+
+
+def text_frame(conf: Conference, page, top: float, theme: Theme, parts: list, bottom: float) -> tuple[float, float]:
+    """(bottom, width) of the cover's text: above the logo across the page (`bottom`, cover_text's); or, with the
+    logo at the bottom right, down to the margin beside it, narrower by the logo, when the text is then shrunk less
+    (a review: a long title set at 14 pt, its tagline at 5.7, above the logo's strip with room beside the logo)."""
+    if not (conf.logo and theme.logo_place == "bottom-right"):
+        return bottom, page.text_width
+    beside = (page.margin, page.text_width - LOGO_SIZE - LOGO_GAP)
+    texts = [part[1:] for part in parts]
+    if fit_scaled(texts, beside[1], top - beside[0])[2] > fit_scaled(texts, page.text_width, top - bottom)[2] + 0.01:
+        return beside
+    return bottom, page.text_width
 
 
 def cover_style(name: str, font: str, size: float, color, quotes: tuple[str, str, str, str] | None
