@@ -211,6 +211,22 @@ def build(schedule: Schedule, options: Options, format_name: str) -> Imported:
     return _Builder(schedule, options, format_name).run()
 
 
+# The notes that say how many events something happened to: (the count's name, what follows the number), in order
+_COUNTED_NOTES = (
+    ("skipped", "event(s) of a type --kinds says to skip, left out"),
+    ("held-again", "event(s) held again, under another id with the same title, speakers and text: one abstract, in "
+                   "the programme each time"),
+    ("no-end", "event(s) without a duration or an end in the source: printed with their start time only"),
+    ("past-midnight", "event(s) run past midnight further than booklet writes an end (from 18:00 to 06:00 at most): "
+                      "printed with their start time only"),
+    ("late", "event(s) after midnight kept on the day the source lists them under, after that day's evening"),
+    ("own-date", "event(s) after midnight listed on their own date: the day the source lists them under has no "
+                 "afternoon or evening for them to follow"),
+    ("parallel", "stretch(es) of time with several rooms busy: parallel sessions by room, each named by its events' "
+                 "track where the tracks tell the rooms apart"),
+)
+
+
 class _Builder:
     def __init__(self, schedule: Schedule, options: Options, format_name: str):
         self.s = schedule
@@ -558,26 +574,7 @@ class _Builder:
             shown = ", ".join(f"{o[:3]}:{o[3:]}" for o in offsets[:3])
             notes.append(f"times: the source names no time zone; kept as it writes them (UTC offset {shown}); "
                          "if they are not the venue's own times, give --timezone (e.g. Europe/Berlin) to convert them")
-        if c["skipped"]:
-            notes.append(f"{c['skipped']} event(s) of a type --kinds says to skip, left out")
-        if c["held-again"]:
-            notes.append(f"{c['held-again']} event(s) held again, under another id with the same title, speakers and "
-                         "text: one abstract, in the programme each time")
-        if c["no-end"]:
-            notes.append(f"{c['no-end']} event(s) without a duration or an end in the source: printed with their "
-                         "start time only")
-        if c["past-midnight"]:
-            notes.append(f"{c['past-midnight']} event(s) run past midnight further than booklet writes an end (from "
-                         "18:00 to 06:00 at most): printed with their start time only")
-        if c["late"]:
-            notes.append(f"{c['late']} event(s) after midnight kept on the day the source lists them under, "
-                         "after that day's evening")
-        if c["own-date"]:
-            notes.append(f"{c['own-date']} event(s) after midnight listed on their own date: the day the source "
-                         "lists them under has no afternoon or evening for them to follow")
-        if c["parallel"]:
-            notes.append(f"{c['parallel']} stretch(es) of time with several rooms busy: parallel sessions by room, "
-                         "each named by its events' track where the tracks tell the rooms apart")
+        notes += [f"{c[counted]} {what}" for counted, what in _COUNTED_NOTES if c[counted]]
         if self.reworded:
             notes.append(f"{len(self.reworded)} event(s) whose description says a paragraph of the abstract again in "
                          f"other words: printed once, in the longer wording; check them ({some(self.reworded)})")
