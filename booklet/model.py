@@ -110,7 +110,9 @@ class Conference:
             return self.short_title
         if len(self.title) > LONG_TITLE:
             head = _TITLE_BREAK.split(self.title, 1)[0].strip()
-            if len(head) >= 8 and head != self.title.strip():
+            # (not inside emphasis, math or code: "*Stars...: ...*" would leave its "*" printed)
+            whole = all(head.count(mark) % 2 == 0 for mark in "*$`")
+            if whole and len(head.strip("*$` ")) >= 8 and head != self.title.strip():
                 return head
         return self.title
 

@@ -432,7 +432,22 @@ def test_a_span_between_backticks_is_code_and_texs_quotes_are_quotation_marks():
     assert inline("TeX ``quotes'' here") == 'TeX "quotes" here'
     assert inline("it`s one, `` and ` ` alone") == "it`s one, `` and ` ` alone"
     assert "Mono" not in inline("$a`b` c$") and "Mono" not in inline("see https://x.org/`a`")
-    assert plain("Use `x` here") == "Use `x` here"
+    assert plain("Use `x` here") == "Use x here"
+    # (a review of the change: emphasis around a span, a rule beside one, bold code, plain text, check's math)
+    assert inline("*see `x` here*") == f"<i>see {span('x')} here</i>"
+    assert inline("**bold `x`**") == '<b>bold <font name="Mono-Bold" size="-1">x</font></b>'
+    assert inline("`a` -- b, `c` ; d") == f"{span('a')}\u00a0\u2013 b, {span('c')}\u00a0; d"
+    assert inline("`a$b` and $x$ and `c`") == f"{span('a$b')} and <i>x</i> and {span('c')}"
+    assert plain("Use `*x*` here, `$HOME` to $y$") == "Use *x* here, $HOME to y"
+    from booklet.text import markup
+
+    assert markup.math_sources("Set `$HOME` and `$PATH` first") == []
+    assert markup.latex_problems("see `\\section{x}` here") == []
+    assert inline("bare xn--80ak6aa92e.com domain") == "bare xn--80ak6aa92e.com domain"
+    from booklet.text.quotes import curly_quotes
+
+    assert curly_quotes(inline('say `"hi"` now "ok"'), ("\u201c", "\u201d", "\u2018", "\u2019")) == \
+        f'say {span(chr(34) + "hi" + chr(34))} now \u201cok\u201d'
 
 
 def test_tex_dashes_between_words_are_the_dashes_they_stand_for():

@@ -498,3 +498,17 @@ def test_contents_that_no_spacing_fits_on_a_page_leave_the_tutorials_out(tmp_pat
         lines = pdf.lines(contents[0])
         assert "Tutorials" in " ".join(lines)
         assert any("Hands-on tutorial number 1 on inference" in line for line in lines) is listed, count
+
+
+def test_contents_that_fit_no_page_either_way_list_every_entry():
+    """A review of the change: a contents too long with or without its tutorials dropped them, though it ran over
+    pages anyway. Only when leaving them out makes the contents fit a page are they left out."""
+    from booklet.layout.flowables import Row
+    from booklet.layout.frontmatter import build_contents
+
+    booklet, _ = read_booklet(DATA)
+    ctx = Context(booklet, page_for("A5"))
+    days = [(1, f"Day {n}", f"day-{n}") for n in range(80)]
+    tutorials = [(0, "Tutorials", "tutorials"), (1, "1. Hands-on", "t1"), (1, "2. Hands-off", "t2")]
+    rows = [f for f in build_contents(ctx, days + tutorials, days + tutorials[:1]) if isinstance(f, Row)]
+    assert len(rows) == len(days) + 3

@@ -496,6 +496,9 @@ def test_a_long_titles_running_head_is_its_part_before_a_colon():
     assert head("Musiktheorie als interdisziplinäres Fach – 23. Jahreskongress der Gesellschaft") == \
         "Musiktheorie als interdisziplinäres Fach"
     assert head(long, "SSS 2027") == "SSS 2027"
+    assert head(f"*{long}*") == f"*{long}*"  # (a cut inside emphasis would leave its "*" printed: a review)
+    assert head("The $\\mathcal{N}: 4$ supersymmetric theories of many fields in four and more dimensions") == \
+        "The $\\mathcal{N}: 4$ supersymmetric theories of many fields in four and more dimensions"
     assert head("Short: a workshop") == "Short: a workshop"  # (it fits)
     assert head("X: " + "a very long title without any break in it at all, none at all") == \
         "X: a very long title without any break in it at all, none at all"  # (too short a part to name it)

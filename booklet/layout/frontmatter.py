@@ -25,16 +25,23 @@ def build_contents(ctx: Context, entries: list[tuple[int, str, str]],
     them took five pages, the last with two lines, a typesetter's review), and run on over pages when still longer."""
     s = ctx.styles
     heading = Para(markup.inline(ctx.label("contents")), s.heading)
+    anchor = Anchor("contents", markup.plain(ctx.label("contents")), 0, section=ctx.label("contents"))
     for listed in (entries, shorter) if shorter is not None and shorter != entries else (entries,):
-        numbers = [found.group() for _, title, _ in listed if (found := _NUMBER.match(markup.plain(title)))]
-        hang = max((stringWidth(number, s.toc_2.fontName, s.toc_2.fontSize) for number in numbers), default=0.0)
+        hang = _hang(ctx, listed)
         for share in TIGHTER:
             rows = [_contents_row(ctx, level, title, key, share, hang) for level, title, key in listed]
             if height_needed([heading, *rows], ctx.page.text_width, ctx.page.text_height) <= ctx.page.text_height:
-                return [Anchor("contents", markup.plain(ctx.label("contents")), 0, section=ctx.label("contents")),
-                        heading, *rows]
-    rows = [_contents_row(ctx, level, title, key, 1.0, hang) for level, title, key in listed]  # pages anyway
-    return [Anchor("contents", markup.plain(ctx.label("contents")), 0, section=ctx.label("contents")), heading, *rows]
+                return [anchor, heading, *rows]
+    # pages anyway: every entry (leaving the tutorials out would not save a page's worth: a review)
+    hang = _hang(ctx, entries)
+    return [anchor, heading, *(_contents_row(ctx, level, title, key, 1.0, hang) for level, title, key in entries)]
+
+
+def _hang(ctx: Context, entries: list[tuple[int, str, str]]) -> float:
+    """The widest number before an entry's title ("9. "), which numbered entries hang by."""
+    s = ctx.styles
+    numbers = [found.group() for _, title, _ in entries if (found := _NUMBER.match(markup.plain(title)))]
+    return max((stringWidth(number, s.toc_2.fontName, s.toc_2.fontSize) for number in numbers), default=0.0)
 
 
 _NUMBER = re.compile(r"\d+\. ")  # a tutorial's number before its title in the contents

@@ -226,8 +226,8 @@ def _split_paragraphs(text: str) -> list[str]:
 
 
 def _prose(text: str) -> list[str]:
-    """The paragraphs of `text` that are no block of code: where its math and markup are."""
-    return [chunk for chunk in _split_paragraphs(text) if not isinstance(chunk, Code)]
+    """The paragraphs of `text` that are no block of code, without their code spans: where its math and markup are."""
+    return [_without_code_spans(chunk) for chunk in _split_paragraphs(text) if not isinstance(chunk, Code)]
 
 
 def _prose_paragraphs(text: str) -> list[str]:
@@ -322,11 +322,11 @@ def _latex_files() -> str:
 
 def _converted(text: str) -> str:
     try:
-        line = _collapse(text)
-        if "`" in line and (spans := _code_spans(line)):
-            return _markup(_with_code(line, spans))
+        line, codes = _code_held(_collapse(text))
         line = _held_to_words(line)
         runs = _line_runs(line)
+        if codes:
+            return _markup(_with_code(runs, codes))
         if runs == [(line, PLAIN)] and _in_text_font(line):
             return _escape(line)  # the line as one run of plain text in the text font: what _markup makes of it
         return _markup(runs)
@@ -338,15 +338,24 @@ CODE = Style(code="span")
 # A code span: between single backticks, on one line, something in it that is no space ("`obj.__init__()`"); not
 # TeX's opening quotes (``...''), nor a backtick alone
 _CODE_SPAN = re.compile(r"(?<![`\\])`(?!`)([^`]*?[^`\s][^`]*?)`(?!`)")
+# what stands for a code span while the text around it is read (its emphasis, dashes, spaces): a letter of a script
+# no text here is written in (Lisu), one per span; a text that has such a letter keeps its backticks
+_HELD = 0xA4D0
+_HELD_MOST = 40
+_HELD_LETTERS = re.compile("[\ua4d0-\ua4ff]")
 
 
 def _code_spans(line: str) -> list[tuple[int, int, str]]:
-    """(start, end, the code) of each code span of `line` outside its math and web addresses."""
-    found = []
+    """(start, end, the code) of each code span of `line` outside its math and web addresses (a `$` in a span before
+    counts for no formula)."""
+    found, dollars, at = [], 0, 0
     addresses = address_spans(line)
     for match in _CODE_SPAN.finditer(line):
-        before = line[:match.start()]
-        if (before.count("$") - before.count("\\$")) % 2 or any(s <= match.start() < e for s, e in addresses):
+        between = line[at:match.start()]
+        dollars += between.count("$") - between.count("\\$")
+        at = match.end()
+        if dollars % 2 or any(s <= match.start() < e for s, e in addresses):
+            dollars += match.group().count("$") - match.group().count("\\$")  # (not code: its dollars count)
             continue
         code = match[1]
         if code.startswith(" ") and code.endswith(" ") and code.strip():
@@ -355,16 +364,46 @@ def _code_spans(line: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _with_code(line: str, spans: list[tuple[int, int, str]]) -> list[Run]:
-    """The runs of `line` with its code spans (_code_spans) set as code, printed as written (no emphasis, math,
-    dashes or quotation marks in them), the text around them as any line's."""
-    runs: list[Run] = []
-    at = 0
-    for start, end, code in spans:
-        runs += _line_runs(_held_to_words(line[at:start]))
-        runs.append((code, CODE))
+def _code_held(line: str) -> tuple[str, list[str]]:
+    """`line` with each code span standing as a letter of its own (_HELD), and the spans' code in order; `line` as
+    it is, and none, when it has no code span (or a letter that could be taken for one)."""
+    if "`" not in line or _HELD_LETTERS.search(line):
+        return line, []
+    spans = _code_spans(line)[:_HELD_MOST]
+    if not spans:
+        return line, []
+    parts, at = [], 0
+    for number, (start, end, _) in enumerate(spans):
+        parts += [line[at:start], chr(_HELD + number)]
         at = end
-    return runs + _line_runs(_held_to_words(line[at:]))
+    return "".join(parts) + line[at:], [code for _, _, code in spans]
+
+
+def _with_code(runs: list[Run], codes: list[str]) -> list[Run]:
+    """`runs` with each letter standing for a code span (_code_held) as that code, printed as written in the code
+    font, bold or italic as the text around it (a code span in a bold title is bold)."""
+    out: list[Run] = []
+    for text, style in runs:
+        at = 0
+        for held in _HELD_LETTERS.finditer(text):
+            if held.start() > at:
+                out.append((text[at:held.start()], style))
+            number = ord(held.group()) - _HELD
+            out.append((codes[number], style._replace(code="span")) if number < len(codes) else (held.group(), style))
+            at = held.end()
+        if at < len(text):
+            out.append((text[at:], style))
+    return out
+
+
+def _without_code_spans(text: str) -> str:
+    """`text` with its code spans taken out (what its math and LaTeX are looked for in: a span's `$` is code's)."""
+    if "`" not in text:
+        return text
+    spans = _code_spans(text)
+    for start, end, _ in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    return text
 
 
 _GUILLEMET_SPACE = re.compile(r"(?<=[\u00ab\u2039]) (?=\S)|(?<=\S) (?=[\u00bb\u203a])")  # « mot », ‹ mot ›
@@ -412,7 +451,7 @@ _SPACED_DASH = re.compile(r"(?<=[^\W_]) (?=[\u2013\u2014] )")  # "Fach – 23.":
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W_]) - (?=[^\W\d_])|(?<=\d) - (?=\d)")
 # TeX's dashes between words or numbers: "--" an en dash, "---" an em dash; joined ("Landau--Lifshitz", "10--20") or
 # with a space on each side ("in-toto -- Securing"); not an option ("--help", "a --- b" is), nor "----"
-_TEX_DASH = re.compile(r"(?<=[^\W_])(---?)(?=[^\W_])|(?<=[^\W_]) (---?) (?=[^\W_])")
+_TEX_DASH = re.compile(r"(?<=[^\W_])(?<!\bxn)(---?)(?=[^\W_])|(?<=[^\W_]) (---?) (?=[^\W_])")  # (xn--: a domain)
 _DASHES = {"--": "\u2013", "---": "\u2014"}
 
 
@@ -454,12 +493,22 @@ def _in_text_font(text: str) -> bool:
 when_fonts_change(_inline.cache_clear)  # which characters go to a fallback font depends on the fonts
 
 
+def _plain_paragraph(chunk: str) -> str:
+    """A paragraph as plain text: its math converted, its emphasis markers left out, its code spans as written
+    without their backticks (as `inline` prints them)."""
+    line, codes = _code_held(_collapse(chunk))
+    if not codes:
+        return _plain_text(_line_runs(chunk, plain=True))
+    made = _plain_text(_line_runs(line, plain=True))
+    return _HELD_LETTERS.sub(lambda held: codes[ord(held.group()) - _HELD], made)
+
+
 @lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     try:
-        if "$" not in text and "*" not in text and "```" not in text and "~~~" not in text:
+        if "$" not in text and "*" not in text and "`" not in text and "~~~" not in text:
             return _collapse(text)
-        return " ".join(p for p in (_collapse(c) if isinstance(c, Code) else _plain_text(_line_runs(c, plain=True))
+        return " ".join(p for p in (_collapse(c) if isinstance(c, Code) else _plain_paragraph(c)
                                     for c in _split_paragraphs(text)) if p)
     except Exception:
         return _collapse(text)

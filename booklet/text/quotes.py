@@ -104,11 +104,17 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _addresses(text: str) -> list[tuple[int, int]]:
-    """Where the web and email addresses of `text` are: their quotes are theirs."""
+    """Where the web and email addresses of `text` are, and its code (text.markup's code spans, in the code font):
+    their quotes are theirs."""
     spans = address_spans(text)
     if "@" in text:
         spans += [found.span() for found in _EMAIL.finditer(text)]
+    if "Mono" in text:
+        spans += [found.span() for found in _CODE.finditer(text)]
     return spans
+
+
+_CODE = re.compile(r'<font name="Mono(?:-Bold)?"[^>]*>.*?</font>', re.S)
 
 
 @lru_cache(maxsize=64)
