@@ -619,3 +619,19 @@ def test_items_without_a_time_that_end_a_day_are_said_to_have_none(tmp_path):
     lines = pdf.lines(monday)
     assert lines.index("Welcome") < lines.index("No fixed time") < lines.index("Workshop 1") < lines.index("Workshop 2")
     assert lines.count("No fixed time") == 1 and lines.index("Excursion") > lines.index("DAY 2")
+
+
+def test_a_short_day_after_a_day_that_ends_at_a_page_foot_starts_at_the_next_pages_top(tmp_path):
+    """A review of the change: a short day's gap above it stood at the top of the page the day before had filled.
+    At a page's top there is no gap to leave."""
+    from booklet.layout.daypages import DayBreak
+    from booklet.layout.programme import DAY_GAP
+
+    tops = []
+    for story in ([], [DayBreak]):
+        ctx, day = _day(tmp_path, 3)
+        pdf = _render(tmp_path, ctx, [Filler(0, ctx.page.text_height), *(f(day, DAY_GAP) for f in story), day])
+        assert pdf.pages_with("Monday September 2027") == [2]
+        (number,) = [b for b in boxes(tmp_path / "day.pdf", 2, "13") if b[3] - b[1] > 20]
+        tops.append(number[3])
+    assert tops[1] == pytest.approx(tops[0], abs=0.5)  # where a day opening a page starts: no gap above it

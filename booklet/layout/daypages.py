@@ -182,10 +182,12 @@ class DayBreak(Flowable):
         self.gap = gap
 
     def wrap(self, availWidth, availHeight):
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and getattr(frame, "_atTop", False):
+            return 0, 0  # a page's top already (the day before ended at its foot): no gap, no break
         height = self.day.wrap(availWidth, availHeight)[1]
         if height + self.gap <= availHeight + _FUZZ:
             return availWidth, self.gap
-        frame = self._doctemplateAttr("frame")
         if frame is not None:
             frame.add_generated_content(PageBreak())
         return 0, 0

@@ -334,7 +334,6 @@ def _converted(text: str) -> str:
         return _fallback_markup(text)
 
 
-CODE = Style(code="span")
 # A code span: between single backticks, on one line, something in it that is no space ("`obj.__init__()`"); not
 # TeX's opening quotes (``...''), nor a backtick alone
 _CODE_SPAN = re.compile(r"(?<![`\\])`(?!`)([^`]*?[^`\s][^`]*?)`(?!`)")
