@@ -234,6 +234,9 @@ def test_a_rotated_page_is_placed_as_a_viewer_shows_it(tmp_path):
         corners = [(move[0] * x + move[2] * y + move[4], move[1] * x + move[3] * y + move[5])
                    for x in (clip[0], clip[0] + clip[2]) for y in (clip[1], clip[1] + clip[3])]
         assert max(x for x, _ in corners) == pytest.approx(spine), turn  # the left page's trim at the spine
+        bleed = 3 * 72 / 25.4  # and its bleed kept on the three outer edges, though turned
+        assert min(x for x, _ in corners) == pytest.approx(spine - TRIM_W - bleed, abs=0.01)
+        assert max(y for _, y in corners) - min(y for _, y in corners) == pytest.approx(TRIM_H + 2 * bleed, abs=0.01)
 
 
 def _with_page_3(source, path, change):
