@@ -905,3 +905,30 @@ def test_a_french_proofs_header_lists_names_and_sets_days_and_marks_as_french_do
     assert first.startswith("ÉPREUVE pour Sven Oberg et Kari Solbakken \u00b7 ")
     assert second.startswith("Votre tutoriel\u00a0: lundi 13 septembre \u00b7 14:00")
     assert "loc@example.org\u00a0; " in third
+
+
+def test_an_abstracts_proof_on_a_page_of_several_points_at_its_title(tmp_path):
+    """A typesetter's review: on A4, where abstracts flow several to a page, a speaker's proof held another's abstract
+    first and nothing told which was theirs (a poster's proof points at its title). An abstract on a page of several
+    gets a pointer at its title's height; one alone on its page needs none."""
+    from booklet.proofs.marks import poster_pointers
+
+    built = build_booklet(DATA, tmp_path / "a4.pdf", page_size="A4")
+    booklet, _ = read_booklet(DATA)
+    titles = {f"abstract-{i}": a.title for i, a in enumerate(booklet.abstracts)}
+    pages = {}
+    for key, page in built.anchors.items():
+        if key.startswith("abstract-"):
+            pages.setdefault(page, []).append(key)
+    shared = next(keys for keys in pages.values() if len(keys) > 1)
+    from booklet.proofs.plan import Proof
+
+    proofs = [Proof(key, "abstract", key, titles[key], (), (key,)) for key in shared]
+    pointers = poster_pointers((tmp_path / "a4.pdf").read_bytes(), proofs, titles, built.anchors)
+    heights = [pointers[(key, built.anchors[key])] for key in shared]
+    assert all(len(found) == 1 for found in heights)
+    assert heights[0][0] > heights[1][0]  # the first abstract's title above the second's
+    alone = next((keys for keys in pages.values() if len(keys) == 1), None)
+    if alone:
+        proof = Proof(alone[0], "abstract", alone[0], titles[alone[0]], (), (alone[0],))
+        assert poster_pointers((tmp_path / "a4.pdf").read_bytes(), [proof], titles, built.anchors) == {}

@@ -1,9 +1,11 @@
-"""A proof -> what is drawn over its pages: the header strip, the PROOF band, pointers to posters."""
+"""A proof -> what is drawn over its pages: the header strip, the PROOF band, pointers to its entries (posters, and
+abstracts on a page of several)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from reportlab import rl_config
@@ -31,12 +33,16 @@ WHITE = CMYKColor(0, 0, 0, 0)
 
 def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str],
                    anchors: dict[str, int]) -> dict[tuple[str, int], list[float]]:
-    """(poster proof id, page) -> the height of each of the author's poster titles on that page, found by text search
-    (`titles`: a poster's link key -> its title).
+    """(proof id, page) -> the height of each of its entries' titles on that page, found by text search (`titles`: an
+    entry's link key -> its title): a poster's, and an abstract's on a page that holds another abstract (a layout
+    that flows them, A4 or letter: a review found a speaker's proof with nothing to tell which of two was theirs).
 
     A title that cannot be found (an unusual break in its first words) gets no pointer; the header still names it.
     """
     keys = {key for proof in proofs if proof.kind == "poster" for key in proof.anchors if key in anchors}
+    shared = Counter(page for key, page in anchors.items() if key.startswith("abstract-"))
+    keys |= {key for proof in proofs if proof.kind == "abstract" for key in proof.anchors
+             if key in anchors and key in titles and shared[anchors[key]] > 1}
     if not keys:
         return {}
     import pypdfium2 as pdfium

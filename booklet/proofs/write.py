@@ -107,7 +107,7 @@ class _Plan:
     long_posters: set[str]
     contact: str | None
     short_title: str
-    poster_titles: dict[str, str]  # link key -> title, for the pointers
+    poster_titles: dict[str, str]  # link key -> title, for the pointers (posters', abstracts')
     inputs: dict[Path, str]  # the files the data names (build.named_inputs): no proof replaces one
     words: dict[str, str]  # the booklet's labels (its language's, theme.yaml's): the proofs' words
     language: str
@@ -142,7 +142,9 @@ def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof]
     return _Plan(replace(built, booklet=None), pdf, proofs if proofs is not None else _proofs_of(booklet, page_size),
                  long_posters(booklet, page_for(page_size)), conference.contact,
                  markup.plain(conference.running_title),
-                 {poster_key(i): poster.title for i, poster in enumerate(booklet.posters)}, named_inputs(booklet),
+                 {**{poster_key(i): poster.title for i, poster in enumerate(booklet.posters)},
+                  **{f"abstract-{i}": abstract.title for i, abstract in enumerate(booklet.abstracts)}},
+                 named_inputs(booklet),
                  labels_for(conference.language, booklet.theme.labels), conference.language)
 
 
@@ -329,7 +331,7 @@ class _Job:
     pdf: bytes  # the booklet
     page: Page
     anchors: dict[str, int]
-    poster_titles: dict[str, str]  # link key -> title, for the pointers
+    poster_titles: dict[str, str]  # link key -> title, for the pointers (posters', abstracts')
     reply: tuple[str, float]  # the header's last line, the same on every proof
     short_title: str
     png: bool
