@@ -583,3 +583,21 @@ def test_the_contact_email_and_web_address_are_links(tmp_path):
 
     assert linked("J.Smith", "contact") == "J.Smith" and linked("046-222.0000", "contact") == "046-222.0000"
     assert linked("www.example.org", "contact") == '<a href="https://www.example.org">www.example.org</a>'
+
+
+def test_with_names_a_tiers_heading_stands_as_far_above_its_logos_as_any_others(sponsors_booklet):
+    """A typesetter's review: with names under the logos, low wide logos sat on the foot of tall boxes, and the gap
+    under "Gold" was three times the gap under "Silver". Each row is as high as its logos reach."""
+    result, pdf = sponsors_booklet
+    index = result.anchors["sponsors"] - 1
+    images = objects(pdf.path, index, pdfium.FPDF_PAGEOBJ_IMAGE)
+    document = pypdfium2.PdfDocument(str(pdf.path))
+    text = document[index].get_textpage()
+
+    def bottom_of(word: str) -> float:
+        start, count = text.search(word, match_case=True).get_next()
+        return min(text.get_charbox(i)[1] for i in range(start, start + count))
+
+    gold_gap = bottom_of("Gold") - images[0][3]
+    silver_gap = bottom_of("Silver") - images[2][3]
+    assert gold_gap == pytest.approx(silver_gap, abs=2.0) and gold_gap > 0

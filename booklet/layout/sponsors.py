@@ -119,8 +119,22 @@ class LogoRow(Flowable):
         self.width = availWidth
         below = [p.wrap(self.box_width, availHeight)[1] for p in self.names if p is not None]
         self.name_height = max(below) + self.name_style.fontSize * 0.5 if below else 0.0
-        self.height = self.box_height + self.name_height
+        self.used = self._used() if self.name_style is not None else self.box_height
+        self.height = self.used + self.name_height
         return self.width, self.height
+
+    def _used(self) -> float:
+        """With names under the logos: how high the row's logos (on the boxes' foot) and names without a logo
+        reach, so that a row of wide, low logos leaves no empty band above them (a review: the gap under "Gold" was
+        three times the gap under "Silver")."""
+        heights = []
+        for sponsor, missing in zip(self.sponsors, self.missing):
+            if sponsor.logo:
+                image = images.printable(sponsor.logo, self.box_width, self.box_height, self.cmyk)
+                heights.append(image.height * min(self.box_width / image.width, self.box_height / image.height))
+            else:
+                heights.append(missing[1])
+        return min(self.box_height, max(heights, default=self.box_height))
 
     def draw(self):
         canv = self.canv
@@ -131,18 +145,18 @@ class LogoRow(Flowable):
             x = left + index * (self.box_width + GAP)
             if sponsor.logo:
                 self._logo(sponsor.logo, x, y)
-            else:
+            else:  # centred on the row's logos (or from the top), as they stand
                 laid, height = self.missing[index]
                 canv.saveState()
                 canv.translate(x, y)
-                top = min(self.box_height, (self.box_height + height) / 2)  # centred, or from the top
-                draw_block(canv, laid, 0, top, (self.box_width, 0, self.box_height))
+                top = min(self.used, (self.used + height) / 2)
+                draw_block(canv, laid, 0, top, (self.box_width, 0, self.used))
                 canv.restoreState()
             name = self.names[index]
             if name is not None:
                 name.drawOn(canv, x, y - self.name_style.fontSize * 0.5 - name.height)
             if sponsor.url:
-                canv.linkURL(sponsor.url, (x, y, x + self.box_width, y + self.box_height), relative=1, thickness=0)
+                canv.linkURL(sponsor.url, (x, y, x + self.box_width, y + self.used), relative=1, thickness=0)
 
     def _logo(self, path, x: float, y: float) -> None:
         """The logo fitted in its box, centred; on the box's foot when a name goes under it (the names of a
