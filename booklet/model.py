@@ -239,6 +239,13 @@ def _sessions_of(entry: Session | Parallel) -> tuple[Session, ...]:
     return entry.sessions if isinstance(entry, Parallel) else (entry,)
 
 
+def items_of(entry: Item | Session | Parallel) -> tuple[Item, ...]:
+    """The items of one entry of a day: the item itself, or its session's (its parallel tracks') items."""
+    if isinstance(entry, Item):
+        return (entry,)
+    return tuple(item for session in _sessions_of(entry) for item in session.items)
+
+
 @dataclass(frozen=True)
 class Day:
     date: dt.date

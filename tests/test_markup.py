@@ -323,7 +323,7 @@ def test_non_string_input():
                                 + ["$x$", "**", "\\alpha"]), max_size=24).map("".join))
 def test_plain_lines_take_the_quick_way_to_the_same_markup(text):
     """A line of plain text in the text font is escaped, not parsed: the markup parsing it makes."""
-    from booklet.text.markup import _collapse, _line_runs, _markup
+    from booklet.text.markup import collapse as _collapse, _line_runs, _markup
 
     assert inline(text) == _markup(_line_runs(_collapse(text)))
 

@@ -34,10 +34,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from ..data.contract import PLACEHOLDERS
 from ..model import AFTERNOON
 from ..problems import did_you_mean
+from ..text.markup import collapse
 from . import Imported, Options, SourceError
 from .assemble import NOBODY, common_language, language_code, line_kind, names_in, own_language, some, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds, user_kind_of
-from .text import collapsed, images_in, joined, repaired, to_markup
+from .text import images_in, joined, repaired, to_markup
 
 VENUE_PLACEHOLDER = PLACEHOLDERS["venue"]
 _SLUG = re.compile(r"[a-z0-9_.-]+")  # an acronym in lower case alone is a system's slug, no name to print
@@ -108,8 +109,8 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\ufff
 
 def one_line(value) -> str:
     """A title or name: control characters left out, whitespace (line breaks included) collapsed to single
-    spaces, a no-break space kept (text.collapsed); '' for None."""
-    return collapsed(_UNPRINTABLE.sub("", repaired(str(value)))) if value is not None else ""
+    spaces, a no-break space kept (text.markup.collapse); '' for None."""
+    return collapse(_UNPRINTABLE.sub("", repaired(str(value)))) if value is not None else ""
 
 
 def parse_datetime(text: str, where: str, source: str) -> dt.datetime:

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import cache
 
-from ..text.markup import address_spans, can_close, can_open
+from ..text.markup import address_spans, can_close, can_open, collapse
 from ..text.mathtext import symbol
 from .latex import braced_accents, citation, stars_kept, text_script
 
@@ -455,16 +455,7 @@ _BRACED_SCRIPT = re.compile(r"(?<=\w)[_^]\{[^{}\s$\\]{1,12}\}")  # CoO_{x}, 10^{
 
 def to_line(text: str | None) -> str:
     """A one-line field (title, name): converted as `to_markup`, paragraphs and lines joined by a space."""
-    return collapsed(to_markup(text))
-
-
-_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space, but a no-break space's
-
-
-def collapsed(text: str) -> str:
-    """Text on one line: each run of white space (line breaks included) one space, none at the ends; a no-break space
-    the source wrote ("PID\u00a01", "communities\u00a0:") kept, as a text's are."""
-    return _SPACES.sub(" ", text).strip()
+    return collapse(to_markup(text))
 
 
 def _tidy(text: str) -> str:

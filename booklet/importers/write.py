@@ -31,9 +31,9 @@ from ..output.atomic import together
 from ..problems import Problem, Refused
 from ..start.folder import schema_files
 from ..start.templates import SCHEMA_FOLDER, render
+from ..text.markup import collapse
 from . import Imported, Options, SourceError, read
 from .merge import Change, Unreadable, merge
-from .text import collapsed
 
 RECORD = ".booklet-import.json"
 RECORD_VERSION = 1
@@ -368,6 +368,6 @@ def clean(value, key: str | None = None):
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
         text = _NOT_YAML.sub("", text)
         if key in _ONE_LINE:
-            return collapsed(text)
+            return collapse(text)
         return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n").strip()
     return value

@@ -53,7 +53,7 @@ class Context:
         self.styles: Styles = make_styles(page, booklet.conference.language, self.colours, self.quotes)
         self.slots = _first_slots(booklet)
         self.abstract_order = _abstracts_in_programme_order(booklet, self.slots)
-        self._abstract_keys = {a.id: f"abstract-{i}" for i, a in enumerate(booklet.abstracts)}
+        self._abstract_keys = {a.id: abstract_key_at(i) for i, a in enumerate(booklet.abstracts)}
         self._tutorial_keys = {t.id: f"tutorial-{t.number}" for t in booklet.tutorials}
         self.theme = booklet.theme
         self.sections = tuple(booklet.theme.sections)  # the sections printed, in order
@@ -401,6 +401,14 @@ def presents(person: Person, people: tuple[Person, ...]) -> bool:
     `presenting`, or the first when none is (as Abstract.speakers)."""
     marked = [p for p in people if p.presenting]
     return person in marked if marked else person is people[0]
+
+
+ABSTRACT_KEY = "abstract-"  # what the link key of every abstract's page starts with
+
+
+def abstract_key_at(index: int) -> str:
+    """The link key of the abstract at `index` in booklet.abstracts (Context.abstract_key: by the abstract)."""
+    return f"{ABSTRACT_KEY}{index}"
 
 
 def underlined(people: tuple[Person, ...]) -> bool:

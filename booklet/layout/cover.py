@@ -16,7 +16,7 @@ from ..data.theme import quotes_for
 from ..model import Conference, Theme
 from .common import Context
 from .styles import make_palette
-from .textfit import CLIP_ROOM, draw_block, fit_block, fit_scaled
+from .textfit import CLIP_ROOM, draw_block, fit_scaled
 
 
 COVER_ART_SHARE = 0.46  # of the page height, from the top
@@ -49,10 +49,7 @@ class CoverPage(Flowable):
     def draw(self):
         canv, page, conf, style = self.canv, self.page, self.conference, self.theme.cover_style
         primary = self.colours.primary
-        top = text_top(page, style)
-        parts, bottom = cover_text(conf, page, top, self.theme, self.colours)
-        bottom, width = text_frame(conf, page, top, self.theme, parts, bottom)
-        laid, height = fit_block([part[1:] for part in parts], width, top - bottom)
+        top, _, bottom, (laid, height, _) = cover_laid_out(conf, page, self.theme, self.colours)
         canv.saveState()
         art = art_box(page, style)  # art that reaches the edge runs on into the bleed
         if art:
@@ -164,11 +161,7 @@ def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, c
 def cover_fit(conf: Conference, page, theme: Theme | None = None) -> tuple[float, list[str]]:
     """How far the front cover's text is shrunk to fit (1.0: not at all), and the conference keys
     whose text it cannot show whole even shrunk as far as it goes (cut off at the bottom)."""
-    theme = theme or Theme()
-    top = text_top(page, theme.cover_style)
-    parts, bottom = cover_text(conf, page, top, theme)
-    bottom, width = text_frame(conf, page, top, theme, parts, bottom)
-    laid, total, scale = fit_scaled([part[1:] for part in parts], width, top - bottom)
+    top, parts, bottom, (laid, _, scale) = cover_laid_out(conf, page, theme or Theme())
     cut, y = [], top
     for (key, *_), (_, height, space) in zip(parts, laid):
         y -= height
@@ -181,17 +174,20 @@ def cover_fit(conf: Conference, page, theme: Theme | None = None) -> tuple[float
 LOGO_GAP = 4 * mm  # between the cover's text and a logo beside it
 
 
-def text_frame(conf: Conference, page, top: float, theme: Theme, parts: list, bottom: float) -> tuple[float, float]:
-    """(bottom, width) of the cover's text: above the logo across the page (`bottom`, cover_text's); or, with the
+def cover_laid_out(conf: Conference, page, theme: Theme, colours=None):
+    """(top, parts, bottom, fit_scaled's (paragraphs, height, scale)) of the front cover's text, as the cover draws it
+    and lint measures it: from `top` down to `bottom`, above the logo across the page (cover_text's); or, with the
     logo at the bottom right, down to the margin beside it, narrower by the logo, when the text is then shrunk less
     (a review: a long title set at 14 pt, its tagline at 5.7, above the logo's strip with room beside the logo)."""
-    if not (conf.logo and theme.logo_place == "bottom-right"):
-        return bottom, page.text_width
-    beside = (page.margin, page.text_width - LOGO_SIZE - LOGO_GAP)
+    top = text_top(page, theme.cover_style)
+    parts, bottom = cover_text(conf, page, top, theme, colours)
     texts = [part[1:] for part in parts]
-    if fit_scaled(texts, beside[1], top - beside[0])[2] > fit_scaled(texts, page.text_width, top - bottom)[2] + 0.01:
-        return beside
-    return bottom, page.text_width
+    across = fit_scaled(texts, page.text_width, top - bottom)
+    if conf.logo and theme.logo_place == "bottom-right":
+        beside = fit_scaled(texts, page.text_width - LOGO_SIZE - LOGO_GAP, top - page.margin)
+        if beside[2] > across[2] + 0.01:
+            return top, parts, page.margin, beside
+    return top, parts, bottom, across
 
 
 def cover_style(name: str, font: str, size: float, color, quotes: tuple[str, str, str, str] | None

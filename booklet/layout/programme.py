@@ -15,7 +15,7 @@ from reportlab.platypus import PageBreak
 
 from ..text import dates, markup
 from ..text.fonts import SANS
-from ..model import Day, Item, Parallel, Session
+from ..model import Day, Item, Parallel, Session, items_of
 from .common import Context, day_key, kept_whole, names
 from .daypages import DayBlock, DayBreak, Line, TracksRow
 from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
@@ -87,17 +87,9 @@ def _untimed_from(entries) -> int | None:
     at = len(entries)
     while at > 0 and isinstance(entries[at - 1], Item) and not entries[at - 1].time:
         at -= 1
-    if at == len(entries) or not any(_timed(entry) for entry in entries[:at]):
+    if at == len(entries) or not any(item.time for entry in entries[:at] for item in items_of(entry)):
         return None
     return at
-
-
-def _timed(entry) -> bool:
-    """Whether a programme entry (an item, a session, parallel sessions) has an item with a time."""
-    if isinstance(entry, Item):
-        return entry.time is not None
-    sessions = entry.sessions if isinstance(entry, Parallel) else (entry,)
-    return any(item.time is not None for session in sessions for item in session.items)
 
 
 def _day_header(ctx: Context, index: int, day: Day) -> Row:

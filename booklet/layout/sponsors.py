@@ -127,14 +127,15 @@ class LogoRow(Flowable):
         """With names under the logos: how high the row's logos (on the boxes' foot) and names without a logo
         reach, so that a row of wide, low logos leaves no empty band above them (a review: the gap under "Gold" was
         three times the gap under "Silver")."""
-        heights = []
-        for sponsor, missing in zip(self.sponsors, self.missing):
-            if sponsor.logo:
-                image = images.printable(sponsor.logo, self.box_width, self.box_height, self.cmyk)
-                heights.append(image.height * min(self.box_width / image.width, self.box_height / image.height))
-            else:
-                heights.append(missing[1])
+        heights = [self._fitted(sponsor.logo)[2] if sponsor.logo else missing[1]
+                   for sponsor, missing in zip(self.sponsors, self.missing)]
         return min(self.box_height, max(heights, default=self.box_height))
+
+    def _fitted(self, path):
+        """The logo made ready for print, and its width and height fitted in its box."""
+        image = images.printable(path, self.box_width, self.box_height, self.cmyk)
+        scale = min(self.box_width / image.width, self.box_height / image.height)
+        return image, image.width * scale, image.height * scale
 
     def draw(self):
         canv = self.canv
@@ -161,8 +162,6 @@ class LogoRow(Flowable):
     def _logo(self, path, x: float, y: float) -> None:
         """The logo fitted in its box, centred; on the box's foot when a name goes under it (the names of a
         row then share a line, each right under its logo)."""
-        image = images.printable(path, self.box_width, self.box_height, self.cmyk)
-        scale = min(self.box_width / image.width, self.box_height / image.height)
-        w, h = image.width * scale, image.height * scale
+        image, w, h = self._fitted(path)
         rise = 0.0 if self.name_style is not None else (self.box_height - h) / 2
         self.canv.drawImage(image.reader(), x + (self.box_width - w) / 2, y + rise, w, h, mask="auto")

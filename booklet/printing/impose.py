@@ -96,15 +96,13 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
         sheets = (len(pages) + blanks) // 4
         trims = [_upright(page)[1] for page in pages]
         boxes = [(page_box(page, "/TrimBox"), page_box(page, "/MediaBox")) for page in pages]
+        bleeds = {id(page): _bleed(page, MARK_GAP if crop_marks else None) for page in pages}
     _trims_on_their_pages(source, boxes)
     _one_size(source, trims)
     if creep:
         _text_inside_the_spine(source, [box for box, _ in boxes], creep, sheets,
                                [page.rotation % 360 for page in pages])
-    spread = _spread_for(trims, sheet, crop_marks)
-    with reading(source):
-        bleeds = {id(page): _bleed(page, MARK_GAP if crop_marks else None) for page in pages}
-    spread = replace(spread, bleed=max(bleeds.values(), default=0.0))
+    spread = replace(_spread_for(trims, sheet, crop_marks), bleed=max(bleeds.values(), default=0.0))
 
     writer = PdfWriter()
     marks = _marks(spread) if crop_marks else None

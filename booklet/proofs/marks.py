@@ -40,7 +40,9 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str],
     A title that cannot be found (an unusual break in its first words) gets no pointer; the header still names it.
     """
     keys = {key for proof in proofs if proof.kind == "poster" for key in proof.anchors if key in anchors}
-    shared = Counter(page for key, page in anchors.items() if key.startswith("abstract-"))
+    from ..layout.common import ABSTRACT_KEY
+
+    shared = Counter(page for key, page in anchors.items() if key.startswith(ABSTRACT_KEY))
     keys |= {key for proof in proofs if proof.kind == "abstract" for key in proof.anchors
              if key in anchors and key in titles and shared[anchors[key]] > 1}
     if not keys:

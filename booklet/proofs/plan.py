@@ -106,6 +106,7 @@ def find_proof(proofs: list[Proof], proof_id: str) -> Proof:
 
 def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
     """One proof per abstract and per tutorial, and one per poster author (each person once), pages not yet known."""
+    from ..layout.common import abstract_key_at
     from ..layout.posters import poster_key
 
     used: set[str] = set()
@@ -121,7 +122,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         slot = slots.get("abstract:" + abstract.id)
         speakers = abstract.speakers
         proofs.append(Proof(named[abstract.id], "abstract", abstract.id,
-                            markup.plain(abstract.title), speakers, (f"abstract-{index}",), *_when(slot, language),
+                            markup.plain(abstract.title), speakers, (abstract_key_at(index),), *_when(slot, language),
                             source=_source_of(speakers, abstract.source)))
     for tutorial in booklet.tutorials:
         slot = slots.get("tutorial:" + tutorial.id)

@@ -135,6 +135,7 @@ def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof]
     """The plan, from a build result that still holds its model (which the plan leaves out: it is large)."""
     from ..build import named_inputs
     from ..data.theme import labels_for
+    from ..layout.common import abstract_key_at
     from ..layout.posters import poster_key
 
     booklet = built.booklet
@@ -143,7 +144,7 @@ def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof]
                  long_posters(booklet, page_for(page_size)), conference.contact,
                  markup.plain(conference.running_title),
                  {**{poster_key(i): poster.title for i, poster in enumerate(booklet.posters)},
-                  **{f"abstract-{i}": abstract.title for i, abstract in enumerate(booklet.abstracts)}},
+                  **{abstract_key_at(i): abstract.title for i, abstract in enumerate(booklet.abstracts)}},
                  named_inputs(booklet),
                  labels_for(conference.language, booklet.theme.labels), conference.language)
 

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .fonts import MONO
 from .markup import _TAG, _escape, address_spans
 
 APOSTROPHE = "\u2019"
@@ -109,12 +110,12 @@ def _addresses(text: str) -> list[tuple[int, int]]:
     spans = address_spans(text)
     if "@" in text:
         spans += [found.span() for found in _EMAIL.finditer(text)]
-    if "Mono" in text:
+    if MONO in text:
         spans += [found.span() for found in _CODE.finditer(text)]
     return spans
 
 
-_CODE = re.compile(r'<font name="Mono(?:-Bold)?"[^>]*>.*?</font>', re.S)
+_CODE = re.compile(rf'<font name="{MONO}(?:-Bold)?"[^>]*>.*?</font>', re.S)  # (as text.fonts.mono_name names it)
 
 
 @lru_cache(maxsize=64)
