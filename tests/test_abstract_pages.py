@@ -242,6 +242,29 @@ def test_a_list_in_an_abstract_hangs_its_lines_under_the_text_after_each_bullet(
         assert abs(lines[row][0][0] - hang) < 0.5, texts[row]
 
 
+def test_a_list_nested_in_an_item_is_indented_to_that_item_s_text(tmp_path):
+    """A list in a list's item (indented under it, as Markdown nests one) prints nested: its bullets where its item's
+    text starts, its lines after them; a list nested in that one, further in; the outer list's next item back at the
+    margin, and the paragraph after the lists too."""
+    abstracts = BASE["abstracts.yaml"].replace("abstract: Some text.", (
+        "abstract: |\n    We compare:\n\n    1. Sampling\n       - Monte Carlo\n       - nested sampling\n"
+        "         * dynamic nested\n    2. Variational inference\n\n    Each is run on the same data.\n"))
+    result = build_booklet(write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts}), tmp_path / "b.pdf")
+    lines = _lines_on(result.output, result.anchors["abstract-0"] - 1)
+    texts = ["".join(c for _, c in line) for line in lines]
+
+    def line(start: str) -> list:
+        return lines[next(i for i, t in enumerate(texts) if t.startswith(start))]
+
+    margin = line("Wecompare")[0][0]
+    one, monte, nested, dynamic, two, after = (line(s) for s in (
+        "1.Sampling", "\u2013Monte", "\u2013nested", "\u2013dynamic", "2.Variational", "Eachisrun"))
+    assert abs(one[0][0] - margin) < 0.5 and abs(two[0][0] - margin) < 0.5 and abs(after[0][0] - margin) < 0.5
+    sampling = one[2][0]  # "S" of "Sampling": the first item's text
+    assert abs(monte[0][0] - sampling) < 0.5 and abs(nested[0][0] - sampling) < 0.5  # their bullets under it
+    assert dynamic[0][0] > nested[1][0] - 0.5 and abs(dynamic[0][0] - nested[1][0]) < 0.5  # under "nested"'s text
+
+
 def _lines_of_the_abstract_of(tmp_path, authors: str) -> list[str]:
     """The text lines of the page of an abstract "A talk with many authors" by `authors` (YAML list items), built."""
     abstracts = ("- id: many\n  title: A talk with many authors\n  kind: contributed\n  authors:\n" + authors

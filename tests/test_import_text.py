@@ -128,7 +128,7 @@ def test_escaped_html_is_unescaped_then_converted():
     ("Some *em* and _em_ and **strong** and __strong__.", "Some *em* and *em* and **strong** and **strong**."),
     ("[Indico](https://getindico.io) and <https://x.org>", "Indico (https://getindico.io) and https://x.org"),
     ("Topics:\n\n - one\n - two\n   - deep\n\n1. first\n2. second", "Topics:\n\n\u2013 one\n\n\u2013 two\n\n"
-     "\u2013 deep\n\n1. first\n\n2. second"),
+     "  \u2013 deep\n\n1. first\n\n2. second"),
     ("## A heading\n\nText", "**A heading**\n\nText"),
     # code: plain (math in it is math still: it was set apart before parsing)
     ("Use `x*y*z` here\n\n```\ncosts 5 $ and $x$\n```", "Use x\\*y\\*z here\n\n```\ncosts 5 $ and $x$\n```"),
@@ -327,7 +327,7 @@ def test_a_gender_star_in_an_imported_text_prints_as_a_star(source, printed):
      "three use-cases:\n\n– **Mix-networks** for anonymity\n\n– Nym credentials\n\nLastly, the code."),
     ("Items:<li>one<li>two\n\nAfter <b>that</b>.", "Items:\n\n– one\n\n– two\n\nAfter **that**."),  # left open
     ("<ul><li>one<li>two</ul> after", "– one\n\n– two\n\nafter"),
-    ("<ul><li>a<ul><li>b</li></ul></li><li>d</li></ul>", "– a\n\n– b\n\n– d"),  # a list in an item: as it was
+    ("<ul><li>a<ul><li>b</li></ul></li><li>d</li></ul>", "– a\n\n  – b\n\n– d"),  # a list in an item: nested
 ])
 def test_list_items_with_no_list_around_them_or_left_open_are_items_each(source, expected):
     assert to_markup(source) == expected
@@ -476,3 +476,16 @@ def test_html_is_still_told_by_its_closing_tags_void_tags_and_attributes():
     assert to_markup("one<br>two") == "one\ntwo"
     assert to_markup('see <a href="http://x.org">here</a>') == "see here (http://x.org)"
     assert to_markup("mail <ana@x.org> or see <https://x.org>, **now**") == "mail ana@x.org or see https://x.org, **now**"
+
+
+def test_a_list_nested_in_an_item_keeps_its_indent_and_prints_nested():
+    """A Markdown or HTML list inside a list's item is written indented under it, two spaces a list, and booklet
+    prints it nested (its items' level)."""
+    for source in ("Intro\n\n- one\n  - sub a\n  - sub b\n    1. deep\n- two",
+                   "<p>Intro</p><ul><li>one<ul><li>sub a</li><li>sub b<ol><li>deep</li></ol></li></ul></li>"
+                   "<li>two</li></ul>"):
+        written = to_markup(source)
+        assert written == "Intro\n\n\u2013 one\n\n  \u2013 sub a\n\n  \u2013 sub b\n\n    1. deep\n\n\u2013 two"
+        found = markup.paragraphs(written)
+        assert found == ["Intro", "\u2013 one", "\u2013 sub a", "\u2013 sub b", "1. deep", "\u2013 two"]
+        assert [getattr(p, "level", 0) for p in found] == [0, 0, 1, 1, 2, 0]

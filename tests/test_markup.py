@@ -184,6 +184,20 @@ def test_lines_that_start_with_bullets_or_numbers_are_list_items():
         "energies from 5\u00a0\u2013 10\u00a0keV and 20\u00a0\u2013 30\u00a0keV too", "We did:", "\u2013 this", "\u2013 that"]
 
 
+def test_a_list_indented_under_an_item_is_nested_in_it():
+    """An item indented more than the one before starts a list nested in it (numbered ones count on their own; one
+    item of another kind is a list too), an item indented as one before is in that one's list; an item between
+    blank lines (as an import writes them, "\u2013 ...") nests by its indent too. A paragraph that is no item ends
+    the lists; items at the margin, and a list whose items are all indented alike, are not nested."""
+    text = ("Steps:\n1. one\n   1. first\n   2. second\n      - deeper\n2. two\n   * only\n3. three\n\n"
+            "\u2013 a\n\n  \u2013 b\n\n    \u2013 c\n\n\u2013 d\n\nText\n\n  \u2013 e\n\n"
+            "  - f\n  - g")
+    found = paragraphs(text)
+    assert found == ["Steps:", "1. one", "1. first", "2. second", "\u2013 deeper", "2. two", "\u2013 only", "3. three",
+                     "\u2013 a", "\u2013 b", "\u2013 c", "\u2013 d", "Text", "\u2013 e", "\u2013 f", "\u2013 g"]
+    assert [getattr(p, "level", 0) for p in found] == [0, 0, 1, 1, 2, 0, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0]
+
+
 def test_bullet_characters_are_a_list_after_any_line_and_after_a_tab():
     """Lines starting with a bullet character (•), even after a line that does not end in ":" and with a tab after
     it (an Indico abstract pasted from a word processor), are items; a dash there stays prose."""

@@ -728,7 +728,8 @@ def _finish(paragraph: str, spans: list[str]) -> str:
         code = _TRAILING.sub("", _restore(paragraph[1:], spans))
         fence = "~~~" if re.search(r"^\s*```", code, re.M) else "```"
         return f"{fence}\n{code}\n{fence}"
-    paragraph = _TRAILING.sub("", paragraph.strip())
+    indent = _NESTED_ITEM.match(paragraph)  # a nested list's item keeps its indent (booklet nests it by it)
+    paragraph = (indent.group(1) if indent else "") + _TRAILING.sub("", paragraph.strip())
     paragraph = re.sub(r"(?<=\S) {2,}", " ", paragraph)  # where an image or a tag was dropped
     paragraph = _literal_stars(_in_addresses(paragraph))
     paragraph = paragraph.replace(_DOLLAR, "\\$")
@@ -782,6 +783,10 @@ _PRINTABLE_LINK = re.compile(r"(?:https?|ftp|mailto|tel):|www\.|[\w-]+(?:\.[\w-]
 _SCHEME_SHOWN_BARE = re.compile(r"^(?:mailto|tel):", re.I)  # an email and a phone number print without theirs
 
 
+NESTED_INDENT = "  "  # a list item's indent for each list it is nested in
+_NESTED_ITEM = re.compile(r"^((?:  )+)(?=(?:\u2013|\d{1,3}\.) \S)")
+
+
 class _Blocks:
     """Renders markdown-it's block tokens into a list of paragraphs."""
 
@@ -823,11 +828,12 @@ class _Blocks:
 
     def _list_item_open(self, tok) -> None:
         ordered, number = self.lists[-1] if self.lists else (False, 0)
+        indent = NESTED_INDENT * max(len(self.lists) - 1, 0)  # a list in a list's item: indented, as booklet nests it
         if ordered:
-            self.item_prefix = f"{number}. "
+            self.item_prefix = f"{indent}{number}. "
             self.lists[-1][1] += 1
         else:
-            self.item_prefix = "\u2013 "
+            self.item_prefix = f"{indent}\u2013 "
 
     def _list_item_close(self, tok) -> None:
         self.item_prefix = None

@@ -169,8 +169,10 @@ class Context:
     def paras(self, text: str, style) -> list[Para]:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list
         item; an item's lines after its first are indented to its text, after the bullet or number; a paragraph that
-        leads into the next (a heading, a line ending with a colon: _HEADING_LIKE) is kept with it."""
+        leads into the next (a heading, a line ending with a colon: _HEADING_LIKE) is kept with it. A list nested in an
+        item is indented to that item's text, its bullets or numbers under it."""
         made = []
+        texts = [style.leftIndent]  # where the text of the last item at each depth starts (depth 0: the column's)
         for text in markup.paragraphs(text):
             if isinstance(text, markup.Code):
                 made += self._code_lines(text, self._code_style(style))
@@ -182,7 +184,11 @@ class Context:
                 made.append(Para(text, style))
             else:  # the mark as the paragraph's bullet: justifying its first line does not widen the space after it
                 bullet = found.group()[:-1]
-                made.append(Para(text[found.end():], self._item_style(style, bullet), bulletText=bullet))
+                level = min(getattr(text, "level", 0), len(texts) - 1)
+                item = self._item_style(style, bullet, texts[level])
+                del texts[level + 1:]
+                texts.append(item.leftIndent)
+                made.append(Para(text[found.end():], item, bulletText=bullet))
         return made
 
     def _code_style(self, style) -> ParagraphStyle:
@@ -211,14 +217,16 @@ class Context:
                 spaceBefore=style.spaceBefore if first else 0, spaceAfter=style.spaceAfter if last else 0)))
         return made
 
-    def _item_style(self, style, bullet: str) -> ParagraphStyle:
-        """`style` for a list item whose bullet is `bullet` (a bullet or a number), in the text's font at the left:
-        its lines indented to where ReportLab starts the first one's text (after the bullet and 0.6 of the type
-        size; rounded up, so that the first line is never pushed right of the others)."""
+    def _item_style(self, style, bullet: str, at: float | None = None) -> ParagraphStyle:
+        """`style` for a list item whose bullet is `bullet` (a bullet or a number), in the text's font at `at` (the
+        left of `style`'s column when None; a nested list's, its item's text): its lines indented to where ReportLab
+        starts the first one's text (after the bullet and 0.6 of the type size; rounded up, so that the first line is
+        never pushed right of the others)."""
         width = math.ceil((stringWidth(bullet, style.fontName, style.fontSize) + 0.6 * style.fontSize) * 100) / 100
-        return self.derived(style, f"{style.name}_item", width, leftIndent=style.leftIndent + width,
-                             bulletIndent=style.leftIndent, bulletFontName=style.fontName,
-                             bulletFontSize=style.fontSize, bulletColor=style.textColor)
+        at = style.leftIndent if at is None else at
+        tell = (width,) if at == style.leftIndent else (width, at)
+        return self.derived(style, f"{style.name}_item", *tell, leftIndent=at + width, bulletIndent=at,
+                             bulletFontName=style.fontName, bulletFontSize=style.fontSize, bulletColor=style.textColor)
 
     def derived(self, style, name: str, *tell, **changes) -> ParagraphStyle:
         """`style` with `changes`, called `name` (with `tell`, what tells apart two made with the same name), made

@@ -62,9 +62,10 @@ def _tied(found: re.Match) -> str:
 
 def paragraphs(text: str) -> list[str]:
     """Markup for each non-empty paragraph of a multi-paragraph field (blank lines separate); a block of code's
-    (between lines of ```) is a Code: its lines and spaces as written (see _code_markup)."""
+    (between lines of ```) is a Code: its lines and spaces as written (see _code_markup); a list item nested in
+    another's list an Item, as deep as its source."""
     chunks = _split_paragraphs(_as_str(text))
-    return [m for m in (_code_markup(c) if isinstance(c, Code) else _inline(c) for c in chunks) if m]
+    return [m for m in (_code_markup(c) if isinstance(c, Code) else Item.at(_inline(c), getattr(c, "level", 0)) for c in chunks) if m]
 
 
 class Code(str):
@@ -234,9 +235,72 @@ def _prose(text: str) -> list[str]:
 
 def _prose_paragraphs(text: str) -> list[str]:
     chunks = _BLANK_LINES.split(text)
-    if _ITEM.search(text):
-        chunks = [item for chunk in chunks for item in _items(chunk)]
-    return [p for p in (collapse(chunk) for chunk in chunks) if p]
+    if not _ITEM.search(text) and not _LOOSE_ITEM.search(text):
+        return [p for p in (collapse(chunk) for chunk in chunks) if p]
+    found, nesting = [], _Nesting()
+    for chunk in chunks:
+        items = _items(chunk) if _ITEM.search(chunk) else [(chunk, None)]
+        if len(items) == 1 and items[0][1] is None:  # a list item between blank lines (as an import writes "\u2013 ...")
+            loose = _LOOSE_ITEM.match(chunk)
+            items = [(chunk, None if loose is None else _indent(loose.group(1)))]
+        for item, indent in items:
+            paragraph = collapse(item)
+            if not paragraph:
+                continue
+            if indent is None:
+                nesting.paragraph(item)
+                found.append(paragraph)
+            else:
+                found.append(Item.at(paragraph, nesting.level(indent)))
+    return found
+
+
+class Item(str):
+    """A list item nested in another list item's list: its paragraph (source, or markup from `paragraphs`), from its
+    bullet or number on, and how deep (`level`: 1 in a list in an item, 2 in one in that ...; at most NESTED_MOST).
+    An item of a list that is in no item is a str (level 0)."""
+
+    level = 0
+
+    @staticmethod
+    def at(text: str, level: int) -> str:
+        """`text` as an Item `level` deep (0: `text` as it is)."""
+        if level <= 0:
+            return text
+        item = Item(text)
+        item.level = min(level, NESTED_MOST)
+        return item
+
+
+NESTED_MOST = 3  # a list nested deeper prints as deep as this (its column would be too narrow)
+# a paragraph that is a list item as an import writes one, between blank lines, nested when indented: its bullet (an
+# en dash, a bullet) or number after the indent
+_LOOSE_ITEM = re.compile(r"^([^\S\n]*)(?:[\u2013\u2022]|\d{1,3}[.)]|\[\d{1,3}\])[^\S\n]+(?=\S)", re.M)
+
+
+def _indent(lead: str) -> int:
+    """How far a line's leading white space indents it, in spaces (a tab to the next multiple of four)."""
+    return len(lead.expandtabs(4))
+
+
+class _Nesting:
+    """How deep each list item of a text is nested, from its indent (in spaces) and those of the items before it: an
+    item indented more than the one before starts a list in it; one indented as an item before it is in that item's
+    list. A paragraph that is no item, not indented, ends the lists (an indented one goes on in an item)."""
+
+    def __init__(self) -> None:
+        self.indents: list[int] = []  # of the lists open, outermost first
+
+    def level(self, indent: int) -> int:
+        while self.indents and self.indents[-1] > indent:
+            self.indents.pop()
+        if not self.indents or self.indents[-1] < indent:
+            self.indents.append(indent)
+        return len(self.indents) - 1
+
+    def paragraph(self, text: str) -> None:
+        if not text[:1].isspace():
+            self.indents = []
 
 
 # A list item's first line: a bullet (*, -, + or •), a number (1. or 1)) or a reference's number ([1]) and a space,
@@ -247,13 +311,16 @@ _BULLET = "\u2013 "  # what a bullet of *, - or + is printed as (an importer wri
 ITEM_MARK = re.compile("[\u2013\u2022] |\\d{1,3}[.)] |\\[\\d{1,3}\\] ")
 
 
-def _items(chunk: str) -> list[str]:
-    """A paragraph's lines as the paragraphs they print as: with two lines or more that start with the same kind
+def _items(chunk: str) -> list[tuple[str, int | None]]:
+    """A paragraph's lines as the paragraphs they print as, each with its indent (in spaces; None: no list item):
+    with two lines or more that start with the same kind
     of bullet, or with numbers that count up one by one (1. 2. 3., or a list of references: [1] [2] [3]), the first
-    of them starting the paragraph or after a line ending in ":" (bullets of •: anywhere; numbers from 1 counting up
-    with some skipped, 1. 2. 10., too), and none inside a
+    of them starting the paragraph or after a line ending in ":" (bullets of \u2022: anywhere; numbers from 1 counting up
+    with some skipped, 1. 2. 10., too; a list nested in an item, indented more, counts on its own), and none inside a
     formula, each such line starts a list item of its own (the lines after it, to the next, are its own; those
-    before the first, a paragraph); a bullet of *, - or + printed as an en dash, a number as written. Else the paragraph as it is: a line that starts with "- " once is
+    before the first, a paragraph); so does a line with a bullet or number of another kind indented more than the item
+    before it (a list of one item nested in it); a bullet of *, - or + printed as an en dash, a number as written. Else
+    the paragraph as it is: a line that starts with "- " once is
     not a list, nor are sentences that a line break leaves starting with a number ("S/N >\n4. When ...")."""
     lines = chunk.split("\n")
     found, open_math = [], False
@@ -262,29 +329,56 @@ def _items(chunk: str) -> list[str]:
         open_math ^= sum(found.group() == "$" for found in _DOLLAR.finditer(line)) % 2 == 1  # (not \$)
     kinds = [None if m is None else ("number" if m.group(1)[0].isdigit() else "reference" if m.group(1)[0] == "["
                                      else m.group(1)) for m in found]
+    indents = [None if m is None else _indent(m.string[:m.start(1)]) for m in found]
     listed = {kind for kind in kinds if kind is not None and kinds.count(kind) >= 2}
     first = next((at for at, kind in enumerate(kinds) if kind in listed), None)
     if first is not None and first > 0 and not lines[first - 1].rstrip().endswith(":"):
         # a list starts its paragraph or follows a line ending in ":" ("5\n- 10 keV" is prose); but no prose line
-        # starts with a bullet character ("Sysman is an API that will,\n• Enable ...\n• Provide ...")
+        # starts with a bullet character ("Sysman is an API that will,\n\u2022 Enable ...\n\u2022 Provide ...")
         listed &= {"\u2022"}
     for counted in ("number", "reference"):
-        numbers = [int(m.group(1).strip("[].)")) for m, kind in zip(found, kinds) if kind == counted]
-        one_by_one = all(later == earlier + 1 for earlier, later in zip(numbers, numbers[1:]))
-        up_from_one = counted == "number" and numbers[:1] in ([0], [1]) and all(
-            later > earlier for earlier, later in zip(numbers, numbers[1:]))  # (1. 2. 10.: its author skipped some)
-        if not (one_by_one or up_from_one):  # (3. 7.; a reference list's [1] [3]: no list)
-            listed.discard(counted)
+        if counted in listed and not all(_counting(numbers, counted) for numbers in _runs(found, kinds, indents, counted)):
+            listed.discard(counted)  # (3. 7.; a reference list's [1] [3]: no list)
     if not listed:
-        return [chunk]
-    items: list[list[str]] = [[]]
-    for line, match, kind in zip(lines, found, kinds):
-        if kind in listed:
+        return [(chunk, None)]
+    items: list[list] = [[[], None]]
+    within = None  # the indent of the item the lines go to
+    for line, match, kind, indent in zip(lines, found, kinds, indents):
+        if kind in listed or (kind is not None and within is not None and indent > within):
             marker = match.group(1)
-            items.append([(_BULLET if marker in "*-+" else marker + " ") + line[match.end():]])
+            items.append([[(_BULLET if marker in "*-+" else marker + " ") + line[match.end():]], indent])
+            within = indent
         else:
-            items[-1].append(line)
-    return ["\n".join(item) for item in items if item]
+            items[-1][0].append(line)
+    return [("\n".join(lines), indent) for lines, indent in items if lines]
+
+
+def _runs(found, kinds, indents, counted: str) -> list[list[int]]:
+    """The numbers of the items of kind `counted` ("number", "reference"), a list for each run of them at one indent
+    (a run goes on past items indented more, nested in its own, and ends at an item indented less)."""
+    runs: list[list[int]] = []
+    open_runs: dict[int, list[int]] = {}  # indent -> its run
+    for match, kind, indent in zip(found, kinds, indents):
+        if kind is None:
+            continue
+        for deeper in [at for at in open_runs if at > indent]:
+            del open_runs[deeper]
+        if kind == counted:
+            run = open_runs.get(indent)
+            if run is None:
+                run = open_runs[indent] = []
+                runs.append(run)
+            run.append(int(match.group(1).strip("[].)")))
+    return runs
+
+
+def _counting(numbers: list[int], counted: str) -> bool:
+    """Whether a run of item numbers counts as a list's do: up one by one, or (numbers, not references) up from 0 or 1
+    with some skipped (1. 2. 10.: their author skipped some)."""
+    if all(later == earlier + 1 for earlier, later in zip(numbers, numbers[1:])):
+        return True
+    return counted == "number" and numbers[:1] in ([0], [1]) and all(
+        later > earlier for earlier, later in zip(numbers, numbers[1:]))
 
 
 # --------------------------------------------------------------------------- top level
