@@ -296,3 +296,35 @@ def test_a_poster_split_between_two_columns_of_a_page_runs_on_without_a_continue
     assert sorted(starts) == list(range(1, 16)) and continued  # (some run onto a next page)
     for number, page in continued:
         assert starts[number] < page, (number, page)
+
+
+def test_an_entry_whose_columns_fit_the_room_under_its_header_is_laid_out_whole(tmp_path):
+    """Text in columns may measure taller given a whole page than given the room under its entry's header (balanced
+    columns found the shorter fit there): the entry measures each part in the room the parts above leave, as its
+    split does, so that a page where the split finds it fits lays it out (it stopped with a LayoutError, the A4
+    booklet of a real conference in French)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+
+    from booklet.layout.flowables import Entry, Para
+
+    class Balanced(Flowable):
+        """As tall as one column (330) when the room takes it, else balanced in two (200)."""
+
+        def wrap(self, availWidth, availHeight):
+            self.width, self.height = availWidth, (330 if availHeight >= 335 else 200)
+            return self.width, self.height
+
+        def split(self, availWidth, availHeight):
+            return [self] if self.wrap(availWidth, availHeight)[1] <= availHeight else []
+
+        def draw(self):
+            self.canv.drawString(0, 0, "columns")
+
+    style = ParagraphStyle("p", fontSize=10, leading=12)
+    doc = SimpleDocTemplate(str(tmp_path / "e.pdf"), pagesize=(300, 380), leftMargin=10, rightMargin=10,
+                            topMargin=10, bottomMargin=10)
+    entry = Entry([Para("The header of the entry", style), Balanced()], lambda: [], keep=1)
+    doc.build([Spacer(10, 12), entry])
+    pdf = Pdf(tmp_path / "e.pdf")
+    assert len(pdf) == 1 and "The header of the entry" in pdf.texts[0] and "columns" in pdf.texts[0]

@@ -764,9 +764,13 @@ class Continues(Translated, Flowable):
         used, previous, self._heights = 0.0, None, []
         self._lend_canvas(self._items())
         for flowable in self._items():
-            height = flowable.wrap(availWidth, availHeight)[1]
+            # each given the room the ones above it leave, as split gives it: text in columns is balanced in the
+            # room it has (given the whole page, two columns set as one measured taller than that room, which split
+            # found they fitted: the page could not be laid out)
+            gap = self._gap(previous, flowable)
+            height = flowable.wrap(availWidth, availHeight - used - gap)[1]
             self._heights.append(height)
-            used += self._gap(previous, flowable) + height
+            used += gap + height
             previous = self._after(previous, flowable)
         self.width, self.height = availWidth, used
         return availWidth, used
