@@ -489,3 +489,12 @@ def test_a_list_nested_in_an_item_keeps_its_indent_and_prints_nested():
         found = markup.paragraphs(written)
         assert found == ["Intro", "\u2013 one", "\u2013 sub a", "\u2013 sub b", "1. deep", "\u2013 two"]
         assert [getattr(p, "level", 0) for p in found] == [0, 0, 1, 1, 2, 0]
+
+
+def test_a_heading_underlined_with_equals_signs_or_dashes_is_a_heading():
+    """A conference system's text whose only Markdown is a heading underlined ("Abstract\\r\\n=======") is Markdown:
+    the heading prints strong, no line of equals signs after it."""
+    source = "Abstract\r\n=======\r\n\r\nTo help create visual effects.\r\n\r\nOutline\r\n-------\r\nIt runs."
+    assert kind_of(source) == "markdown"
+    assert to_markup(source) == "**Abstract**\n\nTo help create visual effects.\n\n**Outline**\n\nIt runs."
+    assert kind_of("x\n==") == "plain"  # two signs under a letter: no heading

@@ -38,6 +38,8 @@ _ESCAPED_TAG = re.compile(rf"&lt;/?(?:{_TAG_NAMES})(?:\s.*?)?/?&gt;", re.I)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MARKDOWN = re.compile("|".join((
     r"^ {0,3}#{1,6}[ \t]+\S",  # heading
+    # a heading underlined (===, ---: "Abstract\r\n=======" in a conference system's text), a line of its own
+    r"(?:\A|\n[ \t]*\r?\n)[ \t]{0,3}\S[^\n]{0,80}\r?\n {0,3}(?:={3,}|-{3,})[ \t]*\r?$",
     r"^ {0,3}[-*+][ \t]+\S",  # bullet list
     r"^ {0,3}\d{1,3}[.)][ \t]+\S",  # ordered list
     r"^ {0,3}>[ \t]?\S",  # block quote
