@@ -1027,3 +1027,34 @@ def test_a_word_wider_than_its_line_at_a_lines_start_is_hyphenated_not_cut_witho
             assert "".join(line.rstrip("-").replace(" ", "") for line in lines) == text.replace(" ", ""), lines
             assert all(stringWidth(line.strip(), style.fontName, style.fontSize) <= width + 0.5 for line in lines), (
                 width, lines)
+
+
+def test_a_posters_numbered_affiliations_hang_and_its_abstract_stands_apart_from_them(tmp_path):
+    """A poster's affiliation that runs over a line goes on under its text, not under its number (it went back to the
+    margin); the abstract starts a paragraph's space below the affiliations (it ran straight on from them)."""
+    import pypdfium2 as pdfium
+
+    from .helpers import write_conference
+
+    long = "Department of Physics, California State University, East Bay, Hayward, California 94542-3084, USA"
+    folder = write_conference(tmp_path / "conf", {"posters.yaml": (
+        "- number: 1\n  title: Levitation of a ferromagnetic particle\n  authors:\n"
+        "    - {name: Tao Wang, affiliation: 'University of California, Berkeley'}\n"
+        f"    - {{name: Derek Kimball, affiliation: '{long}'}}\n"
+        "  abstract: A precessing needle magnetometer is proposed here.\n")})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    (page,) = pdf.pages_with("A precessing needle magnetometer is proposed here.")
+    text = pdfium.PdfDocument(str(tmp_path / "b.pdf"))[page].get_textpage()
+    chars = text.get_text_range()
+
+    def box(word: str, last: bool = False) -> tuple[float, float, float, float]:
+        at = chars.rindex(word) if last else chars.index(word)
+        return text.get_charbox(at)  # (left, bottom, right, top) of its first character
+
+    department, usa, number = box("Department"), box("USA", last=True), box("2\r\n Department")
+    assert usa[3] < department[1]  # "USA" on the line after
+    assert usa[0] == pytest.approx(department[0], abs=1.0) and number[2] < usa[0] - 1  # under "D", right of "2"
+    styles = make_styles(page_for("A5"))
+    first = box("A precessing")
+    # baseline to baseline: a line of text and half a paragraph's space at least (it was less than a line's leading)
+    assert usa[1] - first[1] > styles.text.leading + styles.text.spaceAfter / 2

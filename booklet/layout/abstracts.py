@@ -8,6 +8,7 @@ import math
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
@@ -255,8 +256,10 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     if len(lines) > AFFILIATIONS_LISTED:  # run on, one after another: a line each took the first page from the text
         block.append(Para("; ".join(line.replace("</super>\u2009", "</super>\u00a0", 1) for line in lines),
                           ctx.styles.affiliation))  # (a number never ends a line: held to its affiliation)
-    else:
+    elif shared:
         block += affiliation_lines(ctx, lines)
+    else:
+        block += numbered_affiliations(ctx, list(numbers.values()), lines)
     if explain_presenting and underline:
         block.append(Para(markup.inline(ctx.label("presenting_underlined")), s.small))
     return block
@@ -267,6 +270,27 @@ def affiliation_lines(ctx: Context, lines: list[str]) -> list[Para]:
     lines that do not fit beside the photo continue right below it (separate paragraphs would
     leave a gap the height of the first one that does not fit)."""
     return [Para("<br/>".join(lines), ctx.styles.affiliation)] if lines else []
+
+
+def numbered_affiliations(ctx: Context, numbers: list[int], lines: list[str]) -> list[Para]:
+    """Numbered affiliations (`lines`, each its number in superscript and a thin space first), a paragraph each: a line
+    that runs over starts under the text after the number, not under the number."""
+    style = ctx.styles.affiliation
+    made = []
+    for number, line in zip(numbers, lines):
+        hang = round(_number_width(str(number), style), 2)
+        made.append(Para(line, ctx.derived(style, f"{style.name}_hang", hang, leftIndent=style.leftIndent + hang,
+                                           firstLineIndent=-hang)))
+    return made
+
+
+def _number_width(number: str, style) -> float:
+    """How wide an affiliation's superscript `number` and the space after it are set in `style`."""
+    from reportlab.platypus.paraparser import ParaParser
+
+    _, frags, _ = ParaParser().parse(f"<super>{number}</super>", style)
+    return sum(stringWidth(frag.text, frag.fontName, frag.fontSize) for frag in frags) + stringWidth(
+        " ", style.fontName, style.fontSize)
 
 
 def _numbered_name(person: Person, numbers: dict[str, int], name: str, underline: bool) -> str:

@@ -73,8 +73,8 @@ def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: s
     body = [Para(f"<b>{markup.title(poster.title)}</b>", s.body)]
     body += author_block(ctx, poster.authors, explain_presenting=False)
     heading = len(body)
-    if poster.abstract:
-        body += ctx.paras(poster.abstract, s.text)
+    if poster.abstract:  # (apart from the affiliations as its paragraphs are from each other)
+        body += ctx.paras(poster.abstract, ctx.derived(s.text, f"{s.text.name}_apart", spaceBefore=s.text.spaceAfter))
     # (spaced: the abstract's paragraphs apart, as on an abstract's page; a page may break in the abstract, two
     # lines of it at least on either side, not in the title or the authors: the entry moves on whole instead)
     again = f"{poster.number}\u2002" + continued(poster.title, label=ctx.label("continued"))
