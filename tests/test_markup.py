@@ -425,6 +425,17 @@ def test_a_number_holds_to_its_unit_and_to_the_abbreviation_before_it():
     assert plain("op. 64 in 5 nm") == "op. 64 in 5 nm"
 
 
+def test_a_hyphen_between_no_break_spaces_is_an_en_dash_and_keeps_them():
+    """A room's name kept whole on its line ("r3s - Monheim/Rhein", its spaces no-break spaces: layout.common.kept_whole)
+    prints its spaced hyphen as an en dash, as the same name in a line does (the programme's heading of a track showed
+    the hyphen); its spaces stay no-break spaces."""
+    from booklet.layout.common import kept_whole
+
+    assert inline(kept_whole("r3s - Monheim/Rhein")) == "r3s\u00a0\u2013\u00a0Monheim/Rhein"
+    assert inline("r3s - Monheim/Rhein") == "r3s\u00a0\u2013 Monheim/Rhein"
+    assert inline("10\u00a0-\u00a020") == "10\u00a0\u2013\u00a020" and inline("x\u00a0-y") == "x\u00a0-y"
+
+
 def test_an_ordinal_holds_to_its_word_and_a_typed_dash_to_the_word_before_it():
     """A typesetter's review of a cover: "...Fach – 23." ended a line, "Jahreskongress" began the next. An ordinal
     written with a full stop holds to the word after it, and a dash typed with spaces to the word before it (as a

@@ -544,7 +544,8 @@ _ORDINAL = re.compile(r"(?<=\S )(\d{1,3}\.) (?=[^\W\d_])")
 # "Opening - welcome", "5 - 10 keV": between words or numbers (not "a - - b", nor "- item", nor a minus typed apart,
 # "energies of - 5 keV", nor a command's "file - | grep", "tar -cf - .")
 _SPACED_DASH = re.compile(r"(?<=[^\W_]) (?=[\u2013\u2014] )")  # "Fach – 23.": a line never starts with the dash
-_SPACED_HYPHEN = re.compile(r"(?<=[^\W_]) - (?=[^\W\d_])|(?<=\d) - (?=\d)")
+# (a space on either side may be a no-break space, kept: a room's name kept whole on its line, "r3s - Monheim")
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W_])[ \u00a0]-( |\u00a0)(?=[^\W\d_])|(?<=\d)[ \u00a0]-( |\u00a0)(?=\d)")
 # TeX's dashes between words or numbers: "--" an en dash, "---" an em dash; joined ("Landau--Lifshitz", "10--20") or
 # with a space on each side ("in-toto -- Securing"); not an option ("--help", "a --- b" is), nor "----"
 _TEX_DASH = re.compile(r"(?<=[^\W_])(?<!\bxn)(---?)(?=[^\W_])|(?<=[^\W_]) (---?) (?=[^\W_])")  # (xn--: a domain)
@@ -556,8 +557,8 @@ _TEX_QUOTES = re.compile(r"``(?=\S)([^`]*?)(?<=\S)''")
 
 def _dashes(line: str) -> str:
     """`line` (no math in it) with a hyphen typed between spaces, and TeX's dashes, as the dashes they stand for."""
-    if " - " in line:
-        line = _SPACED_HYPHEN.sub("\u00a0\u2013 ", line)
+    if " - " in line or "\u00a0-" in line:
+        line = _SPACED_HYPHEN.sub(lambda found: "\u00a0\u2013" + (found.group(1) or found.group(2)), line)
     if " \u2013 " in line or " \u2014 " in line:  # a dash typed as one, with spaces: held to the word before it
         line = _SPACED_DASH.sub("\u00a0", line)
     if "--" in line:
