@@ -729,3 +729,36 @@ def test_a_tracks_short_talks_before_and_after_a_workshop_beside_it_are_not_one_
     text = " ".join(pdf.norms[page] for page in pages)
     assert norm("PARALLEL SESSIONS") not in text
     assert all(norm(f"Talk{n:03d}") in text for n in (1, 5, 6, 7, 22, 23, 46, 69)), text
+
+
+def test_the_day_s_own_items_amid_gathered_parallel_sessions_keep_their_boxes_across_the_column(tmp_path):
+    """Fourteen rooms are too narrow for lanes on an A5 page: their sessions are gathered into boxes
+    naming them. A breakfast and a lunch of the day's own (in no session), in that time because a workshop runs
+    10:00-13:00, keep boxes of their own across the column at their times; the sessions are named in a box for each
+    stretch around them (one box from 10:00 to 14:00 named "Breakfast" and "Lunch" among the rooms)."""
+    abstracts: list[str] = []
+
+    def block(start: int, minutes: int, long: bool) -> list[str]:
+        lines = ["      - parallel:"]
+        for r in range(14):
+            lines += [f"          - session: Room R{r}", "            items:",
+                      "              " + _talk(abstracts, start, 180 if long and r == 13 else minutes)]
+        return lines
+
+    programme = ["days:", "  - date: 2027-09-13", "    items:", *block(10 * 60, 30, long=True),
+                 '      - {time: "10:30-11:00", title: Breakfast, kind: break}', *block(11 * 60, 90, long=False),
+                 '      - {time: "12:30-14:00", title: Lunch, kind: break}', *block(14 * 60, 60, long=False)]
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, programme)
+    found = chunks(pdf, page)
+    hours = {text: y for _, y, text in found if text.endswith(":00") and len(text) == 5}
+    labels = sorted({round(y, 1) for _, y, text in found if text == "PARALLEL SESSIONS"}, reverse=True)
+    breakfast, lunch = ({round(y, 1) for _, y, text in found if text == name} for name in ("Breakfast", "Lunch"))
+    assert sum(text == "PARALLEL SESSIONS" for _, _, text in found) == 3  # 10:00, 11:00 and 14:00
+    assert sum(text in ("Breakfast", "Lunch") for _, _, text in found) == 2 and len(breakfast) == len(lunch) == 1
+    (breakfast,), (lunch,) = breakfast, lunch
+    assert hours["10:00"] > labels[0] > breakfast > labels[1] > hours["11:00"] - 3
+    assert hours["12:00"] > lunch > hours["13:00"] and hours["14:00"] > labels[2]
+    text = pdf.norms[page]
+    assert all(norm(f"Room R{r}") in text for r in range(14)) and not any(
+        norm(f"Talk{n:03d}") in text for n in range(1, len(abstracts) + 1))
+    assert all(text in ("Breakfast", "Lunch") for _, _, text in found if "Breakfast" in text or "Lunch" in text)

@@ -138,14 +138,43 @@ class DayPlan:
             one_line = sum(box.end - box.start < 2 * shortest for box in beside)  # (room for one line of title)
             if lanes > 1 and (width / lanes < narrow or short * 2 > len(beside)
                               or width / lanes < narrow * CRAMPED and one_line * 2 > len(beside)):
-                boxes.append(Box(None, None, min(b.start for b in group), max(b.end for b in group),
-                                 min(b.order for b in group), MAIN, group=group[0].group, members=group))
+                boxes += _gathered_around(group, max(GAP_MIN, shortest))
                 changed = True
             else:
                 boxes += group
         boxes, gathered = _sessions_gathered(boxes, shortest, textless)
         self.boxes = sorted(boxes, key=lambda b: (b.start, b.lane, b.order))
         return changed or gathered
+
+
+def _gathered_around(group: list[Box], least: float) -> list[Box]:
+    """A group of boxes too narrow to read gathered: the day's own items in it (in no session: a break, a lunch, a talk
+    for everyone) keep their boxes, across the column; the rest becomes one box for each stretch of the group's time
+    that those leave free (at least `least` minutes long: a workshop running on into lunch is not a sliver of its own
+    under it), naming what is on then. (A lunch between parallel sessions was one of the sessions named in a box
+    over the whole morning and afternoon.)"""
+    own = [box for box in group if box.stream == MAIN and box.session is None and box.item is not None]
+    rest = [box for box in group if box not in own] if own else group
+    if not own or not rest:
+        return [Box(None, None, min(b.start for b in group), max(b.end for b in group), min(b.order for b in group),
+                    MAIN, group=group[0].group, members=group)]
+    stretches, at, end = [], min(b.start for b in rest), max(b.end for b in rest)
+    for box in sorted(own, key=lambda b: b.start):
+        if box.start > at:
+            stretches.append((at, min(box.start, end)))
+        at = max(at, box.end)
+    if at < end:
+        stretches.append((at, end))
+    made = []
+    for start, stop in stretches:
+        members = [box for box in rest if box.start < stop and start < box.end]
+        if stop - start >= least and members:
+            made.append(Box(None, None, start, stop, min(b.order for b in members), MAIN, group=group[0].group,
+                            members=members))
+    for box in own:  # across the column now, unless they overlap one another
+        box.lane, box.span, box.lanes = 0, 1, 1
+    _lanes_of(sorted(own, key=lambda b: (b.start, b.order)))
+    return made + own
 
 
 def _sessions_gathered(boxes: list[Box], shortest: float, textless: float = 0.0) -> tuple[list[Box], bool]:
