@@ -762,3 +762,25 @@ def test_the_day_s_own_items_amid_gathered_parallel_sessions_keep_their_boxes_ac
     assert all(norm(f"Room R{r}") in text for r in range(14)) and not any(
         norm(f"Talk{n:03d}") in text for n in range(1, len(abstracts) + 1))
     assert all(text in ("Breakfast", "Lunch") for _, _, text in found if "Breakfast" in text or "Lunch" in text)
+
+
+def test_a_session_alone_before_and_after_gathered_parallel_sessions_is_a_box_of_its_own(tmp_path):
+    """A school of its own room all day beside fourteen rooms' sessions in the afternoon: the boxes are gathered, but
+    only from when two sessions are on to when they end; the school's morning and evening alone are boxes naming
+    it (one box from 09:00 to 18:00 named every room)."""
+    abstracts: list[str] = []
+    lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:",
+             "          - session: Autumn School", "            items:",
+             "              " + _talk(abstracts, 9 * 60, 9 * 60)]
+    for r in range(14):
+        lines += [f"          - session: Room R{r}", "            items:",
+                  "              " + _talk(abstracts, 14 * 60, 120)]
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, lines)
+    found = chunks(pdf, page)
+    hours = {text: y for _, y, text in found if text.endswith(":00") and len(text) == 5}
+    school = sorted((y for _, y, text in found if text == "Autumn School"), reverse=True)
+    (label,) = [y for _, y, text in found if text == "PARALLEL SESSIONS"]
+    assert len(school) == 2  # alone in the morning, alone in the evening (and named among the rooms)
+    assert hours["09:00"] > school[0] > hours["10:00"] and hours["14:00"] > label > hours["15:00"]
+    assert hours["16:00"] > school[1] > hours["17:00"]
+    assert norm("PARALLEL SESSIONS Autumn School Room R0") in pdf.norms[page]

@@ -156,8 +156,7 @@ def _gathered_around(group: list[Box], least: float) -> list[Box]:
     own = [box for box in group if box.stream == MAIN and box.session is None and box.item is not None]
     rest = [box for box in group if box not in own] if own else group
     if not own or not rest:
-        return [Box(None, None, min(b.start for b in group), max(b.end for b in group), min(b.order for b in group),
-                    MAIN, group=group[0].group, members=group)]
+        return _crowded_apart(group, min(b.start for b in group), max(b.end for b in group), least, group[0].group)
     stretches, at, end = [], min(b.start for b in rest), max(b.end for b in rest)
     for box in sorted(own, key=lambda b: b.start):
         if box.start > at:
@@ -169,12 +168,34 @@ def _gathered_around(group: list[Box], least: float) -> list[Box]:
     for start, stop in stretches:
         members = [box for box in rest if box.start < stop and start < box.end]
         if stop - start >= least and members:
-            made.append(Box(None, None, start, stop, min(b.order for b in members), MAIN, group=group[0].group,
-                            members=members))
+            made += _crowded_apart(members, start, stop, least, group[0].group)
     for box in own:  # across the column now, unless they overlap one another
         box.lane, box.span, box.lanes = 0, 1, 1
     _lanes_of(sorted(own, key=lambda b: (b.start, b.order)))
     return made + own
+
+
+def _crowded_apart(members: list[Box], start: int, stop: int, least: float, group: int) -> list[Box]:
+    """Boxes too narrow to read from `start` to `stop` gathered into one naming them; but where one session alone is on
+    at its start or end (a day-long school beside an afternoon of sessions), for at least `least` minutes, that time
+    is a box of its own naming that session (a box naming every session over the whole day said nothing of when)."""
+    def owner(box: Box) -> int:
+        return id(box.session) if box.session is not None else id(box)
+
+    points = sorted({start, stop} | {t for b in members for t in (b.start, b.end) if start < t < stop})
+    busy = [(a, z) for a, z in zip(points, points[1:])
+            if len({owner(b) for b in members if b.start < z and a < b.end}) > 1]
+    first, last = (busy[0][0], busy[-1][1]) if busy else (start, stop)
+    first = start if first - start < least else first
+    last = stop if stop - last < least else last
+    made = []
+    for a, z in ((start, first), (first, last), (last, stop)):
+        inside = [box for box in members if box.start < z and a < box.end]
+        if z > a and inside:
+            alone = (a, z) != (first, last) or not busy
+            made.append(Box(None, inside[0].session if alone and len({owner(b) for b in inside}) == 1 else None, a, z,
+                            min(b.order for b in inside), MAIN, group=group, members=inside))
+    return made
 
 
 def _sessions_gathered(boxes: list[Box], shortest: float, textless: float = 0.0) -> tuple[list[Box], bool]:
@@ -709,8 +730,8 @@ def _language(item: Item) -> str | None:
 def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
     """A gathered group's box: "PARALLEL SESSIONS", then its sessions' names (and the titles of
     what in it belongs to no session), as markup."""
-    if boxes[0].stream == MAIN and boxes[0].session is not None and all(b.session is boxes[0].session for b in boxes):
-        return markup.title(boxes[0].session.name), None  # one session of short talks (_sessions_gathered)
+    if boxes[0].session is not None and all(b.session is boxes[0].session for b in boxes):
+        return markup.title(boxes[0].session.name), None  # one session (of short talks: _sessions_gathered; alone)
     if _lines_only(boxes):  # short lines one after another (_short_lines)
         return "\u00a0\u00b7 ".join(markup.title(b.item.shown_title) for b in boxes), None
     shown: dict[str, None] = {}
