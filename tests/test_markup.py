@@ -497,3 +497,14 @@ def test_a_list_numbered_from_one_with_numbers_skipped_is_a_list():
     assert paragraphs("Steps:\n1. first\n2. second\n10. tenth") == ["Steps:", "1. first", "2. second", "10. tenth"]
     assert paragraphs("We had\n3. x\n7. y") == ["We had 3.\u00a0x 7.\u00a0y"]  # (ordinals, held to their words)
     assert paragraphs("Steps:\n1. first\n3. third\n2. second") == ["Steps: 1.\u00a0first 3.\u00a0third 2.\u00a0second"]
+
+
+def test_a_title_in_a_run_of_titles_keeps_its_last_words_apart():
+    """A title's short last word is tied to the word before it (no word alone on its last line); a title in a run of
+    them (the glance's sessions, "Workshop: Mikrotonales Komponieren · Jazz ...") is not: the next title follows on
+    its line, and the tie broke the line after "Workshop:" with room for "Mikrotonales"."""
+    from booklet.text.markup import title
+
+    assert title("Workshop: Mikrotonales Komponieren") == "Workshop: Mikrotonales\u00a0Komponieren"
+    assert title("Workshop: Mikrotonales Komponieren", listed=True) == "Workshop: Mikrotonales Komponieren"
+    assert title("Session 3", listed=True) == "Session\u00a03"  # a number still held to its word

@@ -735,12 +735,12 @@ def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
     if boxes[0].session is not None and all(b.session is boxes[0].session for b in boxes):
         return markup.title(boxes[0].session.name), None  # one session (of short talks: _sessions_gathered; alone)
     if _lines_only(boxes):  # short lines one after another (_short_lines)
-        return "\u00a0\u00b7 ".join(markup.title(b.item.shown_title) for b in boxes), None
+        return "\u00a0\u00b7 ".join(markup.title(b.item.shown_title, listed=True) for b in boxes), None
     shown: dict[str, None] = {}
     for box in sorted(boxes, key=lambda b: b.order):
         name = box.session.name if box.session else box.item.shown_title
         if name:
-            shown.setdefault(markup.title(name), None)
+            shown.setdefault(markup.title(name, listed=True), None)
     label = f'<font size="{SMALLEST}" color="{markup_color(ctx.colours.accent)}">' \
             f'{markup.inline(ctx.label("parallel_sessions"))}</font>'
     return label + ("<br/>" + "\u00a0\u00b7 ".join(shown) if shown else ""), None  # (no line starts with the dot)

@@ -20,16 +20,18 @@ def inline(text: str) -> str:
     return _inline(_as_str(text))
 
 
-def title(text: str) -> str:
+def title(text: str, listed: bool = False) -> str:
     """Markup for a title (an abstract's, a tutorial's, a poster's, a session's, a programme line's): as inline(),
     with each word of one letter ("a", "A", "I", "à") tied to the word after it by a no-break space, so that a
     title's line never ends with it ("half a / century" is "half / a century"), and a number that ends it (a Roman
     numeral, a number of up to three digits, a letter: "Cosmological Inference II", "Session 3") tied to the word
     before it, so that no line starts with it alone; and so is a short last word (RUNT letters at most), when the
     two are short enough together (PAIR), so that a title of two lines never ends with a word alone ("in the
-    Galactic / disc" is "in the / Galactic disc")."""
+    Galactic / disc" is "in the / Galactic disc"); `listed`: a title in a run of them, the next one after it on its line
+    (the glance's sessions, "Workshop: Mikrotonales Komponieren · ..."), its last words not tied (a line broke after
+    "Workshop:" with room for "Mikrotonales")."""
     tied = _LAST_NUMBER.sub(NBSP + r"\1", _ONE_LETTER.sub(_tied, _inline(_as_str(text))), count=1)
-    return _LAST_WORD.sub(_runt, tied, count=1)
+    return tied if listed else _LAST_WORD.sub(_runt, tied, count=1)
 
 
 # a one-letter word (in tags of its own or not: "half <i>a</i> century") after a space or the start, before a space and
