@@ -912,7 +912,7 @@ class _Inline:
                     text = " " + text  # "<https://betrusted.io>Betrusted</a>": not one word with the address
                 self.put(text)
             elif kind == "code_inline":
-                self.put(_literal(tok.content))
+                self.put(self.code(tok.content))
             elif kind == "softbreak":
                 self.put("\n")
             elif kind == "hardbreak":
@@ -931,6 +931,15 @@ class _Inline:
         while len(self.stack) > 1:
             self.close()
         return "".join(self.stack[0][1])
+
+    def code(self, content: str) -> str:
+        """Code in a line (Markdown's `...`, HTML's <code>) as booklet's code span, printed as written in the code font,
+        held (nothing in it read as emphasis, math or an escape); code that a span cannot hold (a backtick in it,
+        nothing but spaces) as plain text."""
+        if "`" in content or not content.strip():
+            return _literal(content)
+        self.spans.append(f"`{content}`")
+        return f"{_OPEN}{len(self.spans) - 1}{_CLOSE}"
 
     def put(self, text: str) -> None:
         self.stack[-1][1].append(text)
