@@ -1058,3 +1058,23 @@ def test_a_posters_numbered_affiliations_hang_and_its_abstract_stands_apart_from
     first = box("A precessing")
     # baseline to baseline: a line of text and half a paragraph's space at least (it was less than a line's leading)
     assert usa[1] - first[1] > styles.text.leading + styles.text.spaceAfter / 2
+
+
+@pytest.mark.parametrize("text", ["x\u00ad" + "a" * 200, "A long compound: Donau\u00addampfschifffahrtsgesellschafts"
+                                  "kapitaensmuetzenabzeichenherstellungsbetriebsleitungsassistentenvertretung and more."])
+def test_what_a_soft_hyphen_leaves_of_a_word_wider_than_the_line_is_split_again(text_style, text):
+    """A word broken at its soft hyphen left the rest of it whole on the next line, however wide: a line of 200
+    letters ran off the page (preflight found it in the margin; nothing warned). It is split as a long word is, every
+    letter kept in order."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from booklet.text import markup
+
+    paragraph = Para(markup.inline(text), text_style)
+    paragraph.wrap(300, 10000)
+    lines = [line.replace("\u00ad", "") for line in _lines(paragraph)]
+    assert len(lines) >= 3
+    for line in lines:
+        assert stringWidth(line, text_style.fontName, text_style.fontSize) <= 300.5, line
+    assert "".join(line.strip().rstrip("-") if line.strip().endswith("-") else line.strip() for line in lines) \
+        .replace(" ", "") == text.replace("\u00ad", "").replace(" ", "")

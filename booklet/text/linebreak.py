@@ -34,7 +34,8 @@ _FK_TEXT, _FK_BREAK = _rl._FK_TEXT, _rl._FK_BREAK
 _HSFrag, _SplitFrag, _SplitFragH, _SHYWord, _InjectedFrag = (
     _rl._HSFrag, _rl._SplitFrag, _rl._SplitFragH, _rl._SHYWord, _rl._InjectedFrag)
 _SHY = _rl._shy
-_TAILS = (_rl._SplitFragH, _rl._SplitFragHS)  # what hyphenating a word leaves for the next line (with a space after)
+# what hyphenating a word leaves for the next line (with a space after), and breaking it at a soft hyphen
+_TAILS = (_rl._SplitFragH, _rl._SplitFragHS, _rl._SHYWordHS, _rl._SplitFragSHY)
 # Where booklet breaks otherwise than ReportLab: what hyphenation leaves of a word (a web address's path after its
 # last '/', a word's rest after its last hyphenation point) wider itself than the line it goes to is split, as a long
 # word is; ReportLab sets it whole, over the margin (and, in columns, over the next). Off: ReportLab's lines exactly
