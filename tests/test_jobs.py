@@ -773,3 +773,61 @@ def test_more_jobs_than_ever_pay_is_refused_by_the_command_line(tmp_path):
         assert result.exit_code == 2 and "Invalid value for '-j' / '--jobs': 1000 is not in the range 1<=x<=16." in \
             result.output, result.output
     assert not (tmp_path / "none").exists()
+
+
+_KILLED_SCRIPT = """
+import os, signal, sys
+from pathlib import Path
+import multiprocessing.process
+import booklet.output.parallel as parallel
+
+started = []
+start = multiprocessing.process.BaseProcess.start
+
+def noted(self):
+    start(self)
+    started.append(self.pid)
+
+def killed(booklet, pipes):  # the build's process dies (kill -9) as it starts waiting for the workers' reports
+    Path(sys.argv[3]).write_text(" ".join(map(str, started)))
+    os.kill(os.getpid(), signal.SIGKILL)
+
+multiprocessing.process.BaseProcess.start = noted
+parallel._reports = killed
+from booklet.build import build_booklet
+build_booklet(Path(sys.argv[1]), Path(sys.argv[2]), jobs=2)
+"""
+
+
+def _gone(pid: int) -> bool:
+    """Whether process `pid` has ended (gone, or a zombie no one reaps)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in "ZX"
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes' states from /proc")
+def test_workers_end_when_the_build_s_process_is_killed(medium, tmp_path):
+    """`kill -9` of a `--jobs 2` build left its workers running for good, each blocked sending its report or waiting
+    for the reply (each held the build's end of its own pipe, so it never broke): they end now, their pipe broken."""
+    import subprocess
+    import sys
+
+    (tmp_path / "run.py").write_text(_KILLED_SCRIPT)
+    done = subprocess.run([sys.executable, str(tmp_path / "run.py"), str(medium), str(tmp_path / "b.pdf"),
+                           str(tmp_path / "pids")], cwd=ROOT, timeout=120)
+    assert done.returncode == -9
+    pids = [int(pid) for pid in (tmp_path / "pids").read_text().split()]
+    assert pids
+    deadline = time.monotonic() + 60
+    while not all(map(_gone, pids)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    try:
+        assert all(map(_gone, pids)), "workers still running after their build's process was killed"
+    finally:
+        for pid in pids:
+            if not _gone(pid):
+                os.kill(pid, 9)
+    assert not (tmp_path / "b.pdf").exists()

@@ -356,9 +356,11 @@ def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, re
                     pipes.append(pipe)
             for index, chunks in enumerate(runs[len(workers):], start=len(workers)):
                 mine, theirs = context.Pipe()
+                # (this process's ends of the pipes, its own's too, closed in the worker: should this one die, the
+                # worker's pipe is broken, and it ends rather than wait for ever on a reply or a reader)
                 process = context.Process(target=_work, args=(theirs, booklet, page, pad_to, chunks, files[index],
                                                               index == 0, render_args, (index + 1, len(runs) + 1)),
-                                          daemon=True)
+                                          kwargs={"inherited": (*pipes, mine)}, daemon=True)
                 process.start()
                 theirs.close()
                 workers.append(process)
@@ -449,11 +451,14 @@ def _reports(booklet, pipes) -> list:
     return reports
 
 
-def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, ends: bool = True) -> None:
+def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, ends: bool = True,
+          inherited=()) -> None:
     """In a worker: lay out `chunks`, report, wait for the reply, write its layouts beside their place and save to
     `path` (PartCanvas.save); then write the rest of what it keeps beside its place (cache.persisted) and say which
     files those are. `ends`: the process ends then (a kept worker's waits for its next run instead, and ends on an
-    error: see _serve)."""
+    error: see _serve). `inherited`: the ends of the build's process's pipes this one was forked with, closed first."""
+    for end in inherited:
+        end.close()
     try:
         persisted.in_part(*slot)
         ctx = Context(booklet, page)
