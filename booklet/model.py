@@ -205,6 +205,7 @@ class Item:
     place: str | None = None
     room: str | None = None
     source: Source | None = field(default=None, compare=False)
+    again: bool = False  # a talk held again here (its abstract printed once, at its first time)
 
     @property
     def shown_title(self) -> str | None:

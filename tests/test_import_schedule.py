@@ -1318,5 +1318,9 @@ def test_a_talk_held_again_under_another_id_is_one_abstract_in_the_programme_eac
     assert tides == ["e103", "e205"]
     talks = [item.get("talk") for day in load(folder, "programme.yaml")["days"] for item in items_of(day)]
     assert talks.count("e103") == 2 and "e204" not in talks and "e205" in talks
+    again = [item.get("again") for day in load(folder, "programme.yaml")["days"] for item in items_of(day)
+             if item.get("talk") == "e103"]
+    assert again == [None, True]  # (check knows it is meant: no warning that it is scheduled twice)
+    assert "already in the programme" not in invoke("check", folder).output
     assert ("1 event(s) held again, under another id with the same title, speakers and text: one abstract, in the "
             "programme each time") in " ".join(result.stdout.split())

@@ -628,6 +628,17 @@ def test_talk_scheduled_twice(tmp_path):
     ]
 
 
+def test_a_talk_held_again_says_so_and_is_not_a_warning(tmp_path):
+    """`again: true` on a talk's later times (a talk held again, as an import writes it): no warning that it is
+    scheduled twice; on an item with no talk, the key is unused and check says so."""
+    files = {"programme.yaml": PROGRAMME + '      - {time: "17:00-17:20", talk: lund-2026, again: true}\n'}
+    assert warnings_for(tmp_path, files) == []
+    files = {"programme.yaml": PROGRAMME + '      - {time: "17:00-17:20", title: Drinks, again: true}\n'}
+    assert warnings_for(tmp_path, files) == [
+        "programme.yaml:12: days[0].items[5].again: warning: `again: true` is for a talk held again; this item has "
+        "no `talk:` (the key is left unused)"]
+
+
 def test_tutorial_in_two_slots_is_fine(tmp_path):
     files = {"programme.yaml": PROGRAMME + '      - {time: "17:00-18:00", tutorial: bayes-intro}\n'}
     assert warnings_for(tmp_path, files) == []

@@ -357,6 +357,8 @@ ITEM = Record("item", "One line of the programme: a talk, a tutorial, a break, a
         example="Coffee break"),
     Key("talk", "ref", "an abstract's id", refers_to="abstract", example="smith-2027"),
     Key("tutorial", "ref", "a tutorial's id", refers_to="tutorial", example="bayes-intro"),
+    Key("again", "boolean", "true where a talk is held again (its abstract is printed once, at its first time): "
+        "`booklet check` does not warn that it is in the programme twice", example=True),
     Key("kind", "choice", "how the line is set", default="talk with `talk:`, tutorial with `tutorial:`, else other",
         choices=ITEM_KINDS, example="break",
         aliases={"coffee": "break", "coffee break": "break", "lunch": "break", "tea": "break", "pause": "break",

@@ -110,7 +110,11 @@ def _read_item(report: Report, item: Map, path: str, refs: Refs) -> Item | None:
         f.error("tutorial", "an item is either a talk or a tutorial, not both")
     default = "talk" if "talk" in item else "tutorial" if "tutorial" in item else "other"
     kind = f.choice("kind", default)
-    return Item(kind, time, f.text("title"), abstract, tutorial, f.text("place"), f.text("room"), f.source())
+    again = f.boolean("again")
+    if again and "talk" not in item:
+        f.report.warn(f.file, f.line("again"), f.at("again"), "`again: true` is for a talk held again; this item has "
+                      "no `talk:` (the key is left unused)", "again-without-talk")
+    return Item(kind, time, f.text("title"), abstract, tutorial, f.text("place"), f.text("room"), f.source(), again)
 
 
 def same_id(ident: str) -> str:

@@ -451,7 +451,8 @@ class _Builder:
                 self.counts["bios-dropped"] += sum(bool(p.bio.strip()) for p in persons)
             # the programme prints the short form (keys in the contract's order, as an update adds them)
             # (a title the source cut at its colon: "... for Need for Speed:", then "Most Wanted ...": without it)
-            return {"title": title.rstrip(" :\u2013\u2014-"), "talk": ident} if subtitle else {"talk": ident}
+            item = {"title": title.rstrip(" :\u2013\u2014-"), "talk": ident} if subtitle else {"talk": ident}
+            return {**item, "again": True} if repeat else item  # (held again: check knows it is meant)
         if persons:
             self.lines_with_people.append(title)
         return {"title": title, "kind": kind}

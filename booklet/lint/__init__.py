@@ -27,6 +27,7 @@ KINDS = {
     "date-twice": "The same date twice",
     "double-booked": "People in two parallel sessions at once",
     "scheduled-twice": "Talks scheduled twice",
+    "again-without-talk": "`again: true` on items that are not talks",
     "never-scheduled": "Abstracts not in the programme",
     "tutorial-never-scheduled": "Tutorials not in the programme",
     "poster-number": "Poster numbers duplicated or skipped",

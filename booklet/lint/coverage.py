@@ -36,11 +36,11 @@ def _scheduled(booklet: Booklet, items: list[Item]) -> list[Problem]:
     for item in items:
         if item.abstract is None:
             continue
-        if item.abstract.id in first:
+        if item.abstract.id in first and not item.again:
             earlier = first[item.abstract.id]
             problems.append(_at(item.source, "talk", f"talk {quoted(item.abstract.id)} is already in the programme "
                                 f"at {earlier.file}:{earlier.line}", "scheduled-twice"))
-        else:
+        elif item.abstract.id not in first:
             first[item.abstract.id] = item.source or Source("", 0, "")
     if not booklet.days:  # no programme yet: nothing is scheduled, and saying so for each talk helps nobody
         return problems

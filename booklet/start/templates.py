@@ -78,7 +78,8 @@ EXAMPLE: dict[str, object] = {
             ]},
             {"date": _D2, "items": [
                 {"time": "09:00-12:00", "tutorial": "bayes-intro"},
-                {"time": "12:00-12:15", "title": "Closing", "kind": "other"},
+                {"time": "12:00-12:20", "talk": "lee-2027", "again": True},
+                {"time": "12:20-12:35", "title": "Closing", "kind": "other"},
             ]},
         ],
     },
