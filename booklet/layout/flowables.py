@@ -1015,24 +1015,6 @@ class Anchor(Flowable):
             canv.start_section(self.section)
 
 
-class Headless(Flowable):
-    """Zero-size, on a section's first page that prints no heading of its name (left out where it would cost the
-    first entry a second page): that page has the running head a section's opening page leaves out, the section's
-    name on a left page too, so that it still says which section it is."""
-
-    _mark = True  # no space around it in a Continues
-
-    def __init__(self):
-        super().__init__()
-        self.width = self.height = 0
-
-    def wrap(self, availWidth, availHeight):
-        return 0, 0
-
-    def draw(self):
-        self.canv.section_page = -self.canv.getPageNumber()  # (named on this page: see output.render.section_start)
-
-
 class DayMark(Flowable):
     """Zero-size: from here on the pages belong to `day` (a title such as "Monday 14 June", or None
     for none); the running head of each page shows the day (see output.render). With `claim` false

@@ -12,7 +12,7 @@ from ..model import Person, Tutorial
 from .abstracts import affiliation_lines, continued, fitted_page, section_heading, when
 from .columns import GAP, TextColumns
 from .common import PHOTO_WIDTH, Context
-from .flowables import Anchor, Continues, DayMark, EndMark, Headless, Para, Row, Rule, Together
+from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule, Together
 from .styles import markup_color
 
 
@@ -52,8 +52,8 @@ def _pages(ctx: Context, tutorials: list[Tutorial], heading: bool = False) -> li
 
 
 def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) -> list:
-    """The tutorial's page (pages), under `heading` (the section's name, over the first tutorial), unless that costs
-    the tutorial a second page; a tutorial a little too long for one page set tighter, as an abstract is
+    """The tutorial's page (pages), under `heading` (the section's name, over the first tutorial, even where that
+    costs it a second page); a tutorial a little too long for one page set tighter, as an abstract is
     (abstracts.fitted_page): its presenters alone took a second page."""
     tight: dict[float, tuple[list, list]] = {}  # share -> the story at that spacing, and its description: made once
 
@@ -62,11 +62,7 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) ->
             tight[share] = _tutorial_story(ctx, tutorial, share)
         return tight[share]
 
-    page, fits = fitted_page(ctx, list(heading), made)
-    if heading and not fits:
-        alone, fits = fitted_page(ctx, [], made)
-        if fits:  # (no heading: the page's running head names the section)
-            return [Headless(), _continuing(ctx, tutorial, alone)]
+    page, _ = fitted_page(ctx, list(heading), made)
     return [_continuing(ctx, tutorial, page)]
 
 

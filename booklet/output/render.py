@@ -33,10 +33,9 @@ from ..layout.styles import REGISTRATION, Palette, make_palette
 HEAD_GAP = 4 * mm  # at least this between the two halves of a running head
 
 
-def section_start(canv, number: int) -> bool | str:
-    """Whether page `number` opens the canvas's section (its heading stands for the running head), or "named" when it
-    opens it without the heading (layout.flowables.Headless)."""
-    return "named" if canv.section_page == -number else canv.section_page == number
+def section_start(canv, number: int) -> bool:
+    """Whether page `number` opens the canvas's section (its heading stands for the running head)."""
+    return canv.section_page == number
 
 
 class BookletCanvas(Canvas):
@@ -227,10 +226,9 @@ class BookletDocTemplate(BaseDocTemplate):
         self._marks(canv, doc)
 
     def _draw_decoration(self, canv: BookletCanvas, number: int, day: str | None, section: str | None,
-                         starts: bool | str, opening: bool = False) -> None:
+                         starts: bool, opening: bool = False) -> None:
         """Page `number`'s running head (`section`'s; none on its first page, unless it is in `day`; none on a page
-        `opening` a day under the day's own heading; `starts` "named": the section's first page, without its heading,
-        names it even on a left page) and number.
+        `opening` a day under the day's own heading) and number.
 
         In a warm build, the operators drawing it wrote before from the same canvas state are replayed, as a kept
         paragraph's are (layout.flowables.drawn_kept): a rebuild draws the decorations of the pages it keeps
@@ -238,8 +236,8 @@ class BookletDocTemplate(BaseDocTemplate):
         markup is made first either way: making it registers the fallback fonts it names, which a replayed
         drawing's font calls need in a new process."""
         heads = None
-        if (starts is not True or day) and not opening:  # (the head's markup first, then the day's)
-            head = markup.inline(section or "") if number % 2 == 1 or starts == "named" else self._title_head()
+        if (not starts or day) and not opening:  # (the head's markup first, then the day's)
+            head = markup.inline(section or "") if number % 2 == 1 else self._title_head()
             heads = (head, markup.inline(day) if day else None)
         cache = memory.active()
         if cache is None or not cache.warm:
