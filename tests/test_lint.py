@@ -1119,3 +1119,17 @@ def test_a_name_written_with_and_without_its_academic_titles_is_one_person_writt
         "Mei Chen' (1 place, first at abstracts.yaml:3; an academic title written with it)" + MERGE_HINT]
     phil = BASE["abstracts.yaml"].replace("Ana Smith", "Phil Chen")  # (a given name, not Dr. phil.)
     assert not [w for w in warnings_for(tmp_path / "phil", {"abstracts.yaml": phil}) if "Phil Chen" in w]
+
+
+def test_a_title_the_running_heads_cut_is_a_warning_naming_what_they_print(tmp_path):
+    """A long title with no short title: every left-hand page's running head read "The Seventeenth International
+    Conference on…" (cut where the heads have no more room), and nothing said so."""
+    long = "The Seventeenth International Conference on Statistical Challenges in Modern Astronomy"
+    conference = f"title: {long}\ndates: {{start: 2027-09-13, end: 2027-09-14}}\nvenue: Lund, Sweden\n"
+    assert warnings_for(tmp_path / "long", {"conference.yaml": conference}) == [
+        "conference.yaml:1: title: warning: the running heads have room for 43 characters of the title: they print "
+        "\u201cThe Seventeenth International Conference on\u2026\u201d; give a shorter `short_title` (what the "
+        "running heads print)"]
+    assert warnings_for(tmp_path / "short", {"conference.yaml": conference + "short_title: SCMA XVII\n"}) == []
+    assert "\u201cThe Seventeenth International Conference on Statistical\u2026\u201d" in warnings_for(
+        tmp_path / "a4", {"conference.yaml": conference}, page_size="A4")[0]  # (a wider page: more of it)

@@ -16,6 +16,14 @@ PAGE_SIZES = {
 
 
 MARKS_ROOM = 12 * mm  # beyond the bleed: where crop marks go
+HEAD_GAP = 4 * mm  # at least this between the two halves of a running head
+HEAD_SIZE = 0.75  # of the text's size: the running heads'
+
+
+def head_width(page: "Page", beside_day: bool) -> float:
+    """How wide a running head may be: half the text's width; less the gap between the two halves beside a day's
+    name (output.render draws them, shortened with an ellipsis to this; lint.cover warns of a title cut so)."""
+    return (page.text_width - HEAD_GAP) / 2 if beside_day else page.text_width / 2
 # A text block wider than this sets running text (an abstract's) in two columns: one line across it would hold
 # about 100 characters and more (A4's 170 mm, letter's 176 mm), past what an eye follows back to the next line's
 # start; A5's 118 mm and B5's 136 mm hold 70-90.

@@ -43,6 +43,7 @@ KINDS = {
     "placeholder": "Placeholders (TBA, N.N., what booklet import wrote) still to be replaced",
     "cover-fit": "Cover text that does not fit",
     "cover-image": "Cover images the cover's style does not print",
+    "running-title": "Titles the running heads cut",
     "language": "Language codes that are not real codes",
     "labels": "Words left in English in a booklet in another language",
     "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",
@@ -70,7 +71,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .addresses import check_split_affiliations
     from .affiliations import check_affiliations
     from .contrast import check_contrast
-    from .cover import check_back_cover, check_cover, check_placeholders
+    from .cover import check_back_cover, check_cover, check_placeholders, check_running_title
     from .coverage import check_coverage
     from .entries import (check_emails, check_participants_twice, check_photos, check_poster_numbers,
                           check_titles_as_names)
@@ -106,6 +107,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_placeholders(booklet, lines)
         + check_placeholder_values(booklet, lines, everyone)
         + check_cover(booklet, page, lines)
+        + check_running_title(booklet, page, lines)
         + check_back_cover(booklet, page, lines)
         + check_contrast(booklet, lines)
         + check_extra_pages(booklet)

@@ -27,11 +27,8 @@ from ..text.fonts import BODY, SANS, fonts_number, register_fonts, when_fonts_ch
 from ..text.quotes import curly_quotes
 from ..layout.flowables import _frozen, canvas_state, drawn_kept
 from ..layout.marks import PERSON_CALLBACK, person_anchor, person_drawn
-from ..layout.page import MARKS_ROOM, Page
+from ..layout.page import HEAD_SIZE, MARKS_ROOM, Page, head_width
 from ..layout.styles import REGISTRATION, Palette, make_palette
-
-HEAD_GAP = 4 * mm  # at least this between the two halves of a running head
-
 
 def section_start(canv, number: int) -> bool:
     """Whether page `number` opens the canvas's section (its heading stands for the running head)."""
@@ -265,13 +262,13 @@ class BookletDocTemplate(BaseDocTemplate):
             canv.setStrokeColor(colours.muted)
             canv.setLineWidth(0.3)
             canv.line(page.margin, y_head - 2, page.width - page.margin, y_head - 2)
-            size = page.base_size * 0.75
+            size = page.base_size * HEAD_SIZE
             if day:
-                half = (page.text_width - HEAD_GAP) / 2
+                half = head_width(page, beside_day=True)
                 _draw_head(canv, page, recto, y_head + 1, day, SANS + "-Bold", size, colours.accent, half)
                 _draw_head(canv, page, not recto, y_head + 1, head, SANS, size, colours.muted, half)
             else:
-                _draw_head(canv, page, recto, y_head + 1, head, SANS, size, colours.muted, page.text_width / 2)
+                _draw_head(canv, page, recto, y_head + 1, head, SANS, size, colours.muted, head_width(page, False))
         canv.setFillColor(colours.text)
         _draw_outer(canv, page, recto, page.bottom - 9 * mm, str(number), SANS + "-Bold", page.base_size * 0.85)
         canv.restoreState()
