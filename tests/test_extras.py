@@ -94,6 +94,23 @@ def test_sponsors_page_prints_tiers_in_first_appearance_order_with_names_when_as
     assert contents[contents.index("Sponsors") + 1] == str(page + 1)
 
 
+def test_a_tier_that_runs_on_to_the_next_page_is_headed_there_by_its_name_continued(tmp_path):
+    """Forty sponsors of one tier after two others: the tier runs on to another page, and the rows there went on with
+    no heading; they are headed by the tier's name, "(continued)". Every sponsor is printed once, in order."""
+    names = [f"Sponsor {n:02d}" for n in range(46)]
+    tiers = ["Gold"] * 2 + ["Silver"] * 4 + ["Bronze"] * 40
+    text = "sponsors:\n" + "".join(f"  - {{name: {name}, tier: {tier}}}\n" for name, tier in zip(names, tiers))
+    result, pdf = build(tmp_path, text)
+    first = result.anchors["sponsors"] - 1
+    pages = [first] + [i for i in range(first + 1, len(pdf)) if any(n in pdf.texts[i] for n in names)]
+    assert len(pages) >= 2
+    heads = [pdf.lines(page)[0] for page in pages]
+    assert heads[0] == "Sponsors" and all(head == "Bronze (continued)" for head in heads[1:]), heads
+    printed = " ".join(pdf.texts[page] for page in pages)
+    assert [name for name in names if name in printed] == names
+    assert sorted(printed.index(name) for name in names) == [printed.index(name) for name in names]
+
+
 def test_sponsor_logos_are_sized_by_tier_centred_and_kept_in_proportion(sponsors_booklet):
     result, pdf = sponsors_booklet
     images = objects(pdf.path, result.anchors["sponsors"] - 1, pdfium.FPDF_PAGEOBJ_IMAGE)

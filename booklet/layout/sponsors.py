@@ -20,7 +20,8 @@ from .. import images
 from ..model import Booklet, Sponsor
 from ..text import markup
 from .common import Context
-from .flowables import Anchor, Para
+from .abstracts import continued
+from .flowables import Anchor, Continues, Para
 from .page import Page
 from .textfit import draw_block, fit_block
 
@@ -77,10 +78,13 @@ def build_sponsors(ctx: Context) -> list:
     name_style.alignment = TA_CENTER
     story = [Anchor("sponsors", markup.plain(ctx.label("sponsors")), 0, section=ctx.label("sponsors")),
              Para(markup.inline(ctx.label("sponsors")), s.heading)]
+    again_style = copy(tier_style)  # a tier's heading over its rows on the next page, "Bronze (continued)"
+    again_style.spaceBefore = 0
     groups = sponsor_groups(ctx.booklet.conference.sponsors)
     for rank, (tier, members) in enumerate(groups):
+        rows: list = []
         if tier is not None:
-            story.append(Para(markup.inline(tier), tier_style))
+            rows.append(Para(markup.inline(tier), tier_style))
         elif rank:
             story.append(Spacer(0, tier_style.spaceBefore))
         count = columns(groups, rank)
@@ -90,10 +94,15 @@ def build_sponsors(ctx: Context) -> list:
         missing_style.fontSize = s.title.fontSize * (1.0 if count <= 2 else 0.8 if count == 3 else 0.65)
         missing_style.leading = missing_style.fontSize * 1.2
         for start in range(0, len(members), count):
-            if start:
-                story.append(Spacer(0, ROW_GAP))
-            story.append(LogoRow(members[start:start + count], width, height, ctx.page.cmyk,
-                                 name_style if ctx.theme.sponsor_names else None, missing_style))
+            rows.append(LogoRow(members[start:start + count], width, height, ctx.page.cmyk,
+                                name_style if ctx.theme.sponsor_names else None, missing_style,
+                                space=ROW_GAP if start else 0))
+        if tier is None:
+            story += rows
+            continue
+        # a tier that runs on to the next page is headed there by its name, "(continued)"; its name never ends a page
+        label = continued(tier, label=ctx.label("continued"))
+        story.append(Continues(rows, lambda label=label: [Para(label, again_style)], keep=1))
     return story
 
 
@@ -102,8 +111,9 @@ class LogoRow(Flowable):
     sponsor's web address; a name under each logo when `name_style`, in the box when there is no logo."""
 
     def __init__(self, sponsors: list[Sponsor], box_width: float, box_height: float, cmyk: bool, name_style,
-                 missing_style):
+                 missing_style, space: float = 0.0):
         super().__init__()
+        self.spaceBefore = space  # (below the row above: none at a page's top)
         self.sponsors = sponsors
         self.box_width, self.box_height = box_width, box_height
         self.cmyk = cmyk
