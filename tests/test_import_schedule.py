@@ -1324,3 +1324,33 @@ def test_a_talk_held_again_under_another_id_is_one_abstract_in_the_programme_eac
     assert "already in the programme" not in invoke("check", folder).output
     assert ("1 event(s) held again, under another id with the same title, speakers and text: one abstract, in the "
             "programme each time") in " ".join(result.stdout.split())
+
+
+def test_an_event_given_again_at_the_same_time_in_another_room_is_listed_once(tmp_path):
+    """An import review: 31C3 listed "Fnord News Show" in Saal 1 and "Fnord News Show (Stream)" in Saal 2 at the same
+    time (its speakers spelled otherwise), and 39C3 a workshop twice (a hub's copy and pretalx's, "... [all creatures
+    welcome]"): two abstracts each, and check warned of a speaker in two places at once. Listed once, the one with a
+    text kept; an event of the same title at the same time by others, or at another time, stays."""
+    text = "Wir helfen Euch, die Fnords zu sehen: ein Rückblick auf das Jahr in Nachrichten, die keiner gelesen hat."
+    days = events_v1()
+    days["14"] += [
+        _event(301, "Fnord News Show", "14T12:00", "01:30", "Hall B", "lecture", [("Frank Rieger", ""), ("Fefe", "")],
+               abstract=text),
+        _event(302, "Fnord News Show (Stream)", "14T12:00", "01:30", "Hall C", "lecture", [("frank", "")]),
+        _event(303, "Rust for beginners [all creatures welcome]", "14T15:00", "01:00", "Hall C", "workshop",
+               [("calisti", "")], abstract=text + " Rust."),
+        _event(304, "Rust for beginners", "14T15:00", "01:00", "Hall D", "other", [("calisti", "")]),
+        _event(305, "Lightning talks", "14T17:00", "00:30", "Hall B", "lecture", [("Ana Berg", "")]),
+        _event(306, "Lightning talks", "14T17:00", "00:30", "Hall C", "lecture", [("Bo Jones", "")]),
+        _event(307, "Fnord News Show (Stream)", "14T18:00", "01:30", "Hall C", "lecture", [("frank", "")]),
+    ]
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    titles = [entry["title"] for name in ("abstracts.yaml", "tutorials.yaml") for entry in load(folder, name)]
+    assert titles.count("Fnord News Show") == 1 and titles.count("Rust for beginners [all creatures welcome]") == 1
+    assert "Rust for beginners" not in titles and titles.count("Lightning talks") == 2  # (others' talks)
+    assert titles.count("Fnord News Show (Stream)") == 1  # (at another time: a showing of its own)
+    assert ("2 event(s) given again at the same time in another room (a stream of it: the same title but for a note "
+            'such as "(Stream)", and the same speakers or text), left out: the event is listed once') \
+        in " ".join(result.stdout.split())

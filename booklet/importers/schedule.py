@@ -217,6 +217,8 @@ _COUNTED_NOTES = (
     ("skipped", "event(s) of a type --kinds says to skip, left out"),
     ("held-again", "event(s) held again, under another id with the same title, speakers and text: one abstract, in "
                    "the programme each time"),
+    ("simulcast", "event(s) given again at the same time in another room (a stream of it: the same title but for a "
+                  "note such as \"(Stream)\", and the same speakers or text), left out: the event is listed once"),
     ("no-end", "event(s) without a duration or an end in the source: printed with their start time only"),
     ("past-midnight", "event(s) run past midnight further than booklet writes an end (from 18:00 to 06:00 at most): "
                       "printed with their start time only"),
@@ -308,7 +310,11 @@ class _Builder:
     def run(self) -> Imported:
         s = self.s
         placed: dict[dt.date, list[_Placed]] = {}
+        again = _simulcasts(s.events)
         for order, event in enumerate(s.events):
+            if order in again:
+                self.counts["simulcast"] += 1
+                continue
             item = self.entry(event)
             if item is None:
                 continue
@@ -642,6 +648,48 @@ def _with_subtitle(title: str, subtitle: str) -> str:
     if title[-1:] in "?!." or ":" in title:
         return f"{title} \u2013 {subtitle}"
     return f"{title}: {subtitle}"
+
+
+def _simulcasts(events: list[Event]) -> set[int]:
+    """The events (their places in `events`) that give another again at the same time, from start to end: the same
+    title but for a note after it in brackets ("Fnord News Show (Stream)", "... [all creatures welcome]") with a speaker
+    in common, or the same text (a stream in a second room; a workshop both a hub and pretalx list). Of each such
+    group the one kept is the one with a text, speakers, a type other than "other" and the longest text, the first
+    on a tie; the others are left out."""
+    def bare(title: str) -> str:
+        return " ".join(_NOTE_AFTER.sub("", title).casefold().split())
+
+    def who(event: Event) -> set[str]:
+        return {word for person in event.persons for word in person.name.casefold().split() if len(word) > 2}
+
+    keys: dict[tuple, list[int]] = {}
+    for at, event in enumerate(events):
+        if event.start is None or not event.title.strip():
+            continue
+        keys.setdefault((event.start, event.end, "title", bare(event.title)), []).append(at)
+        text = " ".join(f"{event.abstract} {event.description}".split())
+        if len(text) >= _SAME_TEXT:
+            keys.setdefault((event.start, event.end, "text", text), []).append(at)
+    dropped: set[int] = set()
+    for (*_, kind, _), found in keys.items():
+        if kind == "title":  # the same bare title: one of the same speakers too
+            found = [at for at in found if any(who(events[at]) & who(events[other]) for other in found if other != at)]
+        found = [at for at in found if at not in dropped]
+        if len(found) < 2:
+            continue
+
+        def worth(at: int) -> tuple:
+            event = events[at]
+            text = len(event.abstract.strip()) + len(event.description.strip())
+            return bool(text), bool(event.persons), event.type.strip().casefold() not in ("", "other"), text, -at
+
+        kept = max(found, key=worth)
+        dropped.update(at for at in found if at != kept)
+    return dropped
+
+
+_NOTE_AFTER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")  # "(Stream)", "[all creatures welcome]" after a title
+_SAME_TEXT = 80  # characters: a text at least this long given twice at the same time is one event given twice
 
 
 def _text(event: Event, reworded: list) -> str:
