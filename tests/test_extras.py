@@ -412,6 +412,18 @@ def test_a_text_too_long_for_a_qr_code_is_an_error_with_file_line_and_key(tmp_pa
         f"{QR_MAX_BYTES} (a long code is also hard to scan: put a short web address in it, pointing at the rest)"])
 
 
+def test_a_code_of_digits_or_capitals_too_long_says_how_many_of_those_a_code_holds():
+    """A fuzzing run: 5,500 digits were "5500 bytes, and a code holds at most 2213", though 5,000 digits make a code
+    (digits and capitals are packed tighter). The message counts what the text is made of, and its limit."""
+    from booklet.data.extras import QR_MAX_ALPHANUMERIC, QR_MAX_DIGITS
+
+    assert qr_problem("7" * QR_MAX_DIGITS) is None and qr_problem("A" * QR_MAX_ALPHANUMERIC) is None
+    assert qr_problem("7" * (QR_MAX_DIGITS + 1)).startswith(
+        f"too long for a QR code: {QR_MAX_DIGITS + 1} digits, and a code holds at most {QR_MAX_DIGITS} digits (")
+    assert qr_problem("AB:" * 1100).startswith(
+        f"too long for a QR code: 3300 characters, and a code holds at most {QR_MAX_ALPHANUMERIC} of these (")
+
+
 
 def test_a_caption_too_long_to_print_under_its_code_is_an_error_and_the_longest_allowed_prints(tmp_path):
     # a 5,000-character caption made a row taller than the page: an internal error (LayoutError)

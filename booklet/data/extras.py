@@ -13,7 +13,10 @@ from .fields import Fields, Report, each_mapping
 
 QR_LEVEL = "M"  # error correction: a code still reads with about 15 % of it smudged
 QR_CAPTION_MAX = 300  # characters: a few lines under a code, on any page (a longer one ran off the page)
-QR_MAX_BYTES = 2213  # the most text (bytes in UTF-8) ReportLab's encoder fits in one code at that level
+QR_MAX_BYTES = 2213  # the most text (bytes in UTF-8) ReportLab's encoder fits in one code at that level ...
+QR_MAX_DIGITS = 5313  # ... of a text of digits alone (its numeric mode)
+QR_MAX_ALPHANUMERIC = 3220  # ... of capitals, digits, spaces and $%*+-./: alone (its alphanumeric mode)
+_ALPHANUMERIC = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
 
 
 def read_extras(report: Report, f: Fields) -> dict:
@@ -88,9 +91,14 @@ def qr_problem(text: str) -> str | None:
     """None when `text` fits in a QR code (at booklet's error correction), else what is wrong (checked once
     per text in a build or a watch's builds)."""
     if not memory.kept("qr", ("fits", text, QR_LEVEL), lambda: _encoded(text, choose_mask=False) is not None):
-        size = len(text.encode("utf-8"))
-        return (f"too long for a QR code: {size} bytes, and a code holds at most {QR_MAX_BYTES} (a long code is also "
-                "hard to scan: put a short web address in it, pointing at the rest)")
+        if text.isascii() and text.isdigit():
+            size = f"{len(text)} digits, and a code holds at most {QR_MAX_DIGITS} digits"
+        elif set(text) <= _ALPHANUMERIC:
+            size = f"{len(text)} characters, and a code holds at most {QR_MAX_ALPHANUMERIC} of these"
+        else:
+            size = f"{len(text.encode('utf-8'))} bytes, and a code holds at most {QR_MAX_BYTES}"
+        return (f"too long for a QR code: {size} (a long code is also hard to scan: put a short web address in it, "
+                "pointing at the rest)")
     return None
 
 
