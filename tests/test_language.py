@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from booklet.build import build_booklet
+from booklet.build import PrintOptions, build_booklet
 from booklet.data.contract import CONFERENCE, LABEL_KEYS, LABEL_WORDS
 from booklet.data.theme import LABEL_DIR, label_languages, label_problem, labels_for
 from booklet.data.validate import read_booklet
@@ -35,7 +35,8 @@ def build_sample(folder: Path, language: str, theme: str | None = None) -> Pdf:
     conference.write_text(conference.read_text(encoding="utf-8") + f"language: {language}\n", encoding="utf-8")
     if theme:
         (folder / "data" / "theme.yaml").write_text(theme, encoding="utf-8")
-    build_booklet(folder / "data", folder / "booklet.pdf")
+    # (padded to eight pages: a Notes page at the end, whose heading is a label too)
+    build_booklet(folder / "data", folder / "booklet.pdf", options=PrintOptions(pad_to=8))
     return Pdf(folder / "booklet.pdf")
 
 
