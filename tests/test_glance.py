@@ -784,3 +784,17 @@ def test_a_session_alone_before_and_after_gathered_parallel_sessions_is_a_box_of
     assert hours["09:00"] > school[0] > hours["10:00"] and hours["14:00"] > label > hours["15:00"]
     assert hours["16:00"] > school[1] > hours["17:00"]
     assert norm("PARALLEL SESSIONS Autumn School Room R0") in pdf.norms[page]
+
+
+def test_two_short_items_of_the_day_s_own_overlapping_amid_gathered_sessions_do_not_gather_again(tmp_path):
+    """A review: two announcements of three minutes at the same time, among fourteen rooms' sessions gathered into
+    one box, were beside each other in lanes, too short for a line: the group was gathered again at every pass, and
+    the build never ended. They are laid out once, beside each other."""
+    abstracts: list[str] = []
+    lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:"]
+    for r in range(14):
+        lines += [f"          - session: Room R{r}", "            items:",
+                  "              " + _talk(abstracts, 10 * 60, 180)]
+    lines += ['      - {time: "11:00-11:03", title: Announce A}', '      - {time: "11:00-11:03", title: Announce B}']
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, lines)
+    assert norm("PARALLEL SESSIONS") in pdf.norms[page]

@@ -134,6 +134,9 @@ class DayPlan:
         changed = False
         boxes = []
         for group in groups.values():
+            if any(box.members for box in group):  # gathered already (what is left in lanes beside: the day's own)
+                boxes += group
+                continue
             lanes = max(box.lanes for box in group)
             beside = [box for box in group if box.lanes > 1]  # (not a track's items alone in their time)
             short = sum(box.end - box.start < shortest for box in beside)

@@ -24,6 +24,52 @@ def head_width(page: "Page", beside_day: bool) -> float:
     """How wide a running head may be: half the text's width; less the gap between the two halves beside a day's
     name (output.render draws them, shortened with an ellipsis to this; lint.cover warns of a title cut so)."""
     return (page.text_width - HEAD_GAP) / 2 if beside_day else page.text_width / 2
+
+
+def head_paragraph(text: str, font: str, size: float, limit: float, color=None, right: bool = False):
+    """A running head's paragraph (markup `text`), cut with an ellipsis to `limit` wide (see shortened)."""
+    from reportlab.lib.colors import black
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    style = ParagraphStyle("head", fontName=font, fontSize=size, leading=size * 1.2, textColor=color or black,
+                           alignment=TA_RIGHT if right else TA_LEFT)
+    return shortened(Paragraph(text, style), style, limit)
+
+
+def shortened(para, style, limit: float):
+    """`para` (a ReportLab Paragraph), or a copy cut with an ellipsis, at most `limit` wide (its fragments keep their
+    fonts): a running head too wide for its room (output.render draws it; lint.cover says what it prints)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
+
+    widths = [stringWidth(f.text, f.fontName, f.fontSize) for f in para.frags]
+    if sum(widths) <= limit:
+        return para
+    ellipsis = para.frags[0].clone(text="\u2026", fontName=style.fontName, fontSize=style.fontSize, rise=0)
+    room = limit - stringWidth(ellipsis.text, ellipsis.fontName, ellipsis.fontSize)
+    kept = []
+    for frag, width in zip(para.frags, widths):
+        if width <= room:
+            kept.append(frag)
+            room -= width
+            continue
+        text = frag.text
+        while text and stringWidth(text, frag.fontName, frag.fontSize) > room:
+            text = text[:-1]
+        if text and not frag.text[len(text):len(text) + 1].isspace() and not text[-1:].isspace():  # inside a word:
+            whole = text.rsplit(" ", 1)[0] if " " in text else ""  # cut after the word before ("...und…")
+            text = whole if whole or any(f.text.strip() for f in kept) else text  # (one word alone: cut in it)
+        if text:
+            kept.append(frag.clone(text=text.rstrip(" ,;:\u2013\u2014-")))
+        break
+    while kept and not kept[-1].text.strip():
+        kept.pop()
+    if kept:
+        kept[-1] = kept[-1].clone(text=kept[-1].text.rstrip())
+    return Paragraph("", style, frags=kept + [ellipsis])
+
 # A text block wider than this sets running text (an abstract's) in two columns: one line across it would hold
 # about 100 characters and more (A4's 170 mm, letter's 176 mm), past what an eye follows back to the next line's
 # start; A5's 118 mm and B5's 136 mm hold 70-90.

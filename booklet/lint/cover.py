@@ -46,28 +46,23 @@ def _cover_fit(booklet: Booklet, page, lines: Lines) -> list[Problem]:
 def check_running_title(booklet: Booklet, page, lines: Lines) -> list[Problem]:
     """A warning when the running heads cut the conference's title (or short title) with an ellipsis, as they cut a
     title wider than the room beside the day's name: "The Seventeenth International Conference on…" on every page."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from ..layout.page import HEAD_SIZE, head_width
+    from ..layout.page import HEAD_SIZE, head_paragraph, head_width
     from ..text import markup
     from ..text.fonts import SANS, register_fonts
 
     register_fonts()
     conference = booklet.conference
-    title = markup.plain(conference.running_title)
     size, room = page.base_size * HEAD_SIZE, head_width(page, beside_day=bool(booklet.days))
-    if stringWidth(title, SANS, size) <= room:
+    head = head_paragraph(markup.inline(conference.running_title), SANS, size, room)  # as the heads print it
+    printed = "".join(frag.text for frag in head.frags)
+    if not printed.endswith("\u2026"):
         return []
-    words, shown = title.split(), ""
-    for word in words:  # (the words that fit before an ellipsis, as the heads show it about)
-        if stringWidth(f"{shown} {word}\u2026".strip(), SANS, size) > room:
-            break
-        shown = f"{shown} {word}".strip()
+    shown = printed[:-1]
     key = "short_title" if conference.short_title else "title"
     what = "short title" if conference.short_title else "title"
     return [Problem("conference.yaml", lines.line("conference.yaml", key, 1), key,
                     f"the running heads have room for {len(shown)} characters of the {what}: they print "
-                    f"\u201c{shown}\u2026\u201d; give a shorter `short_title` (what the running heads print)",
+                    f"\u201c{printed}\u201d; give a shorter `short_title` (what the running heads print)",
                     "warning", "running-title")]
 
 

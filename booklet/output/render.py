@@ -7,8 +7,6 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.boxstuff import aspectRatioFix
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -27,7 +25,7 @@ from ..text.fonts import BODY, SANS, fonts_number, register_fonts, when_fonts_ch
 from ..text.quotes import curly_quotes
 from ..layout.flowables import _frozen, canvas_state, drawn_kept
 from ..layout.marks import PERSON_CALLBACK, person_anchor, person_drawn
-from ..layout.page import HEAD_SIZE, MARKS_ROOM, Page, head_width
+from ..layout.page import HEAD_SIZE, MARKS_ROOM, Page, head_paragraph, head_width
 from ..layout.styles import REGISTRATION, Palette, make_palette
 
 def section_start(canv, number: int) -> bool:
@@ -320,43 +318,12 @@ def _draw_head(canv, page: Page, right: bool, y: float, text: str, font: str, si
 @lru_cache(maxsize=256)
 def _head(text: str, font: str, size: float, color, limit: float, right: bool) -> tuple[Paragraph, float]:
     """A running head's paragraph, wrapped (made once: the same head is drawn on many pages)."""
-    style = ParagraphStyle("head", fontName=font, fontSize=size, leading=size * 1.2, textColor=color,
-                           alignment=TA_RIGHT if right else TA_LEFT)
-    para = _shortened(Paragraph(text, style), style, limit)
+    para = head_paragraph(text, font, size, limit, color, right)
     _, height = para.wrap(limit + 2, size * 10)  # never wrapped: the text is at most `limit` wide
     return para, height
 
 
 when_fonts_change(_head.cache_clear)  # a head is measured in the fonts BODY and SANS name
-
-
-def _shortened(para: Paragraph, style: ParagraphStyle, limit: float) -> Paragraph:
-    """`para`, or a copy cut with an ellipsis, at most `limit` wide (its fragments keep their fonts)."""
-    widths = [stringWidth(f.text, f.fontName, f.fontSize) for f in para.frags]
-    if sum(widths) <= limit:
-        return para
-    ellipsis = para.frags[0].clone(text="\u2026", fontName=style.fontName, fontSize=style.fontSize, rise=0)
-    room = limit - stringWidth(ellipsis.text, ellipsis.fontName, ellipsis.fontSize)
-    kept = []
-    for frag, width in zip(para.frags, widths):
-        if width <= room:
-            kept.append(frag)
-            room -= width
-            continue
-        text = frag.text
-        while text and stringWidth(text, frag.fontName, frag.fontSize) > room:
-            text = text[:-1]
-        if text and not frag.text[len(text):len(text) + 1].isspace() and not text[-1:].isspace():  # inside a word:
-            whole = text.rsplit(" ", 1)[0] if " " in text else ""  # cut after the word before ("...und…")
-            text = whole if whole or any(f.text.strip() for f in kept) else text  # (one word alone: cut in it)
-        if text:
-            kept.append(frag.clone(text=text.rstrip(" ,;:\u2013\u2014-")))
-        break
-    while kept and not kept[-1].text.strip():
-        kept.pop()
-    if kept:
-        kept[-1] = kept[-1].clone(text=kept[-1].text.rstrip())
-    return Paragraph("", style, frags=kept + [ellipsis])
 
 
 def draw_crop_marks(canv, page: Page) -> None:
