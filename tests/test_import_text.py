@@ -489,6 +489,12 @@ def test_a_list_nested_in_an_item_keeps_its_indent_and_prints_nested():
         found = markup.paragraphs(written)
         assert found == ["Intro", "\u2013 one", "\u2013 sub a", "\u2013 sub b", "1. deep", "\u2013 two"]
         assert [getattr(p, "level", 0) for p in found] == [0, 0, 1, 1, 2, 0]
+    # an item of paragraphs: those after its first indented too, so that a list after them is still in the item
+    for source in ("- a\n\n  more about a\n\n  - b\n- d",
+                   "<ul><li><p>a</p><p>more about a</p><ul><li>b</li></ul></li><li>d</li></ul>"):
+        written = to_markup(source)
+        assert written == "\u2013 a\n\n  more about a\n\n  \u2013 b\n\n\u2013 d"
+        assert [getattr(p, "level", 0) for p in markup.paragraphs(written)] == [0, 0, 1, 0]
 
 
 def test_a_heading_underlined_with_equals_signs_or_dashes_is_a_heading():

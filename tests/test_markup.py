@@ -196,6 +196,11 @@ def test_a_list_indented_under_an_item_is_nested_in_it():
     assert found == ["Steps:", "1. one", "1. first", "2. second", "\u2013 deeper", "2. two", "\u2013 only", "3. three",
                      "\u2013 a", "\u2013 b", "\u2013 c", "\u2013 d", "Text", "\u2013 e", "\u2013 f", "\u2013 g"]
     assert [getattr(p, "level", 0) for p in found] == [0, 0, 1, 1, 2, 0, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0]
+    deep = paragraphs("- a\n  - b\n    - c\n      - d")  # three lists deep at most: a fourth as deep as the third
+    assert [getattr(p, "level", 0) for p in deep] == [0, 1, 2, 2]
+    # a line of an item that a line break left starting with a number other than 1 is a line of that item
+    assert paragraphs("Steps:\n- keep the S/N >\n  4. When it drops, stop\n- log it")[1] == (
+        "\u2013 keep the S/N &gt;\u00a04. When it drops, stop")
 
 
 def test_bullet_characters_are_a_list_after_any_line_and_after_a_tab():
@@ -434,6 +439,7 @@ def test_a_hyphen_between_no_break_spaces_is_an_en_dash_and_keeps_them():
     assert inline(kept_whole("r3s - Monheim/Rhein")) == "r3s\u00a0\u2013\u00a0Monheim/Rhein"
     assert inline("r3s - Monheim/Rhein") == "r3s\u00a0\u2013 Monheim/Rhein"
     assert inline("10\u00a0-\u00a020") == "10\u00a0\u2013\u00a020" and inline("x\u00a0-y") == "x\u00a0-y"
+    assert inline("r3s -\u00a0Monheim") == "r3s\u00a0\u2013\u00a0Monheim"  # (a space, then a no-break space)
 
 
 def test_an_ordinal_holds_to_its_word_and_a_typed_dash_to_the_word_before_it():

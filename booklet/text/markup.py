@@ -274,7 +274,7 @@ class Item(str):
         return item
 
 
-NESTED_MOST = 3  # a list nested deeper prints as deep as this (its column would be too narrow)
+NESTED_MOST = 2  # a list nested deeper prints as deep as this: three lists deep (its column would be too narrow)
 # a paragraph that is a list item as an import writes one, between blank lines, nested when indented: its bullet (an
 # en dash, a bullet) or number after the indent
 _LOOSE_ITEM = re.compile(r"^([^\S\n]*)(?:[\u2013\u2022]|\d{1,3}[.)]|\[\d{1,3}\])[^\S\n]+(?=\S)", re.M)
@@ -346,13 +346,21 @@ def _items(chunk: str) -> list[tuple[str, int | None]]:
     items: list[list] = [[[], None]]
     within = None  # the indent of the item the lines go to
     for line, match, kind, indent in zip(lines, found, kinds, indents):
-        if kind in listed or (kind is not None and within is not None and indent > within):
+        if kind in listed or (kind is not None and within is not None and indent > within and _opens(match)):
             marker = match.group(1)
             items.append([[(_BULLET if marker in "*-+" else marker + " ") + line[match.end():]], indent])
             within = indent
         else:
             items[-1][0].append(line)
     return [("\n".join(lines), indent) for lines, indent in items if lines]
+
+
+def _opens(match: re.Match) -> bool:
+    """Whether an item's mark may start a list of its own nested in the item before: a bullet, or the first number
+    (1., 0., [1]); a line of an item that a line break left starting with another number ("S/N >\n  4. When ...") is
+    a line of that item."""
+    mark = match.group(1)
+    return not mark[0].isdigit() and mark[0] != "[" or mark.strip("[].)") in ("0", "1")
 
 
 def _runs(found, kinds, indents, counted: str) -> list[list[int]]:
@@ -559,7 +567,7 @@ _TEX_QUOTES = re.compile(r"``(?=\S)([^`]*?)(?<=\S)''")
 
 def _dashes(line: str) -> str:
     """`line` (no math in it) with a hyphen typed between spaces, and TeX's dashes, as the dashes they stand for."""
-    if " - " in line or "\u00a0-" in line:
+    if " -" in line or "\u00a0-" in line:
         line = _SPACED_HYPHEN.sub(lambda found: "\u00a0\u2013" + (found.group(1) or found.group(2)), line)
     if " \u2013 " in line or " \u2014 " in line:  # a dash typed as one, with spaces: held to the word before it
         line = _SPACED_DASH.sub("\u00a0", line)
