@@ -1343,6 +1343,9 @@ def test_an_event_given_again_at_the_same_time_in_another_room_is_listed_once(tm
         _event(305, "Lightning talks", "14T17:00", "00:30", "Hall B", "lecture", [("Ana Berg", "")]),
         _event(306, "Lightning talks", "14T17:00", "00:30", "Hall C", "lecture", [("Bo Jones", "")]),
         _event(307, "Fnord News Show (Stream)", "14T18:00", "01:30", "Hall C", "lecture", [("frank", "")]),
+        # (the same text, a room's boilerplate, for two sessions of others; a first name alike is no one in common)
+        _event(308, "Self-organised A", "14T19:00", "01:00", "Hall B", "other", [("Anna Berg", "")], abstract=text),
+        _event(309, "Self-organised B", "14T19:00", "01:00", "Hall C", "other", [("Anna Jones", "")], abstract=text),
     ]
     folder = tmp_path / "tw27"
     result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
@@ -1351,6 +1354,7 @@ def test_an_event_given_again_at_the_same_time_in_another_room_is_listed_once(tm
     assert titles.count("Fnord News Show") == 1 and titles.count("Rust for beginners [all creatures welcome]") == 1
     assert "Rust for beginners" not in titles and titles.count("Lightning talks") == 2  # (others' talks)
     assert titles.count("Fnord News Show (Stream)") == 1  # (at another time: a showing of its own)
+    assert "Self-organised A" in titles and "Self-organised B" in titles
     assert ("2 event(s) given again at the same time in another room (a stream of it: the same title but for a note "
             'such as "(Stream)", and the same speakers or text), left out: the event is listed once') \
         in " ".join(result.stdout.split())

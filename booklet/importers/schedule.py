@@ -653,14 +653,23 @@ def _with_subtitle(title: str, subtitle: str) -> str:
 def _simulcasts(events: list[Event]) -> set[int]:
     """The events (their places in `events`) that give another again at the same time, from start to end: the same
     title but for a note after it in brackets ("Fnord News Show (Stream)", "... [all creatures welcome]") with a speaker
-    in common, or the same text (a stream in a second room; a workshop both a hub and pretalx list). Of each such
+    in common, or the same text and either of those (a stream in a second room; a workshop both a hub and pretalx
+    list). A speaker is in common when their names are the same, or one is a word of the other ("frank" of "Frank
+    Rieger"; not "Anna" of "Anna Berg" and "Anna Jones"). Of each such
     group the one kept is the one with a text, speakers, a type other than "other" and the longest text, the first
     on a tie; the others are left out."""
     def bare(title: str) -> str:
         return " ".join(_NOTE_AFTER.sub("", title).casefold().split())
 
-    def who(event: Event) -> set[str]:
-        return {word for person in event.persons for word in person.name.casefold().split() if len(word) > 2}
+    def who(event: Event) -> list[tuple[str, ...]]:
+        return [tuple(person.name.casefold().split()) for person in event.persons if person.name.strip()]
+
+    def shared(one: Event, other: Event) -> bool:
+        return any(a == b or len(a) == 1 and a[0] in b or len(b) == 1 and b[0] in a
+                   for a in who(one) for b in who(other))
+
+    def alike(one: Event, other: Event) -> bool:
+        return bare(one.title) == bare(other.title) or shared(one, other)
 
     keys: dict[tuple, list[int]] = {}
     for at, event in enumerate(events):
@@ -672,8 +681,9 @@ def _simulcasts(events: list[Event]) -> set[int]:
             keys.setdefault((event.start, event.end, "text", text), []).append(at)
     dropped: set[int] = set()
     for (*_, kind, _), found in keys.items():
-        if kind == "title":  # the same bare title: one of the same speakers too
-            found = [at for at in found if any(who(events[at]) & who(events[other]) for other in found if other != at)]
+        # the same bare title and a speaker in common; or the same text and either
+        same = shared if kind == "title" else alike
+        found = [at for at in found if any(same(events[at], events[other]) for other in found if other != at)]
         found = [at for at in found if at not in dropped]
         if len(found) < 2:
             continue
