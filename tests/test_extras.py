@@ -419,9 +419,9 @@ def test_a_code_of_digits_or_capitals_too_long_says_how_many_of_those_a_code_hol
 
     assert qr_problem("7" * QR_MAX_DIGITS) is None and qr_problem("A" * QR_MAX_ALPHANUMERIC) is None
     assert qr_problem("7" * (QR_MAX_DIGITS + 1)).startswith(
-        f"too long for a QR code: {QR_MAX_DIGITS + 1} digits, and a code holds at most {QR_MAX_DIGITS} digits (")
+        f"too long for a QR code: {QR_MAX_DIGITS + 1} digits, and a code holds at most {QR_MAX_DIGITS} (")
     assert qr_problem("AB:" * 1100).startswith(
-        f"too long for a QR code: 3300 characters, and a code holds at most {QR_MAX_ALPHANUMERIC} of these (")
+        f"too long for a QR code: 3300 capitals, digits and signs, and a code holds at most {QR_MAX_ALPHANUMERIC} (")
 
 
 

@@ -92,9 +92,9 @@ def qr_problem(text: str) -> str | None:
     per text in a build or a watch's builds)."""
     if not memory.kept("qr", ("fits", text, QR_LEVEL), lambda: _encoded(text, choose_mask=False) is not None):
         if text.isascii() and text.isdigit():
-            size = f"{len(text)} digits, and a code holds at most {QR_MAX_DIGITS} digits"
+            size = f"{len(text)} digits, and a code holds at most {QR_MAX_DIGITS}"
         elif set(text) <= _ALPHANUMERIC:
-            size = f"{len(text)} characters, and a code holds at most {QR_MAX_ALPHANUMERIC} of these"
+            size = f"{len(text)} capitals, digits and signs, and a code holds at most {QR_MAX_ALPHANUMERIC}"
         else:
             size = f"{len(text.encode('utf-8'))} bytes, and a code holds at most {QR_MAX_BYTES}"
         return (f"too long for a QR code: {size} (a long code is also hard to scan: put a short web address in it, "

@@ -123,12 +123,12 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
             tight[share] = content, content[before:]
         return tight[share]
 
-    page, _ = fitted_page(ctx, list(heading), made)
+    page = fitted_page(ctx, list(heading), made)
     return [Continues(page, _continued_heading(ctx, abstract))]
 
 
-def fitted_page(ctx: Context, above: list, made) -> tuple[list, bool]:
-    """`above` (the section's name, or nothing) and an entry's content, and whether they fit one page: made(share)
+def fitted_page(ctx: Context, above: list, made) -> list:
+    """`above` (the section's name, or nothing) and an entry's content, set to fit one page if it can: made(share)
     gives the content and the flowables of its text set at `share` of their line spacing (and space between
     paragraphs). At full spacing when that fits; else, for an entry a little too long (by what spacing down to
     TIGHTEST saves), the spacing that would save as much, then a little tighter where lines and paragraphs fall
@@ -140,15 +140,15 @@ def fitted_page(ctx: Context, above: list, made) -> tuple[list, bool]:
     page = [*above, *content]
     over = height_needed(page, width, height) - height
     if over <= 0.01:
-        return page, True
+        return page
     total = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in text)
     share = math.floor((1 - over / total) * 100) / 100 if total else 0.0
     tries = sorted({max(share - step / 100, TIGHTEST) for step in range(TRIES)}, reverse=True)
     for tried in tries if share >= TIGHTEST else ():
         tighter = [*above, *made(tried)[0]]
         if fits_a_page(ctx, tighter):
-            return tighter, True
-    return page, False
+            return tighter
+    return page
 
 
 def fits_a_page(ctx: Context, content: list) -> bool:

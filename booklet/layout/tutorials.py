@@ -62,7 +62,7 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) ->
             tight[share] = _tutorial_story(ctx, tutorial, share)
         return tight[share]
 
-    page, _ = fitted_page(ctx, list(heading), made)
+    page = fitted_page(ctx, list(heading), made)
     return [_continuing(ctx, tutorial, page)]
 
 
