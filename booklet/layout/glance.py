@@ -26,8 +26,9 @@ box also names its speakers when there is room, and links to its abstract or tut
   become one box over their time, "PARALLEL SESSIONS" and the sessions' names (the day's page has
   the talks); the day's own items among them (a lunch, a talk for everyone) keep their boxes across the
   column, the sessions named in a box for each stretch around them, and a session alone at the start or end
-  of that time (a day-long school beside an afternoon of sessions) is a box of its own. So does a session one talk after another most of whose talks are that short (five-minute
-  talks on a day from 05:00 to 21:00: a stack of empty stripes): one box, its name.
+  of that time (a day-long school beside an afternoon of sessions) is a box of its own. So does a session
+  one talk after another most of whose talks are that short (five-minute talks on a day from 05:00 to
+  21:00: a stack of empty stripes): one box, its name.
 - An item with a start and no end lasts until the next start after it (in its track, else in
   its day) when that is at most three hours later, else one hour. An item after midnight (a
   start before 06:00 after one in the afternoon, as imports keep it) is drawn after the evening.

@@ -67,7 +67,8 @@ def paragraphs(text: str) -> list[str]:
     (between lines of ```) is a Code: its lines and spaces as written (see _code_markup); a list item nested in
     another's list an Item, as deep as its source."""
     chunks = _split_paragraphs(_as_str(text))
-    return [m for m in (_code_markup(c) if isinstance(c, Code) else Item.at(_inline(c), getattr(c, "level", 0)) for c in chunks) if m]
+    made = (_code_markup(c) if isinstance(c, Code) else Item.at(_inline(c), getattr(c, "level", 0)) for c in chunks)
+    return [m for m in made if m]
 
 
 class Code(str):
@@ -242,7 +243,7 @@ def _prose_paragraphs(text: str) -> list[str]:
     found, nesting = [], _Nesting()
     for chunk in chunks:
         items = _items(chunk) if _ITEM.search(chunk) else [(chunk, None)]
-        if len(items) == 1 and items[0][1] is None:  # a list item between blank lines (as an import writes "\u2013 ...")
+        if len(items) == 1 and items[0][1] is None:  # an item between blank lines (as an import writes "– ...")
             loose = _LOOSE_ITEM.match(chunk)
             items = [(chunk, None if loose is None else _indent(loose.group(1)))]
         for item, indent in items:
@@ -317,7 +318,7 @@ def _items(chunk: str) -> list[tuple[str, int | None]]:
     """A paragraph's lines as the paragraphs they print as, each with its indent (in spaces; None: no list item):
     with two lines or more that start with the same kind
     of bullet, or with numbers that count up one by one (1. 2. 3., or a list of references: [1] [2] [3]), the first
-    of them starting the paragraph or after a line ending in ":" (bullets of \u2022: anywhere; numbers from 1 counting up
+    of them starting the paragraph or after a line ending in ":" (bullets of •: anywhere; numbers from 1 counting up
     with some skipped, 1. 2. 10., too; a list nested in an item, indented more, counts on its own), and none inside a
     formula, each such line starts a list item of its own (the lines after it, to the next, are its own; those
     before the first, a paragraph); so does a line with a bullet or number of another kind indented more than the item
@@ -336,10 +337,11 @@ def _items(chunk: str) -> list[tuple[str, int | None]]:
     first = next((at for at, kind in enumerate(kinds) if kind in listed), None)
     if first is not None and first > 0 and not lines[first - 1].rstrip().endswith(":"):
         # a list starts its paragraph or follows a line ending in ":" ("5\n- 10 keV" is prose); but no prose line
-        # starts with a bullet character ("Sysman is an API that will,\n\u2022 Enable ...\n\u2022 Provide ...")
+        # starts with a bullet character ("Sysman is an API that will,\n• Enable ...\n• Provide ...")
         listed &= {"\u2022"}
     for counted in ("number", "reference"):
-        if counted in listed and not all(_counting(numbers, counted) for numbers in _runs(found, kinds, indents, counted)):
+        runs = _runs(found, kinds, indents, counted)
+        if counted in listed and not all(_counting(numbers, counted) for numbers in runs):
             listed.discard(counted)  # (3. 7.; a reference list's [1] [3]: no list)
     if not listed:
         return [(chunk, None)]
