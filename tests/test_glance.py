@@ -798,3 +798,25 @@ def test_two_short_items_of_the_day_s_own_overlapping_amid_gathered_sessions_do_
     lines += ['      - {time: "11:00-11:03", title: Announce A}', '      - {time: "11:00-11:03", title: Announce B}']
     pdf, (page,) = _glance(tmp_path / "conf", abstracts, lines)
     assert norm("PARALLEL SESSIONS") in pdf.norms[page]
+
+
+def test_a_lunch_that_starts_before_the_talks_beside_it_end_is_named_among_them_and_a_short_tail_stays(tmp_path):
+    """Fourteen rooms' talks to 12:00 and a lunch from 11:30: the lunch's box across the column hid the talks' last half
+    hour (nothing said so); it is named among the sessions in their box, and has a box of its own after them. A workshop twenty minutes longer
+    than the talk beside it stays in that box (the band was cut in two, the first too short to name anyone)."""
+    abstracts: list[str] = []
+    lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:"]
+    for r in range(14):
+        lines += [f"          - session: Room R{r}", "            items:"]
+        lines += ["              " + _talk(abstracts, 9 * 60 + 30 * k, 30) for k in range(6)]
+    lines += ['      - {time: "11:30-13:00", title: Lunch, kind: break}', "      - parallel:"]
+    for r in range(14):
+        lines += [f"          - session: Room S{r}", "            items:",
+                  "              " + _talk(abstracts, 14 * 60 + 30, 50 if r == 0 else 20)]
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, lines)
+    found = chunks(pdf, page)
+    assert sum(text == "PARALLEL SESSIONS" for _, _, text in found) == 2  # 09:00 and 14:30, one box each
+    hours = {text: y for _, y, text in found if text.endswith(":00") and len(text) == 5}
+    (lunch,) = [y for _, y, text in found if text == "Lunch"]  # its own box only once the talks are over
+    assert hours["12:00"] > lunch > hours["13:00"] and norm("Room R13 Lunch") in pdf.norms[page]
+    assert not any(text == "Room S0" for _, _, text in found)  # (not a box of its own for its last half hour)

@@ -76,6 +76,7 @@ SLIVER = 0.95  # of SMALLEST: the lowest box whose title goes on one line of tha
 OPEN = 60  # minutes: an item with no end and no next start close after it
 OPEN_MAX = 180  # minutes: the longest an item without an end is drawn up to the next start
 GAP_MIN = 15  # minutes: the least gap an item without a time is drawn in
+ALONE_MIN = 60  # minutes: a session alone this long before or after gathered parallel sessions is a box of its own
 UNTIMED_LINES = 2  # lines of an item without a time listed under the grid
 UNTIMED_SHARE = 0.3  # of the page, at most, for them: a day with more ends its list with "+N" (how many more)
 
@@ -155,11 +156,22 @@ class DayPlan:
 
 def _gathered_around(group: list[Box], least: float) -> list[Box]:
     """A group of boxes too narrow to read gathered: the day's own items in it (in no session: a break, a lunch, a talk
-    for everyone) keep their boxes, across the column; the rest becomes one box for each stretch of the group's time
-    that those leave free (at least `least` minutes long: a workshop running on into lunch is not a sliver of its own
-    under it), naming what is on then. (A lunch between parallel sessions was one of the sessions named in a box
+    for everyone) keep their boxes, across the column, unless they overlap for `least` minutes or more something
+    shorter than a long item (lint.schedule.LONG_ITEM: a lunch at 11:30 beside talks to 12:00 would hide them; it is
+    named among them); the rest becomes one box for each stretch of the group's time that those leave free (at least
+    `least` minutes long: a workshop running on into lunch is not a sliver of its own under it), naming what is on
+    then. (A lunch between parallel sessions was one of the sessions named in a box
     over the whole morning and afternoon.)"""
-    own = [box for box in group if box.stream == MAIN and box.session is None and box.item is not None]
+    from ..lint.schedule import LONG_ITEM
+
+    candidates = [box for box in group if box.stream == MAIN and box.session is None and box.item is not None]
+    others = [box for box in group if box not in candidates]
+
+    def cuts(own: Box) -> bool:  # (beside talks it overlaps, it would hide them: it is named among them instead)
+        return all(other.end - other.start >= LONG_ITEM or (other.item is not None and other.item.tutorial)
+                   for other in others if min(own.end, other.end) - max(own.start, other.start) >= least)
+
+    own = [box for box in candidates if cuts(box)]
     rest = [box for box in group if box not in own] if own else group
     if not own or not rest:
         return _crowded_apart(group, min(b.start for b in group), max(b.end for b in group), least, group[0].group)
@@ -183,8 +195,9 @@ def _gathered_around(group: list[Box], least: float) -> list[Box]:
 
 def _crowded_apart(members: list[Box], start: int, stop: int, least: float, group: int) -> list[Box]:
     """Boxes too narrow to read from `start` to `stop` gathered into one naming them; but where one session alone is on
-    at its start or end (a day-long school beside an afternoon of sessions), for at least `least` minutes, that time
-    is a box of its own naming that session (a box naming every session over the whole day said nothing of when)."""
+    at its start or end (a day-long school beside an afternoon of sessions), for ALONE_MIN minutes or more, that time
+    is a box of its own naming that session (a box naming every session over the whole day said nothing of when; a
+    workshop half an hour longer than the talk beside it stays in the box: a band cut in two said less)."""
     def owner(box: Box) -> int:
         return id(box.session) if box.session is not None else id(box)
 
@@ -192,8 +205,8 @@ def _crowded_apart(members: list[Box], start: int, stop: int, least: float, grou
     busy = [(a, z) for a, z in zip(points, points[1:])
             if len({owner(b) for b in members if b.start < z and a < b.end}) > 1]
     first, last = (busy[0][0], busy[-1][1]) if busy else (start, stop)
-    first = start if first - start < least else first
-    last = stop if stop - last < least else last
+    first = start if first - start < max(least, ALONE_MIN) else first
+    last = stop if stop - last < max(least, ALONE_MIN) else last
     made = []
     for a, z in ((start, first), (first, last), (last, stop)):
         inside = [box for box in members if box.start < z and a < box.end]

@@ -482,7 +482,11 @@ def _work(pipe, booklet, page, pad_to, chunks, path, front, render_args, slot, e
         persisted.handed_over()
     except BaseException as exc:
         persisted.discard_part()  # the files it wrote and did not hand over (those it did are the main process's)
-        pipe.send(_failed(exc, path))
+        try:
+            pipe.send(_failed(exc, path))
+        except OSError:  # the build's process is gone (killed): nobody to tell, and nothing to print; it ends
+            if ends:
+                return
         if not ends:
             raise
     finally:
