@@ -633,6 +633,11 @@ def test_a_talk_held_again_says_so_and_is_not_a_warning(tmp_path):
     scheduled twice; on an item with no talk, the key is unused and check says so."""
     files = {"programme.yaml": PROGRAMME + '      - {time: "17:00-17:20", talk: lund-2026, again: true}\n'}
     assert warnings_for(tmp_path, files) == []
+    first = PROGRAMME.replace("talk: lund-2026}", "talk: lund-2026, again: true}", 1)
+    assert first != PROGRAMME
+    assert warnings_for(tmp_path / "first", {"programme.yaml": first}) == [
+        "programme.yaml:5: days[0].items[1].again: warning: `again: true` on talk 'lund-2026''s first time in the "
+        "programme: it says a talk is held again; put it on its later times"]
     files = {"programme.yaml": PROGRAMME + '      - {time: "17:00-17:20", title: Drinks, again: true}\n'}
     assert warnings_for(tmp_path, files) == [
         "programme.yaml:12: days[0].items[5].again: warning: `again: true` is for a talk held again; this item has "

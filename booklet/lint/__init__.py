@@ -28,6 +28,7 @@ KINDS = {
     "double-booked": "People in two parallel sessions at once",
     "scheduled-twice": "Talks scheduled twice",
     "again-without-talk": "`again: true` on items that are not talks",
+    "again-first": "`again: true` on a talk's first time",
     "never-scheduled": "Abstracts not in the programme",
     "tutorial-never-scheduled": "Tutorials not in the programme",
     "poster-number": "Poster numbers duplicated or skipped",

@@ -42,6 +42,10 @@ def _scheduled(booklet: Booklet, items: list[Item]) -> list[Problem]:
                                 f"at {earlier.file}:{earlier.line}", "scheduled-twice"))
         elif item.abstract.id not in first:
             first[item.abstract.id] = item.source or Source("", 0, "")
+            if item.again:  # (its abstract is printed with its first time: this one)
+                problems.append(_at(item.source, "again", f"`again: true` on talk {quoted(item.abstract.id)}'s first "
+                                    "time in the programme: it says a talk is held again; put it on its later times",
+                                    "again-first"))
     if not booklet.days:  # no programme yet: nothing is scheduled, and saying so for each talk helps nobody
         return problems
     for abstract in booklet.abstracts:
