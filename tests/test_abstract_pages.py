@@ -694,3 +694,19 @@ def test_code_is_set_in_the_code_font_a_span_without_its_backticks(tmp_path):
     assert font("obj.__init__") == font("--force") == font("x = 1") == "NotoSansMono-Regular"
     assert font("We call") == font("quotes") == "GentiumBookPlus"
     assert "*not*" in whole  # (as written)
+
+
+def test_the_items_of_a_numbered_list_start_their_text_at_one_indent_past_ten(tmp_path):
+    """A review: the text of items 10 and 11 started right of that of items 1 to 9 (each indented after its own
+    number). Every item of a list starts its text after the widest number of that list."""
+    items = "".join(f"    {n}. Item number {n} of the list\n" for n in range(1, 13))
+    abstracts = BASE["abstracts.yaml"].replace("abstract: Some text.", f"abstract: |\n    Steps:\n\n{items}")
+    result = build_booklet(write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts}), tmp_path / "b.pdf")
+    lines = _lines_on(result.output, result.anchors["abstract-0"] - 1)
+    texts = ["".join(c for _, c in line) for line in lines]
+    starts = []
+    for n in range(1, 13):
+        line = lines[texts.index(f"{n}.Itemnumber{n}ofthelist")]
+        starts.append(line[len(str(n)) + 1][0])  # the "I" of "Item", after the number and its dot
+    assert max(starts) - min(starts) < 0.3, starts
+    assert lines[texts.index("1.Itemnumber1ofthelist")][0][0] < starts[0] - 8  # (the numbers at the left)

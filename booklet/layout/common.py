@@ -170,10 +170,13 @@ class Context:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list
         item; an item's lines after its first are indented to its text, after the bullet or number; a paragraph that
         leads into the next (a heading, a line ending with a colon: _HEADING_LIKE) is kept with it. A list nested in an
-        item is indented to that item's text, its bullets or numbers under it."""
+        item is indented to that item's text, its bullets or numbers under it. The items of a list (at one depth, one
+        after another) start their text at one indent, after the widest of their numbers ("9." and "10.")."""
         made = []
         texts = [style.leftIndent]  # where the text of the last item at each depth starts (depth 0: the column's)
-        for text in markup.paragraphs(text):
+        paragraphs = markup.paragraphs(text)
+        widest = _widest_marks(paragraphs, style)
+        for text in paragraphs:
             if isinstance(text, markup.Code):
                 made += self._code_lines(text, self._code_style(style))
                 continue
@@ -185,7 +188,7 @@ class Context:
             else:  # the mark as the paragraph's bullet: justifying its first line does not widen the space after it
                 bullet = found.group()[:-1]
                 level = min(getattr(text, "level", 0), len(texts) - 1)
-                item = self._item_style(style, bullet, texts[level])
+                item = self._item_style(style, widest[id(text)], texts[level])
                 del texts[level + 1:]
                 texts.append(item.leftIndent)
                 made.append(Para(text[found.end():], item, bulletText=bullet))
@@ -217,12 +220,12 @@ class Context:
                 spaceBefore=style.spaceBefore if first else 0, spaceAfter=style.spaceAfter if last else 0)))
         return made
 
-    def _item_style(self, style, bullet: str, at: float | None = None) -> ParagraphStyle:
-        """`style` for a list item whose bullet is `bullet` (a bullet or a number), in the text's font at `at` (the
+    def _item_style(self, style, widest: str, at: float | None = None) -> ParagraphStyle:
+        """`style` for a list item of a list whose widest bullet or number is `widest`, in the text's font at `at` (the
         left of `style`'s column when None; a nested list's, its item's text): its lines indented to where ReportLab
-        starts the first one's text (after the bullet and 0.6 of the type size; rounded up, so that the first line is
-        never pushed right of the others)."""
-        width = math.ceil((stringWidth(bullet, style.fontName, style.fontSize) + 0.6 * style.fontSize) * 100) / 100
+        starts the first one's text after that mark (after it and 0.6 of the type size; rounded up, so that the first
+        line is never pushed right of the others)."""
+        width = math.ceil((stringWidth(widest, style.fontName, style.fontSize) + 0.6 * style.fontSize) * 100) / 100
         at = style.leftIndent if at is None else at
         tell = (width,) if at == style.leftIndent else (width, at)
         return self.derived(style, f"{style.name}_item", *tell, leftIndent=at + width, bulletIndent=at,
@@ -236,6 +239,30 @@ class Context:
         if found is None or found.parent is not style:
             found = self._derived_styles[key] = ParagraphStyle(name, parent=style, **changes)
         return found
+
+
+def _widest_marks(paragraphs: list[str], style) -> dict[int, str]:
+    """For each list item of `paragraphs` (by id), the widest mark (bullet or number) of its list: the items at its
+    depth one after another, to a paragraph that is no item or an item less deep (in `style`'s font)."""
+    open_lists: dict[int, list] = {}  # depth -> the items of the list open at it
+    lists: list[list] = []
+    for text in paragraphs:
+        found = None if isinstance(text, markup.Code) else markup.ITEM_MARK.match(text)
+        if found is None:
+            open_lists.clear()
+            continue
+        level = getattr(text, "level", 0)
+        for deeper in [depth for depth in open_lists if depth > level]:
+            del open_lists[deeper]
+        if level not in open_lists:
+            open_lists[level] = []
+            lists.append(open_lists[level])
+        open_lists[level].append((id(text), found.group()[:-1]))
+    widest: dict[int, str] = {}
+    for items in lists:
+        mark = max((mark for _, mark in items), key=lambda m: stringWidth(m, style.fontName, style.fontSize))
+        widest.update((ident, mark) for ident, _ in items)
+    return widest
 
 
 # A paragraph that leads into the next: a heading (a short line all bold, "**Results**", not a bold sentence) or a
