@@ -122,11 +122,17 @@ def test_by_day_tutorials_and_posters_follow_their_day(by_day):
 
 
 def test_by_day_running_heads_name_the_day_and_section(by_day):
+    """Every abstract's page names its day in the running head, but a page that opens under the section's heading
+    (each day's first abstract), which has none, as a section's first page has none."""
     result, pdf, booklet = by_day
+    opening = 0
     for index, abstract in enumerate(booklet.abstracts):
         page = result.anchors[f"abstract-{index}"]
         slot_day = next(d for d in booklet.days for item in d.items() if item.abstract == abstract)
-        assert day_title(slot_day) in pdf.lines(page - 1)[-3:], abstract.id
+        under_heading = pdf.lines(page - 1)[0] == "Abstracts"
+        opening += under_heading
+        assert (day_title(slot_day) in pdf.lines(page - 1)[-3:]) != under_heading, abstract.id
+    assert opening == len(booklet.days)
 
 
 # --------------------------------------------------------------------------- flowing abstracts
@@ -191,9 +197,12 @@ def test_flowing_day_that_starts_halfway_down_a_page_leaves_it_the_day_before(fl
     result, pdf, booklet = flowing
     days = [day_title(d) for d in booklet.days]
     halfway = 0
+    section = outline_index(pdf)["Abstracts"][0]
     for title, page, _ in outline_index(pdf)["Abstracts"][1]:
         head = pdf.lines(page)[-3:]  # the running head, drawn last
-        if pdf.lines(page)[0].endswith("(continued)"):  # the page begins inside the day before
+        if page == section:  # the section's first page, under its heading: no running head
+            assert title not in head and pdf.lines(page)[0] == "Abstracts", title
+        elif pdf.lines(page)[0].endswith("(continued)"):  # the page begins inside the day before
             assert days[days.index(title) - 1] in head and title not in head, title
             halfway += 1
         else:

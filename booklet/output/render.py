@@ -222,8 +222,8 @@ class BookletDocTemplate(BaseDocTemplate):
 
     def _draw_decoration(self, canv: BookletCanvas, number: int, day: str | None, section: str | None,
                          starts: bool, opening: bool = False) -> None:
-        """Page `number`'s running head (`section`'s; none on its first page, unless it is in `day`; none on a page
-        `opening` a day under the day's own heading) and number.
+        """Page `number`'s running head (`section`'s, and `day`'s; none on the section's first page, under its
+        heading; none on a page `opening` a day under the day's own heading) and number.
 
         In a warm build, the operators drawing it wrote before from the same canvas state are replayed, as a kept
         paragraph's are (layout.flowables.drawn_kept): a rebuild draws the decorations of the pages it keeps
@@ -231,7 +231,7 @@ class BookletDocTemplate(BaseDocTemplate):
         markup is made first either way: making it registers the fallback fonts it names, which a replayed
         drawing's font calls need in a new process."""
         heads = None
-        if (not starts or day) and not opening:  # (the head's markup first, then the day's)
+        if not starts and not opening:  # (the head's markup first, then the day's)
             head = markup.inline(section or "") if number % 2 == 1 else self._title_head()
             heads = (head, markup.inline(day) if day else None)
         cache = memory.active()
