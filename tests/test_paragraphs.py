@@ -1078,3 +1078,14 @@ def test_what_a_soft_hyphen_leaves_of_a_word_wider_than_the_line_is_split_again(
         assert stringWidth(line, text_style.fontName, text_style.fontSize) <= 300.5, line
     assert "".join(line.strip().rstrip("-") if line.strip().endswith("-") else line.strip() for line in lines) \
         .replace(" ", "") == text.replace("\u00ad", "").replace(" ", "")
+
+
+def test_code_in_a_title_set_bold_is_in_the_code_font_s_bold_face(text_style):
+    """A review: code in a title (which the layout sets bold around the title's markup) was in the code font's
+    regular face inside the bold title."""
+    from booklet.text import markup
+
+    paragraph = Para("<b>" + markup.title("Reading with `data.table::fread()` fast") + "</b>", text_style)
+    paragraph.wrap(300, 100)
+    fonts = {word.text.strip(): word.fontName for line in paragraph.blPara.lines for word in line.words}
+    assert fonts["data.table::fread()"] == "Mono-Bold" and fonts["Reading with"].endswith("-Bold")
