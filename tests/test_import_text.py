@@ -504,3 +504,11 @@ def test_a_heading_underlined_with_equals_signs_or_dashes_is_a_heading():
     assert kind_of(source) == "markdown"
     assert to_markup(source) == "**Abstract**\n\nTo help create visual effects.\n\n**Outline**\n\nIt runs."
     assert kind_of("x\n==") == "plain"  # two signs under a letter: no heading
+
+
+def test_code_holding_a_backtick_is_written_with_its_backticks_escaped():
+    """Code a span cannot hold (a backtick in it) is plain text, its backticks escaped, so that none pairs with the
+    next one (a fuzzing run: "Use ``a`b`` and `x = y`" printed "ab and" in the code font)."""
+    written = to_markup("Use ``a`b`` and `x = y` and <code>c`d</code>.")
+    assert written == "Use a\\`b and `x = y` and c\\`d."
+    assert markup.inline(written) == 'Use a`b and <font name="Mono" size="-1">x = y</font> and c`d.'

@@ -514,3 +514,10 @@ def test_a_title_in_a_run_of_titles_keeps_its_last_words_apart():
     assert title("Workshop: Mikrotonales Komponieren") == "Workshop: Mikrotonales\u00a0Komponieren"
     assert title("Workshop: Mikrotonales Komponieren", listed=True) == "Workshop: Mikrotonales Komponieren"
     assert title("Session 3", listed=True) == "Session\u00a03"  # a number still held to its word
+
+
+def test_a_backtick_after_a_backslash_prints_as_a_backtick_and_opens_no_code():
+    """A fuzzing run: an import wrote code holding a backtick as plain text, and its backtick paired with the next
+    one: the wrong words in the code font. "\\`" prints a backtick alone, in text and in plain text."""
+    assert inline("a \\`b\\` c and `x`") == 'a `b` c and <font name="Mono" size="-1">x</font>'
+    assert plain("a \\`b\\` c and `x`") == "a `b` c and x"

@@ -938,8 +938,8 @@ class _Inline:
         """Code in a line (Markdown's `...`, HTML's <code>) as booklet's code span, printed as written in the code font,
         held (nothing in it read as emphasis, math or an escape); code that a span cannot hold (a backtick in it,
         nothing but spaces) as plain text."""
-        if "`" in content or not content.strip():
-            return _literal(content)
+        if "`" in content or not content.strip():  # (its backticks escaped: none pairs with another one)
+            return _literal(content).replace("`", "\\`")
         self.spans.append(f"`{content}`")
         return f"{_OPEN}{len(self.spans) - 1}{_CLOSE}"
 

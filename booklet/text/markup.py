@@ -431,7 +431,7 @@ def _latex_files() -> str:
 def _converted(text: str) -> str:
     try:
         line, codes = _code_held(collapse(text))
-        line = _held_to_words(line)
+        line = _held_to_words(_backticks(line))
         runs = _line_runs(line)
         if codes:
             return _markup(_with_code(runs, codes))
@@ -484,6 +484,12 @@ def _code_held(line: str) -> tuple[str, list[str]]:
         parts += [line[at:start], chr(_HELD + number)]
         at = end
     return "".join(parts) + line[at:], [code for _, _, code in spans]
+
+
+def _backticks(line: str) -> str:
+    """`line` (its code spans held) with each backtick typed after a backslash as a backtick alone: "\\`" prints a
+    backtick and opens no code span (an import writes a backtick so, outside code)."""
+    return line.replace("\\`", "`") if "\\`" in line else line
 
 
 def _with_code(runs: list[Run], codes: list[str]) -> list[Run]:
@@ -607,8 +613,8 @@ def _plain_paragraph(chunk: str) -> str:
     without their backticks (as `inline` prints them)."""
     line, codes = _code_held(collapse(chunk))
     if not codes:
-        return _plain_text(_line_runs(chunk, plain=True))
-    made = _plain_text(_line_runs(line, plain=True))
+        return _plain_text(_line_runs(_backticks(chunk), plain=True))
+    made = _plain_text(_line_runs(_backticks(line), plain=True))
     return _HELD_LETTERS.sub(lambda held: codes[ord(held.group()) - _HELD], made)
 
 
