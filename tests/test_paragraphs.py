@@ -1089,3 +1089,22 @@ def test_code_in_a_title_set_bold_is_in_the_code_font_s_bold_face(text_style):
     paragraph.wrap(300, 100)
     fonts = {word.text.strip(): word.fontName for line in paragraph.blPara.lines for word in line.words}
     assert fonts["data.table::fread()"] == "Mono-Bold" and fonts["Reading with"].endswith("-Bold")
+
+
+def test_a_posters_names_are_in_the_text_s_weight_under_its_bold_title(tmp_path):
+    """A review: a poster's title and its authors' names were both bold, at one size: nothing told them apart. The
+    names are in the text's regular weight (an abstract's page keeps them bold, under its larger title)."""
+    import pypdf
+
+    from .helpers import write_conference
+
+    folder = write_conference(tmp_path / "conf", {"posters.yaml": (
+        "- number: 1\n  title: Levitation of a ferromagnetic particle\n  authors:\n"
+        "    - {name: Tao Wang, affiliation: Berkeley}\n    - {name: Derek Kimball, affiliation: Hayward}\n")})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    (page,) = pdf.pages_with("Levitation of a ferromagnetic particle")
+    fonts = {}
+    pypdf.PdfReader(str(tmp_path / "b.pdf")).pages[page].extract_text(
+        visitor_text=lambda t, cm, tm, f, s: fonts.setdefault(t.strip(), (f or {}).get("/BaseFont", "")))
+    assert fonts["Levitation of a ferromagnetic particle"].endswith("Bold")
+    assert not fonts["Tao Wang"].endswith("Bold") and not fonts[", Derek Kimball"].endswith("Bold"), fonts

@@ -232,13 +232,16 @@ def when(slot: Slot, language: str = "en") -> str:
 AFFILIATIONS_LISTED = 4  # affiliations set a line each, at most; more run on in one paragraph
 
 
-def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: bool = True) -> list:
+def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: bool = True,
+                 names_style=None) -> list:
     """Names and affiliations: one author plainly; several with numbered affiliations, a line each (more than
-    AFFILIATIONS_LISTED run on, "; " between them: fourteen authors of twelve institutes took an A5 page)."""
+    AFFILIATIONS_LISTED run on, "; " between them: fourteen authors of twelve institutes took an A5 page). The names
+    in `names_style` (the styles' `person`, bold, when None)."""
     s = ctx.styles
+    person_style = names_style or s.person
     if len(authors) == 1:
         person = authors[0]
-        return [Para(ctx.named(person.name, presenting=True), s.person),
+        return [Para(ctx.named(person.name, presenting=True), person_style),
                 *affiliation_lines(ctx, [markup.inline(a) for a in person.affiliations])]
     numbers: dict[str, int] = {}
     for person in authors:
@@ -248,7 +251,7 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     underline = underlined(authors)
     names = [_numbered_name(p, {} if shared else numbers, ctx.named(p.name, presents(p, authors), whole=True),
                             underline) for p in authors]
-    block = [Para(", ".join(names), s.person)]
+    block = [Para(", ".join(names), person_style)]
     lines = [markup.inline(a) if shared else f"<super>{n}</super>\u2009{markup.inline(a)}" for a, n in numbers.items()]
     if len(lines) > AFFILIATIONS_LISTED:  # run on, one after another: a line each took the first page from the text
         block.append(Para("; ".join(line.replace("</super>\u2009", "</super>\u00a0", 1) for line in lines),

@@ -71,7 +71,9 @@ def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: s
     s = ctx.styles
     number = Para(f'<font size="{s.session.fontSize * 1.3}">{poster.number}</font>', s.session)
     body = [Para(f"<b>{markup.title(poster.title)}</b>", s.body)]
-    body += author_block(ctx, poster.authors, explain_presenting=False)
+    # (the names in the text's weight under the bold title: set bold as the title is, nothing told them apart)
+    names = ctx.derived(s.person, f"{s.person.name}_poster", fontName=s.body.fontName)
+    body += author_block(ctx, poster.authors, explain_presenting=False, names_style=names)
     heading = len(body)
     if poster.abstract:  # (apart from the affiliations as its paragraphs are from each other)
         body += ctx.paras(poster.abstract, ctx.derived(s.text, f"{s.text.name}_apart", spaceBefore=s.text.spaceAfter))
