@@ -1080,17 +1080,6 @@ def test_what_a_soft_hyphen_leaves_of_a_word_wider_than_the_line_is_split_again(
         .replace(" ", "") == text.replace("\u00ad", "").replace(" ", "")
 
 
-def test_code_in_a_title_set_bold_is_in_the_code_font_s_bold_face(text_style):
-    """A review: code in a title (which the layout sets bold around the title's markup) was in the code font's
-    regular face inside the bold title."""
-    from booklet.text import markup
-
-    paragraph = Para("<b>" + markup.title("Reading with `data.table::fread()` fast") + "</b>", text_style)
-    paragraph.wrap(300, 100)
-    fonts = {word.text.strip(): word.fontName for line in paragraph.blPara.lines for word in line.words}
-    assert fonts["data.table::fread()"] == "Mono-Bold" and fonts["Reading with"].endswith("-Bold")
-
-
 def test_a_posters_names_are_in_the_text_s_weight_under_its_bold_title(tmp_path):
     """A review: a poster's title and its authors' names were both bold, at one size: nothing told them apart. The
     names are in the text's regular weight (an abstract's page keeps them bold, under its larger title)."""

@@ -649,17 +649,10 @@ _MONO_FACES = {MONO: BUNDLED["Noto Sans Mono"].regular, MONO + "-Bold": BUNDLED[
 
 
 def mono_name(bold: bool = False) -> str:
-    """The name code is set under (its bold face's, for code in bold text), registered: both faces, the regular's
-    bold mapped to the bold face (code in a title, which the layout sets bold around the markup, is bold)."""
+    """The name code is set under (its bold face's, for code in bold text), registered."""
     name = MONO + "-Bold" if bold else MONO
     if name not in FALLBACKS:
-        from reportlab.lib.fonts import addMapping
-
-        for face in _MONO_FACES:
-            if face not in FALLBACKS:
-                _register_fallback(face, _MONO_FACES[face])
-        for italic in (0, 1):
-            addMapping(MONO, 1, italic, MONO + "-Bold")
+        _register_fallback(name, _MONO_FACES[name])
     return name
 
 
