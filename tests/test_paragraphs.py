@@ -1097,3 +1097,20 @@ def test_a_posters_names_are_in_the_text_s_weight_under_its_bold_title(tmp_path)
         visitor_text=lambda t, cm, tm, f, s: fonts.setdefault(t.strip(), (f or {}).get("/BaseFont", "")))
     assert fonts["Levitation of a ferromagnetic particle"].endswith("Bold")
     assert not fonts["Tao Wang"].endswith("Bold") and not fonts[", Derek Kimball"].endswith("Bold"), fonts
+
+
+def test_code_in_a_title_set_bold_is_in_the_code_font_s_bold_face(text_style):
+    """A review: code in a title (set in a bold style, or bold around its markup) was in the code font's regular face
+    inside the bold title; code in a line of text stays regular."""
+    from booklet.layout.styles import make_styles
+    from booklet.text import markup
+
+    def fonts(made: str, style) -> dict[str, str]:
+        paragraph = Para(made, style)
+        paragraph.wrap(300, 100)
+        return {word.text.strip(): word.fontName for line in paragraph.blPara.lines for word in line.words}
+
+    title = markup.title("Reading with `fread()` fast", bold=True)
+    assert fonts(title, make_styles(page_for("A5")).title)["fread()"] == "Mono-Bold"
+    assert fonts(f"<b>{title}</b>", text_style)["fread()"] == "Mono-Bold"
+    assert fonts(markup.inline("We call `fread()` here"), text_style)["fread()"] == "Mono"

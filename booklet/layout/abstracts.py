@@ -162,7 +162,8 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, share: fl
     s = ctx.styles
     header = [
         Para(_label_line(ctx, abstract), s.when),
-        Para(markup.title(abstract.title), ctx.in_language(s.title, abstract.language)),  # (its hyphens and quotes)
+        # (its hyphens and quotes in its language)
+        Para(markup.title(abstract.title, bold=True), ctx.in_language(s.title, abstract.language)),
         *author_block(ctx, abstract.authors),
     ]
     photo = abstract_photo(abstract)

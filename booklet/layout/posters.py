@@ -70,7 +70,7 @@ def poster_key(index: int) -> str:
 def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: str) -> Row:
     s = ctx.styles
     number = Para(f'<font size="{s.session.fontSize * 1.3}">{poster.number}</font>', s.session)
-    body = [Para(f"<b>{markup.title(poster.title)}</b>", s.body)]
+    body = [Para(f"<b>{markup.title(poster.title, bold=True)}</b>", s.body)]
     # (the names in the text's weight under the bold title: set bold as the title is, nothing told them apart)
     names = ctx.derived(s.person, f"{s.person.name}_poster", fontName=s.body.fontName)
     body += author_block(ctx, poster.authors, explain_presenting=False, names_style=names)

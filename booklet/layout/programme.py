@@ -163,7 +163,8 @@ def _item_body(ctx: Context, item: Item):
     if item.tutorial:
         tutorial = item.tutorial
         head = f'<font name="Sans-Bold" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font> '
-        body = [Para(head + f"<b>{markup.title(title)}</b>", ctx.in_language(s.row_title, tutorial.language))]
+        body = [Para(head + f"<b>{markup.title(title, bold=True)}</b>",
+                     ctx.in_language(s.row_title, tutorial.language))]
         people = names(tutorial.presenters, ctx)
         line = " \u00b7 ".join(x for x in (f"<i>{people}</i>" if people else "", where) if x)
         if line:
@@ -190,7 +191,7 @@ def session_header(ctx: Context, session: Session, continued: bool = False, chai
     (and without the chair). `together`: shared by the headings of parallel tracks (see OneLineOr)."""
     s = ctx.styles
     style = ParagraphStyle("session_line", parent=s.session, fontName=SANS)
-    line = f"<b>{markup.title(session.name)}</b>"
+    line = f"<b>{markup.title(session.name, bold=True)}</b>"
     if continued:
         line += f' <font color="{markup_color(ctx.colours.muted)}">({markup.inline(ctx.label("continued"))})</font>'
     room = session.room if session.room and session.room.strip().casefold() != session.name.strip().casefold() \

@@ -80,7 +80,7 @@ def _tutorial_story(ctx: Context, tutorial: Tutorial, share: float = 1.0) -> tup
     story = [
         Anchor(ctx.tutorial_key(tutorial), tutorial_outline(tutorial), 1),
         Para(label, s.when),
-        Para(markup.title(tutorial.title), ctx.in_language(s.title, tutorial.language)),
+        Para(markup.title(tutorial.title, bold=True), ctx.in_language(s.title, tutorial.language)),
         Rule(ctx.colours.hairline, 0.8, 5),
     ]
     style = ctx.in_language(s.text, tutorial.language)

@@ -7,7 +7,8 @@ from functools import lru_cache
 from itertools import groupby
 
 from ..cache.memory import active
-from .fonts import IN_STYLE, SANS, font_for_char, fonts_number, in_mono, mono_name, use_fallbacks, when_fonts_change
+from .fonts import (IN_STYLE, MONO, SANS, font_for_char, fonts_number, in_mono, mono_name, use_fallbacks,
+                    when_fonts_change)
 from .mathtext import NBSP, PLAIN, Run, Script, Style, math_runs, unknown_macros
 
 __all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain", "source_paragraphs"]
@@ -20,7 +21,7 @@ def inline(text: str) -> str:
     return _inline(_as_str(text))
 
 
-def title(text: str, listed: bool = False) -> str:
+def title(text: str, listed: bool = False, bold: bool = False) -> str:
     """Markup for a title (an abstract's, a tutorial's, a poster's, a session's, a programme line's): as inline(),
     with each word of one letter ("a", "A", "I", "à") tied to the word after it by a no-break space, so that a
     title's line never ends with it ("half a / century" is "half / a century"), and a number that ends it (a Roman
@@ -29,9 +30,17 @@ def title(text: str, listed: bool = False) -> str:
     two are short enough together (PAIR), so that a title of two lines never ends with a word alone ("in the
     Galactic / disc" is "in the / Galactic disc"); `listed`: a title in a run of them, the next one after it on its line
     (the glance's sessions, "Workshop: Mikrotonales Komponieren · ..."), its last words not tied (a line broke after
-    "Workshop:" with room for "Mikrotonales")."""
+    "Workshop:" with room for "Mikrotonales"); `bold`: for a title set in a bold face (its style's, or <b> around
+    it), its code in the code font's bold face (ReportLab sets a font a tag names in the face the tag names)."""
     tied = _LAST_NUMBER.sub(NBSP + r"\1", _ONE_LETTER.sub(_tied, _inline(_as_str(text))), count=1)
-    return tied if listed else _LAST_WORD.sub(_runt, tied, count=1)
+    made = tied if listed else _LAST_WORD.sub(_runt, tied, count=1)
+    return _code_bold(made) if bold else made
+
+
+def _code_bold(made: str) -> str:
+    """Markup with its code (set in the code font's regular face) in that font's bold face."""
+    tag = f'<font name="{MONO}" '
+    return made.replace(tag, f'<font name="{mono_name(True)}" ') if tag in made else made
 
 
 # a one-letter word (in tags of its own or not: "half <i>a</i> century") after a space or the start, before a space and
