@@ -122,6 +122,7 @@ _TITLE_BREAK = re.compile(r":\s| [\u2013\u2014-] ")
 
 
 ABSTRACT_KINDS = ("contributed", "invited", "keynote", "special")
+LONG_ITEM = 90  # minutes: an item of a parallel block this long (a workshop) may have a break of the day's in it
 
 
 @dataclass(frozen=True)

@@ -661,15 +661,20 @@ def _simulcasts(events: list[Event]) -> set[int]:
     def bare(title: str) -> str:
         return " ".join(_NOTE_AFTER.sub("", title).casefold().split())
 
-    def who(event: Event) -> list[tuple[str, ...]]:
-        return [tuple(person.name.casefold().split()) for person in event.persons if person.name.strip()]
+    names = [[tuple(person.name.casefold().split()) for person in event.persons if person.name.strip()]
+             for event in events]
 
-    def shared(one: Event, other: Event) -> bool:
+    def shared(one: int, other: int) -> bool:
         return any(a == b or len(a) == 1 and a[0] in b or len(b) == 1 and b[0] in a
-                   for a in who(one) for b in who(other))
+                   for a in names[one] for b in names[other])
 
-    def alike(one: Event, other: Event) -> bool:
-        return bare(one.title) == bare(other.title) or shared(one, other)
+    def alike(one: int, other: int) -> bool:
+        return bare(events[one].title) == bare(events[other].title) or shared(one, other)
+
+    def worth(at: int) -> tuple:  # (the copy kept: with a text, speakers, a type; the longest text; the first)
+        event = events[at]
+        text = len(event.abstract.strip()) + len(event.description.strip())
+        return bool(text), bool(event.persons), event.type.strip().casefold() not in ("", "other"), text, -at
 
     keys: dict[tuple, list[int]] = {}
     for at, event in enumerate(events):
@@ -683,16 +688,9 @@ def _simulcasts(events: list[Event]) -> set[int]:
     for (*_, kind, _), found in keys.items():
         # the same bare title and a speaker in common; or the same text and either
         same = shared if kind == "title" else alike
-        found = [at for at in found if any(same(events[at], events[other]) for other in found if other != at)]
-        found = [at for at in found if at not in dropped]
+        found = [at for at in found if at not in dropped and any(same(at, other) for other in found if other != at)]
         if len(found) < 2:
             continue
-
-        def worth(at: int) -> tuple:
-            event = events[at]
-            text = len(event.abstract.strip()) + len(event.description.strip())
-            return bool(text), bool(event.persons), event.type.strip().casefold() not in ("", "other"), text, -at
-
         kept = max(found, key=worth)
         dropped.update(at for at in found if at != kept)
     return dropped

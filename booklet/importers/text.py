@@ -730,7 +730,7 @@ def _finish(paragraph: str, spans: list[str]) -> str:
         code = _TRAILING.sub("", _restore(paragraph[1:], spans))
         fence = "~~~" if re.search(r"^\s*```", code, re.M) else "```"
         return f"{fence}\n{code}\n{fence}"
-    indent = _NESTED_ITEM.match(paragraph)  # a list item keeps its indent (booklet nests it by it)
+    indent = _KEPT_INDENT.match(paragraph)  # a list item keeps its indent (booklet nests it by it)
     paragraph = (indent.group(1) if indent else "") + _TRAILING.sub("", paragraph.strip())
     paragraph = re.sub(r"(?<=\S) {2,}", " ", paragraph)  # where an image or a tag was dropped
     paragraph = _literal_stars(_in_addresses(paragraph))
@@ -786,7 +786,7 @@ _SCHEME_SHOWN_BARE = re.compile(r"^(?:mailto|tel):", re.I)  # an email and a pho
 
 
 NESTED_INDENT = "  "  # a list item's indent for each list it is nested in
-_NESTED_ITEM = re.compile(r"^((?:  )+)(?=\S)")  # a list item's indent, or its paragraph's after its first
+_KEPT_INDENT = re.compile(r"^((?:  )+)(?=\S)")  # what _Blocks indents: a nested list's item, an item's later paragraph
 
 
 class _Blocks:

@@ -5,6 +5,7 @@ or each day's after that day's programme (`placement: by-day`, see story)."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -12,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
+from ..text.fonts import when_fonts_change
 from ..model import Abstract, Person
 from .columns import GAP, TextColumns
 from .common import Context, Slot, abstract_photo, kept_whole, presents, underlined
@@ -287,11 +289,19 @@ def numbered_affiliations(ctx: Context, numbers: list[int], lines: list[str]) ->
 
 def _number_width(number: str, style) -> float:
     """How wide an affiliation's superscript `number` and the space after it are set in `style`."""
+    return _superscript_width(number, style.fontName, style.fontSize)
+
+
+@lru_cache(maxsize=256)
+def _superscript_width(number: str, font: str, size: float) -> float:
+    from reportlab.lib.styles import ParagraphStyle as Style
     from reportlab.platypus.paraparser import ParaParser
 
-    _, frags, _ = ParaParser().parse(f"<super>{number}</super>", style)
-    return sum(stringWidth(frag.text, frag.fontName, frag.fontSize) for frag in frags) + stringWidth(
-        " ", style.fontName, style.fontSize)
+    _, frags, _ = ParaParser().parse(f"<super>{number}</super>", Style("number", fontName=font, fontSize=size))
+    return sum(stringWidth(frag.text, frag.fontName, frag.fontSize) for frag in frags) + stringWidth(" ", font, size)
+
+
+when_fonts_change(_superscript_width.cache_clear)  # (BODY names the theme's font)
 
 
 def _numbered_name(person: Person, numbers: dict[str, int], name: str, underline: bool) -> str:

@@ -55,7 +55,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
-from ..model import Day, Item, Session
+from ..model import LONG_ITEM, Day, Item, Session
 from ..text import dates, markup
 from ..text.fonts import SANS
 from ..text.paragraph import break_cut_lines
@@ -157,13 +157,11 @@ class DayPlan:
 def _gathered_around(group: list[Box], least: float) -> list[Box]:
     """A group of boxes too narrow to read gathered: the day's own items in it (in no session: a break, a lunch, a talk
     for everyone) keep their boxes, across the column, unless they overlap for `least` minutes or more something
-    shorter than a long item (lint.schedule.LONG_ITEM: a lunch at 11:30 beside talks to 12:00 would hide them; it is
+    shorter than a long item (model.LONG_ITEM: a lunch at 11:30 beside talks to 12:00 would hide them; it is
     named among them); the rest becomes one box for each stretch of the group's time that those leave free (at least
     `least` minutes long: a workshop running on into lunch is not a sliver of its own under it), naming what is on
     then. (A lunch between parallel sessions was one of the sessions named in a box
     over the whole morning and afternoon.)"""
-    from ..lint.schedule import LONG_ITEM
-
     candidates = [box for box in group if box.stream == MAIN and box.session is None and box.item is not None]
     others = [box for box in group if box not in candidates]
 

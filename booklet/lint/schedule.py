@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..model import Booklet, Day, Item, Parallel, Session, Source
+from ..model import LONG_ITEM, Booklet, Day, Item, Parallel, Session, Source
 from ..problems import Problem
 from ..text.folding import fold
 from .mentions import chair_keys, join
@@ -225,9 +225,6 @@ def _overlap(a, b) -> bool:
     if e2 is None:
         return s1 <= s2 < e1
     return s1 < e2 and s2 < e1
-
-
-LONG_ITEM = 90  # minutes: an item of a parallel block this long may have a break of the day's in it
 
 
 def _long_in_parallel(slot) -> bool:
