@@ -938,3 +938,42 @@ def test_a_layouts_file_not_written_leaves_the_one_before_and_its_values_kept_ap
     build_booklet(folder, tmp_path / "again.pdf", cache=again)
     assert not again.made.get("layouts")
     assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+
+
+def test_a_layouts_file_holds_its_values_in_chunks_read_back_whole(tmp_path, monkeypatch):
+    """A section's values are pickled CHUNK at a time (a pickler's memory of what it wrote stays small): with chunks of
+    50, the sample's layouts file holds many pickles, where each ends is in its header, and a rebuild reads every one
+    of them back (it makes no layout anew) into the same PDF; a header whose ends lie is ignored."""
+    import shutil
+
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(persisted, "CHUNK", 50)
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    first = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "first.pdf", cache=first, jobs=1)
+    used = first.size("layouts")
+    kept = persisted.PersistedCache(folder)._kept_file("layouts")
+    ends = kept[6]
+    assert len(ends) == 1 + -(-used // 50) and ends[-1] == kept[3].nbytes
+    assert len(pickle.loads(kept[3][ends[0]:ends[1]])) == 50
+    reader = persisted.PersistedCache(folder)
+    values, _ = reader._read("layouts", reader._kept_file("layouts"), "layouts")
+    assert len(values) == used
+    again = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=1)
+    assert "layouts" not in again.made
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+
+    path = disk._path(persisted.KIND, persisted._name(folder.resolve(), "layouts"))
+    whole = path.read_bytes()
+    length = int.from_bytes(whole[-8:], "big")
+    header = pickle.loads(whole[-8 - length:-8])
+    for lying in ((*ends[:1], *ends[2:]), (ends[1], ends[0], *ends[2:]), (*ends[:-1], ends[-1] + 1), ()):
+        told = pickle.dumps((*header[:6], lying))
+        path.write_bytes(whole[:-8 - length] + told + len(told).to_bytes(8, "big"))
+        found = persisted.PersistedCache(folder)
+        assert found._read("layouts", found._kept_file("layouts"), "layouts") is None

@@ -21,9 +21,10 @@ BuildCache:
 One file per section and data folder (`persisted/<hash of the folder's path and the section>.pickle`), loaded
 when the build first asks that section for something (a build that stops at bad data never loads the layouts),
 and written (atomically: pickled straight into a temporary file beside it, then put in place; the file is the
-payload, then its header, then the header's length: see PersistedCache._kept_file) when a build that made
-something new in the section succeeds: the values that build used, nothing else (what an edit made obsolete is
-not carried on), so the file holds one build's working set of one book. The layouts and compressed streams are
+payload (the numbers, then the values CHUNK at a time, each pickled on its own), then its header, then the
+header's length: see PersistedCache._kept_file) when a build that made something new in the section succeeds: the
+values that build used, nothing else (what an edit made obsolete is not carried on), so the file holds one build's
+working set of one book. The layouts and compressed streams are
 written only when at least one in FEW of those the build used is new (a small edit's few are made again by the
 next builds, which costs less than pickling them all again). Not written beyond LIMIT bytes (see there). A build
 in parts keeps its layouts and compressed streams in files per process instead (`layouts, part 1 of 3`,
@@ -54,7 +55,7 @@ import sys
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 from . import Seldom, checksum, digest, disk, hasher
@@ -63,7 +64,7 @@ from .memory import BuildCache
 SECTIONS = ("files", "layouts", "qr", "streams", "facts")
 PER_PART = ("layouts", "streams")  # kept by each process of a build in parts in files of its own (laying_out)
 KIND = "persisted"
-FORMAT = 1
+FORMAT = 2
 # The largest file written: the sample's layouts take 1.8 MB (76 pages); a book built in parts (--jobs)
 # writes a file per process (500 talks + 1,000 posters: about 25 MB in all; 2,000 talks + 5,000 posters:
 # 37, 47 and 7 MB), each loaded in a tenth of the time laying its part out again takes. A file beyond LIMIT
@@ -73,6 +74,10 @@ FORMAT = 1
 LIMIT = 64 * 2**20
 TOO_BIG = "too big"  # what the layouts file holds when a build's did not fit
 FEW = 64  # a build that made fewer than one in FEW of the layouts (streams) it used leaves their file as it was
+# A section's values are pickled CHUNK at a time, each chunk a pickle of its own: a pickler remembers every object it
+# has written until it is done (its memo), which for a 2,000-talk worker's layouts took some 20 MB at the end of its
+# part, on top of what it held (chunks: the file 2.5 % bigger, what chunks share written once per chunk)
+CHUNK = 4096
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -281,6 +286,32 @@ class _Out:
             self.chars |= _box_chars(data)
 
 
+def _pickled_in_chunks(pickler: "_Pickler", values: dict, numbers: dict, out: _Out) -> tuple[int, ...]:
+    """`numbers`, then `values` CHUNK at a time, pickled one after the other by `pickler` into `out`, each a pickle of
+    its own (the pickler forgets what it wrote between them); where each ends in `out` (a section's file's header
+    keeps them: _read unpickles each from its place)."""
+    pickler.dump(numbers)
+    ends = [out.size]
+    items = iter(values.items())
+    while chunk := dict(islice(items, CHUNK)):
+        pickler.clear_memo()
+        pickler.dump(chunk)
+        ends.append(out.size)
+    return tuple(ends)
+
+
+def _ends_of(ends, size: int) -> bool:
+    """Whether `ends` (a header's) can be where the pickles of a payload of `size` bytes end: rising, the last at its end."""
+    return (isinstance(ends, tuple) and bool(ends) and all(type(end) is int for end in ends)
+            and all(0 < a < b for a, b in zip(ends, ends[1:])) and ends[0] > 0 and ends[-1] == size)
+
+
+def _ends_bytes(ends: tuple[int, ...]) -> bytes:
+    """The ends of a payload's pickles as the header's checksum takes them (a pickle read from a place that lies
+    would end where it should, and the one after it be lost unseen)."""
+    return b"".join(end.to_bytes(8, "big") for end in ends)
+
+
 def _header_written(file, header: tuple) -> None:
     """A section's file ends with its header (pickled) and the header's length (see PersistedCache._kept_file)."""
     data = pickle.dumps(header, pickle.HIGHEST_PROTOCOL)
@@ -385,7 +416,7 @@ class PersistedCache(BuildCache):
             return None
         if header == (stamp(), TOO_BIG) and size == len(data) - 8:
             return header
-        if not isinstance(header, tuple) or len(header) != 6 or header[3] != len(data) - 8 - size:
+        if not isinstance(header, tuple) or len(header) != 7 or header[3] != len(data) - 8 - size:
             return None
         return (*header[:3], view[:header[3]], *header[4:])
 
@@ -393,9 +424,9 @@ class PersistedCache(BuildCache):
         """The (values, numbers) a section's file (`name`) holds, its math boxes restored (layouts); None when it
         is not one this code wrote, its Seldom values' file is not the one it was written with, or its layouts
         were made with a font file that has changed since."""
-        if not (isinstance(kept, tuple) and len(kept) == 6 and kept[0] == stamp() and isinstance(kept[3], memoryview)
-                and isinstance(kept[4], bytes) and isinstance(kept[5], str)
-                and kept[1] == checksum(kept[3], kept[4], kept[5].encode())):
+        if not (isinstance(kept, tuple) and len(kept) == 7 and kept[0] == stamp() and isinstance(kept[3], memoryview)
+                and isinstance(kept[4], bytes) and isinstance(kept[5], str) and _ends_of(kept[6], len(kept[3]))
+                and kept[1] == checksum(kept[3], kept[4], kept[5].encode(), _ends_bytes(kept[6]))):
             return None  # nothing kept, another version's, or damaged: ignored
         self._apart[name] = kept[5]  # (replaced, whatever it holds, when this file is written again)
         source = None
@@ -413,7 +444,10 @@ class PersistedCache(BuildCache):
             # the others when first asked for, while the build's objects are alive (frozen with them, those that
             # become garbage in a cycle would never be collected)
             with disk.lasting() if section in ("files", "layouts") else disk.uncollected():
-                values, numbers = pickle.loads(kept[3])
+                payload, starts = kept[3], (0, *kept[6])
+                numbers, values = pickle.loads(payload[:starts[1]]), {}
+                for start, end in zip(starts[1:], starts[2:]):
+                    values.update(pickle.loads(payload[start:end]))
                 boxes = pickle.loads(kept[4])
         except Exception:  # noqa: BLE001  (the hash matched: only another code's classes could fail)
             return None
@@ -487,7 +521,7 @@ class PersistedCache(BuildCache):
             apart = temporary_beside(self._apart_path(name, "new"))  # named once its digest is known
             with open(main, "wb") as main_file, open(apart, "wb") as apart_file:
                 payload, seldom = _Out(main_file, boxes=layouts), _Out(apart_file, hashed=True, boxes=layouts)
-                _Pickler(payload, seldom).dump((values, numbers))
+                ends = _pickled_in_chunks(_Pickler(payload, seldom), values, numbers, payload)
                 if payload.size + seldom.size > LIMIT:
                     main_file.seek(0)
                     main_file.truncate()
@@ -498,8 +532,9 @@ class PersistedCache(BuildCache):
                     fonts = _fonts_digest(_font_files(numbers), self.file_digest) if layouts else None
                     boxes = pickle.dumps(_boxes_in(payload.chars | seldom.chars) if layouts else {},
                                          pickle.HIGHEST_PROTOCOL)
-                    _header_written(main_file, (stamp(), checksum(boxes, named.encode(), start=payload.check), fonts,
-                                                payload.size, boxes, named))
+                    _header_written(main_file, (stamp(), checksum(boxes, named.encode(), _ends_bytes(ends),
+                                                                  start=payload.check), fonts,
+                                                payload.size, boxes, named, ends))
         except BaseException as exc:  # a full disk, a read-only home, a value that cannot be pickled: not kept; an
             for temp in (main, apart):  # interrupt (Ctrl-C reaches the workers too): nothing left half-way either
                 if temp is not None:
