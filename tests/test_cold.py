@@ -977,3 +977,67 @@ def test_a_layouts_file_holds_its_values_in_chunks_read_back_whole(tmp_path, mon
         path.write_bytes(whole[:-8 - length] + told + len(told).to_bytes(8, "big"))
         found = persisted.PersistedCache(folder)
         assert found._read("layouts", found._kept_file("layouts"), "layouts") is None
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_first_build_writes_the_values_kept_apart_as_it_makes_them(tmp_path, monkeypatch, jobs):
+    """With no layouts kept, each process writes the values it keeps apart (a paragraph's fragments as parsed, a
+    drawing's font calls) into a temporary file as it makes them (persisted._Spool), and holds what stands for them:
+    that file becomes the file of values kept apart, its values never read back to be written again; nothing else is
+    left beside the kept files. The next build reads them and lays out nothing anew, into the same bytes."""
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _illustrated(tmp_path / "conf")
+    added, read_back, writing = [], [], []
+    real_add, real_read, real_write = persisted._Spool.add, persisted._Spool.read, persisted.PersistedCache._write_beside
+    monkeypatch.setattr(persisted._Spool, "add", lambda self, data: added.append(len(data)) or real_add(self, data))
+    monkeypatch.setattr(persisted._Spool, "read",
+                        lambda self, at, size: read_back.append(bool(writing)) or real_read(self, at, size))
+
+    def write_beside(self, *args):
+        writing.append(1)
+        try:
+            return real_write(self, *args)
+        finally:
+            writing.pop()
+
+    monkeypatch.setattr(persisted.PersistedCache, "_write_beside", write_beside)
+    build_booklet(folder, tmp_path / "first.pdf", jobs=jobs)
+    assert len(added) > (100 if jobs == 1 else 10) and True not in read_back  # (jobs 2: this process's part)
+    kept = sorted(path.name for path in (tmp_path / "cache" / "persisted").iterdir())
+    assert not [name for name in kept if name.startswith(".")]
+    apart = [name for name in kept if name.endswith(".apart")]
+    assert (len(apart) == 1 if jobs == 1 else len(apart) > 1), kept  # jobs 2: one per part
+    assert all(name.split("-")[0] + ".pickle" in kept for name in apart)
+    monkeypatch.undo()
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    again = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=jobs)
+    assert not again.made.get("layouts")
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+
+
+def test_a_first_build_that_fails_leaves_none_of_the_values_it_wrote_as_it_went(tmp_path, monkeypatch):
+    """A first build that fails once its pages are laid out (here: writing the PDF) leaves neither its layouts nor the
+    file it wrote their values kept apart into as it went (persisted._Spool): the disk cache holds what it held."""
+    from booklet import build
+    from booklet.cache import persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _illustrated(tmp_path / "conf")
+    kept = tmp_path / "cache" / "persisted"
+    spooled, real_spool = [], persisted._Spool.__init__
+    monkeypatch.setattr(persisted._Spool, "__init__", lambda self, path: spooled.append(path) or real_spool(self, path))
+    real_render = build.render_pdf
+
+    def failing(*args, **kwargs):
+        real_render(*args, **kwargs)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(build, "render_pdf", failing)
+    with pytest.raises(OSError):
+        build.build_booklet(folder, tmp_path / "first.pdf", jobs=1)
+    assert len(spooled) == 1 and not spooled[0].exists()
+    assert not [path for path in kept.iterdir() if path.suffix in (".apart", ".part") or "layouts" in path.name]

@@ -33,7 +33,8 @@ put in place by the main process once the booklet is written (Written).
 
 The layouts' seldom-read values (cache.Seldom: a paragraph's fragments as parsed, a drawing's font calls) are
 kept apart, in a file beside the section's named by their digest (`<name>-<digest>.apart`), and read one at a
-time when a build asks for one (see _Pickler, _Apart).
+time when a build asks for one (see _Pickler, _Apart). A process that lays out with none of its layouts kept (a first
+build) writes them into that file as it makes them, and holds only their places (see _Spool).
 
 A file is trusted only when it is exactly what this code wrote for this code: its header holds a checksum of
 its payload and of the file of its values kept apart (a damaged file is ignored), the `stamp` of the code and
@@ -52,7 +53,7 @@ import os
 import pickle
 import re
 import sys
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, islice
@@ -228,6 +229,67 @@ def _apart(at: int, size: int) -> _Apart:
     return _Apart(_READING[0], at, size)
 
 
+class _Spool(_ApartFile):
+    """The file of Seldom values of a build that lays out with no layouts kept (a first build, each process of a build
+    in parts its own), written as the values are made: each is let go once written (they were a fifth of what a
+    2,000-talk worker held at the end of its part) and read back when asked for (_Apart: seldom). Made as a temporary
+    file beside the place of the file of Seldom values; the values are gathered and written a megabyte at a time
+    (`out`: their digest and math boxes' characters counted as they go). When the layouts are written (see
+    PersistedCache._write_beside) it is that file: their pickle names the places of its values, and the values of
+    other files are added at its end. Else removed (`drop`); a value still asked for is read from it while it is open
+    (as an _ApartFile, until the process ends)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.file = open(path, "w+b")  # noqa: SIM115  (open until the process ends)
+        self.out = _Out(self.file, hashed=True, boxes=True)
+        self.gathered = io.BytesIO()
+
+    def add(self, data: bytes) -> _Apart:
+        """`data` (a Seldom value) added; what stands for it."""
+        gathered = self.gathered
+        at = self.out.size + gathered.tell()
+        gathered.write(data)
+        if gathered.tell() >= _Pickler.GATHER:
+            self.flush()
+        return _Apart(self, at, len(data))
+
+    def flush(self) -> None:
+        data = self.gathered.getvalue()
+        if data:
+            self.out.write(data)
+            self.file.flush()  # read back at their places in the file (pread), not through its buffer
+            self.gathered = io.BytesIO()
+
+    def read(self, at: int, size: int) -> bytes:
+        written = self.out.size
+        if at >= written:
+            return self.gathered.getbuffer()[at - written:at - written + size].tobytes()
+        return super().read(at, size)
+
+    def drop(self) -> None:
+        """Not kept: removed from the folder (the values that stand for some of its values read them while the
+        process lives: it stays open)."""
+        with suppress(OSError):
+            self.path.unlink(missing_ok=True)
+
+
+def _spilled(value, spool: _Spool):
+    """A layout's value (a tuple) with each Seldom value in it, or in a tuple in it, written to `spool` and its _Apart
+    in its place (the value as it is when it holds none)."""
+    if type(value) is not tuple:
+        return value
+    found = None
+    for index, item in enumerate(value):
+        kind = type(item)
+        if kind is Seldom or (kind is tuple and any(type(inner) is Seldom for inner in item)):
+            if found is None:
+                found = list(value)
+            found[index] = spool.add(item) if kind is Seldom else tuple(
+                spool.add(inner) if type(inner) is Seldom else inner for inner in item)
+    return value if found is None else tuple(found)
+
+
 class _Pickler(pickle.Pickler):
     """Pickles values with each Seldom value (or one read from a file and not yet asked for) written into `apart`,
     and only its place there into the pickle. The Seldom values are gathered in memory and given to `apart` a
@@ -236,11 +298,11 @@ class _Pickler(pickle.Pickler):
 
     GATHER = 2**20
 
-    def __init__(self, file, apart):
+    def __init__(self, file, apart, spool: _Spool | None = None):
         super().__init__(file, pickle.HIGHEST_PROTOCOL)
-        self.apart = apart
+        self.apart, self.spool = apart, spool  # a _Spool's values are in `apart` already: only their places written
         self.gathered = io.BytesIO()
-        self.given = 0  # the bytes given to `apart` so far
+        self.given = apart.size  # the bytes given to `apart` so far
 
     def dump(self, obj) -> None:
         super().dump(obj)
@@ -257,6 +319,8 @@ class _Pickler(pickle.Pickler):
         kind = type(obj)
         if kind is not Seldom and kind is not _Apart:
             return NotImplemented
+        if kind is _Apart and obj.source is self.spool and self.spool is not None:
+            return _apart, (obj.at, obj.size)
         data = obj if kind is Seldom else obj.read()
         gathered = self.gathered
         at = self.given + gathered.tell()
@@ -373,6 +437,8 @@ class PersistedCache(BuildCache):
         self._shard: str | None = None  # in such a build, this process's part ("part 1 of 3": see _file_name)
         self._worker = False  # in such a build, a worker's process (not the main one, part 0)
         self._laid_out = False  # a worker has written its layouts, or let them go (laid_out)
+        self._spool: _Spool | None = None  # laying out with no layouts kept: their Seldom values, written as made
+        self._kept_layouts = False  # this process's layouts file was read
         self._beside: list[Written] = []  # the files a worker wrote beside their places, not yet handed over
         # file name -> the digest of the file of its Seldom values, as read or last written
         self._apart: dict[str, str] = {}
@@ -390,7 +456,7 @@ class PersistedCache(BuildCache):
             return
         values, numbers = found
         if section == "layouts":
-            self._numbers = numbers
+            self._numbers, self._kept_layouts = numbers, True
         self._sections[section] = values
 
     def _kept_file(self, name: str) -> tuple | None:
@@ -480,6 +546,8 @@ class PersistedCache(BuildCache):
     def put(self, section, key, value):
         if section in self._pending:
             self._load(section)
+        if self._spool is not None and section == "layouts":
+            value = _spilled(value, self._spool)
         super().put(section, _kept_key(section, key), value)
 
     def number(self, value):
@@ -504,6 +572,25 @@ class PersistedCache(BuildCache):
             written = self._write_beside(name, section, values, numbers)
             if written is not None and written.publish():
                 self._apart[name] = written.named  # what a file written again replaces
+        self._unspooled()
+
+    def _spooling(self) -> None:
+        """Lay out with the Seldom values of new layouts written as they are made (_Spool): in a process whose
+        layouts file held none (a first build) that keeps layouts, on a disk cache that can take the file."""
+        if self._spool is not None or self._kept_layouts or not self.warm or disk.folder() is None:
+            return
+        from ..output.atomic import temporary_beside
+
+        try:
+            self._spool = _Spool(temporary_beside(self._apart_path(self._file_name("layouts"), "new")))
+        except OSError:  # a read-only cache folder: they stay in memory, and are not written either
+            self._spool = None
+
+    def _unspooled(self) -> None:
+        """A _Spool not written as the layouts' file of Seldom values, removed."""
+        spool, self._spool = self._spool, None
+        if spool is not None:
+            spool.drop()
 
     def _write_beside(self, name: str, section: str, values: dict, numbers: dict) -> Written | None:
         """The section's file `name` (what _kept_file reads: the values and numbers, or the note that they are too big)
@@ -516,12 +603,22 @@ class PersistedCache(BuildCache):
 
         path, main, apart = disk._path(KIND, _name(self.folder, name)), None, None
         layouts = section == "layouts"
+        spool = self._spool if layouts and name == self._file_name("layouts") else None
+        if spool is not None:
+            self._spool = None  # what it holds is written now, or dropped with the file
         try:
+            if spool is not None:  # the values made by this build are there already
+                apart = spool.path
+                spool.flush()
             main = temporary_beside(path)
-            apart = temporary_beside(self._apart_path(name, "new"))  # named once its digest is known
-            with open(main, "wb") as main_file, open(apart, "wb") as apart_file:
-                payload, seldom = _Out(main_file, boxes=layouts), _Out(apart_file, hashed=True, boxes=layouts)
-                ends = _pickled_in_chunks(_Pickler(payload, seldom), values, numbers, payload)
+            if spool is None:
+                apart = temporary_beside(self._apart_path(name, "new"))  # named once its digest is known
+            with open(main, "wb") as main_file, (nullcontext(spool.file) if spool is not None
+                                                 else open(apart, "wb")) as apart_file:
+                payload = _Out(main_file, boxes=layouts)
+                seldom = spool.out if spool is not None else _Out(apart_file, hashed=True, boxes=layouts)
+                ends = _pickled_in_chunks(_Pickler(payload, seldom, spool), values, numbers, payload)
+                apart_file.flush()
                 if payload.size + seldom.size > LIMIT:
                     main_file.seek(0)
                     main_file.truncate()
@@ -602,6 +699,7 @@ class PersistedCache(BuildCache):
             self._load("layouts")
         if self._too_big:
             self.warm = False  # nothing will be kept: nothing made for keeping
+        self._spooling()
 
     def in_part(self, slot: int, slots: int) -> None:
         """In process `slot` of a build in parts of `slots` processes (0: this one, once the others are forked):
@@ -620,6 +718,8 @@ class PersistedCache(BuildCache):
                 values.setdefault(key, value)
             numbers.update(self._numbers)  # (_read checked that the numbers given agree)
             self._sections["layouts"], self._numbers, self._next = values, numbers, None
+            self._kept_layouts = True
+        self._spooling()
         from ..text import paragraph
 
         # new math boxes: characters of this part's class, none known here (a process that builds again, a watch
@@ -640,6 +740,7 @@ class PersistedCache(BuildCache):
         if self._worker:
             if worth:
                 self._write_part_files(("layouts",))
+            self._unspooled()
             self._laid_out = True
             self._used.pop("layouts", None)
         if self._worker or not worth:
@@ -670,11 +771,16 @@ class PersistedCache(BuildCache):
         beside, self._beside = self._beside, []
         for written in beside:
             written.discard()
+        self._unspooled()
 
     @contextmanager
     def build(self):
-        with super().build() as current:
-            yield current
+        try:
+            with super().build() as current:
+                yield current
+        except BaseException:
+            self._unspooled()  # nothing a build that failed made is kept
+            raise
         self.drop_unused()  # (kept: only what this build used)
         self.save()  # only after a build that succeeded
 
