@@ -19,6 +19,7 @@ from booklet.check import check_folder
 from booklet.data.extras import QR_MAX_BYTES, qr_problem
 from booklet.layout.page import page_for
 from booklet.layout.sponsors import GAP, box_size
+from booklet.text import markup
 
 from .helpers import LATER, base_lines, extend, write_conference
 from .pdftext import Pdf
@@ -126,6 +127,38 @@ def test_sponsor_logos_are_sized_by_tier_centred_and_kept_in_proportion(sponsors
     assert images[0][0] == pytest.approx(A5.margin, abs=0.05)
     assert images[1][0] - images[0][2] == pytest.approx(GAP, abs=0.05)
     assert (images[2][0] + images[2][2]) / 2 == pytest.approx(A5.width / 2, abs=0.05)
+
+
+LEGAL = ["Chaos Computer Club e. V.", "Deutsche Forschungsgemeinschaft", "Gesellschaft für Informatik e. V.",
+         "Müller Maschinenbau GmbH & Co. KG", "Acme Widgets Inc."]
+
+
+def test_sponsor_names_without_logos_break_at_spaces_or_hyphenated_their_legal_form_held_to_the_word_before(tmp_path):
+    """A typesetter's review: a name without a logo was cut between two letters ("Deutsche Forschungsg / emeinschaft",
+    no hyphen) and its legal form split from it or in two ("Chaos Computer Club / e. V."). In boxes of two, three and
+    four to a row, each name reads whole, broken at its spaces or after a hyphen (a word wider than its box), and no
+    line starts inside a legal form or ends inside one, nor with "e. V." or "Inc." that fit with the word before."""
+    tiers = [("Gold", LEGAL[:2]), ("Silver", LEGAL[:3]), ("Bronze", LEGAL)]
+    text = "sponsors:\n" + "".join(f"  - {{name: {name}, tier: {tier}}}\n" for tier, names in tiers for name in names)
+    result, pdf = build(tmp_path, text)
+    lines = pdf.lines(result.anchors["sponsors"] - 1)[1:-1]  # between the heading and the page number
+    assert " ".join(lines).replace("- ", "") == " ".join(f"{tier} {' '.join(names)}" for tier, names in tiers)
+    assert any(line.endswith("-") for line in lines)  # "Forschungsgemeinschaft" is hyphenated where it is broken
+    for line in lines:
+        assert not line.startswith(("e.", "V.", "Inc.", "&", "Co.", "KG")), lines
+        assert not line.endswith((" e.", " GmbH", " &", " Co.")), lines
+    assert "Club e. V." in lines and any(line.endswith("Widgets Inc.") for line in lines)
+    assert "GmbH & Co. KG" in lines  # (on a line of its own where "Maschinenbau GmbH & Co. KG" is wider than the box)
+
+
+@pytest.mark.parametrize("name, held", [
+    ("Chaos Computer Club e. V.", "Chaos Computer Club\u00a0e.\u00a0V."),
+    ("Müller  Maschinenbau GmbH & Co. KG", "Müller Maschinenbau\u00a0GmbH\u00a0&\u00a0Co.\u00a0KG"),
+    ("Acme Widgets, Inc.", "Acme Widgets,\u00a0Inc."),
+    ("Deutsche Forschungsgemeinschaft", "Deutsche Forschungsgemeinschaft"),
+    ("Smith &", "Smith &"), ("AG", "AG")])
+def test_a_legal_form_is_held_together_and_to_the_word_before_it(name, held):
+    assert markup.held_legal_form(name) == held
 
 
 def test_a_sponsor_url_makes_its_logo_a_link(sponsors_booklet):

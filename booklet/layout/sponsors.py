@@ -14,6 +14,7 @@ from copy import copy
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from .. import images
@@ -23,7 +24,7 @@ from .common import Context
 from .abstracts import continued
 from .flowables import Anchor, Continues, Para
 from .page import Page
-from .textfit import draw_block, fit_block
+from .textfit import Marked, draw_block, fit_block
 
 TIER_COLUMNS = (2, 3, 4)  # logos to a row in the first tier, the second, the third and any after
 UNTIERED_COLUMNS = 3  # when no sponsor names a tier
@@ -96,7 +97,7 @@ def build_sponsors(ctx: Context) -> list:
         for start in range(0, len(members), count):
             rows.append(LogoRow(members[start:start + count], width, height, ctx.page.cmyk,
                                 name_style if ctx.theme.sponsor_names else None, missing_style,
-                                space=ROW_GAP if start else 0))
+                                space=ROW_GAP if start else 0, language=s.text.hyphenationLang))
         if tier is None:
             story += rows
             continue
@@ -106,12 +107,50 @@ def build_sponsors(ctx: Context) -> list:
     return story
 
 
+def broken_name(name: str, style, width: float, language: str | None) -> Marked:
+    """A sponsor's name -> its markup for a box `width` wide in `style`: broken at spaces only, its legal form held to
+    the word before it (markup.held_legal_form); a word wider than the box hyphenated with the patterns of `language`,
+    each of its pieces as long as fits, and a form that with the word before it is wider than the box on a line of its
+    own (ReportLab cut "Deutsche Forschungsg / emeinschaft" between two letters; a hyphenated style fills its lines,
+    "Chaos Compu- / ter Club"). A word that cannot be hyphenated is left whole, for fit_scaled to shrink."""
+    def width_of(text: str) -> float:
+        return stringWidth(text, style.fontName, style.fontSize)
+
+    units = []
+    for unit in markup.held_legal_form(name).split(" "):
+        units += unit.split(markup.NBSP, 1) if width_of(unit) > width and markup.NBSP in unit else [unit]
+    parts = [""]  # the name's text between the hyphens that end a line
+    for unit in units:
+        pieces = _hyphenated(unit, width_of, width, language)
+        parts[-1] += (" " if parts[-1] else "") + pieces[0]
+        parts += pieces[1:]
+    return Marked("-<br/>".join(markup.inline(part) for part in parts))
+
+
+def _hyphenated(word: str, width_of, width: float, language: str | None) -> list[str]:
+    """`word` in pieces no wider than `width` (width_of measures), cut where the patterns of `language` hyphenate it,
+    each but the last the longest that fits with its hyphen; [word] when it fits, or cannot be cut so."""
+    if width_of(word) <= width or not language:
+        return [word]
+    import pyphen
+
+    cuts = pyphen.Pyphen(lang=language).positions(word)
+    pieces, start = [], 0
+    while width_of(word[start:]) > width:
+        fitting = [cut for cut in cuts if cut > start and width_of(word[start:cut] + "-") <= width]
+        if not fitting:
+            break
+        pieces.append(word[start:fitting[-1]])
+        start = fitting[-1]
+    return pieces + [word[start:]]
+
+
 class LogoRow(Flowable):
     """One row of a tier: logo boxes of one size, centred on the text block, each linked to its
     sponsor's web address; a name under each logo when `name_style`, in the box when there is no logo."""
 
     def __init__(self, sponsors: list[Sponsor], box_width: float, box_height: float, cmyk: bool, name_style,
-                 missing_style, space: float = 0.0):
+                 missing_style, space: float = 0.0, language: str | None = None):
         super().__init__()
         self.spaceBefore = space  # (below the row above: none at a page's top)
         self.sponsors = sponsors
@@ -119,10 +158,12 @@ class LogoRow(Flowable):
         self.cmyk = cmyk
         self.name_style = name_style
         self.missing_style = missing_style
-        self.names = [Para(markup.inline(s.name), name_style) if name_style is not None and s.logo else None
-                      for s in sponsors]
-        # a name without a logo fills its box, shrunk to fit it (and clipped, should even that not do)
-        self.missing = [None if s.logo else fit_block([(s.name, missing_style, 0)], box_width, box_height)
+        self.names = [Para(markup.inline(markup.held_legal_form(s.name)), name_style)
+                      if name_style is not None and s.logo else None for s in sponsors]
+        # a name without a logo fills its box, its lines balanced, shrunk to fit it (and clipped, should even that not do)
+        self.missing = [None if s.logo else
+                        fit_block([(broken_name(s.name, missing_style, box_width, language), missing_style, 0, True)],
+                                  box_width, box_height)
                         for s in sponsors]
 
     def wrap(self, availWidth, availHeight):

@@ -60,6 +60,26 @@ _LAST_WORD = re.compile(rf"(?<=\s)([^\s<>]+|{_OPENING}[^\s<>]+{_CLOSING}) ({_OPE
 _TAG = re.compile(r"<[^>]*>")
 
 
+def held_legal_form(text: str) -> str:
+    """A body's name (a sponsor's) -> the same text on one line, the legal form that ends it ("e. V.", "GmbH & Co. KG",
+    "Inc.": words of LEGAL_FORM_WORDS) held together and to the word before it by no-break spaces: a line never
+    starts with "V." or with the form alone ("Chaos Computer Club / e. V." is "Chaos Computer / Club e. V.")."""
+    words = collapse(text).split(" ")
+    start = len(words)
+    while start > 1 and words[start - 1] in LEGAL_FORM_WORDS:
+        start -= 1
+    if all(word == "&" for word in words[start:]):  # (no form: "Smith &" is no name to hold)
+        return " ".join(words)
+    return " ".join(words[:start - 1] + [NBSP.join(words[start - 1:])])
+
+
+# the words a legal form is written with, at a name's end (German, English, French, Dutch, Italian, Spanish, Nordic)
+LEGAL_FORM_WORDS = frozenset(
+    "e. V. e.V. eV gem. gGmbH GmbH mbH & Co. Co KG KGaA AG OHG UG (haftungsbeschränkt) SE eG e.G. gAG "
+    "Inc. Inc Ltd. Ltd LLC LLP plc PLC Corp. Corp Pty Pvt. "
+    "S.A. SA S.A.S. SAS SARL S.à.r.l. B.V. BV N.V. NV V.O.F. S.p.A. SpA S.r.l. Srl S.L. SL AB ASA A/S ApS Oy".split())
+
+
 def _runt(found: re.Match) -> str:
     before, last = found.group(1), found.group(2)
     if len(_TAG.sub("", before)) + len(_TAG.sub("", last)) > PAIR:
