@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import os
 import re
+import shutil
 import struct
 import zlib
 from pathlib import Path
@@ -872,6 +873,65 @@ def test_what_is_wrong_in_an_alias_is_reported_at_the_alias_not_at_its_anchor(tm
         f"abstracts.yaml:{abstract_line() + 4}: [3].id: duplicate id 'again' (first used at abstracts.yaml:"
         f"{abstract_line()})",
     ])
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "booklet" / "resources" / "sample"
+
+
+def _sample_with(tmp_path: Path, file: str, old: str, new: str, added: str = "") -> tuple[Path, int]:
+    """A copy of the sample data with `old` made `new` in `file` and `added` at its end; the line `added` starts on."""
+    data = tmp_path / "sample"
+    shutil.copytree(SAMPLE, data)
+    text = (data / file).read_text(encoding="utf-8")
+    if old:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    text = text.rstrip("\n") + "\n"
+    (data / file).write_text(text + added, encoding="utf-8")
+    return data, len(text.splitlines()) + 1
+
+
+def test_what_is_within_an_aliased_session_is_reported_at_the_alias_not_inside_its_anchor(tmp_path):
+    """A session given again by an alias (`- *hm` on line 37 of the sample's programme) had its talks "scheduled
+    twice" at lines 22-26, inside the session '&hm' names: "programme.yaml:22: ...: talk 'penalosa' is already in
+    the programme at programme.yaml:22". What is within an alias's value is now at the alias's line too."""
+    coffee = '      - {time: "15:40-16:10", title: Coffee Break, kind: break}\n'
+    data, _ = _sample_with(tmp_path, "programme.yaml", "      - session: Hierarchical Models\n",
+                           "      - &hm\n        session: Hierarchical Models\n")
+    text = (data / "programme.yaml").read_text(encoding="utf-8")
+    assert text.count(coffee) == 1
+    (data / "programme.yaml").write_text(text.replace(coffee, coffee + "      - *hm\n"), encoding="utf-8")
+    assert text.splitlines()[17 - 1] == "      - &hm" and text.splitlines()[22 - 1].endswith("talk: penalosa}")
+    result = invoke("check", data)
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    start = lines.index("Talks scheduled twice (5):")
+    assert lines[start + 1: start + 6] == [
+        f"programme.yaml:37: days[0].items[8].items[{index}].talk: warning: talk '{talk}' is already in the "
+        f"programme at programme.yaml:{22 + index}"
+        for index, talk in enumerate(["penalosa", "brennan", "fuentes", "haddad", "araujo"])]
+    assert not [line for line in lines if line.startswith("programme.yaml:2") and "days[0].items[8]" in line]
+    assert result.stdout == f"{data}: 0 errors, 10 warnings.\n"
+
+
+def test_a_mistake_within_an_aliased_list_is_reported_at_the_alias_and_at_the_anchor(tmp_path):
+    """`authors: *au` names a list of authors written under `authors: &au`: a quoted `presenting` in it is wrong in
+    both abstracts, and was reported twice at the anchor's line; the second is now at the alias's."""
+    data, line = _sample_with(tmp_path, "abstracts.yaml", "", "", added="""\
+- id: extra-a
+  title: A
+  authors: &au
+    - {name: Ana Smith, affiliation: Uni A, presenting: "true"}
+- id: extra-b
+  title: B
+  authors: *au
+""")
+    quoted = 'expected true or false, not the text "true" (remove the quotes)'
+    assert_rejected(invoke("check", data), [
+        f"abstracts.yaml:{line + 3}: [41].authors[0].presenting: {quoted}",
+        f"abstracts.yaml:{line + 6}: [42].authors[0].presenting: {quoted}",
+    ], data)
+
 
 def test_quoted_boolean_message_says_it_is_text(tmp_path):
     data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\

@@ -99,19 +99,28 @@ def _compose_all(text: str) -> list:
     return list(yaml.compose_all(text, Loader=_alias_loader() if aliased else yaml_loader()))
 
 
-def _relined(value, line: int):
-    """A Map or Seq again, its own lines and those of its values `line` (an alias's value, reported at the alias);
-    what is within its values shared, not copied (aliases of aliases, the "billion laughs", stay as small as the
-    text)."""
+def _relined(value, line: int, copies: list[int] | None = None, depth: int = 0):
+    """A Map or Seq again, its own lines and those of its values `line` (an alias's value, reported at the alias),
+    and so every Map and Seq within it while `copies` (a one-item list: how many more may be made) lasts: what is
+    wrong or given twice anywhere in an alias's value (a talk of an aliased session scheduled twice) is reported at
+    the alias, not at the lines of the '&name' it copies. Past the budget (text made to blow up: aliases of aliases,
+    the "billion laughs") or without one, what is within the values is shared, not copied, and stays as small as the
+    text."""
+    def inner(item):
+        if copies is None or copies[0] <= 0 or depth >= MAX_DEPTH or not isinstance(item, (Map, Seq)):
+            return item
+        copies[0] -= 1
+        return _relined(item, line, copies, depth + 1)
+
     if isinstance(value, Map):
         made = Map(value.file, line)
-        made.update(value)
+        made.update((key, inner(item)) for key, item in value.items())
         made.lines = dict.fromkeys(value.lines, line)
         made.raw = dict(value.raw)
         return made
     if isinstance(value, Seq):
         made = Seq(value.file, line)
-        made.extend(value)
+        made.extend(inner(item) for item in value)
         made.lines = [line] * len(value.lines)
         made.raw = list(value.raw)
         return made
@@ -463,11 +472,14 @@ class _Converter:
         self.offset = offset
         self.done: dict[int, object] = {}
         self.open: set[int] = set()
+        # the Maps and Seqs within aliases' values copied to be reported at the alias (_relined): about one per
+        # character of the text, more than any conference's aliases need
+        self.copies = [sum(len(line) + 1 for line in lines)]
 
     def convert(self, node, path: str, depth: int = 0):
         named = getattr(node, "alias_of", None)
         if named is not None:  # an alias: the value it names, at the alias's line
-            return _relined(self.convert(named, path, depth), node.start_mark.line + 1 + self.offset)
+            return _relined(self.convert(named, path, depth), node.start_mark.line + 1 + self.offset, self.copies)
         key = id(node)
         if key in self.done:
             return self.done[key]
