@@ -266,3 +266,21 @@ def test_a_spanish_booklet_files_n_tilde_after_n_and_a_swedish_one_a_ring_after_
     start = next(i for i in range(len(pdf)) if pdf.lines(i)[:1] == ["Participantes"])
     names = [line for line in pdf.lines(start) if line.startswith("Ca")]
     assert names == ["Canas, Ana", "Cano, Cy", "Canzone, Eva", "Cañas, Bo"]
+
+
+def test_a_name_of_two_lines_is_one_error_at_its_record_and_a_missing_name_one_too(tmp_path):
+    """A spreadsheet's CSV with line breaks in quoted values (CRLF rows, a bare LF inside the values): a name of two
+    lines was reported twice at its record's line, as running on and as "required key is missing"; each problem is
+    now reported once, at the line its record starts on."""
+    text = (b'Name,Affiliation,Country\r\nAna Smith,Lund University,Sweden\r\n,"CERN\nGeneva",Switzerland\r\n'
+            b'"Bo\nJones",CERN,Switzerland\r\nEva Berg,NOA,Greece\r\n')
+    folder = write_conference(tmp_path / "conf", {"participants.csv": text})
+    result = invoke("check", folder)
+    assert result.exit_code == 1, result.output
+    runs_on = "a double quote opened on this line is closed only there; close it where the value ends"
+    assert result.stderr.splitlines() == [
+        f"participants.csv:3: affiliation: the value runs on to line 4: {runs_on}",
+        "participants.csv:3: name: must not be empty",
+        f"participants.csv:5: name: the value runs on to line 6: {runs_on}",
+    ]
+    assert result.stdout.startswith(f"{folder}: 3 errors, 0 warnings.")

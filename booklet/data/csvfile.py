@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..problems import Problem, did_you_mean
 from .csvrows import CsvError, csv_rows
-from .load import Map, Seq, read_data
+from .load import BAD, Map, Seq, read_data
 
 
 def load_csv(path: Path, display: str, columns: tuple[str, ...], required: tuple[str, ...],
@@ -109,6 +109,8 @@ def _record(row: list[str], line: int, names: list[str | None], display: str, pr
             problems.append(Problem(display, line, name, f"the value runs on to line {last}: a double quote opened "
                                                          "on this line is closed only there; close it where the "
                                                          "value ends"))
+            # the column is there, its value reported: not also "required key is missing" (a name of two lines)
+            record[name], record.lines[name], record.raw[name] = BAD, line, cell
             continue
         record[name] = cell if cell.strip() else None
         record.lines[name] = line
