@@ -284,3 +284,20 @@ def test_a_name_of_two_lines_is_one_error_at_its_record_and_a_missing_name_one_t
         f"participants.csv:5: name: the value runs on to line 6: {runs_on}",
     ]
     assert result.stdout.startswith(f"{folder}: 3 errors, 0 warnings.")
+
+
+def test_a_value_already_reported_is_still_one_after_the_disk_cache_pickles_it(tmp_path):
+    """The disk cache keeps a data file's rows pickled: the name of two lines, already reported, must come back as
+    the one BAD that the checks pass over, not a copy that they read as the name "Bo\\nJones"."""
+    import pickle
+
+    from booklet.data.csvfile import load_csv
+    from booklet.data.load import BAD
+
+    path = tmp_path / "participants.csv"
+    path.write_bytes(b'name,country\n"Bo\nJones",Sweden\n')
+    problems = []
+    rows = pickle.loads(pickle.dumps(load_csv(path, "participants.csv", ("name", "country"), ("name",), problems)))
+    assert rows[0]["name"] is BAD and rows.lines == [2] and rows[0].lines == {"name": 2, "country": 2}
+    assert [str(p) for p in problems] == ["participants.csv:2: name: the value runs on to line 3: a double quote "
+                                          "opened on this line is closed only there; close it where the value ends"]

@@ -49,6 +49,9 @@ class BadValue:
     def __repr__(self) -> str:
         return "<bad value>"
 
+    def __reduce__(self) -> str:  # pickled (the disk cache's documents) as the one BAD, which `is BAD` finds again
+        return "BAD"
+
 
 BAD = BadValue()
 T = TypeVar("T")
