@@ -295,6 +295,30 @@ def test_no_day_leaves_one_or_two_rows_alone_on_a_page(tmp_path):
     assert moved_back >= 1, "no day needed its break moved: the data no longer tests orphans"
 
 
+def test_a_day_whose_last_rows_would_be_alone_on_a_page_breaks_between_its_sessions(tmp_path):
+    """A morning session, lunch, an afternoon session and three evening rows, a little over a page: the break that
+    fits last would leave only the three evening rows (less than a sixth of a page) on the day's second page; the
+    day breaks after lunch instead, the afternoon session whole on the second page with them, the first page still
+    more than half full."""
+    morning, afternoon = [f"a{i}" for i in range(8)], [f"b{i}" for i in range(4)]
+    first, lunch = session_yaml("Morning", morning, 9 * 60, room="Hall A")
+    second, end = session_yaml("Afternoon", afternoon, 14 * 60, room="Hall A")
+    items = (first + f'      - {{time: "{hhmm(lunch)}-14:00", title: Lunch, kind: break}}\n' + second
+             + f'      - {{time: "{hhmm(end)}-{hhmm(end + 30)}", title: Coffee, kind: break}}\n'
+             '      - {time: "17:00-18:30", title: Poster viewing, kind: social}\n'
+             '      - {time: "19:00-21:00", title: Welcome Reception, kind: social}\n')
+    _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + items,
+                                    "abstracts.yaml": talks_yaml(morning + afternoon)})
+    day = outline_pages(pdf, "Programme")[0][1]
+    rows = [time_rows(pdf, day), time_rows(pdf, day + 1)]
+    assert rows[0][-1] == f"{hhmm(lunch)}\u201314:00" and len(rows[0]) == 9  # the morning and lunch
+    assert len(rows[1]) == 7 and pdf.lines(day + 1)[1] == "Afternoon · Hall A"
+    page = page_for("A5")
+    evening = boxes(path, day + 1, "Coffee")[0][3] - boxes(path, day + 1, "Welcome Reception")[0][1]
+    assert evening < page.height / 6  # what the day would have left alone on its second page
+    assert lowest_text(path, day, page.bottom) < page.bottom + (page.height - page.bottom) / 2
+
+
 # --------------------------------------------------------------------------- short days
 
 

@@ -7,6 +7,10 @@ them out one under another and chooses its own page breaks:
 - a longer day breaks so that at least three programme rows go on each side of the break, never
   after a heading (a line marked `keep`), and, when it can, not so that only one row of a session
   or parallel block stays on either side;
+- a day whose rest after the break would be short (less than SHORT_REST of a page: three rows alone on the
+  day's last page) breaks earlier, between two of its sessions or items, where the rest takes more of the
+  next page and the first page stays at least half full (a break after lunch rather than before the
+  evening's last three rows);
 - the rest of the day starts with the day's heading repeated in a smaller form ("Thursday 9
   September (continued)"), and, when the break falls inside a session or a parallel block, with
   that block's heading (the session name and room, the tracks' headings) repeated as well.
@@ -31,6 +35,7 @@ _FUZZ = 1e-6
 # block may keep a single row on one side of it).
 _RULES = ((3, False), (3, True), (2, True), (1, True), (0, True))
 _RULES_AWAY_FROM_TOP = 2  # below the top of a page only the strict rules apply; else the day moves on
+SHORT_REST = 1 / 6  # of a page: a day's rest shorter than this, alone on its last page, is moved back to a break before
 
 
 @dataclass
@@ -88,6 +93,7 @@ class DayBlock(Flowable):
             return []  # a day (or the rest of one) that fits on a page moves to the next one whole
         cut = self.break_index(availHeight, at_top)
         if cut is not None:
+            cut = self._balanced(cut, availWidth, availHeight)
             return [self._part(self.lines[:cut]), self._rest(self.lines[cut:], self._inside_block(cut),
                                                              self._inside_group(cut))]
         if not at_top:
@@ -117,6 +123,30 @@ class DayBlock(Flowable):
                         continue
                 return i
         return None
+
+    def _balanced(self, cut: int, availWidth: float, availHeight: float) -> int:
+        """`cut`, or an earlier break when the rest after it is short (less than SHORT_REST of a page): the latest
+        break between two of the day's sessions or items (not inside one, not after a heading, three rows at least
+        on each side) whose rest is at least that long and still fits on the next page whole, below the day's
+        continued heading, and that leaves at least half of the room on this page filled."""
+        cum = self._cumulative()
+        short = self.page_height * SHORT_REST
+        if cum[-1] - cum[cut] < short:
+            rows = [0]
+            for line in self.lines:
+                rows.append(rows[-1] + line.row)
+            for i in range(cut - 1, 0, -1):
+                if cum[i] < availHeight / 2:
+                    break
+                if (self.lines[i - 1].keep or self._inside_block(i) or self._inside_group(i)
+                        or rows[i] < _RULES[0][0] or rows[-1] - rows[i] < _RULES[0][0]):
+                    continue
+                if cum[-1] - cum[i] < short:
+                    continue
+                if self._rest(self.lines[i:], False).wrap(availWidth, self.page_height)[1] > self.page_height + _FUZZ:
+                    break  # (an earlier break leaves more)
+                return i
+        return cut
 
     def _inside_block(self, i: int) -> bool:
         block = self.lines[i].block
