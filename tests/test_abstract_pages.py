@@ -14,7 +14,7 @@ from PIL import Image
 from booklet.build import build_booklet
 from booklet.layout.abstracts import continued
 from booklet.text.fonts import register_fonts
-from .helpers import BASE, extend, write_conference
+from .helpers import BASE, extend, set_tighter, write_conference
 from .pdftext import Pdf, norm
 
 
@@ -145,10 +145,12 @@ def test_an_abstract_that_fills_its_page_to_the_bottom_is_not_followed_by_a_blan
     one-line paragraphs before, each moving the end by a third of a line): each ends on the page that holds
     its last words (its end mark, which the proofs' page ranges read, too), and no page between the first
     abstract and the last is left blank. An abstract whose last line reached into the space after its text
-    used to have its end mark pushed to the next page, which the page break after it left blank."""
+    used to have its end mark pushed to the next page, which the page break after it left blank. (The longer ones,
+    a few lines too long, are set tighter to end on their page; the longest run on.)"""
     entries, items = [], []
+    lengths = [*range(320, 420, 4), *range(420, 520, 8)]
     for n_short in range(4):
-        for words in range(320, 420, 4):
+        for words in lengths:
             key = f"fill-{n_short}-{words}"
             entries.append(f"- id: {key}\n  title: Filling {n_short} {words}\n  speaker: {{name: Ana Smith}}\n"
                            f"  abstract: |\n" + "".join(f"    {line}\n" if line else "\n"
@@ -158,7 +160,7 @@ def test_an_abstract_that_fills_its_page_to_the_bottom_is_not_followed_by_a_blan
         "talk: okafor", "title: Another")
     result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
     pdf = Pdf(result.output)
-    keys = [f"fill-{n}-{w}" for n in range(4) for w in range(320, 420, 4)]
+    keys = [f"fill-{n}-{w}" for n in range(4) for w in lengths]
     pages = {key: result.anchors[f"abstract-{i}"] for i, key in enumerate(keys)}
     ends = {key: result.anchors[f"end:abstract-{i}"] for i, key in enumerate(keys)}
     for key in keys:
@@ -370,7 +372,8 @@ def test_a_tutorials_presenters_are_aligned_when_one_has_a_photo(tmp_path):
 
 def test_an_abstract_a_line_or_two_too_long_is_set_tighter_on_one_page(tmp_path):
     """It took a second page for its last line or two (a page with "(continued)" and one line); line spacing down
-    to TIGHTEST of its own keeps it on one; one longer than that saves still runs on, and lint says by how much."""
+    to TIGHTEST of its own keeps it on one (or closer paragraphs, a smaller type: see fitted_page); one longer than that
+    saves still runs on, and lint says by how much."""
     from booklet.check import check_folder
     from booklet.layout.abstracts import build_abstract_page
     from booklet.layout.common import Context
@@ -378,7 +381,7 @@ def test_an_abstract_a_line_or_two_too_long_is_set_tighter_on_one_page(tmp_path)
 
     sentence = "Hierarchical models pool the information of many noisy objects into one sharper picture. "
     abstracts = "".join(f"- id: a{n}\n  title: Talk {n}\n  speaker: {{name: Ana Smith}}\n  abstract: \"{sentence * n}\"\n"
-                        for n in range(20, 36))
+                        for n in range(20, 46))
     folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": None})
     booklet, warnings = check_folder(folder)
     ctx = Context(booklet, page_for("A5"))
@@ -405,7 +408,7 @@ def test_an_abstract_whose_first_tighter_spacing_falls_short_is_tried_a_little_t
     sentence = "Model misspecification remains the main source of error when solar flares are rare and the " \
                "catalogue is incomplete."
     abstracts = ""
-    for n in range(8):
+    for n in range(14):
         text = "\\n\\n".join([" ".join([sentence] * 5)] * 4 + ([" ".join([sentence] * n)] if n else []))
         abstracts += f"- id: w{n}\n  title: Widow test {n}\n  speaker: {{name: A B, affiliation: C}}\n" \
                      f"  abstract: \"{text}\"\n"
@@ -415,8 +418,9 @@ def test_an_abstract_whose_first_tighter_spacing_falls_short_is_tried_a_little_t
     ran_on = [a.id for a in booklet.abstracts if height_needed(build_abstract_page(ctx, a)[0].content,
                                                                ctx.page.text_width, ctx.page.text_height,
                                                                _canvas()) > ctx.page.text_height]
-    assert ran_on == ["w6", "w7"]  # (w3 ran on for a line; w4 and w5, longer, fitted tighter)
-    assert {p.message.split("'")[1] for p in warnings if p.kind == "too-long"} == {"w6", "w7"}
+    assert ran_on and ran_on == [f"w{n}" for n in range(int(ran_on[0][1:]), 14)]  # (w3 ran on for a line)
+    assert int(ran_on[0][1:]) > 6  # (more than a few lines too long, where tighter spacing alone did not do)
+    assert {p.message.split("'")[1] for p in warnings if p.kind == "too-long"} == set(ran_on)
 
 
 def _canvas():
@@ -559,7 +563,7 @@ def test_more_than_four_affiliations_run_on_and_the_text_starts_on_the_first_pag
 def test_a_tutorial_a_line_or_two_too_long_is_set_tighter_on_one_page_with_its_presenter(tmp_path):
     """A review of an imported book: a tutorial's description filled its page but for a line or two, and its
     presenter (the heading "Leitung", a name, an affiliation) took a page of its own. As an abstract is, it is set
-    tighter (down to TIGHTEST), on one page; a longer one still runs on."""
+    tighter (abstracts.fitted_page), on one page; a longer one still runs on."""
     from booklet.check import check_folder
     from booklet.layout.common import Context
     from booklet.layout.page import page_for
@@ -567,7 +571,7 @@ def test_a_tutorial_a_line_or_two_too_long_is_set_tighter_on_one_page_with_its_p
 
     sentence = "Hierarchical models pool the information of many noisy objects into one sharper picture. "
     tutorials = "".join(f"- id: t{n}\n  title: Course {n}\n  presenters: [{{name: Ana Smith, affiliation: Lund}}]\n"
-                        f"  description: \"{sentence * n}\"\n" for n in range(18, 34))
+                        f"  description: \"{sentence * n}\"\n" for n in range(18, 44))
     folder = write_conference(tmp_path / "conf", {"tutorials.yaml": tutorials, "programme.yaml": None})
     booklet, _ = check_folder(folder)
     tightened, ran_on = _tightened_and_ran_on(Context(booklet, page_for("A5")), booklet.tutorials, build_tutorial_page)
@@ -576,9 +580,8 @@ def test_a_tutorial_a_line_or_two_too_long_is_set_tighter_on_one_page_with_its_p
 
 
 def _tightened_and_ran_on(ctx, entries, build) -> tuple[list[str], list[str]]:
-    """The ids of `entries` (abstracts or tutorials) whose page `build` set tighter (checked: down to TIGHTEST at
-    most, and on one page), and of those that run on to a second page."""
-    from booklet.layout.abstracts import TIGHTEST
+    """The ids of `entries` (abstracts or tutorials) whose page `build` set tighter (checked: within what the layout
+    allows, see helpers.set_tighter, and on one page), and of those that run on to a second page."""
     from booklet.layout.flowables import Para, height_needed
 
     page = ctx.page
@@ -586,10 +589,9 @@ def _tightened_and_ran_on(ctx, entries, build) -> tuple[list[str], list[str]]:
     for entry in entries:
         content = build(ctx, entry)[0].content
         text = [f for f in content if isinstance(f, Para) and f.style.name.startswith("text")]
-        share = text[0].style.leading / ctx.styles.text.leading
         reach = height_needed(content, page.text_width, page.text_height, _canvas())
-        if share < 1:
-            assert share >= TIGHTEST and reach <= page.text_height, entry.id
+        if set_tighter(text[0].style, ctx.styles.text):
+            assert reach <= page.text_height, entry.id
             tightened.append(entry.id)
         elif reach > page.text_height:
             ran_on.append(entry.id)
@@ -710,3 +712,85 @@ def test_the_items_of_a_numbered_list_start_their_text_at_one_indent_past_ten(tm
         starts.append(line[len(str(n)) + 1][0])  # the "I" of "Item", after the number and its dot
     assert max(starts) - min(starts) < 0.3, starts
     assert lines[texts.index("1.Itemnumber1ofthelist")][0][0] < starts[0] - 8  # (the numbers at the left)
+
+
+def _last_box(path, index: int, needle: str) -> tuple[float, float]:
+    """(top, bottom) in points from the page's top of the last `needle` on page `index` (0-based)."""
+    page = pdfium.PdfDocument(str(path))[index]
+    text = page.get_textpage()
+    at = text.get_text_range().rfind(needle)
+    assert at >= 0, needle
+    boxes = [text.get_charbox(i) for i in range(at, at + len(needle))]
+    return page.get_height() - max(b[3] for b in boxes), page.get_height() - min(b[1] for b in boxes)
+
+
+def _font_size(path, index: int, needle: str) -> float:
+    """The type size of the first character of `needle` on page `index` (0-based)."""
+    import pypdfium2.raw as raw
+
+    text = pdfium.PdfDocument(str(path))[index].get_textpage()
+    at = text.get_text_range().find(needle)
+    assert at >= 0, needle
+    return raw.FPDFText_GetFontSize(text.raw, at)
+
+
+def test_an_abstract_up_to_six_lines_too_long_is_fitted_on_its_page_not_run_on_to_a_near_empty_one(tmp_path):
+    """Imported books (uRos 2026, 36C3): abstracts 2-6 lines longer than their page ran on to a page holding only
+    those lines and "(continued)", which no organiser prints. Up to about LINES_OVER lines over, an abstract is set
+    on its page: paragraphs closer, then lines, then its type at most a point smaller, its last line inside the text
+    frame; a longer one still runs on (with more than LINES_OVER lines on its second page), and lint names only it."""
+    from booklet.check import check_folder
+    from booklet.layout.abstracts import LINES_OVER, SMALLER, abstract_content
+    from booklet.layout.common import Context
+    from booklet.layout.flowables import height_needed
+    from booklet.layout.page import page_for
+
+    words = "hierarchical models pool the information of many noisy objects into one sharper picture".split()
+
+    def text(count: int) -> str:  # paragraphs of 70 words; 12 words are about a line
+        cycled = [words[k % len(words)] for k in range(count)]
+        return "\\n\\n".join(" ".join(cycled[at:at + 70]) for at in range(0, count, 70))
+
+    lengths = range(366, 474, 12)
+    abstracts = "".join(f"- id: w{n}\n  title: Talk {n}\n  speaker: {{name: Ana Smith, affiliation: Lund}}\n"
+                        f"  abstract: \"{text(n)} end{n}.\"\n" for n in lengths)
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": None})
+    booklet, warnings = check_folder(folder)
+    ctx = Context(booklet, page_for("A5"))
+    page, size = ctx.page, ctx.styles.text.fontSize
+    over = {}  # id -> lines of its text it is too long for its page, set as the theme sets it
+    for abstract in booklet.abstracts:
+        reach = height_needed(abstract_content(ctx, abstract)[0], page.text_width, page.text_height, _canvas())
+        over[abstract.id] = (reach - page.text_height) / ctx.styles.text.leading
+    fitted = [key for key, lines in over.items() if 0 < lines <= LINES_OVER + 0.5]
+    ran_on = [key for key, lines in over.items() if lines > LINES_OVER + 0.5]
+    assert len([key for key in fitted if over[key] > 3]) >= 3 and ran_on, over  # (3-6 lines over ran on before)
+
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    first = result.anchors["abstract-0"] - 1
+    for number, abstract in enumerate(booklet.abstracts):
+        at, end = result.anchors[f"abstract-{number}"] - 1, result.anchors[f"end:abstract-{number}"] - 1
+        n = abstract.id[1:]
+        assert f"Talk {n}" in pdf.lines(at) and norm(f"end{n}") in pdf.norms[end], abstract.id
+        if abstract.id in fitted:
+            assert end == at, (abstract.id, over[abstract.id])  # on its page: no "(continued)" page after it
+            assert not any("(continued)" in line for line in pdf.lines(at + 1)[:2]), abstract.id
+            last_line, folio = _last_box(result.output, at, "end")[1], _last_box(result.output, at, str(at + 1))[0]
+            assert folio - last_line > 1.5 * size, abstract.id  # (its last line in the text's frame, clear of the foot)
+            assert size - SMALLER - 0.01 <= _font_size(result.output, at, f"end{n}") <= size + 0.01, abstract.id
+        else:
+            assert end == at + 1, abstract.id
+            tail = pdf.lines(end)
+            assert "(continued)" in tail[0] and len(tail) - 3 > LINES_OVER, tail  # (less its heading, running head, folio)
+    ids = [a.id for a in booklet.abstracts]
+
+    def type_size(key: str) -> float:
+        return _font_size(result.output, result.anchors[f"abstract-{ids.index(key)}"] - 1, f"end{key[1:]}")
+
+    # a line or two over: closer paragraphs and lines do, the type as it is; six over: the type smaller
+    assert abs(type_size(min(fitted, key=over.get)) - size) < 0.01
+    assert type_size(max(fitted, key=over.get)) < size - 0.01
+    assert result.anchors[f"end:abstract-{len(booklet.abstracts) - 1}"] - first == len(fitted) + 2 * len(ran_on) + len(
+        [key for key, lines in over.items() if lines <= 0])
+    assert {p.message.split("'")[1] for p in warnings if p.kind == "too-long"} == set(ran_on)

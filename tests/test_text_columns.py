@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from booklet.build import build_booklet
 from booklet.problems import DataError
 from booklet.layout.page import page_for
-from .helpers import BASE, write_conference
+from .helpers import BASE, set_tighter, write_conference
 from .pdftext import Pdf, norm
 
 WORDS = ("Hierarchical models pool the information of many noisy objects into one sharper picture of the population, "
@@ -148,7 +148,7 @@ def test_abstracts_of_every_length_lay_out_in_columns_and_lint_names_those_that_
     stopped the build). With a page each, an abstract a line or two too long is set tighter, and lint warns of
     exactly those that still run on."""
     from booklet.check import check_folder
-    from booklet.layout.abstracts import TIGHTEST, build_abstract_page
+    from booklet.layout.abstracts import build_abstract_page
     from booklet.layout.common import Context
     from booklet.layout.flowables import height_needed
     from booklet.lint import lint
@@ -171,10 +171,9 @@ def test_abstracts_of_every_length_lay_out_in_columns_and_lint_names_those_that_
     for abstract in booklet.abstracts:
         content = build_abstract_page(ctx, abstract)[0].content
         columns = content[-1]
-        share = columns.items[0].style.leading / ctx.styles.text.leading
         reach = height_needed(content, page.text_width, page.text_height, Canvas(io.BytesIO()))
-        if share < 1:
-            assert share >= TIGHTEST and reach <= page.text_height, abstract.id
+        if set_tighter(columns.items[0].style, ctx.styles.text):
+            assert reach <= page.text_height, abstract.id
             tightened.append(abstract.id)
         elif reach > page.text_height:
             ran_on.append(abstract.id)

@@ -4,8 +4,8 @@ or each day's after that day's programme (`placement: by-day`, see story)."""
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
+from typing import NamedTuple
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -107,60 +107,104 @@ def _day_heading(ctx: Context, title: str) -> list:
     return [Para(markup.inline(title), style), Rule(ctx.colours.primary, 0.8, 3), Spacer(0, 3)]
 
 
-TIGHTEST = 0.92  # of the text's line spacing: an entry a line or two too long for its page is set this tight at most
-TRIES = 3  # spacings tried, a hundredth apart, from the one that saves as much as the abstract is over
+TIGHTEST = 0.92  # of the text's line spacing (to its type size, as the theme sets it): an entry is set this tight at most
+SPACE_TIGHTEST = 0.5  # of the space between its paragraphs: a paragraph's end still shows
+SMALLER = 1.0  # points: an entry's text is set at most this much smaller than the theme's
+LINES_OVER = 6  # an entry at most this many of its text's lines too long for its page is fitted on it
+
+
+class Tight(NamedTuple):
+    """How an entry's text is set to fit its page: `space`, of the space between its paragraphs; `lead`, of its line
+    spacing (to its type size); `smaller`, points off its type size (its line spacing and spaces go with it)."""
+    space: float = 1.0
+    lead: float = 1.0
+    smaller: float = 0.0
+
+
+FULL = Tight()
+# Tighter and tighter, in order: the space between paragraphs, then the line spacing (the spaces at their tightest),
+# then the type half a point and a point smaller (from the theme's line spacing to TIGHTEST of it, again). Each takes
+# about as much off the page as the one before, or more: a smaller type size sets fewer lines.
+LADDER = ([Tight(space / 10, 1.0) for space in range(9, 4, -1)]
+          + [Tight(SPACE_TIGHTEST, lead / 100) for lead in range(99, round(TIGHTEST * 100) - 1, -1)]
+          + [Tight(SPACE_TIGHTEST, lead / 100, smaller / 2) for smaller in range(1, round(SMALLER * 2) + 1)
+             for lead in range(100, round(TIGHTEST * 100) - 1, -2)])
+
+
+def tight_style(ctx: Context, style: ParagraphStyle, tight: Tight) -> ParagraphStyle:
+    """`style` (an entry's text) set `tight` (see Tight); `style` itself at FULL."""
+    if tight == FULL:
+        return style
+    size = style.fontSize - tight.smaller
+    scale = size / style.fontSize
+    return ctx.derived(style, f"{style.name}_tight_{tight.space:g}_{tight.lead:g}_{tight.smaller:g}", tight,
+                       fontSize=size, leading=style.leading * scale * tight.lead,
+                       spaceAfter=style.spaceAfter * scale * tight.space)
 
 
 def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, heading: list = ()) -> list:
     """One abstract as it opens its page (under `heading`, the section's name, when it is the first of a run): a
-    Continues that runs on, "Title (continued)", as long as it needs. An abstract a little too long for one page
-    is set tighter, on one page (see fitted_page): it took a second page for its last line or two. The section's
-    name is printed over it even where that costs it a second page (a section that opened without its name looked
-    like a page gone astray: the contents sent the reader to it)."""
-    tight: dict[float, tuple[list, list]] = {}  # share -> the content at that spacing, and its text: made once
+    Continues that runs on, "Title (continued)", as long as it needs. An abstract a few lines too long for one page
+    (LINES_OVER at most) is set tighter, on one page (see fitted_page): its text's paragraphs closer, then its lines,
+    then its type up to a point (SMALLER) smaller than the theme's; it took a second page for those few lines. The
+    section's name is printed over it even where that costs it a second page (a section that opened without its name
+    looked like a page gone astray: the contents sent the reader to it)."""
+    tight: dict[Tight, tuple[list, list]] = {}  # setting -> the content set so, and its text: made once
 
-    def made(share: float) -> tuple[list, list]:
-        if share not in tight:
-            content, before = abstract_content(ctx, abstract, level, share)
-            tight[share] = content, content[before:]
-        return tight[share]
+    def made(setting: Tight) -> tuple[list, list]:
+        if setting not in tight:
+            content, before = abstract_content(ctx, abstract, level, setting)
+            tight[setting] = content, content[before:]
+        return tight[setting]
 
     page = fitted_page(ctx, list(heading), made)
     return [Continues(page, _continued_heading(ctx, abstract))]
 
 
 def fitted_page(ctx: Context, above: list, made) -> list:
-    """`above` (the section's name, or nothing) and an entry's content, set to fit one page if it can: made(share)
-    gives the content and the flowables of its text set at `share` of their line spacing (and space between
-    paragraphs). At full spacing when that fits; else, for an entry a little too long (by what spacing down to
-    TIGHTEST saves), the spacing that would save as much, then a little tighter where lines and paragraphs fall
-    otherwise (a paragraph's last line, the space between them, do not shrink in proportion): TRIES at most.
-    (`made` is the caller's to keep: each paragraph is made once at each spacing tried, as the same text made twice
+    """`above` (the section's name, or nothing) and an entry's content, set to fit one page if it can: made(tight)
+    gives the content and the flowables of its text set `tight` (a Tight). At FULL when that fits; else, for an entry
+    at most LINES_OVER lines of its text too long, the first setting of LADDER that fits: paragraphs closer (down to
+    SPACE_TIGHTEST), then lines closer (down to TIGHTEST), then the type half a point, then a point smaller (SMALLER);
+    found by halving (each setting takes as much off as the one before, or more), checked on the page. When even
+    the tightest does not fit, it runs on as it is (at FULL).
+    (`made` is the caller's to keep: each paragraph is made once at each setting tried, as the same text made twice
     in one build would be laid out from what the first laid out in a build that keeps layouts, and anew without.)"""
     width, height = ctx.page.text_width, ctx.page.text_height
-    content, text = made(1.0)
+    content, _ = made(FULL)
     page = [*above, *content]
     over = height_needed(page, width, height) - height
     if over <= 0.01:
         return page
-    total = sum(f.wrap(width, height)[1] + f.getSpaceAfter() for f in text)
-    share = math.floor((1 - over / total) * 100) / 100 if total else 0.0
-    tries = sorted({max(share - step / 100, TIGHTEST) for step in range(TRIES)}, reverse=True)
-    for tried in tries if share >= TIGHTEST else ():
-        tighter = [*above, *made(tried)[0]]
-        if fits_a_page(ctx, tighter):
-            return tighter
-    return page
+    if over > (LINES_OVER + 0.5) * ctx.styles.text.leading:  # ("about" LINES_OVER: a paragraph's space is not a line)
+        return page
+    fits = {}
+
+    def fitting(index: int) -> list | None:
+        if index not in fits:
+            tried = [*above, *made(LADDER[index])[0]]
+            fits[index] = tried if fits_a_page(ctx, tried) else None
+        return fits[index]
+
+    low, high = 0, len(LADDER) - 1  # LADDER[high] fits; none looser than LADDER[low] was seen to
+    if fitting(high) is None:
+        return page
+    while low < high:
+        middle = (low + high) // 2
+        if fitting(middle) is not None:
+            high = middle
+        else:
+            low = middle + 1
+    return fits[high]
 
 
 def fits_a_page(ctx: Context, content: list) -> bool:
     return height_needed(content, ctx.page.text_width, ctx.page.text_height) <= ctx.page.text_height
 
 
-def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, share: float = 1.0) -> tuple[list, int]:
+def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Tight = FULL) -> tuple[list, int]:
     """The anchor (an outline entry at `level`), header (label, title, authors, photo), rule and text
-    paragraphs; and how many of them come before the text. `share`: of the text's line spacing (and space between
-    paragraphs), to set it tighter."""
+    paragraphs; and how many of them come before the text. `tight`: how its text is set to fit (see Tight)."""
     s = ctx.styles
     header = [
         Para(_label_line(ctx, abstract), s.when),
@@ -174,10 +218,7 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, share: fl
     story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), level), *header]
     story.append(Rule(ctx.colours.hairline, 0.8, 5))
     before_text = len(story)
-    style = ctx.in_language(s.text, abstract.language)
-    if share != 1.0:
-        style = ctx.derived(style, f"{style.name}_tight", share, leading=style.leading * share,
-                            spaceAfter=style.spaceAfter * share)
+    style = tight_style(ctx, ctx.in_language(s.text, abstract.language), tight)
     text = ctx.paras(abstract.text, style)
     if ctx.text_columns > 1 and text:
         text = [TextColumns(text, ctx.text_columns, GAP)]

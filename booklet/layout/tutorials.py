@@ -9,7 +9,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Person, Tutorial
-from .abstracts import affiliation_lines, continued, fitted_page, section_heading, when
+from .abstracts import FULL, Tight, affiliation_lines, continued, fitted_page, section_heading, tight_style, when
 from .columns import GAP, TextColumns
 from .common import PHOTO_WIDTH, Context
 from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule, Together
@@ -55,12 +55,12 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) ->
     """The tutorial's page (pages), under `heading` (the section's name, over the first tutorial, even where that
     costs it a second page); a tutorial a little too long for one page set tighter, as an abstract is
     (abstracts.fitted_page): its presenters alone took a second page."""
-    tight: dict[float, tuple[list, list]] = {}  # share -> the story at that spacing, and its description: made once
+    tight: dict[Tight, tuple[list, list]] = {}  # setting -> the story set so, and its description: made once
 
-    def made(share: float) -> tuple[list, list]:
-        if share not in tight:
-            tight[share] = _tutorial_story(ctx, tutorial, share)
-        return tight[share]
+    def made(setting: Tight) -> tuple[list, list]:
+        if setting not in tight:
+            tight[setting] = _tutorial_story(ctx, tutorial, setting)
+        return tight[setting]
 
     page = fitted_page(ctx, list(heading), made)
     return [_continuing(ctx, tutorial, page)]
@@ -70,8 +70,8 @@ def _continuing(ctx: Context, tutorial: Tutorial, story: list) -> Continues:
     return Continues(story, lambda: [Para(continued(tutorial.title, label=ctx.label("continued")), ctx.styles.when)])
 
 
-def _tutorial_story(ctx: Context, tutorial: Tutorial, share: float = 1.0) -> tuple[list, list]:
-    """The tutorial's flowables, its description's line spacing `share` of the text's; and the description's."""
+def _tutorial_story(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> tuple[list, list]:
+    """The tutorial's flowables, its description set `tight` (see abstracts.Tight); and the description's."""
     s = ctx.styles
     label = f'<font color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font>'
     slot = ctx.slots.get("tutorial:" + tutorial.id)
@@ -83,10 +83,7 @@ def _tutorial_story(ctx: Context, tutorial: Tutorial, share: float = 1.0) -> tup
         Para(markup.title(tutorial.title, bold=True), ctx.in_language(s.title, tutorial.language)),
         Rule(ctx.colours.hairline, 0.8, 5),
     ]
-    style = ctx.in_language(s.text, tutorial.language)
-    if share != 1.0:
-        style = ctx.derived(style, f"{style.name}_tight", share, leading=style.leading * share,
-                            spaceAfter=style.spaceAfter * share)
+    style = tight_style(ctx, ctx.in_language(s.text, tutorial.language), tight)
     description = ctx.paras(tutorial.description, style)
     text = list(description)
     in_columns = ctx.text_columns > 1 and bool(description)  # (as an abstract's text: see Context.text_columns)
