@@ -24,12 +24,12 @@ and written (atomically: pickled straight into a temporary file beside it, then 
 payload (the numbers, then the values CHUNK at a time, each pickled on its own), then its header, then the
 header's length: see PersistedCache._kept_file) when a build that made something new in the section succeeds: the
 values that build used, nothing else (what an edit made obsolete is not carried on), so the file holds one build's
-working set of one book. The layouts and compressed streams are
-written only when at least one in FEW of those the build used is new (a small edit's few are made again by the
-next builds, which costs less than pickling them all again). Not written beyond LIMIT bytes (see there). A build
-in parts keeps its layouts and compressed streams in files per process instead (`layouts, part 1 of 3`,
-`streams, part 1 of 3`, ...), each read and written by that process alone (see PersistedCache.laying_out), and
-put in place by the main process once the booklet is written (Written).
+working set of one book. The layouts and compressed streams are written only when at least one in FEW of those the
+build used is new (a small edit's few are made again by the next builds, which costs less than pickling them all
+again). Not written beyond LIMIT bytes (see there). A build in parts keeps its layouts and compressed streams in
+files per process instead (`layouts, part 1 of 3`, `streams, part 1 of 3`, ...), each read and written by that
+process alone (see PersistedCache.laying_out), and put in place by the main process once the booklet is written
+(Written).
 
 The layouts' seldom-read values (cache.Seldom: a paragraph's fragments as parsed, a drawing's font calls) are
 kept apart, in a file beside the section's named by their digest (`<name>-<digest>.apart`), and read one at a
