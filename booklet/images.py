@@ -198,11 +198,19 @@ def _is_svg(path: Path) -> bool:
 
 
 def _printable(image: Image.Image) -> Image.Image:
-    """8-bit RGB, L, or RGBA when the image has transparency."""
+    """8-bit RGB, L, or RGBA when the image has transparency. A grey image of more than 8 bits is scaled to 8: a
+    16-bit one (I;16) from its 65,536 levels; one of 32-bit numbers (I, F: a TIFF's), whose levels its file does not
+    say, from the range its values reach: 0-255 as it is, up to 65,535 as 16 bits, beyond that from 0 to the
+    highest, and floats of 0-1 as fractions of white (a 32-bit grey scaled as 16 bits printed black)."""
     if image.mode in ("RGB", "L", "RGBA"):
         return image
-    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+    if image.mode in ("I;16", "I;16B", "I;16L"):
         return image.point(lambda v: v / 256).convert("L")
+    if image.mode in ("I", "F"):
+        high = image.getextrema()[1] or 0
+        top = (1.0 if image.mode == "F" and high <= 1.0 else 255 if high <= 255 else 65535 if high <= 65535
+               else high)
+        return (image if top == 255 else image.point(lambda v: v * (255 / top))).convert("L")
     if image.mode == "CMYK":
         return image.convert("RGB")
     if image.mode in ("LA", "PA") or "transparency" in image.info:

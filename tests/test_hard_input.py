@@ -152,6 +152,31 @@ def test_cmyk_greyscale_16_bit_and_alpha_photos(tmp_path):
     assert pdf.pages_with("Photo cmyk.jpg")
 
 
+def test_grey_photos_of_32_bit_numbers_print_in_their_greys(tmp_path):
+    """A grey TIFF of 32-bit integers (Pillow's "I") or floats ("F"), whose file does not say its levels, prints in
+    the greys its values reach: 79-192 as they are (scaled as a 16-bit image's, they printed black), floats of 0-1
+    as fractions of white."""
+    folder = tmp_path / "conf"
+    (folder / "images").mkdir(parents=True)
+    ints, floats = Image.new("I", (300, 375)), Image.new("F", (300, 375))
+    ints.putdata([79 + (x * 113) // 299 for _ in range(375) for x in range(300)])
+    floats.putdata([0.25 + x / 598 for _ in range(375) for x in range(300)])
+    ints.save(folder / "images/ints.tif")
+    floats.save(folder / "images/floats.tif")
+    abstracts = "".join(f"""
+- id: t{i}
+  kind: invited
+  title: Photo {name}
+  speaker: {{name: Person {i}, photo: images/{name}}}
+  abstract: Text.
+""" for i, name in enumerate(("ints.tif", "floats.tif"), start=1))
+    pdf = one_talk(tmp_path, abstracts)
+    for name, (low, high) in (("ints.tif", (79, 192)), ("floats.tif", (63, 191))):
+        (image,) = [image for index in pdf.pages_with(f"Photo {name}") for image in pdf.reader.pages[index].images]
+        found = image.image.convert("L").getextrema()
+        assert abs(found[0] - low) <= 8 and abs(found[1] - high) <= 8, (name, found)
+
+
 def t1_at_nine_twenty(tmp_path, files: dict):
     """A conference of `files` whose programme is abstract t1 at 09:20, without tutorials."""
     return write_conference(tmp_path / "conf", {**files, "tutorials.yaml": None, "programme.yaml": """\
