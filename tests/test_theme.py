@@ -390,6 +390,18 @@ def test_a_label_longer_than_a_heading_holds_is_an_error_and_one_at_the_limit_bu
     assert any("Chairname" in text for text in (page.extract_text() for page in PdfReader(result.output).pages))
 
 
+def test_an_empty_label_is_a_warning_at_its_line_and_the_language_s_words_print(tmp_path):
+    """`programme: ""` or `contents:` with nothing after it was the key left out, in silence: a LOC who meant the word
+    gone found it printed. Each is a warning at its line; the words of the language print, a label given prints."""
+    theme = 'labels:\n  programme: ""\n  contents:\n  posters: Poster session\n'
+    folder = write_conference(tmp_path / "conf", {"theme.yaml": theme})
+    found = [(p.file, p.line, p.key, p.message) for p in check_folder(folder)[1] if p.kind == "empty-label"]
+    message = "an empty label: the language's own words print in its place (a label can be reworded, not left out)"
+    assert found == [("theme.yaml", 2, "labels.programme", message), ("theme.yaml", 3, "labels.contents", message)]
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    assert pdf.pages_with("Contents") and pdf.pages_with("Programme") and pdf.pages_with("Poster session")
+
+
 def test_a_session_given_two_track_colours_is_an_error_at_the_second(tmp_path):
     """The later colour won in silence, and lint's warnings after it named the entry before theirs."""
     theme = """\

@@ -534,7 +534,9 @@ SPONSOR_OPTIONS = Record("sponsor_options", "How the sponsors' page is set.", (
 ))
 LABEL_MAX = 120  # characters of a label of theme.yaml's (booklet's own are at most 54)
 LABELS = Record("labels", f"Any fixed word of the booklet, in place of the language's own (at most {LABEL_MAX} "
-                 "characters each).", tuple(
+                 "characters each). A label is a line of text as a title is: `*emphasis*`, `$math$` and `` `code` `` "
+                 "work in it, and `\\*` prints a star. One left empty is as one left out (a warning says so): "
+                 "the language's words print.", tuple(
     Key(name, "text", doc, example=english) for name, (doc, english) in LABEL_WORDS.items()))
 THEME = Record("theme", "The booklet's look, order and words (every key may be left out).", (
     Key("base", "choice", "the built-in theme to start from", default="classic", choices=THEMES, example="classic"),

@@ -347,6 +347,11 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
     if labels is not None:
         g = Fields(report, labels, f.at("labels"), LABELS)
         out["labels"] = {k: v for k in LABELS.names if (v := g.text(k))}
+        for key in LABELS.names:  # (an empty value is the key left out, which a LOC who meant "print nothing" misses)
+            value = labels.get(key)
+            if key in labels and (value is None or isinstance(value, str) and not value.strip()):
+                report.warn(g.file, g.line(key), g.at(key), "an empty label: the language's own words print in its "
+                            "place (a label can be reworded, not left out)", "empty-label")
         for key, words in out["labels"].items():
             if len(words) > LABEL_MAX:  # (a chair label of 2,000 characters stopped the layout, a "continued" hung it)
                 g.error(key, f"too long for a label: {len(words)} characters, and a label holds at most {LABEL_MAX} "
