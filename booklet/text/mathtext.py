@@ -346,9 +346,16 @@ class _MathParser:
             # TeX's math italic: lowercase Greek (\alpha; capitals stay upright), \hbar, \partial
             italic = ctx.mode in ("it", "textit") or (ctx.mode == "math" and _MATH_ITALIC.fullmatch(symbol) is not None)
             items.append(_Item(_macro_kind(name), [(symbol, Style(ctx.bold, italic, ctx.scripts))]))
-        else:  # unknown: print as written
+        else:  # unknown: print as written, its arguments' braces too (\foo{x}, not \foo x)
             self.unknown.append("\\" + name)
-            items.append(_Item("op" if name.isalpha() else "ord", [("\\" + name, _upright(ctx))]))
+            written = [("\\" + name, _upright(ctx))]
+            while self.pos < len(self.toks) and self.toks[self.pos] == "{":
+                self.pos += 1
+                start = self.pos
+                inner = _flatten(self._parse_list(ctx, "}"), ctx)
+                closed = self.pos > start and self.toks[self.pos - 1] == "}"
+                written += [("{", _upright(ctx)), *inner, *([("}", _upright(ctx))] if closed else [])]
+            items.append(_Item("op" if name.isalpha() and len(written) == 1 else "ord", written))
         return ctx
 
     def _frac(self, ctx: _Ctx, items: list[_Item]) -> None:
