@@ -327,3 +327,31 @@ def test_an_entry_whose_columns_fit_the_room_under_its_header_is_laid_out_whole(
     doc.build([Spacer(10, 12), entry])
     pdf = Pdf(tmp_path / "e.pdf")
     assert len(pdf) == 1 and "The header of the entry" in pdf.texts[0] and "columns" in pdf.texts[0]
+
+
+@pytest.mark.parametrize("filler, words", [(114, 260), (332, 46)])
+def test_a_posters_abstract_leaves_no_two_line_tail_on_the_next_page(tmp_path, filler, words):
+    """A typographer's review: a poster's abstract broke at a page with its last two lines alone at the top of the
+    next ("the population, and the scatter between endtwo."). Three lines at least go on (the break moved up a line),
+    or, when that would leave fewer than two where the poster starts, the poster moves on whole. (`filler`: the
+    words of the poster before it, which leave room on the page for all of its abstract but two lines; its lines
+    of 4 when `words` is 46.)"""
+    posters = (f"- number: 1\n  author: Ana Smith\n  title: Filler poster\n  abstract: {_text(filler)} endone.\n"
+               f"- number: 2\n  author: Ana Smith\n  title: Split poster\n  abstract: {_text(words, 3)} endtwo.\n")
+    result = _build(tmp_path, {"posters.yaml": posters, "theme.yaml": "sections: [posters]\n"}, "A5")
+    pdf = Pdf(result.output)
+    start, end = result.anchors["poster-1"] - 1, result.anchors["end:poster-1"] - 1
+    assert end == start + (words > 100)  # a long abstract runs onto the next page, a short one stays whole
+    first, last = pdf.lines(start), pdf.lines(end)
+    title = first.index("Split poster")
+    assert first[title + 1] == "Ana Smith"
+    abstract = [line for line in first[title + 2:] if not re.fullmatch(r"\d+|TC2027|Posters", line)]  # (running heads)
+    if words > 100:
+        heading = last.index("2 Split poster (continued)")
+        tail = last[heading + 1:next(n for n, line in enumerate(last) if line.endswith("endtwo.")) + 1]
+        assert len(tail) == 3 and len(abstract) >= 2, (abstract, tail)
+        assert tail[0].startswith("tion, and the scatter") and abstract[-1].endswith("the popula-")
+        assert norm(" ".join(abstract + tail)) == norm(_text(words, 3) + " endtwo.")  # every word, in order
+    else:  # two lines here and two after would be a two-line tail, one here and three an orphan: it moves on whole
+        assert "endone." in " ".join(pdf.lines(start - 1)) and "Filler poster" not in pdf.texts[start]
+        assert len(abstract) == 4 and abstract[-1].endswith("endtwo.") and "(continued)" not in pdf.texts[start]

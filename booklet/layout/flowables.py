@@ -1047,7 +1047,9 @@ class Row(Translated, Flowable):
     unless it is at the top of a page or those are taller than a page. `spaced`: the body's flowables apart as a
     frame sets them (the larger of one's space after and the next's space before; a poster's paragraphs).
     `continued()`: flowables that head each part after the first, with at least the start of what follows
-    ("12 Title (continued)": a poster's).
+    ("12 Title (continued)": a poster's). `tail`: the fewest lines of the body's text (after its first `whole`
+    flowables) that may go on to the next column or page: the split moves up until so many go on, or the row moves on
+    whole when that would leave fewer than two of them where it starts (a poster's: no two-line tail).
     """
 
     column_follows = False  # split where a column of the same page follows (set by layout.columns)
@@ -1055,8 +1057,9 @@ class Row(Translated, Flowable):
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
                  keep: float = 0.0, anchor: str | None = None, spaced: bool = False, whole: int = 0,
-                 ref_last: bool = False, continued=None):
+                 ref_last: bool = False, continued=None, tail: int = 0):
         super().__init__()
+        self.tail = tail
         self.continued = continued
         self.ref_last = ref_last  # the page reference beside the body's last line (an entry of the contents)
         self.left = list(left)
@@ -1121,20 +1124,11 @@ class Row(Translated, Flowable):
 
     def _split(self, availWidth, availHeight, at_top: bool):
         room = availHeight - 2 * self.pad
-        first, rest, used = [], list(self.body), 0.0
-        while rest:
-            f = rest[0]
-            used += self._spaces([first[-1], f])[0] if first else 0.0
-            _, h = f.wrap(self._body_width(availWidth), room - used)
-            if used + h <= room:
-                first.append(rest.pop(0))
-                used += h
-                continue
-            parts = f.split(self._body_width(availWidth), room - used)
-            if len(parts) >= 2:
-                first.append(parts[0])
-                rest = list(parts[1:]) + rest[1:]
-            break
+        if self.tail:
+            room = self._room_for_tail(availWidth, room, at_top)
+            if room is None:
+                return []
+        first, rest = self._cut(availWidth, room)
         if not first or (len(first) <= self.whole and not at_top):
             return []
         head = Row(self.left, first, self.left_width, ref=self.ref, ref_style=self.ref_style,
@@ -1147,8 +1141,78 @@ class Row(Translated, Flowable):
         heading = self.continued() if self.continued is not None and not self.column_follows else []
         tail = Row([], [*heading, *rest], self.left_width, ref_style=self.ref_style, link=self.link,
                    background=self.background, pad=self.pad, gap=self.gap, keep=self.keep, spaced=self.spaced,
-                   whole=len(heading), continued=self.continued)
+                   whole=len(heading), continued=self.continued, tail=self.tail)
         return [head, tail]
+
+    def _cut(self, availWidth, room: float) -> tuple[list, list]:
+        """The body's flowables (or parts) that fit `room`, and the rest."""
+        first, rest, used = [], list(self.body), 0.0
+        width = self._body_width(availWidth)
+        while rest:
+            f = rest[0]
+            used += self._spaces([first[-1], f])[0] if first else 0.0
+            _, h = f.wrap(width, room - used)
+            if used + h <= room:
+                first.append(rest.pop(0))
+                used += h
+                continue
+            parts = f.split(width, room - used)
+            if len(parts) >= 2:
+                first.append(parts[0])
+                rest = list(parts[1:]) + rest[1:]
+            break
+        return first, rest
+
+    def _room_for_tail(self, availWidth, room: float, at_top: bool) -> float | None:
+        """The room to split the body in so that at least `tail` lines of its text go on: `room`, or less by a line
+        at a time; None (the row moves on whole) when that leaves fewer than two where it starts, unless at a page's
+        top. Planned from the lines' count, not split: ReportLab's split changes the fragments of the paragraph it
+        splits (a line's last word given a space), and a paragraph split twice is set again from them."""
+        width = self._body_width(availWidth)
+        taken, _, after = self._plan(width, room)
+        if not after or after >= self.tail or taken <= self.whole:
+            return room
+        step = min((f.style.leading for f in self.body[self.whole:] if isinstance(f, Para)), default=room)
+        higher = room
+        while after < self.tail:
+            higher -= step
+            taken, before, after = self._plan(width, higher)
+            if taken <= self.whole or before < 2:
+                return room if at_top else None
+        return higher
+
+    def _plan(self, width: float, room: float) -> tuple[int, int, int]:
+        """How _cut would split the body in `room`, from the paragraphs' lines, splitting none: how many flowables
+        (or parts) it leaves where the row starts, and the lines of text (after the first `whole` flowables) there
+        and after (a flowable other than a paragraph: lines enough)."""
+        used, taken, before = 0.0, 0, 0
+        for number, f in enumerate(self.body):
+            used += self._spaces([self.body[number - 1], f])[0] if number else 0.0
+            _, h = f.wrap(width, room - used)
+            if not isinstance(f, Para):
+                if used + h > room:
+                    return taken, before, self.tail
+                taken, used = taken + 1, used + h
+                continue
+            lines = f.line_count()
+            if used + h <= room:
+                taken, used = taken + 1, used + h
+                before += lines if number >= self.whole else 0
+                continue
+            style = f.style  # as ReportLab's Paragraph.split: two lines at least where it starts and after it
+            fit = int((room - used) / style.leading) if room - used > 0 else 0
+            if (not getattr(style, "allowOrphans", 0) and fit <= 1) or fit <= 0:
+                fit = 0
+            elif not getattr(style, "allowWidows", 1) and lines == fit + 1:
+                fit = fit - 1 if lines > 3 or (getattr(style, "allowOrphans", 0) and lines == 3) else 0
+            after = lines - fit
+            for g in self.body[number + 1:]:
+                if not isinstance(g, Para):
+                    return taken + (fit > 0), before + (fit if number >= self.whole else 0), self.tail
+                g.wrap(width, room)
+                after += g.line_count()
+            return taken + (fit > 0), before + (fit if number >= self.whole else 0), after
+        return taken, before, 0
 
     def _spaces(self, body: list) -> list[float]:
         """The space above each of `body`'s flowables after the first (none unless `spaced`); the body's own, once."""

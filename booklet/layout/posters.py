@@ -78,7 +78,8 @@ def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: s
     if poster.abstract:  # (apart from the affiliations as its paragraphs are from each other)
         body += ctx.paras(poster.abstract, ctx.derived(s.text, f"{s.text.name}_apart", spaceBefore=s.text.spaceAfter))
     # (spaced: the abstract's paragraphs apart, as on an abstract's page; a page may break in the abstract, two
-    # lines of it at least on either side, not in the title or the authors: the entry moves on whole instead)
+    # lines of it at least before the break and three after it (tail: no two-line tail, the break moved up a line),
+    # not in the title or the authors: the entry moves on whole instead)
     again = f"{poster.number}\u2002" + continued(poster.title, label=ctx.label("continued"))
-    return Row([number], body, number_width, pad=3, anchor=key, spaced=True, whole=heading,
+    return Row([number], body, number_width, pad=3, anchor=key, spaced=True, whole=heading, tail=3,
                continued=lambda: [Para(again, s.when)])  # "12 Title (continued)" over a part on the next page
