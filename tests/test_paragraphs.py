@@ -59,7 +59,7 @@ def test_a_split_never_returns_a_first_part_taller_than_asked(text_style):
 def test_an_abstract_crossing_a_page_at_an_awkward_height_builds(tmp_path):
     text = "\n\n".join([
         "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. " * 12,
-        "Short line. " * 46,
+        "Short line. " * 90,  # (more than LINES_OVER lines over its page: not fitted on one, it runs on)
         "We find a correlation between Hubble constant and period distribution with $p < 0.01$. Astronomers & "
         "statisticians rarely share benchmarks; we propose one for binary black holes. " * 6,
     ])
@@ -68,7 +68,8 @@ def test_an_abstract_crossing_a_page_at_an_awkward_height_builds(tmp_path):
     abstract = {"id": "a", "title": "A title", "speaker": {"name": "Ana Smith"}, "abstract": text}
     (tmp_path / "abstracts.yaml").write_text("- " + json.dumps(abstract) + "\n", encoding="utf-8")
     build_booklet(tmp_path, tmp_path / "out.pdf")
-    assert "binary black holes" in " ".join(Pdf(tmp_path / "out.pdf").texts)
+    pdf = Pdf(tmp_path / "out.pdf")
+    assert "binary black holes" in " ".join(" ".join(pdf.texts).split()) and pdf.pages_with("A title (continued)")
 
 
 def test_fragments_compare_as_reportlab_compares_them():
