@@ -794,3 +794,35 @@ def test_an_abstract_up_to_six_lines_too_long_is_fitted_on_its_page_not_run_on_t
     assert result.anchors[f"end:abstract-{len(booklet.abstracts) - 1}"] - first == len(fitted) + 2 * len(ran_on) + len(
         [key for key, lines in over.items() if lines <= 0])
     assert {p.message.split("'")[1] for p in warnings if p.kind == "too-long"} == set(ran_on)
+
+
+def test_an_entry_is_fitted_at_the_theme_s_type_size_when_closer_spacing_alone_fits():
+    """The settings tried are a rung per type size (abstracts.LADDER): the first setting of a smaller size (its lines
+    at the theme's spacing) can take less off than the last of the size before (its lines closest); halving over all
+    of them as one ladder could pass over a spacing that fits at the theme's size for a smaller type. Here each
+    setting's height is that of ten lines at its line spacing and size: the first rung's closest spacings fit, so
+    fitted_page keeps the theme's size, at the loosest spacing that fits."""
+    from types import SimpleNamespace
+
+    from reportlab.platypus import Spacer
+
+    from booklet.layout.abstracts import FULL, LADDER, fitted_page
+
+    size, leading, page = 10.0, 12.0, 111.0  # FULL: 121, a little over; the closest spacing at this size: 110.4
+
+    def height(tight) -> float:
+        return 10 * leading * (size - tight.smaller) / size * tight.lead + 2 * (tight.space - 0.5)
+
+    ctx = SimpleNamespace(page=SimpleNamespace(text_width=300.0, text_height=page),
+                          styles=SimpleNamespace(text=SimpleNamespace(leading=leading)))
+    made = {}
+
+    def make(tight):
+        made[tight] = [Spacer(10, height(tight))]
+        return made[tight], made[tight]
+
+    chosen = fitted_page(ctx, [], make)
+    (tight,) = [t for t, content in made.items() if content == chosen]
+    fitting = [t for t in LADDER[0] if height(t) <= page]
+    assert tight.smaller == 0 and tight == fitting[0] and height(tight) <= page < height(FULL)
+    assert any(height(t) > page for t in LADDER[1])  # (a smaller size's first setting would not fit)

@@ -988,8 +988,13 @@ def test_a_first_build_writes_the_values_kept_apart_as_it_makes_them(tmp_path, m
     from booklet.build import build_booklet
     from booklet.cache import persisted
 
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    from booklet.cache import BuildCache
+
     folder = _illustrated(tmp_path / "conf")
+    monkeypatch.setenv("BOOKLET_CACHE", "off")
+    off = build_booklet(folder, tmp_path / "off.pdf", cache=BuildCache(warm=False), jobs=jobs).output.read_bytes()
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(persisted._Pickler, "GATHER", 2048)  # (written a few KB at a time: read back from the file)
     added, read_back, writing = [], [], []
     real_add, real_read, real_write = persisted._Spool.add, persisted._Spool.read, persisted.PersistedCache._write_beside
     monkeypatch.setattr(persisted._Spool, "add", lambda self, data: added.append(len(data)) or real_add(self, data))
@@ -1016,7 +1021,66 @@ def test_a_first_build_writes_the_values_kept_apart_as_it_makes_them(tmp_path, m
     again = persisted.PersistedCache(folder)
     build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=jobs)
     assert not again.made.get("layouts")
-    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes() == off
+
+
+def test_a_full_disk_while_values_are_written_as_made_is_not_the_build_s_error(tmp_path, monkeypatch):
+    """The values a first build writes as it makes them (persisted._Spool) meet a full disk: the build goes on, each
+    value read from what was written and what was gathered since, into the same bytes as a build without the cache;
+    the layouts are kept with a file of their values of their own, which the next build reads; nothing is left."""
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    folder = _illustrated(tmp_path / "conf")
+    off = _new_process_build(monkeypatch, folder, tmp_path / "off.pdf", "off")
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(persisted._Pickler, "GATHER", 2048)
+    spools, real_write = [], persisted._Out.write
+
+    def full(self, data):
+        if self.file in spools and self.size > 8192:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(self, data)
+
+    real_spool = persisted._Spool.__init__
+    monkeypatch.setattr(persisted._Spool, "__init__", lambda self, path: real_spool(self, path) or spools.append(self.file))
+    monkeypatch.setattr(persisted._Out, "write", full)
+    first = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "first.pdf", cache=first, jobs=1)
+    assert len(spools) == 1 and (tmp_path / "first.pdf").read_bytes() == off
+    monkeypatch.undo()
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    kept = sorted(path.name for path in (tmp_path / "cache" / "persisted").iterdir())
+    assert not [name for name in kept if name.startswith(".")] and len([n for n in kept if n.endswith(".apart")]) == 1
+    again = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=1)
+    assert not again.made.get("layouts") and (tmp_path / "again.pdf").read_bytes() == off
+
+
+def test_a_cache_used_again_and_a_part_with_no_pages_leave_no_values_written_as_made(tmp_path, monkeypatch):
+    """A cache's second build lays out with the first one's layouts: it writes nothing as it goes; a process of a build
+    in parts that lays out no page removes the file it would have written them into."""
+    import shutil
+
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    spooled, real_spool = [], persisted._Spool.__init__
+    monkeypatch.setattr(persisted._Spool, "__init__", lambda self, path: spooled.append(path) or real_spool(self, path))
+    cache = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "first.pdf", cache=cache, jobs=1)
+    build_booklet(folder, tmp_path / "again.pdf", cache=cache, jobs=1)
+    assert len(spooled) == 1
+    part = persisted.PersistedCache(tmp_path / "other")
+    part.laying_out(2)
+    part.in_part(1, 2)
+    assert len(spooled) == 2 and spooled[1].exists()
+    part.write_part()
+    assert not spooled[1].exists()
+    assert not [path for path in (tmp_path / "cache" / "persisted").iterdir() if path.name.startswith(".")]
 
 
 def test_a_first_build_that_fails_leaves_none_of_the_values_it_wrote_as_it_went(tmp_path, monkeypatch):

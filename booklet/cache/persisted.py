@@ -237,13 +237,17 @@ class _Spool(_ApartFile):
     (`out`: their digest and math boxes' characters counted as they go). When the layouts are written (see
     PersistedCache._write_beside) it is that file: their pickle names the places of its values, and the values of
     other files are added at its end. Else removed (`drop`); a value still asked for is read from it while it is open
-    (as an _ApartFile, until the process ends)."""
+    (as an _ApartFile, until the process ends). A write that fails (a full disk) is not the build's error: the spool
+    is `broken`, writes no more, and its values are read from what it wrote and what it gathered since (the layouts
+    are then written with a file of their values of its own, or not at all). Only where a file can be read at a
+    place without moving its position (os.pread: not Windows, where the file could not be renamed while open)."""
 
     def __init__(self, path: Path):
         self.path = path
         self.file = open(path, "w+b")  # noqa: SIM115  (open until the process ends)
         self.out = _Out(self.file, hashed=True, boxes=True)
         self.gathered = io.BytesIO()
+        self.broken = False
 
     def add(self, data: bytes) -> _Apart:
         """`data` (a Seldom value) added; what stands for it."""
@@ -256,9 +260,13 @@ class _Spool(_ApartFile):
 
     def flush(self) -> None:
         data = self.gathered.getvalue()
-        if data:
-            self.out.write(data)
-            self.file.flush()  # read back at their places in the file (pread), not through its buffer
+        if data and not self.broken:
+            try:
+                self.out.write(data)
+                self.file.flush()  # read back at their places in the file (pread), not through its buffer
+            except OSError:
+                self.broken = True  # (`out.size` counts what was written whole; the rest stays gathered)
+                return
             self.gathered = io.BytesIO()
 
     def read(self, at: int, size: int) -> bytes:
@@ -438,7 +446,7 @@ class PersistedCache(BuildCache):
         self._worker = False  # in such a build, a worker's process (not the main one, part 0)
         self._laid_out = False  # a worker has written its layouts, or let them go (laid_out)
         self._spool: _Spool | None = None  # laying out with no layouts kept: their Seldom values, written as made
-        self._kept_layouts = False  # this process's layouts file was read
+        self._kept_layouts = False  # this process's layouts file was read, or a build with this cache ended
         self._beside: list[Written] = []  # the files a worker wrote beside their places, not yet handed over
         # file name -> the digest of the file of its Seldom values, as read or last written
         self._apart: dict[str, str] = {}
@@ -546,7 +554,7 @@ class PersistedCache(BuildCache):
     def put(self, section, key, value):
         if section in self._pending:
             self._load(section)
-        if self._spool is not None and section == "layouts":
+        if self._spool is not None and section == "layouts" and not self._spool.broken:
             value = _spilled(value, self._spool)
         super().put(section, _kept_key(section, key), value)
 
@@ -576,8 +584,10 @@ class PersistedCache(BuildCache):
 
     def _spooling(self) -> None:
         """Lay out with the Seldom values of new layouts written as they are made (_Spool): in a process whose
-        layouts file held none (a first build) that keeps layouts, on a disk cache that can take the file."""
-        if self._spool is not None or self._kept_layouts or not self.warm or disk.folder() is None:
+        layouts file held none (a first build), in its first build (a cache used again holds the layouts of the one
+        before), that keeps layouts, on a disk cache that can take the file."""
+        if (self._spool is not None or self._kept_layouts or not self.warm or disk.folder() is None
+                or not hasattr(os, "pread")):
             return
         from ..output.atomic import temporary_beside
 
@@ -606,6 +616,9 @@ class PersistedCache(BuildCache):
         spool = self._spool if layouts and name == self._file_name("layouts") else None
         if spool is not None:
             self._spool = None  # what it holds is written now, or dropped with the file
+            if spool.broken:  # its values are copied into a file of their own, as other files' are
+                spool.drop()
+                spool = None
         try:
             if spool is not None:  # the values made by this build are there already
                 apart = spool.path
@@ -755,6 +768,7 @@ class PersistedCache(BuildCache):
         if self._shard is None:
             return None
         self._write_part_files(tuple(section for section in PER_PART if section != "layouts" or not self._laid_out))
+        self._unspooled()  # (a part with no pages: never laid_out)
         return list(self._beside) or None
 
     def _write_part_files(self, sections) -> None:
@@ -781,8 +795,12 @@ class PersistedCache(BuildCache):
         except BaseException:
             self._unspooled()  # nothing a build that failed made is kept
             raise
-        self.drop_unused()  # (kept: only what this build used)
-        self.save()  # only after a build that succeeded
+        self._kept_layouts = True  # (the next build with this cache lays out with this one's: nothing to spool)
+        try:
+            self.drop_unused()  # (kept: only what this build used)
+            self.save()  # only after a build that succeeded
+        finally:
+            self._unspooled()
 
 
 def _agree(kept: dict, given: dict) -> bool:

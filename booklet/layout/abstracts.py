@@ -122,13 +122,15 @@ class Tight(NamedTuple):
 
 
 FULL = Tight()
-# Tighter and tighter, in order: the space between paragraphs, then the line spacing (the spaces at their tightest),
-# then the type half a point and a point smaller (from the theme's line spacing to TIGHTEST of it, again). Each takes
-# about as much off the page as the one before, or more: a smaller type size sets fewer lines.
-LADDER = ([Tight(space / 10, 1.0) for space in range(9, 4, -1)]
-          + [Tight(SPACE_TIGHTEST, lead / 100) for lead in range(99, round(TIGHTEST * 100) - 1, -1)]
-          + [Tight(SPACE_TIGHTEST, lead / 100, smaller / 2) for smaller in range(1, round(SMALLER * 2) + 1)
-             for lead in range(100, round(TIGHTEST * 100) - 1, -2)])
+# Tighter and tighter, a rung of settings per type size: at the theme's, the space between paragraphs, then the line
+# spacing (the spaces at their tightest); then the type half a point and a point smaller, its line spacing from the
+# theme's to TIGHTEST of it again. Within a rung each takes as much off the page as the one before, or more; the
+# first setting of a smaller size may take less than the last of the size before (its lines less close): a rung is
+# tried only when none of the one before fits.
+LADDER = (tuple([Tight(space / 10, 1.0) for space in range(9, 4, -1)]
+                + [Tight(SPACE_TIGHTEST, lead / 100) for lead in range(99, round(TIGHTEST * 100) - 1, -1)]),
+          *(tuple(Tight(SPACE_TIGHTEST, lead / 100, smaller / 2) for lead in range(100, round(TIGHTEST * 100) - 1, -2))
+            for smaller in range(1, round(SMALLER * 2) + 1)))
 
 
 def tight_style(ctx: Context, style: ParagraphStyle, tight: Tight) -> ParagraphStyle:
@@ -166,8 +168,9 @@ def fitted_page(ctx: Context, above: list, made) -> list:
     gives the content and the flowables of its text set `tight` (a Tight). At FULL when that fits; else, for an entry
     at most LINES_OVER lines of its text too long, the first setting of LADDER that fits: paragraphs closer (down to
     SPACE_TIGHTEST), then lines closer (down to TIGHTEST), then the type half a point, then a point smaller (SMALLER);
-    found by halving (each setting takes as much off as the one before, or more), checked on the page. When even
-    the tightest does not fit, it runs on as it is (at FULL).
+    in the first rung (type size) whose tightest setting fits, found by halving (within a rung each setting takes as
+    much off as the one before, or more), checked on the page. When even the tightest does not fit, it runs on as it
+    is (at FULL).
     (`made` is the caller's to keep: each paragraph is made once at each setting tried, as the same text made twice
     in one build would be laid out from what the first laid out in a build that keeps layouts, and anew without.)"""
     width, height = ctx.page.text_width, ctx.page.text_height
@@ -180,22 +183,24 @@ def fitted_page(ctx: Context, above: list, made) -> list:
         return page
     fits = {}
 
-    def fitting(index: int) -> list | None:
-        if index not in fits:
-            tried = [*above, *made(LADDER[index])[0]]
-            fits[index] = tried if fits_a_page(ctx, tried) else None
-        return fits[index]
+    def fitting(tight: Tight) -> list | None:
+        if tight not in fits:
+            tried = [*above, *made(tight)[0]]
+            fits[tight] = tried if fits_a_page(ctx, tried) else None
+        return fits[tight]
 
-    low, high = 0, len(LADDER) - 1  # LADDER[high] fits; none looser than LADDER[low] was seen to
-    if fitting(high) is None:
-        return page
-    while low < high:
-        middle = (low + high) // 2
-        if fitting(middle) is not None:
-            high = middle
-        else:
-            low = middle + 1
-    return fits[high]
+    for rung in LADDER:
+        low, high = 0, len(rung) - 1  # rung[high] fits; none looser than rung[low] was seen to
+        if fitting(rung[high]) is None:
+            continue
+        while low < high:
+            middle = (low + high) // 2
+            if fitting(rung[middle]) is not None:
+                high = middle
+            else:
+                low = middle + 1
+        return fits[rung[high]]
+    return page
 
 
 def fits_a_page(ctx: Context, content: list) -> bool:
