@@ -472,3 +472,13 @@ def test_display_math_between_double_dollars_is_set_as_math():
     assert markup.latex_problems(r"and \[ x = 1 \] too") == [
         r"math written between \( \) or \[ \] (\[ x = 1 \]) prints as written: booklet reads math between $...$ "
         "(or $$...$$)"]
+
+
+def test_an_ampersand_in_math_is_spaced_as_an_operator():
+    """A bare `&` in a line's math (TeX's alignment tab, an error there) is written as "and": it printed without its
+    spaces ("y&z"); now it is spaced as + is, and `\\&` stays the plain character it is in TeX."""
+    from booklet.text.mathtext import math_runs
+
+    assert "".join(text for text, _ in math_runs(r"x < y & z > w")) == "x\u00a0< y\u00a0& z\u00a0> w"
+    assert "".join(text for text, _ in math_runs(r"y + z")) == "y\u00a0+ z"
+    assert "".join(text for text, _ in math_runs(r"x \& y")) == "x&y"

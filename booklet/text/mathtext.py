@@ -39,6 +39,7 @@ _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 
 _CHAR_KIND = {
     "+": "bin", "-": "bin", "*": "bin",
+    "&": "bin",  # (TeX's alignment tab, an error in a line's math: written as "and", spaced as an operator)
     "=": "rel", "<": "rel", ">": "rel", ":": "rel",
     ",": "punct", ";": "punct",
     "(": "open", "[": "open", ")": "close", "]": "close",
