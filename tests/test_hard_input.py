@@ -133,20 +133,24 @@ def test_unbalanced_dollars_print_literally(tmp_path):
     assert "One $ two $$ three $x" in text
 
 
+def photo_talks(*names: str) -> str:
+    """abstracts.yaml: an invited talk "Photo NAME" for each image name, its speaker's photo images/NAME."""
+    return "".join(f"""
+- id: t{i}
+  kind: invited
+  title: Photo {name}
+  speaker: {{name: Person {i}, photo: images/{name}}}
+  abstract: Text.
+""" for i, name in enumerate(names, start=1))
+
+
 def test_cmyk_greyscale_16_bit_and_alpha_photos(tmp_path):
     folder = tmp_path / "conf"
     (folder / "images").mkdir(parents=True)
     Image.new("CMYK", (300, 375), (10, 200, 30, 0)).save(folder / "images/cmyk.jpg")
     Image.new("I;16", (300, 375), 40000).save(folder / "images/grey16.png")
     Image.new("LA", (300, 375), (90, 128)).save(folder / "images/alpha.png")
-    abstracts = "".join(f"""
-- id: t{i}
-  kind: invited
-  title: Photo {name}
-  speaker: {{name: Person {i}, photo: images/{name}}}
-  abstract: Text.
-""" for i, name in enumerate(("cmyk.jpg", "grey16.png", "alpha.png"), start=1))
-    pdf = one_talk(tmp_path, abstracts)
+    pdf = one_talk(tmp_path, photo_talks("cmyk.jpg", "grey16.png", "alpha.png"))
     images = [img for page in pdf.reader.pages for img in page.images]
     assert len(images) >= 3
     assert pdf.pages_with("Photo cmyk.jpg")
@@ -163,14 +167,7 @@ def test_grey_photos_of_32_bit_numbers_print_in_their_greys(tmp_path):
     floats.putdata([0.25 + x / 598 for _ in range(375) for x in range(300)])
     ints.save(folder / "images/ints.tif")
     floats.save(folder / "images/floats.tif")
-    abstracts = "".join(f"""
-- id: t{i}
-  kind: invited
-  title: Photo {name}
-  speaker: {{name: Person {i}, photo: images/{name}}}
-  abstract: Text.
-""" for i, name in enumerate(("ints.tif", "floats.tif"), start=1))
-    pdf = one_talk(tmp_path, abstracts)
+    pdf = one_talk(tmp_path, photo_talks("ints.tif", "floats.tif"))
     for name, (low, high) in (("ints.tif", (79, 192)), ("floats.tif", (63, 191))):
         (image,) = [image for index in pdf.pages_with(f"Photo {name}") for image in pdf.reader.pages[index].images]
         found = image.image.convert("L").getextrema()
