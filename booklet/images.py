@@ -11,6 +11,7 @@ image that has not changed.
 from __future__ import annotations
 
 import io
+import math
 import os
 import re
 import stat
@@ -208,8 +209,8 @@ def _printable(image: Image.Image) -> Image.Image:
         return image.point(lambda v: v / 256).convert("L")
     if image.mode in ("I", "F"):
         high = image.getextrema()[1] or 0
-        top = (1.0 if image.mode == "F" and high <= 1.0 else 255 if high <= 255 else 65535 if high <= 65535
-               else high)
+        top = (255 if not math.isfinite(high) or high <= 255 and not (image.mode == "F" and high <= 1.0)
+               else 1.0 if high <= 1.0 else 65535 if high <= 65535 else high)  # (NaN, infinity: as 8 bits)
         return (image if top == 255 else image.point(lambda v: v * (255 / top))).convert("L")
     if image.mode == "CMYK":
         return image.convert("RGB")
