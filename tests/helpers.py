@@ -106,13 +106,11 @@ LATER = (" The checks of data without errors (overlaps, names written two ways, 
 
 def set_tighter(style, text) -> bool:
     """Whether an entry's text `style` is set tighter than the theme's `text` style; checked: within what the layout
-    allows (layout.abstracts: type at most SMALLER points smaller, line spacing to type size down to TIGHTEST of the
-    theme's, space between paragraphs down to SPACE_TIGHTEST of the theme's, to type size)."""
-    from booklet.layout.abstracts import SMALLER, SPACE_TIGHTEST, TIGHTEST
+    allows (layout.abstracts: its type size the theme's, its line spacing down to TIGHTEST of the theme's, the space
+    between its paragraphs down to SPACE_TIGHTEST of the theme's)."""
+    from booklet.layout.abstracts import SPACE_TIGHTEST, TIGHTEST
 
-    lead, space = style.leading / style.fontSize, style.spaceAfter / style.fontSize
-    full_lead, full_space = text.leading / text.fontSize, text.spaceAfter / text.fontSize
-    assert text.fontSize - SMALLER - 1e-6 <= style.fontSize <= text.fontSize, style.name
-    assert TIGHTEST * full_lead - 1e-6 <= lead <= full_lead + 1e-6, style.name
-    assert SPACE_TIGHTEST * full_space - 1e-6 <= space <= full_space + 1e-6, style.name
-    return (style.fontSize, style.leading, style.spaceAfter) != (text.fontSize, text.leading, text.spaceAfter)
+    assert style.fontSize == text.fontSize, style.name
+    assert TIGHTEST * text.leading - 1e-6 <= style.leading <= text.leading + 1e-6, style.name
+    assert SPACE_TIGHTEST * text.spaceAfter - 1e-6 <= style.spaceAfter <= text.spaceAfter + 1e-6, style.name
+    return (style.leading, style.spaceAfter) != (text.leading, text.spaceAfter)

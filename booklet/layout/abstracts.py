@@ -107,49 +107,39 @@ def _day_heading(ctx: Context, title: str) -> list:
     return [Para(markup.inline(title), style), Rule(ctx.colours.primary, 0.8, 3), Spacer(0, 3)]
 
 
-TIGHTEST = 0.92  # of the text's line spacing (to its type size, as the theme sets it): an entry is set this tight at most
+TIGHTEST = 0.92  # of the text's line spacing: an entry is set this tight at most
 SPACE_TIGHTEST = 0.5  # of the space between its paragraphs: a paragraph's end still shows
-SMALLER = 1.0  # points: an entry's text is set at most this much smaller than the theme's
-LINES_OVER = 6  # an entry at most this many of its text's lines too long for its page is fitted on it
+LINES_OVER = 5  # an entry more of its text's lines than this too long for its page is not tried tighter (3-4 fit)
 
 
 class Tight(NamedTuple):
     """How an entry's text is set to fit its page: `space`, of the space between its paragraphs; `lead`, of its line
-    spacing (to its type size); `smaller`, points off its type size (its line spacing and spaces go with it)."""
+    spacing. Never its type size: a page set smaller than the page facing it shows (a typographer's review: 9 pt
+    beside 9.5 pt), where a page that runs on is the book's way."""
     space: float = 1.0
     lead: float = 1.0
-    smaller: float = 0.0
 
 
 FULL = Tight()
-# Tighter and tighter, a rung of settings per type size: at the theme's, the space between paragraphs, then the line
-# spacing (the spaces at their tightest); then the type half a point and a point smaller, its line spacing from the
-# theme's to TIGHTEST of it again. Within a rung each takes as much off the page as the one before, or more; the
-# first setting of a smaller size may take less than the last of the size before (its lines less close): a rung is
-# tried only when none of the one before fits.
-LADDER = (tuple([Tight(space / 10, 1.0) for space in range(9, 4, -1)]
-                + [Tight(SPACE_TIGHTEST, lead / 100) for lead in range(99, round(TIGHTEST * 100) - 1, -1)]),
-          *(tuple(Tight(SPACE_TIGHTEST, lead / 100, smaller / 2) for lead in range(100, round(TIGHTEST * 100) - 1, -2))
-            for smaller in range(1, round(SMALLER * 2) + 1)))
+# Tighter and tighter: the space between paragraphs, then the line spacing (the spaces at their tightest); each takes
+# as much off the page as the one before, or more.
+LADDER = (*(Tight(space / 10, 1.0) for space in range(9, round(SPACE_TIGHTEST * 10) - 1, -1)),
+          *(Tight(SPACE_TIGHTEST, lead / 100) for lead in range(99, round(TIGHTEST * 100) - 1, -1)))
 
 
 def tight_style(ctx: Context, style: ParagraphStyle, tight: Tight) -> ParagraphStyle:
     """`style` (an entry's text) set `tight` (see Tight); `style` itself at FULL."""
     if tight == FULL:
         return style
-    size = style.fontSize - tight.smaller
-    scale = size / style.fontSize
-    return ctx.derived(style, f"{style.name}_tight_{tight.space:g}_{tight.lead:g}_{tight.smaller:g}", tight,
-                       fontSize=size, leading=style.leading * scale * tight.lead,
-                       spaceAfter=style.spaceAfter * scale * tight.space)
+    return ctx.derived(style, f"{style.name}_tight_{tight.space:g}_{tight.lead:g}", tight,
+                       leading=style.leading * tight.lead, spaceAfter=style.spaceAfter * tight.space)
 
 
 def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, heading: list = ()) -> list:
     """One abstract as it opens its page (under `heading`, the section's name, when it is the first of a run): a
     Continues that runs on, "Title (continued)", as long as it needs. An abstract a few lines too long for one page
-    (LINES_OVER at most) is set tighter, on one page (see fitted_page): its text's paragraphs closer, then its lines,
-    then its type up to a point (SMALLER) smaller than the theme's; it took a second page for those few lines. The
-    section's name is printed over it even where that costs it a second page (a section that opened without its name
+    is set tighter, on one page (see fitted_page): its text's paragraphs closer, then its lines (its type as the
+    theme's); it took a second page for those few lines. The section's name is printed over it even where that costs it a second page (a section that opened without its name
     looked like a page gone astray: the contents sent the reader to it)."""
     tight: dict[Tight, tuple[list, list]] = {}  # setting -> the content set so, and its text: made once
 
@@ -167,10 +157,8 @@ def fitted_page(ctx: Context, above: list, made) -> list:
     """`above` (the section's name, or nothing) and an entry's content, set to fit one page if it can: made(tight)
     gives the content and the flowables of its text set `tight` (a Tight). At FULL when that fits; else, for an entry
     at most LINES_OVER lines of its text too long, the first setting of LADDER that fits: paragraphs closer (down to
-    SPACE_TIGHTEST), then lines closer (down to TIGHTEST), then the type half a point, then a point smaller (SMALLER);
-    in the first rung (type size) whose tightest setting fits, found by halving (within a rung each setting takes as
-    much off as the one before, or more), checked on the page. When even the tightest does not fit, it runs on as it
-    is (at FULL).
+    SPACE_TIGHTEST), then lines closer (down to TIGHTEST); found by halving (each setting takes as much off as the one
+    before, or more), checked on the page. When even the tightest does not fit, it runs on as it is (at FULL).
     (`made` is the caller's to keep: each paragraph is made once at each setting tried, as the same text made twice
     in one build would be laid out from what the first laid out in a build that keeps layouts, and anew without.)"""
     width, height = ctx.page.text_width, ctx.page.text_height
@@ -189,18 +177,16 @@ def fitted_page(ctx: Context, above: list, made) -> list:
             fits[tight] = tried if fits_a_page(ctx, tried) else None
         return fits[tight]
 
-    for rung in LADDER:
-        low, high = 0, len(rung) - 1  # rung[high] fits; none looser than rung[low] was seen to
-        if fitting(rung[high]) is None:
-            continue
-        while low < high:
-            middle = (low + high) // 2
-            if fitting(rung[middle]) is not None:
-                high = middle
-            else:
-                low = middle + 1
-        return fits[rung[high]]
-    return page
+    low, high = 0, len(LADDER) - 1  # LADDER[high] fits; none looser than LADDER[low] was seen to
+    if fitting(LADDER[high]) is None:
+        return page
+    while low < high:
+        middle = (low + high) // 2
+        if fitting(LADDER[middle]) is not None:
+            high = middle
+        else:
+            low = middle + 1
+    return fits[LADDER[high]]
 
 
 def fits_a_page(ctx: Context, content: list) -> bool:
