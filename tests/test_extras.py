@@ -151,6 +151,33 @@ def test_sponsor_names_without_logos_break_at_spaces_or_hyphenated_their_legal_f
     assert "GmbH & Co. KG" in lines  # (on a line of its own where "Maschinenbau GmbH & Co. KG" is wider than the box)
 
 
+def test_a_tier_s_names_without_logos_are_one_size_and_a_compound_breaks_at_its_own_hyphen(tmp_path):
+    """A typographer's review: each name without a logo was shrunk on its own to its box, so that one row held four
+    sizes; and "Sternwarte Heidelberg-Königstuhl" was hyphenated "Heidel- / berg-Königstuhl" where its own hyphen was
+    there to break at. A tier's names are one size, the one its longest needs (another tier's their own); a compound
+    too wide for its box breaks after its own hyphen, no hyphen added."""
+    tiers = {"Gold": ["Ada Corp", "Bo Foundation"],
+             "Silver": ["Sternwarte Heidelberg-Königstuhl", "Acme Inc.", "Deutsche Forschungsgemeinschaft"],
+             "Bronze": ["Müller Maschinenbau GmbH & Co. KG", "Zeta Ltd", "International Association for the Promotion "
+                        "of Cooperation with Scientists of the Independent States"]}
+    text = "sponsors:\n" + "".join(f"  - {{name: {name}, tier: {tier}}}\n" for tier, names in tiers.items()
+                                   for name in names)
+    result, pdf = build(tmp_path, text)
+    index = result.anchors["sponsors"] - 1
+    page = pypdfium2.PdfDocument(str(result.output))[index].get_textpage()
+    content = page.get_text_range()
+
+    def size(name: str) -> float:
+        return round(pdfium.FPDFText_GetFontSize(page.raw, content.index(name.split()[0])), 2)
+
+    sizes = {tier: {size(name) for name in names} for tier, names in tiers.items()}
+    assert all(len(found) == 1 for found in sizes.values()), sizes
+    (gold,), (silver,), (bronze,) = sizes.values()
+    assert gold > silver > bronze, sizes  # (the long name shrinks its tier alone)
+    lines = pdf.lines(index)
+    assert "Heidelberg-" in lines and "Königstuhl" in lines and not any(line.endswith("Heidel-") for line in lines)
+
+
 @pytest.mark.parametrize("name, held", [
     ("Chaos Computer Club e. V.", "Chaos Computer Club\u00a0e.\u00a0V."),
     ("Müller  Maschinenbau GmbH & Co. KG", "Müller Maschinenbau\u00a0GmbH\u00a0&\u00a0Co.\u00a0KG"),

@@ -24,7 +24,7 @@ from .common import Context
 from .abstracts import continued
 from .flowables import Anchor, Continues, Para
 from .page import Page
-from .textfit import Marked, draw_block, fit_block
+from .textfit import Marked, draw_block, fit_block, fit_scaled
 
 TIER_COLUMNS = (2, 3, 4)  # logos to a row in the first tier, the second, the third and any after
 UNTIERED_COLUMNS = 3  # when no sponsor names a tier
@@ -94,6 +94,8 @@ def build_sponsors(ctx: Context) -> list:
         missing_style.alignment = TA_CENTER
         missing_style.fontSize = s.title.fontSize * (1.0 if count <= 2 else 0.8 if count == 3 else 0.65)
         missing_style.leading = missing_style.fontSize * 1.2
+        missing_style = _tier_size(missing_style, [m.name for m in members if not m.logo], width, height,
+                                   s.text.hyphenationLang)
         for start in range(0, len(members), count):
             rows.append(LogoRow(members[start:start + count], width, height, ctx.page.cmyk,
                                 name_style if ctx.theme.sponsor_names else None, missing_style,
@@ -107,41 +109,64 @@ def build_sponsors(ctx: Context) -> list:
     return story
 
 
+def _tier_size(style, names: list[str], width: float, height: float, language: str | None):
+    """`style` for the names without a logo of one tier, all at one size: the size the one that needs most shrinking
+    fits its box at (each shrunk on its own, a row's names were four sizes: a typographer's review)."""
+    scales = [fit_scaled([(broken_name(name, style, width, language), style, 0, True)], width, height)[2]
+              for name in names]
+    scale = min(scales, default=1.0)
+    if scale >= 1.0:
+        return style
+    smaller = copy(style)
+    smaller.fontSize, smaller.leading = style.fontSize * scale, style.leading * scale
+    return smaller
+
+
 def broken_name(name: str, style, width: float, language: str | None) -> Marked:
     """A sponsor's name -> its markup for a box `width` wide in `style`: broken at spaces only, its legal form held to
-    the word before it (markup.held_legal_form); a word wider than the box hyphenated with the patterns of `language`,
-    each of its pieces as long as fits, and a form that with the word before it is wider than the box on a line of its
-    own (ReportLab cut "Deutsche Forschungsg / emeinschaft" between two letters; a hyphenated style fills its lines,
-    "Chaos Compu- / ter Club"). A word that cannot be hyphenated is left whole, for fit_scaled to shrink."""
+    the word before it (markup.held_legal_form); a word wider than the box cut after a hyphen of its own, else
+    hyphenated with the patterns of `language` (see _hyphenated), and a form that with the word before it is wider
+    than the box on a line of its own (ReportLab cut "Deutsche Forschungsg / emeinschaft" between two letters; a
+    hyphenated style fills its lines, "Chaos Compu- / ter Club"). A word that cannot be cut so is left whole, for
+    fit_scaled to shrink."""
     def width_of(text: str) -> float:
         return stringWidth(text, style.fontName, style.fontSize)
 
     units = []
     for unit in markup.held_legal_form(name).split(" "):
         units += unit.split(markup.NBSP, 1) if width_of(unit) > width and markup.NBSP in unit else [unit]
-    parts = [""]  # the name's text between the hyphens that end a line
+    parts = [""]  # the name's lines: each but the last ends with a hyphen
     for unit in units:
         pieces = _hyphenated(unit, width_of, width, language)
         parts[-1] += (" " if parts[-1] else "") + pieces[0]
         parts += pieces[1:]
-    return Marked("-<br/>".join(markup.inline(part) for part in parts))
+    return Marked("<br/>".join(markup.inline(part) for part in parts))
 
 
 def _hyphenated(word: str, width_of, width: float, language: str | None) -> list[str]:
-    """`word` in pieces no wider than `width` (width_of measures), cut where the patterns of `language` hyphenate it,
-    each but the last the longest that fits with its hyphen; [word] when it fits, or cannot be cut so."""
-    if width_of(word) <= width or not language:
+    """`word` in pieces no wider than `width` (width_of measures), each but the last ending with its hyphen: cut after
+    a hyphen of its own where one fits ("Heidelberg- / Königstuhl", not "Heidel- / berg-Königstuhl"), else where the
+    patterns of `language` hyphenate it (a hyphen added), each the longest that fits; [word] when it fits, or cannot
+    be cut so."""
+    if width_of(word) <= width:
         return [word]
-    import pyphen
+    own = {at + 1 for at in range(1, len(word) - 1) if word[at] == "-"}  # (after it: the hyphen stays on its line)
+    cuts = set(own)
+    if language:
+        import pyphen
 
-    cuts = pyphen.Pyphen(lang=language).positions(word)
+        cuts.update(pyphen.Pyphen(lang=language).positions(word))
     pieces, start = [], 0
     while width_of(word[start:]) > width:
-        fitting = [cut for cut in cuts if cut > start and width_of(word[start:cut] + "-") <= width]
+        def piece(cut: int) -> str:
+            return word[start:cut] + ("" if cut in own else "-")
+
+        fitting = [cut for cut in sorted(cuts) if cut > start and width_of(piece(cut)) <= width]
         if not fitting:
             break
-        pieces.append(word[start:fitting[-1]])
-        start = fitting[-1]
+        cut = max((c for c in fitting if c in own), default=fitting[-1])
+        pieces.append(piece(cut))
+        start = cut
     return pieces + [word[start:]]
 
 
