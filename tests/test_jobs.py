@@ -87,6 +87,24 @@ def test_two_jobs_give_the_pages_text_links_and_outline_of_one(medium, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["again.pdf", "one.pdf", "two.pdf"]  # no parts left
 
 
+def test_two_jobs_of_a_book_ending_with_its_abstracts_give_the_notes_pages_of_one(medium, tmp_path):
+    """Fuzzing: with the abstracts the last sections (no index after them), the last part, laid out by the build's
+    own process, opens with the Notes pages on a page of its own: its first page was left blank, a page number alone,
+    before the others. The same pages, words and links as one job."""
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(medium, folder)
+    for sections in ("[abstracts]", "[abstracts, tutorials]"):  # (one Notes page; three)
+        (folder / "theme.yaml").write_text(f"sections: {sections}\n", encoding="utf-8")
+        one = build_booklet(folder, tmp_path / "one.pdf", jobs=1)
+        two = build_booklet(folder, tmp_path / "two.pdf", jobs=2)
+        first, second = Pdf(one.output), Pdf(two.output)
+        notes = [index for index in range(len(first)) if "Notes" in first.lines(index)]
+        assert notes and [index for index in range(len(second)) if "Notes" in second.lines(index)] == notes
+        _same_booklet(first, second)
+
+
 def test_the_parts_cut_the_abstracts_between_two_workers(medium):
     booklet, _ = read_booklet(medium)
     page = page_for("A5")

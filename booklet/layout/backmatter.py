@@ -17,7 +17,7 @@ from ..text import markup
 from ..model import Conference
 from .common import Context
 from .cover import cover_style, draw_fitted
-from .flowables import Anchor, Para, Row
+from .flowables import Anchor, Para, Row, _at_top
 from .styles import make_palette
 from ..text.fonts import BODY, SANS
 from .textfit import CLIP_ROOM, Marked, draw_block, fit_block, fit_scaled
@@ -274,10 +274,12 @@ class PadPages(Flowable):
         return -(before + self._doctemplateAttr("page") + self.after) % self.multiple
 
     def wrap(self, availWidth, availHeight):
-        return (0, availHeight + 1) if self._missing() else (0, 0)
+        return (0, availHeight + 1) if self._missing() or _at_top(self) else (0, 0)
 
     def split(self, availWidth, availHeight):
-        block = []
+        # at the top of a page nothing is on yet (a part of a build in parts opens with it: the part before ended its
+        # page), that page is the first Notes page, not left blank before them
+        block = [self.make_page()] if _at_top(self) else []
         for _ in range(self._missing()):
             block += [PageBreak(), self.make_page()]
         return block
