@@ -178,6 +178,19 @@ def test_a_tier_s_names_without_logos_are_one_size_and_a_compound_breaks_at_its_
     assert "Heidelberg-" in lines and "Königstuhl" in lines and not any(line.endswith("Heidel-") for line in lines)
 
 
+def test_a_sponsor_name_with_markup_broken_over_lines_keeps_its_markup(tmp_path):
+    """Fuzzing: a long name in stars (emphasis), cut into lines before its markup was read, printed its stars on its
+    first and last lines, upright. Its words print without the stars, in italics, wherever its lines break."""
+    name = "*Heidelberg-Königstuhl-Sternwarte-Forschungsgesellschaft und Instrumentenbau*"
+    result, pdf = build(tmp_path, f"sponsors:\n  - {{name: '{name}', tier: Gold}}\n  - {{name: Acme, tier: Gold}}\n")
+    index = result.anchors["sponsors"] - 1
+    text = " ".join(pdf.lines(index))
+    assert "*" not in text and "Instrumentenbau" in text
+    fonts = {pdf.reader.pages[index]["/Resources"]["/Font"][key]["/BaseFont"]
+             for key in pdf.reader.pages[index]["/Resources"]["/Font"]}
+    assert any("Italic" in str(font) for font in fonts), fonts
+
+
 @pytest.mark.parametrize("name, held", [
     ("Chaos Computer Club e. V.", "Chaos Computer Club\u00a0e.\u00a0V."),
     ("Müller  Maschinenbau GmbH & Co. KG", "Müller Maschinenbau\u00a0GmbH\u00a0&\u00a0Co.\u00a0KG"),

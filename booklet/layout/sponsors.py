@@ -109,6 +109,9 @@ def build_sponsors(ctx: Context) -> list:
     return story
 
 
+_MARKUP = ("*", "`", "$", "\\")  # what starts markup in a name (emphasis, code, math, an escape): left to ReportLab
+
+
 def _tier_size(style, names: list[str], width: float, height: float, language: str | None):
     """`style` for the names without a logo of one tier, all at one size: the size the one that needs most shrinking
     fits its box at (each shrunk on its own, a row's names were four sizes: a typographer's review)."""
@@ -128,7 +131,11 @@ def broken_name(name: str, style, width: float, language: str | None) -> Marked:
     hyphenated with the patterns of `language` (see _hyphenated), and a form that with the word before it is wider
     than the box on a line of its own (ReportLab cut "Deutsche Forschungsg / emeinschaft" between two letters; a
     hyphenated style fills its lines, "Chaos Compu- / ter Club"). A word that cannot be cut so is left whole, for
-    fit_scaled to shrink."""
+    fit_scaled to shrink. A name with markup (`*emphasis*`, code, math) is set whole, its lines broken at its spaces
+    (cut into lines first, its marks' two ends were apart and printed as typed)."""
+    if any(mark in name for mark in _MARKUP):  # (cut into lines, a mark's two ends would be apart: printed as typed)
+        return Marked(markup.inline(markup.held_legal_form(name)))
+
     def width_of(text: str) -> float:
         return stringWidth(text, style.fontName, style.fontSize)
 
