@@ -402,6 +402,18 @@ def test_an_empty_label_is_a_warning_at_its_line_and_the_language_s_words_print(
     assert pdf.pages_with("Contents") and pdf.pages_with("Programme") and pdf.pages_with("Poster session")
 
 
+def test_a_label_s_math_braces_are_no_placeholders(tmp_path):
+    """Fuzzing: a label may hold math (the format says so), but `$\\frac{a}{b}$` in one was an error, "'{a}' is not a
+    placeholder". A brace inside math is TeX's; outside, a name not the label's placeholder is still an error."""
+    theme = 'labels:\n  index: "Index $\\\\frac{a}{b}$"\n  day: "DAY {number} $x_{i}$"\n'
+    folder = write_conference(tmp_path / "conf", {"theme.yaml": theme})
+    check_folder(folder)  # (no DataError)
+    with pytest.raises(DataError) as raised:
+        check_folder(write_conference(tmp_path / "bad", {"theme.yaml": 'labels:\n  index: "Index {a} $x$"\n'}))
+    assert [(p.line, p.key) for p in raised.value.errors] == [(2, "labels.index")]
+    assert "'{a}' is not a placeholder" in raised.value.errors[0].message
+
+
 def test_a_session_given_two_track_colours_is_an_error_at_the_second(tmp_path):
     """The later colour won in silence, and lint's warnings after it named the entry before theirs."""
     theme = """\

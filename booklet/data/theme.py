@@ -118,7 +118,8 @@ def label_problem(key: str, words: str) -> str | None:
                 f"and closing single); write it like: {example_line(LABELS[key])}")
     wanted = LABEL_PLACEHOLDERS.get(key, ())
     wanted = (wanted,) if isinstance(wanted, str) else wanted
-    for name in re.findall(r"\{([^{}]*)\}", words):
+    # (a brace in math is TeX's, $\frac{a}{b}$: no placeholder)
+    for name in re.findall(r"\{([^{}]*)\}", re.sub(r"\$[^$]*\$", "", words)):
         if name not in wanted:
             what = ("this label has no placeholder" if not wanted else f"the only placeholder here is {{{wanted[0]}}}"
                     if len(wanted) == 1 else "its placeholders are " + " and ".join(f"{{{w}}}" for w in wanted))
