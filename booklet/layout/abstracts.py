@@ -139,8 +139,9 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
     """One abstract as it opens its page (under `heading`, the section's name, when it is the first of a run): a
     Continues that runs on, "Title (continued)", as long as it needs. An abstract a few lines too long for one page
     is set tighter, on one page (see fitted_page): its text's paragraphs closer, then its lines (its type as the
-    theme's); it took a second page for those few lines. The section's name is printed over it even where that costs it a second page (a section that opened without its name
-    looked like a page gone astray: the contents sent the reader to it)."""
+    theme's); it took a second page for those few lines. The section's name is printed over it even where that costs
+    it a second page (a section that opened without its name looked like a page gone astray: the contents sent the
+    reader to it)."""
     tight: dict[Tight, tuple[list, list]] = {}  # setting -> the content set so, and its text: made once
 
     def made(setting: Tight) -> tuple[list, list]:
