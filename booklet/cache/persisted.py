@@ -373,7 +373,8 @@ def _pickled_in_chunks(pickler: "_Pickler", values: dict, numbers: dict, out: _O
 
 
 def _ends_of(ends, size: int) -> bool:
-    """Whether `ends` (a header's) can be where the pickles of a payload of `size` bytes end: rising, the last at its end."""
+    """Whether `ends` (a header's) can be where the pickles of a payload of `size` bytes end: rising, the last at its
+    end."""
     return (isinstance(ends, tuple) and bool(ends) and all(type(end) is int for end in ends)
             and all(0 < a < b for a, b in zip(ends, ends[1:])) and ends[0] > 0 and ends[-1] == size)
 

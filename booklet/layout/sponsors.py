@@ -192,7 +192,7 @@ class LogoRow(Flowable):
         self.missing_style = missing_style
         self.names = [Para(markup.inline(markup.held_legal_form(s.name)), name_style)
                       if name_style is not None and s.logo else None for s in sponsors]
-        # a name without a logo fills its box, its lines balanced, shrunk to fit it (and clipped, should even that not do)
+        # a name without a logo fills its box, its lines balanced, shrunk to fit it (clipped, should even that not do)
         self.missing = [None if s.logo else
                         fit_block([(broken_name(s.name, missing_style, box_width, language), missing_style, 0, True)],
                                   box_width, box_height)
