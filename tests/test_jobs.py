@@ -89,19 +89,21 @@ def test_two_jobs_give_the_pages_text_links_and_outline_of_one(medium, tmp_path)
 
 def test_two_jobs_of_a_book_ending_with_its_abstracts_give_the_notes_pages_of_one(medium, tmp_path):
     """Fuzzing: with the abstracts the last sections (no index after them), the last part, laid out by the build's
-    own process, opens with the Notes pages on a page of its own: its first page was left blank, a page number alone,
-    before the others. The same pages, words and links as one job."""
+    own process, opened with the Notes pages on a page of its own: its first page was left blank, a page number alone,
+    before the others; and where one job needs no Notes page, the part's own first page took four more to make up the
+    count. The same pages, words and links as one job: one Notes page, three, none (the back cover right after)."""
     import shutil
 
     folder = tmp_path / "data"
     shutil.copytree(medium, folder)
-    for sections in ("[abstracts]", "[abstracts, tutorials]"):  # (one Notes page; three)
+    for sections, count in (("[abstracts]", 1), ("[abstracts, tutorials]", 3), ("[programme, abstracts]", 0)):
         (folder / "theme.yaml").write_text(f"sections: {sections}\n", encoding="utf-8")
         one = build_booklet(folder, tmp_path / "one.pdf", jobs=1)
         two = build_booklet(folder, tmp_path / "two.pdf", jobs=2)
         first, second = Pdf(one.output), Pdf(two.output)
         notes = [index for index in range(len(first)) if "Notes" in first.lines(index)]
-        assert notes and [index for index in range(len(second)) if "Notes" in second.lines(index)] == notes
+        assert len(notes) == count and [index for index in range(len(second)) if "Notes" in second.lines(index)] == notes
+        assert two.pages == one.pages and one.pages % 4 == 0, sections
         _same_booklet(first, second)
 
 

@@ -46,10 +46,11 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.ttfonts import SUBSETN
-from reportlab.platypus import PageBreak
+from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ..cache import memory, persisted
 from ..cache.disk import alive_to_the_end, ends_with_its_build, uncollected
+from ..layout.backmatter import BackCover, PadPages
 from ..layout.common import Context, flows
 from ..layout.flowables import Anchor, DayMark, Later
 from ..layout.index import index_before_people
@@ -715,6 +716,9 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
     ctx.person_keys = dict(keys)
     ctx.known_people = {key: dict(sorted(pages.items())) for key, pages in people.items()}
     story, state = chunk_story(story_pieces(ctx, pad_to), last)
+    cover = _back_cover_alone(story, total)
+    if cover is not None:
+        story = cover
     found: list = []
 
     def rekey(key: str, part: int) -> str:
@@ -755,8 +759,8 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
         found.append((anchors, report))
         return Reply(total, anchors)
 
-    render_part(story, str(files[-1]), page, front=not reports, state=state, exchange=exchange, page_offset=total,
-                **render_args)
+    render_part(story, str(files[-1]), page, front=not reports or cover is not None, state=state, exchange=exchange,
+                page_offset=total, **render_args)
     for pipe in pipes:
         message = _receive(pipe)
         if not (isinstance(message, tuple) and message[0] == "saved"):
@@ -765,6 +769,23 @@ def _finish(booklet, page, pad_to, last, reports, pipes, files, output, render_a
     parts = [(path, got, offset, lambda key, part=part: rekey(key, part))
              for part, (path, got, offset) in enumerate(zip(files, reports + [report], offsets + [total]))]
     return assemble(parts, output), anchors
+
+
+def _back_cover_alone(story: list, total: int) -> list | None:
+    """The last part's story when it holds only the booklet's end (the Notes pages that make up its count, the page
+    break to the cover's template, the back cover) and no Notes page is wanted after the `total` pages before it: the
+    back cover alone, for a part that starts on the cover's template (one job sets it on the page after the last
+    part's last; a part that opened with a page of its own took four more pages to make up the count). None: as
+    it is."""
+    rest = story
+    if rest and isinstance(rest[0], PadPages):
+        if -(total + rest[0].after) % rest[0].multiple:
+            return None  # (the Notes pages wanted begin on the part's first page: PadPages)
+        rest = rest[1:]
+    if (len(rest) == 3 and isinstance(rest[0], NextPageTemplate) and isinstance(rest[1], PageBreak)
+            and isinstance(rest[2], BackCover)):
+        return rest[2:]
+    return None
 
 
 _PARENT = re.compile(rb"/Parent \d+ 0 R")
