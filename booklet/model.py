@@ -125,6 +125,12 @@ ABSTRACT_KINDS = ("contributed", "invited", "keynote", "special")
 LONG_ITEM = 90  # minutes: an item of a parallel block this long (a workshop) may have a break of the day's in it
 
 
+def holds_a_break(minutes: float | None, tutorial) -> bool:
+    """Whether an item `minutes` long (None: no end), a `tutorial`'s or not, may have a break of the day's in it: a
+    tutorial, or an item of LONG_ITEM minutes or more (lint.schedule, layout.glance)."""
+    return bool(tutorial) or (minutes is not None and minutes >= LONG_ITEM)
+
+
 @dataclass(frozen=True)
 class Abstract:
     """A talk's abstract: what a programme talk item points at."""

@@ -658,9 +658,7 @@ def _simulcasts(events: list[Event]) -> set[int]:
     Rieger"; not "Anna" of "Anna Berg" and "Anna Jones"). Of each such
     group the one kept is the one with a text, speakers, a type other than "other" and the longest text, the first
     on a tie; the others are left out."""
-    def bare(title: str) -> str:
-        return " ".join(_NOTE_AFTER.sub("", title).casefold().split())
-
+    bare = [" ".join(_NOTE_AFTER.sub("", event.title).casefold().split()) for event in events]
     names = [[tuple(person.name.casefold().split()) for person in event.persons if person.name.strip()]
              for event in events]
 
@@ -669,7 +667,7 @@ def _simulcasts(events: list[Event]) -> set[int]:
                    for a in names[one] for b in names[other])
 
     def alike(one: int, other: int) -> bool:
-        return bare(events[one].title) == bare(events[other].title) or shared(one, other)
+        return bare[one] == bare[other] or shared(one, other)
 
     def worth(at: int) -> tuple:  # (the copy kept: with a text, speakers, a type; the longest text; the first)
         event = events[at]
@@ -680,7 +678,7 @@ def _simulcasts(events: list[Event]) -> set[int]:
     for at, event in enumerate(events):
         if event.start is None or not event.title.strip():
             continue
-        keys.setdefault((event.start, event.end, "title", bare(event.title)), []).append(at)
+        keys.setdefault((event.start, event.end, "title", bare[at]), []).append(at)
         text = " ".join(f"{event.abstract} {event.description}".split())
         if len(text) >= _SAME_TEXT:
             keys.setdefault((event.start, event.end, "text", text), []).append(at)

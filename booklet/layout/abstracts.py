@@ -142,29 +142,18 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
     theme's); it took a second page for those few lines. The section's name is printed over it even where that costs
     it a second page (a section that opened without its name looked like a page gone astray: the contents sent the
     reader to it)."""
-    tight: dict[Tight, tuple[list, list]] = {}  # setting -> the content set so, and its text: made once
-
-    def made(setting: Tight) -> tuple[list, list]:
-        if setting not in tight:
-            content, before = abstract_content(ctx, abstract, level, setting)
-            tight[setting] = content, content[before:]
-        return tight[setting]
-
-    page = fitted_page(ctx, list(heading), made)
+    page = fitted_page(ctx, list(heading), lambda tight: abstract_content(ctx, abstract, level, tight)[0])
     return [Continues(page, _continued_heading(ctx, abstract))]
 
 
 def fitted_page(ctx: Context, above: list, made) -> list:
     """`above` (the section's name, or nothing) and an entry's content, set to fit one page if it can: made(tight)
-    gives the content and the flowables of its text set `tight` (a Tight). At FULL when that fits; else, for an entry
+    gives the content, its text set `tight` (a Tight), made once for each setting tried. At FULL when that fits; else, for an entry
     at most LINES_OVER lines of its text too long, the first setting of LADDER that fits: paragraphs closer (down to
     SPACE_TIGHTEST), then lines closer (down to TIGHTEST); found by halving (each setting takes as much off as the one
-    before, or more), checked on the page. When even the tightest does not fit, it runs on as it is (at FULL).
-    (`made` is the caller's to keep: each paragraph is made once at each setting tried, as the same text made twice
-    in one build would be laid out from what the first laid out in a build that keeps layouts, and anew without.)"""
+    before, or more), checked on the page. When even the tightest does not fit, it runs on as it is (at FULL)."""
     width, height = ctx.page.text_width, ctx.page.text_height
-    content, _ = made(FULL)
-    page = [*above, *content]
+    page = [*above, *made(FULL)]
     over = height_needed(page, width, height) - height
     if over <= 0.01:
         return page
@@ -174,7 +163,7 @@ def fitted_page(ctx: Context, above: list, made) -> list:
 
     def fitting(tight: Tight) -> list | None:
         if tight not in fits:
-            tried = [*above, *made(tight)[0]]
+            tried = [*above, *made(tight)]
             fits[tight] = tried if fits_a_page(ctx, tried) else None
         return fits[tight]
 
@@ -295,7 +284,7 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     elif shared:
         block += affiliation_lines(ctx, lines)
     else:
-        block += numbered_affiliations(ctx, list(numbers.values()), lines)
+        block += numbered_affiliations(ctx, zip(numbers.values(), lines))
     if explain_presenting and underline:
         block.append(Para(markup.inline(ctx.label("presenting_underlined")), s.small))
     return block
@@ -308,12 +297,12 @@ def affiliation_lines(ctx: Context, lines: list[str]) -> list[Para]:
     return [Para("<br/>".join(lines), ctx.styles.affiliation)] if lines else []
 
 
-def numbered_affiliations(ctx: Context, numbers: list[int], lines: list[str]) -> list[Para]:
-    """Numbered affiliations (`lines`, each its number in superscript and a thin space first), a paragraph each: a line
-    that runs over starts under the text after the number, not under the number."""
+def numbered_affiliations(ctx: Context, numbered) -> list[Para]:
+    """Numbered affiliations ((number, line) pairs, each line its number in superscript and a thin space first), a
+    paragraph each: a line that runs over starts under the text after the number, not under the number."""
     style = ctx.styles.affiliation
     made = []
-    for number, line in zip(numbers, lines):
+    for number, line in numbered:
         hang = round(_number_width(str(number), style), 2)
         made.append(Para(line, ctx.derived(style, f"{style.name}_hang", hang, leftIndent=style.leftIndent + hang,
                                            firstLineIndent=-hang)))

@@ -271,7 +271,11 @@ class PadPages(Flowable):
 
     def _missing(self) -> int:
         before = self._doctemplateAttr("page_offset") or 0  # pages laid out by other processes (output.parallel)
-        return -(before + self._doctemplateAttr("page") + self.after) % self.multiple
+        return self.missing_after(before + self._doctemplateAttr("page"))
+
+    def missing_after(self, pages: int) -> int:
+        """The Notes pages wanted after `pages` pages (and before the `after` ones) to make up the count."""
+        return -(pages + self.after) % self.multiple
 
     def wrap(self, availWidth, availHeight):
         return (0, availHeight + 1) if self._missing() or _at_top(self) else (0, 0)

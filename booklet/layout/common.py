@@ -175,12 +175,12 @@ class Context:
         made = []
         texts = [style.leftIndent]  # where the text of the last item at each depth starts (depth 0: the column's)
         paragraphs = markup.paragraphs(text)
-        widest = _widest_marks(paragraphs, style)
-        for text in paragraphs:
+        marks = [None if isinstance(text, markup.Code) else markup.ITEM_MARK.match(text) for text in paragraphs]
+        widest = _widest_marks(paragraphs, marks, style)
+        for at, (text, found) in enumerate(zip(paragraphs, marks)):
             if isinstance(text, markup.Code):
                 made += self._code_lines(text, self._code_style(style))
                 continue
-            found = markup.ITEM_MARK.match(text)
             if found is None and _HEADING_LIKE.fullmatch(text):  # never the last on a page with its text on the next
                 made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))
             elif found is None:
@@ -188,7 +188,7 @@ class Context:
             else:  # the mark as the paragraph's bullet: justifying its first line does not widen the space after it
                 bullet = found.group()[:-1]
                 level = min(getattr(text, "level", 0), len(texts) - 1)
-                item = self._item_style(style, widest[id(text)], texts[level])
+                item = self._item_style(style, widest[at], texts[level])
                 del texts[level + 1:]
                 texts.append(item.leftIndent)
                 made.append(Para(text[found.end():], item, bulletText=bullet))
@@ -241,13 +241,13 @@ class Context:
         return found
 
 
-def _widest_marks(paragraphs: list[str], style) -> dict[int, str]:
-    """For each list item of `paragraphs` (by id), the widest mark (bullet or number) of its list: the items at its
-    depth one after another, to a paragraph that is no item or an item less deep (in `style`'s font)."""
+def _widest_marks(paragraphs: list[str], marks: list, style) -> dict[int, str]:
+    """For each list item of `paragraphs` (by its place; `marks`: each one's ITEM_MARK match, or None), the widest
+    mark (bullet or number) of its list: the items at its depth one after another, to a paragraph that is no item or
+    an item less deep (in `style`'s font)."""
     open_lists: dict[int, list] = {}  # depth -> the items of the list open at it
     lists: list[list] = []
-    for text in paragraphs:
-        found = None if isinstance(text, markup.Code) else markup.ITEM_MARK.match(text)
+    for at, (text, found) in enumerate(zip(paragraphs, marks)):
         if found is None:
             open_lists.clear()
             continue
@@ -257,11 +257,11 @@ def _widest_marks(paragraphs: list[str], style) -> dict[int, str]:
         if level not in open_lists:
             open_lists[level] = []
             lists.append(open_lists[level])
-        open_lists[level].append((id(text), found.group()[:-1]))
+        open_lists[level].append((at, found.group()[:-1]))
     widest: dict[int, str] = {}
     for items in lists:
         mark = max((mark for _, mark in items), key=lambda m: stringWidth(m, style.fontName, style.fontSize))
-        widest.update((ident, mark) for ident, _ in items)
+        widest.update((at, mark) for at, _ in items)
     return widest
 
 

@@ -55,10 +55,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
-from ..model import LONG_ITEM, Day, Item, Session
+from ..model import Day, Item, Session, holds_a_break
 from ..text import dates, markup
 from ..text.fonts import SANS
-from ..text.paragraph import break_cut_lines
+from ..text.paragraph import break_cut_lines, pattern_cuts
 from .backmatter import NotesPage
 from .common import Context, day_key, names
 from .flowables import Anchor, Para
@@ -166,7 +166,7 @@ def _gathered_around(group: list[Box], least: float) -> list[Box]:
     others = [box for box in group if box not in candidates]
 
     def cuts(own: Box) -> bool:  # (beside talks it overlaps, it would hide them: it is named among them instead)
-        return all(other.end - other.start >= LONG_ITEM or (other.item is not None and other.item.tutorial)
+        return all(holds_a_break(other.end - other.start, other.item is not None and other.item.tutorial)
                    for other in others if min(own.end, other.end) - max(own.start, other.start) >= least)
 
     own = [box for box in candidates if cuts(box)]
@@ -967,9 +967,7 @@ def _syllables(chars: str, language: str | None) -> list[int]:
     word = chars[start:].split(" ", 1)[0]
     cuts = {i for i, ch in enumerate(word) if ch == "-"}
     if language:
-        import pyphen
-
-        cuts.update(pyphen.Pyphen(lang=language).positions(word))
+        cuts.update(pattern_cuts(word, language))
     return sorted(start + i for i in cuts if i >= MIN_KEPT)
 
 

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Spacer
 from .. import images
 from ..model import Booklet, Sponsor
 from ..text import markup
+from ..text.paragraph import pattern_cuts
 from .common import Context
 from .abstracts import continued
 from .flowables import Anchor, Continues, Para
@@ -160,9 +161,7 @@ def _hyphenated(word: str, width_of, width: float, language: str | None) -> list
     own = {at + 1 for at in range(1, len(word) - 1) if word[at] == "-"}  # (after it: the hyphen stays on its line)
     cuts = set(own)
     if language:
-        import pyphen
-
-        cuts.update(pyphen.Pyphen(lang=language).positions(word))
+        cuts.update(pattern_cuts(word, language))
     pieces, start = [], 0
     while width_of(word[start:]) > width:
         def piece(cut: int) -> str:

@@ -55,14 +55,7 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) ->
     """The tutorial's page (pages), under `heading` (the section's name, over the first tutorial, even where that
     costs it a second page); a tutorial a little too long for one page set tighter, as an abstract is
     (abstracts.fitted_page): its presenters alone took a second page."""
-    tight: dict[Tight, tuple[list, list]] = {}  # setting -> the story set so, and its description: made once
-
-    def made(setting: Tight) -> tuple[list, list]:
-        if setting not in tight:
-            tight[setting] = _tutorial_story(ctx, tutorial, setting)
-        return tight[setting]
-
-    page = fitted_page(ctx, list(heading), made)
+    page = fitted_page(ctx, list(heading), lambda tight: _tutorial_story(ctx, tutorial, tight))
     return [_continuing(ctx, tutorial, page)]
 
 
@@ -70,8 +63,8 @@ def _continuing(ctx: Context, tutorial: Tutorial, story: list) -> Continues:
     return Continues(story, lambda: [Para(continued(tutorial.title, label=ctx.label("continued")), ctx.styles.when)])
 
 
-def _tutorial_story(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> tuple[list, list]:
-    """The tutorial's flowables, its description set `tight` (see abstracts.Tight); and the description's."""
+def _tutorial_story(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> list:
+    """The tutorial's flowables, its description set `tight` (see abstracts.Tight)."""
     s = ctx.styles
     label = f'<font color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font>'
     slot = ctx.slots.get("tutorial:" + tutorial.id)
@@ -85,7 +78,6 @@ def _tutorial_story(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> tu
     ]
     style = tight_style(ctx, ctx.in_language(s.text, tutorial.language), tight)
     description = ctx.paras(tutorial.description, style)
-    text = list(description)
     in_columns = ctx.text_columns > 1 and bool(description)  # (as an abstract's text: see Context.text_columns)
     # the presenters' heading never ends a page without the first presenter (a Continues does not keep with the
     # next); nor does it start a page alone: a short last paragraph of the description goes with it (in one column)
@@ -99,7 +91,7 @@ def _tutorial_story(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> tu
         story.append(Together([*last, Para(markup.inline(heading), s.subheading), *_presenter(ctx, first, aligned)]))
         for person in others:
             story.extend(_presenter(ctx, person, aligned))
-    return story, text
+    return story
 
 
 KEPT_LINES = 4  # a description's last paragraph of at most these lines goes to the next page with the presenter

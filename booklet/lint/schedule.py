@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..model import LONG_ITEM, Booklet, Day, Item, Parallel, Session, Source
+from ..model import Booklet, Day, Item, Parallel, Session, Source, holds_a_break
 from ..problems import Problem
 from ..text.folding import fold
 from .mentions import chair_keys, join
@@ -228,9 +228,9 @@ def _overlap(a, b) -> bool:
 
 
 def _long_in_parallel(slot) -> bool:
-    """Whether a slot is a tutorial, or an item of LONG_ITEM minutes or more, of a parallel block."""
-    return slot.track[0] == "parallel" and bool(slot.item.tutorial or (slot.end is not None and
-                                                                      slot.end - slot.start >= LONG_ITEM))
+    """Whether a slot of a parallel block may have a break of the day's in it (model.holds_a_break)."""
+    return slot.track[0] == "parallel" and holds_a_break(None if slot.end is None else slot.end - slot.start,
+                                                         slot.item.tutorial)
 
 
 def _apart(a, b, items: bool = True) -> bool:

@@ -779,7 +779,7 @@ def _back_cover_alone(story: list, total: int) -> list | None:
     it is."""
     rest = story
     if rest and isinstance(rest[0], PadPages):
-        if -(total + rest[0].after) % rest[0].multiple:
+        if rest[0].missing_after(total):
             return None  # (the Notes pages wanted begin on the part's first page: PadPages)
         rest = rest[1:]
     if (len(rest) == 3 and isinstance(rest[0], NextPageTemplate) and isinstance(rest[1], PageBreak)

@@ -864,6 +864,19 @@ def cleaned_text(text, cleaner):
 _RIGHT_MIN = {"en": 3, "fr": 3}  # TeX's righthyphenmin for the language: the fewest letters after a break
 
 
+def pattern_cuts(word: str, language: str) -> list[int]:
+    """Where the hyphenation patterns of `language` (pyphen's, as it gives them by default) may cut `word`, for text
+    cut by hand rather than broken by a paragraph (the glance's shortened titles, sponsors' names in their boxes)."""
+    return _pyphen(language).positions(word)
+
+
+@functools.lru_cache(maxsize=16)
+def _pyphen(language: str):
+    import pyphen
+
+    return pyphen.Pyphen(lang=language)
+
+
 class _OnePyphen:
     """The pyphen module as ReportLab's breakLines uses it (`pyphen.Pyphen(lang=...).iterate`, for every
     paragraph it breaks), giving the same Pyphen for a language as long as pyphen's cache holds the same
