@@ -43,13 +43,13 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
-def _new_process_build(monkeypatch, folder: Path, output: Path, cache: str) -> bytes:
+def _new_process_build(monkeypatch, folder: Path, output: Path, cache: str, jobs: int = 1) -> bytes:
     """The PDF of `folder` built as a new process builds it (no warm cache; BOOKLET_CACHE=`cache`)."""
     from booklet.build import build_booklet
     from booklet.cache import BuildCache
 
     monkeypatch.setenv("BOOKLET_CACHE", cache)
-    build_booklet(folder, output, cache=BuildCache(warm=False))
+    build_booklet(folder, output, cache=BuildCache(warm=False), jobs=jobs)
     return output.read_bytes()
 
 
@@ -1105,3 +1105,124 @@ def test_a_first_build_that_fails_leaves_none_of_the_values_it_wrote_as_it_went(
         build.build_booklet(folder, tmp_path / "first.pdf", jobs=1)
     assert len(spooled) == 1 and not spooled[0].exists()
     assert not [path for path in kept.iterdir() if path.suffix in (".apart", ".part") or "layouts" in path.name]
+
+
+def _streaming(monkeypatch, persisted) -> list[int]:
+    """CHUNK 50 and WINDOW 100 (the sample's few thousand layouts are written as made); the layouts each put finds
+    held, noted in the list returned: (all, those made since the layout began)."""
+    monkeypatch.setattr(persisted, "CHUNK", 50)
+    monkeypatch.setattr(persisted, "WINDOW", 100)
+    held, real_put = [], persisted.PersistedCache.put
+
+    def put(self, section, key, value):
+        real_put(self, section, key, value)
+        if section == "layouts":
+            held.append((len(self._sections["layouts"]), len(self._stream.order) if self._stream else 0))
+
+    monkeypatch.setattr(persisted.PersistedCache, "put", put)
+    return held
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_first_build_writes_its_layouts_as_it_goes_and_holds_few(tmp_path, monkeypatch, jobs):
+    """A first build holds the newest WINDOW of the layouts it makes (and a CHUNK more at most): the least recently
+    used CHUNK are pickled into the file that becomes the layouts file (persisted._Stream) and let go. A layout asked
+    for after that is made again, into the same PDF. The next build reads every layout it needs and makes none anew;
+    the PDFs are the bytes of a build without the cache; nothing is left beside the kept files."""
+    import shutil
+
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    off = _new_process_build(monkeypatch, folder, tmp_path / "off.pdf", "off", jobs)
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    held = _streaming(monkeypatch, persisted)
+    first = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "first.pdf", cache=first, jobs=jobs)
+    assert (tmp_path / "first.pdf").read_bytes() == off
+    # (jobs 2: this process's part, the index; the cover's few were made before the layout began)
+    assert max(made for _, made in held) <= 150 and max(all for all, _ in held) < 300
+    assert len(held) > (1000 if jobs == 1 else 200)
+    kept = sorted(path.name for path in (tmp_path / "cache" / "persisted").iterdir())
+    assert not [name for name in kept if name.startswith(".")], kept
+    monkeypatch.undo()
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    again = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=jobs)
+    assert not again.made.get("layouts")
+    assert (tmp_path / "again.pdf").read_bytes() == off
+
+
+@pytest.mark.parametrize("fault", ["full disk", "too big"])
+def test_layouts_written_as_made_that_fail_or_pass_the_limit_are_not_kept(tmp_path, monkeypatch, fault):
+    """The layouts a first build writes as it goes (persisted._Stream) meet a full disk, or pass LIMIT: the build goes
+    on into the same bytes; the layouts let go are not kept (no layouts file; too big: the note that they were), and
+    nothing is left beside the kept files. The next build lays out anew (too big: keeping nothing) into the same PDF."""
+    import shutil
+
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    off = _new_process_build(monkeypatch, folder, tmp_path / "off.pdf", "off")
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    _streaming(monkeypatch, persisted)
+    if fault == "too big":
+        monkeypatch.setattr(persisted, "LIMIT", 100_000)
+    else:
+        real_dump = persisted._Pickler.dump
+        streamed = []
+
+        def dump(self, obj):
+            if self.spool is not None and len(streamed) == 3:  # the fourth chunk written as made
+                raise OSError(errno.ENOSPC, "No space left on device")
+            streamed.append(1)
+            real_dump(self, obj)
+
+        monkeypatch.setattr(persisted._Pickler, "dump", dump)
+    first = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "first.pdf", cache=first, jobs=1)
+    assert (tmp_path / "first.pdf").read_bytes() == off
+    assert not [path for path in (tmp_path / "cache" / "persisted").iterdir() if path.name.startswith(".")]
+    assert not list((tmp_path / "cache" / "persisted").glob("*.apart"))
+    reader = persisted.PersistedCache(folder)
+    kept = reader._kept_file("layouts")
+    assert kept == ((persisted.stamp(), persisted.TOO_BIG) if fault == "too big" else None)
+    monkeypatch.undo()
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    again = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=1)
+    assert (tmp_path / "again.pdf").read_bytes() == off
+    assert again.made.get("layouts", 0) > 1000 or fault == "too big"
+
+
+def test_a_first_build_that_fails_leaves_none_of_the_layouts_it_wrote_as_it_went(tmp_path, monkeypatch):
+    """A first build that wrote layouts as it went (persisted._Stream) and then fails (writing the PDF) leaves neither
+    that file nor any other beside the kept files."""
+    import shutil
+
+    from booklet import build
+    from booklet.cache import persisted
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    _streaming(monkeypatch, persisted)
+    streams, real_write = [], persisted._Stream.write
+    monkeypatch.setattr(persisted._Stream, "write",
+                        lambda self, *args: real_write(self, *args) or streams.append(self.path))
+    real_render = build.render_pdf
+
+    def failing(*args, **kwargs):
+        real_render(*args, **kwargs)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(build, "render_pdf", failing)
+    with pytest.raises(OSError):
+        build.build_booklet(folder, tmp_path / "first.pdf", jobs=1)
+    assert streams and streams[0] is not None and not streams[0].exists()
+    assert not [path for path in (tmp_path / "cache" / "persisted").iterdir()
+                if path.name.startswith(".") or "layouts" in path.name or path.suffix == ".apart"]

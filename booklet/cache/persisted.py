@@ -21,7 +21,7 @@ BuildCache:
 One file per section and data folder (`persisted/<hash of the folder's path and the section>.pickle`), loaded
 when the build first asks that section for something (a build that stops at bad data never loads the layouts),
 and written (atomically: pickled straight into a temporary file beside it, then put in place; the file is the
-payload (the numbers, then the values CHUNK at a time, each pickled on its own), then its header, then the
+payload (the values CHUNK at a time, then the numbers, each pickled on its own), then its header, then the
 header's length: see PersistedCache._kept_file) when a build that made something new in the section succeeds: the
 values that build used, nothing else (what an edit made obsolete is not carried on), so the file holds one build's
 working set of one book. The layouts and compressed streams are written only when at least one in FEW of those the
@@ -34,7 +34,9 @@ process alone (see PersistedCache.laying_out), and put in place by the main proc
 The layouts' seldom-read values (cache.Seldom: a paragraph's fragments as parsed, a drawing's font calls) are
 kept apart, in a file beside the section's named by their digest (`<name>-<digest>.apart`), and read one at a
 time when a build asks for one (see _Pickler, _Apart). A process that lays out with none of its layouts kept (a first
-build) writes them into that file as it makes them, and holds only their places (see _Spool).
+build) writes them into that file as it makes them, and holds only their places (see _Spool); past WINDOW layouts,
+it writes the layouts themselves too, the least recently used CHUNK at a time, into the file that becomes its layouts
+file, and lets them go (see _Stream).
 
 A file is trusted only when it is exactly what this code wrote for this code: its header holds a checksum of
 its payload and of the file of its values kept apart (a damaged file is ignored), the `stamp` of the code and
@@ -65,7 +67,7 @@ from .memory import BuildCache
 SECTIONS = ("files", "layouts", "qr", "streams", "facts")
 PER_PART = ("layouts", "streams")  # kept by each process of a build in parts in files of its own (laying_out)
 KIND = "persisted"
-FORMAT = 2
+FORMAT = 3
 # The largest file written: the sample's layouts take 1.8 MB (76 pages); a book built in parts (--jobs)
 # writes a file per process (500 talks + 1,000 posters: about 25 MB in all; 2,000 talks + 5,000 posters:
 # 37, 47 and 7 MB), each loaded in a tenth of the time laying its part out again takes. A file beyond LIMIT
@@ -79,7 +81,12 @@ FEW = 64  # a build that made fewer than one in FEW of the layouts (streams) it 
 # has written until it is done (its memo), which for a 2,000-talk worker's layouts took some 20 MB at the end of its
 # part, on top of what it held (chunks: the file 2.5 % bigger, what chunks share written once per chunk)
 CHUNK = 4096
+# A process that lays out with no layouts kept (a first build) holds the newest WINDOW of the layouts it made; beyond
+# that, the oldest CHUNK are pickled into the file that becomes its layouts file and let go (_Stream): a 2,000-talk
+# worker made some 60,000-70,000, two fifths of what it held at the end of its part
+WINDOW = 4 * CHUNK
 _PACKAGE = Path(__file__).resolve().parent.parent
+_ABSENT = object()  # no value
 
 
 @cache
@@ -298,6 +305,74 @@ def _spilled(value, spool: _Spool):
     return value if found is None else tuple(found)
 
 
+class _Stream:
+    """The layouts file of a process that lays out with no layouts kept (a first build, each process of a build in parts
+    its own), made as it goes: the keys of the layouts it made, oldest first (`order`); once more than WINDOW + CHUNK,
+    the least recently used CHUNK are pickled (a pickle of their own, as _pickled_in_chunks writes them: `ends`) into a temporary file
+    beside the file's place, which becomes that file when the layouts are written (PersistedCache._write_beside), and
+    are let go, keys and all. A layout asked for again after that is made again (what making it gives is what was kept:
+    the PDF is the same) and written again: the file's later one is the one read. The file is made when first
+    written to (the sample's layouts never are). Writing fails (a full disk) or the file passes LIMIT: `lost`, nothing
+    is written to it any more and the layouts let go are not kept: the layouts file is not written (or the note that
+    they were too big is)."""
+
+    def __init__(self, place: Path):
+        self.place = place  # the layouts file's place
+        self.order: dict = {}  # key -> None, least recently made or used first
+        self.path: Path | None = None
+        self.file = None
+        self.out: _Out | None = None
+        self.ends: list[int] = []
+        self.lost: str | None = None  # None, "failed" or TOO_BIG
+
+    def noted(self, key, made: bool) -> bool:
+        """`key` made (`made`) or used again: the newest now; whether the oldest are due to be written."""
+        order = self.order
+        if order.pop(key, _ABSENT) is _ABSENT and not made:
+            return False  # (a value read from a file, or a build's before: not this one's to write)
+        order[key] = None
+        return len(order) > WINDOW + CHUNK
+
+    def write(self, values: dict, used: set, spool: "_Spool") -> None:
+        """The oldest CHUNK of the layouts made written (unless `lost`) and let go from `values` and `used`."""
+        order = self.order
+        chunk = {}
+        for key in list(islice(order, CHUNK)):
+            del order[key]
+            used.discard(key)
+            value = values.pop(key, _ABSENT)
+            if value is not _ABSENT:
+                chunk[key] = value
+        if self.lost is not None or not chunk:
+            return
+        try:
+            if self.file is None:
+                from ..output.atomic import temporary_beside
+
+                self.path = temporary_beside(self.place)
+                self.file = open(self.path, "w+b")  # noqa: SIM115  (closed once the layouts are written, or dropped)
+                self.out = _Out(self.file, boxes=True)
+            spool.flush()  # its values' places are in the file before a pickle names them
+            if spool.broken:
+                raise OSError("the file of values kept apart could not be written")
+            _Pickler(self.out, spool.out, spool).dump(chunk)
+            self.ends.append(self.out.size)
+        except Exception:  # noqa: BLE001  a full disk, a value that cannot be pickled: the layouts are not kept
+            self.lost = "failed"
+            return
+        if self.out.size + spool.out.size > LIMIT:
+            self.lost = TOO_BIG
+
+    def drop(self) -> None:
+        """Not written as the layouts file: closed and removed."""
+        if self.file is not None:
+            with suppress(OSError):
+                self.file.close()
+            with suppress(OSError):
+                self.path.unlink(missing_ok=True)
+        self.file = None
+
+
 class _Pickler(pickle.Pickler):
     """Pickles values with each Seldom value (or one read from a file and not yet asked for) written into `apart`,
     and only its place there into the pickle. The Seldom values are gathered in memory and given to `apart` a
@@ -358,17 +433,21 @@ class _Out:
             self.chars |= _box_chars(data)
 
 
-def _pickled_in_chunks(pickler: "_Pickler", values: dict, numbers: dict, out: _Out) -> tuple[int, ...]:
-    """`numbers`, then `values` CHUNK at a time, pickled one after the other by `pickler` into `out`, each a pickle of
-    its own (the pickler forgets what it wrote between them); where each ends in `out` (a section's file's header
-    keeps them: _read unpickles each from its place)."""
-    pickler.dump(numbers)
-    ends = [out.size]
+def _pickled_in_chunks(pickler: "_Pickler", values: dict, numbers: dict, out: _Out,
+                       ends: tuple[int, ...] = ()) -> tuple[int, ...]:
+    """`values` CHUNK at a time, then `numbers`, pickled one after the other by `pickler` into `out` after the chunks
+    that end at `ends` (a _Stream's), each a pickle of its own (the pickler forgets what it wrote between them); where
+    each ends in `out` (a section's file's header keeps them: _read unpickles each from its place, the numbers from the
+    last)."""
+    ends = list(ends)
     items = iter(values.items())
     while chunk := dict(islice(items, CHUNK)):
         pickler.clear_memo()
         pickler.dump(chunk)
         ends.append(out.size)
+    pickler.clear_memo()
+    pickler.dump(numbers)
+    ends.append(out.size)
     return tuple(ends)
 
 
@@ -447,6 +526,7 @@ class PersistedCache(BuildCache):
         self._worker = False  # in such a build, a worker's process (not the main one, part 0)
         self._laid_out = False  # a worker has written its layouts, or let them go (laid_out)
         self._spool: _Spool | None = None  # laying out with no layouts kept: their Seldom values, written as made
+        self._stream: _Stream | None = None  # ... and the layouts themselves, the oldest written as the newest are made
         self._kept_layouts = False  # this process's layouts file was read, or a build with this cache ended
         self._beside: list[Written] = []  # the files a worker wrote beside their places, not yet handed over
         # file name -> the digest of the file of its Seldom values, as read or last written
@@ -520,8 +600,8 @@ class PersistedCache(BuildCache):
             # become garbage in a cycle would never be collected)
             with disk.lasting() if section in ("files", "layouts") else disk.uncollected():
                 payload, starts = kept[3], (0, *kept[6])
-                numbers, values = pickle.loads(payload[:starts[1]]), {}
-                for start, end in zip(starts[1:], starts[2:]):
+                numbers, values = pickle.loads(payload[starts[-2]:starts[-1]]), {}
+                for start, end in zip(starts[:-2], starts[1:-1]):  # (a key written twice: the later one, as made later)
                     values.update(pickle.loads(payload[start:end]))
                 boxes = pickle.loads(kept[4])
         except Exception:  # noqa: BLE001  (the hash matched: only another code's classes could fail)
@@ -545,12 +625,23 @@ class PersistedCache(BuildCache):
     def get(self, section, key, make):
         if section in self._pending:
             self._load(section)
+        if self._stream is not None and section == "layouts":
+            made = self.made.get(section, 0)
+            value = super().get(section, key, make)
+            if self._stream.noted(key, self.made.get(section, 0) != made):
+                self._streamed()
+            return value
         return super().get(section, _kept_key(section, key), make)
 
     def peek(self, section, key, default=None):
         if section in self._pending:
             self._load(section)
-        return super().peek(section, _kept_key(section, key), default)
+        value = super().peek(section, _kept_key(section, key), _ABSENT)
+        if value is _ABSENT:
+            return default
+        if self._stream is not None and section == "layouts":
+            self._stream.noted(key, False)
+        return value
 
     def put(self, section, key, value):
         if section in self._pending:
@@ -558,6 +649,12 @@ class PersistedCache(BuildCache):
         if self._spool is not None and section == "layouts" and not self._spool.broken:
             value = _spilled(value, self._spool)
         super().put(section, _kept_key(section, key), value)
+        if self._stream is not None and section == "layouts" and self._stream.noted(key, True):
+            self._streamed()
+
+    def _streamed(self) -> None:
+        """The oldest layouts made written to the _Stream and let go."""
+        self._stream.write(self._sections["layouts"], self._used.setdefault("layouts", set()), self._spool)
 
     def number(self, value):
         """As BuildCache.number, but a new value gets the next free number from a counter, one above the highest
@@ -592,16 +689,22 @@ class PersistedCache(BuildCache):
             return
         from ..output.atomic import temporary_beside
 
+        name = self._file_name("layouts")
         try:
-            self._spool = _Spool(temporary_beside(self._apart_path(self._file_name("layouts"), "new")))
+            self._spool = _Spool(temporary_beside(self._apart_path(name, "new")))
         except OSError:  # a read-only cache folder: they stay in memory, and are not written either
             self._spool = None
+            return
+        self._stream = _Stream(disk._path(KIND, _name(self.folder, name)))
 
     def _unspooled(self) -> None:
-        """A _Spool not written as the layouts' file of Seldom values, removed."""
+        """A _Spool (and _Stream) not written as the layouts' files, removed."""
         spool, self._spool = self._spool, None
         if spool is not None:
             spool.drop()
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            stream.drop()
 
     def _write_beside(self, name: str, section: str, values: dict, numbers: dict) -> Written | None:
         """The section's file `name` (what _kept_file reads: the values and numbers, or the note that they are too big)
@@ -614,26 +717,34 @@ class PersistedCache(BuildCache):
 
         path, main, apart = disk._path(KIND, _name(self.folder, name)), None, None
         layouts = section == "layouts"
-        spool = self._spool if layouts and name == self._file_name("layouts") else None
-        if spool is not None:
-            self._spool = None  # what it holds is written now, or dropped with the file
-            if spool.broken:  # its values are copied into a file of their own, as other files' are
-                spool.drop()
-                spool = None
+        spool = stream = None
+        if layouts and name == self._file_name("layouts"):
+            spool, stream, self._spool, self._stream = self._spool, self._stream, None, None  # written now, or dropped
+        if stream is not None and (stream.lost == "failed" or (stream.file is not None and spool.broken)):
+            stream.drop()  # layouts let go and not written, or naming places in a file of values not written whole:
+            spool.drop()  # not kept
+            return None
+        if stream is not None and stream.file is None:
+            stream = None  # (nothing written to it: its file never made)
+        if spool is not None and spool.broken:  # its values are copied into a file of their own, as other files' are
+            spool.drop()
+            spool = None
         try:
             if spool is not None:  # the values made by this build are there already
                 apart = spool.path
                 spool.flush()
-            main = temporary_beside(path)
+            main = temporary_beside(path) if stream is None else stream.path
             if spool is None:
                 apart = temporary_beside(self._apart_path(name, "new"))  # named once its digest is known
-            with open(main, "wb") as main_file, (nullcontext(spool.file) if spool is not None
-                                                 else open(apart, "wb")) as apart_file:
-                payload = _Out(main_file, boxes=layouts)
+            with (open(main, "wb") if stream is None else stream.file) as main_file, (
+                    nullcontext(spool.file) if spool is not None else open(apart, "wb")) as apart_file:
+                payload = _Out(main_file, boxes=layouts) if stream is None else stream.out
                 seldom = spool.out if spool is not None else _Out(apart_file, hashed=True, boxes=layouts)
-                ends = _pickled_in_chunks(_Pickler(payload, seldom, spool), values, numbers, payload)
+                ends = () if stream is None else tuple(stream.ends)
+                if stream is None or stream.lost is None:
+                    ends = _pickled_in_chunks(_Pickler(payload, seldom, spool), values, numbers, payload, ends)
                 apart_file.flush()
-                if payload.size + seldom.size > LIMIT:
+                if payload.size + seldom.size > LIMIT or (stream is not None and stream.lost == TOO_BIG):
                     main_file.seek(0)
                     main_file.truncate()
                     named = ""
@@ -647,7 +758,9 @@ class PersistedCache(BuildCache):
                                                                   start=payload.check), fonts,
                                                 payload.size, boxes, named, ends))
         except BaseException as exc:  # a full disk, a read-only home, a value that cannot be pickled: not kept; an
-            for temp in (main, apart):  # interrupt (Ctrl-C reaches the workers too): nothing left half-way either
+            if stream is not None:  # interrupt (Ctrl-C reaches the workers too): nothing left half-way either
+                stream.drop()
+            for temp in (main, apart):
                 if temp is not None:
                     with suppress(OSError):
                         temp.unlink(missing_ok=True)
