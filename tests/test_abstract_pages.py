@@ -786,3 +786,39 @@ def test_an_abstract_a_few_lines_too_long_is_fitted_on_its_page_at_its_type_size
         key in ran_on for key, lines in over.items() if lines > LINES_OVER + 0.5), over
     assert result.anchors[f"end:abstract-{len(booklet.abstracts) - 1}"] - first == len(fitted) + 2 * len(ran_on)
     assert {p.message.split("'")[1] for p in warnings if p.kind == "too-long"} == set(ran_on)
+
+
+def test_an_abstract_that_runs_on_holds_at_least_a_few_lines_on_its_last_page(tmp_path):
+    """A review of an imported book (uRos 2026): an abstract of two pages and a little ended on a third page holding
+    "(continued)" and two lines. Lines are carried over from the page before, so that the last page holds at least
+    TAIL_LINES of the text (the page before ends that many lines short). Texts of every length across the foot of a
+    second page (about a line more at each step), one paragraph and three."""
+    from booklet.layout.abstracts import TAIL_LINES
+
+    keys, entries = [], []
+    for paragraphs in (1, 3):
+        for words in range(880, 1060, 7):
+            key = f"t{paragraphs}x{words}"
+            part = words // paragraphs
+            text = "\n\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(part)) for p in range(paragraphs))
+            text += f" end{key}."
+            keys.append(key)
+            entries.append(f"- id: {key}\n  title: Tail {key}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n"
+                           + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
+    files = {"abstracts.yaml": "".join(entries),
+             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+                 "talk: okafor", "title: Another")}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    ran_on = 0
+    for i, key in enumerate(keys):
+        first, last = result.anchors[f"abstract-{i}"], result.anchors[f"end:abstract-{i}"]
+        assert norm(f"end{key}") in pdf.norms[last - 1], key
+        if last == first:
+            continue
+        ran_on += 1
+        # the text's lines on its last page: those of its words (not the running head, "(continued)", the folio)
+        text = [line for line in pdf.lines(last - 1)
+                if "continued" not in line and any(word in line for word in WORDS + [f"end{key}"])]
+        assert len(text) >= TAIL_LINES, (key, text)
+    assert ran_on > len(keys) // 2

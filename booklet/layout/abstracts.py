@@ -109,6 +109,7 @@ def _day_heading(ctx: Context, title: str) -> list:
 
 TIGHTEST = 0.92  # of the text's line spacing: an entry is set this tight at most
 SPACE_TIGHTEST = 0.5  # of the space between its paragraphs: a paragraph's end still shows
+TAIL_LINES = 4  # an entry that runs on holds at least this many lines of its text on its last page (see Continues)
 LINES_OVER = 5  # an entry more of its text's lines than this too long for its page is not tried tighter (3-4 fit)
 
 
@@ -143,7 +144,7 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
     it a second page (a section that opened without its name looked like a page gone astray: the contents sent the
     reader to it)."""
     page = fitted_page(ctx, list(heading), lambda tight: abstract_content(ctx, abstract, level, tight)[0])
-    return [Continues(page, _continued_heading(ctx, abstract))]
+    return [Continues(page, _continued_heading(ctx, abstract), tail=TAIL_LINES)]
 
 
 def fitted_page(ctx: Context, above: list, made) -> list:

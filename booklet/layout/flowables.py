@@ -725,14 +725,19 @@ class Continues(Translated, Flowable):
     `keep`: the first `keep` flowables of the content (an entry's header) never end a page without
     the first lines of the one after them (its text): the whole moves to the next page instead,
     unless it is already at the top of one.
+
+    `tail`: the last page it runs onto holds at least `tail` lines of its text, when what goes there is text alone:
+    more lines are carried over from the page before (which ends that many lines short) rather than leave a page of
+    "(continued)" and a line or two (see _tail_short).
     """
 
-    def __init__(self, content: list, heading, lead: list | None = None, keep: int = 0):
+    def __init__(self, content: list, heading, lead: list | None = None, keep: int = 0, tail: int = 0):
         super().__init__()
         self.content = list(content)
         self.heading = heading
         self.lead = list(lead or [])
         self.keep = keep
+        self.tail = tail
         self.opens_page = False  # a continuation: it starts a page
 
     def _items(self) -> list:
@@ -787,6 +792,41 @@ class Continues(Translated, Flowable):
         return items[-1].getSpaceAfter() if items else 0.0
 
     def split(self, availWidth, availHeight):
+        parts = self._split(availWidth, availHeight)
+        if not self.tail or len(parts) != 2:
+            return parts
+        # a short last page: the split tried again, a line higher each time, until the page after holds `tail` lines
+        # of text (or the page before would keep none of the content: then as it was)
+        room = availHeight
+        for _ in range(self.tail):
+            short = self._tail_short(parts[1], availWidth, availHeight)
+            if not short:
+                break
+            room -= short
+            again = self._split(availWidth, room)
+            if len(again) != 2:
+                break
+            parts = again
+        return parts
+
+    def _tail_short(self, more: "Continues", availWidth, availHeight) -> float:
+        """How much higher this page's part should end for `more` (what goes on) to hold `tail` lines of text: one line
+        of its last paragraph when `more` is the last page (it fits one) and holds fewer lines, all of them text; else
+        0 (a table, a photo, a page that runs on again: as it comes)."""
+        shown = [f for f in more.content if not getattr(f, "_mark", False)]
+        if not shown or not all(isinstance(f, MathParagraph) for f in shown):
+            return 0.0
+        if more.wrap(availWidth, availHeight)[1] > availHeight:
+            return 0.0
+        lines = 0
+        for flowable in shown:
+            get = getattr(flowable, "line_count", None)
+            lines += get() if get else len(flowable.blPara.lines)
+        if lines >= self.tail:
+            return 0.0
+        return shown[0].style.leading
+
+    def _split(self, availWidth, availHeight):
         if self.opens_page and not _at_top(self) and getattr(self, "_frame", None) is not None:
             return []
         items = self._items()
@@ -865,7 +905,7 @@ class Continues(Translated, Flowable):
             return []  # nothing of the content fits here: it moves on whole, heading and all
         if self.keep and len(begun) < min(self.keep + 1, len(self.content)) and not _at_top(self):
             return []  # the header would end the page without its text: all of it moves on
-        more = Continues(rest, self.heading, self.heading())
+        more = Continues(rest, self.heading, self.heading(), tail=self.tail)
         more.opens_page = True  # never under its first part, even where that leaves room (a photo's header)
         return [Continues(first, None), more]
 

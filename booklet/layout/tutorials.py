@@ -9,7 +9,8 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Person, Tutorial
-from .abstracts import FULL, Tight, affiliation_lines, continued, fitted_page, section_heading, tight_style, when
+from .abstracts import (FULL, TAIL_LINES, Tight, affiliation_lines, continued, fitted_page, section_heading,
+                        tight_style, when)
 from .columns import GAP, TextColumns
 from .common import PHOTO_WIDTH, Context
 from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule, Together
@@ -60,7 +61,8 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) ->
 
 
 def _continuing(ctx: Context, tutorial: Tutorial, story: list) -> Continues:
-    return Continues(story, lambda: [Para(continued(tutorial.title, label=ctx.label("continued")), ctx.styles.when)])
+    return Continues(story, lambda: [Para(continued(tutorial.title, label=ctx.label("continued")), ctx.styles.when)],
+                     tail=TAIL_LINES)
 
 
 def _tutorial_story(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> list:
