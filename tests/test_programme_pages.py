@@ -319,6 +319,33 @@ def test_a_day_whose_last_rows_would_be_alone_on_a_page_breaks_between_its_sessi
     assert lowest_text(path, day, page.bottom) < page.bottom + (page.height - page.bottom) / 2
 
 
+@pytest.mark.parametrize("tracks, talks", [(4, 6), (2, 13)])
+def test_a_day_ending_in_parallel_sessions_leaves_no_three_rows_alone_on_its_last_page(tmp_path, tracks, talks):
+    """A review (EuroPython 2014 on B5): a day of parallel sessions and three evening rows after them, whose last
+    page held those three rows alone: no break between two of its items left the rest longer, every earlier one was
+    among the parallel sessions. The day breaks among them instead, the rest under "PARALLEL SESSIONS (continued)"
+    with the session's (or the tracks') heading repeated: four sessions set one after another on A5, and two side by
+    side. The page before is still more than half full."""
+    ids = [[f"p{k}t{t}" for t in range(talks)] for k in range(tracks)]
+    items = "      - parallel:\n" + "".join(session_yaml(f"Track {k}", ids[k], 9 * 60, room=f"Room {k}", indent=10)[0]
+                                           for k in range(tracks))
+    items += ('      - {time: "17:00-17:30", title: Coffee, kind: break}\n'
+              '      - {time: "17:30-18:30", title: Poster viewing, kind: social}\n'
+              '      - {time: "19:00-21:00", title: Welcome Reception, kind: social}\n')
+    _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + items,
+                                    "abstracts.yaml": talks_yaml([t for track in ids for t in track], long_every=2)})
+    day = outline_pages(pdf, "Programme")[0][1]
+    last = max(i for i in range(len(pdf)) if "Welcome Reception" in pdf.lines(i))
+    assert last > day and "Coffee" in pdf.lines(last)
+    page = page_for("A5")
+    evening = boxes(path, last, "Coffee")[0][3] - boxes(path, last, "Welcome Reception")[0][1]
+    assert evening < page.height / 6  # what the day would have left alone on its last page
+    lines = pdf.lines(last)
+    assert "PARALLEL SESSIONS (continued)" in lines and len(time_rows(pdf, last)) > 3
+    assert any(line.startswith("Track ") for line in lines)  # the session's heading (or the tracks') repeated
+    assert lowest_text(path, last - 1, page.bottom) < page.bottom + (page.height - page.bottom) / 2
+
+
 # --------------------------------------------------------------------------- short days
 
 

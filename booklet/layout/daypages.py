@@ -8,9 +8,9 @@ them out one under another and chooses its own page breaks:
   after a heading (a line marked `keep`), and, when it can, not so that only one row of a session
   or parallel block stays on either side;
 - a day whose rest after the break would be short (less than SHORT_REST of a page: three rows alone on the
-  day's last page) breaks earlier, between two of its sessions or items, where the rest takes more of the
-  next page and the first page stays at least half full (a break after lunch rather than before the
-  evening's last three rows);
+  day's last page) breaks earlier, between two of its sessions or items (else between two parallel sessions,
+  else inside a session or a block of parallel tracks), where the rest takes more of the next page and the
+  first page stays at least half full (a break after lunch rather than before the evening's last three rows);
 - the rest of the day starts with the day's heading repeated in a smaller form ("Thursday 9
   September (continued)"), and, when the break falls inside a session or a parallel block, with
   that block's heading (the session name and room, the tracks' headings) repeated as well.
@@ -126,24 +126,41 @@ class DayBlock(Flowable):
 
     def _balanced(self, cut: int, availWidth: float, availHeight: float) -> int:
         """`cut`, or an earlier break when the rest after it is short (less than SHORT_REST of a page): the latest
-        break between two of the day's sessions or items (not inside one, not after a heading, three rows at least
-        on each side) whose rest is at least that long and still fits on the next page whole, below the day's
-        continued heading, and that leaves at least half of the room on this page filled."""
+        break (not after a heading, three rows at least on each side) whose rest is at least that long and still fits
+        on the next page whole, below the day's continued heading (and the headings it repeats), and that leaves at
+        least half of the room on this page filled. Sought first between two of the day's sessions or items; then
+        between two sessions of parallel sessions set one after another (the rest under "Parallel sessions
+        (continued)"); then inside a session or a block of parallel tracks, two of its rows at least on each side
+        (the rest under its repeated heading, the tracks' headings): a day ending in parallel sessions left its last
+        three rows alone on a page (EuroPython 2014 on B5)."""
         cum = self._cumulative()
         short = self.page_height * SHORT_REST
-        if cum[-1] - cum[cut] < short:
-            rows = [0]
-            for line in self.lines:
-                rows.append(rows[-1] + line.row)
+        if cum[-1] - cum[cut] >= short:
+            return cut
+        rows = [0]
+        for line in self.lines:
+            rows.append(rows[-1] + line.row)
+        block_rows_before = self._block_rows_before()
+        block_rows: dict[int, int] = {}
+        for line in self.lines:
+            block_rows[id(line.block)] = block_rows.get(id(line.block), 0) + line.row
+        for where in ("between", "group", "block"):
             for i in range(cut - 1, 0, -1):
                 if cum[i] < availHeight / 2:
                     break
-                if (self.lines[i - 1].keep or self._inside_block(i) or self._inside_group(i)
-                        or rows[i] < _RULES[0][0] or rows[-1] - rows[i] < _RULES[0][0]):
+                if self.lines[i - 1].keep or rows[i] < _RULES[0][0] or rows[-1] - rows[i] < _RULES[0][0]:
                     continue
+                inside_block, inside_group = self._inside_block(i), self._inside_group(i)
+                if inside_group and where == "between":
+                    continue
+                if inside_block:
+                    before, total = block_rows_before[i], block_rows[id(self.lines[i].block)]
+                    if where != "block" or before < 2 or total - before < 2:
+                        continue
                 if cum[-1] - cum[i] < short:
                     continue
-                if self._rest(self.lines[i:], False).wrap(availWidth, self.page_height)[1] > self.page_height + _FUZZ:
+                rest = self._rest(self.lines[i:], inside_block, inside_group)
+                if rest.wrap(availWidth, self.page_height)[1] > self.page_height + _FUZZ:
                     break  # (an earlier break leaves more)
                 return i
         return cut
