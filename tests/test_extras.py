@@ -151,6 +151,32 @@ def test_sponsor_names_without_logos_break_at_spaces_or_hyphenated_their_legal_f
     assert "GmbH & Co. KG" in lines  # (on a line of its own where "Maschinenbau GmbH & Co. KG" is wider than the box)
 
 
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_a_sponsor_name_cut_by_hand_keeps_as_many_letters_after_its_hyphen_as_a_paragraph(language):
+    """A review: "Bundesministerium", a name without a logo in an English book, was cut "Bundesministeri- / um" in its
+    box (pyphen's two letters after a cut), where a paragraph keeps three in English and French. The cuts offered
+    for a name cut by hand (sponsors, the glance) are those a paragraph's hyphenation offers."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    import pyphen
+
+    from booklet.layout.sponsors import broken_name
+    from booklet.text.paragraph import _OnePyphen, pattern_cuts
+
+    hyphenator = _OnePyphen(pyphen).Pyphen(language)
+    for word in ["Bundesministerium", "posterior", "Forschungsgemeinschaft", "Volkswagenstiftung", "Landesbank"]:
+        offered = sorted(len(head) for head, _ in hyphenator.iterate(word))
+        assert pattern_cuts(word, language) == offered, word
+    style = ParagraphStyle("name", fontName="Helvetica", fontSize=10)
+    name = "Bundesministerium"
+    width = stringWidth(name, "Helvetica", 10) - 1  # too narrow by a hair: the longest head that fits is taken
+    lines = str(broken_name(name, style, width, language)).split("<br/>")
+    assert "".join(line.rstrip("-") for line in lines) == name
+    if language in ("en", "fr"):
+        assert len(lines) > 1 and len(lines[-1]) >= 3, lines
+
+
 def test_a_tier_s_names_without_logos_are_one_size_and_a_compound_breaks_at_its_own_hyphen(tmp_path):
     """A typographer's review: each name without a logo was shrunk on its own to its box, so that one row held four
     sizes; and "Sternwarte Heidelberg-Königstuhl" was hyphenated "Heidel- / berg-Königstuhl" where its own hyphen was

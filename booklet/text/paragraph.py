@@ -865,16 +865,22 @@ _RIGHT_MIN = {"en": 3, "fr": 3}  # TeX's righthyphenmin for the language: the fe
 
 
 def pattern_cuts(word: str, language: str) -> list[int]:
-    """Where the hyphenation patterns of `language` (pyphen's, as it gives them by default) may cut `word`, for text
-    cut by hand rather than broken by a paragraph (the glance's shortened titles, sponsors' names in their boxes)."""
+    """Where the hyphenation patterns of `language` may cut `word`, for text cut by hand rather than broken by a
+    paragraph (the glance's shortened titles, sponsors' names in their boxes): with the fewest letters after a cut a
+    paragraph keeps (_RIGHT_MIN: "Bundesministeri- / um" was cut so, where a paragraph keeps three)."""
     return _pyphen(language).positions(word)
+
+
+def right_min(language: str) -> int:
+    """The fewest letters after a hyphenation break in `language` (see _RIGHT_MIN): paragraphs' and pattern_cuts'."""
+    return _RIGHT_MIN.get(str(language)[:2].lower(), 2)
 
 
 @functools.lru_cache(maxsize=16)
 def _pyphen(language: str):
     import pyphen
 
-    return pyphen.Pyphen(lang=language)
+    return pyphen.Pyphen(lang=language, right=right_min(language))
 
 
 class _OnePyphen:
@@ -893,7 +899,7 @@ class _OnePyphen:
             return found[0]
         # as ReportLab makes it (an unknown language raises as it did), but for the letters a line may end a word on:
         # three in English and French, as TeX's patterns for them have it ("posteri- / or" was two)
-        made = _AfterHyphens(module.Pyphen(lang=lang, right=_RIGHT_MIN.get(str(lang)[:2].lower(), 2)))
+        made = _AfterHyphens(module.Pyphen(lang=lang, right=right_min(lang)))
         self._made[lang] = (made, module.LANGUAGES[module.language_fallback(lang)])
         return made
 
