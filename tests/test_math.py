@@ -369,6 +369,26 @@ def test_a_brace_no_other_pairs_is_warned_about():
     assert markup.plain("$a}b$") == "ab"  # (what the warning says)
 
 
+def test_an_unclosed_brace_after_an_unknown_macro_is_left_out_as_the_warning_says():
+    """A fuzzing run: `$\\foo{$` printed "\\foo{" while its warning said the '{' was left out."""
+    assert markup.plain("$\\foo{$") == "\\foo"
+    assert markup.plain("$\\foo{x}$ $\\foo{x$") == "\\foo{x} \\foox"
+    assert markup.latex_problems("$\\foo{$")[1] == (
+        "the math $\\foo{$ has a '{' that no '}' closes: it is left out; a brace that prints is written \\{")
+
+
+def test_a_missing_argument_is_warned_about_with_what_prints():
+    """A fuzzing run: `$\\frac{1}$` printed "1/" and `$x^$` "x^" without a word (TeX stops at both)."""
+    assert markup.latex_problems("a $\\frac{1}$ b $x^$ c $\\hat$ d $\\sqrt$") == [
+        "the math $\\frac{1}$ lacks an argument of \\frac (TeX stops there with an error): it prints as 1/",
+        "the math $x^$ lacks an argument of '^' (TeX stops there with an error): it prints as x^",
+        "the math $\\hat$ lacks an argument of \\hat (TeX stops there with an error): it prints as $\\hat$",
+        "the math $\\sqrt$ lacks an argument of \\sqrt (TeX stops there with an error): it prints as \u221a"]
+    assert markup.plain("a $\\frac{1}$ b $x^$ c $\\hat$ d") == "a 1/ b x^ c $\\hat$ d"  # (what the warnings say)
+    fine = "$\\frac{a}{b}$ $\\frac12$ $x^2_i$ $\\hat x$ $\\sqrt[3]{x}$ $\\mathrm{d}$ $\\frac{}{}$ $\\not=$"
+    assert markup.latex_problems(fine) == []
+
+
 def test_math_that_reads_like_text_is_warned_about():
     """A `$` missing or one too many makes words into math (set in italic without their spaces): warned; a
     formula with words in \\text{...} or a few names of functions is not."""

@@ -9,7 +9,7 @@ from itertools import groupby
 from ..cache.memory import active
 from .fonts import (IN_STYLE, MONO, SANS, font_for_char, fonts_number, in_mono, mono_name, use_fallbacks,
                     when_fonts_change)
-from .mathtext import NBSP, PLAIN, Run, Script, Style, math_runs, unknown_macros
+from .mathtext import NBSP, PLAIN, Run, Script, Style, math_runs, missing_arguments, unknown_macros
 
 __all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain", "source_paragraphs"]
 
@@ -160,6 +160,15 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
             problems.append(f"the math ${shown}$ has a '{unmatched}' that no '{'}' if unmatched == '{' else '{'}' "
                             f"{'closes' if unmatched == '{' else 'opens'}: it is left out; a brace that prints is "
                             f"written \\{unmatched}")
+    for src in sources:
+        missing = missing_arguments(src)
+        if missing:
+            shown = src if len(src) <= 40 else src[:40].rstrip() + "…"
+            runs = math_runs(src)
+            made = "".join(t for t, _ in runs).replace(NBSP, " ").strip() if runs else f"${src}$"
+            names = " and ".join(f"'{name}'" if name in "^_" else name for name in missing)
+            problems.append(f"the math ${shown}$ lacks an argument of {names} (TeX stops there with an error): it "
+                            f"prints as {made}")
     for src in sources:
         words = len(_MATH_WORD.findall(_MATH_TEXT.sub(" ", src)))
         if words >= TEXT_WORDS:

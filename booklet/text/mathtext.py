@@ -146,16 +146,17 @@ class _Item:
 
 
 @lru_cache(maxsize=8192)
-def _parsed(src: str) -> tuple[tuple[Run, ...] | None, tuple[str, ...]]:
+def _parsed(src: str) -> tuple[tuple[Run, ...] | None, tuple[str, ...], tuple[str, ...]]:
     try:
         parser = _MathParser(src)
         runs = parser.render()
     except Exception:
-        return None, ()
+        return None, (), ()
     unknown = tuple(dict.fromkeys(parser.unknown))
+    missing = tuple(dict.fromkeys(parser.missing))
     if not "".join(t for t, _ in runs).strip():
-        return None, unknown
-    return tuple(runs), unknown
+        return None, unknown, missing
+    return tuple(runs), unknown, missing
 
 
 def math_runs(src: str) -> tuple[Run, ...] | None:
@@ -166,6 +167,12 @@ def math_runs(src: str) -> tuple[Run, ...] | None:
 def unknown_macros(src: str) -> tuple[str, ...]:
     """The macros in the math between two dollars that booklet does not know (printed as written)."""
     return _parsed(src)[1]
+
+
+def missing_arguments(src: str) -> tuple[str, ...]:
+    """What in the math between two dollars lacks an argument TeX would want (`\\frac` in `\\frac{1}`, `^` in
+    `x^`): TeX stops there with an error; booklet prints what there is."""
+    return _parsed(src)[2]
 
 
 def _upright(ctx: _Ctx) -> Style:
@@ -181,6 +188,7 @@ class _MathParser:
         self.depth = 0
         self.groups = 0  # script groups handed out
         self.unknown: list[str] = []  # macros printed as written
+        self.missing: list[str] = []  # macros (and ^, _) whose argument is not there
 
     def render(self) -> list[Run]:
         ctx = _Ctx()
@@ -275,6 +283,7 @@ class _MathParser:
             inner = ctx._replace(scripts=ctx.scripts + (Script(kind, group),))
         runs = self._argument(inner)
         if runs is None:  # a bare ^ or _ prints as itself
+            self.missing.append(tok)
             items.append(_Item("ord", [(tok, _upright(ctx))]))
             return
         if nucleus is None:
@@ -329,16 +338,16 @@ class _MathParser:
         elif name in _FONT_ARGS:
             mode, bold, kind = _FONT_ARGS[name]
             inner = _switched(ctx, mode, bold)
-            items.append(_Item(kind, self._argument(inner) or []))
+            items.append(_Item(kind, self._wanted(name, self._argument(inner))))
         elif name in _FUNCTIONS:
             items.append(_Item("op", [(name, _upright(ctx))]))
         elif name in ("frac", "dfrac", "tfrac", "cfrac"):
-            self._frac(ctx, items)
+            self._frac(name, ctx, items)
         elif name == "sqrt":
             self._sqrt(ctx, items)
         elif name in _ACCENTS:
             mark, every = _ACCENTS[name]
-            items.append(_Item("ord", _with_mark(self._argument(ctx) or [], mark, every)))
+            items.append(_Item("ord", _with_mark(self._wanted(name, self._argument(ctx)), mark, every)))
         elif name == "not":
             self._negation(ctx, items)
         elif (symbol := _symbol(name)) is not None:
@@ -355,13 +364,22 @@ class _MathParser:
                 start = self.pos
                 inner = _flatten(self._parse_list(ctx, "}"), ctx)
                 closed = self.pos > start and self.toks[self.pos - 1] == "}"
-                written += [("{", _upright(ctx)), *inner, *([("}", _upright(ctx))] if closed else [])]
+                # a '{' that nothing closes is left out, as it is everywhere else in math
+                brace = [("{", _upright(ctx))] if closed else []
+                written += [*brace, *inner, *([("}", _upright(ctx))] if closed else [])]
             items.append(_Item("op" if name.isalpha() and len(written) == 1 else "ord", written))
         return ctx
 
-    def _frac(self, ctx: _Ctx, items: list[_Item]) -> None:
-        num = self._argument(ctx) or []
-        den = self._argument(ctx) or []
+    def _wanted(self, name: str, runs: list[Run] | None) -> list[Run]:
+        """A macro's argument's runs; none when it has none (noted: TeX would stop there)."""
+        if runs is None:
+            self.missing.append("\\" + name)
+            return []
+        return runs
+
+    def _frac(self, name: str, ctx: _Ctx, items: list[_Item]) -> None:
+        num = self._wanted(name, self._argument(ctx))
+        den = self._wanted(name, self._argument(ctx))
         slash = [("/", _upright(ctx))]
         items.append(_Item("ord", _parenthesised(num, ctx) + slash + _parenthesised(den, ctx)))
 
@@ -375,7 +393,7 @@ class _MathParser:
                 self.groups += 1
             index_ctx = ctx._replace(scripts=scripts)
             index = _flatten(self._parse_list(index_ctx, "]"), index_ctx)
-        radicand = self._argument(ctx) or []
+        radicand = self._wanted("sqrt", self._argument(ctx))
         root = {"3": "\u221b", "4": "\u221c"}.get(_visible(index))
         sign = [(root, _upright(ctx))] if root else index + [("\u221a", _upright(ctx))]
         items.append(_Item("ord", sign + _parenthesised(radicand, ctx)))
@@ -383,6 +401,7 @@ class _MathParser:
     def _negation(self, ctx: _Ctx, items: list[_Item]) -> None:
         tok = self._peek_nonspace()
         if tok is None:
+            self.missing.append("\\not")
             return
         self.pos += 1
         negated: list[_Item] = []
