@@ -521,3 +521,22 @@ def test_a_backtick_after_a_backslash_prints_as_a_backtick_and_opens_no_code():
     one: the wrong words in the code font. "\\`" prints a backtick alone, in text and in plain text."""
     assert inline("a \\`b\\` c and `x`") == 'a `b` c and <font name="Mono" size="-1">x</font>'
     assert plain("a \\`b\\` c and `x`") == "a `b` c and x"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('He said \\"hi\\" to her', 'He said "hi" to her'),  # JSON's and YAML's escaped quote: a quote
+    ('Schr\\"odinger, M\\"uller, G\\"ottingen', "Schrödinger, Müller, Göttingen"),  # LaTeX's umlaut in a word
+    ('\\"{U}ber and \\"{o}', "Über and ö"),  # in braces anywhere
+    ('a \\"*b*\\" c', 'a "b" c'),
+    ('$\\"o$ and https://x.org/a\\"b', 'ö and https://x.org/a\\"b'),  # math's own accent; an address as written
+])
+def test_a_quote_after_a_backslash_is_a_quote_or_latexs_umlaut(text, expected):
+    """A fuzzing run: `He said \\"hi\\"` printed its backslashes before curled quotes, and `M\\"uller` as written."""
+    assert plain(text) == expected
+    assert inline(text).replace("<i>", "").replace("</i>", "") == expected
+
+
+def test_an_escaped_quote_is_curled_as_a_typed_one():
+    from booklet.text.quotes import curly_quotes
+
+    assert curly_quotes(inline('He said \\"hi\\".'), ("“", "”", "‘", "’")) == "He said “hi”."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import groupby
 
@@ -659,7 +660,7 @@ def _plain_paragraph(chunk: str) -> str:
 @lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     try:
-        if "$" not in text and "*" not in text and "`" not in text and "~~~" not in text:
+        if "$" not in text and "*" not in text and "`" not in text and "~~~" not in text and '\\"' not in text:
             return collapse(text)
         return " ".join(p for p in (collapse(c) if isinstance(c, Code) else _plain_paragraph(c)
                                     for c in _split_paragraphs(text)) if p)
@@ -670,7 +671,7 @@ def _plain(text: str) -> str:
 def _line_runs(line: str, plain: bool = False) -> list[Run]:
     """Styled runs of one collapsed paragraph; the fast path skips parsing when there is nothing to parse.
     For plain text, the no-break spaces of math (`~`, before a relation) are spaces."""
-    if "$" not in line and "*" not in line:
+    if "$" not in line and "*" not in line and '\\"' not in line:
         return [(line, PLAIN)] if line else []
     tokens = _delimit(_split_math(line))
     _match_emphasis([t for t in tokens if isinstance(t, _Delim)])
@@ -795,6 +796,16 @@ class _Delim:
         self.closes: list[str] = []  # tags closed here, innermost first
 
 
+# LaTeX's umlaut, \"{o} or \"o inside a word (Schr\"odinger, M\"uller), or else a quotation mark typed after a
+# backslash, as JSON and YAML's double-quoted strings escape one (He said \"hi\"): it prints as a typed quote does
+_BACKSLASH_QUOTE = re.compile(r'\\"(?:\{([^\W\d_])\}|(?<=[^\W\d_]\\")([AEIOUYaeiouy]))?')
+
+
+def _backslash_quote(found: re.Match) -> str:
+    letter = found.group(1) or found.group(2)
+    return unicodedata.normalize("NFC", letter + "\u0308") if letter else '"'
+
+
 _STARS = re.compile(r"(\\\*|\*+)")  # a literal star (written \*), or a run of stars
 _Token = tuple[str, str] | _Delim
 _CLOSING = frozenset(")]}")  # what a run of stars before it cannot open emphasis on: "(*)", "(**)"
@@ -827,6 +838,8 @@ def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
         if kind != "text":
             tokens.append(("text", s) if kind == "address" else (kind, s))
             continue
+        if '\\"' in s:
+            s = _BACKSLASH_QUOTE.sub(_backslash_quote, s)
         for j, part in enumerate(_STARS.split(s)):
             if j % 2:
                 tokens.append(("text", "*") if part == "\\*" else _Delim(len(part)))
