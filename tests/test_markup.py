@@ -78,7 +78,7 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         (r"$5.02~\mathrm{TeV}$", "5.02" + NB + "TeV"),  # a tie
         (r"$10^{8}\,M_\odot$", "10" + sup("8") + THIN + "<i>M</i>" + sub(MATH("⊙"))),
         (r"$30^\circ$ $30^{\circ}$C", "30° 30°C"),
-        (r"at $\sim$1 kpc", "at " + MATH("∼") + "1 kpc"),  # TeX that plainly is: a digit may follow
+        (r"at $\sim$1 kpc", "at " + MATH("∼") + "1\u00a0kpc"),  # TeX that plainly is: a digit may follow
         (r"$\mathbf{v}\mathit{2}$", "<b>v</b><i>2</i>"),
         (r"$\text{for all } x$", "for all <i>x</i>"),
         (r"$\frac{a+b}{c}$", "(<i>a</i>" + NB + "+ <i>b</i>)/<i>c</i>"),
@@ -393,12 +393,13 @@ def test_a_block_of_code_between_backtick_lines_keeps_its_lines_and_spaces_and_n
 def test_guillemets_and_high_punctuation_typed_with_spaces_hold_to_their_words():
     """French typed as French authors type it ("« un autre » texte", "vraiment ?"): the spaces inside the
     guillemets and before ; : ! ? are no-break spaces, as the language's own quotation marks have them, so no line
-    ends after « or starts with » or ';' (a review found "« un autre / » texte"). A text with math is left its
-    spaces before marks (inside math a colon is an operator)."""
+    ends after « or starts with » or ';' (a review found "« un autre / » texte"). Math is left its
+    spaces before marks (inside math a colon is an operator); the text around it is not."""
     assert inline("coupure « fautive », vraiment ? Oui ; non : ‹ x ›") == (
         "coupure «\u00a0fautive\u00a0», vraiment\u00a0? Oui\u00a0; non\u00a0: ‹\u00a0x\u00a0›")
     assert inline("a « b") == "a «\u00a0b"  # (the space before an opening guillemet may break)
-    assert inline("costs : $x$").startswith("costs : ")
+    assert inline("costs : $x$").startswith("costs\u00a0: ")  # (outside the math)
+    assert inline("$a : b$") == inline("$a : b$ ")  # (inside it, an operator)
     assert plain("un « autre » texte ?") == "un « autre » texte ?"
 
 
@@ -413,7 +414,7 @@ def test_a_spaced_hyphen_is_an_en_dash_and_a_relation_holds_to_its_number():
     assert inline("co-operate - or not") == "co-operate\u00a0\u2013 or not"
     assert inline("a, c->d, x > y") == "a, c-&gt;d, x &gt; y"  # (no number after the sign: as typed)
     assert inline("$a - b$ and x > 3") == inline("$a - b$ and x > 3")  # (math: left as it is)
-    assert "\u2013" not in inline("$a - b$ and c - d")
+    assert "\u2013" not in inline("$a - b$") and inline("$a - b$ and c - d").endswith(" and c\u00a0\u2013 d")
     assert paragraphs("Steps:\n- one\n- two") == ["Steps:", "\u2013 one", "\u2013 two"]
     assert plain("Opening - welcome") == "Opening - welcome"
     assert inline("cat file - | grep x, tar -cf - .") == "cat file - | grep x, tar -cf - ."  # (a review: commands)
@@ -491,7 +492,7 @@ def test_tex_dashes_between_words_are_the_dashes_they_stand_for():
     assert inline("git --amend, i--, a ---- b, x----y, -- alone") == "git --amend, i--, a ---- b, x----y, -- alone"
     assert inline("see https://xn--mnchen-3ya.de/a--b or www.a--b.org") == \
         "see https://xn--mnchen-3ya.de/a--b or www.a--b.org"
-    assert "\u2013" not in inline("$a--b$ and c--d")  # (a paragraph with math: as typed)
+    assert "\u2013" not in inline("$a--b$") and inline("$a--b$ and c--d").endswith(" and c\u2013d")  # (but in math)
     assert plain("Landau--Lifshitz -- a review") == "Landau--Lifshitz -- a review"
     assert paragraphs("```\nx = a--b\n```") == ["x = a--b"]
 
@@ -540,3 +541,14 @@ def test_an_escaped_quote_is_curled_as_a_typed_one():
     from booklet.text.quotes import curly_quotes
 
     assert curly_quotes(inline('He said \\"hi\\".'), ("“", "”", "‘", "’")) == "He said “hi”."
+
+
+def test_a_line_with_math_has_its_dashes_quotes_and_held_spaces_outside_the_math():
+    """A fuzzing run: one formula anywhere in a paragraph (or a `\\$`-free `$` of any kind) left every TeX dash,
+    ``quote'', spaced hyphen and held space of the paragraph as typed ("10--20", "S/N < 5", "op. 64")."""
+    assert inline("pages 10--20, Opening - welcome, ``q'' and $x$") == (
+        'pages 10–20, Opening\u00a0– welcome, "q" and <i>x</i>')
+    assert inline("S/N < 5 at 5 nm, op. 64, $\\alpha$") == "S/N &lt;\u00a05 at 5\u00a0nm, op.\u00a064, <i>α</i>"
+    # the math itself, and a web address's dollars, are left as they are
+    assert inline("$x$ and https://x.org/$a--b$ c--d") == "<i>x</i> and https://x.org/$a--b$ c–d"
+    assert "−" in inline("$$a--b$$ c--d") and inline("$$a--b$$ c--d").endswith(" c–d")

@@ -572,6 +572,17 @@ def _held_to_words(line: str) -> str:
     if "\u00ab" in line or "\u00bb" in line or "\u2039" in line or "\u203a" in line:
         line = _GUILLEMET_SPACE.sub("\u00a0", line)
     if "$" not in line:
+        return _held_outside_math(line)
+    made, at = [], 0  # the text between formulas as a line without math, each formula as written
+    for start, end in _math_spans(line):
+        made += [_held_outside_math(line[at:start]), line[start:end]]
+        at = end
+    return "".join(made) + _held_outside_math(line[at:])
+
+
+def _held_outside_math(line: str) -> str:
+    """_held_to_words of a line, or a piece of one, that holds no math."""
+    if line:
         if " ;" in line or " :" in line or " !" in line or " ?" in line:
             line = _SPACE_BEFORE_MARK.sub("\u00a0", line)
         line = _dashes(line)
@@ -582,6 +593,38 @@ def _held_to_words(line: str) -> str:
         if " " in line and _DIGIT.search(line):  # (a C-speed look: every paragraph of a book passes here)
             line = _ORDINAL.sub("\\1\u00a0", _ABBREVIATED.sub("\\1\u00a0", _NUMBER_SPACE.sub("\u00a0", line)))
     return line
+
+
+def _math_spans(line: str) -> list[tuple[int, int]]:
+    """Where the formulas of `line` are, their dollars included, as _split_math finds them (its 'math' pieces)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for start, end in [*address_spans(line), (len(line), len(line))]:
+        spans += [(at + a, at + b) for a, b in _dollar_spans(line[at:start])]
+        at = end
+    return spans
+
+
+def _dollar_spans(text: str) -> list[tuple[int, int]]:
+    """Where _split_dollars finds the formulas of `text` (their dollars included)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _DOLLAR.search(text, pos)) is not None:
+        pos = m.end()
+        if m.group() != "$":  # \$
+            continue
+        close = text.find("$$", pos + 1) if text.startswith("$", pos) else -1
+        if close != -1 and text[pos + 1 : close].strip():
+            spans.append((m.start(), close + 2))
+            pos = close + 2
+            continue
+        end = _closing_dollar(text, pos) if pos < len(text) and not text[pos].isspace() else None
+        if end == pos:
+            pos += 1
+        elif end is not None:
+            spans.append((m.start(), end + 1))
+            pos = end + 1
+    return spans
 
 
 # A number held to its unit ("100–300\u00a0nm", "5.02\u00a0TeV", "20\u00a0%") and to the abbreviation before it
