@@ -600,30 +600,8 @@ def _math_spans(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     at = 0
     for start, end in [*address_spans(line), (len(line), len(line))]:
-        spans += [(at + a, at + b) for a, b in _dollar_spans(line[at:start])]
+        spans += [(at + a, at + b) for a, b, _ in _dollar_spans(line[at:start])]
         at = end
-    return spans
-
-
-def _dollar_spans(text: str) -> list[tuple[int, int]]:
-    """Where _split_dollars finds the formulas of `text` (their dollars included)."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    while (m := _DOLLAR.search(text, pos)) is not None:
-        pos = m.end()
-        if m.group() != "$":  # \$
-            continue
-        close = text.find("$$", pos + 1) if text.startswith("$", pos) else -1
-        if close != -1 and text[pos + 1 : close].strip():
-            spans.append((m.start(), close + 2))
-            pos = close + 2
-            continue
-        end = _closing_dollar(text, pos) if pos < len(text) and not text[pos].isspace() else None
-        if end == pos:
-            pos += 1
-        elif end is not None:
-            spans.append((m.start(), end + 1))
-            pos = end + 1
     return spans
 
 
@@ -772,40 +750,35 @@ def _split_dollars(text: str) -> list[tuple[str, str]]:
     """('text', s) and ('math', source) pieces; `\\$` is a literal dollar, unmatched `$` stays text; `$$x$$` is
     math as `$x$` is (booklet sets all math inline)."""
     pieces: list[tuple[str, str]] = []
-    buf: list[str] = []
+    at = 0
+    for start, end, source in _dollar_spans(text):
+        pieces += [("text", _DOLLAR.sub("$", text[at:start])), ("math", source)]
+        at = end
+    if at < len(text):
+        pieces.append(("text", _DOLLAR.sub("$", text[at:])))
+    return pieces
+
+
+def _dollar_spans(text: str) -> list[tuple[int, int, str]]:
+    """Each formula of `text`: where it starts and ends (its dollars included), and its source."""
+    spans: list[tuple[int, int, str]] = []
     pos = 0
     while (m := _DOLLAR.search(text, pos)) is not None:
-        buf.append(text[pos : m.start()])
         pos = m.end()
         if m.group() != "$":  # \$
-            buf.append("$")
             continue
         close = text.find("$$", pos + 1) if text.startswith("$", pos) else -1
         if close != -1 and text[pos + 1 : close].strip():  # $$x$$, TeX's display math: set as all math is
-            if buf:
-                pieces.append(("text", "".join(buf)))
-                buf = []
-            pieces.append(("math", text[pos + 1 : close].strip()))
+            spans.append((m.start(), close + 2, text[pos + 1 : close].strip()))
             pos = close + 2
             continue
-        opens = pos < len(text) and not text[pos].isspace()
-        end = _closing_dollar(text, pos) if opens else None
-        if end is None:
-            buf.append("$")
-        elif end == pos:
-            buf.append("$$")
+        end = _closing_dollar(text, pos) if pos < len(text) and not text[pos].isspace() else None
+        if end == pos:  # "$$" with nothing between: as written
             pos += 1
-        else:
-            if buf:
-                pieces.append(("text", "".join(buf)))
-                buf = []
-            pieces.append(("math", text[pos:end]))
+        elif end is not None:
+            spans.append((m.start(), end + 1, text[pos:end]))
             pos = end + 1
-    buf.append(text[pos:])
-    rest = "".join(buf)
-    if rest:
-        pieces.append(("text", rest))
-    return pieces
+    return spans
 
 
 def _closing_dollar(text: str, start: int) -> int | None:
