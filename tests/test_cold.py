@@ -1108,10 +1108,11 @@ def test_a_first_build_that_fails_leaves_none_of_the_values_it_wrote_as_it_went(
 
 
 def _streaming(monkeypatch, persisted) -> list[int]:
-    """CHUNK 50 and WINDOW 100 (the sample's few thousand layouts are written as made); the layouts each put finds
-    held, noted in the list returned: (all, those made since the layout began)."""
+    """CHUNK 50, WINDOW 100, EVICTED 50 (the sample's few thousand layouts are written as made); the layouts each put
+    finds held, noted in the list returned: (all, those made since the layout began)."""
     monkeypatch.setattr(persisted, "CHUNK", 50)
     monkeypatch.setattr(persisted, "WINDOW", 100)
+    monkeypatch.setattr(persisted, "EVICTED", 50)
     held, real_put = [], persisted.PersistedCache.put
 
     def put(self, section, key, value):
@@ -1125,8 +1126,8 @@ def _streaming(monkeypatch, persisted) -> list[int]:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_first_build_writes_its_layouts_as_it_goes_and_holds_few(tmp_path, monkeypatch, jobs):
-    """A first build holds the newest WINDOW of the layouts it makes (and a CHUNK more at most): the least recently
-    used CHUNK are pickled into the file that becomes the layouts file (persisted._Stream) and let go. A layout asked
+    """A first build holds the WINDOW of the layouts it makes that it used last (and EVICTED more at most): the least
+    recently used EVICTED are pickled into the file that becomes the layouts file (persisted._Stream) and let go. A layout asked
     for after that is made again, into the same PDF. The next build reads every layout it needs and makes none anew;
     the PDFs are the bytes of a build without the cache; nothing is left beside the kept files."""
     import shutil

@@ -35,7 +35,7 @@ The layouts' seldom-read values (cache.Seldom: a paragraph's fragments as parsed
 kept apart, in a file beside the section's named by their digest (`<name>-<digest>.apart`), and read one at a
 time when a build asks for one (see _Pickler, _Apart). A process that lays out with none of its layouts kept (a first
 build) writes them into that file as it makes them, and holds only their places (see _Spool); past WINDOW layouts,
-it writes the layouts themselves too, the least recently used CHUNK at a time, into the file that becomes its layouts
+it writes the layouts themselves too, the least recently used EVICTED at a time, into the file that becomes its layouts
 file, and lets them go (see _Stream).
 
 A file is trusted only when it is exactly what this code wrote for this code: its header holds a checksum of
@@ -81,10 +81,13 @@ FEW = 64  # a build that made fewer than one in FEW of the layouts (streams) it 
 # has written until it is done (its memo), which for a 2,000-talk worker's layouts took some 20 MB at the end of its
 # part, on top of what it held (chunks: the file 2.5 % bigger, what chunks share written once per chunk)
 CHUNK = 4096
-# A process that lays out with no layouts kept (a first build) holds the newest WINDOW of the layouts it made; beyond
-# that, the oldest CHUNK are pickled into the file that becomes its layouts file and let go (_Stream): a 2,000-talk
-# worker made some 60,000-70,000, two fifths of what it held at the end of its part
-WINDOW = 4 * CHUNK
+# A process that lays out with no layouts kept (a first build) holds the WINDOW of the layouts it made that it used
+# last; beyond that, the least recently used EVICTED are pickled into the file that becomes its layouts file and let go
+# (_Stream): a 2,000-talk worker made some 50,000-70,000, two fifths of what it held at the end of its part. A layout
+# used again after that is made again: 2-10 % of a 2,000-talk worker's (the generated book's titles repeat), 0 % of
+# the sample's (WINDOW 4 x CHUNK: 0.3-1 %, but a peak of 500-510 MB against 470-500 MB)
+WINDOW = CHUNK
+EVICTED = CHUNK // 4
 _PACKAGE = Path(__file__).resolve().parent.parent
 _ABSENT = object()  # no value
 
@@ -307,12 +310,12 @@ def _spilled(value, spool: _Spool):
 
 class _Stream:
     """The layouts file of a process that lays out with no layouts kept (a first build, each process of a build in parts
-    its own), made as it goes: the keys of the layouts it made, oldest first (`order`); once more than WINDOW + CHUNK,
-    the least recently used CHUNK are pickled (a pickle of their own, as _pickled_in_chunks writes them: `ends`) into a temporary file
-    beside the file's place, which becomes that file when the layouts are written (PersistedCache._write_beside), and
-    are let go, keys and all. A layout asked for again after that is made again (what making it gives is what was kept:
+    its own), made as it goes: the keys of the layouts it made, least recently used first (`order`); once more than
+    WINDOW + EVICTED, the least recently used EVICTED are pickled (a pickle of their own, as _pickled_in_chunks writes
+    them: `ends`) into a temporary file beside the file's place, which becomes that file when the layouts are written
+    (PersistedCache._write_beside), and are let go, keys and all. A layout asked for again after that is made again (what making it gives is what was kept:
     the PDF is the same) and written again: the file's later one is the one read. The file is made when first
-    written to (the sample's layouts never are). Writing fails (a full disk) or the file passes LIMIT: `lost`, nothing
+    written to. Writing fails (a full disk) or the file passes LIMIT: `lost`, nothing
     is written to it any more and the layouts let go are not kept: the layouts file is not written (or the note that
     they were too big is)."""
 
@@ -331,13 +334,14 @@ class _Stream:
         if order.pop(key, _ABSENT) is _ABSENT and not made:
             return False  # (a value read from a file, or a build's before: not this one's to write)
         order[key] = None
-        return len(order) > WINDOW + CHUNK
+        return len(order) > WINDOW + EVICTED
 
     def write(self, values: dict, used: set, spool: "_Spool") -> None:
-        """The oldest CHUNK of the layouts made written (unless `lost`) and let go from `values` and `used`."""
+        """The least recently used EVICTED of the layouts made written (unless `lost`) and let go from `values` and
+        `used`."""
         order = self.order
         chunk = {}
-        for key in list(islice(order, CHUNK)):
+        for key in list(islice(order, EVICTED)):
             del order[key]
             used.discard(key)
             value = values.pop(key, _ABSENT)
