@@ -1124,6 +1124,7 @@ def _streaming(monkeypatch, persisted) -> list[int]:
     return held
 
 
+@pytest.mark.skipif(not hasattr(os, "pread"), reason="no layouts written as made where no file is read at a place")
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_first_build_writes_its_layouts_as_it_goes_and_holds_few(tmp_path, monkeypatch, jobs):
     """A first build holds the WINDOW of the layouts it makes that it used last (and EVICTED more at most): the least
@@ -1156,11 +1157,14 @@ def test_a_first_build_writes_its_layouts_as_it_goes_and_holds_few(tmp_path, mon
     assert (tmp_path / "again.pdf").read_bytes() == off
 
 
-@pytest.mark.parametrize("fault", ["full disk", "too big"])
-def test_layouts_written_as_made_that_fail_or_pass_the_limit_are_not_kept(tmp_path, monkeypatch, fault):
-    """The layouts a first build writes as it goes (persisted._Stream) meet a full disk, or pass LIMIT: the build goes
-    on into the same bytes; the layouts let go are not kept (no layouts file; too big: the note that they were), and
-    nothing is left beside the kept files. The next build lays out anew (too big: keeping nothing) into the same PDF."""
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("fault", ["full disk", "too big", "values apart lost at the end"])
+def test_layouts_written_as_made_that_fail_or_pass_the_limit_are_not_kept(tmp_path, monkeypatch, fault, jobs):
+    """The layouts a first build writes as it goes (persisted._Stream) meet a full disk, or pass LIMIT, or the file of
+    values kept apart they name fails after the last of them was written: the build goes on into the same bytes; the
+    layouts let go are not kept (no layouts file; too big: the note that they were), nor their values apart, and
+    nothing is left beside the kept files. The next build lays out anew (too big: keeping nothing) into the same PDF.
+    With jobs 2, the workers' files (this process's part, the index, writes too few to fail)."""
     import shutil
 
     from booklet.build import build_booklet
@@ -1168,12 +1172,12 @@ def test_layouts_written_as_made_that_fail_or_pass_the_limit_are_not_kept(tmp_pa
 
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)
-    off = _new_process_build(monkeypatch, folder, tmp_path / "off.pdf", "off")
+    off = _new_process_build(monkeypatch, folder, tmp_path / "off.pdf", "off", jobs)
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     _streaming(monkeypatch, persisted)
     if fault == "too big":
         monkeypatch.setattr(persisted, "LIMIT", 100_000)
-    else:
+    elif fault == "full disk":
         real_dump = persisted._Pickler.dump
         streamed = []
 
@@ -1184,20 +1188,80 @@ def test_layouts_written_as_made_that_fail_or_pass_the_limit_are_not_kept(tmp_pa
             real_dump(self, obj)
 
         monkeypatch.setattr(persisted._Pickler, "dump", dump)
+    else:
+        real_write = persisted.PersistedCache._write_beside
+
+        def write_beside(self, name, section, *args):
+            if section == "layouts" and self._spool is not None and self._stream.file is not None:
+                self._spool.broken = True  # (as a failed write of its last values leaves it)
+            return real_write(self, name, section, *args)
+
+        monkeypatch.setattr(persisted.PersistedCache, "_write_beside", write_beside)
     first = persisted.PersistedCache(folder)
-    build_booklet(folder, tmp_path / "first.pdf", cache=first, jobs=1)
+    build_booklet(folder, tmp_path / "first.pdf", cache=first, jobs=jobs)
     assert (tmp_path / "first.pdf").read_bytes() == off
-    assert not [path for path in (tmp_path / "cache" / "persisted").iterdir() if path.name.startswith(".")]
-    assert not list((tmp_path / "cache" / "persisted").glob("*.apart"))
+    kept_folder = tmp_path / "cache" / "persisted"
+    assert not [path for path in kept_folder.iterdir() if path.name.startswith(".")]
+    names = ["layouts"] if jobs == 1 else [f"layouts, part {part} of 3" for part in (1, 2)]
     reader = persisted.PersistedCache(folder)
-    kept = reader._kept_file("layouts")
-    assert kept == ((persisted.stamp(), persisted.TOO_BIG) if fault == "too big" else None)
+    for name in names:
+        assert reader._kept_file(name) == ((persisted.stamp(), persisted.TOO_BIG) if fault == "too big" else None)
+        assert not list(kept_folder.glob(persisted._name(folder.resolve(), name) + "-*.apart"))
     monkeypatch.undo()
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     again = persisted.PersistedCache(folder)
-    build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=1)
+    build_booklet(folder, tmp_path / "again.pdf", cache=again, jobs=jobs)
     assert (tmp_path / "again.pdf").read_bytes() == off
-    assert again.made.get("layouts", 0) > 1000 or fault == "too big"
+    if jobs == 1:
+        assert again.made.get("layouts", 0) > 1000 or fault == "too big"
+
+
+@pytest.mark.skipif(not hasattr(os, "pread"), reason="no layouts written as made where no file is read at a place")
+def test_a_cache_that_wrote_its_layouts_as_made_reads_them_for_its_next_build(tmp_path, monkeypatch):
+    """A cache used for a second build in the same process (a library user's) after a first build that wrote its
+    layouts as it went and let most go: the second reads them from the file written, and lays out nothing anew."""
+    import shutil
+
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    off = _new_process_build(monkeypatch, folder, tmp_path / "off.pdf", "off")
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    _streaming(monkeypatch, persisted)
+    cache = persisted.PersistedCache(folder)
+    build_booklet(folder, tmp_path / "first.pdf", cache=cache, jobs=1)
+    build_booklet(folder, tmp_path / "again.pdf", cache=cache, jobs=1)
+    assert not cache.made.get("layouts")
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes() == off
+
+
+def test_a_file_of_another_version_leaves_no_values_apart_behind(tmp_path, monkeypatch):
+    """A layouts file another version of booklet wrote (another stamp) is ignored, and the file of values kept apart it
+    names is removed once this version's file is in its place: one such file per layouts file, not one per version."""
+    import shutil
+
+    from booklet.build import build_booklet
+    from booklet.cache import persisted
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    real_stamp = persisted.stamp()
+    monkeypatch.setattr(persisted, "stamp", lambda: "another version")
+    abstracts = folder / "abstracts.yaml"
+    text = abstracts.read_text(encoding="utf-8")
+    abstracts.write_text(text.replace("Narrow-band surveys", "Narrowband surveys"), encoding="utf-8")  # (other values)
+    build_booklet(folder, tmp_path / "old.pdf", cache=persisted.PersistedCache(folder), jobs=1)
+    kept_folder = tmp_path / "cache" / "persisted"
+    old = list(kept_folder.glob("*.apart"))
+    assert len(old) == 1
+    monkeypatch.setattr(persisted, "stamp", lambda: real_stamp)
+    abstracts.write_text(text, encoding="utf-8")
+    build_booklet(folder, tmp_path / "new.pdf", cache=persisted.PersistedCache(folder), jobs=1)
+    new = list(kept_folder.glob("*.apart"))
+    assert len(new) == 1 and new != old
 
 
 def test_a_first_build_that_fails_leaves_none_of_the_layouts_it_wrote_as_it_went(tmp_path, monkeypatch):

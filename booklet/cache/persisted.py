@@ -90,6 +90,7 @@ WINDOW = CHUNK
 EVICTED = CHUNK // 4
 _PACKAGE = Path(__file__).resolve().parent.parent
 _ABSENT = object()  # no value
+_DIGEST = re.compile(r"[0-9a-f]{8,128}")  # what a file of Seldom values is named by (a digest, or "" for none)
 
 
 @cache
@@ -531,6 +532,7 @@ class PersistedCache(BuildCache):
         self._laid_out = False  # a worker has written its layouts, or let them go (laid_out)
         self._spool: _Spool | None = None  # laying out with no layouts kept: their Seldom values, written as made
         self._stream: _Stream | None = None  # ... and the layouts themselves, the oldest written as the newest are made
+        self._reread = False  # the layouts file was written from a _Stream: read it again (its numbers agree)
         self._kept_layouts = False  # this process's layouts file was read, or a build with this cache ended
         self._beside: list[Written] = []  # the files a worker wrote beside their places, not yet handed over
         # file name -> the digest of the file of its Seldom values, as read or last written
@@ -538,8 +540,9 @@ class PersistedCache(BuildCache):
 
     def _load(self, section: str) -> None:
         self._pending.discard(section)
-        if self._sections.get(section) or (section == "layouts" and self._numbers):
+        if self._sections.get(section) or (section == "layouts" and self._numbers and not self._reread):
             return  # already used in this process: what it holds is as good, and its numbers are given
+        self._reread = False
         kept = self._kept_file(self._file_name(section))
         if kept == (stamp(), TOO_BIG) and section == "layouts":
             self._too_big = True  # nothing read: laying_out decides what is kept (in parts: a file per process)
@@ -583,11 +586,14 @@ class PersistedCache(BuildCache):
         """The (values, numbers) a section's file (`name`) holds, its math boxes restored (layouts); None when it
         is not one this code wrote, its Seldom values' file is not the one it was written with, or its layouts
         were made with a font file that has changed since."""
+        if isinstance(kept, tuple) and len(kept) == 7 and isinstance(kept[5], str) and _DIGEST.fullmatch(kept[5]):
+            # the file of Seldom values it names, whatever code wrote it (another version's is ignored): removed once
+            # this file is written again (Written.publish)
+            self._apart[name] = kept[5]
         if not (isinstance(kept, tuple) and len(kept) == 7 and kept[0] == stamp() and isinstance(kept[3], memoryview)
                 and isinstance(kept[4], bytes) and isinstance(kept[5], str) and _ends_of(kept[6], len(kept[3]))
                 and kept[1] == checksum(kept[3], kept[4], kept[5].encode(), _ends_bytes(kept[6]))):
             return None  # nothing kept, another version's, or damaged: ignored
-        self._apart[name] = kept[5]  # (replaced, whatever it holds, when this file is written again)
         source = None
         if kept[5]:  # the Seldom values' file: its contents checked, read from later as asked
             path = self._apart_path(name, kept[5])
@@ -679,9 +685,14 @@ class PersistedCache(BuildCache):
         the files of this kind that processes stopped half-way left beside their places (disk.swept)."""
         disk.swept(KIND)
         for name, section, values, numbers in self._files(SECTIONS):
+            streamed = section == "layouts" and self._stream is not None and self._stream.file is not None
             written = self._write_beside(name, section, values, numbers)
             if written is not None and written.publish():
                 self._apart[name] = written.named  # what a file written again replaces
+                if streamed:  # the layouts it let go are in the file: the next build with this cache reads it
+                    self._sections.pop("layouts", None)
+                    self._pending.add("layouts")
+                    self._reread = True
         self._unspooled()
 
     def _spooling(self) -> None:
