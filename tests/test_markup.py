@@ -552,3 +552,18 @@ def test_a_line_with_math_has_its_dashes_quotes_and_held_spaces_outside_the_math
     # the math itself, and a web address's dollars, are left as they are
     assert inline("$x$ and https://x.org/$a--b$ c--d") == "<i>x</i> and https://x.org/$a--b$ c–d"
     assert "−" in inline("$$a--b$$ c--d") and inline("$$a--b$$ c--d").endswith(" c–d")
+
+
+def test_texs_quotes_around_a_formula_are_a_pair_and_a_formula_reads_as_a_word(monkeypatch):
+    """A review: the text between formulas was treated piece by piece, so ``$\\Lambda$CDM'' kept its TeX quotes, one
+    line treated two pairs of quotes two ways, and a relation sign just after a formula ("$x$> 5") was held to the
+    number where the same after a word is not. The formulas stand as letters while the line is treated as one."""
+    assert inline("the ``$\\Lambda$CDM'' model") == 'the "ΛCDM" model'
+    assert inline("``$a$'' and ``b''") == '"<i>a</i>" and "b"'
+    assert inline("$x$> 5 and a> 5") == "<i>x</i>&gt; 5 and a&gt; 5"
+    assert inline("$x$ < 5") == "<i>x</i> &lt;\u00a05"
+    # more formulas than letters to stand for them (or a line holding such a letter): treated piece by piece
+    from booklet.text import markup
+
+    monkeypatch.setattr(markup, "_MATH_HELD_MOST", 0)
+    assert inline("pieces: 10--20 $y$ ``q''") == 'pieces: 10–20 <i>y</i> "q"'

@@ -571,13 +571,30 @@ def _held_to_words(line: str) -> str:
     are TeX's dashes typed between words (_tex_dashes)."""
     if "\u00ab" in line or "\u00bb" in line or "\u2039" in line or "\u203a" in line:
         line = _GUILLEMET_SPACE.sub("\u00a0", line)
-    if "$" not in line:
+    spans = _math_spans(line) if "$" in line else []
+    if not spans:
         return _held_outside_math(line)
-    made, at = [], 0  # the text between formulas as a line without math, each formula as written
-    for start, end in _math_spans(line):
+    if len(spans) <= _MATH_HELD_MOST and not _MATH_HELD_LETTERS.search(line):
+        # each formula a letter of its own while the text around it is treated as one line (TeX's quotes around a
+        # formula, ``$\Lambda$CDM'', are a pair), then as written again
+        parts, formulas, at = [], [], 0
+        for start, end in spans:
+            parts += [line[at:start], chr(_MATH_HELD + len(formulas))]
+            formulas.append(line[start:end])
+            at = end
+        made = _held_outside_math("".join(parts) + line[at:])
+        return _MATH_HELD_LETTERS.sub(lambda held: formulas[ord(held.group()) - _MATH_HELD], made)
+    made, at = [], 0  # (a line that holds such letters itself: the text between formulas, each piece on its own)
+    for start, end in spans:
         made += [_held_outside_math(line[at:start]), line[start:end]]
         at = end
     return "".join(made) + _held_outside_math(line[at:])
+
+
+# letters (Vai) that stand for the formulas of a line while _held_to_words treats the text around them
+_MATH_HELD = 0xA500
+_MATH_HELD_MOST = 256
+_MATH_HELD_LETTERS = re.compile("[\ua500-\ua5ff]")
 
 
 def _held_outside_math(line: str) -> str:
