@@ -502,3 +502,26 @@ def test_an_ampersand_in_math_is_spaced_as_an_operator():
     assert "".join(text for text, _ in math_runs(r"x < y & z > w")) == "x\u00a0< y\u00a0& z\u00a0> w"
     assert "".join(text for text, _ in math_runs(r"y + z")) == "y\u00a0+ z"
     assert "".join(text for text, _ in math_runs(r"x \& y")) == "x&y"
+
+
+def test_a_formula_of_spaces_alone_prints_its_space():
+    """A fuzzing run: LaTeX's thin space between a number and its unit, `10$\\,$GeV`, printed "10$\\,$GeV" (and
+    `$\\quad$` "$\\quad$"), each without a word: a formula whose text was all spaces counted as showing nothing."""
+    assert markup.inline("10$\\,$GeV") == '10<mkern em="0.1667">\u00a0</mkern>GeV'
+    assert markup.plain("10$\\,$GeV and a $\\quad$ b") == "10 GeV and a b"
+    assert markup.latex_problems("10$\\,$GeV and a $\\quad$ b") == []
+
+
+def test_a_formula_that_shows_nothing_is_warned_about():
+    """A fuzzing run: `$\\mathbb{}$`, `${}$` and `$\\hat{}$` printed as written, dollars and all, without a word;
+    `${$` was said to lose its brace while it printed."""
+    assert markup.plain("a $\\mathbb{}$ b ${}$ c $\\hat{}$") == "a $\\mathbb{}$ b ${}$ c $\\hat{}$"
+    assert markup.latex_problems("a $\\mathbb{}$ b ${}$ c $\\hat{}$") == [
+        f"the math ${src}$ shows nothing (TeX prints no mark of it): it prints as written, dollars and all"
+        for src in ("\\mathbb{}", "{}", "\\hat{}")]
+    assert markup.plain("${$") == "${$"
+    assert markup.latex_problems("${$") == [
+        "the math ${$ has a '{' that no '}' closes: with nothing else to show, the math prints as written; a brace "
+        "that prints is written \\{"]
+    assert markup.latex_problems("$\\foo{}$ $\\not$")[0].startswith("unknown LaTeX macro")  # (told once, not twice)
+    assert len(markup.latex_problems("$\\foo{}$ $\\not$")) == 2

@@ -158,8 +158,9 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
         unmatched = _unmatched_brace(src)
         if unmatched:
             shown = src if len(src) <= 40 else src[:40].rstrip() + "…"
+            left = "it is left out" if math_runs(src) else "with nothing else to show, the math prints as written"
             problems.append(f"the math ${shown}$ has a '{unmatched}' that no '{'}' if unmatched == '{' else '{'}' "
-                            f"{'closes' if unmatched == '{' else 'opens'}: it is left out; a brace that prints is "
+                            f"{'closes' if unmatched == '{' else 'opens'}: {left}; a brace that prints is "
                             f"written \\{unmatched}")
     for src in sources:
         missing = missing_arguments(src)
@@ -170,6 +171,12 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
             names = " and ".join(f"'{name}'" if name in "^_" else name for name in missing)
             problems.append(f"the math ${shown}$ lacks an argument of {names} (TeX stops there with an error): it "
                             f"prints as {made}")
+    for src in sources:  # (what the warnings above tell of is not told again)
+        if math_runs(src) is None and not unknown_macros(src) and not missing_arguments(src) and \
+                not _unmatched_brace(src):
+            shown = src if len(src) <= 40 else src[:40].rstrip() + "…"
+            problems.append(f"the math ${shown}$ shows nothing (TeX prints no mark of it): it prints as written, "
+                            "dollars and all")
     for src in sources:
         words = len(_MATH_WORD.findall(_MATH_TEXT.sub(" ", src)))
         if words >= TEXT_WORDS:

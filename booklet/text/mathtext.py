@@ -154,7 +154,7 @@ def _parsed(src: str) -> tuple[tuple[Run, ...] | None, tuple[str, ...], tuple[st
         return None, (), ()
     unknown = tuple(dict.fromkeys(parser.unknown))
     missing = tuple(dict.fromkeys(parser.missing))
-    if not "".join(t for t, _ in runs).strip():
+    if not any(t for t, _ in runs):  # (a formula of spaces alone, "10$\,$GeV", prints its space)
         return None, unknown, missing
     return tuple(runs), unknown, missing
 
