@@ -537,6 +537,21 @@ def test_a_quote_after_a_backslash_is_a_quote_or_latexs_umlaut(text, expected):
     assert inline(text).replace("<i>", "").replace("</i>", "") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ('\\"Uber alles, \\"Anderung', "Über alles, Änderung"),  # LaTeX's umlaut at a word's start: no \" closes it
+    ('(\\"Ubersicht) und *\\"Offentlichkeit*', "(Übersicht) und Öffentlichkeit"),
+    ('\\"Uber\\" alles', '"Uber" alles'),  # a quotation: a closing \" pairs with it
+    ('\\"Anderung des \\"Ubereinkommens\\"', 'Änderung des "Ubereinkommens"'),  # the nearest one pairs
+    ('\\"Uber $x$\\" and \\"Uber $x$', '"Uber x" and Über x'),  # (a formula between them)
+    ('He said \\"Oh\\"', 'He said "Oh"'),
+])
+def test_a_quote_after_a_backslash_at_a_words_start_is_latexs_umlaut_when_no_quote_closes_it(text, expected):
+    """Left by the last round: `\\"Uber` printed a straight quote before "Uber" (LaTeX's umlaut was read only inside
+    a word or before a letter in braces)."""
+    assert plain(text) == expected
+    assert inline(text).replace("<i>", "").replace("</i>", "") == expected
+
+
 def test_an_escaped_quote_is_curled_as_a_typed_one():
     from booklet.text.quotes import curly_quotes
 

@@ -846,6 +846,49 @@ def _backslash_quote(found: re.Match) -> str:
     return unicodedata.normalize("NFC", letter + "\u0308") if letter else '"'
 
 
+# \" at a word's start before a vowel and a letter (\"Uber, \"Anderung): LaTeX's umlaut, unless a closing \" after it
+# in the paragraph pairs with it (\"Uber\" is a quotation). A closing one follows something that is no space (a
+# formula too) and no letter follows it; an opening one is any other that is no umlaut (in a word, before a letter in
+# braces)
+_QUOTE_MARK = re.compile(r'\\"')
+_WORD_START_UMLAUT = re.compile(r'(?<![^\W_])\\"([AEIOUaeiou])(?=[^\W\d_])')
+_CLOSING_QUOTE = re.compile(r'\\"(?![^\W\d_{])')
+
+
+def _word_start_umlauts(texts: list[str]) -> list[set[int]]:
+    """For each text piece of a paragraph (the formulas between them), where its \\" at a word's start are LaTeX's
+    umlaut: those no closing \\" pairs with."""
+    found: list[set[int]] = [set() for _ in texts]
+    if not any(_WORD_START_UMLAUT.search(text) for text in texts):
+        return found
+    openers: list[tuple[int, int, bool]] = []
+    for number, text in enumerate(texts):
+        for mark in _QUOTE_MARK.finditer(text):
+            at = mark.start()
+            after_something = not text[at - 1].isspace() if at else number > 0  # (a formula before the piece)
+            if after_something and _CLOSING_QUOTE.match(text, at):
+                if openers:
+                    openers.pop()
+                continue
+            vowel = _WORD_START_UMLAUT.match(text, at)
+            letter = _BACKSLASH_QUOTE.match(text, at)
+            if vowel or not (letter.group(1) or letter.group(2)):
+                openers.append((number, at, vowel is not None))
+    for number, at, vowel in openers:
+        if vowel:
+            found[number].add(at)
+    return found
+
+
+def _backslash_quotes(text: str, umlauts: set[int]) -> str:
+    """`text` (a piece of a paragraph without math) with each \\" as the quote or umlaut it stands for; those at
+    `umlauts` (_word_start_umlauts) LaTeX's umlaut."""
+    if umlauts:
+        text = _WORD_START_UMLAUT.sub(lambda found: unicodedata.normalize("NFC", found.group(1) + "\u0308")
+                                      if found.start() in umlauts else found.group(), text)
+    return _BACKSLASH_QUOTE.sub(_backslash_quote, text)
+
+
 _STARS = re.compile(r"(\\\*|\*+)")  # a literal star (written \*), or a run of stars
 _Token = tuple[str, str] | _Delim
 _CLOSING = frozenset(")]}")  # what a run of stars before it cannot open emphasis on: "(*)", "(**)"
@@ -874,12 +917,16 @@ def can_close(before: str, after: str) -> bool:
 def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
     """Split text pieces at `*` runs and decide which runs may open or close emphasis; `\\*` is a literal star."""
     tokens: list[_Token] = []
+    texts = [s for kind, s in pieces if kind == "text"]
+    umlauts = _word_start_umlauts(texts) if any('\\"' in s for s in texts) else [set() for _ in texts]
+    number = -1
     for kind, s in pieces:
         if kind != "text":
             tokens.append(("text", s) if kind == "address" else (kind, s))
             continue
+        number += 1
         if '\\"' in s:
-            s = _BACKSLASH_QUOTE.sub(_backslash_quote, s)
+            s = _backslash_quotes(s, umlauts[number])
         for j, part in enumerate(_STARS.split(s)):
             if j % 2:
                 tokens.append(("text", "*") if part == "\\*" else _Delim(len(part)))
