@@ -154,6 +154,20 @@ def test_cjk_and_emoji_name_warns_and_builds(tmp_path):
     assert sorted(p.name for p in output.parent.iterdir()) == ["booklet.pdf"]
 
 
+def test_a_character_that_shows_nothing_is_named_by_its_code_point_alone(tmp_path):
+    """Left by the last round: the warning echoed a non-character or private-use character (U+FFFE, U+E000, U+F0000)
+    raw to the terminal, between quotes that showed nothing (or the terminal's own glyph) between them."""
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: wang
+          title: "A \\uFFFE\\uE000 talk \\U000F0000 王"
+          speaker: {name: A. Wang}
+        """), "programme.yaml": BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: wang}\n'})
+    result = invoke("check", data)
+    assert result.stderr.splitlines()[1:] == [
+        f"abstracts.yaml:{abstract_line() + 1}: [2].title: warning: the booklet's fonts cannot print U+FFFE, U+E000, "
+        "U+F0000, '王' (U+738B); left out"]
+
+
 @pytest.mark.parametrize("time, start, end", [
     ("10:00", dt.time(10, 0), None),          # YAML 1.1 reads this as the number 600
     ("9:30", dt.time(9, 30), None),           # ... and this as 570

@@ -377,6 +377,15 @@ def _printed_chars(text: str) -> set[str]:
     return chars
 
 
+def shown_char(ch: str) -> str:
+    """A character as a warning names it: "'王' (U+738B)"; one that shows nothing on a terminal, or would act on it or
+    on the text around it (a control, format, private-use, unassigned or combining character, a separator: U+FFFE,
+    U+202E), by its code point alone."""
+    if unicodedata.category(ch)[0] in "CMZ":
+        return f"U+{ord(ch):04X}"
+    return f"'{ch}' (U+{ord(ch):04X})"
+
+
 def check_printable(report: Report, file: str, line: int, key: str, text: str) -> None:
     """Warn about characters that no booklet font can show (they are left out of the PDF)."""
     math = "$" in text
@@ -396,7 +405,7 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str) -
         if not fonts.all_printable(set(plain)):
             # each character once, in the order it first appears: the same answer, and each is looked up once
             missing = fonts.unprintable("".join(dict.fromkeys(plain)))
-            shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+            shown = ", ".join(shown_char(ch) for ch in missing[:5])
             more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
             report.warn(file, line, key, f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
     if math or "\\" in text:
