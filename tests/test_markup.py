@@ -407,7 +407,7 @@ def test_a_spaced_hyphen_is_an_en_dash_and_a_relation_holds_to_its_number():
     """A review of imported books: "Eröffnungsveranstaltung - Begrüßung" printed a hyphen where a dash goes, and
     "magnitudes >" ended a line with "20.1." on the next. A hyphen typed between spaces is an en dash held to the word
     before it (a line may break after it); a relation's sign (<, >, =, ≤, ≥, ≈, ≠, ±) holds to the number after it.
-    Not inside math, not in a word ("co-operate"), not a list's dash, not the plain text (sorting, the outline)."""
+    Not inside math, not in a word ("co-operate"), not a list's dash; in plain text (the outline) as it prints."""
     assert inline("Eröffnung - Begrüßung") == "Eröffnung\u00a0\u2013 Begrüßung"
     assert inline("magnitudes > 20.1, x < -3 and y = 5") == "magnitudes &gt;\u00a020.1, x &lt;\u00a0-3 and y =\u00a05"
     assert "</font>\u00a0-3" in inline("x ≤ -3")  # (≤ from the math font)
@@ -416,7 +416,7 @@ def test_a_spaced_hyphen_is_an_en_dash_and_a_relation_holds_to_its_number():
     assert inline("$a - b$ and x > 3") == inline("$a - b$ and x > 3")  # (math: left as it is)
     assert "\u2013" not in inline("$a - b$") and inline("$a - b$ and c - d").endswith(" and c\u00a0\u2013 d")
     assert paragraphs("Steps:\n- one\n- two") == ["Steps:", "\u2013 one", "\u2013 two"]
-    assert plain("Opening - welcome") == "Opening - welcome"
+    assert plain("Opening - welcome") == "Opening \u2013 welcome"  # (as it prints, held by a space)
     assert inline("cat file - | grep x, tar -cf - .") == "cat file - | grep x, tar -cf - ."  # (a review: commands)
 
 
@@ -485,7 +485,7 @@ def test_a_span_between_backticks_is_code_and_texs_quotes_are_quotation_marks():
 def test_tex_dashes_between_words_are_the_dashes_they_stand_for():
     """A typesetter's review: "in-toto -- Securing" and "Landau--Lifshitz--Gilbert" printed two hyphens. TeX's "--"
     is an en dash and "---" an em dash, joined or spaced (the spaced one held to the word before it, as a spaced
-    hyphen is); not a command's option, nor a decrement or a rule, nor in math, a web address or the plain text."""
+    hyphen is); not a command's option, nor a decrement or a rule, nor in math or a web address."""
     assert inline("in-toto -- Securing") == "in-toto\u00a0\u2013 Securing"
     assert inline("Landau--Lifshitz--Gilbert, pp. 10--20") == "Landau\u2013Lifshitz\u2013Gilbert, pp.\u00a010\u201320"
     assert inline("yes---or no --- maybe") == "yes\u2014or no\u00a0\u2014 maybe"
@@ -493,7 +493,7 @@ def test_tex_dashes_between_words_are_the_dashes_they_stand_for():
     assert inline("see https://xn--mnchen-3ya.de/a--b or www.a--b.org") == \
         "see https://xn--mnchen-3ya.de/a--b or www.a--b.org"
     assert "\u2013" not in inline("$a--b$") and inline("$a--b$ and c--d").endswith(" and c\u2013d")  # (but in math)
-    assert plain("Landau--Lifshitz -- a review") == "Landau--Lifshitz -- a review"
+    assert plain("Landau--Lifshitz -- a review") == "Landau\u2013Lifshitz \u2013 a review"  # (as it prints)
     assert paragraphs("```\nx = a--b\n```") == ["x = a--b"]
 
 
@@ -582,3 +582,19 @@ def test_texs_quotes_around_a_formula_are_a_pair_and_a_formula_reads_as_a_word(m
 
     monkeypatch.setattr(markup, "_MATH_HELD_MOST", 0)
     assert inline("pieces: 10--20 $y$ ``q''") == 'pieces: 10–20 <i>y</i> "q"'
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("``Quoted'' pages 10--20 a---b", '"Quoted" pages 10–20 a—b'),
+    ("Opening - welcome, Fach \u2013 23", "Opening – welcome, Fach – 23"),  # (held by a space: no line to break)
+    ("a -- b, $x$ ``z'' and `c--d`", 'a – b, x "z" and c--d'),  # outside math and code
+    ("https://xn--mnchen-3ya.de and --help", "https://xn--mnchen-3ya.de and --help"),
+])
+def test_plain_text_has_the_dashes_and_tex_quotes_that_print(text, expected):
+    """Left by the last round: plain text (the outline, the index, the PDF's metadata) kept ``q'' and -- as typed
+    while the page printed "q" and an en dash."""
+    assert plain(text) == expected
+    assert _TAGS.sub("", inline(text)).replace("\u00a0", " ") == expected
+
+
+_TAGS = re.compile(r"<[^>]*>")

@@ -694,18 +694,42 @@ when_fonts_change(_inline.cache_clear)  # which characters go to a fallback font
 
 def _plain_paragraph(chunk: str) -> str:
     """A paragraph as plain text: its math converted, its emphasis markers left out, its code spans as written
-    without their backticks (as `inline` prints them)."""
+    without their backticks, its dashes and TeX's quotes outside math as they print (as `inline` prints them)."""
     line, codes = _code_held(collapse(chunk))
     if not codes:
-        return _plain_text(_line_runs(_backticks(chunk), plain=True))
-    made = _plain_text(_line_runs(_backticks(line), plain=True))
+        return _plain_text(_line_runs(_plain_held(_backticks(chunk)), plain=True))
+    made = _plain_text(_line_runs(_plain_held(_backticks(line)), plain=True))
     return _HELD_LETTERS.sub(lambda held: codes[ord(held.group()) - _HELD], made)
+
+
+def _plain_held(line: str) -> str:
+    """`line` with the dashes and TeX's quotes of its text outside math as _held_to_words makes them, a dash held
+    by a space (plain text holds no line to break)."""
+    if "-" not in line and "``" not in line and " \u2013 " not in line and " \u2014 " not in line:
+        return line
+    if "$" not in line:
+        return _plain_outside_math(line)
+    made, at = [], 0
+    for start, end in _math_spans(line):
+        made += [_plain_outside_math(line[at:start]), line[start:end]]
+        at = end
+    return "".join(made) + _plain_outside_math(line[at:])
+
+
+def _plain_outside_math(line: str) -> str:
+    made = _dashes(line)
+    if "``" in made:
+        made = _TEX_QUOTES.sub(r'"\1"', made)
+    if made != line and "\u00a0" in made:
+        made = made.replace("\u00a0\u2013", " \u2013").replace("\u00a0\u2014", " \u2014")
+    return made
 
 
 @lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     try:
-        if "$" not in text and "*" not in text and "`" not in text and "~~~" not in text and '\\"' not in text:
+        if "$" not in text and "*" not in text and "`" not in text and "~~~" not in text and '\\"' not in text and \
+                "-" not in text and " \u2013 " not in text and " \u2014 " not in text:
             return collapse(text)
         return " ".join(p for p in (collapse(c) if isinstance(c, Code) else _plain_paragraph(c)
                                     for c in _split_paragraphs(text)) if p)
