@@ -598,3 +598,11 @@ def test_plain_text_has_the_dashes_and_tex_quotes_that_print(text, expected):
 
 
 _TAGS = re.compile(r"<[^>]*>")
+
+
+def test_an_email_address_keeps_its_two_hyphens():
+    """A fuzzing run: "first--last@example.org" printed (and, in a contact, was written to the PDF as)
+    "first–last@example.org", TeX's en dash: an address that reaches no one."""
+    assert inline("write to first--last@example.org or x@a--b.de, pp. 1--2") == (
+        "write to first--last@example.org or x@a--b.de, pp.\u00a01\u20132")
+    assert plain("first--last@example.org") == "first--last@example.org"

@@ -652,6 +652,7 @@ _SPACED_HYPHEN = re.compile(r"(?<=[^\W_])[ \u00a0]-( |\u00a0)(?=[^\W\d_])|(?<=\d
 # with a space on each side ("in-toto -- Securing"); not an option ("--help", "a --- b" is), nor "----"
 _TEX_DASH = re.compile(r"(?<=[^\W_])(?<!\bxn)(---?)(?=[^\W_])|(?<=[^\W_]) (---?) (?=[^\W_])")  # (xn--: a domain)
 _DASHES = {"--": "\u2013", "---": "\u2014"}
+_EMAIL_ADDRESS = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
 _TEX_QUOTES = re.compile(r"``(?=\S)([^`]*?)(?<=\S)''")
@@ -670,8 +671,11 @@ def _dashes(line: str) -> str:
 
 def _tex_dashes(line: str) -> str:
     """`line` with TeX's dashes typed between words as the dashes they stand for (the spaced one held to the word
-    before it, as a spaced hyphen is), but in a web address ("https://xn--mnchen-3ya.de")."""
+    before it, as a spaced hyphen is), but in a web address ("https://xn--mnchen-3ya.de") or an e-mail address
+    ("first--last@example.org")."""
     spans = address_spans(line)
+    if "@" in line:
+        spans += [found.span() for found in _EMAIL_ADDRESS.finditer(line)]
 
     def dash(found: re.Match) -> str:
         if any(start <= found.start() < end for start, end in spans):
