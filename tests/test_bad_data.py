@@ -168,6 +168,25 @@ def test_a_character_that_shows_nothing_is_named_by_its_code_point_alone(tmp_pat
         "U+F0000, '王' (U+738B); left out"]
 
 
+def test_a_block_of_code_no_fence_closes_is_warned_about(tmp_path):
+    """Left by the last round: an unclosed ``` printed its backticks and read the code as markup, without a word."""
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: wang
+          title: Code
+          speaker: {name: A. Wang}
+          abstract: |
+            We show:
+            ```python
+            x = *a*
+        """), "programme.yaml": BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: wang}\n'})
+    result = invoke("check", data)
+    assert result.stderr.splitlines() == [
+        "Blocks of code that no fence closes (1):",
+        f"abstracts.yaml:{abstract_line() + 3}: [2].abstract: warning: the text's line 2, ```, opens a block of code "
+        "that no line of ``` closes: its lines print as text, ``` and all (their *, $ and quotes read as markup); "
+        "end the code with a line of ```"]
+
+
 @pytest.mark.parametrize("time, start, end", [
     ("10:00", dt.time(10, 0), None),          # YAML 1.1 reads this as the number 600
     ("9:30", dt.time(9, 30), None),           # ... and this as 570

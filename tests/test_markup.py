@@ -606,3 +606,15 @@ def test_an_email_address_keeps_its_two_hyphens():
     assert inline("write to first--last@example.org or x@a--b.de, pp. 1--2") == (
         "write to first--last@example.org or x@a--b.de, pp.\u00a01\u20132")
     assert plain("first--last@example.org") == "first--last@example.org"
+
+
+def test_a_fence_no_line_closes_is_told_with_its_line():
+    """Left by the last round: a line of ``` that no other closed printed its backticks and read the lines after it
+    as markup, without a word."""
+    from booklet.text.markup import unclosed_fence
+
+    assert unclosed_fence("Text\n```python\nx = *a*\n") == ("```", 2)
+    assert unclosed_fence("a\n```\nx\n```\nb\n~~~~\nc") == ("~~~~", 6)  # (after the blocks that close)
+    assert unclosed_fence("````\na\n```\n") == ("````", 1)  # (a shorter fence closes nothing)
+    assert unclosed_fence("a\n```\nx\n```\nb") is None and unclosed_fence("```x``` and ``` y") is None
+    assert paragraphs("Text\n```python\nx = *a*\n") == ["Text ```python x = <i>a</i>"]  # (what the warning says)

@@ -40,6 +40,7 @@ KINDS = {
     "thin-image": "Images printed too thin to see",
     "glyph": "Characters the booklet's fonts cannot print",
     "math": "LaTeX printed as written, and math that reads like text",
+    "code": "Blocks of code that no fence closes",
     "email": "Malformed email addresses",
     "placeholder": "Placeholders (TBA, N.N., what booklet import wrote) still to be replaced",
     "cover-fit": "Cover text that does not fit",

@@ -109,6 +109,24 @@ class Code(str):
 
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n`]*\n(.*?)^[ \t]{0,3}\1[`~]*[ \t]*$", re.M | re.S)
+# a line that would open a block of code: a fence on its own (a word after it), outside the blocks _FENCE finds
+_OPENING_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n`]*\n", re.M)  # (a line after it)
+
+
+def unclosed_fence(text: str) -> tuple[str, int] | None:
+    """The fence (```, ~~~) of a line of `text` that opens a block of code no line closes (its lines print as
+    prose, the fence too), and which line of the text it is (from 1); or None."""
+    text = _as_str(text)
+    if "```" not in text and "~~~" not in text:
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    at = 0
+    for block in _FENCE.finditer(text):
+        at = block.end()
+    found = _OPENING_FENCE.search(text, at)
+    return (found.group(1), text.count("\n", 0, found.start()) + 1) if found else None
+
+
 _SPACES = re.compile(r"(?:^ +| {2,})")  # what prints as written as no-break spaces: an indent, a run of spaces
 
 
