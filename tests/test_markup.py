@@ -618,3 +618,15 @@ def test_a_fence_no_line_closes_is_told_with_its_line():
     assert unclosed_fence("````\na\n```\n") == ("````", 1)  # (a shorter fence closes nothing)
     assert unclosed_fence("a\n```\nx\n```\nb") is None and unclosed_fence("```x``` and ``` y") is None
     assert paragraphs("Text\n```python\nx = *a*\n") == ["Text ```python x = <i>a</i>"]  # (what the warning says)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("pages $10$--$20$ and $a$ -- b", "pages 10\u201320 and a\u00a0\u2013 b"),  # a formula for a word beside a dash
+    ("$c$---$d$, ``$\\Lambda$CDM'' and ``q''", 'c\u2014d, "\u039bCDM" and "q"'),
+    ("$x$ - $y$, $x$ --help and https://x.org/$a$--$b$", "x - y, x --help and https://x.org/$a$--$b$"),  # (as before)
+])
+def test_tex_dashes_and_quotes_beside_a_formula_are_the_marks_they_stand_for(text, expected):
+    """A fuzzing run: "$10$--$20$" printed two hyphens and ``$\\Lambda$CDM'' TeX's backticks, as LaTeX authors write
+    them (the text between two formulas was read without them: no word before the dash); the page and plain text."""
+    assert _TAGS.sub("", inline(text)) == expected
+    assert plain(text) == expected.replace("\u00a0", " ")

@@ -596,30 +596,36 @@ def _held_to_words(line: str) -> str:
     are TeX's dashes typed between words (_tex_dashes)."""
     if "\u00ab" in line or "\u00bb" in line or "\u2039" in line or "\u203a" in line:
         line = _GUILLEMET_SPACE.sub("\u00a0", line)
+    return _around_math(line, _held_outside_math)
+
+
+# letters (Vai) that stand for the formulas of a line while the text around them is treated (_around_math)
+_MATH_HELD = 0xA500
+_MATH_HELD_MOST = 256
+_MATH_HELD_LETTERS = re.compile("[\ua500-\ua5ff]")
+
+
+def _around_math(line: str, treat) -> str:
+    """`treat(line)` (a line's dashes, quotes, held spaces: _held_outside_math, _plain_outside_math) of the text
+    outside its formulas, each formula as written: treated as one line with each formula a letter of its own, so that
+    what is around a formula reads it as a word (TeX's quotes around one, ``$\\Lambda$CDM'', are a pair; a dash between
+    two, $10$--$20$), then put back; piece by piece where a line holds such letters itself or very many formulas."""
     spans = _math_spans(line) if "$" in line else []
     if not spans:
-        return _held_outside_math(line)
+        return treat(line)
     if len(spans) <= _MATH_HELD_MOST and not _MATH_HELD_LETTERS.search(line):
-        # each formula a letter of its own while the text around it is treated as one line (TeX's quotes around a
-        # formula, ``$\Lambda$CDM'', are a pair), then as written again
         parts, formulas, at = [], [], 0
         for start, end in spans:
             parts += [line[at:start], chr(_MATH_HELD + len(formulas))]
             formulas.append(line[start:end])
             at = end
-        made = _held_outside_math("".join(parts) + line[at:])
+        made = treat("".join(parts) + line[at:])
         return _MATH_HELD_LETTERS.sub(lambda held: formulas[ord(held.group()) - _MATH_HELD], made)
-    made, at = [], 0  # (a line that holds such letters itself: the text between formulas, each piece on its own)
+    made, at = [], 0
     for start, end in spans:
-        made += [_held_outside_math(line[at:start]), line[start:end]]
+        made += [treat(line[at:start]), line[start:end]]
         at = end
-    return "".join(made) + _held_outside_math(line[at:])
-
-
-# letters (Vai) that stand for the formulas of a line while _held_to_words treats the text around them
-_MATH_HELD = 0xA500
-_MATH_HELD_MOST = 256
-_MATH_HELD_LETTERS = re.compile("[\ua500-\ua5ff]")
+    return "".join(made) + treat(line[at:])
 
 
 def _held_outside_math(line: str) -> str:
@@ -665,7 +671,9 @@ _ORDINAL = re.compile(r"(?<=\S )(\d{1,3}\.) (?=[^\W\d_])")
 # "energies of - 5 keV", nor a command's "file - | grep", "tar -cf - .")
 _SPACED_DASH = re.compile(r"(?<=[^\W_]) (?=[\u2013\u2014] )")  # "Fach – 23.": a line never starts with the dash
 # (a space on either side may be a no-break space, kept: a room's name kept whole on its line, "r3s - Monheim")
-_SPACED_HYPHEN = re.compile(r"(?<=[^\W_])[ \u00a0]-( |\u00a0)(?=[^\W\d_])|(?<=\d)[ \u00a0]-( |\u00a0)(?=\d)")
+# (not beside a formula, which stands as a letter of _MATH_HELD_LETTERS meanwhile: "$x$ - $y$" is a minus, likely)
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W_\ua500-\ua5ff])[ \u00a0]-( |\u00a0)(?=[^\W\d_\ua500-\ua5ff])"
+                            r"|(?<=\d)[ \u00a0]-( |\u00a0)(?=\d)")
 # TeX's dashes between words or numbers: "--" an en dash, "---" an em dash; joined ("Landau--Lifshitz", "10--20") or
 # with a space on each side ("in-toto -- Securing"); not an option ("--help", "a --- b" is), nor "----"
 _TEX_DASH = re.compile(r"(?<=[^\W_])(?<!\bxn)(---?)(?=[^\W_])|(?<=[^\W_]) (---?) (?=[^\W_])")  # (xn--: a domain)
@@ -729,13 +737,7 @@ def _plain_held(line: str) -> str:
     by a space (plain text holds no line to break)."""
     if "-" not in line and "``" not in line and " \u2013 " not in line and " \u2014 " not in line:
         return line
-    if "$" not in line:
-        return _plain_outside_math(line)
-    made, at = [], 0
-    for start, end in _math_spans(line):
-        made += [_plain_outside_math(line[at:start]), line[start:end]]
-        at = end
-    return "".join(made) + _plain_outside_math(line[at:])
+    return _around_math(line, _plain_outside_math)
 
 
 def _plain_outside_math(line: str) -> str:
