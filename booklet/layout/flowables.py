@@ -795,36 +795,44 @@ class Continues(Translated, Flowable):
         parts = self._split(availWidth, availHeight)
         if not self.tail or len(parts) != 2:
             return parts
-        # a short last page: the split tried again, a line higher each time, until the page after holds `tail` lines
-        # of text (or the page before would keep none of the content: then as it was)
+        # a short last page: the split tried again, a line of this page's last paragraph higher each time, until the
+        # page after holds `tail` lines of text (or the page before would keep none of the content: then as it was);
+        # a step that moved no line (a taller line there: math) is followed by another, a few at most
+        frame = getattr(self, "_frame", None)
+        page = availHeight if frame is None else frame._height - frame._topPadding - frame._bottomPadding
         room = availHeight
-        for _ in range(self.tail):
-            short = self._tail_short(parts[1], availWidth, availHeight)
-            if not short:
+        for _ in range(3 * self.tail):
+            if not self._tail_short(parts[1], availWidth, page):
                 break
-            room -= short
+            room -= self._last_leading(parts[0])
             again = self._split(availWidth, room)
             if len(again) != 2:
                 break
             parts = again
         return parts
 
-    def _tail_short(self, more: "Continues", availWidth, availHeight) -> float:
-        """How much higher this page's part should end for `more` (what goes on) to hold `tail` lines of text: one line
-        of its last paragraph when `more` is the last page (it fits one) and holds fewer lines, all of them text; else
-        0 (a table, a photo, a page that runs on again: as it comes)."""
+    def _tail_short(self, more: "Continues", availWidth, page: float) -> bool:
+        """Whether `more` (what goes on) holds fewer than `tail` lines of text, all of it text (not a table, a photo),
+        on what is its last page (it fits a page of the frame's height, `page`)."""
         shown = [f for f in more.content if not getattr(f, "_mark", False)]
         if not shown or not all(isinstance(f, MathParagraph) for f in shown):
-            return 0.0
-        if more.wrap(availWidth, availHeight)[1] > availHeight:
-            return 0.0
+            return False
+        if more.wrap(availWidth, page)[1] > page:
+            return False
         lines = 0
         for flowable in shown:
             get = getattr(flowable, "line_count", None)
             lines += get() if get else len(flowable.blPara.lines)
-        if lines >= self.tail:
-            return 0.0
-        return shown[0].style.leading
+        return lines < self.tail
+
+    @staticmethod
+    def _last_leading(first: "Continues") -> float:
+        """The leading of the last paragraph of what stays on this page (`first`): the height of a line moved on."""
+        for flowable in reversed(first.content):
+            style = getattr(flowable, "style", None)
+            if isinstance(flowable, MathParagraph) and style is not None:
+                return style.leading
+        return 1.0
 
     def _split(self, availWidth, availHeight):
         if self.opens_page and not _at_top(self) and getattr(self, "_frame", None) is not None:
