@@ -232,3 +232,45 @@ def test_words_joined_by_slashes_break_after_a_slash_or_their_own_hyphen_never_b
                     assert not parts[1].blPara.lines[0][1][0].startswith("-"), width
     assert {"time-of-check/", "time-of-"} <= heads  # (it is broken, after a slash and after its own hyphen)
     assert splits >= 10
+
+
+_FOSDEM = ("HTTPS records becoming increasingly important, we decided to resolve HTTPS queries using system APIs like "
+           "`DNSQuery_A`, `res_query`, `res_nquery`, and `android_res_query`, with the expectation that this would "
+           "cover all supported platforms. This talk will delve into the lessons learned from this journey.")
+
+
+def _lines(text: str, style, width: float):
+    from booklet.layout.flowables import Para
+    para = Para(markup.inline(text), style)
+    para.wrap(width, 10_000)
+    return [[f for f in line.words if hasattr(f, "text")] for line in para.blPara.lines]
+
+
+def test_a_long_code_span_breaks_inside_rather_than_stretch_the_line_before_it(styles):
+    """A review (FOSDEM 2025, p. 311): `android_res_query` found no break, went whole to the next line, and the
+    justified line before it had its spaces at 0.78 em. A code span breaks after a slash or before . _ - between
+    letters, with no hyphen added; the line that takes its head is set near its spaces' usual width."""
+    style = styles["text"]
+    width = page_for("A5").text_width
+    lines = _lines(_FOSDEM, style, width)
+    ends = [("".join(f.text for f in line).rstrip(), line[-1].fontName) for line in lines]
+    assert any(text.endswith(" android") and font == "Mono" for text, font in ends), ends
+    at = next(i for i, (text, _) in enumerate(ends) if text.endswith(" android"))
+    assert lines[at + 1][0].text.startswith("_res_query") and lines[at + 1][0].fontName == "Mono"
+    space = stringWidth(" ", style.fontName, style.fontSize)
+    line = lines[at]  # its spaces after the stretch: less than 0.4 em (0.78 em when the span went on whole)
+    text = "".join(f.text for f in line).rstrip()
+    natural = sum(stringWidth(f.text.rstrip() if f is line[-1] else f.text, f.fontName, f.fontSize) for f in line)
+    assert (width - natural) / text.count(" ") + space < 0.4 * style.fontSize, text
+
+
+def test_code_is_never_hyphenated_by_the_dictionary(styles):
+    """A code span has no dictionary breaks: `getaddrinfo` hyphenated ("getad-drinfo") reads as code with a hyphen.
+    It breaks only where its own characters allow (none here): whole on a line, or cut without a hyphen when wider."""
+    style = styles["text"]
+    text = "Historically Firefox has relied upon `getaddrinfo` and `implementations` for name resolution everywhere."
+    for width in range(60, 200, 3):
+        for line in _lines(text, style, width):
+            for frag in line:
+                if frag.fontName == "Mono":
+                    assert not frag.text.rstrip().endswith("-"), (width, frag.text)

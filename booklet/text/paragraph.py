@@ -53,7 +53,7 @@ from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.paragraph import Paragraph, cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser, _re_para
 
-from .fonts import FALLBACKS, IN_STYLE, calling as _calling, reportlab_checked, when_fonts_change
+from .fonts import FALLBACKS, IN_STYLE, MONO, calling as _calling, reportlab_checked, when_fonts_change
 from .linebreak import Helpers, break_lines
 from .linedraw import drawing
 
@@ -1201,6 +1201,55 @@ def _address_pairs(text: str):
     return [(text[:at], text[at:]) for at in reversed([m.start() for m in breaks.finditer(text)])]
 
 
+_CODE_FONTS = (MONO, MONO + "-Bold")
+# where a code span may break, with no hyphen added: after a slash, before . _ - : ~ (as a web address's path breaks),
+# between two letters or digits either side ("android / _res_query", "sync / .Mutex"; never "_ / _init__")
+_CODE_BREAKS = re.compile(r"(?<=[^\W_]/)(?=\w)|(?<=[^\W_])(?=[._~:-][^\W_])")
+CODE_PART = 3  # characters at least of a code span on either side of a break in it
+
+
+def _code_breaking(hyphenate):
+    """`hyphenate` (as _within_parts is given it: the dictionary's breaks first), but a word with code in it
+    (a code span, `android_res_query`, in the code font) is never hyphenated by the dictionary ("getad-drinfo"
+    reads as code that has a hyphen): it breaks inside its code where that fits (_CODE_BREAKS, no hyphen added),
+    else as ReportLab breaks a web address or at its own hyphens. An identifier no break could cut went whole to
+    the next line and left the spaces of a justified line before it wide apart (a review: FOSDEM's "queries
+    using system APIs like DNSQuery_A, res_query, res_nquery, and" at twice a space's width)."""
+
+    def breaking(hyphenator, word, new_width, line, *rest):
+        parts = word[1:]
+        if not any(getattr(frag, "fontName", None) in _CODE_FONTS for frag, _ in parts):
+            return hyphenate(hyphenator, word, new_width, line, *rest)
+        made = _code_break(word, new_width, line)
+        return made or hyphenate(None, word, new_width, line, *rest)
+
+    return breaking
+
+
+def _code_break(word, new_width: float, line: float):
+    """`word` (ReportLab's [width, (frag, text), ...]) broken at the last break of its code (_CODE_BREAKS) whose head
+    fits the line (`new_width`: the line's width with the word, `line`: the line's), as ReportLab breaks a web
+    address: a head (_SplitFragH) and a tail; None when none fits."""
+    rl = _rl_paragraph
+    before = new_width - word[0]
+    at, cuts = 0, []
+    for index, (frag, text) in enumerate(word[1:], 1):
+        if getattr(frag, "fontName", None) in _CODE_FONTS and len(text) >= 2 * CODE_PART:
+            cuts += [(at + m.start(), index, m.start()) for m in _CODE_BREAKS.finditer(text)
+                     if CODE_PART <= m.start() <= len(text) - CODE_PART]
+        at += len(text)
+    for _, index, cut in reversed(cuts):
+        frag, text = word[index]
+        head = [*word[1:index], (frag, text[:cut])]
+        head_width = sum(_string_width(t, f.fontName, f.fontSize) for f, t in head)
+        if before + head_width <= line:
+            tail = [(frag, text[cut:]), *word[index + 1:]]
+            tail_width = sum(_string_width(t, f.fontName, f.fontSize) for f, t in tail)
+            kind = rl._SplitFragHS if isinstance(word, rl._HSFrag) else rl._SplitFrag
+            return [rl._SplitFragH([head_width, *head]), kind([tail_width, *tail])]
+    return None
+
+
 def _measure(fontName, fontSize):
     """A function of a text giving _string_width(text, fontName, fontSize)."""
     font = pdfmetrics.getFont(fontName)
@@ -1219,12 +1268,12 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
                               _rejoinSplitFragWords=_calling(_rl_paragraph._rejoinSplitFragWords, _shyUnsplit=_unsplit))
     after = {"_hy_sfx_pat": re.compile(_rl_paragraph._hy_sfx_pat.pattern.replace("]+$", "\u2026]+$"))} if ellipsis \
         else {}
-    hyphenate = _within_parts(_calling(
+    hyphenate = _within_parts(_code_breaking(_calling(
         _rl_paragraph._hyphenateFragWord,
         _hyGenPair=_calling(_rl_paragraph._hyGenPair, stringWidth=_string_width, _uri_split_pairs=_address_pairs,
                             **after),
         _hyGenFragsPair=_calling(_rl_paragraph._hyGenFragsPair, **after, _uri_split_pairs=_address_pairs,
-                                 _rebuildFragWord=_calling(_rl_paragraph._rebuildFragWord, stringWidth=_string_width))),
+                                 _rebuildFragWord=_calling(_rl_paragraph._rebuildFragWord, stringWidth=_string_width)))),
         0)
     hyphenate_word = _within_parts(_calling(  # (one fragment's words)
         _rl_paragraph._hyphenateWord, _hyGenPair=_calling(_rl_paragraph._hyGenPair, _uri_split_pairs=_address_pairs)),
