@@ -249,7 +249,7 @@ def _lines(text: str, style, width: float):
 def test_a_long_code_span_breaks_inside_rather_than_stretch_the_line_before_it(styles):
     """A review (FOSDEM 2025, p. 311): `android_res_query` found no break, went whole to the next line, and the
     justified line before it had its spaces at 0.78 em. A code span breaks after a slash or before . _ - between
-    letters, with no hyphen added; the line that takes its head is set near its spaces' usual width."""
+    letters (at its own hyphen after it, as any word), with no hyphen added; the line that takes its head is set near its spaces' usual width."""
     style = styles["text"]
     width = page_for("A5").text_width
     lines = _lines(_FOSDEM, style, width)
@@ -274,3 +274,20 @@ def test_code_is_never_hyphenated_by_the_dictionary(styles):
             for frag in line:
                 if frag.fontName == "Mono":
                     assert not frag.text.rstrip().endswith("-"), (width, frag.text)
+
+
+def test_code_breaks_after_its_own_hyphen_never_before_it(styles):
+    """`rust2rpm-vendor` (FOSDEM 2025, p. 747) broken before its hyphen began a line "-vendor", which reads as an
+    option: a code span breaks after a hyphen of its own, before a dot or an underscore (`model / .name`)."""
+    style = styles["text"]
+    text = ("We will also discuss a more flexible approach using a new helper tool, `rust2rpm-vendor`, that allows "
+            "maintainers to prepare vendor tarballs, via `model.greeting` and `model.clear()` as before.")
+    heads = set()
+    for width in range(90, 260, 2):
+        lines = _lines(text, style, width)
+        lines = [[f for f in line if f.text] for line in lines]
+        for line, after in zip(lines, lines[1:]):
+            assert not after[0].text.startswith("-"), (width, after[0].text)
+            if line[-1].fontName == "Mono":
+                heads.add(line[-1].text.rstrip())
+    assert {"rust2rpm-", "model"} <= heads, heads

@@ -1202,9 +1202,11 @@ def _address_pairs(text: str):
 
 
 _CODE_FONTS = (MONO, MONO + "-Bold")
-# where a code span may break, with no hyphen added: after a slash, before . _ - : ~ (as a web address's path breaks),
-# between two letters or digits either side ("android / _res_query", "sync / .Mutex"; never "_ / _init__")
-_CODE_BREAKS = re.compile(r"(?<=[^\W_]/)(?=\w)|(?<=[^\W_])(?=[._~:-][^\W_])")
+# where a code span may break, with no hyphen added: after a slash, before . _ ~ (as a web address's path breaks),
+# between two letters or digits either side ("android / _res_query", "model / .name"; never "_ / _init__"); at its
+# own hyphen after it, as embeddedHyphenation breaks a word of letters ("rust2rpm- / vendor": a line that began
+# "-vendor" would read as an option, and a review would not have a line begin "-of-use")
+_CODE_BREAKS = re.compile(r"(?<=[^\W_][/-])(?=[^\W_])|(?<=[^\W_])(?=[._~][^\W_])")
 CODE_PART = 3  # characters at least of a code span on either side of a break in it
 
 
