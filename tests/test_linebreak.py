@@ -243,6 +243,10 @@ def _lines(text: str, style, width: float):
     from booklet.layout.flowables import Para
     para = Para(markup.inline(text), style)
     para.wrap(width, 10_000)
+    if para.blPara.kind == 0:  # (one fragment's lines: (room left, words))
+        from types import SimpleNamespace
+        font = para.frags[0].fontName
+        return [[SimpleNamespace(text=" ".join(words), fontName=font)] for _, words in para.blPara.lines]
     return [[f for f in line.words if hasattr(f, "text")] for line in para.blPara.lines]
 
 
@@ -291,3 +295,14 @@ def test_code_breaks_after_its_own_hyphen_never_before_it(styles):
             if line[-1].fontName == "Mono":
                 heads.add(line[-1].text.rstrip())
     assert {"rust2rpm-", "model"} <= heads, heads
+
+
+def test_a_paragraph_of_one_code_span_breaks_as_code(styles):
+    """A paragraph that is a code span alone (one fragment: ReportLab's own loop, _hyphenateWord) breaks as code in
+    running text does: at an underscore, with no hyphen; a code word with no break in it is cut, never hyphenated."""
+    style = styles["text"]
+    for width in (40, 60, 80, 100):
+        assert [line[0].text for line in _lines("`android_res_query_implementation`", style, width)][-1] \
+            == "_implementation"
+        for line in _lines("`getaddrinfoimplementations`", style, width):
+            assert not line[0].text.endswith("-"), (width, line[0].text)

@@ -1228,6 +1228,22 @@ def _code_breaking(hyphenate):
     return breaking
 
 
+def _code_breaking_word(hyphenate):
+    """`hyphenate` for the words of a paragraph of one fragment (ReportLab's _hyphenateWord, as _within_parts is given
+    it), as _code_breaking: a paragraph that is one code span (a list item, `android_res_query`) breaks as code does."""
+
+    def breaking(hyphenator, font, size, word, width, new_width, line, *rest):
+        if font not in _CODE_FONTS:
+            return hyphenate(hyphenator, font, size, word, width, new_width, line, *rest)
+        rl = _rl_paragraph
+        made = _code_break([width, (types.SimpleNamespace(fontName=font, fontSize=size), str(word))], new_width, line)
+        if made:
+            return [rl._SplitWordH(made[0][1][1]), rl._SplitWordEnd(made[1][1][1])]
+        return hyphenate(None, font, size, word, width, new_width, line, *rest)
+
+    return breaking
+
+
 def _code_break(word, new_width: float, line: float):
     """`word` (ReportLab's [width, (frag, text), ...]) broken at the last break of its code (_CODE_BREAKS) whose head
     fits the line (`new_width`: the line's width with the word, `line`: the line's), as ReportLab breaks a web
@@ -1277,8 +1293,8 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
         _hyGenFragsPair=_calling(_rl_paragraph._hyGenFragsPair, **after, _uri_split_pairs=_address_pairs,
                                  _rebuildFragWord=_calling(_rl_paragraph._rebuildFragWord, stringWidth=_string_width)))),
         0)
-    hyphenate_word = _within_parts(_calling(  # (one fragment's words)
-        _rl_paragraph._hyphenateWord, _hyGenPair=_calling(_rl_paragraph._hyGenPair, _uri_split_pairs=_address_pairs)),
+    hyphenate_word = _within_parts(_code_breaking_word(_calling(  # (one fragment's words)
+        _rl_paragraph._hyphenateWord, _hyGenPair=_calling(_rl_paragraph._hyGenPair, _uri_split_pairs=_address_pairs))),
         3)
     return Helpers(
         fallback=_calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
