@@ -824,11 +824,16 @@ def _split_dollars(text: str) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     at = 0
     for start, end, source in _dollar_spans(text):
-        pieces += [("text", _DOLLAR.sub("$", text[at:start])), ("math", source)]
+        pieces += [("text", _literal_dollars(text[at:start])), ("math", source)]
         at = end
     if at < len(text):
-        pieces.append(("text", _DOLLAR.sub("$", text[at:])))
+        pieces.append(("text", _literal_dollars(text[at:])))
     return pieces
+
+
+def _literal_dollars(text: str) -> str:
+    """Text outside formulas with each `\\$` as the dollar it stands for."""
+    return text.replace("\\$", "$") if "\\$" in text else text
 
 
 def _dollar_spans(text: str) -> list[tuple[int, int, str]]:
