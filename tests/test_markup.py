@@ -630,3 +630,15 @@ def test_tex_dashes_and_quotes_beside_a_formula_are_the_marks_they_stand_for(tex
     them (the text between two formulas was read without them: no word before the dash); the page and plain text."""
     assert _TAGS.sub("", inline(text)) == expected
     assert plain(text) == expected.replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("imaging\\,[Rondin2014] and Fig.~1", "imaging\u202f[Rondin2014] and Fig.\u00a01"),  # LaTeX's thin space, its tie
+    ("et~al. at 10\\,GeV", "et\u00a0al. at 10\u202fGeV"),
+    ("~10 GeV, a ~ b and x~~~y", "~10\u00a0GeV, a ~ b and x~~~y"),  # a tilde typed apart, or a run of them: as typed
+])
+def test_latexs_tie_and_thin_space_in_text_are_no_break_spaces(text, expected):
+    """A typographer's review of an imported book (Les Houches 2018): "imaging\\,[Rondin2014]" printed its backslash
+    and comma, six times on a page, one line starting "\\,[Thiel2016]"; "Fig.~1" its tilde."""
+    assert inline(text) == expected
+    assert plain(text) == expected.replace("\u00a0GeV", " GeV")

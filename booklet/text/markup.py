@@ -752,7 +752,8 @@ def _plain_outside_math(line: str) -> str:
 @lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     try:
-        if "$" not in text and "*" not in text and "`" not in text and "~~~" not in text and '\\"' not in text and \
+        if "$" not in text and "*" not in text and "`" not in text and "~" not in text and '\\"' not in text and \
+                "\\," not in text and \
                 "-" not in text and " \u2013 " not in text and " \u2014 " not in text:
             return collapse(text)
         return " ".join(p for p in (collapse(c) if isinstance(c, Code) else _plain_paragraph(c)
@@ -764,7 +765,7 @@ def _plain(text: str) -> str:
 def _line_runs(line: str, plain: bool = False) -> list[Run]:
     """Styled runs of one collapsed paragraph; the fast path skips parsing when there is nothing to parse.
     For plain text, the no-break spaces of math (`~`, before a relation) are spaces."""
-    if "$" not in line and "*" not in line and '\\"' not in line:
+    if "$" not in line and "*" not in line and '\\"' not in line and "~" not in line and "\\," not in line:
         return [(line, PLAIN)] if line else []
     tokens = _delimit(_split_math(line))
     _match_emphasis([t for t in tokens if isinstance(t, _Delim)])
@@ -942,6 +943,15 @@ def _backslash_quotes(text: str, umlauts: set[int]) -> str:
     return _BACKSLASH_QUOTE.sub(_backslash_quote, text)
 
 
+# LaTeX's spaces in text: a tie between two characters ("Fig.~1", "et~al."; a "~" typed apart, "~10 GeV", is a
+# tilde), and the thin space ("10\\,GeV", "imaging\\,[3]"): no-break spaces, as TeX sets them
+_TEX_SPACES = re.compile(r"\\,|(?<=[^\s~\\])~(?=[^\s~])")
+
+
+def _tex_space(found: re.Match) -> str:
+    return "\u202f" if found.group() == "\\," else "\u00a0"
+
+
 _STARS = re.compile(r"(\\\*|\*+)")  # a literal star (written \*), or a run of stars
 _Token = tuple[str, str] | _Delim
 _CLOSING = frozenset(")]}")  # what a run of stars before it cannot open emphasis on: "(*)", "(**)"
@@ -980,6 +990,8 @@ def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
         number += 1
         if '\\"' in s:
             s = _backslash_quotes(s, umlauts[number])
+        if "~" in s or "\\," in s:
+            s = _TEX_SPACES.sub(_tex_space, s)
         for j, part in enumerate(_STARS.split(s)):
             if j % 2:
                 tokens.append(("text", "*") if part == "\\*" else _Delim(len(part)))
