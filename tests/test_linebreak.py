@@ -306,3 +306,32 @@ def test_a_paragraph_of_one_code_span_breaks_as_code(styles):
             == "_implementation"
         for line in _lines("`getaddrinfoimplementations`", style, width):
             assert not line[0].text.endswith("-"), (width, line[0].text)
+
+
+def test_a_short_code_span_is_never_broken_and_a_long_ones_parts_are_not_tiny(styles):  # (fonts registered)
+    """A typographer's review: `model.name` broke as "model / .name" (EuroPython 2014 p. 63), a line starting with a
+    full stop for a span a line could take whole. A span shorter than CODE_WHOLE never breaks; a longer one keeps
+    CODE_PART characters at least on either side of a break."""
+    from types import SimpleNamespace
+
+    from booklet.text.paragraph import CODE_PART, CODE_WHOLE, _code_break
+
+    markup.inline("`x`")  # (the code font registered, as a code span does)
+    mono = SimpleNamespace(fontName="Mono", fontSize=9.0)
+    for code in ("model.name", "view.serve"):
+        assert len(code) < CODE_WHOLE and _code_break([40.0, (mono, code)], 50.0, 35.0) is None
+    made = _code_break([100.0, (mono, "a.bcdefghijk_lmnop")], 110.0, 90.0)  # (10 pt of the line before it)
+    head, tail = made[0][1][1], made[1][1][1]
+    assert head + tail == "a.bcdefghijk_lmnop" and len(head) >= CODE_PART and len(tail) >= CODE_PART
+    assert not head.endswith("a") and tail.startswith("_")
+
+
+def test_a_web_address_never_breaks_inside_its_scheme():
+    """A typographer's review (FOSDEM 2025 pp. 597-600): "(https://codeclub.org/...)" broke as "(https:/" and
+    "/codeclub.org/...": an address in brackets is not one ReportLab knows, and was broken after any slash."""
+    from booklet.text.paragraph import _address_pairs
+
+    for text in ("(https://codeclub.org/en/projects)", "https://codeclub.org/en/projects", "<http://x.org/a/b/c>"):
+        pairs = _address_pairs(text)
+        assert pairs and all(head + tail == text for head, tail in pairs)
+        assert not [head for head, tail in pairs if head.endswith((":", ":/"))], pairs

@@ -1184,7 +1184,14 @@ def _address_pairs(text: str):
     """ReportLab's _uri_split_pairs (a web address broken after a slash: its heads longest first), and also for
     what is left of one once broken, which has no scheme ("github.com/..."): ReportLab breaks a web address once,
     and what was left of it ran past the margin. Its breaks: after a slash, and in its path before ? & = # . _ ~ or
-    -."""
+    -; never inside its "://" (a line ended "(https:/", a review)."""
+    found = _address_pairs_anywhere(text)
+    if found and "://" in text:
+        found = [(head, tail) for head, tail in found if not (tail.startswith("/") and head.endswith((":", ":/")))]
+    return found
+
+
+def _address_pairs_anywhere(text: str):
     found = _rl_paragraph._uri_split_pairs(text)
     if found is not None:
         # and in its path, before ? & = # . _ ~ - too: a last part without a slash
@@ -1207,7 +1214,8 @@ _CODE_FONTS = (MONO, MONO + "-Bold")
 # own hyphen after it, as embeddedHyphenation breaks a word of letters ("rust2rpm- / vendor": a line that began
 # "-vendor" would read as an option, and a review would not have a line begin "-of-use")
 _CODE_BREAKS = re.compile(r"(?<=[^\W_][/-])(?=[^\W_])|(?<=[^\W_])(?=[._~][^\W_])")
-CODE_PART = 3  # characters at least of a code span on either side of a break in it
+CODE_PART = 4  # characters at least of a code span on either side of a break in it
+CODE_WHOLE = 12  # a code span shorter than this is never broken ("model.name": a review found "model / .name" odd)
 
 
 def _code_breaking(hyphenate):
@@ -1252,7 +1260,7 @@ def _code_break(word, new_width: float, line: float):
     before = new_width - word[0]
     at, cuts = 0, []
     for index, (frag, text) in enumerate(word[1:], 1):
-        if getattr(frag, "fontName", None) in _CODE_FONTS and len(text) >= 2 * CODE_PART:
+        if getattr(frag, "fontName", None) in _CODE_FONTS and len(text) >= max(CODE_WHOLE, 2 * CODE_PART):
             cuts += [(at + m.start(), index, m.start()) for m in _CODE_BREAKS.finditer(text)
                      if CODE_PART <= m.start() <= len(text) - CODE_PART]
         at += len(text)
