@@ -642,3 +642,12 @@ def test_latexs_tie_and_thin_space_in_text_are_no_break_spaces(text, expected):
     and comma, six times on a page, one line starting "\\,[Thiel2016]"; "Fig.~1" its tilde."""
     assert inline(text) == expected
     assert plain(text) == expected.replace("\u00a0GeV", " GeV")
+
+
+def test_an_abbreviation_of_two_short_words_is_held_together():
+    """A typographer's review (gmth 2023 p. 54): a line ended "u." of "u. a."; "z. B.", "d. h.", "e. g." and a name's
+    initials are held by a no-break space; a sentence's last short word after one is not ("d. h. so.")."""
+    assert inline("Das ist z. B. gut, u. a. auch d. h. so.") == "Das ist z.\u00a0B. gut, u.\u00a0a. auch d.\u00a0h. so."
+    assert inline("A. B. Smith, e. g. this (z. B. dies)") == "A.\u00a0B. Smith, e.\u00a0g. this (z.\u00a0B. dies)"
+    assert inline("Anna B. Smith wrote. A. Then") == "Anna B. Smith wrote. A. Then"
+    assert plain("z. B. gut") == "z. B. gut"

@@ -640,6 +640,8 @@ def _held_outside_math(line: str) -> str:
             line = _RELATION_SPACE.sub("\u00a0", line)
         if " " in line and _DIGIT.search(line):  # (a C-speed look: every paragraph of a book passes here)
             line = _ORDINAL.sub("\\1\u00a0", _ABBREVIATED.sub("\\1\u00a0", _NUMBER_SPACE.sub("\u00a0", line)))
+        if ". " in line:
+            line = _SHORT_ABBREVIATION.sub("\\1.\u00a0", line)
     return line
 
 
@@ -665,6 +667,9 @@ _ABBREVIATED = re.compile(rf"\b({_ABBREVIATIONS}) (?=\d)")
 # an ordinal written with a full stop, inside a line, held to the word after it ("23.\u00a0Jahreskongress", "am
 # 3.\u00a0Juni": a cover's title broke after "23."); a list's "1. " at a line's start is left alone
 _ORDINAL = re.compile(r"(?<=\S )(\d{1,3}\.) (?=[^\W\d_])")
+# an abbreviation of two short words, each with its full stop, held together ("z.\u00a0B.", "u.\u00a0a.", "d.\u00a0h.",
+# "e.\u00a0g."; a name's initials, "A.\u00a0B. Smith"): a line ended "u." (a typographer's review)
+_SHORT_ABBREVIATION = re.compile(r"(?<![^\s(\[\u201e\u201c\u201a\u2018\"'])([^\W\d_]{1,2})\. (?=[^\W\d_]\.(?!\w))")
 
 
 # "Opening - welcome", "5 - 10 keV": between words or numbers (not "a - - b", nor "- item", nor a minus typed apart,
