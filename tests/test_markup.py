@@ -651,3 +651,33 @@ def test_an_abbreviation_of_two_short_words_is_held_together():
     assert inline("A. B. Smith, e. g. this (z. B. dies)") == "A.\u00a0B. Smith, e.\u00a0g. this (z.\u00a0B. dies)"
     assert inline("Anna B. Smith wrote. A. Then") == "Anna B. Smith wrote. A. Then"
     assert plain("z. B. gut") == "z. B. gut"
+
+
+def test_a_number_stays_with_its_unit_when_a_formula_follows_the_unit():
+    """A review: once a line's formulas stood as letters, "5 m$^2$" no longer held the number to its unit (the formula
+    read as more of the unit's word)."""
+    assert inline("an area of 5 m$^2$ here").startswith("an area of 5\u00a0m")
+    assert inline("100 cm$^{-3}$").startswith("100\u00a0cm")
+    assert inline("5 mol and 5 ms") == "5\u00a0mol and 5\u00a0ms"
+
+
+def test_long_texts_with_an_at_sign_or_fences_are_read_in_linear_time():
+    """A review: a line with both "@" and "--" searched for e-mail addresses from every character (100,000 letters:
+    25 s); 25,000 lines that each open a block of code no line closes took 25 s to check and to print. Each now
+    takes a few hundredths of a second (no time is asserted: the suite's own length shows one gone slow again)."""
+    from booklet.text.markup import unclosed_fence
+
+    assert inline("a" * 100_000 + "@ x--y").endswith("@ x–y")
+    assert plain("a." * 50_000 + "@ x--y").endswith("@ x–y")
+    assert unclosed_fence("~~~a\n" * 25_000) == ("~~~", 1)
+    assert len(paragraphs("```a\nx\n" * 15_000)) >= 1
+
+
+def test_a_fence_no_line_closes_before_a_closed_block_is_told():
+    """A review: only what came after the last closed block was looked at: "~~~" on line 1, never closed, printed as
+    prose without a word when a closed block of backticks came after it."""
+    from booklet.text.markup import unclosed_fence
+
+    assert unclosed_fence("~~~\nfoo\n```\nbar\n```\n") == ("~~~", 1)
+    assert unclosed_fence("```\na\n```\n~~~~\nb\n~~~\n") is None  # (a shorter fence of tildes closes a longer one)
+    assert unclosed_fence("```\na\n```\n") is None
