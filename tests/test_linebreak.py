@@ -335,3 +335,12 @@ def test_a_web_address_never_breaks_inside_its_scheme():
         pairs = _address_pairs(text)
         assert pairs and all(head + tail == text for head, tail in pairs)
         assert not [head for head, tail in pairs if head.endswith((":", ":/"))], pairs
+
+
+def test_a_code_span_never_breaks_inside_a_version_number():
+    """A review: `numpy==1.26.4` broke as "numpy==1 / .26.4", `model.v1.2.3` as "model.v1 / .2.3"."""
+    from booklet.text.paragraph import _CODE_BREAKS
+
+    assert [m.start() for m in _CODE_BREAKS.finditer("numpy==1.26.4")] == []
+    assert [m.start() for m in _CODE_BREAKS.finditer("model.v1.2.3")] == [5]
+    assert [m.start() for m in _CODE_BREAKS.finditer("android_res_query")] == [7, 11]
