@@ -171,6 +171,14 @@ def test_an_abstract_that_fills_its_page_to_the_bottom_is_not_followed_by_a_blan
         assert any(word in pdf.norms[page - 1] for word in ("lorem", "shortline", "filling")), page
 
 
+def _abstracts_only(tmp_path, entries: list[str]):
+    """The build of a conference whose abstracts are `entries` (abstracts.yaml's items), its programme naming none."""
+    files = {"abstracts.yaml": "".join(entries),
+             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+                 "talk: okafor", "title: Another")}
+    return build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+
+
 def test_a_heading_in_an_abstracts_text_never_ends_a_page_without_what_it_heads(tmp_path):
     """A review of an imported book: "**Content**" and "**Overview**" (a pretalx abstract's headings) ended a page,
     their text on the next. A paragraph all bold, or a short line ending with a colon ("Literatur:"), goes to the next
@@ -181,10 +189,7 @@ def test_a_heading_in_an_abstracts_text_never_ends_a_page_without_what_it_heads(
             f"Zeta{words}" if k == 0 else WORDS[k % len(WORDS)] for k in range(120))
         entries.append(f"- id: h{words}\n  title: Heading {words}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n"
                        + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
-    files = {"abstracts.yaml": "".join(entries),
-             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
-                 "talk: okafor", "title: Another")}
-    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    result = _abstracts_only(tmp_path, entries)
     pdf = Pdf(result.output)
     moved = 0
     for words in range(330, 430, 6):
@@ -805,10 +810,7 @@ def test_an_abstract_that_runs_on_holds_at_least_a_few_lines_on_its_last_page(tm
             keys.append(key)
             entries.append(f"- id: {key}\n  title: Tail {key}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n"
                            + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
-    files = {"abstracts.yaml": "".join(entries),
-             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
-                 "talk: okafor", "title: Another")}
-    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    result = _abstracts_only(tmp_path, entries)
     pdf = Pdf(result.output)
     ran_on = 0
     for i, key in enumerate(keys):

@@ -1083,17 +1083,10 @@ def test_a_cache_used_again_and_a_part_with_no_pages_leave_no_values_written_as_
     assert not [path for path in (tmp_path / "cache" / "persisted").iterdir() if path.name.startswith(".")]
 
 
-def test_a_first_build_that_fails_leaves_none_of_the_values_it_wrote_as_it_went(tmp_path, monkeypatch):
-    """A first build that fails once its pages are laid out (here: writing the PDF) leaves neither its layouts nor the
-    file it wrote their values kept apart into as it went (persisted._Spool): the disk cache holds what it held."""
+def _build_failing_once_written(monkeypatch, folder: Path, output: Path) -> None:
+    """A build of `folder` that fails once its PDF is written (a full disk, as it is put in place): OSError."""
     from booklet import build
-    from booklet.cache import persisted
 
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    folder = _illustrated(tmp_path / "conf")
-    kept = tmp_path / "cache" / "persisted"
-    spooled, real_spool = [], persisted._Spool.__init__
-    monkeypatch.setattr(persisted._Spool, "__init__", lambda self, path: spooled.append(path) or real_spool(self, path))
     real_render = build.render_pdf
 
     def failing(*args, **kwargs):
@@ -1102,7 +1095,20 @@ def test_a_first_build_that_fails_leaves_none_of_the_values_it_wrote_as_it_went(
 
     monkeypatch.setattr(build, "render_pdf", failing)
     with pytest.raises(OSError):
-        build.build_booklet(folder, tmp_path / "first.pdf", jobs=1)
+        build.build_booklet(folder, output, jobs=1)
+
+
+def test_a_first_build_that_fails_leaves_none_of_the_values_it_wrote_as_it_went(tmp_path, monkeypatch):
+    """A first build that fails once its pages are laid out (here: writing the PDF) leaves neither its layouts nor the
+    file it wrote their values kept apart into as it went (persisted._Spool): the disk cache holds what it held."""
+    from booklet.cache import persisted
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    folder = _illustrated(tmp_path / "conf")
+    kept = tmp_path / "cache" / "persisted"
+    spooled, real_spool = [], persisted._Spool.__init__
+    monkeypatch.setattr(persisted._Spool, "__init__", lambda self, path: spooled.append(path) or real_spool(self, path))
+    _build_failing_once_written(monkeypatch, folder, tmp_path / "first.pdf")
     assert len(spooled) == 1 and not spooled[0].exists()
     assert not [path for path in kept.iterdir() if path.suffix in (".apart", ".part") or "layouts" in path.name]
 
@@ -1269,7 +1275,6 @@ def test_a_first_build_that_fails_leaves_none_of_the_layouts_it_wrote_as_it_went
     that file nor any other beside the kept files."""
     import shutil
 
-    from booklet import build
     from booklet.cache import persisted
 
     folder = tmp_path / "data"
@@ -1279,15 +1284,7 @@ def test_a_first_build_that_fails_leaves_none_of_the_layouts_it_wrote_as_it_went
     streams, real_write = [], persisted._Stream.write
     monkeypatch.setattr(persisted._Stream, "write",
                         lambda self, *args: real_write(self, *args) or streams.append(self.path))
-    real_render = build.render_pdf
-
-    def failing(*args, **kwargs):
-        real_render(*args, **kwargs)
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(build, "render_pdf", failing)
-    with pytest.raises(OSError):
-        build.build_booklet(folder, tmp_path / "first.pdf", jobs=1)
+    _build_failing_once_written(monkeypatch, folder, tmp_path / "first.pdf")
     assert streams and streams[0] is not None and not streams[0].exists()
     assert not [path for path in (tmp_path / "cache" / "persisted").iterdir()
                 if path.name.startswith(".") or "layouts" in path.name or path.suffix == ".apart"]

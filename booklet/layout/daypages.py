@@ -100,16 +100,20 @@ class DayBlock(Flowable):
             return []
         return self._split_inside(availWidth, availHeight)
 
+    def _row_counts(self) -> tuple[list[int], list[int], dict[int, int]]:
+        """The rows before each line (and after the last), the rows of its block before each line (_block_rows_before),
+        and each block's rows (by its id)."""
+        rows = [0]
+        block_rows: dict[int, int] = {}
+        for line in self.lines:
+            rows.append(rows[-1] + line.row)
+            block_rows[id(line.block)] = block_rows.get(id(line.block), 0) + line.row
+        return rows, self._block_rows_before(), block_rows
+
     def break_index(self, availHeight: float, at_top: bool) -> int | None:
         """Where the page breaks (lines[:i] on this page), or None when no allowed break fits."""
         cum = self._cumulative()
-        rows = [0]
-        for line in self.lines:
-            rows.append(rows[-1] + line.row)
-        block_rows_before = self._block_rows_before()
-        block_rows: dict[int, int] = {}
-        for line in self.lines:
-            block_rows[id(line.block)] = block_rows.get(id(line.block), 0) + line.row
+        rows, block_rows_before, block_rows = self._row_counts()
         rules = _RULES if at_top else _RULES[:_RULES_AWAY_FROM_TOP]
         for least, lone_allowed in rules:
             for i in range(len(self.lines) - 1, 0, -1):
@@ -137,13 +141,7 @@ class DayBlock(Flowable):
         short = self.page_height * SHORT_REST
         if cum[-1] - cum[cut] >= short:
             return cut
-        rows = [0]
-        for line in self.lines:
-            rows.append(rows[-1] + line.row)
-        block_rows_before = self._block_rows_before()
-        block_rows: dict[int, int] = {}
-        for line in self.lines:
-            block_rows[id(line.block)] = block_rows.get(id(line.block), 0) + line.row
+        rows, block_rows_before, block_rows = self._row_counts()
         for where in ("between", "group", "block"):
             for i in range(cut - 1, 0, -1):
                 if cum[i] < availHeight / 2:
