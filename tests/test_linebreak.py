@@ -344,3 +344,11 @@ def test_a_code_span_never_breaks_inside_a_version_number():
     assert [m.start() for m in _CODE_BREAKS.finditer("numpy==1.26.4")] == []
     assert [m.start() for m in _CODE_BREAKS.finditer("model.v1.2.3")] == [5]
     assert [m.start() for m in _CODE_BREAKS.finditer("android_res_query")] == [7, 11]
+
+
+def test_a_doi_never_breaks_before_a_full_stop_between_two_digits():
+    """A look at Les Houches 2018 p. 45: "10.1103/RevModPhys.89.035002" broke as "RevModPhys.89 / .035002"."""
+    from booklet.text.paragraph import _address_pairs
+
+    heads = [head for head, _ in _address_pairs("10.1103/RevModPhys.89.035002")]
+    assert "10.1103/RevModPhys.89" not in heads and "10.1103/" in heads and "10.1103/RevModPhys" in heads

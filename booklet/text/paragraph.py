@@ -1173,7 +1173,8 @@ def _anywhere(word: str):
 # it has to be broken again: text without spaces, 15 characters or more, with a slash or a dot, and a slash or one
 # of ?&=#_~ ("x_i^2$word", math written into a word, is not one)
 _ADDRESS_TAIL = re.compile(r"(?=\S{15})(?=\S*[/.])\S*[/?&=#_~]\S*")
-_ADDRESS_BREAKS = re.compile(r"(?<=/)(?=.)|(?<=.)(?=[?&=#._~-])")  # after a slash; before ? & = # . _ ~ -
+# after a slash; before ? & = # . _ ~ - (not before a full stop between two digits: "RevModPhys.89 / .035002", a DOI)
+_ADDRESS_BREAKS = re.compile(r"(?<=/)(?=.)|(?<=.)(?=[?&=#._~-])(?!(?<=\d)\.\d)")
 # words joined by slashes, with none of .?&=#_~ ("time-of-check/time-of-use", "org/repo-name"): broken after a slash
 # or after a hyphen of their own between two letters on each side, never before it (a line began "-of-use")
 _SLASHED = re.compile(r"[^.?&=#_~]*")
