@@ -314,11 +314,11 @@ class _Stream:
     its own), made as it goes: the keys of the layouts it made, least recently used first (`order`); once more than
     WINDOW + EVICTED, the least recently used EVICTED are pickled (a pickle of their own, as _pickled_in_chunks writes
     them: `ends`) into a temporary file beside the file's place, which becomes that file when the layouts are written
-    (PersistedCache._write_beside), and are let go, keys and all. A layout asked for again after that is made again (what making it gives is what was kept:
-    the PDF is the same) and written again: the file's later one is the one read. The file is made when first
-    written to. Writing fails (a full disk) or the file passes LIMIT: `lost`, nothing
-    is written to it any more and the layouts let go are not kept: the layouts file is not written (or the note that
-    they were too big is)."""
+    (PersistedCache._write_beside), and are let go, keys and all. A layout asked for again after that is made again
+    (what making it gives is what was kept: the PDF is the same) and written again: the file's later one is the one
+    read. The file is made when first written to. Writing fails (a full disk) or the file passes LIMIT: `lost`,
+    nothing is written to it any more and the layouts let go are not kept: the layouts file is not written (or the
+    note that they were too big is)."""
 
     def __init__(self, place: Path):
         self.place = place  # the layouts file's place
@@ -663,7 +663,7 @@ class PersistedCache(BuildCache):
             self._streamed()
 
     def _streamed(self) -> None:
-        """The oldest layouts made written to the _Stream and let go."""
+        """The least recently used layouts written to the _Stream and let go."""
         self._stream.write(self._sections["layouts"], self._used.setdefault("layouts", set()), self._spool)
 
     def number(self, value):

@@ -410,9 +410,9 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str) -
             report.warn(file, line, key, f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
     if ("```" in text or "~~~" in text) and (unclosed := markup.unclosed_fence(text)):
         fence, number = unclosed
-        report.warn(file, line, key, f"the text's line {number}, {fence}, opens a block of code that no line of {fence} closes: its "
-                    f"lines print as text, {fence} and all (their *, $ and quotes read as markup); end the code with "
-                    f"a line of {fence}", "code")
+        report.warn(file, line, key, f"the text's line {number}, {fence}, opens a block of code that no line of "
+                    f"{fence} closes: its lines print as text, {fence} and all (their *, $ and quotes read as "
+                    f"markup); end the code with a line of {fence}", "code")
     if math or "\\" in text:
         for message in markup.latex_problems(text, sources):  # LaTeX printed as written, math that reads like text
             report.warn(file, line, key, message, "math")

@@ -149,10 +149,11 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
 
 def fitted_page(ctx: Context, above: list, made) -> list:
     """`above` (the section's name, or nothing) and an entry's content, set to fit one page if it can: made(tight)
-    gives the content, its text set `tight` (a Tight), made once for each setting tried. At FULL when that fits; else, for an entry
-    at most LINES_OVER lines of its text too long, the first setting of LADDER that fits: paragraphs closer (down to
-    SPACE_TIGHTEST), then lines closer (down to TIGHTEST); found by halving (each setting takes as much off as the one
-    before, or more), checked on the page. When even the tightest does not fit, it runs on as it is (at FULL)."""
+    gives the content, its text set `tight` (a Tight), made once for each setting tried. At FULL when that fits; else,
+    for an entry at most LINES_OVER lines of its text too long, the first setting of LADDER that fits: paragraphs
+    closer (down to SPACE_TIGHTEST), then lines closer (down to TIGHTEST); found by halving (each setting takes as much
+    off as the one before, or more), checked on the page. When even the tightest does not fit, it runs on as it is
+    (at FULL)."""
     width, height = ctx.page.text_width, ctx.page.text_height
     page = [*above, *made(FULL)]
     over = height_needed(page, width, height) - height

@@ -117,13 +117,12 @@ _CLOSING_FENCE = re.compile(r"[ \t]{0,3}([`~]+)[ \t]*$")
 
 def _fenced(text: str) -> tuple[list[tuple[int, int, int, int]], tuple[str, int] | None]:
     """The blocks of code of `text` (its line ends "\\n"): (where its opening line starts, where its code starts, where
-    it ends, where the closing line ends) each, and the first fence that opens a block no line closes (its fence and line, from 1), or None. As a
-    regular expression finds them (the nearest closing line of each block; a fence no line closes is prose, and what
-    follows it is looked at for blocks; a fence of tildes closed by a shorter one when no line closes it whole), in
-    one pass over the lines and a search of the closing lines' marks (a regular expression took minutes on 25,000
-    lines that each opened a block no line closed)."""
-    starts = [0]
-    starts += [m.end() for m in re.finditer("\n", text)]
+    it ends, where the closing line ends) each, and the first fence that opens a block no line closes (its fence and
+    line, from 1), or None. As a regular expression finds them (the nearest closing line of each block; a fence no
+    line closes is prose, and what follows it is looked at for blocks; a fence of tildes closed by a shorter one when
+    no line closes it whole), in one pass over the lines and a search of the closing lines' marks (a regular
+    expression took minutes on 25,000 lines that each opened a block no line closed)."""
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
     ends = [start - 1 for start in starts[1:]] + [len(text)]
     closing: dict[str, list[int]] = {}  # a closing line's marks -> the lines with them
     for number, (start, end) in enumerate(zip(starts, ends)):
@@ -194,6 +193,11 @@ def math_sources(text: str) -> list[str]:
     return [src for chunk in _prose(text) for kind, src in _split_math(chunk) if kind == "math"]
 
 
+def _shown(source: str) -> str:
+    """A formula as a warning quotes it: 40 characters at most."""
+    return source if len(source) <= 40 else source[:40].rstrip() + "…"
+
+
 def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     """What to warn about in the LaTeX of `text` (the sources of its inline math, when given): macros in math
     booklet does not know (they print as written); a formula that reads like text (a `$` missing or one too
@@ -216,7 +220,7 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     for src in sources:
         unmatched = _unmatched_brace(src)
         if unmatched:
-            shown = src if len(src) <= 40 else src[:40].rstrip() + "…"
+            shown = _shown(src)
             left = "it is left out" if math_runs(src) else "with nothing else to show, the math prints as written"
             problems.append(f"the math ${shown}$ has a '{unmatched}' that no '{'}' if unmatched == '{' else '{'}' "
                             f"{'closes' if unmatched == '{' else 'opens'}: {left}; a brace that prints is "
@@ -224,7 +228,7 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     for src in sources:
         missing = missing_arguments(src)
         if missing:
-            shown = src if len(src) <= 40 else src[:40].rstrip() + "…"
+            shown = _shown(src)
             runs = math_runs(src)
             made = "".join(t for t, _ in runs).replace(NBSP, " ").strip() if runs else f"${src}$"
             names = " and ".join(f"'{name}'" if name in "^_" else name for name in missing)
@@ -233,13 +237,13 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     for src in sources:  # (what the warnings above tell of is not told again)
         if math_runs(src) is None and not unknown_macros(src) and not missing_arguments(src) and \
                 not _unmatched_brace(src):
-            shown = src if len(src) <= 40 else src[:40].rstrip() + "…"
+            shown = _shown(src)
             problems.append(f"the math ${shown}$ shows nothing (TeX prints no mark of it): it prints as written, "
                             "dollars and all")
     for src in sources:
         words = len(_MATH_WORD.findall(_MATH_TEXT.sub(" ", src)))
         if words >= TEXT_WORDS:
-            shown = src if len(src) <= 40 else src[:40].rstrip() + "…"
+            shown = _shown(src)
             problems.append(f"the math ${shown}$ reads like text ({words} words): a '$' may be missing or one "
                             "too many; the words print as math, in italic without their spaces")
     if "\\" in text:
@@ -252,7 +256,7 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
                             "between $...$)")
         delimited = [found.group() for piece in pieces for found in _BACKSLASH_MATH.finditer(piece)]
         if delimited:
-            shown = delimited[0] if len(delimited[0]) <= 40 else delimited[0][:40].rstrip() + "…"
+            shown = _shown(delimited[0])
             problems.append(f"math written between \\( \\) or \\[ \\] ({shown}) prints as written: booklet reads "
                             "math between $...$ (or $$...$$)")
     return problems
@@ -674,9 +678,7 @@ def _held_outside_math(line: str) -> str:
     if line:
         if " ;" in line or " :" in line or " !" in line or " ?" in line:
             line = _SPACE_BEFORE_MARK.sub("\u00a0", line)
-        line = _dashes(line)
-        if "``" in line:  # TeX's ``quotes'': straight quotation marks, which the language's curl as any
-            line = _TEX_QUOTES.sub(r'"\1"', line)
+        line = _tex_marks(line)
         if _RELATION_SPACE.search(line):
             line = _RELATION_SPACE.sub("\u00a0", line)
         if " " in line and _DIGIT.search(line):  # (a C-speed look: every paragraph of a book passes here)
@@ -787,10 +789,15 @@ def _plain_held(line: str) -> str:
     return _around_math(line, _plain_outside_math)
 
 
+def _tex_marks(line: str) -> str:
+    """`line` (no math in it) with its dashes (_dashes) and TeX's ``quotes'' as the marks they stand for: straight
+    quotation marks, which the language's curl as any."""
+    line = _dashes(line)
+    return _TEX_QUOTES.sub(r'"\1"', line) if "``" in line else line
+
+
 def _plain_outside_math(line: str) -> str:
-    made = _dashes(line)
-    if "``" in made:
-        made = _TEX_QUOTES.sub(r'"\1"', made)
+    made = _tex_marks(line)
     if made != line and "\u00a0" in made:
         made = made.replace("\u00a0\u2013", " \u2013").replace("\u00a0\u2014", " \u2014")
     return made
@@ -944,7 +951,12 @@ _BACKSLASH_QUOTE = re.compile(r'\\"(?:\{([^\W\d_])\}|(?<=[^\W\d_]\\")([AEIOUYaei
 
 def _backslash_quote(found: re.Match) -> str:
     letter = found.group(1) or found.group(2)
-    return unicodedata.normalize("NFC", letter + "\u0308") if letter else '"'
+    return _umlaut(letter) if letter else '"'
+
+
+def _umlaut(letter: str) -> str:
+    """`letter` with LaTeX's \\" on it, as one character where Unicode has one ("ö")."""
+    return unicodedata.normalize("NFC", letter + "\u0308")
 
 
 # \" at a word's start before a vowel and a letter (\"Uber, \"Anderung): LaTeX's umlaut, unless a closing \" after it
@@ -985,8 +997,8 @@ def _backslash_quotes(text: str, umlauts: set[int]) -> str:
     """`text` (a piece of a paragraph without math) with each \\" as the quote or umlaut it stands for; those at
     `umlauts` (_word_start_umlauts) LaTeX's umlaut."""
     if umlauts:
-        text = _WORD_START_UMLAUT.sub(lambda found: unicodedata.normalize("NFC", found.group(1) + "\u0308")
-                                      if found.start() in umlauts else found.group(), text)
+        text = _WORD_START_UMLAUT.sub(lambda found: _umlaut(found.group(1)) if found.start() in umlauts
+                                      else found.group(), text)
     return _BACKSLASH_QUOTE.sub(_backslash_quote, text)
 
 

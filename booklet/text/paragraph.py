@@ -1260,13 +1260,12 @@ def _code_break(word, new_width: float, line: float):
     address: a head (_SplitFragH) and a tail; None when none fits."""
     rl = _rl_paragraph
     before = new_width - word[0]
-    at, cuts = 0, []
+    cuts = []  # (the word's part, where in its text), in order
     for index, (frag, text) in enumerate(word[1:], 1):
         if getattr(frag, "fontName", None) in _CODE_FONTS and len(text) >= max(CODE_WHOLE, 2 * CODE_PART):
-            cuts += [(at + m.start(), index, m.start()) for m in _CODE_BREAKS.finditer(text)
+            cuts += [(index, m.start()) for m in _CODE_BREAKS.finditer(text)
                      if CODE_PART <= m.start() <= len(text) - CODE_PART]
-        at += len(text)
-    for _, index, cut in reversed(cuts):
+    for index, cut in reversed(cuts):
         frag, text = word[index]
         head = [*word[1:index], (frag, text[:cut])]
         head_width = sum(_string_width(t, f.fontName, f.fontSize) for f, t in head)
