@@ -35,7 +35,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from ..cache import memory
-from .flowables import keeps_with_next
+from .flowables import keeps_with_next, line_count
 
 GAP = 5 * mm  # between two columns
 COLUMN_WIDTH = 50 * mm  # the narrowest a column of names may be: an A5 page holds 2, an A4 or letter page 3
@@ -391,6 +391,13 @@ class TextColumns(Columns):
     def _least(self, columns) -> float:
         return 0.0  # (so the columns may be lower than any paragraph)
 
+    def line_count(self) -> int:
+        """The lines of text in its columns as last wrapped (a paragraph given by its index, from an earlier build:
+        its height over its leading)."""
+        columns = self._laid[3] if self._laid is not None else []
+        return sum(round(height / self.items[flowable].style.leading) if type(flowable) is int else line_count(flowable)
+                   for column in columns for flowable, height, _ in column)
+
     def _whole_height(self, width: float) -> float:
         """About as tall as all that is left would be, balanced (its height over the columns; balancing it exactly
         on every page of a long text took time in proportion to the square of its length)."""
@@ -416,12 +423,20 @@ class _Placed(Flowable):
         self.column_width = column_width
         self.gap = gap
         self.rule = rule
-        used = max((sum(h + s for _, h, s in column) for column in columns), default=0.0)
-        self.height = used if height is None else height
+        self.used_height = used = max((sum(h + s for _, h, s in column) for column in columns), default=0.0)
+        self.height = used if height is None else height  # (a page's columns that go on: the page full)
         self.width = column_width * len(columns) + gap * (len(columns) - 1)
 
     def wrap(self, availWidth, availHeight):
         return self.width, self.height
+
+    def last_leading(self) -> float:
+        """The leading of its last column's last paragraph (0 when it has none)."""
+        for column in reversed(self.columns):
+            for flowable, _, _ in reversed(column):
+                flowable = self.items[flowable] if type(flowable) is int else flowable
+                return flowable.style.leading
+        return 0.0
 
     def drawOn(self, canvas, x, y, _sW=0, height=None):
         top = y + (self.height if height is None else height)

@@ -724,20 +724,23 @@ class Continues(Translated, Flowable):
 
     `keep`: the first `keep` flowables of the content (an entry's header) never end a page without
     the first lines of the one after them (its text): the whole moves to the next page instead,
-    unless it is already at the top of one.
+    unless it is already at the top of one. `head`: nor with less of its text below them than this height
+    (points; in columns, the first column's), where the text goes on to the next page.
 
     `tail`: the last page it runs onto holds at least `tail` lines of its text, when what goes there is text alone:
     more lines are carried over from the page before (which ends that many lines short) rather than leave a page of
     "(continued)" and a line or two (see _tail_short).
     """
 
-    def __init__(self, content: list, heading, lead: list | None = None, keep: int = 0, tail: int = 0):
+    def __init__(self, content: list, heading, lead: list | None = None, keep: int = 0, tail: int = 0,
+                 head: float = 0.0):
         super().__init__()
         self.content = list(content)
         self.heading = heading
         self.lead = list(lead or [])
         self.keep = keep
         self.tail = tail
+        self.head = head
         self.opens_page = False  # a continuation: it starts a page
 
     def _items(self) -> list:
@@ -812,18 +815,14 @@ class Continues(Translated, Flowable):
         return parts
 
     def _tail_short(self, more: "Continues", availWidth, page: float) -> bool:
-        """Whether `more` (what goes on) holds fewer than `tail` lines of text, all of it text (not a table, a photo),
-        on what is its last page (it fits a page of the frame's height, `page`)."""
+        """Whether `more` (what goes on) holds fewer than `tail` lines of text, all of it text (paragraphs, or text in
+        columns: not a table, a photo), on what is its last page (it fits a page of the frame's height, `page`)."""
         shown = [f for f in more.content if not getattr(f, "_mark", False)]
-        if not shown or not all(isinstance(f, MathParagraph) for f in shown):
+        if not shown or not all(isinstance(f, MathParagraph) or hasattr(f, "line_count") for f in shown):
             return False
         if more.wrap(availWidth, page)[1] > page:
             return False
-        lines = 0
-        for flowable in shown:
-            get = getattr(flowable, "line_count", None)
-            lines += get() if get else len(flowable.blPara.lines)
-        return lines < self.tail
+        return sum(map(line_count, shown)) < self.tail
 
     @staticmethod
     def _last_leading(first: "Continues") -> float:
@@ -832,6 +831,9 @@ class Continues(Translated, Flowable):
             style = getattr(flowable, "style", None)
             if isinstance(flowable, MathParagraph) and style is not None:
                 return style.leading
+            get = getattr(flowable, "last_leading", None)  # text in columns
+            if get is not None and get():
+                return get()
         return 1.0
 
     def _split(self, availWidth, availHeight):
@@ -911,8 +913,11 @@ class Continues(Translated, Flowable):
             content_used -= moved_height
         if content_used <= 0:
             return []  # nothing of the content fits here: it moves on whole, heading and all
-        if self.keep and len(begun) < min(self.keep + 1, len(self.content)) and not _at_top(self):
-            return []  # the header would end the page without its text: all of it moves on
+        if self.keep and not _at_top(self) and (
+                len(begun) < min(self.keep + 1, len(self.content))
+                or sum(getattr(flowable, "used_height", height) for flowable, (height, at) in zip(first, placed)
+                       if at is not None and at >= self.keep) < self.head - 1e-6):
+            return []  # the header would end the page without its text, or with too little of it: all of it moves on
         more = Continues(rest, self.heading, self.heading(), tail=self.tail)
         more.opens_page = True  # never under its first part, even where that leaves room (a photo's header)
         return [Continues(first, None), more]
@@ -936,6 +941,12 @@ class Together(Continues):
         super().__init__(content, None)
 
 
+def line_count(flowable) -> int:
+    """The lines of a paragraph (or of text in columns) as last wrapped."""
+    get = getattr(flowable, "line_count", None)
+    return get() if get else len(flowable.blPara.lines)
+
+
 def keeps_with_next(flowable) -> bool:
     """Whether `flowable` (a heading) must not end a page or column with something after it."""
     get = getattr(flowable, "getKeepWithNext", None)
@@ -953,8 +964,8 @@ class Entry(Continues):
     it, except at the top of a page; its header (`keep` flowables) never alone at a page's foot; a
     long one runs on to the next page under `heading()` ("Title (continued)")."""
 
-    def __init__(self, content: list, heading, keep: int, separator=None):
-        super().__init__(content, heading, keep=keep)
+    def __init__(self, content: list, heading, keep: int, separator=None, head: float = 0.0, tail: int = 0):
+        super().__init__(content, heading, keep=keep, head=head, tail=tail)
         self.separator = separator
 
     def _settle(self) -> None:
