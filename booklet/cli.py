@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import click
@@ -34,13 +34,27 @@ def run() -> None:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)
+    except OSError as exc:  # what the command printed could not be written (a full disk, a closed pipe)
+        code = _unprinted(exc)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # (the process ends now: a second SIGTERM does not stop that)
     atomic = sys.modules.get("booklet.output.atomic")  # (not imported: nothing written)
     if atomic is not None:
         atomic.left_behind()  # a Ctrl-C or SIGTERM may come between making a temporary file and its `finally`
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError as exc:
+            code = code or _unprinted(exc)
     os._exit(code)
+
+
+def _unprinted(exc: OSError) -> int:
+    """Exit status 1 and, where standard error takes it, a line saying that the command's messages could not be
+    printed (every file a command writes is written, or refused, with a message of its own before this)."""
+    with suppress(OSError, ValueError):
+        sys.stdout = open(os.devnull, "w")  # (what is left in the old one's buffer is not tried again)
+        os.write(2, f"booklet: cannot print the command's output: {exc.strerror or exc}\n".encode())
+    return 1
 
 
 def _ending(with_its_build: bool = False) -> None:

@@ -91,6 +91,18 @@ def test_a_fifo_in_the_data_folder_is_an_error_not_a_hang(tmp_path):
     assert not (tmp_path / "out.pdf").exists()
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, a file no write fits in")
+@pytest.mark.parametrize("command", [["schema"], ["check", "{data}"]])
+def test_output_that_cannot_be_printed_is_a_message_not_a_traceback(tmp_path, command):
+    """`booklet schema > /dev/full` (a full disk) ended in a traceback from click.echo. It says what failed, exit 1."""
+    data = conference(tmp_path)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "booklet", *(part.format(data=data) for part in command)],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (1, "booklet: cannot print the command's output: No space left on "
+                                                 "device\n")
+
+
 # -- files changed that must not be ------------------------------------------------------------------
 
 @pytest.mark.parametrize("command", [("build",), ("proof", "okafor")])
