@@ -515,6 +515,18 @@ def test_a_forms_headers_with_notes_in_brackets_are_read_and_unknown_ones_named(
             "field with --map (e.g. --map \"abstract=Elevator pitch\")") in table.read(path, Options()).notes
 
 
+def test_a_second_column_of_the_same_field_is_named_as_not_read(tmp_path):
+    """Fuzzing: a header 'Title,Title,Speakers' read the first title and left the second out without a word."""
+    path = write_csv(tmp_path / "dup.csv", [["Title", "Title", "Speakers"], ["First title", "Second title", "Ana Smith"],
+                                            ["Third", "", "Bo Lee"]])
+    imported = table.read(path, Options())
+    assert [a["title"] for a in by_id(imported.documents["abstracts.yaml"]).values()] == ["First title", "Third"]
+    assert ("column(s) not read, as another column gives the same field: 'Title' (column 2: the title is read from "
+            "column 1); rename the header of the one to read, or name it with --map") in imported.notes
+    path = write_csv(tmp_path / "empty.csv", [["Title", "Title"], ["First title", ""]])  # (nothing in it: no note)
+    assert not [note for note in table.read(path, Options()).notes if "same field" in note]
+
+
 def test_a_map_naming_no_column_of_the_header_is_an_error(tmp_path):
     path = write_csv(tmp_path / "p.csv", [["Paper", "Summary"], ["A", "B"]])
     with pytest.raises(SourceError) as raised:

@@ -968,6 +968,12 @@ class _Table:
             shown = ", ".join(repr(h) for h in left[:6]) + (f" and {len(left) - 6} more" if len(left) > 6 else "")
             self.notes.append(f"column(s) left out, as the booklet prints nothing of them: {shown} (give one a "
                               "field with --map to read it)")
+        passed = [f"{_cell(header, i)!r} (column {i + 1}: the {name} is read from column {cols.first(name) + 1})"
+                  for name, indexes in cols.passed.items() if cols.has(name)
+                  for i in indexes if i not in used and any(_cell(row, i) for row in body)]
+        if passed:
+            self.notes.append(f"column(s) not read, as another column gives the same field: {', '.join(passed)}; "
+                              "rename the header of the one to read, or name it with --map")
         return entries
 
     def row_entry(self, row: list, cols: _Columns, dates: _Dates, where: str) -> Entry | None:
