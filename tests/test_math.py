@@ -525,3 +525,13 @@ def test_a_formula_that_shows_nothing_is_warned_about():
         "that prints is written \\{"]
     assert markup.latex_problems("$\\foo{}$ $\\not$")[0].startswith("unknown LaTeX macro")  # (told once, not twice)
     assert len(markup.latex_problems("$\\foo{}$ $\\not$")) == 2
+
+
+def test_a_line_break_in_math_is_warned_about_with_what_prints():
+    """A finding: `$\\\\$` (LaTeX's line break, which TeX's inline math may make) printed a space without a word;
+    booklet sets a formula on one line, and says so, with what prints."""
+    assert markup.plain("a $\\\\$ b $x\\\\y$ c") == "a b x y c"
+    assert markup.latex_problems("a $\\\\$ b $x\\\\y$ c") == [
+        "the math $\\\\$ breaks the line with \\\\, which booklet does not do in a formula: it prints as a space",
+        "the math $x\\\\y$ breaks the line with \\\\, which booklet does not do in a formula: it prints as x y"]
+    assert markup.latex_problems("$\\,$ $a\\;b$ $\\{x\\}$") == []

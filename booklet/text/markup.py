@@ -11,7 +11,7 @@ from itertools import groupby
 from ..cache.memory import active
 from .fonts import (IN_STYLE, MONO, SANS, font_for_char, fonts_number, in_mono, mono_name, use_fallbacks,
                     when_fonts_change)
-from .mathtext import NBSP, PLAIN, Run, Script, Style, math_runs, missing_arguments, unknown_macros
+from .mathtext import NBSP, PLAIN, Run, Script, Style, line_breaks, math_runs, missing_arguments, unknown_macros
 
 __all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain", "source_paragraphs"]
 
@@ -198,11 +198,18 @@ def _shown(source: str) -> str:
     return source if len(source) <= 40 else source[:40].rstrip() + "…"
 
 
+def _printed(src: str) -> str:
+    """What a formula prints as a warning tells it: its text on one line, without spaces at its ends (the formula as
+    written when it shows nothing)."""
+    runs = math_runs(src)
+    return "".join(t for t, _ in runs).replace(NBSP, " ").strip() if runs else f"${src}$"
+
+
 def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     """What to warn about in the LaTeX of `text` (the sources of its inline math, when given): macros in math
-    booklet does not know (they print as written); a formula that reads like text (a `$` missing or one too
-    many: the words between print in math italic without their spaces); LaTeX commands outside math (printed
-    as written: `\\cite{1}`, `\\sqrt{s}`)."""
+    booklet does not know (they print as written); a formula that breaks its line (printed on one); a formula that
+    reads like text (a `$` missing or one too many: the words between print in math italic without their spaces);
+    LaTeX commands outside math (printed as written: `\\cite{1}`, `\\sqrt{s}`)."""
     problems = []
     sources = math_sources(text) if sources is None else sources
     macros: dict[str, None] = {}
@@ -228,12 +235,13 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     for src in sources:
         missing = missing_arguments(src)
         if missing:
-            shown = _shown(src)
-            runs = math_runs(src)
-            made = "".join(t for t, _ in runs).replace(NBSP, " ").strip() if runs else f"${src}$"
             names = " and ".join(f"'{name}'" if name in "^_" else name for name in missing)
-            problems.append(f"the math ${shown}$ lacks an argument of {names} (TeX stops there with an error): it "
-                            f"prints as {made}")
+            problems.append(f"the math ${_shown(src)}$ lacks an argument of {names} (TeX stops there with an error): "
+                            f"it prints as {_printed(src)}")
+    for src in sources:
+        if line_breaks(src) and not missing_arguments(src):  # (told of above, with what prints)
+            problems.append(f"the math ${_shown(src)}$ breaks the line with \\\\, which booklet does not do in a "
+                            f"formula: it prints as {_printed(src) or 'a space'}")
     for src in sources:  # (what the warnings above tell of is not told again)
         if math_runs(src) is None and not unknown_macros(src) and not missing_arguments(src) and \
                 not _unmatched_brace(src):

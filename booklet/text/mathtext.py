@@ -146,17 +146,17 @@ class _Item:
 
 
 @lru_cache(maxsize=8192)
-def _parsed(src: str) -> tuple[tuple[Run, ...] | None, tuple[str, ...], tuple[str, ...]]:
+def _parsed(src: str) -> tuple[tuple[Run, ...] | None, tuple[str, ...], tuple[str, ...], bool]:
     try:
         parser = _MathParser(src)
         runs = parser.render()
     except Exception:
-        return None, (), ()
+        return None, (), (), False
     unknown = tuple(dict.fromkeys(parser.unknown))
     missing = tuple(dict.fromkeys(parser.missing))
     if not any(t for t, _ in runs):  # (a formula of spaces alone, "10$\,$GeV", prints its space)
-        return None, unknown, missing
-    return tuple(runs), unknown, missing
+        return None, unknown, missing, parser.breaks
+    return tuple(runs), unknown, missing, parser.breaks
 
 
 def math_runs(src: str) -> tuple[Run, ...] | None:
@@ -175,6 +175,12 @@ def missing_arguments(src: str) -> tuple[str, ...]:
     return _parsed(src)[2]
 
 
+def line_breaks(src: str) -> bool:
+    """Whether the math between two dollars breaks its line with `\\\\` (as TeX's inline math may): booklet sets a
+    formula on one line, the break a space."""
+    return _parsed(src)[3]
+
+
 def _upright(ctx: _Ctx) -> Style:
     return Style(ctx.bold, False, ctx.scripts)
 
@@ -189,6 +195,7 @@ class _MathParser:
         self.groups = 0  # script groups handed out
         self.unknown: list[str] = []  # macros printed as written
         self.missing: list[str] = []  # macros (and ^, _) whose argument is not there
+        self.breaks = False  # a \\ (TeX's line break) was read, set as a space
 
     def render(self) -> list[Run]:
         ctx = _Ctx()
@@ -325,6 +332,7 @@ class _MathParser:
 
     def _macro(self, name: str, ctx: _Ctx, items: list[_Item]) -> _Ctx:
         if name in _SPACING:
+            self.breaks = self.breaks or name == "\\"
             if _SPACING[name]:
                 items.append(_Item("space", [(_SPACING[name], _upright(ctx))]))
         elif name in _KERNS:
