@@ -535,3 +535,13 @@ def test_a_line_break_in_math_is_warned_about_with_what_prints():
         "the math $\\\\$ breaks the line with \\\\, which booklet does not do in a formula: it prints as a space",
         "the math $x\\\\y$ breaks the line with \\\\, which booklet does not do in a formula: it prints as x y"]
     assert markup.latex_problems("$\\,$ $a\\;b$ $\\{x\\}$") == []
+
+
+def test_a_formula_of_a_control_space_prints_a_space():
+    """A finding: `a$\\ $b` (TeX's control space alone in math: a space) printed as written, dollars and all, without
+    a word: the space before its closing dollar read as no formula's end. It prints a space, as `$\\,$` and `$\\\\$`
+    do (a control space escaped, `\\\\ `, is no control space: no formula)."""
+    assert markup.plain("a$\\ $b and $x\\ $ y") == "a b and x y"
+    assert markup.inline("a$\\ $b") == "a b"
+    assert markup.latex_problems("a$\\ $b") == []
+    assert markup.plain("a$\\\\ $b") == "a$\\\\ $b" and markup.plain("costs $5 and $ 10") == "costs $5 and $ 10"

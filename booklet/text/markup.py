@@ -925,9 +925,14 @@ def _closing_dollar(text: str, start: int) -> int | None:
     """Index of the `$` closing math that opened before `start` (as in Pandoc: a closing `$` follows a
     non-space and is not followed by a digit, so "$5 and $10" and "costs $5 and $" are not math;
     but math that is plainly TeX, with a macro, a script or a group, may be followed by a digit, as
-    in "$\\sim$30 per cent" or "$\\times$10")."""
+    in "$\\sim$30 per cent" or "$\\times$10"); a space before it may be TeX's control space, `\\ `, which the
+    formula prints ("a$\\ $b": a space, as TeX sets it)."""
+    control = -1  # where the last control space read ends
     for m in _MATH_END.finditer(text, start):
-        if m.group() == "$" and (m.start() == start or not text[m.start() - 1].isspace()):
+        if m.group() != "$":
+            if m.group()[1].isspace():
+                control = m.end()
+        elif m.start() == start or not text[m.start() - 1].isspace() or m.start() == control:
             if not text[m.end() : m.end() + 1].isdigit() or _TEX_SIGNS.search(text, start, m.start()):
                 return m.start()
     return None
