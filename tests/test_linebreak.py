@@ -352,3 +352,22 @@ def test_a_doi_never_breaks_before_a_full_stop_between_two_digits():
 
     heads = [head for head, _ in _address_pairs("10.1103/RevModPhys.89.035002")]
     assert "10.1103/RevModPhys.89" not in heads and "10.1103/" in heads and "10.1103/RevModPhys" in heads
+
+
+def test_a_code_span_breaks_after_a_run_of_underscores_or_hyphens_never_inside_it():
+    """A finding: `__` and `--` offered a code span no break ("PYTHON_DONT_WRITE__BYTECODE_FILES_EVER" broke only at
+    its single underscores); it breaks after the run, before the letter or digit that ends it, never inside it, and
+    the rules stand: none inside a version number, none in a span shorter than CODE_WHOLE."""
+    from types import SimpleNamespace
+
+    from booklet.text.paragraph import CODE_WHOLE, _CODE_BREAKS, _code_break
+
+    assert [m.start() for m in _CODE_BREAKS.finditer("configure__flags")] == [11]
+    assert [m.start() for m in _CODE_BREAKS.finditer("configure--flags")] == [11]
+    assert [m.start() for m in _CODE_BREAKS.finditer("a___b")] == [4]
+    assert [m.start() for m in _CODE_BREAKS.finditer("numpy==1.26.4--2")] == [15]
+    markup.inline("`x`")  # (the code font registered, as a code span does)
+    mono = SimpleNamespace(fontName="Mono", fontSize=9.0)
+    made = _code_break([120.0, (mono, "configurelong__flagset")], 130.0, 110.0)
+    assert (made[0][1][1], made[1][1][1]) == ("configurelong__", "flagset")
+    assert len("short__word") < CODE_WHOLE and _code_break([40.0, (mono, "short__word")], 50.0, 35.0) is None

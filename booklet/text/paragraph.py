@@ -1214,8 +1214,10 @@ _CODE_FONTS = (MONO, MONO + "-Bold")
 # between two letters or digits either side ("android / _res_query", "model / .name"; never "_ / _init__"); at its
 # own hyphen after it, as embeddedHyphenation breaks a word of letters ("rust2rpm- / vendor": a line that began
 # "-vendor" would read as an option, and a review would not have a line begin "-of-use")
-# (never inside a version number, "numpy==1.26.4": a full stop between two digits)
-_CODE_BREAKS = re.compile(r"(?<=[^\W_][/-])(?=[^\W_])|(?<=[^\W_])(?=[._~][^\W_])(?!(?<=\d)\.\d)")
+# (never inside a version number, "numpy==1.26.4": a full stop between two digits); after a run of underscores or
+# hyphens, before the letter or digit that ends it, never inside it ("make_check__ / flags", "foo-- / bar")
+_CODE_BREAKS = re.compile(r"(?<=[^\W_][/-])(?=[^\W_])|(?<=[_-][_-])(?=[^\W_])|(?<=[^\W_])(?=[._~][^\W_])"
+                          r"(?!(?<=\d)\.\d)")
 CODE_PART = 4  # characters at least of a code span on either side of a break in it
 CODE_WHOLE = 12  # a code span shorter than this is never broken ("model.name": a review found "model / .name" odd)
 
