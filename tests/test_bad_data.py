@@ -1185,3 +1185,29 @@ def test_a_quoted_number_is_text_not_a_number(tmp_path):
     build_and_check_fail(tmp_path, conference(tmp_path, {"posters.yaml": '- number: "7"\n  author: Zoe Papadopoulou\n'
                                                                          "  title: Mixture density networks\n"}),
                          ["posters.yaml:1: [0].number: expected a whole number, not text; write it like: number: 1"])
+
+
+def test_a_bidirectional_control_character_is_warned_about_and_left_out(tmp_path):
+    """A finding: Unicode's bidirectional controls (U+202E, right-to-left override; U+2066-U+2069, isolates; U+200E,
+    U+200F, marks) in a text passed without a word, and stood unseen in the PDF's text (booklet reorders nothing:
+    they did nothing else). Each is named by its code point, with file, line and key, and left out of the print."""
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: wang
+          title: "A \\u202Eflipped\\u202C talk \\u2066on\\u2069 \\u200Fmarks 王"
+          speaker: {name: "A. Wang\\u200E"}
+        """), "programme.yaml": BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: wang}\n'})
+    result = invoke("check", data)
+    assert result.stderr.splitlines() == [
+        "Characters the booklet's fonts cannot print (1):",
+        f"abstracts.yaml:{abstract_line() + 1}: [2].title: warning: the booklet's fonts cannot print '王' (U+738B); "
+        "left out",
+        "Bidirectional control characters, left out (2):",
+        f"abstracts.yaml:{abstract_line() + 1}: [2].title: warning: bidirectional control characters, U+202E, U+202C, "
+        "U+2066, U+2069, U+200F: booklet sets text in the order it is written, where they do nothing; left out (it "
+        "may have come with text copied from another program)",
+        f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.name: warning: a bidirectional control character, U+200E: "
+        "booklet sets text in the order it is written, where it does nothing; left out (it may have come with text "
+        "copied from another program)"]
+    from booklet.text import markup
+
+    assert markup.inline("A \u202eflipped\u202c talk \u2066on\u2069") == "A flipped talk on"

@@ -405,9 +405,19 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str) -
         if not fonts.all_printable(set(plain)):
             # each character once, in the order it first appears: the same answer, and each is looked up once
             missing = fonts.unprintable("".join(dict.fromkeys(plain)))
-            shown = ", ".join(shown_char(ch) for ch in missing[:5])
-            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-            report.warn(file, line, key, f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
+            bidi = [ch for ch in missing if ch in fonts.BIDI_CONTROLS]
+            if bidi:
+                missing = [ch for ch in missing if ch not in fonts.BIDI_CONTROLS]
+                shown = ", ".join(shown_char(ch) for ch in bidi)
+                what, does = ("bidirectional control characters", "they do") if len(bidi) > 1 else \
+                    ("a bidirectional control character", "it does")
+                report.warn(file, line, key, f"{what}, {shown}: booklet sets text in the order it is written, where "
+                            f"{does} nothing; left out (it may have come with text copied from another program)",
+                            "bidi")
+            if missing:
+                shown = ", ".join(shown_char(ch) for ch in missing[:5])
+                more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+                report.warn(file, line, key, f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
     if ("```" in text or "~~~" in text) and (unclosed := markup.unclosed_fence(text)):
         fence, number = unclosed
         report.warn(file, line, key, f"the text's line {number}, {fence}, opens a block of code that no line of "

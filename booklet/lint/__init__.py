@@ -39,6 +39,7 @@ KINDS = {
     "low-resolution": "Images too coarse for print",
     "thin-image": "Images printed too thin to see",
     "glyph": "Characters the booklet's fonts cannot print",
+    "bidi": "Bidirectional control characters, left out",
     "math": "LaTeX printed as written, and math that reads like text",
     "code": "Blocks of code that no fence closes",
     "email": "Malformed email addresses",

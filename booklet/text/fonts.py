@@ -722,6 +722,11 @@ def _family_codepoints(family: Family) -> frozenset[int]:
 
 
 _ALWAYS_FINE = frozenset(map(ord, "\n\t\r \u00ad\u200b\u00a0"))
+# Unicode's bidirectional controls (marks, embeddings, overrides, isolates): booklet sets text in the order it is
+# written (ReportLab reorders nothing), so they would do nothing but stand, unseen, in the PDF's text (a search for
+# the word around one finds nothing; U+2066-U+2069 switched to a fallback font inside a word): no font shows them,
+# and they are left out as an unprintable character is (data.fields.check_printable warns of them on their own)
+BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 _chars: dict[str, str | None] = {}  # character -> font_for_char's answer, with the fonts in use
@@ -751,6 +756,8 @@ def font_for_char(ch: str) -> str | None:
 
 
 def _font_for_char(ch: str, fonts: FontSet) -> str | None:
+    if ch in BIDI_CONTROLS:
+        return None
     code = ord(ch)
     if code in _ALWAYS_FINE or code in _text_codepoints(fonts):
         return ""
