@@ -258,6 +258,17 @@ def test_bad_json_names_file_and_line(tmp_path):
     path.write_text('{"results": [\n  {"title": "x",\n  }\n]}', encoding="utf-8")
     with pytest.raises(SourceError, match=r"broken\.json: line 3, column 3: not valid JSON"):
         indico.read(path, Options())
+    path.write_text('{"results": [\n  {"title": Infinity}]}', encoding="utf-8")
+    with pytest.raises(SourceError, match=r"broken\.json: line 2, column 13: not valid JSON \(Infinity is not a JSON"):
+        indico.read(path, Options())
+
+
+def test_a_number_too_large_for_a_float_is_kept_as_written():
+    """Python reads 1e400 as inf: a title of that number printed as inf."""
+    from booklet.importers.schedule_json import json_value
+
+    assert json_value('{"title": 1e400, "n": -1e999, "x": 2.5, "w": 12}') == {"title": "1e400", "n": "-1e999",
+                                                                             "x": 2.5, "w": 12}
 
 
 def test_not_an_indico_export(tmp_path):

@@ -749,6 +749,10 @@ def test_a_file_no_format_is_recognised_in_says_why_when_it_cannot_be_read(tmp_p
         "ent.xml": (b'<?xml version="1.0"?>\n<!DOCTYPE s [<!ENTITY a "aa">]>\n<schedule>&a;</schedule>\n',
                     "ent.xml:2: the file declares entities (<!ENTITY ...>); booklet does not read those"),
         "other.json": (b'{"x": 1}', "other.json: not a format booklet imports ("),
+        # (fuzzing: Python's reader took NaN and Infinity, and a title printed as nan)
+        "nan.json": (b'{"schedule": {"conference": {"title": "NaN \\" NaN",\n "days": NaN}}}',
+                     "nan.json:2:10: not valid JSON: NaN is not a JSON value"),
+        "inf.json": (b'{"schedule": [-Infinity]}', "inf.json:1:15: not valid JSON: -Infinity is not a JSON value"),
     }
     for name, (content, message) in cases.items():
         (tmp_path / name).write_bytes(content)

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, flip_name,
                        full_name, line_kind, plus_minutes)
-from .schedule_json import whole_number
+from .schedule_json import json_value
 from .text import images_in, to_markup
 
 FORMAT = "indico"
@@ -56,7 +56,7 @@ def _load(path: Path):
     except OSError as e:
         raise SourceError(f"{path}: cannot read it: {e.strerror or e}") from None
     try:
-        return json.loads(raw.decode("utf-8-sig"), parse_int=whole_number)
+        return json_value(raw.decode("utf-8-sig"))
     except RecursionError:
         raise SourceError(f"{path}: nested too deeply to be an Indico export") from None
     except UnicodeDecodeError as e:

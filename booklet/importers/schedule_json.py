@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from pathlib import Path
 
@@ -42,11 +43,30 @@ def load_json(path: Path):
         line = raw[:exc.start].count(b"\n") + 1
         raise SourceError(f"{path}:{line}: not UTF-8 text (byte {exc.start}): JSON files are UTF-8") from None
     try:
-        return json.loads(text, parse_int=whole_number)
+        return json_value(text)
     except json.JSONDecodeError as exc:
         raise SourceError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
     except RecursionError:
         raise SourceError(f"{path}: nested too deeply to be a schedule") from None
+
+
+def json_value(text: str):
+    """The JSON value of `text`; json.JSONDecodeError, at its place, for what is not JSON: Python's reader also takes
+    NaN, Infinity and -Infinity (a title read as the number nan), which JSON has not. A number too large for a float
+    (1e400, which Python reads as inf) is kept as its text, as a whole number of over 100 digits is."""
+    def refused(name: str):
+        found = next(m for m in _STRING_OR_CONSTANT.finditer(text) if m.group(1) == name)
+        raise json.JSONDecodeError(f"{name} is not a JSON value", text, found.start(1))
+
+    return json.loads(text, parse_int=whole_number, parse_float=_finite, parse_constant=refused)
+
+
+def _finite(digits: str) -> float | str:
+    value = float(digits)
+    return value if math.isfinite(value) else digits
+
+
+_STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')  # a JSON string, or what json reads as a float
 
 
 def whole_number(digits: str) -> int | str:
