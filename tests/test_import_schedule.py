@@ -1362,3 +1362,20 @@ def test_an_event_given_again_at_the_same_time_in_another_room_is_listed_once(tm
     assert ("2 event(s) given again at the same time in another room (a stream of it: the same title but for a note "
             'such as "(Stream)", and the same speakers or text), left out: the event is listed once') \
         in " ".join(result.stdout.split())
+
+
+def test_control_characters_and_terminal_codes_are_left_out_and_noted(tmp_path):
+    """Fuzzing: a title "Opening ESC[31mred ESC[0m NULend" came out as "Opening [31mred[0m end" without a word. A
+    terminal's colour code goes whole, and the import notes which control characters it left out."""
+    from booklet import importers
+
+    days = events_v1()
+    days["13"][0]["title"] = "Opening \x1b[31mred\x1b[0m \x00end"
+    days["13"][0]["abstract"] = "Text\x07 here."
+    imported = importers.read(write_json_v1(tmp_path / "schedule.json", days), Options())
+    abstract = next(a for a in imported.documents["abstracts.yaml"] if a["title"].startswith("Opening"))
+    assert (abstract["title"], abstract["abstract"]) == ("Opening red end", "Text here.")
+    assert ("left out control characters of the source's text, which print nothing: U+0000, U+0007, U+001B"
+            in imported.notes)
+    clean = importers.read(write_json_v1(tmp_path / "clean.json"), Options())
+    assert not [note for note in clean.notes if "control" in note]

@@ -127,7 +127,13 @@ def read(path: Path, options: Options) -> Imported:
     if path.is_dir() and not hasattr(_reader(name), "detect_folder"):
         raise SourceError(f"{path}: a folder; the {name} format reads a file (folders are read as "
                           f"{', '.join(folder_formats())})")
-    imported = _reader(name).read(path, options)
+    from .text import noting_controls
+
+    with noting_controls() as left_out:
+        imported = _reader(name).read(path, options)
+    if left_out:  # (each character once: a reader may read a text more than once)
+        imported.notes.append("left out control characters of the source's text, which print nothing: "
+                              + ", ".join(f"U+{ord(ch):04X}" for ch in sorted(left_out)))
     _note_unused_kinds(imported, options)
     return imported
 

@@ -38,7 +38,7 @@ from ..text.markup import collapse
 from . import Imported, Options, SourceError
 from .assemble import NOBODY, common_language, language_code, line_kind, names_in, own_language, some, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds, user_kind_of
-from .text import images_in, joined, repaired, to_markup
+from .text import images_in, joined, repaired, to_markup, without_controls
 
 VENUE_PLACEHOLDER = PLACEHOLDERS["venue"]
 _SLUG = re.compile(r"[a-z0-9_.-]+")  # an acronym in lower case alone is a system's slug, no name to print
@@ -104,13 +104,13 @@ class Schedule:
 
 # -- small readers shared by the JSON and XML readers ---------------------------------------------
 
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+_UNPRINTABLE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def one_line(value) -> str:
     """A title or name: control characters left out, whitespace (line breaks included) collapsed to single
     spaces, a no-break space kept (text.markup.collapse); '' for None."""
-    return collapse(_UNPRINTABLE.sub("", repaired(str(value)))) if value is not None else ""
+    return collapse(without_controls(repaired(str(value)), _UNPRINTABLE)) if value is not None else ""
 
 
 def parse_datetime(text: str, where: str, source: str) -> dt.datetime:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from contextlib import contextmanager
 from functools import cache
 
 from ..text.markup import address_spans, can_close, can_open, collapse
@@ -84,7 +85,32 @@ def _without_code(text: str) -> str:
 
 # -- the conversion ---------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline (CR is made LF first)
+# control characters, all but tab and newline (CR is made LF first), and a terminal's codes (ESC [ 31 m) whole
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_left_out: list[set[str]] = []  # while noting_controls is open: the characters without_controls left out
+
+
+def without_controls(text: str, pattern: re.Pattern = _CONTROL) -> str:
+    """`text` without what `pattern` finds (invisible characters that print nothing), each noted by its first
+    character while noting_controls is open."""
+    if not _left_out:
+        return pattern.sub("", text)
+
+    def left_out(match: re.Match) -> str:
+        _left_out[-1].add(match.group()[0])
+        return ""
+
+    return pattern.sub(left_out, text)
+
+
+@contextmanager
+def noting_controls():
+    """A set of the characters without_controls leaves out inside the block (importers.read notes them)."""
+    _left_out.append(set())
+    try:
+        yield _left_out[-1]
+    finally:
+        _left_out.pop()
 _TRAILING = re.compile(r"[ \t]+$", re.M)
 
 
@@ -194,7 +220,7 @@ def _convert(text: str) -> str:
     text = repaired(str(text))
     if "\\r\\n" in text and "\n" not in text and "`" not in text and "<code" not in text.lower():
         text = text.replace("\\r\\n", "\n")  # line ends escaped twice on the way ("retro-computing.\r\n\r\nIf time")
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))  # (the C1 controls are bytes of
+    text = without_controls(text.replace("\r\n", "\n").replace("\r", "\n"))  # (the C1 controls are bytes of
     # UTF-8 read as Latin-1: repaired first, "â€\x9d" is "”")
     if "**" in text or "__" in text:
         text = _STRONG_SPACED.sub(r"\1\2\1 ", text)
@@ -202,7 +228,7 @@ def _convert(text: str) -> str:
         text = _latex_outside_math(text)
     kind = kind_of(text)
     if kind == "plain" and _ENTITY.search(text):  # entities with no tags: decode, then look again
-        text = _CONTROL.sub("", html.unescape(text).replace("\r\n", "\n").replace("\r", "\n"))
+        text = without_controls(html.unescape(text).replace("\r\n", "\n").replace("\r", "\n"))
         kind = kind_of(text)
     if kind == "escaped-html":
         text = html.unescape(text)
@@ -461,7 +487,7 @@ def to_line(text: str | None) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = without_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace(_STAR, "*").replace(_DOLLAR, "$").replace(_OPEN, "").replace(_CLOSE, "")
     text = text.replace(_LT, "<").replace(_GT, ">")
     text = _TRAILING.sub("", text)
