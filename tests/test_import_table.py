@@ -1167,3 +1167,19 @@ def test_a_line_held_in_a_room_of_its_own_while_parallel_sessions_run_is_a_colum
     assert block[2]["items"] == [{"time": "14:40-17:00", "title": "Rehearsal"}]
     assert [item.get("title") or item.get("session") for item in day["items"][1:]] == ["Coffee", "Session C"]
     assert len(read_back(imported, tmp_path / "folder").days) == 1
+
+
+def test_a_cell_of_names_with_a_doubled_and_initials_after_each_name_or_et_al_is_read_as_written(tmp_path):
+    """Fuzzing: "A and B and and C" gave a person "and C"; "Smith, J., Doe, J., et al." gave Smith, J., Doe and
+    "al." (the French "et" read as "and"). A doubled "and" is one; names and initials taking turns are pairs; a
+    closing "et al." names nobody, and the notes say that only the people named are imported."""
+    path = write_csv(tmp_path / "names.csv", [["Title", "Speakers"], ["T3", "A and B and and C"],
+                                              ["T4", "Smith, J., Doe, A. B., et al."], ["T5", "Ana Smith and others"],
+                                              ["T6", "Iglesias Gonsálvez, Samuel"]])
+    imported = table.read(path, Options())
+    names = {a["title"]: [p["name"] for p in a.get("authors") or [a["speaker"]]]
+             for a in imported.documents["abstracts.yaml"]}
+    assert names == {"T3": ["A", "B", "C"], "T4": ["J. Smith", "A. B. Doe"], "T5": ["Ana Smith"],
+                     "T6": ["Samuel Iglesias Gonsálvez"]}
+    assert ("2 list(s) of authors end with 'et al.' (or 'and others'): only the people named are imported; add the "
+            "others to abstracts.yaml") in imported.notes

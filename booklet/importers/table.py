@@ -712,7 +712,10 @@ def _read_minutes(value) -> float | None:
 
 _MARKERS = re.compile(r"\s*((?:\(\s*\d+(?:\s*[,;]\s*\d+)*\s*\)\s*)+|[\u00b9\u00b2\u00b3\u2070-\u2079,]+)\s*$")
 _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
-_AND = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*&\s*", re.I)
+_AND = re.compile(r"(?:\s+(?:and|und|et|y|e|&)(?=\s))+\s+|\s*&\s*", re.I)  # ("A and and B": one)
+# the end of a list of names that names not all: "et al.", "and others", "u. a.", "etc."
+_ET_AL = re.compile(r"[\s,;]*\b(?:et\s+al\b\.?|and\s+others\b|u\.\s*a\.|etc\b\.?)\s*$", re.I)
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Ý]\.\s*-?\s*)+$")  # "J.", "J.-P.", "A. B."
 _GIVEN = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+|(?:[A-ZÀ-Ý]\.\s*-?\s*)+)$")
 
 
@@ -747,8 +750,9 @@ def split_names(cell: str, last_first: bool = False) -> list[str]:
 
     A cell that separates with ';' (or lines, or '|') has one name per piece; there, 'Last, First' is one
     name. Else commas and 'and' separate names, but 'Iglesias Gonsálvez, Samuel' is one name: two
-    pieces, the second a given name alone."""
-    cell = cell.strip()
+    pieces, the second a given name alone; and 'Smith, J., Doe, A.' two, names and initials taking turns. A
+    closing 'et al.' (or 'and others', 'u. a.', 'etc.') names nobody: left out."""
+    cell = _ET_AL.sub("", cell.strip())
     if not cell:
         return []
     pieces = [p for p in re.split(r"\s*(?:;|\n|\|)\s*", cell) if p.strip(" ,")]
@@ -763,6 +767,9 @@ def split_names(cell: str, last_first: bool = False) -> list[str]:
         first_bare, _, _ = _markers(first)
         if _GIVEN.match(first_bare) and "." not in last and len(last.split()) <= 3:
             return [cell]
+    if len(parts) >= 4 and len(parts) % 2 == 0 and not _AND.search(cell) and all(
+            bool(_INITIALS.match(_markers(part)[0])) == (i % 2 == 1) for i, part in enumerate(parts)):
+        return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]  # "Smith, J., Doe, A. B."
     return parts
 
 
@@ -942,6 +949,11 @@ class _Table:
             entry = self.row_entry(row, cols, dates, self.where(n))
             if entry is not None:
                 entries.append(entry)
+        cut = sum(1 for row in body for name in ("authors", "coauthors", "speaker") for i in cols.index.get(name, [])
+                  if _ET_AL.search(_cell(row, i)))
+        if cut:
+            self.notes.append(f"{cut} list(s) of authors end with 'et al.' (or 'and others'): only the people named "
+                              "are imported; add the others to abstracts.yaml")
         if self.filled_down:
             self.notes.append(f"{self.filled_down} row(s) with a time and no date took the date of the row above "
                               "(a date written once a day, or in merged cells)")
