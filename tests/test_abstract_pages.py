@@ -199,6 +199,29 @@ def test_a_heading_in_an_abstracts_text_never_ends_a_page_without_what_it_heads(
     assert moved  # (some headings went to the next page: the texts did reach the page's foot)
 
 
+def test_the_line_that_leads_into_a_block_of_code_never_ends_a_page_without_it(tmp_path):
+    """The EuroPython import: "And if this were not enough, the view can also be easily served on a regular web
+    browser if we just did the following:" ended a page, its block of code on the next. A paragraph ending with a
+    colon before a block of code (of any length: two lines here) goes on with the block's first two lines. Texts of
+    every length near the page's foot (a line more at each step)."""
+    lead = "And if this were not enough, the view can also be easily served on a regular web browser if we did"
+    entries = []
+    for words in range(330, 430, 6):
+        text = _filling(0, words, "x") + f"\n\n{lead} the following {words}:\n\n```\nfirst_{words}(model)\n" \
+            f"second_{words}(model)\nthird_{words}()\n```\n\n" + " ".join(WORDS[k % len(WORDS)] for k in range(120))
+        entries.append(f"- id: c{words}\n  title: Code {words}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n"
+                       + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
+    result = _abstracts_only(tmp_path, entries)
+    pdf = Pdf(result.output)
+    moved = 0
+    for words in range(330, 430, 6):
+        page = next(i for i, text in enumerate(pdf.norms) if norm(f"following {words}:") in text)
+        assert norm(f"first_{words}(model)") in pdf.norms[page], words
+        assert norm(f"second_{words}(model)") in pdf.norms[page], words
+        moved += norm("Ana Smith") not in pdf.norms[page]
+    assert moved  # (some went to the next page: the texts did reach the page's foot)
+
+
 def test_a_tutorial_that_runs_onto_more_pages_says_on_each_what_it_continues(tmp_path):
     """A tutorial's description of two pages and more, then its presenter: each page it runs onto opens with
     "Title (continued)", as an abstract's does, and the presenter's heading stays with the presenter."""

@@ -179,9 +179,13 @@ class Context:
         widest = _widest_marks(paragraphs, marks, style)
         for at, (text, found) in enumerate(zip(paragraphs, marks)):
             if isinstance(text, markup.Code):
-                made += self._code_lines(text, self._code_style(style))
+                led = at > 0 and marks[at - 1] is None and not isinstance(paragraphs[at - 1], markup.Code) \
+                    and bool(_LEADS_IN.search(paragraphs[at - 1]))
+                made += self._code_lines(text, self._code_style(style), led)
                 continue
-            if found is None and _HEADING_LIKE.fullmatch(text):  # never the last on a page with its text on the next
+            if found is None and (_HEADING_LIKE.fullmatch(text)  # never the last on a page with its text on the next
+                                  or at + 1 < len(paragraphs) and isinstance(paragraphs[at + 1], markup.Code)
+                                  and _LEADS_IN.search(text)):  # ("... as follows:", before a block of code)
                 made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))
             elif found is None:
                 made.append(Para(text, style))
@@ -203,10 +207,12 @@ class Context:
                             leftIndent=style.leftIndent + style.fontSize, firstLineIndent=0, hyphenationLang="",
                             embeddedHyphenation=0, uriWasteReduce=0, splitLongWords=1, quotes=None)
 
-    def _code_lines(self, code: str, style) -> list[Para]:
+    def _code_lines(self, code: str, style, led: bool = False) -> list[Para]:
         """A block of code's markup, a paragraph a line in `style`: a line too long for the column wraps under its
         own indent (its leading no-break spaces) and an em further, not at the block's edge; the block's space
-        before its first line and after its last (a line empty in the code keeps its height)."""
+        before its first line and after its last (a line empty in the code keeps its height). `led`: the paragraph
+        before it leads into it (ends with a colon, kept with the first line): the first line kept with the second,
+        so that the line introducing the block never ends a page with less than two of its lines."""
         lines = code.split("<br/>")
         space = stringWidth("\u00a0", style.fontName, style.fontSize)
         made = []
@@ -214,9 +220,10 @@ class Context:
             lead = len(_CODE_INDENT.match(line).group(1))
             hang = round(lead * space + style.fontSize, 2)
             first, last = n == 0, n == len(lines) - 1
+            kept = int(led and first and not last)
             made.append(Para(line or "\u00a0", self.derived(
-                style, f"{style.name}_line", lead, first, last,
-                leftIndent=style.leftIndent + hang, firstLineIndent=-hang,
+                style, f"{style.name}_line", lead, first, last, kept,
+                leftIndent=style.leftIndent + hang, firstLineIndent=-hang, keepWithNext=kept,
                 spaceBefore=style.spaceBefore if first else 0, spaceAfter=style.spaceAfter if last else 0)))
         return made
 
@@ -268,6 +275,9 @@ def _widest_marks(paragraphs: list[str], marks: list, style) -> dict[int, str]:
 # A paragraph that leads into the next: a heading (a short line all bold, "**Results**", not a bold sentence) or a
 # short line ending with a colon ("Literatur:", "We found:" before a list)
 _HEADING_LIKE = re.compile(r"<b>[^<]{1,80}(?<![.!?])</b>|[^<]{1,60}:")
+# A paragraph that ends with a colon (after the tags that close there: "... as follows:", "*Example*:"), any length:
+# before a block of code, kept with its first lines
+_LEADS_IN = re.compile(r":(?:</[^>]*>)*\s*$")
 _CODE_INDENT = re.compile("^(?:<[^>]*>)*(\u00a0*)")  # a code line's indent, after the tags that open it
 
 

@@ -901,6 +901,7 @@ class Continues(Translated, Flowable):
         # entry stays above it here (a text of nothing but headings, "Step 1:", "Step 2:", ... is set as it comes)
         leads = 0
         while (leads < len(first) - 1 and placed[-1 - leads][1] is not None and keeps_with_next(first[-1 - leads])
+               and not getattr(first[-1 - leads], "_splitpara", 0)  # (a paragraph's first part: its rest follows)
                and isinstance(rest[0] if not leads else first[-leads], MathParagraph)):
             leads += 1
         moved_height = sum(height for height, _ in placed[len(placed) - leads:])
