@@ -1078,73 +1078,144 @@ _PATTERNS_REACH = 32  # letters: more than any hyphenation pattern's length
 
 def _counted(hyphenate):
     """`hyphenate` (a function of ReportLab's breakLines that hyphenates a word), counting its calls in _ASKED: the
-    last that hyphenated, and none made at the call to refuse (see _no_final_hyphen)."""
+    last that hyphenated, those whose head ends with a hyphen (with that head), and none made at a call refused (see
+    _no_final_hyphen)."""
 
     def counted(*args):
         asked = _ASKED.calls
         _ASKED.calls += 1
-        if asked == _ASKED.refused:
+        if asked in _ASKED.refused:
             return None
         made = hyphenate(*args)
         if made:
             _ASKED.last = asked
+            head = made[0] if isinstance(made[0], str) else made[0][-1][1]
+            if head.endswith(_HYPHENS):
+                _ASKED.hyphens.append((asked, head))
         return made
 
     return counted
 
 
 _BREAKING_SETS = ("frags", "_width_max", "height", "_splitLongWordCount", "_hyphenations")  # what breakLines sets
-FINAL_LOOSE = 0.5  # ems each space of a justified line may widen by for a word not to be broken across the last line
+# ems each space of a justified line may widen by for a word not to be broken across the last line, or across the
+# line after HYPHENS_IN_A_ROW lines ending with a hyphen
+FINAL_LOOSE = 0.5
+HYPHENS_IN_A_ROW = 2  # lines ending with a hyphen one after another, at most, where another line breaking has fewer
+HYPHENS_TRIED = 8  # times a paragraph is broken again for it, at most (each time the whole paragraph)
+_HYPHENS = ("-", "\u00ad")  # what a hyphenated line ends with
 
 
 class _Asked:
     """The hyphenations a paragraph's line breaking asks for, counted while it is broken (_no_final_hyphen): the
-    last one made, and the one to refuse when it is broken again."""
+    last one made, those made with a hyphen (call, head), and the ones to refuse when it is broken again."""
 
     calls = 0
     last = -1
-    refused = -1
+    hyphens: list = []
+    refused: frozenset = frozenset()
 
 
 _ASKED = _Asked()
 
 
 def _no_final_hyphen(para, width, break_lines_of):
-    """`break_lines_of(para, width)`, but a paragraph whose last line would be what is left of a word broken at the
-    line before ("... and an er- / ror model.") broken again with that word whole on the last line, as TeX's final
-    hyphen demerits have it: the lines before are the same, the line it leaves is looser. Kept as it was when that
-    takes another line, sets a line wider than any of the first setting (a word no line holds whole), or leaves a
-    justified line more than FINAL_LOOSE of an em wider at each space (so loose a line would be worse than the
-    hyphen; a line set ragged is only shorter)."""
-    outer = _ASKED.calls, _ASKED.last, _ASKED.refused  # (a paragraph broken while another is: its count kept)
+    """`break_lines_of(para, width)`, but (1) no more than HYPHENS_IN_A_ROW lines in a row ending with a hyphen, as
+    TeX's double hyphen demerits have it: the paragraph broken again with the word that would end one more such line
+    whole on the next (the lines before are the same), kept when no line is wider than before or looser than
+    FINAL_LOOSE (justified), no word is split without a hyphen and it takes a line more at most; (2) a paragraph whose
+    last line would be what is left of a word broken at the line before ("... and an er- / ror model.") broken again
+    with that word whole on the last line, as TeX's final hyphen demerits have it: the lines before are the same, the
+    line it leaves is looser. Kept as it was when that takes another line, sets a line wider than any of the first
+    setting (a word no line holds whole), or leaves a justified line more than FINAL_LOOSE of an em wider at each space
+    (so loose a line would be worse than the hyphen; a line set ragged is only shorter)."""
+    outer = _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused  # (a paragraph broken while another is)
     try:
         return _final_hyphen_refused(para, width, break_lines_of)
     finally:
-        _ASKED.calls, _ASKED.last, _ASKED.refused = outer
+        _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused = outer
+
+
+def _broken(para, width, break_lines_of, frags, refused: frozenset):
+    """`para`'s lines broken with the hyphenation calls `refused` refused (`frags`: its fragments before breaking)."""
+    _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused = 0, -1, [], refused
+    para.frags = frags
+    return break_lines_of(para, width)
 
 
 def _final_hyphen_refused(para, width, break_lines_of):
-    _ASKED.calls, _ASKED.last, _ASKED.refused = 0, -1, -1
     frags = para.frags  # (breaking lines sets them to the words it made)
-    lines = break_lines_of(para, width)
-    last = _ASKED.last
+    lines = _broken(para, width, break_lines_of, frags, frozenset())
+    if len(_ASKED.hyphens) > HYPHENS_IN_A_ROW:
+        lines = _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines)
+    refused, last = _ASKED.refused, _ASKED.last
     found = lines.lines
-    if last < 0 or len(found) < 2 or not _line_text(found[-2]).endswith(("-", "\u00ad")):
+    if last < 0 or len(found) < 2 or not _line_text(found[-2]).endswith(_HYPHENS):
         return lines
-    _ASKED.calls, _ASKED.refused = 0, last
     first = {name: getattr(para, name) for name in _BREAKING_SETS}  # (frags: a property of layout.flowables.Para)
-    para.frags = frags
-    again = break_lines_of(para, width)
+    again = _broken(para, width, break_lines_of, frags, refused | {last})
     redone = again.lines
-    if len(redone) == len(found) and not _line_text(redone[-2]).endswith(("-", "\u00ad")) \
+    if len(redone) == len(found) and not _line_text(redone[-2]).endswith(_HYPHENS) \
             and min(map(_extra_space, redone)) >= min(min(map(_extra_space, found)), 0.0) - 0.01 \
             and [_line_text(line) for line in redone[:-2]] == [_line_text(line) for line in found[:-2]] \
-            and (para.style.alignment != TA_JUSTIFY
-                 or _extra_space(redone[-2]) <= FINAL_LOOSE * para.style.fontSize * max(_spaces(redone[-2]), 1)):
+            and _not_too_loose(para, redone[-2]):
         return again
     for name, value in first.items():
         setattr(para, name, value)
     return lines
+
+
+def _not_too_loose(para, line) -> bool:
+    """Whether `line`, one a hyphen was refused to, is no looser than FINAL_LOOSE of an em at each space (justified)."""
+    return para.style.alignment != TA_JUSTIFY \
+        or _extra_space(line) <= FINAL_LOOSE * para.style.fontSize * max(_spaces(line), 1)
+
+
+def _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines):
+    """`lines` (as `para` was just broken) broken again, each time with the hyphenation refused that ends a line after
+    HYPHENS_IN_A_ROW lines ending with a hyphen, while that is kept (see _no_final_hyphen); _ASKED as the lines kept
+    were broken."""
+    tried = set()
+    while len(tried) < HYPHENS_TRIED:
+        at, call = _too_many_hyphens(lines.lines, _ASKED.hyphens, tried)
+        if call is None:
+            return lines
+        tried.add(call)
+        kept = {name: getattr(para, name) for name in _BREAKING_SETS}, _ASKED.last, _ASKED.hyphens, _ASKED.refused
+        split, found = para._splitLongWordCount, lines.lines
+        again = _broken(para, width, break_lines_of, frags, _ASKED.refused | {call})
+        redone = again.lines
+        if len(redone) <= len(found) + 1 and para._splitLongWordCount <= split and len(redone) > at \
+                and min(map(_extra_space, redone)) >= min(min(map(_extra_space, found)), 0.0) - 0.01 \
+                and not _line_text(redone[at]).endswith(_HYPHENS) and _not_too_loose(para, redone[at]):
+            lines = again
+            continue
+        for name, value in kept[0].items():
+            setattr(para, name, value)
+        _ASKED.last, _ASKED.hyphens, _ASKED.refused = kept[1:]
+    return lines
+
+
+def _too_many_hyphens(found, hyphens, tried) -> tuple[int, int | None]:
+    """The first line of `found` (but the last) ending with a hyphen after HYPHENS_IN_A_ROW lines that do, with a
+    word before the one broken, and the hyphenation call that made it (of `hyphens`, _ASKED's; not one of `tried`);
+    (-1, None) for none."""
+    made = iter(hyphens)
+    pending = next(made, None)
+    row = 0
+    for at, line in enumerate(found[:-1]):
+        text = _line_text(line)
+        if not text.endswith(_HYPHENS):
+            row = 0
+            continue
+        row += 1
+        call = None
+        if pending is not None and text.endswith(pending[1]):  # (a hyphen of the text's own: no call made it)
+            call = pending[0]
+            pending = next(made, None)
+        if row > HYPHENS_IN_A_ROW and call is not None and call not in tried and " " in text.strip():
+            return at, call  # (a line of one word: the word whole would be no better)
+    return -1, None
 
 
 def _line_text(line) -> str:
