@@ -1379,3 +1379,14 @@ def test_control_characters_and_terminal_codes_are_left_out_and_noted(tmp_path):
             in imported.notes)
     clean = importers.read(write_json_v1(tmp_path / "clean.json"), Options())
     assert not [note for note in clean.notes if "control" in note]
+
+
+def test_a_value_of_the_wrong_kind_is_named_with_its_article(tmp_path):
+    """Fuzzing: "schedule.conference.days[0].rooms['Hall A']: a object, not a list"."""
+    path = write_json_v1(tmp_path / "schedule.json")
+    data = json.loads(path.read_text())
+    data["schedule"]["conference"]["days"][0]["rooms"]["Hall A"] = {"x": 1}
+    path.write_text(json.dumps(data))
+    result = invoke("import", path, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "days[0].rooms['Hall A']: an object, not a list (expected a list [...])" in result.stderr, result.stderr

@@ -402,6 +402,17 @@ def test_an_empty_label_is_a_warning_at_its_line_and_the_language_s_words_print(
     assert pdf.pages_with("Contents") and pdf.pages_with("Programme") and pdf.pages_with("Poster session")
 
 
+def test_an_empty_colour_or_font_is_a_warning_at_its_line_and_the_base_theme_s_prints(tmp_path):
+    """Fuzzing: `colours: {primary: null}` and `fonts: {text: ""}` passed check in silence, read as left out."""
+    theme = 'colours:\n  primary:\n  accent: "#112233"\nfonts:\n  text: ""\n'
+    folder = write_conference(tmp_path / "conf", {"theme.yaml": theme})
+    found = [(p.line, p.key, p.message) for p in check_folder(folder)[1] if p.kind == "empty-label"]
+    assert found == [(2, "colours.primary", "an empty colour: the base theme's colour is used (write a colour, or "
+                                            "leave the key out)"),
+                     (5, "fonts.text", "an empty font: the base theme's font is used (name a font, or leave the key "
+                                       "out)")]
+
+
 def test_a_label_s_math_braces_are_no_placeholders(tmp_path):
     """Fuzzing: a label may hold math (the format says so), but `$\\frac{a}{b}$` in one was an error, "'{a}' is not a
     placeholder". A brace inside math is TeX's; outside, a name not the label's placeholder is still an error."""

@@ -261,8 +261,19 @@ def _has_what_the_booklet_prints(report: Report, file: str, line: int, key: str,
     return True
 
 
+def _empty_values(g: Fields, keys, message: str) -> None:
+    """A warning at each of `keys` given with an empty value: it is read as the key left out, which a LOC who meant
+    "none" or "print nothing" misses."""
+    for key in keys:
+        value = g.map.get(key)
+        if key in g.map and (value is None or isinstance(value, str) and not value.strip()):
+            g.report.warn(g.file, g.line(key), g.at(key), message, "empty-label")
+
+
 def _fonts(report: Report, g: Fields, folder: Path) -> dict:
     """fonts: text and headings (a name or a Path), fallback (a tuple of them)."""
+    _empty_values(g, ("text", "headings"), "an empty font: the base theme's font is used (name a font, or leave the "
+                  "key out)")
     out = {}
     for key, role in (("text", "text"), ("headings", "headings")):
         value = g.text(key, printed=False)
@@ -294,6 +305,8 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
     if colours is not None:
         c = Fields(report, colours, f.at("colours"), COLOURS)
         out["colours"] = {k: v for k in COLOURS.names if k != "tracks" and (v := c.colour(k))}
+        _empty_values(c, [k for k in COLOURS.names if k != "tracks"], "an empty colour: the base theme's colour is "
+                      "used (write a colour, or leave the key out)")
         tracks, first = {}, {}
         for index, item in each_mapping(report, c.seq("tracks") or (), c.at("tracks"), "a track colour", TRACK_COLOUR):
             t = Fields(report, item, f"{c.at('tracks')}[{index}]", TRACK_COLOUR)
@@ -348,11 +361,8 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
     if labels is not None:
         g = Fields(report, labels, f.at("labels"), LABELS)
         out["labels"] = {k: v for k in LABELS.names if (v := g.text(k))}
-        for key in LABELS.names:  # (an empty value is the key left out, which a LOC who meant "print nothing" misses)
-            value = labels.get(key)
-            if key in labels and (value is None or isinstance(value, str) and not value.strip()):
-                report.warn(g.file, g.line(key), g.at(key), "an empty label: the language's own words print in its "
-                            "place (a label can be reworded, not left out)", "empty-label")
+        _empty_values(g, LABELS.names, "an empty label: the language's own words print in its place (a label can be "
+                      "reworded, not left out)")
         for key, words in out["labels"].items():
             if len(words) > LABEL_MAX:  # (a chair label of 2,000 characters stopped the layout, a "continued" hung it)
                 g.error(key, f"too long for a label: {len(words)} characters, and a label holds at most {LABEL_MAX} "

@@ -87,7 +87,7 @@ class _Reader:
         if value is None and not required:
             return {}
         if not isinstance(value, dict):
-            what = "missing" if value is None else f"a {_kind(value)}, not an object"
+            what = "missing" if value is None else f"{_kind(value)}, not an object"
             self.fail(where, f"{what} (expected an object {{...}})")
         return value
 
@@ -95,7 +95,7 @@ class _Reader:
         if value is None and not required:
             return []
         if not isinstance(value, list):
-            what = "missing" if value is None else f"a {_kind(value)}, not a list"
+            what = "missing" if value is None else f"{_kind(value)}, not a list"
             self.fail(where, f"{what} (expected a list [...])")
         return value
 
@@ -110,7 +110,7 @@ class _Reader:
             return ""
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             return str(value)
-        self.fail(where, f"a {_kind(value)}, not text")
+        self.fail(where, f"{_kind(value)}, not text")
 
     # -- the whole file
 
@@ -281,5 +281,6 @@ class _Reader:
 
 
 def _kind(value) -> str:
-    return {dict: "object", list: "list", str: "string", bool: "true/false", type(None): "null"}.get(
-        type(value), "number")
+    """What a JSON value is, with its article ("an object")."""
+    return {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(
+        type(value), "a number")

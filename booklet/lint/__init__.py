@@ -49,7 +49,7 @@ KINDS = {
     "running-title": "Titles the running heads cut",
     "language": "Language codes that are not real codes",
     "labels": "Words left in English in a booklet in another language",
-    "empty-label": "Labels left empty, whose language's words print",
+    "empty-label": "Labels, colours and fonts left empty, whose defaults print",
     "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",
     "stray-file": "Files named like data files that booklet does not read",
     "empty-file": "Data files with nothing in them",
