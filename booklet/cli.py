@@ -673,9 +673,12 @@ def _proof_date(ctx, param, value):
     import datetime as dt
 
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date like 2027-05-20") from None
+    if date < dt.date.today():  # (a year mistyped, or proofs of a past round made again: said, not refused)
+        click.echo(f"booklet: warning: --reply-by {value} is past; each proof asks for corrections by then", err=True)
+    return date
 
 
 def _proofs_summary(result) -> str:

@@ -933,3 +933,19 @@ def test_an_abstracts_proof_on_a_page_of_several_points_at_its_title(tmp_path):
     if alone:
         proof = Proof(alone[0], "abstract", alone[0], titles[alone[0]], (), (alone[0],))
         assert poster_pointers((tmp_path / "a4.pdf").read_bytes(), [proof], titles, built.anchors) == {}
+
+
+def test_a_reply_by_date_that_is_past_is_a_warning_and_a_bad_one_an_error():
+    """Fuzzing: `--reply-by 1900-01-01` printed on every proof without a word (a year mistyped)."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    runner, tmp_missing = CliRunner(), "/nonexistent-folder"  # (the dates are read before the folder is looked at)
+    past = runner.invoke(main, ["proof", "nobody", tmp_missing, "--reply-by", "1900-01-01"])
+    assert "booklet: warning: --reply-by 1900-01-01 is past; each proof asks for corrections by then" in past.stderr
+    future = dt.date.today() + dt.timedelta(days=30)
+    later = runner.invoke(main, ["proof", "nobody", tmp_missing, "--reply-by", future.isoformat()])
+    assert "is past" not in later.stderr
+    bad = runner.invoke(main, ["proof", "nobody", tmp_missing, "--reply-by", "2027-13-01"])
+    assert bad.exit_code == 2 and "'2027-13-01' is not a date like 2027-05-20" in bad.stderr
