@@ -179,24 +179,36 @@ def _abstracts_only(tmp_path, entries: list[str]):
     return build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
 
 
+def _entry(ident: str, title: str, text: str) -> str:
+    """An item of abstracts.yaml: Ana Smith's abstract `ident` with `title` and `text` (paragraphs apart by blank
+    lines)."""
+    return (f"- id: {ident}\n  title: {title}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n"
+            + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
+
+
 def test_a_heading_in_an_abstracts_text_never_ends_a_page_without_what_it_heads(tmp_path):
     """A review of an imported book: "**Content**" and "**Overview**" (a pretalx abstract's headings) ended a page,
     their text on the next. A paragraph all bold, or a short line ending with a colon ("Literatur:"), goes to the next
     page with what it leads to. Texts of every length near the page's foot (a line more at each step)."""
-    entries = []
-    for words in range(330, 430, 6):
-        text = _filling(0, words, "x") + f"\n\n**Results R{words}**\n\nRefs{words}:\n\n" + " ".join(
-            f"Zeta{words}" if k == 0 else WORDS[k % len(WORDS)] for k in range(120))
-        entries.append(f"- id: h{words}\n  title: Heading {words}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n"
-                       + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
-    result = _abstracts_only(tmp_path, entries)
+    _kept_together(tmp_path, lambda words: f"**Results R{words}**\n\nRefs{words}:\n\n" + " ".join(
+        f"Zeta{words}" if k == 0 else WORDS[k % len(WORDS)] for k in range(120)),
+        lambda words: [f"Results R{words}", f"Refs{words}:", f"Zeta{words}"])
+
+
+def _kept_together(tmp_path, ending, together) -> None:
+    """Abstracts of every length near a page's foot (a line more at each step), each ending with `ending(words)`:
+    the texts `together(words)` are all on one page, and some went on to the next (the speaker is not there)."""
+    steps = range(330, 430, 6)
+    result = _abstracts_only(tmp_path, [_entry(f"e{words}", f"Entry {words}",
+                                               _filling(0, words, "x") + "\n\n" + ending(words)) for words in steps])
     pdf = Pdf(result.output)
     moved = 0
-    for words in range(330, 430, 6):
-        page = next(i for i, text in enumerate(pdf.norms) if norm(f"Results R{words}") in text)
-        assert norm(f"Refs{words}:") in pdf.norms[page] and norm(f"Zeta{words}") in pdf.norms[page], words
+    for words in steps:
+        first, *rest = together(words)
+        page = next(i for i, text in enumerate(pdf.norms) if norm(first) in text)
+        assert all(norm(text) in pdf.norms[page] for text in rest), (words, first)
         moved += norm("Ana Smith") not in pdf.norms[page]  # (the speaker: on the abstract's first page only)
-    assert moved  # (some headings went to the next page: the texts did reach the page's foot)
+    assert moved  # (some went to the next page: the texts did reach the page's foot)
 
 
 def test_the_line_that_leads_into_a_block_of_code_never_ends_a_page_without_it(tmp_path):
@@ -205,21 +217,9 @@ def test_the_line_that_leads_into_a_block_of_code_never_ends_a_page_without_it(t
     colon before a block of code (of any length: two lines here) goes on with the block's first two lines. Texts of
     every length near the page's foot (a line more at each step)."""
     lead = "And if this were not enough, the view can also be easily served on a regular web browser if we did"
-    entries = []
-    for words in range(330, 430, 6):
-        text = _filling(0, words, "x") + f"\n\n{lead} the following {words}:\n\n```\nfirst_{words}(model)\n" \
-            f"second_{words}(model)\nthird_{words}()\n```\n\n" + " ".join(WORDS[k % len(WORDS)] for k in range(120))
-        entries.append(f"- id: c{words}\n  title: Code {words}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n"
-                       + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
-    result = _abstracts_only(tmp_path, entries)
-    pdf = Pdf(result.output)
-    moved = 0
-    for words in range(330, 430, 6):
-        page = next(i for i, text in enumerate(pdf.norms) if norm(f"following {words}:") in text)
-        assert norm(f"first_{words}(model)") in pdf.norms[page], words
-        assert norm(f"second_{words}(model)") in pdf.norms[page], words
-        moved += norm("Ana Smith") not in pdf.norms[page]
-    assert moved  # (some went to the next page: the texts did reach the page's foot)
+    _kept_together(tmp_path, lambda words: f"{lead} the following {words}:\n\n```\nfirst_{words}(model)\n"
+                   f"second_{words}(model)\nthird_{words}()\n```\n\n" + " ".join(WORDS[k % len(WORDS)] for k in range(120)),
+                   lambda words: [f"following {words}:", f"first_{words}(model)", f"second_{words}(model)"])
 
 
 def test_a_tutorial_that_runs_onto_more_pages_says_on_each_what_it_continues(tmp_path):
@@ -831,8 +831,7 @@ def test_an_abstract_that_runs_on_holds_at_least_a_few_lines_on_its_last_page(tm
             text = "\n\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(part)) for p in range(paragraphs))
             text += f" end{key}."
             keys.append(key)
-            entries.append(f"- id: {key}\n  title: Tail {key}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n"
-                           + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
+            entries.append(_entry(key, f"Tail {key}", text))
     result = _abstracts_only(tmp_path, entries)
     pdf = Pdf(result.output)
     ran_on = 0
