@@ -484,7 +484,8 @@ TRACK_COLOUR = Record("track_colour", "The colour of one session or track in the
     Key("colour", "colour", "the background of its heading (a pale colour: the heading's text is printed on it)",
         required=True, example="#DCEFD9"),
 ))
-COLOURS = Record("colours", "The booklet's colours (#RRGGBB); any left out come from the base theme.", (
+COLOURS = Record("colours", "The booklet's colours (#RRGGBB); any left out come from the base theme (one given "
+                 "empty too, with a warning).", (
     Key("primary", "colour", "headings, day numbers, rules", example="#0B5394"),
     Key("accent", "colour", "labels (INVITED TALK, DAY 1) and links", example="#0B5394"),
     Key("text", "colour", "body text", example="#000000"),
