@@ -832,8 +832,8 @@ class Continues(Translated, Flowable):
             if isinstance(flowable, MathParagraph) and style is not None:
                 return style.leading
             get = getattr(flowable, "last_leading", None)  # text in columns
-            if get is not None and get():
-                return get()
+            if get is not None and (leading := get()):
+                return leading
         return 1.0
 
     def _split(self, availWidth, availHeight):
