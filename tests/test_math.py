@@ -545,3 +545,6 @@ def test_a_formula_of_a_control_space_prints_a_space():
     assert markup.inline("a$\\ $b") == "a b"
     assert markup.latex_problems("a$\\ $b") == []
     assert markup.plain("a$\\\\ $b") == "a$\\\\ $b" and markup.plain("costs $5 and $ 10") == "costs $5 and $ 10"
+    # (fuzzing: a dollar passed over is no formula's: "$5 and $\\ $ b" printed "5and$ b", the dollars of
+    # "$5 and $" one formula with the control space; the control space's own formula prints its space)
+    assert markup.plain("START a $5 and $\\ $ b END") == "START a $5 and b END"

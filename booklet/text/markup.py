@@ -927,14 +927,17 @@ def _closing_dollar(text: str, start: int) -> int | None:
     but math that is plainly TeX, with a macro, a script or a group, may be followed by a digit, as
     in "$\\sim$30 per cent" or "$\\times$10"); a space before it may be TeX's control space, `\\ `, which the
     formula prints ("a$\\ $b": a space, as TeX sets it)."""
-    control = -1  # where the last control space read ends
+    control = -1  # where the last control space read ends (none once a dollar was passed over: "$5 and $\ $ b")
     for m in _MATH_END.finditer(text, start):
         if m.group() != "$":
-            if m.group()[1].isspace():
+            if m.group()[1].isspace() and control is not None:
                 control = m.end()
         elif m.start() == start or not text[m.start() - 1].isspace() or m.start() == control:
             if not text[m.end() : m.end() + 1].isdigit() or _TEX_SIGNS.search(text, start, m.start()):
                 return m.start()
+            control = None
+        else:
+            control = None
     return None
 
 
