@@ -1175,11 +1175,17 @@ def test_a_cell_of_names_with_a_doubled_and_initials_after_each_name_or_et_al_is
     closing "et al." names nobody, and the notes say that only the people named are imported."""
     path = write_csv(tmp_path / "names.csv", [["Title", "Speakers"], ["T3", "A and B and and C"],
                                               ["T4", "Smith, J., Doe, A. B., et al."], ["T5", "Ana Smith and others"],
-                                              ["T6", "Iglesias Gonsálvez, Samuel"]])
+                                              ["T6", "Iglesias Gonsálvez, Samuel"],
+                                              # (fuzzing again: an "E" read as Italian "and", "Ł." as no initial)
+                                              ["T7", "John E Smith, Maria Y Lopez"], ["T8", "Dvořák, Ł., Šimek, J."],
+                                              ["T9", "Ann Lee, Bob Roe and etc"], ["T10", "A. Smith and and"],
+                                              ["T11", "Ann Lee et al., Bob Roe"], ["T12", "Ana y Bo"]])
     imported = table.read(path, Options())
     names = {a["title"]: [p["name"] for p in a.get("authors") or [a["speaker"]]]
              for a in imported.documents["abstracts.yaml"]}
     assert names == {"T3": ["A", "B", "C"], "T4": ["J. Smith", "A. B. Doe"], "T5": ["Ana Smith"],
-                     "T6": ["Samuel Iglesias Gonsálvez"]}
-    assert ("2 list(s) of authors end with 'et al.' (or 'and others'): only the people named are imported; add the "
+                     "T6": ["Samuel Iglesias Gonsálvez"], "T7": ["John E Smith", "Maria Y Lopez"],
+                     "T8": ["Ł. Dvořák", "J. Šimek"], "T9": ["Ann Lee", "Bob Roe"], "T10": ["A. Smith"],
+                     "T11": ["Ann Lee", "Bob Roe"], "T12": ["Ana", "Bo"]}
+    assert ("4 list(s) of authors end with 'et al.' (or 'and others'): only the people named are imported; add the "
             "others to abstracts.yaml") in imported.notes

@@ -712,10 +712,12 @@ def _read_minutes(value) -> float | None:
 
 _MARKERS = re.compile(r"\s*((?:\(\s*\d+(?:\s*[,;]\s*\d+)*\s*\)\s*)+|[\u00b9\u00b2\u00b3\u2070-\u2079,]+)\s*$")
 _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
-_AND = re.compile(r"(?:\s+(?:and|und|et|y|e|&)(?=\s))+\s+|\s*&\s*", re.I)  # ("A and and B": one)
-# the end of a list of names that names not all: "et al.", "and others", "u. a.", "etc."
-_ET_AL = re.compile(r"[\s,;]*\b(?:et\s+al\b\.?|and\s+others\b|u\.\s*a\.|etc\b\.?)\s*$", re.I)
-_INITIALS = re.compile(r"^(?:[A-ZÀ-Ý]\.\s*-?\s*)+$")  # "J.", "J.-P.", "A. B."
+# "and" between names ("A and and B": one), in a few languages; "y" and "e" in lower case only ("John E Smith")
+_AND = re.compile(r"(?:\s+(?:and|und|et|(?-i:y|e)|&)(?=\s))+\s+|\s*&\s*", re.I)
+# what names nobody in a list of names, with the "and" before it: "et al.", "and others", "u. a.", "etc."
+_ET_AL = re.compile(r"[\s,;]*(?:\b(?:and|und|&)\s+)?\b(?:et\s+al\b\.?|and\s+others\b|u\.\s*a\.|etc\b\.?)"
+                    r"(?=[\s,;]*(?:[,;]|$))", re.I)
+_AND_LAST = re.compile(r"(?:\s+(?:and|und|et|&))+\s*$", re.I)  # an "and" with no name after it
 _GIVEN = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+|(?:[A-ZÀ-Ý]\.\s*-?\s*)+)$")
 
 
@@ -752,7 +754,7 @@ def split_names(cell: str, last_first: bool = False) -> list[str]:
     name. Else commas and 'and' separate names, but 'Iglesias Gonsálvez, Samuel' is one name: two
     pieces, the second a given name alone; and 'Smith, J., Doe, A.' two, names and initials taking turns. A
     closing 'et al.' (or 'and others', 'u. a.', 'etc.') names nobody: left out."""
-    cell = _ET_AL.sub("", cell.strip())
+    cell = _AND_LAST.sub("", _ET_AL.sub("", cell.strip()).strip(" ,;"))
     if not cell:
         return []
     pieces = [p for p in re.split(r"\s*(?:;|\n|\|)\s*", cell) if p.strip(" ,")]
@@ -768,9 +770,15 @@ def split_names(cell: str, last_first: bool = False) -> list[str]:
         if _GIVEN.match(first_bare) and "." not in last and len(last.split()) <= 3:
             return [cell]
     if len(parts) >= 4 and len(parts) % 2 == 0 and not _AND.search(cell) and all(
-            bool(_INITIALS.match(_markers(part)[0])) == (i % 2 == 1) for i, part in enumerate(parts)):
+            _initials(_markers(part)[0]) == (i % 2 == 1) for i, part in enumerate(parts)):
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]  # "Smith, J., Doe, A. B."
     return parts
+
+
+def _initials(text: str) -> bool:
+    """Whether `text` is a name's initials alone: "J.", "J.-P.", "A. B.", "Ł."."""
+    letters = [part for part in re.split(r"[\s-]+", text.strip()) if part]
+    return bool(letters) and all(len(part) == 2 and part[0].isupper() and part[1] == "." for part in letters)
 
 
 def _person_name(text: str, flip: bool) -> str:
