@@ -1189,3 +1189,71 @@ def test_a_cell_of_names_with_a_doubled_and_initials_after_each_name_or_et_al_is
                      "T11": ["Ann Lee", "Bob Roe"], "T12": ["Ana", "Bo"]}
     assert ("4 list(s) of authors end with 'et al.' (or 'and others'): only the people named are imported; add the "
             "others to abstracts.yaml") in imported.notes
+
+
+CMT_HEADER = ["Paper ID", "Created", "Last Modified", "Paper Title", "Abstract", "Primary Contact Author Name",
+              "Primary Contact Author Email", "Authors", "Author Names", "Author Emails", "Track Name",
+              "Primary Subject Area", "Secondary Subject Areas", "Conflicts", "Domains", "Assigned", "Completed",
+              "% Completed", "Bids", "Discussion", "Status", "Requested For Author Feedback",
+              "Author Feedback Submitted?", "Requested For Camera Ready", "Camera Ready Submitted?",
+              "Requested For Presentation", "Files", "Number of Files", "Supplementary Files",
+              "Number of Supplementary Files"]
+
+
+def cmt_row(number, title, contact, authors, names, emails, status):
+    row = dict.fromkeys(CMT_HEADER, "")
+    row.update({"Paper ID": number, "Created": "1/2/2025 10:03:11 AM", "Paper Title": title, "Abstract": "Text.",
+                "Primary Contact Author Name": contact[0], "Primary Contact Author Email": contact[1],
+                "Authors": authors, "Author Names": names, "Author Emails": emails, "Track Name": "Main Track",
+                "Status": status, "Files": "paper.pdf", "Number of Files": "1", "Number of Supplementary Files": "0"})
+    return [row[h] for h in CMT_HEADER]
+
+
+def test_microsofts_cmt_export_gives_each_author_once_with_the_affiliation_in_brackets_and_the_email_by_place(
+        tmp_path):
+    """CMT's papers export: "Authors" writes "Name (Affiliation)*; ..." (the '*' marking the primary contact),
+    "Author Names" the same people again without affiliations, "Author Emails" theirs in the same order (the
+    contact's with a '*'). Each author once, with their affiliation and e-mail; the primary contact is not taken for
+    the speaker (a note says how to make them so)."""
+    rows = [CMT_HEADER,
+            cmt_row("12", "Tides", ("Bo Lee", "bo@y.org"),
+                    "Ana Smith (Lund University); Bo Lee (University of California, Berkeley)*; Cy Ode (MIT)",
+                    "Ana Smith; Bo Lee; Cy Ode", "ana@x.org; bo@y.org*; cy@mit.edu", "Accept"),
+            cmt_row("13", "Waves", ("Dee Park", "dee@z.org"), "Dee Park (ETH Zürich)*", "Dee Park", "dee@z.org*",
+                    "Accept"),
+            cmt_row("14", "Rejected", ("Carl Diaz", "c@x.org"), "Carl Diaz (ETH)*", "Carl Diaz", "c@x.org*",
+                    "Reject")]
+    path = write_csv(tmp_path / "Papers.csv", rows)
+    imported = table.read(path, Options())
+    abstracts = by_id(imported.documents["abstracts.yaml"])
+    assert list(abstracts) == ["c12", "c13"]
+    assert abstracts["c12"]["authors"] == [
+        {"name": "Ana Smith", "affiliation": "Lund University", "email": "ana@x.org"},
+        {"name": "Bo Lee", "affiliation": "University of California, Berkeley", "email": "bo@y.org"},
+        {"name": "Cy Ode", "affiliation": "MIT", "email": "cy@mit.edu"}]
+    assert abstracts["c13"]["speaker"] == {"name": "Dee Park", "affiliation": "ETH Zürich", "email": "dee@z.org"}
+    notes = "\n".join(imported.notes)
+    assert "--map \"Speaker=Primary Contact Author Name\"" in notes
+    assert "Primary Contact Author Name" not in notes.split("column(s) not read")[-1]
+    # when the contacts present, the map says so
+    mapped = table.read(path, Options(columns={"Speaker": "Primary Contact Author Name"}))
+    tides = by_id(mapped.documents["abstracts.yaml"])["c12"]["authors"]
+    assert [a.get("presenting", False) for a in tides] == [False, True, False]
+    assert tides[1]["affiliation"] == "University of California, Berkeley"
+    read_back(imported, tmp_path / "out")
+
+
+def test_a_name_with_its_affiliation_in_brackets_in_an_author_cell(tmp_path):
+    """'Ana Smith (Lund University), Bo Jones (1)': the words in brackets after a name are the person's
+    affiliation; numbers in brackets still point into the affiliations column; "Smith, Ana (UC, Berkeley)" between
+    semicolons is one person, the comma in the brackets no name's."""
+    rows = [["Title", "Authors", "Affiliations"],
+            ["Tides", "Ana Smith (Lund University), Bo Jones (1), Cy Ode*", "1: CERN"],
+            ["Waves", "Smith, Ana (UC, Berkeley); Jones, Bo (1)", "1: CERN"]]
+    imported = table.read(write_csv(tmp_path / "a.csv", rows), Options())
+    tides, waves = imported.documents["abstracts.yaml"]
+    assert tides["authors"] == [
+        {"name": "Ana Smith", "affiliation": "Lund University"}, {"name": "Bo Jones", "affiliation": "CERN"},
+        {"name": "Cy Ode", "affiliation": "CERN", "presenting": True}]
+    assert waves["authors"] == [
+        {"name": "Ana Smith", "affiliation": "UC, Berkeley"}, {"name": "Bo Jones", "affiliation": "CERN"}]

@@ -227,7 +227,9 @@ def _words(header) -> str:
 # the first field whose pattern matches wins, so the specific ones come first.
 _FIELDS: tuple[tuple[str, str], ...] = (
     ("submitted_track", r"submitted for tracks?"),  # Indico's: a poster's topic when no track is accepted
-    ("ignore", r"figure( caption)?|dietary.*"
+    # CMT's: its authors' '*' marks this person, not who presents (see _Table.row_people)
+    ("contact", r"primary contact( author)?( name)?"),
+    ("ignore", r"figure( caption)?|dietary.*|primary contact( author)? e ?mail( address)?"
                r"|timestamp|horodateur|zeitstempel|reviewed for tracks|submission date"
                r"|modification date|number of reviews|score.*|submitter.*|file url|url"
                r"|materials?|keywords?|schlagworter|mots cles|comments?|remarks?|notes?|program code"),
@@ -742,7 +744,8 @@ def last_first_column(cells) -> bool:
     comma is one person, 'Kuhl, Jan Esra'."""
     for cell in cells:
         pieces = [p for p in re.split(r"\s*(?:;|\n)\s*", str(cell or "")) if p.strip()]
-        if len(pieces) > 1 and all(p.count(",") == 1 for p in pieces):
+        if len(pieces) > 1 and all(_BRACKETED.sub("", p).count(",") == 1 for p in pieces):  # ("Ana Smith (UC,
+            # Berkeley)": a comma in the affiliation)
             return True
     return False
 
@@ -815,8 +818,10 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
     names = split_names(names_cell, last_first)
     numbered, plain = numbered_affiliations(affs_cell)
     out = []
+    own: list[str] = []  # each person's affiliation in brackets after their name (not numbers), or ""
     for raw in names:
         name, numbers, presenting = _markers(raw)
+        name, bracketed = _own_affiliation(name)
         name = _person_name(name, flip)
         if not name:
             continue
@@ -829,6 +834,7 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
         else:
             affs = []
         out.append(Person(name, affs, None, presenting))
+        own.append("" if numbers else bracketed)
     if plain and len(plain) > 1:
         if len(plain) == len(out):  # one affiliation per author, in order
             for person, aff in zip(out, plain):
@@ -836,7 +842,20 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
         else:
             for person in out:
                 person.affiliations = list(plain)
+    for person, aff in zip(out, own):  # (the person's own, before one cell's for every author)
+        if aff:
+            person.affiliations = [aff]
     return out
+
+
+_OWN_AFFILIATION = re.compile(r"^(.*?[^\s(])\s*\(((?:[^()]|\([^()]*\))*[^\W\d_](?:[^()]|\([^()]*\))*)\)$")
+
+
+def _own_affiliation(name: str) -> tuple[str, str]:
+    """'Ana Smith (Lund University)' -> ('Ana Smith', 'Lund University'), as CMT's and many a form's author cells
+    write a person's affiliation; a name without words in brackets at its end -> (name, '')."""
+    found = _OWN_AFFILIATION.match(name.strip())
+    return (found[1].strip(" ,"), affiliation(found[2])) if found else (name, "")
 
 
 def people_with_affiliations(cell: str) -> list[Person]:
@@ -850,15 +869,17 @@ def people_with_affiliations(cell: str) -> list[Person]:
     return out
 
 
+def _name_keys(name: str) -> set[str]:
+    """What two writings of one person's name share (either order of given and family name)."""
+    words = name.casefold().replace(",", " ").split()
+    return {" ".join(words), " ".join(sorted(words))}
+
+
 def _mark_presenting(people: list[Person], speakers: list[Person]) -> list[Person]:
     """The speakers marked among the authors (by name, either order of given and family name); a speaker who
     is no author comes first."""
-    def keys(name: str) -> set[str]:
-        words = name.casefold().replace(",", " ").split()
-        return {" ".join(words), " ".join(sorted(words))}
-
     for s in speakers:
-        match = next((p for p in people if keys(p.name) & keys(s.name)), None)
+        match = next((p for p in people if _name_keys(p.name) & _name_keys(s.name)), None)
         if match is None:
             people.insert(0, Person(s.name, s.affiliations, s.email, True))
         else:
@@ -962,6 +983,12 @@ class _Table:
         if cut:
             self.notes.append(f"{cut} list(s) of authors end with 'et al.' (or 'and others'): only the people named "
                               "are imported; add the others to abstracts.yaml")
+        if cols.has("contact") and not any(cols.has(name) for name in ("speaker", "speaker_affs", "person_family",
+                                                                         "person_given")):
+            contact = _cell(header, cols.first("contact"))
+            self.notes.append(f"no column says who presents: no author is marked presenting (the '*' after an author, "
+                              f"as in CMT's export, marks the primary contact, '{contact}'); when the primary contacts "
+                              f"are the speakers, import with --map \"Speaker={contact}\"")
         if self.filled_down:
             self.notes.append(f"{self.filled_down} row(s) with a time and no date took the date of the row above "
                               "(a date written once a day, or in merged cells)")
@@ -1059,6 +1086,9 @@ class _Table:
                     people += people_with_affiliations(cell(i))
         elif cols.has("authors") or cols.has("coauthors") or cols.has("affiliations"):
             people += self.author_groups(row, cols)
+            if cols.has("contact"):  # CMT: the '*' after an author marks the primary contact, who need not present
+                for person in people:
+                    person.presenting = False
         if cols.has("speaker_affs"):
             speakers += [Person(p.name, p.affiliations, None, True)
                          for p in people_with_affiliations(cell(cols.first("speaker_affs")))]
@@ -1071,7 +1101,8 @@ class _Table:
             speakers += found
         if not people:
             people, speakers = speakers, []
-        emails = [e for e in re.split(r"[\s,;]+", cell(cols.first("author_emails"))) if "@" in e]
+        # (CMT's "ana@x.org*; bo@y.org": the '*' marks the primary contact)
+        emails = [e.strip("*") for e in re.split(r"[\s,;]+", cell(cols.first("author_emails"))) if "@" in e]
         for person, email in zip(people, emails):
             person.email = person.email or email
         people = _mark_presenting(people, speakers)
@@ -1102,7 +1133,14 @@ class _Table:
             for p in group:
                 if aff:
                     p.affiliations = [aff]
-            people += group
+                # a column naming the people of another again (CMT's "Authors", "Name (Affiliation)", and its
+                # "Author Names"): each person once, with what either column gives
+                known = next((q for q in people if _name_keys(q.name) & _name_keys(p.name)), None)
+                if known is None:
+                    people.append(p)
+                else:
+                    known.affiliations = known.affiliations or p.affiliations
+                    known.presenting = known.presenting or p.presenting
         return people
 
     def row_time(self, entry: Entry, row: list, cols: _Columns, dates: _Dates) -> None:
