@@ -1257,3 +1257,26 @@ def test_a_name_with_its_affiliation_in_brackets_in_an_author_cell(tmp_path):
         {"name": "Cy Ode", "affiliation": "CERN", "presenting": True}]
     assert waves["authors"] == [
         {"name": "Ana Smith", "affiliation": "UC, Berkeley"}, {"name": "Bo Jones", "affiliation": "CERN"}]
+
+
+def test_easychairs_decision_says_the_kind_when_no_type_does(tmp_path):
+    """EasyChair's submissions export has no type column: its Decision says the kind ("accept as poster" ->
+    posters.yaml, "accept as short paper", "accept as talk" -> talks); a type column, when there is one, wins."""
+    header = ["#", "Title", "Authors", "Submitted", "Last updated", "Form fields", "Keywords", "Decision", "Notified",
+              "Reviews sent", "Abstract"]
+    row = lambda n, title, authors, decision: [n, title, authors, "2025-01-10 10:00", "2025-01-11 10:00", "",  # noqa: E731
+                                               "tides\nocean", decision, "yes", "yes", f"About {title}."]
+    rows = [header, row("1", "Tides", "Ana Smith and Bo Lee", "accept"),
+            row("2", "Rejected", "Carl Diaz", "reject"),
+            row("3", "Waves", "Dana Wu, Eli Ng and Fay Ho", "accept as poster"),
+            row("4", "Currents", "Gil Oz", "accept as short paper"),
+            row("5", "Swell", "Hal Ma", "accept as talk"),
+            row("6", "Keynote", "Ida Po", "accept as keynote")]
+    docs = table.read(write_csv(tmp_path / "submissions.csv", rows), Options()).documents
+    assert {a["id"]: a.get("kind", "contributed") for a in docs["abstracts.yaml"]} == {
+        "c1": "contributed", "c4": "contributed", "c5": "contributed", "c6": "keynote"}
+    assert docs["posters.yaml"] == [{"title": "Waves", "authors": [{"name": "Dana Wu"}, {"name": "Eli Ng"},
+                                                                   {"name": "Fay Ho"}], "abstract": "About Waves."}]
+    typed = [header + ["Type"], row("3", "Waves", "Dana Wu", "accept as poster") + ["Talk"]]
+    docs = table.read(write_csv(tmp_path / "typed.csv", typed), Options()).documents
+    assert [a["id"] for a in docs["abstracts.yaml"]] == ["c3"] and "posters.yaml" not in docs

@@ -1032,6 +1032,8 @@ class _Table:
         type_name = get("type") or get("submitted_type")
         if not type_name and self.kinds.known(get("track")):
             type_name = get("track")
+        if not type_name and _ACCEPTED_STATES.search(get("state")) and self.kinds.known(get("state")):
+            type_name = get("state")  # EasyChair's decision: "accept as poster", "accept as short paper"
         kind = self.kinds(type_name)
         if kind == "skip":
             self.skipped[f"row(s) of type '{type_name}'"] += 1
