@@ -1280,3 +1280,38 @@ def test_easychairs_decision_says_the_kind_when_no_type_does(tmp_path):
     typed = [header + ["Type"], row("3", "Waves", "Dana Wu", "accept as poster") + ["Talk"]]
     docs = table.read(write_csv(tmp_path / "typed.csv", typed), Options()).documents
     assert [a["id"] for a in docs["abstracts.yaml"]] == ["c3"] and "posters.yaml" not in docs
+
+
+def test_easychairs_workbook_gives_the_authors_affiliations_and_emails_from_its_authors_sheet(tmp_path):
+    """EasyChair's "conference data" workbook: the sheet "Submissions" names the authors alone ("Ana Smith and Bo
+    Lee"); the sheet "Authors" has one row per author of each submission (submission #, first name, last name,
+    email, country, affiliation, ...): joined by the submission's number and the name, each author gets their
+    affiliation (with the country, as a presenting author's parts give it) and e-mail."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Submissions"
+    sheet.append(["#", "Track #", "Track name", "Title", "Authors", "Submitted", "Last updated", "Form fields",
+                  "Keywords", "Decision", "Notified", "Reviews sent", "Abstract", "Deleted?"])
+    sheet.append([1, 1, "Main", "Tides", "Ana Smith and Bo Lee", "2025-01-10 10:00", "2025-01-11 10:00", "",
+                  "tides", "accept", "yes", "yes", "We study tides.", "no"])
+    sheet.append([3, 1, "Main", "Waves", "Dana Wu", "2025-01-10 10:00", "", "", "", "accept as poster", "yes",
+                  "yes", "Waves.", "no"])
+    authors = book.create_sheet("Authors")
+    authors.append(["submission #", "first name", "last name", "email", "country", "affiliation", "Web page",
+                    "person #", "corresponding?"])
+    authors.append([1, "Ana", "Smith", "ana@x.org", "Sweden", "Lund University", "", 7, "yes"])
+    authors.append([1, "Bo", "Lee", "bo@y.org", "", "MIT", "", 8, ""])
+    authors.append([3, "Dana", "Wu", "dana@z.org", "China", "", "", 9, "yes"])
+    authors.append([2, "Carl", "Diaz", "c@x.org", "Spain", "ETH", "", 10, "yes"])
+    book.create_sheet("Reviews").append(["#", "submission #", "member #", "member name", "review"])
+    path = tmp_path / "conference.xlsx"
+    book.save(path)
+    imported = table.read(path, Options())
+    docs = imported.documents
+    assert docs["abstracts.yaml"][0]["authors"] == [
+        {"name": "Ana Smith", "affiliation": "Lund University, Sweden", "email": "ana@x.org"},
+        {"name": "Bo Lee", "affiliation": "MIT", "email": "bo@y.org"}]
+    assert docs["posters.yaml"] == [{"title": "Waves", "author": "Dana Wu", "affiliation": "China",
+                                     "email": "dana@z.org", "abstract": "Waves."}]
+    assert "the authors' affiliations and e-mails from sheet 'Authors', by submission number" in imported.notes

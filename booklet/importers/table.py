@@ -55,8 +55,8 @@ def read(path: Path, options: Options) -> Imported:
     except OSError as e:
         raise SourceError(f"{path}: cannot read it: {e.strerror or e}") from None
     if raw.startswith(_XLSX_MAGIC):
-        notes, rows, where = _xlsx_rows(path, options)
-        return _Table(path, "xlsx", rows, options, where, notes).read()
+        notes, rows, where, people = _xlsx_rows(path, options)
+        return _Table(path, "xlsx", rows, options, where, notes, people).read()
     if options.format == "xlsx":  # (not read as CSV: its message would be about a header of 'PK...')
         raise SourceError(f"{path}: not an Excel workbook (.xlsx, a zip file); give --format csv for a CSV file, "
                           "or save the sheet as .xlsx")
@@ -108,7 +108,8 @@ def _header_words(row: list) -> list[str]:
 def _xlsx_rows(path: Path, options: Options):
     """The rows of the workbook's first sheet that has a title column (else its first sheet), followed by those of
     every later sheet whose header is the same (a sheet per day), each without its header: (notes saying which
-    sheets were read, and which with a title column were not; the rows; where a row is: "sheet 'X', row 12")."""
+    sheets were read, and which with a title column were not; the rows; where a row is: "sheet 'X', row 12"; the
+    people of each contribution, by its id, from a sheet of authors: EasyChair's "Authors", _sheet_people)."""
     import openpyxl
 
     # the file, not its name: openpyxl refuses a name not ending in .xlsx, and a workbook saved as .csv is one all
@@ -152,7 +153,40 @@ def _xlsx_rows(path: Path, options: Options):
     if others:
         notes.append(f"sheet(s) {', '.join(repr(name) for name in others)} also have a title column, under other "
                      "columns: not read (import each as a workbook or CSV of its own)")
-    return notes, rows, lambda i: f"sheet '{places[i][0]}', row {places[i][1] + 1}"
+    people: dict[str, list[Person]] = {}
+    for name, own in sheets:
+        found = _sheet_people(own, options) if name not in headers else {}
+        if found and not people:
+            people = found
+            notes.append(f"the authors' affiliations and e-mails from sheet '{name}', by submission number")
+    return notes, rows, lambda i: f"sheet '{places[i][0]}', row {places[i][1] + 1}", people
+
+
+def _sheet_people(rows: list[list], options: Options) -> dict[str, list[Person]]:
+    """A sheet of one author a row under a header with a submission's number, a first and a last name (EasyChair's
+    "Authors": submission #, first name, last name, email, country, affiliation, ...): each submission's people,
+    in order, by its number; {} for any other sheet."""
+    for at, header in enumerate(rows[:10]):
+        cols = _columns(header, options)
+        if cols.has("id") and cols.has("person_family") and cols.has("person_given"):
+            people: dict[str, list[Person]] = {}
+            for row in rows[at + 1:]:
+                person = _person_in_parts(row, cols, presenting=False, institution="affiliations")
+                if person is not None and _cell(row, cols.first("id")):
+                    people.setdefault(_cell(row, cols.first("id")), []).append(person)
+            return people
+    return {}
+
+
+def _person_in_parts(row: list, cols: _Columns, presenting: bool = True,
+                     institution: str = "person_affiliation") -> Person | None:
+    """The person a row gives in parts (family name, given name, e-mail, `institution`, country), or None."""
+    family, given = _cell(row, cols.first("person_family")), _cell(row, cols.first("person_given"))
+    if not (family or given):
+        return None
+    aff = ", ".join(x for x in (_cell(row, cols.first(institution)), _cell(row, cols.first("person_country"))) if x)
+    return Person(clean(f"{given} {family}"), [affiliation(aff)] if aff.strip() else [],
+                  _cell(row, cols.first("speaker_email")) or _cell(row, cols.first("email")) or None, presenting)
 
 
 _MERGED_FIELDS = frozenset({"date", "session", "chair", "room", "track"})  # what a cell merged down is each row's
@@ -899,7 +933,8 @@ _ACCEPTED_STATES = re.compile(r"accept|angenommen|confirm|zugesagt", re.I)
 
 
 class _Table:
-    def __init__(self, path: Path, fmt: str, rows: list[list], options: Options, where, notes: list[str]) -> None:
+    def __init__(self, path: Path, fmt: str, rows: list[list], options: Options, where, notes: list[str],
+                 people: dict[str, list[Person]] | None = None) -> None:
         self.path = path
         self.fmt = fmt
         self.rows = rows
@@ -918,6 +953,7 @@ class _Table:
         self.decided = False  # some row of the export is accepted: rows not yet decided are left out
         self.blocks: dict[str, Block] = {}
         self.last_first: dict[int, bool] = {}  # column -> it writes names 'Last, First' between semicolons
+        self.sheet_people = people or {}  # a contribution's id -> its people from another sheet (_sheet_people)
 
     def read(self) -> Imported:
         header_at = _find_header(self.rows, self.options)
@@ -1046,6 +1082,12 @@ class _Table:
             self.untitled.append(where)
             return None
         people = self.row_people(row, cols)
+        listed = self.sheet_people.get(get("id"), [])
+        for person in people:  # their affiliation and e-mail from a sheet of authors, matched by name
+            known = next((p for p in listed if _name_keys(p.name) & _name_keys(person.name)), None)
+            if known is not None:
+                person.affiliations = person.affiliations or known.affiliations
+                person.email = person.email or known.email
         reworded: list[str] = []
         text = joined(to_markup(get("abstract")), to_markup(get("description")), reworded=reworded)
         if reworded:
@@ -1078,9 +1120,7 @@ class _Table:
         # the presenting author in parts: family name, given name, e-mail, institution, country
         family, given = cell(cols.first("person_family")), cell(cols.first("person_given"))
         if family or given:
-            aff = ", ".join(x for x in (cell(cols.first("person_affiliation")), cell(cols.first("person_country"))) if x)
-            speakers.append(Person(clean(f"{given} {family}"), [affiliation(aff)] if aff.strip() else [],
-                                   cell(cols.first("speaker_email")) or cell(cols.first("email")) or None, True))
+            speakers.append(_person_in_parts(row, cols))
         # Indico's "Name (Affiliation)" columns
         if cols.has("author_affs") or cols.has("coauthor_affs"):
             for name in ("author_affs", "coauthor_affs"):
