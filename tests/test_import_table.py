@@ -1315,3 +1315,17 @@ def test_easychairs_workbook_gives_the_authors_affiliations_and_emails_from_its_
     assert docs["posters.yaml"] == [{"title": "Waves", "author": "Dana Wu", "affiliation": "China",
                                      "email": "dana@z.org", "abstract": "Waves."}]
     assert "the authors' affiliations and e-mails from sheet 'Authors', by submission number" in imported.notes
+
+
+def test_terminal_codes_and_a_stray_nul_in_a_csv_are_left_out_and_noted(tmp_path):
+    """Fuzzing: a header 'Ti ESC[1m tle' was shown as 'Title' but not read as one (--map could not name it); a
+    link's or a reset's terminal code left ']8;;http://x' or 'c' in a title; one NUL in a UTF-8 file made it "not
+    UTF-8 text (UTF-16, or not text at all)"."""
+    from booklet import importers
+
+    path = tmp_path / "codes.csv"
+    path.write_bytes(b"Ti\x1b[1mtle\x1b[0m,Speaker\nA t\x00alk,Ana Smith\n"
+                     b"OSC \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ and \x1bc reset \x1b]0;title\x07now,Bo Lee\n")
+    imported = importers.read(path, Options())
+    assert [a["title"] for a in imported.documents["abstracts.yaml"]] == ["A talk", "OSC link and reset now"]
+    assert "left out control characters of the source's text, which print nothing: U+0000, U+001B" in imported.notes

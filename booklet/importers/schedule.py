@@ -38,7 +38,7 @@ from ..text.markup import collapse
 from . import Imported, Options, SourceError
 from .assemble import NOBODY, common_language, language_code, line_kind, names_in, own_language, some, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds, user_kind_of
-from .text import images_in, joined, repaired, to_markup, without_controls
+from .text import ESCAPE_SEQUENCE, images_in, joined, repaired, to_markup, without_controls
 
 VENUE_PLACEHOLDER = PLACEHOLDERS["venue"]
 _SLUG = re.compile(r"[a-z0-9_.-]+")  # an acronym in lower case alone is a system's slug, no name to print
@@ -104,7 +104,7 @@ class Schedule:
 
 # -- small readers shared by the JSON and XML readers ---------------------------------------------
 
-_UNPRINTABLE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+_UNPRINTABLE = re.compile(ESCAPE_SEQUENCE + "|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def one_line(value) -> str:

@@ -25,7 +25,7 @@ from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, some,
                        flip_name, id_from, line_kind, parse_clock, plus_minutes, slug)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
-from .text import images_in, joined, to_markup
+from .text import images_in, joined, to_markup, without_controls
 
 _KEYNOTE_SESSION = re.compile(r"^\W*(keynotes?|hauptvortr\w*)\b", re.I)  # a session of keynotes: "Keynotes 1: ..."
 _KEYNOTE_TITLE = re.compile(r"\((keynote|hauptvortrag)\)\s*$", re.I)  # a talk's title marking it one: "... (Keynote)"
@@ -42,7 +42,7 @@ def detect(path: Path, head: bytes) -> bool:
         text, _ = _decode(head, partial=True)
     except SourceError:
         return False
-    if "\x00" in text or text.lstrip().startswith(("{", "[", "<")):
+    if text.count("\x00") > len(text) // 8 or text.lstrip().startswith(("{", "[", "<")):  # (UTF-16 without BOM)
         return False
     lines = [line for line in text.splitlines()[:5] if line.strip()]
     return bool(lines) and any(d in lines[0] for d in (",", ";", "\t", "|"))
@@ -251,7 +251,7 @@ def _formulas_without_values(path: Path, title: str, rows: list[list], written: 
 
 def _words(header) -> str:
     """'Presenting author:  Family name' -> 'presenting author family name' (accents, case, marks gone)."""
-    text = unicodedata.normalize("NFKD", str(header or "")).encode("ascii", "ignore").decode().lower()
+    text = unicodedata.normalize("NFKD", without_controls(str(header or ""))).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"\((?:r|in|innen|e|es|s)\)|[:*/_]in(?:nen)?\b", "", text)  # Referent(in), Vortragende(r)
     text = re.sub(r"[_/]", " ", text)
     return " ".join(re.findall(r"[a-z0-9#]+", text))

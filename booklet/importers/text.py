@@ -85,8 +85,10 @@ def _without_code(text: str) -> str:
 
 # -- the conversion ---------------------------------------------------------------------
 
-# control characters, all but tab and newline (CR is made LF first), and a terminal's codes (ESC [ 31 m) whole
-_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# a terminal's code, whole: a colour (ESC [ 31 m), a link or a window's title (ESC ] ... BEL), a reset (ESC c)
+ESCAPE_SEQUENCE = r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~])"
+# control characters, all but tab and newline (CR is made LF first), and a terminal's codes
+_CONTROL = re.compile(ESCAPE_SEQUENCE + r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _left_out: list[set[str]] = []  # while noting_controls is open: the characters without_controls left out
 
 
