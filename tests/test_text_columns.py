@@ -357,53 +357,23 @@ def test_a_posters_abstract_leaves_no_two_line_tail_on_the_next_page(tmp_path, f
         assert len(abstract) == 4 and abstract[-1].endswith("endtwo.") and "(continued)" not in pdf.texts[start]
 
 
-def test_a_flowing_abstract_in_columns_starts_with_a_few_lines_under_its_header_and_ends_with_a_few(tmp_path):
-    """A review of an imported book (gmth 2023, A4): an abstract's header at a page's foot had two lines of its text
-    in each column under it, the rest of the text on the next page; another abstract went on to the next page with
-    two lines. Under a header at a page's foot, each column holds at least HEAD_LINES lines of the text (else the
-    entry moves on whole); an abstract that runs on holds at least TAIL_LINES lines on its last page. Abstracts of
-    lengths that bring headers and ends to every height of the page, each abstract's words its own (`k07`)."""
-    from booklet.layout.abstracts import HEAD_LINES, TAIL_LINES
+def test_a_flowing_abstract_in_columns_that_runs_on_holds_a_few_lines_on_its_last_page(tmp_path):
+    """A review of an imported book (A4): an abstract in columns went on to the next page with two lines. An abstract
+    that runs on holds at least TAIL_LINES lines on its last page, as one on pages of its own does. Abstracts of
+    lengths that bring their ends to every height of the page, each abstract's words its own (`k07`)."""
+    from booklet.layout.abstracts import TAIL_LINES
 
     count = 40
     entries = [f"- id: c{i}\n  title: Columns {i}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n    "
                + " ".join([f"k{i:02}"] * (150 + 31 * i)) + "\n" for i in range(count)]
     result = _build(tmp_path, {"abstracts.yaml": "".join(entries), "programme.yaml": BASE["programme.yaml"].replace(
         "talk: lund-2026", "title: A talk").replace("talk: okafor", "title: Another")}, "A4")
-    pdf = pdfium.PdfDocument(str(result.output))
-    middle = pdf[0].get_width() / 2
-    started = ended = 0
+    ended = 0
     for i in range(count):
         first, last = result.anchors[f"abstract-{i}"], result.anchors[f"end:abstract-{i}"]
         if last == first:
             continue
-        lines = {page: [line for line in _text_lines(result.output, page - 1, 0) if f"k{i:02}" in line[2]]
-                 for page in (first, last)}
-        in_left_column = [line for line in lines[first] if line[0] < middle]
-        assert len(in_left_column) >= HEAD_LINES, (i, first, in_left_column)
-        assert len(lines[last]) >= TAIL_LINES, (i, last, lines[last])
-        started += len(in_left_column) < 8  # a header near a page's foot
-        ended += len(lines[last]) < 8  # a short end
-    assert started >= 2 and ended >= 2, (started, ended)
-
-
-def test_an_abstracts_header_at_a_pages_foot_has_at_least_a_few_lines_of_its_text_under_it_in_each_column(tmp_path):
-    """The header of an abstract flowing in columns at the foot of an A4 page had two lines of its text in each
-    column under it (gmth 2023, p. 51). A filler abstract of more words at each step brings the next abstract's header
-    lower on the page: the left column under it holds HEAD_LINES lines at least, or the abstract starts the next
-    page."""
-    from booklet.layout.abstracts import HEAD_LINES
-
-    programme = BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace("talk: okafor", "title: B")
-    seen = set()
-    for words in range(952, 1100, 8):
-        entries = [f"- id: {key}\n  title: {title}\n  speaker: {{name: Ana Smith}}\n  abstract: |\n    "
-                   + " ".join([key] * count) + "\n" for key, title, count in (("kff", "Filler", words),
-                                                                               ("ktt", "Target", 500))]
-        result = _build(tmp_path / str(words), {"abstracts.yaml": "".join(entries), "programme.yaml": programme}, "A4")
-        filler, target = result.anchors["abstract-0"], result.anchors["abstract-1"]
-        middle = pdfium.PdfDocument(str(result.output))[0].get_width() / 2
-        left = [line for line in _text_lines(result.output, target - 1, 0) if "ktt" in line[2] and line[0] < middle]
-        assert target > filler or len(left) >= HEAD_LINES, (words, left)
-        seen.add("next page" if target > filler else len(left) <= HEAD_LINES + 1)
-    assert seen == {"next page", True, False}  # (moved on; at the foot with a few lines; higher)
+        lines = [line for line in _text_lines(result.output, last - 1, 0) if f"k{i:02}" in line[2]]
+        assert len(lines) >= TAIL_LINES, (i, last, lines)
+        ended += len(lines) < 8  # a short end
+    assert ended >= 2, ended

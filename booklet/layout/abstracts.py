@@ -75,8 +75,8 @@ def opening_abstracts(ctx: Context) -> set[str]:
 
 def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading: list, level: int) -> list:
     """A run of abstracts: `opening` (zero-size anchors and marks) first; then one page each, or
-    (layout: flow) one after another with a rule between, each header kept with the first HEAD_LINES lines
-    of its text, `heading` kept with the first. Each abstract ends with a mark of its last page. An abstract
+    (layout: flow) one after another with a rule between, each header kept with the first lines of
+    its text, `heading` kept with the first. Each abstract ends with a mark of its last page. An abstract
     on pages of its own is a Later (see flowables.made)."""
     if not ctx.flow:
         story = list(opening)
@@ -95,7 +95,7 @@ def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading
         prefix = [*opening, *heading] if number == 0 else []
         separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
         story.append(Entry(prefix + content, _continued_heading(ctx, abstract), len(prefix) + header, separator,
-                           head=HEAD_LINES * ctx.styles.text.leading, tail=TAIL_LINES))
+                           tail=TAIL_LINES))
         story.append(EndMark(ctx.abstract_key(abstract)))
     return story
 
@@ -110,7 +110,6 @@ def _day_heading(ctx: Context, title: str) -> list:
 
 TIGHTEST = 0.92  # of the text's line spacing: an entry is set this tight at most
 SPACE_TIGHTEST = 0.5  # of the space between its paragraphs: a paragraph's end still shows
-HEAD_LINES = 3  # an entry's header at a page's foot has at least this many lines of its text under it (each column)
 TAIL_LINES = 4  # an entry that runs on holds at least this many lines of its text on its last page (see Continues)
 LINES_OVER = 5  # an entry more of its text's lines than this too long for its page is not tried tighter (3-4 fit)
 

@@ -423,8 +423,8 @@ class _Placed(Flowable):
         self.column_width = column_width
         self.gap = gap
         self.rule = rule
-        self.used_height = used = max((sum(h + s for _, h, s in column) for column in columns), default=0.0)
-        self.height = used if height is None else height  # (a page's columns that go on: the page full)
+        used = max((sum(h + s for _, h, s in column) for column in columns), default=0.0)
+        self.height = used if height is None else height
         self.width = column_width * len(columns) + gap * (len(columns) - 1)
 
     def wrap(self, availWidth, availHeight):

@@ -724,23 +724,20 @@ class Continues(Translated, Flowable):
 
     `keep`: the first `keep` flowables of the content (an entry's header) never end a page without
     the first lines of the one after them (its text): the whole moves to the next page instead,
-    unless it is already at the top of one. `head`: nor with less of its text below them than this height
-    (points; in columns, the first column's), where the text goes on to the next page.
+    unless it is already at the top of one.
 
     `tail`: the last page it runs onto holds at least `tail` lines of its text, when what goes there is text alone:
     more lines are carried over from the page before (which ends that many lines short) rather than leave a page of
     "(continued)" and a line or two (see _tail_short).
     """
 
-    def __init__(self, content: list, heading, lead: list | None = None, keep: int = 0, tail: int = 0,
-                 head: float = 0.0):
+    def __init__(self, content: list, heading, lead: list | None = None, keep: int = 0, tail: int = 0):
         super().__init__()
         self.content = list(content)
         self.heading = heading
         self.lead = list(lead or [])
         self.keep = keep
         self.tail = tail
-        self.head = head
         self.opens_page = False  # a continuation: it starts a page
 
     def _items(self) -> list:
@@ -914,11 +911,8 @@ class Continues(Translated, Flowable):
             content_used -= moved_height
         if content_used <= 0:
             return []  # nothing of the content fits here: it moves on whole, heading and all
-        if self.keep and not _at_top(self) and (
-                len(begun) < min(self.keep + 1, len(self.content))
-                or sum(getattr(flowable, "used_height", height) for flowable, (height, at) in zip(first, placed)
-                       if at is not None and at >= self.keep) < self.head - 1e-6):
-            return []  # the header would end the page without its text, or with too little of it: all of it moves on
+        if self.keep and len(begun) < min(self.keep + 1, len(self.content)) and not _at_top(self):
+            return []  # the header would end the page without its text: all of it moves on
         more = Continues(rest, self.heading, self.heading(), tail=self.tail)
         more.opens_page = True  # never under its first part, even where that leaves room (a photo's header)
         return [Continues(first, None), more]
@@ -965,8 +959,8 @@ class Entry(Continues):
     it, except at the top of a page; its header (`keep` flowables) never alone at a page's foot; a
     long one runs on to the next page under `heading()` ("Title (continued)")."""
 
-    def __init__(self, content: list, heading, keep: int, separator=None, head: float = 0.0, tail: int = 0):
-        super().__init__(content, heading, keep=keep, head=head, tail=tail)
+    def __init__(self, content: list, heading, keep: int, separator=None, tail: int = 0):
+        super().__init__(content, heading, keep=keep, tail=tail)
         self.separator = separator
 
     def _settle(self) -> None:
