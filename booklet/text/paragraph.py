@@ -1122,10 +1122,10 @@ _ASKED = _Asked()
 def _no_final_hyphen(para, width, break_lines_of):
     """`break_lines_of(para, width)`, but (1) no more than HYPHENS_IN_A_ROW lines in a row ending with a hyphen, as
     TeX's double hyphen demerits have it: the paragraph broken again with the word that would end one more such line
-    whole on the next (the lines before are the same), kept when no line is wider than before or looser than
-    FINAL_LOOSE (justified), no word is split without a hyphen and it takes a line more at most; (2) a paragraph whose
-    last line would be what is left of a word broken at the line before ("... and an er- / ror model.") broken again
-    with that word whole on the last line, as TeX's final hyphen demerits have it: the lines before are the same, the
+    whole on the next (the lines before are the same), kept when no line is wider than before, no line looser than
+    FINAL_LOOSE that was not (justified: _no_looser), no word is split without a hyphen and it takes no line more;
+    (2) a paragraph whose last line would be what is left of a word broken at the line before ("... and an er- /
+    ror model.") broken again with that word whole on the last line, as TeX's final hyphen demerits have it: the lines before are the same, the
     line it leaves is looser. Kept as it was when that takes another line, sets a line wider than any of the first
     setting (a word no line holds whole), or leaves a justified line more than FINAL_LOOSE of an em wider at each space
     (so loose a line would be worse than the hyphen; a line set ragged is only shorter)."""
@@ -1171,6 +1171,22 @@ def _not_too_loose(para, line) -> bool:
         or _extra_space(line) <= FINAL_LOOSE * para.style.fontSize * max(_spaces(line), 1)
 
 
+def _no_looser(para, found, redone) -> bool:
+    """Whether `redone` (a paragraph's lines broken again) has no line, but its last, looser than FINAL_LOOSE of an em
+    at each space that `found` (as they were) did not have: no more such lines, and none looser than the loosest
+    before (a review of two columns on A4: refusing a hyphen left spaces of 2 em in the lines after it)."""
+    if para.style.alignment != TA_JUSTIFY:
+        return True
+    limit = FINAL_LOOSE * para.style.fontSize
+
+    def looseness(lines) -> list[float]:
+        return [_extra_space(line) / max(_spaces(line), 1) for line in lines[:-1]]
+
+    before, after = looseness(found), looseness(redone)
+    return max(after, default=0.0) <= max(*before, limit) + 0.01 and \
+        sum(value > limit for value in after) <= sum(value > limit for value in before)
+
+
 def _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines):
     """`lines` (as `para` was just broken) broken again, each time with the hyphenation refused that ends a line after
     HYPHENS_IN_A_ROW lines ending with a hyphen, while that is kept (see _no_final_hyphen); _ASKED as the lines kept
@@ -1185,9 +1201,9 @@ def _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines):
         split, found = para._splitLongWordCount, lines.lines
         again = _broken(para, width, break_lines_of, frags, _ASKED.refused | {call})
         redone = again.lines
-        if len(redone) <= len(found) + 1 and para._splitLongWordCount <= split and len(redone) > at \
+        if len(redone) <= len(found) and para._splitLongWordCount <= split and len(redone) > at \
                 and min(map(_extra_space, redone)) >= min(min(map(_extra_space, found)), 0.0) - 0.01 \
-                and not _line_text(redone[at]).endswith(_HYPHENS) and _not_too_loose(para, redone[at]):
+                and not _line_text(redone[at]).endswith(_HYPHENS) and _no_looser(para, found, redone):
             lines = again
             continue
         for name, value in kept[0].items():
