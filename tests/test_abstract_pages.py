@@ -222,6 +222,18 @@ def test_the_line_that_leads_into_a_block_of_code_never_ends_a_page_without_it(t
                    lambda words: [f"following {words}:", f"first_{words}(model)", f"second_{words}(model)"])
 
 
+def test_a_block_of_code_never_leaves_its_first_or_last_line_alone_on_a_page(tmp_path):
+    """A typographer's review of the FOSDEM import: a block of four lines broke three and one, its last line alone at
+    the top of a page. A block's first two lines, and its last two, are on one page. Texts of every length near the
+    page's foot (a line more at each step)."""
+    def ending(words: int) -> str:
+        return (f"We ran it once more.\n\n```\nalpha_{words}()\nbeta_{words}()\ngamma_{words}()\ndelta_{words}()\n```\n\n"
+                + " ".join(WORDS[k % len(WORDS)] for k in range(120)))
+
+    _kept_together(tmp_path / "first", ending, lambda words: [f"alpha_{words}()", f"beta_{words}()"])
+    _kept_together(tmp_path / "last", ending, lambda words: [f"delta_{words}()", f"gamma_{words}()"])
+
+
 def test_a_tutorial_that_runs_onto_more_pages_says_on_each_what_it_continues(tmp_path):
     """A tutorial's description of two pages and more, then its presenter: each page it runs onto opens with
     "Title (continued)", as an abstract's does, and the presenter's heading stays with the presenter."""

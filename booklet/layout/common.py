@@ -179,9 +179,7 @@ class Context:
         widest = _widest_marks(paragraphs, marks, style)
         for at, (text, found) in enumerate(zip(paragraphs, marks)):
             if isinstance(text, markup.Code):
-                led = at > 0 and marks[at - 1] is None and not isinstance(paragraphs[at - 1], markup.Code) \
-                    and bool(_LEADS_IN.search(paragraphs[at - 1]))
-                made += self._code_lines(text, self._code_style(style), led)
+                made += self._code_lines(text, self._code_style(style))
                 continue
             if found is None and (_HEADING_LIKE.fullmatch(text)  # never the last on a page with its text on the next
                                   or at + 1 < len(paragraphs) and isinstance(paragraphs[at + 1], markup.Code)
@@ -207,12 +205,14 @@ class Context:
                             leftIndent=style.leftIndent + style.fontSize, firstLineIndent=0, hyphenationLang="",
                             embeddedHyphenation=0, uriWasteReduce=0, splitLongWords=1, quotes=None)
 
-    def _code_lines(self, code: str, style, led: bool = False) -> list[Para]:
+    def _code_lines(self, code: str, style) -> list[Para]:
         """A block of code's markup, a paragraph a line in `style`: a line too long for the column wraps under its
         own indent (its leading no-break spaces) and an em further, not at the block's edge; the block's space
-        before its first line and after its last (a line empty in the code keeps its height). `led`: the paragraph
-        before it leads into it (ends with a colon, kept with the first line): the first line kept with the second,
-        so that the line introducing the block never ends a page with less than two of its lines."""
+        before its first line and after its last (a line empty in the code keeps its height). Its first line is kept
+        with the second, and the one before its last with the last: no page ends with a block's first line alone (or
+        with a line leading into it, kept with that first line, and one line of it), and none begins with its last
+        line alone (a review found "say ..." alone at the top of a page, the three lines before it on the page
+        before)."""
         lines = code.split("<br/>")
         space = stringWidth("\u00a0", style.fontName, style.fontSize)
         made = []
@@ -220,7 +220,7 @@ class Context:
             lead = len(_CODE_INDENT.match(line).group(1))
             hang = round(lead * space + style.fontSize, 2)
             first, last = n == 0, n == len(lines) - 1
-            kept = int(led and first and not last)
+            kept = int(n in (0, len(lines) - 2) and not last)
             made.append(Para(line or "\u00a0", self.derived(
                 style, f"{style.name}_line", lead, first, last, kept,
                 leftIndent=style.leftIndent + hang, firstLineIndent=-hang, keepWithNext=kept,
