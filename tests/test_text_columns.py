@@ -377,3 +377,25 @@ def test_a_flowing_abstract_in_columns_that_runs_on_holds_a_few_lines_on_its_las
         assert len(lines) >= TAIL_LINES, (i, last, lines)
         ended += len(lines) < 8  # a short end
     assert ended >= 2, ended
+
+
+def test_a_line_of_code_that_wraps_under_its_hanging_indent_stays_in_its_column(tmp_path):
+    """A typographer's review of the EuroPython import on A4: `<button ng-click="model.clear()">Clear</button>`, a
+    line of code, wrapped at its space and ran past its column, into the gutter and the next: its second part fitted
+    the first line's width, not the narrower width of a line under the hanging indent, and was set whole. It is split
+    to fit the line it goes to."""
+    from booklet.layout.columns import GAP
+
+    text = ('Intro:\n\n```\nbody_html = """\n        <button ng-click="model.clear()">Clear</button>\n"""\n```\n\n'
+            "End.")
+    result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4")
+    index = result.anchors["abstract-0"] - 1
+    lines = _text_lines(result.output, index, 0)
+    chars = pdfium.PdfDocument(str(result.output))[index].get_textpage()
+    folio = [box for i in range(chars.count_chars())
+             if chars.get_text_range(i, 1).isdigit() and (box := chars.get_charbox(i))[1] < 60]  # (at the foot)
+    left, right = min(line[0] for line in lines), folio[-1][2]  # (a right-hand page: its number at the text's edge)
+    middle = (left + right) / 2
+    for start, end, words in lines:
+        assert end <= (middle - GAP / 2 if start < middle else right) + 0.5, words
+    assert "Clear</button>" in "".join(words for _, _, words in lines)

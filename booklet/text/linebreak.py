@@ -344,7 +344,9 @@ def break_lines(para, width, helpers: Helpers):
                         continue
             if splitLongWords and (tail or not isinstance(w, _SplitFrag)):
                 nmw = min(lineno, maxlineno)
-                if tail or wordWidth > max(maxWidths[nmw:nmw + 1]):
+                # (wider than this line, or than the next, where it goes whole otherwise: a line of code that wraps
+                # under a hanging indent ran past its column, ReportLab comparing it with the first line alone)
+                if tail or wordWidth > min(maxWidths[nmw], maxWidths[min(nmw + 1, maxlineno)]):
                     _words[at:at] = _rl._splitFragWord(w, maxWidth - spaceWidth - currentWidth, maxWidths, lineno)
                     _words.insert(at + 1, _break_after(f))
                     FW.pop(-1)
