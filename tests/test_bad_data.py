@@ -1211,3 +1211,20 @@ def test_a_bidirectional_control_character_is_warned_about_and_left_out(tmp_path
     from booklet.text import markup
 
     assert markup.inline("A \u202eflipped\u202c talk \u2066on\u2069") == "A flipped talk on"
+
+
+def test_a_name_with_a_bidirectional_control_is_the_same_person_in_the_index(tmp_path):
+    """Fuzzing: "Bo\\u200f Jones" printed as "Bo Jones", but the index of authors listed "Jones, Bo" twice, one with
+    the control. It is left out as the data is read: one person, warned of once."""
+    from booklet.build import build_booklet
+
+    data = conference(tmp_path, {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: jones
+          title: Another talk
+          speaker: {name: "Chiamaka\\u200F Okafor"}
+        """), "programme.yaml": BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: jones}\n'})
+    result = build_booklet(data, tmp_path / "b.pdf")
+    index = [line for page in Pdf(result.output).texts if "Index of authors" in page for line in page.splitlines()
+             if "Okafor" in line]
+    assert len(index) == 1, index
+    assert [p.kind for p in result.warnings if "Okafor" in p.message or p.key.endswith("speaker.name")] == ["bidi"]

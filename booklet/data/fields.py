@@ -174,6 +174,7 @@ class Fields:
             return None
         if printed:
             check_printable(self.report, self.file, self.line(key), self.at(key), text)
+            text = without_bidi(text)
         return text
 
     def texts(self, key: str) -> tuple[str, ...]:
@@ -384,6 +385,15 @@ def shown_char(ch: str) -> str:
     if unicodedata.category(ch)[0] in "CMZ":
         return f"U+{ord(ch):04X}"
     return f"'{ch}' (U+{ord(ch):04X})"
+
+
+_BIDI = re.compile(f"[{''.join(sorted(fonts.BIDI_CONTROLS))}]")
+
+
+def without_bidi(text: str) -> str:
+    """`text` without Unicode's bidirectional controls (warned of by check_printable): they print nothing, and left in
+    they made "Bo\u200f Jones" a person of their own in the index of authors."""
+    return _BIDI.sub("", text) if _BIDI.search(text) else text
 
 
 def check_printable(report: Report, file: str, line: int, key: str, text: str) -> None:
