@@ -863,6 +863,19 @@ def test_no_more_than_two_lines_in_a_row_end_with_a_hyphen(text_style):
     assert ruled[:first] == plain[:first]
 
 
+def test_a_paragraph_of_more_than_hyphens_lines_lines_is_not_broken_again_for_its_hyphens(text_style, monkeypatch):
+    """Fuzzing: a paragraph of 3,000 long words, broken again HYPHENS_TRIED times whole for its runs of hyphens, took
+    6.6 s against 1.9 s. One of more than HYPHENS_LINES lines is broken once, as ReportLab breaks it."""
+    from booklet.text import paragraph as module
+
+    width = 334.49
+    plain = _broken_lines(ATIH, text_style, width, rule=False)
+    monkeypatch.setattr(module, "HYPHENS_LINES", len(plain) - 1)
+    assert _broken_lines(ATIH, text_style, width) == plain
+    monkeypatch.setattr(module, "HYPHENS_LINES", len(plain))
+    assert _hyphens_in_a_row(_broken_lines(ATIH, text_style, width)) <= 2
+
+
 def test_a_word_of_thousands_of_letters_is_offered_only_breaks_that_might_fit(text_style, monkeypatch):
     """A DNA sequence of 4,000 letters in an abstract took 27 s to build, 12,000 letters minutes: ReportLab measures
     every break the dictionary (or, for a word no line holds, every letter) offers, the longest head first, line after
