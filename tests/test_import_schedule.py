@@ -1390,3 +1390,7 @@ def test_a_value_of_the_wrong_kind_is_named_with_its_article(tmp_path):
     result = invoke("import", path, "--out", tmp_path / "out")
     assert result.exit_code == 1
     assert "days[0].rooms['Hall A']: an object, not a list (expected a list [...])" in result.stderr, result.stderr
+    data["schedule"]["conference"]["days"] = 1
+    path.write_text(json.dumps(data).replace('"days": 1', '"days": 1e400'))  # (fuzzing: "a string, not a list")
+    result = invoke("import", path, "--out", tmp_path / "out")
+    assert "schedule.conference.days: a number, not a list (expected a list [...])" in result.stderr, result.stderr

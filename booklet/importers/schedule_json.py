@@ -61,9 +61,13 @@ def json_value(text: str):
     return json.loads(text, parse_int=whole_number, parse_float=_finite, parse_constant=refused)
 
 
+class _Written(str):
+    """A number too large for a float, as written ("1e400"): text where text is read, a number to _kind."""
+
+
 def _finite(digits: str) -> float | str:
     value = float(digits)
-    return value if math.isfinite(value) else digits
+    return value if math.isfinite(value) else _Written(digits)
 
 
 _STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')  # a JSON string, or what json reads as a float
@@ -72,7 +76,7 @@ _STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')  # a JSO
 def whole_number(digits: str) -> int | str:
     """A JSON whole number as Python's: one of more than 100 digits (no schedule has one; Python refuses more than
     4,300) is kept as its text."""
-    return int(digits) if len(digits) <= 100 else digits
+    return int(digits) if len(digits) <= 100 else _Written(digits)
 
 
 class _Reader:
