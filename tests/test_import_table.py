@@ -527,6 +527,15 @@ def test_a_second_column_of_the_same_field_is_named_as_not_read(tmp_path):
     assert not [note for note in table.read(path, Options()).notes if "same field" in note]
 
 
+def test_a_state_that_says_not_accepted_is_left_out(tmp_path):
+    """A review: "Not accepted as poster" read as an accepted poster (the decision names the kind, EasyChair's)."""
+    path = write_csv(tmp_path / "d.csv", [["Title", "Authors", "Decision"], ["One", "Ana Smith", "accept as poster"],
+                                          ["Two", "Bo Lee", "Not accepted as poster"], ["Three", "Cy Ray", "accept"]])
+    imported = table.read(path, Options())
+    assert [p["title"] for p in imported.documents["posters.yaml"]] == ["One"]
+    assert [a["title"] for a in imported.documents["abstracts.yaml"]] == ["Three"]
+
+
 def test_a_map_naming_no_column_of_the_header_is_an_error(tmp_path):
     path = write_csv(tmp_path / "p.csv", [["Paper", "Summary"], ["A", "B"]])
     with pytest.raises(SourceError) as raised:
@@ -1179,16 +1188,26 @@ def test_a_cell_of_names_with_a_doubled_and_initials_after_each_name_or_et_al_is
                                               # (fuzzing again: an "E" read as Italian "and", "Ł." as no initial)
                                               ["T7", "John E Smith, Maria Y Lopez"], ["T8", "Dvořák, Ł., Šimek, J."],
                                               ["T9", "Ann Lee, Bob Roe and etc"], ["T10", "A. Smith and and"],
-                                              ["T11", "Ann Lee et al., Bob Roe"], ["T12", "Ana y Bo"]])
+                                              ["T11", "Ann Lee et al., Bob Roe"], ["T12", "Ana y Bo"],
+                                              # (a review: "U. A." read as "u. a.", "& others" as a person,
+                                              # initials without spaces or of another script in a name of two parts)
+                                              ["T14", "Ana Smith & Bo Lee & others"],
+                                              ["T15", "Dvořák, Ł."], ["T16", "Smith, A.B., Doe, C.D."],
+                                              ["T17", "Ana Smith (presenting), Bo Lee (she/her)"]])
     imported = table.read(path, Options())
     names = {a["title"]: [p["name"] for p in a.get("authors") or [a["speaker"]]]
              for a in imported.documents["abstracts.yaml"]}
     assert names == {"T3": ["A", "B", "C"], "T4": ["J. Smith", "A. B. Doe"], "T5": ["Ana Smith"],
                      "T6": ["Samuel Iglesias Gonsálvez"], "T7": ["John E Smith", "Maria Y Lopez"],
                      "T8": ["Ł. Dvořák", "J. Šimek"], "T9": ["Ann Lee", "Bob Roe"], "T10": ["A. Smith"],
-                     "T11": ["Ann Lee", "Bob Roe"], "T12": ["Ana", "Bo"]}
-    assert ("4 list(s) of authors end with 'et al.' (or 'and others'): only the people named are imported; add the "
+                     "T11": ["Ann Lee", "Bob Roe"], "T12": ["Ana", "Bo"],
+                     "T14": ["Ana Smith", "Bo Lee"], "T15": ["Ł. Dvořák"], "T16": ["A.B. Smith", "C.D. Doe"],
+                     "T17": ["Ana Smith (presenting)", "Bo Lee (she/her)"]}
+    assert ("5 list(s) of authors end with 'et al.' (or 'and others'): only the people named are imported; add the "
             "others to abstracts.yaml") in imported.notes
+    path = write_csv(tmp_path / "semicolons.csv", [["Title", "Speakers"], ["T13", "Müller, U. A.; Schmidt, K."]])
+    assert [p["name"] for p in table.read(path, Options()).documents["abstracts.yaml"][0]["authors"]] == [
+        "U. A. Müller", "K. Schmidt"]
 
 
 CMT_HEADER = ["Paper ID", "Created", "Last Modified", "Paper Title", "Abstract", "Primary Contact Author Name",
@@ -1325,7 +1344,10 @@ def test_terminal_codes_and_a_stray_nul_in_a_csv_are_left_out_and_noted(tmp_path
 
     path = tmp_path / "codes.csv"
     path.write_bytes(b"Ti\x1b[1mtle\x1b[0m,Speaker\nA t\x00alk,Ana Smith\n"
-                     b"OSC \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ and \x1bc reset \x1b]0;title\x07now,Bo Lee\n")
+                     b"OSC \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ and \x1bc reset \x1b]0;title\x07now,Bo Lee\n"
+                     # (a review: an ESC before a letter took the letter; one before ']' all up to the end)
+                     b"Smith\x1bJones and \x1b]Xenon,Cy Ray\n")
     imported = importers.read(path, Options())
-    assert [a["title"] for a in imported.documents["abstracts.yaml"]] == ["A talk", "OSC link and reset now"]
+    assert [a["title"] for a in imported.documents["abstracts.yaml"]] == ["A talk", "OSC link and reset now",
+                                                                         "SmithJones and ]Xenon"]
     assert "left out control characters of the source's text, which print nothing: U+0000, U+001B" in imported.notes

@@ -751,10 +751,10 @@ _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u
 # "and" between names ("A and and B": one), in a few languages; "y" and "e" in lower case only ("John E Smith")
 _AND = re.compile(r"(?:\s+(?:and|und|et|(?-i:y|e)|&)(?=\s))+\s+|\s*&\s*", re.I)
 # what names nobody in a list of names, with the "and" before it: "et al.", "and others", "u. a.", "etc."
-_ET_AL = re.compile(r"[\s,;]*(?:\b(?:and|und|&)\s+)?\b(?:et\s+al\b\.?|and\s+others\b|u\.\s*a\.|etc\b\.?)"
-                    r"(?=[\s,;]*(?:[,;]|$))", re.I)
+_ET_AL = re.compile(r"[\s,;]*(?:(?:\band|\bund|&)\s*)?(?:\bet\s+al\b\.?|(?-i:\bu\.\s*a\.)|\betc\b\.?)(?=[\s,;]*(?:[,;]|$))"
+                    r"|[\s,;]*(?:\band|\bund|&)\s*others\b(?=[\s,;]*(?:[,;]|$))", re.I)
 _AND_LAST = re.compile(r"(?:\s+(?:and|und|et|&))+\s*$", re.I)  # an "and" with no name after it
-_GIVEN = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+|(?:[A-ZÀ-Ý]\.\s*-?\s*)+)$")
+_GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’-]+$")  # a given name alone (or initials: _initials)
 
 
 def _markers(name: str) -> tuple[str, list[int], bool]:
@@ -804,7 +804,7 @@ def split_names(cell: str, last_first: bool = False) -> list[str]:
     if len(parts) == 2 and not _AND.search(cell):
         last, first = parts
         first_bare, _, _ = _markers(first)
-        if _GIVEN.match(first_bare) and "." not in last and len(last.split()) <= 3:
+        if (_GIVEN.match(first_bare) or _initials(first_bare)) and "." not in last and len(last.split()) <= 3:
             return [cell]
     if len(parts) >= 4 and len(parts) % 2 == 0 and not _AND.search(cell) and all(
             _initials(_markers(part)[0]) == (i % 2 == 1) for i, part in enumerate(parts)):
@@ -813,9 +813,13 @@ def split_names(cell: str, last_first: bool = False) -> list[str]:
 
 
 def _initials(text: str) -> bool:
-    """Whether `text` is a name's initials alone: "J.", "J.-P.", "A. B.", "Ł."."""
-    letters = [part for part in re.split(r"[\s-]+", text.strip()) if part]
-    return bool(letters) and all(len(part) == 2 and part[0].isupper() and part[1] == "." for part in letters)
+    """Whether `text` is a name's initials alone: "J.", "J.-P.", "A. B.", "U.A.", "Ł."."""
+    text = text.strip()
+    return bool(_INITIAL_RUN.fullmatch(text)) and all(letter.isupper() for letter in _INITIAL.findall(text))
+
+
+_INITIAL = re.compile(r"([^\W\d_])\.")  # an initial: a letter and its full stop
+_INITIAL_RUN = re.compile(r"(?:[^\W\d_]\.[\s-]*)+")
 
 
 def _person_name(text: str, flip: bool) -> str:
@@ -885,11 +889,19 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
 _OWN_AFFILIATION = re.compile(r"^(.*?[^\s(])\s*\(((?:[^()]|\([^()]*\))*[^\W\d_](?:[^()]|\([^()]*\))*)\)$")
 
 
+# what a form's author cell writes in brackets after a name that is no affiliation: a role, pronouns, a suffix
+_NO_AFFILIATION = re.compile(r"(?:presenting|presenter|speaker|corresponding(?: author)?|invited|keynote|online|remote|"
+                             r"virtual|in person|tb[acd]|jr\.?|sr\.?|[a-z]+/[a-z]+)", re.I)
+
+
 def _own_affiliation(name: str) -> tuple[str, str]:
     """'Ana Smith (Lund University)' -> ('Ana Smith', 'Lund University'), as CMT's and many a form's author cells
-    write a person's affiliation; a name without words in brackets at its end -> (name, '')."""
+    write a person's affiliation; a name without words in brackets at its end, or with a role or pronouns there
+    ('(presenting)', '(she/her)'), -> (name, '')."""
     found = _OWN_AFFILIATION.match(name.strip())
-    return (found[1].strip(" ,"), affiliation(found[2])) if found else (name, "")
+    if not found or _NO_AFFILIATION.fullmatch(found[2].strip()):
+        return name, ""
+    return found[1].strip(" ,"), affiliation(found[2])
 
 
 def people_with_affiliations(cell: str) -> list[Person]:
@@ -926,7 +938,7 @@ def _mark_presenting(people: list[Person], speakers: list[Person]) -> list[Perso
 # -- rows -> entries ---------------------------------------------------------------------------------
 
 _NOT_CONTRIBUTION_STATES = re.compile(r"reject|withdraw|declin|cancel|duplicate|merged|abgelehnt|zurückgez|"
-                                      r"refus|annul|invalid", re.I)
+                                      r"refus|annul|invalid|\bnot\b|\bnicht\b|\bnon\b", re.I)
 # not decided yet: left out only when other rows of the export are accepted (else nothing is decided yet)
 _UNDECIDED_STATES = re.compile(r"submitted|under review|in review|pending|eingereicht|soumis|en cours", re.I)
 _ACCEPTED_STATES = re.compile(r"accept|angenommen|confirm|zugesagt", re.I)
