@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import sys
@@ -48,12 +49,19 @@ def run() -> None:
     os._exit(code)
 
 
+_PRINTING = frozenset(getattr(errno, name) for name in ("EPIPE", "ENOSPC", "EIO", "EDQUOT", "EFBIG", "EBADF", "EAGAIN")
+                      if hasattr(errno, name))  # what writing to a full disk, a closed pipe or a lost terminal raises
+
+
 def _unprinted(exc: OSError) -> int:
     """Exit status 1 and, where standard error takes it, a line saying that the command's messages could not be
-    printed (every file a command writes is written, or refused, with a message of its own before this)."""
+    printed (every file a command writes is written, or refused, with a message of its own before this); any other
+    system error that reached here, named as it is."""
+    printing = exc.errno in _PRINTING and exc.filename is None
     with suppress(OSError, ValueError):
         sys.stdout = open(os.devnull, "w")  # (what is left in the old one's buffer is not tried again)
-        os.write(2, f"booklet: cannot print the command's output: {exc.strerror or exc}\n".encode())
+        what = "cannot print the command's output" if printing else (exc.filename or "a system error")
+        os.write(2, f"booklet: {what}: {exc.strerror or exc}\n".encode())
     return 1
 
 

@@ -1228,3 +1228,14 @@ def test_a_name_with_a_bidirectional_control_is_the_same_person_in_the_index(tmp
              if "Okafor" in line]
     assert len(index) == 1, index
     assert [p.kind for p in result.warnings if "Okafor" in p.message or p.key.endswith("speaker.name")] == ["bidi"]
+    # (a review: an item of a list, an affiliation, kept its control; and one at a text's end left a space)
+    from booklet.check import check_folder
+
+    data = conference(tmp_path / "list", {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: jones
+          title: "Another talk \\u200F"
+          speaker: {name: Bo Jones, affiliation: ["Uni\\u200F A", "Uni B"]}
+        """)})
+    booklet = check_folder(data)[0]
+    jones = next(a for a in booklet.abstracts if a.id == "jones")
+    assert (jones.title, jones.authors[0].affiliations) == ("Another talk", ("Uni A", "Uni B"))

@@ -103,6 +103,19 @@ def test_output_that_cannot_be_printed_is_a_message_not_a_traceback(tmp_path, co
                                                  "device\n")
 
 
+def test_a_system_error_that_reaches_the_command_line_is_named_as_it_is(monkeypatch, capfd):
+    """A review: every OSError that reached `run` was said to be output that could not be printed."""
+    import io
+
+    from booklet import cli
+
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert cli._unprinted(FileNotFoundError(2, "No such file or directory", "talks.yaml")) == 1
+    assert cli._unprinted(OSError(28, "No space left on device")) == 1
+    assert capfd.readouterr().err == ("booklet: talks.yaml: No such file or directory\n"
+                                      "booklet: cannot print the command's output: No space left on device\n")
+
+
 # -- files changed that must not be ------------------------------------------------------------------
 
 @pytest.mark.parametrize("command", [("build",), ("proof", "okafor")])

@@ -876,6 +876,18 @@ def test_a_paragraph_of_more_than_hyphens_lines_lines_is_not_broken_again_for_it
     assert _hyphens_in_a_row(_broken_lines(ATIH, text_style, width)) <= 2
 
 
+def test_hyphenations_are_noted_only_while_a_paragraph_counts_them(text_style):
+    """A review: the hyphenations of text cut short (the glance's titles: break_cut_lines) were added to a list of the
+    class, which grew for the whole process. They are noted only while _no_final_hyphen breaks a paragraph."""
+    from booklet.text import paragraph as module
+
+    para = module.MathParagraph(ATIH, text_style)
+    para.breakLines = lambda width: module.break_cut_lines(para, width)
+    para.wrap(120, 10**6)
+    assert para.blPara.lines and module._ASKED.hyphens is None
+    assert _broken_lines(ATIH, text_style, 334.49) and module._ASKED.hyphens is None  # (set back once broken)
+
+
 def test_a_word_of_thousands_of_letters_is_offered_only_breaks_that_might_fit(text_style, monkeypatch):
     """A DNA sequence of 4,000 letters in an abstract took 27 s to build, 12,000 letters minutes: ReportLab measures
     every break the dictionary (or, for a word no line holds, every letter) offers, the longest head first, line after

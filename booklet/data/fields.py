@@ -207,7 +207,7 @@ class Fields:
                 self.report.error(self.file, value.lines[index], where, control)
                 continue
             check_printable(self.report, self.file, value.lines[index], where, text)
-            out.append(text)
+            out.append(without_bidi(text))
         return tuple(out)
 
     def date(self, key: str, required: bool = False) -> dt.date | None:
@@ -393,7 +393,7 @@ _BIDI = re.compile(f"[{''.join(sorted(fonts.BIDI_CONTROLS))}]")
 def without_bidi(text: str) -> str:
     """`text` without Unicode's bidirectional controls (warned of by check_printable): they print nothing, and left in
     they made "Bo\u200f Jones" a person of their own in the index of authors."""
-    return _BIDI.sub("", text) if _BIDI.search(text) else text
+    return _BIDI.sub("", text).strip() if _BIDI.search(text) else text  # (a text given stripped stays so)
 
 
 def check_printable(report: Report, file: str, line: int, key: str, text: str) -> None:

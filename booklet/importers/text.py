@@ -85,8 +85,9 @@ def _without_code(text: str) -> str:
 
 # -- the conversion ---------------------------------------------------------------------
 
-# a terminal's code, whole: a colour (ESC [ 31 m), a link or a window's title (ESC ] ... BEL), a reset (ESC c)
-ESCAPE_SEQUENCE = r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~])"
+# a terminal's code, whole: a colour (ESC [ 31 m), a link or a window's title (ESC ] ... BEL, on one line, ended), a
+# reset (ESC c), a cursor saved (ESC 7) or a character set chosen (ESC ( B); an ESC before anything else alone
+ESCAPE_SEQUENCE = r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)|[78=>c]|[()*+][0-9A-Za-z])?"
 # control characters, all but tab and newline (CR is made LF first), and a terminal's codes
 _CONTROL = re.compile(ESCAPE_SEQUENCE + r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _left_out: list[set[str]] = []  # while noting_controls is open: the characters without_controls left out

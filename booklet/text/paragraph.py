@@ -1090,7 +1090,7 @@ def _counted(hyphenate):
         if made:
             _ASKED.last = asked
             head = made[0] if isinstance(made[0], str) else made[0][-1][1]
-            if head.endswith(_HYPHENS):
+            if head.endswith(_HYPHENS) and _ASKED.hyphens is not None:  # (None: no paragraph counting them)
                 _ASKED.hyphens.append((asked, head))
         return made
 
@@ -1114,7 +1114,7 @@ class _Asked:
 
     calls = 0
     last = -1
-    hyphens: list = []
+    hyphens: list | None = None
     refused: frozenset = frozenset()
 
 
