@@ -66,7 +66,7 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         (r"$-3$", MATH("−") + "3"),
         (r"$x = -3$", "<i>x</i>" + NB + "= " + MATH("−") + "3"),
         (r"$a \pm b$, $\pm 1$", "<i>a</i>" + NB + "± <i>b</i>, ±1"),
-        (r"$3\times10^{5}$", "3" + NB + "× 10" + sup("5")),
+        (r"$3\times10^{5}$", "3" + NB + "×" + NB + "10" + sup("5")),  # (a quantity: never broken)
         (r"$x_{a_{b}}$", "<i>x</i>" + sub("<i>a</i>" + sub("<i>b</i>", "71.43%"))),  # 70 % and 50 %
         (r"$x_{a^{b}}$", "<i>x</i>" + sub("<i>a</i>" + sup("<i>b</i>", "71.43%", "28.9%"))),  # cramped
         (r"$\sigma_8$", "<i>σ</i>" + sub("8")),

@@ -548,3 +548,17 @@ def test_a_formula_of_a_control_space_prints_a_space():
     # (fuzzing: a dollar passed over is no formula's: "$5 and $\\ $ b" printed "5and$ b", the dollars of
     # "$5 and $" one formula with the control space; the control space's own formula prints its space)
     assert markup.plain("START a $5 and $\\ $ b END") == "START a $5 and b END"
+
+
+def test_a_quantity_in_scientific_notation_never_breaks_at_its_signs():
+    """A typographer's review: "(3.2 ± 0.4) ×" ended a line, "10⁵" began the next (a line may break after a binary
+    operator, as in TeX). Inside a quantity (a product sign or ± between a number, or its closing bracket, and a
+    number) the space after the sign holds; between letters it still breaks."""
+    from booklet.text.mathtext import NBSP, math_runs
+
+    def spaces(src: str) -> list[str]:
+        return [text for text, _ in math_runs(src) if not text.strip()]
+
+    assert spaces(r"(3.2 \pm 0.4) \times 10^{5}") == [NBSP] * 4
+    assert spaces(r"4 \times 10^{-4}") == spaces(r"2 \cdot 10^3") == [NBSP, NBSP]
+    assert spaces(r"a \times b") == spaces(r"x \pm 3") == [NBSP, " "]

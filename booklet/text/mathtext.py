@@ -591,7 +591,22 @@ def _glue(items: list[_Item], kinds: list[str], left: int, right: int, ctx: _Ctx
             return []
     if glue == 1:
         return [(" ", Style(ctx.bold, False, (), 3 / 18))]
-    return [(NBSP if kinds[right] in ("bin", "rel") else " ", Style(ctx.bold, False, ()))]
+    held = kinds[right] in ("bin", "rel") or _in_a_quantity(items, kinds, left, right)
+    return [(NBSP if held else " ", Style(ctx.bold, False, ()))]
+
+
+_IN_A_QUANTITY = ("\u00d7", "\u22c5", "\u00b7", "\u00b1", "\u2213")  # ×, ⋅, · (a product), ± and ∓
+
+
+def _in_a_quantity(items: list[_Item], kinds: list[str], left: int, right: int) -> bool:
+    """Whether the space after atom `left` is inside a quantity: a product sign or ± between a number (or a bracket
+    closing one) and a number ("(3.2 ± 0.4) × 10⁵", "4 × 10⁻⁴"): a line never breaks there (it broke after the "×",
+    the power of ten on the next line)."""
+    if kinds[left] != "bin" or _visible(items[left].runs).strip() not in _IN_A_QUANTITY:
+        return False
+    before = next((_visible(items[i].runs) for i in range(left - 1, -1, -1) if kinds[i] != "space"), "")
+    after = _visible(items[right].runs)
+    return after[:1].isdigit() and before.rstrip()[-1:] in (*"0123456789", ")", "]")
 
 
 def _effective_kinds(items: list[_Item]) -> list[str]:
