@@ -7,7 +7,9 @@ affiliations numbered in another ("1: Inst; 2: Inst"), or as repeated author and
 the presenting author is marked. The type column says the kind (invited, keynote, tutorial, poster,
 ...); rows that are no contribution (attendees, a waiting list, blank rows) are left out and counted.
 ConfTool's session export, one row per session with its talks in column groups p1_ ... p5_, is read as
-sessions with their chairs and rooms, its breaks as breaks.
+sessions with their chairs and rooms, its breaks as breaks. Microsoft CMT's papers export gives each author with
+their affiliation in brackets ('*' marks the primary contact, not who presents); EasyChair's Decision gives the kind
+("accept as poster"), and its workbook's sheet of authors each author's affiliation and e-mail.
 """
 
 from __future__ import annotations
