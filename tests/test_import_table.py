@@ -1333,7 +1333,8 @@ def test_easychairs_workbook_gives_the_authors_affiliations_and_emails_from_its_
         {"name": "Bo Lee", "affiliation": "MIT", "email": "bo@y.org"}]
     assert docs["posters.yaml"] == [{"title": "Waves", "author": "Dana Wu", "affiliation": "China",
                                      "email": "dana@z.org", "abstract": "Waves."}]
-    assert "the authors' affiliations and e-mails from sheet 'Authors', by submission number" in imported.notes
+    assert "the authors' affiliations and e-mails from sheet 'Authors', by submission number (2 of 2 contributions)" \
+        in imported.notes
 
 
 def test_terminal_codes_and_a_stray_nul_in_a_csv_are_left_out_and_noted(tmp_path):
@@ -1351,3 +1352,68 @@ def test_terminal_codes_and_a_stray_nul_in_a_csv_are_left_out_and_noted(tmp_path
     assert [a["title"] for a in imported.documents["abstracts.yaml"]] == ["A talk", "OSC link and reset now",
                                                                          "SmithJones and ]Xenon"]
     assert "left out control characters of the source's text, which print nothing: U+0000, U+001B" in imported.notes
+
+
+def test_cmt_and_form_author_cells_keep_what_fuzzing_found_lost(tmp_path):
+    """Fuzzing the new readings of author cells: words in brackets replaced the affiliation the Affiliations column
+    gives ("Wei Wang (王伟)"); "Wei Li" and "Li Wei" in one export were taken for one person; a ';' inside the brackets
+    cut a person in two; "Bo Lee ((MIT)" was "Bo Lee (" and Bo Lee; 5,000 digits in brackets stopped the import."""
+    rows = [["Title", "Authors", "Affiliations"], ["T1", "Wei Wang (王伟)", "Tsinghua University"],
+            ["T2", "Ana Smith (" + "1" * 5000 + ")", ""]]
+    abstracts = table.read(write_csv(tmp_path / "form.csv", rows), Options()).documents["abstracts.yaml"]
+    assert abstracts[0]["speaker"] == {"name": "Wei Wang (王伟)", "affiliation": "Tsinghua University"}
+    assert abstracts[1]["speaker"]["name"].startswith("Ana Smith (111")
+    rows = [CMT_HEADER,
+            cmt_row("1", "Swapped", ("Wei Li", "wl@t.cn"), "Wei Li (Tsinghua)*; Li Wei (Fudan)", "Wei Li; Li Wei",
+                    "wl@t.cn*; lw@f.cn", "Accept"),
+            cmt_row("2", "Semicolon", ("Ana Smith", "a@x.se"), "Ana Smith (Univ. of Foo; Bar Lab)*; Bo Lee ((MIT)",
+                    "Ana Smith; Bo Lee", "a@x.se*; b@mit.edu", "Accept")]
+    abstracts = by_id(table.read(write_csv(tmp_path / "Papers.csv", rows), Options()).documents["abstracts.yaml"])
+    assert abstracts["c1"]["authors"] == [{"name": "Wei Li", "affiliation": "Tsinghua", "email": "wl@t.cn"},
+                                          {"name": "Li Wei", "affiliation": "Fudan", "email": "lw@f.cn"}]
+    assert abstracts["c2"]["authors"] == [
+        {"name": "Ana Smith", "affiliation": "Univ. of Foo; Bar Lab", "email": "a@x.se"},
+        {"name": "Bo Lee", "affiliation": "MIT", "email": "b@mit.edu"}]
+
+
+def test_decisions_in_other_words_and_languages(tmp_path):
+    """Fuzzing: "Accept (non-archival)" and "accept as poster (not in proceedings)" were left out once "not" and "non"
+    meant a refusal; "rechazado" was imported, "aceptado como póster" a talk."""
+    decisions = ["Accept (non-archival)", "accept as poster (not in proceedings)", "Akzeptiert (nicht im Tagungsband)",
+                 "Not accepted", "rechazado", "aceptado como póster", "nicht angenommen"]
+    rows = [["Title", "Authors", "Decision"]] + [[f"T{n}", "Ana Smith", d] for n, d in enumerate(decisions)]
+    docs = table.read(write_csv(tmp_path / "d.csv", rows), Options()).documents
+    assert [a["title"] for a in docs["abstracts.yaml"]] == ["T0", "T2"]
+    assert [p["title"] for p in docs["posters.yaml"]] == ["T1", "T5"]
+
+
+def test_easychairs_authors_sheet_is_found_and_read_when_names_differ_or_the_submissions_name_none(tmp_path):
+    """Fuzzing the workbook's sheet of authors: a committee's sheet of the same columns before it was read instead;
+    a Submissions sheet without an Authors column gave TBA; "Ana M. Smith" there and Ana Smith here got nothing;
+    numbers that match no submission were said to be read."""
+    openpyxl = pytest.importorskip("openpyxl")
+
+    def workbook(name: str, authors: bool, numbers=(1, 1)):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Submissions"
+        sheet.append(["#", "Title", "Decision", "Abstract"] + (["Authors"] if authors else []))
+        sheet.append([1, "Tides", "accept", "We study tides."] + (["Ana M. Smith and Bo Lee"] if authors else []))
+        columns = ["submission #", "first name", "last name", "email", "country", "affiliation"]
+        book.create_sheet("Committee").append(columns)
+        book["Committee"].append([1, "Pat", "Chair", "pc@x.org", "Chile", "PC University"])
+        book.create_sheet("Authors").append(columns)
+        book["Authors"].append([numbers[0], "Ana", "Smith", "ana@x.org", "", "Lund University"])
+        book["Authors"].append([numbers[1], "Bo", "Lee", "bo@y.org", "", "MIT"])
+        book.save(tmp_path / name)
+        return table.read(tmp_path / name, Options())
+
+    expected = [{"name": "Ana M. Smith", "affiliation": "Lund University", "email": "ana@x.org"},
+                {"name": "Bo Lee", "affiliation": "MIT", "email": "bo@y.org"}]
+    assert workbook("named.xlsx", True).documents["abstracts.yaml"][0]["authors"] == expected
+    expected[0]["name"] = "Ana Smith"
+    assert workbook("none.xlsx", False).documents["abstracts.yaml"][0]["authors"] == expected
+    unmatched = workbook("unmatched.xlsx", True, numbers=(7, 8))
+    assert unmatched.documents["abstracts.yaml"][0]["authors"] == [{"name": "Ana M. Smith"}, {"name": "Bo Lee"}]
+    assert ("sheet 'Authors' lists authors by submission number, but no number there is a contribution's here: not "
+            "read") in unmatched.notes

@@ -29,7 +29,7 @@ TYPE_RULES: tuple[tuple[str, str], ...] = (
     # an attendee's registration, not a talk ("Participant talk" is a talk)
     (r"^(?!.*(?:talk|vortrag|presentation|lecture|poster|workshop|tutorial|keynote))"
      r".*(?:attend|participant|teilnehm|teilnahme|listener|auditeur|waiting|warteliste|liste d.attente)", "skip"),
-    (r"poster|affiche", "poster"),
+    (r"p[oó]ster|affiche", "poster"),  # (Spanish: póster)
     (r"keynote|plenary|plenar|pl[ée]ni[èe]re|hauptvortrag|haupt-vortrag|opening lecture", "keynote"),
     (r"invited|eingeladen|invit[ée]|sollicit", "invited"),
     (r"tutorial|workshop|hands.on|training|course|kurs|atelier|school|schule|masterclass|lab session", "tutorial"),

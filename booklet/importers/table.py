@@ -110,8 +110,8 @@ def _header_words(row: list) -> list[str]:
 def _xlsx_rows(path: Path, options: Options):
     """The rows of the workbook's first sheet that has a title column (else its first sheet), followed by those of
     every later sheet whose header is the same (a sheet per day), each without its header: (notes saying which
-    sheets were read, and which with a title column were not; the rows; where a row is: "sheet 'X', row 12"; the
-    people of each contribution, by its id, from a sheet of authors: EasyChair's "Authors", _sheet_people)."""
+    sheets were read, and which with a title column were not; the rows; where a row is: "sheet 'X', row 12"; a sheet
+    of authors, (its name, the people of each contribution by its id), or None: EasyChair's "Authors", _sheet_people)."""
     import openpyxl
 
     # the file, not its name: openpyxl refuses a name not ending in .xlsx, and a workbook saved as .csv is one all
@@ -155,13 +155,11 @@ def _xlsx_rows(path: Path, options: Options):
     if others:
         notes.append(f"sheet(s) {', '.join(repr(name) for name in others)} also have a title column, under other "
                      "columns: not read (import each as a workbook or CSV of its own)")
-    people: dict[str, list[Person]] = {}
-    for name, own in sheets:
-        found = _sheet_people(own, options) if name not in headers else {}
-        if found and not people:
-            people = found
-            notes.append(f"the authors' affiliations and e-mails from sheet '{name}', by submission number")
-    return notes, rows, lambda i: f"sheet '{places[i][0]}', row {places[i][1] + 1}", people
+    # a sheet of authors by submission number: the one named so ("Authors"), else the first (a committee's sheet of
+    # the same columns before it gave its members' affiliations to the authors)
+    found = [(name, people) for name, own in sheets if name not in headers and (people := _sheet_people(own, options))]
+    found.sort(key=lambda sheet: not re.search(r"auth|autor|auteur", sheet[0], re.I))
+    return notes, rows, lambda i: f"sheet '{places[i][0]}', row {places[i][1] + 1}", (found[0] if found else None)
 
 
 def _sheet_people(rows: list[list], options: Options) -> dict[str, list[Person]]:
@@ -755,6 +753,7 @@ _AND = re.compile(r"(?:\s+(?:and|und|et|(?-i:y|e)|&)(?=\s))+\s+|\s*&\s*", re.I)
 # what names nobody in a list of names, with the "and" before it: "et al.", "and others", "u. a.", "etc."
 _ET_AL = re.compile(r"[\s,;]*(?:(?:\band|\bund|&)\s*)?(?:\bet\s+al\b\.?|(?-i:\bu\.\s*a\.)|\betc\b\.?)(?=[\s,;]*(?:[,;]|$))"
                     r"|[\s,;]*(?:\band|\bund|&)\s*others\b(?=[\s,;]*(?:[,;]|$))", re.I)
+_NAME_PIECES = re.compile(r"\s*(?:;|\n|\|)\s*(?![^()]*\))")  # what separates names, outside brackets
 _AND_LAST = re.compile(r"(?:\s+(?:and|und|et|&))+\s*$", re.I)  # an "and" with no name after it
 _GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’-]+$")  # a given name alone (or initials: _initials)
 
@@ -766,7 +765,8 @@ def _markers(name: str) -> tuple[str, list[int], bool]:
     name = name.strip("* ")
     numbers: list[int] = []
     m = _MARKERS.search(name)
-    if m and m.start() > 0 and re.search(r"\d|[\u00b9\u00b2\u00b3\u2070-\u2079]", m[1]):
+    if m and m.start() > 0 and re.search(r"\d|[\u00b9\u00b2\u00b3\u2070-\u2079]", m[1]) \
+            and not re.search(r"\d{4}", m[1]):  # (a year, or a number no affiliation has: the name's own)
         numbers = [int(n) for n in re.findall(r"\d+", m[1].translate(_SUPERSCRIPT))]
         name = name[: m.start()]
     return name.strip(" ,;"), numbers, presenting
@@ -796,7 +796,7 @@ def split_names(cell: str, last_first: bool = False) -> list[str]:
     cell = _AND_LAST.sub("", _ET_AL.sub("", cell.strip()).strip(" ,;"))
     if not cell:
         return []
-    pieces = [p for p in re.split(r"\s*(?:;|\n|\|)\s*", cell) if p.strip(" ,")]
+    pieces = [p for p in _NAME_PIECES.split(cell) if p.strip(" ,")]
     if len(pieces) > 1:
         return [p.strip(" ,") for p in pieces]
     cell = pieces[0] if pieces else cell
@@ -861,7 +861,11 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
     own: list[str] = []  # each person's affiliation in brackets after their name (not numbers), or ""
     for raw in names:
         name, numbers, presenting = _markers(raw)
-        name, bracketed = _own_affiliation(name)
+        bracketed = ""
+        if not plain and not numbers:  # (where the cell of affiliations gives the person one, words in brackets
+            name, bracketed = _own_affiliation(name)  # are the name's: "Wei Wang (王伟)")
+            if name.endswith("*"):  # "Ana Smith* (Lund University)"
+                name, presenting = name.rstrip("* "), True
         name = _person_name(name, flip)
         if not name:
             continue
@@ -882,13 +886,12 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
         else:
             for person in out:
                 person.affiliations = list(plain)
-    for person, aff in zip(out, own):  # (the person's own, before one cell's for every author)
+    for person, aff in zip(out, own):
         if aff:
             person.affiliations = [aff]
     return out
 
 
-_OWN_AFFILIATION = re.compile(r"^(.*?[^\s(])\s*\(((?:[^()]|\([^()]*\))*[^\W\d_](?:[^()]|\([^()]*\))*)\)$")
 
 
 # what a form's author cell writes in brackets after a name that is no affiliation: a role, pronouns, a suffix
@@ -900,10 +903,26 @@ def _own_affiliation(name: str) -> tuple[str, str]:
     """'Ana Smith (Lund University)' -> ('Ana Smith', 'Lund University'), as CMT's and many a form's author cells
     write a person's affiliation; a name without words in brackets at its end, or with a role or pronouns there
     ('(presenting)', '(she/her)'), -> (name, '')."""
-    found = _OWN_AFFILIATION.match(name.strip())
-    if not found or _NO_AFFILIATION.fullmatch(found[2].strip()):
+    name = name.strip()
+    opening = _closing_bracket_opened(name)
+    words = name[opening + 1:-1].strip() if opening is not None else ""
+    head = name[:opening].strip(" ,(") if opening is not None else ""  # ("Bo Lee ((MIT)": Bo Lee)
+    if not head or not any(ch.isalpha() for ch in words) or _NO_AFFILIATION.fullmatch(words):
         return name, ""
-    return found[1].strip(" ,"), affiliation(found[2])
+    return head, affiliation(words)
+
+
+def _closing_bracket_opened(text: str) -> int | None:
+    """Where the bracket that closes `text` opens ("Ana (UC (Berkeley))": at 4); None when `text` does not end with
+    one, or it opens nowhere."""
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for at in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[at], 0)
+        if depth == 0:
+            return at
+    return None
 
 
 def people_with_affiliations(cell: str) -> list[Person]:
@@ -915,6 +934,12 @@ def people_with_affiliations(cell: str) -> list[Person]:
             aff = affiliation(m[2]) if m[2] else ""
             out.append(Person(name, [aff] if aff else []))
     return out
+
+
+def _same_name(one: str, other: str) -> bool:
+    """Whether two writings are one name: the same words in the same order, but for case and commas ("Wei Li" and
+    "Li Wei" are two people)."""
+    return one.casefold().replace(",", " ").split() == other.casefold().replace(",", " ").split()
 
 
 def _name_keys(name: str) -> set[str]:
@@ -940,15 +965,16 @@ def _mark_presenting(people: list[Person], speakers: list[Person]) -> list[Perso
 # -- rows -> entries ---------------------------------------------------------------------------------
 
 _NOT_CONTRIBUTION_STATES = re.compile(r"reject|withdraw|declin|cancel|duplicate|merged|abgelehnt|zurückgez|"
-                                      r"refus|annul|invalid|\bnot\b|\bnicht\b|\bnon\b", re.I)
+                                      r"refus|annul|invalid|rechaz|respint|rejeit|\bnot\s+accept|\bnicht\s+(?:angenommen|akzeptiert)|"
+                                      r"\bnon\s+(?:accept|retenu|admis)", re.I)
 # not decided yet: left out only when other rows of the export are accepted (else nothing is decided yet)
 _UNDECIDED_STATES = re.compile(r"submitted|under review|in review|pending|eingereicht|soumis|en cours", re.I)
-_ACCEPTED_STATES = re.compile(r"accept|angenommen|confirm|zugesagt", re.I)
+_ACCEPTED_STATES = re.compile(r"accept|acept|accett|aceit|angenommen|akzeptiert|confirm|zugesagt", re.I)
 
 
 class _Table:
     def __init__(self, path: Path, fmt: str, rows: list[list], options: Options, where, notes: list[str],
-                 people: dict[str, list[Person]] | None = None) -> None:
+                 people: tuple[str, dict[str, list[Person]]] | None = None) -> None:
         self.path = path
         self.fmt = fmt
         self.rows = rows
@@ -967,7 +993,9 @@ class _Table:
         self.decided = False  # some row of the export is accepted: rows not yet decided are left out
         self.blocks: dict[str, Block] = {}
         self.last_first: dict[int, bool] = {}  # column -> it writes names 'Last, First' between semicolons
-        self.sheet_people = people or {}  # a contribution's id -> its people from another sheet (_sheet_people)
+        # a sheet of authors (_sheet_people): its name, a contribution's id -> its people; the rows it gave to
+        self.sheet_people = people or ("", {})
+        self.sheet_used = 0
 
     def read(self) -> Imported:
         header_at = _find_header(self.rows, self.options)
@@ -1028,6 +1056,13 @@ class _Table:
             entry = self.row_entry(row, cols, dates, self.where(n))
             if entry is not None:
                 entries.append(entry)
+        sheet = self.sheet_people[0]
+        if sheet and self.sheet_used:
+            self.notes.append(f"the authors' affiliations and e-mails from sheet '{sheet}', by submission number "
+                              f"({self.sheet_used} of {len(entries)} contributions)")
+        elif sheet:
+            self.notes.append(f"sheet '{sheet}' lists authors by submission number, but no number there is a "
+                              "contribution's here: not read")
         cut = sum(1 for row in body for name in ("authors", "coauthors", "speaker") for i in cols.index.get(name, [])
                   if _ET_AL.search(_cell(row, i)))
         if cut:
@@ -1096,12 +1131,7 @@ class _Table:
             self.untitled.append(where)
             return None
         people = self.row_people(row, cols)
-        listed = self.sheet_people.get(get("id"), [])
-        for person in people:  # their affiliation and e-mail from a sheet of authors, matched by name
-            known = next((p for p in listed if _name_keys(p.name) & _name_keys(person.name)), None)
-            if known is not None:
-                person.affiliations = person.affiliations or known.affiliations
-                person.email = person.email or known.email
+        people = self.sheet_authors(people, get("id"))
         reworded: list[str] = []
         text = joined(to_markup(get("abstract")), to_markup(get("description")), reworded=reworded)
         if reworded:
@@ -1168,6 +1198,27 @@ class _Table:
             target.email = target.email or email.split()[0].strip(",;")
         return people
 
+    def sheet_authors(self, people: list[Person], ident: str) -> list[Person]:
+        """`people` (a row's) with the affiliation and e-mail the sheet of authors gives each (matched by name; by
+        place when no name matches and both list as many), or the sheet's people when the row names none."""
+        listed = self.sheet_people[1].get(ident, [])
+        if not listed:
+            return people
+        self.sheet_used += 1
+        if not people:
+            return [Person(p.name, list(p.affiliations), p.email, False) for p in listed]
+        pairs = [(person, next((p for p in listed if _name_keys(p.name) & _name_keys(person.name)), None))
+                 for person in people]
+        found = [known for _, known in pairs if known is not None]
+        unmatched, left = [person for person, known in pairs if known is None], [p for p in listed if p not in found]
+        if len(unmatched) == len(left):  # those no name matches, by place ("J. Smith" there, "John Smith" here)
+            pairs += list(zip(unmatched, left))
+        for person, known in pairs:
+            if known is not None:
+                person.affiliations = person.affiliations or known.affiliations
+                person.email = person.email or known.email
+        return people
+
     def author_groups(self, row: list, cols: _Columns) -> list[Person]:
         """Author columns each followed by their affiliation column (Google Forms' repeated groups), or one
         author cell with a cell of (numbered) affiliations."""
@@ -1186,15 +1237,17 @@ class _Table:
             aff_cell = _cell(row, mine[0]) if mine else ""
             group = people_from(_cell(row, i), "", last_first=self.last_first.get(i, False))
             aff = affiliation(aff_cell)
+            earlier = list(people)  # (two people of one name in one cell are two: "Wei Zhang and Wei Zhang")
             for p in group:
                 if aff:
                     p.affiliations = [aff]
                 # a column naming the people of another again (CMT's "Authors", "Name (Affiliation)", and its
                 # "Author Names"): each person once, with what either column gives
-                known = next((q for q in people if _name_keys(q.name) & _name_keys(p.name)), None)
+                known = next((q for q in earlier if _same_name(q.name, p.name)), None)
                 if known is None:
                     people.append(p)
                 else:
+                    earlier.remove(known)
                     known.affiliations = known.affiliations or p.affiliations
                     known.presenting = known.presenting or p.presenting
         return people
