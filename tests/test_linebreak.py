@@ -371,3 +371,27 @@ def test_a_code_span_breaks_after_a_run_of_underscores_or_hyphens_never_inside_i
     made = _code_break([120.0, (mono, "configurelong__flagset")], 130.0, 110.0)
     assert (made[0][1][1], made[1][1][1]) == ("configurelong__", "flagset")
     assert len("short__word") < CODE_WHOLE and _code_break([40.0, (mono, "short__word")], 50.0, 35.0) is None
+
+
+@pytest.mark.parametrize("size, columns", [("A5", 1), ("B5", 1), ("A4", 2)])
+def test_a_web_address_whose_part_is_wider_than_the_line_never_runs_past_it(size, columns):
+    """A search of real books for text past its column: web addresses ran up to 368 pt past the text (39c3 on A4, a
+    chat invitation; FOSDEM on A4 and B5, a booking link with an 80-letter code in its path). Broken after a slash,
+    what was left of the address was a word of its own (ReportLab's _SplitFrag) that no break of an address fitted,
+    and it was set whole. It is split as any word too long for the line is; every letter stays, in order."""
+    from booklet.layout.columns import GAP
+    from booklet.layout.flowables import Para
+
+    use_fonts()
+    page = page_for(size)
+    width = (page.text_width - (columns - 1) * GAP) / columns
+    style = make_styles(page).text
+    code = "Z2lkOi8vY2x1YnMtYXBpL0V2ZW50L2RiYWNmOGQzLTY3ZmMtNGUwOC1iNmE0LWUzMjM2ZDM4YTM0OA"
+    for text in (f"Sign up via the registration form (https://codeclub.org/en/events/{code}/bookings/new).",
+                 "Join: https://i.delta.chat/#AB68F428FCEF88D32B46189314FDBB18B2789654&a=groupedit%40nine.testrun.org"
+                 "&g=39c3%20chatmail&x=zIwlF9uvvoxzDLo2GBFRRm2l&i=vcZd2RULjs39Vl-Fs2L-ZfIT&s=oUmgp0IBDyBnI7dTslH3CK37"):
+        para = Para(markup.inline(text), style)
+        para.wrap(width, 10_000)
+        lines = para.blPara.lines
+        assert all(line.extraSpace >= -0.01 for line in lines), [line.extraSpace for line in lines]
+        assert "".join(mathparagraph._line_text(line).replace(" ", "") for line in lines) == text.replace(" ", "")

@@ -1262,6 +1262,9 @@ def _anywhere(word: str):
 # it has to be broken again: text without spaces, 15 characters or more, with a slash or a dot, and a slash or one
 # of ?&=#_~ ("x_i^2$word", math written into a word, is not one)
 _ADDRESS_TAIL = re.compile(r"(?=\S{15})(?=\S*[/.])\S*[/?&=#_~]\S*")
+# what is left of a web address that no break of one fits in a line, split as a long word is (linebreak.Helpers): 15
+# characters or more without a space, with one of / ? & = # % ("&g=39c3%20chatmail&x=...", 39c3's chat invitation)
+_ADDRESS_LEFT = re.compile(r"(?=\S{15})\S*[/?&=#%]\S*")
 # after a slash; before ? & = # . _ ~ - (not before a full stop between two digits: "RevModPhys.89 / .035002", a DOI)
 _ADDRESS_BREAKS = re.compile(r"(?<=/)(?=.)|(?<=.)(?=[?&=#._~-])(?!(?<=\d)\.\d)")
 # words joined by slashes, with none of .?&=#_~ ("time-of-check/time-of-use", "org/repo-name"): broken after a slash
@@ -1401,7 +1404,8 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
                           getAscentDescent=_ascent_descent, split=_split, pyphen=pyphen, _getFragWords=get_frag_words,
                           _hyphenateFragWord=hyphenate, _hyphenateWord=hyphenate_word),
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
-        measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate)
+        measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
+        address_tail=_ADDRESS_LEFT.fullmatch)
 
 
 def _unsplit(text: str, after: str | None = None) -> str:
