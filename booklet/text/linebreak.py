@@ -57,7 +57,7 @@ class Helpers(NamedTuple):
     ascent_descent: Callable  # getAscentDescent(font name, size)
     pyphen: object  # the pyphen module, as breakLines makes a hyphenator with it (None without pyphen)
     hyphenate_frag_word: Callable  # _hyphenateFragWord
-    address_tail: Callable = lambda text: False  # whether a word is what is left of a web address broken before
+    address_left: Callable = lambda word: False  # whether a word is what is left of a web address broken before
 
 
 def _takes(para, style, frags, least: int = 2) -> bool:
@@ -310,8 +310,7 @@ def break_lines(para, width, helpers: Helpers):
         # 368 pt past the column on A4)
         tail = (SPLIT_TAILS and splitLongWords and newWidth > limWidth
                 and wordWidth > maxWidths[min(lineno + bool(words), maxlineno)] and sum(len(t) for _, t in w[1:]) > 1
-                and (type(w) in _TAILS or type(w) is _rl._SplitFrag and helpers.address_tail("".join(
-                    t for _, t in w[1:]))))
+                and (type(w) in _TAILS or helpers.address_left(w)))
         if not lineBreak and newWidth > limWidth and (tail or not isinstance(w, _SplitFragH)) \
                 and not hasattr(f, "cbDefn"):
             if isinstance(w, _SHYWord):

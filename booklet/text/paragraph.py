@@ -54,6 +54,7 @@ from reportlab.platypus.paragraph import Paragraph, cleanBlockQuotedText, textTr
 from reportlab.platypus.paraparser import ParaFrag, ParaParser, _re_para
 
 from .fonts import FALLBACKS, IN_STYLE, MONO, calling as _calling, reportlab_checked, when_fonts_change
+from . import linebreak as _linebreak
 from .linebreak import Helpers, break_lines
 from .linedraw import drawing
 
@@ -1262,9 +1263,27 @@ def _anywhere(word: str):
 # it has to be broken again: text without spaces, 15 characters or more, with a slash or a dot, and a slash or one
 # of ?&=#_~ ("x_i^2$word", math written into a word, is not one)
 _ADDRESS_TAIL = re.compile(r"(?=\S{15})(?=\S*[/.])\S*[/?&=#_~]\S*")
+def _address_left(word) -> bool:
+    """Whether `word` (ReportLab's: [width, (fragment, text), ...]) is what is left of a web address (_ADDRESS_LEFT)."""
+    return isinstance(word, _rl_paragraph._SplitFrag) and bool(_ADDRESS_LEFT.fullmatch("".join(t for _, t in word[1:])))
+
+
+class _UnlessAddress(type):
+    def __instancecheck__(cls, word) -> bool:
+        return isinstance(word, _rl_paragraph._SplitFrag) and not (_linebreak.SPLIT_TAILS and _address_left(word))
+
+
+class _SplitFragUnlessAddress(metaclass=_UnlessAddress):
+    """ReportLab's _SplitFrag as ReportLab's breakLines tells one (a word it never splits again), but for what is
+    left of a web address: that is split as any word too long for its line. (A paragraph split between columns or
+    pages is broken again by ReportLab's loop, which joined the parts of a web address broken before, and ran them
+    300 pt past the column: FOSDEM on A4.)"""
+
+
 # what is left of a web address that no break of one fits in a line, split as a long word is (linebreak.Helpers): 15
-# characters or more without a space, with one of / ? & = # % ("&g=39c3%20chatmail&x=...", 39c3's chat invitation)
-_ADDRESS_LEFT = re.compile(r"(?=\S{15})\S*[/?&=#%]\S*")
+# characters or more without a space, with one of / ? & = # % - ("&g=39c3%20chatmail&x=...", 39c3's chat invitation;
+# "39c3-workshop-is-that-an-off-grid-server-...", a shop's page)
+_ADDRESS_LEFT = re.compile(r"(?=\S{15})\S*[/?&=#%-]\S*")
 # after a slash; before ? & = # . _ ~ - (not before a full stop between two digits: "RevModPhys.89 / .035002", a DOI)
 _ADDRESS_BREAKS = re.compile(r"(?<=/)(?=.)|(?<=.)(?=[?&=#._~-])(?!(?<=\d)\.\d)")
 # words joined by slashes, with none of .?&=#_~ ("time-of-check/time-of-use", "org/repo-name"): broken after a slash
@@ -1402,10 +1421,11 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
     return Helpers(
         fallback=_calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
                           getAscentDescent=_ascent_descent, split=_split, pyphen=pyphen, _getFragWords=get_frag_words,
-                          _hyphenateFragWord=hyphenate, _hyphenateWord=hyphenate_word),
+                          _hyphenateFragWord=hyphenate, _hyphenateWord=hyphenate_word,
+                          _SplitFrag=_SplitFragUnlessAddress),
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
-        address_tail=_ADDRESS_LEFT.fullmatch)
+        address_left=_address_left)
 
 
 def _unsplit(text: str, after: str | None = None) -> str:
