@@ -218,7 +218,8 @@ def test_the_line_that_leads_into_a_block_of_code_never_ends_a_page_without_it(t
     every length near the page's foot (a line more at each step)."""
     lead = "And if this were not enough, the view can also be easily served on a regular web browser if we did"
     _kept_together(tmp_path, lambda words: f"{lead} the following {words}:\n\n```\nfirst_{words}(model)\n"
-                   f"second_{words}(model)\nthird_{words}()\n```\n\n" + " ".join(WORDS[k % len(WORDS)] for k in range(120)),
+                   f"second_{words}(model)\nthird_{words}()\n```\n\n"
+                   + " ".join(WORDS[k % len(WORDS)] for k in range(120)),
                    lambda words: [f"following {words}:", f"first_{words}(model)", f"second_{words}(model)"])
 
 
@@ -227,7 +228,8 @@ def test_a_block_of_code_never_leaves_its_first_or_last_line_alone_on_a_page(tmp
     the top of a page. A block's first two lines, and its last two, are on one page. Texts of every length near the
     page's foot (a line more at each step)."""
     def ending(words: int) -> str:
-        return (f"We ran it once more.\n\n```\nalpha_{words}()\nbeta_{words}()\ngamma_{words}()\ndelta_{words}()\n```\n\n"
+        return (f"We ran it once more.\n\n```\nalpha_{words}()\nbeta_{words}()\ngamma_{words}()\n"
+                f"delta_{words}()\n```\n\n"
                 + " ".join(WORDS[k % len(WORDS)] for k in range(120)))
 
     _kept_together(tmp_path / "first", ending, lambda words: [f"alpha_{words}()", f"beta_{words}()"])

@@ -517,7 +517,8 @@ def test_a_forms_headers_with_notes_in_brackets_are_read_and_unknown_ones_named(
 
 def test_a_second_column_of_the_same_field_is_named_as_not_read(tmp_path):
     """Fuzzing: a header 'Title,Title,Speakers' read the first title and left the second out without a word."""
-    path = write_csv(tmp_path / "dup.csv", [["Title", "Title", "Speakers"], ["First title", "Second title", "Ana Smith"],
+    path = write_csv(tmp_path / "dup.csv", [["Title", "Title", "Speakers"],
+                                            ["First title", "Second title", "Ana Smith"],
                                             ["Third", "", "Bo Lee"]])
     imported = table.read(path, Options())
     assert [a["title"] for a in by_id(imported.documents["abstracts.yaml"]).values()] == ["First title", "Third"]
@@ -1283,8 +1284,10 @@ def test_easychairs_decision_says_the_kind_when_no_type_does(tmp_path):
     posters.yaml, "accept as short paper", "accept as talk" -> talks); a type column, when there is one, wins."""
     header = ["#", "Title", "Authors", "Submitted", "Last updated", "Form fields", "Keywords", "Decision", "Notified",
               "Reviews sent", "Abstract"]
-    row = lambda n, title, authors, decision: [n, title, authors, "2025-01-10 10:00", "2025-01-11 10:00", "",  # noqa: E731
-                                               "tides\nocean", decision, "yes", "yes", f"About {title}."]
+    def row(n, title, authors, decision):
+        return [n, title, authors, "2025-01-10 10:00", "2025-01-11 10:00", "", "tides\nocean", decision, "yes", "yes",
+                f"About {title}."]
+
     rows = [header, row("1", "Tides", "Ana Smith and Bo Lee", "accept"),
             row("2", "Rejected", "Carl Diaz", "reject"),
             row("3", "Waves", "Dana Wu, Eli Ng and Fay Ho", "accept as poster"),

@@ -845,7 +845,8 @@ def _hyphens_in_a_row(lines: list[str]) -> int:
 def test_no_more_than_two_lines_in_a_row_end_with_a_hyphen(text_style):
     """The uRos import: four lines in a row ended with a hyphen ("na- / under- / administra- / Stud-"). The word that
     would end a third such line goes whole to the next line (TeX's double hyphen demerits), where that leaves no line
-    too loose: two in a row at most, no line wider than ReportLab's widest, the lines before the first refused as they were."""
+    too loose: two in a row at most, no line wider than ReportLab's widest, the lines before the first refused as they
+    were."""
     from booklet.text import paragraph as module
 
     width = 334.49  # (A5's text width)

@@ -111,7 +111,8 @@ def _xlsx_rows(path: Path, options: Options):
     """The rows of the workbook's first sheet that has a title column (else its first sheet), followed by those of
     every later sheet whose header is the same (a sheet per day), each without its header: (notes saying which
     sheets were read, and which with a title column were not; the rows; where a row is: "sheet 'X', row 12"; a sheet
-    of authors, (its name, the people of each contribution by its id), or None: EasyChair's "Authors", _sheet_people)."""
+    of authors, (its name, the people of each contribution by its id), or None: EasyChair's "Authors",
+    _sheet_people)."""
     import openpyxl
 
     # the file, not its name: openpyxl refuses a name not ending in .xlsx, and a workbook saved as .csv is one all
@@ -751,8 +752,8 @@ _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u
 # "and" between names ("A and and B": one), in a few languages; "y" and "e" in lower case only ("John E Smith")
 _AND = re.compile(r"(?:\s+(?:and|und|et|(?-i:y|e)|&)(?=\s))+\s+|\s*&\s*", re.I)
 # what names nobody in a list of names, with the "and" before it: "et al.", "and others", "u. a.", "etc."
-_ET_AL = re.compile(r"[\s,;]*(?:(?:\band|\bund|&)\s*)?(?:\bet\s+al\b\.?|(?-i:\bu\.\s*a\.)|\betc\b\.?)(?=[\s,;]*(?:[,;]|$))"
-                    r"|[\s,;]*(?:\band|\bund|&)\s*others\b(?=[\s,;]*(?:[,;]|$))", re.I)
+_ET_AL = re.compile(r"[\s,;]*(?:(?:\band|\bund|&)\s*)?(?:\bet\s+al\b\.?|(?-i:\bu\.\s*a\.)|\betc\b\.?)"
+                    r"(?=[\s,;]*(?:[,;]|$))|[\s,;]*(?:\band|\bund|&)\s*others\b(?=[\s,;]*(?:[,;]|$))", re.I)
 _NAME_PIECES = re.compile(r"\s*(?:;|\n|\|)\s*(?![^()]*\))")  # what separates names, outside brackets
 _AND_LAST = re.compile(r"(?:\s+(?:and|und|et|&))+\s*$", re.I)  # an "and" with no name after it
 _GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’-]+$")  # a given name alone (or initials: _initials)
@@ -965,7 +966,8 @@ def _mark_presenting(people: list[Person], speakers: list[Person]) -> list[Perso
 # -- rows -> entries ---------------------------------------------------------------------------------
 
 _NOT_CONTRIBUTION_STATES = re.compile(r"reject|withdraw|declin|cancel|duplicate|merged|abgelehnt|zurückgez|"
-                                      r"refus|annul|invalid|rechaz|respint|rejeit|\bnot\s+accept|\bnicht\s+(?:angenommen|akzeptiert)|"
+                                      r"refus|annul|invalid|rechaz|respint|rejeit|\bnot\s+accept|"
+                                      r"\bnicht\s+(?:angenommen|akzeptiert)|"
                                       r"\bnon\s+(?:accept|retenu|admis)", re.I)
 # not decided yet: left out only when other rows of the export are accepted (else nothing is decided yet)
 _UNDECIDED_STATES = re.compile(r"submitted|under review|in review|pending|eingereicht|soumis|en cours", re.I)

@@ -1128,10 +1128,10 @@ def _no_final_hyphen(para, width, break_lines_of):
     whole on the next (the lines before are the same), kept when no line is wider than before, no line looser than
     FINAL_LOOSE that was not (justified: _no_looser), no word is split without a hyphen and it takes no line more;
     (2) a paragraph whose last line would be what is left of a word broken at the line before ("... and an er- /
-    ror model.") broken again with that word whole on the last line, as TeX's final hyphen demerits have it: the lines before are the same, the
-    line it leaves is looser. Kept as it was when that takes another line, sets a line wider than any of the first
-    setting (a word no line holds whole), or leaves a justified line more than FINAL_LOOSE of an em wider at each space
-    (so loose a line would be worse than the hyphen; a line set ragged is only shorter)."""
+    ror model.") broken again with that word whole on the last line, as TeX's final hyphen demerits have it: the lines
+    before are the same, the line it leaves is looser. Kept as it was when that takes another line, sets a line wider
+    than any of the first setting (a word no line holds whole), or leaves a justified line more than FINAL_LOOSE of an
+    em wider at each space (so loose a line would be worse than the hyphen; a line set ragged is only shorter)."""
     outer = _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused  # (a paragraph broken while another is)
     try:
         return _final_hyphen_refused(para, width, break_lines_of)
