@@ -1420,3 +1420,25 @@ def test_easychairs_authors_sheet_is_found_and_read_when_names_differ_or_the_sub
     assert unmatched.documents["abstracts.yaml"][0]["authors"] == [{"name": "Ana M. Smith"}, {"name": "Bo Lee"}]
     assert ("sheet 'Authors' lists authors by submission number, but no number there is a contribution's here: not "
             "read") in unmatched.notes
+
+
+def test_two_people_of_one_name_nicknames_in_brackets_and_emails_that_do_not_add_up(tmp_path):
+    """Fuzzing: two co-authors named Wei Zhang, of Tsinghua and of PKU, were made one; Indico's "Robert (Bob) Smith
+    (Oxford)" gave a person "Smith"; an Author Emails cell with one address missing gave the others to the wrong
+    people. Two people of one name with e-mails of their own stay two; the last bracket is the affiliation; e-mails
+    that do not add up go to nobody, and the notes say so."""
+    rows = [CMT_HEADER,
+            cmt_row("1", "Same", ("Wei Zhang", "wz1@t.cn"), "Wei Zhang (Tsinghua)*; Wei Zhang (PKU)",
+                    "Wei Zhang; Wei Zhang", "wz1@t.cn*; wz2@pku.cn", "Accept"),
+            cmt_row("2", "Fewer", ("Ana Smith", "a@x.se"), "Ana Smith (Lund)*; Bo Lee (MIT); Cy Ode (ETH)",
+                    "Ana Smith; Bo Lee; Cy Ode", "a@x.se*; c@eth.ch", "Accept")]
+    imported = table.read(write_csv(tmp_path / "Papers.csv", rows), Options())
+    abstracts = by_id(imported.documents["abstracts.yaml"])
+    assert abstracts["c1"]["authors"] == [{"name": "Wei Zhang", "affiliation": "Tsinghua", "email": "wz1@t.cn"},
+                                          {"name": "Wei Zhang", "affiliation": "PKU", "email": "wz2@pku.cn"}]
+    assert [p.get("email") for p in abstracts["c2"]["authors"]] == [None, None, None]
+    assert ("1 row(s) list another number of authors' e-mails than of authors: those e-mails are not given to anyone "
+            "(which is whose cannot be told); add them to abstracts.yaml") in imported.notes
+    people = table.people_with_affiliations("Robert (Bob) Smith (Oxford), Ana Smith (UC, Berkeley); Cy Ode")
+    assert [(p.name, p.affiliations) for p in people] == [("Robert (Bob) Smith", ["Oxford"]),
+                                                          ("Ana Smith", ["UC, Berkeley"]), ("Cy Ode", [])]

@@ -244,6 +244,9 @@ def unique_people(people: list[Person]) -> list[Person]:
             continue
         key = _fold(p.name)
         first = seen.get(key) or next((q for q in out if _same_person(q.name, p.name)), None)
+        if first is not None and _told_apart(first, p):  # two people of one name (two Wei Zhangs, two addresses)
+            out.append(p)
+            continue
         if first is not None:
             first.presenting = first.presenting or p.presenting
             first.affiliations = first.affiliations or p.affiliations
@@ -252,6 +255,12 @@ def unique_people(people: list[Person]) -> list[Person]:
         seen[key] = p
         out.append(p)
     return out
+
+
+def _told_apart(one: Person, other: Person) -> bool:
+    """Whether two people of one name are two: each with an e-mail of their own (an affiliation written two ways is
+    one person's: "ETH Zurich, Switzerland" and "ETH Zurich, Department of Physics", Les Houches)."""
+    return bool(one.email and other.email and one.email.casefold() != other.email.casefold())
 
 
 def _same_person(a: str, b: str) -> bool:

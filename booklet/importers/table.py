@@ -929,12 +929,15 @@ def _closing_bracket_opened(text: str) -> int | None:
 def people_with_affiliations(cell: str) -> list[Person]:
     """Indico's 'Ana Smith (Lund University), Bo Jones' -> people with their affiliation."""
     out = []
-    for m in re.finditer(r"\s*([^,()]+?)\s*(?:\(((?:[^()]|\([^()]*\))*)\))?\s*(?:,|;|$)", cell):
-        name = _person_name(m[1], flip=False)
+    for piece in _PEOPLE_PIECES.split(cell):  # (a comma inside brackets parts no one: "Ana (UC, Berkeley)")
+        written, aff = _own_affiliation(piece)
+        name = _person_name(written, flip=False)
         if name:
-            aff = affiliation(m[2]) if m[2] else ""
             out.append(Person(name, [aff] if aff else []))
     return out
+
+
+_PEOPLE_PIECES = re.compile(r"[,;](?![^()]*\))")  # a comma or semicolon outside brackets
 
 
 def _same_name(one: str, other: str) -> bool:
@@ -998,6 +1001,7 @@ class _Table:
         # a sheet of authors (_sheet_people): its name, a contribution's id -> its people; the rows it gave to
         self.sheet_people = people or ("", {})
         self.sheet_used = 0
+        self.emails_apart = 0  # rows whose cell of authors' e-mails lists another number of them than of authors
 
     def read(self) -> Imported:
         header_at = _find_header(self.rows, self.options)
@@ -1058,6 +1062,10 @@ class _Table:
             entry = self.row_entry(row, cols, dates, self.where(n))
             if entry is not None:
                 entries.append(entry)
+        if self.emails_apart:
+            self.notes.append(f"{self.emails_apart} row(s) list another number of authors' e-mails than of authors: "
+                              "those e-mails are not given to anyone (which is whose cannot be told); add them to "
+                              "abstracts.yaml")
         sheet = self.sheet_people[0]
         if sheet and self.sheet_used:
             self.notes.append(f"the authors' affiliations and e-mails from sheet '{sheet}', by submission number "
@@ -1191,8 +1199,11 @@ class _Table:
             people, speakers = speakers, []
         # (CMT's "ana@x.org*; bo@y.org": the '*' marks the primary contact)
         emails = [e.strip("*") for e in re.split(r"[\s,;]+", cell(cols.first("author_emails"))) if "@" in e]
-        for person, email in zip(people, emails):
-            person.email = person.email or email
+        if len(emails) == len(people):  # (by place: with one missing, the others would go to the wrong people)
+            for person, email in zip(people, emails):
+                person.email = person.email or email
+        elif emails:
+            self.emails_apart += 1
         people = _mark_presenting(people, speakers)
         email = cell(cols.first("email")) if not (family or given) else ""
         if email and "@" in email and people:
