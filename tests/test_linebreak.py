@@ -395,3 +395,26 @@ def test_a_web_address_whose_part_is_wider_than_the_line_never_runs_past_it(size
         lines = para.blPara.lines
         assert all(line.extraSpace >= -0.01 for line in lines), [line.extraSpace for line in lines]
         assert "".join(mathparagraph._line_text(line).replace(" ", "") for line in lines) == text.replace(" ", "")
+
+
+def test_what_is_left_of_an_address_or_long_word_is_split_also_at_a_paragraphs_end_and_in_its_parts():
+    """Fuzzing the line breaker: an address whose last part is letters and digits alone, at a paragraph's end, was set
+    whole past the line; and a paragraph split between pages and wrapped again at the same width (as a frame does)
+    joined the pieces of a part broken the first time and set them whole. Code keeps its own breaks."""
+    from booklet.layout.flowables import Para
+
+    use_fonts()
+    style = make_styles(page_for("A5")).text
+    code = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEfGhIjKl"
+    for text, width in ((f"See https://example.org/x/{code}.", 150),
+                        (f"See https://example.org/x/{code} and more.", 150),
+                        ("www.ojhthljolqqs.iiloof.com/2nys8iIwTulQDqpqDnuZCHW3mOdcIXLDDwkjZXzygrN3213fFXOi4U9oa0Vv?ujr="
+                         "CGdT6tQtqzpZjnOJCKRjXpmPR&x=jphJ2fKKvSwAdo3Eg3", 79.89)):
+        para = Para(markup.inline(text), style)
+        para.wrap(width, 10_000)
+        assert all(line.extraSpace >= -0.01 for line in para.blPara.lines), text
+        for height in (style.leading * 2, style.leading * 3):
+            for part in para.split(width, height):
+                part.wrap(width, 10_000)
+                assert all(line.extraSpace >= -0.01 for line in part.blPara.lines), (text, height)
+    assert markup.plain("See example.org/~user/page") == "See example.org/~user/page"  # (no tie in a path)

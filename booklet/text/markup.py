@@ -1020,7 +1020,7 @@ def _backslash_quotes(text: str, umlauts: set[int]) -> str:
 
 # LaTeX's spaces in text: a tie between two characters ("Fig.~1", "et~al."; a "~" typed apart, "~10 GeV", is a
 # tilde), and the thin space ("10\\,GeV", "imaging\\,[3]"): no-break spaces, as TeX sets them
-_TEX_SPACES = re.compile(r"\\,|(?<=[^\s~\\])~(?=[^\s~])")
+_TEX_SPACES = re.compile(r"\\,|(?<=[^\s~\\/])~(?=[^\s~])")  # (not "/~user", a web address's path)
 
 
 def _tex_space(found: re.Match) -> str:

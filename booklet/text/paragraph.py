@@ -1264,8 +1264,11 @@ def _anywhere(word: str):
 # of ?&=#_~ ("x_i^2$word", math written into a word, is not one)
 _ADDRESS_TAIL = re.compile(r"(?=\S{15})(?=\S*[/.])\S*[/?&=#_~]\S*")
 def _address_left(word) -> bool:
-    """Whether `word` (ReportLab's: [width, (fragment, text), ...]) is what is left of a web address (_ADDRESS_LEFT)."""
-    return isinstance(word, _rl_paragraph._SplitFrag) and bool(_ADDRESS_LEFT.fullmatch("".join(t for _, t in word[1:])))
+    """Whether `word` (ReportLab's: [width, (fragment, text), ...]) is what is left of a word broken before, long, not
+    code (whose breaks are its own): of a web address (_ADDRESS_LEFT), or of a long word split already ("AbCd..." of
+    48 letters at a paragraph's end, set whole when the paragraph split between pages was broken again)."""
+    return (isinstance(word, _rl_paragraph._SplitFrag) and bool(_ADDRESS_LEFT.fullmatch("".join(t for _, t in word[1:])))
+            and not any(getattr(frag, "fontName", None) in _CODE_FONTS for frag, _ in word[1:]))
 
 
 class _UnlessAddress(type):
@@ -1280,10 +1283,10 @@ class _SplitFragUnlessAddress(metaclass=_UnlessAddress):
     300 pt past the column: FOSDEM on A4.)"""
 
 
-# what is left of a web address that no break of one fits in a line, split as a long word is (linebreak.Helpers): 15
-# characters or more without a space, with one of / ? & = # % - ("&g=39c3%20chatmail&x=...", 39c3's chat invitation;
-# "39c3-workshop-is-that-an-off-grid-server-...", a shop's page)
-_ADDRESS_LEFT = re.compile(r"(?=\S{15})\S*[/?&=#%-]\S*")
+# what is left of a web address (or of a long word) that no break fits in a line, split as a long word is
+# (linebreak.Helpers): 15 characters or more without a space ("&g=39c3%20chatmail&x=...", 39c3's chat invitation;
+# "39c3-workshop-is-that-an-off-grid-server-...", a shop's page; "AbCd..." of 48 letters, a record's code)
+_ADDRESS_LEFT = re.compile(r"\S{15,}")
 # after a slash; before ? & = # . _ ~ - (not before a full stop between two digits: "RevModPhys.89 / .035002", a DOI)
 _ADDRESS_BREAKS = re.compile(r"(?<=/)(?=.)|(?<=.)(?=[?&=#._~-])(?!(?<=\d)\.\d)")
 # words joined by slashes, with none of .?&=#_~ ("time-of-check/time-of-use", "org/repo-name"): broken after a slash
