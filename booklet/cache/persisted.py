@@ -62,7 +62,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from . import Seldom, checksum, digest, disk, hasher
-from .memory import BuildCache
+from .memory import _ABSENT, BuildCache  # (_ABSENT: no value kept, the memory cache's own)
 
 SECTIONS = ("files", "layouts", "qr", "streams", "facts")
 PER_PART = ("layouts", "streams")  # kept by each process of a build in parts in files of its own (laying_out)
@@ -89,7 +89,6 @@ CHUNK = 4096
 WINDOW = CHUNK
 EVICTED = CHUNK // 4
 _PACKAGE = Path(__file__).resolve().parent.parent
-_ABSENT = object()  # no value
 _DIGEST = re.compile(r"[0-9a-f]{8,128}")  # what a file of Seldom values is named by (a digest, or "" for none)
 
 

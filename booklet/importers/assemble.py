@@ -88,6 +88,13 @@ class Person:
     presenting: bool = False
     family: str | None = None  # the family name, when the source gives it apart (Indico's last_name)
 
+    def fill_in(self, other: "Person") -> None:
+        """What `other`, another writing of the same person, gives that this one lacks: presenting, affiliations,
+        e-mail."""
+        self.presenting = self.presenting or other.presenting
+        self.affiliations = self.affiliations or other.affiliations
+        self.email = self.email or other.email
+
 
 def people_file(entries: list[Entry], notes: list[str]) -> list[dict]:
     """people.yaml's entries for the people whose family name, as the source gives it apart, is not what booklet
@@ -248,9 +255,7 @@ def unique_people(people: list[Person]) -> list[Person]:
             out.append(p)
             continue
         if first is not None:
-            first.presenting = first.presenting or p.presenting
-            first.affiliations = first.affiliations or p.affiliations
-            first.email = first.email or p.email
+            first.fill_in(p)
             continue
         seen[key] = p
         out.append(p)

@@ -780,7 +780,7 @@ def last_first_column(cells) -> bool:
     """True when a column writes names 'Last, First' between semicolons (ConfTool): then a cell with one
     comma is one person, 'Kuhl, Jan Esra'."""
     for cell in cells:
-        pieces = [p for p in re.split(r"\s*(?:;|\n)\s*", str(cell or "")) if p.strip()]
+        pieces = [p for p in _NAME_PIECES.split(str(cell or "")) if p.strip()]  # (as split_names takes them)
         if len(pieces) > 1 and all(_BRACKETED.sub("", p).count(",") == 1 for p in pieces):  # ("Ana Smith (UC,
             # Berkeley)": a comma in the affiliation)
             return True
@@ -859,7 +859,6 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
     names = split_names(names_cell, last_first)
     numbered, plain = numbered_affiliations(affs_cell)
     out = []
-    own: list[str] = []  # each person's affiliation in brackets after their name (not numbers), or ""
     for raw in names:
         name, numbers, presenting = _markers(raw)
         bracketed = ""
@@ -878,8 +877,7 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
             affs = list(plain)
         else:
             affs = []
-        out.append(Person(name, affs, None, presenting))
-        own.append("" if numbers else bracketed)
+        out.append(Person(name, [bracketed] if bracketed else affs, None, presenting))
     if plain and len(plain) > 1:
         if len(plain) == len(out):  # one affiliation per author, in order
             for person, aff in zip(out, plain):
@@ -887,12 +885,7 @@ def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_fi
         else:
             for person in out:
                 person.affiliations = list(plain)
-    for person, aff in zip(out, own):
-        if aff:
-            person.affiliations = [aff]
     return out
-
-
 
 
 # what a form's author cell writes in brackets after a name that is no affiliation: a role, pronouns, a suffix
@@ -940,15 +933,19 @@ def people_with_affiliations(cell: str) -> list[Person]:
 _PEOPLE_PIECES = re.compile(r"[,;](?![^()]*\))")  # a comma or semicolon outside brackets
 
 
+def _name_words(name: str) -> list[str]:
+    """A name's words as compared: case and commas aside."""
+    return name.casefold().replace(",", " ").split()
+
+
 def _same_name(one: str, other: str) -> bool:
-    """Whether two writings are one name: the same words in the same order, but for case and commas ("Wei Li" and
-    "Li Wei" are two people)."""
-    return one.casefold().replace(",", " ").split() == other.casefold().replace(",", " ").split()
+    """Whether two writings are one name: the same words in the same order ("Wei Li" and "Li Wei" are two people)."""
+    return _name_words(one) == _name_words(other)
 
 
 def _name_keys(name: str) -> set[str]:
     """What two writings of one person's name share (either order of given and family name)."""
-    words = name.casefold().replace(",", " ").split()
+    words = _name_words(name)
     return {" ".join(words), " ".join(sorted(words))}
 
 
@@ -1223,13 +1220,13 @@ class _Table:
         pairs = [(person, next((p for p in listed if _name_keys(p.name) & _name_keys(person.name)), None))
                  for person in people]
         found = [known for _, known in pairs if known is not None]
-        unmatched, left = [person for person, known in pairs if known is None], [p for p in listed if p not in found]
+        unmatched = [person for person, known in pairs if known is None]
+        left = [p for p in listed if not any(p is known for known in found)]
         if len(unmatched) == len(left):  # those no name matches, by place ("J. Smith" there, "John Smith" here)
             pairs += list(zip(unmatched, left))
         for person, known in pairs:
             if known is not None:
-                person.affiliations = person.affiliations or known.affiliations
-                person.email = person.email or known.email
+                person.fill_in(known)
         return people
 
     def author_groups(self, row: list, cols: _Columns) -> list[Person]:
@@ -1261,8 +1258,7 @@ class _Table:
                     people.append(p)
                 else:
                     earlier.remove(known)
-                    known.affiliations = known.affiliations or p.affiliations
-                    known.presenting = known.presenting or p.presenting
+                    known.fill_in(p)
         return people
 
     def row_time(self, entry: Entry, row: list, cols: _Columns, dates: _Dates) -> None:

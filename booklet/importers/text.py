@@ -114,6 +114,13 @@ def noting_controls():
         yield _left_out[-1]
     finally:
         _left_out.pop()
+
+
+def _lines_without_controls(text: str) -> str:
+    """`text` with its line ends made LF (CR LF and CR alike) and without its control characters (without_controls)."""
+    return without_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 _TRAILING = re.compile(r"[ \t]+$", re.M)
 
 
@@ -223,7 +230,7 @@ def _convert(text: str) -> str:
     text = repaired(str(text))
     if "\\r\\n" in text and "\n" not in text and "`" not in text and "<code" not in text.lower():
         text = text.replace("\\r\\n", "\n")  # line ends escaped twice on the way ("retro-computing.\r\n\r\nIf time")
-    text = without_controls(text.replace("\r\n", "\n").replace("\r", "\n"))  # (the C1 controls are bytes of
+    text = _lines_without_controls(text)  # (the C1 controls are bytes of
     # UTF-8 read as Latin-1: repaired first, "â€\x9d" is "”")
     if "**" in text or "__" in text:
         text = _STRONG_SPACED.sub(r"\1\2\1 ", text)
@@ -231,7 +238,7 @@ def _convert(text: str) -> str:
         text = _latex_outside_math(text)
     kind = kind_of(text)
     if kind == "plain" and _ENTITY.search(text):  # entities with no tags: decode, then look again
-        text = without_controls(html.unescape(text).replace("\r\n", "\n").replace("\r", "\n"))
+        text = _lines_without_controls(html.unescape(text))
         kind = kind_of(text)
     if kind == "escaped-html":
         text = html.unescape(text)
@@ -490,7 +497,7 @@ def to_line(text: str | None) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = without_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _lines_without_controls(text)
     text = text.replace(_STAR, "*").replace(_DOLLAR, "$").replace(_OPEN, "").replace(_CLOSE, "")
     text = text.replace(_LT, "<").replace(_GT, ">")
     text = _TRAILING.sub("", text)

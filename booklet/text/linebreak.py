@@ -57,7 +57,7 @@ class Helpers(NamedTuple):
     ascent_descent: Callable  # getAscentDescent(font name, size)
     pyphen: object  # the pyphen module, as breakLines makes a hyphenator with it (None without pyphen)
     hyphenate_frag_word: Callable  # _hyphenateFragWord
-    address_left: Callable = lambda word: False  # whether a word is what is left of a web address broken before
+    long_leftover: Callable  # whether a word is the long rest of one broken before (a web address's), split again
 
 
 def _takes(para, style, frags, least: int = 2) -> bool:
@@ -306,11 +306,11 @@ def break_lines(para, width, helpers: Helpers):
             limWidth += spaceShrink
         # what hyphenation left of a word, wider itself than the line it goes to: hyphenated again, else split
         # (SPLIT_TAILS; ReportLab sets it whole)
-        # (and what is left of a web address broken after a slash, ReportLab's _SplitFrag: 39c3's chat invitation ran
-        # 368 pt past the column on A4)
+        # (and the long rest of a word broken before, a web address's after a slash, ReportLab's _SplitFrag: 39c3's
+        # chat invitation ran 368 pt past the column on A4)
         tail = (SPLIT_TAILS and splitLongWords and newWidth > limWidth
                 and wordWidth > maxWidths[min(lineno + bool(words), maxlineno)] and sum(len(t) for _, t in w[1:]) > 1
-                and (type(w) in _TAILS or helpers.address_left(w)))
+                and (type(w) in _TAILS or helpers.long_leftover(w)))
         if not lineBreak and newWidth > limWidth and (tail or not isinstance(w, _SplitFragH)) \
                 and not hasattr(f, "cbDefn"):
             if isinstance(w, _SHYWord):

@@ -1090,9 +1090,10 @@ def _counted(hyphenate):
         made = hyphenate(*args)
         if made:
             _ASKED.last = asked
-            head = made[0] if isinstance(made[0], str) else made[0][-1][1]
-            if head.endswith(_HYPHENS) and _ASKED.hyphens is not None:  # (None: no paragraph counting them)
-                _ASKED.hyphens.append((asked, head))
+            if _ASKED.hyphens is not None:  # (None: no paragraph counting them)
+                head = made[0] if isinstance(made[0], str) else made[0][-1][1]
+                if head.endswith(_HYPHENS):
+                    _ASKED.hyphens.append((asked, head))
         return made
 
     return counted
@@ -1263,36 +1264,37 @@ def _anywhere(word: str):
 # it has to be broken again: text without spaces, 15 characters or more, with a slash or a dot, and a slash or one
 # of ?&=#_~ ("x_i^2$word", math written into a word, is not one)
 _ADDRESS_TAIL = re.compile(r"(?=\S{15})(?=\S*[/.])\S*[/?&=#_~]\S*")
-def _address_left(word) -> bool:
-    """Whether `word` (ReportLab's: [width, (fragment, text), ...]) is what is left of a word broken before, long, not
-    code (whose breaks are its own): of a web address (_ADDRESS_LEFT), or of a long word split already ("AbCd..." of
-    48 letters at a paragraph's end, set whole when the paragraph split between pages was broken again)."""
-    return (isinstance(word, _rl_paragraph._SplitFrag) and bool(_ADDRESS_LEFT.fullmatch("".join(t for _, t in word[1:])))
-            and not any(getattr(frag, "fontName", None) in _CODE_FONTS for frag, _ in word[1:]))
-
-
-class _UnlessAddress(type):
-    def __instancecheck__(cls, word) -> bool:
-        return isinstance(word, _rl_paragraph._SplitFrag) and not (_linebreak.SPLIT_TAILS and _address_left(word))
-
-
-class _SplitFragUnlessAddress(metaclass=_UnlessAddress):
-    """ReportLab's _SplitFrag as ReportLab's breakLines tells one (a word it never splits again), but for what is
-    left of a web address: that is split as any word too long for its line. (A paragraph split between columns or
-    pages is broken again by ReportLab's loop, which joined the parts of a web address broken before, and ran them
-    300 pt past the column: FOSDEM on A4.)"""
-
-
 # what is left of a web address (or of a long word) that no break fits in a line, split as a long word is
 # (linebreak.Helpers): 15 characters or more without a space ("&g=39c3%20chatmail&x=...", 39c3's chat invitation;
 # "39c3-workshop-is-that-an-off-grid-server-...", a shop's page; "AbCd..." of 48 letters, a record's code)
-_ADDRESS_LEFT = re.compile(r"\S{15,}")
+_LONG_LEFTOVER = re.compile(r"\S{15,}")
 # after a slash; before ? & = # . _ ~ - (not before a full stop between two digits: "RevModPhys.89 / .035002", a DOI)
 _ADDRESS_BREAKS = re.compile(r"(?<=/)(?=.)|(?<=.)(?=[?&=#._~-])(?!(?<=\d)\.\d)")
 # words joined by slashes, with none of .?&=#_~ ("time-of-check/time-of-use", "org/repo-name"): broken after a slash
 # or after a hyphen of their own between two letters on each side, never before it (a line began "-of-use")
 _SLASHED = re.compile(r"[^.?&=#_~]*")
 _SLASHED_BREAKS = re.compile(r"(?<=/)(?=.)|(?<=[^\W\d_]{2}-)(?=[^\W\d_]{2})")
+
+
+def _long_leftover(word) -> bool:
+    """Whether `word` (ReportLab's: [width, (fragment, text), ...]) is what is left of a word broken before, long, not
+    code (whose breaks are its own): of a web address (_LONG_LEFTOVER), or of a long word split already ("AbCd..." of
+    48 letters at a paragraph's end, set whole when the paragraph split between pages was broken again)."""
+    return (isinstance(word, _rl_paragraph._SplitFrag)
+            and bool(_LONG_LEFTOVER.fullmatch("".join(t for _, t in word[1:])))
+            and not any(getattr(frag, "fontName", None) in _CODE_FONTS for frag, _ in word[1:]))
+
+
+class _UnlessLong(type):
+    def __instancecheck__(cls, word) -> bool:
+        return isinstance(word, _rl_paragraph._SplitFrag) and not (_linebreak.SPLIT_TAILS and _long_leftover(word))
+
+
+class _SplitFragUnlessLong(metaclass=_UnlessLong):
+    """ReportLab's _SplitFrag as ReportLab's breakLines tells one (a word it never splits again), but for the long rest
+    of a word broken before (_long_leftover, a web address's): that is split as any word too long for its line. (A
+    paragraph split between columns or pages is broken again by ReportLab's loop, which joined the parts of a web
+    address broken before, and ran them 300 pt past the column: FOSDEM on A4.)"""
 
 
 def _address_pairs(text: str):
@@ -1425,10 +1427,10 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
         fallback=_calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
                           getAscentDescent=_ascent_descent, split=_split, pyphen=pyphen, _getFragWords=get_frag_words,
                           _hyphenateFragWord=hyphenate, _hyphenateWord=hyphenate_word,
-                          _SplitFrag=_SplitFragUnlessAddress),
+                          _SplitFrag=_SplitFragUnlessLong),
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
-        address_left=_address_left)
+        long_leftover=_long_leftover)
 
 
 def _unsplit(text: str, after: str | None = None) -> str:
