@@ -1152,21 +1152,32 @@ def _final_hyphen_refused(para, width, break_lines_of):
     lines = _broken(para, width, break_lines_of, frags, frozenset())
     if len(_ASKED.hyphens) > HYPHENS_IN_A_ROW and len(lines.lines) <= HYPHENS_LINES:
         lines = _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines)
-    refused, last = _ASKED.refused, _ASKED.last
-    found = lines.lines
+    last, found = _ASKED.last, lines.lines
     if last < 0 or len(found) < 2 or not _line_text(found[-2]).endswith(_HYPHENS):
         return lines
-    first = {name: getattr(para, name) for name in _BREAKING_SETS}  # (frags: a property of layout.flowables.Para)
-    again = _broken(para, width, break_lines_of, frags, refused | {last})
-    redone = again.lines
-    if len(redone) == len(found) and not _line_text(redone[-2]).endswith(_HYPHENS) \
+
+    def better(redone) -> bool:
+        return len(redone) == len(found) and not _line_text(redone[-2]).endswith(_HYPHENS) \
             and min(map(_extra_space, redone)) >= min(min(map(_extra_space, found)), 0.0) - 0.01 \
             and [_line_text(line) for line in redone[:-2]] == [_line_text(line) for line in found[:-2]] \
-            and _not_too_loose(para, redone[-2]):
+            and _not_too_loose(para, redone[-2])
+
+    again = _broken_again(para, width, break_lines_of, frags, last, better)
+    return lines if again is None else again
+
+
+def _broken_again(para, width, break_lines_of, frags, call: int, better):
+    """`para`'s lines broken again with the hyphenation `call` refused as well (see _broken), when `better(lines)` of
+    the lines so broken; else None, and `para` and _ASKED as they were before."""
+    kept = {name: getattr(para, name) for name in _BREAKING_SETS}  # (frags: a property of layout.flowables.Para)
+    asked = _ASKED.last, _ASKED.hyphens, _ASKED.refused
+    again = _broken(para, width, break_lines_of, frags, _ASKED.refused | {call})
+    if better(again.lines):
         return again
-    for name, value in first.items():
+    for name, value in kept.items():
         setattr(para, name, value)
-    return lines
+    _ASKED.last, _ASKED.hyphens, _ASKED.refused = asked
+    return None
 
 
 def _not_too_loose(para, line) -> bool:
@@ -1201,18 +1212,16 @@ def _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines):
         if call is None:
             return lines
         tried.add(call)
-        kept = {name: getattr(para, name) for name in _BREAKING_SETS}, _ASKED.last, _ASKED.hyphens, _ASKED.refused
         split, found = para._splitLongWordCount, lines.lines
-        again = _broken(para, width, break_lines_of, frags, _ASKED.refused | {call})
-        redone = again.lines
-        if len(redone) <= len(found) and para._splitLongWordCount <= split and len(redone) > at \
+
+        def better(redone) -> bool:
+            return len(redone) <= len(found) and para._splitLongWordCount <= split and len(redone) > at \
                 and min(map(_extra_space, redone)) >= min(min(map(_extra_space, found)), 0.0) - 0.01 \
-                and not _line_text(redone[at]).endswith(_HYPHENS) and _no_looser(para, found, redone):
+                and not _line_text(redone[at]).endswith(_HYPHENS) and _no_looser(para, found, redone)
+
+        again = _broken_again(para, width, break_lines_of, frags, call, better)
+        if again is not None:
             lines = again
-            continue
-        for name, value in kept[0].items():
-            setattr(para, name, value)
-        _ASKED.last, _ASKED.hyphens, _ASKED.refused = kept[1:]
     return lines
 
 
