@@ -645,7 +645,8 @@ def fonts_number(cache) -> int:
 # Code (a block between lines of ```, a span between backticks) is set in Noto Sans Mono, under these names: registered
 # when first asked for, as a fallback font is; a character it lacks is set as the text around it would set it
 MONO = "Mono"
-_MONO_FACES = {MONO: BUNDLED["Noto Sans Mono"].regular, MONO + "-Bold": BUNDLED["Noto Sans Mono"].bold}
+MONO_NAMES = (MONO, MONO + "-Bold")  # (its regular face's, its bold face's)
+_MONO_FACES = dict(zip(MONO_NAMES, (BUNDLED["Noto Sans Mono"].regular, BUNDLED["Noto Sans Mono"].bold)))
 
 
 def mono_name(bold: bool = False) -> str:

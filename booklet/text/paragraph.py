@@ -53,7 +53,8 @@ from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.paragraph import Paragraph, cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser, _re_para
 
-from .fonts import FALLBACKS, IN_STYLE, MONO, calling as _calling, reportlab_checked, when_fonts_change
+from .fonts import (FALLBACKS, IN_STYLE, MONO_NAMES as _CODE_FONTS, calling as _calling, reportlab_checked,
+                    when_fonts_change)
 from . import linebreak as _linebreak
 from .linebreak import Helpers, break_lines
 from .linedraw import drawing
@@ -1334,7 +1335,6 @@ def _address_pairs_anywhere(text: str):
     return [(text[:at], text[at:]) for at in reversed([m.start() for m in breaks.finditer(text)])]
 
 
-_CODE_FONTS = (MONO, MONO + "-Bold")
 # where a code span may break, with no hyphen added: after a slash, before . _ ~ (as a web address's path breaks),
 # between two letters or digits either side ("android / _res_query", "model / .name"; never "_ / _init__"); at its
 # own hyphen after it, as embeddedHyphenation breaks a word of letters ("rust2rpm- / vendor": a line that began
