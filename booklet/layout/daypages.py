@@ -142,21 +142,22 @@ class DayBlock(Flowable):
         if cum[-1] - cum[cut] >= short:
             return cut
         rows, block_rows_before, block_rows = self._row_counts()
+        breaks = []  # (i, inside a block, inside a group): the breaks any of the three kinds may take, latest first
+        for i in range(cut - 1, 0, -1):
+            if cum[i] < availHeight / 2:
+                break
+            if self.lines[i - 1].keep or rows[i] < _RULES[0][0] or rows[-1] - rows[i] < _RULES[0][0] \
+                    or cum[-1] - cum[i] < short:
+                continue
+            breaks.append((i, self._inside_block(i), self._inside_group(i)))
         for where in ("between", "group", "block"):
-            for i in range(cut - 1, 0, -1):
-                if cum[i] < availHeight / 2:
-                    break
-                if self.lines[i - 1].keep or rows[i] < _RULES[0][0] or rows[-1] - rows[i] < _RULES[0][0]:
-                    continue
-                inside_block, inside_group = self._inside_block(i), self._inside_group(i)
+            for i, inside_block, inside_group in breaks:
                 if inside_group and where == "between":
                     continue
                 if inside_block:
                     before, total = block_rows_before[i], block_rows[id(self.lines[i].block)]
                     if where != "block" or before < 2 or total - before < 2:
                         continue
-                if cum[-1] - cum[i] < short:
-                    continue
                 rest = self._rest(self.lines[i:], inside_block, inside_group)
                 if rest.wrap(availWidth, self.page_height)[1] > self.page_height + _FUZZ:
                     break  # (an earlier break leaves more)
