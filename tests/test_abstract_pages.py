@@ -223,6 +223,21 @@ def test_the_line_that_leads_into_a_block_of_code_never_ends_a_page_without_it(t
                    lambda words: [f"following {words}:", f"first_{words}(model)", f"second_{words}(model)"])
 
 
+def test_a_short_line_or_list_item_right_before_a_block_of_code_never_ends_a_page_without_it(tmp_path):
+    """The EuroPython import, A5 p. 27: the list item "- It's easy to get max, min and standard deviation" ended a
+    page, the line of code it introduced at the top of the next. A short paragraph, or list item, right before a block
+    of code leads into it also without a colon: it goes on with the block's first lines. Texts of every length near
+    the page's foot (a line more at each step)."""
+    def ending(lead: str):
+        return lambda words: (f"{lead} {words}\n\n```\nprint_{words}(table)\nshow_{words}(table)\n```\n\n"
+                              + " ".join(WORDS[k % len(WORDS)] for k in range(120)))
+
+    _kept_together(tmp_path / "item", ending("- It's easy to get max, min and standard deviation"),
+                   lambda words: [f"deviation {words}", f"print_{words}(table)", f"show_{words}(table)"])
+    _kept_together(tmp_path / "line", ending("Having the data in a dict like"),
+                   lambda words: [f"dict like {words}", f"print_{words}(table)", f"show_{words}(table)"])
+
+
 def test_a_block_of_code_never_leaves_its_first_or_last_line_alone_on_a_page(tmp_path):
     """A typographer's review of the FOSDEM import: a block of four lines broke three and one, its last line alone at
     the top of a page. A block's first two lines, and its last two, are on one page. Texts of every length near the

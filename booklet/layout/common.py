@@ -169,7 +169,8 @@ class Context:
     def paras(self, text: str, style) -> list[Para]:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list
         item; an item's lines after its first are indented to its text, after the bullet or number; a paragraph that
-        leads into the next (a heading, a line ending with a colon: _HEADING_LIKE) is kept with it. A list nested in an
+        leads into the next (a heading, a line ending with a colon: _HEADING_LIKE) is kept with it, and so is a
+        paragraph or item right before a block of code that ends with a colon or is short (SHORT_LEAD). A list nested in an
         item is indented to that item's text, its bullets or numbers under it. The items of a list (at one depth, one
         after another) start their text at one indent, after the widest of their numbers ("9." and "10.")."""
         made = []
@@ -181,10 +182,10 @@ class Context:
             if isinstance(text, markup.Code):
                 made += self._code_lines(text, self._code_style(style))
                 continue
-            if found is None and (_HEADING_LIKE.fullmatch(text)  # never the last on a page with its text on the next
-                                  or at + 1 < len(paragraphs) and isinstance(paragraphs[at + 1], markup.Code)
-                                  and _LEADS_IN.search(text)):  # ("... as follows:", before a block of code)
-                made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))
+            before_code = at + 1 < len(paragraphs) and isinstance(paragraphs[at + 1], markup.Code) \
+                and (_LEADS_IN.search(text) or _short(text))  # ("... as follows:", "Having the data in a dict like")
+            if found is None and (_HEADING_LIKE.fullmatch(text) or before_code):  # (never the last on a page with
+                made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))  # its text on the next)
             elif found is None:
                 made.append(Para(text, style))
             else:  # the mark as the paragraph's bullet: justifying its first line does not widen the space after it
@@ -193,6 +194,8 @@ class Context:
                 item = self._item_style(style, widest[at], texts[level])
                 del texts[level + 1:]
                 texts.append(item.leftIndent)
+                if before_code:  # (an item the code under it shows: "It's easy to get max, min and ...")
+                    item = self.derived(item, f"{item.name}_lead", item.leftIndent, item.bulletIndent, keepWithNext=1)
                 made.append(Para(text[found.end():], item, bulletText=bullet))
         return made
 
@@ -278,6 +281,19 @@ _HEADING_LIKE = re.compile(r"<b>[^<]{1,80}(?<![.!?])</b>|[^<]{1,60}:")
 # A paragraph that ends with a colon (after the tags that close there: "... as follows:", "*Example*:"), any length:
 # before a block of code, kept with its first lines
 _LEADS_IN = re.compile(r":(?:</[^>]*>)*\s*$")
+# A paragraph or list item this short (characters of its text; a line of A5 or so) leads into a block of code right
+# after it also without a colon, and is kept with its first lines (the EuroPython import, A5 p. 27: "- It's easy to
+# get max, min and standard deviation" ended a page, the line of code it introduced on the next)
+SHORT_LEAD = 90
+_TAGS = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&[#\w]+;")
+
+
+def _short(text: str) -> bool:
+    """Whether a paragraph's markup is a text of at most SHORT_LEAD characters."""
+    return len(_ENTITY.sub("x", _TAGS.sub("", text)).strip()) <= SHORT_LEAD
+
+
 _CODE_INDENT = re.compile("^(?:<[^>]*>)*(\u00a0*)")  # a code line's indent, after the tags that open it
 
 
