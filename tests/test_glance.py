@@ -595,6 +595,27 @@ def test_a_title_that_fits_its_box_unhyphenated_is_not_hyphenated_and_no_line_st
     assert "\u00a0\u00b7 Track\u00a01" in gathered  # (the dot held to the name before it; the number to its name)
 
 
+def test_a_box_of_parallel_sessions_a_line_high_names_them_on_that_line():
+    """The 31C3 import, A5 p. 4: Sunday's half-hour stretches of four parallel talks, each one box across the column a
+    line high, printed "PARALLEL…" and nothing else (the label's line cut, the sessions on the next line, which the
+    box does not have). A box of one line sets the label and the sessions' names on it, cut after a name."""
+    from booklet.data.validate import read_booklet
+    from booklet.layout import glance
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    booklet, _ = read_booklet(SAMPLE)
+    ctx = Context(booklet, page_for("A5"))
+    grid = glance.Grid(ctx, [glance.plan_day(i, day) for i, day in enumerate(booklet.days)])
+    title, _ = glance._gathered(ctx, [glance.Box(None, Session(name, ()), 0, 30, n, (0, n)) for n, name in
+                                      enumerate(("Security & Hacking", "Hardware & Making", "Science", "Art"))])
+    (one, _), = glance.fit_box(grid, title, None, 170, grid.box_leading(grid.text_size))
+    line, = _lines_of(one)
+    assert norm(line).startswith(norm("PARALLEL SESSIONS Security & Hacking")), line
+    (two, _), = glance.fit_box(grid, title, None, 170, 2 * grid.box_leading(grid.text_size) + 1)
+    assert _lines_of(two)[0] == "PARALLEL SESSIONS"  # (two lines: the label on its own, as before)
+
+
 def test_a_slot_with_nothing_in_it_is_left_blank(tmp_path, monkeypatch):
     """`{time: "10:00-10:20"}` (a slot kept free) was an empty white box, which looked like a drawing's fault."""
     from booklet.layout import glance

@@ -820,7 +820,8 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
     whole, else the last cut). `language`: the text's own, when not the booklet's (its hyphenation). One size for
     every box of the page
     (boxes side by side and one under the other read as one table); a box lower than a line of it takes the largest
-    smaller size a line of which it holds, down to SMALLEST. [] when not one line fits."""
+    smaller size a line of which it holds, down to SMALLEST; in a box of one line the title's own line breaks (a
+    gathered box's label before its sessions' names) are spaces. [] when not one line fits."""
     size = grid.text_size
     while grid.box_leading(size) > height + 0.01 and size > SMALLEST:
         size = max(SMALLEST, round(size - 0.25, 2))
@@ -828,6 +829,8 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
     room = int((height + 0.01) // style.leading)
     if lines is not None:
         room = min(room, lines)
+    if room <= 1:  # a box of one line: a title's lines run on in it ("PARALLEL SESSIONS Security & Hacking · …", where
+        title = title.replace("<br/>", " ")  # the label's line alone was cut to "PARALLEL…", the names left out)
     if room < 1:
         return _sliver(grid, title, width, height, language)
     # the title's lines unhyphenated when they fit so ("Welcome / Reception", not "Welcome Re- / ception")
