@@ -1184,3 +1184,24 @@ def test_code_in_a_title_set_bold_is_in_the_code_font_s_bold_face(text_style):
     assert fonts(title, make_styles(page_for("A5")).title)["fread()"] == "Mono-Bold"
     assert fonts(f"<b>{title}</b>", text_style)["fread()"] == "Mono-Bold"
     assert fonts(markup.inline("We call `fread()` here"), text_style)["fread()"] == "Mono"
+
+
+@pytest.mark.parametrize("text, head", [("Die 5G-Überwachungsstandards: Cops gegen Telekoms", "Die 5G-"),
+                                        ("IPv6-Adressvergabeverfahren im Netz", "IPv6-")])
+def test_a_compound_with_digits_wider_than_its_line_breaks_after_its_hyphen_never_inside_a_word_without_one(
+        text_style, text, head):
+    """The 2019 Camp import's "Die 5G-Überwachungsstandards: ..." in a narrow box of the glance: ReportLab hyphenates
+    only words of letters, so "5G-Überwachungsstandards" (a digit in a part) was split without a hyphen ("Die
+    5G-Überwachun / gsstandards:"). A compound wider than its line breaks after its own hyphen, its parts as the
+    dictionary has them."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from booklet.text import paragraph as module
+
+    german = text_style.clone("de", hyphenationLang="de_DE")
+    para = module.MathParagraph(text, german)
+    para.wrap(0.8 * pdfmetrics.stringWidth(max(text.split(), key=len), german.fontName, german.fontSize), 1000)
+    lines = [line.strip() for line in _lines(para)]
+    assert lines[0] == head and not para._splitLongWordCount, lines
+    joined = "".join(line if line == head else line[:-1] if line.endswith("-") else line + " " for line in lines)
+    assert joined.split() == text.split(), lines  # (every other line broken at a space or hyphenated)

@@ -948,11 +948,12 @@ def _at_hyphens(word: str):
             and word[at + 1].isalnum() and word[at + 2].isalnum())
 
 
-def _within_parts(hyphenate, width_at: int):
+def _within_parts(hyphenate, width_at: int, compound=None):
     """ReportLab's hyphenation of a word (`hyphenate`: _hyphenateFragWord or _hyphenateWord, whose argument
     `width_at` is the word's width, the one after it the line's), but for a word wider than a whole line: a
     compound that no break at its hyphens fits is broken inside a part too (_AfterHyphens.every), and a word the
-    dictionary cannot break so anywhere (_anywhere), with a hyphen, not cut without one or run past the line."""
+    dictionary cannot break so anywhere (_anywhere), with a hyphen, not cut without one or run past the line.
+    `compound`: `hyphenate` as it takes a compound with digits in its parts (_COMPOUND), for the first of those."""
 
     def hyphenated(hyphenator, *args):
         args = _left_of_a_page_break(args, width_at)
@@ -964,13 +965,13 @@ def _within_parts(hyphenate, width_at: int):
         def offered(breaks):  # (a long word's breaks whose head can fit the room: _heads_of_at_most)
             return breaks if most is None else _heads_of_at_most(breaks, most)
 
-        def broken(breaks):
-            return _from_the_head(hyphenate, offered(breaks), args, width_at, most)
+        def broken(breaks, how=hyphenate):
+            return _from_the_head(how, offered(breaks), args, width_at, most)
 
         made = broken(hyphenator)
         if made or not isinstance(owner, _AfterHyphens) or width <= line:
             return made
-        return broken(owner.every) or broken(_anywhere)
+        return broken(owner.every, compound or hyphenate) or broken(_anywhere)
 
     return _counted(hyphenated)
 
@@ -1412,6 +1413,13 @@ def _measure(fontName, fontSize):
     return _widths(font, fontSize).__getitem__
 
 
+# A compound with digits in a part ("5G-Überwachungsstandards", "IPv6-Adressen"): ReportLab hyphenates only words of
+# letters (and their own hyphens), so one wider than its line was split without a hyphen ("Die 5G-Überwachun /
+# gsstandards", and cut to "Die…" in a box of the glance: the 2019 Camp import). Taken for a compound wider than a
+# whole line alone (_within_parts): broken after its own hyphen, or inside a part as the dictionary has it.
+_COMPOUND = re.compile(f"^(?=.*[^\\W_]-[^\\W_])[{_rl_paragraph._hy_shy}0-9{_rl_paragraph._hy_letters}]+$")
+
+
 def _line_breaking(ellipsis: bool = False) -> Helpers:
     """ReportLab's line breaking with the helpers above, and one Pyphen per language; `ellipsis`: a word that ends
     in an ellipsis is hyphenated as the word without it (as it is before a full stop), for text cut short with one
@@ -1422,16 +1430,22 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
                               _rejoinSplitFragWords=_calling(_rl_paragraph._rejoinSplitFragWords, _shyUnsplit=_unsplit))
     after = {"_hy_sfx_pat": re.compile(_rl_paragraph._hy_sfx_pat.pattern.replace("]+$", "\u2026]+$"))} if ellipsis \
         else {}
-    hyphenate = _within_parts(_code_breaking(_calling(
-        _rl_paragraph._hyphenateFragWord,
-        _hyGenPair=_calling(_rl_paragraph._hyGenPair, stringWidth=_string_width, _uri_split_pairs=_address_pairs,
-                            **after),
-        _hyGenFragsPair=_calling(_rl_paragraph._hyGenFragsPair, **after, _uri_split_pairs=_address_pairs,
-                                 _rebuildFragWord=_calling(_rl_paragraph._rebuildFragWord, stringWidth=_string_width)))),
-        0)
-    hyphenate_word = _within_parts(_code_breaking_word(_calling(  # (one fragment's words)
-        _rl_paragraph._hyphenateWord, _hyGenPair=_calling(_rl_paragraph._hyGenPair, _uri_split_pairs=_address_pairs))),
-        3)
+    def frag_words(**letters):
+        return _code_breaking(_calling(
+            _rl_paragraph._hyphenateFragWord,
+            _hyGenPair=_calling(_rl_paragraph._hyGenPair, stringWidth=_string_width, _uri_split_pairs=_address_pairs,
+                                **after, **letters),
+            _hyGenFragsPair=_calling(_rl_paragraph._hyGenFragsPair, **after, **letters, _uri_split_pairs=_address_pairs,
+                                     _rebuildFragWord=_calling(_rl_paragraph._rebuildFragWord,
+                                                               stringWidth=_string_width))))
+
+    def words(**letters):  # (one fragment's words)
+        return _code_breaking_word(_calling(_rl_paragraph._hyphenateWord, _hyGenPair=_calling(
+            _rl_paragraph._hyGenPair, _uri_split_pairs=_address_pairs, **letters)))
+
+    compound = {"_hy_shy_letters_pat": _COMPOUND}
+    hyphenate = _within_parts(frag_words(), 0, frag_words(**compound))
+    hyphenate_word = _within_parts(words(), 3, words(**compound))
     return Helpers(
         fallback=_calling(Paragraph.breakLines, sameFrag=_same_frag, stringWidth=_string_width,
                           getAscentDescent=_ascent_descent, split=_split, pyphen=pyphen, _getFragWords=get_frag_words,
