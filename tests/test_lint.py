@@ -1138,3 +1138,22 @@ def test_a_title_the_running_heads_cut_is_a_warning_naming_what_they_print(tmp_p
     assert warnings_for(tmp_path / "short", {"conference.yaml": conference + "short_title: SCMA XVII\n"}) == []
     assert "\u201cThe Seventeenth International Conference on Statistical\u2026\u201d" in warnings_for(
         tmp_path / "a4", {"conference.yaml": conference}, page_size="A4")[0]  # (a wider page: more of it)
+
+
+def test_affiliation_words_over_forty_letters_are_not_looked_at_for_typos(tmp_path):
+    """A fuzzing run: an affiliation of one 5,000-letter word took `check` 24 GB and was killed (each of its
+    n squared two-letter deletions, n letters long, was made to bucket it). Words over 40 letters are no
+    institution's to look for typos in, as names' words over 40 letters are not."""
+    import tracemalloc
+
+    from booklet.lint.affiliations import _one_word_apart
+
+    long_word = "abcdefghij" * 4 + "k"  # 41 letters
+    files = {"conference.yaml": committee(f"{{name: Ann Lee, affiliation: University of {long_word}}}",
+                                          f"{{name: Bob Lee, affiliation: University of {long_word[:-2]}xk}}")}
+    assert warnings_for(tmp_path, files) == []
+    tracemalloc.start()
+    assert list(_one_word_apart({"university " + "x" * 400: 0, "university " + "x" * 399 + "y": 1})) == []
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 1_000_000  # (made 80,000 strings of 400 letters: 33 MB)

@@ -116,7 +116,7 @@ def _one_word_apart(first_with_key: dict[str, int]):
     for key, index in first_with_key.items():
         tokens = tuple(key.split())
         for at, token in enumerate(tokens):
-            if len(token) >= TYPO_LETTERS and token.isalpha():
+            if TYPO_LETTERS <= len(token) <= LONGEST_TYPO and token.isalpha():
                 for form in deletions(token, 2 if len(token) >= 10 else 1):
                     buckets[tokens[:at] + ("*" + form,) + tokens[at + 1:]].append(index)
     seen: set[tuple[int, int]] = set()
@@ -130,6 +130,8 @@ def _one_word_apart(first_with_key: dict[str, int]):
 
 
 TYPO_LETTERS = 5  # a word shorter than this is not looked at for a typo (two short words one letter apart differ)
+LONGEST_TYPO = 40  # letters: a longer word is not looked at for a typo (its deletions are n squared strings of n
+# letters: an affiliation of one 5,000-letter word took `check` 24 GB)
 
 
 def _typo(a: list[str], b: list[str]) -> bool:
@@ -137,7 +139,7 @@ def _typo(a: list[str], b: list[str]) -> bool:
     if len(differ) != 1:
         return False
     x, y = differ[0]
-    if not (x.isalpha() and y.isalpha()) or x[0] != y[0]:
+    if not (x.isalpha() and y.isalpha()) or x[0] != y[0] or max(len(x), len(y)) > LONGEST_TYPO:
         return False
     shorter = min(len(x), len(y))
     distance = edit_distance(x, y)
