@@ -1001,6 +1001,28 @@ def test_a_session_heading_too_long_for_a_page_is_an_error_not_a_crash(tmp_path,
     assert out.read_bytes() == OLD_PDF
 
 
+@pytest.mark.parametrize("key", ["name", "title"])
+def test_a_committee_heading_too_long_for_a_page_is_an_error_not_a_crash(tmp_path, key):
+    """A fuzzing run: a committee's title (or name) of 3,000 characters, kept on a page with two of its members,
+    was taller than a page: check passed and the build stopped with an internal error (LayoutError). Now it is
+    an error at its line, and nothing is written."""
+    long = " ".join(["Exoplanets"] * 300)
+    committee = {"name": "SOC", "title": "Scientific Organising Committee",
+                 "members": [{"name": f"Ana Smith {n}"} for n in range(1, 7)]}  # more than KeepTogether keeps
+    committee[key] = long
+    conference = BASE["conference.yaml"] + yaml.safe_dump({"committees": [committee]}, width=100_000)
+    folder = write_conference(tmp_path / "conf", {"conference.yaml": conference})
+    out = tmp_path / "booklet.pdf"
+    out.write_bytes(OLD_PDF)
+    result = invoke("build", folder, "-o", out)
+    assert result.exit_code == 1
+    line = next(n for n, text in enumerate(conference.splitlines(), 1) if long in text)
+    assert (f"conference.yaml:{line}: committees[0].{key}: too long for a committee's heading: {len(long)} "
+            f"characters, and a heading's {key} holds at most 300") in result.output
+    assert "internal error" not in result.output
+    assert out.read_bytes() == OLD_PDF
+
+
 def test_a_data_file_under_another_name_is_an_error_and_a_stray_copy_a_warning(tmp_path):
     """programme.yml, Theme.yaml, program.yaml, abstracts/x.yml: booklet reads none of them; check says so, at
     the file, instead of building a booklet without them."""

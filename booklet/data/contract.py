@@ -213,8 +213,8 @@ DATES = Record("dates", "When the conference runs.", (
 MEMBER = _person("member", "A committee member.",
                  Key("role", "text", "e.g. Chair (chairs are marked)", example="Chair"))
 COMMITTEE = Record("committee", "A committee, printed in the order given.", (
-    Key("name", "text", "short name, e.g. SOC", required=True, example="SOC"),
-    Key("title", "text", "the long name", example="Scientific Organising Committee"),
+    Key("name", "text", "short name, e.g. SOC (at most 300 characters)", required=True, example="SOC"),
+    Key("title", "text", "the long name (at most 300 characters)", example="Scientific Organising Committee"),
     Key("members", "records", "the members, in printed order", record=MEMBER,
         example=[{"name": "Ana Smith", "affiliation": "Lund University"}]),
 ))

@@ -279,10 +279,20 @@ def _read_committees(report: Report, seq: Seq | None, path: str) -> tuple[Commit
     for index, item in each_mapping(report, seq or (), path, "a committee", COMMITTEE):
         f = Fields(report, item, f"{path}[{index}]", COMMITTEE)
         members = people.read_people(report, f.seq("members"), f.at("members"), MEMBER)
-        name = f.text("name", required=True)
-        if name:
-            committees.append(Committee(name, f.text("title"), members))
+        name, title = f.text("name", required=True), f.text("title")
+        long = [(key, value) for key, value in (("name", name), ("title", title))
+                if value is not None and len(value) > COMMITTEE_HEAD_MAX]
+        for key, value in long:
+            f.error(key, f"too long for a committee's heading: {len(value)} characters, and a heading's {key} holds "
+                         f"at most {COMMITTEE_HEAD_MAX}")
+        if name and not long:
+            committees.append(Committee(name, title, members))
     return tuple(committees)
+
+
+# characters: a committee's heading (its title, its name in brackets), kept on a page with two of its members,
+# printed longer could be taller than a page (a build stopped with an internal error)
+COMMITTEE_HEAD_MAX = 300
 
 
 def _read_places(report: Report, seq: Seq | None, path: str) -> tuple[Place, ...]:
