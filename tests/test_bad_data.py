@@ -1001,6 +1001,27 @@ def test_a_session_heading_too_long_for_a_page_is_an_error_not_a_crash(tmp_path,
     assert out.read_bytes() == OLD_PDF
 
 
+def test_a_parallel_session_s_chairs_too_long_together_are_an_error_not_a_crash(tmp_path):
+    """A fuzzing run: 200 chairs of one parallel session, each short, made its heading taller than a page: check
+    passed and the build stopped with an internal error (LayoutError: Splitting error). The chairs together hold
+    at most 300 characters, as each does."""
+    chairs = [f"Ana Smith {n}" for n in range(1, 201)]
+    tracks = [{"session": "Stars", "chair": chairs, "items": [{"time": "14:00-14:20", "title": "A talk"}]},
+              {"session": "Planets", "items": [{"time": "14:00-14:20", "title": "Another talk"}]}]
+    programme = yaml.safe_dump({"days": [{"date": dt.date(2027, 9, 13), "items": [{"parallel": tracks}]}]},
+                               width=100_000)
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme})
+    out = tmp_path / "booklet.pdf"
+    out.write_bytes(OLD_PDF)
+    result = invoke("build", folder, "-o", out)
+    assert result.exit_code == 1
+    line = next(n for n, text in enumerate(programme.splitlines(), 1) if "chair:" in text)
+    assert (f"programme.yaml:{line}: days[0].items[0].parallel[0].chair: too long for a session's heading in the "
+            f"programme: 200 chairs of {len(', '.join(chairs))} characters together, and a heading's chairs hold "
+            "at most 300 (say the rest in its items)") in result.output
+    assert out.read_bytes() == OLD_PDF
+
+
 @pytest.mark.parametrize("key", ["name", "title"])
 def test_a_committee_heading_too_long_for_a_page_is_an_error_not_a_crash(tmp_path, key):
     """A fuzzing run: a committee's title (or name) of 3,000 characters, kept on a page with two of its members,

@@ -371,7 +371,7 @@ ITEM = Record("item", "One line of the programme: a talk, a tutorial, a break, a
 ))
 SESSION = Record("session", "A block of items under one name, with its chair and room.", (
     Key("session", "text", "the session's name (at most 300 characters)", required=True, example="Inference I"),
-    Key("chair", "texts", "who chairs it, or a list of those who do (at most 300 characters each)",
+    Key("chair", "texts", "who chairs it, or a list of those who do (at most 300 characters, each and together)",
         example="Mei Chen"),
     Key("room", "text", "where it is (at most 300 characters)", example="Auditorium"),
     Key("items", "records", "its items", record=ITEM, example=[{"time": "11:20-11:40", "talk": "smith-2027"}]),

@@ -98,6 +98,12 @@ def _read_session(report: Report, item: Map, path: str, refs: Refs) -> Session |
     for key, value in long:
         f.error(key, f"too long for a session's heading in the programme: {len(value)} characters, and a "
                      f"heading's {key} holds at most {SESSION_HEAD_MAX} (say the rest in its items)")
+    together = len(", ".join(chairs))  # (each within the limit, many of them were as tall as a page)
+    if len(chairs) > 1 and together > SESSION_HEAD_MAX and not any(key == "chair" for key, _ in long):
+        long.append(("chair", chairs))
+        f.error("chair", f"too long for a session's heading in the programme: {len(chairs)} chairs of {together} "
+                         f"characters together, and a heading's chairs hold at most {SESSION_HEAD_MAX} (say the "
+                         "rest in its items)")
     return Session(name, tuple(items), chairs, room, f.source()) if name and not long else None
 
 
