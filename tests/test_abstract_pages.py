@@ -104,6 +104,12 @@ def test_a_continued_abstract_names_a_short_form_of_its_title():
     assert continued("Feministische Selbstorganisation in Nord-Ost-Syrien: Frauenräte, Kooperativen und mehr") \
         == "Feministische Selbstorganisation in Nord-Ost-Syrien\u2026 (continued)"
     assert continued("A, " * 25 + "B") == "A, " * 19 + "A\u2026 (continued)"
+    # a fuzzing run: a title of one long formula was set whole over each page it ran onto, taller than a page
+    # (LayoutError, an internal error): a formula kept whole past 200 characters is cut before
+    formula = "$" + " + ".join(f"x_{{{n}}}" for n in range(2000)) + "$"
+    assert continued(formula) == "\u2026 (continued)"
+    assert continued("Sums like " + formula) == "Sums like\u2026 (continued)"
+    assert continued("Costs of $5 and " + "more " * 60) == "Costs of\u2026 (continued)"  # a lone $ opens no math
 
 
 def test_an_abstract_with_a_title_taller_than_a_page_runs_on(tmp_path):

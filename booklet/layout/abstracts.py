@@ -221,7 +221,7 @@ def continued(title: str, limit: int = 60, label: str = "continued") -> str:
     """'A short form of the title (continued)' (markup), for the top of an entry's next page.
 
     Cut at a space outside inline math, so that no `$...$` is cut in two; a first word longer than `limit` without
-    math (a title with no space) inside it."""
+    math (a title with no space) inside it; before the math when kept whole it would run past _LONGEST_KEPT."""
     words, length, shown = title.split(), 0, []
     for word in words:
         if shown and length + len(word) > limit and sum(w.count("$") for w in shown) % 2 == 0:
@@ -236,7 +236,15 @@ def continued(title: str, limit: int = 60, label: str = "continued") -> str:
             break
         shown.append(word)
         length += len(word) + 1
+        if length > _LONGEST_KEPT:  # math kept whole this long: cut before it (a formula as tall as a page was kept)
+            start = max((i for i in range(len(shown)) if "$" in shown[i]
+                         and sum(w.count("$") for w in shown[:i]) % 2 == 0), default=0)
+            shown = [*shown[:start], "\u2026"]
+            break
     return markup.inline(" ".join(shown).replace(" \u2026", "\u2026")) + f" ({markup.inline(label)})"
+
+
+_LONGEST_KEPT = 200  # characters of a title's short form, with the inline math in it that is not cut in two
 
 
 def _label_line(ctx: Context, abstract: Abstract) -> str:
