@@ -4,6 +4,7 @@ against the anchors build_booklet reports: printed page references, links, outli
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -488,6 +489,58 @@ def test_a_committee_that_runs_onto_another_page_is_headed_there_continued(tmp_p
         assert sum(line.startswith("Member") for line in pdf.lines(page)) >= 2
     listed = [line.split()[0] for page in pages for line in pdf.lines(page) if line.startswith("Member")]
     assert listed == [f"Member{n:02}" for n in range(70)]
+
+
+def test_a_big_committee_on_a_wide_page_runs_down_two_columns_headed_continued(tmp_path):
+    """A typesetter's review of SIGDIAL on A4: its programme committee of 100, a line each, filled the left half of
+    three pages, the right half empty. On a page wide enough for two columns of running text, a committee of
+    COLUMNS_FROM members or more runs down two columns (in order, balanced on its last page), each page after the
+    first headed "(continued)"; on A5, and for a small committee, one column as before."""
+    import pypdfium2 as pdfium
+
+    from booklet.layout.frontmatter import COLUMNS_FROM
+    from .helpers import BASE, write_conference
+    from .pdftext import Pdf
+
+    members = "".join(f"      - {{name: Member{n:03} Smith, affiliation: \"Institute {n}\"}}\n" for n in range(130))
+    small = "".join(f"      - {{name: Small{n:02} Jones}}\n" for n in range(COLUMNS_FROM - 1))
+    conference = (BASE["conference.yaml"] + "committees:\n  - name: PC\n    title: Programme Committee\n    members:\n"
+                  + members + "  - name: LOC\n    members:\n" + small)
+    folder = write_conference(tmp_path / "c", {"conference.yaml": conference, "theme.yaml": "sections: [committees]\n"})
+
+    def lefts(size: str) -> tuple[Pdf, dict[str, tuple[int, float, float]]]:
+        out = build_booklet(folder, tmp_path / f"{size}.pdf", page_size=size).output
+        found = {}
+        document = pdfium.PdfDocument(str(out))
+        for index in range(len(document)):
+            text = document[index].get_textpage()
+            whole = text.get_text_range()
+            for name in re.findall(r"(?:Member\d{3}|Small\d{2})", whole):
+                box = text.get_charbox(whole.index(name))
+                found[name] = (index, round(box[0]), -box[3])
+        return Pdf(out), found
+
+    pdf, at = lefts("A4")
+    names = [f"Member{n:03}" for n in range(130)]
+    pages = sorted({at[name][0] for name in names})
+    assert len(pages) >= 2
+    for page in pages:
+        here = sorted((at[name][1:], name) for name in names if at[name][0] == page)
+        columns = sorted({x for (x, _), _ in here})
+        assert len(columns) == 2 and columns[1] - columns[0] > 150, (page, columns)
+        # down the first column, then the second: in order by column, then by height
+        assert [name for _, name in sorted(here)] == sorted(name for _, name in here)
+        left = [name for (x, _), name in here if x == columns[0]]
+        right = [name for (x, _), name in here if x == columns[1]]
+        assert max(left) < min(right)
+        if page == pages[-1]:  # balanced
+            assert abs(len(left) - len(right)) <= 1, (len(left), len(right))
+        if page != pages[0]:
+            assert pdf.lines(page)[0] == "Programme Committee (PC) (continued)"
+    assert sorted(names, key=lambda name: (at[name][0], at[name][1], at[name][2])) == names
+    assert len({at[f"Small{n:02}"][1] for n in range(COLUMNS_FROM - 1)}) == 1  # a small committee: one column
+    _, at = lefts("A5")
+    assert len({at[name][1] for name in names}) == 1  # A5: one column
 
 
 def test_a_long_titles_running_head_is_its_part_before_a_colon():

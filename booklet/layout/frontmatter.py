@@ -8,6 +8,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Spacer
 
 from ..text import markup
+from .columns import GAP, Columns, content_key, keep_with_last
 from .common import Context
 from .flowables import Anchor, Continues, Para, Row, Together, height_needed
 from .styles import markup_color
@@ -65,6 +66,7 @@ def build_committees(ctx: Context) -> list:
     if not committees:
         return []
     s = ctx.styles
+    columns = ctx.page.text_columns  # (a wide page's: 2)
     story = [Anchor("committees", markup.plain(ctx.label("committees")), 0, section=ctx.label("committees")),
              Para(markup.inline(ctx.label("committees")), s.heading)]
     for committee in committees:
@@ -77,17 +79,24 @@ def build_committees(ctx: Context) -> list:
         lines = [Para(_member_line(ctx, member), hanging) for member in committee.members]
         head = [Para(heading, s.subheading), *lines[:KEPT_MEMBERS]]
         rest = lines[KEPT_MEMBERS:]
+        again = f"{heading} ({markup.inline(ctx.label('continued'))})"
+        continued = lambda again=again: [Para(again, s.subheading)]  # noqa: E731
         if len(rest) <= KEPT_MEMBERS:
             story.append(KeepTogether(head + rest))
+        elif columns > 1 and len(lines) >= COLUMNS_FROM:  # down the columns, balanced on the last page
+            keep_with_last(lines[-KEPT_MEMBERS])
+            story.append(Continues([Para(heading, s.subheading), Columns(lines, columns, GAP, key=content_key(lines))],
+                                   continued, keep=1))
         else:  # a page it runs onto opens with its heading again, "(continued)" (a review: members under none)
-            again = f"{heading} ({markup.inline(ctx.label('continued'))})"
-            story.append(Continues([Together(head), *rest[:-KEPT_MEMBERS], Together(rest[-KEPT_MEMBERS:])],
-                                   lambda again=again: [Para(again, s.subheading)]))
+            story.append(Continues([Together(head), *rest[:-KEPT_MEMBERS], Together(rest[-KEPT_MEMBERS:])], continued))
         story.append(Spacer(0, s.body.leading * 0.5))
     return story
 
 
 KEPT_MEMBERS = 2  # of a committee's members, at least this many go with its heading, and at the top of a page
+# A committee of this many members or more is set in columns on a page wide enough for running text in two
+# (page.text_columns): SIGDIAL's programme committee of 100 filled the left half of three A4 pages, the right empty
+COLUMNS_FROM = 12
 
 
 def _member_line(ctx: Context, member) -> str:
