@@ -881,3 +881,30 @@ def test_an_abstract_that_runs_on_holds_at_least_a_few_lines_on_its_last_page(tm
                 if "continued" not in line and any(word in line for word in WORDS + [f"end{key}"])]
         assert len(text) >= TAIL_LINES, (key, text)
     assert ran_on > len(keys) // 2
+
+
+def test_a_postcode_is_held_to_its_town_and_a_zip_code_to_its_state(tmp_path):
+    """The Les Houches import printed "... Université Paris-Saclay, 91767 / Palaiseau, France": an affiliation's
+    postcode is held to the town after it (and a state to its ZIP code, a British postcode's halves together), in
+    an abstract's affiliations, run on or a line each, and nowhere else in its text."""
+    from booklet.text import markup
+
+    assert markup.affiliation("Université Paris-Saclay, 91767 Palaiseau, France") == \
+        "Université Paris-Saclay, 91767\u00a0Palaiseau, France"
+    assert markup.affiliation("D-69117 Heidelberg; Berkeley, CA 94720, USA; Oxford OX1 3PU") == \
+        "D-69117\u00a0Heidelberg; Berkeley, CA\u00a094720, USA; Oxford OX1\u00a03PU"
+    assert markup.affiliation("Institute 12, Room 3 <b>") == "Institute 12, Room 3 &lt;b&gt;"  # (not a postcode)
+    towns = ["Palaiseau", "Grenoble", "Orsay", "Villeurbanne", "Gif-sur-Yvette", "Saclay", "Marseille"]
+    places = [f"Lab{n} {'of Physics ' * (n % 4)}Univ {n}, {91000 + n} {towns[n % 7]}, France" for n in range(24)]
+    authors = "\n".join(f'    - {{name: Author {n}, affiliation: "{place}"}}' for n, place in enumerate(places))
+    files = {"abstracts.yaml": extend("abstracts.yaml", f"- id: many\n  title: Many places\n  authors:\n{authors}\n"
+                                                        "  abstract: Text of 91000 and more.\n"),
+             "programme.yaml": BASE["programme.yaml"].replace(
+                 '      - {time: "14:00-17:00", tutorial: bayes-intro}',
+                 '      - {time: "14:00-17:00", tutorial: bayes-intro}\n      - {time: "17:00-17:20", talk: many}')}
+    result = build_booklet(write_conference(tmp_path / "c", files), tmp_path / "b.pdf")
+    pdf = Pdf(result.output)
+    lines = pdf.lines(next(i for i in range(len(pdf)) if "Lab0 Univ 0" in pdf.texts[i]))
+    text = " ".join(lines)
+    assert all(f"{91000 + n} {towns[n % 7]}" in text for n in range(24)), lines
+    assert not [line for line in lines if re.search(r"\b91\d{3}$", line)], lines
