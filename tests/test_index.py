@@ -550,6 +550,16 @@ def test_a_team_or_committee_is_filed_as_written_not_turned_round():
     assert split_name("FOSDEM Staff").family == "FOSDEM Staff"  # ... unless beside a word in capitals
 
 
+def test_a_numbered_role_is_filed_as_written_not_turned_round():
+    """The SIGDIAL import's placeholder chair "Chair 1" was filed in the index as "1, Chair"."""
+    from booklet.text.names import split_name
+
+    for name in ("Chair 1", "Session Chair 2", "Speaker 12"):
+        taken = split_name(name)
+        assert (taken.family, taken.given, taken.inverted()) == (name, "", name), name
+    assert split_name("Ana Smith").inverted() == "Smith, Ana"
+
+
 def test_a_letter_heading_never_ends_a_column_with_one_of_several_entries_under_it():
     """"O / Ortiz" at a column's foot and the other O names at the next one's top: the heading and its first
     entry go on together; a heading with all its entries, or before one entry alone, stays."""

@@ -118,8 +118,10 @@ def split_name(name: str, family: str | None = None) -> IndexName:
             return IndexName(written, family, written[len(family):].strip())
         return IndexName(written, family, written)
     words = written.split(" ")
-    if len(words) > 1 and _group(words):
-        return IndexName(written, written)  # a team or a committee: as written, filed by its first word
+    if len(words) > 1 and (_group(words) or words[-1].isdigit()):
+        # a team or a committee, or a role numbered ("Chair 1", a placeholder of the SIGDIAL import: "1, Chair" in
+        # its index): as written, filed by its first word
+        return IndexName(written, written)
     suffix = ""
     if len(words) > 2 and words[-1].lower() in SUFFIXES:  # "Martin Luther King Jr.", "... King, Jr."
         suffix = words.pop()
