@@ -562,3 +562,16 @@ def test_a_quantity_in_scientific_notation_never_breaks_at_its_signs():
     assert spaces(r"(3.2 \pm 0.4) \times 10^{5}") == [NBSP] * 4
     assert spaces(r"4 \times 10^{-4}") == spaces(r"2 \cdot 10^3") == [NBSP, NBSP]
     assert spaces(r"a \times b") == spaces(r"x \pm 3") == [NBSP, " "]
+
+
+def test_substack_is_known_and_its_line_breaks_are_its_lines():
+    """The Les Houches import's poster: "150 \\substack{+60 \\\\ -40} zN" printed as written, with two warnings (an
+    unknown macro, a line broken in a formula). Two lines outside a script stack as a superscript over a subscript
+    (the corpus); in a script, or three lines, they run side by side; a \\\\ outside it still breaks a line."""
+    from booklet.text.mathtext import line_breaks, math_runs, unknown_macros
+
+    for src in (r"150 \substack{+60 \\ -40}", r"\sum_{\substack{i<n \\ j<m}} x", r"\substack{a \\ b \\ c}"):
+        assert (unknown_macros(src), line_breaks(src)) == ((), False), src
+    assert "".join(text for text, _ in math_runs(r"\substack{a \\ b \\ c}")) == "a, b, c"
+    assert line_breaks(r"\substack{a \\ b} \\ c") and line_breaks(r"\substack{{a \\ b} \\ c}")
+    assert math_runs(r"\substack{a \\") is not None and math_runs(r"\substack{}") is None  # (never raises)

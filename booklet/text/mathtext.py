@@ -122,6 +122,7 @@ _MATH_ITALIC = re.compile("[\u03b1-\u03c9\u03d1\u03d5\u03d6\u03f1\u03f5\u0127\u2
 
 # A macro, a control symbol, spaces, a run of Latin letters or digits (an argument takes only its
 # first character, as in TeX: `x^12`), or any other single character.
+_ROW = "\x00row"  # what `\\\\` ends a line of \\substack as (see _MathParser._substack)
 _MATH_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\s+|[A-Za-z]+|[0-9]+(?:\.[0-9]+)*|.", re.S)
 
 
@@ -353,6 +354,8 @@ class _MathParser:
             self._frac(name, ctx, items)
         elif name == "sqrt":
             self._sqrt(ctx, items)
+        elif name == "substack" and self._peek_nonspace() == "{":
+            self._substack(ctx, items)
         elif name in _ACCENTS:
             mark, every = _ACCENTS[name]
             items.append(_Item("ord", _with_mark(self._wanted(name, self._argument(ctx)), mark, every)))
@@ -390,6 +393,42 @@ class _MathParser:
         den = self._wanted(name, self._argument(ctx))
         slash = [("/", _upright(ctx))]
         items.append(_Item("ord", _parenthesised(num, ctx) + slash + _parenthesised(den, ctx)))
+
+    def _substack(self, ctx: _Ctx, items: list[_Item]) -> None:
+        """amsmath's `\\substack{a \\\\ b}` (the lines of a limit, one under another), its group next: two lines
+        outside a script are set as a superscript over a subscript after what comes before ("150 \\substack{+60 \\\\
+        -40}", an error above and below the value: the Les Houches import's poster, printed as written); in a script,
+        or more lines, side by side, ", " between them."""
+        self.pos += 1  # (the "{")
+        depth, at = 0, self.pos
+        while at < len(self.toks) and not (depth == 0 and self.toks[at] == "}"):
+            depth += {"{": 1, "}": -1}.get(self.toks[at], 0)
+            if depth == 0 and self.toks[at] == "\\\\":
+                self.toks[at] = _ROW  # (a line's end, not a space: nothing for lint's line breaks to find)
+            at += 1
+        stacked = not ctx.scripts and self.toks[self.pos:at].count(_ROW) == 1
+        if at < len(self.toks):
+            self.toks[at] = _ROW  # (its closing brace: the last line's end)
+        group = self.groups
+        if stacked:
+            self.groups += 1
+        rows = []
+        while True:
+            kind = ("super", "sub")[len(rows)] if stacked else None
+            inner = ctx._replace(scripts=ctx.scripts + (Script(kind, group),)) if kind else ctx
+            rows.append(_flatten(self._parse_list(inner, _ROW), inner))
+            if self.pos > at or self.pos >= len(self.toks):
+                break
+        if stacked:
+            nucleus = _Item("ord", [run for row in rows for run in row])
+            nucleus.group, nucleus.attached = group, {"super", "sub"}
+            items.append(nucleus)
+            return
+        joined: list[Run] = []
+        for row in rows:
+            joined += [(", ", _upright(ctx))] if joined else []
+            joined += row
+        items.append(_Item("ord", joined))
 
     def _sqrt(self, ctx: _Ctx, items: list[_Item]) -> None:
         index: list[Run] = []
