@@ -979,6 +979,17 @@ def test_quoted_boolean_message_says_it_is_text(tmp_path):
     ])
 
 
+def _built_over_an_old_pdf(tmp_path, tracks: list) -> tuple:
+    """A conference whose one day is `tracks` side by side, built over an earlier PDF: (its programme.yaml, the
+    build's result, the PDF's path)."""
+    programme = yaml.safe_dump({"days": [{"date": dt.date(2027, 9, 13), "items": [{"parallel": tracks}]}]},
+                               width=100_000)
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme})
+    out = tmp_path / "booklet.pdf"
+    out.write_bytes(OLD_PDF)
+    return programme, invoke("build", folder, "-o", out), out
+
+
 @pytest.mark.parametrize("key", ["session", "chair", "room"])
 def test_a_session_heading_too_long_for_a_page_is_an_error_not_a_crash(tmp_path, key):
     """Beside a parallel session, a heading of thousands of characters was taller than a page: the build
@@ -988,12 +999,7 @@ def test_a_session_heading_too_long_for_a_page_is_an_error_not_a_crash(tmp_path,
     session[key] = long
     tracks = [dict(session, items=[{"time": "14:00-14:20", "title": "A talk"}]),
               {"session": "Planets", "items": [{"time": "14:00-14:20", "title": "Another talk"}]}]
-    programme = yaml.safe_dump({"days": [{"date": dt.date(2027, 9, 13), "items": [{"parallel": tracks}]}]},
-                               width=100_000)
-    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme})
-    out = tmp_path / "booklet.pdf"
-    out.write_bytes(OLD_PDF)
-    result = invoke("build", folder, "-o", out)
+    programme, result, out = _built_over_an_old_pdf(tmp_path, tracks)
     assert result.exit_code == 1
     line = next(n for n, text in enumerate(programme.splitlines(), 1) if long in text)
     assert (f"programme.yaml:{line}: days[0].items[0].parallel[0].{key}: too long for a session's heading in the "
@@ -1008,12 +1014,7 @@ def test_a_parallel_session_s_chairs_too_long_together_are_an_error_not_a_crash(
     chairs = [f"Ana Smith {n}" for n in range(1, 201)]
     tracks = [{"session": "Stars", "chair": chairs, "items": [{"time": "14:00-14:20", "title": "A talk"}]},
               {"session": "Planets", "items": [{"time": "14:00-14:20", "title": "Another talk"}]}]
-    programme = yaml.safe_dump({"days": [{"date": dt.date(2027, 9, 13), "items": [{"parallel": tracks}]}]},
-                               width=100_000)
-    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme})
-    out = tmp_path / "booklet.pdf"
-    out.write_bytes(OLD_PDF)
-    result = invoke("build", folder, "-o", out)
+    programme, result, out = _built_over_an_old_pdf(tmp_path, tracks)
     assert result.exit_code == 1
     line = next(n for n, text in enumerate(programme.splitlines(), 1) if "chair:" in text)
     assert (f"programme.yaml:{line}: days[0].items[0].parallel[0].chair: too long for a session's heading in the "
