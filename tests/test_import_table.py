@@ -1442,3 +1442,27 @@ def test_two_people_of_one_name_nicknames_in_brackets_and_emails_that_do_not_add
     people = table.people_with_affiliations("Robert (Bob) Smith (Oxford), Ana Smith (UC, Berkeley); Cy Ode")
     assert [(p.name, p.affiliations) for p in people] == [("Robert (Bob) Smith", ["Oxford"]),
                                                           ("Ana Smith", ["UC, Berkeley"]), ("Cy Ode", [])]
+
+
+def test_lines_beside_one_another_keep_their_rooms_order_and_the_same_two_rooms_again_are_one_block(tmp_path):
+    """A typesetter's review of GPN's CSV import on letter: a day of talks an hour in each of two rooms was five
+    parallel blocks, each repeating the label and the rooms' headings, and the block whose second room started first
+    had its columns the other way round. The rooms keep the source's order; the same two rooms again, with nothing
+    between, go on in the block before (as schedule imports have it)."""
+    rows = [["Title", "Type", "Date", "Start", "End", "Room", "Speaker"],
+            ["Opening", "Talk", "2027-09-13", "09:00", "10:00", "Studio", "Ana Smith"],
+            ["A1", "Talk", "2027-09-13", "10:15", "11:15", "Studio", "Bo Jones"],
+            ["B1", "Talk", "2027-09-13", "10:15", "11:15", "Seminar", "Cy Li"],
+            ["B2", "Talk", "2027-09-13", "11:30", "12:30", "Seminar", "Di Wu"],
+            ["A2", "Talk", "2027-09-13", "12:00", "12:30", "Studio", "Ed Po"],
+            ["Lunch", "Break", "2027-09-13", "12:30", "13:30", "", ""],
+            ["A3", "Talk", "2027-09-13", "13:30", "14:00", "Studio", "Fa Ng"],
+            ["B3", "Talk", "2027-09-13", "13:30", "14:00", "Seminar", "Gu Yi"]]
+    imported = table.read(write_csv(tmp_path / "p.csv", rows), Options())
+    items = imported.documents["programme.yaml"]["days"][0]["items"]
+    assert [list(item)[0] for item in items] == ["time", "parallel", "time", "parallel"]
+    titles = {a["id"]: a["title"] for a in imported.documents["abstracts.yaml"]}
+    assert [(s["session"], [titles[i["talk"]] for i in s["items"]]) for s in items[1]["parallel"]] == [
+        ("Studio", ["A1", "A2"]), ("Seminar", ["B1", "B2"])]
+    assert [s["session"] for s in items[3]["parallel"]] == ["Studio", "Seminar"]  # (after the lunch: a block anew)
+    read_back(imported, tmp_path / "folder")

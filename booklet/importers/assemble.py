@@ -707,6 +707,12 @@ class _Programme:
         self.refs = refs
         self.nights: list[str] = []  # the titles of items after midnight filed under the evening before
         self.roomless: list[str] = []  # the titles of items without a room set beside others, by room
+        self.ranks: dict[str, int] = {}  # each room's place in the source (room_rank)
+        for entry in entries:
+            block = blocks.get(entry.block) if entry.block else None
+            for room in (entry.room, block.room if block is not None else ""):
+                if room:
+                    self.ranks.setdefault(room, len(self.ranks))
 
     def days(self) -> list[dict]:
         listed = [e for e in self.entries if e.kind != "skip" and e.day is not None
@@ -739,12 +745,24 @@ class _Programme:
         units = self.units(day, entries)
         units.sort(key=lambda u: (u.start is None, u.start or dt.datetime.min, u.block is not None, u.order))
         items: list[dict] = []
+        by_room = None  # (the last item, when a block of rooms' lines: their rooms)
         i = 0
         while i < len(units):
             unit = units[i]
             beside = self.lines_beside(units, i)
             if len(beside) > 1:  # lines at the same time in other rooms (two meetings): side by side, by room
-                items.append({"parallel": [self.room_session(lines) for lines in beside]})
+                # the rooms in one order all the programme through (the source's), not the order they start in: a
+                # review of GPN's CSV, whose block with its Seminarraum starting first had its columns swapped
+                beside.sort(key=lambda lines: self.room_rank(_room(lines[0])))
+                rooms = [_room(lines[0]) for lines in beside]
+                if len(rooms) == 2 and all(rooms) and items and by_room == (rooms, id(items[-1])):
+                    # the same two rooms again with nothing between: one block (as schedule imports have them; GPN's
+                    # day of five talks an hour in each of two rooms was five blocks, each repeating the rooms)
+                    for session, lines in zip(items[-1]["parallel"], beside):
+                        session["items"] += self.room_session(lines)["items"]
+                else:
+                    items.append({"parallel": [self.room_session(lines) for lines in beside]})
+                by_room = (rooms, id(items[-1]))
                 i += sum(map(len, beside))
                 continue
             if unit.block is None or unit.block.kind or unit.start is None:
@@ -801,6 +819,10 @@ class _Programme:
                 break  # two lines at once in one room: as the source has them, one after another
             end = max(end, other.end or other.start)
         return columns
+
+    def room_rank(self, room: str) -> int:
+        """Where a room stands in the source: the first of its entries' (a line without a room: after all)."""
+        return self.ranks.get(room, len(self.ranks)) if room else len(self.ranks) + 1
 
     def room_session(self, lines: list[_Unit]) -> dict:
         """A room's lines (or a line without a room) as a session of a parallel block, named by the room (by its
