@@ -514,3 +514,41 @@ def test_contents_that_fit_no_page_either_way_list_every_entry():
     tutorials = [(0, "Tutorials", "tutorials"), (1, "1. Hands-on", "t1"), (1, "2. Hands-off", "t2")]
     rows = [f for f in build_contents(ctx, days + tutorials, days + tutorials[:1]) if isinstance(f, Row)]
     assert len(rows) == len(days) + 3
+
+
+def test_a_wrapped_numbered_contents_entry_runs_on_under_its_own_title_among_ten_and_more(tmp_path):
+    """A typesetter's review of uRos's ten tutorials on B5: every numbered entry hung by the width of "10. ", so
+    the second line of "4. Managing statistical disclosure control ..." started a figure right of its title's first
+    letter. Each runs on under its own title's first letter."""
+    import pypdfium2 as pdfium
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Frame
+
+    from booklet.layout.flowables import Anchor
+    from booklet.layout.frontmatter import build_contents
+
+    booklet, _ = read_booklet(DATA)
+    ctx = Context(booklet, page_for("B5"))
+    width, height = ctx.page.text_width, ctx.page.text_height
+    long = "Managing statistical disclosure control from microdata to protected linked tables with rtauargus and more"
+    entries = [(0, "Tutorials", "tutorials"), (1, f"4. {long}", "t4"), (1, f"10. {long}", "t10")]
+    story = [f for f in build_contents(ctx, entries) if not isinstance(f, Anchor)]
+    path = tmp_path / "contents.pdf"
+    canvas = Canvas(str(path), pagesize=(width, height))
+    for name in ("mark_anchor", "start_section", "draw_page_ref", "linkRect", "linkAbsolute"):
+        setattr(canvas, name, lambda *args, **kwargs: None)
+    Frame(0, 0, width, height, 0, 0, 0, 0).addFromList(story, canvas)
+    canvas.save()
+    page = pdfium.PdfDocument(str(path))[0].get_textpage()
+    boxes = [(page.get_text_range(i, 1), page.get_charbox(i, loose=True)) for i in range(page.count_chars())]
+    lines: dict[int, list] = {}
+    for char, box in boxes:
+        if char.strip():
+            lines.setdefault(round(box[1]), []).append((box[0], char))
+    rows = [sorted(chars) for _, chars in sorted(lines.items(), reverse=True)]  # (top to bottom)
+    texts = ["".join(c for _, c in row) for row in rows]
+    for number in ("4.", "10."):
+        at = texts.index(next(t for t in texts if t.startswith(number + "Managing")))
+        title_x = rows[at][len(number)][0]  # (the "M" after the number; spaces are not among the line's characters)
+        assert texts[at + 1].startswith("with") and abs(rows[at + 1][0][0] - title_x) < 0.5, (
+            number, title_x, rows[at + 1][0])

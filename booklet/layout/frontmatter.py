@@ -39,7 +39,7 @@ def build_contents(ctx: Context, entries: list[tuple[int, str, str]],
 
 
 def _hang(ctx: Context, entries: list[tuple[int, str, str]]) -> float:
-    """The widest number before an entry's title ("9. "), which numbered entries hang by."""
+    """The widest number before an entry's title ("10. "); 0 when none is numbered."""
     s = ctx.styles
     numbers = [found.group() for _, title, _ in entries if (found := _NUMBER.match(markup.plain(title)))]
     return max((stringWidth(number, s.toc_2.fontName, s.toc_2.fontSize) for number in numbers), default=0.0)
@@ -50,12 +50,15 @@ _NUMBER = re.compile(r"\d+\. ")  # a tutorial's number before its title in the c
 
 def _contents_row(ctx: Context, level: int, title: str, key: str, share: float, hang: float) -> Row:
     """One entry: its title, its page number at the right; its line spacing `share` of the style's; a numbered entry
-    of the second level with a hanging indent of `hang` (the widest number's)."""
+    of the second level runs on under its title, hanging by its own number's width (`hang`, the widest number's,
+    says whether any entry is numbered): a typesetter's review of uRos's ten tutorials on B5, where "4." hung by the
+    width of "10." and the second line of its title started a figure right of its first."""
     s = ctx.styles
     style = s.toc_1 if level == 0 else s.toc_2
-    numbered = level > 0 and hang and _NUMBER.match(markup.plain(title))
-    style = ctx.derived(style, f"{style.name}_contents", share, bool(numbered), leading=style.leading * share,
-                        **({"leftIndent": hang, "firstLineIndent": -hang} if numbered else {}))
+    numbered = _NUMBER.match(markup.plain(title)) if level > 0 and hang else None
+    own = stringWidth(numbered.group(), style.fontName, style.fontSize) if numbered else 0.0
+    style = ctx.derived(style, f"{style.name}_contents", share, bool(numbered), own, leading=style.leading * share,
+                        **({"leftIndent": own, "firstLineIndent": -own} if numbered else {}))
     indent = 0 if level == 0 else s.body.fontSize * 1.5
     return Row([], [Para(markup.inline(title), style)], indent, ref=key, ref_style=style, link=key,
                pad=(1.2 if level else 2.5) * share, gap=0, ref_last=True)
