@@ -1158,6 +1158,43 @@ def test_an_update_takes_a_renamed_talk_for_the_same_talk(tmp_path):
     assert "as the LOC edited it" in written[0]["abstract"]
 
 
+def test_an_update_after_a_renamed_talk_updates_again(tmp_path):
+    """Fuzzing: after an update took a renamed talk for the same talk (its id of the folder kept), the record held the
+    source's new id, so every later --update of that folder failed: "programme.yaml:8: days[0].items[0].talk: no
+    abstract with id 'talk-one-revised' (did you mean 'talk-one'?)", the same source again included. The record
+    holds the ids as the folder has them: the same source again is nothing new; a later title change follows."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    header = ["Date", "Start", "End", "Title", "Speaker", "Abstract"]
+    rows = [["2024-03-04", "11:00", "11:20", "Talk one", "A. Smith; B. Jones", "First."],
+            ["2024-03-04", "11:20", "11:40", "Talk two", "C. Brown", "Second."]]
+    source, folder = tmp_path / "p.csv", tmp_path / "conf"
+    write_csv(source, [header, *rows])
+    assert CliRunner().invoke(main, ["import", str(source), "--out", str(folder)]).exit_code == 0
+    abstracts = folder / "abstracts.yaml"
+    abstracts.write_text(abstracts.read_text("utf-8").replace("First.", "First, as the LOC edited it."), "utf-8")
+    rows[0][3] = "Talk one, revised"
+    write_csv(source, [header, *rows])
+    update = ["import", str(source), "--out", str(folder), "--update"]
+    assert CliRunner().invoke(main, update).exit_code == 0
+    result = CliRunner().invoke(main, update)
+    assert result.exit_code == 0, result.output
+    assert "Nothing new from the source since the last import." in result.stdout
+    rows[0][3] = "Talk one, revised twice"
+    write_csv(source, [header, *rows])
+    result = CliRunner().invoke(main, update)
+    assert result.exit_code == 0, result.output
+    assert "abstracts.yaml: talk-one: title" in result.stdout
+    written = yaml.safe_load(abstracts.read_text("utf-8"))
+    assert [(a["id"], a["title"]) for a in written] == [("talk-one", "Talk one, revised twice"),
+                                                        ("talk-two", "Talk two")]
+    assert "as the LOC edited it" in written[0]["abstract"]
+    assert [i["talk"] for i in yaml.safe_load((folder / "programme.yaml").read_text("utf-8"))["days"][0]["items"]] \
+        == ["talk-one", "talk-two"]
+
+
 def test_a_line_held_in_a_room_of_its_own_while_parallel_sessions_run_is_a_column_of_their_block(tmp_path):
     """A typesetter's review of GMTH's import: "14:30–17:00 Öffentliche Generalprobe" (its own room) followed the
     parallel sessions of 14:30–16:00, its time out of order. Such a line, begun while they run, is a column of the

@@ -52,6 +52,9 @@ class Merged:
     # files that hold exactly what an import writes (no hand edit in them): the only ones a later update
     # may write anew
     pristine: set[str] = field(default_factory=set)
+    # the source's documents as merged: ids of entries the source renamed given back their ids of the base (as
+    # the folder holds them), what the import records for the next update
+    documents: dict = field(default_factory=dict)
 
 
 class Unreadable(Exception):
@@ -149,7 +152,7 @@ class _Merge:
         return change
 
     def run(self) -> Merged:
-        self.new = _renamed(self.base, self.new)
+        self.new = self.out.documents = _renamed(self.base, self.new)
         self.conference()
         self.entries("abstracts.yaml", ABSTRACT, self.merge_abstract)
         self.entries("tutorials.yaml", TUTORIAL, self.merge_tutorial)

@@ -107,7 +107,7 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
         files.update({f"{SCHEMA_FOLDER}/{name}": data for name, data in schema_files().items()})
         changes, removed, pristine = [], [], set(documents)
     else:
-        files, changes, removed, kept, pristine = _merged(folder, record, documents, prune)
+        files, changes, removed, kept, pristine, documents = _merged(folder, record, documents, prune)
     written = _fingerprints(folder, files, pristine)
     files[RECORD] = _record_bytes(source, imported, documents, options, kept if record is not None else {}, written)
     with _staged(folder, files, removed) as staging:
@@ -284,7 +284,7 @@ def _merged(folder: Path, record: dict, documents: dict, prune: bool):
         else:
             bom = b"\xef\xbb\xbf" if raw.get(name, b"").startswith(b"\xef\xbb\xbf") else b""
             files[name] = bom + text.replace("\n", ends.get(name, "\n")).encode()
-    return files, merged.changes, merged.removed, merged.kept, merged.pristine
+    return files, merged.changes, merged.removed, merged.kept, merged.pristine, merged.documents
 
 
 def _base(record: dict) -> dict:
