@@ -822,6 +822,36 @@ def test_an_id_that_is_a_file_name_keeps_it_and_booklet_proof_gives_that_abstrac
         assert f"for {who}." in again.output and title in PdfReader(one).pages[0].extract_text()
 
 
+def test_an_id_windows_keeps_for_a_device_gets_a_file_name_windows_can_hold(tmp_path):
+    """Fuzzing: abstracts `CON` and `nul.txt` had proofs CON.pdf and nul.txt.pdf, names Windows keeps for devices
+    (whatever follows the first dot): a proofs folder copied there, or unzipped, loses them. They get a '_' after that
+    part; the manifest names those files; `booklet proof CON` still gives CON's."""
+    files = {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: CON
+          title: Reserved
+          speaker: {name: Ana Smith}
+        - id: nul.txt
+          title: Dotted
+          speaker: {name: Bo Jones}
+        - id: console
+          title: Longer
+          speaker: {name: Cy Wu}
+        """)}
+    folder = write_conference(tmp_path / "conf", files)
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)])
+    assert run.exit_code == 0, run.output
+    with (out / "manifest.csv").open(encoding="utf-8", newline="") as file:
+        rows = {row["names"]: (row["id"], row["file"]) for row in csv.DictReader(file)}
+    assert rows["Ana Smith"] == ("CON_", "CON_.pdf") and rows["Bo Jones"] == ("nul_.txt", "nul_.txt.pdf")
+    assert rows["Cy Wu"] == ("console", "console.pdf")
+    assert {"CON_.pdf", "nul_.txt.pdf", "console.pdf"} <= {p.name for p in out.iterdir()}
+    one = tmp_path / "one.pdf"
+    again = CliRunner().invoke(main, ["proof", "CON", str(folder), "-o", str(one)])
+    assert again.exit_code == 0, again.output
+    assert "for Ana Smith." in again.output and "Reserved" in PdfReader(one).pages[0].extract_text()
+
+
 def test_the_reply_line_says_what_to_check_in_fewer_words_rather_than_cut(tmp_path):
     """A review: every sample proof's header ended "...the day and time where…", and with a longer address
     "affiliations,…". The longest wording of what to check that fits whole (at most a little smaller) is printed;

@@ -177,9 +177,15 @@ def _source_of(people: tuple[Person, ...], fallback: Source | None) -> Source | 
     return next((p.source for p in people if p.source), None) or fallback
 
 
+_DEVICE = re.compile(r"(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9])(?=\.|$)")  # Windows' device names: no file's
+
+
 def _file_safe(text: str) -> str:
-    """An id as a file name: path separators and other awkward characters become '_'."""
-    return re.sub(r"[^\w.\-]+", "_", text).strip("._") or "entry"
+    """An id as a file name: path separators and other awkward characters become '_'; a name Windows keeps for a
+    device (CON, nul.txt: the part before the first dot) gets a '_' after that part, so the proofs can be copied
+    there."""
+    name = re.sub(r"[^\w.\-]+", "_", text).strip("._") or "entry"
+    return _DEVICE.sub(r"\1_", name, count=1) if _DEVICE.match(name) else name
 
 
 _LATIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
