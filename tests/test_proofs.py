@@ -363,6 +363,24 @@ def test_a_proof_that_cannot_be_published_leaves_the_proofs_folder_as_it_was(ear
     assert sorted(p.name for p in out.iterdir()) == sorted([*before, "bayes-intro.pdf"])
 
 
+def test_proofs_without_png_into_a_folder_of_images_the_data_names_leave_them_as_they_were(tmp_path):
+    """Fuzzing: `booklet proofs DATA --out DATA/images` (no --png) removed images/okafor-2.png, the photo an abstract
+    names, as a PNG of an earlier proof okafor.pdf: the data was broken ("file not found"). With --png it was
+    refused; without, the earlier proof's PNGs are removed all the same, so it is refused too, and nothing written."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 400), "gray").save(buffer, "PNG")
+    abstracts = BASE_ABSTRACTS.replace("- {name: Bo Jones}", "- {name: Bo Jones, photo: images/okafor-2.png}")
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "images/okafor-2.png": buffer.getvalue()})
+    before = {p.name: p.read_bytes() for p in (folder / "images").iterdir()}
+    for command in (["proofs", str(folder), "--out", str(folder / "images")],
+                    ["proof", "okafor", str(folder), "-o", str(folder / "images" / "okafor.pdf")]):
+        run = CliRunner().invoke(main, command)
+        assert run.exit_code == 1, run.output
+        assert run.output == (f"booklet: will not write {folder / 'images' / 'okafor-2.png'}: it is an image the data "
+                              f"names in {folder}; choose another output; nothing was written.\n")
+        assert {p.name: p.read_bytes() for p in (folder / "images").iterdir()} == before
+
+
 def test_running_proofs_again_replaces_them_and_removes_pngs_of_pages_no_longer_there(earlier_proofs):
     folder, out, before = earlier_proofs
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--png"])

@@ -62,7 +62,7 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
 
             plan = _built_and_planned(Path(data_dir), page_size, prepare, meanwhile)
             paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
-            _refuse_inputs([*paths.values(), manifest], png, Path(data_dir), plan.inputs)
+            _refuse_inputs([*paths.values(), manifest], Path(data_dir), plan.inputs)
             made_now: list[_Kept] = []
             result = _make(plan, page_size, reply_by, png, paths, workers, files, kept[0] if kept else None,
                            made_now.append)
@@ -89,7 +89,7 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
     booklet, _ = read_booklet(Path(data_dir))
     proof = find_proof(_proofs_of(booklet, page_size), proof_id)
     target = Path(output) if output is not None else Path(proof.file)
-    _refuse_inputs([target], png, Path(data_dir), named_inputs(booklet))  # before anything is built
+    _refuse_inputs([target], Path(data_dir), named_inputs(booklet))  # before anything is built
     plan = _last_build(Path(data_dir), page_size, booklet) or _planned(*_build(Path(data_dir), page_size), page_size)
     plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
     with together() as files:  # the proof and its PNGs
@@ -113,13 +113,14 @@ class _Plan:
     language: str
 
 
-def _refuse_inputs(targets: list[Path], png: bool, data_dir: Path, named: dict[Path, str]) -> None:
+def _refuse_inputs(targets: list[Path], data_dir: Path, named: dict[Path, str]) -> None:
     """Refused (build.refuse_inputs) when a file of the proofs would replace an input: one of `targets` (the proofs,
-    the manifest) or, with `png`, a proof's PNGs (NAME-1.png, ...; and those of an earlier proof of that name,
-    which are removed): a file the data names (`named`, build.named_inputs) of that form beside a proof."""
+    the manifest) or a proof's PNGs (NAME-1.png, ..., with `png`; and, with or without it, those of an earlier proof
+    of that name, which are removed): a file the data names (`named`, build.named_inputs) of that form beside a
+    proof."""
     from ..build import refuse_inputs
 
-    stems = {(target.parent.resolve(), target.stem) for target in targets} if png else set()
+    stems = {(target.parent.resolve(), target.stem) for target in targets}
     pngs = [path for path in named if (found := _PNG_NAME.fullmatch(path.name)) is not None
             and (path.parent, found.group(1)) in stems]
     refuse_inputs([*targets, *pngs], data_dir, named)
