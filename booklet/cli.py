@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 import signal
 import sys
 import time
@@ -478,8 +479,9 @@ def init(folder: Path, sample: bool, force: bool) -> None:
     what = "the sample conference" if sample else "an example conference"
     replaced = f", replacing {len(started.replaced)}" if started.replaced else ""
     click.echo(f"Wrote {what} to {folder} ({len(started.files)} files{replaced}). Next:")
-    click.echo(f"  booklet build {folder}      # the booklet, as it is now")
-    click.echo(f"  booklet check {folder}      # after each edit: every problem, with file and line")
+    shown = shlex.quote(str(folder))  # (a command to paste: a folder "my conference" is one word of it)
+    click.echo(f"  booklet build {shown}      # the booklet, as it is now")
+    click.echo(f"  booklet check {shown}      # after each edit: every problem, with file and line")
 
 
 @main.command()

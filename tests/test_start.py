@@ -53,6 +53,17 @@ def schema_errors(folder: Path) -> dict[str, list[str]]:
 
 # -- booklet init -----------------------------------------------------------------------------
 
+def test_init_says_the_next_commands_as_they_are_to_be_typed(tmp_path):
+    """Fuzzing: `booklet init "my conference"` said "booklet build /.../my conference": pasted, that builds the folder
+    "/.../my" (and "conference" is no option). The folder is quoted as a shell takes it."""
+    folder = tmp_path / "my conference"
+    result = invoke("init", folder)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == [
+        f"  booklet build '{folder}'      # the booklet, as it is now",
+        f"  booklet check '{folder}'      # after each edit: every problem, with file and line"]
+
+
 def test_init_writes_every_file_of_the_format_and_builds(tmp_path):
     result = invoke("init", tmp_path / "conf")
     assert result.exit_code == 0, result.output
