@@ -566,6 +566,23 @@ def test_a_failed_update_leaves_the_folder_as_it_was(tmp_path):
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
 
 
+def test_an_update_of_a_folder_whose_conference_yaml_was_deleted_says_so(tmp_path):
+    """Fuzzing: conference.yaml deleted by hand, --update said "conference.yaml: the file must hold a mapping (key:
+    value lines) to be updated", of a file that is not there. It says the file is not found; nothing is written."""
+    source, folder = write_json_v1(tmp_path / "schedule.json"), tmp_path / "tw27"
+    assert invoke("import", source, "--out", folder).exit_code == 0
+    (folder / "conference.yaml").unlink()
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 1
+    assert result.stderr == (f"booklet: {folder}/conference.yaml: not found: every conference needs one; put it back "
+                             "(or import into a new folder), then update; nothing was written.\n")
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    (folder / "conference.yaml").write_text("", encoding="utf-8")  # there, but empty: as before
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 1 and "conference.yaml: the file must hold a mapping" in result.stderr
+
+
 def test_update_moves_items_to_their_new_room_and_time(tmp_path):
     source, folder = tmp_path / "schedule.json", tmp_path / "tw27"
     write_json_v1(source)

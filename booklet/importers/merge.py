@@ -200,6 +200,9 @@ class _Merge:
     def conference(self) -> None:
         name = "conference.yaml"
         node, base, new = self.doc(name), self.base.get(name) or {}, self.new.get(name) or {}
+        if name not in self.current_texts:  # (deleted: not added back, as no file the LOC deleted is)
+            raise Unreadable(f"{name}: not found: every conference needs one; put it back (or import into a new "
+                             "folder), then update")
         if not isinstance(node, dict):
             raise Unreadable(f"{name}: the file must hold a mapping (key: value lines) to be updated")
         fields = _Fields(self.change("changed", name, "conference"))
