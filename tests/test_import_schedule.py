@@ -583,6 +583,36 @@ def test_an_update_of_a_folder_whose_conference_yaml_was_deleted_says_so(tmp_pat
     assert result.exit_code == 1 and "conference.yaml: the file must hold a mapping" in result.stderr
 
 
+def test_an_update_whose_source_gives_another_talk_the_id_of_one_added_by_hand_is_refused(tmp_path):
+    """Fuzzing: the LOC added a talk by hand (id e120, "My own talk", Ann Hand of Home University); the source then
+    gave a talk of its own the id e120. The update took the LOC's talk for it: its title, speaker and text replaced,
+    Ann Hand's affiliation left on the source's speaker, its programme item moved; the LOC's talk was lost. Another
+    title under that id is refused, at the entry's line, and nothing written; the same title is the talk the LOC
+    typed in ahead of the source, and is updated."""
+    source, folder = write_json_v1(tmp_path / "schedule.json"), tmp_path / "tw27"
+    assert invoke("import", source, "--out", folder).exit_code == 0
+    abstracts = folder / "abstracts.yaml"
+    text = abstracts.read_text("utf-8")
+    abstracts.write_text(text + "\n- id: e120\n  title: My own talk\n  speaker:\n    name: Ann Hand\n"
+                         "    affiliation: Home University\n  abstract: Written by hand.\n", encoding="utf-8")
+    line = len(text.splitlines()) + 2
+    days = events_v1()
+    days["14"].append(_event(120, "The source's talk", "14T12:00", "00:30", "Hall A", "lecture", [("Lu Chen", "")]))
+    write_json_v1(source, days)
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 1
+    assert result.stderr == (f"booklet: {folder}/abstracts.yaml:{line}: id 'e120' is of an entry added by hand (no "
+                             "import wrote it), and the source now gives that id to another, 'The source's talk': "
+                             "give yours another id (in the programme too), then update; nothing was written.\n")
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    abstracts.write_text(abstracts.read_text("utf-8").replace("My own talk", "The Source's Talk"), encoding="utf-8")
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    mine, = [a for a in load(folder, "abstracts.yaml") if a["id"] == "e120"]
+    assert mine["speaker"] == {"name": "Lu Chen", "affiliation": "Home University"}
+
+
 def test_update_moves_items_to_their_new_room_and_time(tmp_path):
     source, folder = tmp_path / "schedule.json", tmp_path / "tw27"
     write_json_v1(source)

@@ -246,6 +246,12 @@ class _Merge:
         for ident, entry in new.items():
             if ident in current:
                 file, node = current[ident]
+                if ident not in base and str(normal(node.get("title")) or "").casefold() != str(
+                        normal(entry.get("title")) or "").casefold():  # (of the same title: the talk the LOC typed)
+                    line = node.lc.line + 1 if isinstance(node, CommentedMap) else 0
+                    raise Unreadable(f"{file}:{line}: id '{ident}' is of an entry added by hand (no import wrote it), "
+                                     f"and the source now gives that id to another, '{entry.get('title')}': give "
+                                     "yours another id (in the programme too), then update")
                 merge_entry(node, base.get(ident, {}), entry, self.change("changed", file, ident))
             elif ident in base:
                 self.change("deleted", name, ident)
