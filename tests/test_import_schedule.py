@@ -458,6 +458,27 @@ def test_an_import_that_would_not_pass_check_writes_nothing(tmp_path, monkeypatc
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.import-")]  # no staging left behind
 
 
+def test_a_folder_that_holds_only_a_repository_or_a_file_managers_notes_is_new_to_an_import(tmp_path):
+    """A fuzzing review: a LOC who made the folder a git repository first (or whose file manager left .DS_Store in
+    it) was told it was not empty. Those are left as they are; a data file beside them still refuses."""
+    folder = tmp_path / "conf"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    source = write_json_v1(tmp_path / "schedule.json")
+    result = invoke("import", source, "--out", folder)
+    assert result.exit_code == 0, result.stderr
+    assert (folder / "conference.yaml").is_file() and (folder / "abstracts.yaml").is_file()
+    assert (folder / ".git" / "HEAD").read_text() == "ref: refs/heads/main\n"
+    assert (folder / ".DS_Store").read_bytes() == b"\x00\x00\x00\x01Bud1"
+    other = tmp_path / "other"
+    (other / ".git").mkdir(parents=True)
+    (other / "notes.txt").write_text("mine\n")
+    result = invoke("import", source, "--out", other)
+    assert result.exit_code == 1 and f"{other} is not empty (notes.txt); import into a new folder" in result.stderr
+    assert sorted(p.name for p in other.iterdir()) == [".git", "notes.txt"]
+
+
 def test_a_folder_with_files_is_never_overwritten(tmp_path):
     folder = tmp_path / "mine"
     folder.mkdir()

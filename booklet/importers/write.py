@@ -83,7 +83,7 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
     source, folder = Path(source), Path(folder)
     if folder.exists() and not folder.is_dir():
         raise Refused(f"{folder} is a file, not a folder")
-    existing = _contents(folder)
+    existing = [name for name in _contents(folder) if name not in HOUSEKEEPING]
     record = _read_record(folder) if existing else None
     if existing and not update:
         shown = ", ".join(existing[:4]) + (f" and {len(existing) - 4} more" if len(existing) > 4 else "")
@@ -145,6 +145,12 @@ def _require(documents: dict, source: Path) -> None:
             isinstance(programme, dict) and programme.get("days")):
         raise SourceError(f"{source}: no contribution in it (no talk, tutorial, poster or programme item): "
                           "nothing to import")
+
+
+# what a folder may hold and still be new to an import, left as it is: a version control's folder and files, and the
+# notes a file manager leaves (a LOC who made the folder a git repository first was told it was not empty)
+HOUSEKEEPING = frozenset({".git", ".gitignore", ".gitattributes", ".hg", ".hgignore", ".svn", ".DS_Store", "Thumbs.db",
+                          "desktop.ini"})
 
 
 def _contents(folder: Path) -> list[str]:
