@@ -109,7 +109,13 @@ def test_a_continued_abstract_names_a_short_form_of_its_title():
     formula = "$" + " + ".join(f"x_{{{n}}}" for n in range(2000)) + "$"
     assert continued(formula) == "\u2026 (continued)"
     assert continued("Sums like " + formula) == "Sums like\u2026 (continued)"
-    assert continued("Costs of $5 and " + "more " * 60) == "Costs of\u2026 (continued)"  # a lone $ opens no math
+    # a lone or escaped $ opens no math (markup prints it as text): cut at the limit as any text, not before it
+    assert continued("Costs of $5 and " + "more " * 60) == "Costs of $5 and " + "more " * 8 + "more\u2026 (continued)"
+    assert continued("Costs of \\$5 and " + "more " * 60) == "Costs of $5 and " + "more " * 7 + "more\u2026 (continued)"
+    assert continued("We saved $5 million on our cloud bill by moving everything to bare metal servers, at last") \
+        == "We saved $5 million on our cloud bill by moving everything\u2026 (continued)"  # (was whole)
+    assert continued("US$" + "x" * 300) == "US$" + "x" * 57 + "\u2026 (continued)"
+    assert continued("Go $a$ and $a + b$=" + formula) == "Go <i>a</i> and\u2026 (continued)"  # (no formula cut in two)
 
 
 def test_an_abstract_with_a_title_taller_than_a_page_runs_on(tmp_path):

@@ -4,6 +4,7 @@ or each day's after that day's programme (`placement: by-day`, see story)."""
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -220,26 +221,32 @@ _LEFT_BEFORE_A_CUT = ",;:\u2013\u2014-"  # punctuation a title cut short does no
 def continued(title: str, limit: int = 60, label: str = "continued") -> str:
     """'A short form of the title (continued)' (markup), for the top of an entry's next page.
 
-    Cut at a space outside inline math, so that no `$...$` is cut in two; a first word longer than `limit` without
-    math (a title with no space) inside it; before the math when kept whole it would run past _LONGEST_KEPT."""
+    Cut at a space outside inline math (its formulas as markup finds them: a lone or escaped `$` is text), so that
+    no `$...$` is cut in two; a first word longer than `limit` without math (a title with no space) inside it;
+    before the math when kept whole it would run past _LONGEST_KEPT."""
     words, length, shown = title.split(), 0, []
+    spans = markup.math_spans(" ".join(words))
+    ends = list(itertools.accumulate(len(word) + 1 for word in words))  # (where each word's space after it is, + 1)
+
+    def outside(count: int) -> bool:  # the space after the first `count` words is outside a formula
+        return not any(start < ends[count - 1] - 1 < end for start, end in spans)
+
     for word in words:
-        if shown and length + len(word) > limit and sum(w.count("$") for w in shown) % 2 == 0:
+        if shown and length + len(word) > limit and outside(len(shown)):
             while len(shown) > 1 and not shown[-1].strip(_LEFT_BEFORE_A_CUT):
                 shown.pop()  # a dash on its own ("Matterhorn – ...")
-            if shown[-1].count("$") % 2 == 0:
-                shown[-1] = shown[-1].rstrip(_LEFT_BEFORE_A_CUT) or shown[-1]  # "Syrien:" (not inside math)
+            shown[-1] = shown[-1].rstrip(_LEFT_BEFORE_A_CUT) or shown[-1]  # "Syrien:" (never inside math: see above)
             shown.append("\u2026")
             break
-        if not shown and len(word) > limit and "$" not in word:
+        if not shown and len(word) > limit and not any(start < len(word) for start, _ in spans):
             shown += [word[:limit], "\u2026"]
             break
         shown.append(word)
         length += len(word) + 1
         if length > _LONGEST_KEPT:  # math kept whole this long: cut before it (a formula as tall as a page was kept)
-            start = max((i for i in range(len(shown)) if "$" in shown[i]
-                         and sum(w.count("$") for w in shown[:i]) % 2 == 0), default=0)
-            shown = [*shown[:start], "\u2026"]
+            opened = max((start for start, _ in spans if start < length), default=0)
+            kept = max((n for n in range(1, len(shown)) if ends[n - 1] <= opened and outside(n)), default=0)
+            shown = [*shown[:kept], "\u2026"]  # (at a space outside math before that formula)
             break
     return markup.inline(" ".join(shown).replace(" \u2026", "\u2026")) + f" ({markup.inline(label)})"
 

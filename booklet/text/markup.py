@@ -682,7 +682,7 @@ def _around_math(line: str, treat) -> str:
     outside its formulas, each formula as written: treated as one line with each formula a letter of its own, so that
     what is around a formula reads it as a word (TeX's quotes around one, ``$\\Lambda$CDM'', are a pair; a dash between
     two, $10$--$20$), then put back; piece by piece where a line holds such letters itself or very many formulas."""
-    spans = _math_spans(line) if "$" in line else []
+    spans = math_spans(line) if "$" in line else []
     if not spans:
         return treat(line)
     if len(spans) <= _MATH_HELD_MOST and not _MATH_HELD_LETTERS.search(line):
@@ -715,7 +715,7 @@ def _held_outside_math(line: str) -> str:
     return line
 
 
-def _math_spans(line: str) -> list[tuple[int, int]]:
+def math_spans(line: str) -> list[tuple[int, int]]:
     """Where the formulas of `line` are, their dollars included, as _split_math finds them (its 'math' pieces)."""
     spans: list[tuple[int, int]] = []
     at = 0
