@@ -575,3 +575,36 @@ def test_substack_is_known_and_its_line_breaks_are_its_lines():
     assert "".join(text for text, _ in math_runs(r"\substack{a \\ b \\ c}")) == "a, b, c"
     assert line_breaks(r"\substack{a \\ b} \\ c") and line_breaks(r"\substack{{a \\ b} \\ c}")
     assert math_runs(r"\substack{a \\") is not None and math_runs(r"\substack{}") is None  # (never raises)
+
+
+def test_substack_nested_past_the_depth_limit_or_cut_short_ends_and_leaves_no_marker(monkeypatch):
+    """A \\substack 32 groups deep read nothing (_parse_list at _MAX_DEPTH) and asked again for ever: `check` on
+    such a formula grew until the OOM killer took it. And a line of it ending where an argument was wanted
+    (`\\substack{i_}`, `\\substack{\\sqrt \\\\ b}`) took the line's end marker as its argument: a NUL and "row"
+    printed. Now the deep one prints nothing more of itself, and a missing argument is one, as outside it."""
+    from booklet.text import mathtext
+    from booklet.text.mathtext import math_runs, missing_arguments
+
+    class Runaway(BaseException):  # (not caught by _parsed's `except Exception`)
+        pass
+
+    calls = [0]
+    parse_list = mathtext._MathParser._parse_list
+
+    def counted(self, ctx, stop):
+        calls[0] += 1
+        if calls[0] > 10_000:
+            raise Runaway
+        return parse_list(self, ctx, stop)
+
+    monkeypatch.setattr(mathtext._MathParser, "_parse_list", counted)
+    for n in (31, 32, 40):
+        calls[0] = 0
+        math_runs("{" * n + r"\substack{a \\ b}" + "}" * n + " x")  # (never raises Runaway)
+        calls[0] = 0
+        math_runs(r"\substack{" * n + "c" + "}" * n)
+    for src, missing in ((r"\substack{i_}", "_"), (r"\substack{\sqrt \\ b}", "\\sqrt"), (r"\substack{a \\ b^}", "^"),
+                         (r"\substack{\mathrm\\b}", "\\mathrm"), (r"\substack{\not \\ b}", "\\not")):
+        shown = "".join(text for text, _ in math_runs(src) or ())
+        assert "\x00" not in shown and "row" not in shown, (src, shown)
+        assert missing_arguments(src) == (missing,), src

@@ -257,7 +257,7 @@ class _MathParser:
     def _argument(self, ctx: _Ctx) -> list[Run] | None:
         """A macro or script argument: a group or one token; None when there is none."""
         tok = self._peek_nonspace()
-        if tok is None or tok in ("}", "^", "_"):
+        if tok is None or tok in ("}", "^", "_", _ROW):  # (a line of \\substack ends: `\\substack{a_}` has none)
             return None
         if tok[0] != "\\" and len(tok) > 1:  # a word or number: its first character only
             self.toks[self.pos] = tok[1:]
@@ -416,7 +416,10 @@ class _MathParser:
         while True:
             kind = ("super", "sub")[len(rows)] if stacked else None
             inner = ctx._replace(scripts=ctx.scripts + (Script(kind, group),)) if kind else ctx
+            start = self.pos
             rows.append(_flatten(self._parse_list(inner, _ROW), inner))
+            if self.pos == start:  # (nested past _MAX_DEPTH, nothing read: the rest of it left out, as never ending)
+                self.pos = min(at + 1, len(self.toks))
             if self.pos > at or self.pos >= len(self.toks):
                 break
         if stacked:
@@ -447,7 +450,7 @@ class _MathParser:
 
     def _negation(self, ctx: _Ctx, items: list[_Item]) -> None:
         tok = self._peek_nonspace()
-        if tok is None:
+        if tok is None or tok == _ROW:
             self.missing.append("\\not")
             return
         self.pos += 1
