@@ -895,11 +895,13 @@ def test_a_postcode_is_held_to_its_town_and_a_zip_code_to_its_state(tmp_path):
     an abstract's affiliations, run on or a line each, and nowhere else in its text."""
     from booklet.text import markup
 
-    assert markup.affiliation("Université Paris-Saclay, 91767 Palaiseau, France") == \
+    assert markup.address("Université Paris-Saclay, 91767 Palaiseau, France") == \
         "Université Paris-Saclay, 91767\u00a0Palaiseau, France"
-    assert markup.affiliation("D-69117 Heidelberg; Berkeley, CA 94720, USA; Oxford OX1 3PU") == \
+    assert markup.address("D-69117 Heidelberg; Berkeley, CA 94720, USA; Oxford OX1 3PU") == \
         "D-69117\u00a0Heidelberg; Berkeley, CA\u00a094720, USA; Oxford OX1\u00a03PU"
-    assert markup.affiliation("Institute 12, Room 3 <b>") == "Institute 12, Room 3 &lt;b&gt;"  # (not a postcode)
+    assert markup.address("SE-221 00 Lund; 113-0033 Tokyo; 1098 XG Amsterdam") == \
+        "SE-221\u00a000\u00a0Lund; 113-0033\u00a0Tokyo; 1098\u00a0XG\u00a0Amsterdam"  # (a review: these broke)
+    assert markup.address("Institute 12, Room 3 <b>") == "Institute 12, Room 3 &lt;b&gt;"  # (not a postcode)
     towns = ["Palaiseau", "Grenoble", "Orsay", "Villeurbanne", "Gif-sur-Yvette", "Saclay", "Marseille"]
     places = [f"Lab{n} {'of Physics ' * (n % 4)}Univ {n}, {91000 + n} {towns[n % 7]}, France" for n in range(24)]
     authors = "\n".join(f'    - {{name: Author {n}, affiliation: "{place}"}}' for n, place in enumerate(places))

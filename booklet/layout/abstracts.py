@@ -285,7 +285,7 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     if len(authors) == 1:
         person = authors[0]
         return [Para(ctx.named(person.name, presenting=True), person_style),
-                *affiliation_lines(ctx, [markup.affiliation(a) for a in person.affiliations])]
+                *affiliation_lines(ctx, [markup.address(a) for a in person.affiliations])]
     numbers: dict[str, int] = {}
     for person in authors:
         for affiliation in person.affiliations:
@@ -295,7 +295,7 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     names = [_numbered_name(p, {} if shared else numbers, ctx.named(p.name, presents(p, authors), whole=True),
                             underline) for p in authors]
     block = [Para(", ".join(names), person_style)]
-    lines = [markup.affiliation(a) if shared else f"<super>{n}</super>\u2009{markup.affiliation(a)}" for a, n in numbers.items()]
+    lines = [markup.address(a) if shared else f"<super>{n}</super>\u2009{markup.address(a)}" for a, n in numbers.items()]
     if len(lines) > AFFILIATIONS_LISTED:  # run on, one after another: a line each took the first page from the text
         block.append(Para("; ".join(line.replace("</super>\u2009", "</super>\u00a0", 1) for line in lines),
                           ctx.styles.affiliation))  # (a number never ends a line: held to its affiliation)

@@ -73,7 +73,7 @@ def build_practical(ctx: Context) -> list:
             if place.note:
                 story.append(Para(markup.inline(place.note), s.affiliation))
             if place.address:
-                story.append(Para(markup.inline(place.address), s.body))
+                story.append(Para(markup.address(place.address), s.body))
             story.append(Spacer(0, s.body.leading * 0.6))
     lines = contact_lines(conf)
     if lines:

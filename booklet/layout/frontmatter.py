@@ -107,5 +107,5 @@ def _member_line(ctx: Context, member) -> str:
     if member.role:
         line += f' <font color="{markup_color(ctx.colours.accent)}">· {markup.inline(member.role)}</font>'
     if member.affiliations:
-        line += " \u2014 <i>" + "; ".join(markup.affiliation(a) for a in member.affiliations) + "</i>"
+        line += " \u2014 <i>" + "; ".join(markup.address(a) for a in member.affiliations) + "</i>"
     return line

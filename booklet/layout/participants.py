@@ -96,7 +96,7 @@ def _entry(name: IndexName, participant: Participant, styles: _Styles, limit: fl
     below = details(participant)
     if not below:
         return Para(line, styles.alone)
-    return _Together([Para(line, styles.name), Para(markup.affiliation(below), styles.details)], limit)
+    return _Together([Para(line, styles.name), Para(markup.address(below), styles.details)], limit)
 
 
 class _Together(Flowable):

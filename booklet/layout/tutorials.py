@@ -115,7 +115,7 @@ def _presenter(ctx: Context, person: Person, aligned: bool = False) -> list:
     the column beside where a photo would be, when they have none."""
     s = ctx.styles
     block = [Para(ctx.named(person.name, presenting=True), s.person)]
-    block += affiliation_lines(ctx, [markup.affiliation(a) for a in person.affiliations])
+    block += affiliation_lines(ctx, [markup.address(a) for a in person.affiliations])
     if person.bio:
         block.append(Spacer(0, 3))
         block += ctx.paras(person.bio, s.text)

@@ -39,23 +39,24 @@ def title(text: str, listed: bool = False, bold: bool = False) -> str:
     return _code_bold(made) if bold else made
 
 
-def affiliation(text: str) -> str:
-    """Markup for an affiliation (or a line of them): as inline(), with the parts of a postal address that a line
-    must not break between held together by no-break spaces (HELD_IN_ADDRESSES): the Les Houches import printed
-    "... Université Paris-Saclay, 91767 / Palaiseau, France"."""
+def address(text: str) -> str:
+    """Markup for text that may hold a postal address (an affiliation, a place's address): as inline(), with the
+    parts of an address that a line must not break between held together by no-break spaces (HELD_IN_ADDRESSES):
+    the Les Houches import printed "... Université Paris-Saclay, 91767 / Palaiseau, France"."""
     made = inline(text)
     return HELD_IN_ADDRESSES.sub(_held, made) if " " in made else made
 
 
-# a space in an address that a line does not break at: between a postcode and the town after it ("91767 Palaiseau",
-# "D-69117 Heidelberg", "00-950 Warszawa"), between a state and its ZIP code ("CA 94720") and inside a British
-# postcode ("OX1 3PU"); a postcode is a word of its own (after a space, a bracket or the start: never in a tag)
-HELD_IN_ADDRESSES = re.compile(r"(?<![^\s(])(?:(?:[A-Z]{1,3}-)?\d{3,6}|\d{2}-\d{3}|\d{5}-\d{3}) (?=[^\W\d_])"
-                               r"|\b[A-Z]{2} (?=\d{5}\b)|\b[A-Z]{1,2}\d[A-Z\d]? (?=\d[A-Z]{2}\b)")
+# spaces in an address that a line does not break at: in a postcode and between it and the town after it ("91767
+# Palaiseau", "D-69117 Heidelberg", "00-950 Warszawa", "221 00 Lund", "113-0033 Tokyo", "1098 XG Amsterdam"), between
+# a state and its ZIP code ("CA 94720") and inside a British postcode ("OX1 3PU"); a postcode is a word of its own
+# (after a space, a bracket or the start: never in a tag)
+HELD_IN_ADDRESSES = re.compile(r"(?<![^\s(])(?:[A-Z]{1,3}-)?(?:\d{3} \d{2}|\d{4} [A-Z]{2}|\d{2,5}-\d{3,4}|\d{3,6}) "
+                               r"(?=[^\W\d_])|\b[A-Z]{2} (?=\d{5}\b)|\b[A-Z]{1,2}\d[A-Z\d]? (?=\d[A-Z]{2}\b)")
 
 
 def _held(found: re.Match) -> str:
-    return found.group(0)[:-1] + NBSP
+    return found.group(0).replace(" ", NBSP)
 
 
 def _code_bold(made: str) -> str:

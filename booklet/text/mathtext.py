@@ -398,26 +398,33 @@ class _MathParser:
         """amsmath's `\\substack{a \\\\ b}` (the lines of a limit, one under another), its group next: two lines
         outside a script are set as a superscript over a subscript after what comes before ("150 \\substack{+60 \\\\
         -40}", an error above and below the value: the Les Houches import's poster, printed as written); in a script,
-        or more lines, side by side, ", " between them."""
+        or more lines, side by side, ", " between them. An empty line (after a last `\\\\`) is left out, and so is the
+        space a line's end may ask for (`\\\\[2pt]`)."""
         self.pos += 1  # (the "{")
-        depth, at = 0, self.pos
+        depth, at, ends = 0, self.pos, []
         while at < len(self.toks) and not (depth == 0 and self.toks[at] == "}"):
             depth += {"{": 1, "}": -1}.get(self.toks[at], 0)
             if depth == 0 and self.toks[at] == "\\\\":
                 self.toks[at] = _ROW  # (a line's end, not a space: nothing for lint's line breaks to find)
+                ends.append(at)
+                self._skip_space_asked(at + 1)
             at += 1
-        stacked = not ctx.scripts and self.toks[self.pos:at].count(_ROW) == 1
         if at < len(self.toks):
             self.toks[at] = _ROW  # (its closing brace: the last line's end)
+        starts = [self.pos, *(end + 1 for end in ends)]
+        filled = [any(tok != " " for tok in self.toks[first:last]) for first, last in zip(starts, [*ends, at])]
+        stacked = not ctx.scripts and sum(filled) == 2
         group = self.groups
         if stacked:
             self.groups += 1
         rows = []
-        while True:
-            kind = ("super", "sub")[len(rows)] if stacked else None
+        for line in filled:
+            kind = ("super", "sub")[len(rows)] if stacked and line else None
             inner = ctx._replace(scripts=ctx.scripts + (Script(kind, group),)) if kind else ctx
             start = self.pos
-            rows.append(_flatten(self._parse_list(inner, _ROW), inner))
+            row = _flatten(self._parse_list(inner, _ROW), inner)
+            if line:
+                rows.append(row)
             if self.pos == start:  # (nested past _MAX_DEPTH, nothing read: the rest of it left out, as never ending)
                 self.pos = min(at + 1, len(self.toks))
             if self.pos > at or self.pos >= len(self.toks):
@@ -432,6 +439,15 @@ class _MathParser:
             joined += [(", ", _upright(ctx))] if joined else []
             joined += row
         items.append(_Item("ord", joined))
+
+    def _skip_space_asked(self, at: int) -> None:
+        """A line's end's space asked for in brackets after it (`\\\\[2pt]`), from token `at` on, made spaces."""
+        while at < len(self.toks) and self.toks[at] == " ":
+            at += 1
+        if at < len(self.toks) and self.toks[at] == "[":
+            close = next((i for i in range(at, len(self.toks)) if self.toks[i] in ("]", "{", "}")), None)
+            if close is not None and self.toks[close] == "]":
+                self.toks[at:close + 1] = [" "] * (close + 1 - at)
 
     def _sqrt(self, ctx: _Ctx, items: list[_Item]) -> None:
         index: list[Run] = []
