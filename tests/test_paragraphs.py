@@ -984,6 +984,37 @@ def test_a_word_of_more_than_a_thousand_letters_is_hyphenated_from_its_head(text
         assert asked and max(asked) <= 1000, text[:20]  # (what is left, once under a thousand letters, whole)
 
 
+def test_a_long_compound_unhyphenated_by_the_dictionary_is_broken_at_its_hyphens_from_its_head(text_style,
+                                                                                               monkeypatch):
+    """Fuzzing: an abstract's title of 1,000 hyphenated words ("word-word-...", 5,000 letters) took 26 s to build
+    against 2.5 s: the glance sets a title first without the dictionary (hyphenationLang ""), where ReportLab breaks a
+    compound at its own hyphens (embeddedHyphenation) trying every hyphen from the last and measuring each head, line
+    after line. Such a word too is asked of its first letters alone (_from_the_head): the same lines."""
+    from booklet.text import paragraph as module
+
+    style = text_style.clone("unhyphenated", hyphenationLang="", embeddedHyphenation=1)
+    asked = []
+    real = module._from_the_head
+
+    def watching(hyphenate, breaks, args, width_at, most):
+        return real(lambda b, *a: asked.append(len(a[width_at - 1] if width_at else a[0][1][1])) or hyphenate(b, *a),
+                    breaks, args, width_at, most)
+
+    for text in ("-".join(["word"] * 1000), "<i>a</i> " + "-".join(["word"] * 1000)):
+        monkeypatch.setattr(module, "_from_the_head", real)
+        monkeypatch.setattr(module, "_most_letters", lambda *args: None)  # (as before: no bound without a dictionary)
+        whole = module.MathParagraph(text, style)
+        whole.wrap(60, 10**6)
+        monkeypatch.undo()
+        monkeypatch.setattr(module, "_from_the_head", watching)
+        asked.clear()
+        cut = module.MathParagraph(text, style)
+        cut.wrap(60, 10**6)
+        assert len(_lines(cut)) > 100 and _lines(cut) == _lines(whole), text[:20]
+        assert "".join(_lines(cut)).replace("<i>a</i> ", "").endswith("-".join(["word"] * 1000)[-40:])
+        assert asked and max(asked) <= 1000, (text[:20], max(asked))
+
+
 def test_a_first_setting_kept_by_the_last_line_rule_keeps_its_own_fragments(text_style):
     """Where the rule keeps the first setting ("er- / ror." whole would be too loose), a layout.flowables.Para kept
     the fragments (the words) of the setting it threw away: its fragments are a property, not in its dictionary.

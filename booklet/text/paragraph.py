@@ -960,10 +960,12 @@ def _within_parts(hyphenate, width_at: int, compound=None):
         word = args[width_at]
         width, new_width, line = (word[0] if width_at == 0 else word), args[width_at + 1], args[width_at + 2]
         owner = getattr(hyphenator, "__self__", None)
-        most = _most_letters(word, args, width_at, line - new_width + width) if hyphenator is not None else None
+        # (without a dictionary too: ReportLab then breaks a compound at its own hyphens, embeddedHyphenation, trying
+        # every hyphen from the last and measuring each head, line after line; see _from_the_head)
+        most = _most_letters(word, args, width_at, line - new_width + width)
 
         def offered(breaks):  # (a long word's breaks whose head can fit the room: _heads_of_at_most)
-            return breaks if most is None else _heads_of_at_most(breaks, most)
+            return breaks if most is None or breaks is None else _heads_of_at_most(breaks, most)
 
         def broken(breaks, how=hyphenate):
             return _from_the_head(how, offered(breaks), args, width_at, most)
