@@ -1015,6 +1015,38 @@ def test_a_long_compound_unhyphenated_by_the_dictionary_is_broken_at_its_hyphens
         assert asked and max(asked) <= 1000, (text[:20], max(asked))
 
 
+@pytest.mark.parametrize("text", ["<i>See:</i>" + "/".join(["word"] * 1500),
+                                  "<i>" + "-".join(["word"] * 1500) + "</i>\u2026",
+                                  "Go to <a href='https://example.org'>https://example.org/a?"
+                                  + "&amp;".join(f"k{i}=v{i}" for i in range(600)) + "</a> now."])
+def test_a_long_word_of_several_fragments_is_hyphenated_from_its_head(text_style, monkeypatch, text):
+    """Fuzzing: a title of 2,000 words joined by slashes took 34 s to build (the glance cuts a title with an ellipsis,
+    a fragment of its own, and tries cut after cut), a web address of 4,000 parameters in an abstract 15 s: a word of
+    more than one fragment was asked whole (_from_the_head), and ReportLab measures every break of a web address, or
+    every hyphen, from the last, each head again from its first part, at every line. Such a word too is asked of its
+    first letters alone, the rest put back on the tail: the same lines."""
+    from booklet.text import paragraph as module
+
+    asked = []
+    real = module._from_the_head
+
+    def watching(hyphenate, breaks, args, width_at, most):
+        return real(lambda b, *a: asked.append(sum(len(t) for _, t in a[0][1:])) or hyphenate(b, *a),
+                    breaks, args, width_at, most)
+
+    monkeypatch.setattr(module, "CUT_WORD", 10**9)
+    whole = module.MathParagraph(text, text_style)
+    whole.wrap(90, 10**6)
+    monkeypatch.setattr(module, "CUT_WORD", 1000)
+    monkeypatch.setattr(module, "_from_the_head", watching)
+    cut = module.MathParagraph(text, text_style)
+    cut.wrap(90, 10**6)
+    assert len(_lines(cut)) > 50 and _lines(cut) == _lines(whole)
+    assert [line.extraSpace for line in cut.blPara.lines] == pytest.approx(
+        [line.extraSpace for line in whole.blPara.lines])
+    assert asked and max(asked) <= 1000, max(asked)
+
+
 def test_a_first_setting_kept_by_the_last_line_rule_keeps_its_own_fragments(text_style):
     """Where the rule keeps the first setting ("er- / ror." whole would be too loose), a layout.flowables.Para kept
     the fragments (the words) of the setting it threw away: its fragments are a property, not in its dictionary.

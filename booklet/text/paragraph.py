@@ -1002,7 +1002,9 @@ def _from_the_head(hyphenate, breaks, args: tuple, width_at: int, most: int | No
             made = [first, type(tail)(str(tail) + rest)]
         return made
     word, new_width = args[0], args[1]
-    if len(word) != 2 or len(word[1][1]) <= max(CUT_WORD, keep):
+    if len(word) != 2:
+        return _from_the_head_of_parts(hyphenate, breaks, args, keep)
+    if len(word[1][1]) <= max(CUT_WORD, keep):
         return hyphenate(breaks, *args)
     frag, text = word[1]
     head, rest = text[:keep], text[keep:]
@@ -1012,6 +1014,40 @@ def _from_the_head(hyphenate, breaks, args: tuple, width_at: int, most: int | No
         first, tail = made
         rest_width = _string_width(rest, frag.fontName, frag.fontSize)
         made = [first, type(tail)([tail[0] + rest_width, (tail[1][0], tail[1][1] + rest)])]
+    return made
+
+
+def _from_the_head_of_parts(hyphenate, breaks, args: tuple, keep: int):
+    """_from_the_head for a word of more than one fragment (ReportLab's [width, (fragment, text), ...]): its first
+    `keep` letters asked, the rest put back on the tail, where the tail's last part is of the fragment the rest starts
+    with, or after it. A web address in a link, or a long word before an ellipsis (the glance's cut titles), was
+    asked whole: ReportLab measures every break of a web address (every slash, ? and &) from the last, each head again
+    from its first part, at every line."""
+    word, new_width = args[0], args[1]
+    parts = word[1:]
+    if sum(len(text) for _, text in parts) <= max(CUT_WORD, keep):
+        return hyphenate(breaks, *args)
+    head, rest, left = [], [], keep
+    for frag, text in parts:
+        if left <= 0:
+            rest.append((frag, text))
+        elif len(text) <= left:
+            head.append((frag, text))
+            left -= len(text)
+        else:
+            head.append((frag, text[:left]))
+            rest.append((frag, text[left:]))
+            left = 0
+    head_width = sum(_string_width(text, frag.fontName, frag.fontSize) for frag, text in head)
+    made = hyphenate(breaks, type(word)([head_width, *head]), new_width - word[0] + head_width, *args[2:])
+    if made:
+        first, tail = made
+        rest_width = sum(_string_width(text, frag.fontName, frag.fontSize) for frag, text in rest)
+        tail_parts = list(tail[1:])
+        if tail_parts and tail_parts[-1][0] is rest[0][0]:
+            tail_parts[-1] = (rest[0][0], tail_parts[-1][1] + rest[0][1])
+            rest = rest[1:]
+        made = [first, type(tail)([tail[0] + rest_width, *tail_parts, *rest])]
     return made
 
 
