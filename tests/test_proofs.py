@@ -814,23 +814,29 @@ def test_a_manifest_cell_that_starts_like_a_formula_is_kept_as_text(tmp_path):
     assert manifest_text([]) == "id,kind,names,emails,file,pages,day,time,room\n"
 
 
+def _proofs_of(tmp_path, abstracts: str) -> tuple:
+    """`booklet proofs` of the base conference with `abstracts` (YAML) added: (its folder, the proofs' folder, the
+    manifest's rows)."""
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": extend("abstracts.yaml", abstracts)})
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)])
+    assert run.exit_code == 0, run.output
+    with (out / "manifest.csv").open(encoding="utf-8", newline="") as file:
+        return folder, out, list(csv.DictReader(file))
+
+
 def test_an_id_that_is_a_file_name_keeps_it_and_booklet_proof_gives_that_abstract_s_proof(tmp_path):
     """A fuzzing run: abstracts `a/b` (Ana Smith) and `a_b` (Bo Jones) had proofs a_b.pdf (Ana's) and a_b-2.pdf, and
     `booklet proof a_b` gave Ana's. An id that is a file name as it is keeps it; `proof` takes a data id first."""
-    files = {"abstracts.yaml": extend("abstracts.yaml", """\
+    folder, _, manifest = _proofs_of(tmp_path, """\
         - id: a/b
           title: Slashed
           speaker: {name: Ana Smith}
         - id: a_b
           title: Underscored
           speaker: {name: Bo Jones}
-        """)}
-    folder = write_conference(tmp_path / "conf", files)
-    out = tmp_path / "out"
-    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)])
-    assert run.exit_code == 0, run.output
-    with (out / "manifest.csv").open(encoding="utf-8", newline="") as file:
-        rows = {row["names"]: row["id"] for row in csv.DictReader(file)}
+        """)
+    rows = {row["names"]: row["id"] for row in manifest}
     assert rows["Bo Jones"] == "a_b" and rows["Ana Smith"] == "a_b-2"
     for asked, who, title in (("a_b", "Bo Jones", "Underscored"), ("a/b", "Ana Smith", "Slashed"),
                               ("a_b-2", "Ana Smith", "Slashed")):
@@ -844,7 +850,7 @@ def test_an_id_windows_keeps_for_a_device_gets_a_file_name_windows_can_hold(tmp_
     """Fuzzing: abstracts `CON` and `nul.txt` had proofs CON.pdf and nul.txt.pdf, names Windows keeps for devices
     (whatever follows the first dot): a proofs folder copied there, or unzipped, loses them. They get a '_' after that
     part; the manifest names those files; `booklet proof CON` still gives CON's."""
-    files = {"abstracts.yaml": extend("abstracts.yaml", """\
+    folder, out, manifest = _proofs_of(tmp_path, """\
         - id: CON
           title: Reserved
           speaker: {name: Ana Smith}
@@ -854,13 +860,8 @@ def test_an_id_windows_keeps_for_a_device_gets_a_file_name_windows_can_hold(tmp_
         - id: console
           title: Longer
           speaker: {name: Cy Wu}
-        """)}
-    folder = write_conference(tmp_path / "conf", files)
-    out = tmp_path / "out"
-    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)])
-    assert run.exit_code == 0, run.output
-    with (out / "manifest.csv").open(encoding="utf-8", newline="") as file:
-        rows = {row["names"]: (row["id"], row["file"]) for row in csv.DictReader(file)}
+        """)
+    rows = {row["names"]: (row["id"], row["file"]) for row in manifest}
     assert rows["Ana Smith"] == ("CON_", "CON_.pdf") and rows["Bo Jones"] == ("nul_.txt", "nul_.txt.pdf")
     assert rows["Cy Wu"] == ("console", "console.pdf")
     assert {"CON_.pdf", "nul_.txt.pdf", "console.pdf"} <= {p.name for p in out.iterdir()}
