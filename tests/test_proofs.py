@@ -370,7 +370,8 @@ def test_proofs_without_png_into_a_folder_of_images_the_data_names_leave_them_as
     buffer = io.BytesIO()
     Image.new("RGB", (300, 400), "gray").save(buffer, "PNG")
     abstracts = BASE_ABSTRACTS.replace("- {name: Bo Jones}", "- {name: Bo Jones, photo: images/okafor-2.png}")
-    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "images/okafor-2.png": buffer.getvalue()})
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts,
+                                                  "images/okafor-2.png": buffer.getvalue()})
     before = {p.name: p.read_bytes() for p in (folder / "images").iterdir()}
     for command in (["proofs", str(folder), "--out", str(folder / "images")],
                     ["proof", "okafor", str(folder), "-o", str(folder / "images" / "okafor.pdf")]):

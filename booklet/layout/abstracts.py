@@ -295,7 +295,8 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     names = [_numbered_name(p, {} if shared else numbers, ctx.named(p.name, presents(p, authors), whole=True),
                             underline) for p in authors]
     block = [Para(", ".join(names), person_style)]
-    lines = [markup.address(a) if shared else f"<super>{n}</super>\u2009{markup.address(a)}" for a, n in numbers.items()]
+    lines = [markup.address(a) if shared else f"<super>{n}</super>\u2009{markup.address(a)}"
+             for a, n in numbers.items()]
     if len(lines) > AFFILIATIONS_LISTED:  # run on, one after another: a line each took the first page from the text
         block.append(Para("; ".join(line.replace("</super>\u2009", "</super>\u00a0", 1) for line in lines),
                           ctx.styles.affiliation))  # (a number never ends a line: held to its affiliation)

@@ -170,9 +170,9 @@ class Context:
         """Paragraphs of user text (escaped, with math and emphasis), one per blank-line-separated block and list
         item; an item's lines after its first are indented to its text, after the bullet or number; a paragraph that
         leads into the next (a heading, a line ending with a colon: _HEADING_LIKE) is kept with it, and so is a
-        paragraph or item right before a block of code that ends with a colon or is short (SHORT_LEAD). A list nested in an
-        item is indented to that item's text, its bullets or numbers under it. The items of a list (at one depth, one
-        after another) start their text at one indent, after the widest of their numbers ("9." and "10.")."""
+        paragraph or item right before a block of code that ends with a colon or is short (SHORT_LEAD). A list nested
+        in an item is indented to that item's text, its bullets or numbers under it. The items of a list (at one depth,
+        one after another) start their text at one indent, after the widest of their numbers ("9." and "10.")."""
         made = []
         texts = [style.leftIndent]  # where the text of the last item at each depth starts (depth 0: the column's)
         paragraphs = markup.paragraphs(text)
@@ -184,8 +184,8 @@ class Context:
                 continue
             before_code = at + 1 < len(paragraphs) and isinstance(paragraphs[at + 1], markup.Code) \
                 and (_LEADS_IN.search(text) or _short(text))  # ("... as follows:", "Having the data in a dict like")
-            if found is None and (_HEADING_LIKE.fullmatch(text) or before_code):  # (never the last on a page with
-                made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))  # its text on the next)
+            if found is None and (_HEADING_LIKE.fullmatch(text) or before_code):  # (never the last on a page,
+                made.append(Para(text, self.derived(style, f"{style.name}_lead", keepWithNext=1)))  # its text next)
             elif found is None:
                 made.append(Para(text, style))
             else:  # the mark as the paragraph's bullet: justifying its first line does not widen the space after it

@@ -829,8 +829,8 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
     room = int((height + 0.01) // style.leading)
     if lines is not None:
         room = min(room, lines)
-    if room <= 1:  # a box of one line: a title's lines run on in it ("PARALLEL SESSIONS Security & Hacking · …", where
-        title = title.replace("<br/>", " ")  # the label's line alone was cut to "PARALLEL…", the names left out)
+    if room <= 1:  # a box of one line: a title's lines run on in it ("PARALLEL SESSIONS Security & Hacking · …",
+        title = title.replace("<br/>", " ")  # where the label's line alone was cut to "PARALLEL…", no names after)
     if room < 1:
         return _sliver(grid, title, width, height, language)
     # the title's lines unhyphenated when they fit so ("Welcome / Reception", not "Welcome Re- / ception")
