@@ -615,6 +615,18 @@ def _print_changes(changes) -> None:
             click.echo(f"  {change.file}: {change.key}: {', '.join(change.kept)}")
 
 
+def _a_date(ctx, param, value):
+    """An ISO date (2018-06-10) -> a date, past or not."""
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2018-06-10") from None
+
+
 @main.command(name="import")
 @click.argument("source", type=FilePath(exists=True, path_type=Path))
 @click.option("--out", "out_dir", required=True, type=FilePath(file_okay=False, path_type=Path),
@@ -630,11 +642,17 @@ def _print_changes(changes) -> None:
 @click.option("--timezone", metavar="ZONE",
               help="The conference's time zone (e.g. Europe/Berlin): times are converted to it. Default: the "
                    "source's time zone, else times as the source writes them.")
+@click.option("--timetable", type=FilePath(exists=True, dir_okay=False, path_type=Path),
+              help="Spreadsheets: a timetable beside them (CSV or tab-separated: a day, a start, an end, a type and "
+                   "a name) that places each entry by its speaker's name (\"P. Rabl\"); its other rows are "
+                   "programme lines.")
+@click.option("--first-day", callback=_a_date, metavar="DATE",
+              help="With --timetable: the date of its day 1, when its days are numbers (e.g. 2018-06-10).")
 @click.option("--update", is_flag=True, help="Update the folder an earlier import made: the source's values "
                                               "are updated, your edits kept; prints what changed.")
 @click.option("--prune", is_flag=True, help="With --update: remove entries no longer in the source (kept otherwise).")
 def import_(source: Path, out_dir: Path, source_format: str | None, kinds: dict, columns: dict,
-            timezone: str | None, update: bool, prune: bool) -> None:
+            timezone: str | None, timetable: Path | None, first_day, update: bool, prune: bool) -> None:
     """Import SOURCE (a conference system's export) as a booklet data folder, and check it.
 
     Formats: schedule.json (frab, pretalx, c3voc; also "schedule2"), schedule.xml (frab,
@@ -654,13 +672,17 @@ def import_(source: Path, out_dir: Path, source_format: str | None, kinds: dict,
       booklet import schedule.json --out my-conference
       booklet import schedule.xml --out my-conference --timezone Europe/Brussels --kinds "bof=other"
       booklet import schedule.json --out my-conference --update
+      booklet import abstracts.csv --out my-school --timetable program.txt --first-day 2018-06-10
     """
     from .importers import Options, SourceError
     from .importers.write import import_source
 
     if prune and not update:
         raise click.UsageError("--prune goes with --update (it removes entries of an earlier import)")
-    options = Options(format=source_format, kinds=kinds, columns=columns, timezone=timezone)
+    if first_day is not None and timetable is None:
+        raise click.UsageError("--first-day goes with --timetable (it dates a timetable's numbered days)")
+    options = Options(format=source_format, kinds=kinds, columns=columns, timezone=timezone, timetable=timetable,
+                      first_day=first_day)
     with reporting_errors(out_dir):
         try:
             result = import_source(source, out_dir, options, update=update, prune=prune)

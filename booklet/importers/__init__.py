@@ -23,6 +23,8 @@ class Options:
     kinds: dict[str, str] = field(default_factory=dict)  # --kinds "Invited talk=invited": source type -> kind
     columns: dict[str, str] = field(default_factory=dict)  # --map "Title=Paper title": booklet column -> header
     timezone: str | None = None  # the conference's local time zone, when the source does not say
+    timetable: Path | None = None  # --timetable: a table of days and times placing a spreadsheet's entries
+    first_day: object = None  # --first-day (a datetime.date): the date of a timetable's day 1
 
 
 @dataclass
@@ -127,6 +129,9 @@ def read(path: Path, options: Options) -> Imported:
     if path.is_dir() and not hasattr(_reader(name), "detect_folder"):
         raise SourceError(f"{path}: a folder; the {name} format reads a file (folders are read as "
                           f"{', '.join(folder_formats())})")
+    if options.timetable is not None and FORMATS[name] != "table":
+        raise SourceError(f"{path}: --timetable goes with a spreadsheet of abstracts (CSV or XLSX), whose entries it "
+                          f"places; this is a {name} source, whose times are its own")
     from .text import noting_controls
 
     with noting_controls() as left_out:

@@ -1033,6 +1033,12 @@ class _Table:
             self.notes.append(f"{len(self.reworded)} row(s) whose description says a paragraph of the abstract again "
                               f"in other words: printed once, in the longer wording; check them "
                               f"({some(self.reworded)})")
+        if self.options.timetable is not None:
+            from . import timetable
+
+            rows = timetable.read_rows(self.options.timetable, self.kinds)
+            entries = timetable.placed(entries, rows, self.options.first_day, Path(self.options.timetable),
+                                       self.notes)
         return assemble(self.fmt, Conference(), entries, list(self.blocks.values()), self.kinds,
                         self.notes)
 

@@ -11,6 +11,8 @@ later `--update` tells the LOC's edits from the source's changes (see merge.py).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import hashlib
 import json
 import os
@@ -229,7 +231,9 @@ def _record_bytes(source: Path, imported: Imported, documents: dict, options: Op
         "note": "What 'booklet import' wrote from the source, for 'booklet import --update'; do not edit.",
         "source": source.name,
         "format": imported.format,
-        "options": {"kinds": dict(options.kinds), "columns": dict(options.columns), "timezone": options.timezone},
+        "options": {"kinds": dict(options.kinds), "columns": dict(options.columns), "timezone": options.timezone,
+                    **({"timetable": str(Path(options.timetable).absolute())} if options.timetable else {}),
+                    **({"first_day": options.first_day.isoformat()} if options.first_day else {})},
         "documents": documents,
         "kept": kept,  # entries the source dropped that the folder keeps (see merge.Merged.kept)
         "files": written,  # SHA-256 of each data file as written: unchanged since means nobody edited it
@@ -249,7 +253,19 @@ def _with_recorded(options: Options, recorded: dict) -> tuple[Options, list[str]
     timezone = options.timezone or recorded.get("timezone")
     if timezone and not options.timezone:
         reused.append(f"--timezone {timezone}")
-    return replace(options, kinds=kinds, columns=columns, timezone=timezone), reused
+    timetable, first_day = options.timetable, options.first_day
+    if timetable is None and isinstance(recorded.get("timetable"), str):  # (its days' date with it)
+        timetable = Path(recorded["timetable"])
+        reused.append(f"--timetable {timetable}")
+        if first_day is None and isinstance(recorded.get("first_day"), str):
+            try:
+                first_day = dt.date.fromisoformat(recorded["first_day"])
+            except ValueError:
+                first_day = None
+            else:
+                reused.append(f"--first-day {first_day}")
+    return replace(options, kinds=kinds, columns=columns, timezone=timezone, timetable=timetable,
+                   first_day=first_day), reused
 
 
 # -- updating ------------------------------------------------------------------------------------

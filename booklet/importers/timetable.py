@@ -1,0 +1,187 @@
+"""A timetable beside a spreadsheet of abstracts (`booklet import abstracts.csv --timetable program.txt`) -> the
+spreadsheet's entries placed in the programme, by their speakers' names, and the timetable's other rows as its lines.
+
+Some organisers keep the abstracts in one file (a form's export, no times) and the timetable in another: a table of
+a day, a start, an end, a type and a name, one row an item (the Les Houches school's program.txt, tab-separated:
+`Code Type Day Begin End Name`, "T01 tut 2 0830 0940 P. Rabl"). A row whose name is a speaker of the abstracts (the
+same family name, given names or their initials agreeing: "P. Rabl" is Peter Rabl) gives that speaker's entry its
+day and time (a tutorial's row a tutorial, a poster's a poster before a talk); any other row is a line of the
+programme: a break, a meal, a social event or anything else, by its type and title. A day is a date, or the number of
+a day counted from `--first-day` (day 1). What matches nothing, or more than one, is said in the import's notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import SourceError
+from .assemble import Entry, Kinds, line_kind, parse_clock
+
+# a column's header -> what it gives (the words as table._words leaves them)
+_HEADERS = {
+    "day": ("day", "date", "tag", "datum", "jour"),
+    "start": ("begin", "start", "from", "beginn", "von", "debut", "time", "zeit", "heure"),
+    "end": ("end", "until", "to", "ende", "bis", "fin"),
+    "name": ("name", "speaker", "who", "title", "titel", "sprecher", "referent", "nom", "titre"),
+    "type": ("type", "kind", "typ", "art", "genre"),
+}
+# a timetable's types booklet's kinds do not know by their words
+_TYPES = {"tut": "tutorial", "meal": "break", "event": "other", "inv": "invited", "talk": "contributed"}
+_LINE_KINDS = ("break", "social", "other")
+_TEX_WORD = re.compile(r"\\[A-Za-z]+\s*")  # a TeX macro in a name ("\ft Welcome Address"): left out
+
+
+@dataclass
+class Row:
+    """One row of a timetable: where it is, its day (a date, or a day's number), times, type and name."""
+
+    line: int
+    day: dt.date | int
+    start: dt.time
+    end: dt.time | None
+    kind: str  # booklet's kind, from the row's type (or its name: "Lunch"); "" when neither says
+    name: str
+
+
+def read_rows(path: Path, kinds: Kinds) -> list[Row]:
+    """The rows of the timetable at `path` (CSV or tab-separated, any common encoding); SourceError naming the line
+    for one that cannot be read, or for a file with no day, start and name columns."""
+    from .table import _csv_rows, _decode, _words
+
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    text, _ = _decode(raw)
+    records, lines = _csv_rows(Path(path), text)
+    header_at = next((i for i, record in enumerate(records) if any(cell.strip() for cell in record)), None)
+    if header_at is None:
+        raise SourceError(f"{path}: --timetable: the file is empty")
+    header = [_words(cell) for cell in records[header_at]]
+    columns = {what: next((i for i, cell in enumerate(header) if cell in names), None)
+               for what, names in _HEADERS.items()}
+    missing = [what for what in ("day", "start", "name") if columns[what] is None]
+    if missing:
+        shown = ", ".join(f"'{cell}'" for cell in records[header_at] if cell.strip())
+        raise SourceError(f"{path}: line {lines[header_at]} (the header): --timetable: no column of "
+                          f"{' or '.join(missing)} among {shown} (a timetable has a day, a start and a name)")
+    rows = []
+    for record, line in zip(records[header_at + 1:], lines[header_at + 1:]):
+        def cell(what: str) -> str:
+            at = columns[what]
+            return record[at].strip() if at is not None and at < len(record) else ""
+
+        name = " ".join(_TEX_WORD.sub("", cell("name")).split())
+        if not name and not cell("day") and not cell("start"):
+            continue  # a blank row
+        where = f"{path}: line {line}"
+        day = _day(cell("day"))
+        if day is None:
+            raise SourceError(f"{where}: day '{cell('day')}' is neither a date (2018-06-11) nor a day's number")
+        start, end = parse_clock(cell("start")), parse_clock(cell("end")) if cell("end") else None
+        if start is None:
+            raise SourceError(f"{where}: start '{cell('start')}' is not a time (0830, 08:30)")
+        if cell("end") and end is None:
+            raise SourceError(f"{where}: end '{cell('end')}' is not a time (0940, 09:40)")
+        if not name:
+            raise SourceError(f"{where}: no name (a speaker's, or what the row is: 'Lunch')")
+        written = cell("type")
+        kind = _TYPES.get(written.casefold()) or kinds(written, default="") or line_kind(name, "")
+        rows.append(Row(line, day, start, end, kind, name))
+    return rows
+
+
+def _day(text: str) -> dt.date | int | None:
+    if re.fullmatch(r"\d{1,2}", text):
+        return int(text)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        from .table import named_date
+
+        return named_date(text)
+
+
+def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, source: Path,
+           notes: list[str]) -> list[Entry]:
+    """`entries` (a spreadsheet's) with the day and times of the timetable's row of each one's speaker, and the rows
+    of no speaker as programme lines after them; SourceError when a day is a number and `first_day` is not given."""
+    if first_day is None and any(isinstance(row.day, int) for row in rows):
+        line = next(row.line for row in rows if isinstance(row.day, int))
+        raise SourceError(f"{source}: line {line}: its days are numbers: say the date of day 1 with --first-day "
+                          "(e.g. --first-day 2018-06-10)")
+    lines: list[Entry] = []
+    unmatched, ambiguous = [], []
+    for row in rows:
+        day = row.day if isinstance(row.day, dt.date) else first_day + dt.timedelta(days=row.day - 1)
+        found = [] if row.kind in _LINE_KINDS else _speakers_entries(entries, row)
+        if len(found) > 1:
+            ambiguous.append(f"line {row.line} '{row.name}'")
+        if found:
+            entry = found[0]
+            entry.day, entry.start, entry.end = day, row.start, row.end
+            continue
+        if row.kind not in (*_LINE_KINDS, "poster", ""):  # (a poster's row of no presenter: a poster session's)
+            unmatched.append(f"line {row.line} '{row.name}'")
+        lines.append(Entry(f"{row.name}-{day}-{row.start}", row.name, kind=_line(row), day=day, start=row.start,
+                           end=row.end, where=f"line {row.line}"))
+    placed_count = sum(entry.day is not None for entry in entries)
+    notes.append(f"the timetable {source.name} placed {placed_count} of {len(entries)} entries by their speakers' "
+                 f"names; {len(lines)} of its rows are programme lines")
+    if unmatched:
+        notes.append(f"{len(unmatched)} row(s) of the timetable name no speaker of the abstracts, and are printed as "
+                     f"lines of the programme: {', '.join(unmatched[:5])}" + (" ..." if len(unmatched) > 5 else "")
+                     + "; give their talks in programme.yaml")
+    if ambiguous:
+        notes.append(f"{len(ambiguous)} row(s) of the timetable name the speaker of more than one entry: the first "
+                     f"not yet placed took the time ({', '.join(ambiguous[:5])}); check them")
+    return entries + lines
+
+
+def _line(row: Row) -> str:
+    """The kind of the entry a row of no speaker is: a line of the programme (a poster's row, "Poster session 1",
+    one of no kind: it is no poster)."""
+    return row.kind if row.kind in _LINE_KINDS else line_kind(row.name)
+
+
+def _speakers_entries(entries: list[Entry], row: Row) -> list[Entry]:
+    """The entries not yet placed whose presenting person (else first) is the row's name, those of the row's kind
+    first (a tutorial's row, a tutorial; a talk's, no poster)."""
+
+    def speaker(entry: Entry) -> str:
+        person = next((p for p in entry.people if p.presenting), entry.people[0] if entry.people else None)
+        return person.name if person is not None else ""
+
+    found = [entry for entry in entries if entry.day is None and same_speaker(speaker(entry), row.name)]
+    fitting = [entry for entry in found if (entry.kind == "tutorial") == (row.kind == "tutorial")
+               and (entry.kind == "poster") == (row.kind == "poster")]
+    return fitting + [entry for entry in found if entry not in fitting]
+
+
+def same_speaker(full: str, short: str) -> bool:
+    """Whether `short`, a timetable's name ("P. Rabl", "J.P. Tetienne", "T. van der Sar", "Rabl"), is `full`'s: the
+    same words at its end (the family name, with its particles), and the initials before them those of `full`'s
+    given names (a hyphenated one's parts each: Jean-Philippe is J.P.), accents and case aside."""
+    whole, written = _fold(full).split(), _fold(short).replace(".", ". ").split()
+    if not whole or not written:
+        return False
+    if whole == [word.rstrip(".") if word.endswith(".") and len(word) > 2 else word for word in written]:
+        return True
+    initials = []
+    while written and len(written[0]) == 2 and written[0].endswith("."):
+        initials.append(written.pop(0)[0])
+    if not written or len(written) > len(whole) or whole[-len(written):] != written:
+        return False
+    given = [part[0] for word in whole[:-len(written)] for part in word.split("-") if part]
+    if not initials:
+        return not given  # (a family name alone is no match for a person with given names: two Smiths)
+    return given[:len(initials)] == initials or initials[:len(given)] == given and bool(given)
+
+
+def _fold(name: str) -> str:
+    from .assemble import _fold as folded
+
+    return folded(name)

@@ -1,0 +1,136 @@
+"""A spreadsheet of abstracts with a timetable beside it (`booklet import abstracts.csv --timetable program.txt`):
+each entry placed by its speaker's name, the timetable's other rows programme lines; what matches nothing said.
+
+The fixtures are written here, in the shape of a summer school's files: a form's export of abstracts with no times,
+and the organisers' tab-separated timetable `Code Type Day Begin End Name`, days numbered, names as "P. Rabl"."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import yaml
+from click.testing import CliRunner
+
+from booklet.cli import main
+from booklet.importers.timetable import same_speaker
+
+ABSTRACTS = [
+    ["Type", "Title", "Presenting author", "Affiliation", "Abstract"],
+    ["Invited", "Spins in diamond", "Patrick Maletinsky", "Basel", "About spins."],
+    ["Invited", "Nanotube resonators", "Toeno van der Sar", "Delft", "About nanotubes."],
+    ["Tutorial", "Hybrid spin systems", "Peter Rabl", "Vienna", "A tutorial."],
+    ["Poster", "Cantilevers", "Jean-Philippe Tetienne", "Melbourne", "A poster."],
+    ["Invited", "Magnon transport", "Peter Rablova", "Prague", "Not in the timetable."],
+]
+TIMETABLE = ("Code\tType\tDay\tBegin\tEnd\tName\n\n"
+             "T01\ttut\t2\t0830\t0940\tP. Rabl\n"
+             "I01\tinvited\t2\t0940\t1015\tP. Maletinsky\n"
+             "I02\tinvited\t2\t1045\t1120\tT. van der Sar\n"
+             "I03\tinvited\t3\t0940\t1015\tQ. Nobody\n"
+             "P01\tposter\t2\t2000\t2130\tPoster session 1\n"
+             "\tbreak\t2\t1015\t1045\t\\ft Coffee break\n"
+             "\tmeal\t2\t1230\t1330\tLunch\n"
+             "\tevent\t1\t1600\t1930\tRegistration\n")
+
+
+def invoke(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    return result
+
+
+def files(tmp_path):
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(ABSTRACTS)
+    (tmp_path / "abstracts.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    (tmp_path / "program.txt").write_text(TIMETABLE, encoding="utf-8")
+    return tmp_path / "abstracts.csv", tmp_path / "program.txt"
+
+
+def test_a_timetable_places_each_entry_by_its_speakers_name_and_its_other_rows_are_lines(tmp_path):
+    source, timetable = files(tmp_path)
+    folder = tmp_path / "school"
+    result = invoke("import", source, "--out", folder, "--timetable", timetable, "--first-day", "2018-06-10")
+    assert result.exit_code == 0, result.output
+    abstracts = {a["title"]: a["id"] for a in yaml.safe_load((folder / "abstracts.yaml").read_text("utf-8"))}
+    tutorials = {t["title"]: t["id"] for t in yaml.safe_load((folder / "tutorials.yaml").read_text("utf-8"))}
+    days = yaml.safe_load((folder / "programme.yaml").read_text("utf-8"))["days"]
+    shown = {str(day["date"]): [(item["time"], item.get("talk") or item.get("tutorial") or item.get("title"),
+                                 item.get("kind")) for item in day["items"]] for day in days}
+    assert shown == {
+        "2018-06-10": [("16:00-19:30", "Registration", None)],
+        "2018-06-11": [("08:30-09:40", tutorials["Hybrid spin systems"], None),
+                       ("09:40-10:15", abstracts["Spins in diamond"], None),
+                       ("10:15-10:45", "Coffee break", "break"),
+                       ("10:45-11:20", abstracts["Nanotube resonators"], None),
+                       ("12:30-13:30", "Lunch", "break"),
+                       ("20:00-21:30", "Poster session 1", None)],
+        "2018-06-12": [("09:40-10:15", "Q. Nobody", None)]}
+    conference = yaml.safe_load((folder / "conference.yaml").read_text("utf-8"))
+    assert conference["dates"] == {"start": dt.date(2018, 6, 10), "end": dt.date(2018, 6, 12)}
+    assert ("the timetable program.txt placed 3 of 5 entries by their speakers' names; 5 of its rows are programme "
+            "lines") in result.output
+    assert ("1 row(s) of the timetable name no speaker of the abstracts, and are printed as lines of the programme: "
+            "line 6 'Q. Nobody'; give their talks in programme.yaml") in result.output
+    # an update reads the timetable again, with its first day, as the import recorded them
+    record = json.loads((folder / ".booklet-import.json").read_text("utf-8"))
+    assert record["options"]["timetable"] == str(timetable.absolute())
+    assert record["options"]["first_day"] == "2018-06-10"
+    again = invoke("import", source, "--out", folder, "--update")
+    assert again.exit_code == 0, again.output
+    assert f"--timetable {timetable.absolute()}" in again.output and "--first-day 2018-06-10" in again.output
+    assert yaml.safe_load((folder / "programme.yaml").read_text("utf-8"))["days"] == days
+
+
+def test_a_timetable_with_no_types_and_dates_places_speakers_and_sets_the_rest_by_their_names(tmp_path):
+    source, _ = files(tmp_path)
+    timetable = tmp_path / "times.csv"
+    timetable.write_text("Date,Start,End,Speaker\n2018-06-11,09:00,09:40,P. Rabl\n2018-06-11,09:40,10:00,"
+                         "Coffee break\n2018-06-11,10:00,10:30,Opening words\n", encoding="utf-8")
+    folder = tmp_path / "school"
+    result = invoke("import", source, "--out", folder, "--timetable", timetable)
+    assert result.exit_code == 0, result.output
+    items = yaml.safe_load((folder / "programme.yaml").read_text("utf-8"))["days"][0]["items"]
+    assert [(item["time"], "tutorial" in item, item.get("title"), item.get("kind")) for item in items] == [
+        ("09:00-09:40", True, None, None), ("09:40-10:00", False, "Coffee break", "break"),
+        ("10:00-10:30", False, "Opening words", None)]
+    assert "name no speaker" not in result.output  # (no type said they were talks)
+
+
+def test_a_timetable_of_numbered_days_needs_its_first_day_and_goes_with_a_spreadsheet(tmp_path):
+    source, timetable = files(tmp_path)
+    folder = tmp_path / "school"
+    result = invoke("import", source, "--out", folder, "--timetable", timetable)
+    assert result.exit_code == 1 and not folder.exists()
+    assert (f"booklet: {timetable}: line 3: its days are numbers: say the date of day 1 with --first-day (e.g. "
+            "--first-day 2018-06-10); nothing was written.") in result.output
+    result = invoke("import", source, "--out", folder, "--first-day", "2018-06-10")
+    assert result.exit_code == 2 and "--first-day goes with --timetable" in result.output
+    (tmp_path / "bad.txt").write_text("Day\tBegin\tName\n2\t25:00\tP. Rabl\n", encoding="utf-8")
+    result = invoke("import", source, "--out", folder, "--timetable", tmp_path / "bad.txt", "--first-day", "2018-06-10")
+    assert result.exit_code == 1 and not folder.exists()
+    assert f"booklet: {tmp_path / 'bad.txt'}: line 2: start '25:00' is not a time (0830, 08:30)" in result.output
+    (tmp_path / "nodays.txt").write_text("When\tWho\n0830\tP. Rabl\n", encoding="utf-8")
+    result = invoke("import", source, "--out", folder, "--timetable", tmp_path / "nodays.txt")
+    assert result.exit_code == 1
+    assert (f"booklet: {tmp_path / 'nodays.txt'}: line 1 (the header): --timetable: no column of day or start among "
+            "'When', 'Who' (a timetable has a day, a start and a name)") in result.output
+    schedule = tmp_path / "schedule.json"
+    schedule.write_text(json.dumps({"schedule": {"conference": {"title": "X", "days": []}}}), encoding="utf-8")
+    result = invoke("import", schedule, "--out", folder, "--timetable", timetable, "--first-day", "2018-06-10")
+    assert result.exit_code == 1 and not folder.exists()
+    assert "--timetable goes with a spreadsheet of abstracts (CSV or XLSX)" in result.output
+
+
+def test_a_timetables_name_is_a_speakers_by_family_name_and_initials():
+    assert same_speaker("Peter Rabl", "P. Rabl") and same_speaker("Jean-Philippe Tetienne", "J.P. Tetienne")
+    assert same_speaker("Toeno van der Sar", "T. van der Sar") and same_speaker("Grégoire de Loubens", "G. de Loubens")
+    assert same_speaker("P. Chris Hammel", "P.C. Hammel") and same_speaker("Ania Bleszynski Jayich",
+                                                                          "A. Bleszynski Jayich")
+    assert same_speaker("Peter Rabl", "peter rabl")
+    assert not same_speaker("Peter Rabl", "Q. Rabl") and not same_speaker("Anna Rabl", "P. Rabl")
+    assert not same_speaker("Peter Rabl", "Rabl")  # (a family name alone: two Rabls could not be told apart)
+    assert not same_speaker("Peter Rablova", "P. Rabl")
