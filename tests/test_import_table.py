@@ -382,7 +382,12 @@ def test_csv_without_a_title_column(tmp_path):
     path = write_csv(tmp_path / "program.txt", [["Code", "Type", "Day", "Begin", "End", "Name"],
                                                 ["I01", "invited", "2", "0940", "1015", "W. Wernsdorfer"]], "\t")
     with pytest.raises(SourceError, match=r"program\.txt: line 1 \(the header\): no column of titles among 'Code', "
-                                          r"'Type', 'Day', 'Begin', 'End', 'Name'; name it with --map"):
+                                          r"'Type', 'Day', 'Begin', 'End', 'Name' \(a timetable, it seems: give it "
+                                          r"with --timetable"):
+        table.read(path, Options())
+    path = write_csv(tmp_path / "list.csv", [["Code", "Room"], ["I01", "A"]])
+    with pytest.raises(SourceError, match=r"list\.csv: line 1 \(the header\): no column of titles among 'Code', "
+                                          r"'Room'; name it with --map"):
         table.read(path, Options())
 
 

@@ -118,6 +118,12 @@ def test_a_timetable_of_numbered_days_needs_its_first_day_and_goes_with_a_spread
     assert result.exit_code == 1
     assert (f"booklet: {tmp_path / 'nodays.txt'}: line 1 (the header): --timetable: no column of day or start among "
             "'When', 'Who' (a timetable has a day, a start and a name)") in result.output
+    result = invoke("import", timetable, "--out", folder)  # (alone: it has no titles)
+    assert result.exit_code == 1 and not folder.exists()
+    assert (f"booklet: {timetable}: line 1 (the header): no column of titles among 'Code', 'Type', 'Day', 'Begin', "
+            "'End', 'Name' (a timetable, it seems: give it with --timetable beside the spreadsheet of abstracts whose "
+            "talks it places, `booklet import abstracts.csv --timetable program.txt`); nothing was written.") \
+        in result.output
     schedule = tmp_path / "schedule.json"
     schedule.write_text(json.dumps({"schedule": {"conference": {"title": "X", "days": []}}}), encoding="utf-8")
     result = invoke("import", schedule, "--out", folder, "--timetable", timetable, "--first-day", "2018-06-10")

@@ -1007,8 +1007,13 @@ class _Table:
             header = next((r for r in self.rows if any(_cell(r, i) for i in range(len(r)))), [])
             shown = ", ".join(f"'{_cell(header, i)}'" for i in range(len(header)) if _cell(header, i))
             where = self.where(self.rows.index(header)) if header in self.rows else "line 1"
+            from .timetable import looks_like_a_timetable
+
+            hint = (f" (a timetable, it seems: give it with --timetable beside the spreadsheet of abstracts whose "
+                    f"talks it places, `booklet import abstracts.csv --timetable {self.path.name}`)"
+                    if looks_like_a_timetable(header) else "; name it with --map \"Title=<header>\"")
             raise SourceError(f"{self.path}: {where} (the header): no column of titles"
-                              + (f" among {shown}" if shown else "") + "; name it with --map \"Title=<header>\"")
+                              + (f" among {shown}" if shown else "") + hint)
         header = self.rows[header_at]
         shown = ", ".join(f"'{_cell(header, i)}'" for i in range(len(header)) if _cell(header, i))
         self._mapped_all_there(header, f"the header at {self.where(header_at)} ({shown})")

@@ -94,6 +94,14 @@ def read_rows(path: Path, kinds: Kinds) -> list[Row]:
     return rows
 
 
+def looks_like_a_timetable(header: list) -> bool:
+    """Whether a spreadsheet's header is a timetable's: a day, a start and a name column."""
+    from .table import _words
+
+    cells = {_words(cell) for cell in header}
+    return all(cells & set(_HEADERS[what]) for what in ("day", "start", "name"))
+
+
 def _day(text: str) -> dt.date | int | None:
     if re.fullmatch(r"\d{1,2}", text):
         return int(text)
