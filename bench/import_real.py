@@ -4,7 +4,8 @@
 
 Which files: every file under the data folder's schedule-json/, schedule-xml/, indico/ and abstracts-csv/
 (schema/ folders and Markdown left out), and each folder in booklet-sources/ as one source (a booklet
-builder's data: aclpub2, the EuroPython brochure's epcon XML, the AMCOS kit). Each is given to
+builder's data: aclpub2, the EuroPython brochure's epcon XML, the AMCOS kit), and the sources of WITH_TIMETABLE
+once more with the timetable beside them (`--timetable`). Each is given to
 `booklet.importers.detect`, so a format whose reader this version has is found from the content, as
 `booklet import` finds it; a source no reader recognises gets a row saying so. Each recognised source is
 imported (as `booklet import SOURCE --out DIR` does: read, written to a folder, checked there) into a
@@ -20,6 +21,7 @@ file failed to import, check or build.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import tempfile
 import time
@@ -36,6 +38,10 @@ from booklet.problems import DataError  # noqa: E402
 DEFAULT_DATA = ROOT.parent / "shared" / "external-data"
 FOLDERS = ("schedule-json", "schedule-xml", "indico", "abstracts-csv")
 SOURCE_FOLDERS = ("booklet-sources",)  # each folder in them is one source
+# sources imported together with a timetable beside them (`--timetable`), each one more row: (source, timetable,
+# the date given for the timetable's day 1: its days are numbers, and neither file says the school's dates)
+WITH_TIMETABLE = (("abstracts-csv/houches2018.googleforms.abstracts.csv", "abstracts-csv/houches2018.program.txt",
+                   "2018-06-10"),)
 
 
 def sources(data: Path) -> list[Path]:
@@ -50,14 +56,14 @@ def sources(data: Path) -> list[Path]:
     return found
 
 
-def run_one(path: Path, out: Path, build: bool) -> list[str]:
+def run_one(path: Path, out: Path, build: bool, options: Options = Options()) -> list[str]:
     start = time.perf_counter()
     try:
         name = detect(path)
     except SourceError:
         return ["-", "not recognised", "", "", "", ""]
     try:
-        result = import_source(path, out, Options())
+        result = import_source(path, out, options)
     except SourceError as exc:
         return [name, f"import failed: {exc}", "", "", "", f"{time.perf_counter() - start:.2f}"]
     except DataError as exc:
@@ -87,6 +93,16 @@ def main() -> int:
         for index, path in enumerate(sources(args.data)):
             out = base / f"{index:02d}-{path.name.split('.')[0]}"
             row = [str(path.relative_to(args.data)), *run_one(path, out, not args.no_build)]
+            failed |= row[1] != "-" and (row[3] != "0" or "failed" in row[2])
+            rows.append(row)
+            print(" | ".join(row), file=sys.stderr, flush=True)
+        for index, (source, timetable, first_day) in enumerate(WITH_TIMETABLE, len(rows)):
+            path, beside = args.data / source, args.data / timetable
+            if not (path.is_file() and beside.is_file()):
+                continue
+            out = base / f"{index:02d}-{path.name.split('.')[0]}-timetable"
+            options = Options(timetable=beside, first_day=dt.date.fromisoformat(first_day))
+            row = [f"{source} + --timetable {beside.name}", *run_one(path, out, not args.no_build, options)]
             failed |= row[1] != "-" and (row[3] != "0" or "failed" in row[2])
             rows.append(row)
             print(" | ".join(row), file=sys.stderr, flush=True)
