@@ -140,3 +140,31 @@ def test_a_timetables_name_is_a_speakers_by_family_name_and_initials():
     assert not same_speaker("Peter Rabl", "Q. Rabl") and not same_speaker("Anna Rabl", "P. Rabl")
     assert not same_speaker("Peter Rabl", "Rabl")  # (a family name alone: two Rabls could not be told apart)
     assert not same_speaker("Peter Rablova", "P. Rabl")
+
+
+def test_a_timetable_in_a_workbook_reads_its_first_sheet_date_and_time_cells_too(tmp_path):
+    """A timetable saved as XLSX was read as text: its header was the zip's bytes. Its first sheet is read: a date
+    cell is the day, a time cell the time, a number of a day counted from --first-day."""
+    import openpyxl
+
+    source, _ = files(tmp_path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Day", "Begin", "End", "Type", "Name"])
+    sheet.append([dt.date(2018, 6, 11), dt.time(8, 30), dt.time(9, 40), "tut", "P. Rabl"])
+    sheet.append([2, "0940", "1015", "invited", "P. Maletinsky"])
+    sheet.append([2, "25:00", "", "invited", "T. van der Sar"])
+    book.save(tmp_path / "times.xlsx")
+    folder = tmp_path / "school"
+    result = invoke("import", source, "--out", folder, "--timetable", tmp_path / "times.xlsx",
+                    "--first-day", "2018-06-10")
+    assert result.exit_code == 1 and not folder.exists()
+    assert f"booklet: {tmp_path / 'times.xlsx'}: row 4: start '25:00' is not a time (0830, 08:30)" in result.output
+    sheet.delete_rows(4)
+    book.save(tmp_path / "times.xlsx")
+    result = invoke("import", source, "--out", folder, "--timetable", tmp_path / "times.xlsx",
+                    "--first-day", "2018-06-10")
+    assert result.exit_code == 0, result.output
+    days = yaml.safe_load((folder / "programme.yaml").read_text("utf-8"))["days"]
+    assert [(str(day["date"]), [item["time"] for item in day["items"]]) for day in days] == [
+        ("2018-06-11", ["08:30-09:40", "09:40-10:15"])]

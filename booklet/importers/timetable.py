@@ -38,7 +38,7 @@ _TEX_WORD = re.compile(r"\\[A-Za-z]+\s*")  # a TeX macro in a name ("\ft Welcome
 class Row:
     """One row of a timetable: where it is, its day (a date, or a day's number), times, type and name."""
 
-    line: int
+    at: str  # where it is in the file: "line 12" (CSV), "row 12" (a workbook's first sheet)
     day: dt.date | int
     start: dt.time
     end: dt.time | None
@@ -47,16 +47,20 @@ class Row:
 
 
 def read_rows(path: Path, kinds: Kinds) -> list[Row]:
-    """The rows of the timetable at `path` (CSV or tab-separated, any common encoding); SourceError naming the line
-    for one that cannot be read, or for a file with no day, start and name columns."""
-    from .table import _csv_rows, _decode, _words
+    """The rows of the timetable at `path` (CSV or tab-separated, any common encoding, or an XLSX workbook's first
+    sheet); SourceError naming the line for one that cannot be read, or for a file with no day, start and name
+    columns."""
+    from .table import _XLSX_MAGIC, _csv_rows, _decode, _words
 
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read it: {exc.strerror or exc}") from None
-    text, _ = _decode(raw)
-    records, lines = _csv_rows(Path(path), text)
+    if raw.startswith(_XLSX_MAGIC):
+        records, lines, unit = *_sheet_rows(Path(path)), "row"
+    else:
+        records, lines = _csv_rows(Path(path), _decode(raw)[0])
+        unit = "line"
     header_at = next((i for i, record in enumerate(records) if any(cell.strip() for cell in record)), None)
     if header_at is None:
         raise SourceError(f"{path}: --timetable: the file is empty")
@@ -66,7 +70,7 @@ def read_rows(path: Path, kinds: Kinds) -> list[Row]:
     missing = [what for what in ("day", "start", "name") if columns[what] is None]
     if missing:
         shown = ", ".join(f"'{cell}'" for cell in records[header_at] if cell.strip())
-        raise SourceError(f"{path}: line {lines[header_at]} (the header): --timetable: no column of "
+        raise SourceError(f"{path}: {unit} {lines[header_at]} (the header): --timetable: no column of "
                           f"{' or '.join(missing)} among {shown} (a timetable has a day, a start and a name)")
     rows = []
     for record, line in zip(records[header_at + 1:], lines[header_at + 1:]):
@@ -77,7 +81,7 @@ def read_rows(path: Path, kinds: Kinds) -> list[Row]:
         name = " ".join(_TEX_WORD.sub("", cell("name")).split())
         if not name and not cell("day") and not cell("start"):
             continue  # a blank row
-        where = f"{path}: line {line}"
+        where = f"{path}: {unit} {line}"
         day = _day(cell("day"))
         if day is None:
             raise SourceError(f"{where}: day '{cell('day')}' is neither a date (2018-06-11) nor a day's number")
@@ -90,7 +94,7 @@ def read_rows(path: Path, kinds: Kinds) -> list[Row]:
             raise SourceError(f"{where}: no name (a speaker's, or what the row is: 'Lunch')")
         written = cell("type")
         kind = _TYPES.get(written.casefold()) or kinds(written, default="") or line_kind(name, "")
-        rows.append(Row(line, day, start, end, kind, name))
+        rows.append(Row(f"{unit} {line}", day, start, end, kind, name))
     return rows
 
 
@@ -102,11 +106,35 @@ def looks_like_a_timetable(header: list) -> bool:
     return all(cells & set(_HEADERS[what]) for what in ("day", "start", "name"))
 
 
+def _sheet_rows(path: Path) -> tuple[list[list[str]], list[int]]:
+    """A workbook's first sheet as a CSV's records (dates as 2018-06-11, times as 08:30) and their row numbers."""
+    import openpyxl
+
+    from .table import _cell
+
+    with open(path, "rb") as handle:
+        try:
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except Exception as e:  # a damaged or encrypted file: zipfile, KeyError, XML errors ...
+            raise SourceError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
+        try:
+            if not book.worksheets:
+                raise SourceError(f"{path}: the workbook has no sheet")
+            rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            book.close()
+    return [[_cell(row, i) for i in range(len(row))] for row in rows], list(range(1, len(rows) + 1))
+
+
 def _day(text: str) -> dt.date | int | None:
     if re.fullmatch(r"\d{1,2}", text):
         return int(text)
     try:
         return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:  # (a workbook's date cell: "2018-06-11 00:00")
+        return dt.datetime.fromisoformat(text).date()
     except ValueError:
         from .table import named_date
 
@@ -118,8 +146,8 @@ def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, sou
     """`entries` (a spreadsheet's) with the day and times of the timetable's row of each one's speaker, and the rows
     of no speaker as programme lines after them; SourceError when a day is a number and `first_day` is not given."""
     if first_day is None and any(isinstance(row.day, int) for row in rows):
-        line = next(row.line for row in rows if isinstance(row.day, int))
-        raise SourceError(f"{source}: line {line}: its days are numbers: say the date of day 1 with --first-day "
+        at = next(row.at for row in rows if isinstance(row.day, int))
+        raise SourceError(f"{source}: {at}: its days are numbers: say the date of day 1 with --first-day "
                           "(e.g. --first-day 2018-06-10)")
     lines: list[Entry] = []
     unmatched, ambiguous = [], []
@@ -127,15 +155,15 @@ def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, sou
         day = row.day if isinstance(row.day, dt.date) else first_day + dt.timedelta(days=row.day - 1)
         found = [] if row.kind in _LINE_KINDS else _speakers_entries(entries, row)
         if len(found) > 1:
-            ambiguous.append(f"line {row.line} '{row.name}'")
+            ambiguous.append(f"{row.at} '{row.name}'")
         if found:
             entry = found[0]
             entry.day, entry.start, entry.end = day, row.start, row.end
             continue
         if row.kind not in (*_LINE_KINDS, "poster", ""):  # (a poster's row of no presenter: a poster session's)
-            unmatched.append(f"line {row.line} '{row.name}'")
+            unmatched.append(f"{row.at} '{row.name}'")
         lines.append(Entry(f"{row.name}-{day}-{row.start}", row.name, kind=_line(row), day=day, start=row.start,
-                           end=row.end, where=f"line {row.line}"))
+                           end=row.end, where=row.at))
     placed_count = sum(entry.day is not None for entry in entries)
     notes.append(f"the timetable {source.name} placed {placed_count} of {len(entries)} entries by their speakers' "
                  f"names; {len(lines)} of its rows are programme lines")
