@@ -615,8 +615,8 @@ def _print_changes(changes) -> None:
             click.echo(f"  {change.file}: {change.key}: {', '.join(change.kept)}")
 
 
-def _a_date(ctx, param, value):
-    """An ISO date (2018-06-10) -> a date, past or not."""
+def _a_date(ctx, param, value, example: str = "2018-06-10"):
+    """An ISO date (2018-06-10) -> a date, past or not; BadParameter, showing `example`, for anything else."""
     if value is None:
         return None
     import datetime as dt
@@ -624,7 +624,7 @@ def _a_date(ctx, param, value):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date like 2018-06-10") from None
+        raise click.BadParameter(f"'{value}' is not a date like {example}") from None
 
 
 @main.command(name="import")
@@ -700,15 +700,10 @@ def import_(source: Path, out_dir: Path, source_format: str | None, kinds: dict,
 
 def _proof_date(ctx, param, value):
     """--reply-by: an ISO date (2027-05-20) -> a date."""
-    if value is None:
-        return None
     import datetime as dt
 
-    try:
-        date = dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date like 2027-05-20") from None
-    if date < dt.date.today():  # (a year mistyped, or proofs of a past round made again: said, not refused)
+    date = _a_date(ctx, param, value, "2027-05-20")
+    if date is not None and date < dt.date.today():  # (a year mistyped, or proofs of a past round made again: said, not refused)
         click.echo(f"booklet: warning: --reply-by {value} is past; each proof asks for corrections by then", err=True)
     return date
 

@@ -107,12 +107,9 @@ def _header_words(row: list) -> list[str]:
     return found
 
 
-def _xlsx_rows(path: Path, options: Options):
-    """The rows of the workbook's first sheet that has a title column (else its first sheet), followed by those of
-    every later sheet whose header is the same (a sheet per day), each without its header: (notes saying which
-    sheets were read, and which with a title column were not; the rows; where a row is: "sheet 'X', row 12"; a sheet
-    of authors, (its name, the people of each contribution by its id), or None: EasyChair's "Authors",
-    _sheet_people)."""
+def workbook_sheets(path: Path) -> list[tuple[str, list[list]]]:
+    """Each sheet of the XLSX workbook at `path`: (its title, its rows of cell values, formulas' saved values);
+    SourceError for a workbook that cannot be read or has no sheet."""
     import openpyxl
 
     # the file, not its name: openpyxl refuses a name not ending in .xlsx, and a workbook saved as .csv is one all
@@ -129,6 +126,16 @@ def _xlsx_rows(path: Path, options: Options):
             book.close()
     if not sheets:
         raise SourceError(f"{path}: the workbook has no sheet")
+    return sheets
+
+
+def _xlsx_rows(path: Path, options: Options):
+    """The rows of the workbook's first sheet that has a title column (else its first sheet), followed by those of
+    every later sheet whose header is the same (a sheet per day), each without its header: (notes saying which
+    sheets were read, and which with a title column were not; the rows; where a row is: "sheet 'X', row 12"; a sheet
+    of authors, (its name, the people of each contribution by its id), or None: EasyChair's "Authors",
+    _sheet_people)."""
+    sheets = workbook_sheets(path)
     headed = [(title, rows, at) for title, rows in sheets if (at := _find_header(rows, options)) is not None]
     if not headed:
         headed = [(*sheets[0], None)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import SourceError
-from .assemble import Entry, Kinds, line_kind, parse_clock
+from .assemble import Entry, Kinds, _fold, line_kind, parse_clock
 
 # a column's header -> what it gives (the words as table._words leaves them)
 _HEADERS = {
@@ -30,6 +30,7 @@ _HEADERS = {
 }
 # a timetable's types booklet's kinds do not know by their words
 _TYPES = {"tut": "tutorial", "meal": "break", "event": "other", "inv": "invited", "talk": "contributed"}
+_NEEDED = ("day", "start", "name")  # the columns a timetable has
 _LINE_KINDS = ("break", "social", "other")
 _TEX_WORD = re.compile(r"\\[A-Za-z]+\s*")  # a TeX macro in a name ("\ft Welcome Address"): left out
 
@@ -50,7 +51,7 @@ def read_rows(path: Path, kinds: Kinds) -> list[Row]:
     """The rows of the timetable at `path` (CSV or tab-separated, any common encoding, or an XLSX workbook's first
     sheet); SourceError naming the line for one that cannot be read, or for a file with no day, start and name
     columns."""
-    from .table import _XLSX_MAGIC, _csv_rows, _decode, _words
+    from .table import _XLSX_MAGIC, _csv_rows, _decode
 
     try:
         raw = Path(path).read_bytes()
@@ -64,10 +65,8 @@ def read_rows(path: Path, kinds: Kinds) -> list[Row]:
     header_at = next((i for i, record in enumerate(records) if any(cell.strip() for cell in record)), None)
     if header_at is None:
         raise SourceError(f"{path}: --timetable: the file is empty")
-    header = [_words(cell) for cell in records[header_at]]
-    columns = {what: next((i for i, cell in enumerate(header) if cell in names), None)
-               for what, names in _HEADERS.items()}
-    missing = [what for what in ("day", "start", "name") if columns[what] is None]
+    columns = _columns(records[header_at])
+    missing = [what for what in _NEEDED if columns[what] is None]
     if missing:
         shown = ", ".join(f"'{cell}'" for cell in records[header_at] if cell.strip())
         raise SourceError(f"{path}: {unit} {lines[header_at]} (the header): --timetable: no column of "
@@ -100,29 +99,23 @@ def read_rows(path: Path, kinds: Kinds) -> list[Row]:
 
 def looks_like_a_timetable(header: list) -> bool:
     """Whether a spreadsheet's header is a timetable's: a day, a start and a name column."""
+    columns = _columns(header)
+    return all(columns[what] is not None for what in _NEEDED)
+
+
+def _columns(header: list) -> dict[str, int | None]:
+    """Where each of _HEADERS' columns is in a header (its cells as written), or None."""
     from .table import _words
 
-    cells = {_words(cell) for cell in header}
-    return all(cells & set(_HEADERS[what]) for what in ("day", "start", "name"))
+    cells = [_words(cell) for cell in header]
+    return {what: next((i for i, cell in enumerate(cells) if cell in names), None) for what, names in _HEADERS.items()}
 
 
 def _sheet_rows(path: Path) -> tuple[list[list[str]], list[int]]:
     """A workbook's first sheet as a CSV's records (dates as 2018-06-11, times as 08:30) and their row numbers."""
-    import openpyxl
+    from .table import _cell, workbook_sheets
 
-    from .table import _cell
-
-    with open(path, "rb") as handle:
-        try:
-            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
-        except Exception as e:  # a damaged or encrypted file: zipfile, KeyError, XML errors ...
-            raise SourceError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
-        try:
-            if not book.worksheets:
-                raise SourceError(f"{path}: the workbook has no sheet")
-            rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
-        finally:
-            book.close()
+    rows = workbook_sheets(path)[0][1]
     return [[_cell(row, i) for i in range(len(row))] for row in rows], list(range(1, len(rows) + 1))
 
 
@@ -201,23 +194,18 @@ def same_speaker(full: str, short: str) -> bool:
     """Whether `short`, a timetable's name ("P. Rabl", "J.P. Tetienne", "T. van der Sar", "Rabl"), is `full`'s: the
     same words at its end (the family name, with its particles), and the initials before them those of `full`'s
     given names (a hyphenated one's parts each: Jean-Philippe is J.P.), accents and case aside."""
+    if _fold(full).split() == _fold(short).split():
+        return bool(full.strip())
     whole, written = _fold(full).split(), _fold(short).replace(".", ". ").split()
     if not whole or not written:
         return False
-    if whole == [word.rstrip(".") if word.endswith(".") and len(word) > 2 else word for word in written]:
-        return True
     initials = []
     while written and len(written[0]) == 2 and written[0].endswith("."):
         initials.append(written.pop(0)[0])
     if not written or len(written) > len(whole) or whole[-len(written):] != written:
         return False
+    if not initials:  # (a family name alone is no match for a person with given names: two Smiths)
+        return False
     given = [part[0] for word in whole[:-len(written)] for part in word.split("-") if part]
-    if not initials:
-        return not given  # (a family name alone is no match for a person with given names: two Smiths)
-    return given[:len(initials)] == initials or initials[:len(given)] == given and bool(given)
+    return bool(given) and (given[:len(initials)] == initials or initials[:len(given)] == given)
 
-
-def _fold(name: str) -> str:
-    from .assemble import _fold as folded
-
-    return folded(name)
