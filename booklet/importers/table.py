@@ -964,9 +964,8 @@ def _mark_presenting(people: list[Person], speakers: list[Person]) -> list[Perso
         if match is None:
             people.insert(0, Person(s.name, s.affiliations, s.email, True))
         else:
+            match.fill_in(s)
             match.presenting = True
-            match.affiliations = match.affiliations or s.affiliations
-            match.email = match.email or s.email
     return people
 
 

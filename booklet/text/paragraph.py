@@ -1198,7 +1198,7 @@ def _final_hyphen_refused(para, width, break_lines_of):
 
     def better(redone) -> bool:
         return len(redone) == len(found) and not _line_text(redone[-2]).endswith(_HYPHENS) \
-            and min(map(_extra_space, redone)) >= min(min(map(_extra_space, found)), 0.0) - 0.01 \
+            and _no_wider(found, redone) \
             and [_line_text(line) for line in redone[:-2]] == [_line_text(line) for line in found[:-2]] \
             and _not_too_loose(para, redone[-2])
 
@@ -1218,6 +1218,12 @@ def _broken_again(para, width, break_lines_of, frags, call: int, better):
         setattr(para, name, value)
     _ASKED.last, _ASKED.hyphens, _ASKED.refused = asked
     return None
+
+
+def _no_wider(found, redone) -> bool:
+    """Whether no line of `redone` (a paragraph's lines broken again) runs further past its width than the widest
+    of `found` (as they were), nor past it at all where none of those did."""
+    return min(map(_extra_space, redone)) >= min(min(map(_extra_space, found)), 0.0) - 0.01
 
 
 def _not_too_loose(para, line) -> bool:
@@ -1256,7 +1262,7 @@ def _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines):
 
         def better(redone) -> bool:
             return len(redone) <= len(found) and para._splitLongWordCount <= split and len(redone) > at \
-                and min(map(_extra_space, redone)) >= min(min(map(_extra_space, found)), 0.0) - 0.01 \
+                and _no_wider(found, redone) \
                 and not _line_text(redone[at]).endswith(_HYPHENS) and _no_looser(para, found, redone)
 
         again = _broken_again(para, width, break_lines_of, frags, call, better)
