@@ -91,6 +91,25 @@ def test_a_page_count_not_a_multiple_of_4_is_padded_with_blanks_at_the_end(tmp_p
                      for n, m in expected_sides(12)]
 
 
+def test_preflight_counts_an_imposed_file_in_sheet_sides_not_as_a_booklet_of_pages(tmp_path):
+    """A LOC's run: preflight of the spreads impose made from a correct booklet said "NOT FIT TO PRINT: Page count:
+    6 is not a multiple of 4", as if the sheet sides were a booklet's pages. impose marks its file (the document
+    information's /Imposition), and preflight counts such a file's pages as sheet sides, two to a sheet."""
+    from booklet.printing.preflight import preflight
+
+    source = numbered_pdf(tmp_path / "in.pdf", 10)
+    impose(source, tmp_path / "spreads.pdf", sheet="A4")
+    assert pypdf.PdfReader(tmp_path / "spreads.pdf").metadata["/Imposition"] == \
+        "saddle stitch: 12 pages on 3 sheets of A4, both sides"
+    result = CliRunner().invoke(main, ["preflight", str(tmp_path / "spreads.pdf")])
+    assert result.exit_code == 0, result.output
+    assert "  Sheet sides: 6 (imposed by booklet impose, saddle stitch: 12 pages on 3 sheets of A4, both sides)\n" \
+        in result.output
+    assert "multiple of 4" not in result.output and "OK: fit to print" in result.output
+    assert preflight(source).faults == [  # the booklet's own pages are still counted in fours
+        "Page count: 10 is not a multiple of 4 (saddle stitch needs 12: add 2 blank pages)."]
+
+
 def test_pages_without_a_trimbox_are_placed_by_their_mediabox(tmp_path):
     source = numbered_pdf(tmp_path / "in.pdf", 4, bleed=0, trim_box=False, bleed_box=False)
     impose(source, tmp_path / "spreads.pdf", sheet="A4")

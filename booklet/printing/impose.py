@@ -21,6 +21,10 @@ MARK_LENGTH = 6 * MM
 MARK_ROOM = MARK_GAP + MARK_LENGTH  # what the marks need around the spread
 MARK_LINE = 0.25  # points
 Box = tuple[float, float, float, float]
+# The document information key that marks a file as imposed (its value says how: see imposition_mark), so that
+# preflight counts its pages as sheet sides, not as a booklet's pages.
+IMPOSITION_KEY = "/Imposition"
+SADDLE_STITCH = "saddle stitch"
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,7 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
         for side, order in enumerate(saddle_order(len(pages) + blanks)):
             pair = [pages[i] if i < len(pages) else None for i in order]  # None: a blank added at the end
             _add_side(writer, pair, spread, creep_shift(side // 2, sheets, creep), marks, bleeds)
+    writer.add_metadata({IMPOSITION_KEY: imposition_mark(len(pages) + blanks, sheets, sheet)})
     writer._ID = _file_id(source, sheet, crop_marks, creep)  # fixed, so the same input gives the same bytes
     _write_atomically(writer, output)
     return ImposeResult(output, sheets, 2 * sheets, blanks, sheet)
@@ -348,6 +353,11 @@ def _finish_side(page: PageObject, spread: Spread) -> None:
     if "/Annots" in page:
         del page[NameObject("/Annots")]
     page.compress_content_streams()
+
+
+def imposition_mark(pages: int, sheets: int, sheet: str) -> str:
+    """The imposed file's mark (IMPOSITION_KEY), e.g. 'saddle stitch: 76 pages on 19 sheets of A4, both sides'."""
+    return f"{SADDLE_STITCH}: {pages} pages on {sheets} sheet{'s' * (sheets != 1)} of {sheet}, both sides"
 
 
 def _file_id(source: Path, sheet: str, crop_marks: bool, creep: float) -> ArrayObject:

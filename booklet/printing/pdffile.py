@@ -13,7 +13,7 @@ Box = tuple[float, float, float, float]
 # The page boxes, and the box each one is taken from when a page has none (PDF 32000, 14.11.2).
 BOXES = {"/MediaBox": (), "/CropBox": ("/MediaBox",), "/BleedBox": ("/CropBox", "/MediaBox"),
          "/TrimBox": ("/CropBox", "/MediaBox")}
-_READING_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, ZeroDivisionError,
+READING_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, ZeroDivisionError,
                    RecursionError)
 
 
@@ -71,7 +71,7 @@ def reading(path: Path):
         yield
     except UnreadablePdf:
         raise
-    except _READING_ERRORS as exc:
+    except READING_ERRORS as exc:
         raise UnreadablePdf(f"{path}: damaged or unsupported PDF ({exc})") from exc
 
 

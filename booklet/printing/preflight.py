@@ -9,8 +9,9 @@ from pathlib import Path
 
 from pypdf import PageObject
 
+from .impose import IMPOSITION_KEY, SADDLE_STITCH
 from .paper import mm_text, size_text
-from .pdffile import open_pdf, page_box, reading
+from .pdffile import READING_ERRORS, open_pdf, page_box, reading
 from .scan import PageScan, scan_page
 from .units import POINTS_PER
 
@@ -42,14 +43,15 @@ def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN) 
     reader = open_pdf(Path(path))
     with reading(Path(path)):
         labels = list(reader.page_labels) if "/PageLabels" in reader.trailer["/Root"] else None
+        imposed = _imposition(reader)
         token = _LABELS.set(labels)
         try:
             pages = list(reader.pages)
             cache: dict = {}
             scans = [scan_page(page, cache) for page in pages]
-            facts = [_count_fact(pages), _size_fact(pages), _bleed_fact(pages), _font_fact(scans), _image_fact(scans)]
+            facts = [_count_fact(pages, imposed), _size_fact(pages), _bleed_fact(pages), _font_fact(scans), _image_fact(scans)]
             faults = [
-                *_count_faults(pages),
+                *_count_faults(pages, imposed),
                 *_box_faults(pages),
                 *_font_faults(scans),
                 *_image_faults(scans),
@@ -88,10 +90,22 @@ def _runs(numbers: list[int]) -> str:
     return f"page {text}" if len(numbers) == 1 else f"pages {text}"
 
 
+def _imposition(reader) -> str | None:
+    """How the file was imposed, as `booklet impose` marks it ('saddle stitch: 76 pages on 19 sheets of A4, both
+    sides'), or None: a file of single pages (or one imposed elsewhere, which preflight cannot tell)."""
+    try:
+        mark = (reader.metadata or {}).get(IMPOSITION_KEY)
+    except READING_ERRORS:  # a damaged information dictionary: no mark (the pages may be fine)
+        return None
+    return str(mark) if isinstance(mark, str) and mark.startswith(SADDLE_STITCH) else None
+
+
 # facts
 
 
-def _count_fact(pages: list[PageObject]) -> str:
+def _count_fact(pages: list[PageObject], imposed: str | None) -> str:
+    if imposed:
+        return f"Sheet sides: {len(pages)} (imposed by booklet impose, {imposed})"
     return f"Pages: {len(pages)} ({'a' if len(pages) % 4 == 0 else 'not a'} multiple of 4)"
 
 
@@ -133,8 +147,11 @@ def _image_fact(scans: list[PageScan]) -> str:
 # faults
 
 
-def _count_faults(pages: list[PageObject]) -> list[str]:
+def _count_faults(pages: list[PageObject], imposed: str | None) -> list[str]:
+    """A booklet's pages are folded four to a sheet; an imposed file's pages are sheet sides, two to a sheet."""
     count = len(pages)
+    if imposed:
+        return [] if count % 2 == 0 else [f"Sheet sides: {count} is odd (a sheet printed on both sides has two)."]
     if count % 4 == 0:
         return []
     blanks = -count % 4
