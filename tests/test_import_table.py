@@ -794,6 +794,27 @@ def test_a_source_that_never_says_its_language_has_it_read_from_the_texts(tmp_pa
     assert "language" not in english.documents["conference.yaml"] and not any("no language" in n for n in english.notes)
 
 
+def test_texts_each_too_short_to_tell_their_language_are_read_together(tmp_path):
+    """A LOC's German spreadsheet of short abstracts (a few lines each, under LEAST characters) imported as an
+    English booklet ("Programme", "Wednesday 6 October"): no text was long enough to read alone. Read together,
+    they are German; English ones together say nothing (the default), nor do a few words."""
+    sentences = GERMAN_TEXT.split(". ")
+    rows = [["Titel", "Autoren", "Zusammenfassung"]]
+    rows += [[f"Akkorde {n}", f"Anna Muster{n}", sentence + "."] for n, sentence in enumerate(sentences)]
+    imported = table.read(write_csv(tmp_path / "kurz.csv", rows), Options())
+    assert imported.documents["conference.yaml"]["language"] == "de"
+    assert [a.get("language") for a in imported.documents["abstracts.yaml"]] == [None] * len(sentences)
+    assert "the source says no language: its texts, each too short to tell alone, read together are in de, the " \
+           "booklet's language" in imported.notes
+    rows = [["Title", "Speaker", "Abstract"]] + [[f"Chords {n}", f"Ann Example{n}", sentence + "."]
+                                                 for n, sentence in enumerate(ENGLISH_TEXT.split(". "))]
+    english = table.read(write_csv(tmp_path / "short.csv", rows), Options())
+    assert "language" not in english.documents["conference.yaml"] and not any("no language" in n for n in english.notes)
+    few = table.read(write_csv(tmp_path / "few.csv", [["Titel", "Autoren", "Zusammenfassung"],
+                                                      ["Kurz", "Kai Kurz", "Ein kurzer Text."]]), Options())
+    assert "language" not in few.documents["conference.yaml"]
+
+
 @pytest.mark.parametrize("header", [["Room", "Day", "Date", "Start", "Duration", "Title", "Speakers"],
                                     ["Speakers", "Title", "Duration", "Start", "Date", "Day", "Room"]])
 def test_of_a_day_number_and_a_date_column_the_dates_are_read_whatever_their_order(tmp_path, header):

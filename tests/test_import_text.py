@@ -213,6 +213,14 @@ def test_a_schedules_event_bof_and_party_types_have_kinds():
     assert kind_for("Teilnahme ohne Beitrag", {}) == kind_for("Withdrawn talk", {}) == "skip"
 
 
+def test_a_tutorial_in_german_and_french_is_a_tutorial():
+    """A LOC's German spreadsheet typed its tutorial "Tutorium" (French: "Tutoriel"): it was a type with no kind,
+    to be mapped with --kinds by hand."""
+    from booklet.importers.kinds import kind_for
+
+    assert kind_for("Tutorium", {}) == kind_for("Tutoriel", {}) == kind_for("Tutorien (90 min)", {}) == "tutorial"
+
+
 def test_reference_links_print_as_inline_links_do_and_a_definition_nothing_names_is_kept():
     """EuroPython's "[Jedi][1] is an autocompletion library" with "[1]: https://github.com/..." below printed both
     as written (12 abstracts, and XDC's "[ongoing efforts][1]"): the text was not taken for Markdown. A definition

@@ -587,6 +587,13 @@ def _languages_read(entries: list[Entry]) -> list[str]:
     for entry in entries:
         entry.language = language_code(language_of(f"{entry.title}\n\n{entry.text}"))
     counted = Counter(entry.language for entry in entries if entry.language)
+    if not counted:  # every text too short to tell alone (a form's few lines each): read all together
+        together = language_code(language_of("\n\n".join(f"{entry.title}\n\n{entry.text}" for entry in entries)))
+        if together and together != "en":
+            for entry in entries:
+                entry.language = together
+            return [f"the source says no language: its texts, each too short to tell alone, read together are in "
+                    f"{together}, the booklet's language"]
     if not counted or set(counted) == {"en"}:
         return []
     found = ", ".join(f"{count} in {language}" for language, count in counted.most_common())
