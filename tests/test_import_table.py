@@ -1267,11 +1267,31 @@ def test_a_cell_of_names_with_a_doubled_and_initials_after_each_name_or_et_al_is
                      "T11": ["Ann Lee", "Bob Roe"], "T12": ["Ana", "Bo"],
                      "T14": ["Ana Smith", "Bo Lee"], "T15": ["Ł. Dvořák"], "T16": ["A.B. Smith", "C.D. Doe"],
                      "T17": ["Ana Smith (presenting)", "Bo Lee (she/her)"]}
-    assert ("5 list(s) of authors end with 'et al.' (or 'and others'): only the people named are imported; add the "
-            "others to abstracts.yaml") in imported.notes
+    assert ("5 list(s) of authors end with 'et al.' (or 'and others') (line 3, line 4, line 8 ...): only the people "
+            "named are imported; add the others to abstracts.yaml") in imported.notes
     path = write_csv(tmp_path / "semicolons.csv", [["Title", "Speakers"], ["T13", "Müller, U. A.; Schmidt, K."]])
     assert [p["name"] for p in table.read(path, Options()).documents["abstracts.yaml"][0]["authors"]] == [
         "U. A. Müller", "K. Schmidt"]
+
+
+def test_et_al_is_counted_in_the_contributions_imported_alone_once_each(tmp_path):
+    """The note on lists of authors ending with 'et al.' counted every row's cells again, those of rows left out
+    too (blank of a title, withdrawn, of a type left out) and a contribution listed twice twice; it counts the
+    contributions imported whose names split_names cut, once each, and says where."""
+    path = write_csv(tmp_path / "et-al.csv", [
+        ["ID", "Title", "Authors", "Speaker", "Status", "Type", "Date", "Start"],
+        ["1", "Kept", "Ana Smith, Bo Lee et al.", "Ana Smith et al.", "accepted", "Talk", "2024-06-03", "09:00"],
+        ["2", "", "Cy Doe et al.", "", "accepted", "Talk", "", ""],
+        ["3", "Gone", "Di Roe and others", "", "withdrawn", "Talk", "", ""],
+        ["4", "Not one", "Ed Poe et al.", "", "accepted", "Participation", "", ""],
+        ["5", "Plain", "Fay Wu", "", "accepted", "Talk", "", ""],
+        ["1", "Kept", "Ana Smith, Bo Lee et al.", "Ana Smith et al.", "accepted", "Talk", "2024-06-04", "09:00"],
+    ])
+    imported = table.read(path, Options(kinds={"Participation": "skip"}))
+    cut = [n for n in imported.notes if "et al." in n]
+    assert cut == ["1 list(s) of authors end with 'et al.' (or 'and others') (line 2): only the people named are "
+                   "imported; add the others to abstracts.yaml"]
+    assert [a["title"] for a in imported.documents["abstracts.yaml"]] == ["Kept", "Plain"]
 
 
 CMT_HEADER = ["Paper ID", "Created", "Last Modified", "Paper Title", "Abstract", "Primary Contact Author Name",

@@ -794,14 +794,18 @@ def last_first_column(cells) -> bool:
     return False
 
 
-def split_names(cell: str, last_first: bool = False) -> list[str]:
+def split_names(cell: str, last_first: bool = False, cut: list | None = None) -> list[str]:
     """The names in one cell, in order, each as written (markers kept): 'A; B', 'A, B and C', 'Last, First'.
 
     A cell that separates with ';' (or lines, or '|') has one name per piece; there, 'Last, First' is one
     name. Else commas and 'and' separate names, but 'Iglesias Gonsálvez, Samuel' is one name: two
     pieces, the second a given name alone; and 'Smith, J., Doe, A.' two, names and initials taking turns. A
-    closing 'et al.' (or 'and others', 'u. a.', 'etc.') names nobody: left out."""
-    cell = _AND_LAST.sub("", _ET_AL.sub("", cell.strip()).strip(" ,;"))
+    closing 'et al.' (or 'and others', 'u. a.', 'etc.') names nobody: left out, and the cell appended to `cut`
+    (when given) for the notes to say so."""
+    named, found = _ET_AL.subn("", cell.strip())
+    if found and cut is not None:
+        cut.append(cell)
+    cell = _AND_LAST.sub("", named.strip(" ,;"))
     if not cell:
         return []
     pieces = [p for p in _NAME_PIECES.split(cell) if p.strip(" ,")]
@@ -860,10 +864,11 @@ def numbered_affiliations(cell: str) -> tuple[dict[int, str], list[str]]:
     return {}, [affiliation(p) for p in pieces if affiliation(p)]
 
 
-def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_first: bool = False) -> list[Person]:
+def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_first: bool = False,
+                cut: list | None = None) -> list[Person]:
     """The people of one author cell with their affiliations from another (numbered, one for all, or
-    one per author)."""
-    names = split_names(names_cell, last_first)
+    one per author); `cut`: as split_names's."""
+    names = split_names(names_cell, last_first, cut)
     numbered, plain = numbered_affiliations(affs_cell)
     out = []
     for raw in names:
@@ -1005,6 +1010,10 @@ class _Table:
         self.sheet_people = people or ("", {})
         self.sheet_used = 0
         self.emails_apart = 0  # rows whose cell of authors' e-mails lists another number of them than of authors
+        # the cells of names of the row being read that ended with 'et al.' (split_names); the contributions
+        # imported whose names did so: (key, title) -> where (a row listed twice, as one contribution, once)
+        self.row_cut: list[str] = []
+        self.et_al: dict[tuple[str, str], str] = {}
 
     def read(self) -> Imported:
         header_at = _find_header(self.rows, self.options)
@@ -1040,6 +1049,11 @@ class _Table:
                               f"number is the number in its code (posters.yaml's `number` is a whole number); "
                               f"check them ({', '.join(self.codes[:3])}"
                               + (f" and {len(self.codes) - 3} more)" if len(self.codes) > 3 else ")"))
+        if self.et_al:
+            places = list(self.et_al.values())
+            self.notes.append(f"{len(places)} list(s) of authors end with 'et al.' (or 'and others') ({', '.join(places[:3])}"
+                              f"{' ...' * (len(places) > 3)}): "
+                              "only the people named are imported; add the others to abstracts.yaml")
         if self.reworded:
             self.notes.append(f"{len(self.reworded)} row(s) whose description says a paragraph of the abstract again "
                               f"in other words: printed once, in the longer wording; check them "
@@ -1087,11 +1101,6 @@ class _Table:
         elif sheet:
             self.notes.append(f"sheet '{sheet}' lists authors by submission number, but no number there is a "
                               "contribution's here: not read")
-        cut = sum(1 for row in body for name in ("authors", "coauthors", "speaker") for i in cols.index.get(name, [])
-                  if _ET_AL.search(_cell(row, i)))
-        if cut:
-            self.notes.append(f"{cut} list(s) of authors end with 'et al.' (or 'and others'): only the people named "
-                              "are imported; add the others to abstracts.yaml")
         if cols.has("contact") and not any(cols.has(name) for name in ("speaker", "speaker_affs", "person_family",
                                                                          "person_given")):
             contact = _cell(header, cols.first("contact"))
@@ -1154,6 +1163,7 @@ class _Table:
             self.skipped["row(s) without a title"] += 1
             self.untitled.append(where)
             return None
+        self.row_cut = []
         people = self.row_people(row, cols)
         people = self.sheet_authors(people, get("id"))
         reworded: list[str] = []
@@ -1167,6 +1177,8 @@ class _Table:
         key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
         entry = Entry(key, title, people, text, kind, where=where, room=clean(get("room")), language=get("language"),
                       images=images_in(get("abstract"), get("description")))
+        if self.row_cut:
+            self.et_al.setdefault((key, title), where)
         entry.number = _number(get("poster")) if cols.has("poster") else None
         if entry.number is not None and not get("poster").strip().isdigit():
             self.codes.append(f"'{get('poster').strip()}' is {entry.number}")
@@ -1205,7 +1217,7 @@ class _Table:
         elif cols.has("speaker"):
             speaker_cell = cell(cols.first("speaker"))
             found = people_from(speaker_cell, "" if people else cell(cols.first("affiliations")),
-                                last_first=self.last_first.get(cols.first("speaker"), False))
+                                last_first=self.last_first.get(cols.first("speaker"), False), cut=self.row_cut)
             for p in found:
                 p.presenting = True
             speakers += found
@@ -1257,12 +1269,12 @@ class _Table:
         people: list[Person] = []
         if len(names) == 1 and len(affs) <= 1:
             return people_from(_cell(row, names[0][0]), _cell(row, affs[0]) if affs else "",
-                               last_first=self.last_first.get(names[0][0], False))
+                               last_first=self.last_first.get(names[0][0], False), cut=self.row_cut)
         for n, (i, _) in enumerate(names):
             limit = names[n + 1][0] if n + 1 < len(names) else len(row) + 1
             mine = [a for a in affs if i < a < limit]
             aff_cell = _cell(row, mine[0]) if mine else ""
-            group = people_from(_cell(row, i), "", last_first=self.last_first.get(i, False))
+            group = people_from(_cell(row, i), "", last_first=self.last_first.get(i, False), cut=self.row_cut)
             aff = affiliation(aff_cell)
             earlier = list(people)  # (two people of one name in one cell are two: "Wei Zhang and Wei Zhang")
             for p in group:
@@ -1400,12 +1412,15 @@ class _Table:
         if kind == "skip":
             self.skipped[f"contribution(s) of type '{type_name}'"] += 1
             return None
-        people = people_from(get("authors"), get("affiliations"), last_first=True)
+        cut: list[str] = []
+        people = people_from(get("authors"), get("affiliations"), last_first=True, cut=cut)
         if get("speaker"):
             people = _mark_presenting(people, [Person(_person_name(s, True), [], None, True)
-                                               for s in split_names(get("speaker"), last_first=True)])
+                                               for s in split_names(get("speaker"), last_first=True, cut=cut)])
         ident = get("id")
         key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
+        if cut:
+            self.et_al.setdefault((key, title), where)
         entry = Entry(key, title, people, to_markup(get("abstract")), kind, where=where, block=block.key,
                       images=images_in(get("abstract")))
         start_raw, end_raw = _raw(row, g.get("start")), _raw(row, g.get("end"))
