@@ -1505,6 +1505,36 @@ def test_easychairs_authors_sheet_is_found_and_read_when_names_differ_or_the_sub
             "read") in unmatched.notes
 
 
+def test_a_workbooks_sheet_of_authors_is_chosen_first_and_it_alone_read(tmp_path, monkeypatch):
+    """_xlsx_rows read every sheet of authors' columns into people (the committee's, the reviewers', ...) to keep
+    one: the sheet is chosen by its header and name first, and only it is read; what is imported is the same."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Submissions"
+    sheet.append(["#", "Title", "Decision", "Abstract", "Authors"])
+    sheet.append([1, "Tides", "accept", "We study tides.", "Ana Smith and Bo Lee"])
+    columns = ["submission #", "first name", "last name", "email", "country", "affiliation"]
+    for name in ("Committee", "Reviewers", "Authors"):
+        book.create_sheet(name).append(columns)
+    book["Committee"].append([1, "Pat", "Chair", "pc@x.org", "Chile", "PC University"])
+    book["Reviewers"].append([1, "Rex", "View", "rv@x.org", "", "Review University"])
+    book["Authors"].append([1, "Ana", "Smith", "ana@x.org", "", "Lund University"])
+    book["Authors"].append([1, "Bo", "Lee", "bo@y.org", "", "MIT"])
+    book.save(tmp_path / "c.xlsx")
+    read = []
+    sheet_people = table._sheet_people
+    monkeypatch.setattr(table, "_sheet_people", lambda rows, options: read.append(rows[1][1]) or sheet_people(rows,
+                                                                                                              options))
+    imported = table.read(tmp_path / "c.xlsx", Options())
+    assert read == ["Ana"]
+    assert imported.documents["abstracts.yaml"][0]["authors"] == [
+        {"name": "Ana Smith", "affiliation": "Lund University", "email": "ana@x.org"},
+        {"name": "Bo Lee", "affiliation": "MIT", "email": "bo@y.org"}]
+    assert "the authors' affiliations and e-mails from sheet 'Authors', by submission number (1 of 1 contributions)" \
+        in imported.notes
+
+
 def test_two_people_of_one_name_nicknames_in_brackets_and_emails_that_do_not_add_up(tmp_path):
     """Fuzzing: two co-authors named Wei Zhang, of Tsinghua and of PKU, were made one; Indico's "Robert (Bob) Smith
     (Oxford)" gave a person "Smith"; an Author Emails cell with one address missing gave the others to the wrong

@@ -164,26 +164,41 @@ def _xlsx_rows(path: Path, options: Options):
         notes.append(f"sheet(s) {', '.join(repr(name) for name in others)} also have a title column, under other "
                      "columns: not read (import each as a workbook or CSV of its own)")
     # a sheet of authors by submission number: the one named so ("Authors"), else the first (a committee's sheet of
-    # the same columns before it gave its members' affiliations to the authors)
-    found = [(name, people) for name, own in sheets if name not in headers and (people := _sheet_people(own, options))]
-    found.sort(key=lambda sheet: not re.search(r"auth|autor|auteur", sheet[0], re.I))
-    return notes, rows, lambda i: f"sheet '{places[i][0]}', row {places[i][1] + 1}", (found[0] if found else None)
+    # the same columns before it gave its members' affiliations to the authors); chosen by its header, and only it
+    # read (a later one only when it lists nobody)
+    candidates = [(name, own) for name, own in sheets if name not in headers and _people_header(own, options)]
+    candidates.sort(key=lambda sheet: not re.search(r"auth|autor|auteur", sheet[0], re.I))
+    found = None
+    for name, own in candidates:
+        if people := _sheet_people(own, options):
+            found = (name, people)
+            break
+    return notes, rows, lambda i: f"sheet '{places[i][0]}', row {places[i][1] + 1}", found
+
+
+def _people_header(rows: list[list], options: Options) -> tuple[int, _Columns] | None:
+    """Where a sheet of authors (_sheet_people) has its header, and its columns; None for any other sheet."""
+    for at, header in enumerate(rows[:10]):
+        cols = _columns(header, options)
+        if cols.has("id") and cols.has("person_family") and cols.has("person_given"):
+            return at, cols
+    return None
 
 
 def _sheet_people(rows: list[list], options: Options) -> dict[str, list[Person]]:
     """A sheet of one author a row under a header with a submission's number, a first and a last name (EasyChair's
     "Authors": submission #, first name, last name, email, country, affiliation, ...): each submission's people,
     in order, by its number; {} for any other sheet."""
-    for at, header in enumerate(rows[:10]):
-        cols = _columns(header, options)
-        if cols.has("id") and cols.has("person_family") and cols.has("person_given"):
-            people: dict[str, list[Person]] = {}
-            for row in rows[at + 1:]:
-                person = _person_in_parts(row, cols, presenting=False, institution="affiliations")
-                if person is not None and _cell(row, cols.first("id")):
-                    people.setdefault(_cell(row, cols.first("id")), []).append(person)
-            return people
-    return {}
+    found = _people_header(rows, options)
+    if found is None:
+        return {}
+    at, cols = found
+    people: dict[str, list[Person]] = {}
+    for row in rows[at + 1:]:
+        person = _person_in_parts(row, cols, presenting=False, institution="affiliations")
+        if person is not None and _cell(row, cols.first("id")):
+            people.setdefault(_cell(row, cols.first("id")), []).append(person)
+    return people
 
 
 def _person_in_parts(row: list, cols: _Columns, presenting: bool = True,
