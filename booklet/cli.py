@@ -647,7 +647,8 @@ def _a_date(ctx, param, value, example: str = "2018-06-10"):
                    "a name) that places each entry by its speaker's name (\"P. Rabl\"); its other rows are "
                    "programme lines.")
 @click.option("--first-day", callback=_a_date, metavar="DATE",
-              help="With --timetable: the date of its day 1, when its days are numbers (e.g. 2018-06-10).")
+              help="With --timetable: the date of its day 1, when its days are numbers, weekdays (\"Monday\") or dates "
+                   "without a year (\"3 June\") (e.g. 2018-06-10).")
 @click.option("--update", is_flag=True, help="Update the folder an earlier import made: the source's values "
                                               "are updated, your edits kept; prints what changed.")
 @click.option("--prune", is_flag=True, help="With --update: remove entries no longer in the source (kept otherwise).")

@@ -168,3 +168,49 @@ def test_a_timetable_in_a_workbook_reads_its_first_sheet_date_and_time_cells_too
     days = yaml.safe_load((folder / "programme.yaml").read_text("utf-8"))["days"]
     assert [(str(day["date"]), [item["time"] for item in day["items"]]) for day in days] == [
         ("2018-06-11", ["08:30-09:40", "09:40-10:15"])]
+
+
+def test_a_timetables_days_written_with_the_months_name_a_weekday_or_no_year(tmp_path):
+    """Days a person types: "Monday 3 June 2024" and "June 3, 2024" are dates; "3 June" takes its year from
+    --first-day, else from the timetable's dated days; "Wednesday" alone is the first from --first-day."""
+    source, _ = files(tmp_path)
+    timetable = tmp_path / "days.csv"
+    timetable.write_text("Day,Start,End,Speaker\nMonday 3 June 2024,09:00,09:40,P. Rabl\n"
+                         "\"June 4, 2024\",09:00,09:40,P. Maletinsky\n5 June,09:00,09:40,T. van der Sar\n"
+                         "Thu 6 June,10:00,10:30,Coffee break\n", encoding="utf-8")
+    folder = tmp_path / "school"
+    result = invoke("import", source, "--out", folder, "--timetable", timetable)
+    assert result.exit_code == 0, result.output
+    days = yaml.safe_load((folder / "programme.yaml").read_text("utf-8"))["days"]
+    assert [(day["date"], len(day["items"])) for day in days] == [(dt.date(2024, 6, d), 1) for d in (3, 4, 5, 6)]
+    timetable.write_text("Day,Start,End,Speaker\n3 June,09:00,09:40,P. Rabl\nWednesday,09:00,09:40,P. Maletinsky\n",
+                         encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "again", "--timetable", timetable, "--first-day",
+                    "2024-06-03")
+    assert result.exit_code == 0, result.output
+    days = yaml.safe_load((tmp_path / "again" / "programme.yaml").read_text("utf-8"))["days"]
+    assert [day["date"] for day in days] == [dt.date(2024, 6, 3), dt.date(2024, 6, 5)]
+
+
+def test_a_timetables_day_that_cannot_be_dated_is_said_with_its_file_and_line(tmp_path):
+    """A weekday alone or a date without its year and nothing to date it by, a day its month has not ("31 June"),
+    a weekday the date is not: a message naming the file, the line and the day, never a traceback."""
+    source, _ = files(tmp_path)
+    timetable = tmp_path / "days.csv"
+    cases = {"Monday": "day 'Monday' is a weekday alone: say the date of the first day with --first-day (e.g. "
+                       "--first-day 2018-06-10), or write its date",
+             "3 June": "day '3 June' has no year: write it ('3 June 2018'), or say the date of the first day with "
+                       "--first-day (e.g. --first-day 2018-06-10)",
+             "31 June": "day '31 June' is no date: June has 30 days",
+             "31 June 2024": "day '31 June 2024' is no date: June has 30 days",
+             "Tuesday 3 June 2024": "day 'Tuesday 3 June 2024' is a Monday, not a Tuesday: correct the date or the "
+                                    "weekday",
+             "Funday": "day 'Funday' is neither a date (2018-06-11, 'Monday 11 June 2018', 'June 11, 2018', "
+                       "'11 June'), a weekday ('Monday') nor a day's number (2)"}
+    for written, message in cases.items():
+        dated = "" if written == "3 June" else "2024-06-03,08:00,Opening\n"  # (a dated day gives "3 June" its year)
+        timetable.write_text(f"Day,Start,Speaker\n{dated}{written},09:00,P. Rabl\n", encoding="utf-8")
+        result = invoke("import", source, "--out", tmp_path / "school", "--timetable", timetable)
+        assert result.exit_code == 1 and not (tmp_path / "school").exists(), result.output
+        line = 3 if dated else 2
+        assert f"booklet: {timetable}: line {line}: {message}; nothing was written." in result.output, result.output

@@ -6,15 +6,19 @@ a day, a start, an end, a type and a name, one row an item (the Les Houches scho
 `Code Type Day Begin End Name`, "T01 tut 2 0830 0940 P. Rabl"). A row whose name is a speaker of the abstracts (the
 same family name, given names or their initials agreeing: "P. Rabl" is Peter Rabl) gives that speaker's entry its
 day and time (a tutorial's row a tutorial, a poster's a poster before a talk); any other row is a line of the
-programme: a break, a meal, a social event or anything else, by its type and title. A day is a date, or the number of
-a day counted from `--first-day` (day 1). What matches nothing, or more than one, is said in the import's notes.
+programme: a break, a meal, a social event or anything else, by its type and title. A day is a date (2024-06-03,
+"Monday 3 June 2024", "June 3, 2024"), a date without its year ("3 June": the year of `--first-day`, else of the
+timetable's dated days), a weekday alone ("Monday": the first one from `--first-day`), or the number of a day counted
+from `--first-day` (day 1). What matches nothing, or more than one, is said in the import's notes.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from . import SourceError
@@ -35,16 +39,35 @@ _LINE_KINDS = ("break", "social", "other")
 _TEX_WORD = re.compile(r"\\[A-Za-z]+\s*")  # a TeX macro in a name ("\ft Welcome Address"): left out
 
 
+@dataclass(frozen=True)
+class Undated:
+    """A day written without its year ("3 June", "Mon 3 June"), and the weekdays its weekday's word names, if any
+    (0: Monday)."""
+
+    month: int
+    day: int
+    weekdays: frozenset[int] | None = None
+
+
+@dataclass(frozen=True)
+class Weekday:
+    """A day written as a weekday alone ("Monday"; 0: Monday): the first such day from --first-day."""
+
+    number: int
+
+
 @dataclass
 class Row:
-    """One row of a timetable: where it is, its day (a date, or a day's number), times, type and name."""
+    """One row of a timetable: where it is, its day (a date, a day's number, a date without its year, or a weekday),
+    times, type and name."""
 
     at: str  # where it is in the file: "line 12" (CSV), "row 12" (a workbook's first sheet)
-    day: dt.date | int
+    day: dt.date | int | Undated | Weekday
     start: dt.time
     end: dt.time | None
     kind: str  # booklet's kind, from the row's type (or its name: "Lunch"); "" when neither says
     name: str
+    written: str = ""  # its day as written, for messages
 
 
 def read_rows(path: Path, kinds: Kinds) -> list[Row]:
@@ -81,9 +104,10 @@ def read_rows(path: Path, kinds: Kinds) -> list[Row]:
         if not name and not cell("day") and not cell("start"):
             continue  # a blank row
         where = f"{path}: {unit} {line}"
-        day = _day(cell("day"))
-        if day is None:
-            raise SourceError(f"{where}: day '{cell('day')}' is neither a date (2018-06-11) nor a day's number")
+        try:
+            day = _day(cell("day"))
+        except ValueError as exc:
+            raise SourceError(f"{where}: day '{cell('day')}' {exc}") from None
         start, end = parse_clock(cell("start")), parse_clock(cell("end")) if cell("end") else None
         if start is None:
             raise SourceError(f"{where}: start '{cell('start')}' is not a time (0830, 08:30)")
@@ -93,7 +117,7 @@ def read_rows(path: Path, kinds: Kinds) -> list[Row]:
             raise SourceError(f"{where}: no name (a speaker's, or what the row is: 'Lunch')")
         written = cell("type")
         kind = _TYPES.get(written.casefold()) or kinds(written, default="") or line_kind(name, "")
-        rows.append(Row(f"{unit} {line}", day, start, end, kind, name))
+        rows.append(Row(f"{unit} {line}", day, start, end, kind, name, cell("day")))
     return rows
 
 
@@ -119,19 +143,74 @@ def _sheet_rows(path: Path) -> tuple[list[list[str]], list[int]]:
     return [[_cell(row, i) for i in range(len(row))] for row in rows], list(range(1, len(rows) + 1))
 
 
-def _day(text: str) -> dt.date | int | None:
+_WHAT_A_DAY_IS = ("is neither a date (2018-06-11, 'Monday 11 June 2018', 'June 11, 2018', '11 June'), a weekday "
+                  "('Monday') nor a day's number (2)")
+
+
+def _day(text: str) -> dt.date | int | Undated | Weekday:
+    """The day a timetable's cell writes; ValueError saying why for one that is none (its message follows the
+    cell's text: "day '31 June' ...")."""
+    from .table import _NAMED_DATE_WORDS, _bare, _in_years, _month_words, named_date
+
     if re.fullmatch(r"\d{1,2}", text):
         return int(text)
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:  # (a workbook's date cell: "2018-06-11 00:00")
-        return dt.datetime.fromisoformat(text).date()
-    except ValueError:
-        from .table import named_date
+    for read in (dt.date.fromisoformat, lambda t: dt.datetime.fromisoformat(t).date()):  # (a workbook's date cell:
+        try:  # "2018-06-11 00:00")
+            return read(text)
+        except ValueError:
+            pass
+    months, _ = _month_words()
+    weekdays = _weekday_numbers()
+    found = _NAMED_DATE_WORDS.findall(text)
+    words = [_bare(w) for w in found if not w.isdigit()]
+    numbers = [int(w) for w in found if w.isdigit()]
+    # the weekday written before the date ("Mon 3 June": the weekdays its word names in any language)
+    said = weekdays[words[0]] if len(words) > 1 and not found[0].isdigit() and words[0] in weekdays else None
+    if len(words) == 1 and words[0] in weekdays and not numbers:
+        return Weekday(min(weekdays[words[0]]))
+    if len(found) > 12 or not any(w in months for w in words):
+        raise ValueError(_WHAT_A_DAY_IS)
+    date = named_date(text)
+    year = next((n for n in numbers if n >= 1000), None)
+    if date is None and year is None:  # no year: read with a leap year's, for 29 February
+        date = named_date(f"{text} 2024")
+        if date is not None:
+            return Undated(date.month, date.day, said)
+    if date is None:  # a month and a day it has not ("31 June"), or a year out of range
+        month = next((months[w] for w in words if w in months), None)
+        day = next((n for n in numbers if n < 100), None)
+        if month is not None and day is not None:
+            try:
+                dt.date(year or 2024, month, day)
+            except ValueError:
+                last = 29 if month == 2 and year is None else (dt.date(year or 2024, month % 12 + 1, 1)
+                                                               - dt.timedelta(days=1) if month < 12 else
+                                                               dt.date(year or 2024, 12, 31)).day
+                raise ValueError(f"is no date: {calendar.month_name[month]} has {last} days") from None
+            if year is not None and _in_years(dt.date(year, month, day)) is None:
+                raise ValueError(f"is no date of a conference: the year {year}") from None
+        raise ValueError(_WHAT_A_DAY_IS)
+    if said is not None and date.weekday() not in said:
+        raise ValueError(f"is a {date:%A}, not a {text.split()[0].strip('.,')}: correct the date or the weekday")
+    return date
 
-        return named_date(text)
+
+@cache
+def _weekday_numbers() -> dict[str, frozenset[int]]:
+    """Each weekday's names and abbreviations in table.MONTH_LANGUAGES, as table._bare writes them -> the weekdays
+    they name (0: Monday; "mar" is the French mardi and, as a month, March)."""
+    from babel import Locale
+
+    from .table import MONTH_LANGUAGES, _bare
+
+    found: dict[str, set[int]] = {}
+    for language in MONTH_LANGUAGES:
+        locale = Locale.parse(language)
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.days[context][width].items():
+                    found.setdefault(_bare(name), set()).add(number)
+    return {name: frozenset(numbers) for name, numbers in found.items()}
 
 
 def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, source: Path,
@@ -142,10 +221,11 @@ def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, sou
         at = next(row.at for row in rows if isinstance(row.day, int))
         raise SourceError(f"{source}: {at}: its days are numbers: say the date of day 1 with --first-day "
                           "(e.g. --first-day 2018-06-10)")
+    dates = [row.day for row in rows if isinstance(row.day, dt.date)]
     lines: list[Entry] = []
     unmatched, ambiguous = [], []
     for row in rows:
-        day = row.day if isinstance(row.day, dt.date) else first_day + dt.timedelta(days=row.day - 1)
+        day = _date_of(row, first_day, dates, source)
         found = [] if row.kind in _LINE_KINDS else _speakers_entries(entries, row)
         if len(found) > 1:
             ambiguous.append(f"{row.at} '{row.name}'")
@@ -168,6 +248,43 @@ def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, sou
         notes.append(f"{len(ambiguous)} row(s) of the timetable name the speaker of more than one entry: the first "
                      f"not yet placed took the time ({', '.join(ambiguous[:5])}); check them")
     return entries + lines
+
+
+def _date_of(row: Row, first_day: dt.date | None, dates: list[dt.date], source: Path) -> dt.date:
+    """The date of a row's day: a date as written; a day's number counted from `first_day` (day 1); a date without
+    its year in the year of `first_day` (the next one when it is earlier and then a month from it at most: a school
+    over New Year), else of the timetable's `dates` when they have one; a weekday the first one from `first_day`.
+    SourceError for one that cannot be dated so."""
+    day = row.day
+    if isinstance(day, dt.date):
+        return day
+    if isinstance(day, int):
+        return first_day + dt.timedelta(days=day - 1)
+    where = f"{source}: {row.at}: day '{row.written}'"
+    if isinstance(day, Weekday):
+        if first_day is None:
+            raise SourceError(f"{where} is a weekday alone: say the date of the first day with --first-day (e.g. "
+                              "--first-day 2018-06-10), or write its date")
+        return first_day + dt.timedelta(days=(day.number - first_day.weekday()) % 7)
+    years = sorted({d.year for d in dates})
+    if first_day is not None:  # (the next year's only when it is a month from the first day at most)
+        year = first_day.year
+        if (day.month, day.day) < (first_day.month, first_day.day) and (day.month, day.day) != (2, 29) and (
+                dt.date(year + 1, day.month, day.day) - first_day).days <= 31:
+            year += 1
+    elif len(years) == 1:
+        year = years[0]
+    else:
+        raise SourceError(f"{where} has no year: write it ('{row.written} {years[-1] if years else 2018}'), or say "
+                          "the date of the first day with --first-day (e.g. --first-day 2018-06-10)")
+    try:
+        date = dt.date(year, day.month, day.day)
+    except ValueError:  # (29 February)
+        raise SourceError(f"{where} is no date in {year}") from None
+    if day.weekdays is not None and date.weekday() not in day.weekdays:
+        raise SourceError(f"{where} is a {date:%A} in {year}, not a {row.written.split()[0].strip('.,')}: correct the "
+                          "date or the weekday")
+    return date
 
 
 def _line(row: Row) -> str:
