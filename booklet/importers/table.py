@@ -1066,9 +1066,9 @@ class _Table:
                               + (f" and {len(self.codes) - 3} more)" if len(self.codes) > 3 else ")"))
         if self.et_al:
             places = list(self.et_al.values())
-            self.notes.append(f"{len(places)} list(s) of authors end with 'et al.' (or 'and others') ({', '.join(places[:3])}"
-                              f"{' ...' * (len(places) > 3)}): "
-                              "only the people named are imported; add the others to abstracts.yaml")
+            shown = ", ".join(places[:3]) + " ..." * (len(places) > 3)
+            self.notes.append(f"{len(places)} list(s) of authors end with 'et al.' (or 'and others') ({shown}): only "
+                              "the people named are imported; add the others to abstracts.yaml")
         if self.reworded:
             self.notes.append(f"{len(self.reworded)} row(s) whose description says a paragraph of the abstract again "
                               f"in other words: printed once, in the longer wording; check them "
