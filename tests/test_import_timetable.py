@@ -112,7 +112,8 @@ def test_a_timetable_of_numbered_days_needs_its_first_day_and_goes_with_a_spread
     (tmp_path / "bad.txt").write_text("Day\tBegin\tName\n2\t25:00\tP. Rabl\n", encoding="utf-8")
     result = invoke("import", source, "--out", folder, "--timetable", tmp_path / "bad.txt", "--first-day", "2018-06-10")
     assert result.exit_code == 1 and not folder.exists()
-    assert f"booklet: {tmp_path / 'bad.txt'}: line 2: start '25:00' is not a time (0830, 08:30)" in result.output
+    assert f"booklet: {tmp_path / 'bad.txt'}: line 2: start '25:00' is not a time (0830, 08:30, 8.30 am)" \
+        in result.output
     (tmp_path / "nodays.txt").write_text("When\tWho\n0830\tP. Rabl\n", encoding="utf-8")
     result = invoke("import", source, "--out", folder, "--timetable", tmp_path / "nodays.txt")
     assert result.exit_code == 1
@@ -159,7 +160,8 @@ def test_a_timetable_in_a_workbook_reads_its_first_sheet_date_and_time_cells_too
     result = invoke("import", source, "--out", folder, "--timetable", tmp_path / "times.xlsx",
                     "--first-day", "2018-06-10")
     assert result.exit_code == 1 and not folder.exists()
-    assert f"booklet: {tmp_path / 'times.xlsx'}: row 4: start '25:00' is not a time (0830, 08:30)" in result.output
+    assert f"booklet: {tmp_path / 'times.xlsx'}: row 4: start '25:00' is not a time (0830, 08:30, 8.30 am)" \
+        in result.output
     sheet.delete_rows(4)
     book.save(tmp_path / "times.xlsx")
     result = invoke("import", source, "--out", folder, "--timetable", tmp_path / "times.xlsx",
@@ -214,3 +216,38 @@ def test_a_timetables_day_that_cannot_be_dated_is_said_with_its_file_and_line(tm
         assert result.exit_code == 1 and not (tmp_path / "school").exists(), result.output
         line = 3 if dated else 2
         assert f"booklet: {timetable}: line {line}: {message}; nothing was written." in result.output, result.output
+
+
+def test_a_hand_made_timetables_odd_shapes_are_read_or_said(tmp_path):
+    """Fuzzing the timetable by hand: a header written again (pasted days) stopped the import at "day 'Day'"; dates
+    03.06.2024 were no day; '8.30 am', '2 pm' and a range '09:00-09:40' in the start column were no time; a room
+    column, a second name column, a code and a cell past the header were dropped with no word, and a row with text
+    in none of the columns read too. Each is read, or said in the notes; an end before its start is said."""
+    source, _ = files(tmp_path)
+    timetable = tmp_path / "odd.csv"
+    text = ("Day;Time;End;Room;Speaker;Speaker;Code\r\n"
+            "03.06.2024;8.30 am;;Hall A;P. Rabl;Extra;T1\r\n\r\n"
+            "Day;Time;End;Room;Speaker;Speaker;Code\r\n"
+            "03.06.2024;09:00-09:40;;Hall B;P. Maletinsky;;I1\r\n"
+            "03.06.2024;09h45;10:15;;T. van der Sar;;;stray\r\n"
+            "03.06.2024;2 pm;3 pm;;Coffee break;;\r\n"
+            ";;;;;;only a code\r\n")
+    timetable.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    folder = tmp_path / "school"
+    result = invoke("import", source, "--out", folder, "--timetable", timetable)
+    assert result.exit_code == 0, result.output
+    items = yaml.safe_load((folder / "programme.yaml").read_text("utf-8"))["days"][0]["items"]
+    assert [(item["time"], item.get("room"), item.get("title")) for item in items] == [
+        ("08:30", "Hall A", None), ("09:00-09:40", "Hall B", None), ("09:45-10:15", None, None),
+        ("14:00-15:00", None, "Coffee break")]
+    output = " ".join(result.output.split())
+    assert "the timetable odd.csv writes its header again (line 4): those rows left out" in output
+    assert ("the timetable odd.csv has text in column(s) booklet does not read (a timetable's are 'day', 'begin', "
+            "'end', 'name', 'type', 'room'): 'Speaker' (line 2); 'Code' (line 2, line 5, line 8); column 8 (line 6); "
+            "add what is to be printed to programme.yaml") in output
+    assert "the timetable odd.csv has row(s) with no day, start or name, left out (line 8)" in output
+    timetable.write_text("Day,Start,End,Speaker\n2024-06-03,09:30,09:00,P. Rabl\n", encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "again", "--timetable", timetable)
+    assert result.exit_code == 1 and not (tmp_path / "again").exists()
+    assert (f"booklet: {timetable}: line 2: end 09:00 is before start 09:30 (an evening's item may end after "
+            "midnight, by 06:00); nothing was written.") in result.output

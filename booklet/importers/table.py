@@ -1076,7 +1076,7 @@ class _Table:
         if self.options.timetable is not None:
             from . import timetable
 
-            rows = timetable.read_rows(self.options.timetable, self.kinds)
+            rows = timetable.read_rows(self.options.timetable, self.kinds, self.notes)
             entries = timetable.placed(entries, rows, self.options.first_day, Path(self.options.timetable),
                                        self.notes)
         return assemble(self.fmt, Conference(), entries, list(self.blocks.values()), self.kinds,

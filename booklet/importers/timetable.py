@@ -22,7 +22,8 @@ from functools import cache
 from pathlib import Path
 
 from . import SourceError
-from .assemble import Entry, Kinds, _fold, line_kind, parse_clock
+from ..data.contract import NIGHT_FROM, NIGHT_UNTIL
+from .assemble import Entry, Kinds, _fold, clean, line_kind, parse_clock
 
 # a column's header -> what it gives (the words as table._words leaves them)
 _HEADERS = {
@@ -31,6 +32,7 @@ _HEADERS = {
     "end": ("end", "until", "to", "ende", "bis", "fin"),
     "name": ("name", "speaker", "who", "title", "titel", "sprecher", "referent", "nom", "titre"),
     "type": ("type", "kind", "typ", "art", "genre"),
+    "room": ("room", "raum", "salle", "location", "venue", "hall", "ort", "lieu", "sala"),
 }
 # a timetable's types booklet's kinds do not know by their words
 _TYPES = {"tut": "tutorial", "meal": "break", "event": "other", "inv": "invited", "talk": "contributed"}
@@ -68,14 +70,17 @@ class Row:
     kind: str  # booklet's kind, from the row's type (or its name: "Lunch"); "" when neither says
     name: str
     written: str = ""  # its day as written, for messages
+    room: str = ""
 
 
-def read_rows(path: Path, kinds: Kinds) -> list[Row]:
+def read_rows(path: Path, kinds: Kinds, notes: list[str] | None = None) -> list[Row]:
     """The rows of the timetable at `path` (CSV or tab-separated, any common encoding, or an XLSX workbook's first
     sheet); SourceError naming the line for one that cannot be read, or for a file with no day, start and name
-    columns."""
-    from .table import _XLSX_MAGIC, _csv_rows, _decode
+    columns. What it leaves out is said in `notes`: columns it does not read, the header written again, rows with
+    text in no column it reads."""
+    from .table import _XLSX_MAGIC, _csv_rows, _Dates, _decode, _words
 
+    notes = notes if notes is not None else []
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
@@ -88,37 +93,95 @@ def read_rows(path: Path, kinds: Kinds) -> list[Row]:
     header_at = next((i for i, record in enumerate(records) if any(cell.strip() for cell in record)), None)
     if header_at is None:
         raise SourceError(f"{path}: --timetable: the file is empty")
-    columns = _columns(records[header_at])
+    header = records[header_at]
+    columns = _columns(header)
     missing = [what for what in _NEEDED if columns[what] is None]
     if missing:
-        shown = ", ".join(f"'{cell}'" for cell in records[header_at] if cell.strip())
+        shown = ", ".join(f"'{cell}'" for cell in header if cell.strip())
         raise SourceError(f"{path}: {unit} {lines[header_at]} (the header): --timetable: no column of "
                           f"{' or '.join(missing)} among {shown} (a timetable has a day, a start and a name)")
-    rows = []
-    for record, line in zip(records[header_at + 1:], lines[header_at + 1:]):
+    used = {at for at in columns.values() if at is not None}
+    heading = [_words(cell) for cell in header]
+    body = list(zip(records[header_at + 1:], lines[header_at + 1:]))
+    dates = _Dates([record[columns["day"]] for record, _ in body if columns["day"] < len(record)])
+    rows: list[Row] = []
+    headers_again, unread, loose = [], {}, []
+    for record, line in body:
         def cell(what: str) -> str:
             at = columns[what]
             return record[at].strip() if at is not None and at < len(record) else ""
 
+        if not any(value.strip() for value in record):
+            continue  # a blank row
+        if [_words(value) for value in record] == heading:
+            headers_again.append(f"{unit} {line}")  # (a header again: a timetable pasted together)
+            continue
+        for at, value in enumerate(record):
+            if value.strip() and at not in used:
+                label = f"'{header[at].strip()}'" if at < len(header) and header[at].strip() else f"column {at + 1}"
+                unread.setdefault(label, []).append(f"{unit} {line}")
         name = " ".join(_TEX_WORD.sub("", cell("name")).split())
         if not name and not cell("day") and not cell("start"):
-            continue  # a blank row
+            loose.append(f"{unit} {line}")  # text in no column read: said below
+            continue
         where = f"{path}: {unit} {line}"
         try:
-            day = _day(cell("day"))
+            day = _day(cell("day"), dates)
         except ValueError as exc:
             raise SourceError(f"{where}: day '{cell('day')}' {exc}") from None
-        start, end = parse_clock(cell("start")), parse_clock(cell("end")) if cell("end") else None
+        start, end = _clock(cell("start")), _clock(cell("end")) if cell("end") else None
+        both = _clock_range(cell("start"))
+        if both is not None and not cell("end"):  # "09:00-10:00" in the start column
+            start, end = both
         if start is None:
-            raise SourceError(f"{where}: start '{cell('start')}' is not a time (0830, 08:30)")
+            raise SourceError(f"{where}: start '{cell('start')}' is not a time (0830, 08:30, 8.30 am)"
+                              if cell("start") else f"{where}: no start (0830, 08:30)")
         if cell("end") and end is None:
-            raise SourceError(f"{where}: end '{cell('end')}' is not a time (0940, 09:40)")
+            raise SourceError(f"{where}: end '{cell('end')}' is not a time (0940, 09:40, 9.40 am)")
+        if end is not None and end < start and end != dt.time(0) and not (start >= NIGHT_FROM
+                                                                            and end <= NIGHT_UNTIL):
+            raise SourceError(f"{where}: end {end:%H:%M} is before start {start:%H:%M} (an evening's item may end "
+                              f"after midnight, by {NIGHT_UNTIL:%H:%M})")
         if not name:
             raise SourceError(f"{where}: no name (a speaker's, or what the row is: 'Lunch')")
         written = cell("type")
         kind = _TYPES.get(written.casefold()) or kinds(written, default="") or line_kind(name, "")
-        rows.append(Row(f"{unit} {line}", day, start, end, kind, name, cell("day")))
+        rows.append(Row(f"{unit} {line}", day, start, end, kind, name, cell("day"), clean(cell("room"))))
+    name = Path(path).name
+    if headers_again:
+        notes.append(f"the timetable {name} writes its header again ({_places(headers_again)}): those rows left out")
+    if unread:
+        shown = "; ".join(f"{label} ({_places(at)})" for label, at in unread.items())
+        notes.append(f"the timetable {name} has text in column(s) booklet does not read (a timetable's are "
+                     f"{', '.join(repr(h[0]) for h in _HEADERS.values())}): {shown}; add what is to be printed "
+                     "to programme.yaml")
+    if loose:
+        notes.append(f"the timetable {name} has row(s) with no day, start or name, left out ({_places(loose)})")
     return rows
+
+
+def _places(found: list[str]) -> str:
+    """'line 3, line 5, line 9 ...': where, the first three."""
+    return ", ".join(found[:3]) + " ..." * (len(found) > 3)
+
+
+def _clock(text: str) -> dt.time | None:
+    """A timetable's time: '0830', '8:30', '08h30', '8.30 am', a workbook's time cell ('08:30'); None for any
+    other."""
+    from .table import _clock_in
+
+    if not text or _clock_range(text) is not None:
+        return None
+    hour = re.fullmatch(r"(\d{1,2})\s*([ap])\.?\s*m\.?", text, re.I)  # "2 pm"
+    if hour and 1 <= int(hour[1]) <= 12:
+        return dt.time(int(hour[1]) % 12 + 12 * (hour[2].lower() == "p"))
+    return parse_clock(text) or _clock_in(text)
+
+
+def _clock_range(text: str) -> tuple[dt.time, dt.time] | None:
+    from .table import _clock_range as clock_range
+
+    return clock_range(text)
 
 
 def looks_like_a_timetable(header: list) -> bool:
@@ -147,10 +210,10 @@ _WHAT_A_DAY_IS = ("is neither a date (2018-06-11, 'Monday 11 June 2018', 'June 1
                   "('Monday') nor a day's number (2)")
 
 
-def _day(text: str) -> dt.date | int | Undated | Weekday:
-    """The day a timetable's cell writes; ValueError saying why for one that is none (its message follows the
-    cell's text: "day '31 June' ...")."""
-    from .table import _NAMED_DATE_WORDS, _bare, _in_years, _month_words, named_date
+def _day(text: str, dates=None) -> dt.date | int | Undated | Weekday:
+    """The day a timetable's cell writes (`dates`: table._Dates of its column, for 03.06.2024 and 6/3/2024); ValueError
+    saying why for one that is none (its message follows the cell's text: "day '31 June' ...")."""
+    from .table import _NAMED_DATE_WORDS, _WEEKDAY_FIRST, _bare, _Dates, _in_years, _month_words, named_date
 
     if re.fullmatch(r"\d{1,2}", text):
         return int(text)
@@ -165,12 +228,15 @@ def _day(text: str) -> dt.date | int | Undated | Weekday:
     words = [_bare(w) for w in found if not w.isdigit()]
     numbers = [int(w) for w in found if w.isdigit()]
     # the weekday written before the date ("Mon 3 June": the weekdays its word names in any language)
-    said = weekdays[words[0]] if len(words) > 1 and not found[0].isdigit() and words[0] in weekdays else None
+    said = weekdays[words[0]] if not found[0].isdigit() and words[0] in weekdays and (
+        len(words) > 1 or words[0] not in months) else None
     if len(words) == 1 and words[0] in weekdays and not numbers:
         return Weekday(min(weekdays[words[0]]))
-    if len(found) > 12 or not any(w in months for w in words):
+    dates = dates or _Dates([])
+    date = dates._numbers(text) or dates._numbers(_WEEKDAY_FIRST.sub("", text))  # "03.06.2024", "Mon 03.06.2024"
+    if date is None and (len(found) > 12 or not any(w in months for w in words)):
         raise ValueError(_WHAT_A_DAY_IS)
-    date = named_date(text)
+    date = date or named_date(text)
     year = next((n for n in numbers if n >= 1000), None)
     if date is None and year is None:  # no year: read with a leap year's, for 29 February
         date = named_date(f"{text} 2024")
@@ -232,11 +298,12 @@ def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, sou
         if found:
             entry = found[0]
             entry.day, entry.start, entry.end = day, row.start, row.end
+            entry.room = row.room or entry.room
             continue
         if row.kind not in (*_LINE_KINDS, "poster", ""):  # (a poster's row of no presenter: a poster session's)
             unmatched.append(f"{row.at} '{row.name}'")
         lines.append(Entry(f"{row.name}-{day}-{row.start}", row.name, kind=_line(row), day=day, start=row.start,
-                           end=row.end, where=row.at))
+                           end=row.end, where=row.at, room=row.room))
     placed_count = sum(entry.day is not None for entry in entries)
     notes.append(f"the timetable {source.name} placed {placed_count} of {len(entries)} entries by their speakers' "
                  f"names; {len(lines)} of its rows are programme lines")
