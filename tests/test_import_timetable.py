@@ -192,6 +192,18 @@ def test_a_timetables_days_written_with_the_months_name_a_weekday_or_no_year(tmp
     assert result.exit_code == 0, result.output
     days = yaml.safe_load((tmp_path / "again" / "programme.yaml").read_text("utf-8"))["days"]
     assert [day["date"] for day in days] == [dt.date(2024, 6, 3), dt.date(2024, 6, 5)]
+    # weekdays alone over two weeks: read in order, a weekday before the row above's is the next week's, and said
+    timetable.write_text("Day,Start,End,Speaker\nMonday,09:00,09:40,P. Rabl\nMonday,10:00,10:30,Coffee break\n"
+                         "Friday,09:00,09:40,P. Maletinsky\nMonday,09:00,09:40,T. van der Sar\n", encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "weeks", "--timetable", timetable, "--first-day",
+                    "2024-06-03")
+    assert result.exit_code == 0, result.output
+    days = yaml.safe_load((tmp_path / "weeks" / "programme.yaml").read_text("utf-8"))["days"]
+    assert [(day["date"], len(day["items"])) for day in days] == [(dt.date(2024, 6, 3), 2), (dt.date(2024, 6, 7), 1),
+                                                                   (dt.date(2024, 6, 10), 1)]
+    assert ("the timetable's days written as weekdays alone are read in order, a weekday before the row above's the "
+            "next week's: 1 row(s) fall in a later week than --first-day's (line 5 'Monday' is 2024-06-10); check "
+            "them") in " ".join(result.output.split())
 
 
 def test_a_timetables_day_that_cannot_be_dated_is_said_with_its_file_and_line(tmp_path):

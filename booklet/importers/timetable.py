@@ -288,10 +288,16 @@ def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, sou
         raise SourceError(f"{source}: {at}: its days are numbers: say the date of day 1 with --first-day "
                           "(e.g. --first-day 2018-06-10)")
     dates = [row.day for row in rows if isinstance(row.day, dt.date)]
+    weekdays_from = first_day  # a weekday alone: the first such day from the last one a row named so
+    later_weeks: list[str] = []
     lines: list[Entry] = []
     unmatched, ambiguous = [], []
     for row in rows:
-        day = _date_of(row, first_day, dates, source)
+        day = _date_of(row, first_day, dates, source, weekdays_from)
+        if isinstance(row.day, Weekday):
+            weekdays_from = day
+            if first_day is not None and (day - first_day).days >= 7:
+                later_weeks.append(f"{row.at} '{row.written}' is {day}")
         found = [] if row.kind in _LINE_KINDS else _speakers_entries(entries, row)
         if len(found) > 1:
             ambiguous.append(f"{row.at} '{row.name}'")
@@ -311,17 +317,22 @@ def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, sou
         notes.append(f"{len(unmatched)} row(s) of the timetable name no speaker of the abstracts, and are printed as "
                      f"lines of the programme: {', '.join(unmatched[:5])}" + (" ..." if len(unmatched) > 5 else "")
                      + "; give their talks in programme.yaml")
+    if later_weeks:
+        notes.append(f"the timetable's days written as weekdays alone are read in order, a weekday before the row "
+                     f"above's the next week's: {len(later_weeks)} row(s) fall in a later week than --first-day's "
+                     f"({', '.join(later_weeks[:3])}{' ...' * (len(later_weeks) > 3)}); check them")
     if ambiguous:
         notes.append(f"{len(ambiguous)} row(s) of the timetable name the speaker of more than one entry: the first "
                      f"not yet placed took the time ({', '.join(ambiguous[:5])}); check them")
     return entries + lines
 
 
-def _date_of(row: Row, first_day: dt.date | None, dates: list[dt.date], source: Path) -> dt.date:
+def _date_of(row: Row, first_day: dt.date | None, dates: list[dt.date], source: Path,
+             weekdays_from: dt.date | None = None) -> dt.date:
     """The date of a row's day: a date as written; a day's number counted from `first_day` (day 1); a date without
     its year in the year of `first_day` (the next one when it is earlier and then a month from it at most: a school
-    over New Year), else of the timetable's `dates` when they have one; a weekday the first one from `first_day`.
-    SourceError for one that cannot be dated so."""
+    over New Year), else of the timetable's `dates` when they have one; a weekday the first one from `weekdays_from`
+    (the day the row above's weekday was, else `first_day`). SourceError for one that cannot be dated so."""
     day = row.day
     if isinstance(day, dt.date):
         return day
@@ -332,7 +343,8 @@ def _date_of(row: Row, first_day: dt.date | None, dates: list[dt.date], source: 
         if first_day is None:
             raise SourceError(f"{where} is a weekday alone: say the date of the first day with --first-day (e.g. "
                               "--first-day 2018-06-10), or write its date")
-        return first_day + dt.timedelta(days=(day.number - first_day.weekday()) % 7)
+        base = weekdays_from or first_day
+        return base + dt.timedelta(days=(day.number - base.weekday()) % 7)
     years = sorted({d.year for d in dates})
     if first_day is not None:  # (the next year's only when it is a month from the first day at most)
         year = first_day.year
