@@ -258,6 +258,23 @@ def test_a_hand_made_timetables_odd_shapes_are_read_or_said(tmp_path):
             "'end', 'name', 'type', 'room'): 'Speaker' (line 2); 'Code' (line 2, line 5, line 8); column 8 (line 6); "
             "add what is to be printed to programme.yaml") in output
     assert "the timetable odd.csv has row(s) with no day, start or name, left out (line 8)" in output
+    # a speaker's second row, a time in the day's cell, a date that is none
+    timetable.write_text("Day,Start,End,Type,Speaker\n2024-06-03 08:30,,,invited,P. Maletinsky\n"
+                         "2024-06-04,09:00,09:30,invited,P. Maletinsky\n", encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "twice", "--timetable", timetable)
+    assert result.exit_code == 0, result.output
+    days = yaml.safe_load((tmp_path / "twice" / "programme.yaml").read_text("utf-8"))["days"]
+    assert [(day["date"], day["items"][0]["time"]) for day in days] == [(dt.date(2024, 6, 3), "08:30"),
+                                                                          (dt.date(2024, 6, 4), "09:00-09:30")]
+    assert ("1 row(s) of the timetable name a speaker whose entry an earlier row placed, and are printed as lines of "
+            "the programme: line 3 'P. Maletinsky' (placed by line 2); a talk given twice, or another talk of theirs: "
+            "give it in programme.yaml") in " ".join(result.output.split())
+    assert "name no speaker" not in result.output
+    timetable.write_text("Day,Start,End,Speaker\n31.06.2024,09:30,10:00,P. Rabl\n", encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "again", "--timetable", timetable)
+    assert result.exit_code == 1 and not (tmp_path / "again").exists()
+    assert (f"booklet: {timetable}: line 2: day '31.06.2024' is no date: no such day in that month (or a year no "
+            "conference's); nothing was written.") in result.output
     timetable.write_text("Day,Start,End,Speaker\n2024-06-03,09:30,09:00,P. Rabl\n", encoding="utf-8")
     result = invoke("import", source, "--out", tmp_path / "again", "--timetable", timetable)
     assert result.exit_code == 1 and not (tmp_path / "again").exists()

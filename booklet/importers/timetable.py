@@ -130,6 +130,8 @@ def read_rows(path: Path, kinds: Kinds, notes: list[str] | None = None) -> list[
         except ValueError as exc:
             raise SourceError(f"{where}: day '{cell('day')}' {exc}") from None
         start, end = _clock(cell("start")), _clock(cell("end")) if cell("end") else None
+        if not cell("start") and re.search(r"\d[:.h]\d\d\s*$", cell("day")):  # "2018-06-11 08:30" in the day's
+            start = _clock(cell("day"))  # column
         both = _clock_range(cell("start"))
         if both is not None and not cell("end"):  # "09:00-10:00" in the start column
             start, end = both
@@ -235,6 +237,8 @@ def _day(text: str, dates=None) -> dt.date | int | Undated | Weekday:
     dates = dates or _Dates([])
     date = dates._numbers(text) or dates._numbers(_WEEKDAY_FIRST.sub("", text))  # "03.06.2024", "Mon 03.06.2024"
     if date is None and (len(found) > 12 or not any(w in months for w in words)):
+        if re.fullmatch(r"(?:[^\W\d_]+\.?,?\s*)?\d{1,4}([./-])\d{1,2}\1\d{1,4}", text):  # "31.06.2024"
+            raise ValueError("is no date: no such day in that month (or a year no conference's)")
         raise ValueError(_WHAT_A_DAY_IS)
     date = date or named_date(text)
     year = next((n for n in numbers if n >= 1000), None)
@@ -291,7 +295,8 @@ def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, sou
     weekdays_from = first_day  # a weekday alone: the first such day from the last one a row named so
     later_weeks: list[str] = []
     lines: list[Entry] = []
-    unmatched, ambiguous = [], []
+    unmatched, ambiguous, again = [], [], []
+    placed_by: dict[int, str] = {}  # id(entry) -> where the row that placed it is
     for row in rows:
         day = _date_of(row, first_day, dates, source, weekdays_from)
         if isinstance(row.day, Weekday):
@@ -305,8 +310,14 @@ def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, sou
             entry = found[0]
             entry.day, entry.start, entry.end = day, row.start, row.end
             entry.room = row.room or entry.room
+            placed_by[id(entry)] = row.at
             continue
-        if row.kind not in (*_LINE_KINDS, "poster", ""):  # (a poster's row of no presenter: a poster session's)
+        earlier = [] if row.kind in _LINE_KINDS else [
+            placed_by[id(entry)] for entry in entries if id(entry) in placed_by and same_speaker(_speaker(entry),
+                                                                                                  row.name)]
+        if earlier:  # (a talk given twice, or a speaker's second talk the abstracts do not list)
+            again.append(f"{row.at} '{row.name}' (placed by {earlier[0]})")
+        elif row.kind not in (*_LINE_KINDS, "poster", ""):  # (a poster's row of no presenter: a poster session's)
             unmatched.append(f"{row.at} '{row.name}'")
         lines.append(Entry(f"{row.name}-{day}-{row.start}", row.name, kind=_line(row), day=day, start=row.start,
                            end=row.end, where=row.at, room=row.room))
@@ -317,6 +328,10 @@ def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, sou
         notes.append(f"{len(unmatched)} row(s) of the timetable name no speaker of the abstracts, and are printed as "
                      f"lines of the programme: {', '.join(unmatched[:5])}" + (" ..." if len(unmatched) > 5 else "")
                      + "; give their talks in programme.yaml")
+    if again:
+        notes.append(f"{len(again)} row(s) of the timetable name a speaker whose entry an earlier row placed, and are "
+                     f"printed as lines of the programme: {', '.join(again[:5])}" + (" ..." if len(again) > 5 else "")
+                     + "; a talk given twice, or another talk of theirs: give it in programme.yaml")
     if later_weeks:
         notes.append(f"the timetable's days written as weekdays alone are read in order, a weekday before the row "
                      f"above's the next week's: {len(later_weeks)} row(s) fall in a later week than --first-day's "
@@ -372,15 +387,17 @@ def _line(row: Row) -> str:
     return row.kind if row.kind in _LINE_KINDS else line_kind(row.name)
 
 
+def _speaker(entry: Entry) -> str:
+    """The name of an entry's presenting person (else its first), or ""."""
+    person = next((p for p in entry.people if p.presenting), entry.people[0] if entry.people else None)
+    return person.name if person is not None else ""
+
+
 def _speakers_entries(entries: list[Entry], row: Row) -> list[Entry]:
     """The entries not yet placed whose presenting person (else first) is the row's name, those of the row's kind
     first (a tutorial's row, a tutorial; a talk's, no poster)."""
 
-    def speaker(entry: Entry) -> str:
-        person = next((p for p in entry.people if p.presenting), entry.people[0] if entry.people else None)
-        return person.name if person is not None else ""
-
-    found = [entry for entry in entries if entry.day is None and same_speaker(speaker(entry), row.name)]
+    found = [entry for entry in entries if entry.day is None and same_speaker(_speaker(entry), row.name)]
     fitting = [entry for entry in found if (entry.kind == "tutorial") == (row.kind == "tutorial")
                and (entry.kind == "poster") == (row.kind == "poster")]
     return fitting + [entry for entry in found if entry not in fitting]
