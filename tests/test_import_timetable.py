@@ -270,6 +270,21 @@ def test_a_hand_made_timetables_odd_shapes_are_read_or_said(tmp_path):
             "the programme: line 3 'P. Maletinsky' (placed by line 2); a talk given twice, or another talk of theirs: "
             "give it in programme.yaml") in " ".join(result.output.split())
     assert "name no speaker" not in result.output
+    # a day written once, on its first row: the rows below take it (an empty day was an internal error)
+    timetable.write_text("Day,Start,End,Speaker\n2024-06-03,08:30,09:00,P. Rabl\n,09:00,09:30,P. Maletinsky\n",
+                         encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "once", "--timetable", timetable)
+    assert result.exit_code == 0, result.output
+    days = yaml.safe_load((tmp_path / "once" / "programme.yaml").read_text("utf-8"))["days"]
+    assert [(day["date"], [item["time"] for item in day["items"]]) for day in days] == [
+        (dt.date(2024, 6, 3), ["08:30-09:00", "09:00-09:30"])]
+    assert ("1 row(s) of the timetable odd.csv with no day took the day of the row above (a day written once, on its "
+            "first row) (line 3)") in " ".join(result.output.split())
+    timetable.write_text("Day,Start,End,Speaker\n,08:30,09:00,P. Rabl\n", encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "again", "--timetable", timetable)
+    assert result.exit_code == 1 and not (tmp_path / "again").exists()
+    assert (f"booklet: {timetable}: line 2: no day (a date, 2018-06-11, or a day's number), and no row above gives "
+            "one; nothing was written.") in result.output
     timetable.write_text("Day,Start,End,Speaker\n31.06.2024,09:30,10:00,P. Rabl\n", encoding="utf-8")
     result = invoke("import", source, "--out", tmp_path / "again", "--timetable", timetable)
     assert result.exit_code == 1 and not (tmp_path / "again").exists()

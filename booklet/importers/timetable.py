@@ -105,7 +105,7 @@ def read_rows(path: Path, kinds: Kinds, notes: list[str] | None = None) -> list[
     body = list(zip(records[header_at + 1:], lines[header_at + 1:]))
     dates = _Dates([record[columns["day"]] for record, _ in body if columns["day"] < len(record)])
     rows: list[Row] = []
-    headers_again, unread, loose = [], {}, []
+    headers_again, unread, loose, filled = [], {}, [], []
     for record, line in body:
         def cell(what: str) -> str:
             at = columns[what]
@@ -125,10 +125,16 @@ def read_rows(path: Path, kinds: Kinds, notes: list[str] | None = None) -> list[
             loose.append(f"{unit} {line}")  # text in no column read: said below
             continue
         where = f"{path}: {unit} {line}"
+        written_day = cell("day")
+        if not written_day and rows:  # a day written once, on its first row (or in cells merged down the day)
+            written_day = rows[-1].written
+            filled.append(f"{unit} {line}")
+        if not written_day:
+            raise SourceError(f"{where}: no day (a date, 2018-06-11, or a day's number), and no row above gives one")
         try:
-            day = _day(cell("day"), dates)
+            day = _day(written_day, dates)
         except ValueError as exc:
-            raise SourceError(f"{where}: day '{cell('day')}' {exc}") from None
+            raise SourceError(f"{where}: day '{written_day}' {exc}") from None
         start, end = _clock(cell("start")), _clock(cell("end")) if cell("end") else None
         if not cell("start") and re.search(r"\d[:.h]\d\d\s*$", cell("day")):  # "2018-06-11 08:30" in the day's
             start = _clock(cell("day"))  # column
@@ -148,7 +154,7 @@ def read_rows(path: Path, kinds: Kinds, notes: list[str] | None = None) -> list[
             raise SourceError(f"{where}: no name (a speaker's, or what the row is: 'Lunch')")
         written = cell("type")
         kind = _TYPES.get(written.casefold()) or kinds(written, default="") or line_kind(name, "")
-        rows.append(Row(f"{unit} {line}", day, start, end, kind, name, cell("day"), clean(cell("room"))))
+        rows.append(Row(f"{unit} {line}", day, start, end, kind, name, written_day, clean(cell("room"))))
     name = Path(path).name
     if headers_again:
         notes.append(f"the timetable {name} writes its header again ({_places(headers_again)}): those rows left out")
@@ -157,6 +163,9 @@ def read_rows(path: Path, kinds: Kinds, notes: list[str] | None = None) -> list[
         notes.append(f"the timetable {name} has text in column(s) booklet does not read (a timetable's are "
                      f"{', '.join(repr(h[0]) for h in _HEADERS.values())}): {shown}; add what is to be printed "
                      "to programme.yaml")
+    if filled:
+        notes.append(f"{len(filled)} row(s) of the timetable {name} with no day took the day of the row above (a day "
+                     f"written once, on its first row) ({_places(filled)})")
     if loose:
         notes.append(f"the timetable {name} has row(s) with no day, start or name, left out ({_places(loose)})")
     return rows
@@ -217,6 +226,8 @@ def _day(text: str, dates=None) -> dt.date | int | Undated | Weekday:
     saying why for one that is none (its message follows the cell's text: "day '31 June' ...")."""
     from .table import _NAMED_DATE_WORDS, _WEEKDAY_FIRST, _bare, _Dates, _in_years, _month_words, named_date
 
+    if not text.strip():
+        raise ValueError(_WHAT_A_DAY_IS)
     if re.fullmatch(r"\d{1,2}", text):
         return int(text)
     for read in (dt.date.fromisoformat, lambda t: dt.datetime.fromisoformat(t).date()):  # (a workbook's date cell:
