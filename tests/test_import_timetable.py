@@ -220,14 +220,27 @@ def test_a_timetables_day_that_cannot_be_dated_is_said_with_its_file_and_line(tm
              "Tuesday 3 June 2024": "day 'Tuesday 3 June 2024' is a Monday, not a Tuesday: correct the date or the "
                                     "weekday",
              "Funday": "day 'Funday' is neither a date (2018-06-11, 'Monday 11 June 2018', 'June 11, 2018', "
-                       "'11 June'), a weekday ('Monday') nor a day's number (2)"}
+                       "'11 June'), a weekday ('Monday') nor a day's number (2)",
+             # (fuzzing the new readings: a cell of a comma, and one of 28 digits, were internal errors; a letter
+             # or a word that is a weekday in two languages was read as one)
+             '","': "day ',' is neither a date",
+             "9" * 28 + " June": f"day '{'9' * 28} June' is neither a date",
+             "T": "day 'T' is neither a date",
+             "So": "day 'So' names more than one weekday in the languages booklet reads (Saturday or Sunday): write "
+                   "the weekday in full, or the date"}
     for written, message in cases.items():
         dated = "" if written == "3 June" else "2024-06-03,08:00,Opening\n"  # (a dated day gives "3 June" its year)
         timetable.write_text(f"Day,Start,Speaker\n{dated}{written},09:00,P. Rabl\n", encoding="utf-8")
         result = invoke("import", source, "--out", tmp_path / "school", "--timetable", timetable)
         assert result.exit_code == 1 and not (tmp_path / "school").exists(), result.output
         line = 3 if dated else 2
-        assert f"booklet: {timetable}: line {line}: {message}; nothing was written." in result.output, result.output
+        assert f"booklet: {timetable}: line {line}: {message}" in result.output, result.output
+    timetable.write_text("Day,Start,Speaker\n5,09:00,P. Rabl\n", encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "school", "--timetable", timetable, "--first-day",
+                    "9999-12-30")
+    assert result.exit_code == 1 and not (tmp_path / "school").exists(), result.output
+    assert (f"booklet: {timetable}: line 2: day '5' counted from --first-day 9999-12-30 is no date; nothing was "
+            "written.") in result.output
 
 
 def test_a_hand_made_timetables_odd_shapes_are_read_or_said(tmp_path):

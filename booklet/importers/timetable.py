@@ -238,12 +238,19 @@ def _day(text: str, dates=None) -> dt.date | int | Undated | Weekday:
     months, _ = _month_words()
     weekdays = _weekday_numbers()
     found = _NAMED_DATE_WORDS.findall(text)
+    if not found or len(text) > 60:
+        raise ValueError(_WHAT_A_DAY_IS)
     words = [_bare(w) for w in found if not w.isdigit()]
-    numbers = [int(w) for w in found if w.isdigit()]
-    # the weekday written before the date ("Mon 3 June": the weekdays its word names in any language)
-    said = weekdays[words[0]] if not found[0].isdigit() and words[0] in weekdays and (
+    numbers = [int(w) for w in found if w.isdigit() and len(w) <= 4]  # (a longer one is no day or year)
+    # the weekday written before the date ("Mon 3 June": the weekdays its word names in any language; a letter
+    # alone, "T", is none)
+    said = weekdays[words[0]] if not found[0].isdigit() and len(words[0]) > 1 and words[0] in weekdays and (
         len(words) > 1 or words[0] not in months) else None
-    if len(words) == 1 and words[0] in weekdays and not numbers:
+    if len(words) == 1 and len(words[0]) > 1 and words[0] in weekdays and not numbers:
+        if len(weekdays[words[0]]) > 1:  # ("So": Sonntag in German, sobota in Slovak)
+            named = " or ".join(calendar.day_name[n] for n in sorted(weekdays[words[0]]))
+            raise ValueError(f"names more than one weekday in the languages booklet reads ({named}): write the "
+                             "weekday in full, or the date")
         return Weekday(min(weekdays[words[0]]))
     dates = dates or _Dates([])
     date = dates._numbers(text) or dates._numbers(_WEEKDAY_FIRST.sub("", text))  # "03.06.2024", "Mon 03.06.2024"
@@ -309,7 +316,11 @@ def placed(entries: list[Entry], rows: list[Row], first_day: dt.date | None, sou
     unmatched, ambiguous, again = [], [], []
     placed_by: dict[int, str] = {}  # id(entry) -> where the row that placed it is
     for row in rows:
-        day = _date_of(row, first_day, dates, source, weekdays_from)
+        try:
+            day = _date_of(row, first_day, dates, source, weekdays_from)
+        except (OverflowError, ValueError):  # (counted from a --first-day at the end of the calendar)
+            raise SourceError(f"{source}: {row.at}: day '{row.written}' counted from --first-day {first_day} is "
+                              "no date") from None
         if isinstance(row.day, Weekday):
             weekdays_from = day
             if first_day is not None and (day - first_day).days >= 7:
