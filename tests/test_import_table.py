@@ -1292,6 +1292,14 @@ def test_et_al_is_counted_in_the_contributions_imported_alone_once_each(tmp_path
     assert cut == ["1 list(s) of authors end with 'et al.' (or 'and others') (line 2): only the people named are "
                    "imported; add the others to abstracts.yaml"]
     assert [a["title"] for a in imported.documents["abstracts.yaml"]] == ["Kept", "Plain"]
+    # Indico's "Name (Affiliation)" cells: "et al." was a person
+    path = write_csv(tmp_path / "indico.csv", [["Title", "Authors (affiliation)"],
+                                               ["T", "Ana Smith (Lund), Bo Lee (MIT), et al."]])
+    imported = table.read(path, Options())
+    assert imported.documents["abstracts.yaml"][0]["authors"] == [{"name": "Ana Smith", "affiliation": "Lund"},
+                                                                   {"name": "Bo Lee", "affiliation": "MIT"}]
+    assert ("1 list(s) of authors end with 'et al.' (or 'and others') (line 2): only the people named are imported; "
+            "add the others to abstracts.yaml") in imported.notes
 
 
 CMT_HEADER = ["Paper ID", "Created", "Last Modified", "Paper Title", "Abstract", "Primary Contact Author Name",

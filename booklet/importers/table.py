@@ -946,9 +946,15 @@ def _closing_bracket_opened(text: str) -> int | None:
     return None
 
 
-def people_with_affiliations(cell: str) -> list[Person]:
-    """Indico's 'Ana Smith (Lund University), Bo Jones' -> people with their affiliation."""
+def people_with_affiliations(cell: str, cut: list | None = None) -> list[Person]:
+    """Indico's 'Ana Smith (Lund University), Bo Jones' -> people with their affiliation; a closing 'et al.' names
+    nobody (`cut`: as split_names's)."""
     out = []
+    named, found = _ET_AL.subn("", cell.strip())
+    if found:
+        cell = _AND_LAST.sub("", named.strip(" ,;"))
+        if cut is not None:
+            cut.append(cell)
     for piece in _PEOPLE_PIECES.split(cell):  # (a comma inside brackets parts no one: "Ana (UC, Berkeley)")
         written, aff = _own_affiliation(piece)
         name = _person_name(written, flip=False)
@@ -1220,7 +1226,7 @@ class _Table:
         if cols.has("author_affs") or cols.has("coauthor_affs"):
             for name in ("author_affs", "coauthor_affs"):
                 for i in cols.index.get(name, []):
-                    people += people_with_affiliations(cell(i))
+                    people += people_with_affiliations(cell(i), self.row_cut)
         elif cols.has("authors") or cols.has("coauthors") or cols.has("affiliations"):
             people += self.author_groups(row, cols)
             if cols.has("contact"):  # CMT: the '*' after an author marks the primary contact, who need not present
@@ -1228,7 +1234,7 @@ class _Table:
                     person.presenting = False
         if cols.has("speaker_affs"):
             speakers += [Person(p.name, p.affiliations, None, True)
-                         for p in people_with_affiliations(cell(cols.first("speaker_affs")))]
+                         for p in people_with_affiliations(cell(cols.first("speaker_affs")), self.row_cut)]
         elif cols.has("speaker"):
             speaker_cell = cell(cols.first("speaker"))
             found = people_from(speaker_cell, "" if people else cell(cols.first("affiliations")),
