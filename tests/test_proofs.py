@@ -217,8 +217,13 @@ def test_speaker_emails_are_in_the_manifest_and_nowhere_in_the_booklet(sample):
 
 
 def test_proofs_without_an_email_are_the_warnings(sample):
+    """A proof nobody can be mailed is a warning; so is each person a proof of several (a tutorial's presenters)
+    has without an address, whom the mail merge leaves out."""
     missing = {row["file"] for row in sample.rows if not row["emails"]}
-    assert missing and {p.message.split("send ")[1].split()[0] for p in sample.result.no_email} == missing
+    whole = [p for p in sample.result.no_email if " only; send it to " not in p.message]
+    assert missing and {p.message.split("send ")[1].split()[0] for p in whole} == missing
+    some = {p.file for p in sample.result.proofs if p.emails and not all(person.email for person in p.people)}
+    assert {p.message.split("): ")[1].split()[0] for p in sample.result.no_email if p not in whole} == some
     assert all(p.severity == "warning" and p.kind == "no-email" and p.file for p in sample.result.no_email)
 
 
@@ -276,6 +281,93 @@ def test_proofs_command_lists_entries_without_email_at_the_end(tmp_path):
     assert len(lines) - wrote - 2 == 4 and all("warning: no email for" in line for line in lines[wrote + 2:])
     places = [(line.split(":")[0], int(line.split(":")[1])) for line in lines[wrote + 2:]]
     assert places == sorted(places)  # in the data's order (they were in the booklet's: posters first here)
+
+
+def _proofs_run(tmp_path, files: dict[str, str]) -> tuple[str, dict[str, dict[str, str]]]:
+    """`booklet proofs` of the base conference with `files` replaced: (its output, the manifest's rows by id)."""
+    folder = write_conference(tmp_path / "conf", files)
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)])
+    assert run.exit_code == 0, run.output
+    with (out / "manifest.csv").open(encoding="utf-8", newline="") as file:
+        return run.output, {row["id"]: row for row in csv.DictReader(file)}
+
+
+def test_a_persons_email_given_on_one_entry_is_theirs_on_the_others(tmp_path):
+    """A LOC's run (a German workshop): Max Weiß had `email:` on his abstract `weiss`, and the index of authors listed
+    him once; but his abstract `weiss-2` and his poster had no address in manifest.csv, and a no-email warning each.
+    A person without an address on an entry gets the one the data gives them elsewhere (one person as the index has
+    them: people.yaml's spellings too); their own address is kept, and of several elsewhere none is chosen."""
+    abstracts = extend("abstracts.yaml", """\
+        - id: weiss
+          title: Tensor networks
+          speaker: {name: Max Weiß, email: max.weiss@example.org}
+        - id: weiss-2
+          title: Summary of the workshop
+          speaker: {name: Max  Weiß}
+        - id: weiss-3
+          title: Outlook
+          speaker: {name: M. Weiß}
+        - id: weiss-4
+          title: Elsewhere
+          speaker: {name: Max Weiß, email: max@home.example}
+        - id: lee
+          title: Two addresses
+          speaker: {name: Kim Lee, email: kim@a.example}
+        - id: lee-2
+          title: Which one
+          speaker: {name: Kim Lee}
+        """)
+    posters = extend("posters.yaml", """\
+        - number: 2
+          authors: [{name: Max Weiß}]
+          title: PEPS
+        """)
+    participants = "- {name: Kim Lee, email: kim@b.example}\n- {name: Sven Oberg, email: sven@nbi.example}\n"
+    output, rows = _proofs_run(tmp_path, {"abstracts.yaml": abstracts, "posters.yaml": posters,
+                                          "participants.yaml": participants,
+                                          "people.yaml": "- {name: Max Weiß, aliases: [M. Weiß]}\n"})
+    assert rows["weiss"]["emails"] == "max.weiss@example.org"
+    assert rows["weiss-4"]["emails"] == "max@home.example"  # its own
+    # two addresses for Max Weiß elsewhere: none chosen for weiss-2, weiss-3, his poster
+    assert [rows[key]["emails"] for key in ("weiss-2", "weiss-3", "poster-max-weiss")] == ["", "", ""]
+    assert ("abstracts.yaml:16: [3].speaker: warning: no email for Max Weiß (abstract 'weiss-2'): send weiss-2.pdf "
+            "another way, or give Max Weiß one of the addresses the data gives elsewhere (max.weiss@example.org, "
+            "max@home.example) here") in output
+    assert rows["lee"]["emails"] == "kim@a.example" and rows["lee-2"]["emails"] == ""
+    assert "(kim@a.example, kim@b.example)" in output
+    assert rows["bayes-intro"]["emails"] == "sven@nbi.example"  # from the list of participants
+
+    # with one address: every entry of his has it, and no warning names him
+    abstracts = abstracts.replace("email: max@home.example", "email: MAX.WEISS@example.org")
+    output, rows = _proofs_run(tmp_path / "one", {"abstracts.yaml": abstracts, "posters.yaml": posters,
+                                                  "people.yaml": "- {name: Max Weiß, aliases: [M. Weiß]}\n"})
+    assert [rows[key]["emails"] for key in ("weiss-2", "weiss-3", "poster-max-weiss")] == [
+        "max.weiss@example.org"] * 3
+    assert rows["weiss-4"]["emails"] == "MAX.WEISS@example.org"
+    assert "no email for Max" not in output and "no email for M. Weiß" not in output
+
+
+def test_a_tutorials_presenter_without_an_email_is_a_warning_and_one_with_is_on_its_row(tmp_path):
+    """A LOC's run: a tutorial's proof went to its first presenter only, in silence: the co-presenter had no address.
+    Every presenter with an address is on the manifest's row (joined by '; ', as an abstract's speakers are), and
+    one without is a warning at their line, as a speaker of an abstract of several is."""
+    tutorials = BASE["tutorials.yaml"].replace(
+        "- {name: Sven Oberg, affiliation: NBI}",
+        "- {name: Sven Oberg, affiliation: NBI, email: sven@nbi.example}\n    - {name: Kari Solbakken}\n"
+        "    - {name: Mei Chen}")
+    participants = "- {name: Mei Chen, email: mei@example.org}\n"
+    abstracts = BASE_ABSTRACTS.replace("- {name: Bo Jones}", "- {name: Bo Jones, presenting: true}")
+    abstracts = abstracts.replace("presenting: true}", "presenting: true, email: c.okafor@example.org}", 1)
+    output, rows = _proofs_run(tmp_path, {"tutorials.yaml": tutorials, "participants.yaml": participants,
+                                          "abstracts.yaml": abstracts})
+    assert rows["bayes-intro"]["names"] == "Sven Oberg; Kari Solbakken; Mei Chen"
+    assert rows["bayes-intro"]["emails"] == "sven@nbi.example; mei@example.org"
+    assert ("tutorials.yaml:6: [0].presenters[1]: warning: no email for Kari Solbakken (tutorial 'bayes-intro'): "
+            "bayes-intro.pdf goes to Sven Oberg and Mei Chen only; send it to Kari Solbakken another way") in output
+    assert rows["okafor"]["emails"] == "c.okafor@example.org"
+    assert ("abstracts.yaml:9: [1].authors[1]: warning: no email for Bo Jones (abstract 'okafor'): okafor.pdf goes "
+            "to Chiamaka Okafor only; send it to Bo Jones another way") in output
 
 
 # Fourteen authors in one `author:` line (one person, as far as the data goes), in three scripts:

@@ -43,6 +43,9 @@ class Proof:
     source: Source | None = None
     pages: tuple[int, ...] = ()  # 1-based booklet pages, known once the booklet is built
     header: tuple[tuple[str, float], ...] = ()  # the lines printed above the running head, with their sizes
+    # of its people without an address here, those the data gives several elsewhere: (name, the addresses); none
+    # is chosen for them (see addressed)
+    unsure: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def file(self) -> str:
@@ -112,6 +115,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
     used: set[str] = set()
     proofs = []
     language = booklet.conference.language
+    addresses = known_emails(booklet)
     # an id that is a file name as it is keeps it; one made so (`a/b` -> `a_b`) gives way to it ("a_b-2"): the proof
     # `booklet proof a_b` gives is the abstract a_b's
     named = {abstract.id: _unique(abstract.id, used) for abstract in booklet.abstracts
@@ -121,24 +125,61 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
     for index, abstract in enumerate(booklet.abstracts):
         slot = slots.get("abstract:" + abstract.id)
         speakers = abstract.speakers
-        proofs.append(Proof(named[abstract.id], "abstract", abstract.id,
-                            markup.plain(abstract.title), speakers, (abstract_key_at(index),), *_when(slot, language),
-                            source=_source_of(speakers, abstract.source)))
+        proofs.append(addressed(Proof(named[abstract.id], "abstract", abstract.id,
+                                      markup.plain(abstract.title), speakers, (abstract_key_at(index),),
+                                      *_when(slot, language), source=_source_of(speakers, abstract.source)),
+                                addresses))
     for tutorial in booklet.tutorials:
         slot = slots.get("tutorial:" + tutorial.id)
         stem = _file_safe(tutorial.id)
         stem = stem if stem.casefold() not in used else "tutorial-" + stem
-        proofs.append(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
-                            tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot, language),
-                            source=_source_of(tutorial.presenters, tutorial.source)))
+        proofs.append(addressed(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
+                                      tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot, language),
+                                      source=_source_of(tutorial.presenters, tutorial.source)), addresses))
     for person, indices in poster_authors(booklet.posters, booklet.people):
         posters = [booklet.posters[i] for i in indices]
-        proofs.append(Proof(_unique("poster-" + _slug(person.name), used), "poster",
-                            ", ".join(str(p.number) for p in posters),
-                            " / ".join(markup.plain(p.title) for p in posters), (person,),
-                            tuple(poster_key(i) for i in indices),
-                            source=person.source or posters[0].source))
+        proofs.append(addressed(Proof(_unique("poster-" + _slug(person.name), used), "poster",
+                                      ", ".join(str(p.number) for p in posters),
+                                      " / ".join(markup.plain(p.title) for p in posters), (person,),
+                                      tuple(poster_key(i) for i in indices),
+                                      source=person.source or posters[0].source), addresses))
     return proofs
+
+
+def known_emails(booklet: Booklet) -> tuple[People, dict[Identity, tuple[str, ...]]]:
+    """Who is who (people.yaml: `People`, as the index of authors tells people apart), and each person the data
+    gives an address, anywhere (an abstract's authors, a tutorial's presenters, a poster's authors, a committee,
+    the participants) -> their distinct addresses (compared without case), in the data's order. A placeholder's
+    name ("TBA") is nobody's."""
+    from ..data.contract import placeholder_name
+
+    who = People(booklet.people)
+    found: dict[Identity, dict[str, str]] = {}
+    people = [p for abstract in booklet.abstracts for p in abstract.authors]
+    people += [p for tutorial in booklet.tutorials for p in tutorial.presenters]
+    people += [p for poster in booklet.posters for p in poster.authors]
+    people += [p for committee in booklet.conference.committees for p in committee.members]
+    for person in (*people, *booklet.participants):
+        if person.email and not placeholder_name(person.name):
+            found.setdefault(who.of(person.name), {}).setdefault(person.email.casefold(), person.email)
+    return who, {identity: tuple(emails.values()) for identity, emails in found.items()}
+
+
+def addressed(proof: Proof, known: tuple[People, dict[Identity, tuple[str, ...]]]) -> Proof:
+    """`proof`, each of its people without an address of their own given the one the data gives that person
+    elsewhere (`known_emails`): Max Weiß's `email:` on one of his abstracts is his for the others, and for his
+    poster. An address of their own is kept; when the data gives the person several, none is chosen: they are
+    the proof's `unsure`, which its warning names."""
+    who, emails = known
+    people, unsure = [], []
+    for person in proof.people:
+        found = () if person.email else emails.get(who.of(person.name), ())
+        if len(found) == 1:
+            person = replace(person, email=found[0])
+        elif found:
+            unsure.append((markup.plain(person.name), found))
+        people.append(person)
+    return replace(proof, people=tuple(people), unsure=tuple(unsure))
 
 
 def poster_authors(posters: tuple[Poster, ...], identities: tuple[Identity, ...] = ()) -> list[tuple[Person, list[int]]]:
@@ -350,15 +391,33 @@ def _inert(cell: str) -> str:
 
 
 def missing_emails(proofs: list[Proof]) -> list[Problem]:
-    """A warning for each proof that nobody can be mailed, in the order of the data's files and lines (the proofs
-    are in the booklet's page order)."""
+    """A warning for each proof that nobody can be mailed, and for each person of a proof of several (an abstract's
+    speakers, a tutorial's presenters) that the mail merge leaves out, having no address; in the order of the
+    data's files and lines (the proofs are in the booklet's page order). A person the data gives several addresses
+    elsewhere (and none here) has them named, to choose one."""
     problems = []
     for p in proofs:
-        if p.emails:
-            continue
-        source = p.source or Source("", 0, "")
         what = {"abstract": "abstract", "tutorial": "tutorial", "poster": "poster"}[p.kind]
-        problems.append(Problem(source.file, source.line, source.key,
-                                f"no email for {p.names} ({what} '{p.entry}'): send {p.file} another way",
-                                "warning", "no-email"))
+        if not p.emails:
+            source = p.source or Source("", 0, "")
+            problems.append(Problem(source.file, source.line, source.key,
+                                    f"no email for {p.names} ({what} '{p.entry}'): send {p.file} another way"
+                                    + _choices(p.unsure), "warning", "no-email"))
+            continue
+        mailed = [markup.plain(person.name) for person in p.people if person.email]
+        for person in p.people:
+            if not person.email:
+                source = person.source or p.source or Source("", 0, "")
+                name = markup.plain(person.name)
+                problems.append(Problem(
+                    source.file, source.line, source.key,
+                    f"no email for {name} ({what} '{p.entry}'): {p.file} goes to {_listed(mailed)} only; send it to "
+                    f"{name} another way" + _choices([(n, e) for n, e in p.unsure if n == name]),
+                    "warning", "no-email"))
     return sorted(problems, key=lambda problem: (problem.file, problem.line))
+
+
+def _choices(unsure) -> str:
+    """What a no-email warning adds for people the data gives several addresses elsewhere."""
+    return "".join(f", or give {name} one of the addresses the data gives elsewhere ({', '.join(emails)}) here"
+                   for name, emails in unsure)
