@@ -403,8 +403,8 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str) -
     # most text holds only characters seen printable before: a set difference tells (a tenth of the time
     # of converting it to plain text and looking its characters up in order); with math, of the text as
     # written and of what each formula can make (each worked out once)
-    chars: set[str] | None = _printed_chars(text)
-    for src in sources:
+    chars: set[str] | None = _printed_chars(text) if not markup.has_quantity(text) else None  # (\SI: µ, Ω, ⁻¹)
+    for src in sources if chars is not None else ():
         made = markup.math_chars(src)
         if made is None:
             chars = None

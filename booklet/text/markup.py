@@ -11,6 +11,7 @@ from itertools import groupby
 from ..cache.memory import active
 from .fonts import (IN_STYLE, MONO, SANS, font_for_char, fonts_number, in_mono, mono_name, use_fallbacks,
                     when_fonts_change)
+from . import siunitx
 from .mathtext import NBSP, PLAIN, Run, Script, Style, line_breaks, math_runs, missing_arguments, unknown_macros
 
 __all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain", "source_paragraphs"]
@@ -276,6 +277,9 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
                             "too many; the words print as math, in italic without their spaces")
     if "\\" in text:
         pieces = [piece for chunk in _prose(text) for kind, piece in _split_math(chunk) if kind == "text"]
+        if any(_has_quantity(piece) for piece in pieces):  # (siunitx's commands: typeset, or told of here)
+            problems += dict.fromkeys(told for piece in pieces for told in siunitx.problems(piece))
+            pieces = [_without_quantities(piece) for piece in pieces]
         outside = dict.fromkeys(found.group() for piece in pieces for found in _COMMAND.finditer(piece)
                                 if _is_latex(found.group(1), "{" in found.group()))
         if outside:
@@ -288,6 +292,13 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
             problems.append(f"math written between \\( \\) or \\[ \\] ({shown}) prints as written: booklet reads "
                             "math between $...$ (or $$...$$)")
     return problems
+
+
+def _without_quantities(piece: str) -> str:
+    """A piece of text with its siunitx commands (text.siunitx) taken out: what LaTeX outside math is looked for in."""
+    for found in reversed(siunitx.commands(piece)):
+        piece = piece[:found.start] + " " + piece[found.end:]
+    return piece
 
 
 _BACKSLASH_MATH = re.compile(r"(?<!\\)\\\((?=\s*\S).+?\\\)|(?<!\\)\\\[(?=\s*\S).+?\\\]", re.S)  # \(x\), \[x\]
@@ -542,7 +553,7 @@ def _inline(text: str) -> str:
     cache = active()
     if cache is None or not cache.warm:
         return _converted(text)
-    key = ("markup", text, fonts_number(cache), *((_latex_files(),) if "$" in text else ()))
+    key = ("markup", text, fonts_number(cache), *((_latex_files(),) if "$" in text or _has_quantity(text) else ()))
     made, fallbacks = cache.get("layouts", key, lambda: _kept(text))
     if fallbacks and not use_fallbacks(fallbacks):
         return _converted(text)
@@ -835,7 +846,7 @@ def _plain_outside_math(line: str) -> str:
 def _plain(text: str) -> str:
     try:
         if "$" not in text and "*" not in text and "`" not in text and "~" not in text and '\\"' not in text and \
-                "\\," not in text and \
+                "\\," not in text and not _has_quantity(text) and \
                 "-" not in text and " \u2013 " not in text and " \u2014 " not in text:
             return collapse(text)
         return " ".join(p for p in (collapse(c) if isinstance(c, Code) else _plain_paragraph(c)
@@ -844,10 +855,21 @@ def _plain(text: str) -> str:
         return collapse(text)
 
 
+def has_quantity(text: str) -> bool:
+    """Whether `text` may hold a siunitx command, set as math (text.siunitx)."""
+    return _has_quantity(text)
+
+
+def _has_quantity(text: str) -> bool:
+    """Whether `text` may hold a siunitx command (\\SI{50}{\\milli\\kelvin}: text.siunitx)."""
+    return "\\" in text and siunitx.COMMAND.search(text) is not None
+
+
 def _line_runs(line: str, plain: bool = False) -> list[Run]:
     """Styled runs of one collapsed paragraph; the fast path skips parsing when there is nothing to parse.
     For plain text, the no-break spaces of math (`~`, before a relation) are spaces."""
-    if "$" not in line and "*" not in line and '\\"' not in line and "~" not in line and "\\," not in line:
+    if "$" not in line and "*" not in line and '\\"' not in line and "~" not in line and "\\," not in line and \
+            not _has_quantity(line):
         return [(line, PLAIN)] if line else []
     tokens = _delimit(_split_math(line))
     _match_emphasis([t for t in tokens if isinstance(t, _Delim)])
@@ -1072,6 +1094,29 @@ def can_close(before: str, after: str) -> bool:
     return not (_is_space(before) or before in _OPENING or (before.isdigit() and after.isdigit()))
 
 
+def _starred(s: str) -> list[_Token]:
+    """A text piece's tokens: its runs of stars (a `\\*` a literal star) apart from its text."""
+    tokens: list[_Token] = []
+    for j, part in enumerate(_STARS.split(s)):
+        if j % 2:
+            tokens.append(("text", "*") if part == "\\*" else _Delim(len(part)))
+        elif part:
+            tokens.append(("text", part))
+    return tokens
+
+
+def _with_quantities(s: str) -> list[_Token]:
+    """_starred(s), each siunitx command booklet reads (\\SI{50}{\\milli\\kelvin}: text.siunitx) a formula of its
+    own, set as math sets it; one it cannot read as written."""
+    tokens: list[_Token] = []
+    at = 0
+    for found in siunitx.commands(s):
+        if found.math is not None:
+            tokens += _starred(s[at:found.start]) + [("math", found.math)]
+            at = found.end
+    return tokens + _starred(s[at:])
+
+
 def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
     """Split text pieces at `*` runs and decide which runs may open or close emphasis; `\\*` is a literal star."""
     tokens: list[_Token] = []
@@ -1087,11 +1132,10 @@ def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
             s = _backslash_quotes(s, umlauts[number])
         if "~" in s or "\\," in s:
             s = _TEX_SPACES.sub(_tex_space, s)
-        for j, part in enumerate(_STARS.split(s)):
-            if j % 2:
-                tokens.append(("text", "*") if part == "\\*" else _Delim(len(part)))
-            elif part:
-                tokens.append(("text", part))
+        if "\\" in s and siunitx.COMMAND.search(s):
+            tokens += _with_quantities(s)
+            continue
+        tokens += _starred(s)
     for i, tok in enumerate(tokens):
         if isinstance(tok, _Delim):
             before, after = _edge_char(tokens, i - 1, -1), _edge_char(tokens, i + 1, 0)

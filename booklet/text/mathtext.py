@@ -7,6 +7,8 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from . import siunitx
+
 class Script(NamedTuple):
     """One level of sub/superscript: its kind, and the nucleus it belongs to.
 
@@ -149,6 +151,8 @@ class _Item:
 @lru_cache(maxsize=8192)
 def _parsed(src: str) -> tuple[tuple[Run, ...] | None, tuple[str, ...], tuple[str, ...], bool]:
     try:
+        if "\\" in src:
+            src = siunitx.in_math(src)  # (\SI{50}{\milli\kelvin}: the math it stands for)
         parser = _MathParser(src)
         runs = parser.render()
     except Exception:
