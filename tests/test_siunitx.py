@@ -100,3 +100,15 @@ def test_check_warns_of_an_unknown_unit_with_file_line_and_key(tmp_path):
     build_booklet(data, out)
     printed = " ".join(texts(out))
     assert "Cooling to 50 mK" in printed and "A field of 2.5 T and a rate of \\SI{5}{\\foo}." in printed
+
+
+def test_a_line_of_thousands_of_unclosed_commands_finds_each_groups_end_once(monkeypatch):
+    """A generated abstract of 5,000 "\\SI{" with no closing brace took 9 s: each command's group was looked for to
+    the line's end. Every group's end is found in one pass over the line (siunitx._group_ends)."""
+    from booklet.text import siunitx
+
+    monkeypatch.setattr(siunitx, "_group_end", lambda *args: pytest.fail("a group's end looked for again"))
+    found = siunitx.commands("\\SI{" * 5000)
+    assert len(found) == 5000 and {f.problem for f in found} == {"a '{' that no '}' closes"}
+    assert [(f.start, f.end, f.math) for f in siunitx.commands("x \\SI{ \\SI{1}{\\metre} \\si{\\kelvin}")] == [
+        (2, 5, None), (7, 21, "1\\,\\mathrm{m}"), (22, 34, "\\mathrm{K}")]

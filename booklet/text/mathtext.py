@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from . import siunitx
 
+
 class Script(NamedTuple):
     """One level of sub/superscript: its kind, and the nucleus it belongs to.
 

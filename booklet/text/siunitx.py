@@ -76,13 +76,14 @@ def commands(line: str) -> list[Found]:
     if "\\" not in line:
         return []
     found, at = [], 0
+    ends = _group_ends(line)
     for match in COMMAND.finditer(line):
         if match.start() < at or _escaped(line, match.start()):
             continue
         name = match.group(1)
         end = match.end()
         try:
-            end, args = _arguments(line, end, COMMANDS.get(name, ""))
+            end, args = _arguments(line, end, COMMANDS.get(name, ""), ends)
             if name in UNSUPPORTED:
                 raise _Bad(f"booklet does not typeset \\{name}")
             made = _math(name, args)
@@ -102,9 +103,9 @@ def _escaped(line: str, at: int) -> bool:
     return count % 2 == 1
 
 
-def _arguments(line: str, at: int, kinds: str) -> tuple[int, list[str]]:
+def _arguments(line: str, at: int, kinds: str, ends: dict[int, int]) -> tuple[int, list[str]]:
     """Where the command's arguments end, and each (its options in [...] read and left out, as siunitx's
-    settings are: booklet sets its defaults)."""
+    settings are: booklet sets its defaults); `ends`: the line's _group_ends."""
     at = _skip_spaces(line, at)
     if at < len(line) and line[at] == "[":
         close = line.find("]", at)
@@ -116,7 +117,7 @@ def _arguments(line: str, at: int, kinds: str) -> tuple[int, list[str]]:
         at = _skip_spaces(line, at)
         if at >= len(line) or line[at] != "{":
             raise _Bad("an argument in braces is missing")
-        end = _group_end(line, at)
+        end = ends.get(at)
         if end is None:
             raise _Bad("a '{' that no '}' closes")
         args.append(line[at + 1:end - 1])
@@ -128,6 +129,18 @@ def _skip_spaces(line: str, at: int) -> int:
     while at < len(line) and line[at] == " ":
         at += 1
     return at
+
+
+def _group_ends(line: str) -> dict[int, int]:
+    """Where each group of `line` ends (after its closing brace), by where it opens: _group_end of every brace
+    at once (looked for from each command's brace in turn, a line of 5,000 unclosed "\\SI{" took 9 s)."""
+    ends, opened = {}, []
+    for pos, ch in enumerate(line):
+        if ch == "{" and (pos == 0 or line[pos - 1] != "\\"):
+            opened.append(pos)
+        elif ch == "}" and pos and line[pos - 1] != "\\" and opened:
+            ends[opened.pop()] = pos + 1
+    return ends
 
 
 def _group_end(line: str, at: int) -> int | None:
