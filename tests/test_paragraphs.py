@@ -1268,3 +1268,88 @@ def test_a_compound_with_digits_wider_than_its_line_breaks_after_its_hyphen_neve
     assert lines[0] == head and not para._splitLongWordCount, lines
     joined = "".join(line if line == head else line[:-1] if line.endswith("-") else line + " " for line in lines)
     assert joined.split() == text.split(), lines  # (every other line broken at a space or hyphenated)
+
+
+def _split_at(text: str, style, width: float, count: int, rule: bool = True) -> list:
+    para = Para(text, style)
+    para.wrap(width, 1000)
+    return (para.split if rule else para._split_in)(width, count * style.leading + 0.1)
+
+
+def _all_text(parts, width: float) -> str:
+    from .pdftext import norm
+
+    for part in parts[1:]:
+        part.wrap(width, 1000)
+    return norm("".join(line.rstrip("-") if line.endswith("-") else line + " "
+                        for part in parts for line in _lines(part)))
+
+
+@pytest.mark.parametrize("count, kept, before", [
+    (7, 7, "Information Systems Plan (SDSI) and following the lead of other public administrations such as INSEE (the "
+           "French National Institute of Statistics and Economic Stud-"),  # broken again: "Studies" whole overleaf
+    (6, 5, "Information Systems Plan (SDSI) and following the lead of other public administra-"),  # a line fewer
+])
+def test_a_paragraph_split_at_a_pages_foot_leaves_no_hyphen_there(text_style, count, kept, before):
+    """About one page in a hundred of the real books ended with a word broken over the page ("...Economic Stud- /
+    ies"). A split whose last line kept ends with a hyphen the hyphenation added: the paragraph broken again with that
+    word whole on that line (the lines before it as they were, no line wider, that one no looser than a final hyphen
+    refused may leave), else one line fewer kept where it starts; the text all there, in both parts."""
+    from booklet.text.paragraph import _extra_space
+    from .pdftext import norm
+
+    width = 334.49  # (A5's text width)
+    plain = _split_at(ATIH, text_style, width, count, rule=False)
+    assert len(plain) == 2 and _lines(plain[0])[-1].strip().endswith(before[-25:])  # (without the rule)
+    parts = _split_at(ATIH, text_style, width, count)
+    assert len(parts) == 2 and len(parts[0].blPara.lines) == kept
+    assert not _lines(parts[0])[-1].rstrip().endswith("-")
+    assert _lines(parts[0])[:kept - 1] == _lines(plain[0])[:kept - 1]
+    # no line wider than ReportLab's widest (which may shrink its spaces a little)
+    assert min(map(_extra_space, parts[0].blPara.lines)) >= min(map(_extra_space, plain[0].blPara.lines)) - 0.01
+    assert _all_text(parts, width) == _all_text(plain, width) == norm(ATIH)
+    para = Para(ATIH, text_style)  # the paragraph itself left as it was: split again, the same
+    para.wrap(width, 1000)
+    lines = _lines(para)
+    first, again = (para.split(width, count * text_style.leading + 0.1) for _ in range(2))
+    assert _lines(para) == lines
+    for part in first[1:] + again[1:]:
+        part.wrap(width, 1000)
+    assert [_lines(part) for part in again] == [_lines(part) for part in first] == [_lines(part) for part in parts]
+
+
+def test_a_hyphen_at_a_frames_foot_stays_where_no_breaking_avoids_it(text_style):
+    """"Lautenmu- / sik" on the second line of a German abstract at a page's foot: the word whole would leave that
+    line too loose, and one line fewer would leave a line alone there (an orphan): the split is ReportLab's."""
+    german = text_style.clone("de", hyphenationLang="de_DE")
+    text = "Ein Wort: Donaudampfschifffahrtsgesellschaftskapitän und Donaudampfschifffahrtsgesellschaftskapitäne"
+    tried = 0
+    for count in (2, 3, 4):
+        plain = _split_at(text, german, 90, count, rule=False)
+        parts = _split_at(text, german, 90, count)
+        if len(plain) == 2 and _lines(plain[0])[-1].endswith("-"):
+            tried += 1
+        for part in parts[1:] + plain[1:]:
+            part.wrap(90, 1000)
+        assert [_lines(part) for part in parts] == [_lines(part) for part in plain]
+    assert tried
+
+
+def test_a_frame_of_a_built_pdf_ends_with_no_hyphen_and_the_text_goes_on(tmp_path, text_style):
+    """Through ReportLab's frames, as a book is built: the first page's last line ends with no hyphen (ReportLab's
+    split left "...Economic Stud-" there), and the paragraph's text is all there, over the two pages."""
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    from .pdftext import Pdf, norm
+
+    width, height = 334.49, 7 * text_style.leading + 0.1
+    frame = Frame(0, 0, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    path = tmp_path / "split.pdf"
+    doc = BaseDocTemplate(str(path), pagesize=(width, height), pageTemplates=[PageTemplate(frames=[frame])],
+                          invariant=1)
+    doc.build([Para(ATIH, text_style)])
+    pdf = Pdf(path)
+    assert len(pdf) == 2
+    first = [line for line in pdf.texts[0].splitlines() if line.strip()]
+    assert len(first) == 7 and not first[-1].rstrip().endswith(("-", "\u00ad")), first[-1]
+    assert norm("".join(pdf.texts)) == norm(ATIH)

@@ -18,7 +18,7 @@ from ..cache import Seldom, memory, seldom_bytes
 from ..text.fonts import fonts_number, recording, recording_open, replayable, replayed
 from .marks import PERSON_CALLBACK, person_drawn
 from ..text.quotes import curly_quotes
-from ..text.paragraph import MathParagraph, cleaned_text
+from ..text.paragraph import HYPHENS, MathParagraph, cleaned_text, line_text, page_end_rebroken
 
 PICKLE = pickle.HIGHEST_PROTOCOL
 
@@ -651,11 +651,71 @@ class Para(KeptDrawing, MathParagraph):
         return MathParagraph.draw(self)
 
     def split(self, availWidth, availHeight):
+        parts = self._split_in(availWidth, availHeight)
+        if len(parts) == 2 and line_text(parts[0].blPara.lines[-1]).endswith(HYPHENS):
+            return self._no_hyphen_at_the_end(availWidth, availHeight, parts)
+        return parts
+
+    def _split_in(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
         while len(parts) == 2 and availHeight > 0 and parts[0].wrap(availWidth, availHeight)[1] > availHeight:
             availHeight -= self.style.leading
             parts = super().split(availWidth, availHeight)
         return parts
+
+    def _no_hyphen_at_the_end(self, availWidth, availHeight, parts):
+        """`parts` (split in `availHeight`) whose first part's last line, at the foot of a page or column, ends with a
+        hyphen, the word going on overleaf: split so that it does not, as a typesetter would. The paragraph's lines
+        broken again with that line's word whole (text.paragraph.page_end_rebroken: the lines before it the same, that
+        one no looser than a final hyphen refused may leave); else, for a hyphen the hyphenation added (not the word's
+        own, "well-known" broken after its hyphen: discouraged too, but less), one line fewer kept where it starts,
+        when the widow and orphan rules allow that and its line ends with no hyphen then (as it is, or so broken
+        again); else `parts` as they were. The paragraph itself is left as it was (a split may be asked again, at
+        another height)."""
+        at = len(parts[0].blPara.lines) - 1
+        state = dict(self.__dict__)
+        frags = state.get("_unbroken")
+        if frags is None and self._parsed is not None:
+            frags = pickle.loads(seldom_bytes(self._parsed))
+        widths = state.get("_wrapWidths")
+        try:
+            made = self._rebroken_at(availWidth, availHeight, at, frags, widths)
+            if made[0] is not None:
+                return made[0]
+            if made[1] and at > 0:
+                fewer = self._split_in(availWidth, availHeight - self.style.leading)
+                if len(fewer) == 2 and len(fewer[0].blPara.lines) == at:
+                    if not line_text(fewer[0].blPara.lines[-1]).endswith(HYPHENS):
+                        return fewer
+                    again = self._rebroken_at(availWidth, availHeight - self.style.leading, at - 1, frags, widths)
+                    if again[0] is not None:
+                        return again[0]
+            return parts
+        finally:
+            self.__dict__.clear()
+            self.__dict__.update(state)
+
+    def _rebroken_at(self, availWidth, availHeight, at: int, frags, widths) -> tuple:
+        """The paragraph split in `availHeight` with its line `at` (the last kept where it starts) broken again so
+        that it ends with no hyphen (see _no_hyphen_at_the_end), else None; and whether that hyphen was one the
+        hyphenation added (see text.paragraph.page_end_rebroken). The paragraph as it was, after."""
+        if frags is None or widths is None:
+            return None, None
+        state = dict(self.__dict__)
+        try:
+            texts = [line_text(line) for line in self.blPara.lines]
+            lines, added = page_end_rebroken(self, widths, frags, at, texts)
+            if lines is None:
+                return None, added
+            self.blPara = lines
+            again = self._split_in(availWidth, availHeight)
+            if len(again) == 2 and len(again[0].blPara.lines) == at + 1 \
+                    and not line_text(again[0].blPara.lines[-1]).endswith(HYPHENS):
+                return again, added
+            return None, added
+        finally:
+            self.__dict__.clear()
+            self.__dict__.update(state)
 
 
 class BesidePhoto(Translated, Flowable):

@@ -1132,8 +1132,8 @@ def _counted(hyphenate):
             _ASKED.last = asked
             if _ASKED.hyphens is not None:  # (None: no paragraph counting them)
                 head = made[0] if isinstance(made[0], str) else made[0][-1][1]
-                if head.endswith(_HYPHENS):
-                    _ASKED.hyphens.append((asked, head))
+                if head.endswith(_HYPHENS):  # (with whether the hyphen was added: not the word's own)
+                    _ASKED.hyphens.append((asked, head, isinstance(made[0], _ADDED_HYPHEN)))
         return made
 
     return counted
@@ -1147,7 +1147,9 @@ HYPHENS_IN_A_ROW = 2  # lines ending with a hyphen one after another, at most, w
 HYPHENS_TRIED = 8  # times a paragraph is broken again for it, at most (each time the whole paragraph)
 HYPHENS_LINES = 60  # lines of a paragraph, at most, for it to be broken again so (fuzzing: one of 3,000 long words,
 # broken again eight times, took 6.6 s against 1.9 s)
-_HYPHENS = ("-", "\u00ad")  # what a hyphenated line ends with
+_HYPHENS = HYPHENS = ("-", "\u00ad")  # what a hyphenated line ends with
+# what a hyphenation makes of a word's head when it added a hyphen (a dictionary's break, not after the word's own)
+_ADDED_HYPHEN = (_rl_paragraph._SplitWordHY, _rl_paragraph._SplitFragHY)
 
 
 class _Asked:
@@ -1271,6 +1273,52 @@ def _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines):
     return lines
 
 
+def page_end_rebroken(para, width, frags, at: int, texts: list[str]):
+    """A paragraph split between pages (or columns) whose last line kept where it starts, line `at`, ends with a
+    hyphen ("... inter- / national" over the page), as TeX's broken penalty has it: `para`'s lines (as its breakLines
+    breaks them at `width`, from `frags`, its fragments as parsed, when that gives the lines of `texts`, the ones it
+    has) broken again with the hyphenation that ended line `at` refused, so that line ends with a word whole: the
+    lines before the same, none of those to line `at` wider than before (_no_wider), that one no looser than
+    FINAL_LOOSE of an em at each space (_not_too_loose), no word more split without a hyphen. Returns (lines, added):
+    the lines so broken, else None (`para` then as broken again, its lines those of `texts`, or not broken at all);
+    `added`: whether that hyphen was one the hyphenation added (False: the word's own, "well-known" broken after
+    it; None: made by no hyphenation this counts, a soft hyphen's or a word ending with one)."""
+    outer = _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused
+    try:
+        para.frags = frags
+        found = _final_hyphen_refused(para, width, _break_lines).lines
+        if [_line_text(line) for line in found] != texts or len(found) <= at + 1:
+            return None, None
+        call, added = _hyphen_call(found, _ASKED.hyphens, at)
+        if call is None:
+            return None, None
+        split, before = para._splitLongWordCount, [_line_text(line) for line in found[:at]]
+
+        def better(redone) -> bool:
+            return len(redone) > at + 1 and para._splitLongWordCount <= split \
+                and not _line_text(redone[at]).endswith(_HYPHENS) and _no_wider(found, redone[:at + 1]) \
+                and [_line_text(line) for line in redone[:at]] == before and _not_too_loose(para, redone[at])
+
+        return _broken_again(para, width, _break_lines, frags, call, better), added
+    finally:
+        _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused = outer
+
+
+def _hyphen_call(found, hyphens, at: int) -> tuple[int | None, bool | None]:
+    """The hyphenation call (of `hyphens`, _ASKED's) that made line `at` of `found` end with a hyphen, and whether
+    it added that hyphen; (None, None) for none (a hyphen of the text's own)."""
+    made = iter(hyphens)
+    pending = next(made, None)
+    for number, line in enumerate(found[:at + 1]):
+        text = _line_text(line)
+        if not text.endswith(_HYPHENS) or pending is None or not text.endswith(pending[1]):
+            continue
+        if number == at:
+            return pending[0], pending[2]
+        pending = next(made, None)
+    return None, None
+
+
 def _too_many_hyphens(found, hyphens, tried) -> tuple[int, int | None]:
     """The first line of `found` (but the last) ending with a hyphen after HYPHENS_IN_A_ROW lines that do, with a
     word before the one broken, and the hyphenation call that made it (of `hyphens`, _ASKED's; not one of `tried`);
@@ -1293,11 +1341,14 @@ def _too_many_hyphens(found, hyphens, tried) -> tuple[int, int | None]:
     return -1, None
 
 
-def _line_text(line) -> str:
+def line_text(line) -> str:
     """A broken line's text (a line of one fragment's words, or of fragments)."""
     if isinstance(line, tuple):
         return " ".join(line[1])
     return "".join(getattr(word, "text", "") for word in line.words)
+
+
+_line_text = line_text
 
 
 def _spaces(line) -> int:
