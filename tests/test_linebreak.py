@@ -394,7 +394,7 @@ def test_a_web_address_whose_part_is_wider_than_the_line_never_runs_past_it(size
         para.wrap(width, 10_000)
         lines = para.blPara.lines
         assert all(line.extraSpace >= -0.01 for line in lines), [line.extraSpace for line in lines]
-        assert "".join(mathparagraph._line_text(line).replace(" ", "") for line in lines) == text.replace(" ", "")
+        assert "".join(mathparagraph.line_text(line).replace(" ", "") for line in lines) == text.replace(" ", "")
 
 
 def test_what_is_left_of_an_address_or_long_word_is_split_also_at_a_paragraphs_end_and_in_its_parts():

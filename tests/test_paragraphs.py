@@ -1112,7 +1112,7 @@ def test_a_word_broken_after_its_own_hyphen_keeps_it_when_a_split_paragraph_is_b
     between two columns. Its head, "genetic-", joined again to its tail to break the part anew, lost its hyphen
     (ReportLab takes a hyphen off any head it joins). Every width at which a line ends "genetic-", every split."""
     from booklet.text import markup
-    from booklet.text.paragraph import _line_text
+    from booklet.text.paragraph import line_text
 
     register_fonts()
     style = make_styles(page_for("A4")).text
@@ -1123,7 +1123,7 @@ def test_a_word_broken_after_its_own_hyphen_keeps_it_when_a_split_paragraph_is_b
     for width in range(150, 260, 2):
         para = Para(markup.inline(text), style)
         para.wrap(width, 1000)
-        lines = [_line_text(line) for line in para.blPara.lines]
+        lines = [line_text(line) for line in para.blPara.lines]
         if not any(line.endswith("genetic-") for line in lines):
             continue
         for count in range(1, len(lines)):
@@ -1132,7 +1132,7 @@ def test_a_word_broken_after_its_own_hyphen_keeps_it_when_a_split_paragraph_is_b
                 continue
             for part in parts:
                 part.wrap(width, 1000)
-            printed = "\n".join(_line_text(line) for part in parts for line in part.blPara.lines)
+            printed = "\n".join(line_text(line) for part in parts for line in part.blPara.lines)
             assert "genetic-" in printed and "geneticprogram" not in printed, (width, count, printed)
             tried += 1
     assert tried >= 20

@@ -1132,7 +1132,7 @@ def _counted(hyphenate):
             _ASKED.last = asked
             if _ASKED.hyphens is not None:  # (None: no paragraph counting them)
                 head = made[0] if isinstance(made[0], str) else made[0][-1][1]
-                if head.endswith(_HYPHENS):  # (with whether the hyphen was added: not the word's own)
+                if head.endswith(HYPHENS):  # (with whether the hyphen was added: not the word's own)
                     _ASKED.hyphens.append((asked, head, isinstance(made[0], _ADDED_HYPHEN)))
         return made
 
@@ -1147,7 +1147,7 @@ HYPHENS_IN_A_ROW = 2  # lines ending with a hyphen one after another, at most, w
 HYPHENS_TRIED = 8  # times a paragraph is broken again for it, at most (each time the whole paragraph)
 HYPHENS_LINES = 60  # lines of a paragraph, at most, for it to be broken again so (fuzzing: one of 3,000 long words,
 # broken again eight times, took 6.6 s against 1.9 s)
-_HYPHENS = HYPHENS = ("-", "\u00ad")  # what a hyphenated line ends with
+HYPHENS = ("-", "\u00ad")  # what a hyphenated line ends with
 # what a hyphenation makes of a word's head when it added a hyphen (a dictionary's break, not after the word's own)
 _ADDED_HYPHEN = (_rl_paragraph._SplitWordHY, _rl_paragraph._SplitFragHY)
 
@@ -1195,13 +1195,13 @@ def _final_hyphen_refused(para, width, break_lines_of):
     if len(_ASKED.hyphens) > HYPHENS_IN_A_ROW and len(lines.lines) <= HYPHENS_LINES:
         lines = _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines)
     last, found = _ASKED.last, lines.lines
-    if last < 0 or len(found) < 2 or not _line_text(found[-2]).endswith(_HYPHENS):
+    if last < 0 or len(found) < 2 or not line_text(found[-2]).endswith(HYPHENS):
         return lines
 
     def better(redone) -> bool:
-        return len(redone) == len(found) and not _line_text(redone[-2]).endswith(_HYPHENS) \
+        return len(redone) == len(found) and not line_text(redone[-2]).endswith(HYPHENS) \
             and _no_wider(found, redone) \
-            and [_line_text(line) for line in redone[:-2]] == [_line_text(line) for line in found[:-2]] \
+            and [line_text(line) for line in redone[:-2]] == [line_text(line) for line in found[:-2]] \
             and _not_too_loose(para, redone[-2])
 
     again = _broken_again(para, width, break_lines_of, frags, last, better)
@@ -1265,7 +1265,7 @@ def _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines):
         def better(redone) -> bool:
             return len(redone) <= len(found) and para._splitLongWordCount <= split and len(redone) > at \
                 and _no_wider(found, redone) \
-                and not _line_text(redone[at]).endswith(_HYPHENS) and _no_looser(para, found, redone)
+                and not line_text(redone[at]).endswith(HYPHENS) and _no_looser(para, found, redone)
 
         again = _broken_again(para, width, break_lines_of, frags, call, better)
         if again is not None:
@@ -1287,17 +1287,17 @@ def page_end_rebroken(para, width, frags, at: int, texts: list[str]):
     try:
         para.frags = frags
         found = _final_hyphen_refused(para, width, _break_lines).lines
-        if [_line_text(line) for line in found] != texts or len(found) <= at + 1:
+        if [line_text(line) for line in found] != texts or len(found) <= at + 1:
             return None, None
         call, added = _hyphen_call(found, _ASKED.hyphens, at)
         if call is None:
             return None, None
-        split, before = para._splitLongWordCount, [_line_text(line) for line in found[:at]]
+        split, before = para._splitLongWordCount, [line_text(line) for line in found[:at]]
 
         def better(redone) -> bool:
             return len(redone) > at + 1 and para._splitLongWordCount <= split \
-                and not _line_text(redone[at]).endswith(_HYPHENS) and _no_wider(found, redone[:at + 1]) \
-                and [_line_text(line) for line in redone[:at]] == before and _not_too_loose(para, redone[at])
+                and not line_text(redone[at]).endswith(HYPHENS) and _no_wider(found, redone[:at + 1]) \
+                and [line_text(line) for line in redone[:at]] == before and _not_too_loose(para, redone[at])
 
         return _broken_again(para, width, _break_lines, frags, call, better), added
     finally:
@@ -1310,8 +1310,8 @@ def _hyphen_call(found, hyphens, at: int) -> tuple[int | None, bool | None]:
     made = iter(hyphens)
     pending = next(made, None)
     for number, line in enumerate(found[:at + 1]):
-        text = _line_text(line)
-        if not text.endswith(_HYPHENS) or pending is None or not text.endswith(pending[1]):
+        text = line_text(line)
+        if not text.endswith(HYPHENS) or pending is None or not text.endswith(pending[1]):
             continue
         if number == at:
             return pending[0], pending[2]
@@ -1327,8 +1327,8 @@ def _too_many_hyphens(found, hyphens, tried) -> tuple[int, int | None]:
     pending = next(made, None)
     row = 0
     for at, line in enumerate(found[:-1]):
-        text = _line_text(line)
-        if not text.endswith(_HYPHENS):
+        text = line_text(line)
+        if not text.endswith(HYPHENS):
             row = 0
             continue
         row += 1
@@ -1348,11 +1348,9 @@ def line_text(line) -> str:
     return "".join(getattr(word, "text", "") for word in line.words)
 
 
-_line_text = line_text
-
 
 def _spaces(line) -> int:
-    return _line_text(line).strip().count(" ")
+    return line_text(line).strip().count(" ")
 
 
 def _extra_space(line) -> float:
