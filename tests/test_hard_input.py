@@ -315,3 +315,83 @@ def test_a_word_of_thousands_of_letters_prints_every_letter_inside_the_margins(t
         assert right <= page.get_width() - 10 * 72 / 25.4, index  # (A5's outer margin is wider than 10 mm)
     assert letters == len(word)
     assert "Here it is:" in " ".join(pdf.texts) and "and the end." in " ".join(pdf.texts)
+
+
+def _lines_made(monkeypatch) -> list[int]:
+    """How many lines each breaking of a paragraph's lines makes, from now on (text.paragraph._break_lines)."""
+    from booklet.text import paragraph
+
+    made, breaking = [], paragraph._break_lines
+
+    def counted(para, width):
+        lines = breaking(para, width)
+        made.append(len(lines.lines))
+        return lines
+
+    monkeypatch.setattr(paragraph, "_break_lines", counted)
+    return made
+
+
+def _in_order(text: str, pieces: list[str]) -> bool:
+    """Whether every one of `pieces` (normalised) is found in `text` (normalised), one after another."""
+    at = 0
+    for piece in pieces:
+        at = text.find(norm(piece), at)
+        if at < 0:
+            return False
+        at += len(norm(piece))
+    return True
+
+
+def test_a_byline_of_1600_authors_is_broken_into_lines_a_few_times_not_again_at_every_page(tmp_path, monkeypatch):
+    """The names of 3,200 authors ran over 35 pages, and at each page ReportLab broke the lines of what was left of
+    them again (with the pages' fits tried, several times). The part split off keeps the lines the whole was
+    broken into. Counted: all the lines made, by every breaking in the build, are a few times the byline's (before:
+    18 times its 609 lines, growing with every page); every name prints, in order."""
+    names = [f"Author{i} Family{i}" for i in range(1600)]
+    authors = "".join(f"    - {{name: {name}, affiliation: Uni {i % 50}}}\n" for i, name in enumerate(names))
+    made = _lines_made(monkeypatch)
+    pdf = one_talk(tmp_path, f"- id: t1\n  title: Many authors\n  authors:\n{authors}  abstract: Text.\n" + SECOND)
+    assert max(made) > 500  # (the byline, over some 16 pages)
+    assert sum(made) <= 8 * max(made), (sum(made), max(made))
+    pages = pdf.pages_with("Many authors (continued)")
+    assert len(pages) >= 15 and _in_order("".join(pdf.norms[pages[0] - 1:pages[-1] + 1]), names)
+
+
+def test_a_word_of_40000_letters_is_broken_into_lines_a_few_times_not_again_at_every_page(tmp_path, monkeypatch):
+    """A word of 80,000 letters ran over 26 pages, broken into lines again at every page, and each time all that
+    was left of it: the part split off keeps the lines the whole was broken into. Counted as for a long
+    byline (before: 18 times the word's 501 lines); every letter prints."""
+    word = "xjqz" * 10000
+    made = _lines_made(monkeypatch)
+    pdf = one_talk(tmp_path, f"""
+- id: t1
+  title: A long word
+  speaker: {{name: Ana Smith}}
+  abstract: "Here it is: {word} and the end."
+""" + SECOND)
+    assert max(made) > 400
+    assert sum(made) <= 10 * max(made), (sum(made), max(made))  # (each whole breaking done twice: a final hyphen)
+    parts = [max(re.findall("[xjqz]+", re.sub("[-\r\n\u00ad\ufffe]", "", text)), key=len)
+             for text in pdf.texts if "xjqzxjqz" in text]  # (each page's part of the word, its lines' hyphens out)
+    assert "".join(parts) == word
+
+
+def test_3200_authors_of_one_name_are_not_compared_with_each_other_to_know_who_presents(tmp_path, monkeypatch):
+    """3,200 authors all named alike, some presenting: whether each presents was asked against the whole list (each
+    author compared with every one marked presenting, field by field, the names alike). Found once for the list:
+    400 such authors compare no two people (before: 119,800 comparisons), and each name prints, the presenting ones
+    explained as underlined."""
+    from booklet.model import Person
+
+    compared = []
+    equal = Person.__eq__
+    monkeypatch.setattr(Person, "__eq__", lambda one, other: compared.append(1) or equal(one, other))
+    authors = "".join(f"    - {{name: Ana Smith, affiliation: Uni {i}, presenting: {str(i % 2 == 1).lower()}}}\n"
+                      for i in range(400))
+    pdf = one_talk(tmp_path, f"- id: t1\n  title: Many authors\n  authors:\n{authors}  abstract: Text.\n" + SECOND)
+    assert len(compared) < 400, len(compared)
+    continued = pdf.pages_with("Many authors (continued)")
+    abstract = range(continued[0] - 1, continued[-1] + 1)
+    assert pdf.pages_with("Presenting author underlined.") == [abstract[-1]]
+    assert sum(pdf.norms[i].count(norm("Ana Smith")) for i in abstract) == 400

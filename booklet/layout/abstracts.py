@@ -17,7 +17,7 @@ from ..text import markup
 from ..text.fonts import when_fonts_change
 from ..model import Abstract, Person
 from .columns import GAP, TextColumns
-from .common import Context, Slot, abstract_photo, kept_whole, presents, underlined
+from .common import Context, Slot, abstract_photo, kept_whole, presenting, underlined
 from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule,
                         height_needed)
 from .programme import day_title
@@ -292,8 +292,8 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
             numbers.setdefault(affiliation, len(numbers) + 1)
     shared = len(numbers) == 1 and all(p.affiliations for p in authors)  # one affiliation, every author's: no numbers
     underline = underlined(authors)
-    names = [_numbered_name(p, {} if shared else numbers, ctx.named(p.name, presents(p, authors), whole=True),
-                            underline) for p in authors]
+    names = [_numbered_name(p, {} if shared else numbers, ctx.named(p.name, presents, whole=True), underline)
+             for p, presents in zip(authors, presenting(authors))]
     block = [Para(", ".join(names), person_style)]
     lines = [markup.address(a) if shared else f"<super>{n}</super>\u2009{markup.address(a)}"
              for a, n in numbers.items()]

@@ -38,6 +38,7 @@ import itertools
 import operator
 import re
 import types
+import weakref
 from html.parser import HTMLParser
 from typing import NamedTuple
 
@@ -1585,6 +1586,74 @@ def break_cut_lines(para, width):
     return break_lines(para, width, _CUT_HELPERS) if _CHECKED else Paragraph.breakLines(para, width)
 
 
+class _Ahead(NamedTuple):
+    """The lines a split paragraph's second part already has (those its whole was broken into after the split), for
+    the fragments it was made with (`frags`, that list) at each line's `width`."""
+
+    frags: list
+    lines: list
+    width: float
+    long_words: int  # the whole's _splitLongWordCount
+    given: dict  # what else the whole's ParaLines held (its kind; for lines of one fragment, its font)
+
+
+# the widths (_widths_of) each paragraph's lines (its ParaLines) were broken at by MathParagraph.breakLines: what
+# _hand_on hands on (kept aside: the lines are ReportLab's, compared and pickled as they are)
+_BROKEN_AT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _widths_of(width) -> tuple:
+    """A breakLines `width` (a width, or one per line, the last repeated) as a tuple (ReportLab changes the list)."""
+    return tuple(width) if isinstance(width, (tuple, list)) else (width,)
+
+
+def _hand_on(para, parts: list) -> None:
+    """Give the second of `parts` (`para` split: ReportLab's split, its first part the lines that fit) the lines
+    `para` was broken into after those, when they were each broken at one width and are more than HYPHENS_LINES:
+    wrapped at that width, that part sets them (_lines_ahead) instead of breaking its text again. A paragraph that ran
+    over 35 pages (3,200 authors) was broken whole again at every page, and so what was left of it each time. A part
+    of HYPHENS_LINES lines or fewer is broken again, as before: its hyphens in a row are looked at once more, in it
+    alone (see _no_final_hyphen), which may set its lines otherwise."""
+    broken = para.blPara
+    widths = _BROKEN_AT.get(broken)
+    first, rest = parts
+    start = len(first.blPara.lines)
+    if widths is None or para.bulletText or len(broken.lines) - start <= HYPHENS_LINES or start <= 0 \
+            or not isinstance(rest, MathParagraph):
+        return
+    at = widths[min(start, len(widths) - 1):]
+    if any(width != at[0] for width in at):
+        return
+    lines = broken.lines[start:]  # (a paragraph of one fragment: (extra space, words) pairs)
+    if broken.kind == 1:
+        shift = broken.lines[start].sFW
+        lines = [_shifted(line, shift) for line in lines]
+    given = {name: value for name, value in broken.__dict__.items() if name != "lines"}
+    rest._ahead = _Ahead(rest.frags, lines, at[0], getattr(para, "_splitLongWordCount", 0), given)
+
+
+def _shifted(line, shift: int):
+    """A copy of `line` (a FragLine) whose first word is counted `shift` words earlier: in the list of words of a
+    part split off from the paragraph at word `shift` (see _split_blParaProcessed)."""
+    made = copy.copy(line)
+    made.sFW = line.sFW - shift
+    return made
+
+
+def _lines_ahead(para, width):
+    """The lines `para` (a split paragraph's second part) was handed (_hand_on) as its breakLines(`width`) would make
+    them, when they were broken at that width and from the fragments it has now; else None."""
+    ahead = para.__dict__.get("_ahead")
+    if ahead is None or para.frags is not ahead.frags or any(w != ahead.width for w in _widths_of(width)):
+        return None
+    para._width_max = max((ahead.width - (line[0] if isinstance(line, tuple) else line.extraSpace)
+                           for line in ahead.lines), default=0)
+    para._splitLongWordCount, para._hyphenations = ahead.long_words, 0
+    made = _rl_paragraph.ParaLines(**ahead.given, lines=list(ahead.lines))
+    _BROKEN_AT[made] = _widths_of(width)
+    return made
+
+
 class MathParagraph(Paragraph):
     """A Paragraph that sets booklet's inline-math boxes (stacked scripts, fixed spaces); its lines are
     broken by text.linebreak (ReportLab's loop, keeping what it asks again for every word), comparing
@@ -1593,7 +1662,19 @@ class MathParagraph(Paragraph):
     they were not checked against, fonts.CHECKED_REPORTLAB, its own functions)."""
 
     def breakLines(self, width):  # noqa: N802 - ReportLab's name
-        return _no_final_hyphen(self, width, _break_lines)
+        ahead = _lines_ahead(self, width)
+        if ahead is not None:
+            return ahead
+        widths = _widths_of(width)
+        made = _no_final_hyphen(self, width, _break_lines)
+        _BROKEN_AT[made] = widths
+        return made
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            _hand_on(self, parts)
+        return parts
 
     def _split_blParaProcessed(self, blPara, start, stop):  # noqa: N802 - ReportLab's name
         """ReportLab's: the fragments of lines `start` to `stop`, the last one marked as a word the page breaks
