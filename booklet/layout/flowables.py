@@ -18,7 +18,7 @@ from ..cache import Seldom, memory, seldom_bytes
 from ..text.fonts import fonts_number, recording, recording_open, replayable, replayed
 from .marks import PERSON_CALLBACK, person_drawn
 from ..text.quotes import curly_quotes
-from ..text.paragraph import HYPHENS, MathParagraph, cleaned_text, line_text, page_end_rebroken
+from ..text.paragraph import HYPHENS, HYPHENS_LINES, MathParagraph, cleaned_text, line_text, page_end_rebroken
 
 PICKLE = pickle.HIGHEST_PROTOCOL
 
@@ -652,7 +652,10 @@ class Para(KeptDrawing, MathParagraph):
 
     def split(self, availWidth, availHeight):
         parts = self._split_in(availWidth, availHeight)
-        if len(parts) == 2 and line_text(parts[0].blPara.lines[-1]).endswith(HYPHENS):
+        # (a paragraph of more than HYPHENS_LINES lines is not broken again for it, as for hyphens in a row: one word
+        # of 40,000 letters was broken whole again at each of the 36 pages it runs over)
+        if len(parts) == 2 and line_text(parts[0].blPara.lines[-1]).endswith(HYPHENS) \
+                and len(self.blPara.lines) <= HYPHENS_LINES:
             return self._no_hyphen_at_the_end(availWidth, availHeight, parts)
         return parts
 
