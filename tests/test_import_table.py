@@ -1587,3 +1587,63 @@ def test_lines_beside_one_another_keep_their_rooms_order_and_the_same_two_rooms_
         ("Studio", ["A1", "A2"]), ("Seminar", ["B1", "B2"])]
     assert [s["session"] for s in items[3]["parallel"]] == ["Studio", "Seminar"]  # (after the lunch: a block anew)
     read_back(imported, tmp_path / "folder")
+
+
+def test_a_last_first_name_whose_given_name_is_compound_or_beyond_latin_1_is_one_person(tmp_path):
+    """A LOC test: 'Dupont, Jean-Pierre*', 'Kowalska, Małgorzata*' (a letter outside Latin-1) and the like were each
+    two people, 'Dupont' and 'Jean-Pierre', the second marked presenting: a given name was [A-ZÀ-Ý][a-zà-ÿ'’-]+.
+    Given names are any script's letters, joined by hyphens or spaces, with initials after them; a cell that is a
+    list of names 'First Last' still is ('Ana Smith, Bo Jones'), and several given names after a family name of more
+    than one word ('García Márquez, José Luis') are one person where the column writes 'Last, First'."""
+    path = write_csv(tmp_path / "names.csv", [
+        ["Title", "Authors", "Affiliations", "Abstract"],
+        ["A", "Dupont, Jean-Pierre*", "Uni", "x."], ["B", "García Márquez, José Luis*", "Uni", "x."],
+        ["C", "Kowalska, Małgorzata*", "Uni", "x."], ["D", "Dvořák, Jiří*", "Uni", "x."],
+        ["E", "Öztürk, Çağla*", "Uni", "x."], ["F", "Müller, Zoë*", "Uni", "x."],
+        ["G", "Nguyễn, Thị Minh", "Uni", "x."], ["H", "O'Brien, Seán", "Uni", "x."],
+        ["I", "Łukasiewicz, Jan", "Uni", "x."], ["J", "Dupont, Jean-Pierre M.", "Uni", "x."],
+        ["L", "Smith, Mary Ann", "Uni", "x."], ["M", "Iglesias Gonsálvez, Samuel", "Uni", "x."],
+        ["N", "Smith, J., Doe, A.", "Uni", "x."]])
+    abstracts = table.read(path, Options()).documents["abstracts.yaml"]
+    people = {a["title"]: [(p["name"], p.get("presenting", False)) for p in a.get("authors") or [a["speaker"]]]
+              for a in abstracts}
+    assert people == {
+        "A": [("Jean-Pierre Dupont", False)], "B": [("José Luis García Márquez", False)],
+        "C": [("Małgorzata Kowalska", False)], "D": [("Jiří Dvořák", False)], "E": [("Çağla Öztürk", False)],
+        "F": [("Zoë Müller", False)], "G": [("Thị Minh Nguyễn", False)], "H": [("Seán O'Brien", False)],
+        "I": [("Jan Łukasiewicz", False)], "J": [("Jean-Pierre M. Dupont", False)],
+        "L": [("Mary Ann Smith", False)],
+        "M": [("Samuel Iglesias Gonsálvez", False)], "N": [("J. Smith", False), ("A. Doe", False)]}
+    # a list of them between semicolons (a column that does so reads every 'Last, First' as one: last_first_column)
+    path = write_csv(tmp_path / "list.csv", [["Title", "Authors"],
+                                             ["K", "Dupont, Jean-Pierre; Kowalska, Małgorzata*"]])
+    assert table.read(path, Options()).documents["abstracts.yaml"][0]["authors"] == [
+        {"name": "Jean-Pierre Dupont"}, {"name": "Małgorzata Kowalska", "presenting": True}]
+    # the cells that are lists of several people stay lists
+    assert table.split_names("Ana Smith, Bo Jones") == ["Ana Smith", "Bo Jones"]
+    assert table.split_names("Smith, J., Doe, A.") == ["Smith, J.", "Doe, A."]
+    assert table.split_names("Iglesias Gonsálvez, Samuel") == ["Iglesias Gonsálvez, Samuel"]
+    assert table.split_names("Smith, IBM") == ["Smith", "IBM"]
+    for cell in ("Dupont, Jean-Pierre", "García Márquez, José Luis", "Kowalska, Małgorzata", "Dvořák, Jiří",
+                 "Öztürk, Çağla", "Nguyễn, Thị Minh", "O'Brien, Seán", "Łukasiewicz, Jan", "Dupont, Jean-Pierre M."):
+        assert table.split_names(cell, leaning=True) == [cell]
+    # a column of names 'First Last' between commas leans no way: 'García Márquez, José Luis' alone is two there
+    path = write_csv(tmp_path / "first-last.csv", [["Title", "Speakers"], ["T1", "Ann Lee, Bob Roe, Cy Ng"],
+                                                   ["T2", "Ana Smith, Bo Jones"], ["T3", "Iglesias Gonsálvez, Samuel"]])
+    names = {a["title"]: [p["name"] for p in a.get("authors") or [a["speaker"]]]
+             for a in table.read(path, Options()).documents["abstracts.yaml"]}
+    assert names == {"T1": ["Ann Lee", "Bob Roe", "Cy Ng"], "T2": ["Ana Smith", "Bo Jones"],
+                     "T3": ["Samuel Iglesias Gonsálvez"]}
+
+
+@pytest.mark.parametrize("written", ["Hans* (1)", "Hans (1)*", "Hans*(1)", "Hans^1*", "Hans*^1", "Hans* ¹"])
+def test_a_presenting_mark_before_or_after_an_affiliations_number_marks_the_presenting_author(tmp_path, written):
+    """A LOC test: 'Müller, Hans* (1); Dubois, Élodie (2)' gave 'Hans* Müller', not presenting: the '*' was taken
+    from the cell's end alone, before the '(1)' was. README: 'Last, First (1,2)', a name with '*' presents."""
+    path = write_csv(tmp_path / "marks.csv", [["Title", "Authors", "Affiliations"],
+                                              ["T", f"Müller, {written}; Dubois, Élodie (2)",
+                                               "(1) Uni Heidelberg; (2) Université de Lille"]])
+    authors = table.read(path, Options()).documents["abstracts.yaml"][0]["authors"]
+    assert authors == [{"name": "Hans Müller", "affiliation": "Uni Heidelberg", "presenting": True},
+                       {"name": "Élodie Dubois", "affiliation": "Université de Lille"}]
+    assert table._markers("Hans*^1,2") == ("Hans", [1, 2], True)

@@ -769,7 +769,8 @@ def _read_minutes(value) -> float | None:
 
 # -- people in cells ----------------------------------------------------------------------------------
 
-_MARKERS = re.compile(r"\s*((?:\(\s*\d+(?:\s*[,;]\s*\d+)*\s*\)\s*)+|[\u00b9\u00b2\u00b3\u2070-\u2079,]+)\s*$")
+_MARKERS = re.compile(r"\s*((?:\(\s*\d+(?:\s*[,;]\s*\d+)*\s*\)\s*)+|[\u00b9\u00b2\u00b3\u2070-\u2079,]+"
+                      r"|\^\s*\d+(?:\s*,\s*\d+)*)\s*$")  # "(1)", "(1,2) (3)", "¹²", "^1", "^1,2"
 _SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
 # "and" between names ("A and and B": one), in a few languages; "y" and "e" in lower case only ("John E Smith")
 _AND = re.compile(r"(?:\s+(?:and|und|et|(?-i:y|e)|&)(?=\s))+\s+|\s*&\s*", re.I)
@@ -778,11 +779,30 @@ _ET_AL = re.compile(r"[\s,;]*(?:(?:\band|\bund|&)\s*)?(?:\bet\s+al\b\.?|(?-i:\bu
                     r"(?=[\s,;]*(?:[,;]|$))|[\s,;]*(?:\band|\bund|&)\s*others\b(?=[\s,;]*(?:[,;]|$))", re.I)
 _NAME_PIECES = re.compile(r"\s*(?:;|\n|\|)\s*(?![^()]*\))")  # what separates names, outside brackets
 _AND_LAST = re.compile(r"(?:\s+(?:and|und|et|&))+\s*$", re.I)  # an "and" with no name after it
-_GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’-]+$")  # a given name alone (or initials: _initials)
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])+(?:-[^\W\d_](?:[^\W\d_]|['’])+)*")  # "Jean-Pierre", "O'Brien", "Małgorzata"
+
+
+def _given_words(text: str) -> int:
+    """How many words of `text` are given names when it is given names alone, and nothing more: "Jean-Pierre" 1,
+    "José Luis" 2, "Jean-Pierre M." 1 (an initial after them); 0 when it is not (initials alone or first, more than
+    three words, a word not capitalised or in capitals: "IBM"). Which words are given names, and which a family
+    name ("Bo Jones"), cannot be told here: see _one_last_first."""
+    words = text.split()
+    if not 1 <= len(words) <= 3 or _initials(words[0]):
+        return 0
+    full = 0
+    for word in words:
+        if _initials(word):
+            continue
+        if not _NAME_WORD.fullmatch(word) or not all(_capitalised(part) for part in word.split("-")):
+            return 0
+        full += 1
+    return full
 
 
 def _markers(name: str) -> tuple[str, list[int], bool]:
-    """'Senker, Meike (1,2)*' -> ('Senker, Meike', [1, 2], presenting)."""
+    """'Senker, Meike (1,2)*' -> ('Senker, Meike', [1, 2], presenting); the '*' before the markers as well
+    ('Senker, Meike* (1,2)', 'Meike*^1')."""
     name = name.strip()
     presenting = name.endswith("*") or name.startswith("*")
     name = name.strip("* ")
@@ -791,7 +811,9 @@ def _markers(name: str) -> tuple[str, list[int], bool]:
     if m and m.start() > 0 and re.search(r"\d|[\u00b9\u00b2\u00b3\u2070-\u2079]", m[1]) \
             and not re.search(r"\d{4}", m[1]):  # (a year, or a number no affiliation has: the name's own)
         numbers = [int(n) for n in re.findall(r"\d+", m[1].translate(_SUPERSCRIPT))]
-        name = name[: m.start()]
+        name = name[: m.start()].rstrip()
+        if name.endswith("*"):  # "Hans* (1)", "Hans*^1"
+            name, presenting = name.rstrip("* "), True
     return name.strip(" ,;"), numbers, presenting
 
 
@@ -809,14 +831,51 @@ def last_first_column(cells) -> bool:
     return False
 
 
-def split_names(cell: str, last_first: bool = False, cut: list | None = None) -> list[str]:
+def last_first_leaning(cells) -> bool:
+    """True when a column writes one person 'Last, First' in some cell ('Dupont, Jean-Pierre') and no cell lists
+    names 'First Last' ('Ana Smith, Bo Jones, Cy Ng', 'Ann Lee and Bob Roe', 'Ana Smith; Bo Lee'): then 'García
+    Márquez, José Luis', which alone could be two people, is one too."""
+    leaning = False
+    for cell in cells:
+        names = split_names(str(cell or ""))
+        if len(names) == 1 and _BRACKETED.sub("", names[0]).count(",") == 1:  # ("Ana Smith (UC, Berkeley)": no)
+            leaning = True
+        elif len(names) >= 2 and not any("," in name for name in names):
+            if len(names) == 2 and _one_last_first(*names, leaning=True) and "," in str(cell) \
+                    and not _AND.search(str(cell)):  # ('García Márquez, José Luis' itself: either)
+                continue
+            return False
+    return leaning
+
+
+def _one_last_first(last: str, first: str, leaning: bool) -> bool:
+    """Whether 'last, first' (two pieces of a cell) is one person's name, family name first: the second piece a given
+    name (or several, or initials), the first at most three words without a full stop. Several given names ("José
+    Luis") make one person only after a family name of one word ("Nguyễn, Thị Minh") or in a `leaning` column (see
+    last_first_leaning): 'Ana Smith, Bo Jones' are two."""
+    first_bare, _, _ = _markers(first)
+    if "." in last or len(last.split()) > 3:
+        return False
+    if _initials(first_bare):
+        return True
+    given = _given_words(first_bare)
+    return given == 1 or given > 1 and (len(last.split()) == 1 or leaning)
+
+
+def _capitalised(word: str) -> bool:
+    """A capital first and small letters after it, but after an apostrophe ("Jean", "D'Arcy"; not "IBM", "jean")."""
+    return word[0].isupper() and all(not c.isupper() or word[i] in "'’" for i, c in enumerate(word[1:]))
+
+
+def split_names(cell: str, last_first: bool = False, cut: list | None = None, leaning: bool = False) -> list[str]:
     """The names in one cell, in order, each as written (markers kept): 'A; B', 'A, B and C', 'Last, First'.
 
     A cell that separates with ';' (or lines, or '|') has one name per piece; there, 'Last, First' is one
     name. Else commas and 'and' separate names, but 'Iglesias Gonsálvez, Samuel' is one name: two
     pieces, the second a given name alone; and 'Smith, J., Doe, A.' two, names and initials taking turns. A
     closing 'et al.' (or 'and others', 'u. a.', 'etc.') names nobody: left out, and the cell appended to `cut`
-    (when given) for the notes to say so."""
+    (when given) for the notes to say so. Given names are any script's, joined by hyphens or spaces ('Dupont,
+    Jean-Pierre', 'Nguyễn, Thị Minh'); `leaning`: the column writes 'Last, First' (last_first_leaning)."""
     named, found = _ET_AL.subn("", cell.strip())
     if found and cut is not None:
         cut.append(cell)
@@ -831,9 +890,7 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None) ->
         return [cell]
     parts = [p.strip() for p in re.split(r"\s*,\s*(?![^()]*\))", _AND.sub(", ", cell)) if p.strip()]
     if len(parts) == 2 and not _AND.search(cell):
-        last, first = parts
-        first_bare, _, _ = _markers(first)
-        if (_GIVEN.match(first_bare) or _initials(first_bare)) and "." not in last and len(last.split()) <= 3:
+        if _one_last_first(*parts, leaning=leaning):
             return [cell]
     if len(parts) >= 4 and len(parts) % 2 == 0 and not _AND.search(cell) and all(
             _initials(_markers(part)[0]) == (i % 2 == 1) for i, part in enumerate(parts)):
@@ -880,10 +937,10 @@ def numbered_affiliations(cell: str) -> tuple[dict[int, str], list[str]]:
 
 
 def people_from(names_cell: str, affs_cell: str = "", flip: bool = True, last_first: bool = False,
-                cut: list | None = None) -> list[Person]:
+                cut: list | None = None, leaning: bool = False) -> list[Person]:
     """The people of one author cell with their affiliations from another (numbered, one for all, or
-    one per author); `cut`: as split_names's."""
-    names = split_names(names_cell, last_first, cut)
+    one per author); `cut`, `leaning`: as split_names's."""
+    names = split_names(names_cell, last_first, cut, leaning)
     numbered, plain = numbered_affiliations(affs_cell)
     out = []
     for raw in names:
@@ -1027,6 +1084,7 @@ class _Table:
         self.decided = False  # some row of the export is accepted: rows not yet decided are left out
         self.blocks: dict[str, Block] = {}
         self.last_first: dict[int, bool] = {}  # column -> it writes names 'Last, First' between semicolons
+        self.leaning: dict[int, bool] = {}  # column -> it writes one person 'Last, First' (last_first_leaning)
         # a sheet of authors (_sheet_people): its name, a contribution's id -> its people; the rows it gave to
         self.sheet_people = people or ("", {})
         self.sheet_used = 0
@@ -1104,6 +1162,7 @@ class _Table:
         self.decided = any(_ACCEPTED_STATES.search(_cell(r, cols.first("state"))) for r in body)
         self.last_first = {i: last_first_column(_cell(r, i) for r in body)
                            for name in ("authors", "coauthors", "speaker") for i in cols.index.get(name, [])}
+        self.leaning = {i: last_first_leaning(_cell(r, i) for r in body) for i in self.last_first}
         entries = []
         self.last_day, self.filled_down = None, 0
         for offset, row in enumerate(body):
@@ -1238,7 +1297,8 @@ class _Table:
         elif cols.has("speaker"):
             speaker_cell = cell(cols.first("speaker"))
             found = people_from(speaker_cell, "" if people else cell(cols.first("affiliations")),
-                                last_first=self.last_first.get(cols.first("speaker"), False), cut=self.row_cut)
+                                last_first=self.last_first.get(cols.first("speaker"), False), cut=self.row_cut,
+                                leaning=self.leaning.get(cols.first("speaker"), False))
             for p in found:
                 p.presenting = True
             speakers += found
@@ -1290,12 +1350,14 @@ class _Table:
         people: list[Person] = []
         if len(names) == 1 and len(affs) <= 1:
             return people_from(_cell(row, names[0][0]), _cell(row, affs[0]) if affs else "",
-                               last_first=self.last_first.get(names[0][0], False), cut=self.row_cut)
+                               last_first=self.last_first.get(names[0][0], False), cut=self.row_cut,
+                               leaning=self.leaning.get(names[0][0], False))
         for n, (i, _) in enumerate(names):
             limit = names[n + 1][0] if n + 1 < len(names) else len(row) + 1
             mine = [a for a in affs if i < a < limit]
             aff_cell = _cell(row, mine[0]) if mine else ""
-            group = people_from(_cell(row, i), "", last_first=self.last_first.get(i, False), cut=self.row_cut)
+            group = people_from(_cell(row, i), "", last_first=self.last_first.get(i, False), cut=self.row_cut,
+                                leaning=self.leaning.get(i, False))
             aff = affiliation(aff_cell)
             earlier = list(people)  # (two people of one name in one cell are two: "Wei Zhang and Wei Zhang")
             for p in group:
