@@ -1647,3 +1647,37 @@ def test_a_presenting_mark_before_or_after_an_affiliations_number_marks_the_pres
     assert authors == [{"name": "Hans Müller", "affiliation": "Uni Heidelberg", "presenting": True},
                        {"name": "Élodie Dubois", "affiliation": "Université de Lille"}]
     assert table._markers("Hans*^1,2") == ("Hans", [1, 2], True)
+
+
+def test_a_csv_row_of_more_cells_than_the_header_says_so_with_its_line(tmp_path):
+    """A LOC test: a ';' file whose row has '; ' in its author cell, not in double quotes, was imported with every
+    cell after it a column to the right ('abstract: 09:20') and nothing said. A row with a value past the header's
+    columns, or with more cells and a date or time column that holds no date or time, is named in a note in
+    booklet/data/csvfile.py's words; the import goes on. Rows of fewer cells, or of an empty cell more, are not."""
+    header = ["Title", "Authors", "Affiliations", "Abstract", "Type", "Date", "Start", "End", "Room", "Session"]
+    lines = [";".join(header),
+             "A;Müller, Hans; Dubois, Élodie;Uni;Text.;Talk;2024-06-03;09:00;09:20;R1;S1",  # a value past the header
+             '"B";"Roe, Bo";Uni;Text two.;Talk;2024-06-03;09:20;09:40;R1;S1',
+             "C;Lee, Al; Poe, Ed;Uni;Text;Talk;2024-06-03;09:40;10:00;;",  # shifted: 'Talk' the date, no value past
+             "D;Ng, Cy;Uni;;Talk;2024-06-03;10:00;10:20;R1;;",  # an empty cell more
+             "E;Wu, Fay;Uni;;Talk;2024-06-03;10:20"]  # fewer cells
+    path = tmp_path / "shifted.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    imported = table.read(path, Options())
+    said = [n for n in imported.notes if "the header names" in n]
+    assert said == ["2 rows have more values than the header names columns (10): line 2 has 11, line 4 has 11: a "
+                    "';' inside a cell? its cells after it are read a column to the right; put a value holding the "
+                    "delimiter in double quotes (\"Müller, Hans; Dubois, Élodie\")"]
+    assert len(imported.documents["abstracts.yaml"]) == 5
+    path.write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    assert [n for n in table.read(path, Options()).notes if "the header names" in n] == [
+        "line 2: the row has 11 values but the header names 10 columns: a ';' inside a cell? its cells after it are "
+        "read a column to the right; put a value holding the delimiter in double quotes (\"Müller, Hans; Dubois, "
+        "Élodie\")"]
+    # a comma file: its own delimiter is named, and a row as wide as the header says nothing
+    path = write_csv(tmp_path / "commas.csv", [["Title", "Speaker", "Date"], ["T", "Ana Smith", "2024-06-03", "x"],
+                                               ["U", "Bo Lee", "2024-06-03"]])
+    assert [n for n in table.read(path, Options()).notes if "the header names" in n] == [
+        "line 2: the row has 4 values but the header names 3 columns: a ',' inside a cell? its cells after it are "
+        "read a column to the right; put a value holding the delimiter in double quotes (\"Müller, Hans; Dubois, "
+        "Élodie\")"]

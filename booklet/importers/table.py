@@ -66,7 +66,9 @@ def read(path: Path, options: Options) -> Imported:
     notes = [] if encoding in ("utf-8", "utf-8-sig") else [f"read as {encoding} text (it is not UTF-8): check "
                                                             "accented letters; save it as UTF-8 if they are wrong"]
     rows, lines = _csv_rows(path, text)
-    return _Table(path, "csv", rows, options, lambda i: f"line {lines[i]}", notes).read()
+    found = _Table(path, "csv", rows, options, lambda i: f"line {lines[i]}", notes)
+    found.header_line = lambda i: text.split("\n")[lines[i] - 1] if lines[i] <= text.count("\n") + 1 else ""
+    return found.read()
 
 
 # -- bytes -> rows ---------------------------------------------------------------------------------
@@ -1075,6 +1077,8 @@ class _Table:
         self.last_day: dt.date | None = None  # the date of the last row that wrote one (for a row that writes none)
         self.filled_down = 0  # rows with a time and no date, given the date of the row above
         self.where = where  # row index -> "line 12" / "sheet 'X', row 12"
+        self.header_line = lambda i: ""  # row index -> the CSV's line it starts on, as written (for its delimiter)
+        self.wider: list[tuple[str, int]] = []  # CSV rows of more cells than the header's: (where, how many)
         self.notes = notes
         self.kinds = Kinds(options)
         self.skipped: Counter = Counter()
@@ -1165,11 +1169,18 @@ class _Table:
         self.leaning = {i: last_first_leaning(_cell(r, i) for r in body) for i in self.last_first}
         entries = []
         self.last_day, self.filled_down = None, 0
+        named = max((i + 1 for i in range(len(header)) if _cell(header, i)), default=0)  # (empty cells after: none)
         for offset, row in enumerate(body):
             n = header_at + 1 + offset
             entry = self.row_entry(row, cols, dates, self.where(n))
             if entry is not None:
                 entries.append(entry)
+            if self.fmt == "csv" and len(row) > named and (any(_cell(row, i) for i in range(named, len(row)))
+                                                           or len(row) > len(header) and _mistyped(row, cols, dates)):
+                self.wider.append((self.where(n), len(row)))  # (more cells than the header, or shifted: a '09:20'
+                # read as the abstract and a title as the time)
+        if self.wider:
+            self.notes.append(self.wider_note(self.wider, named, self.header_line(header_at)))
         if self.emails_apart:
             self.notes.append(f"{self.emails_apart} row(s) list another number of authors' e-mails than of authors: "
                               "those e-mails are not given to anyone (which is whose cannot be told); add them to "
@@ -1220,6 +1231,23 @@ class _Table:
             self.notes.append(f"column(s) not read, as another column gives the same field: {', '.join(passed)}; "
                               "rename the header of the one to read, or name it with --map")
         return entries
+
+    @staticmethod
+    def wider_note(wider: list[tuple[str, int]], named: int, header_line: str) -> str:
+        """The note on CSV rows of more cells than the header names columns (booklet/data/csvfile.py's words): a
+        delimiter in a cell not in double quotes, the row's cells after it each a column to the right."""
+        counts = {d: header_line.count(d) for d in (";", ",", "\t", "|")}
+        delimiter = max(counts, key=lambda d: (counts[d] == named - 1, counts[d])) if any(counts.values()) else ","
+        shown = {"\t": "tab"}.get(delimiter, f"'{delimiter}'")
+        if len(wider) == 1:
+            (where, cells), = wider
+            said = f"{where}: the row has {cells} values but the header names {named} columns"
+        else:
+            said = (f"{len(wider)} rows have more values than the header names columns ({named}): "
+                    + ", ".join(f"{where} has {cells}" for where, cells in wider[:5]) + " ..." * (len(wider) > 5))
+        return (f"{said}: a {shown} inside a cell? its cells after it are read a column to the right; put a value "
+                f"holding the delimiter in double quotes (\"Müller, Hans{delimiter if delimiter != ',' else ';'} "
+                f"Dubois, Élodie\")")
 
     def row_entry(self, row: list, cols: _Columns, dates: _Dates, where: str) -> Entry | None:
         get = lambda name: _cell(row, cols.first(name))  # noqa: E731
@@ -1515,6 +1543,15 @@ class _Table:
         if entry.start is None and entry.day is not None and block.start is not None and not block.kind:
             entry.day = block.day  # no time of its own: in its session, at the session's place
         return entry
+
+
+def _mistyped(row: list, cols: _Columns, dates: _Dates) -> bool:
+    """Whether a cell of the row's date, start or end column is no date or no time (a row's cells read a column too
+    far to the right, a ';' in a cell before them: the type in the date column, the date in the start column)."""
+    date, start, end = (_raw(row, cols.first(name)) for name in ("date", "start", "end"))
+    return (date not in (None, "") and dates(date) is None and _clock_in(date) is None
+            or any(value not in (None, "") and _clock_in(value) is None and _clock_range(value) is None
+                   for value in (start, end)))
 
 
 def _number(text: str) -> int | None:
