@@ -32,7 +32,8 @@ TYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"p[oó]ster|affiche", "poster"),  # (Spanish: póster)
     (r"keynote|plenary|plenar|pl[ée]ni[èe]re|hauptvortrag|haupt-vortrag|opening lecture", "keynote"),
     (r"invited|eingeladen|invit[ée]|sollicit", "invited"),
-    (r"tutori(?:al|um|el|en)|workshop|hands.on|training|course|kurs|atelier|school|schule|masterclass|lab session", "tutorial"),
+    (r"tutori(?:al|um|el|en)|workshop|hands.on|training|course|kurs|atelier|school|schule|masterclass"
+     r"|lab session", "tutorial"),
     (r"public|special|prize|award|preis|laudatio|memorial|lecture.recital|colloquium talk", "special"),
     (r"dinner|banquet|bankett|reception|empfang|excursion|exkursion|ausflug|day trip|abendessen|\bd[îi]ner\b"
      r"|soir[ée]e|party|\bgala\b|rahmenprogramm|get.together"

@@ -781,7 +781,8 @@ _ET_AL = re.compile(r"[\s,;]*(?:(?:\band|\bund|&)\s*)?(?:\bet\s+al\b\.?|(?-i:\bu
                     r"(?=[\s,;]*(?:[,;]|$))|[\s,;]*(?:\band|\bund|&)\s*others\b(?=[\s,;]*(?:[,;]|$))", re.I)
 _NAME_PIECES = re.compile(r"\s*(?:;|\n|\|)\s*(?![^()]*\))")  # what separates names, outside brackets
 _AND_LAST = re.compile(r"(?:\s+(?:and|und|et|&))+\s*$", re.I)  # an "and" with no name after it
-_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])+(?:-[^\W\d_](?:[^\W\d_]|['’])+)*")  # "Jean-Pierre", "O'Brien", "Małgorzata"
+# a word of a name, any script's, joined by hyphens: "Jean-Pierre", "O'Brien", "Małgorzata"
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])+(?:-[^\W\d_](?:[^\W\d_]|['’])+)*")
 
 
 def _given_words(text: str) -> int:
