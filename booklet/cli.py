@@ -478,6 +478,8 @@ def init(folder: Path, sample: bool, force: bool) -> None:
             sys.exit(1)
     what = "the sample conference" if sample else "an example conference"
     replaced = f", replacing {len(started.replaced)}" if started.replaced else ""
+    for theirs, meant in started.kept:  # (the user's file stands for it: check says to rename it, as here)
+        click.echo(f"{meant} not written: {folder / theirs} is there, which booklet reads once it is renamed {meant}.")
     click.echo(f"Wrote {what} to {folder} ({len(started.files)} files{replaced}). Next:")
     shown = shlex.quote(str(folder))  # (a command to paste: a folder "my conference" is one word of it)
     click.echo(f"  booklet build {shown}      # the booklet, as it is now")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..output.atomic import write_files
 from ..data.contract import ALTERNATIVES, file_for
+from ..data.load import misnamed
 from ..data.schema import schemas
 from .templates import EXAMPLE_IMAGES, SCHEMA_FOLDER, example_files, schema_line
 
@@ -31,6 +32,9 @@ class Started:
     folder: Path
     files: tuple[str, ...]  # relative paths written, in order
     replaced: tuple[str, ...] = ()  # of those, files that were there before (with --force)
+    # (the folder's file, the data file's name init left unwritten): a file that stands for one init writes under
+    # another name (Programme.yml, program.yaml, abstracts/x.yml; data.load.misnamed), kept, the data file not written
+    kept: tuple[tuple[str, str], ...] = ()
 
 
 def schema_files() -> dict[str, bytes]:
@@ -68,11 +72,14 @@ def init_folder(folder: Path, sample: bool = False, force: bool = False) -> Star
     for name in list(files):  # a file the folder has in place of one init writes (contract.ALTERNATIVES): kept
         if any(os.path.lexists(folder / other) for other in ALTERNATIVES.get(name, ())):
             del files[name]
+    # a file that stands for one under another name: the user's data, which a data file written beside it would
+    # leave unread (a warning, where alone it is an error that says to rename it); kept, the data file not written
+    kept = tuple((theirs, meant) for theirs, meant in misnamed(folder) if files.pop(meant, None) is not None)
     existing = [name for name in files if (folder / name).exists() or (folder / name).is_symlink()]
     if existing and not force:
         raise FilesExist(folder, existing)
     write_files({folder / name: data for name, data in files.items()})
-    return Started(folder, tuple(files), tuple(existing))
+    return Started(folder, tuple(files), tuple(existing), kept)
 
 
 def write_schemas(folder: Path) -> Started:
