@@ -71,6 +71,19 @@ def located(root: Path, name: str) -> Path:
         return path
 
 
+def dangling(root: Path, name: str) -> str | None:
+    """What the file `name` (as the data writes it) is when it is a symbolic link to nothing, else None: where the
+    link points not being there, not_found named the link itself ("did you mean 'images/map.pdf'?" for
+    images/map.pdf), or another file."""
+    link = root / name
+    try:
+        if os.path.islink(link) and not os.path.exists(link):
+            return f"a symbolic link to '{os.readlink(link)}', which does not exist"
+    except (OSError, ValueError):  # (a name too long, a NUL in it: said by the check)
+        pass
+    return None
+
+
 def not_found(path: Path, root: Path | None = None) -> str:
     """'file not found', with the file of its folder it may have meant ('images/Logo.png' for 'images/logo.png': names
     differ in case on most file systems), or the folder that is not there; named as from `root`, the data folder."""

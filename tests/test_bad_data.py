@@ -1127,6 +1127,23 @@ def test_importing_an_old_or_password_protected_workbook_says_what_it_is(tmp_pat
     assert not (tmp_path / "out").exists()
 
 
+def test_an_image_or_extra_page_that_is_a_broken_link_says_so(tmp_path):
+    """Fuzzing: an extra page's file that is a symbolic link to nothing was "file not found (did you mean
+    'images/map.pdf'?)", the very name written; a cover image's, "did you mean" another file."""
+    data = write_conference(tmp_path / "conf", {"conference.yaml": BASE["conference.yaml"] + (
+        "cover_image: images/cover.jpg\nextra_pages: [{file: images/map.pdf}]\n")})
+    (data / "images").mkdir()
+    (data / "images" / "cover.jpg").symlink_to("cover-old.jpg")
+    (data / "images" / "map.pdf").symlink_to("map-2027.pdf")
+    result = invoke("check", data)
+    assert result.exit_code == 1
+    assert ("conference.yaml:5: cover_image: 'images/cover.jpg': a symbolic link to 'cover-old.jpg', which does not "
+            "exist\n") in result.output
+    assert ("conference.yaml:6: extra_pages[0].file: 'images/map.pdf': a symbolic link to 'map-2027.pdf', which "
+            "does not exist\n") in result.output
+    assert "did you mean" not in result.output
+
+
 @pytest.mark.parametrize("on_disk, in_data", [("NFD", "NFC"), ("NFC", "NFD")])
 def test_a_file_whose_accents_are_encoded_otherwise_than_in_the_data_is_found(tmp_path, on_disk, in_data):
     """A photo copied from a Mac is named "pen\u0303alosa.jpg" (n and a combining tilde), the data "peñalosa.jpg":

@@ -3,6 +3,7 @@ and line; pale colours -> contrast warnings."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import textwrap
@@ -276,6 +277,24 @@ def test_a_missing_font_file_suggests_the_one_meant(tmp_path):
         f"'fonts/MyTxt-Regular.ttf': font file not found in {folder.resolve() / 'fonts'} "
         "(did you mean 'MyText-Regular.ttf'?)"]
     assert (caught.value.problems[0].line, caught.value.problems[0].key) == (2, "fonts.text")
+
+
+@pytest.mark.parametrize("make, said", [
+    (lambda path: path.mkdir(), "is a folder, not a file"),
+    (lambda path: os.mkfifo(path), "is a FIFO (named pipe), not a regular file; booklet reads only regular files"),
+    (lambda path: path.symlink_to("Other-Regular.ttf"),
+     "is a symbolic link to 'Other-Regular.ttf', which does not exist"),
+])
+def test_a_font_path_that_is_no_file_says_what_it_is(tmp_path, make, said):
+    """Fuzzing: a font path that is a folder, a FIFO or a broken link was "font file not found in .../fonts (did you
+    mean 'MyText-Regular.ttf'?)", the very name written."""
+    folder = theme_folder(tmp_path, "fonts:\n  text: fonts/MyText-Regular.ttf\n")
+    (folder / "fonts").mkdir()
+    make(folder / "fonts" / "MyText-Regular.ttf")
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert f"theme.yaml:2: fonts.text: 'fonts/MyText-Regular.ttf' {said}\n" in result.output
+    assert "Traceback" not in result.output and "not found" not in result.output
 
 
 def test_pale_and_dark_colours_give_contrast_warnings_at_their_line(tmp_path):

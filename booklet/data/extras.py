@@ -59,7 +59,7 @@ def _page_file(report: Report, g: Fields):
     except FileNotFoundError:
         from ..images import not_found
 
-        g.error("file", f"'{name}': {not_found(path, report.root)}")
+        g.error("file", f"'{name}': {images.dangling(report.root, name) or not_found(path, report.root)}")
         return None
     except (OSError, RuntimeError) as exc:  # a name too long for the file system, a loop of links (RuntimeError), ...
         g.error("file", f"'{name}': cannot be read ({getattr(exc, 'strerror', None) or exc})")

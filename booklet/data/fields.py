@@ -330,7 +330,7 @@ class Fields:
         problem = images.check(path, self.report.root)
         self.report.images_checked.append((name, path, problem))
         if problem:
-            self.error(key, f"'{name}': {problem}")
+            self.error(key, f"'{name}': {images.dangling(self.report.root, name) or problem}")
             return None
         from ..model import Source
 

@@ -7,6 +7,7 @@ same contract as every data file, so a bad theme.yaml is reported with file, lin
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from functools import cache
@@ -20,7 +21,7 @@ from ..text import fonts as booklet_fonts
 from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, FONTS, LABEL_MAX, LABEL_PLACEHOLDERS, LABELS, POSTER_OPTIONS,
                        SPONSOR_OPTIONS, THEME, TRACK_COLOUR, example_line)
 from .fields import Fields, Report, each_mapping, join
-from .load import Map, Seq, load_file, present, yaml_loader
+from .load import Map, Seq, load_file, not_a_file, present, yaml_loader
 from .programme import same_id
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "resources" / "themes"
@@ -211,6 +212,11 @@ def _font(report: Report, file: str, line: int, key: str, value: str, folder: Pa
         found = path.is_file()
     except (OSError, RuntimeError) as exc:  # a name too long for the file system, a loop of links (RuntimeError), ...
         report.error(file, line, key, f"'{value}': cannot be read ({getattr(exc, 'strerror', None) or exc})")
+        return None
+    # a folder, a FIFO, a device, a broken link: said as what it is ("font file not found" named it beside itself:
+    # "did you mean 'X-Regular.ttf'?")
+    if not found and os.path.lexists(folder / value) and (why := not_a_file(folder / value)):
+        report.error(file, line, key, f"'{value}' {why}")
         return None
     if not found:
         beside = sorted(p.name for p in path.parent.glob("*") if p.suffix.lower() in _FONT_FILE) \
