@@ -43,6 +43,10 @@ def check(path: Path, root: Path | None = None) -> str | None:
         return f"cannot be read ({exc.strerror or exc})"
     if not stat.S_ISREG(info.st_mode):
         return "not a file"
+    try:  # (a file without read permission was "not a readable image ([Errno 13] Permission denied: '/abs/path')")
+        open(path, "rb").close()
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
     found = _facts(path)
     return found if isinstance(found, str) else None
 

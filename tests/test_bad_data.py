@@ -1144,6 +1144,29 @@ def test_an_image_or_extra_page_that_is_a_broken_link_says_so(tmp_path):
     assert "did you mean" not in result.output
 
 
+def test_an_image_that_cannot_be_read_says_so(tmp_path, monkeypatch):
+    """Fuzzing (chmod 000, run without root's right to read any file): a cover image was "not a readable image
+    ([Errno 13] Permission denied: '/the/whole/path')", and an extra page "not a readable image (...); an extra page
+    is an image (PNG, JPEG, ...) or a one-page PDF". (Root reads any file: its refusal is simulated.)"""
+    from booklet import images
+
+    data = write_conference(tmp_path / "conf", {"conference.yaml": BASE["conference.yaml"] + (
+        "cover_image: images/cover.png\nextra_pages: [{file: images/map.png}]\n")})
+    (data / "images").mkdir()
+    for name in ("cover.png", "map.png"):
+        Image.new("RGB", (600, 400), "#3366aa").save(data / "images" / name)
+
+    def refused(path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", os.fspath(path))
+
+    monkeypatch.setattr(images, "open", refused, raising=False)
+    result = invoke("check", data)
+    assert result.exit_code == 1
+    assert "conference.yaml:5: cover_image: 'images/cover.png': cannot be read (Permission denied)\n" in result.output
+    assert "conference.yaml:6: extra_pages[0].file: 'images/map.png': cannot be read (Permission denied)\n" \
+        in result.output
+
+
 @pytest.mark.parametrize("on_disk, in_data", [("NFD", "NFC"), ("NFC", "NFD")])
 def test_a_file_whose_accents_are_encoded_otherwise_than_in_the_data_is_found(tmp_path, on_disk, in_data):
     """A photo copied from a Mac is named "pen\u0303alosa.jpg" (n and a combining tilde), the data "peñalosa.jpg":

@@ -70,7 +70,8 @@ def _page_file(report: Report, g: Fields):
     pdf = pdfpage.is_pdf(path)
     problem = pdfpage.check(path) if pdf else images.check(path, report.root)
     if problem:
-        hint = "" if pdf else "; an extra page is an image (PNG, JPEG, ...) or a one-page PDF"
+        hint = "" if pdf or problem.startswith("cannot be read") else \
+            "; an extra page is an image (PNG, JPEG, ...) or a one-page PDF"
         g.error("file", f"'{name}': {problem}{hint}")
         return None
     report.image_sources.setdefault(path, Source(g.file, g.line("file"), g.at("file")))
