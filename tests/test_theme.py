@@ -297,6 +297,25 @@ def test_a_font_path_that_is_no_file_says_what_it_is(tmp_path, make, said):
     assert "Traceback" not in result.output and "not found" not in result.output
 
 
+def test_contact_labels_of_many_lines_near_a_page_end_move_on_whole(tmp_path):
+    """Fuzzing: the sample with its email, web and hashtag labels reworded to 120 characters each (24 words, 8 lines
+    in the labels' third of the text width) stopped the build: "internal error (LayoutError: Splitting error(n==1)
+    on page 69 ...)": a row whose label, which is not split, was taller than the room left; it moves on whole."""
+    folder = tmp_path / "sample"
+    shutil.copytree(DATA, folder)
+    label = " ".join(["Wwww"] * 24)
+    (folder / "theme.yaml").write_text(f"labels:\n  email: {label}\n  web: {label}\n  hashtag: {label}\n")
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    pdf = Pdf(out)
+    practical = pdf.pages_with("Practical information")[-1]
+    lines = pdf.lines(practical) + pdf.lines(practical + 1)
+    for value in ("starstat2027@example.org", "https://www.example.org/starstat2027", "#StarStat2027"):
+        assert value in lines
+    assert lines.count(" ".join(["Wwww"] * 3)) == 24  # each label whole, in 8 lines
+
+
 def test_pale_and_dark_colours_give_contrast_warnings_at_their_line(tmp_path):
     theme = """\
         colours:

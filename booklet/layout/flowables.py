@@ -1241,6 +1241,8 @@ class Row(Translated, Flowable):
 
     def _split(self, availWidth, availHeight, at_top: bool):
         room = availHeight - 2 * self.pad
+        if sum(h for _, h in self._left_sizes) > room and not at_top:  # the left column, which is not split, does not
+            return []  # fit: the row moves on whole (its head, as tall, overflowed: a contact label of 120 letters)
         if self.tail:
             room = self._room_for_tail(availWidth, room, at_top)
             if room is None:
