@@ -162,6 +162,11 @@ class FilePath(click.Path):
     def convert(self, value, param, ctx):
         if isinstance(value, str) and not value.strip():
             self.fail("an empty name is no file or folder", param, ctx)
+        if isinstance(value, str) and not self.dir_okay and value.endswith(("/", os.sep)):  # (a file of the folder's
+            # name was written: `-o print/` made a file "print")
+            example = {"impose": "spreads.pdf", "proof": "proof.pdf"}.get(ctx.info_name if ctx else "", "booklet.pdf")
+            self.fail(f"'{value}' names a folder (it ends in '/'), and this is a file; give its name, like: "
+                      f"{value}{example}", param, ctx)
         return super().convert(value, param, ctx)
 
 

@@ -423,6 +423,21 @@ def test_an_empty_name_for_a_file_or_folder_is_refused(tmp_path, monkeypatch, co
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("command, example", [(["build", "DATA", "-o", "print/"], "print/booklet.pdf"),
+                                              (["impose", "PDF", "-o", "print/"], "print/spreads.pdf"),
+                                              (["proof", "brandt", "DATA", "-o", "print/"], "print/proof.pdf")])
+def test_a_file_name_that_ends_in_a_slash_is_refused(tmp_path, monkeypatch, command, example):
+    """Fuzzing: `build -o print/` (a folder meant) wrote the booklet as a file named "print"."""
+    monkeypatch.chdir(tmp_path)
+    data = Path(__file__).resolve().parent.parent / "data"
+    given = {"DATA": str(data), "PDF": str(data / "images" / "map.pdf")}
+    result = invoke(*[given.get(part, part) for part in command])
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: Invalid value for '-o' / '--output': 'print/' names a folder (it ends in "
+                                  f"'/'), and this is a file; give its name, like: {example}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_schema_refuses_a_theme_with_no_section_or_one_twice():
     check = validator("theme.yaml")
     for given, message in (([], "[] should be non-empty"),
