@@ -512,6 +512,21 @@ def test_hidden_files_beside_the_abstracts_are_not_read(tmp_path):
     result = invoke("build", data, "-o", tmp_path / "b.pdf")
     assert result.exit_code == 0 and result.stderr.count("warning") == 1
 
+@pytest.mark.parametrize("target, said", [
+    ("/mnt/share/abstracts", "is a symbolic link to '/mnt/share/abstracts', which does not exist"),
+    ("abstracts", "is a symbolic link in a loop (it points, in the end, to itself)")])
+def test_an_abstracts_folder_that_is_a_link_to_nothing_is_an_error(tmp_path, target, said):
+    """Fuzzing: abstracts/ as a link to a folder not there (a drive not mounted) was a warning that called it a file
+    ("this is a file, left out"), and the booklet built without the abstracts in it."""
+    data = write_conference(tmp_path / "conf")
+    (data / "abstracts").symlink_to(target)
+    result = invoke("build", data, "-o", tmp_path / "b.pdf")
+    assert result.exit_code == 1
+    assert result.output.startswith(f"abstracts/:1: the folder {said}: its abstracts cannot be read\n1 error, 0 "
+                                    "warnings; nothing was written.")
+    assert not (tmp_path / "b.pdf").exists()
+
+
 def test_an_abstracts_folder_that_cannot_be_read_is_an_error(tmp_path, monkeypatch):
     """A fuzzing run: abstracts/ with no permission to list it was read as empty: check said "0 errors" and the
     booklet had no abstracts. It is an error naming the folder. (Root reads any folder: its refusal is simulated.)"""

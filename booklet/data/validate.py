@@ -14,7 +14,7 @@ from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
 from .contract import ALTERNATIVES, is_sheet
 from .fields import Fields, Report, each_mapping, kept_entry
-from .load import Map, Seq, load_file, matching, misnamed, present, yaml_in_folders
+from .load import Map, Seq, load_file, matching, misnamed, not_a_file, present, yaml_in_folders
 from ..model import (
     Abstract,
     Booklet,
@@ -85,7 +85,7 @@ def _misnamed(report: Report, folder: Path) -> None:
     (contract.misnamed): its content is left out; a warning when the data file it stands for is there too (a stray
     copy, left out too)."""
     stray = Path(folder) / "abstracts"
-    if (stray.exists() or stray.is_symlink()) and not stray.is_dir():
+    if stray.exists() and not stray.is_dir():  # (a link to nothing: an error where the abstracts are read)
         report.warn("abstracts", 1, "", "booklet reads abstracts/ as a folder of YAML files, an abstract or a list of "
                     "them each: this is a file, left out (abstracts.yaml is the file of all abstracts)", "stray-file")
     for name, count in yaml_in_folders(folder):
@@ -331,6 +331,9 @@ def _abstract_entries(report: Report, folder: Path) -> list[tuple[Map, str]]:
             item = _load(report, folder, f"abstracts/{path.name}", Map)
             if item is not None:
                 entries.append((item, ""))
+    elif one_each.is_symlink() and not one_each.exists():  # a link to a folder not there (a drive not mounted):
+        # its abstracts would be left out with a warning that called it a file
+        report.error("abstracts/", 1, "", f"the folder {not_a_file(one_each)}: its abstracts cannot be read")
     return entries
 
 
