@@ -413,8 +413,9 @@ def impose(booklet_pdf: Path, output: Path, sheet: str, crop_marks: bool, creep:
                f"{result.sides} sides, {result.sheet} landscape).")
     if result.blanks_added:
         blanks = result.blanks_added
+        pages = result.sides * 2 - blanks
         click.echo(f"Added {blanks} blank page{'s' * (blanks != 1)} at the end: "
-                   f"{booklet_pdf} has {result.sides * 2 - blanks} pages, not a multiple of 4.")
+                   f"{booklet_pdf} has {pages} page{'s' * (pages != 1)}, not a multiple of 4.")
 
 
 def print_preflight(report) -> int:

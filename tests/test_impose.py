@@ -210,6 +210,18 @@ def test_cli_reports_sheets_and_the_blank_pages_it_added(tmp_path):
     ]
 
 
+def test_cli_says_a_pdf_of_one_page_has_one_page(tmp_path):
+    """Fuzzing: "Added 3 blank pages at the end: in.pdf has 1 pages, not a multiple of 4."."""
+    source = numbered_pdf(tmp_path / "in.pdf", 1)
+    out = tmp_path / "spreads.pdf"
+    result = CliRunner().invoke(main, ["impose", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"Wrote {out} (1 sheet, 2 sides, A4 landscape).",
+        f"Added 3 blank pages at the end: {source} has 1 page, not a multiple of 4.",
+    ]
+
+
 @pytest.mark.parametrize("make, message", [
     (lambda p: p, "no such file"),
     (lambda p: (p.write_text("not a pdf"), p)[1], "not a PDF file"),
