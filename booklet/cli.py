@@ -472,6 +472,7 @@ def init(folder: Path, sample: bool, force: bool) -> None:
       booklet init my-conference && booklet build my-conference
       booklet init demo --sample && booklet build demo -o demo.pdf
     """
+    from .data.contract import is_sheet
     from .start.folder import FilesExist, init_folder
 
     with reporting_errors(folder):
@@ -484,8 +485,9 @@ def init(folder: Path, sample: bool, force: bool) -> None:
             sys.exit(1)
     what = "the sample conference" if sample else "an example conference"
     replaced = f", replacing {len(started.replaced)}" if started.replaced else ""
-    for theirs, meant in started.kept:  # (the user's file stands for it: check says to rename it, as here)
-        click.echo(f"{meant} not written: {folder / theirs} is there, which booklet reads once it is renamed {meant}.")
+    for theirs, meant, unwritten in started.kept:  # (the user's file stands for it: check says so, as here)
+        how = "saved as CSV (UTF-8) under the name" if is_sheet(theirs) else "renamed"
+        click.echo(f"{unwritten} not written: {folder / theirs} is there, which booklet reads once it is {how} {meant}.")
     click.echo(f"Wrote {what} to {folder} ({len(started.files)} files{replaced}). Next:")
     shown = shlex.quote(str(folder))  # (a command to paste: a folder "my conference" is one word of it)
     click.echo(f"  booklet build {shown}      # the booklet, as it is now")

@@ -380,21 +380,27 @@ def test_init_beside_a_participants_csv_writes_no_participants_yaml_and_builds(t
 
 
 def test_init_beside_a_file_that_stands_for_a_data_file_keeps_it_and_writes_none_beside_it(tmp_path):
-    """Fuzzing: `booklet init` in a folder holding the user's Programme.yml (or abstracts/x.yml) wrote programme.yaml
-    beside it, without --force and without a word: alone, Programme.yml is an error saying to rename it; beside the
-    example's programme.yaml, a warning, and the booklet built with the example's programme in place of theirs."""
+    """Fuzzing: `booklet init` in a folder holding the user's Programme.yml (or abstracts/x.yml, participants.xlsx)
+    wrote programme.yaml beside it, without --force and without a word: alone, Programme.yml is an error saying to
+    rename it; beside the example's programme.yaml, a warning, and the booklet built with the example's programme in
+    place of theirs."""
     folder = tmp_path / "conf"
     (folder / "abstracts").mkdir(parents=True)
     (folder / "Programme.yml").write_text("days: []\n")
     (folder / "abstracts" / "brandt.yml").write_text("id: brandt\n")
+    (folder / "participants.xlsx").write_bytes(b"PK\x03\x04 a workbook")
     result = invoke("init", folder, "--sample")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(
         f"programme.yaml not written: {folder / 'Programme.yml'} is there, which booklet reads once it is renamed "
         "programme.yaml.\n"
         f"abstracts/brandt.yaml not written: {folder / 'abstracts/brandt.yml'} is there, which booklet reads once "
-        f"it is renamed abstracts/brandt.yaml.\nWrote the sample conference to {folder} (40 files). Next:\n")
-    assert not (folder / "programme.yaml").exists() and not (folder / "abstracts" / "brandt.yaml").exists()
+        "it is renamed abstracts/brandt.yaml.\n"
+        f"participants.yaml not written: {folder / 'participants.xlsx'} is there, which booklet reads once it is "
+        f"saved as CSV (UTF-8) under the name participants.csv.\nWrote the sample conference to {folder} (39 files). "
+        "Next:\n")
+    assert not any((folder / name).exists() for name in ("programme.yaml", "abstracts/brandt.yaml",
+                                                          "participants.yaml"))
     assert (folder / "Programme.yml").read_text() == "days: []\n"
     checked = invoke("check", folder)
     assert checked.exit_code == 1

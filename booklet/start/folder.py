@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..output.atomic import write_files
-from ..data.contract import ALTERNATIVES, file_for
+from ..data.contract import ALTERNATIVES, file_for, is_sheet
 from ..data.load import misnamed
 from ..data.schema import schemas
 from .templates import EXAMPLE_IMAGES, SCHEMA_FOLDER, example_files, schema_line
@@ -32,9 +32,10 @@ class Started:
     folder: Path
     files: tuple[str, ...]  # relative paths written, in order
     replaced: tuple[str, ...] = ()  # of those, files that were there before (with --force)
-    # (the folder's file, the data file's name init left unwritten): a file that stands for one init writes under
-    # another name (Programme.yml, program.yaml, abstracts/x.yml; data.load.misnamed), kept, the data file not written
-    kept: tuple[tuple[str, str], ...] = ()
+    # (the folder's file, the data file it stands for, the file init left unwritten): a file that stands for one init
+    # writes under another name (Programme.yml, program.yaml, abstracts/x.yml, participants.xlsx; data.load.misnamed),
+    # kept, the data file (or the one in place of it) not written
+    kept: tuple[tuple[str, str, str], ...] = ()
 
 
 def schema_files() -> dict[str, bytes]:
@@ -73,13 +74,21 @@ def init_folder(folder: Path, sample: bool = False, force: bool = False) -> Star
         if any(os.path.lexists(folder / other) for other in ALTERNATIVES.get(name, ())):
             del files[name]
     # a file that stands for one under another name: the user's data, which a data file written beside it would
-    # leave unread (a warning, where alone it is an error that says to rename it); kept, the data file not written
-    kept = tuple((theirs, meant) for theirs, meant in misnamed(folder) if files.pop(meant, None) is not None)
+    # leave unread (a warning, where alone it is an error that says to rename it); kept, the data file (or the one
+    # in place of it: participants.yaml for a participants.xlsx) not written. (A workbook that stands for a YAML file
+    # is no data: kept beside it, as import's source, and said to be left out all the same.)
+    kept = []
+    for theirs, meant in misnamed(folder):
+        if is_sheet(theirs) and not meant.endswith(".csv"):
+            continue
+        unwritten = [name for name in (meant, *ALTERNATIVES.get(meant, ())) if files.pop(name, None) is not None]
+        if unwritten:
+            kept.append((theirs, meant, unwritten[0]))
     existing = [name for name in files if (folder / name).exists() or (folder / name).is_symlink()]
     if existing and not force:
         raise FilesExist(folder, existing)
     write_files({folder / name: data for name, data in files.items()})
-    return Started(folder, tuple(files), tuple(existing), kept)
+    return Started(folder, tuple(files), tuple(existing), tuple(kept))
 
 
 def write_schemas(folder: Path) -> Started:
