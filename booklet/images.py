@@ -99,6 +99,9 @@ def not_found(path: Path, root: Path | None = None) -> str:
         except ValueError:
             return place.as_posix()
 
+    if "\\" in path.name and (path.parent / path.name.replace("\\", "/")).is_file():  # a path as Windows writes it
+        return (f"file not found (a path is written with '/', not '\\': did you mean "
+                f"'{shown(path.parent / path.name.replace(chr(92), '/'))}'?)")
     try:
         names = [entry.name for entry in path.parent.iterdir()]
     except OSError:

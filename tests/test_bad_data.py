@@ -1182,6 +1182,18 @@ def test_an_image_that_cannot_be_read_says_so(tmp_path, monkeypatch):
         in result.output
 
 
+def test_an_image_path_written_with_backslashes_says_the_path_meant(tmp_path):
+    """Fuzzing: a path as Windows writes it (images\\cover.png) was "file not found", and nothing more."""
+    data = write_conference(tmp_path / "conf", {"conference.yaml": BASE["conference.yaml"] + (
+        "cover_image: 'images\\cover.png'\n")})
+    (data / "images").mkdir()
+    Image.new("RGB", (600, 400), "#3366aa").save(data / "images" / "cover.png")
+    result = invoke("check", data)
+    assert result.exit_code == 1
+    assert ("conference.yaml:5: cover_image: 'images\\cover.png': file not found (a path is written with '/', not "
+            "'\\': did you mean 'images/cover.png'?)\n") in result.output
+
+
 @pytest.mark.parametrize("on_disk, in_data", [("NFD", "NFC"), ("NFC", "NFD")])
 def test_a_file_whose_accents_are_encoded_otherwise_than_in_the_data_is_found(tmp_path, on_disk, in_data):
     """A photo copied from a Mac is named "pen\u0303alosa.jpg" (n and a combining tilde), the data "peñalosa.jpg":

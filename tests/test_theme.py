@@ -316,6 +316,16 @@ def test_contact_labels_of_many_lines_near_a_page_end_move_on_whole(tmp_path):
     assert lines.count(" ".join(["Wwww"] * 3)) == 24  # each label whole, in 8 lines
 
 
+def test_a_font_path_written_with_backslashes_says_the_path_meant(tmp_path):
+    """Fuzzing: a path as Windows writes it (fonts\\MyText-Regular.ttf) was "font file not found in <the folder>"."""
+    files = {"fonts/MyText-Regular.ttf": (FONT_DIR / "NotoSans-Regular.ttf").read_bytes()}
+    folder = theme_folder(tmp_path, "fonts:\n  text: 'fonts\\MyText-Regular.ttf'\n", files)
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1
+    assert ("theme.yaml:2: fonts.text: 'fonts\\MyText-Regular.ttf': font file not found (a path is written with '/', "
+            "not '\\': did you mean 'fonts/MyText-Regular.ttf'?)\n") in result.output
+
+
 def test_pale_and_dark_colours_give_contrast_warnings_at_their_line(tmp_path):
     theme = """\
         colours:

@@ -218,6 +218,10 @@ def _font(report: Report, file: str, line: int, key: str, value: str, folder: Pa
     if not found and os.path.lexists(folder / value) and (why := not_a_file(folder / value)):
         report.error(file, line, key, f"'{value}' {why}")
         return None
+    if not found and "\\" in value and (folder / value.replace("\\", "/")).is_file():  # a path as Windows writes it
+        report.error(file, line, key, f"'{value}': font file not found (a path is written with '/', not '\\': did "
+                     f"you mean '{value.replace(chr(92), '/')}'?)")
+        return None
     if not found:
         beside = sorted(p.name for p in path.parent.glob("*") if p.suffix.lower() in _FONT_FILE) \
             if path.parent.is_dir() else []
