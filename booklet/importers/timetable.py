@@ -14,7 +14,6 @@ from `--first-day` (day 1). What matches nothing, or more than one, is said in t
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -248,7 +247,7 @@ def _day(text: str, dates=None) -> dt.date | int | Undated | Weekday:
         len(words) > 1 or words[0] not in months) else None
     if len(words) == 1 and len(words[0]) > 1 and words[0] in weekdays and not numbers:
         if len(weekdays[words[0]]) > 1:  # ("So": Sonntag in German, sobota in Slovak)
-            named = " or ".join(calendar.day_name[n] for n in sorted(weekdays[words[0]]))
+            named = " or ".join(_named('days', n) for n in sorted(weekdays[words[0]]))
             raise ValueError(f"names more than one weekday in the languages booklet reads ({named}): write the "
                              "weekday in full, or the date")
         return Weekday(min(weekdays[words[0]]))
@@ -274,13 +273,22 @@ def _day(text: str, dates=None) -> dt.date | int | Undated | Weekday:
                 last = 29 if month == 2 and year is None else (dt.date(year or 2024, month % 12 + 1, 1)
                                                                - dt.timedelta(days=1) if month < 12 else
                                                                dt.date(year or 2024, 12, 31)).day
-                raise ValueError(f"is no date: {calendar.month_name[month]} has {last} days") from None
+                raise ValueError(f"is no date: {_named('months', month)} has {last} days") from None
             if year is not None and _in_years(dt.date(year, month, day)) is None:
                 raise ValueError(f"is no date of a conference: the year {year}") from None
         raise ValueError(_WHAT_A_DAY_IS)
     if said is not None and date.weekday() not in said:
-        raise ValueError(f"is a {date:%A}, not a {text.split()[0].strip('.,')}: correct the date or the weekday")
+        weekday, written = _named("days", date.weekday()), text.split()[0].strip(".,")
+        raise ValueError(f"is a {weekday}, not a {written}: correct the date or the weekday")
     return date
+
+
+def _named(what: str, number: int) -> str:
+    """A weekday's (0: Monday) or a month's (1: January) name in English, as the notes are written: CLDR's, not the
+    process locale's (strftime's %A, the calendar module's names)."""
+    from babel import Locale
+
+    return getattr(Locale.parse("en"), what)["format"]["wide"][number]
 
 
 @cache
@@ -398,8 +406,8 @@ def _date_of(row: Row, first_day: dt.date | None, dates: list[dt.date], source: 
     except ValueError:  # (29 February)
         raise SourceError(f"{where} is no date in {year}") from None
     if day.weekdays is not None and date.weekday() not in day.weekdays:
-        raise SourceError(f"{where} is a {date:%A} in {year}, not a {row.written.split()[0].strip('.,')}: correct the "
-                          "date or the weekday")
+        weekday, written = _named("days", date.weekday()), row.written.split()[0].strip(".,")
+        raise SourceError(f"{where} is a {weekday} in {year}, not a {written}: correct the date or the weekday")
     return date
 
 
