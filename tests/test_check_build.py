@@ -163,3 +163,18 @@ def test_an_image_printed_in_several_places_is_judged_where_it_is_largest_and_sa
     assert found.startswith("conference.yaml:5: logo: warning: tiny.jpg is ")
     assert ("dpi at its printed size (22 \u00d7 22 mm, as the logo on the cover, the largest of the 3 places it "
             "prints) and will print blurred") in found
+
+
+def test_problems_on_one_line_are_listed_in_the_order_of_their_keys_not_by_name(tmp_path):
+    """`dates: {start: 2027-10-38, end: 2027-13-04}`: both dates wrong on one line were listed end first (the
+    problems were sorted by file, line, then key name); they are listed as the keys are read, start first, as
+    build lists them too."""
+    data = write_conference(tmp_path / "conf", {"conference.yaml": BASE["conference.yaml"].replace(
+        "dates: {start: 2027-09-13, end: 2027-09-14}", "dates: {start: 2027-10-38, end: 2027-13-04}")})
+    checked = invoke("check", data)
+    assert checked.exit_code == 1
+    assert checked.stderr.splitlines() == [
+        "conference.yaml:3: dates.start: '2027-10-38' is not a valid date",
+        "conference.yaml:3: dates.end: '2027-13-04' is not a valid date"]
+    built = invoke("build", data, "-o", tmp_path / "out.pdf")
+    assert built.stderr.splitlines()[:2] == checked.stderr.splitlines()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
         refs.unreadable.add("abstract")
     days = programme.read_programme(report, _load(report, folder, "programme.yaml", Map), refs)
     identities = people.read_identities(report, _load(report, folder, "people.yaml", Seq))
-    problems = sorted(set(report.problems), key=_order)
+    problems = ordered(report.problems)
     if conference is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)
     named = {name: path for name, path, problem in report.images_checked if problem is None} | report.named
@@ -185,8 +186,24 @@ def _unreadable(report: Report, name: str) -> bool:
     return any(p.file == name and p.key == "" and p.severity == "error" for p in report.problems)
 
 
-def _order(problem: Problem):
-    return (problem.file != "conference.yaml", problem.file, problem.line, problem.key, problem.message)
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Each problem once: conference.yaml's first, then the other files' by name, then by line. Problems on one line
+    go as the keys do: a key's before those of the values in it, other keys in the order they were read (`dates:
+    {start: .., end: ..}`: start's before end's; sorted by the key's name, as they were, end's came first)."""
+    problems = list(dict.fromkeys(problems))
+    first: dict[tuple, int] = {}  # (file, line, a key path's first steps) -> the first problem found under them
+    paths = []
+    for index, problem in enumerate(problems):
+        steps = _STEP.findall(problem.key)
+        paths.append([(problem.file, problem.line, *steps[:n]) for n in range(len(steps) + 1)])
+        for path in paths[-1]:
+            first.setdefault(path, index)
+    return [problem for _, problem in sorted(
+        zip(paths, problems), key=lambda pair: (pair[1].file != "conference.yaml", pair[1].file, pair[1].line,
+                                                [first[path] for path in pair[0]]))]
+
+
+_STEP = re.compile(r"\[\d+\]|[^.\[\]]+")  # a key path's steps: 'committees[0].name' -> committees, [0], name
 
 
 def _load(report: Report, folder: Path, name: str, shape):
