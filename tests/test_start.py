@@ -23,6 +23,7 @@ from booklet.data.schema import file_schema, schemas
 from booklet.data.validate import read_booklet
 from booklet.problems import DataError
 from booklet.start.templates import EXAMPLE
+from .helpers import yaml_text
 from .pdftext import Pdf
 from .yaml12 import load as load_yaml12
 
@@ -72,10 +73,11 @@ def test_init_writes_every_file_of_the_format_and_builds(tmp_path):
     for spec in FILES:
         if spec.schema:  # every YAML file (participants.csv is the other way to write participants.yaml)
             assert list(folder.glob(spec.name)), spec.name
-    checked = invoke("check", folder)
-    assert (checked.exit_code, checked.output) == (0, f"{folder}: 0 errors, 0 warnings.\n")
+    checked = invoke("check", folder)  # valid as it is: what is still the example's is a warning (see below)
+    assert (checked.exit_code, checked.stdout) == (0, f"{folder}: 0 errors, {EXAMPLE_WARNINGS} warnings.\n")
     built = invoke("build", folder, "-o", tmp_path / "conf.pdf")
     assert built.exit_code == 0, built.output
+    assert built.stderr == checked.stderr  # build prints check's warnings
     pdf = Pdf(tmp_path / "conf.pdf")
     for title in ("Example Workshop on Data and Models", "An invited talk: what the data can tell",
                   "One abstract in a file of its own", "Bayesian inference: an introduction",
@@ -133,6 +135,123 @@ def test_a_changed_base_or_language_in_an_init_folder_changes_the_look_and_the_w
     lines[at], lines[at + 1] = lines[at][2:], lines[at + 1][2:].replace("style: band ", "style: plain")
     theme_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert read_booklet(folder)[0].theme.cover_style == "plain"
+
+
+EXAMPLE_WARNINGS = 87  # one at each text, email, image (and a name beside them) of the example: as init wrote it
+REPLACE = "replace or remove it before printing"
+
+
+def _problems(folder: Path, *args) -> list[dict]:
+    result = invoke("check", folder, "--format", "json", *args)
+    return json.loads(result.stdout)
+
+
+def test_check_warns_at_every_value_still_init_s_example_and_the_folder_stays_valid(tmp_path):
+    """A LOC overwrote most of init's example, and the German booklet printed the rest (the map, a sponsor's logo,
+    the portrait) with check saying "0 errors, 0 warnings". Each value of the example, wherever it is, is a warning
+    at its file, line and key, one per key; the folder stays valid (exit 0; --strict counts them)."""
+    folder = tmp_path / "conf"
+    assert invoke("init", folder).exit_code == 0
+    problems = _problems(folder)
+    assert len(problems) == EXAMPLE_WARNINGS
+    assert {(p["kind"], p["severity"]) for p in problems} == {("example", "warning")}
+    assert len({(p["file"], p["key"]) for p in problems}) == len(problems)
+    assert {p["file"] for p in problems} == {"conference.yaml", "programme.yaml", "abstracts.yaml",
+                                             "abstracts/okafor.yaml", "tutorials.yaml", "posters.yaml",
+                                             "participants.yaml"}  # (theme.yaml: words any booklet has)
+    checked = invoke("check", folder)
+    lines = checked.stderr.splitlines()
+    assert lines[0] == f"What booklet init wrote as an example, still to be replaced or removed ({EXAMPLE_WARNINGS}):"
+    for line in (
+            f"conference.yaml:4: title: warning: 'Example Workshop on Data and Models' is booklet init's example: "
+            f"{REPLACE}",
+            f"conference.yaml:51: extra_pages[0].file: warning: images/map.pdf is booklet init's example image: "
+            f"{REPLACE}",
+            f"abstracts.yaml:8: [0].speaker.name: warning: 'Ana Smith' is booklet init's example: {REPLACE}",
+            f"abstracts.yaml:10: [0].speaker.email: warning: 'ana.smith@example.org' is booklet init's example: "
+            f"{REPLACE}",
+            f"abstracts.yaml:12: [0].abstract: warning: 'Replace this text with the abstract. A b\u2026' is booklet "
+            f"init's example: {REPLACE}",
+            f"programme.yaml:23: days[0].items[3].items[1].title: warning: 'Sampling from difficult posteriors' is "
+            f"booklet init's example: {REPLACE}"):
+        assert line in lines, line
+    assert not [line for line in lines if "Coffee break" in line or "'SOC'" in line or "Lecture Hall A" in line]
+    assert (checked.exit_code, checked.stdout) == (0, f"{folder}: 0 errors, {EXAMPLE_WARNINGS} warnings.\n")
+    strict = invoke("check", folder, "--strict")
+    assert strict.exit_code == 1 and strict.stdout == (
+        f"{folder}: 0 errors, {EXAMPLE_WARNINGS} warnings (--strict: warnings count as errors).\n")
+
+
+def test_init_s_images_are_found_under_any_name_the_sample_s_same_pictures_are_not(tmp_path):
+    """The example's images are the sample's pictures with a note in the file's own comment: byte for byte another
+    file, the same pixels. A folder of its own text that kept init's map (renamed), sponsor logo and portrait gets
+    one warning at each key naming one; the sample (`init --sample`) none."""
+    from PIL import Image
+
+    from booklet.start.templates import EXAMPLE_IMAGES, SAMPLE, example_images
+
+    folder = tmp_path / "conf"
+    assert invoke("init", folder).exit_code == 0
+    for name, source in EXAMPLE_IMAGES.items():
+        assert (folder / name).read_bytes() == example_images()[name] != (SAMPLE / source).read_bytes()
+        if not name.endswith(".pdf"):
+            assert Image.open(folder / name).tobytes() == Image.open(SAMPLE / source).tobytes()
+    (folder / "images/map.pdf").rename(folder / "images/lageplan.pdf")
+    (folder / "conference.yaml").write_text(yaml_text("""\
+        title: Tagung über Daten
+        dates: {start: 2027-10-04, end: 2027-10-08}
+        venue: Universität Kiel
+        language: de
+        extra_pages: [{file: images/lageplan.pdf, after: practical, title: Lageplan}]
+        sponsors:
+          - {name: Kieler Werkstätten, logo: images/sponsor.png}
+        """), encoding="utf-8")
+    (folder / "abstracts.yaml").write_text(yaml_text("""\
+        - id: meyer
+          title: Modelle und Daten
+          speaker: {name: Jonas Meyer, affiliation: Universität Kiel, photo: images/portrait.jpg}
+          abstract: Ein Text.
+        """), encoding="utf-8")
+    for name in ("programme.yaml", "abstracts/okafor.yaml", "tutorials.yaml", "posters.yaml", "participants.yaml",
+                 "people.yaml"):
+        (folder / name).unlink()
+    checked = invoke("check", folder)
+    assert (checked.exit_code, checked.stdout) == (0, f"{folder}: 0 errors, 3 warnings.\n")
+    assert checked.stderr.splitlines() == [
+        "What booklet init wrote as an example, still to be replaced or removed (3):",
+        "conference.yaml:5: extra_pages[0].file: warning: images/lageplan.pdf is booklet init's example image "
+        f"(images/map.pdf): {REPLACE}",
+        f"conference.yaml:7: sponsors[0].logo: warning: images/sponsor.png is booklet init's example image: {REPLACE}",
+        "abstracts.yaml:3: [0].speaker.photo: warning: images/portrait.jpg is booklet init's example image: "
+        f"{REPLACE}"]
+    built = invoke("build", folder, "-o", tmp_path / "conf.pdf")
+    assert built.exit_code == 0 and built.stderr == checked.stderr
+    assert invoke("init", tmp_path / "demo", "--sample").exit_code == 0
+    sample = invoke("check", tmp_path / "demo")
+    assert (sample.exit_code, sample.stderr, sample.stdout) == (0, "", f"{tmp_path / 'demo'}: 0 errors, 0 warnings.\n")
+
+
+def test_the_language_init_gives_an_entry_is_the_example_s_while_the_entry_still_is(tmp_path):
+    """init's abstracts/okafor.yaml says `language: fr` (and its tutorial `language: en`), to show the key. A LOC who
+    makes the booklet German and writes over the abstract's title and text but keeps its speaker keeps the tag: it is
+    named with the rest of the example that is left. An entry all the LOC's own keeps its `language` unwarned."""
+    folder = tmp_path / "conf"
+    assert invoke("init", folder).exit_code == 0
+    okafor = folder / "abstracts/okafor.yaml"
+    text = okafor.read_text(encoding="utf-8")
+    text = text.replace("title: One abstract in a file of its own", "title: Ein eigener Vortrag")
+    text = text.replace("Les grandes conférences peuvent garder chaque résumé dans un fichier à lui, dans le "
+                        "dossier abstracts/.", "Ein Text auf Deutsch.")
+    okafor.write_text(text, encoding="utf-8")
+    mine = [p for p in _problems(folder) if p["file"] == "abstracts/okafor.yaml"]
+    assert [(p["line"], p["key"], p["message"]) for p in mine] == [
+        (8, "speaker.name", f"'Chiamaka Okafor' is booklet init's example: {REPLACE}"),
+        (9, "speaker.affiliation", f"'University of Examples, Nigeria' is booklet init's example: {REPLACE}"),
+        (12, "language", f"'fr' is the language of booklet init's example abstract, and this abstract is still partly "
+                         f"that example: {REPLACE}")]
+    okafor.write_text(text.replace("name: Chiamaka Okafor", "name: Jonas Lund").replace(
+        "affiliation: University of Examples, Nigeria", "affiliation: Universität Kiel"), encoding="utf-8")
+    assert [p for p in _problems(folder) if p["file"] == "abstracts/okafor.yaml"] == []
 
 
 def test_init_never_overwrites_a_file(tmp_path):

@@ -43,6 +43,7 @@ KINDS = {
     "math": "LaTeX printed as written, and math that reads like text",
     "code": "Blocks of code that no fence closes",
     "email": "Malformed email addresses",
+    "example": "What booklet init wrote as an example, still to be replaced or removed",
     "placeholder": "Placeholders (TBA, N.N., what booklet import wrote) still to be replaced",
     "cover-fit": "Cover text that does not fit",
     "cover-image": "Cover images the cover's style does not print",
@@ -77,6 +78,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .contrast import check_contrast
     from .cover import check_back_cover, check_cover, check_placeholders, check_running_title
     from .coverage import check_coverage
+    from .example import check_example
     from .entries import (check_emails, check_participants_twice, check_photos, check_poster_numbers,
                           check_titles_as_names)
     from .extras import check_extra_pages
@@ -108,6 +110,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_language(booklet, lines)
         + check_date_characters(booklet, lines)
         + check_labels(booklet, lines)
+        + check_example(booklet, folder)
         + check_placeholders(booklet, lines)
         + check_placeholder_values(booklet, lines, everyone)
         + check_cover(booklet, page, lines)

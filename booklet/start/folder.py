@@ -12,10 +12,7 @@ from ..output.atomic import write_files
 from ..data.contract import ALTERNATIVES, file_for, is_sheet
 from ..data.load import misnamed
 from ..data.schema import schemas
-from .templates import EXAMPLE_IMAGES, SCHEMA_FOLDER, example_files, schema_line
-
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-SAMPLE = RESOURCES / "sample"
+from .templates import SAMPLE, SCHEMA_FOLDER, example_files, example_images, schema_line
 
 
 class FilesExist(Exception):
@@ -45,10 +42,7 @@ def schema_files() -> dict[str, bytes]:
 
 
 def _example() -> dict[str, bytes]:
-    files = {name: text.encode() for name, text in example_files().items()}
-    for name, source in EXAMPLE_IMAGES.items():
-        files[name] = (SAMPLE / source).read_bytes()
-    return files
+    return {**{name: text.encode() for name, text in example_files().items()}, **example_images()}
 
 
 def _sample() -> dict[str, bytes]:
