@@ -136,6 +136,91 @@ def test_by_day_running_heads_name_the_day_and_section(by_day):
     assert opening == len(booklet.days)
 
 
+SHORT_DAYS = """\
+days:
+  - date: 2027-09-13
+    items:
+      - {time: "09:00-09:20", title: Welcome}
+      - {time: "09:20-10:00", talk: lund-2026}
+      - {time: "10:00-10:30", title: Coffee Break, kind: break}
+      - session: Inference
+        chair: Mei Chen
+        items:
+          - {time: "10:30-11:00", talk: okafor}
+  - date: 2027-09-14
+    items:
+      - {time: "19:00-23:00", title: Conference dinner, kind: social}
+  - date: 2027-09-15
+    items:
+      - {time: "09:00-09:30", talk: closing}
+      - {time: "09:30-10:00", title: Farewell}
+"""
+
+
+def _short_days(tmp_path, theme: str, tuesday: str = "") -> tuple[Pdf, dict[str, int]]:
+    """Abstracts by day (`theme`'s other keys): Monday with two abstracts; Tuesday a dinner alone (and `tuesday`'s
+    items), no abstract of its own; Wednesday two lines, one with an abstract. (The PDF, the anchors' pages.)"""
+    files = {"theme.yaml": f"abstracts: {{placement: by-day{theme}}}\n",
+             "conference.yaml": BASE["conference.yaml"].replace("end: 2027-09-14", "end: 2027-09-15"),
+             "programme.yaml": SHORT_DAYS.replace("kind: social}\n", "kind: social}\n" + tuesday),
+             "abstracts.yaml": extend("abstracts.yaml", """\
+                 - id: closing
+                   title: What we learnt
+                   speaker: {name: Max Weiss}
+                   abstract: A summary.
+                 """)}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf",
+                           options=PrintOptions(pad_to=1))
+    return Pdf(result.output), result.anchors
+
+
+def _contents_page(pdf: Pdf, title: str) -> int:
+    """The page the contents give for `title` (1-based)."""
+    contents = pdf.lines(1)
+    return int(contents[contents.index(title) + 1])
+
+
+@pytest.mark.parametrize("layout", ["page", "flow"])
+def test_by_day_a_short_day_follows_the_day_befores_last_abstract_on_its_page(tmp_path, layout):
+    """A LOC's test: abstracts by day, a day of a line or two (a dinner) took a page alone, as the programme after
+    the abstracts has it not (a short day below the day before when it fits there whole). By day, a short day follows
+    the day before's last page, its abstract's, when it fits below it whole: Tuesday's dinner and Wednesday's two
+    lines below Monday's last abstract, Wednesday's abstract on the next page. The contents and the programme's page
+    references say so; the page keeps its running head, Monday's (one abstract a page), a page below the section's
+    heading none (flowing)."""
+    pdf, anchors = _short_days(tmp_path, f", layout: {layout}")
+    (shared,) = pdf.pages_with("DAY 2")
+    assert pdf.pages_with("DAY 3") == [shared] and shared in pdf.pages_with("More text.")  # Monday's last abstract
+    lines = pdf.lines(shared)
+    assert lines.index("More text.") < lines.index("Tuesday") < lines.index("Conference dinner") \
+        < lines.index("Wednesday") < lines.index("Farewell")
+    assert pdf.pages_with("A summary.") == [shared + 1]  # Wednesday's abstract: the next page, under its heading
+    assert pdf.lines(shared + 1)[0] == "Abstracts"
+    assert lines[lines.index("Max Weiss") + 1] == str(shared + 2)  # the programme's reference to it
+    for title in ("Tuesday 14 September", "Wednesday 15 September"):
+        assert _contents_page(pdf, title) == shared + 1, title
+    assert _contents_page(pdf, "Monday 13 September") == anchors["day-0"] < shared + 1
+    assert anchors["day-1"] == anchors["day-2"] == shared + 1
+    check_contents_match_outline(pdf)
+    heads = lines[-3:]  # the running head, the page number
+    if layout == "page":
+        assert "Monday 13 September" in heads and "Tuesday 14 September" not in heads
+    else:
+        assert lines[0] == "Abstracts" and "Monday 13 September" not in heads  # (the section's first page)
+
+
+def test_by_day_a_day_taller_than_half_a_page_still_opens_a_page(tmp_path):
+    """The rule's other side: a day taller than half a page opens a page of its own, by day as after the abstracts."""
+    tuesday = "".join(f'      - {{time: "{h:02}:{m}0-{h:02}:{m}5", title: Workshop {h}.{m}}}\n'
+                      for h in range(8, 18) for m in (0, 3))
+    pdf, anchors = _short_days(tmp_path, "", tuesday)
+    (tuesday_page,) = pdf.pages_with("DAY 2")
+    assert pdf.lines(tuesday_page)[0] == "14"  # (its big date at the page's top)
+    assert tuesday_page not in pdf.pages_with("More text.")
+    assert pdf.pages_with("DAY 3") == [tuesday_page + 1]  # Wednesday, short, does not fit below Tuesday: its own page
+    assert _contents_page(pdf, "Tuesday 14 September") == tuesday_page + 1 == anchors["day-1"]
+
+
 # --------------------------------------------------------------------------- flowing abstracts
 
 
@@ -343,7 +428,8 @@ def test_posters_go_to_the_day_of_the_session_they_name(tmp_path):
     top = [title for title, _, _ in pdf.outline()]
     assert top[-2:] == ["Posters", "Index of authors"]  # the poster of no day stays in the Posters section
     anchors = result.anchors
-    assert anchors["poster-1"] < anchors["day-1"] < anchors["poster-0"] < anchors["poster-2"]
+    # (the second day, one line, is short: it follows the first day's posters on their page)
+    assert anchors["poster-1"] == anchors["day-1"] < anchors["poster-0"] < anchors["poster-2"]
 
 
 def test_posters_are_sorted_as_the_index_sorts(tmp_path):

@@ -220,26 +220,32 @@ class DayBlock(Flowable):
 
 class DayBreak(Flowable):
     """Before a short day (`day`, a DayBlock): the day follows the one before on its page, `gap` below it, when it
-    fits there whole; else it opens a page, as every other day does (a PageBreak)."""
+    fits there whole; else it opens a page, as every other day does (a PageBreak). Below what is on the page, the
+    page keeps its running head (abstracts by day: the day before's abstract's, see BookletCanvas.hold_page)."""
 
     def __init__(self, day: DayBlock, gap: float):
         super().__init__()
         self.day = day
         self.gap = gap
+        self._below = False  # set below what is on the page (as last wrapped)
 
     def wrap(self, availWidth, availHeight):
+        self._below = False
         frame = self._doctemplateAttr("frame")
         if frame is not None and getattr(frame, "_atTop", False):
             return 0, 0  # a page's top already (the day before ended at its foot): no gap, no break
         height = self.day.wrap(availWidth, availHeight)[1]
         if height + self.gap <= availHeight + _FUZZ:
+            self._below = True
             return availWidth, self.gap
         if frame is not None:
             frame.add_generated_content(PageBreak())
         return 0, 0
 
-    def drawOn(self, canvas, x, y, _sW=0):
-        pass  # (space only: nothing written to the page)
+    def drawOn(self, canvas, x, y, _sW=0):  # (space only: nothing written to the page)
+        hold = getattr(canvas, "hold_page", None)
+        if self._below and hold is not None:
+            hold()
 
 
 def _line_size(line: Line, width: float, height: float) -> tuple[float, float]:

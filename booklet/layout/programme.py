@@ -43,12 +43,19 @@ def build_programme(ctx: Context) -> list:
         block = build_programme_day(ctx, index, day)
         if index == 0:
             story.append(Anchor("programme", markup.plain(ctx.label("programme")), 0, section=ctx.label("programme")))
-        elif block.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= SHORT_DAY * ctx.page.text_height:
-            story.append(DayBreak(block, DAY_GAP))
         else:
-            story.append(PageBreak())
+            story.append(day_break(ctx, block))
         story.append(block)
     return story
+
+
+def day_break(ctx: Context, block: DayBlock) -> DayBreak | PageBreak:
+    """What goes before a day's programme (`block`) that does not open its section: a DayBreak for a short day (a
+    dinner, an arrival evening; no taller than SHORT_DAY of a page), which follows what is before it on its page when
+    it fits there whole; a PageBreak for any other day, which opens a page."""
+    if block.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= SHORT_DAY * ctx.page.text_height:
+        return DayBreak(block, DAY_GAP)
+    return PageBreak()
 
 
 def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, section: str | None = None) -> DayBlock:

@@ -23,7 +23,8 @@ from .index import build_index, has_index
 from .page import Page
 from .participants import build_participants
 from .posters import build_day_posters, build_posters
-from .programme import build_programme, build_programme_day, day_title
+from .daypages import DayBreak
+from .programme import build_programme, build_programme_day, day_break, day_title
 from .extras import build_extra_page, extra_key, pages_after
 from .sponsors import build_sponsors, has_sponsors
 from .tutorials import build_day_tutorials, build_tutorials, section_tutorials
@@ -54,8 +55,8 @@ def story_pieces(ctx: Context, pad_to: int = 4) -> list[tuple[str, object]]:
     def section(name: str) -> list:
         story = []
         for part in section_parts(ctx, name):
-            if part:
-                story += [PageBreak(), *part]
+            if part:  # (one opening with a DayBreak, a short day by day, follows what is before it when it fits)
+                story += part if isinstance(part[0], DayBreak) else [PageBreak(), *part]
         return story + _extra_pages(ctx, name)
 
     pieces = [("front", lambda: build_cover(ctx) + build_contents(ctx, contents_entries(ctx),
@@ -78,7 +79,8 @@ def _extra_entries(ctx: Context, after: str | None) -> list[tuple[int, str, str]
 
 
 def section_parts(ctx: Context, name: str) -> list[list]:
-    """A section's flowables, in parts that each start a new page (with Laters: see flowables.made)."""
+    """A section's flowables, in parts that each start a new page, but a part that opens with a DayBreak (abstracts
+    by day: a short day's programme, see _days) (with Laters: see flowables.made)."""
     if name == "committees":
         return [build_committees(ctx)]
     if name == "programme":
@@ -104,12 +106,17 @@ def section_parts(ctx: Context, name: str) -> list[list]:
 
 def _days(ctx: Context) -> list[list]:
     """Abstracts by day: each day's programme, abstracts, tutorials and posters; then the abstracts
-    not in the programme."""
+    not in the programme. Each opens a page, but a short day's programme (a dinner, an arrival evening; see
+    programme.day_break), which follows the day before's last page (its programme, or its last abstract, tutorial
+    or list of posters) when it fits below it whole, as a short day does in the programme after the abstracts; its
+    abstracts open the next page."""
     parts = []
     groups = dict(ctx.abstract_groups()) if ctx.has("abstracts") else {}
     for index, day in enumerate(ctx.booklet.days):
         title = day_title(day, ctx.booklet.conference.language)
-        parts.append([build_programme_day(ctx, index, day, level=0, section=ctx.label("programme"))])
+        block = build_programme_day(ctx, index, day, level=0, section=ctx.label("programme"))
+        before = day_break(ctx, block) if index else None
+        parts.append([before, block] if isinstance(before, DayBreak) else [block])
         if groups.get(index):
             parts.append(build_day_abstracts(ctx, index, groups[index]))
         if ctx.has("tutorials"):

@@ -60,7 +60,7 @@ from ..text.fonts import register_fonts
 from .atomic import about_targets, replacing
 from ..layout.marks import person_anchor
 from ..processes import MAX_JOBS, cores
-from .render import BookletCanvas, BookletDocTemplate, section_start
+from .render import BookletCanvas, BookletDocTemplate, page_section
 
 # rough cost of laying out each thing a section holds (an abstract on its own page = 1): for balancing. A
 # poster is 0.36 (0.47 until 2026-12-02, set when the runs weighed otherwise), from the CPU each run of a
@@ -310,7 +310,7 @@ class PartDocTemplate(BookletDocTemplate):
     def _decorate(self, canv: PartCanvas, doc) -> None:
         number = canv.getPageNumber()
         form = f"page{number}"
-        canv.decorations.append((form, number, canv.take_page_day(), canv.section, section_start(canv, number),
+        canv.decorations.append((form, number, canv.take_page_day(), *page_section(canv, number),
                                  canv.take_opening()))
         canv.decorator = self
         canv.doForm(form)

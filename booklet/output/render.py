@@ -28,9 +28,13 @@ from ..layout.marks import PERSON_CALLBACK, person_anchor, person_drawn
 from ..layout.page import HEAD_SIZE, MARKS_ROOM, Page, head_paragraph, head_width
 from ..layout.styles import REGISTRATION, Palette, make_palette
 
-def section_start(canv, number: int) -> bool:
-    """Whether page `number` opens the canvas's section (its heading stands for the running head)."""
-    return canv.section_page == number
+def page_section(canv, number: int) -> tuple[str | None, bool]:
+    """The section page `number` (just drawn) names in its running head, and whether the page opens it (its heading
+    stands for the running head): the canvas's section, but the one the page began in when another section started
+    below it on the page (BookletCanvas.hold_page: abstracts by day, a short day below the day before's abstract)."""
+    held, canv._held = canv._held, None
+    section, first = held if held is not None else (canv.section, canv.section_page)
+    return section, first == number
 
 
 class BookletCanvas(Canvas):
@@ -45,6 +49,7 @@ class BookletCanvas(Canvas):
         self._page_day: str | None = None  # the day of the page being drawn
         self._day_marked = False  # whether a DayMark was drawn on this page (the first one names it)
         self._opening = False  # whether a day opens on this page under its own heading (no running head)
+        self._held: tuple[str | None, int] | None = None  # the section (and its first page) this page's head keeps
         self._ref_forms: dict[str, tuple[str, str, float, object]] = {}
         self._printed: dict[tuple[int, str], tuple[object, str]] = {}  # (id, mask) -> (printable image, its name)
         self.people_pages: dict[str, dict[int, bool]] = {}  # person key -> page -> presents there
@@ -71,6 +76,14 @@ class BookletCanvas(Canvas):
         self.section = name
         self.section_page = self.getPageNumber()
         self.mark_day(None)  # a new section belongs to no day until it says so
+
+    def hold_page(self) -> None:
+        """What follows on this page starts below what is on it already (a short day, see layout.daypages.DayBreak):
+        the page keeps the running head it began with, its section and its day, whatever section or day starts
+        below; the next page has theirs."""
+        if self._held is None:
+            self._held = (self.section, self.section_page)
+        self._day_marked = True  # (its day: the first marked on it, or the one it began in)
 
     def mark_day(self, day: str | None, claim: bool = True, opening: bool = False) -> None:
         """From here on the story is in `day`; a page takes the first day marked on it, or the day it
@@ -217,7 +230,7 @@ class BookletDocTemplate(BaseDocTemplate):
         number = canv.getPageNumber()
         day = canv.take_page_day()
         opening = canv.take_opening()
-        self._draw_decoration(canv, number, day, canv.section, section_start(canv, number), opening)
+        self._draw_decoration(canv, number, day, *page_section(canv, number), opening)
         self._marks(canv, doc)
 
     def _draw_decoration(self, canv: BookletCanvas, number: int, day: str | None, section: str | None,
@@ -274,6 +287,7 @@ class BookletDocTemplate(BaseDocTemplate):
     def _cover_end(self, canv: BookletCanvas, doc) -> None:
         canv.take_page_day()
         canv.take_opening()
+        page_section(canv, canv.getPageNumber())
         self._marks(canv, doc)
 
     def _marks(self, canv, doc) -> None:
