@@ -1649,6 +1649,22 @@ def test_a_presenting_mark_before_or_after_an_affiliations_number_marks_the_pres
     assert table._markers("Hans*^1,2") == ("Hans", [1, 2], True)
 
 
+def test_names_with_their_own_affiliation_numbers_are_people_each_and_a_second_number_no_name():
+    """A review: 'Ana^1, Bo^2' was one person 'Bo Ana' (a family name with its own markers is a whole name), as were
+    'Ana (1), Bo (2)' and 'Ana¹, Bo²'; 'Ana Smith^1,2, Bo Lee^3' imported an author named '2'. A name written with
+    its letters and accents apart (NFD, as some systems export) was two people: 'García' and 'José'."""
+    import unicodedata
+
+    for cell in ("Ana^1, Bo^2", "Ana (1), Bo (2)", "Ana¹, Bo²"):
+        assert len(table.split_names(cell)) == 2, cell
+    assert table.split_names("Ana Smith^1,2, Bo Lee^3") == ["Ana Smith^1,2", "Bo Lee^3"]
+    people = table.people_from("Ana Smith^1,2, Bo Lee^3", "1 Lund; 2 Oslo; 3 Rome")
+    assert [(p.name, p.affiliations) for p in people] == [("Ana Smith", ["Lund", "Oslo"]), ("Bo Lee", ["Rome"])]
+    assert table.split_names(unicodedata.normalize("NFD", "García, José")) == [
+        unicodedata.normalize("NFD", "García, José")]
+    assert table.split_names("כהן, דוד") == ["כהן, דוד"]  # (a script without capitals: a given name all the same)
+
+
 def test_a_csv_row_of_more_cells_than_the_header_says_so_with_its_line(tmp_path):
     """A LOC test: a ';' file whose row has '; ' in its author cell, not in double quotes, was imported with every
     cell after it a column to the right ('abstract: 09:20') and nothing said. A row with a value past the header's

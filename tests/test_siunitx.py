@@ -112,3 +112,19 @@ def test_a_line_of_thousands_of_unclosed_commands_finds_each_groups_end_once(mon
     assert len(found) == 5000 and {f.problem for f in found} == {"a '{' that no '}' closes"}
     assert [(f.start, f.end, f.math) for f in siunitx.commands("x \\SI{ \\SI{1}{\\metre} \\si{\\kelvin}")] == [
         (2, 5, None), (7, 21, "1\\,\\mathrm{m}"), (22, 34, "\\mathrm{K}")]
+
+
+def test_powers_written_without_braces_a_per_of_a_negative_power_and_digits_siunitx_reads():
+    """A review: 'km.s^-1' printed 'km s⁻ 1' (the power one character long, the 1 a unit), 'm^10' 'm¹ 0', 'm^\\metre' a
+    stray brace, all without a warning; \\per\\second\\tothe{-2} 's⁻⁻²'; a fullwidth digit passed as a number and
+    vanished from the page."""
+    from booklet.text import siunitx
+
+    assert markup.plain(r"\SI{3}{km.s^-1}") == "3 km s\u207b\u00b9"
+    assert markup.plain(r"\SI{3}{m^10}") == "3 m\u00b9\u2070"
+    assert markup.plain(r"\SI{5}{\per\second\tothe{-2}}") == "5 s\u00b2"
+    assert markup.plain(r"\SI{5}{\per\second\tothe{2}}") == markup.plain(r"\SI{5}{\per\second\squared}")
+    assert siunitx.problems(r"\SI{1}{m^\metre}") == [
+        r"siunitx's \SI{1}{m^\metre} prints as written: a power '^' before a command: write the power in braces, ^{-1}"]
+    assert siunitx.problems("\\SI{\uff15}{\\metre}") == [
+        "siunitx's \\SI{\uff15}{\\metre} prints as written: '\uff15' is no number booklet can read"]

@@ -790,7 +790,7 @@ def _given_words(text: str) -> int:
     "José Luis" 2, "Jean-Pierre M." 1 (an initial after them); 0 when it is not (initials alone or first, more than
     three words, a word not capitalised or in capitals: "IBM"). Which words are given names, and which a family
     name ("Bo Jones"), cannot be told here: see _one_last_first."""
-    words = text.split()
+    words = unicodedata.normalize("NFC", text).split()  # (a letter and its accent apart: "José" from a Mac)
     if not 1 <= len(words) <= 3 or _initials(words[0]):
         return 0
     full = 0
@@ -857,7 +857,7 @@ def _one_last_first(last: str, first: str, leaning: bool) -> bool:
     Luis") make one person only after a family name of one word ("Nguyễn, Thị Minh") or in a `leaning` column (see
     last_first_leaning): 'Ana Smith, Bo Jones' are two."""
     first_bare, _, _ = _markers(first)
-    if "." in last or len(last.split()) > 3:
+    if "." in last or len(last.split()) > 3 or _markers(last)[1]:  # ("Ana^1, Bo^2": a name with its own markers)
         return False
     if _initials(first_bare):
         return True
@@ -866,8 +866,9 @@ def _one_last_first(last: str, first: str, leaning: bool) -> bool:
 
 
 def _capitalised(word: str) -> bool:
-    """A capital first and small letters after it, but after an apostrophe ("Jean", "D'Arcy"; not "IBM", "jean")."""
-    return word[0].isupper() and all(not c.isupper() or word[i] in "'’" for i, c in enumerate(word[1:]))
+    """A capital first and small letters after it, but after an apostrophe ("Jean", "D'Arcy"; not "IBM", "jean"); in a
+    script without capitals, any word ("ნინო")."""
+    return not word[0].islower() and all(not c.isupper() or word[i] in "'’" for i, c in enumerate(word[1:]))
 
 
 def split_names(cell: str, last_first: bool = False, cut: list | None = None, leaning: bool = False) -> list[str]:
@@ -891,7 +892,7 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
     cell = pieces[0] if pieces else cell
     if last_first and cell.count(",") == 1 and not _AND.search(cell):
         return [cell]
-    parts = [p.strip() for p in re.split(r"\s*,\s*(?![^()]*\))", _AND.sub(", ", cell)) if p.strip()]
+    parts = [p.strip() for p in _NAME_COMMA.split(_AND.sub(", ", cell)) if p.strip()]
     if len(parts) == 2 and not _AND.search(cell):
         if _one_last_first(*parts, leaning=leaning):
             return [cell]
@@ -899,6 +900,11 @@ def split_names(cell: str, last_first: bool = False, cut: list | None = None, le
             _initials(_markers(part)[0]) == (i % 2 == 1) for i, part in enumerate(parts)):
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]  # "Smith, J., Doe, A. B."
     return parts
+
+
+# a comma between names: not inside brackets ("Ana (UC, Berkeley)"), nor before a number alone, which no name is
+# (a marker's next affiliation: "Ana Smith^1,2, Bo Lee^3")
+_NAME_COMMA = re.compile(r"\s*,\s*(?![^()]*\))(?!\d+\s*(?:,|$))")
 
 
 def _initials(text: str) -> bool:

@@ -277,7 +277,7 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
                             "too many; the words print as math, in italic without their spaces")
     if "\\" in text:
         pieces = [piece for chunk in _prose(text) for kind, piece in _split_math(chunk) if kind == "text"]
-        if any(_has_quantity(piece) for piece in pieces):  # (siunitx's commands: typeset, or told of here)
+        if any(has_quantity(piece) for piece in pieces):  # (siunitx's commands: typeset, or told of here)
             problems += dict.fromkeys(told for piece in pieces for told in siunitx.problems(piece))
             pieces = [_without_quantities(piece) for piece in pieces]
         outside = dict.fromkeys(found.group() for piece in pieces for found in _COMMAND.finditer(piece)
@@ -553,7 +553,7 @@ def _inline(text: str) -> str:
     cache = active()
     if cache is None or not cache.warm:
         return _converted(text)
-    key = ("markup", text, fonts_number(cache), *((_latex_files(),) if "$" in text or _has_quantity(text) else ()))
+    key = ("markup", text, fonts_number(cache), *((_latex_files(),) if "$" in text or has_quantity(text) else ()))
     made, fallbacks = cache.get("layouts", key, lambda: _kept(text))
     if fallbacks and not use_fallbacks(fallbacks):
         return _converted(text)
@@ -846,7 +846,7 @@ def _plain_outside_math(line: str) -> str:
 def _plain(text: str) -> str:
     try:
         if "$" not in text and "*" not in text and "`" not in text and "~" not in text and '\\"' not in text and \
-                "\\," not in text and not _has_quantity(text) and \
+                "\\," not in text and not has_quantity(text) and \
                 "-" not in text and " \u2013 " not in text and " \u2014 " not in text:
             return collapse(text)
         return " ".join(p for p in (collapse(c) if isinstance(c, Code) else _plain_paragraph(c)
@@ -856,11 +856,6 @@ def _plain(text: str) -> str:
 
 
 def has_quantity(text: str) -> bool:
-    """Whether `text` may hold a siunitx command, set as math (text.siunitx)."""
-    return _has_quantity(text)
-
-
-def _has_quantity(text: str) -> bool:
     """Whether `text` may hold a siunitx command (\\SI{50}{\\milli\\kelvin}: text.siunitx)."""
     return "\\" in text and siunitx.COMMAND.search(text) is not None
 
@@ -869,7 +864,7 @@ def _line_runs(line: str, plain: bool = False) -> list[Run]:
     """Styled runs of one collapsed paragraph; the fast path skips parsing when there is nothing to parse.
     For plain text, the no-break spaces of math (`~`, before a relation) are spaces."""
     if "$" not in line and "*" not in line and '\\"' not in line and "~" not in line and "\\," not in line and \
-            not _has_quantity(line):
+            not has_quantity(line):
         return [(line, PLAIN)] if line else []
     tokens = _delimit(_split_math(line))
     _match_emphasis([t for t in tokens if isinstance(t, _Delim)])
@@ -1118,7 +1113,8 @@ def _with_quantities(s: str) -> list[_Token]:
 
 
 def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
-    """Split text pieces at `*` runs and decide which runs may open or close emphasis; `\\*` is a literal star."""
+    """Split text pieces at `*` runs and decide which runs may open or close emphasis; `\\*` is a literal star. A
+    siunitx command (\\SI{50}{\\milli\\kelvin}) booklet reads is a math token of its own (_with_quantities)."""
     tokens: list[_Token] = []
     texts = [s for kind, s in pieces if kind == "text"]
     umlauts = _word_start_umlauts(texts) if any('\\"' in s for s in texts) else [set() for _ in texts]

@@ -1349,7 +1349,6 @@ def line_text(line) -> str:
     return "".join(getattr(word, "text", "") for word in line.words)
 
 
-
 def _spaces(line) -> int:
     return line_text(line).strip().count(" ")
 

@@ -174,7 +174,7 @@ def _math(name: str, args: list[str]) -> str:
 # a number as siunitx reads it: a sign, digits with a decimal mark, an uncertainty (+- or in brackets), an exponent
 _NUMBER = re.compile(r"(?P<sign>[+-]|\+-)?(?P<mantissa>\d*(?:[.,]\d*)?)(?P<bracketed>\(\d+\))?"
                      r"(?:\+-(?P<uncertainty>\d*(?:[.,]\d*)?))?"
-                     r"(?:[eE](?P<exponent>[+-]?\d+))?")
+                     r"(?:[eE](?P<exponent>[+-]?\d+))?", re.ASCII)  # (0-9: a fullwidth digit vanished)
 
 
 def _number(text: str) -> str:
@@ -188,7 +188,7 @@ def _number(text: str) -> str:
 
 def _one_number(part: str, whole: str) -> str:
     found = _NUMBER.fullmatch(part)
-    if found is None or not re.search(r"\d", part):
+    if found is None or not re.search(r"[0-9]", part):
         raise _Bad(f"'{whole}' is no number booklet can read")
     sign, mantissa, exponent = found["sign"] or "", found["mantissa"], found["exponent"]
     made = {"": "", "+": "+", "-": "-", "+-": r"\pm "}[sign] + mantissa.replace(",", "{,}")
@@ -245,7 +245,7 @@ def _unit(text: str) -> tuple[str, bool]:
             elif name in UNITS:
                 power = before
                 if per:
-                    power = "-" + (power or "1")
+                    power = _negative(power or "1")
                 units.append(_Unit(prefix + UNITS[name], power))
                 space = space and not (len(units) == 1 and name in NO_SPACE)
                 prefix, before, per = "", None, False
@@ -262,7 +262,7 @@ def _unit(text: str) -> tuple[str, bool]:
                 last = units[-1]
                 if last.power not in (None, "-1"):
                     raise _Bad(f"\\{name} after a unit's power")
-                last.power = "-" + power if last.power == "-1" else power  # (\\per\\second\\squared: s⁻²)
+                last.power = _negative(power) if last.power == "-1" else power  # (\\per\\second\\squared: s⁻²)
             else:
                 raise _Bad(f"booklet does not know the unit \\{name}")
         elif symbol is not None:
@@ -275,18 +275,22 @@ def _unit(text: str) -> tuple[str, bool]:
         elif caret is not None:
             if not units:
                 raise _Bad("a power '^' follows no unit")
+            written = _POWER.match(text, at)  # (a power of a sign and digits: "s^-1", "m^10")
             if at < len(text) and text[at] == "{":
                 end = _group_end(text, at)
                 if end is None:
                     raise _Bad("a '{' that no '}' closes")
                 units[-1].power, at = text[at + 1:end - 1], end
-            elif at < len(text):
+            elif written is not None:
+                units[-1].power, at = written.group(), written.end()
+            elif at < len(text) and text[at] != "\\":
                 units[-1].power, at = text[at], at + 1
             else:
-                raise _Bad("a power '^' with nothing after it")
+                raise _Bad("a power '^' with nothing after it" if at >= len(text) else
+                           "a power '^' before a command: write the power in braces, ^{-1}")
         elif literal is not None:
             if prefix or before or per:  # (\kilo g, \per s: the text is the unit they go with)
-                power = before if not per else "-" + (before or "1")
+                power = before if not per else _negative(before or "1")
                 units.append(_Unit(prefix + literal, power))
                 prefix, before, per = "", None, False
             else:
@@ -297,6 +301,14 @@ def _unit(text: str) -> tuple[str, bool]:
     for unit in units:
         made.append(r"\mathrm{" + unit.symbol.replace("%", r"\%") + "}" + (f"^{{{unit.power}}}" if unit.power else ""))
     return r"\,".join(made), space
+
+
+_POWER = re.compile(r"[-+]?[0-9]+")
+
+
+def _negative(power: str) -> str:
+    """A power under \\per: "2" -> "-2", "-2" -> "2" (\\per\\second\\tothe{-2}: s², not s⁻⁻²)."""
+    return power[1:] if power.startswith("-") else "-" + power.lstrip("+")
 
 
 def _braced(text: str, at: int, name: str) -> str:
