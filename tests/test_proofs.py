@@ -156,6 +156,71 @@ def test_a_form_copied_into_a_proof_keeps_the_fonts_its_content_sets(content, ke
     assert cut == form.replace(b"/Font 9 0 R", b"/Font <<%s >>" % kept)  # the stream, and all else, as it was
 
 
+def font_programs(data: bytes) -> dict[str, set[str]]:
+    """Every font dictionary's /BaseFont and every font descriptor's /FontName in a whole PDF -> the digests of the
+    font programs (FontFile, FontFile2, FontFile3 data, decoded) they stand for ('' for none)."""
+    import hashlib
+
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    def program(font) -> str:
+        font = font.get_object()
+        if "/DescendantFonts" in font:
+            descendants = font["/DescendantFonts"].get_object()
+            return program(descendants[0]) if isinstance(descendants, ArrayObject) and descendants else ""
+        descriptor = font if font.get("/Type") == "/FontDescriptor" else font.get("/FontDescriptor")
+        descriptor = descriptor.get_object() if descriptor is not None else {}
+        for key in ("/FontFile2", "/FontFile", "/FontFile3"):
+            if key in descriptor:
+                return hashlib.sha256(descriptor[key].get_object().get_data()).hexdigest()
+        return ""
+
+    reader = PdfReader(io.BytesIO(data))
+    found: dict[str, set[str]] = {}
+    for number in reader.xref.get(0, {}):
+        obj = reader.get_object(number)
+        if not isinstance(obj, DictionaryObject):
+            continue
+        key = {"/Font": "/BaseFont", "/FontDescriptor": "/FontName"}.get(obj.get("/Type"))
+        if key is not None and key in obj:
+            found.setdefault(str(obj[key]), set()).add(program(obj))
+    return found
+
+
+def test_one_font_name_never_stands_for_two_font_programs_in_the_booklet_or_a_proof(sample):
+    """ISO 32000-1, 9.6.4: different subsets in one PDF have different tags. ReportLab tags the first subset of every
+    font 'AAAAAA+': so did the venue map (a PDF ReportLab made, placed as an extra page) and so does the proof marks'
+    canvas, with other glyphs than the booklet's own 'AAAAAA+NotoSans-Regular'. A RIP matching fonts by name may
+    print one subset's glyphs for the other's codes."""
+    from booklet.layout.page import page_for
+    from booklet.proofs.marks import draw_overlays, overlay_forms, reply_line
+    from booklet.proofs.pagecopy import PageCopier
+
+    def clashes(data: bytes) -> dict[str, set[str]]:
+        return {name: programs for name, programs in font_programs(data).items() if len(programs) > 1}
+
+    booklet = sample.built.output.read_bytes()
+    fonts = font_programs(booklet)
+    assert sum(name.startswith("/AAAAAA+") for name in fonts) >= 2  # the booklet's own subsets, as ReportLab tags them
+    assert clashes(booklet) == {}
+    abstract = sample.booklet.abstracts[0]
+    proof = (sample.folder / f"{abstract.id}.pdf").read_bytes()
+    assert any(name.startswith("/AAAAAA+") for name in font_programs(proof))  # the page's fonts are there
+    assert clashes(proof) == {}
+    # a proof of the venue map's page (the page drawing a supplied PDF as a form), with the marks drawn on it
+    reader = PdfReader(io.BytesIO(booklet))
+    map_page = next(index for index, page in enumerate(reader.pages)
+                    if b"/FormXob.BookletPage0 Do" in page.get_contents().get_data())
+    page = page_for("A5")
+    copier = PageCopier(booklet)
+    media, trim = copier.boxes()
+    copier.use_overlay(draw_overlays([proof_of(sample, "abstract", abstract.id)], page, media, trim,
+                                     reply_line(None, REPLY_BY, page)))
+    copy = copier.copy([(map_page, overlay_forms(0, map_page + 1, page, trim))])
+    assert len(font_programs(copy)) >= 4  # the map's fonts and the marks'
+    assert clashes(copy) == {}
+
+
 def test_header_says_for_whom_when_where_which_page_and_whom_to_tell(sample):
     abstract = sample.booklet.abstracts[0]
     proof = proof_of(sample, "abstract", abstract.id)

@@ -495,7 +495,62 @@ class _Converter:
         entries = shell.dictionary.dict if kind == "stream" else shell.dict
         for key, value in node[1]:
             entries[key] = self.convert(value)
+        renamed = _retagged(node, self.objects)
+        if renamed is not None:
+            entries[renamed[0]] = renamed[1]
         if kind == "stream":
             shell.content = node[2]
             if "Filter" not in entries:
                 shell.filters = None  # an uncompressed stream: ReportLab compresses it
+
+
+def _retagged(node, objects: dict) -> tuple[str, bytes] | None:
+    """(key, new name) for a font dictionary's /BaseFont or a font descriptor's /FontName that is a subset's
+    ('/AAAAAA+NotoSans-Regular'): tagged by a hash of the subset's font program (booklet.printing.subsettags), the
+    same for the font, its descendant and their descriptor; else None.
+
+    A PDF ReportLab made (a venue map) names its subsets as the booklet's own are named, 'AAAAAA+' for the first:
+    kept as they were, one name would stand for two different subsets in the booklet (ISO 32000-1, 9.6.4)."""
+    from ..printing.subsettags import is_tagged, retagged
+
+    entries = dict(node[1]) if node[0] in ("dict", "stream") else {}
+    key = "FontName" if _is_descriptor(entries) else "BaseFont" if entries.get("Type", b"/Font") == b"/Font" else None
+    name = entries.get(key) if key is not None else None
+    if not isinstance(name, bytes) or not is_tagged(name):
+        return None
+    return key, retagged(name, _font_program(node, objects))
+
+
+def _font_program(node, objects: dict, depth: int = 0) -> bytes:
+    """The bytes a subset's tag is made from: its font program (FontFile, FontFile2 or FontFile3, as encoded in the
+    file) reached from a font descriptor, a font (through its descriptor) or a Type 0 font (through its first
+    descendant); for one without a program, its descriptor's (else its own) entries but the name."""
+    node = _resolved(node, objects)
+    entries = dict(node[1]) if isinstance(node, tuple) and node[0] in ("dict", "stream") else {}
+    if _is_descriptor(entries):
+        for key in ("FontFile2", "FontFile", "FontFile3"):
+            program = _resolved(entries.get(key), objects)
+            if isinstance(program, tuple) and program[0] == "stream":
+                return program[2]
+        return repr(sorted((k, v) for k, v in entries.items() if k != "FontName")).encode()
+    if depth < 4 and "FontDescriptor" in entries:
+        return _font_program(entries["FontDescriptor"], objects, depth + 1)
+    descendants = _resolved(entries.get("DescendantFonts"), objects)
+    if depth < 4 and isinstance(descendants, tuple) and descendants[0] == "array" and descendants[1]:
+        return _font_program(descendants[1][0], objects, depth + 1)
+    return repr(sorted((k, v) for k, v in entries.items() if k != "BaseFont")).encode()
+
+
+def _resolved(node, objects: dict):
+    """A plain value with references followed (None for one the objects do not hold)."""
+    for _ in range(8):
+        if not (isinstance(node, tuple) and node[0] == "ref"):
+            return node
+        node = objects.get(node[1])
+    return None
+
+
+def _is_descriptor(entries: dict) -> bool:
+    """Whether a dictionary's entries are a font descriptor's (its /Type, or, left out, its /FontName and /Flags)."""
+    kind = entries.get("Type")
+    return kind == b"/FontDescriptor" or (kind is None and "FontName" in entries and "Flags" in entries)

@@ -888,13 +888,14 @@ def assemble(parts, output) -> int:
     return len(page_numbers)
 
 
-_SUBSET_TAG = re.compile(rb"/(BaseFont|FontName) /([A-Z]{6})\+")
+_SUBSET_TAG = re.compile(rb"/(BaseFont|FontName) /([A-GI-K]{6})\+")  # ReportLab's (not a supplied page's: subsettags)
 _TAG_DIGITS = bytes.maketrans(b"ABCDEFGIJK", b"0123456789")
 
 
 def _retagged(raw: bytes, part: int) -> bytes:
     """A font's subset tag made the booklet's own: ReportLab tags a document's subsets AAAAAA, AAAAAB, ...;
-    each part is a document, so part `part`'s subset n becomes the tag of subset part * 10000 + n."""
+    each part is a document, so part `part`'s subset n becomes the tag of subset part * 10000 + n. The fonts of a
+    supplied PDF page keep theirs (made from their programs, never one of ReportLab's: booklet.printing.subsettags)."""
     head, marker, body = raw.partition(b"stream")
 
     def tag(match):

@@ -256,9 +256,13 @@ def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
     """The overlay forms, in a PDF in memory: the band for right- and left-hand pages, the reply line, the
     pointer, and each proof's first two header lines (`header_form(n)` for `proofs[n]`).
 
-    Its one page draws every form (so that a reader of the PDF finds them all).
+    Its one page draws every form (so that a reader of the PDF finds them all). Its font subsets are tagged by a
+    hash of their programs (subsettags.retag_pdf), not as ReportLab tags them ('AAAAAA+NotoSans-Regular'): the
+    booklet page a proof copies has subsets of the same fonts under ReportLab's tags, with other glyphs.
     """
     from reportlab.pdfgen.canvas import Canvas
+
+    from ..printing.subsettags import retag_pdf
 
     register_fonts()
     rl_config.useA85 = 0  # as for the booklet: binary streams
@@ -282,7 +286,7 @@ def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
         canv.doForm(name)
     canv.showPage()
     canv.save()
-    return buffer.getvalue()
+    return retag_pdf(buffer.getvalue())
 
 
 def overlay_forms(proof_number: int, page_number: int, page: Page, trim, pointers=()) -> list[Placed]:
