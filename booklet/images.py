@@ -19,6 +19,7 @@ import unicodedata
 import warnings
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -463,7 +464,8 @@ def printable(path: Path, width_pt: float, height_pt: float, cmyk: bool = False,
 
 def _made_printable(path: Path, digest: str | None, width_pt: float, height_pt: float, cmyk: bool,
                     crop: tuple[int, int, int, int] | None) -> Printable:
-    name = _disk_key(digest, "print", width_pt, height_pt, cmyk, crop, PRINT_DPI, KEEP_ABOVE, JPEG_QUALITY)
+    name = _disk_key(digest, "print", width_pt, height_pt, CMYK_SEPARATION if cmyk else False, crop, PRINT_DPI,
+                     KEEP_ABOVE, JPEG_QUALITY)
     kept = disk.load("images", name, tuple, lasts=False)
     if kept is not None:
         try:
@@ -490,11 +492,40 @@ def _made_from_file(path: Path, name: str | None, width_pt: float, height_pt: fl
 
 
 def to_cmyk(image: Image.Image) -> Image.Image:
-    """CMYK for the press; transparency flattened on white first, as paper is white."""
+    """CMYK for the press, each pixel separated as booklet's colours are (booklet.layout.styles.separated: the
+    grey in black, so a black or grey pixel prints on the black plate alone, and total ink under 300 %), not as
+    Pillow's convert("CMYK") separates (C = 255 - R ..., no black at all: black text in C+M+Y, 300 % in a
+    shadow); transparency flattened on white first, as paper is white."""
+    from PIL import ImageChops, ImageMath
+
     if image.mode == "RGBA":
         background = Image.new("RGBA", image.size, (255, 255, 255, 255))
         image = Image.alpha_composite(background, image)
-    return image.convert("CMYK")
+    red, green, blue = image.convert("RGB").split()
+    lightest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    inks, black = _separation_tables()
+    # each of C, M, Y depends on its channel and the lightest channel alone: a table of those two, as a 16-bit index
+    plates = [ImageMath.lambda_eval(lambda a: a["top"] * 256 + a["value"], top=lightest, value=channel).point(inks, "L")
+              for channel in (red, green, blue)]
+    return Image.merge("CMYK", (*plates, lightest.point(black)))
+
+
+CMYK_SEPARATION = "grey in K (styles.separated), 8-bit tables"  # in the disk cache's key of an image made CMYK
+
+
+@lru_cache(maxsize=1)
+def _separation_tables() -> tuple[list[int], list[int]]:
+    """styles.separated as lookup tables of 8-bit values: an ink C, M or Y by (lightest channel) * 256 + (its
+    channel), and K by the lightest channel."""
+    from .layout.styles import separated
+
+    inks = [0] * 65536
+    for top in range(1, 256):
+        t = top / 255
+        for value in range(top + 1):
+            inks[top * 256 + value] = round(255 * separated(value / 255, t, t)[0])
+    black = [round(255 * separated(top / 255, top / 255, top / 255)[3]) for top in range(256)]
+    return inks, black
 
 
 def effective_dpi(path: Path, width_pt: float, height_pt: float) -> float:

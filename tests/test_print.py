@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from PIL import Image
+from PIL import Image, ImageMath
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
@@ -280,3 +280,47 @@ def test_separate_cover_that_cannot_be_written_leaves_the_old_booklet_as_it_was(
     assert out.read_bytes() == b"earlier booklet"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["booklet-cover.pdf", "booklet.pdf"]  # no temporary file
     assert list((tmp_path / "booklet-cover.pdf").iterdir()) == []
+
+
+def _cmyk_images(path) -> list[Image.Image]:
+    """The image XObjects of a --cmyk build, decoded as Pillow CMYK images (booklet embeds their raw pixels)."""
+    found = []
+    for page in PdfReader(path).pages:
+        for xobject in (page["/Resources"].get("/XObject") or {}).values():
+            xobject = xobject.get_object()
+            if xobject.get("/Subtype") == "/Image" and xobject["/ColorSpace"] == "/DeviceCMYK":
+                found.append(Image.frombytes("CMYK", (xobject["/Width"], xobject["/Height"]), xobject.get_data()))
+    return found
+
+
+def test_cmyk_images_put_black_and_grey_on_the_black_plate_as_the_vector_colours_do(tmp_path):
+    from booklet.layout.styles import cmyk
+
+    folder = write_conference(tmp_path / "conf", {
+        "abstracts.yaml": """\
+            - id: lund-2026
+              kind: invited
+              title: A talk about Lund
+              speaker: {name: Ana Smith, photo: images/photo.png}
+            - id: okafor
+              title: Hierarchical models
+              speaker: {name: Bo Jones}
+            """})
+    (folder / "images").mkdir()
+    colours = [(0, 0, 0), (128, 128, 128), (11, 83, 148), (3, 0, 11), (255, 0, 0), (255, 255, 255)]
+    photo = Image.new("RGB", (260, 325))  # what the photo's box takes at 300 dpi: embedded as it is
+    for n, colour in enumerate(colours):
+        photo.paste(colour, (0, n * 54, 260, n * 54 + 54))
+    photo.save(folder / "images/photo.png")
+    out = tmp_path / "b.pdf"
+    build_booklet(folder, out, options=PrintOptions(cmyk=True))
+    [image] = _cmyk_images(out)
+    assert image.size == (260, 325)
+    for n, colour in enumerate(colours):
+        expected = tuple(round(255 * v) for v in cmyk("#%02X%02X%02X" % colour))  # the vector colours' separation
+        assert image.getpixel((130, n * 54 + 27)) == expected, colour
+    assert image.getpixel((130, 27)) == (0, 0, 0, 255)  # black: K alone (Pillow's convert gave C=M=Y=255, K=0)
+    assert image.getpixel((130, 54 + 27)) == (0, 0, 0, 127)  # grey: K alone
+    inks = image.split()
+    most = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], **dict(zip("cmyk", inks))).getextrema()[1]
+    assert most < 3 * 255  # total ink below 300 % (the near-black blue is the most: K + two inks)

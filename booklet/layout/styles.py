@@ -39,11 +39,18 @@ def rgb(hex_colour: str) -> tuple[int, int, int]:
 def cmyk(hex_colour: str) -> tuple[float, float, float, float]:
     """'#RRGGBB' -> (c, m, y, k), 0-1, with all the grey in the black ink (a grey or black prints
     on the black plate only). No colour profile: the press's proof is the judge of the exact shade."""
-    r, g, b = (v / 255 for v in rgb(hex_colour))
+    return tuple(round(v, 4) for v in separated(*(v / 255 for v in rgb(hex_colour))))
+
+
+def separated(r: float, g: float, b: float) -> tuple[float, float, float, float]:
+    """RGB (0-1) -> (c, m, y, k), 0-1: the grey component all in black (K = 1 - the lightest of r, g, b), the
+    rest in at most two of C, M, Y. The one separation of booklet, for its colours (cmyk) and for the pixels of
+    its images in a --cmyk build (booklet.images.to_cmyk). Total ink stays below 300 %: pure black is K alone
+    (100 %), a pure colour two inks (200 %), a near-black colour at most K + two inks (< 300 %)."""
     k = 1 - max(r, g, b)
     if k >= 1:
         return (0.0, 0.0, 0.0, 1.0)
-    return tuple(round(v, 4) for v in ((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k))
+    return ((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k)
 
 
 def tint_hex(hex_colour: str, share: float) -> str:
