@@ -427,3 +427,22 @@ def test_a_wide_bleed_is_kept_only_up_to_where_the_crop_marks_start_and_none_wit
     (_, left_clip), _ = placements(side)
     assert left_clip[2:] == pytest.approx([TRIM_W, TRIM_H], abs=1e-3)
     assert [float(v) for v in side.bleedbox] == pytest.approx([float(v) for v in side.trimbox])
+
+
+def test_the_spreads_keep_the_source_s_pdf_version_and_document_information(tmp_path):
+    """Pages with soft masks and transparency (PDF 1.4) were written under '%PDF-1.3', and the title, author
+    and trapping key of the booklet were lost beside /Imposition."""
+    numbered = pypdf.PdfWriter(clone_from=numbered_pdf(tmp_path / "plain.pdf", 8))
+    numbered.pdf_header = "%PDF-1.6"
+    numbered.add_metadata({"/Title": "Stars, Signals & Statistics", "/Author": "The organisers",
+                           "/Subject": "Programme"})
+    numbered._info[NameObject("/Trapped")] = NameObject("/False")
+    with open(tmp_path / "in.pdf", "wb") as file:
+        numbered.write(file)
+    impose(tmp_path / "in.pdf", tmp_path / "out.pdf", sheet="A4")
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF-1.6\n")
+    info = pypdf.PdfReader(tmp_path / "out.pdf").trailer["/Info"].get_object()
+    assert info["/Title"] == "Stars, Signals & Statistics"
+    assert info["/Author"] == "The organisers" and info["/Subject"] == "Programme"
+    assert info.raw_get("/Trapped") == NameObject("/False") and isinstance(info.raw_get("/Trapped"), NameObject)
+    assert info["/Imposition"] == "saddle stitch: 8 pages on 2 sheets of A4, both sides"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pypdf import PageObject, PdfWriter, Transformation, apply_configuration
-from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, NameObject, RectangleObject
+from pypdf.generic import (ArrayObject, BooleanObject, ByteStringObject, ContentStream, DictionaryObject, FloatObject,
+                           NameObject, NumberObject, RectangleObject, TextStringObject)
 
 from ..output.atomic import replacing
 from .paper import SHEETS, mm_text, sheet_size
@@ -101,6 +103,7 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
         trims = [_upright(page)[1] for page in pages]
         boxes = [(page_box(page, "/TrimBox"), page_box(page, "/MediaBox")) for page in pages]
         bleeds = {id(page): _bleed(page, MARK_GAP if crop_marks else None) for page in pages}
+        version, information = _version(reader), _information(reader)
     _trims_on_their_pages(source, boxes)
     _one_size(source, trims)
     if creep:
@@ -115,6 +118,9 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
         for side, order in enumerate(saddle_order(len(pages) + blanks)):
             pair = [pages[i] if i < len(pages) else None for i in order]  # None: a blank added at the end
             _add_side(writer, pair, spread, creep_shift(side // 2, sheets, creep), marks, bleeds)
+    writer.pdf_header = f"%PDF-{version[0]}.{version[1]}"  # the source's (its pages' soft masks need 1.4, not 1.3)
+    if writer._info is not None:
+        writer._info.update(information)
     writer.add_metadata({IMPOSITION_KEY: imposition_mark(len(pages) + blanks, sheets, sheet)})
     writer._ID = _file_id(source, sheet, crop_marks, creep)  # fixed, so the same input gives the same bytes
     _write_atomically(writer, output)
@@ -353,6 +359,34 @@ def _finish_side(page: PageObject, spread: Spread) -> None:
     if "/Annots" in page:
         del page[NameObject("/Annots")]
     page.compress_content_streams()
+
+
+def _version(reader) -> tuple[int, int]:
+    """The PDF version of the source: the later of its header's and its catalogue's /Version (which a file
+    updated in place may raise it by); never below the 1.3 pypdf writes."""
+    found = [(1, 3)]
+    for text in (reader.pdf_header, str(reader.trailer["/Root"].get("/Version", ""))):
+        number = re.search(r"(\d)\.(\d)", text)
+        if number:
+            found.append((int(number[1]), int(number[2])))
+    return max(found)
+
+
+def _information(reader) -> dict:
+    """The source's document information (Title, Author, Subject, Keywords, Creator, dates, Trapped ...) for the
+    imposed file: its text, name (/Trapped /True) and number values, as they are; not its /Producer (pypdf, which
+    writes the imposed file, is) nor anything else (a dictionary or stream would bring objects of the source)."""
+    info = reader.trailer.get("/Info")
+    info = info.get_object() if info is not None else None
+    if not isinstance(info, DictionaryObject):
+        return {}
+    found = {}
+    for key, value in info.items():
+        value = value.get_object()
+        if key != "/Producer" and isinstance(value, (TextStringObject, ByteStringObject, NameObject, NumberObject,
+                                                     FloatObject, BooleanObject)):
+            found[NameObject(key)] = value.clone(None) if hasattr(value, "clone") else value
+    return found
 
 
 def imposition_mark(pages: int, sheets: int, sheet: str) -> str:
