@@ -206,3 +206,24 @@ def test_a_text_block_printed_apart_from_its_cover_names_its_pages_by_their_numb
     assert f"RGB colour (CMYK asked): pages 3-{total - 2} (the file's pages 1-{total - 4})." in text.faults
     assert f"RGB colour (CMYK asked): pages 1, 2, {total - 1}, {total} (the file's pages 1-4)." in cover.faults
     assert page_list([2, 3, 4]) == "pages 2-4"  # (a file without labels: as it was)
+
+
+def test_cmyk_images_with_more_than_300_percent_ink_are_counted_and_their_pages_named(tmp_path):
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    pdf = PrintPdf(tmp_path / "ink.pdf")
+    heavy = Image.new("CMYK", (300, 300), (0, 0, 0, 255))  # black on K alone: 100 %
+    heavy.paste((255, 255, 255, 100), (100, 100, 120, 120))  # a patch of 339 %
+    rich = Image.new("CMYK", (300, 300), (255, 230, 200, 100))  # 308 % everywhere
+    black = Image.new("CMYK", (300, 300), (200, 200, 200, 150))  # 294 %: under the limit
+    Image.new("CMYK", (300, 300), (255, 255, 255, 100)).save(tmp_path / "dark.jpg", quality=95)
+    jpeg = str(tmp_path / "dark.jpg")  # embedded as the JPEG it is (an Adobe CMYK JPEG, /Decode [1 0 ...]): 339 %
+    for number, drawn in enumerate(([heavy], [black], [heavy, rich], [black, jpeg]), 1):
+        if number > 1:
+            pdf.next_page()
+        for n, image in enumerate(drawn):
+            pdf.canvas.drawImage(image if isinstance(image, str) else ImageReader(image), 20 * mm + n * 60 * mm, 60 * mm, inch, inch)
+    path = pdf.save()
+    assert faults_of(path) == []
+    assert faults_of(path, cmyk=True) == ["Total ink over 300% in 3 images (up to 339%): pages 1, 3-4."]

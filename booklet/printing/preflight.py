@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from .units import POINTS_PER
 
 MM = POINTS_PER["mm"]
 MIN_DPI = 300
+INK_LIMIT = 300  # per cent: the most C + M + Y + K a --cmyk preflight lets an image put down
 DPI_SLACK = 0.5  # 299.6 dpi rounds to 300: not worth a fault
 SAFE_MARGIN = 5 * MM
 MARGIN_GROUPS = 4  # distances listed in the fault line; further pages are counted
@@ -56,6 +58,7 @@ def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN) 
                 *_font_faults(scans),
                 *_image_faults(scans),
                 *(_colour_faults(scans) if cmyk else []),
+                *(_ink_faults(reader, scans) if cmyk else []),
                 *_margin_faults(pages, scans, safe_margin),
             ]
         finally:
@@ -246,6 +249,60 @@ def _colour_faults(scans: list[PageScan]) -> list[str]:
     if images:
         faults.append(f"RGB image (CMYK asked): {page_list(images)}.")
     return faults
+
+
+def _ink_faults(reader, scans: list[PageScan]) -> list[str]:
+    """The CMYK images whose total ink (C + M + Y + K) passes INK_LIMIT somewhere, counted and named by their pages.
+    Each image is decoded once (its pixels: the time it takes grows with the images' pixels, a few tenths of a
+    second for a page-sized photo at 300 dpi)."""
+    most: dict[int, int | None] = {}
+    pages: list[int] = []
+    for number, scan in enumerate(scans, 1):
+        for image in scan.images:
+            if image.key and image.key not in most:
+                most[image.key] = _most_ink(reader.get_object(image.key))
+        if any(image.key and (most[image.key] or 0) > INK_LIMIT * 255 / 100 for image in scan.images):
+            pages.append(number)
+    over = [ink for ink in most.values() if ink is not None and ink > INK_LIMIT * 255 / 100]
+    if not over:
+        return []
+    count = f"{len(over)} image{'s' * (len(over) != 1)}"
+    return [f"Total ink over {INK_LIMIT}% in {count} (up to {max(over) * 100 / 255:.0f}%): {page_list(pages)}."]
+
+
+def _most_ink(image) -> int | None:
+    """The most ink a pixel of the image XObject `image` puts down (C + M + Y + K, 0-1020), when it is an 8-bit
+    DeviceCMYK image booklet can decode (raw or Flate pixels, or a JPEG); else None."""
+    from PIL import Image, ImageMath
+
+    try:
+        if (image.get("/ColorSpace") != "/DeviceCMYK" or image.get("/BitsPerComponent") != 8
+                or image.get("/ImageMask")):
+            return None
+        width, height = int(image["/Width"]), int(image["/Height"])
+        filters = image.get("/Filter")
+        filters = [filters] if isinstance(filters, str) else list(filters or [])
+        data = image.get_data()
+        if filters and filters[-1] == "/DCTDecode":
+            picture = Image.open(io.BytesIO(data))
+            picture.load()
+            if picture.mode != "CMYK" or picture.size != (width, height):
+                return None
+            if "adobe" in picture.info:  # Pillow inverted what an Adobe JPEG holds; the PDF reads the samples as held
+                picture = picture.point(lambda v: 255 - v)
+        elif set(filters) <= {"/FlateDecode", "/Fl", "/ASCII85Decode", "/A85", "/ASCIIHexDecode", "/AHx",
+                              "/LZWDecode", "/LZW", "/RunLengthDecode", "/RL"} and len(data) == width * height * 4:
+            picture = Image.frombytes("CMYK", (width, height), data)
+        else:
+            return None
+        decode = image.get("/Decode")
+        if decode is not None and [float(v) for v in decode] == [1, 0] * 4:
+            picture = picture.point(lambda v: 255 - v)
+        inks = picture.split()
+        return ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
+                                     **dict(zip("cmyk", inks))).getextrema()[1]
+    except Exception:  # noqa: BLE001  (an image that cannot be decoded: the other checks say what is wrong with it)
+        return None
 
 
 def _margin_faults(pages: list[PageObject], scans: list[PageScan], safe_margin: float) -> list[str]:
