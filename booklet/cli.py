@@ -719,6 +719,21 @@ def _proof_date(ctx, param, value):
     return date
 
 
+def _late_reply(reply_by, dates) -> None:
+    """Once the proofs are written: a warning without --reply-by (the proofs ask for corrections by no date), or for
+    one on or after the conference's first day (`dates`: its first and last day), when the booklet is printed (a
+    year or month mistyped, as a past date is, which _proof_date says). Said, not refused."""
+    if reply_by is None:
+        click.echo("booklet: warning: no --reply-by: the proofs say whom to send corrections to, not by when "
+                   "(give a date: --reply-by 2027-05-20)", err=True)
+    if reply_by is None or dates is None or reply_by < dates[0]:
+        return
+    when = "after the conference ends" if reply_by > dates[1] else "during the conference"
+    click.echo(f"booklet: warning: --reply-by {reply_by.isoformat()} is {when} ({dates[0].isoformat()} to "
+               f"{dates[1].isoformat()}); each proof asks for corrections by then, but the booklet is printed "
+               "before it starts", err=True)
+
+
 def _proofs_summary(result) -> str:
     kinds = [("abstract", "abstract", "abstracts"), ("tutorial", "tutorial", "tutorials"),
              ("poster", "poster author", "poster authors")]
@@ -736,10 +751,19 @@ def _unchanged_words(changed: int, same: int) -> str:
 
 
 def _print_no_email(problems: list[Problem]) -> None:
-    if problems:
-        click.echo(f"No email address, so no mail merge for these ({len(problems)}): send them another way.",
+    """The proofs nobody can be mailed (no address for any of their people), then the people a proof's mail leaves
+    out (a co-presenter without an address: the proof goes to the others). Counted apart: "no mail merge for these
+    (31)" counted one of the second kind, a proof the mail merge does send."""
+    whole = [p for p in problems if p.kind == "no-email"]
+    some = [p for p in problems if p.kind != "no-email"]
+    if whole:
+        click.echo(f"No email address, so no mail merge for these ({len(whole)}): send them another way.",
                    err=True)
-        _print_problems(problems)
+        _print_problems(whole)
+    if some:
+        click.echo(f"The mail merge sends {'this proof' if len(some) == 1 else 'these proofs'} to the other presenters "
+                   f"only ({len(some)}): send it to the one without an address another way.", err=True)
+        _print_problems(some)
 
 
 @main.command()
@@ -782,6 +806,7 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
     size = resolved_size(page_size, data_dir)
     with reporting_errors(out_dir):
         result = write_proofs(data_dir, out_dir, page_size=size, reply_by=reply_by, png=png)
+    _late_reply(reply_by, result.dates)
     _print_grouped(result.warnings)
     pngs = f", {len(result.pngs)} PNG{'s' * (len(result.pngs) != 1)}" if png else ""
     click.echo(f"Wrote {len(result.proofs)} proofs ({_proofs_summary(result)}){pngs} to {out_dir}, "
@@ -830,6 +855,7 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
                        "the ids are an abstract's or tutorial's id, or poster-NAME "
                        "(see manifest.csv from 'booklet proofs').", err=True)
             sys.exit(1)
+    _late_reply(reply_by, result.dates)
     _print_grouped(result.warnings)
     written = result.proofs[0]
     extra = f" and {len(result.pngs)} PNG{'s' * (len(result.pngs) != 1)}" if png else ""

@@ -43,7 +43,7 @@ def sample(tmp_path_factory):
     built = build_booklet(DATA, folder / "booklet.pdf")
     result = write_proofs(DATA, folder / "proofs", reply_by=REPLY_BY, workers=2)
     booklet, _ = read_booklet(DATA)
-    with (folder / "proofs" / "manifest.csv").open(encoding="utf-8", newline="") as file:
+    with (folder / "proofs" / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file))
     return SimpleNamespace(built=built, pdf=Pdf(built.output), result=result, booklet=booklet, rows=rows,
                            folder=folder / "proofs", by_id={p.id: p for p in result.proofs})
@@ -289,7 +289,8 @@ def test_proofs_without_an_email_are_the_warnings(sample):
     assert missing and {p.message.split("send ")[1].split()[0] for p in whole} == missing
     some = {p.file for p in sample.result.proofs if p.emails and not all(person.email for person in p.people)}
     assert {p.message.split("): ")[1].split()[0] for p in sample.result.no_email if p not in whole} == some
-    assert all(p.severity == "warning" and p.kind == "no-email" and p.file for p in sample.result.no_email)
+    assert all(p.severity == "warning" and p.kind == ("no-email" if p in whole else "no-email-some") and p.file
+               for p in sample.result.no_email)  # (counted apart in the summary)
 
 
 def test_page_ranges_follow_anchors_to_the_next_entry_or_section():
@@ -354,7 +355,7 @@ def _proofs_run(tmp_path, files: dict[str, str]) -> tuple[str, dict[str, dict[st
     out = tmp_path / "out"
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)])
     assert run.exit_code == 0, run.output
-    with (out / "manifest.csv").open(encoding="utf-8", newline="") as file:
+    with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
         return run.output, {row["id"]: row for row in csv.DictReader(file)}
 
 
@@ -454,7 +455,7 @@ def test_proof_names_are_bounded_in_bytes_unique_and_usable_as_ids(tmp_path):
     out = tmp_path / "out"
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--png"])
     assert run.exit_code == 0, run.output
-    with (out / "manifest.csv").open(encoding="utf-8", newline="") as file:
+    with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
         rows = [row for row in csv.DictReader(file) if row["kind"] == "poster"]
     ids = [row["id"] for row in rows]
     assert len(ids) == 3 and len(set(ids)) == 3
@@ -546,7 +547,7 @@ def test_running_proofs_again_replaces_them_and_removes_pngs_of_pages_no_longer_
     assert not (out / "lund-2026-2.png").exists()  # the proof has one page now
     assert (out / "lund-2026-1.png").read_bytes().startswith(b"\x89PNG")
     assert (out / "old-entry.pdf").read_bytes() == before["old-entry.pdf"]  # not ours to remove
-    assert (out / "manifest.csv").read_text(encoding="utf-8").startswith(",".join(MANIFEST_COLUMNS) + "\n")
+    assert (out / "manifest.csv").read_bytes().decode("utf-8-sig").startswith(",".join(MANIFEST_COLUMNS) + "\r\n")
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
 
 
@@ -964,12 +965,12 @@ def test_a_manifest_cell_that_starts_like_a_formula_is_kept_as_text(tmp_path):
         "- id: okafor\n  title: More\n  speaker: {name: '@Chiamaka Okafor', email: c@o.org}\n")})
     result = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "proofs")])
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "proofs" / "manifest.csv").read_text("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "proofs" / "manifest.csv").read_text("utf-8-sig"))))
     by_id = {row["id"]: row for row in rows}
     assert by_id["lund-2026"]["names"] == "'" + name
     assert by_id["lund-2026"]["emails"] == "+a@b.org"  # (addresses as they are: a mail merge sends to them)
     assert by_id["okafor"]["names"] == "'@Chiamaka Okafor" and by_id["okafor"]["emails"] == "c@o.org"
-    assert manifest_text([]) == "id,kind,names,emails,file,pages,day,time,room\n"
+    assert manifest_text([]) == "id,kind,names,emails,file,pages,day,time,room\r\n"
 
 
 def _proofs_of(tmp_path, abstracts: str) -> tuple:
@@ -979,7 +980,7 @@ def _proofs_of(tmp_path, abstracts: str) -> tuple:
     out = tmp_path / "out"
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)])
     assert run.exit_code == 0, run.output
-    with (out / "manifest.csv").open(encoding="utf-8", newline="") as file:
+    with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
         return folder, out, list(csv.DictReader(file))
 
 
@@ -1031,22 +1032,23 @@ def test_an_id_windows_keeps_for_a_device_gets_a_file_name_windows_can_hold(tmp_
 
 def test_the_reply_line_says_what_to_check_in_fewer_words_rather_than_cut(tmp_path):
     """A review: every sample proof's header ended "...the day and time where…", and with a longer address
-    "affiliations,…". The longest wording of what to check that fits whole (at most a little smaller) is printed;
-    only a line that cannot hold the shortest is cut."""
+    "affiliations,…". The longest wording of what to check that fits whole is printed; only a line that cannot hold
+    the address is cut (and a warning says so: see test_the_deadline_line_is_as_large_as_the_lines_above...)."""
     import datetime as dt
 
     from booklet.layout.page import page_for
     from booklet.proofs.marks import REPLY_CHECKS, english, reply_line
 
     page = page_for("A5")
-    lines = [reply_line(contact, dt.date(2027, 5, 20), page)[0] for contact in
-             ("loc@ex.org", "the-local-organising-committee@physics.example-university.org",
-              "x" * 200 + "@example.org")]
+    made = [reply_line(contact, dt.date(2027, 5, 20), page) for contact in
+            ("loc@ex.org", "the-local-organising-committee@physics.example-university.org",
+             "x" * 200 + "@example.org")]
+    lines = [" ".join(line for line, _ in found[0]) for found in made]
     checks = [f"; {english()[key]}." for key in REPLY_CHECKS]
-    assert lines[0].endswith(checks[0]) or lines[0].endswith(checks[1])
-    assert lines[1].endswith(checks[1]) or lines[1].endswith(checks[2])
+    assert any(lines[0].endswith(check) for check in checks) and made[0][1] is None
+    assert lines[1].endswith("example-university.org.") and "check" in made[1][1]  # (left out: said, see below)
     assert not any(line.endswith("\u2026") for line in lines[:2])
-    assert lines[2].endswith("\u2026")  # (an address longer than the line: cut, the shortest wording after it)
+    assert lines[2].endswith("\u2026") and "cut short" in made[2][1]  # (an address longer than the line: cut, said)
 
 
 def test_a_poster_author_written_two_ways_that_people_yaml_joins_gets_one_proof():
@@ -1082,7 +1084,7 @@ def test_a_german_booklets_proofs_speak_german_and_a_theme_may_reword_them(tmp_p
     assert third.startswith("Korrekturen bis Mittwoch, 1. September 2027 an loc@example.org; ")
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "proofs" / proof.file).pages)
     assert "KORREKTURABZUG" in text and "NICHT ZUM DRUCK" in text and "PROOF" not in text
-    with (tmp_path / "proofs" / "manifest.csv").open(encoding="utf-8", newline="") as file:
+    with (tmp_path / "proofs" / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
         row = next(r for r in csv.DictReader(file) if r["id"] == "lund-2026")
     assert row["day"] == "Montag, 13. September"
 
@@ -1156,3 +1158,148 @@ def test_a_reply_by_date_that_is_past_is_a_warning_and_a_bad_one_an_error():
     assert "is past" not in later.stderr
     bad = runner.invoke(main, ["proof", "nobody", tmp_missing, "--reply-by", "2027-13-01"])
     assert bad.exit_code == 2 and "'2027-13-01' is not a date like 2027-05-20" in bad.stderr
+
+
+LONG_CONTACT = "the-local-organising-committee@physics.example-university.org"
+
+
+def test_the_deadline_line_is_as_large_as_the_lines_above_and_what_it_leaves_out_is_said():
+    """A speaker's-eye review: "Corrections by <date> to <contact>; please check ..." was set at 5.57 pt on an A5 proof
+    (the lines above at 6.8 and 6.1); with a long address at 5.7 pt, its "please check ..." dropped without a word.
+    It is as large as the lines above, at least 6.5 pt: on two lines where the strip holds four (A4), else the
+    deadline and address alone, and a warning says what was left out."""
+    from booklet.proofs.marks import _header_sizes, reply_line
+
+    a5, a4 = page_for("A5"), page_for("A4")
+    lines, said = reply_line("starstat2027@example.org", REPLY_BY, a5)
+    assert [line for line, _ in lines] == [
+        "Corrections by Thursday, 20 May 2027 to starstat2027@example.org; check names and affiliations."]
+    assert said is None and round(lines[0][1], 2) == 6.84 and lines[0][1] >= max(_header_sizes(a5))
+    lines, said = reply_line(LONG_CONTACT, REPLY_BY, a4)
+    size = 7.710440715541631
+    assert lines == ((f"Corrections by Thursday, 20 May 2027 to {LONG_CONTACT}; please check names,", size),
+                     ("affiliations, formulas, and the day and time where they are given.", size))
+    assert said is None and _header_sizes(a4, 4) == (7.710440715541631,) * 4
+    lines, said = reply_line(LONG_CONTACT, REPLY_BY, a5)
+    assert [line for line, _ in lines] == [f"Corrections by Thursday, 20 May 2027 to {LONG_CONTACT}."]
+    assert round(lines[0][1], 2) == 6.7
+    assert said == (f"the header's last line, 'Corrections by Thursday, 20 May 2027 to {LONG_CONTACT}', is set at "
+                    "6.70 pt (the lines above too, not 6.84) and leaves out 'check names and affiliations': the "
+                    "contact address is too long for the strip; a shorter one in conference.yaml sets it larger")
+    lines, said = reply_line("the-loc@physics.example-university.org", REPLY_BY, a5)
+    assert lines == (("Corrections by Thursday, 20 May 2027 to the-loc@physics.example-university.org.",
+                      6.843137997173447),)
+    assert said == ("the header's last line leaves out 'check names and affiliations': 'Corrections by Thursday, 20 "
+                    "May 2027 to the-loc@physics.example-university.org' fills the strip at this page size (A5); a "
+                    "shorter contact address in conference.yaml leaves room for it")
+
+
+@pytest.mark.parametrize("size", ["A5", "A4"])
+def test_a_proof_with_a_long_contact_keeps_the_deadline_large_inside_the_strip_and_warns(tmp_path, size):
+    """The proof of a conference with a long contact address: every header line in the strip, none larger than the
+    deadline's (at least 6.5 pt), the address whole; on A5 the warning of what was left out."""
+    import pypdfium2 as pdfium
+
+    from booklet.proofs import marks
+
+    folder = write_conference(tmp_path / "conf", {"conference.yaml": extend("conference.yaml",
+                                                                            f"contact: {LONG_CONTACT}")})
+    result = write_proofs(folder, tmp_path / "out", page_size=size, reply_by=REPLY_BY)
+    proof = next(p for p in result.proofs if p.id == "lund-2026")
+    reply = [(line, size) for line, size in proof.header[2:]]
+    assert len(reply) == (1 if size == "A5" else 2)
+    assert all(size >= 6.5 and size >= max(s for _, s in proof.header) for _, size in reply)
+    assert LONG_CONTACT in reply[0][0]
+    warned = [p for p in result.warnings if p.kind == "proof-header"]
+    assert [(p.file, p.key, p.severity) for p in warned] == ([("conference.yaml", "contact", "warning")]
+                                                              if size == "A5" else [])
+    page = page_for(size)
+    document = pdfium.PdfDocument(tmp_path / "out" / "lund-2026.pdf")
+    text = document[0].get_textpage()
+    top = document[0].get_cropbox()[3]
+    for line, _ in proof.header:
+        found = text.search(line[:30], match_case=True).get_next()
+        assert found, line
+        boxes = [text.get_charbox(index) for index in range(found[0], found[0] + found[1])]
+        assert min(box[1] for box in boxes) >= top - marks._strip_height(page) and max(box[3] for box in boxes) <= top
+    document.close()
+
+
+def test_a_proof_without_reply_by_or_with_one_after_the_conference_warns(tmp_path):
+    """`booklet proof` / `proofs` without --reply-by printed no deadline and said nothing; a --reply-by after the
+    conference's end was taken silently (a past one is a warning). Both are warnings now, not errors."""
+    folder = write_conference(tmp_path / "conf")  # the conference: 2027-09-13 to 2027-09-14
+    run = CliRunner().invoke(main, ["proof", "okafor", str(folder), "-o", str(tmp_path / "one.pdf")])
+    assert run.exit_code == 0, run.output
+    assert ("booklet: warning: no --reply-by: the proofs say whom to send corrections to, not by when "
+            "(give a date: --reply-by 2027-05-20)") in run.output
+    for date, when in (("2027-09-20", "after the conference ends"), ("2027-09-14", "during the conference")):
+        run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "out"), "--reply-by", date])
+        assert run.exit_code == 0, run.output
+        assert (f"booklet: warning: --reply-by {date} is {when} (2027-09-13 to 2027-09-14); each proof asks for "
+                "corrections by then, but the booklet is printed before it starts") in run.output
+        assert "no --reply-by" not in run.output
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "out"), "--reply-by", "2027-09-10"])
+    assert run.exit_code == 0 and "warning: --reply-by" not in run.output and "no --reply-by" not in run.output
+
+
+def test_the_summary_counts_proofs_without_any_address_apart_from_a_co_presenter_without_one(tmp_path):
+    """The summary said "No email address, so no mail merge for these (31)" where 30 proofs had no address at all:
+    the 31st went to one presenter, only its co-presenter had none. Counted and worded apart."""
+    folder = write_conference(tmp_path / "conf", {"tutorials.yaml": """\
+        - id: bayes-intro
+          title: Bayesian inference
+          description: A course.
+          presenters:
+            - {name: Sven Oberg, affiliation: NBI, email: sven@example.org}
+            - {name: Mei Chen}
+        """})
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "out"), "--reply-by", "2027-09-01"])
+    assert run.exit_code == 0, run.output
+    lines = run.output.strip().splitlines()
+    start = lines.index("No email address, so no mail merge for these (3): send them another way.")
+    assert all("warning: no email for" in line and " only; " not in line for line in lines[start + 1:start + 4])
+    assert lines[start + 4] == ("The mail merge sends this proof to the other presenters only (1): send it to the one "
+                                "without an address another way.")
+    assert lines[start + 5].endswith("warning: no email for Mei Chen (tutorial 'bayes-intro'): bayes-intro.pdf goes to "
+                                     "Sven Oberg only; send it to Mei Chen another way")
+    assert len(lines) == start + 6
+
+
+def test_a_poster_proof_says_when_and_where_its_poster_session_is(tmp_path):
+    """Poster proofs' header and manifest row had no day, time or room, though the programme had its one poster
+    session. Filled from the `kind: poster` line the poster's `session:` names (or the programme's one such line);
+    left empty when that is not one line (two poster sessions, and the poster names neither)."""
+    session = '      - {time: "16:00-18:00", title: Posters and Drinks, kind: poster, room: Foyer}\n'
+    programme = BASE["programme.yaml"] + session
+    posters = BASE["posters.yaml"] + "- number: 2\n  author: Ivo Kask\n  title: Foam\n  session: Posters and drinks\n"
+    folder = write_conference(tmp_path / "one", {"programme.yaml": programme, "posters.yaml": posters})
+    result = write_proofs(folder, tmp_path / "out1")
+    with (tmp_path / "out1" / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = {row["id"]: row for row in csv.DictReader(file)}
+    for name in ("poster-zoe-papadopoulou", "poster-ivo-kask"):
+        assert (rows[name]["day"], rows[name]["time"], rows[name]["room"]) == ("Monday 13 September", "16:00–18:00",
+                                                                               "Foyer")
+    header = next(p for p in result.proofs if p.id == "poster-zoe-papadopoulou").header
+    assert header[1][0] == ("Poster 1 \u00b7 Monday 13 September \u00b7 16:00\u201318:00 \u00b7 Foyer: "
+                            "Mixture density networks")
+    second = programme + "  - date: 2027-09-14\n    items:\n" + session.replace("Drinks", "Coffee")
+    folder = write_conference(tmp_path / "two", {"programme.yaml": second, "posters.yaml": posters})
+    write_proofs(folder, tmp_path / "out2")
+    with (tmp_path / "out2" / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = {row["id"]: row for row in csv.DictReader(file)}
+    assert (rows["poster-zoe-papadopoulou"]["day"], rows["poster-zoe-papadopoulou"]["time"]) == ("", "")  # which?
+    assert (rows["poster-ivo-kask"]["day"], rows["poster-ivo-kask"]["room"]) == ("Monday 13 September", "Foyer")
+
+
+def test_the_manifest_is_utf_8_with_a_byte_order_mark_and_crlf_rows_for_excel(tmp_path):
+    """Excel on Windows read manifest.csv (UTF-8, no BOM) in the ANSI code page: "Peñalosa" came out "PeÃ±alosa". It
+    starts with a byte order mark (Excel and Word's mail merge take it as UTF-8), each row ending in CRLF."""
+    abstracts = BASE_ABSTRACTS.replace("Ana Smith", "Ignacio Peñalosa").replace("affiliation: Uni A",
+                                                                                "affiliation: Uni A, email: ip@x.org")
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts})
+    write_proofs(folder, tmp_path / "out")
+    data = (tmp_path / "out" / "manifest.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid,kind,names,emails,file,pages,day,time,room\r\n")
+    assert b"lund-2026,abstract,Ignacio Pe\xc3\xb1alosa,ip@x.org,lund-2026.pdf," in data
+    assert data.count(b"\r\n") == data.count(b"\n") == 5 and data.endswith(b"\r\n")

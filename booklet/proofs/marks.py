@@ -87,25 +87,28 @@ def _title_height(text, title: str) -> float | None:
 # --------------------------------------------------------------------------- what the overlay says
 
 
-def header_lines(proof: Proof, reply: tuple[str, float], page: Page, fits: dict | None = None,
+def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page, fits: dict | None = None,
                  words: dict[str, str] | None = None, language: str = "en") -> tuple[tuple[str, float], ...]:
-    """The three lines above the running head, each with its font size (made to fit): whom the proof is for,
-    the talk, and `reply` (whom to send corrections to by when, the same on every proof); in `words` (the booklet's
-    labels, data.theme.labels_for: its language's, theme.yaml's over them; English when not given).
+    """The lines above the running head, each with its font size (made to fit): whom the proof is for, the talk
+    (or the poster, and when and where it is presented), and `reply` (reply_line: whom to send corrections to by
+    when, one or two lines, the same on every proof); in `words` (the booklet's labels, data.theme.labels_for: its
+    language's, theme.yaml's over them; English when not given).
 
     `fits`: line fits made before, (text, font, size, width) -> (line, size), for the same fonts (see
     write._Kept); looked up first, and given those made here."""
     words = words or english()
     first = filled(words["proof_for"], names=proof.names_in(language), pages=page_label(proof.pages, words))
     colon = _marked(":", language)
-    if proof.kind == "poster":
-        second = f"{_what(proof, words)} {proof.entry}{colon} {proof.title}"
+    when = " \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
+    if proof.kind == "poster":  # when and where before the title, which is cut when long
+        second = f"{_what(proof, words)} {proof.entry}{' · ' + when if when else ''}{colon} {proof.title}"
     else:
-        second = f"{_what(proof, words)}{colon} " + (" \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
-                                              or words["proof_unscheduled"])
-    width, sizes = _header_width(page), _header_sizes(page)
+        second = f"{_what(proof, words)}{colon} " + (when or words["proof_unscheduled"])
+    width = _header_width(page)
+    sizes = [min(size, reply[0][1]) for size in _header_sizes(page, 2 + len(reply))]  # none larger than the reply
     return (_kept_fit(first, _HEADER_FONTS[0], sizes[0], width, fits),
-            _kept_fit(second, _HEADER_FONTS[1], sizes[1], width, fits), reply)
+            _kept_fit(second, _HEADER_FONTS[1], sizes[1], width, fits,
+                      sizes[1] if proof.kind == "poster" else _SMALLEST), *reply)
 
 
 def _marked(mark: str, language: str) -> str:
@@ -115,37 +118,95 @@ def _marked(mark: str, language: str) -> str:
     return ("\u00a0" if base_language(language) == "fr" else "") + mark
 
 
-def _kept_fit(text: str, font: str, size: float, width: float, fits: dict | None) -> tuple[str, float]:
+def _kept_fit(text: str, font: str, size: float, width: float, fits: dict | None,
+              smallest: float | None = None) -> tuple[str, float]:
     """_fit, looked up in (and added to) `fits` when given."""
+    smallest = _SMALLEST if smallest is None else smallest
     if fits is None:
-        return _fit(text, font, size, width)
-    key = (text, font, size, width)
+        return _fit(text, font, size, width, smallest)
+    key = (text, font, size, width) if smallest == _SMALLEST else (text, font, size, width, smallest)
     found = fits.get(key)
     if found is None:
-        found = fits[key] = _fit(text, font, size, width)
+        found = fits[key] = _fit(text, font, size, width, smallest)
     return found
 
 
+_SMALLEST = 5.0  # pt: a header line is made no smaller than this to fit (then cut). A poster's line (its number,
+# when and where, then its titles) is cut, not made smaller: two titles made it 5 pt, and the titles are on the page
+# below it, each with a pointer.
+
+
 REPLY_CHECKS = ("proof_check", "proof_check_short", "proof_check_shortest")  # the labels of what the reply line
-# asks, shorter and shorter: the longest that fits whole is printed (else none)
-SMALLER_AT_MOST = 0.85  # of the line's size: a longer wording set smaller than this gives way to a shorter one
+# asks, shorter and shorter: the longest that fits whole is printed
+SMALLEST_REPLY = 6.5  # pt: the reply (the deadline, the address) is set no smaller than this while it can be
 
 
 def reply_line(contact: str | None, reply_by: dt.date | None, page: Page, words: dict[str, str] | None = None,
-               language: str = "en") -> tuple[str, float]:
-    """'Corrections by <date> to <contact>; please check ...', with its font size (made to fit): the longest wording
-    of what to check that fits at SMALLER_AT_MOST of the size (a long address left the line cut, "affiliations,…");
-    without one, cut to fit if it must. In `words` (see header_lines), the date in `language`."""
+               language: str = "en") -> tuple[tuple[tuple[str, float], ...], str | None]:
+    """'Corrections by <date> to <contact>; please check ...': (its lines, each with its font size; a warning when
+    the strip could not hold all of it, else None). In `words` (see header_lines), the date in `language`.
+
+    A review found it set at 5.6 pt (the lines above at 6.8 and 6.1), and with a long address the "please check"
+    part dropped without a word. It is never smaller than the lines above (_header_sizes): one line with the
+    longest wording of what to check that fits whole; else two lines, where the strip holds four lines of at
+    least SMALLEST_REPLY (A4, B5, letter); else the deadline and address alone, and the warning says what was
+    left out. Only an address too long for a line of its own is set smaller (on two lines) or, at worst, cut:
+    the warning says that too."""
     words = words or english()
     whom = markup.plain(contact) if contact else words["proof_organisers"]
     start = (filled(words["proof_reply"], date=dates.full_date(reply_by, language), contact=whom) if reply_by
              else filled(words["proof_reply_undated"], contact=whom))
-    font, size, width = _HEADER_FONTS[2], _header_sizes(page)[2], _header_width(page)
-    for checks in REPLY_CHECKS:
-        text, fitted = _fit(f"{start}{_marked(';', language)} {words[checks]}.", font, size, width)
-        if not text.endswith("\u2026") and fitted >= size * SMALLER_AT_MOST:
-            return text, fitted
-    return _fit(start + ".", font, size, width)
+    font, width = _HEADER_FONTS[2], _header_width(page)
+    one, two = _header_sizes(page, 3)[2], _header_sizes(page, 4)[2]
+    wordings = [f"{start}{_marked(';', language)} {words[checks]}." for checks in REPLY_CHECKS]
+    for text in wordings:
+        if _width(text, font, one) <= width:
+            return ((_shown(text, font), one),), None
+    if two >= SMALLEST_REPLY:
+        for text in wordings:
+            lines = _wrapped(text, font, two, width)
+            if lines is not None:
+                return tuple((line, two) for line in lines), None
+    left_out = (f"the header's last line leaves out '{words[REPLY_CHECKS[-1]]}': "
+                f"'{start}' fills the strip at this page size ({page.name}); a shorter contact address in "
+                "conference.yaml leaves room for it")
+    if _width(start + ".", font, one) <= width:
+        return ((_shown(start + ".", font), one),), left_out
+    fitted = one * width / _width(start + ".", font, one) * 0.999
+    if fitted >= two:  # one line, smaller (and the lines above as small: header_lines), rather than two smaller still
+        return (((_shown(start + ".", font), fitted),),
+                f"the header's last line, '{start}', is set at {fitted:.2f} pt (the lines above too, not "
+                f"{one:.2f}) and leaves out '{words[REPLY_CHECKS[-1]]}': the contact address is too long for the "
+                "strip; a shorter one in conference.yaml sets it larger")
+    lines = _wrapped(start + ".", font, two, width)
+    if lines is not None:
+        return (tuple((line, two) for line in lines),
+                f"the header's last line, '{start}', is set at {two:.1f} pt on two lines (the lines above too) and "
+                f"leaves out '{words[REPLY_CHECKS[-1]]}': the contact address is too long for the strip; "
+                "a shorter one in conference.yaml sets it larger")
+    text, size = _fit(start + ".", font, two, width)
+    return (((text, size),), f"the header's last line is cut short ('{text}'): the contact address is too long "
+                             "for the strip; give a shorter one in conference.yaml")
+
+
+def _width(text: str, font: str, size: float) -> float:
+    return _runs_width(_font_runs(text, font), size)
+
+
+def _shown(text: str, font: str) -> str:
+    """`text` without the characters no booklet font can show (as _fit leaves them out)."""
+    return "".join(run for _, run in _font_runs(text, font))
+
+
+def _wrapped(text: str, font: str, size: float, width: float) -> tuple[str, str] | None:
+    """`text` broken between words into two lines that each fit `width` at `size` (the first as full as it can be),
+    or None when it does not fit on two."""
+    words = text.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if _width(first, font, size) <= width:
+            return (_shown(first, font), _shown(second, font)) if _width(second, font, size) <= width else None
+    return None
 
 
 def english() -> dict[str, str]:
@@ -153,7 +214,7 @@ def english() -> dict[str, str]:
     return labels_for("en", {})  # (as page_label's default)
 
 
-_HEADER_FONTS = (SANS + "-Bold", SANS, SANS)
+_HEADER_FONTS = (SANS + "-Bold", SANS, SANS, SANS)
 
 
 def overlay_text(proof: Proof, page: Page, mark: str = MARK) -> list[str]:
@@ -168,19 +229,22 @@ def _what(proof: Proof, words: dict[str, str]) -> str:
 
 
 
-# the header's three lines in the strip (_draw_header): the space above the first, each line's advance (its baseline
+# the header's lines in the strip (_draw_header): the space above the first, each line's advance (its baseline
 # below the one before) and after, the depth below the last baseline, and the space left above the running head; as
 # shares of the strip or of a line's font size. The sizes are made so that the lines fit in the strip.
-_HEADER_TOP, _LINE, _AFTER, _DESCENT, _GAP = 0.1, 1.15, 0.1, 0.25, 1.5
-_SIZE_SHARES = (1.0, 0.9, 0.9)  # of the first line's size
+_HEADER_TOP, _LINE, _AFTER, _DESCENT, _GAP = 0.03, 1.15, 0.1, 0.25, 1.5
+# (the space above the first line was a tenth of the strip: with the lines' own leading, 5.7 pt of pink above the
+# first line of an A5 proof while its last line, the deadline, was set at 5.6 pt)
 
 
-def _header_sizes(page: Page) -> tuple[float, float, float]:
-    """The three header lines' natural sizes: 0.8 of the booklet's text size, or smaller for the strip to hold them."""
-    depth = sum(share * (_LINE + _AFTER) for share in _SIZE_SHARES) - _SIZE_SHARES[-1] * (_AFTER - _DESCENT)
+def _header_sizes(page: Page, lines: int = 3) -> tuple[float, ...]:
+    """The natural size of each of the header's `lines` lines (3, or 4 with a reply on two lines), all alike: 0.8
+    of the booklet's text size, or smaller for the strip to hold them. (The reply, the lines whom to write to by
+    when, was 0.9 of the first line's size and then made smaller to fit: 5.6 pt on an A5 proof.)"""
+    depth = lines * (_LINE + _AFTER) - (_AFTER - _DESCENT)
     room = _strip_height(page) * (1 - _HEADER_TOP) - _GAP
     size = min(page.base_size * 0.8, room / depth)
-    return tuple(size * share for share in _SIZE_SHARES)
+    return (size,) * lines
 
 
 def _strip_height(page: Page) -> float:
@@ -197,7 +261,7 @@ def _header_width(page: Page) -> float:
     return page.text_width
 
 
-def _fit(text: str, font: str, size: float, width: float, smallest: float = 5.0) -> tuple[str, float]:
+def _fit(text: str, font: str, size: float, width: float, smallest: float = _SMALLEST) -> tuple[str, float]:
     """`text` at `size`, made smaller (not below `smallest`) and then cut short with '…' to fit `width`.
 
     Characters that no booklet font can show are left out (as the booklet does).
@@ -252,9 +316,10 @@ REPLY = "reply"
 
 
 def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
-                  trim: tuple[float, float, float, float], reply: tuple[str, float], mark: str = MARK) -> bytes:
-    """The overlay forms, in a PDF in memory: the band for right- and left-hand pages, the reply line, the
-    pointer, and each proof's first two header lines (`header_form(n)` for `proofs[n]`).
+                  trim: tuple[float, float, float, float], reply: tuple[tuple[str, float], ...],
+                  mark: str = MARK) -> bytes:
+    """The overlay forms, in a PDF in memory: the band for right- and left-hand pages, the reply (its one or two
+    lines), the pointer, and each proof's first two header lines (`header_form(n)` for `proofs[n]`).
 
     Its one page draws every form (so that a reader of the PDF finds them all). Its font subsets are tagged by a
     hash of their programs (subsettags.retag_pdf), not as ReportLab tags them ('AAAAAA+NotoSans-Regular'): the
@@ -273,14 +338,14 @@ def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
         _draw_band(canv, page, trim, recto, mark)
         canv.endForm()
     canv.beginForm(REPLY)
-    _draw_header(canv, page, trim, (reply,), first_line=2)
+    _draw_header(canv, page, trim, reply, 2 + len(reply), first_line=2)
     canv.endForm()
     canv.beginForm(POINTER, -4 * mm, -2 * mm, 1, 2 * mm)
     _draw_pointer(canv)
     canv.endForm()
     for number, proof in enumerate(proofs):
         canv.beginForm(header_form(number))
-        _draw_header(canv, page, trim, proof.header[:2])
+        _draw_header(canv, page, trim, proof.header[:2], 2 + len(reply))
         canv.endForm()
     for name in [band_form(True), band_form(False), REPLY, POINTER] + [header_form(n) for n in range(len(proofs))]:
         canv.doForm(name)
@@ -308,10 +373,10 @@ def header_form(number: int) -> str:
 
 
 def _draw_header(canv: Canvas, page: Page, trim: tuple[float, float, float, float],
-                 lines: tuple[tuple[str, float], ...], first_line: int = 0) -> None:
-    """Header lines `first_line`, `first_line` + 1, ... of the strip above the running head."""
+                 lines: tuple[tuple[str, float], ...], count: int, first_line: int = 0) -> None:
+    """Header lines `first_line`, `first_line` + 1, ... of the `count` in the strip above the running head."""
     x0, _, _, y1 = trim
-    sizes = _header_sizes(page)
+    sizes = _header_sizes(page, count)
     y = y1 - _strip_height(page) * _HEADER_TOP - sum(size * (_LINE + _AFTER) for size in sizes[:first_line])
     canv.setFillColor(INK)
     for (line, size), font, natural in zip(lines, _HEADER_FONTS[first_line:], sizes[first_line:]):

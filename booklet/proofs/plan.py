@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import re
@@ -76,6 +77,7 @@ class ProofsResult:
     warnings: list[Problem]  # found while building the booklet
     no_email: list[Problem]  # proofs that have nobody to be mailed to
     unchanged: tuple[Path, ...] = ()  # of `files` and `pngs`, those already there with these bytes: left as they were
+    dates: tuple[dt.date, dt.date] | None = None  # the conference's first and last day
 
 
 class UnknownProof(LookupError):
@@ -136,14 +138,46 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         proofs.append(addressed(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
                                       tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot, language),
                                       source=_source_of(tutorial.presenters, tutorial.source)), addresses))
+    presented = poster_slots(booklet)
     for person, indices in poster_authors(booklet.posters, booklet.people):
         posters = [booklet.posters[i] for i in indices]
+        when = {_when(presented.get(i), language) for i in indices}  # (posters presented at different times: none)
         proofs.append(addressed(Proof(_unique("poster-" + _slug(person.name), used), "poster",
                                       ", ".join(str(p.number) for p in posters),
                                       " / ".join(markup.plain(p.title) for p in posters), (person,),
                                       tuple(poster_key(i) for i in indices),
+                                      *(when.pop() if len(when) == 1 else ("", "", "")),
                                       source=person.source or posters[0].source), addresses))
     return proofs
+
+
+def poster_slots(booklet: Booklet) -> dict[int, Slot]:
+    """Poster index -> the programme item of the poster session it is presented in (its day, time and room), where
+    the programme says which: the `kind: poster` line its `session:` names by title, or the one such line of the
+    session block it names; a poster naming no session, the programme's one poster-session line. None where that
+    is not one line (two poster sessions, and the poster names neither; a session named that is not there)."""
+    from ..layout.common import Slot, same_name
+
+    lines: dict[str, list[Slot]] = {}  # a poster-session line's title (as compared) -> its lines
+    blocks: dict[str, list[Slot]] = {}  # a session block's name -> its poster-session lines
+    every: list[Slot] = []
+    for index, day in enumerate(booklet.days):
+        for item, session in day.items_with_sessions():
+            if item.kind != "poster":
+                continue
+            slot = Slot(index, day, item, session, day.date)
+            every.append(slot)
+            if item.title:
+                lines.setdefault(same_name(item.title), []).append(slot)
+            if session is not None:
+                blocks.setdefault(same_name(session.name), []).append(slot)
+    found = {}
+    for number, poster in enumerate(booklet.posters):
+        named = same_name(poster.session) if poster.session else None
+        slots = (lines.get(named) or blocks.get(named) or []) if named else every
+        if len(slots) == 1:
+            found[number] = slots[0]
+    return found
 
 
 def known_emails(booklet: Booklet) -> tuple[People, dict[Identity, tuple[str, ...]]]:
@@ -367,10 +401,16 @@ def _runs(pages: tuple[int, ...]) -> list[tuple[int, int]]:
 
 
 
+MANIFEST_ENCODING = "utf-8-sig"  # UTF-8 after a byte order mark, which Excel takes as "this is UTF-8" (without it,
+# Excel on Windows read "Peñalosa" in the ANSI code page: "PeÃ±alosa"); Word's mail merge, LibreOffice, Numbers and
+# Python's csv (as utf-8-sig) read it too. (A script reading it as "utf-8" finds "\ufeffid" as the first column.)
+
+
 def manifest_text(proofs: tuple[Proof, ...] | list[Proof]) -> str:
-    """The manifest as CSV text: a header row, then one row per proof (names and emails joined by '; ')."""
+    """The manifest as CSV text: a header row, then one row per proof (names and emails joined by '; '), each row
+    ending in CRLF (RFC 4180's, the csv module's and Excel's own; written to the file as MANIFEST_ENCODING)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(MANIFEST_COLUMNS)
     for p in proofs:
         pages = ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in _runs(p.pages))
@@ -413,7 +453,7 @@ def missing_emails(proofs: list[Proof]) -> list[Problem]:
                     source.file, source.line, source.key,
                     f"no email for {name} ({what} '{p.entry}'): {p.file} goes to {_listed(mailed)} only; send it to "
                     f"{name} another way" + _choices([(n, e) for n, e in p.unsure if n == name]),
-                    "warning", "no-email"))
+                    "warning", "no-email-some"))
     return sorted(problems, key=lambda problem: (problem.file, problem.line))
 
 

@@ -20,10 +20,11 @@ from ..text import markup
 from ..text.fonts import register_fonts
 from ..layout.page import Page, page_for
 from ..model import Booklet
-from ..problems import DataError
+from ..problems import DataError, Problem
 from .marks import draw_overlays, header_lines, overlay_forms, poster_pointers, reply_line
 from .plan import (
-    KINDS, MANIFEST, Proof, ProofsResult, find_proof, long_posters, manifest_text, missing_emails, pages_of,
+    KINDS, MANIFEST, MANIFEST_ENCODING, Proof, ProofsResult, find_proof, long_posters, manifest_text, missing_emails,
+    pages_of,
     page_ranges, plan_proofs,
 )
 
@@ -66,7 +67,7 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
             made_now: list[_Kept] = []
             result = _make(plan, page_size, reply_by, png, paths, workers, files, kept[0] if kept else None,
                            made_now.append)
-            files.write(manifest, manifest_text(result.proofs).encode("utf-8"))
+            files.write(manifest, manifest_text(result.proofs).encode(MANIFEST_ENCODING))
         if made_now and made_now[0] != (kept[0] if kept else None):
             _store_kept(data_dir, made_now[0])
     except BaseException:
@@ -111,6 +112,7 @@ class _Plan:
     inputs: dict[Path, str]  # the files the data names (build.named_inputs): no proof replaces one
     words: dict[str, str]  # the booklet's labels (its language's, theme.yaml's): the proofs' words
     language: str
+    dates: tuple[dt.date, dt.date] | None = None  # the conference's first and last day
 
 
 def _refuse_inputs(targets: list[Path], data_dir: Path, named: dict[Path, str]) -> None:
@@ -147,7 +149,8 @@ def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof]
                  {**{poster_key(i): poster.title for i, poster in enumerate(booklet.posters)},
                   **{abstract_key_at(i): abstract.title for i, abstract in enumerate(booklet.abstracts)}},
                  named_inputs(booklet),
-                 labels_for(conference.language, booklet.theme.labels), conference.language)
+                 labels_for(conference.language, booklet.theme.labels), conference.language,
+                 (conference.start, conference.end))
 
 
 def proof_options(page_size: str):
@@ -334,7 +337,7 @@ class _Job:
     page: Page
     anchors: dict[str, int]
     poster_titles: dict[str, str]  # link key -> title, for the pointers (posters', abstracts')
-    reply: tuple[str, float]  # the header's last line, the same on every proof
+    reply: tuple[tuple[str, float], ...]  # the header's last line or two, the same on every proof
     short_title: str
     png: bool
     mark: str  # the band's words (the label proof_mark)
@@ -365,7 +368,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     ranges = page_ranges(built.anchors, built.pages, plan.long_posters)
     proofs = [replace(p, pages=pages_of(p, ranges)) for p in plan.proofs]
     proofs = sorted((p for p in proofs if p.pages), key=lambda p: (p.pages[0], KINDS.index(p.kind), p.id))
-    reply = reply_line(plan.contact, reply_by, geometry, plan.words, plan.language)
+    reply, left_out = reply_line(plan.contact, reply_by, geometry, plan.words, plan.language)
     fits_key = disk.key("fits", _fonts_in_use())
     fits = _Fits(kept.fits[1] if kept is not None and kept.fits[0] == fits_key and kept.fits[1] else {})
     proofs = [replace(p, header=header_lines(p, reply, geometry, fits, plan.words, plan.language)) for p in proofs]
@@ -396,8 +399,10 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     if keep is not None:
         keep(replace(made, fits=(fits_key, dict(fits)), files=tuple(p.file for p in plan.proofs)))
     return ProofsResult(tuple(proofs), tuple(paths[p.id] for p in proofs),
-                        tuple(target for p in proofs for target in pngs[p.id]), None, built.pages, built.warnings,
-                        missing_emails(proofs), tuple(unchanged))
+                        tuple(target for p in proofs for target in pngs[p.id]), None, built.pages,
+                        built.warnings + ([Problem("conference.yaml", 0, "contact", left_out, "warning",
+                                                   "proof-header")] if left_out else []),
+                        missing_emails(proofs), tuple(unchanged), plan.dates)
 
 
 # What writing proofs costs, in tenths of a millisecond as measured at 500 and 2,000 talks (bench/proofs_bench.py):
