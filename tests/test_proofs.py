@@ -215,7 +215,7 @@ def test_one_font_name_never_stands_for_two_font_programs_in_the_booklet_or_a_pr
     copier = PageCopier(booklet)
     media, trim = copier.boxes()
     copier.use_overlay(draw_overlays([proof_of(sample, "abstract", abstract.id)], page, media, trim,
-                                     reply_line(None, REPLY_BY, page)))
+                                     reply_line(None, REPLY_BY, page)[0]))
     copy = copier.copy([(map_page, overlay_forms(0, map_page + 1, page, trim))])
     assert len(font_programs(copy)) >= 4  # the map's fonts and the marks'
     assert clashes(copy) == {}
