@@ -227,3 +227,12 @@ def test_cmyk_images_with_more_than_300_percent_ink_are_counted_and_their_pages_
     path = pdf.save()
     assert faults_of(path) == []
     assert faults_of(path, cmyk=True) == ["Total ink over 300% in 3 images (up to 339%): pages 1, 3-4."]
+
+
+def test_a_size_cut_in_inches_is_said_in_inches_too():
+    """A US LOC's run: preflight said "Trim size: 215.9 x 279.4 mm (letter)"; a US print shop thinks in inches."""
+    from booklet.printing.paper import PAPER_SIZES, size_text
+
+    assert size_text(*PAPER_SIZES["letter"]) == "215.9 x 279.4 mm (letter, 8.5 x 11 in)"
+    assert size_text(*PAPER_SIZES["tabloid"]) == "279.4 x 431.8 mm (tabloid, 11 x 17 in)"
+    assert size_text(*PAPER_SIZES["A5"]) == "148 x 210 mm (A5)"

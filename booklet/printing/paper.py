@@ -48,8 +48,13 @@ def mm_text(points: float) -> str:
     return f"{value:g}"
 
 
+INCH_SIZES = ("letter", "legal", "tabloid")  # named and cut in inches: said in inches too
+
+
 def size_text(width: float, height: float) -> str:
-    """'148 x 210 mm (A5)' or '150 x 200 mm'."""
+    """'148 x 210 mm (A5)', '215.9 x 279.4 mm (letter, 8.5 x 11 in)' or '150 x 200 mm'."""
     name = paper_name(width, height)
     text = f"{mm_text(width)} x {mm_text(height)} mm"
+    if name in INCH_SIZES:
+        name += f", {width / 72:g} x {height / 72:g} in"
     return f"{text} ({name})" if name else text
