@@ -337,3 +337,17 @@ def test_a_family_name_of_more_than_its_last_word_goes_to_people_yaml(tmp_path):
     (folder / "people.yaml").write_text("- {name: David Yat Sin, family: Yat Sin}\n", encoding="utf-8")
     assert CliRunner().invoke(main, ["import", str(path), "--out", str(folder), "--update"]).exit_code == 0
     assert (folder / "people.yaml").read_text("utf-8") == "- {name: David Yat Sin, family: Yat Sin}\n"
+
+
+def test_a_name_typed_whole_into_one_field_is_not_written_twice():
+    """A US LOC's run of XDC 2021: Indico gave first name 'Rajneesh', last name 'Rajneesh Bhardwaj', printed
+    'Rajneesh Rajneesh Bhardwaj' on the glance, the day and the index; 'Ana Smith' and 'Smith' the same way round.
+    A name of one word in both fields is as written."""
+    from booklet.importers.assemble import full_name, given_and_family
+    from booklet.importers.indico import _people
+
+    people = _people([person("Rajneesh", "Rajneesh Bhardwaj"), person("Ana Smith", "Smith"), person("Li", "Li")])
+    assert [(p.name, p.family) for p in people] == [("Rajneesh Bhardwaj", "Bhardwaj"), ("Ana Smith", "Smith"),
+                                                    ("Li Li", "Li")]
+    assert given_and_family("Mary Ann", "mary ann Lee") == ("Mary Ann", "Lee")
+    assert full_name("Ravindra Babu", "Ganapathi,") == "Ravindra Babu Ganapathi"

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, flip_name,
-                       full_name, line_kind, plus_minutes)
+                       full_name, given_and_family, line_kind, plus_minutes)
 from .schedule_json import json_value
 from .text import images_in, to_markup
 
@@ -108,8 +108,8 @@ def _people(items, presenting: bool = False) -> list[Person]:
     for p in items if isinstance(items, list) else []:
         if not isinstance(p, dict):
             continue
-        first = p.get("first_name", p.get("firstName"))
-        last = p.get("last_name", p.get("familyName"))
+        first, last = given_and_family(p.get("first_name", p.get("firstName")),
+                                       p.get("last_name", p.get("familyName")))
         name = clean(full_name(first, last)) if (first or last) else clean(flip_name(
             _text(p.get("fullName")) or _text(p.get("name"))))
         if not name:
