@@ -394,3 +394,55 @@ def test_a_days_heading_goes_on_from_its_number_as_the_language_writes_the_date(
     (page,) = [i for i in range(len(pdf)) if pdf.lines(i)[:1] in (["13"], ["13."])]
     assert line in pdf.lines(page)[:5]
     assert dates.after_day_number(dt.date(2027, 6, 14), "pl") == "czerwca 2027"  # (the month's form after a day)
+
+
+# -- regional words: en-US -------------------------------------------------------------------------
+
+def test_a_regional_table_holds_only_keys_of_its_base_table_and_only_what_differs():
+    from booklet.data.theme import regional_languages
+    from booklet.text.languages import base_language
+
+    assert regional_languages() == ("en-CA", "en-US")
+    for code in regional_languages():
+        table = yaml.safe_load((LABEL_DIR / f"{code}.yaml").read_text(encoding="utf-8"))
+        base = yaml.safe_load((LABEL_DIR / f"{base_language(code)}.yaml").read_text(encoding="utf-8"))
+        assert table and set(table) <= set(base), (code, set(table) - set(base))
+        assert [key for key in table if table[key] == base[key]] == [], code  # nothing the base says already
+        assert [key for key in LABEL_KEYS if key in table] == list(table), code  # in the base table's order
+        for key, words in table.items():
+            assert label_problem(key, words) is None, (code, key, words)
+
+
+def test_american_words_over_the_english_ones_for_any_spelling_of_en_us():
+    american = {"programme": "Program", "not_in_programme": "Not in the program",
+                "subject": "Program and abstracts", "glance": "Program at a glance",
+                "proof_unscheduled": "not in the program", "proof_organisers": "the organizers"}
+    english = labels_for("en", {})
+    for code in ("en-US", "en_us", "EN-us", "en-Latn-US", "en-CA"):
+        assert labels_for(code, {}) == {**english, **american}, code
+    assert labels_for("en-GB", {}) == labels_for("en-AU", {}) == english
+    assert labels_for("en-US", {"programme": "Schedule"})["programme"] == "Schedule"  # theme.yaml's over both
+    assert "en-US and en-CA: American spellings" in CONFERENCE["language"].doc
+
+
+def test_a_us_booklet_prints_program(tmp_path):
+    """language: en-US prints American words (dates were American already): the glance, the programme's heading
+    in the contents and outline, the abstracts not in the programme, the PDF's subject."""
+    abstracts = extend("abstracts.yaml", """\
+        - id: extra
+          title: An unscheduled talk
+          speaker: {name: Li Wei}
+          abstract: Text.
+        """)
+    folder = write_conference(tmp_path / "us", {"conference.yaml": extend("conference.yaml", "language: en-US\n"),
+                                                "abstracts.yaml": abstracts})
+    build_booklet(folder, tmp_path / "us.pdf")
+    pdf = Pdf(tmp_path / "us.pdf")
+    contents = pdf.lines(1)
+    assert contents[:6] == ["Contents", "Program at a glance", "3", "Program", "4", "Monday, September 13"]
+    outline = dict((title, kids) for title, _, kids in pdf.outline())
+    assert list(outline)[:3] == ["Contents", "Program at a glance", "Program"]
+    assert [title for title, _, _ in outline["Abstracts"]] == ["Monday, September 13", "Not in the program"]
+    assert pdf.lines(2)[0] == "Program at a glance"
+    assert "Programme" not in text_of(pdf)
+    assert pdf.reader.metadata.subject.startswith("Program and abstracts, ")

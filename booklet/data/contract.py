@@ -274,8 +274,8 @@ CONFERENCE = Record("conference", "Who, when, where: the cover, committees and b
     Key("notes", "texts", "free lines for the back cover", example=["Abstract deadline: 31 March 2027"]),
     Key("quote", "record", "for the back cover", record=QUOTE,
         example={"text": "All models are wrong, but some are useful.", "author": "George Box"}),
-    Key("language", "language", "the booklet's language: its words (de, en, es, fr, it, nl, pt; others: English "
-        "or theme.yaml's `labels`), dates, hyphenation, PDF language", default="en", example="en"),
+    Key("language", "language", "the booklet's language: its words (de, en, es, fr, it, nl, pt; en-US and en-CA: "
+        "American spellings, Program; others: English or theme.yaml's `labels`), dates, hyphenation, PDF language", default="en", example="en"),
     Key("sponsors", "records", "for the sponsors' page, in printed order within each tier", record=SPONSOR,
         example=[{"name": "Nordlys Instruments", "logo": "images/sponsor-nordlys.png", "tier": "Gold"}]),
     Key("extra_pages", "records", "pages such as a venue map, each after a section", record=EXTRA_PAGE,

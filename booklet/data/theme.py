@@ -58,16 +58,35 @@ def filled(label: str, **values) -> str:
 
 
 def labels_for(language: str, overrides: dict[str, str]) -> dict[str, str]:
-    """Every label: theme.yaml's over the language's table (its base language, 'de' for 'de-AT'), over English."""
+    """Every label: theme.yaml's over the language's regional table (en-US.yaml for 'en-US', 'en_us' and
+    'en-Latn-US': only the words that differ), over its base language's ('de' for 'de-AT'), over English."""
     from ..text.languages import base_language
 
     base = base_language(language)
-    return {**_label_table("en"), **_label_table(base), **_label_table(language), **overrides}
+    regional = regional_table(language)
+    return {**_label_table("en"), **_label_table(base), **(_label_table(regional) if regional else {}), **overrides}
+
+
+def regional_table(language: str) -> str | None:
+    """The name of the regional label table a language code's region would have ('en-US' for 'en_us' and
+    'en-Latn-US'), or None for a code without a region ('en', 'sr-Latn')."""
+    from ..text.languages import base_language
+
+    region = next((part for part in re.split(r"[-_]", language)[1:] if re.fullmatch(r"[A-Za-z]{2}|\d{3}", part)),
+                  None)
+    return f"{base_language(language)}-{region.upper()}" if region else None
 
 
 def label_languages() -> tuple[str, ...]:
-    """The languages whose words booklet has: en, then the others in alphabetical order."""
-    return tuple(sorted((path.stem for path in LABEL_DIR.glob("*.yaml")), key=lambda code: (code != "en", code)))
+    """The languages whose words booklet has: en, then the others in alphabetical order (not the regional
+    tables: regional_languages)."""
+    return tuple(sorted((path.stem for path in LABEL_DIR.glob("*.yaml") if "-" not in path.stem),
+                        key=lambda code: (code != "en", code)))
+
+
+def regional_languages() -> tuple[str, ...]:
+    """The regions whose own words booklet has, over their language's ('en-US'), in alphabetical order."""
+    return tuple(sorted(path.stem for path in LABEL_DIR.glob("*-*.yaml")))
 
 
 def language_problem(code: str) -> str | None:
