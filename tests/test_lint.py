@@ -1157,3 +1157,46 @@ def test_affiliation_words_over_forty_letters_are_not_looked_at_for_typos(tmp_pa
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak < 1_000_000  # (made 80,000 strings of 400 letters: 33 MB)
+
+
+# -- theme.yaml's sections leaving out a section whose data is not empty ---------------------------
+
+def test_a_section_left_out_whose_data_is_not_empty_is_a_warning_at_sections(tmp_path):
+    """README's example once listed six sections: copied, it dropped the glance, the index, the participants and the
+    sponsors, and the tutorials printed nowhere, their lines in the programme with no page number."""
+    conference = extend("conference.yaml", """\
+        sponsors:
+          - {name: Nordlys Instruments}
+        places:
+          - {name: Restaurant Kulturen}
+        """)
+    participants = "- {name: Ana Smith}\n- {name: Bo Jones}\n- {name: Li Wei}\n"
+    theme = "base: classic\nsections: [committees, programme, abstracts, posters, practical]\n"
+    warnings = warnings_for(tmp_path, {"conference.yaml": conference, "participants.yaml": participants,
+                                       "theme.yaml": theme})
+    left_out = "but theme.yaml's `sections` leaves"
+    assert warnings == [
+        f"theme.yaml:2: sections: warning: programme.yaml has 1 day, {left_out} 'glance' out: the programme at a "
+        "glance prints nowhere (add it, unless you meant to drop it)",
+        f"theme.yaml:2: sections: warning: tutorials.yaml has 1 tutorial, {left_out} 'tutorials' out: they print "
+        "nowhere, and their lines in the programme have no page number (add it, or remove them)",
+        f"theme.yaml:2: sections: warning: conference.yaml has 1 sponsor, {left_out} 'sponsors' out: they print "
+        "nowhere (add it, or remove them)",
+        f"theme.yaml:2: sections: warning: participants.yaml has 3 participants, {left_out} 'participants' out: they "
+        "print nowhere (add it, or remove them)",
+        f"theme.yaml:2: sections: warning: abstracts.yaml has 2 abstracts, {left_out} 'index' out: the index of their "
+        "authors prints nowhere (add it, unless you meant to drop it)",
+    ]
+    assert KINDS["section-left-out"] == "Sections theme.yaml leaves out whose data prints nowhere"
+
+
+def test_a_section_left_out_with_nothing_in_it_or_no_sections_written_is_no_warning(tmp_path):
+    # (no committees, sponsors, participants, places: their sections left out say nothing; the others are listed)
+    theme = "sections: [index, glance, programme, abstracts, tutorials, posters]\n"
+    assert warnings_for(tmp_path / "empty", {"theme.yaml": theme}) == []
+    assert warnings_for(tmp_path / "none", {"theme.yaml": "base: minimal\n"}) == []  # the built-in theme's: all
+    posters = "sections: [programme, abstracts, tutorials, glance, index]\n"  # no posters.yaml, none left out
+    assert warnings_for(tmp_path / "posters", {"theme.yaml": posters, "posters.yaml": None}) == []
+    warned = warnings_for(tmp_path / "left", {"theme.yaml": posters})
+    assert warned == ["theme.yaml:1: sections: warning: posters.yaml has 1 poster, but theme.yaml's `sections` "
+                      "leaves 'posters' out: they print nowhere (add it, or remove them)"]

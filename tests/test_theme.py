@@ -563,3 +563,17 @@ def test_a_contrast_warning_for_a_base_themes_colour_says_so_and_names_the_label
     assert found[0].message.startswith("the label 'KURS 1', in the accent colour (#C05000) on ")
     assert found[0].message.endswith("; it is the modern theme's tutorial colour: write `tutorial:` under `colours:` "
                                       "in theme.yaml to change it")
+
+
+def test_the_readmes_sections_example_is_the_default_list():
+    """Copied, README's example of theme.yaml's `sections` must drop nothing: it once listed six sections of ten
+    (no glance, index, participants, sponsors)."""
+    from booklet.data.contract import SECTIONS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"^sections: \[([^\]]*)\]", readme, flags=re.M)
+    assert tuple(example.split(", ")) == SECTIONS
+    for name in THEMES:  # the built-in themes' too, which a theme.yaml without `sections` gets
+        text = (THEME_DIR / f"{name}.yaml").read_text(encoding="utf-8")
+        listed = re.search(r"^sections: \[([^\]]*)\]", text, flags=re.M).group(1)
+        assert tuple(re.split(r",\s*", listed.strip())) == SECTIONS, name

@@ -57,6 +57,7 @@ KINDS = {
     "contrast": "Colours too pale (or a background too dark) to read",
     "track-colour": "Track colours for sessions the programme does not have",
     "extra-page-place": "Extra pages after a section the booklet leaves out",
+    "section-left-out": "Sections theme.yaml leaves out whose data prints nowhere",
 }
 
 
@@ -87,6 +88,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .names import check_names, check_people_file
     from .placeholders import check_placeholder_values
     from .resolution import check_resolution
+    from .sections import check_sections
     from .schedule import check_schedule
 
     page = page_for(page_size) if isinstance(page_size, str) else page_size
@@ -118,6 +120,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_back_cover(booklet, page, lines)
         + check_contrast(booklet, lines)
         + check_extra_pages(booklet)
+        + check_sections(booklet, lines)
     )
     return [p for _, _, group in grouped(problems) for p in group]
 
