@@ -351,3 +351,35 @@ def test_a_name_typed_whole_into_one_field_is_not_written_twice():
                                                     ("Li Li", "Li")]
     assert given_and_family("Mary Ann", "mary ann Lee") == ("Mary Ann", "Lee")
     assert full_name("Ravindra Babu", "Ganapathi,") == "Ravindra Babu Ganapathi"
+
+
+def test_an_event_in_a_us_time_zone_notes_that_en_us_gives_american_words_and_dates(tmp_path):
+    """The time zone is the one cheap sign of an American (or Canadian) event: a note says what `language: en-US`
+    would print; conference.yaml is left without a language (a US time zone is no proof of American English)."""
+    export = event_export()
+    export["results"][0]["timezone"] = "America/New_York"
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    imported = indico.read(path, Options())
+    assert [n for n in imported.notes if "language: en-" in n] == [
+        "the event's time zone is America/New_York (United States): `language: en-US` in conference.yaml prints that "
+        "region's words ('Program at a glance', not 'Programme at a glance') and dates ('June 22–24, 2026', not "
+        "'22–24 June 2026'); the import does not write it (a time zone is no proof of the booklet's English): write "
+        "it if that is the booklet's"]
+    assert "language" not in imported.documents["conference.yaml"]
+    export["results"][0]["timezone"] = "America/Toronto"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    assert any(n.startswith("the event's time zone is America/Toronto (Canada): `language: en-CA`")
+               for n in indico.read(path, Options()).notes)
+    for zone in ("Europe/Zurich", "America/Sao_Paulo"):  # no region of English booklet has words of
+        export["results"][0]["timezone"] = zone
+        path.write_text(json.dumps(export), encoding="utf-8")
+        assert not [n for n in indico.read(path, Options()).notes if "language: en-" in n], zone
+
+
+def test_a_timetable_export_in_a_us_time_zone_notes_en_us_too(tmp_path):
+    path = tmp_path / "timetable.json"
+    path.write_text(json.dumps(timetable_export()), encoding="utf-8")
+    assert any(n.startswith("the event's time zone is America/Chicago (United States): `language: en-US`")
+               for n in indico.read(path, Options(timezone="America/Chicago")).notes)
+    assert not [n for n in indico.read(path, Options()).notes if "language: en-" in n]  # Europe/Zurich

@@ -1462,3 +1462,20 @@ def test_a_value_of_the_wrong_kind_is_named_with_its_article(tmp_path):
     path.write_text(json.dumps(data).replace('"days": 1', '"days": 1e400'))  # (fuzzing: "a string, not a list")
     result = invoke("import", path, "--out", tmp_path / "out")
     assert "schedule.conference.days: a number, not a list (expected a list [...])" in result.stderr, result.stderr
+
+
+def test_a_schedule_in_a_us_time_zone_notes_that_en_us_gives_american_words_and_dates(tmp_path):
+    """pretalx/frab: the schedule's time zone (or --timezone) in the United States -> a note on `language: en-US`;
+    none for another zone, nor when the schedule's language is another than English."""
+    source = write_json_v1(tmp_path / "schedule.json", unscheduled=False)
+    imported = read(source, Options(timezone="America/Los_Angeles"))
+    (note,) = [n for n in imported.notes if "language: en-" in n]
+    assert note.startswith("the event's time zone is America/Los_Angeles (United States): `language: en-US` in "
+                           "conference.yaml prints that region's words ('Program at a glance', not 'Programme at a "
+                           "glance') and dates ('September ")
+    assert imported.documents["conference.yaml"]["language"] == "en"  # as the schedule says, not en-US
+    assert not [n for n in read(source, Options()).notes if "language: en-" in n]  # Europe/Berlin
+    from booklet.importers.assemble import regional_note
+
+    assert regional_note("America/New_York", "de") == regional_note("America/New_York", "en-GB") == []
+    assert regional_note("America/New_York", "EN") and regional_note("America/New_York", "")

@@ -453,6 +453,7 @@ class Conference:
     committees: list[dict] = field(default_factory=list)  # conference.yaml's committees, as written there
     sponsors: list[dict] = field(default_factory=list)  # conference.yaml's sponsors, as written there
     language: str = ""  # the booklet's language (a two-letter code), when the source says
+    time_zone: str = ""  # the event's time zone, when the source says (America/New_York): regional_note
 
 
 def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: list[Block],
@@ -473,6 +474,7 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
         notes += _languages_read([e for e in entries if e.kind != "skip" and e.text])
     if not conference.language:  # the language most contributions are in is the booklet's
         conference.language = common_language(e.language for e in entries if e.kind != "skip")
+    notes += regional_note(conference.time_zone, conference.language, conference.start, conference.end)
     in_own = 0
     for entry in placed:
         people = unique_people(entry.people)
@@ -624,6 +626,34 @@ def language_code(language: str) -> str:
 
     code = re.split(r"[-_]", language.strip().lower())[0]  # ("en-GB", "fr_FR": the language)
     return code if re.fullmatch(r"[a-z]{2}", code) and known(code) else ""
+
+
+def regional_note(zone: str, language: str, start: dt.date | None = None, end: dt.date | None = None) -> list[str]:
+    """A note, for a booklet in English ('en', or no language said) of an event whose time zone the source gives and
+    CLDR places in a region booklet has words of (America/New_York: the United States, en-US), that `language:
+    en-US` would print the region's words and dates; a note, not conference.yaml's `language` written: a US
+    time zone is no proof of American English (an international meeting held in Boston)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    from ..data.theme import labels_for, regional_languages
+    from ..text import dates
+
+    if not zone or language.strip() and (language_code(language) != "en" or re.search(r"[-_]", language.strip())):
+        return []  # (another language, or a region given already)
+    territory = get_global("zone_territories").get(zone)
+    code = f"en-{territory}" if territory else ""
+    if code not in regional_languages():
+        return []
+    ours, theirs = labels_for(code, {})["glance"], labels_for("en", {})["glance"]
+    shown = f"words ('{ours}', not '{theirs}')"
+    if start is not None:
+        end = max(start, end or start)
+        shown += (f" and dates ('{dates.date_range(start, end, code)}', not "
+                  f"'{dates.date_range(start, end, 'en')}')")
+    return [f"the event's time zone is {zone} ({Locale('en').territories.get(territory, territory)}): "
+            f"`language: {code}` in conference.yaml prints that region's {shown}; the import does not write it (a "
+            "time zone is no proof of the booklet's English): write it if that is the booklet's"]
 
 
 def common_language(languages) -> str:

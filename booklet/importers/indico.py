@@ -160,6 +160,7 @@ class _Event:
         if not zone_name:
             zone_name = _text((event.get("startDate") or {}).get("tz")) if isinstance(event.get("startDate"), dict) else ""
         self.clock = _Clock(path, _zone(zone_name, path, "timezone"))
+        self.zone_name = zone_name or ""
         self.blocks: dict[str, Block] = {}
 
     def read(self) -> Imported:
@@ -180,7 +181,7 @@ class _Event:
         venue = ", ".join(v for v in (clean(e.get("location")), clean(e.get("address"))) if v)
         return Conference(title=clean(e.get("title")), start=start[0] if start else None,
                           end=end[0] if end else None, venue=venue, url=_text(e.get("url")),
-                          chairs=_people(e.get("chairs")))
+                          chairs=_people(e.get("chairs")), time_zone=self.zone_name)
 
     def session(self, s: dict, n: int) -> Block:
         name = clean(s.get("title")) or f"Session {n + 1}"
@@ -273,6 +274,7 @@ class _Timetable:
         self.locations: Counter = Counter()
         zone = options.timezone or self.export_zone()
         self.clock = _Clock(path, _zone(zone, path, "--timezone" if options.timezone else "tz"))
+        self.zone_name = zone or ""
 
     def export_zone(self) -> str | None:
         for entries in self.days.values():
@@ -292,7 +294,8 @@ class _Timetable:
                 if isinstance(entry, dict):
                     self.entry(key, entry, None)
         venue = self.locations.most_common(1)[0][0] if self.locations else ""
-        return assemble(FORMAT, Conference(venue=venue), self.entries, self.blocks, self.kinds, self.notes)
+        return assemble(FORMAT, Conference(venue=venue, time_zone=self.zone_name), self.entries, self.blocks,
+                        self.kinds, self.notes)
 
     def entry(self, key: str, e: dict, block: Block | None) -> None:
         kind = _text(e.get("entryType")) or {"ContribSchEntry": "Contribution", "BreakTimeSchEntry": "Break",

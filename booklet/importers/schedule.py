@@ -36,7 +36,8 @@ from ..model import AFTERNOON
 from ..problems import did_you_mean
 from ..text.markup import collapse
 from . import Imported, Options, SourceError
-from .assemble import NOBODY, common_language, language_code, line_kind, names_in, own_language, some, time_text
+from .assemble import (NOBODY, common_language, language_code, line_kind, names_in, own_language, regional_note, some,
+                       time_text)
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds, user_kind_of
 from .text import ESCAPE_SEQUENCE, images_in, joined, repaired, to_markup, without_controls
 
@@ -565,6 +566,9 @@ class _Builder:
         notes += self.s.notes
         if self.zone is not None:
             notes.append(f"times: in {self.zone.key} local time")
+            days = sorted(day.date for day in self.s.days if day.date is not None)
+            notes += regional_note(self.zone.key, self.language, days[0] if days else self.s.start,
+                                   days[-1] if days else self.s.end)  # (frab's <end>: the morning after)
             firsts = {}  # each day's first event, as the source writes its time
             for e in self.s.events:
                 if e.start is not None and e.start.tzinfo is not None and (e.day not in firsts
