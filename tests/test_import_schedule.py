@@ -1479,3 +1479,23 @@ def test_a_schedule_in_a_us_time_zone_notes_that_en_us_gives_american_words_and_
 
     assert regional_note("America/New_York", "de") == regional_note("America/New_York", "en-GB") == []
     assert regional_note("America/New_York", "EN") and regional_note("America/New_York", "")
+
+
+def test_an_update_measures_the_abstracts_on_the_themes_page_size_as_check_does(tmp_path):
+    """A US LOC's folder (theme.yaml: page_size: letter): `import --update` warned "abstract 'e101' is N lines too
+    long for one A5 page", which `booklet check` of the same folder does not say (it measures on letter pages)."""
+    days = events_v1()
+    days["13"][0]["abstract"] = "".join(f"<p>Paragraph {i} of a long abstract.</p>" for i in range(33))
+    source, folder = write_json_v1(tmp_path / "schedule.json", days), tmp_path / "tw27"
+    first = invoke("import", source, "--out", folder)
+    assert first.exit_code == 0, first.output
+    assert ("abstracts.yaml:9: [0].abstract: warning: abstract 'e101' is 13 lines too long for one A5 page; it runs "
+            "onto a second page") in first.stderr.splitlines()
+    (folder / "theme.yaml").write_text("page_size: letter\n", "utf-8")
+    days["13"][1]["title"] = "Waves in shallow water, again"
+    write_json_v1(source, days)
+    update, check = invoke("import", source, "--out", folder, "--update"), invoke("check", folder)
+    assert update.exit_code == 0, update.output
+    assert "too long for one" not in update.stderr and "too long for one" not in check.stderr
+    assert update.stderr == check.stderr  # the same warnings, the same words
+    assert update.stdout.splitlines()[-1] == check.stdout.splitlines()[-1] == f"{folder}: 0 errors, 3 warnings."

@@ -25,9 +25,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from reportlab.lib.units import mm
+
 from ..check import check_folder
 from ..data.contract import file_for, placeholder_name
+from ..data.theme import theme_page_size
 from ..data.load import matching, not_a_file
+from ..layout.page import page_for
 from ..model import Booklet
 from ..output.atomic import together
 from ..problems import Problem, Refused
@@ -38,6 +42,7 @@ from . import Imported, Options, SourceError, read
 from .merge import Change, Unreadable, merge
 
 RECORD = ".booklet-import.json"
+CHECK_BLEED = 3 * mm  # `booklet check`'s --bleed default (the cover image runs into it)
 RECORD_VERSION = 1
 DATA_FILES = ("conference.yaml", "programme.yaml", "abstracts.yaml", "tutorials.yaml", "posters.yaml", "people.yaml")
 
@@ -113,7 +118,9 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
     written = _fingerprints(folder, files, pristine)
     files[RECORD] = _record_bytes(source, imported, documents, options, kept if record is not None else {}, written)
     with _staged(folder, files, removed) as staging:
-        booklet, warnings = check_folder(staging)
+        # at the theme's page size and check's default bleed, as `booklet check` checks the folder (an update of a
+        # folder whose theme.yaml says letter measured its abstracts on A5 pages)
+        booklet, warnings = check_folder(staging, page_for(theme_page_size(staging), CHECK_BLEED))
     _publish(folder, files, removed)
     return ImportResult(folder, source, imported.format, booklet, warnings, updated=record is not None,
                         unmapped=imported.unmapped_types, notes=list(imported.notes), changes=changes,
