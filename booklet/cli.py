@@ -618,11 +618,21 @@ def _print_changes(changes) -> None:
             detail = f": {', '.join(change.fields)}" if change.fields else ""
             replaced = f" (your edit of {', '.join(change.replaced)} replaced)" if change.replaced else ""
             click.echo(f"  {change.file}: {change.key}{detail}{replaced}")
+            for field, yours, theirs in change.replacements:  # what the LOC wrote, to put back by hand if need be
+                click.echo(f"    {field}: your {_one_line(yours)} → the source's {_one_line(theirs)}")
     kept = [c for c in changes if c.kept]
     if kept:
         click.echo(f"Your edits kept where the source changed the value too ({len(kept)}):")
         for change in kept:
             click.echo(f"  {change.file}: {change.key}: {', '.join(change.kept)}")
+
+
+def _one_line(value, width: int = 60) -> str:
+    """A value of a data file on one line, in quotes, cut to about `width` characters ('(none)' for no value)."""
+    if value is None or value == "" or value == []:
+        return "(none)"
+    text = " ".join(str(value).split())
+    return f"'{text}'" if len(text) <= width else f"'{text[:width - 1].rstrip()}…'"
 
 
 def _a_date(ctx, param, value, example: str = "2018-06-10"):

@@ -1499,3 +1499,31 @@ def test_an_update_measures_the_abstracts_on_the_themes_page_size_as_check_does(
     assert "too long for one" not in update.stderr and "too long for one" not in check.stderr
     assert update.stderr == check.stderr  # the same warnings, the same words
     assert update.stdout.splitlines()[-1] == check.stdout.splitlines()[-1] == f"{folder}: 0 errors, 3 warnings."
+
+
+def test_an_edit_the_source_replaced_is_shown_so_it_can_be_put_back_and_its_comment_stays_in_line(tmp_path):
+    """--update said "abstracts.yaml: e101: title (your edit of title replaced)" and no more: the LOC's words were
+    lost unless they had a copy. It shows them (and the source's), each cut to about 60 characters. And the
+    `# required` comment after the title sat far right of the source's shorter title, where the LOC's longer one
+    had pushed it: it is back in line with the entry's other comments."""
+    source, folder = write_json_v1(tmp_path / "schedule.json"), tmp_path / "tw27"
+    assert invoke("import", source, "--out", folder).exit_code == 0
+    text = (folder / "abstracts.yaml").read_text("utf-8")
+    (line,) = [line for line in text.splitlines() if line.startswith("  title: Opening keynote")]
+    comment = line.index("#")
+    mine = "Opening keynote by Ana Smith, as the speaker asked us to print it in the booklet"
+    (folder / "abstracts.yaml").write_text(text.replace(line, f"  title: {mine}  # required: the talk's title"),
+                                           "utf-8")
+    days = events_v1()
+    days["13"][0]["title"] = "Opening"
+    write_json_v1(source, days)
+
+    result = invoke("import", source, "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    at = lines.index("  abstracts.yaml: e101: title (your edit of title replaced)")
+    assert lines[at + 1] == ("    title: your 'Opening keynote by Ana Smith, as the speaker asked us to pr…' → "
+                             "the source's 'Opening'")
+    (line,) = [line for line in (folder / "abstracts.yaml").read_text("utf-8").splitlines()
+               if line.startswith("  title: Opening")]
+    assert line == "  title: Opening".ljust(comment) + "# required: the talk's title"

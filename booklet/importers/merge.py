@@ -39,6 +39,8 @@ class Change:
     fields: tuple[str, ...] = ()
     kept: tuple[str, ...] = ()  # fields the source changed where the LOC's edit was kept
     replaced: tuple[str, ...] = ()  # fields the LOC edited that the source changed too: the source's value won
+    # for each of `replaced`: (field, the LOC's value it replaced, the source's value), so the LOC can put it back
+    replacements: tuple[tuple[str, object, object], ...] = ()
 
 
 @dataclass
@@ -89,6 +91,7 @@ class _Fields:
                 self.change.kept += (label,)
                 return False
             self.change.replaced += (label,)
+            self.change.replacements += ((label, normal(c), normal(n)),)
         set_key(node, key, n if not same(n, default) or key not in node else None, record)
         self.change.fields += (label,)
         return True
@@ -109,6 +112,7 @@ def put(node: dict, key: str, value, record: contract.Record) -> None:
     """node[key] = value (a node already), a new key placed where the contract's order puts it."""
     if key in node:
         node[key] = value
+        yamlfile.realign(node, key)
         return
     order = list(record.names)
     position = len(node)

@@ -97,6 +97,32 @@ def node(value, record: Record | None = None, key_type: str = "text"):
     return value
 
 
+def realign(mapping, key) -> None:
+    """After mapping[key] was given a new value: its end-of-line comment (a file written by an import explains
+    each key in one) put back in the column its neighbours' comments share, or two spaces after the value when
+    the value is longer; ruamel.yaml keeps the comment's old column, so a shorter value left it far to the right
+    of the others (where a longer value the LOC had written pushed it)."""
+    if not isinstance(mapping, CommentedMap) or key not in mapping.ca.items:
+        return
+    token = mapping.ca.items[key][2] if len(mapping.ca.items[key]) > 2 else None
+    if token is None or not str(token.value).lstrip().startswith("#"):
+        return
+    columns = [t[2].column for k, t in mapping.ca.items.items()
+               if k != key and len(t) > 2 and t[2] is not None and str(t[2].value).lstrip().startswith("#")]
+    target = max(set(columns), key=columns.count) if columns else token.column
+    try:
+        start = mapping.lc.key(key)[1]
+    except (KeyError, TypeError, AttributeError):
+        return
+    value = mapping[key]
+    if isinstance(value, (dict, list)):
+        return
+    text = "|" if isinstance(value, LiteralScalarString) else scalar(
+        value, quote=isinstance(value, DoubleQuotedScalarString))
+    end = start + len(str(key)) + 2 + len(text)
+    token.column = max(target, end + 2)
+
+
 def same(a, b) -> bool:
     """Whether two values are the same data: text compared without its trailing line break and surrounding
     spaces, dates as their ISO text, so that 'x' written as a block or a line is the same."""
@@ -115,4 +141,4 @@ def normal(value):
     return value
 
 
-__all__ = ["load", "dump", "node", "same", "normal", "CommentedMap", "CommentedSeq"]
+__all__ = ["load", "dump", "node", "realign", "same", "normal", "CommentedMap", "CommentedSeq"]
