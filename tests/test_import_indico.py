@@ -383,3 +383,37 @@ def test_a_timetable_export_in_a_us_time_zone_notes_en_us_too(tmp_path):
     assert any(n.startswith("the event's time zone is America/Chicago (United States): `language: en-US`")
                for n in indico.read(path, Options(timezone="America/Chicago")).notes)
     assert not [n for n in indico.read(path, Options()).notes if "language: en-" in n]  # Europe/Zurich
+
+
+def test_the_times_zone_is_noted_and_timezone_overrides_the_events(event_file, tmp_path):
+    """The event export's UTC times were converted to the event's zone with no note saying so (the schedule
+    importers say it), and `--timezone` was "not used" when the event has a zone of its own, so a zone set wrong
+    in Indico could not be put right. Now the note names the zone, and --timezone wins."""
+    imported = indico.read(event_file, Options())
+    assert imported.notes[0] == "times: converted from UTC to Europe/Zurich local time (the event's time zone)"
+    day = imported.documents["programme.yaml"]["days"][0]
+    assert day["items"][0] == {"time": "09:00-09:15", "title": "Opening"}
+
+    imported = indico.read(event_file, Options(timezone="Europe/London"))
+    assert imported.notes[0] == ("times: converted from UTC to Europe/London local time (--timezone; the export says "
+                                 "the event's is Europe/Zurich)")
+    assert not [n for n in imported.notes if "not used" in n]
+    day = imported.documents["programme.yaml"]["days"][0]
+    assert day["items"][0] == {"time": "08:00-08:15", "title": "Opening"}
+
+    path = tmp_path / "timetable.json"
+    path.write_text(json.dumps(timetable_export()), encoding="utf-8")
+    assert indico.read(path, Options()).notes[0] == "times: in Europe/Zurich local time (the zone the export's times are in)"
+
+
+def test_a_title_that_comes_again_is_named_once_in_the_note(event_file):
+    """The XDC 2021 import noted "('Opening Session', 'Opening Session', 'X.Org Foundation ...' and 2 more)":
+    each day's opening named again. Each title is named once, with how often it comes."""
+    export = event_export()
+    contributions = export["results"][0]["contributions"]
+    for n, day in enumerate(("2026-06-23", "2026-06-24")):
+        contributions.append(contribution(80 + n, "Opening Session", (day, "06:00:00"), 10))
+    event_file.write_text(json.dumps(export), encoding="utf-8")
+    (note,) = [n for n in indico.read(event_file, Options()).notes if "name no speaker or author" in n]
+    assert note == ("3 scheduled contribution(s) name no speaker or author: they are plain programme lines, with no "
+                    "abstract ('Opening Session' (2 times), 'Opening')")

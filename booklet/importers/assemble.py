@@ -678,9 +678,14 @@ def own_language(record: dict, language: str, booklet: str) -> bool:
 
 
 def some(names: list[str], limit: int = 3) -> str:
-    """"'a', 'b', 'c' and 2 more": names quoted, for a note."""
-    shown = ", ".join(f"'{n}'" for n in names[:limit])
-    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    """"'a', 'b' (2 times), 'c' and 2 more": names quoted, for a note, each once (an Indico note listed "'Opening
+    Session', 'Opening Session', ..." for the opening sessions of two days), with how often it comes when more than
+    once; "and N more" counts what is left of `names`."""
+    counted = Counter(names)
+    distinct = list(counted)
+    shown = ", ".join(f"'{n}'" + (f" ({counted[n]} times)" if counted[n] > 1 else "") for n in distinct[:limit])
+    left = len(names) - sum(counted[n] for n in distinct[:limit])
+    return shown + (f" and {left} more" if left else "")
 
 
 class _Ids:

@@ -3,8 +3,9 @@
 Read: the event export (`/export/event/ID.json?detail=contributions`, or `detail=sessions`, whose
 sessions carry their conveners and room) and the timetable export (`/export/timetable/ID.json`: session
 blocks with conveners, contributions with presenters and authors, breaks). Times come as
-`{date, time, tz}` and are set in the event's own time zone (`timezone` in the event export; in the
-timetable export, the `--timezone` given, else the zone the export is in). Names come as first and
+`{date, time, tz}` (UTC, as Indico exports them) and are set in the conference's zone: the `--timezone`
+given, else the event's own (`timezone` in the event export), else the zone the export's times are in; a
+note says which, and from which zone they were converted. Names come as first and
 last name; a contribution's type (Indico puts it in `track` when the event has no types) says its
 kind; contributions without a time become abstracts (or posters) outside the programme.
 """
@@ -82,6 +83,7 @@ class _Clock:
     def __init__(self, path: Path, zone: ZoneInfo | None) -> None:
         self.path = path
         self.zone = zone
+        self.converted: set[str] = set()  # the zones of times converted to `zone` (Indico's exports: UTC)
 
     def __call__(self, value, where: str) -> tuple[dt.date, dt.time] | None:
         if not isinstance(value, dict) or not value.get("date"):
@@ -96,7 +98,16 @@ class _Clock:
         source = _zone(value.get("tz"), self.path, where)
         if source is not None and self.zone is not None:
             moment = moment.replace(tzinfo=source).astimezone(self.zone).replace(tzinfo=None)
+            if source.key != self.zone.key:
+                self.converted.add(source.key)
         return moment.date(), moment.time().replace(second=0)
+
+    def note(self, why: str) -> str | None:
+        """The import's note on its times: which zone they are in, and from which they were converted."""
+        if self.zone is None:
+            return "times: as the export writes them (it names no time zone; give the conference's with --timezone)"
+        converted = f"converted from {' and '.join(sorted(self.converted))} to" if self.converted else "in"
+        return f"times: {converted} {self.zone.key} local time ({why})"
 
 
 def _text(value) -> str:
@@ -153,13 +164,14 @@ class _Event:
         if extra:
             self.notes.append(f"the export holds {extra + 1} events; only the first, "
                               f"'{clean(event.get('title'))}', was read")
-        zone_name = _text(event.get("timezone")) or options.timezone
-        if zone_name and options.timezone and options.timezone != zone_name:
-            self.notes.append(f"the event's time zone is {zone_name} (so the export says); --timezone "
-                              f"{options.timezone} was not used")
+        own = _text(event.get("timezone"))
+        zone_name = options.timezone or own  # (--timezone first: a zone set wrong in Indico is put right by it)
+        self.why = ("--timezone" + (f"; the export says the event's is {own}" if own and own != options.timezone
+                                    else "")) if options.timezone else "the event's time zone" if own else ""
         if not zone_name:
             zone_name = _text((event.get("startDate") or {}).get("tz")) if isinstance(event.get("startDate"), dict) else ""
-        self.clock = _Clock(path, _zone(zone_name, path, "timezone"))
+            self.why = "the zone the export's times are in"
+        self.clock = _Clock(path, _zone(zone_name, path, "--timezone" if options.timezone else "timezone"))
         self.zone_name = zone_name or ""
         self.blocks: dict[str, Block] = {}
 
@@ -171,8 +183,9 @@ class _Event:
             block = self.session(s, n)
             for c in _list(s.get("contributions")):
                 entries.append(self.contribution(c, block))
-        return assemble(FORMAT, self.conference(), entries, list(self.blocks.values()),
-                        self.kinds, self.notes)
+        conference = self.conference()
+        self.notes.insert(0, self.clock.note(self.why))
+        return assemble(FORMAT, conference, entries, list(self.blocks.values()), self.kinds, self.notes)
 
     def conference(self) -> Conference:
         e = self.event
@@ -275,6 +288,7 @@ class _Timetable:
         zone = options.timezone or self.export_zone()
         self.clock = _Clock(path, _zone(zone, path, "--timezone" if options.timezone else "tz"))
         self.zone_name = zone or ""
+        self.why = "--timezone" if options.timezone else "the zone the export's times are in"
 
     def export_zone(self) -> str | None:
         for entries in self.days.values():
@@ -294,6 +308,7 @@ class _Timetable:
                 if isinstance(entry, dict):
                     self.entry(key, entry, None)
         venue = self.locations.most_common(1)[0][0] if self.locations else ""
+        self.notes.insert(0, self.clock.note(self.why))
         return assemble(FORMAT, Conference(venue=venue, time_zone=self.zone_name), self.entries, self.blocks,
                         self.kinds, self.notes)
 
