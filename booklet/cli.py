@@ -760,20 +760,35 @@ def _unchanged_words(changed: int, same: int) -> str:
     return f"{changed} of them new or changed; the other {was}."
 
 
-def _print_no_email(problems: list[Problem]) -> None:
+NO_EMAIL_LISTED = 10  # more proofs without an address than this: the first NO_EMAIL_SHOWN, and where the rest are
+NO_EMAIL_SHOWN = 5
+
+
+def _print_no_email(problems: list[Problem], manifest: Path | None = None) -> None:
     """The proofs nobody can be mailed (no address for any of their people), then the people a proof's mail leaves
     out (a co-presenter without an address: the proof goes to the others). Counted apart: "no mail merge for these
-    (31)" counted one of the second kind, a proof the mail merge does send."""
+    (31)" counted one of the second kind, a proof the mail merge does send. Of many (a frab or pretalx import has
+    no address at all: 148 lines buried the summary), the first few, and where the others are: `manifest`."""
     whole = [p for p in problems if p.kind == "no-email"]
     some = [p for p in problems if p.kind != "no-email"]
     if whole:
         click.echo(f"No email address, so no mail merge for these ({len(whole)}): send them another way.",
                    err=True)
-        _print_problems(whole)
+        _print_some(whole, manifest, "the rows with an empty emails column")
     if some:
         click.echo(f"The mail merge sends {'this proof' if len(some) == 1 else 'these proofs'} to the other presenters "
                    f"only ({len(some)}): send it to the one without an address another way.", err=True)
-        _print_problems(some)
+        _print_some(some, manifest, "each row names every presenter (names) and has the addresses there are (emails)")
+
+
+def _print_some(problems: list[Problem], manifest: Path | None, where: str) -> None:
+    """Every problem, or of more than NO_EMAIL_LISTED the first NO_EMAIL_SHOWN and a line saying where the others
+    are (`where` in `manifest`)."""
+    if manifest is None or len(problems) <= NO_EMAIL_LISTED:
+        _print_problems(problems)
+        return
+    _print_problems(problems[:NO_EMAIL_SHOWN])
+    click.echo(f"... and {len(problems) - NO_EMAIL_SHOWN} more, listed in {manifest}: {where}.", err=True)
 
 
 @main.command()
@@ -826,7 +841,7 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
         new_pngs = len(set(result.pngs).difference(result.unchanged))
         click.echo(_unchanged_words(len(result.files) - same, same)
                    + (f" ({new_pngs} PNG{'s' * (new_pngs != 1)} new or changed.)" if new_pngs else ""))
-    _print_no_email(result.no_email)
+    _print_no_email(result.no_email, result.manifest)
 
 
 @main.command()

@@ -1303,3 +1303,22 @@ def test_the_manifest_is_utf_8_with_a_byte_order_mark_and_crlf_rows_for_excel(tm
     assert data.startswith(b"\xef\xbb\xbfid,kind,names,emails,file,pages,day,time,room\r\n")
     assert b"lund-2026,abstract,Ignacio Pe\xc3\xb1alosa,ip@x.org,lund-2026.pdf," in data
     assert data.count(b"\r\n") == data.count(b"\n") == 5 and data.endswith(b"\r\n")
+
+
+def test_many_proofs_without_an_address_are_counted_with_the_first_few_and_the_manifest_named(tmp_path):
+    """Proofs of a frab or pretalx import (no addresses in them): 148 'no email for ...' lines, one per proof, buried
+    the summary. Of more than ten, the first five are shown at their places and the rest are in manifest.csv."""
+    more = "".join(f"- id: extra-{n}\n  title: Extra talk {n}\n  speaker: {{name: Speaker Number{n}}}\n"
+                   f"  abstract: Some text.\n" for n in range(8))
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": BASE["abstracts.yaml"] + more})
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--reply-by", "2027-09-01"])
+    assert run.exit_code == 0, run.output
+    lines = run.output.strip().splitlines()
+    start = lines.index("No email address, so no mail merge for these (12): send them another way.")
+    shown = lines[start + 1:start + 6]
+    assert all(re.match(r"\w+\.yaml:\d+: .*warning: no email for ", line) for line in shown), shown
+    assert lines[start + 6:] == [f"... and 7 more, listed in {out / 'manifest.csv'}: the rows with an empty emails "
+                                 "column."]
+    with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
+        assert sum(not row["emails"] for row in csv.DictReader(file)) == 12
