@@ -916,3 +916,58 @@ def test_a_postcode_is_held_to_its_town_and_a_zip_code_to_its_state(tmp_path):
     text = " ".join(lines)
     assert all(f"{91000 + n} {towns[n % 7]}" in text for n in range(24)), lines
     assert not [line for line in lines if re.search(r"\b91\d{3}$", line)], lines
+
+
+def _three_tutorials(tmp_path, page_size: str | None, theme: str | None = None):
+    """Three short tutorials (a paragraph and a presenter each); the PDF and the pages (0-based) their titles are on
+    in the Tutorials section."""
+    tutorials = "".join(f"- id: t{n}\n  title: Tutorial number {n}\n  description: {' '.join(WORDS[:40])}\n"
+                        f"  presenters:\n    - {{name: Presenter {n}, affiliation: Lund}}\n" for n in range(1, 4))
+    files = {"tutorials.yaml": tutorials, "programme.yaml": None, "theme.yaml": theme}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf", page_size=page_size)
+    pdf, section = Pdf(result.output), result.anchors["tutorials"] - 1  # (not the contents' entries)
+    return pdf, [[page for page in pdf.pages_with(f"Tutorial number {n}") if page >= section] for n in range(1, 4)]
+
+
+@pytest.mark.parametrize("page_size", ["letter", "A4"])
+def test_tutorials_flow_several_to_a_page_where_the_abstracts_do(tmp_path, page_size):
+    """A US LOC's test: on letter (and A4), where the abstracts flow two and more to a page, each tutorial still took
+    a page of its own, two thirds of it empty. The tutorials now follow the abstracts' rule: flowing, a rule between
+    them, the section's name over the first."""
+    pdf, pages = _three_tutorials(tmp_path, page_size)
+    assert pages[0] == pages[1] == pages[2] and len(pages[0]) == 1, pages
+    lines = pdf.lines(pages[0][0])
+    assert lines.index("Tutorials") < lines.index("Tutorial number 1") < lines.index("Tutorial number 3")
+    assert lines.count("Presenter") == 3
+
+
+@pytest.mark.parametrize("page_size, theme", [("A5", None), ("letter", "abstracts: {layout: page}\n")])
+def test_tutorials_take_a_page_each_where_the_abstracts_do(tmp_path, page_size, theme):
+    """Where the abstracts take a page each (A5 and B5, or `layout: page`), so does each tutorial."""
+    _, pages = _three_tutorials(tmp_path, page_size, theme)
+    assert all(len(found) == 1 for found in pages) and len({found[0] for found in pages}) == 3, pages
+    assert pages[1][0] == pages[0][0] + 1 and pages[2][0] == pages[1][0] + 1
+
+
+def test_a_short_flowing_tutorial_moves_on_whole_rather_than_split_by_its_presenter(tmp_path):
+    """Flowing tutorials: a short one at a page's foot that did not fit by a few points was split, two lines of its
+    description on the page, the rest and its presenter under "(continued)" (XDC 2021's "X.Org security BoF"); one
+    whose description is shorter than twice TAIL_LINES moves on whole."""
+    long_text = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(3))
+    shared = moved = 0
+    for extra in range(0, 14):  # the first tutorial's length pushes the second further down the page
+        text = long_text + "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(20 * extra + 1))
+        tutorials = (f"- id: a\n  title: The long one\n  description: \"{text}\"\n"
+                     f"  presenters:\n    - {{name: Ana Smith, affiliation: Lund}}\n"
+                     f"- id: b\n  title: The short one\n  description: \"{' '.join(WORDS[:30])}\\n\\n"
+                     f"{' '.join(WORDS[5:35])}\"\n  presenters:\n    - {{name: Bo Jones, affiliation: Lund}}\n")
+        files = {"tutorials.yaml": tutorials, "programme.yaml": None}
+        result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf",
+                               page_size="letter")
+        pdf = Pdf(result.output)
+        assert not pdf.pages_with("The short one (continued)"), extra
+        start, end = result.anchors["tutorial-2"], result.anchors["end:tutorial-2"]
+        assert start == end and "Bo Jones" in pdf.lines(end - 1), extra
+        shared += start == result.anchors["end:tutorial-1"]
+        moved += start != result.anchors["end:tutorial-1"]
+    assert shared and moved, (shared, moved)  # (flowing below the long one, and at a page's foot: moved on)

@@ -1,6 +1,7 @@
-"""Tutorials -> a page (or more) per tutorial: TUTORIAL N, title, description, presenters with bio and photo;
-in the Tutorials section, or (abstracts by day) after the abstracts of the day it is given. A tutorial that runs
-onto another page is headed there "Title (continued)", as an abstract is."""
+"""Tutorials -> a page (or more) per tutorial, or flowing several to a page when the abstracts flow
+(layout.common.flows): TUTORIAL N, title, description, presenters with bio and photo; in the Tutorials section, or
+(abstracts by day) after the abstracts of the day it is given. A tutorial that runs onto another page is headed there
+"Title (continued)", as an abstract is."""
 
 from __future__ import annotations
 
@@ -9,16 +10,17 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Person, Tutorial
-from .abstracts import (FULL, TAIL_LINES, Tight, affiliation_lines, continued, fitted_page, section_heading,
-                        tight_style, when)
-from .columns import GAP, TextColumns
+from .abstracts import (FULL, SEPARATOR_SPACE, TAIL_LINES, Tight, affiliation_lines, continued, fitted_page,
+                        section_heading, tight_style, when)
+from .columns import GAP, UNBOUNDED, TextColumns
 from .common import PHOTO_WIDTH, Context
-from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule, Together
+from .flowables import Anchor, Continues, DayMark, EndMark, Entry, Para, Row, Rule, Together
 from .styles import markup_color
 
 
 def build_tutorials(ctx: Context) -> list:
-    """The Tutorials section: every tutorial (abstracts by day: those not in the programme), a page each."""
+    """The Tutorials section: every tutorial (abstracts by day: those not in the programme), a page each
+    or flowing (see _pages)."""
     tutorials = section_tutorials(ctx)
     if not tutorials:
         return []
@@ -34,14 +36,19 @@ def section_tutorials(ctx: Context) -> list[Tutorial]:
 
 
 def build_day_tutorials(ctx: Context, day_index: int, tutorials: list[Tutorial], title: str) -> list:
-    """Abstracts by day: the tutorials of one day (`title`), after its abstracts, a page each."""
+    """Abstracts by day: the tutorials of one day (`title`), after its abstracts, a page each or flowing
+    (see _pages)."""
     name = ctx.label("tutorials")
     return [Anchor(f"tutorials-day-{day_index}", None, section=name), DayMark(title),
             *_pages(ctx, tutorials, heading=True)]
 
 
 def _pages(ctx: Context, tutorials: list[Tutorial], heading: bool = False) -> list:
-    """A page each; `heading`: the section's name over the first ("Tutorials")."""
+    """A page each, or flowing one after another as the abstracts do (ctx.flow: `abstracts: {layout: flow}`, or
+    `auto` on a page set in two columns, A4 and letter, where a tutorial alone left most of its page empty);
+    `heading`: the section's name over the first ("Tutorials")."""
+    if ctx.flow:
+        return _flowing(ctx, tutorials, heading)
     story = []
     for number, tutorial in enumerate(tutorials):
         if number:
@@ -50,6 +57,33 @@ def _pages(ctx: Context, tutorials: list[Tutorial], heading: bool = False) -> li
         story.extend(build_tutorial_page(ctx, tutorial, above))
         story.append(EndMark(ctx.tutorial_key(tutorial)))
     return story
+
+
+def _flowing(ctx: Context, tutorials: list[Tutorial], heading: bool) -> list:
+    """The tutorials one after another, as flowing abstracts are (abstracts.abstract_run): a rule between them, each
+    one's header (and the section's name over the first) kept with the first lines of its description, one that
+    runs on headed "Title (continued)" on the next page."""
+    story = []
+    for number, tutorial in enumerate(tutorials):
+        above = [section_heading(ctx, "tutorials")] if heading and not number else []
+        content, header = _tutorial_content(ctx, tutorial)
+        keep = len(content) if _kept_whole(ctx, content[header:]) else header
+        separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
+        story.append(Entry(above + content, _continued_heading(ctx, tutorial), len(above) + keep, separator,
+                           tail=TAIL_LINES))
+        story.append(EndMark(ctx.tutorial_key(tutorial)))
+    return story
+
+
+def _kept_whole(ctx: Context, below: list) -> bool:
+    """Whether a flowing tutorial is kept whole, moving on to the next page rather than split (where it is not at the
+    top of a page): when its description, but the paragraph kept with the presenters, is shorter than 2 x TAIL_LINES
+    lines (as wide as it is set), so that a split left fewer than TAIL_LINES on one page or the other. (A short
+    abstract moves on whole by Continues' `tail`; a tutorial's presenters, not text, keep that from counting: XDC's
+    4-line "X.Org security BoF" was split 2 + 2 lines, the 2 and its presenter under "(continued)".)"""
+    text = [flowable for flowable in below if not isinstance(flowable, Together)]
+    height = sum(flowable.wrap(ctx.page.text_width, UNBOUNDED)[1] for flowable in text)
+    return height < 2 * TAIL_LINES * ctx.styles.text.leading
 
 
 def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) -> list:
@@ -61,12 +95,21 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) ->
 
 
 def _continuing(ctx: Context, tutorial: Tutorial, story: list) -> Continues:
-    return Continues(story, lambda: [Para(continued(tutorial.title, label=ctx.label("continued")), ctx.styles.when)],
-                     tail=TAIL_LINES)
+    return Continues(story, _continued_heading(ctx, tutorial), tail=TAIL_LINES)
+
+
+def _continued_heading(ctx: Context, tutorial: Tutorial):
+    return lambda: [Para(continued(tutorial.title, label=ctx.label("continued")), ctx.styles.when)]
 
 
 def _tutorial_story(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> list:
     """The tutorial's flowables, its description set `tight` (see abstracts.Tight)."""
+    return _tutorial_content(ctx, tutorial, tight)[0]
+
+
+def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> tuple[list, int]:
+    """The tutorial's flowables, its description set `tight` (see abstracts.Tight); and how many of them come before
+    its description (its header)."""
     s = ctx.styles
     label = f'<font color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font>'
     slot = ctx.slots.get("tutorial:" + tutorial.id)
@@ -78,6 +121,7 @@ def _tutorial_story(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> li
         Para(markup.title(tutorial.title, bold=True), ctx.in_language(s.title, tutorial.language)),
         Rule(ctx.colours.hairline, 0.8, 5),
     ]
+    header = len(story)
     style = tight_style(ctx, ctx.in_language(s.text, tutorial.language), tight)
     description = ctx.paras(tutorial.description, style)
     in_columns = ctx.text_columns > 1 and bool(description)  # (as an abstract's text: see Context.text_columns)
@@ -93,7 +137,7 @@ def _tutorial_story(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> li
         story.append(Together([*last, Para(markup.inline(heading), s.subheading), *_presenter(ctx, first, aligned)]))
         for person in others:
             story.extend(_presenter(ctx, person, aligned))
-    return story
+    return story, header
 
 
 KEPT_LINES = 4  # a description's last paragraph of at most these lines goes to the next page with the presenter
