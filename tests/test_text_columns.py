@@ -170,9 +170,10 @@ def test_abstracts_of_every_length_lay_out_in_columns_and_lint_names_those_that_
     tightened, ran_on = [], []
     for abstract in booklet.abstracts:
         content = build_abstract_page(ctx, abstract)[0].content
-        columns = content[-1]
+        text = content[-1]  # (its columns; a short text, a paragraph across the page)
+        style = text.items[0].style if hasattr(text, "items") else text.style
         reach = height_needed(content, page.text_width, page.text_height, Canvas(io.BytesIO()))
-        if set_tighter(columns.items[0].style, ctx.styles.text):
+        if set_tighter(style, ctx.styles.text):
             assert reach <= page.text_height, abstract.id
             tightened.append(abstract.id)
         elif reach > page.text_height:
@@ -426,3 +427,40 @@ def test_a_web_address_split_between_columns_stays_in_its_column(tmp_path, lead,
     lines = _assert_within_columns(result, result.anchors["abstract-0"] - 1)
     right = max(start for start, _, _ in lines)  # (the second column's lines, top down: where the address goes on)
     assert code in "".join(words for start, _, words in lines if start > right - 20)
+
+
+@pytest.mark.parametrize("page_size", ["letter", "A4"])
+def test_a_short_text_stays_in_one_column_across_a_wide_page_unless_the_theme_asks_for_two(tmp_path, page_size):
+    """A US LOC's test: a short abstract (3-4 lines across a letter page) was balanced into two columns, 5 + 3 lines
+    of one paragraph, cut mid-sentence ("Grab / your cape"). With `columns: auto`, a text of fewer than SHORT_TEXT
+    (6) lines across the page stays across it; `columns: 2` still sets it in two; a longer text is in two."""
+    page = page_for(page_size)
+    short = "Firstword " + _text(45) + " lastword."  # (4 lines across)
+    long = "Firstword " + _text(110) + " lastword."  # (7 lines across)
+
+    def lines_of(text: str, theme: str | None, name: str):
+        result = _build(tmp_path / name, {"abstracts.yaml": _abstract(text), "theme.yaml": theme}, page_size)
+        index = result.anchors["abstract-0"] - 1
+        lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
+        lines = lines[:next(n for n, line in enumerate(lines) if "lastword." in line[2]) + 1]  # (its text alone)
+        return lines, lines[0][0] + page.text_width / 2
+
+    lines, middle = lines_of(short, None, "auto")
+    assert 3 <= len(lines) < 6 and all(l < middle - 100 for l, _, _ in lines)  # every line from the left
+    assert max(r for _, r, _ in lines) > middle + 100  # and across the page
+    for text, theme, name in [(short, "abstracts: {columns: 2}\n", "two"), (long, None, "long")]:
+        lines, middle = lines_of(text, theme, name)
+        assert any(l > middle for l, _, _ in lines) and all(r < middle or l > middle for l, r, _ in lines), name
+
+
+def test_a_short_tutorial_description_stays_across_the_page_as_a_short_abstract_does(tmp_path):
+    from .helpers import BASE as base
+
+    description = "Firstword " + _text(45) + " lastword."
+    tutorials = base["tutorials.yaml"].replace("description: A course.", f"description: {description}")
+    result = _build(tmp_path, {"tutorials.yaml": tutorials}, "letter")
+    index = result.anchors["tutorial-1"] - 1
+    lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
+    lines = lines[:next(n for n, line in enumerate(lines) if "lastword." in line[2]) + 1]
+    middle = lines[0][0] + page_for("letter").text_width / 2
+    assert len(lines) >= 3 and all(l < middle - 100 for l, _, _ in lines) and lines[0][1] > middle + 100

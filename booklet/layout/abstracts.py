@@ -5,6 +5,7 @@ or each day's after that day's programme (`placement: by-day`, see story)."""
 from __future__ import annotations
 
 import itertools
+import math
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -16,10 +17,10 @@ from reportlab.platypus import PageBreak, Spacer
 from ..text import markup
 from ..text.fonts import when_fonts_change
 from ..model import Abstract, Person
-from .columns import GAP, TextColumns
+from .columns import GAP, UNBOUNDED, TextColumns
 from .common import Context, Slot, abstract_photo, kept_whole, presenting, underlined
 from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule,
-                        height_needed)
+                        height_needed, line_count)
 from .programme import day_title
 from .styles import markup_color
 
@@ -204,11 +205,46 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Ti
     story.append(Rule(ctx.colours.hairline, 0.8, 5))
     before_text = len(story)
     style = tight_style(ctx, ctx.in_language(s.text, abstract.language), tight)
-    text = ctx.paras(abstract.text, style)
-    if ctx.text_columns > 1 and text:
-        text = [TextColumns(text, ctx.text_columns, GAP)]
-    story.extend(text)
+    story.extend(in_text_columns(ctx, ctx.paras(abstract.text, style)))
     return story, before_text
+
+
+SHORT_TEXT = 6  # `columns: auto`: a text of fewer lines than this at the page's full width may stay in one column
+
+
+def in_text_columns(ctx: Context, text: list) -> list:
+    """An entry's text (an abstract's, a tutorial's description) as it is set: in ctx.text_columns columns; but with
+    `columns: auto`, in one across the page when it is short (fewer than SHORT_TEXT lines so) and no taller so than in
+    columns. Two columns of a text of 5 full lines or fewer hold about as many lines each: a paragraph was cut in two
+    across them mid-sentence, one column a stub (XDC 2021: "Grab / your cape", an abstract of 4 full lines set 5 + 3),
+    where a block of up to 5 lines is read across the page without losing the line. From 6 lines the columns hold 6 or
+    more each, and a line of 100 characters and more starts to tire. A short text that columns set lower stays in
+    them (two paragraphs, one in each column: XDC's "X.Org security BoF", 4 lines tall in columns, 2 + 2 lines and a
+    space across): its columns cut no paragraph, and across the page it took the line that pushed it onto a page of
+    its own."""
+    if ctx.text_columns < 2 or not text:
+        return text
+    columns = TextColumns(text, ctx.text_columns, GAP)
+    if ctx.booklet.theme.abstracts_columns == "auto" and _lines_across(ctx, text) < SHORT_TEXT:
+        width, height = ctx.page.text_width, ctx.page.text_height
+        if height_needed(text, width, height) <= height_needed([columns], width, height) + 0.01:
+            return text
+        columns = TextColumns(text, ctx.text_columns, GAP)  # (as new: the one measured has balanced once)
+    return [columns]
+
+
+def _lines_across(ctx: Context, text: list) -> int:
+    """How many lines `text` takes across the page's full width (counted up to SHORT_TEXT: enough to tell)."""
+    lines = 0
+    for flowable in text:
+        height = flowable.wrap(ctx.page.text_width, UNBOUNDED)[1]
+        if hasattr(flowable, "blPara"):
+            lines += line_count(flowable)
+        else:  # (a block of code: its height in the text's lines)
+            lines += math.ceil(height / ctx.styles.text.leading - 0.01)
+        if lines >= SHORT_TEXT:
+            break
+    return lines
 
 
 def _continued_heading(ctx: Context, abstract: Abstract):

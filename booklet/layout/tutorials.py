@@ -11,8 +11,8 @@ from reportlab.platypus import PageBreak, Spacer
 from ..text import markup
 from ..model import Person, Tutorial
 from .abstracts import (FULL, SEPARATOR_SPACE, TAIL_LINES, Tight, affiliation_lines, continued, fitted_page,
-                        section_heading, tight_style, when)
-from .columns import GAP, UNBOUNDED, TextColumns
+                        in_text_columns, section_heading, tight_style, when)
+from .columns import UNBOUNDED, TextColumns
 from .common import PHOTO_WIDTH, Context
 from .flowables import Anchor, Continues, DayMark, EndMark, Entry, Para, Row, Rule, Together
 from .styles import markup_color
@@ -123,13 +123,14 @@ def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> 
     ]
     header = len(story)
     style = tight_style(ctx, ctx.in_language(s.text, tutorial.language), tight)
-    description = ctx.paras(tutorial.description, style)
-    in_columns = ctx.text_columns > 1 and bool(description)  # (as an abstract's text: see Context.text_columns)
+    # in columns as an abstract's text is (see Context.text_columns; a short one in one, abstracts.in_text_columns)
+    description = in_text_columns(ctx, ctx.paras(tutorial.description, style))
+    in_columns = any(isinstance(flowable, TextColumns) for flowable in description)
     # the presenters' heading never ends a page without the first presenter (a Continues does not keep with the
     # next); nor does it start a page alone: a short last paragraph of the description goes with it (in one column)
     last = [description.pop()] if (tutorial.presenters and description and not in_columns
                                    and _short(description[-1], ctx.page.text_width)) else []
-    story.extend([TextColumns(description, ctx.text_columns, GAP)] if in_columns else description)
+    story.extend(description)
     if tutorial.presenters:
         heading = ctx.label("presenter" if len(tutorial.presenters) == 1 else "presenters")
         first, *others = tutorial.presenters
