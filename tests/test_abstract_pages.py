@@ -971,3 +971,26 @@ def test_a_short_flowing_tutorial_moves_on_whole_rather_than_split_by_its_presen
         shared += start == result.anchors["end:tutorial-1"]
         moved += start != result.anchors["end:tutorial-1"]
     assert shared and moved, (shared, moved)  # (flowing below the long one, and at a page's foot: moved on)
+
+
+def test_a_short_flowing_abstract_at_a_pages_foot_moves_on_whole_rather_than_split_two_and_two(tmp_path):
+    """DebConf17 on letter: a 4-line abstract (one paragraph across the page) at the foot of a page was split 2 + 2
+    lines, its last 2 under "(continued)": its paragraph allows no 1 + 3 or 3 + 1 (widows, orphans), so Continues'
+    `tail` could not carry more over and left it so. When the page before would keep none of its text, it moves on
+    whole."""
+    short = " ".join(WORDS[k % len(WORDS)] for k in range(62))  # (4 lines across a letter page)
+    shared = moved = 0
+    for extra in range(14):  # the first abstract's length pushes the second further down the page
+        first = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(6))
+        first += "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(20 * extra + 1))
+        abstracts = (f"- id: a\n  title: The long one\n  speaker: {{name: Ana Smith}}\n  abstract: \"{first}\"\n"
+                     f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n  abstract: \"{short}\"\n")
+        files = {"abstracts.yaml": abstracts, "programme.yaml": None, "tutorials.yaml": None}
+        result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf",
+                               page_size="letter")
+        pdf = Pdf(result.output)
+        start, end = result.anchors["abstract-1"], result.anchors["end:abstract-1"]
+        assert start == end and not pdf.pages_with("The short one (continued)"), extra
+        shared += start == result.anchors["end:abstract-0"]
+        moved += start != result.anchors["end:abstract-0"]
+    assert shared and moved, (shared, moved)

@@ -859,8 +859,10 @@ class Continues(Translated, Flowable):
         if not self.tail or len(parts) != 2:
             return parts
         # a short last page: the split tried again, a line of this page's last paragraph higher each time, until the
-        # page after holds `tail` lines of text (or the page before would keep none of the content: then as it was);
-        # a step that moved no line (a taller line there: math) is followed by another, a few at most
+        # page after holds `tail` lines of text; a step that moved no line (a taller line there: math) is followed by
+        # another, a few at most. When the page before would keep none of the text, the whole moves on, below
+        # something on this page (a flowing entry: a 4-line abstract at a page's foot was split 2 + 2 lines, its
+        # paragraph's orphan and widow rules allowing no other split), and stays as it was at a page's top
         frame = getattr(self, "_frame", None)
         page = availHeight if frame is None else frame._height - frame._topPadding - frame._bottomPadding
         room = availHeight
@@ -869,6 +871,8 @@ class Continues(Translated, Flowable):
                 break
             room -= self._last_leading(parts[0])
             again = self._split(availWidth, room)
+            if not again and not _at_top(self) and getattr(self, "_frame", None) is not None:
+                return []
             if len(again) != 2:
                 break
             parts = again
