@@ -733,9 +733,12 @@ def _late_reply(reply_by, dates) -> None:
     """Once the proofs are written: a warning without --reply-by (the proofs ask for corrections by no date), or for
     one on or after the conference's first day (`dates`: its first and last day), when the booklet is printed (a
     year or month mistyped, as a past date is, which _proof_date says). Said, not refused."""
-    if reply_by is None:
+    import datetime as dt
+
+    if reply_by is None:  # (the example: four weeks before the conference, when its dates are known)
+        example = (dates[0] - dt.timedelta(days=28)).isoformat() if dates else "2027-05-20"
         click.echo("booklet: warning: no --reply-by: the proofs say whom to send corrections to, not by when "
-                   "(give a date: --reply-by 2027-05-20)", err=True)
+                   f"(give a date: --reply-by {example})", err=True)
     if reply_by is None or dates is None or reply_by < dates[0]:
         return
     when = "after the conference ends" if reply_by > dates[1] else "during the conference"

@@ -994,3 +994,30 @@ def test_a_short_flowing_abstract_at_a_pages_foot_moves_on_whole_rather_than_spl
         shared += start == result.anchors["end:abstract-0"]
         moved += start != result.anchors["end:abstract-0"]
     assert shared and moved, (shared, moved)
+
+
+def test_a_short_tutorial_is_kept_whole_whatever_its_co_presenters_bios_take(tmp_path):
+    """A review: whether a flowing tutorial moves on whole was measured on all that follows its header but the
+    presenters' first block, a second presenter's long bio beside a photo included: a one-line description with such a
+    co-presenter was split 2 + 2 again. Only the description is measured."""
+    import dataclasses
+    from pathlib import Path
+
+    from booklet.check import check_folder
+    from booklet.layout import tutorials
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+    from booklet.model import Person
+
+    register_fonts()
+    booklet, _ = check_folder(write_conference(tmp_path / "conf"))
+    photo = Path(__file__).resolve().parent.parent / "booklet" / "resources" / "sample" / "images" / "mwangi.jpg"
+    ctx = Context(booklet, page_for("A4"))
+    bio = " ".join(WORDS[k % len(WORDS)] for k in range(400))
+    short = dataclasses.replace(booklet.tutorials[0], description="A description of one line.",
+                                presenters=(Person("Ana Smith"), Person("Bo Jones", bio=bio, photo=photo)))
+    content, header = tutorials._tutorial_content(ctx, short)
+    assert tutorials._kept_whole(ctx, content[header:])
+    long = dataclasses.replace(short, description="\n\n".join([" ".join(WORDS * 5)] * 6))
+    content, header = tutorials._tutorial_content(ctx, long)
+    assert not tutorials._kept_whole(ctx, content[header:])

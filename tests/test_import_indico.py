@@ -351,6 +351,7 @@ def test_a_name_typed_whole_into_one_field_is_not_written_twice():
                                                     ("Li Li", "Li")]
     assert given_and_family("Mary Ann", "mary ann Lee") == ("Mary Ann", "Lee")
     assert full_name("Ravindra Babu", "Ganapathi,") == "Ravindra Babu Ganapathi"
+    assert given_and_family("Martin Luther", "King, Jr.") == ("Martin Luther", "King, Jr.")  # (a comma inside kept)
 
 
 def test_an_event_in_a_us_time_zone_notes_that_en_us_gives_american_words_and_dates(tmp_path):

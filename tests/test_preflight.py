@@ -236,3 +236,5 @@ def test_a_size_cut_in_inches_is_said_in_inches_too():
     assert size_text(*PAPER_SIZES["letter"]) == "215.9 x 279.4 mm (letter, 8.5 x 11 in)"
     assert size_text(*PAPER_SIZES["tabloid"]) == "279.4 x 431.8 mm (tabloid, 11 x 17 in)"
     assert size_text(*PAPER_SIZES["A5"]) == "148 x 210 mm (A5)"
+    assert size_text(611.2, 792.5) == "215.6 x 279.6 mm (letter, 8.5 x 11 in)"  # (within tolerance: the name's)
+    assert size_text(792, 612) == "279.4 x 215.9 mm (letter landscape, 11 x 8.5 in)"

@@ -1211,8 +1211,9 @@ def test_a_proof_with_a_long_contact_keeps_the_deadline_large_inside_the_strip_a
     assert all(size >= 6.5 and size >= max(s for _, s in proof.header) for _, size in reply)
     assert LONG_CONTACT in reply[0][0]
     warned = [p for p in result.warnings if p.kind == "proof-header"]
-    assert [(p.file, p.key, p.severity) for p in warned] == ([("conference.yaml", "contact", "warning")]
-                                                              if size == "A5" else [])
+    contact_line = (folder / "conference.yaml").read_text("utf-8").splitlines().index(f"contact: {LONG_CONTACT}") + 1
+    assert [(p.file, p.line, p.key, p.severity) for p in warned] == (  # (at its line: a review found it at none)
+        [("conference.yaml", contact_line, "contact", "warning")] if size == "A5" else [])
     page = page_for(size)
     document = pdfium.PdfDocument(tmp_path / "out" / "lund-2026.pdf")
     text = document[0].get_textpage()
@@ -1232,7 +1233,7 @@ def test_a_proof_without_reply_by_or_with_one_after_the_conference_warns(tmp_pat
     run = CliRunner().invoke(main, ["proof", "okafor", str(folder), "-o", str(tmp_path / "one.pdf")])
     assert run.exit_code == 0, run.output
     assert ("booklet: warning: no --reply-by: the proofs say whom to send corrections to, not by when "
-            "(give a date: --reply-by 2027-05-20)") in run.output
+            "(give a date: --reply-by 2027-08-16)") in run.output  # (four weeks before the conference)
     for date, when in (("2027-09-20", "after the conference ends"), ("2027-09-14", "during the conference")):
         run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "out"), "--reply-by", date])
         assert run.exit_code == 0, run.output

@@ -128,16 +128,17 @@ def clean(text) -> str:
 def full_name(first, last) -> str:
     """'Ravindra Babu' and 'Ganapathi,' -> 'Ravindra Babu Ganapathi' (stray commas and spaces dropped); a name
     written whole in one of the two fields is not written twice (given_and_family)."""
-    return " ".join(p for p in given_and_family(first, last) if p)
+    return " ".join(" ".join(p.replace(",", " ").split()) for p in given_and_family(first, last) if p)
 
 
 def given_and_family(first, last) -> tuple[str, str]:
-    """A source's given and family name fields, stray commas and spaces dropped, and the given name taken out of the
-    family name's field when that starts with it ('Rajneesh' and 'Rajneesh Bhardwaj': the whole name typed in the
-    second field, printed 'Rajneesh Rajneesh Bhardwaj'), as the family name out of the given names' field when that
-    ends with it ('Ana Smith' and 'Smith'). A name of one word in both ('Li' and 'Li') is two words, as written."""
-    first, last = (" ".join(str(p or "").replace(",", " ").split()) for p in (first, last))
-    given, family = first.casefold().split(), last.casefold().split()
+    """A source's given and family name fields (spaces collapsed), the given name taken out of the family name's
+    field when that starts with it ('Rajneesh' and 'Rajneesh Bhardwaj': the whole name typed in the second field,
+    printed 'Rajneesh Rajneesh Bhardwaj'), as the family name out of the given names' field when that ends with it
+    ('Ana Smith' and 'Smith'). A name of one word in both ('Li' and 'Li') is two words, as written; commas inside a
+    field are kept ('King, Jr.')."""
+    first, last = (" ".join(str(p or "").split()) for p in (first, last))
+    given, family = ([w.strip(",").casefold() for w in p.split()] for p in (first, last))
     if given and len(family) > len(given) and family[:len(given)] == given:
         last = " ".join(last.split()[len(given):])
     elif family and len(given) > len(family) and given[-len(family):] == family:

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..data.csvrows import CsvError, csv_rows
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, some,
-                       flip_name, full_name, id_from, line_kind, parse_clock, plus_minutes, slug)
+                       flip_name, given_and_family, id_from, line_kind, parse_clock, plus_minutes, slug)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -210,7 +210,8 @@ def _person_in_parts(row: list, cols: _Columns, presenting: bool = True,
     if not (family or given):
         return None
     aff = ", ".join(x for x in (_cell(row, cols.first(institution)), _cell(row, cols.first("person_country"))) if x)
-    return Person(clean(full_name(given, family)), [affiliation(aff)] if aff.strip() else [],
+    name = clean(" ".join(part for part in given_and_family(given, family) if part))
+    return Person(name, [affiliation(aff)] if aff.strip() else [],
                   _cell(row, cols.first("speaker_email")) or _cell(row, cols.first("email")) or None, presenting)
 
 

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 
@@ -81,7 +83,8 @@ def _kept_whole(ctx: Context, below: list) -> bool:
     lines (as wide as it is set), so that a split left fewer than TAIL_LINES on one page or the other. (A short
     abstract moves on whole by Continues' `tail`; a tutorial's presenters, not text, keep that from counting: XDC's
     4-line "X.Org security BoF" was split 2 + 2 lines, the 2 and its presenter under "(continued)".)"""
-    text = [flowable for flowable in below if not isinstance(flowable, Together)]
+    text = itertools.takewhile(lambda flowable: not isinstance(flowable, Together), below)  # (the presenters'
+    # block, and the other presenters after it, are no description: a long co-presenter's bio split it 2 + 2 again)
     height = sum(flowable.wrap(ctx.page.text_width, UNBOUNDED)[1] for flowable in text)
     return height < 2 * TAIL_LINES * ctx.styles.text.leading
 

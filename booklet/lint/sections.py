@@ -1,6 +1,6 @@
 """theme.yaml's `sections` -> a warning for each section it leaves out whose data is not empty: that data prints
-nowhere (tutorials, posters, participants, sponsors, ...), or a page made of it does not (the programme at a glance,
-the index of authors), and nothing else says so. A README example once listed six sections of ten: copied, it
+nowhere (tutorials, posters, participants, sponsors, ...), and nothing else says so. The programme at a glance and
+the index of authors are left out as the format says to drop them, silently: what they are made of prints elsewhere. A README example once listed six sections of ten: copied, it
 dropped the glance, the index, the participants and the sponsors, and left the tutorials' lines in the programme
 without a page number.
 
@@ -26,7 +26,6 @@ def check_sections(booklet: Booklet, lines) -> list[Problem]:
     """`lines` (data.locate.Lines) finds the line of `sections:` in theme.yaml; without it (no folder, or theme.yaml
     does not write `sections`) there is nothing to point at, and nothing is said."""
     from ..layout.backmatter import has_practical
-    from ..layout.glance import has_glance
 
     line = lines.line("theme.yaml", "sections", 0)
     if not line:
@@ -37,8 +36,6 @@ def check_sections(booklet: Booklet, lines) -> list[Problem]:
     found = {  # section -> (what the data has, what of it does not print), for a section whose data is not empty
         "committees": conference.committees and (f"conference.yaml has {_count(len(conference.committees), 'committee')}",
                                                  nowhere),
-        "glance": has_glance(b) and (days, "the programme at a glance prints nowhere (add it, unless you meant to "
-                                           "drop it)"),
         "programme": b.days and (days, "the programme prints nowhere (add it, or remove them)"),
         "abstracts": b.abstracts and (f"{_file(b.abstracts, 'abstracts/')} has {_count(len(b.abstracts), 'abstract')}",
                                       "they print nowhere, and their lines in the programme have no page number (add "
@@ -57,8 +54,6 @@ def check_sections(booklet: Booklet, lines) -> list[Problem]:
                                              nowhere),
         "participants": b.participants and (f"{_file(b.participants, 'participants.yaml')} has "
                                             f"{_count(len(b.participants), 'participant')}", nowhere),
-        "index": b.abstracts and (f"{_file(b.abstracts, 'abstracts/')} has {_count(len(b.abstracts), 'abstract')}",
-                                  "the index of their authors prints nowhere (add it, unless you meant to drop it)"),
     }
     return [Problem("theme.yaml", line, "sections", f"{has}, but theme.yaml's `sections` leaves '{name}' out: {lost}",
                     "warning", "section-left-out")

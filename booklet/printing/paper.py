@@ -55,6 +55,8 @@ def size_text(width: float, height: float) -> str:
     """'148 x 210 mm (A5)', '215.9 x 279.4 mm (letter, 8.5 x 11 in)' or '150 x 200 mm'."""
     name = paper_name(width, height)
     text = f"{mm_text(width)} x {mm_text(height)} mm"
-    if name in INCH_SIZES:
-        name += f", {width / 72:g} x {height / 72:g} in"
+    if name and name.split()[0] in INCH_SIZES:  # (the named size's inches, not the measured: within tolerance)
+        w, h = PAPER_SIZES[name.split()[0]]
+        w, h = (h, w) if name.endswith("landscape") else (w, h)
+        name += f", {w / 72:g} x {h / 72:g} in"
     return f"{text} ({name})" if name else text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zlib
 from collections import defaultdict
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -301,8 +302,8 @@ def _most_ink(image) -> int | None:
         inks = picture.split()
         return ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
                                      **dict(zip("cmyk", inks))).getextrema()[1]
-    except Exception:  # noqa: BLE001  (an image that cannot be decoded: the other checks say what is wrong with it)
-        return None
+    except (*READING_ERRORS, OSError, MemoryError, zlib.error, Image.DecompressionBombError):  # (an image that cannot be
+        return None  # decoded: the other checks say what is wrong with it; a programming error is no such image)
 
 
 def _margin_faults(pages: list[PageObject], scans: list[PageScan], safe_margin: float) -> list[str]:

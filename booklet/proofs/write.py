@@ -74,7 +74,17 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
         if made and out_dir.is_dir() and not any(out_dir.iterdir()):
             out_dir.rmdir()  # made for files that were never written
         raise
-    return replace(result, manifest=manifest)
+    return replace(result, manifest=manifest, warnings=_at_the_contact(result.warnings, Path(data_dir)))
+
+
+def _at_the_contact(warnings: list[Problem], data_dir: Path) -> list[Problem]:
+    """The header strip's warning (what the reply line left out, made without the data's lines) at the line of
+    conference.yaml's `contact`, as other warnings name theirs."""
+    from ..data.locate import Lines
+
+    lines = Lines(data_dir)
+    return [replace(p, line=lines.line(p.file, p.key, 0)) if p.kind == "proof-header" and not p.line else p
+            for p in warnings]
 
 
 def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, page_size: str = "A5",
@@ -94,7 +104,8 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
     plan = _last_build(Path(data_dir), page_size, booklet) or _planned(*_build(Path(data_dir), page_size), page_size)
     plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
     with together() as files:  # the proof and its PNGs
-        return _make(plan, page_size, reply_by, png, {proof.id: target}, 1, files)
+        result = _make(plan, page_size, reply_by, png, {proof.id: target}, 1, files)
+    return replace(result, warnings=_at_the_contact(result.warnings, Path(data_dir)))
 
 
 
