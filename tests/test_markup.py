@@ -403,6 +403,17 @@ def test_guillemets_and_high_punctuation_typed_with_spaces_hold_to_their_words()
     assert plain("un « autre » texte ?") == "un « autre » texte ?"
 
 
+
+def test_german_guillemets_leave_the_spaces_around_them_between_words():
+    """A typographer's review of GMTH 2023 (German): "den »Sein-Sollen« Fehlschluss" was one block no line could
+    break in (the spaces before » and after « held, as French sets « mot »), leaving lines of three words spread over
+    a column. German's » opens after a space and « closes before one: those spaces are between words."""
+    assert inline("den »Sein-Sollen« Fehlschluss, sowohl »horizontale« als") == (
+        "den »Sein-Sollen« Fehlschluss, sowohl »horizontale« als")
+    assert inline("Der «Wort» hier") == "Der «Wort» hier"  # (Swiss: no spaces inside, none held)
+    assert inline("(« mot »), « Oui », dit-il") == "(«\u00a0mot\u00a0»), «\u00a0Oui\u00a0», dit-il"
+
+
 def test_a_spaced_hyphen_is_an_en_dash_and_a_relation_holds_to_its_number():
     """A review of imported books: "Eröffnungsveranstaltung - Begrüßung" printed a hyphen where a dash goes, and
     "magnitudes >" ended a line with "20.1." on the next. A hyphen typed between spaces is an en dash held to the word

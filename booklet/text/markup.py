@@ -667,7 +667,11 @@ def _without_code_spans(text: str) -> str:
     return text
 
 
-_GUILLEMET_SPACE = re.compile(r"(?<=[\u00ab\u2039]) (?=\S)|(?<=\S) (?=[\u00bb\u203a])")  # « mot », ‹ mot ›
+# « mot », ‹ mot ›: the space inside guillemets that open and close as French sets them (« after a space, » before
+# one or a mark); not German's »Wort« (» opens, after a space; « closes, before one): the spaces around those are
+# between words ("den »Sein-Sollen« Fehlschluss" was one block no line could break in)
+_GUILLEMET_SPACE = re.compile(r"(?:(?<=^[\u00ab\u2039])|(?<=[\s(\[][\u00ab\u2039])) (?=\S)"
+                              r"|(?<=\S) (?=[\u00bb\u203a](?:$|[\s.,;:!?)\]]))")
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\w) (?=[;:!?](?:\s|$))")  # "mot ; mot", "vraiment ?" as French types them
 
 
