@@ -95,9 +95,7 @@ def abstract_run(ctx: Context, abstracts: list[Abstract], opening: list, heading
     for number, abstract in enumerate(abstracts):
         content, header = abstract_content(ctx, abstract, level)
         prefix = [*opening, *heading] if number == 0 else []
-        separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
-        story.append(Entry(prefix + content, _continued_heading(ctx, abstract), len(prefix) + header, separator,
-                           tail=TAIL_LINES))
+        story.append(flowing_entry(ctx, prefix + content, len(prefix) + header, number, abstract.title))
         story.append(EndMark(ctx.abstract_key(abstract)))
     return story
 
@@ -147,7 +145,7 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
     it a second page (a section that opened without its name looked like a page gone astray: the contents sent the
     reader to it)."""
     page = fitted_page(ctx, list(heading), lambda tight: abstract_content(ctx, abstract, level, tight)[0])
-    return [Continues(page, _continued_heading(ctx, abstract), tail=TAIL_LINES)]
+    return [Continues(page, continued_heading(ctx, abstract.title), tail=TAIL_LINES)]
 
 
 def fitted_page(ctx: Context, above: list, made) -> list:
@@ -247,8 +245,17 @@ def _lines_across(ctx: Context, text: list) -> int:
     return lines
 
 
-def _continued_heading(ctx: Context, abstract: Abstract):
-    return lambda: [Para(continued(abstract.title, label=ctx.label("continued")), ctx.styles.when)]
+def continued_heading(ctx: Context, title: str):
+    """What heads an entry's (an abstract's, a tutorial's) next page: a short form of `title`, "(continued)"."""
+    return lambda: [Para(continued(title, label=ctx.label("continued")), ctx.styles.when)]
+
+
+def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: str) -> Entry:
+    """An entry among others flowing one after another (abstracts, tutorials): a rule above it but the first
+    (`number` 0), its first `keep` flowables kept with the lines after them, "Title (continued)" on a page it runs
+    onto, and no fewer than TAIL_LINES lines of it alone there."""
+    separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
+    return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES)
 
 
 _LEFT_BEFORE_A_CUT = ",;:\u2013\u2014-"  # punctuation a title cut short does not end in before its ellipsis

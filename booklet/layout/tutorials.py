@@ -12,11 +12,11 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..text import markup
 from ..model import Person, Tutorial
-from .abstracts import (FULL, SEPARATOR_SPACE, TAIL_LINES, Tight, affiliation_lines, continued, fitted_page,
+from .abstracts import (FULL, TAIL_LINES, Tight, affiliation_lines, continued_heading, fitted_page, flowing_entry,
                         in_text_columns, section_heading, tight_style, when)
 from .columns import UNBOUNDED, TextColumns
 from .common import PHOTO_WIDTH, Context
-from .flowables import Anchor, Continues, DayMark, EndMark, Entry, Para, Row, Rule, Together
+from .flowables import Anchor, Continues, DayMark, EndMark, Para, Row, Rule, Together
 from .styles import markup_color
 
 
@@ -70,9 +70,7 @@ def _flowing(ctx: Context, tutorials: list[Tutorial], heading: bool) -> list:
         above = [section_heading(ctx, "tutorials")] if heading and not number else []
         content, header = _tutorial_content(ctx, tutorial)
         keep = len(content) if _kept_whole(ctx, content[header:]) else header
-        separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
-        story.append(Entry(above + content, _continued_heading(ctx, tutorial), len(above) + keep, separator,
-                           tail=TAIL_LINES))
+        story.append(flowing_entry(ctx, above + content, len(above) + keep, number, tutorial.title))
         story.append(EndMark(ctx.tutorial_key(tutorial)))
     return story
 
@@ -98,11 +96,7 @@ def build_tutorial_page(ctx: Context, tutorial: Tutorial, heading: list = ()) ->
 
 
 def _continuing(ctx: Context, tutorial: Tutorial, story: list) -> Continues:
-    return Continues(story, _continued_heading(ctx, tutorial), tail=TAIL_LINES)
-
-
-def _continued_heading(ctx: Context, tutorial: Tutorial):
-    return lambda: [Para(continued(tutorial.title, label=ctx.label("continued")), ctx.styles.when)]
+    return Continues(story, continued_heading(ctx, tutorial.title), tail=TAIL_LINES)
 
 
 def _tutorial_story(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> list:
