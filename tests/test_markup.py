@@ -473,6 +473,7 @@ def test_a_span_between_backticks_is_code_and_texs_quotes_are_quotation_marks():
     assert inline("Use `obj.__init__(a*b)` and *x*.") == f"Use {span('obj.__init__(a*b)')} and <i>x</i>."
     assert inline("a `--force -- \"x\" $5$` b") == "a " + span('--force -- "x" $5$') + " b"
     assert inline("TeX ``quotes'' here") == 'TeX "quotes" here'
+    assert inline("an ``edge-finder\u2019\u2019 and ``x\u201d") == 'an "edge-finder" and "x"'  # (closed by an editor)
     assert inline("it`s one, `` and ` ` alone") == "it`s one, `` and ` ` alone"
     assert "Mono" not in inline("$a`b` c$") and "Mono" not in inline("see https://x.org/`a`")
     assert plain("Use `x` here") == "Use x here"

@@ -773,7 +773,9 @@ _DASHES = {"--": "\u2013", "---": "\u2014"}
 _EMAIL_ADDRESS = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")  # (from its start: linear)
 
 
-_TEX_QUOTES = re.compile(r"``(?=\S)([^`]*?)(?<=\S)''")
+# TeX's ``quotes'', closed as TeX closes them or with the curly marks an editor made of its '' (’’, ”: Les Houches
+# printed "``edge-finder’’")
+_TEX_QUOTES = re.compile(r"``(?=\S)([^`]*?)(?<=\S)(?:''|\u2019\u2019|\u201d)")
 
 
 def _dashes(line: str) -> str:
