@@ -1021,3 +1021,67 @@ def test_a_short_tutorial_is_kept_whole_whatever_its_co_presenters_bios_take(tmp
     long = dataclasses.replace(short, description="\n\n".join([" ".join(WORDS * 5)] * 6))
     content, header = tutorials._tutorial_content(ctx, long)
     assert not tutorials._kept_whole(ctx, content[header:])
+
+
+def _lines_above_the_presenters(path) -> list[tuple[int, int]]:
+    """(page, lines) of each page that opens with a tutorial's "(continued)" heading and has its presenters' heading
+    below: how many lines of text are between the two (a line in each column counted: their characters' baselines
+    and sides of the page)."""
+    document, found = pdfium.PdfDocument(str(path)), []
+    for index in range(len(document)):
+        page = document[index]
+        text = page.get_textpage()
+        whole = text.get_text_range()
+        heading = whole.find("(continued)")
+        if heading < 0 or (presenter := whole.find("\nPresenter", heading)) < 0:
+            continue
+        middle = page.get_width() / 2
+        lines = {(text.get_charbox(at)[0] > middle, round(text.get_charbox(at, loose=True)[1]))
+                 for at in range(whole.index("\n", heading), presenter) if whole[at].strip()}
+        found.append((index + 1, len(lines)))
+    return found
+
+
+def test_a_tutorials_presenter_has_tail_lines_of_its_description_above_it_on_a_page_it_runs_onto(tmp_path):
+    """A typographer's review, tutorials flowing on letter, their descriptions in two columns: the presenter's block
+    started a page alone under "(continued)" (EuroPython 2014, GMTH 2023: the description fitted the page before,
+    the block did not), or under 2 lines of the description (DebConf17: the tail rule, TAIL_LINES lines on the last
+    page, did not hold with a presenter after the text). Lines of the description are carried over with it."""
+    from booklet.layout.abstracts import TAIL_LINES
+
+    bio = " ".join(WORDS[k % len(WORDS)] for k in range(45))
+    tutorials = "".join(
+        f"- id: t{n}\n  title: Tutorial {n}\n  description: \""
+        + "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(70 + 23 * n)) for p in range(2))
+        + f"\"\n  presenters:\n    - {{name: Presenter Number{n}, affiliation: Lund, bio: {bio}}}\n"
+        for n in range(16))
+    files = {"tutorials.yaml": tutorials, "programme.yaml": None}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf", page_size="letter")
+    found = _lines_above_the_presenters(result.output)
+    assert found and all(lines >= TAIL_LINES for _, lines in found), found
+
+
+def test_the_tail_rule_holds_above_a_presenters_block_that_follows_the_text():
+    """Continues' `tail` (TAIL_LINES lines of the text on the last page) held only when all that went on was text:
+    a tutorial's presenters after the text switched it off (DebConf17 on A4: 2 lines under "(continued)", then the
+    presenter). A block made to close the text (Together's `text`) now counts as its end, not as other matter; one
+    that is not (another presenter) still does not."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout.flowables import Continues, Para, Together, line_count
+
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12)
+    text = " ".join(WORDS[k % len(WORDS)] for k in range(200))
+
+    def rest(closing: int | None) -> int:
+        block = Together([Para("Presenter", style), Para("Ana Smith", style)], text=closing)
+        entry = Continues([Para(text, style), block], lambda: [Para("A title (continued)", style)], tail=4)
+        lines = Para(text, style).wrap(300, 10_000)[1] / 12
+        parts = entry.split(300, (lines - 2) * 12 + 6)  # room for all its lines but 2 (and not the block)
+        assert len(parts) == 2
+        parts[1].wrap(300, 10_000)
+        return line_count(parts[1].content[0])
+
+    assert rest(closing=0) >= 4
+    assert rest(closing=None) == 2
+

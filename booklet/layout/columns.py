@@ -398,6 +398,12 @@ class TextColumns(Columns):
         return sum(round(height / self.items[flowable].style.leading) if type(flowable) is int else line_count(flowable)
                    for column in columns for flowable, height, _ in column)
 
+    def last_leading(self) -> float:
+        """The leading of the last paragraph in its columns as last wrapped (0 when it has none): a line of it carried
+        over to the next page (layout.flowables.Continues' `tail`)."""
+        columns = self._laid[3] if self._laid is not None else []
+        return _Placed(columns, 0.0, self.gap, items=self.items).last_leading()
+
     def _whole_height(self, width: float) -> float:
         """About as tall as all that is left would be, balanced (its height over the columns; balancing it exactly
         on every page of a long text took time in proportion to the square of its length)."""

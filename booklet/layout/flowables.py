@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import pickle
 from contextlib import contextmanager
@@ -789,9 +790,11 @@ class Continues(Translated, Flowable):
     the first lines of the one after them (its text): the whole moves to the next page instead,
     unless it is already at the top of one.
 
-    `tail`: the last page it runs onto holds at least `tail` lines of its text, when what goes there is text alone:
-    more lines are carried over from the page before (which ends that many lines short) rather than leave a page of
-    "(continued)" and a line or two (see _tail_short).
+    `tail`: the last page it runs onto holds at least `tail` lines of its text, when what goes there is text alone,
+    or text and then a block that closes it (a Together made with `text`: a tutorial's presenters after its
+    description): more lines are carried over from the page before (which ends that many lines short) rather than
+    leave a page of "(continued)" and a line or two, or a presenters' heading with none of the text above it
+    (see _tail_short).
     """
 
     def __init__(self, content: list, heading, lead: list | None = None, keep: int = 0, tail: int = 0):
@@ -866,6 +869,10 @@ class Continues(Translated, Flowable):
         frame = getattr(self, "_frame", None)
         page = availHeight if frame is None else frame._height - frame._topPadding - frame._bottomPadding
         room = availHeight
+        if self._tail_short(parts[1], availWidth, page) and _closing(parts[1]) is not None:
+            # all the text stays here, the block that closes it goes on alone: lines are carried over from where the
+            # text ends, not from the foot of the room (the block may be taller than many lines)
+            room = min(room, parts[0].wrap(availWidth, availHeight)[1])
         for _ in range(3 * self.tail):
             if not self._tail_short(parts[1], availWidth, page):
                 break
@@ -879,14 +886,21 @@ class Continues(Translated, Flowable):
         return parts
 
     def _tail_short(self, more: "Continues", availWidth, page: float) -> bool:
-        """Whether `more` (what goes on) holds fewer than `tail` lines of text, all of it text (paragraphs, or text in
-        columns: not a table, a photo), on what is its last page (it fits a page of the frame's height, `page`)."""
+        """Whether `more` (what goes on) holds fewer than `tail` lines of text, on what is its last page (it fits a
+        page of the frame's height, `page`), when it is all text (paragraphs, or text in columns: not a table, a
+        photo), or text (none, even) and then a block that closes it (a tutorial's presenters: see _closing), the text
+        it holds counted too. (With no text before it, such a block started a page alone under "(continued)": a
+        presenter's heading and name; and with it the rule did not hold: DebConf17's 2 lines, then the presenter.)"""
         shown = [f for f in more.content if not getattr(f, "_mark", False)]
-        if not shown or not all(isinstance(f, MathParagraph) or hasattr(f, "line_count") for f in shown):
+        text = list(itertools.takewhile(_is_text, shown))
+        block = _closing(more)
+        if not shown or (len(text) < len(shown) and block is None):
             return False
         if more.wrap(availWidth, page)[1] > page:
             return False
-        return sum(map(line_count, shown)) < self.tail
+        if block is not None:
+            text += [f for f in block.content[:block.text] if not getattr(f, "_mark", False)]
+        return sum(map(line_count, text)) < self.tail
 
     @staticmethod
     def _last_leading(first: "Continues") -> float:
@@ -997,10 +1011,31 @@ class Together(Continues):
     """Flowables kept on one page inside a Continues (a tutorial's presenter: name, affiliation, bio): where they do
     not fit, they move on to the next page whole, unless nothing of that Continues' content is above them there
     (taller than a page: they run on as the rest of its content does). (ReportLab's KeepTogether is split by the
-    frame itself, and measures as taller than any page.)"""
+    frame itself, and measures as taller than any page.)
 
-    def __init__(self, content: list):
+    `text`: it closes the Continues' text (a tutorial's presenters' heading and first presenter, after its
+    description), its first `text` flowables being the last of that text (a short last paragraph kept with them):
+    on a page the Continues runs onto it has at least the Continues' `tail` lines of text above it or in it (see
+    Continues._tail_short). None: it is no part of the text's end (another presenter)."""
+
+    def __init__(self, content: list, text: int | None = None):
         super().__init__(content, None)
+        self.text = text
+
+
+def _is_text(flowable) -> bool:
+    """Whether `flowable` is text whose lines count (a paragraph, text in columns)."""
+    return isinstance(flowable, MathParagraph) or hasattr(flowable, "line_count")
+
+
+def _closing(more: Continues) -> Together | None:
+    """The block that closes the text of `more`'s content (see Together's `text`), when all before it is text (what
+    follows it, the other presenters, is not counted): else None."""
+    shown = [f for f in more.content if not getattr(f, "_mark", False)]
+    text = list(itertools.takewhile(_is_text, shown))
+    if len(text) < len(shown) and isinstance(block := shown[len(text)], Together) and block.text is not None:
+        return block
+    return None
 
 
 def line_count(flowable) -> int:

@@ -124,7 +124,10 @@ def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> 
     description = in_text_columns(ctx, ctx.paras(tutorial.description, style))
     in_columns = any(isinstance(flowable, TextColumns) for flowable in description)
     # the presenters' heading never ends a page without the first presenter (a Continues does not keep with the
-    # next); nor does it start a page alone: a short last paragraph of the description goes with it (in one column)
+    # next); nor does it start a page alone: a short last paragraph of the description goes with it (in one column),
+    # and on a page the tutorial runs onto the text above it and in it is at least TAIL_LINES lines, carried over
+    # from the page before (Together's `text`, Continues' `tail`: in columns too, where EuroPython 2014's presenter,
+    # GMTH 2023's "Leitung" and names started a page alone, and DebConf17's had 2 lines above it)
     last = [description.pop()] if (tutorial.presenters and description and not in_columns
                                    and _short(description[-1], ctx.page.text_width)) else []
     story.extend(description)
@@ -132,7 +135,8 @@ def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> 
         heading = ctx.label("presenter" if len(tutorial.presenters) == 1 else "presenters")
         first, *others = tutorial.presenters
         aligned = any(p.photo for p in tutorial.presenters)  # then the others' text in the column beside the photos
-        story.append(Together([*last, Para(markup.inline(heading), s.subheading), *_presenter(ctx, first, aligned)]))
+        story.append(Together([*last, Para(markup.inline(heading), s.subheading), *_presenter(ctx, first, aligned)],
+                              text=len(last) if description or last else None))
         for person in others:
             story.extend(_presenter(ctx, person, aligned))
     return story, header
