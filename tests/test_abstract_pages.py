@@ -1085,3 +1085,23 @@ def test_the_tail_rule_holds_above_a_presenters_block_that_follows_the_text():
     assert rest(closing=0) >= 4
     assert rest(closing=None) == 2
 
+
+def test_a_tutorial_of_nothing_but_its_title_has_no_hairline_under_it(tmp_path):
+    """A typographer's review (SIGDIAL 2020 on letter): tutorials with no description and no presenter, flowing, each
+    printed the hairline under its title and then, 15 pt lower, the rule between it and the next: a double rule. The
+    hairline goes only over something; one with a presenter keeps it."""
+    import pypdf
+
+    tutorials = "".join(f"- id: t{n}\n  title: Empty tutorial {n}\n" for n in range(1, 4))
+    tutorials += "- id: t4\n  title: With a presenter\n  presenters:\n    - {name: Ana Smith}\n"
+    files = {"tutorials.yaml": tutorials, "programme.yaml": None}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf", page_size="letter")
+    pdf = Pdf(result.output)
+    page = result.anchors["tutorials"] - 1
+    assert all(pdf.pages_with(f"Empty tutorial {n}")[-1] == page for n in range(1, 4))
+    assert "Ana Smith" in pdf.lines(page)
+    drawn = pypdf.PdfReader(str(result.output)).pages[page].get_contents().get_data().decode("latin-1")
+    # the hairline (0.8 pt, 5 pt above and below it) is drawn 5.4 pt up its box; the rule between tutorials higher
+    hairlines = re.findall(r"\bm [\d.]+ 5\.4 l S", drawn)
+    separators = re.findall(r"\bm [\d.]+ 9\.25 l S", drawn)
+    assert len(separators) == 3 and len(hairlines) == 1, (separators, hairlines)

@@ -116,12 +116,13 @@ def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> 
         Anchor(ctx.tutorial_key(tutorial), tutorial_outline(tutorial), 1),
         Para(label, s.when),
         Para(markup.title(tutorial.title, bold=True), ctx.in_language(s.title, tutorial.language)),
-        Rule(ctx.colours.hairline, 0.8, 5),
     ]
-    header = len(story)
     style = tight_style(ctx, ctx.in_language(s.text, tutorial.language), tight)
     # in columns as an abstract's text is (see Context.text_columns; a short one in one, abstracts.in_text_columns)
     description = in_text_columns(ctx, ctx.paras(tutorial.description, style))
+    if description or tutorial.presenters:  # (under a tutorial of nothing but its title, the hairline doubled the
+        story.append(Rule(ctx.colours.hairline, 0.8, 5))  # rule between it and the next: SIGDIAL 2020's four)
+    header = len(story)
     in_columns = any(isinstance(flowable, TextColumns) for flowable in description)
     # the presenters' heading never ends a page without the first presenter (a Continues does not keep with the
     # next); nor does it start a page alone: a short last paragraph of the description goes with it (in one column),
