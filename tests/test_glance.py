@@ -841,39 +841,3 @@ def test_a_lunch_that_starts_before_the_talks_beside_it_end_is_named_among_them_
     (lunch,) = [y for _, y, text in found if text == "Lunch"]  # its own box only once the talks are over
     assert hours["12:00"] > lunch > hours["13:00"] and norm("Room R13 Lunch") in pdf.norms[page]
     assert not any(text == "Room S0" for _, _, text in found)  # (not a box of its own for its last half hour)
-
-
-def test_a_compound_wider_than_its_box_starts_a_line_and_breaks_at_its_own_hyphen(tmp_path):
-    """A word wider than a glance box, after a word on the line, starts the next line and is broken there at its
-    own hyphen (or where its language's patterns break it), not after any letter to fill the line: 31C3's glance
-    (A4 p. 4) set "Mobile se- / lf-defense" (a typographer's review; here "Mobile sel- / f-defense"). Not a matter
-    of the language: the English title (in a German book here) breaks so in English patterns and in German ones."""
-    folder = write_conference(tmp_path / "conf", {
-        "conference.yaml": BASE["conference.yaml"] + "language: de\n",
-        "abstracts.yaml": """\
-        - id: mobile
-          title: Mobile self-defense
-          language: en
-          speaker: {name: Karsten Nohl}
-          abstract: Text.
-        """,
-        "programme.yaml": """\
-        days:
-          - date: 2027-09-13
-            items:
-              - {time: "09:00-10:00", talk: mobile}
-              - {time: "09:00-10:00", title: A, room: R2}
-              - {time: "09:00-10:00", title: B, room: R3}
-              - {time: "09:00-10:00", title: C, room: R4}
-              - {time: "09:00-10:00", title: D, room: R5}
-              - {time: "09:00-10:00", title: E, room: R6}
-              - {time: "09:00-10:00", title: F, room: R7}
-              - {time: "09:00-10:00", title: G, room: R8}
-        """})
-    build_booklet(folder, tmp_path / "b.pdf")
-    pdf = Pdf(tmp_path / "b.pdf")
-    (glance_page,) = [i for i in pdf.pages_with("Programm auf einen Blick")
-                      if pdf.lines(i)[0] == "Programm auf einen Blick"]
-    lines = pdf.lines(glance_page)
-    at = next(i for i, line in enumerate(lines) if line.startswith("Mobile"))
-    assert lines[at:at + 3] == ["Mobile", "self-", "defense"], " | ".join(lines)

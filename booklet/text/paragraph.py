@@ -949,38 +949,6 @@ def _at_hyphens(word: str):
             and word[at + 1].isalnum() and word[at + 2].isalnum())
 
 
-# whether the paragraph being broken starts a line with a word the line before could take no proper head of (its
-# style's embeddedHyphenation 2: ReportLab's breakLines then breaks the line before the word): see _at_line_start
-_STARTING = [False]
-
-
-def _starting_lines(breaking):
-    """`breaking` (a breakLines), with _STARTING as `para`'s style says while it breaks `para`."""
-
-    def broken(para, width):
-        before = _STARTING[0]
-        _STARTING[0] = getattr(para.style, "embeddedHyphenation", 1) > 1
-        try:
-            return breaking(para, width)
-        finally:
-            _STARTING[0] = before
-
-    return broken
-
-
-def _at_line_start(hyphenate, hyphenator, args: tuple, width_at: int):
-    """Whether a word wider than a whole line, that a line already holding words cannot take a head of where its
-    own hyphens or the dictionary break it, can be broken so at the start of a line (`args`: as _within_parts's
-    hyphenate is given them). Then a caller that breaks a line before such a word (embeddedHyphenation 2, the glance's
-    boxes) starts the next line with it, where the current one broke it after any letter or inside a compound's part:
-    "Mobile se- / lf-defense" for "Mobile / self- / defense" (31C3's glance, a typographer's review)."""
-    word = args[width_at]  # (the word, or its width: _within_parts)
-    alone = (*args[:width_at + 1], word[0] if width_at == 0 else word, *args[width_at + 2:])  # (as on an empty line)
-    if _most_letters(word, alone, width_at, args[width_at + 2]) is not None:
-        return False  # (a very long word: as before)
-    return bool(hyphenate(hyphenator, *alone))
-
-
 def _within_parts(hyphenate, width_at: int, compound=None):
     """ReportLab's hyphenation of a word (`hyphenate`: _hyphenateFragWord or _hyphenateWord, whose argument
     `width_at` is the word's width, the one after it the line's), but for a word wider than a whole line: a
@@ -993,8 +961,6 @@ def _within_parts(hyphenate, width_at: int, compound=None):
         word = args[width_at]
         width, new_width, line = (word[0] if width_at == 0 else word), args[width_at + 1], args[width_at + 2]
         owner = getattr(hyphenator, "__self__", None)
-        if _STARTING[0] and abs(new_width - width) <= 1e-6 and width <= line:
-            return None  # (asked whether to break the line before a word the next line holds whole: no, as ever)
         # (without a dictionary too: ReportLab then breaks a compound at its own hyphens, embeddedHyphenation, trying
         # every hyphen from the last and measuring each head, line after line; see _from_the_head)
         most = _most_letters(word, args, width_at, line - new_width + width)
@@ -1008,8 +974,6 @@ def _within_parts(hyphenate, width_at: int, compound=None):
         made = broken(hyphenator)
         if made or not isinstance(owner, _AfterHyphens) or width <= line:
             return made
-        if _STARTING[0] and new_width - width > 1e-6 and _at_line_start(hyphenate, hyphenator, args, width_at):
-            return made  # (the line holds words: the word starts the next, broken there, as the caller then does)
         return broken(owner.every, compound or hyphenate) or broken(_anywhere)
 
     return _counted(hyphenated)
@@ -1607,7 +1571,6 @@ if not _CHECKED and _rl_paragraph.pyphen and not isinstance(_rl_paragraph.pyphen
 _DRAW_PARA = drawing() if _CHECKED else Paragraph.drawPara  # lines of fragments drawn by linedraw.put_frag_line
 
 
-@_starting_lines
 def _break_lines(para, width):
     return break_lines(para, width, _HELPERS)
 
@@ -1616,7 +1579,6 @@ if not _CHECKED:
     _break_lines = Paragraph.breakLines  # noqa: F811 - ReportLab's own, for a version not checked
 
 
-@_starting_lines
 def break_cut_lines(para, width):
     """A MathParagraph's breakLines for text cut short with an ellipsis: a word ending in it is hyphenated as the
     word without it (see _line_breaking)."""
