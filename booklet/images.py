@@ -89,6 +89,15 @@ def dangling(root: Path, name: str) -> str | None:
     return None
 
 
+def slashed(path: Path) -> Path | None:
+    """The file `path` names when its backslashes are read as Windows writes a path (images\\cover.jpg), when
+    there is one; else None."""
+    if "\\" not in path.name:
+        return None
+    meant = path.parent / path.name.replace("\\", "/")
+    return meant if meant.is_file() else None
+
+
 def not_found(path: Path, root: Path | None = None) -> str:
     """'file not found', with the file of its folder it may have meant ('images/Logo.png' for 'images/logo.png': names
     differ in case on most file systems), or the folder that is not there; named as from `root`, the data folder."""
@@ -100,9 +109,9 @@ def not_found(path: Path, root: Path | None = None) -> str:
         except ValueError:
             return place.as_posix()
 
-    if "\\" in path.name and (path.parent / path.name.replace("\\", "/")).is_file():  # a path as Windows writes it
-        return (f"file not found (a path is written with '/', not '\\': did you mean "
-                f"'{shown(path.parent / path.name.replace(chr(92), '/'))}'?)")
+    meant = slashed(path)
+    if meant is not None:
+        return f"file not found (a path is written with '/', not '\\': did you mean '{shown(meant)}'?)"
     try:
         names = [entry.name for entry in path.parent.iterdir()]
     except OSError:

@@ -237,7 +237,7 @@ def _font(report: Report, file: str, line: int, key: str, value: str, folder: Pa
     if not found and os.path.lexists(folder / value) and (why := not_a_file(folder / value)):
         report.error(file, line, key, f"'{value}' {why}")
         return None
-    if not found and "\\" in value and (folder / value.replace("\\", "/")).is_file():  # a path as Windows writes it
+    if not found and images.slashed(folder / value) is not None:  # a path as Windows writes it
         report.error(file, line, key, f"'{value}': font file not found (a path is written with '/', not '\\': did "
                      f"you mean '{value.replace(chr(92), '/')}'?)")
         return None

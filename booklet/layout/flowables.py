@@ -891,9 +891,7 @@ class Continues(Translated, Flowable):
         photo), or text (none, even) and then a block that closes it (a tutorial's presenters: see _closing), the text
         it holds counted too. (With no text before it, such a block started a page alone under "(continued)": a
         presenter's heading and name; and with it the rule did not hold: DebConf17's 2 lines, then the presenter.)"""
-        shown = [f for f in more.content if not getattr(f, "_mark", False)]
-        text = list(itertools.takewhile(_is_text, shown))
-        block = _closing(more)
+        shown, text, block = _text_and_closing(more)
         if not shown or (len(text) < len(shown) and block is None):
             return False
         if more.wrap(availWidth, page)[1] > page:
@@ -1031,11 +1029,16 @@ def _is_text(flowable) -> bool:
 def _closing(more: Continues) -> Together | None:
     """The block that closes the text of `more`'s content (see Together's `text`), when all before it is text (what
     follows it, the other presenters, is not counted): else None."""
+    return _text_and_closing(more)[2]
+
+
+def _text_and_closing(more: Continues) -> tuple[list, list, Together | None]:
+    """`more`'s content shown (its marks left out), the text it starts with (paragraphs, text in columns), and the
+    block that closes that text (_closing), or None."""
     shown = [f for f in more.content if not getattr(f, "_mark", False)]
     text = list(itertools.takewhile(_is_text, shown))
-    if len(text) < len(shown) and isinstance(block := shown[len(text)], Together) and block.text is not None:
-        return block
-    return None
+    block = shown[len(text)] if len(text) < len(shown) else None
+    return shown, text, block if isinstance(block, Together) and block.text is not None else None
 
 
 def line_count(flowable) -> int:
