@@ -1353,3 +1353,29 @@ def test_a_frame_of_a_built_pdf_ends_with_no_hyphen_and_the_text_goes_on(tmp_pat
     first = [line for line in pdf.texts[0].splitlines() if line.strip()]
     assert len(first) == 7 and not first[-1].rstrip().endswith(("-", "\u00ad")), first[-1]
     assert norm("".join(pdf.texts)) == norm(ATIH)
+
+
+GERMAN_CK = "Rückblick Glückwunsch Stückzahl Rückkehr Zucker Bäckerei Druckverfahren"
+
+
+def test_german_words_are_not_broken_before_a_ck_that_a_consonant_follows(text_style):
+    """pyphen's German patterns break "Rü-ckblick" and "Glü-ckwunsch"; German print breaks after the "ck"
+    ("Rück-blick") and before it only where a vowel follows ("Zu-cker", "Bä-cke-rei")."""
+    from booklet.text.paragraph import pattern_cuts
+
+    style = text_style.clone("text-de-ck", hyphenationLang="de_DE", alignment=0)
+    heads, tails = set(), set()
+    for width in range(64, 130, 2):  # (every word fits a line: none is cut where it is wider than one)
+        paragraph = Para(GERMAN_CK, style)
+        paragraph.wrap(width, 5000)
+        lines = _lines(paragraph)
+        for line, after in zip(lines, lines[1:]):
+            if line.endswith("-"):
+                heads.add(line.rsplit(" ", 1)[-1])
+                tails.add(after.split(" ", 1)[0])
+    assert "Rück-" in heads and "Glück-" in heads and "Zu-" in heads and "Bä-" in heads
+    assert not [tail for tail in tails if tail[:2] == "ck" and tail[2:3] not in "aeiouäöü"], tails
+    assert "cker" in tails or "ckerei" in tails
+    assert pattern_cuts("Rückblick", "de_DE") == [4]
+    assert pattern_cuts("Zucker", "de_DE") == [2]
+    assert pattern_cuts("Glückwunsch", "de_AT") == [5]

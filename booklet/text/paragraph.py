@@ -867,11 +867,26 @@ def cleaned_text(text, cleaner):
 _RIGHT_MIN = {"en": 3, "fr": 3}  # TeX's righthyphenmin for the language: the fewest letters after a break
 
 
+# A break the patterns of a language give that its print never makes, as the start of the line after it: German
+# "ck" starts a syllable only before a vowel ("Zu-cker", "Ja-cke"), but pyphen's German patterns also break
+# "Rü-ckblick", "Glü-ckwunsch" and "Stü-ckzahl", where the break is after it ("Rück-blick").
+_TAIL_REFUSED = {"de": re.compile(r"ck(?![aeiouyäöü])", re.IGNORECASE)}
+
+
+def _tail_refused(language: str):
+    """The match of a break's tail that `language` does not break before (_TAIL_REFUSED), or None."""
+    found = _TAIL_REFUSED.get(str(language)[:2].lower())
+    return found.match if found is not None else None
+
+
 def pattern_cuts(word: str, language: str) -> list[int]:
     """Where the hyphenation patterns of `language` may cut `word`, for text cut by hand rather than broken by a
     paragraph (the glance's shortened titles, sponsors' names in their boxes): with the fewest letters after a cut a
-    paragraph keeps (_RIGHT_MIN: "Bundesministeri- / um" was cut so, where a paragraph keeps three)."""
-    return _pyphen(language).positions(word)
+    paragraph keeps (_RIGHT_MIN: "Bundesministeri- / um" was cut so, where a paragraph keeps three), and none the
+    language's print does not make (_TAIL_REFUSED)."""
+    cuts = _pyphen(language).positions(word)
+    refused = _tail_refused(language)
+    return cuts if refused is None else [at for at in cuts if not refused(word, at)]
 
 
 def right_min(language: str) -> int:
@@ -902,7 +917,7 @@ class _OnePyphen:
             return found[0]
         # as ReportLab makes it (an unknown language raises as it did), but for the letters a line may end a word on:
         # three in English and French, as TeX's patterns for them have it ("posteri- / or" was two)
-        made = _AfterHyphens(module.Pyphen(lang=lang, right=right_min(lang)))
+        made = _AfterHyphens(module.Pyphen(lang=lang, right=right_min(lang)), _tail_refused(lang))
         self._made[lang] = (made, module.LANGUAGES[module.language_fallback(lang)])
         return made
 
@@ -913,11 +928,13 @@ class _AfterHyphens:
     "over-" and "-segmentation" (a hyphen added to the head, the word's own starting the next line), and
     ("be", "st-performing") for "best-performing"; here ("over-", "segmentation") and ("best-", "performing")
     alone. Other words as pyphen breaks them. `every`: a compound's parts broken too, after its own hyphens
-    (for a compound wider than a whole line: _within_parts)."""
+    (for a compound wider than a whole line: _within_parts). `refused`: a match of the tails of the breaks the
+    language does not make (_tail_refused), or None."""
 
-    def __init__(self, made):
+    def __init__(self, made, refused=None):
         self.hd = made.hd  # (what _OnePyphen checks against pyphen's cache)
         self._iterate = made.iterate
+        self._refused = refused
 
     def iterate(self, word: str):
         if "-" in word[1:-1]:
@@ -931,7 +948,10 @@ class _AfterHyphens:
 
     def _syllables(self, word: str):
         given = set()
+        refused = self._refused
         for head, tail in self._iterate(word):
+            if refused is not None and refused(tail):
+                continue
             if tail[:1] == "-":
                 head, tail = head + "-", tail[1:]
                 if not tail or not head[:-1]:
