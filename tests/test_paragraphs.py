@@ -1379,3 +1379,17 @@ def test_german_words_are_not_broken_before_a_ck_that_a_consonant_follows(text_s
     assert pattern_cuts("Rückblick", "de_DE") == [4]
     assert pattern_cuts("Zucker", "de_DE") == [2]
     assert pattern_cuts("Glückwunsch", "de_AT") == [5]
+
+
+@pytest.mark.parametrize("width", range(40, 64, 2))
+def test_a_word_no_line_holds_after_another_starts_the_next_line_hyphenated_by_the_dictionary(text_style, width):
+    """"Druckverfahren" (63.5 pt) after "Bäckerei" in a narrow column: it was split into the room the line had left
+    ("Bäckerei D" / "ruckverfahren", no hyphen) or cut anywhere ("Bäckerei Druc-" / "kverfahren"), and alone on its
+    line it was split without a hyphen where the hyphen would have left a short last line ("Druckverfahr" / "en")."""
+    style = text_style.clone("text-de-narrow", hyphenationLang="de_DE", alignment=0)
+    paragraph = Para("Bäckerei Druckverfahren", style)
+    paragraph.wrap(width, 5000)
+    lines = _lines(paragraph)
+    assert lines[0].strip() == "Bäckerei"
+    assert lines[1] in ("Druck-", "Druckver-", "Druckverfah-"), lines
+    assert lines[1][:-1] + lines[2] == "Druckverfahren", lines

@@ -426,7 +426,8 @@ def test_a_web_address_split_between_columns_stays_in_its_column(tmp_path, lead,
     result = _build(tmp_path, {"abstracts.yaml": _abstract(text)}, "A4")
     lines = _assert_within_columns(result, result.anchors["abstract-0"] - 1)
     right = max(start for start, _, _ in lines)  # (the second column's lines, top down: where the address goes on)
-    assert code in "".join(words for start, _, words in lines if start > right - 20)
+    # (pdfium gives a hyphen that ends a line as U+FFFE: here the address's own, "data-" / "protection")
+    assert code in "".join(words for start, _, words in lines if start > right - 20).replace("\ufffe", "-")
 
 
 @pytest.mark.parametrize("page_size", ["letter", "A4"])

@@ -150,6 +150,13 @@ def _break_after(f):
     return _InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")])
 
 
+def _a_word_of_letters(w) -> bool:
+    """Whether ReportLab's word `w` ([width, (fragment, text), ...]) is letters alone, but for hyphens and
+    apostrophes within it: a word of a language, which hyphenation breaks (not an address, a number or code)."""
+    text = "".join(t for _, t in w[1:])
+    return text.replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
+
+
 def _clone(f):
     """f.clone(): for a ParaFrag, what ABag.clone makes (a new one with the same dictionary), sooner."""
     if type(f) is not ParaFrag:
@@ -351,6 +358,12 @@ def break_lines(para, width, helpers: Helpers):
                 # (wider than this line, or than the next, where it goes whole otherwise: a line of code that wraps
                 # under a hanging indent ran past its column, ReportLab comparing it with the first line alone)
                 if tail or wordWidth > min(maxWidths[nmw], maxWidths[min(nmw + 1, maxlineno)]):
+                    if SPLIT_TAILS and not tail and n > 0 and hyphenator is not None and _a_word_of_letters(w):
+                        # a word of a language after others on the line: it starts the next, to be hyphenated
+                        # there ("Bäckerei D" / "ruckverfahren" was split into the room left, with no hyphen)
+                        _words[at:at] = [_break_after(f), w]
+                        FW.pop(-1)
+                        continue
                     _words[at:at] = _rl._splitFragWord(w, maxWidth - spaceWidth - currentWidth, maxWidths, lineno)
                     _words.insert(at + 1, _break_after(f))
                     FW.pop(-1)

@@ -994,7 +994,10 @@ def _within_parts(hyphenate, width_at: int, compound=None):
         made = broken(hyphenator)
         if made or not isinstance(owner, _AfterHyphens) or width <= line:
             return made
-        return broken(owner.every, compound or hyphenate) or broken(_anywhere)
+        made = broken(owner.every, compound or hyphenate)
+        if made or new_width - width > 1e-6:  # after other words: broken anywhere only where it starts a line
+            return made
+        return broken(_anywhere)
 
     return _counted(hyphenated)
 
@@ -1218,9 +1221,11 @@ def _final_hyphen_refused(para, width, break_lines_of):
     last, found = _ASKED.last, lines.lines
     if last < 0 or len(found) < 2 or not line_text(found[-2]).endswith(HYPHENS):
         return lines
+    split = getattr(para, "_splitLongWordCount", 0)
 
-    def better(redone) -> bool:
+    def better(redone) -> bool:  # (a word no line holds not split without a hyphen: "Druckverfahr" / "en")
         return len(redone) == len(found) and not line_text(redone[-2]).endswith(HYPHENS) \
+            and getattr(para, "_splitLongWordCount", 0) <= split \
             and _no_wider(found, redone) \
             and [line_text(line) for line in redone[:-2]] == [line_text(line) for line in found[:-2]] \
             and _not_too_loose(para, redone[-2])
