@@ -144,19 +144,8 @@ def _group_ends(line: str) -> dict[int, int]:
 
 
 def _group_end(line: str, at: int) -> int | None:
-    """Where the group opened by the brace at `at` ends (after its closing brace), or None."""
-    depth = 0
-    for pos in range(at, len(line)):
-        ch = line[pos]
-        if ch == "\\":
-            continue
-        if ch == "{" and (pos == 0 or line[pos - 1] != "\\"):
-            depth += 1
-        elif ch == "}" and line[pos - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                return pos + 1
-    return None
+    """Where the group opened by the brace at `at` ends (after its closing brace), or None (see _group_ends)."""
+    return _group_ends(line).get(at)
 
 
 def _math(name: str, args: list[str]) -> str:
