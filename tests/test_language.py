@@ -446,3 +446,22 @@ def test_a_us_booklet_prints_program(tmp_path):
     assert pdf.lines(2)[0] == "Program at a glance"
     assert "Programme" not in text_of(pdf)
     assert pdf.reader.metadata.subject.startswith("Program and abstracts, ")
+
+
+def test_narrow_no_break_spaces_typed_in_french_hold_the_marks_to_their_words(tmp_path):
+    """A French LOC's review: text typed as French keyboards and word processors type it, a narrow no-break space
+    (U+202F) before ; ! ? and inside « », printed lines starting with "; ", "? " and "» " and one ending with "«":
+    ReportLab breaks a line there. They hold as the no-break spaces the booklet puts in typed spaces' place."""
+    words = "les données parlent vraiment beaucoup pourquoi donc ainsi".split()
+    text = " ".join(word + ("\u202f;", "\u202f?", "\u202f!")[i % 3] + (" «\u202fmot\u202f»" if i % 5 == 0 else "")
+                    for i, word in enumerate(words * 10))
+    abstracts = BASE["abstracts.yaml"].replace("abstract: Some text.", "abstract: " + repr(text).replace("'", '"'))
+    assert text[:30] in yaml.safe_load(abstracts)[0]["abstract"]
+    conference = BASE["conference.yaml"] + "language: fr\n"
+    out = tmp_path / "b.pdf"
+    build_booklet(write_conference(tmp_path / "c", {"conference.yaml": conference, "abstracts.yaml": abstracts}), out)
+    pdf = Pdf(out)
+    (page,) = pdf.pages_with("les données parlent")
+    lines = [line.strip() for line in pdf.lines(page) if "mot" in line or "pourquoi" in line]
+    assert len(lines) > 8
+    assert not [line for line in lines if line[:1] in ";?!»" or line.endswith("«")], lines

@@ -582,12 +582,23 @@ def _converted(text: str) -> str:
         line = _held_to_words(_backticks(line))
         runs = _line_runs(line)
         if codes:
-            return _markup(_with_code(runs, codes))
+            return _no_break_held(_markup(_with_code(runs, codes)))
         if runs == [(line, PLAIN)] and _in_text_font(line):
-            return _escape(line)  # the line as one run of plain text in the text font: what _markup makes of it
-        return _markup(runs)
+            # the line as one run of plain text in the text font: what _markup makes of it
+            return _no_break_held(_escape(line))
+        return _no_break_held(_markup(runs))
     except Exception:  # a bug must not stop a booklet build: fall back to the bare text
         return _fallback_markup(text)
+
+
+def _no_break_held(made: str) -> str:
+    """`made` with its narrow no-break spaces (U+202F: what French keyboards and word processors type before ; ! ? and
+    inside « », and TeX's `\\,`) and figure spaces as no-break spaces: ReportLab breaks a line at either and prints
+    it as a space (a French LOC's review found lines starting "; " and "» "); a no-break space prints that space and
+    holds."""
+    if "\u202f" in made or "\u2007" in made:
+        return made.replace("\u202f", "\u00a0").replace("\u2007", "\u00a0")
+    return made
 
 
 # A code span: between single backticks, on one line, something in it that is no space ("`obj.__init__()`"); not
