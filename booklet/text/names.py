@@ -10,7 +10,9 @@ otherwise equal.
 The family name is the last word of the name, with a suffix (Jr., III) set aside and the lowercase particles before
 it (van der, de, von, ...) printed after the given names and not sorted on, as BibLaTeX does by default: "Patrick van
 der Smagt" is filed under S as "Smagt, Patrick van der". Particles written with a capital are part of the family name
-("Dick Van Dyke" under V, "Aroha Te Rangi" under T, "Aoife Ní Chonchúir" under N). A Vietnamese name written in
+("Dick Van Dyke" under V, "Aroha Te Rangi" under T, "Aoife Ní Chonchúir" under N), after a lowercase one too ("Jean
+de La Fontaine" under L, as "La Fontaine, Jean de", as a French index files him), and the particle d' elided onto a
+family name is set aside ("Jean le Rond d'Alembert" under A, as "Alembert, Jean le Rond d'"). A Vietnamese name written in
 Vietnamese, whose first word is a common family name ("Nguyễn Thị Hương"), is filed under that word. When this rule
 does not find the family name (two family names, as in "Gabriel García Márquez", or another family name first), the
 data says which it is (people.yaml's `family`).
@@ -135,15 +137,28 @@ def split_name(name: str, family: str | None = None) -> IndexName:
         return IndexName(written, " ".join(words[:caps]), " ".join(words[caps:]), suffix=suffix)
     if len(words) > 1 and words[0].lower() in FAMILY_FIRST:  # "Nguyễn Thị Hương"
         return IndexName(written, words[0], " ".join(words[1:]), suffix=suffix)
+    elided = _ELIDED.match(words[-1]) if len(words) > 1 else None
+    if elided:  # "Jean le Rond d'Alembert": the particle "d'" elided onto the family name, set aside as "de" is
+        words[-1:] = [elided.group(1), elided.group(2)]
     start = len(words) - 1
-    while start > 0 and words[start - 1].lower() in PARTICLES:
+    while start > 0 and (words[start - 1].lower() in PARTICLES or (elided and start == len(words) - 1)):
         start -= 1
     if start == 0:  # one word, or only particles before it ("van Gogh"): all of it is the family name
-        return IndexName(written, " ".join(words), suffix=suffix)
+        return IndexName(written, written if elided else " ".join(words), suffix=suffix)
     given, particle = " ".join(words[:start]), words[start:-1]
-    if particle and particle[0][:1].isupper():  # "Van der Berg", "Te Rangi": part of the family name
-        return IndexName(written, " ".join(words[start:]), given, suffix=suffix)
-    return IndexName(written, words[-1], given, " ".join(particle), suffix)
+    # a particle written with a capital is part of the family name, from there on: "Van der Berg", "Te Rangi", and
+    # after a lowercase one, "Jean de La Fontaine" ("La Fontaine, Jean de", as a French index files him)
+    capital = next((i for i, word in enumerate(particle) if word[:1].isupper()), None)
+    if capital is not None:
+        family = " ".join(words[start + capital:])
+        return IndexName(written, family, given, " ".join(particle[:capital]), suffix)
+    family = words[-1] if not elided else elided.group(2)
+    return IndexName(written, family, given, " ".join(particle), suffix)
+
+
+# a family name with the particle d' elided onto it, in lowercase ("d'Alembert", "d’Ors"; "D'Angelo" is a family
+# name as it is)
+_ELIDED = re.compile(r"(d['’])([^\W\d_][\w'’-]*)$")
 
 
 def _family_in_capitals_first(words: list[str]) -> int:
