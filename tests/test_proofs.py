@@ -1323,3 +1323,21 @@ def test_many_proofs_without_an_address_are_counted_with_the_first_few_and_the_m
                                  "column."]
     with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
         assert sum(not row["emails"] for row in csv.DictReader(file)) == 12
+
+
+def test_a_proofs_header_prints_a_names_apostrophe_as_the_page_does(tmp_path):
+    """A French LOC's review: the header read "ÉPREUVE pour Jean le Rond d'Alembert" (a straight apostrophe, as the
+    data types it) over a page that prints "d’Alembert"; a poster's title in the header "d'une" over "d’une"."""
+    conference = BASE["conference.yaml"] + "language: fr\ncontact: loc@example.org\n"
+    abstracts = BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}",
+                                               "{name: \"Jean le Rond d'Alembert\", affiliation: Uni A}")
+    posters = BASE["posters.yaml"].replace("title: Mixture density networks", "title: \"Le poster d'une autrice\"")
+    folder = write_conference(tmp_path / "conf", {"conference.yaml": conference, "abstracts.yaml": abstracts,
+                                                  "posters.yaml": posters})
+    result = write_proofs(folder, tmp_path / "proofs", reply_by=dt.date(2027, 9, 1))
+    talk = next(p for p in result.proofs if p.id == "lund-2026")
+    assert talk.header[0][0].startswith("ÉPREUVE pour Jean le Rond d\u2019Alembert \u00b7 ")
+    poster = next(p for p in result.proofs if p.kind == "poster")
+    assert poster.header[1][0].endswith("\u00a0: Le poster d\u2019une autrice")
+    page = " ".join(PdfReader(tmp_path / "proofs" / "lund-2026.pdf").pages[0].extract_text().split())
+    assert "d\u2019Alembert" in page and "d'Alembert" not in page

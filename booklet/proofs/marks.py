@@ -97,11 +97,13 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
     `fits`: line fits made before, (text, font, size, width) -> (line, size), for the same fonts (see
     write._Kept); looked up first, and given those made here."""
     words = words or english()
-    first = filled(words["proof_for"], names=proof.names_in(language), pages=page_label(proof.pages, words))
+    first = filled(words["proof_for"], names=_curled(proof.names_in(language), words),
+                   pages=page_label(proof.pages, words))
     colon = _marked(":", language)
     when = " \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
     if proof.kind == "poster":  # when and where before the title, which is cut when long
-        second = f"{_what(proof, words)} {proof.entry}{' · ' + when if when else ''}{colon} {proof.title}"
+        second = (f"{_what(proof, words)} {proof.entry}{' · ' + when if when else ''}{colon} "
+                  f"{_curled(proof.title, words)}")
     else:
         second = f"{_what(proof, words)}{colon} " + (when or words["proof_unscheduled"])
     width = _header_width(page)
@@ -109,6 +111,17 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
     return (_kept_fit(first, _HEADER_FONTS[0], sizes[0], width, fits),
             _kept_fit(second, _HEADER_FONTS[1], sizes[1], width, fits,
                       sizes[1] if proof.kind == "poster" else _SMALLEST), *reply)
+
+
+def _curled(text: str, words: dict[str, str]) -> str:
+    """`text` (a name, a title, as the data writes it) with its straight quotes and apostrophes as the booklet's page
+    prints them (the label `quotes`): a French proof's header read "ÉPREUVE pour Jean le Rond d'Alembert" over a
+    page that prints "d’Alembert"."""
+    from ..data.theme import quote_marks
+    from ..text.quotes import curly_quotes
+
+    marks = quote_marks(words.get("quotes", ""))
+    return curly_quotes(text, marks) if marks and ("'" in text or '"' in text) else text
 
 
 def _marked(mark: str, language: str) -> str:
