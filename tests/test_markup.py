@@ -695,3 +695,13 @@ def test_a_fence_no_line_closes_before_a_closed_block_is_told():
     assert unclosed_fence("~~~\nfoo\n```\nbar\n```\n") == ("~~~", 1)
     assert unclosed_fence("```\na\n```\n~~~~\nb\n~~~\n") is None  # (a shorter fence of tildes closes a longer one)
     assert unclosed_fence("```\na\n```\n") is None
+
+
+def test_french_hours_and_minutes_are_held_together():
+    """A French LOC's review: "une mesure à 14 h 30" could end a line "14 h" and start the next with "30" (the
+    number was held to its unit, the minutes were not). The minutes are held to the "h"; a number after it that is
+    no minutes (a year, a measure) is not."""
+    assert inline("une mesure à 14 h 30 donne") == "une mesure à 14\u00a0h\u00a030 donne"
+    assert inline("de 9 h à 12 h 45.") == "de 9\u00a0h à 12\u00a0h\u00a045."
+    assert inline("3 h 2027 people, 14 h 300 m") == "3\u00a0h 2027 people, 14\u00a0h 300\u00a0m"
+    assert plain("à 14 h 30") == "à 14 h 30"

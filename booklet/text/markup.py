@@ -737,6 +737,8 @@ def _held_outside_math(line: str) -> str:
             line = _RELATION_SPACE.sub("\u00a0", line)
         if " " in line and _DIGIT.search(line):  # (a C-speed look: every paragraph of a book passes here)
             line = _ORDINAL.sub("\\1\u00a0", _ABBREVIATED.sub("\\1\u00a0", _NUMBER_SPACE.sub("\u00a0", line)))
+            if "\u00a0h " in line:
+                line = _HOUR_MINUTES.sub("\u00a0", line)
         if ". " in line:
             line = _SHORT_ABBREVIATION.sub("\\1.\u00a0", line)
     return line
@@ -761,6 +763,8 @@ _ABBREVIATIONS = r"(?:[Oo]p|[Nn]o|Nr|[Pp]p?|[Vv]ol|Bd|S|[Ff]igs?|Abb|[Ee]qs?|[Cc
 # (a formula right after the unit, "5 m$^2$", stands as a letter of _MATH_HELD_LETTERS meanwhile: not part of a word)
 _NUMBER_SPACE = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?!(?![\ua500-\ua5ff])[\w%‰]))|(?<=§) (?=\d)")
 _DIGIT = re.compile(r"\d")
+# French hours and minutes, "14 h 30": the minutes held to the hour's "h" as the hour to it (a line ended "14 h")
+_HOUR_MINUTES = re.compile(r"(?<=\d\u00a0h) (?=[0-5]\d(?![\w%‰]))")
 _ABBREVIATED = re.compile(rf"\b({_ABBREVIATIONS}) (?=\d)")
 # an ordinal written with a full stop, inside a line, held to the word after it ("23.\u00a0Jahreskongress", "am
 # 3.\u00a0Juni": a cover's title broke after "23."); a list's "1. " at a line's start is left alone
