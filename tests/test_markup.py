@@ -343,9 +343,9 @@ def test_non_string_input():
 def test_plain_lines_take_the_quick_way_to_the_same_markup(text):
     """A line of plain text in the text font is escaped, not parsed: the markup parsing it makes (a figure space held
     as a no-break space, which ReportLab does not break a line at)."""
-    from booklet.text.markup import collapse as _collapse, _line_runs, _markup
+    from booklet.text.markup import collapse as _collapse, _line_runs, _markup, _no_break_held
 
-    assert inline(text) == _markup(_line_runs(_collapse(text).replace("\u2007", "\u00a0")))
+    assert inline(text) == _no_break_held(_markup(_line_runs(_collapse(text))))
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -705,3 +705,11 @@ def test_french_hours_and_minutes_are_held_together():
     assert inline("de 9 h à 12 h 45.") == "de 9\u00a0h à 12\u00a0h\u00a045."
     assert inline("3 h 2027 people, 14 h 300 m") == "3\u00a0h 2027 people, 14\u00a0h 300\u00a0m"
     assert plain("à 14 h 30") == "à 14 h 30"
+
+
+def test_a_narrow_space_beside_an_ordinary_one_is_one_held_space():
+    """A real abstract wrote "superconductors \\,[Thiel2016]": the narrow space held to the citation, the ordinary space
+    before it broke the line, and the next line began with the held space, an indent. The two are one held space."""
+    assert inline("in superconductors \\,[Thiel2016], and") == "in superconductors\u00a0[Thiel2016], and"
+    assert inline("Pourquoi \u202f? Parce que") == "Pourquoi\u00a0? Parce que"
+    assert inline("« \u202fmot\u202f »") == "«\u00a0mot\u00a0»"

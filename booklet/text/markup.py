@@ -597,8 +597,13 @@ def _no_break_held(made: str) -> str:
     it as a space (a French LOC's review found lines starting "; " and "» "); a no-break space prints that space and
     holds."""
     if "\u202f" in made or "\u2007" in made:
-        return made.replace("\u202f", "\u00a0").replace("\u2007", "\u00a0")
+        # (with the ordinary spaces beside it: "superconductors \\,[Thiel2016]" broke at the space before it, and the
+        # next line began with the held space, an indent)
+        return _NARROW_SPACE.sub("\u00a0", made)
     return made
+
+
+_NARROW_SPACE = re.compile("[ \u00a0]*[\u202f\u2007][ \u00a0\u202f\u2007]*")
 
 
 # A code span: between single backticks, on one line, something in it that is no space ("`obj.__init__()`"); not
