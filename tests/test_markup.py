@@ -713,3 +713,5 @@ def test_a_narrow_space_beside_an_ordinary_one_is_one_held_space():
     assert inline("in superconductors \\,[Thiel2016], and") == "in superconductors\u00a0[Thiel2016], and"
     assert inline("Pourquoi \u202f? Parce que") == "Pourquoi\u00a0? Parce que"
     assert inline("« \u202fmot\u202f »") == "«\u00a0mot\u00a0»"
+    assert inline("see the reference \u00a0[12] and\u00a0 [13]") == "see the reference\u00a0[12] and\u00a0[13]"
+    assert inline("a\u00a0\u00a0\u00a0b") == "a\u00a0\u00a0\u00a0b"  # no-break spaces alone as written
