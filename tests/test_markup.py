@@ -707,11 +707,14 @@ def test_french_hours_and_minutes_are_held_together():
     assert plain("à 14 h 30") == "à 14 h 30"
 
 
-def test_a_narrow_space_beside_an_ordinary_one_is_one_held_space():
+def test_a_narrow_space_beside_an_ordinary_one_is_one_held_space_a_no_break_one_an_ordinary_space():
     """A real abstract wrote "superconductors \\,[Thiel2016]": the narrow space held to the citation, the ordinary space
     before it broke the line, and the next line began with the held space, an indent. The two are one held space."""
     assert inline("in superconductors \\,[Thiel2016], and") == "in superconductors\u00a0[Thiel2016], and"
     assert inline("Pourquoi \u202f? Parce que") == "Pourquoi\u00a0? Parce que"
     assert inline("« \u202fmot\u202f »") == "«\u00a0mot\u00a0»"
-    assert inline("see the reference \u00a0[12] and\u00a0 [13]") == "see the reference\u00a0[12] and\u00a0[13]"
+    # a no-break space beside an ordinary one holds nothing: one ordinary space (two after a sentence, as a word
+    # processor typed them in a real abstract), which never starts a line
+    assert inline("(2017, 2021)).\u00a0 Despite its \u00a0[12] and\u00a0 \u00a0[13]") == \
+        "(2017, 2021)). Despite its [12] and [13]"
     assert inline("a\u00a0\u00a0\u00a0b") == "a\u00a0\u00a0\u00a0b"  # no-break spaces alone as written

@@ -595,17 +595,24 @@ def _no_break_held(made: str) -> str:
     """`made` with its narrow no-break spaces (U+202F: what French keyboards and word processors type before ; ! ? and
     inside « », and TeX's `\\,`) and figure spaces as no-break spaces: ReportLab breaks a line at either and prints
     it as a space (a French LOC's review found lines starting "; " and "» "); a no-break space prints that space and
-    holds. A held space with ordinary ones beside it is one held space (_HELD_SPACES)."""
-    if "\u202f" in made or "\u2007" in made or " \u00a0" in made or "\u00a0 " in made:
-        # (with the ordinary spaces beside it, as a no-break space with one beside it: "superconductors \\,[Thiel2016]"
-        # broke at the space before it, and the next line began with the held space, an indent)
-        return _HELD_SPACES.sub("\u00a0", made)
+    holds. A narrow space with ordinary ones beside it is one held space; a no-break space beside an ordinary one,
+    an ordinary space."""
+    if "\u202f" in made or "\u2007" in made:
+        # (with the ordinary spaces beside it: "superconductors \\,[Thiel2016]" broke at the space before it, and the
+        # next line began with the held space, an indent)
+        made = _NARROW_SPACES.sub("\u00a0", made)
+    if " \u00a0" in made or "\u00a0 " in made:
+        # a no-break space typed beside an ordinary one holds nothing (the line breaks at the other), but it started a
+        # line (an indent) or widened a gap: "statistics.\u00a0 Despite", two spaces after a sentence as a word
+        # processor typed them, is one space
+        made = _SPACED_NO_BREAK.sub(" ", made)
     return made
 
 
-# a narrow or figure space, or a no-break space beside an ordinary one, with the spaces around it (no-break spaces
-# alone, one or several, are as written)
-_HELD_SPACES = re.compile("[ \u00a0\u202f\u2007]*(?:[\u202f\u2007]| \u00a0|\u00a0 )[ \u00a0\u202f\u2007]*")
+# a narrow or figure space with the spaces around it
+_NARROW_SPACES = re.compile("[ \u00a0\u202f\u2007]*[\u202f\u2007][ \u00a0\u202f\u2007]*")
+# no-break spaces with an ordinary space beside them (no-break spaces alone, one or several, are as written)
+_SPACED_NO_BREAK = re.compile("[ \u00a0]*(?: \u00a0|\u00a0 )[ \u00a0]*")
 
 
 # A code span: between single backticks, on one line, something in it that is no space ("`obj.__init__()`"); not
