@@ -253,6 +253,13 @@ COLON = "a colon and a space (': ') in a value make YAML read a new key there; p
      "3: the '{' on this line is never closed: end the mapping with '}': dates: {start: 2027-09-13, end: 2027-09-14}"),
     ("title: X\nnotes: [Wi-Fi, Coffee\nvenue: Lund\n" + DATES,
      "2: the '[' on this line is never closed: end the list with ']': notes: [Wi-Fi, Coffee]"),
+    # the file ends inside the brackets (saved half-typed): PyYAML points past the last line
+    ("title: X\nvenue: Lund\n" + DATES + "notes: [\n",
+     "4: the '[' on this line is never closed: end the list with ']'"),
+    ("title: X\nvenue: Lund\n" + DATES + "notes: [Wi-Fi,\n",
+     "4: the '[' on this line is never closed: end the list with ']'"),
+    ("title: X\nvenue: Lund\n" + DATES + "committees: [{name: SOC, members: [\n",
+     "4: the '[' on this line is never closed: end the list with ']'"),
     ("title: X\nvenue: Lund\nnotes: [Wi-Fi, Coffee}\n" + DATES,
      "3: the '[' opened on this line is closed with '}': close it with ']'"),
     # a value that starts with a character YAML reserves
@@ -313,7 +320,7 @@ COLON = "a colon and a space (': ') in a value make YAML read a new key there; p
      "value above, indent it further than that value's key"),
 ], ids=["colon-in-value", "colon-before-comment", "colon-in-list-item", "colon-in-flow-mapping", "colon-and-backslash",
         "tab", "tab-in-list", "unclosed-quote", "quote-runs-on", "unclosed-quote-in-braces", "unclosed-brace",
-        "unclosed-bracket", "wrong-bracket", "at-sign", "backtick", "star", "star-alias", "ampersand", "pipe",
+        "unclosed-bracket", "ends-after-bracket", "ends-after-comma", "ends-in-nested-brackets", "wrong-bracket", "at-sign", "backtick", "star", "star-alias", "ampersand", "pipe",
         "apostrophe", "inner-double-quotes", "quoted-start", "bracket-start", "no-space-after-colon",
         "no-space-after-dash", "no-space-after-dash-in-mapping", "deeper-than-a-value", "misaligned-key",
         "misaligned-item", "key-among-items", "item-among-keys", "no-colon"])

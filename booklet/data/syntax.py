@@ -193,6 +193,11 @@ def _closed(line: str, column: int) -> str:
 
 def _flow(problem, context, mark, opened, lines, text):
     """Errors inside [ ] and { }: one left open, closed with the wrong bracket, a colon in a value."""
+    if context == "while parsing a flow node" and "<stream end>" in problem:
+        # the file ends right after '[', '{' or a comma in them ('speakers: [', a file saved half-typed): PyYAML
+        # points at the end of the file; the bracket left open is the last one the scanner opened and did not close
+        opened = _last_unclosed(text)
+        context = "while parsing a flow sequence"
     if context not in ("while parsing a flow mapping", "while parsing a flow sequence") or opened is None:
         return None
     bracket = _line(lines, opened.line)[opened.column: opened.column + 1]
@@ -211,12 +216,28 @@ def _flow(problem, context, mark, opened, lines, text):
     if got in ("<stream end>", ":") or (mark is not None and mark.line != opened.line):
         line = _line(lines, opened.line)
         example = ""
-        if line.count(bracket) == line.count(close) + 1 and not line.rstrip().endswith(","):
-            value, comment = _split_comment(line)
+        value, comment = _split_comment(line)
+        # closed at the end of the line when that closes all it opened, and something was written inside it
+        if sum(map(line.count, CLOSE)) == sum(map(line.count, CLOSE.values())) + 1 \
+                and not value.rstrip().endswith((",", bracket)):
             example = f": {_shown(value + close + comment)}"
         return opened.line + 1, (f"the '{bracket}' on this line is never closed: end the {WHAT[bracket]} with "
                                  f"'{close}'{example}")
     return None
+
+
+def _last_unclosed(text: str):
+    """The mark of the last '[' or '{' of `text` left open, or None (the scanner cannot read the text, or none is)."""
+    opened = []
+    try:
+        for token in yaml.scan(text):
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                opened.append(token.start_mark)
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and opened:
+                opened.pop()
+    except yaml.YAMLError:
+        return None
+    return opened[-1] if opened else None
 
 
 def _flow_colon_advice(line: str, start: int, column: int) -> str:
