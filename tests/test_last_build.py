@@ -453,3 +453,18 @@ def test_a_file_under_a_data_files_name_since_the_last_build_is_noticed(conferen
     assert run.exit_code == 0, run.output
     assert ("program.yaml:1: warning: booklet reads programme.yaml, which is there too; this file is left out "
             "(remove or rename it)") in run.stderr.splitlines()
+
+
+def test_yaml_files_in_a_folder_inside_abstracts_since_the_last_build_are_noticed(conference, tmp_path):
+    """A folder of abstracts moved inside abstracts/ since the last build (abstracts/old/), whose files booklet
+    does not read: the data files are the same, but what reading says is not; the next build says it, as check
+    does, rather than take the last build's warnings."""
+    folder, output = conference
+    (folder / "abstracts" / "old").mkdir(parents=True)
+    (folder / "abstracts" / "old" / "lund.yaml").write_text(
+        "id: lund\ntitle: T\nspeaker: {name: A B}\nabstract: x\n", "utf-8")
+    expected = ("abstracts/old/:1: warning: booklet reads the abstracts' files in abstracts/ itself, not in a folder "
+                "inside it: the 1 YAML file in this one is left out (move it up to abstracts/ to print it)")
+    run = CliRunner().invoke(main, ["build", str(folder), "-o", str(output)])
+    assert run.exit_code == 0, run.output
+    assert expected in run.stderr.splitlines()
