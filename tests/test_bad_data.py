@@ -1266,6 +1266,23 @@ def test_abstract_files_in_a_folder_inside_abstracts_are_said_to_be_left_out(tmp
                                "the 2 YAML files in this one are left out (move them up to abstracts/ to print them)")]
 
 
+def test_a_folder_of_abstracts_under_another_name_is_an_error_and_beside_abstracts_a_warning(tmp_path):
+    """abstracts/ renamed (Abstracts/, abstract/) while editing: its abstracts were left out of the booklet without a
+    word when the programme named none of them."""
+    entry = "id: extra\ntitle: An extra talk\nspeaker: {name: Ana Smith}\nabstract: Text.\n"
+    folder = conference(tmp_path, {"Abstracts/extra.yaml": entry, "Abstracts/more.yml": entry.replace("extra", "more"),
+                                   "abstract/notes.txt": "not YAML: this folder is left alone"})
+    build_and_check_fail(tmp_path, folder, [
+        "Abstracts/:1: booklet reads the abstracts' files in abstracts/, not in Abstracts/: rename the folder (as it "
+        "is, the 2 YAML files in it are left out)"])
+
+    (folder / "abstracts").mkdir()
+    _, warnings = read_booklet(folder)
+    assert [(w.file, w.line, w.message) for w in warnings if w.kind == "stray-file"] == [
+        ("Abstracts/", 1, "booklet reads the abstracts' files in abstracts/, which is there too: the 2 YAML files in "
+                          "this folder are left out (move them to abstracts/ to print them)")]
+
+
 def test_a_file_named_abstracts_is_said_to_be_left_out(tmp_path):
     """A fuzzing run: a file named `abstracts` (no folder) passed check without a word."""
     folder = conference(tmp_path, {"abstracts": "- id: x\n"})

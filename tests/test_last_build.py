@@ -468,3 +468,11 @@ def test_yaml_files_in_a_folder_inside_abstracts_since_the_last_build_are_notice
     run = CliRunner().invoke(main, ["build", str(folder), "-o", str(output)])
     assert run.exit_code == 0, run.output
     assert expected in run.stderr.splitlines()
+
+    # and a folder of abstracts under another name beside abstracts/ (abstract/), added since that build
+    (folder / "abstract").mkdir()
+    (folder / "abstract" / "lund.yaml").write_text("id: lund\ntitle: T\nspeaker: {name: A B}\nabstract: x\n", "utf-8")
+    run = CliRunner().invoke(main, ["build", str(folder), "-o", str(output)])
+    assert run.exit_code == 0, run.output
+    assert ("abstract/:1: warning: booklet reads the abstracts' files in abstracts/, which is there too: the 1 YAML "
+            "file in this folder is left out (move it to abstracts/ to print it)") in run.stderr.splitlines()

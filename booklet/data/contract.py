@@ -611,6 +611,13 @@ def meant_file(name: str, in_abstracts: bool) -> str | None:
     return meant
 
 
+def meant_folder(name: str) -> str | None:
+    """"abstracts" when `name`, a folder's, stands for abstracts/ but is not it (Abstracts, abstract), else None."""
+    if name.startswith(".") or name == "abstracts":
+        return None
+    return "abstracts" if _SPELLED.get(name.lower(), name.lower()) == "abstracts" else None
+
+
 def file_for(name: str) -> File:
     """The File that a data file's name (relative to the folder) belongs to."""
     for spec in FILES:

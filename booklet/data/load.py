@@ -621,6 +621,23 @@ def matching(folder: Path, pattern: str) -> list[Path]:
     return sorted(path for path in Path(folder).glob(pattern) if not path.name.startswith("."))
 
 
+def misnamed_folders(folder: Path) -> list[tuple[str, int]]:
+    """("NAME/", how many YAML files it holds) of each folder of `folder` that stands for abstracts/ under another name
+    (contract.meant_folder: Abstracts/, abstract/) and holds some: booklet does not read them (data.validate says so)."""
+    from .contract import meant_folder
+
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_dir() and meant_folder(entry.name))
+    except OSError:  # (said where the data files are read)
+        return []
+    found = []
+    for name in names:
+        count = sum(1 for path in matching(Path(folder) / name, "*") if path.suffix.lower() in (".yaml", ".yml"))
+        if count:
+            found.append((f"{name}/", count))
+    return found
+
+
 def yaml_in_folders(folder: Path) -> list[tuple[str, int]]:
     """("abstracts/NAME/", how many YAML files are in it, at any depth) of each folder inside `folder`'s abstracts/
     that holds some: booklet reads only the files of abstracts/ itself (data.validate says so)."""

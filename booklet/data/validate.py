@@ -15,7 +15,7 @@ from ..text.fonts import use_fonts
 from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
 from .contract import ALTERNATIVES, is_sheet
 from .fields import Fields, Report, each_mapping, kept_entry
-from .load import Map, Seq, load_file, matching, misnamed, not_a_file, present, yaml_in_folders
+from .load import Map, Seq, load_file, matching, misnamed, misnamed_folders, not_a_file, present, yaml_in_folders
 from ..model import (
     Abstract,
     Booklet,
@@ -94,6 +94,15 @@ def _misnamed(report: Report, folder: Path) -> None:
                     f"the {count} YAML file{'s' * (count != 1)} in this one {'are' if count != 1 else 'is'} left out "
                     f"(move {'them' if count != 1 else 'it'} up to abstracts/ to print {'them' if count != 1 else 'it'})",
                     "stray-file")
+    for name, count in misnamed_folders(folder):
+        files = f"the {count} YAML file{'s' * (count != 1)}"
+        if not stray.is_dir():
+            report.error(name, 1, "", f"booklet reads the abstracts' files in abstracts/, not in {name}: rename the "
+                         f"folder (as it is, {files} in it {'are' if count != 1 else 'is'} left out)")
+        elif not os.path.samefile(stray, folder / name):  # (not the same folder: a case-blind file system)
+            report.warn(name, 1, "", f"booklet reads the abstracts' files in abstracts/, which is there too: {files} "
+                        f"in this folder {'are' if count != 1 else 'is'} left out (move {'them' if count != 1 else 'it'}"
+                        f" to abstracts/ to print {'them' if count != 1 else 'it'})", "stray-file")
     for name, meant in misnamed(folder):
         read = next((other for other in (meant, *ALTERNATIVES.get(meant, ())) if present(folder / other)), None)
         if is_sheet(name) and not meant.endswith(".csv"):
