@@ -227,6 +227,10 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
             roots = wanted.roots()
             report(Watching(roots))
             identities = [_identity(root) for root in roots]
+            folder = _identity(data_dir)
+            # the folders of the last good build's images that are not there (moved away, being made again): the
+            # watcher cannot watch them, so each burst (the real watcher's come at least every QUIET_MS) looks for them
+            missing = {image.parent for image in wanted.images if not image.parent.is_dir()}
             started = False
             for burst in watcher(roots, wanted):
                 changed = {_located(Path(p)) for p in burst if wanted(Path(p))}
@@ -236,13 +240,19 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
                     changed |= {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
                 # a folder watched removed, or made again (a checkout, a copy unpacked over it): the watcher sees
                 # nothing of the new one; rebuilt, and watched anew
-                moved = [_identity(root) for root in roots] != identities
-                if moved:
+                moved = [root for root, identity in zip(roots, identities) if _identity(root) != identity]
+                folder_moved = _identity(data_dir) != folder
+                if folder_moved:
                     changed.add(Path(data_dir).absolute())
+                changed.update(root for root in moved if root != wanted.data_dir)
+                back = {place for place in missing if place.is_dir()}  # an image folder there again
+                changed.update(image for image in wanted.images if image.parent in back)
                 if not changed:
                     continue
                 report(Changed(tuple(sorted(changed))))
-                if moved:  # gone (the rebuild says so; then waited for), or made again: with its fonts, read anew
+                # the data folder gone (the rebuild says so; then waited for), or made again: with its fonts, read
+                # anew (not when only a folder of images moved)
+                if folder_moved:
                     if _identity(data_dir) is not None:
                         _restart_for_fonts(data_dir)
                 else:
@@ -251,7 +261,7 @@ def watch(data_dir: Path, output: Path, options=None, *, report: Callable[[Event
                     if fonts:
                         raise Restart(fonts)
                 build()
-                if moved or wanted.roots() != roots:  # the images moved to other folders: watch those
+                if moved or folder_moved or wanted.roots() != roots:  # the images moved to other folders: watch those
                     break
             else:
                 return

@@ -407,3 +407,42 @@ def test_a_data_folder_with_fonts_made_again_starts_the_watch_again_once_it_is_b
     assert restart.value.paths == ((folder / "fonts" / "Body-Regular.ttf").resolve(),)
     assert [type(e).__name__ for e in events] == ["Rebuild", "Watching", "Changed", "Rebuild", "Changed"]
     assert not events[3].ok  # the folder gone: said, then waited for
+
+
+def test_an_image_folder_outside_moved_away_and_back_is_rebuilt_without_starting_again(tmp_path):
+    """`mv ../images ../images.old` and back (a sync, a checkout of the folder beside): the watch said "A font file
+    changed" and started again (the data folder holds a font), although no font and not the data folder had moved;
+    and with the folder back, nothing was rebuilt: the watch watched the data folder alone, and kept the error."""
+    import shutil
+
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": with_photo("../images/a.jpg"),
+                                                  "../images/a.jpg": jpeg((120, 150), (200, 30, 30))})
+    (folder / "fonts").mkdir()
+    shutil.copyfile(ROOT / "booklet" / "resources" / "fonts" / "GentiumBookPlus-Regular.ttf",
+                    folder / "fonts" / "Body-Regular.ttf")
+    (folder / "theme.yaml").write_text("fonts: {text: fonts/Body-Regular.ttf}\n", encoding="utf-8")
+    output = tmp_path / "booklet.pdf"
+    images = (tmp_path / "images").resolve()
+    events, calls = [], []
+
+    def fake_watcher(roots, wanted):
+        calls.append(roots)
+        if len(calls) == 1:
+            images.rename(tmp_path / "images.old")
+            yield []  # (a quiet second: the watcher hears nothing of the move)
+        elif len(calls) == 2:
+            yield []  # (quiet: nothing to rebuild)
+            (tmp_path / "images.old").rename(images)
+            yield []
+        else:
+            yield from ()
+
+    watch(folder, output, report=events.append, watcher=fake_watcher)
+    root = folder.resolve()
+    assert calls == [(root, images), (root,), (root, images)]
+    assert [e.paths for e in events if isinstance(e, Changed)] == [(images, images / "a.jpg"), (images / "a.jpg",)]
+    builds = [e for e in events if isinstance(e, Rebuild)]
+    assert [b.ok for b in builds] == [True, False, True]
+    assert [str(p) for p in builds[1].problems] == [
+        f"abstracts.yaml:3: [0].speaker.photo: '../images/a.jpg': file not found (there is no folder {images})"]
+    assert image_sizes(output) == {(120, 150)}
