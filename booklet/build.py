@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from fnmatch import fnmatch
 from pathlib import Path
@@ -148,6 +148,9 @@ def build_booklet(data_dir: Path, output: Path, page_size: str | None = None,
 
 def _build(data_dir, output, page_size, options, progress, strict, jobs, checked, remember, alone) -> BuildResult:
     options = options or PrintOptions(page_size=page_size)
+    named = {name.lower(): name for name in PAGE_SIZES}.get(str(options.page_size).lower())
+    if options.page_size and named and named != options.page_size:  # "a4", as the command line takes it too
+        options = replace(options, page_size=named)
     size = options.page_size or theme_page_size(Path(data_dir))
     if size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {size!r}; choose one of {', '.join(PAGE_SIZES)}")

@@ -178,3 +178,19 @@ def test_problems_on_one_line_are_listed_in_the_order_of_their_keys_not_by_name(
         "conference.yaml:3: dates.end: '2027-13-04' is not a valid date"]
     built = invoke("build", data, "-o", tmp_path / "out.pdf")
     assert built.stderr.splitlines()[:2] == checked.stderr.splitlines()
+
+
+def test_the_library_takes_a_page_size_in_any_case_as_the_command_line_does(tmp_path):
+    """build_booklet(page_size="a4") raised "unknown page size 'a4'" where `--page-size a4` builds."""
+    from .helpers import write_conference
+
+    folder = write_conference(tmp_path / "conf")
+    result = build_booklet(folder, tmp_path / "a4.pdf", page_size="a4")
+    assert result.page_size == "A4"
+    from pypdf import PdfReader
+
+    trim = PdfReader(str(result.output)).pages[0].trimbox
+    assert (round(float(trim.width) / 72 * 25.4), round(float(trim.height) / 72 * 25.4)) == (210, 297)
+    with pytest.raises(ValueError, match="unknown page size 'a3'"):
+        build_booklet(folder, tmp_path / "a3.pdf", page_size="a3")
+    assert not (tmp_path / "a3.pdf").exists()
