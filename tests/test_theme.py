@@ -577,3 +577,23 @@ def test_the_readmes_sections_example_is_the_default_list():
         text = (THEME_DIR / f"{name}.yaml").read_text(encoding="utf-8")
         listed = re.search(r"^sections: \[([^\]]*)\]", text, flags=re.M).group(1)
         assert tuple(re.split(r",\s*", listed.strip())) == SECTIONS, name
+
+
+def test_an_empty_font_file_and_an_empty_photo_are_said_to_be_empty(tmp_path):
+    """A watch walk-through: a font saved as 0 bytes was "not a TrueType font file", an empty photo "not a readable
+    image (cannot identify image file '/the/whole/path')"."""
+    from .helpers import extend
+
+    folder = theme_folder(tmp_path, "fonts:\n  text: fonts/Empty-Regular.ttf\n", {
+        "fonts/Empty-Regular.ttf": b"", "images/face.jpg": b"",
+        "abstracts.yaml": extend("abstracts.yaml", """\
+            - id: extra
+              title: An extra talk
+              speaker: {name: Ana Photo, photo: images/face.jpg}
+            """)})
+    with pytest.raises(DataError) as caught:
+        check_folder(folder)
+    said = [str(p) for p in caught.value.problems]
+    assert "theme.yaml:2: fonts.text: 'fonts/Empty-Regular.ttf' is empty (0 bytes): copy the .ttf file again" in said
+    assert any(p.endswith(".speaker.photo: 'images/face.jpg': the file is empty (0 bytes): copy or save the image "
+                          "again") for p in said), said

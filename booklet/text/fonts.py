@@ -117,6 +117,8 @@ def font_file_problem(path: Path) -> str | None:
             head = handle.read(4)
     except OSError as exc:
         return f"cannot be read ({exc.strerror or exc})"
+    if not head:
+        return "is empty (0 bytes): copy the .ttf file again"
     if head == b"OTTO":
         return ("is an OpenType font with PostScript (CFF) outlines, which cannot be embedded in the PDF; "
                 "use the TrueType (.ttf) version of the font")
