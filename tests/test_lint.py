@@ -701,6 +701,20 @@ def test_invited_talk_without_a_photo_when_the_other_has_one(tmp_path):
     ]
 
 
+def test_an_abstract_without_text_among_many_with_one_is_warned_of(tmp_path):
+    """A watch walk-through: abstracts.yaml saved half-written ("name: P") built a talk with no text without a word.
+    Where many abstracts have no text (some conference systems export talks without one), none is warned of."""
+    more = "".join(f"- id: extra-{n}\n  title: Extra talk {n}\n  speaker: {{name: Person {n}}}\n"
+                   + ("  abstract: Its text.\n" if n else "") for n in range(9))
+    said = [w for w in warnings_for(tmp_path / "one", {"abstracts.yaml": extend("abstracts.yaml", more)})
+            if "no text" in w]
+    assert said == ["abstracts.yaml:12: [2].abstract: warning: abstract 'extra-0' has no text, while 10 of the 11 "
+                    "abstracts have one: it prints as its title and speakers alone"]
+    many = more.replace("  abstract: Its text.\n", "", 1)
+    assert [w for w in warnings_for(tmp_path / "two", {"abstracts.yaml": extend("abstracts.yaml", many)})
+            if "no text" in w] == []
+
+
 def test_a_photo_far_from_its_place_s_proportions_prints_too_thin_to_see(tmp_path):
     """A photo of 1 x 2,000 pixels printed as a sliver 27.5 mm high and not a hundredth of one wide, without a word
     (its resolution along its long side is fine); one of the place's proportions is fine."""

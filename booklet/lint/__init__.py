@@ -35,6 +35,7 @@ KINDS = {
     "poster-session": "Poster sessions the programme does not have",
     "participant-twice": "Participants listed twice",
     "missing-photo": "Invited and keynote talks without a photo",
+    "missing-text": "Abstracts without a text, among abstracts that have one",
     "too-long": "Abstracts too long for one page",
     "low-resolution": "Images too coarse for print",
     "thin-image": "Images printed too thin to see",
@@ -80,8 +81,8 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .cover import check_back_cover, check_cover, check_placeholders, check_running_title
     from .coverage import check_coverage
     from .example import check_example
-    from .entries import (check_emails, check_participants_twice, check_photos, check_poster_numbers,
-                          check_titles_as_names)
+    from .entries import (check_abstract_texts, check_emails, check_participants_twice, check_photos,
+                          check_poster_numbers, check_titles_as_names)
     from .extras import check_extra_pages
     from .fit import check_lengths
     from .language import check_date_characters, check_labels, check_language
@@ -106,6 +107,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_participants_twice(booklet)
         + check_titles_as_names(booklet, names, lines)
         + check_photos(booklet)
+        + check_abstract_texts(booklet, lines)
         + check_lengths(booklet, page, lines)
         + check_resolution(booklet, page)
         + check_emails(mentions.emails(booklet, everyone))

@@ -95,6 +95,26 @@ def check_photos(booklet: Booklet) -> list[Problem]:
     return problems
 
 
+def check_abstract_texts(booklet: Booklet, lines: Lines) -> list[Problem]:
+    """Abstracts without a text, when nearly all have one (one in ten at most): a file saved half-written, or a
+    text forgotten, prints a talk as its title and speakers alone. (A book of many talks without texts, as some
+    conference systems export, is not warned of talk by talk.)"""
+    abstracts = booklet.abstracts
+    without = [a for a in abstracts if not a.text.strip()]
+    if not without or len(without) * 10 > len(abstracts):
+        return []
+    having = len(abstracts) - len(without)
+    problems = []
+    for abstract in without:
+        source = abstract.source or Source("", 0, "")
+        problems.append(Problem(source.file, lines.line(source.file, join(source.key, "title"), source.line),
+                                join(source.key, "abstract"),
+                                f"abstract {quoted(abstract.id)} has no text, while {having} of the {len(abstracts)} "
+                                "abstracts have one: it prints as its title and speakers alone", "warning",
+                                "missing-text"))
+    return problems
+
+
 _LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
 # letters, digits and hyphens, not first or last (the class written once: each wide class costs ~2 ms to compile)
 _LABEL = re.compile(r"^(?!-)[A-Za-z0-9\u00a0-\uffff-]+(?<!-)$")
