@@ -126,3 +126,28 @@ def test_the_glance_never_starts_a_line_with_a_sessions_number(tmp_path):
     assert "PARALLEL SESSIONS" in glance
     lines = [line.strip() for line in glance.splitlines()]
     assert not [line for line in lines if line.split(" ")[0] in ("I", "II", "III")], lines
+
+
+def test_a_tied_pair_wider_than_the_line_is_untied_not_cut_without_a_hyphen():
+    """A review of 31C3 on letter paper (four parallel tracks side by side, cells about 30 mm wide): a title's last
+    two words, tied (markup.title), were one word wider than the cell, which ReportLab cut where the line ended, with
+    no hyphen: "Das Transparenzpor / tal Hamburg", "The Cloud Conspirac / y 2008-2014". Untied there, each word goes
+    whole onto a line; a pair that fits stays tied."""
+    from booklet.layout.flowables import Para
+    from booklet.layout.page import page_for
+    from booklet.layout.styles import make_styles
+    from booklet.text.fonts import use_fonts
+    from booklet.text.paragraph import line_text
+
+    use_fonts()
+    style = make_styles(page_for("letter")).row_title
+
+    def lines(title: str, width: float) -> list[str]:
+        para = Para(markup.title(title), style)
+        para.wrap(width, 1000)
+        return [line_text(line).replace(NBSP, " ") for line in para.blPara.lines]
+
+    assert lines("Das Transparenzportal Hamburg", 84) == ["Das", "Transparenzportal", "Hamburg"]
+    assert lines("The Cloud Conspiracy 2008-2014", 90) == ["The Cloud", "Conspiracy", "2008-2014"]
+    assert lines("Code Pointer Integrity", 90) == ["Code", "Pointer Integrity"]  # (the pair fits: still tied)
+    assert lines("Das Transparenzportal Hamburg", 200) == ["Das Transparenzportal Hamburg"]

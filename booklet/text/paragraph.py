@@ -1214,7 +1214,7 @@ def _broken(para, width, break_lines_of, frags, refused: frozenset):
 
 
 def _final_hyphen_refused(para, width, break_lines_of):
-    frags = para.frags  # (breaking lines sets them to the words it made)
+    frags = _untied(para.frags, min(_widths_of(width)))  # (breaking lines sets them to the words it made)
     lines = _broken(para, width, break_lines_of, frags, frozenset())
     if len(_ASKED.hyphens) > HYPHENS_IN_A_ROW and len(lines.lines) <= HYPHENS_LINES:
         lines = _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines)
@@ -1232,6 +1232,31 @@ def _final_hyphen_refused(para, width, break_lines_of):
 
     again = _broken_again(para, width, break_lines_of, frags, last, better)
     return lines if again is None else again
+
+
+NBSP = "\u00a0"
+
+
+def _untied(frags, width: float):
+    """`frags`, but a run of words tied by no-break spaces that is wider than `width` (a line) untied: its ties spaces.
+    A title's last two words are tied so that no line ends the title with a word alone ("Das Transparenzportal
+    Hamburg"), a number to the word before it: in a cell of four parallel tracks such a pair no line holds was cut
+    where the line ended, without a hyphen ("Das Transparenzpor / tal Hamburg", 31C3 on letter paper). A tie is a
+    preference; a word cut without a hyphen is a fault. Runs within one fragment only (a tie across a tag stays)."""
+    if not any(isinstance(getattr(frag, "text", None), str) and NBSP in frag.text for frag in frags):
+        return frags
+    made = list(frags)
+    for at, frag in enumerate(frags):
+        text = getattr(frag, "text", None)
+        if type(frag) is not ParaFrag or type(text) is not str or NBSP not in text or getattr(frag, "cbDefn", None):
+            continue
+        runs = re.split(r"([ \t\n\r]+)", text)
+        wide = [run.replace(NBSP, " ") if NBSP in run and _string_width(run, frag.fontName, frag.fontSize) > width
+                else run for run in runs]
+        if wide != runs:
+            made[at] = copy_fragment(frag)
+            made[at].text = "".join(wide)
+    return made
 
 
 def _broken_again(para, width, break_lines_of, frags, call: int, better):
