@@ -657,6 +657,23 @@ def test_a_row_of_parallel_track_headings_sets_its_rooms_alike(tmp_path):
                                          for line in lines), lines
 
 
+def test_track_headings_of_unequal_widths_set_their_rooms_alike(tmp_path):
+    """A review of 31C3 on letter paper: of three or four tracks side by side, the first and the last are wider than
+    those between (no gap on their outer side), and each heading asked whether the others' "Name · Room" fit on one
+    line at its own width: the first and last set "Ethics, Society and Politics · Saal 12" on one line, the middle
+    one, its room on a line of its own. Each is asked at its own width: all three alike."""
+    items = "      - parallel:\n"
+    ids = [f"t{n}" for n in range(6)]
+    for n, room in enumerate(("Saal 12", "Saal 13", "Saal 14")):
+        items += session_yaml("Ethics, Society and Politics", ids[2 * n:2 * n + 2], 9 * 60, room=room,
+                              indent=10)[0]
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + items
+    _, pdf, _ = build(tmp_path, {"programme.yaml": programme, "abstracts.yaml": talks_yaml(ids)}, page_size="letter")
+    (page,) = [p for p in pdf.pages_with("Saal 13") if "PARALLEL SESSIONS" in pdf.lines(p)]
+    lines = pdf.lines(page)
+    assert [line for line in lines if "Saal" in line] == ["Saal 12", "Saal 13", "Saal 14"], lines
+
+
 def test_items_without_a_time_that_end_a_day_are_said_to_have_none(tmp_path):
     """A typesetter's review: an imported "Workshop 1" stood at a day's end under the time column's gap, with nothing
     to say it has no fixed time (the glance says so). The items without a time after a day's last time are set under

@@ -283,8 +283,11 @@ class TracksRow(Flowable):
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
-        heights = [cell.wrap(w, availHeight)[1] for cell, (_, w) in zip(self.cells, self._columns(availWidth))
-                   if cell is not None]
+        columns = self._columns(availWidth)
+        for cell, (_, w) in zip(self.cells, columns):  # (each cell's width known to the others: OneLineOr's together)
+            if cell is not None:
+                cell.wrap(w, availHeight)
+        heights = [cell.wrap(w, availHeight)[1] for cell, (_, w) in zip(self.cells, columns) if cell is not None]
         self.height = max(heights, default=0.0)
         return self.width, self.height
 

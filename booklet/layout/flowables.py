@@ -1422,7 +1422,9 @@ class OneLineOr(Flowable):
     """Paragraph `one` when it sets on one line at the width it is given, else paragraph `more` (the same words
     broken elsewhere: a session's name, then its room on a line of its own without the dot between them).
     `together`: a list the ones set side by side share (the headings of parallel tracks): when one of them takes
-    `more`, they all do, so that a row's rooms are set alike."""
+    `more`, they all do, so that a row's rooms are set alike; each one asked at its own width, the one it was last
+    wrapped at (the first and last of three or four tracks are wider than those between: each asked at its own, the
+    first had "Security & Hacking · Saal 1" on one line and the second, with the same words, on two)."""
 
     def __init__(self, one: Para, more: Para, together: list | None = None):
         super().__init__()
@@ -1430,6 +1432,7 @@ class OneLineOr(Flowable):
         self.chosen = one
         self.together = together
         self._one_line_at: dict[float, bool] = {}  # width -> whether `one` sets on one line there
+        self._width: float | None = None  # the width it was last wrapped at
         if together is not None:
             together.append(self)
 
@@ -1442,7 +1445,9 @@ class OneLineOr(Flowable):
 
     def wrap(self, availWidth, availHeight):
         self.chosen = self.one
-        if not all(other._one_line(availWidth) for other in self.together or (self,)):  # (each set once a width)
+        self._width = availWidth
+        if not all(other._one_line(other._width or availWidth)
+                   for other in self.together or (self,)):  # (each set once a width)
             self.chosen = self.more
         width, height = self.chosen.wrap(availWidth, availHeight)
         self.width, self.height = width, height
