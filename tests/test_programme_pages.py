@@ -474,6 +474,31 @@ def test_parallel_tracks_stay_aligned_and_show_end_times(parallel):
     assert time[1] > title[3]
 
 
+@pytest.mark.parametrize("size, side_by_side", [("letter", 4), ("A4", 4), ("B5", 3), ("A5", 2)])
+def test_four_rooms_are_side_by_side_on_letter_and_a4(tmp_path, size, side_by_side):
+    """A review of 31C3 on letter paper: four rooms at once were set one session after another (a track needed 56 mm
+    of the text's width, and letter's 176 mm and A4's 170 mm held three): a day of four talks an hour took three pages
+    where the programme at a glance showed them in one row. A track now needs 42 mm: four side by side on letter and
+    A4 (cells of some 40 mm, as a printed timetable has them), three on B5, two on A5; more than that, one after
+    another."""
+    tracks = 5
+    ids = [[f"p{k}t{t}" for t in range(2)] for k in range(tracks)]
+    for count in (side_by_side, side_by_side + 1):
+        items = "      - parallel:\n" + "".join(
+            session_yaml(f"Track {k}", ids[k], 9 * 60, room=f"Room {k}", indent=10)[0] for k in range(count))
+        folder = tmp_path / str(count)
+        _, pdf, path = build(folder, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + items,
+                                      "abstracts.yaml": talks_yaml([t for track in ids[:count] for t in track])},
+                             page_size=size)
+        day = outline_pages(pdf, "Programme")[0][1]
+        heads = [boxes(path, day, f"Track {k}")[0] for k in range(count)]
+        tops = {round(head[3]) for head in heads}
+        if count == side_by_side:  # one row of headings, left to right
+            assert len(tops) == 1 and [h[0] for h in heads] == sorted(h[0] for h in heads), heads
+        else:  # one session under another
+            assert len(tops) == count and len({round(h[0]) for h in heads}) == 1, heads
+
+
 def test_track_headings_read_name_then_room(parallel):
     _, pdf, _ = parallel
     (first,) = [p for _, p in outline_pages(pdf, "Programme")]

@@ -130,7 +130,7 @@ class Page:
     @property
     def max_tracks(self) -> int:
         """How many parallel sessions fit side by side."""
-        return max(1, int(self.text_width // (56 * mm)))
+        return max(1, int(self.text_width // (42 * mm)))
 
 
 def page_for(name: str, bleed: float = 0.0, marks: bool = False, cmyk: bool = False) -> Page:
