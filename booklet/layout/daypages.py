@@ -7,10 +7,11 @@ them out one under another and chooses its own page breaks:
 - a longer day breaks so that at least three programme rows go on each side of the break, never
   after a heading (a line marked `keep`), and, when it can, not so that only one row of a session
   or parallel block stays on either side;
-- a day whose rest after the break would be short (less than SHORT_REST of a page: three rows alone on the
-  day's last page) breaks earlier, between two of its sessions or items (else between two parallel sessions,
-  else inside a session or a block of parallel tracks), where the rest takes more of the next page and the
-  first page stays at least half full (a break after lunch rather than before the evening's last three rows);
+- a day whose rest after the break would be short (less than SHORT_REST of a page, with the headings it repeats:
+  three or four rows alone on the day's last page) breaks earlier, between two of its sessions or items (else
+  between two parallel sessions, else inside a session or a block of parallel tracks), where the rest takes more of
+  the next page and the first page stays at least half full (a break after lunch rather than before the evening's
+  last three rows);
 - the rest of the day starts with the day's heading repeated in a smaller form ("Thursday 9
   September (continued)"), and, when the break falls inside a session or a parallel block, with
   that block's heading (the session name and room, the tracks' headings) repeated as well.
@@ -35,7 +36,10 @@ _FUZZ = 1e-6
 # block may keep a single row on one side of it).
 _RULES = ((3, False), (3, True), (2, True), (1, True), (0, True))
 _RULES_AWAY_FROM_TOP = 2  # below the top of a page only the strict rules apply; else the day moves on
-SHORT_REST = 1 / 6  # of a page: a day's rest shorter than this, alone on its last page, is moved back to a break before
+# of a page: a day's rest shorter than this (as set, below its repeated headings), alone on its last page, is moved
+# back to a break before (a sixth, measured without the headings, left DebConf17's first day on A4 a last page of
+# three rows, three quarters empty)
+SHORT_REST = 1 / 4
 
 
 @dataclass
@@ -129,7 +133,8 @@ class DayBlock(Flowable):
         return None
 
     def _balanced(self, cut: int, availWidth: float, availHeight: float) -> int:
-        """`cut`, or an earlier break when the rest after it is short (less than SHORT_REST of a page): the latest
+        """`cut`, or an earlier break when the rest after it is short (less than SHORT_REST of a page, as set below the
+        headings it repeats): the latest
         break (not after a heading, three rows at least on each side) whose rest is at least that long and still fits
         on the next page whole, below the day's continued heading (and the headings it repeats), and that leaves at
         least half of the room on this page filled. Sought first between two of the day's sessions or items; then
@@ -139,15 +144,15 @@ class DayBlock(Flowable):
         three rows alone on a page (EuroPython 2014 on B5)."""
         cum = self._cumulative()
         short = self.page_height * SHORT_REST
-        if cum[-1] - cum[cut] >= short:
+        if self._rest(self.lines[cut:], self._inside_block(cut), self._inside_group(cut)).wrap(
+                availWidth, self.page_height)[1] >= short:
             return cut
         rows, block_rows_before, block_rows = self._row_counts()
         breaks = []  # (i, inside a block, inside a group): the breaks any of the three kinds may take, latest first
         for i in range(cut - 1, 0, -1):
             if cum[i] < availHeight / 2:
                 break
-            if self.lines[i - 1].keep or rows[i] < _RULES[0][0] or rows[-1] - rows[i] < _RULES[0][0] \
-                    or cum[-1] - cum[i] < short:
+            if self.lines[i - 1].keep or rows[i] < _RULES[0][0] or rows[-1] - rows[i] < _RULES[0][0]:
                 continue
             breaks.append((i, self._inside_block(i), self._inside_group(i)))
         for where in ("between", "group", "block"):
@@ -158,10 +163,11 @@ class DayBlock(Flowable):
                     before, total = block_rows_before[i], block_rows[id(self.lines[i].block)]
                     if where != "block" or before < 2 or total - before < 2:
                         continue
-                rest = self._rest(self.lines[i:], inside_block, inside_group)
-                if rest.wrap(availWidth, self.page_height)[1] > self.page_height + _FUZZ:
+                height = self._rest(self.lines[i:], inside_block, inside_group).wrap(availWidth, self.page_height)[1]
+                if height > self.page_height + _FUZZ:
                     break  # (an earlier break leaves more)
-                return i
+                if height >= short:
+                    return i
         return cut
 
     def _inside_block(self, i: int) -> bool:
