@@ -450,6 +450,21 @@ def test_an_empty_label_is_a_warning_at_its_line_and_the_language_s_words_print(
     assert pdf.pages_with("Contents") and pdf.pages_with("Programme") and pdf.pages_with("Poster session")
 
 
+def test_renaming_the_programme_renames_the_glance_unless_the_glance_is_named_too(tmp_path):
+    """A review: theme.yaml's `programme: Timetable` renamed the programme's section, and the glance still printed
+    "Programme at a glance" over the same week, in the contents just above "Timetable". The glance's label takes the
+    new word where the language's label starts with its word for the programme; a glance label given wins."""
+    for name, theme, glance in (("renamed", "labels:\n  programme: Timetable\n", "Timetable at a glance"),
+                                ("both", "labels:\n  programme: Timetable\n  glance: The week\n", "The week")):
+        folder = write_conference(tmp_path / name, {"theme.yaml": theme})
+        pdf = Pdf(build_booklet(folder, tmp_path / f"{name}.pdf").output)
+        contents = pdf.lines(pdf.pages_with("Contents")[0])
+        assert any(line.startswith(glance) for line in contents), contents
+        assert not any("Programme" in line for line in contents), contents
+        assert pdf.pages_with(glance) and not pdf.pages_with("Programme at a glance")
+        assert [title for title, _, _ in pdf.outline()][:3] == ["Contents", glance, "Timetable"]
+
+
 def test_an_empty_colour_or_font_is_a_warning_at_its_line_and_the_base_theme_s_prints(tmp_path):
     """Fuzzing: `colours: {primary: null}` and `fonts: {text: ""}` passed check in silence, read as left out."""
     theme = 'colours:\n  primary:\n  accent: "#112233"\nfonts:\n  text: ""\n'

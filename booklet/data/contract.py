@@ -438,7 +438,8 @@ LABEL_WORDS = {
     "special": ("the label of a special lecture", "SPECIAL LECTURE"),
     "subject": ("the PDF's subject (its document properties), before the venue", "Programme and abstracts"),
     "other_posters": ("the heading over posters that name no session or topic, when others do", "Other posters"),
-    "glance": ("the programme at a glance: heading, contents, outline, running head", "Programme at a glance"),
+    "glance": ("the programme at a glance: heading, contents, outline, running head (left out while `programme` is "
+               "given: that word for the language's at its start, 'Timetable at a glance')", "Programme at a glance"),
     "sponsors": ("the sponsors' section: heading, contents, outline, running head", "Sponsors"),
     "participants": ("the list of participants: heading, contents, outline, running head", "Participants"),
     "index": ("the index of authors: heading, contents, outline, running head", "Index of authors"),

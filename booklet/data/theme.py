@@ -64,7 +64,20 @@ def labels_for(language: str, overrides: dict[str, str]) -> dict[str, str]:
 
     base = base_language(language)
     regional = regional_table(language)
-    return {**_label_table("en"), **_label_table(base), **(_label_table(regional) if regional else {}), **overrides}
+    table = {**_label_table("en"), **_label_table(base), **(_label_table(regional) if regional else {})}
+    return {**table, **overrides, **_glance_renamed(table, overrides)}
+
+
+def _glance_renamed(table: dict[str, str], overrides: dict[str, str]) -> dict[str, str]:
+    """The glance's label with theme.yaml's word for the programme, when theme.yaml renames the programme and not the
+    glance and the language's glance label starts with its word for the programme ("Programme at a glance", "Programm
+    auf einen Blick": `programme: Timetable` gives "Timetable at a glance"; the contents listed "Programme at a
+    glance" above "Timetable"). A label with an article before the word ("Le programme en un coup d'œil") is left as
+    it is: the article may not suit the new word."""
+    word, glance = table["programme"], table["glance"]
+    if not overrides.get("programme") or "glance" in overrides or not glance.startswith(word + " "):
+        return {}
+    return {"glance": overrides["programme"] + glance[len(word):]}
 
 
 def regional_table(language: str) -> str | None:
