@@ -55,18 +55,18 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         ("$a*b$ and *c*", "<i>a</i>" + NB + MATH("∗") + " <i>b</i> and <i>c</i>"),
         # math from the data format and the brief
         (r"$\sim 30\%$", MATH("∼") + " 30%"),
-        (r"purity $>84\%$", "purity &gt; 84%"),
+        (r"purity $>84\%$", "purity " + MATH("&gt;") + " 84%"),  # signs in the minus sign's font
         (r"H$\alpha$ maps", "H<i>α</i> maps"),  # TeX's math italic for lowercase Greek
         (r"$u_{we}$", "<i>u</i>" + sub("<i>we</i>")),
         (r"$x^{2}$", "<i>x</i>" + sup("2")),
         (r"$z \sim 1$", "<i>z</i>" + NB + MATH("∼") + " 1"),
         (r"$\mathrm{M}_\odot$", "M" + sub(MATH("⊙"))),
         (r"$10^{-3}$", "10" + sup(MATH("−") + "3")),
-        (r"$\alpha=0.05$", "<i>α</i>" + NB + "= 0.05"),
+        (r"$\alpha=0.05$", "<i>α</i>" + NB + MATH("=") + " 0.05"),
         (r"$-3$", MATH("−") + "3"),
-        (r"$x = -3$", "<i>x</i>" + NB + "= " + MATH("−") + "3"),
-        (r"$a \pm b$, $\pm 1$", "<i>a</i>" + NB + "± <i>b</i>, ±1"),
-        (r"$3\times10^{5}$", "3" + NB + "×" + NB + "10" + sup("5")),  # (a quantity: never broken)
+        (r"$x = -3$", "<i>x</i>" + NB + MATH("=") + " " + MATH("−") + "3"),
+        (r"$a \pm b$, $\pm 1$", "<i>a</i>" + NB + MATH("±") + " <i>b</i>, " + MATH("±") + "1"),
+        (r"$3\times10^{5}$", "3" + NB + MATH("×") + NB + "10" + sup("5")),  # (a quantity: never broken)
         (r"$x_{a_{b}}$", "<i>x</i>" + sub("<i>a</i>" + sub("<i>b</i>", "71.43%"))),  # 70 % and 50 %
         (r"$x_{a^{b}}$", "<i>x</i>" + sub("<i>a</i>" + sup("<i>b</i>", "71.43%", "28.9%"))),  # cramped
         (r"$\sigma_8$", "<i>σ</i>" + sub("8")),
@@ -81,9 +81,9 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         (r"at $\sim$1 kpc", "at " + MATH("∼") + "1\u00a0kpc"),  # TeX that plainly is: a digit may follow
         (r"$\mathbf{v}\mathit{2}$", "<b>v</b><i>2</i>"),
         (r"$\text{for all } x$", "for all <i>x</i>"),
-        (r"$\frac{a+b}{c}$", "(<i>a</i>" + NB + "+ <i>b</i>)/<i>c</i>"),
+        (r"$\frac{a+b}{c}$", "(<i>a</i>" + NB + MATH("+") + " <i>b</i>)/<i>c</i>"),
         (r"$\frac12$", "1/2"),
-        (r"$\sqrt{x}$ $\sqrt{x+1}$", MATH("√") + "<i>x</i> " + MATH("√") + "(<i>x</i>" + NB + "+ 1)"),
+        (r"$\sqrt{x}$ $\sqrt{x+1}$", MATH("√") + "<i>x</i> " + MATH("√") + "(<i>x</i>" + NB + MATH("+") + " 1)"),
         (r"$\left(\frac{1}{2}\right)$", "(1/2)"),
         (r"$\log L$ $\sin(x)$", "log" + THIN + "<i>L</i> sin(<i>x</i>)"),
         (r"$\hat{x}$", "<i>x\u0302</i>"),
@@ -92,7 +92,8 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         (r"$\sun$", '<font name="Symbols">☉</font>'),
         (r"$1,000$ $(x,y)$ $(0, 1)$", "1,000 (<i>x</i>," + THIN + "<i>y</i>) (0," + THIN + "1)"),
         (r"$\not=$", MATH("≠")),
-        (r"$a\!=b$ $a \, = b$", "<i>a</i>" + NEG_THIN + NB + "= <i>b</i> <i>a</i>" + THIN + NB + "= <i>b</i>"),
+        (r"$a\!=b$ $a \, = b$",
+         "<i>a</i>" + NEG_THIN + NB + MATH("=") + " <i>b</i> <i>a</i>" + THIN + NB + MATH("=") + " <i>b</i>"),
         # dollars
         (r"costs \$5", "costs $5"),
         (r"$5 and $10", "$5 and $10"),

@@ -351,6 +351,25 @@ def test_symbols_are_emboldened_only_in_bold_text(tmp_path):
     assert texts(path) == ["a ∼ b and a ∼ b, x ≲ 1 and x ≲ 1"]
 
 
+def test_a_formulas_plus_and_minus_and_its_relations_are_of_one_font_and_size(tmp_path):
+    """The text fonts lack the minus sign (Noto Sans, the headings' family, has none), so it is the math font's: a
+    formula's +, =, <, >, × and ± are too, as TeX sets its +, − and = alike. Gentium's + was a third narrower than
+    the minus beside it, its bar lower: "Fe³⁺" with a dot of a plus beside "SO₄²⁻" with a long minus (a
+    typographer's review)."""
+    path = typeset(tmp_path / "signs.pdf", [r"$a + b - c = d \leq e < f > g$, $3 \times 4 \pm 1$; "
+                                            r"SO$_4^{2-}$ and Fe$^{3+}$; 1 + 1 = 2 in text"])
+    page = glyphs(path)[0]
+    assert page_text(page) == "a+b−c=d≤e<f>g,3×4±1;SO42−andFe3+;1+1=2intext"
+    signs = [g for g in page if g.char in "+−=≤<>×±"]
+    in_math, in_text = signs[:-2], signs[-2:]
+    assert {g.font for g in in_math} == {"Math"} and {g.font for g in in_text} == {BODY}
+    plus, minus = in_math[0], in_math[1]
+    assert close(plus.right - plus.left, minus.right - minus.left, 0.05)  # as wide
+    assert close((plus.top + plus.bottom) / 2, (minus.top + minus.bottom) / 2, 0.05)  # on one axis
+    charge_minus, charge_plus = [g for g in page if g.size < 9 and g.char in "+−"]
+    assert close(charge_plus.right - charge_plus.left, charge_minus.right - charge_minus.left, 0.05)
+
+
 # -- warnings ----------------------------------------------------------------------------------
 
 

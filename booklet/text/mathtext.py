@@ -29,6 +29,7 @@ class Style(NamedTuple):
     kern: float = 0.0  # not 0: the run is a fixed space of this many ems (its text is what plain text shows)
     code: str = ""  # code, set in the code font (text.fonts.MONO) where it has the characters: "span" (in a line of
     # text: a point smaller), "block" (a line of a block of code, whose paragraph's style sets the size)
+    sign: bool = False  # a formula's operator or relation sign (+, =, ×): in the minus sign's font (fonts.sign_font)
 
 
 Run = tuple[str, Style]
@@ -48,6 +49,9 @@ _CHAR_KIND = {
     "(": "open", "[": "open", ")": "close", "]": "close",
 }  # fmt: skip
 _MATH_CHAR = {"-": "\u2212", "*": "\u2217", "'": "\u2032"}
+# Operator and relation signs the text font may have in a smaller design than the math font's minus sign, ≤ and ≈:
+# set in the minus sign's font (Style.sign)
+_SIGNS = frozenset("+=<>\u2212\u00d7\u00b1\u2213\u00f7")
 
 NBSP = "\u00a0"
 # Spaces that may stretch and break a line as a space between words does (TeX's glue).
@@ -332,7 +336,8 @@ class _MathParser:
         text = _MATH_CHAR.get(ch, ch)
         if ctx.mode in ("bb", "cal"):
             text = "".join(_alphabet(c, ctx.mode) for c in text)
-        items.append(_Item(_CHAR_KIND.get(ch, "ord"), [(text, Style(ctx.bold, italic, ctx.scripts))]))
+        style = Style(ctx.bold, italic, ctx.scripts, sign=text in _SIGNS)
+        items.append(_Item(_CHAR_KIND.get(ch, "ord"), [(text, style)]))
 
     # -- macros
 
@@ -371,7 +376,8 @@ class _MathParser:
                 return ctx
             # TeX's math italic: lowercase Greek (\alpha; capitals stay upright), \hbar, \partial
             italic = ctx.mode in ("it", "textit") or (ctx.mode == "math" and _MATH_ITALIC.fullmatch(symbol) is not None)
-            items.append(_Item(_macro_kind(name), [(symbol, Style(ctx.bold, italic, ctx.scripts))]))
+            style = Style(ctx.bold, italic, ctx.scripts, sign=symbol in _SIGNS)
+            items.append(_Item(_macro_kind(name), [(symbol, style)]))
         else:  # unknown: print as written, its arguments' braces too (\foo{x}, not \foo x)
             self.unknown.append("\\" + name)
             written = [("\\" + name, _upright(ctx))]
