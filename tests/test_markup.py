@@ -81,9 +81,9 @@ def sub(inner: str, size: str = "70%", rise: str = "15%") -> str:
         (r"at $\sim$1 kpc", "at " + MATH("∼") + "1\u00a0kpc"),  # TeX that plainly is: a digit may follow
         (r"$\mathbf{v}\mathit{2}$", "<b>v</b><i>2</i>"),
         (r"$\text{for all } x$", "for all <i>x</i>"),
-        (r"$\frac{a+b}{c}$", "(<i>a</i>" + NB + MATH("+") + " <i>b</i>)/<i>c</i>"),
+        (r"$\frac{a+b}{c}$", "(<i>a</i>" + NB + MATH("+") + NB + "<i>b</i>)/<i>c</i>"),  # (a group: never broken)
         (r"$\frac12$", "1/2"),
-        (r"$\sqrt{x}$ $\sqrt{x+1}$", MATH("√") + "<i>x</i> " + MATH("√") + "(<i>x</i>" + NB + MATH("+") + " 1)"),
+        (r"$\sqrt{x}$ $\sqrt{x+1}$", MATH("√") + "<i>x</i> " + MATH("√") + "(<i>x</i>" + NB + MATH("+") + NB + "1)"),
         (r"$\left(\frac{1}{2}\right)$", "(1/2)"),
         (r"$\log L$ $\sin(x)$", "log" + THIN + "<i>L</i> sin(<i>x</i>)"),
         (r"$\hat{x}$", "<i>x\u0302</i>"),

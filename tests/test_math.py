@@ -631,3 +631,23 @@ def test_substack_nested_past_the_depth_limit_or_cut_short_ends_and_leaves_no_ma
         shown = "".join(text for text, _ in math_runs(src) or ())
         assert "\x00" not in shown and "row" not in shown, (src, shown)
         assert missing_arguments(src) == (missing,), src
+
+
+def test_math_never_breaks_inside_a_group_a_fraction_or_a_root():
+    """TeX sets a group, a fraction and a root as one box: a line breaks after the + of `a + b` but never after the
+    + of `{a + b}`, `\\frac{a+b}{c-d}` or `\\sqrt{x^2+y^2}` (a line ended "(a +", the next began "b)/(c − d)": a
+    typographer's review)."""
+    style = styles().text
+    text = (r"We find that $\frac{a+b}{c-d}$ and $\sqrt{x^2+y^2}$ and ${u + v}$ hold, but $p + q$ may break "
+            r"after its sign, and so may $\frac{a+b}{c-d} + \sqrt{x^2+y^2} = {u + v}$ between its parts.") * 2
+    together = ["(a\u00a0+\u00a0b)/(c\u00a0\u2212\u00a0d)", "\u221a(x\u25a1\u00a0+\u00a0y\u25a1)", "u\u00a0+\u00a0v"]
+    broken_after_sign = set()
+    for width in range(100, 330, 2):  # (narrower, a formula wider than the line is cut anywhere)
+        paragraph = Para(markup.inline(text), style)
+        paragraph.wrap(width, 10_000)
+        lines = [line.strip() for line in _lines(paragraph)]
+        joined = " ".join(lines)
+        for part in together:
+            assert joined.count(part) == 4 and sum(line.count(part) for line in lines) == 4, (part, width, lines)
+        broken_after_sign.update(line[-1] for line in lines[:-1] if line[-1] in "+=")
+    assert broken_after_sign == {"+", "="}  # the outer list still breaks after its signs

@@ -209,7 +209,7 @@ class _MathParser:
 
     def render(self) -> list[Run]:
         ctx = _Ctx()
-        return _flatten(self._parse_list(ctx, None), ctx)
+        return _flatten(self._parse_list(ctx, None), ctx, outer=True)
 
     # -- token access
 
@@ -627,13 +627,15 @@ _GLUE = {
 }  # fmt: skip
 
 
-def _flatten(items: list[_Item], ctx: _Ctx) -> list[Run]:
+def _flatten(items: list[_Item], ctx: _Ctx, outer: bool = False) -> list[Run]:
     """Runs of a math list with TeX's spacing between its atoms (none in scripts or text).
 
     A thin space is a fixed kern that never breaks; medium and thick spaces (around binary
     operators and relations) stretch like a space between words, and, as in TeX, a line may
-    break after the operator or relation but not before it. Spaces the author wrote do not
-    change the spacing of the atoms around them."""
+    break after the operator or relation but not before it, and only in the `outer` list: never
+    inside a group, a fraction's or a root's argument (`{a+b}`, `\\frac{a+b}{c}`, `\\sqrt{x^2+y^2}`),
+    which TeX sets as one box. Spaces the author wrote do not change the spacing of the atoms
+    around them."""
     items = [it for it in items if it.runs]
     if ctx.scripts or ctx.mode in _TEXT_MODES or len(items) < 2:
         return [run for it in items for run in it.runs]
@@ -643,14 +645,14 @@ def _flatten(items: list[_Item], ctx: _Ctx) -> list[Run]:
     for i, item in enumerate(items):
         if kinds[i] != "space":
             if prev is not None:
-                out.extend(_glue(items, kinds, prev, i, ctx))
+                out.extend(_glue(items, kinds, prev, i, ctx, outer))
             prev = i
         out.extend(item.runs)
     return out
 
 
-def _glue(items: list[_Item], kinds: list[str], left: int, right: int, ctx: _Ctx) -> list[Run]:
-    """The space between atoms `left` and `right`."""
+def _glue(items: list[_Item], kinds: list[str], left: int, right: int, ctx: _Ctx, outer: bool) -> list[Run]:
+    """The space between atoms `left` and `right` (one a line may break at only in the `outer` list)."""
     glue = _GLUE.get((kinds[left], kinds[right]))
     if glue is None:
         return []
@@ -660,7 +662,7 @@ def _glue(items: list[_Item], kinds: list[str], left: int, right: int, ctx: _Ctx
             return []
     if glue == 1:
         return [(" ", Style(ctx.bold, False, (), 3 / 18))]
-    held = kinds[right] in ("bin", "rel") or _in_a_quantity(items, kinds, left, right)
+    held = not outer or kinds[right] in ("bin", "rel") or _in_a_quantity(items, kinds, left, right)
     return [(NBSP if held else " ", Style(ctx.bold, False, ()))]
 
 
