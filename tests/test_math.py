@@ -424,6 +424,11 @@ def test_latex_outside_math_is_warned_about_and_a_backslash_alone_is_not():
         r"LaTeX outside math: \cite{1}, \sqrt{s}; printed as written (booklet reads LaTeX only in math, "
         r"between $...$)"]
     assert markup.latex_problems(r"saved in C:\Users\me\notes and C:\pi\data, costs \$5") == []
+    pasted = r"We use \usepackage{amsmath} and \newcommand{\R}{x}: \begin{equation} x = 1 \end{equation}."
+    assert markup.latex_problems(pasted) == [  # (a paper's source pasted whole: a typographer's review)
+        r"LaTeX outside math: \usepackage{amsmath}, \newcommand{\R}, \begin{equation} ...; printed as written "
+        r"(booklet reads LaTeX only in math, between $...$)"]
+    assert markup.latex_problems(r"in C:\begin\end and C:\newcommand") == []  # (no braces: a Windows path)
 
 
 def test_an_unknown_macro_is_warned_about_with_file_line_and_key(tmp_path):

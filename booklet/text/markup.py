@@ -331,10 +331,19 @@ TEXT_COMMANDS = frozenset({
 })
 
 
+# LaTeX's commands of a document's structure and preamble, given an argument in braces (`\\begin{equation}`,
+# `\\usepackage{amsmath}`, `\\newcommand{\\R}`): pasted from a paper's source, they print as written
+STRUCTURE_COMMANDS = frozenset({
+    "begin", "end", "usepackage", "documentclass", "newcommand", "renewcommand", "providecommand",
+    "DeclareMathOperator", "newtheorem", "bibliography", "bibliographystyle", "includegraphics", "caption",
+})
+
+
 def _is_latex(name: str, braced: bool) -> bool:
-    """Whether `\\name` is a LaTeX command: one of running text, or one booklet's math knows given an argument in
-    braces (`\\sqrt{s}`; a bare `\\pi` may be a folder of a Windows path, C:\\pi\\data)."""
-    return name in TEXT_COMMANDS or (braced and not unknown_macros("\\" + name))
+    """Whether `\\name` is a LaTeX command: one of running text, or one of a document's structure or one booklet's
+    math knows, given an argument in braces (`\\sqrt{s}`; a bare `\\pi` may be a folder of a Windows path,
+    C:\\pi\\data)."""
+    return name in TEXT_COMMANDS or (braced and (name in STRUCTURE_COMMANDS or not unknown_macros("\\" + name)))
 
 
 # --------------------------------------------------------------------------- whitespace & paragraphs
