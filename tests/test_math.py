@@ -656,3 +656,14 @@ def test_math_never_breaks_inside_a_group_a_fraction_or_a_root():
             assert joined.count(part) == 4 and sum(line.count(part) for line in lines) == 4, (part, width, lines)
         broken_after_sign.update(line[-1] for line in lines[:-1] if line[-1] in "+=")
     assert broken_after_sign == {"+", "="}  # the outer list still breaks after its signs
+
+
+def test_fraktur_letters_are_unicode_math_letters(tmp_path):
+    """`\\mathfrak` (a Lie algebra's 𝔤, 𝔰𝔩₂) printed as written, "\\mathfrak{g}", with a warning (a typographer's
+    review): its letters are Unicode's, in the math font, as \\mathbb's and \\mathcal's are."""
+    text = r"$\mathfrak{g}$, $\mathfrak{sl}_2(\mathbb{C})$ and $\mathfrak{A}\mathfrak{C}\mathfrak{H}\mathfrak{R}$"
+    assert markup.latex_problems(text) == []
+    path = typeset(tmp_path / "frak.pdf", [text])
+    assert texts(path) == ["𝔤, 𝔰𝔩2(ℂ) and 𝔄ℭℌℜ"]
+    page = glyphs(path)[0]
+    assert {g.font for g in page if g.char in "𝔤𝔰𝔩𝔄ℭℌℜ"} == {"Math"}

@@ -623,7 +623,7 @@ def use_fonts(fonts: FontSet = DEFAULT) -> None:
                 addMapping(IN_STYLE[family], bold, italic, IN_STYLE[family])
     _active = fonts
     _chars.clear()
-    _signs.clear()
+    _math_chars.clear()
     _printable.clear()
     _unprintable.cache_clear()
     for clear in _on_change:
@@ -759,17 +759,18 @@ def font_for_char(ch: str) -> str | None:
     return found
 
 
-_signs: dict[str, str | None] = {}  # character -> sign_font's answer, with the fonts in use
+_math_chars: dict[str, str | None] = {}  # character -> math_font's answer, with the fonts in use
 _MINUS = "\u2212"
 
 
-def sign_font(ch: str) -> str | None:
-    """The font of an operator or relation sign of a formula (+, =, <, >, ×, ±): the minus sign's fallback font when
-    the text fonts lack the minus sign (the headings' Noto Sans has none) and that font has `ch`, so that a formula's
-    + and −, = and ≤ are of one design and size (Gentium's + is a third narrower than Noto Sans Math's −, and sits
-    lower); otherwise font_for_char's answer."""
+def math_font(ch: str) -> str | None:
+    """The font of a formula's operator or relation sign (+, =, <, >, ×, ±) or letter of a math alphabet (\\mathbb,
+    \\mathfrak): the minus sign's fallback font when the text fonts lack the minus sign (the headings' Noto Sans has
+    none) and that font has `ch`, so that a formula's + and −, = and ≤ are of one design and size (Gentium's + is a
+    third narrower than Noto Sans Math's −, and sits lower), and an alphabet's letters too (Gentium has ℭ and ℌ of
+    Fraktur's); otherwise font_for_char's answer."""
     try:
-        return _signs[ch]
+        return _math_chars[ch]
     except KeyError:
         pass
     found = font_for_char(ch)
@@ -778,7 +779,7 @@ def sign_font(ch: str) -> str | None:
         path = next((p for p in _active.fallbacks if _fallback_name(p) == minus), None)
         if path is not None and ord(ch) in _codepoints(path):
             found = minus
-    _signs[ch] = found
+    _math_chars[ch] = found
     return found
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import groupby
 
 from ..cache.memory import active
-from .fonts import (IN_STYLE, MONO, SANS, font_for_char, fonts_number, in_mono, mono_name, sign_font, use_fallbacks,
+from .fonts import (IN_STYLE, MONO, SANS, font_for_char, fonts_number, in_mono, math_font, mono_name, use_fallbacks,
                     when_fonts_change)
 from . import siunitx
 from .mathtext import NBSP, PLAIN, Run, Script, Style, line_breaks, math_runs, missing_arguments, unknown_macros
@@ -1292,8 +1292,8 @@ def _font_segments(runs: list[Run]) -> list[list]:
                 else:  # (in a block, a character of the text fonts in the headings' face, as code was set before)
                     segs += [[t, style, f or (IN_STYLE[SANS] if block else "")]
                              for t, _, f in _font_segments([(part, style._replace(code=""))])]
-        elif style.sign:  # (+, =, ×: in the font of the formula's minus sign and ≤)
-            for font, chars in groupby(text, sign_font):
+        elif style.math:  # (+, =, ×, 𝔤: in the font of the formula's minus sign and ≤)
+            for font, chars in groupby(text, math_font):
                 if font is not None:
                     _append_segment(segs, "".join(chars), style, font)
         elif _in_text_font(text):

@@ -29,7 +29,7 @@ class Style(NamedTuple):
     kern: float = 0.0  # not 0: the run is a fixed space of this many ems (its text is what plain text shows)
     code: str = ""  # code, set in the code font (text.fonts.MONO) where it has the characters: "span" (in a line of
     # text: a point smaller), "block" (a line of a block of code, whose paragraph's style sets the size)
-    sign: bool = False  # a formula's operator or relation sign (+, =, ×): in the minus sign's font (fonts.sign_font)
+    math: bool = False  # a formula's sign (+, =, ×) or letter of \mathbb, \mathfrak: in the math font (fonts.math_font)
 
 
 Run = tuple[str, Style]
@@ -50,8 +50,9 @@ _CHAR_KIND = {
 }  # fmt: skip
 _MATH_CHAR = {"-": "\u2212", "*": "\u2217", "'": "\u2032"}
 # Operator and relation signs the text font may have in a smaller design than the math font's minus sign, ≤ and ≈:
-# set in the minus sign's font (Style.sign)
+# set in the minus sign's font, the math font (Style.math)
 _SIGNS = frozenset("+=<>\u2212\u00d7\u00b1\u2213\u00f7")
+_ALPHABETS = ("bb", "cal", "frak")  # modes of math alphabets (\mathbb, \mathcal, \mathfrak), in the math font too
 
 NBSP = "\u00a0"
 # Spaces that may stretch and break a line as a space between words does (TeX's glue).
@@ -77,6 +78,7 @@ _FONT_ARGS = {
     "mathtt": ("rm", None, "ord"), "mathit": ("it", None, "ord"), "mathnormal": ("math", None, "ord"),
     "mathbf": ("rm", True, "ord"), "boldsymbol": (None, True, "ord"), "bm": (None, True, "ord"),
     "mathbb": ("bb", None, "ord"), "mathcal": ("cal", None, "ord"), "mathscr": ("cal", None, "ord"),
+    "mathfrak": ("frak", None, "ord"),
     "text": ("text", None, "ord"), "textrm": ("text", None, "ord"), "textnormal": ("text", None, "ord"),
     "textup": ("text", None, "ord"), "textsf": ("text", None, "ord"), "texttt": ("text", None, "ord"),
     "mbox": ("text", None, "ord"), "hbox": ("text", None, "ord"), "textit": ("textit", None, "ord"),
@@ -118,12 +120,13 @@ _ACCENTS = {
     "'": ("\u0301", False), "`": ("\u0300", False), '"': ("\u0308", False), "^": ("\u0302", False),
     "~": ("\u0303", False), "=": ("\u0304", False), ".": ("\u0307", False),
 }  # fmt: skip
-# \mathbb / \mathcal letters that live outside the Mathematical Alphanumeric block
+# \mathbb / \mathcal / \mathfrak letters that live outside the Mathematical Alphanumeric block
 _BB_HOLES = {"C": "\u2102", "H": "\u210d", "N": "\u2115", "P": "\u2119", "Q": "\u211a", "R": "\u211d", "Z": "\u2124"}
 _CAL_HOLES = {
     "B": "\u212c", "E": "\u2130", "F": "\u2131", "H": "\u210b", "I": "\u2110", "L": "\u2112",
     "M": "\u2133", "R": "\u211b", "e": "\u212f", "g": "\u210a", "o": "\u2134",
 }  # fmt: skip
+_FRAK_HOLES = {"C": "\u212d", "H": "\u210c", "I": "\u2111", "R": "\u211c", "Z": "\u2128"}
 
 _MATH_ITALIC = re.compile("[\u03b1-\u03c9\u03d1\u03d5\u03d6\u03f1\u03f5\u0127\u2202]")  # α-ω ϑ ϕ ϖ ϱ ϵ ħ ∂
 
@@ -134,7 +137,7 @@ _MATH_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\s+|[A-Za-z]+|[0-9]+(?:\.[0-9]+)*|.",
 
 
 class _Ctx(NamedTuple):
-    mode: str = "math"  # math | rm | it | text | textit | bb | cal
+    mode: str = "math"  # math | rm | it | text | textit | bb | cal | frak
     bold: bool = False
     scripts: tuple[Script, ...] = ()
 
@@ -334,9 +337,9 @@ class _MathParser:
             return
         italic = ctx.mode == "it" or (ctx.mode == "math" and ch[0] in _ASCII_LETTERS)
         text = _MATH_CHAR.get(ch, ch)
-        if ctx.mode in ("bb", "cal"):
+        if ctx.mode in _ALPHABETS:
             text = "".join(_alphabet(c, ctx.mode) for c in text)
-        style = Style(ctx.bold, italic, ctx.scripts, sign=text in _SIGNS)
+        style = Style(ctx.bold, italic, ctx.scripts, math=text in _SIGNS or ctx.mode in _ALPHABETS)
         items.append(_Item(_CHAR_KIND.get(ch, "ord"), [(text, style)]))
 
     # -- macros
@@ -376,7 +379,7 @@ class _MathParser:
                 return ctx
             # TeX's math italic: lowercase Greek (\alpha; capitals stay upright), \hbar, \partial
             italic = ctx.mode in ("it", "textit") or (ctx.mode == "math" and _MATH_ITALIC.fullmatch(symbol) is not None)
-            style = Style(ctx.bold, italic, ctx.scripts, sign=symbol in _SIGNS)
+            style = Style(ctx.bold, italic, ctx.scripts, math=symbol in _SIGNS)
             items.append(_Item(_macro_kind(name), [(symbol, style)]))
         else:  # unknown: print as written, its arguments' braces too (\foo{x}, not \foo x)
             self.unknown.append("\\" + name)
@@ -567,7 +570,7 @@ def symbol(name: str) -> str | None:
 
 
 def _alphabet(ch: str, mode: str) -> str:
-    """Blackboard-bold or calligraphic letters for \\mathbb / \\mathcal."""
+    """Blackboard-bold, calligraphic or Fraktur letters for \\mathbb / \\mathcal / \\mathfrak."""
     if mode == "bb":
         if ch in _BB_HOLES:
             return _BB_HOLES[ch]
@@ -580,6 +583,11 @@ def _alphabet(ch: str, mode: str) -> str:
             return _CAL_HOLES[ch]
         if ch in _ASCII_LETTERS:
             return _shifted(ch, 0x1D49C, 0x1D4B6)
+    elif mode == "frak":
+        if ch in _FRAK_HOLES:
+            return _FRAK_HOLES[ch]
+        if ch in _ASCII_LETTERS:
+            return _shifted(ch, 0x1D504, 0x1D51E)
     return ch
 
 
