@@ -659,6 +659,15 @@ def test_latexs_tie_and_thin_space_in_text_are_no_break_spaces(text, expected):
     assert plain(text) == expected.replace("\u00a0GeV", " GeV")
 
 
+def test_a_tie_beside_a_formula_is_a_no_break_space():
+    """"$T_c = 92$~K", "Eq.~$x$", "$a$~$b$": a tie between a formula and a word, or two formulas, printed its tilde
+    ("92~K": a typographer's review), as the text beside a formula was read without it."""
+    assert _TAGS.sub("", inline(r"$T_c = 92$~K, Eq.~$x$, $a$~$b$ and $5$\,GeV")) == (
+        "Tc = 92 K, Eq. x, a b and 5 GeV")
+    assert plain(r"$T_c = 92$~K, Eq.~$x$") == "Tc = 92 K, Eq. x"
+    assert inline(r"$x$ ~10 and $x$~ end") == "<i>x</i> ~10 and <i>x</i>~ end"  # (a tilde typed apart: as typed)
+
+
 def test_an_abbreviation_of_two_short_words_is_held_together():
     """A typographer's review (gmth 2023 p. 54): a line ended "u." of "u. a."; "z. B.", "d. h.", "e. g." and a name's
     initials are held by a no-break space; a sentence's last short word after one is not ("d. h. so.")."""

@@ -1108,6 +1108,14 @@ def _tex_space(found: re.Match) -> str:
     return "\u202f" if found.group() == "\\," else "\u00a0"
 
 
+def _tex_spaces(text: str, after_math: bool = False, before_math: bool = False) -> str:
+    """`text` with LaTeX's spaces set (_TEX_SPACES); a formula just before or after it is a character a tie may join
+    ("$92$~K", "Eq.~$x$")."""
+    before, after = "x" * after_math, "x" * before_math
+    spaced = _TEX_SPACES.sub(_tex_space, before + text + after)
+    return spaced[len(before) : len(spaced) - len(after)]
+
+
 _STARS = re.compile(r"(\\\*|\*+)")  # a literal star (written \*), or a run of stars
 _Token = tuple[str, str] | _Delim
 _CLOSING = frozenset(")]}")  # what a run of stars before it cannot open emphasis on: "(*)", "(**)"
@@ -1163,7 +1171,7 @@ def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
     texts = [s for kind, s in pieces if kind == "text"]
     umlauts = _word_start_umlauts(texts) if any('\\"' in s for s in texts) else [set() for _ in texts]
     number = -1
-    for kind, s in pieces:
+    for at, (kind, s) in enumerate(pieces):
         if kind != "text":
             tokens.append(("text", s) if kind == "address" else (kind, s))
             continue
@@ -1171,7 +1179,8 @@ def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
         if '\\"' in s:
             s = _backslash_quotes(s, umlauts[number])
         if "~" in s or "\\," in s:
-            s = _TEX_SPACES.sub(_tex_space, s)
+            kinds = (pieces[at - 1][0] if at else "", pieces[at + 1][0] if at + 1 < len(pieces) else "")
+            s = _tex_spaces(s, kinds[0] == "math", kinds[1] == "math")
         if "\\" in s and siunitx.COMMAND.search(s):
             tokens += _with_quantities(s)
             continue
