@@ -667,3 +667,20 @@ def test_fraktur_letters_are_unicode_math_letters(tmp_path):
     assert texts(path) == ["𝔤, 𝔰𝔩2(ℂ) and 𝔄ℭℌℜ"]
     page = glyphs(path)[0]
     assert {g.font for g in page if g.char in "𝔤𝔰𝔩𝔄ℭℌℜ"} == {"Math"}
+
+
+@pytest.mark.parametrize(("tex", "printed"), [
+    (r"$E = \frac{1}{2}mv^2$", "E = (1/2)mv²"),  # not 1/2mv², read as 1/(2mv²)
+    (r"$\partial_t \psi = -\frac{i}{\hbar} H\psi$", "∂tψ = −(i/ħ)Hψ"),
+    (r"$x\frac{a}{b}$, $2\frac{1}{3}$, $\frac{1}{2}(a+b)$", "x(a/b), 2(1/3), (1/2)(a + b)"),
+    (r"$\frac{a}{b}^2$", "(a/b)²"),
+    (r"$\frac{a}{b} + c$, $\left(\frac{1}{2}\right)$, $\frac12$", "a/b + c, (1/2), 1/2"),  # bare: nothing juxtaposed
+    (r"$e^{-\frac{x^2}{2}}$ and $\frac{\pi^2}{6}$", "e−x²/2 and π²/6"),  # a power binds tighter than the slash
+    (r"$\frac{a+b}{c}$, $\frac{\sin x}{x}$, $\sqrt{s_{NN}}$", "(a + b)/c, (sin x)/x, √(sNN)"),
+])
+def test_a_fraction_on_the_line_is_bracketed_where_it_is_a_factor(tmp_path, tex, printed):
+    """\\frac is set on the line, a/b: beside a factor it needs its parentheses, as the linear form of a stacked
+    fraction does; "\\frac{1}{2}mv^2" printed "1/2mv²" and "-\\frac{i}{\\hbar}H\\psi" "−i/ħHψ" (a typographer's
+    review). A numerator or denominator of one letter with a power needs none (x²/2, not (x²)/2)."""
+    assert markup.plain(tex) == printed
+    assert texts(typeset(tmp_path / "frac.pdf", [tex])) == [printed.replace("²", "2")]  # (the page's powers: raised)

@@ -146,7 +146,7 @@ class _Item:
     """One math atom: its kind (ord, bin, rel, open, close, punct, op, space), its runs, and the
     group number and kinds of the scripts attached to it."""
 
-    __slots__ = ("kind", "runs", "group", "attached", "spaced")
+    __slots__ = ("kind", "runs", "group", "attached", "spaced", "frac")
 
     def __init__(self, kind: str, runs: list[Run]) -> None:
         self.kind = kind
@@ -154,6 +154,7 @@ class _Item:
         self.group: int | None = None
         self.attached: set[str] = set()
         self.spaced = False  # the author wrote a space after it (which math mode otherwise ignores)
+        self.frac = 0  # a fraction set on the line (a/b): how many of its runs are the fraction's (its scripts follow)
 
 
 @lru_cache(maxsize=8192)
@@ -406,7 +407,9 @@ class _MathParser:
         num = self._wanted(name, self._argument(ctx))
         den = self._wanted(name, self._argument(ctx))
         slash = [("/", _upright(ctx))]
-        items.append(_Item("ord", _parenthesised(num, ctx) + slash + _parenthesised(den, ctx)))
+        fraction = _Item("ord", _parenthesised(num, ctx, False) + slash + _parenthesised(den, ctx, False))
+        fraction.frac = len(fraction.runs)
+        items.append(fraction)
 
     def _substack(self, ctx: _Ctx, items: list[_Item]) -> None:
         """amsmath's `\\substack{a \\\\ b}` (the lines of a limit, one under another), its group next: two lines
@@ -614,10 +617,11 @@ def _visible(runs: list[Run]) -> str:
     return "".join(t for t, _ in runs)
 
 
-def _parenthesised(runs: list[Run], ctx: _Ctx) -> list[Run]:
-    """Runs in parentheses when they are more than one character (a number stays bare)."""
-    text = _visible(runs)
-    if sum(1 for c in text if not unicodedata.combining(c)) <= 1 or all(c.isdigit() or c == "." for c in text):
+def _parenthesised(runs: list[Run], ctx: _Ctx, scripts: bool = True) -> list[Run]:
+    """Runs in parentheses when they are more than one character (a number stays bare), their scripts counted or
+    not (a fraction's: a letter with a power, x² or 10⁻³, stays bare, \\frac{x^2}{2} is x²/2; a root's is √(s_NN))."""
+    base = "".join(text for text, style in runs if scripts or len(style.scripts) <= len(ctx.scripts) and not style.kern)
+    if sum(1 for c in base if not unicodedata.combining(c)) <= 1 or all(c.isdigit() or c == "." for c in base):
         return runs
     return [("(", _upright(ctx)), *runs, (")", _upright(ctx))]
 
@@ -645,6 +649,8 @@ def _flatten(items: list[_Item], ctx: _Ctx, outer: bool = False) -> list[Run]:
     which TeX sets as one box. Spaces the author wrote do not change the spacing of the atoms
     around them."""
     items = [it for it in items if it.runs]
+    if any(it.frac for it in items):
+        _bracket_fractions(items, ctx)
     if ctx.scripts or ctx.mode in _TEXT_MODES or len(items) < 2:
         return [run for it in items for run in it.runs]
     kinds = _effective_kinds(items)
@@ -657,6 +663,22 @@ def _flatten(items: list[_Item], ctx: _Ctx, outer: bool = False) -> list[Run]:
             prev = i
         out.extend(item.runs)
     return out
+
+
+def _bracket_fractions(items: list[_Item], ctx: _Ctx) -> None:
+    """A fraction set on the line (`\\frac{1}{2}` as 1/2) in parentheses where it is a factor of a product or has a
+    power: "\\frac{1}{2}mv^2" is (1/2)mv², not 1/2mv² (one half of m v², read as 1/(2mv²)); "-\\frac{i}{\\hbar}H"
+    −(i/ħ)H; "x\\frac{a}{b}" x(a/b); "\\frac{a}{b}^2" (a/b)². Beside a sign, a relation, a bracket or a space it
+    stays bare: "\\frac{a}{b} + c", "(\\frac{1}{2})"."""
+    for i, item in enumerate(items):
+        if not item.frac:
+            continue
+        left = items[i - 1].kind if i else None
+        right = items[i + 1].kind if i + 1 < len(items) else None
+        if item.attached or left in ("ord", "op", "close") or right in ("ord", "op", "open"):
+            own, scripts = item.runs[: item.frac], item.runs[item.frac :]
+            item.runs = [("(", _upright(ctx)), *own, (")", _upright(ctx)), *scripts]
+            item.frac = 0
 
 
 def _glue(items: list[_Item], kinds: list[str], left: int, right: int, ctx: _Ctx, outer: bool) -> list[Run]:
