@@ -684,3 +684,14 @@ def test_a_fraction_on_the_line_is_bracketed_where_it_is_a_factor(tmp_path, tex,
     review). A numerator or denominator of one letter with a power needs none (x²/2, not (x²)/2)."""
     assert markup.plain(tex) == printed
     assert texts(typeset(tmp_path / "frac.pdf", [tex])) == [printed.replace("²", "2")]  # (the page's powers: raised)
+
+
+def test_a_prime_written_as_a_superscript_is_the_prime_sign(tmp_path):
+    """`g^{\\prime}` is TeX's `g'`: Unicode's prime is a raised mark already, so as a superscript it was raised twice
+    and shrunk to a speck above the letter (a typographer's review); it is set as `g'` is, ° as `30^\\circ` is."""
+    tex = r"$g^{\prime}(t)$ $g^\prime$ $f^{\prime\prime}$ $g'(t)$"
+    assert markup.plain(tex) == "g′(t) g′ f′′ g′(t)"
+    page = glyphs(typeset(tmp_path / "prime.pdf", [tex]))[0]
+    primes = [g for g in page if g.char == "\u2032"]
+    assert len(primes) == 5
+    assert all(close(g.size, BASE) and close(g.y, primes[-1].y) for g in primes)  # the size and line of g'(t)'s

@@ -288,8 +288,9 @@ class _MathParser:
         one with nothing before it, gets an empty nucleus of its own, as `{}_b` would in TeX)."""
         kind = "super" if tok == "^" else "sub"
         nucleus = items[-1] if items and items[-1].kind != "space" and kind not in items[-1].attached else None
-        if kind == "super" and self._degree():  # 30^\circ: a degree sign
-            degree = [("\u00b0", _upright(ctx))]
+        mark = self._degree_or_prime() if kind == "super" else None
+        if mark:  # 30^\circ: a degree sign; f^\prime: f′, as f' (Unicode's prime is raised already)
+            degree = [(mark, _upright(ctx))]
             if nucleus is None:
                 items.append(_Item("ord", degree))
             else:
@@ -314,19 +315,21 @@ class _MathParser:
         nucleus.attached.add(kind)
         nucleus.runs.extend(runs)
 
-    def _degree(self) -> bool:
-        """Whether the superscript that follows is `\\circ` (or `{\\circ}`); if so it is taken."""
+    def _degree_or_prime(self) -> str:
+        """° when the superscript that follows is `\\circ` (or `{\\circ}`), ′ (″, ‴) when it is `\\prime` (or
+        `{\\prime}`, `{\\prime\\prime}`, ...), and it is taken; else ''."""
         tok = self._peek_nonspace()
-        if tok == "\\circ":
+        if tok in ("\\circ", "\\prime"):
             self.pos += 1
-            return True
-        rest = [t for t in self.toks[self.pos : self.pos + 5] if t != " "]
-        if rest[:3] == ["{", "\\circ", "}"]:
+            return "\u00b0" if tok == "\\circ" else "\u2032"
+        rest = [t for t in self.toks[self.pos : self.pos + 9] if t != " "]
+        inside = rest[1 : rest.index("}")] if rest[:1] == ["{"] and "}" in rest else []
+        if inside == ["\\circ"] or (inside and set(inside) == {"\\prime"}):
             while self.toks[self.pos] != "}":
                 self.pos += 1
             self.pos += 1
-            return True
-        return False
+            return "\u00b0" if inside == ["\\circ"] else "\u2032" * len(inside)
+        return ""
 
     def _char(self, ch: str, ctx: _Ctx, items: list[_Item]) -> None:
         """A character, or a run of Latin letters or digits."""
