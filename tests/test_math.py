@@ -647,7 +647,7 @@ def test_math_never_breaks_inside_a_group_a_fraction_or_a_root():
             r"after its sign, and so may $\frac{a+b}{c-d} + \sqrt{x^2+y^2} = {u + v}$ between its parts.") * 2
     together = ["(a\u00a0+\u00a0b)/(c\u00a0\u2212\u00a0d)", "\u221a(x\u25a1\u00a0+\u00a0y\u25a1)", "u\u00a0+\u00a0v"]
     broken_after_sign = set()
-    for width in range(100, 330, 2):  # (narrower, a formula wider than the line is cut anywhere)
+    for width in range(100, 330, 3):  # (narrower, a formula wider than the line is cut anywhere)
         paragraph = Para(markup.inline(text), style)
         paragraph.wrap(width, 10_000)
         lines = [line.strip() for line in _lines(paragraph)]
@@ -695,3 +695,19 @@ def test_a_prime_written_as_a_superscript_is_the_prime_sign(tmp_path):
     primes = [g for g in page if g.char == "\u2032"]
     assert len(primes) == 5
     assert all(close(g.size, BASE) and close(g.y, primes[-1].y) for g in primes)  # the size and line of g'(t)'s
+
+
+def test_a_long_group_breaks_after_its_signs_not_anywhere():
+    """A group longer than HELD_GROUP characters (a fraction's long numerator) may break after its signs: held whole, it
+    was wider than the line and cut anywhere, a line starting with a subscript ("₁₂)/(b₁ + ...")."""
+    style = styles().text
+    text = (r"A long one: $\frac{a_1+a_2+a_3+a_4+a_5+a_6+a_7+a_8+a_9+a_{10}+a_{11}+a_{12}}"
+            r"{b_1+b_2+b_3+b_4+b_5+b_6+b_7+b_8+b_9+b_{10}}$ ends here.")
+    for width in range(150, 330, 4):
+        paragraph = Para(markup.inline(text), style)
+        paragraph.wrap(width, 10_000)
+        lines = [line.strip() for line in _lines(paragraph)]
+        assert len(lines) > 1
+        assert not any(line.startswith(("\u25a1", "+", ")")) for line in lines), (width, lines)
+        inside = lines[: next(i for i, line in enumerate(lines) if "b\u25a1)" in line)]  # (lines the formula goes on from)
+        assert all(line.endswith("+") for line in inside), (width, lines)

@@ -642,6 +642,9 @@ _GLUE = {
 }  # fmt: skip
 
 
+HELD_GROUP = 12  # characters, at most, of a group a line never breaks in (see _flatten)
+
+
 def _flatten(items: list[_Item], ctx: _Ctx, outer: bool = False) -> list[Run]:
     """Runs of a math list with TeX's spacing between its atoms (none in scripts or text).
 
@@ -649,14 +652,18 @@ def _flatten(items: list[_Item], ctx: _Ctx, outer: bool = False) -> list[Run]:
     operators and relations) stretch like a space between words, and, as in TeX, a line may
     break after the operator or relation but not before it, and only in the `outer` list: never
     inside a group, a fraction's or a root's argument (`{a+b}`, `\\frac{a+b}{c}`, `\\sqrt{x^2+y^2}`),
-    which TeX sets as one box. Spaces the author wrote do not change the spacing of the atoms
-    around them."""
+    which TeX sets as one box, unless it is long (more than HELD_GROUP characters): TeX runs a box
+    wider than the line past the margin, where booklet would cut it anywhere, even between a letter
+    and its subscript, so a long one breaks after its signs as the outer list does. Spaces the author
+    wrote do not change the spacing of the atoms around them."""
     items = [it for it in items if it.runs]
     if any(it.frac for it in items):
         _bracket_fractions(items, ctx)
     if ctx.scripts or ctx.mode in _TEXT_MODES or len(items) < 2:
         return [run for it in items for run in it.runs]
     kinds = _effective_kinds(items)
+    if not outer:
+        outer = sum(1 for it in items for text, _ in it.runs for c in text if not c.isspace()) > HELD_GROUP
     out: list[Run] = []
     prev = None  # index of the last atom that was not a space
     for i, item in enumerate(items):
