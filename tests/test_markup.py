@@ -663,7 +663,7 @@ def test_a_tie_beside_a_formula_is_a_no_break_space():
     """"$T_c = 92$~K", "Eq.~$x$", "$a$~$b$": a tie between a formula and a word, or two formulas, printed its tilde
     ("92~K": a typographer's review), as the text beside a formula was read without it."""
     assert _TAGS.sub("", inline(r"$T_c = 92$~K, Eq.~$x$, $a$~$b$ and $5$\,GeV")) == (
-        "Tc = 92 K, Eq. x, a b and 5 GeV")
+        "Tc = 92 K, Eq. x, a b and 5 GeV")
     assert plain(r"$T_c = 92$~K, Eq.~$x$") == "Tc = 92 K, Eq. x"
     assert inline(r"$x$ ~10 and $x$~ end") == "<i>x</i> ~10 and <i>x</i>~ end"  # (a tilde typed apart: as typed)
 
