@@ -295,20 +295,26 @@ def test_no_day_leaves_one_or_two_rows_alone_on_a_page(tmp_path):
     assert moved_back >= 1, "no day needed its break moved: the data no longer tests orphans"
 
 
+def _build_a_long_day(tmp_path, evening: str):
+    """A day of a morning session of 8 talks, lunch, an afternoon session of 4, coffee and `evening` (programme items):
+    (when lunch starts, in minutes, the built Pdf, its path)."""
+    morning, afternoon = [f"a{i}" for i in range(8)], [f"b{i}" for i in range(4)]
+    first, lunch = session_yaml("Morning", morning, 9 * 60, room="Hall A")
+    second, end = session_yaml("Afternoon", afternoon, 14 * 60, room="Hall A")
+    items = (first + f'      - {{time: "{hhmm(lunch)}-14:00", title: Lunch, kind: break}}\n' + second
+             + f'      - {{time: "{hhmm(end)}-{hhmm(end + 30)}", title: Coffee, kind: break}}\n' + evening)
+    _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + items,
+                                    "abstracts.yaml": talks_yaml(morning + afternoon)})
+    return lunch, pdf, path
+
+
 def test_a_day_whose_last_rows_would_be_alone_on_a_page_breaks_between_its_sessions(tmp_path):
     """A morning session, lunch, an afternoon session and three evening rows, a little over a page: the break that
     fits last would leave only the three evening rows (less than a sixth of a page) on the day's second page; the
     day breaks after lunch instead, the afternoon session whole on the second page with them, the first page still
     more than half full."""
-    morning, afternoon = [f"a{i}" for i in range(8)], [f"b{i}" for i in range(4)]
-    first, lunch = session_yaml("Morning", morning, 9 * 60, room="Hall A")
-    second, end = session_yaml("Afternoon", afternoon, 14 * 60, room="Hall A")
-    items = (first + f'      - {{time: "{hhmm(lunch)}-14:00", title: Lunch, kind: break}}\n' + second
-             + f'      - {{time: "{hhmm(end)}-{hhmm(end + 30)}", title: Coffee, kind: break}}\n'
-             '      - {time: "17:00-18:30", title: Poster viewing, kind: social}\n'
-             '      - {time: "19:00-21:00", title: Welcome Reception, kind: social}\n')
-    _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + items,
-                                    "abstracts.yaml": talks_yaml(morning + afternoon)})
+    lunch, pdf, path = _build_a_long_day(tmp_path, '      - {time: "17:00-18:30", title: Poster viewing, kind: social}\n'
+                                         '      - {time: "19:00-21:00", title: Welcome Reception, kind: social}\n')
     day = outline_pages(pdf, "Programme")[0][1]
     rows = [time_rows(pdf, day), time_rows(pdf, day + 1)]
     assert rows[0][-1] == f"{hhmm(lunch)}\u201314:00" and len(rows[0]) == 9  # the morning and lunch
@@ -325,18 +331,11 @@ def test_a_days_last_page_is_never_less_than_a_quarter_full_when_an_earlier_brea
     day moved its break back only for less. The rest is measured as it is set (with the headings it repeats) and
     must be a quarter of a page: here coffee and five one-line evening rows, alone on the second page before (under a
     fifth of it), go there with the afternoon session."""
-    morning, afternoon = [f"a{i}" for i in range(8)], [f"b{i}" for i in range(4)]
-    first, lunch = session_yaml("Morning", morning, 9 * 60, room="Hall A")
-    second, end = session_yaml("Afternoon", afternoon, 14 * 60, room="Hall A")
-    items = (first + f'      - {{time: "{hhmm(lunch)}-14:00", title: Lunch, kind: break}}\n' + second
-             + f'      - {{time: "{hhmm(end)}-{hhmm(end + 30)}", title: Coffee, kind: break}}\n'
-             '      - {time: "17:00-18:00", title: Poster viewing, kind: social}\n'
-             '      - {time: "18:00-19:00", title: General assembly}\n'
-             '      - {time: "19:00-20:00", title: Welcome Reception, kind: social}\n'
-             '      - {time: "20:00-21:00", title: Quiz night, kind: social}\n'
-             '      - {time: "21:00-22:00", title: Late bar, kind: social}\n')
-    _, pdf, path = build(tmp_path, {"programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + items,
-                                    "abstracts.yaml": talks_yaml(morning + afternoon)})
+    _, pdf, path = _build_a_long_day(tmp_path, '      - {time: "17:00-18:00", title: Poster viewing, kind: social}\n'
+                                     '      - {time: "18:00-19:00", title: General assembly}\n'
+                                     '      - {time: "19:00-20:00", title: Welcome Reception, kind: social}\n'
+                                     '      - {time: "20:00-21:00", title: Quiz night, kind: social}\n'
+                                     '      - {time: "21:00-22:00", title: Late bar, kind: social}\n')
     day = outline_pages(pdf, "Programme")[0][1]
     page = page_for("A5")
     assert "Late bar" in pdf.lines(day + 1) and "Afternoon · Hall A" in pdf.lines(day + 1)
