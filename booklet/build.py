@@ -28,6 +28,7 @@ from .model import Booklet
 from .problems import DataError, Problem, Refused
 from .output.render import render_pdf
 from .output.parallel import jobs_that_pay
+from .printing.binding import Spine
 from .printing.units import check_range
 
 
@@ -41,9 +42,22 @@ class PrintOptions:
     pad_to: int = 4  # page count made a multiple of this with Notes pages (1: no padding)
     separate_cover: bool = False  # cover pages (1, 2, N-1, N) in a file of their own
     cmyk: bool = False
+    spread_cover: bool = False  # the cover in a file of its own as two spreads with the spine (perfect binding)
+    spine: float | None = None  # the spine's width for spread_cover, points (None: estimated from the page count)
 
     def __post_init__(self):
         check_range("bleed", self.bleed)
+        if self.spine is not None:
+            check_range("spine", self.spine)
+            if not self.spread_cover:
+                raise ValueError("a spine width is for a cover spread (--cover spread)")
+        if self.separate_cover and self.spread_cover:
+            raise ValueError("the cover is either separate pages or a spread, not both")
+
+    @property
+    def cover_apart(self) -> bool:
+        """Whether the cover goes to a file of its own (OUTPUT-cover.pdf), as pages or as a spread."""
+        return self.separate_cover or self.spread_cover
 
 
 @dataclass(frozen=True)
@@ -53,6 +67,7 @@ class BuildResult:
     warnings: list[Problem]
     anchors: dict[str, int]  # link key -> 1-based page: "abstract-3", "tutorial-1", "poster-0", "day-2", ...
     cover: Path | None = None  # the separate cover file, when asked for
+    spine: Spine | None = None  # the cover spread's spine, when the cover is one
     text_pages: int = field(default=0)  # pages in `output` when the cover is separate
     booklet: Booklet | None = field(default=None, repr=False, compare=False)  # the model it was built from
     page_size: str = "A5"  # the page size it was built at (the option's, the theme's, or A5)
@@ -154,7 +169,7 @@ def _build(data_dir, output, page_size, options, progress, strict, jobs, checked
     size = options.page_size or theme_page_size(Path(data_dir))
     if size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {size!r}; choose one of {', '.join(PAGE_SIZES)}")
-    noting = remember and not options.separate_cover
+    noting = remember and not options.cover_apart
     # before anything is read: for the note, and for what the last build read (a build of its own)
     before = built.inputs(Path(data_dir), options, size) if noting or alone else None
     result = _make(data_dir, output, options, size, progress, strict, jobs, checked, before, alone, remember)
@@ -191,7 +206,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
         warnings[:] = kept if kept is not None else linted(booklet, read_warnings, Path(data_dir), page)
         if strict and warnings:
             raise DataError(warnings)
-        refuse_inputs([output, cover_path(output)] if options.separate_cover else [output], Path(data_dir), booklet)
+        refuse_inputs([output, cover_path(output)] if options.cover_apart else [output], Path(data_dir), booklet)
         if checked is not None:
             checked(booklet)
 
@@ -225,15 +240,50 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
 
         parts = parallel_parts(booklet, page, options.pad_to, jobs, output, render_args, meanwhile=checks)
     # with a separate cover, the whole booklet is an intermediate file, split into the two published ones
-    whole = scratch_beside(output, ".full.pdf") if options.separate_cover else nullcontext(output)
+    whole = scratch_beside(output, ".full.pdf") if options.cover_apart else nullcontext(output)
+    spine = None
     with parts as finish, whole as target:
         pages, anchors = render(story, target, progress=progress) if jobs == 1 else finish(target)
-        if not options.separate_cover:
+        if not options.cover_apart:
             return BuildResult(output, pages, warnings, anchors, booklet=booklet, page_size=size, jobs=jobs,
                                keep_read=later)
         from .printing.cover import split_cover
 
         cover = cover_path(output)
-        split_cover(target, output, cover)  # both files or neither
-    return BuildResult(output, pages, warnings, anchors, cover, pages - 4, booklet=booklet, page_size=size,
+        if options.spread_cover:
+            spine = _spread_cover(target, output, cover, pages, options, booklet, page, render_args)
+        else:
+            split_cover(target, output, cover)  # both files or neither
+    return BuildResult(output, pages, warnings, anchors, cover, spine, pages - 4, booklet=booklet, page_size=size,
                        jobs=jobs, keep_read=later)
+
+
+def _spread_cover(whole: Path, output: Path, cover: Path, pages: int, options: PrintOptions, booklet: Booklet, page,
+                  render_args: dict) -> Spine:
+    """The text block to `output` and the cover spread to `cover` (both or neither), from the booklet `whole` of
+    `pages` pages; its spine (options.spine, else estimated from the text block's leaves). Refused, nothing written,
+    when the estimate is wider than a spine can be."""
+    from .layout.cover import draw_spine
+    from .data.theme import font_set
+    from .output.render import strip_pdf
+    from .text.fonts import register_fonts
+    from .printing.binding import LEAF, spine_for
+    from .printing.paper import mm_text
+    from .printing.units import RANGES
+    from .printing.cover import COVER_PAGES, spread_cover
+
+    spine = spine_for(pages - COVER_PAGES, options.spine)  # (a width given is checked by PrintOptions)
+    widest = RANGES["spine"][1]
+    if spine.width > widest:
+        raise Refused(f"a cover spread for a text block of {pages - COVER_PAGES} pages needs a spine of about "
+                      f"{mm_text(spine.width)} mm ({spine.leaves} leaves at {mm_text(LEAF)} mm), wider than the "
+                      f"{mm_text(widest)} mm a glued spine holds: bind it in volumes, or pass --spine with your "
+                      "printer's figure")
+    theme, colours = booklet.theme, render_args["colours"]
+    register_fonts(font_set(theme))  # the theme's headings font (the layout may have run in other processes)
+    title = booklet.conference.running_title
+    strip = strip_pdf(spine.width, page.height + 2 * page.bleed,
+                      lambda canv: draw_spine(canv, page, spine.width, title, theme, colours, render_args["quotes"])
+                      ) if spine.width > 0 else None
+    spread_cover(whole, output, cover, spine.width, strip, options.crop_marks)
+    return spine

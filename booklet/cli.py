@@ -195,8 +195,13 @@ class Length(click.ParamType):
 @click.option("--crop-marks", is_flag=True, help="Draw crop marks outside the bleed.")
 @click.option("--pad-to", type=click.Choice(["1", "4", "8", "16"]), default="4", show_default=True,
               help="Add ruled Notes pages before the back cover up to a multiple of this page count.")
-@click.option("--cover", "cover", type=click.Choice(["inline", "separate"]), default="inline", show_default=True,
-              help="'separate': the four cover pages go to OUTPUT-cover.pdf, the rest to OUTPUT.")
+@click.option("--cover", "cover", type=click.Choice(["inline", "separate", "spread"]), default="inline",
+              show_default=True,
+              help="'separate': the four cover pages go to OUTPUT-cover.pdf, the rest to OUTPUT; 'spread': "
+                   "OUTPUT-cover.pdf is the cover of a perfect-bound book, back | spine | front, outside and inside.")
+@click.option("--spine", type=Length(), default=None,
+              help="The spine's width for --cover spread (e.g. 12.5mm; your printer's figure). Default: estimated "
+                   "from the page count at 0.1 mm a leaf.")
 @click.option("--cmyk", is_flag=True, help="CMYK colours and images, for presses that ask for them.")
 @click.option("--preflight", "run_preflight", is_flag=True,
               help="Check the result for print (as 'booklet preflight' does); exit 1 if it is not fit (the PDF "
@@ -205,14 +210,17 @@ class Length(click.ParamType):
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=MAX_JOBS), default=None,
               help="Processes laying the booklet out (default: one per core, for a book big enough to gain).")
 def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks: bool, pad_to: str,
-          cover: str, cmyk: bool, run_preflight: bool, strict: bool, jobs: int | None) -> None:
+          cover: str, spine: float | None, cmyk: bool, run_preflight: bool, strict: bool, jobs: int | None) -> None:
     """Build the booklet PDF from DATA_DIR (default: data).
 
     \b
     Examples:
       booklet build my-conference -o programme.pdf --page-size A4
       booklet build --crop-marks --cover separate -o print/booklet.pdf
+      booklet build --cover spread --spine 24mm -o print/book.pdf
     """
+    if spine is not None and cover != "spread":
+        raise click.UsageError("--spine is the width of a cover spread's spine: use it with --cover spread")
     from .cache.disk import lasting
 
     with lasting():  # what is imported lives on: not collected meanwhile (~80 collections), then out of gc's way
@@ -220,7 +228,8 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
         from .build import PrintOptions, build_booklet
     _ending(with_its_build=True)
 
-    options = PrintOptions(canonical_size(page_size), bleed, crop_marks, int(pad_to), cover == "separate", cmyk)
+    options = PrintOptions(canonical_size(page_size), bleed, crop_marks, int(pad_to), cover == "separate", cmyk,
+                           spread_cover=cover == "spread", spine=spine)
     bar = ProgressBar()
     with reporting_errors(output):
         try:
@@ -232,7 +241,10 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     generated.keep()  # and the dataclasses' methods compiled anew
     _print_grouped(result.warnings)
     size = result.page_size
-    if result.cover:
+    if result.spine is not None:
+        click.echo(f"Wrote {result.output} ({result.text_pages} pages, {size}) "
+                   f"and {result.cover} (the cover spread, outside and inside; {result.spine.text}).")
+    elif result.cover:
         click.echo(f"Wrote {result.output} ({result.text_pages} pages, {size}) "
                    f"and {result.cover} (4 cover pages).")
     else:
@@ -411,6 +423,8 @@ def impose(booklet_pdf: Path, output: Path, sheet: str, crop_marks: bool, creep:
         result = impose_pdf(booklet_pdf, output, sheet=sheet, crop_marks=crop_marks, creep=creep)
     click.echo(f"Wrote {result.output} ({result.sheets} sheet{'s' * (result.sheets != 1)}, "
                f"{result.sides} sides, {result.sheet} landscape).")
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     if result.blanks_added:
         blanks = result.blanks_added
         pages = result.sides * 2 - blanks

@@ -127,6 +127,15 @@ A5_SIZE = 9.5  # points: the cover's base type size on an A5 page; larger pages 
 TAGLINE_MEASURE = 36  # ems: the tagline's longest line (about 75 characters)
 
 
+def cover_size(page) -> float:
+    """The cover's base type size: the type in proportion to the page, an A4 cover's title as large to it as an A5's
+    (its text's size was 1.1 times A5's on a page 1.4 times as wide, the lower half of the cover empty)."""
+    return max(page.base_size, A5_SIZE * page.width / A5[0])
+
+
+TITLE_SCALE = 2.5  # the cover's title, to its base size
+
+
 def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, colours=None):
     """([(conference key, text, style, space after[, balanced])], bottom of the text box) of the front cover."""
     theme = theme or Theme()
@@ -137,15 +146,13 @@ def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, c
     def text_style(name: str, font: str, size: float, color) -> ParagraphStyle:
         return cover_style(name, font, size, color, quotes)
 
-    # the type in proportion to the page: an A4 cover's title as large to it as an A5's (its text's size was 1.1
-    # times A5's on a page 1.4 times as wide, the lower half of the cover empty)
-    size = max(page.base_size, A5_SIZE * page.width / A5[0])
+    size = cover_size(page)
     logo_below = conf.logo and theme.logo_place.startswith("bottom")
     bottom = page.margin + (LOGO_SIZE if logo_below else 0)
     parts = []
     if conf.welcome:
         parts.append(("welcome", conf.welcome, text_style("welcome", SANS, size * 1.05, accent), size * 0.6))
-    parts.append(("title", conf.title, text_style("title", SANS + "-Bold", size * 2.5, ink), size * 0.5, True))
+    parts.append(("title", conf.title, text_style("title", SANS + "-Bold", size * TITLE_SCALE, ink), size * 0.5, True))
     if conf.subtitle:
         parts.append(("subtitle", conf.subtitle, text_style("subtitle", SANS, size * 1.35, ink), size * 1.1, True))
     parts.append(("dates", format_dates(conf.start, conf.end, conf.language),
@@ -240,3 +247,56 @@ def draw_fitted(canv, path, x: float, y: float, width: float, height: float, cmy
 def build_cover(ctx: Context) -> list:
     """The front cover (its images' resolution is checked by lint, see layout.placed)."""
     return [CoverPage(ctx.booklet.conference, ctx.page, ctx.theme, ctx.colours), NextPageTemplate("inner"), PageBreak()]
+
+
+SPINE_TITLE_LEAST = 5 * mm  # a spine narrower than this carries no title (its type would be too small to read)
+SPINE_TYPE_SHARE = 0.45  # of the spine's width: the title's type size (its capitals about a third of the width)
+SPINE_TYPE_LEAST = 6.0  # points: a title longer than the spine is set smaller down to this, then cut with an ellipsis
+
+
+def spine_filled(theme: Theme) -> bool:
+    """Whether a perfect-bound cover's spine is filled with the cover's colour: where the cover style fills the
+    front cover edge to edge (full-bleed); else the spine is the paper's white, as the cover's edges are."""
+    return theme.cover_style == "full-bleed"
+
+
+def draw_spine(canv, page, width: float, title: str, theme: Theme, colours, quotes=None) -> None:
+    """The spine strip of a perfect-bound cover, `width` wide, on a canvas whose origin is its lower left corner at
+    the bleed (the strip is page.height + 2 x page.bleed high): filled with the primary colour where the cover is
+    (spine_filled), and `title` (markup, as written in the data) in the headings font's bold, reading top to bottom
+    (the letters' tops towards the front cover), centred both ways, sized to the spine's width (at most the front
+    cover's title size), only when the spine is at least SPINE_TITLE_LEAST wide."""
+    from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+
+    from ..text import markup
+    from ..text.quotes import curly_quotes
+    from .page import head_paragraph
+
+    bleed, height = page.bleed, page.height
+    canv.saveState()
+    ink = colours.text
+    if spine_filled(theme):
+        canv.setFillColor(colours.primary)
+        canv.rect(0, 0, width, height + 2 * bleed, stroke=0, fill=1)
+        ink = colours.paper
+    if width >= SPINE_TITLE_LEAST and title.strip():
+        text = markup.inline(title)
+        text = curly_quotes(text, quotes) if quotes else text
+        font = SANS + "-Bold"
+        room = height - 2 * page.margin  # along the spine, the cover's margins clear at head and foot
+        size = min(width * SPINE_TYPE_SHARE, cover_size(page) * TITLE_SCALE)
+
+        def wide(para) -> float:
+            return sum(stringWidth(f.text, f.fontName, f.fontSize) for f in para.frags)
+
+        natural = wide(head_paragraph(text, font, size, float("inf"), ink))
+        if natural > room:
+            size = max(SPINE_TYPE_LEAST, size * room / natural)
+        para = head_paragraph(text, font, size, room, ink)
+        line = min(wide(para), room)
+        _, para_height = para.wrap(room + 2, size * 10)
+        cap = getFont(font).face.capHeight / 1000 * size
+        canv.translate(width / 2, bleed + height / 2)
+        canv.rotate(-90)  # the text runs down the spine; its tops face the front cover (right of the spine)
+        para.drawOn(canv, -line / 2, -cap / 2 - para_height + size)  # (its baseline cap / 2 below the middle)
+    canv.restoreState()

@@ -427,3 +427,18 @@ def _release(canv) -> None:
     save."""
     canv._destinations.clear()
     canv._doc.__dict__.clear()
+
+
+def strip_pdf(width: float, height: float, draw) -> bytes:
+    """A one-page PDF `width` x `height` points, in memory, that `draw(canvas)` draws (a perfect-bound cover's spine
+    strip: printing.cover lays it between the back and front cover); the same bytes for the same drawing."""
+    import io
+
+    register_fonts()
+    serialise.install()
+    buffer = io.BytesIO()
+    canv = Canvas(buffer, pagesize=(width, height), invariant=1, initialFontName=SANS)  # (no Helvetica named)
+    draw(canv)
+    canv.showPage()
+    canv.save()
+    return buffer.getvalue()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from ..output.atomic import together
+from .paper import MM, mm_text
 
 COVER_PAGES = 4
 
@@ -22,6 +24,72 @@ def split_cover(source: Path, text_block: Path, cover: Path) -> None:
     with together() as files:  # renamed into place only when both are written; a failure undoes both
         for indexes, target in ((text_indexes, text_block), (cover_indexes, cover)):
             _write_pages(reader, indexes, files.temp(target))
+
+
+PERFECT_BINDING = "perfect binding cover"  # the cover spread's mark (impose.IMPOSITION_KEY): preflight counts sides
+
+
+def spread_cover(source: Path, text_block: Path, cover: Path, spine: float, strip: bytes | None = None,
+                 crop_marks: bool = False) -> None:
+    """Write pages 3 to N-2 of `source` to `text_block`, and the cover of a perfect-bound book to `cover` as two
+    spreads: the outside (back | spine | front: pages N, 1) and the inside (inside front | spine | inside back: pages
+    2, N-1); both files or neither.
+
+    Each spread's TrimBox is the whole cover (two pages and the spine, `spine` points wide), its BleedBox the pages'
+    bleed beyond it, its MediaBox the bleed, or room for crop marks and fold marks at the spine's two edges with
+    `crop_marks`. The pages are placed and clipped as `booklet impose` places them (trimmed at the spine, their bleed
+    kept on the other edges); `strip`, a one-page PDF as wide as the spine and as high as a page with its bleed, is
+    laid in the outside's spine (the inside's stays blank, for the glue). ValueError when the spine is negative or
+    the source has no text block between its cover pages."""
+    from pypdf import PdfReader, PdfWriter, apply_configuration
+
+    from .impose import (IMPOSITION_KEY, MARK_GAP, MARK_LENGTH, Spread, _file_id, _information, _one_size, _version,
+                         add_side, bleed_of, marks_for, prepared)
+    from .pdffile import open_pdf, page_box, reading
+
+    source = Path(source)
+    if not spine >= 0:
+        raise ValueError(f"the spine cannot be negative ({mm_text(spine)} mm)")
+    reader = open_pdf(source)
+    count = len(reader.pages)  # (open_pdf has read the pages)
+    if count < COVER_PAGES + 1:
+        raise ValueError(f"{source}: a cover spread needs the four cover pages and a text block between them; "
+                         f"the booklet has {count} page{'s' * (count != 1)}")
+    with reading(source):
+        # back, front (outside); inside front, inside back (inside): each pair as it lies, left and right
+        pages = [prepared(reader.pages[i]) for i in (count - 1, 0, 1, count - 2)]
+        trims = [page_box(page, "/TrimBox") for page in pages]
+        bleed = min(bleed_of(page, None) for page in pages)
+        version, information = _version(reader), _information(reader)
+    _one_size(source, trims)
+    width, height = trims[0][2] - trims[0][0], trims[0][3] - trims[0][1]
+    gap = max(MARK_GAP, bleed + 2 * MM)  # the marks where the booklet's own start: clear of the bleed
+    room = gap + MARK_LENGTH if crop_marks else bleed
+    spread = Spread(width, height, 2 * (width + room) + spine, height + 2 * room, bleed, spine, gap)
+    marks = marks_for(spread) if crop_marks else None
+    bleeds = {id(page): bleed for page in pages}
+    strip_page = PdfReader(io.BytesIO(strip)).pages[0] if strip else None
+
+    writer = PdfWriter()
+    with reading(source), apply_configuration(page_merge_box="artbox"):
+        add_side(writer, pages[:2], spread, 0.0, marks, bleeds, strip_page)
+        add_side(writer, pages[2:], spread, 0.0, marks, bleeds)
+    writer.pdf_header = f"%PDF-{version[0]}.{version[1]}"
+    if writer._info is not None:
+        writer._info.update(information)
+    writer.add_metadata({IMPOSITION_KEY: spread_mark(spine, count)})
+    writer._ID = _file_id(source, f"cover {spine:.4f}", crop_marks, 0.0)  # the same job, the same bytes
+    with together() as files:  # renamed into place only when both are written; a failure undoes both
+        _write_pages(PdfReader(str(source)), list(range(2, count - 2)), files.temp(text_block))
+        with open(files.temp(cover), "wb") as stream:
+            writer.write(stream)
+
+
+def spread_mark(spine: float, pages: int) -> str:
+    """The cover spread's mark: 'perfect binding cover: back, 41.6 mm spine, front (a booklet of 836 pages), outside
+    and inside'."""
+    return (f"{PERFECT_BINDING}: back, {mm_text(spine)} mm spine, front (a booklet of {pages} pages), "
+            "outside and inside")
 
 
 def _write_pages(reader, indexes: list[int], path: Path) -> None:

@@ -13,6 +13,7 @@ from pypdf.generic import (ArrayObject, BooleanObject, ByteStringObject, Content
                            NameObject, NumberObject, RectangleObject, TextStringObject)
 
 from ..output.atomic import replacing
+from .binding import too_many_to_stitch
 from .paper import SHEETS, mm_text, sheet_size
 from .pdffile import open_pdf, page_box, reading
 from .units import POINTS_PER
@@ -36,6 +37,7 @@ class ImposeResult:
     sides: int  # pages in the output: 2 per sheet
     blanks_added: int  # blank pages appended to reach a multiple of 4
     sheet: str  # the sheet name as given, e.g. 'A4'
+    warnings: tuple[str, ...] = ()  # what the caller should tell (a booklet too thick to saddle-stitch)
 
 
 @dataclass(frozen=True)
@@ -47,16 +49,25 @@ class Spread:
     sheet_width: float
     sheet_height: float
     bleed: float = 0.0  # kept beyond the trim on the spread's outer edges (the pages' bleed, within the marks' gap)
+    spine_width: float = 0.0  # between the two pages: 0 for a folded sheet, the book's thickness for a cover
+    mark_gap: float = MARK_GAP  # crop and fold marks start this far outside the trim
 
     @property
     def spine(self) -> float:
+        """The middle of the sheet (of the spine)."""
         return self.sheet_width / 2
 
     @property
+    def spine_edges(self) -> tuple[float, float]:
+        """Where the left page's trim ends and the right page's starts (one place for a folded sheet)."""
+        return self.spine - self.spine_width / 2, self.spine + self.spine_width / 2
+
+    @property
     def trim(self) -> tuple[float, float, float, float]:
-        """The two abutting trim boxes together, centred on the sheet."""
+        """The two trim boxes (and the spine between them) together, centred on the sheet."""
         bottom = (self.sheet_height - self.page_height) / 2
-        return (self.spine - self.page_width, bottom, self.spine + self.page_width, bottom + self.page_height)
+        left, right = self.spine_edges
+        return (left - self.page_width, bottom, right + self.page_width, bottom + self.page_height)
 
 
 def saddle_order(pages: int) -> list[tuple[int, int]]:
@@ -97,12 +108,12 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
         raise ValueError(f"{output}: the output is the input PDF{other}; write the spreads to another file")
     reader = open_pdf(source)
     with reading(source):
-        pages = [_prepared(page) for page in reader.pages]
+        pages = [prepared(page) for page in reader.pages]
         blanks = -len(pages) % 4
         sheets = (len(pages) + blanks) // 4
         trims = [_upright(page)[1] for page in pages]
         boxes = [(page_box(page, "/TrimBox"), page_box(page, "/MediaBox")) for page in pages]
-        bleeds = {id(page): _bleed(page, MARK_GAP if crop_marks else None) for page in pages}
+        bleeds = {id(page): bleed_of(page, MARK_GAP if crop_marks else None) for page in pages}
         version, information = _version(reader), _information(reader)
     _trims_on_their_pages(source, boxes)
     _one_size(source, trims)
@@ -112,19 +123,20 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
     spread = replace(_spread_for(trims, sheet, crop_marks), bleed=max(bleeds.values(), default=0.0))
 
     writer = PdfWriter()
-    marks = _marks(spread) if crop_marks else None
+    marks = marks_for(spread) if crop_marks else None
     # each page clipped to its trim at the spine and to its bleed on its other three edges (its /ArtBox, in memory)
     with reading(source), apply_configuration(page_merge_box="artbox"):
         for side, order in enumerate(saddle_order(len(pages) + blanks)):
             pair = [pages[i] if i < len(pages) else None for i in order]  # None: a blank added at the end
-            _add_side(writer, pair, spread, creep_shift(side // 2, sheets, creep), marks, bleeds)
+            add_side(writer, pair, spread, creep_shift(side // 2, sheets, creep), marks, bleeds)
     writer.pdf_header = f"%PDF-{version[0]}.{version[1]}"  # the source's (its pages' soft masks need 1.4, not 1.3)
     if writer._info is not None:
         writer._info.update(information)
     writer.add_metadata({IMPOSITION_KEY: imposition_mark(len(pages) + blanks, sheets, sheet)})
     writer._ID = _file_id(source, sheet, crop_marks, creep)  # fixed, so the same input gives the same bytes
-    _write_atomically(writer, output)
-    return ImposeResult(output, sheets, 2 * sheets, blanks, sheet)
+    write_atomically(writer, output)
+    thick = too_many_to_stitch(len(pages) + blanks)
+    return ImposeResult(output, sheets, 2 * sheets, blanks, sheet, (thick,) if thick else ())
 
 
 def _trims_on_their_pages(source: Path, boxes: list[tuple[Box, Box]]) -> None:
@@ -164,10 +176,17 @@ def _same_file(source: Path, output: Path) -> bool:
         return False
 
 
-def _add_side(writer: PdfWriter, pair: list[PageObject | None], spread: Spread, shift: float,
-              marks: bytes | None, bleeds: dict[int, float]) -> None:
-    """One sheet side: the left and right page at the spine, the marks, the spread's boxes."""
+def add_side(writer: PdfWriter, pair: list[PageObject | None], spread: Spread, shift: float,
+             marks: bytes | None, bleeds: dict[int, float], strip: PageObject | None = None) -> PageObject:
+    """One sheet side: the left and right page at the spine, the marks, the spread's boxes; `strip`, when given, a
+    page as wide as the spine and as high as the trim and bleed, laid in the spine first (a cover's spine).
+
+    Each page is placed by its trim and clipped to it at the spine and to `bleeds[id(page)]` beyond it on its other
+    three edges; call it inside `apply_configuration(page_merge_box="artbox")`, with pages made `prepared`."""
     out = writer.add_blank_page(spread.sheet_width, spread.sheet_height)
+    if strip is not None:
+        out.merge_transformed_page(strip, Transformation().translate(spread.spine_edges[0],
+                                                                     spread.trim[1] - spread.bleed))
     for page, side in zip(pair, ("left", "right")):
         if page is not None:
             placement = _placement(page, spread, side, shift)
@@ -176,6 +195,7 @@ def _add_side(writer: PdfWriter, pair: list[PageObject | None], spread: Spread, 
     if marks:
         _append_content(writer, out, marks)
     _finish_side(out, spread)
+    return out
 
 
 def _text_inside_the_spine(source: Path, trims: list[Box], creep: float, sheets: int, rotations: list[int]) -> None:
@@ -218,7 +238,7 @@ def _text_inside_the_spine(source: Path, trims: list[Box], creep: float, sheets:
             f"{mm_text(room)} mm per sheet keeps every page's text inside")
 
 
-def _prepared(page: PageObject) -> PageObject:
+def prepared(page: PageObject) -> PageObject:
     """`page` (as read, in memory) without /Annots: printers want no links, and a link would drag its
     target page along; and with its trim box (or the box it defaults to) written corners in order,
     which is how pypdf clips the page to it."""
@@ -281,11 +301,12 @@ def _placement(page: PageObject, spread: Spread, side: str, shift: float) -> Tra
     towards = shift if side == "left" else -shift  # (the spine is right of a left page)
     if shift:
         _move_trim(page, upright, -towards)
-    dx = (spread.spine - x1 if side == "left" else spread.spine - x0) + towards
+    left, right = spread.spine_edges
+    dx = (left - x1 if side == "left" else right - x0) + towards
     return upright.translate(dx, bottom - y0)
 
 
-def _bleed(page: PageObject, most: float | None) -> float:
+def bleed_of(page: PageObject, most: float | None) -> float:
     """How far the page's bleed box (or what it defaults to: its crop or media box) reaches past its trim on all its
     edges (the least of the four), at most `most` (where crop marks start), in points."""
     tx0, ty0, tx1, ty1 = page_box(page, "/TrimBox")
@@ -323,17 +344,18 @@ def _move_trim(page: PageObject, upright: Transformation, dx: float) -> None:
     page.trimbox = RectangleObject((x0 + ax, y0 + ay, x1 + ax, y1 + ay))
 
 
-def _marks(spread: Spread) -> bytes:
-    """Crop marks at the spread's four outer corners and fold marks at the spine, all outside the trim."""
+def marks_for(spread: Spread) -> bytes:
+    """Crop marks at the spread's four outer corners and fold marks at the spine (at both its edges when it has a
+    width), all outside the trim, from `spread.mark_gap` out."""
     x0, y0, x1, y1 = spread.trim
+    gap, reach = spread.mark_gap, spread.mark_gap + MARK_LENGTH
     lines = []
     for x, dx in ((x0, -1), (x1, 1)):
         for y, dy in ((y0, -1), (y1, 1)):
-            start = MARK_GAP
-            lines.append((x + dx * start, y, x + dx * (start + MARK_LENGTH), y))
-            lines.append((x, y + dy * MARK_GAP, x, y + dy * MARK_ROOM))
-    fold = [(spread.spine, y1 + MARK_GAP, spread.spine, y1 + MARK_ROOM),
-            (spread.spine, y0 - MARK_GAP, spread.spine, y0 - MARK_ROOM)]
+            lines.append((x + dx * gap, y, x + dx * reach, y))
+            lines.append((x, y + dy * gap, x, y + dy * reach))
+    folds = sorted(set(spread.spine_edges))
+    fold = [line for x in folds for line in ((x, y1 + gap, x, y1 + reach), (x, y0 - gap, x, y0 - reach))]
     ops = [b"q", b"%g w 1 1 1 1 K [] 0 d" % MARK_LINE]
     ops += [b"%.3f %.3f m %.3f %.3f l S" % line for line in lines]
     ops += [b"[2 2] 0 d"]  # fold marks dashed, as is usual
@@ -402,6 +424,6 @@ def _file_id(source: Path, sheet: str, crop_marks: bool, creep: float) -> ArrayO
     return ArrayObject([value, value])
 
 
-def _write_atomically(writer: PdfWriter, output: Path) -> None:
+def write_atomically(writer: PdfWriter, output: Path) -> None:
     with replacing(output) as temp, open(temp, "wb") as file:
         writer.write(file)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pypdf import PageObject
 
+from .binding import binding_fact
+from .cover import PERFECT_BINDING
 from .impose import IMPOSITION_KEY, SADDLE_STITCH
 from .paper import mm_text, size_text
 from .pdffile import READING_ERRORS, open_pdf, page_box, reading
@@ -52,7 +54,8 @@ def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN) 
             pages = list(reader.pages)
             cache: dict = {}
             scans = [scan_page(page, cache) for page in pages]
-            facts = [_count_fact(pages, imposed), _size_fact(pages), _bleed_fact(pages), _font_fact(scans), _image_fact(scans)]
+            facts = [_count_fact(pages, imposed), *_binding_fact(pages, imposed), _size_fact(pages), _bleed_fact(pages),
+                     _font_fact(scans), _image_fact(scans)]
             faults = [
                 *_count_faults(pages, imposed),
                 *_box_faults(pages),
@@ -101,13 +104,15 @@ def _imposition(reader) -> str | None:
         mark = (reader.metadata or {}).get(IMPOSITION_KEY)
     except READING_ERRORS:  # a damaged information dictionary: no mark (the pages may be fine)
         return None
-    return str(mark) if isinstance(mark, str) and mark.startswith(SADDLE_STITCH) else None
+    return str(mark) if isinstance(mark, str) and mark.startswith((SADDLE_STITCH, PERFECT_BINDING)) else None
 
 
 # facts
 
 
 def _count_fact(pages: list[PageObject], imposed: str | None) -> str:
+    if imposed and imposed.startswith(PERFECT_BINDING):
+        return f"Sheet sides: {len(pages)} (a cover spread made by booklet build --cover spread, {imposed})"
     if imposed:
         return f"Sheet sides: {len(pages)} (imposed by booklet impose, {imposed})"
     return f"Pages: {len(pages)} ({'a' if len(pages) % 4 == 0 else 'not a'} multiple of 4)"
@@ -130,6 +135,11 @@ def _bleed_fact(pages: list[PageObject]) -> str:
         return "Bleed: none"
     return f"Bleed: {mm_text(min(widths) * MM)} mm" if len(widths) == 1 else \
         f"Bleed: {', '.join(f'{w:g}' for w in sorted(widths))} mm (uneven)"
+
+
+def _binding_fact(pages: list[PageObject], imposed: str | None) -> list[str]:
+    """How a booklet of these pages is bound (none for an imposed file: its sheet sides are no booklet's pages)."""
+    return [] if imposed else [binding_fact(len(pages))]
 
 
 def _font_fact(scans: list[PageScan]) -> str:

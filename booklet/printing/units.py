@@ -13,12 +13,15 @@ RANGES = {
     "bleed": (0.0, 20 * POINTS_PER["mm"]),  # printers ask for 2-5 mm
     "creep": (0.0, 2 * POINTS_PER["mm"]),  # per sheet; 0.05-0.2 mm for ordinary paper
     "safe-margin": (0.0, 50 * POINTS_PER["mm"]),
+    "spine": (0.0, 80 * POINTS_PER["mm"]),  # a perfect-bound book's: a glued spine wider than 80 mm does not hold
 }
 
 
 def parse_length(text: str) -> float:
     """Points for a length like '3mm', '0.125in', '8pt' or '0'; ValueError with a readable reason otherwise."""
     match = _LENGTH.match(str(text))
+    if not match and _LENGTH.match(str(text).strip().removeprefix("-")):
+        raise ValueError(f"'{text}' is negative; a length is 0 or more, like 3mm")
     if not match:
         raise ValueError(f"'{text}' is not a length; write a number with mm, cm, pt or in, like 3mm")
     number, unit = float(match.group(1)), (match.group(2) or "").lower()

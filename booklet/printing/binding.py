@@ -1,0 +1,72 @@
+"""A page count -> how the book is bound: saddle stitch up to a limit, perfect binding (glued, a spine) above it,
+and how wide that spine is (given, or estimated from the leaves at a stated paper thickness)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .paper import mm_text
+from .units import POINTS_PER
+
+MM = POINTS_PER["mm"]
+# The most pages saddle stitching takes: 16 sheets of 80 g/m2 paper folded and nested; a thicker booklet does not
+# close flat, its inner sheets stick out by millimetres, and staples do not reach through it.
+SADDLE_STITCH_MOST = 64
+# One leaf (two pages) of 80 g/m2 uncoated offset paper, about 100 micrometres: what the spine is estimated with.
+LEAF = 0.1 * MM
+PAPER = "80 g/m2 offset paper"
+
+
+@dataclass(frozen=True)
+class Spine:
+    """A perfect-bound book's spine: its width (points), the leaves of the text block, and whether it was estimated."""
+
+    width: float
+    leaves: int
+    estimated: bool
+
+    @property
+    def text(self) -> str:
+        """'spine 41.6 mm: 416 leaves at 0.1 mm; pass --spine with your printer's figure', or 'spine 40 mm (as
+        given)'."""
+        if not self.estimated:
+            return f"spine {mm_text(self.width)} mm (as given)"
+        return (f"spine {mm_text(self.width)} mm: {self.leaves} leaves at {mm_text(LEAF)} mm ({PAPER}); "
+                "pass --spine with your printer's figure")
+
+
+def leaves(pages: int) -> int:
+    """The leaves (sheets of the text block, two pages each) of `pages` pages."""
+    return (pages + 1) // 2
+
+
+def spine_for(pages: int, width: float | None = None) -> Spine:
+    """The spine of a text block of `pages` pages: `width` (points) as given, else estimated at LEAF a leaf."""
+    count = leaves(pages)
+    if width is not None:
+        return Spine(width, count, False)
+    return Spine(count * LEAF, count, True)
+
+
+def saddle_stitched(pages: int) -> bool:
+    """Whether `pages` pages can be saddle-stitched (folded and stapled) at all."""
+    return pages <= SADDLE_STITCH_MOST
+
+
+def binding_fact(pages: int) -> str:
+    """Preflight's line about binding a booklet of `pages` pages."""
+    if saddle_stitched(pages):
+        return f"Binding: saddle stitch is fine ({pages} pages; up to {SADDLE_STITCH_MOST})"
+    spine = spine_for(pages)
+    return (f"Binding: perfect binding ({pages} pages, more than the {SADDLE_STITCH_MOST} pages saddle stitch takes); "
+            f"spine about {mm_text(spine.width)} mm ({spine.leaves} leaves at {mm_text(LEAF)} mm, {PAPER}; "
+            "ask your printer)")
+
+
+def too_many_to_stitch(pages: int) -> str | None:
+    """`booklet impose`'s warning for a booklet of `pages` pages too thick to saddle-stitch, or None."""
+    if saddle_stitched(pages):
+        return None
+    return (f"{pages} pages are more than saddle stitching folds (up to {SADDLE_STITCH_MOST}): the spreads fold "
+            "and staple badly; for a book this thick, perfect binding ('booklet build --cover spread' makes its "
+            "cover) prints the single pages, not spreads")

@@ -1,0 +1,266 @@
+"""`build --cover spread`: a perfect-bound book's cover as two spreads with the spine between; `--spine`; the binding
+facts of preflight and impose's warning for a booklet too thick to saddle-stitch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from booklet.build import PrintOptions, build_booklet
+from booklet.cli import main
+from booklet.printing import binding
+from booklet.printing.cover import spread_cover
+from booklet.printing.impose import impose
+from booklet.printing.preflight import preflight
+
+from .helpers import write_conference
+from .printpdfs import numbered_pdf
+
+MM = 72 / 25.4
+A5_W, A5_H = 148 * MM, 210 * MM
+BLEED = 3 * MM
+MARKS = 5 * MM + 6 * MM  # the marks' room: from the bleed + 2 mm (as the booklet's own), 6 mm long
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    return write_conference(tmp_path_factory.mktemp("conf"))
+
+
+@pytest.fixture(scope="module")
+def modern(tmp_path_factory) -> Path:
+    return write_conference(tmp_path_factory.mktemp("modern"), {"theme.yaml": "base: modern\n"})
+
+
+def _box(page, name: str) -> tuple[float, ...]:
+    return tuple(round(float(v), 1) for v in getattr(page, name))
+
+
+def _build(folder: Path, out: Path, *args: str):
+    return CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--cover", "spread", *args])
+
+
+def _chars(path: Path, index: int) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Every character of page `index` with its box (left, bottom, right, top) in PDF points."""
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        text = document[index].get_textpage()
+        found = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+    finally:
+        document.close()
+    return [(ch, box) for ch, box in found if ch.strip()]
+
+
+def _text_within(path: Path, index: int, left: float, right: float) -> str:
+    return "".join(ch for ch, (x0, _, x1, _) in _chars(path, index) if left <= (x0 + x1) / 2 <= right)
+
+
+@pytest.mark.parametrize("marks", [False, True])
+def test_the_cover_is_two_spreads_whose_trim_is_back_spine_and_front(small, tmp_path, marks):
+    out = tmp_path / "book.pdf"
+    result = _build(small, out, "--spine", "12mm", *(["--crop-marks"] if marks else []))
+    assert result.exit_code == 0, result.output
+    cover = PdfReader(tmp_path / "book-cover.pdf")
+    assert len(cover.pages) == 2
+    room = MARKS if marks else BLEED
+    width = 2 * A5_W + 12 * MM
+    for page in cover.pages:
+        assert _box(page, "trimbox") == tuple(round(v, 1) for v in (room, room, room + width, room + A5_H))
+        assert _box(page, "bleedbox") == tuple(round(v, 1) for v in (room - BLEED, room - BLEED, room + width + BLEED,
+                                                                     room + A5_H + BLEED))
+        assert _box(page, "mediabox") == tuple(round(v, 1) for v in (0, 0, width + 2 * room, A5_H + 2 * room))
+    whole = build_booklet(small, tmp_path / "whole.pdf")
+    text_block = PdfReader(out)
+    assert len(text_block.pages) == whole.pages - 4
+    assert result.output.strip() == (f"Wrote {out} ({whole.pages - 4} pages, A5) and {tmp_path / 'book-cover.pdf'} "
+                                     "(the cover spread, outside and inside; spine 12 mm (as given)).")
+
+
+def test_the_front_is_right_the_back_left_and_the_title_runs_down_the_middle_of_the_spine(small, tmp_path):
+    out = tmp_path / "book.pdf"
+    assert _build(small, out, "--spine", "12mm").exit_code == 0
+    cover, whole = tmp_path / "book-cover.pdf", tmp_path / "whole.pdf"
+    pages = build_booklet(small, whole).pages
+    left_edge, right_edge = BLEED + A5_W, BLEED + A5_W + 12 * MM  # the spine, on the sheet
+    full = pypdfium2.PdfDocument(str(whole))
+    try:
+        front, back = (full[i].get_textpage().get_text_range().replace("\r\n", "\n") for i in (0, pages - 1))
+    finally:
+        full.close()
+    shown = lambda text: "".join(text.split())  # noqa: E731
+    assert "Test Conference" in front and "Test Conference" in back
+    assert shown(_text_within(cover, 0, right_edge, 1e4)) == shown(front)  # the front on the right
+    assert shown(_text_within(cover, 0, 0, left_edge)) == shown(back)  # the back on the left
+    spine = [(ch, box) for ch, box in _chars(cover, 0) if left_edge <= (box[0] + box[2]) / 2 <= right_edge]
+    assert "".join(ch for ch, _ in spine) == "TC2027"  # the short title
+    tops = [box[3] for _, box in spine]
+    assert tops == sorted(tops, reverse=True)  # read top to bottom: each letter below the one before
+    glyphs = [box for _, box in spine]
+    x0, y0 = min(b[0] for b in glyphs), min(b[1] for b in glyphs)
+    x1, y1 = max(b[2] for b in glyphs), max(b[3] for b in glyphs)
+    assert (x0 + x1) / 2 == pytest.approx((left_edge + right_edge) / 2, abs=0.6)  # centred across the spine
+    assert (y0 + y1) / 2 == pytest.approx(BLEED + A5_H / 2, abs=1.0)  # and along it
+    assert y1 - y0 > 2 * (x1 - x0)  # a run down the spine, not across it
+    assert 0.3 * 12 * MM < x1 - x0 < 12 * MM  # its capitals' height fitted to the spine's width
+    # the rotation: the letters' tops face the front cover (a clockwise quarter turn)
+    document = pypdfium2.PdfDocument(str(cover))
+    try:
+        objects = [o for o in document[0].get_objects(max_depth=5) if o.type == pypdfium2.raw.FPDF_PAGEOBJ_TEXT]
+        turns = {tuple(round(v, 3) for v in o.get_matrix().get()[:4]) for o in objects
+                 if left_edge <= o.get_matrix().get()[4] <= right_edge}
+    finally:
+        document.close()
+    assert len(turns) == 1 and next(iter(turns))[1] < 0 and next(iter(turns))[0] == 0  # (0, -s, s, 0): -90 degrees
+
+
+def test_the_inside_is_inside_front_and_inside_back_with_a_blank_spine(small, tmp_path):
+    out = tmp_path / "book.pdf"
+    assert _build(small, out, "--spine", "12mm").exit_code == 0
+    whole = tmp_path / "whole.pdf"
+    pages = build_booklet(small, whole).pages
+    cover = tmp_path / "book-cover.pdf"
+    left_edge, right_edge = BLEED + A5_W, BLEED + A5_W + 12 * MM
+    reader = PdfReader(whole)
+    assert "".join(_text_within(cover, 1, 0, left_edge).split()) == "".join(reader.pages[1].extract_text().split())
+    assert "".join(_text_within(cover, 1, right_edge, 1e4).split()) == \
+        "".join(reader.pages[pages - 2].extract_text().split())
+    assert _text_within(cover, 1, left_edge, right_edge) == ""
+
+
+def test_without_spine_the_width_is_estimated_from_the_leaves_and_said(small, tmp_path):
+    out = tmp_path / "book.pdf"
+    result = _build(small, out)
+    assert result.exit_code == 0, result.output
+    text_pages = len(PdfReader(out).pages)
+    leaves = text_pages // 2
+    width = leaves * 0.1
+    assert f"spine {width:g} mm: {leaves} leaves at 0.1 mm (80 g/m2 offset paper); pass --spine with your " \
+           "printer's figure)." in result.output
+    page = PdfReader(tmp_path / "book-cover.pdf").pages[0]
+    trim = [float(v) for v in page.trimbox]
+    assert trim[2] - trim[0] == pytest.approx(2 * A5_W + width * MM, abs=0.01)
+    # a spine under 5 mm carries no title
+    left_edge = BLEED + A5_W
+    assert _text_within(tmp_path / "book-cover.pdf", 0, left_edge, left_edge + width * MM) == ""
+
+
+def _pixel(path: Path, x: float, y: float) -> tuple[int, int, int]:
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        page = document[0]
+        image = page.render(scale=1).to_pil().convert("RGB")
+        return image.getpixel((round(x), round(page.get_height() - y)))
+    finally:
+        document.close()
+
+
+def test_the_spine_has_the_cover_colour_where_the_cover_is_filled_edge_to_edge(small, modern, tmp_path):
+    for folder, colour in ((modern, (0x4A, 0x23, 0x80)), (small, (255, 255, 255))):
+        out = tmp_path / f"{folder.name}.pdf"
+        assert _build(folder, out, "--spine", "12mm").exit_code == 0
+        cover = tmp_path / f"{folder.name}-cover.pdf"
+        middle = BLEED + A5_W + 6 * MM
+        for y in (1, BLEED + 10 * MM, BLEED + A5_H - 10 * MM):  # the bleed, and the head and foot of the spine
+            assert _pixel(cover, middle, y) == pytest.approx(colour, abs=2), (folder.name, y)
+    spine = [ch for ch, (x0, _, x1, _) in _chars(tmp_path / f"{modern.name}-cover.pdf", 0)
+             if BLEED + A5_W <= (x0 + x1) / 2 <= BLEED + A5_W + 12 * MM]
+    assert "".join(spine) == "TC2027"
+
+
+def test_fold_marks_at_both_edges_of_the_spine(small, tmp_path):
+    out = tmp_path / "book.pdf"
+    assert _build(small, out, "--spine", "12mm", "--crop-marks").exit_code == 0
+    data = PdfReader(tmp_path / "book-cover.pdf").pages[0].get_contents().get_data().decode("latin-1")
+    dashed = data[data.index("[2 2] 0 d"):]
+    for x in (MARKS + A5_W, MARKS + A5_W + 12 * MM):
+        assert dashed.count(f"{x:.3f} ") == 4  # two lines, head and foot, each from and to that x
+
+
+def test_the_same_build_gives_the_same_bytes(small, tmp_path):
+    for name in ("a", "b"):
+        assert _build(small, tmp_path / f"{name}.pdf", "--crop-marks").exit_code == 0
+    assert (tmp_path / "a-cover.pdf").read_bytes() == (tmp_path / "b-cover.pdf").read_bytes()
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--cover", "spread", "--spine", "-3mm"],
+     "Invalid value for '--spine': '-3mm' is negative; a length is 0 or more, like 3mm"),
+    (["--cover", "spread", "--spine", "100mm"],
+     "Invalid value for '--spine': spine must be between 0 mm and 80 mm, not 100 mm"),
+    (["--cover", "separate", "--spine", "10mm"],
+     "--spine is the width of a cover spread's spine: use it with --cover spread"),
+])
+def test_bad_spines_are_messages_and_nothing_is_written(small, tmp_path, args, message):
+    result = CliRunner().invoke(main, ["build", str(small), "-o", str(tmp_path / "b.pdf"), *args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_spine_estimated_too_wide_is_refused_and_nothing_written(small, tmp_path, monkeypatch):
+    monkeypatch.setattr(binding, "LEAF", 30 * MM)  # as a book of thousands of pages would be
+    out = tmp_path / "b.pdf"
+    result = _build(small, out)
+    assert result.exit_code == 1
+    text_pages = build_booklet(small, tmp_path / "whole.pdf").pages - 4
+    assert result.output.strip() == (
+        f"booklet: a cover spread for a text block of {text_pages} pages needs a spine of about "
+        f"{text_pages // 2 * 30} mm ({text_pages // 2} leaves at 30 mm), wider than the 80 mm a glued spine holds: "
+        "bind it in volumes, or pass --spine with your printer's figure; nothing was written.")
+    assert not out.exists() and not (tmp_path / "b-cover.pdf").exists()
+
+
+def test_a_cover_spread_of_a_pdf_without_a_text_block_is_refused(tmp_path):
+    source = numbered_pdf(tmp_path / "four.pdf", 4)
+    with pytest.raises(ValueError) as error:
+        spread_cover(source, tmp_path / "t.pdf", tmp_path / "c.pdf", 10 * MM)
+    assert str(error.value) == (f"{source}: a cover spread needs the four cover pages and a text block between "
+                                "them; the booklet has 4 pages")
+    with pytest.raises(ValueError, match=r"^the spine cannot be negative \(-1 mm\)$"):
+        spread_cover(numbered_pdf(tmp_path / "eight.pdf", 8), tmp_path / "t.pdf", tmp_path / "c.pdf", -1 * MM)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["eight.pdf", "four.pdf"]
+
+
+def test_a_cover_spread_of_numbered_pages_puts_the_last_left_and_the_first_right(tmp_path):
+    source = numbered_pdf(tmp_path / "ten.pdf", 10)
+    cover = tmp_path / "c.pdf"
+    spread_cover(source, tmp_path / "t.pdf", cover, 20 * MM)
+    middle = BLEED + A5_W + 10 * MM
+    assert _text_within(cover, 0, 0, middle) == "10" and _text_within(cover, 0, middle, 1e4) == "1"
+    assert _text_within(cover, 1, 0, middle) == "2" and _text_within(cover, 1, middle, 1e4) == "9"
+    assert len(PdfReader(tmp_path / "t.pdf").pages) == 6
+    fact = preflight(cover).facts[0]
+    assert fact == ("Sheet sides: 2 (a cover spread made by booklet build --cover spread, perfect binding cover: "
+                    "back, 20 mm spine, front (a booklet of 10 pages), outside and inside)")
+    assert preflight(cover).fit
+
+
+def test_preflight_says_saddle_stitch_up_to_64_pages_and_perfect_binding_above(tmp_path):
+    thin = preflight(numbered_pdf(tmp_path / "thin.pdf", 64))
+    assert "Binding: saddle stitch is fine (64 pages; up to 64)" in thin.facts
+    thick = preflight(numbered_pdf(tmp_path / "thick.pdf", 68))
+    assert ("Binding: perfect binding (68 pages, more than the 64 pages saddle stitch takes); spine about 3.4 mm "
+            "(34 leaves at 0.1 mm, 80 g/m2 offset paper; ask your printer)") in thick.facts
+    assert thick.fit
+
+
+def test_impose_warns_above_what_saddle_stitching_folds(tmp_path):
+    source = numbered_pdf(tmp_path / "thick.pdf", 68)
+    assert impose(numbered_pdf(tmp_path / "thin.pdf", 64), tmp_path / "s1.pdf").warnings == ()
+    result = CliRunner().invoke(main, ["impose", str(source), "-o", str(tmp_path / "s.pdf")])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"Wrote {tmp_path / 's.pdf'} (17 sheets, 34 sides, A4 landscape)."
+    assert result.stderr.strip() == (
+        "Warning: 68 pages are more than saddle stitching folds (up to 64): the spreads fold and staple badly; for "
+        "a book this thick, perfect binding ('booklet build --cover spread' makes its cover) prints the single "
+        "pages, not spreads")
+
+
+def test_print_options_refuse_a_spine_without_a_spread():
+    with pytest.raises(ValueError, match=r"^a spine width is for a cover spread \(--cover spread\)$"):
+        PrintOptions(spine=10 * MM)
