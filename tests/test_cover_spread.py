@@ -240,23 +240,23 @@ def test_a_cover_spread_of_numbered_pages_puts_the_last_left_and_the_first_right
     assert preflight(cover).fit
 
 
-def test_preflight_says_saddle_stitch_up_to_64_pages_and_perfect_binding_above(tmp_path):
-    thin = preflight(numbered_pdf(tmp_path / "thin.pdf", 64))
-    assert "Binding: saddle stitch is fine (64 pages; up to 64)" in thin.facts
-    thick = preflight(numbered_pdf(tmp_path / "thick.pdf", 68))
-    assert ("Binding: perfect binding (68 pages, more than the 64 pages saddle stitch takes); spine about 3.4 mm "
-            "(34 leaves at 0.1 mm, 80 g/m2 offset paper; ask your printer)") in thick.facts
+def test_preflight_says_saddle_stitch_up_to_96_pages_and_perfect_binding_above(tmp_path):
+    thin = preflight(numbered_pdf(tmp_path / "thin.pdf", 96))
+    assert "Binding: saddle stitch is fine (96 pages; up to 96)" in thin.facts
+    thick = preflight(numbered_pdf(tmp_path / "thick.pdf", 100))
+    assert ("Binding: perfect binding (100 pages, more than the 96 pages saddle stitch takes); spine about 5 mm "
+            "(50 leaves at 0.1 mm, 80 g/m2 offset paper; ask your printer)") in thick.facts
     assert thick.fit
 
 
 def test_impose_warns_above_what_saddle_stitching_folds(tmp_path):
-    source = numbered_pdf(tmp_path / "thick.pdf", 68)
-    assert impose(numbered_pdf(tmp_path / "thin.pdf", 64), tmp_path / "s1.pdf").warnings == ()
+    source = numbered_pdf(tmp_path / "thick.pdf", 100)
+    assert impose(numbered_pdf(tmp_path / "thin.pdf", 96), tmp_path / "s1.pdf").warnings == ()
     result = CliRunner().invoke(main, ["impose", str(source), "-o", str(tmp_path / "s.pdf")])
     assert result.exit_code == 0
-    assert result.stdout.strip() == f"Wrote {tmp_path / 's.pdf'} (17 sheets, 34 sides, A4 landscape)."
+    assert result.stdout.strip() == f"Wrote {tmp_path / 's.pdf'} (25 sheets, 50 sides, A4 landscape)."
     assert result.stderr.strip() == (
-        "Warning: 68 pages are more than saddle stitching folds (up to 64): the spreads fold and staple badly; for "
+        "Warning: 100 pages are more than saddle stitching folds (up to 96): the spreads fold and staple badly; for "
         "a book this thick, perfect binding ('booklet build --cover spread' makes its cover) prints the single "
         "pages, not spreads")
 

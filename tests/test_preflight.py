@@ -33,7 +33,7 @@ def test_a_clean_print_ready_pdf_is_fit_and_its_facts_are_reported(tmp_path):
     assert report.fit
     assert report.facts == [
         "Pages: 8 (a multiple of 4)",
-        "Binding: saddle stitch is fine (8 pages; up to 64)",
+        "Binding: saddle stitch is fine (8 pages; up to 96)",
         "Trim size: 148 x 210 mm (A5)",
         "Bleed: 3 mm",
         "Fonts: 1, all embedded",
@@ -126,7 +126,7 @@ def test_cli_prints_facts_then_ok_and_exits_0(tmp_path):
     assert result.output.splitlines() == [
         f"{path}:",
         "  Pages: 4 (a multiple of 4)",
-        "  Binding: saddle stitch is fine (4 pages; up to 64)",
+        "  Binding: saddle stitch is fine (4 pages; up to 96)",
         "  Trim size: 148 x 210 mm (A5)",
         "  Bleed: 3 mm",
         "  Fonts: 1, all embedded",

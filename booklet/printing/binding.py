@@ -9,9 +9,10 @@ from .paper import mm_text
 from .units import POINTS_PER
 
 MM = POINTS_PER["mm"]
-# The most pages saddle stitching takes: 16 sheets of 80 g/m2 paper folded and nested; a thicker booklet does not
-# close flat, its inner sheets stick out by millimetres, and staples do not reach through it.
-SADDLE_STITCH_MOST = 64
+# The most pages saddle stitching takes: 24 sheets of 80 g/m2 paper folded and nested (printers give 64 to 100 by the
+# paper; a conference's booklet of 76 pages is stitched); a thicker booklet does not close flat, its inner sheets
+# stick out by millimetres, and staples do not reach through it.
+SADDLE_STITCH_MOST = 96
 # One leaf (two pages) of 80 g/m2 uncoated offset paper, about 100 micrometres: what the spine is estimated with.
 LEAF = 0.1 * MM
 PAPER = "80 g/m2 offset paper"
