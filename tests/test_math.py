@@ -506,16 +506,91 @@ def test_an_accent_over_a_tall_letter_is_above_it_and_over_its_middle(tmp_path):
 
 def test_display_math_between_double_dollars_is_set_as_math():
     """`$$...$$` (TeX's display math, as authors paste it) is math, set in the line as `$...$` is; it printed with
-    its dollars and backslashes. `\\(...\\)` and `\\[...\\]` print as written, with a warning that says so."""
+    its dollars and backslashes. (`\\(...\\)` and `\\[...\\]`: test_math_between_latex_delimiters_is_set_as_between_dollars.)"""
     text = r"The integral $$\int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2}$$ and $$ a^2 $$ end, costs $$ 5"
     assert markup.plain(text) == markup.plain(r"The integral $\int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2}$ and "
                                               r"$a^2$ end, costs $$ 5")
     assert "$" not in markup.plain(text).replace("$$ 5", "")
     assert markup.math_sources(text) == [r"\int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2}", "a^2"]
     assert markup.latex_problems(text) == []
-    assert markup.latex_problems(r"and \[ x = 1 \] too") == [
-        r"math written between \( \) or \[ \] (\[ x = 1 \]) prints as written: booklet reads math between $...$ "
-        "(or $$...$$)"]
+
+
+LATEX_DELIMITED = (r"Energy \(E = mc^2\), a gap \( \Delta \sim 1.76\,k_B T_c \) and "
+                   r"\[ \int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2} \] end.")
+
+
+def test_math_between_latex_delimiters_is_set_as_between_dollars(tmp_path):
+    """LaTeX's own math delimiters, `\\(...\\)` (inline) and `\\[...\\]` (display), are math as `$...$` and `$$...$$`
+    are, set alike: they printed as written, backslashes and all, with a warning (a typographer's review)."""
+    dollars = (r"Energy $E = mc^2$, a gap $\Delta \sim 1.76\,k_B T_c$ and "
+               r"$$\int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2}$$ end.")
+    assert markup.inline(LATEX_DELIMITED) == markup.inline(dollars)
+    assert markup.plain(LATEX_DELIMITED) == markup.plain(dollars)
+    assert markup.math_sources(LATEX_DELIMITED) == [r"E = mc^2", r"\Delta \sim 1.76\,k_B T_c",
+                                                    r"\int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2}"]
+    assert markup.latex_problems(LATEX_DELIMITED) == []
+    assert texts(typeset(tmp_path / "delimited.pdf", [LATEX_DELIMITED])) == [
+        "Energy E = mc2, a gap \u0394 \u223c 1.76 kBTc and \u222b0\u221e e\u2212x2 dx = (\u221a\u03c0)/2 end."]
+    # a warning quotes a formula as it was written
+    assert markup.latex_problems(r"a \(\foo\) and \[\mathbb{}\]") == [
+        r"unknown LaTeX macro \foo in \(\foo\); printed as written",
+        r"the math \[\mathbb{}\] shows nothing (TeX prints no mark of it): it prints as written, backslashes and all"]
+    assert markup.plain(r"a \[\mathbb{}\] b") == r"a \[\mathbb{}\] b"
+    # a formula's lines start no list item, as a formula between dollars' do not
+    assert len(markup.paragraphs("Summed:\n\\[ a\n+ b\n+ c \\]")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    r"a line\\(x\\) b",  # TeX's line break, then a bracket
+    r"a line\\[2pt] b",
+    r"install to C:\(x86)\Program Files",  # no \) closes it
+    r"C:\(x86)\bin, then \(T_c\) as math",  # another formula starts before any \) closes it
+    r"C:\(x86)\bin costs $5 and \) ends",
+    "one \\(x\n\nand\\) two",  # a paragraph between: no formula
+    r"empty \( \) brackets",
+])
+def test_a_latex_delimiter_that_opens_no_formula_prints_as_written(text):
+    """A `\\(` or `\\[` whose backslash is written (`\\\\(`), one that no `\\)` (`\\]`) closes in its paragraph before
+    another formula starts (a Windows path, C:\\(x86): TeX would stop there with an error) or one with nothing in it
+    prints as written, and swallows no text after it."""
+    expected = text.replace(r"\(T_c\)", "Tc").replace("\n\n", " ")
+    assert markup.plain(text) == expected
+    assert [src for src in markup.math_sources(text)] == (["T_c"] if "T_c" in text else [])
+    assert markup.latex_problems(text) == []
+
+
+def test_brackets_escaped_as_markdown_does_are_text_with_a_warning():
+    """`\\[citation needed\\]`, `\\[1\\]` (Markdown's escaped brackets): what is between reads as text, not math (no
+    TeX in it, and two words or no letter): it prints as written, and check says why; one letter, a word alone or
+    a sign of TeX's is math."""
+    text = r"As shown \[citation needed\] and \[1\], \[2--4\]; but \(x\), \(pp\) and \(a - b\)."
+    assert markup.plain(text) == "As shown \\[citation needed\\] and \\[1\\], \\[2\u20134\\]; but x, pp and a \u2212 b."
+    assert markup.math_sources(text) == ["x", "pp", "a - b"]
+    assert markup.latex_problems(text) == [
+        r"\[citation needed\] prints as written, backslashes and all: it reads as text, not as math between \( \) or "
+        r"\[ \] (no TeX in it: no macro, script, brace or relation); write brackets without their backslashes, and "
+        "math with TeX in it"]
+
+
+def test_check_and_build_read_latex_delimiters_with_file_line_and_key(tmp_path):
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: lee
+          title: Cooper pairs below \\(T_c\\)
+          speaker: {name: Ann Lee}
+          abstract: "The gap \\\\[ \\\\Delta(0) = 1.76\\\\,k_B T_c \\\\] and \\\\(\\\\foo\\\\) as \\\\[citation needed\\\\]."
+        """)})
+    _, problems = check_folder(data)
+    math = [(p.file, p.line, p.key, p.message) for p in problems if p.kind == "math"]
+    assert math == [("abstracts.yaml", 14, "[2].abstract", r"unknown LaTeX macro \foo in \(\foo\); printed as written"),
+                    ("abstracts.yaml", 14, "[2].abstract",
+                     r"\[citation needed\] prints as written, backslashes and all: it reads as text, not as math "
+                     r"between \( \) or \[ \] (no TeX in it: no macro, script, brace or relation); write brackets "
+                     "without their backslashes, and math with TeX in it")]
+    out = tmp_path / "out.pdf"
+    build_booklet(data, out)
+    printed = " ".join(texts(out))
+    assert "Cooper pairs below Tc" in printed
+    assert "The gap \u0394(0) = 1.76 kBTc and \\foo as \\[citation needed\\]." in printed
 
 
 def test_an_ampersand_in_math_is_spaced_as_an_operator():

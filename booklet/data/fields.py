@@ -398,7 +398,7 @@ def without_bidi(text: str) -> str:
 
 def check_printable(report: Report, file: str, line: int, key: str, text: str) -> None:
     """Warn about characters that no booklet font can show (they are left out of the PDF)."""
-    math = "$" in text
+    math = markup.has_math(text)
     sources = markup.math_sources(text) if math else []
     # most text holds only characters seen printable before: a set difference tells (a tenth of the time
     # of converting it to plain text and looking its characters up in order); with math, of the text as

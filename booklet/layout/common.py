@@ -313,7 +313,7 @@ WHOLE_NAME = 30  # characters: a name in a list of names no longer than this is 
 def kept_whole(text: str) -> str:
     """`text` never broken across lines (its spaces no-break spaces) when it is short, WHOLE_NAME characters at most,
     and holds no math: a name in a list of names, a room, a part of the line over an abstract."""
-    return unbroken(text) if len(text) <= WHOLE_NAME and "$" not in text else text
+    return unbroken(text) if len(text) <= WHOLE_NAME and not markup.has_math(text) else text
 # an initial ("A.", "J.-P.", "Th.") and the space after it: a line does not break there ("A. / Anane"), the space
 # printed as a no-break space; a "$" in the name (math) leaves it as written
 _INITIAL = re.compile(r"(?<![^\s(])((?:[^\W\d_]{1,2}\.-?)+) +(?=[^\s$])(?!.*\$)")

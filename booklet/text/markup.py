@@ -206,10 +206,16 @@ def plain(text: str) -> str:
     return _plain(_as_str(text))
 
 
+def has_math(text: str) -> bool:
+    """Whether `text` may hold a formula: a dollar, or LaTeX's \\( or \\[ (what _dollar_spans looks for)."""
+    return "$" in text or "\\(" in text or "\\[" in text
+
+
 def math_sources(text: str) -> list[str]:
-    """The source of each inline formula of `text` (between its dollars), as `plain` and `inline` find them."""
+    """The source of each inline formula of `text` (between its dollars, or LaTeX's \\( \\) or \\[ \\]: a Formula),
+    as `plain` and `inline` find them."""
     text = _as_str(text)
-    if "$" not in text:
+    if not has_math(text):
         return []
     return [src for chunk in _prose(text) for kind, src in _split_math(chunk) if kind == "math"]
 
@@ -223,7 +229,7 @@ def _printed(src: str) -> str:
     """What a formula prints as a warning tells it: its text on one line, without spaces at its ends (the formula as
     written when it shows nothing)."""
     runs = math_runs(src)
-    return "".join(t for t, _ in runs).replace(NBSP, " ").strip() if runs else f"${src}$"
+    return "".join(t for t, _ in runs).replace(NBSP, " ").strip() if runs else written(src)
 
 
 def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
@@ -239,7 +245,7 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
         unknown = unknown_macros(src)
         if unknown:
             macros.update(dict.fromkeys(unknown))
-            where[f"${src}$"] = None
+            where[written(src)] = None
     if macros:
         names = ", ".join(macros)
         shown = ", ".join(list(where)[:3]) + (" ..." if len(where) > 3 else "")
@@ -250,31 +256,32 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
         if unmatched:
             shown = _shown(src)
             left = "it is left out" if math_runs(src) else "with nothing else to show, the math prints as written"
-            problems.append(f"the math ${shown}$ has a '{unmatched}' that no '{'}' if unmatched == '{' else '{'}' "
+            problems.append(f"the math {written(src, shown)} has a '{unmatched}' that no '{'}' if unmatched == '{' else '{'}' "
                             f"{'closes' if unmatched == '{' else 'opens'}: {left}; a brace that prints is "
                             f"written \\{unmatched}")
     for src in sources:
         missing = missing_arguments(src)
         if missing:
             names = " and ".join(f"'{name}'" if name in "^_" else name for name in missing)
-            problems.append(f"the math ${_shown(src)}$ lacks an argument of {names} (TeX stops there with an error): "
+            problems.append(f"the math {written(src, _shown(src))} lacks an argument of {names} (TeX stops there with an error): "
                             f"it prints as {_printed(src)}")
     for src in sources:
         if line_breaks(src) and not missing_arguments(src):  # (told of above, with what prints)
-            problems.append(f"the math ${_shown(src)}$ breaks the line with \\\\, which booklet does not do in a "
+            problems.append(f"the math {written(src, _shown(src))} breaks the line with \\\\, which booklet does not do in a "
                             f"formula: it prints as {_printed(src) or 'a space'}")
     for src in sources:  # (what the warnings above tell of is not told again)
         if math_runs(src) is None and not unknown_macros(src) and not missing_arguments(src) and \
                 not _unmatched_brace(src):
             shown = _shown(src)
-            problems.append(f"the math ${shown}$ shows nothing (TeX prints no mark of it): it prints as written, "
-                            "dollars and all")
+            problems.append(f"the math {written(src, shown)} shows nothing (TeX prints no mark of it): it prints as "
+                            f"written, {'dollars' if written(src).startswith('$') else 'backslashes'} and all")
     for src in sources:
         words = len(_MATH_WORD.findall(_MATH_TEXT.sub(" ", src)))
         if words >= TEXT_WORDS:
             shown = _shown(src)
-            problems.append(f"the math ${shown}$ reads like text ({words} words): a '$' may be missing or one "
-                            "too many; the words print as math, in italic without their spaces")
+            mark = getattr(src, "closing", "$")
+            problems.append(f"the math {written(src, shown)} reads like text ({words} words): a '{mark}' may be missing "
+                            "or one too many; the words print as math, in italic without their spaces")
     if "\\" in text:
         pieces = [piece for chunk in _prose(text) for kind, piece in _split_math(chunk) if kind == "text"]
         if any(has_quantity(piece) for piece in pieces):  # (siunitx's commands: typeset, or told of here)
@@ -286,11 +293,12 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
             shown = ", ".join(list(outside)[:3]) + (" ..." if len(outside) > 3 else "")
             problems.append(f"LaTeX outside math: {shown}; printed as written (booklet reads LaTeX only in math, "
                             "between $...$)")
-        delimited = [found.group() for piece in pieces for found in _BACKSLASH_MATH.finditer(piece)]
+        delimited = [found for piece in pieces if "\\(" in piece or "\\[" in piece for found in _written_as_text(piece)]
         if delimited:
             shown = _shown(delimited[0])
-            problems.append(f"math written between \\( \\) or \\[ \\] ({shown}) prints as written: booklet reads "
-                            "math between $...$ (or $$...$$)")
+            problems.append(f"{shown} prints as written, backslashes and all: it reads as text, not as math between "
+                            "\\( \\) or \\[ \\] (no TeX in it: no macro, script, brace or relation); write brackets "
+                            "without their backslashes, and math with TeX in it")
     return problems
 
 
@@ -301,7 +309,6 @@ def _without_quantities(piece: str) -> str:
     return piece
 
 
-_BACKSLASH_MATH = re.compile(r"(?<!\\)\\\((?=\s*\S).+?\\\)|(?<!\\)\\\[(?=\s*\S).+?\\\]", re.S)  # \(x\), \[x\]
 
 
 def _unmatched_brace(src: str) -> str | None:
@@ -484,8 +491,14 @@ def _items(chunk: str) -> list[tuple[str, int | None]]:
     not a list, nor are sentences that a line break leaves starting with a number ("S/N >\n4. When ...")."""
     lines = chunk.split("\n")
     found, open_math = [], False
+    # (and one inside a formula between \( \) or \[ \]: "\\[ a\n+ b \\]")
+    inside = [(start, end) for start, end, source in _dollar_spans(chunk) if isinstance(source, Formula)] \
+        if "\\(" in chunk or "\\[" in chunk else []
+    at = 0
     for line in lines:  # a line inside a formula ("$x\n- y$") starts no item
-        found.append(None if open_math else _ITEM.match(line))
+        held = any(start < at < end for start, end in inside)
+        at += len(line) + 1
+        found.append(None if open_math or held else _ITEM.match(line))
         open_math ^= sum(found.group() == "$" for found in _DOLLAR.finditer(line)) % 2 == 1  # (not \$)
     kinds = [None if m is None else ("number" if m.group(1)[0].isdigit() else "reference" if m.group(1)[0] == "["
                                      else m.group(1)) for m in found]
@@ -562,7 +575,7 @@ def _inline(text: str) -> str:
     cache = active()
     if cache is None or not cache.warm:
         return _converted(text)
-    key = ("markup", text, fonts_number(cache), *((_latex_files(),) if "$" in text or has_quantity(text) else ()))
+    key = ("markup", text, fonts_number(cache), *((_latex_files(),) if has_math(text) or has_quantity(text) else ()))
     made, fallbacks = cache.get("layouts", key, lambda: _kept(text))
     if fallbacks and not use_fallbacks(fallbacks):
         return _converted(text)
@@ -732,7 +745,7 @@ def _around_math(line: str, treat) -> str:
     outside its formulas, each formula as written: treated as one line with each formula a letter of its own, so that
     what is around a formula reads it as a word (TeX's quotes around one, ``$\\Lambda$CDM'', are a pair; a dash between
     two, $10$--$20$), then put back; piece by piece where a line holds such letters itself or very many formulas."""
-    spans = math_spans(line) if "$" in line else []
+    spans = math_spans(line) if has_math(line) else []
     if not spans:
         return treat(line)
     if len(spans) <= _MATH_HELD_MOST and not _MATH_HELD_LETTERS.search(line):
@@ -889,7 +902,7 @@ def _plain_outside_math(line: str) -> str:
 @lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     try:
-        if "$" not in text and "*" not in text and "`" not in text and "~" not in text and '\\"' not in text and \
+        if not has_math(text) and "*" not in text and "`" not in text and "~" not in text and '\\"' not in text and \
                 "\\," not in text and not has_quantity(text) and \
                 "-" not in text and " \u2013 " not in text and " \u2014 " not in text:
             return collapse(text)
@@ -907,7 +920,7 @@ def has_quantity(text: str) -> bool:
 def _line_runs(line: str, plain: bool = False) -> list[Run]:
     """Styled runs of one collapsed paragraph; the fast path skips parsing when there is nothing to parse.
     For plain text, the no-break spaces of math (`~`, before a relation) are spaces."""
-    if "$" not in line and "*" not in line and '\\"' not in line and "~" not in line and "\\," not in line and \
+    if not has_math(line) and "*" not in line and '\\"' not in line and "~" not in line and "\\," not in line and \
             not has_quantity(line):
         return [(line, PLAIN)] if line else []
     tokens = _delimit(_split_math(line))
@@ -981,12 +994,19 @@ def _literal_dollars(text: str) -> str:
 
 
 def _dollar_spans(text: str) -> list[tuple[int, int, str]]:
-    """Each formula of `text`: where it starts and ends (its dollars included), and its source."""
+    """Each formula of `text`: where it starts and ends (its dollars, or LaTeX's \\( \\) and \\[ \\], included), and
+    its source (a Formula, which knows what it was written between, when that is LaTeX's delimiters)."""
     spans: list[tuple[int, int, str]] = []
     pos = 0
-    while (m := _DOLLAR.search(text, pos)) is not None:
+    while (m := _OPENER.search(text, pos)) is not None:
         pos = m.end()
-        if m.group() != "$":  # \$
+        if m.group() == "\\$":
+            continue
+        if m.group() != "$":  # \( or \[, LaTeX's inline and display math
+            found = _backslash_formula(text, m)
+            if found is not None:
+                spans.append(found)
+                pos = found[1]
             continue
         close = text.find("$$", pos + 1) if text.startswith("$", pos) else -1
         if close != -1 and text[pos + 1 : close].strip():  # $$x$$, TeX's display math: set as all math is
@@ -1000,6 +1020,89 @@ def _dollar_spans(text: str) -> list[tuple[int, int, str]]:
             spans.append((m.start(), end + 1, text[pos:end]))
             pos = end + 1
     return spans
+
+
+_OPENER = re.compile(r"\\?\$|\\[(\[]")  # a dollar (\$: a literal one), LaTeX's \( and \[
+_BACKSLASH_END = re.compile(r"\\.|\$", re.S)
+_CLOSERS = {"(": "\\)", "[": "\\]"}
+
+
+class Formula(str):
+    """A formula's source written between LaTeX's delimiters, \\(...\\) or \\[...\\], which it prints between when
+    it prints as written (a formula between dollars is a str: `$...$`)."""
+
+    opening, closing = "$", "$"
+
+    @staticmethod
+    def between(source: str, opening: str) -> "Formula":
+        made = Formula(source)
+        made.opening, made.closing = "\\" + opening, _CLOSERS[opening]
+        return made
+
+
+def written(source: str, shown: str | None = None) -> str:
+    """A formula as written: its source (or `shown`, a part of it) between its delimiters ($x$, \\(x\\), \\[x\\])."""
+    return f"{getattr(source, 'opening', '$')}{source if shown is None else shown}{getattr(source, 'closing', '$')}"
+
+
+def _backslash_formula(text: str, opened: re.Match) -> tuple[int, int, str] | None:
+    """The formula that LaTeX's \\( or \\[ found at `opened` starts, as _dollar_spans gives one; None when it is text:
+    its backslash written after another (`\\\\(`, a line break and a bracket), no \\) (\\]) after it in the paragraph
+    before another formula starts (a Windows path, `C:\\(x86)`: TeX would stop with an error), nothing in it, or what
+    is in it reads as text (`\\[citation needed\\]`, `\\[1\\]`: Markdown's escaped brackets; _reads_as_text)."""
+    closed = _backslash_closed(text, opened)
+    if closed is None or _reads_as_text(closed[1]):
+        return None
+    return opened.start(), closed[0], Formula.between(closed[1], opened.group()[1])
+
+
+def _backslash_closed(text: str, opened: re.Match) -> tuple[int, str] | None:
+    """Where the \\) (\\]) that closes LaTeX's \\( (\\[) found at `opened` ends, and what is between (stripped, not
+    empty); None when its backslash is written, none closes it before another formula starts, or nothing is between
+    (see _backslash_formula)."""
+    start = before = opened.start()
+    while before and text[before - 1] == "\\":
+        before -= 1
+    if (start - before) % 2:
+        return None  # \\( : the backslash is written
+    closing = _CLOSERS[opened.group()[1]]
+    for m in _BACKSLASH_END.finditer(text, opened.end()):
+        mark = m.group()
+        if mark == closing:
+            source = text[opened.end() : m.start()].strip()
+            return (m.end(), source) if source else None
+        if mark in ("$", "\\(", "\\["):
+            return None
+    return None
+
+
+def _written_as_text(piece: str) -> list[str]:
+    """Each \\(...\\) and \\[...\\] of a piece of text (outside formulas) that prints as written as it reads as text
+    (_reads_as_text: `\\[citation needed\\]`), as written."""
+    found = []
+    for opened in _BACKSLASH_OPENER.finditer(piece):
+        closed = _backslash_closed(piece, opened)
+        if closed is not None:
+            found.append(piece[opened.start() : closed[0]])
+    return found
+
+
+_BACKSLASH_OPENER = re.compile(r"\\[(\[]")
+
+
+_TEX_SIGN = re.compile(r"[\\^_{}=<>+*/|]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _reads_as_text(source: str) -> bool:
+    """Whether what is written between \\( \\) or \\[ \\] reads as text, not math: no sign of TeX's in it (a macro,
+    a script, a brace, a relation, an operator but a minus), and two words or more (`\\[citation needed\\]`) or no
+    letter at all (`\\[1\\]`, `\\[1-3\\]`, `\\[...\\]`), as Markdown escapes brackets; `\\(x\\)`, `\\(pp\\)` and
+    `\\(a - b\\)` are math."""
+    if _TEX_SIGN.search(source):
+        return False
+    return len(_WORD.findall(source)) >= 2 or _LETTER.search(source) is None
 
 
 def _closing_dollar(text: str, start: int) -> int | None:
@@ -1247,7 +1350,7 @@ def _styled_runs(tokens: list[_Token], plain: bool = False) -> list[Run]:
         kind, s = tok
         math = math_runs(s) if kind == "math" else None
         if math is None:
-            runs.append((s if kind == "text" else f"${s}$", Style(bold, italic)))
+            runs.append((s if kind == "text" else written(s), Style(bold, italic)))
             continue
         last = groups
         for t, st in math:
