@@ -11,7 +11,7 @@ from itertools import groupby
 from ..cache.memory import active
 from .fonts import (IN_STYLE, MONO, SANS, font_for_char, fonts_number, in_mono, math_font, mono_name, use_fallbacks,
                     when_fonts_change)
-from . import siunitx
+from . import mhchem, siunitx
 from .mathtext import NBSP, PLAIN, Run, Script, Style, line_breaks, math_runs, missing_arguments, unknown_macros
 
 __all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain", "source_paragraphs"]
@@ -241,8 +241,11 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     sources = math_sources(text) if sources is None else sources
     macros: dict[str, None] = {}
     where: dict[str, None] = {}
+    chemistry = [told for src in sources if "\\ce" in src for told in mhchem.problems(src)]
     for src in sources:
         unknown = unknown_macros(src)
+        if chemistry and "\\ce" in unknown:  # (a \ce booklet cannot read: told of below, as in text)
+            unknown = tuple(name for name in unknown if name != "\\ce")
         if unknown:
             macros.update(dict.fromkeys(unknown))
             where[written(src)] = None
@@ -251,6 +254,7 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
         shown = ", ".join(list(where)[:3]) + (" ..." if len(where) > 3 else "")
         plural = "s" if len(macros) > 1 else ""
         problems.append(f"unknown LaTeX macro{plural} {names} in {shown}; printed as written")
+    problems += dict.fromkeys(chemistry)
     for src in sources:
         unmatched = _unmatched_brace(src)
         if unmatched:
@@ -284,8 +288,9 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
                             "or one too many; the words print as math, in italic without their spaces")
     if "\\" in text:
         pieces = [piece for chunk in _prose(text) for kind, piece in _split_math(chunk) if kind == "text"]
-        if any(has_quantity(piece) for piece in pieces):  # (siunitx's commands: typeset, or told of here)
-            problems += dict.fromkeys(told for piece in pieces for told in siunitx.problems(piece))
+        if any(has_quantity(piece) for piece in pieces):  # (siunitx's and mhchem's commands: typeset, or told of)
+            problems += dict.fromkeys(told for piece in pieces for module in (siunitx, mhchem)
+                                      for told in module.problems(piece))
             pieces = [_without_quantities(piece) for piece in pieces]
         outside = dict.fromkeys(found.group() for piece in pieces for found in _COMMAND.finditer(piece)
                                 if _is_latex(found.group(1), "{" in found.group()))
@@ -303,8 +308,9 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
 
 
 def _without_quantities(piece: str) -> str:
-    """A piece of text with its siunitx commands (text.siunitx) taken out: what LaTeX outside math is looked for in."""
-    for found in reversed(siunitx.commands(piece)):
+    """A piece of text with its siunitx and mhchem commands (text.siunitx, text.mhchem) taken out: what LaTeX outside
+    math is looked for in."""
+    for found in reversed(quantities(piece)):
         piece = piece[:found.start] + " " + piece[found.end:]
     return piece
 
@@ -913,8 +919,23 @@ def _plain(text: str) -> str:
 
 
 def has_quantity(text: str) -> bool:
-    """Whether `text` may hold a siunitx command (\\SI{50}{\\milli\\kelvin}: text.siunitx)."""
-    return "\\" in text and siunitx.COMMAND.search(text) is not None
+    """Whether `text` may hold a siunitx command (\\SI{50}{\\milli\\kelvin}: text.siunitx) or mhchem's \\ce (\\ce{H2O}:
+    text.mhchem)."""
+    return "\\" in text and (siunitx.COMMAND.search(text) is not None or mhchem.COMMAND.search(text) is not None)
+
+
+def quantities(line: str) -> list[siunitx.Found]:
+    """The siunitx commands and mhchem's \\ce of `line`, in order (one inside another's arguments left out)."""
+    found = siunitx.commands(line) if siunitx.COMMAND.search(line) else []
+    if mhchem.COMMAND.search(line):
+        found = sorted(found + mhchem.commands(line), key=lambda command: command.start)
+        at, kept = 0, []
+        for command in found:
+            if command.start >= at:
+                kept.append(command)
+                at = command.end
+        found = kept
+    return found
 
 
 def _line_runs(line: str, plain: bool = False) -> list[Run]:
@@ -1260,7 +1281,7 @@ def _with_quantities(s: str) -> list[_Token]:
     own, set as math sets it; one it cannot read as written."""
     tokens: list[_Token] = []
     at = 0
-    for found in siunitx.commands(s):
+    for found in quantities(s):
         if found.math is not None:
             tokens += _starred(s[at:found.start]) + [("math", found.math)]
             at = found.end
@@ -1284,7 +1305,7 @@ def _delimit(pieces: list[tuple[str, str]]) -> list[_Token]:
         if "~" in s or "\\," in s:
             kinds = (pieces[at - 1][0] if at else "", pieces[at + 1][0] if at + 1 < len(pieces) else "")
             s = _tex_spaces(s, kinds[0] == "math", kinds[1] == "math")
-        if "\\" in s and siunitx.COMMAND.search(s):
+        if has_quantity(s):
             tokens += _with_quantities(s)
             continue
         tokens += _starred(s)

@@ -7,7 +7,7 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from . import siunitx
+from . import mhchem, siunitx
 
 
 class Script(NamedTuple):
@@ -94,7 +94,8 @@ _RELATIONS = frozenset(
     "sim approx simeq cong equiv asymp propto leq le geq ge leqslant geqslant lesssim gtrsim "
     "lessapprox gtrapprox neq ne ll gg in notin ni subset supset subseteq supseteq perp parallel mid "
     "to gets rightarrow leftarrow Rightarrow Leftarrow leftrightarrow Leftrightarrow longrightarrow "
-    "Longrightarrow longleftarrow mapsto implies iff prec succ preceq succeq models vdash doteq".split()
+    "Longrightarrow longleftarrow longleftrightarrow rightleftharpoons leftrightharpoons rightleftarrows "
+    "leftrightarrows mapsto implies iff prec succ preceq succeq models vdash doteq".split()
 )
 _BINARIES = frozenset("pm mp times cdot div ast cup cap wedge vee setminus oplus otimes ominus bullet".split())
 _OPENS = frozenset("{ lbrace langle lfloor lceil lbrack lvert lVert".split())
@@ -161,7 +162,7 @@ class _Item:
 def _parsed(src: str) -> tuple[tuple[Run, ...] | None, tuple[str, ...], tuple[str, ...], bool]:
     try:
         if "\\" in src:
-            src = siunitx.in_math(src)  # (\SI{50}{\milli\kelvin}: the math it stands for)
+            src = mhchem.in_math(siunitx.in_math(src))  # (\SI{50}{\milli\kelvin}, \ce{H2O}: the math they stand for)
         parser = _MathParser(src)
         runs = parser.render()
     except Exception:
