@@ -752,6 +752,7 @@ def test_fraktur_letters_are_unicode_math_letters(tmp_path):
     (r"$\frac{a}{b} + c$, $\left(\frac{1}{2}\right)$, $\frac12$", "a/b + c, (1/2), 1/2"),  # bare: nothing juxtaposed
     (r"$e^{-\frac{x^2}{2}}$ and $\frac{\pi^2}{6}$", "e−x²/2 and π²/6"),  # a power binds tighter than the slash
     (r"$\frac{a+b}{c}$, $\frac{\sin x}{x}$, $\sqrt{s_{NN}}$", "(a + b)/c, (sin x)/x, √(sNN)"),
+    (r"$x = \frac{\sqrt{\pi}}{2}.$ and $\frac{a}{b}.$", "x = (√π)/2. and a/b."),  # a full stop is no factor
 ])
 def test_a_fraction_on_the_line_is_bracketed_where_it_is_a_factor(tmp_path, tex, printed):
     """\\frac is set on the line, a/b: beside a factor it needs its parentheses, as the linear form of a stacked

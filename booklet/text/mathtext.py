@@ -676,16 +676,21 @@ def _flatten(items: list[_Item], ctx: _Ctx, outer: bool = False) -> list[Run]:
     return out
 
 
+_STOPS = frozenset({".", "...", "\u2026"})  # (TeX's full stop is an ordinary atom, not punctuation as its comma is)
+
+
 def _bracket_fractions(items: list[_Item], ctx: _Ctx) -> None:
     """A fraction set on the line (`\\frac{1}{2}` as 1/2) in parentheses where it is a factor of a product or has a
     power: "\\frac{1}{2}mv^2" is (1/2)mv², not 1/2mv² (one half of m v², read as 1/(2mv²)); "-\\frac{i}{\\hbar}H"
     −(i/ħ)H; "x\\frac{a}{b}" x(a/b); "\\frac{a}{b}^2" (a/b)². Beside a sign, a relation, a bracket or a space it
-    stays bare: "\\frac{a}{b} + c", "(\\frac{1}{2})"."""
+    stays bare: "\\frac{a}{b} + c", "(\\frac{1}{2})", "\\frac{a}{b}." at the end of a sentence."""
     for i, item in enumerate(items):
         if not item.frac:
             continue
         left = items[i - 1].kind if i else None
         right = items[i + 1].kind if i + 1 < len(items) else None
+        if right == "ord" and _visible(items[i + 1].runs) in _STOPS:  # a full stop after it: not a factor
+            right = None
         if item.attached or left in ("ord", "op", "close") or right in ("ord", "op", "open"):
             own, scripts = item.runs[: item.frac], item.runs[item.frac :]
             item.runs = [("(", _upright(ctx)), *own, (")", _upright(ctx)), *scripts]
