@@ -121,7 +121,7 @@ def test_the_line_over_an_abstract_breaks_between_its_parts_not_inside_the_room(
 def test_the_back_covers_quote_is_in_the_languages_quotation_marks(german, french):
     quote = "A measurement without an error bar is only half a sentence."
     assert german.lines(len(german) - 1)[0] == f"\u201e{quote}\u201c"
-    assert french.lines(len(french) - 1)[0] == f"\u00ab {quote} \u00bb"  # (no-break spaces, extracted as spaces)
+    assert french.lines(len(french) - 1)[0] == f"\u00ab\u202f{quote}\u202f\u00bb"  # (thin no-break spaces)
 
 
 def test_dates_the_fonts_cannot_print_are_a_warning_at_the_language(tmp_path):
@@ -465,3 +465,52 @@ def test_narrow_no_break_spaces_typed_in_french_hold_the_marks_to_their_words(tm
     lines = [line.strip() for line in pdf.lines(page) if "mot" in line or "pourquoi" in line]
     assert len(lines) > 8
     assert not [line for line in lines if line[:1] in ";?!»" or line.endswith("«")], lines
+
+
+def _french_abstract(tmp_path, text: str) -> Path:
+    """A booklet in French whose first abstract is `text`."""
+    abstracts = BASE["abstracts.yaml"].replace("abstract: Some text.", "abstract: " + repr(text).replace("'", '"'))
+    assert text[:20] in yaml.safe_load(abstracts)[0]["abstract"]
+    out = tmp_path / "b.pdf"
+    conference = BASE["conference.yaml"] + "language: fr\n"
+    build_booklet(write_conference(tmp_path / "c", {"conference.yaml": conference, "abstracts.yaml": abstracts}), out)
+    return out
+
+
+def _glyph_boxes(path: Path, needle: str):
+    """The page (0-based) holding `needle`, its text as pdfium reads it and pdfium's text page."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    for index in range(len(pdf)):
+        page = pdf[index].get_textpage()
+        text = page.get_text_range()
+        if needle in text:
+            return text, page
+    raise AssertionError(needle)
+
+
+def test_the_thin_space_before_french_marks_is_fixed_on_justified_lines_and_ragged_ones(tmp_path):
+    """A French typographer's review: the space before ? ! ; and inside « » was a no-break space, which a justified
+    line widens as it widens its word spaces ("Pourquoi  ?" with a wide gap). It is a fixed thin space (the espace fine
+    insécable, 1/8 em): as wide before "?" on a justified line as on the paragraph's last line, set ragged; the word
+    spaces of the same lines are widened. Before a colon, a word's no-break space, as French sets it."""
+    text = " ".join(["Les données parlent vraiment beaucoup, mais pourquoi donc ? Ainsi va la recherche ; et alors !"
+                     " Un « autre » regard : voilà."] * 6) + " Et maintenant pourquoi donc ?"
+    out = _french_abstract(tmp_path, text)
+    whole, page = _glyph_boxes(out, "Les données parlent")
+    thin, spaces, size = [], [], None
+    for found in re.finditer("pourquoi", whole):
+        donc = whole.index("donc", found.end())
+        mark = whole.index("?", donc)
+        before = page.get_charbox(donc + 3)  # the c's box, then the ?'s
+        thin.append(page.get_charbox(mark)[0] - before[2])
+        spaces.append(page.get_charbox(donc)[0] - page.get_charbox(found.end() - 1)[2])  # between "pourquoi" and "donc"
+    assert len(thin) == 7
+    assert max(spaces) - min(spaces) > 0.3, spaces  # (justified lines: their word spaces widened)
+    assert max(thin) - min(thin) < 0.01, thin  # the thin space: the same on every line, the last one's too
+    assert max(thin) < min(spaces) * 0.75
+    # the PDF's text holds the narrow no-break space (U+202F) where it prints; a colon's space a word's
+    extracted = Pdf(out).texts
+    assert any("donc\u202f?" in t and "recherche\u202f;" in t and "«\u202fautre\u202f»" in t and "regard :" in t
+               for t in extracted)

@@ -398,8 +398,10 @@ def test_guillemets_and_high_punctuation_typed_with_spaces_hold_to_their_words()
     ends after « or starts with » or ';' (a review found "« un autre / » texte"). Math is left its
     spaces before marks (inside math a colon is an operator); the text around it is not."""
     assert inline("coupure « fautive », vraiment ? Oui ; non : ‹ x ›") == (
-        "coupure «\u00a0fautive\u00a0», vraiment\u00a0? Oui\u00a0; non\u00a0: ‹\u00a0x\u00a0›")
-    assert inline("a « b") == "a «\u00a0b"  # (the space before an opening guillemet may break)
+        "coupure «\u202ffautive\u202f», vraiment\u202f? Oui\u202f; non\u00a0: ‹\u202fx\u202f›")
+    assert inline("a « b") == "a «\u202fb"
+    # after a closing guillemet, a bracket or emphasis as after a word ("« mot » !": a line started with "!")
+    assert inline("« mot » ! (voir) ; *vraiment* ?") == "«\u202fmot\u202f»\u202f! (voir)\u202f; <i>vraiment</i>\u202f?"  # (the space before an opening guillemet may break)
     assert inline("costs : $x$").startswith("costs\u00a0: ")  # (outside the math)
     assert inline("$a : b$") == inline("$a : b$ ")  # (inside it, an operator)
     assert plain("un « autre » texte ?") == "un « autre » texte ?"
@@ -413,7 +415,7 @@ def test_german_guillemets_leave_the_spaces_around_them_between_words():
     assert inline("den »Sein-Sollen« Fehlschluss, sowohl »horizontale« als") == (
         "den »Sein-Sollen« Fehlschluss, sowohl »horizontale« als")
     assert inline("Der «Wort» hier") == "Der «Wort» hier"  # (Swiss: no spaces inside, none held)
-    assert inline("(« mot »), « Oui », dit-il") == "(«\u00a0mot\u00a0»), «\u00a0Oui\u00a0», dit-il"
+    assert inline("(« mot »), « Oui », dit-il") == "(«\u202fmot\u202f»), «\u202fOui\u202f», dit-il"
 
 
 def test_a_spaced_hyphen_is_an_en_dash_and_a_relation_holds_to_its_number():
@@ -482,7 +484,7 @@ def test_a_span_between_backticks_is_code_and_texs_quotes_are_quotation_marks():
     # (a review of the change: emphasis around a span, a rule beside one, bold code, plain text, check's math)
     assert inline("*see `x` here*") == f"<i>see {span('x')} here</i>"
     assert inline("**bold `x`**") == '<b>bold <font name="Mono-Bold" size="-1">x</font></b>'
-    assert inline("`a` -- b, `c` ; d") == f"{span('a')}\u00a0\u2013 b, {span('c')}\u00a0; d"
+    assert inline("`a` -- b, `c` ; d") == f"{span('a')}\u00a0\u2013 b, {span('c')}\u202f; d"
     assert inline("`a$b` and $x$ and `c`") == f"{span('a$b')} and <i>x</i> and {span('c')}"
     assert plain("Use `*x*` here, `$HOME` to $y$") == "Use *x* here, $HOME to y"
     from booklet.text import markup
@@ -654,8 +656,9 @@ def test_tex_dashes_and_quotes_beside_a_formula_are_the_marks_they_stand_for(tex
 def test_latexs_tie_and_thin_space_in_text_are_no_break_spaces(text, expected):
     """A typographer's review of an imported book (Les Houches 2018): "imaging\\,[Rondin2014]" printed its backslash
     and comma, six times on a page, one line starting "\\,[Thiel2016]"; "Fig.~1" its tilde. The page's markup holds
-    the thin space as a no-break space: ReportLab breaks a line at a narrow one (U+202F)."""
-    assert inline(text) == expected.replace("\u202f", "\u00a0")
+    the thin space as a narrow no-break space (U+202F), which booklet's paragraphs set as a fixed thin space that
+    holds (text.paragraph.THIN_EM)."""
+    assert inline(text) == expected
     assert plain(text) == expected.replace("\u00a0GeV", " GeV")
 
 
@@ -663,7 +666,7 @@ def test_a_tie_beside_a_formula_is_a_no_break_space():
     """"$T_c = 92$~K", "Eq.~$x$", "$a$~$b$": a tie between a formula and a word, or two formulas, printed its tilde
     ("92~K": a typographer's review), as the text beside a formula was read without it."""
     assert _TAGS.sub("", inline(r"$T_c = 92$~K, Eq.~$x$, $a$~$b$ and $5$\,GeV")) == (
-        "Tc = 92 K, Eq. x, a b and 5 GeV")
+        "Tc = 92 K, Eq. x, a b and 5\u202fGeV")
     assert plain(r"$T_c = 92$~K, Eq.~$x$") == "Tc = 92 K, Eq. x"
     assert inline(r"$x$ ~10 and $x$~ end") == "<i>x</i> ~10 and <i>x</i>~ end"  # (a tilde typed apart: as typed)
 
@@ -720,9 +723,10 @@ def test_french_hours_and_minutes_are_held_together():
 def test_a_narrow_space_beside_an_ordinary_one_is_one_held_space_a_no_break_one_an_ordinary_space():
     """A real abstract wrote "superconductors \\,[Thiel2016]": the narrow space held to the citation, the ordinary space
     before it broke the line, and the next line began with the held space, an indent. The two are one held space."""
-    assert inline("in superconductors \\,[Thiel2016], and") == "in superconductors\u00a0[Thiel2016], and"
-    assert inline("Pourquoi \u202f? Parce que") == "Pourquoi\u00a0? Parce que"
-    assert inline("« \u202fmot\u202f »") == "«\u00a0mot\u00a0»"
+    assert inline("in superconductors \\,[Thiel2016], and") == "in superconductors\u202f[Thiel2016], and"
+    assert inline("Pourquoi \u202f? Parce que") == "Pourquoi\u202f? Parce que"
+    assert inline("« \u202fmot\u202f »") == "«\u202fmot\u202f»"
+    assert inline("a \u2007 b\u2007c") == "a\u00a0b\u00a0c"  # (a figure space: a no-break space)
     # a no-break space beside an ordinary one holds nothing: one ordinary space (two after a sentence, as a word
     # processor typed them in a real abstract), which never starts a line
     assert inline("(2017, 2021)).\u00a0 Despite its \u00a0[12] and\u00a0 \u00a0[13]") == \

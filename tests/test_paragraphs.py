@@ -1393,3 +1393,35 @@ def test_a_word_no_line_holds_after_another_starts_the_next_line_hyphenated_by_t
     assert lines[0].strip() == "Bäckerei"
     assert lines[1] in ("Druck-", "Druckver-", "Druckverfah-"), lines
     assert lines[1][:-1] + lines[2] == "Druckverfahren", lines
+
+
+def test_a_thin_space_holds_and_a_run_tied_by_thin_spaces_wider_than_the_line_breaks_at_them(text_style):
+    """A narrow no-break space (U+202F, the French space before ? ! ; and inside « ») is set as a fixed thin box: no
+    line starts with the mark after it, and no line ends with "«". A run of words a user tied with such spaces that no
+    line holds ("mot\\u202fmot\\u202f..."), is untied there, as a run tied by no-break spaces is (_untied): broken at
+    its spaces, not cut in a word without a hyphen."""
+    from booklet.text import markup
+    from booklet.text.paragraph import BOX_FONT, THIN_EM, _BOXES
+
+    def lines(text: str, width: float) -> list[str]:
+        para = Para(markup.inline(text), text_style)
+        para.wrap(width, 10000)
+        made = []
+        for line in para.blPara.lines:
+            made.append(" ".join(line[1]) if isinstance(line, tuple) else "".join(
+                "\u202f" if getattr(f, "fontName", "") == BOX_FONT and f.text in _BOXES else f.text
+                for f in line.words))
+        return made
+
+    french = " ".join(["Pourquoi les modèles hiérarchiques ? Parce que ; c'est « un autre regard » !"] * 8)
+    assert markup.inline(french).count("\u202f") == 8 * 5
+    for width in range(120, 300, 7):
+        found = lines(french, width)
+        assert not [line for line in found[1:] if line[:1] in "?;!»" or line.endswith("«")], (width, found)
+        assert all("\u202f" + mark in "".join(found) for mark in "?;!»")
+    para = Para(markup.inline("oui ?"), text_style)
+    (box,) = [f for f in para.frags if f.fontName == BOX_FONT]
+    assert _BOXES[box.text].width == pytest.approx(THIN_EM * text_style.fontSize)
+    tied = "\u202f".join(["mot"] * 40)
+    found = lines(f"Ici {tied} fin.", 150)
+    assert len(found) > 3 and all(set(line.replace("\u202f", " ").split()) <= {"Ici", "mot", "fin."} for line in found)

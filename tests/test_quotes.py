@@ -4,6 +4,8 @@ ones keep them straight), and a mark it cannot use is an error at its line."""
 
 from __future__ import annotations
 
+import re
+
 import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
@@ -109,12 +111,12 @@ def test_an_entry_in_another_language_has_its_marks_in_its_title_wherever_it_pri
         .replace("abstract: Some text.", "abstract: 'Un \"signal\" ici.'\n  language: fr")
     data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts})
     pages = _pages(build_booklet(data, tmp_path / "b.pdf").output)
-    title = "Le \u00ab\u00a0bruit\u00a0\u00bb des étoiles"
     printed = [page for page in pages if "bruit" in page]
     assert len(printed) >= 3  # the glance, the programme, the abstract's page
+    # (the marks' thin spaces, U+202F, are glyphs pdfium reads as a space only where the gap looks wide enough)
     for page in printed:
-        assert title.replace("\u00a0", " ") in page.replace("\u00a0", " "), page[:200]
-    assert any("Un \u00ab signal \u00bb ici." in page.replace("\u00a0", " ") for page in pages)
+        assert "Le\u00abbruit\u00bbdesétoiles" in re.sub(r"\s", "", page), page[:200]
+    assert any("Un\u00absignal\u00bbici." in re.sub(r"\s", "", page) for page in pages)
 
 
 def test_marks_are_markup_escaped():

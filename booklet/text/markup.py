@@ -620,21 +620,29 @@ def _converted(text: str) -> str:
 
 
 def _no_break_held(made: str) -> str:
-    """`made` with its narrow no-break spaces (U+202F: what French keyboards and word processors type before ; ! ? and
-    inside « », and TeX's `\\,`) and figure spaces as no-break spaces: ReportLab breaks a line at either and prints
-    it as a space (a French LOC's review found lines starting "; " and "» "); a no-break space prints that space and
-    holds. A narrow space with ordinary ones beside it is one held space; a no-break space beside an ordinary one,
-    an ordinary space."""
+    """`made` with its figure spaces as no-break spaces: ReportLab breaks a line at one and prints it as a space; a
+    no-break space prints that space and holds. A narrow no-break space (U+202F: what French keyboards and word
+    processors type before ; ! ? and inside « », TeX's `\\,`, and what _held_to_words makes of a space typed there)
+    stays: booklet's paragraphs set it as a fixed thin space that holds (text.paragraph.THIN_EM; as a no-break space it
+    widened with the word spaces of a justified line, "Pourquoi  ?"). A narrow or figure space with ordinary ones
+    beside it is one held space (a French LOC's review found lines starting "; " and "» "); a no-break space beside
+    an ordinary one, an ordinary space."""
     if "\u202f" in made or "\u2007" in made:
         # (with the ordinary spaces beside it: "superconductors \\,[Thiel2016]" broke at the space before it, and the
         # next line began with the held space, an indent)
-        made = _NARROW_SPACES.sub("\u00a0", made)
+        made = _NARROW_SPACES.sub(_one_held_space, made)
     if " \u00a0" in made or "\u00a0 " in made:
         # a no-break space typed beside an ordinary one holds nothing (the line breaks at the other), but it started a
         # line (an indent) or widened a gap: "statistics.\u00a0 Despite", two spaces after a sentence as a word
         # processor typed them, is one space
         made = _SPACED_NO_BREAK.sub(" ", made)
     return made
+
+
+def _one_held_space(found: re.Match) -> str:
+    """A run of spaces with a narrow or figure space in it as one held space: narrow (U+202F, set as a fixed thin
+    space: text.paragraph.THIN_EM) where a narrow one is in it, else a no-break space."""
+    return "\u202f" if "\u202f" in found.group() else "\u00a0"
 
 
 # a narrow or figure space with the spaces around it
@@ -725,18 +733,27 @@ def _without_code_spans(text: str) -> str:
 # between words ("den »Sein-Sollen« Fehlschluss" was one block no line could break in)
 _GUILLEMET_SPACE = re.compile(r"(?:(?<=^[\u00ab\u2039])|(?<=[\s(\[][\u00ab\u2039])) (?=\S)"
                               r"|(?<=\S) (?=[\u00bb\u203a](?:$|[\s.,;:!?)\]]))")
-_SPACE_BEFORE_MARK = re.compile(r"(?<=\w) (?=[;:!?](?:\s|$))")  # "mot ; mot", "vraiment ?" as French types them
+# "mot ; mot", "vraiment ?" as French types them; after a closing guillemet, bracket or emphasis too ("« mot » !",
+# "(voir) ;", "*vraiment* ?")
+_SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[\w\u00bb\u203a)\]%])|(?<=\w\*)|(?<=\w\*\*)) (?=[;:!?](?:\s|$))")
+
+
+def _space_before_mark(found: re.Match) -> str:
+    """The space before a high mark of punctuation as French sets it: a thin one before ; ! ? (the espace fine
+    insécable: a narrow no-break space, text.paragraph.THIN_EM), a word's no-break space before a colon."""
+    return "\u00a0" if found.string[found.end()] == ":" else "\u202f"
 
 
 def _held_to_words(line: str) -> str:
     """`line` with the spaces typed inside guillemets ("« un autre »") and before a high mark of punctuation ("mot ;",
-    outside math) made no-break spaces, as the language's own quotation marks have them: a line never ends after
-    « or starts with » or a ';'. Outside math, too: a relation's sign is held to the number after it ("magnitudes
+    outside math) made the thin no-break spaces French sets there (U+202F, a fixed thin space on the page: before a
+    colon a no-break space), as the language's own quotation marks have them: a line never ends after « or starts
+    with » or a ';', and a justified line does not widen them ("Pourquoi  ?"). Outside math, too: a relation's sign is held to the number after it ("magnitudes
     >\u00a020.1": a line ended with ">"), and a hyphen typed with a space on each side between words is the dash
     it stands for, an en dash held to the word before it ("Eröffnung - Begrüßung": "Eröffnung\u00a0– Begrüßung"), as
     are TeX's dashes typed between words (_tex_dashes)."""
     if "\u00ab" in line or "\u00bb" in line or "\u2039" in line or "\u203a" in line:
-        line = _GUILLEMET_SPACE.sub("\u00a0", line)
+        line = _GUILLEMET_SPACE.sub("\u202f", line)
     return _around_math(line, _held_outside_math)
 
 
@@ -773,7 +790,7 @@ def _held_outside_math(line: str) -> str:
     """_held_to_words of a line, or a piece of one, that holds no math."""
     if line:
         if " ;" in line or " :" in line or " !" in line or " ?" in line:
-            line = _SPACE_BEFORE_MARK.sub("\u00a0", line)
+            line = _SPACE_BEFORE_MARK.sub(_space_before_mark, line)
         line = _tex_marks(line)
         if _RELATION_SPACE.search(line):
             line = _RELATION_SPACE.sub("\u00a0", line)

@@ -63,12 +63,21 @@ from .linedraw import drawing
 __all__ = ["BOX_FONT", "EMBOLDEN", "MathParagraph", "SCRIPTSPACE", "overhang"]
 
 BOX_FONT = "BookletMathBox"
+THIN = "\u202f"
 SCRIPTSPACE = 0.5  # points after every script (TeX's \scriptspace), whatever its size
 
 _MARKERS = ("<mscripts", "<mkern", 'name="Math"', 'name="Symbols"', 'name="Fallback-')
 # <font name="BodyInStyle"> as ReportLab's <font> reads it (ps2tt) -> the family it stands for, as ps2tt names that
 _IN_STYLE = {alias.lower(): family.lower() for family, alias in IN_STYLE.items()}
 _SPACES = (" ", "\u00a0")  # drawn as moves inside a box: Tw (justification) must not stretch them
+# A narrow no-break space (U+202F: what text.markup makes of the space typed before ; ! ? and inside « », and of
+# TeX's `\,`; the French labels' quotation marks hold it) is set as a box of THIN_EM ems, its glyph drawn in it where
+# the font has one (text extraction reads it): a space that neither breaks nor stretches, the French "espace fine
+# insécable". As a character ReportLab cleans it to a space, and breaks a line there; as a no-break space it widened
+# with the word spaces of a justified line ("Pourquoi  ?"). _thin_tagged writes it as THIN_TAG before parsing.
+THIN_EM = 0.125
+THIN_TAG = f'<mkern em="{THIN_EM:.4f}" thin="1">\u00a0</mkern>'
+_THIN_OR_TAG = re.compile("<[^<>]*>|\u202f")
 # The fallback fonts for symbols have one weight: in bold text their glyphs are emboldened by
 # stroking their outlines as well as filling them, with a line this many ems wide.
 _SINGLE_WEIGHT = FALLBACKS  # the live set: a theme's fallback fonts join it when registered
@@ -599,12 +608,43 @@ class _BoxParser(_QuickParser):
             self._stack[-1]._kern = float(attributes.get("em", 0))
         except ValueError:
             self._stack[-1]._kern = 0.0
+        self._stack[-1]._thin = "thin" in attributes
 
     def end_mkern(self):
-        frag, _, _ = self._close_box("mkern")
+        frag, _, content = self._close_box("mkern")
+        if frag._thin and content:  # a narrow no-break space (THIN_TAG): its text's font, as parsed, draws it
+            if content[0].fontName in _CODE_FONTS:  # (in code, a no-break space as wide as a letter, as before)
+                self.fragList.extend(content)
+            else:
+                self._add_box(frag, thin_box(content[0]))
+            return
         width = frag._kern * frag.fontSize
         if width:
             self._add_box(frag, Box((), width))
+
+
+def _thin_tagged(text: str) -> str:
+    """Markup `text` with each narrow no-break space outside its tags as THIN_TAG."""
+    return _THIN_OR_TAG.sub(lambda found: THIN_TAG if found.group() == THIN else found.group(), text)
+
+
+def thin_box(frag) -> Box:
+    """The fixed space a narrow no-break space is in `frag`'s font and size: THIN_EM ems, the font's own glyph for
+    it drawn at its start (text extraction reads the space) where the font has one."""
+    font, size = frag.fontName, frag.fontSize
+    width = THIN_EM * size
+    # (no glyph: a run of no text, drawing nothing, that says the font: _thin_untied)
+    text = THIN if _has_glyph(font, THIN) else ""
+    return Box(((0.0, (Run(text, font, size, 0.0 if frag.rise is None else frag.rise),)),), width)
+
+
+@functools.lru_cache(maxsize=256)
+def _has_glyph(font_name: str, char: str) -> bool:
+    face = getattr(pdfmetrics.getFont(font_name), "face", None)
+    return face is not None and ord(char) in getattr(face, "charToGlyph", {})
+
+
+when_fonts_change(_has_glyph.cache_clear)
 
 
 class _Pen:
@@ -703,9 +743,12 @@ class _BoxTextObject(PDFTextObject):
         A move forward from that glyph that is no space (the italic correction and \\scriptspace
         after a script, or the rest of a stacked script's width) becomes the glyph's character
         spacing (Tc): text extraction counts it in the glyph's width, where it would take a TJ
-        adjustment as wide as half a space in these small sizes for a space between words."""
+        adjustment as wide as half a space in these small sizes for a space between words; and so does a move back
+        after a thin space's glyph (thin_box)."""
         tail, pen.tail = pen.tail, None
-        if tail is not None and pen.move > 1e-6 and not pen.space:
+        # (a thin space's glyph, wider than THIN_EM: the move back too, so that text extraction reads the space whole;
+        # drawn with a move after it, pdfium read the next glyph as overlapping it and left the space out)
+        if tail is not None and (pen.move > 1e-6 or tail[1] == THIN and pen.move < -1e-6) and not pen.space:
             char_space = getattr(self, "_charSpace", 0)
             ops.append(f"{fp_str(char_space + pen.move)} Tc")
             self._write_glyphs(ops, *tail, pen)
@@ -1243,6 +1286,7 @@ def _untied(frags, width: float):
     Hamburg"), a number to the word before it: in a cell of four parallel tracks such a pair no line holds was cut
     where the line ended, without a hyphen ("Das Transparenzpor / tal Hamburg", 31C3 on letter paper). A tie is a
     preference; a word cut without a hyphen is a fault. Runs within one fragment only (a tie across a tag stays)."""
+    frags = _thin_untied(frags, width)
     if not any(isinstance(getattr(frag, "text", None), str) and NBSP in frag.text for frag in frags):
         return frags
     made = list(frags)
@@ -1257,6 +1301,53 @@ def _untied(frags, width: float):
             made[at] = copy_fragment(frag)
             made[at].text = "".join(wide)
     return made
+
+
+def _thin_untied(frags, width: float):
+    """`frags`, but a run of words tied by thin spaces (thin_box: a narrow no-break space) wider than `width` untied:
+    its thin spaces ordinary spaces, in the font of the text (a run of words a user tied so, "1\u202f000\u202f000" or
+    a whole sentence, that no line holds was cut without a hyphen). Across fragments, as a box is one of its own."""
+    if not any(type(frag) is ParaFrag and frag.__dict__.get("fontName") == BOX_FONT and _thin_font(frag.text)
+               for frag in frags):
+        return frags
+    made, word, wide = list(frags), 0.0, []  # the width of the word so far, its thin spaces' places
+    ties: list[int] = []
+
+    def ended() -> None:
+        if word > width:
+            wide.extend(ties)
+        ties.clear()
+
+    for at, frag in enumerate(frags):
+        text = getattr(frag, "text", None)
+        if type(text) is not str or getattr(frag, "cbDefn", None) or getattr(frag, "lineBreak", False):
+            ended()
+            word = 0.0
+            continue
+        if frag.fontName == BOX_FONT:
+            if _thin_font(text):
+                ties.append(at)
+            word += _string_width(text, frag.fontName, frag.fontSize)
+            continue
+        pieces = re.split(r"[ \t\n\r]+", text)
+        word += _string_width(pieces[0], frag.fontName, frag.fontSize)
+        for piece in pieces[1:]:
+            ended()
+            word = _string_width(piece, frag.fontName, frag.fontSize)
+    ended()
+    for at in wide:
+        untied = made[at] = copy_fragment(frags[at])
+        untied.fontName, untied.text = _thin_font(frags[at].text), " "
+    return made
+
+
+def _thin_font(char: str) -> str | None:
+    """The font of the text a box character stands in when it is a thin space (thin_box), else None."""
+    box = _BOXES.get(char) if len(char) == 1 else None
+    if box is None or len(box.parts) != 1 or len(box.parts[0][1]) != 1:
+        return None
+    run = box.parts[0][1][0]
+    return run.font if run.text in (THIN, "") and run.font != BOX_FONT else None
 
 
 def _broken_again(para, width, break_lines_of, frags, call: int, better):
@@ -1745,7 +1836,7 @@ class MathParagraph(Paragraph):
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is None and isinstance(text, str):
-            text = cleaned_text(text, cleaner)
+            text = cleaned_text(_thin_tagged(text) if THIN in text else text, cleaner)
             if _CHECKED and not any(marker in text for marker in _MARKERS):
                 style, frags, bullet_frags, errors = _parsed(text, style, self.caseSensitive)
             else:
