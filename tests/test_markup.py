@@ -732,3 +732,22 @@ def test_a_narrow_space_beside_an_ordinary_one_is_one_held_space_a_no_break_one_
     assert inline("(2017, 2021)).\u00a0 Despite its \u00a0[12] and\u00a0 \u00a0[13]") == \
         "(2017, 2021)). Despite its [12] and [13]"
     assert inline("a\u00a0\u00a0\u00a0b") == "a\u00a0\u00a0\u00a0b"  # no-break spaces alone as written
+
+
+def test_a_number_s_digit_groups_a_number_sign_and_a_title_before_a_name_are_held():
+    """A French typographer's review: "1 000 personnes", "n° 5", "M. Dupont", "Mme Durand" could end a line between
+    their parts ("M." alone at a line's end, "000" starting one). A thousands separator typed as a space (French,
+    German, Czech, SI) holds the groups, up to five of them and not in a list of numbers; n°, Polish nr and Czech
+    č., s., str., obr. hold as p., Nr., S. did; a title or form of address holds to the capitalised name after it."""
+    assert inline("Environ 1 000 personnes et 12 345 678 euros") == "Environ 1\u00a0000 personnes et 12\u00a0345\u00a0678 euros"
+    assert inline("de 1 000 à 2 000 m") == "de 1\u00a0000 à 2\u00a0000\u00a0m"
+    assert inline("en 2019 300 personnes") == "en 2019 300 personnes"  # (a year, then a number)
+    assert inline("100 200 300 400 500 600") == "100 200 300 400 500 600"  # (a list of numbers)
+    assert inline("le n° 5, N° 12, nr 4, č. 5, s. 12, obr. 3") == \
+        "le n°\u00a05, N°\u00a012, nr\u00a04, č.\u00a05, s.\u00a012, obr.\u00a03"
+    assert inline("M. Dupont, Mme Durand, Mlle Roy, MM. Dupont, Dr Martin, Prof. Schmidt, Hr. Müller") == (
+        "M.\u00a0Dupont, Mme\u00a0Durand, Mlle\u00a0Roy, MM.\u00a0Dupont, Dr\u00a0Martin, Prof.\u00a0Schmidt, "
+        "Hr.\u00a0Müller")
+    assert inline("Mme la présidente, the M. tuberculosis, Dr. who") == "Mme la présidente, the M. tuberculosis, Dr. who"
+    assert inline("p. 12, § 3, S. 12, Nr. 5, z. B. so") == "p.\u00a012, §\u00a03, S.\u00a012, Nr.\u00a05, z.\u00a0B. so"
+    assert plain("M. Dupont a 1 000 euros") == "M. Dupont a 1 000 euros"

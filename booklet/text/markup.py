@@ -798,9 +798,16 @@ def _held_outside_math(line: str) -> str:
             line = _ORDINAL.sub("\\1\u00a0", _ABBREVIATED.sub("\\1\u00a0", _NUMBER_SPACE.sub("\u00a0", line)))
             if "\u00a0h " in line:
                 line = _HOUR_MINUTES.sub("\u00a0", line)
+            line = _DIGIT_GROUPS.sub(_groups_held, line)
         if ". " in line:
             line = _SHORT_ABBREVIATION.sub("\\1.\u00a0", line)
+        if " " in line and _TITLE_WORD.search(line):
+            line = _TITLE_WORD.sub("\\1\u00a0", line)
     return line
+
+
+def _groups_held(found: re.Match) -> str:
+    return found.group().replace(" ", "\u00a0")
 
 
 def math_spans(line: str) -> list[tuple[int, int]]:
@@ -818,13 +825,25 @@ def math_spans(line: str) -> list[tuple[int, int]]:
 _UNITS = ("nm|µm|μm|mm|cm|m|km|mg|g|kg|t|ms|µs|μs|ns|ps|s|min|h|Hz|kHz|MHz|GHz|THz|eV|meV|keV|MeV|GeV|TeV|K|mK|°C|°F|"
           "W|mW|kW|MW|GW|V|mV|kV|A|mA|µA|Pa|kPa|MPa|GPa|hPa|bar|mbar|J|kJ|MJ|N|kN|T|mT|dB|dBm|Gy|Sv|mol|mmol|L|l|ml|mL|"
           "pc|kpc|Mpc|Gpc|AU|au|ly|Gyr|Myr|yr|kB|MB|GB|TB|bit|bits|Mbit|Gbit|px|dpi|%|‰|€|\\$|£|x|×")
-_ABBREVIATIONS = r"(?:[Oo]p|[Nn]o|Nr|[Pp]p?|[Vv]ol|Bd|S|[Ff]igs?|Abb|[Ee]qs?|[Cc]h|[Cc]hap|Kap|[Ss]ec|[Tt]ab|Art|Abs)\."
+_ABBREVIATIONS = (r"(?:[Oo]p|[Nn]o|Nr|[Pp]p?|[Vv]ol|Bd|S|[Ff]igs?|Abb|[Ee]qs?|[Cc]h|[Cc]hap|Kap|[Ss]ec|[Tt]ab|Art|Abs|"
+                  r"[Čč]|s|[Ss]tr|[Oo]br|[Čč]l|[Oo]dst|[Rr]ys|[Rr]ozdz)\.")  # (Czech č., s., str., obr.; Polish rys.)
 # (a formula right after the unit, "5 m$^2$", stands as a letter of _MATH_HELD_LETTERS meanwhile: not part of a word)
 _NUMBER_SPACE = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?!(?![\ua500-\ua5ff])[\w%‰]))|(?<=§) (?=\d)")
 _DIGIT = re.compile(r"\d")
 # French hours and minutes, "14 h 30": the minutes held to the hour's "h" as the hour to it (a line ended "14 h")
 _HOUR_MINUTES = re.compile(r"(?<=\d\u00a0h) (?=[0-5]\d(?![\w%‰]))")
-_ABBREVIATED = re.compile(rf"\b({_ABBREVIATIONS}) (?=\d)")
+# (and "n° 5", "N° 12"; Polish "nr 5", which writes it without a full stop)
+_ABBREVIATED = re.compile(rf"\b({_ABBREVIATIONS}|[Nn][°º]s?|nr|Nr) (?=\d)")
+# A number's groups of three digits written with spaces between them, as French, German, Czech and SI write a
+# thousands separator ("1 000 personnes", "12 345 678"): held together (a line ended "1" and the next began "000");
+# a group of one to three digits first, after no number (not "2019 300")
+# (at most five groups, and no number right after them: "100 200 300 400 500 600", a list, is left as it is)
+_DIGIT_GROUPS = re.compile(r"(?<![\d.,])(?<![\d.,] )\d{1,3}(?: \d{3}){1,4}(?!\d|[.,]\d| \d)")
+# A title or form of address held to the name after it: "M. Dupont", "MM. Dupont", "Mme Durand", "Mlle Roy", "Dr
+# Martin", "Pr Roux", "Prof. Schmidt", "Mr Smith", "Hr. Müller" (a French typographer's review found "M." ending a
+# line); the name starts with a capital
+_TITLE_WORD = re.compile(r"(?<![\w.])(M\.|MM\.|Mmes?|Mlles?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|Prof\.|Hr\.|Hrn\.) "
+                         r"(?=[^\W\d_a-zà-ÿ])")
 # an ordinal written with a full stop, inside a line, held to the word after it ("23.\u00a0Jahreskongress", "am
 # 3.\u00a0Juni": a cover's title broke after "23."); a list's "1. " at a line's start is left alone
 _ORDINAL = re.compile(r"(?<=\S )(\d{1,3}\.) (?=[^\W\d_])")
