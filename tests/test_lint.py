@@ -1212,3 +1212,33 @@ def test_a_section_left_out_with_nothing_in_it_or_no_sections_written_is_no_warn
     warned = warnings_for(tmp_path / "left", {"theme.yaml": posters})
     assert warned == ["theme.yaml:1: sections: warning: posters.yaml has 1 poster, but theme.yaml's `sections` "
                       "leaves 'posters' out: they print nowhere (add it, or remove them)"]
+
+
+def test_french_text_with_no_space_before_a_high_mark_is_warned_of_where_it_can_be_told(tmp_path):
+    """Some LOCs asked: a French text typed "Ça suffit!" or "les signes?Oui" prints with no space where French sets a
+    thin one (booklet prints one where a space is typed). Warned of in an abstract whose language is French, or in a
+    booklet in French when the text is French (more of French's commonest words than of English's); never in code, math, addresses, a time or a ratio,
+    an emoticon, before a closing mark, nor in an English abstract of a French booklet (one citing a French book)."""
+    def abstracts(text: str, title: str = "A talk about Lund", language: str = "") -> str:
+        return BASE["abstracts.yaml"].replace("abstract: Some text.", "abstract: " + json.dumps(text) + language) \
+            .replace("title: A talk about Lund", "title: " + json.dumps(title))
+
+    french = extend("conference.yaml", "language: fr\n")
+    found = warnings_for(tmp_path / "a", {"conference.yaml": french, "abstracts.yaml": abstracts(
+        "Pourquoi ? Ça suffit! Les signes?Oui, vraiment.")})
+    assert [w for w in found if "french" in w or "space before" in w] == [
+        "abstracts.yaml:4: [0].abstract: warning: abstract 'lund-2026': '…Pourquoi ? Ça suffit!' has no space before "
+        "'!' (and 1 more): French sets a thin space there; type a space before the mark (it prints as a thin space "
+        "that holds to the word)"]
+    clean = ("Pourquoi ? Voir https://x.org/a?b=1;c, `a?b;`, $a!$, x@y.fr, à 14:30, 1:2, super;) et ;-) « Why? » "
+             "(vraiment?)\n\n```\nx?y;\n```")
+    assert not [w for w in warnings_for(tmp_path / "b", {"conference.yaml": french, "abstracts.yaml": abstracts(
+        clean)}) if "space before" in w]
+    english = ("Why does it work? Because the data say so; nothing else! As in Dodge (Editions Ellipses, Paris, 1990, "
+               "468 pages ; 2e édition).")  # (an English text: more English words than French ones)
+    assert not [w for w in warnings_for(tmp_path / "c", {"conference.yaml": french, "abstracts.yaml": abstracts(
+        english)}) if "space before" in w]
+    assert [w for w in warnings_for(tmp_path / "d", {"abstracts.yaml": abstracts(
+        "Ça suffit!", language="\n  language: fr")}) if "space before" in w]  # (the abstract's language: French)
+    assert not [w for w in warnings_for(tmp_path / "e", {"abstracts.yaml": abstracts(
+        "Pourquoi ? Ça suffit!")}) if "space before" in w]  # (an English booklet)

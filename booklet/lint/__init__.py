@@ -51,6 +51,7 @@ KINDS = {
     "running-title": "Titles the running heads cut",
     "language": "Language codes that are not real codes",
     "labels": "Words left in English in a booklet in another language",
+    "french-spacing": "French text with no space before ! ? or ;",
     "empty-label": "Labels, colours and fonts left empty, whose defaults print",
     "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",
     "stray-file": "Files named like data files that booklet does not read",
@@ -85,6 +86,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
                           check_poster_numbers, check_titles_as_names)
     from .extras import check_extra_pages
     from .fit import check_lengths
+    from .french import check_french_marks
     from .language import check_date_characters, check_labels, check_language
     from .names import check_names, check_people_file
     from .placeholders import check_placeholder_values
@@ -114,6 +116,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_language(booklet, lines)
         + check_date_characters(booklet, lines)
         + check_labels(booklet, lines)
+        + check_french_marks(booklet, lines)
         + check_example(booklet, folder)
         + check_placeholders(booklet, lines)
         + check_placeholder_values(booklet, lines, everyone)

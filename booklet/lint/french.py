@@ -1,0 +1,83 @@
+"""Text in French -> a warning where a high mark of punctuation (! ? ;) follows its word with no space: French sets a
+thin space before it ("Ça suffit !", "Pourquoi ?"), which booklet prints where the author typed a space (a narrow
+no-break space, text.markup), and cannot where none was typed ("suffit!", "signes?Oui").
+
+Only where it can be told: in prose, outside code, math, web and e-mail addresses; after a letter (a time, 14:30, a
+ratio, 1:2, is digits; the colon is not looked at: "doi:10...", "arXiv:2101...", "Note:" in an English quotation);
+not before a bracket or a quotation mark (";)", an emoticon; a title quoted in English, "« Why? »"). And only in
+texts that are French: an abstract whose `language:` is French, or one of a booklet in French whose text has more
+of French's commonest words than of English's (many abstracts of French conferences are in English, without a
+`language:`; in the 122 of a real sciencesconf export, one cites a French book, "468 pages ; 2e édition").
+An English title quoted in a French text without its marks ("son livre Why? paru en 2020") is still warned of."""
+
+from __future__ import annotations
+
+import re
+
+from ..data.locate import Lines
+from ..model import Booklet, Source
+from ..problems import Problem
+from ..text import markup
+from ..text.languages import base_language
+from .mentions import join
+from .text import quoted
+
+# a letter, then ! ? or ; with no space before it (several: "quoi?!"), then white space, the text's end or a letter
+# (not before a closing quotation mark or bracket, a space between or not)
+_GLUED = re.compile(r"(?<=[^\W\d_])[!?;]+(?=\s|$|[^\W\d_])(?![\s\u00a0\u202f]*[\u00bb\u203a\u201d\u2019\"')\]])")
+# the commonest short words of French and of English: a text of more of the first than of the second is French
+_FRENCH_WORDS = frozenset("le la les des du un une et est sont dans pour que qui sur par avec au aux ce cette nous "
+                          "ne pas plus en".split())
+_ENGLISH_WORDS = frozenset("the and of to is are in for that which on by with this we not be as it an".split())
+_WORD = re.compile(r"[^\W\d_]+")
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+SHOWN = 24  # characters of the text shown before the mark
+
+
+def check_french_marks(booklet: Booklet, lines: Lines) -> list[Problem]:
+    """One warning per abstract (its text, then its title) at the first mark without its space, with how many more."""
+    problems = []
+    for abstract in booklet.abstracts:
+        language = abstract.language or booklet.conference.language
+        if base_language(language) != "fr":
+            continue
+        for key, text in (("abstract", abstract.text), ("title", abstract.title)):
+            prose = _prose(text)
+            if not (abstract.language or _looks_french(_prose(abstract.text))):
+                continue
+            found = list(_GLUED.finditer(prose))
+            if not found:
+                continue
+            first = found[0]
+            shown = prose[max(0, first.start() - SHOWN):first.end()].lstrip()
+            more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+            source = abstract.source or Source("", 0, "")
+            problems.append(Problem(
+                source.file, lines.line(source.file, join(source.key, key), source.line), join(source.key, key),
+                f"abstract {quoted(abstract.id)}: '…{shown}' has no space before {quoted(first.group()[0])}{more}: "
+                "French sets a thin space there; type a space before the mark (it prints as a thin space that holds "
+                "to the word)", "warning", "french-spacing"))
+    return problems
+
+
+def _looks_french(prose: str) -> bool:
+    """Whether `prose` has more of French's commonest words than of English's (an abstract in English, of a booklet in
+    French, citing a French book "468 pages ; 2e édition", is English)."""
+    words = _WORD.findall(prose.lower())
+    french = sum(word in _FRENCH_WORDS for word in words)
+    return french > sum(word in _ENGLISH_WORDS for word in words)
+
+
+def _prose(text: str) -> str:
+    """`text` with its code (blocks and spans), math, web and e-mail addresses each a space."""
+    pieces = []
+    for chunk in markup.source_paragraphs(text):
+        if isinstance(chunk, markup.Code):
+            continue
+        line = markup._without_code_spans(chunk)
+        spans = sorted([*markup.math_spans(line), *markup.address_spans(line),
+                        *(found.span() for found in _EMAIL.finditer(line))])
+        for start, end in reversed(spans):
+            line = line[:start] + " " + line[end:]
+        pieces.append(line)
+    return "\n".join(pieces)
