@@ -514,3 +514,36 @@ def test_the_thin_space_before_french_marks_is_fixed_on_justified_lines_and_ragg
     extracted = Pdf(out).texts
     assert any("donc\u202f?" in t and "recherche\u202f;" in t and "«\u202fautre\u202f»" in t and "regard :" in t
                for t in extracted)
+
+
+def test_czech_one_letter_words_are_tied_to_the_next_word(tmp_path):
+    """Czech (and Slovak, Polish) typesetting never leaves a one-letter preposition or conjunction at a line's end
+    ("v / Praze", "k / tomu", "a / proto"): in a booklet in Czech, and in an abstract whose `language:` is Czech in an
+    English booklet, those words are tied to the next. English breaks after its "a" as before."""
+    from booklet.layout.flowables import Para
+    from booklet.layout.page import page_for
+    from booklet.layout.styles import make_styles
+    from booklet.text.fonts import use_fonts
+    from booklet.text.markup import inline
+
+    words = ("Jsme v Praze a k tomu s námi i o víkendu, když u nás v létě z hor a v zimě k moři jezdí s dětmi "
+             "v autě a v noci i ve dne. ") * 3
+    use_fonts()
+    for language, tied in (("cs", True), ("sk", True), ("en", False)):
+        style = make_styles(page_for("A5"), language).text
+        for width in range(150, 320, 9):
+            para = Para(inline(words), style)
+            para.wrap(width, 10000)
+            lines = [" ".join(line[1]) if isinstance(line, tuple) else "".join(f.text for f in line.words)
+                     for line in para.blPara.lines]
+            ends = [line.split()[-1] for line in lines[:-1] if len(line.split()[-1]) == 1]
+            assert not ends if tied else True, (language, width, lines)
+    # an abstract in Czech in an English booklet, and the booklet's text in English around it
+    abstracts = BASE["abstracts.yaml"].replace("abstract: Some text.", f"abstract: {words}\n  language: cs") \
+        .replace("abstract: More text.", "abstract: " + "I saw a cat and a dog in a park. " * 20)
+    out = tmp_path / "b.pdf"
+    build_booklet(write_conference(tmp_path / "c", {"abstracts.yaml": abstracts}), out)
+    pdf = Pdf(out)
+    (page,) = pdf.pages_with("Jsme v Praze")
+    czech = [line for line in pdf.lines(page) if "Praze" in line or "autě" in line or "dětmi" in line]
+    assert len(czech) >= 3 and not [line for line in czech if len(line.split()[-1]) == 1], czech

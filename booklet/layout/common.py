@@ -151,14 +151,18 @@ class Context:
         """`style` for a text in `language` (an abstract's, when the data gives it): hyphenated with that
         language's patterns (none: not hyphenated; a style that hyphenates nothing, a title's, as it is), its
         straight quotes printed as that language's quotation marks (its label `quotes`; the booklet's own language's
-        as theme.yaml may set them); `style` itself when that is how it sets them already."""
+        as theme.yaml may set them), its one-letter words tied as the language ties them (markup.language_ties: its
+        `language`); `style` itself when that is how it sets them already."""
         if not language:
             return style
         hyphen = hyphenation_language(language) if style.hyphenationLang else style.hyphenationLang
         quotes = self.quotes_of(language)
-        if hyphen == style.hyphenationLang and quotes == getattr(style, "quotes", None):
+        ties = markup.ties_of(language)
+        if hyphen == style.hyphenationLang and quotes == getattr(style, "quotes", None) and \
+                ties == markup.ties_of(getattr(style, "language", None)):
             return style
-        return self.derived(style, f"{style.name}_{hyphen}", quotes, hyphenationLang=hyphen, quotes=quotes)
+        return self.derived(style, f"{style.name}_{hyphen}", quotes, ties, hyphenationLang=hyphen, quotes=quotes,
+                            language=language)
 
     def quotes_of(self, language: str | None) -> tuple[str, str, str, str]:
         """The quotation marks straight quotes in a text in `language` (None: the booklet's) print as."""

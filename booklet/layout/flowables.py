@@ -18,6 +18,7 @@ from .. import images
 from ..cache import Seldom, memory, seldom_bytes
 from ..text.fonts import fonts_number, recording, recording_open, replayable, replayed
 from .marks import PERSON_CALLBACK, person_drawn
+from ..text.markup import language_ties, ties_of
 from ..text.quotes import curly_quotes
 from ..text.paragraph import HYPHENS, HYPHENS_LINES, MathParagraph, cleaned_text, line_text, page_end_rebroken
 
@@ -538,6 +539,10 @@ class Para(KeptDrawing, MathParagraph):
             quotes = getattr(style, "quotes", None)  # the language's quotation marks (styles.make_styles)
             if quotes is not None:
                 text = curly_quotes(text, quotes)
+        if frags is None and isinstance(text, str) and " " in text:
+            ties = ties_of(getattr(style, "language", None))  # the language's one-letter words (styles.make_styles)
+            if ties is not None:
+                text = language_ties(text, ties)
         cache = memory.active()
         given = self.__dict__.pop("_given", None)  # see parsed
         if given is not None and (frags is not None or cache is None or not cache.warm or not isinstance(text, str)):

@@ -526,7 +526,8 @@ class Grid:
         hyphenation = (hyphenation_language(language) if language else self.hyphenation) if hyphenated else ""
         return ParagraphStyle(f"glance_{size}", fontName=font, fontSize=size, leading=self.box_leading(size),
                               textColor=colour if colour is not None else self.ctx.colours.text, splitLongWords=1,
-                              hyphenationLang=hyphenation, embeddedHyphenation=1, quotes=self.ctx.quotes_of(language))
+                              hyphenationLang=hyphenation, embeddedHyphenation=1, quotes=self.ctx.quotes_of(language),
+                              language=language or self.ctx.booklet.conference.language)
 
     def widths(self, plans: list[DayPlan]) -> list[float]:
         """The width of each day's column when `plans` share a page: as equal as they can be while

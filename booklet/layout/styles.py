@@ -253,7 +253,7 @@ def make_styles(page: Page, language: str = "en", palette: Palette | None = None
     lead = size * 1.32
     hyphen = hyphenation_language(language)
     base = ParagraphStyle("body", fontName=BODY, fontSize=size, leading=lead, textColor=colours.text,
-                          splitLongWords=1, allowWidows=0, allowOrphans=0, quotes=tuple(quotes))
+                          splitLongWords=1, allowWidows=0, allowOrphans=0, quotes=tuple(quotes), language=language)
 
     def like(name, parent=base, **kw):
         return ParagraphStyle(name, parent=parent, **kw)

@@ -40,6 +40,32 @@ def title(text: str, listed: bool = False, bold: bool = False) -> str:
     return _code_bold(made) if bold else made
 
 
+# The one-letter words a language's typesetting never leaves at a line's end (Czech and Slovak prepositions and
+# conjunctions, "v Praze", "k tomu", "a proto"; Polish "w domu", "z nami"): tied to the word after them in its
+# paragraphs (layout.flowables.Para, by the style's `language`). Other languages break after them.
+_TIED_LETTERS = {"cs": "AaIiKkOoSsUuVvZz", "sk": "AaIiKkOoSsUuVvZz", "pl": "AaIiOoUuWwZz"}
+
+
+def ties_of(language: str | None) -> str | None:
+    """The one-letter words `language` ties to the next word (_TIED_LETTERS), or None."""
+    if not language:
+        return None
+    return _TIED_LETTERS.get(language.replace("_", "-").split("-")[0].lower())
+
+
+@lru_cache(maxsize=8)
+def _ties_pattern(letters: str) -> re.Pattern:
+    # a tag is passed over whole; a word of one of `letters` after white space, a tag, a bracket or a quotation mark
+    return re.compile(rf'<[^>]*>|(?<![^\s>(\[\u201e\u201c\u00ab"\u00a0\u202f])([{letters}]) (?=[^\s<]|<(?!/|br\b))')
+
+
+def language_ties(made: str, letters: str) -> str:
+    """Markup `made` with its one-letter words of `letters` tied to the word after them by a no-break space (a run of
+    tied words wider than a line is untied where it is set: text.paragraph._untied)."""
+    return _ties_pattern(letters).sub(lambda found: found.group() if found.group(1) is None
+                                      else found.group(1) + NBSP, made)
+
+
 def address(text: str) -> str:
     """Markup for text that may hold a postal address (an affiliation, a place's address): as inline(), with the
     parts of an address that a line must not break between held together by no-break spaces (HELD_IN_ADDRESSES):
