@@ -220,3 +220,16 @@ def test_names_joined_by_a_sign_are_filed_as_written(name):
     Names joined by "&", "+" or "/" are a duo's, filed as written, by their first word."""
     taken = split_name(name)
     assert taken.family == name and taken.given == ""
+
+
+@pytest.mark.parametrize("written, inverted", [
+    ("Marie Le d'Ors", "Le d'Ors, Marie"),  # "Le d' Ors, Marie": a space put into the family name
+    ("Jean De d\u2019Aubigny", "De d\u2019Aubigny, Jean"),
+    ("van d'Estaing III", "van d'Estaing, III"),  # "van d'Estaing III, III": the suffix twice
+    ("Van d'Estaing Jr.", "Van d'Estaing, Jr."),
+])
+def test_an_elided_d_in_a_family_name_kept_whole_is_printed_as_written(written, inverted):
+    """Fuzzing: a family name with an elided d' filed whole (after a capital particle, or with nothing before it but
+    particles) printed with a space after the d', or its suffix twice."""
+    name = split_name(written)
+    assert name.inverted() == inverted

@@ -144,16 +144,24 @@ def split_name(name: str, family: str | None = None) -> IndexName:
     while start > 0 and (words[start - 1].lower() in PARTICLES or (elided and start == len(words) - 1)):
         start -= 1
     if start == 0:  # one word, or only particles before it ("van Gogh"): all of it is the family name
-        return IndexName(written, written if elided else " ".join(words), suffix=suffix)
+        return IndexName(written, _unelided(words, elided), suffix=suffix)
     given, particle = " ".join(words[:start]), words[start:-1]
     # a particle written with a capital is part of the family name, from there on: "Van der Berg", "Te Rangi", and
     # after a lowercase one, "Jean de La Fontaine" ("La Fontaine, Jean de", as a French index files him)
     capital = next((i for i, word in enumerate(particle) if word[:1].isupper()), None)
     if capital is not None:
-        family = " ".join(words[start + capital:])
+        family = _unelided(words[start + capital:], elided)
         return IndexName(written, family, given, " ".join(particle[:capital]), suffix)
     family = words[-1] if not elided else elided.group(2)
     return IndexName(written, family, given, " ".join(particle), suffix)
+
+
+def _unelided(words: list[str], elided) -> str:
+    """`words` (the name's last words) joined, the particle d' that `elided` (_ELIDED's match, or None) took off the
+    last one put back on it as written ("Te d'Or", not "Te d' Or")."""
+    if elided:
+        words = [*words[:-2], words[-2] + words[-1]]
+    return " ".join(words)
 
 
 # a family name with the particle d' elided onto it, in lowercase ("d'Alembert", "d’Ors"; "D'Angelo" is a family
