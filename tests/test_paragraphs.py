@@ -1425,3 +1425,21 @@ def test_a_thin_space_holds_and_a_run_tied_by_thin_spaces_wider_than_the_line_br
     tied = "\u202f".join(["mot"] * 40)
     found = lines(f"Ici {tied} fin.", 150)
     assert len(found) > 3 and all(set(line.replace("\u202f", " ").split()) <= {"Ici", "mot", "fin."} for line in found)
+
+
+def test_a_glyph_wider_than_the_line_after_marks_of_no_width_is_set_whole_not_split_forever(text_style, monkeypatch):
+    """Fuzzing: "e\u0301a" in a box narrower than a letter. Its rest after the "e", the accent (of no width) and the
+    "a", was split into itself again and again: the build never ended. Each letter now prints, once."""
+    from booklet.text import linebreak
+
+    split, calls = linebreak._rl._splitFragWord, []
+
+    def counted(*args):
+        calls.append(1)
+        assert len(calls) < 50, "the same word split again and again"
+        return split(*args)
+
+    monkeypatch.setattr(linebreak._rl, "_splitFragWord", counted)
+    paragraph = Para("e\u0301a", text_style)
+    paragraph.wrap(2, 1000)
+    assert "".join(_lines(paragraph)) == "e\u0301a"

@@ -364,11 +364,16 @@ def break_lines(para, width, helpers: Helpers):
                         _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
                         continue
-                    _words[at:at] = _rl._splitFragWord(w, maxWidth - spaceWidth - currentWidth, maxWidths, lineno)
-                    _words.insert(at + 1, _break_after(f))
-                    FW.pop(-1)
-                    para._splitLongWordCount += 1
-                    continue
+                    parts = _rl._splitFragWord(w, maxWidth - spaceWidth - currentWidth, maxWidths, lineno)
+                    if len(parts) > 1 or not tail:
+                        _words[at:at] = parts
+                        _words.insert(at + 1, _break_after(f))
+                        FW.pop(-1)
+                        para._splitLongWordCount += 1
+                        continue
+                    # (a tail no split shortens, one glyph wider than the line after marks of no width, "\u0301a"
+                    # in a box narrower than the "a": set whole, as a glyph wider than the line is; it was split into
+                    # itself again and again, and the build never ended)
         endLine = (newWidth > limWidth and n > 0) or lineBreak
         if not endLine:
             if lineBreak:
