@@ -824,10 +824,11 @@ def _held_outside_math(line: str) -> str:
             line = _ORDINAL.sub("\\1\u00a0", _ABBREVIATED.sub("\\1\u00a0", _NUMBER_SPACE.sub("\u00a0", line)))
             if "\u00a0h " in line:
                 line = _HOUR_MINUTES.sub("\u00a0", line)
-            line = _DIGIT_GROUPS.sub(_groups_held, line)
+            if _DIGIT_SPACE.search(line) is not None:  # (a C-speed look first: few lines write "1 000")
+                line = _DIGIT_GROUPS.sub(_groups_held, line)
         if ". " in line:
             line = _SHORT_ABBREVIATION.sub("\\1.\u00a0", line)
-        if " " in line and _TITLE_WORD.search(line):
+        if " " in line and _TITLE_START.search(line) is not None and _TITLE_WORD.search(line):
             line = _TITLE_WORD.sub("\\1\u00a0", line)
     return line
 
@@ -864,10 +865,12 @@ _ABBREVIATED = re.compile(rf"\b({_ABBREVIATIONS}|[Nn][°º]s?|nr|Nr) (?=\d)")
 # thousands separator ("1 000 personnes", "12 345 678"): held together (a line ended "1" and the next began "000");
 # a group of one to three digits first, after no number (not "2019 300")
 # (at most five groups, and no number right after them: "100 200 300 400 500 600", a list, is left as it is)
+_DIGIT_SPACE = re.compile(r"\d \d")
 _DIGIT_GROUPS = re.compile(r"(?<![\d.,])(?<![\d.,] )\d{1,3}(?: \d{3}){1,4}(?!\d|[.,]\d| \d)")
 # A title or form of address held to the name after it: "M. Dupont", "MM. Dupont", "Mme Durand", "Mlle Roy", "Dr
 # Martin", "Pr Roux", "Prof. Schmidt", "Mr Smith", "Hr. Müller" (a French typographer's review found "M." ending a
 # line); the name starts with a capital
+_TITLE_START = re.compile(r"[MDPH][.mrlsM]")  # what each of _TITLE_WORD's titles starts with (a quicker look first)
 _TITLE_WORD = re.compile(r"(?<![\w.])(M\.|MM\.|Mmes?|Mlles?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|Prof\.|Hr\.|Hrn\.) "
                          r"(?=[^\W\d_a-zà-ÿ])")
 # an ordinal written with a full stop, inside a line, held to the word after it ("23.\u00a0Jahreskongress", "am

@@ -1287,20 +1287,27 @@ def _untied(frags, width: float):
     where the line ended, without a hyphen ("Das Transparenzpor / tal Hamburg", 31C3 on letter paper). A tie is a
     preference; a word cut without a hyphen is a fault. Runs within one fragment only (a tie across a tag stays)."""
     frags = _thin_untied(frags, width)
-    if not any(isinstance(getattr(frag, "text", None), str) and NBSP in frag.text for frag in frags):
-        return frags
-    made = list(frags)
+    made = None
     for at, frag in enumerate(frags):
         text = getattr(frag, "text", None)
-        if type(frag) is not ParaFrag or type(text) is not str or NBSP not in text or getattr(frag, "cbDefn", None):
+        if type(text) is not str or NBSP not in text or type(frag) is not ParaFrag or getattr(frag, "cbDefn", None):
             continue
-        runs = re.split(r"([ \t\n\r]+)", text)
-        wide = [run.replace(NBSP, " ") if NBSP in run and _string_width(run, frag.fontName, frag.fontSize) > width
-                else run for run in runs]
-        if wide != runs:
+        # (each run of tied words measured: most paragraphs hold a few, nearly all narrower than the line)
+        wide = [found.span() for found in _TIED_RUN.finditer(text)
+                if _string_width(found.group(), frag.fontName, frag.fontSize) > width]
+        if wide:
+            if made is None:
+                made = list(frags)
+            pieces, last = [], 0
+            for start, end in wide:
+                pieces += [text[last:start], text[start:end].replace(NBSP, " ")]
+                last = end
             made[at] = copy_fragment(frag)
-            made[at].text = "".join(wide)
-    return made
+            made[at].text = "".join(pieces) + text[last:]
+    return frags if made is None else made
+
+
+_TIED_RUN = re.compile(f"[^ \t\n\r]*{NBSP}[^ \t\n\r]*")  # a run of words tied by no-break spaces
 
 
 def _thin_untied(frags, width: float):
