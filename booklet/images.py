@@ -215,7 +215,7 @@ def _decode(path: Path) -> Image.Image:
             raise _ImageProblem("an SVG drawing, which booklet cannot place; export it as a PNG image (300 dpi at "
                                 "the size it prints)") from None
         if _empty(path):  # (Pillow: "cannot identify image file '/the/whole/path'")
-            raise _ImageProblem("the file is empty (0 bytes): copy or save the image again") from None
+            raise _ImageProblem("the file is empty (0 bytes): copy or save the file again") from None
         raise _ImageProblem(f"not a readable image ({exc})") from None
 
 

@@ -610,5 +610,5 @@ def test_an_empty_font_file_and_an_empty_photo_are_said_to_be_empty(tmp_path):
         check_folder(folder)
     said = [str(p) for p in caught.value.problems]
     assert "theme.yaml:2: fonts.text: 'fonts/Empty-Regular.ttf' is empty (0 bytes): copy the .ttf file again" in said
-    assert any(p.endswith(".speaker.photo: 'images/face.jpg': the file is empty (0 bytes): copy or save the image "
+    assert any(p.endswith(".speaker.photo: 'images/face.jpg': the file is empty (0 bytes): copy or save the file "
                           "again") for p in said), said
