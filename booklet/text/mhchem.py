@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .siunitx import Found, _group_ends
+from .siunitx import Found, _escaped, _group_ends  # (a command's backslash and braces read as siunitx reads them)
 
 COMMAND = re.compile(r"\\ce(?![A-Za-z])")
 
@@ -65,14 +65,6 @@ def commands(line: str) -> list[Found]:
         found.append(Found(match.start(), end, line[match.start():end], made, problem))
         at = end
     return found
-
-
-def _escaped(line: str, at: int) -> bool:
-    """Whether the backslash at `at` is itself escaped (\\\\ce: a line break, then "ce")."""
-    count = 0
-    while at > 0 and line[at - 1] == "\\":
-        count, at = count + 1, at - 1
-    return count % 2 == 1
 
 
 def _split(text: str) -> list[str]:
