@@ -246,18 +246,25 @@ def test_build_prints_lint_warnings_and_strict_refuses_to_write(tmp_path):
     assert out.read_bytes().startswith(b"%PDF-")
 
 
-def test_exif_rotation_is_honoured(tmp_path):
+def _invited_with_photo(tmp_path, photo: str):
+    """A conference of an invited talk whose speaker's photo is images/`photo` (for the test to write) and another
+    talk; its folder."""
     folder = write_conference(tmp_path / "conf", {
-        "abstracts.yaml": """\
+        "abstracts.yaml": f"""\
             - id: lund-2026
               kind: invited
               title: A talk about Lund
-              speaker: {name: Ana Smith, photo: images/sideways.jpg}
+              speaker: {{name: Ana Smith, photo: images/{photo}}}
             - id: okafor
               title: Hierarchical models
-              speaker: {name: Bo Jones}
+              speaker: {{name: Bo Jones}}
             """})
     (folder / "images").mkdir()
+    return folder
+
+
+def test_exif_rotation_is_honoured(tmp_path):
+    folder = _invited_with_photo(tmp_path, "sideways.jpg")
     landscape = Image.new("RGB", (300, 240), (200, 40, 40))
     exif = Image.Exif()
     exif[0x0112] = 6  # orientation: the camera was turned; show rotated by 90 degrees
@@ -296,17 +303,7 @@ def _cmyk_images(path) -> list[Image.Image]:
 def test_cmyk_images_put_black_and_grey_on_the_black_plate_as_the_vector_colours_do(tmp_path):
     from booklet.layout.styles import cmyk
 
-    folder = write_conference(tmp_path / "conf", {
-        "abstracts.yaml": """\
-            - id: lund-2026
-              kind: invited
-              title: A talk about Lund
-              speaker: {name: Ana Smith, photo: images/photo.png}
-            - id: okafor
-              title: Hierarchical models
-              speaker: {name: Bo Jones}
-            """})
-    (folder / "images").mkdir()
+    folder = _invited_with_photo(tmp_path, "photo.png")
     colours = [(0, 0, 0), (128, 128, 128), (11, 83, 148), (3, 0, 11), (255, 0, 0), (255, 255, 255)]
     photo = Image.new("RGB", (260, 325))  # what the photo's box takes at 300 dpi: embedded as it is
     for n, colour in enumerate(colours):

@@ -136,17 +136,8 @@ def test_by_day_running_heads_name_the_day_and_section(by_day):
     assert opening == len(booklet.days)
 
 
-SHORT_DAYS = """\
-days:
-  - date: 2027-09-13
-    items:
-      - {time: "09:00-09:20", title: Welcome}
-      - {time: "09:20-10:00", talk: lund-2026}
-      - {time: "10:00-10:30", title: Coffee Break, kind: break}
-      - session: Inference
-        chair: Mei Chen
-        items:
-          - {time: "10:30-11:00", talk: okafor}
+# BASE's Monday without its tutorial, a Tuesday of a dinner alone and a Wednesday of two lines
+SHORT_DAYS = BASE["programme.yaml"].replace('      - {time: "14:00-17:00", tutorial: bayes-intro}\n', "") + """\
   - date: 2027-09-14
     items:
       - {time: "19:00-23:00", title: Conference dinner, kind: social}

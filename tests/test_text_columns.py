@@ -209,14 +209,20 @@ def test_the_poster_list_is_in_two_columns_on_a_wide_page_in_order(tmp_path, siz
     assert numbers == [f"{n:03}" for n in range(1, 25)]  # read in order: down the left column, then the right
 
 
-def test_a_tutorials_description_is_in_columns_on_a4_and_its_presenters_below_across_the_page(tmp_path):
+def _tutorial_lines(tmp_path, words: int, size: str) -> list:
+    """The text lines, from its description's first down, of BASE's tutorial page built at `size` with a description of
+    `words` words between "Firstword" and "lastword."."""
     from .helpers import BASE as base
 
-    description = "Firstword " + _text(200) + " lastword."
+    description = "Firstword " + _text(words) + " lastword."
     tutorials = base["tutorials.yaml"].replace("description: A course.", f"description: {description}")
-    result = _build(tmp_path, {"tutorials.yaml": tutorials}, "A4")
+    result = _build(tmp_path, {"tutorials.yaml": tutorials}, size)
     index = result.anchors["tutorial-1"] - 1
-    lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
+    return _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
+
+
+def test_a_tutorials_description_is_in_columns_on_a4_and_its_presenters_below_across_the_page(tmp_path):
+    lines = _tutorial_lines(tmp_path, 200, "A4")
     edge = lines[0][0]
     width = page_for("A4").text_width
     text = [line for line in lines if line[1] - line[0] < width / 2]
@@ -455,13 +461,7 @@ def test_a_short_text_stays_in_one_column_across_a_wide_page_unless_the_theme_as
 
 
 def test_a_short_tutorial_description_stays_across_the_page_as_a_short_abstract_does(tmp_path):
-    from .helpers import BASE as base
-
-    description = "Firstword " + _text(45) + " lastword."
-    tutorials = base["tutorials.yaml"].replace("description: A course.", f"description: {description}")
-    result = _build(tmp_path, {"tutorials.yaml": tutorials}, "letter")
-    index = result.anchors["tutorial-1"] - 1
-    lines = _text_lines(result.output, index, _top_of_text(result.output, index, "Firstword"))
+    lines = _tutorial_lines(tmp_path, 45, "letter")
     lines = lines[:next(n for n, line in enumerate(lines) if "lastword." in line[2]) + 1]
     middle = lines[0][0] + page_for("letter").text_width / 2
     assert len(lines) >= 3 and all(l < middle - 100 for l, _, _ in lines) and lines[0][1] > middle + 100

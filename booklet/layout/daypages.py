@@ -144,8 +144,11 @@ class DayBlock(Flowable):
         three rows alone on a page (EuroPython 2014 on B5)."""
         cum = self._cumulative()
         short = self.page_height * SHORT_REST
-        if self._rest(self.lines[cut:], self._inside_block(cut), self._inside_group(cut)).wrap(
-                availWidth, self.page_height)[1] >= short:
+        # (its rows alone long enough: set, below the headings it repeats, it is longer still; not set to know)
+        if cum[-1] - cum[cut] >= short:
+            return cut
+        rest = self._rest(self.lines[cut:], self._inside_block(cut), self._inside_group(cut))
+        if rest.wrap(availWidth, self.page_height)[1] >= short:
             return cut
         rows, block_rows_before, block_rows = self._row_counts()
         breaks = []  # (i, inside a block, inside a group): the breaks any of the three kinds may take, latest first
