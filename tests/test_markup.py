@@ -734,6 +734,24 @@ def test_a_narrow_space_beside_an_ordinary_one_is_one_held_space_a_no_break_one_
     assert inline("a\u00a0\u00a0\u00a0b") == "a\u00a0\u00a0\u00a0b"  # no-break spaces alone as written
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("0123 .,°ºsrNnMpSz§<>=≤≥≈≠±~-−+hmBu%\u00a0éÉ")
+                                + ["nm", "kg", "Nr.", "n°", "n°s", "nr", "op.", "č.", "z. B.", "u. a.", "1.", "23.",
+                                   "Juni", "eV", " 5", "= 3", "≈ -2", "5 nm", "§ 3", "nr 4", "Nr. 5", "3. Juni"]),
+                max_size=16).map("".join))
+def test_a_held_space_s_quick_look_finds_every_line_its_pattern_changes(text):
+    """A line's held spaces (_held_outside_math) are looked for first with a quicker pattern of each (a character
+    class or a digit first, where the pattern starts with a lookbehind): a line the quick look passes over is one the
+    pattern would leave as it is."""
+    from booklet.text import markup as m
+
+    for pattern, look in ((m._RELATION_SPACE, m._RELATION_LOOK), (m._NUMBER_SPACE, m._NUMBER_LOOK),
+                          (m._ABBREVIATED, m._ABBREVIATED_LOOK), (m._ORDINAL, m._ORDINAL_LOOK),
+                          (m._SHORT_ABBREVIATION, m._SHORT_ABBREVIATION_LOOK)):
+        if pattern.search(text) is not None:
+            assert look.search(text) is not None, (pattern.pattern, text)
+
+
 def test_a_number_s_digit_groups_a_number_sign_and_a_title_before_a_name_are_held():
     """A French typographer's review: "1 000 personnes", "n° 5", "M. Dupont", "Mme Durand" could end a line between
     their parts ("M." alone at a line's end, "000" starting one). A thousands separator typed as a space (French,

@@ -818,15 +818,20 @@ def _held_outside_math(line: str) -> str:
         if " ;" in line or " :" in line or " !" in line or " ?" in line:
             line = _SPACE_BEFORE_MARK.sub(_space_before_mark, line)
         line = _tex_marks(line)
-        if _RELATION_SPACE.search(line):
+        if _RELATION_LOOK.search(line) is not None:
             line = _RELATION_SPACE.sub("\u00a0", line)
         if " " in line and _DIGIT.search(line):  # (a C-speed look: every paragraph of a book passes here)
-            line = _ORDINAL.sub("\\1\u00a0", _ABBREVIATED.sub("\\1\u00a0", _NUMBER_SPACE.sub("\u00a0", line)))
+            if _NUMBER_LOOK.search(line) is not None:
+                line = _NUMBER_SPACE.sub("\u00a0", line)
+            if _ABBREVIATED_LOOK.search(line) is not None:
+                line = _ABBREVIATED.sub("\\1\u00a0", line)
+            if _ORDINAL_LOOK.search(line) is not None:
+                line = _ORDINAL.sub("\\1\u00a0", line)
             if "\u00a0h " in line:
                 line = _HOUR_MINUTES.sub("\u00a0", line)
             if _DIGIT_SPACE.search(line) is not None:  # (a C-speed look first: few lines write "1 000")
                 line = _DIGIT_GROUPS.sub(_groups_held, line)
-        if ". " in line:
+        if _SHORT_ABBREVIATION_LOOK.search(line) is not None:
             line = _SHORT_ABBREVIATION.sub("\\1.\u00a0", line)
         if " " in line and _TITLE_START.search(line) is not None and _TITLE_WORD.search(line):
             line = _TITLE_WORD.sub("\\1\u00a0", line)
@@ -856,6 +861,13 @@ _ABBREVIATIONS = (r"(?:[Oo]p|[Nn]o|Nr|[Pp]p?|[Vv]ol|Bd|S|[Ff]igs?|Abb|[Ee]qs?|[C
                   r"[Čč]|s|[Ss]tr|[Oo]br|[Čč]l|[Oo]dst|[Rr]ys|[Rr]ozdz)\.")  # (Czech č., s., str., obr.; Polish rys.)
 # (a formula right after the unit, "5 m$^2$", stands as a letter of _MATH_HELD_LETTERS meanwhile: not part of a word)
 _NUMBER_SPACE = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?!(?![\ua500-\ua5ff])[\w%‰]))|(?<=§) (?=\d)")
+# Quicker looks (a character class or a digit first, which the regular expression engine scans for at C speed, where a
+# lookbehind first is tried at every position) that find every line the pattern they are named for changes, and a few
+# more: each pattern runs only on a line its look finds something in (every line of every paragraph passes here)
+_NUMBER_LOOK = re.compile(rf"\d (?:{_UNITS})|§ \d")
+_ABBREVIATED_LOOK = re.compile(r"[.°ºsr] \d")  # (each of _ABBREVIATED's words ends in one of these)
+_ORDINAL_LOOK = re.compile(r"\d\. [^\W\d_]")
+_SHORT_ABBREVIATION_LOOK = re.compile(r"\. [^\W\d_]\.")
 _DIGIT = re.compile(r"\d")
 # French hours and minutes, "14 h 30": the minutes held to the hour's "h" as the hour to it (a line ended "14 h")
 _HOUR_MINUTES = re.compile(r"(?<=\d\u00a0h) (?=[0-5]\d(?![\w%‰]))")
@@ -928,6 +940,7 @@ def _tex_dashes(line: str) -> str:
 
 
 _RELATION_SPACE = re.compile(r"(?<=(?<!\S)[<>=\u2264\u2265\u2248\u2260\u00b1~]) (?=[-\u2212+]?\d)")  # "> 20.1", "≈ 3"
+_RELATION_LOOK = re.compile(r"[<>=\u2264\u2265\u2248\u2260\u00b1~] [-\u2212+]?\d")  # (as _NUMBER_LOOK)
 
 
 def _in_text_font(text: str) -> bool:
