@@ -34,6 +34,10 @@ def curly_quotes(text: str, marks: tuple[str, str, str, str]) -> str:
     a quote's neighbours looked for across the tags beside it: a paragraph of a few quotes costs microseconds."""
     if "'" not in text and '"' not in text:
         return text
+    if "<" in text:  # most quotes of a paragraph's markup are its tags' (<font name="...">): nothing to change
+        bare = _TAG.sub("", text)
+        if "'" not in bare and '"' not in bare:
+            return text
     marks = _escaped(marks)
     apostrophe = "'" if marks[3] == "'" else APOSTROPHE
     ends: dict[int, int] = {}  # a tag's end -> its start, and its start -> its end: what a neighbour skips
