@@ -241,12 +241,79 @@ def test_a_cover_spread_of_numbered_pages_puts_the_last_left_and_the_first_right
 
 
 def test_preflight_says_saddle_stitch_up_to_96_pages_and_perfect_binding_above(tmp_path):
+    """A print shop's review: preflight estimated a 100-page booklet's spine from all its pages (50 leaves, 5 mm),
+    while `build --cover spread` makes the cover from the text block's 96 (48 leaves, 4.8 mm): the four cover pages
+    are the cover board. Both estimate it from the text block now."""
     thin = preflight(numbered_pdf(tmp_path / "thin.pdf", 96))
     assert "Binding: saddle stitch is fine (96 pages; up to 96)" in thin.facts
     thick = preflight(numbered_pdf(tmp_path / "thick.pdf", 100))
-    assert ("Binding: perfect binding (100 pages, more than the 96 pages saddle stitch takes); spine about 5 mm "
-            "(50 leaves at 0.1 mm, 80 g/m2 offset paper; ask your printer)") in thick.facts
+    assert ("Binding: perfect binding (100 pages, more than the 96 pages saddle stitch takes); spine about 4.8 mm "
+            "(the text block's 48 leaves, the cover's 4 pages left out, at 0.1 mm, 80 g/m2 offset paper; ask your "
+            "printer)") in thick.facts
+    assert binding.spine_for(100 - 4).text.startswith("spine 4.8 mm: 48 leaves")  # what build --cover spread says
     assert thick.fit
+
+
+def test_preflight_of_a_text_block_says_perfect_binding_with_its_cover_spreads_spine(small, tmp_path):
+    """A print shop's review: the text block of a perfect-bound book (build --cover spread) was preflighted as
+    "Binding: saddle stitch is fine (N pages; up to 96)": the shop would have called back to ask which binding. It
+    says the book's binding and the spine its cover spread was made with, estimated or given."""
+    for spine in (None, "24.5mm"):
+        out = tmp_path / f"book-{spine}.pdf"
+        result = _build(small, out, *(["--spine", spine] if spine else []))
+        assert result.exit_code == 0, result.output
+        text_pages = len(PdfReader(out).pages)
+        total = text_pages + 4
+        width = f"{text_pages // 2 * 0.1:g}" if spine is None else "24.5"
+        cover = out.with_name(out.stem + "-cover.pdf")
+        assert f"{width} mm spine" in PdfReader(cover).metadata["/Imposition"]
+        assert (f"spine {width} mm" in result.output)
+        report = preflight(out)
+        assert report.facts[:2] == [
+            f"Pages: {text_pages} (the text block: pages 3-{total - 2} of a booklet of {total} pages, its cover a "
+            f"spread with a {width} mm spine in a file of its own)",
+            f"Binding: perfect binding, spine {width} mm as on its cover spread (the text block's {text_pages} "
+            f"pages, {text_pages // 2} leaves)"]
+        assert report.fit
+        trim = [float(v) for v in PdfReader(cover).pages[0].trimbox]
+        assert trim[2] - trim[0] == pytest.approx(2 * A5_W + float(width) * MM, abs=0.01)
+
+
+def test_preflight_of_a_separate_cover_judges_the_whole_booklet(small, tmp_path):
+    """A print shop's review: the four pages of a separate cover (build --cover separate) were preflighted as
+    "Binding: saddle stitch is fine (4 pages; up to 96)", and its text block as a booklet of its own pages: each
+    file says what part of which booklet it is, and the binding is the whole booklet's."""
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(main, ["build", str(small), "-o", str(out), "--cover", "separate"])
+    assert result.exit_code == 0, result.output
+    cover = tmp_path / "b-cover.pdf"
+    text_pages = len(PdfReader(out).pages)
+    total = text_pages + 4
+    assert preflight(out).facts[:2] == [
+        f"Pages: {text_pages} (the text block: pages 3-{total - 2} of a booklet of {total} pages, its cover (pages 1, "
+        f"2, {total - 1}, {total}) in a file of its own)",
+        f"Binding: saddle stitch is fine ({total} pages with the cover; up to 96)"]
+    report = CliRunner().invoke(main, ["preflight", str(cover)])
+    assert report.exit_code == 0
+    assert report.output.splitlines()[1:3] == [
+        f"  Pages: 4 (the cover: pages 1, 2, {total - 1}, {total} of a booklet of {total} pages, its text block in a "
+        "file of its own)",
+        f"  Binding: saddle stitch is fine ({total} pages with the text block; up to 96)"]
+    for page in PdfReader(cover).pages:  # single A5 pages with their 3 mm bleed
+        assert _box(page, "trimbox") == tuple(round(v, 1) for v in (BLEED, BLEED, BLEED + A5_W, BLEED + A5_H))
+        assert _box(page, "bleedbox") == tuple(round(v, 1) for v in (0, 0, A5_W + 2 * BLEED, A5_H + 2 * BLEED))
+        assert _box(page, "mediabox") == _box(page, "bleedbox")
+
+
+def test_preflight_of_a_thick_booklet_cut_apart_estimates_the_spine_from_its_text_block(tmp_path):
+    from booklet.printing.cover import split_cover
+
+    split_cover(numbered_pdf(tmp_path / "thick.pdf", 200), tmp_path / "text.pdf", tmp_path / "cover.pdf")
+    expected = ("Binding: perfect binding (200 pages with the {}, more than the 96 pages saddle stitch takes); spine "
+                "about 9.8 mm (the text block's 98 leaves, the cover's 4 pages left out, at 0.1 mm, 80 g/m2 offset "
+                "paper; ask your printer)")
+    assert preflight(tmp_path / "text.pdf").facts[1] == expected.format("cover")
+    assert preflight(tmp_path / "cover.pdf").facts[1] == expected.format("text block")
 
 
 def test_impose_warns_above_what_saddle_stitching_folds(tmp_path):

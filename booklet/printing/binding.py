@@ -9,6 +9,7 @@ from .paper import mm_text
 from .units import POINTS_PER
 
 MM = POINTS_PER["mm"]
+COVER_PAGES = 4  # front, inside front, inside back, back: on the cover stock, or the cover board of a glued book
 # The most pages saddle stitching takes: 24 sheets of 80 g/m2 paper folded and nested (printers give 64 to 100 by the
 # paper; a conference's booklet of 76 pages is stitched); a thicker booklet does not close flat, its inner sheets
 # stick out by millimetres, and staples do not reach through it.
@@ -55,13 +56,27 @@ def saddle_stitched(pages: int) -> bool:
 
 
 def binding_fact(pages: int) -> str:
-    """Preflight's line about binding a booklet of `pages` pages."""
+    """Preflight's line about binding a booklet of `pages` pages, its cover included. A perfect-bound book's four
+    cover pages are the cover board, not leaves of the text block: the spine is estimated from the others, as
+    `booklet build --cover spread` estimates it."""
     if saddle_stitched(pages):
         return f"Binding: saddle stitch is fine ({pages} pages; up to {SADDLE_STITCH_MOST})"
-    spine = spine_for(pages)
+    spine = spine_for(max(pages - COVER_PAGES, 0))
     return (f"Binding: perfect binding ({pages} pages, more than the {SADDLE_STITCH_MOST} pages saddle stitch takes); "
-            f"spine about {mm_text(spine.width)} mm ({spine.leaves} leaves at {mm_text(LEAF)} mm, {PAPER}; "
-            "ask your printer)")
+            f"spine about {mm_text(spine.width)} mm (the text block's {spine.leaves} leaves, the cover's 4 pages "
+            f"left out, at {mm_text(LEAF)} mm, {PAPER}; ask your printer)")
+
+
+def part_binding_fact(part: str, book_pages: int, spine: float | None) -> str:
+    """Preflight's binding line for one file of a book printed in two (`part` 'text block' or 'cover'): the book's
+    binding, judged on all its `book_pages` pages, not the file's; a perfect-bound text block's `spine` (points) is
+    the one its cover spread was made with."""
+    if spine is not None:
+        return (f"Binding: perfect binding, spine {mm_text(spine)} mm as on its cover spread (the text block's "
+                f"{book_pages - COVER_PAGES} pages, {leaves(book_pages - COVER_PAGES)} leaves)")
+    other = "text block" if part == "cover" else "cover"
+    fact = binding_fact(book_pages)
+    return fact.replace(f"({book_pages} pages", f"({book_pages} pages with the {other}", 1)
 
 
 def too_many_to_stitch(pages: int) -> str | None:

@@ -6,9 +6,16 @@ import io
 from pathlib import Path
 
 from ..output.atomic import together
+from .binding import COVER_PAGES
 from .paper import MM, mm_text
 
-COVER_PAGES = 4
+# Each file of a book printed in two says what it is (its document information), so that preflight judges the
+# book's binding on all its pages, not on the file's: 'text block: pages 3-74 of a booklet of 76 pages, its cover
+# (pages 1, 2, 75, 76) in a file of its own'; 'cover: pages 1, 2, 75, 76 of a booklet of 76 pages, its text block in
+# a file of its own'; a perfect-bound text block names its cover spread's spine: '..., its cover a spread with a
+# 3.6 mm spine in a file of its own'.
+PART_KEY = "/BookletPart"
+TEXT_BLOCK, COVER = "text block", "cover"
 
 
 def split_cover(source: Path, text_block: Path, cover: Path) -> None:
@@ -23,7 +30,7 @@ def split_cover(source: Path, text_block: Path, cover: Path) -> None:
     text_indexes = list(range(2, count - 2))
     with together() as files:  # renamed into place only when both are written; a failure undoes both
         for indexes, target in ((text_indexes, text_block), (cover_indexes, cover)):
-            _write_pages(reader, indexes, files.temp(target))
+            _write_pages(reader, indexes, files.temp(target), part_mark(target == cover, count))
 
 
 PERFECT_BINDING = "perfect binding cover"  # the cover spread's mark (impose.IMPOSITION_KEY): preflight counts sides
@@ -80,7 +87,8 @@ def spread_cover(source: Path, text_block: Path, cover: Path, spine: float, stri
     writer.add_metadata({IMPOSITION_KEY: spread_mark(spine, count)})
     writer._ID = _file_id(source, f"cover {spine:.4f}", crop_marks, 0.0)  # the same job, the same bytes
     with together() as files:  # renamed into place only when both are written; a failure undoes both
-        _write_pages(PdfReader(str(source)), list(range(2, count - 2)), files.temp(text_block))
+        _write_pages(PdfReader(str(source)), list(range(2, count - 2)), files.temp(text_block),
+                     part_mark(False, count, spine))
         with open(files.temp(cover), "wb") as stream:
             writer.write(stream)
 
@@ -92,9 +100,20 @@ def spread_mark(spine: float, pages: int) -> str:
             "outside and inside")
 
 
-def _write_pages(reader, indexes: list[int], path: Path) -> None:
-    """The pages at `indexes` into `path`, without links (a print file needs none), each labelled with its number
-    in the booklet (/PageLabels: a viewer, and preflight, call the text block's first page 3, not 1)."""
+def part_mark(cover: bool, pages: int, spine: float | None = None) -> str:
+    """The mark (PART_KEY) of the cover's file (`cover`) or the text block's, of a booklet of `pages` pages, whose
+    cover is a spread with a `spine` (points) wide when given."""
+    covers = f"pages 1, 2, {pages - 1}, {pages}"
+    if cover:
+        return f"{COVER}: {covers} of a booklet of {pages} pages, its {TEXT_BLOCK} in a file of its own"
+    where = f"a spread with a {mm_text(spine)} mm spine" if spine is not None else f"({covers})"
+    return f"{TEXT_BLOCK}: pages 3-{pages - 2} of a booklet of {pages} pages, its cover {where} in a file of its own"
+
+
+def _write_pages(reader, indexes: list[int], path: Path, mark: str) -> None:
+    """The pages at `indexes` into `path`, marked as the book's part `mark` says, without links (a print file needs
+    none), each labelled with its number in the booklet (/PageLabels: a viewer, and preflight, call the text block's
+    first page 3, not 1)."""
     from pypdf import PdfWriter
     from pypdf.constants import PageLabelStyle
 
@@ -108,6 +127,6 @@ def _write_pages(reader, indexes: list[int], path: Path) -> None:
         if end == len(indexes) or indexes[end] != indexes[end - 1] + 1:
             writer.set_page_label(start, end - 1, PageLabelStyle.DECIMAL, start=indexes[start] + 1)
             start = end
-    writer.add_metadata({k: v for k, v in (reader.metadata or {}).items() if isinstance(v, str)})
+    writer.add_metadata({**{k: v for k, v in (reader.metadata or {}).items() if isinstance(v, str)}, PART_KEY: mark})
     with open(path, "wb") as stream:
         writer.write(stream)

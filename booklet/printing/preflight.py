@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from collections import defaultdict
 from contextvars import ContextVar
@@ -11,8 +12,8 @@ from pathlib import Path
 
 from pypdf import PageObject
 
-from .binding import binding_fact
-from .cover import PERFECT_BINDING
+from .binding import binding_fact, part_binding_fact
+from .cover import COVER, PART_KEY, PERFECT_BINDING, TEXT_BLOCK
 from .impose import IMPOSITION_KEY, SADDLE_STITCH
 from .paper import mm_text, size_text
 from .pdffile import READING_ERRORS, open_pdf, page_box, reading
@@ -49,12 +50,14 @@ def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN) 
     with reading(Path(path)):
         labels = list(reader.page_labels) if "/PageLabels" in reader.trailer["/Root"] else None
         imposed = _imposition(reader)
+        part = None if imposed else _part(reader)
         token = _LABELS.set(labels)
         try:
             pages = list(reader.pages)
             cache: dict = {}
             scans = [scan_page(page, cache) for page in pages]
-            facts = [_count_fact(pages, imposed), *_binding_fact(pages, imposed), _size_fact(pages), _bleed_fact(pages),
+            facts = [_count_fact(pages, imposed, part), *_binding_fact(pages, imposed, part), _size_fact(pages),
+                     _bleed_fact(pages),
                      _font_fact(scans), _image_fact(scans)]
             faults = [
                 *_count_faults(pages, imposed),
@@ -107,10 +110,39 @@ def _imposition(reader) -> str | None:
     return str(mark) if isinstance(mark, str) and mark.startswith((SADDLE_STITCH, PERFECT_BINDING)) else None
 
 
+@dataclass(frozen=True)
+class _Part:
+    """A file of a book printed in two, as booklet build marks it (cover.PART_KEY)."""
+
+    mark: str  # 'text block: pages 3-74 of a booklet of 76 pages, its cover (pages 1, 2, 75, 76) in a file of its own'
+    kind: str  # cover.TEXT_BLOCK or cover.COVER
+    book_pages: int  # the whole book's, cover and text block
+    spine: float | None  # points: a perfect-bound text block's, as its cover spread has it
+
+
+_PART = re.compile(rf"({TEXT_BLOCK}|{COVER}): .* of a booklet of (\d+) pages(?:, its cover a spread with a "
+                   r"(\d+(?:\.\d+)?) mm spine)?")
+
+
+def _part(reader) -> _Part | None:
+    """Which part of a book the file is, as booklet build marks it, or None (a whole booklet, or any other PDF)."""
+    try:
+        mark = (reader.metadata or {}).get(PART_KEY)
+    except READING_ERRORS:
+        return None
+    found = _PART.match(mark) if isinstance(mark, str) else None
+    if found is None:
+        return None
+    spine = float(found[3]) * MM if found[3] else None
+    return _Part(str(mark), found[1], int(found[2]), spine)
+
+
 # facts
 
 
-def _count_fact(pages: list[PageObject], imposed: str | None) -> str:
+def _count_fact(pages: list[PageObject], imposed: str | None, part: _Part | None = None) -> str:
+    if part is not None:
+        return f"Pages: {len(pages)} (the {part.mark})"
     if imposed and imposed.startswith(PERFECT_BINDING):
         return f"Sheet sides: {len(pages)} (a cover spread made by booklet build --cover spread, {imposed})"
     if imposed:
@@ -137,8 +169,11 @@ def _bleed_fact(pages: list[PageObject]) -> str:
         f"Bleed: {', '.join(f'{w:g}' for w in sorted(widths))} mm (uneven)"
 
 
-def _binding_fact(pages: list[PageObject], imposed: str | None) -> list[str]:
-    """How a booklet of these pages is bound (none for an imposed file: its sheet sides are no booklet's pages)."""
+def _binding_fact(pages: list[PageObject], imposed: str | None, part: _Part | None = None) -> list[str]:
+    """How a booklet of these pages is bound (none for an imposed file: its sheet sides are no booklet's pages); for
+    a file of a book printed in two, how the whole book is."""
+    if part is not None:
+        return [part_binding_fact(part.kind, part.book_pages, part.spine)]
     return [] if imposed else [binding_fact(len(pages))]
 
 
