@@ -449,22 +449,29 @@ def print_preflight(report) -> int:
 
 @main.command()
 @click.argument("file_pdf", type=FilePath(path_type=Path))
-@click.option("--cmyk", is_flag=True, help="Also flag RGB colour and RGB images.")
+@click.option("--cmyk", is_flag=True,
+              help="Also flag RGB colour and RGB images, report the total ink and flag what passes --ink-limit.")
+@click.option("--ink-limit", type=click.IntRange(100, 400), default=300, show_default=True, metavar="PERCENT",
+              help="With --cmyk: the most total ink (C + M + Y + K, per cent) an image or colour may put down; ask "
+                   "your printer (often 300 for coated paper, 260-280 for uncoated).")
 @click.option("--safe-margin", type=Length(), default="5mm", show_default=True,
               help="Text must stay at least this far inside the trim.")
-def preflight(file_pdf: Path, cmyk: bool, safe_margin: float) -> None:
-    """Check FILE_PDF (any PDF) for print: page count, boxes, fonts, image dpi, colour, margins.
+def preflight(file_pdf: Path, cmyk: bool, ink_limit: int, safe_margin: float) -> None:
+    """Check FILE_PDF (any PDF) for print: page count, binding, boxes, fonts, image dpi, colour, output intent,
+    transparency, total ink (with --cmyk), margins.
 
     Exit status 0 when it is fit to print, 1 with the list of faults otherwise.
 
     \b
     Example:
-      booklet preflight booklet.pdf --cmyk --safe-margin 4mm
+      booklet preflight booklet.pdf --cmyk --ink-limit 280 --safe-margin 4mm
     """
     from .printing.preflight import preflight as preflight_pdf
 
+    if ink_limit != 300 and not cmyk:
+        raise click.UsageError("--ink-limit is checked in CMYK: use it with --cmyk")
     with _reading_pdf(file_pdf):
-        report = preflight_pdf(file_pdf, cmyk=cmyk, safe_margin=safe_margin)
+        report = preflight_pdf(file_pdf, cmyk=cmyk, safe_margin=safe_margin, ink_limit=ink_limit)
     sys.exit(print_preflight(report))
 
 

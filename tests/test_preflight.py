@@ -38,6 +38,9 @@ def test_a_clean_print_ready_pdf_is_fit_and_its_facts_are_reported(tmp_path):
         "Bleed: 3 mm",
         "Fonts: 1, all embedded",
         "Images: 1, lowest 300 dpi",
+        "Colour: CMYK, no output intent (not PDF/X)",
+        "Transparency: none",
+        "Total ink: up to 100% in colours; limit 300%",
     ]
 
 
@@ -131,6 +134,9 @@ def test_cli_prints_facts_then_ok_and_exits_0(tmp_path):
         "  Bleed: 3 mm",
         "  Fonts: 1, all embedded",
         "  Images: none",
+        "  Colour: CMYK, no output intent (not PDF/X)",
+        "  Transparency: none",
+        "  Total ink: up to 100% in colours; limit 300%",
         "OK: fit to print",
     ]
 
@@ -240,3 +246,90 @@ def test_a_size_cut_in_inches_is_said_in_inches_too():
     assert size_text(*PAPER_SIZES["A5"]) == "148 x 210 mm (A5)"
     assert size_text(611.2, 792.5) == "215.6 x 279.6 mm (letter, 8.5 x 11 in)"  # (within tolerance: the name's)
     assert size_text(792, 612) == "279.4 x 215.9 mm (letter landscape, 11 x 8.5 in)"
+
+
+def test_total_ink_of_colours_is_reported_and_checked_and_crop_marks_beyond_the_bleed_are_not_counted(tmp_path):
+    """A print shop's review: `--cmyk` preflight checked the total ink of images only, and said nothing of how much
+    there is: a rich black of 400 % drawn on the page passed, and the shop, printing on uncoated paper (often 260 to
+    280 %), had to ask. The colours painted on the page are checked too, the most of each is a fact line, and
+    `--ink-limit` sets the shop's limit; registration colour (400 %) in crop marks beyond the bleed, or clipped
+    away, is no ink on the page."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "ink.pdf"
+    bleed, side = 3 * mm, 20 * mm  # a 100 x 100 mm trim, the marks' room round its bleed
+    canvas = Canvas(str(path), pagesize=(100 * mm + 2 * side, 100 * mm + 2 * side), invariant=1)
+    for number, (c, m, y, k) in enumerate(((0.6, 0.5, 0.4, 1), (1, 1, 1, 1), (0, 0, 0, 1), (0.2, 0.2, 0.2, 0)), 1):
+        canvas.setTrimBox((side, side, side + 100 * mm, side + 100 * mm))
+        canvas.setBleedBox((side - bleed, side - bleed, side + 100 * mm + bleed, side + 100 * mm + bleed))
+        canvas.setStrokeColorCMYK(1, 1, 1, 1)  # registration: crop marks beyond the bleed
+        canvas.line(0, side, side - bleed - 2 * mm, side)
+        canvas.line(side, 0, side, side - bleed - 2 * mm)
+        canvas.saveState()  # a mark clipped away before it reaches the page
+        path_ = canvas.beginPath()
+        path_.rect(0, 0, side - bleed, side - bleed)
+        canvas.clipPath(path_, stroke=0, fill=0)
+        canvas.line(0, 0, side + 50 * mm, side + 50 * mm)
+        canvas.restoreState()
+        canvas.setFillColorCMYK(c, m, y, k)  # 250 % on page 1, 400 % on page 2, then 100 % and 60 %
+        canvas.rect(side + 30 * mm, side + 30 * mm, 20 * mm, 20 * mm, stroke=0, fill=1)
+        canvas.showPage()
+    canvas.save()
+    report = preflight(path, cmyk=True, safe_margin=0)
+    assert report.facts[-1] == "Total ink: up to 400% in colours; limit 300%"
+    assert report.faults == ["Total ink over 300% in colours (up to 400%): page 2."]
+    result = CliRunner().invoke(main, ["preflight", str(path), "--cmyk", "--ink-limit", "240", "--safe-margin", "0"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-3:] == [
+        "  Total ink: up to 400% in colours; limit 240%",
+        "NOT FIT TO PRINT (1 fault):",
+        "  - Total ink over 240% in colours (up to 400%): pages 1-2."]
+    assert faults_of(path, safe_margin=0) == []  # (RGB builds: no ink check)
+    refused = CliRunner().invoke(main, ["preflight", str(path), "--ink-limit", "280"])
+    assert refused.exit_code == 2 and "--ink-limit is checked in CMYK: use it with --cmyk" in refused.output
+
+
+def test_a_cmyk_build_with_crop_marks_reports_its_total_ink_and_passes(tmp_path):
+    from tests.helpers import write_conference
+
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(main, ["build", str(write_conference(tmp_path / "conf")), "-o", str(out), "--cmyk",
+                                       "--crop-marks"])
+    assert result.exit_code == 0, result.output
+    report = preflight(out, cmyk=True)
+    assert report.faults == []
+    ink = [fact for fact in report.facts if fact.startswith("Total ink:")]
+    assert len(ink) == 1 and ink[0].endswith("% in colours; limit 300%") and "400%" not in ink[0]
+    assert "Colour: CMYK, no output intent (not PDF/X)" in report.facts
+    assert "Transparency: none" in report.facts
+
+
+def test_rgb_transparency_and_the_output_intent_are_told(tmp_path):
+    """A print shop's review: an RGB build with transparent images (a logo's soft mask) and no PDF/X output intent
+    passed preflight without a word of it; the shop found out in its RIP. Both are fact lines."""
+    import pypdf
+    from PIL import Image
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+    from reportlab.lib.utils import ImageReader
+
+    pdf = PrintPdf(tmp_path / "rgb.pdf")
+    pdf.canvas.setFillColorRGB(0.8, 0.1, 0.1)
+    pdf.text(20 * mm, 100 * mm, "Red text")
+    pdf.next_page()
+    logo = Image.new("RGBA", (300, 300), (200, 40, 40, 0))
+    logo.paste((200, 40, 40, 255), (100, 100, 200, 200))
+    pdf.canvas.drawImage(ImageReader(logo), 20 * mm, 60 * mm, inch, inch, mask="auto")
+    path = pdf.save()
+    facts = preflight(path).facts
+    assert facts[-2:] == [
+        "Colour: RGB and CMYK, no output intent (not PDF/X): the print shop converts the RGB to CMYK with its own "
+        "profile (booklet build --cmyk makes CMYK)",
+        "Transparency: on page 2 (an image with a soft mask, or transparent drawing): the print shop's RIP "
+        "flattens it (booklet build --cmyk flattens images on white)"]
+    writer = pypdf.PdfWriter(clone_from=path)
+    writer._root_object[NameObject("/OutputIntents")] = ArrayObject([DictionaryObject({
+        NameObject("/Type"): NameObject("/OutputIntent"), NameObject("/S"): NameObject("/GTS_PDFX"),
+        NameObject("/OutputConditionIdentifier"): TextStringObject("FOGRA39")})])
+    writer.write(tmp_path / "intent.pdf")
+    assert "Colour: RGB and CMYK, output intent FOGRA39" in preflight(tmp_path / "intent.pdf").facts
+    assert "Transparency: none" in preflight(numbered_pdf(tmp_path / "plain.pdf", 4)).facts

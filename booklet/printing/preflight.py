@@ -43,9 +43,11 @@ class PreflightReport:
 _LABELS: ContextVar[list[str] | None] = ContextVar("labels", default=None)  # the file's pages' labels (see preflight)
 
 
-def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN) -> PreflightReport:
+def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN,
+              ink_limit: int = INK_LIMIT) -> PreflightReport:
     """Check the PDF at `path` for print; UnreadablePdf (a ValueError naming it) when it cannot be read. Pages are
-    named by their labels where the file labels them otherwise than 1, 2, 3 (see page_list)."""
+    named by their labels where the file labels them otherwise than 1, 2, 3 (see page_list). With `cmyk`, RGB is a
+    fault, and so is total ink (C + M + Y + K, per cent) above `ink_limit` in an image or a colour."""
     reader = open_pdf(Path(path))
     with reading(Path(path)):
         labels = list(reader.page_labels) if "/PageLabels" in reader.trailer["/Root"] else None
@@ -56,16 +58,18 @@ def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN) 
             pages = list(reader.pages)
             cache: dict = {}
             scans = [scan_page(page, cache) for page in pages]
+            inks = _image_inks(reader, scans) if cmyk else {}
             facts = [_count_fact(pages, imposed, part), *_binding_fact(pages, imposed, part), _size_fact(pages),
                      _bleed_fact(pages),
-                     _font_fact(scans), _image_fact(scans)]
+                     _font_fact(scans), _image_fact(scans), _colour_fact(reader, scans), _transparency_fact(scans),
+                     *([_ink_fact(pages, scans, inks, ink_limit)] if cmyk else [])]
             faults = [
                 *_count_faults(pages, imposed),
                 *_box_faults(pages),
                 *_font_faults(scans),
                 *_image_faults(scans),
                 *(_colour_faults(scans) if cmyk else []),
-                *(_ink_faults(reader, scans) if cmyk else []),
+                *(_ink_faults(pages, scans, inks, ink_limit) if cmyk else []),
                 *_margin_faults(pages, scans, safe_margin),
             ]
         finally:
@@ -193,6 +197,96 @@ def _image_fact(scans: list[PageScan]) -> str:
     return f"Images: {distinct}, lowest {round(min(image.dpi for image in images))} dpi"
 
 
+def _colour_fact(reader, scans: list[PageScan]) -> str:
+    """The file's colour spaces, and its output intent (PDF/X's, the printing condition it was made for) or none: a
+    print shop converts RGB with its own profile."""
+    rgb = any(scan.rgb_colour or any(image.rgb for image in scan.images) for scan in scans)
+    cmyk = any(scan.cmyk_colour or any(image.cmyk for image in scan.images) for scan in scans)
+    spaces = "RGB and CMYK" if rgb and cmyk else "RGB" if rgb else "CMYK" if cmyk else "grey only"
+    intent = _output_intent(reader)
+    if intent:
+        return f"Colour: {spaces}, output intent {intent}"
+    if rgb:
+        return (f"Colour: {spaces}, no output intent (not PDF/X): the print shop converts the RGB to CMYK with its "
+                "own profile (booklet build --cmyk makes CMYK)")
+    return f"Colour: {spaces}, no output intent (not PDF/X)"
+
+
+def _output_intent(reader) -> str | None:
+    """The first output intent's condition ('FOGRA39', ...), or None."""
+    try:
+        intents = reader.trailer["/Root"].get("/OutputIntents")
+        if not intents:
+            return None
+        intent = intents.get_object()[0].get_object()
+        for key in ("/OutputConditionIdentifier", "/OutputCondition", "/Info"):
+            if intent.get(key):
+                return str(intent[key])
+        return "(unnamed)"
+    except (*READING_ERRORS, IndexError, AttributeError):
+        return None
+
+
+def _transparency_fact(scans: list[PageScan]) -> str:
+    pages = [n for n, scan in enumerate(scans, 1) if scan.transparent]
+    if not pages:
+        return "Transparency: none"
+    return (f"Transparency: on {page_list(pages)} (an image with a soft mask, or transparent drawing): the print "
+            "shop's RIP flattens it (booklet build --cmyk flattens images on white)")
+
+
+def _image_inks(reader, scans: list[PageScan]) -> dict[int, int | None]:
+    """The most ink (0-1020) of each image (by object number) that can be decoded as CMYK pixels, else None.
+    Each image is decoded once (its pixels: the time it takes grows with the images' pixels, a few tenths of a
+    second for a page-sized photo at 300 dpi)."""
+    most: dict[int, int | None] = {}
+    for scan in scans:
+        for image in scan.images:
+            if image.key and image.key not in most:
+                most[image.key] = _most_ink(reader.get_object(image.key))
+    return most
+
+
+def _colour_ink(page: PageObject, scan: PageScan) -> float:
+    """The most total ink (0-4) the page's colours put down on the page as printed, its bleed included: crop marks
+    beyond it, in registration colour (400 %), are no part of it."""
+    printed = page_box(page, "/BleedBox") if "/BleedBox" in page else page_box(page, "/MediaBox")
+    inside = [ink for ink, box in scan.heavy_inks if _overlaps(box, printed)]
+    return max([scan.ink, *inside])
+
+
+def _overlaps(box: Box, other: Box, edge: float = 0.5) -> bool:
+    """Whether `box` (a line's may have no width) reaches into `other` by more than `edge` points: a crop mark that
+    starts at the bleed's edge does not."""
+    return (box[0] <= other[2] - edge and other[0] + edge <= box[2]
+            and box[1] <= other[3] - edge and other[1] + edge <= box[3])
+
+
+def _ink_fact(pages: list[PageObject], scans: list[PageScan], inks: dict[int, int | None], limit: int) -> str:
+    """'Total ink: up to 296% in images (page 1), 179% in colours; limit 300%'."""
+    parts = []
+    images = [(ink, n) for n, scan in enumerate(scans, 1) for image in scan.images
+              if (ink := inks.get(image.key)) is not None]
+    if images:
+        most = max(ink for ink, _ in images)
+        parts.append(f"{_percent(most / 255, limit)}% in images ({page_list([n for ink, n in images if ink == most])})")
+    colours = [(_colour_ink(page, scan), n) for n, (page, scan) in enumerate(zip(pages, scans), 1)
+               if scan.cmyk_colour]
+    if colours:
+        most = max(ink for ink, _ in colours)
+        parts.append(f"{_percent(most, limit)}% in colours")
+    if not parts:
+        return f"Total ink: no CMYK colour or image; limit {limit}%"
+    return f"Total ink: up to {', '.join(parts)}; limit {limit}%"
+
+
+def _percent(share: float, limit: int) -> str:
+    """A total ink (1.0 = 100 %) in whole per cent ('296'), or to a tenth where the whole number would hide that it
+    passes `limit` ('300.4')."""
+    whole = f"{share * 100:.0f}"
+    return f"{share * 100:.1f}" if share * 100 > limit >= float(whole) else whole
+
+
 # faults
 
 
@@ -297,23 +391,23 @@ def _colour_faults(scans: list[PageScan]) -> list[str]:
     return faults
 
 
-def _ink_faults(reader, scans: list[PageScan]) -> list[str]:
-    """The CMYK images whose total ink (C + M + Y + K) passes INK_LIMIT somewhere, counted and named by their pages.
-    Each image is decoded once (its pixels: the time it takes grows with the images' pixels, a few tenths of a
-    second for a page-sized photo at 300 dpi)."""
-    most: dict[int, int | None] = {}
-    pages: list[int] = []
-    for number, scan in enumerate(scans, 1):
-        for image in scan.images:
-            if image.key and image.key not in most:
-                most[image.key] = _most_ink(reader.get_object(image.key))
-        if any(image.key and (most[image.key] or 0) > INK_LIMIT * 255 / 100 for image in scan.images):
-            pages.append(number)
-    over = [ink for ink in most.values() if ink is not None and ink > INK_LIMIT * 255 / 100]
-    if not over:
-        return []
-    count = f"{len(over)} image{'s' * (len(over) != 1)}"
-    return [f"Total ink over {INK_LIMIT}% in {count} (up to {max(over) * 100 / 255:.0f}%): {page_list(pages)}."]
+def _ink_faults(pages: list[PageObject], scans: list[PageScan], inks: dict[int, int | None],
+                limit: int) -> list[str]:
+    """The CMYK images whose total ink (C + M + Y + K) passes `limit` (per cent) somewhere, counted and named by
+    their pages; and the pages of colours that do."""
+    faults = []
+    over = {key: ink for key, ink in inks.items() if ink is not None and ink * 100 / 255 > limit}
+    if over:
+        where = [n for n, scan in enumerate(scans, 1) if any(image.key in over for image in scan.images)]
+        count = f"{len(over)} image{'s' * (len(over) != 1)}"
+        faults.append(f"Total ink over {limit}% in {count} (up to {_percent(max(over.values()) / 255, limit)}%): "
+                      f"{page_list(where)}.")
+    colours = [(n, ink) for n, (page, scan) in enumerate(zip(pages, scans), 1)
+               if scan.cmyk_colour and (ink := _colour_ink(page, scan)) * 100 > limit + 1e-6]
+    if colours:
+        faults.append(f"Total ink over {limit}% in colours (up to {_percent(max(ink for _, ink in colours), limit)}%): "
+                      f"{page_list([n for n, _ in colours])}.")
+    return faults
 
 
 def _most_ink(image) -> int | None:

@@ -25,6 +25,8 @@ class ImageUse:
     pixels: tuple[int, int]
     dpi: float  # effective: the lower of horizontal and vertical
     rgb: bool
+    cmyk: bool = False
+    soft_mask: bool = False  # drawn through a soft mask (/SMask): transparency the printer's RIP flattens
 
 
 @dataclass
@@ -34,6 +36,14 @@ class PageScan:
     fonts: dict[int, FontUse] = field(default_factory=dict)
     images: list[ImageUse] = field(default_factory=list)
     rgb_colour: bool = False
+    cmyk_colour: bool = False  # a colour set in DeviceCMYK (k, K, or sc in a CMYK space)
+    # Total ink (C + M + Y + K, 0-4) of what the page paints in CMYK or grey colours (images apart: see preflight):
+    # the most of those at 100 % or less, wherever they are, and each painted with more, with the box it covers
+    # (approximate: a path's points, a line of text), so that crop marks in registration colour (400 %) outside
+    # the bleed can be told from a page's own colours.
+    ink: float = 0.0
+    heavy_inks: list[tuple[float, tuple[float, float, float, float]]] = field(default_factory=list)
+    transparent: bool = False  # an image with a soft mask, or a graphics state with alpha, a soft mask or a blend
     text_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
@@ -66,6 +76,11 @@ class _State:
     ctm: Matrix = IDENTITY
     fill_rgb: bool = False  # the current fill / stroke colour space is RGB
     stroke_rgb: bool = False
+    fill_cmyk: bool = False  # ... is DeviceCMYK
+    stroke_cmyk: bool = False
+    fill_ink: float = 1.0  # the current fill / stroke colour's total ink, 0-4 (0 for RGB); default: black
+    stroke_ink: float = 1.0
+    clip: tuple[float, float, float, float] | None = None  # the clipping path's box, page space (None: no clip)
     font: _Font | None = None
     size: float = 0.0
     char_spacing: float = 0.0
@@ -87,6 +102,8 @@ class _Walker:
         self.stack: list[_State] = []
         self.tm: Matrix = IDENTITY
         self.tlm: Matrix = IDENTITY
+        self.path: list[float] | None = None  # the current path's box so far (x0, y0, x1, y1), page space
+        self.clipping = False  # W or W* given: the path, once painted (or n), clips what follows
 
     def walk(self, operations, resources: DictionaryObject, depth: int, seen: tuple) -> None:
         for operands, operator in operations:
@@ -111,31 +128,111 @@ class _Walker:
     # colour
     def op_rg(self, operands, resources, depth, seen):
         self.scan.rgb_colour = True
-        self.state.fill_rgb = True
+        self.state.fill_rgb, self.state.fill_cmyk, self.state.fill_ink = True, False, 0.0
 
     def op_RG(self, operands, resources, depth, seen):
         self.scan.rgb_colour = True
-        self.state.stroke_rgb = True
+        self.state.stroke_rgb, self.state.stroke_cmyk, self.state.stroke_ink = True, False, 0.0
 
-    def op_gray_or_cmyk_fill(self, operands, resources, depth, seen):
-        self.state.fill_rgb = False
+    def op_gray_fill(self, operands, resources, depth, seen):
+        self.state.fill_rgb = self.state.fill_cmyk = False
+        self.state.fill_ink = 1 - _unit(operands[0])
 
-    def op_gray_or_cmyk_stroke(self, operands, resources, depth, seen):
-        self.state.stroke_rgb = False
+    def op_gray_stroke(self, operands, resources, depth, seen):
+        self.state.stroke_rgb = self.state.stroke_cmyk = False
+        self.state.stroke_ink = 1 - _unit(operands[0])
+
+    def op_cmyk_fill(self, operands, resources, depth, seen):
+        self.state.fill_rgb, self.state.fill_cmyk = False, True
+        self.state.fill_ink = self._ink(operands)
+
+    def op_cmyk_stroke(self, operands, resources, depth, seen):
+        self.state.stroke_rgb, self.state.stroke_cmyk = False, True
+        self.state.stroke_ink = self._ink(operands)
+
+    def _ink(self, operands) -> float:
+        self.scan.cmyk_colour = True
+        return sum(_unit(v) for v in operands[:4])
 
     def op_cs(self, operands, resources, depth, seen):
         self.state.fill_rgb = _is_rgb_space(operands[0], resources)
+        self.state.fill_cmyk = _is_cmyk_space(operands[0], resources)
+        self.state.fill_ink = 1.0 if self.state.fill_cmyk else 0.0  # (the space's initial colour: black)
 
     def op_CS(self, operands, resources, depth, seen):
         self.state.stroke_rgb = _is_rgb_space(operands[0], resources)
+        self.state.stroke_cmyk = _is_cmyk_space(operands[0], resources)
+        self.state.stroke_ink = 1.0 if self.state.stroke_cmyk else 0.0
 
     def op_sc(self, operands, resources, depth, seen):
         if self.state.fill_rgb:
             self.scan.rgb_colour = True
+        elif self.state.fill_cmyk and len(operands) == 4:
+            self.state.fill_ink = self._ink(operands)
 
     def op_SC(self, operands, resources, depth, seen):
         if self.state.stroke_rgb:
             self.scan.rgb_colour = True
+        elif self.state.stroke_cmyk and len(operands) == 4:
+            self.state.stroke_ink = self._ink(operands)
+
+    # paths: their boxes, for the ink they are painted with
+    def _extend(self, points) -> None:
+        for x, y in points:
+            x, y = apply(self.state.ctm, x, y)
+            if self.path is None:
+                self.path = [x, y, x, y]
+            else:
+                box = self.path
+                box[0], box[1], box[2], box[3] = min(box[0], x), min(box[1], y), max(box[2], x), max(box[3], y)
+
+    def op_point(self, operands, resources, depth, seen):  # m, l, c, v, y: each point given
+        values = [float(v) for v in operands]
+        self._extend(zip(values[0::2], values[1::2]))
+
+    def op_re(self, operands, resources, depth, seen):
+        x, y, w, h = (float(v) for v in operands[:4])
+        self._extend(((x, y), (x + w, y + h), (x + w, y), (x, y + h)))
+
+    def op_fill(self, operands, resources, depth, seen):
+        self._painted(self.state.fill_ink)
+
+    def op_stroke(self, operands, resources, depth, seen):
+        self._painted(self.state.stroke_ink)
+
+    def op_fill_stroke(self, operands, resources, depth, seen):
+        self._painted(max(self.state.fill_ink, self.state.stroke_ink))
+
+    def op_clip(self, operands, resources, depth, seen):
+        self.clipping = True
+
+    def op_no_paint(self, operands, resources, depth, seen):
+        self._painted(0.0)
+
+    def _painted(self, ink: float, box=None) -> None:
+        if box is None:
+            box, self.path = self.path, None
+            if self.clipping and box is not None:
+                self.clipping = False
+                self.state.clip = _intersection(tuple(box), self.state.clip)
+        if box is None:
+            return
+        if self.state.clip is not None:
+            box = _intersection(tuple(box), self.state.clip)
+            if box is None:
+                return
+        if ink > 1.0:
+            self.scan.heavy_inks.append((ink, tuple(box)))
+        else:
+            self.scan.ink = max(self.scan.ink, ink)
+
+    def op_gs(self, operands, resources, depth, seen):
+        state = resources["/ExtGState"][operands[0]].get_object()
+        alpha = any(key in state and float(state[key]) < 1 for key in ("/ca", "/CA"))
+        mask = state.get("/SMask") not in (None, "/None")
+        blend = state.get("/BM") not in (None, "/Normal", "/Compatible")
+        if alpha or mask or blend:
+            self.scan.transparent = True
 
     def op_sh(self, operands, resources, depth, seen):
         shading = resources["/Shading"][operands[0]].get_object()
@@ -157,20 +254,25 @@ class _Walker:
         width, height = settings.get("/W", settings.get("/Width")), settings.get("/H", settings.get("/Height"))
         space = settings.get("/CS", settings.get("/ColorSpace"))
         rgb = space in ("/RGB", "/DeviceRGB") or (space is not None and _is_rgb_space(space, resources))
-        self._record_image(0, int(width), int(height), rgb)
+        cmyk = space in ("/CMYK", "/DeviceCMYK") or (space is not None and _is_cmyk_space(space, resources))
+        self._record_image(0, int(width), int(height), rgb, cmyk)
 
     def _image(self, ref, image: DictionaryObject) -> None:
         key = ref.idnum if isinstance(ref, IndirectObject) else 0
         rgb = _is_rgb_space(image.get("/ColorSpace"), DictionaryObject())
-        self._record_image(key, int(image["/Width"]), int(image["/Height"]), rgb)
+        cmyk = _is_cmyk_space(image.get("/ColorSpace"), DictionaryObject())
+        self._record_image(key, int(image["/Width"]), int(image["/Height"]), rgb, cmyk, "/SMask" in image)
 
-    def _record_image(self, key: int, width: int, height: int, rgb: bool) -> None:
+    def _record_image(self, key: int, width: int, height: int, rgb: bool, cmyk: bool = False,
+                      soft_mask: bool = False) -> None:
         a, b, c, d, _, _ = self.state.ctm
         across, down = math.hypot(a, b), math.hypot(c, d)  # the unit square's sides, in points
         if across < 1e-6 or down < 1e-6:
             return
         dpi = min(width * 72 / across, height * 72 / down)
-        self.scan.images.append(ImageUse(key, (width, height), dpi, rgb))
+        self.scan.images.append(ImageUse(key, (width, height), dpi, rgb, cmyk, soft_mask))
+        if soft_mask:
+            self.scan.transparent = True
 
     def _form(self, ref, form, resources, depth, seen) -> None:
         key = ref.idnum if isinstance(ref, IndirectObject) else id(form)
@@ -182,13 +284,18 @@ class _Walker:
             self.cache[("form", key)] = operations
         matrix = tuple(float(v) for v in form.get("/Matrix", IDENTITY))
         own = form.get("/Resources")
-        saved = (self.state, self.stack, self.tm, self.tlm)
-        self.state, self.stack = self.state.copy(), []
+        saved = (self.state, self.stack, self.tm, self.tlm, self.path)
+        self.state, self.stack, self.path = self.state.copy(), [], None
         self.state.ctm = multiply(matrix, self.state.ctm)
+        bbox = [float(v) for v in form.get("/BBox", ())]
+        if len(bbox) == 4:  # a form is clipped to its box
+            corners = [apply(self.state.ctm, x, y) for x in (bbox[0], bbox[2]) for y in (bbox[1], bbox[3])]
+            xs, ys = [x for x, _ in corners], [y for _, y in corners]
+            self.state.clip = _intersection((min(xs), min(ys), max(xs), max(ys)), self.state.clip) or (0, 0, 0, 0)
         try:
             self.walk(operations, own.get_object() if own is not None else resources, depth + 1, seen + (key,))
         finally:
-            self.state, self.stack, self.tm, self.tlm = saved
+            self.state, self.stack, self.tm, self.tlm, self.path = saved
 
     # text
     def op_BT(self, operands, resources, depth, seen):
@@ -274,13 +381,24 @@ class _Walker:
         corners = [apply(full, x, y) for x in (0.0, advance) for y in (low, high)]
         xs, ys = [x for x, _ in corners], [y for _, y in corners]
         self.scan.text_boxes.append((min(xs), min(ys), max(xs), max(ys)))
+        if self.state.fill_cmyk or not self.state.fill_rgb:  # (a path under construction is not text's)
+            path, self.path = self.path, None
+            self._painted(self.state.fill_ink, (min(xs), min(ys), max(xs), max(ys)))
+            self.path = path
 
 
 _HANDLERS = {
     b"q": _Walker.op_q, b"Q": _Walker.op_Q, b"cm": _Walker.op_cm,
     b"rg": _Walker.op_rg, b"RG": _Walker.op_RG,
-    b"g": _Walker.op_gray_or_cmyk_fill, b"k": _Walker.op_gray_or_cmyk_fill,
-    b"G": _Walker.op_gray_or_cmyk_stroke, b"K": _Walker.op_gray_or_cmyk_stroke,
+    b"g": _Walker.op_gray_fill, b"k": _Walker.op_cmyk_fill,
+    b"G": _Walker.op_gray_stroke, b"K": _Walker.op_cmyk_stroke, b"gs": _Walker.op_gs,
+    b"m": _Walker.op_point, b"l": _Walker.op_point, b"c": _Walker.op_point, b"v": _Walker.op_point,
+    b"y": _Walker.op_point, b"re": _Walker.op_re, b"n": _Walker.op_no_paint,
+    b"W": _Walker.op_clip, b"W*": _Walker.op_clip,
+    b"f": _Walker.op_fill, b"F": _Walker.op_fill, b"f*": _Walker.op_fill,
+    b"S": _Walker.op_stroke, b"s": _Walker.op_stroke,
+    b"B": _Walker.op_fill_stroke, b"B*": _Walker.op_fill_stroke, b"b": _Walker.op_fill_stroke,
+    b"b*": _Walker.op_fill_stroke,
     b"cs": _Walker.op_cs, b"CS": _Walker.op_CS,
     b"sc": _Walker.op_sc, b"scn": _Walker.op_sc, b"SC": _Walker.op_SC, b"SCN": _Walker.op_SC,
     b"sh": _Walker.op_sh, b"Do": _Walker.op_Do, b"INLINE IMAGE": _Walker.op_inline_image,
@@ -289,6 +407,19 @@ _HANDLERS = {
     b"Td": _Walker.op_Td, b"TD": _Walker.op_TD, b"Tm": _Walker.op_Tm, b"T*": _Walker.op_Tstar,
     b"Tj": _Walker.op_Tj, b"TJ": _Walker.op_TJ, b"'": _Walker.op_quote, b'"': _Walker.op_dquote,
 }
+
+
+def _intersection(box: tuple[float, float, float, float], other: tuple[float, float, float, float] | None):
+    """The box both cover (None when they do not meet by more than 0.1 pt); `box` itself when `other` is None."""
+    if other is None:
+        return box
+    x0, y0, x1, y1 = max(box[0], other[0]), max(box[1], other[1]), min(box[2], other[2]), min(box[3], other[3])
+    return (x0, y0, x1, y1) if x1 - x0 > -0.1 and y1 - y0 > -0.1 else None
+
+
+def _unit(value) -> float:
+    """A colour component, 0-1."""
+    return min(max(float(value), 0.0), 1.0)
 
 
 def _resources(page: PageObject) -> DictionaryObject:
@@ -315,6 +446,25 @@ def _is_rgb_space(space, resources: DictionaryObject, depth: int = 0) -> bool:
             return int(space[1].get_object().get("/N", 0)) == 3
         if family in ("/Indexed", "/I", "/Pattern") and len(space) > 1:
             return _is_rgb_space(space[1], resources, depth + 1)
+    return False
+
+
+def _is_cmyk_space(space, resources: DictionaryObject, depth: int = 0) -> bool:
+    """Whether a colour space (a name, a resource name or an array) is CMYK: DeviceCMYK, a 4-component ICC profile,
+    or Indexed over one of those."""
+    if space is None or depth > 5:
+        return False
+    space = space.get_object()
+    if isinstance(space, str):
+        if space in ("/DeviceCMYK", "/CMYK"):
+            return True
+        named = resources.get("/ColorSpace", DictionaryObject()).get_object().get(space)
+        return named is not None and _is_cmyk_space(named, resources, depth + 1)
+    if isinstance(space, list) and space:
+        if space[0] == "/ICCBased":
+            return int(space[1].get_object().get("/N", 0)) == 4
+        if space[0] in ("/Indexed", "/I") and len(space) > 1:
+            return _is_cmyk_space(space[1], resources, depth + 1)
     return False
 
 
