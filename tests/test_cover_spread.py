@@ -314,6 +314,12 @@ def test_preflight_of_a_thick_booklet_cut_apart_estimates_the_spine_from_its_tex
                 "paper; ask your printer)")
     assert preflight(tmp_path / "text.pdf").facts[1] == expected.format("cover")
     assert preflight(tmp_path / "cover.pdf").facts[1] == expected.format("text block")
+    assert preflight(tmp_path / "cover.pdf").faults == [
+        "Cover: four single pages for a booklet of 200 pages, more than saddle stitch takes (96): a perfect-bound "
+        "book's cover is one spread with the spine (booklet build --cover spread)."]
+    assert preflight(tmp_path / "text.pdf").faults == []
+    split_cover(numbered_pdf(tmp_path / "thin.pdf", 96), tmp_path / "text2.pdf", tmp_path / "cover2.pdf")
+    assert preflight(tmp_path / "cover2.pdf").faults == []
 
 
 def test_impose_warns_above_what_saddle_stitching_folds(tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pypdf import PageObject
 
-from .binding import binding_fact, part_binding_fact
+from .binding import SADDLE_STITCH_MOST, binding_fact, part_binding_fact, saddle_stitched
 from .cover import COVER, PART_KEY, PERFECT_BINDING, TEXT_BLOCK
 from .impose import IMPOSITION_KEY, SADDLE_STITCH
 from .paper import mm_text, size_text
@@ -65,6 +65,7 @@ def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN,
                      *([_ink_fact(pages, scans, inks, ink_limit)] if cmyk else [])]
             faults = [
                 *_count_faults(pages, imposed),
+                *_part_faults(part),
                 *_box_faults(pages),
                 *_font_faults(scans),
                 *_image_faults(scans),
@@ -300,6 +301,15 @@ def _count_faults(pages: list[PageObject], imposed: str | None) -> list[str]:
     blanks = -count % 4
     return [f"Page count: {count} is not a multiple of 4 "
             f"(saddle stitch needs {count + blanks}: add {blanks} blank page{'s' * (blanks != 1)})."]
+
+
+def _part_faults(part: _Part | None) -> list[str]:
+    """A separate cover of four single pages for a book too thick to saddle-stitch: no perfect binding can use it."""
+    if part is None or part.kind != COVER or part.spine is not None or saddle_stitched(part.book_pages):
+        return []
+    return [f"Cover: four single pages for a booklet of {part.book_pages} pages, more than saddle stitch takes "
+            f"({SADDLE_STITCH_MOST}): a perfect-bound book's cover is one spread with the spine (booklet build "
+            "--cover spread)."]
 
 
 def _box_faults(pages: list[PageObject]) -> list[str]:
