@@ -182,7 +182,7 @@ def test_a_block_of_code_no_fence_closes_is_warned_about(tmp_path):
     result = invoke("check", data)
     assert result.stderr.splitlines() == [
         "Blocks of code that no fence closes (1):",
-        f"abstracts.yaml:{abstract_line() + 3}: [2].abstract: warning: the text's line 2, ```, opens a block of code "
+        f"abstracts.yaml:{abstract_line() + 5}: [2].abstract: warning: the text's line 2, ```, opens a block of code "
         "that no line of ``` closes: its lines print as text, ``` and all (their *, $ and quotes read as markup); "
         "end the code with a line of ```"]
 

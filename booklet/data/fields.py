@@ -170,7 +170,8 @@ class Fields:
             return None
         control = control_characters(text)
         if control:
-            self.error(key, control)
+            self.report.error(self.file, line_in(self.report, self.file, self.at(key), text, _CONTROL.search(text).start(),
+                                                 self.line(key)), self.at(key), control)
             return None
         if printed:
             check_printable(self.report, self.file, self.line(key), self.at(key), text)
@@ -204,7 +205,8 @@ class Fields:
                 continue
             control = control_characters(text)
             if control:
-                self.report.error(self.file, value.lines[index], where, control)
+                self.report.error(self.file, line_in(self.report, self.file, where, text, _CONTROL.search(text).start(),
+                                                     value.lines[index]), where, control)
                 continue
             check_printable(self.report, self.file, value.lines[index], where, text)
             out.append(without_bidi(text))
@@ -396,8 +398,19 @@ def without_bidi(text: str) -> str:
     return _BIDI.sub("", text).strip() if _BIDI.search(text) else text  # (a text given stripped stays so)
 
 
+def line_in(report: Report, file: str, key: str, text: str, index: int | None, line: int) -> int:
+    """The line of `file` the character `index` of `text` (the value of `key`) is written on, where it can be told
+    (a text over several lines: an abstract's `|` block); else `line`, the key's."""
+    if index is None or index < 0 or report.root is None:
+        return line
+    from .locate import line_within
+
+    return line_within(report.root, file, key, text, index, line)
+
+
 def check_printable(report: Report, file: str, line: int, key: str, text: str) -> None:
-    """Warn about characters that no booklet font can show (they are left out of the PDF)."""
+    """Warn about characters that no booklet font can show (they are left out of the PDF), each warning at the line
+    of the text where what it tells of is written (the first character, the formula)."""
     math = markup.has_math(text)
     sources = markup.math_sources(text) if math else []
     # most text holds only characters seen printable before: a set difference tells (a tenth of the time
@@ -421,21 +434,34 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str) -
                 shown = ", ".join(shown_char(ch) for ch in bidi)
                 what, does = ("bidirectional control characters", "they do") if len(bidi) > 1 else \
                     ("a bidirectional control character", "it does")
-                report.warn(file, line, key, f"{what}, {shown}: booklet sets text in the order it is written, where "
+                report.warn(file, line_in(report, file, key, text, text.find(bidi[0]), line), key,
+                            f"{what}, {shown}: booklet sets text in the order it is written, where "
                             f"{does} nothing; left out (it may have come with text copied from another program)",
                             "bidi")
             if missing:
                 shown = ", ".join(shown_char(ch) for ch in missing[:5])
                 more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-                report.warn(file, line, key, f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
+                report.warn(file, line_in(report, file, key, text, text.find(missing[0]), line), key,
+                            f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
     if ("```" in text or "~~~" in text) and (unclosed := markup.unclosed_fence(text)):
         fence, number = unclosed
-        report.warn(file, line, key, f"the text's line {number}, {fence}, opens a block of code that no line of "
+        report.warn(file, line_in(report, file, key, text, _line_start(text, number), line), key,
+                    f"the text's line {number}, {fence}, opens a block of code that no line of "
                     f"{fence} closes: its lines print as text, {fence} and all (their *, $ and quotes read as "
                     f"markup); end the code with a line of {fence}", "code")
     if math or "\\" in text:
         for message in markup.latex_problems(text, sources):  # LaTeX printed as written, math that reads like text
-            report.warn(file, line, key, message, "math")
+            at = markup.find_written(text, getattr(message, "anchor", None))
+            report.warn(file, line_in(report, file, key, text, at, line), key, message, "math")
+
+
+def _line_start(text: str, number: int) -> int:
+    """Where the line `number` (from 1) of `text` starts, at its first character that is not white space."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not 0 < number <= len(lines):
+        return -1
+    at = sum(len(line) + 1 for line in lines[:number - 1])
+    return at + len(lines[number - 1]) - len(lines[number - 1].lstrip())
 
 
 def each_mapping(report: Report, seq: Seq, path: str, what: str, record: Record | None = None):

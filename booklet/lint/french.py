@@ -52,8 +52,12 @@ def check_french_marks(booklet: Booklet, lines: Lines) -> list[Problem]:
             shown = prose[max(0, first.start() - SHOWN):first.end()].lstrip()
             more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
             source = abstract.source or Source("", 0, "")
+            glued = re.search(r"[^\W\d_]+[!?;]+$", prose[:first.end()])  # the word and its mark, as written
+            at = markup.find_written(text, glued.group() if glued else None)
+            line = lines.line(source.file, join(source.key, key), source.line) if at is None else \
+                lines.line_in(source.file, join(source.key, key), source.line, text, at)
             problems.append(Problem(
-                source.file, lines.line(source.file, join(source.key, key), source.line), join(source.key, key),
+                source.file, line, join(source.key, key),
                 f"abstract {quoted(abstract.id)}: '…{shown}' has no space before {quoted(first.group()[0])}{more}: "
                 "French sets a thin space there; type a space before the mark (it prints as a thin space that holds "
                 "to the word)", "warning", "french-spacing"))

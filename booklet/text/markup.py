@@ -258,6 +258,35 @@ def _printed(src: str) -> str:
     return "".join(t for t, _ in runs).replace(NBSP, " ").strip() if runs else written(src)
 
 
+class Told(str):
+    """A warning's words, and `anchor`: what of the text it tells of, as written (a formula between its delimiters,
+    a command), its white space collapsed; find_written finds it in the text."""
+
+    anchor: str | None = None
+
+    @staticmethod
+    def of(message: str, anchor: str | None) -> "Told":
+        made = Told(message)
+        made.anchor = anchor
+        return made
+
+
+def find_written(text: str, anchor: str | None) -> int | None:
+    """Where in `text` `anchor` (a part of it with its white space collapsed, as a warning quotes it) first is, or
+    None."""
+    if not anchor or not anchor.strip():
+        return None
+    pattern = r"\s+".join(re.escape(word) for word in anchor.split())
+    found = re.search(pattern, text)
+    return found.start() if found else None
+
+
+def _told(module, piece: str) -> list[Told]:
+    """siunitx's or mhchem's `problems(piece)`, each with the command it tells of."""
+    found = [one for one in module.commands(piece) if one.math is None]
+    return [Told.of(message, one.source) for message, one in zip(module.problems(piece), found)]
+
+
 def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     """What to warn about in the LaTeX of `text` (the sources of its inline math, when given): macros in math
     booklet does not know (they print as written); a formula that breaks its line (printed on one); a formula that
@@ -267,7 +296,7 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     sources = math_sources(text) if sources is None else sources
     macros: dict[str, None] = {}
     where: dict[str, None] = {}
-    chemistry = [told for src in sources if "\\ce" in src for told in mhchem.problems(src)]
+    chemistry = [told for src in sources if "\\ce" in src for told in _told(mhchem, src)]
     for src in sources:
         unknown = unknown_macros(src)
         if chemistry and "\\ce" in unknown:  # (a \ce booklet cannot read: told of below, as in text)
@@ -279,57 +308,59 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
         names = ", ".join(macros)
         shown = ", ".join(list(where)[:3]) + (" ..." if len(where) > 3 else "")
         plural = "s" if len(macros) > 1 else ""
-        problems.append(f"unknown LaTeX macro{plural} {names} in {shown}; printed as written")
+        problems.append(Told.of(f"unknown LaTeX macro{plural} {names} in {shown}; printed as written", next(iter(where))))
     problems += dict.fromkeys(chemistry)
     for src in sources:
         unmatched = _unmatched_brace(src)
         if unmatched:
             shown = _shown(src)
             left = "it is left out" if math_runs(src) else "with nothing else to show, the math prints as written"
-            problems.append(f"the math {written(src, shown)} has a '{unmatched}' that no '{'}' if unmatched == '{' else '{'}' "
-                            f"{'closes' if unmatched == '{' else 'opens'}: {left}; a brace that prints is "
-                            f"written \\{unmatched}")
+            problems.append(Told.of(f"the math {written(src, shown)} has a '{unmatched}' that no "
+                                    f"'{'}' if unmatched == '{' else '{'}' {'closes' if unmatched == '{' else 'opens'}: "
+                                    f"{left}; a brace that prints is written \\{unmatched}", written(src)))
     for src in sources:
         missing = missing_arguments(src)
         if missing:
             names = " and ".join(f"'{name}'" if name in "^_" else name for name in missing)
-            problems.append(f"the math {written(src, _shown(src))} lacks an argument of {names} (TeX stops there with an error): "
-                            f"it prints as {_printed(src)}")
+            problems.append(Told.of(f"the math {written(src, _shown(src))} lacks an argument of {names} (TeX stops there "
+                                    f"with an error): it prints as {_printed(src)}", written(src)))
     for src in sources:
         if line_breaks(src) and not missing_arguments(src):  # (told of above, with what prints)
-            problems.append(f"the math {written(src, _shown(src))} breaks the line with \\\\, which booklet does not do in a "
-                            f"formula: it prints as {_printed(src) or 'a space'}")
+            problems.append(Told.of(f"the math {written(src, _shown(src))} breaks the line with \\\\, which booklet does "
+                                    f"not do in a formula: it prints as {_printed(src) or 'a space'}", written(src)))
     for src in sources:  # (what the warnings above tell of is not told again)
         if math_runs(src) is None and not unknown_macros(src) and not missing_arguments(src) and \
                 not _unmatched_brace(src):
             shown = _shown(src)
-            problems.append(f"the math {written(src, shown)} shows nothing (TeX prints no mark of it): it prints as "
-                            f"written, {'dollars' if written(src).startswith('$') else 'backslashes'} and all")
+            problems.append(Told.of(f"the math {written(src, shown)} shows nothing (TeX prints no mark of it): it prints "
+                                    f"as written, {'dollars' if written(src).startswith('$') else 'backslashes'} and all",
+                                    written(src)))
     for src in sources:
         words = len(_MATH_WORD.findall(_MATH_TEXT.sub(" ", src)))
         if words >= TEXT_WORDS:
             shown = _shown(src)
             mark = getattr(src, "closing", "$")
-            problems.append(f"the math {written(src, shown)} reads like text ({words} words): a '{mark}' may be missing "
-                            "or one too many; the words print as math, in italic without their spaces")
+            problems.append(Told.of(f"the math {written(src, shown)} reads like text ({words} words): a '{mark}' may be "
+                                    "missing or one too many; the words print as math, in italic without their spaces",
+                                    written(src)))
     if "\\" in text:
         pieces = [piece for chunk in _prose(text) for kind, piece in _split_math(chunk) if kind == "text"]
         if any(has_quantity(piece) for piece in pieces):  # (siunitx's and mhchem's commands: typeset, or told of)
             problems += dict.fromkeys(told for piece in pieces for module in (siunitx, mhchem)
-                                      for told in module.problems(piece))
+                                      for told in _told(module, piece))
             pieces = [_without_quantities(piece) for piece in pieces]
         outside = dict.fromkeys(found.group() for piece in pieces for found in _COMMAND.finditer(piece)
                                 if _is_latex(found.group(1), "{" in found.group()))
         if outside:
             shown = ", ".join(list(outside)[:3]) + (" ..." if len(outside) > 3 else "")
-            problems.append(f"LaTeX outside math: {shown}; printed as written (booklet reads LaTeX only in math, "
-                            "between $...$)")
+            problems.append(Told.of(f"LaTeX outside math: {shown}; printed as written (booklet reads LaTeX only in "
+                                    "math, between $...$)", next(iter(outside))))
         delimited = [found for piece in pieces if "\\(" in piece or "\\[" in piece for found in _written_as_text(piece)]
         if delimited:
             shown = _shown(delimited[0])
-            problems.append(f"{shown} prints as written, backslashes and all: it reads as text, not as math between "
-                            "\\( \\) or \\[ \\] (no TeX in it: no macro, script, brace or relation); write brackets "
-                            "without their backslashes, and math with TeX in it")
+            problems.append(Told.of(f"{shown} prints as written, backslashes and all: it reads as text, not as math "
+                                    "between \\( \\) or \\[ \\] (no TeX in it: no macro, script, brace or relation); "
+                                    "write brackets without their backslashes, and math with TeX in it", delimited[0]))
     return problems
 
 
