@@ -27,7 +27,7 @@ from booklet.layout.page import PAGE_SIZES, page_for
 from booklet.lint import KINDS, lint
 from booklet.data.validate import read_booklet
 from booklet.problems import DataError
-from .helpers import BASE, LATER, MERGE_HINT, extend, write_conference, yaml_text
+from .helpers import BASE, LATER, MERGE_HINT, base_lines, extend, write_conference, yaml_text
 from .pdftext import Pdf
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -928,6 +928,22 @@ def test_a_posters_session_the_programme_does_not_have_is_a_warning(tmp_path):
     warnings = warnings_for(tmp_path, {"programme.yaml": programme, "posters.yaml": posters})
     assert warnings == ["posters.yaml:2: [1].session: warning: no session 'Poster Sesion & Coffee' in programme.yaml "
                         "(did you mean 'Poster Session & Coffee'?)"]
+
+
+def test_coverage_warnings_name_the_line_of_their_key_in_block_style(tmp_path):
+    """As `booklet init` and `booklet import` write entries, one key a line: a warning about a poster's `session:`, an
+    item's `talk:` or `title:` names that key's line, not the entry's first line."""
+    programme = (PROGRAMME + '      - time: "17:00-17:20"\n        title: Something else\n        talk: okafor\n'
+                 '      - {time: "17:30-18:30", title: "Poster Session & Coffee", kind: poster}\n')
+    posters = "- number: 1\n  title: One\n  author: Ana Smith\n  session: Poster Sesion & Coffee\n"
+    first = base_lines("programme.yaml") + 1
+    assert warnings_for(tmp_path, {"programme.yaml": programme, "posters.yaml": posters}) == [
+        f"programme.yaml:{first + 1}: days[0].items[5].title: warning: programme title 'Something else' differs from "
+        "the abstract's title 'Hierarchical models' (abstracts.yaml:5)",
+        f"programme.yaml:{first + 2}: days[0].items[5].talk: warning: talk 'okafor' is already in the programme at "
+        "programme.yaml:10",
+        "posters.yaml:4: [0].session: warning: no session 'Poster Sesion & Coffee' in programme.yaml "
+        "(did you mean 'Poster Session & Coffee'?)"]
 
 
 def test_a_participant_listed_twice_is_a_warning(tmp_path):

@@ -103,7 +103,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_people_file(booklet, names, lines)
         + check_affiliations(mentions.affiliations(booklet, everyone))
         + check_split_affiliations(everyone, lines)
-        + check_coverage(booklet)
+        + check_coverage(booklet, lines)
         + check_schedule(booklet, lines)
         + check_poster_numbers(booklet)
         + check_participants_twice(booklet)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Booklet, Item, Source
 from ..problems import Problem, did_you_mean
 from ..text.folding import words
@@ -9,9 +11,15 @@ from .mentions import join
 from .text import quoted, squeeze
 
 
-def check_coverage(booklet: Booklet) -> list[Problem]:
+def check_coverage(booklet: Booklet, lines=None) -> list[Problem]:
+    """Warnings about talks scheduled twice or never, programme titles and posters' sessions; `lines`
+    (data.locate.Lines) finds the line of the key each is about (an item's `talk:`, a poster's `session:`, not the
+    entry's first line, which the model keeps)."""
     items = [item for day in booklet.days for item in day.items()]
-    return _scheduled(booklet, items) + _titles(items) + _poster_sessions(booklet)
+    problems = _scheduled(booklet, items) + _titles(items) + _poster_sessions(booklet)
+    if lines is None:
+        return problems
+    return [replace(p, line=lines.line(p.file, p.key, p.line)) for p in problems]
 
 
 def _poster_sessions(booklet: Booklet) -> list[Problem]:
