@@ -624,7 +624,7 @@ def test_talk_scheduled_twice(tmp_path):
     files = {"programme.yaml": PROGRAMME + '      - {time: "17:00-17:20", talk: lund-2026}\n'}
     assert warnings_for(tmp_path, files) == [
         "programme.yaml:12: days[0].items[5].talk: warning: talk 'lund-2026' is already in the programme "
-        "at programme.yaml:5",
+        "at programme.yaml:5; remove one of them, or, if the talk is given again, write `again: true` on this one",
     ]
 
 
@@ -941,7 +941,7 @@ def test_coverage_warnings_name_the_line_of_their_key_in_block_style(tmp_path):
         f"programme.yaml:{first + 1}: days[0].items[5].title: warning: programme title 'Something else' differs from "
         "the abstract's title 'Hierarchical models' (abstracts.yaml:5)",
         f"programme.yaml:{first + 2}: days[0].items[5].talk: warning: talk 'okafor' is already in the programme at "
-        "programme.yaml:10",
+        "programme.yaml:10; remove one of them, or, if the talk is given again, write `again: true` on this one",
         "posters.yaml:4: [0].session: warning: no session 'Poster Sesion & Coffee' in programme.yaml "
         "(did you mean 'Poster Session & Coffee'?)"]
 

@@ -47,7 +47,8 @@ def _scheduled(booklet: Booklet, items: list[Item]) -> list[Problem]:
         if item.abstract.id in first and not item.again:
             earlier = first[item.abstract.id]
             problems.append(_at(item.source, "talk", f"talk {quoted(item.abstract.id)} is already in the programme "
-                                f"at {earlier.file}:{earlier.line}", "scheduled-twice"))
+                                f"at {earlier.file}:{earlier.line}; remove one of them, or, if the talk is given "
+                                "again, write `again: true` on this one", "scheduled-twice"))
         elif item.abstract.id not in first:
             first[item.abstract.id] = item.source or Source("", 0, "")
             if item.again:  # (its abstract is printed with its first time: this one)
