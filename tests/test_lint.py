@@ -1258,3 +1258,21 @@ def test_french_text_with_no_space_before_a_high_mark_is_warned_of_where_it_can_
         "Ça suffit!", language="\n  language: fr")}) if "space before" in w]  # (the abstract's language: French)
     assert not [w for w in warnings_for(tmp_path / "e", {"abstracts.yaml": abstracts(
         "Pourquoi ? Ça suffit!")}) if "space before" in w]  # (an English booklet)
+
+
+def test_entry_warnings_name_the_line_of_their_key_in_block_style(tmp_path):
+    """A poster's number given twice, a participant listed twice and a malformed email, written one key a line (as
+    init and import write entries): each warning names the line of the key it is about, not the entry's first."""
+    abstracts = BASE["abstracts.yaml"] + ("- id: wang\n  title: Code\n  speaker:\n    name: A. Wang\n"
+                                          "    affiliation: Uni A\n    email: wang@@example\n  abstract: Text.\n")
+    programme = PROGRAMME + '      - {time: "17:00-17:20", talk: wang}\n'
+    posters = "- title: One\n  author: Ana Smith\n  number: 1\n- title: Two\n  author: Bo Lee\n  number: 1\n"
+    participants = ("- name: Ann Smith\n  affiliation: Uni A\n- name: Bo\n  affiliation: Uni B\n"
+                    "- affiliation: Uni A\n  name: Ann Smith\n")
+    assert warnings_for(tmp_path, {"abstracts.yaml": abstracts, "programme.yaml": programme, "posters.yaml": posters,
+                                   "participants.yaml": participants}) == [
+        "posters.yaml:6: [1].number: warning: poster number 1 is also the number of 'One' (posters.yaml:1)",
+        "participants.yaml:6: [2].name: warning: participant 'Ann Smith' is listed already, at participants.yaml:1: "
+        "printed twice",
+        f"abstracts.yaml:{base_lines('abstracts.yaml') + 6}: [2].speaker.email: warning: 'wang@@example' is not an "
+        "email address: it has more than one '@'"]

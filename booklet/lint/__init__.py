@@ -105,14 +105,13 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_split_affiliations(everyone, lines)
         + check_coverage(booklet, lines)
         + check_schedule(booklet, lines)
-        + check_poster_numbers(booklet)
-        + check_participants_twice(booklet)
+        + _at_keys(check_poster_numbers(booklet) + check_participants_twice(booklet), lines)
         + check_titles_as_names(booklet, names, lines)
         + check_photos(booklet)
         + check_abstract_texts(booklet, lines)
         + check_lengths(booklet, page, lines)
         + check_resolution(booklet, page)
-        + check_emails(mentions.emails(booklet, everyone))
+        + _at_keys(check_emails(mentions.emails(booklet, everyone)), lines)
         + check_language(booklet, lines)
         + check_date_characters(booklet, lines)
         + check_labels(booklet, lines)
@@ -128,6 +127,14 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_sections(booklet, lines)
     )
     return [p for _, _, group in grouped(problems) for p in group]
+
+
+def _at_keys(problems: list[Problem], lines) -> list[Problem]:
+    """`problems` (each about one key, at its entry's first line, which the model keeps) at the line of their key: a
+    poster's `number:`, a speaker's `email:` a line or more below, as block style writes them."""
+    from dataclasses import replace
+
+    return [replace(p, line=lines.line(p.file, p.key, p.line)) for p in problems]
 
 
 def grouped(problems: list[Problem]) -> list[tuple[str, str, list[Problem]]]:
