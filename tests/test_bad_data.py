@@ -963,7 +963,8 @@ def test_what_is_within_an_aliased_session_is_reported_at_the_alias_not_inside_i
     start = lines.index("Talks scheduled twice (5):")
     assert lines[start + 1: start + 6] == [
         f"programme.yaml:37: days[0].items[8].items[{index}].talk: warning: talk '{talk}' is already in the "
-        f"programme at programme.yaml:{22 + index}"
+        f"programme at programme.yaml:{22 + index}; remove one of them, or, if the talk is given again, write "
+        "`again: true` on this one"
         for index, talk in enumerate(["penalosa", "brennan", "fuentes", "haddad", "araujo"])]
     assert not [line for line in lines if line.startswith("programme.yaml:2") and "days[0].items[8]" in line]
     assert result.stdout == f"{data}: 0 errors, 10 warnings.\n"
