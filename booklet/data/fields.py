@@ -452,7 +452,7 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str) -
     if math or "\\" in text:
         for message in markup.latex_problems(text, sources):  # LaTeX printed as written, math that reads like text
             at = markup.find_written(text, getattr(message, "anchor", None))
-            report.warn(file, line_in(report, file, key, text, at, line), key, message, "math")
+            report.warn(file, line_in(report, file, key, text, at, line), key, str(message), "math")
 
 
 def _line_start(text: str, number: int) -> int:
