@@ -151,3 +151,50 @@ def test_a_tied_pair_wider_than_the_line_is_untied_not_cut_without_a_hyphen():
     assert lines("The Cloud Conspiracy 2008-2014", 90) == ["The Cloud", "Conspiracy", "2008-2014"]
     assert lines("Code Pointer Integrity", 90) == ["Code", "Pointer Integrity"]  # (the pair fits: still tied)
     assert lines("Das Transparenzportal Hamburg", 200) == ["Das Transparenzportal Hamburg"]
+
+
+def test_a_tie_yields_where_it_would_leave_a_short_word_alone_on_a_line(tmp_path):
+    """A typographer's review of 31C3 on A4 (four parallel tracks side by side): a cell read "Information Control /
+    and / Strategic Violence", the title's last two words tied (markup.title) and "and" left alone on its line.
+    The tie yields there: "Information Control / and Strategic / Violence"; where no short word is left alone, it
+    holds ("Information Control and / Strategic Violence" in a wider cell)."""
+    title = "Information Control and Strategic Violence"
+    talks = "".join(f"- id: p{n}\n  title: {t}\n  speaker: {{name: Ana Smith{n}}}\n  abstract: Text.\n"
+                    for n, t in enumerate([title, "Tor", "Lightning", "Making"]))
+    parallel = "".join(f"""
+                      - session: Room {n}
+                        items:
+                          - {{time: "17:30-18:00", talk: p{n}}}""" for n in range(4))
+    programme = f"""
+        days:
+          - date: 2027-09-13
+            items:
+              - {{time: "09:20-10:00", talk: lund-2026}}
+              - parallel:{parallel}
+        """
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": BASE["abstracts.yaml"] + talks,
+                                                "programme.yaml": programme})
+    out = tmp_path / "b.pdf"
+    build_booklet(data, out, page_size="A4")
+    pdf = pdfium.PdfDocument(str(out))
+    page = next(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))
+                if "Room 3" in pdf[i].get_textpage().get_text_range())
+    lines = [line.strip() for line in page.replace(NBSP, " ").splitlines()]
+    at = lines.index("Information Control")
+    assert lines[at:at + 3] == ["Information Control", "and Strategic", "Violence"], lines
+    assert "and" not in lines
+
+    from booklet.layout.flowables import Para
+    from booklet.layout.page import page_for
+    from booklet.layout.styles import make_styles
+    from booklet.text.paragraph import line_text
+
+    style = make_styles(page_for("A4")).row_title
+
+    def broken(text: str, width: float) -> list[str]:
+        para = Para(markup.title(text), style)
+        para.wrap(width, 1000)
+        return [line_text(line).strip() for line in para.blPara.lines]
+
+    assert broken(title, 110) == ["Information Control and", f"Strategic{NBSP}Violence"]  # (held: nothing alone)
+    assert broken("Reconstructing half a century of data", 90) == ["Reconstructing half", f"a{NBSP}century of{NBSP}data"]

@@ -1259,6 +1259,8 @@ def _broken(para, width, break_lines_of, frags, refused: frozenset):
 def _final_hyphen_refused(para, width, break_lines_of):
     frags = _untied(para.frags, min(_widths_of(width)))  # (breaking lines sets them to the words it made)
     lines = _broken(para, width, break_lines_of, frags, frozenset())
+    if _lone_short_lines(lines.lines):
+        frags, lines = _ties_yielded(para, width, break_lines_of, frags, lines)
     if len(_ASKED.hyphens) > HYPHENS_IN_A_ROW and len(lines.lines) <= HYPHENS_LINES:
         lines = _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines)
     last, found = _ASKED.last, lines.lines
@@ -1304,6 +1306,58 @@ def _untied(frags, width: float):
                 last = end
             made[at] = copy_fragment(frag)
             made[at].text = "".join(pieces) + text[last:]
+    return frags if made is None else made
+
+
+# letters (or figures) of a word, at most, that a line holding it alone, before the paragraph's last, is one a
+# typesetter would not leave for the sake of a tie (_ties_yielded): "and", "of", "the", "für"
+LONE_SHORT = 3
+
+
+def _lone_short_lines(lines) -> int:
+    """How many of `lines` hold one short word alone (LONE_SHORT characters at most, its punctuation aside)."""
+    count = 0
+    for line in lines:
+        words = line_text(line).replace(NBSP, " ").split()
+        if len(words) == 1 and len(words[0].strip(".,;:!?()[]\u201c\u201d\u201e\"'\u2013\u2014-")) <= LONE_SHORT:
+            count += 1
+    return count
+
+
+def _ties_yielded(para, width, break_lines_of, frags, lines):
+    """(`frags`, `lines`), or the paragraph broken again with its no-break spaces ordinary ones, when `lines` hold a
+    short word alone that the ties made (a review of 31C3 on A4: a cell of four parallel tracks read "Information
+    Control / and / Strategic Violence", the last two words tied, markup.title): taken when it has fewer such lines,
+    no line more, no line wider and no word cut without a hyphen more ("Information Control / and Strategic /
+    Violence"). A tie is a preference; a line of "and" alone is worse than the word it keeps from standing alone."""
+    loose = _all_untied(frags)
+    if loose is frags:
+        return frags, lines
+    kept = {name: getattr(para, name) for name in _BREAKING_SETS}
+    asked = _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused
+    split = getattr(para, "_splitLongWordCount", 0)
+    again = _broken(para, width, break_lines_of, loose, frozenset())
+    if len(again.lines) <= len(lines.lines) and _lone_short_lines(again.lines) < _lone_short_lines(lines.lines) \
+            and getattr(para, "_splitLongWordCount", 0) <= split and _no_wider(lines.lines, again.lines):
+        return loose, again
+    for name, value in kept.items():
+        setattr(para, name, value)
+    _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused = asked
+    return frags, lines
+
+
+def _all_untied(frags):
+    """`frags` with the no-break spaces of their text ordinary spaces (as _untied does to a run too wide); `frags`
+    itself when they have none."""
+    made = None
+    for at, frag in enumerate(frags):
+        text = getattr(frag, "text", None)
+        if type(text) is not str or NBSP not in text or type(frag) is not ParaFrag or getattr(frag, "cbDefn", None):
+            continue
+        if made is None:
+            made = list(frags)
+        made[at] = copy_fragment(frag)
+        made[at].text = text.replace(NBSP, " ")
     return frags if made is None else made
 
 
