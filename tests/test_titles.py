@@ -197,4 +197,40 @@ def test_a_tie_yields_where_it_would_leave_a_short_word_alone_on_a_line(tmp_path
         return [line_text(line).strip() for line in para.blPara.lines]
 
     assert broken(title, 110) == ["Information Control and", f"Strategic{NBSP}Violence"]  # (held: nothing alone)
-    assert broken("Reconstructing half a century of data", 90) == ["Reconstructing half", f"a{NBSP}century of{NBSP}data"]
+    assert broken("Reconstructing half a century of data", 90) == ["Reconstructing half",
+                                                                   f"a{NBSP}century of{NBSP}data"]
+
+
+def test_a_word_wider_than_a_cell_is_hyphenated_not_cut_where_the_line_ends(tmp_path):
+    """A typographer's review of 31C3 on letter paper (four tracks side by side): titles hyphenate nothing, and a word
+    wider than the whole cell was cut where the line ended, without a hyphen: "diesen Freihandelsabk" / "ommen",
+    "Exploiting the Intern" / "et-of-TR-069-Things". Such a word is hyphenated by its language's patterns (the
+    abstract's: German here), as a hyphenating paragraph's is; other words of titles are never hyphenated."""
+    titles = ["Deine Rechte sind in diesen Freihandelsabkommen nicht verfügbar",
+              "Too Many Cooks – Exploiting the Internet-of-TR-069-Things", "Tor", "Making"]
+    talks = "".join(f"- id: p{n}\n  title: {t}\n  speaker: {{name: Ana Smith{n}}}\n  abstract: Text.\n"
+                    + ("  language: de\n" if n == 0 else "") for n, t in enumerate(titles))
+    parallel = "".join(f"""
+                      - session: Room {n}
+                        items:
+                          - {{time: "16:00-17:00", talk: p{n}}}""" for n in range(4))
+    programme = f"""
+        days:
+          - date: 2027-09-13
+            items:
+              - {{time: "09:20-10:00", talk: lund-2026}}
+              - parallel:{parallel}
+        """
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": BASE["abstracts.yaml"] + talks,
+                                                "programme.yaml": programme})
+    out = tmp_path / "b.pdf"
+    build_booklet(data, out, page_size="letter")
+    pdf = pdfium.PdfDocument(str(out))
+    page = next(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))
+                if "Room 3" in pdf[i].get_textpage().get_text_range())
+    # (pdfium gives a hyphen a line ends with as U+FFFE, the line's end joined)
+    lines = [line.strip() for line in page.replace(NBSP, " ").replace("\ufffe", "-\n").splitlines()]
+    at = lines.index("Deine Rechte sind in")
+    assert lines[at + 1:at + 4] == ["diesen Freihandelsab-", "kommen", "nicht verfügbar"], lines  # (ab-kom-men)
+    at = lines.index("Too Many Cooks –")
+    assert lines[at + 1:at + 4] == ["Exploiting the Inter-", "net-of-TR-069-", "Things"], lines

@@ -149,7 +149,8 @@ class Context:
 
     def in_language(self, style, language: str | None):
         """`style` for a text in `language` (an abstract's, when the data gives it): hyphenated with that
-        language's patterns (none: not hyphenated; a style that hyphenates nothing, a title's, as it is), its
+        language's patterns (none: not hyphenated; a style that hyphenates nothing, a title's, as it is, but a word
+        wider than a whole line, with that language's patterns: `wideWordsLang`, text.linebreak), its
         straight quotes printed as that language's quotation marks (its label `quotes`; the booklet's own language's
         as theme.yaml may set them), its one-letter words tied as the language ties them (markup.language_ties: its
         `language`); `style` itself when that is how it sets them already."""
@@ -158,11 +159,13 @@ class Context:
         hyphen = hyphenation_language(language) if style.hyphenationLang else style.hyphenationLang
         quotes = self.quotes_of(language)
         ties = markup.ties_of(language)
+        wide = hyphenation_language(language) if getattr(style, "wideWordsLang", None) else None
         if hyphen == style.hyphenationLang and quotes == getattr(style, "quotes", None) and \
-                ties == markup.ties_of(getattr(style, "language", None)):
+                ties == markup.ties_of(getattr(style, "language", None)) and \
+                wide == getattr(style, "wideWordsLang", None):
             return style
-        return self.derived(style, f"{style.name}_{hyphen}", quotes, ties, hyphenationLang=hyphen, quotes=quotes,
-                            language=language)
+        return self.derived(style, f"{style.name}_{hyphen}", quotes, ties, wide, hyphenationLang=hyphen, quotes=quotes,
+                            language=language, wideWordsLang=wide)
 
     def quotes_of(self, language: str | None) -> tuple[str, str, str, str]:
         """The quotation marks straight quotes in a text in `language` (None: the booklet's) print as."""

@@ -253,7 +253,8 @@ def make_styles(page: Page, language: str = "en", palette: Palette | None = None
     lead = size * 1.32
     hyphen = hyphenation_language(language)
     base = ParagraphStyle("body", fontName=BODY, fontSize=size, leading=lead, textColor=colours.text,
-                          splitLongWords=1, allowWidows=0, allowOrphans=0, quotes=tuple(quotes), language=language)
+                          splitLongWords=1, allowWidows=0, allowOrphans=0, quotes=tuple(quotes), language=language,
+                          wideWordsLang=hyphen)  # (a word wider than a line of a style that hyphenates nothing)
 
     def like(name, parent=base, **kw):
         return ParagraphStyle(name, parent=parent, **kw)

@@ -77,7 +77,8 @@ def _split_unhyphenated(para, found) -> bool:
     """Whether ReportLab's lines of a text of one fragment split a word wider than the line without a hyphen, where
     it could have been hyphenated ("Hochschulvertr" / "etertreffen": ReportLab does not hyphenate a line's first
     word); booklet's loop hyphenates it, again where what is left is still too wide (SPLIT_TAILS)."""
-    return found.kind == 0 and bool(getattr(para, "_splitLongWordCount", 0)) and bool(para.style.hyphenationLang)
+    return found.kind == 0 and bool(getattr(para, "_splitLongWordCount", 0)) \
+        and bool(para.style.hyphenationLang or getattr(para.style, "wideWordsLang", None))
 
 
 def _text_alone(frags) -> bool:
@@ -195,6 +196,11 @@ def break_lines(para, width, helpers: Helpers):
                              % hyphenator)
     else:
         hyphenator = None
+    # a style that hyphenates nothing (a title's) may name the patterns a word wider than the whole line is broken
+    # by, with a hyphen (`wideWordsLang`): cut where the line ended, without one, a programme cell of 31C3 on letter
+    # paper read "diesen Freihandelsabk" / "ommen"
+    wide = getattr(style, "wideWordsLang", None) if hyphenator is None and SPLIT_TAILS and pyphen else None
+    wide = pyphen.Pyphen(lang=wide).iterate if wide else None
     uriWasteReduce = style.uriWasteReduce
     embeddedHyphenation = style.embeddedHyphenation
     hyphenation2 = embeddedHyphenation > 1
@@ -203,7 +209,7 @@ def break_lines(para, width, helpers: Helpers):
     shrinks_only = spaceShrinkage >= 0
     splitLongWords = style.splitLongWords
     attemptHyphenation = hyphenator or uriWasteReduce or embeddedHyphenation
-    if attemptHyphenation:
+    if attemptHyphenation or wide:
         hymwl = getattr(style, "hyphenationMinWordLength", _rl.hyphenationMinWordLength)
     para._splitLongWordCount = para._hyphenations = 0
     _rl._handleBulletWidth(para.bulletText, style, maxWidths)
@@ -353,6 +359,21 @@ def break_lines(para, width, helpers: Helpers):
                         _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
                         continue
+            elif wide is not None and not getattr(f, "nobr", False) \
+                    and wordWidth > maxWidths[min(lineno + bool(words), maxlineno)]:
+                # a word wider than a whole line, in a style that hyphenates nothing else: hyphenated as a hyphenating
+                # style's is (what is left of it too, when that is still wider), else it starts the next line
+                hsw = hyphenate_frag_word(wide, w, newWidth, limWidth, False, False, hymwl)
+                if hsw:
+                    _words[at:at] = hsw
+                    _words.insert(at + 1, _break_after(f))
+                    FW.pop(-1)
+                    para._hyphenations += 1
+                    continue
+                if n > 0 and not isinstance(w, _SplitFrag):
+                    _words[at:at] = [_break_after(f), w]
+                    FW.pop(-1)
+                    continue
             if splitLongWords and (tail or not isinstance(w, _SplitFrag)):
                 nmw = min(lineno, maxlineno)
                 # (wider than this line, or than the next, where it goes whole otherwise: a line of code that wraps
