@@ -788,3 +788,26 @@ def test_parallel_sessions_set_one_after_another_keep_two_rows_on_each_side_of_a
             elif TIME_RANGE.match(line) and runs:
                 runs[-1].append(line)
         assert runs and all(len(run) >= 2 for run in runs), (p, [len(run) for run in runs])
+
+
+def test_what_follows_parallel_sessions_set_one_after_another_is_set_apart_from_their_last(tmp_path):
+    """A typographer's review of DebConf17 on A5 (three rooms, set one after another): "Blends · Bo", its talk, then
+    "13:00–14:30 Lunch" three points below, as close as the session's own rows: the lunch looked to be the last
+    session's. What follows such a group is set GROUP_END_SPACE below it, more than a session is below the one
+    before it in the group."""
+    items = "      - parallel:\n"
+    for k in range(3):
+        items += session_yaml(f"Track {k}", [f"t{k}"], 9 * 60, minutes=60, room=f"Room {k}", indent=10)[0]
+    items += '      - {time: "10:00-11:00", title: Lunch, kind: break}\n'
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + items
+    _, pdf, path = build(tmp_path, {"programme.yaml": programme,
+                                    "abstracts.yaml": talks_yaml(["t0", "t1", "t2"], long_every=9)})
+    (first,) = [p for _, p in outline_pages(pdf, "Programme")]
+    assert pdf.lines(first).count("PARALLEL SESSIONS") == 1 and "Track 2 · Room 2" in pdf.lines(first)
+    (speaker1,) = boxes(path, first, "Speaker t1")
+    (track2,) = boxes(path, first, "Track 2")
+    (speaker2,) = boxes(path, first, "Speaker t2")
+    (lunch,) = boxes(path, first, "Lunch")
+    within = speaker1[1] - track2[3]  # a session's speaker line to the next session's heading
+    after = speaker2[1] - lunch[3]  # the group's last speaker line to what follows it
+    assert after > within + 5, (within, after)

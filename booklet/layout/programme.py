@@ -22,6 +22,9 @@ from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
 from .styles import markup_color
 
 BLOCK_SPACE = 3.0  # above and below a session or parallel block
+# below parallel sessions set one after another: what follows them (a lunch, a talk for everyone) is set apart from
+# their last session's rows, which it looked to belong to (DebConf17: "Blends · Bo", its talk, then "13:00 Lunch")
+GROUP_END_SPACE = 3 * BLOCK_SPACE
 TRACK_GAP = 1.6 * mm  # between a parallel track's text and the rule beside it
 TRACK_ROW_LIMIT = 0.4  # of the page height: taller rows of side-by-side tracks set the tracks one after another
 SHORT_DAY = 0.5  # of the page height: a day no taller may follow the day before on its page (DayBreak)
@@ -84,7 +87,7 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
         block = _session_lines(ctx, entry) if isinstance(entry, Session) else _parallel_lines(ctx, entry, clock)
         block[0].space += space + BLOCK_SPACE
         lines += block
-        space = BLOCK_SPACE
+        space = GROUP_END_SPACE if block[-1].group_resume is not None else BLOCK_SPACE
     return DayBlock(lines, lambda: _continued_heading(ctx, title), ctx.page.text_height)
 
 
