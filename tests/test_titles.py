@@ -201,6 +201,26 @@ def test_a_tie_yields_where_it_would_leave_a_short_word_alone_on_a_line(tmp_path
                                                                    f"a{NBSP}century of{NBSP}data"]
 
 
+def test_a_body_paragraph_s_held_spaces_hold_though_a_short_word_ends_it():
+    """The tie that yields where it leaves a short word alone is a title's: a paragraph of text keeps every space it
+    holds ("5 nm", "Dr Smith", "op. 64") though its last line is a short word alone."""
+    from booklet.layout.flowables import Para
+    from booklet.layout.page import page_for
+    from booklet.layout.styles import make_styles
+    from booklet.text.paragraph import line_text
+
+    styles = make_styles(page_for("A5"))
+
+    def broken(text: str, style, width: float) -> list[str]:
+        para = Para(text, style)
+        para.wrap(width, 1000)
+        return [line_text(line).strip() for line in para.blPara.lines]
+
+    assert broken(markup.inline("We measure at 5 nm and 10 km as Dr Smith said in op. 64, and so on to it."),
+                  styles.body, 147) == [f"We measure at 5{NBSP}nm and 10{NBSP}km as",
+                                        f"Dr{NBSP}Smith said in op.{NBSP}64, and so on to", "it."]
+
+
 def test_a_word_wider_than_a_cell_is_hyphenated_not_cut_where_the_line_ends(tmp_path):
     """A typographer's review of 31C3 on letter paper (four tracks side by side): titles hyphenate nothing, and a word
     wider than the whole cell was cut where the line ended, without a hyphen: "diesen Freihandelsabk" / "ommen",

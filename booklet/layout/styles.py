@@ -254,7 +254,8 @@ def make_styles(page: Page, language: str = "en", palette: Palette | None = None
     hyphen = hyphenation_language(language)
     base = ParagraphStyle("body", fontName=BODY, fontSize=size, leading=lead, textColor=colours.text,
                           splitLongWords=1, allowWidows=0, allowOrphans=0, quotes=tuple(quotes), language=language,
-                          wideWordsLang=hyphen)  # (a word wider than a line of a style that hyphenates nothing)
+                          wideWordsLang=hyphen,  # (a word wider than a line of a style that hyphenates nothing)
+                          tiesYield=0)  # (a title's style: markup.title's ties yield where they leave a word alone)
 
     def like(name, parent=base, **kw):
         return ParagraphStyle(name, parent=parent, **kw)
@@ -268,11 +269,11 @@ def make_styles(page: Page, language: str = "en", palette: Palette | None = None
                   spaceAfter=lead * 0.35, uriWasteReduce=URI_WASTE),
         small=like("small", fontSize=size * 0.85, leading=size * 1.1, textColor=colours.muted),
         label=like("label", **sans, fontSize=size * 0.72, leading=size, textColor=colours.accent, spaceAfter=2),
-        title=like("title", fontName=SANS + "-Bold", fontSize=size * 1.42, leading=size * 1.72,
+        title=like("title", tiesYield=1, fontName=SANS + "-Bold", fontSize=size * 1.42, leading=size * 1.72,
                    spaceAfter=size * 0.5),
-        heading=like("heading", fontName=SANS + "-Bold", fontSize=size * 1.9, leading=size * 2.3,
+        heading=like("heading", tiesYield=1, fontName=SANS + "-Bold", fontSize=size * 1.9, leading=size * 2.3,
                      textColor=colours.primary, spaceAfter=size * 0.9, keepWithNext=1),
-        subheading=like("subheading", fontName=SANS + "-Bold", fontSize=size * 1.1, leading=size * 1.4,
+        subheading=like("subheading", tiesYield=1, fontName=SANS + "-Bold", fontSize=size * 1.1, leading=size * 1.4,
                         spaceBefore=size * 0.9, spaceAfter=size * 0.35, keepWithNext=1),
         person=like("person", fontName=BODY + "-Bold", spaceAfter=0),
         affiliation=like("affiliation", fontName=BODY + "-Italic", fontSize=size * 0.9, leading=size * 1.15,
@@ -280,15 +281,15 @@ def make_styles(page: Page, language: str = "en", palette: Palette | None = None
         when=like("when", **sans, fontSize=size * 0.75, leading=size * 1.0, textColor=colours.muted,
                   spaceAfter=size * 0.6),
         time=like("time", **sans, fontSize=size * 0.8, leading=size * 1.12, textColor=colours.muted),
-        row_title=like("row_title", fontSize=size * 0.95, leading=size * 1.18),
+        row_title=like("row_title", tiesYield=1, fontSize=size * 0.95, leading=size * 1.18),
         row_speaker=like("row_speaker", fontName=BODY + "-Italic", fontSize=size * 0.88, leading=size * 1.12,
                          textColor=colours.muted),
-        session=like("session", fontName=SANS + "-Bold", fontSize=size * 0.88, leading=size * 1.15,
+        session=like("session", tiesYield=1, fontName=SANS + "-Bold", fontSize=size * 0.88, leading=size * 1.15,
                      textColor=colours.text),
         day_number=like("day_number", fontName=SANS + "-Bold", fontSize=size * 4.6, leading=size * 4.6,
                         textColor=colours.primary),
         day_name=like("day_name", fontName=SANS + "-Bold", fontSize=size * 1.35, leading=size * 1.6),
-        toc_1=like("toc_1", fontName=SANS + "-Bold", fontSize=size, leading=size * 1.5),
-        toc_2=like("toc_2", fontSize=size * 0.95, leading=size * 1.3),
+        toc_1=like("toc_1", tiesYield=1, fontName=SANS + "-Bold", fontSize=size, leading=size * 1.5),
+        toc_2=like("toc_2", tiesYield=1, fontSize=size * 0.95, leading=size * 1.3),
     )
 

@@ -1259,7 +1259,7 @@ def _broken(para, width, break_lines_of, frags, refused: frozenset):
 def _final_hyphen_refused(para, width, break_lines_of):
     frags = _untied(para.frags, min(_widths_of(width)))  # (breaking lines sets them to the words it made)
     lines = _broken(para, width, break_lines_of, frags, frozenset())
-    if _lone_short_lines(lines.lines):
+    if getattr(para.style, "tiesYield", 0) and _lone_short_lines(lines.lines):  # (a title's: see _ties_yielded)
         frags, lines = _ties_yielded(para, width, break_lines_of, frags, lines)
     if len(_ASKED.hyphens) > HYPHENS_IN_A_ROW and len(lines.lines) <= HYPHENS_LINES:
         lines = _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines)
@@ -1329,7 +1329,11 @@ def _ties_yielded(para, width, break_lines_of, frags, lines):
     short word alone that the ties made (a review of 31C3 on A4: a cell of four parallel tracks read "Information
     Control / and / Strategic Violence", the last two words tied, markup.title): taken when it has fewer such lines,
     no line more, no line wider and no word cut without a hyphen more ("Information Control / and Strategic /
-    Violence"). A tie is a preference; a line of "and" alone is worse than the word it keeps from standing alone."""
+    Violence"). A tie is a preference; a line of "and" alone is worse than the word it keeps from standing alone.
+    Only in a title's style (its `tiesYield`: layout.styles, the styles markup.title's text is set in): the paragraph
+    is broken again with every no-break space an ordinary one, and other paragraphs hold more than a title's ties
+    ("5\u00a0nm", "z.\u00a0B.", "Dr\u00a0Smith", "«\u00a0bruit\u00a0»": markup._no_break_held), whose lines may end
+    with a short word as any paragraph's do."""
     loose = _all_untied(frags)
     if loose is frags:
         return frags, lines
