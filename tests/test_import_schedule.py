@@ -1527,3 +1527,26 @@ def test_an_edit_the_source_replaced_is_shown_so_it_can_be_put_back_and_its_comm
     (line,) = [line for line in (folder / "abstracts.yaml").read_text("utf-8").splitlines()
                if line.startswith("  title: Opening")]
     assert line == "  title: Opening".ljust(comment) + "# required: the talk's title"
+
+
+def test_an_empty_file_or_a_web_page_under_the_exports_name_is_told_as_such(tmp_path):
+    """An empty download, or a server's error page saved as schedule.json, was "not a format booklet imports;
+    give --format to say which it is" (and with --format, "not valid JSON" or "no column of titles; name it
+    with --map"): advice that could not help. Each is now told as what it is, with or without --format."""
+    cases = {
+        "empty.json": (b"", "empty.json: the file is empty (0 bytes): there is nothing to import; export it again"),
+        "blank.csv": (b"\xef\xbb\xbf\r\n", "blank.csv: the file is empty (5 bytes, blank): there is nothing to import"),
+        "error.json": (b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
+                       "error.json: a web page (HTML, titled '502 Bad Gateway'), not an export: the server sent a "
+                       "page instead of the file (an error, or a sign-in page); download the export again"),
+        "login.xml": (b'<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n<title>\n  Sign in\n</title>',
+                      "login.xml: a web page (HTML, titled 'Sign in'), not an export"),
+        "page.csv": (b"<html><body>Forbidden</body></html>", "page.csv: a web page (HTML), not an export"),
+    }
+    for name, (content, message) in cases.items():
+        (tmp_path / name).write_bytes(content)
+        for forced in ((), ("--format", "csv"), ("--format", "schedule-json")):
+            out = tmp_path / f"out-{name}-{len(forced)}"
+            result = invoke("import", tmp_path / name, "--out", out, *forced)
+            assert result.exit_code == 1 and message in result.stderr, (name, forced, result.stderr)
+            assert "Traceback" not in result.stderr and not out.exists()

@@ -10,6 +10,7 @@ trainings.xml beside it) also has `detect_folder(path) -> bool`; its `read` take
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +100,29 @@ def detect(path: Path) -> str:
                       "give --format to say which it is")
 
 
+_HTML_PAGE = re.compile(rb"\A(?:<\?xml[^>]*>|<!--.*?-->|\s)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
+
+
+def _not_an_export(path: Path) -> None:
+    """SourceError for a file that holds no export whatever its format: an empty file (a download or export
+    that failed), or a web page saved under the export's name (a server's error page, a login page), which
+    every reader would otherwise call "not valid JSON" or "no column of titles"."""
+    data = path.read_bytes()
+    head = data[:65536].removeprefix(b"\xef\xbb\xbf")
+    if not data.strip(b"\xef\xbb\xbf \t\r\n\x00\xff\xfe"):
+        blank = f"{len(data)} bytes, blank" if data else "0 bytes"
+        raise SourceError(f"{path}: the file is empty ({blank}): there is nothing to import; export it again "
+                          "(an export or a download that failed leaves an empty file)")
+    if _HTML_PAGE.match(head):
+        found = _TITLE.search(head)
+        title = " ".join(found.group(1).decode("utf-8", "replace").split())[:80] if found else ""
+        titled = f", titled '{title}'" if title else ""
+        raise SourceError(f"{path}: a web page (HTML{titled}), not an export: the server sent a page instead of "
+                          "the file (an error, or a sign-in page); download the export again, signed in, and save "
+                          "what it gives")
+
+
 def _unreadable(path: Path, head: bytes) -> None:
     """SourceError saying why, when no format is recognised because the file cannot be read as what it looks
     like: text that is not UTF-8 (UTF-16), JSON that is not valid or nested too deeply, XML that declares
@@ -123,6 +147,8 @@ def _unreadable(path: Path, head: bytes) -> None:
 def read(path: Path, options: Options) -> Imported:
     """The source's content as booklet's documents."""
     path = Path(path)
+    if path.is_file():
+        _not_an_export(path)
     name = options.format or detect(path)
     if name not in FORMATS:
         raise SourceError(f"unknown format '{name}'; the formats are {', '.join(FORMATS)}")
