@@ -1697,3 +1697,29 @@ def test_a_csv_row_of_more_cells_than_the_header_says_so_with_its_line(tmp_path)
         "line 2: the row has 4 values but the header names 3 columns: a ',' inside a cell? its cells after it are "
         "read a column to the right; put a value holding the delimiter in double quotes (\"Müller, Hans; Dubois, "
         "Élodie\")"]
+
+
+SCHEDULE = [
+    ["ID", "Room", "Date", "Start", "Duration", "Title", "Speakers"],
+    ["1", "Studio", "2011-06-23", "19:00", "1:00", "What to hack", "Ana Smith"],
+    ["2", "Studio", "2011-06-23", "20:15", "0:30", "Modernes JavaScript", "Ben Jones"],
+    ["3", "Seminar", "2011-06-23", "20:15", "0:30", "Game On", "Cleo Park"],
+]
+
+
+def test_rows_given_again_whole_are_imported_once_and_said(tmp_path):
+    """A spreadsheet whose rows were pasted twice (two exports joined) listed each talk twice at the same time in
+    the same room: `check` warned of each pair as overlapping (35,525 warnings for 50 copies of 29 talks), and
+    the programme printed each line twice, with no word of why. Each is now imported once, and the note says so."""
+    path = write_csv(tmp_path / "twice.csv", SCHEDULE + SCHEDULE[1:] + [SCHEDULE[1]])
+    imported = table.read(path, Options())
+    items = [item for day in imported.documents["programme.yaml"]["days"] for item in day["items"]]
+    times = [(i["time"], i["talk"]) for item in items for i in item.get("parallel", [{"items": [item]}])
+             for i in (i.get("items") or [i])]
+    assert sorted(times) == [("19:00-20:00", "c1"), ("20:15-20:45", "c2"), ("20:15-20:45", "c3")]
+    assert ("4 entries the source gives again whole (the same id, title, people, text, day, time and room, as "
+            "'What to hack' at line 2, line 5, line 8): imported once ('What to hack' (2 times), 'Modernes "
+            "JavaScript', 'Game On')") in imported.notes
+    booklet = read_back(imported, tmp_path / "out")
+    assert [a.id for a in booklet.abstracts] == ["c1", "c2", "c3"]
+

@@ -462,6 +462,7 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     """The documents of booklet's data files for these entries and blocks; `kinds`: what the source's types
     became (None for a format without types)."""
     notes = list(notes)
+    entries = _once(entries, notes)
     by_key = {b.key: b for b in blocks}
     ids = _Ids()
     abstracts, tutorials, posters = [], [], []
@@ -687,6 +688,33 @@ def some(names: list[str], limit: int = 3) -> str:
     shown = ", ".join(f"'{n}'" + (f" ({counted[n]} times)" if counted[n] > 1 else "") for n in distinct[:limit])
     left = len(names) - sum(counted[n] for n in distinct[:limit])
     return shown + (f" and {left} more" if left else "")
+
+
+def _once(entries: list[Entry], notes: list[str]) -> list[Entry]:
+    """The entries, each given again whole (the same id, title, people, text, kind, day, time and room: a
+    spreadsheet's rows pasted twice, two exports joined) once: each copy was a programme line of its own at the
+    same time, and `check` warned of each pair as overlapping (35,000 warnings for 50 copies of 29 talks)."""
+    seen: set[tuple] = set()
+    once, again = [], []
+    for e in entries:
+        whole = (e.key, e.title, tuple((p.name, tuple(p.affiliations), p.email) for p in e.people), e.text, e.kind,
+                 e.day, e.start, e.end, e.room, e.block, e.number, e.topic)
+        if whole in seen:
+            again.append(e.title)
+            continue
+        seen.add(whole)
+        once.append(e)
+    if again:
+        notes.append(f"{len(again)} entr{'y' if len(again) == 1 else 'ies'} the source gives again whole (the same "
+                     f"id, title, people, text, day, time and room, as {again[0]!r} at {_where_again(entries, again)}): "
+                     f"imported once ({some(again)})")
+    return once
+
+
+def _where_again(entries: list[Entry], again: list[str]) -> str:
+    """Where the first entry given again is, each time ("line 2, line 31")."""
+    places = [e.where for e in entries if e.title == again[0] and e.where]
+    return ", ".join(places[:3]) + (" ..." if len(places) > 3 else "") if places else "more than one place"
 
 
 class _Ids:
