@@ -1723,3 +1723,17 @@ def test_rows_given_again_whole_are_imported_once_and_said(tmp_path):
     booklet = read_back(imported, tmp_path / "out")
     assert [a.id for a in booklet.abstracts] == ["c1", "c2", "c3"]
 
+
+def test_an_id_the_source_gives_to_two_contributions_is_said(tmp_path):
+    """Two rows of other titles with one id were imported as 'c3' and 'c3-2' without a word: a mistake in the
+    source (a copied row edited, an id column filled by hand) went unseen. It is still imported, and said."""
+    rows = [list(r) for r in SCHEDULE]
+    rows[2][0] = "3"
+    imported = table.read(write_csv(tmp_path / "ids.csv", rows), Options())
+    assert sorted(a["id"] for a in imported.documents["abstracts.yaml"]) == ["c1", "c3", "c3-2"]
+    assert ("1 id(s) the source gives to more than one contribution (other titles): each is imported, with an id "
+            "of its own (the second '-2', ...): check that they are different contributions, and make the source's "
+            "ids unique ('3': line 3 ('Modernes JavaScript'), line 4 ('Game On'))") in imported.notes
+    again = table.read(write_csv(tmp_path / "same.csv", SCHEDULE + [SCHEDULE[3][:3] + ["22:00"] + SCHEDULE[3][4:]]),
+                       Options())  # (one talk held twice: one id, one title: no such note)
+    assert not [n for n in again.notes if "id(s) the source gives" in n]

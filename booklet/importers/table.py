@@ -1105,6 +1105,8 @@ class _Table:
         # imported whose names did so: (key, title) -> where (a row listed twice, as one contribution, once)
         self.row_cut: list[str] = []
         self.et_al: dict[tuple[str, str], str] = {}
+        # the id the source gives (its column of ids, as written) -> each title given it -> where first
+        self.idents: dict[str, dict[str, str]] = {}
 
     def read(self) -> Imported:
         header_at = _find_header(self.rows, self.options)
@@ -1145,6 +1147,14 @@ class _Table:
             shown = ", ".join(places[:3]) + " ..." * (len(places) > 3)
             self.notes.append(f"{len(places)} list(s) of authors end with 'et al.' (or 'and others') ({shown}): only "
                               "the people named are imported; add the others to abstracts.yaml")
+        shared = {ident: titles for ident, titles in self.idents.items() if len(titles) > 1}
+        if shared:
+            shown = "; ".join(f"'{ident}': " + ", ".join(f"{where} ('{title}')" for title, where in titles.items())
+                              for ident, titles in list(shared.items())[:3])
+            self.notes.append(f"{len(shared)} id(s) the source gives to more than one contribution (other titles): "
+                              f"each is imported, with an id of its own (the second '-2', ...): check that they are "
+                              f"different contributions, and make the source's ids unique ({shown}"
+                              + (f"; and {len(shared) - 3} more)" if len(shared) > 3 else ")"))
         if self.reworded:
             self.notes.append(f"{len(self.reworded)} row(s) whose description says a paragraph of the abstract again "
                               f"in other words: printed once, in the longer wording; check them "
@@ -1291,6 +1301,8 @@ class _Table:
             text = f"{text}\n\n{refs}"
         ident = get("id")
         key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
+        if ident and slug(ident, 24):
+            self.idents.setdefault(ident.strip(), {}).setdefault(title, where)
         entry = Entry(key, title, people, text, kind, where=where, room=clean(get("room")), language=get("language"),
                       images=images_in(get("abstract"), get("description")))
         if self.row_cut:
@@ -1538,6 +1550,8 @@ class _Table:
                                                for s in split_names(get("speaker"), last_first=True, cut=cut)])
         ident = get("id")
         key = f"c{slug(ident, 24)}" if ident and slug(ident, 24) else id_from(title)
+        if ident and slug(ident, 24):
+            self.idents.setdefault(ident.strip(), {}).setdefault(title, where)
         if cut:
             self.et_al.setdefault((key, title), where)
         entry = Entry(key, title, people, to_markup(get("abstract")), kind, where=where, block=block.key,
