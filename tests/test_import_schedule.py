@@ -1550,3 +1550,21 @@ def test_an_empty_file_or_a_web_page_under_the_exports_name_is_told_as_such(tmp_
             result = invoke("import", tmp_path / name, "--out", out, *forced)
             assert result.exit_code == 1 and message in result.stderr, (name, forced, result.stderr)
             assert "Traceback" not in result.stderr and not out.exists()
+
+
+def test_a_day_the_source_gives_twice_is_imported_once_and_said_so(tmp_path):
+    """An export whose days (or a room's list) came twice (two exports joined) was told as "events given again at
+    the same time in another room (a stream of it)", which they are not; a programme line (a break: no speaker)
+    stayed twice, and check warned of it as overlapping itself; the links were counted once per copy."""
+    days = events_v1()
+    days["13"][3]["links"] = [{"url": "https://example.org/slides", "title": "Slides"}]
+    days["13"] = days["13"] + json.loads(json.dumps(days["13"]))
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert ("7 event(s) the source gives again whole (the same id, title, speakers, text, time and room: its content "
+            "twice over), left out: the event is listed once") in result.stdout
+    assert "in another room" not in result.stdout and "overlaps" not in result.stdout
+    assert "  - 1 event(s) give links" in result.stdout
+    titles = [item.get("title") or item.get("talk") for day in load(tmp_path / "out", "programme.yaml")["days"]
+              for item in items_of(day)]
+    assert titles.count("Coffee break") == 1 and titles.count("e101") == 1

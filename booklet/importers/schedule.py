@@ -218,6 +218,8 @@ _COUNTED_NOTES = (
     ("skipped", "event(s) of a type --kinds says to skip, left out"),
     ("held-again", "event(s) held again, under another id with the same title, speakers and text: one abstract, in "
                    "the programme each time"),
+    ("copy", "event(s) the source gives again whole (the same id, title, speakers, text, time and room: its "
+             "content twice over), left out: the event is listed once"),
     ("simulcast", "event(s) given again at the same time in another room (a stream of it: the same title but for a "
                   "note such as \"(Stream)\", and the same speakers or text), left out: the event is listed once"),
     ("no-end", "event(s) without a duration or an end in the source: printed with their start time only"),
@@ -243,6 +245,7 @@ class _Builder:
         what = "--timezone" if options.timezone else f"{schedule.source}: time_zone_name"
         self.zone = zone_named(name, what) if name else None
         self.notes: list[str] = []
+        self.copies: set[int] = set()  # the events that are an earlier one again whole (_copies), left out
         self.unmapped: Counter = Counter()
         self.types: Counter = Counter()  # the events' types, as written
         self.abstracts: dict[str, dict] = {}
@@ -311,8 +314,13 @@ class _Builder:
     def run(self) -> Imported:
         s = self.s
         placed: dict[dt.date, list[_Placed]] = {}
-        again = _simulcasts(s.events)
+        copies = self.copies = _copies(s.events)
+        rest = [at for at in range(len(s.events)) if at not in copies]
+        again = {rest[at] for at in _simulcasts([s.events[at] for at in rest])}
         for order, event in enumerate(s.events):
+            if order in copies:
+                self.counts["copy"] += 1
+                continue
             if order in again:
                 self.counts["simulcast"] += 1
                 continue
@@ -590,11 +598,12 @@ class _Builder:
         if self.reworded:
             notes.append(f"{len(self.reworded)} event(s) whose description says a paragraph of the abstract again in "
                          f"other words: printed once, in the longer wording; check them ({some(self.reworded)})")
-        others = [f"{name} ({event.title})" for event in self.s.events for name in event.others]
+        events = [event for at, event in enumerate(self.s.events) if at not in self.copies]  # (each once)
+        others = [f"{name} ({event.title})" for event in events for name in event.others]
         if others:
             notes.append(f"{len(others)} person(s) the source names in another role than speaker, host or moderator "
                          f"(a contributor, a guest), not printed: {some(others)}")
-        linked = sum(bool(event.links) for event in self.s.events)
+        linked = sum(bool(event.links) for event in events)
         if linked:
             notes.append(f"{linked} event(s) give links (slides, recordings, a project's page: the source's links), "
                          "which are not imported: add those you want printed to the abstracts")
@@ -652,6 +661,21 @@ def _with_subtitle(title: str, subtitle: str) -> str:
     if title[-1:] in "?!." or ":" in title:
         return f"{title} \u2013 {subtitle}"
     return f"{title}: {subtitle}"
+
+
+def _copies(events: list[Event]) -> set[int]:
+    """The events (their places in `events`) that are an earlier one again whole: the same id, title, speakers, text,
+    time, room and day (a day or a room's list given twice, two exports joined). They were taken for streams "in
+    another room" (of a talk; a line with no speaker stayed twice, and check warned of each pair as overlapping)."""
+    seen: set[tuple] = set()
+    found = set()
+    for at, e in enumerate(events):
+        whole = (e.ident, e.code, e.guid, e.title, e.subtitle, e.type, e.abstract, e.description,
+                 tuple(p.name for p in e.persons), e.start, e.end, e.room, e.day, e.track)
+        if whole in seen:
+            found.add(at)
+        seen.add(whole)
+    return found
 
 
 def _simulcasts(events: list[Event]) -> set[int]:
