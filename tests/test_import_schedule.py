@@ -1568,3 +1568,24 @@ def test_a_day_the_source_gives_twice_is_imported_once_and_said_so(tmp_path):
     titles = [item.get("title") or item.get("talk") for day in load(tmp_path / "out", "programme.yaml")["days"]
               for item in items_of(day)]
     assert titles.count("Coffee break") == 1 and titles.count("e101") == 1
+
+
+def test_a_json_export_cut_short_is_told_as_cut_short(tmp_path):
+    """A schedule.json whose download stopped half-way was "not valid JSON: Unterminated string starting at" (a
+    sentence ended in the air) or "Expecting ',' delimiter", with no word that the file is cut short."""
+    cases = {
+        "cut.json": (b'{"schedule": {"conference": {"title": "Camp', "cut.json:1:39: not valid JSON: Unterminated "
+                     "string starting here; the file ends before its JSON does: it is cut short (export or download "
+                     "it again); nothing was written."),
+        "cut2.json": (b'{"schedule": {"conference": {"title": "Camp", "daysCount": 4\n', "cut2.json:2:1: not valid "
+                      "JSON: Expecting ',' delimiter; the file ends before its JSON does: it is cut short"),
+        "ctl.json": (b'{"schedule": {"conference": {"title": "A\nB"}}}', "ctl.json:1:41: not valid JSON: Invalid "
+                     "control character here; nothing was written."),
+    }
+    for name, (content, message) in cases.items():
+        (tmp_path / name).write_bytes(content)
+        for forced in ((), ("--format", "indico")):
+            result = invoke("import", tmp_path / name, "--out", tmp_path / "out", *forced)
+            shown = message if not forced else message.split(": not valid JSON: ")[1].split(";")[0]
+            assert result.exit_code == 1 and shown in result.stderr, (name, forced, result.stderr)
+            assert not (tmp_path / "out").exists()

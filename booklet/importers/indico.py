@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from . import Imported, Options, SourceError
 from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, flip_name,
                        full_name, given_and_family, line_kind, plus_minutes)
-from .schedule_json import json_value
+from .schedule_json import json_reason, json_value
 from .text import images_in, to_markup
 
 FORMAT = "indico"
@@ -63,7 +63,7 @@ def _load(path: Path):
     except UnicodeDecodeError as e:
         raise SourceError(f"{path}: byte {e.start + 1}: not UTF-8 text, as JSON must be") from None
     except json.JSONDecodeError as e:
-        raise SourceError(f"{path}: line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})") from None
+        raise SourceError(f"{path}: line {e.lineno}, column {e.colno}: not valid JSON ({json_reason(e)})") from None
 
 
 # -- times ----------------------------------------------------------------------------------

@@ -34,6 +34,17 @@ def read(path: Path, options: Options) -> Imported:
     return build(_Reader(str(path)).schedule(data), options, NAME)
 
 
+def json_reason(exc: json.JSONDecodeError) -> str:
+    """Python's reason for a JSON error, as a sentence ("Unterminated string starting at" ended in the air: "...
+    starting here"), and that the file is cut short when it ends before its JSON does (an export or a download
+    stopped half-way)."""
+    reason = f"{exc.msg[:-3]} here" if exc.msg.endswith(" at") else exc.msg
+    rest = exc.doc[exc.pos:]
+    if not rest.strip() or exc.msg.startswith("Unterminated string"):  # (a string left open runs to the end)
+        reason += "; the file ends before its JSON does: it is cut short (export or download it again)"
+    return reason
+
+
 def load_json(path: Path):
     """The file's JSON value; SourceError naming the line and column of a syntax error."""
     raw = path.read_bytes()
@@ -45,7 +56,7 @@ def load_json(path: Path):
     try:
         return json_value(text)
     except json.JSONDecodeError as exc:
-        raise SourceError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        raise SourceError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {json_reason(exc)}") from None
     except RecursionError:
         raise SourceError(f"{path}: nested too deeply to be a schedule") from None
 
