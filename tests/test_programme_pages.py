@@ -757,39 +757,6 @@ def test_a_short_day_after_a_day_that_ends_at_a_page_foot_starts_at_the_next_pag
     assert tops[1] == pytest.approx(tops[0], abs=0.5)  # where a day opening a page starts: no gap above it
 
 
-def test_parallel_sessions_set_one_after_another_keep_two_rows_on_each_side_of_a_page_break(tmp_path):
-    """A typographer's review of 36C3 on A4 (five rooms, each session one talk, set one after another): a page ended
-    with "PARALLEL SESSIONS" and the first of five talks, and another page opened with "PARALLEL SESSIONS
-    (continued)" over one talk alone before the next group. As a session keeps two of its rows on each side of a
-    break where it can, so does a group of parallel sessions."""
-    items = "      - parallel:\n"
-    ids = []
-    for group in range(9):
-        if group:
-            items += "      - parallel:\n"
-        for k in range(5):
-            talk = f"g{group}r{k}"
-            ids.append(talk)
-            items += session_yaml(f"Track {k}", [talk], 9 * 60 + 70 * group, minutes=60, room=f"Room {k}",
-                                  indent=10)[0]
-    programme = "days:\n  - date: 2027-09-13\n    items:\n" + items
-    _, pdf, _ = build(tmp_path, {"programme.yaml": programme, "abstracts.yaml": talks_yaml(ids, long_every=3)})
-    (first,) = [p for _, p in outline_pages(pdf, "Programme")]
-    pages = [p for p in range(first, len(pdf.texts)) if p == first or "Monday 13 September (continued)" in
-             pdf.lines(p)]
-    assert len(pages) >= 3, pages
-    for p in pages:
-        lines = pdf.lines(p)
-        # the rows under each label on the page: those of the group it opens (or goes on with)
-        runs: list[list[str]] = []
-        for line in lines:
-            if line.startswith("PARALLEL SESSIONS"):
-                runs.append([])
-            elif TIME_RANGE.match(line) and runs:
-                runs[-1].append(line)
-        assert runs and all(len(run) >= 2 for run in runs), (p, [len(run) for run in runs])
-
-
 def test_what_follows_parallel_sessions_set_one_after_another_is_set_apart_from_their_last(tmp_path):
     """A typographer's review of DebConf17 on A5 (three rooms, set one after another): "Blends · Bo", its talk, then
     "13:00–14:30 Lunch" three points below, as close as the session's own rows: the lunch looked to be the last

@@ -6,7 +6,7 @@ them out one under another and chooses its own page breaks:
 - a day that fits on a page is never broken: when it does not fit the space left, it moves whole;
 - a longer day breaks so that at least three programme rows go on each side of the break, never
   after a heading (a line marked `keep`), and, when it can, not so that only one row of a session
-  or parallel block, or of parallel sessions set one after another, stays on either side;
+  or parallel block stays on either side;
 - a day whose rest after the break would be short (less than SHORT_REST of a page, with the headings it repeats:
   three or four rows alone on the day's last page) breaks earlier, between two of its sessions or items (else
   between two parallel sessions, else inside a session or a block of parallel tracks), where the rest takes more of
@@ -119,7 +119,6 @@ class DayBlock(Flowable):
         cum = self._cumulative()
         rows, block_rows_before, block_rows = self._row_counts()
         rules = _RULES if at_top else _RULES[:_RULES_AWAY_FROM_TOP]
-        group_rows = self._group_rows()
         for least, lone_allowed in rules:
             for i in range(len(self.lines) - 1, 0, -1):
                 if cum[i] > availHeight + _FUZZ or self.lines[i - 1].keep:
@@ -130,30 +129,8 @@ class DayBlock(Flowable):
                     before, total = block_rows_before[i], block_rows[id(self.lines[i].block)]
                     if before < 2 or total - before < 2:
                         continue
-                if not lone_allowed and self._lone_in_group(i, group_rows):
-                    continue
                 return i
         return None
-
-    def _group_rows(self) -> tuple[list[int], dict[int, int]]:
-        """For each line, how many rows of its group of parallel sessions (set one after another: Line.group_resume)
-        come before it; and each group's rows (by the id of its group_resume)."""
-        before: list[int] = []
-        counts: dict[int, int] = {}
-        for line in self.lines:
-            key = id(line.group_resume)
-            before.append(counts.get(key, 0))
-            counts[key] = counts.get(key, 0) + line.row
-        return before, counts
-
-    def _lone_in_group(self, i: int, group_rows: tuple[list[int], dict[int, int]]) -> bool:
-        """Whether a break before lines[i], inside a group of parallel sessions set one after another, leaves a single
-        row of the group on one side of it: "PARALLEL SESSIONS" and one talk of five at a page's foot, or one alone
-        below "PARALLEL SESSIONS (continued)" (36C3 on A4), as a session's lone row is avoided."""
-        if not self._inside_group(i):
-            return False
-        before, total = group_rows[0][i], group_rows[1][id(self.lines[i].group_resume)]
-        return before < 2 or total - before < 2
 
     def _balanced(self, cut: int, availWidth: float, availHeight: float) -> int:
         """`cut`, or an earlier break when the rest after it is short (less than SHORT_REST of a page, as set below the
@@ -174,7 +151,6 @@ class DayBlock(Flowable):
         if rest.wrap(availWidth, self.page_height)[1] >= short:
             return cut
         rows, block_rows_before, block_rows = self._row_counts()
-        group_rows = self._group_rows()
         breaks = []  # (i, inside a block, inside a group): the breaks any of the three kinds may take, latest first
         for i in range(cut - 1, 0, -1):
             if cum[i] < availHeight / 2:
@@ -190,8 +166,6 @@ class DayBlock(Flowable):
                     before, total = block_rows_before[i], block_rows[id(self.lines[i].block)]
                     if where != "block" or before < 2 or total - before < 2:
                         continue
-                if inside_group and self._lone_in_group(i, group_rows):
-                    continue
                 height = self._rest(self.lines[i:], inside_block, inside_group).wrap(availWidth, self.page_height)[1]
                 if height > self.page_height + _FUZZ:
                     break  # (an earlier break leaves more)
