@@ -422,9 +422,26 @@ def test_a_date_no_conference_has_is_no_date_not_an_internal_error(tmp_path, dat
     path.write_text(f"Title,Authors,Date,Start,End\nT,\"Smith, Ana\",{date},10:00,10:30\n"
                     "U,\"Jones, Bo\",2027-05-06,10:00,10:30\n", encoding="utf-8")
     imported = table.read(path, Options())
-    assert f"line 2: no date for 'T' ('{date}'); left out of the programme" in imported.notes
+    assert f"line 2: no date for 'T' ('{date}' is not one); left out of the programme" in imported.notes
     day, = imported.documents["programme.yaml"]["days"]
     assert str(day["date"]) == "2027-05-06"
+
+
+def test_times_in_a_table_with_no_column_of_dates_are_one_note_not_one_a_row(tmp_path):
+    """An importer fuzzing review: a CSV with a start column and no column of dates gave a note a row ("line 2: no
+    date for 'What to hack' ('')", 29 of them, the empty brackets a puzzle). It is one note, saying what to add; a row
+    whose date cell is empty in a table with dates says its date is empty."""
+    path = tmp_path / "talks.csv"
+    path.write_text("Title,Speaker,Start\n" + "".join(f"T{n},Ann Smith{n},1{n}:00\n" for n in range(5)),
+                    encoding="utf-8")
+    notes = table.read(path, Options()).notes
+    assert [note for note in notes if "date" in note and "source has no dates" not in note] == [
+        "5 row(s) give a time ('Start') but the source has no column of dates (line 2, line 3, line 4 ...): left out "
+        "of the programme; add a column of dates (a header 'Date'), or write the date with the time "
+        "('2027-06-05 19:00')"]
+    path.write_text("Title,Speaker,Date,Start\nOne,Ann Smith,,10:00\nTwo,Bob Jones,2027-05-06,10:00\n",
+                    encoding="utf-8")
+    assert "line 2: no date for 'One' (its date is empty); left out of the programme" in table.read(path, Options()).notes
 
 
 def test_a_year_written_0000_and_a_duration_past_midnight_are_notes(tmp_path):
@@ -434,7 +451,7 @@ def test_a_year_written_0000_and_a_duration_past_midnight_are_notes(tmp_path):
                     "Two,Bob Jones,2025-05-06,10:00,99999999999999999999\n"
                     "Three,Cy Lee,06.05.25,11:00,20\n", encoding="utf-8")
     imported = table.read(path, Options())
-    assert "line 2: no date for 'One' ('0000-05-05'); left out of the programme" in imported.notes  # (not 2000-05-05)
+    assert "line 2: no date for 'One' ('0000-05-05' is not one); left out of the programme" in imported.notes  # (not 2000-05-05)
     assert ("line 3: '99999999999999999999' is not a duration (minutes, or hours and minutes, within a day); 'Two' has "
             "no end time") in imported.notes
     day, = imported.documents["programme.yaml"]["days"]
@@ -764,7 +781,7 @@ def test_a_workbook_of_a_sheet_per_day_is_read_whole(tmp_path):
            "or CSV of its own)" in imported.notes
     book["Tuesday"].append(["Broken", "Ana", "not a date", None, None])
     book.save(tmp_path / "week.xlsx")
-    assert "sheet 'Tuesday', row 6: no date for 'Broken' ('not a date'); left out of the programme" \
+    assert "sheet 'Tuesday', row 6: no date for 'Broken' ('not a date' is not one); left out of the programme" \
         in table.read(tmp_path / "week.xlsx", Options()).notes  # (where a row is: its own sheet's)
 
 

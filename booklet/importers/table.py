@@ -1084,6 +1084,7 @@ class _Table:
         self.zone = zone_named(options.timezone, "--timezone") if options.timezone else None
         self.last_day: dt.date | None = None  # the date of the last row that wrote one (for a row that writes none)
         self.filled_down = 0  # rows with a time and no date, given the date of the row above
+        self.undated: list[str] = []  # where rows are that give a time, in a table with no column of dates
         self.where = where  # row index -> "line 12" / "sheet 'X', row 12"
         self.header_line = lambda i: ""  # row index -> the CSV's line it starts on, as written (for its delimiter)
         self.wider: list[tuple[str, int]] = []  # CSV rows of more cells than the header's: (where, how many)
@@ -1186,7 +1187,7 @@ class _Table:
                            for name in ("authors", "coauthors", "speaker") for i in cols.index.get(name, [])}
         self.leaning = {i: last_first_leaning(_cell(r, i) for r in body) for i in self.last_first}
         entries = []
-        self.last_day, self.filled_down = None, 0
+        self.last_day, self.filled_down, self.undated = None, 0, []
         named = max((i + 1 for i in range(len(header)) if _cell(header, i)), default=0)  # (empty cells after: none)
         for offset, row in enumerate(body):
             n = header_at + 1 + offset
@@ -1219,6 +1220,11 @@ class _Table:
         if self.filled_down:
             self.notes.append(f"{self.filled_down} row(s) with a time and no date took the date of the row above "
                               "(a date written once a day, or in merged cells)")
+        if self.undated:
+            start = _cell(header, cols.first("start")) if cols.has("start") else "start"
+            self.notes.append(f"{len(self.undated)} row(s) give a time ('{start}') but the source has no column of "
+                              f"dates ({', '.join(self.undated[:3])}{' ...' * (len(self.undated) > 3)}): left out of the programme; add a column of dates "
+                              "(a header 'Date'), or write the date with the time ('2027-06-05 19:00')")
         used = {i for indexes in cols.index.values() for i in indexes}
         mapped = _user_map(self.options)
         unread_at = [i for i in range(len(header)) if _cell(header, i) and i not in used
@@ -1442,9 +1448,13 @@ class _Table:
             day = self.last_day  # a date written on a day's first row alone, or in cells merged down the day
             self.filled_down += 1
         if day is None:
-            if start is not None or date_raw not in (None, ""):
-                self.notes.append(f"{entry.where}: no date for '{entry.title}' ('{_cell(row, cols.first('date'))}')"
-                                  "; left out of the programme")
+            if start is not None and not cols.has("date"):
+                self.undated.append(entry.where)  # (one note for them all: the table has no dates)
+            elif start is not None or date_raw not in (None, ""):
+                written = _cell(row, cols.first("date"))
+                self.notes.append(f"{entry.where}: no date for '{entry.title}' "
+                                  + (f"('{written}' is not one)" if written else "(its date is empty)")
+                                  + "; left out of the programme")
             return
         entry.day, entry.start = _start_day(day, start, _cell(row, cols.first("start"))), start
         if start is not None and end_raw not in (None, ""):
