@@ -1375,3 +1375,18 @@ def test_a_name_with_a_bidirectional_control_is_the_same_person_in_the_index(tmp
     booklet = check_folder(data)[0]
     jones = next(a for a in booklet.abstracts if a.id == "jones")
     assert (jones.title, jones.authors[0].affiliations) == ("Another talk", ("Uni A", "Uni B"))
+
+
+def test_a_data_folder_that_is_no_folder_is_not_offered_to_init(tmp_path):
+    """A path that is there but is no folder (a device, a pipe): `booklet init` cannot make it one, so it is not offered."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    for name in (Path(os.devnull), pipe):
+        problem = f"{name}: not a folder: give the conference's data folder"
+        result = invoke("build", name, "-o", tmp_path / "b.pdf")
+        assert result.exit_code == 1
+        assert result.stderr.splitlines() == [problem, "1 error, 0 warnings; nothing was written."]
+        result = invoke("check", name)
+        assert result.exit_code == 1
+        assert (result.stderr, result.stdout) == (f"{problem}\n", f"{name}: 1 error, 0 warnings.\n")
+    assert not (tmp_path / "b.pdf").exists()

@@ -42,6 +42,8 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
         if folder.is_dir():
             report.error("conference.yaml", 0, "", f"not found in {folder}: every conference needs one (booklet "
                          "init DIR starts a conference in a new folder, with every file)")
+        elif os.path.lexists(folder):  # a device (/dev/null), a pipe, a link to nowhere: `init` cannot write there
+            report.error(str(folder), 0, "", "not a folder: give the conference's data folder")
         else:
             report.error(str(folder), 0, "", "no such folder: give the conference's data folder, or start one "
                          f"with: booklet init {shlex.quote(str(folder))}")
