@@ -216,12 +216,24 @@ def _decode(path: Path) -> Image.Image:
                                 "the size it prints)") from None
         if _empty(path):  # (Pillow: "cannot identify image file '/the/whole/path'")
             raise _ImageProblem("the file is empty (0 bytes): copy or save the file again") from None
+        if _is_pdf(path):  # (a logo or photo as the PDF a designer sent: Pillow named the whole path)
+            raise _ImageProblem("a PDF, not an image: booklet places a PNG or JPEG image here; export the PDF's page "
+                                "as one (300 dpi at the size it prints)") from None
         raise _ImageProblem(f"not a readable image ({exc})") from None
 
 
 def _empty(path: Path) -> bool:
     try:
         return path.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def _is_pdf(path: Path) -> bool:
+    """Whether the file is a PDF (by the header its first bytes hold, whatever its name)."""
+    try:
+        with open(path, "rb") as stream:
+            return b"%PDF-" in stream.read(1024)
     except OSError:
         return False
 

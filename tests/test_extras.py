@@ -297,6 +297,20 @@ def test_an_svg_logo_is_an_error_that_says_it_is_an_svg(tmp_path):
                                           f"conference.yaml:{line + 1}: sponsors[1].logo: 'images/v.png': {what}"])
 
 
+def test_a_pdf_logo_is_an_error_that_says_it_is_a_pdf(tmp_path):
+    """A fuzzing review: a logo given as the PDF a designer sent (named .pdf, or .png) was "not a readable image (cannot
+    identify image file '/the/whole/path')", Pillow's words; it says it is a PDF and what to place instead."""
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", "sponsors:\n  - {name: Vector, logo: images/v.pdf}\n"
+                                                     "  - {name: Named, logo: images/v.png}\n"),
+        "images/v.pdf": pdf_bytes(pages=1), "images/v.png": pdf_bytes(pages=1)})
+    line = base_lines("conference.yaml") + 2
+    what = ("a PDF, not an image: booklet places a PNG or JPEG image here; export the PDF's page as one (300 dpi at "
+            "the size it prints)")
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:{line}: sponsors[0].logo: 'images/v.pdf': {what}",
+                                          f"conference.yaml:{line + 1}: sponsors[1].logo: 'images/v.png': {what}"])
+
+
 # -- extra pages ----------------------------------------------------------------------------------------
 
 EXTRA = """\
