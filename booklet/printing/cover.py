@@ -50,8 +50,8 @@ def spread_cover(source: Path, text_block: Path, cover: Path, spine: float, stri
     the source has no text block between its cover pages."""
     from pypdf import PdfReader, PdfWriter, apply_configuration
 
-    from .impose import (IMPOSITION_KEY, MARK_GAP, MARK_LENGTH, Spread, _file_id, _information, _one_size, _version,
-                         add_side, bleed_of, marks_for, prepared)
+    from .impose import (IMPOSITION_KEY, MARK_GAP, MARK_LENGTH, Spread, add_side, bleed_of, document_information,
+                         file_id, marks_for, one_size, pdf_version, prepared)
     from .pdffile import open_pdf, page_box, reading
 
     source = Path(source)
@@ -67,8 +67,8 @@ def spread_cover(source: Path, text_block: Path, cover: Path, spine: float, stri
         pages = [prepared(reader.pages[i]) for i in (count - 1, 0, 1, count - 2)]
         trims = [page_box(page, "/TrimBox") for page in pages]
         bleed = min(bleed_of(page, None) for page in pages)
-        version, information = _version(reader), _information(reader)
-    _one_size(source, trims)
+        version, information = pdf_version(reader), document_information(reader)
+    one_size(source, trims)
     width, height = trims[0][2] - trims[0][0], trims[0][3] - trims[0][1]
     gap = max(MARK_GAP, bleed + 2 * MM)  # the marks where the booklet's own start: clear of the bleed
     room = gap + MARK_LENGTH if crop_marks else bleed
@@ -85,7 +85,7 @@ def spread_cover(source: Path, text_block: Path, cover: Path, spine: float, stri
     if writer._info is not None:
         writer._info.update(information)
     writer.add_metadata({IMPOSITION_KEY: spread_mark(spine, count)})
-    writer._ID = _file_id(source, f"cover {spine:.4f}", crop_marks, 0.0)  # the same job, the same bytes
+    writer._ID = file_id(source, f"cover {spine:.4f}", crop_marks, 0.0)  # the same job, the same bytes
     with together() as files:  # renamed into place only when both are written; a failure undoes both
         _write_pages(PdfReader(str(source)), list(range(2, count - 2)), files.temp(text_block),
                      part_mark(False, count, spine))

@@ -114,9 +114,9 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
         trims = [_upright(page)[1] for page in pages]
         boxes = [(page_box(page, "/TrimBox"), page_box(page, "/MediaBox")) for page in pages]
         bleeds = {id(page): bleed_of(page, MARK_GAP if crop_marks else None) for page in pages}
-        version, information = _version(reader), _information(reader)
+        version, information = pdf_version(reader), document_information(reader)
     _trims_on_their_pages(source, boxes)
-    _one_size(source, trims)
+    one_size(source, trims)
     if creep:
         _text_inside_the_spine(source, [box for box, _ in boxes], creep, sheets,
                                [page.rotation % 360 for page in pages])
@@ -133,7 +133,7 @@ def impose(source: Path, output: Path, sheet: str = "A4", crop_marks: bool = Fal
     if writer._info is not None:
         writer._info.update(information)
     writer.add_metadata({IMPOSITION_KEY: imposition_mark(len(pages) + blanks, sheets, sheet)})
-    writer._ID = _file_id(source, sheet, crop_marks, creep)  # fixed, so the same input gives the same bytes
+    writer._ID = file_id(source, sheet, crop_marks, creep)  # fixed, so the same input gives the same bytes
     write_atomically(writer, output)
     thick = too_many_to_stitch(len(pages) + blanks)
     return ImposeResult(output, sheets, 2 * sheets, blanks, sheet, (thick,) if thick else ())
@@ -152,7 +152,7 @@ def _trims_on_their_pages(source: Path, boxes: list[tuple[Box, Box]]) -> None:
                          "impose it")
 
 
-def _one_size(source: Path, trims: list[Box]) -> None:
+def one_size(source: Path, trims: list[Box]) -> None:
     """ValueError naming the pages whose trim (as they are shown: turned by their /Rotate) is not the first page's:
     a saddle-stitched booklet's pages are all one size, and a turned page would be printed sideways."""
     from .preflight import differs, page_list
@@ -383,7 +383,7 @@ def _finish_side(page: PageObject, spread: Spread) -> None:
     page.compress_content_streams()
 
 
-def _version(reader) -> tuple[int, int]:
+def pdf_version(reader) -> tuple[int, int]:
     """The PDF version of the source: the later of its header's and its catalogue's /Version (which a file
     updated in place may raise it by); never below the 1.3 pypdf writes."""
     found = [(1, 3)]
@@ -394,7 +394,7 @@ def _version(reader) -> tuple[int, int]:
     return max(found)
 
 
-def _information(reader) -> dict:
+def document_information(reader) -> dict:
     """The source's document information (Title, Author, Subject, Keywords, Creator, dates, Trapped ...) for the
     imposed file: its text, name (/Trapped /True) and number values, as they are; not its /Producer (pypdf, which
     writes the imposed file, is) nor anything else (a dictionary or stream would bring objects of the source)."""
@@ -416,7 +416,7 @@ def imposition_mark(pages: int, sheets: int, sheet: str) -> str:
     return f"{SADDLE_STITCH}: {pages} pages on {sheets} sheet{'s' * (sheets != 1)} of {sheet}, both sides"
 
 
-def _file_id(source: Path, sheet: str, crop_marks: bool, creep: float) -> ArrayObject:
+def file_id(source: Path, sheet: str, crop_marks: bool, creep: float) -> ArrayObject:
     """A /ID derived from the input and the options: the same job always gets the same bytes."""
     digest = hashlib.md5(source.read_bytes(), usedforsecurity=False)
     digest.update(f"{sheet}|{crop_marks}|{creep:.6f}".encode())
