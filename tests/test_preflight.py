@@ -333,3 +333,29 @@ def test_rgb_transparency_and_the_output_intent_are_told(tmp_path):
     writer.write(tmp_path / "intent.pdf")
     assert "Colour: RGB and CMYK, output intent FOGRA39" in preflight(tmp_path / "intent.pdf").facts
     assert "Transparency: none" in preflight(numbered_pdf(tmp_path / "plain.pdf", 4)).facts
+
+
+def test_fonts_are_counted_by_typeface_not_by_subset(tmp_path):
+    """A print shop's review: an RGB build said "Fonts: 11" and its CMYK build "Fonts: 9", the same faces; a font of
+    more characters than one subset holds (ReportLab embeds 256 a subset) is embedded as several, each a font of the
+    PDF. Preflight counts typefaces by name."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(TTFont("PreflightSans", str(ROOT / "booklet/resources/fonts/NotoSans-Regular.ttf")))
+    path = tmp_path / "subsets.pdf"
+    canvas = Canvas(str(path), pagesize=(148 * mm, 210 * mm), initialFontName="PreflightSans")
+    canvas.setFont("PreflightSans", 6)
+    letters = "".join(chr(c) for c in range(0x21, 0x7F)) + "".join(chr(c) for c in range(0xC0, 0x17F))
+    for row in range(0, len(letters), 40):
+        canvas.drawString(15 * mm, 190 * mm - row / 40 * 8, letters[row:row + 40])
+    canvas.save()
+    import pypdf
+
+    fonts = {font.get_object()["/BaseFont"].split("+")[-1]
+             for font in pypdf.PdfReader(path).pages[0]["/Resources"]["/Font"].values()}
+    assert len(pypdf.PdfReader(path).pages[0]["/Resources"]["/Font"]) == 2 and len(fonts) == 1  # two subsets, one face
+    facts = preflight(path).facts
+    assert "Fonts: 1, all embedded" in facts
+    assert "Binding: saddle stitch is fine (1 page; up to 96)" in facts  # (it said "1 pages")

@@ -60,7 +60,7 @@ def binding_fact(pages: int) -> str:
     cover pages are the cover board, not leaves of the text block: the spine is estimated from the others, as
     `booklet build --cover spread` estimates it."""
     if saddle_stitched(pages):
-        return f"Binding: saddle stitch is fine ({pages} pages; up to {SADDLE_STITCH_MOST})"
+        return f"Binding: saddle stitch is fine ({pages} page{'s' * (pages != 1)}; up to {SADDLE_STITCH_MOST})"
     spine = spine_for(max(pages - COVER_PAGES, 0))
     return (f"Binding: perfect binding ({pages} pages, more than the {SADDLE_STITCH_MOST} pages saddle stitch takes); "
             f"spine about {mm_text(spine.width)} mm (the text block's {spine.leaves} leaves, the cover's 4 pages "

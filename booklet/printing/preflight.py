@@ -183,11 +183,15 @@ def _binding_fact(pages: list[PageObject], imposed: str | None, part: _Part | No
 
 
 def _font_fact(scans: list[PageScan]) -> str:
+    """How many typefaces the file uses, by name: a font embedded as several subsets (ReportLab's 256 characters a
+    subset; a face drawn apart on a cover) is one, as a print shop counts them (an RGB build said 11 where its CMYK
+    build, the same faces, said 9)."""
     fonts = {key: use for scan in scans for key, use in scan.fonts.items()}
-    missing = sum(not use.embedded for use in fonts.values())
     if not fonts:
         return "Fonts: none used"
-    return f"Fonts: {len(fonts)}, " + ("all embedded" if not missing else f"{missing} not embedded")
+    names = {use.name for use in fonts.values()}
+    missing = len({use.name for use in fonts.values() if not use.embedded})
+    return f"Fonts: {len(names)}, " + ("all embedded" if not missing else f"{missing} not embedded")
 
 
 def _image_fact(scans: list[PageScan]) -> str:
