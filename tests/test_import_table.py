@@ -1754,3 +1754,17 @@ def test_an_id_the_source_gives_to_two_contributions_is_said(tmp_path):
     again = table.read(write_csv(tmp_path / "same.csv", SCHEDULE + [SCHEDULE[3][:3] + ["22:00"] + SCHEDULE[3][4:]]),
                        Options())  # (one talk held twice: one id, one title: no such note)
     assert not [n for n in again.notes if "id(s) the source gives" in n]
+
+
+def test_rows_at_other_times_in_a_table_with_no_dates_are_not_given_again_whole(tmp_path):
+    """A review: in a table with no column of dates, two rows of one talk at 10:00 and at 16:00 (a talk given twice)
+    were said to be 'given again whole (the same id, title, people, text, day, time and room ...)': their times, not
+    placed in the programme for want of a date, were not compared. Rows pasted twice, times and all, still are."""
+    rows = [["Title", "Speaker", "Time", "Room", "Abstract"],
+            ["Lightning talks", "Ann Lee", "10:00", "A", "Short talks."],
+            ["Lightning talks", "Ann Lee", "16:00", "A", "Short talks."]]
+    imported = table.read(write_csv(tmp_path / "two.csv", rows), Options())
+    assert not [n for n in imported.notes if "gives again whole" in n]
+    assert [a["id"] for a in imported.documents["abstracts.yaml"]] == ["lightning-talks"]  # (one talk, as before)
+    imported = table.read(write_csv(tmp_path / "pasted.csv", rows + rows[1:]), Options())
+    assert [n[:40] for n in imported.notes if "gives again whole" in n] == ["2 entries the source gives again whole ("]

@@ -431,6 +431,9 @@ class Entry:
     language: str = ""  # its text's language, as the source writes it ("de", "EN", "German")
     topic: str = ""  # its track or topic, as the source names it: a poster's `topic`
     images: int = 0  # the images its text showed in the source (left out: text.images_in)
+    # the date and time the source writes, where they could not be placed (a table with no column of dates): two
+    # rows of one talk at other times are not one given again (_once)
+    unplaced: str = ""
 
 
 # -- the assembly ----------------------------------------------------------------------------------
@@ -698,7 +701,7 @@ def _once(entries: list[Entry], notes: list[str]) -> list[Entry]:
     once, again = [], []
     for e in entries:
         whole = (e.key, e.title, tuple((p.name, tuple(p.affiliations), p.email) for p in e.people), e.text, e.kind,
-                 e.day, e.start, e.end, e.room, e.block, e.number, e.topic)
+                 e.day, e.start, e.end, e.unplaced, e.room, e.block, e.number, e.topic)
         if whole in seen:
             again.append(e.title)
             continue

@@ -1448,6 +1448,8 @@ class _Table:
             day = self.last_day  # a date written on a day's first row alone, or in cells merged down the day
             self.filled_down += 1
         if day is None:
+            entry.unplaced = " ".join(filter(None, (_cell(row, cols.first("date")), _cell(row, cols.first("start")),
+                                                    _cell(row, cols.first("end")))))
             if start is not None and not cols.has("date"):
                 self.undated.append(entry.where)  # (one note for them all: the table has no dates)
             elif start is not None or date_raw not in (None, ""):
