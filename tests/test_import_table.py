@@ -1768,3 +1768,12 @@ def test_rows_at_other_times_in_a_table_with_no_dates_are_not_given_again_whole(
     assert [a["id"] for a in imported.documents["abstracts.yaml"]] == ["lightning-talks"]  # (one talk, as before)
     imported = table.read(write_csv(tmp_path / "pasted.csv", rows + rows[1:]), Options())
     assert [n[:40] for n in imported.notes if "gives again whole" in n] == ["2 entries the source gives again whole ("]
+
+
+def test_the_note_of_rows_given_again_names_the_copies_not_every_row_of_the_title(tmp_path):
+    """A review: the note named every row of the first copied entry's title ('at line 2, line 3, line 4'), the row
+    of the same talk held again at another time (line 3) among them, as if it were a copy."""
+    again = SCHEDULE[1][:3] + ["22:00"] + SCHEDULE[1][4:]
+    imported = table.read(write_csv(tmp_path / "held.csv", [SCHEDULE[0], SCHEDULE[1], again, SCHEDULE[1]]), Options())
+    assert ("1 entry the source gives again whole (the same id, title, people, text, day, time and room, as "
+            "'What to hack' at line 2, line 4): imported once ('What to hack')") in imported.notes

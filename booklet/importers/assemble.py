@@ -697,26 +697,29 @@ def _once(entries: list[Entry], notes: list[str]) -> list[Entry]:
     """The entries, each given again whole (the same id, title, people, text, kind, day, time and room: a
     spreadsheet's rows pasted twice, two exports joined) once: each copy was a programme line of its own at the
     same time, and `check` warned of each pair as overlapping (35,000 warnings for 50 copies of 29 talks)."""
-    seen: set[tuple] = set()
-    once, again = [], []
+    seen: dict[tuple, list[str]] = {}  # each entry as a whole -> where the source gives it
+    once, again, first = [], [], None
     for e in entries:
         whole = (e.key, e.title, tuple((p.name, tuple(p.affiliations), p.email) for p in e.people), e.text, e.kind,
                  e.day, e.start, e.end, e.unplaced, e.room, e.block, e.number, e.topic)
         if whole in seen:
+            seen[whole].append(e.where)
             again.append(e.title)
+            first = whole if first is None else first
             continue
-        seen.add(whole)
+        seen[whole] = [e.where]
         once.append(e)
     if again:
         notes.append(f"{len(again)} entr{'y' if len(again) == 1 else 'ies'} the source gives again whole (the same "
-                     f"id, title, people, text, day, time and room, as {again[0]!r} at {_where_again(entries, again)}): "
+                     f"id, title, people, text, day, time and room, as {again[0]!r} at {_where_again(seen[first])}): "
                      f"imported once ({some(again)})")
     return once
 
 
-def _where_again(entries: list[Entry], again: list[str]) -> str:
-    """Where the first entry given again is, each time ("line 2, line 31")."""
-    places = [e.where for e in entries if e.title == again[0] and e.where]
+def _where_again(places: list[str]) -> str:
+    """Where the first entry given again is, each time ("line 2, line 31"): its copies', not every entry's of its
+    title (the same talk held again at another time is none)."""
+    places = [where for where in places if where]
     return ", ".join(places[:3]) + (" ..." if len(places) > 3 else "") if places else "more than one place"
 
 
