@@ -359,3 +359,38 @@ def test_fonts_are_counted_by_typeface_not_by_subset(tmp_path):
     facts = preflight(path).facts
     assert "Fonts: 1, all embedded" in facts
     assert "Binding: saddle stitch is fine (1 page; up to 96)" in facts  # (it said "1 pages")
+
+
+def test_a_clip_that_leaves_nothing_clips_everything_away(tmp_path):
+    """A review: a clip within a clip it does not meet (nothing can be painted) was taken for no clip at all, so that
+    a rich black painted through it was a fault of 400 % of ink that no page shows."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "clipped.pdf"
+    canvas = Canvas(str(path), pagesize=(100 * mm, 100 * mm), invariant=1)
+    canvas.setTrimBox((0, 0, 100 * mm, 100 * mm))
+    canvas.setBleedBox((0, 0, 100 * mm, 100 * mm))
+    for x, y in ((0, 0), (50 * mm, 50 * mm)):  # two clips, 10 mm squares, that do not meet
+        clip = canvas.beginPath()
+        clip.rect(x, y, 10 * mm, 10 * mm)
+        canvas.clipPath(clip, stroke=0, fill=0)
+    canvas.setFillColorCMYK(1, 1, 1, 1)
+    canvas.rect(0, 0, 100 * mm, 100 * mm, stroke=0, fill=1)
+    canvas.showPage()
+    canvas.save()
+    report = preflight(path, cmyk=True, safe_margin=0)
+    assert [fact for fact in report.facts if fact.startswith("Total ink")] == [
+        "Total ink: up to 0% in colours; limit 300%"]
+    assert not [fault for fault in report.faults if "ink" in fault]
+    canvas = Canvas(str(path), pagesize=(100 * mm, 100 * mm), invariant=1)  # W with no path: the next fill no clip
+    canvas.setTrimBox((0, 0, 100 * mm, 100 * mm))
+    canvas.setBleedBox((0, 0, 100 * mm, 100 * mm))
+    canvas._code.append("W n")
+    canvas.setFillColorCMYK(0, 0, 0, 1)
+    canvas.rect(0, 0, 10 * mm, 10 * mm, stroke=0, fill=1)
+    canvas.setFillColorCMYK(1, 1, 1, 1)
+    canvas.rect(50 * mm, 50 * mm, 10 * mm, 10 * mm, stroke=0, fill=1)
+    canvas.showPage()
+    canvas.save()
+    assert [fault for fault in preflight(path, cmyk=True, safe_margin=0).faults if "ink" in fault] == [
+        "Total ink over 300% in colours (up to 400%): page 1."]

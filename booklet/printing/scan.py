@@ -212,9 +212,9 @@ class _Walker:
     def _painted(self, ink: float, box=None) -> None:
         if box is None:
             box, self.path = self.path, None
-            if self.clipping and box is not None:
-                self.clipping = False
-                self.state.clip = _intersection(tuple(box), self.state.clip)
+            clipping, self.clipping = self.clipping, False  # (W applies to the path this ends, and to no later one)
+            if clipping and box is not None:  # (a clip within one it does not meet leaves nothing: not no clip)
+                self.state.clip = _intersection(tuple(box), self.state.clip) or _NOWHERE
         if box is None:
             return
         if self.state.clip is not None:
@@ -291,7 +291,7 @@ class _Walker:
         if len(bbox) == 4:  # a form is clipped to its box
             corners = [apply(self.state.ctm, x, y) for x in (bbox[0], bbox[2]) for y in (bbox[1], bbox[3])]
             xs, ys = [x for x, _ in corners], [y for _, y in corners]
-            self.state.clip = _intersection((min(xs), min(ys), max(xs), max(ys)), self.state.clip) or (0, 0, 0, 0)
+            self.state.clip = _intersection((min(xs), min(ys), max(xs), max(ys)), self.state.clip) or _NOWHERE
         try:
             self.walk(operations, own.get_object() if own is not None else resources, depth + 1, seen + (key,))
         finally:
@@ -407,6 +407,9 @@ _HANDLERS = {
     b"Td": _Walker.op_Td, b"TD": _Walker.op_TD, b"Tm": _Walker.op_Tm, b"T*": _Walker.op_Tstar,
     b"Tj": _Walker.op_Tj, b"TJ": _Walker.op_TJ, b"'": _Walker.op_quote, b'"': _Walker.op_dquote,
 }
+
+
+_NOWHERE = (math.inf, math.inf, -math.inf, -math.inf)  # a clip that leaves nothing: no box meets it
 
 
 def _intersection(box: tuple[float, float, float, float], other: tuple[float, float, float, float] | None):
