@@ -468,7 +468,8 @@ def preflight(file_pdf: Path, cmyk: bool, ink_limit: int, safe_margin: float) ->
     """
     from .printing.preflight import preflight as preflight_pdf
 
-    if ink_limit != 300 and not cmyk:
+    given = click.get_current_context().get_parameter_source("ink_limit") is not click.core.ParameterSource.DEFAULT
+    if given and not cmyk:  # (--ink-limit 300, the default written out, too: it checks nothing without --cmyk)
         raise click.UsageError("--ink-limit is checked in CMYK: use it with --cmyk")
     with _reading_pdf(file_pdf):
         report = preflight_pdf(file_pdf, cmyk=cmyk, safe_margin=safe_margin, ink_limit=ink_limit)

@@ -287,6 +287,8 @@ def test_total_ink_of_colours_is_reported_and_checked_and_crop_marks_beyond_the_
     assert faults_of(path, safe_margin=0) == []  # (RGB builds: no ink check)
     refused = CliRunner().invoke(main, ["preflight", str(path), "--ink-limit", "280"])
     assert refused.exit_code == 2 and "--ink-limit is checked in CMYK: use it with --cmyk" in refused.output
+    refused = CliRunner().invoke(main, ["preflight", str(path), "--ink-limit", "300"])  # (the default, written)
+    assert refused.exit_code == 2 and "--ink-limit is checked in CMYK: use it with --cmyk" in refused.output
 
 
 def test_a_cmyk_build_with_crop_marks_reports_its_total_ink_and_passes(tmp_path):
