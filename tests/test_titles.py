@@ -254,3 +254,24 @@ def test_a_word_wider_than_a_cell_is_hyphenated_not_cut_where_the_line_ends(tmp_
     assert lines[at + 1:at + 4] == ["diesen Freihandelsab-", "kommen", "nicht verfügbar"], lines  # (ab-kom-men)
     at = lines.index("Too Many Cooks –")
     assert lines[at + 1:at + 4] == ["Exploiting the Inter-", "net-of-TR-069-", "Things"], lines
+
+
+def test_a_title_s_tie_that_yields_leaves_the_spaces_its_words_hold():
+    """A review: where a title's tie yielded (a short word alone on a line), every no-break space of the title was
+    made an ordinary one, those its text holds as any text's too, so that a narrow cell read "Imaging 10" / "nm
+    Pores", "Holes of 5" / "nm in a". Only the title's own ties yield (a word of one letter's, its last words')."""
+    from booklet.layout.flowables import Para
+    from booklet.layout.page import page_for
+    from booklet.layout.styles import make_styles
+    from booklet.text.paragraph import line_text
+
+    style = make_styles(page_for("A4")).row_title
+
+    def broken(text: str, width: float) -> list[str]:
+        para = Para(markup.title(text), style)
+        para.wrap(width, 1000)
+        return [line_text(line).strip() for line in para.blPara.lines]
+
+    assert broken("Holes of 5 nm in a Film and Wafers", 41) == ["Holes of", f"5{NBSP}nm in a", "Film and", "Wafers"]
+    assert broken("Imaging 10 nm Pores of Membranes in Water", 47) == [
+        "Imaging", f"10{NBSP}nm", "Pores of", "Mem-", "branes", f"in{NBSP}Water"]

@@ -1350,18 +1350,34 @@ def _ties_yielded(para, width, break_lines_of, frags, lines):
     return frags, lines
 
 
+# a title's own ties, between two words (markup.title: a word of one letter to the next, its short last word to the
+# word before), which yield; not the spaces its text holds as any text's (markup._no_break_held: "5\u00a0nm",
+# "op.\u00a064", "z.\u00a0B.", "Dr\u00a0Smith", "Session\u00a03", a guillemet's), which a line never breaks
+_TITLE_TIE = re.compile(r"(?<=[^\W\d_])\u00a0(?=[^\W\d_])")
+_HELD_BEFORE = re.compile(r"(?:^|(?<=[^\w.]))(?:M|MM|Mmes?|Mlles?|Mr|Mrs|Ms|Dr|Pr|Hr|Hrn)\Z")  # (markup._TITLE_WORD)
+
+
+def _title_untied(text: str) -> str:
+    """`text` with a title's own ties ordinary spaces (_TITLE_TIE), the spaces its words hold kept."""
+    return _TITLE_TIE.sub(lambda found: NBSP if _HELD_BEFORE.search(text, max(0, found.start() - 5), found.start())
+                          else " ", text)
+
+
 def _all_untied(frags):
-    """`frags` with the no-break spaces of their text ordinary spaces (as _untied does to a run too wide); `frags`
+    """`frags` with a title's own ties (_TITLE_TIE) ordinary spaces (as _untied does to a run too wide); `frags`
     itself when they have none."""
     made = None
     for at, frag in enumerate(frags):
         text = getattr(frag, "text", None)
         if type(text) is not str or NBSP not in text or type(frag) is not ParaFrag or getattr(frag, "cbDefn", None):
             continue
+        loose = _title_untied(text)
+        if loose == text:
+            continue
         if made is None:
             made = list(frags)
         made[at] = copy_fragment(frag)
-        made[at].text = text.replace(NBSP, " ")
+        made[at].text = loose
     return frags if made is None else made
 
 
