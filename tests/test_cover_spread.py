@@ -337,3 +337,26 @@ def test_impose_warns_above_what_saddle_stitching_folds(tmp_path):
 def test_print_options_refuse_a_spine_without_a_spread():
     with pytest.raises(ValueError, match=r"^a spine width is for a cover spread \(--cover spread\)$"):
         PrintOptions(spine=10 * MM)
+
+
+def test_a_part_s_mark_that_its_pages_belie_is_not_believed(tmp_path):
+    """A review: the mark of a separate cover's text block stays in its document information when another program
+    joins the cover back to it (pypdf, qpdf, a print shop's imposition), and preflight called the whole booklet of 200
+    pages 'the text block: pages 3-198 ...'. A file whose pages are not its part's number is judged as it is."""
+    import pypdf
+
+    from booklet.printing.cover import split_cover
+
+    split_cover(numbered_pdf(tmp_path / "thick.pdf", 200), tmp_path / "text.pdf", tmp_path / "cover.pdf")
+    joined = pypdf.PdfWriter(clone_from=tmp_path / "text.pdf")
+    cover = pypdf.PdfReader(tmp_path / "cover.pdf").pages
+    joined.insert_page(cover[1], 0)
+    joined.insert_page(cover[0], 0)
+    joined.add_page(cover[2])
+    joined.add_page(cover[3])
+    joined.write(tmp_path / "joined.pdf")
+    assert "/BookletPart" in pypdf.PdfReader(tmp_path / "joined.pdf").metadata
+    assert preflight(tmp_path / "joined.pdf").facts[:2] == preflight(tmp_path / "thick.pdf").facts[:2] == [
+        "Pages: 200 (a multiple of 4)",
+        "Binding: perfect binding (200 pages, more than the 96 pages saddle stitch takes); spine about 9.8 mm (the "
+        "text block's 98 leaves, the cover's 4 pages left out, at 0.1 mm, 80 g/m2 offset paper; ask your printer)"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pypdf import PageObject
 
-from .binding import SADDLE_STITCH_MOST, binding_fact, part_binding_fact, saddle_stitched
+from .binding import COVER_PAGES, SADDLE_STITCH_MOST, binding_fact, part_binding_fact, saddle_stitched
 from .cover import COVER, PART_KEY, PERFECT_BINDING, TEXT_BLOCK
 from .impose import IMPOSITION_KEY, SADDLE_STITCH
 from .paper import mm_text, size_text
@@ -52,7 +52,7 @@ def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN,
     with reading(Path(path)):
         labels = list(reader.page_labels) if "/PageLabels" in reader.trailer["/Root"] else None
         imposed = _imposition(reader)
-        part = None if imposed else _part(reader)
+        part = None if imposed else _part(reader, len(reader.pages))
         token = _LABELS.set(labels)
         try:
             pages = list(reader.pages)
@@ -129,8 +129,10 @@ _PART = re.compile(rf"({TEXT_BLOCK}|{COVER}): .* of a booklet of (\d+) pages(?:,
                    r"(\d+(?:\.\d+)?) mm spine)?")
 
 
-def _part(reader) -> _Part | None:
-    """Which part of a book the file is, as booklet build marks it, or None (a whole booklet, or any other PDF)."""
+def _part(reader, pages: int) -> _Part | None:
+    """Which part of a book the file of `pages` pages is, as booklet build marks it, or None (a whole booklet, or any
+    other PDF; a file whose pages are not its mark's: the mark kept by a program that joined the cover back to its
+    text block, or added pages)."""
     try:
         mark = (reader.metadata or {}).get(PART_KEY)
     except READING_ERRORS:
@@ -139,7 +141,10 @@ def _part(reader) -> _Part | None:
     if found is None:
         return None
     spine = float(found[3]) * MM if found[3] else None
-    return _Part(str(mark), found[1], int(found[2]), spine)
+    book = int(found[2])
+    if pages != (COVER_PAGES if found[1] == COVER else book - COVER_PAGES):
+        return None
+    return _Part(str(mark), found[1], book, spine)
 
 
 # facts
