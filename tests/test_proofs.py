@@ -1137,7 +1137,7 @@ def test_an_abstracts_proof_on_a_page_of_several_points_at_its_title(tmp_path):
     pointers = poster_pointers((tmp_path / "a4.pdf").read_bytes(), proofs, titles, built.anchors)
     heights = [pointers[(key, built.anchors[key])] for key in shared]
     assert all(len(found) == 1 for found in heights)
-    assert heights[0][0] > heights[1][0]  # the first abstract's title above the second's
+    assert heights[0][0][1] > heights[1][0][1]  # the first abstract's title above the second's (x, y)
     alone = next((keys for keys in pages.values() if len(keys) == 1), None)
     if alone:
         proof = Proof(alone[0], "abstract", alone[0], titles[alone[0]], (), (alone[0],))
@@ -1341,3 +1341,42 @@ def test_a_proofs_header_prints_a_names_apostrophe_as_the_page_does(tmp_path):
     assert poster.header[1][0].endswith("\u00a0: Le poster d\u2019une autrice")
     page = " ".join(PdfReader(tmp_path / "proofs" / "lund-2026.pdf").pages[0].extract_text().split())
     assert "d\u2019Alembert" in page and "d'Alembert" not in page
+
+
+def test_a_posters_pointer_in_the_right_hand_column_points_at_that_poster(tmp_path):
+    """A speaker's-eye review: on A4, where posters are set in two columns, Hemi Walker's proof pointed (a red
+    triangle in the left margin, at the height of poster 27's title in the right-hand column) at poster 24 beside
+    it, Aisha Bello's. A pointer goes before its own poster's column: in the gap between the columns for the
+    right-hand one, in the margin for the left-hand one."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.units import mm
+
+    from booklet.layout.columns import GAP
+
+    result = write_proofs(DATA, tmp_path / "proofs", page_size="A4", reply_by=REPLY_BY)
+    proof = next(p for p in result.proofs if p.id == "poster-hemi-walker")
+    page = page_for("A4")
+    left, width = page.margin, page.text_width  # the text block, in trim coordinates (the proof's page is the trim)
+    gap = (left + (width - GAP) / 2, left + (width + GAP) / 2)
+    scale = 4
+    document = pdfium.PdfDocument(tmp_path / "proofs" / proof.file)
+    found = []
+    for index, number in enumerate(proof.pages):
+        pixels = document[index].render(scale=scale).to_pil().convert("RGB")
+        text = document[index].get_textpage()
+        width_px, height_px = pixels.size
+        red = [(x, y) for y in range(height_px) for x in range(int(page.margin * 0.8 * scale), int(gap[1] * scale))
+               if (lambda r, g, b: r > 200 and g < 90 and b < 120)(*pixels.getpixel((x, y)))]
+        assert red, f"no pointer on proof page {index + 1}"
+        xs = [x / scale for x, _ in red]
+        middle = height_px / scale - sum(y for _, y in red) / len(red) / scale  # PDF's y runs upwards
+        x0, y0, _, _ = document[index].get_cropbox()  # the trim, on the page's MediaBox
+        # the poster whose number starts the line at the pointer's height, right after the pointer
+        line = text.get_text_bounded(x0 + max(xs), y0 + middle - 2, x0 + max(xs) + 12 * mm, y0 + middle + 2).split()
+        found.append((min(xs), max(xs), line))
+    posters = {str(p.number): p for p in read_booklet(DATA)[0].posters}
+    for low, high, line in found:
+        assert line and line[0] in posters, line
+        assert any(a.name == "Hemi Walker" for a in posters[line[0]].authors), (line, low, high)
+        assert high <= left or gap[0] < low and high < gap[1], (low, high, gap)
+    assert any(low > gap[0] for low, _, _ in found)  # poster 27: in the right-hand column, its pointer in the gap

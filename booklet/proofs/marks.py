@@ -32,8 +32,9 @@ WHITE = CMYKColor(0, 0, 0, 0)
 
 
 def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str],
-                   anchors: dict[str, int]) -> dict[tuple[str, int], list[float]]:
-    """(proof id, page) -> the height of each of its entries' titles on that page, found by text search (`titles`: an
+                   anchors: dict[str, int]) -> dict[tuple[str, int], list[tuple[float, float]]]:
+    """(proof id, page) -> where each of its entries' titles starts on that page, (x, the middle height of its first
+    line), found by text search (`titles`: an
     entry's link key -> its title): a poster's, and an abstract's on a page that holds another abstract (a layout
     that flows them, A4 or letter: a review found a speaker's proof with nothing to tell which of two was theirs).
 
@@ -52,7 +53,7 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str],
     by_page: dict[int, list[str]] = {}
     for key in sorted(keys):
         by_page.setdefault(anchors[key], []).append(key)
-    heights: dict[str, float] = {}
+    heights: dict[str, tuple[float, float]] = {}
     document = pdfium.PdfDocument(pdf)
     try:
         for number, on_page in by_page.items():
@@ -66,7 +67,7 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str],
             page.close()
     finally:
         document.close()
-    pointers: dict[tuple[str, int], list[float]] = {}
+    pointers: dict[tuple[str, int], list[tuple[float, float]]] = {}
     for proof in proofs:
         for key in proof.anchors:
             if key in heights:
@@ -74,14 +75,14 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str],
     return pointers
 
 
-def _title_height(text, title: str) -> float | None:
-    """The middle height of the first line of a poster's `title` on a page's text, or None."""
+def _title_height(text, title: str) -> tuple[float, float] | None:
+    """Where the first line of a poster's `title` starts on a page's text: (its left, its middle height), or None."""
     words = markup.plain(title).split()[:3]
     match = text.search(" ".join(words), match_case=True).get_next() if words else None
     if not match:
         return None
-    _, bottom, _, top = text.get_charbox(match[0])
-    return (bottom + top) / 2
+    left, bottom, _, top = text.get_charbox(match[0])
+    return left, (bottom + top) / 2
 
 
 # --------------------------------------------------------------------------- what the overlay says
@@ -369,12 +370,23 @@ def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
 
 def overlay_forms(proof_number: int, page_number: int, page: Page, trim, pointers=()) -> list[Placed]:
     """What goes on booklet page `page_number` of the `proof_number`-th proof: the band, the header (its own two
-    lines, then the reply line), and a pointer at each height in `pointers`."""
+    lines, then the reply line), and a pointer at each title's start in `pointers` ((x, y): see poster_pointers)."""
     from .pagecopy import Placed
 
-    x = trim[0] + page.margin - 1.5 * mm
     return [Placed(band_form(page_number % 2 == 1)), Placed(header_form(proof_number)), Placed(REPLY),
-            *(Placed(POINTER, x, y) for y in pointers)]
+            *(Placed(POINTER, _pointer_x(x, page, trim), y) for x, y in pointers)]
+
+
+def _pointer_x(x: float, page: Page, trim) -> float:
+    """Where a pointer's tip goes for a title starting at `x`: in the margin, before the text block; for a title in
+    the right-hand column of two (posters on A4), in the gap between the columns, before that column (in the margin
+    it pointed at the entry beside it in the left-hand column: another author's poster)."""
+    from ..layout.columns import GAP
+
+    left = trim[0] + page.margin
+    if x <= left + page.text_width / 2:
+        return left - 1.5 * mm
+    return left + (page.text_width + GAP) / 2 - (GAP - 3 * mm) / 2  # the pointer (3 mm) centred in the gap
 
 
 def band_form(recto: bool) -> str:
