@@ -269,9 +269,10 @@ _LATIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "�
 
 
 def _slug(name: str) -> str:
-    """'Zoë Østby' -> 'zoe-ostby' (letters of other scripts are kept as they are)."""
+    """'Zoë Østby' -> 'zoe-ostby' (letters of other scripts are kept as they are, in small letters: a Greek word's
+    final sigma stays 'ς', 'Παπαδόπουλος' -> 'παπαδοπουλος'; casefold made it 'παπαδοπουλοσ', a misspelling)."""
     plain = unicodedata.normalize("NFKD", markup.plain(name).translate(_LATIN_LETTERS))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
     return re.sub(r"[^\w]+", "-", plain).strip("-_") or "author"
 
 
