@@ -785,6 +785,18 @@ def _unchanged_words(changed: int, same: int) -> str:
     return f"{changed} of them new or changed; the other {was}."
 
 
+GONE_SHOWN = 10
+
+
+def _print_gone(gone, out_dir: Path) -> None:
+    """The proofs of the folder's last manifest that this run made no more (their entries are gone from the data, or
+    their ids changed): left in the folder, out of manifest.csv; named, so that nobody sends one by mistake."""
+    names = ", ".join(path.name for path in gone[:GONE_SHOWN]) + (
+        f" and {len(gone) - GONE_SHOWN} more" if len(gone) > GONE_SHOWN else "")
+    click.echo(f"No longer proofs ({len(gone)}): their entries are gone from the data, or their ids changed; left in "
+               f"{out_dir}, out of manifest.csv (delete them, or keep them for the record): {names}.", err=True)
+
+
 NO_EMAIL_LISTED = 10  # more proofs without an address than this: the first NO_EMAIL_SHOWN, and where the rest are
 NO_EMAIL_SHOWN = 5
 
@@ -866,6 +878,10 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
         new_pngs = len(set(result.pngs).difference(result.unchanged))
         click.echo(_unchanged_words(len(result.files) - same, same)
                    + (f" ({new_pngs} PNG{'s' * (new_pngs != 1)} new or changed.)" if new_pngs else ""))
+    elif result.earlier:  # a later round in which every proof changed (pages moved, a font's glyphs): said too
+        click.echo(f"All {len(result.files)} of them new or changed: none was there already, byte for byte.")
+    if result.gone:
+        _print_gone(result.gone, out_dir)
     _print_no_email(result.no_email, result.manifest)
 
 

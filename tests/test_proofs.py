@@ -1398,3 +1398,35 @@ def test_a_greek_names_file_name_keeps_its_final_sigma(tmp_path):
     assert rows["Δημήτρης Παπαδόπουλος"]["id"] == "poster-δημητρης-παπαδοπουλος"
     assert rows["ΝΙΚΟΣ ΓΕΩΡΓΙΟΥ"]["file"] == "poster-νικος-γεωργιου.pdf"
     assert (out / "poster-δημητρης-παπαδοπουλος.pdf").is_file() and (out / "poster-νικος-γεωργιου.pdf").is_file()
+
+
+def test_a_later_round_says_when_every_proof_changed_and_names_the_proofs_of_entries_gone(tmp_path):
+    """The LOC's second round: a run in which every proof changed (here the running heads' short title; in the
+    sample, removing one abstract changed every proof's fonts) said nothing of it, as a first run says nothing: no
+    telling a round to send all again from one with nothing new. And the proof of an abstract removed from the data
+    stayed in the folder without a word (one to send by mistake): it is named, once, and stays, out of the manifest."""
+    folder = write_conference(tmp_path / "conf")
+    out = tmp_path / "out"
+    first = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--reply-by", "2027-05-20"])
+    assert first.exit_code == 0, first.output
+    assert "new or changed" not in first.output and "No longer proofs" not in first.output
+    conference = (folder / "conference.yaml").read_text(encoding="utf-8")
+    (folder / "conference.yaml").write_text(conference.replace("TC2027", "TC27"), encoding="utf-8")
+    second = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--reply-by", "2027-05-20"])
+    assert second.exit_code == 0, second.output
+    assert "All 4 of them new or changed: none was there already, byte for byte." in second.output
+    (folder / "abstracts.yaml").write_text(BASE_ABSTRACTS.split("- id: okafor")[0], encoding="utf-8")
+    programme = (folder / "programme.yaml").read_text(encoding="utf-8")
+    (folder / "programme.yaml").write_text(programme.replace("{time: \"10:30-11:00\", talk: okafor}",
+                                                             "{time: \"10:30-11:00\", title: Open slot}"),
+                                           encoding="utf-8")
+    third = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--reply-by", "2027-05-20"])
+    assert third.exit_code == 0, third.output
+    assert (f"No longer proofs (1): their entries are gone from the data, or their ids changed; left in {out}, out of "
+            "manifest.csv (delete them, or keep them for the record): okafor.pdf.") in third.output
+    assert (out / "okafor.pdf").is_file()
+    assert "okafor" not in (out / "manifest.csv").read_text(encoding="utf-8-sig")
+    fourth = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--reply-by", "2027-05-20"])
+    assert fourth.exit_code == 0, fourth.output
+    assert "No longer proofs" not in fourth.output  # said in the round it went
+    assert "None of them changed: all 3 were there already" in fourth.output

@@ -78,6 +78,28 @@ class ProofsResult:
     no_email: list[Problem]  # proofs that have nobody to be mailed to
     unchanged: tuple[Path, ...] = ()  # of `files` and `pngs`, those already there with these bytes: left as they were
     dates: tuple[dt.date, dt.date] | None = None  # the conference's first and last day
+    earlier: int = 0  # of `files`, how many were there before this run (replaced, or left as they were)
+    gone: tuple[Path, ...] = ()  # proofs the folder's last manifest listed that this run made no more (an entry
+    # removed from the data, an id changed): still in the folder, in no manifest
+
+
+def earlier_files(manifest: Path) -> list[str]:
+    """The proof files `manifest` (an earlier run's manifest.csv) lists, as plain file names; none when it is not
+    there or not one (a file of the user's: what it says is only read, never trusted as a path)."""
+    try:
+        text = manifest.read_bytes().decode(MANIFEST_ENCODING, errors="replace")
+    except OSError:
+        return []
+    try:
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    except csv.Error:
+        return []
+    names = []
+    for row in rows:
+        name = row.get("file") if isinstance(row, dict) else None
+        if isinstance(name, str) and name.endswith(".pdf") and name == Path(name).name and name not in names:
+            names.append(name)
+    return names
 
 
 class UnknownProof(LookupError):

@@ -23,7 +23,8 @@ from ..model import Booklet
 from ..problems import DataError, Problem
 from .marks import draw_overlays, header_lines, overlay_forms, poster_pointers, reply_line
 from .plan import (
-    KINDS, MANIFEST, MANIFEST_ENCODING, Proof, ProofsResult, find_proof, long_posters, manifest_text, missing_emails,
+    KINDS, MANIFEST, MANIFEST_ENCODING, Proof, ProofsResult, earlier_files, find_proof, long_posters, manifest_text,
+    missing_emails,
     pages_of,
     page_ranges, plan_proofs,
 )
@@ -61,6 +62,7 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
                     except OSError:  # said (naming the file) once the data is checked, as without them
                         pass
 
+            listed = earlier_files(manifest)  # the last run's proofs: those this run makes no more are said
             plan = _built_and_planned(Path(data_dir), page_size, prepare, meanwhile)
             paths = {proof.id: out_dir / proof.file for proof in plan.proofs}
             _refuse_inputs([*paths.values(), manifest], Path(data_dir), plan.inputs)
@@ -74,7 +76,9 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
         if made and out_dir.is_dir() and not any(out_dir.iterdir()):
             out_dir.rmdir()  # made for files that were never written
         raise
-    return replace(result, manifest=manifest, warnings=_at_the_contact(result.warnings, Path(data_dir)))
+    now = {path.name for path in result.files}
+    gone = tuple(out_dir / name for name in listed if name not in now and (out_dir / name).is_file())
+    return replace(result, manifest=manifest, warnings=_at_the_contact(result.warnings, Path(data_dir)), gone=gone)
 
 
 def _at_the_contact(warnings: list[Problem], data_dir: Path) -> list[Problem]:
@@ -401,6 +405,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
                 files.remove(old)  # made for an earlier proof of this name: it would not match the new one
     # the overlay is drawn again unless the last run drew it for the same booklet (then for the same headers,
     # most likely): the first run's share of the writing is less by that
+    earlier = sum(os.path.lexists(paths[p.id]) for p in proofs)
     pdf = digest(plan.pdf)
     same_booklet = kept is not None and kept.pdf == pdf
     groups = _groups(proofs, workers or (min(cores(), 4) if len(proofs) >= 300 else 1), overlay=not same_booklet)
@@ -413,7 +418,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
                         tuple(target for p in proofs for target in pngs[p.id]), None, built.pages,
                         built.warnings + ([Problem("conference.yaml", 0, "contact", left_out, "warning",
                                                    "proof-header")] if left_out else []),
-                        missing_emails(proofs), tuple(unchanged), plan.dates)
+                        missing_emails(proofs), tuple(unchanged), plan.dates, earlier)
 
 
 # What writing proofs costs, in tenths of a millisecond as measured at 500 and 2,000 talks (bench/proofs_bench.py):
