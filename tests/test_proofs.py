@@ -1430,3 +1430,24 @@ def test_a_later_round_says_when_every_proof_changed_and_names_the_proofs_of_ent
     assert fourth.exit_code == 0, fourth.output
     assert "No longer proofs" not in fourth.output  # said in the round it went
     assert "None of them changed: all 3 were there already" in fourth.output
+
+
+def test_a_manifest_with_the_same_rows_is_left_as_it_was(tmp_path):
+    """The LOC's second round, nothing changed: every proof kept its bytes and the time it last changed, but
+    manifest.csv was written again (the same bytes, a new time), as if the list of whom to mail had changed."""
+    folder = write_conference(tmp_path / "conf")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)]).exit_code == 0
+    manifest = out / "manifest.csv"
+    before = manifest.read_bytes()
+    os.utime(manifest, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    inode = manifest.stat().st_ino
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)])
+    assert run.exit_code == 0, run.output
+    assert "None of them changed" in run.output
+    assert manifest.read_bytes() == before
+    assert manifest.stat().st_mtime_ns == 1_000_000_000_000_000_000 and manifest.stat().st_ino == inode
+    (folder / "abstracts.yaml").write_text(BASE_ABSTRACTS.replace("Ana Smith", "Ana Smythe"), encoding="utf-8")
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)])
+    assert run.exit_code == 0, run.output
+    assert "Ana Smythe" in manifest.read_text(encoding="utf-8-sig")  # new rows: written

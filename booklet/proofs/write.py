@@ -69,7 +69,11 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
             made_now: list[_Kept] = []
             result = _make(plan, page_size, reply_by, png, paths, workers, files, kept[0] if kept else None,
                            made_now.append)
-            files.write(manifest, manifest_text(result.proofs).encode(MANIFEST_ENCODING))
+            listing = manifest_text(result.proofs).encode(MANIFEST_ENCODING)
+            if _unchanged(manifest, listing):  # the same rows: left as it was, with its time, as a proof is
+                files.drop(manifest)
+            else:
+                files.write(manifest, listing)
         if made_now and made_now[0] != (kept[0] if kept else None):
             _store_kept(data_dir, made_now[0])
     except BaseException:
