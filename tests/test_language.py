@@ -547,3 +547,34 @@ def test_czech_one_letter_words_are_tied_to_the_next_word(tmp_path):
     (page,) = pdf.pages_with("Jsme v Praze")
     czech = [line for line in pdf.lines(page) if "Praze" in line or "autě" in line or "dětmi" in line]
     assert len(czech) >= 3 and not [line for line in czech if len(line.split()[-1]) == 1], czech
+
+
+def test_a_language_without_words_of_its_own_says_which_labels_print_in_english(tmp_path):
+    """Polish, which booklet has no words in: the labels theme.yaml does not give print in English, and check says
+    which (they printed so without a word: a booklet with 'Spis treści' over 'No fixed time')."""
+    from booklet.check import check_folder
+
+    conference = extend("conference.yaml", "language: pl\n")
+    folder = write_conference(tmp_path / "none", {"conference.yaml": conference})
+    (warning,) = [str(p) for p in check_folder(folder)[1] if p.kind == "labels"]
+    assert warning == (
+        "conference.yaml:5: language: warning: booklet has no words of its own in Polish ('pl'): every fixed word "
+        "prints in English (contents: Contents; committees: Committees; programme: Programme; and "
+        f"{len(LABEL_KEYS) - 3} more); give the {len(LABEL_KEYS)} labels in Polish under theme.yaml's `labels:` "
+        "(booklet init writes them all there, commented out)")
+    italian = labels_for("it", {})  # (words with the placeholders each label needs)
+    given = {key: italian[key] for key in LABEL_KEYS if key not in ("glance_untimed", "et_al", "quotes")}
+    theme = "labels:\n" + "".join(f"  {key}: {yaml.safe_dump(words, allow_unicode=True).splitlines()[0]}\n"
+                                   for key, words in given.items())
+    folder = write_conference(tmp_path / "some", {"conference.yaml": conference, "theme.yaml": theme})
+    (warning,) = [str(p) for p in check_folder(folder)[1] if p.kind == "labels"]
+    assert warning == (
+        "theme.yaml:1: labels: warning: booklet has no words of its own in Polish ('pl'): 3 labels print in English, "
+        "as theme.yaml's `labels:` does not give them (glance_untimed: No fixed time; et_al: et al.; quotes: “ ” ‘ ’); "
+        "give them there in Polish")
+    whole = theme + "  glance_untimed: Bez godziny\n  et_al: i in.\n  quotes: „ ” ‚ ’\n"
+    folder = write_conference(tmp_path / "all", {"conference.yaml": conference, "theme.yaml": whole})
+    assert [p for p in check_folder(folder)[1] if p.kind == "labels"] == []
+    german = write_conference(tmp_path / "de", {"conference.yaml": extend("conference.yaml", "language: de\n")})
+    assert [p for p in check_folder(german)[1] if p.kind == "labels"] == []  # (its own words)
+

@@ -87,7 +87,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .extras import check_extra_pages
     from .fit import check_lengths
     from .french import check_french_marks
-    from .language import check_date_characters, check_labels, check_language
+    from .language import check_date_characters, check_labels, check_language, check_untranslated
     from .names import check_names, check_people_file
     from .placeholders import check_placeholder_values
     from .resolution import check_resolution
@@ -115,6 +115,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_language(booklet, lines)
         + check_date_characters(booklet, lines)
         + check_labels(booklet, lines)
+        + check_untranslated(booklet, lines)
         + check_french_marks(booklet, lines)
         + check_example(booklet, folder)
         + check_placeholders(booklet, lines)

@@ -74,3 +74,37 @@ def check_labels(booklet: Booklet, lines) -> list[Problem]:
     message = (f"{len(kept)} labels are the English words while the booklet's language is {language}, and print "
                f"in place of its own ({shown}{more}); delete those you did not mean to change")
     return [Problem("theme.yaml", lines.line("theme.yaml", "labels", 1), "labels", message, "warning", "labels")]
+
+
+def check_untranslated(booklet: Booklet, lines) -> list[Problem]:
+    """The labels that print in English in a booklet in a language booklet has no words of its own in (pl, sv, ...),
+    because theme.yaml's `labels:` does not give them: one warning, naming them (none when theme.yaml gives every one,
+    English words included: those are meant). At `labels:` in theme.yaml, else at `language:` in conference.yaml."""
+    from ..data.contract import LABEL_KEYS
+    from ..data.theme import label_languages, labels_for
+    from ..text.dates import known, locale_of
+    from ..text.languages import base_language
+
+    language = booklet.conference.language
+    if not known(language) or base_language(language) in label_languages() or language_problem(language):
+        return []  # (an unknown code is an error already, a code not meant, 'eng', a warning; a language booklet has
+        # words in prints its own)
+    given = booklet.theme.labels
+    english = labels_for("en", {})
+    left = [key for key in LABEL_KEYS if not given.get(key)]
+    if not left:
+        return []
+    name = locale_of("en").languages.get(base_language(language), language)
+    shown = "; ".join(f"{key}: {english[key]}" for key in left[:3])
+    more = f"; and {len(left) - 3} more" if len(left) > 3 else ""
+    if given:
+        what = (f"{len(left)} labels print in English, as theme.yaml's `labels:` does not give them ({shown}{more}); "
+                f"give them there in {name}")
+        where = ("theme.yaml", lines.line("theme.yaml", "labels", 1), "labels")
+    else:
+        what = (f"every fixed word prints in English ({shown}{more}); give the {len(left)} labels in {name} under "
+                "theme.yaml's `labels:` (booklet init writes them all there, commented out)")
+        where = ("conference.yaml", lines.line("conference.yaml", "language", 1), "language")
+    message = f"booklet has no words of its own in {name} ('{language}'): {what}"
+    return [Problem(*where, message, "warning", "labels")]
+
