@@ -578,3 +578,51 @@ def test_a_language_without_words_of_its_own_says_which_labels_print_in_english(
     german = write_conference(tmp_path / "de", {"conference.yaml": extend("conference.yaml", "language: de\n")})
     assert [p for p in check_folder(german)[1] if p.kind == "labels"] == []  # (its own words)
 
+
+def test_labels_the_themes_fonts_cannot_print_are_a_warning_at_their_line(tmp_path):
+    """A font without Polish letters (ReportLab's Bitstream Vera: no ą ę ń ś ź ż) and Polish labels: 'DZIEŃ 1' printed
+    'DZIE 1' without a word, as theme.yaml's labels were checked with the fonts in use before the theme's."""
+    from reportlab import rl_config  # noqa: F401 - (ReportLab's own fonts folder, beside it)
+    import reportlab
+    from booklet.check import check_folder
+
+    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    theme = ("fonts: {text: fonts/Vera-Regular.ttf, headings: fonts/Vera-Regular.ttf}\n"
+             "labels:\n  contents: Spis treści\n  programme: Program\n  day: DZIEŃ {number}\n")
+    folder = write_conference(tmp_path / "pl", {"conference.yaml": extend("conference.yaml", "language: pl\n"),
+                                                "theme.yaml": theme, "fonts/Vera-Regular.ttf": vera.read_bytes()})
+    warnings = [str(p) for p in check_folder(folder)[1] if p.kind == "glyph"]
+    assert warnings == [
+        "conference.yaml:5: language: warning: the booklet's fonts cannot print the dates in 'pl': 'ś' (U+015B), "
+        "'ń' (U+0144) are left out (the cover's '13–14 września 2027' prints as '13–14 wrzenia 2027'); give "
+        "theme.yaml's `fonts:` a font that has them, or write the booklet in another language",
+        "theme.yaml:3: labels.contents: warning: the booklet's fonts cannot print 'ś' (U+015B); left out: give "
+        "theme.yaml's `fonts:` a font that has them",
+        "theme.yaml:5: labels.day: warning: the booklet's fonts cannot print 'Ń' (U+0143); left out: give "
+        "theme.yaml's `fonts:` a font that has them"]
+    # French's thin spaces in « » are set whatever the font: no warning of them
+    fonts = "fonts: {text: fonts/Vera-Regular.ttf, headings: fonts/Vera-Regular.ttf}\n"
+    french = write_conference(tmp_path / "fr", {"conference.yaml": extend("conference.yaml", "language: fr\n"),
+                                                "theme.yaml": fonts, "fonts/Vera-Regular.ttf": vera.read_bytes()})
+    assert [str(p) for p in check_folder(french)[1]] == []
+
+
+def test_the_languages_own_words_the_themes_fonts_cannot_print_are_one_warning_at_the_language(tmp_path,
+                                                                                             monkeypatch):
+    """A label of the language's table (not theme.yaml's) holding a letter the theme's font lacks: one warning at
+    `language:`, naming the labels (the shipped tables' letters are Vera's: a table with a Polish word stands in)."""
+    import reportlab
+    from booklet.check import check_folder
+    from booklet.data import theme as theme_module
+
+    real = theme_module.labels_for
+    monkeypatch.setattr(theme_module, "labels_for", lambda language, given: {
+        **real(language, given), **({"notes": "Notatki ś", "places": "Miejsca ń"} if language == "de" else {})})
+    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    folder = write_conference(tmp_path / "de", {
+        "conference.yaml": extend("conference.yaml", "language: de\n"),
+        "theme.yaml": "fonts: {text: fonts/Vera-Regular.ttf, headings: fonts/Vera-Regular.ttf}\n",
+        "fonts/Vera-Regular.ttf": vera.read_bytes()})
+    assert [str(p) for p in check_folder(folder)[1]] == [
+        "conference.yaml:5: language: warning: the booklet's fonts cannot print 'ś' (U+015B), 'ń' (U+0144) of its "
+        "words in 'de' (the labels notes, places); left out: give theme.yaml's `fonts:` a font that has them"]

@@ -149,7 +149,9 @@ class Fields:
         return value
 
     # -- typed values -----------------------------------------------------
-    def text(self, key: str, required: bool = False, printed: bool = True) -> str | None:
+    def text(self, key: str, required: bool = False, printed: bool = True, glyphs: bool = True) -> str | None:
+        """`glyphs`: warn of characters the fonts cannot print (False for theme.yaml's labels: it is read before the
+        fonts it names are in use, and lint.language.check_label_characters looks at them with those fonts)."""
         value = self._present(key, required)
         if value is None:
             return None
@@ -174,7 +176,7 @@ class Fields:
                                                  self.line(key)), self.at(key), control)
             return None
         if printed:
-            check_printable(self.report, self.file, self.line(key), self.at(key), text)
+            check_printable(self.report, self.file, self.line(key), self.at(key), text, glyphs)
             text = without_bidi(text)
         return text
 
@@ -408,9 +410,10 @@ def line_in(report: Report, file: str, key: str, text: str, index: int | None, l
     return line_within(report.root, file, key, text, index, line)
 
 
-def check_printable(report: Report, file: str, line: int, key: str, text: str) -> None:
+def check_printable(report: Report, file: str, line: int, key: str, text: str, glyphs: bool = True) -> None:
     """Warn about characters that no booklet font can show (they are left out of the PDF), each warning at the line
-    of the text where what it tells of is written (the first character, the formula)."""
+    of the text where what it tells of is written (the first character, the formula); of bidirectional controls
+    alone when not `glyphs`."""
     math = markup.has_math(text)
     sources = markup.math_sources(text) if math else []
     # most text holds only characters seen printable before: a set difference tells (a tenth of the time
@@ -438,7 +441,7 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str) -
                             f"{what}, {shown}: booklet sets text in the order it is written, where "
                             f"{does} nothing; left out (it may have come with text copied from another program)",
                             "bidi")
-            if missing:
+            if missing and glyphs:
                 shown = ", ".join(shown_char(ch) for ch in missing[:5])
                 more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
                 report.warn(file, line_in(report, file, key, text, text.find(missing[0]), line), key,

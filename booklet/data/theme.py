@@ -402,7 +402,8 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
     labels = f.mapping("labels")
     if labels is not None:
         g = Fields(report, labels, f.at("labels"), LABELS)
-        out["labels"] = {k: v for k in LABELS.names if (v := g.text(k))}
+        # (their characters are looked at once the theme's fonts are in use: lint.language.check_label_characters)
+        out["labels"] = {k: v for k in LABELS.names if (v := g.text(k, glyphs=False))}
         _empty_values(g, LABELS.names, "an empty label: the language's own words print in its place (a label can be "
                       "reworded, not left out)")
         for key, words in out["labels"].items():

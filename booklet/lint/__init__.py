@@ -87,7 +87,8 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .extras import check_extra_pages
     from .fit import check_lengths
     from .french import check_french_marks
-    from .language import check_date_characters, check_labels, check_language, check_untranslated
+    from .language import (check_date_characters, check_label_characters, check_labels, check_language,
+                           check_untranslated)
     from .names import check_names, check_people_file
     from .placeholders import check_placeholder_values
     from .resolution import check_resolution
@@ -116,6 +117,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_date_characters(booklet, lines)
         + check_labels(booklet, lines)
         + check_untranslated(booklet, lines)
+        + check_label_characters(booklet, lines)
         + check_french_marks(booklet, lines)
         + check_example(booklet, folder)
         + check_placeholders(booklet, lines)

@@ -108,3 +108,45 @@ def check_untranslated(booklet: Booklet, lines) -> list[Problem]:
     message = f"booklet has no words of its own in {name} ('{language}'): {what}"
     return [Problem(*where, message, "warning", "labels")]
 
+
+def check_label_characters(booklet: Booklet, lines) -> list[Problem]:
+    """The booklet's labels (theme.yaml's, and the language's own words) holding characters its fonts cannot print (a
+    font without Polish letters, for `day: DZIEŃ {number}`): a warning at each label theme.yaml gives, one at
+    `language:` for the language's own words. Checked here, with the theme's fonts: theme.yaml is read before its
+    fonts are in use."""
+    from ..data.theme import labels_for
+    from ..text import markup
+    from ..text.fonts import unprintable
+
+    language, given = booklet.conference.language, booklet.theme.labels
+    problems: list[Problem] = []
+    own: dict[str, list[str]] = {}
+    for key, words in labels_for(language, given).items():
+        # (a narrow no-break space, French's in « », is set as a box of its width, whatever the fonts: THIN in
+        # text.paragraph)
+        missing = unprintable("".join(dict.fromkeys(markup.plain(words).replace("\u202f", " "))))
+        if not missing:
+            continue
+        if key not in given:
+            own[key] = missing
+            continue
+        shown = ", ".join(_shown(ch) for ch in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5
+                                                               else "")
+        problems.append(Problem("theme.yaml", lines.line("theme.yaml", f"labels.{key}", 1), f"labels.{key}",
+                                f"the booklet's fonts cannot print {shown}; left out: give theme.yaml's `fonts:` a "
+                                "font that has them", "warning", "glyph"))
+    if own:
+        chars = list(dict.fromkeys(ch for missing in own.values() for ch in missing))
+        shown = ", ".join(_shown(ch) for ch in chars[:5]) + (f" and {len(chars) - 5} more" if len(chars) > 5 else "")
+        keys = ", ".join(list(own)[:3]) + (f" and {len(own) - 3} more" if len(own) > 3 else "")
+        problems.append(Problem("conference.yaml", lines.line("conference.yaml", "language", 1), "language",
+                                f"the booklet's fonts cannot print {shown} of its words in '{language}' (the labels "
+                                f"{keys}); left out: give theme.yaml's `fonts:` a font that has them", "warning",
+                                "glyph"))
+    return problems
+
+
+def _shown(ch: str) -> str:
+    from ..data.fields import shown_char
+
+    return shown_char(ch)
