@@ -658,3 +658,20 @@ def test_the_last_page_s_columns_are_balanced_without_splitting_an_entry_where_t
         columns[round(cm[4] + tm[4])].add(word.split("L")[0]) for word in t.split() if word.startswith("E")])
     left, right = (found for _, found in sorted(columns.items()))
     assert not left & right and left | right == {f"E{n}" for n in range(5)}, (left, right)
+
+
+def test_a_polish_index_files_l_with_stroke_after_l_under_a_heading_of_its_own(tmp_path):
+    """Polish files Ł after every L (Lis, Lyko, Łoś), under its own heading Ł; the root order had Łoś between Lis and
+    Lyko, under L."""
+    from .pdftext import Pdf
+
+    abstracts = BASE["abstracts.yaml"].replace("Ana Smith", "Adam Łoś").replace("Chiamaka Okafor", "Jan Lyko")
+    abstracts = abstracts.replace("Bo Jones", "Ewa Lis")
+    folder = write_conference(tmp_path / "pl", {
+        "conference.yaml": extend("conference.yaml", "language: pl\n"), "abstracts.yaml": abstracts,
+        "theme.yaml": "sections: [abstracts, index]\nlabels: {index: Indeks autorów}\n"})
+    build_booklet(folder, tmp_path / "pl.pdf")
+    pdf = Pdf(tmp_path / "pl.pdf")
+    start = next(i for i in range(len(pdf)) if pdf.lines(i)[:1] == ["Indeks autorów"])
+    lines = pdf.lines(start)
+    assert lines[lines.index("L"):lines.index("L") + 5] == ["L", "Lis, Ewa 4", "Lyko, Jan 4", "Ł", "Łoś, Adam 3"]

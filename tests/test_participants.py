@@ -268,6 +268,28 @@ def test_a_spanish_booklet_files_n_tilde_after_n_and_a_swedish_one_a_ring_after_
     assert names == ["Canas, Ana", "Cano, Cy", "Canzone, Eva", "Cañas, Bo"]
 
 
+def test_letters_a_language_files_on_their_own_head_their_names_where_they_are_filed(tmp_path):
+    """Swedish files Å after Z: "Åberg" came after "Zorn" under a second heading "A" (the letter without its ring).
+    Polish files each letter with a diacritic after its base letter (Lis, Lyko, Łoś; Czyż, Ćwik; Zając, Źródło, Żak),
+    each under a heading of its own, as Polish indexes do; the root order had Łoś between Lis and Lyko."""
+    def participants(language: str, names: list[str], heading: str) -> list[str]:
+        conference = f"title: T\nshort_title: TC\ndates: {{start: 2027-09-13, end: 2027-09-14}}\nvenue: V\n" \
+                     f"language: {language}\n"
+        theme = "sections: [participants]\n" + (f"labels: {{participants: {heading}}}\n" if language == "pl" else "")
+        folder = write_conference(tmp_path / language, {"conference.yaml": conference, "theme.yaml": theme,
+                                                        "participants.yaml": "".join(f"- {{name: {n}}}\n" for n in names)})
+        pdf = build(folder, tmp_path / f"{language}.pdf")
+        start = next(i for i in range(len(pdf)) if pdf.lines(i)[:1] == [heading])
+        return pdf.lines(start)[1:-1]
+
+    assert participants("sv", ["Åke Åberg", "Cy Zorn", "Eva Aberg", "Ada Öberg"], "Participants") == [
+        "A", "Aberg, Eva", "Z", "Zorn, Cy", "Å", "Åberg, Åke", "Ö", "Öberg, Ada"]
+    assert participants("pl", ["Adam Łoś", "Ewa Lis", "Jan Lyko", "Ola Ćwik", "Piotr Czyż", "Jan Żak", "Ewa Zając",
+                               "Ala Źródło", "Ola Śliwa", "Jan Szary"], "Uczestnicy") == [
+        "C", "Czyż, Piotr", "Ć", "Ćwik, Ola", "L", "Lis, Ewa", "Lyko, Jan", "Ł", "Łoś, Adam", "S", "Szary, Jan",
+        "Ś", "Śliwa, Ola", "Z", "Zając, Ewa", "Ź", "Źródło, Ala", "Ż", "Żak, Jan"]
+
+
 def test_a_name_of_two_lines_is_one_error_at_its_record_and_a_missing_name_one_too(tmp_path):
     """A spreadsheet's CSV with line breaks in quoted values (CRLF rows, a bare LF inside the values): a name of two
     lines was reported twice at its record's line, as running on and as "required key is missing"; each problem is

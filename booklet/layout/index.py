@@ -514,7 +514,7 @@ class _Flowables(Sequence):
         self.plan: list[tuple[str, object]] = []  # ("letter", markup) or ("entry", (identity, key, pages))
         letter = None
         for entry in entries:
-            filed = heading(split_name(entry[0].name, entry[0].family))
+            filed = heading(split_name(entry[0].name, entry[0].family), ctx.booklet.conference.language)
             if filed != letter:
                 self.plan.append(("letter", filed))
                 letter = filed

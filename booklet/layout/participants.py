@@ -50,9 +50,10 @@ def build_participants(ctx: Context, family: FamilyLookup | None = None) -> list
     styles = _Styles(ctx)
     limit = ctx.page.text_height / 2  # an entry taller than this may be split (a column could not hold it)
     body: list[Flowable] = []
-    ordering = ordered(participants, family, ctx.booklet.conference.language)
+    language = ctx.booklet.conference.language
+    ordering = ordered(participants, family, language)
     groups = [(letter, list(group)) for letter, group in groupby(ordering,
-                                                                 key=lambda pair: heading(pair[0]))]
+                                                                 key=lambda pair: heading(pair[0], language))]
     shown = letter_headings(ctx, [letter for letter, _ in groups], styles.letter.fontSize)
     for text, (_, group) in zip(shown, groups):
         entries = [_entry(name, participant, styles, limit) for name, participant in group]

@@ -315,6 +315,9 @@ TAILORED = {
     "es": _after("n", "ñ"),  # Cano, Canzone, Cañas
     "sv": _after("z", "åäö"), "fi": _after("z", "åäö"),
     "da": _after("z", "æøå"), "nb": _after("z", "æøå"), "nn": _after("z", "æøå"), "no": _after("z", "æøå"),
+    # Polish: each letter with a diacritic after its base letter's every word (Lis, Lyko, Łoś; Czyż, Ćwik; Zorn, Źródło, Żak)
+    "pl": {**_after("a", "ą"), **_after("c", "ć"), **_after("e", "ę"), **_after("l", "ł"), **_after("n", "ń"),
+           **_after("o", "ó"), **_after("s", "ś"), **_after("z", "źż")},
 }
 
 
@@ -326,15 +329,20 @@ def _filed(text: str) -> str:
     return text
 
 
-def heading(name: IndexName) -> str:
+def heading(name: IndexName, language: str | None = None) -> str:
     """The letter a name is filed under: the first letter of its family name in capitals, without accents or
-    strokes (Øvergaard under O, Łoś under L: the letters the collation files them with); its first digit when a
-    digit comes first ("42triangles" under 4, where the collation sorts it); else its first character."""
+    strokes (Øvergaard under O, Łoś under L: the letters the collation files them with), but for a letter `language`
+    files on its own (TAILORED: Swedish Å, Polish Ł, Spanish Ñ, a heading of its own where the order puts it: Åberg
+    after Zorn was under a second "A" after Z); its first digit when a digit comes first ("42triangles" under 4, where
+    the collation sorts it); else its first character."""
+    tailor = _tailor(language)
     for char in name.family:
         if char.isdigit():
             return char
         if char.isalpha():
             upper = char.upper()
+            if tailor and ord(char) in tailor:
+                return upper
             return _latin_letters().get(_levels(upper)[0][:1], unicodedata.normalize("NFD", upper)[0])
     return name.family[:1]
 
