@@ -179,6 +179,27 @@ def test_bold_and_italic_are_found_beside_the_regular_face(tmp_path):
     assert not any(n.startswith("Gentium") for n in names)  # no italic beside it: the regular face stands in
 
 
+def test_a_font_without_its_bold_or_italic_beside_it_is_a_warning_at_its_line(tmp_path):
+    """The regular face stands in for a style not found: every title and heading printed in it, not bold, without a
+    word. A text font needs its bold and italic, a headings font its bold."""
+    regular = (FONT_DIR / "NotoSans-Regular.ttf").read_bytes()
+    folder = theme_folder(tmp_path / "a", "fonts:\n  text: fonts/MyText-Regular.ttf\n  headings: fonts/MySans.ttf\n",
+                          {"fonts/MyText-Regular.ttf": regular, "fonts/MySans.ttf": regular,
+                           "fonts/MySans-Italic.ttf": regular})
+    assert [str(p) for p in check_folder(folder)[1] if p.kind == "font-style"] == [
+        "theme.yaml:2: fonts.text: warning: 'fonts/MyText-Regular.ttf' has no bold or italic face beside it (no "
+        "MyText-Bold.ttf or MyText-Italic.ttf in its folder): its regular face prints in their place, so titles and "
+        "headings are not bold and speakers' names and emphasis are not in italic; put the family's other files "
+        "beside it",
+        "theme.yaml:3: fonts.headings: warning: 'fonts/MySans.ttf' has no bold face beside it (no MySans-Bold.ttf in "
+        "its folder): its regular face prints in its place, so titles and headings are not bold; put the family's "
+        "other files beside it"]
+    whole = theme_folder(tmp_path / "b", "fonts: {text: fonts/MyText-Regular.ttf, headings: fonts/MyText-Regular.ttf}\n",
+                         {f"fonts/MyText-{style}.ttf": (FONT_DIR / f"NotoSans-{style}.ttf").read_bytes()
+                          for style in ("Regular", "Bold", "Italic")})
+    assert [p for p in check_folder(whole)[1] if p.kind == "font-style"] == []  # (no bold italic: seldom printed)
+
+
 def test_glyph_check_uses_the_theme_fonts(tmp_path):
     """A character only a fallback font has is fine with the fallbacks, and a warning without them."""
     abstracts = extend("abstracts.yaml", """\
@@ -247,7 +268,7 @@ def test_a_bad_theme_gives_every_error_with_file_and_line(tmp_path):
 def test_a_font_without_the_characters_the_booklet_prints_is_a_warning(tmp_path):
     files = {"fonts/Math-Regular.ttf": (FONT_DIR / "NotoSansMath-Regular.ttf").read_bytes()}
     folder = theme_folder(tmp_path, "fonts:\n  headings: fonts/Math-Regular.ttf\n", files)
-    glyphs = [p for p in check_folder(folder)[1] if p.file == "theme.yaml"]
+    glyphs = [p for p in check_folder(folder)[1] if p.file == "theme.yaml" and p.kind != "font-style"]
     assert [(p.line, p.key, p.kind) for p in glyphs] == [(2, "fonts.headings", "glyph")]
     assert glyphs[0].message.startswith("'fonts/Math-Regular.ttf' (or a style of it) has no ")
     assert "which the booklet prints in its headings font" in glyphs[0].message

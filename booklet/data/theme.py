@@ -276,8 +276,29 @@ def _font(report: Report, file: str, line: int, key: str, value: str, folder: Pa
     if role != "fallback" and not _has_what_the_booklet_prints(report, file, line, key, value, role,
                                                                [("", path), *faces]):
         return None
+    _styles_missing(report, file, line, key, value, role, path, family)
     report.named.setdefault(value, path)
     return path
+
+
+def _styles_missing(report: Report, file: str, line: int, key: str, value: str, role: str, path: Path,
+                    family) -> None:
+    """A warning when a text font has no bold or italic face beside it, or a headings font no bold one: its regular
+    face prints in their place, and without a word every title and heading lost its weight, every speaker's name its
+    slant."""
+    if role == "fallback":
+        return
+    styles = (("bold", "Bold", family.bold, "titles and headings are not bold"),
+              ("italic", "Italic", family.italic, "speakers' names and emphasis are not in italic"))
+    missing = [(style, suffix, effect) for style, suffix, face, effect in styles[: 2 if role == "text" else 1]
+               if face is None]
+    if not missing:
+        return
+    stem = booklet_fonts.unstyled_stem(path)
+    names = " or ".join(f"{stem}-{suffix}{path.suffix}" for _, suffix, _ in missing)
+    report.warn(file, line, key, f"'{value}' has no {' or '.join(m[0] for m in missing)} face beside it (no {names} "
+                f"in its folder): its regular face prints in {'their' if len(missing) > 1 else 'its'} place, so "
+                f"{' and '.join(m[2] for m in missing)}; put the family's other files beside it", "font-style")
 
 
 _LETTERS_AND_DIGITS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")

@@ -40,6 +40,7 @@ KINDS = {
     "low-resolution": "Images too coarse for print",
     "thin-image": "Images printed too thin to see",
     "glyph": "Characters the booklet's fonts cannot print",
+    "font-style": "Fonts without a bold or italic face beside them",
     "bidi": "Bidirectional control characters, left out",
     "math": "LaTeX printed as written, and math that reads like text",
     "code": "Blocks of code that no fence closes",

@@ -95,11 +95,16 @@ _BESIDE = {"bold": ("Bold",), "italic": ("Italic", "It", "Oblique"),
            "bold_italic": ("BoldItalic", "BoldOblique", "Bold-Italic", "BoldIt")}
 
 
+def unstyled_stem(regular: Path) -> str:
+    """The name a family's style suffixes are added to: 'MyText' for MyText-Regular.ttf (and MyText.ttf)."""
+    return _REGULAR.sub("", regular.stem)
+
+
 def family_beside(regular: Path) -> Family:
     """The family of a TrueType file: its bold, italic and bold italic faces found beside it by the
     usual name suffixes (MyText-Regular.ttf -> MyText-Bold.ttf, MyText-Italic.ttf, MyText-BoldItalic.ttf);
     a style not found is the regular face."""
-    stem = _REGULAR.sub("", regular.stem)
+    stem = unstyled_stem(regular)
     found = {}
     for style, suffixes in _BESIDE.items():
         for suffix in suffixes:
