@@ -153,18 +153,15 @@ def test_a_tied_pair_wider_than_the_line_is_untied_not_cut_without_a_hyphen():
     assert lines("Das Transparenzportal Hamburg", 200) == ["Das Transparenzportal Hamburg"]
 
 
-def test_a_tie_yields_where_it_would_leave_a_short_word_alone_on_a_line(tmp_path):
-    """A typographer's review of 31C3 on A4 (four parallel tracks side by side): a cell read "Information Control /
-    and / Strategic Violence", the title's last two words tied (markup.title) and "and" left alone on its line.
-    The tie yields there: "Information Control / and Strategic / Violence"; where no short word is left alone, it
-    holds ("Information Control and / Strategic Violence" in a wider cell)."""
-    title = "Information Control and Strategic Violence"
+def _four_rooms_page(tmp_path, titles: list[str], page_size: str, german_first: bool = False) -> str:
+    """The text of the programme page of a booklet whose one slot has four talks of `titles` side by side, in rooms
+    0-3 (the first talk in German, `german_first`)."""
     talks = "".join(f"- id: p{n}\n  title: {t}\n  speaker: {{name: Ana Smith{n}}}\n  abstract: Text.\n"
-                    for n, t in enumerate([title, "Tor", "Lightning", "Making"]))
+                    + ("  language: de\n" if german_first and n == 0 else "") for n, t in enumerate(titles))
     parallel = "".join(f"""
                       - session: Room {n}
                         items:
-                          - {{time: "17:30-18:00", talk: p{n}}}""" for n in range(4))
+                          - {{time: "16:00-17:00", talk: p{n}}}""" for n in range(4))
     programme = f"""
         days:
           - date: 2027-09-13
@@ -175,10 +172,19 @@ def test_a_tie_yields_where_it_would_leave_a_short_word_alone_on_a_line(tmp_path
     data = write_conference(tmp_path / "conf", {"abstracts.yaml": BASE["abstracts.yaml"] + talks,
                                                 "programme.yaml": programme})
     out = tmp_path / "b.pdf"
-    build_booklet(data, out, page_size="A4")
+    build_booklet(data, out, page_size=page_size)
     pdf = pdfium.PdfDocument(str(out))
-    page = next(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))
+    return next(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))
                 if "Room 3" in pdf[i].get_textpage().get_text_range())
+
+
+def test_a_tie_yields_where_it_would_leave_a_short_word_alone_on_a_line(tmp_path):
+    """A typographer's review of 31C3 on A4 (four parallel tracks side by side): a cell read "Information Control /
+    and / Strategic Violence", the title's last two words tied (markup.title) and "and" left alone on its line.
+    The tie yields there: "Information Control / and Strategic / Violence"; where no short word is left alone, it
+    holds ("Information Control and / Strategic Violence" in a wider cell)."""
+    title = "Information Control and Strategic Violence"
+    page = _four_rooms_page(tmp_path, [title, "Tor", "Lightning", "Making"], "A4")
     lines = [line.strip() for line in page.replace(NBSP, " ").splitlines()]
     at = lines.index("Information Control")
     assert lines[at:at + 3] == ["Information Control", "and Strategic", "Violence"], lines
@@ -228,26 +234,7 @@ def test_a_word_wider_than_a_cell_is_hyphenated_not_cut_where_the_line_ends(tmp_
     abstract's: German here), as a hyphenating paragraph's is; other words of titles are never hyphenated."""
     titles = ["Deine Rechte sind in diesen Freihandelsabkommen nicht verfügbar",
               "Too Many Cooks – Exploiting the Internet-of-TR-069-Things", "Tor", "Making"]
-    talks = "".join(f"- id: p{n}\n  title: {t}\n  speaker: {{name: Ana Smith{n}}}\n  abstract: Text.\n"
-                    + ("  language: de\n" if n == 0 else "") for n, t in enumerate(titles))
-    parallel = "".join(f"""
-                      - session: Room {n}
-                        items:
-                          - {{time: "16:00-17:00", talk: p{n}}}""" for n in range(4))
-    programme = f"""
-        days:
-          - date: 2027-09-13
-            items:
-              - {{time: "09:20-10:00", talk: lund-2026}}
-              - parallel:{parallel}
-        """
-    data = write_conference(tmp_path / "conf", {"abstracts.yaml": BASE["abstracts.yaml"] + talks,
-                                                "programme.yaml": programme})
-    out = tmp_path / "b.pdf"
-    build_booklet(data, out, page_size="letter")
-    pdf = pdfium.PdfDocument(str(out))
-    page = next(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))
-                if "Room 3" in pdf[i].get_textpage().get_text_range())
+    page = _four_rooms_page(tmp_path, titles, "letter", german_first=True)
     # (pdfium gives a hyphen a line ends with as U+FFFE, the line's end joined)
     lines = [line.strip() for line in page.replace(NBSP, " ").replace("\ufffe", "-\n").splitlines()]
     at = lines.index("Deine Rechte sind in")

@@ -167,6 +167,16 @@ def _clone(f):
     return made
 
 
+def _hyphenated_in(para, words: list, at: int, parts: list, frag, taken: list) -> None:
+    """A word hyphenated (`parts`: its head with the hyphen, its rest) put in its place among the words to break
+    (`words`, the next of them at `at`), a line break after its head; the word itself taken back off the line
+    (`taken`), as ReportLab's loop does."""
+    words[at:at] = parts
+    words.insert(at + 1, _break_after(frag))
+    taken.pop(-1)
+    para._hyphenations += 1
+
+
 def break_lines(para, width, helpers: Helpers):
     """`para`'s lines at `width` (a width, or one per line, the last repeated), as ReportLab's
     Paragraph.breakLines makes them with `helpers`."""
@@ -329,10 +339,7 @@ def break_lines(para, width, helpers: Helpers):
             if isinstance(w, _SHYWord):
                 hsw = w.shyphenate(newWidth, limWidth)
                 if hsw:
-                    _words[at:at] = hsw
-                    _words.insert(at + 1, _break_after(f))
-                    FW.pop(-1)
-                    para._hyphenations += 1
+                    _hyphenated_in(para, _words, at, hsw, f, FW)
                     continue
                 elif len(FW) > 1:
                     nMW = maxWidths[min(maxlineno, lineno)]
@@ -347,10 +354,7 @@ def break_lines(para, width, helpers: Helpers):
                 hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, newWidth, limWidth,
                                           uriWasteReduce if hyOk else False, embeddedHyphenation and hyOk, hymwl)
                 if hsw:
-                    _words[at:at] = hsw
-                    _words.insert(at + 1, _break_after(f))
-                    FW.pop(-1)
-                    para._hyphenations += 1
+                    _hyphenated_in(para, _words, at, hsw, f, FW)
                     continue
                 elif hyphenation2 and len(FW) > 1:
                     hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, wordWidth, maxWidth,
@@ -365,10 +369,7 @@ def break_lines(para, width, helpers: Helpers):
                 # style's is (what is left of it too, when that is still wider), else it starts the next line
                 hsw = hyphenate_frag_word(wide, w, newWidth, limWidth, False, False, hymwl)
                 if hsw:
-                    _words[at:at] = hsw
-                    _words.insert(at + 1, _break_after(f))
-                    FW.pop(-1)
-                    para._hyphenations += 1
+                    _hyphenated_in(para, _words, at, hsw, f, FW)
                     continue
                 if n > 0 and not isinstance(w, _SplitFrag):
                     _words[at:at] = [_break_after(f), w]
