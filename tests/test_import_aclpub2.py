@@ -316,7 +316,7 @@ def test_every_paper_person_session_time_and_committee_arrives(tmp_path):
     assert "sponsors.yml: 2 sponsor(s) imported in their tiers, each named by its logo file" in notes
     assert "tutorial1.tex" in notes  # named, not in the folder
     assert "1 invited speaker biograph(ies) left out" in notes
-    assert "1 contribution(s) have no time" in notes  # p11
+    assert "1 contribution(s) have no day and time the programme can place them at" in notes  # p11
     booklet = read_back(imported, tmp_path / "folder")
     assert len(booklet.abstracts) == 5 and len(booklet.tutorials) == 2 and len(booklet.posters) == 1
 

@@ -247,7 +247,7 @@ def test_every_abstract_author_affiliation_kind_time_and_poster_arrives(tmp_path
     assert "1 timetable talk(s) have no abstract file" in notes
     assert "ABSSHORT" in notes and "t_jansen.txt" in notes
     assert "1 figure(s) (\\includegraphics) left out" in notes
-    assert "1 contribution(s) have no time" in notes  # t_unlisted
+    assert "1 contribution(s) have no day and time the programme can place them at" in notes  # t_unlisted
     booklet = read_back(imported, tmp_path / "folder")
     assert len(booklet.abstracts) == 7 and len(booklet.posters) == 1
 

@@ -171,7 +171,7 @@ def test_event_export_arrives_whole(event_file, tmp_path):
     assert [i.get("talk") or i.get("tutorial") for i in all_items(day2)] == ["c3", "c4", "c6"]
     scheduled = {i.get("talk") for d in (day1, day2) for i in all_items(d)}
     assert "c5" not in scheduled  # no time: an abstract outside the programme
-    assert any("no time" in n for n in imported.notes)
+    assert any("1 contribution(s) have no day and time the programme can place them at" in n for n in imported.notes)
     assert any("no speaker" in n and "'Opening'" in n for n in imported.notes)
 
     booklet = read_back(imported, tmp_path / "folder")

@@ -563,8 +563,9 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
                      f"'{NOBODY}' until you write one in ({some(no_people_named)})")
     unscheduled = [e for e in entries if e.day is None and e.kind in ABSTRACT_KINDS + ("tutorial",)]
     if unscheduled:
-        notes.append(f"{len(unscheduled)} contribution(s) have no time: they are abstracts or tutorials outside "
-                     "the programme (add them to programme.yaml, or leave them as a list)")
+        notes.append(f"{len(unscheduled)} contribution(s) have no day and time the programme can place them at: they "
+                     "are abstracts or tutorials outside the programme (add them to programme.yaml, or leave them as "
+                     "a list)")
     untimed = [e.title for e in entries if e.day is not None and e.start is None and e.block is None]
     if untimed:
         notes.append(f"{len(untimed)} item(s) have a date but no start time: listed last in their day, with no time "
