@@ -438,13 +438,19 @@ def test_missing_conference_yaml_names_no_line(tmp_path):
 def test_a_data_folder_that_is_not_there_says_so(tmp_path):
     missing = tmp_path / "no" / "such"
     problem = f"{missing}: no such folder: give the conference's data folder, or start one with: booklet init {missing}"
-    result = invoke("build", missing, "-o", tmp_path / "b.pdf")
+    _refused_as(missing, problem, tmp_path / "b.pdf")
+    assert not (tmp_path / "no").exists()
+
+
+def _refused_as(folder: Path, problem: str, out: Path) -> None:
+    """`build` and `check` of `folder` exit 1 with `problem` alone, and nothing is written to `out`."""
+    result = invoke("build", folder, "-o", out)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [problem, "1 error, 0 warnings; nothing was written."]
-    result = invoke("check", missing)
+    result = invoke("check", folder)
     assert result.exit_code == 1
-    assert (result.stderr, result.stdout) == (f"{problem}\n", f"{missing}: 1 error, 0 warnings.\n")
-    assert not (tmp_path / "b.pdf").exists() and not (tmp_path / "no").exists()
+    assert (result.stderr, result.stdout) == (f"{problem}\n", f"{folder}: 1 error, 0 warnings.\n")
+    assert not out.exists()
 
 
 # -- keys -----------------------------------------------------------------------------------
@@ -1382,11 +1388,4 @@ def test_a_data_folder_that_is_no_folder_is_not_offered_to_init(tmp_path):
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
     for name in (Path(os.devnull), pipe):
-        problem = f"{name}: not a folder: give the conference's data folder"
-        result = invoke("build", name, "-o", tmp_path / "b.pdf")
-        assert result.exit_code == 1
-        assert result.stderr.splitlines() == [problem, "1 error, 0 warnings; nothing was written."]
-        result = invoke("check", name)
-        assert result.exit_code == 1
-        assert (result.stderr, result.stdout) == (f"{problem}\n", f"{name}: 1 error, 0 warnings.\n")
-    assert not (tmp_path / "b.pdf").exists()
+        _refused_as(name, f"{name}: not a folder: give the conference's data folder", tmp_path / "b.pdf")

@@ -108,9 +108,11 @@ def _not_an_export(path: Path) -> None:
     """SourceError for a file that holds no export whatever its format: an empty file (a download or export
     that failed), or a web page saved under the export's name (a server's error page, a login page), which
     every reader would otherwise call "not valid JSON" or "no column of titles"."""
-    data = path.read_bytes()
-    head = data[:65536].removeprefix(b"\xef\xbb\xbf")
-    if not data.strip(b"\xef\xbb\xbf \t\r\n\x00\xff\xfe"):
+    with open(path, "rb") as stream:  # (its start: the reader reads the whole file after this)
+        data = stream.read(65536)
+        whole = not stream.read(1)
+    head = data.removeprefix(b"\xef\xbb\xbf")
+    if whole and not data.strip(b"\xef\xbb\xbf \t\r\n\x00\xff\xfe"):
         blank = f"{len(data)} bytes, blank" if data else "0 bytes"
         raise SourceError(f"{path}: the file is empty ({blank}): there is nothing to import; export it again "
                           "(an export or a download that failed leaves an empty file)")

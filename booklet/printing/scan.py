@@ -430,44 +430,43 @@ def _resources(page: PageObject) -> DictionaryObject:
     return resources.get_object() if resources is not None else DictionaryObject()
 
 
-def _is_rgb_space(space, resources: DictionaryObject, depth: int = 0) -> bool:
+# (the names a colour space of a family is given, its ICC profiles' number of components, the spaces that are over one
+# of another: an Indexed one's base, a Pattern's)
+_RGB = (("/DeviceRGB", "/RGB", "/CalRGB"), 3, ("/Indexed", "/I", "/Pattern"))
+_CMYK = (("/DeviceCMYK", "/CMYK"), 4, ("/Indexed", "/I"))
+
+
+def _is_rgb_space(space, resources: DictionaryObject) -> bool:
     """Whether a colour space (a name, a resource name or an array) is RGB: DeviceRGB, CalRGB,
     a 3-component ICC profile, or Indexed / Pattern over one of those."""
-    if space is None or depth > 5:
-        return False
-    space = space.get_object()
-    if isinstance(space, str):  # NameObject
-        if space in ("/DeviceRGB", "/RGB", "/CalRGB"):
-            return True
-        named = resources.get("/ColorSpace", DictionaryObject()).get_object().get(space)
-        return named is not None and _is_rgb_space(named, resources, depth + 1)
-    if isinstance(space, list) and space:
-        family = space[0]
-        if family == "/CalRGB":
-            return True
-        if family == "/ICCBased":
-            return int(space[1].get_object().get("/N", 0)) == 3
-        if family in ("/Indexed", "/I", "/Pattern") and len(space) > 1:
-            return _is_rgb_space(space[1], resources, depth + 1)
-    return False
+    return _is_space(space, resources, _RGB)
 
 
-def _is_cmyk_space(space, resources: DictionaryObject, depth: int = 0) -> bool:
+def _is_cmyk_space(space, resources: DictionaryObject) -> bool:
     """Whether a colour space (a name, a resource name or an array) is CMYK: DeviceCMYK, a 4-component ICC profile,
     or Indexed over one of those."""
+    return _is_space(space, resources, _CMYK)
+
+
+def _is_space(space, resources: DictionaryObject, family: tuple, depth: int = 0) -> bool:
+    """Whether a colour space is of `family` (_RGB, _CMYK): by its name, a resource's name, or an array's first name;
+    an ICC profile's by its number of components; an Indexed or Pattern space's by its base."""
     if space is None or depth > 5:
         return False
+    names, components, over = family
     space = space.get_object()
-    if isinstance(space, str):
-        if space in ("/DeviceCMYK", "/CMYK"):
+    if isinstance(space, str):  # NameObject
+        if space in names:
             return True
         named = resources.get("/ColorSpace", DictionaryObject()).get_object().get(space)
-        return named is not None and _is_cmyk_space(named, resources, depth + 1)
+        return named is not None and _is_space(named, resources, family, depth + 1)
     if isinstance(space, list) and space:
+        if space[0] in names:
+            return True
         if space[0] == "/ICCBased":
-            return int(space[1].get_object().get("/N", 0)) == 4
-        if space[0] in ("/Indexed", "/I") and len(space) > 1:
-            return _is_cmyk_space(space[1], resources, depth + 1)
+            return int(space[1].get_object().get("/N", 0)) == components
+        if space[0] in over and len(space) > 1:
+            return _is_space(space[1], resources, family, depth + 1)
     return False
 
 

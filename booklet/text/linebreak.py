@@ -22,6 +22,7 @@ and fragments already broken once (the part of a paragraph split between pages o
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from reportlab.platypus import paragraph as _rl
@@ -167,6 +168,12 @@ def _clone(f):
     return made
 
 
+@lru_cache(maxsize=16)
+def _patterns(pyphen, language: str):
+    """`pyphen`'s hyphenation of `language` (its `iterate`), made once per language."""
+    return pyphen.Pyphen(lang=language).iterate
+
+
 def _hyphenated_in(para, words: list, at: int, parts: list, frag, taken: list) -> None:
     """A word hyphenated (`parts`: its head with the hyphen, its rest) put in its place among the words to break
     (`words`, the next of them at `at`), a line break after its head; the word itself taken back off the line
@@ -209,8 +216,8 @@ def break_lines(para, width, helpers: Helpers):
     # a style that hyphenates nothing (a title's) may name the patterns a word wider than the whole line is broken
     # by, with a hyphen (`wideWordsLang`): cut where the line ended, without one, a programme cell of 31C3 on letter
     # paper read "diesen Freihandelsabk" / "ommen"
+    # (the patterns' name: they are looked up only for such a word, seldom, not for each title broken)
     wide = getattr(style, "wideWordsLang", None) if hyphenator is None and SPLIT_TAILS and pyphen else None
-    wide = pyphen.Pyphen(lang=wide).iterate if wide else None
     uriWasteReduce = style.uriWasteReduce
     embeddedHyphenation = style.embeddedHyphenation
     hyphenation2 = embeddedHyphenation > 1
@@ -363,11 +370,11 @@ def break_lines(para, width, helpers: Helpers):
                         _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
                         continue
-            elif wide is not None and not getattr(f, "nobr", False) \
+            elif wide and not getattr(f, "nobr", False) \
                     and wordWidth > maxWidths[min(lineno + bool(words), maxlineno)]:
                 # a word wider than a whole line, in a style that hyphenates nothing else: hyphenated as a hyphenating
                 # style's is (what is left of it too, when that is still wider), else it starts the next line
-                hsw = hyphenate_frag_word(wide, w, newWidth, limWidth, False, False, hymwl)
+                hsw = hyphenate_frag_word(_patterns(pyphen, wide), w, newWidth, limWidth, False, False, hymwl)
                 if hsw:
                     _hyphenated_in(para, _words, at, hsw, f, FW)
                     continue

@@ -283,8 +283,9 @@ def find_written(text: str, anchor: str | None) -> int | None:
 
 def _told(module, piece: str) -> list[Told]:
     """siunitx's or mhchem's `problems(piece)`, each with the command it tells of."""
-    found = [one for one in module.commands(piece) if one.math is None]
-    return [Told.of(message, one.source) for message, one in zip(module.problems(piece), found)]
+    found = module.commands(piece)  # (read once: each problem is one of them printed as written)
+    return [Told.of(message, one.source)
+            for message, one in zip(module.problems(piece, found), [one for one in found if one.math is None])]
 
 
 def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:

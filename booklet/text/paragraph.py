@@ -1288,24 +1288,39 @@ def _untied(frags, width: float):
     Hamburg"), a number to the word before it: in a cell of four parallel tracks such a pair no line holds was cut
     where the line ended, without a hyphen ("Das Transparenzpor / tal Hamburg", 31C3 on letter paper). A tie is a
     preference; a word cut without a hyphen is a fault. Runs within one fragment only (a tie across a tag stays)."""
-    frags = _thin_untied(frags, width)
+    return _retexted(_thin_untied(frags, width), lambda frag, text: _wide_runs_untied(frag, text, width))
+
+
+def _wide_runs_untied(frag, text: str, width: float) -> str:
+    """`text` (of `frag`) with the ties of its runs of tied words wider than `width` spaces."""
+    # (each run of tied words measured: most paragraphs hold a few, nearly all narrower than the line)
+    wide = [found.span() for found in _TIED_RUN.finditer(text)
+            if _string_width(found.group(), frag.fontName, frag.fontSize) > width]
+    if not wide:
+        return text
+    pieces, last = [], 0
+    for start, end in wide:
+        pieces += [text[last:start], text[start:end].replace(NBSP, " ")]
+        last = end
+    return "".join(pieces) + text[last:]
+
+
+def _retexted(frags, change):
+    """`frags`, each fragment of text with a no-break space given the text `change(frag, text)` makes of it (a copy of
+    the fragment, where it changed); `frags` itself when none changed. Fragments of other kinds (a box, a callback)
+    as they are."""
     made = None
     for at, frag in enumerate(frags):
         text = getattr(frag, "text", None)
         if type(text) is not str or NBSP not in text or type(frag) is not ParaFrag or getattr(frag, "cbDefn", None):
             continue
-        # (each run of tied words measured: most paragraphs hold a few, nearly all narrower than the line)
-        wide = [found.span() for found in _TIED_RUN.finditer(text)
-                if _string_width(found.group(), frag.fontName, frag.fontSize) > width]
-        if wide:
-            if made is None:
-                made = list(frags)
-            pieces, last = [], 0
-            for start, end in wide:
-                pieces += [text[last:start], text[start:end].replace(NBSP, " ")]
-                last = end
-            made[at] = copy_fragment(frag)
-            made[at].text = "".join(pieces) + text[last:]
+        changed = change(frag, text)
+        if changed == text:
+            continue
+        if made is None:
+            made = list(frags)
+        made[at] = copy_fragment(frag)
+        made[at].text = changed
     return frags if made is None else made
 
 
@@ -1366,19 +1381,7 @@ def _title_untied(text: str) -> str:
 def _all_untied(frags):
     """`frags` with a title's own ties (_TITLE_TIE) ordinary spaces (as _untied does to a run too wide); `frags`
     itself when they have none."""
-    made = None
-    for at, frag in enumerate(frags):
-        text = getattr(frag, "text", None)
-        if type(text) is not str or NBSP not in text or type(frag) is not ParaFrag or getattr(frag, "cbDefn", None):
-            continue
-        loose = _title_untied(text)
-        if loose == text:
-            continue
-        if made is None:
-            made = list(frags)
-        made[at] = copy_fragment(frag)
-        made[at].text = loose
-    return frags if made is None else made
+    return _retexted(frags, lambda frag, text: _title_untied(text))
 
 
 _TIED_RUN = re.compile(f"[^ \t\n\r]*{NBSP}[^ \t\n\r]*")  # a run of words tied by no-break spaces

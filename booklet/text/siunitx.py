@@ -326,10 +326,11 @@ def in_math(src: str) -> str:
     return "".join(made) + src[at:]
 
 
-def problems(text: str) -> list[str]:
-    """What to tell of the siunitx commands of a piece of text (outside math) that print as written."""
-    return [f"siunitx's {_shown(found.source)} prints as written: {found.problem}" for found in commands(text)
-            if found.math is None]
+def problems(text: str, found: list[Found] | None = None) -> list[str]:
+    """What to tell of the siunitx commands of a piece of text (outside math) that print as written, one for each of
+    them (`found`: commands(text), when read already)."""
+    return [f"siunitx's {_shown(one.source)} prints as written: {one.problem}"
+            for one in (commands(text) if found is None else found) if one.math is None]
 
 
 def _shown(source: str) -> str:
