@@ -97,21 +97,37 @@ def refuse_inputs(outputs: list[Path], data_dir: Path, booklet: Booklet | dict[P
     would read it)."""
     if isinstance(booklet, Booklet):
         booklet = named_inputs(booklet)
+    folder, folders = data_dir.resolve(), {}
     for output in outputs:
-        what = input_named(output, data_dir, booklet)
+        what = _input_at(_resolved(output, folders), folder, booklet)
         if what is not None:
             raise Refused(f"will not write {output}: it is {what} in {data_dir}; choose another output")
 
 
 def input_named(path: Path, data_dir: Path, named: dict[Path, str]) -> str | None:
     """What input `path` is (see refuse_inputs), or None when it is none."""
-    target, folder = path.resolve(), data_dir.resolve()
+    return _input_at(path.resolve(), data_dir.resolve(), named)
+
+
+def _input_at(target: Path, folder: Path, named: dict[Path, str]) -> str | None:
+    """What input the resolved path `target` is, in the resolved data folder `folder` (input_named)."""
     if target in named:
         return named[target]
     if target.is_relative_to(folder) and any(fnmatch(target.relative_to(folder).as_posix(), spec.name)
                                              for spec in FILES):
         return "a data file of the conference"
     return None
+
+
+def _resolved(path: Path, folders: dict[Path, Path]) -> Path:
+    """path.resolve(), with its folder resolved once for all the outputs in it (`folders`, filled as they come):
+    the proofs of 2,000 talks are 6,000 files in one folder. A file that is a link is resolved whole."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder / path.name
 
 
 LEARNING_PASSES = 5  # at most: the index before the pages it lists settles in two or three

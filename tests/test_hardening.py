@@ -442,6 +442,27 @@ def test_proofs_that_would_replace_a_page_the_data_names_are_refused(tmp_path):
     assert (tmp_path / "proofs" / "okafor.pdf").is_file()
 
 
+@pytest.mark.parametrize("how", ["folder", "file"])
+def test_proofs_that_would_replace_a_page_the_data_names_through_a_link_are_refused(tmp_path, how):
+    """The same, with `--out` a link to the data's images folder, or with okafor.pdf there a link to the venue map
+    (the proofs' folder is resolved once for all its files; a file that is a link, whole)."""
+    data = conference(tmp_path, {"conference.yaml": extend("conference.yaml", "extra_pages: [{file: images/okafor.pdf}]\n"),
+                                 "images/okafor.pdf": _one_page_pdf()})
+    out = tmp_path / "proofs"
+    if how == "folder":
+        out.symlink_to(data / "images")
+    else:
+        out.mkdir()
+        (out / "okafor.pdf").symlink_to(data / "images" / "okafor.pdf")
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    result = invoke("proofs", data, "--out", out)
+    assert result.exit_code == 1
+    assert result.stderr == (f"booklet: will not write {out / 'okafor.pdf'}: it is an extra page the data names in "
+                             f"{data}; choose another output; nothing was written.\n")
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+    assert (out / "okafor.pdf").resolve() == data / "images" / "okafor.pdf"
+
+
 def test_a_preview_never_replaces_or_removes_an_image_the_data_names(tmp_path):
     import io
 
