@@ -141,7 +141,8 @@ def _refuse_inputs(targets: list[Path], data_dir: Path, named: dict[Path, str]) 
     proof."""
     from ..build import refuse_inputs
 
-    stems = {(target.parent.resolve(), target.stem) for target in targets}
+    folders = {folder: folder.resolve() for folder in {target.parent for target in targets}}
+    stems = {(folders[target.parent], target.stem) for target in targets}
     pngs = [path for path in named if (found := _PNG_NAME.fullmatch(path.name)) is not None
             and (path.parent, found.group(1)) in stems]
     refuse_inputs([*targets, *pngs], data_dir, named)
@@ -199,12 +200,13 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
         return built, built.output.read_bytes()
 
 
-def _last_build(data_dir: Path, page_size: str, booklet=None) -> _Plan | None:
+def _last_build(data_dir: Path, page_size: str, booklet=None, on_found=None) -> _Plan | None:
     """The plan, from the PDF of the last build of `data_dir` (`booklet build`, `booklet watch`, the library's:
     booklet.cache.built), when that build was made as proofs build (proof_options, in as many processes as
     proofs would use) from the very data, fonts, images and code there are now, and its PDF is still as it
     wrote it: then it is the booklet proofs would build, byte for byte. None otherwise (and always without a
-    disk cache). `booklet`: the folder's, when the caller has read it already."""
+    disk cache). `booklet`: the folder's, when the caller has read it already. `on_found()` is called once such
+    a build is found, before its data is read again and the plan made."""
     from ..build import BuildResult
     from ..cache import built
     from ..check import read, read_again
@@ -213,6 +215,8 @@ def _last_build(data_dir: Path, page_size: str, booklet=None) -> _Plan | None:
     found = built.find(data_dir, proof_options(page_size), page_size)
     if found is None:
         return None
+    if on_found is not None:
+        on_found()
     if booklet is None:  # for the proofs' plan: who, when, where (what the build read, when it kept it)
         booklet, _ = read_again(data_dir, found.inputs) or read(data_dir)
     if jobs_that_pay(booklet, None) != found.jobs:  # (proofs build in as many processes as pay, see _build)
@@ -255,7 +259,13 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
 
     Not built at all when the last `booklet build` of the folder made this very booklet (_last_build).
     """
-    plan = _last_build(data_dir, page_size)
+    beside = _Beside(meanwhile)
+    try:  # the last build's booklet found, `meanwhile` (files made, mostly waiting on the disk) runs beside the plan
+        plan = _last_build(data_dir, page_size, on_found=beside.start if meanwhile is not None else None)
+    finally:
+        beside.join()
+    if beside.started:
+        meanwhile = None
     if plan is not None:
         if meanwhile is not None:
             meanwhile()
@@ -300,6 +310,33 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
                     raise value
         finally:
             process.end(done)
+
+
+class _Beside:
+    """`work()` in a thread of its own, started by start(); join() waits for it and raises what it raised."""
+
+    def __init__(self, work):
+        self.work, self.started, self._thread, self._raised = work, False, None, []
+
+    def start(self) -> None:
+        import threading
+
+        def run() -> None:
+            try:
+                self.work()
+            except BaseException as exc:  # noqa: BLE001 - raised again by join, in the thread that waits
+                self._raised.append(exc)
+
+        self.started = True
+        self._thread = threading.Thread(target=run, name="booklet-proofs-beside", daemon=True)
+        self._thread.start()
+
+    def join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+            if self._raised:
+                raise self._raised.pop()
 
 
 def _load_writers() -> None:
