@@ -418,3 +418,23 @@ def test_what_is_left_of_an_address_or_long_word_is_split_also_at_a_paragraphs_e
                 part.wrap(width, 10_000)
                 assert all(line.extraSpace >= -0.01 for line in part.blPara.lines), (text, height)
     assert markup.plain("See example.org/~user/page") == "See example.org/~user/page"  # (no tie in a path)
+
+
+def test_a_web_address_after_other_words_starts_the_next_line_rather_than_split_at_any_letter(styles):  # (fonts)
+    """A typographer's review (XDC 2021 on A4, p. 16): an address in brackets wider than the line, after other words,
+    was split into the room left on their line at any letter, as a long word is: "problem (" / "https://github.com/
+    ValveSoftware/Proton/issues/4" / "125)", at other widths "(h" / "ttps://..." and "(https:/" / "/github.com/...".
+    It starts the next line and breaks there where an address breaks (after a slash, ...)."""
+    from booklet.text.paragraph import _address_pairs
+
+    address = "(https://github.com/ValveSoftware/Proton/issues/4125)"
+    text = f"The idea is inspired by co-working with Valve software guys for tuning animation slow down problem " \
+           f"{address} of VKD3D-Proton on steam."
+    heads = {head for head, _ in _address_pairs(address)}
+    style = make_styles(page_for("A4")).text  # (the size the review read it at)
+    for width in range(226, 246):
+        lines = ["".join(f.text for f in line).strip() for line in _lines(text, style, width)]
+        first = next(i for i, line in enumerate(lines) if "(" in line)
+        head = lines[first][lines[first].index("("):]
+        assert head == address[:len(head)], (width, lines)
+        assert head == address or head in heads, (width, lines)

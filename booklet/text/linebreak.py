@@ -59,6 +59,7 @@ class Helpers(NamedTuple):
     pyphen: object  # the pyphen module, as breakLines makes a hyphenator with it (None without pyphen)
     hyphenate_frag_word: Callable  # _hyphenateFragWord
     long_leftover: Callable  # whether a word is the long rest of one broken before (a web address's), split again
+    breaks_as_address: Callable  # whether a word has a web address's breaks (after a slash, ...), to break it at
 
 
 def _takes(para, style, frags, least: int = 2) -> bool:
@@ -387,9 +388,13 @@ def break_lines(para, width, helpers: Helpers):
                 # (wider than this line, or than the next, where it goes whole otherwise: a line of code that wraps
                 # under a hanging indent ran past its column, ReportLab comparing it with the first line alone)
                 if tail or wordWidth > min(maxWidths[nmw], maxWidths[min(nmw + 1, maxlineno)]):
-                    if SPLIT_TAILS and not tail and n > 0 and hyphenator is not None and _a_word_of_letters(w):
+                    if SPLIT_TAILS and not tail and n > 0 and (
+                            (hyphenator is not None and _a_word_of_letters(w))
+                            or (attemptHyphenation and helpers.breaks_as_address(w))):
                         # a word of a language after others on the line: it starts the next, to be hyphenated
-                        # there ("Bäckerei D" / "ruckverfahren" was split into the room left, with no hyphen)
+                        # there ("Bäckerei D" / "ruckverfahren" was split into the room left, with no hyphen);
+                        # a web address too, to be broken there after a slash ("problem (" / "https://.../4" /
+                        # "125)", and "(h" / "ttps://...": XDC 2021 on A4, split into the room left at any letter)
                         _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
                         continue

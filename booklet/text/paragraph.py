@@ -1626,6 +1626,13 @@ class _SplitFragUnlessLong(metaclass=_UnlessLong):
     address broken before, and ran them 300 pt past the column: FOSDEM on A4.)"""
 
 
+def _breaks_as_address(word) -> bool:
+    """Whether `word` (ReportLab's: [width, (fragment, text), ...]) is a web address (or what is left of one) that
+    _address_pairs breaks, not code (whose breaks are its own)."""
+    return (not any(getattr(frag, "fontName", None) in _CODE_FONTS for frag, _ in word[1:])
+            and bool(_address_pairs("".join(t for _, t in word[1:]))))
+
+
 def _address_pairs(text: str):
     """ReportLab's _uri_split_pairs (a web address broken after a slash: its heads longest first), and also for
     what is left of one once broken, which has no scheme ("github.com/..."): ReportLab breaks a web address once,
@@ -1771,7 +1778,7 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
                           _SplitFrag=_SplitFragUnlessLong),
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
-        long_leftover=_long_leftover)
+        long_leftover=_long_leftover, breaks_as_address=_breaks_as_address)
 
 
 def _unsplit(text: str, after: str | None = None) -> str:
