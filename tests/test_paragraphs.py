@@ -864,6 +864,29 @@ def test_no_more_than_two_lines_in_a_row_end_with_a_hyphen(text_style):
     assert ruled[:first] == plain[:first]
 
 
+RADIATION = (  # the 36C3 import on A5, p. 83: five lines in a row ending with a hyphen, kept: refusing the third
+    "This talk will introduce the audience to the class of problems that digital circuits are faced with in challenging "
+    "radiation environments. Such environments include satellites in space, the electronics inside particle accelerators "
+    "and also a variety of medical applications. After giving an overview of the various effects that may cause "
+    "malfunctions, different techniques for detection and mitigation of such effects are presented. Some of these "
+    "techniques concern the transistor-level design of digital circuits, others include triple modular redundancy (TMR) "
+    "and correction codes. Some open source software solutions that aid in the design and verification of circuits "
+    "hardened against such problems are presented, and of course a \u2018lessons learned\u2019 from our experiences in "
+    "the field of particle detector electronics will be shared.")  # (hyphen, "mal-", made the paragraph a line longer)
+
+
+def test_four_or_more_lines_in_a_row_ending_with_a_hyphen_may_cost_the_paragraph_a_line(text_style):
+    """A typographer's review: five lines in a row ended with a hyphen ("satel- / medi- / mal- / pre- / cir-"), as the
+    paragraph broken without the third was a line longer. For a ladder of four or more, one line more is taken (once);
+    for three, none (the test before)."""
+    width = 334.49  # (A5's text width)
+    plain = _broken_lines(RADIATION, text_style, width, rule=False)
+    assert _hyphens_in_a_row(plain) == 5
+    ruled = _broken_lines(RADIATION, text_style, width)
+    assert _hyphens_in_a_row(ruled) == 2 and len(ruled) == len(plain) + 1
+    assert ruled[:3] == plain[:3] and plain[3].endswith("mal-") and ruled[4].startswith("malfunctions,")
+
+
 def test_a_paragraph_of_more_than_hyphens_lines_lines_is_not_broken_again_for_its_hyphens(text_style, monkeypatch):
     """Fuzzing: a paragraph of 3,000 long words, broken again HYPHENS_TRIED times whole for its runs of hyphens, took
     6.6 s against 1.9 s. One of more than HYPHENS_LINES lines is broken once, as ReportLab breaks it."""

@@ -1481,15 +1481,19 @@ def _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines):
     HYPHENS_IN_A_ROW lines ending with a hyphen, while that is kept (see _no_final_hyphen); _ASKED as the lines kept
     were broken."""
     tried = set()
+    most = len(lines.lines) + 1  # lines, at most, for a ladder of more than HYPHENS_IN_A_ROW + 1 hyphens (see below)
     while len(tried) < HYPHENS_TRIED:
-        at, call = _too_many_hyphens(lines.lines, _ASKED.hyphens, tried)
+        at, call, row = _too_many_hyphens(lines.lines, _ASKED.hyphens, tried)
         if call is None:
             return lines
         tried.add(call)
         split, found = para._splitLongWordCount, lines.lines
+        # a line more, once, for four or more in a row ("satel- / medi- / mal- / pre- / cir-": 36C3 on A5, which
+        # kept them all, the paragraph broken without them a line longer); for the third, none
+        room = most if row > HYPHENS_IN_A_ROW + 1 else len(found)
 
         def better(redone) -> bool:
-            return len(redone) <= len(found) and para._splitLongWordCount <= split and len(redone) > at \
+            return len(redone) <= room and para._splitLongWordCount <= split and len(redone) > at \
                 and _no_wider(found, redone) \
                 and not line_text(redone[at]).endswith(HYPHENS) and _no_looser(para, found, redone)
 
@@ -1545,10 +1549,10 @@ def _hyphen_call(found, hyphens, at: int) -> tuple[int | None, bool | None]:
     return None, None
 
 
-def _too_many_hyphens(found, hyphens, tried) -> tuple[int, int | None]:
+def _too_many_hyphens(found, hyphens, tried) -> tuple[int, int | None, int]:
     """The first line of `found` (but the last) ending with a hyphen after HYPHENS_IN_A_ROW lines that do, with a
-    word before the one broken, and the hyphenation call that made it (of `hyphens`, _ASKED's; not one of `tried`);
-    (-1, None) for none."""
+    word before the one broken, the hyphenation call that made it (of `hyphens`, _ASKED's; not one of `tried`), and
+    how many lines in a row from the first end with a hyphen, that one and those after it; (-1, None, 0) for none."""
     made = iter(hyphens)
     pending = next(made, None)
     row = 0
@@ -1563,8 +1567,9 @@ def _too_many_hyphens(found, hyphens, tried) -> tuple[int, int | None]:
             call = pending[0]
             pending = next(made, None)
         if row > HYPHENS_IN_A_ROW and call is not None and call not in tried and " " in text.strip():
-            return at, call  # (a line of one word: the word whole would be no better)
-    return -1, None
+            more = next((n for n, after in enumerate(found[at + 1:]) if not line_text(after).endswith(HYPHENS)), 0)
+            return at, call, row + more  # (a line of one word: the word whole would be no better)
+    return -1, None, 0
 
 
 def line_text(line) -> str:
