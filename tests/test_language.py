@@ -626,3 +626,30 @@ def test_the_languages_own_words_the_themes_fonts_cannot_print_are_one_warning_a
     assert [str(p) for p in check_folder(folder)[1] if p.kind == "glyph"] == [
         "conference.yaml:5: language: warning: the booklet's fonts cannot print 'ś' (U+015B), 'ń' (U+0144) of its "
         "words in 'de' (the labels notes, places); left out: give theme.yaml's `fonts:` a font that has them"]
+
+
+def test_dates_in_a_script_only_a_fallback_font_has_print_in_the_day_headings_and_the_glance(tmp_path):
+    """Text and headings in a font without Cyrillic (ReportLab's Bitstream Vera), a fallback that has it, and a
+    Russian booklet: the programme's day heading printed no weekday ('Понедельник'), the continued day's heading
+    '14 июня (continued)' and the glance's columns no weekday (a Japanese or Arabic booklet lost them so with any
+    fonts: the bundled headings font has no such letters), while the same words printed in the contents."""
+    import reportlab
+    from booklet.check import check_folder
+
+    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    (folder / "fonts").mkdir(exist_ok=True)
+    (folder / "fonts" / "Vera-Regular.ttf").write_bytes(vera.read_bytes())
+    (folder / "theme.yaml").write_text("fonts:\n  text: fonts/Vera-Regular.ttf\n  headings: fonts/Vera-Regular.ttf\n"
+                                       "  fallback: [Noto Sans Math, Gentium Book Plus]\n", encoding="utf-8")
+    (folder / "conference.yaml").write_text((folder / "conference.yaml").read_text(encoding="utf-8")
+                                            + "language: ru\n", encoding="utf-8")
+    build_booklet(folder, tmp_path / "booklet.pdf")
+    pdf = Pdf(tmp_path / "booklet.pdf")
+    assert [str(p) for p in check_folder(folder)[1] if p.kind == "glyph"] == []
+    (day,) = [i for i in range(len(pdf)) if "DAY 1" in pdf.lines(i)]
+    assert pdf.lines(day)[:4] == ["14", "DAY 1", "Понедельник", "июня 2027\u202fг."]
+    assert pdf.lines(day + 1)[0] == "Понедельник, 14 июня (continued)"
+    (glance,) = pdf.pages_with("Programme at a glance")[1:2]  # (the first: the contents)
+    assert {"Понедельник", "Вторник"} <= set(pdf.lines(glance))

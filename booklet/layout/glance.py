@@ -628,10 +628,12 @@ class GlancePage(Flowable):
         date = plan.day.date
         top = self.height - grid.heading_height
         y = top
-        weekday = _one_line([dates.at_line_start(dates.weekday(date, language)),
-                             dates.at_line_start(dates.short_weekday(date, language))], grid.weekday_style, width)
-        day = _one_line([dates.day_and_month(date, language), dates.day_and_month(date, language, short=True)],
-                        grid.date_style, width)
+        # (as markup: a letter the style's font lacks is set in a fallback font, not drawn as its blank glyph)
+        weekday = _one_line([markup.inline(dates.at_line_start(dates.weekday(date, language))),
+                             markup.inline(dates.at_line_start(dates.short_weekday(date, language)))],
+                            grid.weekday_style, width)
+        day = _one_line([markup.inline(dates.day_and_month(date, language)),
+                         markup.inline(dates.day_and_month(date, language, short=True))], grid.date_style, width)
         for para in (weekday, day):
             y -= para.height
             para.drawOn(canv, x, y)

@@ -110,7 +110,7 @@ def _day_header(ctx: Context, index: int, day: Day) -> Row:
     width = stringWidth(shown.replace(str(day.date.day), "30", 1), s.day_number.fontName, s.day_number.fontSize) + 2
     body = [
         Para(markup.inline(ctx.label("day", number=index + 1)), s.label),
-        Para(dates.at_line_start(dates.weekday(day.date, language)), s.day_name),
+        Para(markup.inline(dates.at_line_start(dates.weekday(day.date, language))), s.day_name),
         Para(markup.inline(dates.after_day_number(day.date, language)), s.day_name),  # (the weekday's line goes on)
     ]
     return Row([number], body, width, pad=0, gap=3 * mm)
@@ -124,7 +124,7 @@ def _continued_heading(ctx: Context, title: str) -> list[Line]:
     more = f' <font name="{SANS}" color="{markup_color(ctx.colours.muted)}">({markup.inline(ctx.label("continued"))})</font>'
     return [
         Line(DayMark(title), keep=True),
-        Line(Para(title + more, style), keep=True),
+        Line(Para(markup.inline(title) + more, style), keep=True),
         Line(Rule(ctx.colours.primary, 0.5, 2), space=1, keep=True),
     ]
 
