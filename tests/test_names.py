@@ -233,3 +233,16 @@ def test_an_elided_d_in_a_family_name_kept_whole_is_printed_as_written(written, 
     particles) printed with a space after the d', or its suffix twice."""
     name = split_name(written)
     assert name.inverted() == inverted
+
+
+@pytest.mark.parametrize("written, inverted, letter", [
+    ("Mary-Kate O\u2019Neil \U0001F600", "O\u2019Neil, Mary-Kate \U0001F600", "O"),
+    ("Ana Lima \U0001F468\u200d\U0001F469\u200d\U0001F467", "Lima, Ana \U0001F468\u200d\U0001F469\u200d\U0001F467", "L"),
+    ("Bo Jones \u2605 (he/him)", "Jones, Bo \u2605 (he/him)", "J"),
+])
+def test_an_emoji_a_name_ends_with_is_a_note_printed_after_it_and_not_its_family_name(written, inverted, letter):
+    """An emoji after a name was taken for the family name: the index and the participants printed ", Mary-Kate
+    O'Neil" at their top, under no letter (the emoji itself left out: no font has it)."""
+    name = split_name(written)
+    assert (name.inverted(), heading(name)) == (inverted, letter)
+

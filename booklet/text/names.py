@@ -76,12 +76,24 @@ _NOTE = re.compile(r"\s(\([^()]*\)|\[[^\[\]]*\]|'[^']*'|\"[^\"]*\"|\u2018[^\u201
 
 def _without_notes(written: str) -> tuple[str, str]:
     """The name without the notes it ends with, and those notes (as written, in order), when something with a
-    letter or digit is left before them."""
+    letter or digit is left before them. A last word of symbols alone (an emoji: "Mary O'Neil 😀", a "★") is such a
+    note too: it was filed as the family name, ", Mary O'Neil" under no letter, before A."""
     name, notes = written, []
-    while (found := _NOTE.search(name)) and any(ch.isalnum() for ch in name[:found.start()]):
-        notes.insert(0, found.group(1))
-        name = name[:found.start()].rstrip()
+    while (start := _note_start(name)) is not None and any(ch.isalnum() for ch in name[:start]):
+        notes.insert(0, name[start:].strip())
+        name = name[:start].rstrip()
     return name, " ".join(notes)
+
+
+def _note_start(name: str) -> int | None:
+    """Where the note `name` ends with starts (its space before it): one in brackets or quotes (_NOTE), or a last
+    word of symbols (an emoji with its joiners, selectors and skin tones: no letter or digit, a symbol); else None."""
+    if found := _NOTE.search(name):
+        return found.start()
+    before, space, word = name.rpartition(" ")
+    if space and not any(ch.isalnum() for ch in word) and any(unicodedata.category(ch) == "So" for ch in word):
+        return len(before)
+    return None
 
 
 # words that make a "name" a group, not a person ("Bielik Team", "LIGO Scientific Collaboration"): never turned round
