@@ -246,3 +246,16 @@ def test_an_emoji_a_name_ends_with_is_a_note_printed_after_it_and_not_its_family
     name = split_name(written)
     assert (name.inverted(), heading(name)) == (inverted, letter)
 
+
+def test_thai_names_are_headed_by_the_consonant_the_collation_files_them_by_and_korean_ones_by_a_letter():
+    """A Thai vowel written before its consonant (เ แ โ ใ ไ) headed a group of its own, among the consonants' groups
+    where the collation sorts its names ("ใจดี" after "จันทร์": headings ก ไ ข ... จ ใ); a Korean name was headed by a
+    conjoining jamo (U+1100), drawn as the top left part of a syllable, not the letter ㄱ."""
+    names = sorted((split_name(n) for n in ["Fay \u0e01\u0e34\u0e48\u0e07", "Eve \u0e44\u0e01\u0e48",
+                                             "Ann \u0e08\u0e31\u0e19\u0e17\u0e23\u0e4c", "\u0e2a\u0e21\u0e0a\u0e32\u0e22 "
+                                             "\u0e43\u0e08\u0e14\u0e35", "\uae40\ubbfc\uc900", "Lee \ub098\ub77c"]),
+                   key=sort_key)
+    assert [(n.family, heading(n)) for n in names] == [
+        ("\u0e01\u0e34\u0e48\u0e07", "\u0e01"), ("\u0e44\u0e01\u0e48", "\u0e01"),
+        ("\u0e08\u0e31\u0e19\u0e17\u0e23\u0e4c", "\u0e08"), ("\u0e43\u0e08\u0e14\u0e35", "\u0e08"),
+        ("\uae40\ubbfc\uc900", "\u3131"), ("\ub098\ub77c", "\u3134")]

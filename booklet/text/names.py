@@ -351,12 +351,22 @@ def heading(name: IndexName, language: str | None = None) -> str:
     for char in name.family:
         if char.isdigit():
             return char
-        if char.isalpha():
+        if char.isalpha() and char not in _PREVOWELS:
             upper = char.upper()
             if tailor and ord(char) in tailor:
                 return upper
-            return _latin_letters().get(_levels(upper)[0][:1], unicodedata.normalize("NFD", upper)[0])
+            first = unicodedata.normalize("NFD", upper)[0]
+            return _latin_letters().get(_levels(upper)[0][:1], _HANGUL_LEADS.get(first, first))
     return name.family[:1]
+
+
+# Thai and Lao vowels written before the consonant they follow (Unicode's Logical_Order_Exception): the collation
+# files a word by that consonant ("ใจดี" among the words in จ), and so does its heading (a heading "ใ" for it, and
+# one "ไ" between the ก and the ข, split the Thai names)
+_PREVOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")
+# A Hangul syllable's first consonant as NFD gives it (a conjoining jamo, drawn as the top left part of a syllable,
+# "김" under "ᄀ") -> the letter itself, as a Korean index heads its groups (ㄱ, ㄴ, ...)
+_HANGUL_LEADS = dict(zip(map(chr, range(0x1100, 0x1113)), "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"))
 
 
 # Scripts whose letters an index files under headings of their own, by the first word of a letter's Unicode name, and
@@ -364,7 +374,7 @@ def heading(name: IndexName, language: str | None = None) -> str:
 _SCRIPTS = {
     "GREEK": "Grek", "COPTIC": "Copt", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "HEBREW": "Hebr", "ARABIC": "Arab",
     "GEORGIAN": "Geor", "DEVANAGARI": "Deva", "BENGALI": "Beng", "TAMIL": "Taml", "THAI": "Thai", "HANGUL": "Hang",
-    "HIRAGANA": "Hira", "KATAKANA": "Kana", "CJK": "Hani", "ETHIOPIC": "Ethi",
+    "HIRAGANA": "Hira", "KATAKANA": "Kana", "CJK": "Hani", "ETHIOPIC": "Ethi", "LAO": "Laoo",
 }
 
 
