@@ -1279,3 +1279,31 @@ def test_entry_warnings_name_the_line_of_their_key_in_block_style(tmp_path):
         "printed twice",
         f"abstracts.yaml:{base_lines('abstracts.yaml') + 6}: [2].speaker.email: warning: 'wang@@example' is not an "
         "email address: it has more than one '@'"]
+
+
+def test_right_to_left_and_indic_text_the_fonts_have_is_a_warning_that_it_prints_letter_by_letter(tmp_path,
+                                                                                                   monkeypatch):
+    """Hebrew, Arabic or Devanagari in a font that has them (a fallback in theme.yaml) printed letter by letter, left to
+    right as stored: a Hebrew title read backwards, Arabic's letters unjoined, a Hindi name's vowel sign after its
+    consonant, with no word. (No font shipped with booklet or its libraries has these letters: the fonts are told to
+    have them.)"""
+    from booklet.text import fonts
+
+    def unprintable(text):
+        return [ch for ch in real(text) if not ("\u0590" <= ch <= "\u06ff" or "\u0900" <= ch <= "\u097f")]
+
+    real = fonts.unprintable
+    monkeypatch.setattr(fonts, "unprintable", unprintable)
+    monkeypatch.setattr(fonts, "all_printable", lambda chars: not unprintable("".join(chars)))
+    abstracts = BASE["abstracts.yaml"].replace("title: A talk about Lund", "title: Dead Sea \u05de\u05d2\u05d9\u05dc\u05d5\u05ea 2027").replace(
+        "{name: Ana Smith, affiliation: Uni A}", "{name: \u092a\u094d\u0930\u093f\u092f\u093e Sharma, affiliation: "
+                                                "\u062c\u0627\u0645\u0639\u0629 Cairo}")
+    assert [w for w in warnings_for(tmp_path, {"abstracts.yaml": abstracts}) if "letter by letter" in w] == [
+        "abstracts.yaml:2: [0].title: warning: Hebrew text prints from left to right, letter by letter: booklet does "
+        "not set right-to-left text from the right, so it reads backwards; give it in Latin letters, or leave it out",
+        "abstracts.yaml:3: [0].speaker.name: warning: Devanagari text prints letter by letter: booklet does not shape "
+        "it (its vowel signs and conjuncts print apart, a vowel written before its consonant after it); give it in "
+        "Latin letters, or leave it out",
+        "abstracts.yaml:3: [0].speaker.affiliation: warning: Arabic text prints from left to right, letter by letter: "
+        "booklet does not set right-to-left text from the right nor join its letters, so it reads backwards; give it "
+        "in Latin letters, or leave it out"]

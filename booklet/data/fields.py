@@ -446,6 +446,14 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
                 more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
                 report.warn(file, line_in(report, file, key, text, text.find(missing[0]), line), key,
                             f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
+    if glyphs and max(text, default="") >= "\u0590" and (unshaped := _unshaped(text)):
+        script, first, rtl = unshaped
+        does = ("from left to right, letter by letter: booklet does not set right-to-left text from the right"
+                + (" nor join its letters" if script == "Arabic" else "") + ", so it reads backwards") if rtl else \
+            ("letter by letter: booklet does not shape it (its vowel signs and conjuncts print apart, a vowel written "
+             "before its consonant after it)")
+        report.warn(file, line_in(report, file, key, text, text.find(first), line), key,
+                    f"{script} text prints {does}; give it in Latin letters, or leave it out", "script")
     if ("```" in text or "~~~" in text) and (unclosed := markup.unclosed_fence(text)):
         fence, number = unclosed
         report.warn(file, line_in(report, file, key, text, _line_start(text, number), line), key,
@@ -456,6 +464,25 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
         for message in markup.latex_problems(text, sources):  # LaTeX printed as written, math that reads like text
             at = markup.find_written(text, getattr(message, "anchor", None))
             report.warn(file, line_in(report, file, key, text, at, line), key, str(message), "math")
+
+
+# Scripts that a font alone does not print as they are read: right-to-left ones (by their characters' bidirectional
+# class), and those whose letters take shaping (Indic, Sinhala, Tibetan, Myanmar, Khmer), which booklet does not do
+_SHAPED = frozenset({"DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA", "TAMIL", "TELUGU", "KANNADA",
+                     "MALAYALAM", "SINHALA", "TIBETAN", "MYANMAR", "KHMER"})
+
+
+def _unshaped(text: str) -> tuple[str, str, bool] | None:
+    """The first script in `text` (by its first letter the fonts can print) that prints other than it is read, as
+    (its name, that letter, whether it is written right to left); None when there is none."""
+    for ch in dict.fromkeys(text):
+        if ch < "\u0590" or not ch.isalpha():
+            continue
+        rtl = unicodedata.bidirectional(ch) in ("R", "AL")
+        script = unicodedata.name(ch, "").split(" ")[0]
+        if (rtl or script in _SHAPED) and not fonts.unprintable(ch):
+            return script.title(), ch, rtl
+    return None
 
 
 def _line_start(text: str, number: int) -> int:

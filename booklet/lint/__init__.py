@@ -42,6 +42,7 @@ KINDS = {
     "glyph": "Characters the booklet's fonts cannot print",
     "font-style": "Fonts without a bold or italic face beside them",
     "bidi": "Bidirectional control characters, left out",
+    "script": "Right-to-left and Indic text, printed letter by letter as it is stored, not as it is read",
     "math": "LaTeX printed as written, and math that reads like text",
     "code": "Blocks of code that no fence closes",
     "email": "Malformed email addresses",
