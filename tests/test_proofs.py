@@ -1346,17 +1346,21 @@ def test_a_proofs_header_prints_a_names_apostrophe_as_the_page_does(tmp_path):
 def test_a_posters_pointer_in_the_right_hand_column_points_at_that_poster(tmp_path):
     """A speaker's-eye review: on A4, where posters are set in two columns, Hemi Walker's proof pointed (a red
     triangle in the left margin, at the height of poster 27's title in the right-hand column) at poster 24 beside
-    it, Aisha Bello's. A pointer goes before its own poster's column: in the gap between the columns for the
-    right-hand one, in the margin for the left-hand one."""
+    it, Aisha Bello's. A pointer goes beside its own poster's column: in the left-hand margin for the left-hand
+    one, and in the right-hand margin, pointing left, for the right-hand one. (In the 5 mm gap between the
+    columns, a later review found it 1 mm from the left-hand column's text: a pointer keeps 1.5 mm of clear space
+    to the text block, and nothing of it is in the gap.)"""
     import pypdfium2 as pdfium
     from reportlab.lib.units import mm
 
     from booklet.layout.columns import GAP
+    from booklet.proofs.marks import _band_width
 
     result = write_proofs(DATA, tmp_path / "proofs", page_size="A4", reply_by=REPLY_BY)
     proof = next(p for p in result.proofs if p.id == "poster-hemi-walker")
     page = page_for("A4")
     left, width = page.margin, page.text_width  # the text block, in trim coordinates (the proof's page is the trim)
+    right = left + width
     gap = (left + (width - GAP) / 2, left + (width + GAP) / 2)
     scale = 4
     document = pdfium.PdfDocument(tmp_path / "proofs" / proof.file)
@@ -1365,21 +1369,29 @@ def test_a_posters_pointer_in_the_right_hand_column_points_at_that_poster(tmp_pa
         pixels = document[index].render(scale=scale).to_pil().convert("RGB")
         text = document[index].get_textpage()
         width_px, height_px = pixels.size
-        red = [(x, y) for y in range(height_px) for x in range(int(page.margin * 0.8 * scale), int(gap[1] * scale))
+        # the page without the PROOF band (the same red) down its outer edge
+        band = _band_width(page)
+        low_x, high_x = (band, page.width) if number % 2 == 0 else (0, page.width - band)
+        red = [(x, y) for y in range(height_px) for x in range(int(low_x * scale) + 2, int(high_x * scale) - 2)
                if (lambda r, g, b: r > 200 and g < 90 and b < 120)(*pixels.getpixel((x, y)))]
         assert red, f"no pointer on proof page {index + 1}"
         xs = [x / scale for x, _ in red]
         middle = height_px / scale - sum(y for _, y in red) / len(red) / scale  # PDF's y runs upwards
         x0, y0, _, _ = document[index].get_cropbox()  # the trim, on the page's MediaBox
-        # the poster whose number starts the line at the pointer's height, right after the pointer
-        line = text.get_text_bounded(x0 + max(xs), y0 + middle - 2, x0 + max(xs) + 12 * mm, y0 + middle + 2).split()
+        if max(xs) <= left:  # in the left-hand margin: the poster whose number starts the line right after it
+            line = text.get_text_bounded(x0 + max(xs), y0 + middle - 2, x0 + max(xs) + 12 * mm,
+                                         y0 + middle + 2).split()
+        else:  # in the right-hand margin: the right-hand column's line at its height
+            line = text.get_text_bounded(x0 + gap[1] - 1, y0 + middle - 2, x0 + gap[1] + 12 * mm,
+                                         y0 + middle + 2).split()
         found.append((min(xs), max(xs), line))
     posters = {str(p.number): p for p in read_booklet(DATA)[0].posters}
     for low, high, line in found:
         assert line and line[0] in posters, line
         assert any(a.name == "Hemi Walker" for a in posters[line[0]].authors), (line, low, high)
-        assert high <= left or gap[0] < low and high < gap[1], (low, high, gap)
-    assert any(low > gap[0] for low, _, _ in found)  # poster 27: in the right-hand column, its pointer in the gap
+        clear = 1.5 * mm - 0.5  # (less a pixel's rounding)
+        assert high <= left - clear or low >= right + clear, (low, high, left, right)
+    assert any(low > right for low, _, _ in found)  # poster 27: in the right-hand column, its pointer to its right
 
 
 def test_a_greek_names_file_name_keeps_its_final_sigma(tmp_path):

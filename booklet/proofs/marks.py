@@ -326,6 +326,7 @@ def _font_runs(text: str, font: str) -> list[tuple[str, str]]:
 
 
 POINTER = "pointer"
+POINTER_LEFT = "pointer-left"  # the same, pointing left: in the right-hand margin, at the right-hand column
 REPLY = "reply"
 
 
@@ -357,11 +358,14 @@ def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
     canv.beginForm(POINTER, -4 * mm, -2 * mm, 1, 2 * mm)
     _draw_pointer(canv)
     canv.endForm()
+    canv.beginForm(POINTER_LEFT, -1, -2 * mm, 4 * mm, 2 * mm)
+    _draw_pointer(canv, -1)
+    canv.endForm()
     for number, proof in enumerate(proofs):
         canv.beginForm(header_form(number))
         _draw_header(canv, page, trim, proof.header[:2], 2 + len(reply))
         canv.endForm()
-    for name in [band_form(True), band_form(False), REPLY, POINTER] + [header_form(n) for n in range(len(proofs))]:
+    for name in [band_form(True), band_form(False), REPLY, POINTER, POINTER_LEFT] + [header_form(n) for n in range(len(proofs))]:
         canv.doForm(name)
     canv.showPage()
     canv.save()
@@ -374,19 +378,22 @@ def overlay_forms(proof_number: int, page_number: int, page: Page, trim, pointer
     from .pagecopy import Placed
 
     return [Placed(band_form(page_number % 2 == 1)), Placed(header_form(proof_number)), Placed(REPLY),
-            *(Placed(POINTER, _pointer_x(x, page, trim), y) for x, y in pointers)]
+            *(Placed(*_pointer_at(x, page, trim), y) for x, y in pointers)]
 
 
-def _pointer_x(x: float, page: Page, trim) -> float:
-    """Where a pointer's tip goes for a title starting at `x`: in the margin, before the text block; for a title in
-    the right-hand column of two (posters on A4), in the gap between the columns, before that column (in the margin
-    it pointed at the entry beside it in the left-hand column: another author's poster)."""
-    from ..layout.columns import GAP
+POINTER_CLEAR = 1.5 * mm  # between a pointer's tip and the text block's edge
 
+
+def _pointer_at(x: float, page: Page, trim) -> tuple[str, float]:
+    """The pointer for a title starting at `x`, and where its tip goes: in the left-hand margin, pointing right at
+    the text block; for a title in the right-hand column of two (posters on A4), in the right-hand margin,
+    pointing left at that column. (In the left-hand margin it pointed at the entry beside it in the left-hand
+    column, another author's poster; then, in the 5 mm gap between the columns, it was 1 mm from the left-hand
+    column's text, the end of a justified line nearly touching it.)"""
     left = trim[0] + page.margin
     if x <= left + page.text_width / 2:
-        return left - 1.5 * mm
-    return left + (page.text_width + GAP) / 2 - (GAP - 3 * mm) / 2  # the pointer (3 mm) centred in the gap
+        return POINTER, left - POINTER_CLEAR
+    return POINTER_LEFT, left + page.text_width + POINTER_CLEAR
 
 
 def band_form(recto: bool) -> str:
@@ -424,13 +431,13 @@ def _draw_band(canv: Canvas, page: Page, trim: tuple[float, float, float, float]
     _draw_band_text(canv, band_x, band, y0, y1, recto, band_text(page, mark))
 
 
-def _draw_pointer(canv: Canvas) -> None:
-    """A small red triangle pointing right, its tip at (0, 0)."""
+def _draw_pointer(canv: Canvas, direction: int = 1) -> None:
+    """A small red triangle pointing right (`direction` 1) or left (-1), its tip at (0, 0)."""
     canv.setFillColor(MARK_COLOR)
     path = canv.beginPath()
     path.moveTo(0, 0)
-    path.lineTo(-3 * mm, 1.6 * mm)
-    path.lineTo(-3 * mm, -1.6 * mm)
+    path.lineTo(-3 * mm * direction, 1.6 * mm)
+    path.lineTo(-3 * mm * direction, -1.6 * mm)
     path.close()
     canv.drawPath(path, stroke=0, fill=1)
 
