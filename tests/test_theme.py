@@ -539,6 +539,21 @@ def test_sections_left_blank_is_an_error_not_a_book_of_covers(tmp_path, given):
 
 
 
+def test_a_bad_section_is_reported_at_its_own_line(tmp_path):
+    """A review: an unknown or repeated section in a `sections:` list written one a line was reported at the line of
+    `sections:`, not at the item's own (a long list: the user had to find it)."""
+    theme = "base: classic\nsections:\n  - committees\n  - programme\n  - abstrats\n  - index\n  - programme\n"
+    folder = theme_folder(tmp_path, theme)
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    lines = [line for line in result.output.splitlines() if line.startswith("theme.yaml:")]
+    assert lines == [
+        "theme.yaml:5: sections[2]: 'abstrats' is not one of committees, glance, programme, abstracts, tutorials, "
+        "posters, practical, sponsors, participants, index (did you mean 'abstracts'?)",
+        "theme.yaml:7: sections[4]: 'programme' is given twice (first at line 4)"]
+
+
 def test_a_theme_choice_in_other_capitals_is_taken_as_declared(tmp_path):
     folder = theme_folder(tmp_path, "base: Minimal\npage_size: a4\nsections: [Programme, INDEX]\n")
     result = build_booklet(folder, tmp_path / "b.pdf")

@@ -182,12 +182,16 @@ class Fields:
 
     def texts(self, key: str) -> tuple[str, ...]:
         """A text, or a list of texts."""
+        return tuple(text for text, _, _ in self._texts_at(key))
+
+    def _texts_at(self, key: str) -> list[tuple[str, int, str]]:
+        """texts, each with its line and its path (`sections[2]`; the key's own for a text not in a list)."""
         value = self._present(key, False)
         if value is None:
-            return ()
+            return []
         if not isinstance(value, Seq):
             one = self.text(key)
-            return (one,) if one else ()
+            return [(one, self.line(key), self.at(key))] if one else []
         out = []
         for index, item in enumerate(value):
             where = join(self.at(key), index)
@@ -211,8 +215,8 @@ class Fields:
                                                      value.lines[index]), where, control)
                 continue
             check_printable(self.report, self.file, value.lines[index], where, text)
-            out.append(without_bidi(text))
-        return tuple(out)
+            out.append((without_bidi(text), value.lines[index], where))
+        return out
 
     def date(self, key: str, required: bool = False) -> dt.date | None:
         value = self._present(key, required)
@@ -290,18 +294,19 @@ class Fields:
     def choices(self, key: str) -> tuple[str, ...] | None:
         """A list of the key's declared words, each once."""
         spec = self.record[key]
-        values = self.texts(key) if key in self.map else None
-        if values is None:
+        if key not in self.map:
             return None
-        out = []
-        for index, value in enumerate(values):
-            value = _as_declared(value, spec.choices)
+        out: dict[str, int] = {}  # each word given -> its line
+        for value, line, where in self._texts_at(key):  # (each reported at its own line: a review found them all
+            value = _as_declared(value, spec.choices)  # at the line of `sections:`)
             if value not in spec.choices:
-                self.error(key, f"'{value}' is not one of {', '.join(spec.choices)}{choice_hint(spec, value)}")
+                self.report.error(self.file, line, where,
+                                  f"'{value}' is not one of {', '.join(spec.choices)}{choice_hint(spec, value)}")
             elif value in out:
-                self.error(key, f"'{value}' is given twice")
+                self.report.error(self.file, line, where, f"'{value}' is given twice"
+                                  + (f" (first at line {out[value]})" if out[value] != line else ""))
             else:
-                out.append(value)
+                out[value] = line
         return tuple(out)
 
     def mapping(self, key: str, required: bool = False) -> Map | None:
