@@ -259,9 +259,9 @@ def test_control_characters_are_errors_with_file_line_and_key(tmp_path):
         notes: ["fine", "tab\\tis fine", "escape \\e and \\x01 and \\x7f"]
         """)})
     build_and_check_fail(tmp_path, data, [
-        f"conference.yaml:{NOTES_LINE}: subtitle: a control character, U+0007, at character 7: it cannot be "
+        f"conference.yaml:{NOTES_LINE}: subtitle: a control character, U+0007, at column 18: it cannot be "
         "printed; remove it (it may have come with text copied from another program)",
-        f"conference.yaml:{NOTES_LINE + 1}: notes[2]: a control character, U+001B, at character 8 (and 2 more): "
+        f"conference.yaml:{NOTES_LINE + 1}: notes[2]: a control character, U+001B, at column 41 (and 2 more): "
         "it cannot be printed; remove it (it may have come with text copied from another program)",
     ])
 

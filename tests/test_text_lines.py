@@ -92,8 +92,31 @@ def test_a_control_character_is_an_error_at_its_line(tmp_path):
                                                                    "abstracts.yaml": appended(abstract)}))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"abstracts.yaml:{FIRST + 5}: [2].abstract: a control character, U+001B, at character 9: it cannot be printed; "
+        f"abstracts.yaml:{FIRST + 5}: [2].abstract: a control character, U+001B, at column 9: it cannot be printed; "
         "remove it (it may have come with text copied from another program)"]
+
+
+def test_a_control_character_in_a_text_of_several_lines_is_told_at_its_column(tmp_path):
+    """A review: a control character on the third line of a text written over four was "at character 33", counted
+    from the text's start as YAML folds it: the message names the column of the line it gives, where the
+    character's escape is written (a text with an anchor, `&note`, too: its anchor was taken for its text, and the
+    place not found); through an alias, where that place is not told, the line of the text it is on."""
+    text = ('"A first line of the abstract, long enough to count.\n\n'
+            '    A third line of it, with a bell \\a in it,\n    and a fourth."\n')
+    abstract = ("  abstract: &note " + text + "- id: lee\n  title: Again\n  speaker: {name: B. Lee}\n"
+                "  abstract: &text " + text + "- id: kim\n  title: Third\n  speaker: {name: C. Kim}\n"
+                "  abstract: *text\n")
+    programme = SCHEDULED["programme.yaml"] + ('      - {time: "17:20-17:40", talk: lee}\n'
+                                               '      - {time: "17:40-18:00", talk: kim}\n')
+    result = invoke("check", write_conference(tmp_path / "conf", {"programme.yaml": programme,
+                                                                   "abstracts.yaml": appended(abstract)}))
+    assert result.exit_code == 1
+    end = "it cannot be printed; remove it (it may have come with text copied from another program)"
+    alias = f"a control character, U+0007, at character 33 of the text's line 2: {end}"
+    assert result.stderr.splitlines() == [
+        f"abstracts.yaml:{FIRST + 5}: [2].abstract: a control character, U+0007, at column 37: {end}",
+        f"abstracts.yaml:{FIRST + 10}: [3].abstract: {alias}",
+        f"abstracts.yaml:{FIRST + 17}: [4].abstract: {alias}"]
 
 
 def test_french_spacing_is_told_of_at_its_line(tmp_path):

@@ -170,10 +170,8 @@ class Fields:
         if len(text) > TEXT_MAX:
             self.error(key, too_long(text))
             return None
-        control = control_characters(text)
-        if control:
-            self.report.error(self.file, line_in(self.report, self.file, self.at(key), text, _CONTROL.search(text).start(),
-                                                 self.line(key)), self.at(key), control)
+        if _CONTROL.search(text):
+            _control_error(self.report, self.file, self.at(key), text, self.line(key))
             return None
         if printed:
             check_printable(self.report, self.file, self.line(key), self.at(key), text, glyphs)
@@ -209,10 +207,8 @@ class Fields:
             if len(text) > TEXT_MAX:
                 self.report.error(self.file, value.lines[index], where, too_long(text))
                 continue
-            control = control_characters(text)
-            if control:
-                self.report.error(self.file, line_in(self.report, self.file, where, text, _CONTROL.search(text).start(),
-                                                     value.lines[index]), where, control)
+            if _CONTROL.search(text):
+                _control_error(self.report, self.file, where, text, value.lines[index])
                 continue
             check_printable(self.report, self.file, value.lines[index], where, text)
             out.append((without_bidi(text), value.lines[index], where))
@@ -350,15 +346,36 @@ class Fields:
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1 controls but tab and newline
 
 
-def control_characters(text: str) -> str | None:
-    """What is wrong with `text` when it holds control characters (invisible, and meaningless in print)."""
+def control_characters(text: str, column: int | None = None) -> str | None:
+    """What is wrong with `text` when it holds control characters (invisible, and meaningless in print): where the
+    first is, at `column` of the line the message names (where it is written in the file, when that is known); else
+    counted in the text, on its own line of the text when it has several (a review found "at character 201" for a
+    character on the third line of a text written over four: counted from the text's first line)."""
     found = _CONTROL.search(text)
     if not found:
         return None
     count = len(_CONTROL.findall(text))
     more = f" (and {count - 1} more)" if count > 1 else ""
-    return (f"a control character, U+{ord(found[0]):04X}, at character {found.start() + 1}{more}: it cannot be "
-            "printed; remove it (it may have come with text copied from another program)")
+    if column is not None:
+        where = f"at column {column}"
+    else:
+        before = text[:found.start()]
+        line_start = before.rfind("\n") + 1
+        where = (f"at character {found.start() - line_start + 1} of the text's line {before.count(chr(10)) + 1}"
+                 if "\n" in text else f"at character {found.start() + 1}")
+    return (f"a control character, U+{ord(found[0]):04X}, {where}{more}: it cannot be printed; remove it (it may have "
+            "come with text copied from another program)")
+
+
+def _control_error(report: Report, file: str, key: str, text: str, line: int) -> None:
+    """The error of a text holding control characters, at the line (and column) of the file where the first is."""
+    index = _CONTROL.search(text).start()
+    place = None
+    if report.root is not None:
+        from .locate import place_within
+
+        place = place_within(report.root, file, key, text, index)
+    report.error(file, place[0] if place else line, key, control_characters(text, place[1] if place else None))
 
 
 def too_long(text: str) -> str:

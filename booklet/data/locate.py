@@ -57,6 +57,7 @@ class Lines:
 # --------------------------------------------------------------------------- a place within a text
 
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks (as PyYAML and libyaml count lines)
+_PROPERTIES = re.compile(r"(?:[&!][^\s]*\s+)+")  # a node's anchor and tag, and the white space after them
 _YAML_SPACE = frozenset(" \t\r\n\x85\u2028\u2029")  # what YAML folds, indents or drops: a text's white space
 _KEPT = 4  # documents kept composed (a check's warnings come file after file)
 _documents: OrderedDict = OrderedDict()
@@ -69,17 +70,24 @@ def line_within(folder: Path, file: str, key: str, text: str, index: int, fallba
     quoted one (its escapes read); else `fallback` (the key's line): when the file changed since it was read, when
     the value comes through an alias ('*name') or a merge key ('<<'), or when `text` is not the value as YAML reads
     it."""
+    place = place_within(folder, file, key, text, index)
+    return fallback if place is None else place[0]
+
+
+def place_within(folder: Path, file: str, key: str, text: str, index: int) -> tuple[int, int] | None:
+    """(line, column), both from 1, of where the character `index` of `text` is written in `file`, as line_within
+    finds it (a character written as an escape, `\\e`: where its backslash is); None where line_within falls
+    back."""
     if not text or not 0 <= index < len(text) or text[index] in _YAML_SPACE:
-        return fallback
+        return None
     found = _scalar(Path(folder) / file, key)
     if found is None:
-        return fallback
+        return None
     node, source = found
     at = node.value.find(text)
     if at < 0:
-        return fallback
-    line = _line_of(node, source, at + index)
-    return fallback if line is None else line
+        return None
+    return _place_of(node, source, at + index)
 
 
 def _scalar(path: Path, key: str):
@@ -155,9 +163,9 @@ def _shared(root) -> set[int]:
     return shared
 
 
-def _line_of(node, source: str, index: int) -> int | None:
-    """The line (from 1) of the file that the character `index` of `node`'s value comes from, or None when the value
-    and what is written do not match, character by character, as they should."""
+def _place_of(node, source: str, index: int) -> tuple[int, int] | None:
+    """(line, column), from 1, of where the character `index` of `node`'s value is written in the file, or None when
+    the value and what is written do not match, character by character, as they should."""
     units = _units(node, source)
     if units is None:
         return None
@@ -173,52 +181,62 @@ def _line_of(node, source: str, index: int) -> int | None:
         else:
             return None
         if position == index:
-            return units[at][1]
+            offset = units[at][3]
+            starts = max(source.rfind("\n", 0, offset), source.rfind("\r", 0, offset))
+            return units[at][1], offset - starts
         at += 1
     return None
 
 
-def _units(node, source: str) -> list[tuple[str, int, bool]] | None:
+def _units(node, source: str) -> list[tuple[str, int, bool, int]] | None:
     """(character of the value, its line from 1, whether it is the value's as it is: not white space that YAML
-    folds or leaves out) for what is written of `node`'s value, its escapes read."""
+    folds or leaves out, where it is written in `source`) for what is written of `node`'s value, its escapes read."""
     start, end = node.start_mark.index, node.end_mark.index
     written = source[start:end]
     line = node.start_mark.line + 1
     style = node.style or ""
+    properties = _PROPERTIES.match(written)  # an anchor (`&text`) or a tag before the value: no part of it
+    if properties and style not in ("|", ">"):  # (a block's are on its indicators' line)
+        line += written.count("\n", 0, properties.end())
+        start += properties.end()
+        written = written[properties.end():]
     if style in "|>" and style:
         header = _BREAK.search(written)  # the indicators' line (`|2-  # comment`): no part of the value
         if header is None:
             return []
         line += 1
+        start += header.end()
         written = written[header.end():]
     elif style in "'\"" and style:
         if len(written) < 2:
             return None
+        start += 1
         written = written[1:-1]
-    units: list[tuple[str, int, bool]] = []
+    units: list[tuple[str, int, bool, int]] = []
     at = 0
     while at < len(written):
         ch = written[at]
         brk = _BREAK.match(written, at)
         if brk:
-            units.append(("\n", line, False))
+            units.append(("\n", line, False, start + at))
             line += 1
             at = brk.end()
             continue
         if ch in _YAML_SPACE:
-            units.append((ch, line, False))
+            units.append((ch, line, False, start + at))
         elif style == "'" and written.startswith("''", at):
-            units.append(("'", line, True))
+            units.append(("'", line, True, start + at))
             at += 1
         elif style == '"' and ch == "\\":
             escape = _escape(written, at)
             if escape is None:
                 return None
-            made, at = escape
-            units.extend((c, line, True) for c in made)
+            made, after = escape
+            units.extend((c, line, True, start + at) for c in made)
+            at = after
             continue
         else:
-            units.append((ch, line, True))
+            units.append((ch, line, True, start + at))
         at += 1
     return units
 
