@@ -1069,6 +1069,38 @@ def test_a_poster_author_written_two_ways_that_people_yaml_joins_gets_one_proof(
     assert [person.name for person, _ in poster_authors(posters)] == ["Eva Berg", "Bo Li", "E. Berg"]
 
 
+@pytest.mark.parametrize("second_email, rows", [
+    # two people: each their own proof, with their own poster, sent to their own address
+    ("asmith@other.edu", [("poster-anna-smith", "Anna Smith", "anna.smith@uni-a.org", "Mixture density networks"),
+                          ("poster-anna-smith-2", "anna smith", "asmith@other.edu", "Kernel methods for spectra")]),
+    # one person typed twice (the same address, or one only): one proof of both, and the lint says so
+    ("Anna.Smith@uni-a.org", [("poster-anna-smith", "Anna Smith", "anna.smith@uni-a.org",
+                               "Mixture density networks / Kernel methods for spectra")]),
+    (None, [("poster-anna-smith", "Anna Smith", "anna.smith@uni-a.org",
+             "Mixture density networks / Kernel methods for spectra")]),
+])
+def test_poster_authors_whose_names_differ_only_in_capitals(tmp_path, second_email, rows):
+    """A review: "Anna Smith" and "anna smith", each with an email of their own, shared one proof (both posters),
+    mailed to the first's address only: the other never saw hers. Different emails tell people apart (as the lint
+    of names has it); the same name typed twice, with one address, stays one proof, and check warns of it."""
+    posters = ("- number: 1\n  author: Anna Smith\n  email: anna.smith@uni-a.org\n  title: Mixture density networks\n"
+               "- number: 2\n  author: anna smith\n" + (f"  email: {second_email}\n" if second_email else "")
+               + "  title: Kernel methods for spectra\n")
+    folder = write_conference(tmp_path / "conf", {"posters.yaml": posters})
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--reply-by", "2027-08-20"])
+    assert run.exit_code == 0, run.output
+    with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
+        found = [(row["id"], row["names"], row["emails"]) for row in csv.DictReader(file) if row["kind"] == "poster"]
+    assert found == [(proof_id, name, email) for proof_id, name, email, _ in rows]
+    for proof_id, name, _, titles in rows:
+        header = " ".join(PdfReader(out / f"{proof_id}.pdf").pages[0].extract_text().split())
+        assert f"PROOF for {name} \u00b7 booklet page" in header
+        assert header.count("Kernel methods for spectra") == ("Kernel" in titles) + 1  # in the header and on the page
+    warned = "'anna smith' (1 place) is also written 'Anna Smith' (1 place, first at posters.yaml:1; capitals differ)"
+    assert (warned in run.output) == (len(rows) == 1)
+
+
 def test_a_german_booklets_proofs_speak_german_and_a_theme_may_reword_them(tmp_path):
     """A new user's run (language: de): each proof's header read "PROOF for ...", "Your talk: Monday 4 October",
     "Corrections by Wednesday, 1 September 2027 ...", above a German page, and the manifest's day was English. The

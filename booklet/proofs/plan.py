@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..text import markup
 from ..layout.page import Page
-from ..data.people import People
+from ..data.people import People, spelling
 from ..model import Booklet, Identity, Person, Poster, Source
 from ..problems import Problem
 
@@ -241,21 +241,48 @@ def addressed(proof: Proof, known: tuple[People, dict[Identity, tuple[str, ...]]
 def poster_authors(posters: tuple[Poster, ...], identities: tuple[Identity, ...] = ()) -> list[tuple[Person, list[int]]]:
     """Each distinct poster author with the indices of their posters: one person, as the index of authors has them,
     for the spellings people.yaml (`identities`) gives one person ("E. Berg" of "Eva Berg": two proofs were made for
-    her, each of its posters), named as it names them; the same name however spaced or cased is one person too."""
+    her, each of its posters), named as it names them; the same name however spaced or cased is one person too,
+    unless the two are given different emails (as the lint of names tells people apart): "Anna Smith" and "anna
+    smith", each with an address of their own, shared one proof, sent to the first's address only. People.yaml's
+    one person stays one, whatever addresses the data gives them."""
     who = People(identities)
-    people: dict[str, tuple[Person, list[int]]] = {}
+    declared = {id(identity) for identity in who.declared}
+    found: list[tuple[Person, list[int]]] = []  # each person, in the order they first come
+    people: dict[str, list[int]] = {}  # a name as compared -> the people of that name (their places in `found`)
     for index, poster in enumerate(posters):
         for person in poster.authors:
             identity = who.of(person.name)
             key = " ".join(unicodedata.normalize("NFC", identity.name).casefold().split())
-            if key not in people:
-                people[key] = (replace(person, name=identity.name) if identity.aliases else person, [])
-            first, indices = people[key]
+            named = people.setdefault(key, [])
+            at = _same_person([found[at] for at in named], person, id(identity) in declared)
+            if at is None:
+                found.append((replace(person, name=identity.name) if identity.aliases else person, []))
+                named.append(len(found) - 1)
+                at = len(named) - 1
+            first, indices = found[named[at]]
             if not first.email and person.email:
-                people[key] = (replace(first, email=person.email), indices)
+                found[named[at]] = (replace(first, email=person.email), indices)
             if index not in indices:
                 indices.append(index)
-    return list(people.values())
+    return found
+
+
+def _same_person(named: list[tuple[Person, list[int]]], person: Person, declared: bool) -> int | None:
+    """Which of `named` (the people found so far of `person`'s name, as compared) `person` is, or None: a new one.
+    The one with the same email; for a person written without one, or with one none of them has yet, the one
+    written the same way (else the first) that has no other address."""
+    if not named:
+        return None
+    if declared:
+        return 0
+    email = (person.email or "").casefold()
+    if email:
+        for at, (other, _) in enumerate(named):
+            if (other.email or "").casefold() == email:
+                return at
+    free = [at for at, (other, _) in enumerate(named) if not email or not other.email]
+    same = [at for at in free if spelling(named[at][0].name) == spelling(person.name)]
+    return (same or free or [None])[0]
 
 
 def _when(slot: Slot | None, language: str = "en") -> tuple[str, str, str]:
