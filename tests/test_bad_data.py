@@ -147,7 +147,7 @@ def test_cjk_and_emoji_name_warns_and_builds(tmp_path):
     assert result.stderr.splitlines() == [
         "Characters the booklet's fonts cannot print (1):",
         f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.name: warning: the booklet's fonts cannot print "
-        "'王' (U+738B), '小' (U+5C0F), '明' (U+660E), '😀' (U+1F600); left out",
+        "'王' (U+738B), '小' (U+5C0F), '明' (U+660E), '😀' (U+1F600); left out: give theme.yaml's `fonts:` a font that has them",
     ]
     assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(\d+ pages, A5\)\.\n", result.stdout)
     assert output.read_bytes().startswith(b"%PDF-")
@@ -165,7 +165,7 @@ def test_a_character_that_shows_nothing_is_named_by_its_code_point_alone(tmp_pat
     result = invoke("check", data)
     assert result.stderr.splitlines()[1:] == [
         f"abstracts.yaml:{abstract_line() + 1}: [2].title: warning: the booklet's fonts cannot print U+FFFE, U+E000, "
-        "U+F0000, '王' (U+738B); left out"]
+        "U+F0000, '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them"]
 
 
 def test_a_block_of_code_no_fence_closes_is_warned_about(tmp_path):
@@ -856,7 +856,7 @@ def test_many_problems_in_many_files_reported_together_in_order(tmp_path):
     })
     expected = [
         f"conference.yaml:5: titel: unknown key 'titel' (did you mean 'title'?); the keys here are {CONFERENCE_KEYS}",
-        f"abstracts.yaml:{n + 3}: [2].authors[0].name: warning: the booklet's fonts cannot print '王' (U+738B); left out",
+        f"abstracts.yaml:{n + 3}: [2].authors[0].name: warning: the booklet's fonts cannot print '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them",
         f"abstracts.yaml:{n + 3}: [2].authors[0].presenting: expected true or false, not the text \"maybe\"",
         "abstracts/x.yaml:1: id: duplicate id 'okafor' (first used at abstracts.yaml:5)",
         "posters.yaml:1: [0].number: expected a whole number, not text; write it like: number: 1",
@@ -1342,7 +1342,7 @@ def test_a_bidirectional_control_character_is_warned_about_and_left_out(tmp_path
     assert result.stderr.splitlines() == [
         "Characters the booklet's fonts cannot print (1):",
         f"abstracts.yaml:{abstract_line() + 1}: [2].title: warning: the booklet's fonts cannot print '王' (U+738B); "
-        "left out",
+        "left out: give theme.yaml's `fonts:` a font that has them",
         "Bidirectional control characters, left out (2):",
         f"abstracts.yaml:{abstract_line() + 1}: [2].title: warning: bidirectional control characters, U+202E, U+202C, "
         "U+2066, U+2069, U+200F: booklet sets text in the order it is written, where they do nothing; left out (it "

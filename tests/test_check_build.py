@@ -79,7 +79,7 @@ OTHER_KINDS_LINES = [
     "Abstracts not in the programme (1):",
     "abstracts.yaml:11: [2].id: warning: abstract 'wang' is not in the programme",
     "Characters the booklet's fonts cannot print (1):",
-    "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out",
+    "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them",
 ]
 
 CASES = {  # name: (files, or None for the sample in data/; page size; the warnings both print)

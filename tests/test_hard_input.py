@@ -198,7 +198,7 @@ def test_cjk_and_emoji_give_a_warning_and_the_rest_prints(tmp_path):
     _, warnings = read_booklet(folder)
     assert [str(w) for w in warnings] == [
         "abstracts.yaml:3: [0].speaker.name: warning: the booklet's fonts cannot print "
-        "'李' (U+674E), '😀' (U+1F600); left out"
+        "'李' (U+674E), '😀' (U+1F600); left out: give theme.yaml's `fonts:` a font that has them"
     ]
     out = tmp_path / "b.pdf"
     build_booklet(folder, out)

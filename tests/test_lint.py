@@ -821,7 +821,7 @@ WARNED_LINES = [
     "Abstracts not in the programme (1):",
     "abstracts.yaml:11: [2].id: warning: abstract 'wang' is not in the programme",
     "Characters the booklet's fonts cannot print (1):",
-    "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out",
+    "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them",
 ]
 
 
@@ -863,7 +863,7 @@ def test_check_json(tmp_path):
         {"file": "abstracts.yaml", "line": 11, "key": "[2].id", "kind": "never-scheduled", "severity": "warning",
          "message": "abstract 'wang' is not in the programme"},
         {"file": "abstracts.yaml", "line": 13, "key": "[2].speaker.name", "kind": "glyph", "severity": "warning",
-         "message": "the booklet's fonts cannot print '王' (U+738B); left out"},
+         "message": "the booklet's fonts cannot print '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them"},
     ]
     assert result.stderr == f"{data}: 0 errors, 2 warnings.\n"
     assert invoke("check", data, "--format", "json", "--strict").exit_code == 1
@@ -876,7 +876,7 @@ def test_check_json_with_errors(tmp_path):
     assert result.exit_code == 1
     assert json.loads(result.stdout) == [
         {"file": "abstracts.yaml", "line": 13, "key": "[2].speaker.name", "kind": "glyph", "severity": "warning",
-         "message": "the booklet's fonts cannot print '王' (U+738B); left out"},
+         "message": "the booklet's fonts cannot print '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them"},
         {"file": "abstracts.yaml", "line": 14, "key": "[2].colour", "kind": "", "severity": "error",
          "message": "unknown key 'colour'; the keys here are id, kind, title, speaker, authors, abstract, language"},
     ]
@@ -889,7 +889,7 @@ def test_check_text_with_errors_is_as_before(tmp_path):
     assert result.exit_code == 1
     assert result.stdout == f"{data}: 1 error, 1 warning.{LATER}\n"
     assert result.stderr.splitlines() == [
-        "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out",
+        "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them",
         "abstracts.yaml:14: [2].colour: unknown key 'colour'; the keys here are id, kind, title, speaker, authors, "
         "abstract, language",
     ]

@@ -211,7 +211,7 @@ def test_printable_check_as_plain_text_defines_it(text):
     if missing:
         shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-        expected.append(f"the booklet's fonts cannot print {shown}{more}; left out")
+        expected.append(f"the booklet's fonts cannot print {shown}{more}; left out: give theme.yaml's `fonts:` a font that has them")
     expected += markup.latex_problems(text)
     assert [p.message for p in report.problems] == expected
 
@@ -223,7 +223,7 @@ def test_printable_check_names_what_cannot_print():
     check_printable(report, "f.yaml", 3, "k", "Caf\u00e9 \u4e00 and *\U0001F600* twice \u4e00")
     check_printable(report, "f.yaml", 4, "k", "Caf\u00e9 plain")
     assert [(p.line, p.message) for p in report.problems] == [
-        (3, "the booklet's fonts cannot print '\u4e00' (U+4E00), '\U0001F600' (U+1F600); left out")]
+        (3, "the booklet's fonts cannot print '\u4e00' (U+4E00), '\U0001F600' (U+1F600); left out: give theme.yaml's `fonts:` a font that has them")]
 
 
 def test_the_white_space_plain_text_collapses_is_every_space_but_the_no_break_ones():

@@ -14,7 +14,7 @@ from .test_bad_data import invoke
 
 FIRST = base_lines("abstracts.yaml") + 1  # the line of the abstract appended as [2]
 SCHEDULED = {"programme.yaml": BASE["programme.yaml"] + '      - {time: "17:00-17:20", talk: wang}\n'}
-GLYPH = "the booklet's fonts cannot print '王' (U+738B); left out"
+GLYPH = "the booklet's fonts cannot print '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them"
 
 
 def appended(abstract: str) -> str:

@@ -467,7 +467,8 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
                 shown = ", ".join(shown_char(ch) for ch in missing[:5])
                 more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
                 report.warn(file, line_in(report, file, key, text, text.find(missing[0]), line), key,
-                            f"the booklet's fonts cannot print {shown}{more}; left out", "glyph")
+                            f"the booklet's fonts cannot print {shown}{more}; left out: give theme.yaml's `fonts:` a "
+                            "font that has them", "glyph")
     if glyphs and max(text, default="") >= "\u0590" and (unshaped := _unshaped(text)):
         script, first, rtl = unshaped
         does = ("from left to right, letter by letter: booklet does not set right-to-left text from the right"
