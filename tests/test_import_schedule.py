@@ -1589,3 +1589,28 @@ def test_a_json_export_cut_short_is_told_as_cut_short(tmp_path):
             shown = message if not forced else message.split(": not valid JSON: ")[1].split(";")[0]
             assert result.exit_code == 1 and shown in result.stderr, (name, forced, result.stderr)
             assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_an_xml_schedule_saved_as_utf16_with_its_mark_imports(tmp_path, codec, bom):
+    """An import review: a frab XML saved as UTF-16 (with its byte order mark; XML names its own encoding) was refused
+    as "not UTF-8 text ... save it as UTF-8", though --format schedule-xml read it. It imports as its UTF-8 twin does;
+    one whose first line names another encoding than its mark says so."""
+    from xml.sax.saxutils import escape
+
+    xml = XML.format(html=escape(HTML)).replace("Tides and the moon", "Gezeiten – über Wellen")
+    declared = xml.replace("encoding='utf-8' ?>", "encoding='UTF-16' ?>")
+    assert declared != xml
+    for name, text in (("declared.xml", declared), ("bare.xml", xml.split("?>", 1)[1].lstrip())):
+        (tmp_path / name).write_bytes(bom + text.encode(codec))
+        result = invoke("import", tmp_path / name, "--out", tmp_path / f"out-{name}")
+        assert result.exit_code == 0, result.output
+        assert f"from {name} (schedule-xml): " in result.stdout
+        titles = {a["id"]: a["title"] for a in load(tmp_path / f"out-{name}", "abstracts.yaml")}
+        assert titles["e103"] == "Gezeiten – über Wellen"
+    (tmp_path / "says8.xml").write_bytes(bom + xml.encode(codec))
+    result = invoke("import", tmp_path / "says8.xml", "--out", tmp_path / "out-says8")
+    assert result.exit_code == 1 and not (tmp_path / "out-says8").exists()
+    assert ("says8.xml:1: the file is UTF-16 (it opens with UTF-16's byte order mark) but its first line says "
+            "encoding=\"utf-8\": save it as UTF-8, or write encoding=\"UTF-16\" in its first line") in result.stderr
+

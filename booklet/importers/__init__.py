@@ -91,13 +91,26 @@ def detect(path: Path) -> str:
                 return name
         raise SourceError(f"{path}: a folder that holds no source booklet imports (a folder is read as "
                           f"{', '.join(folder_formats())}); give the export file itself, or --format")
-    head = path.read_bytes()[:65536]
+    head = text_head(path.read_bytes()[:65536])
     for name in _order():
         if _reader(name).detect(path, head):
             return name
     _unreadable(path, head)
     raise SourceError(f"{path}: not a format booklet imports ({', '.join(FORMATS)}); "
                       "give --format to say which it is")
+
+
+def text_head(head: bytes) -> bytes:
+    """A file's first bytes as the readers' detect() take them: UTF-16 with its byte order mark whose text opens an
+    XML document (which names its own encoding, and which the XML parser reads by its mark) as UTF-8, so that a
+    schedule.xml saved as UTF-16 is recognised; any other head as it is (a spreadsheet's reader decodes UTF-16 itself;
+    JSON is UTF-8)."""
+    for bom, name in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            body = head[2:len(head) - len(head) % 2]
+            text = body.decode(name, errors="replace")
+            return text.encode("utf-8") if text.lstrip().startswith("<") else head
+    return head
 
 
 _HTML_PAGE = re.compile(rb"\A(?:<\?xml[^>]*>|<!--.*?-->|\s)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)

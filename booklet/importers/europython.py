@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import Imported, Options, SourceError
+from . import Imported, Options, SourceError, text_head
 from .assemble import PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, line_kind, plus_minutes, some, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds
 from .schedule import one_line, parse_duration
@@ -57,7 +57,7 @@ def detect(path: Path, head: bytes) -> bool:
 
 def _is_epcon(path: Path) -> bool:
     try:
-        return path.is_file() and detect(path, path.read_bytes()[:65536])
+        return path.is_file() and detect(path, text_head(path.read_bytes()[:65536]))
     except OSError:
         return False
 

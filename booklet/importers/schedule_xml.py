@@ -64,6 +64,12 @@ def parse(path: Path) -> tuple[ET.Element, dict]:
                               "save it as UTF-8 (or name its encoding in its first line, <?xml version=\"1.0\" "
                               "encoding=\"windows-1252\"?>)") from None
         reason = expat.ErrorString(exc.code)
+        declared = _DECLARED.match(raw.decode("utf-16", "replace").encode("utf-8")
+                                   if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else b"")
+        if declared is not None and exc.code == expat.errors.codes[expat.errors.XML_ERROR_INCORRECT_ENCODING]:
+            raise SourceError(f"{path}:1: the file is UTF-16 (it opens with UTF-16's byte order mark) but its first line "
+                              f"says encoding=\"{declared[1].decode('ascii', 'replace')}\": save it as UTF-8, or write "
+                              "encoding=\"UTF-16\" in its first line") from None
         raise SourceError(f"{path}:{exc.lineno}:{exc.offset + 1}: not well-formed XML: {reason}") from None
     except LookupError as exc:  # the XML declaration's encoding="..." names none Python knows
         raise SourceError(f"{path}:1: the file says it is written in an encoding booklet does not know ({exc}); "
