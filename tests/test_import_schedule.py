@@ -1614,3 +1614,36 @@ def test_an_xml_schedule_saved_as_utf16_with_its_mark_imports(tmp_path, codec, b
     assert ("says8.xml:1: the file is UTF-16 (it opens with UTF-16's byte order mark) but its first line says "
             "encoding=\"utf-8\": save it as UTF-8, or write encoding=\"UTF-16\" in its first line") in result.stderr
 
+
+def test_events_sharing_an_id_are_noted_in_json_as_in_xml(tmp_path):
+    """An import review: two events of another title under one id (an export joined from two) were given ids of their
+    own, and an event given again under its id with other speakers was merged into the first, both without a word,
+    from JSON and XML alike. Each is noted now, by its title; a plain repeat (another time) is counted."""
+    days = events_v1()
+    days["13"][-1]["id"] = 103  # "Panel on open data" (in Hall A, read before Hall B's "Tides and the moon", 103)
+    days["14"].append(_event(103, "Tides and the moon", "14T12:00", "00:30", "Hall B", "lecture", [("Bo Jones", "")]))
+    days["14"].append(_event(101, "Opening keynote", "14T13:00", "00:45", "Hall B", "keynote", [("Ana Smith", "")],
+                             abstract=HTML))
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", tmp_path / "json")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert ("1 event(s) with the id of an earlier event of another title (the source gives one id to two events): "
+            "each its own abstract, the later given an id of its own: 'Tides and the moon' (id 103 -> e103-000000); "
+            "check that the export is whole and not two joined") in said
+    assert ("1 event(s) given again under their id and title with other speakers or another text than the first "
+            "time: one abstract, with the first time's speakers and text ('Tides and the moon'); check which are "
+            "right") in said
+    assert ("2 event(s) given again under the same id and title at another time or in another room: one abstract, "
+            "in the programme each time (again: true)") in said
+    titles = {a["id"]: a["title"] for a in load(tmp_path / "json", "abstracts.yaml")}
+    assert titles["e103"] == "Panel on open data" and titles["e103-000000"] == "Tides and the moon"
+
+    from xml.sax.saxutils import escape
+
+    (tmp_path / "schedule.xml").write_text(XML.format(html=escape(HTML)).replace("<event id='104'", "<event id='103'"),
+                                           encoding="utf-8")
+    result = invoke("import", tmp_path / "schedule.xml", "--out", tmp_path / "xml")
+    assert result.exit_code == 0, result.output
+    assert ("1 event(s) with the id of an earlier event of another title (the source gives one id to two events): "
+            "each its own abstract, the later given an id of its own: 'Hands-on inference' (id 103 -> e103-g-104); "
+            "check that the export is whole and not two joined") in " ".join(result.stdout.split())

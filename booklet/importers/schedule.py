@@ -218,6 +218,8 @@ _COUNTED_NOTES = (
     ("skipped", "event(s) of a type --kinds says to skip, left out"),
     ("held-again", "event(s) held again, under another id with the same title, speakers and text: one abstract, in "
                    "the programme each time"),
+    ("same-id", "event(s) given again under the same id and title at another time or in another room: one abstract, "
+                "in the programme each time (again: true)"),
     ("copy", "event(s) the source gives again whole (the same id, title, speakers, text, time and room: its "
              "content twice over), left out: the event is listed once"),
     ("simulcast", "event(s) given again at the same time in another room (a stream of it: the same title but for a "
@@ -252,6 +254,9 @@ class _Builder:
         self.tutorials: dict[str, dict] = {}
         self.posters: list[dict] = []
         self.ids: dict[str, str] = {}  # id -> title, to tell a repeat from another event with the same id
+        self.clashes: list[str] = []  # "'title' (id 7 -> e7-ab12cd)": events given the id of another event, renamed
+        self.first: dict[str, tuple] = {}  # id -> (speakers, text) of the abstract or tutorial first made under it
+        self.repeats_differing: list[str] = []  # titles given again under their id with other speakers or text
         self.counts: Counter = Counter()
         self.held: dict[tuple, str] = {}  # (kind, title, speakers, text) -> the id of the abstract made of them
         self.lines_with_people: list[str] = []  # programme lines whose source names people, not printed
@@ -307,7 +312,20 @@ class _Builder:
             candidate = f"{base}-{n}"
         repeat = candidate in self.ids
         self.ids[candidate] = title
+        if not repeat:
+            self.clashes.append(f"'{title}' (id {event.ident or event.code or event.guid} -> {candidate})")
         return candidate, repeat
+
+    def repeated(self, ident: str, repeat: bool, persons: list[Person], text: str) -> None:
+        """Count an event given again under its id and title (one abstract, a programme line each time), and name it
+        when its speakers or text are not those of the first, which are the ones kept."""
+        given = (tuple(p.name for p in persons), text)
+        if not repeat:
+            self.first.setdefault(ident, given)
+            return
+        self.counts["same-id"] += 1
+        if self.first.get(ident, given) != given:
+            self.repeats_differing.append(self.ids.get(ident, ident))
 
     # -- the run
 
@@ -429,6 +447,7 @@ class _Builder:
             return {"title": title, "kind": kind}
         if kind == "tutorial":
             ident, repeat = self.ident(event)
+            self.repeated(ident, repeat, persons, text)
             if not repeat:
                 tutorial = {"id": ident, "title": full}
                 if text:
@@ -448,6 +467,7 @@ class _Builder:
             return None
         if kind in ABSTRACT_KINDS:
             ident, repeat = self.ident(event)
+            self.repeated(ident, repeat, persons, text)
             same = (kind, full, tuple(p.name for p in persons), text)  # a talk held again under another id
             if not repeat and same in self.held:
                 ident, repeat = self.held[same], True
@@ -595,6 +615,15 @@ class _Builder:
             notes.append(f"times: the source names no time zone; kept as it writes them (UTC offset {shown}); "
                          "if they are not the venue's own times, give --timezone (e.g. Europe/Berlin) to convert them")
         notes += [f"{c[counted]} {what}" for counted, what in _COUNTED_NOTES if c[counted]]
+        if self.clashes:
+            notes.append(f"{len(self.clashes)} event(s) with the id of an earlier event of another title (the source "
+                         "gives one id to two events): each its own abstract, the later given an id of its own: "
+                         f"{', '.join(self.clashes[:3])}{f' and {len(self.clashes) - 3} more' if len(self.clashes) > 3 else ''}"
+                         "; check that the export is whole and not two joined")
+        if self.repeats_differing:
+            notes.append(f"{len(self.repeats_differing)} event(s) given again under their id and title with other "
+                         "speakers or another text than the first time: one abstract, with the first time's speakers "
+                         f"and text ({some(self.repeats_differing)}); check which are right")
         if self.reworded:
             notes.append(f"{len(self.reworded)} event(s) whose description says a paragraph of the abstract again in "
                          f"other words: printed once, in the longer wording; check them ({some(self.reworded)})")
