@@ -1088,6 +1088,8 @@ class _Table:
         self.where = where  # row index -> "line 12" / "sheet 'X', row 12"
         self.header_line = lambda i: ""  # row index -> the CSV's line it starts on, as written (for its delimiter)
         self.wider: list[tuple[str, int]] = []  # CSV rows of more cells than the header's: (where, how many)
+        # CSV rows that end before columns booklet reads: (where, how many cells, the headers of those columns)
+        self.shorter: list[tuple[str, int, list[str]]] = []
         self.notes = notes
         self.kinds = Kinds(options)
         self.skipped: Counter = Counter()
@@ -1194,12 +1196,14 @@ class _Table:
             entry = self.row_entry(row, cols, dates, self.where(n))
             if entry is not None:
                 entries.append(entry)
+            self.short_row(row, n, header, {i for indexes in cols.index.values() for i in indexes})
             if self.fmt == "csv" and len(row) > named and (any(_cell(row, i) for i in range(named, len(row)))
                                                            or len(row) > len(header) and _mistyped(row, cols, dates)):
                 self.wider.append((self.where(n), len(row)))  # (more cells than the header, or shifted: a '09:20'
                 # read as the abstract and a title as the time)
         if self.wider:
             self.notes.append(self.wider_note(self.wider, named, self.header_line(header_at)))
+        self.shorter_note(named)
         if self.emails_apart:
             self.notes.append(f"{self.emails_apart} row(s) list another number of authors' e-mails than of authors: "
                               "those e-mails are not given to anyone (which is whose cannot be told); add them to "
@@ -1255,6 +1259,36 @@ class _Table:
             self.notes.append(f"column(s) not read, as another column gives the same field: {', '.join(passed)}; "
                               "rename the header of the one to read, or name it with --map")
         return entries
+
+    def short_row(self, row: list, n: int, header: list, read: set[int]) -> None:
+        """Keep a CSV row that ends before columns booklet reads (`read`), for shorter_note: the cells it lacks are
+        read as empty, and the row may be the first part of one cut by a line break outside double quotes."""
+        if self.fmt != "csv" or not any(_cell(row, i) for i in range(len(row))):
+            return
+        missing = [_cell(header, i) for i in sorted(read) if i >= len(row) and _cell(header, i)]
+        if missing:
+            self.shorter.append((self.where(n), len(row), missing))
+
+    def shorter_note(self, named: int) -> None:
+        """The note on CSV rows of fewer values than the header names columns (shorter)."""
+        if not self.shorter:
+            return
+
+        def lacks(headers: list[str]) -> str:
+            return ", ".join(f"'{h}'" for h in headers[:4]) + (f" and {len(headers) - 4} more" if len(headers) > 4
+                                                               else "")
+
+        if len(self.shorter) == 1:
+            (where, cells, missing), = self.shorter
+            said = (f"{where}: the row has {cells} value{'s' * (cells != 1)} but the header names {named} columns: "
+                    f"its {lacks(missing)} {'is' if len(missing) == 1 else 'are'} read as empty")
+        else:
+            said = (f"{len(self.shorter)} rows have fewer values than the header names columns ({named}), their last "
+                    "columns read as empty: " + ", ".join(f"{where} has {cells} (no {lacks(missing)})"
+                                                       for where, cells, missing in self.shorter[:5])
+                    + " ..." * (len(self.shorter) > 5))
+        self.notes.append(f"{said}; a line break inside a cell not in double quotes ends its row there (the rest is "
+                          "read as a row of its own): put such a cell in double quotes, or write the missing values")
 
     @staticmethod
     def wider_note(wider: list[tuple[str, int]], named: int, header_line: str) -> str:
@@ -1497,12 +1531,14 @@ class _Table:
         starts = [_raw(r, col("session start")) for r in body]
         dates = _Dates(starts + [_raw(r, g.get("start")) for r in body for g in groups.values()])
         entries: list[Entry] = []
+        read = {i for i in range(len(header)) if _cell(header, i)}  # (ConfTool's columns: each is read, or named)
         for offset, row in enumerate(body):
             n = header_at + 1 + offset
             where = self.where(n)
             if not any(_cell(row, i) for i in range(len(row))):
                 self.skipped["blank row(s)"] += 1
                 continue
+            self.short_row(row, n, header, read)
             name = clean(_cell(row, col("session title"))) or clean(_cell(row, col("session short"))) \
                 or clean(_cell(row, cols.first("session")))
             session_id = _cell(row, col("session id")) or str(n)
@@ -1540,6 +1576,7 @@ class _Table:
                 block.day = talks[0].day
             self.blocks[block.key] = block
             entries += talks
+        self.shorter_note(max(read, default=-1) + 1)
         return entries
 
     def group_entry(self, row: list, g: dict[str, int], block: Block, dates: _Dates, where: str) -> Entry | None:
