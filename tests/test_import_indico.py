@@ -418,3 +418,27 @@ def test_a_title_that_comes_again_is_named_once_in_the_note(event_file):
     (note,) = [n for n in indico.read(event_file, Options()).notes if "name no speaker or author" in n]
     assert note == ("3 scheduled contribution(s) name no speaker or author: they are plain programme lines, with no "
                     "abstract ('Opening Session' (2 times), 'Opening')")
+
+
+def test_a_person_listed_without_a_name_is_noted_or_found_by_their_email(tmp_path):
+    """An import review: a speaker or co-author whose name fields are empty was dropped without a word. One whose
+    e-mail is an author's marks that author as speaking; the others are named in the notes with what the source gives
+    of them."""
+    nameless = {"_type": "ContributionParticipation", "first_name": "", "last_name": "", "fullName": "",
+                "affiliation": "ETH Zurich", "email": "bo@example.org"}
+    data = event_export()
+    contributions = data["results"][0]["contributions"]
+    contributions[2]["coauthors"] = [nameless]  # 3, "Jets": Rob Clark and an author without a name
+    contributions[5]["speakers"] = [{**nameless, "email": "Lu@Example.org", "affiliation": ""}]
+    contributions[5]["primaryauthors"] = [person("Mei", "Chen", "IHEP"), person("Lu", "Wei", "PKU", email="lu@example.org")]
+    path = tmp_path / "99.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    imported = indico.read(path, Options())
+    abstracts = by_id(imported.documents["abstracts.yaml"])
+    assert abstracts["c3"]["speaker"] == {"name": "Rob Clark", "affiliation": "Google"}
+    assert abstracts["c6"]["authors"] == [{"name": "Mei Chen", "affiliation": "IHEP"},
+                                          {"name": "Lu Wei", "affiliation": "PKU", "presenting": True,
+                                           "email": "lu@example.org"}]
+    assert ("1 person(s) listed without a name, left out (their contributions keep the people named): contribution 3 "
+            "('Jets'): an author without a name (e-mail 'bo@example.org', affiliation 'ETH Zurich'); write their names "
+            "in abstracts.yaml, or in Indico") in imported.notes

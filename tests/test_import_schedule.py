@@ -1647,3 +1647,31 @@ def test_events_sharing_an_id_are_noted_in_json_as_in_xml(tmp_path):
     assert ("1 event(s) with the id of an earlier event of another title (the source gives one id to two events): "
             "each its own abstract, the later given an id of its own: 'Hands-on inference' (id 103 -> e103-g-104); "
             "check that the export is whole and not two joined") in " ".join(result.stdout.split())
+
+
+def test_a_speaker_listed_without_a_name_is_noted_or_named_by_the_schedules_persons(tmp_path):
+    """An import review: a co-speaker whose name was empty (or '-') was dropped without a word. Such people are counted
+    and their events named; a schedule2 participant of no name whose guid the schedule's persons name is that
+    person."""
+    days = events_v1()
+    days["13"][1]["persons"].append({"id": 950, "public_name": "", "biography": "Waves."})  # "Waves in shallow water"
+    days["13"].append(_event(133, "Dashes", "13T16:45", "00:15", "Hall A", "lecture", [("-", ""), ("Ana Berg", "")]))
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", tmp_path / "v1")
+    assert result.exit_code == 0, result.output
+    assert ("2 person(s) the source lists without a name (an empty name, or one of no letter: '-'), left out of their "
+            "events: 'Waves in shallow water', 'Dashes'; write their names in where they speak") in " ".join(
+                result.stdout.split())
+    abstracts = {a["title"]: a for a in load(tmp_path / "v1", "abstracts.yaml")}
+    assert [p["name"] for p in abstracts["Waves in shallow water: a second look"]["authors"]] == ["Bo Jones",
+                                                                                                 "Carla Diaz"]
+
+    source = write_schedule2(tmp_path / "schedule2.json")
+    data = json.loads(source.read_text("utf-8"))
+    data["schedule"]["events"][2]["participants"].append({"guid": "p-77", "name": "", "role": "SPEAKER"})
+    data["schedule"]["persons"].append({"guid": "p-77", "name": "Jo Kim"})
+    source.write_text(json.dumps(data), encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "v2")
+    assert result.exit_code == 0, result.output
+    late = next(a for a in load(tmp_path / "v2", "abstracts.yaml") if a["title"] == "After midnight")
+    assert [p["name"] for p in late["authors"]] == ["Ivo Petrov", "Jo Kim"]
+    assert "without a name" not in result.stdout

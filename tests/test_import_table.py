@@ -1811,3 +1811,26 @@ def test_rows_with_fewer_values_than_the_header_are_named_by_their_lines(tmp_pat
             "'p2_acceptance', 'p2_authors', 'p2_organisations' and 3 more are read as empty; a line break inside a "
             "cell not in double quotes ends its row there (the rest is read as a row of its own): put such a cell in "
             "double quotes, or write the missing values") in imported.notes
+
+
+def test_a_person_given_without_a_name_is_named_in_the_notes(tmp_path):
+    """An import review: a presenting author whose name cells were empty (their e-mail and institution filled in),
+    or a co-authors' affiliation beside an empty cell of co-authors, was dropped without a word: the talk printed its
+    co-author as its speaker. The notes name each row and what it gives of the person."""
+    path = write_csv(tmp_path / "nameless.csv", [
+        ["Title", "Abstract", "Presenting author: Family name", "Presenting author: First name",
+         "Presenting author: E-mail", "Presenting author: Institution", "Co-authors", "Affiliation 1"],
+        ["T1", "Text", "Smith", "Ana", "ana@example.org", "Lund", "", "MIT"],
+        ["T2", "Text", "", "", "bo@example.org", "ETH", "Cy Ng", "KTH"],
+        ["T3", "Text", "Lee", "Di", "", "", "", ""]])
+    imported = table.read(path, Options())
+    assert ("2 row(s) give a person's details without their name, left out (the contribution keeps the people named): "
+            "line 2 ('T1'): the affiliation(s) 'MIT' beside an empty 'Co-authors'; line 3 ('T2'): a presenting "
+            "author's e-mail 'bo@example.org' and institution 'ETH'; write their names in abstracts.yaml, or in the "
+            "source") in imported.notes
+    # a speaker column takes the affiliations of a row without authors: nobody is left out
+    path = write_csv(tmp_path / "speaker.csv", [["Title", "Speaker", "Authors", "Affiliations"],
+                                                ["T1", "Ana Smith", "", "Lund"]])
+    imported = table.read(path, Options())
+    assert not any("without their name" in n for n in imported.notes)
+    assert by_id(imported.documents["abstracts.yaml"])["t1"]["speaker"] == {"name": "Ana Smith", "affiliation": "Lund"}

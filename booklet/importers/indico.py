@@ -114,7 +114,9 @@ def _text(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _people(items, presenting: bool = False) -> list[Person]:
+def _people(items, presenting: bool = False, nameless: list | None = None) -> list[Person]:
+    """The people of a list of Indico's person objects; `nameless` gets those without a name (each as a Person named
+    '', with what else the source gives: an e-mail, an affiliation), left out."""
     out = []
     for p in items if isinstance(items, list) else []:
         if not isinstance(p, dict):
@@ -123,10 +125,12 @@ def _people(items, presenting: bool = False) -> list[Person]:
                                        p.get("last_name", p.get("familyName")))
         name = clean(full_name(first, last)) if (first or last) else clean(flip_name(
             _text(p.get("fullName")) or _text(p.get("name"))))
-        if not name:
-            continue
         aff = affiliation(p.get("affiliation"))
         email = _text(p.get("email")) or None
+        if not name:
+            if nameless is not None:
+                nameless.append(Person("", [aff] if aff else [], email, presenting))
+            continue
         family = clean(last) if first and last else None
         out.append(Person(name, [aff] if aff else [], email, presenting, family))
     return out
@@ -174,6 +178,7 @@ class _Event:
         self.clock = _Clock(path, _zone(zone_name, path, "--timezone" if options.timezone else "timezone"))
         self.zone_name = zone_name or ""
         self.blocks: dict[str, Block] = {}
+        self.nameless: list[str] = []  # the people listed without a name, left out: where, and what else is given
 
     def read(self) -> Imported:
         entries: list[Entry] = []
@@ -184,6 +189,7 @@ class _Event:
             for c in _list(s.get("contributions")):
                 entries.append(self.contribution(c, block))
         conference = self.conference()
+        self.notes += _nameless_note(self.nameless)
         self.notes.insert(0, self.clock.note(self.why))
         return assemble(FORMAT, conference, entries, list(self.blocks.values()), self.kinds, self.notes)
 
@@ -226,9 +232,8 @@ class _Event:
             block = self.session_by_name(clean(c.get("session")))
         if block is not None and block.kind == "poster" and not type_name:
             kind = "poster"
-        speakers = _people(c.get("speakers"), presenting=True)
-        authors = _people(c.get("primaryauthors")) + _people(c.get("coauthors"))
-        people = _with_speakers(authors, speakers)
+        people = _contribution_people(c.get("speakers"), [c.get("primaryauthors"), c.get("coauthors")], where, title,
+                                      self.nameless)
         when = self.clock(c.get("startDate"), where)
         entry = Entry(key=f"c{ident}" if ident else "", title=title, people=people,
                       text=to_markup(c.get("description")), kind=kind, where=where,
@@ -253,6 +258,33 @@ class _Event:
         if block is not None and entry.room == block.room:
             entry.room = ""
         return entry
+
+
+def _contribution_people(speakers: object, authors: list, where: str, title: str, notes: list[str]) -> list[Person]:
+    """The people of a contribution (`speakers` and each of `authors`: the source's lists), the speakers marked; a
+    person listed without a name is the one of the same e-mail when there is one (a speaker without a name, an author
+    with it: that author speaks), else left out and named in `notes`."""
+    left: list[Person] = []
+    people = _with_speakers([p for items in authors for p in _people(items, nameless=left)],
+                            _people(speakers, presenting=True, nameless=left))
+    for person in left:
+        same = next((p for p in people if person.email and (p.email or "").casefold() == person.email.casefold()), None)
+        if same is not None:
+            same.presenting = same.presenting or person.presenting
+            continue
+        details = [f"e-mail '{person.email}'"] * bool(person.email) + [f"affiliation '{a}'" for a in person.affiliations]
+        notes.append(f"{where} ('{title}'): {'a speaker' if person.presenting else 'an author'} without a name"
+                     + (f" ({', '.join(details)})" if details else ""))
+    return people
+
+
+def _nameless_note(nameless: list[str]) -> list[str]:
+    """The note on the people listed without a name (_contribution_people), if any."""
+    if not nameless:
+        return []
+    return [f"{len(nameless)} person(s) listed without a name, left out (their contributions keep the people named): "
+            + "; ".join(nameless[:3]) + (f"; and {len(nameless) - 3} more" if len(nameless) > 3 else "")
+            + "; write their names in abstracts.yaml, or in Indico"]
 
 
 def _with_speakers(authors: list[Person], speakers: list[Person]) -> list[Person]:
@@ -284,6 +316,7 @@ class _Timetable:
         self.days = days
         self.blocks: list[Block] = []
         self.entries: list[Entry] = []
+        self.nameless: list[str] = []  # the people listed without a name, left out: where, and what else is given
         self.locations: Counter = Counter()
         zone = options.timezone or self.export_zone()
         self.clock = _Clock(path, _zone(zone, path, "--timezone" if options.timezone else "tz"))
@@ -308,6 +341,7 @@ class _Timetable:
                 if isinstance(entry, dict):
                     self.entry(key, entry, None)
         venue = self.locations.most_common(1)[0][0] if self.locations else ""
+        self.notes += _nameless_note(self.nameless)
         self.notes.insert(0, self.clock.note(self.why))
         return assemble(FORMAT, Conference(venue=venue, time_zone=self.zone_name), self.entries, self.blocks,
                         self.kinds, self.notes)
@@ -348,7 +382,8 @@ class _Timetable:
                                       block=block.key if block else None, where=where))
             return
         ident = _text(str(e.get("friendlyId") or e.get("contributionId") or e.get("id") or key)).lstrip("c")
-        people = _with_speakers(_people(e.get("authors")), _people(e.get("presenters"), presenting=True))
+        people = _contribution_people(e.get("presenters"), [e.get("authors")], where,
+                                      clean(e.get("title")) or f"Contribution {ident}", self.nameless)
         kind_name = "poster" if block is not None and block.kind == "poster" else "contributed"
         self.entries.append(Entry(
             f"c{ident}", clean(e.get("title")) or f"Contribution {ident}", people, to_markup(e.get("description")),

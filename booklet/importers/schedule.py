@@ -264,6 +264,7 @@ class _Builder:
         self.with_images: list[str] = []  # events whose texts show images (Markdown's ![..](..), HTML's <img>)
         self.texts_left: list[str] = []  # events with a text and no speaker, not talks: programme lines, text left out
         self.reworded: list[str] = []  # titles of events whose description says the abstract again in other words
+        self.nameless: dict[str, int] = {}  # title -> how many of its people the source lists without a name
         # the booklet's, if the source tells
         self.language = schedule.language or common_language(e.language for e in schedule.events)
         self.base_language = language_code(re.split("[-_]", self.language or "en")[0])  # "en" of "EN", "en-GB"
@@ -416,7 +417,10 @@ class _Builder:
             return None
         if kind is None and type_name:
             self.unmapped[type_name] += 1
-        persons = _unique(event.persons)
+        nameless: list[Person] = []
+        persons = _unique(event.persons, nameless)
+        if nameless and title not in self.nameless:
+            self.nameless[title] = len(nameless)
         reworded: list[str] = []
         text = _text(event, reworded)
         images = images_in(event.abstract, event.description)
@@ -644,6 +648,12 @@ class _Builder:
                          "of the type 'other'): programme lines with their title only, their texts left out (an "
                          f"abstract needs a speaker; add one in abstracts.yaml to give it a page) "
                          f"({some(self.texts_left)})")
+        if self.nameless:
+            named = [f"'{title}'" + (f" ({n})" if n > 1 else "") for title, n in self.nameless.items()]
+            notes.append(f"{sum(self.nameless.values())} person(s) the source lists without a name (an empty name, or "
+                         f"one of no letter: '-'), left out of their events: {', '.join(named[:3])}"
+                         + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+                         + "; write their names in where they speak")
         if self.no_persons_kept:
             notes.append(f"{len(self.no_persons_kept)} talk(s) with a text but no speaker: abstracts whose speaker "
                          f"is '{NOBODY}' until you write one in ({some(self.no_persons_kept)})")
@@ -761,12 +771,15 @@ def _text(event: Event, reworded: list) -> str:
     return joined(to_markup(event.abstract), to_markup(event.description), reworded=reworded)
 
 
-def _unique(persons: list[Person]) -> list[Person]:
-    """Each person once, as named for print (assemble.names_in: an email address is the person its words name)."""
+def _unique(persons: list[Person], nameless: list | None = None) -> list[Person]:
+    """Each person once, as named for print (assemble.names_in: an email address is the person its words name);
+    `nameless` gets each person left out for want of a name (an empty name, or one of no letter or digit: '-')."""
     seen: dict[str, Person] = {}
     out = []
     for person in persons:
         found = names_in(one_line(person.name))
+        if not found and nameless is not None:
+            nameless.append(person)
         bio = (person.bio or "") if len(found) == 1 else ""  # (one biography of several people is none of theirs)
         for name, email in found:
             if not name:

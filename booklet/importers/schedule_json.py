@@ -261,8 +261,10 @@ class _Reader:
         people = {}
         for index, raw in enumerate(self.listing(schedule.get("persons"), "schedule.persons")):
             person = self.mapping(raw, f"schedule.persons[{index}]")
-            if person.get("guid"):
-                people[str(person["guid"])] = self.text(person.get("biography"), f"schedule.persons[{index}].biography")
+            if person.get("guid"):  # (its name too: a participant may give its guid and no name)
+                people[str(person["guid"])] = (
+                    self.text(person.get("public_name") or person.get("name"), f"schedule.persons[{index}].name"),
+                    self.text(person.get("biography"), f"schedule.persons[{index}].biography"))
         for index, raw in enumerate(self.listing(schedule.get("events"), "schedule.events", required=True)):
             where = f"schedule.events[{index}]"
             e = self.mapping(raw, where)
@@ -286,11 +288,13 @@ class _Reader:
                                                         f"{where}.participants")):
                 at = f"{where}.participants[{k}]"
                 person = self.mapping(raw_person, at)
+                listed_name, listed_bio = people.get(str(person.get("guid")), ("", ""))
                 name = self.text(person.get("public_name") or person.get("name"), at)
+                name = name if name.strip() else listed_name  # (a participant named by its guid alone)
                 if str(person.get("role") or "SPEAKER").upper() not in ("SPEAKER", "HOST", "MODERATOR"):
                     event.others.append(one_line(name))  # contributors and guests are not printed as speakers
                     continue
-                bio = self.text(person.get("biography"), f"{at}.biography") or people.get(str(person.get("guid")), "")
+                bio = self.text(person.get("biography"), f"{at}.biography") or listed_bio
                 event.persons.append(Person(name, bio))
             out.events.append(event)
 

@@ -1107,6 +1107,10 @@ class _Table:
         # the cells of names of the row being read that ended with 'et al.' (split_names); the contributions
         # imported whose names did so: (key, title) -> where (a row listed twice, as one contribution, once)
         self.row_cut: list[str] = []
+        # what the row being read gives of a person it does not name (an e-mail, an affiliation), and the rows that did
+        self.row_nameless: list[str] = []
+        self.header: list = []  # the header row of the rows being read (to name a column in a note)
+        self.nameless: list[str] = []
         self.et_al: dict[tuple[str, str], str] = {}
         # the id the source gives (its column of ids, as written) -> each title given it -> where first
         self.idents: dict[str, dict[str, str]] = {}
@@ -1158,6 +1162,11 @@ class _Table:
                               f"each is imported, with an id of its own (the second '-2', ...): check that they are "
                               f"different contributions, and make the source's ids unique ({shown}"
                               + (f"; and {len(shared) - 3} more)" if len(shared) > 3 else ")"))
+        if self.nameless:
+            self.notes.append(f"{len(self.nameless)} row(s) give a person's details without their name, left out (the "
+                              f"contribution keeps the people named): {'; '.join(self.nameless[:3])}"
+                              + (f"; and {len(self.nameless) - 3} more" if len(self.nameless) > 3 else "")
+                              + "; write their names in abstracts.yaml, or in the source")
         if self.reworded:
             self.notes.append(f"{len(self.reworded)} row(s) whose description says a paragraph of the abstract again "
                               f"in other words: printed once, in the longer wording; check them "
@@ -1180,6 +1189,7 @@ class _Table:
 
     # one row per contribution
     def long(self, header_at: int, header: list) -> list[Entry]:
+        self.header = header
         cols = _columns(header, self.options)
         body = self.rows[header_at + 1:]
         cols.best_dates(body, "date" in _user_map(self.options).values())
@@ -1329,8 +1339,10 @@ class _Table:
             self.skipped["row(s) without a title"] += 1
             self.untitled.append(where)
             return None
-        self.row_cut = []
+        self.row_cut, self.row_nameless = [], []
         people = self.row_people(row, cols)
+        if self.row_nameless:
+            self.nameless.append(f"{where} ('{title}'): {', '.join(self.row_nameless)}")
         people = self.sheet_authors(people, get("id"))
         reworded: list[str] = []
         text = joined(to_markup(get("abstract")), to_markup(get("description")), reworded=reworded)
@@ -1369,6 +1381,12 @@ class _Table:
         family, given = cell(cols.first("person_family")), cell(cols.first("person_given"))
         if family or given:
             speakers.append(_person_in_parts(row, cols))
+        else:  # (an e-mail or an institution of a presenting author whose name cells are empty)
+            details = [f"{what} '{cell(cols.first(name))}'" for name, what in (("speaker_email", "e-mail"),
+                                                                                ("person_affiliation", "institution"))
+                       if cell(cols.first(name))]
+            if details:
+                self.row_nameless.append(f"a presenting author's {' and '.join(details)}")
         # Indico's "Name (Affiliation)" columns
         if cols.has("author_affs") or cols.has("coauthor_affs"):
             for name in ("author_affs", "coauthor_affs"):
@@ -1437,6 +1455,10 @@ class _Table:
             return []
         people: list[Person] = []
         if len(names) == 1 and len(affs) <= 1:
+            if affs and _cell(row, affs[0]) and not _cell(row, names[0][0]) and not cols.has("speaker"):
+                # (with a speaker column, the affiliations of a row without authors are the speaker's)
+                self.row_nameless.append(f"the affiliation(s) '{clean(_cell(row, affs[0]))}' beside an empty "
+                                         f"'{_cell(self.header, names[0][0])}'")
             return people_from(_cell(row, names[0][0]), _cell(row, affs[0]) if affs else "",
                                last_first=self.last_first.get(names[0][0], False), cut=self.row_cut,
                                leaning=self.leaning.get(names[0][0], False))
@@ -1447,6 +1469,8 @@ class _Table:
             group = people_from(_cell(row, i), "", last_first=self.last_first.get(i, False), cut=self.row_cut,
                                 leaning=self.leaning.get(i, False))
             aff = affiliation(aff_cell)
+            if aff and not group and not _cell(row, i):
+                self.row_nameless.append(f"the affiliation '{aff}' beside an empty '{_cell(self.header, i)}'")
             earlier = list(people)  # (two people of one name in one cell are two: "Wei Zhang and Wei Zhang")
             for p in group:
                 if aff:
