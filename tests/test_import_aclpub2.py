@@ -441,3 +441,15 @@ def test_any_of_its_files_names_the_folder(tmp_path):
     lone = tmp_path / "papers.yml"
     lone.write_text(PAPERS, encoding="utf-8")
     assert not aclpub2.detect(lone, lone.read_bytes())  # alone, not in a handbook folder
+
+
+def test_an_author_without_a_name_is_named_in_the_notes(tmp_path):
+    """An import review: an author record with an institution and no name parts was dropped without a word."""
+    papers = PAPERS.replace("  - first_name: Chenguang\n    last_name: Zhu\n",
+                            "  - first_name: Chenguang\n    last_name: Zhu\n  - first_name: ''\n"
+                            "    institution: Lund University\n", 1)
+    assert papers != PAPERS
+    imported = read(write_handbook(tmp_path / "hb", **{"papers.yml": papers}), Options())
+    line = papers.splitlines().index("  - first_name: ''") + 1
+    assert (f"1 person(s) without a name (no first_name, last_name or name), left out: papers.yml:{line} (institution "
+            "'Lund University'); write their names in where they speak") in imported.notes

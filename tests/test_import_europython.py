@@ -228,3 +228,13 @@ def test_a_malformed_trainings_file_names_its_line(tmp_path):
     bad = TRAININGS.replace("<start>1400</start>", "<start>25:00</start>", 1)
     with pytest.raises(SourceError, match=r"trainings\.xml:3: <start>25:00</start> is not a time of day"):
         read(write_source(tmp_path / "ep", trainings=bad), Options())
+
+
+def test_a_speaker_without_a_name_is_named_in_the_notes(tmp_path):
+    """An import review: a <speaker> with an empty <name> (its bio and photo given) was dropped without a word."""
+    schedule = SCHEDULE.replace(speaker(5, "Ana Smith"), speaker(5, "Ana Smith") + speaker(55, "", "A bio."))
+    assert schedule != SCHEDULE
+    imported = read(write_source(tmp_path / "ep", schedule, None), Options())
+    line = schedule[:schedule.index('<speaker id="55"')].count("\n") + 1
+    assert (f"1 speaker(s) without a name (an empty <name>), left out: schedule.xml:{line} ('Talk A'); write their "
+            "names in where they speak") in imported.notes

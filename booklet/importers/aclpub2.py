@@ -90,6 +90,7 @@ class _Reader:
         self.given = given
         self.options = options
         self.notes: list[str] = []
+        self.nameless: list[str] = []  # "papers.yml:12": people without a name, left out (with their institution)
         self.latex: Counter = Counter()
         self.counts: Counter = Counter()
         self.papers: dict[str, Map] = {}
@@ -173,9 +174,11 @@ class _Reader:
             return None
         parts = [latex_line(str(record.get(k) or "")) for k in ("first_name", "middle_name", "last_name")]
         name = " ".join(p for p in parts if p) or latex_line(str(record.get("name") or ""))
-        if not name:
-            return None
         institution = affiliation(latex_line(str(record.get("institution") or record.get("affiliation") or "")))
+        if not name:
+            self.nameless.append(f"{Path(record.file).name}:{record.line}"
+                                 + (f" (institution '{institution}')" if institution else ""))
+            return None
         return Person(name, [institution] if institution else [], None, presenting)
 
     # -- the run
@@ -193,6 +196,11 @@ class _Reader:
             if key not in self.used_papers:
                 self.entries.append(self.paper_entry(key, paper, None, "papers.yml"))
         self.explain()
+        if self.nameless:
+            self.notes.append(f"{len(self.nameless)} person(s) without a name (no first_name, last_name or name), left "
+                              f"out: {', '.join(self.nameless[:3])}"
+                              + (f" and {len(self.nameless) - 3} more" if len(self.nameless) > 3 else "")
+                              + "; write their names in where they speak")
         if not self.entries and not conference.title:
             raise SourceError(f"{self.given}: neither papers nor a programme found (papers.yml, program.yml)")
         return assemble(FORMAT, conference, self.entries, self.blocks, None, self.notes)

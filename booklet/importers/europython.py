@@ -127,6 +127,7 @@ class _File:
         self.training = _is_training_file(path)
         self.items: list[_Item] = []
         self.room_order: dict[str, float] = {}
+        self.nameless: list[str] = []  # "schedule.xml:120 ('Title')": speakers without a name, left out
         days = root.findall("day")
         if not days:
             raise SourceError(f"{self.name}:{self.line(root)}: no <day> elements: the schedule has no days")
@@ -173,6 +174,7 @@ class _File:
         for s in e.iter("speaker"):
             name = one_line(_text(s, "name"))
             if not name:
+                self.nameless.append(f"{self.path.name}:{self.line(s)} ('{title}')")
                 continue
             bio = _text(s, "description")
             profile = _text(s, "profile").strip()
@@ -229,6 +231,7 @@ class _Reader:
 
     def read(self) -> Imported:
         main = _File(self.main)
+        nameless = list(main.nameless)
         items = list(main.items)
         self.room_order = dict(main.room_order)
         if main.training:
@@ -241,7 +244,9 @@ class _Reader:
         else:
             companion = self.main.with_name(TRAININGS)
             if companion != self.main and _is_epcon(companion):
-                items = self.merge(main, _File(companion), items)
+                trainings = _File(companion)
+                nameless += trainings.nameless
+                items = self.merge(main, trainings, items)
         for item in items:
             for speaker in item.speakers:
                 if speaker.image and not speaker.image.rstrip("/").endswith("site_media"):
@@ -257,6 +262,10 @@ class _Reader:
         if self.posters:
             documents["posters.yaml"] = self.posters
         self.explain(items)
+        if nameless:
+            self.notes.append(f"{len(nameless)} speaker(s) without a name (an empty <name>), left out: "
+                              + ", ".join(nameless[:3]) + (f" and {len(nameless) - 3} more" if len(nameless) > 3 else "")
+                              + "; write their names in where they speak")
         return Imported(FORMAT, documents, self.unmapped, self.notes, self.types)
 
     # -- trainings.xml beside schedule.xml
