@@ -1307,3 +1307,35 @@ def test_right_to_left_and_indic_text_the_fonts_have_is_a_warning_that_it_prints
         "abstracts.yaml:3: [0].speaker.affiliation: warning: Arabic text prints from left to right, letter by letter: "
         "booklet does not set right-to-left text from the right nor join its letters, so it reads backwards; give it "
         "in Latin letters, or leave it out"]
+
+
+def test_a_placeholder_speaker_or_chair_is_nobody_in_two_places_at_once(tmp_path):
+    """A fuzzing run of imports: a schedule whose talks name no speaker gives each the speaker 'TBA' (to be named);
+    `check` then warned 31 times that 'TBA' gives two talks at the same time, beside the placeholder warnings. A
+    placeholder name is nobody: no such warning; a real name still gets it."""
+    def files(name: str) -> dict:
+        return {"abstracts.yaml": BASE["abstracts.yaml"].replace("speaker: {name: Ana Smith, affiliation: Uni A}",
+                                                                 f"speaker: {{name: {name}}}").replace(
+                    "- {name: Chiamaka Okafor, affiliation: Uni B, presenting: true}", f"- {{name: {name}}}"),
+                "programme.yaml": yaml_text(f"""\
+                    days:
+                      - date: 2027-09-13
+                        items:
+                          - parallel:
+                              - session: A
+                                room: Room A
+                                chair: {name}
+                                items:
+                                  - {{time: "09:00-09:20", talk: lund-2026}}
+                              - session: B
+                                room: Room B
+                                items:
+                                  - {{time: "09:00-09:20", talk: okafor}}
+                          - {{time: "14:00-17:00", tutorial: bayes-intro}}
+                    """)}
+    assert not [w for w in warnings_for(tmp_path / "tba", files("TBA")) if "at the same time" in w]
+    assert not [w for w in warnings_for(tmp_path / "nn", files("N.N.")) if "at the same time" in w]
+    assert [w.split(": warning: ")[1] for w in warnings_for(tmp_path / "real", files("Ana Smith"))
+            if "at the same time" in w] == [
+        "'Ana Smith' gives 'Hierarchical models' (09:00\u201309:20) here and chairs 'A' (09:00\u201309:20) at "
+        "programme.yaml:5, at the same time"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..data.contract import placeholder_name
 from ..model import Booklet, Day, Item, Parallel, Session, Source, holds_a_break
 from ..problems import Problem
 from ..text.folding import fold
@@ -294,7 +295,7 @@ def _activities(slots: list[Slot]) -> list[Activity]:
             continue
         where = Source(slot.source.file, slot.source.line, join(slot.source.key, key))
         found += [Activity(name_key(p.name), p.name, what, slot.start, slot.end, slot.track, slot.room, place, where)
-                  for p in people]
+                  for p in people if not placeholder_name(p.name)]  # ('TBA' is nobody: its own warning says so)
     sessions: dict[int, list[Slot]] = {}
     for slot in slots:
         if slot.session is not None and slot.session.chairs:
@@ -306,6 +307,8 @@ def _activities(slots: list[Slot]) -> list[Activity]:
         source = session.source or Source("", 0, "")
         what = f"chairs {quoted(squeeze(session.name))} ({clock(start)}\u2013{clock(end)})"
         for key, chair in chair_keys(session) or [(join(source.key, "chair"), chair) for chair in session.chairs]:
+            if placeholder_name(chair):
+                continue
             found.append(Activity(name_key(chair), chair, what, start, end if end > start else None,
                                   group[0].track, fold(squeeze(session.room or "")), id(session),
                                   Source(source.file, source.line, key)))
