@@ -34,7 +34,7 @@ from ..data.load import matching, not_a_file
 from ..layout.page import page_for
 from ..model import Booklet
 from ..output.atomic import together
-from ..problems import Problem, Refused
+from ..problems import DataError, Problem, Refused
 from ..start.folder import schema_files
 from ..start.templates import SCHEMA_FOLDER, render
 from ..text.markup import collapse
@@ -120,11 +120,35 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
     with _staged(folder, files, removed) as staging:
         # at the theme's page size and check's default bleed, as `booklet check` checks the folder (an update of a
         # folder whose theme.yaml says letter measured its abstracts on A5 pages)
-        booklet, warnings = check_folder(staging, page_for(theme_page_size(staging), CHECK_BLEED))
+        try:
+            booklet, warnings = check_folder(staging, page_for(theme_page_size(staging), CHECK_BLEED))
+        except DataError as exc:  # (a first import's files are never written: each names the entry it is about)
+            if record is None:
+                exc.problems = [_naming_entry(problem, documents) for problem in exc.problems]
+            raise
     _publish(folder, files, removed)
     return ImportResult(folder, source, imported.format, booklet, warnings, updated=record is not None,
                         unmapped=imported.unmapped_types, notes=list(imported.notes), changes=changes,
                         written=sorted(files), removed=removed, reused=reused)
+
+
+_INDEX = re.compile(r"\[(\d+)\]")
+
+
+def _naming_entry(problem: Problem, documents: dict) -> Problem:
+    """`problem` with the id and title of the abstract, tutorial or poster it is in (`[3].abstract` of an abstracts.yaml
+    the import did not write names nothing the user can find in the source)."""
+    entries = documents.get(problem.file)
+    found = _INDEX.match(problem.key or "")
+    if not isinstance(entries, list) or found is None or int(found[1]) >= len(entries):
+        return problem
+    entry = entries[int(found[1])]
+    if not isinstance(entry, dict):
+        return problem
+    ident = f"id {entry['id']}" if entry.get("id") else f"poster {entry.get('number', '?')}"
+    title = collapse(str(entry.get("title") or ""))
+    title = f"'{title[:80]}{'...' * (len(title) > 80)}', " if title else ""
+    return replace(problem, message=f"{problem.message} ({title}{ident})")
 
 
 def _publish(folder: Path, files: dict[str, bytes], removed: list[str]) -> None:
