@@ -1834,3 +1834,15 @@ def test_a_person_given_without_a_name_is_named_in_the_notes(tmp_path):
     imported = table.read(path, Options())
     assert not any("without their name" in n for n in imported.notes)
     assert by_id(imported.documents["abstracts.yaml"])["t1"]["speaker"] == {"name": "Ana Smith", "affiliation": "Lund"}
+
+
+def test_a_table_of_rows_all_left_out_says_why_each_was(tmp_path):
+    """A fuzzing run: a CSV whose titles were all empty was refused as "every row below the header at line 1 is blank
+    or no contribution", though no row was blank: the error now says what the rows were left out for, and where."""
+    path = write_csv(tmp_path / "t.csv", [["Title", "Speaker", "Type"], ["", "Ana Smith", "Talk"],
+                                          ["", "Bo Lee", "Talk"], ["Tea", "Cy Ng", "Attendee"], ["", "", ""]])
+    with pytest.raises(SourceError) as caught:
+        table.read(path, Options(kinds={"Attendee": "skip"}))
+    assert str(caught.value) == (
+        f"{path}: no contribution in it (every row below the header at line 1 is blank or no contribution: 1 blank "
+        "row(s); 1 row(s) of type 'Attendee'; 2 row(s) without a title (line 2, line 3: the title column is 'Title'))")

@@ -1138,8 +1138,12 @@ class _Table:
         else:
             entries = self.long(header_at, header)
         if not entries and not self.blocks:
+            why = "; ".join(f"{count} {what}" for what, count in sorted(self.skipped.items()))
+            untitled = (f" ({', '.join(self.untitled[:3])}{' ...' * (len(self.untitled) > 3)}: the title column is "
+                        f"'{_cell(header, _columns(header, self.options).first('title'))}')" if self.untitled else "")
             raise SourceError(f"{self.path}: no contribution in it (every row below the header at "
-                              f"{self.where(header_at)} is blank or no contribution)")
+                              f"{self.where(header_at)} is blank or no contribution" + (f": {why}" if why else "")
+                              + f"{untitled})")
         for what, count in sorted(self.skipped.items()):
             at = f" ({', '.join(self.untitled[:3])}{' ...' * (len(self.untitled) > 3)}: give each a title to " \
                 "import it)" if what == "row(s) without a title" else ""
