@@ -1801,6 +1801,11 @@ def test_rows_with_fewer_values_than_the_header_are_named_by_their_lines(tmp_pat
     assert ("line 3: the row has 2 values but the header names 3 columns: its 'Room' is read as empty; a line break "
             "inside a cell not in double quotes ends its row there (the rest is read as a row of its own): put such a "
             "cell in double quotes, or write the missing values") in table.read(path, Options()).notes
+    path.write_text("Title,Speaker,Room\nA talk,Ana Smith,Hall\nB talk,Bo", encoding="utf-8")  # (cut short)
+    assert ("line 3: the row has 2 values but the header names 3 columns: its 'Room' is read as empty; line 3, the "
+            "file's last, ends without a line end: is the file cut short? (export or download it again); a line break "
+            "inside a cell not in double quotes ends its row there (the rest is read as a row of its own): put such a "
+            "cell in double quotes, or write the missing values") in table.read(path, Options()).notes
     path.write_text("Title,Speaker,Room,Notes\nA talk,Ana Smith,Hall,\nB talk,Bo Lee,Hall\n", encoding="utf-8")
     assert not any("fewer values" in n or "the header names" in n for n in table.read(path, Options()).notes)
 

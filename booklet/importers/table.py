@@ -68,6 +68,8 @@ def read(path: Path, options: Options) -> Imported:
     rows, lines = _csv_rows(path, text)
     found = _Table(path, "csv", rows, options, lambda i: f"line {lines[i]}", notes)
     found.header_line = lambda i: text.split("\n")[lines[i] - 1] if lines[i] <= text.count("\n") + 1 else ""
+    if rows and not text.endswith(("\n", "\r")):  # (its last row ends without a line end: a file cut short?)
+        found.unended = f"line {lines[len(rows) - 1]}"
     return found.read()
 
 
@@ -1090,6 +1092,7 @@ class _Table:
         self.wider: list[tuple[str, int]] = []  # CSV rows of more cells than the header's: (where, how many)
         # CSV rows that end before columns booklet reads: (where, how many cells, the headers of those columns)
         self.shorter: list[tuple[str, int, list[str]]] = []
+        self.unended = ""  # where the CSV's last row is, when the file ends without a line end after it
         self.notes = notes
         self.kinds = Kinds(options)
         self.skipped: Counter = Counter()
@@ -1301,8 +1304,10 @@ class _Table:
                     "columns read as empty: " + ", ".join(f"{where} has {cells} (no {lacks(missing)})"
                                                        for where, cells, missing in self.shorter[:5])
                     + " ..." * (len(self.shorter) > 5))
-        self.notes.append(f"{said}; a line break inside a cell not in double quotes ends its row there (the rest is "
-                          "read as a row of its own): put such a cell in double quotes, or write the missing values")
+        cut = (f"; {self.unended}, the file's last, ends without a line end: is the file cut short? (export or "
+               "download it again)") if self.unended and self.shorter[-1][0] == self.unended else ""
+        self.notes.append(f"{said}{cut}; a line break inside a cell not in double quotes ends its row there (the rest "
+                          "is read as a row of its own): put such a cell in double quotes, or write the missing values")
 
     @staticmethod
     def wider_note(wider: list[tuple[str, int]], named: int, header_line: str) -> str:
