@@ -121,6 +121,24 @@ def test_a_400_character_word_and_a_120_word_title(tmp_path):
     assert "before" in joined and "after" in joined
 
 
+def test_a_speakers_affiliations_longer_than_two_pages_run_on_every_one_printed(tmp_path):
+    # the affiliations are one paragraph, a line each; its part that runs on was split again taller than asked each
+    # time, asked less and less until nothing was left: "internal error (LayoutError ... too large)"
+    affiliations = ", ".join(f'"Institute number {i}"' for i in range(100))
+    pdf = one_talk(tmp_path, f"""
+- id: t1
+  title: A talk of many institutes
+  speaker: {{name: Ana Smith, affiliation: [{affiliations}]}}
+  abstract: The text after the affiliations.
+""" + SECOND)
+    found = {int(n) for text in pdf.texts for n in re.findall(r"Institute number (\d+)", text)}
+    assert found == set(range(100))
+    pages = [i for i, text in enumerate(pdf.texts) if "Institute number" in text]
+    assert len(pages) >= 3, pages
+    assert pages[1:] == pdf.pages_with("A talk of many institutes (continued)")[:len(pages) - 1]
+    assert pdf.pages_with("The text after the affiliations") == [pages[-1]]
+
+
 def test_unbalanced_dollars_print_literally(tmp_path):
     pdf = one_talk(tmp_path, r"""
 - id: t1

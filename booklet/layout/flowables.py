@@ -666,10 +666,13 @@ class Para(KeptDrawing, MathParagraph):
         return parts
 
     def _split_in(self, availWidth, availHeight):
-        parts = super().split(availWidth, availHeight)
-        while len(parts) == 2 and availHeight > 0 and parts[0].wrap(availWidth, availHeight)[1] > availHeight:
-            availHeight -= self.style.leading
-            parts = super().split(availWidth, availHeight)
+        # asked a line less each time, until the first part fits the room given (not the room asked: a part that
+        # starts where a <br/> broke the lines, a speaker's affiliations run on, came out taller than asked each time,
+        # and was asked less and less until nothing was left of it)
+        parts, asked = super().split(availWidth, availHeight), availHeight
+        while len(parts) == 2 and asked > 0 and parts[0].wrap(availWidth, availHeight)[1] > availHeight:
+            asked -= self.style.leading
+            parts = super().split(availWidth, asked)
         return parts
 
     def _no_hyphen_at_the_end(self, availWidth, availHeight, parts):
