@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
+
+_LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # what str.splitlines breaks at
 
 
 @dataclass(frozen=True, order=True)
@@ -22,7 +25,9 @@ class Problem:
         if self.key:
             where += f" {self.key}:"
         label = "warning: " if self.severity == "warning" else ""
-        return f"{where} {label}{self.message}"
+        # one problem, one line: a value quoted in the message that holds line breaks ('invited\ntalk' is not one
+        # of ...) shows them as ↵, where they ran the message on over lines that named no file, line or key
+        return _LINE_BREAKS.sub("\u21b5", f"{where} {label}{self.message}")
 
 
 class DataError(Exception):

@@ -752,6 +752,20 @@ def test_unknown_item_kind(tmp_path):
     ])
 
 
+def test_a_value_with_line_breaks_quoted_in_a_message_keeps_the_message_on_its_line(tmp_path):
+    # each line of the output names a file, line and key: the value's line breaks are shown, not printed
+    data = conference(tmp_path, {"programme.yaml": """\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "10:00-10:30", title: Coffee, kind: "brake\\nfast\\u2028now"}
+        """})
+    build_and_check_fail(tmp_path, data, [
+        "programme.yaml:4: days[0].items[0].kind: "
+        "'brake\u21b5fast\u21b5now' is not one of talk, tutorial, break, social, poster, other",
+    ])
+
+
 def test_session_nested_in_session(tmp_path):
     data = conference(tmp_path, {"programme.yaml": """\
         days:
