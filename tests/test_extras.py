@@ -238,6 +238,20 @@ def test_a_sponsor_url_makes_its_logo_a_link(sponsors_booklet):
     assert left <= logo[0] + 0.01 and right >= logo[2] - 0.01 and bottom <= logo[1] + 0.01 and top >= logo[3] - 0.01
 
 
+def test_a_sponsor_url_without_its_scheme_links_to_the_web_as_the_conference_url_does(tmp_path):
+    # "www.example.com/beta" as a link's target is a file's name to a PDF viewer: the logo opened nothing, where the
+    # conference's own address written the same way linked to https://
+    sponsors = SPONSORS.replace("tier: Gold}", 'tier: Gold, url: " www.example.com/beta"}').replace(
+        "tier: Silver}", 'tier: Silver, url: "http://alpha.example.org"}')
+    result, pdf = build(tmp_path, "url: www.example.org/conf\n" + sponsors, LOGOS)
+    page = pdf.reader.pages[result.anchors["sponsors"] - 1]
+    links = [a.get_object()["/A"]["/URI"] for a in page.get("/Annots", []) if "/A" in a.get_object()]
+    assert links == ["https://example.com/zeta", "https://www.example.com/beta", "http://alpha.example.org"]
+    every = [a.get_object()["/A"]["/URI"] for p in pdf.reader.pages for a in p.get("/Annots", [])
+             if "/URI" in a.get_object().get("/A", {})]
+    assert "https://www.example.org/conf" in every
+
+
 def test_names_are_not_printed_under_logos_unless_asked_and_no_sponsors_no_page(tmp_path):
     result, pdf = build(tmp_path / "plain", SPONSORS, LOGOS)
     text = pdf.texts[result.anchors["sponsors"] - 1]

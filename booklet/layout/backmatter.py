@@ -47,10 +47,19 @@ def linked(value: str, label: str) -> str:
         target = "mailto:" + plain
     elif (label == "web" and _WEB.fullmatch(plain)
           or label == "contact" and markup.address_spans(plain) == [(0, len(plain))]):  # ("J.Smith" is none)
-        target = plain if re.match(r"(?i)https?://", plain) else "https://" + plain
+        target = web_target(plain)
     else:
         return text
     return f'<a href="{html.escape(target, quote=True)}">{text}</a>'
+
+
+_SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*://|mailto:")
+
+
+def web_target(address: str) -> str:
+    """A web address as a link's target: as written when it gives its scheme (https://, ...), else with https://
+    before it ("www.example.com" as a link's target opened nothing: a PDF viewer reads it as a file's name)."""
+    return address if _SCHEME.match(address) else "https://" + address
 
 
 def has_practical(conference: Conference) -> bool:

@@ -23,6 +23,7 @@ from ..text import markup
 from ..text.paragraph import pattern_cuts
 from .common import Context
 from .abstracts import continued
+from .backmatter import web_target
 from .flowables import Anchor, Continues, Para
 from .page import Page
 from .textfit import Marked, draw_block, fit_block, fit_scaled
@@ -239,7 +240,7 @@ class LogoRow(Flowable):
             if name is not None:
                 name.drawOn(canv, x, y - self.name_style.fontSize * 0.5 - name.height)
             if sponsor.url:
-                canv.linkURL(sponsor.url, (x, y, x + self.box_width, y + self.used), relative=1, thickness=0)
+                canv.linkURL(web_target(sponsor.url.strip()), (x, y, x + self.box_width, y + self.used), relative=1, thickness=0)
 
     def _logo(self, path, x: float, y: float) -> None:
         """The logo fitted in its box, centred; on the box's foot when a name goes under it (the names of a
