@@ -5,6 +5,7 @@ QR codes on the practical information page, and the errors for files and texts t
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pypdfium2
@@ -250,6 +251,29 @@ def test_a_sponsor_url_without_its_scheme_links_to_the_web_as_the_conference_url
     every = [a.get_object()["/A"]["/URI"] for p in pdf.reader.pages for a in p.get("/Annots", [])
              if "/URI" in a.get_object().get("/A", {})]
     assert "https://www.example.org/conf" in every
+
+
+def test_a_sponsor_name_shrunk_too_far_to_read_in_its_box_is_warned_about_at_its_key(tmp_path):
+    # printed in its logo's box, shrunk to a few points' size to fit it, without a word from check
+    long_name = "Foundation " + " ".join(f"word{i}" for i in range(60))
+    data = write_conference(tmp_path / "data", {"conference.yaml": extend("conference.yaml", f"""\
+        sponsors:
+          - {{name: Short Name AG, tier: Gold}}
+          - {{name: {long_name}, tier: Gold}}
+        """)})
+    _, warnings = check_folder(data)
+    found = [(w.file, w.line, w.key, w.message) for w in warnings if w.kind == "sponsor-name"]
+    line = base_lines("conference.yaml") + 3
+    assert len(found) == 1 and found[0][:3] == ("conference.yaml", line, "sponsors[1].name"), found
+    assert re.fullmatch(r"the name of a sponsor without a logo, printed in the logo's place, is shrunk to \d+% of its "
+                        r"size to fit its box, too small to read well \(and the other names without a logo of its "
+                        r"tier with it\); shorten it, or give the sponsor a logo", found[0][3])
+    assert int(re.search(r"(\d+)%", found[0][3]).group(1)) < 60
+    short = write_conference(tmp_path / "short", {"conference.yaml": extend("conference.yaml", """\
+        sponsors:
+          - {name: Deutsche Forschungsgemeinschaft, tier: Gold}
+        """)})
+    assert [w for w in check_folder(short)[1] if w.kind == "sponsor-name"] == []
 
 
 def test_names_are_not_printed_under_logos_unless_asked_and_no_sponsors_no_page(tmp_path):

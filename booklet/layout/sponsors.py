@@ -92,11 +92,7 @@ def build_sponsors(ctx: Context) -> list:
             story.append(Spacer(0, tier_style.spaceBefore))
         count = columns(groups, rank)
         width, height = box_size(ctx.page, count)
-        missing_style = copy(s.title)
-        missing_style.alignment = TA_CENTER
-        missing_style.fontSize = s.title.fontSize * (1.0 if count <= 2 else 0.8 if count == 3 else 0.65)
-        missing_style.leading = missing_style.fontSize * 1.2
-        missing_style = _tier_size(missing_style, [m.name for m in members if not m.logo], width, height,
+        missing_style = _tier_size(_missing_style(ctx, count), [m.name for m in members if not m.logo], width, height,
                                    s.text.hyphenationLang)
         for start in range(0, len(members), count):
             rows.append(LogoRow(members[start:start + count], width, height, ctx.page.cmyk,
@@ -109,6 +105,36 @@ def build_sponsors(ctx: Context) -> list:
         label = continued(tier, label=ctx.label("continued"))
         story.append(Continues(rows, lambda label=label: [Para(label, again_style)], keep=1))
     return story
+
+
+def _missing_style(ctx: Context, count: int):
+    """The style of the name printed in the box of a sponsor without a logo, in a row of `count` boxes (before its
+    tier's names are shrunk to fit: see _tier_size)."""
+    style = copy(ctx.styles.title)
+    style.alignment = TA_CENTER
+    style.fontSize = ctx.styles.title.fontSize * (1.0 if count <= 2 else 0.8 if count == 3 else 0.65)
+    style.leading = style.fontSize * 1.2
+    return style
+
+
+def name_scales(ctx: Context) -> list[tuple[int, float]]:
+    """(index in conference.yaml's sponsors, scale) of each sponsor without a logo whose name is shrunk to fit its box
+    (lint.cover warns when too far to read: its tier's names are all set at its size; one that does not fit even at
+    textfit.SMALLEST makes its row taller)."""
+    groups = sponsor_groups(ctx.booklet.conference.sponsors)
+    index = {id(sponsor): i for i, sponsor in enumerate(ctx.booklet.conference.sponsors)}
+    made = []
+    for rank, (_, members) in enumerate(groups):
+        count = columns(groups, rank)
+        width, height = box_size(ctx.page, count)
+        style = _missing_style(ctx, count)
+        for sponsor in members:
+            if not sponsor.logo:
+                scale = fit_scaled([(broken_name(sponsor.name, style, width, ctx.styles.text.hyphenationLang), style,
+                                     0, True)], width, height)[2]
+                if scale < 1.0:
+                    made.append((index[id(sponsor)], scale))
+    return made
 
 
 _MARKUP = ("*", "`", "$", "\\")  # what starts markup in a name (emphasis, code, math, an escape): left to ReportLab

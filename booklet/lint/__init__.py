@@ -49,6 +49,7 @@ KINDS = {
     "example": "What booklet init wrote as an example, still to be replaced or removed",
     "placeholder": "Placeholders (TBA, N.N., what booklet import wrote) still to be replaced",
     "cover-fit": "Cover text that does not fit",
+    "sponsor-name": "Sponsors' names shrunk too far to fit their box",
     "cover-image": "Cover images the cover's style does not print",
     "running-title": "Titles the running heads cut",
     "language": "Language codes that are not real codes",
@@ -81,7 +82,8 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .addresses import check_split_affiliations
     from .affiliations import check_affiliations
     from .contrast import check_contrast
-    from .cover import check_back_cover, check_cover, check_placeholders, check_running_title
+    from .cover import (check_back_cover, check_cover, check_placeholders, check_running_title,
+                        check_sponsor_names)
     from .coverage import check_coverage
     from .example import check_example
     from .entries import (check_abstract_texts, check_emails, check_participants_twice, check_photos,
@@ -127,6 +129,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_cover(booklet, page, lines)
         + check_running_title(booklet, page, lines)
         + check_back_cover(booklet, page, lines)
+        + check_sponsor_names(booklet, page, lines)
         + check_contrast(booklet, lines)
         + check_extra_pages(booklet)
         + check_sections(booklet, lines)

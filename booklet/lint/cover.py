@@ -85,6 +85,27 @@ def check_back_cover(booklet: Booklet, page, lines: Lines) -> list[Problem]:
                     f"the back cover{said}; shorten the quote or the notes", "warning", "cover-fit")]
 
 
+def check_sponsor_names(booklet: Booklet, page, lines: Lines) -> list[Problem]:
+    """A warning for each sponsor without a logo whose name, printed in the logo's box, is shrunk too far to read well
+    to fit it (the sponsors' page shrinks it as the covers do their text, the other names of its tier with it)."""
+    from ..layout.common import Context
+    from ..layout.sponsors import name_scales
+
+    context = Context(booklet, page)
+    if not booklet.conference.sponsors or not context.has("sponsors"):
+        return []
+    problems = []
+    for index, scale in name_scales(context):
+        if scale >= LEGIBLE:
+            continue
+        key = f"sponsors[{index}].name"
+        problems.append(Problem("conference.yaml", lines.line("conference.yaml", key, 1), key,
+                                f"the name of a sponsor without a logo, printed in the logo's place, is shrunk to "
+                                f"{scale:.0%} of its size to fit its box, too small to read well (and the other names "
+                                "without a logo of its tier with it); shorten it, or give the sponsor a logo", "warning", "sponsor-name"))
+    return problems
+
+
 def check_placeholders(booklet: Booklet, lines: Lines) -> list[Problem]:
     """A warning for each value of conference.yaml that is still what `booklet import` wrote for one its source did
     not give (data.contract.PLACEHOLDERS): it would be printed, on the cover and in the running heads."""
