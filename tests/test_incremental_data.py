@@ -35,6 +35,10 @@ TRICKY = {
     "comment in column one inside": PLAIN.replace("  title: Talk 2\n", "# note\n  title: Talk 2\n"),
     "block scalar with a dash": PLAIN + "- abstract: |\n    - not an item\n\n    x\n" + PLAIN,
     "mapping": "a: 1\n- b\n",
+    # a character YAML refuses in the comments before the first item, which no item's parse reads: an error to a
+    # cold read, and it was none to a warm one (check failed, build wrote the booklet)
+    "nul in the header's comment": PLAIN.replace("# a comment", "# a com\x00ment"),
+    "control character in the header's comment": PLAIN.replace("# a comment", "# a com\x07ment"),
 }
 
 

@@ -230,6 +230,8 @@ def _items(text: str) -> list[tuple[int, str]] | None:
     if len(starts) < 2 or any(line.strip() and not line.lstrip().startswith("#")
                               for line in text[:starts[0]].split("\n")):
         return None
+    if yaml.reader.Reader.NON_PRINTABLE.search(text, 0, starts[0]):  # in the comments before the first item, which no
+        return None  # item's parse reads: a character YAML refuses (a NUL) was an error to check, and not to a build
     items, line = [], text.count("\n", 0, starts[0])
     for start, end in zip(starts, starts[1:] + [len(text)]):
         chunk = text[start:end]
