@@ -666,10 +666,19 @@ class Para(KeptDrawing, MathParagraph):
         return parts
 
     def _split_in(self, availWidth, availHeight):
-        # asked a line less each time, until the first part fits the room given (not the room asked: a part that
-        # starts where a <br/> broke the lines, a speaker's affiliations run on, came out taller than asked each time,
-        # and was asked less and less until nothing was left of it)
-        parts, asked = super().split(availWidth, availHeight), availHeight
+        """ReportLab's split, asked a line less each time while its first part, wrapped, is taller than asked (its
+        lines broken again as a paragraph of their own may be more). Should that leave nothing (a part that starts
+        where a <br/> broke the lines, a speaker's affiliations run on, came out taller than asked at each try, and
+        was asked less and less until nothing was left of it: the build failed), while the first part is taller than
+        the room given, not than asked."""
+        first = parts = super().split(availWidth, availHeight)
+        asked = availHeight
+        while len(parts) == 2 and asked > 0 and parts[0].wrap(availWidth, asked)[1] > asked:
+            asked -= self.style.leading
+            parts = super().split(availWidth, asked)
+        if len(parts) == 2 and asked > 0:
+            return parts
+        parts, asked = first, availHeight
         while len(parts) == 2 and asked > 0 and parts[0].wrap(availWidth, availHeight)[1] > availHeight:
             asked -= self.style.leading
             parts = super().split(availWidth, asked)
