@@ -254,6 +254,7 @@ class _Builder:
         self.tutorials: dict[str, dict] = {}
         self.posters: list[dict] = []
         self.ids: dict[str, str] = {}  # id -> title, to tell a repeat from another event with the same id
+        self.given: dict[str, str] = {}  # id -> the source's id it was made of ('' for an event without one)
         self.clashes: list[str] = []  # "'title' (id 7 -> e7-ab12cd)": events given the id of another event, renamed
         self.first: dict[str, tuple] = {}  # id -> (speakers, text) of the abstract or tutorial first made under it
         self.repeats_differing: list[str] = []  # titles given again under their id with other speakers or text
@@ -301,8 +302,10 @@ class _Builder:
         else:
             base = "e" + str(len(self.ids) + 1)
         title = one_line(event.title)
+        given = event.ident or event.code or event.guid  # the source's id, as it writes it
         if base not in self.ids:
             self.ids[base] = title
+            self.given[base] = given
             return base, False
         if self.ids[base] == title:
             return base, True
@@ -313,8 +316,9 @@ class _Builder:
             candidate = f"{base}-{n}"
         repeat = candidate in self.ids
         self.ids[candidate] = title
-        if not repeat:
-            self.clashes.append(f"'{title}' (id {event.ident or event.code or event.guid} -> {candidate})")
+        if not repeat and given and self.given.get(base) == given:  # (not two ids alike once made ids: a guid's
+            # first 8 characters, 'E1' and 'e1', or an id booklet numbered an event without one)
+            self.clashes.append(f"'{title}' (id {given} -> {candidate})")
         return candidate, repeat
 
     def repeated(self, ident: str, repeat: bool, persons: list[Person], text: str) -> None:
