@@ -239,6 +239,11 @@ def test_an_elided_d_in_a_family_name_kept_whole_is_printed_as_written(written, 
     ("Mary-Kate O\u2019Neil \U0001F600", "O\u2019Neil, Mary-Kate \U0001F600", "O"),
     ("Ana Lima \U0001F468\u200d\U0001F469\u200d\U0001F467", "Lima, Ana \U0001F468\u200d\U0001F469\u200d\U0001F467", "L"),
     ("Bo Jones \u2605 (he/him)", "Jones, Bo \u2605 (he/him)", "J"),
+    # an author's mark (corresponding, deceased, equal contribution) of punctuation, not a symbol: '*, Anna Berg' under
+    # '*', '\u2020, Anna Berg' under '\u2020'
+    ("Anna Berg *", "Berg, Anna *", "B"),
+    ("Anna Berg \u2020", "Berg, Anna \u2020", "B"),
+    ("Li Wei \u2021 #", "Wei, Li \u2021 #", "W"),
 ])
 def test_an_emoji_a_name_ends_with_is_a_note_printed_after_it_and_not_its_family_name(written, inverted, letter):
     """An emoji after a name was taken for the family name: the index and the participants printed ", Mary-Kate

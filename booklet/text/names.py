@@ -87,11 +87,12 @@ def _without_notes(written: str) -> tuple[str, str]:
 
 def _note_start(name: str) -> int | None:
     """Where the note `name` ends with starts (its space before it): one in brackets or quotes (_NOTE), or a last
-    word of symbols (an emoji with its joiners, selectors and skin tones: no letter or digit, a symbol); else None."""
+    word of symbols (an emoji with its joiners, selectors and skin tones; a mark of an author, '*', '†', '#': no
+    letter or digit, a symbol or punctuation); else None."""
     if found := _NOTE.search(name):
         return found.start()
     before, space, word = name.rpartition(" ")
-    if space and not any(ch.isalnum() for ch in word) and any(unicodedata.category(ch) == "So" for ch in word):
+    if space and not any(ch.isalnum() for ch in word) and any(unicodedata.category(ch)[0] in "SP" for ch in word):
         return len(before)
     return None
 
