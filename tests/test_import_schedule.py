@@ -1708,3 +1708,22 @@ def test_ids_alike_only_once_made_are_not_said_to_be_one_id_of_the_source(tmp_pa
     assert "with the id of an earlier event" not in result.stdout
     titles = [a["title"] for a in load(tmp_path / "out", "abstracts.yaml")]
     assert "Opening keynote" in titles and "Waves in shallow water: a second look" in titles
+
+
+def test_a_name_the_schedules_persons_give_is_read_only_where_a_participant_needs_it(tmp_path):
+    """A review of the schedule2 participants named by their guid: the names of the schedule's persons, which booklet
+    read only for their biographies, were all read as text, and one not text ("name": ["Dae", "Lee"]) refused an
+    import that names every participant (it imported before). It is refused only where a participant needs it."""
+    source = write_schedule2(tmp_path / "schedule2.json")
+    data = json.loads(source.read_text("utf-8"))
+    data["schedule"]["persons"][0]["name"] = ["Dae", "Lee"]  # guid 23: Dae Lee, named by his event's participant
+    source.write_text(json.dumps(data), encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "named")
+    assert result.exit_code == 0, result.output
+    hands_on = next(t for t in load(tmp_path / "named", "tutorials.yaml") if t["title"] == "Hands-on inference")
+    assert "Dae Lee" in json.dumps(hands_on, ensure_ascii=False)
+    data["schedule"]["events"][1]["participants"][0]["name"] = ""  # now he is named by his guid alone
+    source.write_text(json.dumps(data), encoding="utf-8")
+    result = invoke("import", source, "--out", tmp_path / "unnamed")
+    assert result.exit_code == 1 and not (tmp_path / "unnamed").exists()
+    assert "schedule.persons[0].name: a list, not text" in result.stderr

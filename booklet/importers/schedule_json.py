@@ -261,9 +261,10 @@ class _Reader:
         people = {}
         for index, raw in enumerate(self.listing(schedule.get("persons"), "schedule.persons")):
             person = self.mapping(raw, f"schedule.persons[{index}]")
-            if person.get("guid"):  # (its name too: a participant may give its guid and no name)
+            if person.get("guid"):  # (its name too, read when a participant gives its guid and no name: a name
+                # booklet does not need is not refused)
                 people[str(person["guid"])] = (
-                    self.text(person.get("public_name") or person.get("name"), f"schedule.persons[{index}].name"),
+                    (person.get("public_name") or person.get("name"), f"schedule.persons[{index}].name"),
                     self.text(person.get("biography"), f"schedule.persons[{index}].biography"))
         for index, raw in enumerate(self.listing(schedule.get("events"), "schedule.events", required=True)):
             where = f"schedule.events[{index}]"
@@ -288,9 +289,9 @@ class _Reader:
                                                         f"{where}.participants")):
                 at = f"{where}.participants[{k}]"
                 person = self.mapping(raw_person, at)
-                listed_name, listed_bio = people.get(str(person.get("guid")), ("", ""))
+                listed_name, listed_bio = people.get(str(person.get("guid")), ((None, ""), ""))
                 name = self.text(person.get("public_name") or person.get("name"), at)
-                name = name if name.strip() else listed_name  # (a participant named by its guid alone)
+                name = name if name.strip() else self.text(*listed_name)  # (a participant named by its guid alone)
                 if str(person.get("role") or "SPEAKER").upper() not in ("SPEAKER", "HOST", "MODERATOR"):
                     event.others.append(one_line(name))  # contributors and guests are not printed as speakers
                     continue
