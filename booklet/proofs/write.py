@@ -206,7 +206,7 @@ def _last_build(data_dir: Path, page_size: str, booklet=None, on_found=None) -> 
     proofs would use) from the very data, fonts, images and code there are now, and its PDF is still as it
     wrote it: then it is the booklet proofs would build, byte for byte. None otherwise (and always without a
     disk cache). `booklet`: the folder's, when the caller has read it already. `on_found()` is called once such
-    a build is found, before its data is read again and the plan made."""
+    a build is found and its data read again, before the plan is made."""
     from ..build import BuildResult
     from ..cache import built
     from ..check import read, read_again
@@ -215,10 +215,10 @@ def _last_build(data_dir: Path, page_size: str, booklet=None, on_found=None) -> 
     found = built.find(data_dir, proof_options(page_size), page_size)
     if found is None:
         return None
-    if on_found is not None:
-        on_found()
     if booklet is None:  # for the proofs' plan: who, when, where (what the build read, when it kept it)
         booklet, _ = read_again(data_dir, found.inputs) or read(data_dir)
+    if on_found is not None:  # (once read: reading may fork, for a long posters.yaml, and a thread ought not to run
+        on_found()  # then)
     if jobs_that_pay(booklet, None) != found.jobs:  # (proofs build in as many processes as pay, see _build)
         return None
     result = BuildResult(found.output, found.pages, found.warnings, found.anchors, booklet=booklet,

@@ -1478,8 +1478,9 @@ def _no_looser(para, found, redone) -> bool:
 
 def _fewer_hyphens_in_a_row(para, width, break_lines_of, frags, lines):
     """`lines` (as `para` was just broken) broken again, each time with the hyphenation refused that ends a line after
-    HYPHENS_IN_A_ROW lines ending with a hyphen, while that is kept (see _no_final_hyphen); _ASKED as the lines kept
-    were broken."""
+    HYPHENS_IN_A_ROW lines ending with a hyphen, while that is kept (see _no_final_hyphen: with no line more, but for a
+    ladder of more than HYPHENS_IN_A_ROW + 1 such lines, which may take one more, once); _ASKED as the lines kept were
+    broken."""
     tried = set()
     most = len(lines.lines) + 1  # lines, at most, for a ladder of more than HYPHENS_IN_A_ROW + 1 hyphens (see below)
     while len(tried) < HYPHENS_TRIED:
