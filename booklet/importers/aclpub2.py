@@ -39,8 +39,8 @@ from pathlib import Path
 
 from ..data.load import Map, Seq, load_file
 from . import Imported, Options, SourceError
-from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, line_kind, plus_minutes,
-                       slug)
+from .assemble import (NOBODY, Block, Conference, Entry, Person, affiliation, assemble, first_few, line_kind,
+                       plus_minutes, slug)
 from .latex import latex_line, latex_text, unknown_commands
 
 FORMAT = "aclpub2"
@@ -198,9 +198,7 @@ class _Reader:
         self.explain()
         if self.nameless:
             self.notes.append(f"{len(self.nameless)} person(s) without a name (no first_name, last_name or name), left "
-                              f"out: {', '.join(self.nameless[:3])}"
-                              + (f" and {len(self.nameless) - 3} more" if len(self.nameless) > 3 else "")
-                              + "; write their names in where they speak")
+                              f"out: {first_few(self.nameless)}; write their names in where they speak")
         if not self.entries and not conference.title:
             raise SourceError(f"{self.given}: neither papers nor a programme found (papers.yml, program.yml)")
         return assemble(FORMAT, conference, self.entries, self.blocks, None, self.notes)

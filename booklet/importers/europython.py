@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import Imported, Options, SourceError, text_head
-from .assemble import PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, line_kind, plus_minutes, some, time_text
+from .assemble import PLACEHOLDER_TITLE, PLACEHOLDER_VENUE, first_few, line_kind, plus_minutes, some, time_text
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds
 from .schedule import one_line, parse_duration
 from .schedule_xml import parse
@@ -264,7 +264,7 @@ class _Reader:
         self.explain(items)
         if nameless:
             self.notes.append(f"{len(nameless)} speaker(s) without a name (an empty <name>), left out: "
-                              + ", ".join(nameless[:3]) + (f" and {len(nameless) - 3} more" if len(nameless) > 3 else "")
+                              + first_few(nameless)
                               + "; write their names in where they speak")
         return Imported(FORMAT, documents, self.unmapped, self.notes, self.types)
 

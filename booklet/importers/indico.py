@@ -20,8 +20,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import Imported, Options, SourceError
-from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, flip_name,
-                       full_name, given_and_family, line_kind, plus_minutes)
+from .assemble import (Block, Conference, Entry, Kinds, LONGEST, Person, affiliation, assemble, clean, first_few,
+                       flip_name, full_name, given_and_family, line_kind, plus_minutes)
 from .schedule_json import json_reason, json_value
 from .text import images_in, to_markup
 
@@ -272,7 +272,8 @@ def _contribution_people(speakers: object, authors: list, where: str, title: str
         if same is not None:
             same.presenting = same.presenting or person.presenting
             continue
-        details = [f"e-mail '{person.email}'"] * bool(person.email) + [f"affiliation '{a}'" for a in person.affiliations]
+        details = ([f"e-mail '{person.email}'"] * bool(person.email)
+                   + [f"affiliation '{a}'" for a in person.affiliations])
         notes.append(f"{where} ('{title}'): {'a speaker' if person.presenting else 'an author'} without a name"
                      + (f" ({', '.join(details)})" if details else ""))
     return people
@@ -283,7 +284,7 @@ def _nameless_note(nameless: list[str]) -> list[str]:
     if not nameless:
         return []
     return [f"{len(nameless)} person(s) listed without a name, left out (their contributions keep the people named): "
-            + "; ".join(nameless[:3]) + (f"; and {len(nameless) - 3} more" if len(nameless) > 3 else "")
+            + first_few(nameless, "; ")
             + "; write their names in abstracts.yaml, or in Indico"]
 
 

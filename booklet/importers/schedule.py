@@ -36,8 +36,8 @@ from ..model import AFTERNOON
 from ..problems import did_you_mean
 from ..text.markup import collapse
 from . import Imported, Options, SourceError
-from .assemble import (NOBODY, common_language, language_code, line_kind, names_in, own_language, regional_note, some,
-                       time_text)
+from .assemble import (NOBODY, common_language, first_few, language_code, line_kind, names_in, own_language,
+                       regional_note, some, time_text)
 from .kinds import ABSTRACT_KINDS, kind_for, parse_kinds, user_kind_of
 from .text import ESCAPE_SEQUENCE, images_in, joined, repaired, to_markup, without_controls
 
@@ -626,7 +626,7 @@ class _Builder:
         if self.clashes:
             notes.append(f"{len(self.clashes)} event(s) with the id of an earlier event of another title (the source "
                          "gives one id to two events): each its own abstract, the later given an id of its own: "
-                         f"{', '.join(self.clashes[:3])}{f' and {len(self.clashes) - 3} more' if len(self.clashes) > 3 else ''}"
+                         f"{first_few(self.clashes)}"
                          "; check that the export is whole and not two joined")
         if self.repeats_differing:
             notes.append(f"{len(self.repeats_differing)} event(s) given again under their id and title with other "
@@ -655,8 +655,7 @@ class _Builder:
         if self.nameless:
             named = [f"'{title}'" + (f" ({n})" if n > 1 else "") for title, n in self.nameless.items()]
             notes.append(f"{sum(self.nameless.values())} person(s) the source lists without a name (an empty name, or "
-                         f"one of no letter: '-'), left out of their events: {', '.join(named[:3])}"
-                         + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+                         f"one of no letter: '-'), left out of their events: {first_few(named)}"
                          + "; write their names in where they speak")
         if self.no_persons_kept:
             notes.append(f"{len(self.no_persons_kept)} talk(s) with a text but no speaker: abstracts whose speaker "

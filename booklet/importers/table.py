@@ -24,8 +24,8 @@ from pathlib import Path
 
 from ..data.csvrows import CsvError, csv_rows
 from . import Imported, Options, SourceError
-from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, some,
-                       flip_name, given_and_family, id_from, line_kind, parse_clock, plus_minutes, slug)
+from .assemble import (LONGEST, Block, Conference, Entry, Kinds, Person, affiliation, assemble, clean, first_few,
+                       flip_name, given_and_family, id_from, line_kind, parse_clock, plus_minutes, slug, some)
 from .schedule import FIRST_YEAR, LAST_YEAR, zone_named
 from .text import images_in, joined, to_markup, without_controls
 
@@ -1171,8 +1171,7 @@ class _Table:
                               + (f"; and {len(shared) - 3} more)" if len(shared) > 3 else ")"))
         if self.nameless:
             self.notes.append(f"{len(self.nameless)} row(s) give a person's details without their name, left out (the "
-                              f"contribution keeps the people named): {'; '.join(self.nameless[:3])}"
-                              + (f"; and {len(self.nameless) - 3} more" if len(self.nameless) > 3 else "")
+                              f"contribution keeps the people named): {first_few(self.nameless, '; ')}"
                               + "; write their names in abstracts.yaml, or in the source")
         if self.reworded:
             self.notes.append(f"{len(self.reworded)} row(s) whose description says a paragraph of the abstract again "

@@ -200,13 +200,12 @@ def _build(data_dir: Path, page_size: str, checked=None, folder: Path | None = N
         return built, built.output.read_bytes()
 
 
-def _last_build(data_dir: Path, page_size: str, booklet=None, on_found=None) -> _Plan | None:
+def _last_build(data_dir: Path, page_size: str, booklet=None) -> _Plan | None:
     """The plan, from the PDF of the last build of `data_dir` (`booklet build`, `booklet watch`, the library's:
     booklet.cache.built), when that build was made as proofs build (proof_options, in as many processes as
     proofs would use) from the very data, fonts, images and code there are now, and its PDF is still as it
     wrote it: then it is the booklet proofs would build, byte for byte. None otherwise (and always without a
-    disk cache). `booklet`: the folder's, when the caller has read it already. `on_found()` is called once such
-    a build is found and its data read again, before the plan is made."""
+    disk cache). `booklet`: the folder's, when the caller has read it already."""
     from ..build import BuildResult
     from ..cache import built
     from ..check import read, read_again
@@ -217,8 +216,6 @@ def _last_build(data_dir: Path, page_size: str, booklet=None, on_found=None) -> 
         return None
     if booklet is None:  # for the proofs' plan: who, when, where (what the build read, when it kept it)
         booklet, _ = read_again(data_dir, found.inputs) or read(data_dir)
-    if on_found is not None:  # (once read: reading may fork, for a long posters.yaml, and a thread ought not to run
-        on_found()  # then)
     if jobs_that_pay(booklet, None) != found.jobs:  # (proofs build in as many processes as pay, see _build)
         return None
     result = BuildResult(found.output, found.pages, found.warnings, found.anchors, booklet=booklet,
@@ -259,13 +256,7 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
 
     Not built at all when the last `booklet build` of the folder made this very booklet (_last_build).
     """
-    beside = _Beside(meanwhile)
-    try:  # the last build's booklet found, `meanwhile` (files made, mostly waiting on the disk) runs beside the plan
-        plan = _last_build(data_dir, page_size, on_found=beside.start if meanwhile is not None else None)
-    finally:
-        beside.join()
-    if beside.started:
-        meanwhile = None
+    plan = _last_build(data_dir, page_size)
     if plan is not None:
         if meanwhile is not None:
             meanwhile()
@@ -310,33 +301,6 @@ def _built_and_planned(data_dir: Path, page_size: str, prepare=None, meanwhile=N
                     raise value
         finally:
             process.end(done)
-
-
-class _Beside:
-    """`work()` in a thread of its own, started by start(); join() waits for it and raises what it raised."""
-
-    def __init__(self, work):
-        self.work, self.started, self._thread, self._raised = work, False, None, []
-
-    def start(self) -> None:
-        import threading
-
-        def run() -> None:
-            try:
-                self.work()
-            except BaseException as exc:  # noqa: BLE001 - raised again by join, in the thread that waits
-                self._raised.append(exc)
-
-        self.started = True
-        self._thread = threading.Thread(target=run, name="booklet-proofs-beside", daemon=True)
-        self._thread.start()
-
-    def join(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-            if self._raised:
-                raise self._raised.pop()
 
 
 def _load_writers() -> None:
