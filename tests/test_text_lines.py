@@ -27,6 +27,13 @@ def check(tmp_path: Path, files: dict) -> list[str]:
     return result.stderr.splitlines()
 
 
+def failing(tmp_path: Path, files: dict) -> list[str]:
+    """check's lines, of a check that fails (exit code 1)."""
+    result = invoke("check", write_conference(tmp_path / "conf", {**SCHEDULED, **files}))
+    assert result.exit_code == 1
+    return result.stderr.splitlines()
+
+
 @pytest.mark.parametrize("abstract, line", [
     # a literal block: the sixth line of the file after the key
     ("  abstract: |\n    One.\n    Two.\n\n    Four.\n    Five with 王 in it.\n    Six.\n", 5),
@@ -88,10 +95,7 @@ def test_a_formula_written_over_two_lines(tmp_path):
 
 def test_a_control_character_is_an_error_at_its_line(tmp_path):
     abstract = '  abstract: "One\n\n    two \\e[31mred"\n'
-    result = invoke("check", write_conference(tmp_path / "conf", {**SCHEDULED,
-                                                                   "abstracts.yaml": appended(abstract)}))
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
+    assert failing(tmp_path, {"abstracts.yaml": appended(abstract)}) == [
         f"abstracts.yaml:{FIRST + 5}: [2].abstract: a control character, U+001B, at column 9: it cannot be printed; "
         "remove it (it may have come with text copied from another program)"]
 
@@ -108,12 +112,10 @@ def test_a_control_character_in_a_text_of_several_lines_is_told_at_its_column(tm
                 "  abstract: *text\n")
     programme = SCHEDULED["programme.yaml"] + ('      - {time: "17:20-17:40", talk: lee}\n'
                                                '      - {time: "17:40-18:00", talk: kim}\n')
-    result = invoke("check", write_conference(tmp_path / "conf", {"programme.yaml": programme,
-                                                                   "abstracts.yaml": appended(abstract)}))
-    assert result.exit_code == 1
+    lines = failing(tmp_path, {"programme.yaml": programme, "abstracts.yaml": appended(abstract)})
     end = "it cannot be printed; remove it (it may have come with text copied from another program)"
     alias = f"a control character, U+0007, at character 33 of the text's line 2: {end}"
-    assert result.stderr.splitlines() == [
+    assert lines == [
         f"abstracts.yaml:{FIRST + 5}: [2].abstract: a control character, U+0007, at column 37: {end}",
         f"abstracts.yaml:{FIRST + 10}: [3].abstract: {alias}",
         f"abstracts.yaml:{FIRST + 17}: [4].abstract: {alias}"]

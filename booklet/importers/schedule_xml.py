@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from xml.parsers import expat
 
-from . import Imported, Options, SourceError
+from . import Imported, Options, SourceError, text_head
 from .schedule import (Day, Event, Person, Schedule, build, later, one_line, parse_clock, parse_date,
                        parse_datetime, parse_duration)
 
@@ -64,8 +64,7 @@ def parse(path: Path) -> tuple[ET.Element, dict]:
                               "save it as UTF-8 (or name its encoding in its first line, <?xml version=\"1.0\" "
                               "encoding=\"windows-1252\"?>)") from None
         reason = expat.ErrorString(exc.code)
-        declared = _DECLARED.match(raw.decode("utf-16", "replace").encode("utf-8")
-                                   if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else b"")
+        declared = _DECLARED.match(text_head(raw[:65536]) if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else b"")
         if declared is not None and exc.code == expat.errors.codes[expat.errors.XML_ERROR_INCORRECT_ENCODING]:
             raise SourceError(f"{path}:1: the file is UTF-16 (it opens with UTF-16's byte order mark) but its first line "
                               f"says encoding=\"{declared[1].decode('ascii', 'replace')}\": save it as UTF-8, or write "

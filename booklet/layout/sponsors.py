@@ -130,8 +130,7 @@ def name_scales(ctx: Context) -> list[tuple[int, float]]:
         style = _missing_style(ctx, count)
         for sponsor in members:
             if not sponsor.logo:
-                scale = fit_scaled([(broken_name(sponsor.name, style, width, ctx.styles.text.hyphenationLang), style,
-                                     0, True)], width, height)[2]
+                scale = _name_scale(sponsor.name, style, width, height, ctx.styles.text.hyphenationLang)
                 if scale < 1.0:
                     made.append((index[id(sponsor)], scale))
     return made
@@ -143,14 +142,17 @@ _MARKUP = ("*", "`", "$", "\\")  # what starts markup in a name (emphasis, code,
 def _tier_size(style, names: list[str], width: float, height: float, language: str | None):
     """`style` for the names without a logo of one tier, all at one size: the size the one that needs most shrinking
     fits its box at (each shrunk on its own, a row's names were four sizes: a typographer's review)."""
-    scales = [fit_scaled([(broken_name(name, style, width, language), style, 0, True)], width, height)[2]
-              for name in names]
-    scale = min(scales, default=1.0)
+    scale = min((_name_scale(name, style, width, height, language) for name in names), default=1.0)
     if scale >= 1.0:
         return style
     smaller = copy(style)
     smaller.fontSize, smaller.leading = style.fontSize * scale, style.leading * scale
     return smaller
+
+
+def _name_scale(name: str, style, width: float, height: float, language: str | None) -> float:
+    """How far a sponsor's name without a logo is shrunk to fit its box (1.0: not at all)."""
+    return fit_scaled([(broken_name(name, style, width, language), style, 0, True)], width, height)[2]
 
 
 def broken_name(name: str, style, width: float, language: str | None) -> Marked:
