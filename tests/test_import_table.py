@@ -1717,6 +1717,13 @@ def test_a_csv_row_of_more_cells_than_the_header_says_so_with_its_line(tmp_path)
         "read a column to the right; put a value holding the delimiter in double quotes (\"Müller, Hans; Dubois, "
         "Élodie\")"]
 
+    # a header of one column: "1 column", not "1 columns"
+    path = write_csv(tmp_path / "one.csv", [["Title"], ["T", "x"], ["U"]])
+    assert [n for n in table.read(path, Options()).notes if "the header names" in n] == [
+        "line 2: the row has 2 values but the header names 1 column: a ',' inside a cell? its cells after it are "
+        "read a column to the right; put a value holding the delimiter in double quotes (\"Müller, Hans; Dubois, "
+        "Élodie\")"]
+
 
 SCHEDULE = [
     ["ID", "Room", "Date", "Start", "Duration", "Title", "Speakers"],

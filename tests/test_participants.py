@@ -195,6 +195,9 @@ BAD = {
     "too many values": ({"participants.csv": b"name,affiliation\nAna Smith,Lund, Sweden\n"}, [
         "participants.csv:2: the row has 3 values but the header names 2 columns; put a value holding the "
         "delimiter in double quotes (\"Lund, Sweden\")"]),
+    "too many values for one column": ({"participants.csv": b"name\nAna Smith,Lund\n"}, [
+        "participants.csv:2: the row has 2 values but the header names 1 column; put a value holding the "
+        "delimiter in double quotes (\"Lund, Sweden\")"]),
     # a fuzzing run: "not readable as CSV (field larger than field limit (131072))"
     "value too long": ({"participants.csv": b"name,affiliation\nAna Smith," + b"x" * 200_000 + b"\n"}, [
         "participants.csv:2: affiliation: too long: 200,000 characters, and a text holds at most 100,000 (some "

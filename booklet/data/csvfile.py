@@ -118,6 +118,7 @@ def _record(row: list[str], line: int, names: list[str | None], display: str, pr
     extra = [cell for cell in row[len(names):] if cell.strip()]
     if extra:
         problems.append(Problem(display, line, "", f"the row has {len(row)} values but the header names "
-                                                   f"{len(names)} columns; put a value holding the delimiter "
+                                                   f"{len(names)} column{'s' * (len(names) != 1)}; put a value holding "
+                                                   "the delimiter "
                                                    f"in double quotes (\"Lund, Sweden\")"))
     return record

@@ -1317,7 +1317,7 @@ class _Table:
         shown = {"\t": "tab"}.get(delimiter, f"'{delimiter}'")
         if len(wider) == 1:
             (where, cells), = wider
-            said = f"{where}: the row has {cells} values but the header names {named} columns"
+            said = f"{where}: the row has {cells} values but the header names {named} column{'s' * (named != 1)}"
         else:
             said = (f"{len(wider)} rows have more values than the header names columns ({named}): "
                     + ", ".join(f"{where} has {cells}" for where, cells in wider[:5]) + " ..." * (len(wider) > 5))
