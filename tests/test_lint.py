@@ -995,6 +995,30 @@ def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of
     assert pdf.pages_with("TBA") and pdf.pages_with("John Doe")  # printed where they are named
 
 
+@pytest.mark.parametrize("name", [".", "-", " ? ", "\u2014", "...", "*"])
+def test_a_name_of_only_punctuation_is_a_placeholder(tmp_path, name):
+    """A form's required name field answered with "." was printed, and headed the index as a letter "." (now left
+    out of it, as placeholders are)."""
+    abstracts = BASE["abstracts.yaml"].replace("name: Ana Smith", f"name: '{name}'", 1)
+    assert abstracts != BASE["abstracts.yaml"]
+    found = [w for w in warnings_for(tmp_path, {"abstracts.yaml": abstracts}) if "placeholder" in w]
+    assert found == [f"abstracts.yaml:3: [0].speaker.name: warning: '{name.strip()}' is a placeholder, not a name: it would "
+                     "be printed as it is; write the real one before printing"]
+    if name == ".":
+        from booklet.build import build_booklet
+
+        build_booklet(write_conference(tmp_path / "built", {"abstracts.yaml": abstracts}), tmp_path / "b.pdf")
+        pdf = Pdf(tmp_path / "b.pdf")
+        (index,) = [i for i in range(len(pdf)) if pdf.lines(i)[0] == "Index of authors"]
+        assert "." not in pdf.lines(index) and ". 1" not in " ".join(pdf.lines(index))
+        assert "Okafor, Chiamaka" in " ".join(pdf.lines(index))
+
+
+def test_a_name_with_a_symbol_is_not_a_placeholder(tmp_path):
+    abstracts = BASE["abstracts.yaml"].replace("name: Ana Smith", "name: '\U0001f98a'", 1)
+    assert not [w for w in warnings_for(tmp_path, {"abstracts.yaml": abstracts}) if "placeholder" in w]
+
+
 def test_an_abstract_many_pages_long_says_about_how_many():
     """Not "runs onto a second page" for an abstract of some forty pages (a 99,000-character text)."""
     import tempfile

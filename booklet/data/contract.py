@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -83,7 +84,10 @@ _LETTERS_ONLY = frozenset({"nn", "nnn", "xx", "xxx"})
 
 
 def placeholder_name(name: str) -> bool:
-    """Whether a person's name is a conference system's placeholder ("TBA", "N.N.", "John Doe")."""
+    """Whether a person's name is a conference system's placeholder ("TBA", "N.N.", "John Doe"), or only punctuation
+    ("." or "-" in a form's required field: no letter, digit or symbol to print or file in the index under)."""
+    if name.strip() and all(unicodedata.category(char)[0] in "PZ" for char in name):
+        return True
     if not _PLACEHOLDER_NAME.match(name):
         return False
     return _folded(name) not in _LETTERS_ONLY or not name.strip().isalpha() or name.isupper()
