@@ -9,6 +9,17 @@ from dataclasses import dataclass
 _LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # what str.splitlines breaks at
 
 
+_QUOTED_MOST = 300  # characters of a value a message quotes whole
+# a value in quotes: a quote after a space or bracket (or first), to one before a space, punctuation or the end (not
+# the apostrophes of "theme.yaml's")
+_LONG_QUOTED = re.compile(r"(?:^|(?<=[\s(\[{:]))'([^']{%d,})'(?=$|[\s,:;.)\]}])" % (_QUOTED_MOST + 1))
+
+
+def _cut(quoted: re.Match) -> str:
+    value = quoted[1]
+    return f"'{value[:60]}\u2026{value[-20:]}' ({len(value):,} characters)"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong (an error) or worth a look (a warning) in the conference data."""
@@ -19,6 +30,12 @@ class Problem:
     message: str
     severity: str = "error"
     kind: str = ""  # for warnings: what sort of finding ("glyph", "name-variant", ...), for grouping and JSON
+
+    def __post_init__(self) -> None:
+        # a value quoted whole (a page of text pasted into `kind:` or a date) made a message of pages: its start and
+        # end are enough to find it by, with the line
+        if "'" in self.message and len(self.message) > _QUOTED_MOST:
+            object.__setattr__(self, "message", _LONG_QUOTED.sub(_cut, self.message))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:" if self.line else f"{self.file}:"  # no line: a file or folder not there

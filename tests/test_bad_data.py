@@ -766,6 +766,22 @@ def test_a_value_with_line_breaks_quoted_in_a_message_keeps_the_message_on_its_l
     ])
 
 
+def test_a_huge_value_quoted_in_a_message_is_cut_to_its_start_and_end(tmp_path):
+    # a page of text pasted into a key that takes a word made a message of pages
+    pasted = "lorem ipsum " * 500
+    data = conference(tmp_path, {"programme.yaml": f"""\
+        days:
+          - date: 2027-09-13
+            items:
+              - {{time: "10:00-10:30", title: Coffee, kind: {pasted.strip()}}}
+        """})
+    build_and_check_fail(tmp_path, data, [
+        "programme.yaml:4: days[0].items[0].kind: "
+        f"'{pasted[:60]}\u2026{pasted.strip()[-20:]}' (5,999 characters) is not one of talk, tutorial, break, "
+        "social, poster, other",
+    ])
+
+
 def test_session_nested_in_session(tmp_path):
     data = conference(tmp_path, {"programme.yaml": """\
         days:

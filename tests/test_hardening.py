@@ -381,8 +381,10 @@ def test_a_file_name_too_long_for_the_file_system_is_an_error_at_its_key(tmp_pat
     result = invoke("check", data)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"conference.yaml:5: logo: '{long}.png': cannot be read (File name too long)",
-        f"conference.yaml:7: extra_pages[0].file: '{long}.pdf': cannot be read (File name too long)"]
+        f"conference.yaml:5: logo: '{long[:60]}\u2026{long[:16]}.png' (404 characters): cannot be read (File name too "
+        "long)",
+        f"conference.yaml:7: extra_pages[0].file: '{long[:60]}\u2026{long[:16]}.pdf' (404 characters): cannot be read "
+        "(File name too long)"]  # (a name of more than 300 characters: its start and end)
     assert result.stdout == f"{data}: 2 errors, 0 warnings.{LATER}\n"
 
 
