@@ -808,6 +808,36 @@ def test_good_email(tmp_path, email):
     assert warnings_for(tmp_path, files) == []
 
 
+# -- web addresses ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url, why", [
+    ("'Nordlys Instruments AB'", "it has a space in it"),
+    ("nordlys", "the site 'nordlys' has no dot"),
+    ("'https:/www.example.org'", "write it like https://www.example.org"),
+    ("'https://'", "it names no site"),
+    ("'https://exa_mple.org/x'", "the site 'exa_mple.org' is not valid"),
+])
+def test_a_url_that_is_no_web_address_is_a_warning_at_its_key(tmp_path, url, why):
+    files = {"conference.yaml": extend("conference.yaml", f"""\
+        url: {url}
+        sponsors:
+          - {{name: Nordlys, url: {url}}}
+        """)}
+    shown = url.strip("'")
+    assert warnings_for(tmp_path, files) == [
+        f"conference.yaml:5: url: warning: '{shown}' is not a web address: {why} (printed under Contact)",
+        f"conference.yaml:7: sponsors[0].url: warning: '{shown}' is not a web address: {why} (the sponsor's logo "
+        "links to it)"]
+
+
+@pytest.mark.parametrize("url", ["https://www.example.org/smc2027", "www.example.org", "example.org/x?y=1#z",
+                                 "'http://192.168.1.1:8080/'", "'https://bücher.de'", "'mailto:loc@example.org'",
+                                 "'ftp://ftp.example.org/pub'"])
+def test_a_web_address_is_no_warning(tmp_path, url):
+    files = {"conference.yaml": extend("conference.yaml", f"url: {url}\nsponsors: [{{name: Nordlys, url: {url}}}]\n")}
+    assert warnings_for(tmp_path, files) == []
+
+
 # -- booklet check -----------------------------------------------------------------------------
 
 WARNED = {  # two kinds: a character the fonts cannot print, an abstract not in the programme

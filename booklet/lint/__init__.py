@@ -46,6 +46,7 @@ KINDS = {
     "math": "LaTeX printed as written, and math that reads like text",
     "code": "Blocks of code that no fence closes",
     "email": "Malformed email addresses",
+    "web-address": "Web addresses that are not one",
     "example": "What booklet init wrote as an example, still to be replaced or removed",
     "placeholder": "Placeholders (TBA, N.N., what booklet import wrote) still to be replaced",
     "cover-fit": "Cover text that does not fit",
@@ -87,7 +88,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
     from .coverage import check_coverage
     from .example import check_example
     from .entries import (check_abstract_texts, check_emails, check_participants_twice, check_photos,
-                          check_poster_numbers, check_titles_as_names)
+                          check_poster_numbers, check_titles_as_names, check_web_addresses)
     from .extras import check_extra_pages
     from .fit import check_lengths
     from .french import check_french_marks
@@ -117,6 +118,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_lengths(booklet, page, lines)
         + check_resolution(booklet, page)
         + _at_keys(check_emails(mentions.emails(booklet, everyone)), lines)
+        + check_web_addresses(booklet, lines)
         + check_language(booklet, lines)
         + check_date_characters(booklet, lines)
         + check_labels(booklet, lines)

@@ -153,5 +153,48 @@ def check_emails(mentions: list[Mention]) -> list[Problem]:
     return problems
 
 
+_SCHEME = re.compile(r"(?i)([a-z][a-z0-9+.-]*):(//)?")
+
+
+def web_problem(address: str) -> str | None:
+    """What is wrong with a web address (a link's target, with its scheme or not: "www.example.org/smc"), or None
+    when it looks like one. An address of another kind than the web's (mailto:, ftp://, a DOI's doi:) is left
+    alone."""
+    if any(ch.isspace() for ch in address):
+        return "it has a space in it"
+    scheme = _SCHEME.match(address)
+    if scheme and scheme[1].lower() not in ("http", "https"):
+        return None
+    if scheme and not scheme[2]:
+        return "write it like https://www.example.org"
+    host = re.split(r"[/?#]", address[scheme.end():] if scheme else address, maxsplit=1)[0]
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0]  # (a login before it, a port after it)
+    labels = host.split(".")
+    if not host:
+        return "it names no site"
+    if len(labels) < 2:
+        return f"the site {quoted(host)} has no dot"
+    if not all(_LABEL.match(label) for label in labels):
+        return f"the site {quoted(host)} is not valid"
+    return None
+
+
+def check_web_addresses(booklet: Booklet, lines: Lines) -> list[Problem]:
+    """A warning for the conference's and each sponsor's `url` that is not a web address: printed on the back cover,
+    and the target of a link (a sponsor's logo) that opens nothing."""
+    conference = booklet.conference
+    found = [("url", conference.url, "printed under Contact")] + [
+        (f"sponsors[{index}].url", sponsor.url, "the sponsor's logo links to it")
+        for index, sponsor in enumerate(conference.sponsors)]
+    problems = []
+    for key, address, used in found:
+        problem = address and web_problem(address.strip())
+        if problem:
+            problems.append(Problem("conference.yaml", lines.line("conference.yaml", key, 1), key,
+                                    f"{quoted(address.strip())} is not a web address: {problem} ({used})", "warning",
+                                    "web-address"))
+    return problems
+
+
 def _at(source: Source, key: str, message: str, kind: str) -> Problem:
     return Problem(source.file, source.line, join(source.key, key), message, "warning", kind)
