@@ -452,7 +452,7 @@ def test_a_sentence_typed_after_a_list_is_a_paragraph_of_its_own():
             "It also shows:\n- a graph that wraps\nonto a second line;\n- a table.\n  Indented, still the table's.\n"
             "Finally we conclude.\n```\n- x.\nCode\n```")
     assert to_markup(text) == (
-        "The tool needs:\n\n– the target,\n\n– the weight of each observation.\n\nAfter mapping the columns, it runs.\n"
+        "The tool needs:\n\n– the target,\n\n– the weight of each observation.\n\nAfter mapping the columns, it runs.\n\n"
         "It also shows:\n\n– a graph that wraps\nonto a second line;\n\n– a table.\nIndented, still the table's.\n\n"
         "Finally we conclude.\n\n```\n- x.\nCode\n```")
 
@@ -520,3 +520,28 @@ def test_code_holding_a_backtick_is_written_with_its_backticks_escaped():
     written = to_markup("Use ``a`b`` and `x = y` and <code>c`d</code>.")
     assert written == "Use a\\`b and `x = y` and c\\`d."
     assert markup.inline(written) == 'Use a`b and <font name="Mono" size="-1">x = y</font> and c`d.'
+
+
+def test_markdown_typed_in_a_text_box_keeps_its_typed_line_breaks_as_paragraphs():
+    """An import review (debconf17 e249): a description typed in a form's text box, its paragraphs and headings
+    ("What?", "Who?") a line break apart, was Markdown only for a list of "* " items further down, and Markdown ran
+    its lines together: "What? Join us ... Who? Please note ... How? ... able to : *Learn about ... *Contribute"
+    printed as one paragraph, with the stars. As in plain text, each typed line break between paragraphs is one, and
+    "*Learn" lines are items; but a heading's underline, an emphasis left open over a line, an item's indented line,
+    "*Note*" emphasis, link definitions and the lines of a text wrapped by hand (one ending "for") stay as they are."""
+    long = "Join us to contribute to the new meals-on-wheels platform, developed with a non profit organisation."
+    typed = (f"What?\n{long}\nWho?\nPeople who know Django.\nHow?\nParticipants will be able to :\n"
+             "*Learn about a large Django application;\n*Contribute on project tasks\n"
+             "Comment?\nLes participants pourront :\n* En apprendre sur Django\n* Discuter")
+    assert markup.paragraphs(to_markup(typed)) == [
+        "What?", long, "Who?", "People who know Django.", "How?", "Participants will be able to\u00a0:",
+        "\u2013 Learn about a large Django application;", "\u2013 Contribute on project tasks", "Comment?",
+        "Les participants pourront\u00a0:", "\u2013 En apprendre sur Django", "\u2013 Discuter"]
+    kept = to_markup(f"Costs\n-----\n{long}\n_**Optional**: Bring your laptop if you want the software installed.\n"
+                     f"It runs on Linux._\n*Note* one thing.\n*Also* another.\n- a table.\n  Indented, the table's.\n"
+                     f"I will discuss application examples for\nGoogle Glass, see [the docs][1].\n\n[1]: https://x.org\n"
+                     f"[2]: https://y.org")
+    assert markup.paragraphs(kept) == [
+        "<b>Costs</b>", long, "<b><i>Optional</i></b><i>: Bring your laptop if you want the software installed. It "
+        "runs on Linux.</i>", "<i>Note</i> one thing.", "<i>Also</i> another.", "\u2013 a table. Indented, the table's.",
+        "I will discuss application examples for Google Glass, see the docs (https://x.org).", "[2]: https://y.org"]

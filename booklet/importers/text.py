@@ -265,7 +265,7 @@ def _convert(text: str) -> str:
         text = "".join(f"<p>{chunk}</p>" for chunk in _BLANK_LINE.split(text.strip()))
     if kind == "html":
         return _tidy(_from_markdown(*_html_to_markdown(text)))
-    bare, spans = _protect(_lists_ended(text), html_source=False)
+    bare, spans = _protect(_lists_ended(_typed_markdown_breaks(text)), html_source=False)
     if "<" in bare:  # no tag (kind_of): a < is the text's own ("<s> and <unk> tokens"), but for an autolink
         bare = _OWN_BRACKET.sub(_LT, bare)
     return _tidy(_from_markdown(bare, spans))
@@ -310,10 +310,11 @@ _FENCE = re.compile(r" {0,3}(```|~~~)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 WRAPPED = 100  # characters: the longest line of text wrapped by hand (an email's, a LaTeX source's)
 _STARRED = re.compile(r"^([ \t]*)\*(?=[^\s*])", re.M)  # "*Learn about ...": a bullet typed without its space
+_STARRED_ALONE = re.compile(r"^([ \t]*)\*(?=[^\s*])(?=[^*\n]*$)", re.M)  # such a star, the only one on its line
 _LISTED = re.compile(r"[ \t]*(?:[*+\-\u2022][ \t]|\d{1,3}[.)][ \t])")
 
 
-def _typed_breaks(text: str) -> str:
+def _typed_breaks(text: str, markdown: bool = False) -> str:
     """Plain text whose line breaks were typed as breaks, with blank lines between its paragraphs (booklet's
     markup runs lines together): a text none of whose lines was wrapped by hand (most of those that run on to
     another are longer than WRAPPED, or shorter than half of it: "What?" over a paragraph), as a form's text box
@@ -324,13 +325,52 @@ def _typed_breaks(text: str) -> str:
     running = [line for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
     if not running or sum(WRAPPED // 2 <= len(line) <= WRAPPED for line in running) * 3 > len(running):
         return text
-    if len(_STARRED.findall(text)) >= 2:
-        lines = _STARRED.sub(r"\1* ", text).split("\n")
+    starred = _STARRED_ALONE if markdown else _STARRED  # (Markdown's "*Note* ..." is emphasis, not an item)
+    if len(starred.findall(text)) >= 2:
+        lines = starred.sub(r"\1* ", text).split("\n")
     out = [lines[0]]
+    since = 0  # (Markdown) where the paragraph the lines go to starts in `out`
     for before, line in zip(lines, lines[1:]):
-        out.append("\n\n" if _typed_break(before, line) else "\n")
+        # (a break inside Markdown's emphasis, "_**Optional**: Bring ...\n... Linux._", would print its marks;
+        # in Markdown, an indented line is its item's: "- a table.\n  Indented, still the table's.")
+        breaks = _typed_break(before, line) and not (markdown and (line[:1] in " \t" or _open_emphasis(
+            "".join(out[since:]))))
+        out.append("\n\n" if breaks else "\n")
+        since = len(out) if breaks or not before.strip() else since
         out.append(line)
     return "".join(out)
+
+
+_OPENER = re.compile(r"(?<![\\\w*_])[*_]{1,3}(?=[^\s*_])")  # emphasis opened: "_**Optional", "*word"
+_CLOSER = re.compile(r"(?<=[^\s*_\\])[*_]{1,3}(?![\w*_])")  # and closed: "Linux._", "word**"
+
+
+def _open_emphasis(paragraph: str) -> bool:
+    """Whether Markdown `paragraph` leaves emphasis or strong open at its end (more marks open it than close it;
+    a star between letters, "Anfänger*innen", does neither), code spans aside."""
+    bare = _CODE_SPAN.sub("", paragraph)
+    return sum(len(m[0]) for m in _OPENER.finditer(bare)) > sum(len(m[0]) for m in _CLOSER.finditer(bare))
+
+
+_MARKDOWN_CODE = re.compile(_FENCED.pattern + "|" + _INDENTED.pattern, re.M | re.S)
+
+
+def _typed_markdown_breaks(text: str) -> str:
+    """Markdown typed in a form's text box, as _typed_breaks reads plain text: a line break between paragraphs, typed
+    with no blank line ("How?\nA presentation ...", a list of "* " items further down made the text Markdown), is a
+    break between paragraphs, where none of the text's lines was wrapped by hand; Markdown would run such lines
+    together. Code (fenced or indented) is left as it is."""
+    if "\n" not in text:
+        return text
+    out, pos = [], 0
+    for code in _MARKDOWN_CODE.finditer(text):
+        out += [_typed_breaks(text[pos:code.start()], markdown=True), code[0]]
+        pos = code.end()
+    return "".join([*out, _typed_breaks(text[pos:], markdown=True)])
+
+
+_UNDERLINE = re.compile(r"[ \t]*(?:=+|-+|(?:[-*_][ \t]*){3,})[ \t]*$")  # a heading's underline, or a rule
+_TABLE_ROW = re.compile(r"[ \t]*(?:[|!{]|\[[^\]\n]+\]:)")  # a table's row (Markdown's, a wiki's), a link's definition
 
 
 def _typed_break(before: str, line: str) -> bool:
@@ -338,9 +378,21 @@ def _typed_break(before: str, line: str) -> bool:
     it does not go on with a small letter ("teaches / workshops"), nor is it a list's item, and the line before it
     ends a sentence or is a short line of its own (a heading: "Inhalt", "What?")."""
     head, tail = before.strip(), line.strip()
-    if not head or not tail or _LISTED.match(line) or tail[0].islower():
+    if not head or not tail or _LISTED.match(line) or tail[0].islower() or _UNDERLINE.match(line) \
+            or _TABLE_ROW.match(line):
         return False
-    return head[-1] in ".!?:;)\"\u201d" or len(head) <= WRAPPED * 2 // 5
+    if head.rstrip("*_")[-1:] in tuple(".!?:;)\"\u201d"):  # (a sentence's end in emphasis too: "... Linux._")
+        return True
+    # a short line of its own, unless it ends in a word a sentence goes on from ("I will discuss examples for" /
+    # "Google Glass and ...": a line of a text wrapped by hand in places)
+    return len(head) <= WRAPPED * 2 // 5 and head.rsplit(None, 1)[-1].casefold() not in _GOES_ON
+
+
+# words a line ends in only when its sentence goes on in the next (articles, conjunctions, prepositions that are no
+# verb's particle: not "on", "ein", "aus")
+_GOES_ON = frozenset("""a an the and or but nor of for with from into than
+    der die das den dem des eine einen und oder aber von für zum zur im am
+    le la les un une et ou mais de du pour avec sur dans par""".split())
 _LIST_TAG = re.compile(r"<(?:ul|ol)\b", re.I)
 _ITEM = re.compile(r"<li\b[^>]*>(.*?)(?:</li\s*>|(?=<li\b)|\Z)", re.I | re.S)
 
