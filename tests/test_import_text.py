@@ -237,7 +237,7 @@ def test_reference_links_print_as_inline_links_do_and_a_definition_nothing_names
     assert to_markup("4. [iOS-specific modules][4]: contacts\n\n[4]: http://x.org/ios\n") \
         == "4. iOS-specific modules (http://x.org/ios): contacts"
     assert to_markup("Results [as in [1]] hold, see [docs][2].\n\n[1]: http://x.org/a\n[2]: http://x.org/b") \
-        == "Results [as in 1 (http://x.org/a)] hold, see docs (http://x.org/b)."  # (a review: all printed as written)
+        == "Results [as in [1] (http://x.org/a)] hold, see docs (http://x.org/b)."  # (a review: all printed as written)
     assert to_markup("Use this:\n\n```\n[core]: https://x.org\n```\n\nand **more**.") \
         == "Use this:\n\n```\n[core]: https://x.org\n```\n\nand **more**."  # (in code, as written: no backslash)
 
@@ -545,3 +545,16 @@ def test_markdown_typed_in_a_text_box_keeps_its_typed_line_breaks_as_paragraphs(
         "<b>Costs</b>", long, "<b><i>Optional</i></b><i>: Bring your laptop if you want the software installed. It "
         "runs on Linux.</i>", "<i>Note</i> one thing.", "<i>Also</i> another.", "\u2013 a table. Indented, the table's.",
         "I will discuss application examples for Google Glass, see the docs (https://x.org).", "[2]: https://y.org"]
+
+
+def test_a_markdown_link_whose_text_is_a_number_keeps_its_brackets():
+    """An import review (debconf17 e63, europython2014 e57 and e79): a note's number linked to its address defined
+    below ("Purism[1]" with "[1]: https://puri.sm/"), or "found at [1](http://...)", printed "Purism1 (https://...)"
+    and "found at 1 (http://...)": the number ran into the word, or stood alone. Such a link keeps its brackets; a
+    link of words, and HTML's link of a number ("Part <a>2</a>"), print as before."""
+    assert to_markup("PureOS for Purism[1], I had the pleasure.\n\n[1]: https://puri.sm/") == \
+        "PureOS for Purism[1] (https://puri.sm/), I had the pleasure."
+    assert to_markup("Demos are at [1](http://youtu.be/a) and [2](http://youtu.be/b), see [Jedi][3].\n\n"
+                     "[3]: https://jedi.org") == \
+        "Demos are at [1] (http://youtu.be/a) and [2] (http://youtu.be/b), see Jedi (https://jedi.org)."
+    assert to_markup('<p>Part <a href="https://a.org/2">2</a> of <b>it</b></p>') == "Part 2 (https://a.org/2) of **it**"

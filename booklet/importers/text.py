@@ -261,14 +261,14 @@ def _convert(text: str) -> str:
         if _MARKDOWN.search(_HTML_TAG.sub(" ", _INLINE_CODE_TAG.sub(" ", text))):  # (code's __init__ no Markdown)
             bare, spans = _protect(_INLINE_CODE_TAG.sub(_code_span, text), html_source=False)
             bare = _inline_tags(bare, spans)
-            return _tidy(_from_markdown(bare, spans))
+            return _tidy(_from_markdown(bare, spans, notes=True))
         text = "".join(f"<p>{chunk}</p>" for chunk in _BLANK_LINE.split(text.strip()))
     if kind == "html":
         return _tidy(_from_markdown(*_html_to_markdown(text)))
     bare, spans = _protect(_lists_ended(_typed_markdown_breaks(text)), html_source=False)
     if "<" in bare:  # no tag (kind_of): a < is the text's own ("<s> and <unk> tokens"), but for an autolink
         bare = _OWN_BRACKET.sub(_LT, bare)
-    return _tidy(_from_markdown(bare, spans))
+    return _tidy(_from_markdown(bare, spans, notes=True))
 
 
 _OWN_BRACKET = re.compile(r"<(?!https?://|mailto:|www\.|[^\s<>@]+@[^\s<>]+>)")  # (<https://...>, <ana@x.org>)
@@ -771,9 +771,10 @@ def _unused_definitions_kept(text: str) -> str:
 _REFERENCE = re.compile(r"(?<=\])\[([^\[\]\n]+)\]|\[([^\[\]\n]+)\](?!:)")  # (no bracket in a label: "[as in [1]]")
 
 
-def _from_markdown(text: str, spans: list[str]) -> str:
+def _from_markdown(text: str, spans: list[str], notes: bool = False) -> str:
+    """`notes`: the text is the source's own Markdown (not made of HTML), whose link of a number is a note's."""
     tokens = _parser().parse(_unused_definitions_kept(_gender_stars(text)))
-    paragraphs = _Blocks(spans).render(tokens)
+    paragraphs = _Blocks(spans, notes).render(tokens)
     return "\n\n".join(_finish(p, spans) for p in paragraphs if p.strip())
 
 
@@ -880,8 +881,9 @@ _KEPT_INDENT = re.compile(r"^((?:  )+)(?=\S)")  # what _Blocks indents: a nested
 class _Blocks:
     """Renders markdown-it's block tokens into a list of paragraphs."""
 
-    def __init__(self, spans: list[str]) -> None:
+    def __init__(self, spans: list[str], notes: bool = False) -> None:
         self.spans = spans
+        self.notes = notes
         self.paragraphs: list[str] = []
         self.lists: list[list] = []  # [ordered?, next number]
         self.item_prefix: str | None = None  # the bullet waiting for the list item's first paragraph
@@ -932,7 +934,7 @@ class _Blocks:
 
     # text blocks
     def _inline(self, tok) -> None:
-        text = _Inline(self.spans).render(tok.children or [])
+        text = _Inline(self.spans, self.notes).render(tok.children or [])
         if self.row is not None:
             self.row.append(" ".join(text.split()))
         elif self.heading and text.strip():  # a heading: a paragraph of its own, set strong
@@ -987,8 +989,9 @@ class _Inline:
     _EMPHASIS = {"em": "*", "strong": "**"}
     _HTML_INLINE = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
 
-    def __init__(self, spans: list[str]) -> None:
+    def __init__(self, spans: list[str], notes: bool = False) -> None:
         self.spans = spans
+        self.notes = notes  # a Markdown link whose text is a number keeps its brackets (end_link)
         self.stack: list[list] = [["", []]]  # [marker, parts] for each open emphasis
         self.links: list[tuple[str, int]] = []  # (href, index in the current parts where the text starts)
         self.after_address = False  # the last put is a link printed as its address
@@ -1014,7 +1017,7 @@ class _Inline:
             elif kind == "link_open":
                 self.links.append((tok.attrGet("href") or "", len(self.stack[-1][1])))
             elif kind == "link_close":
-                self.end_link()
+                self.end_link(self.notes)
             elif kind == "html_inline":
                 self.html_tag(tok.content)
             # image: dropped, alt text and all; s_open/s_close: the text stays, plain
@@ -1051,7 +1054,9 @@ class _Inline:
         trail = inner[len(inner.rstrip()):]
         self.put(f"{lead}{marker}{core}{marker}{trail}")
 
-    def end_link(self) -> None:
+    def end_link(self, note: bool = False) -> None:
+        """A link's text and its address in brackets; a Markdown link whose text is a number, a note's ("Purism[1]",
+        its address defined below), keeps its brackets: "Purism[1] (https://puri.sm/)", not "Purism1 (...)"."""
         if not self.links:
             return
         href, start = self.links.pop()
@@ -1063,6 +1068,8 @@ class _Inline:
             shown = label  # a page's own anchor, a script, a path on the source's site: its text alone
         elif not label or label.replace(_STAR, "*") in (url, bare) or bare.rstrip("/") == label.rstrip("/"):
             shown = bare
+        elif note and label.isdigit() and len(label) <= 3:
+            shown = f"[{label}] ({bare})"
         elif bare != url:
             shown = label if bare in label else f"{label} ({bare})"
         else:
