@@ -558,3 +558,13 @@ def test_a_markdown_link_whose_text_is_a_number_keeps_its_brackets():
                      "[3]: https://jedi.org") == \
         "Demos are at [1] (http://youtu.be/a) and [2] (http://youtu.be/b), see Jedi (https://jedi.org)."
     assert to_markup('<p>Part <a href="https://a.org/2">2</a> of <b>it</b></p>') == "Part 2 (https://a.org/2) of **it**"
+
+
+def test_a_reference_link_written_with_a_space_before_its_label_is_a_link():
+    """An import review (europython2014 e45, e48): "[Blosc] [2]" with "[2]: http://www.blosc.org" below, a reference
+    link as the first Markdown wrote it, printed "[Blosc] 2 (http://www.blosc.org)": CommonMark takes "[2]" alone for
+    the link. Where the label is defined and the text is not, it is the link "Blosc (http://www.blosc.org)"."""
+    assert to_markup("We introduce [Blosc] [2], a compressor, and [PyTables] [1].\n\n[1]: http://www.pytables.org\n"
+                     "[2]: http://www.blosc.org") == \
+        "We introduce Blosc (http://www.blosc.org), a compressor, and PyTables (http://www.pytables.org)."
+    assert to_markup("Choose [a] [b] here.") == "Choose [a] [b] here."  # (no definition: brackets as typed)

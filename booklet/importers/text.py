@@ -771,8 +771,26 @@ def _unused_definitions_kept(text: str) -> str:
 _REFERENCE = re.compile(r"(?<=\])\[([^\[\]\n]+)\]|\[([^\[\]\n]+)\](?!:)")  # (no bracket in a label: "[as in [1]]")
 
 
+_SPACED_REFERENCE = re.compile(r"\[([^\[\]\n]+)\][ \t]\[([^\[\]\n]+)\](?!:)")  # "[Blosc] [2]"
+_DEFINED = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:", re.M)  # the label of a link's definition ("[2]: http://...")
+
+
+def _spaced_references(text: str) -> str:
+    """Markdown's reference links written with a space between text and label ("[Blosc] [2]", with "[2]: http://..."
+    below), as the first Markdown took them and CommonMark does not ("[Blosc] 2 (http://...)" printed): written
+    together, "[Blosc][2]", where the label is defined and the text is not."""
+    defined = {label.casefold() for label in _DEFINED.findall(text)}
+    if not defined:
+        return text
+    return _SPACED_REFERENCE.sub(lambda m: f"[{m[1]}][{m[2]}]" if m[2].casefold() in defined
+                                 and m[1].casefold() not in defined else m[0], text)
+
+
 def _from_markdown(text: str, spans: list[str], notes: bool = False) -> str:
-    """`notes`: the text is the source's own Markdown (not made of HTML), whose link of a number is a note's."""
+    """`notes`: the text is the source's own Markdown (not made of HTML), whose link of a number is a note's, and
+    whose reference links may be written "[text] [1]"."""
+    if notes and "] [" in text:
+        text = _spaced_references(text)
     tokens = _parser().parse(_unused_definitions_kept(_gender_stars(text)))
     paragraphs = _Blocks(spans, notes).render(tokens)
     return "\n\n".join(_finish(p, spans) for p in paragraphs if p.strip())
