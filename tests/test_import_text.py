@@ -452,8 +452,9 @@ def test_a_sentence_typed_after_a_list_is_a_paragraph_of_its_own():
             "It also shows:\n- a graph that wraps\nonto a second line;\n- a table.\n  Indented, still the table's.\n"
             "Finally we conclude.\n```\n- x.\nCode\n```")
     assert to_markup(text) == (
-        "The tool needs:\n\n– the target,\n\n– the weight of each observation.\n\nAfter mapping the columns, it runs.\n\n"
-        "It also shows:\n\n– a graph that wraps\nonto a second line;\n\n– a table.\nIndented, still the table's.\n\n"
+        "The tool needs:\n\n– the target,\n\n– the weight of each observation.\n\n"
+        "After mapping the columns, it runs.\n\nIt also shows:\n\n– a graph that wraps\nonto a second line;\n\n"
+        "– a table.\nIndented, still the table's.\n\n"
         "Finally we conclude.\n\n```\n- x.\nCode\n```")
 
 
@@ -539,11 +540,12 @@ def test_markdown_typed_in_a_text_box_keeps_its_typed_line_breaks_as_paragraphs(
         "Les participants pourront\u00a0:", "\u2013 En apprendre sur Django", "\u2013 Discuter"]
     kept = to_markup(f"Costs\n-----\n{long}\n_**Optional**: Bring your laptop if you want the software installed.\n"
                      f"It runs on Linux._\n*Note* one thing.\n*Also* another.\n- a table.\n  Indented, the table's.\n"
-                     f"I will discuss application examples for\nGoogle Glass, see [the docs][1].\n\n[1]: https://x.org\n"
-                     f"[2]: https://y.org")
+                     f"I will discuss application examples for\nGoogle Glass, see [the docs][1].\n\n"
+                     f"[1]: https://x.org\n[2]: https://y.org")
     assert markup.paragraphs(kept) == [
         "<b>Costs</b>", long, "<b><i>Optional</i></b><i>: Bring your laptop if you want the software installed. It "
-        "runs on Linux.</i>", "<i>Note</i> one thing.", "<i>Also</i> another.", "\u2013 a table. Indented, the table's.",
+        "runs on Linux.</i>", "<i>Note</i> one thing.", "<i>Also</i> another.",
+        "\u2013 a table. Indented, the table's.",
         "I will discuss application examples for Google Glass, see the docs (https://x.org).", "[2]: https://y.org"]
 
 
