@@ -1398,6 +1398,33 @@ def test_a_talk_held_again_under_another_id_is_one_abstract_in_the_programme_eac
             "programme each time") in " ".join(result.stdout.split())
 
 
+def test_a_workshop_held_again_without_its_speaker_named_is_the_abstract_of_the_one_that_names_them(tmp_path):
+    """An import review (39C3 e21714 and e255249 'Post-Platform Digital Publishing', e197102 and e6231
+    'Scrapergeist', e656187 and e102774, e502944 and e954815: the hub lists a workshop each day, its speaker named
+    on one of them only): the days without a speaker were programme lines, their text left out, not linked to the
+    abstract printed for the other. An event without a speaker whose type, title and texts are another's that names
+    its speakers has them: one abstract, in the programme each time. One of another text stays a line."""
+    text = "Make your own zine with us. Paper and pens are provided."
+    days = events_v1()
+    days["13"].append(_event(301, "Zine workshop", "13T16:00", "01:00", "Hall B", "other", [], abstract=text))
+    days["13"].append(_event(303, "Zine workshop", "13T17:00", "01:00", "Hall B", "other", [], abstract="Day 1."))
+    days["14"].append(_event(302, "Zine workshop", "14T12:00", "01:00", "Hall B", "other", [("Martha", "")],
+                             abstract=text))
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    zines = [a for a in load(folder, "abstracts.yaml") if a["title"] == "Zine workshop"]
+    assert [(a["id"], a["speaker"]["name"], a["abstract"]) for a in zines] == [("e301", "Martha", text)]
+    items = [item for day in load(folder, "programme.yaml")["days"] for item in items_of(day)
+             if item.get("talk") == "e301" or item.get("title") == "Zine workshop"]
+    assert [(item["time"], item.get("talk"), item.get("again")) for item in items] == [
+        ("18:00-19:00", "e301", None), ("19:00-20:00", None, None), ("14:00-15:00", "e301", True)]
+    assert ("1 event(s) without a speaker held again, under another id with the same title and text, by one that "
+            "names them: their speakers, and one abstract, in the programme each time") \
+        in " ".join(result.stdout.split())
+    assert invoke("check", folder).exit_code == 0
+
+
 def test_an_event_given_again_at_the_same_time_in_another_room_is_listed_once(tmp_path):
     """An import review: 31C3 listed "Fnord News Show" in Saal 1 and "Fnord News Show (Stream)" in Saal 2 at the same
     time (its speakers spelled otherwise), and 39C3 a workshop twice (a hub's copy and pretalx's, "... [all creatures

@@ -218,6 +218,8 @@ _COUNTED_NOTES = (
     ("skipped", "event(s) of a type --kinds says to skip, left out"),
     ("held-again", "event(s) held again, under another id with the same title, speakers and text: one abstract, in "
                    "the programme each time"),
+    ("speakers-given", "event(s) without a speaker held again, under another id with the same title and text, by one "
+                       "that names them: their speakers, and one abstract, in the programme each time"),
     ("same-id", "event(s) given again under the same id and title at another time or in another room: one abstract, "
                 "in the programme each time (again: true)"),
     ("copy", "event(s) the source gives again whole (the same id, title, speakers, text, time and room: its "
@@ -260,6 +262,7 @@ class _Builder:
         self.repeats_differing: list[str] = []  # titles given again under their id with other speakers or text
         self.counts: Counter = Counter()
         self.held: dict[tuple, str] = {}  # (kind, title, speakers, text) -> the id of the abstract made of them
+        self.speakers: dict[tuple, list[Person]] = {}  # an event's (type, title, subtitle, texts) -> the people named
         self.lines_with_people: list[str] = []  # programme lines whose source names people, not printed
         self.no_persons_kept: list[str] = []  # talks with a text and no speaker: abstracts of speaker NOBODY
         self.with_images: list[str] = []  # events whose texts show images (Markdown's ![..](..), HTML's <img>)
@@ -340,6 +343,9 @@ class _Builder:
         copies = self.copies = _copies(s.events)
         rest = [at for at in range(len(s.events)) if at not in copies]
         again = {rest[at] for at in _simulcasts([s.events[at] for at in rest])}
+        for at in rest:  # (a workshop held three times, its speaker named at the last: 39C3's, from the hub)
+            if s.events[at].persons and (s.events[at].abstract or s.events[at].description):
+                self.speakers.setdefault(_held_as(s.events[at]), s.events[at].persons)
         for order, event in enumerate(s.events):
             if order in copies:
                 self.counts["copy"] += 1
@@ -423,6 +429,9 @@ class _Builder:
             self.unmapped[type_name] += 1
         nameless: list[Person] = []
         persons = _unique(event.persons, nameless)
+        if not event.persons and (named := self.speakers.get(_held_as(event))):  # held again, its speakers named there
+            persons = _unique(named)
+            self.counts["speakers-given"] += 1
         if nameless and title not in self.nameless:
             self.nameless[title] = len(nameless)
         reworded: list[str] = []
@@ -766,6 +775,11 @@ def _simulcasts(events: list[Event]) -> set[int]:
 
 _NOTE_AFTER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")  # "(Stream)", "[all creatures welcome]" after a title
 _SAME_TEXT = 80  # characters: a text at least this long given twice at the same time is one event given twice
+
+
+def _held_as(event: Event) -> tuple:
+    """What an event held again under another id has the same: its type, title, subtitle and texts, as written."""
+    return (event.type, event.title, event.subtitle, event.abstract, event.description)
 
 
 def _text(event: Event, reworded: list) -> str:
