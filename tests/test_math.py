@@ -168,6 +168,28 @@ def test_second_level_scripts_are_half_size_and_cramped_in_a_subscript(samples):
     assert close(a.y - page[xa].y, SUB * BASE) and close(b.y - a.y, SUP_CRAMPED * 0.7 * BASE)
 
 
+def test_a_math_letter_before_an_upright_character_gets_its_italic_correction(tmp_path):
+    """A stress test's f(x): the hook of the italic f touched the parenthesis after it, and the comma after `$f$,`
+    sat under it. TeX puts the letter's italic correction after it; before a space, nothing."""
+    path = typeset(tmp_path / "corrected.pdf", [r"Cases: $f(x) = 1$ and a function $f$, or $f$ alone."])
+    page = glyphs(path)[0]
+    italic, advance = f"{BODY}-Italic", stringWidth("f", f"{BODY}-Italic", BASE)
+    correction = overhang(italic, "f") * BASE
+    assert correction > 0.5  # (Gentium's f reaches well past its advance)
+    first = find(page, "f(")
+    f, paren = page[first], page[first + 1]
+    assert close(paren.x, f.x + advance + correction)
+    assert paren.left > f.right  # the parenthesis clears the f's ink
+    second = find(page, "f,")
+    f, comma = page[second], page[second + 1]
+    assert close(comma.x, f.x + advance + correction) and comma.left > f.right
+    third = find(page, "f", second + 1)
+    space_after = page[third + 1]
+    assert (page[third].char, space_after.char) == ("f", "a")  # the word after the space: no correction before it
+    assert close(space_after.x, page[third].x + advance + stringWidth(" ", BODY, BASE), tol=1.0)
+    assert texts(path)[0] == "Cases: f(x) = 1 and a function f, or f alone."  # extracted without a space added
+
+
 def test_a_superscript_clears_an_italic_nucleus(samples):
     f, two = samples[3]
     assert two.x >= f.x + stringWidth("f", f"{BODY}-Italic", BASE) + 0.1 * BASE  # the italic correction

@@ -1484,6 +1484,8 @@ def _styled_runs(tokens: list[_Token], plain: bool = False) -> list[Run]:
             runs.append((s if kind == "text" else written(s), Style(bold, italic)))
             continue
         last = groups
+        if not (bold or italic):
+            math = italic_corrected(math)
         for t, st in math:
             if st.scripts:
                 if groups:
@@ -1493,7 +1495,41 @@ def _styled_runs(tokens: list[_Token], plain: bool = False) -> list[Run]:
                 st = st._replace(bold=bold or st.bold, italic=italic or st.italic)
             runs.append((t.replace(NBSP, " ") if plain else t, st))
         groups = last
-    return runs
+    return _corrections_kept(runs)
+
+
+_CORRECTED = Style(correction=True)
+
+
+def italic_corrected(math: tuple[Run, ...]) -> list[Run]:
+    """A formula's runs with TeX's italic correction after each math italic letter at its own size
+    that an upright character follows (`f(x)`, `f)`) or that ends the formula, so that the hook of
+    the f does not reach into the parenthesis or the comma after it. (Before a superscript the
+    paragraph adds it itself; before a subscript or another italic letter TeX adds none.)"""
+    out: list[Run] = []
+    for i, (text, style) in enumerate(math):
+        out.append((text, style))
+        if not text or not style.italic or style.scripts or style.kern or style.code or style.math:
+            continue
+        after = math[i + 1] if i + 1 < len(math) else None
+        if after is None or after[0] and not after[1].italic and not after[1].scripts and not after[1].kern:
+            out.append(("", _CORRECTED))
+    return out
+
+
+def _corrections_kept(runs: list[Run]) -> list[Run]:
+    """The italic corrections before something printed that is no space; the others left out (a
+    space after the letter clears its hook, and the paragraph's end needs none)."""
+    if not any(style.correction for _, style in runs):
+        return runs
+    out: list[Run] = []
+    for i, run in enumerate(runs):
+        if run[1].correction:
+            after = next((r for r in runs[i + 1:] if r[0]), None)
+            if after is None or after[1].italic or after[1].scripts or after[1].kern or after[0][0].isspace():
+                continue
+        out.append(run)
+    return out
 
 
 # --------------------------------------------------------------------------- runs -> markup / plain text
@@ -1524,7 +1560,7 @@ def _font_segments(runs: list[Run]) -> list[list]:
     """[text, style, font] pieces: fallback-font characters split out, unprintable ones dropped."""
     segs: list[list] = []
     for text, style in runs:
-        if style.kern:
+        if style.kern or style.correction:
             segs.append([text, style, ""])  # a fixed space: never merged with another
         elif style.code:  # the code font where it has a character (a block's paragraph is in it), else as text
             block = style.code == "block"
@@ -1564,7 +1600,7 @@ def _squeeze_spaces(segs: list[list]) -> list[list]:
     out: list[list] = []
     after_space = True
     for text, style, font in segs:
-        if style.kern:
+        if style.kern or style.correction:
             if out:
                 out.append([text, style, font])
             continue
@@ -1634,6 +1670,11 @@ def _stacked(segs: list[list]) -> set[tuple[int, int]]:
     return {key for key, found in kinds.items() if len(found) == 2}
 
 
+# The italic correction of the letter before it, measured in that letter's font (booklet.text.paragraph); ReportLab's
+# own Paragraph ignores the tag
+CORRECTION_TAG = "<mcorr></mcorr>"
+
+
 def _kern(em: float) -> str:
     """A fixed space of `em` ems: a box of that width in booklet's paragraphs (booklet.text.paragraph),
     a no-break space in ReportLab's own Paragraph."""
@@ -1652,7 +1693,7 @@ def _markup(runs: list[Run]) -> str:
             keep += 1
         out.extend(tag[2] for tag in reversed(stack[keep:]))
         out.extend(tag[1] for tag in want[keep:])
-        out.append(_kern(style.kern) if style.kern else _escape(text))
+        out.append(_kern(style.kern) if style.kern else CORRECTION_TAG if style.correction else _escape(text))
         stack = want
     out.extend(tag[2] for tag in reversed(stack))
     return "".join(out)

@@ -30,6 +30,8 @@ class Style(NamedTuple):
     code: str = ""  # code, set in the code font (text.fonts.MONO) where it has the characters: "span" (in a line of
     # text: a point smaller), "block" (a line of a block of code, whose paragraph's style sets the size)
     math: bool = False  # a formula's sign (+, =, ×) or letter of \mathbb, \mathfrak: in the math font (fonts.math_font)
+    correction: bool = False  # an empty run: the italic correction of the math letter before it (TeX's), which
+    # the paragraph measures in that letter's font (markup.italic_corrected, paragraph's <mcorr>)
 
 
 Run = tuple[str, Style]

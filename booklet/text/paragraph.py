@@ -66,7 +66,7 @@ BOX_FONT = "BookletMathBox"
 THIN = "\u202f"
 SCRIPTSPACE = 0.5  # points after every script (TeX's \scriptspace), whatever its size
 
-_MARKERS = ("<mscripts", "<mkern", 'name="Math"', 'name="Symbols"', 'name="Fallback-')
+_MARKERS = ("<mscripts", "<mkern", "<mcorr", 'name="Math"', 'name="Symbols"', 'name="Fallback-')
 # <font name="BodyInStyle"> as ReportLab's <font> reads it (ps2tt) -> the family it stands for, as ps2tt names that
 _IN_STYLE = {alias.lower(): family.lower() for family, alias in IN_STYLE.items()}
 _SPACES = (" ", "\u00a0")  # drawn as moves inside a box: Tw (justification) must not stretch them
@@ -609,6 +609,30 @@ class _BoxParser(_QuickParser):
         except ValueError:
             self._stack[-1]._kern = 0.0
         self._stack[-1]._thin = "thin" in attributes
+
+    def start_mcorr(self, attributes):
+        self._push("mcorr")
+
+    def end_mcorr(self):
+        """TeX's italic correction of the math letter before the tag (text.markup's CORRECTION_TAG): how far its
+        glyph reaches past its advance, as a fixed space, so that the f of f(x) clears the parenthesis."""
+        self._pop("mcorr")
+        nucleus = self.fragList[-1] if self.fragList and not self._open_boxes else None
+        if nucleus is None or not nucleus.text or nucleus.fontName == BOX_FONT or nucleus.rise:
+            return
+        letter = nucleus.text[-1]
+        correction = overhang(nucleus.fontName, letter) * nucleus.fontSize
+        if correction <= 0:
+            return
+        # The letter itself in a box as wide as its advance and the correction: drawn with the correction as its
+        # character spacing, which text extraction counts in its width (no space between the f and its parenthesis)
+        run = _run(nucleus)._replace(text=letter)
+        if len(nucleus.text) == 1:
+            del self.fragList[-1]
+        else:
+            nucleus = copy.copy(nucleus)
+            self.fragList[-1].text = self.fragList[-1].text[:-1]
+        self._add_box(nucleus, Box(((0.0, (run,)),), _width(run) + correction))
 
     def end_mkern(self):
         frag, _, content = self._close_box("mkern")
