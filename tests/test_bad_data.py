@@ -318,12 +318,21 @@ COLON = "a colon and a space (': ') in a value make YAML read a new key there; p
     ("title: X\nvenue: Lund\nsome words\n" + DATES,
      "3: this line is neither 'key: value' (a colon and a space) nor a list item ('- '); if it goes on from the "
      "value above, indent it further than that value's key"),
+    # LaTeX in double quotes: a backslash that starts no escape (\a of \alpha is one: kept as written in single quotes)
+    ('title: "Sets $\\alpha + \\mathbb{R}$, \\"reals\\""  # maths\nvenue: Lund\n' + DATES,
+     "1: in double quotes a backslash starts an escape, and \\mathbb is none; put the value in single quotes, "
+     "which keep backslashes as written (title: 'Sets $\\alpha + \\mathbb{R}$, \"reals\"'  # maths), or write "
+     "each backslash twice (\\\\mathbb)"),
+    ('title: "Sets\n  $\\mathrm{d}x$"\nvenue: Lund\n' + DATES,
+     "2: in double quotes a backslash starts an escape, and \\mathrm is none; put the value in single quotes, "
+     "which keep backslashes as written, or write each backslash twice (\\\\mathrm)"),
 ], ids=["colon-in-value", "colon-before-comment", "colon-in-list-item", "colon-in-flow-mapping", "colon-and-backslash",
         "tab", "tab-in-list", "unclosed-quote", "quote-runs-on", "unclosed-quote-in-braces", "unclosed-brace",
         "unclosed-bracket", "ends-after-bracket", "ends-after-comma", "ends-in-nested-brackets", "wrong-bracket", "at-sign", "backtick", "star", "star-alias", "ampersand", "pipe",
         "apostrophe", "inner-double-quotes", "quoted-start", "bracket-start", "no-space-after-colon",
         "no-space-after-dash", "no-space-after-dash-in-mapping", "deeper-than-a-value", "misaligned-key",
-        "misaligned-item", "key-among-items", "item-among-keys", "no-colon"])
+        "misaligned-item", "key-among-items", "item-among-keys", "no-colon", "latex-in-double-quotes",
+        "latex-in-double-quotes-over-lines"])
 def test_yaml_syntax_error_in_plain_words(tmp_path, text, expected):
     line, message = expected.split(": ", 1)
     build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}),

@@ -49,7 +49,7 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[int | None, str | None]:
     context = str(getattr(exc, "context", "") or "")
     mark = getattr(exc, "problem_mark", None)
     opened = getattr(exc, "context_mark", None)
-    for explainer in (_tab, _reserved_start, _colon, _unclosed_quote, _flow, _quote_runs_on, _block_end,
+    for explainer in (_tab, _reserved_start, _colon, _unclosed_quote, _escape, _flow, _quote_runs_on, _block_end,
                       _no_colon):
         found = explainer(problem, context, mark, opened, lines, text)
         if found:
@@ -176,6 +176,37 @@ def _unclosed_quote(problem, context, mark, opened, lines, text):
     line = _line(lines, opened.line)
     return opened.line + 1, (f"the quote ({line[opened.column]}) that opens the value on this line is never "
                              f"closed; end the value with {line[opened.column]}: {_closed(line, opened.column)}")
+
+
+def _escape(problem, context, mark, opened, lines, text):
+    """A backslash in double quotes that starts no escape: LaTeX ("$\\mathbb{R}$") written in double quotes."""
+    if context != "while scanning a double-quoted scalar" or mark is None \
+            or not problem.startswith("found unknown escape character"):
+        return None
+    line = _line(lines, mark.line)
+    at = line.rfind("\\", 0, mark.column + 1)
+    written = re.match(r"\\(?:[A-Za-z]+|.?)", line[at:])[0] if at >= 0 else "\\"  # (LaTeX's \mathbb)
+    said = (f"in double quotes a backslash starts an escape, and {written} is none; put the value in single quotes, "
+            "which keep backslashes as written")
+    if opened is not None and opened.line == mark.line:  # the value on one line: written in single quotes
+        end = _closing_quote(line, opened.column)
+        if end is not None:
+            value = re.sub(r'\\([\\"])', r"\1", line[opened.column + 1:end]).replace("'", "''")
+            said += f" ({_shown(line[:opened.column] + chr(39) + value + chr(39) + line[end + 1:].rstrip())})"
+    return mark.line + 1, f"{said}, or write each backslash twice (\\{written})"
+
+
+def _closing_quote(line: str, column: int) -> int | None:
+    """Where the double-quoted value opened at `column` closes on `line` (past its escaped quotes), or None."""
+    at = column + 1
+    while at < len(line):
+        if line[at] == "\\":
+            at += 2
+            continue
+        if line[at] == '"':
+            return at
+        at += 1
+    return None
 
 
 def _closed(line: str, column: int) -> str:
