@@ -653,3 +653,48 @@ def test_dates_in_a_script_only_a_fallback_font_has_print_in_the_day_headings_an
     assert pdf.lines(day + 1)[0] == "Понедельник, 14 июня (continued)"
     (glance,) = pdf.pages_with("Programme at a glance")[1:2]  # (the first: the contents)
     assert {"Понедельник", "Вторник"} <= set(pdf.lines(glance))
+
+
+# -- the first of a month in French: "1er" -------------------------------------------------------------
+
+def test_french_writes_the_first_of_a_month_as_an_ordinal_and_no_other_day_or_language():
+    """A French LOC's review: "Vendredi 1 octobre", "1–2 octobre 2027" and "Corrections avant le mercredi 1 septembre"
+    are typesetters' errors in French, which writes the first of a month "1er" (CLDR's patterns give the number)."""
+    first, second, last = dt.date(2027, 10, 1), dt.date(2027, 10, 2), dt.date(2027, 9, 30)
+    assert dates.day_and_date(first, "fr") == "vendredi 1er octobre"
+    assert dates.day_and_date(second, "fr") == "samedi 2 octobre"
+    assert dates.full_date(dt.date(2027, 9, 1), "fr") == "mercredi 1er septembre 2027"
+    assert dates.full_date(first, "fr-CA") == "vendredi 1er octobre 2027"
+    assert dates.date_range(first, second, "fr") == "1er\u20132 octobre 2027"
+    assert dates.date_range(last, first, "fr") == "30 septembre\u2009\u2013\u20091er octobre 2027"
+    assert dates.day_and_month(first, "fr") == "1er octobre"
+    assert dates.day_and_month(first, "fr", short=True) == "1er oct."
+    assert (dates.day_number(first, "fr"), dates.after_day_number(first, "fr")) == ("1er", "octobre 2027")
+    assert dates.day_number(second, "fr") == "2"
+    assert dates.day_and_date(first, "en") == "Friday 1 October"
+    assert dates.date_range(first, second, "de") == "1.\u20132. Oktober 2027"
+    assert dates.day_number(first, "de") == "1."
+
+
+def test_a_french_booklet_prints_the_first_of_a_month_as_1er_its_letters_raised_beside_a_days_number(tmp_path):
+    from .mathpdf import glyphs
+
+    conference = BASE["conference.yaml"].replace("2027-09-13, end: 2027-09-14", "2027-10-01, end: 2027-10-02")
+    programme = BASE["programme.yaml"].replace("2027-09-13", "2027-10-01")
+    out = tmp_path / "b.pdf"
+    build_booklet(write_conference(tmp_path / "c", {"conference.yaml": conference + "language: fr\n",
+                                                    "programme.yaml": programme}), out)
+    pdf = Pdf(out)
+    assert "1er\u20132 octobre 2027" in pdf.texts[0]
+    assert "Vendredi 1er octobre" in pdf.lines(1)  # the contents
+    (day,) = [i for i in range(len(pdf)) if "JOUR 1" in pdf.lines(i)]
+    assert "Vendredi" in pdf.lines(day) and "octobre 2027" in pdf.lines(day)
+    assert "vendredi 1er octobre \u00b7 09:20\u201310:00" in text_of(pdf)  # an abstract's line
+    drawn = glyphs(out)[day]
+    one = next(g for g in drawn if g.char == "1" and g.size > 20)  # the day's number set large
+    e, r = drawn[drawn.index(one) + 1:drawn.index(one) + 3]
+    assert (e.char, r.char) == ("e", "r")
+    assert e.size == r.size < one.size * 0.6  # a superscript's letters...
+    assert e.y > one.y + one.size * 0.3  # ...raised
+    assert e.left >= one.right - 0.5  # after the number, on its line, not wrapped under it
+    assert e.top <= one.top + 1  # (not above the figure)

@@ -102,12 +102,27 @@ def _untimed_from(entries) -> int | None:
     return at
 
 
+# the letters of an ordinal day number ('1er' in French) beside a day's number set large: their size and how far they
+# are raised, as fractions of the number's size (their x-height's top at about the figures' height)
+ORDINAL_SIZE, ORDINAL_RISE = 0.55, 0.42
+
+
 def _day_header(ctx: Context, index: int, day: Day) -> Row:
     s = ctx.styles
     language = ctx.booklet.conference.language
-    shown = dates.day_number(day.date, language)  # '14', '14.' in German
-    number = Para(markup.inline(shown), s.day_number)
-    width = stringWidth(shown.replace(str(day.date.day), "30", 1), s.day_number.fontName, s.day_number.fontSize) + 2
+    shown = dates.day_number(day.date, language)  # '14', '14.' in German, '1er' in French
+    digits = str(day.date.day)
+    suffix = shown[len(digits):] if shown.startswith(digits) else ""
+    if suffix[:1].isalpha():  # an ordinal's letters ('1er') set as a superscript, as French typography sets them
+        raised = f'<super rise="{ORDINAL_RISE:.0%}" size="{ORDINAL_SIZE:.0%}">{markup.inline(suffix)}</super>'
+        number = Para(markup.inline(digits) + raised, s.day_number)
+        shown = digits  # (its column as wide as a day's two digits where the letters fit: the names stay aligned)
+        drawn = stringWidth(digits, s.day_number.fontName, s.day_number.fontSize) + stringWidth(
+            suffix, s.day_number.fontName, s.day_number.fontSize * ORDINAL_SIZE)
+    else:
+        number = Para(markup.inline(shown), s.day_number)
+        drawn = 0.0
+    width = max(stringWidth(shown.replace(digits, "30", 1), s.day_number.fontName, s.day_number.fontSize), drawn) + 2
     body = [
         Para(markup.inline(ctx.label("day", number=index + 1)), s.label),
         Para(markup.inline(dates.at_line_start(dates.weekday(day.date, language))), s.day_name),

@@ -9,6 +9,9 @@ Plain 'en' takes British English's patterns (en_GB: 'Monday 14 June', '13–17 S
 the booklet's English words are British; 'en-US' gives 'Monday, June 14'.
 
 The same data gives how the language lists names (`listed`: 'A, B and C', 'A, B und C', 'A, B et C').
+
+CLDR writes the first of a month as a bare number everywhere; French typography writes it as an ordinal, "1er
+octobre" ("vendredi 1 octobre" is a typesetter's error; the other days stay cardinal): _FIRST_OF_MONTH.
 """
 
 from __future__ import annotations
@@ -23,6 +26,10 @@ FULL = "yMMMMEEEEd"  # Monday, 14 June 2027
 RANGE = "yMMMMd"  # 13–17 September 2027
 
 _SAME = {"c": "E", "e": "E", "L": "M"}  # fields told apart only by form (stand-alone, local)
+
+# what follows the day's number on the first of a month, by language: the ordinal French writes there ("1er octobre",
+# "1er–3 octobre 2027", "mercredi 1er septembre"), where CLDR's patterns give the number alone
+_FIRST_OF_MONTH = {"fr": "er"}
 
 
 def _remembered(function):
@@ -142,9 +149,8 @@ def date_range(start: dt.date, end: dt.date, language: str) -> str:
         parts = []  # Czech gives '13.–17. 9. 2027' where one date names the month: not on a cover
     if not parts:  # both dates in full, joined as the locale joins two dates
         joined = formats.get(None) or "{0} \u2013 {1}"
-        return joined.replace("{0}", format_date(start, one, locale=locale)).replace(
-            "{1}", format_date(end, one, locale=locale))
-    made = "".join(format_date(day, _widened(part, RANGE), locale=locale) for part, day in zip(parts, (start, end)))
+        return joined.replace("{0}", _written(start, one, locale)).replace("{1}", _written(end, one, locale))
+    made = "".join(_written(day, _widened(part, RANGE), locale) for part, day in zip(parts, (start, end)))
     return _BETWEEN_NUMBERS.sub("\\1\u2013", made)
 
 
@@ -160,10 +166,23 @@ def at_line_start(text: str) -> str:
 
 
 def _format(date: dt.date, skeleton: str, language: str) -> str:
-    from babel.dates import format_date
-
     locale = locale_of(language)
-    return format_date(date, _pattern(skeleton, locale), locale=locale)
+    return _written(date, _pattern(skeleton, locale), locale)
+
+
+def _written(date: dt.date, pattern: str, locale) -> str:
+    """`date` written by `pattern`, the first of a month as the language writes it (_FIRST_OF_MONTH: "1er")."""
+    from babel.dates import format_date, tokenize_pattern, untokenize_pattern
+
+    suffix = _FIRST_OF_MONTH.get(locale.language) if date.day == 1 else None
+    if suffix:
+        tokens = []
+        for kind, value in tokenize_pattern(pattern):
+            tokens.append((kind, value))
+            if kind == "field" and value[0] == "d":
+                tokens.append(("chars", suffix))
+        pattern = untokenize_pattern(tokens)
+    return format_date(date, pattern, locale=locale)
 
 
 @cache
@@ -221,12 +240,14 @@ def day_number(date: dt.date, language: str) -> str:
     'd MMMM' pattern: the day and what follows it up to a space), for a day's number set large on its own."""
     from babel.dates import tokenize_pattern
 
-    tokens = tokenize_pattern(_pattern("MMMMd", locale_of(language)))
+    locale = locale_of(language)
+    number = str(date.day) + (_FIRST_OF_MONTH.get(locale.language, "") if date.day == 1 else "")  # '1er' (fr)
+    tokens = tokenize_pattern(_pattern("MMMMd", locale))
     for index, (kind, value) in enumerate(tokens):
         if kind == "field" and value[0] == "d":
             after = tokens[index + 1][1] if index + 1 < len(tokens) and tokens[index + 1][0] == "chars" else ""
-            return str(date.day) + after.split(" ", 1)[0].split("\u00a0", 1)[0]
-    return str(date.day)
+            return number + after.split(" ", 1)[0].split("\u00a0", 1)[0]
+    return number
 
 
 @_remembered
