@@ -1317,6 +1317,32 @@ def test_french_text_with_no_space_before_a_high_mark_is_warned_of_where_it_can_
         "Pourquoi ? Ça suffit!")}) if "space before" in w]  # (an English booklet)
 
 
+
+def test_french_text_with_no_space_before_a_high_mark_is_warned_of_in_tutorials_and_posters_too(tmp_path):
+    """A French LOC's booklet: a tutorial's description "apportez un portable!" and a poster's abstract "imprimés? Oui"
+    printed with no space before the mark, with no warning, where the same text in an abstract was warned of."""
+    french = extend("conference.yaml", "language: fr\n")
+    tutorials = BASE["tutorials.yaml"].replace("description: A course.",
+                                               "description: Un cours pratique et une salle pour apportez un portable!")
+    posters = extend("posters.yaml", """\
+        - number: 2
+          author: Lena Lund
+          title: Une affiche pour les questions
+          abstract: Les résumés des affiches sont-ils imprimés? Oui, dans le livret.
+        """)
+    found = [w for w in warnings_for(tmp_path / "a", {"conference.yaml": french, "tutorials.yaml": tutorials,
+                                                       "posters.yaml": posters}) if "space before" in w]
+    assert found == [
+        "tutorials.yaml:3: [0].description: warning: tutorial 'bayes-intro': '…our apportez un portable!' has "
+        "no space before '!': French sets a thin space there; type a space before the mark (it prints as a thin "
+        "space that holds to the word)",
+        "posters.yaml:7: [1].abstract: warning: poster 2: '…fiches sont-ils imprimés?' has no space before '?': "
+        "French sets a thin space there; type a space before the mark (it prints as a thin space that holds to the "
+        "word)"]
+    assert not [w for w in warnings_for(tmp_path / "b", {"tutorials.yaml": tutorials, "posters.yaml": posters})
+                if "space before" in w]  # (an English booklet)
+
+
 def test_entry_warnings_name_the_line_of_their_key_in_block_style(tmp_path):
     """A poster's number given twice, a participant listed twice and a malformed email, written one key a line (as
     init and import write entries): each warning names the line of the key it is about, not the entry's first."""

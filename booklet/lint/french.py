@@ -35,30 +35,36 @@ SHOWN = 24  # characters of the text shown before the mark
 
 
 def check_french_marks(booklet: Booklet, lines: Lines) -> list[Problem]:
-    """One warning per abstract (its text, then its title) at the first mark without its space, with how many more."""
+    """One warning per abstract, tutorial and poster (its text, then its title) at the first mark without its space,
+    with how many more. A poster, which has no `language:`, is French when the booklet is and its text reads French."""
+    entries = [(f"abstract {quoted(a.id)}", a.source, a.language, "abstract", a.text, a.title)
+               for a in booklet.abstracts]
+    entries += [(f"tutorial {quoted(t.id)}", t.source, t.language, "description", t.description, t.title)
+                for t in booklet.tutorials]
+    entries += [(f"poster {p.number}", p.source, None, "abstract", p.abstract or "", p.title) for p in booklet.posters]
     problems = []
-    for abstract in booklet.abstracts:
-        language = abstract.language or booklet.conference.language
+    for named, source, own, text_key, body, title in entries:
+        language = own or booklet.conference.language
         if base_language(language) != "fr":
             continue
-        for key, text in (("abstract", abstract.text), ("title", abstract.title)):
+        if not (own or _looks_french(_prose(body) if body else _prose(title))):
+            continue
+        for key, text in ((text_key, body), ("title", title)):
             prose = _prose(text)
-            if not (abstract.language or _looks_french(_prose(abstract.text))):
-                continue
             found = list(_GLUED.finditer(prose))
             if not found:
                 continue
             first = found[0]
             shown = prose[max(0, first.start() - SHOWN):first.end()].lstrip()
             more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-            source = abstract.source or Source("", 0, "")
+            source = source or Source("", 0, "")
             glued = re.search(r"[^\W\d_]+[!?;]+$", prose[:first.end()])  # the word and its mark, as written
             at = markup.find_written(text, glued.group() if glued else None)
             line = lines.line(source.file, join(source.key, key), source.line) if at is None else \
                 lines.line_in(source.file, join(source.key, key), source.line, text, at)
             problems.append(Problem(
                 source.file, line, join(source.key, key),
-                f"abstract {quoted(abstract.id)}: '…{shown}' has no space before {quoted(first.group()[0])}{more}: "
+                f"{named}: '…{shown}' has no space before {quoted(first.group()[0])}{more}: "
                 "French sets a thin space there; type a space before the mark (it prints as a thin space that holds "
                 "to the word)", "warning", "french-spacing"))
     return problems
