@@ -1343,6 +1343,30 @@ def test_french_text_with_no_space_before_a_high_mark_is_warned_of_in_tutorials_
                 if "space before" in w]  # (an English booklet)
 
 
+
+def test_a_guillemet_typed_against_its_word_in_french_is_warned_of(tmp_path):
+    """A French LOC's abstract "le «texte» est là" printed its guillemets glued to the word, where "« texte »" typed
+    with spaces, and straight quotes, print with the thin spaces French sets inside them: warned of, as a glued ! ? ;
+    is; not a closing one after a mark ("« Pourquoi ?»" is the ? already warned of, or none), nor one with its space."""
+    french = extend("conference.yaml", "language: fr\n")
+
+    def warned(folder: str, text: str) -> list[str]:
+        abstracts = BASE["abstracts.yaml"].replace("abstract: Some text.", "abstract: " + json.dumps(text))
+        return [w for w in warnings_for(tmp_path / folder, {"conference.yaml": french, "abstracts.yaml": abstracts})
+                if "french" in w.lower() or "space" in w]
+
+    assert warned("a", "Nous montrons que le «texte» est dans la base.") == [
+        "abstracts.yaml:4: [0].abstract: warning: abstract 'lund-2026': '…Nous montrons que le «texte' has no space "
+        "after '«' (and 1 more): French sets a thin space there; type a space after it (it prints as a thin space "
+        "that holds to the word)"]
+    assert warned("b", "Nous montrons que le « texte » est dans la base.") == []
+    assert warned("c", "Nous montrons que le \u00ab\u202ftexte\u202f\u00bb est dans la base.") == []
+    assert warned("d", "Nous montrons que le « texte» est dans la base.") == [
+        "abstracts.yaml:4: [0].abstract: warning: abstract 'lund-2026': '…montrons que le « texte»' has no space "
+        "before '»': French sets a thin space there; type a space before the mark (it prints as a thin space that "
+        "holds to the word)"]
+
+
 def test_entry_warnings_name_the_line_of_their_key_in_block_style(tmp_path):
     """A poster's number given twice, a participant listed twice and a malformed email, written one key a line (as
     init and import write entries): each warning names the line of the key it is about, not the entry's first."""

@@ -125,7 +125,7 @@ def test_french_spacing_is_told_of_at_its_line(tmp_path):
     abstract = ("  language: fr\n  abstract: |\n    Nous montrons que le modèle est juste.\n"
                 "    Les données sont dans la base.\n    Pourquoi? Parce que.\n")
     assert check(tmp_path, {"abstracts.yaml": appended(abstract)}) == [
-        "French text with no space before ! ? or ; (1):",
+        "French text with no space before ! ? ; or inside « » (1):",
         f"abstracts.yaml:{FIRST + 7}: [2].abstract: warning: abstract 'wang': '…t dans la base. Pourquoi?' has no space before "
         "'?': French sets a thin space there; type a space before the mark (it prints as a thin space that holds to "
         "the word)"]

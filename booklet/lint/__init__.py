@@ -55,7 +55,7 @@ KINDS = {
     "running-title": "Titles the running heads cut",
     "language": "Language codes that are not real codes",
     "labels": "Words left in English in a booklet in another language",
-    "french-spacing": "French text with no space before ! ? or ;",
+    "french-spacing": "French text with no space before ! ? ; or inside « »",
     "empty-label": "Labels, colours and fonts left empty, whose defaults print",
     "yaml-text": "Text that YAML reads as a comment or an anchor, leaving the value empty",
     "stray-file": "Files named like data files that booklet does not read",

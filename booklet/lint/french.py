@@ -1,6 +1,7 @@
-"""Text in French -> a warning where a high mark of punctuation (! ? ;) follows its word with no space: French sets a
-thin space before it ("Ça suffit !", "Pourquoi ?"), which booklet prints where the author typed a space (a narrow
-no-break space, text.markup), and cannot where none was typed ("suffit!", "signes?Oui").
+"""Text in French -> a warning where a high mark of punctuation (! ? ;) follows its word with no space, or a guillemet
+is typed against its word ("le «texte»"): French sets a thin space there ("Ça suffit !", "Pourquoi ?", "« texte »"),
+which booklet prints where the author typed a space (a narrow no-break space, text.markup), and cannot where none was
+typed ("suffit!", "signes?Oui").
 
 Only where it can be told: in prose, outside code, math, web and e-mail addresses; after a letter (a time, 14:30, a
 ratio, 1:2, is digits; the colon is not looked at: "doi:10...", "arXiv:2101...", "Note:" in an English quotation);
@@ -25,6 +26,9 @@ from .text import quoted
 # a letter, then ! ? or ; with no space before it (several: "quoi?!"), then white space, the text's end or a letter
 # (not before a closing quotation mark or bracket, a space between or not)
 _GLUED = re.compile(r"(?<=[^\W\d_])[!?;]+(?=\s|$|[^\W\d_])(?![\s\u00a0\u202f]*[\u00bb\u203a\u201d\u2019\"')\]])")
+# a guillemet typed against its word ("le «texte»"): French sets a thin space inside « » (as booklet prints "« texte »"
+# typed with spaces, and the quotation marks it makes of straight ones), after an opening one and before a closing one
+_GLUED_GUILLEMET = re.compile(r"\u00ab(?=[^\W\d_])|(?<=[^\W\d_])\u00bb")
 # the commonest short words of French and of English: a text of more of the first than of the second is French
 _FRENCH_WORDS = frozenset("le la les des du un une et est sont dans pour que qui sur par avec au aux ce cette nous "
                           "ne pas plus en".split())
@@ -51,22 +55,27 @@ def check_french_marks(booklet: Booklet, lines: Lines) -> list[Problem]:
             continue
         for key, text in ((text_key, body), ("title", title)):
             prose = _prose(text)
-            found = list(_GLUED.finditer(prose))
+            found = sorted([*_GLUED.finditer(prose), *_GLUED_GUILLEMET.finditer(prose)], key=lambda m: m.start())
             if not found:
                 continue
             first = found[0]
-            shown = prose[max(0, first.start() - SHOWN):first.end()].lstrip()
             more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
             source = source or Source("", 0, "")
-            glued = re.search(r"[^\W\d_]+[!?;]+$", prose[:first.end()])  # the word and its mark, as written
+            if first.group() == "\u00ab":  # the guillemet and the word after it, as written
+                glued = re.match(r"\u00ab[^\W\d_]+", prose[first.start():])
+                shown = prose[max(0, first.start() - SHOWN):first.start() + len(glued.group())].lstrip()
+                where, advice = "after '\u00ab'", "type a space after it"
+            else:
+                glued = re.search(r"[^\W\d_]+(?:[!?;]+|\u00bb)$", prose[:first.end()])  # the word and its mark
+                shown = prose[max(0, first.start() - SHOWN):first.end()].lstrip()
+                where, advice = f"before {quoted(first.group()[0])}", "type a space before the mark"
             at = markup.find_written(text, glued.group() if glued else None)
             line = lines.line(source.file, join(source.key, key), source.line) if at is None else \
                 lines.line_in(source.file, join(source.key, key), source.line, text, at)
             problems.append(Problem(
                 source.file, line, join(source.key, key),
-                f"{named}: '…{shown}' has no space before {quoted(first.group()[0])}{more}: "
-                "French sets a thin space there; type a space before the mark (it prints as a thin space that holds "
-                "to the word)", "warning", "french-spacing"))
+                f"{named}: '…{shown}' has no space {where}{more}: French sets a thin space there; {advice} (it "
+                "prints as a thin space that holds to the word)", "warning", "french-spacing"))
     return problems
 
 
