@@ -13,6 +13,7 @@ import pypdfium2.raw as pdfium
 import pytest
 from PIL import Image
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from booklet.build import PrintOptions, build_booklet
@@ -414,6 +415,23 @@ def test_a_pdf_extra_page_in_a_cmyk_build_is_rendered_at_print_resolution(tmp_pa
     assert right - left == pytest.approx(A5.text_width, abs=0.05)
     image = next(iter(pdf.reader.pages[index].images)).image
     assert image.mode == "CMYK" and image.width >= (right - left) / 72 * 300
+
+
+def test_a_pdf_extra_page_holding_an_image_is_placed_with_its_image_and_text(tmp_path):
+    """A map exported with a photo or a raster layer in it (an image XObject in its resources) builds: the page's
+    own image is in the booklet's page at its place, its text still text (it failed as an internal error)."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(300.0, 200.0), invariant=1)
+    image = Image.new("RGB", (60, 40), (200, 30, 30))
+    canvas.drawImage(ImageReader(image), 0, 0, 300, 200)
+    canvas.drawString(20, 100, "Harbour photo")
+    canvas.save()
+    result, pdf = build(tmp_path, "extra_pages:\n  - {file: images/photo.pdf}\n",
+                        {"images/photo.pdf": buffer.getvalue()})
+    index = result.anchors["extra-0"] - 1
+    assert "Harbour photo" in pdf.texts[index]
+    [placed] = list(pdf.reader.pages[index].images)
+    assert placed.image.size == (60, 40)
 
 
 def _with_boxes(data: bytes, **boxes) -> bytes:

@@ -100,12 +100,12 @@ def _drawing_read(page) -> tuple:
             continue
         seen.add(id(resources))
         forms = (resources.get("/XObject") or DictionaryObject()).get_object()
-        for form in (forms.values() if isinstance(forms, DictionaryObject) else ()):
-            form = form.get_object()
-            if isinstance(form, StreamObject) and form.get("/Subtype") == "/Form" and id(form) not in seen:
-                seen.add(id(form))
-                streams.append(form)
-                pending.append(form.get("/Resources"))
+        for named in (forms.values() if isinstance(forms, DictionaryObject) else ()):  # (not `form`: given back)
+            named = named.get_object()
+            if isinstance(named, StreamObject) and named.get("/Subtype") == "/Form" and id(named) not in seen:
+                seen.add(id(named))
+                streams.append(named)
+                pending.append(named.get("/Resources"))
     for stream in streams:
         ContentStream(stream, page.pdf).operations  # noqa: B018
     return form
