@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from reportlab.lib.colors import CMYKColorSep
 from reportlab.lib.units import inch, mm
 
 from booklet.build import build_booklet
@@ -83,6 +84,24 @@ def test_rgb_colour_and_images_are_flagged_only_when_cmyk_is_asked(tmp_path):
     path = pdf.save()
     assert faults_of(path) == []
     assert faults_of(path, cmyk=True) == ["RGB colour (CMYK asked): page 1.", "RGB image (CMYK asked): page 4."]
+
+
+def test_a_spot_colour_is_told_with_its_pages_and_is_a_fault_when_cmyk_is_asked(tmp_path):
+    """A Separation colour (a map's or an advertisement's Pantone) is a plate of its own: told, and a fault in a file
+    meant for the four process inks; registration ('All') and a process ink named as a separation are no spot."""
+    pdf = PrintPdf(tmp_path / "spot.pdf")
+    for number in range(1, 5):
+        if number > 1:
+            pdf.next_page()
+        spot = {1: "PANTONE 185 C", 3: "PANTONE 185 C", 2: "All", 4: "Black"}[number]
+        pdf.canvas.setFillColor(CMYKColorSep(0, 0.9, 0.8, 0, spotName=spot))
+        pdf.canvas.rect(20 * mm, 20 * mm, 20 * mm, 20 * mm, stroke=0, fill=1)
+    path = pdf.save()
+    fact = ("Spot colours: PANTONE 185 C (pages 1, 3): each prints as a plate of its own unless the print shop "
+            "converts it to CMYK; ask which")
+    report = preflight(path)
+    assert fact in report.facts and report.faults == []
+    assert faults_of(path, cmyk=True) == ["Spot colour (CMYK asked): PANTONE 185 C (pages 1, 3)."]
 
 
 def test_text_closer_than_the_safe_margin_says_how_close(tmp_path):

@@ -61,7 +61,8 @@ def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN,
             inks = _image_inks(reader, scans) if cmyk else {}
             facts = [_count_fact(pages, imposed, part), *_binding_fact(pages, imposed, part), _size_fact(pages),
                      _bleed_fact(pages),
-                     _font_fact(scans), _image_fact(scans), _colour_fact(reader, scans), _transparency_fact(scans),
+                     _font_fact(scans), _image_fact(scans), _colour_fact(reader, scans), *_spot_facts(scans),
+                     _transparency_fact(scans),
                      *([_ink_fact(pages, scans, inks, ink_limit)] if cmyk else [])]
             faults = [
                 *_count_faults(pages, imposed),
@@ -70,6 +71,7 @@ def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN,
                 *_font_faults(scans),
                 *_image_faults(scans),
                 *(_colour_faults(scans) if cmyk else []),
+                *(_spot_faults(scans) if cmyk else []),
                 *(_ink_faults(pages, scans, inks, ink_limit) if cmyk else []),
                 *_margin_faults(pages, scans, safe_margin),
             ]
@@ -220,6 +222,23 @@ def _colour_fact(reader, scans: list[PageScan]) -> str:
         return (f"Colour: {spaces}, no output intent (not PDF/X): the print shop converts the RGB to CMYK with its "
                 "own profile (booklet build --cmyk makes CMYK)")
     return f"Colour: {spaces}, no output intent (not PDF/X)"
+
+
+def _spots(scans: list[PageScan]) -> str:
+    """'PANTONE 185 C (page 76), HKS 43 K (pages 3-4)': each spot colour the file prints with, and its pages."""
+    pages: dict[str, list[int]] = defaultdict(list)
+    for number, scan in enumerate(scans, 1):
+        for name in scan.spots:
+            pages[name].append(number)
+    return ", ".join(f"{name} ({page_list(numbers)})" for name, numbers in sorted(pages.items()))
+
+
+def _spot_facts(scans: list[PageScan]) -> list[str]:
+    """The spot colours, when the file has any (a map or an advertisement placed as it came): each a printing plate of
+    its own, which costs a run of its own, unless the print shop converts it to CMYK."""
+    spots = _spots(scans)
+    return [f"Spot colours: {spots}: each prints as a plate of its own unless the print shop converts it to CMYK; "
+            "ask which"] if spots else []
 
 
 def _output_intent(reader) -> str | None:
@@ -408,6 +427,12 @@ def _colour_faults(scans: list[PageScan]) -> list[str]:
     if images:
         faults.append(f"RGB image (CMYK asked): {page_list(images)}.")
     return faults
+
+
+def _spot_faults(scans: list[PageScan]) -> list[str]:
+    """A spot colour in a file meant for the four process inks (CMYK asked)."""
+    spots = _spots(scans)
+    return [f"Spot colour (CMYK asked): {spots}."] if spots else []
 
 
 def _ink_faults(pages: list[PageObject], scans: list[PageScan], inks: dict[int, int | None],

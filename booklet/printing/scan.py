@@ -44,6 +44,9 @@ class PageScan:
     ink: float = 0.0
     heavy_inks: list[tuple[float, tuple[float, float, float, float]]] = field(default_factory=list)
     transparent: bool = False  # an image with a soft mask, or a graphics state with alpha, a soft mask or a blend
+    # The spot colours (Separation and DeviceN colourants: 'PANTONE 185 C') a colour space set for painting, an image
+    # or a shading names; each is a printing plate of its own, beyond C, M, Y and K.
+    spots: set[str] = field(default_factory=set)
     text_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
@@ -155,11 +158,13 @@ class _Walker:
         return sum(_unit(v) for v in operands[:4])
 
     def op_cs(self, operands, resources, depth, seen):
+        self.scan.spots |= _spot_names(operands[0], resources)
         self.state.fill_rgb = _is_rgb_space(operands[0], resources)
         self.state.fill_cmyk = _is_cmyk_space(operands[0], resources)
         self.state.fill_ink = 1.0 if self.state.fill_cmyk else 0.0  # (the space's initial colour: black)
 
     def op_CS(self, operands, resources, depth, seen):
+        self.scan.spots |= _spot_names(operands[0], resources)
         self.state.stroke_rgb = _is_rgb_space(operands[0], resources)
         self.state.stroke_cmyk = _is_cmyk_space(operands[0], resources)
         self.state.stroke_ink = 1.0 if self.state.stroke_cmyk else 0.0
@@ -236,6 +241,7 @@ class _Walker:
 
     def op_sh(self, operands, resources, depth, seen):
         shading = resources["/Shading"][operands[0]].get_object()
+        self.scan.spots |= _spot_names(shading.get("/ColorSpace"), resources)
         if _is_rgb_space(shading.get("/ColorSpace"), resources):
             self.scan.rgb_colour = True
 
@@ -255,12 +261,14 @@ class _Walker:
         space = settings.get("/CS", settings.get("/ColorSpace"))
         rgb = space in ("/RGB", "/DeviceRGB") or (space is not None and _is_rgb_space(space, resources))
         cmyk = space in ("/CMYK", "/DeviceCMYK") or (space is not None and _is_cmyk_space(space, resources))
+        self.scan.spots |= _spot_names(space, resources)
         self._record_image(0, int(width), int(height), rgb, cmyk)
 
     def _image(self, ref, image: DictionaryObject) -> None:
         key = ref.idnum if isinstance(ref, IndirectObject) else 0
         rgb = _is_rgb_space(image.get("/ColorSpace"), DictionaryObject())
         cmyk = _is_cmyk_space(image.get("/ColorSpace"), DictionaryObject())
+        self.scan.spots |= _spot_names(image.get("/ColorSpace"), DictionaryObject())
         self._record_image(key, int(image["/Width"]), int(image["/Height"]), rgb, cmyk, "/SMask" in image)
 
     def _record_image(self, key: int, width: int, height: int, rgb: bool, cmyk: bool = False,
@@ -468,6 +476,32 @@ def _is_space(space, resources: DictionaryObject, family: tuple, depth: int = 0)
         if space[0] in over and len(space) > 1:
             return _is_space(space[1], resources, family, depth + 1)
     return False
+
+
+# colourants that are no spot colour: the process inks, every plate at once (registration), and none
+_NO_SPOT = {"Cyan", "Magenta", "Yellow", "Black", "All", "None"}
+
+
+def _spot_names(space, resources: DictionaryObject, depth: int = 0) -> set[str]:
+    """The spot colours a colour space (a name, a resource name or an array) prints with: a Separation's colourant, a
+    DeviceN's colourants but the process inks, 'All' and 'None'; an Indexed or Pattern space's base's."""
+    if space is None or depth > 5:
+        return set()
+    space = space.get_object()
+    if isinstance(space, str):  # NameObject: a family's name, or the name of one in the resources
+        named = resources.get("/ColorSpace", DictionaryObject()).get_object().get(space)
+        return _spot_names(named, resources, depth + 1) if named is not None else set()
+    if not isinstance(space, list) or len(space) < 2:
+        return set()
+    if space[0] == "/Separation":
+        names = [space[1].get_object()]
+    elif space[0] == "/DeviceN":
+        names = list(space[1].get_object())
+    elif space[0] in ("/Indexed", "/I", "/Pattern"):
+        return _spot_names(space[1], resources, depth + 1)
+    else:
+        return set()
+    return {str(name)[1:] for name in names if isinstance(name, str) and str(name)[1:] not in _NO_SPOT}
 
 
 @dataclass
