@@ -434,6 +434,38 @@ def test_a_pdf_extra_page_holding_an_image_is_placed_with_its_image_and_text(tmp
     assert placed.image.size == (60, 40)
 
 
+def photo_pdf(pixels: tuple[int, int], size=(300.0, 200.0)) -> bytes:
+    """A one-page PDF whose whole page is a photo of `pixels`."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=size, invariant=1)
+    canvas.drawImage(ImageReader(Image.new("RGB", pixels, (200, 30, 30))), 0, 0, *size)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_coarse_image_inside_a_pdf_extra_page_is_warned_about_at_the_size_it_prints(tmp_path):
+    """The image in a placed PDF is judged at the size the page prints, as preflight measures it; the warning also
+    comes with --cmyk, whose 300 dpi rendering of the page hides it from preflight (it said nothing at all)."""
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/coarse.pdf}\n"
+                                                     "  - {file: images/fine.pdf}\n"),
+        "images/coarse.pdf": photo_pdf((60, 40)), "images/fine.pdf": photo_pdf((1800, 1200))})
+    line = base_lines("conference.yaml") + 2
+    scale = A5.text_width / 300
+    dpi = 60 * 72 / (300 * scale)
+    message = (f"conference.yaml:{line}: extra_pages[0].file: warning: coarse.pdf holds an image of 60 \u00d7 40 pixels "
+               f"that is {dpi:.0f} dpi as the page prints (fitted in the text block at {scale:.0%} of its size) and "
+               "will print blurred ('booklet preflight' fails it; a --cmyk build renders the page at 300 dpi, no "
+               "sharper): export the page with its images at 300 dpi or more at the size it prints")
+    check = invoke("check", data)
+    built = invoke("build", data, "-o", tmp_path / "out.pdf", "--cmyk")
+    assert check.exit_code == built.exit_code == 0
+    for result in (check, built):
+        lines = result.stderr.splitlines()
+        assert message in lines
+        assert not any("fine.pdf" in line for line in lines)
+
+
 def _with_boxes(data: bytes, **boxes) -> bytes:
     """The PDF with its first page's boxes set (trimbox=(left, bottom, right, top), ...)."""
     from pypdf import PdfReader, PdfWriter

@@ -10,7 +10,7 @@ lead nowhere); those a viewer prints (a filled-in form field, a stamp, a comment
 appearance, on top of the page, the way a viewer prints them ("flattened").
 
 What a build needs of such a file (check's answer, the page's size, the form's content and the objects it
-reaches, as plain values: `_facts`) is kept in booklet's disk cache by the hash of the file's bytes, so a
+reaches, as plain values, and its coarsest image for the resolution check: `_facts`) is kept in booklet's disk cache by the hash of the file's bytes, so a
 build of a PDF read before neither imports nor runs pypdf; the form made from the kept values is the form
 made from the file, object for object (tests/test_cold.py).
 """
@@ -111,7 +111,7 @@ def _drawing_read(page) -> tuple:
     return form
 
 
-FACTS = 1  # the shape of the kept facts: bump when it changes
+FACTS = 2  # the shape of the kept facts: bump when it changes
 _known: dict[str, tuple | None] = {}  # the file's hash -> its facts, in this process
 
 
@@ -130,7 +130,7 @@ def _facts(path: Path) -> tuple | None:
         return _known[found]
     key = disk.key("pdfpage", FACTS, stamp(), _pypdf_version(), found)
     facts = disk.load("pdfpages", key, tuple, lasts=False)
-    if facts is None or len(facts) != 3:
+    if facts is None or len(facts) != 4:
         facts = _read_facts(path)
         if facts is not None:
             disk.store("pdfpages", key, facts)
@@ -165,8 +165,8 @@ def _read_facts(path: Path) -> tuple | None:
     try:
         problem, form = _checked(path)
         if problem is not None:
-            return problem, None, None
-        return None, _size(path), form
+            return problem, None, None, None
+        return None, _size(path), form, _coarsest(path)
     except Exception:  # noqa: BLE001 - anything pypdf raises: not kept, pypdf asked again
         return None
 
@@ -211,6 +211,28 @@ def _corners(box) -> tuple[float, float, float, float]:
 
 def _rotation(page) -> int:
     return int(page.get("/Rotate", 0) or 0) % 360
+
+
+def coarsest_image(path: Path) -> tuple[int, int, float] | None:
+    """The page's image of the fewest pixels per inch as the page places it: (its width and height in pixels, that
+    dpi on the page at its own size), or None: no image, or a file that cannot be placed."""
+    facts = _facts(path)
+    if facts is not None:
+        return facts[3]
+    return _coarsest(path) if _check(path) is None else None
+
+
+def _coarsest(path: Path) -> tuple[int, int, float] | None:
+    from ..printing.scan import scan_page
+
+    try:
+        placed = scan_page(_reader(path).pages[0], {}).images
+    except Exception:  # noqa: BLE001 - what draws the page was read (check): an image not measured is no warning
+        return None
+    if not placed:
+        return None
+    image = min(placed, key=lambda use: use.dpi)
+    return image.pixels[0], image.pixels[1], image.dpi
 
 
 def size(path: Path) -> tuple[float, float]:

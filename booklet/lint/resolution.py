@@ -47,7 +47,40 @@ def check_resolution(booklet: Booklet, page) -> list[Problem]:
         problems.append(Problem(source.file, source.line, source.key,
                                 f"{path.name} is {dpi:.0f} dpi {at}{verdict}; {images.PRINT_DPI} dpi needs {need}",
                                 "warning", "low-resolution"))
+    problems += _pdf_page_images(booklet, page)
     return sorted(problems, key=file_order)
+
+
+def _pdf_page_images(booklet: Booklet, page) -> list[Problem]:
+    """A warning for each extra page's PDF whose coarsest image prints below print resolution, the PDF's page
+    scaled as the layout fits it in the text block: preflight fails such a page in the booklet, and a --cmyk build,
+    which renders the page at 300 dpi, hides it from preflight but prints it no sharper."""
+    from ..layout import pdfpage
+    from ..layout.extras import printed_box
+
+    box_width, box_height = printed_box(page)
+    problems = []
+    for extra in booklet.conference.extra_pages:
+        coarsest = pdfpage.coarsest_image(extra.file) if extra.is_pdf else None  # (None too: a PDF not placed)
+        if coarsest is None:
+            continue
+        width, height = pdfpage.size(extra.file)
+        scale = min(box_width / width, box_height / height)
+        dpi = coarsest[2] / scale
+        if not scale > 0 or dpi >= images.PRINT_DPI - DPI_SLACK:
+            continue
+        source = booklet.image_sources.get(extra.file) or Source("", 0, "")
+        verdict = (" and will print blurred" if dpi < BLURRED_DPI
+                   else f", below the {images.PRINT_DPI} dpi that print needs")
+        pixels = f"{coarsest[0]} \u00d7 {coarsest[1]} pixels"
+        problems.append(Problem(
+            source.file, source.line, source.key,
+            f"{extra.file.name} holds an image of {pixels} that is {dpi:.0f} dpi as the page prints (fitted in the "
+            f"text block at {scale:.0%} of its size){verdict} ('booklet preflight' fails it; a --cmyk build renders "
+            f"the page at {images.PRINT_DPI} dpi, no sharper): export the page with its images at "
+            f"{images.PRINT_DPI} dpi or more at the size it prints",
+            "warning", "low-resolution"))
+    return problems
 
 
 THINNEST = 2 * mm  # an image fitted in its place narrower or lower than this, and than a tenth of its place ...
