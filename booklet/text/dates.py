@@ -174,7 +174,7 @@ def _written(date: dt.date, pattern: str, locale) -> str:
     """`date` written by `pattern`, the first of a month as the language writes it (_FIRST_OF_MONTH: "1er")."""
     from babel.dates import format_date, tokenize_pattern, untokenize_pattern
 
-    suffix = _FIRST_OF_MONTH.get(locale.language) if date.day == 1 else None
+    suffix = _FIRST_OF_MONTH.get(locale.language) if date is not None and date.day == 1 else None
     if suffix:
         tokens = []
         for kind, value in tokenize_pattern(pattern):
