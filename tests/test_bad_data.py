@@ -1428,3 +1428,23 @@ def test_a_data_folder_that_is_no_folder_is_not_offered_to_init(tmp_path):
     os.mkfifo(pipe)
     for name in (Path(os.devnull), pipe):
         _refused_as(name, f"{name}: not a folder: give the conference's data folder", tmp_path / "b.pdf")
+
+
+@pytest.mark.parametrize("encoding, expected", [
+    ("utf-16", "the file is UTF-16 text; save it as UTF-8"),
+    ("utf-32", "the file is UTF-32 text; save it as UTF-8"),  # it said "UTF-16 text" (its mark starts as UTF-16's)
+    # without a byte order mark: "not UTF-8 text (byte 0xd8)" at the first letter outside ASCII, or, for ASCII
+    # alone (valid UTF-8, a NUL after each letter), "YAML syntax error: unacceptable character #x0000"
+    ("utf-16-le", "the file is UTF-16 text, without a byte order mark; save it as UTF-8"),
+    ("utf-16-be", "the file is UTF-16 text, without a byte order mark; save it as UTF-8"),
+    ("utf-32-le", "the file is UTF-32 text, without a byte order mark; save it as UTF-8"),
+    ("utf-32-be", "the file is UTF-32 text, without a byte order mark; save it as UTF-8"),
+], ids=["utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", ["title: Åström\nvenue: Lund\ndates: {start: 2027-09-13, end: 2027-09-14}\n",
+                                  "title: Astrom\nvenue: Lund\ndates: {start: 2027-09-13, end: 2027-09-14}\n"],
+                         ids=["letters", "ascii"])
+def test_a_file_in_utf16_or_utf32_says_which(tmp_path, encoding, expected, text):
+    """A generated-input run: conference.yaml saved as UTF-32 was reported as "UTF-16 text", and saved as UTF-16 or
+    UTF-32 without a byte order mark, as a stray byte or character. Each names its encoding, at line 1."""
+    data = conference(tmp_path, {"conference.yaml": text.encode(encoding)})
+    build_and_check_fail(tmp_path, data, [f"conference.yaml:1: {expected}"])

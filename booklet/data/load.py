@@ -323,6 +323,10 @@ def _parse_whole(text: str, display: str, problems: list[Problem]):
 
 
 def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
+    wide = wide_encoding(data)
+    if wide:  # (UTF-16 of ASCII text alone is valid UTF-8, with a NUL after each letter)
+        problems.append(Problem(display, 1, "", f"the file is {wide}; save it as UTF-8"))
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -331,15 +335,37 @@ def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
             problems.append(Problem(display, 1, "", f"the file is {workbook}, not text: save it as "
                                     f"{'CSV' if display.endswith('.csv') else 'YAML'} (UTF-8)"))
             return None
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a byte order mark: what Excel saves as "Unicode Text"
-            problems.append(Problem(display, 1, "", "the file is UTF-16 text; save it as UTF-8"))
-            return None
         line = data[: exc.start].count(b"\n") + 1
         problems.append(
             Problem(display, line, "", f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")
         )
         return None
     return text.removeprefix("\ufeff")
+
+
+def wide_encoding(data: bytes) -> str:
+    """"UTF-16 text" or "UTF-32 text" (", without a byte order mark" when it has none) for text saved in one of
+    them (Excel's "Unicode Text", an editor's "UTF-16 LE"), by its byte order mark or, without one, by its NUL bytes
+    (each ASCII character's other bytes); '' for anything else. UTF-32's mark starts as UTF-16's does: it is looked
+    for first (a UTF-32 file was told as UTF-16 text)."""
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return "UTF-32 text"
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "UTF-16 text"
+    head = data[:400]
+    if len(head) < 8 or b"\x00" not in head[:4]:
+        return ""
+
+    def nul(part: bytes) -> bool:  # (nearly) all NUL
+        return part.count(0) >= 0.9 * len(part)
+
+    for size in (4, 2):
+        cut = len(head) // size * size
+        lanes = [head[lane:cut:size] for lane in range(size)]
+        nuls = [nul(lane) for lane in lanes]
+        if nuls.count(True) == size - 1 and not (nuls[0] and nuls[-1]):  # one lane of letters, first or last
+            return f"UTF-{size * 8} text, without a byte order mark"
+    return ""
 
 
 def workbook_kind(data: bytes) -> str:
