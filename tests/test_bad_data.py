@@ -1448,3 +1448,26 @@ def test_a_file_in_utf16_or_utf32_says_which(tmp_path, encoding, expected, text)
     UTF-32 without a byte order mark, as a stray byte or character. Each names its encoding, at line 1."""
     data = conference(tmp_path, {"conference.yaml": text.encode(encoding)})
     build_and_check_fail(tmp_path, data, [f"conference.yaml:1: {expected}"])
+
+
+def test_text_shaped_as_a_day_not_in_the_calendar_prints_as_written(tmp_path):
+    """A generated-input run: `title: 2026-02-30` (YAML's pattern of a date, unquoted) stopped the build with "title:
+    '2026-02-30' is not a valid date", where `title: 2026-02-28` prints as written; a poster's number and an item's
+    time said the same. The text is read as written: a text key prints it, a number or a time says it is none, and a
+    date key, quoted or not, says it is no valid date."""
+    data = conference(tmp_path, {
+        "conference.yaml": BASE["conference.yaml"].replace("title: Test Conference", "title: 2026-02-30"),
+        "abstracts.yaml": BASE["abstracts.yaml"].replace("title: A talk about Lund", "title: 2027-13-01")})
+    result = invoke("build", data, "-o", tmp_path / "b.pdf")
+    assert result.exit_code == 0, result.output
+    texts = "\n".join(Pdf(tmp_path / "b.pdf").texts)
+    assert "2026-02-30" in texts and "2027-13-01" in texts
+    bad = conference(tmp_path / "bad", {
+        "posters.yaml": BASE["posters.yaml"].replace("number: 1", "number: 2026-02-30"),
+        "programme.yaml": BASE["programme.yaml"].replace('time: "09:00-09:20"', "time: 2026-02-30"),
+        "conference.yaml": BASE["conference.yaml"].replace("end: 2027-09-14", 'end: "2027-09-31"')})
+    build_and_check_fail(tmp_path / "bad", bad, [
+        "conference.yaml:3: dates.end: '2027-09-31' is not a valid date",
+        "posters.yaml:1: [0].number: expected a whole number, not text; write it like: number: 1",
+        "programme.yaml:4: days[0].items[0].time: '2026-02-30' is not a time; write HH:MM or HH:MM-HH:MM, "
+        "e.g. \"09:00-09:20\""])

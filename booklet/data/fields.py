@@ -66,6 +66,7 @@ def describe(value) -> str:
 
 
 _DATE_AND_TIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d?:\d\d.*")
+_DATE_FORM = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _as_declared(value: str, choices) -> str:
@@ -229,7 +230,9 @@ class Fields:
             try:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
-                pass
+                if _DATE_FORM.fullmatch(value.strip()):  # 2027-02-30: no day of the calendar
+                    self.error(key, f"'{value.strip()}' is not a valid date")
+                    return None
         self.error(key, f"'{self.map.raw.get(key) or describe(value)}' is not a date; write it like: "
                         f"{example_line(self.record[key])}")
         return None

@@ -627,6 +627,10 @@ def _construct_scalar(node, file: str, path: str, problems: list[Problem], lines
         return _constructor().construct_object(node, deep=True)
     except Exception:  # noqa: BLE001 - PyYAML's constructors fail in many ways on odd values (`!!timestamp x`
         #               raises AttributeError, `!!bool x` KeyError): each is a value that cannot be read
+        if node.tag == _TIMESTAMP and not node.style and _DATE_LIKE.match(node.value):  # (plain: libyaml says "")
+            # `title: 2026-02-30`: YAML's pattern of a date, no day of the calendar: the text as written, as
+            # `title: 2026-02-28` prints (a date key says it is no valid date, a time or a number that it is none)
+            return node.value
         line = node.start_mark.line + 1
         if node.tag.startswith("!"):  # 'title: !Important news': '!Important' is read as a tag
             text = lines[line - 1] if line <= len(lines) else ""
@@ -637,6 +641,9 @@ def _construct_scalar(node, file: str, path: str, problems: list[Problem], lines
         problems.append(Problem(file, line + offset, path, f"'{node.value}' is not a valid {_TAGGED.get(kind, f'!!{kind} value')}"))
         return BAD
 
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_DATE_LIKE = re.compile(r"\d{4}-\d\d?-\d\d?")
 
 _TAGGED = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true/false value",
            "binary": "base64 binary value", "null": "empty value"}
