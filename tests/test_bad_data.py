@@ -1471,3 +1471,16 @@ def test_text_shaped_as_a_day_not_in_the_calendar_prints_as_written(tmp_path):
         "posters.yaml:1: [0].number: expected a whole number, not text; write it like: number: 1",
         "programme.yaml:4: days[0].items[0].time: '2026-02-30' is not a time; write HH:MM or HH:MM-HH:MM, "
         "e.g. \"09:00-09:20\""])
+
+
+@pytest.mark.parametrize("version, line", [("1.3", 1), ("1.0", 2)])
+def test_a_yaml_version_directive_booklet_cannot_read_is_named(tmp_path, version, line):
+    """A generated-input run: a file starting with `%YAML 1.3` was refused as "the file cannot be read as YAML" (libyaml
+    refuses it; PyYAML's own parser, asked for a better message, reads it). The directive is named, at its line."""
+    head = f"%YAML {version}\n---\n" if line == 1 else f"# the conference\n%YAML {version}\n---\n"
+    data = conference(tmp_path, {"conference.yaml": head + BASE["conference.yaml"]})
+    build_and_check_fail(tmp_path, data, [
+        f"conference.yaml:{line}: YAML syntax error: '%YAML {version}' names a version of YAML that booklet does not "
+        "read (it reads 1.1 and 1.2): write %YAML 1.2, or leave the line out"])
+    fine = conference(tmp_path / "fine", {"conference.yaml": "%YAML 1.2\n---\n" + BASE["conference.yaml"]})
+    assert invoke("check", fine).exit_code == 0

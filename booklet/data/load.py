@@ -386,7 +386,19 @@ def _python_parser_error(text: str) -> yaml.YAMLError:
         return exc
     except RecursionError:
         return yaml.YAMLError("the file is nested too deeply to be read")
-    return _half_character(nodes) or yaml.YAMLError("the file cannot be read as YAML")
+    return _half_character(nodes) or _version_directive(text) or yaml.YAMLError("the file cannot be read as YAML")
+
+
+def _version_directive(text: str) -> yaml.YAMLError | None:
+    """`%YAML 1.3` (or 1.0): PyYAML's own parser reads it, libyaml refuses the file ("incompatible YAML document"),
+    which was told as "the file cannot be read as YAML"; the error at the directive's line, saying which are read."""
+    found = re.search(r"^%YAML[ \t]+(\S*)", text, re.MULTILINE)
+    if not found or found[1] in ("1.1", "1.2"):
+        return None
+    line = text.count("\n", 0, found.start())
+    return yaml.MarkedYAMLError(problem=f"'%YAML {found[1]}' names a version of YAML that booklet does not read (it "
+                                        "reads 1.1 and 1.2): write %YAML 1.2, or leave the line out",
+                                problem_mark=yaml.Mark("", found.start(), line, 0, None, None))
 
 
 def _paired(text: str) -> list | None:
