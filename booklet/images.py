@@ -109,6 +109,10 @@ def not_found(path: Path, root: Path | None = None) -> str:
         except ValueError:
             return place.as_posix()
 
+    web = re.match(r"(?i)(?:https?|ftp):/+[^/]", shown(path))
+    if web:  # (a path joins the two slashes of "https://" into one)
+        return (f"file not found: a web address is no file; download it into the data folder (images/{path.name}) "
+                "and give its path there")
     meant = slashed(path)
     if meant is not None:
         return f"file not found (a path is written with '/', not '\\': did you mean '{shown(meant)}'?)"

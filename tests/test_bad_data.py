@@ -832,6 +832,16 @@ def test_photo_missing(tmp_path):
     ])
 
 
+@pytest.mark.parametrize("address", ["https://example.org/people/ana.jpg", "HTTP://example.org/ana.jpg"])
+def test_a_photo_given_as_a_web_address_says_to_download_it(tmp_path, address):
+    """It said "file not found (there is no folder https:)"."""
+    data = conference(tmp_path, {"abstracts.yaml": with_photo(address)})
+    build_and_check_fail(tmp_path, data, [
+        f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.photo: '{address}': file not found: a web address is no "
+        "file; download it into the data folder (images/ana.jpg) and give its path there",
+    ])
+
+
 @pytest.mark.parametrize("written, meant", [("images/Ana.JPG", "images/ana.jpg"), ("images/anna.jpg", "images/ana.jpg"),
                                            ("images/zzz.jpg", None), ("Ana.jpg", "ana.jpg")])
 def test_a_photo_not_found_names_the_file_of_its_folder_it_may_mean(tmp_path, written, meant):
