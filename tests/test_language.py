@@ -133,7 +133,11 @@ def test_dates_the_fonts_cannot_print_are_a_warning_at_the_language(tmp_path):
         "conference.yaml:5: language: warning: the booklet's fonts cannot print the dates in 'ja': "
         "'年' (U+5E74), '月' (U+6708), '日' (U+65E5), '～' (U+FF5E), '曜' (U+66DC) are left out (the "
         "cover's '2027年9月13日～14日' prints as '202791314'); give theme.yaml's `fonts:` a font that has them, or "
-        "write the booklet in another language"]
+        "write the booklet in another language",
+        # (its quotation marks, CLDR's: resources/quotation-marks.yaml)
+        "conference.yaml:5: language: warning: the booklet's fonts cannot print '「' (U+300C), '」' (U+300D), "
+        "'『' (U+300E), '』' (U+300F) of its words in 'ja' (the labels quote, quotes); left out: give theme.yaml's "
+        "`fonts:` a font that has them"]
     swedish = write_conference(tmp_path / "sv", {"conference.yaml": extend("conference.yaml", "language: sv\n")})
     assert not [p for p in check_folder(swedish)[1] if p.kind == "glyph"]
 
@@ -285,7 +289,16 @@ def test_english_labels_left_from_the_init_template_are_a_warning_in_another_lan
     assert check_folder(folder)[1] == []
     folder = write_conference(tmp_path / "sv", {"conference.yaml": extend("conference.yaml", "language: sv\n"),
                                                 "theme.yaml": "labels:\n" + english})
-    assert check_folder(folder)[1] == []  # no words of its own: English is what it prints anyway
+    # no words of its own: English is what it prints anyway, but for its quotation marks (CLDR's ” ”, which the
+    # English template's “ ” replace)
+    (warning,) = [str(p) for p in check_folder(folder)[1]]
+    assert warning == ("theme.yaml:1: labels: warning: 2 labels are the English words while the booklet's language is "
+                       "sv, and print in place of its own (quote: “{text}”, not ”{text}”; quotes: "
+                       "“ ” ‘ ’, not ” ” ’ ’); delete those you did not mean to change")
+    english = "".join(f"  {key}: '{words}'\n" for key, (_, words) in LABEL_WORDS.items() if key not in ("quote", "quotes"))
+    folder = write_conference(tmp_path / "sv2", {"conference.yaml": extend("conference.yaml", "language: sv\n"),
+                                                 "theme.yaml": "labels:\n" + english})
+    assert check_folder(folder)[1] == []
 
 
 def test_label_tables_are_read_as_pyyaml_reads_them():
@@ -560,7 +573,7 @@ def test_a_language_without_words_of_its_own_says_which_labels_print_in_english(
     assert warning == (
         "conference.yaml:5: language: warning: booklet has no words of its own in Polish ('pl'): every fixed word "
         "prints in English (contents: Contents; committees: Committees; programme: Programme; and "
-        f"{len(LABEL_KEYS) - 3} more); give the {len(LABEL_KEYS)} labels in Polish under theme.yaml's `labels:` "
+        f"{len(LABEL_KEYS) - 5} more); give the {len(LABEL_KEYS) - 2} labels in Polish under theme.yaml's `labels:` "
         "(booklet init writes them all there, commented out)")
     italian = labels_for("it", {})  # (words with the placeholders each label needs)
     given = {key: italian[key] for key in LABEL_KEYS if key not in ("glance_untimed", "et_al", "quotes")}
@@ -569,9 +582,9 @@ def test_a_language_without_words_of_its_own_says_which_labels_print_in_english(
     folder = write_conference(tmp_path / "some", {"conference.yaml": conference, "theme.yaml": theme})
     (warning,) = [str(p) for p in check_folder(folder)[1] if p.kind == "labels"]
     assert warning == (
-        "theme.yaml:1: labels: warning: booklet has no words of its own in Polish ('pl'): 3 labels print in English, "
-        "as theme.yaml's `labels:` does not give them (glance_untimed: No fixed time; et_al: et al.; quotes: “ ” ‘ ’); "
-        "give them there in Polish")
+        "theme.yaml:1: labels: warning: booklet has no words of its own in Polish ('pl'): 2 labels print in English, "
+        "as theme.yaml's `labels:` does not give them (glance_untimed: No fixed time; et_al: et al.); "
+        "give them there in Polish")  # (not `quotes`: Polish „ ” « », CLDR's)
     whole = theme + "  glance_untimed: Bez godziny\n  et_al: i in.\n  quotes: „ ” ‚ ’\n"
     folder = write_conference(tmp_path / "all", {"conference.yaml": conference, "theme.yaml": whole})
     assert [p for p in check_folder(folder)[1] if p.kind == "labels"] == []

@@ -131,3 +131,29 @@ def test_an_entry_in_the_booklet_s_language_written_otherwise_keeps_the_theme_s_
     data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "theme.yaml": theme})
     text = "".join(_pages(build_booklet(data, tmp_path / "b.pdf").output))
     assert "A \u00ablearned\u00bb prior." in text
+
+
+@pytest.mark.parametrize("language, outer, inner", [
+    ("pl", ("\u201e", "\u201d"), ("\u00ab", "\u00bb")),  # „x” «x» (CLDR's delimiters, as quotation-marks.yaml)
+    ("cs", ("\u201e", "\u201c"), ("\u201a", "\u2018")),  # „x“ ‚x‘
+    ("sv", ("\u201d", "\u201d"), ("\u2019", "\u2019")),  # ”x” ’x’
+    ("hu", ("\u201e", "\u201d"), ("\u00bb", "\u00ab")),  # „x” »x«
+    ("ru", ("\u00ab", "\u00bb"), ("\u201e", "\u201c")),  # «x» „x“
+    ("nb", ("\u00ab", "\u00bb"), ("\u2018", "\u2019")),  # «x» ‘x’
+])
+def test_a_booklet_in_a_language_without_words_of_its_own_prints_its_quotation_marks(tmp_path, language, outer,
+                                                                                      inner):
+    """A Polish (Czech, Swedish, ...) booklet printed English “ ” for the quotes typed in its texts, and “ ” around
+    the back cover's quote: booklet has no label table in those languages, and so none of their marks. Their marks
+    come from CLDR's delimiters, inner ones for a quote in a quote."""
+    conference = (BASE["conference.yaml"] + f"language: {language}\n"
+                  "quote: {text: Wszystkie modele są błędne, author: George Box}\n")
+    text = """'A "nuisance" parameter: "the ''inner'' one", the practitioner''s guide.'"""
+    data = write_conference(tmp_path / "conf", {"conference.yaml": conference, "abstracts.yaml": _abstracts(text)})
+    pages = _pages(build_booklet(data, tmp_path / "b.pdf").output)
+    joined = "".join(pages)
+    assert f"A {outer[0]}nuisance{outer[1]} parameter" in joined
+    assert f"{outer[0]}the {inner[0]}inner{inner[1]} one{outer[1]}" in joined
+    assert "practitioner\u2019s guide" in joined
+    assert f"{outer[0]}Wszystkie modele są błędne{outer[1]}" in pages[-1]  # the back cover
+    assert "\u201cnuisance" not in joined and "\u201cWszystkie" not in joined

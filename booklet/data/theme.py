@@ -26,13 +26,19 @@ from .programme import same_id
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "resources" / "themes"
 LABEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "labels"
+# the quotation marks of the languages without a label table (from CLDR: see the file)
+QUOTES_FILE = Path(__file__).resolve().parent.parent / "resources" / "quotation-marks.yaml"
 
 
 @cache
 def _label_table(language: str) -> dict[str, str]:
     """The words of `language`'s table, read by PyYAML once and then kept in the disk cache by the file's identity
     (a build from the disk cache needs PyYAML for nothing else)."""
-    path = LABEL_DIR / f"{language}.yaml"
+    return _resource_table(LABEL_DIR / f"{language}.yaml")
+
+
+def _resource_table(path: Path) -> dict[str, str]:
+    """A table of booklet's resources (a mapping of texts), {} when there is no such file."""
     try:
         info = path.stat()
     except OSError:
@@ -64,8 +70,28 @@ def labels_for(language: str, overrides: dict[str, str]) -> dict[str, str]:
 
     base = base_language(language)
     regional = regional_table(language)
-    table = {**_label_table("en"), **_label_table(base), **(_label_table(regional) if regional else {})}
+    table = {**_label_table("en"), **_cldr_quotes(language), **_label_table(base),
+             **(_label_table(regional) if regional else {})}
     return {**table, **overrides, **_glance_renamed(table, overrides)}
+
+
+@cache
+def _cldr_quotes(language: str) -> dict[str, str]:
+    """The labels `quotes` and `quote` of a language without a table of its own, from quotation-marks.yaml (CLDR's
+    marks: Polish „ ” « », Swedish ” ” ’ ’, Japanese 「 」 『 』): {"quotes": "„ ” « »", "quote": "„{text}”"}; {} for a
+    language it does not list. The code whole first ('zh-Hant'), then with its script ('zh-Hant-TW'), then its
+    language alone."""
+    from ..text.languages import base_language
+
+    marks = _resource_table(QUOTES_FILE)
+    parts = language.replace("_", "-").split("-")
+    base = base_language(language)
+    script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    for code in (language.replace("_", "-"), f"{base}-{script}" if script else None, base):
+        found = next((words for key, words in marks.items() if code and key.lower() == code.lower()), None)
+        if found and (four := quote_marks(found)):
+            return {"quotes": found, "quote": f"{four[0]}{{text}}{four[1]}"}
+    return {}
 
 
 def _glance_renamed(table: dict[str, str], overrides: dict[str, str]) -> dict[str, str]:

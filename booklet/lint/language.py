@@ -56,8 +56,9 @@ def check_date_characters(booklet: Booklet, lines) -> list[Problem]:
 
 
 def check_labels(booklet: Booklet, lines) -> list[Problem]:
-    """theme.yaml's labels left in English in a booklet in another language whose words booklet has
-    (what `booklet init` writes, kept after `language:` changed): one warning at `labels:`, naming them.
+    """theme.yaml's labels left in English in a booklet in another language whose words booklet has, or whose
+    quotation marks (CLDR's, resources/quotation-marks.yaml: `quote` and `quotes`) it has (what `booklet init`
+    writes, kept after `language:` changed): one warning at `labels:`, naming them.
 
     A few English words may be meant ('Abstracts' in German): only when more than half of the words
     the language has of its own are English in theme.yaml is it taken for the template left in place."""
@@ -79,7 +80,7 @@ def check_labels(booklet: Booklet, lines) -> list[Problem]:
 def check_untranslated(booklet: Booklet, lines) -> list[Problem]:
     """The labels that print in English in a booklet in a language booklet has no words of its own in (pl, sv, ...),
     because theme.yaml's `labels:` does not give them: one warning, naming them (none when theme.yaml gives every one,
-    English words included: those are meant). At `labels:` in theme.yaml, else at `language:` in conference.yaml."""
+    English words included: those are meant; nor the quotation marks, the language's own from CLDR). At `labels:` in theme.yaml, else at `language:` in conference.yaml."""
     from ..data.contract import LABEL_KEYS
     from ..data.theme import label_languages, labels_for
     from ..text.dates import known, locale_of
@@ -90,8 +91,9 @@ def check_untranslated(booklet: Booklet, lines) -> list[Problem]:
         return []  # (an unknown code is an error already, a code not meant, 'eng', a warning; a language booklet has
         # words in prints its own)
     given = booklet.theme.labels
-    english = labels_for("en", {})
-    left = [key for key in LABEL_KEYS if not given.get(key)]
+    english, own = labels_for("en", {}), labels_for(language, {})
+    # (not the quotation marks CLDR gives the language: resources/quotation-marks.yaml)
+    left = [key for key in LABEL_KEYS if not given.get(key) and own[key] == english[key]]
     if not left:
         return []
     name = locale_of("en").languages.get(base_language(language), language)
