@@ -481,7 +481,10 @@ def preflight(file_pdf: Path, cmyk: bool, ink_limit: int, safe_margin: float) ->
 @click.option("--sample", is_flag=True, help="The full sample conference (a week-long workshop) instead of the "
                                               "small commented example.")
 @click.option("--force", is_flag=True, help="Replace files of the same name that are already in FOLDER.")
-def init(folder: Path, sample: bool, force: bool) -> None:
+@click.option("--language", metavar="CODE", callback=lambda ctx, param, value: _init_language(value),
+              help="The booklet's language (conference.yaml's `language`: de, fr, pl, pt-BR, ... any code CLDR "
+                   "knows); theme.yaml then shows that language's words, commented out.  [default: en]")
+def init(folder: Path, sample: bool, force: bool, language: str | None) -> None:
     """Start a conference: write a new data folder FOLDER, ready to build.
 
     Every file of the format, each key explained by a comment, holding a small example conference
@@ -492,6 +495,7 @@ def init(folder: Path, sample: bool, force: bool) -> None:
     \b
     Examples:
       booklet init my-conference && booklet build my-conference
+      booklet init colloque --language fr
       booklet init demo --sample && booklet build demo -o demo.pdf
     """
     from .data.contract import is_sheet
@@ -499,7 +503,7 @@ def init(folder: Path, sample: bool, force: bool) -> None:
 
     with reporting_errors(folder):
         try:
-            started = init_folder(folder, sample=sample, force=force)
+            started = init_folder(folder, sample=sample, force=force, language=language)
         except FilesExist as exc:
             shown = ", ".join(exc.names[:5]) + (f" and {len(exc.names) - 5} more" if len(exc.names) > 5 else "")
             click.echo(f"booklet: {folder} already has {shown}; nothing was written. "
@@ -514,6 +518,20 @@ def init(folder: Path, sample: bool, force: bool) -> None:
     shown = shlex.quote(str(folder))  # (a command to paste: a folder "my conference" is one word of it)
     click.echo(f"  booklet build {shown}      # the booklet, as it is now")
     click.echo(f"  booklet check {shown}      # after each edit: every problem, with file and line")
+
+
+def _init_language(code: str | None) -> str | None:
+    """init's --language as conference.yaml's `language` would take it: a code CLDR knows, and the one meant ('en', not
+    'eng'); else a usage error with the code meant (as `booklet check` says it of conference.yaml's)."""
+    if code is None:
+        return None
+    from .data.theme import language_problem
+    from .text.languages import language_problem as code_problem
+
+    problem = language_problem(code) or code_problem(code)
+    if problem:
+        raise click.BadParameter(problem)
+    return code
 
 
 @main.command()

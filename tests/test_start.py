@@ -137,6 +137,62 @@ def test_a_changed_base_or_language_in_an_init_folder_changes_the_look_and_the_w
     assert read_booklet(folder)[0].theme.cover_style == "plain"
 
 
+def test_init_language_starts_the_conference_in_that_language(tmp_path):
+    """A French LOC got conference.yaml `language: en` and theme.yaml's labels in English, commented out: `init
+    --language fr` writes `language: fr` and shows the French words (the labels a LOC would change), and the folder
+    builds in French as it is."""
+    folder = tmp_path / "colloque"
+    result = invoke("init", folder, "--language", "fr")
+    assert result.exit_code == 0, result.output
+    conference = (folder / "conference.yaml").read_text(encoding="utf-8")
+    assert [line.split("  #")[0].rstrip() for line in conference.splitlines() if line.startswith("language:")] == [
+        "language: fr"]
+    theme = (folder / "theme.yaml").read_text(encoding="utf-8").splitlines()
+    assert "#   contents: Sommaire" in [line.split("  #")[0].rstrip() for line in theme]
+    assert "#   invited: CONFÉRENCE INVITÉE" in [line.split("  #")[0].rstrip() for line in theme]
+    assert not [line for line in theme if line.startswith("#   contents: Contents")]
+    assert [line for line in theme if line and not line.startswith("#")] == [
+        next(line for line in theme if line.startswith("base: classic "))]  # (the words commented out: as for en)
+    checked = invoke("check", folder)
+    assert (checked.exit_code, checked.stdout) == (0, f"{folder}: 0 errors, {EXAMPLE_WARNINGS} warnings.\n")
+    assert invoke("build", folder, "-o", tmp_path / "b.pdf").exit_code == 0
+    pdf = Pdf(tmp_path / "b.pdf")
+    assert pdf.pages_with("Sommaire") and pdf.pages_with("Résumés") and pdf.pages_with("lundi 14 juin")
+    assert not pdf.pages_with("Contents")
+
+
+def test_init_language_without_words_of_its_own_shows_its_quotation_marks_and_the_english_words(tmp_path):
+    folder = tmp_path / "konf"
+    assert invoke("init", folder, "--language", "pl").exit_code == 0
+    assert "\nlanguage: pl " in (folder / "conference.yaml").read_text(encoding="utf-8")
+    theme = [line.split("  #")[0].rstrip() for line in (folder / "theme.yaml").read_text(encoding="utf-8").splitlines()]
+    assert {"#   contents: Contents", "#   quote: \u201e{text}\u201d", "#   quotes: \u201e \u201d \u00ab \u00bb"} <= set(theme)
+    norwegian = tmp_path / "no"  # (YAML 1.1 reads a bare no as false)
+    assert invoke("init", norwegian, "--language", "no").exit_code == 0
+    assert read_booklet(norwegian)[0].conference.language == "no"
+
+
+def test_init_sample_language_sets_the_sample_s_language(tmp_path):
+    folder = tmp_path / "demo"
+    assert invoke("init", folder, "--sample", "--language", "de").exit_code == 0
+    text = (folder / "conference.yaml").read_text(encoding="utf-8")
+    assert "\nlanguage: de\n\ncommittees:\n" in text
+    assert read_booklet(folder)[0].conference.language == "de"
+
+
+@pytest.mark.parametrize("code, message", [
+    ("english", "'english' is the name of a language, not its code: for English write 'en'"),
+    ("xx", "'xx' is not a language code (ISO 639, like en, de or fr; en-GB with a region)"),
+    ("eng", "'eng' is an older or longer code for English: write 'en', the one the PDF uses"),
+])
+def test_init_language_that_is_no_code_is_refused_and_nothing_is_written(tmp_path, code, message):
+    folder = tmp_path / "conf"
+    result = invoke("init", folder, "--language", code)
+    assert result.exit_code == 2
+    assert f"Error: Invalid value for '--language': {message}" in result.stderr
+    assert not folder.exists()
+
+
 EXAMPLE_WARNINGS = 87  # one at each text, email, image (and a name beside them) of the example: as init wrote it
 REPLACE = "replace or remove it before printing"
 

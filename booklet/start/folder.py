@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..output.atomic import write_files
-from ..data.contract import ALTERNATIVES, file_for, is_sheet
+from ..data.contract import ALTERNATIVES, file_for, is_sheet, scalar
 from ..data.load import misnamed
 from ..data.schema import schemas
 from .templates import SAMPLE, SCHEMA_FOLDER, example_files, example_images, schema_line
@@ -41,12 +42,13 @@ def schema_files() -> dict[str, bytes]:
             for name, schema in schemas().items()}
 
 
-def _example() -> dict[str, bytes]:
-    return {**{name: text.encode() for name, text in example_files().items()}, **example_images()}
+def _example(language: str = "en") -> dict[str, bytes]:
+    return {**{name: text.encode() for name, text in example_files(language).items()}, **example_images()}
 
 
-def _sample() -> dict[str, bytes]:
-    """The sample conference as shipped, each YAML file headed by the line naming its schema."""
+def _sample(language: str | None = None) -> dict[str, bytes]:
+    """The sample conference as shipped, each YAML file headed by the line naming its schema; in `language` when
+    given (a `language:` line in conference.yaml, before its committees)."""
     files = {}
     for path in sorted(SAMPLE.rglob("*")):
         if not path.is_file():
@@ -55,14 +57,31 @@ def _sample() -> dict[str, bytes]:
         data = path.read_bytes()
         if path.suffix == ".yaml":
             data = schema_line(name, file_for(name)).encode() + data
+        if name == "conference.yaml" and language:
+            data = _with_language(data.decode("utf-8"), language).encode("utf-8")
         files[name] = data
     return files
 
 
-def init_folder(folder: Path, sample: bool = False, force: bool = False) -> Started:
-    """Write a new conference into `folder`; FilesExist (nothing written) when any file is there already."""
+def _with_language(text: str, language: str) -> str:
+    """conference.yaml's text with its top-level `language:` set to `language` (the line added before
+    `committees:`, else at the end, when it has none)."""
+    line = f"language: {scalar(language)}"
+    lines = text.splitlines(keepends=True)
+    at = next((i for i, old in enumerate(lines) if re.match(r"language\s*:", old)), None)
+    if at is not None:
+        lines[at] = line + "\n"
+    else:
+        at = next((i for i, old in enumerate(lines) if old.startswith("committees:")), len(lines))
+        lines[at:at] = [line + "\n", "\n"] if at < len(lines) else [line + "\n"]
+    return "".join(lines)
+
+
+def init_folder(folder: Path, sample: bool = False, force: bool = False, language: str | None = None) -> Started:
+    """Write a new conference into `folder` (in `language`, a code CLDR knows: cli.init checks it); FilesExist
+    (nothing written) when any file is there already."""
     folder = Path(folder)
-    files = _sample() if sample else _example()
+    files = _sample(language) if sample else _example(language or "en")
     files.update({f"{SCHEMA_FOLDER}/{name}": data for name, data in schema_files().items()})
     for name in list(files):  # a file the folder has in place of one init writes (contract.ALTERNATIVES): kept
         if any(os.path.lexists(folder / other) for other in ALTERNATIVES.get(name, ())):

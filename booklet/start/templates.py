@@ -46,13 +46,25 @@ def render(name: str, value, spec: File) -> str:
 GIVEN = {"theme.yaml": ("base",)}
 
 
-def example_files() -> dict[str, str]:
-    """File name -> text, for every file of the example conference."""
+def example_files(language: str = "en") -> dict[str, str]:
+    """File name -> text, for every file of the example conference, in `language` (conference.yaml's `language`,
+    and the words theme.yaml shows commented out: that language's, data.theme.labels_for)."""
     out = {}
-    for name, value in EXAMPLE.items():
+    for name, value in example_in(language).items():
         spec = next(f for f in FILES if f.name == name or (f.name == "abstracts/*.yaml" and name.startswith("abstracts/")))
         out[name] = render(name, value, spec)
     return out
+
+
+def example_in(language: str) -> dict[str, object]:
+    """EXAMPLE with conference.yaml's `language` and theme.yaml's labels those of `language` (EXAMPLE itself for
+    'en': what `booklet check` compares a folder with keeps English)."""
+    if language == "en":
+        return EXAMPLE
+    from ..data.theme import labels_for
+
+    return {**EXAMPLE, "conference.yaml": {**EXAMPLE["conference.yaml"], "language": language},
+            "theme.yaml": {**EXAMPLE["theme.yaml"], "labels": labels_for(language, {})}}
 
 
 def render_plain(value, record: Record, many: bool) -> str:
