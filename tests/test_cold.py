@@ -388,6 +388,44 @@ def test_a_pdf_page_read_before_is_placed_without_pypdf_and_the_same(tmp_path):
     assert "pypdf" in modules and edited == build("edited-none.pdf", "off")[0] and edited != none
 
 
+CHECK_AND_LIST = """
+import json, sys
+sys.argv = ["booklet", "check", sys.argv[1]]
+from booklet.cli import main
+try:
+    main(prog_name="booklet")
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_the_fonts_a_pdf_page_read_before_leaves_out_are_warned_about_without_pypdf(tmp_path):
+    """The names of the fonts an extra page's PDF does not embed are kept with its other facts: the next check (and
+    build) warns of them as the first did, without importing pypdf."""
+    from .helpers import extend
+    from .test_extras import pdf_bytes
+
+    folder = write_conference(tmp_path / "conf", {
+        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/map.pdf}\n")})
+    (folder / "images").mkdir()
+    (folder / "images/map.pdf").write_bytes(pdf_bytes())  # text in the standard Helvetica, not embedded
+    env = {**os.environ, "BOOKLET_CACHE": str(tmp_path / "cache")}
+
+    def check() -> tuple[str, list[str]]:
+        done = subprocess.run([sys.executable, "-c", CHECK_AND_LIST, str(folder)], capture_output=True, text=True,
+                              cwd=ROOT, env=env)
+        report = json.loads(done.stdout.splitlines()[-1])
+        assert report["code"] in (0, None), done.stderr
+        return done.stdout + done.stderr, report["modules"]
+
+    warning = "map.pdf prints text in Helvetica without embedding it"
+    first, modules = check()
+    assert warning in first and "pypdf" in modules
+    again, modules = check()
+    assert warning in again and "pypdf" not in modules
+
+
 def test_math_symbols_and_qr_codes_read_before_are_drawn_without_pylatexenc_or_barcode_modules(tmp_path):
     """The Unicode of math macros (\\sim) comes from pylatexenc's tables, kept on disk by its version
     (mathtext.latex_symbols), and a QR code's modules from ReportLab's encoder, kept as plain values

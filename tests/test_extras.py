@@ -466,6 +466,53 @@ def test_a_coarse_image_inside_a_pdf_extra_page_is_warned_about_at_the_size_it_p
         assert not any("fine.pdf" in line for line in lines)
 
 
+def embedded_pdf(field: bool = False) -> bytes:
+    """A one-page map whose own text is in Noto Sans, embedded; `field`: with a filled-in form field, whose
+    appearance ReportLab sets in the standard Helvetica, not embedded."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    fonts = Path(__file__).resolve().parent.parent / "booklet/resources/fonts"
+    pdfmetrics.registerFont(TTFont("MapNoto", str(fonts / "NotoSans-Regular.ttf")))
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(400, 200), invariant=1)
+    canvas.setFont("MapNoto", 12)
+    canvas.drawString(20, 150, "Harbour map")
+    if field:
+        canvas.acroForm.textfield(name="shown", x=20, y=20, width=200, height=30, value="Filled in")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_pdf_extra_page_with_fonts_not_embedded_is_warned_about_unless_a_cmyk_build_renders_it(tmp_path):
+    """A map made with the standard Helvetica was placed with the font's name only: 'booklet preflight' said 'Font not
+    embedded: Helvetica', check and build nothing. A filled-in form field's text counts (it is drawn on the page); a
+    --cmyk build, which renders the page, and a PDF with its fonts embedded are not warned about."""
+    data = write_conference(tmp_path / "data", {
+        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/plain.pdf}\n"
+                                                     "  - {file: images/field.pdf}\n"
+                                                     "  - {file: images/embedded.pdf}\n"),
+        "images/plain.pdf": pdf_bytes(), "images/field.pdf": embedded_pdf(field=True),
+        "images/embedded.pdf": embedded_pdf()})
+    line = base_lines("conference.yaml") + 2
+    advice = ("without embedding it: the printer substitutes a font of its own (other letter widths, characters "
+              "missing) and 'booklet preflight' fails the booklet; export the PDF with its fonts embedded (PDF/X or "
+              "'embed all fonts' in the program's PDF export), or build with --cmyk, which renders the page at 300 dpi")
+    expected = [f"conference.yaml:{line}: extra_pages[0].file: warning: plain.pdf prints text in Helvetica {advice}",
+                f"conference.yaml:{line + 1}: extra_pages[1].file: warning: field.pdf prints text in Helvetica {advice}"]
+    check = invoke("check", data)
+    built = invoke("build", data, "-o", tmp_path / "out.pdf")
+    assert check.exit_code == built.exit_code == 0
+    for result in (check, built):
+        lines = result.stderr.splitlines()
+        assert [line for line in lines if "prints text in" in line] == expected
+        assert not any("embedded.pdf" in line for line in lines)
+    assert invoke("check", data, "--strict").exit_code == 1
+    cmyk = invoke("build", data, "-o", tmp_path / "cmyk.pdf", "--cmyk")
+    assert cmyk.exit_code == 0 and "prints text in" not in cmyk.stderr
+
+
 def _with_boxes(data: bytes, **boxes) -> bytes:
     """The PDF with its first page's boxes set (trimbox=(left, bottom, right, top), ...)."""
     from pypdf import PdfReader, PdfWriter

@@ -10,7 +10,8 @@ lead nowhere); those a viewer prints (a filled-in form field, a stamp, a comment
 appearance, on top of the page, the way a viewer prints them ("flattened").
 
 What a build needs of such a file (check's answer, the page's size, the form's content and the objects it
-reaches, as plain values, and its coarsest image for the resolution check: `_facts`) is kept in booklet's disk cache by the hash of the file's bytes, so a
+reaches, as plain values, its coarsest image for the resolution check and the fonts it leaves out for the font check:
+`_facts`) is kept in booklet's disk cache by the hash of the file's bytes, so a
 build of a PDF read before neither imports nor runs pypdf; the form made from the kept values is the form
 made from the file, object for object (tests/test_cold.py).
 """
@@ -111,7 +112,7 @@ def _drawing_read(page) -> tuple:
     return form
 
 
-FACTS = 2  # the shape of the kept facts: bump when it changes
+FACTS = 3  # the shape of the kept facts: bump when it changes
 _known: dict[str, tuple | None] = {}  # the file's hash -> its facts, in this process
 
 
@@ -130,7 +131,7 @@ def _facts(path: Path) -> tuple | None:
         return _known[found]
     key = disk.key("pdfpage", FACTS, stamp(), _pypdf_version(), found)
     facts = disk.load("pdfpages", key, tuple, lasts=False)
-    if facts is None or len(facts) != 4:
+    if facts is None or len(facts) != 5:
         facts = _read_facts(path)
         if facts is not None:
             disk.store("pdfpages", key, facts)
@@ -165,8 +166,8 @@ def _read_facts(path: Path) -> tuple | None:
     try:
         problem, form = _checked(path)
         if problem is not None:
-            return problem, None, None, None
-        return None, _size(path), form, _coarsest(path)
+            return problem, None, None, None, None
+        return None, _size(path), form, *_scanned(path)
     except Exception:  # noqa: BLE001 - anything pypdf raises: not kept, pypdf asked again
         return None
 
@@ -219,20 +220,37 @@ def coarsest_image(path: Path) -> tuple[int, int, float] | None:
     facts = _facts(path)
     if facts is not None:
         return facts[3]
-    return _coarsest(path) if _check(path) is None else None
+    return _scanned(path)[0] if _check(path) is None else None
 
 
-def _coarsest(path: Path) -> tuple[int, int, float] | None:
+def unembedded_fonts(path: Path) -> tuple[str, ...]:
+    """The names of the fonts the page prints text in without their font program ('Helvetica', as a PDF made with
+    the standard fonts names them), sorted; none for a file that cannot be placed. A printer's RIP substitutes a
+    font of its own for them, and preflight fails the booklet that places the page as it is."""
+    facts = _facts(path)
+    if facts is not None:
+        return facts[4] or ()
+    return _scanned(path)[1] if _check(path) is None else ()
+
+
+def _scanned(path: Path) -> tuple[tuple[int, int, float] | None, tuple[str, ...]]:
+    """(the coarsest image, the fonts not embedded) of the page as it prints: with the annotations a viewer prints
+    drawn in (a filled-in form field's text is in a font of the viewer's, /Helv, often not embedded)."""
+    from pypdf import PdfReader
+
     from ..printing.scan import scan_page
 
     try:
-        placed = scan_page(_reader(path).pages[0], {}).images
-    except Exception:  # noqa: BLE001 - what draws the page was read (check): an image not measured is no warning
-        return None
-    if not placed:
-        return None
-    image = min(placed, key=lambda use: use.dpi)
-    return image.pixels[0], image.pixels[1], image.dpi
+        drawn = printable(path)
+        page = PdfReader(io.BytesIO(drawn)).pages[0] if drawn is not None else _reader(path).pages[0]
+        scan = scan_page(page, {})
+    except Exception:  # noqa: BLE001 - what draws the page was read (check): what is not measured is no warning
+        return None, ()
+    fonts = tuple(sorted({use.name for use in scan.fonts.values() if not use.embedded}))
+    if not scan.images:
+        return None, fonts
+    image = min(scan.images, key=lambda use: use.dpi)
+    return (image.pixels[0], image.pixels[1], image.dpi), fonts
 
 
 def size(path: Path) -> tuple[float, float]:

@@ -18,3 +18,31 @@ def check_extra_pages(booklet: Booklet) -> list[Problem]:
                                     "goes at the end, before the Notes pages and the back cover", "warning",
                                     "extra-page-place"))
     return problems
+
+
+def check_extra_page_fonts(booklet: Booklet, page) -> list[Problem]:
+    """A warning for each extra page's PDF that prints text in a font it does not embed (a map made with the standard
+    Helvetica): placed as it is, the page keeps the font's name only, the printer's RIP substitutes a font of its own
+    and 'booklet preflight' fails the booklet. Not in a --cmyk build (`page.cmyk`), which renders the page at 300 dpi
+    with the fonts the renderer has: nothing of the font is left to substitute."""
+    from ..images import PRINT_DPI
+    from ..layout import pdfpage
+    from ..model import Source
+
+    if page.cmyk:
+        return []
+    problems = []
+    for extra in booklet.conference.extra_pages:
+        fonts = pdfpage.unembedded_fonts(extra.file) if extra.is_pdf else ()  # (none too: a PDF not placed)
+        if not fonts:
+            continue
+        source = booklet.image_sources.get(extra.file) or extra.source or Source("", 0, "")
+        named = ", ".join(fonts[:-1]) + f" and {fonts[-1]}" if len(fonts) > 1 else fonts[0]
+        them = "them" if len(fonts) > 1 else "it"
+        problems.append(Problem(
+            source.file, source.line, source.key,
+            f"{extra.file.name} prints text in {named} without embedding {them}: the printer substitutes a font of "
+            f"its own (other letter widths, characters missing) and 'booklet preflight' fails the booklet; export the "
+            f"PDF with its fonts embedded (PDF/X or 'embed all fonts' in the program's PDF export), or build with "
+            f"--cmyk, which renders the page at {PRINT_DPI} dpi", "warning", "font-not-embedded"))
+    return problems
