@@ -513,6 +513,17 @@ def test_a_pdf_extra_page_with_fonts_not_embedded_is_warned_about_unless_a_cmyk_
     assert cmyk.exit_code == 0 and "prints text in" not in cmyk.stderr
 
 
+def test_a_pdf_extra_page_whose_layers_all_show_is_placed_with_them(tmp_path):
+    result, pdf = build(tmp_path, "extra_pages:\n  - {file: images/map.pdf}\n",
+                        {"images/map.pdf": layered_pdf(off=False)})
+    document = pypdfium2.PdfDocument(str(pdf.path))
+    try:
+        page = document[result.anchors["extra-0"] - 1].render(scale=1).to_pil().convert("RGB")
+    finally:
+        document.close()
+    assert (255, 0, 0) in {colour for _, colour in page.getcolors(1 << 16)}  # the layer's red box
+
+
 def _with_boxes(data: bytes, **boxes) -> bytes:
     """The PDF with its first page's boxes set (trimbox=(left, bottom, right, top), ...)."""
     from pypdf import PdfReader, PdfWriter
@@ -596,6 +607,35 @@ def _damaged_drawing(drawing: bytes, media: float | None = None, form: bytes | N
     return buffer.getvalue()
 
 
+def layered_pdf(off: bool = True, print_off: bool = False) -> bytes:
+    """A one-page map with a layer, 'Draft notes' (a red box), that the default configuration turns off (`off`), or
+    whose print usage says not to print (`print_off`), or neither: shown."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, StreamObject, TextStringObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(300, 200)
+    group = DictionaryObject({NameObject("/Type"): NameObject("/OCG"),
+                              NameObject("/Name"): TextStringObject("Draft notes")})
+    if print_off:
+        group[NameObject("/Usage")] = DictionaryObject({NameObject("/Print"): DictionaryObject(
+            {NameObject("/PrintState"): NameObject("/OFF")})})
+    layer = writer._add_object(group)
+    default = DictionaryObject({NameObject("/Order"): ArrayObject([layer])})
+    if off:
+        default[NameObject("/OFF")] = ArrayObject([layer])
+    writer._root_object[NameObject("/OCProperties")] = DictionaryObject(
+        {NameObject("/OCGs"): ArrayObject([layer]), NameObject("/D"): default})
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Properties"): DictionaryObject({NameObject("/oc1"): layer})})
+    stream = StreamObject()
+    stream.set_data(b"0 0.5 0 rg 10 10 280 180 re f /OC /oc1 BDC 1 0 0 rg 20 40 260 60 re f EMC")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize("files, message", [
     ({"images/map.pdf": pdf_bytes(pages=3)},
      "'images/map.pdf': the PDF has 3 pages; an extra page must be one page (save the page you want as a PDF of its "
@@ -615,8 +655,16 @@ def _damaged_drawing(drawing: bytes, media: float | None = None, form: bytes | N
     ({"images/map.pdf": _damaged_drawing(b"/Fm1 Do", form=None)},
      "'images/map.pdf': the PDF's page is damaged: what draws it cannot be read (it refers to object 99 0 R, which "
      "it does not have); save the page again from the program that made it, or as an image"),
+    ({"images/map.pdf": layered_pdf()},
+     "'images/map.pdf': the PDF's page has layers a viewer hides or does not print ('Draft notes'), and booklet "
+     "would print them, as it cannot leave a layer out; delete those layers (or flatten the layers as they show) in "
+     "the program that made the PDF and save it again, or save the page as an image"),
+    ({"images/map.pdf": layered_pdf(off=False, print_off=True)},
+     "'images/map.pdf': the PDF's page has layers a viewer hides or does not print ('Draft notes'), and booklet "
+     "would print them, as it cannot leave a layer out; delete those layers (or flatten the layers as they show) in "
+     "the program that made the PDF and save it again, or save the page as an image"),
 ], ids=["several-pages", "missing", "not-an-image", "beyond-any-page", "damaged-drawing", "damaged-form",
-        "missing-object"])
+        "missing-object", "hidden-layer", "layer-not-printed"])
 def test_an_extra_page_that_cannot_be_placed_is_an_error_with_file_line_and_key(tmp_path, files, message):
     data = write_conference(tmp_path / "data", {
         "conference.yaml": extend("conference.yaml", "extra_pages:\n  - title: Map\n    file: images/map.pdf\n"),

@@ -71,10 +71,53 @@ def _checked(path: Path) -> tuple[str | None, tuple | None]:
         return (f"the PDF's page is {width:.6g} x {height:.6g} points, larger than any PDF page may be (200 inches, "
                 f"{MAX_POINTS:,} points, a side); save the page again at its real size"), None
     try:
-        return None, _drawing_read(reader.pages[0])
+        form = _drawing_read(reader.pages[0])
     except Exception as exc:  # noqa: BLE001 - pypdf's parser raises many kinds of errors for a broken stream
         return (f"the PDF's page is damaged: what draws it cannot be read ({exc}); save the page again from the "
                 "program that made it, or as an image"), None
+    hidden = _hidden_layers(reader, form[5])
+    if hidden:
+        named = ", ".join(f"'{name}'" for name in hidden)
+        return (f"the PDF's page has layers a viewer hides or does not print ({named}), and booklet would print "
+                "them, as it cannot leave a layer out; delete those layers (or flatten the layers as they show) in "
+                "the program that made the PDF and save it again, or save the page as an image"), None
+    return None, form
+
+
+def _hidden_layers(reader, objects: dict) -> list[str]:
+    """The names of the optional content groups (layers) the page draws (`objects`: the indirect objects its form
+    reaches, by (number, generation)) that the document's default configuration turns off, or whose print usage
+    says not to print; in the order the document lists them. Drawn as a form in the booklet, whose catalogue
+    has no such configuration, their content printed (a map's hidden 'Draft' layer)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    try:
+        properties = reader.trailer["/Root"].get_object().get("/OCProperties")
+        properties = properties.get_object() if properties is not None else None
+        if not isinstance(properties, DictionaryObject):
+            return []
+        default = (properties.get("/D") or DictionaryObject()).get_object()
+        groups = (properties.get("/OCGs") or ArrayObject()).get_object()
+
+        def keys(array) -> set:
+            array = array.get_object() if array is not None else None
+            return {(ref.idnum, ref.generation) for ref in (array if isinstance(array, ArrayObject) else ())
+                    if isinstance(ref, IndirectObject)}
+
+        off, on = keys(default.get("/OFF")), keys(default.get("/ON"))
+        all_off = default.get("/BaseState") == "/OFF"
+        hidden = []
+        for ref in groups if isinstance(groups, ArrayObject) else ():
+            if not isinstance(ref, IndirectObject) or (ref.idnum, ref.generation) not in objects:
+                continue
+            key, group = (ref.idnum, ref.generation), ref.get_object()
+            usage = (group.get("/Usage") or DictionaryObject()).get_object()
+            printing = (usage.get("/Print") or DictionaryObject()).get_object()
+            if key in off or (all_off and key not in on) or printing.get("/PrintState") == "/OFF":
+                hidden.append(str(group.get("/Name", f"{key[0]} {key[1]} R")))
+        return hidden
+    except Exception:  # noqa: BLE001 - a malformed configuration: the layers print, as a viewer shows them
+        return []
 
 
 MAX_POINTS = 14_400  # the largest side of a PDF page (200 inches; its user unit aside)
