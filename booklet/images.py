@@ -215,6 +215,10 @@ def _decode(path: Path) -> Image.Image:
                                 f"({MAX_PIXELS // 1_000_000} megapixels)") from None
         raise _ImageProblem("image is too large (a possible decompression bomb)") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        if _is_html(path):  # (before SVG: a web page's icons are <svg> elements)
+            raise _ImageProblem("a web page (HTML), not an image or a PDF, whatever its name (a download that "
+                                "saved a sign-in or error page instead of the file): download the file itself "
+                                "again") from None
         if _is_svg(path):
             raise _ImageProblem("an SVG drawing, which booklet cannot place; export it as a PNG image (300 dpi at "
                                 "the size it prints)") from None
@@ -240,6 +244,16 @@ def _is_pdf(path: Path) -> bool:
             return b"%PDF-" in stream.read(1024)
     except OSError:
         return False
+
+
+def _is_html(path: Path) -> bool:
+    """Whether the file is a web page (an <html> element, or the HTML doctype, near its start)."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(1024).lower()
+    except OSError:
+        return False
+    return b"<!doctype html" in head or b"<html" in head
 
 
 def _is_svg(path: Path) -> bool:

@@ -663,8 +663,12 @@ def layered_pdf(off: bool = True, print_off: bool = False) -> bytes:
      "'images/map.pdf': the PDF's page has layers a viewer hides or does not print ('Draft notes'), and booklet "
      "would print them, as it cannot leave a layer out; delete those layers (or flatten the layers as they show) in "
      "the program that made the PDF and save it again, or save the page as an image"),
+    ({"images/map.pdf": b"\n<!DOCTYPE html>\n<html><body><svg width='9' height='9'></svg>Sign in</body></html>\n"},
+     "'images/map.pdf': a web page (HTML), not an image or a PDF, whatever its name (a download that saved a "
+     "sign-in or error page instead of the file): download the file itself again; an extra page is an image (PNG, "
+     "JPEG, ...) or a one-page PDF"),
 ], ids=["several-pages", "missing", "not-an-image", "beyond-any-page", "damaged-drawing", "damaged-form",
-        "missing-object", "hidden-layer", "layer-not-printed"])
+        "missing-object", "hidden-layer", "layer-not-printed", "web-page"])
 def test_an_extra_page_that_cannot_be_placed_is_an_error_with_file_line_and_key(tmp_path, files, message):
     data = write_conference(tmp_path / "data", {
         "conference.yaml": extend("conference.yaml", "extra_pages:\n  - title: Map\n    file: images/map.pdf\n"),
