@@ -198,7 +198,8 @@ class Length(click.ParamType):
 @click.option("--cover", "cover", type=click.Choice(["inline", "separate", "spread"]), default="inline",
               show_default=True,
               help="'separate': the four cover pages go to OUTPUT-cover.pdf, the rest to OUTPUT; 'spread': "
-                   "OUTPUT-cover.pdf is the cover of a perfect-bound book, back | spine | front, outside and inside.")
+                   "OUTPUT-cover.pdf is the cover of a perfect-bound book, back | spine | front, outside and inside. "
+                   "Both files are for print, without links or outline: build 'inline' for a copy to read on screen.")
 @click.option("--spine", type=Length(), default=None,
               help="The spine's width for --cover spread (e.g. 12.5mm; your printer's figure). Default: estimated "
                    "from the page count at 0.1 mm a leaf.")

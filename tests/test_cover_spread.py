@@ -360,3 +360,26 @@ def test_a_part_s_mark_that_its_pages_belie_is_not_believed(tmp_path):
         "Pages: 200 (a multiple of 4)",
         "Binding: perfect binding (200 pages, more than the 96 pages saddle stitch takes); spine about 9.8 mm (the "
         "text block's 98 leaves, the cover's 4 pages left out, at 0.1 mm, 80 g/m2 offset paper; ask your printer)"]
+
+
+@pytest.mark.parametrize("cover", ["separate", "spread"])
+def test_a_book_printed_in_two_has_no_links_or_outline_and_help_and_readme_say_so(small, tmp_path, cover):
+    """The text block and the cover are print files: written without links or outline (deliberately), while the
+    same build without --cover has both. Nothing said so: a LOC put the text block online and its contents' page
+    numbers led nowhere."""
+    inline, apart = tmp_path / "inline.pdf", tmp_path / "apart.pdf"
+    assert CliRunner().invoke(main, ["build", str(small), "-o", str(inline)]).exit_code == 0
+    assert CliRunner().invoke(main, ["build", str(small), "-o", str(apart), "--cover", cover]).exit_code == 0
+    whole = PdfReader(inline)
+    assert whole.outline and any(page.get("/Annots") for page in whole.pages)
+    for path in (apart, tmp_path / "apart-cover.pdf"):
+        reader = PdfReader(path)
+        assert not reader.outline and not any(page.get("/Annots") for page in reader.pages), path.name
+    help_text = " ".join(CliRunner().invoke(main, ["build", "--help"]).output.split())
+    assert ("Both files are for print, without links or outline: build 'inline' for a copy to read on screen."
+            in help_text)
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    build_row = next(line for line in readme.splitlines() if line.startswith("| `booklet build` |"))
+    assert "with `separate` or `spread` both files are print files, without links or outline" in build_row
+    impose_row = next(line for line in readme.splitlines() if line.startswith("| `booklet impose"))
+    assert "leaves out the input's links and outline" in impose_row
