@@ -824,6 +824,8 @@ def test_a_damaged_pdf_is_reported_once_without_pypdf_s_own_log_lines(tmp_path):
     line = base_lines("conference.yaml") + 2
     first, *rest = result.stderr.splitlines()
     assert first.startswith(f"conference.yaml:{line}: extra_pages[0].file: 'images/map.pdf': not a readable PDF (")
+    assert first.endswith("): the file is damaged or cut short (an interrupted download or copy); copy or download "
+                          "it again")
     assert rest == [] and result.stdout == f"{data}: 1 error, 0 warnings.{LATER}\n"
 
 

@@ -51,7 +51,7 @@ def _checked(path: Path) -> tuple[str | None, tuple | None]:
     try:
         reader = _reader(path)
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of errors for a broken file
-        return f"not a readable PDF ({exc})", None
+        return f"not a readable PDF ({exc}): {UNREADABLE}", None
     if reader.is_encrypted:
         return "the PDF is encrypted; save it again without a password or restrictions", None
     try:
@@ -64,7 +64,7 @@ def _checked(path: Path) -> tuple[str | None, tuple | None]:
             return f"the PDF's page: {turned}", None
         width, height = _size(path)
     except Exception as exc:  # noqa: BLE001
-        return f"not a readable PDF ({exc})", None
+        return f"not a readable PDF ({exc}): {UNREADABLE}", None
     if width <= 0 or height <= 0:
         return "the PDF's page has no size", None
     if not (width <= MAX_POINTS and height <= MAX_POINTS):  # (and not a number)
@@ -121,6 +121,9 @@ def _hidden_layers(reader, objects: dict) -> list[str]:
 
 
 MAX_POINTS = 14_400  # the largest side of a PDF page (200 inches; its user unit aside)
+
+
+UNREADABLE = "the file is damaged or cut short (an interrupted download or copy); copy or download it again"
 
 
 def _drawing_read(page) -> tuple:
