@@ -304,7 +304,7 @@ def _random_inputs(count: int = 60) -> list[str]:
 
 
 TAG = re.compile(r"</?([^ >]*)")
-ALLOWED_TAGS = {"b", "i", "sub", "super", "font", "mscripts", "mkern", "mcorr"}
+ALLOWED_TAGS = {"b", "i", "sub", "super", "font", "mscripts", "mkern", "mcorr", "nobr"}
 
 
 @pytest.fixture(scope="module")

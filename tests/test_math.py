@@ -283,6 +283,35 @@ def test_no_hyphen_next_to_scripts():
             assert "-\u25a1" not in line and not line.lstrip().startswith("\u25a1"), (width, line)
 
 
+OVERLONG = [r"Sequence $\mathrm{ACGTACGTACGTACGTACGTACGTACGTACGTACGTACGT}$ found",
+            r"Also $abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz$ end",
+            r"Also incomprehensibilities and $\mathrm{incomprehensibilities}$ end"]
+
+
+def test_a_formula_wider_than_the_line_is_never_hyphenated(tmp_path):
+    """A formula no line holds is split without a hyphen (which reads as a minus sign: "ACG- / TACG"), within the
+    measure; the same word as text is hyphenated as before."""
+    width = 90  # (the frame's: its text 12 pt narrower, the frame's padding)
+    path = typeset(tmp_path / "overlong.pdf", OVERLONG, width=width)
+    assert texts(path) == ["Sequence ACGTAC GTACGTACGTACGT ACGTACGTACGTAC GTACGT found",
+                           "Also abcdefghijklmn opqrstuvwxyzabcdef ghijklmnopqrstuvwx yz end",
+                           "Also incomprehen- sibilities and incom prehensibilities end"]
+    right = (A5[0] + width) / 2 - 6
+    for page in glyphs(path):
+        assert max(g.right for g in page) <= right + 0.5, page_text(page)
+    style = styles().text
+    for text in OVERLONG:
+        formula = markup.plain(text).split(" ")[-2]  # (what the formula prints)
+        for measure in range(40, 240, 5):
+            paragraph = Para(markup.inline(text), style)
+            paragraph.wrap(measure, 10_000)
+            lines = _lines(paragraph)
+            if "incomprehensibilities and" not in text:  # (that one's hyphens: the text word's)
+                assert not [line for line in lines[:-1] if line.endswith("-") and line.split()[-1][:-1] in formula], \
+                    (measure, lines)
+            assert all(line.extraSpace > -0.5 for line in paragraph.blPara.lines), (measure, lines)
+
+
 # -- text that comes back out ------------------------------------------------------------------
 
 

@@ -160,6 +160,12 @@ def _a_word_of_letters(w) -> bool:
     return text.replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
 
 
+def _unhyphenated(w) -> bool:
+    """Whether any fragment of ReportLab's word `w` is in <nobr> (a formula's, text.markup): the word is never
+    hyphenated (ReportLab asks the word's first fragment alone)."""
+    return any(getattr(frag, "nobr", False) for frag, _ in w[1:])
+
+
 def _clone(f):
     """f.clone(): for a ParaFrag, what ABag.clone makes (a new one with the same dictionary), sooner."""
     if type(f) is not ParaFrag:
@@ -358,7 +364,7 @@ def break_lines(para, width, helpers: Helpers):
                             FW.pop(-1)
                             continue
             elif attemptHyphenation:
-                hyOk = not getattr(f, "nobr", False)
+                hyOk = not _unhyphenated(w)
                 hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, newWidth, limWidth,
                                           uriWasteReduce if hyOk else False, embeddedHyphenation and hyOk, hymwl)
                 if hsw:
@@ -371,7 +377,7 @@ def break_lines(para, width, helpers: Helpers):
                         _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
                         continue
-            elif wide and not getattr(f, "nobr", False) \
+            elif wide and not _unhyphenated(w) \
                     and wordWidth > maxWidths[min(lineno + bool(words), maxlineno)]:
                 # a word wider than a whole line, in a style that hyphenates nothing else: hyphenated as a hyphenating
                 # style's is (what is left of it too, when that is still wider), else it starts the next line
@@ -389,7 +395,7 @@ def break_lines(para, width, helpers: Helpers):
                 # under a hanging indent ran past its column, ReportLab comparing it with the first line alone)
                 if tail or wordWidth > min(maxWidths[nmw], maxWidths[min(nmw + 1, maxlineno)]):
                     if SPLIT_TAILS and not tail and n > 0 and (
-                            (hyphenator is not None and _a_word_of_letters(w))
+                            (hyphenator is not None and _a_word_of_letters(w) and not _unhyphenated(w))
                             or (attemptHyphenation and helpers.breaks_as_address(w))):
                         # a word of a language after others on the line: it starts the next, to be hyphenated
                         # there ("Bäckerei D" / "ruckverfahren" was split into the room left, with no hyphen);

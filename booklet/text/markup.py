@@ -1486,6 +1486,8 @@ def _styled_runs(tokens: list[_Token], plain: bool = False) -> list[Run]:
         last = groups
         if not (bold or italic):
             math = italic_corrected(math)
+        if _hyphenable(math):
+            math = [(t, st._replace(unhyphenated=True)) for t, st in math]
         for t, st in math:
             if st.scripts:
                 if groups:
@@ -1499,6 +1501,18 @@ def _styled_runs(tokens: list[_Token], plain: bool = False) -> list[Run]:
 
 
 _CORRECTED = Style(correction=True)
+
+# What in a formula hyphenation could break: letters, as many as the fewest the patterns break (two before a break and
+# two after), in a row on the formula's line (a script, a fixed space or a space ends the row: a script is a box of its
+# own to the paragraph, which no hyphenation breaks across). A formula with such a word is never hyphenated (<nobr>):
+# "ACG- / TACG" of a sequence in \mathrm, "abcdefghi- / jklm" in math italic, a hyphen reading as a minus sign. Only
+# such a formula is marked, so that the markup of the others (x², α, TeV) is as it was.
+HYPHENABLE = re.compile(r"[^\W\d_]{4}")
+
+
+def _hyphenable(math) -> bool:
+    """Whether a formula's runs hold a word hyphenation could break (HYPHENABLE)."""
+    return bool(HYPHENABLE.search("".join(" " if style.scripts or style.kern else text for text, style in math)))
 
 
 def italic_corrected(math: tuple[Run, ...]) -> list[Run]:
@@ -1649,7 +1663,8 @@ def _script_tags(scripts: tuple[Script, ...], stacked: set[tuple[int, int]]) -> 
 def _tags(style: Style, font: str, stacked: set[tuple[int, int]]) -> list[_Tag]:
     """Tags for a segment, outermost first, in one fixed order so nesting is always proper:
     scripts outermost, so that the parts of one nucleus's scripts share one <mscripts>."""
-    tags = _script_tags(style.scripts, stacked)
+    tags = [("nobr", "<nobr>", "</nobr>")] if style.unhyphenated else []  # (outermost: one around a formula)
+    tags += _script_tags(style.scripts, stacked)
     if style.bold:
         tags.append(("b", "<b>", "</b>"))
     if style.italic:

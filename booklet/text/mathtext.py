@@ -32,6 +32,8 @@ class Style(NamedTuple):
     math: bool = False  # a formula's sign (+, =, ×) or letter of \mathbb, \mathfrak: in the math font (fonts.math_font)
     correction: bool = False  # an empty run: the italic correction of the math letter before it (TeX's), which
     # the paragraph measures in that letter's font (markup.italic_corrected, paragraph's <mcorr>)
+    unhyphenated: bool = False  # a run of a formula that has a word hyphenation could break (markup.HYPHENABLE):
+    # never hyphenated (<nobr>), a hyphen in a formula reading as a minus sign
 
 
 Run = tuple[str, Style]
