@@ -284,16 +284,19 @@ def test_no_hyphen_next_to_scripts():
 
 
 OVERLONG = [r"Sequence $\mathrm{ACGTACGTACGTACGTACGTACGTACGTACGTACGTACGT}$ found",
+            r"Long $\mathrm{Ba_{0.6}K_{0.4}Fe_{2}As_{2}Ba_{0.6}K_{0.4}Fe_{2}As_{2}}$ end",
             r"Also $abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz$ end",
             r"Also incomprehensibilities and $\mathrm{incomprehensibilities}$ end"]
 
 
-def test_a_formula_wider_than_the_line_is_never_hyphenated(tmp_path):
-    """A formula no line holds is split without a hyphen (which reads as a minus sign: "ACG- / TACG"), within the
-    measure; the same word as text is hyphenated as before."""
+def test_a_formula_wider_than_the_line_is_never_hyphenated_nor_torn_from_its_scripts(tmp_path):
+    """A formula no line holds is split without a hyphen (which reads as a minus sign: "ACG- / TACG"), never between
+    a nucleus and its scripts ("Fe₂As" / "₂Ba"), rather just after a script ("Fe₂" / "As₂"), and within the measure;
+    the same word as text is hyphenated as before."""
     width = 90  # (the frame's: its text 12 pt narrower, the frame's padding)
     path = typeset(tmp_path / "overlong.pdf", OVERLONG, width=width)
     assert texts(path) == ["Sequence ACGTAC GTACGTACGTACGT ACGTACGTACGTAC GTACGT found",
+                           "Long Ba0.6K0.4Fe2 As2Ba0.6K0.4Fe2As2 end",
                            "Also abcdefghijklmn opqrstuvwxyzabcdef ghijklmnopqrstuvwx yz end",
                            "Also incomprehen- sibilities and incom prehensibilities end"]
     right = (A5[0] + width) / 2 - 6
@@ -309,7 +312,11 @@ def test_a_formula_wider_than_the_line_is_never_hyphenated(tmp_path):
             if "incomprehensibilities and" not in text:  # (that one's hyphens: the text word's)
                 assert not [line for line in lines[:-1] if line.endswith("-") and line.split()[-1][:-1] in formula], \
                     (measure, lines)
+            assert not [line for line in lines if line.lstrip().startswith("\u25a1")], (measure, lines)
             assert all(line.extraSpace > -0.5 for line in paragraph.blPara.lines), (measure, lines)
+    paragraph = Para(markup.inline(OVERLONG[1]), style)
+    paragraph.wrap(40, 10_000)  # (not "Long B" / "a\u25a1K\u25a1": the formula starts the next line, split after its scripts)
+    assert [line.strip() for line in _lines(paragraph)] == ["Long", "Ba\u25a1K\u25a1", "Fe\u25a1As\u25a1", "Ba\u25a1K\u25a1", "Fe\u25a1As\u25a1", "end"]
 
 
 # -- text that comes back out ------------------------------------------------------------------

@@ -39,7 +39,8 @@ _SHY = _rl._shy
 _TAILS = (_rl._SplitFragH, _rl._SplitFragHS, _rl._SHYWordHS, _rl._SplitFragSHY)
 # Where booklet breaks otherwise than ReportLab: what hyphenation leaves of a word (a web address's path after its
 # last '/', a word's rest after its last hyphenation point) wider itself than the line it goes to is split, as a long
-# word is; ReportLab sets it whole, over the margin (and, in columns, over the next). Off: ReportLab's lines exactly
+# word is; ReportLab sets it whole, over the margin (and, in columns, over the next); a word split anywhere is never
+# split just before a box of scripts (_split_word). Off: ReportLab's lines exactly
 # (tests/test_linebreak.py compares the two loops so).
 SPLIT_TAILS = True
 _WHITESPACE = _rl.whitespace  # what _getFragWords takes a fragment to start or end with a space by
@@ -60,6 +61,7 @@ class Helpers(NamedTuple):
     hyphenate_frag_word: Callable  # _hyphenateFragWord
     long_leftover: Callable  # whether a word is the long rest of one broken before (a web address's), split again
     breaks_as_address: Callable  # whether a word has a web address's breaks (after a slash, ...), to break it at
+    attached: Callable = None  # whether a fragment is a box a word is never split before (its nucleus's scripts)
 
 
 def _takes(para, style, frags, least: int = 2) -> bool:
@@ -164,6 +166,70 @@ def _unhyphenated(w) -> bool:
     """Whether any fragment of ReportLab's word `w` is in <nobr> (a formula's, text.markup): the word is never
     hyphenated (ReportLab asks the word's first fragment alone)."""
     return any(getattr(frag, "nobr", False) for frag, _ in w[1:])
+
+
+CARRIED = 3  # characters, at most, a word split anywhere carries to the next line to be split just after a script
+
+
+def _split_word(w, max_width, max_widths, lineno, attached, after_words=False):
+    """ReportLab's _splitFragWord(w, max_width, max_widths, lineno): `w` split into words that fit the room left and
+    the lines after it, anywhere, without a hyphen; but never just before a character of a fragment `attached` says
+    is attached to what comes before it (a box of scripts: "Fe₂As" / "₂Ba" tore the ₂ from its As), and rather just
+    after one CARRIED characters back at most ("Fe₂" / "As₂", not "Fe₂A" / "s₂"), or, `after_words` on its line, at
+    the word's start ("Long" / "Ba₀.₆K₀.₄", not "Long B" / "a₀.₆K₀.₄"). (SPLIT_TAILS off: ReportLab's split.)"""
+    if not SPLIT_TAILS or attached is None or not any(attached(frag) for frag, _ in w[2:]):
+        return _rl._splitFragWord(w, max_width, max_widths, lineno)
+    units = []  # [(fragment, width, character), ...]: a character and the attached ones after it
+    for item in _rl._fragWordIter(w):
+        if units and attached(item[0]):
+            units[-1].append(item)
+        else:
+            units.append([item])
+    last = len(max_widths) - 1
+    lines, line, width = [], [], 0.0  # each line's units
+    at = 0
+    while at < len(units):
+        unit = units[at]
+        unit_width = sum(item[1] for item in unit)
+        next_width = max_widths[min(last, lineno + 1)]
+        if width + unit_width > max_width and (line or unit_width <= next_width):
+            after = max((i for i in range(1, len(line) + 1) if len(line[i - 1]) > 1), default=0)  # after a box
+            if not after and after_words and not lines:
+                after = 0 if len(line) <= CARRIED else len(line)
+            elif not after:
+                after = len(line)
+            carried = line[after:] if len(line) - after <= CARRIED else []
+            if carried and sum(item[1] for u in carried for item in u) + unit_width > next_width:
+                carried = []
+            lines.append(line[:len(line) - len(carried)])
+            lineno += 1
+            max_width = next_width
+            line, width = carried, sum(item[1] for u in carried for item in u)
+            continue
+        line.append(unit)
+        width += unit_width
+        at += 1
+    lines.append(line)
+    made = []
+    for index, line in enumerate(lines):
+        pieces, text, f = [], "", (line[0][0][0] if line else w[1][0])
+        for g, _, c in (item for unit in line for item in unit):
+            if g is not f:
+                piece = f.clone()
+                if hasattr(piece, "text"):
+                    piece.text = text
+                pieces.append((piece, text))
+                text, f = "", g
+            text += c
+        if index < len(lines) - 1:
+            piece = f.clone()
+            if hasattr(piece, "text"):
+                piece.text = text
+            kind = _SplitFrag
+        else:
+            piece, kind = f, (_rl._SplitFragHS if isinstance(w, _HSFrag) else _SplitFragH)
+        made.append(kind([sum(item[1] for unit in line for item in unit), *pieces, (piece, text)]))
+    return made
 
 
 def _clone(f):
@@ -404,7 +470,8 @@ def break_lines(para, width, helpers: Helpers):
                         _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
                         continue
-                    parts = _rl._splitFragWord(w, maxWidth - spaceWidth - currentWidth, maxWidths, lineno)
+                    parts = _split_word(w, maxWidth - spaceWidth - currentWidth, maxWidths, lineno, helpers.attached,
+                                        n > 0)
                     if len(parts) > 1 or not tail:
                         _words[at:at] = parts
                         _words.insert(at + 1, _break_after(f))

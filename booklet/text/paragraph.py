@@ -1808,7 +1808,12 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
                           _SplitFrag=_SplitFragUnlessLong),
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
-        long_leftover=_long_leftover, breaks_as_address=_breaks_as_address)
+        long_leftover=_long_leftover, breaks_as_address=_breaks_as_address, attached=_a_box)
+
+
+def _a_box(frag) -> bool:
+    """Whether `frag` is a box (scripts, a fixed space: _BoxParser), which a word is never split just before."""
+    return getattr(frag, "fontName", None) == BOX_FONT
 
 
 def _unsplit(text: str, after: str | None = None) -> str:
