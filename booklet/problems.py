@@ -11,12 +11,15 @@ _LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # what
 
 _QUOTED_MOST = 300  # characters of a value a message quotes whole
 # a value in quotes: a quote after a space or bracket (or first), to one before a space, punctuation or the end (not
-# the apostrophes of "theme.yaml's")
-_LONG_QUOTED = re.compile(r"(?:^|(?<=[\s(\[{:]))'([^']{%d,})'(?=$|[\s,:;.)\]}])" % (_QUOTED_MOST + 1))
+# the apostrophes of "theme.yaml's"); apostrophes inside it that close nothing ("it's", "l'abstract") are the value's
+_CLOSES = r"(?:$|[\s,:;.)\]}])"
+_LONG_QUOTED = re.compile(r"(?:^|(?<=[\s(\[{:]))'((?:[^']|'(?!%s))+)'(?=%s)" % (_CLOSES, _CLOSES))
 
 
 def _cut(quoted: re.Match) -> str:
     value = quoted[1]
+    if len(value) <= _QUOTED_MOST:
+        return quoted[0]
     return f"'{value[:60]}\u2026{value[-20:]}' ({len(value):,} characters)"
 
 
