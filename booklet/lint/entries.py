@@ -3,6 +3,7 @@ where a title goes."""
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from itertools import chain
 
@@ -168,7 +169,14 @@ def web_problem(address: str) -> str | None:
     if scheme and not scheme[2]:
         return "write it like https://www.example.org"
     host = re.split(r"[/?#]", address[scheme.end():] if scheme else address, maxsplit=1)[0]
-    host = host.rsplit("@", 1)[-1].split(":", 1)[0]  # (a login before it, a port after it)
+    host = host.rsplit("@", 1)[-1]  # (a login before it)
+    if host.startswith("["):  # an IPv6 address in brackets: http://[2001:db8::1]:8080/
+        try:
+            ipaddress.IPv6Address(host[1:].split("]", 1)[0])
+        except ValueError:
+            return f"the site {quoted(host)} is not valid"
+        return None
+    host = host.split(":", 1)[0].removesuffix(".")  # (a port after it; a fully qualified name's final dot)
     labels = host.split(".")
     if not host:
         return "it names no site"
