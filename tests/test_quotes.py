@@ -157,3 +157,19 @@ def test_a_booklet_in_a_language_without_words_of_its_own_prints_its_quotation_m
     assert "practitioner\u2019s guide" in joined
     assert f"{outer[0]}Wszystkie modele są błędne{outer[1]}" in pages[-1]  # the back cover
     assert "\u201cnuisance" not in joined and "\u201cWszystkie" not in joined
+
+
+@pytest.mark.parametrize("language, quotes", [
+    ("zh-Hant", "\u300c \u300d \u300e \u300f"),  # 「 」 『 』
+    ("zh-TW", "\u300c \u300d \u300e \u300f"),  # Taiwan's Chinese is Traditional (CLDR's likely subtags)
+    ("zh-HK", "\u300c \u300d \u300e \u300f"),
+    ("zh-CN", "\u201c \u201d \u2018 \u2019"),  # “ ” ‘ ’
+    ("zh", "\u201c \u201d \u2018 \u2019"),
+])
+def test_a_region_that_writes_traditional_chinese_takes_its_quotation_marks(language, quotes):
+    """'zh-TW' names no script, and took Simplified Chinese's “ ” where Taiwan writes 「 」."""
+    from booklet.data.theme import labels_for
+
+    words = labels_for(language, {})
+    assert words["quotes"] == quotes
+    assert words["quote"] == f"{quotes[0]}{{text}}{quotes[2]}"

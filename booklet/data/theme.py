@@ -79,14 +79,16 @@ def labels_for(language: str, overrides: dict[str, str]) -> dict[str, str]:
 def _cldr_quotes(language: str) -> dict[str, str]:
     """The labels `quotes` and `quote` of a language without a table of its own, from quotation-marks.yaml (CLDR's
     marks: Polish „ ” « », Swedish ” ” ’ ’, Japanese 「 」 『 』): {"quotes": "„ ” « »", "quote": "„{text}”"}; {} for a
-    language it does not list. The code whole first ('zh-Hant'), then with its script ('zh-Hant-TW'), then its
+    language it does not list. The code whole first ('zh-Hant'), then with its script ('zh-Hant-TW'; a region's
+    script by CLDR's likely subtags when the code names none: 'zh-TW' and 'zh-HK' are Traditional Chinese), then its
     language alone."""
+    from ..text.dates import locale_of
     from ..text.languages import base_language
 
     marks = _resource_table(QUOTES_FILE)
     parts = language.replace("_", "-").split("-")
     base = base_language(language)
-    script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None) or locale_of(language).script
     for code in (language.replace("_", "-"), f"{base}-{script}" if script else None, base):
         found = next((words for key, words in marks.items() if code and key.lower() == code.lower()), None)
         if found and (four := quote_marks(found)):
