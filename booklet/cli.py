@@ -526,9 +526,12 @@ def _init_language(code: str | None) -> str | None:
     'eng'); else a usage error with the code meant (as `booklet check` says it of conference.yaml's)."""
     if code is None:
         return None
+    from .data.contract import LANGUAGE
     from .data.theme import language_problem
     from .text.languages import language_problem as code_problem
 
+    if not LANGUAGE.match(code):  # (as data.validate reads `language`: 'de_DE.UTF-8', as $LANG writes it, is none)
+        raise click.BadParameter(f"'{code}' is not a language code (like en, de, en-GB)")
     problem = language_problem(code) or code_problem(code)
     if problem:
         raise click.BadParameter(problem)

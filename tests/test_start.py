@@ -184,6 +184,7 @@ def test_init_sample_language_sets_the_sample_s_language(tmp_path):
     ("english", "'english' is the name of a language, not its code: for English write 'en'"),
     ("xx", "'xx' is not a language code (ISO 639, like en, de or fr; en-GB with a region)"),
     ("eng", "'eng' is an older or longer code for English: write 'en', the one the PDF uses"),
+    ("de_DE.UTF-8", "'de_DE.UTF-8' is not a language code (like en, de, en-GB)"),  # ($LANG's: check refused it)
 ])
 def test_init_language_that_is_no_code_is_refused_and_nothing_is_written(tmp_path, code, message):
     folder = tmp_path / "conf"
