@@ -80,7 +80,8 @@ def check_labels(booklet: Booklet, lines) -> list[Problem]:
 def check_untranslated(booklet: Booklet, lines) -> list[Problem]:
     """The labels that print in English in a booklet in a language booklet has no words of its own in (pl, sv, ...),
     because theme.yaml's `labels:` does not give them: one warning, naming them (none when theme.yaml gives every one,
-    English words included: those are meant; nor the quotation marks, the language's own from CLDR). At `labels:` in theme.yaml, else at `language:` in conference.yaml."""
+    English words included: those are meant; nor the quotation marks, the language's own from CLDR). At `labels:`
+    in theme.yaml, else at `language:` in conference.yaml."""
     from ..data.contract import LABEL_KEYS
     from ..data.theme import label_languages, labels_for
     from ..text.dates import known, locale_of
