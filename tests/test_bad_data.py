@@ -323,6 +323,9 @@ COLON = "a colon and a space (': ') in a value make YAML read a new key there; p
      "1: in double quotes a backslash starts an escape, and \\mathbb is none; put the value in single quotes, "
      "which keep backslashes as written (title: 'Sets $\\alpha + \\mathbb{R}$, \"reals\"'  # maths), or write "
      "each backslash twice (\\\\mathbb)"),
+    ('title: "Sets $\\xi$"\nvenue: Lund\n' + DATES,
+     "1: in double quotes a backslash starts an escape, and \\xi is none; put the value in single quotes, which keep "
+     "backslashes as written (title: 'Sets $\\xi$'), or write each backslash twice (\\\\xi)"),
     ('title: "Sets\n  $\\mathrm{d}x$"\nvenue: Lund\n' + DATES,
      "2: in double quotes a backslash starts an escape, and \\mathrm is none; put the value in single quotes, "
      "which keep backslashes as written, or write each backslash twice (\\\\mathrm)"),
@@ -332,11 +335,33 @@ COLON = "a colon and a space (': ') in a value make YAML read a new key there; p
         "apostrophe", "inner-double-quotes", "quoted-start", "bracket-start", "no-space-after-colon",
         "no-space-after-dash", "no-space-after-dash-in-mapping", "deeper-than-a-value", "misaligned-key",
         "misaligned-item", "key-among-items", "item-among-keys", "no-colon", "latex-in-double-quotes",
-        "latex-in-double-quotes-over-lines"])
+        "latex-hex-escape-in-double-quotes", "latex-in-double-quotes-over-lines"])
 def test_yaml_syntax_error_in_plain_words(tmp_path, text, expected):
     line, message = expected.split(": ", 1)
     build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}),
                          [f"conference.yaml:{line}: YAML syntax error: {message}"])
+
+@pytest.mark.parametrize("written, macro, read_as", [
+    ("Fields $\\nu + \\theta$", "\\nu", "a line break"),
+    ("A $\\beta$ decay", "\\beta", "a backspace"),
+    ("$\\Lambda$CDM", "\\Lambda", "a line separator"),
+    ("$\\frac{1}{2}$", "\\frac", "a form feed"),
+])
+def test_latex_in_double_quotes_that_yaml_reads_as_an_escape_is_an_error(tmp_path, written, macro, read_as):
+    """\\nu in double quotes is a line break and "u" to YAML, \\beta a control character and "eta": the formula printed
+    broken, without a word (or with a control character's, which named text copied from another program)."""
+    text = f'title: "{written}"\nvenue: Lund\n' + DATES
+    build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}), [
+        f"conference.yaml:1: title: in double quotes YAML reads the {macro[:2]} of LaTeX's {macro} as an escape "
+        f"({read_as}), so it would print broken; put the value in single quotes, which keep backslashes as written, "
+        f"or write each backslash twice (\\{macro})"])
+
+
+def test_an_escape_in_double_quotes_that_is_no_latex_is_read_as_yaml_reads_it(tmp_path):
+    data = conference(tmp_path, {"conference.yaml": 'title: "Line one\\nLine two, $\\\\nu$"\nvenue: Lund\n' + DATES})
+    result = invoke("check", data)
+    assert result.exit_code == 0, result.output
+
 
 
 def test_yaml_tag_is_a_value_to_quote(tmp_path):
@@ -1510,3 +1535,10 @@ def test_a_yaml_version_directive_booklet_cannot_read_is_named(tmp_path, version
         "read (it reads 1.1 and 1.2): write %YAML 1.2, or leave the line out"])
     fine = conference(tmp_path / "fine", {"conference.yaml": "%YAML 1.2\n---\n" + BASE["conference.yaml"]})
     assert invoke("check", fine).exit_code == 0
+
+
+def test_an_escape_in_double_quotes_outside_a_formula_is_read_as_yaml_reads_it(tmp_path):
+    # "\ne" is a line break and "e" (Italian's "and"), though \ne is also LaTeX's sign: only a formula's is LaTeX's
+    data = conference(tmp_path, {"conference.yaml": 'title: "Prima riga\\ne seconda, $x$"\nvenue: Lund\n' + DATES})
+    result = invoke("check", data)
+    assert result.exit_code == 0, result.output

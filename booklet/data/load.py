@@ -636,7 +636,12 @@ def _construct_scalar(node, file: str, path: str, problems: list[Problem], lines
             return BAD
         node.value = whole
     try:
-        return _constructor().construct_object(node, deep=True)
+        value = _constructor().construct_object(node, deep=True)
+        macro = _latex_read_as_escape(node, lines) if node.style == '"' else None
+        if macro:
+            problems.append(Problem(file, node.start_mark.line + 1 + offset, path, _latex_escape_said(macro)))
+            return BAD
+        return value
     except Exception:  # noqa: BLE001 - PyYAML's constructors fail in many ways on odd values (`!!timestamp x`
         #               raises AttributeError, `!!bool x` KeyError): each is a value that cannot be read
         if node.tag == _TIMESTAMP and not node.style and _DATE_LIKE.match(node.value):  # (plain: libyaml says "")
@@ -652,6 +657,39 @@ def _construct_scalar(node, file: str, path: str, problems: list[Problem], lines
         kind = node.tag.rsplit(":", 1)[-1]  # an explicit tag such as !!float, or a value YAML cannot convert
         problems.append(Problem(file, line + offset, path, f"'{node.value}' is not a valid {_TAGGED.get(kind, f'!!{kind} value')}"))
         return BAD
+
+
+# What YAML reads an escape of a letter in double quotes as: LaTeX's \nu, \theta, \beta, \Lambda written there print
+# broken (a line break and "u", a tab and "heta", a control character and "eta", a line separator and "ambda")
+_ESCAPED_AS = {"a": "a bell character", "b": "a backspace", "e": "an escape character", "f": "a form feed",
+               "n": "a line break", "r": "a carriage return", "t": "a tab", "v": "a vertical tab", "N": "a line break",
+               "L": "a line separator", "P": "a paragraph separator"}
+_LETTER_ESCAPE = re.compile(r"\\\\|\\([%s][A-Za-z]+)" % "".join(_ESCAPED_AS))
+
+
+def _latex_read_as_escape(node, lines: list[str]) -> str | None:
+    """The first LaTeX macro (one booklet's math knows: \\nu, \\theta, \\frac) in a formula ($...$) of a double-quoted
+    scalar's source that YAML read as an escape and the letters after it; None when there is none ("Line one\\nLine
+    two" is a line break, as meant)."""
+    start, end = node.start_mark, node.end_mark
+    source = "\n".join(lines[start.line:end.line + 1])
+    source = source[start.column:len(source) - len(lines[end.line]) + end.column] if end.line < len(lines) else \
+        source[start.column:]
+    if "\\" not in source or "$" not in source:
+        return None
+    # in a formula only (an odd number of dollars before it): "riga\\ne seconda" is a line break and "e seconda"
+    found = [m[1] for m in _LETTER_ESCAPE.finditer(source) if m[1] and source.count("$", 0, m.start()) % 2]
+    if not found:
+        return None
+    from ..text.mathtext import unknown_macros
+
+    return next(("\\" + name for name in found if not unknown_macros("\\" + name)), None)
+
+
+def _latex_escape_said(macro: str) -> str:
+    return (f"in double quotes YAML reads the {macro[:2]} of LaTeX's {macro} as an escape ({_ESCAPED_AS[macro[1]]}), "
+            f"so it would print broken; put the value in single quotes, which keep backslashes as written, or write "
+            f"each backslash twice (\\{macro})")
 
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"

@@ -180,8 +180,10 @@ def _unclosed_quote(problem, context, mark, opened, lines, text):
 
 def _escape(problem, context, mark, opened, lines, text):
     """A backslash in double quotes that starts no escape: LaTeX ("$\\mathbb{R}$") written in double quotes."""
-    if context != "while scanning a double-quoted scalar" or mark is None \
-            or not problem.startswith("found unknown escape character"):
+    if mark is None or not (context == "while scanning a double-quoted scalar"
+                            and problem.startswith("found unknown escape character")
+                            or problem.startswith(("did not find expected hexdecimal number",  # \xi, \upsilon
+                                                   "expected escape sequence of"))):
         return None
     line = _line(lines, mark.line)
     at = line.rfind("\\", 0, mark.column + 1)
