@@ -16,7 +16,7 @@ from ..cache import digest, memory
 from ..problems import Problem
 from .contract import meant_file
 from .lazy import Lazy
-from .syntax import explain, quote_from, reserved_advice, yaml_quoted
+from .syntax import backslash_advice, explain, quote_from, reserved_advice, yaml_quoted
 
 yaml = Lazy("yaml", globals(), "yaml")  # PyYAML, imported when a file is first parsed
 
@@ -637,7 +637,7 @@ def _construct_scalar(node, file: str, path: str, problems: list[Problem], lines
         node.value = whole
     try:
         value = _constructor().construct_object(node, deep=True)
-        macro = _latex_read_as_escape(node, lines) if node.style == '"' else None
+        macro = _latex_read_as_escape(node, lines) if node.style == '"' and "$" in str(value) else None
         if macro:
             problems.append(Problem(file, node.start_mark.line + 1 + offset, path, _latex_escape_said(macro)))
             return BAD
@@ -688,8 +688,7 @@ def _latex_read_as_escape(node, lines: list[str]) -> str | None:
 
 def _latex_escape_said(macro: str) -> str:
     return (f"in double quotes YAML reads the {macro[:2]} of LaTeX's {macro} as an escape ({_ESCAPED_AS[macro[1]]}), "
-            f"so it would print broken; put the value in single quotes, which keep backslashes as written, or write "
-            f"each backslash twice (\\{macro})")
+            f"so it would print broken; {backslash_advice(macro)}")
 
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"

@@ -188,14 +188,20 @@ def _escape(problem, context, mark, opened, lines, text):
     line = _line(lines, mark.line)
     at = line.rfind("\\", 0, mark.column + 1)
     written = re.match(r"\\(?:[A-Za-z]+|.?)", line[at:])[0] if at >= 0 else "\\"  # (LaTeX's \mathbb)
-    said = (f"in double quotes a backslash starts an escape, and {written} is none; put the value in single quotes, "
-            "which keep backslashes as written")
+    example = ""
     if opened is not None and opened.line == mark.line:  # the value on one line: written in single quotes
         end = _closing_quote(line, opened.column)
-        if end is not None:
-            value = re.sub(r'\\([\\"])', r"\1", line[opened.column + 1:end]).replace("'", "''")
-            said += f" ({_shown(line[:opened.column] + chr(39) + value + chr(39) + line[end + 1:].rstrip())})"
-    return mark.line + 1, f"{said}, or write each backslash twice (\\{written})"
+        if end is not None:  # (yaml_quoted: in single quotes, as the value holds a backslash)
+            value = yaml_quoted(re.sub(r'\\([\\"])', r"\1", line[opened.column + 1:end]))
+            example = _shown(line[:opened.column] + value + line[end + 1:].rstrip())
+    return mark.line + 1, f"in double quotes a backslash starts an escape, and {written} is none; " + \
+        backslash_advice(written, example)
+
+
+def backslash_advice(macro: str, example: str = "") -> str:
+    """What to do about LaTeX's `macro` written in double quotes (`example`: the line in single quotes)."""
+    return (f"put the value in single quotes, which keep backslashes as written{f' ({example})' if example else ''}, "
+            f"or write each backslash twice (\\{macro})")
 
 
 def _closing_quote(line: str, column: int) -> int | None:

@@ -85,12 +85,12 @@ def _cldr_quotes(language: str) -> dict[str, str]:
     from ..text.dates import locale_of
     from ..text.languages import base_language
 
-    marks = _resource_table(QUOTES_FILE)
+    marks = {key.lower(): words for key, words in _resource_table(QUOTES_FILE).items()}
     parts = language.replace("_", "-").split("-")
     base = base_language(language)
     script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None) or locale_of(language).script
     for code in (language.replace("_", "-"), f"{base}-{script}" if script else None, base):
-        found = next((words for key, words in marks.items() if code and key.lower() == code.lower()), None)
+        found = marks.get(code.lower()) if code else None
         if found and (four := quote_marks(found)):
             return {"quotes": found, "quote": f"{four[0]}{{text}}{four[1]}"}
     return {}
