@@ -329,13 +329,21 @@ COLON = "a colon and a space (': ') in a value make YAML read a new key there; p
     ('title: "Sets\n  $\\mathrm{d}x$"\nvenue: Lund\n' + DATES,
      "2: in double quotes a backslash starts an escape, and \\mathrm is none; put the value in single quotes, "
      "which keep backslashes as written, or write each backslash twice (\\\\mathrm)"),
+    # a line of three dots: YAML's end of a document
+    ("title: X\n...\nvenue: Lund\n" + DATES,
+     "2: a line of three dots ('...') ends a YAML document, so the lines after it cannot be read; delete the line "
+     '(in a text, write the dots after other words or in quotes: "...")'),
+    ("...  # to do\n",
+     "1: a line of three dots ('...') ends a YAML document before anything is in it; delete the line "
+     '(in a text, write the dots after other words or in quotes: "...")'),
 ], ids=["colon-in-value", "colon-before-comment", "colon-in-list-item", "colon-in-flow-mapping", "colon-and-backslash",
         "tab", "tab-in-list", "unclosed-quote", "quote-runs-on", "unclosed-quote-in-braces", "unclosed-brace",
         "unclosed-bracket", "ends-after-bracket", "ends-after-comma", "ends-in-nested-brackets", "wrong-bracket", "at-sign", "backtick", "star", "star-alias", "ampersand", "pipe",
         "apostrophe", "inner-double-quotes", "quoted-start", "bracket-start", "no-space-after-colon",
         "no-space-after-dash", "no-space-after-dash-in-mapping", "deeper-than-a-value", "misaligned-key",
         "misaligned-item", "key-among-items", "item-among-keys", "no-colon", "latex-in-double-quotes",
-        "latex-hex-escape-in-double-quotes", "latex-in-double-quotes-over-lines"])
+        "latex-hex-escape-in-double-quotes", "latex-in-double-quotes-over-lines", "dots-end-the-document",
+        "only-dots"])
 def test_yaml_syntax_error_in_plain_words(tmp_path, text, expected):
     line, message = expected.split(": ", 1)
     build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}),

@@ -50,7 +50,7 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[int | None, str | None]:
     mark = getattr(exc, "problem_mark", None)
     opened = getattr(exc, "context_mark", None)
     for explainer in (_tab, _reserved_start, _colon, _unclosed_quote, _escape, _flow, _quote_runs_on, _block_end,
-                      _no_colon):
+                      _no_colon, _document_end):
         found = explainer(problem, context, mark, opened, lines, text)
         if found:
             return found
@@ -430,3 +430,22 @@ def _no_colon(problem, context, mark, opened, lines, text):
                                  f"{match['value'].strip()}")
     return opened.line + 1, ("this line is neither 'key: value' (a colon and a space) nor a list item ('- '); "
                              "if it goes on from the value above, indent it further than that value's key")
+
+
+# -- a line '...', YAML's end of a document ---------------------------------------------------
+
+_DOCUMENT_END = re.compile(r"\.\.\.(?:\s+#.*)?\s*$")
+
+
+def _document_end(problem, context, mark, opened, lines, text):
+    """A line of three dots (an ellipsis typed on a line of its own) ends a YAML document: the lines after it
+    are an error, and a file of only that line is one too."""
+    if mark is None or ("<document end>" not in problem and "expected '<document start>'" not in problem):
+        return None
+    index = next((i for i in range(min(mark.line, len(lines) - 1), -1, -1) if _DOCUMENT_END.match(lines[i])), None)
+    if index is None:
+        return None
+    after = any(line.strip() and not line.lstrip().startswith("#") for line in lines[index + 1:])
+    return index + 1, ("a line of three dots ('...') ends a YAML document" + (", so the lines after it cannot be read"
+                       if after else " before anything is in it") + "; delete the line (in a text, write the dots "
+                       "after other words or in quotes: \"...\")")
