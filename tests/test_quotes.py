@@ -173,3 +173,27 @@ def test_a_region_that_writes_traditional_chinese_takes_its_quotation_marks(lang
     words = labels_for(language, {})
     assert words["quotes"] == quotes
     assert words["quote"] == f"{quotes[0]}{{text}}{quotes[2]}"
+
+
+@pytest.mark.parametrize("language, quotes", [
+    ("de-CH", "\u00ab \u00bb \u2039 \u203a"),  # Swiss German: « » ‹ › (CLDR's de_CH), not German's „ “
+    ("de_CH", "\u00ab \u00bb \u2039 \u203a"),
+    ("de-AT", "\u201e \u201c \u201a \u2018"),  # Austria writes German's „ “ ‚ ‘
+    ("pt-PT", "\u00ab \u00bb \u201c \u201d"),  # European Portuguese: « » “ ” (CLDR's pt_PT), not Brazil's “ ”
+    ("pt-BR", "\u201c \u201d \u2018 \u2019"),
+])
+def test_a_region_whose_marks_differ_from_its_language_s_table_takes_its_own(tmp_path, language, quotes):
+    """A booklet in Swiss German printed German „ “ and one in European Portuguese Brazil's “ ”: the regional
+    code fell back to its language's label table, whose marks are another country's."""
+    from booklet.data.theme import labels_for
+
+    words = labels_for(language, {})
+    assert words["quotes"] == quotes
+    assert words["quote"] == f"{quotes[0]}{{text}}{quotes[2]}"
+    if language == "de-CH":
+        conference = BASE["conference.yaml"] + "language: de-CH\nquote: {text: Alle Modelle sind falsch, author: Box}\n"
+        data = write_conference(tmp_path / "conf", {"conference.yaml": conference,
+                                                    "abstracts.yaml": _abstracts("""'Ein "Störparameter".'""")})
+        pages = _pages(build_booklet(data, tmp_path / "b.pdf").output)
+        assert "Ein \u00abStörparameter\u00bb." in "".join(pages)
+        assert "\u00abAlle Modelle sind falsch\u00bb" in pages[-1]

@@ -71,17 +71,19 @@ def labels_for(language: str, overrides: dict[str, str]) -> dict[str, str]:
     base = base_language(language)
     regional = regional_table(language)
     table = {**_label_table("en"), **_cldr_quotes(language), **_label_table(base),
+             **(_cldr_quotes(regional, region_only=True) if regional else {}),
              **(_label_table(regional) if regional else {})}
     return {**table, **overrides, **_glance_renamed(table, overrides)}
 
 
 @cache
-def _cldr_quotes(language: str) -> dict[str, str]:
+def _cldr_quotes(language: str, region_only: bool = False) -> dict[str, str]:
     """The labels `quotes` and `quote` of a language without a table of its own, from quotation-marks.yaml (CLDR's
     marks: Polish „ ” « », Swedish ” ” ’ ’, Japanese 「 」 『 』): {"quotes": "„ ” « »", "quote": "„{text}”"}; {} for a
     language it does not list. The code whole first ('zh-Hant'), then with its script ('zh-Hant-TW'; a region's
     script by CLDR's likely subtags when the code names none: 'zh-TW' and 'zh-HK' are Traditional Chinese), then its
-    language alone."""
+    language alone. `region_only`: the code whole only, for a region whose marks differ from its language's table
+    (de-CH's « » over German's „ “)."""
     from ..text.dates import locale_of
     from ..text.languages import base_language
 
@@ -89,7 +91,8 @@ def _cldr_quotes(language: str) -> dict[str, str]:
     parts = language.replace("_", "-").split("-")
     base = base_language(language)
     script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None) or locale_of(language).script
-    for code in (language.replace("_", "-"), f"{base}-{script}" if script else None, base):
+    codes = (language,) if region_only else (language.replace("_", "-"), f"{base}-{script}" if script else None, base)
+    for code in codes:
         found = marks.get(code.lower()) if code else None
         if found and (four := quote_marks(found)):
             return {"quotes": found, "quote": f"{four[0]}{{text}}{four[1]}"}
