@@ -234,12 +234,12 @@ def _talk(abstracts: list[str], start: int, minutes: int) -> str:
     return f'- {{time: "{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}", talk: t{n}}}'
 
 
-def _tracks_day(abstracts: list[str], day: int, minutes: int) -> list[str]:
-    """Programme lines of day `day` (0: 2027-09-13): an opening, four tracks of three talks `minutes` long from
+def _tracks_day(abstracts: list[str], day: int, minutes: int, tracks: int = 4) -> list[str]:
+    """Programme lines of day `day` (0: 2027-09-13): an opening, `tracks` tracks of three talks `minutes` long from
     09:00 (added to `abstracts`), a dinner."""
     lines = [f"  - date: 2027-09-{13 + day}", "    items:", '      - {time: "08:00-08:30", title: Opening}',
              "      - parallel:"]
-    for r in range(4):
+    for r in range(tracks):
         lines += [f"          - session: Track {day}{r}", f"            room: Room {r}", "            items:"]
         lines += ["              " + _talk(abstracts, 9 * 60 + k * minutes, minutes) for k in range(3)]
     return lines + ['      - {time: "20:00-21:00", title: Dinner, kind: social}']
@@ -841,3 +841,24 @@ def test_a_lunch_that_starts_before_the_talks_beside_it_end_is_named_among_them_
     (lunch,) = [y for _, y, text in found if text == "Lunch"]  # its own box only once the talks are over
     assert hours["12:00"] > lunch > hours["13:00"] and norm("Room R13 Lunch") in pdf.norms[page]
     assert not any(text == "Room S0" for _, _, text in found)  # (not a box of its own for its last half hour)
+
+
+def test_three_days_one_of_gathered_parallel_sessions_are_one_page_not_a_spread_with_a_day_alone(tmp_path):
+    """A real book (an AMCOS kit's three days at A5): the middle day's parallel sessions counted as five lanes split
+    the days over a spread, after a Notes page, the last day alone on its page; those sessions, of talks too short
+    for lanes, were then one box. Gathered, the three days of one lane each share one page, in equal columns."""
+    abstracts: list[str] = []
+
+    def plain_day(day: int) -> list[str]:
+        return [f"  - date: 2027-09-{13 + day}", "    items:",
+                *("      " + _talk(abstracts, 9 * 60 + k * 40, 40) for k in range(4)),
+                '      - {time: "20:00-21:00", title: Dinner, kind: social}']
+
+    programme = ["days:", *plain_day(0), *_tracks_day(abstracts, 1, 10, tracks=5), *plain_day(2)]
+    pdf, pages = _glance(tmp_path / "conf", abstracts, programme, days=3)
+    assert len(pages) == 1 and "Notes" not in pdf.lines(pages[0] - 1)
+    text = pdf.norms[pages[0]]
+    assert text.count(norm("PARALLEL SESSIONS")) == 1 and norm("Track 10") in text  # (the box is half an hour)
+    assert all(norm(f"Talk{n:03d}") in text for n in (1, 2, 3, 4, 20, 21, 22, 23))
+    heads = sorted(x for x, _, text in chunks(pdf, pages[0]) if text in ("Monday", "Tuesday", "Wednesday"))
+    assert len(heads) == 3 and abs((heads[1] - heads[0]) - (heads[2] - heads[1])) < 0.5  # equal columns

@@ -290,10 +290,15 @@ def build_glance(ctx: Context) -> list:
     plans = [plan_day(index, day) for index, day in enumerate(ctx.booklet.days)]
     grid = Grid(ctx, plans)
     pages = split_days(plans, grid)
-    for shown in pages:
-        while any([plan.gather(width, grid.narrow, grid.shortest, grid.textless)
-                   for plan, width in zip(shown, grid.widths(shown))]):
-            pass  # a gathered day is narrower: the others wider (a gathered group never comes apart)
+    while True:
+        for shown in pages:
+            while any([plan.gather(width, grid.narrow, grid.shortest, grid.textless)
+                       for plan, width in zip(shown, grid.widths(shown))]):
+                pass  # a gathered day is narrower: the others wider (a gathered group never comes apart)
+        fewer = split_days(plans, grid)  # the days split by their lanes before gathering: a day's parallel
+        if len(fewer) >= len(pages):  # sessions gathered into one box may leave room for all on fewer pages
+            break  # (three days, one with sessions too short for lanes: not a spread with a day alone)
+        pages = fewer
     if len(pages) == 1:
         return [GlancePage(ctx, grid, pages[0], first=True)]
     notes = markup.plain(ctx.label("notes"))
