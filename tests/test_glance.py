@@ -862,3 +862,22 @@ def test_three_days_one_of_gathered_parallel_sessions_are_one_page_not_a_spread_
     assert all(norm(f"Talk{n:03d}") in text for n in (1, 2, 3, 4, 20, 21, 22, 23))
     heads = sorted(x for x, _, text in chunks(pdf, pages[0]) if text in ("Monday", "Tuesday", "Wednesday"))
     assert len(heads) == 3 and abs((heads[1] - heads[0]) - (heads[2] - heads[1])) < 0.5  # equal columns
+
+
+def test_a_rooms_sessions_one_after_another_share_its_lane_and_line_up_across_rows(tmp_path):
+    """31C3 at A4: four halls, each with a track in turn (Security in Saal 1, then Art & Culture there), imported as
+    one parallel entry of a session per hall and track; each session had a lane of its own, thirteen in a column of
+    four halls, a row's boxes in lanes that did not line up with the row's before ("The…" indented, beside gaps). A
+    room's sessions share its lane: each hall's talks one under the other, at the same place, in four lanes."""
+    abstracts: list[str] = []
+    lines = ["days:", "  - date: 2027-09-13", "    items:", "      - parallel:"]
+    for slot, name in enumerate(("Early", "Late")):
+        for r in range(4):
+            lines += [f"          - session: {name} {r}", f"            room: Hall {r}", "            items:",
+                      "              " + _talk(abstracts, 9 * 60 + slot * 60, 45)]
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, lines, page_size="A4")
+    found = {text: x for x, _, text in chunks(pdf, page) if text.startswith("Talk")}
+    early = [found[f"Talk{n:03d}"] for n in range(1, 5)]
+    late = [found[f"Talk{n:03d}"] for n in range(5, 9)]
+    assert all(abs(a - b) < 0.5 for a, b in zip(early, late)), (early, late)  # each hall's lane, the same place
+    assert early == sorted(early) and early[1] - early[0] > 60  # four lanes side by side, a quarter of the column

@@ -323,8 +323,9 @@ def plan_day(index: int, day: Day) -> DayPlan:
         elif isinstance(entry, Session):
             members = [(item, entry, MAIN) for item in entry.items]
         else:
+            tracks = _room_tracks(entry.sessions)
             members = [(item, session, (entry_index, track))
-                       for track, session in enumerate(entry.sessions) for item in session.items]
+                       for track, session in zip(tracks, entry.sessions) for item in session.items]
         for item, session, stream in members:
             start, end = clock.get(id(item), (None, None))
             flat.append([len(flat), item, session, stream, start, end])
@@ -372,6 +373,17 @@ def _in_gaps(flat: list, plan: DayPlan) -> list[Box]:
             plan.untimed += [(r[1], r[2]) for r in run]
         index += len(run)
     return boxes
+
+
+def _room_tracks(sessions: list[Session]) -> list[int]:
+    """Each parallel session's track (its lane): its room's place among the rooms, where every session names one
+    (a room's sessions one after another, a congress's tracks in turn in a hall, share its lane: 31C3's four halls
+    were thirteen lanes, the boxes of a row in lanes that did not line up with the row's before), else its own."""
+    rooms = [session.room for session in sessions]
+    if not all(rooms):
+        return list(range(len(sessions)))
+    order = list(dict.fromkeys(rooms))
+    return [order.index(room) for room in rooms]
 
 
 def _track(box: Box) -> int | None:
