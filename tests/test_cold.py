@@ -150,8 +150,11 @@ def test_the_cache_never_changes_the_pdf_and_a_damaged_cache_is_ignored(tmp_path
         assert (tmp_path / f"{name}.pdf").read_bytes() == pdf, name
     now = set(_entries(cache))
     assert set(kept) <= now and all(name.startswith("digests/") for name in now - set(kept))
-    for name in kept:  # each damaged entry made again
-        assert pickle.loads((cache / name).read_bytes()) != ("x", 1)
+    # each damaged entry made again; but a file's hash (digests/), which disk.kept_hash keeps only while the file's
+    # change time is RACY seconds old and unchanged as it is read, may be left as it was on a slow or loaded machine
+    for name in kept:
+        if not name.startswith("digests/"):
+            assert pickle.loads((cache / name).read_bytes()) != ("x", 1), name
 
 
 def _persisted(cache: Path) -> list[Path]:
