@@ -758,6 +758,16 @@ def test_wrong_type(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
 
 
+@pytest.mark.parametrize("key, value", [("affiliation", "Uni B"), ("email", "bo@example.org")])
+def test_a_poster_authors_list_takes_no_affiliation_or_email_beside_it(tmp_path, key, value):
+    # a fuzzing run: `email:` beside `authors:` (read with `author:` only) was left out in silence, and with it the
+    # proof sent to that address
+    posters = f"- number: 1\n  title: Mixture density networks\n  authors: [{{name: Bo Jones}}]\n  {key}: {value}\n"
+    build_and_check_fail(tmp_path, conference(tmp_path, {"posters.yaml": posters}), [
+        f"posters.yaml:4: [0].{key}: with 'authors', give each author's {key} in the list",
+    ])
+
+
 def test_list_where_mapping_belongs(tmp_path):
     text = "title: X\nvenue: Lund\ndates: [2027-09-13, 2027-09-14]\n"
     build_and_check_fail(tmp_path, conference(tmp_path, {"conference.yaml": text}), [

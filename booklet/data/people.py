@@ -76,6 +76,8 @@ def read_poster_authors(report: Report, f: Fields) -> tuple[Person, ...]:
     if "authors" in f.map:
         if "affiliation" in f.map:
             f.error("affiliation", "with 'authors', give each author's affiliation in the list")
+        if "email" in f.map:  # (read with `author:` only: beside `authors:` it was left out in silence, no proof sent)
+            f.error("email", "with 'authors', give each author's email in the list")
         return _authors(report, f)
     name = f.text("author", required=True)
     if "author" not in f.map:
