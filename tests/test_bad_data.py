@@ -752,8 +752,12 @@ def test_bad_time(tmp_path, time, message):
     # a fuzzing run: a poster of no author was left out of the booklet, its number taken, without a word
     ({"posters.yaml": "- {authors: [], title: Lonely poster}\n- {author: Bo Jones, title: Other poster}\n"},
      "posters.yaml:1: [0].authors: the list of authors is empty"),
+    # a fuzzing run: a '- ' with nothing after it was "not text"
+    ({"posters.yaml": "-\n- {author: Bo Jones, title: Other poster}\n"},
+     "posters.yaml:1: [0]: expected a poster (a mapping), not an empty item; "
+     "write it like: - {author: Zoë Papadopoulou, title: Mixture density networks}"),
 ], ids=["title-list", "presenting-maybe", "poster-number-five", "poster-number-nan", "poster-number-fraction",
-        "poster-number-sexagesimal", "poster-number-hex", "poster-no-authors"])
+        "poster-number-sexagesimal", "poster-number-hex", "poster-no-authors", "poster-empty-item"])
 def test_wrong_type(tmp_path, files, expected):
     build_and_check_fail(tmp_path, conference(tmp_path, files), [expected])
 
