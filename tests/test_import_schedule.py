@@ -1754,3 +1754,28 @@ def test_a_name_the_schedules_persons_give_is_read_only_where_a_participant_need
     result = invoke("import", source, "--out", tmp_path / "unnamed")
     assert result.exit_code == 1 and not (tmp_path / "unnamed").exists()
     assert "schedule.persons[0].name: a list, not text" in result.stderr
+
+
+def test_an_update_moving_a_talk_out_of_its_session_to_another_day_and_time_places_it_once(tmp_path):
+    """An import review (39C3 updated over an import of the day before: 'Post-Platform Digital Publishing' moved from
+    a session of 30 December to the 28th at another hour): the talk's item was put on its new day, then, its time
+    out of its old session's hours, put there again, and programme.yaml held it twice, as a YAML anchor and its alias
+    (`- &id001 ...`, `- *id001`). It is placed once, at its new day and time."""
+    folder = tmp_path / "tw27"
+    assert invoke("import", write_json_v1(tmp_path / "schedule.json"), "--out", folder).exit_code == 0
+    programme = folder / "programme.yaml"  # a chair written in by hand: the file is merged, not written anew
+    programme.write_text(re.sub(r"(- session: Hall A[^\n]*\n)", r"\1            chair: Mei Chen\n",
+                                programme.read_text(), count=1))
+    days = events_v1()
+    moved = days["13"].pop(2)  # 'Tides and the moon', Hall B beside Hall A at 11:00 on the 13th
+    moved.update(date="2027-09-14T13:00:00+00:00", start="13:00")
+    days["14"].append(moved)
+    days["13"].append(_event(109, "Tides again", "13T09:30", "00:30", "Hall B", "lecture", [("Eva Berg", "")]))
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    assert "talk e103 on 2027-09-14: day, time" in result.output
+    assert "&id" not in programme.read_text() and "*id" not in programme.read_text()
+    found = [(str(day["date"]), item["time"]) for day in load(folder, "programme.yaml")["days"]
+             for item in items_of(day) if item.get("talk") == "e103"]
+    assert found == [("2027-09-14", "15:00-15:30")]
+    assert "chair: Mei Chen" in programme.read_text()

@@ -601,11 +601,11 @@ class _Programme:
         room_moved = b is not None and not same(b.room, n.room) and same(c.room, b.room)
         if day_moved or room_moved:
             self.detach(c)
-            self.place(c.item, n)
+            self.place(c.item, n)  # (at its new time, by the import's order: c's block is no longer its own)
             change.fields += ("day",) if day_moved else ("room",)
         elif b is not None and not same(b.room, n.room) and c.session is None:
             fields.merge(c.item, "room", {"room": b.room}, {"room": n.room}, ITEM)
-        if fields.merge(c.item, "time", bi, n.item, ITEM):
+        if fields.merge(c.item, "time", bi, n.item, ITEM) and not (day_moved or room_moved):
             block = c.parallel if c.parallel is not None else c.session
             others = [i for i in _items(block) if i is not c.item] if block is not None else []
             # moved out of its session's hours (as they were, its own time among them: its last talk moved a few
