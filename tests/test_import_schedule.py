@@ -1779,3 +1779,34 @@ def test_an_update_moving_a_talk_out_of_its_session_to_another_day_and_time_plac
              for item in items_of(day) if item.get("talk") == "e103"]
     assert found == [("2027-09-14", "15:00-15:30")]
     assert "chair: Mei Chen" in programme.read_text()
+
+
+def test_an_update_keeps_the_id_a_workshop_held_again_has_in_the_folder(tmp_path):
+    """A repeated workshop's abstract takes the id of the first of its events (4bc9d1d): a folder imported before the
+    source listed an earlier day of it, or before the day without its speaker was read as it, has the abstract under
+    the other event's id (39C3: e255249, now e21714). When its text changed too, the update saw a new abstract e301
+    and kept e302 as 'no longer in the source': two abstracts of one workshop, and the LOC's edits on the old one.
+    The id the folder has is kept, the text is the source's, and the programme shows it each day; an update after
+    it changes nothing."""
+    def days(first: str, text: str, at: str = "14T12:00") -> dict:
+        out = events_v1()
+        out["13"].append(_event(301, "Zine workshop", "13T16:00", "01:00", "Hall B", "other", [], abstract=first))
+        out["14"].append(_event(302, "Zine workshop", at, "01:00", "Hall B", "other", [("Martha", "")], abstract=text))
+        return out
+
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days("", "Make a zine.")), "--out", folder)
+    assert result.exit_code == 0, result.output
+    assert [a["id"] for a in load(folder, "abstracts.yaml") if a["title"] == "Zine workshop"] == ["e302"]
+    text = "Make your own zine with us. Paper and pens are provided."
+    later = days(text, text, "14T13:00")  # its text and its second day's hour changed
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", later), "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    zines = [a for a in load(folder, "abstracts.yaml") if a["title"] == "Zine workshop"]
+    assert [(a["id"], a["speaker"]["name"], a["abstract"]) for a in zines] == [("e302", "Martha", text)]
+    talks = [(str(day["date"]), item["time"], item.get("again")) for day in load(folder, "programme.yaml")["days"]
+             for item in items_of(day) if item.get("talk") in ("e301", "e302")]
+    assert talks == [("2027-09-13", "18:00-19:00", None), ("2027-09-14", "15:00-16:00", True)]
+    assert "e301" not in (folder / "abstracts.yaml").read_text()
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", later), "--out", folder, "--update")
+    assert result.exit_code == 0 and "e302" not in result.output and "e301" not in result.output, result.output

@@ -42,6 +42,9 @@ class Imported:
     # the contribution types the source gives, as written (to tell the user of a --kinds type it never gives);
     # None for a format that has no types of its own
     types: Counter | None = field(default_factory=Counter)
+    # an abstract or tutorial made of events the source gives under other ids too (a workshop held again, a repeat
+    # naming its speakers): its id -> those ids. An update keeps whichever of them the folder already has
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class SourceError(Exception):

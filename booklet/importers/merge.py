@@ -64,11 +64,12 @@ class Unreadable(Exception):
 
 
 def merge(current: dict[str, str], base: dict, new: dict, prune: bool, render,
-          untouched: set[str] = frozenset()) -> Merged:
+          untouched: set[str] = frozenset(), aliases: dict[str, tuple[str, ...]] | None = None) -> Merged:
     """current: file name -> text of the folder's data files; base, new: file name -> document.
     `render(name, value)` writes a whole new file (for a file the folder does not have yet, or one in
-    `untouched`: files nobody has edited since the import wrote them, which are written anew)."""
-    return _Merge(current, base, new, prune, render, untouched).run()
+    `untouched`: files nobody has edited since the import wrote them, which are written anew). `aliases`: an entry's
+    id -> the other ids of the source's events it was made of (Imported.aliases)."""
+    return _Merge(current, base, new, prune, render, untouched, aliases or {}).run()
 
 
 class _Fields:
@@ -126,8 +127,9 @@ def put(node: dict, key: str, value, record: contract.Record) -> None:
 
 
 class _Merge:
-    def __init__(self, current: dict[str, str], base: dict, new: dict, prune: bool, render, untouched):
+    def __init__(self, current: dict[str, str], base: dict, new: dict, prune: bool, render, untouched, aliases):
         self.untouched = untouched
+        self.aliases = aliases
         self.current_texts = current
         self.base = base
         self.new = new
@@ -156,7 +158,7 @@ class _Merge:
         return change
 
     def run(self) -> Merged:
-        self.new = self.out.documents = _renamed(self.base, self.new)
+        self.new = self.out.documents = _renamed(self.base, self.new, self.aliases)
         self.conference()
         self.entries("abstracts.yaml", ABSTRACT, self.merge_abstract)
         self.entries("tutorials.yaml", TUTORIAL, self.merge_tutorial)
@@ -767,12 +769,14 @@ def _remove(container, node) -> None:
             return
 
 
-def _renamed(base: dict, new: dict) -> dict:
+def _renamed(base: dict, new: dict, aliases: dict[str, tuple[str, ...]] | None = None) -> dict:
     """`new` with each abstract or tutorial that the source renamed given its id of the base again: an id made from
     the title (a spreadsheet has no ids) changes with the title, and the talk would be added again beside the LOC's
-    edited one. An entry of the base whose id the new import lacks is the new entry of an id the base lacks when
-    they are the only such pair with the same people (non-empty) and the same place in the programme (day and time)
-    or the same text."""
+    edited one. A new entry made of several of the source's events (`aliases`: its id -> the others' ids) keeps the
+    one of them the base has (a workshop held again, the abstract under its first event's id, which the source may
+    list earlier now). Else an entry of the base whose id the new import lacks is the new entry of an id the base
+    lacks when they are the only such pair with the same people (non-empty) and the same place in the programme
+    (day and time) or the same text."""
     renames: dict[str, str] = {}
     slots = {side: {f"{what}:{normal(s.item[what])}": (s.date, normal(s.item.get("time")))
                     for s in _spots(doc.get("programme.yaml") or {}) for what in ("talk", "tutorial") if what in s.item}
@@ -783,8 +787,12 @@ def _renamed(base: dict, new: dict) -> dict:
         old_entries = [e for e in base.get(name) or [] if isinstance(e, dict) and e.get("id")]
         new_entries = [e for e in new.get(name) or [] if isinstance(e, dict) and e.get("id")]
         old_ids, new_ids = {str(e["id"]) for e in old_entries}, {str(e["id"]) for e in new_entries}
-        gone = [e for e in old_entries if str(e["id"]) not in new_ids]
-        added = [e for e in new_entries if str(e["id"]) not in old_ids]
+        for ident in new_ids - old_ids:
+            kept = [other for other in (aliases or {}).get(ident, ()) if other in old_ids and other not in new_ids]
+            if len(kept) == 1:
+                renames[ident] = kept[0]
+        gone = [e for e in old_entries if str(e["id"]) not in new_ids and str(e["id"]) not in renames.values()]
+        added = [e for e in new_entries if str(e["id"]) not in old_ids and str(e["id"]) not in renames]
 
         def who(entry: dict) -> tuple[str, ...]:
             return tuple(sorted(map(_name, people(entry))))

@@ -262,6 +262,7 @@ class _Builder:
         self.repeats_differing: list[str] = []  # titles given again under their id with other speakers or text
         self.counts: Counter = Counter()
         self.held: dict[tuple, str] = {}  # (kind, title, speakers, text) -> the id of the abstract made of them
+        self.aliases: dict[str, list[str]] = {}  # an abstract's id -> the ids of the events held again as it
         self.speakers: dict[tuple, list[Person]] = {}  # an event's (type, title, subtitle, texts) -> the people named
         self.lines_with_people: list[str] = []  # programme lines whose source names people, not printed
         self.no_persons_kept: list[str] = []  # talks with a text and no speaker: abstracts of speaker NOBODY
@@ -379,7 +380,8 @@ class _Builder:
         if self.posters:
             documents["posters.yaml"] = self.posters
         self.explain()
-        return Imported(self.format, documents, self.unmapped, self.notes, self.types)
+        return Imported(self.format, documents, self.unmapped, self.notes, self.types,
+                        {ident: tuple(others) for ident, others in self.aliases.items()})
 
     def own_dates(self, placed: dict[dt.date, list[_Placed]]) -> None:
         """Events after midnight that the source lists under a day with nothing from 13:00 on (a morning's day) on
@@ -487,6 +489,7 @@ class _Builder:
             self.repeated(ident, repeat, persons, text)
             same = (kind, full, tuple(p.name for p in persons), text)  # a talk held again under another id
             if not repeat and same in self.held:
+                self.aliases.setdefault(self.held[same], []).append(ident)
                 ident, repeat = self.held[same], True
                 self.counts["held-again"] += 1
             self.held.setdefault(same, ident)

@@ -114,7 +114,8 @@ def import_source(source: Path, folder: Path, options: Options, update: bool = F
         files.update({f"{SCHEMA_FOLDER}/{name}": data for name, data in schema_files().items()})
         changes, removed, pristine = [], [], set(documents)
     else:
-        files, changes, removed, kept, pristine, documents = _merged(folder, record, documents, prune)
+        files, changes, removed, kept, pristine, documents = _merged(folder, record, documents, prune,
+                                                                     imported.aliases)
     written = _fingerprints(folder, files, pristine)
     files[RECORD] = _record_bytes(source, imported, documents, options, kept if record is not None else {}, written)
     with _staged(folder, files, removed) as staging:
@@ -301,7 +302,7 @@ def _with_recorded(options: Options, recorded: dict) -> tuple[Options, list[str]
 
 # -- updating ------------------------------------------------------------------------------------
 
-def _merged(folder: Path, record: dict, documents: dict, prune: bool):
+def _merged(folder: Path, record: dict, documents: dict, prune: bool, aliases: dict):
     names = [n for n in DATA_FILES if os.path.lexists(folder / n)]
     if (folder / "abstracts").is_dir():
         names += [f"abstracts/{p.name}" for p in matching(folder / "abstracts", "*.yaml")]
@@ -324,7 +325,7 @@ def _merged(folder: Path, record: dict, documents: dict, prune: bool):
         untouched = {name for name, text in current.items()
                      if fingerprints.get(name) == hashlib.sha256(text.encode()).hexdigest()}
         merged = merge(current, _base(record), documents, prune,
-                       lambda name, value: render(name, value, file_for(name)), untouched)
+                       lambda name, value: render(name, value, file_for(name)), untouched, aliases)
     except Unreadable as exc:
         raise Refused(f"{folder}/{exc}") from None
     except (TypeError, AttributeError, KeyError, ValueError) as exc:  # deeper in the record than _damaged looks
