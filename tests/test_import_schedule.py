@@ -1810,3 +1810,44 @@ def test_an_update_keeps_the_id_a_workshop_held_again_has_in_the_folder(tmp_path
     assert "e301" not in (folder / "abstracts.yaml").read_text()
     result = invoke("import", write_json_v1(tmp_path / "schedule.json", later), "--out", folder, "--update")
     assert result.exit_code == 0 and "e302" not in result.output and "e301" not in result.output, result.output
+
+
+def test_a_workshop_held_each_day_under_a_title_marked_with_its_day_is_one_abstract(tmp_path):
+    """An import review (39C3: '39C3 LED badge -- SMD for Beginners (Day 1)' to '(Day 4)', 'POTA - Parks on the Air
+    [DAY 1]' to '[DAY 4]', 'Nerds spielen Spiele - Tag 1' to 'Tag 4', each day the same speakers and text): four
+    abstract pages printing the same text, one a day. A workshop held again under a title that differs by its mark of
+    the day or part alone, with the same speakers and text, is one abstract, titled without the mark, and each
+    programme line keeps its own title and links to it; parts of other texts ('Linux (Part 1)', '(Part 2)') stay
+    abstracts each."""
+    text = "Solder your own badge. Kits are provided."
+    days = events_v1()
+    days["13"] += [
+        _event(301, "LED badge -- SMD for Beginners (Day 1)", "13T16:00", "01:00", "Hall B", "other",
+               [("Mitch", "")], abstract=text),
+        _event(311, "Linux (Part 1)", "13T17:00", "01:00", "Hall B", "other", [("micu", "")], abstract="The shell."),
+    ]
+    days["14"] += [
+        _event(302, "LED badge -- SMD for Beginners (Day 2)", "14T12:00", "01:00", "Hall B", "other",
+               [("Mitch", "")], abstract=text),
+        _event(303, "Nerds spielen Spiele - Tag 2", "14T13:00", "01:00", "Hall B", "other", [("monsterchen", "")],
+               abstract="Brettspiele."),
+        _event(312, "Linux (Part 2)", "14T14:00", "01:00", "Hall B", "other", [("micu", "")], abstract="Git."),
+    ]
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    mine = {a["id"]: a["title"] for a in load(folder, "abstracts.yaml") if a["id"] > "e300"}
+    assert mine == {"e301": "LED badge -- SMD for Beginners", "e311": "Linux (Part 1)",
+                    "e303": "Nerds spielen Spiele - Tag 2", "e312": "Linux (Part 2)"}
+    items = [(item.get("title"), item["talk"], item.get("again")) for day in load(folder, "programme.yaml")["days"]
+             for item in items_of(day) if item.get("talk") == "e301"]
+    assert items == [("LED badge -- SMD for Beginners (Day 1)", "e301", None),
+                     ("LED badge -- SMD for Beginners (Day 2)", "e301", True)]
+    assert ("1 abstract(s) held again under titles told apart by a mark of the day or part alone") \
+        in " ".join(result.stdout.split())
+    assert invoke("check", folder).exit_code == 0
+    pdf = tmp_path / "b.pdf"
+    assert invoke("build", folder, "-o", pdf).exit_code == 0
+    printed = Pdf(pdf)
+    assert len(printed.pages_with("Kits are provided")) == 1  # one abstract page
+    assert printed.pages_with("SMD for Beginners (Day 1)") and printed.pages_with("SMD for Beginners (Day 2)")

@@ -218,6 +218,9 @@ _COUNTED_NOTES = (
     ("skipped", "event(s) of a type --kinds says to skip, left out"),
     ("held-again", "event(s) held again, under another id with the same title, speakers and text: one abstract, in "
                    "the programme each time"),
+    ("marked", "abstract(s) held again under titles told apart by a mark of the day or part alone ('(Day 2)', "
+               "'- Tag 2', 'Part 2'), with the same speakers and text: one abstract, its title without the mark, and a "
+               "programme line each time with its own title"),
     ("speakers-given", "event(s) without a speaker held again, under another id with the same title and text, by one "
                        "that names them: their speakers, and one abstract, in the programme each time"),
     ("same-id", "event(s) given again under the same id and title at another time or in another room: one abstract, "
@@ -263,6 +266,7 @@ class _Builder:
         self.counts: Counter = Counter()
         self.held: dict[tuple, str] = {}  # (kind, title, speakers, text) -> the id of the abstract made of them
         self.aliases: dict[str, list[str]] = {}  # an abstract's id -> the ids of the events held again as it
+        self.marked: set[str] = set()  # abstracts held again under titles told apart by a day's mark ('(Day 2)')
         self.speakers: dict[tuple, list[Person]] = {}  # an event's (type, title, subtitle, texts) -> the people named
         self.lines_with_people: list[str] = []  # programme lines whose source names people, not printed
         self.no_persons_kept: list[str] = []  # talks with a text and no speaker: abstracts of speaker NOBODY
@@ -369,6 +373,7 @@ class _Builder:
                 self.counts["late"] += 1
             placed.setdefault(day, []).append(_Placed(event, order, start, max(start, end), item))
         self.own_dates(placed)
+        self.unmark(placed)
         days = self.programme(placed)
         documents = {"conference.yaml": self.conference(days)}
         if days:
@@ -382,6 +387,22 @@ class _Builder:
         self.explain()
         return Imported(self.format, documents, self.unmapped, self.notes, self.types,
                         {ident: tuple(others) for ident, others in self.aliases.items()})
+
+    def unmark(self, placed: dict[dt.date, list[_Placed]]) -> None:
+        """An abstract held again under titles that differ by their mark of the day or part alone ('Badge workshop
+        (Day 1)', '(Day 2)', ...: the same speakers and text) has its title without the mark, and each programme line
+        its own title, the mark with it."""
+        if not self.marked:
+            return
+        for ident in self.marked:
+            self.abstracts[ident]["title"] = _unmarked(self.abstracts[ident]["title"])
+        for events in placed.values():
+            for p in events:
+                if p.item.get("talk") in self.marked and "title" not in p.item:
+                    title = one_line(p.event.title).rstrip(" :\u2013\u2014-")
+                    p.item = {k: v for k, v in [("time", p.item.get("time")), ("title", title), *p.item.items()]
+                              if v is not None}
+        self.counts["marked"] += len(self.marked)
 
     def own_dates(self, placed: dict[dt.date, list[_Placed]]) -> None:
         """Events after midnight that the source lists under a day with nothing from 13:00 on (a morning's day) on
@@ -487,10 +508,14 @@ class _Builder:
         if kind in ABSTRACT_KINDS:
             ident, repeat = self.ident(event)
             self.repeated(ident, repeat, persons, text)
-            same = (kind, full, tuple(p.name for p in persons), text)  # a talk held again under another id
+            # a talk held again under another id (its title's mark of the day or part aside: 'SMD for Beginners
+            # (Day 2)', its speakers and text those of '(Day 1)')
+            same = (kind, _unmarked(full), tuple(p.name for p in persons), text)
             if not repeat and same in self.held:
                 self.aliases.setdefault(self.held[same], []).append(ident)
                 ident, repeat = self.held[same], True
+                if self.abstracts[ident]["title"] != full:
+                    self.marked.add(ident)
                 self.counts["held-again"] += 1
             self.held.setdefault(same, ident)
             if not repeat:
@@ -778,6 +803,17 @@ def _simulcasts(events: list[Event]) -> set[int]:
 
 _NOTE_AFTER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")  # "(Stream)", "[all creatures welcome]" after a title
 _SAME_TEXT = 80  # characters: a text at least this long given twice at the same time is one event given twice
+
+
+_MARK = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:\((?:day|tag|part|teil)\s*\d{1,2}\)|\[(?:day|tag|part|teil)\s*"
+                   r"\d{1,2}\]|(?:day|tag|part|teil)\s*\d{1,2})\s*$", re.IGNORECASE)
+
+
+def _unmarked(title: str) -> str:
+    """A title without its mark of the day or part at its end: 'SMD for Beginners' of 'SMD for Beginners (Day 2)',
+    'POTA [DAY 3]', 'Nerds spielen Spiele - Tag 1', 'Hack Your Brain Part 2' (the title itself when that leaves
+    nothing)."""
+    return _MARK.sub("", title) or title
 
 
 def _held_as(event: Event) -> tuple:
