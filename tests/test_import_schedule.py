@@ -1851,3 +1851,25 @@ def test_a_workshop_held_each_day_under_a_title_marked_with_its_day_is_one_abstr
     printed = Pdf(pdf)
     assert len(printed.pages_with("Kits are provided")) == 1  # one abstract page
     assert printed.pages_with("SMD for Beginners (Day 1)") and printed.pages_with("SMD for Beginners (Day 2)")
+
+
+def test_a_workshop_held_again_whose_text_says_day_for_tag_is_the_same_abstract(tmp_path):
+    """An import review (39C3 e712713 'Post-Platform Digital Publishing': the hub's copy on the first day, without a
+    speaker, writes 'DAY 1: 20:30 - 22:00' where the copies naming Martha write 'TAG 1: 20:30 - 22:00'): it stayed a
+    bare programme line, its text left out, not linked to the workshop's abstract. The word for the day in another
+    language is the same text: one abstract, in the programme each time."""
+    def text(day: str) -> str:
+        return f"Make your own zine with us.\r\n\r\n{day} 1: 20:30 - 22:00\r\n{day} 2: 20:00 - 21:30"
+
+    days = events_v1()
+    days["13"].append(_event(301, "Zine workshop", "13T16:00", "01:00", "Hall B", "other", [], abstract=text("DAY")))
+    days["14"].append(_event(302, "Zine workshop", "14T12:00", "01:00", "Hall B", "other", [("Martha", "")],
+                             abstract=text("TAG")))
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    zines = [a for a in load(folder, "abstracts.yaml") if a["title"] == "Zine workshop"]
+    assert [(a["id"], a["speaker"]["name"]) for a in zines] == [("e301", "Martha")]
+    items = [(item.get("talk"), item.get("again")) for day in load(folder, "programme.yaml")["days"]
+             for item in items_of(day) if item.get("talk") == "e301" or item.get("title") == "Zine workshop"]
+    assert items == [("e301", None), ("e301", True)]

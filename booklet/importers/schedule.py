@@ -510,7 +510,7 @@ class _Builder:
             self.repeated(ident, repeat, persons, text)
             # a talk held again under another id (its title's mark of the day or part aside: 'SMD for Beginners
             # (Day 2)', its speakers and text those of '(Day 1)')
-            same = (kind, _unmarked(full), tuple(p.name for p in persons), text)
+            same = (kind, _unmarked(full), tuple(p.name for p in persons), _dayless(text))
             if not repeat and same in self.held:
                 self.aliases.setdefault(self.held[same], []).append(ident)
                 ident, repeat = self.held[same], True
@@ -816,9 +816,19 @@ def _unmarked(title: str) -> str:
     return _MARK.sub("", title) or title
 
 
+_DAY_WORD = re.compile(r"\b(?:day|tag|jour|d[i\u00ed]a|giorno|dag)\b", re.IGNORECASE)
+
+
+def _dayless(text: str | None) -> str:
+    """A text with its word for 'day' in one language: a hub's copy of a workshop writes 'DAY 1: 20:30' where the
+    other copies write 'TAG 1: 20:30', the same text."""
+    return _DAY_WORD.sub("day", text or "")
+
+
 def _held_as(event: Event) -> tuple:
-    """What an event held again under another id has the same: its type, title, subtitle and texts, as written."""
-    return (event.type, event.title, event.subtitle, event.abstract, event.description)
+    """What an event held again under another id has the same: its type, title, subtitle and texts, as written (but
+    for the language of the word 'day' in them)."""
+    return (event.type, event.title, event.subtitle, _dayless(event.abstract), _dayless(event.description))
 
 
 def _text(event: Event, reworded: list) -> str:
