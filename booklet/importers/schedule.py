@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from ..data.contract import PLACEHOLDERS
 from ..model import AFTERNOON
 from ..problems import did_you_mean
+from ..text.folding import unmarked
 from ..text.markup import collapse
 from . import Imported, Options, SourceError
 from .assemble import (NOBODY, common_language, first_few, language_code, line_kind, names_in, own_language,
@@ -395,7 +396,7 @@ class _Builder:
         if not self.marked:
             return
         for ident in self.marked:
-            self.abstracts[ident]["title"] = _unmarked(self.abstracts[ident]["title"])
+            self.abstracts[ident]["title"] = unmarked(self.abstracts[ident]["title"])
         for events in placed.values():
             for p in events:
                 if p.item.get("talk") in self.marked and "title" not in p.item:
@@ -510,7 +511,7 @@ class _Builder:
             self.repeated(ident, repeat, persons, text)
             # a talk held again under another id (its title's mark of the day or part aside: 'SMD for Beginners
             # (Day 2)', its speakers and text those of '(Day 1)')
-            same = (kind, _unmarked(full), tuple(p.name for p in persons), _dayless(text))
+            same = (kind, unmarked(full), tuple(p.name for p in persons), _dayless(text))
             if not repeat and same in self.held:
                 self.aliases.setdefault(self.held[same], []).append(ident)
                 ident, repeat = self.held[same], True
@@ -803,17 +804,6 @@ def _simulcasts(events: list[Event]) -> set[int]:
 
 _NOTE_AFTER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")  # "(Stream)", "[all creatures welcome]" after a title
 _SAME_TEXT = 80  # characters: a text at least this long given twice at the same time is one event given twice
-
-
-_MARK = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:\((?:day|tag|part|teil)\s*\d{1,2}\)|\[(?:day|tag|part|teil)\s*"
-                   r"\d{1,2}\]|(?:day|tag|part|teil)\s*\d{1,2})\s*$", re.IGNORECASE)
-
-
-def _unmarked(title: str) -> str:
-    """A title without its mark of the day or part at its end: 'SMD for Beginners' of 'SMD for Beginners (Day 2)',
-    'POTA [DAY 3]', 'Nerds spielen Spiele - Tag 1', 'Hack Your Brain Part 2' (the title itself when that leaves
-    nothing)."""
-    return _MARK.sub("", title) or title
 
 
 _DAY_WORD = re.compile(r"\b(?:day|tag|jour|d[i\u00ed]a|giorno|dag)\b", re.IGNORECASE)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..model import Booklet, Item, Source
 from ..problems import Problem, did_you_mean
-from ..text.folding import words
+from ..text.folding import unmarked, words
 from .mentions import join
 from .text import quoted, squeeze
 
@@ -85,9 +85,12 @@ def _titles(items: list[Item]) -> list[Problem]:
 
 
 def is_short_form(short: str, full: str) -> bool:
-    """Whether `short` is `full`, or its first words, but for capitals, accents and punctuation."""
+    """Whether `short` is `full`, or its first words, but for capitals, accents and punctuation; either with a mark of
+    the day or part after it (a workshop held each day: 'Zine workshop (Day 2)' for 'Zine workshop')."""
     short_words, full_words = words(short), words(full)
-    return bool(short_words) and full_words[:len(short_words)] == short_words
+    if bool(short_words) and full_words[:len(short_words)] == short_words:
+        return True
+    return unmarked(short) != short and is_short_form(unmarked(short), full)
 
 
 def _at(source: Source | None, key: str, message: str, kind: str) -> Problem:

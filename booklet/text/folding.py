@@ -31,3 +31,14 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of `text`, punctuation and spacing dropped."""
     return _WORD.findall(fold(text))
+
+
+_MARK = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:\((?:day|tag|part|teil)\s*\d{1,2}\)|\[(?:day|tag|part|teil)\s*"
+                   r"\d{1,2}\]|\b(?:day|tag|part|teil)\s*\d{1,2})\s*$", re.IGNORECASE)
+
+
+def unmarked(title: str) -> str:
+    """A title without its mark of the day or part at its end: 'SMD for Beginners' of 'SMD for Beginners (Day 2)',
+    'POTA [DAY 3]', 'Nerds spielen Spiele - Tag 1', 'Hack Your Brain Part 2' (the title itself when that leaves
+    nothing)."""
+    return _MARK.sub("", title) or title
