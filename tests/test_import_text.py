@@ -570,3 +570,21 @@ def test_a_reference_link_written_with_a_space_before_its_label_is_a_link():
                      "[2]: http://www.blosc.org") == \
         "We introduce Blosc (http://www.blosc.org), a compressor, and PyTables (http://www.pytables.org)."
     assert to_markup("Choose [a] [b] here.") == "Choose [a] [b] here."  # (no definition: brackets as typed)
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("We show a result[^1] and **more**.\n\nSecond paragraph[^note].\n\n[^1]: Smith et al., 2020.\n"
+     "[^note]: A *long* note\n    on two lines.",
+     "We show a result\u00a0[1] and **more**.\n\nSecond paragraph\u00a0[2].\n\n[1] Smith et al., 2020.\n\n"
+     "[2] A *long* note on two lines."),
+    ("Plain text.[^b] Again.[^a]\n\n[^a]: First defined.\n[^b]: Named first.",
+     "Plain text.\u00a0[1] Again.\u00a0[2]\n\n[1] Named first.\n\n[2] First defined."),
+    ("See [the docs][1] and this[^1].\n\n[1]: https://example.org\n[^1]: A note.",
+     "See the docs (https://example.org) and this\u00a0[1].\n\n[1] A note."),
+    ("Undefined[^x] stays.", "Undefined[^x] stays."),
+])
+def test_markdown_footnotes_are_numbered_notes_at_the_end(source, expected):
+    """An import review: Markdown's footnotes ('result[^1]', '[^1]: Smith et al., 2020.') printed as written, the
+    definitions as literal lines. Each is a numbered note, its mark '[1]' in the text as a citation's, the notes
+    paragraphs at the end in the order the text names them; a mark no note defines stays as written."""
+    assert to_markup(source) == expected

@@ -236,6 +236,8 @@ def _convert(text: str) -> str:
         text = _STRONG_SPACED.sub(r"\1\2\1 ", text)
     if "\\" in text or ("$" in text and ("~" in text or "_{" in text or "^{" in text)):
         text = _latex_outside_math(text)
+    if "[^" in text:
+        text = _footnotes(text)
     kind = kind_of(text)
     if kind == "plain" and _ENTITY.search(text):  # entities with no tags: decode, then look again
         text = _lines_without_controls(html.unescape(text))
@@ -272,6 +274,36 @@ def _convert(text: str) -> str:
 
 
 _OWN_BRACKET = re.compile(r"<(?!https?://|mailto:|www\.|[^\s<>@]+@[^\s<>]+>)")  # (<https://...>, <ana@x.org>)
+# a footnote's definition, Markdown's (as GitHub and pandoc write them): "[^1]: text", its lines after it indented
+_FOOTNOTE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]*([^\n]*(?:\n(?:[ \t]*\n)*(?:[ \t]{2,}|\t)[^\n]*)*)\n?", re.M)
+_NOTE_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+
+def _footnotes(text: str) -> str:
+    """Markdown's footnotes ("a result[^1]", "[^1]: Smith et al., 2020.", which CommonMark prints as written) as
+    notes numbered in the order the text first names them: "a result [1]" (a no-break space before it), and each
+    note a paragraph at the text's end, "[1] Smith et al., 2020." (as a citation's \\cite{1} prints); a note named but
+    never defined stays as written, one defined but never named is numbered after the others."""
+    notes = {m[1]: " ".join(m[2].split()) for m in _FOOTNOTE.finditer(text)}
+    if not notes:
+        return text
+    body = _FOOTNOTE.sub("", text).rstrip()
+    numbers: dict[str, int] = {}
+    for label in _NOTE_MARK.findall(body):
+        if label in notes:
+            numbers.setdefault(label, len(numbers) + 1)
+    for label in notes:
+        numbers.setdefault(label, len(numbers) + 1)
+    # (a number a link's definition also names, "[1]: https://...", escaped: Markdown would read it as that link)
+    defined = {label.casefold() for label in _DEFINED.findall(body)}
+
+    def mark(number: int) -> str:
+        return f"\\[{number}\\]" if str(number) in defined else f"[{number}]"
+
+    body = _NOTE_MARK.sub(lambda m: ("\u00a0" if m.start() and not body[m.start() - 1].isspace() else "")
+                          + mark(numbers[m[1]]) if m[1] in notes else m[0], body)
+    listed = sorted(notes, key=numbers.get)
+    return body + "".join(f"\n\n{mark(numbers[label])} {notes[label]}" for label in listed)
 
 
 def _lists_ended(text: str) -> str:
