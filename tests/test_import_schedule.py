@@ -1877,3 +1877,31 @@ def test_a_workshop_held_again_whose_text_says_day_for_tag_is_the_same_abstract(
     items = [(item.get("talk"), item.get("again")) for day in load(folder, "programme.yaml")["days"]
              for item in items_of(day) if item.get("talk") == "e301" or item.get("title") == "Zine workshop"]
     assert items == [("e301", None), ("e301", True)]
+
+
+def test_an_update_replaces_a_line_the_source_now_gives_as_the_talk_at_its_time(tmp_path):
+    """An import review (39C3 updated over an import made before 4bc9d1d: 'Post-Platform Digital Publishing' on the
+    28th, a bare line then, the workshop's talk now): the line stayed beside the talk at the same time and room, as
+    'no longer in the source', and check warned that they overlap. A line unedited since the import, at the time
+    of a talk the source now gives under its title, is replaced by it."""
+    def days(first: str) -> dict:
+        out = events_v1()
+        out["13"].append(_event(301, "Zine workshop", "13T16:00", "01:00", "Hall B", "other", [], abstract=first))
+        out["14"].append(_event(302, "Zine workshop", "14T12:00", "01:00", "Hall B", "other", [("Martha", "")],
+                                abstract="Make a zine."))
+        return out
+
+    folder = tmp_path / "tw27"
+    assert invoke("import", write_json_v1(tmp_path / "schedule.json", days("")), "--out", folder).exit_code == 0
+    programme = folder / "programme.yaml"  # a chair written in by hand: the file is merged, not written anew
+    programme.write_text(re.sub(r"(- session: Hall A[^\n]*\n)", r"\1            chair: Mei Chen\n",
+                                programme.read_text(), count=1))
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days("Make a zine.")), "--out", folder,
+                    "--update")
+    assert result.exit_code == 0, result.output
+    assert "'Zine workshop' on 2027-09-13: talk" in result.output
+    assert "No longer in the source" not in result.output and "overlaps 'Zine workshop'" not in result.output
+    items = [(str(day["date"]), item["time"], item.get("talk"), item.get("title"))
+             for day in load(folder, "programme.yaml")["days"] for item in items_of(day)
+             if item.get("talk") == "e302" or item.get("title") == "Zine workshop"]
+    assert items == [("2027-09-13", "18:00-19:00", "e302", None), ("2027-09-14", "14:00-15:00", "e302", None)]

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..data import contract
+from ..text.folding import fold
 from ..data.contract import ABSTRACT, CONFERENCE, ITEM, PARALLEL, POSTER, PRESENTER, SESSION, TUTORIAL
 from . import yamlfile
 from .yamlfile import CommentedMap, CommentedSeq, normal, same
@@ -562,8 +563,14 @@ class _Programme:
                 continue
             self.merge_item(c, b, n)
         current = self.current()
+        shown = self.shown()
         for key, b in self.base.items():
             if key in self.new or key not in current:
+                continue
+            if key.startswith("line:") and same(current[key].item, b.item) and \
+                    (b.date, normal(b.item.get("time")), fold(str(normal(b.item.get("title")) or ""))) in shown:
+                self.detach(current[key])  # a line the source now gives as the talk it is, at its time: replaced
+                self.change("changed", b, fields=("talk",))
                 continue
             if self.m.prune:
                 self.detach(current[key])
@@ -576,6 +583,21 @@ class _Programme:
                 self.m.out.kept.setdefault("programme.yaml", []).append({"date": b.date, "item": item})
         for container in self.resort:
             self.sort(container)
+
+    def shown(self) -> set[tuple]:
+        """(date, time, folded title) of each talk and tutorial of the new import: a line of the base at its time
+        under its title (a workshop's day without its speaker, 39C3's, now given as the workshop) is that item."""
+        titles = {str(normal(e.get("id"))): str(normal(e.get("title")) or "")
+                  for name in ("abstracts.yaml", "tutorials.yaml") for e in self.m.new.get(name) or []
+                  if isinstance(e, dict)}
+        out = set()
+        for s in self.new.values():
+            target = s.item.get("talk", s.item.get("tutorial"))
+            if target is not None:
+                for title in (s.item.get("title"), titles.get(str(normal(target)))):
+                    if title:
+                        out.add((s.date, normal(s.item.get("time")), fold(str(normal(title)))))
+        return out
 
     def whole_blocks(self, current: dict[str, _Spot]) -> None:
         """Parallel blocks of the new import none of whose items the folder or the base has: added whole."""
