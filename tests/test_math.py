@@ -462,8 +462,35 @@ def test_a_missing_argument_is_warned_about_with_what_prints():
         "the math $\\hat$ lacks an argument of \\hat (TeX stops there with an error): it prints as $\\hat$",
         "the math $\\sqrt$ lacks an argument of \\sqrt (TeX stops there with an error): it prints as \u221a"]
     assert markup.plain("a $\\frac{1}$ b $x^$ c $\\hat$ d") == "a 1/ b x^ c $\\hat$ d"  # (what the warnings say)
-    fine = "$\\frac{a}{b}$ $\\frac12$ $x^2_i$ $\\hat x$ $\\sqrt[3]{x}$ $\\mathrm{d}$ $\\frac{}{}$ $\\not=$"
+    fine = "$\\frac{a}{b}$ $\\frac12$ $x^2_i$ $\\hat x$ $\\sqrt[3]{x}$ $\\mathrm{d}$ $x^{}$ ${}^{14}$C $\\not=$"
     assert markup.latex_problems(fine) == []
+
+
+def test_an_empty_argument_is_warned_about_with_what_prints():
+    """`$\\frac{}{}$` printed a bare "/", `$\\sqrt{}$` a bare "√", `$\\hat{} x$` "x", each without a word: an
+    argument left empty (a template not filled in) is warned about; an empty script (`x^{}`) shows nothing and is
+    not."""
+    assert markup.latex_problems("a $\\frac{}{}$ b $\\frac{a}{ }$ c $\\sqrt{}$ d $\\hat{} x$ e $x^{}$") == [
+        "the math $\\frac{}{}$ gives \\frac an empty argument (TeX sets an empty box there): it prints as /",
+        "the math $\\frac{a}{ }$ gives \\frac an empty argument (TeX sets an empty box there): it prints as a/",
+        "the math $\\sqrt{}$ gives \\sqrt an empty argument (TeX sets an empty box there): it prints as \u221a",
+        "the math $\\hat{} x$ gives \\hat an empty argument (TeX sets an empty box there): it prints as x"]
+    assert markup.plain("a $\\frac{}{}$ b $\\sqrt{}$ d $\\hat{} x$ e") == "a / b \u221a d x e"
+
+
+def test_an_empty_argument_is_warned_about_by_check_with_file_line_and_key(tmp_path):
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: lee
+          title: Spectra of stars
+          speaker: {name: Ann Lee}
+          abstract: We fit $\\frac{}{}$ and $\\sqrt{x}$.
+        """)})
+    _, problems = check_folder(data)
+    math = [(p.file, p.line, p.key, p.kind, p.message) for p in problems if p.kind == "math"]
+    assert math == [
+        ("abstracts.yaml", 14, "[2].abstract", "math",
+         "the math $\\frac{}{}$ gives \\frac an empty argument (TeX sets an empty box there): it prints as /"),
+    ]
 
 
 def test_math_that_reads_like_text_is_warned_about():

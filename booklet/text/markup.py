@@ -12,7 +12,8 @@ from ..cache.memory import active
 from .fonts import (IN_STYLE, MONO, SANS, font_for_char, fonts_number, in_mono, math_font, mono_name, use_fallbacks,
                     when_fonts_change)
 from . import mhchem, siunitx
-from .mathtext import NBSP, PLAIN, Run, Script, Style, line_breaks, math_runs, missing_arguments, unknown_macros
+from .mathtext import (NBSP, PLAIN, Run, Script, Style, empty_arguments, line_breaks, math_runs, missing_arguments,
+                       unknown_macros)
 
 __all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain", "source_paragraphs"]
 
@@ -325,6 +326,12 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
             names = " and ".join(f"'{name}'" if name in "^_" else name for name in missing)
             problems.append(Told.of(f"the math {written(src, _shown(src))} lacks an argument of {names} (TeX stops there "
                                     f"with an error): it prints as {_printed(src)}", written(src)))
+    for src in sources:
+        empty = empty_arguments(src)
+        if empty and not missing_arguments(src) and math_runs(src):  # (told of above; or below: it shows nothing)
+            names = " and ".join(empty)
+            problems.append(Told.of(f"the math {written(src, _shown(src))} gives {names} an empty argument (TeX sets "
+                                    f"an empty box there): it prints as {_printed(src)}", written(src)))
     for src in sources:
         if line_breaks(src) and not missing_arguments(src):  # (told of above, with what prints)
             problems.append(Told.of(f"the math {written(src, _shown(src))} breaks the line with \\\\, which booklet does "

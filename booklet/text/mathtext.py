@@ -163,19 +163,20 @@ class _Item:
 
 
 @lru_cache(maxsize=8192)
-def _parsed(src: str) -> tuple[tuple[Run, ...] | None, tuple[str, ...], tuple[str, ...], bool]:
+def _parsed(src: str) -> tuple[tuple[Run, ...] | None, tuple[str, ...], tuple[str, ...], bool, tuple[str, ...]]:
     try:
         if "\\" in src:
             src = mhchem.in_math(siunitx.in_math(src))  # (\SI{50}{\milli\kelvin}, \ce{H2O}: the math they stand for)
         parser = _MathParser(src)
         runs = parser.render()
     except Exception:
-        return None, (), (), False
+        return None, (), (), False, ()
     unknown = tuple(dict.fromkeys(parser.unknown))
     missing = tuple(dict.fromkeys(parser.missing))
+    empty = tuple(dict.fromkeys(parser.empty))
     if not any(t for t, _ in runs):  # (a formula of spaces alone, "10$\,$GeV", prints its space)
-        return None, unknown, missing, parser.breaks
-    return tuple(runs), unknown, missing, parser.breaks
+        return None, unknown, missing, parser.breaks, empty
+    return tuple(runs), unknown, missing, parser.breaks, empty
 
 
 def math_runs(src: str) -> tuple[Run, ...] | None:
@@ -192,6 +193,13 @@ def missing_arguments(src: str) -> tuple[str, ...]:
     """What in the math between two dollars lacks an argument TeX would want (`\\frac` in `\\frac{1}`, `^` in
     `x^`): TeX stops there with an error; booklet prints what there is."""
     return _parsed(src)[2]
+
+
+def empty_arguments(src: str) -> tuple[str, ...]:
+    """The macros in the math between two dollars given an empty argument where one is wanted to show anything
+    (`\\frac{}{}`, `\\sqrt{}`, `\\hat{}`): TeX sets an empty box there; booklet prints the bare slash, root sign or
+    nothing."""
+    return _parsed(src)[4]
 
 
 def line_breaks(src: str) -> bool:
@@ -215,6 +223,7 @@ class _MathParser:
         self.unknown: list[str] = []  # macros printed as written
         self.missing: list[str] = []  # macros (and ^, _) whose argument is not there
         self.breaks = False  # a \\ (TeX's line break) was read, set as a space
+        self.empty: list[str] = []  # macros (\frac, \sqrt, accents) given an argument that shows nothing
 
     def render(self) -> list[Run]:
         ctx = _Ctx()
@@ -380,7 +389,7 @@ class _MathParser:
             self._substack(ctx, items)
         elif name in _ACCENTS:
             mark, every = _ACCENTS[name]
-            items.append(_Item("ord", _with_mark(self._wanted(name, self._argument(ctx)), mark, every)))
+            items.append(_Item("ord", _with_mark(self._wanted(name, self._argument(ctx), True), mark, every)))
         elif name == "not":
             self._negation(ctx, items)
         elif (symbol := _symbol(name)) is not None:
@@ -404,16 +413,19 @@ class _MathParser:
             items.append(_Item("op" if name.isalpha() and len(written) == 1 else "ord", written))
         return ctx
 
-    def _wanted(self, name: str, runs: list[Run] | None) -> list[Run]:
-        """A macro's argument's runs; none when it has none (noted: TeX would stop there)."""
+    def _wanted(self, name: str, runs: list[Run] | None, shown: bool = False) -> list[Run]:
+        """A macro's argument's runs; none when it has none (noted: TeX would stop there). `shown`: the argument is
+        one that should show something (a fraction's, a root's, an accent's): noted when it shows nothing."""
         if runs is None:
             self.missing.append("\\" + name)
             return []
+        if shown and not _visible(runs).strip():
+            self.empty.append("\\" + name)
         return runs
 
     def _frac(self, name: str, ctx: _Ctx, items: list[_Item]) -> None:
-        num = self._wanted(name, self._argument(ctx))
-        den = self._wanted(name, self._argument(ctx))
+        num = self._wanted(name, self._argument(ctx), True)
+        den = self._wanted(name, self._argument(ctx), True)
         slash = [("/", _upright(ctx))]
         fraction = _Item("ord", _parenthesised(num, ctx, False) + slash + _parenthesised(den, ctx, False))
         fraction.frac = len(fraction.runs)
@@ -484,7 +496,7 @@ class _MathParser:
                 self.groups += 1
             index_ctx = ctx._replace(scripts=scripts)
             index = _flatten(self._parse_list(index_ctx, "]"), index_ctx)
-        radicand = self._wanted("sqrt", self._argument(ctx))
+        radicand = self._wanted("sqrt", self._argument(ctx), True)
         root = {"3": "\u221b", "4": "\u221c"}.get(_visible(index))
         sign = [(root, _upright(ctx))] if root else index + [("\u221a", _upright(ctx))]
         items.append(_Item("ord", sign + _parenthesised(radicand, ctx)))
