@@ -283,6 +283,25 @@ def test_no_hyphen_next_to_scripts():
             assert "-\u25a1" not in line and not line.lstrip().startswith("\u25a1"), (width, line)
 
 
+def test_a_short_formula_glued_to_a_word_is_never_hyphenated():
+    """`$con$structure` broke as "con-" / "structure", `$xy$lations` as "xy-" / "lations", `$\\alpha$formation`
+    inside the word: a hyphen beside a formula reads as a minus sign. A formula of three letters or fewer glued to
+    a word (before or after it) is never hyphenated, as one of four letters or more was not already."""
+    style = styles().text
+    for formula, word in [("con", "structure"), ("xy", "lations"), ("ion", "definitely"), (r"\mathrm{pre}", "formation"),
+                          (r"\alpha", "formation"), ("de", "pendent")]:
+        for text in (f"the ${formula}${word} case", f"the {word}${formula}$ case"):
+            for width in range(30, 120, 2):
+                paragraph = Para(markup.inline(text), style)
+                paragraph.wrap(width, 10_000)
+                lines = [line.strip().replace("\u25a1", "") for line in _lines(paragraph)]
+                assert word in "".join(lines), lines  # (the word whole, cut at most without a hyphen)
+                assert not [a for a in lines[:-1] if a.endswith("-")], (text, width, lines)
+    paragraph = Para(markup.inline("the $con$structure case"), style)  # (was "the con-" / "structure case")
+    paragraph.wrap(50, 10_000)
+    assert [line.strip() for line in _lines(paragraph)] == ["the", "constructure", "case"]
+
+
 OVERLONG = [r"Sequence $\mathrm{ACGTACGTACGTACGTACGTACGTACGTACGTACGTACGT}$ found",
             r"Long $\mathrm{Ba_{0.6}K_{0.4}Fe_{2}As_{2}Ba_{0.6}K_{0.4}Fe_{2}As_{2}}$ end",
             r"Also $abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz$ end",
