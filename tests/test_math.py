@@ -523,6 +523,17 @@ def test_math_that_reads_like_text_is_warned_about():
     assert markup.latex_problems(fine) == []
 
 
+def test_latex_accents_outside_math_are_warned_about():
+    """`caf\\'e`, `Gar\\c{c}on`, `Bj{\\o}rn`, `Stra\\ss e` printed as written, backslashes and all, with no word
+    from check (only \\"o, the umlaut, becomes its letter): each is named as LaTeX outside math."""
+    told = "; printed as written (booklet reads LaTeX only in math, between $...$)"
+    assert markup.latex_problems("caf\\'e and caf\\'{e}, Gar\\c{c}on, Bj{\\o}rn") == [
+        "LaTeX outside math: \\'e, \\'{e}, \\c{c} ..." + told]
+    assert markup.latex_problems("Stra\\ss e and {\\ae}on") == ["LaTeX outside math: \\ss, {\\ae}" + told]
+    assert markup.plain("Bj{\\o}rn") == "Bj{\\o}rn"  # (what the warning says)
+    assert markup.latex_problems('Schr\\"odinger, C:\\Users\\me, 5\\% and $\\hat{x}$') == []
+
+
 def test_latex_outside_math_is_warned_about_and_a_backslash_alone_is_not():
     assert markup.latex_problems(r"the interaction (DMI) \cite{1}, at \sqrt{s}=200 GeV and $\sqrt{s}$") == [
         r"LaTeX outside math: \cite{1}, \sqrt{s}; printed as written (booklet reads LaTeX only in math, "

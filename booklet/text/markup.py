@@ -359,6 +359,7 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
             pieces = [_without_quantities(piece) for piece in pieces]
         outside = dict.fromkeys(found.group() for piece in pieces for found in _COMMAND.finditer(piece)
                                 if _is_latex(found.group(1), "{" in found.group()))
+        outside.update(dict.fromkeys(found.group() for piece in pieces for found in _TEXT_ACCENT.finditer(piece)))
         if outside:
             shown = ", ".join(list(outside)[:3]) + (" ..." if len(outside) > 3 else "")
             problems.append(Told.of(f"LaTeX outside math: {shown}; printed as written (booklet reads LaTeX only in "
@@ -401,6 +402,10 @@ TEXT_WORDS = 4  # words of three letters or more in a formula (outside \text{...
 _MATH_TEXT = re.compile(r"\\(?:text\w*|math(?:rm|it|bf|sf|tt)|mbox|hbox|operatorname|rm|it|bf)\s*\{[^{}]*\}")
 _MATH_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
 _COMMAND = re.compile(r"\\([A-Za-z]+)(?:\{[^{}\n]*\})?")
+# LaTeX's accents and special letters of running text (caf\\'e, Gar\\c{c}on, Bj{\\o}rn, Stra\\ss e), which booklet does
+# not read outside math (its umlaut, \\"o, it does): printed as written
+_TEXT_ACCENT = re.compile(r"\\['`^~=.]\{?[^\W\d_]\}?(?![^\W\d_]*\\)|\\[cvuHrdbk]\{[^\W\d_]\}|"
+                          r"\{\\(?:o|O|ae|AE|oe|OE|aa|AA|ss|l|L|i|j)\}|\\ss\b")
 # LaTeX's commands of running text (booklet's math knows those of formulas: \sqrt, \alpha, ...)
 TEXT_COMMANDS = frozenset({
     "cite", "citep", "citet", "ref", "eqref", "label", "emph", "textbf", "textit", "texttt", "textrm", "textsc",
