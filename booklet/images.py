@@ -227,7 +227,11 @@ def _decode(path: Path) -> Image.Image:
         if _is_pdf(path):  # (a logo or photo as the PDF a designer sent: Pillow named the whole path)
             raise _ImageProblem("a PDF, not an image: booklet places a PNG or JPEG image here; export the PDF's page "
                                 "as one (300 dpi at the size it prints)") from None
-        raise _ImageProblem(f"not a readable image ({exc})") from None
+        said = str(exc)
+        if said.startswith("cannot identify image file"):  # (Pillow names the whole path, which is the LOC's)
+            raise _ImageProblem("not an image booklet can read (no image format it knows): open it in an image "
+                                "editor and save it as PNG or JPEG") from None
+        raise _ImageProblem(f"not a readable image ({said.replace(str(path), path.name)})") from None
 
 
 def _empty(path: Path) -> bool:

@@ -642,7 +642,8 @@ def layered_pdf(off: bool = True, print_off: bool = False) -> bytes:
      "own)"),
     ({}, "'images/map.pdf': file not found (there is no folder images)"),
     ({"images/map.pdf": b"a plan, in words\n"},
-     "'images/map.pdf': not a readable image (cannot identify image file"),
+     "'images/map.pdf': not an image booklet can read (no image format it knows): open it in an image editor and "
+     "save it as PNG or JPEG; an extra page is an image (PNG, JPEG, ...) or a one-page PDF"),
     ({"images/map.pdf": _damaged_drawing(b"0 0 m 10 10 l S", media=1e30)},
      "'images/map.pdf': the PDF's page is 1e+30 x 1e+30 points, larger than any PDF page may be (200 inches, 14,400 "
      "points, a side); save the page again at its real size"),

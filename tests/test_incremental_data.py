@@ -168,7 +168,7 @@ def test_a_warm_check_after_each_edit_reports_exactly_what_a_cold_check_reports(
     assert reported["put back"] == ""
     assert "abstracts.yaml:14: [1].abstract: warning: unknown LaTeX macro" in reported[
         "math that booklet does not know, lines added before it"]
-    assert "'images/ana.jpg': not a readable image" in reported["the photo is not an image"]
+    assert "'images/ana.jpg': not an image booklet can read" in reported["the photo is not an image"]
     assert "cannot print '\u2654'" in reported["that fallback font left out"]
     assert "\u2654" not in reported["a character only a fallback font has"] + reported["the fonts back"]
     assert "posters.yaml:10: [3].number: warning: poster number 2" in reported["a poster number twice"]
@@ -186,5 +186,5 @@ def test_a_warm_check_checks_again_only_the_entries_an_edit_changed(tmp_path):
     (folder / "images" / "ana.jpg").write_bytes(b"broken")  # the unchanged entry names it: checked again
     booklet, problems = _checked(folder, cache)
     assert booklet is None and [str(p).split(" (")[0] for p in problems] == [
-        "abstracts.yaml:3: [0].speaker.photo: 'images/ana.jpg': not a readable image"
+        "abstracts.yaml:3: [0].speaker.photo: 'images/ana.jpg': not an image booklet can read"
     ]
