@@ -326,6 +326,7 @@ class Theme:
     posters_group_by: str | None = None
     labels: dict[str, str] = field(default_factory=dict)  # label key -> words, over the language's own
     sponsor_names: bool = False  # each sponsor's name printed under its logo
+    extra_page_turn: str = "left"  # a landscape extra page turned: left (its top at the left edge), right, none
 
 
 @dataclass(frozen=True)

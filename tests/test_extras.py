@@ -390,11 +390,11 @@ def test_a_pdf_extra_page_is_drawn_as_vectors_in_its_proportions_inside_the_text
     assert objects(pdf.path, index, pdfium.FPDF_PAGEOBJ_IMAGE) == []
     [form] = objects(pdf.path, index, pdfium.FPDF_PAGEOBJ_FORM)
     left, bottom, right, top = form
-    assert (right - left) / (top - bottom) == pytest.approx(300 / 200, rel=1e-3)
-    assert right - left == pytest.approx(A5.text_width, abs=0.05)  # a landscape page: as wide as the text block
-    assert left == pytest.approx(A5.margin, abs=0.05)
-    assert bottom >= A5.bottom - 0.05 and top <= A5.height - A5.top + 0.05
-    assert (bottom + top) / 2 == pytest.approx(A5.bottom + A5.text_height / 2, abs=0.05)
+    # a landscape page, turned a quarter (larger so): as high as the text block, centred across it
+    assert (top - bottom) / (right - left) == pytest.approx(300 / 200, rel=1e-3)
+    assert top - bottom == pytest.approx(A5.text_height, abs=0.05)
+    assert bottom == pytest.approx(A5.bottom, abs=0.05)
+    assert (left + right) / 2 == pytest.approx(A5.width / 2, abs=0.05)
 
 
 def test_an_image_extra_page_is_fitted_centred_and_keeps_the_page_number(extra_booklet):
@@ -412,9 +412,9 @@ def test_a_pdf_extra_page_in_a_cmyk_build_is_rendered_at_print_resolution(tmp_pa
                         cmyk=True)
     index = result.anchors["extra-0"] - 1
     [(left, bottom, right, top)] = objects(pdf.path, index, pdfium.FPDF_PAGEOBJ_IMAGE)
-    assert right - left == pytest.approx(A5.text_width, abs=0.05)
+    assert top - bottom == pytest.approx(A5.text_height, abs=0.05)  # turned a quarter: the page's width upwards
     image = next(iter(pdf.reader.pages[index].images)).image
-    assert image.mode == "CMYK" and image.width >= (right - left) / 72 * 300
+    assert image.mode == "CMYK" and image.width >= (top - bottom) / 72 * 300
 
 
 def test_a_pdf_extra_page_holding_an_image_is_placed_with_its_image_and_text(tmp_path):
@@ -449,9 +449,9 @@ def test_a_coarse_image_inside_a_pdf_extra_page_is_warned_about_at_the_size_it_p
     data = write_conference(tmp_path / "data", {
         "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/coarse.pdf}\n"
                                                      "  - {file: images/fine.pdf}\n"),
-        "images/coarse.pdf": photo_pdf((60, 40)), "images/fine.pdf": photo_pdf((1800, 1200))})
+        "images/coarse.pdf": photo_pdf((60, 40)), "images/fine.pdf": photo_pdf((2400, 1600))})
     line = base_lines("conference.yaml") + 2
-    scale = A5.text_width / 300
+    scale = A5.text_height / 300  # turned a quarter: as high as the text block
     dpi = 60 * 72 / (300 * scale)
     message = (f"conference.yaml:{line}: extra_pages[0].file: warning: coarse.pdf holds an image of 60 \u00d7 40 pixels "
                f"that is {dpi:.0f} dpi as the page prints (fitted in the text block at {scale:.0%} of its size) and "
@@ -552,7 +552,8 @@ def test_an_extra_page_whose_boxes_reach_outside_its_page_is_placed_as_the_stand
     from booklet.layout import pdfpage
 
     result, pdf = build(tmp_path, "extra_pages:\n  - {file: images/map.pdf}\n",
-                        {"images/map.pdf": _with_boxes(pdf_bytes(), **boxes)}, cmyk=cmyk)
+                        {"images/map.pdf": _with_boxes(pdf_bytes(), **boxes)}, theme="extra_pages: {turn: none}\n",
+                        cmyk=cmyk)
     index = result.anchors["extra-0"] - 1
     assert pdfpage.size(tmp_path / "data" / "images" / "map.pdf") == size
     if cmyk:
@@ -772,7 +773,8 @@ def form_pdf() -> bytes:
 
 def test_a_pdf_extra_page_s_printed_form_fields_are_drawn_flattened_where_they_are(tmp_path):
     # the form field's appearance was dropped with the annotations: a filled-in map lost what was filled in
-    result, pdf = build(tmp_path, "extra_pages:\n  - {file: images/map.pdf}\n", {"images/map.pdf": form_pdf()})
+    result, pdf = build(tmp_path, "extra_pages:\n  - {file: images/map.pdf}\n", {"images/map.pdf": form_pdf()},
+                        theme="extra_pages: {turn: none}\n")
     index = result.anchors["extra-0"] - 1
     assert pdf.lines(index)[:2] == ["Harbour map", "Filled in"]
     assert "Not printed" not in pdf.texts[index]
@@ -933,3 +935,46 @@ def test_with_names_a_tiers_heading_stands_as_far_above_its_logos_as_any_others(
     gold_gap = bottom_of("Gold") - images[0][3]
     silver_gap = bottom_of("Silver") - images[2][3]
     assert gold_gap == pytest.approx(silver_gap, abs=2.0) and gold_gap > 0
+
+
+@pytest.mark.parametrize("turn", ["left", "right", "none"])
+@pytest.mark.parametrize("kind", ["pdf", "png"])
+def test_a_landscape_extra_page_is_turned_a_quarter_to_print_larger_as_the_theme_says(tmp_path, turn, kind):
+    """A landscape map (600 x 200) on an upright A5 page printed at the text block's width, a third of its height:
+    now it is turned, by default counter-clockwise (its top at the page's left edge, as books set a broadside map),
+    filling the text block's height; theme.yaml's `extra_pages: {turn: right}` turns it the other way, `none` keeps
+    it upright. A map a turn would not make a fifth larger stays upright."""
+    files = {"images/map.pdf": pdf_bytes(size=(600.0, 200.0)), "images/map.png": png((1800, 600)),
+             "images/squat.png": png((1100, 1000))}
+    theme = None if turn == "left" else f"extra_pages: {{turn: {turn}}}\n"
+    result, pdf = build(tmp_path, f"extra_pages:\n  - {{file: images/map.{kind}}}\n  - {{file: images/squat.png}}\n",
+                        files, theme=theme)
+    index = result.anchors["extra-0"] - 1
+    kinds = {"pdf": pdfium.FPDF_PAGEOBJ_FORM, "png": pdfium.FPDF_PAGEOBJ_IMAGE}
+    [(left, bottom, right, top)] = objects(pdf.path, index, kinds[kind])
+    if turn == "none":
+        assert right - left == pytest.approx(A5.text_width, abs=0.05)
+        assert top - bottom == pytest.approx(A5.text_width / 3, abs=0.05)
+    else:
+        assert top - bottom == pytest.approx(A5.text_height, abs=0.05)
+        assert right - left == pytest.approx(A5.text_height / 3, abs=0.05)
+        assert (left + right) / 2 == pytest.approx(A5.width / 2, abs=0.05)
+    # which way: the matrix of a quarter turn counter-clockwise is (0, s, -s, 0), clockwise (0, -s, s, 0)
+    document = pypdfium2.PdfDocument(str(pdf.path))
+    try:
+        page = document[index]
+        for obj in page.get_objects(max_depth=0):
+            if obj.type == kinds[kind]:
+                a, b, c, d, e, f = obj.get_matrix().get()
+    finally:
+        document.close()
+    assert {"left": b > 0 > c, "right": b < 0 < c, "none": b == c == 0}[turn]  # counter-clockwise, clockwise
+    [(s_left, s_bottom, s_right, s_top)] = objects(pdf.path, result.anchors["extra-1"] - 1, pdfium.FPDF_PAGEOBJ_IMAGE)
+    assert s_right - s_left == pytest.approx(A5.text_width, abs=0.05)  # squat: upright, as wide as the text block
+
+
+def test_the_extra_page_turn_must_be_one_of_its_choices(tmp_path):
+    data = write_conference(tmp_path / "data", {"theme.yaml": "extra_pages: {turn: clockwise}\n"})
+    result = invoke("check", data)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert "theme.yaml:1: extra_pages.turn: " in result.stderr and "left, right, none" in result.stderr

@@ -535,6 +535,13 @@ POSTER_OPTIONS = Record("poster_options", "How the posters are listed.", (
     Key("group_by", "choice", "headings over groups of posters, when the posters say theirs",
         choices=("session", "topic"), example="session"),
 ))
+EXTRA_PAGE_OPTIONS = Record("extra_page_options", "How extra pages (a venue map) are set.", (
+    Key("turn", "choice", "an extra page wider than high, which a quarter turn prints at least a fifth larger on "
+        "the upright page: `left` turns it counter-clockwise, its top at the page's left edge, as books set a "
+        "broadside table or map (the reader turns the book clockwise to read it, on a left page and a right page "
+        "alike); `right` the other way; `none` keeps it upright, smaller", default="left",
+        choices=("left", "right", "none"), example="left"),
+))
 SPONSOR_OPTIONS = Record("sponsor_options", "How the sponsors' page is set.", (
     Key("names", "boolean", "print each sponsor's name under its logo", default="false", example=False),
 ))
@@ -559,6 +566,7 @@ THEME = Record("theme", "The booklet's look, order and words (every key may be l
     Key("labels", "record", "words in place of the language's own (those left out: the language's)", record=LABELS,
         example={"programme": "Timetable"}),
     Key("sponsors", "record", "how the sponsors' page is set", record=SPONSOR_OPTIONS, example={"names": False}),
+    Key("extra_pages", "record", "how extra pages are set", record=EXTRA_PAGE_OPTIONS, example={"turn": "left"}),
 ))
 
 # -- the files -----------------------------------------------------------------

@@ -140,6 +140,7 @@ EXAMPLE: dict[str, object] = {
         "posters": {"sort": "number", "group_by": "session"},
         "labels": {},
         "sponsors": {"names": False},
+        "extra_pages": {"turn": "left"},
     },
 }
 

@@ -18,7 +18,7 @@ from ..cache import disk
 from ..model import Theme
 from ..problems import did_you_mean
 from ..text import fonts as booklet_fonts
-from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, FONTS, LABEL_MAX, LABEL_PLACEHOLDERS, LABELS, POSTER_OPTIONS,
+from .contract import (ABSTRACT_OPTIONS, COLOURS, COVER, EXTRA_PAGE_OPTIONS, FONTS, LABEL_MAX, LABEL_PLACEHOLDERS, LABELS, POSTER_OPTIONS,
                        SPONSOR_OPTIONS, THEME, TRACK_COLOUR, example_line)
 from .fields import Fields, Report, each_mapping, join
 from .load import Map, Seq, load_file, not_a_file, present, yaml_loader
@@ -469,6 +469,11 @@ def _read(report: Report, f: Fields, folder: Path) -> dict:
         out["sponsor_names"] = Fields(report, sponsors, f.at("sponsors"), SPONSOR_OPTIONS).boolean("names")
     elif sponsors is not None:
         Fields(report, sponsors, f.at("sponsors"), SPONSOR_OPTIONS)  # reports unknown keys
+    extras = f.mapping("extra_pages")
+    if extras is not None:
+        g = Fields(report, extras, f.at("extra_pages"), EXTRA_PAGE_OPTIONS)
+        if "turn" in extras:
+            out["extra_page_turn"] = g.choice("turn", "left")
     return out
 
 

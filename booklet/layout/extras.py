@@ -2,7 +2,9 @@
 
 A page's image or PDF is scaled to fit the text block, centred, in its proportions: a map stays
 inside the margins (safe from the trim, with no bleed to prepare) and keeps the page number and
-the page's place in the booklet. The page carries no heading and no running head (a map brings
+the page's place in the booklet. One wider than high that a quarter turn prints markedly larger
+(TURN_GAIN) is turned, as theme.yaml's `extra_pages: {turn: ...}` says: by default counter-clockwise,
+its top at the page's left edge, the way books set a broadside table or map. The page carries no heading and no running head (a map brings
 its own); its `title` is its entry in the contents and the outline. A PDF page is drawn as
 vectors (layout.pdfpage); in a CMYK build it is rendered at print resolution and converted
 instead, as booklet cannot convert the colours inside a PDF.
@@ -42,7 +44,8 @@ def pages_after(ctx: Context, name: str | None) -> list[tuple[int, ExtraPage]]:
 
 def build_extra_page(ctx: Context, index: int, page: ExtraPage) -> list:
     title = markup.plain(page.title) if page.title else None
-    return [Anchor(extra_key(index), title, 0, section=page.title or ""), PageImage(page, ctx.page)]
+    turn = turn_of(page, ctx.page, ctx.theme.extra_page_turn)
+    return [Anchor(extra_key(index), title, 0, section=page.title or ""), PageImage(page, ctx.page, turn)]
 
 
 def printed_box(page: Page) -> tuple[float, float]:
@@ -50,19 +53,50 @@ def printed_box(page: Page) -> tuple[float, float]:
     return page.text_width, page.text_height
 
 
+TURN_GAIN = 1.2  # a landscape page is turned when turned it prints at least this much larger (a fifth)
+TURNS = {"left": 90, "right": -90}  # theme.yaml's `extra_pages: {turn}` -> degrees counter-clockwise
+
+
+def own_size(page: ExtraPage) -> tuple[float, float]:
+    """The extra page's proportions: a PDF's page size in points, an image's upright size in pixels."""
+    return pdfpage.size(page.file) if page.is_pdf else images.size(page.file)
+
+
+def turn_of(page: ExtraPage, geometry: Page, turn: str) -> int:
+    """How far the extra page is turned, in degrees counter-clockwise (0, 90 or -90): a page wider than high whose
+    quarter turn fits it in the text block at least TURN_GAIN times larger, turned as `turn` (the theme's) says."""
+    if turn not in TURNS:
+        return 0
+    width, height = own_size(page)
+    box_width, box_height = printed_box(geometry)
+    if not (width > height > 0) or not box_height > box_width:
+        return 0
+    upright = min(box_width / width, box_height / height)
+    turned = min(box_width / height, box_height / width)
+    return TURNS[turn] if turned >= TURN_GAIN * upright else 0
+
+
+def fitted_box(booklet: Booklet, page: ExtraPage, geometry: Page) -> tuple[float, float]:
+    """The box the extra page is fitted in, in the page's own upright frame: the text block, its sides swapped
+    when the page is turned."""
+    width, height = printed_box(geometry)
+    return (height, width) if turn_of(page, geometry, booklet.theme.extra_page_turn) else (width, height)
+
+
 def placed_pages(booklet: Booklet, page: Page) -> list[tuple[Path, float, float]]:
     """(image, box width, box height) of each extra page that is an image (for the resolution check)."""
-    width, height = printed_box(page)
-    return [(p.file, width, height) for p in booklet.conference.extra_pages if not p.is_pdf]
+    return [(p.file, *fitted_box(booklet, p, page)) for p in booklet.conference.extra_pages if not p.is_pdf]
 
 
 class PageImage(Flowable):
-    """The whole text block: the image or PDF page fitted in it, centred."""
+    """The whole text block: the image or PDF page fitted in it, centred; turned `turn` degrees counter-clockwise
+    (0, 90: its top at the left edge, -90: at the right edge)."""
 
-    def __init__(self, page: ExtraPage, geometry: Page):
+    def __init__(self, page: ExtraPage, geometry: Page, turn: int = 0):
         super().__init__()
         self.page = page
         self.geometry = geometry
+        self.turn = turn
 
     def wrap(self, availWidth, availHeight):
         self.width, self.height = availWidth, availHeight
@@ -70,16 +104,27 @@ class PageImage(Flowable):
 
     def draw(self):
         canv, page, cmyk = self.canv, self.page, self.geometry.cmyk
+        width, height = self.width, self.height
+        if self.turn:
+            canv.saveState()
+            if self.turn > 0:
+                canv.translate(width, 0)
+            else:
+                canv.translate(0, height)
+            canv.rotate(self.turn)
+            width, height = height, width
         if not page.is_pdf:
-            draw_fitted(canv, page.file, 0, 0, self.width, self.height, cmyk=cmyk)
+            draw_fitted(canv, page.file, 0, 0, width, height, cmyk=cmyk)
         elif cmyk:
-            width, height = pdfpage.size(page.file)
-            scale = min(self.width / width, self.height / height)
-            w, h = width * scale, height * scale
+            own_width, own_height = pdfpage.size(page.file)
+            scale = min(width / own_width, height / own_height)
+            w, h = own_width * scale, own_height * scale
             image = rendered(page.file, w, h, cmyk)
-            canv.drawImage(images.pdf_image(image), (self.width - w) / 2, (self.height - h) / 2, w, h)
+            canv.drawImage(images.pdf_image(image), (width - w) / 2, (height - h) / 2, w, h)
         else:
-            pdfpage.draw_fitted_page(canv, page.file, 0, 0, self.width, self.height)
+            pdfpage.draw_fitted_page(canv, page.file, 0, 0, width, height)
+        if self.turn:
+            canv.restoreState()
 
 
 @lru_cache(maxsize=8)

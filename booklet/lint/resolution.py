@@ -56,14 +56,14 @@ def _pdf_page_images(booklet: Booklet, page) -> list[Problem]:
     scaled as the layout fits it in the text block: preflight fails such a page in the booklet, and a --cmyk build,
     which renders the page at 300 dpi, hides it from preflight but prints it no sharper."""
     from ..layout import pdfpage
-    from ..layout.extras import printed_box
+    from ..layout.extras import fitted_box
 
-    box_width, box_height = printed_box(page)
     problems = []
     for extra in booklet.conference.extra_pages:
         coarsest = pdfpage.coarsest_image(extra.file) if extra.is_pdf else None  # (None too: a PDF not placed)
         if coarsest is None:
             continue
+        box_width, box_height = fitted_box(booklet, extra, page)
         width, height = pdfpage.size(extra.file)
         scale = min(box_width / width, box_height / height)
         dpi = coarsest[2] / scale
