@@ -1495,3 +1495,31 @@ def test_a_manifest_with_the_same_rows_is_left_as_it_was(tmp_path):
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)])
     assert run.exit_code == 0, run.output
     assert "Ana Smythe" in manifest.read_text(encoding="utf-8-sig")  # new rows: written
+
+
+@pytest.mark.parametrize("size", ["B5", "A4", "letter"])
+def test_the_header_lines_sit_in_the_middle_of_a_strip_deeper_than_they_need(tmp_path, size):
+    """On B5, A4 and letter the strip holds the header lines at their natural size with room to spare: the lines hung
+    from its top, 4.4 pt of tint over their capitals and 10.5 pt under their descenders on B5. Now as much over as
+    under (within 0.75 pt: the capitals are measured by their glyph boxes), and more than on A5, whose lines fill
+    the strip."""
+    import pypdfium2 as pdfium
+
+    from booklet.proofs import marks
+
+    folder = write_conference(tmp_path / "conf", {})
+    result = write_proofs(folder, tmp_path / "out", page_size=size, reply_by=REPLY_BY)
+    proof = next(p for p in result.proofs if p.id == "lund-2026")
+    document = pdfium.PdfDocument(tmp_path / "out" / proof.file)
+    try:
+        text = document[0].get_textpage()
+        top = document[0].get_cropbox()[3]
+        boxes = []
+        for line in (proof.header[0][0], proof.header[-1][0]):
+            found = text.search(line[:30], match_case=True).get_next()
+            boxes.append([text.get_charbox(index) for index in range(found[0], found[0] + found[1])])
+    finally:
+        document.close()
+    above = top - max(box[3] for box in boxes[0])
+    below = min(box[1] for box in boxes[1]) - (top - marks._strip_height(page_for(size)))
+    assert above == pytest.approx(below, abs=0.75) and above > 5, (above, below)

@@ -247,6 +247,7 @@ def _what(proof: Proof, words: dict[str, str]) -> str:
 # below the one before) and after, the depth below the last baseline, and the space left above the running head; as
 # shares of the strip or of a line's font size. The sizes are made so that the lines fit in the strip.
 _HEADER_TOP, _LINE, _AFTER, _DESCENT, _GAP = 0.03, 1.15, 0.1, 0.25, 1.5
+_CAP = 0.714  # the capitals' height of the header's font (Noto Sans), of its size
 # (the space above the first line was a tenth of the strip: with the lines' own leading, 5.7 pt of pink above the
 # first line of an A5 proof while its last line, the deadline, was set at 5.6 pt)
 
@@ -259,6 +260,17 @@ def _header_sizes(page: Page, lines: int = 3) -> tuple[float, ...]:
     room = _strip_height(page) * (1 - _HEADER_TOP) - _GAP
     size = min(page.base_size * 0.8, room / depth)
     return (size,) * lines
+
+
+def _header_top(page: Page, sizes: tuple[float, ...]) -> float:
+    """From the top of the page down to the top of the header's first line: in a strip deeper than the lines need
+    at their natural size (B5, A4, letter), as much room over their capitals as under their descenders (they hung
+    from the strip's top, 4.4 pt of paper over them and 10.5 pt under them on B5); in a strip they fill (A5), the
+    strip's top clearance."""
+    strip = _strip_height(page)
+    depth = sum(size * (_LINE + _AFTER) for size in sizes) - sizes[-1] * (_AFTER - _DESCENT)  # to the descenders
+    above = sizes[0] * (_LINE - _CAP)  # from the line's top to its capitals'
+    return max(strip * _HEADER_TOP, (strip - depth - above) / 2)
 
 
 def _strip_height(page: Page) -> float:
@@ -409,7 +421,7 @@ def _draw_header(canv: Canvas, page: Page, trim: tuple[float, float, float, floa
     """Header lines `first_line`, `first_line` + 1, ... of the `count` in the strip above the running head."""
     x0, _, _, y1 = trim
     sizes = _header_sizes(page, count)
-    y = y1 - _strip_height(page) * _HEADER_TOP - sum(size * (_LINE + _AFTER) for size in sizes[:first_line])
+    y = y1 - _header_top(page, sizes) - sum(size * (_LINE + _AFTER) for size in sizes[:first_line])
     canv.setFillColor(INK)
     for (line, size), font, natural in zip(lines, _HEADER_FONTS[first_line:], sizes[first_line:]):
         y -= natural * _LINE
