@@ -529,7 +529,8 @@ def each_mapping(report: Report, seq: Seq, path: str, what: str, record: Record 
             example = f"; write it like: - {example_item(record)}" if record else ""
             # (a '- ' with nothing after it, or '~', was 'not text')
             found = "an empty item" if item is None else describe(item)
-            report.error(seq.file, seq.lines[index], join(path, index), f"expected {what} (a mapping), not {found}{example}")
+            report.error(seq.file, seq.lines[index], join(path, index),
+                         f"expected {what} (a mapping), not {found}{example}")
 
 
 def example_item(record: Record) -> str:

@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..data import contract
-from ..text.folding import fold
 from ..data.contract import ABSTRACT, CONFERENCE, ITEM, PARALLEL, POSTER, PRESENTER, SESSION, TUTORIAL
+from ..text.folding import fold
 from . import yamlfile
 from .yamlfile import CommentedMap, CommentedSeq, normal, same
 

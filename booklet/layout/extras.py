@@ -4,10 +4,10 @@ A page's image or PDF is scaled to fit the text block, centred, in its proportio
 inside the margins (safe from the trim, with no bleed to prepare) and keeps the page number and
 the page's place in the booklet. One wider than high that a quarter turn prints markedly larger
 (TURN_GAIN) is turned, as theme.yaml's `extra_pages: {turn: ...}` says: by default counter-clockwise,
-its top at the page's left edge, the way books set a broadside table or map. The page carries no heading and no running head (a map brings
-its own); its `title` is its entry in the contents and the outline. A PDF page is drawn as
-vectors (layout.pdfpage); in a CMYK build it is rendered at print resolution and converted
-instead, as booklet cannot convert the colours inside a PDF.
+its top at the page's left edge, the way books set a broadside table or map. The page carries no
+heading and no running head (a map brings its own); its `title` is its entry in the contents and
+the outline. A PDF page is drawn as vectors (layout.pdfpage); in a CMYK build it is rendered at
+print resolution and converted instead, as booklet cannot convert the colours inside a PDF.
 """
 
 from __future__ import annotations
