@@ -1498,7 +1498,7 @@ def _styled_runs(tokens: list[_Token], plain: bool = False) -> list[Run]:
         last = groups
         if not (bold or italic):
             math = italic_corrected(math)
-        if _hyphenable(math) or _glued(math, tokens[at - 1] if at else None, tokens[at + 1 : at + 2]):
+        if _hyphenable(math, tokens[at - 1] if at else None, tokens[at + 1] if at + 1 < len(tokens) else None):
             math = [(t, st._replace(unhyphenated=True)) for t, st in math]
         for t, st in math:
             if st.scripts:
@@ -1522,21 +1522,20 @@ _CORRECTED = Style(correction=True)
 HYPHENABLE = re.compile(r"[^\W\d_]{4}")
 
 
-def _hyphenable(math) -> bool:
-    """Whether a formula's runs hold a word hyphenation could break (HYPHENABLE)."""
-    return bool(HYPHENABLE.search("".join(" " if style.scripts or style.kern else text for text, style in math)))
-
-
-def _glued(math, before, after) -> bool:
-    """Whether a formula glued to a word of text, with no space between ("$abc$def", "con$\\alpha$"), makes with it a
-    word hyphenation could break (HYPHENABLE): it would be hyphenated as one, a hyphen in or beside the formula
-    reading as a minus sign ("con- / structure" of "$con$structure"). A script is not its line's letter ("H$_2$O":
-    the text word's own hyphenation stays); "H$\\alpha$ maps" is too short to break."""
+def _hyphenable(math, before=None, after=None) -> bool:
+    """Whether a formula's runs, with the letters of the text glued to them on either side (tokens `before` and
+    `after`: "$abc$def", "con$\\alpha$", no space between), hold a word hyphenation could break (HYPHENABLE): it
+    would be hyphenated as one, a hyphen in or beside the formula reading as a minus sign ("con- / structure" of
+    "$con$structure"). A script is not its line's letter ("H$_2$O": the text word's own hyphenation stays); "H$\\alpha$
+    maps" is too short to break."""
     shown = "".join(" " if style.scripts or style.kern else text for text, style in math)
-    tail = _LETTERS_AT_END.search(before[1]).group() if isinstance(before, tuple) and before[0] == "text" else ""
-    head = _LETTERS_AT_START.match(after[0][1]).group() if after and isinstance(after[0], tuple) and \
-        after[0][0] == "text" else ""
-    return bool((tail or head) and HYPHENABLE.search(tail + shown + head))
+    tail = _LETTERS_AT_END.search(before[1]).group() if _is_text(before) else ""
+    head = _LETTERS_AT_START.match(after[1]).group() if _is_text(after) else ""
+    return bool(HYPHENABLE.search(tail + shown + head))
+
+
+def _is_text(token) -> bool:
+    return isinstance(token, tuple) and token[0] == "text"
 
 
 _LETTERS_AT_END = re.compile(r"[^\W\d_]*\Z")
