@@ -1850,6 +1850,9 @@ def test_a_workshop_held_each_day_under_a_title_marked_with_its_day_is_one_abstr
     assert checked.exit_code == 0 and "differs from the abstract's title" not in checked.output, checked.output
     assert [unmarked(t) for t in ("POTA [DAY 3]", "Spiele - Tag 1", "Brain Part 2", "Hashtag 2", "Day 1")] == [
         "POTA", "Spiele", "Brain", "Hashtag 2", "Day 1"]
+    # the words for "day" that a hub's copies of a workshop use in their texts also mark a title's day
+    assert [unmarked(t) for t in ("Atelier (Jour 2)", "Taller - D\u00eda 1", "Laboratorio [Giorno 3]")] == [
+        "Atelier", "Taller", "Laboratorio"]
     pdf = tmp_path / "b.pdf"
     assert invoke("build", folder, "-o", pdf).exit_code == 0
     printed = Pdf(pdf)

@@ -34,7 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from ..data.contract import PLACEHOLDERS
 from ..model import AFTERNOON
 from ..problems import did_you_mean
-from ..text.folding import unmarked
+from ..text.folding import DAY_WORDS, unmarked
 from ..text.markup import collapse
 from . import Imported, Options, SourceError
 from .assemble import (NOBODY, common_language, first_few, language_code, line_kind, names_in, own_language,
@@ -806,7 +806,7 @@ _NOTE_AFTER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")  # "(Stream)", "
 _SAME_TEXT = 80  # characters: a text at least this long given twice at the same time is one event given twice
 
 
-_DAY_WORD = re.compile(r"\b(?:day|tag|jour|d[i\u00ed]a|giorno|dag)\b", re.IGNORECASE)
+_DAY_WORD = re.compile(rf"\b(?:{'|'.join(DAY_WORDS)})\b", re.IGNORECASE)
 
 
 def _dayless(text: str | None) -> str:

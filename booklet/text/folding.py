@@ -33,8 +33,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-_MARK = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:\((?:day|tag|part|teil)\s*\d{1,2}\)|\[(?:day|tag|part|teil)\s*"
-                   r"\d{1,2}\]|\b(?:day|tag|part|teil)\s*\d{1,2})\s*$", re.IGNORECASE)
+# The word for "day" and for "part" in the languages of the exports met: a title marks its day or part with one.
+DAY_WORDS = ("day", "tag", "jour", "dia", "d\u00eda", "giorno", "dag")
+PART_WORDS = ("part", "teil")
+_DAY_OR_PART = "|".join(DAY_WORDS + PART_WORDS)
+_MARK = re.compile(rf"\s*(?:[-\u2013\u2014:,]\s*)?(?:\((?:{_DAY_OR_PART})\s*\d{{1,2}}\)|\[(?:{_DAY_OR_PART})\s*"
+                   rf"\d{{1,2}}\]|\b(?:{_DAY_OR_PART})\s*\d{{1,2}})\s*$", re.IGNORECASE)
 
 
 def unmarked(title: str) -> str:
