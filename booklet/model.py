@@ -159,6 +159,12 @@ class Tutorial:
     presenters: tuple[Person, ...]
     source: Source | None = field(default=None, compare=False)
     language: str | None = None  # the description's, when the data gives it (its hyphenation); else the booklet's
+    authors: tuple[Person, ...] = ()  # who prepared it with the presenters but does not present it
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """Everyone it names: its presenters, then its other authors."""
+        return self.presenters + self.authors
 
 
 @dataclass(frozen=True)

@@ -965,7 +965,7 @@ def test_many_problems_in_many_files_reported_together_in_order(tmp_path):
         "programme.yaml:4: days[0].items[0].time: '25:00' is not a time; write HH:MM or HH:MM-HH:MM, e.g. \"09:00-09:20\"",
         "programme.yaml:5: days[0].items[1].talk: no abstract with id 'lund-2027' (did you mean 'lund-2026'?)",
         f"tutorials.yaml:{base_lines('tutorials.yaml') + 1}: [0].titel: unknown key 'titel' (did you mean 'title'?); "
-        "the keys here are id, title, description, presenters, language",
+        "the keys here are id, title, description, presenters, authors, language",
     ]
     assert summary(expected) == "7 errors, 1 warning; nothing was written." + LATER
     build_and_check_fail(tmp_path, data, expected)

@@ -879,10 +879,11 @@ def test_a_workshops_presenters_are_those_marked_presenting_when_some_are(tmp_pa
     imported = table.read(path, Options())
     tutorials = {t["title"]: [p["name"] for p in t["presenters"]] for t in imported.documents["tutorials.yaml"]}
     assert tutorials == {"Notation lab": ["Christoph Finkensiep"], "Both teach": ["Ana Smith", "Bo Jones"]}
-    # (an import review: the co-author left out was not said)
-    assert ("1 author(s) of tutorials or workshops that the source does not mark as presenting them, not listed as "
-            "presenters: add those who lead one to its presenters in tutorials.yaml ('Martin Rohrmeier (Notation "
-            "lab)')") in imported.notes
+    # the co-author who does not present it is its author, printed under its presenters (he was left out)
+    assert [t.get("authors") for t in imported.documents["tutorials.yaml"]] == [[{"name": "Martin Rohrmeier"}], None]
+    assert ("1 author(s) of tutorials or workshops that the source does not mark as presenting them, listed as their "
+            "co-authors (`authors`): move those who lead one to its presenters in tutorials.yaml ('Martin Rohrmeier "
+            "(Notation lab)')") in imported.notes
 
 
 def _times(imported) -> list[tuple[dt.date, str]]:

@@ -675,3 +675,32 @@ def test_a_polish_index_files_l_with_stroke_after_l_under_a_heading_of_its_own(t
     start = next(i for i in range(len(pdf)) if pdf.lines(i)[:1] == ["Indeks autorów"])
     lines = pdf.lines(start)
     assert lines[lines.index("L"):lines.index("L") + 5] == ["L", "Lis, Ewa 4", "Lyko, Jan 4", "Ł", "Łoś, Adam 3"]
+
+
+def test_a_tutorials_co_authors_print_after_its_presenters_and_are_indexed_not_bold(tmp_path):
+    """A tutorial's `authors` (who prepared it but does not teach it; an import put a workshop's authors not marked
+    as presenting it nowhere): under "Co-authors" after the presenters, with their affiliations, and in the index of
+    authors with the tutorial's page, not bold; the presenter's number there stays bold."""
+    folder = write_conference(tmp_path / "conf", {"tutorials.yaml": """\
+        - id: bayes-intro
+          title: Bayesian inference
+          description: A course.
+          presenters:
+            - {name: Sven Oberg, affiliation: NBI}
+          authors:
+            - {name: Mara Lindqvist, affiliation: [Lund University, NBI]}
+            - {name: Bo Jones}
+        """})
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    pdf = Pdf(out)
+    page = [i for i in pdf.pages_with("Bayesian inference") if i in section_pages(pdf)][-1]
+    lines = pdf.lines(page)
+    at = lines.index("Co-authors")
+    assert lines.index("Presenter") < lines.index("Sven Oberg") < at
+    assert lines[at + 1:at + 5] == ["Mara Lindqvist", "Lund University", "NBI", "Bo Jones"]
+    entries = {e["name"]: e["numbers"] for e in read_index(pdf, index_pages(pdf))}
+    assert entries["Lindqvist, Mara"] == [(page + 1, False)]
+    assert (page + 1, False) in entries["Jones, Bo"]  # (and the abstract he co-authors)
+    assert entries["Oberg, Sven"][-1] == (page + 1, True)

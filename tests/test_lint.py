@@ -991,6 +991,37 @@ def test_a_participant_listed_twice_is_a_warning(tmp_path):
         "participants.yaml:1: printed twice"]
 
 
+def test_a_person_named_twice_by_one_entry_is_a_warning_at_the_second(tmp_path):
+    """A tutorial's co-author who also presents it, an abstract's author listed twice: printed twice on the page.
+    Not a placeholder ("TBA" twice), nor one person in two entries."""
+    tutorials = """\
+        - id: bayes-intro
+          title: Bayesian inference
+          presenters:
+            - {name: Sven Oberg, affiliation: NBI}
+          authors:
+            - {name: Ann Lee}
+            - name: sven  oberg
+        """
+    abstracts = extend("abstracts.yaml", """\
+        - id: lee-2026
+          title: A talk about Lee
+          authors:
+            - {name: Ann Lee, presenting: true}
+            - {name: TBA}
+            - {name: TBA}
+            - {name: Ann Lee}
+          abstract: Text.
+        """)
+    at = base_lines("abstracts.yaml")
+    warnings = warnings_for(tmp_path, {"tutorials.yaml": tutorials, "abstracts.yaml": abstracts})
+    assert [w for w in warnings if "printed twice" in w] == [
+        f"abstracts.yaml:{at + 7}: [2].authors[3].name: warning: 'Ann Lee' is named already, at line {at + 4}: "
+        "printed twice",
+        "tutorials.yaml:7: [0].authors[1].name: warning: 'sven  oberg' is named already, at line 4: printed twice "
+        "(who presents it is none of its `authors`)"]
+
+
 def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):
     abstracts = """\
         - id: lund-2026

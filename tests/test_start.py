@@ -194,7 +194,7 @@ def test_init_language_that_is_no_code_is_refused_and_nothing_is_written(tmp_pat
     assert not folder.exists()
 
 
-EXAMPLE_WARNINGS = 87  # one at each text, email, image (and a name beside them) of the example: as init wrote it
+EXAMPLE_WARNINGS = 90  # one at each text, email, image (and a name beside them) of the example: as init wrote it
 REPLACE = "replace or remove it before printing"
 
 

@@ -321,12 +321,16 @@ PRESENTER = _person("presenter", "A tutorial's presenter.",
                     Key("bio", "text", "a short biography, printed with the tutorial",
                         example="Ana Smith teaches statistics."),
                     _PHOTO)
+COAUTHOR = _person("coauthor", "One who prepared a tutorial with its presenters but does not present it.",
+                   email_doc="never printed (a tutorial's proof goes to its presenters)")
 TUTORIAL = Record("tutorial", "A tutorial; tutorials are numbered in file order.", (
     Key("id", "id", "unique, one word: what the programme's `tutorial:` names", required=True,
         example="bayes-intro"),
     Key("title", "text", "the tutorial's title", required=True, example="Bayesian inference: an introduction"),
     Key("description", "text", "what it covers (paragraphs, as for abstracts)", example="A hands-on course."),
     Key("presenters", "records", "who teaches it", record=PRESENTER, example=[{"name": "Ana Smith"}]),
+    Key("authors", "records", "who prepared it with the presenters but does not teach it: printed after the "
+        "presenters, and in the index of authors", record=COAUTHOR, example=[{"name": "Bo Jones"}]),
     Key("language", "language", "the description's language, when not the booklet's: how its words are "
         "hyphenated", example="de"),
 ))
@@ -434,6 +438,7 @@ LABEL_WORDS = {
     "tutorial": ("a tutorial's label; {number} is its number", "TUTORIAL {number}"),
     "presenter": ("the heading over a tutorial's one presenter", "Presenter"),
     "presenters": ("the heading over a tutorial's presenters", "Presenters"),
+    "coauthors": ("the heading over a tutorial's authors who do not present it", "Co-authors"),
     "presenting_underlined": ("below several authors, one of them underlined", "Presenting author underlined."),
     "not_in_programme": ("the outline's entry for abstracts not in the programme", "Not in the programme"),
     "contributed": ("the label of a contributed talk", "CONTRIBUTED TALK"),

@@ -111,6 +111,8 @@ EXAMPLE: dict[str, object] = {
          "presenters": [{"name": "Ana Smith", "affiliation": "Example University, Sweden",
                          "bio": "Ana Smith teaches statistics at Example University.\n",
                          "photo": "images/portrait.jpg", "email": "ana.smith@example.org"}],
+         "authors": [{"name": "Bo Jones", "affiliation": "Institute of Examples, Norway",
+                     "email": "bo.jones@example.org"}],
          "language": "en"},
     ],
     "posters.yaml": [
@@ -156,7 +158,7 @@ COMMON = {"committee": ("name", "title"), "member": ("role",), "place": ("name",
 
 # Keys that hold a person's name. The example's names are common ones ("Ana Smith" may be anyone's): check calls one
 # init's example only in a mapping that holds another value of it (an affiliation, an email, a photo, a title).
-NAMES = {"member": ("name",), "speaker": ("name",), "author": ("name",), "presenter": ("name",),
+NAMES = {"member": ("name",), "speaker": ("name",), "author": ("name",), "presenter": ("name",), "coauthor": ("name",),
          "participant": ("name",), "poster": ("author",), "person": ("name", "aliases"), "session": ("chair",)}
 
 

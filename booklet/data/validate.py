@@ -12,7 +12,8 @@ from .participants import read_participants
 from .extras import read_extras
 from .theme import font_set, language_problem, read_theme
 from ..text.fonts import use_fonts
-from .contract import ABSTRACT, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, QUOTE, TUTORIAL, PRESENTER
+from .contract import (ABSTRACT, COAUTHOR, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, PRESENTER,
+                       QUOTE, TUTORIAL)
 from .contract import ALTERNATIVES, is_sheet
 from .fields import Fields, Report, each_mapping, kept_entry
 from .load import Map, Seq, load_file, matching, misnamed, misnamed_folders, not_a_file, present, yaml_in_folders
@@ -411,6 +412,7 @@ def read_tutorials(report: Report, data: Seq | None) -> list[Tutorial]:
         ident, title = _read_id(f), f.text("title", required=True)
         description = f.text("description") or ""
         presenters = people.read_people(report, f.seq("presenters"), f.at("presenters"), PRESENTER)
+        authors = people.read_people(report, f.seq("authors"), f.at("authors"), COAUTHOR)
         if not (ident and title):
             continue
         if ident in seen:
@@ -418,7 +420,7 @@ def read_tutorials(report: Report, data: Seq | None) -> list[Tutorial]:
             continue
         seen[ident] = f.line("id")
         tutorials.append(Tutorial(ident, len(tutorials) + 1, title, description, presenters, f.source(),
-                                  _read_text_language(f)))
+                                  _read_text_language(f), authors))
     return tutorials
 
 

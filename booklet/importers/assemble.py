@@ -472,7 +472,7 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
     refs: dict[int, tuple[str, str]] = {}  # id(entry) -> ("talk"|"tutorial", id)
     made: dict[tuple, tuple[str, str]] = {}  # (key, title, people, kind) -> ref: a contribution listed twice
     no_people_lines, no_people_named = [], []
-    not_presenting = []  # a workshop's authors the source does not mark as presenting it ("Name (title)")
+    not_presenting = []  # a workshop's authors the source does not mark as presenting it ("Name (title)"): co-authors
     placed = sorted(entries, key=lambda e: (e.day is None, e.day or dt.date.min, e.start is None,
                                             e.start or dt.time.min))
     if not conference.language and not any(e.language.strip() for e in entries):  # a source that never says
@@ -509,7 +509,9 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
                 # is not a presenter); else everyone
                 presenting = [p for p in people if p.presenting] or people
                 record["presenters"] = [person_record(p, False) for p in presenting]
-                not_presenting += [f"{p.name} ({entry.title})" for p in people if p not in presenting]
+                if others := [p for p in people if p not in presenting]:
+                    record["authors"] = [person_record(p, False) for p in others]
+                    not_presenting += [f"{p.name} ({entry.title})" for p in others]
             in_own += bool(entry.text) and own_language(record, entry.language, conference.language)
             tutorials.append(record)
             refs[id(entry)] = made[same] = ("tutorial", ident)
@@ -556,8 +558,8 @@ def assemble(fmt: str, conference: Conference, entries: list[Entry], blocks: lis
                      f"programme lines, with no abstract ({some(no_people_lines)})")
     if not_presenting:
         notes.append(f"{len(not_presenting)} author(s) of tutorials or workshops that the source does not mark as "
-                     f"presenting them, not listed as presenters: add those who lead one to its presenters in "
-                     f"tutorials.yaml ({some(not_presenting)})")
+                     f"presenting them, listed as their co-authors (`authors`): move those who lead one to its "
+                     f"presenters in tutorials.yaml ({some(not_presenting)})")
     if no_people_named:
         notes.append(f"{len(no_people_named)} contribution(s) name no speaker or author: their speaker is "
                      f"'{NOBODY}' until you write one in ({some(no_people_named)})")

@@ -73,7 +73,7 @@ def has_index(ctx: Context) -> bool:
         return True
     return ((ctx.has("abstracts") and anyone(p.name for a in b.abstracts for p in a.authors))
             or (ctx.has("posters") and anyone(p.name for poster in b.posters for p in poster.authors))
-            or (ctx.has("tutorials") and anyone(p.name for t in b.tutorials for p in t.presenters)))
+            or (ctx.has("tutorials") and anyone(p.name for t in b.tutorials for p in t.people)))
 
 
 def index_before_people(sections: tuple[str, ...]) -> bool:

@@ -1,7 +1,7 @@
 """Tutorials -> a page (or more) per tutorial, or flowing several to a page when the abstracts flow
-(layout.common.flows): TUTORIAL N, title, description, presenters with bio and photo; in the Tutorials section, or
-(abstracts by day) after the abstracts of the day it is given. A tutorial that runs onto another page is headed there
-"Title (continued)", as an abstract is."""
+(layout.common.flows): TUTORIAL N, title, description, presenters with bio and photo, co-authors; in the Tutorials
+section, or (abstracts by day) after the abstracts of the day it is given. A tutorial that runs onto another page is
+headed there "Title (continued)", as an abstract is."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> 
     style = tight_style(ctx, ctx.in_language(s.text, tutorial.language), tight)
     # in columns as an abstract's text is (see Context.text_columns; a short one in one, abstracts.in_text_columns)
     description = in_text_columns(ctx, ctx.paras(tutorial.description, style))
-    if description or tutorial.presenters:  # (under a tutorial of nothing but its title, the hairline doubled the
+    if description or tutorial.people:  # (under a tutorial of nothing but its title, the hairline doubled the
         story.append(Rule(ctx.colours.hairline, 0.8, 5))  # rule between it and the next: SIGDIAL 2020's four)
     header = len(story)
     in_columns = any(isinstance(flowable, TextColumns) for flowable in description)
@@ -140,6 +140,12 @@ def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> 
                               text=len(last) if description or last else None))
         for person in others:
             story.extend(_presenter(ctx, person, aligned))
+    if tutorial.authors:  # who prepared it but does not present it: under their own heading, in the index not bold
+        first, *others = tutorial.authors
+        story.append(Together([Para(markup.inline(ctx.label("coauthors")), s.subheading),
+                               *_presenter(ctx, first, presenting=False)]))
+        for person in others:
+            story.extend(_presenter(ctx, person, presenting=False))
     return story, header
 
 
@@ -157,11 +163,12 @@ def tutorial_outline(tutorial: Tutorial) -> str:
     return f"{tutorial.number}. {markup.plain(tutorial.title)}"
 
 
-def _presenter(ctx: Context, person: Person, aligned: bool = False) -> list:
+def _presenter(ctx: Context, person: Person, aligned: bool = False, presenting: bool = True) -> list:
     """A presenter's name, affiliations and bio, beside their photo; `aligned` (another presenter has a photo): in
-    the column beside where a photo would be, when they have none."""
+    the column beside where a photo would be, when they have none. `presenting`: False for a co-author (the index
+    lists the page, not in bold)."""
     s = ctx.styles
-    block = [Para(ctx.named(person.name, presenting=True), s.person)]
+    block = [Para(ctx.named(person.name, presenting=presenting), s.person)]
     block += affiliation_lines(ctx, [markup.address(a) for a in person.affiliations])
     if person.bio:
         block.append(Spacer(0, 3))

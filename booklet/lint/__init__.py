@@ -34,6 +34,7 @@ KINDS = {
     "poster-number": "Poster numbers duplicated or skipped",
     "poster-session": "Poster sessions the programme does not have",
     "participant-twice": "Participants listed twice",
+    "person-twice": "People named twice by one abstract, tutorial or poster",
     "missing-photo": "Invited and keynote talks without a photo",
     "missing-text": "Abstracts without a text, among abstracts that have one",
     "too-long": "Abstracts too long for one page",
@@ -88,8 +89,8 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
                         check_sponsor_names)
     from .coverage import check_coverage
     from .example import check_example
-    from .entries import (check_abstract_texts, check_emails, check_participants_twice, check_photos,
-                          check_poster_numbers, check_titles_as_names, check_web_addresses)
+    from .entries import (check_abstract_texts, check_emails, check_participants_twice, check_people_twice,
+                          check_photos, check_poster_numbers, check_titles_as_names, check_web_addresses)
     from .extras import check_extra_page_fonts, check_extra_pages
     from .fit import check_lengths
     from .french import check_french_marks
@@ -113,6 +114,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_coverage(booklet, lines)
         + check_schedule(booklet, lines)
         + _at_keys(check_poster_numbers(booklet) + check_participants_twice(booklet), lines)
+        + check_people_twice(booklet, lines)
         + check_titles_as_names(booklet, names, lines)
         + check_photos(booklet)
         + check_abstract_texts(booklet, lines)

@@ -7,8 +7,9 @@ import ipaddress
 import re
 from itertools import chain
 
+from ..data.contract import placeholder_name
 from ..data.locate import Lines
-from ..model import Booklet, Source
+from ..model import Booklet, Source, Tutorial
 from ..problems import Problem
 from ..text import markup
 from .mentions import Mention, PersonAt, join
@@ -32,6 +33,26 @@ def check_participants_twice(booklet: Booklet) -> list[Problem]:
                                     f"{other.file}:{other.line}: printed twice", "warning", "participant-twice"))
         else:
             first[key] = source
+    return problems
+
+
+def check_people_twice(booklet: Booklet, lines: Lines) -> list[Problem]:
+    """A warning for a person named twice by one abstract, tutorial or poster (the same name, case and spaces aside):
+    printed twice on its page; a tutorial's co-author who also presents it belongs to its presenters only."""
+    problems = []
+    for entry, people in chain(((a, a.authors) for a in booklet.abstracts), ((t, t.people) for t in booklet.tutorials),
+                               ((p, p.authors) for p in booklet.posters)):
+        first: dict[str, int] = {}
+        for person in people:
+            source = person.source or entry.source or Source("", 0, "")
+            key = join(source.key, "name")
+            line = lines.line(source.file, key, source.line)
+            name = " ".join(person.name.casefold().split())
+            if name in first and not placeholder_name(person.name):
+                hint = " (who presents it is none of its `authors`)" if isinstance(entry, Tutorial) else ""
+                problems.append(Problem(source.file, line, key, f"{quoted(person.name)} is named already, at line "
+                                        f"{first[name]}: printed twice{hint}", "warning", "person-twice"))
+            first.setdefault(name, line)
     return problems
 
 
@@ -66,7 +87,7 @@ def check_titles_as_names(booklet: Booklet, names: list[Mention], lines: Lines) 
         known.setdefault(squeeze(participant.name).casefold(), Mention(participant.name, source.file, source.line,
                                                                          join(source.key, "name")))
     problems = []
-    for entry, own in chain(((a, a.authors) for a in booklet.abstracts), ((t, t.presenters) for t in booklet.tutorials),
+    for entry, own in chain(((a, a.authors) for a in booklet.abstracts), ((t, t.people) for t in booklet.tutorials),
                             ((p, p.authors) for p in booklet.posters)):
         title = squeeze(markup.plain(entry.title))
         person = known.get(title.casefold())

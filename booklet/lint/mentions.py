@@ -44,10 +44,10 @@ class PersonAt:
 
 
 def people(booklet: Booklet) -> list[PersonAt]:
-    """Committee members, speakers and authors, tutorial presenters and poster authors, in file order."""
+    """Committee members, speakers and authors, tutorials' presenters and authors and poster authors, in file order."""
     found = [PersonAt(p) for c in booklet.conference.committees for p in c.members]
     found += [PersonAt(p) for a in booklet.abstracts for p in a.authors]
-    found += [PersonAt(p) for t in booklet.tutorials for p in t.presenters]
+    found += [PersonAt(p) for t in booklet.tutorials for p in t.people]
     for poster in booklet.posters:
         single = len(poster.authors) == 1 and poster.authors[0].source == poster.source
         found += [PersonAt(p, single) for p in poster.authors]
