@@ -42,17 +42,19 @@ def check_people_twice(booklet: Booklet, lines: Lines) -> list[Problem]:
     problems = []
     for entry, people in chain(((a, a.authors) for a in booklet.abstracts), ((t, t.people) for t in booklet.tutorials),
                                ((p, p.authors) for p in booklet.posters)):
-        first: dict[str, int] = {}
+        first: dict[str, tuple[Source, str]] = {}
         for person in people:
             source = person.source or entry.source or Source("", 0, "")
             key = join(source.key, "name")
-            line = lines.line(source.file, key, source.line)
             name = " ".join(person.name.casefold().split())
-            if name in first and not placeholder_name(person.name):
+            if name in first and not placeholder_name(person.name):  # (lines found only here: that reads a file again)
+                was, was_key = first[name]
                 hint = " (who presents it is none of its `authors`)" if isinstance(entry, Tutorial) else ""
-                problems.append(Problem(source.file, line, key, f"{quoted(person.name)} is named already, at line "
-                                        f"{first[name]}: printed twice{hint}", "warning", "person-twice"))
-            first.setdefault(name, line)
+                problems.append(Problem(source.file, lines.line(source.file, key, source.line), key,
+                                        f"{quoted(person.name)} is named already, at line "
+                                        f"{lines.line(was.file, was_key, was.line)}: printed twice{hint}", "warning",
+                                        "person-twice"))
+            first.setdefault(name, (source, key))
     return problems
 
 
