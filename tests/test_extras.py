@@ -637,10 +637,22 @@ def layered_pdf(off: bool = True, print_off: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+def no_pages_pdf() -> bytes:
+    """A PDF whose page tree holds no page (what an export that failed leaves)."""
+    from pypdf import PdfWriter
+
+    buffer = io.BytesIO()
+    PdfWriter().write(buffer)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize("files, message", [
     ({"images/map.pdf": pdf_bytes(pages=3)},
      "'images/map.pdf': the PDF has 3 pages; an extra page must be one page (save the page you want as a PDF of its "
      "own)"),
+    ({"images/map.pdf": no_pages_pdf()},
+     "'images/map.pdf': the PDF has no pages: nothing to place (an export that failed, or a file cut short); export "
+     "the page again from the program that made it"),
     ({}, "'images/map.pdf': file not found (there is no folder images)"),
     ({"images/map.pdf": b"a plan, in words\n"},
      "'images/map.pdf': not an image booklet can read (no image format it knows): open it in an image editor and "
@@ -669,7 +681,7 @@ def layered_pdf(off: bool = True, print_off: bool = False) -> bytes:
      "'images/map.pdf': a web page (HTML), not an image or a PDF, whatever its name (a download that saved a "
      "sign-in or error page instead of the file): download the file itself again; an extra page is an image (PNG, "
      "JPEG, ...) or a one-page PDF"),
-], ids=["several-pages", "missing", "not-an-image", "beyond-any-page", "damaged-drawing", "damaged-form",
+], ids=["several-pages", "no-pages", "missing", "not-an-image", "beyond-any-page", "damaged-drawing", "damaged-form",
         "missing-object", "hidden-layer", "layer-not-printed", "web-page"])
 def test_an_extra_page_that_cannot_be_placed_is_an_error_with_file_line_and_key(tmp_path, files, message):
     data = write_conference(tmp_path / "data", {

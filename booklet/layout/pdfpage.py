@@ -56,6 +56,9 @@ def _checked(path: Path) -> tuple[str | None, tuple | None]:
         return "the PDF is encrypted; save it again without a password or restrictions", None
     try:
         count = len(reader.pages)
+        if count == 0:
+            return ("the PDF has no pages: nothing to place (an export that failed, or a file cut short); export the "
+                    "page again from the program that made it"), None
         if count != 1:
             return (f"the PDF has {count} pages; an extra page must be one page (save the page you want as a "
                     "PDF of its own)"), None
