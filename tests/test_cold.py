@@ -429,6 +429,36 @@ def test_the_fonts_a_pdf_page_read_before_leaves_out_are_warned_about_without_py
     assert warning in again and "pypdf" not in modules
 
 
+def test_a_pdf_page_read_before_that_prints_nothing_is_warned_about_without_pypdf_or_pdfium(tmp_path):
+    """Whether an extra page's PDF prints anything (PDFium renders it once) is kept with its other facts: the next
+    check warns of a blank page as the first did, importing neither pypdf nor pypdfium2; an edited file is judged
+    anew."""
+    from .helpers import extend
+    from .test_extras import drawn_pdf, pdf_bytes
+
+    folder = write_conference(tmp_path / "conf", {
+        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/map.pdf}\n")})
+    (folder / "images").mkdir()
+    (folder / "images/map.pdf").write_bytes(drawn_pdf(lambda canvas: None))
+    env = {**os.environ, "BOOKLET_CACHE": str(tmp_path / "cache")}
+
+    def check() -> tuple[str, list[str]]:
+        done = subprocess.run([sys.executable, "-c", CHECK_AND_LIST, str(folder)], capture_output=True, text=True,
+                              cwd=ROOT, env=env)
+        report = json.loads(done.stdout.splitlines()[-1])
+        assert report["code"] in (0, None), done.stderr
+        return done.stdout + done.stderr, report["modules"]
+
+    warning = "map.pdf: its page prints nothing"
+    first, modules = check()
+    assert warning in first and "pypdf" in modules and "pypdfium2" in modules
+    again, modules = check()
+    assert warning in again and "pypdf" not in modules and "pypdfium2" not in modules
+    (folder / "images/map.pdf").write_bytes(pdf_bytes(words="A map at last"))
+    edited, modules = check()
+    assert warning not in edited and "pypdf" in modules
+
+
 def test_math_symbols_and_qr_codes_read_before_are_drawn_without_pylatexenc_or_barcode_modules(tmp_path):
     """The Unicode of math macros (\\sim) comes from pylatexenc's tables, kept on disk by its version
     (mathtext.latex_symbols), and a QR code's modules from ReportLab's encoder, kept as plain values

@@ -563,6 +563,68 @@ def test_an_extra_page_whose_boxes_reach_outside_its_page_is_placed_as_the_stand
         assert "Harbour map 1" in pdf.texts[index]
 
 
+def drawn_pdf(draw, size=(300.0, 200.0)) -> bytes:
+    """A one-page PDF, `draw(canvas)` drawing its page."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=size, invariant=1)
+    draw(canvas)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _white(canvas):
+    canvas.setFillColorRGB(1, 1, 1)
+    canvas.rect(0, 0, 300, 200, stroke=0, fill=1)
+    canvas.drawString(20, 100, "White on white")
+
+
+def _invisible(canvas):
+    text = canvas.beginText(20, 100)
+    text.setTextRenderMode(3)  # as an OCR layer: text that paints nothing
+    text.textLine("Invisible words")
+    canvas.drawText(text)
+
+
+def _hairline(canvas):
+    canvas.setLineWidth(0.1)
+    canvas.setStrokeColorRGB(0.8, 0.8, 0.8)
+    canvas.line(20, 100, 280, 100)
+
+
+def _pale(canvas):
+    canvas.setFillColorRGB(1, 1, 0.97)
+    canvas.rect(0, 0, 300, 200, stroke=0, fill=1)
+
+
+def test_a_pdf_extra_page_that_prints_nothing_is_warned_about_at_its_key_by_check_and_build(tmp_path):
+    """An empty page, a page painted white, text that paints nothing and a drawing outside the trim box were placed
+    without a word: the booklet printed a blank page, named in the contents. check and build now warn at the file's
+    line and key (exit 0; --strict counts it); a hairline and a pale tint print, and are not warned about."""
+    outside = _with_boxes(drawn_pdf(lambda c: c.rect(10, 10, 50, 50, stroke=0, fill=1)), trimbox=(100, 80, 290, 190))
+    files = {"images/empty.pdf": drawn_pdf(lambda canvas: None), "images/white.pdf": drawn_pdf(_white),
+             "images/invisible.pdf": drawn_pdf(_invisible), "images/outside.pdf": outside,
+             "images/hairline.pdf": drawn_pdf(_hairline), "images/pale.pdf": drawn_pdf(_pale),
+             "images/map.pdf": pdf_bytes()}
+    entries = "".join(f"  - {{file: {name}}}\n" for name in files)
+    data = write_conference(tmp_path / "data", {"conference.yaml": extend("conference.yaml", "extra_pages:\n" + entries),
+                                                **files})
+    line = base_lines("conference.yaml") + 2
+    advice = ("its page prints nothing (it draws nothing, or only white, or only outside its trim box): the booklet "
+              "would print an empty page, named in the contents; export the page again from the program that made "
+              "it, or leave the entry out")
+    expected = [f"conference.yaml:{line + index}: extra_pages[{index}].file: warning: {name}.pdf: {advice}"
+                for index, name in enumerate(["empty", "white", "invisible", "outside"])]
+    check = invoke("check", data)
+    built = invoke("build", data, "-o", tmp_path / "out.pdf")
+    assert check.exit_code == built.exit_code == 0
+    for result in (check, built):
+        lines = result.stderr.splitlines()
+        assert [line for line in lines if "prints nothing" in line] == expected
+        assert "Extra pages' PDFs that print nothing (4):" in lines
+    assert invoke("check", data, "--strict").exit_code == 1
+
+
 def test_an_extra_page_after_a_left_out_section_goes_at_the_end_with_a_warning(tmp_path):
     data = write_conference(tmp_path / "data", {
         "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/p.png, after: posters}\n"),

@@ -10,8 +10,8 @@ lead nowhere); those a viewer prints (a filled-in form field, a stamp, a comment
 appearance, on top of the page, the way a viewer prints them ("flattened").
 
 What a build needs of such a file (check's answer, the page's size, the form's content and the objects it
-reaches, as plain values, its coarsest image for the resolution check and the fonts it leaves out for the font check:
-`_facts`) is kept in booklet's disk cache by the hash of the file's bytes, so a
+reaches, as plain values, its coarsest image for the resolution check, the fonts it leaves out for the font check and
+whether it prints anything at all for the blank page check: `_facts`) is kept in booklet's disk cache by the hash of the file's bytes, so a
 build of a PDF read before neither imports nor runs pypdf; the form made from the kept values is the form
 made from the file, object for object (tests/test_cold.py).
 """
@@ -161,12 +161,13 @@ def _drawing_read(page) -> tuple:
     return form
 
 
-FACTS = 3  # the shape of the kept facts: bump when it changes
+FACTS = 4  # the shape of the kept facts: bump when it changes
 _known: dict[str, tuple | None] = {}  # the file's hash -> its facts, in this process
 
 
 def _facts(path: Path) -> tuple | None:
-    """(check's answer, the page's size, its form as plain values) for the file, kept in the disk cache by
+    """(check's answer, the page's size, its form as plain values, its coarsest image, the fonts it leaves out,
+    whether it prints nothing) for the file, kept in the disk cache by
     the hash of its bytes (and pypdf's and booklet's versions); None when they cannot be had without pypdf
     raising (then pypdf is asked each time, as it always was)."""
     from ..cache import disk, memory
@@ -180,7 +181,7 @@ def _facts(path: Path) -> tuple | None:
         return _known[found]
     key = disk.key("pdfpage", FACTS, stamp(), _pypdf_version(), found)
     facts = disk.load("pdfpages", key, tuple, lasts=False)
-    if facts is None or len(facts) != 5:
+    if facts is None or len(facts) != 6:
         facts = _read_facts(path)
         if facts is not None:
             disk.store("pdfpages", key, facts)
@@ -215,8 +216,8 @@ def _read_facts(path: Path) -> tuple | None:
     try:
         problem, form = _checked(path)
         if problem is not None:
-            return problem, None, None, None, None
-        return None, _size(path), form, *_scanned(path)
+            return problem, None, None, None, None, None
+        return None, _size(path), form, *_scanned(path), _blank(path)
     except Exception:  # noqa: BLE001 - anything pypdf raises: not kept, pypdf asked again
         return None
 
@@ -280,6 +281,39 @@ def unembedded_fonts(path: Path) -> tuple[str, ...]:
     if facts is not None:
         return facts[4] or ()
     return _scanned(path)[1] if _check(path) is None else ()
+
+
+def is_blank(path: Path) -> bool:
+    """Whether the page prints nothing where it is placed (its trim box, with the annotations a viewer prints drawn
+    in): nothing drawn, or all of it white, invisible or outside the trim box; False for a file that cannot be
+    placed. A printer asks about an empty page in a booklet."""
+    facts = _facts(path)
+    if facts is not None:
+        return bool(facts[5])
+    return _blank(path) if _check(path) is None else False
+
+
+BLANK_PIXELS = 1200  # the longer side of the page rendered to see whether it prints anything: a hairline still greys
+
+
+def _blank(path: Path) -> bool:
+    """Whether PDFium renders the placed part of the page white all over (every pixel pure white: a hairline, pale
+    ink or a dot of text greys some). False when it cannot be rendered: what is not seen is no warning."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(printable(path) or str(path))
+        try:
+            width, height = _size(path)  # (not size(): this makes the facts it reads)
+            page = document[0]
+            page.set_cropbox(*crop_box(path))  # as layout.extras renders it for a --cmyk build
+            image = page.render(scale=BLANK_PIXELS / max(width, height), crop=trim_crop(path),
+                                may_draw_forms=False).to_pil().convert("RGB")
+        finally:
+            document.close()
+    except Exception:  # noqa: BLE001 - PDFium refuses a page pypdf read: not judged
+        return False
+    return all(low == 255 for low, _ in image.getextrema())
 
 
 def _scanned(path: Path) -> tuple[tuple[int, int, float] | None, tuple[str, ...]]:

@@ -1,5 +1,6 @@
 """The extra pages -> warnings for those whose `after:` names a section that theme.yaml's `sections` leaves out
-(such a page goes at the end, before the Notes pages and the back cover)."""
+(such a page goes at the end, before the Notes pages and the back cover), for PDFs that leave fonts out and for
+PDFs whose page prints nothing."""
 
 from __future__ import annotations
 
@@ -45,4 +46,24 @@ def check_extra_page_fonts(booklet: Booklet, page) -> list[Problem]:
             f"its own (other letter widths, characters missing) and 'booklet preflight' fails the booklet; export the "
             f"PDF with its fonts embedded (PDF/X or 'embed all fonts' in the program's PDF export), or build with "
             f"--cmyk, which renders the page at {PRINT_DPI} dpi", "warning", "font-not-embedded"))
+    return problems
+
+
+def check_blank_extra_pages(booklet: Booklet) -> list[Problem]:
+    """A warning for each extra page's PDF whose page prints nothing where it is placed (an empty page, a page all
+    white, a map whose drawing lies outside its trim box): the booklet would print a blank page, named in the
+    contents, and the print shop would ask whether that is meant."""
+    from ..layout import pdfpage
+    from ..model import Source
+
+    problems = []
+    for extra in booklet.conference.extra_pages:
+        if not (extra.is_pdf and pdfpage.is_blank(extra.file)):
+            continue
+        source = booklet.image_sources.get(extra.file) or extra.source or Source("", 0, "")
+        problems.append(Problem(
+            source.file, source.line, source.key,
+            f"{extra.file.name}: its page prints nothing (it draws nothing, or only white, or only outside its trim "
+            "box): the booklet would print an empty page, named in the contents; export the page again from the "
+            "program that made it, or leave the entry out", "warning", "extra-page-blank"))
     return problems
