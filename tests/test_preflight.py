@@ -117,6 +117,43 @@ def test_text_closer_than_the_safe_margin_says_how_close(tmp_path):
     assert faults_of(path, safe_margin=1 * mm) == ["Text inside the 1 mm safe margin: page 4 (crosses the trim)."]
 
 
+def test_lines_thinner_than_print_holds_are_a_fault_with_their_pages_and_widths(tmp_path):
+    """A hairline (0.1 pt), a 0.5 pt line drawn at 30 % (0.15 pt as printed) and PDF's `0 w` (the device's thinnest)
+    passed preflight: a print shop asks for 0.25 pt at least. Lines of 0.25 pt and more, a hairline beyond the bleed
+    (a crop mark's place) and one clipped away are no fault."""
+    pdf = PrintPdf(tmp_path / "lines.pdf")
+    canvas = pdf.canvas
+    canvas.setLineWidth(0.1)
+    canvas.line(20 * mm, 50 * mm, 100 * mm, 50 * mm)
+    pdf.next_page()
+    canvas.saveState()
+    canvas.scale(0.3, 0.3)
+    canvas.setLineWidth(0.5)
+    canvas.line(60 * mm, 200 * mm, 300 * mm, 200 * mm)
+    canvas.restoreState()
+    pdf.next_page()
+    canvas.setLineWidth(0)
+    canvas.rect(20 * mm, 20 * mm, 50 * mm, 50 * mm, stroke=1, fill=0)
+    pdf.next_page()
+    canvas.setLineWidth(0.25)
+    canvas.line(20 * mm, 50 * mm, 100 * mm, 50 * mm)
+    canvas.setLineWidth(0.1)
+    canvas.line(-20 * mm, -20 * mm, -10 * mm, -20 * mm)  # beyond the bleed
+    canvas.saveState()
+    clip = canvas.beginPath()
+    clip.rect(10 * mm, 10 * mm, 10 * mm, 10 * mm)
+    canvas.clipPath(clip, stroke=0, fill=0)
+    canvas.line(50 * mm, 100 * mm, 90 * mm, 100 * mm)  # clipped away
+    canvas.restoreState()
+    path = pdf.save()
+    expected = ("Lines thinner than 0.25 pt (0.1 mm) as printed: page 3 (0 pt, the thinnest the device draws); page 1 "
+                "(0.1 pt); page 2 (0.15 pt); they may break up or vanish in print (a map or drawing placed smaller "
+                "than its own size has its lines thinned as much): draw them thicker.")
+    assert faults_of(path) == [expected]
+    result = CliRunner().invoke(main, ["preflight", str(path)])
+    assert result.exit_code == 1 and expected in result.output
+
+
 def test_inconsistent_boxes_are_flagged(tmp_path):
     pdf = PrintPdf(tmp_path / "boxes.pdf")
     for number in range(2, 5):

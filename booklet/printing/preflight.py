@@ -17,7 +17,7 @@ from .cover import COVER, PART_KEY, PERFECT_BINDING, TEXT_BLOCK
 from .impose import IMPOSITION_KEY, SADDLE_STITCH
 from .paper import mm_text, size_text
 from .pdffile import READING_ERRORS, open_pdf, page_box, reading
-from .scan import PageScan, scan_page
+from .scan import THIN_LINE, PageScan, scan_page
 from .units import POINTS_PER
 
 MM = POINTS_PER["mm"]
@@ -74,6 +74,7 @@ def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN,
                 *(_spot_faults(scans) if cmyk else []),
                 *(_ink_faults(pages, scans, inks, ink_limit) if cmyk else []),
                 *_margin_faults(pages, scans, safe_margin),
+                *_line_faults(pages, scans),
             ]
         finally:
             _LABELS.reset(token)
@@ -506,6 +507,36 @@ def _margin_faults(pages: list[PageObject], scans: list[PageScan], safe_margin: 
         rest = sum(len(pages_by_distance[text]) for text in groups[MARGIN_GROUPS:])
         where += f"; {rest} more page{'s' * (rest != 1)}"
     return [f"Text inside the {mm_text(safe_margin)} mm safe margin: {where}."]
+
+
+def _line_faults(pages: list[PageObject], scans: list[PageScan]) -> list[str]:
+    """Lines stroked thinner than THIN_LINE as printed, on the page (within its bleed, else its trim; crop marks
+    beyond them are not the page's): a hairline breaks up or vanishes on the plate, and print shops ask for 0.25 pt
+    at least. Grouped by their thinnest width, pages listed as the margin faults list them."""
+    pages_by_width: dict[str, list[int]] = defaultdict(list)
+    thinnest: dict[str, float] = {}
+    for number, (page, scan) in enumerate(zip(pages, scans), 1):
+        area = page_box(page, "/BleedBox" if "/BleedBox" in page else "/TrimBox")
+        widths = [width for width, box in scan.thin_lines if _overlaps(box, area)]
+        if widths:
+            width = min(widths)
+            text = "0 pt, the thinnest the device draws" if width == 0 else f"{_points_text(width)} pt"
+            pages_by_width[text].append(number)
+            thinnest[text] = min(width, thinnest.get(text, width))
+    if not pages_by_width:
+        return []
+    groups = sorted(pages_by_width, key=thinnest.get)
+    where = "; ".join(f"{page_list(pages_by_width[text])} ({text})" for text in groups[:MARGIN_GROUPS])
+    if len(groups) > MARGIN_GROUPS:
+        rest = sum(len(pages_by_width[text]) for text in groups[MARGIN_GROUPS:])
+        where += f"; {rest} more page{'s' * (rest != 1)}"
+    return [f"Lines thinner than {_points_text(THIN_LINE)} pt ({mm_text(THIN_LINE)} mm) as printed: {where}; they "
+            "may break up or vanish in print (a map or drawing placed smaller than its own size has its lines "
+            "thinned as much): draw them thicker."]
+
+
+def _points_text(points: float) -> str:
+    return f"{points:.2f}".rstrip("0").rstrip(".") if points >= 0.005 else "0.01"
 
 
 def _closest_text(trim: Box, boxes: list[Box]) -> float | None:

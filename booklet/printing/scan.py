@@ -1,4 +1,5 @@
-"""A PDF page's content (forms included) -> what it draws: fonts used, images at their dpi, RGB colour, text boxes."""
+"""A PDF page's content (forms included) -> what it draws: fonts used, images at their dpi, RGB colour, text boxes,
+lines stroked thinner than print holds."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pypdf.generic import ContentStream, DictionaryObject, IndirectObject
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_FORM_DEPTH = 12
+THIN_LINE = 0.25  # points: a stroke thinner than this as printed (a hairline) may break up or vanish on the plate
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class PageScan:
     # or a shading names; each is a printing plate of its own, beyond C, M, Y and K.
     spots: set[str] = field(default_factory=set)
     text_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    # Each line stroked thinner than THIN_LINE as printed (its width in points, 0 for PDF's thinnest line a device can
+    # draw, `0 w`; approximate under a matrix that stretches one way more than the other), with its path's box.
+    thin_lines: list[tuple[float, tuple[float, float, float, float]]] = field(default_factory=list)
 
 
 def scan_page(page: PageObject, cache: dict) -> PageScan:
@@ -84,6 +89,7 @@ class _State:
     fill_ink: float = 1.0  # the current fill / stroke colour's total ink, 0-4 (0 for RGB); default: black
     stroke_ink: float = 1.0
     clip: tuple[float, float, float, float] | None = None  # the clipping path's box, page space (None: no clip)
+    line_width: float = 1.0  # in user space (PDF's default: 1)
     font: _Font | None = None
     size: float = 0.0
     char_spacing: float = 0.0
@@ -203,10 +209,22 @@ class _Walker:
         self._painted(self.state.fill_ink)
 
     def op_stroke(self, operands, resources, depth, seen):
-        self._painted(self.state.stroke_ink)
+        self._stroked(self._painted(self.state.stroke_ink))
 
     def op_fill_stroke(self, operands, resources, depth, seen):
-        self._painted(max(self.state.fill_ink, self.state.stroke_ink))
+        self._stroked(self._painted(max(self.state.fill_ink, self.state.stroke_ink)))
+
+    def op_w(self, operands, resources, depth, seen):
+        self.state.line_width = abs(float(operands[0]))
+
+    def _stroked(self, box) -> None:
+        """Record a line stroked at `box` (None: clipped away, or no path) when it prints thinner than THIN_LINE."""
+        if box is None:
+            return
+        a, b, c, d, _, _ = self.state.ctm
+        width = self.state.line_width * math.sqrt(abs(a * d - b * c))  # (the matrix's mean scale)
+        if width < THIN_LINE - 0.005:
+            self.scan.thin_lines.append((width, tuple(box)))
 
     def op_clip(self, operands, resources, depth, seen):
         self.clipping = True
@@ -214,22 +232,25 @@ class _Walker:
     def op_no_paint(self, operands, resources, depth, seen):
         self._painted(0.0)
 
-    def _painted(self, ink: float, box=None) -> None:
+    def _painted(self, ink: float, box=None):
+        """Record the ink painted over `box` (default: the current path's, which this ends); the box as clipped, or
+        None when nothing is painted."""
         if box is None:
             box, self.path = self.path, None
             clipping, self.clipping = self.clipping, False  # (W applies to the path this ends, and to no later one)
             if clipping and box is not None:  # (a clip within one it does not meet leaves nothing: not no clip)
                 self.state.clip = _intersection(tuple(box), self.state.clip) or _NOWHERE
         if box is None:
-            return
+            return None
         if self.state.clip is not None:
             box = _intersection(tuple(box), self.state.clip)
             if box is None:
-                return
+                return None
         if ink > 1.0:
             self.scan.heavy_inks.append((ink, tuple(box)))
         else:
             self.scan.ink = max(self.scan.ink, ink)
+        return box
 
     def op_gs(self, operands, resources, depth, seen):
         state = resources["/ExtGState"][operands[0]].get_object()
@@ -396,7 +417,7 @@ class _Walker:
 
 
 _HANDLERS = {
-    b"q": _Walker.op_q, b"Q": _Walker.op_Q, b"cm": _Walker.op_cm,
+    b"q": _Walker.op_q, b"Q": _Walker.op_Q, b"cm": _Walker.op_cm, b"w": _Walker.op_w,
     b"rg": _Walker.op_rg, b"RG": _Walker.op_RG,
     b"g": _Walker.op_gray_fill, b"k": _Walker.op_cmyk_fill,
     b"G": _Walker.op_gray_stroke, b"K": _Walker.op_cmyk_stroke, b"gs": _Walker.op_gs,
