@@ -1813,6 +1813,44 @@ def test_an_update_keeps_the_id_a_workshop_held_again_has_in_the_folder(tmp_path
     assert result.exit_code == 0 and "e302" not in result.output and "e301" not in result.output, result.output
 
 
+def test_an_update_names_each_day_of_a_talk_held_on_several_days(tmp_path):
+    """A talk held on two days, that the source no longer gives on the first: the update paired its days by order,
+    so the report said its second day's item was moved there ('talk e301 on 2027-09-14: day, time') and that
+    day's item gone ('talk e301 on 2027-09-14'), and programme.yaml held it twice on the 14th at the same hour.
+    Its days are paired by date: the report names the 13th as gone and the 14th is left as it was; a change on
+    each day names each day."""
+    def days(*starts: str) -> dict:
+        out = events_v1()
+        for start in starts:
+            out[start[:2]].append(_event(301, "Zine talk", start, "01:00", "Hall B", "lecture", [("Martha", "")],
+                                         abstract="Make a zine."))
+        return out
+
+    def talks(folder):
+        return [(str(day["date"]), item["time"]) for day in load(folder, "programme.yaml")["days"]
+                for item in items_of(day) if item.get("talk") == "e301"]
+
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "s.json", days("13T16:00", "14T12:00")), "--out", folder)
+    assert result.exit_code == 0, result.output
+    result = invoke("import", write_json_v1(tmp_path / "s.json", days("13T16:30", "14T12:30")), "--out", folder,
+                    "--update")
+    assert result.exit_code == 0, result.output
+    assert ("Changed by the source (2):\n  programme.yaml: talk e301 on 2027-09-13: time\n"
+            "  programme.yaml: talk e301 on 2027-09-14: time\n") in result.output
+    result = invoke("import", write_json_v1(tmp_path / "s.json", days("14T12:30")), "--out", folder, "--update")
+    assert result.exit_code == 0, result.output
+    assert ("No longer in the source, kept (--prune removes them) (1):\n"
+            "  programme.yaml: talk e301 on 2027-09-13\n") in result.output
+    assert "2027-09-14: day" not in result.output
+    assert talks(folder) == [("2027-09-13", "18:30-19:30"), ("2027-09-14", "14:30-15:30")]
+    result = invoke("import", write_json_v1(tmp_path / "s.json", days("14T12:30")), "--out", folder, "--update",
+                    "--prune")
+    assert result.exit_code == 0, result.output
+    assert "Removed (--prune) (1):\n  programme.yaml: talk e301 on 2027-09-13\n" in result.output
+    assert talks(folder) == [("2027-09-14", "14:30-15:30")]
+
+
 def test_a_workshop_held_each_day_under_a_title_marked_with_its_day_is_one_abstract(tmp_path):
     """An import review (39C3: '39C3 LED badge -- SMD for Beginners (Day 1)' to '(Day 4)', 'POTA - Parks on the Air
     [DAY 1]' to '[DAY 4]', 'Nerds spielen Spiele - Tag 1' to 'Tag 4', each day the same speakers and text): four

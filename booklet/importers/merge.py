@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..data import contract
 from ..data.contract import ABSTRACT, CONFERENCE, ITEM, PARALLEL, POSTER, PRESENTER, SESSION, TUTORIAL
@@ -524,12 +524,54 @@ def _spots(programme) -> list[_Spot]:
     return spots
 
 
+def _paired(spots: list[_Spot], others: list[_Spot]) -> list[_Spot]:
+    """`spots` keyed as `others` key the same item: a talk on several days is the one of `others` on its day (by
+    order within the day), else the one left over, in order (moved to another day); one on a day `others` do not
+    hold it and none left over is a new key. (By order alone, a talk no longer given on its first day was its second
+    day's item moved there, and that day's item gone.)"""
+    def occurrence(key: str) -> str:
+        return key.rpartition("#")[0]
+
+    theirs: dict[str, list[_Spot]] = {}
+    for other in others:
+        theirs.setdefault(occurrence(other.key), []).append(other)
+    mine: dict[str, list[_Spot]] = {}
+    for spot in spots:
+        mine.setdefault(occurrence(spot.key), []).append(spot)
+    keys: dict[int, str] = {}
+    for what, group in mine.items():
+        left = list(theirs.get(what, ()))
+        if len(group) == 1 and len(left) <= 1:
+            continue  # (held once: its key as it is, a day moved or not)
+        unmatched = []
+        for spot in group:
+            same_day = next((o for o in left if o.date == spot.date), None)
+            if same_day is None:
+                unmatched.append(spot)
+            else:
+                left.remove(same_day)
+                keys[id(spot)] = same_day.key
+        used = {o.key for o in theirs.get(what, ())}
+        count = len(used)
+        for spot in unmatched:
+            if left:
+                keys[id(spot)] = left.pop(0).key
+            else:
+                count += 1
+                while f"{what}#{count}" in used:
+                    count += 1
+                keys[id(spot)] = f"{what}#{count}"
+                used.add(keys[id(spot)])
+    return [replace(s, key=keys[id(s)]) if id(s) in keys else s for s in spots]
+
+
 class _Programme:
     def __init__(self, merge: _Merge, document: dict, base: dict, new: dict):
         self.m = merge
         self.doc = document
-        self.base = {s.key: s for s in _spots(base)}
-        new_spots = _spots(new)
+        base_spots = _spots(base)
+        self.base = {s.key: s for s in base_spots}
+        new_spots = _paired(_spots(new), base_spots)
         self.new = {s.key: s for s in new_spots}
         self.order = {s.key: s.order for s in new_spots}
         self.new_doc = new
@@ -540,7 +582,7 @@ class _Programme:
         return self.m.change(what, "programme.yaml", spot.label(), **kw)
 
     def current(self) -> dict[str, _Spot]:
-        spots = _spots(self.doc)
+        spots = _paired(_spots(self.doc), list(self.base.values()))
         self.key_of = {id(s.item): s.key for s in spots}
         return {s.key: s for s in spots}
 
