@@ -588,3 +588,26 @@ def test_markdown_footnotes_are_numbered_notes_at_the_end(source, expected):
     definitions as literal lines. Each is a numbered note, its mark '[1]' in the text as a citation's, the notes
     paragraphs at the end in the order the text names them; a mark no note defines stays as written."""
     assert to_markup(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ('<p>A result<sup><a href="#fn1" id="fnref1">1</a></sup> and more<sup><a href="#fn2">2</a></sup>.</p>'
+     '<ol class="footnotes"><li id="fn2"><p>Jones, <a href="https://doi.org/10.1/x">doi</a> <a href="#fnref2">↩</a>'
+     '</p></li><li id="fn1"><p>Smith et al., 2020. <a href="#fnref1">↩</a></p></li></ol>',
+     "A result\u00a0[1] and more\u00a0[2].\n\n[1] Smith et al., 2020.\n\n[2] Jones, doi (https://doi.org/10.1/x)"),
+    ('<p>Text<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a> ends.</p>'
+     '<section class="footnotes footnotes-end-of-document" role="doc-endnotes"><hr /><ol><li id="fn1"><p>A note '
+     'with <em>style</em>.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>',
+     "Text\u00a0[1] ends.\n\n[1] A note with *style*."),
+    ('<p>Cited <sup id="r1"><a href="#n1">[1]</a></sup></p><ol><li id="n1">The note.</li></ol>',
+     "Cited [1]\n\n[1] The note."),
+    ('<p>See <a href="#intro">the intro</a>.</p><ol><li>one</li><li>two</li></ol>',
+     "See the intro.\n\n1. one\n\n2. two"),
+])
+def test_html_footnotes_are_numbered_notes_at_the_end_as_markdown_s_are(source, expected):
+    """An HTML abstract with footnotes (`result<sup><a href="#fn1">1</a></sup>` and `<ol class="footnotes">` at the
+    end, as Markdown converters and editors write them) printed its mark as a bare '1' glued to the word and the
+    notes as a numbered list, each with its '↩'. They are the notes Markdown's footnotes make: '[1]' in the text,
+    numbered as the text names them, each note a paragraph at the end without its link back; a list that is no
+    notes stays a list."""
+    assert to_markup(source) == expected

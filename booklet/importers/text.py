@@ -700,9 +700,73 @@ def _html_to_markdown(text: str) -> tuple[str, list[str]]:
     for tag in [tag for tag in soup.find_all(["b", "strong", "i", "em"]) if tag.find(_BLOCKS)]:
         tag.unwrap()
     _runs_joined(soup)
+    _html_footnotes(soup)
     _loose_text_listed(soup)
     _brackets_held(soup)
     return _markdown_converter().convert_soup(soup), spans
+
+
+def _html_footnotes(soup) -> None:
+    """HTML's footnotes, as Markdown converters and editors write them (`result<sup><a href="#fn1">1</a></sup>`, and
+    at the end `<ol class="footnotes"><li id="fn1">Smith et al. <a href="#fnref1">↩</a></li></ol>`, or pandoc's
+    `<section class="footnotes">`), as Markdown's footnotes are made (_footnotes): the mark "[1]" in the text (a
+    no-break space before it), numbered in the order the text names them, and each note a paragraph at the end,
+    "[1] Smith et al.", without its link back. The mark printed as a bare "1" glued to the word and the notes as
+    a list with a "↩" each. A list is one of notes when its class (or its holder's) says footnotes, or each of its
+    items is the target of a link of the text."""
+    from bs4 import NavigableString
+
+    def footnote_class(tag) -> bool:
+        return tag is not None and any("footnote" in c.lower() for c in tag.get("class") or ())
+
+    targets = {a["href"][1:]: a for a in soup.find_all("a", href=True) if a["href"].startswith("#")}
+    notes: dict[str, object] = {}  # an item's id -> the item
+    holders = []
+    for listing in soup.find_all("ol"):
+        items = listing.find_all("li", recursive=False)
+        if not items or not all(item.get("id") for item in items):
+            continue
+        holder = listing.parent if footnote_class(listing.parent) and listing.parent.name in ("section", "div") \
+            else listing
+        if not (footnote_class(listing) or footnote_class(holder)
+                or all(item["id"] in targets and targets[item["id"]].find_parent("ol") is not listing
+                       for item in items)):
+            continue
+        for item in items:
+            notes[item["id"]] = item
+        holders.append(holder)
+    if not notes:
+        return
+    numbers: dict[str, int] = {}
+    for anchor in soup.find_all("a", href=True):
+        label = anchor["href"][1:] if anchor["href"].startswith("#") else None
+        if label not in notes or any(anchor.find_parent(lambda t: t is h) for h in holders):
+            continue
+        number = numbers.setdefault(label, len(numbers) + 1)
+        mark = anchor
+        while mark.parent is not None and mark.parent.name in ("sup", "span") and \
+                mark.parent.get_text().strip() == mark.get_text().strip():  # (the superscript holding the link)
+            mark = mark.parent
+        before = mark.previous_element
+        glued = isinstance(before, NavigableString) and before and not before[-1:].isspace()
+        mark.replace_with(NavigableString(("\u00a0" if glued else "") + f"[{number}]"))
+    for label in notes:
+        numbers.setdefault(label, len(numbers) + 1)
+    for holder in holders:
+        holder.extract()
+    for label in sorted(notes, key=numbers.get):
+        item = notes[label]
+        for back in item.find_all("a", href=True):  # the link back to the mark ("↩", "^")
+            if back["href"].startswith("#") or footnote_class(back):
+                back.decompose()
+        note = soup.new_tag("p")
+        note.append(NavigableString(f"[{numbers[label]}] "))
+        for child in list(item.children):
+            if getattr(child, "name", None) == "p":
+                child.unwrap()
+        for child in list(item.children):
+            note.append(child.extract())
+        soup.append(note)
 
 
 _LT, _GT = "\ue005", "\ue006"  # a text's own < and > (written &lt; &gt; in HTML), until the Markdown is read
