@@ -1946,3 +1946,37 @@ def test_an_update_replaces_a_line_the_source_now_gives_as_the_talk_at_its_time(
              for day in load(folder, "programme.yaml")["days"] for item in items_of(day)
              if item.get("talk") == "e302" or item.get("title") == "Zine workshop"]
     assert items == [("2027-09-13", "18:00-19:00", "e302", None), ("2027-09-14", "14:00-15:00", "e302", None)]
+
+
+def test_speakers_named_in_other_cases_are_one_person_named_as_written_best(tmp_path):
+    """An import review: a speaker who typed their name one way for one talk and another way for the next ('MARIA
+    LOPEZ' and 'Maria Lopez', 'Jan Van der Berg' and 'jan van der berg') was two people, each in the index of
+    authors. They are one, in the spelling best cased (not in capitals or lower case alone, a particle after the
+    first name in lower case), and the summary names them; two of one name with e-mails of their own stay two."""
+    days = events_v1()
+    days["13"] += [_event(301, "Zines", "13T16:00", "00:30", "Hall B", "lecture", [("MARIA LOPEZ", "")]),
+                   _event(302, "Paper", "13T16:30", "00:30", "Hall B", "lecture", [("Maria Lopez", "")]),
+                   _event(303, "Ink", "13T17:00", "00:30", "Hall B", "lecture", [("Jan Van der Berg", "")])]
+    days["14"] += [_event(304, "Print", "14T16:00", "00:30", "Hall B", "lecture", [("jan van der berg", "")]),
+                   _event(305, "Press", "14T16:30", "00:30", "Hall B", "lecture", [("Jan van der Berg", "")])]
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    names = {a["id"]: a["speaker"]["name"] for a in load(folder, "abstracts.yaml") if a["id"] in
+             ("e301", "e302", "e303", "e304", "e305")}
+    assert names == {"e301": "Maria Lopez", "e302": "Maria Lopez", "e303": "Jan van der Berg",
+                     "e304": "Jan van der Berg", "e305": "Jan van der Berg"}
+    assert ("2 person(s) named in other cases (each the same name but for its capitals) are one person each, named "
+            "as written best: 'MARIA LOPEZ' -> 'Maria Lopez'; 'Jan Van der Berg' and 'jan van der berg' -> "
+            "'Jan van der Berg'") in result.output
+
+
+def test_people_of_one_name_in_other_cases_with_e_mails_of_their_own_stay_two():
+    from booklet.importers import Imported, _cases_joined
+
+    imported = Imported("csv", {"abstracts.yaml": [
+        {"id": "a", "title": "A", "speaker": {"name": "WEI ZHANG", "email": "wz@a.org"}},
+        {"id": "b", "title": "B", "speaker": {"name": "Wei Zhang", "email": "wei@b.org"}}]}, notes=[])
+    _cases_joined(imported)
+    assert [a["speaker"]["name"] for a in imported.documents["abstracts.yaml"]] == ["WEI ZHANG", "Wei Zhang"]
+    assert imported.notes == []

@@ -183,8 +183,63 @@ def read(path: Path, options: Options) -> Imported:
     if left_out:  # (each character once: a reader may read a text more than once)
         imported.notes.append("left out control characters of the source's text, which print nothing: "
                               + ", ".join(f"U+{ord(ch):04X}" for ch in sorted(left_out)))
+    _cases_joined(imported)
     _note_unused_kinds(imported, options)
     return imported
+
+
+def _cases_joined(imported: Imported) -> None:
+    """People whose names differ by case alone ('MARIA LOPEZ' and 'Maria Lopez', 'Jan Van der Berg' and 'Jan van der
+    Berg', as each typed their name into a form) named as one, in the spelling best cased (_best_cased), with a note:
+    they were two people, each with an entry of their own in the index of authors. People of one name with e-mails
+    of their own are not joined (two people may share a name)."""
+    from .assemble import first_few
+
+    records: dict[str, list[dict]] = {}
+    spellings: dict[str, list[str]] = {}
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("name"), str) and "title" not in node and node["name"].strip():
+                key = " ".join(node["name"].split()).casefold()
+                records.setdefault(key, []).append(node)
+                spellings.setdefault(key, []).append(node["name"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for name, document in imported.documents.items():
+        if name != "conference.yaml":
+            walk(document)
+    joined = []
+    for key, names in spellings.items():
+        if len(set(names)) < 2:
+            continue
+        emails = {str(r["email"]).casefold() for r in records[key] if r.get("email")}
+        if len(emails) > 1:
+            continue
+        best = _best_cased(names)
+        for record in records[key]:
+            record["name"] = best
+        joined.append(" and ".join(f"'{n}'" for n in dict.fromkeys(names) if n != best) + f" -> '{best}'")
+    if joined:
+        imported.notes.append(f"{len(joined)} person(s) named in other cases (each the same name but for its capitals) "
+                              f"are one person each, named as written best: {first_few(joined, '; ')}")
+
+
+def _best_cased(names: list[str]) -> str:
+    """Of one name's spellings, the one best cased: not in capitals alone, nor in lower case alone; each word with a
+    capital, but for a particle after the first ('Jan van der Berg'); else the one given most often, then first."""
+    from ..text.names import PARTICLES
+
+    def score(name: str) -> tuple:
+        words = name.split()
+        fitting = sum(1 for k, w in enumerate(words) if w[:1].isupper() != (k > 0 and w.casefold() in PARTICLES))
+        return (not name.isupper(), not name.islower(), fitting, names.count(name), -names.index(name))
+
+    return max(dict.fromkeys(names), key=score)
 
 
 def _note_unused_kinds(imported: Imported, options: Options) -> None:
