@@ -1971,7 +1971,7 @@ def test_speakers_named_in_other_cases_are_one_person_named_as_written_best(tmp_
             "'Jan van der Berg'") in result.output
 
 
-def test_people_of_one_name_in_other_cases_with_e_mails_of_their_own_stay_two():
+def test_people_of_one_name_in_other_cases_with_e_mails_of_their_own_or_of_one_word_stay_two():
     from booklet.importers import Imported, _cases_joined
 
     imported = Imported("csv", {"abstracts.yaml": [
@@ -1979,4 +1979,11 @@ def test_people_of_one_name_in_other_cases_with_e_mails_of_their_own_stay_two():
         {"id": "b", "title": "B", "speaker": {"name": "Wei Zhang", "email": "wei@b.org"}}]}, notes=[])
     _cases_joined(imported)
     assert [a["speaker"]["name"] for a in imported.documents["abstracts.yaml"]] == ["WEI ZHANG", "Wei Zhang"]
+    assert imported.notes == []
+    # a name of one word (a handle, a first name alone: 39C3's 'julian' and 'Julian', two people of two ids) neither
+    imported = Imported("schedule-json", {"abstracts.yaml": [
+        {"id": "a", "title": "A", "speaker": {"name": "julian"}},
+        {"id": "b", "title": "B", "speaker": {"name": "Julian"}}]}, notes=[])
+    _cases_joined(imported)
+    assert [a["speaker"]["name"] for a in imported.documents["abstracts.yaml"]] == ["julian", "Julian"]
     assert imported.notes == []

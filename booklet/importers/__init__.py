@@ -192,7 +192,8 @@ def _cases_joined(imported: Imported) -> None:
     """People whose names differ by case alone ('MARIA LOPEZ' and 'Maria Lopez', 'Jan Van der Berg' and 'Jan van der
     Berg', as each typed their name into a form) named as one, in the spelling best cased (_best_cased), with a note:
     they were two people, each with an entry of their own in the index of authors. People of one name with e-mails
-    of their own are not joined (two people may share a name)."""
+    of their own are not joined (two people may share a name), nor names of one word (a handle or a first name
+    alone: 39C3's 'julian' and 'Julian' are two people)."""
     from .assemble import first_few
 
     records: dict[str, list[dict]] = {}
@@ -215,8 +216,8 @@ def _cases_joined(imported: Imported) -> None:
             walk(document)
     joined = []
     for key, names in spellings.items():
-        if len(set(names)) < 2:
-            continue
+        if len(set(names)) < 2 or len(key.split()) < 2:  # (a name of one word, 'julian' and 'Julian', a handle or a
+            continue  # first name alone: 39C3 gives two people so, of two ids)
         emails = {str(r["email"]).casefold() for r in records[key] if r.get("email")}
         if len(emails) > 1:
             continue
