@@ -198,7 +198,7 @@ def load_file(path: Path, display: str, problems: list[Problem]):
 
 def _parse_yaml(text: str, display: str, problems: list[Problem]):
     cache = memory.active()
-    if cache is not None and cache.warm:
+    if cache is not None and cache.warm and cache.rebuilds:  # (an edit re-reads only its items in the next build)
         items = _items(text)
         if items is not None:
             found = _parse_items(cache, items, display, problems)
