@@ -168,6 +168,23 @@ def test_second_level_scripts_are_half_size_and_cramped_in_a_subscript(samples):
     assert close(a.y - page[xa].y, SUB * BASE) and close(b.y - a.y, SUP_CRAMPED * 0.7 * BASE)
 
 
+def test_scripts_deeper_than_three_levels_stay_at_the_smallest_size_and_still_rise(tmp_path):
+    """`x^{a^{b^{c^{d}}}}` set its fourth level on the third's baseline ("cd" side by side, flat); TeX keeps every
+    level past the second at scriptscript size and raises (lowers) each on the one it belongs to."""
+    path = typeset(tmp_path / "deep.pdf", [r"$x^{a^{b^{c^{d^{e}}}}}$ and $x_{a_{b_{c_{d}}}}$"])
+    page = glyphs(path)[0]
+    assert texts(path) == ["xabcde and xabcd"]
+    x, a, b, c, d, e = page[:6]
+    assert [g.size for g in (a, b, c, d, e)] == pytest.approx([0.7 * BASE] + [0.5 * BASE] * 4, abs=TOL)
+    assert close(a.y - x.y, SUP * BASE) and close(b.y - a.y, SUP * 0.7 * BASE)
+    for lower, upper in ((b, c), (c, d), (d, e)):
+        assert close(upper.y - lower.y, SUP * 0.5 * BASE), (lower, upper)
+    x, a, b, c, d = page[find(page, "x", 6):][:5]
+    assert [g.size for g in (b, c, d)] == pytest.approx([0.5 * BASE] * 3, abs=TOL)
+    for lower, upper in ((b, c), (c, d)):
+        assert close(upper.y - lower.y, SUB * 0.5 * BASE), (lower, upper)
+
+
 def test_a_math_letter_before_an_upright_character_gets_its_italic_correction(tmp_path):
     """A stress test's f(x): the hook of the italic f touched the parenthesis after it, and the comma after `$f$,`
     sat under it. TeX puts the letter's italic correction after it; before a space, nothing."""

@@ -41,7 +41,7 @@ PLAIN = Style()
 
 
 _MAX_DEPTH = 32  # nesting of groups and macro arguments
-_MAX_SCRIPTS = 3  # deeper sub/superscripts stay at this level
+_MAX_SCRIPTS = _MAX_DEPTH  # sub/superscripts nest as deep as groups do; from the second level on at the smallest size
 _TEXT_MODES = frozenset({"text", "textit"})
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
