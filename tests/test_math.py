@@ -355,6 +355,36 @@ def test_a_formula_wider_than_the_line_is_never_hyphenated_nor_torn_from_its_scr
     assert [line.strip() for line in _lines(paragraph)] == ["Long", "Ba\u25a1K\u25a1", "Fe\u25a1As\u25a1", "Ba\u25a1K\u25a1", "Fe\u25a1As\u25a1", "end"]
 
 
+def test_a_word_glued_to_a_formula_breaks_only_at_its_own_hyphen(tmp_path):
+    """"H$_2$O-based" is one unit, H, the box of its 2 and "O-based": it broke just after the box, "We use H₂" /
+    "O-based" (split into the room left, as a word wider than the line), and never at its own hyphen, where a
+    compound of letters breaks ("We use H₂O-" / "based"); now it breaks there alone, never inside the formula and
+    the letters glued to it."""
+    text = "We use H$_2$O-based solvents and CO$_2$-rich gas"
+    path = typeset(tmp_path / "glued.pdf", [text], width=53)  # (the text 12 pt narrower: 41 pt, the word 41.7)
+    assert texts(path)[0] == "We use H2O- based sol- vents and CO2-rich gas"
+    page = glyphs(path)[0]
+    h, two, o = page[find(page, "H")], page[find(page, "2")], page[find(page, "O")]
+    assert close(h.y, o.y) and h.x < two.x < o.x < h.x + 3 * BASE  # H₂O on one line, the O right after the 2
+    assert close(two.size, 0.7 * BASE) and close(two.y - h.y, SUB * BASE)
+    style = styles().text
+    seen = set()
+    for width in range(30, 330, 4):
+        paragraph = Para(markup.inline(text), style)
+        paragraph.wrap(width, 10_000)
+        lines = [line.strip() for line in _lines(paragraph)]
+        for line, after in zip(lines, lines[1:]):
+            assert not line.endswith("\u25a1") and not after.startswith(("O", "\u25a1", "-rich")), (width, lines)
+        if width >= 36:  # (narrower, "H₂O-" itself is wider than the line: split anywhere)
+            assert any("H\u25a1O-" in line for line in lines) and any("CO\u25a1-" in line for line in lines), \
+                (width, lines)
+        seen.add(next(line for line in lines if "H\u25a1O" in line).endswith("O-"))
+    assert seen == {True, False}  # (it did break at its hyphen, and went whole)
+    paragraph = Para(markup.inline(text), style)
+    paragraph.wrap(62, 10_000)  # (was "We use" / "H₂O-based", a line of two words spaced wide)
+    assert [line.strip() for line in _lines(paragraph)][:2] == ["We use H\u25a1O-", "based solvents"]
+
+
 # -- text that comes back out ------------------------------------------------------------------
 
 

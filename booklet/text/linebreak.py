@@ -62,6 +62,7 @@ class Helpers(NamedTuple):
     long_leftover: Callable  # whether a word is the long rest of one broken before (a web address's), split again
     breaks_as_address: Callable  # whether a word has a web address's breaks (after a slash, ...), to break it at
     attached: Callable = None  # whether a fragment is a box a word is never split before (its nucleus's scripts)
+    breaks_at_own_hyphens: Callable = None  # whether a word glued to a formula breaks at its own hyphens, to break it at
 
 
 def _takes(para, style, frags, least: int = 2) -> bool:
@@ -462,9 +463,13 @@ def break_lines(para, width, helpers: Helpers):
                 if tail or wordWidth > min(maxWidths[nmw], maxWidths[min(nmw + 1, maxlineno)]):
                     if SPLIT_TAILS and not tail and n > 0 and (
                             (hyphenator is not None and _a_word_of_letters(w) and not _unhyphenated(w))
-                            or (attemptHyphenation and helpers.breaks_as_address(w))):
+                            or (attemptHyphenation and helpers.breaks_as_address(w))
+                            or (embeddedHyphenation and helpers.breaks_at_own_hyphens is not None
+                                and not _unhyphenated(w) and helpers.breaks_at_own_hyphens(w))):
                         # a word of a language after others on the line: it starts the next, to be hyphenated
                         # there ("Bäckerei D" / "ruckverfahren" was split into the room left, with no hyphen);
+                        # a word glued to a formula, to be broken there at its own hyphen ("We use H₂" / "O-based"
+                        # was split into the room left just after the formula's box);
                         # a web address too, to be broken there after a slash ("problem (" / "https://.../4" /
                         # "125)", and "(h" / "ttps://...": XDC 2021 on A4, split into the room left at any letter)
                         _words[at:at] = [_break_after(f), w]

@@ -1721,6 +1721,58 @@ def _code_breaking(hyphenate):
     return breaking
 
 
+def _formula_breaking(hyphenate):
+    """`hyphenate` (ReportLab's _hyphenateFragWord, as _code_breaking is given it), but a word that a formula's box
+    (its scripts, a fixed space) is glued into ("H$_2$O-based": H, the box of the 2, "O-based") is never hyphenated
+    by the dictionary nor inside the formula and the letters glued to it: it breaks at its own hyphens alone, outside
+    the formula (_own_hyphen_break), where the style breaks at a word's own hyphens (`embedded`). ReportLab breaks only
+    words of letters (a box is none): such a word went whole to the next line, and one wider than the line was split
+    into the room left after its box ("We use H₂" / "O-based")."""
+
+    def breaking(hyphenator, word, new_width, line, uri_waste, embedded, *rest):
+        if not any(_a_box(frag) for frag, _ in word[1:]):
+            return hyphenate(hyphenator, word, new_width, line, uri_waste, embedded, *rest)
+        return _own_hyphen_break(word, new_width, line) if embedded else None
+
+    return breaking
+
+
+def _own_hyphen_cuts(word) -> list[tuple[int, int]]:
+    """Where a word glued to a formula (ReportLab's [width, (fragment, text), ...] with a box in it) may break: after
+    each of its own hyphens in its text (not in a box, nor in a formula's <nobr> run), with two characters before it
+    (a box one of them: "H₂O-") and two letters or digits after it, as a compound breaks (_at_hyphens): (the part,
+    where in its text), in order."""
+    chars = [(index, at, ch, _a_box(frag) or getattr(frag, "nobr", False))
+             for index, (frag, text) in enumerate(word[1:], 1) for at, ch in enumerate(text)]
+    return [(index, at + 1) for n, (index, at, ch, held) in enumerate(chars)
+            if ch == "-" and not held and n >= 2 and (chars[n - 1][3] or chars[n - 1][2].isalnum())
+            and not chars[n - 2][2].isspace() and n + 2 < len(chars)
+            and chars[n + 1][2].isalnum() and chars[n + 2][2].isalnum()]
+
+
+def _own_hyphen_break(word, new_width: float, line: float):
+    """`word` (a word glued to a formula: _formula_breaking) broken after the last of its own hyphens whose head fits
+    the line (`new_width`: the line's width with the word, `line`: the line's): a head (_SplitFragH, the hyphen its
+    own) and a tail; None when none fits."""
+    rl = _rl_paragraph
+    before = new_width - word[0]
+    for index, cut in reversed(_own_hyphen_cuts(word)):
+        frag, text = word[index]
+        head = [*word[1:index], (frag, text[:cut])]
+        head_width = sum(_string_width(t, f.fontName, f.fontSize) for f, t in head)
+        if before + head_width <= line:
+            tail = [(frag, text[cut:]), *word[index + 1:]]
+            tail_width = sum(_string_width(t, f.fontName, f.fontSize) for f, t in tail)
+            kind = rl._SplitFragHS if isinstance(word, rl._HSFrag) else rl._SplitFrag
+            return [rl._SplitFragH([head_width, *head]), kind([tail_width, *tail])]
+    return None
+
+
+def _breaks_at_own_hyphens(word) -> bool:
+    """Whether `word` (ReportLab's) is glued to a formula and breaks at a hyphen of its own (_own_hyphen_cuts)."""
+    return any(_a_box(frag) for frag, _ in word[1:]) and bool(_own_hyphen_cuts(word))
+
+
 def _code_breaking_word(hyphenate):
     """`hyphenate` for the words of a paragraph of one fragment (ReportLab's _hyphenateWord, as _within_parts is given
     it), as _code_breaking: a paragraph that is one code span (a list item, `android_res_query`) breaks as code does."""
@@ -1786,13 +1838,13 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
     after = {"_hy_sfx_pat": re.compile(_rl_paragraph._hy_sfx_pat.pattern.replace("]+$", "\u2026]+$"))} if ellipsis \
         else {}
     def frag_words(**letters):
-        return _code_breaking(_calling(
+        return _formula_breaking(_code_breaking(_calling(
             _rl_paragraph._hyphenateFragWord,
             _hyGenPair=_calling(_rl_paragraph._hyGenPair, stringWidth=_string_width, _uri_split_pairs=_address_pairs,
                                 **after, **letters),
             _hyGenFragsPair=_calling(_rl_paragraph._hyGenFragsPair, **after, **letters, _uri_split_pairs=_address_pairs,
                                      _rebuildFragWord=_calling(_rl_paragraph._rebuildFragWord,
-                                                               stringWidth=_string_width))))
+                                                               stringWidth=_string_width)))))
 
     def words(**letters):  # (one fragment's words)
         return _code_breaking_word(_calling(_rl_paragraph._hyphenateWord, _hyGenPair=_calling(
@@ -1808,7 +1860,8 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
                           _SplitFrag=_SplitFragUnlessLong),
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
-        long_leftover=_long_leftover, breaks_as_address=_breaks_as_address, attached=_a_box)
+        long_leftover=_long_leftover, breaks_as_address=_breaks_as_address, attached=_a_box,
+        breaks_at_own_hyphens=_breaks_at_own_hyphens)
 
 
 def _a_box(frag) -> bool:
