@@ -677,6 +677,30 @@ def test_display_math_between_double_dollars_is_set_as_math():
     assert markup.latex_problems(text) == []
 
 
+def test_a_space_before_the_closing_dollar_of_tex_is_set_as_tex_sets_it(tmp_path):
+    """`$\\sin x $` (a space before the closing dollar, which TeX ignores) printed as written, dollars and backslash
+    and all, with no warning (or, with another formula after it, ran on to that one's closing dollar: "sin x$and$
+    sin x"); math that is plainly TeX (a macro, a script, a group) may end after a space. "costs $5 and $10" is still
+    no math, nor "$x $" (no TeX in it)."""
+    text = r"the value $\sin x $ and $\sin x$ and $x_i $ here"
+    assert markup.inline(text) == markup.inline(r"the value $\sin x$ and $\sin x$ and $x_i$ here")
+    assert markup.plain(text) == "the value sin x and sin x and xi here"
+    assert markup.math_sources(text) == ["\\sin x ", "\\sin x", "x_i "] and markup.latex_problems(text) == []
+    assert markup.plain("costs $5 and $10") == "costs $5 and $10" and markup.math_sources("a $x $ b") == []
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: lee
+          title: On $\\sin x $ and $\\alpha $
+          speaker: {name: Ann Lee}
+          abstract: We fit $\\sin x $ to $T_{\\rm eff} $.
+        """)})
+    _, problems = check_folder(data)
+    assert [p for p in problems if p.kind == "math" or "\\sin" in p.message] == []
+    out = tmp_path / "out.pdf"
+    build_booklet(data, out)
+    printed = " ".join(texts(out))
+    assert "On sin x and α" in printed and "We fit sin x to Teff." in printed and "$" not in printed
+
+
 LATEX_DELIMITED = (r"Energy \(E = mc^2\), a gap \( \Delta \sim 1.76\,k_B T_c \) and "
                    r"\[ \int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2} \] end.")
 

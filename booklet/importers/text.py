@@ -596,11 +596,13 @@ _PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 _DISPLAY = re.compile(r"\$\$(?=\S)(.+?)(?<=\S)\$\$|\\\((.+?)\\\)", re.S)
 _LATEX_ESCAPE = re.compile(r"\\[%&]")
 _MATH_END = re.compile(r"\\.|\$", re.S)
+_PLAIN_TEX = re.compile(r"\\[A-Za-z]|[\^_{]")  # (what makes math plainly TeX, as booklet.text.markup has it)
 
 
 def _math_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each `$...$`, by booklet's own rule (booklet/text/markup.py, as in Pandoc): `\\$` is
-    a dollar; `$` opens before a non-space; the closing `$` follows a non-space and no digit follows it."""
+    a dollar; `$` opens before a non-space; the closing `$` follows a non-space (or any character in math that is
+    plainly TeX, with a macro, a script or a group: `$\\sin x $`) and no digit follows it."""
     spans, pos = [], 0
     while (start := text.find("$", pos)) != -1:
         if start and text[start - 1] == "\\" and not _escaped_backslash(text, start - 1):
@@ -612,7 +614,8 @@ def _math_spans(text: str) -> list[tuple[int, int]]:
             continue
         end = None
         for m in _MATH_END.finditer(text, inner):
-            if m.group() == "$" and not text[m.end():m.end() + 1].isdigit() and not text[m.start() - 1].isspace():
+            if m.group() == "$" and not text[m.end():m.end() + 1].isdigit() and (
+                    not text[m.start() - 1].isspace() or _PLAIN_TEX.search(text, inner, m.start())):
                 end = m.start()
                 break
         if end is None:
