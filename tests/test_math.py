@@ -701,6 +701,28 @@ def test_a_space_before_the_closing_dollar_of_tex_is_set_as_tex_sets_it(tmp_path
     assert "On sin x and α" in printed and "We fit sin x to Teff." in printed and "$" not in printed
 
 
+def test_an_escaped_quote_after_a_letter_in_math_is_a_prime_with_a_warning(tmp_path):
+    """`$f\\'(x)$` (the prime escaped, as JSON and YAML escape a quote) put LaTeX's acute accent on the bracket,
+    "f(\u0301x)", with no warning; LaTeX refuses \\' in math. Now a \\' after an atom with no letter to put an accent on
+    prints a prime, as `$f'(x)$` does, and check says so with file, line and key; `$\\'e$` is still an accented e."""
+    assert markup.plain(r"$f\'(x)$, $f\'\'(x)$, $f\'$ and $\'e$") == "f\u2032(x), f\u2032\u2032(x), f\u2032 and \u00e9"
+    assert markup.inline(r"$f\'(x)$") == markup.inline("$f'(x)$")
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: lee
+          title: Spectra
+          speaker: {name: Ann Lee}
+          abstract: We fit $f\\'(x)$ and $g'(x)$.
+        """)})
+    _, problems = check_folder(data)
+    math = [(p.file, p.line, p.key, p.message) for p in problems if p.kind == "math"]
+    assert math == [("abstracts.yaml", 14, "[2].abstract", "the math $f\\'(x)$ has \\' before '(': LaTeX's acute accent, "
+                     "which LaTeX refuses in math, with no letter to put it on; booklet reads it as a prime: it prints "
+                     "as f\u2032(x) (write a prime as ', f'(x))")]
+    out = tmp_path / "out.pdf"
+    build_booklet(data, out)
+    assert "We fit f\u2032(x) and g\u2032(x)." in " ".join(texts(out))
+
+
 LATEX_DELIMITED = (r"Energy \(E = mc^2\), a gap \( \Delta \sim 1.76\,k_B T_c \) and "
                    r"\[ \int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2} \] end.")
 

@@ -12,8 +12,8 @@ from ..cache.memory import active
 from .fonts import (IN_STYLE, MONO, SANS, font_for_char, fonts_number, in_mono, math_font, mono_name, use_fallbacks,
                     when_fonts_change)
 from . import mhchem, siunitx
-from .mathtext import (NBSP, PLAIN, Run, Script, Style, empty_arguments, line_breaks, math_runs, missing_arguments,
-                       unknown_macros)
+from .mathtext import (NBSP, PLAIN, Run, Script, Style, empty_arguments, escaped_primes, line_breaks, math_runs,
+                       missing_arguments, unknown_macros)
 
 __all__ = ["inline", "latex_problems", "math_chars", "math_sources", "paragraphs", "plain", "source_paragraphs"]
 
@@ -332,6 +332,13 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
             names = " and ".join(empty)
             problems.append(Told.of(f"the math {written(src, _shown(src))} gives {names} an empty argument (TeX sets "
                                     f"an empty box there): it prints as {_printed(src)}", written(src)))
+    for src in sources:
+        primes = escaped_primes(src)
+        if primes:
+            before = f"before '{primes[0]}'" if primes[0] else "at its end"
+            problems.append(Told.of(f"the math {written(src, _shown(src))} has \\' {before}: LaTeX's acute accent, which "
+                                    f"LaTeX refuses in math, with no letter to put it on; booklet reads it as a prime: "
+                                    f"it prints as {_printed(src)} (write a prime as ', f'(x))", written(src)))
     for src in sources:
         if line_breaks(src) and not missing_arguments(src):  # (told of above, with what prints)
             problems.append(Told.of(f"the math {written(src, _shown(src))} breaks the line with \\\\, which booklet does "

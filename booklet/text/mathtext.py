@@ -163,20 +163,22 @@ class _Item:
 
 
 @lru_cache(maxsize=8192)
-def _parsed(src: str) -> tuple[tuple[Run, ...] | None, tuple[str, ...], tuple[str, ...], bool, tuple[str, ...]]:
+def _parsed(src: str) -> tuple[tuple[Run, ...] | None, tuple[str, ...], tuple[str, ...], bool, tuple[str, ...],
+                               tuple[str, ...]]:
     try:
         if "\\" in src:
             src = mhchem.in_math(siunitx.in_math(src))  # (\SI{50}{\milli\kelvin}, \ce{H2O}: the math they stand for)
         parser = _MathParser(src)
         runs = parser.render()
     except Exception:
-        return None, (), (), False, ()
+        return None, (), (), False, (), ()
     unknown = tuple(dict.fromkeys(parser.unknown))
     missing = tuple(dict.fromkeys(parser.missing))
     empty = tuple(dict.fromkeys(parser.empty))
+    primes = tuple(dict.fromkeys(parser.primes))
     if not any(t for t, _ in runs):  # (a formula of spaces alone, "10$\,$GeV", prints its space)
-        return None, unknown, missing, parser.breaks, empty
-    return tuple(runs), unknown, missing, parser.breaks, empty
+        return None, unknown, missing, parser.breaks, empty, primes
+    return tuple(runs), unknown, missing, parser.breaks, empty, primes
 
 
 def math_runs(src: str) -> tuple[Run, ...] | None:
@@ -202,6 +204,13 @@ def empty_arguments(src: str) -> tuple[str, ...]:
     return _parsed(src)[4]
 
 
+def escaped_primes(src: str) -> tuple[str, ...]:
+    """What in the math between two dollars follows `\\'` where a prime was meant (`f\\'(x)`, the quote escaped as
+    JSON and YAML escape one): LaTeX's acute accent, which LaTeX refuses in math, with no letter to put it on (a
+    bracket, nothing). booklet prints a prime there, as `f'(x)` prints one; '' for the formula's end."""
+    return _parsed(src)[5]
+
+
 def line_breaks(src: str) -> bool:
     """Whether the math between two dollars breaks its line with `\\\\` (as TeX's inline math may): booklet sets a
     formula on one line, the break a space."""
@@ -224,6 +233,7 @@ class _MathParser:
         self.missing: list[str] = []  # macros (and ^, _) whose argument is not there
         self.breaks = False  # a \\ (TeX's line break) was read, set as a space
         self.empty: list[str] = []  # macros (\frac, \sqrt, accents) given an argument that shows nothing
+        self.primes: list[str] = []  # what follows each \' read as a prime (escaped_primes)
 
     def render(self) -> list[Run]:
         ctx = _Ctx()
@@ -387,6 +397,10 @@ class _MathParser:
             self._sqrt(ctx, items)
         elif name == "substack" and self._peek_nonspace() == "{":
             self._substack(ctx, items)
+        elif name == "'" and items and items[-1].kind != "space" and self._no_letter_next():
+            if (after := self._peek_nonspace()) != "\\'":  # f\'(x): a prime, as f'(x) (see escaped_primes)
+                self.primes.append(after or "")
+            self._char("'", ctx, items)
         elif name in _ACCENTS:
             mark, every = _ACCENTS[name]
             items.append(_Item("ord", _with_mark(self._wanted(name, self._argument(ctx), True), mark, every)))
@@ -412,6 +426,12 @@ class _MathParser:
                 written += [*brace, *inner, *([("}", _upright(ctx))] if closed else [])]
             items.append(_Item("op" if name.isalpha() and len(written) == 1 else "ord", written))
         return ctx
+
+    def _no_letter_next(self) -> bool:
+        """Whether what comes next is no letter, group or macro an accent could be put on (a bracket, a sign,
+        nothing)."""
+        tok = self._peek_nonspace()
+        return tok is None or tok in (_ROW, "\\'") or not (tok[0].isalpha() or tok[0] in "{\\")
 
     def _wanted(self, name: str, runs: list[Run] | None, shown: bool = False) -> list[Run]:
         """A macro's argument's runs; none when it has none (noted: TeX would stop there). `shown`: the argument is
