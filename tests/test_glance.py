@@ -881,3 +881,32 @@ def test_a_rooms_sessions_one_after_another_share_its_lane_and_line_up_across_ro
     late = [found[f"Talk{n:03d}"] for n in range(5, 9)]
     assert all(abs(a - b) < 0.5 for a, b in zip(early, late)), (early, late)  # each hall's lane, the same place
     assert early == sorted(early) and early[1] - early[0] > 60  # four lanes side by side, a quarter of the column
+
+
+def test_a_box_too_low_for_its_title_takes_the_free_time_beside_it(tmp_path):
+    """On a day from 05:00 to 21:30 an A5 glance gives a quarter of an hour about 5 points, less than a sliver of the
+    smallest type (SIGDIAL 2020): "Opening Remarks" 07:30-07:45 was an empty white box, and a talk at 18:30 with no
+    end, five minutes before the next item, a hairline with no title. Each is drawn as high as a line of it needs,
+    into the free time after it (the opening, from 07:30 down) or before it (the talk, up to 18:30)."""
+    items = ['{time: "05:00-06:00", title: Early start}', '{time: "07:30-07:45", title: Opening Remarks}',
+             '{time: "16:30-17:00", title: Coffee, kind: break}', '{session: Keynote, items: [{time: "18:30", talk: lund-2026}]}',
+             '{session: Posters, items: [{time: "18:35-19:30", title: Discussion}]}', '{time: "20:30-21:30", title: Dinner, kind: social}']
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + "".join(f"      - {item}\n" for item in items)
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    (page,) = glance_pages(pdf, result.anchors)
+    found, sizes = {}, {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found[text.strip()] = tm[5] * cm[3] + cm[5]
+            sizes[text.strip()] = size * tm[3] * cm[3]
+
+    pdf.reader.pages[page].extract_text(visitor_text=visit)
+    assert "Opening Remarks" in found and "A talk about Lund" in found, " | ".join(found)
+    hours = {text: found[text] + 0.95 * sizes[text] for text in ("07:00", "08:00", "18:00", "19:00")}
+    per_minute = (hours["07:00"] - hours["08:00"]) / 60
+    assert per_minute * 15 - 1.2 < 5.5 * 0.95  # (the quarter hour itself is too low for a sliver)
+    assert hours["08:00"] < found["Opening Remarks"] < hours["07:00"] - 30 * per_minute  # from 07:30 down
+    assert hours["19:00"] + 25 * per_minute < found["A talk about Lund"] < hours["18:00"] - 15 * per_minute

@@ -9,8 +9,9 @@ booklet: math, emphasis, fallback fonts), hyphenated, in one size for the whole 
 up to 0.72 of the text size, a line of which the shortest box of a quarter of an hour or more
 holds), cut after a word with an ellipsis when it needs more lines than its box holds and clipped
 to its box; a shorter box takes a smaller size, down to SMALLEST; a box lower than a line of that but not than
-its type holds one line of it with no leading to spare, and a lower box stays empty (its colour still marks the
-time; the day's page has it all). A talk's or tutorial's
+its type holds one line of it with no leading to spare; a lower box is drawn that high, into the free time after
+it or else before it, and where there is none stays empty (its colour still marks the time; the day's page has it
+all). A talk's or tutorial's
 box also names its speakers when there is room, and links to its abstract or tutorial.
 
 - Colours: talks take their session's track colour (theme `colours: tracks:`), else the pale
@@ -98,6 +99,8 @@ class Box:
     lanes: int = 1
     group: int = 0  # the boxes that overlap one another (one after another) share a group
     members: list = field(default_factory=list)  # a box standing for a group too narrow to read: its boxes
+    top: float | None = None  # minutes it is drawn from and to, when not its start and end (_room_for_titles)
+    bottom: float | None = None
 
 
 @dataclass
@@ -299,6 +302,8 @@ def build_glance(ctx: Context) -> list:
         if len(fewer) >= len(pages):  # sessions gathered into one box may leave room for all on fewer pages
             break  # (three days, one with sessions too short for lanes: not a spread with a day alone)
         pages = fewer
+    for plan in plans:
+        _room_for_titles(plan, grid)
     if len(pages) == 1:
         return [GlancePage(ctx, grid, pages[0], first=True)]
     notes = markup.plain(ctx.label("notes"))
@@ -307,6 +312,28 @@ def build_glance(ctx: Context) -> list:
         story += [PageBreak()] if number else []
         story.append(GlancePage(ctx, grid, shown, first=number == 0))
     return story
+
+
+def _room_for_titles(plan: DayPlan, grid: Grid) -> None:
+    """A box too low for a line of its title even as a sliver (SIGDIAL's quarter-hour "Opening Remarks", an invited
+    talk with no end five minutes before the next) is drawn that high, into the free time after it, else before it,
+    where no box of its lanes is: it was drawn empty, or as a hairline with nothing to read."""
+    need = grid.textless + 0.01
+    first, last = grid.first, grid.last
+
+    def beside(a: Box, b: Box) -> bool:  # sharing some of the column's width
+        return a.lane / a.lanes < (b.lane + b.span) / b.lanes and b.lane / b.lanes < (a.lane + a.span) / a.lanes
+
+    for box in sorted(plan.boxes, key=lambda b: b.start):
+        if box.end - box.start >= need or not (box.members or box.item is not None and box.item.shown_title):
+            continue
+        others = [b for b in plan.boxes if b is not box and beside(b, box)]
+        after = min([b.top if b.top is not None else b.start for b in others if b.start >= box.end] + [last])
+        before = max([b.bottom if b.bottom is not None else b.end for b in others if b.end <= box.start] + [first])
+        bottom = min(after, box.start + need)
+        top = max(before, bottom - need)
+        if (top, bottom) != (box.start, box.end):
+            box.top, box.bottom = top, bottom
 
 
 # --------------------------------------------------------------------------- the plan of a day
@@ -676,8 +703,8 @@ class GlancePage(Flowable):
         lane = width / box.lanes
         left = x + box.lane * lane + BOX_GAP
         right = x + (box.lane + box.span) * lane - BOX_GAP
-        top = grid.y(box.start) - BOX_GAP
-        bottom = grid.y(box.end) + BOX_GAP
+        top = grid.y(box.start if box.top is None else box.top) - BOX_GAP
+        bottom = grid.y(box.end if box.bottom is None else box.bottom) + BOX_GAP
         if box.members:
             fill = self.ctx.colours.session
             ref = day_key(self.plan_of[id(box)]) if self.ctx.has("programme") else None  # (its day's page)
