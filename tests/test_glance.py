@@ -358,6 +358,19 @@ def test_each_parallel_track_keeps_its_lane_when_the_right_one_starts_first():
     assert lanes == {"a1": 0, "a2": 0, "b1": 1, "b2": 1, "b3": 1}
 
 
+
+def test_boxes_side_by_side_in_their_time_are_as_wide_as_each_other():
+    """rC3 2020: 'The weirdness of investigative journalism' (11:00-11:40, the first room) widened over the second
+    room's lane, free until noon, and was twice as wide as 'Chaostrawler' (11:20-13:30) beside it in the third. Boxes
+    side by side in their time each keep one lane."""
+    a = Session("Room A", (_item("weird", (11, 0), (11, 40)),))
+    b = Session("Room B", (_item("b1", (12, 0), (12, 30)),))
+    c = Session("Room C", (_item("chaos", (11, 20), (13, 30)),))
+    plan = plan_day(0, Day(dt.date(2027, 9, 13), (Parallel((a, b, c)),)))
+    placed = {box.item.title: (box.lane, box.span, box.lanes) for box in plan.boxes}
+    assert placed["weird"] == (0, 1, 3) and placed["chaos"] == (2, 1, 3) and placed["b1"] == (1, 1, 3)
+
+
 # --------------------------------------------------------------------------- left out, small, other looks
 
 

@@ -457,8 +457,10 @@ def _lanes_of(group: list[Box]) -> None:
             lane_ends.append(box.end)
         lane_ends[lane] = box.end
         box.lane = lane
-    for box in group:
-        box.lanes = len(lane_ends)
+    for box in group:  # (a box beside another in its time keeps one lane: rC3's 'The weirdness of investigative
+        box.lanes = len(lane_ends)  # journalism' was twice as wide as the talk beside it, in a lane left free)
+        if any(other.start < box.end and box.start < other.end for other in group if other is not box):
+            continue
         while box.lane + box.span < box.lanes and not any(
                 other.lane == box.lane + box.span and other.start < box.end and box.start < other.end
                 for other in group if other is not box):
