@@ -385,6 +385,16 @@ def test_a_word_glued_to_a_formula_breaks_only_at_its_own_hyphen(tmp_path):
     assert [line.strip() for line in _lines(paragraph)][:2] == ["We use H\u25a1O-", "based solvents"]
 
 
+@pytest.mark.parametrize("address", ["https://github.com/ValveSoftware/Proton", "https://github.com/GE/proton-ge-custom"])
+def test_a_web_address_glued_to_a_fixed_space_still_breaks_after_a_slash(address):
+    """A web address before " ;" (its fixed space a box, as a formula's scripts are) is no word glued to a formula:
+    it breaks after a slash as before, not only at a hyphen of its own or whole on the next line (FOSDEM 2025:
+    "and additional components" / "https://github.com/ValveSoftware/Proton ;", the first line spaced wide)."""
+    paragraph = Para(markup.inline(f"and additional components {address} ; Proton-GE, a fork"), styles().text)
+    paragraph.wrap(200, 10_000)
+    assert [line.strip() for line in _lines(paragraph)][0] == "and additional components https://github.com/"
+
+
 # -- text that comes back out ------------------------------------------------------------------
 
 

@@ -1730,7 +1730,8 @@ def _formula_breaking(hyphenate):
     into the room left after its box ("We use H₂" / "O-based")."""
 
     def breaking(hyphenator, word, new_width, line, uri_waste, embedded, *rest):
-        if not any(_a_box(frag) for frag, _ in word[1:]):
+        if not _breaks_at_own_hyphens(word):  # (a web address glued to a fixed space, "https://.../Proton ;", breaks
+            # after its slashes, as before)
             return hyphenate(hyphenator, word, new_width, line, uri_waste, embedded, *rest)
         return _own_hyphen_break(word, new_width, line) if embedded else None
 
@@ -1769,8 +1770,11 @@ def _own_hyphen_break(word, new_width: float, line: float):
 
 
 def _breaks_at_own_hyphens(word) -> bool:
-    """Whether `word` (ReportLab's) is glued to a formula and breaks at a hyphen of its own (_own_hyphen_cuts)."""
-    return any(_a_box(frag) for frag, _ in word[1:]) and bool(_own_hyphen_cuts(word))
+    """Whether `word` (ReportLab's) is glued to a formula and breaks at a hyphen of its own (_own_hyphen_cuts): not a
+    web address (FOSDEM 2025's "https://github.com/.../proton-ge-custom ;", its fixed space before ";" a box, lost its
+    breaks after a slash, and the line before it was spaced wide)."""
+    return (any(_a_box(frag) for frag, _ in word[1:]) and not _breaks_as_address(word)
+            and bool(_own_hyphen_cuts(word)))
 
 
 def _code_breaking_word(hyphenate):
