@@ -377,14 +377,16 @@ class Printable:
         return pixels
 
     def reader(self):
-        """A ReportLab ImageReader of it, for canvas.drawImage. In a warm build (booklet.cache.memory) the
-        first one is kept with the image and drawn again in every later build, with what ReportLab decoded
-        of it to name it (it rewinds a JPEG before embedding it); else a new one each time, gone once drawn."""
+        """A ReportLab ImageReader of it, for canvas.drawImage. In a warm build (booklet.cache.memory) whose cache
+        serves later builds in this process (`rebuilds`: a watch's) the first one is kept with the image and drawn
+        again in every later build, with what ReportLab decoded of it to name it (it rewinds a JPEG before embedding
+        it); else a new one each time, gone once drawn (a single build's disk cache kept the decoded pixels of every
+        photo to the end: 5 MB of a worker at 2,000 talks)."""
         kept = self.__dict__.get("_reader")
         if kept is None:
             kept = self._new_reader()
             cache = memory.active()
-            if cache is not None and cache.warm:
+            if cache is not None and cache.warm and cache.rebuilds:
                 self.__dict__["_reader"] = kept  # not a field: the frozen value does not change
         return kept
 

@@ -1383,3 +1383,20 @@ def test_a_single_build_s_cache_reads_each_data_file_whole_and_a_watch_s_item_by
     build_booklet(folder, tmp_path / "single.pdf", cache=persisted.PersistedCache(folder))
     build_booklet(folder, tmp_path / "watch.pdf", cache=BuildCache())
     assert (tmp_path / "single.pdf").read_bytes() == (tmp_path / "watch.pdf").read_bytes()
+
+
+def test_an_image_s_reader_is_kept_only_for_a_later_build_in_the_same_process(tmp_path, monkeypatch):
+    """An image's ReportLab reader (with the pixels ReportLab decoded of it) is kept with the image for a watch's
+    next build, not by a single build's cache: each photo's pixels stayed in a worker's memory to the end of a first
+    build, for no later build."""
+    from PIL import Image
+
+    from booklet.cache import BuildCache, persisted
+    from booklet.images import Printable
+
+    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
+    for cache, kept in ((persisted.PersistedCache(tmp_path), False), (BuildCache(), True)):
+        image = Printable.of(Image.new("RGB", (30, 20), (200, 60, 30)))
+        with cache.build():
+            first = image.reader()
+            assert (image.reader() is first) is kept and ("_reader" in image.__dict__) is kept
