@@ -1361,30 +1361,6 @@ def test_a_first_build_that_fails_leaves_none_of_the_layouts_it_wrote_as_it_went
                 if path.name.startswith(".") or "layouts" in path.name or path.suffix == ".apart"]
 
 
-def test_a_single_build_s_cache_reads_each_data_file_whole_and_a_watch_s_item_by_item(tmp_path, monkeypatch):
-    """A data file's top-level items are read one by one, each kept in the memory cache, only where a later build in
-    the same process can use them (a watch's cache: an edit re-reads its items alone). The cache of a single build
-    (persisted.PersistedCache: its files go to the disk whole) reads the file whole: items kept for no later build
-    held some 20 MB of a 2,000-talk first build. The same documents and the same PDF either way."""
-    from booklet.build import build_booklet
-    from booklet.cache import BuildCache, persisted
-    from booklet.data import load
-
-    folder = _illustrated(tmp_path / "conf")
-    monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
-    single, watch = persisted.PersistedCache(folder), BuildCache()
-    documents = []
-    for cache in (single, watch):
-        with cache.build():
-            documents.append(load.load_file(folder / "abstracts.yaml", "abstracts.yaml", []))
-    assert single.size("items") == 0
-    assert watch.size("items") == len(documents[1]) == 2
-    assert documents[0] == documents[1] and documents[0].lines == documents[1].lines
-    build_booklet(folder, tmp_path / "single.pdf", cache=persisted.PersistedCache(folder))
-    build_booklet(folder, tmp_path / "watch.pdf", cache=BuildCache())
-    assert (tmp_path / "single.pdf").read_bytes() == (tmp_path / "watch.pdf").read_bytes()
-
-
 def test_an_image_s_reader_is_kept_only_for_a_later_build_in_the_same_process(tmp_path, monkeypatch):
     """An image's ReportLab reader (with the pixels ReportLab decoded of it) is kept with the image for a watch's
     next build, not by a single build's cache: each photo's pixels stayed in a worker's memory to the end of a first

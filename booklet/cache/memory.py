@@ -59,8 +59,8 @@ class BuildCache:
     decoded of them (a single build's own cache does not: each paragraph is laid out once, each image
     decoded once, and keeping them would only cost memory). `keeps_workers`: a warm cache's builds in parts keep their
     worker processes for the next build (output.parallel.Workers), until `close`. `rebuilds`: its values serve later
-    builds in this process (not only the disk cache's next process): what is kept only for such a build (a data file's
-    items read one by one, an image's decoded pixels) is kept."""
+    builds in this process (not only the disk cache's next process): what is kept only for such a build (an image's
+    decoded pixels) is kept."""
 
     keeps_workers = True
     rebuilds = True

@@ -518,8 +518,8 @@ class PersistedCache(BuildCache):
     processes: each keeps what it laid out in files of its own (laying_out)."""
 
     keeps_workers = False
-    # the cache of a single build (for_build): what only a later build in the same process uses is not kept (a data
-    # file's items, read one by one, held 20 MB at 2,000 talks + 5,000 posters; images' decoded pixels)
+    # the cache of a single build (for_build): what only a later build in the same process uses is not kept (images'
+    # decoded pixels)
     rebuilds = False
 
     def __init__(self, folder: Path):

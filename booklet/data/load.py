@@ -198,7 +198,9 @@ def load_file(path: Path, display: str, problems: list[Problem]):
 
 def _parse_yaml(text: str, display: str, problems: list[Problem]):
     cache = memory.active()
-    if cache is not None and cache.warm and cache.rebuilds:  # (an edit re-reads only its items in the next build)
+    if cache is not None and cache.warm:  # (an edit re-reads only its items in the next build; and a long file
+        # reads faster item by item, 5,000 posters in 0.37 s against 0.70 s whole: a single build's cache too, though
+        # it keeps the items to the end, some 20 MB at 2,000 talks + 5,000 posters)
         items = _items(text)
         if items is not None:
             found = _parse_items(cache, items, display, problems)
