@@ -115,7 +115,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_coverage(booklet, lines)
         + check_schedule(booklet, lines)
         + _at_keys(check_poster_numbers(booklet) + check_participants_twice(booklet), lines)
-        + check_people_twice(booklet, lines)
+        + check_people_twice(booklet)
         + check_titles_as_names(booklet, names, lines)
         + check_photos(booklet)
         + check_abstract_texts(booklet, lines)
