@@ -1755,18 +1755,7 @@ def _own_hyphen_break(word, new_width: float, line: float):
     """`word` (a word glued to a formula: _formula_breaking) broken after the last of its own hyphens whose head fits
     the line (`new_width`: the line's width with the word, `line`: the line's): a head (_SplitFragH, the hyphen its
     own) and a tail; None when none fits."""
-    rl = _rl_paragraph
-    before = new_width - word[0]
-    for index, cut in reversed(_own_hyphen_cuts(word)):
-        frag, text = word[index]
-        head = [*word[1:index], (frag, text[:cut])]
-        head_width = sum(_string_width(t, f.fontName, f.fontSize) for f, t in head)
-        if before + head_width <= line:
-            tail = [(frag, text[cut:]), *word[index + 1:]]
-            tail_width = sum(_string_width(t, f.fontName, f.fontSize) for f, t in tail)
-            kind = rl._SplitFragHS if isinstance(word, rl._HSFrag) else rl._SplitFrag
-            return [rl._SplitFragH([head_width, *head]), kind([tail_width, *tail])]
-    return None
+    return _broken_at(word, _own_hyphen_cuts(word), new_width, line)
 
 
 def _breaks_at_own_hyphens(word) -> bool:
@@ -1797,13 +1786,20 @@ def _code_break(word, new_width: float, line: float):
     """`word` (ReportLab's [width, (frag, text), ...]) broken at the last break of its code (_CODE_BREAKS) whose head
     fits the line (`new_width`: the line's width with the word, `line`: the line's), as ReportLab breaks a web
     address: a head (_SplitFragH) and a tail; None when none fits."""
-    rl = _rl_paragraph
-    before = new_width - word[0]
     cuts = []  # (the word's part, where in its text), in order
     for index, (frag, text) in enumerate(word[1:], 1):
         if getattr(frag, "fontName", None) in _CODE_FONTS and len(text) >= max(CODE_WHOLE, 2 * CODE_PART):
             cuts += [(index, m.start()) for m in _CODE_BREAKS.finditer(text)
                      if CODE_PART <= m.start() <= len(text) - CODE_PART]
+    return _broken_at(word, cuts, new_width, line)
+
+
+def _broken_at(word, cuts: list[tuple[int, int]], new_width: float, line: float):
+    """`word` (ReportLab's [width, (frag, text), ...]) broken at the last of `cuts` ((the word's part, where in its
+    text), in order) whose head fits the line (`new_width`: the line's width with the word, `line`: the line's): a
+    head (_SplitFragH) and a tail; None when none fits."""
+    rl = _rl_paragraph
+    before = new_width - word[0]
     for index, cut in reversed(cuts):
         frag, text = word[index]
         head = [*word[1:index], (frag, text[:cut])]
