@@ -406,22 +406,9 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 def test_the_fonts_a_pdf_page_read_before_leaves_out_are_warned_about_without_pypdf(tmp_path):
     """The names of the fonts an extra page's PDF does not embed are kept with its other facts: the next check (and
     build) warns of them as the first did, without importing pypdf."""
-    from .helpers import extend
     from .test_extras import pdf_bytes
 
-    folder = write_conference(tmp_path / "conf", {
-        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/map.pdf}\n")})
-    (folder / "images").mkdir()
-    (folder / "images/map.pdf").write_bytes(pdf_bytes())  # text in the standard Helvetica, not embedded
-    env = {**os.environ, "BOOKLET_CACHE": str(tmp_path / "cache")}
-
-    def check() -> tuple[str, list[str]]:
-        done = subprocess.run([sys.executable, "-c", CHECK_AND_LIST, str(folder)], capture_output=True, text=True,
-                              cwd=ROOT, env=env)
-        report = json.loads(done.stdout.splitlines()[-1])
-        assert report["code"] in (0, None), done.stderr
-        return done.stdout + done.stderr, report["modules"]
-
+    _, check = _extra_page_checker(tmp_path, pdf_bytes())  # text in the standard Helvetica, not embedded
     warning = "map.pdf prints text in Helvetica without embedding it"
     first, modules = check()
     assert warning in first and "pypdf" in modules
@@ -433,13 +420,28 @@ def test_a_pdf_page_read_before_that_prints_nothing_is_warned_about_without_pypd
     """Whether an extra page's PDF prints anything (PDFium renders it once) is kept with its other facts: the next
     check warns of a blank page as the first did, importing neither pypdf nor pypdfium2; an edited file is judged
     anew."""
-    from .helpers import extend
     from .test_extras import drawn_pdf, pdf_bytes
+
+    folder, check = _extra_page_checker(tmp_path, drawn_pdf(lambda canvas: None))
+    warning = "map.pdf: its page prints nothing"
+    first, modules = check()
+    assert warning in first and "pypdf" in modules and "pypdfium2" in modules
+    again, modules = check()
+    assert warning in again and "pypdf" not in modules and "pypdfium2" not in modules
+    (folder / "images/map.pdf").write_bytes(pdf_bytes(words="A map at last"))
+    edited, modules = check()
+    assert warning not in edited and "pypdf" in modules
+
+
+def _extra_page_checker(tmp_path, pdf: bytes):
+    """A conference whose extra page is `pdf`: its folder, and a function that runs `booklet check` on it in a new
+    process with a disk cache of its own, giving (its output, the modules it imported)."""
+    from .helpers import extend
 
     folder = write_conference(tmp_path / "conf", {
         "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/map.pdf}\n")})
     (folder / "images").mkdir()
-    (folder / "images/map.pdf").write_bytes(drawn_pdf(lambda canvas: None))
+    (folder / "images/map.pdf").write_bytes(pdf)
     env = {**os.environ, "BOOKLET_CACHE": str(tmp_path / "cache")}
 
     def check() -> tuple[str, list[str]]:
@@ -449,14 +451,7 @@ def test_a_pdf_page_read_before_that_prints_nothing_is_warned_about_without_pypd
         assert report["code"] in (0, None), done.stderr
         return done.stdout + done.stderr, report["modules"]
 
-    warning = "map.pdf: its page prints nothing"
-    first, modules = check()
-    assert warning in first and "pypdf" in modules and "pypdfium2" in modules
-    again, modules = check()
-    assert warning in again and "pypdf" not in modules and "pypdfium2" not in modules
-    (folder / "images/map.pdf").write_bytes(pdf_bytes(words="A map at last"))
-    edited, modules = check()
-    assert warning not in edited and "pypdf" in modules
+    return folder, check
 
 
 def test_math_symbols_and_qr_codes_read_before_are_drawn_without_pylatexenc_or_barcode_modules(tmp_path):
