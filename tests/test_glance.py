@@ -668,14 +668,8 @@ def _one_day_glance(tmp_path, morning: str) -> tuple[Pdf, int]:
     return pdf, page
 
 
-def test_a_quarter_hour_too_low_for_a_line_of_the_smallest_type_still_says_what_it_is(tmp_path):
-    """On a day from 07:00 to 22:00, an A5 glance gives a quarter of an hour about 6 points: less than a line of
-    the smallest type with its leading. "Welcome" was an empty white sliver; its one line now goes in with no
-    leading to spare, its capitals centred in the box. Five minutes are too low for the type: "Changeover" goes in the
-    box of the coffee break right after it ("Changeover · Coffee"), a line of the programme as it is."""
-    pdf, page = _one_day_glance(tmp_path, """
-        {time: "08:15-08:30", title: Welcome}
-        {time: "08:30-09:10", talk: lund-2026}""")
+def _baselines_and_sizes(pdf: Pdf, page: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Each text on the page (stripped) -> its baseline's height, and its size as drawn."""
     found, sizes = {}, {}
 
     def visit(text, cm, tm, font, size):
@@ -684,6 +678,18 @@ def test_a_quarter_hour_too_low_for_a_line_of_the_smallest_type_still_says_what_
             sizes[text.strip()] = size * tm[3] * cm[3]
 
     pdf.reader.pages[page].extract_text(visitor_text=visit)
+    return found, sizes
+
+
+def test_a_quarter_hour_too_low_for_a_line_of_the_smallest_type_still_says_what_it_is(tmp_path):
+    """On a day from 07:00 to 22:00, an A5 glance gives a quarter of an hour about 6 points: less than a line of
+    the smallest type with its leading. "Welcome" was an empty white sliver; its one line now goes in with no
+    leading to spare, its capitals centred in the box. Five minutes are too low for the type: "Changeover" goes in the
+    box of the coffee break right after it ("Changeover · Coffee"), a line of the programme as it is."""
+    pdf, page = _one_day_glance(tmp_path, """
+        {time: "08:15-08:30", title: Welcome}
+        {time: "08:30-09:10", talk: lund-2026}""")
+    found, sizes = _baselines_and_sizes(pdf, page)
     assert "Welcome" in found and "Changeover" not in found  # (not a box of its own: with the coffee's, below)
     assert any(text.startswith("Changeover") and "Coffee" in text for text in found)
     hours = {text: found[text] + 0.95 * sizes[text] for text in ("08:00", "09:00")}  # their lines (_hours)
@@ -902,21 +908,16 @@ def test_a_box_too_low_for_its_title_takes_the_free_time_beside_it(tmp_path):
     end, five minutes before the next item, a hairline with no title. Each is drawn as high as a line of it needs,
     into the free time after it (the opening, from 07:30 down) or before it (the talk, up to 18:30)."""
     items = ['{time: "05:00-06:00", title: Early start}', '{time: "07:30-07:45", title: Opening Remarks}',
-             '{time: "16:30-17:00", title: Coffee, kind: break}', '{session: Keynote, items: [{time: "18:30", talk: lund-2026}]}',
-             '{session: Posters, items: [{time: "18:35-19:30", title: Discussion}]}', '{time: "20:30-21:30", title: Dinner, kind: social}']
+             '{time: "16:30-17:00", title: Coffee, kind: break}',
+             '{session: Keynote, items: [{time: "18:30", talk: lund-2026}]}',
+             '{session: Posters, items: [{time: "18:35-19:30", title: Discussion}]}',
+             '{time: "20:30-21:30", title: Dinner, kind: social}']
     programme = "days:\n  - date: 2027-09-13\n    items:\n" + "".join(f"      - {item}\n" for item in items)
     folder = write_conference(tmp_path / "conf", {"programme.yaml": programme})
     result = build_booklet(folder, tmp_path / "b.pdf")
     pdf = Pdf(tmp_path / "b.pdf")
     (page,) = glance_pages(pdf, result.anchors)
-    found, sizes = {}, {}
-
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            found[text.strip()] = tm[5] * cm[3] + cm[5]
-            sizes[text.strip()] = size * tm[3] * cm[3]
-
-    pdf.reader.pages[page].extract_text(visitor_text=visit)
+    found, sizes = _baselines_and_sizes(pdf, page)
     assert "Opening Remarks" in found and "A talk about Lund" in found, " | ".join(found)
     hours = {text: found[text] + 0.95 * sizes[text] for text in ("07:00", "08:00", "18:00", "19:00")}
     per_minute = (hours["07:00"] - hours["08:00"]) / 60
