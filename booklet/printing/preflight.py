@@ -501,12 +501,18 @@ def _margin_faults(pages: list[PageObject], scans: list[PageScan], safe_margin: 
             closest[text] = min(distance, closest.get(text, distance))
     if not pages_by_distance:
         return []
-    groups = sorted(pages_by_distance, key=closest.get)
-    where = "; ".join(f"{page_list(pages_by_distance[text])} ({text})" for text in groups[:MARGIN_GROUPS])
+    return [f"Text inside the {mm_text(safe_margin)} mm safe margin: {_grouped_pages(pages_by_distance, closest)}."]
+
+
+def _grouped_pages(pages_by: dict[str, list[int]], worst: dict[str, float]) -> str:
+    """Pages grouped by what is wrong there ('2 mm from the trim' -> pages), the worst first (`worst`: each group's
+    measure, least first), at most MARGIN_GROUPS groups and how many pages more: '3, 5 (1 mm ...); 7 (2 mm ...)'."""
+    groups = sorted(pages_by, key=worst.get)
+    where = "; ".join(f"{page_list(pages_by[text])} ({text})" for text in groups[:MARGIN_GROUPS])
     if len(groups) > MARGIN_GROUPS:
-        rest = sum(len(pages_by_distance[text]) for text in groups[MARGIN_GROUPS:])
+        rest = sum(len(pages_by[text]) for text in groups[MARGIN_GROUPS:])
         where += f"; {rest} more page{'s' * (rest != 1)}"
-    return [f"Text inside the {mm_text(safe_margin)} mm safe margin: {where}."]
+    return where
 
 
 def _line_faults(pages: list[PageObject], scans: list[PageScan]) -> list[str]:
@@ -525,11 +531,7 @@ def _line_faults(pages: list[PageObject], scans: list[PageScan]) -> list[str]:
             thinnest[text] = min(width, thinnest.get(text, width))
     if not pages_by_width:
         return []
-    groups = sorted(pages_by_width, key=thinnest.get)
-    where = "; ".join(f"{page_list(pages_by_width[text])} ({text})" for text in groups[:MARGIN_GROUPS])
-    if len(groups) > MARGIN_GROUPS:
-        rest = sum(len(pages_by_width[text]) for text in groups[MARGIN_GROUPS:])
-        where += f"; {rest} more page{'s' * (rest != 1)}"
+    where = _grouped_pages(pages_by_width, thinnest)
     return [f"Lines thinner than {_points_text(THIN_LINE)} pt ({mm_text(THIN_LINE)} mm) as printed: {where}; they "
             "may break up or vanish in print (a map or drawing placed smaller than its own size has its lines "
             "thinned as much): draw them thicker."]
