@@ -241,34 +241,29 @@ def _empty(path: Path) -> bool:
         return False
 
 
-def _is_pdf(path: Path) -> bool:
-    """Whether the file is a PDF (by the header its first bytes hold, whatever its name)."""
+def _head(path: Path, size: int) -> bytes:
+    """The file's first `size` bytes (none when it cannot be read)."""
     try:
         with open(path, "rb") as stream:
-            return b"%PDF-" in stream.read(1024)
+            return stream.read(size)
     except OSError:
-        return False
+        return b""
+
+
+def _is_pdf(path: Path) -> bool:
+    """Whether the file is a PDF (by the header its first bytes hold, whatever its name)."""
+    return b"%PDF-" in _head(path, 1024)
 
 
 def _is_html(path: Path) -> bool:
     """Whether the file is a web page (an <html> element, or the HTML doctype, near its start)."""
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(1024).lower()
-    except OSError:
-        return False
+    head = _head(path, 1024).lower()
     return b"<!doctype html" in head or b"<html" in head
 
 
 def _is_svg(path: Path) -> bool:
     """Whether the file is an SVG drawing (by its name, or an <svg element near its start)."""
-    if path.suffix.lower() in (".svg", ".svgz"):
-        return True
-    try:
-        with open(path, "rb") as stream:
-            return b"<svg" in stream.read(4096)
-    except OSError:
-        return False
+    return path.suffix.lower() in (".svg", ".svgz") or b"<svg" in _head(path, 4096)
 
 
 def _printable(image: Image.Image) -> Image.Image:

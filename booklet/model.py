@@ -362,3 +362,9 @@ class Booklet:
     # each file the data names (images, extra pages, the theme's fonts) as written, relative to the data folder, and
     # the file it led to then (links followed): what a model kept for later builds is checked against
     named_files: tuple[tuple[str, Path], ...] = field(default=(), compare=False)
+
+    def entries_with_people(self) -> list[tuple[Abstract | Tutorial | Poster, tuple[Person, ...]]]:
+        """Each abstract, tutorial and poster with the people it names (an abstract's and a poster's authors, a
+        tutorial's presenters and co-authors), in that order."""
+        return ([(a, a.authors) for a in self.abstracts] + [(t, t.people) for t in self.tutorials]
+                + [(p, p.authors) for p in self.posters])

@@ -485,6 +485,14 @@ def embedded_pdf(field: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+
+def _checked_and_built(data, tmp_path) -> list[list[str]]:
+    """The lines `booklet check` and `booklet build` of `data` print to stderr, each having exited 0."""
+    check = invoke("check", data)
+    built = invoke("build", data, "-o", tmp_path / "out.pdf")
+    assert check.exit_code == built.exit_code == 0
+    return [check.stderr.splitlines(), built.stderr.splitlines()]
+
 def test_a_pdf_extra_page_with_fonts_not_embedded_is_warned_about_unless_a_cmyk_build_renders_it(tmp_path):
     """A map made with the standard Helvetica was placed with the font's name only: 'booklet preflight' said 'Font not
     embedded: Helvetica', check and build nothing. A filled-in form field's text counts (it is drawn on the page); a
@@ -501,11 +509,7 @@ def test_a_pdf_extra_page_with_fonts_not_embedded_is_warned_about_unless_a_cmyk_
               "'embed all fonts' in the program's PDF export), or build with --cmyk, which renders the page at 300 dpi")
     expected = [f"conference.yaml:{line}: extra_pages[0].file: warning: plain.pdf prints text in Helvetica {advice}",
                 f"conference.yaml:{line + 1}: extra_pages[1].file: warning: field.pdf prints text in Helvetica {advice}"]
-    check = invoke("check", data)
-    built = invoke("build", data, "-o", tmp_path / "out.pdf")
-    assert check.exit_code == built.exit_code == 0
-    for result in (check, built):
-        lines = result.stderr.splitlines()
+    for lines in _checked_and_built(data, tmp_path):
         assert [line for line in lines if "prints text in" in line] == expected
         assert not any("embedded.pdf" in line for line in lines)
     assert invoke("check", data, "--strict").exit_code == 1
@@ -615,11 +619,7 @@ def test_a_pdf_extra_page_that_prints_nothing_is_warned_about_at_its_key_by_chec
               "it, or leave the entry out")
     expected = [f"conference.yaml:{line + index}: extra_pages[{index}].file: warning: {name}.pdf: {advice}"
                 for index, name in enumerate(["empty", "white", "invisible", "outside"])]
-    check = invoke("check", data)
-    built = invoke("build", data, "-o", tmp_path / "out.pdf")
-    assert check.exit_code == built.exit_code == 0
-    for result in (check, built):
-        lines = result.stderr.splitlines()
+    for lines in _checked_and_built(data, tmp_path):
         assert [line for line in lines if "prints nothing" in line] == expected
         assert "Extra pages' PDFs that print nothing (4):" in lines
     assert invoke("check", data, "--strict").exit_code == 1

@@ -657,9 +657,15 @@ def test_a_slot_with_nothing_in_it_is_left_blank(tmp_path, monkeypatch):
 def _one_day_glance(tmp_path, morning: str) -> tuple[Pdf, int]:
     """The built booklet and its glance page for a day from 07:00 to 22:00: registration, the items `morning` (YAML
     flow mappings, one a line) from 08:15, a changeover, coffee and dinner."""
-    items = ['{time: "07:30-08:15", title: Registration}', *textwrap.dedent(morning).strip().split("\n"),
-             '{time: "09:10-09:15", title: Changeover}', '{time: "09:15-10:00", title: Coffee, kind: break}',
-             '{time: "20:00-22:00", title: Dinner, kind: social}']
+    return _day_glance(tmp_path, ['{time: "07:30-08:15", title: Registration}',
+                                  *textwrap.dedent(morning).strip().split("\n"),
+                                  '{time: "09:10-09:15", title: Changeover}',
+                                  '{time: "09:15-10:00", title: Coffee, kind: break}',
+                                  '{time: "20:00-22:00", title: Dinner, kind: social}'])
+
+
+def _day_glance(tmp_path, items: list[str]) -> tuple[Pdf, int]:
+    """The built booklet and its glance page for one day of `items` (YAML flow mappings)."""
     programme = "days:\n  - date: 2027-09-13\n    items:\n" + "".join(f"      - {item}\n" for item in items)
     folder = write_conference(tmp_path / "conf", {"programme.yaml": programme})
     result = build_booklet(folder, tmp_path / "b.pdf")
@@ -912,11 +918,7 @@ def test_a_box_too_low_for_its_title_takes_the_free_time_beside_it(tmp_path):
              '{session: Keynote, items: [{time: "18:30", talk: lund-2026}]}',
              '{session: Posters, items: [{time: "18:35-19:30", title: Discussion}]}',
              '{time: "20:30-21:30", title: Dinner, kind: social}']
-    programme = "days:\n  - date: 2027-09-13\n    items:\n" + "".join(f"      - {item}\n" for item in items)
-    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme})
-    result = build_booklet(folder, tmp_path / "b.pdf")
-    pdf = Pdf(tmp_path / "b.pdf")
-    (page,) = glance_pages(pdf, result.anchors)
+    pdf, page = _day_glance(tmp_path, items)
     found, sizes = _baselines_and_sizes(pdf, page)
     assert "Opening Remarks" in found and "A talk about Lund" in found, " | ".join(found)
     hours = {text: found[text] + 0.95 * sizes[text] for text in ("07:00", "08:00", "18:00", "19:00")}

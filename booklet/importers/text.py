@@ -17,7 +17,7 @@ import unicodedata
 from contextlib import contextmanager
 from functools import cache
 
-from ..text.markup import address_spans, can_close, can_open, collapse
+from ..text.markup import PLAIN_TEX, address_spans, can_close, can_open, collapse
 from ..text.mathtext import symbol
 from .latex import braced_accents, citation, stars_kept, text_script
 
@@ -596,7 +596,6 @@ _PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 _DISPLAY = re.compile(r"\$\$(?=\S)(.+?)(?<=\S)\$\$|\\\((.+?)\\\)", re.S)
 _LATEX_ESCAPE = re.compile(r"\\[%&]")
 _MATH_END = re.compile(r"\\.|\$", re.S)
-_PLAIN_TEX = re.compile(r"\\[A-Za-z]|[\^_{]")  # (what makes math plainly TeX, as booklet.text.markup has it)
 
 
 def _math_spans(text: str) -> list[tuple[int, int]]:
@@ -615,7 +614,7 @@ def _math_spans(text: str) -> list[tuple[int, int]]:
         end = None
         for m in _MATH_END.finditer(text, inner):
             if m.group() == "$" and not text[m.end():m.end() + 1].isdigit() and (
-                    not text[m.start() - 1].isspace() or _PLAIN_TEX.search(text, inner, m.start())):
+                    not text[m.start() - 1].isspace() or PLAIN_TEX.search(text, inner, m.start())):
                 end = m.start()
                 break
         if end is None:

@@ -67,8 +67,7 @@ class ImportResult:
     @property
     def counts(self) -> dict[str, int]:
         b = self.booklet
-        people = [p for a in b.abstracts for p in a.authors] + [p for t in b.tutorials for p in t.people] + \
-                 [p for poster in b.posters for p in poster.authors]
+        people = [p for _, named in b.entries_with_people() for p in named]
         placeholders = [p for p in people if placeholder_name(p.name)]  # "TBA" 47 times is nobody
         people = [p for p in people if not placeholder_name(p.name)]
         named = {p.name.casefold() for p in people}

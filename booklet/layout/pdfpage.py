@@ -11,9 +11,9 @@ appearance, on top of the page, the way a viewer prints them ("flattened").
 
 What a build needs of such a file (check's answer, the page's size, the form's content and the objects it
 reaches, as plain values, its coarsest image for the resolution check, the fonts it leaves out for the font check and
-whether it prints anything at all for the blank page check: `_facts`) is kept in booklet's disk cache by the hash of the file's bytes, so a
-build of a PDF read before neither imports nor runs pypdf; the form made from the kept values is the form
-made from the file, object for object (tests/test_cold.py).
+whether it prints anything at all for the blank page check: `_facts`) is kept in booklet's disk cache by the hash of
+the file's bytes, so a build of a PDF read before neither imports nor runs pypdf; the form made from the kept values
+is the form made from the file, object for object (tests/test_cold.py).
 """
 
 from __future__ import annotations
@@ -267,30 +267,30 @@ def _rotation(page) -> int:
 def coarsest_image(path: Path) -> tuple[int, int, float] | None:
     """The page's image of the fewest pixels per inch as the page places it: (its width and height in pixels, that
     dpi on the page at its own size), or None: no image, or a file that cannot be placed."""
-    facts = _facts(path)
-    if facts is not None:
-        return facts[3]
-    return _scanned(path)[0] if _check(path) is None else None
+    return _fact(path, 3, lambda: _scanned(path)[0], None)
 
 
 def unembedded_fonts(path: Path) -> tuple[str, ...]:
     """The names of the fonts the page prints text in without their font program ('Helvetica', as a PDF made with
     the standard fonts names them), sorted; none for a file that cannot be placed. A printer's RIP substitutes a
     font of its own for them, and preflight fails the booklet that places the page as it is."""
-    facts = _facts(path)
-    if facts is not None:
-        return facts[4] or ()
-    return _scanned(path)[1] if _check(path) is None else ()
+    return _fact(path, 4, lambda: _scanned(path)[1], ()) or ()
 
 
 def is_blank(path: Path) -> bool:
     """Whether the page prints nothing where it is placed (its trim box, with the annotations a viewer prints drawn
     in): nothing drawn, or all of it white, invisible or outside the trim box; False for a file that cannot be
     placed. A printer asks about an empty page in a booklet."""
+    return bool(_fact(path, 5, lambda: _blank(path), False))
+
+
+def _fact(path: Path, index: int, unkept, default):
+    """The kept fact `index` of _facts about the file; when none are kept, what `unkept()` finds of it, or `default`
+    for a file that cannot be placed."""
     facts = _facts(path)
     if facts is not None:
-        return bool(facts[5])
-    return _blank(path) if _check(path) is None else False
+        return facts[index]
+    return unkept() if _check(path) is None else default
 
 
 BLANK_PIXELS = 1200  # the longer side of the page rendered to see whether it prints anything: a hairline still greys

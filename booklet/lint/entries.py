@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from itertools import chain
 
 from ..data.contract import placeholder_name
 from ..data.locate import Lines
@@ -42,8 +41,7 @@ def check_people_twice(booklet: Booklet) -> list[Problem]:
     line each person's entry starts on (its name's, but where another key comes first): finding the name's own line
     read the file again, 0.7 s for 5,000 posters."""
     problems = []
-    for entry, people in chain(((a, a.authors) for a in booklet.abstracts), ((t, t.people) for t in booklet.tutorials),
-                               ((p, p.authors) for p in booklet.posters)):
+    for entry, people in booklet.entries_with_people():
         first: dict[str, int] = {}
         for person in people:
             source = person.source or entry.source or Source("", 0, "")
@@ -88,8 +86,7 @@ def check_titles_as_names(booklet: Booklet, names: list[Mention], lines: Lines) 
         known.setdefault(squeeze(participant.name).casefold(), Mention(participant.name, source.file, source.line,
                                                                          join(source.key, "name")))
     problems = []
-    for entry, own in chain(((a, a.authors) for a in booklet.abstracts), ((t, t.people) for t in booklet.tutorials),
-                            ((p, p.authors) for p in booklet.posters)):
+    for entry, own in booklet.entries_with_people():
         title = squeeze(markup.plain(entry.title))
         person = known.get(title.casefold())
         if person is not None and title.casefold() not in {squeeze(p.name).casefold() for p in own}:

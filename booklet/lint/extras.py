@@ -4,8 +4,14 @@ PDFs whose page prints nothing."""
 
 from __future__ import annotations
 
-from ..model import Booklet
+from ..model import Booklet, ExtraPage, Source
 from ..problems import Problem
+
+
+def extra_pdfs(booklet: Booklet) -> list[tuple[ExtraPage, Source]]:
+    """Each extra page that is a PDF, with where the data names its file."""
+    return [(extra, booklet.image_sources.get(extra.file) or extra.source or Source("", 0, ""))
+            for extra in booklet.conference.extra_pages if extra.is_pdf]
 
 
 def check_extra_pages(booklet: Booklet) -> list[Problem]:
@@ -28,16 +34,14 @@ def check_extra_page_fonts(booklet: Booklet, page) -> list[Problem]:
     with the fonts the renderer has: nothing of the font is left to substitute."""
     from ..images import PRINT_DPI
     from ..layout import pdfpage
-    from ..model import Source
 
     if page.cmyk:
         return []
     problems = []
-    for extra in booklet.conference.extra_pages:
-        fonts = pdfpage.unembedded_fonts(extra.file) if extra.is_pdf else ()  # (none too: a PDF not placed)
+    for extra, source in extra_pdfs(booklet):
+        fonts = pdfpage.unembedded_fonts(extra.file)  # (none too: a PDF not placed)
         if not fonts:
             continue
-        source = booklet.image_sources.get(extra.file) or extra.source or Source("", 0, "")
         named = ", ".join(fonts[:-1]) + f" and {fonts[-1]}" if len(fonts) > 1 else fonts[0]
         them = "them" if len(fonts) > 1 else "it"
         problems.append(Problem(
@@ -54,13 +58,11 @@ def check_blank_extra_pages(booklet: Booklet) -> list[Problem]:
     white, a map whose drawing lies outside its trim box): the booklet would print a blank page, named in the
     contents, and the print shop would ask whether that is meant."""
     from ..layout import pdfpage
-    from ..model import Source
 
     problems = []
-    for extra in booklet.conference.extra_pages:
-        if not (extra.is_pdf and pdfpage.is_blank(extra.file)):
+    for extra, source in extra_pdfs(booklet):
+        if not pdfpage.is_blank(extra.file):
             continue
-        source = booklet.image_sources.get(extra.file) or extra.source or Source("", 0, "")
         problems.append(Problem(
             source.file, source.line, source.key,
             f"{extra.file.name}: its page prints nothing (it draws nothing, or only white, or only outside its trim "

@@ -57,10 +57,11 @@ def _pdf_page_images(booklet: Booklet, page) -> list[Problem]:
     which renders the page at 300 dpi, hides it from preflight but prints it no sharper."""
     from ..layout import pdfpage
     from ..layout.extras import fitted_box
+    from .extras import extra_pdfs
 
     problems = []
-    for extra in booklet.conference.extra_pages:
-        coarsest = pdfpage.coarsest_image(extra.file) if extra.is_pdf else None  # (None too: a PDF not placed)
+    for extra, source in extra_pdfs(booklet):
+        coarsest = pdfpage.coarsest_image(extra.file)  # (None too: a PDF not placed)
         if coarsest is None:
             continue
         box_width, box_height = fitted_box(booklet, extra, page)
@@ -69,7 +70,6 @@ def _pdf_page_images(booklet: Booklet, page) -> list[Problem]:
         dpi = coarsest[2] / scale
         if not scale > 0 or dpi >= images.PRINT_DPI - DPI_SLACK:
             continue
-        source = booklet.image_sources.get(extra.file) or Source("", 0, "")
         verdict = (" and will print blurred" if dpi < BLURRED_DPI
                    else f", below the {images.PRINT_DPI} dpi that print needs")
         pixels = f"{coarsest[0]} \u00d7 {coarsest[1]} pixels"

@@ -211,9 +211,7 @@ def known_emails(booklet: Booklet) -> tuple[People, dict[Identity, tuple[str, ..
 
     who = People(booklet.people)
     found: dict[Identity, dict[str, str]] = {}
-    people = [p for abstract in booklet.abstracts for p in abstract.authors]
-    people += [p for tutorial in booklet.tutorials for p in tutorial.people]
-    people += [p for poster in booklet.posters for p in poster.authors]
+    people = [p for _, named in booklet.entries_with_people() for p in named]
     people += [p for committee in booklet.conference.committees for p in committee.members]
     for person in (*people, *booklet.participants):
         if person.email and not placeholder_name(person.name):

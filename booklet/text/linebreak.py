@@ -211,25 +211,25 @@ def _split_word(w, max_width, max_widths, lineno, attached, after_words=False):
         width += unit_width
         at += 1
     lines.append(line)
+    def piece(f, text: str):  # (a copy of the fragment holding `text`)
+        made = f.clone()
+        if hasattr(made, "text"):
+            made.text = text
+        return made, text
+
     made = []
     for index, line in enumerate(lines):
         pieces, text, f = [], "", (line[0][0][0] if line else w[1][0])
         for g, _, c in (item for unit in line for item in unit):
             if g is not f:
-                piece = f.clone()
-                if hasattr(piece, "text"):
-                    piece.text = text
-                pieces.append((piece, text))
+                pieces.append(piece(f, text))
                 text, f = "", g
             text += c
         if index < len(lines) - 1:
-            piece = f.clone()
-            if hasattr(piece, "text"):
-                piece.text = text
-            kind = _SplitFrag
+            last, kind = piece(f, text), _SplitFrag
         else:
-            piece, kind = f, (_rl._SplitFragHS if isinstance(w, _HSFrag) else _SplitFragH)
-        made.append(kind([sum(item[1] for unit in line for item in unit), *pieces, (piece, text)]))
+            last, kind = (f, text), (_rl._SplitFragHS if isinstance(w, _HSFrag) else _SplitFragH)
+        made.append(kind([sum(item[1] for unit in line for item in unit), *pieces, last]))
     return made
 
 

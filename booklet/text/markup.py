@@ -1261,14 +1261,14 @@ def _closing_dollar(text: str, start: int) -> int | None:
     but math that is plainly TeX, with a macro, a script or a group, may be followed by a digit, as
     in "$\\sim$30 per cent" or "$\\times$10"); a space before it may be TeX's control space, `\\ `, which the
     formula prints ("a$\\ $b": a space, as TeX sets it), and it may follow a space in math that is plainly TeX
-    (_PLAIN_TEX: `$\\sin x $`, which TeX sets as `$\\sin x$`: it printed as written, its dollars and backslash too)."""
+    (PLAIN_TEX: `$\\sin x $`, which TeX sets as `$\\sin x$`: it printed as written, its dollars and backslash too)."""
     control = -1  # where the last control space read ends (none once a dollar was passed over: "$5 and $\ $ b")
     for m in _MATH_END.finditer(text, start):
         if m.group() != "$":
             if m.group()[1].isspace() and control is not None:
                 control = m.end()
         elif m.start() == start or not text[m.start() - 1].isspace() or m.start() == control \
-                or _PLAIN_TEX.search(text, start, m.start()):
+                or PLAIN_TEX.search(text, start, m.start()):
             if not text[m.end() : m.end() + 1].isdigit() or _TEX_SIGNS.search(text, start, m.start()):
                 return m.start()
             control = None
@@ -1279,8 +1279,8 @@ def _closing_dollar(text: str, start: int) -> int | None:
 
 _TEX_SIGNS = re.compile(r"[\\^_{]")
 # what makes math that may end after a space plainly TeX: a macro of letters, a script, a group (not `\\ `, an
-# escaped control space: "a$\\ $b" is no formula)
-_PLAIN_TEX = re.compile(r"\\[A-Za-z]|[\^_{]")
+# escaped control space: "a$\\ $b" is no formula); the importers find formulas by it too
+PLAIN_TEX = re.compile(r"\\[A-Za-z]|[\^_{]")
 
 
 # --------------------------------------------------------------------------- emphasis
