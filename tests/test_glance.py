@@ -690,8 +690,9 @@ def _baselines_and_sizes(pdf: Pdf, page: int) -> tuple[dict[str, float], dict[st
 def test_a_quarter_hour_too_low_for_a_line_of_the_smallest_type_still_says_what_it_is(tmp_path):
     """On a day from 07:00 to 22:00, an A5 glance gives a quarter of an hour about 6 points: less than a line of
     the smallest type with its leading. "Welcome" was an empty white sliver; its one line now goes in with no
-    leading to spare, its capitals centred in the box. Five minutes are too low for the type: "Changeover" goes in the
-    box of the coffee break right after it ("Changeover · Coffee"), a line of the programme as it is."""
+    leading to spare, its capitals and descenders centred in the box. Five minutes are too low for the type:
+    "Changeover" goes in the box of the coffee break right after it ("Changeover · Coffee"), a line of the programme
+    as it is."""
     pdf, page = _one_day_glance(tmp_path, """
         {time: "08:15-08:30", title: Welcome}
         {time: "08:30-09:10", talk: lund-2026}""")
@@ -701,8 +702,9 @@ def test_a_quarter_hour_too_low_for_a_line_of_the_smallest_type_still_says_what_
     hours = {text: found[text] + 0.95 * sizes[text] for text in ("08:00", "09:00")}  # their lines (_hours)
     per_minute = (hours["08:00"] - hours["09:00"]) / 60
     top, bottom = hours["08:00"] - 15 * per_minute, hours["08:00"] - 30 * per_minute  # 08:15 and 08:30
-    assert bottom + 0.6 < found["Welcome"] < top - 0.6 - 5.5 * 0.714  # its baseline and capitals in its box
-    assert abs((found["Welcome"] - bottom) - (top - found["Welcome"] - 5.5 * 0.714)) < 0.3  # centred
+    descender = 5.5 * 0.239
+    assert bottom + 0.6 < found["Welcome"] - descender < top - 0.6 - 5.5 * 0.714  # its line and capitals in its box
+    assert abs((found["Welcome"] - descender - bottom) - (top - found["Welcome"] - 5.5 * 0.714)) < 0.3  # centred
 
 
 def test_short_lines_one_after_another_are_one_box_naming_them(tmp_path):
@@ -926,3 +928,47 @@ def test_a_box_too_low_for_its_title_takes_the_free_time_beside_it(tmp_path):
     assert per_minute * 15 - 1.2 < 5.5 * 0.95  # (the quarter hour itself is too low for a sliver)
     assert hours["08:00"] < found["Opening Remarks"] < hours["07:00"] - 30 * per_minute  # from 07:30 down
     assert hours["19:00"] + 25 * per_minute < found["A talk about Lund"] < hours["18:00"] - 15 * per_minute
+
+
+def _descenders_and_boxes(path, page: int, start: str) -> list[tuple[str, float, tuple[float, float]]]:
+    """(character, its glyph's lowest point, (foot, top) of the smallest box drawn around it) of each g, p, y and j
+    on a page in a line that begins with `start` (pypdfium2's char boxes; the boxes its path objects, hour lines
+    excluded)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument(str(path))
+    shown = document[page]
+    text = shown.get_textpage()
+    boxes = [path.get_bounds() for path in shown.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])]
+    boxes = [b for b in boxes if b[3] - b[1] > 1]  # (not the hour lines)
+    out, whole = [], text.get_text_range()
+    starts = [n for n in range(len(whole)) if whole.startswith(start, n)]
+    for index in (n for at in starts for n in range(at, (whole.find("\n", at) + 1 or len(whole) + 1) - 1)):
+        char = whole[index]
+        if char in "gpyj":
+            left, foot, right, top = text.get_charbox(index)
+            middle = (left + right) / 2
+            around = [b for b in boxes if b[0] <= middle <= b[2] and b[1] - 3 < (foot + top) / 2 < b[3] + 3]
+            low, high = min(around, key=lambda b: b[3] - b[1])[1::2]
+            out.append((char, foot, (low, high)))
+    document.close()
+    return out
+
+
+def test_a_box_one_line_high_keeps_the_descenders_of_its_title_inside_it(tmp_path):
+    """A box lower than a line with its leading ("Gypsy yoga jig" for ten or thirteen minutes on a day from 07:00 to
+    22:00, A5) had its title's capitals centred: the g, p and y reached below the box's foot and were cut off by it.
+    The capitals and descenders are centred together now, and a box of one line with no leading to spare sets its
+    line up by what its descenders lacked: every g, p, y and j is inside its box."""
+    pdf, page = _one_day_glance(tmp_path, """
+        {time: "08:15-08:30", title: Gypsy yoga jig one}
+        {time: "08:30-09:10", talk: lund-2026}
+        {time: "11:00-11:10", title: Gypsy yoga jig two}
+        {time: "12:00-12:13", title: Gypsy yoga jig three}
+        {time: "14:00-14:15", title: Gypsy yoga jig four, kind: break}""")
+    assert any(line.startswith("Gypsy yoga jig t") for line in pdf.lines(page))
+    found = _descenders_and_boxes(pdf.path, page, "Gypsy")
+    assert len(found) >= 4 * 7, found  # (g, y, p, y, g, j, g of each title, as much of it as fits)
+    low = [(char, round(foot, 2), box) for char, foot, box in found if foot < box[0] - 0.01]
+    assert not low, low

@@ -73,6 +73,7 @@ BOX_GAP = 0.6  # white between two boxes that touch (each side)
 PAD = 1.6  # inside a box, left and right
 SMALLEST = 5.5  # points: the smallest type in a box
 CAP_HEIGHT = 0.714  # of the type size: the capitals' height in the boxes' face (Noto Sans)
+DESCENDER = 0.239  # of the type size: how far g, p, y reach below the baseline in that face
 SLIVER = 0.95  # of SMALLEST: the lowest box whose title goes on one line of that type, with no leading to spare
 OPEN = 60  # minutes: an item with no end and no next start close after it
 OPEN_MAX = 180  # minutes: the longest an item without an end is drawn up to the next start
@@ -741,6 +742,9 @@ class GlancePage(Flowable):
             path.rect(x, y, width, height)
             canv.clipPath(path, stroke=0, fill=0)  # nothing ever runs out of its box
             top = y + height - pad
+            last = laid[-1][0].style  # the last line's descenders inside the box: the text up by what they lacked
+            foot = top - sum(h for _, h in laid) + last.leading - last.fontSize - DESCENDER * last.fontSize
+            top += max(0.0, y - foot)
             for para, h in laid:
                 top -= h
                 para.drawOn(canv, x + PAD, top)
@@ -912,8 +916,10 @@ def _sliver(grid: Grid, title: str, width: float, height: float, language: str |
     if para is None:
         return []
     para.wrap(width, 10_000)
-    # the capitals centred in the box, the paragraph's height counted down to the baseline
-    return [(para, height - max(0.0, height - SMALLEST * CAP_HEIGHT) / 2)]
+    # the capitals and the descenders below them centred in the box, the paragraph's height counted down to the
+    # baseline (the capitals alone centred put the descenders of "Gypsy" under the box's foot, clipped)
+    extent = SMALLEST * (CAP_HEIGHT + DESCENDER)
+    return [(para, height - max(0.0, height - extent) / 2 - SMALLEST * DESCENDER)]
 
 
 ELLIPSIS = "\u2026"
