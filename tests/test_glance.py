@@ -972,3 +972,26 @@ def test_a_box_one_line_high_keeps_the_descenders_of_its_title_inside_it(tmp_pat
     assert len(found) >= 4 * 7, found  # (g, y, p, y, g, j, g of each title, as much of it as fits)
     low = [(char, round(foot, 2), box) for char, foot, box in found if foot < box[0] - 0.01]
     assert not low, low
+
+
+def test_a_break_too_low_for_the_smallest_type_with_no_free_time_beside_it_says_what_it_is_in_smaller_type(tmp_path):
+    """SIGDIAL 2020 (aclpub2): on a day from 05:00 to 21:00 at A5, a quarter-hour "Break" at 19:15 between parallel
+    sessions and the next is lower than a line of the smallest type, and there is no free time beside it to draw it
+    taller in: it was an empty grey stripe. Its title is in it now, in the largest type the box holds (smaller than
+    the smallest of the other boxes, not below 4.5 points), its capitals and descenders inside the box."""
+    pdf, page = _day_glance(tmp_path, [
+        '{time: "05:00-06:00", title: Early session}',
+        '{parallel: [{session: Main Room, items: [{time: "18:15-19:15", title: Late-breaking}]},'
+        ' {session: Tutorial, items: [{time: "18:15-19:15", title: Tutorial two}]}]}',
+        '{time: "19:15-19:30", title: Break, kind: break}',
+        '{parallel: [{session: Breakouts, items: [{time: "19:30-20:15", title: Breakout discussions}]},'
+        ' {session: Tutorials, items: [{time: "19:30-20:15", title: Tutorial three}]}]}',
+        '{title: Workshop one}', '{title: Workshop two}'])  # (listed under the grid, as SIGDIAL's: a lower grid)
+    found, sizes = _baselines_and_sizes(pdf, page)
+    assert "Break" in found, sorted(found)
+    assert 4.5 <= sizes["Break"] < 5.5, sizes["Break"]
+    hours = {text: found[text] + 0.95 * sizes[text] for text in ("19:00", "20:00")}  # their lines (_hours)
+    per_minute = (hours["19:00"] - hours["20:00"]) / 60
+    top, bottom = hours["19:00"] - 15 * per_minute - 0.6, hours["19:00"] - 30 * per_minute + 0.6  # the drawn box
+    assert top - bottom < 5.5 * 0.95  # (lower than the smallest type's sliver)
+    assert bottom <= found["Break"] - 0.239 * sizes["Break"] and found["Break"] + 0.714 * sizes["Break"] <= top

@@ -10,8 +10,8 @@ up to 0.72 of the text size, a line of which the shortest box of a quarter of an
 holds), cut after a word with an ellipsis when it needs more lines than its box holds and clipped
 to its box; a shorter box takes a smaller size, down to SMALLEST; a box lower than a line of that but not than
 its type holds one line of it with no leading to spare; a lower box is drawn that high, into the free time after
-it or else before it, and where there is none stays empty (its colour still marks the time; the day's page has it
-all). A talk's or tutorial's
+it or else before it, and where there is none takes the type it holds, down to TINY, and below that stays empty (its
+colour still marks the time; the day's page has it all). A talk's or tutorial's
 box also names its speakers when there is room, and links to its abstract or tutorial.
 
 - Colours: talks take their session's track colour (theme `colours: tracks:`), else the pale
@@ -75,6 +75,7 @@ SMALLEST = 5.5  # points: the smallest type in a box
 CAP_HEIGHT = 0.714  # of the type size: the capitals' height in the boxes' face (Noto Sans)
 DESCENDER = 0.239  # of the type size: how far g, p, y reach below the baseline in that face
 SLIVER = 0.95  # of SMALLEST: the lowest box whose title goes on one line of that type, with no leading to spare
+TINY = 4.5  # points: the type of a lower box's one line, as large as the box holds, when no free time beside it
 OPEN = 60  # minutes: an item with no end and no next start close after it
 OPEN_MAX = 180  # minutes: the longest an item without an end is drawn up to the next start
 GAP_MIN = 15  # minutes: the least gap an item without a time is drawn in
@@ -907,19 +908,23 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
 def _sliver(grid: Grid, title: str, width: float, height: float, language: str | None) -> list[tuple[Para, float]]:
     """A box lower than a line of SMALLEST type but not lower than the type itself (a quarter-hour "Welcome" on
     a long day's page): its title on one line of that type with no leading beyond the box's height, cut with an
-    ellipsis when it is wider; [] for a lower box (its colour alone marks the time)."""
-    if height < SMALLEST * SLIVER:
+    ellipsis when it is wider. A lower box, with no free time beside it to be drawn taller in (_room_for_titles:
+    SIGDIAL's quarter-hour "Break" at 19:15 between parallel sessions and the next ones), takes the largest type
+    whose capitals and descenders it holds, down to TINY (it was an empty grey stripe, though the programme's line
+    says what it is); [] for a box lower than that (its colour alone marks the time)."""
+    size = SMALLEST if height >= SMALLEST * SLIVER else round(height / (CAP_HEIGHT + DESCENDER), 2)
+    if size < TINY:
         return []
-    style = grid.box_style(SMALLEST, language=language)
-    style.leading = SMALLEST  # the line's baseline at the foot of the paragraph
+    style = grid.box_style(size, language=language)
+    style.leading = size  # the line's baseline at the foot of the paragraph
     para = truncated(title, style, width, 1)
     if para is None:
         return []
     para.wrap(width, 10_000)
     # the capitals and the descenders below them centred in the box, the paragraph's height counted down to the
     # baseline (the capitals alone centred put the descenders of "Gypsy" under the box's foot, clipped)
-    extent = SMALLEST * (CAP_HEIGHT + DESCENDER)
-    return [(para, height - max(0.0, height - extent) / 2 - SMALLEST * DESCENDER)]
+    extent = size * (CAP_HEIGHT + DESCENDER)
+    return [(para, height - max(0.0, height - extent) / 2 - size * DESCENDER)]
 
 
 ELLIPSIS = "\u2026"
