@@ -416,6 +416,22 @@ def test_the_fonts_a_pdf_page_read_before_leaves_out_are_warned_about_without_py
     assert warning in again and "pypdf" not in modules
 
 
+def test_the_thinnest_line_of_a_pdf_page_read_before_is_warned_about_without_pypdf(tmp_path):
+    """The width of an extra page's PDF's thinnest line is kept with its other facts: the next check warns of lines
+    too thin to print as the first did, without importing pypdf; an edited file is judged anew."""
+    from .test_extras import _lines, drawn_pdf
+
+    folder, check = _extra_page_checker(tmp_path, drawn_pdf(_lines(0.1)))
+    warning = "map.pdf draws lines of 0.16 pt as the page prints"
+    first, modules = check()
+    assert warning in first and "pypdf" in modules
+    again, modules = check()
+    assert warning in again and "pypdf" not in modules
+    (folder / "images/map.pdf").write_bytes(drawn_pdf(_lines(0.5)))
+    edited, modules = check()
+    assert "draws lines" not in edited and "pypdf" in modules
+
+
 def test_a_pdf_page_read_before_that_prints_nothing_is_warned_about_without_pypdf_or_pdfium(tmp_path):
     """Whether an extra page's PDF prints anything (PDFium renders it once) is kept with its other facts: the next
     check warns of a blank page as the first did, importing neither pypdf nor pypdfium2; an edited file is judged

@@ -625,6 +625,52 @@ def test_a_pdf_extra_page_that_prints_nothing_is_warned_about_at_its_key_by_chec
     assert invoke("check", data, "--strict").exit_code == 1
 
 
+def _lines(width: float, size=(300.0, 200.0), at: float = 100):
+    """Draws a line `width` points wide across a page of `size`, at height `at`, and a green square."""
+    def draw(canvas):
+        canvas.setLineWidth(width)
+        canvas.line(20, at, size[0] - 20, at)
+        canvas.setFillColorRGB(0.2, 0.5, 0.3)
+        canvas.rect(10, 10, 50, 50, stroke=0, fill=1)
+    return draw
+
+
+def test_a_pdf_extra_page_whose_lines_print_too_thin_is_warned_about_at_its_key_by_check_and_build(tmp_path):
+    """Lines thinner than 0.25 pt as printed in an extra page's PDF were a fault of 'booklet preflight' on the built
+    booklet only: check and build said nothing. They now warn at the file's line and key, each line's width as the
+    page prints, fitted in the text block: a 0.1 pt line on a small page placed larger (0.16 pt), a 0.4 pt line on an
+    A3 map placed at 40 % (0.16 pt), PDF's `0 w` at any size; a 0.4 pt line placed larger, and a hairline outside the
+    trim box (cut off), are not warned about. Preflight names the same widths on the booklet's pages."""
+    from booklet.printing.preflight import preflight
+
+    a3 = (420 * mm, 297 * mm)
+    files = {"images/small.pdf": drawn_pdf(_lines(0.1)), "images/big.pdf": drawn_pdf(_lines(0.4, a3), a3),
+             "images/zero.pdf": drawn_pdf(_lines(0)), "images/fine.pdf": drawn_pdf(_lines(0.4)),
+             "images/cut.pdf": _with_boxes(drawn_pdf(_lines(0.1, at=20)), trimbox=(0, 50, 300, 200))}
+    entries = "".join(f"  - {{file: {name}}}\n" for name in files)
+    conference = extend("conference.yaml", "extra_pages:\n" + entries)
+    data = write_conference(tmp_path / "data", {"conference.yaml": conference, **files})
+    line = base_lines("conference.yaml") + 2
+    advice = ("thinner than the 0.25 pt (0.1 mm) print holds: they may break up or vanish on the plate, and 'booklet "
+              "preflight' fails the booklet; draw them thicker in the program that made the PDF and export it again")
+    expected = [
+        f"conference.yaml:{line}: extra_pages[0].file: warning: small.pdf draws lines of 0.16 pt as the page prints "
+        f"(fitted in the text block at 164% of its size), {advice}",
+        f"conference.yaml:{line + 1}: extra_pages[1].file: warning: big.pdf draws lines of 0.16 pt as the page prints "
+        f"(fitted in the text block at 40% of its size), {advice}",
+        f"conference.yaml:{line + 2}: extra_pages[2].file: warning: zero.pdf draws lines of 0 pt, the thinnest the "
+        f"device draws, as the page prints, {advice}"]
+    for lines in _checked_and_built(data, tmp_path):
+        assert [line for line in lines if "draws lines" in line] == expected
+        assert "Extra pages' PDFs with lines too thin to print (3):" in lines
+    assert invoke("check", data, "--strict").exit_code == 1
+    result = build_booklet(data, tmp_path / "b.pdf", options=PrintOptions(pad_to=1))
+    pages = [result.anchors[f"extra-{index}"] for index in range(3)]
+    [fault] = [f for f in preflight(tmp_path / "b.pdf").faults if f.startswith("Lines thinner")]
+    assert (f"page {pages[2]} (0 pt, the thinnest the device draws); pages {pages[0]}-{pages[1]} (0.16 pt);"
+            in fault)
+
+
 def test_an_extra_page_after_a_left_out_section_goes_at_the_end_with_a_warning(tmp_path):
     data = write_conference(tmp_path / "data", {
         "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/p.png, after: posters}\n"),

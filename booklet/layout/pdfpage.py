@@ -10,10 +10,10 @@ lead nowhere); those a viewer prints (a filled-in form field, a stamp, a comment
 appearance, on top of the page, the way a viewer prints them ("flattened").
 
 What a build needs of such a file (check's answer, the page's size, the form's content and the objects it
-reaches, as plain values, its coarsest image for the resolution check, the fonts it leaves out for the font check and
-whether it prints anything at all for the blank page check: `_facts`) is kept in booklet's disk cache by the hash of
-the file's bytes, so a build of a PDF read before neither imports nor runs pypdf; the form made from the kept values
-is the form made from the file, object for object (tests/test_cold.py).
+reaches, as plain values, its coarsest image for the resolution check, the fonts it leaves out for the font check,
+whether it prints anything at all for the blank page check and its thinnest line for the thin line check: `_facts`)
+is kept in booklet's disk cache by the hash of the file's bytes, so a build of a PDF read before neither imports nor
+runs pypdf; the form made from the kept values is the form made from the file, object for object (tests/test_cold.py).
 """
 
 from __future__ import annotations
@@ -161,13 +161,13 @@ def _drawing_read(page) -> tuple:
     return form
 
 
-FACTS = 4  # the shape of the kept facts: bump when it changes
+FACTS = 5  # the shape of the kept facts: bump when it changes
 _known: dict[str, tuple | None] = {}  # the file's hash -> its facts, in this process
 
 
 def _facts(path: Path) -> tuple | None:
     """(check's answer, the page's size, its form as plain values, its coarsest image, the fonts it leaves out,
-    whether it prints nothing) for the file, kept in the disk cache by
+    whether it prints nothing, its thinnest line) for the file, kept in the disk cache by
     the hash of its bytes (and pypdf's and booklet's versions); None when they cannot be had without pypdf
     raising (then pypdf is asked each time, as it always was)."""
     from ..cache import disk, memory
@@ -181,7 +181,7 @@ def _facts(path: Path) -> tuple | None:
         return _known[found]
     key = disk.key("pdfpage", FACTS, stamp(), _pypdf_version(), found)
     facts = disk.load("pdfpages", key, tuple, lasts=False)
-    if facts is None or len(facts) != 6:
+    if facts is None or len(facts) != 7:
         facts = _read_facts(path)
         if facts is not None:
             disk.store("pdfpages", key, facts)
@@ -216,8 +216,9 @@ def _read_facts(path: Path) -> tuple | None:
     try:
         problem, form = _checked(path)
         if problem is not None:
-            return problem, None, None, None, None, None
-        return None, _size(path), form, *_scanned(path), _blank(path)
+            return problem, None, None, None, None, None, None
+        coarsest, fonts, thinnest = _scanned(path)
+        return None, _size(path), form, coarsest, fonts, _blank(path), thinnest
     except Exception:  # noqa: BLE001 - anything pypdf raises: not kept, pypdf asked again
         return None
 
@@ -284,6 +285,13 @@ def is_blank(path: Path) -> bool:
     return bool(_fact(path, 5, lambda: _blank(path), False))
 
 
+def thinnest_line(path: Path) -> float | None:
+    """The width (points, at the page's own size) of the thinnest line the page strokes where it is placed (its trim
+    box, with the annotations a viewer prints drawn in), 0 for PDF's thinnest a device draws (`0 w`); None when it
+    strokes none, or for a file that cannot be placed. Placed smaller, its lines print thinner by as much."""
+    return _fact(path, 6, lambda: _scanned(path)[2], None)
+
+
 def _fact(path: Path, index: int, unkept, default):
     """The kept fact `index` of _facts about the file; when none are kept, what `unkept()` finds of it, or `default`
     for a file that cannot be placed."""
@@ -316,24 +324,29 @@ def _blank(path: Path) -> bool:
     return all(low == 255 for low, _ in image.getextrema())
 
 
-def _scanned(path: Path) -> tuple[tuple[int, int, float] | None, tuple[str, ...]]:
-    """(the coarsest image, the fonts not embedded) of the page as it prints: with the annotations a viewer prints
-    drawn in (a filled-in form field's text is in a font of the viewer's, /Helv, often not embedded)."""
+def _scanned(path: Path) -> tuple[tuple[int, int, float] | None, tuple[str, ...], float | None]:
+    """(the coarsest image, the fonts not embedded, the thinnest line within the trim box) of the page as it prints:
+    with the annotations a viewer prints drawn in (a filled-in form field's text is in a font of the viewer's, /Helv,
+    often not embedded). Every line is measured, as preflight measures a page's thin ones (scan.thin_widths): how
+    thin is too thin depends on the scale the page is placed at."""
+    import math
+
     from pypdf import PdfReader
 
-    from ..printing.scan import scan_page
+    from ..printing.scan import scan_page, thin_widths
 
     try:
         drawn = printable(path)
         page = PdfReader(io.BytesIO(drawn)).pages[0] if drawn is not None else _reader(path).pages[0]
-        scan = scan_page(page, {})
+        scan = scan_page(page, {}, thin=math.inf)
+        thinnest = min(thin_widths(scan, _box(page)), default=None)
     except Exception:  # noqa: BLE001 - what draws the page was read (check): what is not measured is no warning
-        return None, ()
+        return None, (), None
     fonts = tuple(sorted({use.name for use in scan.fonts.values() if not use.embedded}))
     if not scan.images:
-        return None, fonts
+        return None, fonts, thinnest
     image = min(scan.images, key=lambda use: use.dpi)
-    return (image.pixels[0], image.pixels[1], image.dpi), fonts
+    return (image.pixels[0], image.pixels[1], image.dpi), fonts, thinnest
 
 
 def size(path: Path) -> tuple[float, float]:

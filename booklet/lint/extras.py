@@ -1,6 +1,6 @@
 """The extra pages -> warnings for those whose `after:` names a section that theme.yaml's `sections` leaves out
-(such a page goes at the end, before the Notes pages and the back cover), for PDFs that leave fonts out and for
-PDFs whose page prints nothing."""
+(such a page goes at the end, before the Notes pages and the back cover), for PDFs that leave fonts out, for
+PDFs whose page prints nothing and for PDFs whose lines print thinner than print holds."""
 
 from __future__ import annotations
 
@@ -12,6 +12,17 @@ def extra_pdfs(booklet: Booklet) -> list[tuple[ExtraPage, Source]]:
     """Each extra page that is a PDF, with where the data names its file."""
     return [(extra, booklet.image_sources.get(extra.file) or extra.source or Source("", 0, ""))
             for extra in booklet.conference.extra_pages if extra.is_pdf]
+
+
+def placed_scale(booklet: Booklet, extra: ExtraPage, page) -> float:
+    """The scale an extra page's PDF prints at: its page fitted in the text block (`page`: the layout's Page), turned
+    as the layout turns it."""
+    from ..layout import pdfpage
+    from ..layout.extras import fitted_box
+
+    box_width, box_height = fitted_box(booklet, extra, page)
+    width, height = pdfpage.size(extra.file)
+    return min(box_width / width, box_height / height)
 
 
 def check_extra_pages(booklet: Booklet) -> list[Problem]:
@@ -68,4 +79,32 @@ def check_blank_extra_pages(booklet: Booklet) -> list[Problem]:
             f"{extra.file.name}: its page prints nothing (it draws nothing, or only white, or only outside its trim "
             "box): the booklet would print an empty page, named in the contents; export the page again from the "
             "program that made it, or leave the entry out", "warning", "extra-page-blank"))
+    return problems
+
+
+def check_thin_extra_page_lines(booklet: Booklet, page) -> list[Problem]:
+    """A warning for each extra page's PDF that strokes a line thinner than THIN_LINE as the page prints, fitted in
+    the text block (`page`: the layout's Page): a hairline (`0 w`), or a map's lines thinned as it is placed smaller.
+    They break up or vanish on the plate, and 'booklet preflight' fails the booklet; a --cmyk build renders the page
+    at 300 dpi, which makes no line thicker."""
+    from ..layout import pdfpage
+    from ..printing.paper import THIN_LINE, line_width_text, mm_text, points_text
+
+    problems = []
+    for extra, source in extra_pdfs(booklet):
+        thinnest = pdfpage.thinnest_line(extra.file)  # (None too: a PDF not placed)
+        if thinnest is None:
+            continue
+        scale = placed_scale(booklet, extra, page)
+        printed = thinnest * scale
+        if not scale > 0 or printed >= THIN_LINE - 0.005:
+            continue
+        at = "" if thinnest == 0 else f" (fitted in the text block at {scale:.0%} of its size)"
+        problems.append(Problem(
+            source.file, source.line, source.key,
+            f"{extra.file.name} draws lines of {line_width_text(printed)}{',' * (thinnest == 0)} as the page "
+            f"prints{at}, thinner than the "
+            f"{points_text(THIN_LINE)} pt ({mm_text(THIN_LINE)} mm) print holds: they may break up or vanish on the "
+            "plate, and 'booklet preflight' fails the booklet; draw them thicker in the program that made the PDF "
+            "and export it again", "warning", "thin-lines"))
     return problems

@@ -56,17 +56,14 @@ def _pdf_page_images(booklet: Booklet, page) -> list[Problem]:
     scaled as the layout fits it in the text block: preflight fails such a page in the booklet, and a --cmyk build,
     which renders the page at 300 dpi, hides it from preflight but prints it no sharper."""
     from ..layout import pdfpage
-    from ..layout.extras import fitted_box
-    from .extras import extra_pdfs
+    from .extras import extra_pdfs, placed_scale
 
     problems = []
     for extra, source in extra_pdfs(booklet):
         coarsest = pdfpage.coarsest_image(extra.file)  # (None too: a PDF not placed)
         if coarsest is None:
             continue
-        box_width, box_height = fitted_box(booklet, extra, page)
-        width, height = pdfpage.size(extra.file)
-        scale = min(box_width / width, box_height / height)
+        scale = placed_scale(booklet, extra, page)
         dpi = coarsest[2] / scale
         if not scale > 0 or dpi >= images.PRINT_DPI - DPI_SLACK:
             continue

@@ -1,10 +1,12 @@
-"""Paper names ('A4', 'letter') <-> sizes in points, and sizes -> readable millimetres."""
+"""Paper names ('A4', 'letter') <-> sizes in points, sizes -> readable millimetres and points, and the thinnest line
+print holds."""
 
 from __future__ import annotations
 
 from .units import POINTS_PER
 
 MM = POINTS_PER["mm"]
+THIN_LINE = 0.25  # points: a stroke thinner than this as printed (a hairline) may break up or vanish on the plate
 
 # Portrait width x height in points.
 PAPER_SIZES: dict[str, tuple[float, float]] = {
@@ -60,3 +62,13 @@ def size_text(width: float, height: float) -> str:
         w, h = (h, w) if name.endswith("landscape") else (w, h)
         name += f", {w / 72:g} x {h / 72:g} in"
     return f"{text} ({name})" if name else text
+
+
+def line_width_text(width: float) -> str:
+    """A line's width as printed: '0.1 pt', or '0 pt, the thinnest the device draws' (PDF's `0 w`)."""
+    return "0 pt, the thinnest the device draws" if width == 0 else f"{points_text(width)} pt"
+
+
+def points_text(points: float) -> str:
+    """Points to two decimals, as people write them: '0.25', '0.1'; '0.01' for less, but not none."""
+    return f"{points:.2f}".rstrip("0").rstrip(".") if points >= 0.005 else "0.01"

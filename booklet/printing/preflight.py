@@ -15,9 +15,9 @@ from pypdf import PageObject
 from .binding import COVER_PAGES, SADDLE_STITCH_MOST, binding_fact, part_binding_fact, saddle_stitched
 from .cover import COVER, PART_KEY, PERFECT_BINDING, TEXT_BLOCK
 from .impose import IMPOSITION_KEY, SADDLE_STITCH
-from .paper import mm_text, size_text
+from .paper import THIN_LINE, line_width_text, mm_text, points_text, size_text
 from .pdffile import READING_ERRORS, open_pdf, page_box, reading
-from .scan import THIN_LINE, PageScan, scan_page
+from .scan import PageScan, overlaps, scan_page, thin_widths
 from .units import POINTS_PER
 
 MM = POINTS_PER["mm"]
@@ -281,15 +281,8 @@ def _colour_ink(page: PageObject, scan: PageScan) -> float:
     """The most total ink (0-4) the page's colours put down on the page as printed, its bleed included: crop marks
     beyond it, in registration colour (400 %), are no part of it."""
     printed = page_box(page, "/BleedBox") if "/BleedBox" in page else page_box(page, "/MediaBox")
-    inside = [ink for ink, box in scan.heavy_inks if _overlaps(box, printed)]
+    inside = [ink for ink, box in scan.heavy_inks if overlaps(box, printed)]
     return max([scan.ink, *inside])
-
-
-def _overlaps(box: Box, other: Box, edge: float = 0.5) -> bool:
-    """Whether `box` (a line's may have no width) reaches into `other` by more than `edge` points: a crop mark that
-    starts at the bleed's edge does not."""
-    return (box[0] <= other[2] - edge and other[0] + edge <= box[2]
-            and box[1] <= other[3] - edge and other[1] + edge <= box[3])
 
 
 def _ink_fact(pages: list[PageObject], scans: list[PageScan], inks: dict[int, int | None], limit: int) -> str:
@@ -523,22 +516,18 @@ def _line_faults(pages: list[PageObject], scans: list[PageScan]) -> list[str]:
     thinnest: dict[str, float] = {}
     for number, (page, scan) in enumerate(zip(pages, scans), 1):
         area = page_box(page, "/BleedBox" if "/BleedBox" in page else "/TrimBox")
-        widths = [width for width, box in scan.thin_lines if _overlaps(box, area)]
+        widths = thin_widths(scan, area)
         if widths:
             width = min(widths)
-            text = "0 pt, the thinnest the device draws" if width == 0 else f"{_points_text(width)} pt"
+            text = line_width_text(width)
             pages_by_width[text].append(number)
             thinnest[text] = min(width, thinnest.get(text, width))
     if not pages_by_width:
         return []
     where = _grouped_pages(pages_by_width, thinnest)
-    return [f"Lines thinner than {_points_text(THIN_LINE)} pt ({mm_text(THIN_LINE)} mm) as printed: {where}; they "
+    return [f"Lines thinner than {points_text(THIN_LINE)} pt ({mm_text(THIN_LINE)} mm) as printed: {where}; they "
             "may break up or vanish in print (a map or drawing placed smaller than its own size has its lines "
             "thinned as much): draw them thicker."]
-
-
-def _points_text(points: float) -> str:
-    return f"{points:.2f}".rstrip("0").rstrip(".") if points >= 0.005 else "0.01"
 
 
 def _closest_text(trim: Box, boxes: list[Box]) -> float | None:

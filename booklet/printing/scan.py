@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from pypdf import PageObject
 from pypdf.generic import ContentStream, DictionaryObject, IndirectObject
 
+from .paper import THIN_LINE
+
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_FORM_DEPTH = 12
-THIN_LINE = 0.25  # points: a stroke thinner than this as printed (a hairline) may break up or vanish on the plate
 
 
 @dataclass(frozen=True)
@@ -50,19 +51,36 @@ class PageScan:
     # or a shading names; each is a printing plate of its own, beyond C, M, Y and K.
     spots: set[str] = field(default_factory=set)
     text_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
-    # Each line stroked thinner than THIN_LINE as printed (its width in points, 0 for PDF's thinnest line a device can
-    # draw, `0 w`; approximate under a matrix that stretches one way more than the other), with its path's box.
+    # Each line stroked thinner than the scan's `thin` (THIN_LINE: as printed) on the page (its width in points, 0 for
+    # PDF's thinnest line a device can draw, `0 w`; approximate under a matrix that stretches one way more than the
+    # other), with its path's box.
     thin_lines: list[tuple[float, tuple[float, float, float, float]]] = field(default_factory=list)
 
 
-def scan_page(page: PageObject, cache: dict) -> PageScan:
-    """Walk `page`'s content stream and the forms it draws; `cache` is shared between pages of one file."""
+def scan_page(page: PageObject, cache: dict, thin: float = THIN_LINE) -> PageScan:
+    """Walk `page`'s content stream and the forms it draws; `cache` is shared between pages of one file. Lines
+    stroked thinner than `thin` points are kept (a page placed smaller, an extra page's, thins its lines: its scan
+    keeps every line, `thin` infinite, to be judged at the scale it prints)."""
     scan = PageScan()
     contents = page.get_contents()
     if contents is not None:
-        walker = _Walker(scan, cache)
+        walker = _Walker(scan, cache, thin)
         walker.walk(contents.operations, _resources(page), depth=0, seen=())
     return scan
+
+
+def thin_widths(scan: PageScan, area: tuple[float, float, float, float]) -> list[float]:
+    """The widths (points) of the lines `scan` kept that reach into `area` (the page as printed: its bleed, or a
+    placed page's trim box; crop marks beyond it are no part of it)."""
+    return [width for width, box in scan.thin_lines if overlaps(box, area)]
+
+
+def overlaps(box: tuple[float, float, float, float], other: tuple[float, float, float, float],
+             edge: float = 0.5) -> bool:
+    """Whether `box` (a line's may have no width) reaches into `other` by more than `edge` points: a crop mark that
+    starts at the bleed's edge does not."""
+    return (box[0] <= other[2] - edge and other[0] + edge <= box[2]
+            and box[1] <= other[3] - edge and other[1] + edge <= box[3])
 
 
 def multiply(m: Matrix, n: Matrix) -> Matrix:
@@ -104,9 +122,10 @@ class _State:
 
 
 class _Walker:
-    def __init__(self, scan: PageScan, cache: dict):
+    def __init__(self, scan: PageScan, cache: dict, thin: float = THIN_LINE):
         self.scan = scan
         self.cache = cache
+        self.thin = thin  # lines stroked thinner than this are kept (see scan_page)
         self.state = _State()
         self.stack: list[_State] = []
         self.tm: Matrix = IDENTITY
@@ -218,12 +237,12 @@ class _Walker:
         self.state.line_width = abs(float(operands[0]))
 
     def _stroked(self, box) -> None:
-        """Record a line stroked at `box` (None: clipped away, or no path) when it prints thinner than THIN_LINE."""
+        """Record a line stroked at `box` (None: clipped away, or no path) when it is thinner than the scan's `thin`."""
         if box is None:
             return
         a, b, c, d, _, _ = self.state.ctm
         width = self.state.line_width * math.sqrt(abs(a * d - b * c))  # (the matrix's mean scale)
-        if width < THIN_LINE - 0.005:
+        if width < self.thin - 0.005:
             self.scan.thin_lines.append((width, tuple(box)))
 
     def op_clip(self, operands, resources, depth, seen):
