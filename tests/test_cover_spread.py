@@ -322,6 +322,34 @@ def test_preflight_of_a_thick_booklet_cut_apart_estimates_the_spine_from_its_tex
     assert preflight(tmp_path / "cover2.pdf").faults == []
 
 
+def test_preflight_asks_a_perfect_bound_book_for_an_even_page_count_not_a_multiple_of_4(tmp_path):
+    """A print shop's review: preflight faulted "Page count: 70 is not a multiple of 4 (saddle stitch needs 72 ...)" in
+    the text block of a perfect-bound book (build --cover spread) and in a booklet of 98 pages, whose binding line said
+    perfect binding: glued leaves need an even count only. The rule follows the binding preflight names: an even count
+    for a text block with its cover spread and for a book too thick to stitch, a multiple of 4 for a stitched one."""
+    def report(name: str, pages: int, spread: bool = False):
+        path = numbered_pdf(tmp_path / f"{name}.pdf", pages)
+        if spread:
+            spread_cover(path, tmp_path / f"{name}-text.pdf", tmp_path / f"{name}-cover.pdf", 5 * MM)
+            path = tmp_path / f"{name}-text.pdf"
+        return preflight(path)
+
+    glued = report("glued", 74, spread=True)  # a text block of 70 pages
+    assert glued.facts[1] == ("Binding: perfect binding, spine 5 mm as on its cover spread (the text block's 70 "
+                              "pages, 35 leaves)")
+    assert glued.faults == []
+    assert report("odd", 73, spread=True).faults == [
+        "Page count: 69 is odd (perfect binding glues leaves of two pages: add 1 blank page)."]
+    thick = report("thick", 98)
+    assert thick.facts[0] == "Pages: 98 (even, as perfect binding needs; not a multiple of 4)"
+    assert thick.faults == []
+    assert report("thick-odd", 97).faults == [
+        "Page count: 97 is odd (perfect binding glues leaves of two pages: add 1 blank page)."]
+    assert report("stitched", 94).faults == [
+        "Page count: 94 is not a multiple of 4 (saddle stitch needs 96: add 2 blank pages; perfect binding, with the "
+        "cover spread booklet build --cover spread makes, needs an even count only)."]
+
+
 def test_impose_warns_above_what_saddle_stitching_folds(tmp_path):
     source = numbered_pdf(tmp_path / "thick.pdf", 100)
     assert impose(numbered_pdf(tmp_path / "thin.pdf", 96), tmp_path / "s1.pdf").warnings == ()

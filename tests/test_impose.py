@@ -107,7 +107,8 @@ def test_preflight_counts_an_imposed_file_in_sheet_sides_not_as_a_booklet_of_pag
         in result.output
     assert "multiple of 4" not in result.output and "OK: fit to print" in result.output
     assert preflight(source).faults == [  # the booklet's own pages are still counted in fours
-        "Page count: 10 is not a multiple of 4 (saddle stitch needs 12: add 2 blank pages)."]
+        "Page count: 10 is not a multiple of 4 (saddle stitch needs 12: add 2 blank pages; perfect binding, with "
+        "the cover spread booklet build --cover spread makes, needs an even count only)."]
 
 
 def test_pages_without_a_trimbox_are_placed_by_their_mediabox(tmp_path):

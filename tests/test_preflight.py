@@ -71,7 +71,9 @@ def test_missing_trimbox_is_flagged(tmp_path):
 
 def test_ten_pages_are_not_a_multiple_of_4(tmp_path):
     path = numbered_pdf(tmp_path / "ten.pdf", 10)
-    assert faults_of(path) == ["Page count: 10 is not a multiple of 4 (saddle stitch needs 12: add 2 blank pages)."]
+    assert faults_of(path) == [
+        "Page count: 10 is not a multiple of 4 (saddle stitch needs 12: add 2 blank pages; perfect binding, with the "
+        "cover spread booklet build --cover spread makes, needs an even count only)."]
 
 
 def test_rgb_colour_and_images_are_flagged_only_when_cmyk_is_asked(tmp_path):
@@ -203,7 +205,8 @@ def test_cli_lists_the_faults_and_exits_1(tmp_path):
     assert result.exit_code == 1
     assert result.output.splitlines()[-4:] == [
         "NOT FIT TO PRINT (3 faults):",
-        "  - Page count: 10 is not a multiple of 4 (saddle stitch needs 12: add 2 blank pages).",
+        "  - Page count: 10 is not a multiple of 4 (saddle stitch needs 12: add 2 blank pages; perfect binding, with "
+        "the cover spread booklet build --cover spread makes, needs an even count only).",
         "  - No TrimBox: pages 1-10.",
         "  - Font not embedded: Helvetica (pages 1-10).",
     ]

@@ -65,7 +65,7 @@ def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN,
                      _transparency_fact(scans),
                      *([_ink_fact(pages, scans, inks, ink_limit)] if cmyk else [])]
             faults = [
-                *_count_faults(pages, imposed),
+                *_count_faults(pages, imposed, part),
                 *_part_faults(part),
                 *_box_faults(pages),
                 *_font_faults(scans),
@@ -160,7 +160,20 @@ def _count_fact(pages: list[PageObject], imposed: str | None, part: _Part | None
         return f"Sheet sides: {len(pages)} (a cover spread made by booklet build --cover spread, {imposed})"
     if imposed:
         return f"Sheet sides: {len(pages)} (imposed by booklet impose, {imposed})"
-    return f"Pages: {len(pages)} ({'a' if len(pages) % 4 == 0 else 'not a'} multiple of 4)"
+    count = len(pages)
+    if count % 4 and _glued(count, part):
+        return f"Pages: {count} (" + ("even, as perfect binding needs; not a multiple of 4)" if count % 2 == 0 else
+                                      "odd)")
+    return f"Pages: {count} ({'a' if count % 4 == 0 else 'not a'} multiple of 4)"
+
+
+def _glued(count: int, part: _Part | None) -> bool:
+    """Whether the book of the file's `count` pages is perfect-bound (glued), as its binding fact says: a text block
+    whose cover is a spread with the spine (booklet build --cover spread), or a book of more pages than saddle stitch
+    takes (a whole booklet, or a part of one, judged on all its pages)."""
+    if part is not None:
+        return part.spine is not None or not saddle_stitched(part.book_pages)
+    return not saddle_stitched(count)
 
 
 def _size_fact(pages: list[PageObject]) -> str:
@@ -313,16 +326,21 @@ def _percent(share: float, limit: int) -> str:
 # faults
 
 
-def _count_faults(pages: list[PageObject], imposed: str | None) -> list[str]:
-    """A booklet's pages are folded four to a sheet; an imposed file's pages are sheet sides, two to a sheet."""
+def _count_faults(pages: list[PageObject], imposed: str | None, part: _Part | None = None) -> list[str]:
+    """A saddle-stitched booklet's pages are folded four to a sheet; a perfect-bound book's (see _glued) are leaves of
+    two pages, glued; an imposed file's pages are sheet sides, two to a sheet."""
     count = len(pages)
     if imposed:
         return [] if count % 2 == 0 else [f"Sheet sides: {count} is odd (a sheet printed on both sides has two)."]
+    if _glued(count, part):
+        return [] if count % 2 == 0 else [
+            f"Page count: {count} is odd (perfect binding glues leaves of two pages: add 1 blank page)."]
     if count % 4 == 0:
         return []
     blanks = -count % 4
     return [f"Page count: {count} is not a multiple of 4 "
-            f"(saddle stitch needs {count + blanks}: add {blanks} blank page{'s' * (blanks != 1)})."]
+            f"(saddle stitch needs {count + blanks}: add {blanks} blank page{'s' * (blanks != 1)}; perfect binding, "
+            "with the cover spread booklet build --cover spread makes, needs an even count only)."]
 
 
 def _part_faults(part: _Part | None) -> list[str]:
