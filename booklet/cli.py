@@ -459,7 +459,7 @@ def print_preflight(report) -> int:
               help="Text must stay at least this far inside the trim.")
 def preflight(file_pdf: Path, cmyk: bool, ink_limit: int, safe_margin: float) -> None:
     """Check FILE_PDF (any PDF) for print: page count, binding, boxes, fonts, image dpi, colour, output intent,
-    transparency, total ink (with --cmyk), margins.
+    transparency, total ink and small text in rich black (with --cmyk), margins, thin lines.
 
     Exit status 0 when it is fit to print, 1 with the list of faults otherwise.
 

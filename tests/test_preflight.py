@@ -76,6 +76,34 @@ def test_ten_pages_are_not_a_multiple_of_4(tmp_path):
         "cover spread booklet build --cover spread makes, needs an even count only)."]
 
 
+def test_small_text_in_rich_black_is_a_fault_when_cmyk_is_asked(tmp_path):
+    """Small text filled in all four inks (rich black, C 60 M 40 Y 40 K 100) passed a --cmyk preflight: it prints
+    blurred, with coloured fringes, where the four plates do not meet exactly. Text below 12 pt in four inks is now a
+    fault with --cmyk (its pages and the smallest size); black ink alone, large rich black headings, a colour of
+    three inks and a slug's registration-colour text beyond the bleed are not, and without --cmyk nothing is said."""
+    pdf = PrintPdf(tmp_path / "rich.pdf")
+    pdf.text(40, 100, "Black ink alone", size=8)  # (PrintPdf's K 100 %)
+    pdf.canvas.setFillColorCMYK(0.6, 0.4, 0.4, 1)
+    pdf.text(40, 300, "A rich black heading", size=18)
+    pdf.canvas.setFillColorCMYK(0, 0.8, 0.9, 0.2)
+    pdf.text(40, 200, "Three inks", size=8)
+    pdf.next_page()
+    pdf.canvas.setFillColorCMYK(0.6, 0.4, 0.4, 1)
+    pdf.text(40, 200, "Rich black small print", size=8)
+    pdf.next_page()
+    pdf.canvas.setFillColorCMYK(0.6, 0.4, 0.4, 1)
+    pdf.text(40, 200, "Rich black body text", size=9.5)
+    pdf.next_page()
+    pdf.canvas.setFillColorCMYK(1, 1, 1, 1)  # registration colour, in a slug beyond the bleed
+    pdf.text(40, -20 * mm, "Job 42 slug", size=6)
+    path = pdf.save()
+    assert [f for f in faults_of(path) if "four inks" in f] == []
+    assert [f for f in faults_of(path, cmyk=True) if "four inks" in f] == [
+        "Small text in all four inks (rich black: C, M, Y and K each 10% or more), below 12 pt: pages 2-3 (down to "
+        "8.0 pt); the four plates never meet exactly, and such text prints blurred, with coloured fringes: set it "
+        "in black ink alone (K 100%)."]
+
+
 def test_rgb_colour_and_images_are_flagged_only_when_cmyk_is_asked(tmp_path):
     pdf = PrintPdf(tmp_path / "rgb.pdf")
     pdf.canvas.setFillColorRGB(0.8, 0.1, 0.1)

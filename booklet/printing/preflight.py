@@ -17,7 +17,7 @@ from .cover import COVER, PART_KEY, PERFECT_BINDING, TEXT_BLOCK
 from .impose import IMPOSITION_KEY, SADDLE_STITCH
 from .paper import THIN_LINE, line_width_text, mm_text, points_text, size_text
 from .pdffile import READING_ERRORS, open_pdf, page_box, reading
-from .scan import PageScan, overlaps, scan_page, thin_widths
+from .scan import FOUR_INKS, SMALL_TEXT, PageScan, overlaps, scan_page, thin_widths
 from .units import POINTS_PER
 
 MM = POINTS_PER["mm"]
@@ -72,6 +72,7 @@ def preflight(path: Path, cmyk: bool = False, safe_margin: float = SAFE_MARGIN,
                 *_image_faults(scans),
                 *(_colour_faults(scans) if cmyk else []),
                 *(_spot_faults(scans) if cmyk else []),
+                *(_four_ink_text_faults(pages, scans) if cmyk else []),
                 *(_ink_faults(pages, scans, inks, ink_limit) if cmyk else []),
                 *_margin_faults(pages, scans, safe_margin),
                 *_line_faults(pages, scans),
@@ -445,6 +446,25 @@ def _spot_faults(scans: list[PageScan]) -> list[str]:
     """A spot colour in a file meant for the four process inks (CMYK asked)."""
     spots = _spots(scans)
     return [f"Spot colour (CMYK asked): {spots}."] if spots else []
+
+
+def _four_ink_text_faults(pages: list[PageObject], scans: list[PageScan]) -> list[str]:
+    """Small text (below SMALL_TEXT as printed) filled in all four inks, rich black, on the page as printed (its
+    bleed; a slug's registration-colour text beyond it is not the page's): the four plates never meet exactly, and
+    such text prints blurred, with coloured fringes. Print shops ask for small black text in black ink alone."""
+    smallest: dict[int, float] = {}
+    for number, (page, scan) in enumerate(zip(pages, scans), 1):
+        area = page_box(page, "/BleedBox" if "/BleedBox" in page else "/MediaBox")
+        sizes = [size for size, box in scan.four_ink_text if overlaps(box, area)]
+        if sizes:
+            smallest[number] = min(sizes)
+    if not smallest:
+        return []
+    least = min(smallest.values())
+    return [f"Small text in all four inks (rich black: C, M, Y and K each {FOUR_INKS:.0%} or more), below "
+            f"{points_text(SMALL_TEXT)} pt: {page_list(list(smallest))} (down to {least:.1f} pt); the four plates "
+            "never meet exactly, and such text prints blurred, with coloured fringes: set it in black ink alone "
+            "(K 100%)."]
 
 
 def _ink_faults(pages: list[PageObject], scans: list[PageScan], inks: dict[int, int | None],

@@ -11,6 +11,9 @@ from pypdf.generic import ContentStream, DictionaryObject, IndirectObject
 
 from .paper import THIN_LINE
 
+SMALL_TEXT = 12.0  # points: text smaller than this set in all four inks blurs where the plates do not meet exactly
+FOUR_INKS = 0.1  # each of C, M, Y and K at least this (10 %): a four-ink mix (rich black), not a tint of one ink
+
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_FORM_DEPTH = 12
@@ -55,6 +58,10 @@ class PageScan:
     # PDF's thinnest line a device can draw, `0 w`; approximate under a matrix that stretches one way more than the
     # other), with its path's box.
     thin_lines: list[tuple[float, tuple[float, float, float, float]]] = field(default_factory=list)
+    # Text smaller than SMALL_TEXT as printed (its size in points) filled in a CMYK colour of all four inks (rich
+    # black: C, M, Y and K each FOUR_INKS or more), with its box (the slug's registration-colour text beyond the
+    # bleed is no part of the page).
+    four_ink_text: list[tuple[float, tuple[float, float, float, float]]] = field(default_factory=list)
 
 
 def scan_page(page: PageObject, cache: dict, thin: float = THIN_LINE) -> PageScan:
@@ -105,6 +112,7 @@ class _State:
     fill_cmyk: bool = False  # ... is DeviceCMYK
     stroke_cmyk: bool = False
     fill_ink: float = 1.0  # the current fill / stroke colour's total ink, 0-4 (0 for RGB); default: black
+    fill_four: bool = False  # the current fill colour is CMYK of all four inks (see FOUR_INKS)
     stroke_ink: float = 1.0
     clip: tuple[float, float, float, float] | None = None  # the clipping path's box, page space (None: no clip)
     line_width: float = 1.0  # in user space (PDF's default: 1)
@@ -157,13 +165,14 @@ class _Walker:
     def op_rg(self, operands, resources, depth, seen):
         self.scan.rgb_colour = True
         self.state.fill_rgb, self.state.fill_cmyk, self.state.fill_ink = True, False, 0.0
+        self.state.fill_four = False
 
     def op_RG(self, operands, resources, depth, seen):
         self.scan.rgb_colour = True
         self.state.stroke_rgb, self.state.stroke_cmyk, self.state.stroke_ink = True, False, 0.0
 
     def op_gray_fill(self, operands, resources, depth, seen):
-        self.state.fill_rgb = self.state.fill_cmyk = False
+        self.state.fill_rgb = self.state.fill_cmyk = self.state.fill_four = False
         self.state.fill_ink = 1 - _unit(operands[0])
 
     def op_gray_stroke(self, operands, resources, depth, seen):
@@ -173,6 +182,7 @@ class _Walker:
     def op_cmyk_fill(self, operands, resources, depth, seen):
         self.state.fill_rgb, self.state.fill_cmyk = False, True
         self.state.fill_ink = self._ink(operands)
+        self.state.fill_four = _four_inks(operands)
 
     def op_cmyk_stroke(self, operands, resources, depth, seen):
         self.state.stroke_rgb, self.state.stroke_cmyk = False, True
@@ -187,6 +197,7 @@ class _Walker:
         self.state.fill_rgb = _is_rgb_space(operands[0], resources)
         self.state.fill_cmyk = _is_cmyk_space(operands[0], resources)
         self.state.fill_ink = 1.0 if self.state.fill_cmyk else 0.0  # (the space's initial colour: black)
+        self.state.fill_four = False
 
     def op_CS(self, operands, resources, depth, seen):
         self.scan.spots |= _spot_names(operands[0], resources)
@@ -199,6 +210,7 @@ class _Walker:
             self.scan.rgb_colour = True
         elif self.state.fill_cmyk and len(operands) == 4:
             self.state.fill_ink = self._ink(operands)
+            self.state.fill_four = _four_inks(operands)
 
     def op_SC(self, operands, resources, depth, seen):
         if self.state.stroke_rgb:
@@ -429,6 +441,10 @@ class _Walker:
         corners = [apply(full, x, y) for x in (0.0, advance) for y in (low, high)]
         xs, ys = [x for x, _ in corners], [y for _, y in corners]
         self.scan.text_boxes.append((min(xs), min(ys), max(xs), max(ys)))
+        if state.fill_four and state.size:
+            size = abs(state.size) * math.hypot(full[2], full[3])  # (the text's height as printed)
+            if size < SMALL_TEXT - 0.05:
+                self.scan.four_ink_text.append((size, (min(xs), min(ys), max(xs), max(ys))))
         if self.state.fill_cmyk or not self.state.fill_rgb:  # (a path under construction is not text's)
             path, self.path = self.path, None
             self._painted(self.state.fill_ink, (min(xs), min(ys), max(xs), max(ys)))
@@ -466,6 +482,11 @@ def _intersection(box: tuple[float, float, float, float], other: tuple[float, fl
         return box
     x0, y0, x1, y1 = max(box[0], other[0]), max(box[1], other[1]), min(box[2], other[2]), min(box[3], other[3])
     return (x0, y0, x1, y1) if x1 - x0 > -0.1 and y1 - y0 > -0.1 else None
+
+
+def _four_inks(operands) -> bool:
+    """Whether a CMYK colour's four operands each put down FOUR_INKS or more."""
+    return len(operands) >= 4 and all(_unit(v) >= FOUR_INKS for v in operands[:4])
 
 
 def _unit(value) -> float:
