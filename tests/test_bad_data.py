@@ -1375,6 +1375,24 @@ def test_abstract_files_in_a_folder_inside_abstracts_are_said_to_be_left_out(tmp
                                "the 2 YAML files in this one are left out (move them up to abstracts/ to print them)")]
 
 
+@pytest.mark.parametrize("target, said", [
+    (".", "abstracts/ itself"), ("..", "the data folder, which holds abstracts/")])
+def test_a_link_inside_abstracts_back_to_it_is_said_to_be_a_loop(tmp_path, target, said):
+    """abstracts/loop -> abstracts (or the data folder) was a warning that the abstracts' own files "in this one are
+    left out (move them up to abstracts/ to print them)"; a link to / walked the whole disk to count its YAML files.
+    It is a loop, said so, and the abstracts are read once."""
+    folder = conference(tmp_path, {"abstracts/x.yaml": "id: x1\ntitle: One\nspeaker: {name: A. Okafor}\n"})
+    (folder / "abstracts" / "loop").symlink_to(target)
+    booklet, warnings = read_booklet(folder)
+    assert [a.id for a in booklet.abstracts].count("x1") == 1
+    assert [(w.file, w.line, w.message) for w in warnings if w.kind == "stray-file"] == [
+        ("abstracts/loop/", 1, f"a link to {said}: a loop, which booklet does not follow (it reads the abstracts' "
+                               "files once, in abstracts/): remove the link")]
+    result = invoke("check", folder)
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert f"abstracts/loop/:1: warning: a link to {said}: a loop" in result.output
+
+
 def test_a_folder_of_abstracts_under_another_name_is_an_error_and_beside_abstracts_a_warning(tmp_path):
     """abstracts/ renamed (Abstracts/, abstract/) while editing: its abstracts were left out of the booklet without a
     word when the programme named none of them."""

@@ -68,7 +68,7 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
         return None
     started = time.time_ns()
     from ..data.contract import FILES
-    from ..data.load import matching, misnamed, misnamed_folders, yaml_in_folders
+    from ..data.load import looping_links, matching, misnamed, misnamed_folders, yaml_in_folders
     from .persisted import stamp
 
     folder = Path(data_dir)
@@ -78,7 +78,8 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
         files += [(path, *_file(path)) for path in paths]
     data = disk.key(READ, stamp(), _resources(), _libraries(),
                     [(path.relative_to(folder).as_posix(), content) for path, _, content in files],
-                    misnamed(folder), yaml_in_folders(folder), misnamed_folders(folder))  # (what reading says of them)
+                    misnamed(folder), yaml_in_folders(folder), misnamed_folders(folder),
+                    looping_links(folder))  # (what reading says of them)
     key = disk.key(KIND, data, repr(replace(options, page_size=page_size)))
     return Inputs(key, tuple((os.fspath(path), identity) for path, identity, _ in files), started, data)
 

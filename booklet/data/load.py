@@ -726,18 +726,46 @@ def misnamed_folders(folder: Path) -> list[tuple[str, int]]:
 
 def yaml_in_folders(folder: Path) -> list[tuple[str, int]]:
     """("abstracts/NAME/", how many YAML files are in it, at any depth) of each folder inside `folder`'s abstracts/
-    that holds some: booklet reads only the files of abstracts/ itself (data.validate says so)."""
+    that holds some: booklet reads only the files of abstracts/ itself (data.validate says so). A link back to
+    abstracts/ or a folder that holds it (looping_links) is not counted: its files are abstracts/'s own."""
     try:
         inner = sorted(entry.name for entry in os.scandir(Path(folder) / "abstracts")
                        if entry.is_dir() and not entry.name.startswith("."))
     except OSError:
         return []
+    looping = {name for name, _ in looping_links(folder)}
+    inner = [name for name in inner if f"abstracts/{name}/" not in looping]
     found = []
     for name in inner:
         count = sum(1 for path in (Path(folder) / "abstracts" / name).rglob("*")
                     if path.suffix.lower() in (".yaml", ".yml") and not path.name.startswith("."))
         if count:
             found.append((f"abstracts/{name}/", count))
+    return found
+
+
+def looping_links(folder: Path) -> list[tuple[str, str]]:
+    """("abstracts/NAME/", where it leads) of each link inside `folder`'s abstracts/ to abstracts/ itself or to a
+    folder that holds it (`abstracts/loop -> .`, `-> ..`, `-> /`): a loop, whose files are abstracts/'s own (and,
+    followed, a walk through all that folder holds); where, as check says it: "abstracts/ itself", "the data folder,
+    which holds abstracts/" or the folder's path and that."""
+    abstracts = Path(folder) / "abstracts"
+    try:
+        links = sorted(entry.name for entry in os.scandir(abstracts)
+                       if entry.is_symlink() and not entry.name.startswith("."))
+        home, data = Path(os.path.realpath(abstracts)), Path(os.path.realpath(folder))
+    except OSError:
+        return []
+    found = []
+    for name in links:
+        try:
+            target = Path(os.path.realpath(abstracts / name, strict=True))
+        except (OSError, RuntimeError):  # (a link to nothing, or in a loop of links: not a folder)
+            continue
+        if home == target or home.is_relative_to(target):
+            where = "abstracts/ itself" if target == home else \
+                f"{'the data folder' if target == data else target}, which holds abstracts/"
+            found.append((f"abstracts/{name}/", where))
     return found
 
 

@@ -16,7 +16,8 @@ from .contract import (ABSTRACT, COAUTHOR, COMMITTEE, CONFERENCE, DATES, LANGUAG
                        QUOTE, TUTORIAL)
 from .contract import ALTERNATIVES, is_sheet
 from .fields import Fields, Report, each_mapping, kept_entry
-from .load import Map, Seq, load_file, matching, misnamed, misnamed_folders, not_a_file, present, yaml_in_folders
+from .load import (Map, Seq, load_file, looping_links, matching, misnamed, misnamed_folders, not_a_file, present,
+                   yaml_in_folders)
 from ..model import (
     Abstract,
     Booklet,
@@ -97,6 +98,9 @@ def _misnamed(report: Report, folder: Path) -> None:
                     f"the {count} YAML file{'s' * (count != 1)} in this one {'are' if count != 1 else 'is'} left out "
                     f"(move {'them' if count != 1 else 'it'} up to abstracts/ to print {'them' if count != 1 else 'it'})",
                     "stray-file")
+    for name, where in looping_links(folder):
+        report.warn(name, 1, "", f"a link to {where}: a loop, which booklet does not follow (it reads the "
+                    "abstracts' files once, in abstracts/): remove the link", "stray-file")
     for name, count in misnamed_folders(folder):
         files = f"the {count} YAML file{'s' * (count != 1)}"
         if not stray.is_dir():
