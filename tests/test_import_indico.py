@@ -339,6 +339,22 @@ def test_a_family_name_of_more_than_its_last_word_goes_to_people_yaml(tmp_path):
     assert (folder / "people.yaml").read_text("utf-8") == "- {name: David Yat Sin, family: Yat Sin}\n"
 
 
+def test_an_empty_family_name_field_is_a_person_of_one_name_and_never_an_empty_family(tmp_path):
+    """check refuses people.yaml's `family: ''`: an import of people whose family name field is empty (a person of
+    one name, "Sukarno"; a name typed whole into one field) writes no such entry, files each as its name's own words,
+    and passes check."""
+    export = event_export()
+    export["results"][0]["contributions"][0]["primaryauthors"] += [
+        person("Sukarno", ""), person("", "Hatta"), person("Mei Ling", "  ")]
+    path = tmp_path / "e.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    imported = indico.read(path, Options())
+    assert not imported.documents.get("people.yaml")
+    booklet = read_back(imported, tmp_path / "folder")
+    assert {"Sukarno", "Hatta", "Mei Ling"} <= {p.name for a in booklet.abstracts for p in a.authors}
+    assert not (tmp_path / "folder" / "people.yaml").exists() and booklet.people == ()
+
+
 def test_a_name_typed_whole_into_one_field_is_not_written_twice():
     """A US LOC's run of XDC 2021: Indico gave first name 'Rajneesh', last name 'Rajneesh Bhardwaj', printed
     'Rajneesh Rajneesh Bhardwaj' on the glance, the day and the index; 'Ana Smith' and 'Smith' the same way round.

@@ -337,6 +337,23 @@ def test_people_yaml_mistakes_are_errors_with_file_line_and_key(tmp_path):
     assert built.exit_code == 1 and not (tmp_path / "b.pdf").exists()
 
 
+@pytest.mark.parametrize("family", ["''", '" "'])
+def test_an_empty_family_name_is_an_error_with_the_name_it_would_be_filed_under(tmp_path, family):
+    """`family: ''` was taken as if the key were left out, without a word: "Ana Smith" filed under Smith whether or
+    not that was meant (a name with no family name, or one not yet filled in). An empty family name is no words of the
+    name, which the contract makes an error; a person of one name needs no key (the name is filed under itself)."""
+    folder = write_conference(tmp_path / "conf", {"people.yaml": f"- name: Ana Smith\n  family: {family}\n"
+                                                                 "- name: LaForge\n  family: ''\n"})
+    assert check(folder) == (1, [
+        "people.yaml:2: [0].family: is empty: write the family name as the name 'Ana Smith' writes it, or leave the "
+        "key out (the index then files the name under 'Smith')",
+        "people.yaml:4: [1].family: is empty: write the family name as the name 'LaForge' writes it, or leave the "
+        "key out (the index then files the name under 'LaForge')",
+        f"{folder}: 2 errors, 0 warnings.{LATER}"])
+    built = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "b.pdf")])
+    assert built.exit_code == 1 and not (tmp_path / "b.pdf").exists() and "Traceback" not in built.output
+
+
 def test_an_alias_that_is_a_name_given_before_is_an_error_there(tmp_path):
     folder = write_conference(tmp_path / "conf", {"people.yaml": "- name: Bo Jones\n- name: Ana Smith\n"
                                                                  "  aliases: Bo Jones\n"})

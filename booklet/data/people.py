@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..model import Identity, Person
-from ..text.names import family_place
+from ..text.names import family_place, split_name
 from .contract import ABSTRACT, AUTHOR, PERSON, SPEAKER, Record, example_line
 from .fields import Fields, Report, each_mapping
 from .load import Seq
@@ -146,7 +146,11 @@ def read_identities(report: Report, seq: Seq | None) -> tuple[Identity, ...]:
             claimed[written] = (name, line, as_name)
             if not as_name:
                 kept.append(text)
-        if family and family_place(spelling(name), spelling(family)) is None:
+        if family is None and isinstance(f.map.get("family"), str):  # `family: ''`: no words, but not left out
+            f.error("family", f"is empty: write the family name as the name '{name}' writes it, or leave the key out "
+                              f"(the index then files the name under '{split_name(spelling(name)).family}')")
+            clash = True
+        elif family and family_place(spelling(name), spelling(family)) is None:
             f.error("family", f"'{family}' is not the first or last words of the name '{name}': write the family "
                               "name as the name writes it")
             clash = True
