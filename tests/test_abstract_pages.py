@@ -313,6 +313,34 @@ def test_a_list_in_an_abstract_hangs_its_lines_under_the_text_after_each_bullet(
         assert abs(lines[row][0][0] - hang) < 0.5, texts[row]
 
 
+def test_an_imported_html_list_prints_as_a_list_its_items_paragraphs_of_their_own(tmp_path):
+    """36C3's frab export gives a list as HTML (`<ul><li>` inside a `<p>`); the import writes each item as a paragraph
+    of its own starting with an en dash ("– Quick intro ..."), the form docs/data-format.md gives for an item between
+    blank lines. It prints as the list Markdown's "- " lines give: each bullet at the margin, an item's later lines
+    under its text, and the text after the list at the margin again."""
+    from booklet.importers.text import to_markup
+
+    long = " ".join(WORDS * 3)
+    text = to_markup(f"<p>Topics like\r\n<ul>\r\n<li>{long} firstend</li>\r\n<li>SIM toolkit</li>\r\n</ul>\r\n</p>"
+                     "<p>After the list.</p>")
+    assert text == f"Topics like\n\n\u2013 {long} firstend\n\n\u2013 SIM toolkit\n\nAfter the list."
+    written = "abstract: |\n" + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n"))
+    abstracts = BASE["abstracts.yaml"].replace("abstract: Some text.\n", written)
+    result = build_booklet(write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts}), tmp_path / "b.pdf")
+    lines = _lines_on(result.output, result.anchors["abstract-0"] - 1)
+    texts = ["".join(c for _, c in line) for line in lines]
+    intro = texts.index("Topicslike")
+    first, second = intro + 1, texts.index("\u2013SIMtoolkit")
+    assert texts[first].startswith("\u2013lorem") and "firstend" in texts[second - 1] and second - first >= 3
+    margin = lines[intro][0][0]
+    assert abs(lines[first][0][0] - margin) < 0.5 and abs(lines[second][0][0] - margin) < 0.5  # the bullets
+    hang = lines[first][1][0]
+    assert hang > margin + 5
+    for row in range(first + 1, second):
+        assert abs(lines[row][0][0] - hang) < 0.5, texts[row]
+    assert abs(lines[texts.index("Afterthelist.")][0][0] - margin) < 0.5
+
+
 def test_a_list_nested_in_an_item_is_indented_to_that_item_s_text(tmp_path):
     """A list in a list's item (indented under it, as Markdown nests one) prints nested: its bullets where its item's
     text starts, its lines after them; a list nested in that one, further in; the outer list's next item back at the
