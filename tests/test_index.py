@@ -721,3 +721,44 @@ def test_a_tutorials_co_authors_print_after_its_presenters_and_are_indexed_not_b
     assert entries["Lindqvist, Mara"] == [(page + 1, False)]
     assert (page + 1, False) in entries["Jones, Bo"]  # (and the abstract he co-authors)
     assert entries["Oberg, Sven"][-1] == (page + 1, True)
+
+
+@pytest.mark.parametrize("language, one, two", [("en", "Co-author", "Co-authors"),
+                                                ("de", "Mitwirkung", "Mitwirkende")])
+def test_a_tutorials_one_co_author_is_under_the_singular_heading(tmp_path, language, one, two):
+    """A tutorial with one co-author has it under the language's singular ("Co-author"; German's "Mitwirkung", as
+    "Leitung" over its presenters, not "Mitwirkende", a woman alone), one with two under the plural; it printed
+    "Co-authors" over one."""
+    folder = write_conference(tmp_path / language, {
+        "conference.yaml": extend("conference.yaml", f"language: {language}\n"),
+        "theme.yaml": "sections: [tutorials]\n",
+        "tutorials.yaml": """\
+            - id: bayes-intro
+              title: Bayesian inference
+              description: A course.
+              presenters: [{name: Sven Oberg}]
+              authors: [{name: Mara Lindqvist}]
+            - id: mcmc
+              title: Sampling in practice
+              description: Another course.
+              presenters: [{name: Ana Smith}]
+              authors: [{name: Bo Jones}, {name: Mei Chen}]
+            """})
+    out = tmp_path / "b.pdf"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    pdf = Pdf(out)
+    lines = [line for page in range(len(pdf)) for line in pdf.lines(page)]
+    assert lines[lines.index("Sven Oberg") + 1:lines.index("Sven Oberg") + 3] == [one, "Mara Lindqvist"]
+    assert lines[lines.index("Ana Smith") + 1:lines.index("Ana Smith") + 4] == [two, "Bo Jones", "Mei Chen"]
+
+
+def test_theme_words_for_co_authors_stand_in_for_one_co_author():
+    """theme.yaml's `coauthors` (given before the singular was a label) heads one co-author too, not the language's
+    "Co-author" beside it; its `coauthor`, when given, wins."""
+    from booklet.data.theme import labels_for
+
+    assert labels_for("en", {})["coauthor"] == "Co-author"
+    assert labels_for("fr", {})["coauthor"] == "Coauteur"
+    assert labels_for("en", {"coauthors": "Co-organisers"})["coauthor"] == "Co-organisers"
+    assert labels_for("en", {"coauthors": "Co-organisers", "coauthor": "Co-organiser"})["coauthor"] == "Co-organiser"

@@ -438,6 +438,8 @@ LABEL_WORDS = {
     "tutorial": ("a tutorial's label; {number} is its number", "TUTORIAL {number}"),
     "presenter": ("the heading over a tutorial's one presenter", "Presenter"),
     "presenters": ("the heading over a tutorial's presenters", "Presenters"),
+    "coauthor": ("the heading over a tutorial's one author who does not present it (left out while `coauthors` is "
+                 "given: that word over one too)", "Co-author"),
     "coauthors": ("the heading over a tutorial's authors who do not present it", "Co-authors"),
     "presenting_underlined": ("below several authors, one of them underlined", "Presenting author underlined."),
     "not_in_programme": ("the outline's entry for abstracts not in the programme", "Not in the programme"),

@@ -73,7 +73,17 @@ def labels_for(language: str, overrides: dict[str, str]) -> dict[str, str]:
     table = {**_label_table("en"), **_cldr_quotes(language), **_label_table(base),
              **(_cldr_quotes(regional, region_only=True) if regional else {}),
              **(_label_table(regional) if regional else {})}
-    return {**table, **overrides, **_glance_renamed(table, overrides)}
+    return {**table, **overrides, **_glance_renamed(table, overrides), **plural_standing_in(overrides)}
+
+
+# a label whose words theme.yaml's for another stand in for when it gives those and not its own: a heading over one
+# co-author prints theme.yaml's `coauthors: Co-organisers`, not the language's "Co-author" beside it
+STANDS_IN = {"coauthor": "coauthors"}
+
+
+def plural_standing_in(overrides: dict[str, str]) -> dict[str, str]:
+    """The labels theme.yaml's words for another stand in for (STANDS_IN), when it gives those and not them."""
+    return {key: overrides[other] for key, other in STANDS_IN.items() if overrides.get(other) and key not in overrides}
 
 
 @cache

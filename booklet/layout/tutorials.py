@@ -142,7 +142,8 @@ def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> 
             story.extend(_presenter(ctx, person, aligned))
     if tutorial.authors:  # who prepared it but does not present it: under their own heading, in the index not bold
         first, *others = tutorial.authors
-        story.append(Together([Para(markup.inline(ctx.label("coauthors")), s.subheading),
+        heading = ctx.label("coauthor" if len(tutorial.authors) == 1 else "coauthors")
+        story.append(Together([Para(markup.inline(heading), s.subheading),
                                *_presenter(ctx, first, presenting=False)]))
         for person in others:
             story.extend(_presenter(ctx, person, presenting=False))

@@ -83,7 +83,7 @@ def check_untranslated(booklet: Booklet, lines) -> list[Problem]:
     English words included: those are meant; nor the quotation marks, the language's own from CLDR). At `labels:`
     in theme.yaml, else at `language:` in conference.yaml."""
     from ..data.contract import LABEL_KEYS
-    from ..data.theme import label_languages, labels_for
+    from ..data.theme import label_languages, labels_for, plural_standing_in
     from ..text.dates import known, locale_of
     from ..text.languages import base_language
 
@@ -91,7 +91,7 @@ def check_untranslated(booklet: Booklet, lines) -> list[Problem]:
     if not known(language) or base_language(language) in label_languages() or language_problem(language):
         return []  # (an unknown code is an error already, a code not meant, 'eng', a warning; a language booklet has
         # words in prints its own)
-    given = booklet.theme.labels
+    given = {**booklet.theme.labels, **plural_standing_in(booklet.theme.labels)}
     english, own = labels_for("en", {}), labels_for(language, {})
     # (not the quotation marks CLDR gives the language: resources/quotation-marks.yaml)
     left = [key for key in LABEL_KEYS if not given.get(key) and own[key] == english[key]]
@@ -117,14 +117,17 @@ def check_label_characters(booklet: Booklet, lines) -> list[Problem]:
     font without Polish letters, for `day: DZIEŃ {number}`): a warning at each label theme.yaml gives, one at
     `language:` for the language's own words. Checked here, with the theme's fonts: theme.yaml is read before its
     fonts are in use."""
-    from ..data.theme import labels_for
+    from ..data.theme import labels_for, plural_standing_in
     from ..text import markup
     from ..text.fonts import unprintable
 
     language, given = booklet.conference.language, booklet.theme.labels
+    stood_in = plural_standing_in(given)  # (theme.yaml's words for another label: warned of at that one)
     problems: list[Problem] = []
     own: dict[str, list[str]] = {}
     for key, words in labels_for(language, given).items():
+        if key in stood_in:
+            continue
         # (a narrow no-break space, French's in « », is set as a box of its width, whatever the fonts: THIN in
         # text.paragraph)
         missing = unprintable("".join(dict.fromkeys(markup.plain(words).replace("\u202f", " "))))
