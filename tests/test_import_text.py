@@ -427,6 +427,25 @@ def test_display_math_in_plain_text_is_set_inline_as_in_markdown():
     assert to_markup(r"We derive $$E=mc^2$$ and \(a+b\) here.") == "We derive $E=mc^2$ and $a+b$ here."
 
 
+@pytest.mark.parametrize("source, expected, printed", [
+    # (HTML) the dollars were escaped: "$\\sim$30" printed as written, dollars and backslash
+    ("<p>about $\\sim$30 <em>nm</em> wide</p>", "about $\\sim$30 *nm* wide", "about \u223c30 nm wide"),
+    # (a form's LaTeX) the macro outside math became its letter: "$\u03b1$2", no formula, printed its dollars
+    ("a shift of $\\alpha$2 in the fit", "a shift of $\\alpha$2 in the fit", "a shift of \u03b12 in the fit"),
+    # a script in braces is math where no dollar of the text's could pair with one of its own
+    ("$\\times$10 more in CoO_{x}", "$\\times$10 more in CoO$_{x}$", "\u00d710 more in CoOx"),
+    # TeX's control space before the closing dollar
+    ("a$\\ $b c", "a$\\ $b c", "a b c"),
+    ("costs $5 and $10", "costs $5 and $10", "costs $5 and $10"),  # (no formula, by either rule)
+])
+def test_the_import_finds_formulas_by_the_rule_the_booklet_prints_them_by(source, expected, printed):
+    """The importers found a formula's closing dollar by a rule of their own, where a digit after it always meant no
+    formula: "$\\sim$30 per cent", which the booklet prints as math, was text to the import (its dollars escaped in
+    HTML, its Greek macro made a letter: both printed their dollars). They use markup.closing_dollar now."""
+    assert to_markup(source) == expected
+    assert markup.plain(expected) == printed
+
+
 def test_plain_text_whose_line_breaks_were_typed_keeps_them_as_paragraphs():
     """An import review (36c3, gpn11): plain texts typed with a line break between paragraphs and none blank ran
     together into one paragraph ("Inhalt Was kann LÖVE? Verschiedene ..."). A text none of whose lines was wrapped by

@@ -17,7 +17,7 @@ import unicodedata
 from contextlib import contextmanager
 from functools import cache
 
-from ..text.markup import PLAIN_TEX, address_spans, can_close, can_open, collapse
+from ..text.markup import address_spans, can_close, can_open, closing_dollar, collapse
 from ..text.mathtext import symbol
 from .latex import braced_accents, citation, stars_kept, text_script
 
@@ -595,13 +595,12 @@ _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters around a placeholde
 _PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 _DISPLAY = re.compile(r"\$\$(?=\S)(.+?)(?<=\S)\$\$|\\\((.+?)\\\)", re.S)
 _LATEX_ESCAPE = re.compile(r"\\[%&]")
-_MATH_END = re.compile(r"\\.|\$", re.S)
 
 
 def _math_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each `$...$`, by booklet's own rule (booklet/text/markup.py, as in Pandoc): `\\$` is
-    a dollar; `$` opens before a non-space; the closing `$` follows a non-space (or any character in math that is
-    plainly TeX, with a macro, a script or a group: `$\\sin x $`) and no digit follows it."""
+    a dollar; `$` opens before a non-space; the closing `$` is where markup.closing_dollar finds it (the one rule:
+    what the booklet prints as a formula is what the import keeps out of the text's other conversions)."""
     spans, pos = [], 0
     while (start := text.find("$", pos)) != -1:
         if start and text[start - 1] == "\\" and not _escaped_backslash(text, start - 1):
@@ -611,12 +610,7 @@ def _math_spans(text: str) -> list[tuple[int, int]]:
         if inner >= len(text) or text[inner].isspace() or text[inner] == "$":
             pos = inner + (1 if inner < len(text) and text[inner] == "$" else 0)
             continue
-        end = None
-        for m in _MATH_END.finditer(text, inner):
-            if m.group() == "$" and not text[m.end():m.end() + 1].isdigit() and (
-                    not text[m.start() - 1].isspace() or PLAIN_TEX.search(text, inner, m.start())):
-                end = m.start()
-                break
+        end = closing_dollar(text, inner)
         if end is None:
             pos = inner
             continue

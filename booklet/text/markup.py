@@ -1163,7 +1163,7 @@ def _dollar_spans(text: str) -> list[tuple[int, int, str]]:
             spans.append((m.start(), close + 2, text[pos + 1 : close].strip()))
             pos = close + 2
             continue
-        end = _closing_dollar(text, pos) if pos < len(text) and not text[pos].isspace() else None
+        end = closing_dollar(text, pos) if pos < len(text) and not text[pos].isspace() else None
         if end == pos:  # "$$" with nothing between: as written
             pos += 1
         elif end is not None:
@@ -1255,13 +1255,14 @@ def _reads_as_text(source: str) -> bool:
     return len(_WORD.findall(source)) >= 2 or _LETTER.search(source) is None
 
 
-def _closing_dollar(text: str, start: int) -> int | None:
+def closing_dollar(text: str, start: int) -> int | None:
     """Index of the `$` closing math that opened before `start` (as in Pandoc: a closing `$` follows a
     non-space and is not followed by a digit, so "$5 and $10" and "costs $5 and $" are not math;
     but math that is plainly TeX, with a macro, a script or a group, may be followed by a digit, as
     in "$\\sim$30 per cent" or "$\\times$10"); a space before it may be TeX's control space, `\\ `, which the
     formula prints ("a$\\ $b": a space, as TeX sets it), and it may follow a space in math that is plainly TeX
-    (PLAIN_TEX: `$\\sin x $`, which TeX sets as `$\\sin x$`: it printed as written, its dollars and backslash too)."""
+    (PLAIN_TEX: `$\\sin x $`, which TeX sets as `$\\sin x$`: it printed as written, its dollars and backslash too).
+    The one rule: the importers keep the formulas it finds out of their conversions by it too (importers.text)."""
     control = -1  # where the last control space read ends (none once a dollar was passed over: "$5 and $\ $ b")
     for m in _MATH_END.finditer(text, start):
         if m.group() != "$":
@@ -1279,7 +1280,7 @@ def _closing_dollar(text: str, start: int) -> int | None:
 
 _TEX_SIGNS = re.compile(r"[\\^_{]")
 # what makes math that may end after a space plainly TeX: a macro of letters, a script, a group (not `\\ `, an
-# escaped control space: "a$\\ $b" is no formula); the importers find formulas by it too
+# escaped control space: "a$\\ $b" is no formula)
 PLAIN_TEX = re.compile(r"\\[A-Za-z]|[\^_{]")
 
 
