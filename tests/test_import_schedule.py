@@ -1971,6 +1971,22 @@ def test_speakers_named_in_other_cases_are_one_person_named_as_written_best(tmp_
             "'Jan van der Berg'") in result.output
 
 
+def test_a_posters_one_author_named_in_another_case_is_the_same_person(tmp_path):
+    """A poster of one author names them by its `author`, not a person's record: 'jane DOE' of a poster and 'Jane Doe'
+    of a talk stayed two people (two entries in the index of authors), where the authors of talks and of posters of
+    several authors were joined. They are one, named as written best, and the summary names them."""
+    days = events_v1()
+    days["13"] += [_event(301, "Zines", "13T16:00", "00:30", "Hall B", "lecture", [("Jane Doe", "")]),
+                   _event(302, "Ink on paper", "13T16:30", "00:30", "Hall B", "poster", [("jane DOE", "")])]
+    folder = tmp_path / "tw27"
+    result = invoke("import", write_json_v1(tmp_path / "schedule.json", days), "--out", folder)
+    assert result.exit_code == 0, result.output
+    assert [p["author"] for p in load(folder, "posters.yaml") if p["title"] == "Ink on paper"] == ["Jane Doe"]
+    assert [a["speaker"]["name"] for a in load(folder, "abstracts.yaml") if a["id"] == "e301"] == ["Jane Doe"]
+    assert ("1 person(s) named in other cases (each the same name but for its capitals) are one person each, named "
+            "as written best: 'jane DOE' -> 'Jane Doe'") in result.output
+
+
 def test_people_of_one_name_in_other_cases_with_e_mails_of_their_own_or_of_one_word_stay_two():
     from booklet.importers import Imported, _cases_joined
 
@@ -1986,4 +2002,12 @@ def test_people_of_one_name_in_other_cases_with_e_mails_of_their_own_or_of_one_w
         {"id": "b", "title": "B", "speaker": {"name": "Julian"}}]}, notes=[])
     _cases_joined(imported)
     assert [a["speaker"]["name"] for a in imported.documents["abstracts.yaml"]] == ["julian", "Julian"]
+    assert imported.notes == []
+    # nor a poster's one author, whose e-mail is the poster's, of another e-mail than the speaker's; nor of one word
+    imported = Imported("csv", {"abstracts.yaml": [
+        {"id": "a", "title": "A", "speaker": {"name": "Wei Zhang", "email": "wei@b.org"}},
+        {"id": "b", "title": "B", "speaker": {"name": "Julian"}}], "posters.yaml": [
+        {"author": "WEI ZHANG", "title": "P", "email": "wz@a.org"}, {"author": "julian", "title": "Q"}]}, notes=[])
+    _cases_joined(imported)
+    assert [p["author"] for p in imported.documents["posters.yaml"]] == ["WEI ZHANG", "julian"]
     assert imported.notes == []

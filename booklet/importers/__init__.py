@@ -193,18 +193,20 @@ def _cases_joined(imported: Imported) -> None:
     Berg', as each typed their name into a form) named as one, in the spelling best cased (_best_cased), with a note:
     they were two people, each with an entry of their own in the index of authors. People of one name with e-mails
     of their own are not joined (two people may share a name), nor names of one word (a handle or a first name
-    alone: 39C3's 'julian' and 'Julian' are two people)."""
+    alone: 39C3's 'julian' and 'Julian' are two people). A poster's one `author` (its name, its email the poster's
+    `email`) is one of them as each person's record is: 'jane DOE' of a poster and 'Jane Doe' of a talk are one."""
     from .assemble import first_few
 
-    records: dict[str, list[dict]] = {}
+    records: dict[str, list[tuple[dict, str]]] = {}  # (the record, its key that holds the name)
     spellings: dict[str, list[str]] = {}
 
     def walk(node) -> None:
         if isinstance(node, dict):
-            if isinstance(node.get("name"), str) and "title" not in node and node["name"].strip():
-                key = " ".join(node["name"].split()).casefold()
-                records.setdefault(key, []).append(node)
-                spellings.setdefault(key, []).append(node["name"])
+            field = "author" if "title" in node else "name"  # (a person's record; an entry's: a poster's one author)
+            if isinstance(node.get(field), str) and node[field].strip():
+                key = " ".join(node[field].split()).casefold()
+                records.setdefault(key, []).append((node, field))
+                spellings.setdefault(key, []).append(node[field])
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
@@ -218,12 +220,12 @@ def _cases_joined(imported: Imported) -> None:
     for key, names in spellings.items():
         if len(set(names)) < 2 or len(key.split()) < 2:  # (a name of one word, 'julian' and 'Julian', a handle or a
             continue  # first name alone: 39C3 gives two people so, of two ids)
-        emails = {str(r["email"]).casefold() for r in records[key] if r.get("email")}
+        emails = {str(r["email"]).casefold() for r, _ in records[key] if r.get("email")}
         if len(emails) > 1:
             continue
         best = _best_cased(names)
-        for record in records[key]:
-            record["name"] = best
+        for record, field in records[key]:
+            record[field] = best
         joined.append(" and ".join(f"'{n}'" for n in dict.fromkeys(names) if n != best) + f" -> '{best}'")
     if joined:
         imported.notes.append(f"{len(joined)} person(s) named in other cases (each the same name but for its capitals) "
