@@ -733,6 +733,29 @@ def test_an_escaped_quote_after_a_letter_in_math_is_a_prime_with_a_warning(tmp_p
     assert "We fit f\u2032(x) and g\u2032(x)." in " ".join(texts(out))
 
 
+def test_an_escaped_quote_at_a_formula_s_start_is_a_prime_with_a_warning_never_an_accent_on_a_bracket(tmp_path):
+    """`$\\'(x)$` (no letter before the \\', nor after it) put LaTeX's acute accent on the bracket, "(\u0301x)", with
+    no warning, where `$f\\'(x)$` printed a prime and was warned of. LaTeX refuses \\' in math; a \\' with no letter
+    after it to take an accent is now a prime wherever it stands, as `$'(x)$` prints one, with the same warning."""
+    assert markup.plain(r"$\'(x)$ and $a\,\'(x)$") == "\u2032(x) and a \u2032(x)"
+    assert markup.inline(r"$\'(x)$") == markup.inline("$'(x)$")
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: lee
+          title: Spectra
+          speaker: {name: Ann Lee}
+          abstract: We fit $\\'(x)$ and $\\'e$.
+        """)})
+    _, problems = check_folder(data)
+    math = [(p.file, p.line, p.key, p.message) for p in problems if p.kind == "math"]
+    assert math == [("abstracts.yaml", 14, "[2].abstract", "the math $\\'(x)$ has \\' before '(': LaTeX's acute accent, "
+                     "which LaTeX refuses in math, with no letter to put it on; booklet reads it as a prime: it prints "
+                     "as \u2032(x) (write a prime as ', f'(x))")]
+    out = tmp_path / "out.pdf"
+    build_booklet(data, out)
+    printed = " ".join(texts(out))
+    assert "We fit \u2032(x) and \u00e9." in printed and "\u0301" not in printed
+
+
 LATEX_DELIMITED = (r"Energy \(E = mc^2\), a gap \( \Delta \sim 1.76\,k_B T_c \) and "
                    r"\[ \int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2} \] end.")
 

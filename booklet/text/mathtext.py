@@ -397,7 +397,8 @@ class _MathParser:
             self._sqrt(ctx, items)
         elif name == "substack" and self._peek_nonspace() == "{":
             self._substack(ctx, items)
-        elif name == "'" and items and items[-1].kind != "space" and self._no_letter_next():
+        elif name == "'" and self._no_letter_next():  # (at the formula's start too: $\'(x)$ is $'(x)$, not an
+            # accent on the bracket)
             if (after := self._peek_nonspace()) != "\\'":  # f\'(x): a prime, as f'(x) (see escaped_primes)
                 self.primes.append(after or "")
             self._char("'", ctx, items)
