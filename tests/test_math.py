@@ -395,6 +395,22 @@ def test_a_web_address_glued_to_a_fixed_space_still_breaks_after_a_slash(address
     assert [line.strip() for line in _lines(paragraph)][0] == "and additional components https://github.com/"
 
 
+def test_a_word_glued_to_a_greek_letter_breaks_at_its_own_hyphen_as_one_glued_to_scripts_does(tmp_path):
+    """"$\\alpha$-based" (the α a box with its italic correction, then "-based") never broke at its hyphen, where
+    "H$_2$O-based" did: one character stood before the hyphen, and a compound breaks after two. A formula is a whole
+    (TeX breaks after the hyphen that follows it): now both break there ("We use α-" / "based"), never inside."""
+    text = "We use $\\alpha$-based solvents and H$_2$O-based gas"
+    path = typeset(tmp_path / "glued.pdf", [text], width=52)  # (the text 40 pt wide)
+    lines = pypdf.PdfReader(str(path)).pages[0].extract_text().splitlines()
+    assert [line.strip() for line in lines] == ["We use \u03b1-", "based sol-", "vents and", "H2O-", "based gas"]
+    style = styles().text
+    for width in range(30, 200, 3):  # (never a line ending in the α alone, nor starting with the hyphen)
+        paragraph = Para(markup.inline(text), style)
+        paragraph.wrap(width, 10_000)
+        lines = [line.strip() for line in _lines(paragraph)]
+        assert not any(line.startswith("-") for line in lines), (width, lines)
+
+
 # -- text that comes back out ------------------------------------------------------------------
 
 

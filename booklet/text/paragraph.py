@@ -1741,14 +1741,22 @@ def _formula_breaking(hyphenate):
 def _own_hyphen_cuts(word) -> list[tuple[int, int]]:
     """Where a word glued to a formula (ReportLab's [width, (fragment, text), ...] with a box in it) may break: after
     each of its own hyphens in its text (not in a box, nor in a formula's <nobr> run), with two characters before it
-    (a box one of them: "H₂O-") and two letters or digits after it, as a compound breaks (_at_hyphens): (the part,
+    (a box one of them: "H₂O-") or a formula's box right before it (the box of "$\\alpha$-based": a formula is a
+    whole, as TeX breaks after it), and two letters or digits after it, as a compound breaks (_at_hyphens): (the part,
     where in its text), in order."""
     chars = [(index, at, ch, _a_box(frag) or getattr(frag, "nobr", False))
              for index, (frag, text) in enumerate(word[1:], 1) for at, ch in enumerate(text)]
     return [(index, at + 1) for n, (index, at, ch, held) in enumerate(chars)
-            if ch == "-" and not held and n >= 2 and (chars[n - 1][3] or chars[n - 1][2].isalnum())
-            and not chars[n - 2][2].isspace() and n + 2 < len(chars)
+            if ch == "-" and not held and n >= 1 and n + 2 < len(chars)
+            and (n >= 2 and (chars[n - 1][3] or chars[n - 1][2].isalnum()) and not chars[n - 2][2].isspace()
+                 or n == 1 and _inked(chars[0][2]))
             and chars[n + 1][2].isalnum() and chars[n + 2][2].isalnum()]
+
+
+def _inked(char: str) -> bool:
+    """Whether `char` is a box that draws a formula (not a fixed space: a thin space's box draws a space or nothing)."""
+    box = _BOXES.get(char)
+    return box is not None and any(run.text.strip() for _, runs in box.parts for run in runs)
 
 
 def _own_hyphen_break(word, new_width: float, line: float):
