@@ -185,6 +185,19 @@ def test_scripts_deeper_than_three_levels_stay_at_the_smallest_size_and_still_ri
         assert close(upper.y - lower.y, SUB * 0.5 * BASE), (lower, upper)
 
 
+def test_a_tower_of_scripts_ends_in_one_script_space_not_one_a_level(tmp_path):
+    """`$x^{a^{b^{c^{d}}}}$ sits` left 4.2 pt between the d's ink and the s of "sits" (2 pt of it a \\scriptspace for
+    each level), where `$x^{a}$ sits` leaves 2.6: a gap twice a word space after the tower. Now a script ending in
+    scripts of its own takes theirs: the tower ends in one, and the word after it stands as after one script."""
+    path = typeset(tmp_path / "tower.pdf", [r"The $x^{a^{b^{c^{d}}}}$ sits and $x^{a}$ sits"])
+    page = glyphs(path)[0]
+    assert texts(path) == ["The xabcd sits and xa sits"]
+    d, sits = page[find(page, "d")], page[find(page, "s")]
+    a, again = page[find(page, "a", find(page, "x", 8) + 1)], page[find(page, "s", find(page, "x", 8))]
+    assert close(d.size, 0.5 * BASE) and close(a.size, 0.7 * BASE)
+    assert close(sits.x - d.right, again.x - a.right, 0.1), (sits.x - d.right, again.x - a.right)
+
+
 def test_a_math_letter_before_an_upright_character_gets_its_italic_correction(tmp_path):
     """A stress test's f(x): the hook of the italic f touched the parenthesis after it, and the comma after `$f$,`
     sat under it. TeX puts the letter's italic correction after it; before a space, nothing."""

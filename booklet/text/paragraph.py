@@ -170,8 +170,20 @@ def _part_width(runs: tuple[Run, ...]) -> float:
     """A script's advance, and the italic correction of its last character (TeX adds it after a
     math character with no subscript), so that the f of (T_f) does not reach into the parenthesis."""
     last = runs[-1]
-    correction = 0.0 if last.font == BOX_FONT else overhang(last.font, last.text[-1]) * last.size
-    return sum(map(_width, runs)) + correction
+    if last.font == BOX_FONT:  # (a script ending in scripts of its own, x^{a^{b}}: their \scriptspace is this one's)
+        return sum(map(_width, runs)) - _script_space(last.text[-1:])
+    return sum(map(_width, runs)) + overhang(last.font, last.text[-1]) * last.size
+
+
+def _script_space(char: str) -> float:
+    """The \scriptspace that ends the box of scripts `char` stands for (0 for another box: a letter with its italic
+    correction, a fixed space). A tower of scripts ends in one, not one a level: `x^{a^{b^{c^{d}}}}` left 2 points
+    after its d (four), a gap twice a word space before the next word."""
+    box = _BOXES.get(char)
+    if box is None or not box.parts:
+        return 0.0
+    trailing = box.width - max(dx + _part_width(runs) for dx, runs in box.parts)
+    return SCRIPTSPACE if abs(trailing - SCRIPTSPACE) < 1e-6 else 0.0
 
 
 @functools.lru_cache(maxsize=4096)
