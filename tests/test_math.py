@@ -1057,3 +1057,22 @@ def test_a_long_group_breaks_after_its_signs_not_anywhere():
         assert not any(line.startswith(("\u25a1", "+", ")")) for line in lines), (width, lines)
         inside = lines[: next(i for i, line in enumerate(lines) if "b\u25a1)" in line)]  # (lines the formula goes on from)
         assert all(line.endswith("+") for line in inside), (width, lines)
+
+
+def test_the_usual_word_is_not_looked_at_for_a_formula_glued_to_it(monkeypatch):
+    """Every word ReportLab hyphenates is asked whether a formula is glued to it; a word of one fragment, or with no
+    hyphen in its text, is answered before any fragment is looked at for a box (a 500-talk book asks it ~15,000
+    times). A word glued to a formula with a hyphen of its own is still found."""
+    from types import SimpleNamespace
+
+    from booklet.text import paragraph
+
+    looked = []
+    monkeypatch.setattr(paragraph, "_a_box", lambda frag: looked.append(frag) or frag.fontName == BOX_FONT)
+    text, box = SimpleNamespace(fontName=BODY), SimpleNamespace(fontName=BOX_FONT)
+    for word in ([30.0, (text, "characteristically")], [30.0, (text, "well-known")], [30.0, (box, "\U000f0000")],
+                 [30.0, (text, "H"), (box, "\U000f0000"), (text, "Obased")]):
+        assert paragraph._breaks_at_own_hyphens(word) is False, word
+    assert looked == []
+    assert paragraph._breaks_at_own_hyphens([30.0, (text, "H"), (box, "\U000f0000"), (text, "O-based")]) is True
+    assert looked  # (that one was looked at)

@@ -1781,7 +1781,11 @@ def _own_hyphen_break(word, new_width: float, line: float):
 def _breaks_at_own_hyphens(word) -> bool:
     """Whether `word` (ReportLab's) is glued to a formula and breaks at a hyphen of its own (_own_hyphen_cuts): not a
     web address (FOSDEM 2025's "https://github.com/.../proton-ge-custom ;", its fixed space before ";" a box, lost its
-    breaks after a slash, and the line before it was spaced wide)."""
+    breaks after a slash, and the line before it was spaced wide). The usual word, of one fragment (a box alone has no
+    hyphen, text alone no box) or with no hyphen in its text, is told so before its fragments are looked at: this is
+    asked of every word ReportLab hyphenates."""
+    if len(word) < 3 or not any("-" in text for _, text in word[1:]):
+        return False
     return (any(_a_box(frag) for frag, _ in word[1:]) and not _breaks_as_address(word)
             and bool(_own_hyphen_cuts(word)))
 
