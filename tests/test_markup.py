@@ -770,3 +770,27 @@ def test_a_number_s_digit_groups_a_number_sign_and_a_title_before_a_name_are_hel
     assert inline("Mme la présidente, the M. tuberculosis, Dr. who") == "Mme la présidente, the M. tuberculosis, Dr. who"
     assert inline("p. 12, § 3, S. 12, Nr. 5, z. B. so") == "p.\u00a012, §\u00a03, S.\u00a012, Nr.\u00a05, z.\u00a0B. so"
     assert plain("M. Dupont a 1 000 euros") == "M. Dupont a 1 000 euros"
+
+
+def test_the_letters_glued_before_a_formula_are_looked_for_at_the_text_s_end_alone(monkeypatch):
+    """Whether a formula is glued to a word hyphenation could break ("con$xy$": never hyphenated) reads the text
+    before it; only its last letters matter (four make such a word), and only its last characters are searched for
+    them (a search for letters at the end of the whole text tried each of its characters, once for every formula of
+    every paragraph). What is marked is as before, after a long text too."""
+    from booklet.text import markup
+
+    searched = []
+
+    class Recording:
+        def search(self, text):
+            searched.append(text)
+            return real.search(text)
+
+    real = markup._LETTERS_AT_END
+    monkeypatch.setattr(markup, "_LETTERS_AT_END", Recording())
+    long = "A long text before the formula, about stars and galaxies and their spectra. " * 6
+    assert inline(long + "the con$xy$ case").endswith("the con<nobr><i>xy</i></nobr> case")
+    assert inline(long + "the a$xy$ case").endswith("the a<i>xy</i> case")
+    assert inline(long + "the abc$x$ case").endswith("the abc<nobr><i>x</i></nobr> case")
+    assert inline(long + "the ab$x$ case").endswith("the ab<i>x</i> case")
+    assert searched and max(len(text) for text in searched) <= 4

@@ -1532,7 +1532,8 @@ _CORRECTED = Style(correction=True)
 # own to the paragraph, which no hyphenation breaks across). A formula with such a word is never hyphenated (<nobr>):
 # "ACG- / TACG" of a sequence in \mathrm, "abcdefghi- / jklm" in math italic, a hyphen reading as a minus sign. Only
 # such a formula is marked, so that the markup of the others (x², α, TeV) is as it was.
-HYPHENABLE = re.compile(r"[^\W\d_]{4}")
+_HYPHENABLE_LETTERS = 4
+HYPHENABLE = re.compile(r"[^\W\d_]{%d}" % _HYPHENABLE_LETTERS)
 
 
 def _hyphenable(math, before=None, after=None) -> bool:
@@ -1542,7 +1543,9 @@ def _hyphenable(math, before=None, after=None) -> bool:
     "$con$structure"). A script is not its line's letter ("H$_2$O": the text word's own hyphenation stays); "H$\\alpha$
     maps" is too short to break."""
     shown = "".join(" " if style.scripts or style.kern else text for text, style in math)
-    tail = _LETTERS_AT_END.search(before[1]).group() if _is_text(before) else ""
+    # (of the text before, its last letters: HYPHENABLE's four at most. Looked for in its last characters alone: a
+    # search for letters at the end of the whole text tried every character of it, the text since the formula before)
+    tail = _LETTERS_AT_END.search(before[1][-_HYPHENABLE_LETTERS:]).group() if _is_text(before) else ""
     head = _LETTERS_AT_START.match(after[1]).group() if _is_text(after) else ""
     return bool(HYPHENABLE.search(tail + shown + head))
 
