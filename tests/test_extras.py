@@ -669,6 +669,11 @@ def test_a_pdf_extra_page_whose_lines_print_too_thin_is_warned_about_at_its_key_
     [fault] = [f for f in preflight(tmp_path / "b.pdf").faults if f.startswith("Lines thinner")]
     assert (f"page {pages[2]} (0 pt, the thinnest the device draws); pages {pages[0]}-{pages[1]} (0.16 pt);"
             in fault)
+    cmyk = invoke("build", data, "-o", tmp_path / "cmyk.pdf", "--cmyk")  # (renders the page: preflight sees no line)
+    told = ("a --cmyk build renders the page at 300 dpi, which hides them from 'booklet preflight' but makes them no "
+            "thicker")
+    assert cmyk.exit_code == 0 and [line for line in cmyk.stderr.splitlines() if "draws lines" in line] == [
+        message.replace("'booklet preflight' fails the booklet", told) for message in expected]
 
 
 def test_an_extra_page_after_a_left_out_section_goes_at_the_end_with_a_warning(tmp_path):

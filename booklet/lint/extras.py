@@ -85,8 +85,9 @@ def check_blank_extra_pages(booklet: Booklet) -> list[Problem]:
 def check_thin_extra_page_lines(booklet: Booklet, page) -> list[Problem]:
     """A warning for each extra page's PDF that strokes a line thinner than THIN_LINE as the page prints, fitted in
     the text block (`page`: the layout's Page): a hairline (`0 w`), or a map's lines thinned as it is placed smaller.
-    They break up or vanish on the plate, and 'booklet preflight' fails the booklet; a --cmyk build renders the page
-    at 300 dpi, which makes no line thicker."""
+    They break up or vanish on the plate, and 'booklet preflight' fails the booklet; a --cmyk build (`page.cmyk`)
+    renders the page at 300 dpi, which hides them from preflight but makes no line thicker: the message says so."""
+    from ..images import PRINT_DPI
     from ..layout import pdfpage
     from ..printing.paper import THIN_LINE, line_width_text, mm_text, points_text
 
@@ -100,11 +101,13 @@ def check_thin_extra_page_lines(booklet: Booklet, page) -> list[Problem]:
         if not scale > 0 or printed >= THIN_LINE - 0.005:
             continue
         at = "" if thinnest == 0 else f" (fitted in the text block at {scale:.0%} of its size)"
+        told = (f"a --cmyk build renders the page at {PRINT_DPI} dpi, which hides them from 'booklet preflight' but "
+                "makes them no thicker" if page.cmyk else "'booklet preflight' fails the booklet")
         problems.append(Problem(
             source.file, source.line, source.key,
             f"{extra.file.name} draws lines of {line_width_text(printed)}{',' * (thinnest == 0)} as the page "
             f"prints{at}, thinner than the "
             f"{points_text(THIN_LINE)} pt ({mm_text(THIN_LINE)} mm) print holds: they may break up or vanish on the "
-            "plate, and 'booklet preflight' fails the booklet; draw them thicker in the program that made the PDF "
-            "and export it again", "warning", "thin-lines"))
+            f"plate, and {told}; draw them thicker in the program that made the PDF and export it again",
+            "warning", "thin-lines"))
     return problems

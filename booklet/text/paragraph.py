@@ -176,9 +176,9 @@ def _part_width(runs: tuple[Run, ...]) -> float:
 
 
 def _script_space(char: str) -> float:
-    """The \scriptspace that ends the box of scripts `char` stands for (0 for another box: a letter with its italic
-    correction, a fixed space). A tower of scripts ends in one, not one a level: `x^{a^{b^{c^{d}}}}` left 2 points
-    after its d (four), a gap twice a word space before the next word."""
+    """TeX's \\scriptspace, that ends the box of scripts `char` stands for (0 for another box: a letter with its
+    italic correction, a fixed space). A tower of scripts ends in one, not one a level: `x^{a^{b^{c^{d}}}}` left
+    2 points after its d (four), a gap twice a word space before the next word."""
     box = _BOXES.get(char)
     if box is None or not box.parts:
         return 0.0
