@@ -762,3 +762,25 @@ def test_theme_words_for_co_authors_stand_in_for_one_co_author():
     assert labels_for("fr", {})["coauthor"] == "Coauteur"
     assert labels_for("en", {"coauthors": "Co-organisers"})["coauthor"] == "Co-organisers"
     assert labels_for("en", {"coauthors": "Co-organisers", "coauthor": "Co-organiser"})["coauthor"] == "Co-organiser"
+
+
+def test_theme_words_for_presenters_and_chairs_stand_in_for_one(tmp_path):
+    """theme.yaml's `presenters: Tutors` and `chairs: "Chaired by {names}"` head one presenter and one chair's line
+    too: before, those printed the language's "Presenter" and "Chair: Mei Chen" beside the LOC's words."""
+    from booklet.data.theme import labels_for
+
+    from .pdftext import Pdf
+
+    words = {"presenters": "Tutors", "chairs": "Chaired by {names}", "proof_pages": "Seiten {pages}"}
+    labels = labels_for("de", words)
+    assert [labels[key] for key in ("presenter", "chair", "proof_page")] == ["Tutors", "Chaired by {name}",
+                                                                            "Seiten {pages}"]
+    assert labels_for("de", {**words, "presenter": "Tutor"})["presenter"] == "Tutor"
+    folder = write_conference(tmp_path / "data", {"theme.yaml": (
+        'labels: {presenters: Tutors, chairs: "Chaired by {names}"}\n')})
+    check = CliRunner().invoke(main, ["check", str(folder)])
+    assert check.exit_code == 0 and "label" not in check.output
+    build_booklet(folder, tmp_path / "b.pdf")
+    text = "\n".join("\n".join(Pdf(tmp_path / "b.pdf").lines(i)) for i in range(len(Pdf(tmp_path / "b.pdf"))))
+    assert "Chaired by Mei Chen" in text and "Chair:" not in text
+    assert "\nTutors\nSven Oberg" in text and "Presenter" not in text

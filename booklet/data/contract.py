@@ -432,11 +432,13 @@ LABEL_WORDS = {
     "day": ("above each day's date in the programme; {number} is the day's number", "DAY {number}"),
     "parallel_sessions": ("above sessions held at the same time", "PARALLEL SESSIONS"),
     "continued": ("in brackets after a heading repeated on the page it runs onto", "continued"),
-    "chair": ("below a session's heading; {name} is the chair's name", "Chair: {name}"),
+    "chair": ("below a session's heading; {name} is the chair's name (left out while `chairs` is given: that line "
+              "for one too)", "Chair: {name}"),
     "chairs": ("below a session's heading, for several chairs; {names} are their names, as the language lists "
                "them", "Chairs: {names}"),
     "tutorial": ("a tutorial's label; {number} is its number", "TUTORIAL {number}"),
-    "presenter": ("the heading over a tutorial's one presenter", "Presenter"),
+    "presenter": ("the heading over a tutorial's one presenter (left out while `presenters` is given: that word "
+                  "over one too)", "Presenter"),
     "presenters": ("the heading over a tutorial's presenters", "Presenters"),
     "coauthor": ("the heading over a tutorial's one author who does not present it (left out while `coauthors` is "
                  "given: that word over one too)", "Co-author"),
@@ -465,11 +467,13 @@ LABEL_WORDS = {
     "proof_mark": ("a speaker's proof: down the band at the page's outer edge", "PROOF \u00b7 NOT FOR PRINT"),
     "proof_for": ("a speaker's proof: its header's first line; {names} are whom it is for, {pages} its pages",
                   "PROOF for {names} \u00b7 booklet {pages}"),
-    "proof_page": ("a speaker's proof: its one page in the booklet; {pages} is its number", "page {pages}"),
+    "proof_page": ("a speaker's proof: its one page in the booklet; {pages} is its number (left out while "
+                   "`proof_pages` is given: those words for one too)", "page {pages}"),
     "proof_pages": ("a speaker's proof: its pages in the booklet; {pages} are their numbers", "pages {pages}"),
     "proof_talk": ("a speaker's proof: before the talk's day, time and room", "Your talk"),
     "proof_tutorial": ("a speaker's proof: before the tutorial's day, time and room", "Your tutorial"),
-    "proof_poster": ("a poster author's proof: before the poster's number and title", "Poster"),
+    "proof_poster": ("a poster author's proof: before the poster's number and title (left out while "
+                     "`proof_posters` is given: that word for one too)", "Poster"),
     "proof_posters": ("a poster author's proof: before the numbers and titles of their posters", "Posters"),
     "proof_unscheduled": ("a speaker's proof: in place of the day and time of a talk not in the programme",
                           "not in the programme"),

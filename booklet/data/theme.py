@@ -77,13 +77,16 @@ def labels_for(language: str, overrides: dict[str, str]) -> dict[str, str]:
 
 
 # a label whose words theme.yaml's for another stand in for when it gives those and not its own: a heading over one
-# co-author prints theme.yaml's `coauthors: Co-organisers`, not the language's "Co-author" beside it
-STANDS_IN = {"coauthor": "coauthors"}
+# co-author prints theme.yaml's `coauthors: Co-organisers`, not the language's "Co-author" beside it; one chair's
+# line theme.yaml's `chairs: "Chaired by {names}"`, with the one name
+STANDS_IN = {"coauthor": "coauthors", "presenter": "presenters", "chair": "chairs", "proof_page": "proof_pages",
+             "proof_poster": "proof_posters"}
 
 
 def plural_standing_in(overrides: dict[str, str]) -> dict[str, str]:
     """The labels theme.yaml's words for another stand in for (STANDS_IN), when it gives those and not them."""
-    return {key: overrides[other] for key, other in STANDS_IN.items() if overrides.get(other) and key not in overrides}
+    return {key: overrides[other].replace("{names}", "{name}") for key, other in STANDS_IN.items()
+            if overrides.get(other) and key not in overrides}
 
 
 @cache
