@@ -716,6 +716,20 @@ def test_display_math_between_double_dollars_is_set_as_math():
     assert markup.latex_problems(text) == []
 
 
+def _lee_checked_and_built(tmp_path, title: str, abstract: str) -> tuple[list, str]:
+    """A conference with Ann Lee's abstract of `title` and `abstract` (YAML's plain text) added: check's problems,
+    and the text its built booklet prints."""
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": extend("abstracts.yaml", f"""\
+        - id: lee
+          title: {title}
+          speaker: {{name: Ann Lee}}
+          abstract: {abstract}
+        """)})
+    _, problems = check_folder(data)
+    build_booklet(data, tmp_path / "out.pdf")
+    return problems, " ".join(texts(tmp_path / "out.pdf"))
+
+
 def test_a_space_before_the_closing_dollar_of_tex_is_set_as_tex_sets_it(tmp_path):
     """`$\\sin x $` (a space before the closing dollar, which TeX ignores) printed as written, dollars and backslash
     and all, with no warning (or, with another formula after it, ran on to that one's closing dollar: "sin x$and$
@@ -726,17 +740,9 @@ def test_a_space_before_the_closing_dollar_of_tex_is_set_as_tex_sets_it(tmp_path
     assert markup.plain(text) == "the value sin x and sin x and xi here"
     assert markup.math_sources(text) == ["\\sin x ", "\\sin x", "x_i "] and markup.latex_problems(text) == []
     assert markup.plain("costs $5 and $10") == "costs $5 and $10" and markup.math_sources("a $x $ b") == []
-    data = write_conference(tmp_path / "conf", {"abstracts.yaml": extend("abstracts.yaml", """\
-        - id: lee
-          title: On $\\sin x $ and $\\alpha $
-          speaker: {name: Ann Lee}
-          abstract: We fit $\\sin x $ to $T_{\\rm eff} $.
-        """)})
-    _, problems = check_folder(data)
+    problems, printed = _lee_checked_and_built(tmp_path, "On $\\sin x $ and $\\alpha $",
+                                               "We fit $\\sin x $ to $T_{\\rm eff} $.")
     assert [p for p in problems if p.kind == "math" or "\\sin" in p.message] == []
-    out = tmp_path / "out.pdf"
-    build_booklet(data, out)
-    printed = " ".join(texts(out))
     assert "On sin x and α" in printed and "We fit sin x to Teff." in printed and "$" not in printed
 
 
@@ -746,20 +752,12 @@ def test_an_escaped_quote_after_a_letter_in_math_is_a_prime_with_a_warning(tmp_p
     prints a prime, as `$f'(x)$` does, and check says so with file, line and key; `$\\'e$` is still an accented e."""
     assert markup.plain(r"$f\'(x)$, $f\'\'(x)$, $f\'$ and $\'e$") == "f\u2032(x), f\u2032\u2032(x), f\u2032 and \u00e9"
     assert markup.inline(r"$f\'(x)$") == markup.inline("$f'(x)$")
-    data = write_conference(tmp_path / "conf", {"abstracts.yaml": extend("abstracts.yaml", """\
-        - id: lee
-          title: Spectra
-          speaker: {name: Ann Lee}
-          abstract: We fit $f\\'(x)$ and $g'(x)$.
-        """)})
-    _, problems = check_folder(data)
+    problems, printed = _lee_checked_and_built(tmp_path, "Spectra", "We fit $f\\'(x)$ and $g'(x)$.")
     math = [(p.file, p.line, p.key, p.message) for p in problems if p.kind == "math"]
     assert math == [("abstracts.yaml", 14, "[2].abstract", "the math $f\\'(x)$ has \\' before '(': LaTeX's acute accent, "
                      "which LaTeX refuses in math, with no letter to put it on; booklet reads it as a prime: it prints "
                      "as f\u2032(x) (write a prime as ', f'(x))")]
-    out = tmp_path / "out.pdf"
-    build_booklet(data, out)
-    assert "We fit f\u2032(x) and g\u2032(x)." in " ".join(texts(out))
+    assert "We fit f\u2032(x) and g\u2032(x)." in printed
 
 
 def test_an_escaped_quote_at_a_formula_s_start_is_a_prime_with_a_warning_never_an_accent_on_a_bracket(tmp_path):
@@ -768,20 +766,11 @@ def test_an_escaped_quote_at_a_formula_s_start_is_a_prime_with_a_warning_never_a
     after it to take an accent is now a prime wherever it stands, as `$'(x)$` prints one, with the same warning."""
     assert markup.plain(r"$\'(x)$ and $a\,\'(x)$") == "\u2032(x) and a \u2032(x)"
     assert markup.inline(r"$\'(x)$") == markup.inline("$'(x)$")
-    data = write_conference(tmp_path / "conf", {"abstracts.yaml": extend("abstracts.yaml", """\
-        - id: lee
-          title: Spectra
-          speaker: {name: Ann Lee}
-          abstract: We fit $\\'(x)$ and $\\'e$.
-        """)})
-    _, problems = check_folder(data)
+    problems, printed = _lee_checked_and_built(tmp_path, "Spectra", "We fit $\\'(x)$ and $\\'e$.")
     math = [(p.file, p.line, p.key, p.message) for p in problems if p.kind == "math"]
     assert math == [("abstracts.yaml", 14, "[2].abstract", "the math $\\'(x)$ has \\' before '(': LaTeX's acute accent, "
                      "which LaTeX refuses in math, with no letter to put it on; booklet reads it as a prime: it prints "
                      "as \u2032(x) (write a prime as ', f'(x))")]
-    out = tmp_path / "out.pdf"
-    build_booklet(data, out)
-    printed = " ".join(texts(out))
     assert "We fit \u2032(x) and \u00e9." in printed and "\u0301" not in printed
 
 

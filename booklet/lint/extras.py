@@ -25,6 +25,17 @@ def placed_scale(booklet: Booklet, extra: ExtraPage, page) -> float:
     return min(box_width / width, box_height / height)
 
 
+def placed_facts(booklet: Booklet, page, fact) -> list[tuple[ExtraPage, Source, object, float]]:
+    """Each extra page that is a PDF with where the data names its file, `fact` of its file (a pdfpage function) and
+    the scale it prints at (placed_scale): those whose fact is None (a PDF not placed) left out."""
+    placed = []
+    for extra, source in extra_pdfs(booklet):
+        value = fact(extra.file)
+        if value is not None:
+            placed.append((extra, source, value, placed_scale(booklet, extra, page)))
+    return placed
+
+
 def check_extra_pages(booklet: Booklet) -> list[Problem]:
     from ..layout.extras import place_of
 
@@ -92,11 +103,7 @@ def check_thin_extra_page_lines(booklet: Booklet, page) -> list[Problem]:
     from ..printing.paper import THIN_LINE, line_width_text, mm_text, points_text
 
     problems = []
-    for extra, source in extra_pdfs(booklet):
-        thinnest = pdfpage.thinnest_line(extra.file)  # (None too: a PDF not placed)
-        if thinnest is None:
-            continue
-        scale = placed_scale(booklet, extra, page)
+    for extra, source, thinnest, scale in placed_facts(booklet, page, pdfpage.thinnest_line):
         printed = thinnest * scale
         if not scale > 0 or printed >= THIN_LINE - 0.005:
             continue

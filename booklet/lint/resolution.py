@@ -56,14 +56,10 @@ def _pdf_page_images(booklet: Booklet, page) -> list[Problem]:
     scaled as the layout fits it in the text block: preflight fails such a page in the booklet, and a --cmyk build,
     which renders the page at 300 dpi, hides it from preflight but prints it no sharper."""
     from ..layout import pdfpage
-    from .extras import extra_pdfs, placed_scale
+    from .extras import placed_facts
 
     problems = []
-    for extra, source in extra_pdfs(booklet):
-        coarsest = pdfpage.coarsest_image(extra.file)  # (None too: a PDF not placed)
-        if coarsest is None:
-            continue
-        scale = placed_scale(booklet, extra, page)
+    for extra, source, coarsest, scale in placed_facts(booklet, page, pdfpage.coarsest_image):
         dpi = coarsest[2] / scale
         if not scale > 0 or dpi >= images.PRINT_DPI - DPI_SLACK:
             continue
