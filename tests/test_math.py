@@ -424,6 +424,27 @@ def test_a_word_glued_to_a_greek_letter_breaks_at_its_own_hyphen_as_one_glued_to
         assert not any(line.startswith("-") for line in lines), (width, lines)
 
 
+
+def test_a_word_glued_to_a_formula_that_prints_as_text_breaks_at_its_own_hyphen_too(tmp_path):
+    """"$\\Gamma$-point", "$3$-fold" and "non-$\\alpha$" never broke at their hyphen, where "$\\alpha$-based" and
+    "H$_2$O-based" did: their formula printed as text (Γ, 3: no box), which the paragraph took for letters of the word
+    (and Γ for none ReportLab hyphenates); "$x$-axis" broke, as a word of Latin letters. Now a word glued to any
+    formula by a hyphen breaks there, and only there ("We use Γ-" / "point"), never inside the formula."""
+    text = "We use $\\Gamma$-point data, the $\\ell$-th mode, $3$-fold cuts and non-$\\alpha$ fits"
+    path = typeset(tmp_path / "glued.pdf", [text], width=52)  # (the text 40 pt wide)
+    lines = pypdf.PdfReader(str(path)).pages[0].extract_text().splitlines()
+    assert [line.strip() for line in lines] == ["We use \u0393-", "point", "data, the", "\u2113-th", "mode, 3-",
+                                                "fold cuts", "and non-", "\u03b1 fits"]  # (was "We use" / "Γ-point")
+    style = styles().text
+    broken = set()
+    for width in range(30, 200, 2):
+        paragraph = Para(markup.inline(text), style)
+        paragraph.wrap(width, 10_000)
+        lines = [line.strip() for line in _lines(paragraph)]
+        assert not any(line.startswith("-") for line in lines), (width, lines)
+        broken |= {line[-2:] for line in lines if line.endswith("-")}
+    assert {"\u0393-", "3-", "n-"} <= broken, broken
+
 # -- text that comes back out ------------------------------------------------------------------
 
 

@@ -169,6 +169,12 @@ def _unhyphenated(w) -> bool:
     return any(getattr(frag, "nobr", False) for frag, _ in w[1:])
 
 
+def _at_own_hyphens(helpers, w) -> bool:
+    """Whether ReportLab's word `w` is glued to a formula and breaks at its own hyphens (helpers.breaks_at_own_hyphens),
+    its formula's runs in <nobr> or not."""
+    return helpers.breaks_at_own_hyphens is not None and helpers.breaks_at_own_hyphens(w)
+
+
 CARRIED = 3  # characters, at most, a word split anywhere carries to the next line to be split just after a script
 
 
@@ -432,14 +438,16 @@ def break_lines(para, width, helpers: Helpers):
                             continue
             elif attemptHyphenation:
                 hyOk = not _unhyphenated(w)
+                # (a word glued to a formula, its runs in <nobr>, breaks at its own hyphens all the same)
+                ownOk = hyOk or _at_own_hyphens(helpers, w)
                 hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, newWidth, limWidth,
-                                          uriWasteReduce if hyOk else False, embeddedHyphenation and hyOk, hymwl)
+                                          uriWasteReduce if hyOk else False, embeddedHyphenation and ownOk, hymwl)
                 if hsw:
                     _hyphenated_in(para, _words, at, hsw, f, FW)
                     continue
                 elif hyphenation2 and len(FW) > 1:
                     hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, wordWidth, maxWidth,
-                                              uriWasteReduce if hyOk else False, embeddedHyphenation and hyOk, hymwl)
+                                              uriWasteReduce if hyOk else False, embeddedHyphenation and ownOk, hymwl)
                     if hsw:
                         _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
@@ -464,8 +472,7 @@ def break_lines(para, width, helpers: Helpers):
                     if SPLIT_TAILS and not tail and n > 0 and (
                             (hyphenator is not None and _a_word_of_letters(w) and not _unhyphenated(w))
                             or (attemptHyphenation and helpers.breaks_as_address(w))
-                            or (embeddedHyphenation and helpers.breaks_at_own_hyphens is not None
-                                and not _unhyphenated(w) and helpers.breaks_at_own_hyphens(w))):
+                            or (embeddedHyphenation and _at_own_hyphens(helpers, w))):
                         # a word of a language after others on the line: it starts the next, to be hyphenated
                         # there ("Bäckerei D" / "ruckverfahren" was split into the room left, with no hyphen);
                         # a word glued to a formula, to be broken there at its own hyphen ("We use H₂" / "O-based"

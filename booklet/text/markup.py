@@ -1511,7 +1511,8 @@ def _styled_runs(tokens: list[_Token], plain: bool = False) -> list[Run]:
         last = groups
         if not (bold or italic):
             math = italic_corrected(math)
-        if _hyphenable(math, tokens[at - 1] if at else None, tokens[at + 1] if at + 1 < len(tokens) else None):
+        before, after = tokens[at - 1] if at else None, tokens[at + 1] if at + 1 < len(tokens) else None
+        if _hyphenable(math, before, after) or _glued_by_hyphen(before, after):
             math = [(t, st._replace(unhyphenated=True)) for t, st in math]
         for t, st in math:
             if st.scripts:
@@ -1548,6 +1549,20 @@ def _hyphenable(math, before=None, after=None) -> bool:
     tail = _LETTERS_AT_END.search(before[1][-_HYPHENABLE_LETTERS:]).group() if _is_text(before) else ""
     head = _LETTERS_AT_START.match(after[1]).group() if _is_text(after) else ""
     return bool(HYPHENABLE.search(tail + shown + head))
+
+
+def _glued_by_hyphen(before=None, after=None) -> bool:
+    """Whether a formula is glued by a hyphen to the word beside it (tokens `before` and `after`: "$x$-axis",
+    "$\\Gamma$-point", "non-$x$"): its runs are marked as a formula's (<nobr>: never hyphenated), so that the paragraph
+    breaks that word at its own hyphen alone, as it breaks "$\\alpha$-based" and "H$_2$O-based", whose boxes it sees.
+    A formula that prints as text ("Γ", "3", "x") was no formula to it: "Γ-point", whose Γ is no letter ReportLab
+    hyphenates, never broke, "x-axis" did, "non-α" never did."""
+    return bool(_is_text(after) and _HYPHEN_AT_START.match(after[1])
+                or _is_text(before) and _HYPHEN_AT_END.search(before[1][-2:]))
+
+
+_HYPHEN_AT_START = re.compile(r"-[^\W_]")
+_HYPHEN_AT_END = re.compile(r"[^\W_]-\Z")
 
 
 def _is_text(token) -> bool:

@@ -33,7 +33,8 @@ class Style(NamedTuple):
     correction: bool = False  # an empty run: the italic correction of the math letter before it (TeX's), which
     # the paragraph measures in that letter's font (markup.italic_corrected, paragraph's <mcorr>)
     unhyphenated: bool = False  # a run of a formula that has a word hyphenation could break (markup.HYPHENABLE):
-    # never hyphenated (<nobr>), a hyphen in a formula reading as a minus sign
+    # never hyphenated (<nobr>), a hyphen in a formula reading as a minus sign; or of one glued to a word by a hyphen
+    # ("$x$-axis"), which the paragraph breaks at that hyphen alone
 
 
 Run = tuple[str, Style]

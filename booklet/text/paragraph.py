@@ -1754,15 +1754,22 @@ def _own_hyphen_cuts(word) -> list[tuple[int, int]]:
     """Where a word glued to a formula (ReportLab's [width, (fragment, text), ...] with a box in it) may break: after
     each of its own hyphens in its text (not in a box, nor in a formula's <nobr> run), with two characters before it
     (a box one of them: "H₂O-") or a formula's box right before it (the box of "$\\alpha$-based": a formula is a
-    whole, as TeX breaks after it), and two letters or digits after it, as a compound breaks (_at_hyphens): (the part,
-    where in its text), in order."""
-    chars = [(index, at, ch, _a_box(frag) or getattr(frag, "nobr", False))
+    whole, as TeX breaks after it), and two letters or digits after it, as a compound breaks (_at_hyphens), or a
+    formula ("non-$x$"): (the part, where in its text), in order. A formula's run that prints as text ("$x$-axis",
+    "$\\Gamma$-point": no box) is marked <nobr> (markup._glued_by_hyphen), and is a whole as a box is."""
+    chars = [(index, at, ch, _a_box(frag) or getattr(frag, "nobr", False), _a_formula(frag, ch))
              for index, (frag, text) in enumerate(word[1:], 1) for at, ch in enumerate(text)]
-    return [(index, at + 1) for n, (index, at, ch, held) in enumerate(chars)
-            if ch == "-" and not held and n >= 1 and n + 2 < len(chars)
+    return [(index, at + 1) for n, (index, at, ch, held, _) in enumerate(chars)
+            if ch == "-" and not held and n >= 1 and n + 1 < len(chars)
             and (n >= 2 and (chars[n - 1][3] or chars[n - 1][2].isalnum()) and not chars[n - 2][2].isspace()
-                 or n == 1 and _inked(chars[0][2]))
-            and chars[n + 1][2].isalnum() and chars[n + 2][2].isalnum()]
+                 or n == 1 and chars[0][4])
+            and (chars[n + 1][4] or n + 2 < len(chars) and chars[n + 1][2].isalnum() and chars[n + 2][2].isalnum())]
+
+
+def _a_formula(frag, char: str) -> bool:
+    """Whether `char` of `frag` draws (part of) a formula: a box that draws one (_inked), or a formula's run that
+    prints as text (<nobr>)."""
+    return getattr(frag, "nobr", False) if not _a_box(frag) else _inked(char)
 
 
 def _inked(char: str) -> bool:
@@ -1786,8 +1793,8 @@ def _breaks_at_own_hyphens(word) -> bool:
     asked of every word ReportLab hyphenates."""
     if len(word) < 3 or not any("-" in text for _, text in word[1:]):
         return False
-    return (any(_a_box(frag) for frag, _ in word[1:]) and not _breaks_as_address(word)
-            and bool(_own_hyphen_cuts(word)))
+    return (any(_a_box(frag) or getattr(frag, "nobr", False) for frag, _ in word[1:])
+            and not _breaks_as_address(word) and bool(_own_hyphen_cuts(word)))
 
 
 def _code_breaking_word(hyphenate):
