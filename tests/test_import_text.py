@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from booklet.importers.text import joined, kind_of, to_line, to_markup
+from booklet.importers.text import _math_spans, joined, kind_of, to_line, to_markup
 from booklet.text import markup
 
 MATH = r"$\sqrt{s_{NN}}=5.02~\mathrm{TeV}$"
@@ -445,6 +445,27 @@ def test_the_import_finds_formulas_by_the_rule_the_booklet_prints_them_by(source
     assert to_markup(source) == expected
     assert markup.plain(expected) == printed
 
+
+
+DOLLARS = ["a \\\\$x$ b", "a \\$x$ b", "a \\\\\\$x$ b", "a \\\\\\\\$x$ b", "\\\\$x$", "cost \\\\$5 and $x$ here",
+           "a $\\\\$ b", "a $x$ b", "$$x$$ y", "a $$ b $x$", "costs $5 and $10", "$\\sim$30 and $ x$",
+           "see https://example.org/$a and $b$", "\\[x$y\\] and $z$"]
+
+
+@pytest.mark.parametrize("text", DOLLARS)
+def test_the_import_opens_a_formula_where_the_booklet_does(text):
+    """A `$` after two backslashes (`a \\\\$x$ b`) opened a formula to the importers (an even run of backslashes:
+    an escaped backslash), where the booklet's markup reads a `$` after any backslash as a dollar and prints
+    "a \\$x$ b": the import kept "$x$" out of its conversions as a formula the booklet then printed as text. Both
+    follow markup's one rule now (markup.dollar_formulas): the formulas the import keeps are those markup prints."""
+    kept = [text[start + 1:end - 1].strip("$") for start, end in _math_spans(text)]
+    assert kept == [source for kind, source in markup._split_math(text) if kind == "math"], text
+
+
+def test_an_html_dollar_after_two_backslashes_prints_as_written():
+    """HTML's "a \\\\$x * y$ b" printed "a $x * y$ b", a backslash lost: the import took "$x * y$" for a formula and
+    converted the text before it, which the booklet then read as "\\$", a dollar. Now it prints as written."""
+    assert markup.plain(to_markup("<p>a \\\\$x * y$ b</p>")) == "a \\$x * y$ b" == markup.plain("a \\\\$x * y$ b")
 
 def test_plain_text_whose_line_breaks_were_typed_keeps_them_as_paragraphs():
     """An import review (36c3, gpn11): plain texts typed with a line break between paragraphs and none blank ran

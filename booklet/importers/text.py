@@ -17,7 +17,7 @@ import unicodedata
 from contextlib import contextmanager
 from functools import cache
 
-from ..text.markup import address_spans, can_close, can_open, closing_dollar, collapse
+from ..text.markup import address_spans, can_close, can_open, collapse, dollar_formulas
 from ..text.mathtext import symbol
 from .latex import braced_accents, citation, stars_kept, text_script
 
@@ -598,33 +598,11 @@ _LATEX_ESCAPE = re.compile(r"\\[%&]")
 
 
 def _math_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each `$...$`, by booklet's own rule (booklet/text/markup.py, as in Pandoc): `\\$` is
-    a dollar; `$` opens before a non-space; the closing `$` is where markup.closing_dollar finds it (the one rule:
-    what the booklet prints as a formula is what the import keeps out of the text's other conversions)."""
-    spans, pos = [], 0
-    while (start := text.find("$", pos)) != -1:
-        if start and text[start - 1] == "\\" and not _escaped_backslash(text, start - 1):
-            pos = start + 1
-            continue
-        inner = start + 1
-        if inner >= len(text) or text[inner].isspace() or text[inner] == "$":
-            pos = inner + (1 if inner < len(text) and text[inner] == "$" else 0)
-            continue
-        end = closing_dollar(text, inner)
-        if end is None:
-            pos = inner
-            continue
-        spans.append((start, end + 1))
-        pos = end + 1
-    return spans
-
-
-def _escaped_backslash(text: str, index: int) -> bool:
-    """True when the backslash at `index` is itself escaped (an even run of backslashes before the `$`)."""
-    run = 0
-    while index - run >= 0 and text[index - run] == "\\":
-        run += 1
-    return run % 2 == 0
+    """(start, end) of each `$...$`, by booklet's own rule (markup.dollar_formulas, as in Pandoc: a `$` after a
+    backslash is a dollar, `$` opens before a non-space, and closes where markup.closing_dollar finds it): what the
+    booklet prints as a formula is what the import keeps out of the text's other conversions. (A `$` after two
+    backslashes, `a \\\\$x$ b`, opened a formula here, where the booklet prints "a \\$x$ b".)"""
+    return dollar_formulas(text)
 
 
 def _protect(text: str, html_source: bool) -> tuple[str, list[str]]:

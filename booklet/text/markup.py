@@ -1125,6 +1125,21 @@ def _split_math(text: str) -> list[tuple[str, str]]:
     return pieces + _split_dollars(text[pos:])
 
 
+def dollar_formulas(text: str) -> list[tuple[int, int]]:
+    """Where each formula of `text` written between dollars starts and ends (its dollars included), as the booklet
+    reads them (_split_math): not in a web address; a `$` right after a backslash a dollar, however many backslashes
+    stand before it (`\\\\$x$` prints a backslash and "$x$"); a `$` before a space opens nothing; the closing `$`
+    where closing_dollar finds it; a formula between LaTeX's \\( \\) or \\[ \\] holds the dollars in it. The one
+    rule: the importers keep these formulas out of their conversions (importers.text)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for start, end in [*address_spans(text), (len(text), len(text))]:
+        spans += [(pos + a, pos + b) for a, b, source in _dollar_spans(text[pos:start])
+                  if not isinstance(source, Formula)]
+        pos = end
+    return spans
+
+
 def _split_dollars(text: str) -> list[tuple[str, str]]:
     """('text', s) and ('math', source) pieces; `\\$` is a literal dollar, unmatched `$` stays text; `$$x$$` is
     math as `$x$` is (booklet sets all math inline)."""
