@@ -28,7 +28,7 @@ from .model import Booklet
 from .problems import DataError, Problem, Refused
 from .output.render import render_pdf
 from .output.parallel import jobs_that_pay
-from .printing.binding import Spine
+from .printing.binding import ByBinding, Spine
 from .printing.units import check_range
 
 
@@ -39,7 +39,8 @@ class PrintOptions:
     page_size: str | None = None  # None: the theme's page_size (A5 when it gives none)
     bleed: float = 3 * mm  # points beyond the trim on every side
     crop_marks: bool = False
-    pad_to: int = 4  # page count made a multiple of this with Notes pages (1: no padding)
+    pad_to: int | None = None  # page count made a multiple of this with Notes pages (1: no padding; None: as the
+    # binding asks, binding.pages_per_unit: 4 for a saddle-stitched book, 2 for a perfect-bound one)
     separate_cover: bool = False  # cover pages (1, 2, N-1, N) in a file of their own
     cmyk: bool = False
     spread_cover: bool = False  # the cover in a file of its own as two spreads with the spine (perfect binding)
@@ -53,6 +54,12 @@ class PrintOptions:
                 raise ValueError("a spine width is for a cover spread (--cover spread)")
         if self.separate_cover and self.spread_cover:
             raise ValueError("the cover is either separate pages or a spread, not both")
+
+    @property
+    def padding(self) -> int | ByBinding:
+        """What the layout makes the page count a multiple of: pad_to, else as the binding asks (a cover spread's book
+        is perfect-bound whatever its count)."""
+        return self.pad_to if self.pad_to is not None else ByBinding(self.spread_cover)
 
     @property
     def cover_apart(self) -> bool:
@@ -246,15 +253,15 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
         known, settled = None, True
         if index_before_people(booklet.theme.sections):
             known, settled = learn_people(
-                lambda known, links: build_story(booklet, page, options.pad_to, known, links), render)
+                lambda known, links: build_story(booklet, page, options.padding, known, links), render)
         # settled: the same layout as the last pass, links and all; else no links (a target might be missing)
-        story = build_story(booklet, page, options.pad_to, known, index_links=settled)
+        story = build_story(booklet, page, options.padding, known, index_links=settled)
         disk.to_the_end(story)
         parts = nullcontext()
     else:  # laid out in parts (while `checks` run here); assembled into `target` by finish(target)
         from .output.parallel import parallel_parts
 
-        parts = parallel_parts(booklet, page, options.pad_to, jobs, output, render_args, meanwhile=checks)
+        parts = parallel_parts(booklet, page, options.padding, jobs, output, render_args, meanwhile=checks)
     # with a separate cover, the whole booklet is an intermediate file, split into the two published ones
     whole = scratch_beside(output, ".full.pdf") if options.cover_apart else nullcontext(output)
     spine = None

@@ -193,8 +193,10 @@ class Length(click.ParamType):
 @click.option("--bleed", type=Length(), default="3mm", show_default=True,
               help="Bleed beyond the trim on every side (mm, pt or in; 0 for none).")
 @click.option("--crop-marks", is_flag=True, help="Draw crop marks outside the bleed.")
-@click.option("--pad-to", type=click.Choice(["1", "4", "8", "16"]), default="4", show_default=True,
-              help="Add ruled Notes pages before the back cover up to a multiple of this page count.")
+@click.option("--pad-to", type=click.Choice(["auto", "1", "4", "8", "16"]), default="auto", show_default=True,
+              help="Add ruled Notes pages before the back cover up to a multiple of this page count. 'auto': as the "
+                   "binding asks, a multiple of 4 for a saddle-stitched booklet, an even count for a perfect-bound "
+                   "book (--cover spread, or more than 96 pages).")
 @click.option("--cover", "cover", type=click.Choice(["inline", "separate", "spread"]), default="inline",
               show_default=True,
               help="'separate': the four cover pages go to OUTPUT-cover.pdf, the rest to OUTPUT; 'spread': "
@@ -229,8 +231,8 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
         from .build import PrintOptions, build_booklet
     _ending(with_its_build=True)
 
-    options = PrintOptions(canonical_size(page_size), bleed, crop_marks, int(pad_to), cover == "separate", cmyk,
-                           spread_cover=cover == "spread", spine=spine)
+    options = PrintOptions(canonical_size(page_size), bleed, crop_marks, None if pad_to == "auto" else int(pad_to),
+                           cover == "separate", cmyk, spread_cover=cover == "spread", spine=spine)
     bar = ProgressBar()
     with reporting_errors(output):
         try:

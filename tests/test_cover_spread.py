@@ -73,7 +73,7 @@ def test_the_cover_is_two_spreads_whose_trim_is_back_spine_and_front(small, tmp_
         assert _box(page, "bleedbox") == tuple(round(v, 1) for v in (room - BLEED, room - BLEED, room + width + BLEED,
                                                                      room + A5_H + BLEED))
         assert _box(page, "mediabox") == tuple(round(v, 1) for v in (0, 0, width + 2 * room, A5_H + 2 * room))
-    whole = build_booklet(small, tmp_path / "whole.pdf")
+    whole = build_booklet(small, tmp_path / "whole.pdf", options=PrintOptions(pad_to=1))  # 10 pages: even already
     text_block = PdfReader(out)
     assert len(text_block.pages) == whole.pages - 4
     assert result.output.strip() == (f"Wrote {out} ({whole.pages - 4} pages, A5) and {tmp_path / 'book-cover.pdf'} "
@@ -121,7 +121,7 @@ def test_the_inside_is_inside_front_and_inside_back_with_a_blank_spine(small, tm
     out = tmp_path / "book.pdf"
     assert _build(small, out, "--spine", "12mm").exit_code == 0
     whole = tmp_path / "whole.pdf"
-    pages = build_booklet(small, whole).pages
+    pages = build_booklet(small, whole, options=PrintOptions(pad_to=1)).pages  # the spread's book: 10 pages, even
     cover = tmp_path / "book-cover.pdf"
     left_edge, right_edge = BLEED + A5_W, BLEED + A5_W + 12 * MM
     reader = PdfReader(whole)
@@ -207,7 +207,7 @@ def test_a_spine_estimated_too_wide_is_refused_and_nothing_written(small, tmp_pa
     out = tmp_path / "b.pdf"
     result = _build(small, out)
     assert result.exit_code == 1
-    text_pages = build_booklet(small, tmp_path / "whole.pdf").pages - 4
+    text_pages = build_booklet(small, tmp_path / "whole.pdf", options=PrintOptions(pad_to=1)).pages - 4  # even
     assert result.output.strip() == (
         f"booklet: a cover spread for a text block of {text_pages} pages needs a spine of about "
         f"{text_pages // 2 * 30} mm ({text_pages // 2} leaves at 30 mm), wider than the 80 mm a glued spine holds: "
@@ -348,6 +348,64 @@ def test_preflight_asks_a_perfect_bound_book_for_an_even_page_count_not_a_multip
     assert report("stitched", 94).faults == [
         "Page count: 94 is not a multiple of 4 (saddle stitch needs 96: add 2 blank pages; perfect binding, with the "
         "cover spread booklet build --cover spread makes, needs an even count only)."]
+
+
+def _notes_pages(path: Path) -> list[int]:
+    """The 1-based pages of the PDF at `path` that are ruled Notes pages (their text starts with the heading)."""
+    return [n for n, page in enumerate(PdfReader(path).pages, 1) if page.extract_text().startswith("Notes\n")]
+
+
+def _preflighted(args: list[str]) -> str:
+    result = CliRunner().invoke(main, ["build", *args, "--preflight"])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_build_pads_the_page_count_as_the_binding_asks(small, tmp_path):
+    """A print shop's review: `build --cover spread` made the text block of a glued book up to a multiple of 4 (the
+    small conference's 10 pages: 12, its text block 8, two Notes pages no glued book needs), while preflight asks a
+    perfect-bound book for an even count only. The padding follows the rule preflight judges by (binding.perfect_bound):
+    a saddle-stitched booklet a multiple of 4, a perfect-bound one (its cover a spread) an even count; preflight
+    passes both. `--pad-to 4` still pads to 4."""
+    unpadded = build_booklet(small, tmp_path / "u.pdf", options=PrintOptions(pad_to=1)).pages
+    assert unpadded == 10  # (even, and no multiple of 4: the two bindings pad it differently)
+    stitched = tmp_path / "stitched.pdf"
+    out = _preflighted([str(small), "-o", str(stitched)])
+    assert len(PdfReader(stitched).pages) == 12
+    assert _notes_pages(stitched) == [10, 11]
+    assert "  Binding: saddle stitch is fine (12 pages; up to 96)\n" in out and out.count("OK: fit to print") == 1
+    glued = tmp_path / "glued.pdf"
+    out = _preflighted([str(small), "-o", str(glued), "--cover", "spread"])
+    assert len(PdfReader(glued).pages) == 6 and _notes_pages(glued) == []  # 10 - the cover's 4
+    assert len(PdfReader(tmp_path / "glued-cover.pdf").pages) == 2
+    assert "  Pages: 6 (the text block: pages 3-8 of a booklet of 10 pages, its cover a spread" in out
+    assert out.count("OK: fit to print") == 2  # the text block and its cover spread
+    asked = tmp_path / "asked.pdf"
+    _preflighted([str(small), "-o", str(asked), "--cover", "spread", "--pad-to", "4"])
+    assert len(PdfReader(asked).pages) == 8  # 12 - 4: the whole book's pages 10 and 11 Notes, 11 inside the cover
+    assert _notes_pages(asked) == [8]
+
+
+def test_a_booklet_too_thick_to_stitch_is_padded_to_an_even_count(tmp_path):
+    """A booklet of more pages than saddle stitch takes is perfect-bound (preflight's binding line says so, and asks
+    for an even count): its 98 pages were made up to 100 with two Notes pages; now they stay 98, and preflight passes.
+    A booklet that comes to 96 pages or fewer is still made up to a multiple of 4, to be stitched."""
+    talks = [f"- id: t{i}\n  title: Talk {i}\n  speaker: {{name: Person {i}, affiliation: Uni A}}\n  abstract: Text.\n"
+             for i in range(87)]
+    thick = write_conference(tmp_path / "thick", {"abstracts.yaml": "".join(talks) + (
+        "- id: lund-2026\n  title: A talk about Lund\n  speaker: {name: Ana Smith, affiliation: Uni A}\n  abstract: x\n"
+        "- id: okafor\n  title: Hierarchical models\n  speaker: {name: Chiamaka Okafor, affiliation: Uni B}\n"
+        "  abstract: y\n")})
+    assert build_booklet(thick, tmp_path / "u.pdf", options=PrintOptions(pad_to=1)).pages == 98
+    out_pdf = tmp_path / "thick.pdf"
+    out = _preflighted([str(thick), "-o", str(out_pdf)])
+    assert len(PdfReader(out_pdf).pages) == 98 and _notes_pages(out_pdf) == []
+    assert "  Pages: 98 (even, as perfect binding needs; not a multiple of 4)\n" in out
+    assert "  Binding: perfect binding (98 pages, more than the 96 pages saddle stitch takes)" in out
+    assert "OK: fit to print" in out
+    assert [binding.pages_per_unit(n) for n in (10, 93, 96, 97, 98)] == [4, 4, 4, 2, 2]
+    assert [binding.ByBinding().multiple(n) for n in (10, 97)] == [4, 2]
+    assert binding.ByBinding(cover_spread=True).multiple(10) == 2
 
 
 def test_impose_warns_above_what_saddle_stitching_folds(tmp_path):

@@ -267,7 +267,8 @@ class NotesPage(Flowable):
 
 
 class PadPages(Flowable):
-    """At layout time: Notes pages so that the pages so far, plus `after` more, make a multiple of `multiple`.
+    """At layout time: Notes pages so that the pages so far, plus `after` more, make a multiple of `multiple` (a number,
+    or binding.ByBinding: 4 for a saddle-stitched book, 2 for a perfect-bound one, judged on that count).
 
     It asks for more room than there is when pages are missing, so platypus splits it into them.
     """
@@ -284,7 +285,9 @@ class PadPages(Flowable):
 
     def missing_after(self, pages: int) -> int:
         """The Notes pages wanted after `pages` pages (and before the `after` ones) to make up the count."""
-        return -(pages + self.after) % self.multiple
+        count = pages + self.after
+        multiple = self.multiple if isinstance(self.multiple, int) else self.multiple.multiple(count)
+        return -count % multiple
 
     def wrap(self, availWidth, availHeight):
         return (0, availHeight + 1) if self._missing() or _at_top(self) else (0, 0)
@@ -301,11 +304,12 @@ class PadPages(Flowable):
         pass
 
 
-def build_back_cover(ctx: Context, pad_to: int = 1) -> list:
-    """Notes pages as needed for a page count that is a multiple of `pad_to`, then the back cover."""
+def build_back_cover(ctx: Context, pad_to=1) -> list:
+    """Notes pages as needed for a page count that is a multiple of `pad_to` (a number, or binding.ByBinding: as the
+    binding asks), then the back cover."""
     s = ctx.styles
     notes = markup.plain(ctx.label("notes"))
-    padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, ctx.colours.rule, notes))] if pad_to > 1 else []
+    padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, ctx.colours.rule, notes))] if pad_to != 1 else []
     return [*padding, NextPageTemplate("cover"), PageBreak(), back_cover(ctx)]
 
 

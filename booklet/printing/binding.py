@@ -55,6 +55,32 @@ def saddle_stitched(pages: int) -> bool:
     return pages <= SADDLE_STITCH_MOST
 
 
+def perfect_bound(pages: int, cover_spread: bool = False) -> bool:
+    """Whether a book of `pages` pages (its cover included) is perfect-bound (glued): its cover is a spread with the
+    spine (booklet build --cover spread), or it has more pages than saddle stitch takes. The one rule by which
+    `booklet build` pads the page count and `booklet preflight` judges it."""
+    return cover_spread or not saddle_stitched(pages)
+
+
+def pages_per_unit(pages: int, cover_spread: bool = False) -> int:
+    """What the page count of a book of `pages` pages must be a multiple of: 2 when it is perfect-bound (glued in
+    leaves of two pages), 4 when it is saddle-stitched (folded four pages to a sheet). A count made up to it stays on
+    the same side of SADDLE_STITCH_MOST (a multiple of 4 itself): a book padded to be stitched can be stitched."""
+    return 2 if perfect_bound(pages, cover_spread) else 4
+
+
+@dataclass(frozen=True)
+class ByBinding:
+    """Padding as the binding asks (booklet build's default, `--pad-to auto`): the page count made up to a multiple of
+    pages_per_unit, judged on the count it comes to."""
+
+    cover_spread: bool = False
+
+    def multiple(self, pages: int) -> int:
+        """What a book of `pages` pages, before padding, is made up to a multiple of."""
+        return pages_per_unit(pages, self.cover_spread)
+
+
 def binding_fact(pages: int) -> str:
     """Preflight's line about binding a booklet of `pages` pages, its cover included. A perfect-bound book's four
     cover pages are the cover board, not leaves of the text block: the spine is estimated from the others, as

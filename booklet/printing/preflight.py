@@ -12,7 +12,8 @@ from pathlib import Path
 
 from pypdf import PageObject
 
-from .binding import COVER_PAGES, SADDLE_STITCH_MOST, binding_fact, part_binding_fact, saddle_stitched
+from .binding import (COVER_PAGES, SADDLE_STITCH_MOST, binding_fact, part_binding_fact, perfect_bound,
+                      saddle_stitched)
 from .cover import COVER, PART_KEY, PERFECT_BINDING, TEXT_BLOCK
 from .impose import IMPOSITION_KEY, SADDLE_STITCH
 from .paper import THIN_LINE, line_width_text, mm_text, points_text, size_text
@@ -171,10 +172,11 @@ def _count_fact(pages: list[PageObject], imposed: str | None, part: _Part | None
 def _glued(count: int, part: _Part | None) -> bool:
     """Whether the book of the file's `count` pages is perfect-bound (glued), as its binding fact says: a text block
     whose cover is a spread with the spine (booklet build --cover spread), or a book of more pages than saddle stitch
-    takes (a whole booklet, or a part of one, judged on all its pages)."""
+    takes (a whole booklet, or a part of one, judged on all its pages): binding.perfect_bound, by which booklet build
+    pads the count."""
     if part is not None:
-        return part.spine is not None or not saddle_stitched(part.book_pages)
-    return not saddle_stitched(count)
+        return perfect_bound(part.book_pages, cover_spread=part.spine is not None)
+    return perfect_bound(count)
 
 
 def _size_fact(pages: list[PageObject]) -> str:
