@@ -194,3 +194,33 @@ def test_the_library_takes_a_page_size_in_any_case_as_the_command_line_does(tmp_
     with pytest.raises(ValueError, match="unknown page size 'a3'"):
         build_booklet(folder, tmp_path / "a3.pdf", page_size="a3")
     assert not (tmp_path / "a3.pdf").exists()
+
+
+@pytest.mark.parametrize("size, dpi, printed, needed, pixels", [
+    ("A5", 222, "154 \u00d7 216 mm", "1819 \u00d7 2551", "1348 x 1890"),
+    ("A4", 158, "216 \u00d7 303 mm", "2551 \u00d7 3579", "1347 x 1890"),
+])
+def test_check_warns_before_build_that_the_sample_s_cover_art_is_too_coarse_for_a_full_bleed_cover(
+        tmp_path, size, dpi, printed, needed, pixels):
+    """A review: the sample with theme.yaml's `base: modern` failed `build --cmyk --preflight` with "Image below 300
+    dpi: 1348 x 1890 px at 222 dpi on page 1". The sample's (and init's) cover art is sized for the default theme's
+    band, at every page size (the sample's cases above have no warning); modern's full-bleed cover prints it over the
+    whole page and its bleed. `check` says so before any build, with file, line and key and the pixels 300 dpi
+    needs, and preflight's fault is the same image at the same dpi: what check says is what the print shop hears."""
+    import shutil
+
+    data = tmp_path / "conf"
+    shutil.copytree(DATA, data)
+    (data / "theme.yaml").write_text("base: modern\n", encoding="utf-8")
+    checked = invoke("check", data, "--page-size", size)
+    assert checked.exit_code == 0
+    assert checked.stderr.splitlines() == [
+        "Images too coarse for print (1):",
+        f"conference.yaml:19: cover_image: warning: cover.jpg is {dpi} dpi at its printed size ({printed}), below "
+        f"the 300 dpi that print needs ('booklet preflight' fails it); 300 dpi needs {needed} pixels"]
+    out = tmp_path / "out.pdf"
+    built = invoke("build", data, "-o", out, "--page-size", size, "--cmyk", "--preflight")
+    assert built.exit_code == 1
+    assert built.stderr.splitlines() == checked.stderr.splitlines()
+    assert built.stdout.endswith(
+        f"NOT FIT TO PRINT (1 fault):\n  - Image below 300 dpi: {pixels} px at {dpi} dpi on page 1.\n")
