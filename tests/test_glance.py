@@ -512,6 +512,34 @@ def test_a_first_word_too_wide_is_cut_where_it_would_be_hyphenated_and_no_punctu
     assert "Why C++\u2026" in cut and not [c for c in cut if c.endswith(("C\u2026", "C+\u2026"))], cut
 
 
+def test_a_sentence_s_full_stop_is_dropped_before_the_ellipsis_an_abbreviation_s_kept():
+    """31C3's glance showed "SS7: Lo- / cate.…" (the title "SS7: Locate. Track. Manipulate." cut after "Locate."): a
+    typesetter drops a sentence's full stop before the ellipsis, "cate…"; Camp 2019's "Zombie Apocalypse vs.
+    International Health Regulations" keeps the abbreviation's, "vs.…" ("vs…" reads as a word cut short)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.layout import glance
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+    style = ParagraphStyle("box", fontName="Sans", fontSize=6.84, leading=7.93, splitLongWords=1,
+                           hyphenationLang="en_US", embeddedHyphenation=1)  # (31C3's: language en)
+
+    def shown(text: str, lines: int) -> set[str]:
+        return {" ".join(_lines_of(para)) for width in range(20, 160) for count in range(1, lines + 1)
+                if (para := glance.truncated(text, style, width, count)) is not None}
+
+    ss7 = shown("SS7: Locate. Track. Manipulate.", 2)
+    assert not [text for text in ss7 if text.endswith(".\u2026")], ss7
+    assert {"SS7: Locate\u2026", "SS7: Locate. Track\u2026", "SS7: Lo- cate\u2026"} <= ss7, ss7
+    zombie = shown("Zombie Apocalypse vs. International Health Regulations", 2)
+    assert [text for text in zombie if text.endswith("Apocalypse vs.\u2026")], zombie
+    assert not [text for text in zombie if text.endswith("vs\u2026")], zombie
+    written = shown("Wait... what? An initial J. Smith and e.g. more", 1)
+    assert {"Wait\u2026", "Wait... what? An initial J.\u2026", "Wait... what? An initial J. Smith and e.g.\u2026"} \
+        <= written, written
+
+
 def test_a_narrow_box_names_the_first_speaker_et_al_and_hyphenates_a_title_in_its_own_language(tmp_path):
     folder = write_conference(tmp_path / "conf", {
         "theme.yaml": "labels:\n  et_al: und andere\n",

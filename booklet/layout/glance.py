@@ -931,17 +931,33 @@ ELLIPSIS = "\u2026"
 MIN_KEPT = 3  # characters kept before the ellipsis, at least: fewer say nothing
 HANGING = ",;:"  # left out before the ellipsis: "Bayes factors…", not "Bayes factors,…"
 ALONE = "\u00b7\u2013\u2014-/(&+"  # the same when they stand alone after a space ("Galaxies –…"), not in "C++"
+ABBREVIATED = 3  # letters, at most, of a word whose full stop is kept before the ellipsis ("vs.…", "Dr.…", "etc.…")
 
 
 def _unhung(text: str) -> str:
-    """`text` without the spaces and punctuation that would hang before an ellipsis at its end."""
+    """`text` without the spaces and punctuation that would hang before an ellipsis at its end: a sentence's full
+    stop too ("SS7: Locate…", not "Locate.…"; "Wait…", not "Wait...…"), but not an abbreviation's (_abbreviated)."""
     while True:
         shorter = text.rstrip().rstrip(HANGING).rstrip()
+        if shorter.endswith(".") and not _abbreviated(shorter):
+            shorter = shorter[:-1]
         if shorter[-1:] and shorter[-1] in ALONE and (len(shorter) == 1 or shorter[-2].isspace()):
             shorter = shorter[:-1]
         if shorter == text:
             return text
         text = shorter
+
+
+def _abbreviated(text: str) -> bool:
+    """Whether the full stop ending `text` ends an abbreviation, kept before an ellipsis: its word is one letter (an
+    initial), holds another full stop ("e.g.", "U.S."), or is of ABBREVIATED letters at most, none a capital after
+    the first ("vs.", "al.", "Dr.", "St."); "Zombie Apocalypse vs.…" says what "Zombie Apocalypse vs…" leaves open.
+    A longer word's stop ends a sentence ("SS7: Locate. Track." cut after "Locate": "Locate…"), as does an
+    abbreviation's of more letters ("approx…" reads as well); a short word ending a sentence keeps it ("fun.…")."""
+    word = text[:-1].rsplit(None, 1)[-1].lstrip("([{\"'\u201c\u201e\u2018\u201a\u00ab") if text[:-1].strip() else ""
+    if not word or word.endswith("."):  # (dots of an ellipsis written out, "Wait...": dropped, one by one)
+        return False
+    return "." in word or word.isalpha() and (len(word) == 1 or len(word) <= ABBREVIATED and word[1:].islower())
 
 
 def _whole(text: str, style: ParagraphStyle, width: float) -> Para | None:
