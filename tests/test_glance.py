@@ -657,6 +657,38 @@ def test_a_box_of_parallel_sessions_a_line_high_names_them_on_that_line():
     assert _lines_of(two)[0] == "PARALLEL SESSIONS"  # (two lines: the label on its own, as before)
 
 
+def test_a_gathered_box_lower_than_a_line_sets_its_label_in_the_line_s_type(tmp_path):
+    """A box of parallel sessions too low for a line of the smallest type (SLIVER), with no free time beside it, sets
+    its one line in the type it holds, down to TINY; its "PARALLEL SESSIONS" kept SMALLEST (5.5 points), larger than
+    the sessions' names after it on that line and reaching above the box. Now the label is set no larger than the
+    line: sizes and baselines as drawn in the PDF."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from booklet.data.validate import read_booklet
+    from booklet.layout import glance
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    booklet, _ = read_booklet(SAMPLE)
+    ctx = Context(booklet, page_for("A5"))
+    grid = glance.Grid(ctx, [glance.plan_day(i, day) for i, day in enumerate(booklet.days)])
+    title, _ = glance._gathered(ctx, [glance.Box(None, Session(name, ()), 0, 30, n, (0, n)) for n, name in
+                                      enumerate(("Security & Hacking", "Science"))])
+    height = 4.7  # (lower than SMALLEST * SLIVER, higher than TINY's capitals and descenders)
+    (para, drop), = glance.fit_box(grid, title, None, 250, height)
+    canvas = Canvas(str(tmp_path / "box.pdf"), pagesize=(300, 50))
+    para.drawOn(canvas, 10, 20 + height - drop)
+    canvas.save()
+    pdf = Pdf(tmp_path / "box.pdf")
+    found, sizes = _baselines_and_sizes(pdf, 0)
+    size = round(height / (glance.CAP_HEIGHT + glance.DESCENDER), 2)  # the line's type (_sliver)
+    label = next(text for text in sizes if norm(text).startswith("parallel"))
+    names = next(text for text in sizes if "Security" in text)
+    assert abs(sizes[label] - size) < 0.01 and abs(sizes[names] - size) < 0.01, sizes
+    assert abs(found[label] - found[names]) < 0.01  # one line
+    assert found[label] + glance.CAP_HEIGHT * sizes[label] < 20 + height + 0.01  # its capitals inside the box
+
+
 def test_a_slot_with_nothing_in_it_is_left_blank(tmp_path, monkeypatch):
     """`{time: "10:00-10:20"}` (a slot kept free) was an empty white box, which looked like a drawing's fault."""
     from booklet.layout import glance
