@@ -149,6 +149,42 @@ def test_a_long_day_breaks_with_at_least_three_rows_a_page_and_a_continued_headi
     assert len(times) == 24 + 3 and times == sorted(times)
 
 
+def test_a_row_s_time_and_page_number_stand_on_its_title_s_baseline(long_day):
+    """The time (7.6 pt sans on A5) and the page number stood at the row's top, 1.4 points above the baseline of the
+    title (9 pt serif) beside them: each row's three texts now share the title's first baseline."""
+    _, pdf, path = long_day
+    index = outline_pages(pdf, "Programme")[0][1]
+    baselines = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            baselines.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], text.strip()))
+
+    pdf.reader.pages[index].extract_text(visitor_text=visit)
+    times = [(x, y) for x, y, text in baselines if TIME_RANGE.match(text)]
+    assert len(times) >= 3
+    for x, y in times:  # the title: the nearest text to the right of the time, within a line's height
+        title = min(((bx, by) for bx, by, _ in baselines if bx > x + 20 and abs(by - y) < 4),
+                    key=lambda b: (abs(b[1] - y), b[0]))
+        assert abs(title[1] - y) < 0.01, (x, y, title)
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        textpage = doc[index].get_textpage()
+        chars = [(textpage.get_text_range(i, 1), textpage.get_charbox(i)) for i in range(textpage.count_chars())]
+        width = doc[index].get_width()
+    finally:
+        doc.close()
+    checked = 0
+    for text in time_rows(pdf, index):
+        ((_, bottom, _, top),) = [b for b in boxes(path, index, text)]
+        first = next(box for char, box in chars if char == text[0] and abs(box[1] - BLEED - bottom) < 0.5)
+        refs = [box for char, box in chars if char.isdigit() and box[0] > width * 0.8 and abs(box[3] - top - BLEED) < 4]
+        for ref in refs:  # the page number's digits on the time's baseline (the same face and size; 1.4 pt off before)
+            checked += 1
+            assert abs(ref[1] - first[1]) < 0.3, (text, ref, first)  # (round digits overshoot: 0.07)
+    assert checked >= 3
+
+
 def test_a_day_s_opening_page_has_no_running_head_and_the_page_it_runs_onto_has_one(long_day):
     """A typesetter's review: the page that opens a day under its big date repeated the date in the running head
     above it. The opening page's heading stands for the running head (as a section's first page has none); the

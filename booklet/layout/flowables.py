@@ -1225,7 +1225,9 @@ class Row(Translated, Flowable):
     `continued()`: flowables that head each part after the first, with at least the start of what follows
     ("12 Title (continued)": a poster's). `tail`: the fewest lines of the body's text (after its first `whole`
     flowables) that may go on to the next column or page: the split moves up until so many go on, or the row moves on
-    whole when that would leave fewer than two of them where it starts (a poster's: no two-line tail).
+    whole when that would leave fewer than two of them where it starts (a poster's: no two-line tail). `baseline`: the
+    left column's first line and the page reference set on the body's first baseline (a programme line's time, in
+    smaller type than its title, stood 1.4 points above the title's line), not at the row's top.
     """
 
     column_follows = False  # split where a column of the same page follows (set by layout.columns)
@@ -1233,8 +1235,9 @@ class Row(Translated, Flowable):
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
                  keep: float = 0.0, anchor: str | None = None, spaced: bool = False, whole: int = 0,
-                 ref_last: bool = False, continued=None, tail: int = 0):
+                 ref_last: bool = False, continued=None, tail: int = 0, baseline: bool = False):
         super().__init__()
+        self.baseline = baseline
         self.tail = tail
         self.continued = continued
         self.ref_last = ref_last  # the page reference beside the body's last line (an entry of the contents)
@@ -1265,10 +1268,19 @@ class Row(Translated, Flowable):
         body_width = self._body_width(availWidth)
         self._left_sizes = [f.wrap(self.left_width, availHeight) for f in self.left]
         self._body_sizes = [f.wrap(body_width, availHeight) for f in self.body]
-        left_h = sum(h for _, h in self._left_sizes)
+        left_h = sum(h for _, h in self._left_sizes) + (self._below(self.left) if self.left else 0.0)
         body_h = sum(h for _, h in self._body_sizes) + sum(self._spaces(self.body))
         self.height = max(left_h, body_h) + 2 * self.pad
         return self.width, self.height
+
+    def _below(self, column: list) -> float:
+        """How far below the row's top `column`'s first line (or, for [], the page reference) is set: with
+        `baseline`, its baseline on the body's first, when both are paragraphs; else 0."""
+        if not self.baseline or not self.body or not isinstance(self.body[0], Para) \
+                or (not isinstance(column[0], Para) if column else self.ref_style is None):
+            return 0.0
+        first = column[0].style.fontSize if column else self.ref_style.fontSize
+        return max(0.0, self.body[0].style.fontSize - first)
 
     def split(self, availWidth, availHeight):
         self.wrap(availWidth, availHeight)
@@ -1311,7 +1323,7 @@ class Row(Translated, Flowable):
             return []
         head = Row(self.left, first, self.left_width, ref=self.ref, ref_style=self.ref_style,
                    link=self.link, background=self.background, pad=self.pad, gap=self.gap, anchor=self.anchor,
-                   spaced=self.spaced)
+                   spaced=self.spaced, baseline=self.baseline)
         if not rest:
             return [head]
         # the rest headed "12 Title (continued)" on the next page; in the next column of the same page it runs on
@@ -1415,7 +1427,7 @@ class Row(Translated, Flowable):
             canv.rect(-2, 0, self.width + 4, self.height, stroke=0, fill=1)
             canv.restoreState()
         top = self.height - self.pad
-        y = top
+        y = top - self._below(self.left)
         for f, (_, h) in zip(self.left, self._left_sizes):
             y -= h
             f.drawOn(canv, 0, y)
@@ -1429,6 +1441,8 @@ class Row(Translated, Flowable):
             below = 0.0
             if self.ref_last and self.body and isinstance(self.body[-1], Para):  # (its lines: one paragraph's)
                 below = sum(h for _, h in self._body_sizes[:-1]) + (self.body[-1].line_count() - 1) * style.leading
+            else:
+                below = self._below([])
             canv.draw_page_ref(self.ref, self.width, top - style.fontSize - below, style.fontName, style.fontSize,
                                style.textColor)
         if self.link:

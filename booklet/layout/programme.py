@@ -155,7 +155,7 @@ def item_row(ctx: Context, item: Item) -> Row:
     left = [Para(str(item.time), s.time)] if item.time else []
     body, ref, background = _item_body(ctx, item)
     return Row(left, body, _time_width(ctx), ref=ref, ref_style=s.time, link=ref,
-               background=background, pad=2.2, gap=2.5 * mm, keep=ctx.page.text_height)
+               background=background, pad=2.2, gap=2.5 * mm, keep=ctx.page.text_height, baseline=True)
 
 
 def _track_cell(ctx: Context, item: Item) -> Row:
