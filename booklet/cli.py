@@ -795,7 +795,7 @@ def _late_reply(reply_by, dates) -> None:
 
 def _proofs_summary(result) -> str:
     kinds = [("abstract", "abstract", "abstracts"), ("tutorial", "tutorial", "tutorials"),
-             ("poster", "poster author", "poster authors")]
+             ("poster", "poster author", "poster authors"), ("chair", "chair", "chairs")]
     counts = [(sum(p.kind == kind for p in result.proofs), one, many) for kind, one, many in kinds]
     return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
 
@@ -865,7 +865,8 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
     """Write a proof for every speaker of DATA_DIR (default: data), and DIR/manifest.csv for the mail merge.
 
     One PDF per abstract and per tutorial (named by its id), and one per poster author
-    (poster-NAME.pdf). Each holds the entry's booklet pages exactly as they will print (same
+    (poster-NAME.pdf); a session's chair gets its programme page(s) in their own proof, or in
+    chair-NAME.pdf. Each holds the entry's booklet pages exactly as they will print (same
     page numbers, line breaks and positions), with a red PROOF band down the outer edge and a
     header: whom it is for, the talk's day, time and room, the booklet page, and whom to send
     corrections to (the conference contact) by when. The booklet is built once for all of them;
@@ -921,7 +922,8 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
 def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: bool, page_size: str) -> None:
     """Write the one proof ID of DATA_DIR (default: data), as 'booklet proofs' would.
 
-    ID is an id of manifest.csv: an abstract's or a tutorial's id, or poster-NAME for a poster author.
+    ID is an id of manifest.csv: an abstract's or a tutorial's id, poster-NAME for a poster author, or
+    chair-NAME for a session's chair who has no other proof.
 
     \b
     Example:
@@ -942,7 +944,7 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
             result = write_proof(proof_id, data_dir, output, page_size=size, reply_by=reply_by, png=png)
         except UnknownProof as exc:
             click.echo(f"booklet: no proof '{exc.proof_id}' in {data_dir}{did_you_mean(exc.proof_id, exc.choices)}; "
-                       "the ids are an abstract's or tutorial's id, or poster-NAME "
+                       "the ids are an abstract's or tutorial's id, poster-NAME or chair-NAME "
                        "(see manifest.csv from 'booklet proofs').", err=True)
             sys.exit(1)
     _late_reply(reply_by, result.dates)

@@ -71,8 +71,8 @@ def test_proofs_after_a_build_take_its_pdf_and_make_the_bytes_of_their_own_build
     with monkeypatch.context() as patch:
         patch.setattr("booklet.proofs.write._build", _not_built)
         taken = _proofs(folder, tmp_path / "taken")
-    assert sorted(taken) == ["bayes-intro.pdf", "lund-2026.pdf", "manifest.csv", "okafor.pdf",
-                             "poster-zoe-papadopoulou.pdf"]
+    assert sorted(taken) == ["bayes-intro.pdf", "chair-mei-chen.pdf", "lund-2026.pdf", "manifest.csv", "okafor.pdf",
+                             "poster-zoe-papadopoulou.pdf"]  # (the chair's proof too: the programme page's, as built)
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     assert _found(folder) is None
     assert _proofs(folder, tmp_path / "built") == taken
@@ -208,7 +208,7 @@ def test_proofs_again_after_a_build_read_no_pdf(conference, tmp_path):
     runs = [subprocess.run([sys.executable, "-c", PROOFS_AND_LIST, str(folder), str(tmp_path / f"proofs-{n}")],
                            capture_output=True, text=True, env={**os.environ}) for n in range(2)]
     (first_count, first), (count, loaded) = (json.loads(run.stdout.splitlines()[-1]) for run in runs)
-    assert first_count == count == 4 and "pypdf" in first  # the first reads the booklet's pages
+    assert first_count == count == 5 and "pypdf" in first  # the first reads the booklet's pages (5: one a chair's)
     assert loaded == []
     assert {p.name: p.read_bytes() for p in (tmp_path / "proofs-0").iterdir()} == \
            {p.name: p.read_bytes() for p in (tmp_path / "proofs-1").iterdir()}

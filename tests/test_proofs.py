@@ -57,7 +57,8 @@ def test_every_abstract_proof_is_its_booklet_page_plus_header_and_mark(sample):
     page = page_for("A5")
     for index, abstract in enumerate(sample.booklet.abstracts):
         proof = proof_of(sample, "abstract", abstract.id)
-        assert proof.pages[0] == sample.built.anchors[f"abstract-{index}"], abstract.id
+        own = [number for number in proof.pages if number not in dict(proof.page_lines)]  # (not a session chaired)
+        assert own[0] == sample.built.anchors[f"abstract-{index}"], abstract.id
         reader = PdfReader(sample.folder / proof.file)
         assert len(reader.pages) == len(proof.pages)
         for copy, number in zip(reader.pages, proof.pages):
@@ -65,12 +66,15 @@ def test_every_abstract_proof_is_its_booklet_page_plus_header_and_mark(sample):
             proof_text = copy.extract_text()
             assert proof_text.startswith(booklet_text), abstract.id
             added = [line for line in proof_text[len(booklet_text):].splitlines() if line.strip()]
-            assert added == overlay_text(proof, page), abstract.id
+            assert added == overlay_text(proof, page, at=number), abstract.id
             assert "/Annots" not in copy  # links point into the booklet: left out
         # the pages hold the whole abstract: its title first, its last words last
-        assert norm(markup.plain(abstract.title)) in sample.pdf.norms[proof.pages[0] - 1]
+        assert norm(markup.plain(abstract.title)) in sample.pdf.norms[own[0] - 1]
         last_words = norm(" ".join(markup.plain(abstract.text).split()[-3:]))
-        assert last_words in sample.pdf.norms[proof.pages[-1] - 1], abstract.id
+        assert last_words in sample.pdf.norms[own[-1] - 1], abstract.id
+    # the sample's chairs who speak have their sessions' programme pages in their talk's proof
+    chairing = [p for p in sample.result.proofs if p.page_lines]
+    assert chairing and all(line.startswith("Session you chair: ") for p in chairing for _, (line, _) in p.page_lines)
 
 
 def test_proof_pages_are_the_printed_pages_byte_for_byte_cropped_to_the_trim(sample, tmp_path):
@@ -247,7 +251,8 @@ def test_manifest_has_one_row_per_abstract_tutorial_and_poster_author(sample):
     rows = {(row["kind"], row["id"]): row for row in sample.rows}
     for index, abstract in enumerate(booklet.abstracts):
         row = rows["abstract", abstract.id]
-        assert row["pages"] == str(sample.built.anchors[f"abstract-{index}"])
+        chaired = {number for number, _ in sample.by_id[row["id"]].page_lines}  # its speaker's sessions' pages
+        assert _pages_in(row["pages"]) == sorted({sample.built.anchors[f"abstract-{index}"], *chaired})
         assert row["file"] == f"{abstract.id}.pdf" and (sample.folder / row["file"]).is_file()
         assert row["names"] == "; ".join(p.name for p in abstract.speakers)
         slot = slots.get("abstract:" + abstract.id)
@@ -264,6 +269,15 @@ def test_manifest_has_one_row_per_abstract_tutorial_and_poster_author(sample):
             proof = sample.by_id[row["id"]]
             text = norm("".join(page.extract_text() for page in PdfReader(sample.folder / proof.file).pages))
             assert norm(person.name) in text and norm(markup.plain(poster.title)) in text
+
+
+def _pages_in(cell: str) -> list[int]:
+    """A manifest's pages ("4, 8-9") as numbers."""
+    pages = []
+    for run in cell.split(", "):
+        first, _, last = run.partition("-")
+        pages += range(int(first), int(last or first) + 1)
+    return pages
 
 
 def test_speaker_emails_are_in_the_manifest_and_nowhere_in_the_booklet(sample):
@@ -341,10 +355,10 @@ def test_proofs_command_lists_entries_without_email_at_the_end(tmp_path):
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "out")])
     assert run.exit_code == 0, run.output
     lines = run.output.strip().splitlines()
-    wrote = next(i for i, line in enumerate(lines) if line.startswith("Wrote 4 proofs"))
-    assert "(2 abstracts, 1 tutorial, 1 poster author)" in lines[wrote]
+    wrote = next(i for i, line in enumerate(lines) if line.startswith("Wrote 5 proofs"))
+    assert "(2 abstracts, 1 tutorial, 1 poster author, 1 chair)" in lines[wrote]  # (the session's chair, Mei Chen)
     assert lines[wrote + 1].startswith("No email address")
-    assert len(lines) - wrote - 2 == 4 and all("warning: no email for" in line for line in lines[wrote + 2:])
+    assert len(lines) - wrote - 2 == 5 and all("warning: no email for" in line for line in lines[wrote + 2:])
     places = [(line.split(":")[0], int(line.split(":")[1])) for line in lines[wrote + 2:]]
     assert places == sorted(places)  # in the data's order (they were in the booklet's: posters first here)
 
@@ -465,7 +479,8 @@ def test_proof_names_are_bounded_in_bytes_unique_and_usable_as_ids(tmp_path):
         assert re.fullmatch(r"poster-αλεξανδρος-παπαδοπουλος-καραγιαννης-[0-9a-f]{6}", row["id"])
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(["manifest.csv", "bayes-intro.pdf", "bayes-intro-1.png", "lund-2026.pdf",
-                            "lund-2026-1.png", "okafor.pdf", "okafor-1.png"]
+                            "lund-2026-1.png", "okafor.pdf", "okafor-1.png", "chair-mei-chen.pdf",
+                            "chair-mei-chen-1.png"]
                            + [f"{i}{ext}" for i in ids for ext in (".pdf", "-1.png")])
     assert all(len(name.encode("utf-8")) <= 255 for name in names)
     second = next(row["id"] for row in rows if row["names"].endswith("Ana Smith"))
@@ -490,7 +505,8 @@ def earlier_proofs(tmp_path):
 
 
 def test_a_failure_part_way_leaves_the_proofs_folder_as_it_was(earlier_proofs, monkeypatch):
-    """The third proof's PNG cannot be written: no proof, PNG or manifest of this run is published."""
+    """The third proof's PNG (okafor's: the chair's and lund-2026's come first) cannot be written: no proof, PNG or
+    manifest of this run is published."""
     import booklet.output.pngs
 
     folder, out, before = earlier_proofs
@@ -506,7 +522,7 @@ def test_a_failure_part_way_leaves_the_proofs_folder_as_it_was(earlier_proofs, m
     monkeypatch.setattr(booklet.output.pngs, "write_bytes", failing_third)
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--png"])
     assert run.exit_code == 1
-    assert run.stderr == (f"booklet: cannot write {out / 'bayes-intro-1.png'}: No space left on device; "
+    assert run.stderr == (f"booklet: cannot write {out / 'okafor-1.png'}: No space left on device; "
                           "nothing was written.\n")
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
@@ -569,10 +585,10 @@ def test_proofs_made_again_leave_the_files_that_did_not_change_as_they_were(tmp_
 
     assert "new or changed" not in run()
     first = files()
-    assert sorted(first) == ["bayes-intro-1.png", "bayes-intro.pdf", "lund-2026-1.png", "lund-2026.pdf",
-                             "okafor-1.png", "okafor.pdf", "poster-zoe-papadopoulou-1.png",
-                             "poster-zoe-papadopoulou.pdf"]
-    assert "None of them changed: all 4 were there already, byte for byte, and were left as they were." in run()
+    assert sorted(first) == ["bayes-intro-1.png", "bayes-intro.pdf", "chair-mei-chen-1.png", "chair-mei-chen.pdf",
+                             "lund-2026-1.png", "lund-2026.pdf", "okafor-1.png", "okafor.pdf",
+                             "poster-zoe-papadopoulou-1.png", "poster-zoe-papadopoulou.pdf"]
+    assert "None of them changed: all 5 were there already, byte for byte, and were left as they were." in run()
     assert files() == first
 
     write_conference(folder, {"abstracts.yaml": BASE_ABSTRACTS.replace("More text.", "More text, corrected.")})
@@ -585,10 +601,11 @@ def test_proofs_made_again_leave_the_files_that_did_not_change_as_they_were(tmp_
     (out / "bayes-intro.pdf").unlink()
     (out / "bayes-intro.pdf").symlink_to(copy)
     output = run()
-    assert "3 of them new or changed; the other one was there already, byte for byte, and left as it was." in output
+    assert "3 of them new or changed; the other 2 were there already, byte for byte, and left as they were." in output
     now = files()
     assert [name for name in first if now[name][0] == first[name][0]] == [
-        "bayes-intro-1.png", "lund-2026-1.png", "poster-zoe-papadopoulou-1.png", "poster-zoe-papadopoulou.pdf"]
+        "bayes-intro-1.png", "chair-mei-chen-1.png", "chair-mei-chen.pdf", "lund-2026-1.png",
+        "poster-zoe-papadopoulou-1.png", "poster-zoe-papadopoulou.pdf"]
     assert now["okafor.pdf"][2] != first["okafor.pdf"][2] and now["okafor-1.png"][2] != first["okafor-1.png"][2]
     assert "corrected" in PdfReader(out / "okafor.pdf").pages[0].extract_text()
     assert now["lund-2026.pdf"][2] == first["lund-2026.pdf"][2]  # written again: as it should be
@@ -599,7 +616,7 @@ def test_proofs_made_again_leave_the_files_that_did_not_change_as_they_were(tmp_
     again = tmp_path / "again"  # PNGs asked for the first time into a folder of the same proofs: said
     assert "new or changed" not in CliRunner().invoke(main, ["proofs", str(folder), "--out", str(again)]).output
     with_pngs = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(again), "--png"]).output
-    assert ("None of them changed: all 4 were there already, byte for byte, and were left as they were. (4 PNGs new "
+    assert ("None of them changed: all 5 were there already, byte for byte, and were left as they were. (5 PNGs new "
             "or changed.)") in with_pngs
 
     single = tmp_path / "okafor.pdf"
@@ -631,7 +648,7 @@ def test_proofs_are_the_same_bytes_however_many_processes_write_them(tmp_path):
     folder = write_conference(tmp_path / "conf")
     one = write_proofs(folder, tmp_path / "one", workers=1)
     three = write_proofs(folder, tmp_path / "three", workers=3)
-    assert [p.id for p in one.proofs] == [p.id for p in three.proofs] and len(one.proofs) == 4
+    assert [p.id for p in one.proofs] == [p.id for p in three.proofs] and len(one.proofs) == 5
     for proof in one.proofs:
         assert (tmp_path / "one" / proof.file).read_bytes() == (tmp_path / "three" / proof.file).read_bytes()
 
@@ -641,8 +658,9 @@ def test_entries_not_in_the_booklet_get_no_proof_and_leave_no_file_behind(tmp_pa
     folder = write_conference(tmp_path / "conf", {"theme.yaml": "sections: [programme, abstracts]\n"})
     out = tmp_path / "out"
     result = write_proofs(folder, out)
-    assert sorted(p.kind for p in result.proofs) == ["abstract", "abstract"]
-    assert sorted(p.name for p in out.iterdir()) == ["lund-2026.pdf", "manifest.csv", "okafor.pdf"]
+    assert sorted(p.kind for p in result.proofs) == ["abstract", "abstract", "chair"]  # (the programme's chair)
+    assert sorted(p.name for p in out.iterdir()) == ["chair-mei-chen.pdf", "lund-2026.pdf", "manifest.csv",
+                                                     "okafor.pdf"]
 
 
 def test_proofs_of_bad_data_write_nothing_not_even_the_folder(tmp_path):
@@ -672,7 +690,7 @@ def test_proofs_build_from_the_layouts_a_build_kept_and_leave_the_disk_cache_as_
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     assert _reading_cache(folder) is None
     cold = write_proofs(folder, tmp_path / "cold", workers=1)
-    assert [p.file for p in warm.proofs] == [p.file for p in cold.proofs] and len(cold.proofs) == 4
+    assert [p.file for p in warm.proofs] == [p.file for p in cold.proofs] and len(cold.proofs) == 5
     for proof in cold.proofs:
         assert (tmp_path / "warm" / proof.file).read_bytes() == (tmp_path / "cold" / proof.file).read_bytes()
 
@@ -704,7 +722,7 @@ def test_proofs_start_from_what_the_last_run_kept_and_follow_every_edit(tmp_path
     monkeypatch.setenv("BOOKLET_CACHE", str(tmp_path / "cache"))
     folder = write_conference(tmp_path / "conf", _two_posters("Mixture density networks"))
     first = _proof_bytes(folder, tmp_path / "first", workers=2, reply_by=REPLY_BY)
-    assert len(first) == 5 and len(list((tmp_path / "cache" / write.KEPT).glob("*.pickle"))) == 1
+    assert len(first) == 6 and len(list((tmp_path / "cache" / write.KEPT).glob("*.pickle"))) == 1
 
     def derived_again(*args, **kwargs):
         raise AssertionError("derived again")
@@ -1290,13 +1308,13 @@ def test_the_summary_counts_proofs_without_any_address_apart_from_a_co_presenter
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "out"), "--reply-by", "2027-09-01"])
     assert run.exit_code == 0, run.output
     lines = run.output.strip().splitlines()
-    start = lines.index("No email address, so no mail merge for these (3): send them another way.")
-    assert all("warning: no email for" in line and " only; " not in line for line in lines[start + 1:start + 4])
-    assert lines[start + 4] == ("The mail merge sends this proof to the other presenters only (1): send it to the one "
-                                "without an address another way.")
-    assert lines[start + 5].endswith("warning: no email for Mei Chen (tutorial 'bayes-intro'): bayes-intro.pdf goes to "
+    start = lines.index("No email address, so no mail merge for these (4): send them another way.")  # (Mei Chen's,
+    assert all("warning: no email for" in line and " only; " not in line for line in lines[start + 1:start + 5])
+    assert lines[start + 5] == ("The mail merge sends this proof to the other presenters only (1): send it to the one "
+                                "without an address another way.")  # the session's chair's, one of them)
+    assert lines[start + 6].endswith("warning: no email for Mei Chen (tutorial 'bayes-intro'): bayes-intro.pdf goes to "
                                      "Sven Oberg only; send it to Mei Chen another way")
-    assert len(lines) == start + 6
+    assert len(lines) == start + 7
 
 
 def test_a_poster_proof_says_when_and_where_its_poster_session_is(tmp_path):
@@ -1335,7 +1353,7 @@ def test_the_manifest_is_utf_8_with_a_byte_order_mark_and_crlf_rows_for_excel(tm
     data = (tmp_path / "out" / "manifest.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbfid,kind,names,emails,file,pages,day,time,room\r\n")
     assert b"lund-2026,abstract,Ignacio Pe\xc3\xb1alosa,ip@x.org,lund-2026.pdf," in data
-    assert data.count(b"\r\n") == data.count(b"\n") == 5 and data.endswith(b"\r\n")
+    assert data.count(b"\r\n") == data.count(b"\n") == 6 and data.endswith(b"\r\n")  # (5 proofs: one a chair's)
 
 
 def test_many_proofs_without_an_address_are_counted_with_the_first_few_and_the_manifest_named(tmp_path):
@@ -1348,13 +1366,13 @@ def test_many_proofs_without_an_address_are_counted_with_the_first_few_and_the_m
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--reply-by", "2027-09-01"])
     assert run.exit_code == 0, run.output
     lines = run.output.strip().splitlines()
-    start = lines.index("No email address, so no mail merge for these (12): send them another way.")
+    start = lines.index("No email address, so no mail merge for these (13): send them another way.")  # (a chair's)
     shown = lines[start + 1:start + 6]
     assert all(re.match(r"\w+\.yaml:\d+: .*warning: no email for ", line) for line in shown), shown
-    assert lines[start + 6:] == [f"... and 7 more, listed in {out / 'manifest.csv'}: the rows with an empty emails "
+    assert lines[start + 6:] == [f"... and 8 more, listed in {out / 'manifest.csv'}: the rows with an empty emails "
                                  "column."]
     with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
-        assert sum(not row["emails"] for row in csv.DictReader(file)) == 12
+        assert sum(not row["emails"] for row in csv.DictReader(file)) == 13
 
 
 def test_a_proofs_header_prints_a_names_apostrophe_as_the_page_does(tmp_path):
@@ -1458,7 +1476,7 @@ def test_a_later_round_says_when_every_proof_changed_and_names_the_proofs_of_ent
     (folder / "conference.yaml").write_text(conference.replace("TC2027", "TC27"), encoding="utf-8")
     second = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--reply-by", "2027-05-20"])
     assert second.exit_code == 0, second.output
-    assert "All 4 of them new or changed: none was there already, byte for byte." in second.output
+    assert "All 5 of them new or changed: none was there already, byte for byte." in second.output
     (folder / "abstracts.yaml").write_text(BASE_ABSTRACTS.split("- id: okafor")[0], encoding="utf-8")
     programme = (folder / "programme.yaml").read_text(encoding="utf-8")
     (folder / "programme.yaml").write_text(programme.replace("{time: \"10:30-11:00\", talk: okafor}",
@@ -1473,7 +1491,7 @@ def test_a_later_round_says_when_every_proof_changed_and_names_the_proofs_of_ent
     fourth = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out), "--reply-by", "2027-05-20"])
     assert fourth.exit_code == 0, fourth.output
     assert "No longer proofs" not in fourth.output  # said in the round it went
-    assert "None of them changed: all 3 were there already" in fourth.output
+    assert "None of them changed: all 4 were there already" in fourth.output
 
 
 def test_a_manifest_with_the_same_rows_is_left_as_it_was(tmp_path):
@@ -1523,3 +1541,88 @@ def test_the_header_lines_sit_in_the_middle_of_a_strip_deeper_than_they_need(tmp
     above = top - max(box[3] for box in boxes[0])
     below = min(box[1] for box in boxes[1]) - (top - marks._strip_height(page_for(size)))
     assert above == pytest.approx(below, abs=0.75) and above > 5, (above, below)
+
+
+# --------------------------------------------------------------------------- chairs
+
+
+CHAIR_LINE = "Session you chair: Inference \u00b7 Monday 13 September \u00b7 10:30\u201311:00"
+
+
+def _proof_texts(path: Path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def test_a_chair_without_an_address_gets_the_sessions_programme_page_and_is_listed_without_one(tmp_path):
+    """Chairs got no proof at all: a LOC sent their programme pages by hand. A chair who neither speaks nor has an
+    address anywhere gets a proof of their own (chair-NAME.pdf, kind `chair`), listed as speakers without one are:
+    an empty emails column, and a warning at the session's `chair` line."""
+    folder = write_conference(tmp_path / "conf")
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(out)])
+    assert run.exit_code == 0, run.output
+    assert "Wrote 5 proofs (2 abstracts, 1 tutorial, 1 poster author, 1 chair)" in run.output
+    assert ("programme.yaml:8: days[0].items[3].chair: warning: no email for Mei Chen (chair of 'Inference'): send "
+            "chair-mei-chen.pdf another way") in run.output
+    with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = {row["id"]: row for row in csv.DictReader(file)}
+    built = build_booklet(folder, tmp_path / "booklet.pdf")
+    programme = built.anchors["day-0"]  # (the day's one page)
+    assert rows["chair-mei-chen"] == {"id": "chair-mei-chen", "kind": "chair", "names": "Mei Chen", "emails": "",
+                                      "file": "chair-mei-chen.pdf", "pages": str(programme),
+                                      "day": "Monday 13 September", "time": "10:30\u201311:00", "room": ""}
+    [text] = _proof_texts(out / "chair-mei-chen.pdf")
+    assert f"PROOF for Mei Chen \u00b7 booklet page {programme} {CHAIR_LINE} Corrections to " in text
+    assert "Inference Chair: Mei Chen 10:30\u201311:00 Hierarchical models" in text
+    assert "Your talk" not in text
+    assert norm(Pdf(built.output).texts[programme - 1]) in norm(text)  # the booklet's page, under the header
+
+
+def test_a_chair_who_speaks_gets_the_sessions_page_in_their_talks_proof_under_a_line_naming_the_session(tmp_path):
+    """A chair who gives a talk has one proof: their abstract's page, and the programme page of the session they
+    chair, whose header's second line names that session (the abstract's page keeps "Your talk"); no proof of their
+    own, no warning."""
+    abstracts = BASE["abstracts.yaml"].replace("speaker: {name: Ana Smith, affiliation: Uni A}",
+                                               "speaker: {name: Mei Chen, affiliation: Uni A, email: mei@example.org}")
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts})
+    result = write_proofs(folder, tmp_path / "out")
+    built = build_booklet(folder, tmp_path / "booklet.pdf")
+    programme, abstract = built.anchors["day-0"], built.anchors["abstract-0"]
+    assert [p.kind for p in result.proofs] == ["abstract", "abstract", "tutorial", "poster"]
+    proof = next(p for p in result.proofs if p.id == "lund-2026")
+    assert proof.pages == (programme, abstract) and proof.emails == ("mei@example.org",)
+    assert proof.header[1][0] == "Your talk: Monday 13 September \u00b7 09:20\u201310:00"
+    assert [(page, line) for page, (line, _) in proof.page_lines] == [(programme, CHAIR_LINE)]
+    first, second = _proof_texts(tmp_path / "out" / "lund-2026.pdf")
+    assert f"PROOF for Mei Chen \u00b7 booklet pages {programme}\u2013{abstract} {CHAIR_LINE} " in first
+    assert "Inference Chair: Mei Chen" in first and "Your talk" not in first
+    assert f"PROOF for Mei Chen \u00b7 booklet pages {programme}\u2013{abstract} Your talk: " in second
+    assert "Session you chair" not in second and "A talk about Lund" in second
+    assert not any("Mei Chen" in p.message for p in result.no_email)
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "manifest.csv").read_text("utf-8-sig"))))
+    assert [(r["id"], r["kind"], r["emails"], r["pages"]) for r in rows][0] == (
+        "lund-2026", "abstract", "mei@example.org", f"{programme}-{abstract}")
+
+
+def test_a_chair_with_an_address_in_the_participants_gets_it_and_a_long_session_gets_each_of_its_pages(tmp_path):
+    """The address the participants list gives is the chair's; a session that runs onto the next page is on both
+    pages of the proof (its rows there, under the session's repeated heading), each headed with the session."""
+    talks = "".join(f"\n          - {{time: \"{11 + n // 4:02d}:{n % 4 * 15:02d}\", title: Short talk number {n}}}"
+                    for n in range(40))
+    programme = BASE["programme.yaml"].replace("- {time: \"10:30-11:00\", talk: okafor}",
+                                               "- {time: \"10:30-11:00\", talk: okafor}" + talks)
+    programme = programme.replace('{time: "14:00-17:00", tutorial: bayes-intro}',
+                                  '{time: "21:00-22:00", tutorial: bayes-intro}')
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme,
+                                                  "participants.yaml": "- {name: Mei Chen, email: mei@example.org}\n"})
+    result = write_proofs(folder, tmp_path / "out")
+    assert not result.no_email or not any("Mei Chen" in p.message for p in result.no_email)
+    proof = next(p for p in result.proofs if p.kind == "chair")
+    built = build_booklet(folder, tmp_path / "booklet.pdf")
+    start = built.anchors["day-0"]
+    assert proof.id == "chair-mei-chen" and proof.emails == ("mei@example.org",)
+    assert proof.pages == (start, start + 1)
+    texts = _proof_texts(tmp_path / "out" / "chair-mei-chen.pdf")
+    assert all(f"PROOF for Mei Chen \u00b7 booklet pages {start}\u2013{start + 1} Session you chair: Inference \u00b7 "
+               "Monday 13 September \u00b7 10:30\u2013" in text for text in texts)
+    assert "Short talk number 39" in texts[1] and "Inference (continued)" in texts[1]

@@ -472,6 +472,8 @@ LABEL_WORDS = {
     "proof_pages": ("a speaker's proof: its pages in the booklet; {pages} are their numbers", "pages {pages}"),
     "proof_talk": ("a speaker's proof: before the talk's day, time and room", "Your talk"),
     "proof_tutorial": ("a speaker's proof: before the tutorial's day, time and room", "Your tutorial"),
+    "proof_chair": ("a chair's proof: before the name, day, time and room of the session they chair, on its programme "
+                    "page", "Session you chair"),
     "proof_poster": ("a poster author's proof: before the poster's number and title (left out while "
                      "`proof_posters` is given: that word for one too)", "Poster"),
     "proof_posters": ("a poster author's proof: before the numbers and titles of their posters", "Posters"),

@@ -335,6 +335,18 @@ def day_key(index: int) -> str:
     return f"day-{index}"
 
 
+def session_key(day_index: int, number: int) -> str:
+    """The key whose pages the build notes for the `number`-th session (Day.sessions: blocks and parallel tracks, in
+    printed order) of day `day_index` that has a chair (see flowables.note_pages): what a chair's proof holds."""
+    return f"session-{day_index}-{number}"
+
+
+def chaired_sessions(day_index: int, day) -> dict[int, str]:
+    """id(session) -> its session_key, for the sessions of `day` that have a chair."""
+    return {id(session): session_key(day_index, number) for number, session in enumerate(day.sessions())
+            if session.chairs}
+
+
 def _first_slots(booklet: Booklet) -> dict[str, Slot]:
     """For each abstract and tutorial id, the first programme item that schedules it."""
     slots: dict[str, Slot] = {}

@@ -1166,6 +1166,16 @@ class EndMark(Flowable):
         pass
 
 
+def note_pages(canvas, key: str) -> None:
+    """Note that something of `key` is drawn on this page, with no trace in the PDF: the first such page as the
+    anchor `key`, the last as `end:KEY` (as EndMark notes an entry's end; proofs.page_ranges reads both)."""
+    pages = getattr(canvas, "anchor_pages", None)
+    if pages is not None:
+        page = canvas.getPageNumber()
+        pages.setdefault(key, page)
+        pages["end:" + key] = page
+
+
 class Anchor(Flowable):
     """A link target (and optionally a PDF outline entry) at this point of the story."""
 
@@ -1235,9 +1245,11 @@ class Row(Translated, Flowable):
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
                  keep: float = 0.0, anchor: str | None = None, spaced: bool = False, whole: int = 0,
-                 ref_last: bool = False, continued=None, tail: int = 0, baseline: bool = False):
+                 ref_last: bool = False, continued=None, tail: int = 0, baseline: bool = False,
+                 mark: str | None = None):
         super().__init__()
         self.baseline = baseline
+        self.mark = mark  # pages noted where it is drawn (note_pages): a chaired session's rows
         self.tail = tail
         self.continued = continued
         self.ref_last = ref_last  # the page reference beside the body's last line (an entry of the contents)
@@ -1323,7 +1335,7 @@ class Row(Translated, Flowable):
             return []
         head = Row(self.left, first, self.left_width, ref=self.ref, ref_style=self.ref_style,
                    link=self.link, background=self.background, pad=self.pad, gap=self.gap, anchor=self.anchor,
-                   spaced=self.spaced, baseline=self.baseline)
+                   spaced=self.spaced, baseline=self.baseline, mark=self.mark)
         if not rest:
             return [head]
         # the rest headed "12 Title (continued)" on the next page; in the next column of the same page it runs on
@@ -1331,7 +1343,7 @@ class Row(Translated, Flowable):
         heading = self.continued() if self.continued is not None and not self.column_follows else []
         tail = Row([], [*heading, *rest], self.left_width, ref_style=self.ref_style, link=self.link,
                    background=self.background, pad=self.pad, gap=self.gap, keep=self.keep, spaced=self.spaced,
-                   whole=len(heading), continued=self.continued, tail=self.tail)
+                   whole=len(heading), continued=self.continued, tail=self.tail, mark=self.mark)
         return [head, tail]
 
     def _cut(self, availWidth, room: float) -> tuple[list, list]:
@@ -1419,6 +1431,8 @@ class Row(Translated, Flowable):
 
     def draw(self):
         canv = self.canv
+        if self.mark:
+            note_pages(canv, self.mark)
         if self.anchor:
             canv.mark_anchor(self.anchor)
         if self.background is not None:

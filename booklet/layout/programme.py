@@ -16,7 +16,7 @@ from reportlab.platypus import PageBreak
 from ..text import dates, markup
 from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session, items_of
-from .common import Context, day_key, kept_whole, names
+from .common import Context, chaired_sessions, day_key, kept_whole, names
 from .daypages import DayBlock, DayBreak, Line, TracksRow
 from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
 from .styles import markup_color
@@ -73,6 +73,7 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
     space = 0.0  # owed above the next line (after a block)
     clock = None  # the day's (Day.clock), once a parallel block needs it
     untimed = _untimed_from(day.entries)
+    chaired = chaired_sessions(index, day)  # each chaired session's rows note their pages: a chair's proof holds them
     for at, entry in enumerate(day.entries):
         if at == untimed:  # the items after the day's last time, said to have none (as the glance lists them)
             lines.append(Line(Para(markup.inline(ctx.label("glance_untimed")), ctx.styles.label),
@@ -84,7 +85,8 @@ def build_programme_day(ctx: Context, index: int, day: Day, level: int = 1, sect
             continue
         if not isinstance(entry, Session) and clock is None:
             clock = day.clock()
-        block = _session_lines(ctx, entry) if isinstance(entry, Session) else _parallel_lines(ctx, entry, clock)
+        block = (_session_lines(ctx, entry, chaired.get(id(entry))) if isinstance(entry, Session)
+                 else _parallel_lines(ctx, entry, clock, chaired))
         block[0].space += space + BLOCK_SPACE
         lines += block
         space = GROUP_END_SPACE if block[-1].group_resume is not None else BLOCK_SPACE
@@ -241,38 +243,49 @@ def _spaced_inline(text: str) -> str:
     return text[:len(text) - len(text.lstrip())] + markup.inline(text) + text[len(text.rstrip()):]
 
 
-def _session_lines(ctx: Context, session: Session) -> list[Line]:
+def _session_lines(ctx: Context, session: Session, mark: str | None = None) -> list[Line]:
+    """A session's heading and rows; each row noting its page under `mark` (a chaired session's key) when given."""
     def resume() -> list[Line]:
-        return [Line(session_header(ctx, session, continued=True), space=BLOCK_SPACE, keep=True)]
+        return [Line(_marked(session_header(ctx, session, continued=True), mark), space=BLOCK_SPACE, keep=True)]
 
-    lines = [Line(session_header(ctx, session), keep=True)]
-    lines += [Line(item_row(ctx, item), row=True, block=session, resume=resume) for item in session.items]
+    lines = [Line(_marked(session_header(ctx, session), mark), keep=True)]
+    lines += [Line(_marked(item_row(ctx, item), mark), row=True, block=session, resume=resume)
+              for item in session.items]
     return lines
 
 
-def _parallel_lines(ctx: Context, parallel: Parallel, times: dict) -> list[Line]:
+def _marked(row: Row, mark: str | None) -> Row:
+    """`row`, noting the pages it is drawn on under `mark` (see flowables.note_pages), when given."""
+    if mark is not None:
+        row.mark = mark
+    return row
+
+
+def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict[int, str] | None = None) -> list[Line]:
     """Tracks side by side, a row per time (so they stay aligned, and break across pages row by
     row) when they fit the page width and no row is too tall; else one session after another. `times`: the day's
-    (Day.clock: after midnight, 24 hours on)."""
+    (Day.clock: after midnight, 24 hours on). `chaired`: id(session) -> its key, for the chaired ones (_session_lines)."""
     sessions = parallel.sessions
+    marks = [(chaired or {}).get(id(session)) for session in sessions]
     label = _parallel_label(ctx)
     if len(sessions) <= ctx.page.max_tracks:
-        rows = [TracksRow([_track_cell(ctx, item) if item else None for item in cells], TRACK_GAP, ctx.colours.muted)
+        rows = [TracksRow([_marked(_track_cell(ctx, item), mark) if item else None
+                           for item, mark in zip(cells, marks)], TRACK_GAP, ctx.colours.muted)
                 for cells in _aligned(sessions, times)]
         limit = ctx.page.text_height * TRACK_ROW_LIMIT
         if all(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= limit for row in rows):
             def resume() -> list[Line]:
                 return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE),
-                        Line(_track_headers(ctx, sessions, repeated=True), space=2, keep=True)]
+                        Line(_track_headers(ctx, sessions, repeated=True, marks=marks), space=2, keep=True)]
 
-            return [label, Line(_track_headers(ctx, sessions), space=2, keep=True),
+            return [label, Line(_track_headers(ctx, sessions, marks=marks), space=2, keep=True),
                     *(Line(row, row=True, block=parallel, resume=resume) for row in rows)]
     def label_again() -> list[Line]:  # (one session after another: a page breaking among them says they are parallel)
         return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE)]
 
     lines = [replace(label, group_resume=label_again)]
     for session in sessions:
-        block = _session_lines(ctx, session)
+        block = _session_lines(ctx, session, (chaired or {}).get(id(session)))
         block[0].space += BLOCK_SPACE
         lines += [replace(line, group_resume=label_again) for line in block]
     return lines
@@ -283,11 +296,12 @@ def _parallel_label(ctx: Context, continued: bool = False) -> Line:
     return Line(Para(markup.inline(text), ctx.styles.label), keep=True)
 
 
-def _track_headers(ctx: Context, sessions, repeated: bool = False) -> TracksRow:
+def _track_headers(ctx: Context, sessions, repeated: bool = False, marks=None) -> TracksRow:
     """The tracks' headings side by side; `repeated` above the rest of the block on its next page
-    (name and room only: the label above says it is continued)."""
+    (name and room only: the label above says it is continued). `marks`: each session's (see _session_lines)."""
     together: list = []  # (a row's rooms set alike: after the name, or each on a line of its own)
-    headers = [session_header(ctx, session, chair=not repeated, together=together) for session in sessions]
+    headers = [_marked(session_header(ctx, session, chair=not repeated, together=together), mark)
+               for session, mark in zip(sessions, marks or [None] * len(sessions))]
     return TracksRow(headers, TRACK_GAP, ctx.colours.muted)
 
 

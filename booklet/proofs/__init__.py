@@ -1,4 +1,4 @@
-"""A conference data folder -> speaker proofs: the booklet's own pages for each abstract, tutorial and poster author, marked PROOF, and a manifest for the mail merge.
+"""A conference data folder -> speaker proofs: the booklet's own pages for each abstract, tutorial, poster author and session chair, marked PROOF, and a manifest for the mail merge.
 
 The booklet is built once; each proof is a copy of its pages (byte for byte, see pagecopy) with
 an overlay on top that stays off the text block: a "PROOF" band down the outer edge of the page

@@ -105,6 +105,8 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
     if proof.kind == "poster":  # when and where before the title, which is cut when long
         second = (f"{_what(proof, words)} {proof.entry}{' · ' + when if when else ''}{colon} "
                   f"{_curled(proof.title, words)}")
+    elif proof.kind == "chair":
+        second = _chaired_text(proof.chaired, words, language)
     else:
         second = f"{_what(proof, words)}{colon} " + (when or words["proof_unscheduled"])
     width = _header_width(page)
@@ -112,6 +114,38 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
     return (_kept_fit(first, _HEADER_FONTS[0], sizes[0], width, fits),
             _kept_fit(second, _HEADER_FONTS[1], sizes[1], width, fits,
                       sizes[1] if proof.kind == "poster" else _SMALLEST), *reply)
+
+
+def chair_lines(proof: Proof, ranges: dict[str, tuple[int, ...]], reply: tuple[tuple[str, float], ...], page: Page,
+                fits: dict | None = None, words: dict[str, str] | None = None,
+                language: str = "en") -> tuple[tuple[int, tuple[str, float]], ...]:
+    """For each page of `proof` that holds sessions its person chairs (`ranges`: link key -> pages, page_ranges) and
+    is not one of its entry's pages, the header's second line naming those sessions, when and where they are ("Session
+    you chair: Inference · Monday 13 September · 10:30–11:00"), fitted as header_lines fits the entry's: (page, (line,
+    size)); the pages where that is the line the header has already (a chair's own proof) are left out."""
+    from .plan import pages_of
+
+    words = words or english()
+    own = set(pages_of(proof, ranges, chaired=False))
+    width = _header_width(page)
+    size = [min(size, reply[0][1]) for size in _header_sizes(page, 2 + len(reply))][1]
+    found = []
+    for number in proof.pages:
+        chaired = [c for c in proof.chaired if number in ranges.get(c.key, ())]
+        if not chaired or number in own:
+            continue
+        line = _kept_fit(_chaired_text(tuple(chaired), words, language), _HEADER_FONTS[1], size, width, fits)
+        if line != proof.header[1]:
+            found.append((number, line))
+    return tuple(found)
+
+
+def _chaired_text(chaired, words: dict[str, str], language: str) -> str:
+    """'Session you chair: Inference · Monday 13 September · 10:30–11:00 · Room A' (sessions after one another, ';'
+    between them)."""
+    colon = _marked(":", language)
+    return f"{words['proof_chair']}{colon} " + f"{_marked(';', language)} ".join(
+        " \u00b7 ".join(x for x in (_curled(c.name, words), c.day, c.time, c.room) if x) for c in chaired)
 
 
 def _curled(text: str, words: dict[str, str]) -> str:
@@ -231,9 +265,14 @@ def english() -> dict[str, str]:
 _HEADER_FONTS = (SANS + "-Bold", SANS, SANS, SANS)
 
 
-def overlay_text(proof: Proof, page: Page, mark: str = MARK) -> list[str]:
-    """Every line of text the overlay draws on each page of `proof`, in drawing order: the mark, then the header."""
-    return [band_text(page, mark), *(line for line, _ in proof.header)]
+def overlay_text(proof: Proof, page: Page, mark: str = MARK, at: int | None = None) -> list[str]:
+    """Every line of text the overlay draws on each page of `proof` (on booklet page `at`, when given: on the pages of
+    sessions its person chairs, the header's second line names them, Proof.page_lines), in drawing order: the mark,
+    then the header."""
+    lines = [line for line, _ in proof.header]
+    if at is not None and proof.variant_at(at):
+        lines[1] = proof.variants[proof.variant_at(at) - 1][0]
+    return [band_text(page, mark), *lines]
 
 
 def _what(proof: Proof, words: dict[str, str]) -> str:
@@ -373,23 +412,27 @@ def draw_overlays(proofs: list[Proof], page: Page, media: tuple[float, float],
     canv.beginForm(POINTER_LEFT, -1, -2 * mm, 4 * mm, 2 * mm)
     _draw_pointer(canv, -1)
     canv.endForm()
+    forms = []
     for number, proof in enumerate(proofs):
-        canv.beginForm(header_form(number))
-        _draw_header(canv, page, trim, proof.header[:2], 2 + len(reply))
-        canv.endForm()
-    for name in [band_form(True), band_form(False), REPLY, POINTER, POINTER_LEFT] + [header_form(n) for n in range(len(proofs))]:
+        for variant, second in enumerate((proof.header[1], *proof.variants)):
+            forms.append(header_form(number, variant))
+            canv.beginForm(forms[-1])
+            _draw_header(canv, page, trim, (proof.header[0], second), 2 + len(reply))
+            canv.endForm()
+    for name in [band_form(True), band_form(False), REPLY, POINTER, POINTER_LEFT] + forms:
         canv.doForm(name)
     canv.showPage()
     canv.save()
     return retag_pdf(buffer.getvalue())
 
 
-def overlay_forms(proof_number: int, page_number: int, page: Page, trim, pointers=()) -> list[Placed]:
+def overlay_forms(proof_number: int, page_number: int, page: Page, trim, pointers=(), variant: int = 0) -> list[Placed]:
     """What goes on booklet page `page_number` of the `proof_number`-th proof: the band, the header (its own two
-    lines, then the reply line), and a pointer at each title's start in `pointers` ((x, y): see poster_pointers)."""
+    lines, the second its `variant`: Proof.variant_at; then the reply line), and a pointer at each title's start in
+    `pointers` ((x, y): see poster_pointers)."""
     from .pagecopy import Placed
 
-    return [Placed(band_form(page_number % 2 == 1)), Placed(header_form(proof_number)), Placed(REPLY),
+    return [Placed(band_form(page_number % 2 == 1)), Placed(header_form(proof_number, variant)), Placed(REPLY),
             *(Placed(*_pointer_at(x, page, trim), y) for x, y in pointers)]
 
 
@@ -412,8 +455,8 @@ def band_form(recto: bool) -> str:
     return "band-" + ("recto" if recto else "verso")
 
 
-def header_form(number: int) -> str:
-    return f"header-{number}"
+def header_form(number: int, variant: int = 0) -> str:
+    return f"header-{number}" + (f"-{variant}" if variant else "")
 
 
 def _draw_header(canv: Canvas, page: Page, trim: tuple[float, float, float, float],

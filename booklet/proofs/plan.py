@@ -16,16 +16,28 @@ from typing import TYPE_CHECKING
 from ..text import markup
 from ..layout.page import Page
 from ..data.people import People, spelling
-from ..model import Booklet, Identity, Person, Poster, Source
+from ..model import Booklet, Identity, Person, Poster, Session, Source
 from ..problems import Problem
 
 if TYPE_CHECKING:
     from ..layout.common import Slot
 
-KINDS = ("abstract", "tutorial", "poster")
+KINDS = ("abstract", "tutorial", "poster", "chair")
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("id", "kind", "names", "emails", "file", "pages", "day", "time", "room")
 ID_BYTES = 100  # a proof's id (its file name without ".pdf") at most, in UTF-8: file names may have 255
+
+
+@dataclass(frozen=True)
+class Chaired:
+    """A session the person of a proof chairs: its key (layout.common.session_key: the build notes the pages of its
+    rows under it), its name, and when and where it is, as plain text."""
+
+    key: str
+    name: str
+    day: str = ""
+    time: str = ""
+    room: str = ""
 
 
 @dataclass(frozen=True)
@@ -33,8 +45,8 @@ class Proof:
     """One proof: whom it goes to, which booklet pages it holds, when and where the talk is."""
 
     id: str  # unique; the file name without ".pdf", and what `booklet proof ID` takes
-    kind: str  # "abstract", "tutorial" or "poster"
-    entry: str  # the data's id (abstract, tutorial) or the poster number(s)
+    kind: str  # "abstract", "tutorial", "poster" or "chair" (a chair who has no proof of their own to add it to)
+    entry: str  # the data's id (abstract, tutorial), the poster number(s), or the chaired sessions' names
     title: str  # plain text
     people: tuple[Person, ...]  # whom it is for
     anchors: tuple[str, ...]  # the booklet's link keys of its entries: "abstract-3", "poster-12", ...
@@ -47,6 +59,9 @@ class Proof:
     # of its people without an address here, those the data gives several elsewhere: (name, the addresses); none
     # is chosen for them (see addressed)
     unsure: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    chaired: tuple[Chaired, ...] = ()  # the sessions its person chairs: their programme pages are in the proof
+    # the pages whose header's second line names the sessions chaired there, not the entry: (page, (line, size))
+    page_lines: tuple[tuple[int, tuple[str, float]], ...] = ()
 
     @property
     def file(self) -> str:
@@ -65,6 +80,16 @@ class Proof:
     @property
     def emails(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p.email for p in self.people if p.email))
+
+    @property
+    def variants(self) -> tuple[tuple[str, float], ...]:
+        """The second header lines of its pages besides the entry's (header[1]): each once, in page order."""
+        return tuple(dict.fromkeys(line for _, line in self.page_lines))
+
+    def variant_at(self, page: int) -> int:
+        """Which second line page `page` has: 0 the entry's (header[1]), n the n-th of `variants`."""
+        found = dict(self.page_lines).get(page)
+        return 0 if found is None else self.variants.index(found) + 1
 
 
 @dataclass(frozen=True)
@@ -119,7 +144,7 @@ def find_proof(proofs: list[Proof], proof_id: str) -> Proof:
     """The abstract's or tutorial's proof whose data id this is, or else the proof with this id (a poster's, or an
     id made a file name: `a/b` as `a_b`); UnknownProof otherwise."""
     for proof in proofs:
-        if proof.kind != "poster" and proof.entry == proof_id:
+        if proof.kind in ("abstract", "tutorial") and proof.entry == proof_id:
             return proof
     for proof in proofs:
         if proof.id == proof_id:
@@ -132,7 +157,8 @@ def find_proof(proofs: list[Proof], proof_id: str) -> Proof:
 
 
 def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
-    """One proof per abstract and per tutorial, and one per poster author (each person once), pages not yet known."""
+    """One proof per abstract and per tutorial, and one per poster author (each person once), pages not yet known;
+    each session's chair gets its programme pages in a proof of their own (add_chairs)."""
     from ..layout.common import abstract_key_at
     from ..layout.posters import poster_key
 
@@ -146,8 +172,10 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
              if _file_safe(abstract.id) == abstract.id}
     named.update({abstract.id: _unique(_file_safe(abstract.id), used) for abstract in booklet.abstracts
                   if abstract.id not in named})
+    sessions: list[Session | None] = []  # each proof's talk's or tutorial's session (add_chairs)
     for index, abstract in enumerate(booklet.abstracts):
         slot = slots.get("abstract:" + abstract.id)
+        sessions.append(slot.session if slot else None)
         speakers = abstract.speakers
         proofs.append(addressed(Proof(named[abstract.id], "abstract", abstract.id,
                                       markup.plain(abstract.title), speakers, (abstract_key_at(index),),
@@ -155,6 +183,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
                                 addresses))
     for tutorial in booklet.tutorials:
         slot = slots.get("tutorial:" + tutorial.id)
+        sessions.append(slot.session if slot else None)
         stem = _file_safe(tutorial.id)
         stem = stem if stem.casefold() not in used else "tutorial-" + stem
         proofs.append(addressed(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
@@ -170,7 +199,89 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
                                       tuple(poster_key(i) for i in indices),
                                       *(when.pop() if len(when) == 1 else ("", "", "")),
                                       source=person.source or posters[0].source), addresses))
+    return add_chairs(booklet, proofs, sessions, addresses, used)
+
+
+def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses, used: set[str]) -> list[Proof]:
+    """`proofs`, each session's chair given its programme pages (as Proof.chaired): in a proof that is theirs alone
+    (as people.yaml tells people apart; a speaker's, preferably of a talk in a session they chair, else their
+    first), else in a proof of their own (kind "chair", "chair-NAME"), which the manifest lists as the others, with
+    or without an address (the address the data gives that person anywhere: `addresses`, known_emails).
+    `sessions`: the session of each of `proofs`' talk or tutorial (None: none, or a poster's)."""
+    who = addresses[0]
+    proofs = list(proofs)
+    language = booklet.conference.language
+    for identity, name, chaired, source in _chairs(booklet, who, language):
+        keys = {c.key for c in chaired}
+        own = [at for at, proof in enumerate(proofs) if proof.kind != "chair" and len(proof.people) == 1
+               and who.of(proof.people[0].name) == identity]
+        if own:
+            at = next((at for at in own if at < len(sessions) and sessions[at] is not None
+                       and _key_of(booklet, sessions[at]) in keys), own[0])
+            proofs[at] = replace(proofs[at], chaired=tuple(chaired))
+            continue
+        whens = {(c.day, c.time, c.room) for c in chaired}
+        names = " / ".join(c.name for c in chaired)
+        proofs.append(addressed(Proof(_unique("chair-" + _slug(name), used), "chair", names, names,
+                                      (Person(name, source=source),), (),
+                                      *(whens.pop() if len(whens) == 1 else ("", "", "")), source=source,
+                                      chaired=tuple(chaired)), addresses))
     return proofs
+
+
+def _key_of(booklet: Booklet, session) -> str | None:
+    """The session_key of a chaired `session` of the programme (None for one without a chair)."""
+    from ..layout.common import chaired_sessions
+
+    for index, day in enumerate(booklet.days):
+        found = chaired_sessions(index, day).get(id(session))
+        if found is not None:
+            return found
+    return None
+
+
+def _chairs(booklet: Booklet, who: People, language: str) -> list[tuple[Identity, str, list[Chaired], Source | None]]:
+    """Each person who chairs a session (one person as people.yaml has them; a placeholder's name, "TBA", is nobody):
+    their identity, the name their proof is for (people.yaml's, or as the programme first writes it), the sessions
+    they chair in programme order, and where the programme first names them (the session's `chair` key: its line is
+    found by the writer, write._at_the_chair)."""
+    from ..data.contract import placeholder_name
+    from ..layout.common import chaired_sessions
+
+    found: dict[Identity, tuple[str, list[Chaired], Source | None]] = {}
+    for index, day in enumerate(booklet.days):
+        keys = chaired_sessions(index, day)
+        for session in day.sessions():
+            if not session.chairs:
+                continue
+            chaired = Chaired(keys[id(session)], markup.plain(session.name), *_session_when(session, day, language))
+            for name in session.chairs:
+                if placeholder_name(name):
+                    continue
+                identity = who.of(name)
+                source = session.source and replace(session.source, key=session.source.key + ".chair")
+                named, sessions, _ = found.setdefault(identity, (identity.name if identity.aliases else name, [],
+                                                                 source))
+                if chaired not in sessions:
+                    sessions.append(chaired)
+    return [(identity, name, sessions, source) for identity, (name, sessions, source) in found.items()]
+
+
+def _session_when(session: Session, day, language: str) -> tuple[str, str, str]:
+    """(day, time, room) of a session as plain text: its day in `language`, from its first item's start to its last
+    item's end, its room (or its items' one room)."""
+    from ..layout.programme import day_title
+    from ..model import TimeRange
+
+    times = [item.time for item in session.items if item.time]
+    time = ""
+    if times:
+        first, last = times[0], times[-1]
+        end, midnight = (last.end, last.midnight) if last.end is not None else (last.start, False)
+        time = str(TimeRange(first.start, end if end != first.start or midnight else None, midnight))
+    rooms = {item.room for item in session.items if item.room}
+    room = session.room or (rooms.pop() if len(rooms) == 1 else "")
+    return day_title(day, language, start=False), time, markup.plain(room) if room else ""
 
 
 def poster_slots(booklet: Booklet) -> dict[int, Slot]:
@@ -406,8 +517,10 @@ def _fallback_ranges(anchors: dict[str, int], total_pages: int, long_posters: se
     return ranges
 
 
-def pages_of(proof: Proof, ranges: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
-    return tuple(sorted({page for key in proof.anchors for page in ranges.get(key, ())}))
+def pages_of(proof: Proof, ranges: dict[str, tuple[int, ...]], chaired: bool = True) -> tuple[int, ...]:
+    """The proof's booklet pages: its entries', and (unless not `chaired`) those of the sessions its person chairs."""
+    keys = [*proof.anchors, *(c.key for c in proof.chaired)] if chaired else proof.anchors
+    return tuple(sorted({page for key in keys for page in ranges.get(key, ())}))
 
 
 def long_posters(booklet: Booklet, page: Page) -> set[str]:
@@ -485,7 +598,7 @@ def missing_emails(proofs: list[Proof]) -> list[Problem]:
     elsewhere (and none here) has them named, to choose one."""
     problems = []
     for p in proofs:
-        what = {"abstract": "abstract", "tutorial": "tutorial", "poster": "poster"}[p.kind]
+        what = {"abstract": "abstract", "tutorial": "tutorial", "poster": "poster", "chair": "chair of"}[p.kind]
         if not p.emails:
             source = p.source or Source("", 0, "")
             problems.append(Problem(source.file, source.line, source.key,

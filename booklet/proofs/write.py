@@ -21,7 +21,7 @@ from ..text.fonts import register_fonts
 from ..layout.page import Page, page_for
 from ..model import Booklet
 from ..problems import DataError, Problem
-from .marks import draw_overlays, header_lines, overlay_forms, poster_pointers, reply_line
+from .marks import chair_lines, draw_overlays, header_lines, overlay_forms, poster_pointers, reply_line
 from .plan import (
     KINDS, MANIFEST, MANIFEST_ENCODING, Proof, ProofsResult, earlier_files, find_proof, long_posters, manifest_text,
     missing_emails,
@@ -82,7 +82,8 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
         raise
     now = {path.name for path in result.files}
     gone = tuple(out_dir / name for name in listed if name not in now and (out_dir / name).is_file())
-    return replace(result, manifest=manifest, warnings=_at_the_contact(result.warnings, Path(data_dir)), gone=gone)
+    return replace(result, manifest=manifest, warnings=_at_the_contact(result.warnings, Path(data_dir)), gone=gone,
+                   no_email=_at_the_chair(result.no_email, Path(data_dir)))
 
 
 def _at_the_contact(warnings: list[Problem], data_dir: Path) -> list[Problem]:
@@ -93,6 +94,17 @@ def _at_the_contact(warnings: list[Problem], data_dir: Path) -> list[Problem]:
     lines = Lines(data_dir)
     return [replace(p, line=lines.line(p.file, p.key, 0)) if p.kind == "proof-header" and not p.line else p
             for p in warnings]
+
+
+def _at_the_chair(problems: list[Problem], data_dir: Path) -> list[Problem]:
+    """The warnings of chairs without an address (their source is the session's, plan._chairs) at the line of the
+    session's `chair` key."""
+    from ..data.locate import Lines
+
+    if not any(p.key.endswith(".chair") for p in problems):
+        return problems
+    lines = Lines(data_dir)
+    return [replace(p, line=lines.line(p.file, p.key, p.line)) if p.key.endswith(".chair") else p for p in problems]
 
 
 def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, page_size: str = "A5",
@@ -113,7 +125,8 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
     plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
     with together() as files:  # the proof and its PNGs
         result = _make(plan, page_size, reply_by, png, {proof.id: target}, 1, files)
-    return replace(result, warnings=_at_the_contact(result.warnings, Path(data_dir)))
+    return replace(result, warnings=_at_the_contact(result.warnings, Path(data_dir)),
+                   no_email=_at_the_chair(result.no_email, Path(data_dir)))
 
 
 
@@ -387,11 +400,15 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     built = plan.built
     ranges = page_ranges(built.anchors, built.pages, plan.long_posters)
     proofs = [replace(p, pages=pages_of(p, ranges)) for p in plan.proofs]
-    proofs = sorted((p for p in proofs if p.pages), key=lambda p: (p.pages[0], KINDS.index(p.kind), p.id))
+    # in the order of their entries' first pages (a speaker's who chairs a session too: their talk's)
+    proofs = sorted((p for p in proofs if p.pages),
+                    key=lambda p: ((pages_of(p, ranges, chaired=False) or p.pages)[0], KINDS.index(p.kind), p.id))
     reply, left_out = reply_line(plan.contact, reply_by, geometry, plan.words, plan.language)
     fits_key = disk.key("fits", _fonts_in_use())
     fits = _Fits(kept.fits[1] if kept is not None and kept.fits[0] == fits_key and kept.fits[1] else {})
     proofs = [replace(p, header=header_lines(p, reply, geometry, fits, plan.words, plan.language)) for p in proofs]
+    proofs = [replace(p, page_lines=chair_lines(p, ranges, reply, geometry, fits, plan.words, plan.language))
+              if p.chaired else p for p in proofs]
     job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png,
                plan.words["proof_mark"])
     pngs = {p.id: [png_path(paths[p.id], index) for index in range(len(p.pages))] if png else [] for p in proofs}
@@ -501,8 +518,8 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
             first += len(group)
         writer = _GroupWriter(job, groups[0], 0, known, pointers)
         media, trim = writer.copier.boxes()
-        overlay_key = disk.key("overlay", [p.header[:2] for p in proofs], job.page, media, trim, job.reply,
-                               _fonts_in_use())
+        overlay_key = disk.key("overlay", [(p.header[:2], p.variants) for p in proofs], job.page, media, trim,
+                               job.reply, _fonts_in_use())
         read = None  # the overlay's objects, as pagecopy reads them
         if kept is not None and kept.overlay[0] == overlay_key:
             overlay, read = kept.overlay[1], kept.overlay_read
@@ -621,7 +638,7 @@ class _GroupWriter:
         self.copier.use_overlay(overlay, read)
         for number, (proof, where) in enumerate(zip(self.proofs, files), start=self.first):
             spread = [(page - 1, overlay_forms(number, page, job.page, self.trim,
-                                               self.pointers.get((proof.id, page), ())))
+                                               self.pointers.get((proof.id, page), ()), proof.variant_at(page)))
                       for page in proof.pages]
             parts = self.copier.copy_parts(spread, title=f"Proof for {proof.names}: {proof.title} ({job.short_title})")
             data = b"".join(parts)
