@@ -1393,6 +1393,23 @@ def test_a_proofs_header_prints_a_names_apostrophe_as_the_page_does(tmp_path):
     assert "d\u2019Alembert" in page and "d'Alembert" not in page
 
 
+def _red_pixels(pixels, low_x: int, high_x: int) -> list[tuple[int, int]]:
+    """The (x, y) of every pixel of `pixels` (RGB) between columns low_x and high_x (not included) that is the red of
+    a proof's marks (r > 200, g < 90, b < 120), row by row: found by PIL's point and bbox, and looked at one by one
+    only inside the box that holds them all (a page at scale 4 has millions of pixels)."""
+    from PIL import ImageChops
+
+    r, g, b = pixels.split()
+    mask = ImageChops.multiply(ImageChops.multiply(r.point(lambda v: 255 if v > 200 else 0),
+                                                   g.point(lambda v: 255 if v < 90 else 0)),
+                               b.point(lambda v: 255 if v < 120 else 0))
+    box = mask.crop((low_x, 0, high_x, mask.height)).getbbox()
+    if box is None:
+        return []
+    at = mask.load()
+    return [(x, y) for y in range(box[1], box[3]) for x in range(low_x + box[0], low_x + box[2]) if at[x, y]]
+
+
 def test_a_posters_pointer_in_the_right_hand_column_points_at_that_poster(tmp_path):
     """A speaker's-eye review: on A4, where posters are set in two columns, Hemi Walker's proof pointed (a red
     triangle in the left margin, at the height of poster 27's title in the right-hand column) at poster 24 beside
@@ -1422,8 +1439,7 @@ def test_a_posters_pointer_in_the_right_hand_column_points_at_that_poster(tmp_pa
         # the page without the PROOF band (the same red) down its outer edge
         band = _band_width(page)
         low_x, high_x = (band, page.width) if number % 2 == 0 else (0, page.width - band)
-        red = [(x, y) for y in range(height_px) for x in range(int(low_x * scale) + 2, int(high_x * scale) - 2)
-               if (lambda r, g, b: r > 200 and g < 90 and b < 120)(*pixels.getpixel((x, y)))]
+        red = _red_pixels(pixels, int(low_x * scale) + 2, int(high_x * scale) - 2)
         assert red, f"no pointer on proof page {index + 1}"
         xs = [x / scale for x, _ in red]
         middle = height_px / scale - sum(y for _, y in red) / len(red) / scale  # PDF's y runs upwards
