@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from PIL import Image
+from pypdf import PdfReader
 
 from booklet.build import build_booklet
 from booklet.cli import main
@@ -82,6 +83,8 @@ OTHER_KINDS_LINES = [
     "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '王' (U+738B); left out: give theme.yaml's `fonts:` a font that has them",
 ]
 
+TRIM = {"A5": (420, 595), "A4": (595, 842), "letter": (612, 792)}  # points
+
 CASES = {  # name: (files, or None for the sample in data/; page size; the warnings both print)
     "sample-A5": (None, "A5", []),
     "sample-A4": (None, "A4", []),
@@ -107,6 +110,9 @@ def test_check_prints_the_warnings_build_prints(tmp_path, case):
     assert built.stderr.splitlines() == checked.stderr.splitlines() == expected
     warnings = build_booklet(data, tmp_path / "lib.pdf", size).warnings
     assert json.loads(as_json.stdout) == [{f: getattr(w, f) for f in FIELDS} for w in warnings]
+    if files is None:  # the sample at that size (test_sample_booklet.test_page_sizes builds it at B5 alone)
+        box = PdfReader(out).pages[5].trimbox
+        assert (round(float(box.width)), round(float(box.height))) == TRIM[size]
 
 
 def test_check_measures_the_cover_with_the_bleed_given(tmp_path):

@@ -272,7 +272,7 @@ def test_build_with_no_arguments_builds_the_sample(tmp_path, monkeypatch):
     assert len(pdf) % 4 == 0
 
 
-@pytest.mark.parametrize("size, expected", [("A4", (595, 842)), ("letter", (612, 792)), ("B5", (499, 709))])
+@pytest.mark.parametrize("size, expected", [("B5", (499, 709))])  # A4, letter: test_check_build's sample-A4, -letter
 def test_page_sizes(tmp_path, size, expected):
     result = CliRunner().invoke(main, ["build", str(DATA), "-o", str(tmp_path / "b.pdf"), "--page-size", size])
     assert result.exit_code == 0, result.output
