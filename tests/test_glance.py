@@ -142,10 +142,8 @@ def week(rooms: int = 2, days: int = 7) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    out = tmp_path_factory.mktemp("glance") / "sample.pdf"
-    result = build_booklet(SAMPLE, out)
-    return Pdf(out), result.anchors, result.booklet
+def sample(sample_build):
+    return Pdf(sample_build.output), sample_build.anchors, sample_build.booklet
 
 
 # --------------------------------------------------------------------------- the sample

@@ -33,10 +33,8 @@ PEOPLE_SECTIONS = ("Programme", "Abstracts", "Tutorials", "Posters")
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    out = tmp_path_factory.mktemp("index") / "booklet.pdf"
-    result = build_booklet(DATA, out)
-    return result, Pdf(out), read_booklet(DATA)[0]
+def sample(sample_build):
+    return sample_build, Pdf(sample_build.output), read_booklet(DATA)[0]
 
 
 # -- reading the index and the pages back from the PDF ----------------------------------------

@@ -253,10 +253,8 @@ def test_cli_bad_input_is_a_clean_message(args, message, monkeypatch):
     assert message in result.output and "Traceback" not in result.output
 
 
-def test_booklets_own_print_output_passes(tmp_path):
-    out = tmp_path / "booklet.pdf"
-    build_booklet(ROOT / "data", out)
-    report = preflight(out)
+def test_booklets_own_print_output_passes(sample_build):
+    report = preflight(sample_build.output)
     assert report.faults == []
 
 

@@ -37,10 +37,10 @@ BASE_ABSTRACTS = BASE["abstracts.yaml"]
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
+def sample(tmp_path_factory, sample_build):
     """The booklet as `booklet build` makes it, and every proof of the sample (written by two processes)."""
     folder = tmp_path_factory.mktemp("proofs")
-    built = build_booklet(DATA, folder / "booklet.pdf")
+    built = sample_build
     result = write_proofs(DATA, folder / "proofs", reply_by=REPLY_BY, workers=2)
     booklet, _ = read_booklet(DATA)
     with (folder / "proofs" / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:

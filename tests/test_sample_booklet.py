@@ -27,11 +27,9 @@ DATA = ROOT / "data"
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    out = tmp_path_factory.mktemp("sample") / "booklet.pdf"
-    result = build_booklet(DATA, out)
+def sample(sample_build):
     booklet, _ = read_booklet(DATA)
-    return result, Pdf(out), booklet
+    return sample_build, Pdf(sample_build.output), booklet
 
 
 def n(text: str) -> str:
