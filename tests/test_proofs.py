@@ -18,7 +18,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from booklet.text import markup
-from booklet.build import PrintOptions, build_booklet
+from booklet.build import build_booklet
 from booklet.cli import main
 from booklet.layout.common import Context
 from booklet.layout.page import page_for
