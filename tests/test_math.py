@@ -767,6 +767,12 @@ def test_a_space_before_the_closing_dollar_of_tex_is_set_as_tex_sets_it(tmp_path
     assert "On sin x and α" in printed and "We fit sin x to Teff." in printed and "$" not in printed
 
 
+def _prime_warning(formula: str, printed: str) -> str:
+    """check's warning of a \\' read as a prime in `$formula$`, which prints as `printed`."""
+    return (f"the math ${formula}$ has \\' before '(': LaTeX's acute accent, which LaTeX refuses in math, with no "
+            f"letter to put it on; booklet reads it as a prime: it prints as {printed} (write a prime as ', f'(x))")
+
+
 def test_an_escaped_quote_after_a_letter_in_math_is_a_prime_with_a_warning(tmp_path):
     """`$f\\'(x)$` (the prime escaped, as JSON and YAML escape a quote) put LaTeX's acute accent on the bracket,
     "f(\u0301x)", with no warning; LaTeX refuses \\' in math. Now a \\' after an atom with no letter to put an accent on
@@ -775,9 +781,7 @@ def test_an_escaped_quote_after_a_letter_in_math_is_a_prime_with_a_warning(tmp_p
     assert markup.inline(r"$f\'(x)$") == markup.inline("$f'(x)$")
     problems, printed = _lee_checked_and_built(tmp_path, "Spectra", "We fit $f\\'(x)$ and $g'(x)$.")
     math = [(p.file, p.line, p.key, p.message) for p in problems if p.kind == "math"]
-    assert math == [("abstracts.yaml", 14, "[2].abstract", "the math $f\\'(x)$ has \\' before '(': LaTeX's acute accent, "
-                     "which LaTeX refuses in math, with no letter to put it on; booklet reads it as a prime: it prints "
-                     "as f\u2032(x) (write a prime as ', f'(x))")]
+    assert math == [("abstracts.yaml", 14, "[2].abstract", _prime_warning("f\\'(x)", "f\u2032(x)"))]
     assert "We fit f\u2032(x) and g\u2032(x)." in printed
 
 
@@ -789,9 +793,7 @@ def test_an_escaped_quote_at_a_formula_s_start_is_a_prime_with_a_warning_never_a
     assert markup.inline(r"$\'(x)$") == markup.inline("$'(x)$")
     problems, printed = _lee_checked_and_built(tmp_path, "Spectra", "We fit $\\'(x)$ and $\\'e$.")
     math = [(p.file, p.line, p.key, p.message) for p in problems if p.kind == "math"]
-    assert math == [("abstracts.yaml", 14, "[2].abstract", "the math $\\'(x)$ has \\' before '(': LaTeX's acute accent, "
-                     "which LaTeX refuses in math, with no letter to put it on; booklet reads it as a prime: it prints "
-                     "as \u2032(x) (write a prime as ', f'(x))")]
+    assert math == [("abstracts.yaml", 14, "[2].abstract", _prime_warning("\\'(x)", "\u2032(x)"))]
     assert "We fit \u2032(x) and \u00e9." in printed and "\u0301" not in printed
 
 
