@@ -542,9 +542,9 @@ def _made_from_file(path: Path, name: str | None, width_pt: float, height_pt: fl
 
 def to_cmyk(image: Image.Image) -> Image.Image:
     """CMYK for the press, each pixel separated as booklet's colours are (booklet.layout.styles.separated: the
-    grey in black, so a black or grey pixel prints on the black plate alone, and total ink under 300 %), not as
-    Pillow's convert("CMYK") separates (C = 255 - R ..., no black at all: black text in C+M+Y, 300 % in a
-    shadow); transparency flattened on white first, as paper is white."""
+    grey in black, so a black, grey or near-neutral dark pixel prints on the black plate alone, and total ink
+    under 300 %), not as Pillow's convert("CMYK") separates (C = 255 - R ..., no black at all: black text in
+    C+M+Y, 300 % in a shadow); transparency flattened on white first, as paper is white."""
     from PIL import ImageChops, ImageMath
 
     if image.mode == "RGBA":
@@ -552,29 +552,38 @@ def to_cmyk(image: Image.Image) -> Image.Image:
         image = Image.alpha_composite(background, image)
     red, green, blue = image.convert("RGB").split()
     lightest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
-    inks, black = _separation_tables()
-    # each of C, M, Y depends on its channel and the lightest channel alone: a table of those two, as a 16-bit index
-    plates = [ImageMath.lambda_eval(lambda a: a["top"] * 256 + a["value"], top=lightest, value=channel).point(inks, "L")
+    darkest = ImageChops.darker(ImageChops.darker(red, green), blue)
+    inks, shares, black = _separation_tables()
+    # each of C, M, Y is its channel's ink by the lightest channel (a table of those two, as a 16-bit index) times
+    # the share of them the colour keeps, by its lightest and darkest channels (another such table); K by the two
+    index = ImageMath.lambda_eval(lambda a: a["top"] * 256 + a["bottom"], top=lightest, bottom=darkest)
+    share = index.point(shares, "L")
+    plates = [ImageChops.multiply(ImageMath.lambda_eval(lambda a: a["top"] * 256 + a["value"], top=lightest,
+                                                        value=channel).point(inks, "L"), share)
               for channel in (red, green, blue)]
-    return Image.merge("CMYK", (*plates, lightest.point(black)))
+    return Image.merge("CMYK", (*plates, index.point(black, "L")))
 
 
-CMYK_SEPARATION = "grey in K (styles.separated), 8-bit tables"  # in the disk cache's key of an image made CMYK
+# in the disk cache's key of an image made CMYK
+CMYK_SEPARATION = "grey in K, near-neutral darks in K alone (styles.separated), 8-bit tables"
 
 
 @lru_cache(maxsize=1)
-def _separation_tables() -> tuple[list[int], list[int]]:
-    """styles.separated as lookup tables of 8-bit values: an ink C, M or Y by (lightest channel) * 256 + (its
-    channel), and K by the lightest channel."""
-    from .layout.styles import separated
+def _separation_tables() -> tuple[list[int], list[int], list[int]]:
+    """styles.separated as lookup tables of 8-bit values, each by a 16-bit index: an ink C, M or Y before grey
+    component replacement by (lightest channel) * 256 + (its channel); the share of those inks a colour keeps,
+    and K, by (lightest channel) * 256 + (darkest channel)."""
+    from .layout.styles import chromatic, colour_share, separated
 
-    inks = [0] * 65536
-    for top in range(1, 256):
+    inks, shares, black = [0] * 65536, [0] * 65536, [255] * 65536
+    for top in range(256):
         t = top / 255
         for value in range(top + 1):
-            inks[top * 256 + value] = round(255 * separated(value / 255, t, t)[0])
-    black = [round(255 * separated(top / 255, top / 255, top / 255)[3]) for top in range(256)]
-    return inks, black
+            if top:
+                inks[top * 256 + value] = round(255 * chromatic(value / 255, t))
+            shares[top * 256 + value] = round(255 * colour_share(t, value / 255))
+            black[top * 256 + value] = round(255 * separated(value / 255, t, t)[3])
+    return inks, shares, black
 
 
 def effective_dpi(path: Path, width_pt: float, height_pt: float) -> float:

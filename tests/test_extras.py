@@ -417,6 +417,35 @@ def test_a_pdf_extra_page_in_a_cmyk_build_is_rendered_at_print_resolution(tmp_pa
     assert image.mode == "CMYK" and image.width >= (top - bottom) / 72 * 300
 
 
+def test_a_pdf_extra_page_s_small_black_text_prints_in_black_ink_alone_in_a_cmyk_build(tmp_path):
+    """A print-ready map sets its text in CMYK black, which pdfium renders as (35, 31, 32): a --cmyk build
+    separated that into K 86 % with M 11 % and Y 9 %, so the 7 pt labels printed on three plates, with coloured
+    fringes where they miss register. A near-neutral dark pixel is black ink alone now; the map's colours keep
+    theirs."""
+    from reportlab.lib.colors import CMYKColor
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(300.0, 200.0), invariant=1)
+    canvas.setFillColor(CMYKColor(0.8, 0.1, 0, 0))
+    canvas.rect(0, 0, 300, 60, stroke=0, fill=1)  # the sea
+    canvas.setFillColor(CMYKColor(0, 0, 0, 1))
+    canvas.setFont("Helvetica", 7)
+    for line in range(5):
+        canvas.drawString(20, 180 - 20 * line, "Lecture hall 2 - Harbour Street entrance - Bus 14")
+    canvas.save()
+    result, pdf = build(tmp_path, "extra_pages:\n  - {file: images/map.pdf}\n", {"images/map.pdf": buffer.getvalue()},
+                        cmyk=True)
+    index = result.anchors["extra-0"] - 1
+    image = next(iter(pdf.reader.pages[index].images)).image
+    assert image.mode == "CMYK"
+    pixels = image.get_flattened_data() if hasattr(image, "get_flattened_data") else image.getdata()
+    text = [pixel for pixel in pixels if pixel[3] >= 200]  # under the letters' strokes
+    assert len(text) > 1000
+    assert {pixel[:3] for pixel in text} == {(0, 0, 0)}  # K alone (was M 29, Y 22 of 255)
+    assert max(pixel[3] for pixel in text) == 222  # the rendered black's grey: 1 - 33/255
+    assert any(pixel[0] > 150 and pixel[3] < 60 for pixel in pixels)  # the sea keeps its cyan
+
+
 def test_a_pdf_extra_page_holding_an_image_is_placed_with_its_image_and_text(tmp_path):
     """A map exported with a photo or a raster layer in it (an image XObject in its resources) builds: the page's
     own image is in the booklet's page at its place, its text still text (it failed as an internal error)."""

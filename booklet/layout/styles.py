@@ -42,15 +42,48 @@ def cmyk(hex_colour: str) -> tuple[float, float, float, float]:
     return tuple(round(v, 4) for v in separated(*(v / 255 for v in rgb(hex_colour))))
 
 
+# Near-neutral colours (R, G and B almost equal) print in black ink alone: C, M and Y come in as the colour's
+# chroma (the most of r, g, b less the least) rises from the first share of its darkness (1 - the most) to the
+# second, smoothly (no banding in a photo's shadows); a light colour keeps them at any chroma (a pale tint).
+NEUTRAL = (0.04, 0.08)
+
+
 def separated(r: float, g: float, b: float) -> tuple[float, float, float, float]:
     """RGB (0-1) -> (c, m, y, k), 0-1: the grey component all in black (K = 1 - the lightest of r, g, b), the
-    rest in at most two of C, M, Y. The one separation of booklet, for its colours (cmyk) and for the pixels of
-    its images in a --cmyk build (booklet.images.to_cmyk). Total ink stays below 300 %: pure black is K alone
-    (100 %), a pure colour two inks (200 %), a near-black colour at most K + two inks (< 300 %)."""
-    k = 1 - max(r, g, b)
+    rest in at most two of C, M, Y; a near-neutral dark colour in black alone (grey component replacement:
+    see colour_share), its K the grey of its lightness. The one separation of booklet, for its colours (cmyk)
+    and for the pixels of its images in a --cmyk build (booklet.images.to_cmyk). Black and grey are K alone;
+    a pure colour two inks (200 %); a near-black pixel of a photo or of rendered black text (0, 0, 1/255) K
+    alone, not K + two inks at full strength; total ink at most 293 % (a very dark blue), under preflight's
+    limit (300 %)."""
+    top, bottom = max(r, g, b), min(r, g, b)
+    k = 1 - top
     if k >= 1:
         return (0.0, 0.0, 0.0, 1.0)
-    return ((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k)
+    share = colour_share(top, bottom)
+    return (*(chromatic(v, top) * share for v in (r, g, b)), k + (1 - share) * (top - bottom) / 2)
+
+
+def chromatic(value: float, top: float) -> float:
+    """The ink (C, M or Y) of a channel at `value` of a colour whose lightest channel is `top` (> 0), before
+    grey component replacement: what it lacks of the lightest, in proportion."""
+    k = 1 - top
+    return (1 - value - k) / (1 - k)
+
+
+def colour_share(top: float, bottom: float) -> float:
+    """How much of its C, M and Y a colour keeps (0-1), by its lightest and darkest channels: none when it is
+    near neutral for its darkness (chroma at most NEUTRAL[0] * (1 - top)), all from NEUTRAL[1] * (1 - top) on,
+    a smoothstep between."""
+    dark = 1 - top
+    low, high = NEUTRAL[0] * dark, NEUTRAL[1] * dark
+    chroma = top - bottom
+    if chroma <= low:
+        return 0.0
+    if chroma >= high:
+        return 1.0
+    t = (chroma - low) / (high - low)
+    return t * t * (3 - 2 * t)
 
 
 def tint_hex(hex_colour: str, share: float) -> str:
