@@ -757,6 +757,26 @@ def test_what_is_left_of_a_broken_word_is_broken_again_when_no_line_holds_it(mar
                    for line in lines[:-1]), lines
 
 
+@pytest.mark.parametrize("width, lines", [
+    (30, ["Uncag-", "ing"]),  # ("Uncagi- / ng" before: two letters after the break)
+    (25, ["Uncag-", "ing"]),
+    (20, ["Unca-", "ging"]),
+    (15, ["Unc-", "ag-", "ing"]),
+])
+def test_a_word_no_pattern_breaks_is_broken_anywhere_with_the_language_s_letters_after_the_break(width, lines):
+    """31C3's glance read "Uncagi- / ng": a word wider than its box that the English patterns do not break was cut
+    with two letters after the hyphen. Broken anywhere, it now keeps the language's three after it (and two before
+    it), the break moved earlier."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    register_fonts()
+    style = ParagraphStyle("glance", fontName="Sans", fontSize=6.84, leading=7.93, hyphenationLang="en_US",
+                           embeddedHyphenation=1, splitLongWords=1)
+    paragraph = Para("Uncaging", style)
+    paragraph.wrap(width, 1000)
+    assert _lines(paragraph) == lines
+
+
 def test_a_font_tag_naming_a_face_keeps_it_and_one_naming_a_family_in_style_takes_the_style_around(text_style):
     """<font name="Sans"> is the regular face, as ReportLab has it: the programme sets "(continued)" so inside a bold
     heading. Only the family named for a character the other family lacks (fonts.IN_STYLE) takes the bold or

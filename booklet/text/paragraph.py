@@ -1012,6 +1012,7 @@ class _AfterHyphens:
 
     def __init__(self, made, refused=None):
         self.hd = made.hd  # (what _OnePyphen checks against pyphen's cache)
+        self.left, self.right = made.left, made.right  # (the fewest letters before and after a break: _Anywhere's)
         self._iterate = made.iterate
         self._refused = refused
 
@@ -1052,7 +1053,7 @@ def _within_parts(hyphenate, width_at: int, compound=None):
     """ReportLab's hyphenation of a word (`hyphenate`: _hyphenateFragWord or _hyphenateWord, whose argument
     `width_at` is the word's width, the one after it the line's), but for a word wider than a whole line: a
     compound that no break at its hyphens fits is broken inside a part too (_AfterHyphens.every), and a word the
-    dictionary cannot break so anywhere (_anywhere), with a hyphen, not cut without one or run past the line.
+    dictionary cannot break so anywhere (_Anywhere), with a hyphen, not cut without one or run past the line.
     `compound`: `hyphenate` as it takes a compound with digits in its parts (_COMPOUND), for the first of those."""
 
     def hyphenated(hyphenator, *args):
@@ -1076,7 +1077,7 @@ def _within_parts(hyphenate, width_at: int, compound=None):
         made = broken(owner.every, compound or hyphenate)
         if made or new_width - width > 1e-6:  # after other words: broken anywhere only where it starts a line
             return made
-        return broken(_anywhere)
+        return broken(_Anywhere(owner.left, owner.right))
 
     return _counted(hyphenated)
 
@@ -1204,9 +1205,9 @@ def _heads_of_at_most(hyphenator, most: int):
     """`hyphenator` (word -> its breaks, the longest head first) without the breaks whose head is longer than
     `most` characters: ReportLab measures every head it is offered until one fits, and the dictionary works out
     every break of the word, so that a word of thousands of letters broken line by line took minutes. The heads of
-    `_anywhere` are made from `most` down, the dictionary's found in the word's first letters."""
-    if hyphenator is _anywhere:
-        return lambda word: ((word[:at], word[at:]) for at in range(min(len(word) - 2, most), 1, -1))
+    `_Anywhere` are made from `most` down, the dictionary's found in the word's first letters."""
+    if isinstance(hyphenator, _Anywhere):
+        return lambda word: hyphenator(word, most)
 
     def heads(word: str):
         # the dictionary asked of the word's start alone (its patterns look a few letters either side of a break)
@@ -1624,11 +1625,20 @@ def _extra_space(line) -> float:
     return line[0] if isinstance(line, tuple) else line.extraSpace
 
 
-def _anywhere(word: str):
+class _Anywhere:
     """A word wider than a whole line, that neither its hyphens nor the dictionary break so that a line holds it
-    (what is left of "Algorithmic" after "Al-", in a narrow box): broken after any letter but the first and last
-    two, with a hyphen; ReportLab broke what was left of a word once broken never again, and it ran past its box."""
-    return ((word[:at], word[at:]) for at in range(len(word) - 2, 1, -1))
+    (what is left of "Algorithmic" after "Al-", in a narrow box): broken after any letter, with a hyphen, its heads
+    the longest first; ReportLab broke what was left of a word once broken never again, and it ran past its box.
+    With at least `left` letters before the break and `right` after it, the language's (its Pyphen's: three after
+    one in English, so "Uncag- / ing", where "Uncagi- / ng" was made on 31C3's glance)."""
+
+    def __init__(self, left: int, right: int):
+        self.left, self.right = left, right
+
+    def __call__(self, word: str, most: int | None = None):
+        """The breaks of `word`, the longest head first, none with a head of more than `most` letters."""
+        last = len(word) - self.right if most is None else min(len(word) - self.right, most)
+        return ((word[:at], word[at:]) for at in range(last, self.left - 1, -1))
 
 
 # What a web address left over from one broken after a slash is ("github.com/org/repo", "path/file.html?x=1"), when
