@@ -1620,6 +1620,75 @@ def test_a_chair_who_speaks_gets_the_sessions_page_in_their_talks_proof_under_a_
         "lund-2026", "abstract", "mei@example.org", f"{programme}-{abstract}")
 
 
+def _header_line(path: Path, index: int, start: str) -> tuple[str, float]:
+    """The line of the header on page `index` (0-based) of a proof that starts with `start`, as the PDF's text has it,
+    and the type size it is set at."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    text = pdfium.PdfDocument(str(path))[index].get_textpage()
+    content = text.get_text_range()
+    at = content.find(start)
+    assert at >= 0, (start, content)
+    end = min(found for found in (content.find("\r", at), content.find("\n", at), len(content)) if found >= 0)
+    return content[at:end], round(raw.FPDFText_GetFontSize(text.raw, at), 2)
+
+
+KEYNOTES = "Keynotes 2: Ariane Jeßulat and Monika Herzig"
+FAR_ROOM = "Wolfgang-Hoffmann-Saal, Hochschule für Musik Hanns Eisler, Charlottenstraße 55"
+
+
+@pytest.mark.parametrize("session, talk_room, chair_line", [
+    (KEYNOTES, "Wolfgang-Hoffmann-Saal",  # the room left out
+     f"Session you chair: {KEYNOTES} \u00b7 Monday 13 September \u00b7 10:30\u201311:00"),
+    (KEYNOTES + " on artistic research and the shape of jazz to come", FAR_ROOM,  # the room, then the title cut
+     f"Session you chair: {KEYNOTES} on\u2026 \u00b7 Monday 13 September \u00b7 10:30\u201311:00"),
+])
+def test_a_long_talk_or_chair_line_leaves_out_the_room_then_cuts_the_title_and_stays_readable(tmp_path, session,
+                                                                                              talk_room, chair_line):
+    """GMTH 2023's chair proof set "Ihr Sitzungsvorsitz: Keynotes 2: Ariane Jeßulat and Monika Herzig · Samstag,
+    23. September · 09:00–11:00 · Wolfgang-Hoffmann-Saal" at 5.4 pt to hold it whole (a line was made as small as
+    5 pt). A talk's or a chair's line is now no smaller than 6.5 pt: it leaves out the room (on the page below),
+    then cuts the session's title short with '…', its day and time whole."""
+    programme = re.sub(r"( *)chair: Mei Chen", lambda m: f'{m.group(0)}\n{m.group(1)}room: "{talk_room}"',
+                       BASE["programme.yaml"].replace("session: Inference", f'session: "{session}"'))
+    programme = programme.replace('talk: lund-2026}', f'talk: lund-2026, room: "{talk_room}"}}')
+    abstracts = BASE["abstracts.yaml"].replace("speaker: {name: Ana Smith, affiliation: Uni A}",
+                                               "speaker: {name: Mei Chen, affiliation: Uni A, email: mei@example.org}")
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme, "abstracts.yaml": abstracts})
+    write_proofs(folder, tmp_path / "out")
+    path = tmp_path / "out" / "lund-2026.pdf"
+    line, size = _header_line(path, 0, "Session you chair: ")
+    assert line == chair_line and size >= 6.5
+    line, size = _header_line(path, 1, "Your talk: ")
+    if talk_room == FAR_ROOM:
+        assert (line, size) == ("Your talk: Monday 13 September \u00b7 09:20\u201310:00", 6.84)
+    else:  # (a short room: kept, the line at its full size)
+        assert (line, size) == ("Your talk: Monday 13 September \u00b7 09:20\u201310:00 \u00b7 Wolfgang-Hoffmann-Saal",
+                                6.84)
+
+
+def test_two_sessions_chaired_on_one_page_say_their_day_once_without_rooms_rather_than_shrink(tmp_path):
+    """GMTH 2023: "Ihr Sitzungsvorsitz: Keynotes 1: Lecture-Recital Hardy Rittner · Freitag, 22. September ·
+    10:15–11:00 · Wolfgang-Hoffmann-Saal; Keynotes 1: P…" at 5 pt. Two sessions on the same day now leave out
+    their rooms and say the day once, at a readable size, their titles whole when that makes room."""
+    def with_room(m):
+        return f'{m.group(0)}\n{m.group(1)}room: "{FAR_ROOM}"'
+
+    second = ('      - session: "Learning from simulations"\n        chair: Mei Chen\n        items:\n'
+              '          - {time: "11:00-11:30", title: "Neural posterior estimation"}\n')
+    programme = BASE["programme.yaml"].replace('      - {time: "14:00-17:00"', second + '      - {time: "14:00-17:00"')
+    programme = re.sub(r"( *)chair: Mei Chen", with_room, programme)
+    abstracts = BASE["abstracts.yaml"].replace("speaker: {name: Ana Smith, affiliation: Uni A}",
+                                               "speaker: {name: Mei Chen, affiliation: Uni A, email: mei@example.org}")
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme, "abstracts.yaml": abstracts})
+    write_proofs(folder, tmp_path / "out")
+    line, size = _header_line(tmp_path / "out" / "lund-2026.pdf", 0, "Session you chair: ")
+    assert line == ("Session you chair: Inference \u00b7 Monday 13 September \u00b7 10:30\u201311:00; "
+                    "Learning from simulations \u00b7 11:00\u201311:30")
+    assert size >= 6.5
+
+
 def test_a_chair_with_an_address_in_the_participants_gets_it_and_a_long_session_gets_each_of_its_pages(tmp_path):
     """The address the participants list gives is the chair's; a session that runs onto the next page is on both
     pages of the proof (its rows there, under the session's repeated heading), each headed with the session."""

@@ -102,18 +102,21 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
                    pages=page_label(proof.pages, words))
     colon = _marked(":", language)
     when = " \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
-    if proof.kind == "poster":  # when and where before the title, which is cut when long
-        second = (f"{_what(proof, words)} {proof.entry}{' · ' + when if when else ''}{colon} "
-                  f"{_curled(proof.title, words)}")
-    elif proof.kind == "chair":
-        second = _chaired_text(proof.chaired, words, language)
-    else:
-        second = f"{_what(proof, words)}{colon} " + (when or words["proof_unscheduled"])
     width = _header_width(page)
     sizes = [min(size, reply[0][1]) for size in _header_sizes(page, 2 + len(reply))]  # none larger than the reply
-    return (_kept_fit(first, _HEADER_FONTS[0], sizes[0], width, fits),
-            _kept_fit(second, _HEADER_FONTS[1], sizes[1], width, fits,
-                      sizes[1] if proof.kind == "poster" else _SMALLEST), *reply)
+    if proof.kind == "poster":  # when and where before the title, which is cut when long
+        second = _kept_fit(f"{_what(proof, words)} {proof.entry}{' · ' + when if when else ''}{colon} "
+                           f"{_curled(proof.title, words)}", _HEADER_FONTS[1], sizes[1], width, fits, sizes[1])
+    elif proof.kind == "chair":
+        second = _kept_fit_parts(*_chaired_parts(proof.chaired, words, language), _HEADER_FONTS[1], sizes[1], width,
+                                 fits)
+    elif when:
+        second = _kept_fit_parts(f"{_what(proof, words)}{colon} ", (("", (proof.day, proof.time), proof.room),), "",
+                                 _HEADER_FONTS[1], sizes[1], width, fits)
+    else:
+        second = _kept_fit(f"{_what(proof, words)}{colon} " + words["proof_unscheduled"], _HEADER_FONTS[1], sizes[1],
+                           width, fits, _READABLE)
+    return (_kept_fit(first, _HEADER_FONTS[0], sizes[0], width, fits), second, *reply)
 
 
 def chair_lines(proof: Proof, ranges: dict[str, tuple[int, ...]], reply: tuple[tuple[str, float], ...], page: Page,
@@ -134,18 +137,41 @@ def chair_lines(proof: Proof, ranges: dict[str, tuple[int, ...]], reply: tuple[t
         chaired = [c for c in proof.chaired if number in ranges.get(c.key, ())]
         if not chaired or number in own:
             continue
-        line = _kept_fit(_chaired_text(tuple(chaired), words, language), _HEADER_FONTS[1], size, width, fits)
+        line = _kept_fit_parts(*_chaired_parts(tuple(chaired), words, language), _HEADER_FONTS[1], size, width, fits)
         if line != proof.header[1]:
             found.append((number, line))
     return tuple(found)
 
 
-def _chaired_text(chaired, words: dict[str, str], language: str) -> str:
+def _chaired_parts(chaired, words: dict[str, str], language: str) -> tuple[str, tuple, str]:
     """'Session you chair: Inference · Monday 13 September · 10:30–11:00 · Room A' (sessions after one another, ';'
-    between them)."""
+    between them), in its parts as _fit_parts takes them: the words before the sessions, each session's (name, (day,
+    time), room), what goes between two sessions."""
     colon = _marked(":", language)
-    return f"{words['proof_chair']}{colon} " + f"{_marked(';', language)} ".join(
-        " \u00b7 ".join(x for x in (_curled(c.name, words), c.day, c.time, c.room) if x) for c in chaired)
+    sessions = tuple((_curled(c.name, words), (c.day, c.time), c.room) for c in chaired)
+    return f"{words['proof_chair']}{colon} ", sessions, _marked(";", language)
+
+
+def _parts_text(lead: str, entries, between: str, rooms: bool = True, titles: tuple | None = None) -> str:
+    """The line _fit_parts sets: `lead`, then each entry's title (or the one `titles` gives for it), its times and
+    (with `rooms`) its room, joined by ' · ', the entries by `between` and a space. Without `rooms`, an entry's day
+    is left out too when it is the day of the entry before (said once for sessions one after the other)."""
+    titles = titles or tuple(title for title, _, _ in entries)
+    parts, day = [], None
+    for title, (_, when, room) in zip(titles, entries):
+        shown = when[1:] if not rooms and when and when[0] and when[0] == day else when
+        day = when[0] if when else None
+        parts.append(" \u00b7 ".join(x for x in (title, *shown, room if rooms else "") if x))
+    return lead + f"{between} ".join(parts)
+
+
+def _shorter(shown: str) -> str | None:
+    """The next shorter head of a title than `shown` (a head of it, or all of it) to print with '…': without its last
+    word (and the punctuation before that); None when `shown` is one word (a title is never cut inside a word)."""
+    kept = shown.rstrip()
+    if " " not in kept:
+        return None
+    return kept[:kept.rfind(" ")].rstrip(" ,;:\u00b7\u2013-") or None
 
 
 def _curled(text: str, words: dict[str, str]) -> str:
@@ -179,6 +205,48 @@ def _kept_fit(text: str, font: str, size: float, width: float, fits: dict | None
     return found
 
 
+def _kept_fit_parts(lead: str, entries, between: str, font: str, size: float, width: float,
+                    fits: dict | None) -> tuple[str, float]:
+    """_fit_parts, looked up in (and added to) `fits` when given."""
+    if fits is None:
+        return _fit_parts(lead, entries, between, font, size, width)
+    key = ("parts", lead, entries, between, font, size, width)
+    found = fits.get(key)
+    if found is None:
+        found = fits[key] = _fit_parts(lead, entries, between, font, size, width)
+    return found
+
+
+def _fit_parts(lead: str, entries, between: str, font: str, size: float, width: float) -> tuple[str, float]:
+    """The line of a talk's or of the sessions chaired's when and where (_parts_text: `entries`, each (title, times,
+    room)) at `size`, made no smaller than _READABLE to fit `width`: then without the rooms (and a day said once for
+    sessions on the same day), then with its titles cut short with '…', a word at a time, the longest title first,
+    down to each one's first word; and only when that does not fit either, cut at its end (_fit). A German chair's
+    line was made 5.4 pt small to hold "Ihr Sitzungsvorsitz: Keynotes 2: Ariane Jeßulat and Monika Herzig · Samstag,
+    23. September · 09:00–11:00 · Wolfgang-Hoffmann-Saal" whole."""
+    readable = min(size, _READABLE)
+    for text in (_parts_text(lead, entries, between), _parts_text(lead, entries, between, rooms=False)):
+        natural = _width(text, font, size)
+        if natural <= width:
+            return _shown(text, font), size
+        if natural * readable / size <= width:
+            return _shown(text, font), max(readable, size * width / natural * 0.999)
+    titles = [title for title, _, _ in entries]
+    shown = list(titles)  # each title's head printed (all of it, or a head with '…')
+    while True:
+        printed = tuple(head if head == title else head + "\u2026" for head, title in zip(shown, titles))
+        text = _parts_text(lead, entries, between, False, printed)
+        if _width(text, font, readable) <= width:
+            return _shown(text, font), readable
+        cuts = [(len(head), at) for at, head in enumerate(printed) if _shorter(shown[at]) is not None]
+        if not cuts:
+            return _fit(text, font, readable, width, readable)
+        at = max(cuts)[1]
+        shown[at] = _shorter(shown[at])
+
+
+_READABLE = 6.5  # pt: a talk's or a chair's line is made no smaller than this to fit: its rooms are left out, then
+# its titles cut (_fit_parts); made as small as _SMALLEST, a German chair's line was hard to read.
 _SMALLEST = 5.0  # pt: a header line is made no smaller than this to fit (then cut). A poster's line (its number,
 # when and where, then its titles) is cut, not made smaller: two titles made it 5 pt, and the titles are on the page
 # below it, each with a pointer.
