@@ -1154,6 +1154,30 @@ def test_a_parallel_session_s_chairs_too_long_together_are_an_error_not_a_crash(
     assert out.read_bytes() == OLD_PDF
 
 
+@pytest.mark.parametrize("written", ['""', '" "'])
+def test_an_empty_text_in_a_list_is_an_error_as_an_empty_item_is(tmp_path, written):
+    """A fuzzing run: a session's `chair: [Mei Chen, ""]` printed "Chairs: Mei Chen and" in the programme, and
+    `booklet proofs` wrote a proof for nobody, chair-author.pdf, with an empty name in the manifest; check passed.
+    An item written as an empty (or blank) text is the error an empty item (`-`) was: at its line, nothing built,
+    no proof written. The same for every list of texts (an affiliation, an alias, the back cover's notes)."""
+    folder = write_conference(tmp_path / "conf", {
+        "programme.yaml": BASE["programme.yaml"].replace("chair: Mei Chen", f"chair: [Mei Chen, {written}]"),
+        "abstracts.yaml": BASE["abstracts.yaml"].replace("affiliation: Uni A", f"affiliation: [Uni A, {written}]"),
+        "people.yaml": f"- name: Bo Jones\n  aliases:\n    - B. Jones\n    - {written}\n"})
+    chair = next(n for n, line in enumerate(BASE["programme.yaml"].splitlines(), 1) if "chair:" in line)
+    build_and_check_fail(tmp_path, folder, [
+        "abstracts.yaml:3: [0].speaker.affiliation[1]: an empty item: write its text, or leave the item out",
+        "people.yaml:4: [0].aliases[1]: an empty item: write its text, or leave the item out",
+        f"programme.yaml:{chair}: days[0].items[3].chair[1]: an empty item: write its text, or leave the item out",
+    ])
+    proofs = tmp_path / "proofs"
+    result = invoke("proofs", folder, "--out", proofs)
+    assert result.exit_code == 1
+    assert (f"programme.yaml:{chair}: days[0].items[3].chair[1]: an empty item: write its text, or leave the item "
+            "out") in result.output
+    assert not proofs.exists()
+
+
 @pytest.mark.parametrize("key", ["name", "title"])
 def test_a_committee_heading_too_long_for_a_page_is_an_error_not_a_crash(tmp_path, key):
     """A fuzzing run: a committee's title (or name) of 3,000 characters, kept on a page with two of its members,

@@ -196,15 +196,15 @@ class Fields:
             where = join(self.at(key), index)
             if item is BAD:
                 continue
-            if item is None:
-                self.report.error(self.file, value.lines[index], where,
-                                  "an empty item: write its text, or leave the item out")
-                continue
             if isinstance(item, (Map, Seq)):
                 self.report.error(self.file, value.lines[index], where,
                                   f"expected text, not {describe(item)}; write it like: {example_line(self.record[key])}")
                 continue
-            text = value.raw[index].strip()
+            text = "" if item is None else value.raw[index].strip()
+            if not text:  # (`- ""` or `- " "` as `-`: a chair list's "" printed "Chairs: Mei Chen, and")
+                self.report.error(self.file, value.lines[index], where,
+                                  "an empty item: write its text, or leave the item out")
+                continue
             if len(text) > TEXT_MAX:
                 self.report.error(self.file, value.lines[index], where, too_long(text))
                 continue
