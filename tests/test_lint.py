@@ -1022,6 +1022,30 @@ def test_a_person_named_twice_by_one_entry_is_a_warning_at_the_second(tmp_path):
         "(who presents it is none of its `authors`)"]
 
 
+def test_a_chair_named_twice_by_one_session_is_a_warning_at_the_second(tmp_path):
+    """A fuzzing run: `chair: [Mei Chen, Mei Chen]` printed "Chairs: Mei Chen and Mei Chen" under the session's
+    heading, and check said nothing. Now a warning at the second, as for a person an abstract names twice (case
+    and spaces aside; not a placeholder, "TBA" twice; nor one chair of two sessions)."""
+    programme = day("""\
+        - session: Inference
+          chair: [Mei Chen, TBA, TBA, Bo Jones]
+          items:
+            - {time: "09:00-09:30", talk: okafor}
+        - session: Models
+          chair:
+            - Mei Chen
+            - Bo Jones
+            - mei  chen
+          items:
+            - {time: "10:00-10:30", talk: lund-2026}
+        """)
+    warnings = warnings_for(tmp_path, {"programme.yaml": programme})
+    assert [w for w in warnings if "printed twice" in w] == [
+        "programme.yaml:12: days[0].items[1].chair[2]: warning: 'mei  chen' is named already among this session's "
+        "chairs, as chair[0]: printed twice"]
+    assert KINDS["person-twice"] == "People named twice by one abstract, tutorial or poster, or among a session's chairs"
+
+
 def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):
     abstracts = """\
         - id: lund-2026

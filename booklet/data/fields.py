@@ -183,6 +183,10 @@ class Fields:
         """A text, or a list of texts."""
         return tuple(text for text, _, _ in self._texts_at(key))
 
+    def texts_at(self, key: str) -> list[tuple[str, int, str]]:
+        """texts, each with its line and its path (`chair[1]`): for a warning about one of them."""
+        return self._texts_at(key)
+
     def _texts_at(self, key: str) -> list[tuple[str, int, str]]:
         """texts, each with its line and its path (`sections[2]`; the key's own for a text not in a list)."""
         value = self._present(key, False)

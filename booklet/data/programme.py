@@ -8,7 +8,7 @@ import unicodedata
 
 from ..model import Abstract, Day, Item, Parallel, Session, TimeRange, Tutorial
 from ..problems import did_you_mean
-from .contract import DAY, ITEM, NIGHT_FROM, NIGHT_UNTIL, PARALLEL, PROGRAMME, SESSION, TIME
+from .contract import DAY, ITEM, NIGHT_FROM, NIGHT_UNTIL, PARALLEL, PROGRAMME, SESSION, TIME, placeholder_name
 from .fields import Fields, Report, each_mapping, join
 from .load import Map
 
@@ -92,7 +92,14 @@ def _read_session(report: Report, item: Map, path: str, refs: Refs) -> Session |
         entry = _read_item(report, sub, where, refs)
         if entry:
             items.append(entry)
-    chairs, room = f.texts("chair"), f.text("room")
+    named = f.texts_at("chair")
+    chairs, room = tuple(text for text, _, _ in named), f.text("room")
+    first: dict[str, str] = {}  # a chair's name (case and spaces aside, as lint's person-twice) -> its first key
+    for text, line, at in named:
+        seen = first.setdefault(" ".join(text.casefold().split()), at)
+        if seen != at and not placeholder_name(text):  # ("TBA" twice: two chairs still to be named)
+            f.report.warn(f.file, line, at, f"'{text}' is named already among this session's chairs, as "
+                          f"{seen.rsplit('.', 1)[-1]}: printed twice", "person-twice")
     long = [(key, value) for key, value in (("session", name), *(("chair", chair) for chair in chairs), ("room", room))
             if value is not None and len(value) > SESSION_HEAD_MAX]
     for key, value in long:

@@ -34,7 +34,7 @@ KINDS = {
     "poster-number": "Poster numbers duplicated or skipped",
     "poster-session": "Poster sessions the programme does not have",
     "participant-twice": "Participants listed twice",
-    "person-twice": "People named twice by one abstract, tutorial or poster",
+    "person-twice": "People named twice by one abstract, tutorial or poster, or among a session's chairs",
     "missing-photo": "Invited and keynote talks without a photo",
     "missing-text": "Abstracts without a text, among abstracts that have one",
     "too-long": "Abstracts too long for one page",
