@@ -402,6 +402,8 @@ BAD_CASES = {
     "unknown-kind": ("programme.yaml", lambda d: d["days"][0]["items"][2].update(kind="dinner"),
                      "days[0].items[2].kind: 'dinner' is not one of talk, tutorial, break, social, poster, other "
                      "(did you mean 'social'?)"),
+    "blank-chair": ("programme.yaml", lambda d: d["days"][0]["items"][3].update(chair=["Bo Jones", " "]),
+                    "days[0].items[3].chair[1]: an empty item: write its text, or leave the item out"),
 }
 
 

@@ -12,13 +12,14 @@ from .contract import COLOUR_PATTERN, FILES, ID_PATTERN, LANGUAGE_PATTERN, TIME_
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _TEXT = {"type": ["string", "number", "boolean"]}  # a bare 2027 or yes is read as the text written
+_ITEM = {**_TEXT, "pattern": r"\S"}  # an item of a list of texts: an empty or blank one is an error (check says so)
 
 
 def _type(key: Key) -> dict:
     if key.type == "text":
         return dict(_TEXT)
     if key.type == "texts":
-        return {"anyOf": [_TEXT, {"type": "array", "items": _TEXT}]}
+        return {"anyOf": [_TEXT, {"type": "array", "items": _ITEM}]}
     if key.type in ("id", "ref"):
         return {"type": ["string", "number"], "pattern": ID_PATTERN}
     if key.type == "date":
