@@ -275,6 +275,13 @@ BREAKS = (r"We measure $\sqrt{s_{NN}} = 5.02~\mathrm{TeV}$ and $M_{\rm BH} \sim 
           r"and $\log L$ over $H_0 = 67.4 \pm 0.5$ km s$^{-1}$ Mpc$^{-1}$ with $\Omega_{\rm m} h^2$.")
 
 
+def _wrapped(text: str, style, width: float) -> list[str]:
+    """The lines of `text` (markup's source) set in `style` at `width`, boxes as \u25a1 (_lines)."""
+    paragraph = Para(markup.inline(text), style)
+    paragraph.wrap(width, 10_000)
+    return _lines(paragraph)
+
+
 def _lines(paragraph) -> list[str]:
     out = []
     for line in paragraph.blPara.lines:
@@ -383,9 +390,7 @@ def test_a_word_glued_to_a_formula_breaks_only_at_its_own_hyphen(tmp_path):
     style = styles().text
     seen = set()
     for width in range(30, 330, 4):
-        paragraph = Para(markup.inline(text), style)
-        paragraph.wrap(width, 10_000)
-        lines = [line.strip() for line in _lines(paragraph)]
+        lines = [line.strip() for line in _wrapped(text, style, width)]
         for line, after in zip(lines, lines[1:]):
             assert not line.endswith("\u25a1") and not after.startswith(("O", "\u25a1", "-rich")), (width, lines)
         if width >= 36:  # (narrower, "H₂O-" itself is wider than the line: split anywhere)
@@ -418,9 +423,7 @@ def test_a_word_glued_to_a_greek_letter_breaks_at_its_own_hyphen_as_one_glued_to
     assert [line.strip() for line in lines] == ["We use \u03b1-", "based sol-", "vents and", "H2O-", "based gas"]
     style = styles().text
     for width in range(30, 200, 3):  # (never a line ending in the α alone, nor starting with the hyphen)
-        paragraph = Para(markup.inline(text), style)
-        paragraph.wrap(width, 10_000)
-        lines = [line.strip() for line in _lines(paragraph)]
+        lines = [line.strip() for line in _wrapped(text, style, width)]
         assert not any(line.startswith("-") for line in lines), (width, lines)
 
 
@@ -438,9 +441,7 @@ def test_a_word_glued_to_a_formula_that_prints_as_text_breaks_at_its_own_hyphen_
     style = styles().text
     broken = set()
     for width in range(30, 200, 2):
-        paragraph = Para(markup.inline(text), style)
-        paragraph.wrap(width, 10_000)
-        lines = [line.strip() for line in _lines(paragraph)]
+        lines = [line.strip() for line in _wrapped(text, style, width)]
         assert not any(line.startswith("-") for line in lines), (width, lines)
         broken |= {line[-2:] for line in lines if line.endswith("-")}
     assert {"\u0393-", "3-", "n-"} <= broken, broken
@@ -1005,9 +1006,7 @@ def test_math_never_breaks_inside_a_group_a_fraction_or_a_root():
     together = ["(a\u00a0+\u00a0b)/(c\u00a0\u2212\u00a0d)", "\u221a(x\u25a1\u00a0+\u00a0y\u25a1)", "u\u00a0+\u00a0v"]
     broken_after_sign = set()
     for width in range(100, 330, 3):  # (narrower, a formula wider than the line is cut anywhere)
-        paragraph = Para(markup.inline(text), style)
-        paragraph.wrap(width, 10_000)
-        lines = [line.strip() for line in _lines(paragraph)]
+        lines = [line.strip() for line in _wrapped(text, style, width)]
         joined = " ".join(lines)
         for part in together:
             assert joined.count(part) == 4 and sum(line.count(part) for line in lines) == 4, (part, width, lines)
@@ -1062,9 +1061,7 @@ def test_a_long_group_breaks_after_its_signs_not_anywhere():
     text = (r"A long one: $\frac{a_1+a_2+a_3+a_4+a_5+a_6+a_7+a_8+a_9+a_{10}+a_{11}+a_{12}}"
             r"{b_1+b_2+b_3+b_4+b_5+b_6+b_7+b_8+b_9+b_{10}}$ ends here.")
     for width in range(150, 330, 4):
-        paragraph = Para(markup.inline(text), style)
-        paragraph.wrap(width, 10_000)
-        lines = [line.strip() for line in _lines(paragraph)]
+        lines = [line.strip() for line in _wrapped(text, style, width)]
         assert len(lines) > 1
         assert not any(line.startswith(("\u25a1", "+", ")")) for line in lines), (width, lines)
         inside = lines[: next(i for i, line in enumerate(lines) if "b\u25a1)" in line)]  # (lines the formula goes on from)
