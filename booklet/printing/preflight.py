@@ -296,9 +296,15 @@ def _image_inks(reader, scans: list[PageScan]) -> dict[int, int | None]:
 def _colour_ink(page: PageObject, scan: PageScan) -> float:
     """The most total ink (0-4) the page's colours put down on the page as printed, its bleed included: crop marks
     beyond it, in registration colour (400 %), are no part of it."""
-    printed = page_box(page, "/BleedBox") if "/BleedBox" in page else page_box(page, "/MediaBox")
+    printed = _printed_area(page)
     inside = [ink for ink, box in scan.heavy_inks if overlaps(box, printed)]
     return max([scan.ink, *inside])
+
+
+def _printed_area(page: PageObject, otherwise: str = "/MediaBox") -> Box:
+    """The page as printed: its bleed box, or the box `otherwise` when it has none (crop marks and slug beyond it are
+    no part of the page)."""
+    return page_box(page, "/BleedBox" if "/BleedBox" in page else otherwise)
 
 
 def _ink_fact(pages: list[PageObject], scans: list[PageScan], inks: dict[int, int | None], limit: int) -> str:
@@ -456,7 +462,7 @@ def _four_ink_text_faults(pages: list[PageObject], scans: list[PageScan]) -> lis
     such text prints blurred, with coloured fringes. Print shops ask for small black text in black ink alone."""
     smallest: dict[int, float] = {}
     for number, (page, scan) in enumerate(zip(pages, scans), 1):
-        area = page_box(page, "/BleedBox" if "/BleedBox" in page else "/MediaBox")
+        area = _printed_area(page)
         sizes = [size for size, box in scan.four_ink_text if overlaps(box, area)]
         if sizes:
             smallest[number] = min(sizes)
@@ -555,8 +561,7 @@ def _line_faults(pages: list[PageObject], scans: list[PageScan]) -> list[str]:
     pages_by_width: dict[str, list[int]] = defaultdict(list)
     thinnest: dict[str, float] = {}
     for number, (page, scan) in enumerate(zip(pages, scans), 1):
-        area = page_box(page, "/BleedBox" if "/BleedBox" in page else "/TrimBox")
-        widths = thin_widths(scan, area)
+        widths = thin_widths(scan, _printed_area(page, otherwise="/TrimBox"))
         if widths:
             width = min(widths)
             text = line_width_text(width)
