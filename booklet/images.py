@@ -556,10 +556,12 @@ def to_cmyk(image: Image.Image) -> Image.Image:
     inks, shares, black = _separation_tables()
     # each of C, M, Y is its channel's ink by the lightest channel (a table of those two, as a 16-bit index) times
     # the share of them the colour keeps, by its lightest and darkest channels (another such table); K by the two
-    index = ImageMath.lambda_eval(lambda a: a["top"] * 256 + a["bottom"], top=lightest, bottom=darkest)
+    def indexed(top: Image.Image, value: Image.Image) -> Image.Image:  # (the tables' 16-bit index, per pixel)
+        return ImageMath.lambda_eval(lambda a: a["top"] * 256 + a["value"], top=top, value=value)
+
+    index = indexed(lightest, darkest)
     share = index.point(shares, "L")
-    plates = [ImageChops.multiply(ImageMath.lambda_eval(lambda a: a["top"] * 256 + a["value"], top=lightest,
-                                                        value=channel).point(inks, "L"), share)
+    plates = [ImageChops.multiply(indexed(lightest, channel).point(inks, "L"), share)
               for channel in (red, green, blue)]
     return Image.merge("CMYK", (*plates, index.point(black, "L")))
 
