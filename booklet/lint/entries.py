@@ -45,7 +45,7 @@ def check_people_twice(booklet: Booklet) -> list[Problem]:
         first: dict[str, int] = {}
         for person in people:
             source = person.source or entry.source or Source("", 0, "")
-            name = " ".join(person.name.casefold().split())
+            name = squeeze(person.name).casefold()
             if name in first and not placeholder_name(person.name):
                 hint = " (who presents it is none of its `authors`)" if isinstance(entry, Tutorial) else ""
                 problems.append(Problem(source.file, source.line, join(source.key, "name"),
