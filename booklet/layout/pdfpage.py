@@ -233,6 +233,7 @@ def _reader(path: Path):
 def forget() -> None:
     """Forget every PDF read so far (`booklet watch` reads an edited file anew)."""
     _reader.cache_clear()
+    printable.cache_clear()
     _known.clear()
 
 
@@ -553,6 +554,7 @@ def _with_appearances(resources, data: bytes, shown) -> tuple[object, bytes]:
     return merged, b"".join(drawn)
 
 
+@lru_cache(maxsize=32)  # (the facts' scan and blank check, and a --cmyk build's rendering, each ask for it)
 def printable(path: Path) -> bytes | None:
     """The PDF with its printed annotations drawn into its page (as draw_fitted_page draws them) and its
     annotations left out, for a renderer; None when it has none to draw (the file renders as it is)."""
