@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from booklet.importers.text import _math_spans, joined, kind_of, to_line, to_markup
+from booklet.importers.text import joined, kind_of, to_line, to_markup
 from booklet.text import markup
 
 MATH = r"$\sqrt{s_{NN}}=5.02~\mathrm{TeV}$"
@@ -458,7 +458,7 @@ def test_the_import_opens_a_formula_where_the_booklet_does(text):
     an escaped backslash), where the booklet's markup reads a `$` after any backslash as a dollar and prints
     "a \\$x$ b": the import kept "$x$" out of its conversions as a formula the booklet then printed as text. Both
     follow markup's one rule now (markup.dollar_formulas): the formulas the import keeps are those markup prints."""
-    kept = [text[start + 1:end - 1].strip("$") for start, end in _math_spans(text)]
+    kept = [text[start + 1:end - 1].strip("$") for start, end in markup.dollar_formulas(text)]
     assert kept == [source for kind, source in markup._split_math(text) if kind == "math"], text
 
 

@@ -499,7 +499,7 @@ def _latex_outside_math(text: str) -> str:
             code = _code_spans(text)
             text = pattern.sub(lambda m: m[0] if any(a <= m.start() < b for a, b in code) else replacement, text)
     pieces, pos = [], 0
-    kept = sorted([*_math_spans(text), *_code_spans(text), *address_spans(text)])
+    kept = sorted([*dollar_formulas(text), *_code_spans(text), *address_spans(text)])
     if "~" in text:  # (a tie may follow a formula: "$\\approx$~70nm"; the characters keep their places)
         ties = {m.start() for m in _TIE.finditer(text) if not any(a <= m.start() < b for a, b in kept)}
         text = "".join("\u00a0" if k in ties else ch for k, ch in enumerate(text)) if ties else text
@@ -597,14 +597,6 @@ _DISPLAY = re.compile(r"\$\$(?=\S)(.+?)(?<=\S)\$\$|\\\((.+?)\\\)", re.S)
 _LATEX_ESCAPE = re.compile(r"\\[%&]")
 
 
-def _math_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each `$...$`, by booklet's own rule (markup.dollar_formulas, as in Pandoc: a `$` after a
-    backslash is a dollar, `$` opens before a non-space, and closes where markup.closing_dollar finds it): what the
-    booklet prints as a formula is what the import keeps out of the text's other conversions. (A `$` after two
-    backslashes, `a \\\\$x$ b`, opened a formula here, where the booklet prints "a \\$x$ b".)"""
-    return dollar_formulas(text)
-
-
 def _protect(text: str, html_source: bool) -> tuple[str, list[str]]:
     """The text with each math span and LaTeX escape replaced by a placeholder, and what they stand for.
 
@@ -620,7 +612,7 @@ def _protect(text: str, html_source: bool) -> tuple[str, list[str]]:
 
     text = _DISPLAY.sub(lambda m: hold("$" + (m[1] if m[1] is not None else m[2]).strip() + "$"), text)
     out, pos = [], 0
-    for start, end in _math_spans(text):
+    for start, end in dollar_formulas(text):  # (the formulas the booklet prints: markup's one rule)
         out.append(text[pos:start])
         out.append(hold(text[start:end]))
         pos = end
