@@ -198,7 +198,6 @@ def _cases_joined(imported: Imported) -> None:
     from .assemble import first_few
 
     records: dict[str, list[tuple[dict, str]]] = {}  # (the record, its key that holds the name)
-    spellings: dict[str, list[str]] = {}
 
     def walk(node) -> None:
         if isinstance(node, dict):
@@ -206,7 +205,6 @@ def _cases_joined(imported: Imported) -> None:
             if isinstance(node.get(field), str) and node[field].strip():
                 key = " ".join(node[field].split()).casefold()
                 records.setdefault(key, []).append((node, field))
-                spellings.setdefault(key, []).append(node[field])
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
@@ -217,14 +215,15 @@ def _cases_joined(imported: Imported) -> None:
         if name != "conference.yaml":
             walk(document)
     joined = []
-    for key, names in spellings.items():
+    for key, named in records.items():
+        names = [record[field] for record, field in named]  # (its spellings, as the records hold them)
         if len(set(names)) < 2 or len(key.split()) < 2:  # (a name of one word, 'julian' and 'Julian', a handle or a
             continue  # first name alone: 39C3 gives two people so, of two ids)
-        emails = {str(r["email"]).casefold() for r, _ in records[key] if r.get("email")}
+        emails = {str(r["email"]).casefold() for r, _ in named if r.get("email")}
         if len(emails) > 1:
             continue
         best = _best_cased(names)
-        for record, field in records[key]:
+        for record, field in named:
             record[field] = best
         joined.append(" and ".join(f"'{n}'" for n in dict.fromkeys(names) if n != best) + f" -> '{best}'")
     if joined:
