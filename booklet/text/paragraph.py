@@ -1747,15 +1747,18 @@ def _formula_breaking(hyphenate):
     """`hyphenate` (ReportLab's _hyphenateFragWord, as _code_breaking is given it), but a word that a formula's box
     (its scripts, a fixed space) is glued into ("H$_2$O-based": H, the box of the 2, "O-based") is never hyphenated
     by the dictionary nor inside the formula and the letters glued to it: it breaks at its own hyphens alone, outside
-    the formula (_own_hyphen_break), where the style breaks at a word's own hyphens (`embedded`). ReportLab breaks only
+    the formula (_own_hyphen_cuts), where the style breaks at a word's own hyphens (`embedded`). ReportLab breaks only
     words of letters (a box is none): such a word went whole to the next line, and one wider than the line was split
     into the room left after its box ("We use H₂" / "O-based")."""
 
     def breaking(hyphenator, word, new_width, line, uri_waste, embedded, *rest):
-        if not _breaks_at_own_hyphens(word):  # (a web address glued to a fixed space, "https://.../Proton ;", breaks
-            # after its slashes, as before)
+        cuts = _glued_cuts(word)
+        if not cuts:  # (a web address glued to a fixed space, "https://.../Proton ;", breaks after its slashes, as
+            # before)
             return hyphenate(hyphenator, word, new_width, line, uri_waste, embedded, *rest)
-        return _own_hyphen_break(word, new_width, line) if embedded else None
+        # broken after the last of its own hyphens whose head fits the line: a head (_SplitFragH, the hyphen its own)
+        # and a tail; None when none fits
+        return _broken_at(word, cuts, new_width, line) if embedded else None
 
     return breaking
 
@@ -1788,23 +1791,22 @@ def _inked(char: str) -> bool:
     return box is not None and any(run.text.strip() for _, runs in box.parts for run in runs)
 
 
-def _own_hyphen_break(word, new_width: float, line: float):
-    """`word` (a word glued to a formula: _formula_breaking) broken after the last of its own hyphens whose head fits
-    the line (`new_width`: the line's width with the word, `line`: the line's): a head (_SplitFragH, the hyphen its
-    own) and a tail; None when none fits."""
-    return _broken_at(word, _own_hyphen_cuts(word), new_width, line)
-
-
 def _breaks_at_own_hyphens(word) -> bool:
-    """Whether `word` (ReportLab's) is glued to a formula and breaks at a hyphen of its own (_own_hyphen_cuts): not a
+    """Whether `word` (ReportLab's) is glued to a formula and breaks at a hyphen of its own (_glued_cuts)."""
+    return bool(_glued_cuts(word))
+
+
+def _glued_cuts(word) -> list[tuple[int, int]]:
+    """The cuts of `word` (ReportLab's) at its own hyphens (_own_hyphen_cuts) when it is glued to a formula and not a
     web address (FOSDEM 2025's "https://github.com/.../proton-ge-custom ;", its fixed space before ";" a box, lost its
-    breaks after a slash, and the line before it was spaced wide). The usual word, of one fragment (a box alone has no
-    hyphen, text alone no box) or with no hyphen in its text, is told so before its fragments are looked at: this is
-    asked of every word ReportLab hyphenates."""
+    breaks after a slash, and the line before it was spaced wide); else none. The usual word, of one fragment (a box
+    alone has no hyphen, text alone no box) or with no hyphen in its text, is told so before its fragments are looked
+    at: this is asked of every word ReportLab hyphenates."""
     if len(word) < 3 or not any("-" in text for _, text in word[1:]):
-        return False
-    return (any(_a_box(frag) or getattr(frag, "nobr", False) for frag, _ in word[1:])
-            and not _breaks_as_address(word) and bool(_own_hyphen_cuts(word)))
+        return []
+    if not any(_a_box(frag) or getattr(frag, "nobr", False) for frag, _ in word[1:]) or _breaks_as_address(word):
+        return []
+    return _own_hyphen_cuts(word)
 
 
 def _code_breaking_word(hyphenate):
