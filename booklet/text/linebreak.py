@@ -61,8 +61,8 @@ class Helpers(NamedTuple):
     hyphenate_frag_word: Callable  # _hyphenateFragWord
     long_leftover: Callable  # whether a word is the long rest of one broken before (a web address's), split again
     breaks_as_address: Callable  # whether a word has a web address's breaks (after a slash, ...), to break it at
+    breaks_at_own_hyphens: Callable  # whether a word glued to a formula breaks at its own hyphens, to break it at
     attached: Callable = None  # whether a fragment is a box a word is never split before (its nucleus's scripts)
-    breaks_at_own_hyphens: Callable = None  # whether a word glued to a formula breaks at its own hyphens, to break it at
 
 
 def _takes(para, style, frags, least: int = 2) -> bool:
@@ -167,12 +167,6 @@ def _unhyphenated(w) -> bool:
     """Whether any fragment of ReportLab's word `w` is in <nobr> (a formula's, text.markup): the word is never
     hyphenated (ReportLab asks the word's first fragment alone)."""
     return any(getattr(frag, "nobr", False) for frag, _ in w[1:])
-
-
-def _at_own_hyphens(helpers, w) -> bool:
-    """Whether ReportLab's word `w` is glued to a formula and breaks at its own hyphens (helpers.breaks_at_own_hyphens),
-    its formula's runs in <nobr> or not."""
-    return helpers.breaks_at_own_hyphens is not None and helpers.breaks_at_own_hyphens(w)
 
 
 CARRIED = 3  # characters, at most, a word split anywhere carries to the next line to be split just after a script
@@ -439,7 +433,7 @@ def break_lines(para, width, helpers: Helpers):
             elif attemptHyphenation:
                 hyOk = not _unhyphenated(w)
                 # (a word glued to a formula, its runs in <nobr>, breaks at its own hyphens all the same)
-                ownOk = hyOk or _at_own_hyphens(helpers, w)
+                ownOk = hyOk or helpers.breaks_at_own_hyphens(w)
                 hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, newWidth, limWidth,
                                           uriWasteReduce if hyOk else False, embeddedHyphenation and ownOk, hymwl)
                 if hsw:
@@ -472,7 +466,7 @@ def break_lines(para, width, helpers: Helpers):
                     if SPLIT_TAILS and not tail and n > 0 and (
                             (hyphenator is not None and _a_word_of_letters(w) and not _unhyphenated(w))
                             or (attemptHyphenation and helpers.breaks_as_address(w))
-                            or (embeddedHyphenation and _at_own_hyphens(helpers, w))):
+                            or (embeddedHyphenation and helpers.breaks_at_own_hyphens(w))):
                         # a word of a language after others on the line: it starts the next, to be hyphenated
                         # there ("Bäckerei D" / "ruckverfahren" was split into the room left, with no hyphen);
                         # a word glued to a formula, to be broken there at its own hyphen ("We use H₂" / "O-based"
