@@ -201,10 +201,10 @@ def _cases_joined(imported: Imported) -> None:
 
     def walk(node) -> None:
         if isinstance(node, dict):
-            field = "author" if "title" in node else "name"  # (a person's record; an entry's: a poster's one author)
-            if isinstance(node.get(field), str) and node[field].strip():
-                key = " ".join(node[field].split()).casefold()
-                records.setdefault(key, []).append((node, field))
+            held = "author" if "title" in node else "name"  # (a person's record; an entry's: a poster's one author)
+            if isinstance(node.get(held), str) and node[held].strip():
+                key = " ".join(node[held].split()).casefold()
+                records.setdefault(key, []).append((node, held))
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
@@ -216,15 +216,15 @@ def _cases_joined(imported: Imported) -> None:
             walk(document)
     joined = []
     for key, named in records.items():
-        names = [record[field] for record, field in named]  # (its spellings, as the records hold them)
+        names = [record[held] for record, held in named]  # (its spellings, as the records hold them)
         if len(set(names)) < 2 or len(key.split()) < 2:  # (a name of one word, 'julian' and 'Julian', a handle or a
             continue  # first name alone: 39C3 gives two people so, of two ids)
         emails = {str(r["email"]).casefold() for r, _ in named if r.get("email")}
         if len(emails) > 1:
             continue
         best = _best_cased(names)
-        for record, field in named:
-            record[field] = best
+        for record, held in named:
+            record[held] = best
         joined.append(" and ".join(f"'{n}'" for n in dict.fromkeys(names) if n != best) + f" -> '{best}'")
     if joined:
         imported.notes.append(f"{len(joined)} person(s) named in other cases (each the same name but for its capitals) "
