@@ -105,6 +105,11 @@ class Box:
     top: float | None = None  # minutes it is drawn from and to, when not its start and end (_room_for_titles)
     bottom: float | None = None
 
+    @property
+    def drawn(self) -> tuple[float, float]:
+        """The minutes it is drawn from and to: its start and end, or those _room_for_titles gave it."""
+        return (self.start if self.top is None else self.top, self.end if self.bottom is None else self.bottom)
+
 
 @dataclass
 class DayPlan:
@@ -331,8 +336,8 @@ def _room_for_titles(plan: DayPlan, grid: Grid) -> None:
         if box.end - box.start >= need or not (box.members or box.item is not None and box.item.shown_title):
             continue
         others = [b for b in plan.boxes if b is not box and beside(b, box)]
-        after = min([b.top if b.top is not None else b.start for b in others if b.start >= box.end] + [last])
-        before = max([b.bottom if b.bottom is not None else b.end for b in others if b.end <= box.start] + [first])
+        after = min([b.drawn[0] for b in others if b.start >= box.end] + [last])
+        before = max([b.drawn[1] for b in others if b.end <= box.start] + [first])
         bottom = min(after, box.start + need)
         top = max(before, bottom - need)
         if (top, bottom) != (box.start, box.end):
@@ -708,8 +713,9 @@ class GlancePage(Flowable):
         lane = width / box.lanes
         left = x + box.lane * lane + BOX_GAP
         right = x + (box.lane + box.span) * lane - BOX_GAP
-        top = grid.y(box.start if box.top is None else box.top) - BOX_GAP
-        bottom = grid.y(box.end if box.bottom is None else box.bottom) + BOX_GAP
+        start, end = box.drawn
+        top = grid.y(start) - BOX_GAP
+        bottom = grid.y(end) + BOX_GAP
         if box.members:
             fill = self.ctx.colours.session
             ref = day_key(self.plan_of[id(box)]) if self.ctx.has("programme") else None  # (its day's page)
