@@ -133,21 +133,25 @@ def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> 
                                    and _short(description[-1], ctx.page.text_width)) else []
     story.extend(description)
     if tutorial.presenters:
-        heading = ctx.label("presenter" if len(tutorial.presenters) == 1 else "presenters")
-        first, *others = tutorial.presenters
         aligned = any(p.photo for p in tutorial.presenters)  # then the others' text in the column beside the photos
-        story.append(Together([*last, Para(markup.inline(heading), s.subheading), *_presenter(ctx, first, aligned)],
-                              text=len(last) if description or last else None))
-        for person in others:
-            story.extend(_presenter(ctx, person, aligned))
+        story += _headed(ctx, "presenter", tutorial.presenters, last, len(last) if description or last else None,
+                         aligned=aligned)
     if tutorial.authors:  # who prepared it but does not present it: under their own heading, in the index not bold
-        first, *others = tutorial.authors
-        heading = ctx.label("coauthor" if len(tutorial.authors) == 1 else "coauthors")
-        story.append(Together([Para(markup.inline(heading), s.subheading),
-                               *_presenter(ctx, first, presenting=False)]))
-        for person in others:
-            story.extend(_presenter(ctx, person, presenting=False))
+        story += _headed(ctx, "coauthor", tutorial.authors, presenting=False)
     return story, header
+
+
+def _headed(ctx: Context, label: str, people: tuple[Person, ...], before=(), text: int | None = None,
+            aligned: bool = False, presenting: bool = True) -> list:
+    """`people` (_presenter) under the heading `label` (its plural, label + "s", over several), which keeps with the
+    first of them and `before` (Together, whose `text` it is)."""
+    heading = ctx.label(label if len(people) == 1 else label + "s")
+    first, *others = people
+    story = [Together([*before, Para(markup.inline(heading), ctx.styles.subheading),
+                       *_presenter(ctx, first, aligned, presenting)], text=text)]
+    for person in others:
+        story.extend(_presenter(ctx, person, aligned, presenting))
+    return story
 
 
 KEPT_LINES = 4  # a description's last paragraph of at most these lines goes to the next page with the presenter
