@@ -181,14 +181,11 @@ class Fields:
 
     def texts(self, key: str) -> tuple[str, ...]:
         """A text, or a list of texts."""
-        return tuple(text for text, _, _ in self._texts_at(key))
+        return tuple(text for text, _, _ in self.texts_at(key))
 
     def texts_at(self, key: str) -> list[tuple[str, int, str]]:
-        """texts, each with its line and its path (`chair[1]`): for a warning about one of them."""
-        return self._texts_at(key)
-
-    def _texts_at(self, key: str) -> list[tuple[str, int, str]]:
-        """texts, each with its line and its path (`sections[2]`; the key's own for a text not in a list)."""
+        """texts, each with its line and its path (`sections[2]`; the key's own for a text not in a list): for a
+        warning about one of them."""
         value = self._present(key, False)
         if value is None:
             return []
@@ -300,7 +297,7 @@ class Fields:
         if key not in self.map:
             return None
         out: dict[str, int] = {}  # each word given -> its line
-        for value, line, where in self._texts_at(key):  # (each reported at its own line: a review found them all
+        for value, line, where in self.texts_at(key):  # (each reported at its own line: a review found them all
             value = _as_declared(value, spec.choices)  # at the line of `sections:`)
             if value not in spec.choices:
                 self.report.error(self.file, line, where,
