@@ -427,8 +427,8 @@ def _track(box: Box) -> int | None:
 
 def _assign_lanes(boxes: list[Box]) -> None:
     """Lanes for boxes that overlap in time: each group of overlapping boxes gets as many lanes as
-    it needs at once; a parallel track keeps its own lane where it can; a box widens over the lanes
-    beside it that nothing uses in its time."""
+    it needs at once; a parallel track keeps its own lane where it can; a box alone in its time widens over
+    the lanes from its own on."""
     ordered = sorted(boxes, key=lambda b: (b.start, b.order))
     group: list[Box] = []
     group_end = None
@@ -467,12 +467,8 @@ def _lanes_of(group: list[Box]) -> None:
         box.lane = lane
     for box in group:  # (a box beside another in its time keeps one lane: rC3's 'The weirdness of investigative
         box.lanes = len(lane_ends)  # journalism' was twice as wide as the talk beside it, in a lane left free)
-        if any(other.start < box.end and box.start < other.end for other in group if other is not box):
-            continue
-        while box.lane + box.span < box.lanes and not any(
-                other.lane == box.lane + box.span and other.start < box.end and box.start < other.end
-                for other in group if other is not box):
-            box.span += 1
+        if not any(other.start < box.end and box.start < other.end for other in group if other is not box):
+            box.span = max(box.span, box.lanes - box.lane)  # alone in its time: over the lanes from its own on
 
 
 def split_days(plans: list[DayPlan], grid: Grid) -> list[list[DayPlan]]:
