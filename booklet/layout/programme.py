@@ -261,12 +261,12 @@ def _marked(row: Row, mark: str | None) -> Row:
     return row
 
 
-def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict[int, str] | None = None) -> list[Line]:
+def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict[int, str]) -> list[Line]:
     """Tracks side by side, a row per time (so they stay aligned, and break across pages row by
     row) when they fit the page width and no row is too tall; else one session after another. `times`: the day's
     (Day.clock: after midnight, 24 hours on). `chaired`: id(session) -> its key, for the chaired ones (_session_lines)."""
     sessions = parallel.sessions
-    marks = [(chaired or {}).get(id(session)) for session in sessions]
+    marks = [chaired.get(id(session)) for session in sessions]
     label = _parallel_label(ctx)
     if len(sessions) <= ctx.page.max_tracks:
         rows = [TracksRow([_marked(_track_cell(ctx, item), mark) if item else None
@@ -276,16 +276,16 @@ def _parallel_lines(ctx: Context, parallel: Parallel, times: dict, chaired: dict
         if all(row.wrap(ctx.page.text_width, ctx.page.text_height)[1] <= limit for row in rows):
             def resume() -> list[Line]:
                 return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE),
-                        Line(_track_headers(ctx, sessions, repeated=True, marks=marks), space=2, keep=True)]
+                        Line(_track_headers(ctx, sessions, marks, repeated=True), space=2, keep=True)]
 
-            return [label, Line(_track_headers(ctx, sessions, marks=marks), space=2, keep=True),
+            return [label, Line(_track_headers(ctx, sessions, marks), space=2, keep=True),
                     *(Line(row, row=True, block=parallel, resume=resume) for row in rows)]
     def label_again() -> list[Line]:  # (one session after another: a page breaking among them says they are parallel)
         return [replace(_parallel_label(ctx, continued=True), space=BLOCK_SPACE)]
 
     lines = [replace(label, group_resume=label_again)]
-    for session in sessions:
-        block = _session_lines(ctx, session, (chaired or {}).get(id(session)))
+    for session, mark in zip(sessions, marks):
+        block = _session_lines(ctx, session, mark)
         block[0].space += BLOCK_SPACE
         lines += [replace(line, group_resume=label_again) for line in block]
     return lines
@@ -296,12 +296,12 @@ def _parallel_label(ctx: Context, continued: bool = False) -> Line:
     return Line(Para(markup.inline(text), ctx.styles.label), keep=True)
 
 
-def _track_headers(ctx: Context, sessions, repeated: bool = False, marks=None) -> TracksRow:
+def _track_headers(ctx: Context, sessions, marks: list, repeated: bool = False) -> TracksRow:
     """The tracks' headings side by side; `repeated` above the rest of the block on its next page
     (name and room only: the label above says it is continued). `marks`: each session's (see _session_lines)."""
     together: list = []  # (a row's rooms set alike: after the name, or each on a line of its own)
     headers = [_marked(session_header(ctx, session, chair=not repeated, together=together), mark)
-               for session, mark in zip(sessions, marks or [None] * len(sessions))]
+               for session, mark in zip(sessions, marks)]
     return TracksRow(headers, TRACK_GAP, ctx.colours.muted)
 
 
