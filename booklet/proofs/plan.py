@@ -208,16 +208,23 @@ def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses,
     first), else in a proof of their own (kind "chair", "chair-NAME"), which the manifest lists as the others, with
     or without an address (the address the data gives that person anywhere: `addresses`, known_emails).
     `sessions`: the session of each of `proofs`' talk or tutorial (None: none, or a poster's)."""
+    from ..layout.common import chaired_sessions
+
     who = addresses[0]
     proofs = list(proofs)
     language = booklet.conference.language
+    session_keys = {found: key for index, day in enumerate(booklet.days)
+                    for found, key in chaired_sessions(index, day).items()}  # id(session) -> its session_key
+    alone: dict[Identity, list[int]] = {}  # a person -> the proofs that are theirs alone (a chair's are added after)
+    for at, proof in enumerate(proofs):
+        if proof.kind != "chair" and len(proof.people) == 1:
+            alone.setdefault(who.of(proof.people[0].name), []).append(at)
     for identity, name, chaired, source in _chairs(booklet, who, language):
         keys = {c.key for c in chaired}
-        own = [at for at, proof in enumerate(proofs) if proof.kind != "chair" and len(proof.people) == 1
-               and who.of(proof.people[0].name) == identity]
+        own = alone.get(identity)
         if own:
             at = next((at for at in own if at < len(sessions) and sessions[at] is not None
-                       and _key_of(booklet, sessions[at]) in keys), own[0])
+                       and session_keys.get(id(sessions[at])) in keys), own[0])
             proofs[at] = replace(proofs[at], chaired=tuple(chaired))
             continue
         whens = {(c.day, c.time, c.room) for c in chaired}
@@ -227,17 +234,6 @@ def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses,
                                       *(whens.pop() if len(whens) == 1 else ("", "", "")), source=source,
                                       chaired=tuple(chaired)), addresses))
     return proofs
-
-
-def _key_of(booklet: Booklet, session) -> str | None:
-    """The session_key of a chaired `session` of the programme (None for one without a chair)."""
-    from ..layout.common import chaired_sessions
-
-    for index, day in enumerate(booklet.days):
-        found = chaired_sessions(index, day).get(id(session))
-        if found is not None:
-            return found
-    return None
 
 
 def _chairs(booklet: Booklet, who: People, language: str) -> list[tuple[Identity, str, list[Chaired], Source | None]]:
