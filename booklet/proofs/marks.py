@@ -103,13 +103,12 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
     colon = _marked(":", language)
     when = " \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
     width = _header_width(page)
-    sizes = [min(size, reply[0][1]) for size in _header_sizes(page, 2 + len(reply))]  # none larger than the reply
+    sizes = _line_sizes(page, reply)
     if proof.kind == "poster":  # when and where before the title, which is cut when long
         second = _kept_fit(f"{_what(proof, words)} {proof.entry}{' · ' + when if when else ''}{colon} "
                            f"{_curled(proof.title, words)}", _HEADER_FONTS[1], sizes[1], width, fits, sizes[1])
     elif proof.kind == "chair":
-        second = _kept_fit_parts(*_chaired_parts(proof.chaired, words, language), _HEADER_FONTS[1], sizes[1], width,
-                                 fits)
+        second = _chair_line(proof.chaired, words, language, sizes[1], width, fits)
     elif when:
         second = _kept_fit_parts(f"{_what(proof, words)}{colon} ", (("", (proof.day, proof.time), proof.room),), "",
                                  _HEADER_FONTS[1], sizes[1], width, fits)
@@ -131,25 +130,32 @@ def chair_lines(proof: Proof, ranges: dict[str, tuple[int, ...]], reply: tuple[t
     words = words or english()
     own = set(pages_of(proof, ranges, chaired=False))
     width = _header_width(page)
-    size = [min(size, reply[0][1]) for size in _header_sizes(page, 2 + len(reply))][1]
+    size = _line_sizes(page, reply)[1]
     found = []
     for number in proof.pages:
         chaired = [c for c in proof.chaired if number in ranges.get(c.key, ())]
         if not chaired or number in own:
             continue
-        line = _kept_fit_parts(*_chaired_parts(tuple(chaired), words, language), _HEADER_FONTS[1], size, width, fits)
+        line = _chair_line(tuple(chaired), words, language, size, width, fits)
         if line != proof.header[1]:
             found.append((number, line))
     return tuple(found)
 
 
-def _chaired_parts(chaired, words: dict[str, str], language: str) -> tuple[str, tuple, str]:
+def _line_sizes(page: Page, reply: tuple[tuple[str, float], ...]) -> list[float]:
+    """The header's line sizes above `reply` (the reply line's one or two lines under them): none larger than the
+    reply."""
+    return [min(size, reply[0][1]) for size in _header_sizes(page, 2 + len(reply))]
+
+
+def _chair_line(chaired, words: dict[str, str], language: str, size: float, width: float,
+                fits: dict | None) -> tuple[str, float]:
     """'Session you chair: Inference · Monday 13 September · 10:30–11:00 · Room A' (sessions after one another, ';'
-    between them), in its parts as _fit_parts takes them: the words before the sessions, each session's (name, (day,
-    time), room), what goes between two sessions."""
+    between them) at `size`, fitted to `width` (_kept_fit_parts: each session's (name, (day, time), room))."""
     colon = _marked(":", language)
     sessions = tuple((_curled(c.name, words), (c.day, c.time), c.room) for c in chaired)
-    return f"{words['proof_chair']}{colon} ", sessions, _marked(";", language)
+    return _kept_fit_parts(f"{words['proof_chair']}{colon} ", sessions, _marked(";", language), _HEADER_FONTS[1],
+                           size, width, fits)
 
 
 def _parts_text(lead: str, entries, between: str, rooms: bool = True, titles: tuple | None = None) -> str:
