@@ -240,7 +240,7 @@ def _chairs(booklet: Booklet, who: People, language: str) -> list[tuple[Identity
     """Each person who chairs a session (one person as people.yaml has them; a placeholder's name, "TBA", is nobody):
     their identity, the name their proof is for (people.yaml's, or as the programme first writes it), the sessions
     they chair in programme order, and where the programme first names them (the session's `chair` key: its line is
-    found by the writer, write._at_the_chair)."""
+    found by the writer, write._at_their_lines)."""
     from ..data.contract import placeholder_name
     from ..layout.common import chaired_sessions
 

@@ -82,29 +82,21 @@ def write_proofs(data_dir: Path, out_dir: Path, *, page_size: str = "A5", reply_
         raise
     now = {path.name for path in result.files}
     gone = tuple(out_dir / name for name in listed if name not in now and (out_dir / name).is_file())
-    return replace(result, manifest=manifest, warnings=_at_the_contact(result.warnings, Path(data_dir)), gone=gone,
-                   no_email=_at_the_chair(result.no_email, Path(data_dir)))
+    return replace(_at_their_lines(result, Path(data_dir)), manifest=manifest, gone=gone)
 
 
-def _at_the_contact(warnings: list[Problem], data_dir: Path) -> list[Problem]:
-    """The header strip's warning (what the reply line left out, made without the data's lines) at the line of
-    conference.yaml's `contact`, as other warnings name theirs."""
+def _at_their_lines(result: ProofsResult, data_dir: Path) -> ProofsResult:
+    """`result`, with its warnings made without the data's lines at them, as other warnings name theirs: the header
+    strip's (what the reply line left out) at the line of conference.yaml's `contact`; those of chairs without an
+    address (their source is the session's, plan._chairs) at the line of the session's `chair` key."""
     from ..data.locate import Lines
 
     lines = Lines(data_dir)
-    return [replace(p, line=lines.line(p.file, p.key, 0)) if p.kind == "proof-header" and not p.line else p
-            for p in warnings]
-
-
-def _at_the_chair(problems: list[Problem], data_dir: Path) -> list[Problem]:
-    """The warnings of chairs without an address (their source is the session's, plan._chairs) at the line of the
-    session's `chair` key."""
-    from ..data.locate import Lines
-
-    if not any(p.key.endswith(".chair") for p in problems):
-        return problems
-    lines = Lines(data_dir)
-    return [replace(p, line=lines.line(p.file, p.key, p.line)) if p.key.endswith(".chair") else p for p in problems]
+    return replace(result,
+                   warnings=[replace(p, line=lines.line(p.file, p.key, 0)) if p.kind == "proof-header" and not p.line
+                             else p for p in result.warnings],
+                   no_email=[replace(p, line=lines.line(p.file, p.key, p.line)) if p.key.endswith(".chair") else p
+                             for p in result.no_email])
 
 
 def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, page_size: str = "A5",
@@ -125,8 +117,7 @@ def write_proof(proof_id: str, data_dir: Path, output: Path | None = None, *, pa
     plan = replace(plan, proofs=[p for p in plan.proofs if p.id == proof.id])
     with together() as files:  # the proof and its PNGs
         result = _make(plan, page_size, reply_by, png, {proof.id: target}, 1, files)
-    return replace(result, warnings=_at_the_contact(result.warnings, Path(data_dir)),
-                   no_email=_at_the_chair(result.no_email, Path(data_dir)))
+    return _at_their_lines(result, Path(data_dir))
 
 
 
