@@ -251,13 +251,12 @@ def _chairs(booklet: Booklet, who: People, language: str) -> list[tuple[Identity
             if not session.chairs:
                 continue
             chaired = Chaired(keys[id(session)], markup.plain(session.name), *_session_when(session, day, language))
+            source = session.source and replace(session.source, key=session.source.key + ".chair")
             for name in session.chairs:
                 if placeholder_name(name):
                     continue
                 identity = who.of(name)
-                source = session.source and replace(session.source, key=session.source.key + ".chair")
-                named, sessions, _ = found.setdefault(identity, (identity.name if identity.aliases else name, [],
-                                                                 source))
+                _, sessions, _ = found.setdefault(identity, (identity.name if identity.aliases else name, [], source))
                 if chaired not in sessions:
                     sessions.append(chaired)
     return [(identity, name, sessions, source) for identity, (name, sessions, source) in found.items()]
