@@ -28,7 +28,7 @@ from .model import Booklet
 from .problems import DataError, Problem, Refused
 from .output.render import render_pdf
 from .output.parallel import jobs_that_pay
-from .printing.binding import ByBinding, Spine
+from .printing.binding import ByBinding, Fixed, Spine
 from .printing.units import check_range
 
 
@@ -56,10 +56,10 @@ class PrintOptions:
             raise ValueError("the cover is either separate pages or a spread, not both")
 
     @property
-    def padding(self) -> int | ByBinding:
+    def padding(self) -> Fixed | ByBinding:
         """What the layout makes the page count a multiple of: pad_to, else as the binding asks (a cover spread's book
         is perfect-bound whatever its count)."""
-        return self.pad_to if self.pad_to is not None else ByBinding(self.spread_cover)
+        return Fixed(self.pad_to) if self.pad_to is not None else ByBinding(self.spread_cover)
 
     @property
     def cover_apart(self) -> bool:

@@ -408,6 +408,18 @@ def test_a_booklet_too_thick_to_stitch_is_padded_to_an_even_count(tmp_path):
     assert binding.ByBinding(cover_spread=True).multiple(10) == 2
 
 
+def test_a_fixed_pad_is_asked_its_multiple_as_padding_by_the_binding_is():
+    """`--pad-to N` (binding.Fixed) and `--pad-to auto` (binding.ByBinding) answer the same question, so PadPages and
+    the build's options treat them alike (PadPages told them apart by `isinstance(..., int)`)."""
+    from booklet.layout.backmatter import PadPages
+
+    assert [binding.Fixed(4).multiple(n) for n in (10, 97)] == [4, 4]
+    assert PrintOptions(pad_to=8).padding == binding.Fixed(8)
+    assert PrintOptions().padding == binding.ByBinding()
+    assert [PadPages(binding.Fixed(8), 1, None).missing_after(n) for n in (6, 7, 97)] == [1, 0, 6]
+    assert [PadPages(binding.ByBinding(), 1, None).missing_after(n) for n in (6, 97)] == [1, 0]
+
+
 def test_impose_warns_above_what_saddle_stitching_folds(tmp_path):
     source = numbered_pdf(tmp_path / "thick.pdf", 100)
     assert impose(numbered_pdf(tmp_path / "thin.pdf", 96), tmp_path / "s1.pdf").warnings == ()

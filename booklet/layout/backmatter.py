@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from ..text import markup
 from ..model import Conference
+from ..printing.binding import ByBinding, Fixed
 from .common import Context
 from .cover import cover_style, draw_fitted
 from .flowables import Anchor, Para, Row, _at_top
@@ -267,13 +268,14 @@ class NotesPage(Flowable):
 
 
 class PadPages(Flowable):
-    """At layout time: Notes pages so that the pages so far, plus `after` more, make a multiple of `multiple` (a number,
-    or binding.ByBinding: 4 for a saddle-stitched book, 2 for a perfect-bound one, judged on that count).
+    """At layout time: Notes pages so that the pages so far, plus `after` more, make a multiple of `multiple`
+    (binding.Fixed: a number, or binding.ByBinding: 4 for a saddle-stitched book, 2 for a perfect-bound one, judged on
+    that count); both are asked the same way (`multiple.multiple(count)`).
 
     It asks for more room than there is when pages are missing, so platypus splits it into them.
     """
 
-    def __init__(self, multiple: int, after: int, make_page):
+    def __init__(self, multiple: Fixed | ByBinding, after: int, make_page):
         super().__init__()
         self.multiple = multiple
         self.after = after
@@ -286,8 +288,7 @@ class PadPages(Flowable):
     def missing_after(self, pages: int) -> int:
         """The Notes pages wanted after `pages` pages (and before the `after` ones) to make up the count."""
         count = pages + self.after
-        multiple = self.multiple if isinstance(self.multiple, int) else self.multiple.multiple(count)
-        return -count % multiple
+        return -count % self.multiple.multiple(count)
 
     def wrap(self, availWidth, availHeight):
         return (0, availHeight + 1) if self._missing() or _at_top(self) else (0, 0)
@@ -304,12 +305,13 @@ class PadPages(Flowable):
         pass
 
 
-def build_back_cover(ctx: Context, pad_to=1) -> list:
-    """Notes pages as needed for a page count that is a multiple of `pad_to` (a number, or binding.ByBinding: as the
-    binding asks), then the back cover."""
+def build_back_cover(ctx: Context, pad_to: Fixed | ByBinding = Fixed(1)) -> list:
+    """Notes pages as needed for a page count that is a multiple of `pad_to` (binding.Fixed: a number, or
+    binding.ByBinding: as the binding asks), then the back cover."""
     s = ctx.styles
     notes = markup.plain(ctx.label("notes"))
-    padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, ctx.colours.rule, notes))] if pad_to != 1 else []
+    padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, ctx.colours.rule, notes))] \
+        if pad_to != Fixed(1) else []
     return [*padding, NextPageTemplate("cover"), PageBreak(), back_cover(ctx)]
 
 

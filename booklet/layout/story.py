@@ -12,7 +12,7 @@ from __future__ import annotations
 from reportlab.platypus import PageBreak
 
 from ..model import Booklet
-from ..printing.binding import ByBinding
+from ..printing.binding import ByBinding, Fixed
 from .abstracts import build_abstracts, build_day_abstracts
 from .backmatter import build_back_cover, build_practical, has_practical
 from .common import Context, day_key, posters_day_key
@@ -31,10 +31,10 @@ from .sponsors import build_sponsors, has_sponsors
 from .tutorials import build_day_tutorials, build_tutorials, section_tutorials
 
 
-def build_story(booklet: Booklet, page: Page, pad_to: int | ByBinding = ByBinding(), known_people: dict | None = None,
-                index_links: bool = True) -> list:
-    """Cover, contents, sections, Notes pages up to a multiple of `pad_to` pages (ByBinding: as the binding asks, 4
-    for a saddle-stitched book, 2 for a perfect-bound one), back cover.
+def build_story(booklet: Booklet, page: Page, pad_to: Fixed | ByBinding = ByBinding(),
+                known_people: dict | None = None, index_links: bool = True) -> list:
+    """Cover, contents, sections, Notes pages up to a multiple of `pad_to` pages (Fixed: a number; ByBinding: as
+    the binding asks, 4 for a saddle-stitched book, 2 for a perfect-bound one), back cover.
 
     `known_people`: where each person is named, as a pass before this one found (the index of authors
     lists it when it comes before those pages; see build.learn_people); `index_links`: whether the index's
@@ -47,7 +47,7 @@ def build_story(booklet: Booklet, page: Page, pad_to: int | ByBinding = ByBindin
     return [flowable for _, make in story_pieces(ctx, pad_to) for flowable in made(make())]
 
 
-def story_pieces(ctx: Context, pad_to: int | ByBinding = ByBinding()) -> list[tuple[str, object]]:
+def story_pieces(ctx: Context, pad_to: Fixed | ByBinding = ByBinding()) -> list[tuple[str, object]]:
     """The story in pieces, in order, each (name, a function making its flowables): "front" (cover,
     contents), each section of ctx.sections with the extra pages after it (each starts with a PageBreak,
     or is empty), "end" (the last extra pages, Notes pages, back cover). A piece is made only when asked

@@ -329,7 +329,7 @@ def render_part(story, target, page: Page, *, front: bool, state: StartState, ex
 
 
 @contextmanager
-def parallel_parts(booklet, page: Page, pad_to: int, jobs: int, output: Path, render_args: dict, meanwhile=None):
+def parallel_parts(booklet, page: Page, pad_to, jobs: int, output: Path, render_args: dict, meanwhile=None):
     """The booklet laid out by `jobs` worker processes: yields `finish(target) -> (pages, anchors)`, which
     lays out the last part and assembles the booklet into `target`. On entering, the workers are forked,
     then `meanwhile()` is called here while they work (lint and the checks: what it raises stops the build,

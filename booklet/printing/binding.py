@@ -81,6 +81,18 @@ class ByBinding:
         return pages_per_unit(pages, self.cover_spread)
 
 
+@dataclass(frozen=True)
+class Fixed:
+    """Padding to a fixed multiple (`--pad-to N`): the page count made up to a multiple of `pages` whatever the count
+    (1: no padding). Asked as ByBinding is."""
+
+    pages: int
+
+    def multiple(self, pages: int) -> int:
+        """What a book of `pages` pages, before padding, is made up to a multiple of: always `self.pages`."""
+        return self.pages
+
+
 def binding_fact(pages: int) -> str:
     """Preflight's line about binding a booklet of `pages` pages, its cover included. A perfect-bound book's four
     cover pages are the cover board, not leaves of the text block: the spine is estimated from the others, as
