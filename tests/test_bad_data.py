@@ -1417,6 +1417,32 @@ def test_a_link_inside_abstracts_back_to_it_is_said_to_be_a_loop(tmp_path, targe
     assert f"abstracts/loop/:1: warning: a link to {said}: a loop" in result.output
 
 
+def test_reading_a_folder_scans_abstracts_for_looping_links_once(tmp_path, monkeypatch):
+    """load.looping_links ran twice each time a folder was read (data.validate asked it, and yaml_in_folders asked it
+    again) and twice more for the disk cache's key: each reader now scans once and hands yaml_in_folders what it
+    found. The warning is the same."""
+    from booklet.build import PrintOptions
+    from booklet.cache import built
+    from booklet.data import load, validate
+
+    folder = conference(tmp_path, {"abstracts/x.yaml": "id: x1\ntitle: One\nspeaker: {name: A. Okafor}\n"})
+    (folder / "abstracts" / "loop").symlink_to(".")
+    scans, scan = [], load.looping_links
+
+    def counted(where):
+        scans.append(where)
+        return scan(where)
+
+    monkeypatch.setattr(validate, "looping_links", counted)
+    monkeypatch.setattr(load, "looping_links", counted)
+    _, warnings = read_booklet(folder)
+    assert len(scans) == 1
+    assert [w.file for w in warnings if w.kind == "stray-file"] == ["abstracts/loop/"]
+    monkeypatch.setattr(built.disk, "folder", lambda: tmp_path / "cache")
+    assert built.inputs(folder, PrintOptions(), "A5") is not None
+    assert len(scans) == 2
+
+
 def test_a_folder_of_abstracts_under_another_name_is_an_error_and_beside_abstracts_a_warning(tmp_path):
     """abstracts/ renamed (Abstracts/, abstract/) while editing: its abstracts were left out of the booklet without a
     word when the programme named none of them."""

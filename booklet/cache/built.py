@@ -76,10 +76,11 @@ def inputs(data_dir: Path, options, page_size: str) -> Inputs | None:
     for spec in FILES:
         paths = matching(folder, spec.name) if "*" in spec.name else [folder / spec.name]
         files += [(path, *_file(path)) for path in paths]
+    looping = looping_links(folder)
     data = disk.key(READ, stamp(), _resources(), _libraries(),
                     [(path.relative_to(folder).as_posix(), content) for path, _, content in files],
-                    misnamed(folder), yaml_in_folders(folder), misnamed_folders(folder),
-                    looping_links(folder))  # (what reading says of them)
+                    misnamed(folder), yaml_in_folders(folder, looping), misnamed_folders(folder),
+                    looping)  # (what reading says of them)
     key = disk.key(KIND, data, repr(replace(options, page_size=page_size)))
     return Inputs(key, tuple((os.fspath(path), identity) for path, identity, _ in files), started, data)
 

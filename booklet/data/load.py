@@ -724,17 +724,18 @@ def misnamed_folders(folder: Path) -> list[tuple[str, int]]:
     return found
 
 
-def yaml_in_folders(folder: Path) -> list[tuple[str, int]]:
+def yaml_in_folders(folder: Path, looping: list[tuple[str, str]]) -> list[tuple[str, int]]:
     """("abstracts/NAME/", how many YAML files are in it, at any depth) of each folder inside `folder`'s abstracts/
     that holds some: booklet reads only the files of abstracts/ itself (data.validate says so). A link back to
-    abstracts/ or a folder that holds it (looping_links) is not counted: its files are abstracts/'s own."""
+    abstracts/ or a folder that holds it (`looping`: what looping_links(folder) found, which the caller reports too)
+    is not counted: its files are abstracts/'s own."""
     try:
         inner = sorted(entry.name for entry in os.scandir(Path(folder) / "abstracts")
                        if entry.is_dir() and not entry.name.startswith("."))
     except OSError:
         return []
-    looping = {name for name, _ in looping_links(folder)}
-    inner = [name for name in inner if f"abstracts/{name}/" not in looping]
+    loops = {name for name, _ in looping}
+    inner = [name for name in inner if f"abstracts/{name}/" not in loops]
     found = []
     for name in inner:
         count = sum(1 for path in (Path(folder) / "abstracts" / name).rglob("*")

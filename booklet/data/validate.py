@@ -93,12 +93,13 @@ def _misnamed(report: Report, folder: Path) -> None:
     if stray.exists() and not stray.is_dir():  # (a link to nothing: an error where the abstracts are read)
         report.warn("abstracts", 1, "", "booklet reads abstracts/ as a folder of YAML files, an abstract or a list of "
                     "them each: this is a file, left out (abstracts.yaml is the file of all abstracts)", "stray-file")
-    for name, count in yaml_in_folders(folder):
+    looping = looping_links(folder)
+    for name, count in yaml_in_folders(folder, looping):
         report.warn(name, 1, "", f"booklet reads the abstracts' files in abstracts/ itself, not in a folder inside it: "
                     f"the {count} YAML file{'s' * (count != 1)} in this one {'are' if count != 1 else 'is'} left out "
                     f"(move {'them' if count != 1 else 'it'} up to abstracts/ to print {'them' if count != 1 else 'it'})",
                     "stray-file")
-    for name, where in looping_links(folder):
+    for name, where in looping:
         report.warn(name, 1, "", f"a link to {where}: a loop, which booklet does not follow (it reads the "
                     "abstracts' files once, in abstracts/): remove the link", "stray-file")
     for name, count in misnamed_folders(folder):
