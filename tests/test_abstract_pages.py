@@ -131,6 +131,27 @@ def test_an_abstract_with_a_title_taller_than_a_page_runs_on(tmp_path):
         assert pdf.lines(page - 1)[0] == "x" * 60 + "\u2026 (continued)", page
 
 
+def test_an_entry_s_end_is_noted_by_the_shared_bookkeeping(tmp_path, monkeypatch):
+    """EndMark wrote `end:KEY` into the canvas's anchor_pages by its own copy of what flowables.note_pages does (a
+    chaired session's rows); it now goes through note_pages, which notes the end only, not the anchor, for it."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from booklet.layout import flowables
+
+    canvas = Canvas(str(tmp_path / "x.pdf"))
+    canvas.anchor_pages = {"abstract-3": 1}
+    canvas.showPage()
+    calls = []
+    note = flowables.note_pages
+    monkeypatch.setattr(flowables, "note_pages", lambda *args, **named: calls.append(args[1:]) or note(*args, **named))
+    flowables.EndMark("abstract-3").drawOn(canvas, 0, 0)
+    flowables.EndMark("tutorial-1").drawOn(canvas, 0, 0)
+    flowables.note_pages(canvas, "session-1")
+    assert calls == [("abstract-3",), ("tutorial-1",), ("session-1",)]
+    assert canvas.anchor_pages == {"abstract-3": 1, "end:abstract-3": 2, "end:tutorial-1": 2, "session-1": 2,
+                                   "end:session-1": 2}
+
+
 def test_left_out_characters_leave_no_empty_brackets(tmp_path):
     data = write_conference(tmp_path / "conf", {"abstracts.yaml": BASE["abstracts.yaml"].replace(
         "title: A talk about Lund", 'title: "A talk about Lund (\u738b) and [\u738b \u660e] here"')})

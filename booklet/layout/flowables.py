@@ -1159,21 +1159,21 @@ class EndMark(Flowable):
         self.drawOn(self.canv, 0, 0)
 
     def drawOn(self, canvas, x, y, _sW=0):  # nothing is drawn, not even a saved and restored state
-        pages = getattr(canvas, "anchor_pages", None)
-        if pages is not None:
-            pages["end:" + self.key] = canvas.getPageNumber()
+        note_pages(canvas, self.key, first=False)
 
     def draw(self):
         pass
 
 
-def note_pages(canvas, key: str) -> None:
+def note_pages(canvas, key: str, first: bool = True) -> None:
     """Note that something of `key` is drawn on this page, with no trace in the PDF: the first such page as the
-    anchor `key`, the last as `end:KEY` (as EndMark notes an entry's end; proofs.page_ranges reads both)."""
+    anchor `key` (unless not `first`: EndMark, whose entry's anchor is an Anchor of its own), the last as `end:KEY`
+    (an entry's end, for EndMark; proofs.page_ranges reads both)."""
     pages = getattr(canvas, "anchor_pages", None)
     if pages is not None:
         page = canvas.getPageNumber()
-        pages.setdefault(key, page)
+        if first:
+            pages.setdefault(key, page)
         pages["end:" + key] = page
 
 
