@@ -1046,6 +1046,18 @@ def test_a_chair_named_twice_by_one_session_is_a_warning_at_the_second(tmp_path)
     assert KINDS["person-twice"] == "People named twice by one abstract, tutorial or poster, or among a session's chairs"
 
 
+def test_a_chair_and_an_author_named_twice_are_found_by_one_rule():
+    """data.programme found a session's chairs named twice by a loop of its own beside lint's person-twice (both
+    folding case and spaces, both passing placeholders over); both now ask contract.named_again."""
+    from booklet.data import contract, programme
+    from booklet.lint import entries
+
+    assert contract.named_again(["Mei Chen", "TBA", "Bo Jones", "TBA", "mei  chen", "MEI CHEN", "Bo\tJones"]) == [
+        (4, 0), (5, 0), (6, 2)]
+    assert contract.named_again(["N.N.", "n.n.", "Ana"]) == []
+    assert programme.named_again is entries.named_again is contract.named_again
+
+
 def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):
     abstracts = """\
         - id: lund-2026

@@ -93,6 +93,19 @@ def placeholder_name(name: str) -> bool:
     return _folded(name) not in _LETTERS_ONLY or not name.strip().isalpha() or name.isupper()
 
 
+def named_again(names: list[str]) -> list[tuple[int, int]]:
+    """(i, j) for each of `names` that is an earlier one's again, `names[j]` the first of them (case and runs of white
+    space aside): one person printed twice, by an abstract, tutorial or poster (lint's person-twice) or among a
+    session's chairs (data.programme). Not a placeholder ("TBA" twice: two people still to be named)."""
+    first: dict[str, int] = {}
+    again = []
+    for i, name in enumerate(names):
+        j = first.setdefault(" ".join(name.casefold().split()), i)
+        if j != i and not placeholder_name(name):
+            again.append((i, j))
+    return again
+
+
 def placeholder_text(text: str) -> bool:
     """Whether a title or an abstract is a placeholder ("TBA", "[Abstract folgt]", "Lorem ipsum dolor sit amet")."""
     return bool(_PLACEHOLDER_TEXT.match(text)) or _folded(text[:40]).startswith("loremipsumdolorsitamet")

@@ -8,7 +8,7 @@ import unicodedata
 
 from ..model import Abstract, Day, Item, Parallel, Session, TimeRange, Tutorial
 from ..problems import did_you_mean
-from .contract import DAY, ITEM, NIGHT_FROM, NIGHT_UNTIL, PARALLEL, PROGRAMME, SESSION, TIME, placeholder_name
+from .contract import DAY, ITEM, NIGHT_FROM, NIGHT_UNTIL, PARALLEL, PROGRAMME, SESSION, TIME, named_again
 from .fields import Fields, Report, each_mapping, join
 from .load import Map
 
@@ -94,12 +94,10 @@ def _read_session(report: Report, item: Map, path: str, refs: Refs) -> Session |
             items.append(entry)
     named = f.texts_at("chair")
     chairs, room = tuple(text for text, _, _ in named), f.text("room")
-    first: dict[str, str] = {}  # a chair's name (case and spaces aside, as lint's person-twice) -> its first key
-    for text, line, at in named:
-        seen = first.setdefault(" ".join(text.casefold().split()), at)
-        if seen != at and not placeholder_name(text):  # ("TBA" twice: two chairs still to be named)
-            f.report.warn(f.file, line, at, f"'{text}' is named already among this session's chairs, as "
-                          f"{seen.rsplit('.', 1)[-1]}: printed twice", "person-twice")
+    for i, j in named_again(list(chairs)):  # (as lint's person-twice)
+        text, line, at = named[i]
+        f.report.warn(f.file, line, at, f"'{text}' is named already among this session's chairs, as "
+                      f"{named[j][2].rsplit('.', 1)[-1]}: printed twice", "person-twice")
     long = [(key, value) for key, value in (("session", name), *(("chair", chair) for chair in chairs), ("room", room))
             if value is not None and len(value) > SESSION_HEAD_MAX]
     for key, value in long:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from ..data.contract import placeholder_name
+from ..data.contract import named_again
 from ..data.locate import Lines
 from ..model import Booklet, Source, Tutorial
 from ..problems import Problem
@@ -42,16 +42,12 @@ def check_people_twice(booklet: Booklet) -> list[Problem]:
     read the file again, 0.7 s for 5,000 posters."""
     problems = []
     for entry, people in booklet.entries_with_people():
-        first: dict[str, int] = {}
-        for person in people:
-            source = person.source or entry.source or Source("", 0, "")
-            name = squeeze(person.name).casefold()
-            if name in first and not placeholder_name(person.name):
-                hint = " (who presents it is none of its `authors`)" if isinstance(entry, Tutorial) else ""
-                problems.append(Problem(source.file, source.line, join(source.key, "name"),
-                                        f"{quoted(person.name)} is named already, at line {first[name]}: printed "
-                                        f"twice{hint}", "warning", "person-twice"))
-            first.setdefault(name, source.line)
+        for i, j in named_again([person.name for person in people]):
+            source, first = (people[k].source or entry.source or Source("", 0, "") for k in (i, j))
+            hint = " (who presents it is none of its `authors`)" if isinstance(entry, Tutorial) else ""
+            problems.append(Problem(source.file, source.line, join(source.key, "name"),
+                                    f"{quoted(people[i].name)} is named already, at line {first.line}: printed "
+                                    f"twice{hint}", "warning", "person-twice"))
     return problems
 
 
