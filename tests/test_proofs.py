@@ -1620,6 +1620,28 @@ def test_a_chair_who_speaks_gets_the_sessions_page_in_their_talks_proof_under_a_
         "lund-2026", "abstract", "mei@example.org", f"{programme}-{abstract}")
 
 
+def test_a_proof_s_own_pages_are_found_once_for_ordering_and_for_its_chair_lines(tmp_path, monkeypatch):
+    """Planning found each proof's own pages (pages_of(..., chaired=False)) twice: once to order the proofs, again in
+    marks.chair_lines for a chair's proof. Now once, handed on; the chair's line is where it was."""
+    from booklet.proofs import plan, write
+
+    abstracts = BASE["abstracts.yaml"].replace("speaker: {name: Ana Smith, affiliation: Uni A}",
+                                               "speaker: {name: Mei Chen, affiliation: Uni A, email: mei@example.org}")
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts})
+    asked, real = [], plan.pages_of
+
+    def counted(proof, ranges, chaired=True):
+        asked.append((proof.id, chaired))
+        return real(proof, ranges, chaired)
+
+    monkeypatch.setattr(plan, "pages_of", counted)
+    monkeypatch.setattr(write, "pages_of", counted)
+    result = write_proofs(folder, tmp_path / "out", workers=1)
+    proof = next(p for p in result.proofs if p.id == "lund-2026")
+    assert [(page, line) for page, (line, _) in proof.page_lines] == [(proof.pages[0], CHAIR_LINE)]
+    assert sorted(asked) == sorted({*asked}) and ("lund-2026", False) in asked
+
+
 def _header_line(path: Path, index: int, start: str) -> tuple[str, float]:
     """The line of the header on page `index` (0-based) of a proof that starts with `start`, as the PDF's text has it,
     and the type size it is set at."""

@@ -118,17 +118,15 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
     return (_kept_fit(first, _HEADER_FONTS[0], sizes[0], width, fits), second, *reply)
 
 
-def chair_lines(proof: Proof, ranges: dict[str, tuple[int, ...]], reply: tuple[tuple[str, float], ...], page: Page,
-                fits: dict | None = None, words: dict[str, str] | None = None,
-                language: str = "en") -> tuple[tuple[int, tuple[str, float]], ...]:
+def chair_lines(proof: Proof, ranges: dict[str, tuple[int, ...]], own: tuple[int, ...],
+                reply: tuple[tuple[str, float], ...], page: Page, fits: dict | None = None,
+                words: dict[str, str] | None = None, language: str = "en") -> tuple[tuple[int, tuple[str, float]], ...]:
     """For each page of `proof` that holds sessions its person chairs (`ranges`: link key -> pages, page_ranges) and
-    is not one of its entry's pages, the header's second line naming those sessions, when and where they are ("Session
+    is not one of its entry's pages (`own`: plan.pages_of(proof, ranges, chaired=False), which the caller has made
+    already to order the proofs), the header's second line naming those sessions, when and where they are ("Session
     you chair: Inference · Monday 13 September · 10:30–11:00"), fitted as header_lines fits the entry's: (page, (line,
     size)); the pages where that is the line the header has already (a chair's own proof) are left out."""
-    from .plan import pages_of
-
     words = words or english()
-    own = set(pages_of(proof, ranges, chaired=False))
     width = _header_width(page)
     size = _line_sizes(page, reply)[1]
     found = []

@@ -391,14 +391,16 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     built = plan.built
     ranges = page_ranges(built.anchors, built.pages, plan.long_posters)
     proofs = [replace(p, pages=pages_of(p, ranges)) for p in plan.proofs]
+    own = {p.id: pages_of(p, ranges, chaired=False) for p in proofs}  # (its entries' pages alone)
     # in the order of their entries' first pages (a speaker's who chairs a session too: their talk's)
     proofs = sorted((p for p in proofs if p.pages),
-                    key=lambda p: ((pages_of(p, ranges, chaired=False) or p.pages)[0], KINDS.index(p.kind), p.id))
+                    key=lambda p: ((own[p.id] or p.pages)[0], KINDS.index(p.kind), p.id))
     reply, left_out = reply_line(plan.contact, reply_by, geometry, plan.words, plan.language)
     fits_key = disk.key("fits", _fonts_in_use())
     fits = _Fits(kept.fits[1] if kept is not None and kept.fits[0] == fits_key and kept.fits[1] else {})
     proofs = [replace(p, header=header_lines(p, reply, geometry, fits, plan.words, plan.language)) for p in proofs]
-    proofs = [replace(p, page_lines=chair_lines(p, ranges, reply, geometry, fits, plan.words, plan.language))
+    proofs = [replace(p, page_lines=chair_lines(p, ranges, own[p.id], reply, geometry, fits, plan.words,
+                                                plan.language))
               if p.chaired else p for p in proofs]
     job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png,
                plan.words["proof_mark"])
