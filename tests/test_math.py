@@ -1085,3 +1085,19 @@ def test_the_usual_word_is_not_looked_at_for_a_formula_glued_to_it(monkeypatch):
     assert looked == []
     assert paragraph._breaks_at_own_hyphens([30.0, (text, "H"), (box, "\U000f0000"), (text, "O-based")]) is True
     assert looked  # (that one was looked at)
+
+
+def test_a_glued_word_s_fragments_are_each_asked_once_whether_they_are_a_box(monkeypatch):
+    """_own_hyphen_cuts asked _a_box of a fragment twice for each of its characters (once for whether it is held
+    whole, once again in _a_formula for whether it draws a formula): now once a fragment. The cuts are the same."""
+    from types import SimpleNamespace
+
+    from booklet.text import paragraph
+
+    looked = []
+    monkeypatch.setattr(paragraph, "_a_box", lambda frag: looked.append(frag) or frag.fontName == BOX_FONT)
+    text, box = SimpleNamespace(fontName=BODY), SimpleNamespace(fontName=BOX_FONT)
+    nobr = SimpleNamespace(fontName=BODY, nobr=True)
+    assert paragraph._own_hyphen_cuts([30.0, (text, "H"), (box, "\U000f0000"), (text, "O-based")]) == [(3, 2)]
+    assert looked == [text, box, text]
+    assert paragraph._own_hyphen_cuts([30.0, (nobr, "x"), (text, "-axis-y")]) == [(2, 1)]

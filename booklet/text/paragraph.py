@@ -1770,19 +1770,14 @@ def _own_hyphen_cuts(word) -> list[tuple[int, int]]:
     whole, as TeX breaks after it), and two letters or digits after it, as a compound breaks (_at_hyphens), or a
     formula ("non-$x$"): (the part, where in its text), in order. A formula's run that prints as text ("$x$-axis",
     "$\\Gamma$-point": no box) is marked <nobr> (markup._glued_by_hyphen), and is a whole as a box is."""
-    chars = [(index, at, ch, _a_box(frag) or getattr(frag, "nobr", False), _a_formula(frag, ch))
-             for index, (frag, text) in enumerate(word[1:], 1) for at, ch in enumerate(text)]
+    chars = [(index, at, ch, box or nobr, _inked(ch) if box else nobr)  # (held; draws a formula: a box's ink or <nobr>)
+             for index, (frag, text) in enumerate(word[1:], 1)
+             for box, nobr in ((_a_box(frag), getattr(frag, "nobr", False)),) for at, ch in enumerate(text)]
     return [(index, at + 1) for n, (index, at, ch, held, _) in enumerate(chars)
             if ch == "-" and not held and n >= 1 and n + 1 < len(chars)
             and (n >= 2 and (chars[n - 1][3] or chars[n - 1][2].isalnum()) and not chars[n - 2][2].isspace()
                  or n == 1 and chars[0][4])
             and (chars[n + 1][4] or n + 2 < len(chars) and chars[n + 1][2].isalnum() and chars[n + 2][2].isalnum())]
-
-
-def _a_formula(frag, char: str) -> bool:
-    """Whether `char` of `frag` draws (part of) a formula: a box that draws one (_inked), or a formula's run that
-    prints as text (<nobr>)."""
-    return getattr(frag, "nobr", False) if not _a_box(frag) else _inked(char)
 
 
 def _inked(char: str) -> bool:
