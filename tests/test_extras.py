@@ -912,6 +912,23 @@ def test_a_pdf_made_for_print_is_placed_by_its_trim_box_in_any_rotation(tmp_path
     assert pdfpage.trim_crop(path) == (20.0, 20.0, 10.0, 10.0)
 
 
+def test_a_pdf_page_s_kept_facts_are_the_named_facts_in_their_order(tmp_path):
+    """pdfpage checked a kept tuple of facts against a bare 7 and read them by bare indices: the names (FACT_NAMES)
+    now give both. A good page's facts and a refused one's are each one of those in that order."""
+    from booklet.layout import pdfpage
+
+    good, bad = tmp_path / "map.pdf", tmp_path / "two.pdf"
+    good.write_bytes(pdf_bytes(size=(320.0, 220.0)))
+    bad.write_bytes(pdf_bytes(pages=2))
+    pdfpage.forget()
+    facts = dict(zip(pdfpage.FACT_NAMES, pdfpage._read_facts(good), strict=True))
+    assert facts["problem"] is None and facts["size"] == (320.0, 220.0) and facts["blank"] is False
+    assert facts["fonts"] == pdfpage._fact(good, "fonts", None, ())
+    refused = pdfpage._read_facts(bad)
+    assert len(refused) == len(pdfpage.FACT_NAMES) and refused[0] and set(refused[1:]) == {None}
+    assert pdfpage.check(bad) == refused[0]
+
+
 def form_pdf() -> bytes:
     """A map with two filled-in form fields: one printed, one hidden."""
     buffer = io.BytesIO()

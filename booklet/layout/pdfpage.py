@@ -162,6 +162,7 @@ def _drawing_read(page) -> tuple:
 
 
 FACTS = 5  # the shape of the kept facts: bump when it changes
+FACT_NAMES = ("problem", "size", "form", "coarsest", "fonts", "blank", "thinnest")  # the kept facts, in order (_facts)
 _known: dict[str, tuple | None] = {}  # the file's hash -> its facts, in this process
 
 
@@ -181,7 +182,7 @@ def _facts(path: Path) -> tuple | None:
         return _known[found]
     key = disk.key("pdfpage", FACTS, stamp(), _pypdf_version(), found)
     facts = disk.load("pdfpages", key, tuple, lasts=False)
-    if facts is None or len(facts) != 7:
+    if facts is None or len(facts) != len(FACT_NAMES):
         facts = _read_facts(path)
         if facts is not None:
             disk.store("pdfpages", key, facts)
@@ -216,7 +217,7 @@ def _read_facts(path: Path) -> tuple | None:
     try:
         problem, form = _checked(path)
         if problem is not None:
-            return problem, None, None, None, None, None, None
+            return (problem,) + (None,) * (len(FACT_NAMES) - 1)
         coarsest, fonts, thinnest = _scanned(path)
         return None, _size(path), form, coarsest, fonts, _blank(path), thinnest
     except Exception:  # noqa: BLE001 - anything pypdf raises: not kept, pypdf asked again
@@ -269,36 +270,36 @@ def _rotation(page) -> int:
 def coarsest_image(path: Path) -> tuple[int, int, float] | None:
     """The page's image of the fewest pixels per inch as the page places it: (its width and height in pixels, that
     dpi on the page at its own size), or None: no image, or a file that cannot be placed."""
-    return _fact(path, 3, lambda: _scanned(path)[0], None)
+    return _fact(path, "coarsest", lambda: _scanned(path)[0], None)
 
 
 def unembedded_fonts(path: Path) -> tuple[str, ...]:
     """The names of the fonts the page prints text in without their font program ('Helvetica', as a PDF made with
     the standard fonts names them), sorted; none for a file that cannot be placed. A printer's RIP substitutes a
     font of its own for them, and preflight fails the booklet that places the page as it is."""
-    return _fact(path, 4, lambda: _scanned(path)[1], ()) or ()
+    return _fact(path, "fonts", lambda: _scanned(path)[1], ()) or ()
 
 
 def is_blank(path: Path) -> bool:
     """Whether the page prints nothing where it is placed (its trim box, with the annotations a viewer prints drawn
     in): nothing drawn, or all of it white, invisible or outside the trim box; False for a file that cannot be
     placed. A printer asks about an empty page in a booklet."""
-    return bool(_fact(path, 5, lambda: _blank(path), False))
+    return bool(_fact(path, "blank", lambda: _blank(path), False))
 
 
 def thinnest_line(path: Path) -> float | None:
     """The width (points, at the page's own size) of the thinnest line the page strokes where it is placed (its trim
     box, with the annotations a viewer prints drawn in), 0 for PDF's thinnest a device draws (`0 w`); None when it
     strokes none, or for a file that cannot be placed. Placed smaller, its lines print thinner by as much."""
-    return _fact(path, 6, lambda: _scanned(path)[2], None)
+    return _fact(path, "thinnest", lambda: _scanned(path)[2], None)
 
 
-def _fact(path: Path, index: int, unkept, default):
-    """The kept fact `index` of _facts about the file; when none are kept, what `unkept()` finds of it, or `default`
-    for a file that cannot be placed."""
+def _fact(path: Path, name: str, unkept, default):
+    """The kept fact `name` (of FACT_NAMES) of _facts about the file; when none are kept, what `unkept()` finds of it,
+    or `default` for a file that cannot be placed."""
     facts = _facts(path)
     if facts is not None:
-        return facts[index]
+        return facts[FACT_NAMES.index(name)]
     return unkept() if _check(path) is None else default
 
 
