@@ -1620,6 +1620,24 @@ def test_a_chair_who_speaks_gets_the_sessions_page_in_their_talks_proof_under_a_
         "lund-2026", "abstract", "mei@example.org", f"{programme}-{abstract}")
 
 
+def test_a_page_s_second_header_line_is_found_without_remaking_the_variants(monkeypatch):
+    """Proof.variant_at made a dict of all pages' lines and the tuple of `variants` each time it was asked (once a
+    page, twice in overlay_text); it counts the lines as they come up to the page's. Same answers."""
+    from booklet.proofs.plan import Proof
+    from booklet.text.fonts import register_fonts
+
+    register_fonts()
+    one, two = ("Session you chair: A", 7.0), ("Session you chair: B", 7.0)
+    proof = Proof("x", "chair", "A", "T", (), (), pages=(3, 5, 8, 9), header=(("PROOF", 8.0), ("Your talk", 8.0)),
+                  page_lines=((5, one), (8, two), (9, one)))
+    assert proof.variants == (one, two)
+    monkeypatch.setattr(Proof, "variants", property(lambda self: pytest.fail("variants remade")))
+    assert [proof.variant_at(page) for page in (3, 5, 8, 9, 10)] == [0, 1, 2, 1, 0]
+    monkeypatch.undo()
+    assert overlay_text(proof, page_for("A5"), at=8)[1:] == ["PROOF", "Session you chair: B"]
+    assert overlay_text(proof, page_for("A5"), at=3)[1:] == ["PROOF", "Your talk"]
+
+
 def test_a_proof_s_own_pages_are_found_once_for_ordering_and_for_its_chair_lines(tmp_path, monkeypatch):
     """Planning found each proof's own pages (pages_of(..., chaired=False)) twice: once to order the proofs, again in
     marks.chair_lines for a chair's proof. Now once, handed on; the chair's line is where it was."""

@@ -342,8 +342,9 @@ def overlay_text(proof: Proof, page: Page, mark: str = MARK, at: int | None = No
     sessions its person chairs, the header's second line names them, Proof.page_lines), in drawing order: the mark,
     then the header."""
     lines = [line for line, _ in proof.header]
-    if at is not None and proof.variant_at(at):
-        lines[1] = proof.variants[proof.variant_at(at) - 1][0]
+    variant = proof.variant_at(at) if at is not None else 0
+    if variant:
+        lines[1] = proof.variants[variant - 1][0]
     return [band_text(page, mark), *lines]
 
 

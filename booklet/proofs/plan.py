@@ -87,9 +87,15 @@ class Proof:
         return tuple(dict.fromkeys(line for _, line in self.page_lines))
 
     def variant_at(self, page: int) -> int:
-        """Which second line page `page` has: 0 the entry's (header[1]), n the n-th of `variants`."""
-        found = dict(self.page_lines).get(page)
-        return 0 if found is None else self.variants.index(found) + 1
+        """Which second line page `page` has: 0 the entry's (header[1]), n the n-th of `variants` (counted as they
+        come, up to that page's, with no dict of all pages nor `variants` made each time it is asked)."""
+        seen: list[tuple[str, float]] = []
+        for at, line in self.page_lines:
+            if line not in seen:
+                seen.append(line)
+            if at == page:
+                return seen.index(line) + 1
+        return 0
 
 
 @dataclass(frozen=True)
