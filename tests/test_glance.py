@@ -687,6 +687,26 @@ def test_a_gathered_box_lower_than_a_line_sets_its_label_in_the_line_s_type(tmp_
     assert found[label] + glance.CAP_HEIGHT * sizes[label] < 20 + height + 0.01  # its capitals inside the box
 
 
+def test_a_gathered_box_s_label_size_is_a_parameter_of_its_title_not_an_edit_of_its_markup():
+    """_sliver made the label's smaller type by replacing a piece of font markup (LABEL_FONT) in the title's text; the
+    title now carries its label's size: `at(size)` sets it, `run_on()` puts it on one line, the markup as before."""
+    from booklet.data.validate import read_booklet
+    from booklet.layout import glance
+    from booklet.layout.common import Context
+    from booklet.layout.page import page_for
+
+    booklet, _ = read_booklet(SAMPLE)
+    ctx = Context(booklet, page_for("A5"))
+    title, _ = glance._gathered(ctx, [glance.Box(None, Session(name, ()), 0, 30, n, (0, n)) for n, name in
+                                      enumerate(("Security & Hacking", "Science"))])
+    colour = glance.markup_color(ctx.colours.accent)
+    assert title == f'<font size="5.5" color="{colour}">PARALLEL SESSIONS</font><br/>Security &amp; Hacking' \
+                    "\u00a0\u00b7 Science"
+    assert title.at(4.91) == title.replace('size="5.5"', 'size="4.91"')
+    assert title.run_on() == title.replace("<br/>", " ") and title.run_on().at(5) == title.at(5).replace("<br/>", " ")
+    assert not hasattr(glance, "LABEL_FONT")
+
+
 def test_a_slot_with_nothing_in_it_is_left_blank(tmp_path, monkeypatch):
     """`{time: "10:00-10:20"}` (a slot kept free) was an empty white box, which looked like a drawing's fault."""
     from booklet.layout import glance

@@ -82,7 +82,6 @@ GAP_MIN = 15  # minutes: the least gap an item without a time is drawn in
 ALONE_MIN = 60  # minutes: a session alone this long before or after gathered parallel sessions is a box of its own
 UNTIMED_LINES = 2  # lines of an item without a time listed under the grid
 UNTIMED_SHARE = 0.3  # of the page, at most, for them: a day with more ends its list with "+N" (how many more)
-LABEL_FONT = f'<font size="{SMALLEST}" '  # a gathered box's "PARALLEL SESSIONS" (_gathered): in a sliver, its type
 
 MAIN = (-1, 0)  # the stream of items and sessions one after another (a parallel track: (entry, track))
 
@@ -801,6 +800,27 @@ def _language(item: Item) -> str | None:
     return (item.abstract.language if item.abstract else item.tutorial.language if item.tutorial else None) or None
 
 
+class Labelled(str):
+    """A gathered box's title as markup (_gathered): its label ("PARALLEL SESSIONS", markup) in the accent colour at
+    a type size of its own, SMALLEST, then `rest` (its sessions' names) after `between`, a line break. The label's
+    size is a parameter of the title, not a piece of its markup: `at(size)` is the same title with the label at
+    `size` (a sliver's line: _sliver), `run_on()` the same on one line (a box of one line: fit_box)."""
+
+    def __new__(cls, label: str, colour: str, rest: str, size: float = SMALLEST, between: str = "<br/>"):
+        made = super().__new__(cls, f'<font size="{size}" color="{colour}">{label}</font>'
+                                    + (between + rest if rest else ""))
+        made.label, made.colour, made.rest, made.between = label, colour, rest, between
+        return made
+
+    def at(self, size: float) -> Labelled:
+        return Labelled(self.label, self.colour, self.rest, size, self.between)
+
+    def run_on(self) -> Labelled:
+        """Its line breaks (the one after the label, and any in the label or names) as spaces."""
+        return Labelled(self.label.replace("<br/>", " "), self.colour, self.rest.replace("<br/>", " "),
+                        between=self.between.replace("<br/>", " "))
+
+
 def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
     """A gathered group's box: "PARALLEL SESSIONS", then its sessions' names (and the titles of
     what in it belongs to no session), as markup."""
@@ -813,9 +833,8 @@ def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
         name = box.session.name if box.session else box.item.shown_title
         if name:
             shown.setdefault(markup.title(name, listed=True), None)
-    label = f'{LABEL_FONT}color="{markup_color(ctx.colours.accent)}">' \
-            f'{markup.inline(ctx.label("parallel_sessions"))}</font>'
-    return label + ("<br/>" + "\u00a0\u00b7 ".join(shown) if shown else ""), None  # (no line starts with the dot)
+    return Labelled(markup.inline(ctx.label("parallel_sessions")), markup_color(ctx.colours.accent),
+                    "\u00a0\u00b7 ".join(shown)), None  # (no line starts with the dot)
 
 
 def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None]:
@@ -887,9 +906,11 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
     if lines is not None:
         room = min(room, lines)
     if room <= 1:  # a box of one line: a title's lines run on in it ("PARALLEL SESSIONS Security & Hacking · …",
-        title = title.replace("<br/>", " ")  # where the label's line alone was cut to "PARALLEL…", no names after)
+        # where the label's line alone was cut to "PARALLEL…", no names after)
+        title = title.run_on() if isinstance(title, Labelled) else title.replace("<br/>", " ")
     if room < 1:
         return _sliver(grid, title, width, height, language)
+    title = str(title)  # (a plain str from here, as before Labelled: with one, the layout cache missed kept cuts)
     # the title's lines unhyphenated when they fit so ("Welcome / Reception", not "Welcome Re- / ception")
     para = Para(title, grid.box_style(size, language=language, hyphenated=False))
     para.wrap(width, 10_000)
@@ -918,8 +939,9 @@ def _sliver(grid: Grid, title: str, width: float, height: float, language: str |
     size = SMALLEST if height >= SMALLEST * SLIVER else round(height / (CAP_HEIGHT + DESCENDER), 2)
     if size < TINY:
         return []
-    # a gathered box's label in the line's type, not above it (it stood 5.5 points high in a line of 4.6, clipped)
-    title = title.replace(LABEL_FONT, f'<font size="{min(size, SMALLEST)}" ')
+    if isinstance(title, Labelled):  # its label in the line's type, not above it (5.5 points high in 4.6, clipped)
+        title = title.at(min(size, SMALLEST))
+    title = str(title)  # (as in fit_box)
     style = grid.box_style(size, language=language)
     style.leading = size  # the line's baseline at the foot of the paragraph
     para = truncated(title, style, width, 1)
