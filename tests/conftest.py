@@ -3,11 +3,9 @@ conference is built once for the tests that only read its booklet."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from .helpers import DATA
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -5,6 +5,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent  # the project
+DATA = ROOT / "data"  # the sample conference's data folder
+
 
 def yaml_text(text: str) -> str:
     """`text` dedented (so tests can indent their YAML inside a function), ending in a newline."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
@@ -20,9 +19,8 @@ from pypdf import PdfReader
 from booklet.build import build_booklet
 from booklet.cli import main
 from booklet.printing.preflight import preflight
-from .helpers import BASE, MERGE_HINT, extend, write_conference
+from .helpers import BASE, DATA, MERGE_HINT, extend, write_conference
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 FIELDS = ("file", "line", "key", "kind", "severity", "message")
 
 

@@ -25,10 +25,9 @@ from booklet.output.render import BookletCanvas
 from booklet.text import markup
 from booklet.text.names import sort_key, split_name
 
-from .helpers import BASE, LATER, MERGE_HINT, extend, write_conference
+from .helpers import BASE, DATA, LATER, MERGE_HINT, extend, write_conference
 from .pdftext import Pdf, norm
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 PEOPLE_SECTIONS = ("Programme", "Abstracts", "Tutorials", "Posters")
 
 

@@ -9,7 +9,6 @@ import importlib.util
 import io
 import random
 import sys
-from pathlib import Path
 
 import pytest
 from reportlab.lib.styles import ParagraphStyle
@@ -23,8 +22,7 @@ from booklet.text.fonts import BODY, SANS, use_fonts
 from booklet.text.names import split_name
 from booklet.text.paragraph import MathParagraph
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+from .helpers import DATA, ROOT
 
 
 def _bench_module(name: str):

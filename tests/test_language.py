@@ -22,10 +22,9 @@ from booklet.layout.styles import hyphenation_language
 from booklet.problems import DataError
 from booklet.text import dates
 from booklet.text.fonts import font_for_char
-from .helpers import BASE, extend, write_conference
+from .helpers import BASE, DATA, extend, write_conference
 from .pdftext import Pdf
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 SHIPPED = ("en", "de", "es", "fr", "it", "nl", "pt")
 
 

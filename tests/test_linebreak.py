@@ -28,7 +28,8 @@ from booklet.text import paragraph as mathparagraph
 from booklet.text.fonts import use_fonts
 from booklet.text.paragraph import MathParagraph
 
-from .test_index_frags import DATA, _bench_module
+from .helpers import DATA
+from .test_index_frags import _bench_module
 
 
 _BENCH = _bench_module("linebreak_bench")  # its comparison of what breaking leaves behind

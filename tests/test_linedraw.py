@@ -147,7 +147,7 @@ def test_any_text_draws_as_reportlab_draws_it(segments, width, names, monkeypatc
 def test_the_sample_is_the_same_byte_for_byte_as_with_reportlabs_drawing(tmp_path, monkeypatch):
     from booklet.build import build_booklet
 
-    from .test_index_frags import DATA
+    from .helpers import DATA
 
     monkeypatch.setenv("BOOKLET_CACHE", "off")
     lines = []

@@ -27,10 +27,9 @@ from booklet.layout.page import PAGE_SIZES, page_for
 from booklet.lint import KINDS, lint
 from booklet.data.validate import read_booklet
 from booklet.problems import DataError
-from .helpers import BASE, LATER, MERGE_HINT, base_lines, extend, write_conference, yaml_text
+from .helpers import BASE, DATA, LATER, MERGE_HINT, base_lines, extend, write_conference, yaml_text
 from .pdftext import Pdf
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 PROGRAMME = BASE["programme.yaml"]
 
 
@@ -934,7 +933,6 @@ def test_check_measures_on_the_page_size_given(tmp_path):
     assert (a4.exit_code, a4.stderr) == (0, "")
 
 
-
 def test_an_abstract_too_long_is_reported_at_its_text_s_line(tmp_path):
     """It was reported at the entry's first line (`id:`, line 1 of abstracts/long.yaml): now at `abstract:`."""
     text = "\n".join(f"  Paragraph {i} of a long abstract.\n" for i in range(40))
@@ -1386,7 +1384,6 @@ def test_french_text_with_no_space_before_a_high_mark_is_warned_of_where_it_can_
         "Pourquoi ? Ça suffit!")}) if "space before" in w]  # (an English booklet)
 
 
-
 def test_french_text_with_no_space_before_a_high_mark_is_warned_of_in_tutorials_and_posters_too(tmp_path):
     """A French LOC's booklet: a tutorial's description "apportez un portable!" and a poster's abstract "imprimés? Oui"
     printed with no space before the mark, with no warning, where the same text in an abstract was warned of."""
@@ -1410,7 +1407,6 @@ def test_french_text_with_no_space_before_a_high_mark_is_warned_of_in_tutorials_
         "word)"]
     assert not [w for w in warnings_for(tmp_path / "b", {"tutorials.yaml": tutorials, "posters.yaml": posters})
                 if "space before" in w]  # (an English booklet)
-
 
 
 def test_a_guillemet_typed_against_its_word_in_french_is_warned_of(tmp_path):

@@ -15,10 +15,8 @@ from booklet.cli import main
 from booklet.layout.page import MARKS_ROOM
 from booklet.printing.units import parse_length
 
-from .helpers import write_conference
+from .helpers import DATA, write_conference
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
 MM = 72 / 25.4
 
 

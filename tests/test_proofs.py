@@ -27,11 +27,9 @@ from booklet.proofs import MANIFEST_COLUMNS, overlay_text, page_ranges, write_pr
 from booklet.data.people import People
 from booklet.data.validate import read_booklet
 
-from .helpers import BASE, extend, write_conference
+from .helpers import BASE, DATA, ROOT, extend, write_conference
 from .pdftext import Pdf, norm
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
 REPLY_BY = dt.date(2027, 5, 20)
 BASE_ABSTRACTS = BASE["abstracts.yaml"]
 

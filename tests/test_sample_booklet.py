@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -19,11 +18,8 @@ from booklet.layout.programme import day_title
 from booklet.model import Day, Parallel
 from booklet.data.validate import read_booklet
 
-from .helpers import write_conference
+from .helpers import DATA, write_conference
 from .pdftext import PAGE_NUMBER, Pdf, norm
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
 
 
 @pytest.fixture(scope="module")
@@ -435,7 +431,6 @@ def test_an_index_entry_of_two_or_three_lines_is_never_split_across_columns():
     assert entry.split(width, leading * 1.2) == []  # one line's room: the entry moves on whole
     if lines == 3:
         assert entry.split(width, leading * 2.2) == []  # two lines would leave its last alone
-
 
 
 def test_a_posters_abstract_runs_on_across_a_page_its_title_and_authors_never_alone(tmp_path):

@@ -23,12 +23,9 @@ from booklet.data.schema import file_schema, schemas
 from booklet.data.validate import read_booklet
 from booklet.problems import DataError
 from booklet.start.templates import EXAMPLE
-from .helpers import yaml_text
+from .helpers import DATA, ROOT, yaml_text
 from .pdftext import Pdf
 from .yaml12 import load as load_yaml12
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
 
 
 def invoke(*args):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
-from pathlib import Path
 
 import pytest
 
@@ -20,12 +19,9 @@ from booklet.layout.programme import day_title
 from booklet.proofs import page_ranges
 from booklet.text import markup
 
-from .helpers import BASE, extend, write_conference
+from .helpers import BASE, DATA, extend, write_conference
 from .pdftext import PAGE_NUMBER, Pdf, norm
 from .test_sample_booklet import _rows_as_read
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
 
 
 def build_sample(tmp_path_factory, name: str, theme: str):

@@ -24,11 +24,9 @@ from booklet.layout.styles import DEFAULT_COLOURS, cmyk, contrast, make_palette,
 from booklet.problems import DataError
 from booklet.text.fonts import DEFAULT, FONT_DIR, use_fonts
 
-from .helpers import BASE, extend, write_conference
+from .helpers import BASE, DATA, ROOT, extend, write_conference
 from .pdftext import Pdf
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
 SAMPLE_IMAGES = DATA / "images"
 
 
@@ -272,7 +270,6 @@ def test_a_font_without_the_characters_the_booklet_prints_is_a_warning(tmp_path)
     assert [(p.line, p.key, p.kind) for p in glyphs] == [(2, "fonts.headings", "glyph")]
     assert glyphs[0].message.startswith("'fonts/Math-Regular.ttf' (or a style of it) has no ")
     assert "which the booklet prints in its headings font" in glyphs[0].message
-
 
 
 @pytest.mark.parametrize("value", ["Noto Sans Symbols 2", "fonts/Symbols-Regular.ttf"])
@@ -536,7 +533,6 @@ def test_sections_left_blank_is_an_error_not_a_book_of_covers(tmp_path, given):
             "print, in order, like: sections: [committees, glance, programme, abstracts, tutorials, posters, "
             "practical, sponsors, participants, index]") in result.output
     assert not out.exists()
-
 
 
 def test_a_bad_section_is_reported_at_its_own_line(tmp_path):
