@@ -348,6 +348,57 @@ def test_unknown_proof_id_is_a_message_with_a_suggestion(tmp_path):
     assert "Traceback" not in run.output and not (tmp_path / "x.pdf").exists()
 
 
+def test_a_proof_id_typed_in_other_capitals_is_that_proof(tmp_path):
+    """A LOC typed `booklet proof Chair-Sigrid-Overgaard` (the name as written) and got "no proof" with the id it
+    meant as a guess: ids are found case aside, the chair's proof written."""
+    out = tmp_path / "chair.pdf"
+    run = CliRunner().invoke(main, ["proof", "Chair-Sigrid-Overgaard", str(DATA), "-o", str(out),
+                                    "--reply-by", REPLY_BY.isoformat()])
+    assert run.exit_code == 0, run.output
+    assert "proof of booklet pages 6, 13 for Sigrid Øvergaard." in run.output
+    assert "Opening Keynote" in PdfReader(out).pages[0].extract_text()
+
+
+def test_find_proof_takes_any_case_and_a_miss_names_the_nearest_ids():
+    """`OKAFOR` is the abstract okafor's proof, `Chair-Ada-Lovelace` chair-ada-lovelace, `POSTER-BO-JONES` the poster
+    author's; two entries told apart by case alone are not guessed between, and a miss names the nearest ids, case
+    aside (`OYELAREN` suggested nothing: difflib compared it as typed), or those it begins."""
+    from booklet.proofs import UnknownProof, find_proof
+    from booklet.proofs.plan import Proof
+
+    def made(id_, kind, entry):
+        return Proof(id_, kind, entry, "A title", (), ())
+
+    proofs = [made("okafor", "abstract", "okafor"), made("oyelaran", "abstract", "oyelaran"),
+              made("ab", "abstract", "ab"), made("AB-2", "abstract", "AB"), made("bayes", "tutorial", "Bayes"),
+              made("poster-bo-jones", "poster", "3"), made("chair-ada-lovelace", "chair", "Inference I")]
+    assert find_proof(proofs, "OKAFOR").id == "okafor"
+    assert find_proof(proofs, "bayes").id == "bayes" and find_proof(proofs, "BAYES").id == "bayes"
+    assert find_proof(proofs, "POSTER-BO-JONES").id == "poster-bo-jones"
+    assert find_proof(proofs, "Chair-Ada-Lovelace").id == "chair-ada-lovelace"
+    assert find_proof(proofs, "AB").id == "AB-2" and find_proof(proofs, "ab").id == "ab"
+    with pytest.raises(UnknownProof) as both:
+        find_proof(proofs, "Ab")
+    assert both.value.nearest == ["ab", "AB"]
+    with pytest.raises(UnknownProof) as typo:
+        find_proof(proofs, "OYELAREN")
+    assert typo.value.nearest == ["oyelaran"]
+    with pytest.raises(UnknownProof) as start:
+        find_proof(proofs, "Chair-Ada")
+    assert start.value.nearest == ["chair-ada-lovelace"]
+    with pytest.raises(UnknownProof) as none:
+        find_proof(proofs, "zzzz")
+    assert none.value.nearest == []
+
+
+def test_a_proof_id_missed_lists_the_nearest_ids(tmp_path):
+    run = CliRunner().invoke(main, ["proof", "Poster-N", str(DATA), "-o", str(tmp_path / "x.pdf")])
+    assert run.exit_code == 1
+    assert ("booklet: no proof 'Poster-N' in " + str(DATA) + " (did you mean 'poster-nora-bakke' or "
+            "'poster-ngozi-eze'?);") in run.output
+    assert "Traceback" not in run.output and not (tmp_path / "x.pdf").exists()
+
+
 def test_proofs_command_lists_entries_without_email_at_the_end(tmp_path):
     folder = write_conference(tmp_path / "conf")  # nobody there has an email
     run = CliRunner().invoke(main, ["proofs", str(folder), "--out", str(tmp_path / "out")])

@@ -134,12 +134,45 @@ def earlier_files(manifest: Path) -> list[str]:
 
 
 class UnknownProof(LookupError):
-    """No proof has this id; `choices` are the ids there are."""
+    """No proof has this id; `choices` are the ids there are, `nearest` those nearest to it (closest first)."""
 
-    def __init__(self, proof_id: str, choices: list[str]):
+    def __init__(self, proof_id: str, choices: list[str], nearest: list[str] | None = None):
         super().__init__(proof_id)
         self.proof_id = proof_id
         self.choices = choices
+        self.nearest = nearest if nearest is not None else nearest_ids(proof_id, choices)
+
+
+NEAREST = 3  # ids a miss names at most
+
+
+def _folded_id(text: str) -> str:
+    """An id as typed and an id as made compared: case aside (`Chair-Ada-Lovelace` is chair-ada-lovelace), and
+    Unicode's composed form (an accent typed as its own character)."""
+    return unicodedata.normalize("NFC", text.strip()).casefold()
+
+
+def nearest_ids(proof_id: str, choices: list[str]) -> list[str]:
+    """At most NEAREST of `choices` nearest to `proof_id`, case aside: those it begins (`poster-zoe` of
+    poster-zoe-papadopoulou), else those difflib finds close (a letter wrong or missing: its ratio 0.6 or more, as
+    problems.closest), and nearly as close as the closest (not 'laurent' beside 'oyelaran' for 'oyelaren')."""
+    import difflib
+
+    typed = _folded_id(proof_id)
+    folded = {}  # folded -> the id as made (ids are unique case aside: _unique)
+    for choice in choices:
+        folded.setdefault(_folded_id(choice), choice)
+    found = [key for key in folded if typed and key.startswith(typed)][:NEAREST]
+    if found:
+        return [folded[key] for key in found]
+    scored = []
+    for key in folded:
+        matcher = difflib.SequenceMatcher(None, typed, key)
+        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6 \
+                and (ratio := matcher.ratio()) >= 0.6:
+            scored.append((-ratio, key))
+    scored.sort()
+    return [folded[key] for score, key in scored[:NEAREST] if score <= scored[0][0] + 0.1]
 
 
 # --------------------------------------------------------------------------- the library's two calls
@@ -148,14 +181,24 @@ class UnknownProof(LookupError):
 
 def find_proof(proofs: list[Proof], proof_id: str) -> Proof:
     """The abstract's or tutorial's proof whose data id this is, or else the proof with this id (a poster's, or an
-    id made a file name: `a/b` as `a_b`); UnknownProof otherwise."""
+    id made a file name: `a/b` as `a_b`), as written or else case aside; UnknownProof otherwise."""
     for proof in proofs:
         if proof.kind in ("abstract", "tutorial") and proof.entry == proof_id:
             return proof
     for proof in proofs:
         if proof.id == proof_id:
             return proof
-    raise UnknownProof(proof_id, [p.id for p in proofs])
+    # typed in other capitals (`Chair-Ada-Lovelace`, `OKAFOR`): the one proof it names, case aside; an entry's id first,
+    # as above, unless two entries' ids differ by case alone ('ab' and 'AB', typed 'Ab'), and then the proof's id
+    typed = _folded_id(proof_id)
+    entries = [proof for proof in proofs if proof.kind in ("abstract", "tutorial") and _folded_id(proof.entry) == typed]
+    if len(entries) == 1:
+        return entries[0]
+    named = [proof for proof in proofs if _folded_id(proof.id) == typed]
+    if len(named) == 1 and not entries:
+        return named[0]
+    choices = [p.id for p in proofs]  # (of two ids told apart by case alone, none is chosen: each is named)
+    raise UnknownProof(proof_id, choices, [p.entry for p in entries] or nearest_ids(proof_id, choices))
 
 
 # --------------------------------------------------------------------------- building once, writing in parallel
