@@ -655,6 +655,10 @@ def test_abstract_and_tutorial_never_scheduled(tmp_path):
     programme = PROGRAMME.replace('          - {time: "10:30-11:00", talk: okafor}\n', "")
     programme = programme.replace('      - {time: "14:00-17:00", tutorial: bayes-intro}\n', "")
     assert warnings_for(tmp_path, {"programme.yaml": programme}) == [
+        # (okafor's talk was the session's one item: its heading and chair are left with nothing under them)
+        "programme.yaml:9: days[0].items[3].items: warning: the session 'Inference' has no items: the programme prints "
+        "its heading and its chair, Mei Chen, with nothing under them; give it its talks under `items:`, make it a "
+        "programme line (`title:`), or leave it out",
         "abstracts.yaml:5: [1].id: warning: abstract 'okafor' is not in the programme",
         "tutorials.yaml:1: [0].id: warning: tutorial 'bayes-intro' is not in the programme",
     ]
@@ -1054,6 +1058,45 @@ def test_a_chair_and_an_author_named_twice_are_found_by_one_rule():
         (4, 0), (5, 0), (6, 2)]
     assert contract.named_again(["N.N.", "n.n.", "Ana"]) == []
     assert programme.named_again is entries.named_again is contract.named_again
+
+
+def test_a_session_with_no_items_is_a_warning_at_its_items_or_its_name(tmp_path):
+    """A LOC moved a session's talks elsewhere and kept the session for its chair: the programme printed "Empty ·
+    Room / Chair: Ada Lovelace" with nothing under it, and check said nothing. Now a warning naming the session and
+    its chair, at its `items: []`, or at its `session:` when it has no `items:` (a parallel track too); a session with
+    items, however few, is none."""
+    programme = day("""\
+        - session: Moved away
+          chair: Ada Lovelace
+          room: Aula
+          items: []
+        - session: Inference
+          chair: Mei Chen
+          items:
+            - {time: "10:30-11:00", talk: okafor}
+        - parallel:
+            - session: Track A
+              items:
+                - {time: "11:00-11:30", talk: lund-2026}
+            - session: Track B
+              chair: [Mei Chen, Bo Jones]
+        - session: Closing
+        """)
+    warnings = warnings_for(tmp_path, {"programme.yaml": programme})
+    assert [w for w in warnings if "has no items" in w] == [
+        "programme.yaml:7: days[0].items[0].items: warning: the session 'Moved away' has no items: the programme prints "
+        "its heading and its chair, Ada Lovelace, with nothing under them; give it its talks under `items:`, make it a "
+        "programme line (`title:`), or leave it out",
+        "programme.yaml:16: days[0].items[2].parallel[1].session: warning: the session 'Track B' has no items: the "
+        "programme prints its heading and its chairs, Mei Chen, Bo Jones, with nothing under them; give it its talks "
+        "under `items:`, make it a programme line (`title:`), or leave it out",
+        "programme.yaml:18: days[0].items[3].session: warning: the session 'Closing' has no items: the programme prints "
+        "its heading with nothing under it; give it its talks under `items:`, make it a programme line (`title:`), or "
+        "leave it out"]
+    assert KINDS["empty-session"] == "Sessions with no items, whose heading prints alone"
+    run = invoke("check", tmp_path / "conf", "--strict")
+    assert run.exit_code == 1 and "Sessions with no items, whose heading prints alone (3):" in run.output
+    assert "Traceback" not in run.output
 
 
 def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):

@@ -26,6 +26,7 @@ KINDS = {
     "date-outside": "Days outside the conference dates",
     "date-twice": "The same date twice",
     "double-booked": "People in two parallel sessions at once",
+    "empty-session": "Sessions with no items, whose heading prints alone",
     "scheduled-twice": "Talks scheduled twice",
     "again-without-talk": "`again: true` on items that are not talks",
     "again-first": "`again: true` on a talk's first time",

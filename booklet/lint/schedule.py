@@ -1,4 +1,5 @@
-"""The programme's days -> warnings about when: overlaps, order, likely typos in times, dates, double bookings.
+"""The programme's days -> warnings about when: overlaps, order, likely typos in times, dates, double bookings; and
+sessions with nothing in them.
 
 Each day is read as sequences of timed items: the main sequence (plain items and session blocks,
 a parallel block standing in it by its earliest item) and one sequence per parallel track. An
@@ -49,6 +50,7 @@ def check_schedule(booklet: Booklet, lines=None) -> list[Problem]:
         sequences, slots = _timeline(day)
         problems += _check_day(sequences, slots)
         problems += _double_bookings(slots)
+        problems += _empty_sessions(day, lines)
     if lines is None:
         return problems
     return [replace(p, line=lines.line(p.file, p.key, p.line)) for p in problems]
@@ -75,6 +77,27 @@ def _check_dates(booklet: Booklet) -> list[Problem]:
             warn(f"{day.date} comes after {previous[0]} ({previous[1].key}); days are out of order", "order")
         seen.setdefault(day.date, source)
         previous = (day.date, source)
+    return problems
+
+
+def _empty_sessions(day: Day, lines=None) -> list[Problem]:
+    """A warning for each session (a block, or a parallel track) with no items: the programme prints its heading, and
+    its chairs, with nothing under them (a session whose talks were moved elsewhere, kept for its chair). At its
+    `items:` (`items: []`), else at its `session:` when `lines` cannot find an `items:` there."""
+    problems = []
+    for session in day.sessions():
+        if session.items or session.source is None:
+            continue
+        source = session.source
+        key = join(source.key, "items")
+        if lines is not None and not lines.line(source.file, key, 0):
+            key = join(source.key, "session")
+        named = "" if not session.chairs else \
+            f" and its chair{'s' * (len(session.chairs) > 1)}, {', '.join(squeeze(c) for c in session.chairs)},"
+        problems.append(Problem(source.file, source.line, key, f"the session {quoted(squeeze(session.name))} has no items: the programme prints its "
+                                f"heading{named} with nothing under {'them' if named else 'it'}; give it its talks "
+                                "under `items:`, make it a programme line (`title:`), or leave it out",
+                                "warning", "empty-session"))
     return problems
 
 
