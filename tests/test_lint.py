@@ -1099,6 +1099,29 @@ def test_a_session_with_no_items_is_a_warning_at_its_items_or_its_name(tmp_path)
     assert "Traceback" not in run.output
 
 
+def test_a_chair_s_or_speaker_s_name_the_fonts_cannot_print_at_all_is_said_to_print_nothing(tmp_path):
+    """A chair named in CJK or emoji alone, with the default fonts, printed "Chair:" (or "Chairs: and Bo Jones")
+    with no name, and an entry of the index of authors with none; the warning said the characters were "left out",
+    as for one glyph in a name. Chairs and speakers go through one check, which now says when nothing is left."""
+    programme = day("""\
+        - session: Inference
+          chair: [山田, Bo Jones 🎉]
+          items:
+            - {time: "09:00-09:30", talk: okafor}
+        """)
+    abstracts = BASE["abstracts.yaml"].replace("name: Ana Smith", "name: 佐藤 花子")
+    warnings = warnings_for(tmp_path, {"programme.yaml": programme, "abstracts.yaml": abstracts})
+    assert [w for w in warnings if "cannot print" in w] == [
+        "abstracts.yaml:3: [0].speaker.name: warning: the booklet's fonts cannot print '佐' (U+4F50), '藤' (U+85E4), "
+        "'花' (U+82B1), '子' (U+5B50); left out, and nothing of the text is left to print: give theme.yaml's `fonts:` a "
+        "font that has them",
+        "programme.yaml:5: days[0].items[0].chair[0]: warning: the booklet's fonts cannot print '山' (U+5C71), "
+        "'田' (U+7530); left out, and nothing of the text is left to print: give theme.yaml's `fonts:` a font that has "
+        "them",
+        "programme.yaml:5: days[0].items[0].chair[1]: warning: the booklet's fonts cannot print '🎉' (U+1F389); left "
+        "out: give theme.yaml's `fonts:` a font that has them"]
+
+
 def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):
     abstracts = """\
         - id: lund-2026

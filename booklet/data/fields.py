@@ -470,9 +470,14 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
             if missing and glyphs:
                 shown = ", ".join(shown_char(ch) for ch in missing[:5])
                 more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+                # (a chair's or a speaker's name of CJK or emoji alone printed "Chair:" with no name, and an entry of
+                # the index of authors with no name: the warning said "left out", not that nothing was left)
+                gone = set(missing)
+                nothing = not any(ch.isalnum() for ch in plain if ch not in gone)
                 report.warn(file, line_in(report, file, key, text, text.find(missing[0]), line), key,
-                            f"the booklet's fonts cannot print {shown}{more}; left out: give theme.yaml's `fonts:` a "
-                            "font that has them", "glyph")
+                            f"the booklet's fonts cannot print {shown}{more}; left out"
+                            f"{', and nothing of the text is left to print' if nothing else ''}: give theme.yaml's "
+                            "`fonts:` a font that has them", "glyph")
     if glyphs and max(text, default="") >= "\u0590" and (unshaped := _unshaped(text)):
         script, first, rtl = unshaped
         does = ("from left to right, letter by letter: booklet does not set right-to-left text from the right"
