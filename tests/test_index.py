@@ -781,3 +781,27 @@ def test_theme_words_for_presenters_and_chairs_stand_in_for_one(tmp_path):
     text = "\n".join("\n".join(Pdf(tmp_path / "b.pdf").lines(i)) for i in range(len(Pdf(tmp_path / "b.pdf"))))
     assert "Chaired by Mei Chen" in text and "Chair:" not in text
     assert "\nTutors\nSven Oberg" in text and "Presenter" not in text
+
+
+def test_numbers_in_names_and_titles_sort_by_their_value_not_digit_by_digit(tmp_path):
+    """The index, the participants and posters sorted by author or title put "Person 10" before "Person 2" (the
+    collation compares digit by digit); now 2 before 10, letters still in the collation's order."""
+    from booklet.text.names import text_key
+
+    people = ["Person 10", "Person 2", "Person 1", "katy13", "katy9", "Ana Smith"]
+    posters = "".join(f"- {{number: {n}, author: {name}, title: Poster {11 - n}}}\n"
+                      for n, name in enumerate(people, start=1))
+    folder = write_conference(tmp_path / "conf", {
+        "posters.yaml": posters,
+        "participants.yaml": "".join(f"- {{name: {name}}}\n" for name in people),
+        "theme.yaml": "posters: {sort: title}\n"})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    lines = [line for i in index_pages(pdf) for line in pdf.lines(i) if line.startswith(("Person", "katy"))]
+    assert [line.rsplit(" ", 1)[0] for line in lines] == ["katy9", "katy13", "Person 1", "Person 2", "Person 10"]
+    (page,) = pdf.pages_with("Participants")[-1:]
+    listed = [line for line in pdf.lines(page) if line.startswith(("Person", "katy"))]
+    assert listed == ["katy9", "katy13", "Person 1", "Person 2", "Person 10"]
+    text = "\n".join(pdf.texts[i] for i in range(len(pdf)))
+    assert text.index("Poster 5") < text.index("Poster 9") < text.index("Poster 10")  # by title
+    assert text_key("Session 9: a") < text_key("Session 10: b") < text_key("Session 10b") < text_key("Sessions")
+    assert text_key("Person 007")[:2] == text_key("Person 7")[:2]  # leading zeros: a tie, settled as written

@@ -22,6 +22,9 @@ What a name ends with in brackets or quotes is a note, not a family name: pronou
 Andreea (EDRi)", "Mitch (he/him)") and not sorted on. A name is filed under the first letter or digit of its family
 name and sorted from there on, so that the order agrees with the letters: "_Elena_" files and sorts under E
 (punctuation sorts before every letter in the collation).
+
+Numbers in names and titles sort by their value, not digit by digit ("Person 2" before "Person 10", "Session 9"
+before "Session 12"), as a typesetter files them (ICU's numeric collation; pyuca has none): see _numbered.
 """
 
 from __future__ import annotations
@@ -290,7 +293,7 @@ def sort_key(name: IndexName, language: str | None = None) -> tuple:
     (the booklet's): its own letters where the Unicode collation files them otherwise (TAILORED: Spanish ñ after
     n, Swedish å ä ö after z, ...)."""
     tailor = _tailor(language)
-    family, given, particle = (_levels(text.translate(tailor) if tailor else text)
+    family, given, particle = (_levels(_numbered(text.translate(tailor) if tailor else text))
                                for text in (_filed(name.family), _filed(name.given), name.particle))
     return (family[0], given[0], particle[0], family[1], given[1], particle[1], name.suffix, name.written)
 
@@ -301,8 +304,25 @@ def text_key(text: str, language: str | None = None) -> tuple:
     order (TAILORED)."""
     tailor = _tailor(language)
     filed = " ".join(_filed(text).split())
-    levels = _levels(filed.translate(tailor) if tailor else filed)
+    levels = _levels(_numbered(filed.translate(tailor) if tailor else filed))
     return (levels[0], levels[1], text)
+
+
+_DIGITS = re.compile(r"\d+")  # a number: a run of decimal digits, of any script (the collation weighs them alike)
+
+
+def _numbered(text: str) -> str:
+    """`text` with each number written so that the collation, which compares digit by digit ("10" before "2"),
+    orders numbers by their value: its digits without leading zeros, after their count in three digits ("2" ->
+    "0012", "10" -> "00210"; a field holds at most a few hundred characters). Leading zeros only settle a tie, by
+    the name as written (sort_key, text_key)."""
+    def number(found: re.Match) -> str:
+        digits = found.group()
+        at = next((i for i, ch in enumerate(digits) if unicodedata.decimal(ch) != 0), len(digits))
+        digits = digits[at:] or digits[-1]
+        return f"{len(digits):03d}{digits}"
+
+    return _DIGITS.sub(number, text) if any(ch.isdigit() for ch in text) else text
 
 
 def _tailor(language: str | None) -> dict[int, str] | None:
