@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from booklet.build import build_booklet
 from booklet.data.validate import read_booklet
 from booklet.layout.common import Context
+from booklet.layout.daypages import TracksRow
 from booklet.layout.flowables import Anchor
 from booklet.layout.page import page_for
 from booklet.layout.programme import build_programme_day
@@ -831,3 +832,84 @@ def test_what_follows_parallel_sessions_set_one_after_another_is_set_apart_from_
     within = speaker1[1] - track2[3]  # a session's speaker line to the next session's heading
     after = speaker2[1] - lunch[3]  # the group's last speaker line to what follows it
     assert after > within + 5, (within, after)
+
+
+def _day_with(tmp_path, name: str, blocks: str, talks: list[str]):
+    """A day of four programme lines, then `blocks` (YAML items, indented 6), of `talks`."""
+    lines = "".join(f'      - {{time: "{hhmm(8 * 60 + 10 * n)}-{hhmm(8 * 60 + 10 * n + 10)}", title: Line {n}}}\n'
+                    for n in range(4))
+    folder = write_conference(tmp_path / name, {
+        "programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + lines + blocks,
+        "abstracts.yaml": talks_yaml(talks), "tutorials.yaml": None, "posters.yaml": None})
+    booklet, _ = read_booklet(folder)
+    ctx = Context(booklet, page_for("A5"))
+    return ctx, build_programme_day(ctx, 0, booklet.days[0])
+
+
+def test_a_session_s_heading_and_one_talk_never_stand_at_a_page_s_foot(tmp_path):
+    """A session's heading keeps two of its rows at a page's foot, or goes over with them (a typesetter's
+    keep-with-next; the day's breaks kept it so before the rules for parallel sessions' label were added too)."""
+    ids = [f"t{i}" for i in range(40)]
+    session, _ = session_yaml("Talks", ids, 9 * 60)
+    ctx, day = _day_with(tmp_path, "conf", session, ids)
+    day.wrap(ctx.page.text_width, ctx.page.text_height)
+    tops = day._cumulative()  # lines: anchor, day mark, day heading, rule, four lines, session heading, rows ...
+    assert day.height > 2 * ctx.page.text_height
+    room = tops[10] + (tops[11] - tops[10]) / 2  # down to the session's first row, half its second
+    ctx, day = _day_with(tmp_path, "conf", session, ids)
+    pdf = _render(tmp_path, ctx, [Filler(0, ctx.page.text_height - room), day])
+    assert pdf.pages_with("Monday September 2027") == [1]
+    assert time_rows(pdf, 1) == [f"08:{m}0\u201308:{m + 1}0" for m in range(4)]  # the four lines alone
+    assert "Talks" not in pdf.lines(1)
+    assert pdf.lines(2)[:2] == ["Monday 13 September (continued)", "Talks"]  # the session whole overleaf
+    assert time_rows(pdf, 2)[0] == "09:00\u201309:20"
+
+
+def test_parallel_sessions_never_end_a_page_with_their_label_and_one_talk(tmp_path):
+    """DebConf17 (A5): "PARALLEL SESSIONS", a session of one talk, at a page's foot, the other sessions overleaf under
+    "PARALLEL SESSIONS (continued)". The label keeps two talks of its sessions, or goes over with them."""
+    ids = [f"s{k}t{t}" for k in range(5) for t in range(1 if k == 0 else 6)]
+    block = "      - parallel:\n" + "".join(
+        session_yaml(f"Track {k}", [i for i in ids if i.startswith(f"s{k}t")], 9 * 60, room=f"Room {k}", indent=10)[0]
+        for k in range(5))
+    ctx, day = _day_with(tmp_path, "par", block, ids)
+    day.wrap(ctx.page.text_width, ctx.page.text_height)
+    assert not any(isinstance(line.flowable, TracksRow) for line in day.lines)  # one session after another
+    tops = day._cumulative()  # ..., four lines, label, Track 0's heading, its talk, Track 1's heading, its rows ...
+    assert day.height > ctx.page.text_height
+    room = tops[11] + (tops[12] - tops[11]) / 2  # down to Track 0's talk, half Track 1's heading
+    ctx, day = _day_with(tmp_path, "par", block, ids)
+    pdf = _render(tmp_path, ctx, [Filler(0, ctx.page.text_height - room), day])
+    assert pdf.pages_with("Monday September 2027") == [1]
+    assert len(time_rows(pdf, 1)) == 4 and "PARALLEL SESSIONS" not in pdf.lines(1)
+    assert pdf.lines(2)[:3] == ["Monday 13 September (continued)", "PARALLEL SESSIONS", "Track 0 \u00b7 Room 0"]
+
+
+def _parallel_day(tmp_path, name: str, last: int):
+    """Four lines, then five parallel sessions set one after another: one talk, then 2, 2, 2 and `last`."""
+    counts = [1, 2, 2, 2, last]
+    ids = [f"s{k}t{t}" for k in range(5) for t in range(counts[k])]
+    block = "      - parallel:\n" + "".join(
+        session_yaml(f"Track {k}", [i for i in ids if i.startswith(f"s{k}t")], 9 * 60, room=f"Room {k}", indent=10)[0]
+        for k in range(5))
+    return _day_with(tmp_path, name, block, ids)
+
+
+def test_a_label_kept_with_its_talks_never_costs_the_day_a_page(tmp_path):
+    """DebConf17's Friday (A5) took three pages, not two, once "PARALLEL SESSIONS" went over with its talks: the rest
+    of the day no longer fitted on the next page. Where the rest fits after the break that leaves the label with one
+    talk and not after the label's, that break is taken: the day keeps its pages."""
+    for last in range(2, 30):
+        ctx, day = _parallel_day(tmp_path, f"p{last}", last)
+        day.wrap(ctx.page.text_width, ctx.page.text_height)
+        tops = day._cumulative()
+        room = tops[11] + (tops[12] - tops[11]) / 2  # down to Track 0's talk, half Track 1's heading
+        if day._rest_pages(11, ctx.page.text_width) == 1 < day._rest_pages(8, ctx.page.text_width):
+            break
+    else:
+        raise AssertionError("no day whose rest fits after Track 0's talk and not after the label")
+    ctx, day = _parallel_day(tmp_path, f"p{last}", last)
+    pdf = _render(tmp_path, ctx, [Filler(0, ctx.page.text_height - room), day])
+    assert len(pdf) == 3  # the blank first page, the day's two
+    assert "PARALLEL SESSIONS" in pdf.lines(1) and len(time_rows(pdf, 1)) == 5  # four lines, Track 0's talk
+    assert pdf.lines(2)[:3] == ["Monday 13 September (continued)", "PARALLEL SESSIONS (continued)", "Track 1 \u00b7 Room 1"]

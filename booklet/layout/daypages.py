@@ -32,10 +32,18 @@ from reportlab.platypus import Flowable, PageBreak
 
 _FUZZ = 1e-6
 
-# Tried in turn: (fewest rows of the day on each side of a break, whether a session or parallel
-# block may keep a single row on one side of it).
-_RULES = ((3, False), (3, True), (2, True), (1, True), (0, True))
-_RULES_AWAY_FROM_TOP = 2  # below the top of a page only the strict rules apply; else the day moves on
+# Tried in turn: (fewest rows of the day on each side of a break, whether a session or parallel block may keep a
+# single row on one side of it: False never, "end" its last row alone after the break (under its repeated heading),
+# True either side; whether a heading is kept with two of its rows at least before the break). The first two keep
+# headings, as a typesetter's keep-with-next does (a review: "PARALLEL SESSIONS", a session's heading and one talk at
+# a page's foot, the rest overleaf): a session's or the tracks' heading with two of its rows (a block of two whole),
+# "Parallel sessions" set one after another with two rows of its sessions.
+_RULES = ((3, False, True), (3, "end", True), (3, True, False), (2, True, False), (1, True, False), (0, True, False))
+# the rules without that keep: taken when the rest of the day after their break takes fewer pages than after the
+# keep's (a heading kept with its rows must not cost the day a page: DebConf17's Friday took three pages, not two)
+_RULES_LOOSE = ((3, False, False), (3, True, False), (2, True, False), (1, True, False), (0, True, False))
+_MOST_PAGES = 100  # counted for the rest of a day (_rest_pages): no day of a programme is longer
+_LEAST_AWAY_FROM_TOP = 3  # below the top of a page only the rules of so many rows apply; else the day moves on
 # of a page: a day's rest shorter than this (as set, below its repeated headings), alone on its last page, is moved
 # back to a break before (a sixth, measured without the headings, left DebConf17's first day on A4 a last page of
 # three rows, three quarters empty)
@@ -97,6 +105,10 @@ class DayBlock(Flowable):
             return []  # a day (or the rest of one) that fits on a page moves to the next one whole
         cut = self.break_index(availHeight, at_top)
         if cut is not None:
+            loose = self.break_index(availHeight, at_top, _RULES_LOOSE)
+            if loose is not None and loose > cut and self._rest_pages(loose, availWidth) < self._rest_pages(
+                    cut, availWidth):
+                cut = loose
             cut = self._balanced(cut, availWidth, availHeight)
             return [self._part(self.lines[:cut]), self._rest(self.lines[cut:], self._inside_block(cut),
                                                              self._inside_group(cut))]
@@ -114,21 +126,37 @@ class DayBlock(Flowable):
             block_rows[id(line.block)] = block_rows.get(id(line.block), 0) + line.row
         return rows, self._block_rows_before(), block_rows
 
-    def break_index(self, availHeight: float, at_top: bool) -> int | None:
-        """Where the page breaks (lines[:i] on this page), or None when no allowed break fits."""
+    def _rest_pages(self, cut: int, availWidth: float) -> int:
+        """How many pages the rest of the day after a break before lines[cut] takes (below the headings it repeats),
+        each broken at the first of _RULES's breaks that fits."""
+        rest = self._rest(self.lines[cut:], self._inside_block(cut), self._inside_group(cut))
+        pages = 1
+        while rest.wrap(availWidth, self.page_height)[1] > self.page_height + _FUZZ and pages < _MOST_PAGES:
+            at = rest.break_index(self.page_height, True)
+            if at is None:
+                break
+            rest = rest._rest(rest.lines[at:], rest._inside_block(at), rest._inside_group(at))
+            pages += 1
+        return pages
+
+    def break_index(self, availHeight: float, at_top: bool, rules: tuple = _RULES) -> int | None:
+        """Where the page breaks (lines[:i] on this page), or None when no allowed break fits; `rules` tried in
+        turn (_RULES)."""
         cum = self._cumulative()
         rows, block_rows_before, block_rows = self._row_counts()
-        rules = _RULES if at_top else _RULES[:_RULES_AWAY_FROM_TOP]
-        for least, lone_allowed in rules:
+        rules = rules if at_top else tuple(rule for rule in rules if rule[0] >= _LEAST_AWAY_FROM_TOP)
+        for least, lone_allowed, heads_kept in rules:
             for i in range(len(self.lines) - 1, 0, -1):
                 if cum[i] > availHeight + _FUZZ or self.lines[i - 1].keep:
                     continue
                 if rows[i] < least or rows[-1] - rows[i] < least:
                     continue
-                if not lone_allowed and self._inside_block(i):
+                if lone_allowed is not True and self._inside_block(i):
                     before, total = block_rows_before[i], block_rows[id(self.lines[i].block)]
-                    if before < 2 or total - before < 2:
+                    if before < 2 or (not lone_allowed and total - before < 2):
                         continue
+                if heads_kept and self._inside_group(i) and self._group_rows_before(i) < 2:
+                    continue
                 return i
         return None
 
@@ -160,7 +188,7 @@ class DayBlock(Flowable):
             breaks.append((i, self._inside_block(i), self._inside_group(i)))
         for where in ("between", "group", "block"):
             for i, inside_block, inside_group in breaks:
-                if inside_group and where == "between":
+                if inside_group and (where == "between" or self._group_rows_before(i) < 2):
                     continue
                 if inside_block:
                     before, total = block_rows_before[i], block_rows[id(self.lines[i].block)]
@@ -180,6 +208,14 @@ class DayBlock(Flowable):
     def _inside_group(self, i: int) -> bool:
         group = self.lines[i].group_resume
         return group is not None and self.lines[i - 1].group_resume is group
+
+    def _group_rows_before(self, i: int) -> int:
+        """How many rows of the group of lines[i] (parallel sessions set one after another) come before it."""
+        group = self.lines[i].group_resume
+        at = i
+        while at > 0 and self.lines[at - 1].group_resume is group:
+            at -= 1
+        return sum(line.row for line in self.lines[at:i])
 
     def _block_rows_before(self) -> list[int]:
         """For each line, how many rows of its block come before it."""
