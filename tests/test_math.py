@@ -1101,3 +1101,27 @@ def test_a_glued_word_s_fragments_are_each_asked_once_whether_they_are_a_box(mon
     assert paragraph._own_hyphen_cuts([30.0, (text, "H"), (box, "\U000f0000"), (text, "O-based")]) == [(3, 2)]
     assert looked == [text, box, text]
     assert paragraph._own_hyphen_cuts([30.0, (nobr, "x"), (text, "-axis-y")]) == [(2, 1)]
+
+
+def test_a_formula_taller_than_the_line_leaves_room_for_is_warned_about_with_file_line_and_key(tmp_path):
+    """A tower of scripts reaches higher than the leading leaves room for under the line above: its letters print
+    over that line's descenders. check tells the file, line and key; one script level, stacked scripts, a fraction
+    (set a/b) and two levels of a subscript stay within the line."""
+    told = ("the math $x^{a^{b^{c^{d}}}}$ is taller than a line of text leaves room for (scripts on scripts): it "
+            "prints over the line above by 2.5 pt, every line being set the same height apart; write it with fewer "
+            "levels of scripts")
+    assert markup.latex_problems(r"We find $x^{a^{b^{c^{d}}}}$ here.") == [told]
+    for fine in (r"$x_i^2$", r"$Q_{sg}^{1/3}$", r"$\chi^2_\nu$", r"$e^{-E_a/kT}$", r"$\frac{a^{2}}{b_{j}}$",
+                 r"$\sum_{i=1}^{n} \frac{a^{2^{k}}}{b_{j_{k}}}$", r"$x_{a_{b}}$", r"$10^{-3}$"):
+        assert markup.latex_problems(f"a {fine} b") == [], fine
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": extend("abstracts.yaml", """\
+        - id: lee
+          title: Towers
+          speaker: {name: Ann Lee}
+          abstract: |
+            We fit the model.
+            It gives $x^{a^{b^{c^{d}}}}$ at last.
+        """)})
+    _, problems = check_folder(data)
+    math = [(p.file, p.line, p.key, p.kind, p.message) for p in problems if p.kind == "math"]
+    assert math == [("abstracts.yaml", 16, "[2].abstract", "math", told)]

@@ -351,6 +351,14 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
                                     f"as written, {'dollars' if written(src).startswith('$') else 'backslashes'} and all",
                                     written(src)))
     for src in sources:
+        above, below = _overlap(src)
+        if above or below:
+            where = " and ".join(f"the line {side} by {amount:.1f} pt" for side, amount in (("above", above),
+                                                                                           ("below", below)) if amount)
+            problems.append(Told.of(f"the math {written(src, _shown(src))} is taller than a line of text leaves room "
+                                    f"for (scripts on scripts): it prints over {where}, every line being set the "
+                                    f"same height apart; write it with fewer levels of scripts", written(src)))
+    for src in sources:
         words = len(_MATH_WORD.findall(_MATH_TEXT.sub(" ", src)))
         if words >= TEXT_WORDS:
             shown = _shown(src)
@@ -378,6 +386,32 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
                                     "between \\( \\) or \\[ \\] (no TeX in it: no macro, script, brace or relation); "
                                     "write brackets without their backslashes, and math with TeX in it", delimited[0]))
     return problems
+
+
+@lru_cache(maxsize=1)
+def _text_style():
+    """The style of an abstract's text in an A5 booklet, that check measures formulas in (the leading is the same
+    share of the text size in every page size: a formula overlaps the lines around it in each, or in none)."""
+    from ..layout.page import page_for
+    from ..layout.styles import make_styles
+    from .fonts import register_fonts
+
+    register_fonts()
+    return make_styles(page_for("A5")).text
+
+
+def _overlap(src: str) -> tuple[float, float]:
+    """How far (points, at the A5 text size) the formula `src` prints over the ink of the line of text above it, and
+    of the line below: a formula whose scripts have scripts reaches higher or lower than the leading leaves room for
+    (text.paragraph.overreach); (0, 0) for any other."""
+    runs = math_runs(src)
+    if not runs or max(len(style.scripts) for _, style in runs) < 2:
+        return 0.0, 0.0
+    from . import paragraph
+
+    style = _text_style()
+    above, below = paragraph.overreach(paragraph.MathParagraph(inline(written(src)), style).frags, style)
+    return max(0.0, above - paragraph.LINESKIP), max(0.0, below - paragraph.LINESKIP)
 
 
 def _without_quantities(piece: str) -> str:

@@ -230,6 +230,50 @@ def glyph_box(font_name: str, char: str) -> tuple[float, float, float, float] | 
 when_fonts_change(glyph_box.cache_clear)
 
 
+# TeX's \lineskip: what a formula taller than the leading allows keeps at the least between its ink and that of the
+# plain text of the line above (or below); and the letters whose ink a plain line reaches up and down to.
+LINESKIP = 1.0
+_ASCENDER, _DESCENDER = "d", "p"
+
+
+def _ink(box: Box) -> tuple[float, float] | None:
+    """How high above the baseline the ink of `box` reaches and how low (points; below it, negative), its scripts'
+    scripts with it; None for a box with no ink (a fixed space)."""
+    top = bottom = None
+    for _, runs in box.parts:
+        for run in runs:
+            if run.font == BOX_FONT:
+                reach = [_ink(inner) for inner in filter(None, map(_BOXES.get, run.text))]
+            else:
+                reach = [(run.rise + bounds[3] * run.size, run.rise + bounds[1] * run.size)
+                         for bounds in map(functools.partial(glyph_box, run.font), run.text) if bounds is not None]
+            for high, low in filter(None, reach):
+                top = high if top is None else max(top, high)
+                bottom = low if bottom is None else min(bottom, low)
+    return None if top is None else (top, bottom)
+
+
+def _plain_ink(font_name: str, size: float) -> tuple[float, float]:
+    """How high a plain line of `font_name` reaches (its ascenders) and how low (its descenders), in points."""
+    high, low = glyph_box(font_name, _ASCENDER), glyph_box(font_name, _DESCENDER)
+    return (high[3] if high else 0.75) * size, (low[1] if low else -0.25) * size
+
+
+def overreach(frags, style) -> tuple[float, float]:
+    """How far (points) the formulas' boxes among `frags` (a line's, a paragraph's) reach past the room the leading of
+    `style` leaves them above the baseline, and below it: past the ink of a plain line above (below), less LINESKIP.
+    (0, 0) for a line of plain text and of scripts one level deep: what TeX would set at the leading too."""
+    above = below = 0.0
+    high, low = _plain_ink(style.fontName, style.fontSize)
+    for frag in frags:
+        if frag.fontName != BOX_FONT:
+            continue
+        for reach in filter(None, (_ink(box) for box in filter(None, map(_BOXES.get, frag.text)))):
+            above = max(above, reach[0] + frag.rise - (style.leading + low - LINESKIP))
+            below = max(below, -(reach[1] + frag.rise) - (style.leading - high - LINESKIP))
+    return above, below
+
+
 # A combining accent (U+0300-U+036F, U+20D0-U+20FF) after a letter: drawn by the font where its design puts it, over
 # a letter as tall as an x; over a taller one (θ, ψ, d) it is inside the letter's top, unseen.
 _ACCENTED = re.compile("(\\S)([\u0300-\u036f\u20d0-\u20ff]+)")
