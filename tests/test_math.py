@@ -1103,13 +1103,13 @@ def test_a_glued_word_s_fragments_are_each_asked_once_whether_they_are_a_box(mon
     assert paragraph._own_hyphen_cuts([30.0, (nobr, "x"), (text, "-axis-y")]) == [(2, 1)]
 
 
-def test_a_formula_taller_than_the_line_leaves_room_for_is_warned_about_with_file_line_and_key(tmp_path):
-    """A tower of scripts reaches higher than the leading leaves room for under the line above: its letters print
-    over that line's descenders. check tells the file, line and key; one script level, stacked scripts, a fraction
-    (set a/b) and two levels of a subscript stay within the line."""
-    told = ("the math $x^{a^{b^{c^{d}}}}$ is taller than a line of text leaves room for (scripts on scripts): it "
-            "prints over the line above by 2.5 pt, every line being set the same height apart; write it with fewer "
-            "levels of scripts")
+def test_a_formula_taller_than_the_line_leaves_room_for_is_told_of_with_file_line_and_key(tmp_path):
+    """A tower of scripts reaches higher than the leading leaves room for under the line above: its line is set
+    lower (the lines unevenly spaced there). check tells the file, line and key; one script level, stacked scripts, a
+    fraction (set a/b), two levels of a subscript stay within the line."""
+    told = ("the math $x^{a^{b^{c^{d}}}}$ is taller than a line of text leaves room for (scripts on scripts): its "
+            "line is set apart from the lines around it, by 3.5 pt above, so that they do not overlap; write it with "
+            "fewer levels of scripts for evenly spaced lines")
     assert markup.latex_problems(r"We find $x^{a^{b^{c^{d}}}}$ here.") == [told]
     for fine in (r"$x_i^2$", r"$Q_{sg}^{1/3}$", r"$\chi^2_\nu$", r"$e^{-E_a/kT}$", r"$\frac{a^{2}}{b_{j}}$",
                  r"$\sum_{i=1}^{n} \frac{a^{2^{k}}}{b_{j_{k}}}$", r"$x_{a_{b}}$", r"$10^{-3}$"):
@@ -1125,3 +1125,98 @@ def test_a_formula_taller_than_the_line_leaves_room_for_is_warned_about_with_fil
     _, problems = check_folder(data)
     math = [(p.file, p.line, p.key, p.kind, p.message) for p in problems if p.kind == "math"]
     assert math == [("abstracts.yaml", 16, "[2].abstract", "math", told)]
+
+
+def _lines_of(page: list, size: float) -> list[tuple[float, list]]:
+    """A page's lines, top to bottom: the baseline of the text size's glyphs, and every glyph drawn in that line (a
+    script goes with the line whose text was drawn last before it)."""
+    lines: list[tuple[float, list]] = []
+    for glyph in page:
+        if abs(glyph.size - size) < 0.01 and (not lines or abs(glyph.y - lines[-1][0]) > 0.01):
+            lines.append((glyph.y, []))
+        if lines:
+            lines[-1][1].append(glyph)
+    return lines
+
+
+def _apart(lines) -> list[tuple[float, float]]:
+    """For each line after the first: how far its baseline stands below the one above, and how much white the two
+    lines' ink leaves between them."""
+    return [(above[0] - below[0], min(g.bottom for g in above[1]) - max(g.top for g in below[1]))
+            for above, below in zip(lines, lines[1:])]
+
+
+TOWER_TEXT = ("Periodogram peaks reported at a nominal false alarm level can, in correlated noise, be false more often "
+              "than the nominal level says, and the {} grows quickly with the number of frequencies searched, so "
+              "that hopping along the spectrum yields spurious detections. ")
+
+
+def test_a_tower_of_scripts_gets_room_from_the_line_above_and_the_other_lines_keep_the_leading(tmp_path):
+    """`x^{a^{b^{c^{d}}}}` printed its top letters into the descenders of the line above, every line being set the
+    leading apart (TeX moves the two lines apart by \\lineskip then). Now its line is set lower, its ink LINESKIP
+    below that line's at least; every other line stands the leading below the one above it, and the paragraph is
+    taller by what was added."""
+    from booklet.text.paragraph import LINESKIP
+
+    style = styles().text
+    text = TOWER_TEXT.format("count") * 2 + TOWER_TEXT.format(r"tower $x^{a^{b^{c^{d}}}}$") + \
+        TOWER_TEXT.format("count") * 2
+    path = typeset(tmp_path / "tower.pdf", [text])
+    lines = _lines_of(glyphs(path)[0], style.fontSize)
+    tower = next(number for number, (_, line) in enumerate(lines) if any(g.char == "d" and g.size < 5 for g in line))
+    apart = _apart(lines)
+    assert 3 < tower < len(lines) - 3
+    for number, (step, white) in enumerate(apart, start=1):
+        assert white > LINESKIP - 0.1, (number, step, white)
+        if number != tower:
+            assert step == pytest.approx(style.leading, abs=0.01), (number, step)
+    assert apart[tower - 1][0] > style.leading + 2  # (3.5 pt more here)
+    assert apart[tower - 1][1] == pytest.approx(LINESKIP, abs=0.1)
+    para = Para(markup.inline(text), style)
+    assert para.wrap(A5[0] - 72 - 12, 1000)[1] == pytest.approx(len(lines) * style.leading + apart[tower - 1][0]
+                                                          - style.leading, abs=0.01)
+
+
+def test_a_paragraph_of_tall_formulas_splits_over_pages_with_none_past_the_frame(tmp_path):
+    """A long abstract with a tower of scripts every few lines (taller lines, so fewer on a page than the leading
+    alone gives room for) runs on to the next page with no line past the foot of the frame, no word lost or set
+    twice, and each tower clear of the line above it on both pages."""
+    from booklet.text.paragraph import LINESKIP
+
+    style = styles().text
+    text = "".join(TOWER_TEXT.format(rf"tower {number} $x^{{a^{{b^{{c^{{d}}}}}}}}$") for number in range(12))
+    path = typeset(tmp_path / "towers.pdf", [text])
+    pages = glyphs(path)
+    assert len(pages) == 2
+    frame_bottom, frame_top = 36, A5[1] - 36
+    for page in pages:
+        lines = _lines_of(page, style.fontSize)
+        assert min(g.bottom for g in page) >= frame_bottom - 0.01 and max(g.top for g in page) <= frame_top + 0.01
+        assert all(white > LINESKIP - 0.1 for _, white in _apart(lines)), _apart(lines)
+    words = " ".join(texts(path)).split()
+    assert [words.index(f"{number}") for number in map(str, range(12))] == sorted(
+        words.index(f"{number}") for number in map(str, range(12)))
+    assert words.count("xabcd") == 12 and words.count("tower") == 12 and words[-1] == "detections."
+
+
+def test_a_tower_of_scripts_beside_a_photo_makes_its_paragraph_taller_by_its_room(tmp_path):
+    """Lines set beside a photo (layout.flowables.BesidePhoto, an abstract's header) counted lines x leading: a
+    tower's room was left out of the paragraph's height, and its last line drew below it, over what follows."""
+    from PIL import Image as PILImage
+    from reportlab.platypus import Image
+
+    from booklet.layout.flowables import BesidePhoto
+
+    style = styles().text
+    PILImage.new("RGB", (60, 80), "grey").save(tmp_path / "photo.png")
+    text = TOWER_TEXT.format(r"tower $x^{a^{b^{c^{d}}}}$") * 2
+    plain = Para(markup.inline(TOWER_TEXT.format("tower count") * 2), style)
+    tall = Para(markup.inline(text), style)
+    beside = BesidePhoto(Image(str(tmp_path / "photo.png"), 60, 80), [tall], 8)
+    beside.wrap(300, 1000)
+    skips = tall.lineskips()
+    assert skips is not None and sum(skips) > 3
+    assert tall.height == pytest.approx(len(tall.blPara.lines) * style.leading + sum(skips), abs=0.01)
+    beside = BesidePhoto(Image(str(tmp_path / "photo.png"), 60, 80), [plain], 8)
+    beside.wrap(300, 1000)
+    assert plain.lineskips() is None and plain.height == pytest.approx(len(plain.blPara.lines) * style.leading)

@@ -770,6 +770,9 @@ class BesidePhoto(Translated, Flowable):
             else:
                 para.blPara = para.breakLines(widths)
                 para.height = len(para.blPara.lines) * style.leading
+            skips = para.lineskips() if isinstance(para, MathParagraph) else None
+            if skips is not None:  # (a formula taller than the leading: the lines around it set further apart)
+                para.height += sum(skips)
             self._tops.append(used)
             used += para.height + (para.getSpaceAfter() if index < len(self.paras) - 1 else 0.0)
         self._photo_size = photo_width, photo_height

@@ -51,6 +51,10 @@ def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab
     linkRecord = getattr(tx, "_linkRecord", _no_record)  # noqa: N806
     preformatted = tx.preformatted
     xs = tx.XtraState
+    skips = getattr(tx, "_lineskips", None)  # (text.paragraph.MathParagraph: room for a formula taller than the leading)
+    if skips is not None and id(line) in skips:
+        tx.moveCursor(0, skips[id(line)])
+        xs.cur_y -= skips[id(line)]
     cur_y = xs.cur_y
     x0 = tx._x0
     autoLeading = xs.autoLeading  # noqa: N806

@@ -353,11 +353,13 @@ def latex_problems(text: str, sources: list[str] | None = None) -> list[str]:
     for src in sources:
         above, below = _overlap(src)
         if above or below:
-            where = " and ".join(f"the line {side} by {amount:.1f} pt" for side, amount in (("above", above),
-                                                                                           ("below", below)) if amount)
-            problems.append(Told.of(f"the math {written(src, _shown(src))} is taller than a line of text leaves room "
-                                    f"for (scripts on scripts): it prints over {where}, every line being set the "
-                                    f"same height apart; write it with fewer levels of scripts", written(src)))
+            where = " and ".join(f"{amount:.1f} pt {side}" for side, amount in (("above", above), ("below", below))
+                                 if amount)
+            problems.append(Told.of(f"the math {written(src, _shown(src))} is {'taller' if above else 'deeper'} "
+                                    "than a line of text leaves room "
+                                    f"for (scripts on scripts): its line is set apart from the lines around it, by "
+                                    f"{where}, so that they do not overlap; write it with fewer levels of scripts "
+                                    f"for evenly spaced lines", written(src)))
     for src in sources:
         words = len(_MATH_WORD.findall(_MATH_TEXT.sub(" ", src)))
         if words >= TEXT_WORDS:
@@ -401,17 +403,16 @@ def _text_style():
 
 
 def _overlap(src: str) -> tuple[float, float]:
-    """How far (points, at the A5 text size) the formula `src` prints over the ink of the line of text above it, and
-    of the line below: a formula whose scripts have scripts reaches higher or lower than the leading leaves room for
-    (text.paragraph.overreach); (0, 0) for any other."""
+    """The space (points, at the A5 text size) set above and below the line of the formula `src` so that it does not
+    print over the lines around it (text.paragraph.lineskips): a formula whose scripts have scripts may reach higher
+    or lower than the leading leaves room for; (0, 0) for any other."""
     runs = math_runs(src)
     if not runs or max(len(style.scripts) for _, style in runs) < 2:
         return 0.0, 0.0
     from . import paragraph
 
     style = _text_style()
-    above, below = paragraph.overreach(paragraph.MathParagraph(inline(written(src)), style).frags, style)
-    return max(0.0, above - paragraph.LINESKIP), max(0.0, below - paragraph.LINESKIP)
+    return paragraph.overreach(paragraph.MathParagraph(inline(written(src)), style).frags, style)
 
 
 def _without_quantities(piece: str) -> str:

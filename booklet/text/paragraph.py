@@ -234,6 +234,12 @@ when_fonts_change(glyph_box.cache_clear)
 # plain text of the line above (or below); and the letters whose ink a plain line reaches up and down to.
 LINESKIP = 1.0
 _ASCENDER, _DESCENDER = "d", "p"
+# How high (ems above the baseline) and low one level of scripts reaches at most: TeX's superscript shift (sup2,
+# text.markup) and a script (70 %) of a glyph an em tall; its subscript shift with a superscript (sub2) and a
+# script of a glyph 0.3 em deep. A line's scripts within these are part of what its leading is made for (set at
+# the leading in every style, a tight one too, as before); only a formula reaching past them, scripts on scripts,
+# has the lines around it moved apart.
+_ONE_LEVEL = (0.363 + 0.7, -(0.247 + 0.7 * 0.3))
 
 
 def _ink(box: Box) -> tuple[float, float] | None:
@@ -259,19 +265,55 @@ def _plain_ink(font_name: str, size: float) -> tuple[float, float]:
     return (high[3] if high else 0.75) * size, (low[1] if low else -0.25) * size
 
 
-def overreach(frags, style) -> tuple[float, float]:
-    """How far (points) the formulas' boxes among `frags` (a line's, a paragraph's) reach past the room the leading of
-    `style` leaves them above the baseline, and below it: past the ink of a plain line above (below), less LINESKIP.
-    (0, 0) for a line of plain text and of scripts one level deep: what TeX would set at the leading too."""
-    above = below = 0.0
-    high, low = _plain_ink(style.fontName, style.fontSize)
+def _boxes_ink(frags) -> tuple[float, float] | None:
+    """How high the ink of the formulas' boxes of scripts among `frags` reaches above the baseline, and how low
+    (points; below it, negative); None when they hold none."""
+    top = bottom = None
     for frag in frags:
         if frag.fontName != BOX_FONT:
             continue
-        for reach in filter(None, (_ink(box) for box in filter(None, map(_BOXES.get, frag.text)))):
-            above = max(above, reach[0] + frag.rise - (style.leading + low - LINESKIP))
-            below = max(below, -(reach[1] + frag.rise) - (style.leading - high - LINESKIP))
-    return above, below
+        for char in frag.text:
+            reach = _BOX_INK.get(char, False)
+            if reach is False:  # (a box of scripts alone: an accented letter's, a bold symbol's is the text's ink)
+                box = _BOXES.get(char)
+                reach = _BOX_INK[char] = _ink(box) if box is not None and _script_space(char) else None
+            if reach is not None:
+                high, low = reach[0] + frag.rise, reach[1] + frag.rise
+                top = high if top is None else max(top, high)
+                bottom = low if bottom is None else min(bottom, low)
+    return None if top is None else (top, bottom)
+
+
+_BOX_INK: dict[str, tuple[float, float] | None] = {}  # box character -> _ink (boxes are immutable)
+when_fonts_change(_BOX_INK.clear)
+
+
+def overreach(frags, style) -> tuple[float, float]:
+    """The space lineskips adds above and below a line of `frags` set between lines of plain text in `style`, in
+    points: (0, 0) but for a formula of scripts on scripts reaching past the room the leading leaves it."""
+    skips = lineskips([types.SimpleNamespace(words=frags)], style)
+    return (0.0, 0.0) if skips is None else skips
+
+
+def lineskips(lines, style) -> tuple[float, ...] | None:
+    """The space added above each of `lines` (a paragraph's, broken into fragments) and below the last, as TeX adds
+    \\lineskip: where a formula's scripts on scripts reach so high (low) that the line would come within LINESKIP of
+    the ink of the line above (below) at the leading, the two are set that far apart. None when no line needs it: a
+    paragraph whose lines all stand the leading apart, as ever; a line without such a formula, between lines
+    without one, is never moved from where the leading puts it."""
+    high, low = _plain_ink(style.fontName, style.fontSize)
+    room = max(style.leading - LINESKIP, high - low)  # (a style set tighter than its plain ink: only what a box adds)
+    over, under = _ONE_LEVEL[0] * style.fontSize, _ONE_LEVEL[1] * style.fontSize
+    depth, deep, skips = -low, False, []
+    for line in lines:
+        reach = _boxes_ink(line.words) if hasattr(line, "words") else None
+        top = high if reach is None else max(high, reach[0])
+        tall = reach is not None and reach[0] > over
+        skips.append(max(0.0, depth + top - room) if tall or deep else 0.0)
+        depth = -low if reach is None else max(-low, -reach[1])
+        deep = reach is not None and reach[1] < under
+    skips.append(max(0.0, depth + high - room) if deep else 0.0)
+    return tuple(skips) if any(skips) else None
 
 
 # A combining accent (U+0300-U+036F, U+20D0-U+20FF) after a letter: drawn by the font where its design puts it, over
@@ -2072,10 +2114,24 @@ class MathParagraph(Paragraph):
         return made
 
     def split(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
-        parts = super().split(availWidth, availHeight)
+        parts = super().split(availWidth, self._lines_room(availWidth, availHeight))
         if len(parts) == 2:
             _hand_on(self, parts)
         return parts
+
+    def _lines_room(self, availWidth, availHeight) -> float:  # noqa: N803 - ReportLab's names
+        """The height to ask ReportLab's split (which counts lines the leading apart) for the lines that fit in
+        `availHeight` with the room lineskips adds around a tall formula: `availHeight` when it adds none."""
+        if not hasattr(self, "blPara"):
+            self.wrap(availWidth, availHeight)
+        skips = self.lineskips()
+        if skips is None:
+            return availHeight
+        lines, leading = self.blPara.lines, self.style.leading
+        fit = min(len(lines), int(availHeight / leading))
+        while fit > 0 and fit * leading + sum(lineskips(lines[:fit], self.style) or ()) > availHeight + 1e-8:
+            fit -= 1
+        return (fit + 0.5) * leading
 
     def _split_blParaProcessed(self, blPara, start, stop):  # noqa: N802 - ReportLab's name
         """ReportLab's: the fragments of lines `start` to `stop`, the last one marked as a word the page breaks
@@ -2112,8 +2168,26 @@ class MathParagraph(Paragraph):
                 bulletText = bullet_frags
         super()._setup(text, style, bulletText, frags, cleaner)
 
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
+        """ReportLab's, the paragraph taller by the space lineskips adds around a formula taller than the leading."""
+        width, height = super().wrap(availWidth, availHeight)
+        skips = self.lineskips()
+        if skips is not None:
+            height = self.height = height + sum(skips)
+        return width, height
+
+    def lineskips(self) -> tuple[float, ...] | None:
+        """text.paragraph.lineskips of this paragraph's lines as last broken (None: every line the leading apart)."""
+        lines = getattr(self, "blPara", None)
+        if lines is None or lines.kind != 1:
+            return None
+        return lineskips(lines.lines, self.style)
+
     def beginText(self, x, y):
         made = self.__dict__["_text_object"] = _BoxTextObject(self.canv, x, y)
+        skips = self.lineskips()
+        if skips is not None:  # (each line's, to linedraw.put_frag_line, which moves the line down by it)
+            made._lineskips = {id(line): skip for line, skip in zip(self.blPara.lines, skips) if skip}
         return made
 
     def drawPara(self, debug=0):
