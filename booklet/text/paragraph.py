@@ -301,12 +301,14 @@ def lineskips(lines, style) -> tuple[float, ...] | None:
     the ink of the line above (below) at the leading, the two are set that far apart. None when no line needs it: a
     paragraph whose lines all stand the leading apart, as ever; a line without such a formula, between lines
     without one, is never moved from where the leading puts it."""
+    reaches = [_boxes_ink(line.words) if hasattr(line, "words") else None for line in lines]
+    over, under = _ONE_LEVEL[0] * style.fontSize, _ONE_LEVEL[1] * style.fontSize
+    if not any(reach is not None and (reach[0] > over or reach[1] < under) for reach in reaches):
+        return None  # (most paragraphs: no formula of scripts on scripts, no line moved; nothing more measured)
     high, low = _plain_ink(style.fontName, style.fontSize)
     room = max(style.leading - LINESKIP, high - low)  # (a style set tighter than its plain ink: only what a box adds)
-    over, under = _ONE_LEVEL[0] * style.fontSize, _ONE_LEVEL[1] * style.fontSize
     depth, deep, skips = -low, False, []
-    for line in lines:
-        reach = _boxes_ink(line.words) if hasattr(line, "words") else None
+    for reach in reaches:
         top = high if reach is None else max(high, reach[0])
         tall = reach is not None and reach[0] > over
         skips.append(max(0.0, depth + top - room) if tall or deep else 0.0)
