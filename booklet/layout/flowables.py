@@ -453,22 +453,24 @@ class Para(KeptDrawing, MathParagraph):
 
     _wrapped_lines = None  # the lines (and fragments) of a wrap kept, pickled or _Again: made when first needed
 
-    def break_to(self, widths: list[float]) -> int:
+    def break_to(self, widths: list[float]) -> float:
         """Set the paragraph in lines of the given widths (the last for every line after), as
-        ReportLab's breakLines does; the number of lines. In a build whose cache keeps layouts, the
-        lines are kept (pickled with the fragments, as wrap keeps them) keyed by the paragraph's
-        layout key and the widths, and its drawing is then replayed as a wrapped paragraph's is."""
+        ReportLab's breakLines does; the height of the lines (MathParagraph.lines_height). In a build whose cache
+        keeps layouts, the lines are kept (pickled with the fragments, as wrap keeps them) with that height, keyed
+        by the paragraph's layout key and the widths (a kept break's height is told without making its lines), and
+        its drawing is then replayed as a wrapped paragraph's is."""
         cache = memory.active() if self._layout_key is not None else None
         if cache is None:
             self.blPara = self.breakLines(widths)
-            return len(self.blPara.lines)
+            return self.lines_height()
         key = ("broken", self._layout_key, tuple(widths))
         kept = cache.peek("layouts", key)
         if kept is None:
             first = self._first_lines()
             self.blPara = lines = self.breakLines(widths)
-            kept = (len(lines.lines), _Again(0.0, 0.0, tuple(widths), True) if first else
-                    pickle.dumps({"_blPara": lines, "_frags": self.frags}, PICKLE))
+            made = _Again(0.0, 0.0, tuple(widths), True) if first else \
+                pickle.dumps({"_blPara": lines, "_frags": self.frags}, PICKLE)
+            kept = (self.lines_height(), made)
             cache.put("layouts", key, kept)
         else:
             self.__dict__.pop("_blPara", None)
@@ -766,13 +768,11 @@ class BesidePhoto(Translated, Flowable):
                       - (style.firstLineIndent if line == 0 else 0) for line in range(beside + 1)]
             para.width = availWidth
             if isinstance(para, Para):
-                para.height = para.break_to(widths) * style.leading
+                para.height = para.break_to(widths)
             else:
                 para.blPara = para.breakLines(widths)
-                para.height = len(para.blPara.lines) * style.leading
-            skips = para.lineskips() if isinstance(para, MathParagraph) else None
-            if skips is not None:  # (a formula taller than the leading: the lines around it set further apart)
-                para.height += sum(skips)
+                para.height = para.lines_height() if isinstance(para, MathParagraph) \
+                    else len(para.blPara.lines) * style.leading
             self._tops.append(used)
             used += para.height + (para.getSpaceAfter() if index < len(self.paras) - 1 else 0.0)
         self._photo_size = photo_width, photo_height

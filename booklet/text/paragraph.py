@@ -2185,6 +2185,15 @@ class MathParagraph(Paragraph):
             return None
         return lineskips(lines.lines, self.style)
 
+    def lines_height(self) -> float:
+        """The height of its lines as last broken: the leading apart, and further apart by the room lineskips adds
+        around a formula taller than the leading."""
+        height = len(self.blPara.lines) * self.style.leading
+        skips = self.lineskips()
+        if skips is not None:
+            height += sum(skips)
+        return height
+
     def beginText(self, x, y):
         made = self.__dict__["_text_object"] = _BoxTextObject(self.canv, x, y)
         skips = self.lineskips()
