@@ -316,13 +316,15 @@ def _numbered(text: str) -> str:
     orders numbers by their value: its digits without leading zeros, after their count in three digits ("2" ->
     "0012", "10" -> "00210"; a field holds at most a few hundred characters). Leading zeros only settle a tie, by
     the name as written (sort_key, text_key)."""
-    def number(found: re.Match) -> str:
-        digits = found.group()
-        at = next((i for i, ch in enumerate(digits) if unicodedata.decimal(ch) != 0), len(digits))
-        digits = digits[at:] or digits[-1]
-        return f"{len(digits):03d}{digits}"
+    return _DIGITS.sub(_by_value, text)  # (a text without a number: itself, sooner than a look for a digit first)
 
-    return _DIGITS.sub(number, text) if any(ch.isdigit() for ch in text) else text
+
+def _by_value(found: re.Match) -> str:
+    """A number _numbered found, as it writes it: its count of digits, then its digits without leading zeros."""
+    digits = found.group()
+    at = next((i for i, ch in enumerate(digits) if unicodedata.decimal(ch) != 0), len(digits))
+    digits = digits[at:] or digits[-1]
+    return f"{len(digits):03d}{digits}"
 
 
 def _tailor(language: str | None) -> dict[int, str] | None:
