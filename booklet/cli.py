@@ -930,6 +930,7 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
       booklet proof okafor my-conference -o okafor-proof.pdf --reply-by 2027-05-20
     """
     from .cache.disk import lasting
+    from .problems import meant
 
     with lasting():  # as for build: a proof builds the booklet too
         patterns.seed()
@@ -941,7 +942,7 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
         try:
             result = write_proof(proof_id, data_dir, output, page_size=size, reply_by=reply_by, png=png)
         except UnknownProof as exc:
-            click.echo(f"booklet: no proof '{exc.proof_id}' in {data_dir}{_nearest_words(exc.nearest)}; "
+            click.echo(f"booklet: no proof '{exc.proof_id}' in {data_dir}{meant(exc.nearest)}; "
                        "the ids are an abstract's or tutorial's id, poster-NAME or chair-NAME "
                        "(see manifest.csv from 'booklet proofs').", err=True)
             sys.exit(1)
@@ -953,14 +954,6 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
             else f"Left {result.files[0]} as it was (already this proof, byte for byte)")
     click.echo(f"{done}{extra}: proof of booklet {_page_words(written.pages)} for {written.names}.")
     _print_no_email(result.no_email)
-
-
-def _nearest_words(nearest: list[str]) -> str:
-    """" (did you mean 'a', 'b' or 'c'?)" for the ids nearest to one that no proof has; '' for none."""
-    if not nearest:
-        return ""
-    quoted = [f"'{one}'" for one in nearest]
-    return f" (did you mean {' or '.join([', '.join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)}?)"
 
 
 def _page_words(pages) -> str:

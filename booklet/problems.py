@@ -66,7 +66,16 @@ class DataError(Exception):
 def did_you_mean(word: str, choices) -> str:
     """' (did you mean 'x'?)' when `word` is close to one of `choices`, else ''."""
     close = closest(word, choices)
-    return f" (did you mean '{close}'?)" if close is not None else ""
+    return meant([close] if close is not None else [])
+
+
+def meant(nearest: list[str]) -> str:
+    """" (did you mean 'a', 'b' or 'c'?)" for the words nearest to one that named nothing (' (did you mean 'x'?)'
+    for one); '' for none."""
+    if not nearest:
+        return ""
+    quoted = [f"'{one}'" for one in nearest]
+    return f" (did you mean {' or '.join([', '.join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)}?)"
 
 
 def closest(word: str, choices) -> str | None:
