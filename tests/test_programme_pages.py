@@ -186,6 +186,26 @@ def test_a_row_s_time_and_page_number_stand_on_its_title_s_baseline(long_day):
     assert checked >= 3
 
 
+def test_a_row_s_time_follows_its_title_set_lower_for_a_tall_formula(tmp_path):
+    """A title holding a tower of scripts ($x^{a^{b^{c^{d}}}}$) has its first line set lower, clear of what is above
+    it (text.paragraph.lineskips); the time and the page number beside it stayed on the baseline the title would have
+    had, 4.1 points above the title's. They now stand on the title's baseline as in every other row."""
+    programme = ("days:\n  - date: 2027-09-13\n    items:\n"
+                 '      - {time: "09:00-09:30", talk: tower}\n      - {time: "09:30-10:00", talk: plain}\n')
+    abstracts = ("- id: tower\n  title: 'Selection $x^{a^{b^{c^{d}}}}$ models'\n  speaker: {name: Ana Smith}\n"
+                 "  abstract: Text.\n- id: plain\n  title: Plain models\n  speaker: {name: Bo Jones}\n"
+                 "  abstract: Text.\n")
+    _, pdf, _ = build(tmp_path, {"programme.yaml": programme, "abstracts.yaml": abstracts})
+    index = outline_pages(pdf, "Programme")[0][1]
+    texts = []
+    pdf.reader.pages[index].extract_text(
+        visitor_text=lambda text, cm, tm, font, size: texts.append((tm[5] * cm[3] + cm[5], text.strip())))
+    baseline = {text: y for y, text in texts if text}
+    time, title = baseline["09:00\u201309:30"], baseline["Selection"]
+    assert abs(time - title) < 0.01, (time, title)
+    assert abs(baseline["09:30\u201310:00"] - baseline["Plain models"]) < 0.01
+
+
 def test_a_row_s_time_set_on_its_title_s_baseline_leaves_the_row_as_tall_as_it_was(tmp_path):
     """The time lowered onto the title's baseline fits in the leading under it: a one-line row, and one with its
     speakers, are as tall as with the time at the row's top. Counted whole, the lowered time made each one-line row

@@ -1296,7 +1296,8 @@ class Row(Translated, Flowable):
                 or (not isinstance(column[0], Para) if column else self.ref_style is None):
             return 0.0
         first = column[0].style.fontSize if column else self.ref_style.fontSize
-        return max(0.0, self.body[0].style.fontSize - first)
+        skips = self.body[0].lineskips()  # (the body's first line set lower for a tall formula: the time follows it)
+        return max(0.0, self.body[0].style.fontSize - first) + (skips[0] if skips else 0.0)
 
     def _lowered(self, column: list) -> float:
         """How much taller `column` is for being set `_below`: only what its last line's type (its depth, DEPTH of
