@@ -147,8 +147,8 @@ def test_cjk_and_emoji_name_warns_and_builds(tmp_path):
     assert result.stderr.splitlines() == [
         "Characters the booklet's fonts cannot print (1):",
         f"abstracts.yaml:{abstract_line() + 2}: [2].speaker.name: warning: the booklet's fonts cannot print "
-        "'王' (U+738B), '小' (U+5C0F), '明' (U+660E), '😀' (U+1F600); left out, and nothing of the text is left to print: "
-        "give theme.yaml's `fonts:` a font that has them",
+        "'王' (U+738B), '小' (U+5C0F), '明' (U+660E), '😀' (U+1F600); nothing of the name is left to print, so the name "
+        "is left out of the booklet: give theme.yaml's `fonts:` a font that has them",
     ]
     assert re.fullmatch(rf"Wrote {re.escape(str(output))} \(\d+ pages, A5\)\.\n", result.stdout)
     assert output.read_bytes().startswith(b"%PDF-")
@@ -959,8 +959,9 @@ def test_many_problems_in_many_files_reported_together_in_order(tmp_path):
     })
     expected = [
         f"conference.yaml:5: titel: unknown key 'titel' (did you mean 'title'?); the keys here are {CONFERENCE_KEYS}",
-        f"abstracts.yaml:{n + 3}: [2].authors[0].name: warning: the booklet's fonts cannot print '王' (U+738B); left out, and nothing of the "
-        "text is left to print: give theme.yaml's `fonts:` a font that has them",
+        f"abstracts.yaml:{n + 3}: [2].authors[0].name: warning: the booklet's fonts cannot print '王' (U+738B); "
+        "nothing of the name is left to print, so the name is left out of the booklet: give theme.yaml's `fonts:` a "
+        "font that has them",
         f"abstracts.yaml:{n + 3}: [2].authors[0].presenting: expected true or false, not the text \"maybe\"",
         "abstracts/x.yaml:1: id: duplicate id 'okafor' (first used at abstracts.yaml:5)",
         "posters.yaml:1: [0].number: expected a whole number, not text; write it like: number: 1",

@@ -1102,24 +1102,104 @@ def test_a_session_with_no_items_is_a_warning_at_its_items_or_its_name(tmp_path)
 def test_a_chair_s_or_speaker_s_name_the_fonts_cannot_print_at_all_is_said_to_print_nothing(tmp_path):
     """A chair named in CJK or emoji alone, with the default fonts, printed "Chair:" (or "Chairs: and Bo Jones")
     with no name, and an entry of the index of authors with none; the warning said the characters were "left out",
-    as for one glyph in a name. Chairs and speakers go through one check, which now says when nothing is left."""
+    as for one glyph in a name. Chairs and speakers go through one check, which says when nothing is left: of a name,
+    that it is left out of the booklet
+    (test_a_name_the_fonts_cannot_print_at_all_is_left_out_wherever_names_are_listed); of another text (a title),
+    that nothing of it is left to print."""
     programme = day("""\
         - session: Inference
           chair: [山田, Bo Jones 🎉]
           items:
             - {time: "09:00-09:30", talk: okafor}
         """)
-    abstracts = BASE["abstracts.yaml"].replace("name: Ana Smith", "name: 佐藤 花子")
+    abstracts = BASE["abstracts.yaml"].replace("name: Ana Smith", "name: 佐藤 花子").replace(
+        "title: Hierarchical models", "title: 階層モデル")
     warnings = warnings_for(tmp_path, {"programme.yaml": programme, "abstracts.yaml": abstracts})
     assert [w for w in warnings if "cannot print" in w] == [
         "abstracts.yaml:3: [0].speaker.name: warning: the booklet's fonts cannot print '佐' (U+4F50), '藤' (U+85E4), "
-        "'花' (U+82B1), '子' (U+5B50); left out, and nothing of the text is left to print: give theme.yaml's `fonts:` a "
-        "font that has them",
+        "'花' (U+82B1), '子' (U+5B50); nothing of the name is left to print, so the name is left out of the booklet: "
+        "give theme.yaml's `fonts:` a font that has them",
+        "abstracts.yaml:6: [1].title: warning: the booklet's fonts cannot print '階' (U+968E), '層' (U+5C64), "
+        "'モ' (U+30E2), 'デ' (U+30C7), 'ル' (U+30EB); left out, and nothing of the text is left to print: give "
+        "theme.yaml's `fonts:` a font that has them",
         "programme.yaml:5: days[0].items[0].chair[0]: warning: the booklet's fonts cannot print '山' (U+5C71), "
-        "'田' (U+7530); left out, and nothing of the text is left to print: give theme.yaml's `fonts:` a font that has "
-        "them",
+        "'田' (U+7530); nothing of the name is left to print, so the name is left out of the booklet: give theme.yaml's "
+        "`fonts:` a font that has them",
         "programme.yaml:5: days[0].items[0].chair[1]: warning: the booklet's fonts cannot print '🎉' (U+1F389); left "
         "out: give theme.yaml's `fonts:` a font that has them"]
+
+
+def test_a_name_the_fonts_cannot_print_at_all_is_left_out_wherever_names_are_listed(tmp_path):
+    """A name the fonts print nothing of (CJK or emoji alone, with the default fonts) was warned of, and yet printed
+    as an empty slot: "Chair:" with no name, "Chairs: and", "Chairs: and Mei Chen", an author line "Chiamaka
+    Okafor1,  2, Bo Jones" (and the left-out author's affiliation), a participant and entries of the index of
+    authors with no name under a heading of their own. Such a name is now left out where the data is read, so
+    everywhere: a chairs line with no chair left is left out, one with one chair left says "Chair:"."""
+    programme = yaml_text("""\
+        days:
+          - date: 2027-09-13
+            items:
+              - {time: "09:00-09:20", title: Welcome}
+              - session: Opening
+                chair: 田中 太郎 🎉
+                items:
+                  - {time: "09:20-10:00", talk: lund-2026}
+              - session: Inference
+                chair: ["🎉", 佐藤]
+                items:
+                  - {time: "10:30-11:00", talk: okafor}
+              - session: Tutorials
+                chair: [山田, Mei Chen]
+                items:
+                  - {time: "14:00-17:00", tutorial: bayes-intro}
+        """)
+    abstracts = BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}",
+                                               "{name: 🎉, affiliation: Uni A}") \
+        .replace("- {name: Bo Jones}", "- {name: 佐藤 花子, affiliation: Uni C}\n    - {name: Bo Jones}")
+    participants = "- {name: 高橋, affiliation: Uni T}\n- {name: Eva Berg, affiliation: Uni B}\n"
+    posters = BASE["posters.yaml"].replace("author: Zoe Papadopoulou", "author: 山本")  # (a poster of no author left)
+    data = write_conference(tmp_path / "conf", {"programme.yaml": programme, "abstracts.yaml": abstracts,
+                                                "participants.yaml": participants, "posters.yaml": posters})
+    out = tmp_path / "b.pdf"
+    result = invoke("build", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert [line.split(": warning:")[0] for line in result.stderr.splitlines() if "nothing of the name" in line] == [
+        "abstracts.yaml:3: [0].speaker.name", "abstracts.yaml:9: [1].authors[1].name", "participants.yaml:1: [0].name",
+        "posters.yaml:2: [0].author",
+        "programme.yaml:6: days[0].items[1].chair", "programme.yaml:10: days[0].items[2].chair[0]",
+        "programme.yaml:10: days[0].items[2].chair[1]", "programme.yaml:14: days[0].items[3].chair[0]"]
+    pdf = Pdf(out)
+    programme_page = pdf.lines(pdf.pages_with("DAY 1 Monday September 2027")[0])
+    assert programme_page[programme_page.index("Opening"):] == [
+        "Opening", "09:20–10:00", "A talk about Lund", "5",
+        "Inference", "10:30–11:00", "Hierarchical models", "Chiamaka Okafor", "6",
+        "Tutorials", "Chair: Mei Chen", "14:00–17:00", "TUTORIAL 1 Bayesian inference", "Sven Oberg", "7",
+        "4"]
+    talk = pdf.lines(pdf.pages_with("A talk about Lund Some text")[0])
+    assert talk[:4] == ["Abstracts", "CONTRIBUTED TALK · Monday 13 September · 09:20–10:00", "A talk about Lund",
+                        "Some text."]
+    assert pdf.lines(pdf.pages_with("More text")[0])[1:4] == ["Hierarchical models", "Chiamaka Okafor1, Bo Jones",
+                                                              "1 Uni B"]
+    assert pdf.lines(pdf.pages_with("Mixture density networks")[-1]) == ["Posters", "1", "Mixture density networks",
+                                                                         "8"]
+    assert pdf.lines(pdf.pages_with("Participants")[-1]) == ["Participants", "B", "Berg, Eva", "Uni B", "9"]
+    assert pdf.lines(pdf.pages_with("Index of authors")[-1]) == [
+        "Index of authors", "C", "Chen, Mei 4", "J", "Jones, Bo 6", "O", "Oberg, Sven 4, 7",
+        "Okafor, Chiamaka 4, 6", "10"]
+
+
+def test_a_list_of_authors_of_names_the_fonts_cannot_print_is_no_empty_list(tmp_path):
+    """Each author left out as a name the fonts print nothing of leaves the abstract with none: not the error "the list
+    of authors is empty" (nor the abstract left out, its talk's `talk:` naming no abstract), but the warnings."""
+    abstracts = BASE["abstracts.yaml"].replace("- {name: Chiamaka Okafor, affiliation: Uni B, presenting: true}",
+                                               "- {name: 王, affiliation: Uni B, presenting: true}") \
+        .replace("- {name: Bo Jones}", "- {name: 😀}")
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts})
+    booklet, warnings = read_booklet(folder)
+    assert [str(w).split(": warning:")[0] for w in warnings] == ["abstracts.yaml:8: [1].authors[0].name",
+                                                                 "abstracts.yaml:9: [1].authors[1].name"]
+    assert [(a.id, a.speakers) for a in booklet.abstracts] == [("lund-2026", booklet.abstracts[0].speakers),
+                                                               ("okafor", ())]
 
 
 def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):

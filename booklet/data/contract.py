@@ -422,6 +422,12 @@ PERSON = Record("person", "One person, however the data spells them: the index o
         example="García Márquez"),
 ))
 
+# Keys that hold a person's name, by record: one of which nothing is left to print with the booklet's fonts (CJK or
+# emoji alone) is left out where it is read (data.fields.Fields), not printed as an empty slot; lint.example calls
+# one init's example by these.
+NAMES = {"member": ("name",), "speaker": ("name",), "author": ("name",), "presenter": ("name",), "coauthor": ("name",),
+         "participant": ("name",), "poster": ("author",), "person": ("name", "aliases"), "session": ("chair",)}
+
 # -- theme.yaml: the look, the order and the words -------------------------------
 
 THEMES = ("classic", "modern", "minimal")  # built-in themes: booklet/resources/themes/NAME.yaml

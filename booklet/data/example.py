@@ -1,7 +1,7 @@
 """The example conference `booklet init` writes, as values: its data files (EXAMPLE, made into commented YAML by
 start.templates) and its images (example_images); and which of its values are its own, not words any conference
-writes (COMMON, NAMES), for `booklet check` to name each one a folder still has (lint.example). Here, not in
-booklet.start, so that a build's check reads them without loading what writes a folder."""
+writes (COMMON; its names, under contract.NAMES' keys), for `booklet check` to name each one a folder still has
+(lint.example). Here, not in booklet.start, so that a build's check reads them without loading what writes a folder."""
 
 from __future__ import annotations
 
@@ -148,18 +148,15 @@ EXAMPLE: dict[str, object] = {
 
 # Keys whose values in EXAMPLE are words any conference may write (a committee's name, a room, a break, a country):
 # `booklet check` does not call them init's example. Every other text and email of EXAMPLE is the example's own (but
-# theme.yaml's: the booklet's look and words), and check warns at each one a folder still has (lint.example).
+# theme.yaml's: the booklet's look and words), and check warns at each one a folder still has (lint.example). Its
+# names (under the keys contract.NAMES lists) are common ones ("Ana Smith" may be anyone's): check calls one init's
+# example only in a mapping that holds another value of it (an affiliation, an email, a photo, a title).
 COMMON = {"committee": ("name", "title"), "member": ("role",), "place": ("name", "note"), "conference": ("notes",),
           "quote": ("text", "author"),  # (a real one, George Box's: a conference may choose it, as bench/generate.py)
           "qr_code": ("caption",), "extra_page": ("title",), "sponsor": ("tier",),
           "item": ("title", "room", "place"),  # (but a talk's title: lint.example.common)
           "session": ("session", "room"), "poster": ("session", "topic"), "participant": ("country",),
           "person": ("family",)}
-
-# Keys that hold a person's name. The example's names are common ones ("Ana Smith" may be anyone's): check calls one
-# init's example only in a mapping that holds another value of it (an affiliation, an email, a photo, a title).
-NAMES = {"member": ("name",), "speaker": ("name",), "author": ("name",), "presenter": ("name",), "coauthor": ("name",),
-         "participant": ("name",), "poster": ("author",), "person": ("name", "aliases"), "session": ("chair",)}
 
 
 def _english_labels() -> dict[str, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..text import fonts, markup
 from .. import images
 from ..cache import memory
-from .contract import COLOUR, TEXT_MAX, Key, Record, choice_hint, example_line
+from .contract import COLOUR, NAMES, TEXT_MAX, Key, Record, choice_hint, example_line
 from .load import BAD, Map, Seq
 from ..problems import Problem, did_you_mean
 
@@ -107,6 +107,7 @@ class Fields:
         self.path = path
         self.record = record
         self.file = mapping.file
+        self.left_out: list[str] = []  # the key paths of names left out here, the fonts printing nothing of them
         for key in mapping:
             if key not in record:
                 self.error(key, unknown_key(key, record))
@@ -175,9 +176,16 @@ class Fields:
             _control_error(self.report, self.file, self.at(key), text, self.line(key))
             return None
         if printed:
-            check_printable(self.report, self.file, self.line(key), self.at(key), text, glyphs)
+            name = self.holds_name(key)
+            if not check_printable(self.report, self.file, self.line(key), self.at(key), text, glyphs, name) and name:
+                self.left_out.append(self.at(key))  # a name the fonts print nothing of: as the warning says
+                return None
             text = without_bidi(text)
         return text
+
+    def holds_name(self, key: str) -> bool:
+        """Whether `key` holds a person's name (contract.NAMES): one the fonts print nothing of is left out."""
+        return key in NAMES.get(self.record.name, ())
 
     def texts(self, key: str) -> tuple[str, ...]:
         """A text, or a list of texts."""
@@ -212,8 +220,11 @@ class Fields:
             if _CONTROL.search(text):
                 _control_error(self.report, self.file, where, text, value.lines[index])
                 continue
-            check_printable(self.report, self.file, value.lines[index], where, text)
-            out.append((without_bidi(text), value.lines[index], where))
+            name = self.holds_name(key)
+            if check_printable(self.report, self.file, value.lines[index], where, text, name=name) or not name:
+                out.append((without_bidi(text), value.lines[index], where))
+            else:
+                self.left_out.append(where)
         return out
 
     def date(self, key: str, required: bool = False) -> dt.date | None:
@@ -436,10 +447,14 @@ def line_in(report: Report, file: str, key: str, text: str, index: int | None, l
     return line_within(report.root, file, key, text, index, line)
 
 
-def check_printable(report: Report, file: str, line: int, key: str, text: str, glyphs: bool = True) -> None:
+def check_printable(report: Report, file: str, line: int, key: str, text: str, glyphs: bool = True,
+                    name: bool = False) -> bool:
     """Warn about characters that no booklet font can show (they are left out of the PDF), each warning at the line
     of the text where what it tells of is written (the first character, the formula); of bidirectional controls
-    alone when not `glyphs`."""
+    alone when not `glyphs`. False when nothing of the text is left to print (no letter or digit), which the warning
+    says; of a person's `name`, that the name is left out of the booklet (Fields.text and Fields.texts_at leave it
+    out)."""
+    prints = True
     math = markup.has_math(text)
     sources = markup.math_sources(text) if math else []
     # most text holds only characters seen printable before: a set difference tells (a tenth of the time
@@ -470,14 +485,16 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
             if missing and glyphs:
                 shown = ", ".join(shown_char(ch) for ch in missing[:5])
                 more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-                # (a chair's or a speaker's name of CJK or emoji alone printed "Chair:" with no name, and an entry of
-                # the index of authors with no name: the warning said "left out", not that nothing was left)
-                gone = set(missing)
-                nothing = not any(ch.isalnum() for ch in plain if ch not in gone)
+                # (a chair's or a speaker's name of CJK or emoji alone printed "Chair:" with no name, "Chairs: and",
+                # an author list's stray comma and an entry of the index of authors with no name: such a name is
+                # now left out where it is read, and the warning says so)
+                lost = set(missing)
+                prints = any(ch.isalnum() for ch in plain if ch not in lost)
+                gone = ("left out" if prints else "nothing of the name is left to print, so the name is left out of "
+                        "the booklet" if name else "left out, and nothing of the text is left to print")
                 report.warn(file, line_in(report, file, key, text, text.find(missing[0]), line), key,
-                            f"the booklet's fonts cannot print {shown}{more}; left out"
-                            f"{', and nothing of the text is left to print' if nothing else ''}: give theme.yaml's "
-                            "`fonts:` a font that has them", "glyph")
+                            f"the booklet's fonts cannot print {shown}{more}; {gone}: give theme.yaml's `fonts:` a "
+                            "font that has them", "glyph")
     if glyphs and max(text, default="") >= "\u0590" and (unshaped := _unshaped(text)):
         script, first, rtl = unshaped
         does = ("from left to right, letter by letter: booklet does not set right-to-left text from the right"
@@ -496,6 +513,7 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
         for message in markup.latex_problems(text, sources):  # LaTeX printed as written, math that reads like text
             at = markup.find_written(text, getattr(message, "anchor", None))
             report.warn(file, line_in(report, file, key, text, at, line), key, str(message), "math")
+    return prints
 
 
 # Scripts that a font alone does not print as they are read: right-to-left ones (by their characters' bidirectional

@@ -13,7 +13,8 @@ from .load import Seq
 
 
 def read_person(report: Report, f: Fields) -> Person | None:
-    """A Person from a mapping whose allowed keys were already checked by `f` (keys its record lacks stay empty)."""
+    """A Person from a mapping whose allowed keys were already checked by `f` (keys its record lacks stay empty); None
+    when the name is wrong or missing (an error), or one the fonts print nothing of (a warning; `f.left_out` has it)."""
     name = f.text("name", required=True)
 
     def read(key, how, empty=None):
@@ -33,46 +34,57 @@ def read_person(report: Report, f: Fields) -> Person | None:
 
 
 def read_people(report: Report, seq: Seq | None, path: str, record: Record) -> tuple[Person, ...]:
-    people = []
+    return _read_people(report, seq, path, record)[0]
+
+
+def _read_people(report: Report, seq: Seq | None, path: str, record: Record) -> tuple[tuple[Person, ...], bool]:
+    """(the people read, whether a name was left out as one the fonts print nothing of)."""
+    people, left_out = [], False
     for index, item in each_mapping(report, seq or (), path, "a person", record):
-        person = read_person(report, Fields(report, item, f"{path}[{index}]", record))
+        f = Fields(report, item, f"{path}[{index}]", record)
+        person = read_person(report, f)
         if person:
             people.append(person)
-    return tuple(people)
+        left_out = left_out or bool(f.left_out)
+    return tuple(people), left_out
 
 
-def read_authors(report: Report, f: Fields) -> tuple[Person, ...]:
-    """An abstract's `speaker:` (short form) or `authors:` (long form); exactly one of them."""
+def read_authors(report: Report, f: Fields) -> tuple[Person, ...] | None:
+    """An abstract's `speaker:` (short form) or `authors:` (long form); exactly one of them. None when they cannot be
+    read (an error); () when each name is one the fonts print nothing of (left out, with a warning)."""
     if "speaker" in f.map and "authors" in f.map:
         f.error("authors", "give either 'speaker' or 'authors', not both")
-        return ()
+        return None
     if "speaker" in f.map:
         speaker = f.mapping("speaker", required=True)
         if speaker is None:
-            return ()
-        person = read_person(report, Fields(report, speaker, f.at("speaker"), SPEAKER))
-        return (person,) if person else ()
+            return None
+        g = Fields(report, speaker, f.at("speaker"), SPEAKER)
+        person = read_person(report, g)
+        return (person,) if person else () if g.left_out else None
     if "authors" in f.map:
         return _authors(report, f)
     report.error(f.file, f.map.line, f.at("speaker"), "required key is missing (give 'speaker' or 'authors', "
                  f"e.g. {example_line(ABSTRACT['speaker'])})")
-    return ()
+    return None
 
 
-def _authors(report: Report, f: Fields) -> tuple[Person, ...]:
+def _authors(report: Report, f: Fields) -> tuple[Person, ...] | None:
     """An abstract's or a poster's `authors:` list, which names one person at least (an empty one left a poster
-    out of the booklet in silence)."""
-    authors = read_people(report, f.seq("authors", required=True), f.at("authors"), AUTHOR)
-    if not authors and f.map.get("authors") is not None and isinstance(f.map["authors"], Seq):
+    out of the booklet in silence); as read_authors."""
+    authors, left_out = _read_people(report, f.seq("authors", required=True), f.at("authors"), AUTHOR)
+    if authors or left_out:
+        return authors
+    if f.map.get("authors") is not None and isinstance(f.map["authors"], Seq):
         f.error("authors", "the list of authors is empty")
-    return authors
+    return None
 
 
-def read_poster_authors(report: Report, f: Fields) -> tuple[Person, ...]:
-    """A poster's `author:` (a name, with `affiliation`/`email` beside it) or `authors:` list."""
+def read_poster_authors(report: Report, f: Fields) -> tuple[Person, ...] | None:
+    """A poster's `author:` (a name, with `affiliation`/`email` beside it) or `authors:` list; as read_authors."""
     if "author" in f.map and "authors" in f.map:
         f.error("authors", "give either 'author' or 'authors', not both")
-        return ()
+        return None
     if "authors" in f.map:
         if "affiliation" in f.map:
             f.error("affiliation", "with 'authors', give each author's affiliation in the list")
@@ -83,7 +95,7 @@ def read_poster_authors(report: Report, f: Fields) -> tuple[Person, ...]:
     if "author" not in f.map:
         report.error(f.file, f.map.line, f.at("author"), "required key is missing (give 'author' or 'authors')")
     if not name:
-        return ()
+        return () if f.left_out else None
     email = f.text("email", printed=False)
     return (Person(name, f.texts("affiliation"), email, presenting=True, source=f.source()),)
 

@@ -395,7 +395,7 @@ def _read_abstract(report: Report, item: Map, path: str) -> Abstract | None:
     text = f.text("abstract") or ""
     language = _read_text_language(f)
     authors = people.read_authors(report, f)
-    if not (ident and title and authors):
+    if not (ident and title) or authors is None:  # (no author: each a name the fonts print nothing of, left out)
         return None
     return Abstract(ident, title, authors, text, kind, f.source(), language)
 
@@ -445,7 +445,7 @@ def _read_poster(report: Report, item: Map, path: str) -> Poster | None:
     authors = people.read_poster_authors(report, f)
     abstract = f.text("abstract")
     session, topic = f.text("session"), f.text("topic")
-    if not (title and authors):
+    if not title or authors is None:  # (no author: each a name the fonts print nothing of, left out)
         return None
     index = int(path[1:-1])  # "[index]": a poster without a number is numbered by its place in the list
     return Poster(index + 1 if number is None else number, title, authors, abstract, f.source(), session, topic)

@@ -14,10 +14,10 @@ import os
 from functools import cache
 from pathlib import Path
 
-from ..data.contract import FILES, File, Record, file_for
+from ..data.contract import FILES, NAMES, File, Record, file_for
 from ..model import Booklet
 from ..problems import Problem
-from ..data.example import COMMON, NAMES
+from ..data.example import COMMON
 
 REPLACE = "replace or remove it before printing"
 
@@ -78,7 +78,7 @@ def _data_files(folder: Path):
 @cache
 def _example() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
     """(every text and email of init's example conference that is its own (not one of example.COMMON's) and no
-    name, its names (example.NAMES), record name -> the `language` its entries give)."""
+    name, its names (contract.NAMES), record name -> the `language` its entries give)."""
     from ..data.example import EXAMPLE
 
     texts: set[str] = set()
