@@ -477,6 +477,22 @@ def test_a_persons_email_given_on_one_entry_is_theirs_on_the_others(tmp_path):
     assert "no email for Max" not in output and "no email for M. Weiß" not in output
 
 
+def test_a_proof_of_an_entry_whose_every_name_is_left_out_names_no_one(tmp_path):
+    """A speaker's name the fonts print nothing of (emoji alone) is left out of the booklet: its abstract's proof is
+    for no one. Its warning said "no email for  (abstract 'lund-2026')", `booklet proof` "... for .", and the PDF's
+    title "Proof for : ..."; they now say there is no one. File names stay the entry's own."""
+    abstracts = BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}",
+                                               "{name: 🎉, affiliation: Uni A}")
+    output, rows = _proofs_run(tmp_path, {"abstracts.yaml": abstracts})
+    assert rows["lund-2026"]["names"] == "" and rows["lund-2026"]["file"] == "lund-2026.pdf"
+    assert [line for line in output.splitlines() if "lund-2026" in line] == [
+        "abstracts.yaml:1: [0]: warning: no one to send lund-2026.pdf to (abstract 'lund-2026'): each of its names is "
+        "left out of the booklet: send it another way"]
+    assert PdfReader(tmp_path / "out" / "lund-2026.pdf").metadata.title == "Proof: A talk about Lund (TC2027)"
+    run = CliRunner().invoke(main, ["proof", "lund-2026", str(tmp_path / "conf"), "-o", str(tmp_path / "one.pdf")])
+    assert run.exit_code == 0 and f"Wrote {tmp_path / 'one.pdf'}: proof of booklet page 5." in run.output.splitlines()
+
+
 def test_a_tutorials_presenter_without_an_email_is_a_warning_and_one_with_is_on_its_row(tmp_path):
     """A LOC's run: a tutorial's proof went to its first presenter only, in silence: the co-presenter had no address.
     Every presenter with an address is on the manifest's row (joined by '; ', as an abstract's speakers are), and

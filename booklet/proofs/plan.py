@@ -645,9 +645,12 @@ def missing_emails(proofs: list[Proof]) -> list[Problem]:
         what = {"abstract": "abstract", "tutorial": "tutorial", "poster": "poster", "chair": "chair of"}[p.kind]
         if not p.emails:
             source = p.source or Source("", 0, "")
+            # (an entry whose every name the fonts print nothing of, left out of the booklet, has no one named)
+            whom = f"no email for {p.names} ({what} '{p.entry}')" if p.people else \
+                f"no one to send {p.file} to ({what} '{p.entry}'): each of its names is left out of the booklet"
             problems.append(Problem(source.file, source.line, source.key,
-                                    f"no email for {p.names} ({what} '{p.entry}'): send {p.file} another way"
-                                    + _choices(p.unsure), "warning", "no-email"))
+                                    f"{whom}: send {p.file if p.people else 'it'} another way" + _choices(p.unsure),
+                                    "warning", "no-email"))
             continue
         mailed = [markup.plain(person.name) for person in p.people if person.email]
         for person in p.people:
