@@ -104,6 +104,24 @@ def test_on_a4_and_letter_short_abstracts_flow_several_to_a_page_unless_the_them
     assert (result.anchors["abstract-0"] == result.anchors["abstract-1"]) == shared
 
 
+def _abstracts(count: int, words: int) -> str:
+    """abstracts.yaml: BASE's two abstracts and more, `count` in all, the others of `words` words each."""
+    more = "".join(f"- id: extra-{n}\n  title: Extra talk {n}\n  speaker: {{name: Speaker {n}}}\n"
+                   f"  abstract: {_text(words, n)}\n" for n in range(count - 2))
+    return BASE["abstracts.yaml"] + more
+
+
+@pytest.mark.parametrize("count, words, shared", [(12, 40, True), (11, 40, False), (12, 330, False)])
+def test_on_a5_auto_flows_abstracts_when_most_take_under_half_a_page(tmp_path, count, words, shared):
+    """DebConf17 on A5: 143 abstracts, most a third of a page, one to a page, gave some 140 pages two thirds empty.
+    `layout: auto` flows them on A5 too when the median abstract takes less than half a page (of 12 or more: fewer
+    cost a few pages at most); abstracts that fill their pages keep one each."""
+    result = _build(tmp_path, {"abstracts.yaml": _abstracts(count, words)}, "A5")
+    assert (result.anchors["abstract-3"] == result.anchors["abstract-4"]) == shared
+    page = Pdf(result.output).norms[result.anchors["abstract-3"] - 1]
+    assert ("extratalk1" in page and "extratalk2" in page) == shared
+
+
 def test_a5_keeps_one_column_and_the_theme_may_ask_for_either(tmp_path):
     text = "Firstword " + _text(150) + " lastword."
     widths = {}

@@ -51,7 +51,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 from ..cache import memory, persisted
 from ..cache.disk import alive_to_the_end, ends_with_its_build, uncollected
 from ..layout.backmatter import BackCover, PadPages
-from ..layout.common import Context, flows
+from ..layout.common import Context
 from ..layout.flowables import Anchor, DayMark, Later
 from ..layout.index import index_before_people
 from ..layout.page import Page
@@ -338,9 +338,10 @@ def parallel_parts(booklet, page: Page, pad_to, jobs: int, output: Path, render_
     it kept from the build before (Workers), sent the model and their runs; new ones when there are none."""
     import multiprocessing
 
-    pieces = story_pieces(Context(booklet, page), pad_to)
+    ctx = Context(booklet, page)
+    pieces = story_pieces(ctx, pad_to)
     names = [name for name, _ in pieces]
-    runs, last = plan(booklet, names, jobs, flows(booklet.theme, page))
+    runs, last = plan(booklet, names, jobs, ctx.flow)
     context = multiprocessing.get_context("fork")
     files = [output.with_name(f".{output.name}.part{i}") for i in range(len(runs) + 1)]
     workers, pipes, finished = [], [], False
