@@ -389,13 +389,14 @@ def test_build_pads_the_page_count_as_the_binding_asks(small, tmp_path):
 def test_a_booklet_too_thick_to_stitch_is_padded_to_an_even_count(tmp_path):
     """A booklet of more pages than saddle stitch takes is perfect-bound (preflight's binding line says so, and asks
     for an even count): its 98 pages were made up to 100 with two Notes pages; now they stay 98, and preflight passes.
-    A booklet that comes to 96 pages or fewer is still made up to a multiple of 4, to be stitched."""
+    A booklet that comes to 96 pages or fewer is still made up to a multiple of 4, to be stitched. (Its abstracts one to
+    a page, as the theme says: short, they would flow with `layout: auto`.)"""
     talks = [f"- id: t{i}\n  title: Talk {i}\n  speaker: {{name: Person {i}, affiliation: Uni A}}\n  abstract: Text.\n"
              for i in range(87)]
     thick = write_conference(tmp_path / "thick", {"abstracts.yaml": "".join(talks) + (
         "- id: lund-2026\n  title: A talk about Lund\n  speaker: {name: Ana Smith, affiliation: Uni A}\n  abstract: x\n"
         "- id: okafor\n  title: Hierarchical models\n  speaker: {name: Chiamaka Okafor, affiliation: Uni B}\n"
-        "  abstract: y\n")})
+        "  abstract: y\n"), "theme.yaml": "abstracts: {layout: page}\n"})
     assert build_booklet(thick, tmp_path / "u.pdf", options=PrintOptions(pad_to=1)).pages == 98
     out_pdf = tmp_path / "thick.pdf"
     out = _preflighted([str(thick), "-o", str(out_pdf)])

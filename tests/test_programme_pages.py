@@ -110,7 +110,8 @@ def build(tmp_path, files: dict, page_size: str = "A5"):
 
 @pytest.fixture(scope="module")
 def long_day(tmp_path_factory):
-    """Monday: 3 sessions of 8 talks (two pages); Tuesday: one talk, unscheduled abstracts after."""
+    """Monday: 3 sessions of 8 talks (two pages); Tuesday: one talk, unscheduled abstracts after; the abstracts one to a
+    page (short, they would flow with `layout: auto`)."""
     tmp = tmp_path_factory.mktemp("long")
     ids = [f"s{s}t{t}" for s in range(3) for t in range(8)]
     items, start = "", 9 * 60
@@ -123,7 +124,8 @@ def long_day(tmp_path_factory):
     programme = ("days:\n  - date: 2027-09-13\n    items:\n" + items
                  + '  - date: 2027-09-14\n    items:\n      - {time: "09:00-09:30", talk: tue}\n')
     abstracts = talks_yaml(ids + ["tue"]) + talks_yaml(["loose"])
-    return build(tmp, {"programme.yaml": programme, "abstracts.yaml": abstracts})
+    return build(tmp, {"programme.yaml": programme, "abstracts.yaml": abstracts,
+                       "theme.yaml": "abstracts: {layout: page}\n"})
 
 
 def test_a_long_day_breaks_with_at_least_three_rows_a_page_and_a_continued_heading(long_day):

@@ -555,8 +555,9 @@ ABSTRACT_OPTIONS = Record("abstract_options", "Where the abstracts go and how th
         default="after-programme", choices=("after-programme", "by-day"), example="after-programme"),
     Key("layout", "choice", "one abstract per page, or several flowing on a page; auto: flowing on a page whose "
         "text is set in two columns (A4, letter: a short abstract alone left two thirds of the page empty); on A5 and "
-        "B5, flowing when most of 12 abstracts or more are short (the median one, header and text, takes less than half a page, "
-        "measured on up to 51 spread through abstracts.yaml: one each left most pages half empty), else one per page",
+        "B5, flowing when there are 12 abstracts or more and the median of all of them, header and text, takes less "
+        "than half a page (as estimated from its words' widths and the text's line spacing: one each left most pages "
+        "half empty), else one per page",
         default="auto", choices=("auto", "page", "flow"), example="page"),
     Key("columns", "choice", "each abstract's text in one column or two; auto: two on a page whose one line would "
         "hold more than about 100 characters (A4, letter), one on A5 and B5",

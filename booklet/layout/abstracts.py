@@ -200,11 +200,36 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Ti
     if photo:
         header = [BesidePhoto(ctx.photo(photo), header, gap=4 * mm)]
     story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), level), *header]
-    story.append(Rule(ctx.colours.hairline, 0.8, 5))
+    story.append(Rule(ctx.colours.hairline, HEADER_RULE, HEADER_RULE_SPACE))
     before_text = len(story)
     style = tight_style(ctx, ctx.in_language(s.text, abstract.language), tight)
     story.extend(in_text_columns(ctx, ctx.paras(abstract.text, style)))
     return story, before_text
+
+
+HEADER_RULE, HEADER_RULE_SPACE = 0.8, 5.0  # the rule under an abstract's header: thickness, space over and under
+
+
+def estimated_height(styles, width: float, abstract: Abstract) -> float:
+    """About how tall `abstract` is set alone in a column `width` wide (header and text, as abstract_content makes them,
+    a photo left out), from its words' widths: each paragraph (and the title, the authors' names) as many lines as its
+    width fills, an affiliation a line, its label one; no paragraph made or laid out (nothing cached). On A5, the median
+    of 20 real conferences' abstracts (and the sample's) came out 0 to 0.03 of a page under their median as set."""
+    def lines(text: str, style) -> int:
+        return max(1, math.ceil(stringWidth(text, style.fontName, style.fontSize) / width))
+
+    def block(count: int, style) -> float:
+        return count * style.leading + style.spaceBefore + style.spaceAfter
+
+    affiliations = {affiliation for person in abstract.authors for affiliation in person.affiliations}
+    height = (block(1, styles.when) + block(lines(abstract.title, styles.title), styles.title)
+              + block(lines(", ".join(person.name for person in abstract.authors), styles.person), styles.person)
+              + (block(len(affiliations), styles.affiliation) if affiliations else 0.0)
+              + HEADER_RULE + 2 * HEADER_RULE_SPACE)
+    paragraphs = markup.source_paragraphs(abstract.text)
+    text = styles.text
+    count = sum(len(p.splitlines()) if isinstance(p, markup.Code) else lines(p, text) for p in paragraphs)
+    return height + count * text.leading + max(0, len(paragraphs) - 1) * max(text.spaceAfter, text.spaceBefore)
 
 
 SHORT_TEXT = 6  # `columns: auto`: a text of fewer lines than this at the page's full width may stay in one column

@@ -43,7 +43,7 @@ class Slot:
 class Context:
     """Everything a section's layout needs: the model, the page, the styles and the link keys."""
 
-    def __init__(self, booklet: Booklet, page: Page, flow: bool | None = None):
+    def __init__(self, booklet: Booklet, page: Page):
         register_fonts(font_set(booklet.theme))
         self.booklet = booklet
         self.page = page
@@ -60,7 +60,7 @@ class Context:
         # abstracts by day: each day's programme, then its abstracts, tutorials and posters (needs a programme)
         self.by_day = (booklet.theme.abstracts_placement == "by-day" and "programme" in self.sections
                        and bool(booklet.days))
-        self.flow = flows(booklet, page) if flow is None else flow  # several abstracts to a page
+        self.flow = flows(booklet, page, self.styles)  # several abstracts to a page
         # an abstract's text in one column or two: as the theme says, or as wide as the page is (Page.text_columns)
         self.text_columns = {"1": 1, "2": 2}.get(booklet.theme.abstracts_columns, page.text_columns)
         self.poster_days = poster_days(booklet) if self.by_day else {}  # poster index -> its day's index
@@ -417,44 +417,32 @@ def programme_sessions(booklet: Booklet) -> tuple[dict[str, int], set[int], list
 
 
 SHORT_ABSTRACT = 0.5  # of a page's text height: `layout: auto` flows abstracts most of which are shorter than this
-MEASURED = 51  # abstracts measured, at most, to tell (spread through the data: the median of these)
 FEW_ABSTRACTS = 12  # fewer abstracts than this stay one to a page with `layout: auto`: they cost a few pages at most
 
 
-def flows(booklet: Booklet, page: Page) -> bool:
+def flows(booklet: Booklet, page: Page, styles: Styles) -> bool:
     """Whether the abstracts flow, several to a page: theme.yaml's `layout: flow`; or `auto` on a page whose text is
     set in two columns (A4, letter), where a short abstract alone left two thirds of its page empty, or on any page
-    when most of FEW_ABSTRACTS or more abstracts are short: the median abstract (header and text, of up to MEASURED
-    spread through the data) takes less than SHORT_ABSTRACT of a page. One to an A5 page, DebConf17's 143 abstracts,
-    most a third of a page, left some 140 pages two thirds empty."""
+    when most of FEW_ABSTRACTS or more abstracts are short (short_abstracts). One to an A5 page, DebConf17's 143
+    abstracts, most a third of a page, left some 140 pages two thirds empty."""
     theme = booklet.theme
     if theme.abstracts_layout != "auto":
         return theme.abstracts_layout == "flow"
-    return page.text_columns > 1 or short_abstracts(booklet, page)
+    return page.text_columns > 1 or short_abstracts(booklet, page, styles)
 
 
-_SHORT: list = []  # the last (booklet, page, answer) of short_abstracts: the same for each Context of a build
+def short_abstracts(booklet: Booklet, page: Page, styles: Styles) -> bool:
+    """Whether there are FEW_ABSTRACTS abstracts or more and the median one, of all of them, is estimated shorter than
+    SHORT_ABSTRACT of the page's text height (abstracts.estimated_height: from the widths of its words, header and
+    text, no layout made). Every abstract counts: a median of some, as a sample picked them, told 39C3's 659 (median
+    0.53 of a page) to flow."""
+    from .abstracts import estimated_height  # (abstracts builds on this module)
 
-
-def short_abstracts(booklet: Booklet, page: Page) -> bool:
-    """Whether the median abstract, of up to MEASURED taken evenly through abstracts.yaml, is shorter than
-    SHORT_ABSTRACT of the page's text height, header and text as a page of its own sets them."""
-    from .abstracts import abstract_content  # (abstracts builds on this module)
-    from .flowables import height_needed
-
-    if _SHORT and _SHORT[0][0] is booklet and _SHORT[0][1] == page:
-        return _SHORT[0][2]
     abstracts = booklet.abstracts
     if len(abstracts) < FEW_ABSTRACTS:
         return False
-    step = max(1, math.ceil(len(abstracts) / MEASURED))
-    ctx = Context(booklet, page, flow=False)  # (its own: measuring names people, numbering them)
-    limit = 2 * page.text_height
-    heights = sorted(height_needed(abstract_content(ctx, abstract)[0], page.text_width, limit)
-                     for abstract in abstracts[::step])
-    answer = heights[(len(heights) - 1) // 2] < SHORT_ABSTRACT * page.text_height
-    _SHORT[:] = [(booklet, page, answer)]
-    return answer
+    heights = sorted(estimated_height(styles, page.text_width, abstract) for abstract in abstracts)
+    return heights[(len(heights) - 1) // 2] < SHORT_ABSTRACT * page.text_height
 
 
 def sorted_posters(posters: tuple[Poster, ...], indices: list[int], by: str, people: People | None = None,
