@@ -219,6 +219,25 @@ def _entry(ident: str, title: str, text: str) -> str:
             + "".join(f"    {line}\n" if line else "\n" for line in text.split("\n")))
 
 
+def test_a_flowing_abstract_that_fits_a_page_goes_on_whole_from_a_third_of_a_page_or_less(tmp_path):
+    """Abstracts flowing on A5 (DebConf17): a short one was cut a few lines from its end at a page's foot, "Club Linux
+    Atomic" its header and 3 paragraphs on one page, 4 lines on the next. One that fits on a page goes on whole to the
+    next page when a third of the page or less is left for it (entries 1 and 3: a quarter of a page left empty); from
+    more room it is cut as before (entry 4: half a page left empty looked a mistake)."""
+    files = {"abstracts.yaml": "".join(_entry(f"e{i}", f"Entry {i}", _filling(0, words, f"end{i}"))
+                                       for i, words in enumerate((250, 110, 130, 150, 250))),
+             "theme.yaml": "abstracts: {layout: flow}\n",
+             "programme.yaml": BASE["programme.yaml"].replace("talk: lund-2026", "title: A talk").replace(
+                 "talk: okafor", "title: Another")}
+    result = build_booklet(write_conference(tmp_path / "conf", files), tmp_path / "b.pdf")
+    first = result.anchors["abstract-0"]
+    pages = [(result.anchors[f"abstract-{i}"] - first, result.anchors[f"end:abstract-{i}"] - first) for i in range(5)]
+    assert pages == [(0, 0), (1, 1), (1, 1), (2, 2), (2, 3)]
+    pdf = Pdf(result.output)
+    assert [page - first for page in range(1, len(pdf) + 1) if "continued" in pdf.norms[page - 1]] == [3]
+    assert "entry4continued" in pdf.norms[first + 2] and "end4" in pdf.norms[first + 2]
+
+
 def test_a_heading_in_an_abstracts_text_never_ends_a_page_without_what_it_heads(tmp_path):
     """A review of an imported book: "**Content**" and "**Overview**" (a pretalx abstract's headings) ended a page,
     their text on the next. A paragraph all bold, or a short line ending with a colon ("Literatur:"), goes to the next

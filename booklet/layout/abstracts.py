@@ -275,12 +275,19 @@ def continued_heading(ctx: Context, title: str):
     return lambda: [Para(continued(title, label=ctx.label("continued")), ctx.styles.when)]
 
 
+KEPT_WHOLE = 1 / 3  # of a one-column page: an entry that fits on a page moves on whole from a room this high or lower
+
+
 def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: str) -> Entry:
     """An entry among others flowing one after another (abstracts, tutorials): a rule above it but the first
     (`number` 0), its first `keep` flowables kept with the lines after them, "Title (continued)" on a page it runs
-    onto, and no fewer than TAIL_LINES lines of it alone there."""
+    onto, and no fewer than TAIL_LINES lines of it alone there. On a page of one column (A5, B5) an entry that fits on
+    a page is kept whole, on the next page, when the room left for it is KEPT_WHOLE of the page or less (a third of
+    a page left empty at most; from a higher room it is split as before: half a page left empty looked a mistake);
+    in two columns (A4) it is split as it comes."""
     separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
-    return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES)
+    whole = KEPT_WHOLE if ctx.page.text_columns == 1 else 0.0
+    return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES, whole=whole)
 
 
 _LEFT_BEFORE_A_CUT = ",;:\u2013\u2014-"  # punctuation a title cut short does not end in before its ellipsis
