@@ -73,6 +73,9 @@ class DayBlock(Flowable):
         self.lines = list(lines)
         self.continued = continued  # the lines that open the day's rest on the next page
         self.page_height = page_height
+        # the short day (a DayBlock) and the gap above it set below this day's last page when it fits there whole (a
+        # DayBreak before it): counted when a break is chosen for the pages it costs (_rest_pages)
+        self.follower: tuple[DayBlock, float] | None = None
         self._sizes: list[tuple[float, float]] = []
         self._width = None
 
@@ -128,15 +131,32 @@ class DayBlock(Flowable):
 
     def _rest_pages(self, cut: int, availWidth: float) -> int:
         """How many pages the rest of the day after a break before lines[cut] takes (below the headings it repeats),
-        each broken at the first of _RULES's breaks that fits."""
+        each broken at the first of _RULES's breaks that fits (moved earlier as _balanced moves it), and one more for
+        each short day after it (`follower`) that no longer fits below its last page: a fuller last page had cost
+        the programme a page (DebConf17 A5: Wednesday, a short day, opened a page of its own below Tuesday's)."""
         rest = self._rest(self.lines[cut:], self._inside_block(cut), self._inside_group(cut))
         pages = 1
         while rest.wrap(availWidth, self.page_height)[1] > self.page_height + _FUZZ and pages < _MOST_PAGES:
             at = rest.break_index(self.page_height, True)
             if at is None:
                 break
+            at = rest._balanced(at, availWidth, self.page_height)
             rest = rest._rest(rest.lines[at:], rest._inside_block(at), rest._inside_group(at))
             pages += 1
+        return pages + self._followers_over(rest.wrap(availWidth, self.page_height)[1], availWidth)
+
+    def _followers_over(self, last: float, availWidth: float) -> int:
+        """How many of the short days after this one (`follower`, theirs in turn) open a page of their own when its last
+        page is filled `last` high: those that do not fit below what is on the page (as DayBreak sets them)."""
+        pages, follower = 0, self.follower
+        while follower is not None:
+            day, gap = follower
+            height = day.wrap(availWidth, self.page_height)[1]
+            if last + gap + height <= self.page_height + _FUZZ:
+                last += gap + height
+            else:
+                pages, last = pages + 1, height
+            follower = day.follower
         return pages
 
     def break_index(self, availHeight: float, at_top: bool, rules: tuple = _RULES) -> int | None:
@@ -252,7 +272,9 @@ class DayBlock(Flowable):
             prefix += lines[0].group_resume()
         if inside_block and lines[0].resume is not None:
             prefix += lines[0].resume()
-        return DayBlock(prefix + lines, self.continued, self.page_height)
+        rest = DayBlock(prefix + lines, self.continued, self.page_height)
+        rest.follower = self.follower  # (still below the day's last page)
+        return rest
 
     # ----------------------------------------------------------------- drawing
 

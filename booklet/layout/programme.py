@@ -48,8 +48,16 @@ def build_programme(ctx: Context) -> list:
             story.append(Anchor("programme", markup.plain(ctx.label("programme")), 0, section=ctx.label("programme")))
         else:
             story.append(day_break(ctx, block))
+            follows(story[-2], story[-1])
         story.append(block)
     return story
+
+
+def follows(before, day_break: DayBreak | PageBreak) -> None:
+    """The day `before` (a DayBlock) learns of the short day a DayBreak sets below its last page when it fits there,
+    so that its page breaks count it (DayBlock.follower)."""
+    if isinstance(before, DayBlock) and isinstance(day_break, DayBreak):
+        before.follower = (day_break.day, day_break.gap)
 
 
 def day_break(ctx: Context, block: DayBlock) -> DayBreak | PageBreak:

@@ -25,7 +25,7 @@ from .page import Page
 from .participants import build_participants
 from .posters import build_day_posters, build_posters
 from .daypages import DayBreak
-from .programme import build_programme, build_programme_day, day_break, day_title
+from .programme import build_programme, build_programme_day, day_break, day_title, follows
 from .extras import build_extra_page, extra_key, pages_after
 from .sponsors import build_sponsors, has_sponsors
 from .tutorials import build_day_tutorials, build_tutorials, section_tutorials
@@ -118,6 +118,8 @@ def _days(ctx: Context) -> list[list]:
         title = day_title(day, ctx.booklet.conference.language)
         block = build_programme_day(ctx, index, day, level=0, section=ctx.label("programme"))
         before = day_break(ctx, block) if index else None
+        if index:  # (when the day before's programme ends what is before: none of its abstracts follow it)
+            follows(next((part[-1] for part in reversed(parts) if part), None), before)
         parts.append([before, block] if isinstance(before, DayBreak) else [block])
         if groups.get(index):
             parts.append(build_day_abstracts(ctx, index, groups[index]))
