@@ -983,3 +983,42 @@ def test_a_label_kept_with_its_talks_never_pushes_the_short_day_after_it_onto_a_
     assert pdf.lines(2).index("DAY 2") > pdf.lines(2).index("Track 4 \u00b7 Room 4")
     assert time_rows(pdf, 2)[-evening:] == [f"{hhmm(18 * 60 + 30 * n)}\u2013{hhmm(18 * 60 + 30 * n + 30)}"
                                             for n in range(evening)]
+
+
+def _groups_day(tmp_path, name: str, groups: list[list[int]]):
+    """Four lines, then groups of parallel sessions set one after another, each session of so many talks."""
+    ids = [f"s{g}{k}t{t}" for g, counts in enumerate(groups) for k in range(len(counts)) for t in range(counts[k])]
+    blocks = "".join("      - parallel:\n" + "".join(
+        session_yaml(f"Track {g}{k}", [i for i in ids if i.startswith(f"s{g}{k}t")], 9 * 60, room=f"Room {k}",
+                     indent=10)[0] for k in range(len(counts))) for g, counts in enumerate(groups))
+    return _day_with(tmp_path, name, blocks, ids)
+
+
+def _label_feet(pdf: Pdf) -> list[int]:
+    """The pages that end with "PARALLEL SESSIONS" and fewer than two talks after it."""
+    return [index for index in range(len(pdf)) if "PARALLEL SESSIONS" in pdf.lines(index)
+            and len([line for line in pdf.lines(index)[len(pdf.lines(index)) - pdf.lines(index)[::-1].index(
+                "PARALLEL SESSIONS"):] if TIME_RANGE.match(line)]) < 2]
+
+
+def test_a_block_s_last_row_goes_over_alone_where_keeping_it_costs_the_day_a_page(tmp_path):
+    """A day's first rule keeps two rows of a session on each side of a break; where that took the day a page more
+    (three, the third a few rows) and the break leaving the session's last row alone overleaf, under its repeated
+    heading, does not, that break is taken, as the rules take it where no other is."""
+    ctx, day = _groups_day(tmp_path, "end", [[2, 9, 2, 2, 4, 3]])
+    pdf = _render(tmp_path, ctx, [day])
+    assert len(pdf) == 3  # the blank first page, the day's two
+    assert time_rows(pdf, 1)[-2:] == ["11:00\u201311:20", "11:20\u201311:40"]  # Track 1's eighth talk, its ninth over
+    assert pdf.lines(2)[:4] == ["Monday 13 September (continued)", "PARALLEL SESSIONS (continued)",
+                                "Track 01 (continued) \u00b7 Room 1", "11:40\u201312:00"]
+
+
+def test_a_label_is_not_left_with_one_talk_where_later_breaks_keep_the_day_s_pages(tmp_path):
+    """EuroPython 2014 (A5): Thursday's first page ended with "PARALLEL SESSIONS" and one talk, the rest overleaf,
+    because the day's rest after the label's break was counted with its first rule's breaks alone and took a page
+    more. Counted with the breaks the day takes to save a page (a session's last row alone overleaf), it does not:
+    no page ends with the label and one talk, and the day keeps its pages."""
+    ctx, day = _groups_day(tmp_path, "feet", [[2, 2, 1], [1, 3, 2, 1, 4, 2], [4, 4, 1, 2, 4], [3, 4, 4, 3, 1, 4]])
+    pdf = _render(tmp_path, ctx, [day])
+    assert len(pdf) == 6  # the blank first page, the day's five
+    assert _label_feet(pdf) == []

@@ -6,7 +6,9 @@ them out one under another and chooses its own page breaks:
 - a day that fits on a page is never broken: when it does not fit the space left, it moves whole;
 - a longer day breaks so that at least three programme rows go on each side of the break, never
   after a heading (a line marked `keep`), and, when it can, not so that only one row of a session
-  or parallel block stays on either side;
+  or parallel block stays on either side, nor a heading with fewer than two of its rows before it;
+- but where that costs the day a page (or the short day after it its place below the day's last page), a
+  session's last row goes over alone, under its repeated heading, and failing that a heading may keep one row;
 - a day whose rest after the break would be short (less than SHORT_REST of a page, with the headings it repeats:
   three or four rows alone on the day's last page) breaks earlier, between two of its sessions or items (else
   between two parallel sessions, else inside a session or a block of parallel tracks), where the rest takes more of
@@ -41,6 +43,10 @@ _FUZZ = 1e-6
 _RULES = ((3, False, True), (3, "end", True), (3, True, False), (2, True, False), (1, True, False), (0, True, False))
 # the rules without that keep: taken when the rest of the day after their break takes fewer pages than after the
 # keep's (a heading kept with its rows must not cost the day a page: DebConf17's Friday took three pages, not two)
+# the second rule alone: its break taken where the rest of the day after it takes fewer pages than after the first's
+# (keeping a block's last row off a page must not cost the day a page, nor make a kept heading seem to: EuroPython
+# 2014's Thursday had "PARALLEL SESSIONS" and one talk at p. 15's foot)
+_RULES_END = _RULES[1:2]
 _RULES_LOOSE = ((3, False, False), (3, True, False), (2, True, False), (1, True, False), (0, True, False))
 _MOST_PAGES = 100  # counted for the rest of a day (_rest_pages): no day of a programme is longer
 _LEAST_AWAY_FROM_TOP = 3  # below the top of a page only the rules of so many rows apply; else the day moves on
@@ -108,10 +114,7 @@ class DayBlock(Flowable):
             return []  # a day (or the rest of one) that fits on a page moves to the next one whole
         cut = self.break_index(availHeight, at_top)
         if cut is not None:
-            loose = self.break_index(availHeight, at_top, _RULES_LOOSE)
-            if loose is not None and loose > cut and self._rest_pages(loose, availWidth) < self._rest_pages(
-                    cut, availWidth):
-                cut = loose
+            cut = self._fewest_pages(cut, availWidth, availHeight, at_top)
             cut = self._balanced(cut, availWidth, availHeight)
             return [self._part(self.lines[:cut]), self._rest(self.lines[cut:], self._inside_block(cut),
                                                              self._inside_group(cut))]
@@ -129,6 +132,22 @@ class DayBlock(Flowable):
             block_rows[id(line.block)] = block_rows.get(id(line.block), 0) + line.row
         return rows, self._block_rows_before(), block_rows
 
+    def _fewest_pages(self, cut: int, availWidth: float, availHeight: float, at_top: bool) -> int:
+        """`cut` (the first of _RULES's breaks that fits), or a later break of looser rules where the rest of the day
+        after it takes fewer pages (_rest_pages): first the break of _RULES_END, that still keeps headings with their
+        rows (a block's last row alone after it, under the block's repeated heading), then the break of _RULES_LOOSE,
+        that does not."""
+        pages = None
+        for rules in (_RULES_END, _RULES_LOOSE):
+            other = self.break_index(availHeight, at_top, rules)
+            if other is None or other <= cut:
+                continue
+            pages = self._rest_pages(cut, availWidth) if pages is None else pages
+            theirs = self._rest_pages(other, availWidth)
+            if theirs < pages:
+                cut, pages = other, theirs
+        return cut
+
     def _rest_pages(self, cut: int, availWidth: float) -> int:
         """How many pages the rest of the day after a break before lines[cut] takes (below the headings it repeats),
         each broken at the first of _RULES's breaks that fits (moved earlier as _balanced moves it), and one more for
@@ -137,7 +156,9 @@ class DayBlock(Flowable):
         rest = self._rest(self.lines[cut:], self._inside_block(cut), self._inside_group(cut))
         pages = 1
         while rest.wrap(availWidth, self.page_height)[1] > self.page_height + _FUZZ and pages < _MOST_PAGES:
-            at = rest.break_index(self.page_height, True)
+            at = rest.break_index(self.page_height, True, _RULES_END)  # (as _fewest_pages may take it)
+            if at is None:
+                at = rest.break_index(self.page_height, True)
             if at is None:
                 break
             at = rest._balanced(at, availWidth, self.page_height)
