@@ -18,6 +18,7 @@ from booklet.layout.daypages import TracksRow
 from booklet.layout.flowables import Anchor
 from booklet.layout.page import page_for
 from booklet.layout.programme import build_programme, build_programme_day
+from booklet.layout.story import section_parts
 from booklet.output.render import render_pdf
 
 from .helpers import BASE, write_conference
@@ -937,8 +938,10 @@ def test_a_label_kept_with_its_talks_never_costs_the_day_a_page(tmp_path):
     assert pdf.lines(2)[:3] == ["Monday 13 September (continued)", "PARALLEL SESSIONS (continued)", "Track 1 \u00b7 Room 1"]
 
 
-def _parallel_day_and_evening(tmp_path, name: str, last: int, evening: int):
-    """The programme of two days: _parallel_day's, then a short day of `evening` rows (a DayBreak before it)."""
+def _parallel_day_and_evening(tmp_path, name: str, last: int, evening: int, by_day: bool = False):
+    """The programme of two days: _parallel_day's, then a short day of `evening` rows (a DayBreak before it); as the
+    booklet sets it after a PageBreak. `by_day`: abstracts by day, Monday's rows titles of their own, no talks (no
+    abstracts between the two days)."""
     counts = [1, 2, 2, 2, last]
     ids = [f"s{k}t{t}" for k in range(5) for t in range(counts[k])]
     lines = "".join(f'      - {{time: "{hhmm(8 * 60 + 10 * n)}-{hhmm(8 * 60 + 10 * n + 10)}", title: Line {n}}}\n'
@@ -946,24 +949,33 @@ def _parallel_day_and_evening(tmp_path, name: str, last: int, evening: int):
     block = "      - parallel:\n" + "".join(
         session_yaml(f"Track {k}", [i for i in ids if i.startswith(f"s{k}t")], 9 * 60, room=f"Room {k}", indent=10)[0]
         for k in range(5))
+    if by_day:
+        block = re.sub(r"talk: (s\dt\d+)", r"title: Talk \1", block)
     rows = "".join(f'      - {{time: "{hhmm(18 * 60 + 30 * n)}-{hhmm(18 * 60 + 30 * n + 30)}", title: Evening {n}}}\n'
                    for n in range(evening))
     folder = write_conference(tmp_path / name, {
         "programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + lines + block
                           + "  - date: 2027-09-14\n    items:\n" + rows,
-        "abstracts.yaml": talks_yaml(ids), "tutorials.yaml": None, "posters.yaml": None})
+        "abstracts.yaml": talks_yaml(ids), "tutorials.yaml": None, "posters.yaml": None,
+        **({"theme.yaml": "abstracts: {placement: by-day}\n"} if by_day else {})})
     booklet, _ = read_booklet(folder)
     ctx = Context(booklet, page_for("A5"))
-    return ctx, build_programme(ctx)[1:]  # (the section's anchor: _render sets its own)
+    if not by_day:
+        return ctx, build_programme(ctx)[1:]  # (the section's anchor: _render sets its own)
+    assert ctx.by_day
+    (monday,), (day_break, tuesday), *_ = [part for part in section_parts(ctx, "programme") if part]
+    return ctx, [monday, day_break, tuesday]
 
 
-def test_a_label_kept_with_its_talks_never_pushes_the_short_day_after_it_onto_a_page_of_its_own(tmp_path):
+@pytest.mark.parametrize("by_day", [False, True])
+
+def test_a_label_kept_with_its_talks_never_pushes_the_short_day_after_it_onto_a_page_of_its_own(tmp_path, by_day):
     """DebConf17 (A5): with "PARALLEL SESSIONS" kept with its talks, Tuesday's last page was fuller, though no longer,
     and Wednesday, a short day set below it before, opened a page of its own: the programme one page longer. The
     break that leaves the label with one talk is taken where only it leaves room for the short day after."""
     width, height = page_for("A5").text_width, page_for("A5").text_height
     for last, evening in ((last, evening) for last in range(2, 30) for evening in range(1, 8)):
-        ctx, (day, gap_before, short) = _parallel_day_and_evening(tmp_path, f"p{last}e{evening}", last, evening)
+        ctx, (day, gap_before, short) = _parallel_day_and_evening(tmp_path, f"p{last}e{evening}", last, evening, by_day)
         day.wrap(width, height)
         rests = [day._rest(day.lines[cut:], day._inside_block(cut), day._inside_group(cut)).wrap(width, height)[1]
                  for cut in (8, 11)]  # after the break before the label, and after Track 0's talk
@@ -975,9 +987,9 @@ def test_a_label_kept_with_its_talks_never_pushes_the_short_day_after_it_onto_a_
         raise AssertionError("no day whose rest leaves room for the short day after Track 0's talk alone")
     tops = day._cumulative()
     room = tops[11] + (tops[12] - tops[11]) / 2  # down to Track 0's talk, half Track 1's heading
-    ctx, story = _parallel_day_and_evening(tmp_path, f"p{last}e{evening}", last, evening)
+    ctx, story = _parallel_day_and_evening(tmp_path, f"p{last}e{evening}", last, evening, by_day)
     pdf = _render(tmp_path, ctx, [Filler(0, height - room), *story])
-    assert len(pdf) == 3  # the blank first page, Monday's two: Tuesday below the second
+    assert len(pdf) == 3 or by_day  # the blank first page, Monday's two: Tuesday below the second
     assert "PARALLEL SESSIONS" in pdf.lines(1) and len(time_rows(pdf, 1)) == 5  # four lines, Track 0's talk
     assert pdf.lines(2)[:3] == ["Monday 13 September (continued)", "PARALLEL SESSIONS (continued)", "Track 1 \u00b7 Room 1"]
     assert pdf.lines(2).index("DAY 2") > pdf.lines(2).index("Track 4 \u00b7 Room 4")
