@@ -215,21 +215,37 @@ def estimated_height(styles, width: float, abstract: Abstract) -> float:
     a photo left out), from its words' widths: each paragraph (and the title, the authors' names) as many lines as its
     width fills, an affiliation a line, its label one; no paragraph made or laid out (nothing cached). On A5, the median
     of 20 real conferences' abstracts (and the sample's) came out 0 to 0.03 of a page under their median as set."""
-    def lines(text: str, style) -> int:
-        return max(1, math.ceil(stringWidth(text, style.fontName, style.fontSize) / width))
-
     def block(count: int, style) -> float:
         return count * style.leading + style.spaceBefore + style.spaceAfter
 
     affiliations = {affiliation for person in abstract.authors for affiliation in person.affiliations}
-    height = (block(1, styles.when) + block(lines(abstract.title, styles.title), styles.title)
-              + block(lines(", ".join(person.name for person in abstract.authors), styles.person), styles.person)
+    names = ", ".join(person.name for person in abstract.authors)
+    height = (block(1, styles.when) + block(_lines(abstract.title, styles.title.fontName, styles.title.fontSize, width),
+                                            styles.title)
+              + block(_lines(names, styles.person.fontName, styles.person.fontSize, width), styles.person)
               + (block(len(affiliations), styles.affiliation) if affiliations else 0.0)
               + HEADER_RULE + 2 * HEADER_RULE_SPACE)
-    paragraphs = markup.source_paragraphs(abstract.text)
     text = styles.text
-    count = sum(len(p.splitlines()) if isinstance(p, markup.Code) else lines(p, text) for p in paragraphs)
-    return height + count * text.leading + max(0, len(paragraphs) - 1) * max(text.spaceAfter, text.spaceBefore)
+    count, paragraphs = _text_lines(abstract.text, text.fontName, text.fontSize, width)
+    return height + count * text.leading + max(0, paragraphs - 1) * max(text.spaceAfter, text.spaceBefore)
+
+
+def _lines(text: str, font: str, size: float, width: float) -> int:
+    """How many lines `text` fills in a column `width` wide, from its width: at least one."""
+    return max(1, math.ceil(stringWidth(text, font, size) / width))
+
+
+@lru_cache(maxsize=8192)
+def _text_lines(text: str, font: str, size: float, width: float) -> tuple[int, int]:
+    """The lines an abstract's `text` fills (a code block's lines as written, a paragraph's by _lines) and how many
+    paragraphs it has; kept, as a rebuild in the same process (booklet watch, the warm bench) estimates the same
+    texts again."""
+    paragraphs = markup.source_paragraphs(text)
+    return (sum(len(p.splitlines()) if isinstance(p, markup.Code) else _lines(p, font, size, width) for p in paragraphs),
+            len(paragraphs))
+
+
+when_fonts_change(_text_lines.cache_clear)
 
 
 SHORT_TEXT = 6  # `columns: auto`: a text of fewer lines than this at the page's full width may stay in one column
