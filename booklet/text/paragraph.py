@@ -2124,6 +2124,8 @@ class MathParagraph(Paragraph):
     def _lines_room(self, availWidth, availHeight) -> float:  # noqa: N803 - ReportLab's names
         """The height to ask ReportLab's split (which counts lines the leading apart) for the lines that fit in
         `availHeight` with the room lineskips adds around a tall formula: `availHeight` when it adds none."""
+        if not self._may_have_scripts():
+            return availHeight
         if not hasattr(self, "blPara"):
             self.wrap(availWidth, availHeight)
         skips = self.lineskips()
@@ -2179,11 +2181,21 @@ class MathParagraph(Paragraph):
         return width, height
 
     def lineskips(self) -> tuple[float, ...] | None:
-        """text.paragraph.lineskips of this paragraph's lines as last broken (None: every line the leading apart)."""
+        """text.paragraph.lineskips of this paragraph's lines as last broken (None: every line the leading apart).
+        A paragraph whose markup has no scripts (most) has none, told from its text: its lines, kept pickled by a
+        warm build's cache, are not made for it."""
+        if not self._may_have_scripts():
+            return None
         lines = getattr(self, "blPara", None)
         if lines is None or lines.kind != 1:
             return None
         return lineskips(lines.lines, self.style)
+
+    def _may_have_scripts(self) -> bool:
+        """Whether its markup may hold a box of scripts, as lineskips measures: not when its text (as given, not a
+        split's part, which has none) has no <mscripts> tag."""
+        text = self.__dict__.get("text")
+        return not (isinstance(text, str) and text and "<mscripts" not in text)
 
     def lines_height(self) -> float:
         """The height of its lines as last broken: the leading apart, and further apart by the room lineskips adds
