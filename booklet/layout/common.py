@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_LEFT
@@ -428,7 +429,19 @@ def flows(booklet: Booklet, page: Page, styles: Styles) -> bool:
     theme = booklet.theme
     if theme.abstracts_layout != "auto":
         return theme.abstracts_layout == "flow"
-    return page.text_columns > 1 or short_abstracts(booklet, page, styles)
+    if page.text_columns > 1:
+        return True
+    for booklet_of, page_of, answer in _FLOWS:
+        if booklet_of() is booklet and page_of == page:
+            return answer
+    answer = short_abstracts(booklet, page, styles)
+    _FLOWS[:] = [(weakref.ref(booklet), page, answer)]
+    return answer
+
+
+# the last answer of short_abstracts, to the booklet (a weak reference) and page it was asked of: the checks (lint.fit,
+# lint.cover), the story and each worker ask again for the same booklet (0.13 s for 2,000 abstracts, each time)
+_FLOWS: list[tuple[weakref.ref, Page, bool]] = []
 
 
 def short_abstracts(booklet: Booklet, page: Page, styles: Styles) -> bool:
