@@ -84,23 +84,28 @@ class DayBlock(Flowable):
         self.follower: tuple[DayBlock, float] | None = None
         self._sizes: list[tuple[float, float]] = []
         self._width = None
+        self._cum: list[float] | None = None  # _cumulative's, for the width wrapped to
+        self._counts: tuple[list[int], list[int], dict[int, int]] | None = None  # _row_counts' (of the lines)
 
     # ----------------------------------------------------------------- measuring
 
     def wrap(self, availWidth, availHeight):
         if self._width != availWidth:
             self._sizes = [_line_size(line, availWidth, self.page_height) for line in self.lines]
-            self._width = availWidth
+            self._width, self._cum = availWidth, None
         self.width = availWidth
         self.height = self._cumulative()[-1]
         return self.width, self.height
 
     def _cumulative(self) -> list[float]:
-        """cum[i]: the height of lines[:i] set at the top of a page."""
-        cum = [0.0]
-        for i, (line, (_, h)) in enumerate(zip(self.lines, self._sizes)):
-            cum.append(cum[-1] + (line.space if i else 0.0) + h)
-        return cum
+        """cum[i]: the height of lines[:i] set at the top of a page (made once a width: breaking asks it again for
+        each break it weighs)."""
+        if self._cum is None:
+            cum = [0.0]
+            for i, (line, (_, h)) in enumerate(zip(self.lines, self._sizes)):
+                cum.append(cum[-1] + (line.space if i else 0.0) + h)
+            self._cum = cum
+        return self._cum
 
     # ----------------------------------------------------------------- breaking
 
@@ -124,13 +129,16 @@ class DayBlock(Flowable):
 
     def _row_counts(self) -> tuple[list[int], list[int], dict[int, int]]:
         """The rows before each line (and after the last), the rows of its block before each line (_block_rows_before),
-        and each block's rows (by its id)."""
+        and each block's rows (by its id); made once."""
+        if self._counts is not None:
+            return self._counts
         rows = [0]
         block_rows: dict[int, int] = {}
         for line in self.lines:
             rows.append(rows[-1] + line.row)
             block_rows[id(line.block)] = block_rows.get(id(line.block), 0) + line.row
-        return rows, self._block_rows_before(), block_rows
+        self._counts = rows, self._block_rows_before(), block_rows
+        return self._counts
 
     def _fewest_pages(self, cut: int, availWidth: float, availHeight: float, at_top: bool) -> int:
         """`cut` (the first of _RULES's breaks that fits), or a later break of looser rules where the rest of the day
