@@ -1654,3 +1654,21 @@ def test_a_placeholder_speaker_or_chair_is_nobody_in_two_places_at_once(tmp_path
             if "at the same time" in w] == [
         "'Ana Smith' gives 'Hierarchical models' (09:00\u201309:20) here and chairs 'A' (09:00\u201309:20) at "
         "programme.yaml:5, at the same time"]
+
+
+def test_a_committee_with_no_members_to_print_is_a_warning_at_its_members_or_its_name(tmp_path):
+    """A committee with no members (none given, `members: []`, or every name one the fonts print nothing of, left
+    out) printed its name alone on the committees page, and check said nothing. Now a warning naming it, at its
+    `members:` line, else at its `name:`."""
+    conference = extend("conference.yaml", "committees:\n  - name: SOC\n    members: []\n  - name: LOC\n"
+                        "  - name: PC\n    members:\n      - {name: \"\U0001f389\"}\n  - name: AB\n    members:\n"
+                        "      - {name: Ana Smith}\n")
+    warnings = [w for w in warnings_for(tmp_path, {"conference.yaml": conference}) if "no members" in w]
+    told = ("has no members to print: the committees page prints its name alone; give it its `members:`, or leave it "
+            "out")
+    assert warnings == [f"conference.yaml:7: committees[0].members: warning: the committee 'SOC' {told}",
+                        f"conference.yaml:8: committees[1].name: warning: the committee 'LOC' {told}",
+                        f"conference.yaml:10: committees[2].members: warning: the committee 'PC' {told}"]
+    assert KINDS["empty-committee"] == "Committees with no members, whose name prints alone"
+    run = invoke("check", tmp_path / "conf", "--strict")
+    assert run.exit_code == 1 and "Committees with no members, whose name prints alone (3):" in run.output

@@ -27,6 +27,7 @@ KINDS = {
     "date-twice": "The same date twice",
     "double-booked": "People in two parallel sessions at once",
     "empty-session": "Sessions with no items, whose heading prints alone",
+    "empty-committee": "Committees with no members, whose name prints alone",
     "scheduled-twice": "Talks scheduled twice",
     "again-without-talk": "`again: true` on items that are not talks",
     "again-first": "`again: true` on a talk's first time",
@@ -92,8 +93,9 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
                         check_sponsor_names)
     from .coverage import check_coverage
     from .example import check_example
-    from .entries import (check_abstract_texts, check_emails, check_participants_twice, check_people_twice,
-                          check_photos, check_poster_numbers, check_titles_as_names, check_web_addresses)
+    from .entries import (check_abstract_texts, check_emails, check_empty_committees, check_participants_twice,
+                          check_people_twice, check_photos, check_poster_numbers, check_titles_as_names,
+                          check_web_addresses)
     from .extras import (check_blank_extra_pages, check_extra_page_fonts, check_extra_pages,
                          check_thin_extra_page_lines)
     from .fit import check_lengths
@@ -119,6 +121,7 @@ def lint(booklet: Booklet, page_size="A5", folder: Path | None = None) -> list[P
         + check_schedule(booklet, lines)
         + _at_keys(check_poster_numbers(booklet) + check_participants_twice(booklet), lines)
         + check_people_twice(booklet)
+        + check_empty_committees(booklet, lines)
         + check_titles_as_names(booklet, names, lines)
         + check_photos(booklet)
         + check_abstract_texts(booklet, lines)

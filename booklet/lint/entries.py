@@ -1,5 +1,5 @@
 """Posters, invited talks and people's entries -> warnings: poster numbers, missing photos, malformed emails, names
-where a title goes."""
+where a title goes, committees with no one in them."""
 
 from __future__ import annotations
 
@@ -221,3 +221,22 @@ def check_web_addresses(booklet: Booklet, lines: Lines) -> list[Problem]:
 
 def _at(source: Source, key: str, message: str, kind: str) -> Problem:
     return Problem(source.file, source.line, join(source.key, key), message, "warning", kind)
+
+
+def check_empty_committees(booklet: Booklet, lines: Lines) -> list[Problem]:
+    """A warning for each committee with no members to print (none given, `members: []`, or every name left out as
+    the fonts print nothing of it): the committees page prints its name alone. At its `members:`, else its `name:`
+    (conference.yaml; line 0 without a folder)."""
+    problems = []
+    for index, committee in enumerate(booklet.conference.committees):
+        if committee.members:
+            continue
+        key = f"committees[{index}].members"
+        line = lines.line("conference.yaml", key, 0)
+        if not line:
+            key = f"committees[{index}].name"
+            line = lines.line("conference.yaml", key, 0)
+        problems.append(Problem("conference.yaml", line, key, f"the committee {quoted(squeeze(committee.name))} has no "
+                                "members to print: the committees page prints its name alone; give it its `members:`, "
+                                "or leave it out", "warning", "empty-committee"))
+    return problems
