@@ -121,8 +121,7 @@ class DayBlock(Flowable):
         if cut is not None:
             cut = self._fewest_pages(cut, availWidth, availHeight, at_top)
             cut = self._balanced(cut, availWidth, availHeight)
-            return [self._part(self.lines[:cut]), self._rest(self.lines[cut:], self._inside_block(cut),
-                                                             self._inside_group(cut))]
+            return [self._part(self.lines[:cut]), self._after(cut)]
         if not at_top:
             return []
         return self._split_inside(availWidth, availHeight)
@@ -161,7 +160,7 @@ class DayBlock(Flowable):
         each broken at the first of _RULES's breaks that fits (moved earlier as _balanced moves it), and one more for
         each short day after it (`follower`) that no longer fits below its last page: a fuller last page had cost
         the programme a page (DebConf17 A5: Wednesday, a short day, opened a page of its own below Tuesday's)."""
-        rest = self._rest(self.lines[cut:], self._inside_block(cut), self._inside_group(cut))
+        rest = self._after(cut)
         pages = 1
         while rest.wrap(availWidth, self.page_height)[1] > self.page_height + _FUZZ and pages < _MOST_PAGES:
             at = rest.break_index(self.page_height, True, _RULES_END)  # (as _fewest_pages may take it)
@@ -170,7 +169,7 @@ class DayBlock(Flowable):
             if at is None:
                 break
             at = rest._balanced(at, availWidth, self.page_height)
-            rest = rest._rest(rest.lines[at:], rest._inside_block(at), rest._inside_group(at))
+            rest = rest._after(at)
             pages += 1
         return pages + self._followers_over(rest.wrap(availWidth, self.page_height)[1], availWidth)
 
@@ -224,7 +223,7 @@ class DayBlock(Flowable):
         # (its rows alone long enough: set, below the headings it repeats, it is longer still; not set to know)
         if cum[-1] - cum[cut] >= short:
             return cut
-        rest = self._rest(self.lines[cut:], self._inside_block(cut), self._inside_group(cut))
+        rest = self._after(cut)
         if rest.wrap(availWidth, self.page_height)[1] >= short:
             return cut
         rows, block_rows_before, block_rows = self._row_counts()
@@ -243,7 +242,7 @@ class DayBlock(Flowable):
                     before, total = block_rows_before[i], block_rows[id(self.lines[i].block)]
                     if where != "block" or before < 2 or total - before < 2:
                         continue
-                height = self._rest(self.lines[i:], inside_block, inside_group).wrap(availWidth, self.page_height)[1]
+                height = self._after(i).wrap(availWidth, self.page_height)[1]
                 if height > self.page_height + _FUZZ:
                     break  # (an earlier break leaves more)
                 if height >= short:
@@ -292,6 +291,10 @@ class DayBlock(Flowable):
 
     def _part(self, lines: list[Line]) -> DayBlock:
         return DayBlock(lines, self.continued, self.page_height)
+
+    def _after(self, cut: int) -> DayBlock:
+        """The rest of the day after a break before lines[cut] (_rest, with the headings the break repeats)."""
+        return self._rest(self.lines[cut:], self._inside_block(cut), self._inside_group(cut))
 
     def _rest(self, lines: list[Line], inside_block: bool, inside_group: bool = False) -> DayBlock:
         """The lines after a break, below the day's continued heading (and the group's and the block's, inside
