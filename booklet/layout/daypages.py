@@ -41,13 +41,14 @@ _FUZZ = 1e-6
 # a page's foot, the rest overleaf): a session's or the tracks' heading with two of its rows (a block of two whole),
 # "Parallel sessions" set one after another with two rows of its sessions.
 _RULES = ((3, False, True), (3, "end", True), (3, True, False), (2, True, False), (1, True, False), (0, True, False))
-# the rules without that keep: taken when the rest of the day after their break takes fewer pages than after the
-# keep's (a heading kept with its rows must not cost the day a page: DebConf17's Friday took three pages, not two)
 # the second rule alone: its break taken where the rest of the day after it takes fewer pages than after the first's
 # (keeping a block's last row off a page must not cost the day a page, nor make a kept heading seem to: EuroPython
 # 2014's Thursday had "PARALLEL SESSIONS" and one talk at p. 15's foot)
 _RULES_END = _RULES[1:2]
-_RULES_LOOSE = ((3, False, False), (3, True, False), (2, True, False), (1, True, False), (0, True, False))
+# the rules without that keep (and without _RULES_END, a rule of it): taken when the rest of the day after their break
+# takes fewer pages than after the keep's (a heading kept with its rows must not cost the day a page: DebConf17's
+# Friday took three pages, not two)
+_RULES_LOOSE = tuple((least, lone, False) for least, lone, _ in _RULES if lone != "end")
 _MOST_PAGES = 100  # counted for the rest of a day (_rest_pages): no day of a programme is longer
 _LEAST_AWAY_FROM_TOP = 3  # below the top of a page only the rules of so many rows apply; else the day moves on
 # of a page: a day's rest shorter than this (as set, below its repeated headings), alone on its last page, is moved
