@@ -87,6 +87,7 @@ class DayBlock(Flowable):
         self._width = None
         self._cum: list[float] | None = None  # _cumulative's, for the width wrapped to
         self._counts: tuple[list[int], list[int], dict[int, int]] | None = None  # _row_counts' (of the lines)
+        self._group_before: list[int] | None = None  # _group_rows_before's (of the lines)
 
     # ----------------------------------------------------------------- measuring
 
@@ -259,12 +260,16 @@ class DayBlock(Flowable):
         return group is not None and self.lines[i - 1].group_resume is group
 
     def _group_rows_before(self, i: int) -> int:
-        """How many rows of the group of lines[i] (parallel sessions set one after another) come before it."""
-        group = self.lines[i].group_resume
-        at = i
-        while at > 0 and self.lines[at - 1].group_resume is group:
-            at -= 1
-        return sum(line.row for line in self.lines[at:i])
+        """How many rows of the group of lines[i] (parallel sessions set one after another) come before it (counted
+        for every line once: breaking asks it for each break it weighs)."""
+        if self._group_before is None:
+            self._group_before, count = [], 0
+            for at, line in enumerate(self.lines):
+                if at and line.group_resume is not self.lines[at - 1].group_resume:
+                    count = 0
+                self._group_before.append(count)
+                count += line.row
+        return self._group_before[i]
 
     def _block_rows_before(self) -> list[int]:
         """For each line, how many rows of its block come before it."""
