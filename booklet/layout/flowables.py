@@ -887,8 +887,8 @@ class Continues(Translated, Flowable):
         # another, a few at most. When the page before would keep none of the text, the whole moves on, below
         # something on this page (a flowing entry: a 4-line abstract at a page's foot was split 2 + 2 lines, its
         # paragraph's orphan and widow rules allowing no other split), and stays as it was at a page's top
-        frame = getattr(self, "_frame", None)
-        page = availHeight if frame is None else frame._height - frame._topPadding - frame._bottomPadding
+        page = _frame_page(self)
+        page = availHeight if page is None else page
         room = availHeight
         if self._tail_short(parts[1], availWidth, page) and _closing(parts[1]) is not None:
             # all the text stays here, the block that closes it goes on alone: lines are carried over from where the
@@ -1080,6 +1080,12 @@ def _at_top(flowable) -> bool:
     return bool(getattr(frame, "_atTop", False))
 
 
+def _frame_page(flowable) -> float | None:
+    """The height a page of the frame laying `flowable` out holds (inside its padding); None outside a frame."""
+    frame = getattr(flowable, "_frame", None)
+    return None if frame is None else frame._height - frame._topPadding - frame._bottomPadding
+
+
 class Entry(Continues):
     """One of several entries flowing on a page (abstracts, layout: flow): `separator` (a rule) above
     it, except at the top of a page; its header (`keep` flowables) never alone at a page's foot; a
@@ -1114,9 +1120,8 @@ class Entry(Continues):
 
     def split(self, availWidth, availHeight):
         self._settle()
-        frame = getattr(self, "_frame", None)
-        if self.whole and frame is not None and not _at_top(self):
-            page = frame._height - frame._topPadding - frame._bottomPadding
+        page = _frame_page(self)
+        if self.whole and page is not None and not _at_top(self):
             if availHeight <= self.whole * page and height_needed(self.content, availWidth, page) <= page:
                 return []  # on the next page, whole
         return super().split(availWidth, availHeight)  # the first part holds the separator, if any
@@ -1338,10 +1343,9 @@ class Row(Translated, Flowable):
     def _whole_taller_than_a_page(self, availWidth) -> bool:
         """Whether the first `whole` flowables are taller than the frame's page holds (a poster of 400 authors): moving
         on would not help, and would leave what is above the row (its section's heading) alone on its page."""
-        frame = getattr(self, "_frame", None)
-        if not self.whole or frame is None:
+        page = _frame_page(self)
+        if not self.whole or page is None:
             return False
-        page = frame._height - frame._topPadding - frame._bottomPadding
         width = self._body_width(availWidth)
         heads = self.body[:self.whole]
         return sum(f.wrap(width, page)[1] for f in heads) + sum(self._spaces(heads)) + 2 * self.pad > page
