@@ -52,9 +52,10 @@ def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab
     preformatted = tx.preformatted
     xs = tx.XtraState
     skips = getattr(tx, "_lineskips", None)  # (text.paragraph.MathParagraph: room for a formula taller than the leading)
-    if skips is not None and id(line) in skips:
-        tx.moveCursor(0, skips[id(line)])
-        xs.cur_y -= skips[id(line)]
+    skip = skips.get(id(line)) if skips is not None else None  # (only a line's skip that is not 0 is there)
+    if skip is not None:
+        tx.moveCursor(0, skip)
+        xs.cur_y -= skip
     cur_y = xs.cur_y
     x0 = tx._x0
     autoLeading = xs.autoLeading  # noqa: N806
