@@ -245,17 +245,22 @@ _ONE_LEVEL = (0.363 + 0.7, -(0.247 + 0.7 * 0.3))
 def _ink(box: Box) -> tuple[float, float] | None:
     """How high above the baseline the ink of `box` reaches and how low (points; below it, negative), its scripts'
     scripts with it; None for a box with no ink (a fixed space)."""
+
+    def reaches(run):
+        if run.font == BOX_FONT:
+            return filter(None, [_ink(inner) for inner in filter(None, map(_BOXES.get, run.text))])
+        return [(run.rise + bounds[3] * run.size, run.rise + bounds[1] * run.size)
+                for bounds in map(functools.partial(glyph_box, run.font), run.text) if bounds is not None]
+
+    return _extent(reach for _, runs in box.parts for run in runs for reach in reaches(run))
+
+
+def _extent(reaches) -> tuple[float, float] | None:
+    """The highest and the lowest of `reaches` ((high, low) pairs), or None when there are none (_ink, _boxes_ink)."""
     top = bottom = None
-    for _, runs in box.parts:
-        for run in runs:
-            if run.font == BOX_FONT:
-                reach = [_ink(inner) for inner in filter(None, map(_BOXES.get, run.text))]
-            else:
-                reach = [(run.rise + bounds[3] * run.size, run.rise + bounds[1] * run.size)
-                         for bounds in map(functools.partial(glyph_box, run.font), run.text) if bounds is not None]
-            for high, low in filter(None, reach):
-                top = high if top is None else max(top, high)
-                bottom = low if bottom is None else min(bottom, low)
+    for high, low in reaches:
+        top = high if top is None else max(top, high)
+        bottom = low if bottom is None else min(bottom, low)
     return None if top is None else (top, bottom)
 
 
@@ -268,20 +273,18 @@ def _plain_ink(font_name: str, size: float) -> tuple[float, float]:
 def _boxes_ink(frags) -> tuple[float, float] | None:
     """How high the ink of the formulas' boxes of scripts among `frags` reaches above the baseline, and how low
     (points; below it, negative); None when they hold none."""
-    top = bottom = None
-    for frag in frags:
-        if frag.fontName != BOX_FONT:
-            continue
-        for char in frag.text:
-            reach = _BOX_INK.get(char, False)
-            if reach is False:  # (a box of scripts alone: an accented letter's, a bold symbol's is the text's ink)
-                box = _BOXES.get(char)
-                reach = _BOX_INK[char] = _ink(box) if box is not None and _script_space(char) else None
-            if reach is not None:
-                high, low = reach[0] + frag.rise, reach[1] + frag.rise
-                top = high if top is None else max(top, high)
-                bottom = low if bottom is None else min(bottom, low)
-    return None if top is None else (top, bottom)
+    return _extent((reach[0] + frag.rise, reach[1] + frag.rise) for frag in frags if frag.fontName == BOX_FONT
+                   for reach in map(_box_ink, frag.text) if reach is not None)
+
+
+def _box_ink(char: str) -> tuple[float, float] | None:
+    """_ink of the box of scripts `char` stands for, kept (_BOX_INK); None for another box (an accented letter's, a
+    bold symbol's: a box of scripts alone, its ink the text's)."""
+    reach = _BOX_INK.get(char, False)
+    if reach is False:
+        box = _BOXES.get(char)
+        reach = _BOX_INK[char] = _ink(box) if box is not None and _script_space(char) else None
+    return reach
 
 
 _BOX_INK: dict[str, tuple[float, float] | None] = {}  # box character -> _ink (boxes are immutable)
