@@ -268,7 +268,7 @@ def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses,
     for at, proof in enumerate(proofs):
         if proof.kind != "chair" and len(proof.people) == 1:
             alone.setdefault(who.of(proof.people[0].name), []).append(at)
-    for identity, name, chaired, source in _chairs(booklet, who, language):
+    for identity, name, chaired, source in _chairs(booklet, who, language, session_keys):
         keys = {c.key for c in chaired}
         own = alone.get(identity)
         if own:
@@ -285,21 +285,21 @@ def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses,
     return proofs
 
 
-def _chairs(booklet: Booklet, who: People, language: str) -> list[tuple[Identity, str, list[Chaired], Source | None]]:
-    """Each person who chairs a session (one person as people.yaml has them; a placeholder's name, "TBA", is nobody):
+def _chairs(booklet: Booklet, who: People, language: str,
+            session_keys: dict[int, str]) -> list[tuple[Identity, str, list[Chaired], Source | None]]:
+    """Each person who chairs a session (one person as people.yaml has them; a placeholder's name, "TBA", is nobody;
+    `session_keys`: id(session) -> its session_key, layout.common.chaired_sessions of every day):
     their identity, the name their proof is for (people.yaml's, or as the programme first writes it), the sessions
     they chair in programme order, and where the programme first names them (the session's `chair` key: its line is
     found by the writer, write._at_their_lines)."""
     from ..data.contract import placeholder_name
-    from ..layout.common import chaired_sessions
 
     found: dict[Identity, tuple[str, list[Chaired], Source | None]] = {}
-    for index, day in enumerate(booklet.days):
-        keys = chaired_sessions(index, day)
+    for day in booklet.days:
         for session in day.sessions():
             if not session.chairs:
                 continue
-            chaired = Chaired(keys[id(session)], markup.plain(session.name), *_session_when(session, day, language))
+            chaired = Chaired(session_keys[id(session)], markup.plain(session.name), *_session_when(session, day, language))
             source = session.source and replace(session.source, key=session.source.key + ".chair")
             for name in session.chairs:
                 if placeholder_name(name):
