@@ -74,8 +74,8 @@ def meant(nearest: list[str]) -> str:
     for one); '' for none."""
     if not nearest:
         return ""
-    quoted = [f"'{one}'" for one in nearest]
-    return f" (did you mean {' or '.join([', '.join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)}?)"
+    *others, last = [f"'{one}'" for one in nearest]
+    return f" (did you mean {', '.join(others) + ' or ' if others else ''}{last}?)"
 
 
 def closest(word: str, choices) -> str | None:
