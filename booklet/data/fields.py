@@ -201,6 +201,7 @@ class Fields:
             one = self.text(key)
             return [(one, self.line(key), self.at(key))] if one else []
         out = []
+        name = self.holds_name(key)  # (the key's, for every item)
         for index, item in enumerate(value):
             where = join(self.at(key), index)
             if item is BAD:
@@ -220,7 +221,6 @@ class Fields:
             if _CONTROL.search(text):
                 _control_error(self.report, self.file, where, text, value.lines[index])
                 continue
-            name = self.holds_name(key)
             if check_printable(self.report, self.file, value.lines[index], where, text, name=name) or not name:
                 out.append((without_bidi(text), value.lines[index], where))
             else:
