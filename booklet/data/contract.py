@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -93,7 +94,7 @@ def placeholder_name(name: str) -> bool:
     return _folded(name) not in _LETTERS_ONLY or not name.strip().isalpha() or name.isupper()
 
 
-def named_again(names: list[str]) -> list[tuple[int, int]]:
+def named_again(names: Sequence[str]) -> list[tuple[int, int]]:
     """(i, j) for each of `names` that is an earlier one's again, `names[j]` the first of them (case and runs of white
     space aside): one person printed twice, by an abstract, tutorial or poster (lint's person-twice) or among a
     session's chairs (data.programme). Not a placeholder ("TBA" twice: two people still to be named)."""

@@ -94,7 +94,7 @@ def _read_session(report: Report, item: Map, path: str, refs: Refs) -> Session |
             items.append(entry)
     named = f.texts_at("chair")
     chairs, room = tuple(text for text, _, _ in named), f.text("room")
-    for i, j in named_again(list(chairs)):  # (as lint's person-twice)
+    for i, j in named_again(chairs):  # (as lint's person-twice)
         text, line, at = named[i]
         f.report.warn(f.file, line, at, f"'{text}' is named already among this session's chairs, as "
                       f"{named[j][2].rsplit('.', 1)[-1]}: printed twice", "person-twice")

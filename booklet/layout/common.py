@@ -431,17 +431,17 @@ def flows(booklet: Booklet, page: Page, styles: Styles) -> bool:
         return theme.abstracts_layout == "flow"
     if page.text_columns > 1:
         return True
-    for booklet_of, page_of, answer in _FLOWS:
-        if booklet_of() is booklet and page_of == page:
-            return answer
+    global _FLOWS
+    if _FLOWS is not None and _FLOWS[0]() is booklet and _FLOWS[1] == page:
+        return _FLOWS[2]
     answer = short_abstracts(booklet, page, styles)
-    _FLOWS[:] = [(weakref.ref(booklet), page, answer)]
+    _FLOWS = (weakref.ref(booklet), page, answer)
     return answer
 
 
 # the last answer of short_abstracts, to the booklet (a weak reference) and page it was asked of: the checks (lint.fit,
 # lint.cover), the story and each worker ask again for the same booklet (0.13 s for 2,000 abstracts, each time)
-_FLOWS: list[tuple[weakref.ref, Page, bool]] = []
+_FLOWS: tuple[weakref.ref, Page, bool] | None = None
 
 
 def short_abstracts(booklet: Booklet, page: Page, styles: Styles) -> bool:

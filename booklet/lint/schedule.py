@@ -94,10 +94,10 @@ def _empty_sessions(day: Day, lines=None) -> list[Problem]:
             key = join(source.key, "session")
         named = "" if not session.chairs else \
             f" and its chair{'s' * (len(session.chairs) > 1)}, {', '.join(squeeze(c) for c in session.chairs)},"
-        problems.append(Problem(source.file, source.line, key, f"the session {quoted(squeeze(session.name))} has no items: the programme prints its "
-                                f"heading{named} with nothing under {'them' if named else 'it'}; give it its talks "
-                                "under `items:`, make it a programme line (`title:`), or leave it out",
-                                "warning", "empty-session"))
+        message = (f"the session {quoted(squeeze(session.name))} has no items: the programme prints its heading{named} "
+                   f"with nothing under {'them' if named else 'it'}; give it its talks under `items:`, make it a "
+                   "programme line (`title:`), or leave it out")
+        problems.append(Problem(source.file, source.line, key, message, "warning", "empty-session"))
     return problems
 
 
