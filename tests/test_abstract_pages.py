@@ -1173,3 +1173,73 @@ def test_a_tutorial_of_nothing_but_its_title_has_no_hairline_under_it(tmp_path):
     hairlines = re.findall(r"\bm [\d.]+ 5\.4 l S", drawn)
     separators = re.findall(r"\bm [\d.]+ 9\.25 l S", drawn)
     assert len(separators) == 3 and len(hairlines) == 1, (separators, hairlines)
+
+
+def test_a_flowing_abstract_a_few_lines_too_tall_for_the_room_moves_on_whole_rather_than_split_four_and_four(tmp_path):
+    """SIGDIAL 2020 on A5: an abstract of 8 lines, a separator's height too tall for the 0.37 of a page left, was cut
+    4 + 4 under "(continued)", the reader turning the page for half of it (FOSDEM 2025, DebConf17: 3 + 4, 4 + 4):
+    Continues' `tail` carried lines over to leave 4 on the next page, where the entry would have fitted whole. From
+    a room of up to NEARLY_WHOLE of the page, an entry that fits on a page and is fewer than TAIL_LINES lines too tall
+    for the room moves on whole; from more room it is split, TAIL_LINES lines or more on each page. The room is
+    measured on the page: from the foot of the abstract before to the foot of the text."""
+    from booklet.layout.abstracts import KEPT_WHOLE, NEARLY_WHOLE, TAIL_LINES
+    from booklet.layout.page import page_for
+
+    page = page_for("A5")
+    short = " ".join(WORDS[k % len(WORDS)] for k in range(130)) + " endb."  # (about 11 lines under its header)
+    moved = split = 0
+    for extra in (20, 30, 40, 50):  # the first abstract's length pushes the second further down the page
+        first = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(2))
+        first += "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(extra + 1)) + " enda."
+        abstracts = (f"- id: a\n  title: The long one\n  speaker: {{name: Ana Smith}}\n  abstract: \"{first}\"\n"
+                     f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n  abstract: \"{short}\"\n")
+        files = {"abstracts.yaml": abstracts, "programme.yaml": None, "tutorials.yaml": None,
+                 "theme.yaml": "abstracts: {layout: flow}\n"}
+        result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf")
+        a_end, start, end = (result.anchors[key] for key in ("end:abstract-0", "abstract-1", "end:abstract-1"))
+        room = (page.height - page.bottom - boxes(result.output, a_end - 1, "enda")[3]) / page.text_height
+        if KEPT_WHOLE + 0.005 < room < NEARLY_WHOLE - 0.005:
+            assert start == end == a_end + 1, (extra, room)  # (was split: 7 + 4 lines, 5 + 4, ...)
+            moved += 1
+        elif room > NEARLY_WHOLE + 0.005:
+            assert end == start + 1 == a_end + 1, (extra, room)
+            pdf = Pdf(result.output)
+            here = pdf.lines(start - 1)
+            here = here[next(i for i, line in enumerate(here) if "Bo Jones" in line) + 1:]
+            there = [line for line in pdf.lines(end - 1) if "continued" not in line]
+            assert len([line for line in here if "lorem" in line or "dolor" in line]) >= TAIL_LINES, here
+            assert len([line for line in there if any(word in line for word in WORDS + ["endb"])]) >= TAIL_LINES
+            split += 1
+    assert moved >= 2 and split, (moved, split)
+
+
+def test_a_flowing_abstract_never_leaves_its_header_with_fewer_than_tail_lines_at_a_pages_foot(tmp_path):
+    """Flowing on A5, an abstract of four authors with an affiliation each (a header of a quarter of a page) and 200
+    words: from a room of 0.34 to 0.37 of a page it was split with 2 or 3 lines of its text under that header, the
+    rest under "(continued)" (DebConf17 p. 39: "Recent Advancements ... in Debichem", 3 lines). It moves on whole (it
+    fits on a page); where it starts on a page's foot, TAIL_LINES lines of its text or more are under its header."""
+    from booklet.layout.abstracts import TAIL_LINES
+
+    authors = "\n".join(f"    - {{name: Author {n}, affiliation: \"Department {n} of Examples, University of Somewhere\"}}"
+                        for n in range(1, 5))
+    text = " ".join(WORDS[k % len(WORDS)] for k in range(200)) + " endb."
+    moved = stayed = 0
+    for extra in (30, 42, 54):  # the first abstract's length pushes the second further down the page
+        first = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(2))
+        first += "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(extra + 1)) + " enda."
+        abstracts = (f"- id: a\n  title: The long one\n  speaker: {{name: Ana Smith}}\n  abstract: \"{first}\"\n"
+                     f"- id: b\n  title: The one with a long header of many authors and their affiliations\n"
+                     f"  authors:\n{authors}\n  abstract: \"{text}\"\n")
+        files = {"abstracts.yaml": abstracts, "programme.yaml": None, "tutorials.yaml": None,
+                 "theme.yaml": "abstracts: {layout: flow}\n"}
+        result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf")
+        a_end, start, end = (result.anchors[key] for key in ("end:abstract-0", "abstract-1", "end:abstract-1"))
+        if start == a_end:
+            lines = Pdf(result.output).lines(start - 1)
+            below = lines[max(i for i, line in enumerate(lines) if "University of Somewhere" in line) + 1:]
+            assert len([line for line in below if any(word in line for word in WORDS)]) >= TAIL_LINES, (extra, below)
+            stayed += 1
+        else:
+            assert start == end == a_end + 1, extra  # (was split: 3 lines, then 2, under its header)
+            moved += 1
+    assert moved >= 2 and stayed, (moved, stayed)

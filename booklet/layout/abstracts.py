@@ -292,6 +292,7 @@ def continued_heading(ctx: Context, title: str):
 
 
 KEPT_WHOLE = 1 / 3  # of a one-column page: an entry that fits on a page moves on whole from a room this high or lower
+NEARLY_WHOLE = 2 / 5  # of a one-column page: from a room this high or lower, also when a split would be forced
 
 
 def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: str) -> Entry:
@@ -300,10 +301,13 @@ def flowing_entry(ctx: Context, content: list, keep: int, number: int, title: st
     onto, and no fewer than TAIL_LINES lines of it alone there. On a page of one column (A5, B5) an entry that fits on
     a page is kept whole, on the next page, when the room left for it is KEPT_WHOLE of the page or less (a third of
     a page left empty at most; from a higher room it is split as before: half a page left empty looked a mistake);
-    in two columns (A4) it is split as it comes."""
+    from a room of up to NEARLY_WHOLE of the page, it moves on whole too where its split would be a forced one (it is
+    fewer than TAIL_LINES lines too tall for the room, or fewer than TAIL_LINES lines of its text would stay under its
+    header: see Entry's `near`); in two columns (A4) it is split as it comes."""
     separator = Rule(ctx.colours.rule, 0.5, SEPARATOR_SPACE) if number else None
-    whole = KEPT_WHOLE if ctx.page.text_columns == 1 else 0.0
-    return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES, whole=whole)
+    one_column = ctx.page.text_columns == 1
+    return Entry(content, continued_heading(ctx, title), keep, separator, tail=TAIL_LINES,
+                 whole=KEPT_WHOLE if one_column else 0.0, near=NEARLY_WHOLE if one_column else 0.0)
 
 
 _LEFT_BEFORE_A_CUT = ",;:\u2013\u2014-"  # punctuation a title cut short does not end in before its ellipsis

@@ -1093,12 +1093,21 @@ class Entry(Continues):
 
     `whole`: an entry that fits on a page is not split where the room left for it on this page is `whole` of the
     page or less: it moves on whole, that room left empty (0: split as it comes). On an A5 page DebConf17's short
-    abstracts were cut a few lines from their end, the reader turning the page for them."""
+    abstracts were cut a few lines from their end, the reader turning the page for them.
 
-    def __init__(self, content: list, heading, keep: int, separator=None, tail: int = 0, whole: float = 0.0):
+    `near`: from a room of up to `near` of the page (more than `whole`), such an entry moves on whole too when a split
+    would be a forced one: when it is fewer than `tail` lines too tall for the room (Continues' `tail` then carried
+    lines over, to leave its last page `tail` lines: SIGDIAL 2020's 8-line abstract, a separator's height too tall,
+    was cut 4 + 4 under "(continued)", FOSDEM's and DebConf17's likewise, 3 + 4 and 4 + 4 across a page turn), or
+    when fewer than `tail` lines of its text would stay under its header at the page's foot (its heading's orphan).
+    A split from such a room otherwise stays: `tail` lines or more each side."""
+
+    def __init__(self, content: list, heading, keep: int, separator=None, tail: int = 0, whole: float = 0.0,
+                 near: float = 0.0):
         super().__init__(content, heading, keep=keep, tail=tail)
         self.separator = separator
         self.whole = whole
+        self.near = near
 
     def _settle(self) -> None:
         """Decided where the entry is placed: the separator goes above it unless it starts a page; a
@@ -1124,7 +1133,21 @@ class Entry(Continues):
         if self.whole and page is not None and not _at_top(self):
             if availHeight <= self.whole * page and height_needed(self.content, availWidth, page) <= page:
                 return []  # on the next page, whole
-        return super().split(availWidth, availHeight)  # the first part holds the separator, if any
+        parts = super().split(availWidth, availHeight)  # the first part holds the separator, if any
+        if (len(parts) == 2 and self.near and page is not None and availHeight <= self.near * page
+                and not _at_top(self) and self._forced(parts[0], availWidth, availHeight)
+                and height_needed(self.content, availWidth, page) <= page):
+            return []  # on the next page, whole
+        return parts
+
+    def _forced(self, first: Continues, availWidth, availHeight) -> bool:
+        """Whether the split that leaves `first` here is a forced one (see `near`): the entry is fewer than `tail`
+        lines too tall for the room, or `first` holds fewer than `tail` lines of its text below the header."""
+        page = _frame_page(self)
+        if height_needed(self._items(), availWidth, page) - availHeight < self.tail * self._last_leading(self):
+            return True
+        text = [f for f in first.content[len(self.lead) + self.keep:] if _is_text(f)]
+        return sum(map(line_count, text)) < self.tail
 
 
 class Later:
