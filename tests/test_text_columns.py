@@ -135,6 +135,34 @@ def test_on_a5_auto_counts_every_abstract_not_a_sample_of_them(tmp_path):
     assert "extratalk0" in page and "extratalk1" not in page
 
 
+@pytest.mark.parametrize("photo, shared", [(True, False), (False, True)])
+def test_on_a5_auto_counts_a_speakers_photo_in_an_abstracts_height(tmp_path, photo, shared):
+    """`layout: auto` on A5 estimated an abstract's height with its photo left out: a header of 4 lines beside a photo
+    27.5 mm tall counted about 15 mm. Twelve abstracts of 160 words, each under a speaker's photo, half a page each as
+    set (the first ends below the middle of its page), were estimated under half a page and flowed. The header is
+    counted beside the photo and as tall as the photo's box: they take a page each; the same abstracts without photos,
+    shorter, still flow."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (600, 750), (90, 120, 60)).save(buf, "JPEG")
+    words = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor".split()
+    text = " ".join(words[k % len(words)] for k in range(159)) + " endtext"
+    abstracts = "".join(f"- id: p{n}\n  title: Talk number {n}\n  speaker: {{name: Speaker {n}, affiliation: Lund "
+                        f"University{', photo: images/p.jpg' if photo else ''}}}\n  abstract: {text}{n}\n"
+                        for n in range(12))
+    result = _build(tmp_path, {"abstracts.yaml": abstracts, "programme.yaml": None, "images/p.jpg": buf.getvalue()},
+                    "A5")
+    assert (result.anchors["abstract-0"] == result.anchors["abstract-1"]) == shared
+    if photo:  # (as set, more than half a page: from the top of the text to the foot of its last line)
+        page, index = page_for("A5"), result.anchors["abstract-0"] - 1
+        pdf = pdfium.PdfDocument(str(result.output))
+        textpage = pdf[index].get_textpage()
+        at = textpage.get_text_range().index("endtext0")
+        foot = pdf[index].get_height() - textpage.get_charbox(at)[1]
+        assert foot - page.top > page.text_height / 2
+
+
 def test_auto_s_measure_is_made_once_for_a_booklet_and_again_for_another(tmp_path, monkeypatch):
     """The checks (lint.fit, lint.cover), the story and each worker make a Context of the same booklet: `auto` on A5
     measured every abstract for each (0.13 s at 2,000 talks, four times a build). Asked again of the same booklet and

@@ -18,7 +18,7 @@ from ..text import markup
 from ..text.fonts import when_fonts_change
 from ..model import Abstract, Person
 from .columns import GAP, UNBOUNDED, TextColumns
-from .common import Context, Slot, abstract_photo, kept_whole, presenting, underlined
+from .common import PHOTO_HEIGHT, PHOTO_WIDTH, Context, Slot, abstract_photo, kept_whole, presenting, underlined
 from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule,
                         height_needed, line_count)
 from .programme import day_title
@@ -198,7 +198,7 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Ti
     ]
     photo = abstract_photo(abstract)
     if photo:
-        header = [BesidePhoto(ctx.photo(photo), header, gap=4 * mm)]
+        header = [BesidePhoto(ctx.photo(photo), header, gap=PHOTO_GAP)]
     story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), level), *header]
     story.append(Rule(ctx.colours.hairline, HEADER_RULE, HEADER_RULE_SPACE))
     before_text = len(story)
@@ -208,23 +208,30 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Ti
 
 
 HEADER_RULE, HEADER_RULE_SPACE = 0.8, 5.0  # the rule under an abstract's header: thickness, space over and under
+PHOTO_GAP = 4 * mm  # between an abstract's header and the photo beside it
 
 
 def estimated_height(styles, width: float, abstract: Abstract) -> float:
-    """About how tall `abstract` is set alone in a column `width` wide (header and text, as abstract_content makes them,
-    a photo left out), from its words' widths: each paragraph (and the title, the authors' names) as many lines as its
-    width fills, an affiliation a line, its label one; no paragraph made or laid out (nothing cached). On A5, the median
-    of 20 real conferences' abstracts (and the sample's) came out 0 to 0.03 of a page under their median as set."""
+    """About how tall `abstract` is set alone in a column `width` wide (header and text, as abstract_content makes
+    them), from its words' widths: each paragraph (and the title, the authors' names) as many lines as its width
+    fills, an affiliation a line, its label one; with a speaker's photo, the header set beside it (as wide as the
+    photo leaves it) and at least as tall as the photo's box, which the photo takes whatever its shape (left out, a
+    header of 4 lines beside a photo 27.5 mm tall counted about 15 mm: abstracts with photos, half a page each as
+    set, were estimated under half a page and flowed); no paragraph made or laid out (nothing cached). On A5, the
+    median of 20 real conferences' abstracts (and the sample's) came out 0 to 0.03 of a page under their median as
+    set (none of them has photos)."""
     def block(count: int, style) -> float:
         return count * style.leading + style.spaceBefore + style.spaceAfter
 
+    photo = abstract_photo(abstract)
+    beside = width - PHOTO_WIDTH - PHOTO_GAP if photo else width  # (every line of a short header is beside it)
     affiliations = {affiliation for person in abstract.authors for affiliation in person.affiliations}
     names = ", ".join(person.name for person in abstract.authors)
-    height = (block(1, styles.when) + block(_lines(abstract.title, styles.title.fontName, styles.title.fontSize, width),
-                                            styles.title)
-              + block(_lines(names, styles.person.fontName, styles.person.fontSize, width), styles.person)
-              + (block(len(affiliations), styles.affiliation) if affiliations else 0.0)
-              + HEADER_RULE + 2 * HEADER_RULE_SPACE)
+    title = styles.title
+    header = (block(1, styles.when) + block(_lines(abstract.title, title.fontName, title.fontSize, beside), title)
+              + block(_lines(names, styles.person.fontName, styles.person.fontSize, beside), styles.person)
+              + (block(len(affiliations), styles.affiliation) if affiliations else 0.0))
+    height = (max(header, PHOTO_HEIGHT) if photo else header) + HEADER_RULE + 2 * HEADER_RULE_SPACE
     text = styles.text
     count, paragraphs = _text_lines(abstract.text, text.fontName, text.fontSize, width)
     return height + count * text.leading + max(0, paragraphs - 1) * max(text.spaceAfter, text.spaceBefore)
