@@ -304,7 +304,17 @@ def lineskips(lines, style) -> tuple[float, ...] | None:
     the ink of the line above (below) at the leading, the two are set that far apart. None when no line needs it: a
     paragraph whose lines all stand the leading apart, as ever; a line without such a formula, between lines
     without one, is never moved from where the leading puts it."""
-    reaches = [_boxes_ink(line.words) if hasattr(line, "words") else None for line in lines]
+    return _skips_of(_reaches(lines), style)
+
+
+def _reaches(lines) -> list:
+    """How high and low the boxes of each of `lines` reach (_boxes_ink; None for a line of no words), as lineskips
+    measures them."""
+    return [_boxes_ink(line.words) if hasattr(line, "words") else None for line in lines]
+
+
+def _skips_of(reaches, style) -> tuple[float, ...] | None:
+    """lineskips of the lines whose _reaches are `reaches`."""
     over, under = _ONE_LEVEL[0] * style.fontSize, _ONE_LEVEL[1] * style.fontSize
     if not any(reach is not None and (reach[0] > over or reach[1] < under) for reach in reaches):
         return None  # (most paragraphs: no formula of scripts on scripts, no line moved; nothing more measured)
@@ -2136,7 +2146,8 @@ class MathParagraph(Paragraph):
             return availHeight
         lines, leading = self.blPara.lines, self.style.leading
         fit = min(len(lines), int(availHeight / leading))
-        while fit > 0 and fit * leading + sum(lineskips(lines[:fit], self.style) or ()) > availHeight + 1e-8:
+        reaches = _reaches(lines[:fit])  # (each line measured once, not again for each count tried)
+        while fit > 0 and fit * leading + sum(_skips_of(reaches[:fit], self.style) or ()) > availHeight + 1e-8:
             fit -= 1
         return (fit + 0.5) * leading
 
