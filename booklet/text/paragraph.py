@@ -1897,12 +1897,24 @@ def _glued_cuts(word) -> list[tuple[int, int]]:
     web address (FOSDEM 2025's "https://github.com/.../proton-ge-custom ;", its fixed space before ";" a box, lost its
     breaks after a slash, and the line before it was spaced wide); else none. The usual word, of one fragment (a box
     alone has no hyphen, text alone no box) or with no hyphen in its text, is told so before its fragments are looked
-    at: this is asked of every word ReportLab hyphenates."""
+    at: this is asked of every word ReportLab hyphenates. The line breaking asks it of the same word up to three times
+    (_breaks_at_own_hyphens, then _formula_breaking for each of its two tries): the last word's answer is kept
+    (_GLUED; a word is a list made for one breaking, which none of them changes)."""
+    global _GLUED
+    last, cuts = _GLUED
+    if last is word:
+        return cuts
     if len(word) < 3 or not any("-" in text for _, text in word[1:]):
-        return []
-    if not any(_a_box(frag) or getattr(frag, "nobr", False) for frag, _ in word[1:]) or _breaks_as_address(word):
-        return []
-    return _own_hyphen_cuts(word)
+        cuts = []
+    elif not any(_a_box(frag) or getattr(frag, "nobr", False) for frag, _ in word[1:]) or _breaks_as_address(word):
+        cuts = []
+    else:
+        cuts = _own_hyphen_cuts(word)
+    _GLUED = (word, cuts)
+    return cuts
+
+
+_GLUED: tuple = (None, [])  # the last word _glued_cuts was asked of, and its cuts
 
 
 def _code_breaking_word(hyphenate):
