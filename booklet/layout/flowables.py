@@ -16,14 +16,13 @@ from reportlab.platypus import Flowable, ImageAndFlowables
 
 from .. import images
 from ..cache import Seldom, memory, seldom_bytes
-from ..text.fonts import fonts_number, recording, recording_open, replayable, replayed
+from ..text.fonts import DEPTH, fonts_number, recording, recording_open, replayable, replayed
 from .marks import PERSON_CALLBACK, person_drawn
 from ..text.markup import language_ties, ties_of
 from ..text.quotes import curly_quotes
 from ..text.paragraph import HYPHENS, HYPHENS_LINES, MathParagraph, cleaned_text, line_text, page_end_rebroken
 
 PICKLE = pickle.HIGHEST_PROTOCOL
-DEPTH = 0.2  # of a line's type size: how far its descenders reach under its baseline, about
 
 
 def layout_key(cache, kind: type, text: str, style, bullet, case_sensitive) -> tuple:

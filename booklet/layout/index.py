@@ -35,7 +35,7 @@ from ..data.contract import placeholder_name
 from ..model import Identity
 from .marks import person_anchor
 from ..text import markup
-from ..text.fonts import SANS
+from ..text.fonts import DEPTH, SANS
 from ..text.names import heading, sort_key, split_name
 from ..text.quotes import curly_quotes
 from ..text.paragraph import _MARKERS, MathParagraph, cleaned_text, _string_width, copy_fragment
@@ -450,7 +450,7 @@ class IndexEntry(KeptDrawing, Flowable):
             if tx._x0 != x0:
                 setXPos(tx, x0 - tx._x0)
             setXPos(tx, -offset)
-            low, high = -0.2 * size, size
+            low, high = -DEPTH * size, size
             for (target, x1), x2 in links:
                 canvas.linkRect("", target[1:], (x1, cur_y + low, x2, cur_y + high), relative=1)
             cur_y -= leading

@@ -31,6 +31,8 @@ SANS = "Sans"
 # style around it (text.paragraph's parser; elsewhere its regular face), where <font name="Body"> is the regular face
 IN_STYLE = {BODY: "BodyInStyle", SANS: "SansInStyle"}
 
+DEPTH = 0.2  # of a line's type size: how far its descenders reach under its baseline, about (where a link's box ends
+# below a line, as ReportLab's paragraphs draw it)
 STYLES = ("", "-Bold", "-Italic", "-BoldItalic")  # the four faces of a family, as name suffixes
 
 

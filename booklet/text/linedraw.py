@@ -22,7 +22,7 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import paragraph as _rl
 
-from .fonts import calling
+from .fonts import DEPTH, calling
 
 __all__ = ["drawing", "put_frag_line"]
 
@@ -175,7 +175,7 @@ def put_frag_line(cur_x, tx, line, last, pKind):  # noqa: C901, N803 - ReportLab
                     if fontSize > fsmax:
                         us_lines[under] = l0, fontSize
 
-            nlo = rise - 0.2 * fontSize
+            nlo = rise - DEPTH * fontSize
             nhi = rise + fontSize
             if link_changed:
                 for started in nAL:
