@@ -163,6 +163,7 @@ def _drawing_read(page) -> tuple:
 
 FACTS = 5  # the shape of the kept facts: bump when it changes
 FACT_NAMES = ("problem", "size", "form", "coarsest", "fonts", "blank", "thinnest")  # the kept facts, in order (_facts)
+_FACT_AT = {name: at for at, name in enumerate(FACT_NAMES)}  # where each is in them
 _known: dict[str, tuple | None] = {}  # the file's hash -> its facts, in this process
 
 
@@ -299,7 +300,7 @@ def _fact(path: Path, name: str, unkept, default):
     or `default` for a file that cannot be placed."""
     facts = _facts(path)
     if facts is not None:
-        return facts[FACT_NAMES.index(name)]
+        return facts[_FACT_AT[name]]
     return unkept() if _check(path) is None else default
 
 
