@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from ..text import markup
 from ..model import Conference
-from ..printing.binding import ByBinding, Fixed
+from ..printing.binding import UNPADDED, ByBinding, Fixed
 from .common import Context
 from .cover import cover_style, draw_fitted
 from .flowables import Anchor, Para, Row, _at_top
@@ -305,13 +305,13 @@ class PadPages(Flowable):
         pass
 
 
-def build_back_cover(ctx: Context, pad_to: Fixed | ByBinding = Fixed(1)) -> list:
+def build_back_cover(ctx: Context, pad_to: Fixed | ByBinding = UNPADDED) -> list:
     """Notes pages as needed for a page count that is a multiple of `pad_to` (binding.Fixed: a number, or
     binding.ByBinding: as the binding asks), then the back cover."""
     s = ctx.styles
     notes = markup.plain(ctx.label("notes"))
     padding = [PadPages(pad_to, 1, lambda: NotesPage(s.heading, ctx.colours.rule, notes))] \
-        if pad_to != Fixed(1) else []
+        if pad_to != UNPADDED else []
     return [*padding, NextPageTemplate("cover"), PageBreak(), back_cover(ctx)]
 
 

@@ -93,6 +93,9 @@ class Fixed:
         return self.pages
 
 
+UNPADDED = Fixed(1)  # no padding: any page count is a multiple of 1
+
+
 def binding_fact(pages: int) -> str:
     """Preflight's line about binding a booklet of `pages` pages, its cover included. A perfect-bound book's four
     cover pages are the cover board, not leaves of the text block: the spine is estimated from the others, as
