@@ -263,9 +263,9 @@ def _session_lines(ctx: Context, session: Session, mark: str | None = None) -> l
 
 
 def _marked(row: Row, mark: str | None) -> Row:
-    """`row`, noting the pages it is drawn on under `mark` (see flowables.note_pages), when given."""
-    if mark is not None:
-        row.mark = mark
+    """`row`, noting the pages it is drawn on under `mark` (see flowables.note_pages), when given (a Row's own mark,
+    its constructor's, is None: nothing else marks one)."""
+    row.mark = mark
     return row
 
 
