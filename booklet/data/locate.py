@@ -36,6 +36,16 @@ class Lines:
                 return fallback
         return line
 
+    def found(self, file: str, keys: tuple[str, ...], fallback: int) -> tuple[str, int]:
+        """The first of `keys` whose line in `file` can be found, and that line (a problem pointed at the key that
+        says it best, else at one around it: a committee's `members:`, else its `name:`); the last of them, and its
+        line or `fallback`, when none of the others can be found."""
+        for key in keys[:-1]:
+            line = self.line(file, key, 0)
+            if line:
+                return key, line
+        return keys[-1], self.line(file, keys[-1], fallback)
+
     def line_in(self, file: str, key: str, fallback: int, text: str, index: int) -> int:
         """The line of the character `index` of `text`, the value of `key` in `file` (as the model keeps it: the
         text as written, stripped), where it can be told exactly; else the line of `key` (`fallback` when that

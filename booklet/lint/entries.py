@@ -231,11 +231,7 @@ def check_empty_committees(booklet: Booklet, lines: Lines) -> list[Problem]:
     for index, committee in enumerate(booklet.conference.committees):
         if committee.members:
             continue
-        key = f"committees[{index}].members"
-        line = lines.line("conference.yaml", key, 0)
-        if not line:
-            key = f"committees[{index}].name"
-            line = lines.line("conference.yaml", key, 0)
+        key, line = lines.found("conference.yaml", (f"committees[{index}].members", f"committees[{index}].name"), 0)
         problems.append(Problem("conference.yaml", line, key, f"the committee {quoted(squeeze(committee.name))} has no "
                                 "members to print: the committees page prints its name alone; give it its `members:`, "
                                 "or leave it out", "warning", "empty-committee"))

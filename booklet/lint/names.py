@@ -437,11 +437,8 @@ def check_people_file(booklet: Booklet, mentions: list[Mention], lines: Lines) -
         for index, alias in enumerate(identity.aliases):
             if spelling(alias) in written:
                 continue
-            key = f"{source.key}.aliases[{index}]"
-            line = lines.line(source.file, key, 0)
-            if not line:
-                key = f"{source.key}.aliases"
-                line = lines.line(source.file, key, source.line)
+            key, line = lines.found(source.file, (f"{source.key}.aliases[{index}]", f"{source.key}.aliases"),
+                                    source.line)
             problems.append(Problem(source.file, line, key, f"the alias '{alias}' of '{identity.name}' is written "
                                     "nowhere in the data", "warning", "people-unused"))
     return problems

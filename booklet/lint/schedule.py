@@ -90,8 +90,8 @@ def _empty_sessions(day: Day, lines=None) -> list[Problem]:
             continue
         source = session.source
         key = join(source.key, "items")
-        if lines is not None and not lines.line(source.file, key, 0):
-            key = join(source.key, "session")
+        if lines is not None:
+            key = lines.found(source.file, (key, join(source.key, "session")), 0)[0]
         named = "" if not session.chairs else \
             f" and its chair{'s' * (len(session.chairs) > 1)}, {', '.join(squeeze(c) for c in session.chairs)},"
         message = (f"the session {quoted(squeeze(session.name))} has no items: the programme prints its heading{named} "
