@@ -34,6 +34,10 @@ def read_person(report: Report, f: Fields) -> Person | None:
 
 
 def read_people(report: Report, seq: Seq | None, path: str, record: Record) -> tuple[Person, ...]:
+    """The people of the list `seq` (at `path`), as _read_people reads them: for a committee's members and a
+    tutorial's presenters and authors, whom a list left empty by names left out (the fonts print nothing of them) is
+    not asked about; an abstract's or a poster's authors, which must not be left empty, are read with _read_people,
+    to tell a list that is empty from one whose names were all left out (_authors)."""
     return _read_people(report, seq, path, record)[0]
 
 
