@@ -200,24 +200,24 @@ def _kept_fit(text: str, font: str, size: float, width: float, fits: dict | None
               smallest: float | None = None) -> tuple[str, float]:
     """_fit, looked up in (and added to) `fits` when given."""
     smallest = _SMALLEST if smallest is None else smallest
-    if fits is None:
-        return _fit(text, font, size, width, smallest)
     key = (text, font, size, width) if smallest == _SMALLEST else (text, font, size, width, smallest)
-    found = fits.get(key)
-    if found is None:
-        found = fits[key] = _fit(text, font, size, width, smallest)
-    return found
+    return _kept(fits, key, lambda: _fit(text, font, size, width, smallest))
 
 
 def _kept_fit_parts(lead: str, entries, between: str, font: str, size: float, width: float,
                     fits: dict | None) -> tuple[str, float]:
     """_fit_parts, looked up in (and added to) `fits` when given."""
+    return _kept(fits, ("parts", lead, entries, between, font, size, width),
+                 lambda: _fit_parts(lead, entries, between, font, size, width))
+
+
+def _kept(fits: dict | None, key: tuple, make) -> tuple[str, float]:
+    """make(), looked up in (and added to) `fits` under `key` when `fits` is given."""
     if fits is None:
-        return _fit_parts(lead, entries, between, font, size, width)
-    key = ("parts", lead, entries, between, font, size, width)
+        return make()
     found = fits.get(key)
     if found is None:
-        found = fits[key] = _fit_parts(lead, entries, between, font, size, width)
+        found = fits[key] = make()
     return found
 
 
