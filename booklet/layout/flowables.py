@@ -745,9 +745,10 @@ class BesidePhoto(Translated, Flowable):
     """Paragraphs beside a photo on the right, line by line: each line whose top is beside the photo
     is set to the narrower width, and the text goes on at full width right below the photo, with
     no gap (platypus' ImageAndFlowables moves a paragraph that does not fit beside the photo whole
-    below it, and leaves its height blank). A header taller than the page falls back to that."""
+    below it, and leaves its height blank). A header taller than the page falls back to that. `paras`: Para
+    (each set by its break_to)."""
 
-    def __init__(self, photo, paras: list, gap: float):
+    def __init__(self, photo, paras: list[Para], gap: float):
         super().__init__()
         self.photo = photo
         self.paras = list(paras)
@@ -766,12 +767,7 @@ class BesidePhoto(Translated, Flowable):
             widths = [(narrow if line < beside else availWidth) - style.leftIndent - style.rightIndent
                       - (style.firstLineIndent if line == 0 else 0) for line in range(beside + 1)]
             para.width = availWidth
-            if isinstance(para, Para):
-                para.height = para.break_to(widths)
-            else:
-                para.blPara = para.breakLines(widths)
-                para.height = para.lines_height() if isinstance(para, MathParagraph) \
-                    else len(para.blPara.lines) * style.leading
+            para.height = para.break_to(widths)
             self._tops.append(used)
             used += para.height + (para.getSpaceAfter() if index < len(self.paras) - 1 else 0.0)
         self._photo_size = photo_width, photo_height
