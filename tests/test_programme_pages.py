@@ -5,6 +5,7 @@ every running head, running heads in the fallback fonts. Checked on the PDF: tex
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -642,9 +643,15 @@ def _render(tmp_path, ctx, story) -> Pdf:
 def _day(tmp_path, talks: int):
     ids = [f"t{i}" for i in range(talks)]
     text, _ = session_yaml("Talks", ids, 9 * 60)
-    folder = write_conference(tmp_path / f"conf{talks}", {
-        "programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + text,
-        "abstracts.yaml": talks_yaml(ids), "tutorials.yaml": None, "posters.yaml": None})
+    return _built_day(tmp_path / f"conf{talks}", text, ids)
+
+
+def _built_day(folder: Path, items: str, talks: list[str]):
+    """(the context, the first day built) of a conference written to `folder` whose one day has `items` (YAML, indented
+    6), of `talks`."""
+    folder = write_conference(folder, {
+        "programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + items,
+        "abstracts.yaml": talks_yaml(talks), "tutorials.yaml": None, "posters.yaml": None})
     booklet, _ = read_booklet(folder)
     ctx = Context(booklet, page_for("A5"))
     return ctx, build_programme_day(ctx, 0, booklet.days[0])
@@ -861,12 +868,7 @@ def _day_with(tmp_path, name: str, blocks: str, talks: list[str]):
     """A day of four programme lines, then `blocks` (YAML items, indented 6), of `talks`."""
     lines = "".join(f'      - {{time: "{hhmm(8 * 60 + 10 * n)}-{hhmm(8 * 60 + 10 * n + 10)}", title: Line {n}}}\n'
                     for n in range(4))
-    folder = write_conference(tmp_path / name, {
-        "programme.yaml": "days:\n  - date: 2027-09-13\n    items:\n" + lines + blocks,
-        "abstracts.yaml": talks_yaml(talks), "tutorials.yaml": None, "posters.yaml": None})
-    booklet, _ = read_booklet(folder)
-    ctx = Context(booklet, page_for("A5"))
-    return ctx, build_programme_day(ctx, 0, booklet.days[0])
+    return _built_day(tmp_path / name, lines + blocks, talks)
 
 
 def test_a_session_s_heading_and_one_talk_never_stand_at_a_page_s_foot(tmp_path):
