@@ -158,18 +158,26 @@ def uncollected(to_the_end: bool = False):
             gc.enable()
 
 
+# the collector's thresholds inside seldom_collected: the youngest generation every 10,000 allocations, the middle one
+# after 1,000 of those (10 million: not in a build of 2,000 talks in one process), the oldest after 1,000 of those
+SELDOM_THRESHOLDS = (10_000, 1_000, 1_000)
+
+
 @contextmanager
 def seldom_collected():
     """The cyclic garbage collector run seldom inside the block: its youngest generation collected every
-    10,000 allocations rather than 700, its older ones hardly ever. A build makes flowables, fragments and
-    lines that live until it ends, and few cycles; collecting them again and again took about a tenth of a
-    build (500 talks, one process: 5.3 s -> 4.9 s, 10 MB more at its peak). The thresholds are restored after
-    (a watch collects between builds: memory._settle)."""
+    10,000 allocations rather than 700, its older ones hardly ever (SELDOM_THRESHOLDS). A build makes flowables,
+    fragments and lines that live until it ends, and few cycles; collecting them again and again took about a tenth
+    of a build (500 talks, one process: 5.3 s -> 4.9 s, 10 MB more at its peak). The middle generation was collected
+    after 100 young collections: a build of 2,000 talks in one process made 283, and its two collections of the
+    middle generation each went through all the layout made so far (millions of objects) and freed nothing: 4.3 s
+    of a build timed at 146 s on a loaded machine (bench/gc_trace.py). The thresholds are restored after (a watch
+    collects between builds: memory._settle)."""
     if _SELDOM[0]:  # inside another such block (a build calling a build): its thresholds hold
         yield
         return
     before = gc.get_threshold()
-    gc.set_threshold(10_000, 100, 1000)
+    gc.set_threshold(*SELDOM_THRESHOLDS)
     _SELDOM[0] = True
     try:
         yield
