@@ -75,6 +75,31 @@ def test_an_error_about_a_temporary_file_names_the_target(tmp_path):
     assert names(tmp_path) == []  # the folder made for the proofs is gone again: nothing was published
 
 
+def test_many_files_in_one_folder_look_the_folders_up_once(tmp_path, monkeypatch):
+    """1,900 proofs in one folder: the folders above it are looked up (and the folder made) for the first file only,
+    not again for each (7 system calls a proof); what is made and published, and undone on failure, is as before."""
+    looked, made = [], []
+    lexists, mkdir = os.path.lexists, atomic.Path.mkdir
+    monkeypatch.setattr(atomic.os.path, "lexists", lambda path: looked.append(path) or lexists(path))
+    monkeypatch.setattr(atomic.Path, "mkdir", lambda self, *a, **k: made.append(self) or mkdir(self, *a, **k))
+    folder = tmp_path / "round" / "proofs"
+    with together() as files:
+        for number in range(50):
+            (files.temp(folder / f"p{number}.pdf")).write_bytes(b"%%PDF- %d" % number)
+    # once: each folder from the root down, and the folder made (its parent on the way); before, 50 times over
+    assert len(looked) == len(folder.parts) and len(made) <= 3 and set(made) == {folder, folder.parent}
+    assert names(folder) == sorted(f"p{number}.pdf" for number in range(50))
+    assert (folder / "p7.pdf").read_bytes() == b"%PDF- 7"
+    with pytest.raises(OSError) as caught:  # nothing published: the folders made for it removed, as before
+        with together() as files:
+            for number in range(3):
+                files.temp(tmp_path / "next" / "proofs" / f"p{number}.pdf")
+            temp = files.temps[tmp_path / "next" / "proofs" / "p1.pdf"]
+            raise OSError(errno.ENOSPC, "No space left on device", str(temp))
+    assert caught.value.filename == str(tmp_path / "next" / "proofs" / "p1.pdf")
+    assert names(tmp_path) == ["round"]
+
+
 def test_a_target_in_place_of_a_folder_is_named(tmp_path):
     (tmp_path / "print").write_text("a file where the folder should be")
     with pytest.raises(NotADirectoryError) as caught:

@@ -57,13 +57,14 @@ def through_links(target: Path) -> Path:
     return Path(os.path.realpath(target))
 
 
-def temporary_beside(target: Path, suffix: str = ".part") -> Path:
-    """An empty temporary file in `target`'s folder (made when missing), hidden, named after it; an OSError for a
-    target that is not to be replaced (see replaceable)."""
+def temporary_beside(target: Path, suffix: str = ".part", folder_there: bool = False) -> Path:
+    """An empty temporary file in `target`'s folder (made when missing; `folder_there`: the caller has seen it there
+    already), hidden, named after it; an OSError for a target that is not to be replaced (see replaceable)."""
     target = Path(target)
     replaceable(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not folder_there:
+            target.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # a file where the folder should be
         raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), os.fspath(target)) from None
     prefix = os.path.join(target.parent, f".{_cut(target.name, TEMP_NAME_BYTES)}.")
@@ -159,17 +160,25 @@ class Together:
         self.temps: dict[Path, Path] = {}  # target -> its temporary file
         self.removals: list[Path] = []
         self.folders: list[Path] = []  # the folders made for the targets, outermost first
+        # the folders a temporary file was made in: the next target there is not checked folder by folder again (the
+        # proofs of a large conference, 1,900 files in one folder, looked up every folder above it for each)
+        self.present: set[Path] = set()
 
     def temp(self, target: Path, suffix: str = ".part") -> Path:
         """A temporary file to write `target`'s content into (it may be written from another process)."""
         target = Path(target)
         if target in self.temps:
             raise ValueError(f"{target} is written twice")
+        folder = target.parent
+        if folder in self.present:
+            self.temps[target] = temp = temporary_beside(target, suffix, folder_there=True)
+            return temp
         missing = [folder for folder in reversed(target.parents) if not os.path.lexists(folder)]
         try:
             self.temps[target] = temp = temporary_beside(target, suffix)
         finally:
             self.folders += [folder for folder in missing if folder.is_dir()]
+        self.present.add(folder)
         return temp
 
     def write(self, target: Path, data) -> None:
