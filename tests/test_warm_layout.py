@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfbase.pdfmetrics import getFont
 
@@ -344,3 +345,34 @@ def test_a_paragraph_style_changed_since_it_was_numbered_gets_the_number_of_its_
         para = Para("a few words of text", style)
         para.wrap(200, 100)
         assert para.style.leftIndent == 6 and para.blPara.lines  # laid out with the style as it is now
+
+
+def test_a_drawing_kept_or_failing_leaves_the_canvas_and_document_as_they_were(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    from booklet.layout.flowables import drawn_kept
+    from booklet.text.fonts import recording_open
+
+    register_fonts()
+    canv = Canvas(str(tmp_path / "x.pdf"))
+    doc, cache = canv._doc, BuildCache()
+
+    def draw():  # (the canvas's state as it was after: else not kept)
+        canv.saveState()
+        canv.setFont(BODY, 10)
+        canv.setFillAlpha(0.5)  # asks the document for "transparency"
+        canv.drawString(10, 10, "Øre")
+        canv.restoreState()
+
+    drawn_kept(canv, cache, "key", draw)
+    kept = cache.peek("layouts", "key")
+    assert kept is not None and kept[3] == ("transparency",) and any("Tj" in op for op in kept[0])
+    assert "ensureMinPdfVersion" not in doc.__dict__ and "linkRect" not in canv.__dict__ and not recording_open()
+
+    def failing():
+        raise RuntimeError("drawn wrong")
+
+    with pytest.raises(RuntimeError, match="drawn wrong"):
+        drawn_kept(canv, cache, "other", failing)
+    assert cache.peek("layouts", "other") is None
+    assert "ensureMinPdfVersion" not in doc.__dict__ and "linkRect" not in canv.__dict__ and not recording_open()

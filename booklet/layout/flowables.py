@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import math
 import pickle
-from contextlib import contextmanager
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -16,7 +15,7 @@ from reportlab.platypus import Flowable, ImageAndFlowables
 
 from .. import images
 from ..cache import Seldom, memory, seldom_bytes
-from ..text.fonts import DEPTH, fonts_number, recording, recording_open, replayable, replayed
+from ..text.fonts import DEPTH, _recordings, fonts_number, recording_open, replayable, replayed
 from .marks import PERSON_CALLBACK, person_drawn
 from ..text.markup import language_ties, ties_of
 from ..text.quotes import curly_quotes
@@ -137,37 +136,14 @@ def _replay_effects(canv, effects) -> None:
             del canv._curr_tx_info
 
 
-@contextmanager
-def asked_versions(doc):
-    """A list that gets the keys of each PDF feature drawing asks `doc` for inside the block (its
-    ensureMinPdfVersion: "transparency", which any colour with an alpha asks for, makes the file PDF 1.4),
-    whether or not the document had it already: a drawing replayed asks for them again, so that the file's
-    version is the one drawing it would give, whatever was drawn before it."""
-    asked: list[str] = []
-    had = doc.__dict__.get("ensureMinPdfVersion", _ABSENT)
-    ensure = doc.ensureMinPdfVersion
-
-    def asking(*keys):
-        asked.extend(keys)
-        ensure(*keys)
-
-    doc.ensureMinPdfVersion = asking
-    try:
-        yield asked
-    finally:
-        if had is _ABSENT:
-            del doc.ensureMinPdfVersion
-        else:
-            doc.ensureMinPdfVersion = had
-
-
 _VERSIONS: dict[tuple, tuple] = {(): ()}
 
 
 def kept_versions(asked: list[str]) -> tuple:
-    """asked_versions' keys as a kept drawing holds them (each once, in order): one tuple for the same keys,
-    shared by every drawing that asked for them (nearly all ask for "transparency", and a big book keeps tens of
-    thousands of drawings: in memory, and pickled, a shared tuple is one)."""
+    """The keys of the PDF features a drawing asked for (drawn_kept) as a kept drawing holds them (each once, in
+    order): one tuple for the same keys, shared by every drawing that asked for them (nearly all ask for
+    "transparency", and a big book keeps tens of thousands of drawings: in memory, and pickled, a shared tuple is
+    one)."""
     found = tuple(dict.fromkeys(asked))
     return _VERSIONS.setdefault(found, found)
 
@@ -249,10 +225,29 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
     if noting is not None:
         callbacks[PERSON_CALLBACK] = recording_mark
     canv.linkRect = recording_link
+    # the fonts' calls recorded (text.fonts.recording) and the keys of each PDF feature drawing asks the document
+    # for (its ensureMinPdfVersion: "transparency", which any colour with an alpha asks for, makes the file PDF
+    # 1.4), whether or not the document had it already: a drawing replayed asks for them again, so that the file's
+    # version is the one drawing it would give, whatever was drawn before it. Opened and closed here, not by two
+    # context managers (generators): they took 9 us of each drawing kept, 0.1 s of a first 500-talk build
+    doc, events, versions = canv._doc, [], []
+    had = doc.__dict__.get("ensureMinPdfVersion", _ABSENT)
+    ensure = doc.ensureMinPdfVersion
+
+    def asking(*keys):
+        versions.extend(keys)
+        ensure(*keys)
+
+    doc.ensureMinPdfVersion = asking
+    _recordings.append(events)
     try:
-        with recording() as events, asked_versions(canv._doc) as versions:
-            draw()
+        draw()
     finally:
+        _recordings.pop()
+        if had is _ABSENT:
+            del doc.ensureMinPdfVersion
+        else:
+            doc.ensureMinPdfVersion = had
         del canv.linkRect
         if noting is not None:
             callbacks[PERSON_CALLBACK] = noting
