@@ -1387,3 +1387,17 @@ def test_an_image_s_reader_is_kept_only_for_a_later_build_in_the_same_process(tm
         with cache.build():
             first = image.reader()
             assert (image.reader() is first) is kept and ("_reader" in image.__dict__) is kept
+
+
+def test_a_first_build_writes_each_seldom_value_of_a_layout_apart_and_keeps_its_place(tmp_path):
+    from booklet.cache import Seldom, seldom_bytes
+    from booklet.cache.persisted import _Apart, _spilled, _Spool
+
+    spool = _Spool(tmp_path / "apart")
+    plain = ("text", (1, 2), None)
+    assert _spilled(plain, spool) is plain and _spilled([Seldom(b"x")], spool) == [b"x"]  # (a list: kept as it is)
+    value = ("ops", (("summary",), Seldom(b"calls")), (), Seldom(b"parse"))
+    spilled = _spilled(value, spool)
+    assert spilled[0] == "ops" and spilled[1][0] == ("summary",) and spilled[2] == ()
+    assert type(spilled[1][1]) is _Apart and type(spilled[3]) is _Apart
+    assert seldom_bytes(spilled[1][1]) == b"calls" and seldom_bytes(spilled[3]) == b"parse"
