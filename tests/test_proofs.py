@@ -493,6 +493,25 @@ def test_a_proof_of_an_entry_whose_every_name_is_left_out_names_no_one(tmp_path)
     assert run.exit_code == 0 and f"Wrote {tmp_path / 'one.pdf'}: proof of booklet page 5." in run.output.splitlines()
 
 
+@pytest.mark.parametrize("language, first", [("en", "PROOF (name not printable) · booklet page 5"),
+                                             ("de", "KORREKTURABZUG (Name nicht druckbar) · Programmheft Seite 5")])
+def test_a_proofs_header_says_its_names_cannot_be_printed_when_each_is_left_out(tmp_path, language, first):
+    """The header's first line of a proof whose every name is left out (the fonts print nothing of it) read "PROOF for
+    · booklet page 5", a name missing between "for" and the dot; it now says why there is none, in the booklet's
+    language (a label, proof_for_unnamed). A proof that names someone keeps its line; the file is the entry's id."""
+    abstracts = BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}",
+                                               "{name: 🎉, affiliation: Uni A}")
+    conference = extend("conference.yaml", f"language: {language}\n")
+    output, rows = _proofs_run(tmp_path, {"abstracts.yaml": abstracts, "conference.yaml": conference})
+    assert rows["lund-2026"]["names"] == "" and rows["lund-2026"]["file"] == "lund-2026.pdf"
+    assert sorted(path.name for path in (tmp_path / "out").glob("*.pdf")) == sorted(row["file"] for row in rows.values())
+    lines = Pdf(tmp_path / "out" / "lund-2026.pdf").lines(0)
+    assert first in lines and not [line for line in lines if " für  ·" in line or " for  ·" in line]
+    assert rows["okafor"]["names"] == "Chiamaka Okafor"
+    assert first.replace("(name not printable)", "for Chiamaka Okafor").replace(
+        "(Name nicht druckbar)", "für Chiamaka Okafor").replace("5", "6") in Pdf(tmp_path / "out" / "okafor.pdf").lines(0)
+
+
 def test_a_tutorials_presenter_without_an_email_is_a_warning_and_one_with_is_on_its_row(tmp_path):
     """A LOC's run: a tutorial's proof went to its first presenter only, in silence: the co-presenter had no address.
     Every presenter with an address is on the manifest's row (joined by '; ', as an abstract's speakers are), and

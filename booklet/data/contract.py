@@ -487,6 +487,9 @@ LABEL_WORDS = {
     "proof_mark": ("a speaker's proof: down the band at the page's outer edge", "PROOF \u00b7 NOT FOR PRINT"),
     "proof_for": ("a speaker's proof: its header's first line; {names} are whom it is for, {pages} its pages",
                   "PROOF for {names} \u00b7 booklet {pages}"),
+    "proof_for_unnamed": ("a speaker's proof: its header's first line when the fonts print nothing of any of its "
+                          "names (each is left out of the booklet); {pages} its pages",
+                          "PROOF (name not printable) \u00b7 booklet {pages}"),
     "proof_page": ("a speaker's proof: its one page in the booklet; {pages} is its number (left out while "
                    "`proof_pages` is given: those words for one too)", "page {pages}"),
     "proof_pages": ("a speaker's proof: its pages in the booklet; {pages} are their numbers", "pages {pages}"),
@@ -513,7 +516,7 @@ LABEL_WORDS = {
 LABEL_KEYS = tuple(LABEL_WORDS)
 # each must be in its label (and no other)
 LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name", "chairs": "names", "quote": "text",
-                      "proof_for": ("names", "pages"), "proof_page": "pages", "proof_pages": "pages",
+                      "proof_for": ("names", "pages"), "proof_for_unnamed": "pages", "proof_page": "pages", "proof_pages": "pages",
                       "proof_reply": ("date", "contact"), "proof_reply_undated": "contact"}
 
 TRACK_COLOUR = Record("track_colour", "The colour of one session or track in the programme.", (

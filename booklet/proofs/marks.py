@@ -98,8 +98,10 @@ def header_lines(proof: Proof, reply: tuple[tuple[str, float], ...], page: Page,
     `fits`: line fits made before, (text, font, size, width) -> (line, size), for the same fonts (see
     write._Kept); looked up first, and given those made here."""
     words = words or english()
-    first = filled(words["proof_for"], names=_curled(proof.names_in(language), words),
-                   pages=page_label(proof.pages, words))
+    pages = page_label(proof.pages, words)
+    # (an entry each of whose names the fonts print nothing of, left out of the booklet, read "PROOF for  · ...")
+    first = filled(words["proof_for"], names=_curled(proof.names_in(language), words), pages=pages) if proof.people \
+        else filled(words["proof_for_unnamed"], pages=pages)
     colon = _marked(":", language)
     when = " \u00b7 ".join(x for x in (proof.day, proof.time, proof.room) if x)
     width = _header_width(page)
