@@ -1202,6 +1202,42 @@ def test_a_list_of_authors_of_names_the_fonts_cannot_print_is_no_empty_list(tmp_
                                                                ("okafor", ())]
 
 
+def test_an_affiliation_or_country_the_fonts_print_nothing_of_is_left_out_not_printed_as_a_blank(tmp_path):
+    """An affiliation written in CJK alone ("東京大学", with the default fonts) was warned of, and its number was
+    printed all the same: "Bo Jones2,3, Cy Lee4" over "2" and "4" with no text; a participant's affiliation and
+    country printed a lone ",". Such an affiliation (a member's role, a participant's country) is now left out where
+    it is read, as a name is, the person kept; the warning, at its file, line and key, says so. A title of CJK alone
+    stays (it is no slot beside a name), with its warning."""
+    abstracts = BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}",
+                                               "{name: Ana Smith, affiliation: 東京大学}") \
+        .replace("title: Hierarchical models", "title: 量子計算の基礎") \
+        .replace("- {name: Bo Jones}", "- {name: Bo Jones, affiliation: [東京大学, Uni C]}\n    - {name: Cy Lee, "
+                 "affiliation: 京都大学}")
+    participants = "- {name: Ana Smith, affiliation: 東京大学, country: 日本}\n- {name: Eva Berg, affiliation: Uni B}\n"
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "participants.yaml": participants})
+    out = tmp_path / "b.pdf"
+    result = invoke("build", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "warning: the booklet's fonts cannot print" in line] == [
+        f"{where}: warning: the booklet's fonts cannot print {chars}; left out, and nothing of the text is left to "
+        "print: give theme.yaml's `fonts:` a font that has them" for where, chars in (
+            ("abstracts.yaml:3: [0].speaker.affiliation", "'東' (U+6771), '京' (U+4EAC), '大' (U+5927), '学' (U+5B66)"),
+            ("abstracts.yaml:6: [1].title", "'量' (U+91CF), '子' (U+5B50), '計' (U+8A08), '算' (U+7B97), 'の' (U+306E)"
+                                            " and 2 more"),
+            ("abstracts.yaml:9: [1].authors[1].affiliation[0]",
+             "'東' (U+6771), '京' (U+4EAC), '大' (U+5927), '学' (U+5B66)"),
+            ("abstracts.yaml:10: [1].authors[2].affiliation", "'京' (U+4EAC), '都' (U+90FD), '大' (U+5927), '学' (U+5B66)"),
+            ("participants.yaml:1: [0].affiliation", "'東' (U+6771), '京' (U+4EAC), '大' (U+5927), '学' (U+5B66)"),
+            ("participants.yaml:1: [0].country", "'日' (U+65E5), '本' (U+672C)"))]
+    pdf = Pdf(out)
+    assert pdf.lines(pdf.pages_with("A talk about Lund")[-1])[2:5] == ["A talk about Lund", "Ana Smith", "Some text."]
+    assert pdf.lines(pdf.pages_with("More text")[0])[1:5] == ["Chiamaka Okafor1, Bo Jones2, Cy Lee", "1 Uni B",
+                                                              "2 Uni C", "Presenting author underlined."]
+    assert pdf.lines(pdf.pages_with("Participants")[-1])[:6] == ["Participants", "B", "Berg, Eva", "Uni B", "S",
+                                                                 "Smith, Ana"]
+    assert "," not in pdf.lines(pdf.pages_with("Participants")[-1])
+
+
 def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):
     abstracts = """\
         - id: lund-2026

@@ -428,6 +428,12 @@ PERSON = Record("person", "One person, however the data spells them: the index o
 # one init's example by these.
 NAMES = {"member": ("name",), "speaker": ("name",), "author": ("name",), "presenter": ("name",), "coauthor": ("name",),
          "participant": ("name",), "poster": ("author",), "person": ("name", "aliases"), "session": ("chair",)}
+# Keys that hold what is printed beside a person's name (affiliation, country, role), by record: one of which nothing
+# is left to print is left out where it is read too, the person kept (an author's affiliation of CJK alone printed a
+# numbered line with no text, "2", under the author list, a participant's affiliation and country a lone ",")
+DETAILS = {"member": ("affiliation", "role"), "speaker": ("affiliation",), "author": ("affiliation",),
+           "presenter": ("affiliation",), "coauthor": ("affiliation",), "participant": ("affiliation", "country"),
+           "poster": ("affiliation",)}
 
 # -- theme.yaml: the look, the order and the words -------------------------------
 

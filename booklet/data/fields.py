@@ -11,7 +11,7 @@ from pathlib import Path
 from ..text import fonts, markup
 from .. import images
 from ..cache import memory
-from .contract import COLOUR, NAMES, TEXT_MAX, Key, Record, choice_hint, example_line
+from .contract import COLOUR, DETAILS, NAMES, TEXT_MAX, Key, Record, choice_hint, example_line
 from .load import BAD, Map, Seq
 from ..problems import Problem, did_you_mean
 
@@ -177,15 +177,23 @@ class Fields:
             return None
         if printed:
             name = self.holds_name(key)
-            if not check_printable(self.report, self.file, self.line(key), self.at(key), text, glyphs, name) and name:
-                self.left_out.append(self.at(key))  # a name the fonts print nothing of: as the warning says
-                return None
+            if not check_printable(self.report, self.file, self.line(key), self.at(key), text, glyphs, name):
+                if name:
+                    self.left_out.append(self.at(key))  # a name the fonts print nothing of: as the warning says
+                    return None
+                if self.holds_detail(key):  # (an affiliation or a country: the warning says nothing is left)
+                    return None
             text = without_bidi(text)
         return text
 
     def holds_name(self, key: str) -> bool:
         """Whether `key` holds a person's name (contract.NAMES): one the fonts print nothing of is left out."""
         return key in NAMES.get(self.record.name, ())
+
+    def holds_detail(self, key: str) -> bool:
+        """Whether `key` holds what is printed beside a person's name (contract.DETAILS): one the fonts print nothing
+        of is left out, the person kept."""
+        return key in DETAILS.get(self.record.name, ())
 
     def texts(self, key: str) -> tuple[str, ...]:
         """A text, or a list of texts."""
@@ -201,7 +209,7 @@ class Fields:
             one = self.text(key)
             return [(one, self.line(key), self.at(key))] if one else []
         out = []
-        name = self.holds_name(key)  # (the key's, for every item)
+        name, detail = self.holds_name(key), self.holds_detail(key)  # (the key's, for every item)
         for index, item in enumerate(value):
             where = join(self.at(key), index)
             if item is BAD:
@@ -221,9 +229,10 @@ class Fields:
             if _CONTROL.search(text):
                 _control_error(self.report, self.file, where, text, value.lines[index])
                 continue
-            if check_printable(self.report, self.file, value.lines[index], where, text, name=name) or not name:
+            if check_printable(self.report, self.file, value.lines[index], where, text, name=name) or not (
+                    name or detail):
                 out.append((without_bidi(text), value.lines[index], where))
-            else:
+            elif name:
                 self.left_out.append(where)
         return out
 
