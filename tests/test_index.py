@@ -386,6 +386,54 @@ def test_spellings_merged_in_people_yaml_are_not_warned_about_and_unused_ones_ar
     assert not [e for e in entries if "Papadopolou" in e["name"]]
 
 
+def test_names_that_print_alike_once_the_fonts_leave_a_character_out_are_one_entry(tmp_path):
+    """"Bo Jones 🎉" (an emoji from a submission form, which the bundled fonts cannot print) and "Bo Jones" printed
+    the same name in two entries of the index, "Jones, Bo 6" and "Jones, Bo 4, 7", and check warned of one person
+    written two ways. Names are compared as they print: one entry with every page (the character's own warning
+    stays; "Yao Wei (魏銘廷)" prints "Yao Wei", brackets and all left out, as in running text); a name whose added
+    character does print ("Bo Jones ★", Noto Sans Symbols 2) stays another person."""
+    abstracts = extend("abstracts.yaml", """\
+        - id: jones-2
+          title: Party talk
+          speaker: {name: Bo Jones 🎉, affiliation: Inst B}
+          abstract: Fun.
+        - id: lee
+          title: Other
+          speaker: {name: 🎈 Cy  Lee}
+          abstract: Fun.
+        - id: star
+          title: Star
+          speaker: {name: Bo Jones ★}
+          abstract: Shine.
+        - id: wei
+          title: Wei
+          speaker: {name: Yao Wei (魏銘廷)}
+          abstract: Hello.
+        """)
+    programme = BASE["programme.yaml"] + "".join(
+        f'      - {{time: "{t}", talk: {talk}}}\n' for t, talk in (("17:00-17:30", "jones-2"), ("17:30-17:40", "lee"),
+                                                                 ("17:40-17:50", "star"), ("17:50-18:00", "wei")))
+    posters = BASE["posters.yaml"].replace("Zoe Papadopoulou", "Yao Wei")
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": programme,
+                                                  "posters.yaml": posters})
+    code, lines = check(folder)
+    assert code == 0 and lines[:5] == [
+        "The same person written differently (2):",
+        "abstracts.yaml:9: [1].authors[1].name: warning: 'Bo Jones' (2 places) is also written 'Bo Jones ★' (1 place, "
+        "first at abstracts.yaml:21; punctuation or spacing differs)" + MERGE_HINT,
+        "abstracts.yaml:21: [4].speaker.name: warning: 'Bo Jones ★' (1 place) is also written 'Bo Jones' (2 places, "
+        "first at abstracts.yaml:9; punctuation or spacing differs)" + MERGE_HINT,
+        "Characters the booklet's fonts cannot print (3):",
+        "abstracts.yaml:13: [2].speaker.name: warning: the booklet's fonts cannot print '🎉' (U+1F389); left out: give "
+        "theme.yaml's `fonts:` a font that has them"]
+    assert lines[5].startswith("abstracts.yaml:17: [3].speaker.name: warning: the booklet's fonts cannot print '🎈'")
+    assert lines[6].startswith("abstracts.yaml:25: [5].speaker.name: warning: the booklet's fonts cannot print '魏'")
+    assert len(lines) == 8  # (the summary)
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    listed = [line for i in index_pages(pdf) for line in pdf.lines(i) if line.startswith(("Jones", "Lee", "Wei"))]
+    assert listed == ["Jones, Bo 4, 6, 7", "Jones, Bo ★ 4, 9", "Lee, Cy 4, 8", "Wei, Yao 4, 10, 12"]
+
+
 # -- the columns -------------------------------------------------------------------------------
 
 def test_columns_keep_the_order_across_pages_and_balance_the_last(tmp_path):

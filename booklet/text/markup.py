@@ -1678,6 +1678,15 @@ def _without_empty_brackets(text: str) -> str:
     return _BRACKETED.sub(keep, text)
 
 
+def without_unprintable(text: str) -> str:
+    """`text` as it prints: the characters no font in use has left out, with brackets or quotes that held only those
+    ('Yao Wei (魏銘廷)' -> 'Yao Wei'), and no space left inside a bracket ('(a 王)' -> '(a)', not '(a )'); spaces
+    between words are left as they are (the caller squeezes them)."""
+    text = _without_empty_brackets(text)
+    text = "".join(c for c in text if font_for_char(c) is not None)
+    return _SPACE_IN_BRACKETS.sub(lambda m: m[1] or m[2], text)
+
+
 def _font_segments(runs: list[Run]) -> list[list]:
     """[text, style, font] pieces: fallback-font characters split out, unprintable ones dropped."""
     segs: list[list] = []
@@ -1701,9 +1710,7 @@ def _font_segments(runs: list[Run]) -> list[list]:
             _append_segment(segs, text, style, "")  # every character shows in the text font
         else:
             if any(font_for_char(c) is None for c in set(text)):
-                text = _without_empty_brackets(text)
-                text = "".join(c for c in text if font_for_char(c) is not None)
-                text = _SPACE_IN_BRACKETS.sub(lambda m: m[1] or m[2], text)  # '(a 王)' -> '(a)', not '(a )'
+                text = without_unprintable(text)
             for font, chars in groupby(text, font_for_char):
                 if font is not None:
                     _append_segment(segs, "".join(chars), style, font)
