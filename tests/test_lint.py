@@ -1048,6 +1048,29 @@ def test_a_chair_named_twice_by_one_session_is_a_warning_at_the_second(tmp_path)
     assert KINDS["person-twice"] == "People named twice by one abstract, tutorial or poster, or among a session's chairs"
 
 
+def test_names_printed_alike_once_the_fonts_leave_a_character_out_are_named_twice(tmp_path):
+    """"Cy Lee" and "🎈 Cy Lee" (an emoji the bundled fonts cannot print) printed "Lee, Cy" twice in the list of
+    participants, "Bo Jones, Bo Jones 🎉" an author list "Bo Jones, Bo Jones", "Chairs: Mei Chen and Mei Chen", and
+    check said nothing: names were compared as written. They are compared as they print, as the index of authors
+    compares them; a name whose extra character prints ("Mei Chen ★") is another."""
+    participants = "- {name: Cy Lee, affiliation: Uni A}\n- {name: 🎈 Cy Lee, affiliation: Uni A}\n"
+    abstracts = BASE["abstracts.yaml"].replace("- {name: Bo Jones}", "- {name: Bo Jones}\n    - {name: Bo Jones 🎉}")
+    programme = day("""\
+        - session: Inference
+          chair: [Mei Chen, Mei Chen 🎉, Mei Chen ★]
+          items:
+            - {time: "09:00-09:30", talk: okafor}
+        """)
+    warnings = warnings_for(tmp_path, {"participants.yaml": participants, "abstracts.yaml": abstracts,
+                                       "programme.yaml": programme})
+    assert [w for w in warnings if "twice" in w] == [
+        "programme.yaml:5: days[0].items[0].chair[1]: warning: 'Mei Chen 🎉' is named already among this session's "
+        "chairs, as chair[0]: printed twice",  # (read with the data)
+        "participants.yaml:2: [1].name: warning: participant '🎈 Cy Lee' is listed already, at participants.yaml:1: "
+        "printed twice",
+        "abstracts.yaml:10: [1].authors[2].name: warning: 'Bo Jones 🎉' is named already, at line 9: printed twice"]
+
+
 def test_a_chair_and_an_author_named_twice_are_found_by_one_rule():
     """data.programme found a session's chairs named twice by a loop of its own beside lint's person-twice (both
     folding case and spaces, both passing placeholders over); both now ask contract.named_again."""

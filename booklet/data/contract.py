@@ -96,12 +96,15 @@ def placeholder_name(name: str) -> bool:
 
 def named_again(names: Sequence[str]) -> list[tuple[int, int]]:
     """(i, j) for each of `names` that is an earlier one's again, `names[j]` the first of them (case and runs of white
-    space aside): one person printed twice, by an abstract, tutorial or poster (lint's person-twice) or among a
-    session's chairs (data.programme). Not a placeholder ("TBA" twice: two people still to be named)."""
+    space aside, as printed: "Bo Jones 🎉" is "Bo Jones" again where the fonts leave the emoji out): one person
+    printed twice, by an abstract, tutorial or poster (lint's person-twice) or among a session's chairs
+    (data.programme). Not a placeholder ("TBA" twice: two people still to be named)."""
+    from ..text.markup import printed_name
+
     first: dict[str, int] = {}
     again = []
     for i, name in enumerate(names):
-        j = first.setdefault(" ".join(name.casefold().split()), i)
+        j = first.setdefault(" ".join(printed_name(name).casefold().split()), i)
         if j != i and not placeholder_name(name):
             again.append((i, j))
     return again

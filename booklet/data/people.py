@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..model import Identity, Person
-from ..text import fonts, markup
+from ..text import markup
 from ..text.names import family_place, split_name
 from .contract import ABSTRACT, AUTHOR, PERSON, SPEAKER, Record, example_line
 from .fields import Fields, Report, each_mapping
@@ -109,13 +109,10 @@ def read_poster_authors(report: Report, f: Fields) -> tuple[Person, ...] | None:
 
 def spelling(name: str) -> str:
     """A name as compared for identity: as it prints, in Unicode's composed form, spaces collapsed: the characters no
-    font in use can show left out, as printing leaves them out (markup.without_unprintable: "Bo Jones 🎉" and "Bo
+    font in use can show left out, as printing leaves them out (markup.printed_name: "Bo Jones 🎉" and "Bo
     Jones" printed two entries "Jones, Bo" in the index of authors, and were warned of as one person written two
     ways; "Yao Wei (魏銘廷)" prints "Yao Wei")."""
-    name = unicodedata.normalize("NFC", name)
-    if not fonts.all_printable(set(name)):
-        name = markup.without_unprintable(name)
-    return " ".join(name.split())
+    return " ".join(markup.printed_name(unicodedata.normalize("NFC", name)).split())
 
 
 class People:

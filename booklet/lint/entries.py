@@ -18,11 +18,11 @@ PHOTO_KINDS = ("invited", "keynote")
 
 
 def check_participants_twice(booklet: Booklet) -> list[Problem]:
-    """A warning for a participant listed again: the same name (case and spaces aside), affiliations and email as
-    an entry before (printed twice in the list of participants)."""
+    """A warning for a participant listed again: the same name (case and spaces aside, as printed:
+    markup.printed_name), affiliations and email as an entry before (printed twice in the list of participants)."""
     problems, first = [], {}
     for participant in booklet.participants:
-        key = (" ".join(participant.name.casefold().split()), tuple(participant.affiliations),
+        key = (" ".join(markup.printed_name(participant.name).casefold().split()), tuple(participant.affiliations),
                (participant.email or "").casefold())
         source = participant.source or Source("", 0, "")
         if key in first:

@@ -9,8 +9,8 @@ from functools import lru_cache
 from itertools import groupby
 
 from ..cache.memory import active
-from .fonts import (IN_STYLE, MONO, SANS, font_for_char, fonts_number, in_mono, math_font, mono_name, use_fallbacks,
-                    when_fonts_change)
+from .fonts import (IN_STYLE, MONO, SANS, all_printable, font_for_char, fonts_number, in_mono, math_font, mono_name,
+                    use_fallbacks, when_fonts_change)
 from . import mhchem, siunitx
 from .mathtext import (NBSP, PLAIN, Run, Script, Style, empty_arguments, escaped_primes, line_breaks, math_runs,
                        missing_arguments, unknown_macros)
@@ -1685,6 +1685,12 @@ def without_unprintable(text: str) -> str:
     text = _without_empty_brackets(text)
     text = "".join(c for c in text if font_for_char(c) is not None)
     return _SPACE_IN_BRACKETS.sub(lambda m: m[1] or m[2], text)
+
+
+def printed_name(text: str) -> str:
+    """A name (text without markup) as it prints: itself when every character of it prints, else
+    without_unprintable's ("Bo Jones 🎉" -> "Bo Jones "), to tell names apart as a reader can."""
+    return text if all_printable(set(text)) else without_unprintable(text)
 
 
 def _font_segments(runs: list[Run]) -> list[list]:
