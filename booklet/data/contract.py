@@ -94,17 +94,23 @@ def placeholder_name(name: str) -> bool:
     return _folded(name) not in _LETTERS_ONLY or not name.strip().isalpha() or name.isupper()
 
 
-def named_again(names: Sequence[str]) -> list[tuple[int, int]]:
-    """(i, j) for each of `names` that is an earlier one's again, `names[j]` the first of them (case and runs of white
-    space aside, as printed: "Bo Jones 🎉" is "Bo Jones" again where the fonts leave the emoji out): one person
-    printed twice, by an abstract, tutorial or poster (lint's person-twice) or among a session's chairs
-    (data.programme). Not a placeholder ("TBA" twice: two people still to be named)."""
+def compared_name(name: str) -> str:
+    """A name as a reader tells it from another: as printed (markup.printed_name: "Bo Jones 🎉" is "Bo Jones" where
+    the fonts leave the emoji out), case and runs of white space aside (named_again, lint's participant-twice)."""
     from ..text.markup import printed_name
 
+    return " ".join(printed_name(name).casefold().split())
+
+
+def named_again(names: Sequence[str]) -> list[tuple[int, int]]:
+    """(i, j) for each of `names` that is an earlier one's again, `names[j]` the first of them (compared_name: case and
+    runs of white space aside, as printed): one person printed twice, by an abstract, tutorial or poster (lint's
+    person-twice) or among a session's chairs (data.programme). Not a placeholder ("TBA" twice: two people still to
+    be named)."""
     first: dict[str, int] = {}
     again = []
     for i, name in enumerate(names):
-        j = first.setdefault(" ".join(printed_name(name).casefold().split()), i)
+        j = first.setdefault(compared_name(name), i)
         if j != i and not placeholder_name(name):
             again.append((i, j))
     return again

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from ..data.contract import named_again
+from ..data.contract import compared_name, named_again
 from ..data.locate import Lines
 from ..model import Booklet, Source, Tutorial
 from ..problems import Problem
@@ -18,12 +18,11 @@ PHOTO_KINDS = ("invited", "keynote")
 
 
 def check_participants_twice(booklet: Booklet) -> list[Problem]:
-    """A warning for a participant listed again: the same name (case and spaces aside, as printed:
-    markup.printed_name), affiliations and email as an entry before (printed twice in the list of participants)."""
+    """A warning for a participant listed again: the same name (case and spaces aside, as printed: compared_name),
+    affiliations and email as an entry before (printed twice in the list of participants)."""
     problems, first = [], {}
     for participant in booklet.participants:
-        key = (" ".join(markup.printed_name(participant.name).casefold().split()), tuple(participant.affiliations),
-               (participant.email or "").casefold())
+        key = (compared_name(participant.name), tuple(participant.affiliations), (participant.email or "").casefold())
         source = participant.source or Source("", 0, "")
         if key in first:
             other = first[key]
