@@ -170,14 +170,12 @@ class Together:
         if target in self.temps:
             raise ValueError(f"{target} is written twice")
         folder = target.parent
-        if folder in self.present:
-            self.temps[target] = temp = temporary_beside(target, suffix, folder_there=True)
-            return temp
-        missing = [folder for folder in reversed(target.parents) if not os.path.lexists(folder)]
+        there = folder in self.present
+        missing = [] if there else [above for above in reversed(target.parents) if not os.path.lexists(above)]
         try:
-            self.temps[target] = temp = temporary_beside(target, suffix)
+            self.temps[target] = temp = temporary_beside(target, suffix, folder_there=there)
         finally:
-            self.folders += [folder for folder in missing if folder.is_dir()]
+            self.folders += [made for made in missing if made.is_dir()]
         self.present.add(folder)
         return temp
 
