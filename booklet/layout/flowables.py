@@ -1120,20 +1120,20 @@ class Entry(Continues):
     def split(self, availWidth, availHeight):
         self._settle()
         page = _frame_page(self)
-        if self.whole and page is not None and not _at_top(self):
-            if availHeight <= self.whole * page and height_needed(self.content, availWidth, page) <= page:
-                return []  # on the next page, whole
+        movable = page is not None and not _at_top(self)  # (moving on to the next page could help)
+        if (movable and self.whole and availHeight <= self.whole * page
+                and height_needed(self.content, availWidth, page) <= page):
+            return []  # on the next page, whole
         parts = super().split(availWidth, availHeight)  # the first part holds the separator, if any
-        if (len(parts) == 2 and self.near and page is not None and availHeight <= self.near * page
-                and not _at_top(self) and self._forced(parts[0], availWidth, availHeight)
+        if (movable and len(parts) == 2 and self.near and availHeight <= self.near * page
+                and self._forced(parts[0], availWidth, availHeight, page)
                 and height_needed(self.content, availWidth, page) <= page):
             return []  # on the next page, whole
         return parts
 
-    def _forced(self, first: Continues, availWidth, availHeight) -> bool:
+    def _forced(self, first: Continues, availWidth, availHeight, page: float) -> bool:
         """Whether the split that leaves `first` here is a forced one (see `near`): the entry is fewer than `tail`
         lines too tall for the room, or `first` holds fewer than `tail` lines of its text below the header."""
-        page = _frame_page(self)
         if height_needed(self._items(), availWidth, page) - availHeight < self.tail * self._last_leading(self):
             return True
         text = [f for f in first.content[len(self.lead) + self.keep:] if _is_text(f)]
