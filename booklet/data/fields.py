@@ -177,12 +177,11 @@ class Fields:
             return None
         if printed:
             name = self.holds_name(key)
-            if not check_printable(self.report, self.file, self.line(key), self.at(key), text, glyphs, name):
+            if not check_printable(self.report, self.file, self.line(key), self.at(key), text, glyphs, name) and (
+                    name or self.holds_detail(key)):  # (a name, an affiliation, a country: as the warning says)
                 if name:
-                    self.left_out.append(self.at(key))  # a name the fonts print nothing of: as the warning says
-                    return None
-                if self.holds_detail(key):  # (an affiliation or a country: the warning says nothing is left)
-                    return None
+                    self.left_out.append(self.at(key))  # (the name, of which the fonts print nothing)
+                return None
             text = without_bidi(text)
         return text
 
