@@ -1175,6 +1175,20 @@ def test_a_tutorial_of_nothing_but_its_title_has_no_hairline_under_it(tmp_path):
     assert len(separators) == 3 and len(hairlines) == 1, (separators, hairlines)
 
 
+def _flowing_after_a_long_one(tmp_path, extra: int, second: str):
+    """A booklet (A5) of two flowing abstracts, built in tmp_path: a long one of three paragraphs, the last of
+    `extra` + 1 words ending "enda." (the longer, the further down the page the second starts), then `second` (its
+    entry in abstracts.yaml); the build's result and the pages of the anchors where the first ends, where the second
+    starts and where it ends."""
+    first = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(2))
+    first += "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(extra + 1)) + " enda."
+    abstracts = f"- id: a\n  title: The long one\n  speaker: {{name: Ana Smith}}\n  abstract: \"{first}\"\n" + second
+    files = {"abstracts.yaml": abstracts, "programme.yaml": None, "tutorials.yaml": None,
+             "theme.yaml": "abstracts: {layout: flow}\n"}
+    result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf")
+    return result, tuple(result.anchors[key] for key in ("end:abstract-0", "abstract-1", "end:abstract-1"))
+
+
 def test_a_flowing_abstract_a_few_lines_too_tall_for_the_room_moves_on_whole_rather_than_split_four_and_four(tmp_path):
     """SIGDIAL 2020 on A5: an abstract of 8 lines, a separator's height too tall for the 0.37 of a page left, was cut
     4 + 4 under "(continued)", the reader turning the page for half of it (FOSDEM 2025, DebConf17: 3 + 4, 4 + 4):
@@ -1189,14 +1203,8 @@ def test_a_flowing_abstract_a_few_lines_too_tall_for_the_room_moves_on_whole_rat
     short = " ".join(WORDS[k % len(WORDS)] for k in range(130)) + " endb."  # (about 11 lines under its header)
     moved = split = 0
     for extra in (20, 30, 40, 50):  # the first abstract's length pushes the second further down the page
-        first = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(2))
-        first += "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(extra + 1)) + " enda."
-        abstracts = (f"- id: a\n  title: The long one\n  speaker: {{name: Ana Smith}}\n  abstract: \"{first}\"\n"
-                     f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n  abstract: \"{short}\"\n")
-        files = {"abstracts.yaml": abstracts, "programme.yaml": None, "tutorials.yaml": None,
-                 "theme.yaml": "abstracts: {layout: flow}\n"}
-        result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf")
-        a_end, start, end = (result.anchors[key] for key in ("end:abstract-0", "abstract-1", "end:abstract-1"))
+        second = f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n  abstract: \"{short}\"\n"
+        result, (a_end, start, end) = _flowing_after_a_long_one(tmp_path, extra, second)
         room = (page.height - page.bottom - boxes(result.output, a_end - 1, "enda")[3]) / page.text_height
         if KEPT_WHOLE + 0.005 < room < NEARLY_WHOLE - 0.005:
             assert start == end == a_end + 1, (extra, room)  # (was split: 7 + 4 lines, 5 + 4, ...)
@@ -1225,15 +1233,9 @@ def test_a_flowing_abstract_never_leaves_its_header_with_fewer_than_tail_lines_a
     text = " ".join(WORDS[k % len(WORDS)] for k in range(200)) + " endb."
     moved = stayed = 0
     for extra in (30, 42, 54):  # the first abstract's length pushes the second further down the page
-        first = "\\n\\n".join(" ".join(WORDS[(k + p) % len(WORDS)] for k in range(60)) for p in range(2))
-        first += "\\n\\n" + " ".join(WORDS[k % len(WORDS)] for k in range(extra + 1)) + " enda."
-        abstracts = (f"- id: a\n  title: The long one\n  speaker: {{name: Ana Smith}}\n  abstract: \"{first}\"\n"
-                     f"- id: b\n  title: The one with a long header of many authors and their affiliations\n"
-                     f"  authors:\n{authors}\n  abstract: \"{text}\"\n")
-        files = {"abstracts.yaml": abstracts, "programme.yaml": None, "tutorials.yaml": None,
-                 "theme.yaml": "abstracts: {layout: flow}\n"}
-        result = build_booklet(write_conference(tmp_path / f"c{extra}", files), tmp_path / f"b{extra}.pdf")
-        a_end, start, end = (result.anchors[key] for key in ("end:abstract-0", "abstract-1", "end:abstract-1"))
+        second = (f"- id: b\n  title: The one with a long header of many authors and their affiliations\n"
+                  f"  authors:\n{authors}\n  abstract: \"{text}\"\n")
+        result, (a_end, start, end) = _flowing_after_a_long_one(tmp_path, extra, second)
         if start == a_end:
             lines = Pdf(result.output).lines(start - 1)
             below = lines[max(i for i, line in enumerate(lines) if "University of Somewhere" in line) + 1:]
