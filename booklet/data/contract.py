@@ -95,11 +95,11 @@ def placeholder_name(name: str) -> bool:
 
 
 def compared_name(name: str) -> str:
-    """A name as a reader tells it from another: as printed (markup.printed_name: "Bo Jones 🎉" is "Bo Jones" where
+    """A name as a reader tells it from another: as printed (markup.as_printed: "Bo Jones 🎉" is "Bo Jones" where
     the fonts leave the emoji out), case and runs of white space aside (named_again, lint's participant-twice)."""
-    from ..text.markup import printed_name
+    from ..text.markup import as_printed
 
-    return " ".join(printed_name(name).casefold().split())
+    return " ".join(as_printed(name).casefold().split())
 
 
 def named_again(names: Sequence[str]) -> list[tuple[int, int]]:

@@ -1687,9 +1687,9 @@ def without_unprintable(text: str) -> str:
     return _SPACE_IN_BRACKETS.sub(lambda m: m[1] or m[2], text)
 
 
-def printed_name(text: str) -> str:
-    """A name (text without markup) as it prints: itself when every character of it prints, else
-    without_unprintable's ("Bo Jones 🎉" -> "Bo Jones "), to tell names apart as a reader can."""
+def as_printed(text: str) -> str:
+    """Text without markup (a name, a run of a paragraph) as it prints: itself when every character of it prints, else
+    without_unprintable's ("Bo Jones 🎉" -> "Bo Jones "; names told apart as a reader can)."""
     return text if all_printable(set(text)) else without_unprintable(text)
 
 
@@ -1715,8 +1715,7 @@ def _font_segments(runs: list[Run]) -> list[list]:
         elif _in_text_font(text):
             _append_segment(segs, text, style, "")  # every character shows in the text font
         else:
-            if any(font_for_char(c) is None for c in set(text)):
-                text = without_unprintable(text)
+            text = as_printed(text)
             for font, chars in groupby(text, font_for_char):
                 if font is not None:
                     _append_segment(segs, "".join(chars), style, font)
