@@ -15,7 +15,8 @@ from reportlab.platypus import Flowable, ImageAndFlowables
 
 from .. import images
 from ..cache import Seldom, memory, seldom_bytes
-from ..text.fonts import DEPTH, _recordings, fonts_number, recording_open, replayable, replayed
+from ..text.fonts import (DEPTH, close_recording, fonts_number, open_recording, recording_open, replayable,
+                          replayed)
 from .marks import PERSON_CALLBACK, person_drawn
 from ..text.markup import language_ties, ties_of
 from ..text.quotes import curly_quotes
@@ -230,7 +231,7 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
     # 1.4), whether or not the document had it already: a drawing replayed asks for them again, so that the file's
     # version is the one drawing it would give, whatever was drawn before it. Opened and closed here, not by two
     # context managers (generators): they took 9 us of each drawing kept, 0.1 s of a first 500-talk build
-    doc, events, versions = canv._doc, [], []
+    doc, versions = canv._doc, []
     had = doc.__dict__.get("ensureMinPdfVersion", _ABSENT)
     ensure = doc.ensureMinPdfVersion
 
@@ -239,11 +240,11 @@ def drawn_kept(canv, cache, key, draw, replay: bool = True) -> None:
         ensure(*keys)
 
     doc.ensureMinPdfVersion = asking
-    _recordings.append(events)
+    events = open_recording()
     try:
         draw()
     finally:
-        _recordings.pop()
+        close_recording()
         if had is _ABSENT:
             del doc.ensureMinPdfVersion
         else:

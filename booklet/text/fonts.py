@@ -440,12 +440,25 @@ _recordings: list[list[tuple]] = []
 def recording():
     """A list that gets each (subset name?, font name, argument, result) of the calls of TrueType fonts'
     splitString and getSubsetInternalName made inside the block, in order (see replayed)."""
-    events: list[tuple] = []
-    _recordings.append(events)
+    events = open_recording()
     try:
         yield events
     finally:
-        _recordings.pop()
+        close_recording()
+
+
+def open_recording() -> list[tuple]:
+    """recording's list, the recording opened without a context manager: close_recording closes it (in a finally).
+    For layout.flowables.drawn_kept, which opens one for each drawing it keeps (a generator's entry and exit took
+    much of the time that costs)."""
+    events: list[tuple] = []
+    _recordings.append(events)
+    return events
+
+
+def close_recording() -> None:
+    """Close the recording opened last (open_recording)."""
+    _recordings.pop()
 
 
 def recording_open() -> bool:
