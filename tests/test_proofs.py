@@ -1179,6 +1179,20 @@ def test_a_poster_author_written_two_ways_that_people_yaml_joins_gets_one_proof(
     assert [person.name for person, _ in poster_authors(posters)] == ["Eva Berg", "Bo Li", "E. Berg"]
 
 
+def test_a_poster_author_written_with_a_character_the_fonts_leave_out_gets_one_proof():
+    """"Bo Jones 🎉" prints "Bo Jones" (the bundled fonts have no emoji), and the index of authors has them as one
+    person: so do the proofs, one proof of both posters; a name in another composed form (NFD) is one person too."""
+    from booklet.model import Poster
+    from booklet.model import Person as Someone
+    from booklet.proofs.plan import poster_authors
+
+    posters = (Poster(1, "Tides", (Someone("Bo Jones", email="bo@example.org"),)),
+               Poster(2, "Waves", (Someone("Bo Jones \U0001f389"),)),
+               Poster(3, "Foam", (Someone("Zoe\u0308 Berg"),)), Poster(4, "Spray", (Someone("Zo\u00eb Berg"),)))
+    assert [(person.name, indices) for person, indices in poster_authors(posters)] == [
+        ("Bo Jones", [0, 1]), ("Zoe\u0308 Berg", [2, 3])]
+
+
 @pytest.mark.parametrize("second_email, rows", [
     # two people: each their own proof, with their own poster, sent to their own address
     ("asmith@other.edu", [("poster-anna-smith", "Anna Smith", "anna.smith@uni-a.org", "Mixture density networks"),

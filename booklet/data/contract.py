@@ -96,10 +96,13 @@ def placeholder_name(name: str) -> bool:
 
 def compared_name(name: str) -> str:
     """A name as a reader tells it from another: as printed (markup.as_printed: "Bo Jones 🎉" is "Bo Jones" where
-    the fonts leave the emoji out), case and runs of white space aside (named_again, lint's participant-twice)."""
+    the fonts leave the emoji out), in Unicode's composed form, case and runs of white space aside (named_again,
+    lint's participant-twice, the poster authors' proofs)."""
+    import unicodedata
+
     from ..text.markup import as_printed
 
-    return " ".join(as_printed(name).casefold().split())
+    return " ".join(as_printed(unicodedata.normalize("NFC", name)).casefold().split())
 
 
 def named_again(names: Sequence[str]) -> list[tuple[int, int]]:
@@ -531,7 +534,8 @@ LABEL_WORDS = {
 LABEL_KEYS = tuple(LABEL_WORDS)
 # each must be in its label (and no other)
 LABEL_PLACEHOLDERS = {"day": "number", "tutorial": "number", "chair": "name", "chairs": "names", "quote": "text",
-                      "proof_for": ("names", "pages"), "proof_for_unnamed": "pages", "proof_page": "pages", "proof_pages": "pages",
+                      "proof_for": ("names", "pages"), "proof_for_unnamed": "pages", "proof_page": "pages",
+                      "proof_pages": "pages",
                       "proof_reply": ("date", "contact"), "proof_reply_undated": "contact"}
 
 TRACK_COLOUR = Record("track_colour", "The colour of one session or track in the programme.", (

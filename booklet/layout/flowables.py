@@ -1135,6 +1135,7 @@ class Entry(Continues):
     def _forced(self, first: Continues, availWidth, availHeight, page: float) -> bool:
         """Whether the split that leaves `first` here is a forced one (see `near`): the entry is fewer than `tail`
         lines too tall for the room, or `first` holds fewer than `tail` lines of its text below the header."""
+        # (a line's height: the leading of the entry's own last paragraph, its text's, whatever stays here)
         if height_needed(self._items(), availWidth, page) - availHeight < self.tail * self._last_leading(self):
             return True
         text = [f for f in first.content[len(self.lead) + self.keep:] if _is_text(f)]

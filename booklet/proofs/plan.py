@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..text import markup
 from ..layout.page import Page
+from ..data.contract import compared_name
 from ..data.people import People, spelling
 from ..model import Booklet, Identity, Person, Poster, Session, Source
 from ..problems import Problem
@@ -405,7 +406,7 @@ def poster_authors(posters: tuple[Poster, ...], identities: tuple[Identity, ...]
     for index, poster in enumerate(posters):
         for person in poster.authors:
             identity = who.of(person.name)
-            key = " ".join(unicodedata.normalize("NFC", identity.name).casefold().split())
+            key = compared_name(identity.name)
             named = people.setdefault(key, [])
             at = _same_person([found[at] for at in named], person, id(identity) in declared)
             if at is None:
