@@ -1079,6 +1079,8 @@ def test_a_chair_and_an_author_named_twice_are_found_by_one_rule():
 
     assert contract.named_again(["Mei Chen", "TBA", "Bo Jones", "TBA", "mei  chen", "MEI CHEN", "Bo\tJones"]) == [
         (4, 0), (5, 0), (6, 2)]
+    # a name typed in another composed form of Unicode (ë as e and a combining diaeresis) is the same name
+    assert contract.named_again(["Zo\u00eb Berg", "Zoe\u0308 Berg", "Zoe Berg"]) == [(1, 0)]
     assert contract.named_again(["N.N.", "n.n.", "Ana"]) == []
     assert programme.named_again is entries.named_again is contract.named_again
 
