@@ -1263,6 +1263,40 @@ def test_an_affiliation_or_country_the_fonts_print_nothing_of_is_left_out_not_pr
     assert "," not in pdf.lines(pdf.pages_with("Participants")[-1])
 
 
+def test_what_is_left_of_a_partly_printable_text_has_no_stray_separator(tmp_path):
+    """An affiliation "東京大学, Japan" (CJK, which the bundled fonts cannot print, beside Latin) printed ", Japan",
+    a comma the left-out characters had followed; "Uni A, 京都大学, Japan" "Uni A, , Japan"; a title "量子計算: An
+    introduction" ": An introduction". What is left begins and ends with no separator, and none is doubled, wherever
+    the printed text is made (names, affiliations, titles: markup.without_unprintable); each text keeps its warning
+    at its file, line and key."""
+    from booklet.text.markup import without_unprintable
+
+    assert [without_unprintable(text) for text in (
+        "東京大学, Japan", "Japan, 東京大学", "Uni A, 京都大学, Japan", "Uni A 京都大学; Japan", "Yao Wei (魏銘廷)",
+        "(東京大学, Japan)", "東京大学 – Japan", "Jean-Luc 🎉", "🎉, 🎉", "Uni A; 東京, 日本 / Japan")] == [
+        "Japan", "Japan", "Uni A, Japan", "Uni A; Japan", "Yao Wei", "(Japan)", "Japan", "Jean-Luc ", "", "Uni A; Japan"]
+    abstracts = BASE["abstracts.yaml"].replace("{name: Ana Smith, affiliation: Uni A}",
+                                               '{name: Ana Smith, affiliation: "東京大学, Japan"}') \
+        .replace("title: Hierarchical models", "title: \"量子計算: An introduction\"") \
+        .replace("- {name: Bo Jones}", '- {name: Bo Jones, affiliation: "Uni C, 京都大学, Japan"}')
+    participants = '- {name: Ana Smith, affiliation: "Uni A; 東京大学", country: 日本 / Japan}\n'
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "participants.yaml": participants})
+    out = tmp_path / "b.pdf"
+    result = invoke("build", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert [line.split(": warning:")[0] for line in result.stderr.splitlines()
+            if "warning: the booklet's fonts cannot print" in line] == [
+        "abstracts.yaml:3: [0].speaker.affiliation", "abstracts.yaml:6: [1].title",
+        "abstracts.yaml:9: [1].authors[1].affiliation", "participants.yaml:1: [0].affiliation",
+        "participants.yaml:1: [0].country"]
+    pdf = Pdf(out)
+    assert pdf.lines(pdf.pages_with("A talk about Lund")[-1])[2:5] == ["A talk about Lund", "Ana Smith", "Japan"]
+    assert pdf.lines(pdf.pages_with("More text")[0])[1:6] == [
+        "An introduction", "Chiamaka Okafor1, Bo Jones2", "1 Uni B", "2 Uni C, Japan", "Presenting author underlined."]
+    assert pdf.lines(pdf.pages_with("Participants")[-1])[:4] == ["Participants", "S", "Smith, Ana", "Uni A; Japan"]
+    assert not [line for page in range(len(pdf)) for line in pdf.lines(page) if line.startswith((",", ":", ";"))]
+
+
 def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):
     abstracts = """\
         - id: lund-2026

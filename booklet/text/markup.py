@@ -1678,12 +1678,37 @@ def _without_empty_brackets(text: str) -> str:
     return _BRACKETED.sub(keep, text)
 
 
+# Where characters no font has were left out (_GAP stands for each stretch of them, with the spaces between), the
+# separators they leave stray: one that begins or ends the text or a bracket's content ("東京大学, Japan" printed
+# ", Japan"; "(Japan, 東京大学)" "(Japan,)"), the second of two ("Uni A, 東京大学, Japan": "Uni A, , Japan"), a
+# comma, semicolon or colon after a space ("Uni A 東京大学, Japan": "Uni A , Japan"). A dash between two letters is none.
+_GAP = "\x00"
+_SEP = r"(?:[,;:\u00b7/|]|(?<!\w)[-\u2013\u2014]|[-\u2013\u2014](?!\w))"
+_GAPS = re.compile(r"\x00(?:\s*\x00)*")
+_STRAY_SEPARATORS = (
+    (re.compile(rf"(^|[(\[{{])\s*\x00\s*(?:{_SEP}\s*)+"), r"\1" + _GAP),  # at the start
+    (re.compile(rf"(?:\s*{_SEP})+\s*\x00\s*($|[)\]}}])"), _GAP + r"\1"),  # at the end
+    (re.compile(rf"({_SEP})\s*\x00(?:\s*{_SEP})+"), r"\1" + _GAP),  # one after another
+    (re.compile(r"(?<=\S)\s+\x00\s*([,;:])"), _GAP + r"\1"),  # after a space
+)
+_EMPTY_BRACKETS = re.compile(r"\s?[(\[{][\s\x00]*\x00[\s\x00]*[)\]}]")
+
+
 def without_unprintable(text: str) -> str:
     """`text` as it prints: the characters no font in use has left out, with brackets or quotes that held only those
-    ('Yao Wei (魏銘廷)' -> 'Yao Wei'), and no space left inside a bracket ('(a 王)' -> '(a)', not '(a )'); spaces
-    between words are left as they are (the caller squeezes them)."""
+    ('Yao Wei (魏銘廷)' -> 'Yao Wei'), the separators they leave stray (_STRAY_SEPARATORS: '東京大学, Japan' ->
+    'Japan', not ', Japan'), and no space left inside a bracket ('(a 王)' -> '(a)', not '(a )'); spaces between words
+    are left as they are (the caller squeezes them)."""
     text = _without_empty_brackets(text)
-    text = "".join(c for c in text if font_for_char(c) is not None)
+    text = _GAPS.sub(_GAP, "".join(c if font_for_char(c) is not None and c != _GAP else _GAP for c in text))
+    while True:  # ("Uni A; 東京大学, 日本 / Japan": "Uni A;_ _ / Japan", then "Uni A;_ / Japan", "Uni A; Japan")
+        tidied = text
+        for pattern, kept in _STRAY_SEPARATORS:
+            tidied = _GAPS.sub(_GAP, pattern.sub(kept, tidied))
+        if tidied == text:
+            break
+        text = tidied
+    text = _EMPTY_BRACKETS.sub("", text).replace(_GAP, "")
     return _SPACE_IN_BRACKETS.sub(lambda m: m[1] or m[2], text)
 
 
