@@ -794,9 +794,12 @@ def _late_reply(reply_by, dates) -> None:
 
 
 def _proofs_summary(result) -> str:
-    kinds = [("abstract", "abstract", "abstracts"), ("tutorial", "tutorial", "tutorials"),
-             ("poster", "poster author", "poster authors"), ("chair", "chair", "chairs")]
-    counts = [(sum(p.kind == kind for p in result.proofs), one, many) for kind, one, many in kinds]
+    kinds = [("abstract", True, "abstract", "abstracts"), ("tutorial", True, "tutorial", "tutorials"),
+             ("poster", True, "poster author", "poster authors"), ("poster", False, "poster", "posters"),
+             ("chair", True, "chair", "chairs")]
+    # (a poster each of whose authors' names is left out has a proof for no one: a poster's, no poster author's)
+    counts = [(sum(p.kind == kind and (kind != "poster" or bool(p.people) == named) for p in result.proofs), one, many)
+              for kind, named, one, many in kinds]
     return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
 
 
@@ -866,7 +869,9 @@ def proofs(data_dir: Path, out_dir: Path, reply_by, png: bool, page_size: str) -
 
     One PDF per abstract and per tutorial (named by its id), and one per poster author
     (poster-NAME.pdf); a session's chair gets its programme page(s) in their own proof, or in
-    chair-NAME.pdf. Each holds the entry's booklet pages exactly as they will print (same
+    chair-NAME.pdf. An entry each of whose names the fonts print nothing of (left out of the
+    booklet) gets a proof for no one, named by the entry (poster-NUMBER.pdf, chair-SESSION.pdf),
+    and a warning. Each holds the entry's booklet pages exactly as they will print (same
     page numbers, line breaks and positions), with a red PROOF band down the outer edge and a
     header: whom it is for, the talk's day, time and room, the booklet page, and whom to send
     corrections to (the conference contact) by when. The booklet is built once for all of them;

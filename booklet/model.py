@@ -240,6 +240,8 @@ class Session:
     chairs: tuple[str, ...] = ()
     room: str | None = None
     source: Source | None = field(default=None, compare=False)
+    # a chair's name was left out, the fonts printing nothing of it (`chair: 🎈`): the session's proof names no one
+    chairs_left_out: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -493,6 +493,30 @@ def test_a_proof_of_an_entry_whose_every_name_is_left_out_names_no_one(tmp_path)
     assert run.exit_code == 0 and f"Wrote {tmp_path / 'one.pdf'}: proof of booklet page 5." in run.output.splitlines()
 
 
+def test_a_poster_or_session_whose_every_name_is_left_out_has_a_proof_for_no_one(tmp_path):
+    """A poster whose one author the fonts print nothing of (`author: 🎉🎉`) and a session whose one chair is so
+    (`chair: 🎈`) got no proof, and `booklet proofs` said nothing of them: "Wrote 3 proofs (2 abstracts, 1
+    tutorial)"; a LOC mailing the proofs never learnt that the poster's and the session's pages went unproofed. They
+    get a proof each, as an abstract whose speaker's name is left out does: for no one (its header says the name
+    cannot be printed), a row of the manifest without names, and a warning at the entry's file and line saying there
+    is no one to send it to."""
+    posters = BASE["posters.yaml"].replace("author: Zoe Papadopoulou", "author: 🎉🎉")
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: 🎈")
+    output, rows = _proofs_run(tmp_path, {"posters.yaml": posters, "programme.yaml": programme})
+    assert [(key, row["kind"], row["names"], row["file"], row["pages"]) for key, row in rows.items()
+            if key.startswith(("poster", "chair"))] == [("chair-inference", "chair", "", "chair-inference.pdf", "4"),
+                                                       ("poster-1", "poster", "", "poster-1.pdf", "8")]
+    assert [line for line in output.splitlines() if "no one to send" in line] == [
+        "posters.yaml:1: [0]: warning: no one to send poster-1.pdf to (poster '1'): each of its names is left out of "
+        "the booklet: send it another way",
+        "programme.yaml:8: days[0].items[3].chair: warning: no one to send chair-inference.pdf to (chair of "
+        "'Inference'): each of its names is left out of the booklet: send it another way"]
+    assert [line for line in output.splitlines() if line.startswith("Wrote ")][0].startswith(
+        "Wrote 5 proofs (2 abstracts, 1 tutorial, 1 poster, 1 chair) to ")
+    assert "PROOF (name not printable) · booklet page 8" in Pdf(tmp_path / "out" / "poster-1.pdf").lines(0)
+    assert "PROOF (name not printable) · booklet page 4" in Pdf(tmp_path / "out" / "chair-inference.pdf").lines(0)
+
+
 @pytest.mark.parametrize("language, first", [("en", "PROOF (name not printable) · booklet page 5"),
                                              ("de", "KORREKTURABZUG (Name nicht druckbar) · Programmheft Seite 5")])
 def test_a_proofs_header_says_its_names_cannot_be_printed_when_each_is_left_out(tmp_path, language, first):

@@ -343,9 +343,10 @@ def session_key(day_index: int, number: int) -> str:
 
 
 def chaired_sessions(day_index: int, day) -> dict[int, str]:
-    """id(session) -> its session_key, for the sessions of `day` that have a chair."""
+    """id(session) -> its session_key, for the sessions of `day` that have a chair (or had: one whose name is left out,
+    the fonts printing nothing of it, has a proof for no one)."""
     return {id(session): session_key(day_index, number) for number, session in enumerate(day.sessions())
-            if session.chairs}
+            if session.chairs or session.chairs_left_out}
 
 
 def _first_slots(booklet: Booklet) -> dict[str, Slot]:

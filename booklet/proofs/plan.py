@@ -249,6 +249,11 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
                                       tuple(poster_key(i) for i in indices),
                                       *(when.pop() if len(when) == 1 else ("", "", "")),
                                       source=person.source or posters[0].source), addresses))
+    for index, poster in enumerate(booklet.posters):  # (each author's name left out: a proof all the same, as an
+        if not poster.authors:                        # abstract's whose speaker's is, for no one: the LOC is told)
+            proofs.append(Proof(_unique(f"poster-{poster.number}", used), "poster", str(poster.number),
+                                markup.plain(poster.title), (), (poster_key(index),),
+                                *_when(presented.get(index), language), source=poster.source))
     return add_chairs(booklet, proofs, sessions, addresses, used)
 
 
@@ -271,7 +276,7 @@ def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses,
             alone.setdefault(who.of(proof.people[0].name), []).append(at)
     for identity, name, chaired, source in _chairs(booklet, who, language, session_keys):
         keys = {c.key for c in chaired}
-        own = alone.get(identity)
+        own = alone.get(identity) if identity is not None else None
         if own:
             at = next((at for at in own if at < len(sessions) and sessions[at] is not None
                        and session_keys.get(id(sessions[at])) in keys), own[0])
@@ -280,28 +285,33 @@ def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses,
         whens = {(c.day, c.time, c.room) for c in chaired}
         names = " / ".join(c.name for c in chaired)
         proofs.append(addressed(Proof(_unique("chair-" + _slug(name), used), "chair", names, names,
-                                      (Person(name, source=source),), (),
+                                      (Person(name, source=source),) if identity is not None else (), (),
                                       *(whens.pop() if len(whens) == 1 else ("", "", "")), source=source,
                                       chaired=tuple(chaired)), addresses))
     return proofs
 
 
 def _chairs(booklet: Booklet, who: People, language: str,
-            session_keys: dict[int, str]) -> list[tuple[Identity, str, list[Chaired], Source | None]]:
+            session_keys: dict[int, str]) -> list[tuple[Identity | None, str, list[Chaired], Source | None]]:
     """Each person who chairs a session (one person as people.yaml has them; a placeholder's name, "TBA", is nobody;
     `session_keys`: id(session) -> its session_key, layout.common.chaired_sessions of every day):
     their identity, the name their proof is for (people.yaml's, or as the programme first writes it), the sessions
     they chair in programme order, and where the programme first names them (the session's `chair` key: its line is
-    found by the writer, write._at_their_lines)."""
+    found by the writer, write._at_their_lines). A session whose chairs' names were each left out (the fonts print
+    nothing of them: `chair: 🎈`) is one of its own, for no one: identity None, named by the session (its proof, as an abstract's whose speaker's name is left out, says so; without it the session's
+    pages had no proof, in silence)."""
     from ..data.contract import placeholder_name
 
-    found: dict[Identity, tuple[str, list[Chaired], Source | None]] = {}
+    found: dict[Identity | int, tuple[str, list[Chaired], Source | None]] = {}
     for day in booklet.days:
         for session in day.sessions():
-            if not session.chairs:
+            if not session.chairs and not session.chairs_left_out:
                 continue
             chaired = Chaired(session_keys[id(session)], markup.plain(session.name), *_session_when(session, day, language))
             source = session.source and replace(session.source, key=session.source.key + ".chair")
+            if not session.chairs:
+                found[id(session)] = (session.name, [chaired], source)
+                continue
             for name in session.chairs:
                 if placeholder_name(name):
                     continue
@@ -309,7 +319,8 @@ def _chairs(booklet: Booklet, who: People, language: str,
                 _, sessions, _ = found.setdefault(identity, (identity.name if identity.aliases else name, [], source))
                 if chaired not in sessions:
                     sessions.append(chaired)
-    return [(identity, name, sessions, source) for identity, (name, sessions, source) in found.items()]
+    return [(identity if not isinstance(identity, int) else None, name, sessions, source)
+            for identity, (name, sessions, source) in found.items()]
 
 
 def _session_when(session: Session, day, language: str) -> tuple[str, str, str]:
