@@ -1129,8 +1129,8 @@ def test_a_chair_s_or_speaker_s_name_the_fonts_cannot_print_at_all_is_said_to_pr
     with no name, and an entry of the index of authors with none; the warning said the characters were "left out",
     as for one glyph in a name. Chairs and speakers go through one check, which says when nothing is left: of a name,
     that it is left out of the booklet
-    (test_a_name_the_fonts_cannot_print_at_all_is_left_out_wherever_names_are_listed); of another text (a title),
-    that nothing of it is left to print."""
+    (test_a_name_the_fonts_cannot_print_at_all_is_left_out_wherever_names_are_listed); of a title, what prints in its
+    place (test_a_title_the_fonts_print_nothing_of_prints_a_label_in_its_place)."""
     programme = day("""\
         - session: Inference
           chair: [山田, Bo Jones 🎉]
@@ -1145,8 +1145,8 @@ def test_a_chair_s_or_speaker_s_name_the_fonts_cannot_print_at_all_is_said_to_pr
         "'花' (U+82B1), '子' (U+5B50); nothing of the name is left to print, so the name is left out of the booklet: "
         "give theme.yaml's `fonts:` a font that has them",
         "abstracts.yaml:6: [1].title: warning: the booklet's fonts cannot print '階' (U+968E), '層' (U+5C64), "
-        "'モ' (U+30E2), 'デ' (U+30C7), 'ル' (U+30EB); left out, and nothing of the text is left to print: give "
-        "theme.yaml's `fonts:` a font that has them",
+        "'モ' (U+30E2), 'デ' (U+30C7), 'ル' (U+30EB); left out, and nothing of the title is left to print, so '(title "
+        "not printable)' is printed in its place: give theme.yaml's `fonts:` a font that has them",
         "programme.yaml:5: days[0].items[0].chair[0]: warning: the booklet's fonts cannot print '山' (U+5C71), "
         "'田' (U+7530); nothing of the name is left to print, so the name is left out of the booklet: give theme.yaml's "
         "`fonts:` a font that has them",
@@ -1243,12 +1243,11 @@ def test_an_affiliation_or_country_the_fonts_print_nothing_of_is_left_out_not_pr
     out = tmp_path / "b.pdf"
     result = invoke("build", data, "-o", out)
     assert result.exit_code == 0, result.output
-    assert [line for line in result.stderr.splitlines() if "warning: the booklet's fonts cannot print" in line] == [
+    assert [line for line in result.stderr.splitlines() if "warning: the booklet's fonts cannot print" in line
+            and "[1].title" not in line] == [
         f"{where}: warning: the booklet's fonts cannot print {chars}; left out, and nothing of the text is left to "
         "print: give theme.yaml's `fonts:` a font that has them" for where, chars in (
             ("abstracts.yaml:3: [0].speaker.affiliation", "'東' (U+6771), '京' (U+4EAC), '大' (U+5927), '学' (U+5B66)"),
-            ("abstracts.yaml:6: [1].title", "'量' (U+91CF), '子' (U+5B50), '計' (U+8A08), '算' (U+7B97), 'の' (U+306E)"
-                                            " and 2 more"),
             ("abstracts.yaml:9: [1].authors[1].affiliation[0]",
              "'東' (U+6771), '京' (U+4EAC), '大' (U+5927), '学' (U+5B66)"),
             ("abstracts.yaml:10: [1].authors[2].affiliation", "'京' (U+4EAC), '都' (U+90FD), '大' (U+5927), '学' (U+5B66)"),
@@ -1256,7 +1255,7 @@ def test_an_affiliation_or_country_the_fonts_print_nothing_of_is_left_out_not_pr
             ("participants.yaml:1: [0].country", "'日' (U+65E5), '本' (U+672C)"))]
     pdf = Pdf(out)
     assert pdf.lines(pdf.pages_with("A talk about Lund")[-1])[2:5] == ["A talk about Lund", "Ana Smith", "Some text."]
-    assert pdf.lines(pdf.pages_with("More text")[0])[1:5] == ["Chiamaka Okafor1, Bo Jones2, Cy Lee", "1 Uni B",
+    assert pdf.lines(pdf.pages_with("More text")[0])[2:6] == ["Chiamaka Okafor1, Bo Jones2, Cy Lee", "1 Uni B",
                                                               "2 Uni C", "Presenting author underlined."]
     assert pdf.lines(pdf.pages_with("Participants")[-1])[:6] == ["Participants", "B", "Berg, Eva", "Uni B", "S",
                                                                  "Smith, Ana"]
@@ -1295,6 +1294,43 @@ def test_what_is_left_of_a_partly_printable_text_has_no_stray_separator(tmp_path
         "An introduction", "Chiamaka Okafor1, Bo Jones2", "1 Uni B", "2 Uni C, Japan", "Presenting author underlined."]
     assert pdf.lines(pdf.pages_with("Participants")[-1])[:4] == ["Participants", "S", "Smith, Ana", "Uni A; Japan"]
     assert not [line for page in range(len(pdf)) for line in pdf.lines(page) if line.startswith((",", ":", ";"))]
+
+
+@pytest.mark.parametrize("language, label", [("en", "(title not printable)"), ("de", "(Titel nicht druckbar)")])
+def test_a_title_the_fonts_print_nothing_of_prints_a_label_in_its_place(tmp_path, language, label):
+    """A title of CJK alone (`title: 量子計算の基礎`, which the bundled fonts cannot print) printed nothing: the
+    programme's row showed its time, speaker and page alone, the abstract no heading, the contents and outline a
+    blank. A LOC building a draft reads that as a broken booklet; the entry's id means nothing to a reader. The label
+    title_not_printable, in the booklet's language, prints in its place, where the title would (a programme line's
+    own title too); the warning at its file, line and key says so, and `check --strict` still fails."""
+    abstracts = BASE["abstracts.yaml"].replace("title: Hierarchical models", "title: 量子計算の基礎")
+    programme = BASE["programme.yaml"].replace("title: Welcome}", "title: 歓迎}").replace(
+        "title: Coffee Break, kind: break}", "title: ポスター, kind: poster}")
+    conference = extend("conference.yaml", f"language: {language}\n")
+    posters = BASE["posters.yaml"] + "  session: ポスター\n"  # (found as the line's title is: by what prints)
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": programme,
+                                                "conference.yaml": conference, "posters.yaml": posters})
+    out = tmp_path / "b.pdf"
+    result = invoke("build", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "no session" not in result.stderr
+    warned = [line for line in result.stderr.splitlines() if "warning: the booklet's fonts cannot print" in line]
+    assert [line.split(": warning:")[0] for line in warned] == [
+        "abstracts.yaml:6: [1].title", "posters.yaml:4: [0].session", "programme.yaml:4: days[0].items[0].title",
+        "programme.yaml:6: days[0].items[2].title"]
+    assert [warned[0], warned[2]] == [
+        "abstracts.yaml:6: [1].title: warning: the booklet's fonts cannot print '量' (U+91CF), '子' (U+5B50), '計' "
+        "(U+8A08), '算' (U+7B97), 'の' (U+306E) and 2 more; left out, and nothing of the title is left to print, so "
+        f"'{label}' is printed in its place: give theme.yaml's `fonts:` a font that has them",
+        "programme.yaml:4: days[0].items[0].title: warning: the booklet's fonts cannot print '歓' (U+6B53), '迎' "
+        f"(U+8FCE); left out, and nothing of the title is left to print, so '{label}' is printed in its place: give "
+        "theme.yaml's `fonts:` a font that has them"]
+    pdf = Pdf(out)
+    day = next(pdf.lines(i) for i in range(len(pdf)) if "09:00–09:20" in pdf.lines(i))
+    assert day[day.index("09:00–09:20") + 1] == label and day[day.index("10:30–11:00") + 1:][:3] == [
+        label, "Chiamaka Okafor", "6"]
+    assert pdf.lines(pdf.pages_with("More text")[0])[1:3] == [label, "Chiamaka Okafor1, Bo Jones"]
+    assert invoke("check", "--strict", data).exit_code == 1
 
 
 def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):

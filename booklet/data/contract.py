@@ -446,6 +446,13 @@ NAMES = {"member": ("name",), "speaker": ("name",), "author": ("name",), "presen
 DETAILS = {"member": ("affiliation", "role"), "speaker": ("affiliation",), "author": ("affiliation",),
            "presenter": ("affiliation",), "coauthor": ("affiliation",), "participant": ("affiliation", "country"),
            "poster": ("affiliation",)}
+# Keys that hold an entry's title, by record: one the fonts print nothing of prints the label title_not_printable in
+# its place (a title of CJK alone left a programme line of its time and speaker, an abstract without a heading); a
+# session's name and the poster session a poster names too, which are matched with each other and with a programme
+# line's title as they print (a poster's `session: ポスター` found its line `title: ポスター` no more once that printed
+# the label)
+TITLES = {"abstract": ("title",), "tutorial": ("title",), "poster": ("title", "session"), "item": ("title",),
+          "session": ("session",)}
 
 # -- theme.yaml: the look, the order and the words -------------------------------
 
@@ -502,6 +509,10 @@ LABEL_WORDS = {
     "quotes": ("what the straight quotes typed in the data print as: the opening and closing double quotation marks, "
                "then the single ones, four marks with a space between (straight ones keep them straight)",
                "\u201c \u201d \u2018 \u2019"),
+    "title_not_printable": ("in place of a title the fonts print nothing of (an abstract's, a tutorial's, a poster's, "
+                            "a programme line's or a session's: CJK alone with the bundled fonts), which check warns "
+                            "of",
+                            "(title not printable)"),
     "proof_mark": ("a speaker's proof: down the band at the page's outer edge", "PROOF \u00b7 NOT FOR PRINT"),
     "proof_for": ("a speaker's proof: its header's first line; {names} are whom it is for, {pages} its pages",
                   "PROOF for {names} \u00b7 booklet {pages}"),

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..text import fonts, markup
 from .. import images
 from ..cache import memory
-from .contract import COLOUR, DETAILS, NAMES, TEXT_MAX, Key, Record, choice_hint, example_line
+from .contract import COLOUR, DETAILS, NAMES, TEXT_MAX, TITLES, Key, Record, choice_hint, example_line
 from .load import BAD, Map, Seq
 from ..problems import Problem, did_you_mean
 
@@ -19,8 +19,11 @@ from ..problems import Problem, did_you_mean
 class Report:
     """Collects the problems found while reading the data, and knows the data folder."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, untitled: str = ""):
         self.root = root
+        # what prints in place of a title the fonts print nothing of (the label title_not_printable, in the booklet's
+        # language); "" keeps such a title
+        self.untitled = untitled
         self.problems: list[Problem] = []
         self.image_sources: dict[Path, object] = {}  # image path -> Source of its first mention
         self.images_checked: list[tuple[str, Path, str | None]] = []  # (name as written, path, what is wrong)
@@ -177,17 +180,25 @@ class Fields:
             return None
         if printed:
             name = self.holds_name(key)
-            if not check_printable(self.report, self.file, self.line(key), self.at(key), text, glyphs, name) and (
-                    name or self.holds_detail(key)):  # (a name, an affiliation, a country: as the warning says)
-                if name:
-                    self.left_out.append(self.at(key))  # (the name, of which the fonts print nothing)
-                return None
+            instead = self.report.untitled if self.holds_title(key) else ""
+            if not check_printable(self.report, self.file, self.line(key), self.at(key), text, glyphs, name, instead):
+                if instead:
+                    return instead
+                if name or self.holds_detail(key):  # (a name, an affiliation, a country: as the warning says)
+                    if name:
+                        self.left_out.append(self.at(key))  # (the name, of which the fonts print nothing)
+                    return None
             text = without_bidi(text)
         return text
 
     def holds_name(self, key: str) -> bool:
         """Whether `key` holds a person's name (contract.NAMES): one the fonts print nothing of is left out."""
         return key in NAMES.get(self.record.name, ())
+
+    def holds_title(self, key: str) -> bool:
+        """Whether `key` holds an entry's title (contract.TITLES): one the fonts print nothing of prints
+        `Report.untitled` in its place."""
+        return key in TITLES.get(self.record.name, ())
 
     def holds_detail(self, key: str) -> bool:
         """Whether `key` holds what is printed beside a person's name (contract.DETAILS): one the fonts print nothing
@@ -456,12 +467,12 @@ def line_in(report: Report, file: str, key: str, text: str, index: int | None, l
 
 
 def check_printable(report: Report, file: str, line: int, key: str, text: str, glyphs: bool = True,
-                    name: bool = False) -> bool:
+                    name: bool = False, instead: str = "") -> bool:
     """Warn about characters that no booklet font can show (they are left out of the PDF), each warning at the line
     of the text where what it tells of is written (the first character, the formula); of bidirectional controls
     alone when not `glyphs`. False when nothing of the text is left to print (no letter or digit), which the warning
     says; of a person's `name`, that the name is left out of the booklet (Fields.text and Fields.texts_at leave it
-    out)."""
+    out); of a title, that `instead` prints in its place (Fields.text)."""
     prints = True
     math = markup.has_math(text)
     sources = markup.math_sources(text) if math else []
@@ -499,7 +510,9 @@ def check_printable(report: Report, file: str, line: int, key: str, text: str, g
                 lost = set(missing)
                 prints = any(ch.isalnum() for ch in plain if ch not in lost)
                 gone = ("left out" if prints else "nothing of the name is left to print, so the name is left out of "
-                        "the booklet" if name else "left out, and nothing of the text is left to print")
+                        "the booklet" if name else f"left out, and nothing of the title is left to print, so "
+                        f"'{instead}' is printed in its place" if instead else
+                        "left out, and nothing of the text is left to print")
                 report.warn(file, line_in(report, file, key, text, text.find(missing[0]), line), key,
                             f"the booklet's fonts cannot print {shown}{more}; {gone}: give theme.yaml's `fonts:` a "
                             "font that has them", "glyph")
@@ -589,12 +602,12 @@ def kept_entry(report: Report, read, item: Map, path: str, *key):
     current = fonts.fonts_in_use()
     if report.fonts[0] is not current:  # a FontSet is slow to hash: numbered once per Report and FontSet
         report.fonts = (current, cache.memory_number(current))
-    whose = (id(item), path, report.root, report.fonts[1], *key)
+    whose = (id(item), path, report.root, report.fonts[1], report.untitled, *key)
     found = cache.peek("entries", whose)
     if found is None or found[0] is not item or any(
             images.located(report.root, name) != where or images.check(where, report.root) != problem
             for name, where, problem in found[2][2]):  # the entry's image checks
-        alone = Report(report.root)
+        alone = Report(report.root, report.untitled)
         value = read(alone, item, path)
         found = (item, value, alone.found())
         cache.put("entries", whose, found)

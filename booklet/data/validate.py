@@ -10,7 +10,7 @@ from pathlib import Path
 from . import people, programme
 from .participants import read_participants
 from .extras import read_extras
-from .theme import font_set, language_problem, read_theme
+from .theme import font_set, labels_for, language_problem, read_theme
 from ..text.fonts import use_fonts
 from .contract import (ABSTRACT, COAUTHOR, COMMITTEE, CONFERENCE, DATES, LANGUAGE, MEMBER, PLACE, POSTER, PRESENTER,
                        QUOTE, TUTORIAL)
@@ -53,6 +53,7 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
     theme = read_theme(report, folder)  # first: its fonts are the ones whose characters are checked
     use_fonts(font_set(theme))
     conference = read_conference(report, _load(report, folder, "conference.yaml", Map))
+    report.untitled = labels_for(conference.language if conference else "en", theme.labels)["title_not_printable"]
     posters_read = _posters_elsewhere(report, folder) if elsewhere else None
     try:
         abstract_entries = _abstract_entries(report, folder)
@@ -150,7 +151,7 @@ def _posters_elsewhere(report: Report, folder: Path) -> _PostersElsewhere | None
     except OSError:
         return None
     try:
-        return _PostersElsewhere(Forked(_send_posters, Report(report.root), folder))
+        return _PostersElsewhere(Forked(_send_posters, Report(report.root, report.untitled), folder))
     except OSError:  # no process to be had: read here
         return None
 
