@@ -1625,3 +1625,26 @@ def test_an_escape_in_double_quotes_outside_a_formula_is_read_as_yaml_reads_it(t
     data = conference(tmp_path, {"conference.yaml": 'title: "Prima riga\\ne seconda, $x$"\nvenue: Lund\n' + DATES})
     result = invoke("check", data)
     assert result.exit_code == 0, result.output
+
+
+def test_an_item_of_characters_that_print_nothing_in_a_list_is_an_error(tmp_path):
+    """A fuzzing run: a session's `chair: [Mei Chen, "\\u200b"]` printed "Chairs: Mei Chen and" (and `proofs` wrote
+    chair-author.pdf for nobody), an author's `affiliation: [Uni A, "\\u200f"]` a numbered line '2' with no text under
+    the author list, and check passed: a text of such characters alone was an error as a key's own value, not as an
+    item of a list. Now it is one there too, at the item's line, and nothing is built."""
+    folder = conference(tmp_path, {
+        "programme.yaml": BASE["programme.yaml"].replace("chair: Mei Chen", 'chair: [Mei Chen, "\\u200b"]'),
+        "abstracts.yaml": BASE["abstracts.yaml"].replace("affiliation: Uni A", 'affiliation: [Uni A, "\\u200f\\u200e"]'),
+        "people.yaml": '- name: Bo Jones\n  aliases:\n    - B. Jones\n    - "\\ufeff "\n'})
+    chair = next(n for n, line in enumerate(BASE["programme.yaml"].splitlines(), 1) if "chair:" in line)
+    what = "holds only characters that print nothing (zero-width spaces, joiners); write its text, or leave the item out"
+    build_and_check_fail(tmp_path, folder, [
+        f"abstracts.yaml:3: [0].speaker.affiliation[1]: {what}",
+        f"people.yaml:4: [0].aliases[1]: {what}",
+        f"programme.yaml:{chair}: days[0].items[3].chair[1]: {what}",
+    ])
+    proofs = tmp_path / "proofs"
+    result = invoke("proofs", folder, "--out", proofs)
+    assert result.exit_code == 1
+    assert f"programme.yaml:{chair}: days[0].items[3].chair[1]: {what}" in result.output
+    assert not proofs.exists()

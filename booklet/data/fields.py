@@ -233,6 +233,11 @@ class Fields:
                 self.report.error(self.file, value.lines[index], where,
                                   "an empty item: write its text, or leave the item out")
                 continue
+            if _invisible(text):  # (a chair list's "\u200b" printed "Chairs: Mei Chen and", an affiliation list's
+                # "\u200f" a numbered line with no text under the author list)
+                self.report.error(self.file, value.lines[index], where, "holds only characters that print nothing "
+                                  "(zero-width spaces, joiners); write its text, or leave the item out")
+                continue
             if len(text) > TEXT_MAX:
                 self.report.error(self.file, value.lines[index], where, too_long(text))
                 continue
