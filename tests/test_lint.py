@@ -1803,3 +1803,20 @@ def test_a_committee_with_no_members_to_print_is_a_warning_at_its_members_or_its
     assert KINDS["empty-committee"] == "Committees with no members, whose name prints alone"
     run = invoke("check", tmp_path / "conf", "--strict")
     assert run.exit_code == 1 and "Committees with no members, whose name prints alone (3):" in run.output
+
+
+def test_a_name_whose_last_character_the_fonts_leave_out_leaves_no_space_before_what_follows(tmp_path):
+    """A name ending in a character the fonts cannot print ("Bo Jones 🎉", warned of) printed the space before it:
+    "Bo Jones ², Cy Lee" in an author list, "Mei Chen , Ana Smith" among a session's chairs. A name prints as it is
+    left once those characters are out, its spaces squeezed: "Bo Jones², Cy Lee"."""
+    abstracts = BASE["abstracts.yaml"].replace("- {name: Bo Jones}", "- {name: Bo Jones 🎉, affiliation: Uni C}\n"
+                                               "    - {name: Cy Lee}")
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: [Mei Chen 🎉, Ana Smith, Zoe Ek]")
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": programme})
+    out = tmp_path / "b.pdf"
+    result = invoke("build", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    pdf = Pdf(out)
+    assert pdf.lines(pdf.pages_with("More text")[0])[2:5] == ["Chiamaka Okafor1, Bo Jones2, Cy Lee", "1 Uni B",
+                                                              "2 Uni C"]
+    assert "Chairs: Mei Chen, Ana Smith and Zoe Ek" in pdf.lines(pdf.pages_with("Chairs:")[0])
