@@ -1820,3 +1820,21 @@ def test_a_name_whose_last_character_the_fonts_leave_out_leaves_no_space_before_
     assert pdf.lines(pdf.pages_with("More text")[0])[2:5] == ["Chiamaka Okafor1, Bo Jones2, Cy Lee", "1 Uni B",
                                                               "2 Uni C"]
     assert "Chairs: Mei Chen, Ana Smith and Zoe Ek" in pdf.lines(pdf.pages_with("Chairs:")[0])
+
+
+def test_a_character_the_fonts_leave_out_before_a_comma_leaves_no_space_before_the_comma(tmp_path):
+    """A title "A talk about Lund 🎉, or not" (the emoji warned of, left out) printed "A talk about Lund , or not",
+    an abstract's "Some text 🎉, and more." "Some text , and more.", a participant's affiliation "Uni 🎈" beside
+    their country "Uni , Japan" (and "Uni 🎈 東京" too): the spaces before what is left out go with it when a comma or a
+    stop follows it."""
+    abstracts = BASE["abstracts.yaml"].replace("title: A talk about Lund", "title: A talk about Lund 🎉, or not") \
+        .replace("abstract: Some text.", "abstract: Some text 🎉, and more.")
+    participants = "- {name: Eva Berg, affiliation: Uni 🎈, country: Japan}\n- {name: Cy Lee, affiliation: Uni 🎈 東京, country: Japan}\n"
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "participants.yaml": participants})
+    out = tmp_path / "b.pdf"
+    result = invoke("build", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    pdf = Pdf(out)
+    assert pdf.lines(pdf.pages_with("Some text")[-1])[2:6] == ["A talk about Lund, or not", "Ana Smith", "Uni A",
+                                                              "Some text, and more."]
+    assert pdf.lines(pdf.pages_with("Participants")[-1]).count("Uni, Japan") == 2

@@ -1681,7 +1681,8 @@ def _without_empty_brackets(text: str) -> str:
 # Where characters no font has were left out (_GAP stands for each stretch of them, with the spaces between), the
 # separators they leave stray: one that begins or ends the text or a bracket's content ("東京大学, Japan" printed
 # ", Japan"; "(Japan, 東京大学)" "(Japan,)"), the second of two ("Uni A, 東京大学, Japan": "Uni A, , Japan"), a
-# comma, semicolon or colon after a space ("Uni A 東京大学, Japan": "Uni A , Japan"). A dash between two letters is none.
+# comma, semicolon or colon after a space ("Uni A 東京大学, Japan": "Uni A , Japan"), and the space before a stop right
+# after them. A dash between two letters is none.
 _GAP = "\x00"
 _SEP = r"(?:[,;:\u00b7/|]|(?<!\w)[-\u2013\u2014]|[-\u2013\u2014](?!\w))"
 _GAPS = re.compile(r"\x00(?:\s*\x00)*")
@@ -1690,6 +1691,9 @@ _STRAY_SEPARATORS = (
     (re.compile(rf"(?:\s*{_SEP})+\s*\x00\s*($|[)\]}}])"), _GAP + r"\1"),  # at the end
     (re.compile(rf"({_SEP})\s*\x00(?:\s*{_SEP})+"), r"\1" + _GAP),  # one after another
     (re.compile(r"(?<=\S)\s+\x00\s*([,;:])"), _GAP + r"\1"),  # after a space
+    # a stop, ! ? or an ellipsis right after them, after a space ("Lund 🎉!": "Lund !"); one written after a space
+    # ("Lund 🎉 !") keeps it, the writer's
+    (re.compile(r"(?<=\S)\s+\x00(?=[.!?\u2026])"), _GAP),
 )
 _EMPTY_BRACKETS = re.compile(r"\s?[(\[{][\s\x00]*\x00[\s\x00]*[)\]}]")
 
