@@ -1369,10 +1369,11 @@ def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of
     assert pdf.pages_with("TBA") and pdf.pages_with("John Doe")  # printed where they are named
 
 
-@pytest.mark.parametrize("name", [".", "-", " ? ", "\u2014", "...", "*"])
+@pytest.mark.parametrize("name", [".", "-", " ? ", "\u2014", "...", "*", "\u0301", "\u0301\u0308 ."])
 def test_a_name_of_only_punctuation_is_a_placeholder(tmp_path, name):
     """A form's required name field answered with "." was printed, and headed the index as a letter "." (now left
-    out of it, as placeholders are)."""
+    out of it, as placeholders are). So is a name of accents alone (combining marks, "\u0301"), which printed a lone
+    accent as the speaker's name and passed check without a word."""
     abstracts = BASE["abstracts.yaml"].replace("name: Ana Smith", f"name: '{name}'", 1)
     assert abstracts != BASE["abstracts.yaml"]
     found = [w for w in warnings_for(tmp_path, {"abstracts.yaml": abstracts}) if "placeholder" in w]

@@ -86,8 +86,9 @@ _LETTERS_ONLY = frozenset({"nn", "nnn", "xx", "xxx"})
 
 def placeholder_name(name: str) -> bool:
     """Whether a person's name is a conference system's placeholder ("TBA", "N.N.", "John Doe"), or only punctuation
-    ("." or "-" in a form's required field: no letter, digit or symbol to print or file in the index under)."""
-    if name.strip() and all(unicodedata.category(char)[0] in "PZ" for char in name):
+    ("." or "-" in a form's required field: no letter, digit or symbol to print or file in the index under), accents
+    with no letter to sit on among it ("\u0301": it printed a lone accent as the speaker, said nothing of)."""
+    if name.strip() and all(unicodedata.category(char)[0] in "PZM" for char in name):
         return True
     if not _PLACEHOLDER_NAME.match(name):
         return False
