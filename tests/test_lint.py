@@ -1839,3 +1839,20 @@ def test_a_character_the_fonts_leave_out_before_a_comma_leaves_no_space_before_t
     assert pdf.lines(pdf.pages_with("Some text")[-1])[2:6] == ["A talk about Lund, or not", "Ana Smith", "Uni A",
                                                               "Some text, and more."]
     assert pdf.lines(pdf.pages_with("Participants")[-1]).count("Uni, Japan") == 2
+
+
+def test_affiliations_that_print_alike_once_the_fonts_leave_a_character_out_are_one(tmp_path):
+    """Authors' affiliations "Uni B" and "Uni B 🎉" (the emoji warned of, left out) were numbered apart, and printed
+    "1 Uni B" and "2 Uni B" under the author list; one author's [Uni C, Uni C 🎉] printed "Uni C" twice. They print
+    alike, so they are one affiliation, as written first: here the one both authors share, printed once with no
+    numbers, "Chiamaka Okafor, Bo Jones" over "Uni B"."""
+    abstracts = BASE["abstracts.yaml"].replace("- {name: Bo Jones}", "- {name: Bo Jones, affiliation: Uni B 🎉}") \
+        .replace("{name: Ana Smith, affiliation: Uni A}", "{name: Ana Smith, affiliation: [Uni C, Uni C 🎉]}")
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts})
+    out = tmp_path / "b.pdf"
+    result = invoke("build", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    pdf = Pdf(out)
+    assert pdf.lines(pdf.pages_with("More text")[0])[2:5] == ["Chiamaka Okafor, Bo Jones", "Uni B",
+                                                              "Presenting author underlined."]
+    assert pdf.lines(pdf.pages_with("Some text")[-1])[3:6] == ["Ana Smith", "Uni C", "Some text."]

@@ -387,18 +387,17 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     if len(authors) == 1:
         person = authors[0]
         return [Para(ctx.named(person.name, presenting=True), person_style),
-                *affiliation_lines(ctx, [markup.address(a) for a in person.affiliations])]
-    numbers: dict[str, int] = {}
-    for person in authors:
-        for affiliation in person.affiliations:
-            numbers.setdefault(affiliation, len(numbers) + 1)
+                *affiliation_lines(ctx, [markup.address(a) for a in _printed_apart(person.affiliations).values()])]
+    # affiliations that print alike are one ("Uni B" and "Uni B 🎉", the emoji left out, printed "1 Uni B", "2 Uni B")
+    written = _printed_apart(a for person in authors for a in person.affiliations)
+    numbers = {printed: n for n, printed in enumerate(written, 1)}
     shared = len(numbers) == 1 and all(p.affiliations for p in authors)  # one affiliation, every author's: no numbers
     underline = underlined(authors)
     names = [_numbered_name(p, {} if shared else numbers, ctx.named(p.name, presents, whole=True), underline)
              for p, presents in zip(authors, presenting(authors))]
     block = [Para(", ".join(names), person_style)]
-    lines = [markup.address(a) if shared else f"<super>{n}</super>\u2009{markup.address(a)}"
-             for a, n in numbers.items()]
+    lines = [markup.address(a) if shared else f"<super>{numbers[printed]}</super>\u2009{markup.address(a)}"
+             for printed, a in written.items()]
     if len(lines) > AFFILIATIONS_LISTED:  # run on, one after another: a line each took the first page from the text
         block.append(Para("; ".join(line.replace("</super>\u2009", "</super>\u00a0", 1) for line in lines),
                           ctx.styles.affiliation))  # (a number never ends a line: held to its affiliation)
@@ -447,8 +446,23 @@ def _superscript_width(number: str, font: str, size: float) -> float:
 when_fonts_change(_superscript_width.cache_clear)  # (BODY names the theme's font)
 
 
+def _as_printed(affiliation: str) -> str:
+    """An affiliation as it prints (markup.printed_name, spaces squeezed): what tells two apart."""
+    return " ".join(markup.printed_name(affiliation).split())
+
+
+def _printed_apart(affiliations) -> dict[str, str]:
+    """Each of `affiliations` that prints otherwise than those before it, by how it prints: the first as written."""
+    firsts: dict[str, str] = {}
+    for affiliation in affiliations:
+        firsts.setdefault(_as_printed(affiliation), affiliation)
+    return firsts
+
+
 def _numbered_name(person: Person, numbers: dict[str, int], name: str, underline: bool) -> str:
+    """`numbers`: each affiliation's, by how it prints (_as_printed)."""
     if person.presenting and underline:
         name = f"<u>{name}</u>"
-    marks = ",".join(str(n) for n in sorted({numbers[a] for a in person.affiliations if a in numbers}))  # ¹,³
+    marks = ",".join(str(n) for n in sorted({numbers[k] for k in map(_as_printed, person.affiliations)
+                                             if k in numbers}))  # ¹,³
     return name + (f"<super>{marks}</super>" if marks else "")
