@@ -853,3 +853,28 @@ def test_numbers_in_names_and_titles_sort_by_their_value_not_digit_by_digit(tmp_
     assert text.index("Poster 5") < text.index("Poster 9") < text.index("Poster 10")  # by title
     assert text_key("Session 9: a") < text_key("Session 10: b") < text_key("Session 10b") < text_key("Sessions")
     assert text_key("Person 007")[:2] == text_key("Person 7")[:2]  # leading zeros: a tie, settled as written
+
+
+def test_a_name_with_a_zero_width_space_is_the_name_without_it(tmp_path):
+    """"Bo\\u200b Jones" (a zero-width space copied in with the name) printed "Bo  Jones", a gap twice a space's, and
+    had its own entry in the index, "Jones, Bo 7" beside "Jones, Bo 4, 6": the same name to a reader. A name prints, and
+    is told apart, without the characters that show nothing (zero-width spaces and joiners, soft hyphens)."""
+    abstracts = extend("abstracts.yaml", """\
+        - id: jones-2
+          title: Party talk
+          speaker: {name: "Bo\\u200b Jones", affiliation: Inst B}
+          abstract: Fun.
+        - id: lee
+          title: Other
+          speaker: {name: "Cy Le\\u00adee"}
+          abstract: Fun.
+        """)
+    programme = BASE["programme.yaml"] + "".join(
+        f'      - {{time: "{t}", talk: {talk}}}\n' for t, talk in (("17:00-17:30", "jones-2"), ("17:30-17:40", "lee")))
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": programme})
+    code, lines = check(folder)
+    assert code == 0 and lines == [f"{folder}: 0 errors, 0 warnings."]
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    listed = [line for i in index_pages(pdf) for line in pdf.lines(i) if line.startswith(("Jones", "Lee"))]
+    assert listed == ["Jones, Bo 4, 6, 7", "Leee, Cy 4, 8"]
+    assert "Bo Jones" in pdf.lines(pdf.pages_with("Party talk")[-1])

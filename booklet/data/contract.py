@@ -96,14 +96,14 @@ def placeholder_name(name: str) -> bool:
 
 
 def compared_name(name: str) -> str:
-    """A name as a reader tells it from another: as printed (markup.as_printed: "Bo Jones 🎉" is "Bo Jones" where
+    """A name as a reader tells it from another: as printed (markup.printed_name: "Bo Jones 🎉" is "Bo Jones" where
     the fonts leave the emoji out), in Unicode's composed form, case and runs of white space aside (named_again,
     lint's participant-twice, the poster authors' proofs)."""
     import unicodedata
 
-    from ..text.markup import as_printed
+    from ..text.markup import printed_name
 
-    return " ".join(as_printed(unicodedata.normalize("NFC", name)).casefold().split())
+    return " ".join(printed_name(unicodedata.normalize("NFC", name)).casefold().split())
 
 
 def named_again(names: Sequence[str]) -> list[tuple[int, int]]:

@@ -109,10 +109,10 @@ def read_poster_authors(report: Report, f: Fields) -> tuple[Person, ...] | None:
 
 def spelling(name: str) -> str:
     """A name as compared for identity: as it prints, in Unicode's composed form, spaces collapsed: the characters no
-    font in use can show left out, as printing leaves them out (markup.as_printed: "Bo Jones 🎉" and "Bo
+    font in use can show left out, as printing leaves them out (markup.printed_name: "Bo Jones 🎉" and "Bo
     Jones" printed two entries "Jones, Bo" in the index of authors, and were warned of as one person written two
     ways; "Yao Wei (魏銘廷)" prints "Yao Wei")."""
-    return " ".join(markup.as_printed(unicodedata.normalize("NFC", name)).split())
+    return " ".join(markup.printed_name(unicodedata.normalize("NFC", name)).split())
 
 
 class People:

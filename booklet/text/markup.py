@@ -1722,6 +1722,18 @@ def as_printed(text: str) -> str:
     return text if all_printable(set(text)) else without_unprintable(text)
 
 
+def printed_name(text: str) -> str:
+    """A name (text without markup) as it prints (as_printed) and without the characters that show nothing where a name
+    is set (a zero-width space, a soft hyphen: "Bo\u200b Jones" printed a wider gap, "Bo  Jones", and stood apart
+    from "Bo Jones" in the index), to tell names apart as a reader can."""
+    text = as_printed(text)
+    return _SHOWS_NOTHING.sub("", text) if _SHOWS_NOTHING.search(text) else text
+
+
+# characters a name holds that print nothing where a name is set (copied in with it from a web page or a PDF)
+_SHOWS_NOTHING = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def _font_segments(runs: list[Run]) -> list[list]:
     """[text, style, font] pieces: fallback-font characters split out, unprintable ones dropped."""
     segs: list[list] = []
