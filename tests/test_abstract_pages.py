@@ -1245,3 +1245,21 @@ def test_a_flowing_abstract_never_leaves_its_header_with_fewer_than_tail_lines_a
             assert start == end == a_end + 1, extra  # (was split: 3 lines, then 2, under its header)
             moved += 1
     assert moved >= 2 and stayed, (moved, stayed)
+
+
+def test_an_abstract_without_text_has_no_rule_under_its_header(tmp_path):
+    """An abstract with no text (a title-only talk, as 36c3's, camp2019's and SIGDIAL 2020's data have) kept the
+    hairline under its header, over nothing: flowing, it stood just over the rule between it and the next abstract,
+    two rules a few points apart. The header's rule is drawn over text only: the Abstracts page's lines are the day
+    heading's rule and one rule between each two abstracts."""
+    talks = "".join(f"- id: t{n}\n  title: Title only {n}\n  speaker: {{name: Person{n} Smith}}\n" for n in range(3))
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + "".join(
+        f'      - {{time: "1{n}:00", talk: t{n}}}\n' for n in range(3))
+    folder = write_conference(tmp_path / "conf", {"abstracts.yaml": talks, "programme.yaml": programme,
+                                                  "tutorials.yaml": None, "posters.yaml": None,
+                                                  "theme.yaml": "abstracts: {layout: flow}\n"})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    (page,) = pdf.pages_with("Title only 0")[-1:]
+    assert all(f"Title only {n}" in pdf.texts[page] for n in range(3))
+    drawn = pdf.reader.pages[page].get_contents().get_data()
+    assert len(re.findall(rb" l\b", drawn)) == 1 + 2  # (a path's line: the day heading's rule, two between)

@@ -200,7 +200,8 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Ti
     if photo:
         header = [BesidePhoto(ctx.photo(photo), header, gap=PHOTO_GAP)]
     story = [Anchor(ctx.abstract_key(abstract), markup.plain(abstract.title), level), *header]
-    story.append(Rule(ctx.colours.hairline, HEADER_RULE, HEADER_RULE_SPACE))
+    if abstract.text.strip():  # (over no text, the rule stood just over the next abstract's: two rules)
+        story.append(Rule(ctx.colours.hairline, HEADER_RULE, HEADER_RULE_SPACE))
     before_text = len(story)
     style = tight_style(ctx, ctx.in_language(s.text, abstract.language), tight)
     story.extend(in_text_columns(ctx, ctx.paras(abstract.text, style)))
@@ -231,7 +232,8 @@ def estimated_height(styles, width: float, abstract: Abstract) -> float:
     header = (block(1, styles.when) + block(_lines(abstract.title, title.fontName, title.fontSize, beside), title)
               + block(_lines(names, styles.person.fontName, styles.person.fontSize, beside), styles.person)
               + (block(len(affiliations), styles.affiliation) if affiliations else 0.0))
-    height = (max(header, PHOTO_HEIGHT) if photo else header) + HEADER_RULE + 2 * HEADER_RULE_SPACE
+    height = (max(header, PHOTO_HEIGHT) if photo else header) + (
+        HEADER_RULE + 2 * HEADER_RULE_SPACE if abstract.text.strip() else 0.0)  # (a rule when there is text)
     text = styles.text
     count, paragraphs = _text_lines(abstract.text, text.fontName, text.fontSize, width)
     return height + count * text.leading + max(0, paragraphs - 1) * max(text.spaceAfter, text.spaceBefore)
