@@ -1073,3 +1073,60 @@ def test_a_break_too_low_for_the_smallest_type_with_no_free_time_beside_it_says_
     top, bottom = hours["19:00"] - 15 * per_minute - 0.6, hours["19:00"] - 30 * per_minute + 0.6  # the drawn box
     assert top - bottom < 5.5 * 0.95  # (lower than the smallest type's sliver)
     assert bottom <= found["Break"] - 0.239 * sizes["Break"] and found["Break"] + 0.714 * sizes["Break"] <= top
+
+
+def _ink_of(path, page: int) -> list[tuple[str, float, float]]:
+    """Each character drawn on `page` (0-based) of the PDF at `path`: (character, its ink's bottom, its ink's top), as
+    PDFium measures the glyph (its tight box, whether a clip shows it or not)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        text = document[page].get_textpage()
+        found = []
+        for index in range(text.count_chars()):
+            char = text.get_text_range(index, 1)
+            if char.strip():
+                _, bottom, _, top = text.get_charbox(index)
+                found.append((char, bottom, top))
+        return found
+    finally:
+        document.close()
+
+
+def test_a_title_with_a_formula_of_scripts_on_scripts_stays_inside_its_box(tmp_path):
+    """Titles with scripts on scripts (`$x^{a^{b^{c^{d}}}}$`) in the boxes of a day from 07:00 to 19:30 on A5: their
+    lines are set apart as in any paragraph (text.paragraph.lineskips), but the box counted them the leading apart:
+    a box of two lines took the title's line and the speaker's, ran past its foot, and the text moved up so that the
+    formula's top was cut off by the box's top; a box of one line had the formula's scripts above it cut off. Now
+    the box holds the title's lines as tall as they are (the speaker left out, a line of the title fewer), and a box
+    of one line too low for the formula sets it in the type the box holds it in: every character's ink, the
+    formula's included, inside its box (as PDFium measures the glyphs, which the box's clip does not change)."""
+    tower = "$x^{a^{b^{c^{d}}}}$"
+    abstracts = "".join(
+        f"- id: {key}\n  title: '{title}'\n  speaker: {{name: Ann Lee, affiliation: Uni}}\n  abstract: Words.\n"
+        for key, title in (("two", f"Bounds on {tower} towers of exponents"), ("one", f"{tower} leads this title"),
+                           ("deep", "Sums $y_{a_{b_{c_{d}}}}^{a^{b^{c^{d}}}}$ go deep"),
+                           ("both", "Deep $y_{a_{b_{c_{d}}}}$ and "
+                                    "$\\Lambda^{a^{b^{c^{d^{e}}}}}_{x_{y_{z_{w}}}}$ here")))
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + "".join(f"      - {item}\n" for item in (
+        '{time: "07:00-07:30", title: Registration}', '{time: "08:00-08:20", talk: two}',
+        '{time: "09:00-09:20", talk: one}', '{time: "10:00-10:25", talk: deep}', '{time: "11:00-11:25", talk: both}',
+        '{time: "18:00-19:30", title: Dinner, kind: social}'))
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme, "abstracts.yaml": abstracts})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    (page,) = glance_pages(pdf, result.anchors)
+    found, sizes = _baselines_and_sizes(pdf, page)
+    hours = {text: found[text] + 0.95 * sizes[text] for text in ("08:00", "09:00", "10:00", "11:00")}  # (_hours)
+    per_minute = (hours["09:00"] - hours["10:00"]) / 60
+    ink = _ink_of(tmp_path / "b.pdf", page)
+    outside = []
+    for start, minutes, words in ((hours["08:00"], 20, "Bounds"), (hours["09:00"], 20, "leads"),
+                                  (hours["10:00"], 25, "Sums"), (hours["11:00"], 25, "Deep")):
+        top, bottom = start - 0.6, start - minutes * per_minute + 0.6  # (BOX_GAP)
+        near = [(char, low, high) for char, low, high in ink if bottom - 8 < (low + high) / 2 < top + 8]
+        assert words[0] in "".join(char for char, _, _ in near), (words, near)
+        outside += [(words, char, round(low - bottom, 2), round(high - top, 2)) for char, low, high in near
+                    if high > top + 0.05 or low < bottom - 0.05]
+    assert not outside, outside

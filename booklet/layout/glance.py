@@ -7,7 +7,8 @@ programme starts on ("p. 12", the header a link there), and every item of the da
 its start to its end, its title inside in the headings' face (made markup like every title of the
 booklet: math, emphasis, fallback fonts), hyphenated, in one size for the whole page (the largest,
 up to 0.72 of the text size, a line of which the shortest box of a quarter of an hour or more
-holds), cut after a word with an ellipsis when it needs more lines than its box holds and clipped
+holds), cut after a word with an ellipsis when it needs more lines than its box holds (its lines as tall as they are
+set: a formula of scripts on scripts sets its line apart) and clipped
 to its box; a shorter box takes a smaller size, down to SMALLEST; a box lower than a line of that but not than
 its type holds one line of it with no leading to spare; a lower box is drawn that high, into the free time after
 it or else before it, and where there is none takes the type it holds, down to TINY, and below that stays empty (its
@@ -50,6 +51,7 @@ box also names its speakers when there is room, and links to its abstract or tut
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
@@ -745,8 +747,10 @@ class GlancePage(Flowable):
             path.rect(x, y, width, height)
             canv.clipPath(path, stroke=0, fill=0)  # nothing ever runs out of its box
             top = y + height - pad
-            last = laid[-1][0].style  # the last line's descenders inside the box: the text up by what they lacked
-            foot = top - sum(h for _, h in laid) + last.leading - last.fontSize - DESCENDER * last.fontSize
+            last = laid[-1][0]  # the last line's descenders inside the box: the text up by what they lacked
+            skips = last.lineskips()  # (a deep formula's line: set higher in its paragraph by the room under it)
+            foot = top - sum(h for _, h in laid) + last.style.leading - last.style.fontSize \
+                + (skips[-1] if skips else 0.0) - _ink(last)[1]
             top += max(0.0, y - foot)
             for para, h in laid:
                 top -= h
@@ -905,53 +909,87 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
     room = int((height + 0.01) // style.leading)
     if lines is not None:
         room = min(room, lines)
-    if room <= 1:  # a box of one line: a title's lines run on in it ("PARALLEL SESSIONS Security & Hacking · …",
-        # where the label's line alone was cut to "PARALLEL…", no names after)
-        title = title.run_on() if isinstance(title, Labelled) else title.replace("<br/>", " ")
-    if room < 1:
-        return _sliver(grid, title, width, height, language)
-    title = str(title)  # (a plain str from here, as before Labelled: with one, the layout cache missed kept cuts)
-    # the title's lines unhyphenated when they fit so ("Welcome / Reception", not "Welcome Re- / ception")
-    para = Para(title, grid.box_style(size, language=language, hyphenated=False))
-    para.wrap(width, 10_000)
-    if para.line_count() > room or not _whole_words(para):
-        para = truncated(title, style, width, room)
-    if para is None:
-        return []
-    laid = [(para, para.wrap(width, 10_000)[1])]
+    given = title
+    while True:
+        if room <= 1:  # a box of one line: a title's lines run on in it ("PARALLEL SESSIONS Security & Hacking · …",
+            # where the label's line alone was cut to "PARALLEL…", no names after)
+            title = given.run_on() if isinstance(given, Labelled) else given.replace("<br/>", " ")
+        if room < 1:
+            return _sliver(grid, title, width, height, language)
+        title = str(title)  # (a plain str from here, as before Labelled: with one, the layout cache missed kept cuts)
+        # the title's lines unhyphenated when they fit so ("Welcome / Reception", not "Welcome Re- / ception")
+        para = Para(title, grid.box_style(size, language=language, hyphenated=False))
+        para.wrap(width, 10_000)
+        if para.line_count() > room or not _whole_words(para):
+            para = truncated(title, style, width, room)
+        if para is None:
+            return []
+        used = para.wrap(width, 10_000)[1]
+        if used <= height + 0.01:
+            break
+        # a formula of scripts on scripts has its line set apart from the others (text.paragraph.lineskips): the
+        # title's lines as tall as they are, not counted the leading apart, in the box (they ran past its foot,
+        # and the text moved up to show its last line had the formula's top cut off by the box); a box of one line
+        # too low for it takes the type whose line, the formula with it, it holds (_sliver)
+        if room == 1:
+            return _sliver(grid, title, width, height, language, size)
+        room -= 1
+    laid = [(para, used)]
     if extra and para.line_count() < room:
         muted = grid.box_style(size, colour=grid.ctx.colours.muted, language=language)
         ways = (extra,) if isinstance(extra, str) else extra
         more = next((way for way in map(lambda text: _whole(text, muted, width), ways[:-1]) if way), None) \
             or truncated(ways[-1], muted, width, 1)
-        if more is not None:
-            laid.append((more, more.wrap(width, 10_000)[1]))
+        if more is not None and used + more.wrap(width, 10_000)[1] <= height + 0.01:
+            laid.append((more, more.height))
     return laid
 
 
-def _sliver(grid: Grid, title: str, width: float, height: float, language: str | None) -> list[tuple[Para, float]]:
+def _sliver(grid: Grid, title: str, width: float, height: float, language: str | None,
+            largest: float = SMALLEST) -> list[tuple[Para, float]]:
     """A box lower than a line of SMALLEST type but not lower than the type itself (a quarter-hour "Welcome" on
     a long day's page): its title on one line of that type with no leading beyond the box's height, cut with an
     ellipsis when it is wider. A lower box, with no free time beside it to be drawn taller in (_room_for_titles:
     SIGDIAL's quarter-hour "Break" at 19:15 between parallel sessions and the next ones), takes the largest type
     whose capitals and descenders it holds, down to TINY (it was an empty grey stripe, though the programme's line
-    says what it is); [] for a box lower than that (its colour alone marks the time)."""
-    size = SMALLEST if height >= SMALLEST * SLIVER else round(height / (CAP_HEIGHT + DESCENDER), 2)
-    if size < TINY:
-        return []
+    says what it is); [] for a box lower than that (its colour alone marks the time). A line whose formula of
+    scripts on scripts reaches higher (lower) than its capitals (descenders) is measured with it: set as large as
+    the box holds it, down to TINY (from `largest`: a box of one line too low for it, fit_box), the formula's top
+    was cut off by the box; at TINY still too tall, its words are centred as any line's, what it lacks cut off."""
+    size = largest if height >= largest * SLIVER else round(height / (CAP_HEIGHT + DESCENDER), 2)
     if isinstance(title, Labelled):  # its label in the line's type, not above it (5.5 points high in 4.6, clipped)
         title = title.at(min(size, SMALLEST))
     title = str(title)  # (as in fit_box)
-    style = grid.box_style(size, language=language)
-    style.leading = size  # the line's baseline at the foot of the paragraph
-    para = truncated(title, style, width, 1)
-    if para is None:
+    if size < TINY:
         return []
-    para.wrap(width, 10_000)
-    # the capitals and the descenders below them centred in the box, the paragraph's height counted down to the
-    # baseline (the capitals alone centred put the descenders of "Gypsy" under the box's foot, clipped)
-    extent = size * (CAP_HEIGHT + DESCENDER)
-    return [(para, height - max(0.0, height - extent) / 2 - size * DESCENDER)]
+    while True:
+        style = grid.box_style(size, language=language)
+        style.leading = size  # the line's baseline at the foot of the paragraph
+        para = truncated(title, style, width, 1)
+        if para is None:
+            return []
+        para.wrap(width, 10_000)
+        high, low = _ink(para)
+        if high + low <= height + 0.01 or high + low <= size * (CAP_HEIGHT + DESCENDER):
+            break
+        if size == TINY:  # (not even TINY holds it: its words in the box as a line's are, the formula cut off, not
+            high, low = size * CAP_HEIGHT, size * DESCENDER  # an empty box)
+            break
+        size = max(TINY, math.floor(size * height / (high + low) * 100) / 100)  # (its reach grows with its size)
+    # the capitals and the descenders below them centred in the box (the formula's reach with them), the
+    # paragraph's height counted down to the baseline (the capitals alone centred put the descenders of "Gypsy"
+    # under the box's foot, clipped); a deep formula's paragraph has room below its line (lineskips), drawn lower
+    skips = para.lineskips()
+    return [(para, height - max(0.0, height - high - low) / 2 - low + (skips[-1] if skips else 0.0))]
+
+
+def _ink(para: Para) -> tuple[float, float]:
+    """How high above its (one) line's baseline the ink of `para` (a box's title) reaches, and how far below it:
+    its capitals and descenders, or its formulas' scripts where they reach further."""
+    size = para.style.fontSize
+    high, low = size * CAP_HEIGHT, size * DESCENDER
+    reach = para.formulas_reach()
+    return (high, low) if reach is None else (max(high, reach[0]), max(low, -reach[1]))
 
 
 ELLIPSIS = "\u2026"

@@ -2217,6 +2217,17 @@ class MathParagraph(Paragraph):
             return None
         return lineskips(lines.lines, self.style)
 
+    def formulas_reach(self) -> tuple[float, float] | None:
+        """How high above the baseline the ink of the formulas' boxes of scripts in its lines as last broken reaches,
+        and how low (points; below it, negative; the highest and lowest of its lines'); None when it has none: the
+        reach lineskips measures, for a line whose height is fixed (a sliver of the programme at a glance)."""
+        if not self._may_have_scripts():
+            return None
+        lines = getattr(self, "blPara", None)
+        if lines is None or lines.kind != 1:
+            return None
+        return _extent(filter(None, _reaches(lines.lines)))
+
     def _may_have_scripts(self) -> bool:
         """Whether its markup may hold a box of scripts, as lineskips measures: not when its text (as given, not a
         split's part, which has none) has no <mscripts> tag."""
