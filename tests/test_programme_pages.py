@@ -210,6 +210,38 @@ def test_a_row_s_time_follows_its_title_set_lower_for_a_tall_formula(tmp_path):
     assert abs(baseline["09:30\u201310:00"] - baseline["Plain models"]) < 0.01
 
 
+def test_a_row_plans_its_split_with_the_lines_a_tall_formula_sets_apart(tmp_path):
+    """Row._plan (where a poster's row is split so that `tail` lines go on) counted the lines that fit the room the
+    leading apart, while the paragraph's split sets a line with scripts on scripts ($x^{a^{b^{c^{d}}}}$) further
+    apart (text.paragraph.lineskips) and leaves fewer: planned 2 lines where none fit (25.6 pt), 3 where 2 did
+    (38.2 pt), so a tail planned to go on was a line longer and what stayed a line shorter. The plan now counts the
+    lines as the split does (MathParagraph.lines_fitting): for every room, the lines it plans where the row starts
+    are the lines its cut leaves there."""
+    from booklet.layout.flowables import Para, Row
+    from booklet.text import markup
+
+    ctx = Context(read_booklet(write_conference(tmp_path / "data"))[0], page_for("A5"))
+    text = markup.inline(" ".join("words of plain text here $x^{a^{b^{c^{d}}}}$ and then" if n % 3 == 0
+                                  else "plain words only in this sentence of the text" for n in range(40)))
+    whole = Para(text, ctx.styles.text)
+    whole.wrap(300, 10_000)
+    assert whole.lineskips() is not None  # (its lines with the formula are set apart)
+    differ = []
+    for tenths in range(200, 1200, 7):
+        room = tenths / 10
+        planned = Row([], [Para(text, ctx.styles.text)], 0, tail=2)
+        planned.wrap(300, 10_000)
+        _, before, _ = planned._plan(planned._body_width(300), room)
+        cut = Row([], [Para(text, ctx.styles.text)], 0, tail=2)
+        cut.wrap(300, 10_000)
+        first, _ = cut._cut(300, room)
+        for part in first:
+            part.wrap(cut._body_width(300), 10_000)
+        if sum(part.line_count() for part in first) != before:
+            differ.append((room, before, sum(part.line_count() for part in first)))
+    assert not differ, differ[:5]
+
+
 def test_a_row_s_time_set_on_its_title_s_baseline_leaves_the_row_as_tall_as_it_was(tmp_path):
     """The time lowered onto the title's baseline fits in the leading under it: a one-line row, and one with its
     speakers, are as tall as with the time at the row's top. Counted whole, the lowered time made each one-line row

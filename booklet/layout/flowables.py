@@ -1446,6 +1446,8 @@ class Row(Translated, Flowable):
                 continue
             style = f.style  # as ReportLab's Paragraph.split: two lines at least where it starts and after it
             fit = int((room - used) / style.leading) if room - used > 0 else 0
+            if fit and (tall := f.lines_fitting(room - used)) is not None:  # (lines set apart for a tall formula:
+                fit = tall  # as many as its split leaves, not as many as the leading apart)
             if (not getattr(style, "allowOrphans", 0) and fit <= 1) or fit <= 0:
                 fit = 0
             elif not getattr(style, "allowWidows", 1) and lines == fit + 1:

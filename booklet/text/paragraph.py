@@ -2153,15 +2153,22 @@ class MathParagraph(Paragraph):
             return availHeight
         if not hasattr(self, "blPara"):
             self.wrap(availWidth, availHeight)
+        fit = self.lines_fitting(availHeight)
+        return availHeight if fit is None else (fit + 0.5) * self.style.leading
+
+    def lines_fitting(self, availHeight) -> int | None:  # noqa: N803 - ReportLab's names
+        """How many of its lines as last broken fit in `availHeight` with the room lineskips adds around a tall
+        formula (what split leaves where it starts, before its rules on orphans and widows); None when lineskips
+        adds none (the lines the leading apart: as many as `availHeight` holds of it)."""
         skips = self.lineskips()
         if skips is None:
-            return availHeight
+            return None
         lines, leading = self.blPara.lines, self.style.leading
         fit = min(len(lines), int(availHeight / leading))
         reaches = _reaches(lines[:fit])  # (each line measured once, not again for each count tried)
         while fit > 0 and fit * leading + sum(_skips_of(reaches[:fit], self.style) or ()) > availHeight + 1e-8:
             fit -= 1
-        return (fit + 0.5) * leading
+        return fit
 
     def _split_blParaProcessed(self, blPara, start, stop):  # noqa: N802 - ReportLab's name
         """ReportLab's: the fragments of lines `start` to `stop`, the last one marked as a word the page breaks
