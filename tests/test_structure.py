@@ -649,3 +649,28 @@ def test_a_long_titles_running_head_prints_its_part_before_the_colon(tmp_path):
     pdf = Pdf(build_booklet(write_conference(tmp_path / "c", {"conference.yaml": conference}), tmp_path / "b.pdf").output)
     heads = [i for i in range(1, len(pdf) - 1) if "Stars, Signals & Statistics" in pdf.texts[i]]
     assert heads and not any("The Third" in pdf.texts[i] for i in heads)  # (the covers give it all)
+
+
+def test_a_contents_entry_s_page_number_stands_on_its_title_s_last_line_set_lower_for_a_tall_formula(tmp_path):
+    """A tutorial's title over two lines of the contents, a formula of scripts on scripts ($x^{a^{b^{c^{d}}}}$) on its
+    first: that line is set lower (text.paragraph.lineskips), and the second with it, but the page number was set
+    where the leading alone puts the last line, 3.0 points above its baseline (A5). It now stands on it (the bottoms
+    of its digit and of the line's letters without descenders, as PDFium measures their glyphs)."""
+    import pypdfium2
+
+    tutorials = ("- id: bayes-intro\n  title: 'Towers $x^{a^{b^{c^{d}}}}$ of exponents and what to do with them in a "
+                 "tutorial whose title runs over two lines of the contents page'\n  description: Words.\n")
+    build_booklet(write_conference(tmp_path / "data", {"tutorials.yaml": tutorials}), tmp_path / "b.pdf")
+    document = pypdfium2.PdfDocument(str(tmp_path / "b.pdf"))
+    page = document[1]  # (the contents, after the cover)
+    text = page.get_textpage()
+    chars = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+    whole = "".join(char for char, _ in chars)
+    assert whole.startswith("Contents")
+    start = whole.index("lines of the contents page")
+    line = [box[1] for char, box in chars[start:start + len("lines of the contents page")] if char in "acemnorsuvw"]
+    width = page.get_width()
+    numbers = [box for char, box in chars[start:] if char.isdigit() and box[0] > width * 0.8]
+    document.close()
+    baseline = sorted(line)[len(line) // 2]
+    assert numbers and abs(numbers[0][1] - baseline) < 0.3, (numbers[:1], baseline)

@@ -1499,7 +1499,9 @@ class Row(Translated, Flowable):
             style = self.ref_style
             below = 0.0
             if self.ref_last and self.body and isinstance(self.body[-1], Para):  # (its lines: one paragraph's)
-                below = sum(h for _, h in self._body_sizes[:-1]) + (self.body[-1].line_count() - 1) * style.leading
+                last = self.body[-1]  # (its last line, set lower for a tall formula above it or on it: lineskips)
+                below = sum(h for _, h in self._body_sizes[:-1]) + (last.line_count() - 1) * style.leading \
+                    + last.last_line_drop()
             else:
                 below = self._below([])
             canv.draw_page_ref(self.ref, self.width, top - style.fontSize - below, style.fontName, style.fontSize,

@@ -2156,6 +2156,12 @@ class MathParagraph(Paragraph):
         fit = self.lines_fitting(availHeight)
         return availHeight if fit is None else (fit + 0.5) * self.style.leading
 
+    def last_line_drop(self) -> float:
+        """How much lower than the leading alone puts it its last line as last broken is set: the room lineskips
+        adds above its lines (0 when it adds none); what a mark set beside that line (a page number) moves down by."""
+        skips = self.lineskips()
+        return sum(skips[:-1]) if skips else 0.0
+
     def lines_fitting(self, availHeight) -> int | None:  # noqa: N803 - ReportLab's names
         """How many of its lines as last broken fit in `availHeight` with the room lineskips adds around a tall
         formula (what split leaves where it starts, before its rules on orphans and widows); None when lineskips
