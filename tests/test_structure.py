@@ -674,3 +674,32 @@ def test_a_contents_entry_s_page_number_stands_on_its_title_s_last_line_set_lowe
     document.close()
     baseline = sorted(line)[len(line) // 2]
     assert numbers and abs(numbers[0][1] - baseline) < 0.3, (numbers[:1], baseline)
+
+
+def test_a_poster_s_number_stands_on_its_title_s_first_line_set_lower_for_a_tall_formula(tmp_path):
+    """A poster's title opening with a formula of scripts on scripts ($x^{a^{b^{c^{d}}}}$): its first line is set
+    lower, clear of what is above it (text.paragraph.lineskips), but the poster's number beside it stayed at the
+    row's top, 3.6 points higher against the title's baseline than a plain title's number stands (A5). It now follows
+    the line down, as a programme line's time does (the bottoms of its digit and of the line's letters without
+    descenders, as PDFium measures their glyphs: the same height apart as beside a plain title)."""
+    import pypdfium2
+
+    posters = ("- number: 7\n  author: Ann Lee\n  title: '$x^{a^{b^{c^{d}}}}$ leads a poster title'\n"
+               "  abstract: Words.\n- number: 8\n  author: Bo Jones\n  title: Plain poster title\n  abstract: Words.\n")
+    build_booklet(write_conference(tmp_path / "data", {"posters.yaml": posters}), tmp_path / "b.pdf")
+    document = pypdfium2.PdfDocument(str(tmp_path / "b.pdf"))
+    found = {}
+    for page in document:
+        text = page.get_textpage()
+        chars = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+        whole = "".join(char for char, _ in chars)
+        for number, words in (("7", "leads a poster"), ("8", "Plain poster")):
+            if words in whole:
+                start = whole.index(words)
+                line = sorted(box[1] for char, box in chars[start:start + len(words)] if char in "acemnorsuvw")
+                digit = [box[1] for char, box in chars[:start] if char == number][-1]
+                found[number] = (digit, line[len(line) // 2])
+    document.close()
+    assert set(found) == {"7", "8"}, found
+    (tall, tall_line), (plain, plain_line) = found["7"], found["8"]
+    assert abs((tall - tall_line) - (plain - plain_line)) < 0.3, found  # (where a plain title's number stands)

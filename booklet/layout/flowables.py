@@ -1321,13 +1321,17 @@ class Row(Translated, Flowable):
 
     def _below(self, column: list) -> float:
         """How far below the row's top `column`'s first line (or, for [], the page reference) is set: with
-        `baseline`, its baseline on the body's first, when both are paragraphs; else 0."""
-        if not self.baseline or not self.body or not isinstance(self.body[0], Para) \
-                or (not isinstance(column[0], Para) if column else self.ref_style is None):
+        `baseline`, its baseline on the body's first, when both are paragraphs; else 0. Either way it follows the
+        body's first line down when a tall formula sets that lower (text.paragraph.lineskips): a poster's number
+        stood 3 points above its title's first line."""
+        if not self.body or not isinstance(self.body[0], Para):
             return 0.0
-        first = column[0].style.fontSize if column else self.ref_style.fontSize
         skips = self.body[0].lineskips()  # (the body's first line set lower for a tall formula: the time follows it)
-        return max(0.0, self.body[0].style.fontSize - first) + (skips[0] if skips else 0.0)
+        drop = skips[0] if skips else 0.0
+        if not self.baseline or (not isinstance(column[0], Para) if column else self.ref_style is None):
+            return drop
+        first = column[0].style.fontSize if column else self.ref_style.fontSize
+        return max(0.0, self.body[0].style.fontSize - first) + drop
 
     def _lowered(self, column: list) -> float:
         """How much taller `column` is for being set `_below`: only what its last line's type (its depth, DEPTH of
