@@ -242,6 +242,30 @@ def test_a_row_plans_its_split_with_the_lines_a_tall_formula_sets_apart(tmp_path
     assert not differ, differ[:5]
 
 
+def test_parallel_sessions_names_stand_on_one_baseline_when_one_holds_a_tall_formula(tmp_path):
+    """Two parallel sessions side by side, one named with a formula of scripts on scripts ("Track $x^{a^{b^{c^{d}}}}$
+    A"): lineskips sets that name's line lower, clear of the label above, and the other track's name stood 3.4 points
+    higher beside it (A5). The cells of a row of tracks now set their first lines on one baseline (TracksRow: the
+    others as much lower; the bottoms of the names' letters without descenders, as PDFium measures the glyphs)."""
+    programme = ("days:\n  - date: 2027-09-13\n    items:\n      - parallel:\n"
+                 "          - {session: 'Track $x^{a^{b^{c^{d}}}}$ Axe', room: Room A, "
+                 "items: [{time: '14:00-14:20', talk: lund-2026}]}\n"
+                 "          - {session: Track Beam, room: Room B, items: [{time: '14:00-14:20', title: Other}]}\n")
+    _, pdf, path = build(tmp_path, {"programme.yaml": programme})
+    index = outline_pages(pdf, "Programme")[0][1]
+    document = pdfium.PdfDocument(str(path))
+    text = document[index].get_textpage()
+    chars = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+    document.close()
+    whole = "".join(char for char, _ in chars)
+    bottoms = []
+    for words in ("Axe", "Track Beam"):
+        start = whole.index(words)
+        line = sorted(box[1] for char, box in chars[start:start + len(words)] if char in "acemnorsuvwx")
+        bottoms.append(line[len(line) // 2])
+    assert abs(bottoms[0] - bottoms[1]) < 0.3, bottoms
+
+
 def test_a_row_s_time_set_on_its_title_s_baseline_leaves_the_row_as_tall_as_it_was(tmp_path):
     """The time lowered onto the title's baseline fits in the leading under it: a one-line row, and one with its
     speakers, are as tall as with the time at the row's top. Counted whole, the lowered time made each one-line row

@@ -1275,6 +1275,7 @@ class Row(Translated, Flowable):
     """
 
     column_follows = False  # split where a column of the same page follows (set by layout.columns)
+    lead = 0.0  # set this much lower in its height (layout.daypages.TracksRow: its first line on its neighbours')
 
     def __init__(self, left, body, left_width: float, *, ref: str | None = None, ref_style=None,
                  link: str | None = None, background=None, pad: float = 2.0, gap: float = 6.0,
@@ -1326,12 +1327,18 @@ class Row(Translated, Flowable):
         stood 3 points above its title's first line."""
         if not self.body or not isinstance(self.body[0], Para):
             return 0.0
-        skips = self.body[0].lineskips()  # (the body's first line set lower for a tall formula: the time follows it)
-        drop = skips[0] if skips else 0.0
+        drop = self.first_drop()  # (the body's first line set lower for a tall formula: the time follows it)
         if not self.baseline or (not isinstance(column[0], Para) if column else self.ref_style is None):
             return drop
         first = column[0].style.fontSize if column else self.ref_style.fontSize
         return max(0.0, self.body[0].style.fontSize - first) + drop
+
+    def first_drop(self) -> float:
+        """How much lower than the leading alone puts it the body's first line is set, as last wrapped: the room
+        lineskips adds above a line with a tall formula (0 for any other, or a body not opening with a paragraph)."""
+        get = getattr(self.body[0], "lineskips", None) if self.body else None
+        skips = get() if get is not None else None
+        return skips[0] if skips else 0.0
 
     def _lowered(self, column: list) -> float:
         """How much taller `column` is for being set `_below`: only what its last line's type (its depth, DEPTH of
@@ -1489,7 +1496,7 @@ class Row(Translated, Flowable):
             canv.setFillColor(self.background)
             canv.rect(-2, 0, self.width + 4, self.height, stroke=0, fill=1)
             canv.restoreState()
-        top = self.height - self.pad
+        top = self.height - self.pad - self.lead
         y = top - self._below(self.left)
         for f, (_, h) in zip(self.left, self._left_sizes):
             y -= h
@@ -1551,6 +1558,10 @@ class OneLineOr(Flowable):
 
     def split(self, availWidth, availHeight):
         return []
+
+    def lineskips(self) -> tuple[float, ...] | None:
+        """The lineskips of the paragraph it sets (see MathParagraph.lineskips)."""
+        return self.chosen.lineskips()
 
     def draw(self):
         self.chosen.drawOn(self.canv, 0, 0)
