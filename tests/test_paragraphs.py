@@ -907,6 +907,41 @@ def test_four_or_more_lines_in_a_row_ending_with_a_hyphen_may_cost_the_paragraph
     assert ruled[:3] == plain[:3] and plain[3].endswith("mal-") and ruled[4].startswith("malfunctions,")
 
 
+@pytest.mark.parametrize("text, width, whole_times", [
+    (TRIAL.replace("statisticians", "<i>statisticians</i>"), 201, 2),  # the final hyphen refused
+    (ATIH.replace("ATIH", "<b>ATIH</b>"), 334.49, 2),  # a third hyphen in a row refused, and another
+])
+def test_a_paragraph_broken_again_for_a_hyphen_goes_on_from_that_word_as_breaking_it_whole_again(
+        text_style, monkeypatch, text, width, whole_times):
+    """Speed (issue 15): a paragraph broken again with a hyphenation refused (its last line what was left of a word,
+    three lines in a row ending with a hyphen) was broken again from its first word, each time, though the lines
+    before come out the same (at 500 talks, one breaking in ten). Booklet's loop goes on from where it stood before
+    that word: the paragraph's words are made once (`broken`: the breakings from the first word), and its lines, list
+    of words and counts are those of breaking it again whole (`whole_times`: the breakings from the first word so)."""
+    from booklet.text import linebreak
+    from booklet.text import paragraph as module
+
+    made = []
+    real = linebreak.frag_words
+    monkeypatch.setattr(linebreak, "frag_words", lambda *args: made.append(1) or real(*args))
+    resumed = module.MathParagraph(text, text_style)
+    resumed.wrap(width, 1000)
+    assert len(made) == 1
+    monkeypatch.setattr(module, "_MARKED", None)  # (no breaking marked where it stood: each broken again whole)
+    whole = module.MathParagraph(text, text_style)
+    whole.wrap(width, 1000)
+    assert len(made) == 1 + whole_times
+    assert _lines(resumed) == _lines(whole)
+    assert [[text for _, text in word[1:]] for word in resumed.frags] \
+        == [[text for _, text in word[1:]] for word in whole.frags]
+    for name in ("_width_max", "_splitLongWordCount", "_hyphenations"):
+        assert getattr(resumed, name) == getattr(whole, name)
+    if text.startswith("The method"):
+        assert _lines(resumed)[-2:] == ["still applied in astronomy mostly by trial and", "error."]
+    else:
+        assert _hyphens_in_a_row(_lines(resumed)) <= 2
+
+
 def test_a_paragraph_of_more_than_hyphens_lines_lines_is_not_broken_again_for_its_hyphens(text_style, monkeypatch):
     """Fuzzing: a paragraph of 3,000 long words, broken again HYPHENS_TRIED times whole for its runs of hyphens, took
     6.6 s against 1.9 s. One of more than HYPHENS_LINES lines is broken once, as ReportLab breaks it."""

@@ -18,6 +18,9 @@ are made by `frag_words` (ReportLab's _getFragWords, sooner) when the fragments 
 ReportLab's own. What it does not take goes to ReportLab's breakLines (`Helpers.fallback`): a single
 fragment (ReportLab's quicker path), right-to-left or shaped text, automatic leading (bounds of images),
 and fragments already broken once (the part of a paragraph split between pages or columns).
+
+A paragraph broken again with one of its hyphenations refused (text.paragraph._no_final_hyphen) goes on from where
+the loop stood before that word (`Resume`, marked as it was first broken), not from its first word.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from reportlab.platypus import paragraph as _rl
 from reportlab.platypus.paragraph import FragLine, ParaLines
 from reportlab.platypus.paraparser import ParaFrag
 
-__all__ = ["Helpers", "break_lines", "frag_words"]
+__all__ = ["Helpers", "Resume", "break_lines", "frag_words"]
 
 _FK_TEXT, _FK_BREAK = _rl._FK_TEXT, _rl._FK_BREAK
 _HSFrag, _SplitFrag, _SplitFragH, _SHYWord, _InjectedFrag = (
@@ -63,6 +66,41 @@ class Helpers(NamedTuple):
     breaks_as_address: Callable  # whether a word has a web address's breaks (after a slash, ...), to break it at
     breaks_at_own_hyphens: Callable  # whether a word glued to a formula breaks at its own hyphens, to break it at
     attached: Callable = None  # whether a fragment is a box a word is never split before (its nucleus's scripts)
+    asked: Callable = None  # the caller's count of hyphenation calls so far (a token kept in a Resume's mark)
+
+
+# words of a paragraph, at most, for its breaking to be marked where it may go on from (Resume): each mark copies the
+# words left, and a paragraph of 12,000 words (an author list) marked at each hyphenation took 0.34 s and 122 MB to
+# break against 0.21 s and 21 MB; one of more is broken again whole, as before. (A paragraph of HYPHENS_LINES lines,
+# the most text.paragraph breaks again for its hyphens in a row, holds some 700 words on A5.)
+MARKED_WORDS = 1_000
+
+
+class Resume(NamedTuple):
+    """Where break_lines stood when a word it asks to hyphenate came up: its loop's state before that word (a word
+    of text alone, _text_alone), enough to go on from there instead of from the first word. Recorded for each word
+    whose hyphenation was made (`marks`), so that a paragraph broken again with that hyphenation refused (text.
+    paragraph: _no_final_hyphen) keeps the lines before and breaks only the rest, the same as from the start."""
+
+    words: list  # the words not yet broken, the first the one to hyphenate (a copy: breaking inserts into its list)
+    taken: list  # the paragraph's list of words so far (FW: kept to `taken_count`)
+    taken_count: int
+    lines: list  # the lines so far (kept to `line_count`: a line made is never changed after)
+    line_count: int
+    line: tuple  # the line so far: (fragment, its text then), copied when resumed (its texts grow as words come)
+    source: object  # the fragment the line's last was cloned from, and a space in its font
+    source_space: float
+    n: int  # the line's words, width so far, a space to come, tallest size, ascent and deepest descent
+    current: float
+    space: float
+    size: float
+    ascent: float
+    descent: float
+    sFW: int  # the first word of the line, in the list of words
+    lineno: int
+    width_max: float  # what breaking sets on the paragraph as it goes
+    split_long: int
+    hyphenations: int
 
 
 def _takes(para, style, frags, least: int = 2) -> bool:
@@ -258,17 +296,20 @@ def _hyphenated_in(para, words: list, at: int, parts: list, frag, taken: list) -
     para._hyphenations += 1
 
 
-def break_lines(para, width, helpers: Helpers):
+def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume: Resume | None = None):
     """`para`'s lines at `width` (a width, or one per line, the last repeated), as ReportLab's
-    Paragraph.breakLines makes them with `helpers`."""
+    Paragraph.breakLines makes them with `helpers`. `marks`: a list to append (helpers.asked() before, after, a
+    Resume) to for each hyphenation made in a paragraph of text alone; `resume`: one of those, to go on from (the
+    same `para`, fragments and `width`; the caller's count of hyphenation calls set back as it was before)."""
     style = para.style
     frags = para.frags
-    if not _takes(para, style, frags):
+    if resume is None and not _takes(para, style, frags):
         found = helpers.fallback(para, width)
         if not (SPLIT_TAILS and style.splitLongWords and (_overfull(found) or _split_unhyphenated(para, found))
                 and _takes(para, style, frags, least=1)
                 and hasattr(frags[0], "text")):  # (a part of a paragraph split between pages holds its words)
             return found
+        marks = None  # (ReportLab's breakLines ran first: what it did, to `width` too, is not to be skipped)
     string_width, ascent_descent, same_frag, pyphen, hyphenate_frag_word = (
         helpers.string_width, helpers.ascent_descent, helpers.same_frag, helpers.pyphen, helpers.hyphenate_frag_word)
 
@@ -348,19 +389,49 @@ def break_lines(para, width, helpers: Helpers):
         if descent < minDescent:
             minDescent = descent
 
-    alone = _text_alone(frags)
-    if alone:
-        _words = frag_words(frags, helpers.split, helpers.measure)
+    if resume is not None:  # (text alone: only such a paragraph's breaking is marked)
+        alone = True
+        _words, at = list(resume.words), 0
+        FW = resume.taken[:resume.taken_count]
+        lines = resume.lines[:resume.line_count]
+        words = []
+        for frag, text in resume.line:
+            g = _clone(frag)
+            g.text = text
+            words.append(g)
+        g = words[-1] if words else None
+        source, source_space = resume.source, resume.source_space
+        n, currentWidth, spaceWidth = resume.n, resume.current, resume.space
+        maxSize, maxAscent, minDescent = resume.size, resume.ascent, resume.descent
+        sFW, lineno = resume.sFW, resume.lineno
+        maxWidth = maxWidths[min(maxlineno, lineno)]
+        para._width_max, para._splitLongWordCount, para._hyphenations = (
+            resume.width_max, resume.split_long, resume.hyphenations)
     else:
-        _words = helpers.get_frag_words(frags, maxWidth)
-    words = []
-    source = g = source_space = None
-    FW = []
+        alone = _text_alone(frags)
+        if alone:
+            _words = frag_words(frags, helpers.split, helpers.measure)
+        else:
+            _words = helpers.get_frag_words(frags, maxWidth)
+        words = []
+        source = g = source_space = None
+        FW = []
+        at = 0  # the next of _words
+        sFW = 0
+        n = spaceWidth = currentWidth = 0
+        maxSize = maxAscent = minDescent = 0
     aFW = FW.append
-    at = 0  # the next of _words
-    sFW = 0
-    n = spaceWidth = currentWidth = 0
-    maxSize = maxAscent = minDescent = 0
+    if not alone or helpers.asked is None or len(_words) > MARKED_WORDS:
+        marks = None
+
+    def marked(before) -> None:
+        """The hyphenation just asked for the word `_words[at - 1]` made (`before`: helpers.asked() before it was
+        asked): where the loop stood before that word, kept in `marks`."""
+        marks.append((before, helpers.asked(), Resume(
+            _words[at - 1:], FW, len(FW) - 1, lines, len(lines), tuple((frag, frag.text) for frag in words),
+            source, source_space, n, currentWidth, spaceWidth, maxSize, maxAscent, minDescent, sFW, lineno,
+            para._width_max, para._splitLongWordCount, para._hyphenations)))
+
     while at < len(_words):
         w = _words[at]
         at += 1
@@ -434,15 +505,20 @@ def break_lines(para, width, helpers: Helpers):
                 hyOk = not _unhyphenated(w)
                 # (a word glued to a formula, its runs in <nobr>, breaks at its own hyphens all the same)
                 ownOk = hyOk or helpers.breaks_at_own_hyphens(w)
+                before = helpers.asked() if marks is not None else None
                 hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, newWidth, limWidth,
                                           uriWasteReduce if hyOk else False, embeddedHyphenation and ownOk, hymwl)
                 if hsw:
+                    if marks is not None:
+                        marked(before)
                     _hyphenated_in(para, _words, at, hsw, f, FW)
                     continue
                 elif hyphenation2 and len(FW) > 1:
                     hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, wordWidth, maxWidth,
                                               uriWasteReduce if hyOk else False, embeddedHyphenation and ownOk, hymwl)
                     if hsw:
+                        if marks is not None:
+                            marked(before)
                         _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
                         continue
@@ -450,8 +526,11 @@ def break_lines(para, width, helpers: Helpers):
                     and wordWidth > maxWidths[min(lineno + bool(words), maxlineno)]:
                 # a word wider than a whole line, in a style that hyphenates nothing else: hyphenated as a hyphenating
                 # style's is (what is left of it too, when that is still wider), else it starts the next line
+                before = helpers.asked() if marks is not None else None
                 hsw = hyphenate_frag_word(_patterns(pyphen, wide), w, newWidth, limWidth, False, False, hymwl)
                 if hsw:
+                    if marks is not None:
+                        marked(before)
                     _hyphenated_in(para, _words, at, hsw, f, FW)
                     continue
                 if n > 0 and not isinstance(w, _SplitFrag):
