@@ -1830,7 +1830,8 @@ def test_a_character_the_fonts_leave_out_before_a_comma_leaves_no_space_before_t
     stop follows it."""
     abstracts = BASE["abstracts.yaml"].replace("title: A talk about Lund", "title: A talk about Lund 🎉, or not") \
         .replace("abstract: Some text.", "abstract: Some text 🎉, and more.")
-    participants = "- {name: Eva Berg, affiliation: Uni 🎈, country: Japan}\n- {name: Cy Lee, affiliation: Uni 🎈 東京, country: Japan}\n"
+    participants = ("- {name: Eva Berg, affiliation: Uni 🎈, country: Japan}\n"
+                    "- {name: Cy Lee, affiliation: Uni 🎈 東京, country: Japan}\n")
     data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "participants.yaml": participants})
     out = tmp_path / "b.pdf"
     result = invoke("build", data, "-o", out)
