@@ -99,11 +99,9 @@ def compared_name(name: str) -> str:
     """A name as a reader tells it from another: as printed (markup.printed_name: "Bo Jones 🎉" is "Bo Jones" where
     the fonts leave the emoji out), in Unicode's composed form, case and runs of white space aside (named_again,
     lint's participant-twice, the poster authors' proofs)."""
-    import unicodedata
+    from .people import spelling  # (people.spelling, casefolded: people imports this module)
 
-    from ..text.markup import printed_name
-
-    return " ".join(printed_name(unicodedata.normalize("NFC", name)).casefold().split())
+    return spelling(name).casefold()
 
 
 def named_again(names: Sequence[str]) -> list[tuple[int, int]]:
