@@ -389,24 +389,23 @@ def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: 
     if len(authors) == 1:
         person = authors[0]
         return [Para(ctx.named(person.name, presenting=True), person_style),
-                *affiliation_lines(ctx, [markup.address(a) for a in _printed_apart(person.affiliations).values()])]
+                *affiliation_lines(ctx, [markup.address(a) for a in _numbered(person.affiliations)[0]])]
     # affiliations that print alike are one ("Uni B" and "Uni B 🎉", the emoji left out, printed "1 Uni B", "2 Uni B")
-    written = _printed_apart(a for person in authors for a in person.affiliations)
-    numbers = {printed: n for n, printed in enumerate(written, 1)}
-    shared = len(numbers) == 1 and all(p.affiliations for p in authors)  # one affiliation, every author's: no numbers
+    listed, numbers = _numbered(a for person in authors for a in person.affiliations)
+    shared = len(listed) == 1 and all(p.affiliations for p in authors)  # one affiliation, every author's: no numbers
     underline = underlined(authors)
     names = [_numbered_name(p, {} if shared else numbers, ctx.named(p.name, presents, whole=True), underline)
              for p, presents in zip(authors, presenting(authors))]
     block = [Para(", ".join(names), person_style)]
-    lines = [markup.address(a) if shared else f"<super>{numbers[printed]}</super>\u2009{markup.address(a)}"
-             for printed, a in written.items()]
+    lines = [markup.address(a) if shared else f"<super>{n}</super>\u2009{markup.address(a)}"
+             for n, a in enumerate(listed, 1)]
     if len(lines) > AFFILIATIONS_LISTED:  # run on, one after another: a line each took the first page from the text
         block.append(Para("; ".join(line.replace("</super>\u2009", "</super>\u00a0", 1) for line in lines),
                           ctx.styles.affiliation))  # (a number never ends a line: held to its affiliation)
     elif shared:
         block += affiliation_lines(ctx, lines)
     else:
-        block += numbered_affiliations(ctx, zip(numbers.values(), lines))
+        block += numbered_affiliations(ctx, enumerate(lines, 1))
     if explain_presenting and underline:
         block.append(Para(markup.inline(ctx.label("presenting_underlined")), s.small))
     return block
@@ -453,18 +452,24 @@ def _as_printed(affiliation: str) -> str:
     return " ".join(markup.printed_name(affiliation).split())
 
 
-def _printed_apart(affiliations) -> dict[str, str]:
-    """Each of `affiliations` that prints otherwise than those before it, by how it prints: the first as written."""
-    firsts: dict[str, str] = {}
+def _numbered(affiliations) -> tuple[list[str], dict[str, int]]:
+    """The affiliations to list, each of `affiliations` that prints otherwise than those before it (_as_printed: the
+    first as written), and the number each of `affiliations` has among them (from 1: one that prints alike, its)."""
+    listed: list[str] = []
+    by_print: dict[str, int] = {}
+    numbers: dict[str, int] = {}
     for affiliation in affiliations:
-        firsts.setdefault(_as_printed(affiliation), affiliation)
-    return firsts
+        if affiliation not in numbers:  # (each as written measured once: co-authors share theirs)
+            printed = _as_printed(affiliation)
+            if printed not in by_print:
+                listed.append(affiliation)
+                by_print[printed] = len(listed)
+            numbers[affiliation] = by_print[printed]
+    return listed, numbers
 
 
 def _numbered_name(person: Person, numbers: dict[str, int], name: str, underline: bool) -> str:
-    """`numbers`: each affiliation's, by how it prints (_as_printed)."""
     if person.presenting and underline:
         name = f"<u>{name}</u>"
-    marks = ",".join(str(n) for n in sorted({numbers[k] for k in map(_as_printed, person.affiliations)
-                                             if k in numbers}))  # ¹,³
+    marks = ",".join(str(n) for n in sorted({numbers[a] for a in person.affiliations if a in numbers}))  # ¹,³
     return name + (f"<super>{marks}</super>" if marks else "")
