@@ -2255,23 +2255,23 @@ class MathParagraph(Paragraph):
         """text.paragraph.lineskips of this paragraph's lines as last broken (None: every line the leading apart).
         A paragraph whose markup has no scripts (most) has none, told from its text: its lines, kept pickled by a
         warm build's cache, are not made for it."""
-        if not self._may_have_scripts():
-            return None
-        lines = getattr(self, "blPara", None)
-        if lines is None or lines.kind != 1:
-            return None
-        return lineskips(lines.lines, self.style)
+        lines = self._scripted_lines()
+        return None if lines is None else lineskips(lines, self.style)
 
     def formulas_reach(self) -> tuple[float, float] | None:
         """How high above the baseline the ink of the formulas' boxes of scripts in its lines as last broken reaches,
         and how low (points; below it, negative; the highest and lowest of its lines'); None when it has none: the
         reach lineskips measures, for a line whose height is fixed (a sliver of the programme at a glance)."""
+        lines = self._scripted_lines()
+        return None if lines is None else _extent(filter(None, _reaches(lines)))
+
+    def _scripted_lines(self) -> list | None:
+        """Its lines as last broken, each a line of fragments, for lineskips and formulas_reach to measure; None when
+        its markup has no box of scripts (_may_have_scripts), or it is not broken so."""
         if not self._may_have_scripts():
             return None
         lines = getattr(self, "blPara", None)
-        if lines is None or lines.kind != 1:
-            return None
-        return _extent(filter(None, _reaches(lines.lines)))
+        return None if lines is None or lines.kind != 1 else lines.lines
 
     def _may_have_scripts(self) -> bool:
         """Whether its markup may hold a box of scripts, as lineskips measures: not when its text (as given, not a
