@@ -2198,12 +2198,12 @@ class MathParagraph(Paragraph):
         """How many of its lines as last broken fit in `availHeight` with the room lineskips adds around a tall
         formula (what split leaves where it starts, before its rules on orphans and widows); None when lineskips
         adds none (the lines the leading apart: as many as `availHeight` holds of it)."""
-        skips = self.lineskips()
-        if skips is None:
+        lines = self._scripted_lines()
+        reaches = None if lines is None else _reaches(lines)  # (each line measured once: lineskips, each count tried)
+        if reaches is None or _skips_of(reaches, self.style) is None:
             return None
-        lines, leading = self.blPara.lines, self.style.leading
+        leading = self.style.leading
         fit = min(len(lines), int(availHeight / leading))
-        reaches = _reaches(lines[:fit])  # (each line measured once, not again for each count tried)
         while fit > 0 and fit * leading + sum(_skips_of(reaches[:fit], self.style) or ()) > availHeight + 1e-8:
             fit -= 1
         return fit
