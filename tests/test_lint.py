@@ -64,6 +64,14 @@ def invoke(*args) -> Result:
     return result
 
 
+def built(data: Path) -> tuple[Result, Pdf]:
+    """`build` run on the conference folder `data`, which it builds: its result, and the PDF it wrote beside it."""
+    out = data.parent / "b.pdf"
+    result = invoke("build", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    return result, Pdf(out)
+
+
 def jpeg(size=(260, 325)) -> bytes:
     """A photo at 300 dpi at its printed size (22 x 27.5 mm)."""
     buf = io.BytesIO()
@@ -1185,15 +1193,12 @@ def test_a_name_the_fonts_cannot_print_at_all_is_left_out_wherever_names_are_lis
     posters = BASE["posters.yaml"].replace("author: Zoe Papadopoulou", "author: 山本")  # (a poster of no author left)
     data = write_conference(tmp_path / "conf", {"programme.yaml": programme, "abstracts.yaml": abstracts,
                                                 "participants.yaml": participants, "posters.yaml": posters})
-    out = tmp_path / "b.pdf"
-    result = invoke("build", data, "-o", out)
-    assert result.exit_code == 0, result.output
+    result, pdf = built(data)
     assert [line.split(": warning:")[0] for line in result.stderr.splitlines() if "nothing of the name" in line] == [
         "abstracts.yaml:3: [0].speaker.name", "abstracts.yaml:9: [1].authors[1].name", "participants.yaml:1: [0].name",
         "posters.yaml:2: [0].author",
         "programme.yaml:6: days[0].items[1].chair", "programme.yaml:10: days[0].items[2].chair[0]",
         "programme.yaml:10: days[0].items[2].chair[1]", "programme.yaml:14: days[0].items[3].chair[0]"]
-    pdf = Pdf(out)
     programme_page = pdf.lines(pdf.pages_with("DAY 1 Monday September 2027")[0])
     assert programme_page[programme_page.index("Opening"):] == [
         "Opening", "09:20–10:00", "A talk about Lund", "5",
@@ -1240,9 +1245,7 @@ def test_an_affiliation_or_country_the_fonts_print_nothing_of_is_left_out_not_pr
                  "affiliation: 京都大学}")
     participants = "- {name: Ana Smith, affiliation: 東京大学, country: 日本}\n- {name: Eva Berg, affiliation: Uni B}\n"
     data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "participants.yaml": participants})
-    out = tmp_path / "b.pdf"
-    result = invoke("build", data, "-o", out)
-    assert result.exit_code == 0, result.output
+    result, pdf = built(data)
     assert [line for line in result.stderr.splitlines() if "warning: the booklet's fonts cannot print" in line
             and "[1].title" not in line] == [
         f"{where}: warning: the booklet's fonts cannot print {chars}; left out, and nothing of the text is left to "
@@ -1253,7 +1256,6 @@ def test_an_affiliation_or_country_the_fonts_print_nothing_of_is_left_out_not_pr
             ("abstracts.yaml:10: [1].authors[2].affiliation", "'京' (U+4EAC), '都' (U+90FD), '大' (U+5927), '学' (U+5B66)"),
             ("participants.yaml:1: [0].affiliation", "'東' (U+6771), '京' (U+4EAC), '大' (U+5927), '学' (U+5B66)"),
             ("participants.yaml:1: [0].country", "'日' (U+65E5), '本' (U+672C)"))]
-    pdf = Pdf(out)
     assert pdf.lines(pdf.pages_with("A talk about Lund")[-1])[2:5] == ["A talk about Lund", "Ana Smith", "Some text."]
     assert pdf.lines(pdf.pages_with("More text")[0])[2:6] == ["Chiamaka Okafor1, Bo Jones2, Cy Lee", "1 Uni B",
                                                               "2 Uni C", "Presenting author underlined."]
@@ -1280,15 +1282,12 @@ def test_what_is_left_of_a_partly_printable_text_has_no_stray_separator(tmp_path
         .replace("- {name: Bo Jones}", '- {name: Bo Jones, affiliation: "Uni C, 京都大学, Japan"}')
     participants = '- {name: Ana Smith, affiliation: "Uni A; 東京大学", country: 日本 / Japan}\n'
     data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "participants.yaml": participants})
-    out = tmp_path / "b.pdf"
-    result = invoke("build", data, "-o", out)
-    assert result.exit_code == 0, result.output
+    result, pdf = built(data)
     assert [line.split(": warning:")[0] for line in result.stderr.splitlines()
             if "warning: the booklet's fonts cannot print" in line] == [
         "abstracts.yaml:3: [0].speaker.affiliation", "abstracts.yaml:6: [1].title",
         "abstracts.yaml:9: [1].authors[1].affiliation", "participants.yaml:1: [0].affiliation",
         "participants.yaml:1: [0].country"]
-    pdf = Pdf(out)
     assert pdf.lines(pdf.pages_with("A talk about Lund")[-1])[2:5] == ["A talk about Lund", "Ana Smith", "Japan"]
     assert pdf.lines(pdf.pages_with("More text")[0])[1:6] == [
         "An introduction", "Chiamaka Okafor1, Bo Jones2", "1 Uni B", "2 Uni C, Japan", "Presenting author underlined."]
@@ -1310,9 +1309,7 @@ def test_a_title_the_fonts_print_nothing_of_prints_a_label_in_its_place(tmp_path
     posters = BASE["posters.yaml"] + "  session: ポスター\n"  # (found as the line's title is: by what prints)
     data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": programme,
                                                 "conference.yaml": conference, "posters.yaml": posters})
-    out = tmp_path / "b.pdf"
-    result = invoke("build", data, "-o", out)
-    assert result.exit_code == 0, result.output
+    result, pdf = built(data)
     assert "no session" not in result.stderr
     warned = [line for line in result.stderr.splitlines() if "warning: the booklet's fonts cannot print" in line]
     assert [line.split(": warning:")[0] for line in warned] == [
@@ -1325,7 +1322,6 @@ def test_a_title_the_fonts_print_nothing_of_prints_a_label_in_its_place(tmp_path
         "programme.yaml:4: days[0].items[0].title: warning: the booklet's fonts cannot print '歓' (U+6B53), '迎' "
         f"(U+8FCE); left out, and nothing of the title is left to print, so '{label}' is printed in its place: give "
         "theme.yaml's `fonts:` a font that has them"]
-    pdf = Pdf(out)
     day = next(pdf.lines(i) for i in range(len(pdf)) if "09:00–09:20" in pdf.lines(i))
     assert day[day.index("09:00–09:20") + 1] == label and day[day.index("10:30–11:00") + 1:][:3] == [
         label, "Chiamaka Okafor", "6"]
@@ -1814,10 +1810,7 @@ def test_a_name_whose_last_character_the_fonts_leave_out_leaves_no_space_before_
                                                "    - {name: Cy Lee}")
     programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: [Mei Chen 🎉, Ana Smith, Zoe Ek]")
     data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "programme.yaml": programme})
-    out = tmp_path / "b.pdf"
-    result = invoke("build", data, "-o", out)
-    assert result.exit_code == 0, result.output
-    pdf = Pdf(out)
+    _, pdf = built(data)
     assert pdf.lines(pdf.pages_with("More text")[0])[2:5] == ["Chiamaka Okafor1, Bo Jones2, Cy Lee", "1 Uni B",
                                                               "2 Uni C"]
     assert "Chairs: Mei Chen, Ana Smith and Zoe Ek" in pdf.lines(pdf.pages_with("Chairs:")[0])
@@ -1833,10 +1826,7 @@ def test_a_character_the_fonts_leave_out_before_a_comma_leaves_no_space_before_t
     participants = ("- {name: Eva Berg, affiliation: Uni 🎈, country: Japan}\n"
                     "- {name: Cy Lee, affiliation: Uni 🎈 東京, country: Japan}\n")
     data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "participants.yaml": participants})
-    out = tmp_path / "b.pdf"
-    result = invoke("build", data, "-o", out)
-    assert result.exit_code == 0, result.output
-    pdf = Pdf(out)
+    _, pdf = built(data)
     assert pdf.lines(pdf.pages_with("Some text")[-1])[2:6] == ["A talk about Lund, or not", "Ana Smith", "Uni A",
                                                               "Some text, and more."]
     assert pdf.lines(pdf.pages_with("Participants")[-1]).count("Uni, Japan") == 2
@@ -1850,10 +1840,7 @@ def test_affiliations_that_print_alike_once_the_fonts_leave_a_character_out_are_
     abstracts = BASE["abstracts.yaml"].replace("- {name: Bo Jones}", "- {name: Bo Jones, affiliation: Uni B 🎉}") \
         .replace("{name: Ana Smith, affiliation: Uni A}", "{name: Ana Smith, affiliation: [Uni C, Uni C 🎉]}")
     data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts})
-    out = tmp_path / "b.pdf"
-    result = invoke("build", data, "-o", out)
-    assert result.exit_code == 0, result.output
-    pdf = Pdf(out)
+    _, pdf = built(data)
     assert pdf.lines(pdf.pages_with("More text")[0])[2:5] == ["Chiamaka Okafor, Bo Jones", "Uni B",
                                                               "Presenting author underlined."]
     assert pdf.lines(pdf.pages_with("Some text")[-1])[3:6] == ["Ana Smith", "Uni C", "Some text."]
