@@ -395,7 +395,7 @@ class TracksRow(Flowable):
         heights = [cell.wrap(w, availHeight)[1] for cell, (_, w) in zip(self.cells, columns) if cell is not None]
         # the cells' first lines on one baseline: a cell whose first line a tall formula sets lower (lineskips: a
         # session's name "Track $x^{a^{b^{c}}}$") has its neighbours set as much lower (they stood 3.4 points higher)
-        drops = [cell.first_drop() if hasattr(cell, "first_drop") else 0.0 for cell in self.cells if cell is not None]
+        drops = [cell.first_drop() for cell in self.cells if cell is not None]
         lowest = max(drops, default=0.0)
         self._leads = [lowest - drop for drop in drops]
         self.height = max((h + lead for h, lead in zip(heights, self._leads)), default=0.0)
@@ -412,9 +412,7 @@ class TracksRow(Flowable):
                 continue
             cell.wrap(w, self.height)
             cell.height = self.height  # equal heights: backgrounds and links fill the row
-            lead = next(leads)
-            if lead:
-                cell.lead = lead
+            cell.lead = next(leads)  # (0 too: a lead from a draw before is not left on it)
             cell.drawOn(canv, x, 0)
         canv.saveState()
         canv.setStrokeColor(self.rule_color)
