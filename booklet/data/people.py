@@ -112,7 +112,7 @@ def spelling(name: str) -> str:
     font in use can show left out, as printing leaves them out (markup.printed_name: "Bo Jones 🎉" and "Bo
     Jones" printed two entries "Jones, Bo" in the index of authors, and were warned of as one person written two
     ways; "Yao Wei (魏銘廷)" prints "Yao Wei")."""
-    return " ".join(markup.printed_name(unicodedata.normalize("NFC", name)).split())
+    return markup.printed_words(unicodedata.normalize("NFC", name))
 
 
 class People:

@@ -447,20 +447,16 @@ def _superscript_width(number: str, font: str, size: float) -> float:
 when_fonts_change(_superscript_width.cache_clear)  # (BODY names the theme's font)
 
 
-def _as_printed(affiliation: str) -> str:
-    """An affiliation as it prints (markup.printed_name, spaces squeezed): what tells two apart."""
-    return " ".join(markup.printed_name(affiliation).split())
-
-
 def _numbered(affiliations) -> tuple[list[str], dict[str, int]]:
-    """The affiliations to list, each of `affiliations` that prints otherwise than those before it (_as_printed: the
-    first as written), and the number each of `affiliations` has among them (from 1: one that prints alike, its)."""
+    """The affiliations to list, each of `affiliations` that prints otherwise than those before it (markup.
+    printed_words: the first as written), and the number each of `affiliations` has among them (from 1: one that
+    prints alike, its)."""
     listed: list[str] = []
     by_print: dict[str, int] = {}
     numbers: dict[str, int] = {}
     for affiliation in affiliations:
         if affiliation not in numbers:  # (each as written measured once: co-authors share theirs)
-            printed = _as_printed(affiliation)
+            printed = markup.printed_words(affiliation)
             if printed not in by_print:
                 listed.append(affiliation)
                 by_print[printed] = len(listed)

@@ -80,7 +80,7 @@ class Context:
         `whole`: nor inside a name of up to WHOLE_NAME characters (in a list of names: "Nora / Bakke")."""
         # as it prints: a character the fonts leave out (lint warns) left no space behind it, before what follows
         # the name ("Bo Jones 🎉" printed "Bo Jones ², Cy Lee", "Chairs: Mei Chen , Ana Smith")
-        name = " ".join(markup.printed_name(name).split()) or name
+        name = markup.printed_words(name) or name
         if placeholder_name(name):  # "TBA", "N.N.": printed (lint warns), never listed in the index of authors
             return markup.inline(kept_whole(name) if whole else name)
         identity = self.people.of(name)

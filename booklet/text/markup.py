@@ -1734,6 +1734,12 @@ def printed_name(text: str) -> str:
 _SHOWS_NOTHING = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
+def printed_words(text: str) -> str:
+    """printed_name's, each run of white space one space and none at the ends ("Bo Jones 🎉" -> "Bo Jones"): a name or
+    an affiliation as a reader reads it (people.spelling, Context.named, abstracts' affiliations printed alike)."""
+    return " ".join(printed_name(text).split())
+
+
 def _font_segments(runs: list[Run]) -> list[list]:
     """[text, style, font] pieces: fallback-font characters split out, unprintable ones dropped."""
     segs: list[list] = []
