@@ -794,11 +794,12 @@ def _late_reply(reply_by, dates) -> None:
 
 
 def _proofs_summary(result) -> str:
-    kinds = [("abstract", True, "abstract", "abstracts"), ("tutorial", True, "tutorial", "tutorials"),
+    # (a poster each of whose authors' names is left out has a proof for no one: a poster's, no poster author's;
+    # `named` None: each proof of the kind, for someone or not)
+    kinds = [("abstract", None, "abstract", "abstracts"), ("tutorial", None, "tutorial", "tutorials"),
              ("poster", True, "poster author", "poster authors"), ("poster", False, "poster", "posters"),
-             ("chair", True, "chair", "chairs")]
-    # (a poster each of whose authors' names is left out has a proof for no one: a poster's, no poster author's)
-    counts = [(sum(p.kind == kind and (kind != "poster" or bool(p.people) == named) for p in result.proofs), one, many)
+             ("chair", None, "chair", "chairs")]
+    counts = [(sum(p.kind == kind and (named is None or bool(p.people) == named) for p in result.proofs), one, many)
               for kind, named, one, many in kinds]
     return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
 
