@@ -276,7 +276,7 @@ def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses,
             alone.setdefault(who.of(proof.people[0].name), []).append(at)
     for identity, name, chaired, source in _chairs(booklet, who, language, session_keys):
         keys = {c.key for c in chaired}
-        own = alone.get(identity) if identity is not None else None
+        own = alone.get(identity)  # (None, a session's for no one: no one's)
         if own:
             at = next((at for at in own if at < len(sessions) and sessions[at] is not None
                        and session_keys.get(id(sessions[at])) in keys), own[0])
@@ -298,11 +298,13 @@ def _chairs(booklet: Booklet, who: People, language: str,
     their identity, the name their proof is for (people.yaml's, or as the programme first writes it), the sessions
     they chair in programme order, and where the programme first names them (the session's `chair` key: its line is
     found by the writer, write._at_their_lines). A session whose chairs' names were each left out (the fonts print
-    nothing of them: `chair: 🎈`) is one of its own, for no one: identity None, named by the session (its proof, as an abstract's whose speaker's name is left out, says so; without it the session's
-    pages had no proof, in silence)."""
+    nothing of them: `chair: 🎈`) is one of its own, for no one: identity None, named by the session (its proof, as
+    an abstract's whose speaker's name is left out, says so; without it the session's pages had no proof, in
+    silence)."""
     from ..data.contract import placeholder_name
 
-    found: dict[Identity | int, tuple[str, list[Chaired], Source | None]] = {}
+    # by identity; a session's for no one by id(session)
+    found: dict[Identity | int, tuple[Identity | None, str, list[Chaired], Source | None]] = {}
     for day in booklet.days:
         for session in day.sessions():
             if not session.chairs and not session.chairs_left_out:
@@ -310,17 +312,17 @@ def _chairs(booklet: Booklet, who: People, language: str,
             chaired = Chaired(session_keys[id(session)], markup.plain(session.name), *_session_when(session, day, language))
             source = session.source and replace(session.source, key=session.source.key + ".chair")
             if not session.chairs:
-                found[id(session)] = (session.name, [chaired], source)
+                found[id(session)] = (None, session.name, [chaired], source)
                 continue
             for name in session.chairs:
                 if placeholder_name(name):
                     continue
                 identity = who.of(name)
-                _, sessions, _ = found.setdefault(identity, (identity.name if identity.aliases else name, [], source))
+                _, _, sessions, _ = found.setdefault(
+                    identity, (identity, identity.name if identity.aliases else name, [], source))
                 if chaired not in sessions:
                     sessions.append(chaired)
-    return [(identity if not isinstance(identity, int) else None, name, sessions, source)
-            for identity, (name, sessions, source) in found.items()]
+    return list(found.values())
 
 
 def _session_when(session: Session, day, language: str) -> tuple[str, str, str]:
