@@ -942,6 +942,28 @@ def test_a_paragraph_broken_again_for_a_hyphen_goes_on_from_that_word_as_breakin
         assert _hyphens_in_a_row(_lines(resumed)) <= 2
 
 
+def test_a_paragraph_broken_again_from_other_fragments_than_those_marked_is_broken_from_the_start(text_style):
+    """A review: page_end_rebroken breaks a paragraph again from its fragments as parsed, while the marks of where the
+    loop stood were made breaking them untied (_final_hyphen_refused): going on from those marks gave the lines of
+    the fragments marked, not of those given. Marks are taken only for the fragments they were made from."""
+    from booklet.text import paragraph as module
+
+    width, asked = 201, module._ASKED
+    outer = asked.calls, asked.last, asked.hyphens, asked.refused, asked.marks
+    try:
+        para = module.MathParagraph(TRIAL.replace("statisticians", "<i>statisticians</i>"), text_style)
+        module._broken(para, width, module._MARKED, para.frags, frozenset())
+        call = asked.last
+        assert call >= 0 and asked.marks
+        other = module.MathParagraph(ATIH.replace("ATIH", "<b>ATIH</b>"), text_style).frags
+        again = module._resumed(para, width, module._MARKED, other, call)
+        fresh = module.MathParagraph(ATIH.replace("ATIH", "<b>ATIH</b>"), text_style)
+        whole = module._broken(fresh, width, module._MARKED, fresh.frags, frozenset({call}))
+    finally:  # (as _no_final_hyphen leaves them: the counts are the breaking's own)
+        asked.calls, asked.last, asked.hyphens, asked.refused, asked.marks = outer
+    assert [module.line_text(line) for line in again.lines] == [module.line_text(line) for line in whole.lines]
+
+
 def test_a_paragraph_of_more_than_hyphens_lines_lines_is_not_broken_again_for_its_hyphens(text_style, monkeypatch):
     """Fuzzing: a paragraph of 3,000 long words, broken again HYPHENS_TRIED times whole for its runs of hyphens, took
     6.6 s against 1.9 s. One of more than HYPHENS_LINES lines is broken once, as ReportLab breaks it."""

@@ -1368,6 +1368,18 @@ class _Asked:
     marks: list | None = None  # where booklet's loop stood at each hyphenation made (linebreak.Resume), or None
 
 
+class _Marks(list):
+    """Where booklet's loop stood at each hyphenation made (linebreak.Resume, _ASKED.marks) as it broke `frags`: a
+    paragraph broken again from other fragments (page_end_rebroken's as parsed, where these were marked breaking them
+    untied: _final_hyphen_refused) is broken from the start (_resumed)."""
+
+    __slots__ = ("frags",)
+
+    def __init__(self, frags, marks=()):
+        super().__init__(marks)
+        self.frags = frags
+
+
 def _asked() -> tuple[int, int, int]:
     """_ASKED's counts: (calls, last, hyphens made with a hyphen): what a linebreak.Resume is marked with."""
     return _ASKED.calls, _ASKED.last, len(_ASKED.hyphens) if _ASKED.hyphens is not None else 0
@@ -1399,7 +1411,7 @@ def _broken(para, width, break_lines_of, frags, refused: frozenset):
     by booklet's loop, where it stood at each hyphenation made marked (_ASKED.marks: see _resumed)."""
     para.frags = frags
     if break_lines_of is _MARKED:
-        _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = 0, -1, [], refused, []
+        _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = 0, -1, [], refused, _Marks(frags)
         return break_lines(para, width, _HELPERS, _ASKED.marks)
     _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = 0, -1, [], refused, None
     return break_lines_of(para, width)
@@ -1414,13 +1426,13 @@ def _resumed(para, width, break_lines_of, frags, call: int):
     paragraphs take to break (about 2 % of a build)."""
     refused = _ASKED.refused | {call}
     marks = _ASKED.marks
-    found = None if marks is None else next(
+    found = None if marks is None or marks.frags is not frags else next(
         (at for at, (before, after, _) in enumerate(marks) if after[1] == call and before[0] <= call), None)
     if found is None:
         return _broken(para, width, break_lines_of, frags, refused)
     (calls, last, hyphens), _, resume = marks[found]
     _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = (
-        calls, last, _ASKED.hyphens[:hyphens], refused, marks[:found])
+        calls, last, _ASKED.hyphens[:hyphens], refused, _Marks(frags, marks[:found]))
     para.frags = frags
     return break_lines(para, width, _HELPERS, _ASKED.marks, resume)
 
