@@ -546,3 +546,34 @@ def test_a_short_tutorial_description_stays_across_the_page_as_a_short_abstract_
     lines = lines[:next(n for n, line in enumerate(lines) if "lastword." in line[2]) + 1]
     middle = lines[0][0] + page_for("letter").text_width / 2
     assert len(lines) >= 3 and all(l < middle - 100 for l, _, _ in lines) and lines[0][1] > middle + 100
+
+
+def test_line_count_of_paragraphs_kept_from_an_earlier_build_counts_their_lines_set_apart_by_tall_formulas():
+    """TextColumns.line_count of columns kept by index from an earlier build (a cache that keeps layouts, a key) is
+    the lines the paragraphs hold, as it is for the columns filled: it counted each kept paragraph's height over its
+    leading, and a paragraph of 13 lines with formulas of scripts on scripts ($x^{a^{b^{c^{d}}}}$), whose lines
+    lineskips sets 4.3 pt further apart, 8 of them, 177.2 pt at a leading of 11, as 16 lines: 32 for two such
+    columns, not 26."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.cache import BuildCache
+    from booklet.cache.memory import using
+    from booklet.layout.columns import UNBOUNDED, TextColumns
+    from booklet.layout.flowables import Para
+    from booklet.text.fonts import BODY, use_fonts
+    from booklet.text.markup import inline
+
+    use_fonts()
+    style = ParagraphStyle("tall", fontName=BODY, fontSize=9, leading=11)
+    text = inline(" ".join(f"Word {n} $x^{{a^{{b^{{c^{{d}}}}}}}}$ then some plain words follow here to fill the line"
+                           for n in range(8)))
+    cache, counts = BuildCache(), []
+    for _ in range(2):  # filled, then kept: the page holds one paragraph whole in each column, nothing split
+        with using(cache):
+            columns = TextColumns([Para(text, style) for _ in range(3)], 2, 12, key=("tall lines",))
+            columns.wrap(312, 180)
+            counts.append((columns.line_count(), [[type(f) for f, _, _ in column] for column in columns._laid[3]]))
+    one = Para(text, style)
+    height = one.wrap(150, UNBOUNDED)[1]
+    assert one.line_count() == 13 and round(height / style.leading) == 16  # (the count as it was)
+    assert counts == [(26, [[Para], [Para]]), (26, [[int], [int]])]

@@ -392,11 +392,21 @@ class TextColumns(Columns):
         return 0.0  # (so the columns may be lower than any paragraph)
 
     def line_count(self) -> int:
-        """The lines of text in its columns as last wrapped (a paragraph given by its index, from an earlier build:
-        its height over its leading)."""
-        columns = self._laid[3] if self._laid is not None else []
-        return sum(round(height / self.items[flowable].style.leading) if type(flowable) is int else line_count(flowable)
-                   for column in columns for flowable, height, _ in column)
+        """The lines of text in its columns as last wrapped (a paragraph given by its index, from an earlier build: a
+        copy of it wrapped whole at the columns' width, as the columns kept hold it; not its height over its leading,
+        which counted a line too many where formulas of scripts on scripts set its lines further apart, lineskips)."""
+        if self._laid is None:
+            return 0
+        width, columns = self.column_width(self._laid[0]), self._laid[3]
+        return sum(line_count(flowable) if type(flowable) is not int else self._kept_lines(flowable, width)
+                   for column in columns for flowable, _, _ in column)
+
+    def _kept_lines(self, index: int, width: float) -> int:
+        """The lines of the paragraph `items[index]` (one kept whole in a column) wrapped at `width`: a copy of it, so
+        that the paragraph itself stays as it was (see _fill)."""
+        flowable = copy.copy(self.items[index])
+        flowable.wrap(width, UNBOUNDED)
+        return line_count(flowable)
 
     def last_leading(self) -> float:
         """The leading of the last paragraph in its columns as last wrapped (0 when it has none): a line of it carried
