@@ -1094,6 +1094,60 @@ def _ink_of(path, page: int) -> list[tuple[str, float, float]]:
         document.close()
 
 
+def _path_boxes(path, page: int) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of each path drawn on `page` (0-based) that is more than a point high: the boxes,
+    not the hour lines."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        found = [tuple(b.get_bounds()) for b in document[page].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])]
+        return [b for b in found if b[3] - b[1] > 1]
+    finally:
+        document.close()
+
+
+def test_a_short_box_whose_title_holds_a_formula_of_scripts_on_scripts_is_drawn_tall_enough_for_it(tmp_path):
+    """A five-minute talk on an A5 day from 07:00 to 19:30 (under 3 points of it) with free time after it is drawn
+    taller into that time, as tall as a line of its title needs (_room_for_titles). It was made as tall as a plain
+    line of the smallest type needs (5.2 points), so a title with `$x^{a^{b^{c^{d}}}}$` was set in TINY type (4.5)
+    and its formula's scripts still cut off by the box's top; now the box holds the line in the smallest type (5.5),
+    every character's ink inside it; a plain title beside free time is drawn as before, 5.2 points (its capitals
+    and descenders inside it)."""
+    import pypdfium2 as pdfium
+
+    abstracts = "".join(
+        f"- id: {key}\n  title: '{title}'\n  speaker: {{name: Ann Lee, affiliation: Uni}}\n  abstract: Words.\n"
+        for key, title in (("five", "Towers $x^{a^{b^{c^{d}}}}$ now"), ("plain", "Plain title here")))
+    programme = "days:\n  - date: 2027-09-13\n    items:\n" + "".join(f"      - {item}\n" for item in (
+        '{time: "07:00-07:30", title: Registration}', '{time: "09:00-09:05", talk: five}',
+        '{time: "10:00-10:05", talk: plain}', '{time: "18:00-19:30", title: Dinner, kind: social}'))
+    folder = write_conference(tmp_path / "conf", {"programme.yaml": programme, "abstracts.yaml": abstracts})
+    result = build_booklet(folder, tmp_path / "b.pdf")
+    pdf = Pdf(tmp_path / "b.pdf")
+    (page,) = glance_pages(pdf, result.anchors)
+    _, sizes = _baselines_and_sizes(pdf, page)
+    assert (sizes["Towers"], sizes["Plain title here"]) == (5.5, 5.5)
+    boxes = _path_boxes(tmp_path / "b.pdf", page)
+    document = pdfium.PdfDocument(str(tmp_path / "b.pdf"))
+    text = document[page].get_textpage()
+    whole = text.get_text_range()
+    heights, outside = {}, []
+    for start, end in ((whole.index("Towers"), whole.index("now") + 3), (whole.index("Plain"), whole.index("here") + 4)):
+        for index in range(start, end):
+            if not whole[index].strip():
+                continue
+            left, foot, right, top = text.get_charbox(index)
+            (box,) = [b for b in boxes if b[0] <= (left + right) / 2 <= b[2] and b[1] - 3 < (foot + top) / 2 < b[3] + 3]
+            heights[whole[start]] = round(box[3] - box[1], 1)
+            if whole[start] == "T" and (foot < box[1] - 0.05 or top > box[3] + 0.05):
+                outside.append((whole[index], round(foot - box[1], 2), round(top - box[3], 2)))
+    document.close()
+    assert not outside, outside
+    assert heights["P"] == 5.2 and heights["T"] > 8, heights
+
+
 def test_a_title_with_a_formula_of_scripts_on_scripts_stays_inside_its_box(tmp_path):
     """Titles with scripts on scripts (`$x^{a^{b^{c^{d}}}}$`) in the boxes of a day from 07:00 to 19:30 on A5: their
     lines are set apart as in any paragraph (text.paragraph.lineskips), but the box counted them the leading apart:
@@ -1121,10 +1175,16 @@ def test_a_title_with_a_formula_of_scripts_on_scripts_stays_inside_its_box(tmp_p
     hours = {text: found[text] + 0.95 * sizes[text] for text in ("08:00", "09:00", "10:00", "11:00")}  # (_hours)
     per_minute = (hours["09:00"] - hours["10:00"]) / 60
     ink = _ink_of(tmp_path / "b.pdf", page)
+    drawn = _path_boxes(tmp_path / "b.pdf", page)
     outside = []
     for start, minutes, words in ((hours["08:00"], 20, "Bounds"), (hours["09:00"], 20, "leads"),
                                   (hours["10:00"], 25, "Sums"), (hours["11:00"], 25, "Deep")):
         top, bottom = start - 0.6, start - minutes * per_minute + 0.6  # (BOX_GAP)
+        # (drawn taller into the free time after it, as a line of its title in the smallest type needs: see
+        # test_a_short_box_whose_title_holds_a_formula_of_scripts_on_scripts_is_drawn_tall_enough_for_it)
+        (box,) = [b for b in drawn if abs(b[3] - top) < 0.05]
+        assert box[1] <= bottom + 0.05, (words, box, bottom)
+        bottom = box[1]
         near = [(char, low, high) for char, low, high in ink if bottom - 8 < (low + high) / 2 < top + 8]
         assert words[0] in "".join(char for char, _, _ in near), (words, near)
         outside += [(words, char, round(low - bottom, 2), round(high - top, 2)) for char, low, high in near

@@ -311,8 +311,9 @@ def build_glance(ctx: Context) -> list:
         if len(fewer) >= len(pages):  # sessions gathered into one box may leave room for all on fewer pages
             break  # (three days, one with sessions too short for lanes: not a spread with a day alone)
         pages = fewer
-    for plan in plans:
-        _room_for_titles(plan, grid)
+    for shown in pages:
+        for plan, width in zip(shown, grid.widths(shown)):
+            _room_for_titles(plan, grid, width)
     if len(pages) == 1:
         return [GlancePage(ctx, grid, pages[0], first=True)]
     notes = markup.plain(ctx.label("notes"))
@@ -323,18 +324,24 @@ def build_glance(ctx: Context) -> list:
     return story
 
 
-def _room_for_titles(plan: DayPlan, grid: Grid) -> None:
+def _room_for_titles(plan: DayPlan, grid: Grid, width: float) -> None:
     """A box too low for a line of its title even as a sliver (SIGDIAL's quarter-hour "Opening Remarks", an invited
     talk with no end five minutes before the next) is drawn that high, into the free time after it, else before it,
-    where no box of its lanes is: it was drawn empty, or as a hairline with nothing to read."""
-    need = grid.textless + 0.01
+    where no box of its lanes is: it was drawn empty, or as a hairline with nothing to read. A title whose formula of
+    scripts on scripts reaches higher (lower) than its capitals (descenders) needs the line as tall as it is
+    (_title_need; `width`: the day's column's): with the plain line's height, it was set smaller, down to TINY, and
+    at TINY still cut off by the box."""
+    plain = grid.textless + 0.01
     first, last = grid.first, grid.last
 
     def beside(a: Box, b: Box) -> bool:  # sharing some of the column's width
         return a.lane / a.lanes < (b.lane + b.span) / b.lanes and b.lane / b.lanes < (a.lane + a.span) / a.lanes
 
     for box in sorted(plan.boxes, key=lambda b: b.start):
-        if box.end - box.start >= need or not (box.members or box.item is not None and box.item.shown_title):
+        if not (box.members or box.item is not None and box.item.shown_title):
+            continue
+        need = max(plain, _title_need(grid, box, width))
+        if box.end - box.start >= need:
             continue
         others = [b for b in plan.boxes if b is not box and beside(b, box)]
         after = min([b.drawn[0] for b in others if b.start >= box.end] + [last])
@@ -343,6 +350,30 @@ def _room_for_titles(plan: DayPlan, grid: Grid) -> None:
         top = max(before, bottom - need)
         if (top, bottom) != (box.start, box.end):
             box.top, box.bottom = top, bottom
+
+
+def _title_need(grid: Grid, box: Box, width: float) -> float:
+    """The minutes `box` needs to show its title's line in SMALLEST type whole, when a formula of scripts on scripts
+    in it reaches higher (lower) than the capitals (descenders) do: the ink of that line as _sliver sets it in the
+    box's width, and the padding fit_box leaves in a box taller than a line of that type (0 for any other title)."""
+    if box.members:
+        title, language = _gathered(grid.ctx, box.members)[0], None
+    elif not markup.has_math(box.item.shown_title):
+        return 0.0  # (most titles: no formula, nothing set to measure)
+    else:
+        title, language = _texts(grid.ctx, box.item)[0], _language(box.item)
+    if not title or "<mscripts" not in title:
+        return 0.0
+    title = title.run_on() if isinstance(title, Labelled) else title.replace("<br/>", " ")  # (fit_box's one line)
+    inner = width / box.lanes * box.span - 2 * BOX_GAP - 2 * PAD
+    laid = _sliver(grid, title, inner, 10_000.0, language) if inner > 0 else []
+    if not laid:
+        return 0.0
+    high, low = _ink(laid[0][0])
+    if high + low <= SMALLEST * (CAP_HEIGHT + DESCENDER) + 0.01:
+        return 0.0
+    height = high + low if high + low <= grid.box_leading(SMALLEST) else high + low + 2 * PAD * 0.7  # (_draw_box)
+    return (height + 2 * BOX_GAP) / grid.per_minute + 0.01
 
 
 # --------------------------------------------------------------------------- the plan of a day
