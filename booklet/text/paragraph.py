@@ -1619,13 +1619,13 @@ def _broken_again(para, width, break_lines_of, frags, call: int, better):
     """`para`'s lines broken again with the hyphenation `call` refused as well (see _broken), when `better(lines)` of
     the lines so broken; else None, and `para` and _ASKED as they were before."""
     kept = {name: getattr(para, name) for name in _BREAKING_SETS}  # (frags: a property of layout.flowables.Para)
-    asked = _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks
+    asked = _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks
     again = _resumed(para, width, break_lines_of, frags, call)
     if better(again.lines):
         return again
     for name, value in kept.items():
         setattr(para, name, value)
-    _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = asked
+    _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = asked
     return None
 
 
