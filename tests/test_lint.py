@@ -1295,6 +1295,27 @@ def test_what_is_left_of_a_partly_printable_text_has_no_stray_separator(tmp_path
     assert not [line for page in range(len(pdf)) for line in pdf.lines(page) if line.startswith((",", ":", ";"))]
 
 
+def test_the_separator_left_stray_is_tidied_across_the_runs_of_a_paragraph(tmp_path):
+    """A title "*東京大学*, Japan" printed ", Japan": the stray separators were tidied within each run of one style,
+    and the comma is in the plain run after the italic CJK; an abstract's "Lund *東京*, Japan" printed "Lund , Japan",
+    "$x$ 🎉, more" "xmore" (the run after the formula began with the space before the emoji, tidied as a text's
+    start). A paragraph's runs are tidied as one text."""
+    from booklet.text.markup import inline
+
+    assert [inline(text) for text in ("*東京大学*, Japan", "Lund *東京*, Japan", "(*東京大学*, Japan)",
+                                      "Japan, **京都大学**", "**Uni A**, 京都大学, Japan")] == [
+        "Japan", "Lund, Japan", "(Japan)", "Japan", "<b>Uni A</b>, Japan"]
+    abstracts = BASE["abstracts.yaml"].replace("title: A talk about Lund", 'title: "*東京大学*, Japan"') \
+        .replace("abstract: Some text.", 'abstract: "Lund *東京*, Japan; and $x$ 🎉, more."')
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts})
+    out = tmp_path / "b.pdf"
+    result = invoke("build", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    pdf = Pdf(out)
+    assert pdf.lines(pdf.pages_with("Lund")[-1])[2:6] == ["Japan", "Ana Smith", "Uni A", "Lund, Japan; and x, more."]
+    assert not [line for page in range(len(pdf)) for line in pdf.lines(page) if line.startswith((",", ":", ";"))]
+
+
 @pytest.mark.parametrize("language, label", [("en", "(title not printable)"), ("de", "(Titel nicht druckbar)")])
 def test_a_title_the_fonts_print_nothing_of_prints_a_label_in_its_place(tmp_path, language, label):
     """A title of CJK alone (`title: 量子計算の基礎`, which the bundled fonts cannot print) printed nothing: the

@@ -1667,17 +1667,6 @@ _BRACKETED = re.compile(r"\s?[(\[{\u201c\u2018\"]([^()\[\]{}\u201c\u201d\u2018\u
 _SPACE_IN_BRACKETS = re.compile(r"([(\[{])\s+|\s+([)\]}])")
 
 
-def _without_empty_brackets(text: str) -> str:
-    """'a 王 character (王)' -> 'a 王 character': brackets or quotes that hold only characters no font
-    has would print empty ('()') once those are left out, so they go with them."""
-    def keep(match: re.Match) -> str:
-        inner = match[1]
-        gone = inner.strip() and all(font_for_char(c) is None or c.isspace() for c in inner)
-        return "" if gone else match[0]
-
-    return _BRACKETED.sub(keep, text)
-
-
 # Where characters no font has were left out (_GAP stands for each stretch of them, with the spaces between), the
 # separators they leave stray: one that begins or ends the text or a bracket's content ("東京大学, Japan" printed
 # ", Japan"; "(Japan, 東京大学)" "(Japan,)"), the second of two ("Uni A, 東京大学, Japan": "Uni A, , Japan"), a
@@ -1686,14 +1675,14 @@ def _without_empty_brackets(text: str) -> str:
 _GAP = "\x00"
 _SEP = r"(?:[,;:\u00b7/|]|(?<!\w)[-\u2013\u2014]|[-\u2013\u2014](?!\w))"
 _GAPS = re.compile(r"\x00(?:\s*\x00)*")
-_STRAY_SEPARATORS = (
-    (re.compile(rf"(^|[(\[{{])\s*\x00\s*(?:{_SEP}\s*)+"), r"\1" + _GAP),  # at the start
-    (re.compile(rf"(?:\s*{_SEP})+\s*\x00\s*($|[)\]}}])"), _GAP + r"\1"),  # at the end
-    (re.compile(rf"({_SEP})\s*\x00(?:\s*{_SEP})+"), r"\1" + _GAP),  # one after another
-    (re.compile(r"(?<=\S)\s+\x00\s*([,;:])"), _GAP + r"\1"),  # after a space
+_STRAY_SEPARATORS = (  # (each a pattern and what of a match stays: its group 1, and a gap where the rest was)
+    (re.compile(rf"(^|[(\[{{])\s*\x00\s*(?:{_SEP}\s*)+"), lambda found: (found.span(1), None)),  # at the start
+    (re.compile(rf"(?:\s*{_SEP})+\s*\x00\s*($|[)\]}}])"), lambda found: (None, found.span(1))),  # at the end
+    (re.compile(rf"({_SEP})\s*\x00(?:\s*{_SEP})+"), lambda found: (found.span(1), None)),  # one after another
+    (re.compile(r"(?<=\S)\s+\x00\s*([,;:])"), lambda found: (None, found.span(1))),  # after a space
     # a stop, ! ? or an ellipsis right after them, after a space ("Lund 🎉!": "Lund !"); one written after a space
     # ("Lund 🎉 !") keeps it, the writer's
-    (re.compile(r"(?<=\S)\s+\x00(?=[.!?\u2026])"), _GAP),
+    (re.compile(r"(?<=\S)\s+\x00(?=[.!?\u2026])"), lambda found: (None,)),
 )
 _EMPTY_BRACKETS = re.compile(r"\s?[(\[{][\s\x00]*\x00[\s\x00]*[)\]}]")
 
@@ -1703,17 +1692,69 @@ def without_unprintable(text: str) -> str:
     ('Yao Wei (魏銘廷)' -> 'Yao Wei'), the separators they leave stray (_STRAY_SEPARATORS: '東京大学, Japan' ->
     'Japan', not ', Japan'), and no space left inside a bracket ('(a 王)' -> '(a)', not '(a )'); spaces between words
     are left as they are (the caller squeezes them)."""
-    text = _without_empty_brackets(text)
-    text = _GAPS.sub(_GAP, "".join(c if font_for_char(c) is not None and c != _GAP else _GAP for c in text))
+    return "".join(text[i] for i in _printed_positions(text))
+
+
+def _printed_positions(text: str) -> list[int]:
+    """The positions in `text` of the characters without_unprintable keeps, in order (so that a paragraph's runs,
+    joined, are tidied as one text: _printed_runs)."""
+    at = list(range(len(text)))
+    text, at = _kept_of(_BRACKETED, _bracket_kept, text, at)
+    text = "".join(c if font_for_char(c) is not None and c != _GAP else _GAP for c in text)
+    text, at = _kept_of(_GAPS, _one_gap, text, at)
     while True:  # ("Uni A; 東京大学, 日本 / Japan": "Uni A;_ _ / Japan", then "Uni A;_ / Japan", "Uni A; Japan")
-        tidied = text
-        for pattern, kept in _STRAY_SEPARATORS:
-            tidied = _GAPS.sub(_GAP, pattern.sub(kept, tidied))
+        tidied, kept = text, at
+        for pattern, keep in _STRAY_SEPARATORS:
+            tidied, kept = _kept_of(_GAPS, _one_gap, *_kept_of(pattern, keep, tidied, kept))
         if tidied == text:
             break
-        text = tidied
-    text = _EMPTY_BRACKETS.sub("", text).replace(_GAP, "")
-    return _SPACE_IN_BRACKETS.sub(lambda m: m[1] or m[2], text)
+        text, at = tidied, kept
+    text, at = _kept_of(_EMPTY_BRACKETS, _nothing, text, at)
+    at = [i for c, i in zip(text, at) if c != _GAP]
+    text = text.replace(_GAP, "")
+    return _kept_of(_SPACE_IN_BRACKETS, _bracket_of, text, at)[1]
+
+
+def _kept_of(pattern: re.Pattern, keep, text: str, at: list[int]) -> tuple[str, list[int]]:
+    """pattern.sub for a substitution that keeps parts of each match and drops the rest: keep(match) gives the spans
+    it keeps, in order, None for a gap (_GAP) in place of what it drops; `at`, each character's position in the text
+    it came from, goes with them (a gap's: -1)."""
+    parts, places, last = [], [], 0
+    for found in pattern.finditer(text):
+        parts.append(text[last:found.start()])
+        places += at[last:found.start()]
+        for span in keep(found):
+            if span is None:
+                parts.append(_GAP)
+                places.append(-1)
+            else:
+                parts.append(text[span[0]:span[1]])
+                places += at[span[0]:span[1]]
+        last = found.end()
+    if not last:
+        return text, at
+    parts.append(text[last:])
+    return "".join(parts), places + at[last:]
+
+
+def _bracket_kept(found: re.Match) -> tuple:
+    """'a 王 character (王)' -> 'a 王 character': brackets or quotes that hold only characters no font has would print
+    empty ('()') once those are left out, so they go with them."""
+    inner = found[1]
+    gone = inner.strip() and all(font_for_char(c) is None or c.isspace() for c in inner)
+    return () if gone else (found.span(),)
+
+
+def _one_gap(found: re.Match) -> tuple:
+    return (None,)
+
+
+def _nothing(found: re.Match) -> tuple:
+    return ()
+
+
+def _bracket_of(found: re.Match) -> tuple:
+    return (found.span(1) if found[1] else found.span(2),)
 
 
 def as_printed(text: str) -> str:
@@ -1740,10 +1781,26 @@ def printed_words(text: str) -> str:
     return " ".join(printed_name(text).split())
 
 
+def _printed_runs(runs: list[Run]) -> list[Run]:
+    """`runs` as they print: the characters no font has left out of their text, and the separators those leave stray,
+    tidied across runs as in one text (without_unprintable; tidied run by run, a title "*東京大学*, Japan" printed
+    ", Japan", its comma in the run after the italic CJK, and "Lund *東京*, Japan" "Lund , Japan"). A formula's signs, a
+    code span and a fixed space stay as they are, each as a letter between its neighbours."""
+    held = [bool(style.kern or style.correction or style.code or style.math) for _, style in runs]
+    if all(held[i] or _in_text_font(text) or all_printable(set(text)) for i, (text, _) in enumerate(runs)):
+        return runs
+    joined = "".join("x" if held[i] else text for i, (text, _) in enumerate(runs))
+    owner = [i for i, (text, _) in enumerate(runs) for _ in ("x" if held[i] else text)]
+    kept: list[list[str]] = [[] for _ in runs]
+    for at in _printed_positions(joined):
+        kept[owner[at]].append(joined[at])
+    return [run if held[i] else ("".join(kept[i]), run[1]) for i, run in enumerate(runs)]
+
+
 def _font_segments(runs: list[Run]) -> list[list]:
     """[text, style, font] pieces: fallback-font characters split out, unprintable ones dropped."""
     segs: list[list] = []
-    for text, style in runs:
+    for text, style in _printed_runs(runs):
         if style.kern or style.correction:
             segs.append([text, style, ""])  # a fixed space: never merged with another
         elif style.code:  # the code font where it has a character (a block's paragraph is in it), else as text
@@ -1761,8 +1818,7 @@ def _font_segments(runs: list[Run]) -> list[list]:
                     _append_segment(segs, "".join(chars), style, font)
         elif _in_text_font(text):
             _append_segment(segs, text, style, "")  # every character shows in the text font
-        else:
-            text = as_printed(text)
+        else:  # (what prints of it: _printed_runs)
             for font, chars in groupby(text, font_for_char):
                 if font is not None:
                     _append_segment(segs, "".join(chars), style, font)
