@@ -7,6 +7,7 @@ expected lines are `FILE:LINE: key.path: warning: message`, as `booklet check` p
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
@@ -1348,6 +1349,44 @@ def test_a_title_the_fonts_print_nothing_of_prints_a_label_in_its_place(tmp_path
         label, "Chiamaka Okafor", "6"]
     assert pdf.lines(pdf.pages_with("More text")[0])[1:3] == [label, "Chiamaka Okafor1, Bo Jones"]
     assert invoke("check", "--strict", data).exit_code == 1
+
+
+@pytest.mark.parametrize("named", ["session", "line"])
+def test_two_titles_the_fonts_print_nothing_of_are_told_apart_by_what_was_written(tmp_path, named):
+    """Two sessions named in CJK alone (`session: 東京`, `session: 京都`), or two poster-session lines so titled, both
+    print the label title_not_printable and were compared as they print: equal. A poster's `session: 京都` matched
+    the first of them: it was listed with day 1's posters, under one heading with the posters of 東京, and its proof
+    had no day or time (two lines matched); one naming no session at all (`session: 大阪`) was not warned of. They
+    are matched by what was written."""
+    def day(date: str, title: str) -> str:
+        line = '{time: "16:00-17:00", title: %s, kind: poster}' % ("Posters" if named == "session" else title)
+        items = f"      - session: {title}\n        items:\n          - {line}\n" if named == "session" \
+            else f"      - {line}\n"
+        return f"  - date: {date}\n    items:\n" + items
+
+    programme = BASE["programme.yaml"].split("  - date:")[0] + day("2027-09-13", "東京") + day("2027-09-14", "京都")
+    posters = ("- {number: 1, author: Zoe Papadopoulou, title: Mixture density networks, session: 東京}\n"
+               "- {number: 2, author: Eva Berg, title: Kernel methods, session: 京都}\n"
+               "- {number: 3, author: Cy Lee, title: Gaussian processes, session: 大阪}\n")
+    theme = "base: classic\nabstracts: {placement: by-day}\nposters: {group_by: session}\n"
+    data = write_conference(tmp_path / "conf", {"programme.yaml": programme, "posters.yaml": posters,
+                                                "theme.yaml": theme, "abstracts.yaml": None, "tutorials.yaml": None})
+    out = tmp_path / "b.pdf"
+    result = invoke("build", data, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "no session" in line] == [
+        "posters.yaml:3: [2].session: warning: no session '大阪' in programme.yaml"]
+    pdf = Pdf(out)
+    flow = [line for page in range(len(pdf)) for line in pdf.lines(page)]
+    at = [flow.index(text) for text in ("DAY 1", "Mixture density networks", "DAY 2", "Kernel methods")]
+    assert at == sorted(at)  # (each poster after its own day's programme)
+    assert flow[at[3] - 3:at[3]] == ["Posters", "(title not printable)", "2"]  # (under a heading of its own)
+    run = invoke("proofs", data, "--out", tmp_path / "proofs")
+    assert run.exit_code == 0, run.output
+    with (tmp_path / "proofs" / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = {row["id"]: (row["day"], row["time"]) for row in csv.DictReader(file)}
+    assert [rows["poster-zoe-papadopoulou"], rows["poster-eva-berg"]] == [
+        ("Monday 13 September", "16:00–17:00"), ("Tuesday 14 September", "16:00–17:00")]
 
 
 def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):

@@ -16,6 +16,27 @@ from .load import BAD, Map, Seq
 from ..problems import Problem, did_you_mean
 
 
+class Untitled(str):
+    """What prints in place of a title the fonts print nothing of (Report.untitled, the label title_not_printable), and
+    the title as written (`written`): two such titles print alike, and are told apart, and matched (a poster's
+    `session:` with its session), by what was written (as_written)."""
+
+    written: str
+
+    def __new__(cls, label: str, written: str):
+        made = super().__new__(cls, label)
+        made.written = written
+        return made
+
+    def __getnewargs__(self):  # (entries are pickled: from the process that reads the posters, into the cache)
+        return str(self), self.written
+
+
+def as_written(text: str) -> str:
+    """A title as written: an Untitled's `written`, any other text itself."""
+    return text.written if isinstance(text, Untitled) else text
+
+
 class Report:
     """Collects the problems found while reading the data, and knows the data folder."""
 
@@ -183,7 +204,7 @@ class Fields:
             instead = self.report.untitled if self.holds_title(key) else ""
             if not check_printable(self.report, self.file, self.line(key), self.at(key), text, glyphs, name, instead):
                 if instead:
-                    return instead
+                    return Untitled(instead, text)
                 if name or self.holds_detail(key):  # (a name, an affiliation, a country: as the warning says)
                     if name:
                         self.left_out.append(self.at(key))  # (the name, of which the fonts print nothing)

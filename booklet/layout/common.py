@@ -18,6 +18,7 @@ from ..text import markup
 from ..text.fonts import mono_name, register_fonts
 from ..text.names import script_names, sort_key, split_name, text_key
 from ..data.contract import placeholder_name
+from ..data.fields import as_written
 from ..data.people import People
 from ..data.theme import filled, font_set, labels_for, quotes_for
 from ..model import Abstract, Booklet, Day, Identity, Item, Person, Poster, Session, Tutorial
@@ -383,8 +384,9 @@ def posters_day_key(day_index: int) -> str:
 
 
 def same_name(text: str) -> str:
-    """A name as compared: plain text, spaces collapsed, case folded."""
-    return " ".join(unicodedata.normalize("NFC", markup.plain(text)).casefold().split())
+    """A name as compared: plain text, spaces collapsed, case folded; a session's name or a title the fonts print
+    nothing of as written (two of CJK alone both print the label title_not_printable)."""
+    return " ".join(unicodedata.normalize("NFC", markup.plain(as_written(text))).casefold().split())
 
 
 def poster_days(booklet: Booklet) -> dict[int, int | None]:
@@ -417,7 +419,7 @@ def programme_sessions(booklet: Booklet) -> tuple[dict[str, int], set[int], list
         for name in names:
             if same_name(name) not in named:
                 named[same_name(name)] = index
-                written.append(name)
+                written.append(as_written(name))
     return named, poster_items, written
 
 

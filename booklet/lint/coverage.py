@@ -27,14 +27,16 @@ def _poster_sessions(booklet: Booklet) -> list[Problem]:
     a heading of its own when posters are grouped by session, and no day when abstracts are by day."""
     if not booklet.days:
         return []
+    from ..data.fields import as_written
     from ..layout.common import programme_sessions, same_name
 
     named, _, written = programme_sessions(booklet)
     problems = []
     for poster in booklet.posters:
         if poster.session and same_name(poster.session) not in named:
-            meant = did_you_mean(poster.session, written)
-            problems.append(_at(poster.source, "session", f"no session {quoted(poster.session)} in programme.yaml"
+            session = as_written(poster.session)  # (one the fonts print nothing of: the label prints)
+            meant = did_you_mean(session, written)
+            problems.append(_at(poster.source, "session", f"no session {quoted(session)} in programme.yaml"
                                 f"{meant}", "poster-session"))
     return problems
 
