@@ -644,3 +644,19 @@ def test_an_empty_font_file_and_an_empty_photo_are_said_to_be_empty(tmp_path):
     assert "theme.yaml:2: fonts.text: 'fonts/Empty-Regular.ttf' is empty (0 bytes): copy the .ttf file again" in said
     assert any(p.endswith(".speaker.photo: 'images/face.jpg': the file is empty (0 bytes): copy or save the file "
                           "again") for p in said), said
+
+
+def test_a_track_colour_finds_its_session_named_in_characters_the_fonts_cannot_print(tmp_path):
+    """A session named in CJK alone (`session: 東京`) prints the label title_not_printable; theme.yaml's track colour
+    for it (`{session: 東京, colour: ...}`) was looked up by what prints: check warned "no session '東京' in
+    programme.yaml: its colour is used nowhere" and its heading kept the default colour. It is found by what was
+    written: no warning, the heading in its colour (and the other session, 京都, in the default)."""
+    programme = BASE["programme.yaml"].replace("session: Inference", "session: 東京") + (
+        "      - session: 京都\n        items:\n          - {time: \"15:00-16:00\", title: Discussion}\n")
+    theme = 'colours:\n  tracks:\n    - {session: 東京, colour: "#DCEFD9"}\n'
+    folder = theme_folder(tmp_path, theme, {"programme.yaml": programme})
+    out = tmp_path / "b.pdf"
+    result = build_booklet(folder, out)
+    assert not [w.message for w in result.warnings if w.kind == "track-colour"]
+    streams = content(out)
+    assert streams.count(rgb_fill("#DCEFD9")) == 2  # (its heading in the programme, its box at a glance)

@@ -10,6 +10,7 @@ from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 
 from ..text.fonts import BODY, SANS
+from ..data.fields import as_written
 from ..data.programme import same_id
 from ..data.theme import ENGLISH_QUOTES
 from .page import Page
@@ -151,8 +152,9 @@ class Palette:
     hex: dict = field(default_factory=dict, hash=False, compare=False)
 
     def track(self, name: str | None):
-        """A session block's heading background: its track's colour, else the default."""
-        return self.tracks.get(same_id(name), self.session) if name else self.session
+        """A session block's heading background: its track's colour, else the default. (A session's name the fonts
+        print nothing of, which prints the label title_not_printable, by what was written: as theme.yaml names it.)"""
+        return self.tracks.get(same_id(as_written(name)), self.session) if name else self.session
 
 
 def make_palette(theme=None, process: bool = False) -> Palette:

@@ -9,6 +9,7 @@ names the colour's key in theme.yaml and a shade that would pass.
 
 from __future__ import annotations
 
+from ..data.fields import as_written
 from ..data.programme import same_id
 from ..data.theme import filled, labels_for
 from ..model import Booklet
@@ -81,7 +82,7 @@ def check_contrast(booklet: Booklet, lines) -> list[Problem]:
 
 def _unknown_tracks(booklet: Booklet, lines) -> list[Problem]:
     """A track colour for a session the programme does not have (a typo leaves its session uncoloured)."""
-    sessions = list(dict.fromkeys(s.name for day in booklet.days for s in day.sessions()))
+    sessions = list(dict.fromkeys(as_written(s.name) for day in booklet.days for s in day.sessions()))
     composed = {same_id(session) for session in sessions}
     problems = []
     for index, name in enumerate(booklet.theme.track_colours):
