@@ -142,6 +142,9 @@ class Abstract:
     kind: str = "contributed"
     source: Source | None = field(default=None, compare=False)
     language: str | None = None  # the text's, when the data gives it (its hyphenation); else the booklet's
+    # its authors whose names the fonts print nothing of (left out of the booklet), without a name: their emails
+    # mail its proof when it names no one (proofs.plan)
+    unnamed: tuple[Person, ...] = ()
 
     @property
     def speakers(self) -> tuple[Person, ...]:
@@ -160,6 +163,7 @@ class Tutorial:
     source: Source | None = field(default=None, compare=False)
     language: str | None = None  # the description's, when the data gives it (its hyphenation); else the booklet's
     authors: tuple[Person, ...] = ()  # who prepared it with the presenters but does not present it
+    unnamed: tuple[Person, ...] = ()  # its presenters whose names are left out (as Abstract's)
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -176,6 +180,7 @@ class Poster:
     source: Source | None = field(default=None, compare=False)
     session: str | None = None  # the poster session it is shown in (a programme session's name)
     topic: str | None = None
+    unnamed: tuple[Person, ...] = ()  # its authors whose names are left out (as Abstract's)
 
 
 @dataclass(frozen=True)

@@ -517,6 +517,29 @@ def test_a_poster_or_session_whose_every_name_is_left_out_has_a_proof_for_no_one
     assert "PROOF (name not printable) · booklet page 4" in Pdf(tmp_path / "out" / "chair-inference.pdf").lines(0)
 
 
+def test_a_proof_whose_every_name_is_left_out_goes_to_the_email_given_with_the_name(tmp_path):
+    """A speaker written `{name: "🎉", email: a@example.org}` (or a name of CJK alone, which the bundled fonts cannot
+    print) is left out of the booklet, and their abstract's proof is for no one: its manifest row had no email and
+    `booklet proofs` said there was no one to send it to, though the data gives the address. The address is kept:
+    the row carries it (the names stay empty, the header "(name not printable)"), so the mail merge sends it; so for a
+    poster's `author:` with its `email:` and a tutorial's presenter."""
+    abstracts = BASE["abstracts.yaml"].replace("speaker: {name: Ana Smith, affiliation: Uni A}",
+                                               'speaker: {name: "🎉", email: a@example.org}').replace(
+        "- {name: Chiamaka Okafor, affiliation: Uni B, presenting: true}",
+        "- {name: 東京, affiliation: Uni B, presenting: true, email: c@example.org}").replace(
+        "- {name: Bo Jones}", "- {name: 京都, email: bo@example.org}")
+    posters = BASE["posters.yaml"].replace("author: Zoe Papadopoulou", "author: 大阪\n  email: z@example.org")
+    tutorials = BASE["tutorials.yaml"].replace("{name: Sven Oberg, affiliation: NBI}",
+                                               "{name: 名古屋, email: s@example.org}")
+    output, rows = _proofs_run(tmp_path, {"abstracts.yaml": abstracts, "posters.yaml": posters,
+                                          "tutorials.yaml": tutorials})
+    assert [(key, row["names"], row["emails"]) for key, row in rows.items() if key != "chair-mei-chen"] == [
+        ("lund-2026", "", "a@example.org"), ("okafor", "", "c@example.org"), ("bayes-intro", "", "s@example.org"),
+        ("poster-1", "", "z@example.org")]  # (okafor's to its presenting author only, as a named one's)
+    assert "no one to send" not in output
+    assert "PROOF (name not printable) · booklet page 5" in Pdf(tmp_path / "out" / "lund-2026.pdf").lines(0)
+
+
 @pytest.mark.parametrize("language, first", [("en", "PROOF (name not printable) · booklet page 5"),
                                              ("de", "KORREKTURABZUG (Name nicht druckbar) · Programmheft Seite 5")])
 def test_a_proofs_header_says_its_names_cannot_be_printed_when_each_is_left_out(tmp_path, language, first):

@@ -13,9 +13,10 @@ from .fields import Fields, Report, each_mapping
 from .load import Seq
 
 
-def read_person(report: Report, f: Fields) -> Person | None:
+def read_person(report: Report, f: Fields, unnamed: list[Person] | None = None) -> Person | None:
     """A Person from a mapping whose allowed keys were already checked by `f` (keys its record lacks stay empty); None
-    when the name is wrong or missing (an error), or one the fonts print nothing of (a warning; `f.left_out` has it)."""
+    when the name is wrong or missing (an error), or one the fonts print nothing of (a warning; `f.left_out` has it),
+    that person then added to `unnamed` without a name (their email mails a proof that names no one)."""
     name = f.text("name", required=True)
 
     def read(key, how, empty=None):
@@ -31,32 +32,38 @@ def read_person(report: Report, f: Fields) -> Person | None:
         presenting=read("presenting", f.boolean, False),
         source=f.source(),
     )
+    if not name and f.left_out and unnamed is not None:
+        unnamed.append(person)
     return person if name else None
 
 
-def read_people(report: Report, seq: Seq | None, path: str, record: Record) -> tuple[Person, ...]:
+def read_people(report: Report, seq: Seq | None, path: str, record: Record,
+                unnamed: list[Person] | None = None) -> tuple[Person, ...]:
     """The people of the list `seq` (at `path`), as _read_people reads them: for a committee's members and a
     tutorial's presenters and authors, whom a list left empty by names left out (the fonts print nothing of them) is
     not asked about; an abstract's or a poster's authors, which must not be left empty, are read with _read_people,
     to tell a list that is empty from one whose names were all left out (_authors)."""
-    return _read_people(report, seq, path, record)[0]
+    return _read_people(report, seq, path, record, unnamed)[0]
 
 
-def _read_people(report: Report, seq: Seq | None, path: str, record: Record) -> tuple[tuple[Person, ...], bool]:
-    """(the people read, whether a name was left out as one the fonts print nothing of)."""
+def _read_people(report: Report, seq: Seq | None, path: str, record: Record,
+                 unnamed: list[Person] | None = None) -> tuple[tuple[Person, ...], bool]:
+    """(the people read, whether a name was left out as one the fonts print nothing of: that person in `unnamed`, as
+    read_person adds them)."""
     people, left_out = [], False
     for index, item in each_mapping(report, seq or (), path, "a person", record):
         f = Fields(report, item, f"{path}[{index}]", record)
-        person = read_person(report, f)
+        person = read_person(report, f, unnamed)
         if person:
             people.append(person)
         left_out = left_out or bool(f.left_out)
     return tuple(people), left_out
 
 
-def read_authors(report: Report, f: Fields) -> tuple[Person, ...] | None:
+def read_authors(report: Report, f: Fields, unnamed: list[Person] | None = None) -> tuple[Person, ...] | None:
     """An abstract's `speaker:` (short form) or `authors:` (long form); exactly one of them. None when they cannot be
-    read (an error); () when each name is one the fonts print nothing of (left out, with a warning)."""
+    read (an error); () when each name is one the fonts print nothing of (left out, with a warning). Those left out
+    go to `unnamed` (read_person)."""
     if "speaker" in f.map and "authors" in f.map:
         f.error("authors", "give either 'speaker' or 'authors', not both")
         return None
@@ -65,19 +72,19 @@ def read_authors(report: Report, f: Fields) -> tuple[Person, ...] | None:
         if speaker is None:
             return None
         g = Fields(report, speaker, f.at("speaker"), SPEAKER)
-        person = read_person(report, g)
+        person = read_person(report, g, unnamed)
         return (person,) if person else () if g.left_out else None
     if "authors" in f.map:
-        return _authors(report, f)
+        return _authors(report, f, unnamed)
     report.error(f.file, f.map.line, f.at("speaker"), "required key is missing (give 'speaker' or 'authors', "
                  f"e.g. {example_line(ABSTRACT['speaker'])})")
     return None
 
 
-def _authors(report: Report, f: Fields) -> tuple[Person, ...] | None:
+def _authors(report: Report, f: Fields, unnamed: list[Person] | None = None) -> tuple[Person, ...] | None:
     """An abstract's or a poster's `authors:` list, which names one person at least (an empty one left a poster
     out of the booklet in silence); as read_authors."""
-    authors, left_out = _read_people(report, f.seq("authors", required=True), f.at("authors"), AUTHOR)
+    authors, left_out = _read_people(report, f.seq("authors", required=True), f.at("authors"), AUTHOR, unnamed)
     if authors or left_out:
         return authors
     if f.map.get("authors") is not None and isinstance(f.map["authors"], Seq):
@@ -85,7 +92,7 @@ def _authors(report: Report, f: Fields) -> tuple[Person, ...] | None:
     return None
 
 
-def read_poster_authors(report: Report, f: Fields) -> tuple[Person, ...] | None:
+def read_poster_authors(report: Report, f: Fields, unnamed: list[Person] | None = None) -> tuple[Person, ...] | None:
     """A poster's `author:` (a name, with `affiliation`/`email` beside it) or `authors:` list; as read_authors."""
     if "author" in f.map and "authors" in f.map:
         f.error("authors", "give either 'author' or 'authors', not both")
@@ -95,11 +102,13 @@ def read_poster_authors(report: Report, f: Fields) -> tuple[Person, ...] | None:
             f.error("affiliation", "with 'authors', give each author's affiliation in the list")
         if "email" in f.map:  # (read with `author:` only: beside `authors:` it was left out in silence, no proof sent)
             f.error("email", "with 'authors', give each author's email in the list")
-        return _authors(report, f)
+        return _authors(report, f, unnamed)
     name = f.text("author", required=True)
     if "author" not in f.map:
         report.error(f.file, f.map.line, f.at("author"), "required key is missing (give 'author' or 'authors')")
     if not name:
+        if f.left_out and unnamed is not None:  # (as read_person: the author's email mails the proof)
+            unnamed.append(Person("", email=f.text("email", printed=False), presenting=True, source=f.source()))
         return () if f.left_out else None
     email = f.text("email", printed=False)
     return (Person(name, f.texts("affiliation"), email, presenting=True, source=f.source()),)

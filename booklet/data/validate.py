@@ -395,10 +395,11 @@ def _read_abstract(report: Report, item: Map, path: str) -> Abstract | None:
     title = f.text("title", required=True)
     text = f.text("abstract") or ""
     language = _read_text_language(f)
-    authors = people.read_authors(report, f)
+    unnamed: list = []
+    authors = people.read_authors(report, f, unnamed)
     if not (ident and title) or authors is None:  # (no author: each a name the fonts print nothing of, left out)
         return None
-    return Abstract(ident, title, authors, text, kind, f.source(), language)
+    return Abstract(ident, title, authors, text, kind, f.source(), language, tuple(unnamed))
 
 
 def _read_id(f: Fields) -> str | None:
@@ -417,7 +418,8 @@ def read_tutorials(report: Report, data: Seq | None) -> list[Tutorial]:
         f = Fields(report, item, f"[{index}]", TUTORIAL)
         ident, title = _read_id(f), f.text("title", required=True)
         description = f.text("description") or ""
-        presenters = people.read_people(report, f.seq("presenters"), f.at("presenters"), PRESENTER)
+        unnamed: list = []
+        presenters = people.read_people(report, f.seq("presenters"), f.at("presenters"), PRESENTER, unnamed)
         authors = people.read_people(report, f.seq("authors"), f.at("authors"), COAUTHOR)
         if not (ident and title):
             continue
@@ -426,7 +428,7 @@ def read_tutorials(report: Report, data: Seq | None) -> list[Tutorial]:
             continue
         seen[ident] = f.line("id")
         tutorials.append(Tutorial(ident, len(tutorials) + 1, title, description, presenters, f.source(),
-                                  _read_text_language(f), authors))
+                                  _read_text_language(f), authors, tuple(unnamed)))
     return tutorials
 
 
@@ -443,10 +445,12 @@ def _read_poster(report: Report, item: Map, path: str) -> Poster | None:
     f = Fields(report, item, path, POSTER)
     number = f.integer("number")
     title = f.text("title", required=True)
-    authors = people.read_poster_authors(report, f)
+    unnamed: list = []
+    authors = people.read_poster_authors(report, f, unnamed)
     abstract = f.text("abstract")
     session, topic = f.text("session"), f.text("topic")
     if not title or authors is None:  # (no author: each a name the fonts print nothing of, left out)
         return None
     index = int(path[1:-1])  # "[index]": a poster without a number is numbered by its place in the list
-    return Poster(index + 1 if number is None else number, title, authors, abstract, f.source(), session, topic)
+    return Poster(index + 1 if number is None else number, title, authors, abstract, f.source(), session, topic,
+                  tuple(unnamed))

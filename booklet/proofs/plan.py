@@ -63,6 +63,9 @@ class Proof:
     chaired: tuple[Chaired, ...] = ()  # the sessions its person chairs: their programme pages are in the proof
     # the pages whose header's second line names the sessions chaired there, not the entry: (page, (line, size))
     page_lines: tuple[tuple[int, tuple[str, float]], ...] = ()
+    # where a proof that names no one goes (each of its names left out of the booklet, the fonts printing nothing of
+    # them): the addresses its people gave (model.Abstract.unnamed)
+    addresses: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:
@@ -80,7 +83,7 @@ class Proof:
 
     @property
     def emails(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(p.email for p in self.people if p.email))
+        return tuple(dict.fromkeys([*(p.email for p in self.people if p.email), *self.addresses]))
 
     @property
     def variants(self) -> tuple[tuple[str, float], ...]:
@@ -227,10 +230,11 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         slot = slots.get("abstract:" + abstract.id)
         sessions.append(slot.session if slot else None)
         speakers = abstract.speakers
+        unnamed = () if speakers else [a for a in abstract.unnamed if a.presenting] or abstract.unnamed[:1]
         proofs.append(addressed(Proof(named[abstract.id], "abstract", abstract.id,
                                       markup.plain(abstract.title), speakers, (abstract_key_at(index),),
-                                      *_when(slot, language), source=_source_of(speakers, abstract.source)),
-                                addresses))
+                                      *_when(slot, language), source=_source_of(speakers, abstract.source),
+                                      addresses=_emails(unnamed)), addresses))
     for tutorial in booklet.tutorials:
         slot = slots.get("tutorial:" + tutorial.id)
         sessions.append(slot.session if slot else None)
@@ -238,7 +242,8 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         stem = stem if stem.casefold() not in used else "tutorial-" + stem
         proofs.append(addressed(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
                                       tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot, language),
-                                      source=_source_of(tutorial.presenters, tutorial.source)), addresses))
+                                      source=_source_of(tutorial.presenters, tutorial.source),
+                                      addresses=() if tutorial.presenters else _emails(tutorial.unnamed)), addresses))
     presented = poster_slots(booklet)
     for person, indices in poster_authors(booklet.posters, booklet.people):
         posters = [booklet.posters[i] for i in indices]
@@ -253,8 +258,18 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         if not poster.authors:                        # abstract's whose speaker's is, for no one: the LOC is told)
             proofs.append(Proof(_unique(f"poster-{poster.number}", used), "poster", str(poster.number),
                                 markup.plain(poster.title), (), (poster_key(index),),
-                                *_when(presented.get(index), language), source=poster.source))
+                                *_when(presented.get(index), language), source=poster.source,
+                                addresses=_emails(poster.unnamed)))
     return add_chairs(booklet, proofs, sessions, addresses, used)
+
+
+def _emails(people) -> tuple[str, ...]:
+    """The addresses of `people`, each once (compared without case), in order."""
+    found: dict[str, str] = {}
+    for person in people:
+        if person.email:
+            found.setdefault(person.email.casefold(), person.email)
+    return tuple(found.values())
 
 
 def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses, used: set[str]) -> list[Proof]:
