@@ -14,7 +14,7 @@ from booklet.layout.columns import GAP as GUTTER, column_count
 from booklet.layout.participants import ordered
 from booklet.model import Participant
 
-from .helpers import write_conference
+from .helpers import BASE, write_conference
 from .pdftext import Pdf
 from .test_bad_data import OLD_PDF, invoke
 
@@ -147,6 +147,24 @@ def test_a_participants_malformed_email_is_a_warning_at_its_line_in_yaml_and_csv
                             (csv, "participants.csv:2: email: warning: 'ana@example' is not an email address: ")):
         _, warnings = check_folder(write_conference(tmp_path / next(iter(files)), files))
         assert [str(p) for p in warnings if p.kind == "email"][0].startswith(expected), warnings
+
+
+def test_a_participants_name_is_set_as_it_prints_as_the_index_sets_it(tmp_path):
+    """A participant's name holding a character that shows nothing (a zero-width space or a soft hyphen, copied in
+    with it) kept it in the list of participants, where the index of authors (and every other name: markup.printed_name)
+    leaves it out: "Mei\u200bChen" was "Mei\u200bChen" in the list (a place to break the line in the middle of the
+    name) and "MeiChen" in the index; "Zoe \u200bAdams" was filed as "\u200bAdams, Zoe", "Cy Le\u00adee" as "Le\u00adee,
+    Cy". The list takes each name as the index does."""
+    participants = ('- {name: "Mei\\u200bChen", affiliation: Uni B}\n'
+                    '- {name: "Zoe \\u200bAdams", affiliation: Uni A}\n'
+                    '- {name: "Cy\\u200b Lee"}\n'
+                    '- {name: "Cy Le\\u00adee"}\n')
+    abstracts = BASE["abstracts.yaml"].replace("{name: Bo Jones}", '{name: "Mei\\u200bChen"}')
+    folder = write_conference(tmp_path / "conf", {"participants.yaml": participants, "abstracts.yaml": abstracts})
+    pdf = build(folder, tmp_path / "out.pdf")
+    assert section_lines(pdf) == ["A", "Adams, Zoe", "Uni A", "L", "Lee, Cy", "Leee, Cy", "M", "MeiChen", "Uni B"]
+    index = pdf.pages_with("Index of authors")[-1]
+    assert "MeiChen 6" in pdf.lines(index)
 
 
 def test_a_family_name_the_data_declares_files_the_name_under_it():

@@ -16,6 +16,7 @@ from itertools import groupby
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
+from ..data.people import spelling
 from ..model import Participant
 from ..text import markup
 from ..text.fonts import SANS
@@ -32,8 +33,9 @@ def ordered(participants: Iterable[Participant], family: FamilyLookup | None = N
             ) -> list[tuple[IndexName, Participant]]:
     """The participants, each with its name taken apart, in the index's order (`language`'s: see
     text.names.sort_key). `family` gives the family name of a name whose family name the rule does not find
-    (people.yaml's `family:`), or None."""
-    named = [(split_name(p.name, family(p.name) if family else None), p) for p in participants]
+    (people.yaml's `family:`), or None. A name is taken as it prints and as the index of authors files it
+    (data.people.spelling: "Mei\u200bChen", a zero-width space copied in with it, is "MeiChen" there and here)."""
+    named = [(split_name(spelling(p.name) or p.name, family(p.name) if family else None), p) for p in participants]
     return sorted(named, key=lambda pair: (sort_key(pair[0], language), pair[1].affiliations, pair[1].country or ""))
 
 
