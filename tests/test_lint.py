@@ -736,10 +736,24 @@ def test_a_photo_far_from_its_place_s_proportions_prints_too_thin_to_see(tmp_pat
     abstracts = BASE["abstracts.yaml"].replace("Ana Smith, affiliation: Uni A}",
                                                "Ana Smith, affiliation: Uni A, photo: a.jpg}")
     assert warnings_for(tmp_path, {"abstracts.yaml": abstracts, "a.jpg": jpeg((1, 2000))}) == [
-        "abstracts.yaml:3: [0].speaker.photo: warning: a.jpg prints 0 \u00d7 27.5 mm as a speaker's photo: its "
-        "1 \u00d7 2000 pixels are far from its place's proportions (22 \u00d7 27.5 mm); crop it to them",
+        "abstracts.yaml:3: [0].speaker.photo: warning: a.jpg prints under 0.1 mm \u00d7 27.5 mm as a speaker's photo: "
+        "its 1 \u00d7 2000 pixels are far from its place's proportions (22 \u00d7 27.5 mm); crop it to them",
     ]
     assert warnings_for(tmp_path / "b", {"abstracts.yaml": abstracts, "a.jpg": jpeg()}) == []
+
+
+@pytest.mark.parametrize("pixels, printed", [((10000, 10), "22 mm \u00d7 under 0.1 mm"),
+                                             ((2000, 80), "22 \u00d7 0.9 mm")])
+def test_a_photo_printed_under_a_millimetre_high_says_how_high(tmp_path, pixels, printed):
+    """A photo of 10,000 x 10 pixels was said to print "22 \u00d7 0 mm", as if it printed nothing: a side under a
+    millimetre shows one decimal, and one that would show as 0 says it is under 0.1 mm."""
+    abstracts = BASE["abstracts.yaml"].replace("Ana Smith, affiliation: Uni A}",
+                                               "Ana Smith, affiliation: Uni A, photo: a.jpg}")
+    assert [w for w in warnings_for(tmp_path, {"abstracts.yaml": abstracts, "a.jpg": jpeg(pixels)})
+            if "far from" in w] == [
+        f"abstracts.yaml:3: [0].speaker.photo: warning: a.jpg prints {printed} as a speaker's photo: its "
+        f"{pixels[0]} \u00d7 {pixels[1]} pixels are far from its place's proportions (22 \u00d7 27.5 mm); crop it "
+        "to them"]
 
 
 @pytest.mark.parametrize("kind", ["invited", "contributed"])

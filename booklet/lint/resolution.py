@@ -38,7 +38,7 @@ def check_resolution(booklet: Booklet, page) -> list[Problem]:
             continue
         source = booklet.image_sources.get(path) or Source("", 0, "")
         width, height = placed.printed()
-        size = f"{_mm(width)} \u00d7 {_mm(height)} mm"
+        size = _size(width, height)
         need = f"{round(width / 72 * images.PRINT_DPI)} \u00d7 {round(height / 72 * images.PRINT_DPI)} pixels"
         verdict = (" and will print blurred" if dpi < BLURRED_DPI
                    else f", below the {images.PRINT_DPI} dpi that print needs ('booklet preflight' fails it)")
@@ -88,11 +88,22 @@ def _thin(placed) -> str | None:
     if min(width, height) >= THINNEST or (width >= placed.width / 10 and height >= placed.height / 10):
         return None
     pixels = images.size(placed.path)
-    return (f"{placed.path.name} prints {_mm(width)} × {_mm(height)} mm as {placed.use or 'placed'}: its "
+    return (f"{placed.path.name} prints {_size(width, height)} as {placed.use or 'placed'}: its "
             f"{pixels[0]} × {pixels[1]} pixels are far from its place's proportions "
-            f"({_mm(placed.width)} × {_mm(placed.height)} mm); crop it to them")
+            f"({_size(placed.width, placed.height)}); crop it to them")
+
+
+def _size(width: float, height: float) -> str:
+    """A printed size in millimetres: '22 × 27.5 mm'; with a side under 0.05 mm, which one decimal shows as 0 (a photo
+    of 10,000 x 10 pixels printed '22 × 0 mm'), each side with its unit: '22 mm × under 0.1 mm'."""
+    sides = _mm(width), _mm(height)
+    if any(side.startswith("under") for side in sides):
+        return f"{sides[0]} mm \u00d7 {sides[1]} mm"
+    return f"{sides[0]} \u00d7 {sides[1]} mm"
 
 
 def _mm(points: float) -> str:
-    """Millimetres to one decimal, without a trailing '.0': 22, 27.5, 139.6."""
-    return f"{points / mm:.1f}".removesuffix(".0")
+    """Millimetres to one decimal, without a trailing '.0': 22, 27.5, 139.6, 0.4; 'under 0.1' for less than 0.05 mm
+    (one decimal would show it as 0)."""
+    shown = f"{points / mm:.1f}".removesuffix(".0")
+    return "under 0.1" if shown == "0" and points > 0 else shown
