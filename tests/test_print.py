@@ -374,3 +374,72 @@ def test_cmyk_images_are_separated_as_the_colours_are_within_a_level():
         assert max(abs(a - b) for a, b in zip(got, expected)) <= 1, colour
         if expected[:3] == (0, 0, 0):
             assert got[:3] == (0, 0, 0), colour
+
+
+def _map_pdf(colour, blue) -> bytes:
+    """A map of 300 x 200 points: a block of 100 % of `colour` (a function setting a fill colour on the canvas:
+    the ink's whole strength at 1) at the top left, one of 50 % at the top right, a block of `blue` (a function
+    setting it) at the bottom left, and 'Hall' in 100 % of `colour` at the bottom right."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(300, 200), invariant=1)
+    colour(canvas, 1.0)
+    canvas.rect(20, 120, 120, 60, fill=1, stroke=0)
+    colour(canvas, 0.5)
+    canvas.rect(160, 120, 120, 60, fill=1, stroke=0)
+    blue(canvas)
+    canvas.rect(20, 20, 120, 60, fill=1, stroke=0)
+    colour(canvas, 1.0)
+    canvas.setFont("Helvetica-Bold", 30)
+    canvas.drawString(160, 40, "Hall")
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _built_map(tmp_path, pdf: bytes) -> Image.Image:
+    """The map's rendering in a --cmyk build of a small conference that places it, upright (as the map is drawn)."""
+    from .helpers import extend
+
+    folder = write_conference(tmp_path / "conf", {
+        "conference.yaml": extend("conference.yaml", "extra_pages:\n  - {file: images/map.pdf}\n"),
+        "images/map.pdf": pdf})
+    out = tmp_path / "b.pdf"
+    build_booklet(folder, out, options=PrintOptions(cmyk=True))
+    [image] = [image for image in _cmyk_images(out) if abs(image.width / image.height - 1.5) < 0.01]
+    return image
+
+
+def _inks_at(image: Image.Image, x: float, y: float) -> tuple[int, int, int, int]:
+    """The pixel at (x, y) points of the 300 x 200 point map (y from its bottom)."""
+    return image.getpixel((int(x / 300 * image.width), int((1 - y / 200) * image.height)))
+
+
+def test_a_placed_pdf_s_cmyk_black_prints_as_solid_black_in_a_cmyk_build(tmp_path):
+    """A --cmyk build renders a placed PDF (a venue map) with PDFium, which renders DeviceCMYK black (0, 0, 0, 1) as
+    RGB (35, 31, 32): separated again, the map's black text and rules printed as 87 % black (screened, grey), its
+    50 % black as 41 %. PDFium's rendering of black ink is now taken back to the grey it is: 100 % black prints as
+    100 % black alone, text and its edges on the black plate only, 50 % as 50 %; a colour as before."""
+    image = _built_map(tmp_path, _map_pdf(lambda canvas, k: canvas.setFillColorCMYK(0, 0, 0, k),
+                                          lambda canvas: canvas.setFillColorCMYK(1, 0.5, 0, 0)))
+    assert _inks_at(image, 80, 150) == (0, 0, 0, 255)  # was (0, 0, 0, 222)
+    assert _inks_at(image, 220, 150) in {(0, 0, 0, 127), (0, 0, 0, 128)}  # was (0, 0, 0, 105)
+    assert _inks_at(image, 80, 50)[:2] == (255, 100)  # the blue: as PDFium renders it, as before
+    text = image.crop((int(160 / 300 * image.width), int(130 / 200 * image.height),
+                       int(240 / 300 * image.width), int(170 / 200 * image.height)))
+    cyan, magenta, yellow, black = text.split()
+    assert [plate.getextrema() for plate in (cyan, magenta, yellow)] == [(0, 0)] * 3  # black ink alone, edges too
+    assert black.getextrema() == (0, 255)
+    assert sum(black.histogram()[250:]) > 20_000  # the letters' strokes solid black (were at most 222, 87 %)
+
+
+def test_a_placed_pdf_in_rgb_is_separated_as_pdfium_renders_it(tmp_path):
+    """A map drawn in RGB is not taken for CMYK: its dark grey (35, 31, 32) stays 87 % black, as any such
+    colour of the booklet is separated."""
+    image = _built_map(tmp_path, _map_pdf(
+        lambda canvas, k: canvas.setFillColorRGB(*(1 - k * (1 - v / 255) for v in (35, 31, 32))),
+        lambda canvas: canvas.setFillColorRGB(0, 114 / 255, 188 / 255)))
+    assert _inks_at(image, 80, 150) == (0, 0, 0, 222)
+    assert _inks_at(image, 80, 50) == (255, 100, 0, 67)

@@ -142,6 +142,8 @@ def rendered(path: Path, width_pt: float, height_pt: float, cmyk: bool):
         image = page.render(scale=scale, crop=pdfpage.trim_crop(path), may_draw_forms=False).to_pil().convert("RGB")
     finally:
         document.close()
+    if cmyk and pdfpage.paints_cmyk(path):  # (its black ink rendered as a dark grey: taken back to black)
+        image = pdfpage.from_cmyk_rendering(image)
     return images.to_cmyk(image) if cmyk else image
 
 

@@ -11,7 +11,8 @@ appearance, on top of the page, the way a viewer prints them ("flattened").
 
 What a build needs of such a file (check's answer, the page's size, the form's content and the objects it
 reaches, as plain values, its coarsest image for the resolution check, the fonts it leaves out for the font check,
-whether it prints anything at all for the blank page check and its thinnest line for the thin line check: `_facts`)
+whether it prints anything at all for the blank page check, its thinnest line for the thin line check, and whether it
+paints in CMYK, whose rendering a --cmyk build takes back to CMYK as PDFium made it: `_facts`)
 is kept in booklet's disk cache by the hash of the file's bytes, so a build of a PDF read before neither imports nor
 runs pypdf; the form made from the kept values is the form made from the file, object for object (tests/test_cold.py).
 """
@@ -161,15 +162,16 @@ def _drawing_read(page) -> tuple:
     return form
 
 
-FACTS = 5  # the shape of the kept facts: bump when it changes
-FACT_NAMES = ("problem", "size", "form", "coarsest", "fonts", "blank", "thinnest")  # the kept facts, in order (_facts)
+FACTS = 6  # the shape of the kept facts: bump when it changes
+# the kept facts, in order (_facts)
+FACT_NAMES = ("problem", "size", "form", "coarsest", "fonts", "blank", "thinnest", "cmyk")
 _FACT_AT = {name: at for at, name in enumerate(FACT_NAMES)}  # where each is in them
 _known: dict[str, tuple | None] = {}  # the file's hash -> its facts, in this process
 
 
 def _facts(path: Path) -> tuple | None:
     """(check's answer, the page's size, its form as plain values, its coarsest image, the fonts it leaves out,
-    whether it prints nothing, its thinnest line) for the file, kept in the disk cache by
+    whether it prints nothing, its thinnest line, whether it paints in CMYK) for the file, kept in the disk cache by
     the hash of its bytes (and pypdf's and booklet's versions); None when they cannot be had without pypdf
     raising (then pypdf is asked each time, as it always was)."""
     from ..cache import disk, memory
@@ -219,8 +221,8 @@ def _read_facts(path: Path) -> tuple | None:
         problem, form = _checked(path)
         if problem is not None:
             return (problem,) + (None,) * (len(FACT_NAMES) - 1)
-        coarsest, fonts, thinnest = _scanned(path)
-        return None, _size(path), form, coarsest, fonts, _blank(path), thinnest
+        coarsest, fonts, thinnest, cmyk = _scanned(path)
+        return None, _size(path), form, coarsest, fonts, _blank(path), thinnest, cmyk
     except Exception:  # noqa: BLE001 - anything pypdf raises: not kept, pypdf asked again
         return None
 
@@ -295,6 +297,13 @@ def thinnest_line(path: Path) -> float | None:
     return _fact(path, "thinnest", lambda: _scanned(path)[2], None)
 
 
+def paints_cmyk(path: Path) -> bool:
+    """Whether the page paints in CMYK where it is placed (a colour or an image in DeviceCMYK or a CMYK profile,
+    with the annotations a viewer prints drawn in): PDFium renders such colours to RGB by a table of its own (see
+    from_cmyk_rendering); False for a file that cannot be placed."""
+    return bool(_fact(path, "cmyk", lambda: _scanned(path)[3], False))
+
+
 def _fact(path: Path, name: str, unkept, default):
     """The kept fact `name` (of FACT_NAMES) of _facts about the file; when none are kept, what `unkept()` finds of it,
     or `default` for a file that cannot be placed."""
@@ -327,8 +336,9 @@ def _blank(path: Path) -> bool:
     return all(low == 255 for low, _ in image.getextrema())
 
 
-def _scanned(path: Path) -> tuple[tuple[int, int, float] | None, tuple[str, ...], float | None]:
-    """(the coarsest image, the fonts not embedded, the thinnest line within the trim box) of the page as it prints:
+def _scanned(path: Path) -> tuple[tuple[int, int, float] | None, tuple[str, ...], float | None, bool]:
+    """(the coarsest image, the fonts not embedded, the thinnest line within the trim box, whether it paints in CMYK)
+    of the page as it prints:
     with the annotations a viewer prints drawn in (a filled-in form field's text is in a font of the viewer's, /Helv,
     often not embedded). Every line is measured, as preflight measures a page's thin ones (scan.thin_widths): how
     thin is too thin depends on the scale the page is placed at."""
@@ -344,12 +354,13 @@ def _scanned(path: Path) -> tuple[tuple[int, int, float] | None, tuple[str, ...]
         scan = scan_page(page, {}, thin=math.inf)
         thinnest = min(thin_widths(scan, _box(page)), default=None)
     except Exception:  # noqa: BLE001 - what draws the page was read (check): what is not measured is no warning
-        return None, (), None
+        return None, (), None, False
     fonts = tuple(sorted({use.name for use in scan.fonts.values() if not use.embedded}))
+    cmyk = scan.cmyk_colour or any(use.cmyk for use in scan.images)
     if not scan.images:
-        return None, fonts, thinnest
+        return None, fonts, thinnest, cmyk
     image = min(scan.images, key=lambda use: use.dpi)
-    return (image.pixels[0], image.pixels[1], image.dpi), fonts, thinnest
+    return (image.pixels[0], image.pixels[1], image.dpi), fonts, thinnest, cmyk
 
 
 def size(path: Path) -> tuple[float, float]:
@@ -694,3 +705,80 @@ def _is_descriptor(entries: dict) -> bool:
     """Whether a dictionary's entries are a font descriptor's (its /Type, or, left out, its /FontName and /Flags)."""
     kind = entries.get("Type")
     return kind == b"/FontDescriptor" or (kind is None and "FontName" in entries and "Flags" in entries)
+
+
+# PDFium renders a DeviceCMYK colour to RGB by a table of Adobe's (a press's CMYK as a screen shows it): 100 % black
+# as (35, 31, 32), 50 % as (147, 149, 152). Separated again (styles.separated), a placed map's black text printed as
+# 87 % black, screened, and its 50 % grey as 41 %. from_cmyk_rendering takes PDFium's rendering of black ink back
+# to the grey it is: by curves read off PDFium's rendering of every level of black alone, each pixel near neutral
+# (chroma up to the first of CMYK_NEUTRAL, in levels of 255: PDFium's blacks are up to 5 apart, a text's edges on
+# white a little more) made that grey, fading out up to the second; a colour keeps PDFium's rendering (its inks are
+# separated as before), and so does a tint of 5 % and more (C 5 % renders 13 apart).
+CMYK_NEUTRAL = (6, 12)
+
+
+@lru_cache(maxsize=1)
+def _black_curves() -> tuple[int, ...]:
+    """A 768-entry table for Image.point: for each of R, G and B, the channel's level as PDFium renders black ink
+    alone -> the grey of that much black (255 * (1 - k)); below PDFium's 100 % black, 0; read off PDFium's rendering
+    of the 256 levels of black, each a patch of a page drawn here."""
+    import pypdfium2
+    from reportlab.pdfgen.canvas import Canvas
+
+    side = 4
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(side * 256, side), invariant=1)
+    for level in range(256):
+        canvas.setFillColorCMYK(0, 0, 0, level / 255)
+        canvas.rect(side * level, 0, side, side, fill=1, stroke=0)
+    canvas.save()
+    document = pypdfium2.PdfDocument(buffer.getvalue())
+    try:
+        image = document[0].render(scale=1).to_pil().convert("RGB")
+    finally:
+        document.close()
+    rendered = [image.getpixel((side * level + side // 2, side // 2)) for level in range(256)]
+    table: list[int] = []
+    for channel in range(3):
+        levels, lowest = [], 255
+        for pixel in rendered:  # (kept falling: a level as light as the one before it gives no new black)
+            lowest = min(lowest, pixel[channel])
+            levels.append(lowest)
+        for value in range(256):
+            if value <= levels[-1]:
+                table.append(0)
+                continue
+            if value >= levels[0]:
+                table.append(255)
+                continue
+            below = next(n for n in range(1, 256) if levels[n] <= value)  # the first level rendered this dark
+            above = levels[below - 1]
+            k = below - (value - levels[below]) / (above - levels[below])  # (above > value >= levels[below])
+            table.append(round(255 - k))
+    return tuple(table)
+
+
+def from_cmyk_rendering(image):
+    """PDFium's rendering (RGB) of a page that paints in CMYK, its near-neutral pixels taken back to the grey of the
+    black ink PDFium rendered them from (see CMYK_NEUTRAL): 100 % black as (0, 0, 0), which the separation prints as
+    100 % black alone, 50 % as (128, 128, 128), the edges of black text as neutral greys (no ink but black); white
+    stays white, and a colour as PDFium rendered it."""
+    from PIL import Image, ImageChops, ImageMath
+
+    red, green, blue = image.split()
+    lightest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    darkest = ImageChops.darker(ImageChops.darker(red, green), blue)
+    low, high = CMYK_NEUTRAL
+
+    def weight(chroma: int) -> int:  # how much of the grey a pixel of this chroma takes (255: all), a smoothstep
+        if chroma <= low:
+            return 255
+        if chroma >= high:
+            return 0
+        t = (high - chroma) / (high - low)
+        return round(255 * t * t * (3 - 2 * t))
+
+    share = ImageChops.subtract(lightest, darkest).point([weight(chroma) for chroma in range(256)])
+    grey = ImageMath.lambda_eval(lambda a: (a["r"] + a["g"] + a["b"] + 1) / 3,  # (integer division)
+                                 **dict(zip("rgb", image.point(list(_black_curves())).split()))).convert("L")
+    return Image.composite(Image.merge("RGB", (grey, grey, grey)), image, share)
