@@ -43,6 +43,7 @@ class PrintOptions:
     # binding asks, binding.pages_per_unit: 4 for a saddle-stitched book, 2 for a perfect-bound one)
     separate_cover: bool = False  # cover pages (1, 2, N-1, N) in a file of their own
     cmyk: bool = False
+    ink_limit: int = 300  # per cent: the most total ink a CMYK colour or image pixel takes (with cmyk)
     spread_cover: bool = False  # the cover in a file of its own as two spreads with the spine (perfect binding)
     spine: float | None = None  # the spine's width for spread_cover, points (None: estimated from the page count)
 
@@ -54,6 +55,8 @@ class PrintOptions:
                 raise ValueError("a spine width is for a cover spread (--cover spread)")
         if self.separate_cover and self.spread_cover:
             raise ValueError("the cover is either separate pages or a spread, not both")
+        if not 100 <= self.ink_limit <= 400:  # (K alone takes 100 %: a lower limit cannot print black)
+            raise ValueError(f"the ink limit is a total of C + M + Y + K from 100 to 400 per cent, not {self.ink_limit}")
 
     @property
     def padding(self) -> Fixed | ByBinding:
@@ -207,7 +210,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
     what the last build read of the very same data (check.read_again); else, when it may `remember`, it keeps what
     it read for the next build or proofs of the same data (cache.built.kept_read): a build of its own at once, a
     watch's when its caller has time (BuildResult.keep_read)."""
-    page = page_for(size, options.bleed, options.crop_marks, options.cmyk)
+    page = page_for(size, options.bleed, options.crop_marks, options.cmyk, options.ink_limit)
     # what the last build read, when it read the very same data; not in a build with a cache of its caller's (a
     # watch's first build reads, so that its memory holds each file and entry for the rebuilds after an edit)
     again = read_again(data_dir, before) if alone else None
@@ -246,7 +249,7 @@ def _make(data_dir, output, options, size, progress, strict, jobs, checked, befo
         quotes=quotes_for(conference.language, booklet.theme.labels),
         subject=f"{markup.plain(labels['subject'])}, {markup.plain(conference.venue)}",
         language=conference.language.replace("_", "-"),  # BCP 47, as PDF wants it: pt-BR
-        colours=make_palette(booklet.theme, page.cmyk),
+        colours=make_palette(booklet.theme, page.process),
     )
     render = partial(render_pdf, page=page, **render_args)
     if jobs == 1:

@@ -206,6 +206,10 @@ class Length(click.ParamType):
               help="The spine's width for --cover spread (e.g. 12.5mm; your printer's figure). Default: estimated "
                    "from the page count at 0.1 mm a leaf.")
 @click.option("--cmyk", is_flag=True, help="CMYK colours and images, for presses that ask for them.")
+@click.option("--ink-limit", type=click.IntRange(100, 400), default=300, show_default=True, metavar="PERCENT",
+              help="With --cmyk: the most total ink (C + M + Y + K, per cent) a colour or an image may put down, as "
+                   "'booklet preflight --ink-limit' checks it; ask your printer (often 300 for coated paper, 260-280 "
+                   "for uncoated).")
 @click.option("--preflight", "run_preflight", is_flag=True,
               help="Check the result for print (as 'booklet preflight' does); exit 1 if it is not fit (the PDF "
                    "is written all the same, to look at what is wrong).")
@@ -213,7 +217,8 @@ class Length(click.ParamType):
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=MAX_JOBS), default=None,
               help="Processes laying the booklet out (default: one per core, for a book big enough to gain).")
 def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks: bool, pad_to: str,
-          cover: str, spine: float | None, cmyk: bool, run_preflight: bool, strict: bool, jobs: int | None) -> None:
+          cover: str, spine: float | None, cmyk: bool, ink_limit: int, run_preflight: bool, strict: bool,
+          jobs: int | None) -> None:
     """Build the booklet PDF from DATA_DIR (default: data).
 
     \b
@@ -221,9 +226,13 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
       booklet build my-conference -o programme.pdf --page-size A4
       booklet build --crop-marks --cover separate -o print/booklet.pdf
       booklet build --cover spread --spine 24mm -o print/book.pdf
+      booklet build --cmyk --ink-limit 260 --preflight -o print/booklet.pdf
     """
     if spine is not None and cover != "spread":
         raise click.UsageError("--spine is the width of a cover spread's spine: use it with --cover spread")
+    given = click.get_current_context().get_parameter_source("ink_limit") is not click.core.ParameterSource.DEFAULT
+    if given and not cmyk:  # (as preflight's: an RGB build puts down no ink of its own)
+        raise click.UsageError("--ink-limit is the total ink of CMYK colours and images: use it with --cmyk")
     from .cache.disk import lasting
 
     with lasting():  # what is imported lives on: not collected meanwhile (~80 collections), then out of gc's way
@@ -232,7 +241,7 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     _ending(with_its_build=True)
 
     options = PrintOptions(canonical_size(page_size), bleed, crop_marks, None if pad_to == "auto" else int(pad_to),
-                           cover == "separate", cmyk, spread_cover=cover == "spread", spine=spine)
+                           cover == "separate", cmyk, ink_limit=ink_limit, spread_cover=cover == "spread", spine=spine)
     bar = ProgressBar()
     with reporting_errors(output):
         try:
@@ -259,7 +268,7 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
         for path in (result.output, result.cover):
             if path:
                 with _reading_pdf(path):
-                    statuses.append(print_preflight(preflight_pdf(path, cmyk=cmyk)))
+                    statuses.append(print_preflight(preflight_pdf(path, cmyk=cmyk, ink_limit=ink_limit)))
         sys.exit(max(statuses))
 
 

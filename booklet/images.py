@@ -501,19 +501,20 @@ def _made_xobject(reader, mask) -> tuple[str, bytes]:
     return name, pickle.dumps(pdfdoc.PDFImageXObject(name, reader, mask=mask), pickle.HIGHEST_PROTOCOL)
 
 
-def printable(path: Path, width_pt: float, height_pt: float, cmyk: bool = False,
+def printable(path: Path, width_pt: float, height_pt: float, cmyk: bool | int = False,
               crop: tuple[int, int, int, int] | None = None) -> Printable:
     """The image at `path` as the PDF gets it for a box of the given printed size: cut to `crop` (left, top,
-    right, bottom in pixels of the upright image) when given, downsampled, in CMYK when asked; from the
+    right, bottom in pixels of the upright image) when given, downsampled, in CMYK when asked (`cmyk`: True, or
+    the total ink limit in per cent, layout.page.Page.process); from the
     build's memory cache, else from the disk cache, when this image was made ready for this box before."""
     crop = None if crop is None else tuple(crop)
     return _kept("print", path, lambda digest: _made_printable(path, digest, width_pt, height_pt, cmyk, crop),
                  width_pt, height_pt, cmyk, crop)
 
 
-def _made_printable(path: Path, digest: str | None, width_pt: float, height_pt: float, cmyk: bool,
+def _made_printable(path: Path, digest: str | None, width_pt: float, height_pt: float, cmyk: bool | int,
                     crop: tuple[int, int, int, int] | None) -> Printable:
-    name = _disk_key(digest, "print", width_pt, height_pt, CMYK_SEPARATION if cmyk else False, crop, PRINT_DPI,
+    name = _disk_key(digest, "print", width_pt, height_pt, separation_key(cmyk), crop, PRINT_DPI,
                      KEEP_ABOVE, JPEG_QUALITY)
     kept = disk.load("images", name, tuple, lasts=False)
     if kept is not None:
@@ -527,25 +528,28 @@ def _made_printable(path: Path, digest: str | None, width_pt: float, height_pt: 
     return _made_from_file(path, name, width_pt, height_pt, cmyk, crop)
 
 
-def _made_from_file(path: Path, name: str | None, width_pt: float, height_pt: float, cmyk: bool,
+def _made_from_file(path: Path, name: str | None, width_pt: float, height_pt: float, cmyk: bool | int,
                     crop: tuple[int, int, int, int] | None) -> Printable:
     """The image at `path` made ready for the box (see printable), and kept on disk under `name`."""
     image = _open(path)
     if crop is not None:
         image = image.crop(crop)
     image = downsample(image, width_pt, height_pt)
-    made = Printable.of(to_cmyk(image) if cmyk else image)
+    made = Printable.of(to_cmyk(image, cmyk) if cmyk else image)
     disk.store("images", name, make=made.packed)
     made.__dict__["_source"] = name
     return made
 
 
-def to_cmyk(image: Image.Image) -> Image.Image:
+def to_cmyk(image: Image.Image, limit: bool | int = True) -> Image.Image:
     """CMYK for the press, each pixel separated as booklet's colours are (booklet.layout.styles.separated: the
     grey in black, so a black, grey or near-neutral dark pixel prints on the black plate alone, and total ink
-    under 300 %), not as Pillow's convert("CMYK") separates (C = 255 - R ..., no black at all: black text in
-    C+M+Y, 300 % in a shadow); transparency flattened on white first, as paper is white."""
+    under 300 %, or under `limit` per cent: see styles.limited), not as Pillow's convert("CMYK") separates
+    (C = 255 - R ..., no black at all: black text in C+M+Y, 300 % in a shadow); transparency flattened on white
+    first, as paper is white."""
     from PIL import ImageChops, ImageMath
+
+    from .layout.styles import INK_LIMIT, ink_limit
 
     if image.mode == "RGBA":
         background = Image.new("RGBA", image.size, (255, 255, 255, 255))
@@ -563,11 +567,31 @@ def to_cmyk(image: Image.Image) -> Image.Image:
     share = index.point(shares, "L")
     plates = [ImageChops.multiply(indexed(lightest, channel).point(inks, "L"), share)
               for channel in (red, green, blue)]
-    return Image.merge("CMYK", (*plates, index.point(black, "L")))
+    key = index.point(black, "L")
+    if ink_limit(limit) < INK_LIMIT:  # C, M and Y scaled down together where they take more than the limit leaves
+        room = ink_limit(limit) * 255 // 100  # (in levels; at least 255: K alone always fits)
+
+        def capped(plate: Image.Image) -> Image.Image:
+            return ImageMath.lambda_eval(
+                lambda a: a["v"] * a["min"](room - a["k"], a["c"] + a["m"] + a["y"])
+                / a["max"](a["c"] + a["m"] + a["y"], 1),  # (integer division: the total rounded down)
+                v=plate, k=key, c=plates[0], m=plates[1], y=plates[2]).convert("L")
+
+        plates = [capped(plate) for plate in plates]
+    return Image.merge("CMYK", (*plates, key))
 
 
 # in the disk cache's key of an image made CMYK
 CMYK_SEPARATION = "grey in K, near-neutral darks in K alone (styles.separated), 8-bit tables"
+
+
+def separation_key(cmyk: bool | int):
+    """What the disk cache's key of an image made for `cmyk` (False, True or the total ink limit) says of it."""
+    from .layout.styles import INK_LIMIT, ink_limit
+
+    if not cmyk:
+        return False
+    return CMYK_SEPARATION if ink_limit(cmyk) >= INK_LIMIT else (CMYK_SEPARATION, ink_limit(cmyk))
 
 
 @lru_cache(maxsize=1)

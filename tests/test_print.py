@@ -443,3 +443,40 @@ def test_a_placed_pdf_in_rgb_is_separated_as_pdfium_renders_it(tmp_path):
         lambda canvas: canvas.setFillColorRGB(0, 114 / 255, 188 / 255)))
     assert _inks_at(image, 80, 150) == (0, 0, 0, 222)
     assert _inks_at(image, 80, 50) == (255, 100, 0, 67)
+
+
+def test_build_ink_limit_separates_under_the_shop_s_limit_that_preflight_checks(tmp_path):
+    """`build --cmyk` separated to up to 293 % total ink (a very dark blue), while an uncoated paper's shop asks for
+    260-280 %: a build could not be made to pass `preflight --ink-limit 260`. `build --ink-limit 260` scales a
+    colour's and an image pixel's C, M and Y down together where they take more (K kept), and the preflight at the
+    same limit passes; without it the same photo and theme colour fail."""
+    from booklet.layout.styles import cmyk
+
+    folder = _invited_with_photo(tmp_path, "photo.png")
+    (folder / "theme.yaml").write_text('colours: {primary: "#00004D"}\n', encoding="utf-8")
+    photo = Image.new("RGB", (260, 325), (0, 0, 77))  # separated C 100 M 100 K 70: 270 %
+    photo.paste((255, 255, 255), (0, 0, 260, 100))
+    photo.paste((128, 128, 128), (0, 100, 260, 150))
+    photo.save(folder / "images/photo.png")
+    runner, said = CliRunner(), {}
+    for limit, told, status in ((None, "up to 270% in images", 1), (260, "up to 260% in images", 0)):
+        out = tmp_path / f"b{limit}.pdf"
+        given = ["--ink-limit", str(limit)] if limit else []
+        built = runner.invoke(main, ["build", str(folder), "-o", str(out), "--cmyk", *given])
+        assert built.exit_code == 0, built.output
+        checked = runner.invoke(main, ["preflight", str(out), "--cmyk", "--ink-limit", "260"])
+        assert checked.exit_code == status, checked.output
+        [ink] = [line for line in checked.output.splitlines() if line.startswith("  Total ink: ")]
+        assert ink.startswith(f"  Total ink: {told}"), ink
+        said[limit] = checked.output
+    assert "  - Total ink over 260% in 1 image (up to 270%): page " in said[None]
+    assert said[260].endswith("OK: fit to print\n")
+    [image] = _cmyk_images(tmp_path / "b260.pdf")
+    assert image.getpixel((130, 50)) == (0, 0, 0, 0) and image.getpixel((130, 125)) == (0, 0, 0, 127)  # as before
+    cyan, magenta, yellow, black = image.getpixel((130, 250))
+    assert (yellow, black) == (0, 178) and cyan == magenta and cyan + magenta + black <= 663  # 260 % of 255
+    assert cmyk("#00004D") == (1.0, 1.0, 0.0, 0.698)  # the theme's colour, as before
+    assert cmyk("#00004D", 260) == (0.9509, 0.9509, 0.0, 0.698)  # within 260 %
+    assert runner.invoke(main, ["build", str(folder), "-o", str(tmp_path / "x.pdf"), "--ink-limit", "260"]).output \
+        .endswith("Error: --ink-limit is the total ink of CMYK colours and images: use it with --cmyk\n")
+    assert not (tmp_path / "x.pdf").exists()

@@ -183,7 +183,7 @@ class BackCover(Flowable):
         self.quote = quote  # the quote in the language's quotation marks (the label "quote"; as written without it)
         self.quotes = quotes  # the marks its texts' straight quotes print as (the label "quotes")
         self.page = page
-        self.colours = colours or make_palette(process=page.cmyk)
+        self.colours = colours or make_palette(process=page.process)
 
     def wrap(self, availWidth, availHeight):
         return availWidth, availHeight
@@ -196,7 +196,7 @@ class BackCover(Flowable):
         draw_block(canv, laid, page.margin, start, (page.width, bottom, top))
         if conf.logo:
             logo = BACK_LOGO_SIZE
-            draw_fitted(canv, conf.logo, (page.width - logo) / 2, page.bottom, logo, logo, cmyk=page.cmyk)
+            draw_fitted(canv, conf.logo, (page.width - logo) / 2, page.bottom, logo, logo, cmyk=page.process)
 
     def fit(self) -> tuple[float, bool]:
         """How far the back cover's text is shrunk to fit its page (1.0: not at all; see textfit.fit_scaled), and

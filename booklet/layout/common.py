@@ -49,7 +49,7 @@ class Context:
         register_fonts(font_set(booklet.theme))
         self.booklet = booklet
         self.page = page
-        self.colours: Palette = make_palette(booklet.theme, page.cmyk)
+        self.colours: Palette = make_palette(booklet.theme, page.process)
         self.labels = labels_for(booklet.conference.language, booklet.theme.labels)
         self.quotes = quotes_for(booklet.conference.language, booklet.theme.labels)
         self.styles: Styles = make_styles(page, booklet.conference.language, self.colours, self.quotes)
@@ -98,7 +98,7 @@ class Context:
 
     def photo(self, path) -> Photo:
         """A portrait flowable at the photo size (its resolution is checked by lint, see layout.placed)."""
-        return Photo(path, PHOTO_WIDTH, PHOTO_HEIGHT, self.page.cmyk)
+        return Photo(path, PHOTO_WIDTH, PHOTO_HEIGHT, self.page.process)
 
     def abstract_key(self, abstract: Abstract) -> str:
         return self._abstract_keys[abstract.id]

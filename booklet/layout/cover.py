@@ -40,7 +40,7 @@ class CoverPage(Flowable):
         self.conference = conference
         self.page = page
         self.theme = theme or Theme()
-        self.colours = colours or make_palette(self.theme, page.cmyk)
+        self.colours = colours or make_palette(self.theme, page.process)
 
     def wrap(self, availWidth, availHeight):
         self.width, self.height = availWidth, availHeight
@@ -54,7 +54,7 @@ class CoverPage(Flowable):
         art = art_box(page, style)  # art that reaches the edge runs on into the bleed
         if art:
             if conf.cover_image:
-                _draw_cropped(canv, conf.cover_image, *art, cmyk=page.cmyk)
+                _draw_cropped(canv, conf.cover_image, *art, cmyk=page.process)
             else:
                 canv.setFillColor(primary)
                 canv.rect(*art, stroke=0, fill=1)
@@ -87,7 +87,7 @@ class CoverPage(Flowable):
                 canv.setFillColor(self.colours.paper)
                 canv.roundRect(x - pad, y - pad, LOGO_SIZE + 2 * pad, LOGO_SIZE + 2 * pad, pad, stroke=0, fill=1)
                 canv.restoreState()
-            draw_fitted(canv, conf.logo, x, y, LOGO_SIZE, LOGO_SIZE, cmyk=page.cmyk)
+            draw_fitted(canv, conf.logo, x, y, LOGO_SIZE, LOGO_SIZE, cmyk=page.process)
 
 
 PANEL_PAD = 0.5  # of the page margin: the full-bleed cover's panel reaches this far beyond the text
@@ -139,7 +139,7 @@ TITLE_SCALE = 2.5  # the cover's title, to its base size
 def cover_text(conf: Conference, page, top: float, theme: Theme | None = None, colours=None):
     """([(conference key, text, style, space after[, balanced])], bottom of the text box) of the front cover."""
     theme = theme or Theme()
-    colours = colours or make_palette(theme, page.cmyk)
+    colours = colours or make_palette(theme, page.process)
     ink, accent, muted = colours.text, colours.accent, colours.muted
     quotes = quotes_for(conf.language, theme.labels)
 
@@ -230,13 +230,13 @@ def cover_crop(pixels: tuple[int, int], width: float, height: float) -> tuple[in
     return (0, top, image_w, top + crop_h)
 
 
-def _draw_cropped(canv, path, x: float, y: float, width: float, height: float, cmyk: bool = False) -> None:
+def _draw_cropped(canv, path, x: float, y: float, width: float, height: float, cmyk: bool | int = False) -> None:
     """The image scaled to cover the box, cut to it, at print resolution."""
     image = images.printable(path, width, height, cmyk, crop=cover_crop(images.size(path), width, height))
     canv.drawImage(image.reader(), x, y, width, height, mask="auto")
 
 
-def draw_fitted(canv, path, x: float, y: float, width: float, height: float, cmyk: bool = False) -> None:
+def draw_fitted(canv, path, x: float, y: float, width: float, height: float, cmyk: bool | int = False) -> None:
     """The image scaled to fit inside the box, centred, keeping its proportions."""
     image = images.printable(path, width, height, cmyk)
     scale = min(width / image.width, height / image.height)

@@ -103,7 +103,7 @@ class PageImage(Flowable):
         return availWidth, availHeight
 
     def draw(self):
-        canv, page, cmyk = self.canv, self.page, self.geometry.cmyk
+        canv, page, cmyk = self.canv, self.page, self.geometry.process
         width, height = self.width, self.height
         if self.turn:
             canv.saveState()
@@ -128,7 +128,7 @@ class PageImage(Flowable):
 
 
 @lru_cache(maxsize=8)
-def rendered(path: Path, width_pt: float, height_pt: float, cmyk: bool):
+def rendered(path: Path, width_pt: float, height_pt: float, cmyk: bool | int):
     """The PDF's page as a Pillow image at print resolution for the printed size (in CMYK when asked)."""
     import pypdfium2
 
@@ -144,7 +144,7 @@ def rendered(path: Path, width_pt: float, height_pt: float, cmyk: bool):
         document.close()
     if cmyk and pdfpage.paints_cmyk(path):  # (its black ink rendered as a dark grey: taken back to black)
         image = pdfpage.from_cmyk_rendering(image)
-    return images.to_cmyk(image) if cmyk else image
+    return images.to_cmyk(image, cmyk) if cmyk else image
 
 
 def forget() -> None:

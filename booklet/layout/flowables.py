@@ -1599,7 +1599,7 @@ class Rule(Translated, Flowable):
 class Photo(Flowable):
     """A portrait at a fixed printed size, downsampled to print resolution (usable in ImageAndFlowables)."""
 
-    def __init__(self, path, width: float, height: float, cmyk: bool = False):
+    def __init__(self, path, width: float, height: float, cmyk: bool | int = False):
         super().__init__()
         self.path = path
         self.cmyk = cmyk

@@ -94,6 +94,13 @@ class Page:
     bleed: float = 0.0
     marks: bool = False
     cmyk: bool = False  # images converted to CMYK, every colour checked to be CMYK
+    ink_limit: int = 300  # per cent: the most total ink (C + M + Y + K) a colour or an image's pixel takes in CMYK
+
+    @property
+    def process(self) -> bool | int:
+        """What images and colours are made for (styles.ink, images.printable): False for RGB, else the total ink
+        limit their CMYK keeps under, in per cent."""
+        return self.ink_limit if self.cmyk else False
 
     @property
     def origin(self) -> float:
@@ -133,7 +140,7 @@ class Page:
         return max(1, int(self.text_width // (42 * mm)))
 
 
-def page_for(name: str, bleed: float = 0.0, marks: bool = False, cmyk: bool = False) -> Page:
+def page_for(name: str, bleed: float = 0.0, marks: bool = False, cmyk: bool = False, ink_limit: int = 300) -> Page:
     width, height = PAGE_SIZES[name]
     small = width < 160 * mm
     margin = 15 * mm if small else 20 * mm
@@ -148,4 +155,5 @@ def page_for(name: str, bleed: float = 0.0, marks: bool = False, cmyk: bool = Fa
         bleed=bleed,
         marks=marks,
         cmyk=cmyk,
+        ink_limit=ink_limit,
     )

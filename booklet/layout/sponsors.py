@@ -95,7 +95,7 @@ def build_sponsors(ctx: Context) -> list:
         missing_style = _tier_size(_missing_style(ctx, count), [m.name for m in members if not m.logo], width, height,
                                    s.text.hyphenationLang)
         for start in range(0, len(members), count):
-            rows.append(LogoRow(members[start:start + count], width, height, ctx.page.cmyk,
+            rows.append(LogoRow(members[start:start + count], width, height, ctx.page.process,
                                 name_style if ctx.theme.sponsor_names else None, missing_style,
                                 space=ROW_GAP if start else 0, language=s.text.hyphenationLang))
         if tier is None:
@@ -209,7 +209,7 @@ class LogoRow(Flowable):
     """One row of a tier: logo boxes of one size, centred on the text block, each linked to its
     sponsor's web address; a name under each logo when `name_style`, in the box when there is no logo."""
 
-    def __init__(self, sponsors: list[Sponsor], box_width: float, box_height: float, cmyk: bool, name_style,
+    def __init__(self, sponsors: list[Sponsor], box_width: float, box_height: float, cmyk: bool | int, name_style,
                  missing_style, space: float = 0.0, language: str | None = None):
         super().__init__()
         self.spaceBefore = space  # (below the row above: none at a page's top)

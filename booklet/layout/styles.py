@@ -37,10 +37,30 @@ def rgb(hex_colour: str) -> tuple[int, int, int]:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
-def cmyk(hex_colour: str) -> tuple[float, float, float, float]:
+INK_LIMIT = 300  # per cent: the total ink limit of a --cmyk build unless told (build --ink-limit); preflight's too
+
+
+def cmyk(hex_colour: str, limit: int = INK_LIMIT) -> tuple[float, float, float, float]:
     """'#RRGGBB' -> (c, m, y, k), 0-1, with all the grey in the black ink (a grey or black prints
-    on the black plate only). No colour profile: the press's proof is the judge of the exact shade."""
-    return tuple(round(v, 4) for v in separated(*(v / 255 for v in rgb(hex_colour))))
+    on the black plate only), its total ink at most `limit` per cent (see limited). No colour profile: the press's
+    proof is the judge of the exact shade."""
+    return tuple(round(v, 4) for v in limited(separated(*(v / 255 for v in rgb(hex_colour))), limit))
+
+
+def limited(inks: tuple[float, float, float, float], limit: int) -> tuple[float, float, float, float]:
+    """(c, m, y, k) with total ink at most `limit` per cent (100 or more): C, M and Y scaled down together, K kept
+    (it holds the colour's grey); as they are when under it (separated never takes more than 293 %)."""
+    c, m, y, k = inks
+    room, colour = limit / 100 - k - 1e-4, c + m + y  # (a hair under: rounded to 4 places, still within)
+    if colour <= room + 1e-4:
+        return inks
+    share = max(room, 0.0) / colour
+    return (c * share, m * share, y * share, k)
+
+
+def ink_limit(process: bool | int) -> int:
+    """The total ink limit (per cent) of a build's `process` (Page.process: True, or the limit)."""
+    return INK_LIMIT if process is True else int(process)
 
 
 # Near-neutral colours (R, G and B almost equal) print in black ink alone: C, M and Y come in as the colour's
@@ -92,11 +112,12 @@ def tint_hex(hex_colour: str, share: float) -> str:
     return "#" + "".join(f"{round(255 - share * (255 - v)):02X}" for v in rgb(hex_colour))
 
 
-def ink(hex_colour: str, process: bool, share: float = 1.0):
-    """A colour for the PDF: RGB as given, or CMYK for a --cmyk build; `share` < 1 is a tint of it
-    (in CMYK, the inks scaled down: a screen tint of the colour)."""
+def ink(hex_colour: str, process: bool | int, share: float = 1.0):
+    """A colour for the PDF: RGB as given, or CMYK for a --cmyk build (`process`: True, or its total ink limit in
+    per cent, Page.process); `share` < 1 is a tint of it (in CMYK, the inks scaled down: a screen tint of the
+    colour)."""
     if process:
-        return CMYKColor(*(round(v * share, 4) for v in cmyk(hex_colour)))
+        return CMYKColor(*(round(v * share, 4) for v in cmyk(hex_colour, ink_limit(process))))
     r, g, b = rgb(tint_hex(hex_colour, share) if share != 1.0 else hex_colour)
     return Color(r / 255, g / 255, b / 255)
 
@@ -157,8 +178,9 @@ class Palette:
         return self.tracks.get(same_id(as_written(name)), self.session) if name else self.session
 
 
-def make_palette(theme=None, process: bool = False) -> Palette:
-    """The theme's colours (model.Theme; None: the classic theme's) for a build, CMYK when `process`."""
+def make_palette(theme=None, process: bool | int = False) -> Palette:
+    """The theme's colours (model.Theme; None: the classic theme's) for a build, CMYK when `process` (True, or the
+    total ink limit, per cent: Page.process)."""
     given = {**DEFAULT_COLOURS, **(theme.colours if theme is not None else {})}
     text, primary = given["text"], given["primary"]
     return Palette(
@@ -283,7 +305,7 @@ def make_styles(page: Page, language: str = "en", palette: Palette | None = None
                 quotes: tuple[str, str, str, str] = ENGLISH_QUOTES) -> Styles:
     """The booklet's paragraph styles; `quotes`: the quotation marks a paragraph's straight quotes print as (the
     language's label `quotes`: see layout.flowables.Para), which every style made from these inherits."""
-    colours = palette or make_palette(process=page.cmyk)
+    colours = palette or make_palette(process=page.process)
     size = page.base_size
     lead = size * 1.32
     hyphen = hyphenation_language(language)

@@ -197,7 +197,7 @@ class BookletDocTemplate(BaseDocTemplate):
         self.geometry = page
         self.short_title = short_title
         self.quotes = quotes  # the quotation marks the short title's straight quotes print as (see Para)
-        self.colours = colours or make_palette(process=page.cmyk)
+        self.colours = colours or make_palette(process=page.process)
         super().__init__(
             filename,
             pagesize=page.media_size,
