@@ -87,6 +87,25 @@ def test_a_recording_of_characters_past_the_first_subset_is_summarised_and_repla
     assert not replayed(kept, _doc([(BODY, many[::-1])]))  # every character has a code, none the same one
 
 
+def test_a_recording_s_summary_holds_each_font_s_characters_codes_name_and_highest_subset():
+    from array import array
+
+    from booklet.text.fonts import _summary
+
+    calls = ((False, "A", "ab\u00a0a", [(0, b"\x01\x02\x03\x01")]), (True, "A", 0, "/F3+0"),
+             (False, "B", "xy", [(0, b"\x05"), (1, b"\x06")]), (True, "B", 1, "/F4+1"), (True, "B", 0, "/F4+0"),
+             (False, "A", "c", [(0, b"\x04")]), (True, "C", 2, "/F5+2"))
+    # one subset name, or none: its subset the highest (-1); a no-break space summarised as the space it is drawn as;
+    # codes past the first subset as an array
+    assert _summary(calls) == (("A", "ab c", b"\x01\x02\x03\x04", "F3", 0),
+                               ("B", "xy", array("I", [5, 262]), "F4", 1), ("C", "", b"", "F5", 2))
+    assert _summary(((False, "A", "ab", [(0, b"\x01"), (0, b"\x02")]),)) == (("A", "ab", b"\x01\x02", None, -1),)
+    # a name not of the form "/F<n>+<subset>", alone or among others: no summary (the calls are made again)
+    assert _summary(((True, "A", 0, "/F3+1"),)) is None
+    assert _summary(((True, "A", 0, "/F3+0"), (True, "A", 1, "/F9+1"))) is None
+    assert _summary(()) == ()
+
+
 def _fills(monkeypatch) -> list:
     count = []
     real = columns.Columns._fill

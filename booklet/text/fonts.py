@@ -486,22 +486,28 @@ def _summary(calls: tuple) -> tuple | None:
     drawing (500 talks: 235,000 characters, which took 8 MB as numbers in tuples and lists), and a build from
     kept layouts unpickles them all. Made at C speed where every call's characters are of the font's first
     subset (one chunk: their codes are its bytes), as nearly all are; else character by character (_codes)."""
-    fonts: dict[str, tuple[list, list, dict]] = {}  # font -> (its texts, their chunks, subset names)
+    # font -> [its texts, their chunks, subset names, the bytes of those chunks while each call's are one chunk of its
+    # first subset (None once one is not)], gathered in one pass (the check and the join were two more a font)
+    fonts: dict[str, list] = {}
     for subset_name, font_name, argument, result in calls:
         found = fonts.get(font_name)
         if found is None:
-            found = fonts[font_name] = ([], [], {})
+            found = fonts[font_name] = [[], [], {}, []]
         if subset_name:
             found[2][argument] = result
-        else:
-            found[0].append(argument)
-            found[1].append(result)
+            continue
+        found[0].append(argument)
+        found[1].append(result)
+        first = found[3]
+        if first is not None:
+            if len(result) == 1 and result[0][0] == 0:
+                first.append(result[0][1])
+            else:
+                found[3] = None
     summary = []
-    for font_name, (texts, chunked, names) in fonts.items():
+    for font_name, (texts, chunked, names, first) in fonts.items():
         text = "".join(texts).replace("\u00a0", " ")
-        data = None
-        if all(len(chunks) == 1 and chunks[0][0] == 0 for chunks in chunked):
-            data = b"".join(chunks[0][1] for chunks in chunked)
+        data = None if first is None else b"".join(first)
         if data is not None and len(data) == len(text):  # a code a character, as splitString gives: zipped at once
             codes = dict(zip(text, data))
             packed = bytes(codes.values())
@@ -510,12 +516,18 @@ def _summary(calls: tuple) -> tuple | None:
             for argument, chunks in zip(texts, chunked):
                 codes.update(zip(argument.replace("\u00a0", " "), _codes(chunks)))
             packed = _packed(list(codes.values()))
-        internal = None
-        if names:
+        internal, highest = None, -1
+        if len(names) == 1:  # (nearly all that name one: checked without a generator)
+            (highest, name), = names.items()
+            internal = name[1:].rpartition("+")[0]
+            if name != f"/{internal}+{highest}":
+                return None
+        elif names:
             internal = next(iter(names.values()))[1:].rpartition("+")[0]
             if any(name != f"/{internal}+{subset}" for subset, name in names.items()):
                 return None
-        summary.append((font_name, "".join(codes), packed, internal, max(names, default=-1)))
+            highest = max(names)
+        summary.append((font_name, "".join(codes), packed, internal, highest))
     return tuple(summary)
 
 
