@@ -29,6 +29,7 @@ from .problems import DataError, Problem, Refused
 from .output.render import render_pdf
 from .output.parallel import jobs_that_pay
 from .printing.binding import ByBinding, Fixed, Spine
+from .printing.paper import INK_LIMIT, INK_LIMITS
 from .printing.units import check_range
 
 
@@ -43,7 +44,7 @@ class PrintOptions:
     # binding asks, binding.pages_per_unit: 4 for a saddle-stitched book, 2 for a perfect-bound one)
     separate_cover: bool = False  # cover pages (1, 2, N-1, N) in a file of their own
     cmyk: bool = False
-    ink_limit: int = 300  # per cent: the most total ink a CMYK colour or image pixel takes (with cmyk)
+    ink_limit: int = INK_LIMIT  # per cent: the most total ink a CMYK colour or image pixel takes (with cmyk)
     spread_cover: bool = False  # the cover in a file of its own as two spreads with the spine (perfect binding)
     spine: float | None = None  # the spine's width for spread_cover, points (None: estimated from the page count)
 
@@ -55,8 +56,9 @@ class PrintOptions:
                 raise ValueError("a spine width is for a cover spread (--cover spread)")
         if self.separate_cover and self.spread_cover:
             raise ValueError("the cover is either separate pages or a spread, not both")
-        if not 100 <= self.ink_limit <= 400:  # (K alone takes 100 %: a lower limit cannot print black)
-            raise ValueError(f"the ink limit is a total of C + M + Y + K from 100 to 400 per cent, not {self.ink_limit}")
+        if not INK_LIMITS[0] <= self.ink_limit <= INK_LIMITS[1]:  # (printing.paper: K alone takes 100 %)
+            raise ValueError(f"the ink limit is a total of C + M + Y + K from {INK_LIMITS[0]} to {INK_LIMITS[1]} per "
+                             f"cent, not {self.ink_limit}")
 
     @property
     def padding(self) -> Fixed | ByBinding:

@@ -17,6 +17,7 @@ from .cache import generated, patterns
 
 generated.seed()  # before booklet's dataclasses are made: their methods' code kept by an earlier process
 from .layout.page import PAGE_SIZES  # noqa: E402
+from .printing.paper import INK_LIMIT, INK_LIMITS  # noqa: E402
 from .problems import DataError, Problem, Refused  # noqa: E402
 from .processes import MAX_JOBS  # noqa: E402
 
@@ -206,7 +207,7 @@ class Length(click.ParamType):
               help="The spine's width for --cover spread (e.g. 12.5mm; your printer's figure). Default: estimated "
                    "from the page count at 0.1 mm a leaf.")
 @click.option("--cmyk", is_flag=True, help="CMYK colours and images, for presses that ask for them.")
-@click.option("--ink-limit", type=click.IntRange(100, 400), default=300, show_default=True, metavar="PERCENT",
+@click.option("--ink-limit", type=click.IntRange(*INK_LIMITS), default=INK_LIMIT, show_default=True, metavar="PERCENT",
               help="With --cmyk: the most total ink (C + M + Y + K, per cent) a colour or an image may put down, as "
                    "'booklet preflight --ink-limit' checks it; ask your printer (often 300 for coated paper, 260-280 "
                    "for uncoated).")
@@ -463,7 +464,7 @@ def print_preflight(report) -> int:
 @click.argument("file_pdf", type=FilePath(path_type=Path))
 @click.option("--cmyk", is_flag=True,
               help="Also flag RGB colour and RGB images, report the total ink and flag what passes --ink-limit.")
-@click.option("--ink-limit", type=click.IntRange(100, 400), default=300, show_default=True, metavar="PERCENT",
+@click.option("--ink-limit", type=click.IntRange(*INK_LIMITS), default=INK_LIMIT, show_default=True, metavar="PERCENT",
               help="With --cmyk: the most total ink (C + M + Y + K, per cent) an image or colour may put down; ask "
                    "your printer (often 300 for coated paper, 260-280 for uncoated).")
 @click.option("--safe-margin", type=Length(), default="5mm", show_default=True,

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A4, A5, letter
 from reportlab.lib.units import mm
 
+from ..printing.paper import INK_LIMIT
+
 PAGE_SIZES = {
     "A5": A5,
     "A4": A4,
@@ -94,7 +96,7 @@ class Page:
     bleed: float = 0.0
     marks: bool = False
     cmyk: bool = False  # images converted to CMYK, every colour checked to be CMYK
-    ink_limit: int = 300  # per cent: the most total ink (C + M + Y + K) a colour or an image's pixel takes in CMYK
+    ink_limit: int = INK_LIMIT  # per cent: the most total ink (C + M + Y + K) a colour or an image's pixel takes in CMYK
 
     @property
     def process(self) -> bool | int:
@@ -140,7 +142,7 @@ class Page:
         return max(1, int(self.text_width // (42 * mm)))
 
 
-def page_for(name: str, bleed: float = 0.0, marks: bool = False, cmyk: bool = False, ink_limit: int = 300) -> Page:
+def page_for(name: str, bleed: float = 0.0, marks: bool = False, cmyk: bool = False, ink_limit: int = INK_LIMIT) -> Page:
     width, height = PAGE_SIZES[name]
     small = width < 160 * mm
     margin = 15 * mm if small else 20 * mm

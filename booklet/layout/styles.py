@@ -9,6 +9,7 @@ from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 
+from ..printing.paper import INK_LIMIT
 from ..text.fonts import BODY, SANS
 from ..data.fields import as_written
 from ..data.programme import same_id
@@ -35,9 +36,6 @@ def rgb(hex_colour: str) -> tuple[int, int, int]:
     """'#0B5394' -> (11, 83, 148)."""
     value = hex_colour.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
-
-
-INK_LIMIT = 300  # per cent: the total ink limit of a --cmyk build unless told (build --ink-limit); preflight's too
 
 
 def cmyk(hex_colour: str, limit: int = INK_LIMIT) -> tuple[float, float, float, float]:

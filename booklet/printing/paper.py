@@ -7,6 +7,10 @@ from .units import POINTS_PER
 
 MM = POINTS_PER["mm"]
 THIN_LINE = 0.25  # points: a stroke thinner than this as printed (a hairline) may break up or vanish on the plate
+# per cent: the most total ink (C + M + Y + K) a --cmyk build separates to and preflight lets through unless told
+# (--ink-limit), and the limits one may be told (K alone takes 100 %: a lower limit cannot print black)
+INK_LIMIT = 300
+INK_LIMITS = (100, 400)
 
 # Portrait width x height in points.
 PAPER_SIZES: dict[str, tuple[float, float]] = {

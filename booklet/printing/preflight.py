@@ -16,14 +16,13 @@ from .binding import (COVER_PAGES, SADDLE_STITCH_MOST, binding_fact, part_bindin
                       saddle_stitched)
 from .cover import COVER, PART_KEY, PERFECT_BINDING, TEXT_BLOCK
 from .impose import IMPOSITION_KEY, SADDLE_STITCH
-from .paper import THIN_LINE, line_width_text, mm_text, points_text, size_text
+from .paper import INK_LIMIT, THIN_LINE, line_width_text, mm_text, points_text, size_text
 from .pdffile import READING_ERRORS, open_pdf, page_box, reading
 from .scan import FOUR_INKS, SMALL_TEXT, PageScan, overlaps, scan_page, thin_widths
 from .units import POINTS_PER
 
 MM = POINTS_PER["mm"]
 MIN_DPI = 300
-INK_LIMIT = 300  # per cent: the most C + M + Y + K a --cmyk preflight lets an image put down
 DPI_SLACK = 0.5  # 299.6 dpi rounds to 300: not worth a fault
 SAFE_MARGIN = 5 * MM
 MARGIN_GROUPS = 4  # distances listed in the fault line; further pages are counted
