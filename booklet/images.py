@@ -568,16 +568,16 @@ def to_cmyk(image: Image.Image, limit: bool | int = True) -> Image.Image:
     plates = [ImageChops.multiply(indexed(lightest, channel).point(inks, "L"), share)
               for channel in (red, green, blue)]
     key = index.point(black, "L")
-    if ink_limit(limit) < INK_LIMIT:  # C, M and Y scaled down together where they take more than the limit leaves
-        room = ink_limit(limit) * 255 // 100  # (in levels; at least 255: K alone always fits)
-
-        def capped(plate: Image.Image) -> Image.Image:
-            return ImageMath.lambda_eval(
-                lambda a: a["v"] * a["min"](room - a["k"], a["c"] + a["m"] + a["y"])
-                / a["max"](a["c"] + a["m"] + a["y"], 1),  # (integer division: the total rounded down)
-                v=plate, k=key, c=plates[0], m=plates[1], y=plates[2]).convert("L")
-
-        plates = [capped(plate) for plate in plates]
+    most = ink_limit(limit)
+    if most < INK_LIMIT:  # C, M and Y scaled down together where they take more than the limit leaves
+        room = most * 255 // 100  # (in levels; at least 255: K alone always fits)
+        # each plate times what C + M + Y may take over what they take (the sum, its room and its floor made once,
+        # not again for each plate); integer division: the total rounded down
+        total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"], c=plates[0], m=plates[1], y=plates[2])
+        kept = ImageMath.lambda_eval(lambda a: a["min"](room - a["k"], a["t"]), k=key, t=total)
+        taken = ImageMath.lambda_eval(lambda a: a["max"](a["t"], 1), t=total)
+        plates = [ImageMath.lambda_eval(lambda a: a["v"] * a["kept"] / a["taken"], v=plate, kept=kept,
+                                        taken=taken).convert("L") for plate in plates]
     return Image.merge("CMYK", (*plates, key))
 
 
