@@ -587,11 +587,12 @@ CMYK_SEPARATION = "grey in K, near-neutral darks in K alone (styles.separated), 
 
 def separation_key(cmyk: bool | int):
     """What the disk cache's key of an image made for `cmyk` (False, True or the total ink limit) says of it."""
+    if not cmyk:  # (an RGB build's, most: nothing imported nor looked up)
+        return False
     from .layout.styles import INK_LIMIT, ink_limit
 
-    if not cmyk:
-        return False
-    return CMYK_SEPARATION if ink_limit(cmyk) >= INK_LIMIT else (CMYK_SEPARATION, ink_limit(cmyk))
+    most = ink_limit(cmyk)
+    return CMYK_SEPARATION if most >= INK_LIMIT else (CMYK_SEPARATION, most)
 
 
 @lru_cache(maxsize=1)
