@@ -231,8 +231,7 @@ def build(data_dir: Path, output: Path, page_size: str, bleed: float, crop_marks
     """
     if spine is not None and cover != "spread":
         raise click.UsageError("--spine is the width of a cover spread's spine: use it with --cover spread")
-    given = click.get_current_context().get_parameter_source("ink_limit") is not click.core.ParameterSource.DEFAULT
-    if given and not cmyk:  # (as preflight's: an RGB build puts down no ink of its own)
+    if _given("ink_limit") and not cmyk:  # (as preflight's: an RGB build puts down no ink of its own)
         raise click.UsageError("--ink-limit is the total ink of CMYK colours and images: use it with --cmyk")
     from .cache.disk import lasting
 
@@ -445,6 +444,12 @@ def impose(booklet_pdf: Path, output: Path, sheet: str, crop_marks: bool, creep:
                    f"{booklet_pdf} has {pages} page{'s' * (pages != 1)}, not a multiple of 4.")
 
 
+def _given(parameter: str) -> bool:
+    """Whether the command's `parameter` was given (on the command line or from the environment), not its default
+    (--ink-limit 300 written out too: build's and preflight's --ink-limit ask for --cmyk)."""
+    return click.get_current_context().get_parameter_source(parameter) is not click.core.ParameterSource.DEFAULT
+
+
 def print_preflight(report) -> int:
     """Print a PreflightReport (facts, then 'OK: fit to print' or the faults); the exit status it calls for."""
     click.echo(f"{report.path}:")
@@ -481,8 +486,7 @@ def preflight(file_pdf: Path, cmyk: bool, ink_limit: int, safe_margin: float) ->
     """
     from .printing.preflight import preflight as preflight_pdf
 
-    given = click.get_current_context().get_parameter_source("ink_limit") is not click.core.ParameterSource.DEFAULT
-    if given and not cmyk:  # (--ink-limit 300, the default written out, too: it checks nothing without --cmyk)
+    if _given("ink_limit") and not cmyk:  # (--ink-limit 300 too: it checks nothing without --cmyk)
         raise click.UsageError("--ink-limit is checked in CMYK: use it with --cmyk")
     with _reading_pdf(file_pdf):
         report = preflight_pdf(file_pdf, cmyk=cmyk, safe_margin=safe_margin, ink_limit=ink_limit)
