@@ -1786,15 +1786,20 @@ def _printed_runs(runs: list[Run]) -> list[Run]:
     tidied across runs as in one text (without_unprintable; tidied run by run, a title "*東京大学*, Japan" printed
     ", Japan", its comma in the run after the italic CJK, and "Lund *東京*, Japan" "Lund , Japan"). A formula's signs, a
     code span and a fixed space stay as they are, each as a letter between its neighbours."""
-    held = [bool(style.kern or style.correction or style.code or style.math) for _, style in runs]
-    if all(held[i] or _in_text_font(text) or all_printable(set(text)) for i, (text, _) in enumerate(runs)):
-        return runs
+    if all(_in_text_font(text) or _run_held(style) or all_printable(set(text)) for text, style in runs):
+        return runs  # (the common case: every character prints)
+    held = [_run_held(style) for _, style in runs]
     joined = "".join("x" if held[i] else text for i, (text, _) in enumerate(runs))
     owner = [i for i, (text, _) in enumerate(runs) for _ in ("x" if held[i] else text)]
     kept: list[list[str]] = [[] for _ in runs]
     for at in _printed_positions(joined):
         kept[owner[at]].append(joined[at])
     return [run if held[i] else ("".join(kept[i]), run[1]) for i, run in enumerate(runs)]
+
+
+def _run_held(style: Style) -> bool:
+    """Whether a run of `style` is kept as it is by _printed_runs (a formula's signs, a code span, a fixed space)."""
+    return bool(style.kern or style.correction or style.code or style.math)
 
 
 def _font_segments(runs: list[Run]) -> list[list]:
