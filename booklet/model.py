@@ -149,8 +149,13 @@ class Abstract:
     @property
     def speakers(self) -> tuple[Person, ...]:
         """The presenting author(s); the first author when none is marked."""
-        marked = tuple(a for a in self.authors if a.presenting)
-        return marked or self.authors[:1]
+        return speakers_of(self.authors)
+
+
+def speakers_of(people: tuple[Person, ...]) -> tuple[Person, ...]:
+    """Those of `people` marked as presenting; the first when none is marked (Abstract.speakers; the proof of an
+    abstract whose authors' names are all left out goes to its `unnamed` speakers: proofs.plan)."""
+    return tuple(p for p in people if p.presenting) or people[:1]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from ..text import markup
 from ..layout.page import Page
 from ..data.contract import compared_name
 from ..data.people import People, spelling
-from ..model import Booklet, Identity, Person, Poster, Session, Source
+from ..model import Booklet, Identity, Person, Poster, Session, Source, speakers_of
 from ..problems import Problem
 
 if TYPE_CHECKING:
@@ -230,7 +230,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         slot = slots.get("abstract:" + abstract.id)
         sessions.append(slot.session if slot else None)
         speakers = abstract.speakers
-        unnamed = () if speakers else [a for a in abstract.unnamed if a.presenting] or abstract.unnamed[:1]
+        unnamed = () if speakers else speakers_of(abstract.unnamed)
         proofs.append(addressed(Proof(named[abstract.id], "abstract", abstract.id,
                                       markup.plain(abstract.title), speakers, (abstract_key_at(index),),
                                       *_when(slot, language), source=_source_of(speakers, abstract.source),
