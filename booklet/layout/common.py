@@ -417,8 +417,9 @@ def programme_sessions(booklet: Booklet) -> tuple[dict[str, int], set[int], list
                 if item.title:
                     names.append(item.title)
         for name in names:
-            if same_name(name) not in named:
-                named[same_name(name)] = index
+            key = same_name(name)
+            if key not in named:
+                named[key] = index
                 written.append(as_written(name))
     return named, poster_items, written
 
