@@ -949,7 +949,7 @@ def test_a_paragraph_broken_again_from_other_fragments_than_those_marked_is_brok
     from booklet.text import paragraph as module
 
     width, asked = 201, module._ASKED
-    outer = asked.calls, asked.last, asked.hyphens, asked.refused, asked.marks
+    outer = asked.saved()
     try:
         para = module.MathParagraph(TRIAL.replace("statisticians", "<i>statisticians</i>"), text_style)
         module._broken(para, width, module._MARKED, para.frags, frozenset())
@@ -960,7 +960,7 @@ def test_a_paragraph_broken_again_from_other_fragments_than_those_marked_is_brok
         fresh = module.MathParagraph(ATIH.replace("ATIH", "<b>ATIH</b>"), text_style)
         whole = module._broken(fresh, width, module._MARKED, fresh.frags, frozenset({call}))
     finally:  # (as _no_final_hyphen leaves them: the counts are the breaking's own)
-        asked.calls, asked.last, asked.hyphens, asked.refused, asked.marks = outer
+        asked.set_to(outer)
     assert [module.line_text(line) for line in again.lines] == [module.line_text(line) for line in whole.lines]
 
 

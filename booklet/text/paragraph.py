@@ -1367,6 +1367,15 @@ class _Asked:
     refused: frozenset = frozenset()
     marks: list | None = None  # where booklet's loop stood at each hyphenation made (linebreak.Resume), or None
 
+    def saved(self) -> tuple:
+        """Its counts as they are (calls, last, hyphens, refused, marks), to set back with set_to (a paragraph broken
+        while another is, a breaking not taken)."""
+        return self.calls, self.last, self.hyphens, self.refused, self.marks
+
+    def set_to(self, counts: tuple) -> None:
+        """Its counts set to `counts` (calls, last, hyphens, refused, marks), as saved gives them."""
+        self.calls, self.last, self.hyphens, self.refused, self.marks = counts
+
 
 class _Marks(list):
     """Where booklet's loop stood at each hyphenation made (linebreak.Resume, _ASKED.marks) as it broke `frags`: a
@@ -1398,23 +1407,20 @@ def _no_final_hyphen(para, width, break_lines_of):
     before are the same, the line it leaves is looser. Kept as it was when that takes another line, sets a line wider
     than any of the first setting (a word no line holds whole), or leaves a justified line more than FINAL_LOOSE of an
     em wider at each space (so loose a line would be worse than the hyphen; a line set ragged is only shorter)."""
-    # (a paragraph broken while another is)
-    outer = _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks
+    outer = _ASKED.saved()  # (a paragraph broken while another is)
     try:
         return _final_hyphen_refused(para, width, break_lines_of)
     finally:
-        _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = outer
+        _ASKED.set_to(outer)
 
 
 def _broken(para, width, break_lines_of, frags, refused: frozenset):
     """`para`'s lines broken with the hyphenation calls `refused` refused (`frags`: its fragments before breaking);
     by booklet's loop, where it stood at each hyphenation made marked (_ASKED.marks: see _resumed)."""
     para.frags = frags
-    if break_lines_of is _MARKED:
-        _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = 0, -1, [], refused, _Marks(frags)
-        return break_lines(para, width, _HELPERS, _ASKED.marks)
-    _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = 0, -1, [], refused, None
-    return break_lines_of(para, width)
+    marked = break_lines_of is _MARKED
+    _ASKED.set_to((0, -1, [], refused, _Marks(frags) if marked else None))
+    return break_lines(para, width, _HELPERS, _ASKED.marks) if marked else break_lines_of(para, width)
 
 
 def _resumed(para, width, break_lines_of, frags, call: int):
@@ -1431,8 +1437,7 @@ def _resumed(para, width, break_lines_of, frags, call: int):
     if found is None:
         return _broken(para, width, break_lines_of, frags, refused)
     (calls, last, hyphens), _, resume = marks[found]
-    _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = (
-        calls, last, _ASKED.hyphens[:hyphens], refused, _Marks(frags, marks[:found]))
+    _ASKED.set_to((calls, last, _ASKED.hyphens[:hyphens], refused, _Marks(frags, marks[:found])))
     para.frags = frags
     return break_lines(para, width, _HELPERS, _ASKED.marks, resume)
 
@@ -1534,7 +1539,7 @@ def _ties_yielded(para, width, break_lines_of, frags, lines):
     if loose is frags:
         return frags, lines
     kept = {name: getattr(para, name) for name in _BREAKING_SETS}
-    asked = _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks
+    asked = _ASKED.saved()
     split = getattr(para, "_splitLongWordCount", 0)
     again = _broken(para, width, break_lines_of, loose, frozenset())
     if len(again.lines) <= len(lines.lines) and _lone_short_lines(again.lines) < _lone_short_lines(lines.lines) \
@@ -1542,7 +1547,7 @@ def _ties_yielded(para, width, break_lines_of, frags, lines):
         return loose, again
     for name, value in kept.items():
         setattr(para, name, value)
-    _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = asked
+    _ASKED.set_to(asked)
     return frags, lines
 
 
@@ -1619,13 +1624,13 @@ def _broken_again(para, width, break_lines_of, frags, call: int, better):
     """`para`'s lines broken again with the hyphenation `call` refused as well (see _broken), when `better(lines)` of
     the lines so broken; else None, and `para` and _ASKED as they were before."""
     kept = {name: getattr(para, name) for name in _BREAKING_SETS}  # (frags: a property of layout.flowables.Para)
-    asked = _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks
+    asked = _ASKED.saved()
     again = _resumed(para, width, break_lines_of, frags, call)
     if better(again.lines):
         return again
     for name, value in kept.items():
         setattr(para, name, value)
-    _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = asked
+    _ASKED.set_to(asked)
     return None
 
 
@@ -1695,7 +1700,7 @@ def page_end_rebroken(para, width, frags, at: int, texts: list[str]):
     the lines so broken, else None (`para` then as broken again, its lines those of `texts`, or not broken at all);
     `added`: whether that hyphen was one the hyphenation added (False: the word's own, "well-known" broken after
     it; None: made by no hyphenation this counts, a soft hyphen's or a word ending with one)."""
-    outer = _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks
+    outer = _ASKED.saved()
     try:
         para.frags = frags
         found = _final_hyphen_refused(para, width, _break_lines).lines
@@ -1713,7 +1718,7 @@ def page_end_rebroken(para, width, frags, at: int, texts: list[str]):
 
         return _broken_again(para, width, _break_lines, frags, call, better), added
     finally:
-        _ASKED.calls, _ASKED.last, _ASKED.hyphens, _ASKED.refused, _ASKED.marks = outer
+        _ASKED.set_to(outer)
 
 
 def _hyphen_call(found, hyphens, at: int) -> tuple[int | None, bool | None]:
