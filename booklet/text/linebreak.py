@@ -426,7 +426,9 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
 
     def marked(before) -> None:
         """The hyphenation just asked for the word `_words[at - 1]` made (`before`: helpers.asked() before it was
-        asked): where the loop stood before that word, kept in `marks`."""
+        asked): where the loop stood before that word, kept in `marks` (nothing when it is None)."""
+        if marks is None:
+            return
         marks.append((before, helpers.asked(), Resume(
             _words[at - 1:], FW, len(FW) - 1, lines, len(lines), tuple((frag, frag.text) for frag in words),
             source, source_space, n, currentWidth, spaceWidth, maxSize, maxAscent, minDescent, sFW, lineno,
@@ -509,16 +511,14 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
                 hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, newWidth, limWidth,
                                           uriWasteReduce if hyOk else False, embeddedHyphenation and ownOk, hymwl)
                 if hsw:
-                    if marks is not None:
-                        marked(before)
+                    marked(before)
                     _hyphenated_in(para, _words, at, hsw, f, FW)
                     continue
                 elif hyphenation2 and len(FW) > 1:
                     hsw = hyphenate_frag_word(hyphenator if hyOk else None, w, wordWidth, maxWidth,
                                               uriWasteReduce if hyOk else False, embeddedHyphenation and ownOk, hymwl)
                     if hsw:
-                        if marks is not None:
-                            marked(before)
+                        marked(before)
                         _words[at:at] = [_break_after(f), w]
                         FW.pop(-1)
                         continue
@@ -529,8 +529,7 @@ def break_lines(para, width, helpers: Helpers, marks: list | None = None, resume
                 before = helpers.asked() if marks is not None else None
                 hsw = hyphenate_frag_word(_patterns(pyphen, wide), w, newWidth, limWidth, False, False, hymwl)
                 if hsw:
-                    if marks is not None:
-                        marked(before)
+                    marked(before)
                     _hyphenated_in(para, _words, at, hsw, f, FW)
                     continue
                 if n > 0 and not isinstance(w, _SplitFrag):
