@@ -1823,10 +1823,9 @@ def _font_segments(runs: list[Run]) -> list[list]:
                     _append_segment(segs, "".join(chars), style, font)
         elif _in_text_font(text):
             _append_segment(segs, text, style, "")  # every character shows in the text font
-        else:  # (what prints of it: _printed_runs)
+        else:  # (what prints of it, _printed_runs's: each character has a font)
             for font, chars in groupby(text, font_for_char):
-                if font is not None:
-                    _append_segment(segs, "".join(chars), style, font)
+                _append_segment(segs, "".join(chars), style, font)
     return segs
 
 
