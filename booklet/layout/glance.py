@@ -364,7 +364,7 @@ def _title_need(grid: Grid, box: Box, width: float) -> float:
         title, language = _texts(grid.ctx, box.item)[0], _language(box.item)
     if not title or "<mscripts" not in title:
         return 0.0
-    title = title.run_on() if isinstance(title, Labelled) else title.replace("<br/>", " ")  # (fit_box's one line)
+    title = _run_on(title)  # (as fit_box sets it)
     inner = width / box.lanes * box.span - 2 * BOX_GAP - 2 * PAD
     laid = _sliver(grid, title, inner, 10_000.0, language) if inner > 0 else []
     if not laid:
@@ -856,6 +856,12 @@ class Labelled(str):
                         between=self.between.replace("<br/>", " "))
 
 
+def _run_on(title: str) -> str:
+    """`title` on one line, as a box of one line sets it: a Labelled's label run on before its text, any other's
+    line breaks spaces."""
+    return title.run_on() if isinstance(title, Labelled) else title.replace("<br/>", " ")
+
+
 def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
     """A gathered group's box: "PARALLEL SESSIONS", then its sessions' names (and the titles of
     what in it belongs to no session), as markup."""
@@ -944,7 +950,7 @@ def fit_box(grid: Grid, title: str, extra: tuple[str, ...] | str | None, width: 
     while True:
         if room <= 1:  # a box of one line: a title's lines run on in it ("PARALLEL SESSIONS Security & Hacking · …",
             # where the label's line alone was cut to "PARALLEL…", no names after)
-            title = given.run_on() if isinstance(given, Labelled) else given.replace("<br/>", " ")
+            title = _run_on(given)
         if room < 1:
             return _sliver(grid, title, width, height, language)
         title = str(title)  # (a plain str from here, as before Labelled: with one, the layout cache missed kept cuts)
