@@ -1122,13 +1122,15 @@ class Entry(Continues):
         self._settle()
         page = _frame_page(self)
         movable = page is not None and not _at_top(self)  # (moving on to the next page could help)
-        if (movable and self.whole and availHeight <= self.whole * page
-                and height_needed(self.content, availWidth, page) <= page):
-            return []  # on the next page, whole
+        fits = None  # whether the entry fits on a page (height_needed: a layout pass), measured once
+        if movable and self.whole and availHeight <= self.whole * page:
+            fits = height_needed(self.content, availWidth, page) <= page
+            if fits:
+                return []  # on the next page, whole
         parts = super().split(availWidth, availHeight)  # the first part holds the separator, if any
         if (movable and len(parts) == 2 and self.near and availHeight <= self.near * page
                 and self._forced(parts[0], availWidth, availHeight, page)
-                and height_needed(self.content, availWidth, page) <= page):
+                and (fits if fits is not None else height_needed(self.content, availWidth, page) <= page)):
             return []  # on the next page, whole
         return parts
 
