@@ -549,8 +549,6 @@ def to_cmyk(image: Image.Image, limit: bool | int = True) -> Image.Image:
     first, as paper is white."""
     from PIL import ImageChops, ImageMath
 
-    from .layout.styles import INK_LIMIT, ink_limit
-
     if image.mode == "RGBA":
         background = Image.new("RGBA", image.size, (255, 255, 255, 255))
         image = Image.alpha_composite(background, image)
@@ -568,8 +566,8 @@ def to_cmyk(image: Image.Image, limit: bool | int = True) -> Image.Image:
     plates = [ImageChops.multiply(indexed(lightest, channel).point(inks, "L"), share)
               for channel in (red, green, blue)]
     key = index.point(black, "L")
-    most = ink_limit(limit)
-    if most < INK_LIMIT:  # C, M and Y scaled down together where they take more than the limit leaves
+    most = _lowered_limit(limit)
+    if most is not None:  # C, M and Y scaled down together where they take more than the limit leaves
         room = most * 255 // 100  # (in levels; at least 255: K alone always fits)
         # each plate times what C + M + Y may take over what they take (the sum, its room and its floor made once,
         # not again for each plate); integer division: the total rounded down
@@ -589,10 +587,17 @@ def separation_key(cmyk: bool | int):
     """What the disk cache's key of an image made for `cmyk` (False, True or the total ink limit) says of it."""
     if not cmyk:  # (an RGB build's, most: nothing imported nor looked up)
         return False
+    most = _lowered_limit(cmyk)
+    return CMYK_SEPARATION if most is None else (CMYK_SEPARATION, most)
+
+
+def _lowered_limit(cmyk: bool | int) -> int | None:
+    """The total ink limit (per cent) of a CMYK separation for `cmyk` (True or the limit) when it is under the default
+    (printing.paper.INK_LIMIT), which to_cmyk scales C, M and Y down to and separation_key tells apart; else None."""
     from .layout.styles import INK_LIMIT, ink_limit
 
     most = ink_limit(cmyk)
-    return CMYK_SEPARATION if most >= INK_LIMIT else (CMYK_SEPARATION, most)
+    return most if most < INK_LIMIT else None
 
 
 @lru_cache(maxsize=1)
