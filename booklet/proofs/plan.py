@@ -675,11 +675,11 @@ def missing_emails(proofs: list[Proof]) -> list[Problem]:
         if not p.emails:
             source = p.source or Source("", 0, "")
             # (an entry whose every name the fonts print nothing of, left out of the booklet, has no one named)
-            whom = f"no email for {p.names} ({what} '{p.entry}')" if p.people else \
-                f"no one to send {p.file} to ({what} '{p.entry}'): each of its names is left out of the booklet"
-            problems.append(Problem(source.file, source.line, source.key,
-                                    f"{whom}: send {p.file if p.people else 'it'} another way" + _choices(p.unsure),
-                                    "warning", "no-email"))
+            said = (f"no email for {p.names} ({what} '{p.entry}'): send {p.file} another way" if p.people else
+                    f"no one to send {p.file} to ({what} '{p.entry}'): each of its names is left out of the booklet: "
+                    "send it another way")
+            problems.append(Problem(source.file, source.line, source.key, said + _choices(p.unsure), "warning",
+                                    "no-email"))
             continue
         mailed = [markup.plain(person.name) for person in p.people if person.email]
         for person in p.people:
