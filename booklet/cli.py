@@ -972,8 +972,7 @@ def proof(proof_id: str, data_dir: Path, output: Path | None, reply_by, png: boo
     extra = f" and {len(result.pngs)} PNG{'s' * (len(result.pngs) != 1)}" if png else ""
     done = (f"Wrote {result.files[0]}" if result.files[0] not in result.unchanged
             else f"Left {result.files[0]} as it was (already this proof, byte for byte)")
-    whom = f" for {written.names}" if written.people else ""  # (every name of the entry left out: no one named)
-    click.echo(f"{done}{extra}: proof of booklet {_page_words(written.pages)}{whom}.")
+    click.echo(f"{done}{extra}: proof of booklet {_page_words(written.pages)}{written.for_whom}.")
     _print_no_email(result.no_email)
 
 

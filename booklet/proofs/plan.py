@@ -75,6 +75,12 @@ class Proof:
     def names(self) -> str:
         return _listed([markup.plain(p.name) for p in self.people])
 
+    @property
+    def for_whom(self) -> str:
+        """' for NAMES', as a line about the proof names whom it is for (the PDF's title, `booklet proof`'s report);
+        '' for a proof that names no one (each name of its entry left out of the booklet)."""
+        return f" for {self.names}" if self.people else ""
+
     def names_in(self, language: str) -> str:
         """Whom it is for, as the language lists names ("A et B", "A y B")."""
         from ..text.dates import listed

@@ -633,8 +633,7 @@ class _GroupWriter:
             spread = [(page - 1, overlay_forms(number, page, job.page, self.trim,
                                                self.pointers.get((proof.id, page), ()), proof.variant_at(page)))
                       for page in proof.pages]
-            whom = f" for {proof.names}" if proof.people else ""  # (every name of the entry left out: no one named)
-            parts = self.copier.copy_parts(spread, title=f"Proof{whom}: {proof.title} ({job.short_title})")
+            parts = self.copier.copy_parts(spread, title=f"Proof{proof.for_whom}: {proof.title} ({job.short_title})")
             data = b"".join(parts)
             if _unchanged(where.target, data):
                 self.unchanged.append(where.target)
