@@ -477,6 +477,18 @@ def test_a_persons_email_given_on_one_entry_is_theirs_on_the_others(tmp_path):
     assert "no email for Max" not in output and "no email for M. Weiß" not in output
 
 
+def test_one_address_written_in_two_cases_is_mailed_once(tmp_path):
+    """Two speakers of one talk written with one address in two cases ("Ana@Uni.edu", "ana@uni.edu": one mailbox)
+    had both in the manifest's emails column, and the mail merge sent the proof twice: the proof's own list compared
+    addresses with their case, where an address the data gives elsewhere was compared without. One rule now: without
+    case, the first spelling written kept."""
+    abstracts = BASE_ABSTRACTS.replace("presenting: true}", "presenting: true, email: Ana@Uni.edu}").replace(
+        "- {name: Bo Jones}", "- {name: Bo Jones, presenting: true, email: ana@uni.edu}")
+    output, rows = _proofs_run(tmp_path, {"abstracts.yaml": abstracts})
+    assert (rows["okafor"]["names"], rows["okafor"]["emails"]) == ("Chiamaka Okafor; Bo Jones", "Ana@Uni.edu")
+    assert "okafor" not in "".join(line for line in output.splitlines() if "no email" in line)
+
+
 def test_a_proof_of_an_entry_whose_every_name_is_left_out_names_no_one(tmp_path):
     """A speaker's name the fonts print nothing of (emoji alone) is left out of the booklet: its abstract's proof is
     for no one. Its warning said "no email for  (abstract 'lund-2026')", `booklet proof` "... for .", and the PDF's

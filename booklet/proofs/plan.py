@@ -89,7 +89,8 @@ class Proof:
 
     @property
     def emails(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys([*(p.email for p in self.people if p.email), *self.addresses]))
+        """Whom it is mailed to: its people's addresses, then `addresses`, each once (distinct_emails)."""
+        return distinct_emails([*(p.email for p in self.people), *self.addresses])
 
     @property
     def variants(self) -> tuple[tuple[str, float], ...]:
@@ -269,13 +270,21 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
     return add_chairs(booklet, proofs, sessions, addresses, used)
 
 
-def _emails(people) -> tuple[str, ...]:
-    """The addresses of `people`, each once (compared without case), in order."""
+def distinct_emails(emails) -> tuple[str, ...]:
+    """`emails` (None and '' left out) each once, in order, as first written: the one rule by which the proofs tell
+    addresses apart. They are compared without case: an address's domain is case-insensitive, and in practice its
+    local part is too ("Ana@Uni.edu" and "ana@uni.edu" reach one mailbox, and one proof mailed to both reached it
+    twice)."""
     found: dict[str, str] = {}
-    for person in people:
-        if person.email:
-            found.setdefault(person.email.casefold(), person.email)
+    for email in emails:
+        if email:
+            found.setdefault(email.casefold(), email)
     return tuple(found.values())
+
+
+def _emails(people) -> tuple[str, ...]:
+    """The addresses of `people`, each once (distinct_emails), in order."""
+    return distinct_emails(person.email for person in people)
 
 
 def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses, used: set[str]) -> list[Proof]:
@@ -395,18 +404,18 @@ def poster_slots(booklet: Booklet) -> dict[int, Slot]:
 def known_emails(booklet: Booklet) -> tuple[People, dict[Identity, tuple[str, ...]]]:
     """Who is who (people.yaml: `People`, as the index of authors tells people apart), and each person the data
     gives an address, anywhere (an abstract's authors, a tutorial's presenters, a poster's authors, a committee,
-    the participants) -> their distinct addresses (compared without case), in the data's order. A placeholder's
+    the participants) -> their distinct addresses (distinct_emails), in the data's order. A placeholder's
     name ("TBA") is nobody's."""
     from ..data.contract import placeholder_name
 
     who = People(booklet.people)
-    found: dict[Identity, dict[str, str]] = {}
+    found: dict[Identity, list[str]] = {}
     people = [p for _, named in booklet.entries_with_people() for p in named]
     people += [p for committee in booklet.conference.committees for p in committee.members]
     for person in (*people, *booklet.participants):
         if person.email and not placeholder_name(person.name):
-            found.setdefault(who.of(person.name), {}).setdefault(person.email.casefold(), person.email)
-    return who, {identity: tuple(emails.values()) for identity, emails in found.items()}
+            found.setdefault(who.of(person.name), []).append(person.email)
+    return who, {identity: distinct_emails(emails) for identity, emails in found.items()}
 
 
 def addressed(proof: Proof, known: tuple[People, dict[Identity, tuple[str, ...]]]) -> Proof:
