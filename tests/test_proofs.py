@@ -552,6 +552,22 @@ def test_a_proof_whose_every_name_is_left_out_goes_to_the_email_given_with_the_n
     assert "PROOF (name not printable) · booklet page 5" in Pdf(tmp_path / "out" / "lund-2026.pdf").lines(0)
 
 
+def test_a_posters_left_out_author_is_read_as_a_named_one_is(tmp_path):
+    """A poster's `author:` the fonts print nothing of was read apart from a named one (its email only): a malformed
+    `affiliation:` beside it passed `booklet check` in silence, where beside a named author, or an abstract's left-out
+    author, it is an error at its line. One reading now, named or not: the error, exit status 1; and once the data
+    is right, the proof goes to the address given with the name."""
+    posters = BASE["posters.yaml"].replace("author: Zoe Papadopoulou",
+                                           "author: 🎉🎉\n  affiliation: {a: b}\n  email: z@example.org")
+    folder = write_conference(tmp_path / "bad", {"posters.yaml": posters})
+    run = CliRunner().invoke(main, ["check", str(folder)])
+    assert run.exit_code == 1 and "Traceback" not in run.output
+    assert ("posters.yaml:3: [0].affiliation: expected text, or a list of texts, not a mapping; write it like: "
+            "affiliation: NOA, Greece") in run.output.splitlines()
+    output, rows = _proofs_run(tmp_path, {"posters.yaml": posters.replace("{a: b}", "NOA, Greece")})
+    assert (rows["poster-1"]["names"], rows["poster-1"]["emails"]) == ("", "z@example.org")
+
+
 @pytest.mark.parametrize("language, first", [("en", "PROOF (name not printable) · booklet page 5"),
                                              ("de", "KORREKTURABZUG (Name nicht druckbar) · Programmheft Seite 5")])
 def test_a_proofs_header_says_its_names_cannot_be_printed_when_each_is_left_out(tmp_path, language, first):

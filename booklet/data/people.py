@@ -13,11 +13,14 @@ from .fields import Fields, Report, each_mapping
 from .load import Seq
 
 
-def read_person(report: Report, f: Fields, unnamed: list[Person] | None = None) -> Person | None:
+def read_person(report: Report, f: Fields, unnamed: list[Person] | None = None, name_key: str = "name",
+                presenting: bool = False) -> Person | None:
     """A Person from a mapping whose allowed keys were already checked by `f` (keys its record lacks stay empty); None
     when the name is wrong or missing (an error), or one the fonts print nothing of (a warning; `f.left_out` has it),
-    that person then added to `unnamed` without a name (their email mails a proof that names no one)."""
-    name = f.text("name", required=True)
+    that person then added to `unnamed` without a name (their email mails a proof that names no one).
+    `name_key`: the key of the name (a poster's `author:`); `presenting`: whether they present, for a record that
+    has no `presenting` key (a poster's, whose one author presents it)."""
+    name = f.text(name_key, required=True)
 
     def read(key, how, empty=None):
         return how(key) if key in f.record else empty
@@ -29,7 +32,7 @@ def read_person(report: Report, f: Fields, unnamed: list[Person] | None = None) 
         photo=read("photo", f.image),
         role=read("role", f.text),
         bio=read("bio", f.text),
-        presenting=read("presenting", f.boolean, False),
+        presenting=read("presenting", f.boolean, presenting),
         source=f.source(),
     )
     if not name and f.left_out and unnamed is not None:
@@ -103,15 +106,11 @@ def read_poster_authors(report: Report, f: Fields, unnamed: list[Person] | None 
         if "email" in f.map:  # (read with `author:` only: beside `authors:` it was left out in silence, no proof sent)
             f.error("email", "with 'authors', give each author's email in the list")
         return _authors(report, f, unnamed)
-    name = f.text("author", required=True)
+    # (the author, named or left out, read as any person is: `affiliation` and `email` beside `author`)
+    person = read_person(report, f, unnamed, name_key="author", presenting=True)
     if "author" not in f.map:
         report.error(f.file, f.map.line, f.at("author"), "required key is missing (give 'author' or 'authors')")
-    if not name:
-        if f.left_out and unnamed is not None:  # (as read_person: the author's email mails the proof)
-            unnamed.append(Person("", email=f.text("email", printed=False), presenting=True, source=f.source()))
-        return () if f.left_out else None
-    email = f.text("email", printed=False)
-    return (Person(name, f.texts("affiliation"), email, presenting=True, source=f.source()),)
+    return (person,) if person else () if f.left_out else None
 
 
 # -- people.yaml: who is who ---------------------------------------------------------------------
