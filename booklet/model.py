@@ -142,8 +142,9 @@ class Abstract:
     kind: str = "contributed"
     source: Source | None = field(default=None, compare=False)
     language: str | None = None  # the text's, when the data gives it (its hyphenation); else the booklet's
-    # its authors whose names the fonts print nothing of (left out of the booklet), without a name: their emails
-    # mail its proof when it names no one (proofs.plan)
+    # its authors whose names the fonts print nothing of (left out of the booklet), without a name: the emails of
+    # those who present it mail its proof (proofs.plan); the first author is marked presenting here when none is
+    # marked and their name is left out (data.people)
     unnamed: tuple[Person, ...] = ()
 
     @property
@@ -151,10 +152,15 @@ class Abstract:
         """The presenting author(s); the first author when none is marked."""
         return speakers_of(self.authors)
 
+    @property
+    def speakers_left_out(self) -> tuple[Person, ...]:
+        """Its presenting authors whose names are left out (of `unnamed`, those presenting)."""
+        return tuple(person for person in self.unnamed if person.presenting)
+
 
 def speakers_of(people: tuple[Person, ...]) -> tuple[Person, ...]:
-    """Those of `people` marked as presenting; the first when none is marked (Abstract.speakers; the proof of an
-    abstract whose authors' names are all left out goes to its `unnamed` speakers: proofs.plan)."""
+    """Those of `people` marked as presenting; the first when none is marked (Abstract.speakers; an abstract's
+    presenting authors whose names are left out are its speakers_left_out)."""
     return tuple(p for p in people if p.presenting) or people[:1]
 
 

@@ -27,7 +27,7 @@ from booklet.proofs import MANIFEST_COLUMNS, overlay_text, page_ranges, write_pr
 from booklet.data.people import People
 from booklet.data.validate import read_booklet
 
-from .helpers import BASE, DATA, ROOT, extend, write_conference
+from .helpers import BASE, DATA, ROOT, extend, write_conference, yaml_text
 from .pdftext import Pdf, norm
 
 REPLY_BY = dt.date(2027, 5, 20)
@@ -566,6 +566,47 @@ def test_a_posters_left_out_author_is_read_as_a_named_one_is(tmp_path):
             "affiliation: NOA, Greece") in run.output.splitlines()
     output, rows = _proofs_run(tmp_path, {"posters.yaml": posters.replace("{a: b}", "NOA, Greece")})
     assert (rows["poster-1"]["names"], rows["poster-1"]["emails"]) == ("", "z@example.org")
+
+
+def test_a_presenting_author_left_out_of_the_booklet_still_gets_the_proof(tmp_path):
+    """A talk's presenting author whose name the fonts cannot print (`name: 王小明`, presenting, with an email) beside
+    a named co-author (Bo Jones) was left out of the proof's names, and their address with them: the proof went to
+    Bo Jones alone, "PROOF for Bo Jones", who does not give the talk. It now goes to the presenting author's address,
+    for no one named ("PROOF (name not printable)"); so for the first author left out when none is marked presenting;
+    a named co-presenter keeps the proof and shares it (the warning for one without an address says it goes to the
+    left-out one's address); a tutorial's presenter left out beside a named one has their address on its row."""
+    abstracts = BASE_ABSTRACTS.replace("- {name: Chiamaka Okafor, affiliation: Uni B, presenting: true}",
+                                       "- {name: 王小明, presenting: true, email: wang@example.org}").replace(
+        "- {name: Bo Jones}", "- {name: Bo Jones, email: bo@example.org}")
+    abstracts += yaml_text("""\
+        - id: first-left-out
+          title: Unmarked authors
+          authors:
+            - {name: 王小明, email: wang@example.org}
+            - {name: Bo Jones, email: bo@example.org}
+        - id: both-present
+          title: Two speakers
+          authors:
+            - {name: 王小明, presenting: true, email: wang@example.org}
+            - {name: Kari Solbakken, presenting: true}
+        """)
+    tutorials = BASE["tutorials.yaml"].replace(
+        "- {name: Sven Oberg, affiliation: NBI}",
+        "- {name: Sven Oberg, affiliation: NBI, email: sven@nbi.example}\n    - {name: 名古屋, email: n@example.org}")
+    output, rows = _proofs_run(tmp_path, {"abstracts.yaml": abstracts, "tutorials.yaml": tutorials})
+    assert [(key, rows[key]["names"], rows[key]["emails"]) for key in (
+        "okafor", "first-left-out", "both-present", "bayes-intro")] == [
+        ("okafor", "", "wang@example.org"), ("first-left-out", "", "wang@example.org"),
+        ("both-present", "Kari Solbakken", "wang@example.org"),
+        ("bayes-intro", "Sven Oberg", "sven@nbi.example; n@example.org")]
+    lines = Pdf(tmp_path / "out" / "okafor.pdf").lines(0)
+    assert "PROOF (name not printable) · booklet page 6" in lines and not [line for line in lines if "Bo Jones" in
+                                                                          line and line.startswith("PROOF")]
+    assert "Your talk: Monday 13 September · 10:30–11:00" in lines
+    assert [line for line in output.splitlines() if ("no email" in line or "no one to send" in line) and any(
+        key in line for key in ("okafor", "left-out", "both-present", "bayes-intro"))] == [
+        "abstracts.yaml:20: [3].authors[1]: warning: no email for Kari Solbakken (abstract 'both-present'): "
+        "both-present.pdf goes to wang@example.org only; send it to Kari Solbakken another way"]
 
 
 @pytest.mark.parametrize("language, first", [("en", "PROOF (name not printable) · booklet page 5"),

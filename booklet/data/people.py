@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 from ..model import Identity, Person
 from ..text import markup
@@ -75,13 +76,29 @@ def read_authors(report: Report, f: Fields, unnamed: list[Person] | None = None)
         if speaker is None:
             return None
         g = Fields(report, speaker, f.at("speaker"), SPEAKER)
+        before = len(unnamed) if unnamed is not None else 0
         person = read_person(report, g, unnamed)
+        _speaker_left_out(unnamed, before, (), g.path)
         return (person,) if person else () if g.left_out else None
     if "authors" in f.map:
-        return _authors(report, f, unnamed)
+        before = len(unnamed) if unnamed is not None else 0
+        authors = _authors(report, f, unnamed)
+        _speaker_left_out(unnamed, before, authors or (), f"{f.at('authors')}[0]")
+        return authors
     report.error(f.file, f.map.line, f.at("speaker"), "required key is missing (give 'speaker' or 'authors', "
                  f"e.g. {example_line(ABSTRACT['speaker'])})")
     return None
+
+
+def _speaker_left_out(unnamed: list[Person] | None, start: int, authors: tuple[Person, ...], first: str) -> None:
+    """Of an abstract none of whose authors is marked presenting, the first presents it (model.speakers_of): when
+    that one's name is left out (the fonts print nothing of it; `unnamed[start:]` are those of this abstract, `first`
+    the first author's key path), they are marked presenting in `unnamed`, so that its proof goes to them
+    (proofs.plan), not to the first author whose name is printed."""
+    left_out = unnamed[start:] if unnamed is not None else []
+    if left_out and left_out[0].source is not None and left_out[0].source.key == first \
+            and not any(person.presenting for person in (*authors, *left_out)):
+        unnamed[start] = replace(left_out[0], presenting=True)
 
 
 def _authors(report: Report, f: Fields, unnamed: list[Person] | None = None) -> tuple[Person, ...] | None:

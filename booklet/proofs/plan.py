@@ -17,7 +17,7 @@ from ..text import markup
 from ..layout.page import Page
 from ..data.contract import compared_name
 from ..data.people import People, spelling
-from ..model import Booklet, Identity, Person, Poster, Session, Source, speakers_of
+from ..model import Booklet, Identity, Person, Poster, Session, Source
 from ..problems import Problem
 
 if TYPE_CHECKING:
@@ -63,8 +63,8 @@ class Proof:
     chaired: tuple[Chaired, ...] = ()  # the sessions its person chairs: their programme pages are in the proof
     # the pages whose header's second line names the sessions chaired there, not the entry: (page, (line, size))
     page_lines: tuple[tuple[int, tuple[str, float]], ...] = ()
-    # where a proof that names no one goes (each of its names left out of the booklet, the fonts printing nothing of
-    # them): the addresses its people gave (model.Abstract.unnamed)
+    # the addresses of those it is for whose names are left out of the booklet (the fonts print nothing of them), as
+    # the data gives them with the name (model.Abstract.speakers_left_out, Tutorial.unnamed, Poster.unnamed)
     addresses: tuple[str, ...] = ()
 
     @property
@@ -236,12 +236,15 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
     for index, abstract in enumerate(booklet.abstracts):
         slot = slots.get("abstract:" + abstract.id)
         sessions.append(slot.session if slot else None)
-        speakers = abstract.speakers
-        unnamed = () if speakers else speakers_of(abstract.unnamed)
+        # its speakers: those named, and the addresses of those whose names are left out (the fonts print nothing
+        # of them); a speaker left out of a talk whose other authors are named and none presents it ("王小明",
+        # presenting, and "Bo Jones") has it for them alone, not for the first author named
+        left_out = abstract.speakers_left_out
+        speakers = abstract.speakers if not left_out or any(p.presenting for p in abstract.authors) else ()
         proofs.append(addressed(Proof(named[abstract.id], "abstract", abstract.id,
                                       markup.plain(abstract.title), speakers, (abstract_key_at(index),),
                                       *_when(slot, language), source=_source_of(speakers, abstract.source),
-                                      addresses=_emails(unnamed)), addresses))
+                                      addresses=_emails(left_out)), addresses))
     for tutorial in booklet.tutorials:
         slot = slots.get("tutorial:" + tutorial.id)
         sessions.append(slot.session if slot else None)
@@ -250,7 +253,7 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         proofs.append(addressed(Proof(_unique(stem, used), "tutorial", tutorial.id, markup.plain(tutorial.title),
                                       tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot, language),
                                       source=_source_of(tutorial.presenters, tutorial.source),
-                                      addresses=() if tutorial.presenters else _emails(tutorial.unnamed)), addresses))
+                                      addresses=_emails(tutorial.unnamed)), addresses))
     presented = poster_slots(booklet)
     for person, indices in poster_authors(booklet.posters, booklet.people):
         posters = [booklet.posters[i] for i in indices]
@@ -696,7 +699,10 @@ def missing_emails(proofs: list[Proof]) -> list[Problem]:
             problems.append(Problem(source.file, source.line, source.key, said + _choices(p.unsure), "warning",
                                     "no-email"))
             continue
+        # (and the addresses of those left out of the booklet, who have no name to say)
         mailed = [markup.plain(person.name) for person in p.people if person.email]
+        mailed += [email for email in p.addresses if email.casefold() not in
+                   {person.email.casefold() for person in p.people if person.email}]
         for person in p.people:
             if not person.email:
                 source = person.source or p.source or Source("", 0, "")
