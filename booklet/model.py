@@ -203,6 +203,7 @@ class Participant:
     country: str | None = None
     email: str | None = None  # never printed
     source: Source | None = field(default=None, compare=False)
+    left_out: bool = field(default=False, compare=False)  # its name left out, the fonts printing nothing of it
 
 
 @dataclass(frozen=True)
@@ -256,8 +257,9 @@ class Session:
     chairs: tuple[str, ...] = ()
     room: str | None = None
     source: Source | None = field(default=None, compare=False)
-    # a chair's name was left out, the fonts printing nothing of it (`chair: 🎈`): the session's proof names no one
-    chairs_left_out: bool = field(default=False, compare=False)
+    # its chairs' names left out, the fonts printing nothing of them (`chair: 🎈`), as written (never printed: the
+    # session's proof, which then names no one, goes to the address the participants give such a name, proofs.plan)
+    chairs_left_out: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -376,6 +378,9 @@ class Booklet:
     image_sources: dict[Path, Source] = field(default_factory=dict, compare=False)  # where each image is named
     theme: Theme = field(default_factory=Theme)
     participants: tuple[Participant, ...] = ()  # the list of participants, in the data's order
+    # the participants whose names are left out of the list (the fonts print nothing of them), each `name` as written:
+    # never printed, their emails only mail proofs (a session chair's so left out, proofs.plan)
+    left_out_participants: tuple[Participant, ...] = ()
     people: tuple[Identity, ...] = ()  # people.yaml: one person's spellings, family names
     # each file the data names (images, extra pages, the theme's fonts) as written, relative to the data folder, and
     # the file it led to then (links followed): what a model kept for later builds is checked against

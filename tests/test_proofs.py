@@ -529,6 +529,23 @@ def test_a_poster_or_session_whose_every_name_is_left_out_has_a_proof_for_no_one
     assert "PROOF (name not printable) · booklet page 4" in Pdf(tmp_path / "out" / "chair-inference.pdf").lines(0)
 
 
+def test_a_chair_left_out_of_the_booklet_gets_the_email_the_participants_give_the_name(tmp_path):
+    """A session's chair whose name the fonts print nothing of (`chair: 王小明`) had a proof for no one and a warning
+    that there was no one to send it to, though participants.yaml gives that name, as written, an `email:` (the
+    participant left out of the list as well). The proof now goes to that address; a chair the participants do not
+    list keeps the warning at the session's `chair` line."""
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: 王小明")
+    participants = "- {name: 王小明, email: wang@example.org}\n- {name: Ana Smith, email: ana@example.org}\n"
+    output, rows = _proofs_run(tmp_path, {"programme.yaml": programme, "participants.yaml": participants})
+    assert (rows["chair-inference"]["names"], rows["chair-inference"]["emails"]) == ("", "wang@example.org")
+    assert "chair-inference" not in "".join(line for line in output.splitlines() if "no one to send" in line)
+    assert "PROOF (name not printable) · booklet page 4" in Pdf(tmp_path / "out" / "chair-inference.pdf").lines(0)
+    output, rows = _proofs_run(tmp_path / "unlisted", {"programme.yaml": programme.replace("王小明", "王小")})
+    assert rows["chair-inference"]["emails"] == ""
+    assert ("programme.yaml:8: days[0].items[3].chair: warning: no one to send chair-inference.pdf to (chair of "
+            "'Inference'): each of its names is left out of the booklet: send it another way") in output.splitlines()
+
+
 def test_a_proof_whose_every_name_is_left_out_goes_to_the_email_given_with_the_name(tmp_path):
     """A speaker written `{name: "🎉", email: a@example.org}` (or a name of CJK alone, which the bundled fonts cannot
     print) is left out of the booklet, and their abstract's proof is for no one: its manifest row had no email and

@@ -45,4 +45,6 @@ def _participant(report: Report, item: Map, path: str) -> Participant | None:
     name = f.text("name", required=True)
     affiliations, country = f.texts("affiliation"), f.text("country")
     email = f.text("email", printed=False)
+    if not name and f.left_out_names:  # (left out of the list; its email may mail a proof: Booklet.left_out_participants)
+        return Participant(f.left_out_names[0], affiliations, country, email, f.source(), left_out=True)
     return Participant(name, affiliations, country, email, f.source()) if name else None

@@ -67,6 +67,8 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
     if posters is None:
         posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
     participants = read_participants(report, folder, _load)
+    left_out = tuple(p for p in participants if p.left_out)  # (their names as written: Booklet.left_out_participants)
+    participants = tuple(p for p in participants if not p.left_out)
     refs = programme.Refs(abstracts, tutorials)
     refs.excused |= {("abstract", i) for i in _ids(item for item, _ in abstract_entries)}
     refs.excused |= {("tutorial", i) for i in _ids(tutorial_entries or ())}
@@ -82,6 +84,7 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
     named = {name: path for name, path, problem in report.images_checked if problem is None} | report.named
     booklet = Booklet(conference, tuple(days), tuple(abstracts), tuple(tutorials), tuple(posters),
                       dict(report.image_sources), theme, participants=participants,
+                      left_out_participants=left_out,
                       people=identities, named_files=tuple(sorted(named.items())))
     return booklet, problems
 

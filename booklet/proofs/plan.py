@@ -307,7 +307,7 @@ def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses,
     for at, proof in enumerate(proofs):
         if proof.kind != "chair" and len(proof.people) == 1:
             alone.setdefault(who.of(proof.people[0].name), []).append(at)
-    for identity, name, chaired, source in _chairs(booklet, who, language, session_keys):
+    for identity, name, chaired, source, emails in _chairs(booklet, who, language, session_keys):
         keys = {c.key for c in chaired}
         own = alone.get(identity)  # (None, a session's for no one: no one's)
         if own:
@@ -320,12 +320,13 @@ def add_chairs(booklet: Booklet, proofs: list[Proof], sessions: list, addresses,
         proofs.append(addressed(Proof(_unique("chair-" + _slug(name), used), "chair", names, names,
                                       (Person(name, source=source),) if identity is not None else (), (),
                                       *(whens.pop() if len(whens) == 1 else ("", "", "")), source=source,
-                                      chaired=tuple(chaired)), addresses))
+                                      chaired=tuple(chaired), addresses=emails), addresses))
     return proofs
 
 
 def _chairs(booklet: Booklet, who: People, language: str,
-            session_keys: dict[int, str]) -> list[tuple[Identity | None, str, list[Chaired], Source | None]]:
+            session_keys: dict[int, str]) -> list[tuple[Identity | None, str, list[Chaired], Source | None,
+                                                      tuple[str, ...]]]:
     """Each person who chairs a session (one person as people.yaml has them; a placeholder's name, "TBA", is nobody;
     `session_keys`: id(session) -> its session_key, layout.common.chaired_sessions of every day):
     their identity, the name their proof is for (people.yaml's, or as the programme first writes it), the sessions
@@ -333,11 +334,15 @@ def _chairs(booklet: Booklet, who: People, language: str,
     found by the writer, write._at_their_lines). A session whose chairs' names were each left out (the fonts print
     nothing of them: `chair: 🎈`) is one of its own, for no one: identity None, named by the session (its proof, as
     an abstract's whose speaker's name is left out, says so; without it the session's pages had no proof, in
-    silence)."""
+    silence), mailed to the addresses the participants give those names as written (their `email:`, the name left
+    out of the list as well): the last of the tuple (none for the others, whom addressed() finds)."""
     from ..data.contract import placeholder_name
 
+    given: dict[str, list[str]] = {}  # a name left out of the participants, as written -> the addresses it is given
+    for participant in booklet.left_out_participants:
+        given.setdefault(_as_written(participant.name), []).append(participant.email)
     # by identity; a session's for no one by id(session)
-    found: dict[Identity | int, tuple[Identity | None, str, list[Chaired], Source | None]] = {}
+    found: dict[Identity | int, tuple[Identity | None, str, list[Chaired], Source | None, tuple[str, ...]]] = {}
     for day in booklet.days:
         for session in day.sessions():
             if not session.chairs and not session.chairs_left_out:
@@ -345,17 +350,24 @@ def _chairs(booklet: Booklet, who: People, language: str,
             chaired = Chaired(session_keys[id(session)], markup.plain(session.name), *_session_when(session, day, language))
             source = session.source and replace(session.source, key=session.source.key + ".chair")
             if not session.chairs:
-                found[id(session)] = (None, session.name, [chaired], source)
+                found[id(session)] = (None, session.name, [chaired], source, distinct_emails(
+                    email for name in session.chairs_left_out for email in given.get(_as_written(name), ())))
                 continue
             for name in session.chairs:
                 if placeholder_name(name):
                     continue
                 identity = who.of(name)
-                _, _, sessions, _ = found.setdefault(
-                    identity, (identity, identity.name if identity.aliases else name, [], source))
+                _, _, sessions, _, _ = found.setdefault(
+                    identity, (identity, identity.name if identity.aliases else name, [], source, ()))
                 if chaired not in sessions:
                     sessions.append(chaired)
     return list(found.values())
+
+
+def _as_written(name: str) -> str:
+    """A name the fonts print nothing of (so that no printed form tells it from another), as compared with another
+    such: as written, in Unicode's composed form, case and runs of white space aside."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 def _session_when(session: Session, day, language: str) -> tuple[str, str, str]:
