@@ -626,6 +626,24 @@ def test_a_presenting_author_left_out_of_the_booklet_still_gets_the_proof(tmp_pa
         "both-present.pdf goes to wang@example.org only; send it to Kari Solbakken another way"]
 
 
+def test_a_posters_author_left_out_beside_a_named_one_gets_a_proof(tmp_path):
+    """Each poster author has a proof; one whose name the fonts print nothing of (`name: 大阪`, with an email) beside
+    a named co-author had none, and no warning: only a poster whose every name is left out had its proof for no one.
+    The left-out author now has it too, `poster-1.pdf`, mailed to the address given with the name; one left out
+    without an address adds no proof (the poster's pages go to the named author)."""
+    posters = BASE["posters.yaml"].replace(
+        "author: Zoe Papadopoulou",
+        "authors:\n    - {name: Zoe Papadopoulou, email: zoe@example.org}\n    - {name: 大阪, email: o@example.org}")
+    output, rows = _proofs_run(tmp_path, {"posters.yaml": posters})
+    assert sorted((key, row["names"], row["emails"], row["pages"]) for key, row in rows.items()
+                  if key.startswith("poster")) == [("poster-1", "", "o@example.org", "8"),
+                                                   ("poster-zoe-papadopoulou", "Zoe Papadopoulou", "zoe@example.org", "8")]
+    assert "PROOF (name not printable) · booklet page 8" in Pdf(tmp_path / "out" / "poster-1.pdf").lines(0)
+    output, rows = _proofs_run(tmp_path / "none", {"posters.yaml": posters.replace(", email: o@example.org", "")})
+    assert [key for key in rows if key.startswith("poster")] == ["poster-zoe-papadopoulou"]
+    assert "poster-1" not in output
+
+
 @pytest.mark.parametrize("language, first", [("en", "PROOF (name not printable) · booklet page 5"),
                                              ("de", "KORREKTURABZUG (Name nicht druckbar) · Programmheft Seite 5")])
 def test_a_proofs_header_says_its_names_cannot_be_printed_when_each_is_left_out(tmp_path, language, first):

@@ -264,8 +264,11 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
                                       tuple(poster_key(i) for i in indices),
                                       *(when.pop() if len(when) == 1 else ("", "", "")),
                                       source=person.source or posters[0].source), addresses))
-    for index, poster in enumerate(booklet.posters):  # (each author's name left out: a proof all the same, as an
-        if not poster.authors:                        # abstract's whose speaker's is, for no one: the LOC is told)
+    # a poster's authors whose names are left out (the fonts print nothing of them) have a proof for no one, as an
+    # abstract's speaker so left out: mailed to the addresses given with their names; of a poster whose every name
+    # is left out, without one too (its pages have no other proof: the LOC is told)
+    for index, poster in enumerate(booklet.posters):
+        if not poster.authors or _emails(poster.unnamed):
             proofs.append(Proof(_unique(f"poster-{poster.number}", used), "poster", str(poster.number),
                                 markup.plain(poster.title), (), (poster_key(index),),
                                 *_when(presented.get(index), language), source=poster.source,
