@@ -1263,3 +1263,36 @@ def test_an_abstract_without_text_has_no_rule_under_its_header(tmp_path):
     assert all(f"Title only {n}" in pdf.texts[page] for n in range(3))
     drawn = pdf.reader.pages[page].get_contents().get_data()
     assert len(re.findall(rb" l\b", drawn)) == 1 + 2  # (a path's line: the day heading's rule, two between)
+
+
+def test_a_flowing_abstract_a_few_lines_too_tall_for_the_room_is_cut_between_paragraphs_rather_than_moved_on(tmp_path):
+    """FOSDEM 2025 on A5, p. 247: "Let's huddle around Nextcloud BOF", paragraphs of 1, 3 and 6 lines, was a line or
+    two too tall for the 0.38 of a page left and moved on whole (a split there would have been a forced one), that
+    room left empty. From a room of up to NEARLY_WHOLE of the page, an entry that can be cut between two paragraphs
+    with TAIL_LINES lines of text or more on each side is cut there rather than moved on: here an abstract of 5 + 5
+    lines is never moved on from such a room; where it is a few lines too tall, its first paragraph stays under its
+    header at the page's foot, the second goes whole under "(continued)" on the next page."""
+    from booklet.layout.abstracts import KEPT_WHOLE, NEARLY_WHOLE, TAIL_LINES
+    from booklet.layout.page import page_for
+
+    page = page_for("A5")
+    one = " ".join(WORDS[k % len(WORDS)] for k in range(60)) + " endp."  # (5 lines)
+    two = "secunda " + " ".join(WORDS[k % len(WORDS)] for k in range(60)) + " endb."  # (5 lines)
+    cut = 0
+    for extra in range(26, 63, 6):  # the first abstract's length pushes the second down the page (rooms 0.39 to 0.34)
+        second = f"- id: b\n  title: The short one\n  speaker: {{name: Bo Jones}}\n  abstract: \"{one}\\n\\n{two}\"\n"
+        result, (a_end, start, end) = _flowing_after_a_long_one(tmp_path, extra, second)
+        room = (page.height - page.bottom - boxes(result.output, a_end - 1, "enda")[3]) / page.text_height
+        if not KEPT_WHOLE + 0.005 < room < NEARLY_WHOLE - 0.005:
+            continue
+        assert (start, end) == (a_end, a_end + 1), (extra, room)  # (was moved on whole: a_end + 1 twice)
+        pdf = Pdf(result.output)
+        here, there = pdf.lines(start - 1), pdf.lines(end - 1)
+        below = here[next(i for i, line in enumerate(here) if "Bo Jones" in line) + 1:]
+        assert len([line for line in below if any(word in line for word in WORDS)]) >= TAIL_LINES, (extra, below)
+        there = [line for line in there if any(word in line for word in WORDS + ["endb"])]
+        assert len(there) >= TAIL_LINES, (extra, there)
+        if any("endp." in line for line in below) and not any("secunda" in line for line in below):
+            assert there[0].startswith("secunda") and "endb." in there[-1], (extra, there)
+            cut += 1
+    assert cut, "no room in the band where the abstract is cut between its paragraphs"
