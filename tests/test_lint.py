@@ -1096,16 +1096,16 @@ def test_names_printed_alike_once_the_fonts_leave_a_character_out_are_named_twic
 
 def test_a_chair_and_an_author_named_twice_are_found_by_one_rule():
     """data.programme found a session's chairs named twice by a loop of its own beside lint's person-twice (both
-    folding case and spaces, both passing placeholders over); both now ask contract.named_again."""
-    from booklet.data import contract, programme
+    folding case and spaces, both passing placeholders over); both now ask people.named_again."""
+    from booklet.data import people, programme
     from booklet.lint import entries
 
-    assert contract.named_again(["Mei Chen", "TBA", "Bo Jones", "TBA", "mei  chen", "MEI CHEN", "Bo\tJones"]) == [
+    assert people.named_again(["Mei Chen", "TBA", "Bo Jones", "TBA", "mei  chen", "MEI CHEN", "Bo\tJones"]) == [
         (4, 0), (5, 0), (6, 2)]
     # a name typed in another composed form of Unicode (ë as e and a combining diaeresis) is the same name
-    assert contract.named_again(["Zo\u00eb Berg", "Zoe\u0308 Berg", "Zoe Berg"]) == [(1, 0)]
-    assert contract.named_again(["N.N.", "n.n.", "Ana"]) == []
-    assert programme.named_again is entries.named_again is contract.named_again
+    assert people.named_again(["Zo\u00eb Berg", "Zoe\u0308 Berg", "Zoe Berg"]) == [(1, 0)]
+    assert people.named_again(["N.N.", "n.n.", "Ana"]) == []
+    assert programme.named_again is entries.named_again is people.named_again
 
 
 def test_a_session_with_no_items_is_a_warning_at_its_items_or_its_name(tmp_path):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -93,29 +92,6 @@ def placeholder_name(name: str) -> bool:
     if not _PLACEHOLDER_NAME.match(name):
         return False
     return _folded(name) not in _LETTERS_ONLY or not name.strip().isalpha() or name.isupper()
-
-
-def compared_name(name: str) -> str:
-    """A name as a reader tells it from another: as printed (markup.printed_name: "Bo Jones 🎉" is "Bo Jones" where
-    the fonts leave the emoji out), in Unicode's composed form, case and runs of white space aside (named_again,
-    lint's participant-twice, the poster authors' proofs)."""
-    from .people import spelling  # (people.spelling, casefolded: people imports this module)
-
-    return spelling(name).casefold()
-
-
-def named_again(names: Sequence[str]) -> list[tuple[int, int]]:
-    """(i, j) for each of `names` that is an earlier one's again, `names[j]` the first of them (compared_name: case and
-    runs of white space aside, as printed): one person printed twice, by an abstract, tutorial or poster (lint's
-    person-twice) or among a session's chairs (data.programme). Not a placeholder ("TBA" twice: two people still to
-    be named)."""
-    first: dict[str, int] = {}
-    again = []
-    for i, name in enumerate(names):
-        j = first.setdefault(compared_name(name), i)
-        if j != i and not placeholder_name(name):
-            again.append((i, j))
-    return again
 
 
 def placeholder_text(text: str) -> bool:

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Identity, Person
 from ..text import markup
 from ..text.names import family_place, split_name
-from .contract import ABSTRACT, AUTHOR, PERSON, SPEAKER, Record, example_line
+from .contract import ABSTRACT, AUTHOR, PERSON, SPEAKER, Record, example_line, placeholder_name
 from .fields import Fields, Report, each_mapping
 from .load import Seq
 
@@ -138,6 +139,27 @@ def spelling(name: str) -> str:
     Jones" printed two entries "Jones, Bo" in the index of authors, and were warned of as one person written two
     ways; "Yao Wei (魏銘廷)" prints "Yao Wei")."""
     return markup.printed_words(unicodedata.normalize("NFC", name))
+
+
+def compared_name(name: str) -> str:
+    """A name as a reader tells it from another: as printed (markup.printed_name: "Bo Jones 🎉" is "Bo Jones" where
+    the fonts leave the emoji out), in Unicode's composed form, case and runs of white space aside (named_again,
+    lint's participant-twice, the poster authors' proofs)."""
+    return spelling(name).casefold()
+
+
+def named_again(names: Sequence[str]) -> list[tuple[int, int]]:
+    """(i, j) for each of `names` that is an earlier one's again, `names[j]` the first of them (compared_name: case and
+    runs of white space aside, as printed): one person printed twice, by an abstract, tutorial or poster (lint's
+    person-twice) or among a session's chairs (data.programme). Not a placeholder ("TBA" twice: two people still to
+    be named)."""
+    first: dict[str, int] = {}
+    again = []
+    for i, name in enumerate(names):
+        j = first.setdefault(compared_name(name), i)
+        if j != i and not placeholder_name(name):
+            again.append((i, j))
+    return again
 
 
 class People:

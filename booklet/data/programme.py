@@ -8,9 +8,10 @@ import unicodedata
 
 from ..model import Abstract, Day, Item, Parallel, Session, TimeRange, Tutorial
 from ..problems import did_you_mean
-from .contract import DAY, ITEM, NIGHT_FROM, NIGHT_UNTIL, PARALLEL, PROGRAMME, SESSION, TIME, named_again
+from .contract import DAY, ITEM, NIGHT_FROM, NIGHT_UNTIL, PARALLEL, PROGRAMME, SESSION, TIME
 from .fields import Fields, Report, each_mapping, join
 from .load import Map
+from .people import named_again
 
 # characters: a session's name, chair or room printed longer, beside a parallel session, could be taller than a page
 SESSION_HEAD_MAX = 300

@@ -6,8 +6,8 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from ..data.contract import compared_name, named_again
 from ..data.locate import Lines
+from ..data.people import compared_name, named_again
 from ..model import Booklet, Source, Tutorial
 from ..problems import Problem
 from ..text import markup

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..text import markup
 from ..layout.page import Page
-from ..data.contract import compared_name
-from ..data.people import People, spelling
+from ..data.people import People, compared_name, spelling
 from ..model import Booklet, Identity, Person, Poster, Session, Source
 from ..problems import Problem
 
