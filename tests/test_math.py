@@ -1199,6 +1199,31 @@ def test_a_paragraph_of_tall_formulas_splits_over_pages_with_none_past_the_frame
     assert words.count("xabcd") == 12 and words.count("tower") == 12 and words[-1] == "detections."
 
 
+def test_the_lines_of_tall_formulas_that_fit_a_height_are_the_most_whose_lines_and_room_fit():
+    """lines_fitting (what a split leaves where it starts) summed lineskips anew for each count of lines it tried; it
+    now sums them as it goes, and its answer for each height is still the most lines whose leading and the room
+    lineskips adds around them (above each, below the last) fit."""
+    from booklet.text.paragraph import lineskips
+
+    style = styles().text
+    text = "".join(TOWER_TEXT.format(rf"tower {number} $x^{{a^{{b^{{c^{{d}}}}}}}}$") for number in range(4))
+    para = Para(markup.inline(text), style)
+    para.wrap(300, 10_000)
+    lines = para.blPara.lines
+
+    def needs(count):
+        return count * style.leading + sum(lineskips(lines[:count], style) or ())
+
+    assert para.lineskips() is not None and len(lines) > 8
+    for tenths in range(0, int(needs(len(lines)) * 10) + 40, 7):
+        height = tenths / 10
+        fit = para.lines_fitting(height)
+        assert fit == max(count for count in range(len(lines) + 1) if count == 0 or needs(count) <= height + 1e-8)
+    plain = Para(markup.inline(TOWER_TEXT.format("tower count") * 2), style)
+    plain.wrap(300, 10_000)
+    assert plain.lines_fitting(200) is None
+
+
 def test_a_tower_of_scripts_beside_a_photo_makes_its_paragraph_taller_by_its_room(tmp_path):
     """Lines set beside a photo (layout.flowables.BesidePhoto, an abstract's header) counted lines x leading: a
     tower's room was left out of the paragraph's height, and its last line drew below it, over what follows."""

@@ -315,20 +315,31 @@ def _reaches(lines) -> list:
 
 def _skips_of(reaches, style) -> tuple[float, ...] | None:
     """lineskips of the lines whose _reaches are `reaches`."""
+    steps = _skip_steps(reaches, style)
+    if steps is None:
+        return None
+    skips = (*(above for above, _ in steps), steps[-1][1])
+    return skips if any(skips) else None
+
+
+def _skip_steps(reaches, style) -> list[tuple[float, float]] | None:
+    """For each of the lines whose _reaches are `reaches`, the space lineskips adds above it, and the space it would
+    add below it were it the last line (the lines before it the same: what the lines as far as it need, each count of
+    them at once); None when no line reaches past one level of scripts."""
     over, under = _ONE_LEVEL[0] * style.fontSize, _ONE_LEVEL[1] * style.fontSize
     if not any(reach is not None and (reach[0] > over or reach[1] < under) for reach in reaches):
         return None  # (most paragraphs: no formula of scripts on scripts, no line moved; nothing more measured)
     high, low = _plain_ink(style.fontName, style.fontSize)
     room = max(style.leading - LINESKIP, high - low)  # (a style set tighter than its plain ink: only what a box adds)
-    depth, deep, skips = -low, False, []
+    depth, deep, steps = -low, False, []
     for reach in reaches:
         top = high if reach is None else max(high, reach[0])
         tall = reach is not None and reach[0] > over
-        skips.append(max(0.0, depth + top - room) if tall or deep else 0.0)
+        above = max(0.0, depth + top - room) if tall or deep else 0.0
         depth = -low if reach is None else max(-low, -reach[1])
         deep = reach is not None and reach[1] < under
-    skips.append(max(0.0, depth + high - room) if deep else 0.0)
-    return tuple(skips) if any(skips) else None
+        steps.append((above, max(0.0, depth + high - room) if deep else 0.0))
+    return steps
 
 
 # A combining accent (U+0300-U+036F, U+20D0-U+20FF) after a letter: drawn by the font where its design puts it, over
@@ -2216,12 +2227,14 @@ class MathParagraph(Paragraph):
         formula (what split leaves where it starts, before its rules on orphans and widows); None when lineskips
         adds none (the lines the leading apart: as many as `availHeight` holds of it)."""
         lines = self._scripted_lines()
-        reaches = None if lines is None else _reaches(lines)  # (each line measured once: lineskips, each count tried)
-        if reaches is None or _skips_of(reaches, self.style) is None:
+        steps = None if lines is None else _skip_steps(_reaches(lines), self.style)
+        if steps is None or not any(above or below for above, below in steps):
             return None
+        # (the room lineskips adds above each count of its first lines, summed as it goes)
+        above = list(itertools.accumulate((above for above, _ in steps), initial=0))
         leading = self.style.leading
         fit = min(len(lines), int(availHeight / leading))
-        while fit > 0 and fit * leading + sum(_skips_of(reaches[:fit], self.style) or ()) > availHeight + 1e-8:
+        while fit > 0 and fit * leading + (above[fit] + steps[fit - 1][1]) > availHeight + 1e-8:
             fit -= 1
         return fit
 
