@@ -794,3 +794,25 @@ def test_the_letters_glued_before_a_formula_are_looked_for_at_the_text_s_end_alo
     assert inline(long + "the abc$x$ case").endswith("the abc<nobr><i>x</i></nobr> case")
     assert inline(long + "the ab$x$ case").endswith("the ab<i>x</i> case")
     assert searched and max(len(text) for text in searched) <= 4
+
+
+def test_the_text_font_is_asked_once_a_run_whether_it_shows_the_run(monkeypatch):
+    """_font_segments asked _in_text_font of each run twice (in _printed_runs, then again for its segment); it asks
+    once a run now, and the segments are as before: a run whose CJK no font prints is left empty (what prints of
+    it), its neighbours in the text font, a formula's letter in the math font."""
+    from booklet.text import markup
+    from booklet.text.mathtext import PLAIN
+
+    register_fonts()
+    asked = []
+    real = markup._in_text_font
+    monkeypatch.setattr(markup, "_in_text_font", lambda text: asked.append(text) or real(text))
+    italic, math = PLAIN._replace(italic=True), PLAIN._replace(math=True)
+    segments = markup._font_segments([("Bo Jones ", PLAIN), ("x", math), (" and Ωmega", PLAIN)])
+    assert segments == [["Bo Jones ", PLAIN, ""], ["x", math, "Math"], [" and Ωmega", PLAIN, ""]]
+    assert asked == ["Bo Jones ", "x", " and Ωmega"]
+    asked.clear()
+    segments = markup._font_segments([("Lund ", PLAIN), ("東京", italic), (", Japan α", PLAIN)])
+    if unprintable("東京"):  # (the default fonts: no CJK)
+        assert segments == [["Lund", PLAIN, ""], ["", italic, ""], [", Japan α", PLAIN, ""]]
+        assert asked == ["Lund ", "東京", ", Japan α", "Lund", "", ", Japan α"]  # (the runs, then what prints of them)

@@ -1781,20 +1781,24 @@ def printed_words(text: str) -> str:
     return " ".join(printed_name(text).split())
 
 
-def _printed_runs(runs: list[Run]) -> list[Run]:
+def _printed_runs(runs: list[Run]) -> list[tuple[str, Style, bool]]:
     """`runs` as they print: the characters no font has left out of their text, and the separators those leave stray,
     tidied across runs as in one text (without_unprintable; tidied run by run, a title "*東京大学*, Japan" printed
     ", Japan", its comma in the run after the italic CJK, and "Lund *東京*, Japan" "Lund , Japan"). A formula's signs, a
-    code span and a fixed space stay as they are, each as a letter between its neighbours."""
-    if all(_in_text_font(text) or _run_held(style) or all_printable(set(text)) for text, style in runs):
-        return runs  # (the common case: every character prints)
+    code span and a fixed space stay as they are, each as a letter between its neighbours. Each with whether the text
+    font shows every character of what prints of it (_in_text_font, asked once a run: _font_segments sets it so)."""
+    shown = [_in_text_font(text) for text, _ in runs]
+    if all(shows or _run_held(style) or all_printable(set(text)) for shows, (text, style) in zip(shown, runs)):
+        return [(text, style, shows) for shows, (text, style) in zip(shown, runs)]  # (the common case: all prints)
     held = [_run_held(style) for _, style in runs]
     joined = "".join("x" if held[i] else text for i, (text, _) in enumerate(runs))
     owner = [i for i, (text, _) in enumerate(runs) for _ in ("x" if held[i] else text)]
     kept: list[list[str]] = [[] for _ in runs]
     for at in _printed_positions(joined):
         kept[owner[at]].append(joined[at])
-    return [run if held[i] else ("".join(kept[i]), run[1]) for i, run in enumerate(runs)]
+    printed = [text if held[i] else "".join(kept[i]) for i, (text, _) in enumerate(runs)]
+    return [(text, style, shown[i] if held[i] else _in_text_font(text))
+            for i, (text, (_, style)) in enumerate(zip(printed, runs))]
 
 
 def _run_held(style: Style) -> bool:
@@ -1805,7 +1809,7 @@ def _run_held(style: Style) -> bool:
 def _font_segments(runs: list[Run]) -> list[list]:
     """[text, style, font] pieces: fallback-font characters split out, unprintable ones dropped."""
     segs: list[list] = []
-    for text, style in _printed_runs(runs):
+    for text, style, shown in _printed_runs(runs):
         if style.kern or style.correction:
             segs.append([text, style, ""])  # a fixed space: never merged with another
         elif style.code:  # the code font where it has a character (a block's paragraph is in it), else as text
@@ -1821,7 +1825,7 @@ def _font_segments(runs: list[Run]) -> list[list]:
             for font, chars in groupby(text, math_font):
                 if font is not None:
                     _append_segment(segs, "".join(chars), style, font)
-        elif _in_text_font(text):
+        elif shown:
             _append_segment(segs, text, style, "")  # every character shows in the text font
         else:  # (what prints of it, _printed_runs's: each character has a font)
             for font, chars in groupby(text, font_for_char):
