@@ -1087,6 +1087,28 @@ def test_the_usual_word_is_not_looked_at_for_a_formula_glued_to_it(monkeypatch):
     assert looked  # (that one was looked at)
 
 
+def test_a_glued_word_s_cuts_are_kept_by_its_line_breaking_not_a_module_global(monkeypatch):
+    """_glued_cuts kept the last word's cuts in a module global (_GLUED); its line breaking's helpers keep them now
+    (_GluedCuts): asked of the same word again (whether it breaks at its own hyphens, then for each try at breaking
+    it) it is worked out once, another word anew, and each helpers' memo is its own."""
+    from types import SimpleNamespace
+
+    from booklet.text import paragraph
+
+    worked = []
+    real = paragraph._own_hyphen_cuts
+    monkeypatch.setattr(paragraph, "_own_hyphen_cuts", lambda word: worked.append(word) or real(word))
+    text, box = SimpleNamespace(fontName=BODY), SimpleNamespace(fontName=BOX_FONT)
+    word = [30.0, (text, "H"), (box, "\U000f0000"), (text, "O-based")]
+    other = [30.0, (text, "H"), (box, "\U000f0000"), (text, "O-free")]
+    assert not hasattr(paragraph, "_GLUED")
+    helpers, cut_helpers = paragraph._line_breaking(), paragraph._line_breaking(ellipsis=True)
+    assert helpers.breaks_at_own_hyphens(word) is True and helpers.breaks_at_own_hyphens(word) is True
+    assert worked == [word]
+    assert cut_helpers.breaks_at_own_hyphens(word) is True and helpers.breaks_at_own_hyphens(other) is True
+    assert worked == [word, word, other]
+
+
 def test_a_glued_word_s_fragments_are_each_asked_once_whether_they_are_a_box(monkeypatch):
     """_own_hyphen_cuts asked _a_box of a fragment twice for each of its characters (once for whether it is held
     whole, once again in _a_formula for whether it draws a formula): now once a fragment. The cuts are the same."""

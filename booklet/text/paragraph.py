@@ -1903,16 +1903,17 @@ def _code_breaking(hyphenate):
     return breaking
 
 
-def _formula_breaking(hyphenate):
+def _formula_breaking(hyphenate, glued_cuts):
     """`hyphenate` (ReportLab's _hyphenateFragWord, as _code_breaking is given it), but a word that a formula's box
     (its scripts, a fixed space) is glued into ("H$_2$O-based": H, the box of the 2, "O-based") is never hyphenated
     by the dictionary nor inside the formula and the letters glued to it: it breaks at its own hyphens alone, outside
     the formula (_own_hyphen_cuts), where the style breaks at a word's own hyphens (`embedded`). ReportLab breaks only
     words of letters (a box is none): such a word went whole to the next line, and one wider than the line was split
-    into the room left after its box ("We use H₂" / "O-based")."""
+    into the room left after its box ("We use H₂" / "O-based"). `glued_cuts`: _glued_cuts, as its line breaking asks
+    it (_GluedCuts)."""
 
     def breaking(hyphenator, word, new_width, line, uri_waste, embedded, *rest):
-        cuts = _glued_cuts(word)
+        cuts = glued_cuts(word)
         if not cuts:  # (a web address glued to a fixed space, "https://.../Proton ;", breaks after its slashes, as
             # before)
             return hyphenate(hyphenator, word, new_width, line, uri_waste, embedded, *rest)
@@ -1956,24 +1957,30 @@ def _glued_cuts(word) -> list[tuple[int, int]]:
     web address (FOSDEM 2025's "https://github.com/.../proton-ge-custom ;", its fixed space before ";" a box, lost its
     breaks after a slash, and the line before it was spaced wide); else none. The usual word, of one fragment (a box
     alone has no hyphen, text alone no box) or with no hyphen in its text, is told so before its fragments are looked
-    at: this is asked of every word ReportLab hyphenates. The line breaking asks it of the same word up to three times
-    (_breaks_at_own_hyphens, then _formula_breaking for each of its two tries): the last word's answer is kept
-    (_GLUED; a word is a list made for one breaking, which none of them changes)."""
-    global _GLUED
-    last, cuts = _GLUED
-    if last is word:
-        return cuts
+    at: this is asked of every word ReportLab hyphenates."""
     if len(word) < 3 or not any("-" in text for _, text in word[1:]):
-        cuts = []
-    elif not any(_a_box(frag) or getattr(frag, "nobr", False) for frag, _ in word[1:]) or _breaks_as_address(word):
-        cuts = []
-    else:
-        cuts = _own_hyphen_cuts(word)
-    _GLUED = (word, cuts)
-    return cuts
+        return []
+    if not any(_a_box(frag) or getattr(frag, "nobr", False) for frag, _ in word[1:]) or _breaks_as_address(word):
+        return []
+    return _own_hyphen_cuts(word)
 
 
-_GLUED: tuple = (None, [])  # the last word _glued_cuts was asked of, and its cuts
+class _GluedCuts:
+    """_glued_cuts as one line breaking's helpers ask it (_line_breaking), the last word's answer kept: they ask it of
+    the same word up to three times (Helpers.breaks_at_own_hyphens, then _formula_breaking for each of its two
+    tries); a word is a list made for one breaking, which none of them changes."""
+
+    def __init__(self):
+        self.word, self.cuts = None, []
+
+    def __call__(self, word) -> list[tuple[int, int]]:
+        if word is not self.word:
+            self.word, self.cuts = word, _glued_cuts(word)
+        return self.cuts
+
+    def breaks(self, word) -> bool:
+        """Whether `word` breaks at a hyphen of its own (_breaks_at_own_hyphens)."""
+        return bool(self(word))
 
 
 def _code_breaking_word(hyphenate):
@@ -2047,6 +2054,8 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
                               _rejoinSplitFragWords=_calling(_rl_paragraph._rejoinSplitFragWords, _shyUnsplit=_unsplit))
     after = {"_hy_sfx_pat": re.compile(_rl_paragraph._hy_sfx_pat.pattern.replace("]+$", "\u2026]+$"))} if ellipsis \
         else {}
+    glued_cuts = _GluedCuts()
+
     def frag_words(**letters):
         return _formula_breaking(_code_breaking(_calling(
             _rl_paragraph._hyphenateFragWord,
@@ -2054,7 +2063,7 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
                                 **after, **letters),
             _hyGenFragsPair=_calling(_rl_paragraph._hyGenFragsPair, **after, **letters, _uri_split_pairs=_address_pairs,
                                      _rebuildFragWord=_calling(_rl_paragraph._rebuildFragWord,
-                                                               stringWidth=_string_width)))))
+                                                               stringWidth=_string_width)))), glued_cuts)
 
     def words(**letters):  # (one fragment's words)
         return _code_breaking_word(_calling(_rl_paragraph._hyphenateWord, _hyGenPair=_calling(
@@ -2071,7 +2080,7 @@ def _line_breaking(ellipsis: bool = False) -> Helpers:
         get_frag_words=get_frag_words, split=_split, same_frag=_same_frag, string_width=_string_width,
         measure=_measure, ascent_descent=_ascent_descent, pyphen=pyphen, hyphenate_frag_word=hyphenate,
         long_leftover=_long_leftover, breaks_as_address=_breaks_as_address, attached=_a_box,
-        breaks_at_own_hyphens=_breaks_at_own_hyphens, asked=_asked)
+        breaks_at_own_hyphens=glued_cuts.breaks, asked=_asked)
 
 
 def _a_box(frag) -> bool:
