@@ -25,6 +25,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from .cache import disk, memory
+from .printing.paper import INK_LIMIT
 
 MAX_PIXELS = 80_000_000  # larger than any photo a booklet needs; more smells of a decompression bomb
 MAX_SIDE = 65_500  # pixels on a side: what a JPEG (which the PDF may embed an image as) holds
@@ -504,8 +505,8 @@ def _made_xobject(reader, mask) -> tuple[str, bytes]:
 def printable(path: Path, width_pt: float, height_pt: float, cmyk: bool | int = False,
               crop: tuple[int, int, int, int] | None = None) -> Printable:
     """The image at `path` as the PDF gets it for a box of the given printed size: cut to `crop` (left, top,
-    right, bottom in pixels of the upright image) when given, downsampled, in CMYK when asked (`cmyk`: True, or
-    the total ink limit in per cent, layout.page.Page.process); from the
+    right, bottom in pixels of the upright image) when given, downsampled, in CMYK when asked (`cmyk`: the
+    total ink limit in per cent, layout.page.Page.process; False: RGB); from the
     build's memory cache, else from the disk cache, when this image was made ready for this box before."""
     crop = None if crop is None else tuple(crop)
     return _kept("print", path, lambda digest: _made_printable(path, digest, width_pt, height_pt, cmyk, crop),
@@ -541,7 +542,7 @@ def _made_from_file(path: Path, name: str | None, width_pt: float, height_pt: fl
     return made
 
 
-def to_cmyk(image: Image.Image, limit: bool | int = True) -> Image.Image:
+def to_cmyk(image: Image.Image, limit: int = INK_LIMIT) -> Image.Image:
     """CMYK for the press, each pixel separated as booklet's colours are (booklet.layout.styles.separated: the
     grey in black, so a black, grey or near-neutral dark pixel prints on the black plate alone, and total ink
     under 300 %, or under `limit` per cent: see styles.limited), not as Pillow's convert("CMYK") separates
@@ -584,20 +585,17 @@ CMYK_SEPARATION = "grey in K, near-neutral darks in K alone (styles.separated), 
 
 
 def separation_key(cmyk: bool | int):
-    """What the disk cache's key of an image made for `cmyk` (False, True or the total ink limit) says of it."""
+    """What the disk cache's key of an image made for `cmyk` (False, or the total ink limit) says of it."""
     if not cmyk:  # (an RGB build's, most: nothing imported nor looked up)
         return False
     most = _lowered_limit(cmyk)
     return CMYK_SEPARATION if most is None else (CMYK_SEPARATION, most)
 
 
-def _lowered_limit(cmyk: bool | int) -> int | None:
-    """The total ink limit (per cent) of a CMYK separation for `cmyk` (True or the limit) when it is under the default
-    (printing.paper.INK_LIMIT), which to_cmyk scales C, M and Y down to and separation_key tells apart; else None."""
-    from .layout.styles import INK_LIMIT, ink_limit
-
-    most = ink_limit(cmyk)
-    return most if most < INK_LIMIT else None
+def _lowered_limit(limit: int) -> int | None:
+    """The total ink limit (per cent) of a CMYK separation when it is under the default (printing.paper.INK_LIMIT),
+    which to_cmyk scales C, M and Y down to and separation_key tells apart; else None."""
+    return limit if limit < INK_LIMIT else None
 
 
 @lru_cache(maxsize=1)

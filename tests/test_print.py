@@ -480,3 +480,20 @@ def test_build_ink_limit_separates_under_the_shop_s_limit_that_preflight_checks(
     assert runner.invoke(main, ["build", str(folder), "-o", str(tmp_path / "x.pdf"), "--ink-limit", "260"]).output \
         .endswith("Error: --ink-limit is the total ink of CMYK colours and images: use it with --cmyk\n")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_cmyk_build_s_process_is_its_ink_limit_from_the_page_on():
+    """styles.ink_limit turned a `process` of True into the default limit for ink, to_cmyk and the image cache's key;
+    nothing passes True now: Page.process is the limit (or False for RGB), and what takes it uses it as it is."""
+    from booklet.images import _lowered_limit, separation_key
+    from booklet.layout import styles
+    from booklet.layout.page import page_for
+    from booklet.printing.paper import INK_LIMIT
+
+    assert not hasattr(styles, "ink_limit")
+    assert page_for("A5", cmyk=True).process == INK_LIMIT == 300 and page_for("A5").process is False
+    assert page_for("A5", cmyk=True, ink_limit=260).process == 260
+    assert styles.ink("#1F3A93", 300).cmyk() == styles.cmyk("#1F3A93", 300)
+    assert styles.ink("#1F1F6F", 150).cmyk() == styles.cmyk("#1F1F6F", 150) != styles.cmyk("#1F1F6F", 300)
+    assert _lowered_limit(300) is None and _lowered_limit(260) == 260
+    assert separation_key(False) is False and separation_key(260)[1] == 260

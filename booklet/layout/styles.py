@@ -56,11 +56,6 @@ def limited(inks: tuple[float, float, float, float], limit: int) -> tuple[float,
     return (c * share, m * share, y * share, k)
 
 
-def ink_limit(process: bool | int) -> int:
-    """The total ink limit (per cent) of a build's `process` (Page.process: True, or the limit)."""
-    return INK_LIMIT if process is True else int(process)
-
-
 # Near-neutral colours (R, G and B almost equal) print in black ink alone: C, M and Y come in as the colour's
 # chroma (the most of r, g, b less the least) rises from the first share of its darkness (1 - the most) to the
 # second, smoothly (no banding in a photo's shadows); a light colour keeps them at any chroma (a pale tint).
@@ -111,11 +106,11 @@ def tint_hex(hex_colour: str, share: float) -> str:
 
 
 def ink(hex_colour: str, process: bool | int, share: float = 1.0):
-    """A colour for the PDF: RGB as given, or CMYK for a --cmyk build (`process`: True, or its total ink limit in
-    per cent, Page.process); `share` < 1 is a tint of it (in CMYK, the inks scaled down: a screen tint of the
-    colour)."""
+    """A colour for the PDF: RGB as given (`process` False), or CMYK for a --cmyk build (`process`: its total ink
+    limit in per cent, Page.process); `share` < 1 is a tint of it (in CMYK, the inks scaled down: a screen tint of
+    the colour)."""
     if process:
-        return CMYKColor(*(round(v * share, 4) for v in cmyk(hex_colour, ink_limit(process))))
+        return CMYKColor(*(round(v * share, 4) for v in cmyk(hex_colour, process)))
     r, g, b = rgb(tint_hex(hex_colour, share) if share != 1.0 else hex_colour)
     return Color(r / 255, g / 255, b / 255)
 
@@ -177,7 +172,7 @@ class Palette:
 
 
 def make_palette(theme=None, process: bool | int = False) -> Palette:
-    """The theme's colours (model.Theme; None: the classic theme's) for a build, CMYK when `process` (True, or the
+    """The theme's colours (model.Theme; None: the classic theme's) for a build, CMYK when `process` (the
     total ink limit, per cent: Page.process)."""
     given = {**DEFAULT_COLOURS, **(theme.colours if theme is not None else {})}
     text, primary = given["text"], given["primary"]
