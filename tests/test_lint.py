@@ -756,6 +756,19 @@ def test_a_photo_printed_under_a_millimetre_high_says_how_high(tmp_path, pixels,
         "to them"]
 
 
+def test_a_side_under_a_tenth_of_a_millimetre_is_told_by_a_value_not_by_its_words():
+    """resolution._size told a side under 0.05 mm by the words _mm had just written for it (startswith "under"); _mm
+    says None for it now, and _size words it: each side with its unit then, else one unit after both."""
+    from reportlab.lib.units import mm
+
+    from booklet.lint.resolution import _mm, _size
+
+    assert _mm(0.01 * mm) is None and _mm(0) == "0" and _mm(0.4 * mm) == "0.4" and _mm(22 * mm) == "22"
+    assert _size(22 * mm, 0.01 * mm) == "22 mm \u00d7 under 0.1 mm"
+    assert _size(0.01 * mm, 0.01 * mm) == "under 0.1 mm \u00d7 under 0.1 mm"
+    assert _size(22 * mm, 27.5 * mm) == "22 \u00d7 27.5 mm"
+
+
 @pytest.mark.parametrize("kind", ["invited", "contributed"])
 def test_photos_near_miss(tmp_path, kind):
     """No invited talk has a photo; or only contributed talks lack one."""

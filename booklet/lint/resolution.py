@@ -97,13 +97,13 @@ def _size(width: float, height: float) -> str:
     """A printed size in millimetres: '22 × 27.5 mm'; with a side under 0.05 mm, which one decimal shows as 0 (a photo
     of 10,000 x 10 pixels printed '22 × 0 mm'), each side with its unit: '22 mm × under 0.1 mm'."""
     sides = _mm(width), _mm(height)
-    if any(side.startswith("under") for side in sides):
-        return f"{sides[0]} mm \u00d7 {sides[1]} mm"
+    if None in sides:
+        return " \u00d7 ".join(f"{side or 'under 0.1'} mm" for side in sides)
     return f"{sides[0]} \u00d7 {sides[1]} mm"
 
 
-def _mm(points: float) -> str:
-    """Millimetres to one decimal, without a trailing '.0': 22, 27.5, 139.6, 0.4; 'under 0.1' for less than 0.05 mm
-    (one decimal would show it as 0)."""
+def _mm(points: float) -> str | None:
+    """Millimetres to one decimal, without a trailing '.0': 22, 27.5, 139.6, 0.4; None for less than 0.05 mm (one
+    decimal would show it as 0: _size says it is under 0.1)."""
     shown = f"{points / mm:.1f}".removesuffix(".0")
-    return "under 0.1" if shown == "0" and points > 0 else shown
+    return None if shown == "0" and points > 0 else shown
