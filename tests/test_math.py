@@ -1267,3 +1267,16 @@ def test_a_tower_of_scripts_beside_a_photo_makes_its_paragraph_taller_by_its_roo
     beside = BesidePhoto(Image(str(tmp_path / "photo.png"), 60, 80), [plain], 8)
     beside.wrap(300, 1000)
     assert plain.lineskips() is None and plain.height == pytest.approx(len(plain.blPara.lines) * style.leading)
+
+
+def test_the_room_above_the_first_line_and_below_the_last_is_read_one_way():
+    """The room lineskips adds above a paragraph's first line (a programme entry's time follows it down) and below its
+    last (a glance box's text moved up by it) was read from its lineskips three ways; edge_skips reads it for each."""
+    from booklet.text.paragraph import edge_skips
+
+    style = styles().text
+    tall = Para(markup.inline(r"$x^{a^{b^{c^{d}}}}$ opens and ends a line with a tower, $y_{a_{b_{c_{d}}}}$"), style)
+    tall.wrap(400, 1000)
+    skips = tall.lineskips()
+    assert skips is not None and edge_skips(skips) == (skips[0], skips[-1]) and skips[0] > 0
+    assert edge_skips(None) == (0.0, 0.0)

@@ -20,7 +20,8 @@ from ..text.fonts import (DEPTH, close_recording, fonts_number, open_recording, 
 from .marks import PERSON_CALLBACK, person_drawn
 from ..text.markup import language_ties, ties_of
 from ..text.quotes import curly_quotes
-from ..text.paragraph import HYPHENS, HYPHENS_LINES, MathParagraph, cleaned_text, line_text, page_end_rebroken
+from ..text.paragraph import (HYPHENS, HYPHENS_LINES, MathParagraph, cleaned_text, edge_skips, line_text,
+                              page_end_rebroken)
 
 PICKLE = pickle.HIGHEST_PROTOCOL
 
@@ -1370,8 +1371,7 @@ class Row(Translated, Flowable):
         """How much lower than the leading alone puts it the body's first line is set, as last wrapped: the room
         lineskips adds above a line with a tall formula (0 for any other, or a body not opening with a paragraph)."""
         get = getattr(self.body[0], "lineskips", None) if self.body else None
-        skips = get() if get is not None else None
-        return skips[0] if skips else 0.0
+        return edge_skips(get() if get is not None else None)[0]
 
     def _lowered(self, column: list) -> float:
         """How much taller `column` is for being set `_below`: only what its last line's type (its depth, DEPTH of

@@ -61,7 +61,7 @@ from reportlab.platypus import Flowable, PageBreak
 from ..model import Day, Item, Session, holds_a_break
 from ..text import dates, markup
 from ..text.fonts import SANS
-from ..text.paragraph import break_cut_lines, pattern_cuts
+from ..text.paragraph import break_cut_lines, edge_skips, pattern_cuts
 from .backmatter import NotesPage
 from .common import Context, day_key, names
 from .flowables import Anchor, Para
@@ -779,9 +779,9 @@ class GlancePage(Flowable):
             canv.clipPath(path, stroke=0, fill=0)  # nothing ever runs out of its box
             top = y + height - pad
             last = laid[-1][0]  # the last line's descenders inside the box: the text up by what they lacked
-            skips = last.lineskips()  # (a deep formula's line: set higher in its paragraph by the room under it)
+            # (a deep formula's line: set higher in its paragraph by the room under it)
             foot = top - sum(h for _, h in laid) + last.style.leading - last.style.fontSize \
-                + (skips[-1] if skips else 0.0) - _ink(last)[1]
+                + edge_skips(last.lineskips())[1] - _ink(last)[1]
             top += max(0.0, y - foot)
             for para, h in laid:
                 top -= h
@@ -1016,8 +1016,7 @@ def _sliver(grid: Grid, title: str, width: float, height: float, language: str |
     # the capitals and the descenders below them centred in the box (the formula's reach with them), the
     # paragraph's height counted down to the baseline (the capitals alone centred put the descenders of "Gypsy"
     # under the box's foot, clipped); a deep formula's paragraph has room below its line (lineskips), drawn lower
-    skips = para.lineskips()
-    return [(para, height - max(0.0, height - high - low) / 2 - low + (skips[-1] if skips else 0.0))]
+    return [(para, height - max(0.0, height - high - low) / 2 - low + edge_skips(para.lineskips())[1])]
 
 
 def _ink(para: Para) -> tuple[float, float]:

@@ -307,6 +307,12 @@ def lineskips(lines, style) -> tuple[float, ...] | None:
     return _skips_of(_reaches(lines), style)
 
 
+def edge_skips(skips: tuple[float, ...] | None) -> tuple[float, float]:
+    """The room lineskips `skips` (a paragraph's) adds above its first line and below its last: (0.0, 0.0) for None,
+    every line the leading apart."""
+    return (skips[0], skips[-1]) if skips else (0.0, 0.0)
+
+
 def _reaches(lines) -> list:
     """How high and low the boxes of each of `lines` reach (_boxes_ink; None for a line of no words), as lineskips
     measures them."""
