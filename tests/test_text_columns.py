@@ -577,3 +577,33 @@ def test_line_count_of_paragraphs_kept_from_an_earlier_build_counts_their_lines_
     height = one.wrap(150, UNBOUNDED)[1]
     assert one.line_count() == 13 and round(height / style.leading) == 16  # (the count as it was)
     assert counts == [(26, [[Para], [Para]]), (26, [[int], [int]])]
+
+
+def test_line_count_of_kept_paragraphs_wraps_each_once(monkeypatch):
+    """TextColumns.line_count wrapped a copy of each paragraph kept by index (from an earlier build) on each call; each
+    is wrapped once a width now, and asked again the count is the same."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from booklet.cache import BuildCache
+    from booklet.cache.memory import using
+    from booklet.layout.columns import TextColumns
+    from booklet.layout.flowables import Para
+    from booklet.text.fonts import BODY, use_fonts
+    from booklet.text.markup import inline
+
+    use_fonts()
+    style = ParagraphStyle("tall", fontName=BODY, fontSize=9, leading=11)
+    text = inline(" ".join(f"Word {n} $x^{{a^{{b^{{c^{{d}}}}}}}}$ then some plain words follow here to fill the line"
+                           for n in range(8)))
+    cache = BuildCache()
+    for _ in range(2):  # filled, then kept
+        with using(cache):
+            columns = TextColumns([Para(text, style) for _ in range(3)], 2, 12, key=("tall lines",))
+            columns.wrap(312, 180)
+    assert [[type(f) for f, _, _ in column] for column in columns._laid[3]] == [[int], [int]]
+    wrapped = []
+    wrap = Para.wrap
+    monkeypatch.setattr(Para, "wrap", lambda self, *size: wrapped.append(size) or wrap(self, *size))
+    with using(cache):
+        first = columns.line_count()
+        assert first == 26 and len(wrapped) == 2 and columns.line_count() == first and len(wrapped) == 2

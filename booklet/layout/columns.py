@@ -365,6 +365,7 @@ class TextColumns(Columns):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._whole = None  # (width, about the balanced height of all that is left)
+        self._kept_counts: dict[tuple[int, float], int] = {}  # (index, width) -> _kept_lines's count
 
     def wrap(self, availWidth, availHeight):
         width, height = super().wrap(availWidth, availHeight)
@@ -403,10 +404,13 @@ class TextColumns(Columns):
 
     def _kept_lines(self, index: int, width: float) -> int:
         """The lines of the paragraph `items[index]` (one kept whole in a column) wrapped at `width`: a copy of it, so
-        that the paragraph itself stays as it was (see _fill)."""
-        flowable = copy.copy(self.items[index])
-        flowable.wrap(width, UNBOUNDED)
-        return line_count(flowable)
+        that the paragraph itself stays as it was (see _fill); counted once a width (line_count is asked again)."""
+        count = self._kept_counts.get((index, width))
+        if count is None:
+            flowable = copy.copy(self.items[index])
+            flowable.wrap(width, UNBOUNDED)
+            count = self._kept_counts[(index, width)] = line_count(flowable)
+        return count
 
     def last_leading(self) -> float:
         """The leading of the last paragraph in its columns as last wrapped (0 when it has none): a line of it carried
