@@ -1190,3 +1190,23 @@ def test_a_title_with_a_formula_of_scripts_on_scripts_stays_inside_its_box(tmp_p
         outside += [(words, char, round(low - bottom, 2), round(high - top, 2)) for char, low, high in near
                     if high > top + 0.05 or low < bottom - 0.05]
     assert not outside, outside
+
+
+def test_a_gathered_box_s_title_is_not_made_to_measure_when_none_of_its_names_has_a_formula(monkeypatch):
+    """_title_need made a gathered box's whole title (_gathered: the label and each session's or talk's name as
+    markup) for every gathered box, to find no formula in most, and the drawing made it again; it looks at the names
+    first now, as it does for a box of one item, and makes the title only for a name with a formula in it."""
+    from types import SimpleNamespace
+
+    from booklet.layout import glance
+
+    made = []
+    monkeypatch.setattr(glance, "_gathered", lambda ctx, boxes: made.append(boxes) or ("", None))
+    session = SimpleNamespace(name="Morning session")
+    members = [SimpleNamespace(session=session, item=SimpleNamespace(shown_title="A talk")),
+               SimpleNamespace(session=None, item=SimpleNamespace(shown_title="Coffee"))]
+    box = SimpleNamespace(members=members, item=None)
+    grid = SimpleNamespace(ctx=None)
+    assert glance._title_need(grid, box, 300.0) == 0.0 and made == []
+    members[1].item.shown_title = "On $x^{a^{b}}$"
+    assert glance._title_need(grid, box, 300.0) == 0.0 and made == [members]  # (made: "" has no scripts)
