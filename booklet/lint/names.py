@@ -169,8 +169,8 @@ def candidate_pairs(spellings: list[Spelling]) -> set[tuple[int, int]]:
     same, slots = _Buckets(), _Buckets()
     by_first: dict[str, dict[str, list[int]]] = defaultdict(dict)  # family, first -> other initials -> spellings
     initials: dict[str, list[int]] = defaultdict(list)  # family name and initial -> spellings written so
-    for index, spelling in enumerate(spellings):
-        tokens = spelling.form.tokens
+    for index, written in enumerate(spellings):
+        tokens = written.form.tokens
         same.add("words|" + " ".join(sorted(tokens)), index)
         same.add("joined|" + _joined(tokens), index)
         if len(tokens) < 2:
@@ -195,8 +195,8 @@ def candidate_pairs(spellings: list[Spelling]) -> set[tuple[int, int]]:
                 if len(fewer) < len(middle) and _in_order(fewer, middle):
                     pairs.update((i, j) if i < j else (j, i) for i in members for j in others)
     if initials:  # an initial and the first given names it may stand for
-        for index, spelling in enumerate(spellings):
-            tokens = spelling.form.tokens
+        for index, written in enumerate(spellings):
+            tokens = written.form.tokens
             if len(tokens) > 1 and len(tokens[0]) > 1:
                 for other in initials.get(f"{tokens[-1]}|{tokens[0][0]}", ()):
                     pairs.add((index, other) if index < other else (other, index))
