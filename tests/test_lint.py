@@ -1416,6 +1416,47 @@ def test_two_titles_the_fonts_print_nothing_of_are_told_apart_by_what_was_writte
         ("Monday 13 September", "16:00–17:00"), ("Tuesday 14 September", "16:00–17:00")]
 
 
+def test_titles_the_fonts_print_nothing_of_are_apart_in_any_set_dict_or_cache_key(tmp_path):
+    """Two talks, two posters, two sessions and two poster-session lines titled in CJK alone each print the label
+    title_not_printable, a fields.Untitled that compared, hashed and repr'd as that label: any set or dict keyed by
+    titles (or by the frozen entries that hold them), and any disk cache key made of them (disk.key: their repr), made
+    each two one. They are told apart by what was written, kept through pickling (the model a build keeps for the
+    next command); a title the fonts print is a str as before."""
+    import pickle
+
+    from booklet.cache import disk
+
+    abstracts = BASE["abstracts.yaml"].replace("A talk about Lund", "東京の話").replace("Hierarchical models", "京都の話")
+    posters = ("- {number: 1, author: Zoe Papadopoulou, title: 東京, session: 東京}\n"
+               "- {number: 2, author: Eva Berg, title: 京都, session: 京都}\n")
+    programme = BASE["programme.yaml"].split("  - date:")[0] + (
+        "  - date: 2027-09-13\n    items:\n"
+        "      - session: 東京\n        items:\n          - {time: \"09:00-09:20\", talk: lund-2026}\n"
+        "      - session: 京都\n        items:\n          - {time: \"09:20-10:00\", talk: okafor}\n"
+        "      - {time: \"16:00-17:00\", title: 東京, kind: poster}\n"
+        "      - {time: \"17:00-18:00\", title: 京都, kind: poster}\n")
+    data = write_conference(tmp_path / "conf", {"abstracts.yaml": abstracts, "posters.yaml": posters,
+                                                "programme.yaml": programme, "tutorials.yaml": None})
+    booklet, _ = read_booklet(data)
+    day = booklet.days[0]
+    pairs = {"talk": [a.title for a in booklet.abstracts], "poster": [p.title for p in booklet.posters],
+             "poster's session": [p.session for p in booklet.posters], "session": [s.name for s in day.sessions()],
+             "line": [i.title for i in day.items() if i.kind == "poster"]}
+    for what, (one, other) in pairs.items():
+        assert [str(one), str(other), one.written, other.written] == [
+            "(title not printable)", "(title not printable)", *(("東京の話", "京都の話") if what == "talk"
+                                                                else ("東京", "京都"))], what
+        assert one != other and not one == other and len({one, other}) == 2 and len({one: 1, other: 2}) == 2, what
+        assert disk.key(one) != disk.key(other) and disk.key(one) == disk.key(pickle.loads(pickle.dumps(one))), what
+        assert pickle.loads(pickle.dumps(other)) == other and pickle.loads(pickle.dumps(other)).written == other.written
+        assert one != "(title not printable)" and "(title not printable)" != one  # (not a title that prints it)
+    assert len(set(booklet.posters)) == 2 and len(set(booklet.abstracts)) == 2
+    assert pickle.loads(pickle.dumps(booklet)).posters == booklet.posters
+    kept = pickle.loads(pickle.dumps(booklet))
+    assert [p.session.written for p in kept.posters] == ["東京", "京都"]
+    assert type(read_booklet(write_conference(tmp_path / "plain"))[0].abstracts[0].title) is str
+
+
 def test_placeholder_names_and_texts_are_warnings_at_their_lines_and_left_out_of_the_index(tmp_path):
     abstracts = """\
         - id: lund-2026

@@ -19,7 +19,10 @@ from ..problems import Problem, did_you_mean
 class Untitled(str):
     """What prints in place of a title the fonts print nothing of (Report.untitled, the label title_not_printable), and
     the title as written (`written`): two such titles print alike, and are told apart, and matched (a poster's
-    `session:` with its session), by what was written (as_written)."""
+    `session:` with its session), by what was written (as_written). It is equal only to an Untitled of the same
+    label and the same title as written, and hashes and reprs (as the disk cache's keys are made) with both: any
+    set or dict of titles, any cache key, keeps `session: 東京` and `session: 京都` apart (as their label alone, equal,
+    they were one)."""
 
     written: str
 
@@ -30,6 +33,18 @@ class Untitled(str):
 
     def __getnewargs__(self):  # (entries are pickled: from the process that reads the posters, into the cache)
         return str(self), self.written
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Untitled) and str.__eq__(self, other) and self.written == other.written
+
+    def __ne__(self, other) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((str(self), self.written))
+
+    def __repr__(self) -> str:
+        return f"Untitled({str.__repr__(self)}, {self.written!r})"
 
 
 def as_written(text: str) -> str:
