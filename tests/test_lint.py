@@ -1407,13 +1407,53 @@ def test_two_titles_the_fonts_print_nothing_of_are_told_apart_by_what_was_writte
     flow = [line for page in range(len(pdf)) for line in pdf.lines(page)]
     at = [flow.index(text) for text in ("DAY 1", "Mixture density networks", "DAY 2", "Kernel methods")]
     assert at == sorted(at)  # (each poster after its own day's programme)
-    assert flow[at[3] - 3:at[3]] == ["Posters", "(title not printable)", "2"]  # (under a heading of its own)
+    assert flow[at[3] - 3:at[3]] == ["Posters", "(title not printable) · 16:00–17:00", "2"]  # (a heading of its own)
     run = invoke("proofs", data, "--out", tmp_path / "proofs")
     assert run.exit_code == 0, run.output
     with (tmp_path / "proofs" / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
         rows = {row["id"]: (row["day"], row["time"]) for row in csv.DictReader(file)}
     assert [rows["poster-zoe-papadopoulou"], rows["poster-eva-berg"]] == [
         ("Monday 13 September", "16:00–17:00"), ("Tuesday 14 September", "16:00–17:00")]
+
+
+@pytest.mark.parametrize("placement, language", [("after-programme", "en"), ("by-day", "en"), ("after-programme", "de")])
+def test_poster_groups_of_sessions_the_fonts_print_nothing_of_say_when_they_are_held(tmp_path, placement, language):
+    """Posters grouped by session, two poster sessions titled in CJK alone (`title: 東京`, `title: 京都`): both groups
+    were headed "(title not printable)", in the list and the outline: a reader could not tell which posters are
+    shown when. Each heading is the label followed by the day, time and room the programme gives the session, as a
+    session's heading is followed by its room; in a day's list (abstracts by day) without the day, its heading's."""
+    def day(date: str, title: str, room: str) -> str:
+        return f"  - date: {date}\n    items:\n      - {{time: \"16:00-17:00\", title: {title}, kind: poster{room}}}\n"
+
+    programme = BASE["programme.yaml"].split("  - date:")[0] + day("2027-09-13", "東京", "") + day(
+        "2027-09-14", "京都", ", room: Foyer")
+    posters = ("- {number: 1, author: Zoe Papadopoulou, title: Mixture density networks, session: 東京}\n"
+               "- {number: 2, author: Eva Berg, title: Kernel methods, session: 京都}\n"
+               "- {number: 3, author: Cy Lee, title: Gaussian processes}\n")
+    theme = f"base: classic\nabstracts: {{placement: {placement}}}\nposters: {{group_by: session}}\n"
+    data = write_conference(tmp_path / "conf", {"programme.yaml": programme, "posters.yaml": posters,
+                                                "theme.yaml": theme, "abstracts.yaml": None, "tutorials.yaml": None,
+                                                "conference.yaml": extend("conference.yaml", f"language: {language}\n")})
+    result, pdf = built(data)
+    flow = [line for page in range(len(pdf)) for line in pdf.lines(page)]
+    label = {"en": "(title not printable)", "de": "(Titel nicht druckbar)"}[language]
+
+    def head(title: str) -> str:  # (the heading's lines, above the poster's number)
+        number = flow.index(title) - 1
+        return " ".join(flow[max(at for at in range(number) if flow[at].startswith(label)):number])
+
+    heads = [head(title) for title in ("Mixture density networks", "Kernel methods")]
+    days = {"en": ("Monday 13 September", "Tuesday 14 September"), "de": ("Montag, 13. September",
+                                                                         "Dienstag, 14. September")}[language]
+    if placement == "by-day":
+        assert heads == [f"{label} · 16:00–17:00", f"{label} · 16:00–17:00 · Foyer"]
+    else:
+        assert heads == [f"{label} · {days[0]} · 16:00–17:00", f"{label} · {days[1]} · 16:00–17:00 · Foyer"]
+    def titles(entries) -> list[str]:
+        return [t for entry in entries for t in (titles(entry) if isinstance(entry, list) else [entry.title])]
+
+    outline = titles(PdfReader(str(data.parent / "b.pdf")).outline)
+    assert [title for title in outline if title.startswith(label)] == heads  # (the outline's entries: the same)
 
 
 def test_titles_the_fonts_print_nothing_of_are_apart_in_any_set_dict_or_cache_key(tmp_path):

@@ -486,7 +486,7 @@ LABEL_WORDS = {
                "\u201c \u201d \u2018 \u2019"),
     "title_not_printable": ("in place of a title the fonts print nothing of (an abstract's, a tutorial's, a poster's, "
                             "a programme line's or a session's: CJK alone with the bundled fonts), which check warns "
-                            "of",
+                            "of; over a poster session's posters, followed by its day, time and room",
                             "(title not printable)"),
     "proof_mark": ("a speaker's proof: down the band at the page's outer edge", "PROOF \u00b7 NOT FOR PRINT"),
     "proof_for": ("a speaker's proof: its header's first line; {names} are whom it is for, {pages} its pages",

@@ -402,6 +402,35 @@ def poster_days(booklet: Booklet) -> dict[int, int | None]:
             for i, p in enumerate(booklet.posters)}
 
 
+def poster_slots(booklet: Booklet) -> dict[int, Slot]:
+    """Poster index -> the programme item of the poster session it is presented in (its day, time and room), where
+    the programme says which: the `kind: poster` line its `session:` names by title, or the one such line of the
+    session block it names; a poster naming no session, the programme's one poster-session line. None where that
+    is not one line (two poster sessions, and the poster names neither; a session named that is not there). (A
+    speaker's proof says when the poster is presented; a heading of posters grouped by a session whose name the fonts
+    print nothing of, when: poster_heading.)"""
+    lines: dict[str, list[Slot]] = {}  # a poster-session line's title (as compared) -> its lines
+    blocks: dict[str, list[Slot]] = {}  # a session block's name -> its poster-session lines
+    every: list[Slot] = []
+    for index, day in enumerate(booklet.days):
+        for item, session in day.items_with_sessions():
+            if item.kind != "poster":
+                continue
+            slot = Slot(index, day, item, session, day.date)
+            every.append(slot)
+            if item.title:
+                lines.setdefault(same_name(item.title), []).append(slot)
+            if session is not None:
+                blocks.setdefault(same_name(session.name), []).append(slot)
+    found = {}
+    for number, poster in enumerate(booklet.posters):
+        named = same_name(poster.session) if poster.session else None
+        slots = (lines.get(named) or blocks.get(named) or []) if named else every
+        if len(slots) == 1:
+            found[number] = slots[0]
+    return found
+
+
 def programme_sessions(booklet: Booklet) -> tuple[dict[str, int], set[int], list[str]]:
     """What a poster's `session:` may name, as compared (same_name) -> the day it is on: the programme's session
     blocks and parallel tracks, and the titles of its poster-session lines; the days that have such a line; and

@@ -6,11 +6,14 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..text import markup
+from ..data.fields import Untitled
 from ..model import Poster
 from .abstracts import author_block, continued
 from .columns import GAP, Columns
-from .common import Context, poster_groups, posters_day_key, sorted_posters, underlined
+from .common import (Context, Slot, kept_whole, poster_groups, poster_slots, posters_day_key, sorted_posters,
+                     underlined)
 from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
+from .programme import day_title
 
 
 def build_posters(ctx: Context) -> list:
@@ -28,12 +31,15 @@ def build_day_posters(ctx: Context, day_index: int, title: str) -> list:
     """Abstracts by day: the posters of one day (`title`), after its abstracts and tutorials."""
     name = ctx.label("posters")
     key = posters_day_key(day_index)
-    return poster_list(ctx, ctx.posters_of(day_index), [Anchor(key, name, 1, section=name), DayMark(title)], key, 2)
+    return poster_list(ctx, ctx.posters_of(day_index), [Anchor(key, name, 1, section=name), DayMark(title)], key, 2,
+                       day_index)
 
 
-def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level: int) -> list:
+def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level: int,
+                day_index: int | None = None) -> list:
     """The heading, then the posters in theme.yaml's order, under a heading per session or topic when
-    asked for and given (an outline entry each, at `level`); every poster ruled off."""
+    asked for and given (an outline entry each, at `level`: poster_heading); every poster ruled off. `day_index`:
+    the day whose posters these are (abstracts by day), else None."""
     posters = ctx.booklet.posters
     if not indices:
         return []
@@ -47,12 +53,15 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
     ordered = sorted_posters(posters, indices, ctx.theme.posters_sort, ctx.people, ctx.booklet.conference.language)
     groups = poster_groups(ctx.booklet, ordered, ctx.theme.posters_group_by)
     headed = any(heading is not None for heading, _ in groups)
+    slots = poster_slots(ctx.booklet) if any(isinstance(heading, Untitled) for heading, _ in groups) else {}
     entries = []
     for number, (heading, members) in enumerate(groups):
         if headed:
-            text = heading if heading is not None else ctx.label("other_posters")
-            entries.append(Anchor(f"{key}-group-{number}", markup.plain(text), level))
-            entries.append(Para(markup.inline(text), s.subheading))
+            parts = poster_heading(ctx, heading, slots.get(members[0]), day_index)
+            entries.append(Anchor(f"{key}-group-{number}", " \u00b7 ".join(map(markup.plain, parts)), level))
+            # (a line may break between the parts, not inside one, nor before a dot: none starts with it)
+            shown = "\u00a0\u00b7 ".join(kept_whole(part) for part in parts) if len(parts) > 1 else parts[0]
+            entries.append(Para(markup.inline(shown), s.subheading))
         for index in members:
             entries.append(build_poster_entry(ctx, posters[index], number_width, poster_key(index)))
             entries.append(EndMark(poster_key(index)))
@@ -60,6 +69,21 @@ def poster_list(ctx: Context, indices: list[int], opening: list, key: str, level
     if ctx.text_columns > 1:  # in columns, as an abstract's text is (a wide page, or the theme's `columns`)
         return story + [Columns(entries, ctx.text_columns, GAP)]
     return story + entries
+
+
+def poster_heading(ctx: Context, heading: str | None, slot: Slot | None, day_index: int | None) -> list[str]:
+    """A group's heading (poster_groups), in parts: its session or topic (None: the label other_posters). A session
+    whose name the fonts print nothing of prints the label title_not_printable, as another such one does: followed
+    by when and where the programme holds it (`slot`, poster_slots: of the group's posters), as a session's heading
+    is by its room ("(title not printable) · Tuesday 15 June · 14:00–16:00 · Foyer"), its day left out in a day's
+    list (abstracts by day, `day_index`), so that a reader tells the two apart and finds each in the programme."""
+    if heading is None:
+        return [ctx.label("other_posters")]
+    if not isinstance(heading, Untitled) or slot is None:
+        return [heading]
+    day = day_title(slot.day, ctx.booklet.conference.language, start=False) if slot.day_index != day_index else ""
+    room = slot.item.room or (slot.session.room if slot.session else "")
+    return [part for part in (heading, day, str(slot.item.time or ""), room) if part]
 
 
 def poster_key(index: int) -> str:

@@ -253,6 +253,8 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
                                       tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot, language),
                                       source=_source_of(tutorial.presenters, tutorial.source),
                                       addresses=_emails(tutorial.unnamed)), addresses))
+    from ..layout.common import poster_slots
+
     presented = poster_slots(booklet)
     for person, indices in poster_authors(booklet.posters, booklet.people):
         posters = [booklet.posters[i] for i in indices]
@@ -387,35 +389,6 @@ def _session_when(session: Session, day, language: str) -> tuple[str, str, str]:
     rooms = {item.room for item in session.items if item.room}
     room = session.room or (rooms.pop() if len(rooms) == 1 else "")
     return day_title(day, language, start=False), time, markup.plain(room) if room else ""
-
-
-def poster_slots(booklet: Booklet) -> dict[int, Slot]:
-    """Poster index -> the programme item of the poster session it is presented in (its day, time and room), where
-    the programme says which: the `kind: poster` line its `session:` names by title, or the one such line of the
-    session block it names; a poster naming no session, the programme's one poster-session line. None where that
-    is not one line (two poster sessions, and the poster names neither; a session named that is not there)."""
-    from ..layout.common import Slot, same_name
-
-    lines: dict[str, list[Slot]] = {}  # a poster-session line's title (as compared) -> its lines
-    blocks: dict[str, list[Slot]] = {}  # a session block's name -> its poster-session lines
-    every: list[Slot] = []
-    for index, day in enumerate(booklet.days):
-        for item, session in day.items_with_sessions():
-            if item.kind != "poster":
-                continue
-            slot = Slot(index, day, item, session, day.date)
-            every.append(slot)
-            if item.title:
-                lines.setdefault(same_name(item.title), []).append(slot)
-            if session is not None:
-                blocks.setdefault(same_name(session.name), []).append(slot)
-    found = {}
-    for number, poster in enumerate(booklet.posters):
-        named = same_name(poster.session) if poster.session else None
-        slots = (lines.get(named) or blocks.get(named) or []) if named else every
-        if len(slots) == 1:
-            found[number] = slots[0]
-    return found
 
 
 def known_emails(booklet: Booklet) -> tuple[People, dict[Identity, tuple[str, ...]]]:
