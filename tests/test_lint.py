@@ -447,6 +447,24 @@ def test_programme_title_must_be_a_short_form(tmp_path, title, flagged):
     assert warnings_for(tmp_path, files) == (expected if flagged else [])
 
 
+@pytest.mark.parametrize("title, flagged", [("量子計算の基礎", False), ("量子計算の基礎 (Day 2)", False),
+                                           ("星団の階層モデル", True), ("Quantum computing", True)])
+def test_a_programme_title_the_fonts_print_nothing_of_is_compared_as_written(tmp_path, title, flagged):
+    """An abstract titled in CJK alone (`量子計算の基礎`) and a programme line titled `星団の階層モデル` both print the label
+    title_not_printable, and were compared as they print: the same, so the line naming another talk was not warned
+    of; a line titled in Latin letters was said to differ from "the abstract's title '(title not printable)'". Both
+    are compared, and quoted, as written."""
+    abstracts = BASE["abstracts.yaml"].replace("title: A talk about Lund", "title: 量子計算の基礎")
+    files = {"abstracts.yaml": abstracts,
+             "programme.yaml": PROGRAMME.replace("talk: lund-2026}", f'talk: lund-2026, title: "{title}"}}')}
+    expected = [
+        f"programme.yaml:5: days[0].items[1].title: warning: programme title '{title}' differs from the "
+        "abstract's title '量子計算の基礎' (abstracts.yaml:1)"
+    ]
+    warned = [line for line in warnings_for(tmp_path, files) if "fonts cannot print" not in line]
+    assert warned == (expected if flagged else [])
+
+
 # -- times and dates ---------------------------------------------------------------------------
 
 def test_overlap_in_one_track(tmp_path):

@@ -72,16 +72,22 @@ def _scheduled(booklet: Booklet, items: list[Item]) -> list[Problem]:
 
 
 def _titles(items: list[Item]) -> list[Problem]:
-    """A programme item's own title must be a short form of its talk's (or tutorial's) title."""
+    """A programme item's own title must be a short form of its talk's (or tutorial's) title: as written (a title
+    the fonts print nothing of prints a label, the same for any two)."""
+    from ..data.fields import as_written
+
     problems = []
     for item in items:
         target = item.abstract or item.tutorial
-        if not item.title or target is None or is_short_form(item.title, target.title):
+        if not item.title or target is None:
+            continue
+        title, full = as_written(item.title), as_written(target.title)
+        if is_short_form(title, full):
             continue
         what = "abstract" if item.abstract else "tutorial"
         where = target.source or Source("", 0, "")
-        message = (f"programme title {quoted(squeeze(item.title))} differs from the {what}'s title "
-                   f"{quoted(squeeze(target.title))} ({where.file}:{where.line})")
+        message = (f"programme title {quoted(squeeze(title))} differs from the {what}'s title "
+                   f"{quoted(squeeze(full))} ({where.file}:{where.line})")
         problems.append(_at(item.source, "title", message, "title-mismatch"))
     return problems
 
