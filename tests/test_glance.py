@@ -255,6 +255,21 @@ def _glance(folder, abstracts: list[str], programme: list[str], days: int = 1, p
     return pdf, glance_pages(pdf, result.anchors)
 
 
+def test_gathered_parallel_sessions_the_fonts_print_nothing_of_are_each_named(tmp_path):
+    """Four tracks of ten-minute talks, gathered in one box naming the sessions, named in CJK alone (東京, 京都, 大阪,
+    札幌): each prints the label title_not_printable, and the box named each name once as it prints: one label, as
+    if there were one session. Each is named once as written: four labels, as four sessions."""
+    abstracts: list[str] = []
+    programme = ["days:", *_tracks_day(abstracts, 0, 10)]
+    for r, name in enumerate(("東京", "京都", "大阪", "札幌")):
+        programme[programme.index(f"          - session: Track 0{r}")] = f"          - session: {name}"
+    pdf, (page,) = _glance(tmp_path / "conf", abstracts, programme, page_size="A4")
+    text = pdf.norms[page]
+    assert text.count(norm("PARALLEL SESSIONS")) == 1
+    assert text.count(norm("PARALLEL SESSIONS (title not printable) · (title not printable) · (title not printable) · "
+                           "(title not printable)")) == 1, text
+
+
 def test_four_tracks_of_short_talks_are_one_box_naming_the_sessions_not_lanes_of_empty_boxes(tmp_path):
     """On A4 four lanes are wide enough, but ten-minute talks are too short for a line of the smallest type: the
     parallel sessions of them are one box naming the sessions; those of half-hour talks stay lanes with titles."""

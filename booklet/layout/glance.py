@@ -58,6 +58,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
+from ..data.fields import as_written
 from ..model import Day, Item, Session, holds_a_break
 from ..text import dates, markup
 from ..text.fonts import SANS
@@ -871,13 +872,13 @@ def _gathered(ctx: Context, boxes: list[Box]) -> tuple[str, None]:
         return markup.title(boxes[0].session.name), None  # one session (of short talks: _sessions_gathered; alone)
     if _lines_only(boxes):  # short lines one after another (_short_lines)
         return "\u00a0\u00b7 ".join(markup.title(b.item.shown_title, listed=True) for b in boxes), None
-    shown: dict[str, None] = {}
+    shown: dict[str, str] = {}  # each name once, as written (two the fonts print nothing of: each its label)
     for box in sorted(boxes, key=lambda b: b.order):
         name = box.session.name if box.session else box.item.shown_title
         if name:
-            shown.setdefault(markup.title(name, listed=True), None)
+            shown.setdefault(as_written(name), markup.title(name, listed=True))
     return Labelled(markup.inline(ctx.label("parallel_sessions")), markup_color(ctx.colours.accent),
-                    "\u00a0\u00b7 ".join(shown)), None  # (no line starts with the dot)
+                    "\u00a0\u00b7 ".join(shown.values())), None  # (no line starts with the dot)
 
 
 def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None]:
