@@ -1451,6 +1451,46 @@ def test_an_abstracts_proof_on_a_page_of_several_points_at_its_title(tmp_path):
         assert poster_pointers((tmp_path / "a4.pdf").read_bytes(), [proof], titles, built.anchors) == {}
 
 
+def test_a_posters_proof_points_at_its_own_title_when_titles_print_the_label_alike(tmp_path):
+    """Two posters titled in CJK alone (東京, 京都) on one page, grouped under poster sessions so titled: every one of
+    the four lines starts with the label title_not_printable, and the pointer of each poster's proof (a search for
+    its title's first words) pointed at the first of them, the first group's heading. Each points at its own title,
+    the one with its number left of it."""
+    import pypdfium2 as pdfium
+
+    from booklet.proofs.marks import poster_pointers
+    from booklet.proofs.plan import Proof
+
+    def day(date: str, title: str) -> str:
+        return f"  - date: {date}\n    items:\n      - {{time: \"16:00-17:00\", title: {title}, kind: poster}}\n"
+
+    programme = BASE["programme.yaml"].split("  - date:")[0] + day("2027-09-13", "東京") + day("2027-09-14", "京都")
+    posters = ("- {number: 1, author: Zoe Papadopoulou, title: 東京, session: 東京}\n"
+               "- {number: 2, author: Eva Berg, title: 京都, session: 京都}\n")
+    data = write_conference(tmp_path / "conf", {"programme.yaml": programme, "posters.yaml": posters,
+                                                "theme.yaml": "posters: {group_by: session}\n",
+                                                "abstracts.yaml": None, "tutorials.yaml": None})
+    built = build_booklet(data, tmp_path / "b.pdf")
+    booklet, _ = read_booklet(data)
+    keys = ["poster-0", "poster-1"]
+    titles = {key: poster.title for key, poster in zip(keys, booklet.posters)}
+    numbers = {key: str(poster.number) for key, poster in zip(keys, booklet.posters)}
+    assert built.anchors["poster-0"] == built.anchors["poster-1"]  # (one page)
+    pdf = (tmp_path / "b.pdf").read_bytes()
+    page = pdfium.PdfDocument(pdf)[built.anchors["poster-0"] - 1]
+    text = page.get_textpage()
+    search, found = text.search("(title not printable)", match_case=True), []
+    while (match := search.get_next()):
+        left, bottom, _, top = text.get_charbox(match[0])
+        found.append((left, (bottom + top) / 2))
+    assert len(found) == 4  # (heading, title; heading, title)
+    proofs = [Proof(key, "poster", numbers[key], "", (), (key,)) for key in keys]
+    pointers = poster_pointers(pdf, proofs, titles, built.anchors, numbers)
+    assert [pointers[(key, built.anchors[key])] for key in keys] == [[found[1]], [found[3]]]
+    unnumbered = poster_pointers(pdf, proofs, titles, built.anchors)  # (as before: the first place, a heading)
+    assert [unnumbered[(key, built.anchors[key])] for key in keys] == [[found[0]], [found[0]]]
+
+
 def test_a_reply_by_date_that_is_past_is_a_warning_and_a_bad_one_an_error():
     """Fuzzing: `--reply-by 1900-01-01` printed on every proof without a word (a year mistyped)."""
     from click.testing import CliRunner

@@ -31,15 +31,18 @@ INK = CMYKColor(0, 0, 0, 1)
 WHITE = CMYKColor(0, 0, 0, 0)
 
 
-def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str],
-                   anchors: dict[str, int]) -> dict[tuple[str, int], list[tuple[float, float]]]:
+def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str], anchors: dict[str, int],
+                    numbers: dict[str, str] | None = None) -> dict[tuple[str, int], list[tuple[float, float]]]:
     """(proof id, page) -> where each of its entries' titles starts on that page, (x, the middle height of its first
     line), found by text search (`titles`: an
     entry's link key -> its title): a poster's, and an abstract's on a page that holds another abstract (a layout
     that flows them, A4 or letter: a review found a speaker's proof with nothing to tell which of two was theirs).
 
     A title that cannot be found (an unusual break in its first words) gets no pointer; the header still names it.
+    A poster's title is the one with its number (`numbers`: link key -> number) left of it, where one is: two titles
+    the fonts print nothing of both print the label title_not_printable, and so does a heading of their session.
     """
+    numbers = numbers or {}
     keys = {key for proof in proofs if proof.kind == "poster" for key in proof.anchors if key in anchors}
     from ..layout.common import ABSTRACT_KEY
 
@@ -60,7 +63,7 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str],
             page = document[number - 1]
             text = page.get_textpage()
             for key in on_page:
-                height = _title_height(text, titles[key])
+                height = _title_height(text, titles[key], numbers.get(key))
                 if height is not None:
                     heights[key] = height
             text.close()
@@ -75,14 +78,24 @@ def poster_pointers(pdf: bytes, proofs: list[Proof], titles: dict[str, str],
     return pointers
 
 
-def _title_height(text, title: str) -> tuple[float, float] | None:
-    """Where the first line of a poster's `title` starts on a page's text: (its left, its middle height), or None."""
+def _title_height(text, title: str, number: str | None = None) -> tuple[float, float] | None:
+    """Where the first line of a poster's `title` starts on a page's text: (its left, its middle height), or None:
+    its first words' first place on the page; with the poster's `number`, the first such place with the number
+    left of it on its line (else the first place: as before)."""
     words = markup.plain(title).split()[:3]
-    match = text.search(" ".join(words), match_case=True).get_next() if words else None
-    if not match:
+    if not words:
         return None
-    left, bottom, _, top = text.get_charbox(match[0])
-    return left, (bottom + top) / 2
+    search = text.search(" ".join(words), match_case=True)
+    first = None
+    while (match := search.get_next()):
+        left, bottom, _, top = text.get_charbox(match[0])
+        first = first or (left, (bottom + top) / 2)
+        if number is None or text.get_text_bounded(left - _NUMBER_SPAN, bottom, left - 0.5, top).strip() == number:
+            return left, (bottom + top) / 2
+    return first
+
+
+_NUMBER_SPAN = 40  # points left of a poster's title where its number is looked for (a number column is narrower)
 
 
 # --------------------------------------------------------------------------- what the overlay says

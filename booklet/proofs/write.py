@@ -132,6 +132,7 @@ class _Plan:
     contact: str | None
     short_title: str
     poster_titles: dict[str, str]  # link key -> title, for the pointers (posters', abstracts')
+    poster_numbers: dict[str, str]  # a poster's link key -> its number, printed left of its title (the pointers)
     inputs: dict[Path, str]  # the files the data names (build.named_inputs): no proof replaces one
     words: dict[str, str]  # the booklet's labels (its language's, theme.yaml's): the proofs' words
     language: str
@@ -172,6 +173,7 @@ def _planned(built: BuildResult, pdf: bytes, page_size: str, proofs: list[Proof]
                  markup.plain(conference.running_title),
                  {**{poster_key(i): poster.title for i, poster in enumerate(booklet.posters)},
                   **{abstract_key_at(i): abstract.title for i, abstract in enumerate(booklet.abstracts)}},
+                 {poster_key(i): str(poster.number) for i, poster in enumerate(booklet.posters)},
                  named_inputs(booklet),
                  labels_for(conference.language, booklet.theme.labels), conference.language,
                  (conference.start, conference.end))
@@ -361,6 +363,7 @@ class _Job:
     page: Page
     anchors: dict[str, int]
     poster_titles: dict[str, str]  # link key -> title, for the pointers (posters', abstracts')
+    poster_numbers: dict[str, str]  # a poster's link key -> its number, for the pointers
     reply: tuple[tuple[str, float], ...]  # the header's last line or two, the same on every proof
     short_title: str
     png: bool
@@ -402,7 +405,7 @@ def _make(plan: _Plan, page_size: str, reply_by: dt.date | None, png: bool, path
     proofs = [replace(p, page_lines=chair_lines(p, ranges, own[p.id], reply, geometry, fits, plan.words,
                                                 plan.language))
               if p.chaired else p for p in proofs]
-    job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, reply, plan.short_title, png,
+    job = _Job(plan.pdf, geometry, built.anchors, plan.poster_titles, plan.poster_numbers, reply, plan.short_title, png,
                plan.words["proof_mark"])
     pngs = {p.id: [png_path(paths[p.id], index) for index in range(len(p.pages))] if png else [] for p in proofs}
     old_pngs = {folder: _old_pngs(folder) for folder in {paths[p.id].parent for p in proofs}}
@@ -489,7 +492,8 @@ def _write_groups(job: _Job, groups: list[list[Proof]], files: list[list[_Files]
 
     proofs = [p for group in groups for p in group]
     known = kept.pages if kept is not None and kept.pdf == pdf else None
-    pointers_key = disk.key("pointers", pdf, sorted(job.poster_titles.items()), sorted(job.anchors.items()),
+    pointers_key = disk.key("pointers", pdf, sorted(job.poster_titles.items()), sorted(job.poster_numbers.items()),
+                            sorted(job.anchors.items()),
                             [(p.id, p.kind, p.anchors) for p in proofs])
     pointers = kept.pointers[1] if kept is not None and kept.pointers[0] == pointers_key else None
     helpers = []
@@ -619,7 +623,8 @@ class _GroupWriter:
         if not self._read:
             job = self.job
             if self.pointers is None:
-                self.pointers = poster_pointers(job.pdf, self.proofs, job.poster_titles, job.anchors)
+                self.pointers = poster_pointers(job.pdf, self.proofs, job.poster_titles, job.anchors,
+                                                job.poster_numbers)
             for page in sorted({page for proof in self.proofs for page in proof.pages}):
                 self.copier.prepare(page - 1)
             self._read = True
