@@ -1474,6 +1474,42 @@ def test_poster_groups_of_sessions_the_fonts_print_nothing_of_say_when_they_are_
     assert [title for title in outline if title.startswith(label)] == heads  # (the outline's entries: the same)
 
 
+def test_a_rebuild_after_one_unprintable_session_name_becomes_another_shows_the_change(tmp_path):
+    """A poster's `session: 東京` changed to `session: 京都` (both poster-session lines titled in CJK alone, printing
+    the same label), then built again with the same cache (the disk cache the tests keep, as a LOC's second build,
+    then proofs): the poster moves to the other group, the outline says so, and its proof to the other day."""
+    def day(date: str, title: str) -> str:
+        return f"  - date: {date}\n    items:\n      - {{time: \"16:00-17:00\", title: {title}, kind: poster}}\n"
+
+    programme = BASE["programme.yaml"].split("  - date:")[0] + day("2027-09-13", "東京") + day("2027-09-14", "京都")
+    posters = ("- {number: 1, author: Zoe Papadopoulou, title: Mixture density networks, session: 東京}\n"
+               "- {number: 2, author: Eva Berg, title: Kernel methods, session: 京都}\n")
+    data = write_conference(tmp_path / "conf", {"programme.yaml": programme, "posters.yaml": posters,
+                                                "theme.yaml": "posters: {group_by: session}\n",
+                                                "abstracts.yaml": None, "tutorials.yaml": None})
+    monday, tuesday = "(title not printable) · Monday 13 September · 16:00–17:00", \
+        "(title not printable) · Tuesday 14 September · 16:00–17:00"
+
+    def groups() -> tuple[list[str], dict[str, str]]:
+        _, pdf = built(data)
+        flow = [line for page in range(len(pdf)) for line in pdf.lines(page)]
+        def titles(entries) -> list[str]:
+            return [t for entry in entries for t in (titles(entry) if isinstance(entry, list) else [entry.title])]
+
+        outline = [t for t in titles(PdfReader(str(data.parent / "b.pdf")).outline) if t in (monday, tuesday)]
+        run = invoke("proofs", data, "--out", tmp_path / "proofs")
+        assert run.exit_code == 0, run.output
+        with (tmp_path / "proofs" / "manifest.csv").open(encoding="utf-8-sig", newline="") as file:
+            days = {row["id"]: row["day"] for row in csv.DictReader(file)}
+        return [line for line in flow if line in (monday, tuesday, "Mixture density networks")] + outline, days
+
+    assert groups() == ([monday, "Mixture density networks", tuesday, monday, tuesday],
+                        {"poster-zoe-papadopoulou": "Monday 13 September", "poster-eva-berg": "Tuesday 14 September"})
+    (data / "posters.yaml").write_text(posters.replace("session: 東京", "session: 京都"), encoding="utf-8")
+    assert groups() == ([tuesday, "Mixture density networks", tuesday],
+                        {"poster-zoe-papadopoulou": "Tuesday 14 September", "poster-eva-berg": "Tuesday 14 September"})
+
+
 def test_titles_the_fonts_print_nothing_of_are_apart_in_any_set_dict_or_cache_key(tmp_path):
     """Two talks, two posters, two sessions and two poster-session lines titled in CJK alone each print the label
     title_not_printable, a fields.Untitled that compared, hashed and repr'd as that label: any set or dict keyed by
