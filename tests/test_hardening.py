@@ -564,6 +564,19 @@ def test_the_back_covers_quote_of_two_lines_is_balanced_and_centred(tmp_path):
         assert abs((left + right) / 2 - width / 2) < 3, (line, left, right, width)
 
 
+def test_the_back_covers_title_of_two_lines_is_balanced_not_a_word_alone_on_the_last(tmp_path):
+    """A typesetter's review (SIGDIAL 2020): the back cover's title, centred, read "Annual Meeting of the Special
+    Interest Group on Discourse and / Dialogue"; its lines are balanced as the front cover's and the quote's are."""
+    from booklet.build import build_booklet
+
+    title = "Annual Meeting of the Special Interest Group on Discourse and Dialogue"
+    data = conference(tmp_path, {"conference.yaml": BASE["conference.yaml"].replace(
+        "title: Test Conference", f"title: {title}")})
+    pdf = Pdf(build_booklet(data, tmp_path / "b.pdf").output)
+    lines = [line.strip() for line in pdf.lines(len(pdf) - 1) if line.strip()]
+    assert lines == ["Annual Meeting of the Special Interest", "Group on Discourse and Dialogue"]
+
+
 def test_a_covers_type_is_in_proportion_to_its_page_and_its_tagline_a_measure_a_reader_takes_in(tmp_path):
     """A typesetter's review: on A4 the cover's title was 1.1 times its A5 size on a page 1.4 times as wide, and
     the tagline ran about 125 characters a line across it."""

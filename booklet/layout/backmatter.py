@@ -227,7 +227,8 @@ class BackCover(Flowable):
             parts.append((Marked(linked(value, label)), style, size * 0.3))
         if contact_lines(conf):  # the title set apart from the contact lines above it, as the notes are
             parts[-1] = (parts[-1][0], parts[-1][1], size * 1.5)
-        parts.append((conf.title, _centred("title", SANS + "-Bold", size * 1.1, colours.text, self.quotes), 0))
+        parts.append((conf.title, _centred("title", SANS + "-Bold", size * 1.1, colours.text, self.quotes), 0,
+                      True))  # (balanced as the quote is: "...Group on Discourse and / Dialogue" left a word alone)
         logo = BACK_LOGO_SIZE if conf.logo else 0
         return parts, page.height - page.top - 10 * mm, page.bottom + logo + 4 * mm
 
