@@ -577,6 +577,44 @@ def test_the_back_covers_title_of_two_lines_is_balanced_not_a_word_alone_on_the_
     assert lines == ["Annual Meeting of the Special Interest", "Group on Discourse and Dialogue"]
 
 
+def test_a_committee_heading_at_the_top_of_a_page_stands_where_the_pages_text_begins(tmp_path):
+    """A typesetter's review (SIGDIAL 2020, p. 7): where the committee before it ended at a page's foot, the space
+    between two committees went over to the next page, and "Invited Speakers" stood 15 pt below where a page's text
+    begins ("Program Committee (continued)" on the pages before), its own space above kept under it. The space
+    between committees is dropped at the top of a page, as a heading's space above is."""
+    import pypdfium2 as pdfium
+
+    from booklet.build import build_booklet
+
+    def committee(name, count, extra=", affiliation: 'University of Somewhere, Country'"):
+        return f"  - name: {name}\n    members:\n" + "".join(
+            f"      - {{name: {name.split()[0]} Member{i}{extra}}}\n" for i in range(count))
+
+    chairs = ", affiliation: 'University of Somewhere, Country', role: Chair"
+    text = BASE["conference.yaml"] + "committees:\n" + committee("Organizing Committee", 9, chairs) + committee(
+        "Officers", 5, chairs) + committee("Senior Committee", 8) + committee("Program Committee", 113) + committee(
+        "Secondary Reviewers", 4, "") + committee("Invited Speakers", 3)
+    result = build_booklet(conference(tmp_path, {"conference.yaml": text}), tmp_path / "b.pdf")
+    document = pdfium.PdfDocument(str(result.output))
+
+    def tops(starting):
+        found = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage, height = page.get_textpage(), page.get_height()
+            for k in range(textpage.count_rects()):
+                box = textpage.get_rect(k)
+                if textpage.get_text_bounded(*box).startswith(starting):
+                    found.append((index, round(height - box[3], 1)))
+        return found
+
+    (reviewers_page, reviewers_top), = tops("Secondary Reviewers")
+    (invited_page, invited_top), = tops("Invited Speakers")
+    continued = tops("Program Committee (continued)")
+    assert invited_page == reviewers_page + 1 and len(continued) >= 2  # (the case: the space fell at the page's foot)
+    assert {top for _, top in continued} == {invited_top}, (continued, invited_top)
+
+
 def test_a_covers_type_is_in_proportion_to_its_page_and_its_tagline_a_measure_a_reader_takes_in(tmp_path):
     """A typesetter's review: on A4 the cover's title was 1.1 times its A5 size on a page 1.4 times as wide, and
     the tagline ran about 125 characters a line across it."""

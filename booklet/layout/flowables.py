@@ -11,7 +11,7 @@ from typing import NamedTuple
 from reportlab import rl_config
 from reportlab.lib.colors import gray
 from reportlab.lib.rl_accel import fp_str
-from reportlab.platypus import Flowable, ImageAndFlowables
+from reportlab.platypus import Flowable, ImageAndFlowables, Spacer
 
 from .. import images
 from ..cache import Seldom, memory, seldom_bytes
@@ -1070,6 +1070,15 @@ def _at_top(flowable) -> bool:
     """Whether the frame laying `flowable` out has drawn nothing yet on this page (moving on would not help)."""
     frame = getattr(flowable, "_frame", None)
     return bool(getattr(frame, "_atTop", False))
+
+
+class Gap(Spacer):
+    """Space between two blocks that a page break drops, as it drops a heading's space above: at the top of a page it
+    is nothing (a Spacer there pushed what follows down: SIGDIAL's "Invited Speakers" stood 15 pt below where the
+    page's text begins, where its committee heading's space above was not dropped either)."""
+
+    def wrap(self, availWidth, availHeight):
+        return (self.width, 0) if _at_top(self) else super().wrap(availWidth, availHeight)
 
 
 def _frame_page(flowable) -> float | None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import KeepTogether
 
 from ..text import markup
 from .columns import GAP, Columns, content_key, keep_with_last
 from .common import Context
-from .flowables import Anchor, Continues, Para, Row, Together, height_needed
+from .flowables import Anchor, Continues, Gap, Para, Row, Together, height_needed
 from .styles import markup_color
 
 
@@ -92,7 +92,7 @@ def build_committees(ctx: Context) -> list:
                                    continued, keep=1))
         else:  # a page it runs onto opens with its heading again, "(continued)" (a review: members under none)
             story.append(Continues([Together(head), *rest[:-KEPT_MEMBERS], Together(rest[-KEPT_MEMBERS:])], continued))
-        story.append(Spacer(0, s.body.leading * 0.5))
+        story.append(Gap(0, s.body.leading * 0.5))  # (nothing at the top of a page)
     return story
 
 
