@@ -109,11 +109,15 @@ LATER = (" The checks of data without errors (overlaps, names written two ways, 
 
 def set_tighter(style, text) -> bool:
     """Whether an entry's text `style` is set tighter than the theme's `text` style; checked: within what the layout
-    allows (layout.abstracts: its type size the theme's, its line spacing down to TIGHTEST of the theme's, the space
-    between its paragraphs down to SPACE_TIGHTEST of the theme's)."""
-    from booklet.layout.abstracts import SPACE_TIGHTEST, TIGHTEST
+    allows (layout.abstracts: its type size down to SMALLEST of the theme's, and only with its line spacing at
+    TIGHTEST; its line spacing, to its type size, down to TIGHTEST of the theme's; the space between its paragraphs
+    down to SPACE_TIGHTEST of the theme's)."""
+    from booklet.layout.abstracts import SMALLEST, SPACE_TIGHTEST, TIGHTEST
 
-    assert style.fontSize == text.fontSize, style.name
-    assert TIGHTEST * text.leading - 1e-6 <= style.leading <= text.leading + 1e-6, style.name
+    size = style.fontSize / text.fontSize
+    assert SMALLEST - 1e-6 <= size <= 1 + 1e-6, style.name
+    lead = style.leading / size
+    assert TIGHTEST * text.leading - 1e-6 <= lead <= text.leading + 1e-6, style.name
+    assert size > 1 - 1e-6 or abs(lead - TIGHTEST * text.leading) < 1e-6, style.name  # (smaller: lines at their closest)
     assert SPACE_TIGHTEST * text.spaceAfter - 1e-6 <= style.spaceAfter <= text.spaceAfter + 1e-6, style.name
-    return (style.leading, style.spaceAfter) != (text.leading, text.spaceAfter)
+    return (style.fontSize, style.leading, style.spaceAfter) != (text.fontSize, text.leading, text.spaceAfter)

@@ -59,7 +59,7 @@ def test_a_split_never_returns_a_first_part_taller_than_asked(text_style):
 def test_an_abstract_crossing_a_page_at_an_awkward_height_builds(tmp_path):
     text = "\n\n".join([
         "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. " * 12,
-        "Short line. " * 90,  # (more than LINES_OVER lines over its page: not fitted on one, it runs on)
+        "Short line. " * 150,  # (more than SPILL_FITTED of its page over: not fitted on one, it runs on)
         "We find a correlation between Hubble constant and period distribution with $p < 0.01$. Astronomers & "
         "statisticians rarely share benchmarks; we propose one for binary black holes. " * 6,
     ])

@@ -110,38 +110,45 @@ def _day_heading(ctx: Context, title: str) -> list:
 
 TIGHTEST = 0.92  # of the text's line spacing: an entry is set this tight at most
 SPACE_TIGHTEST = 0.5  # of the space between its paragraphs: a paragraph's end still shows
+SMALLEST = 0.9  # of the text's type size: an entry's text is set this small at most (its lines at TIGHTEST)
 TAIL_LINES = 4  # an entry that runs on holds at least this many lines of its text on its last page (see Continues)
-LINES_OVER = 5  # an entry more of its text's lines than this too long for its page is not tried tighter (3-4 fit)
+SPILL_FITTED = 1 / 4  # of the text's height: an entry over its page by more than this is not tried tighter
 
 
 class Tight(NamedTuple):
     """How an entry's text is set to fit its page: `space`, of the space between its paragraphs; `lead`, of its line
-    spacing. Never its type size: a page set smaller than the page facing it shows (a typographer's review: 9 pt
-    beside 9.5 pt), where a page that runs on is the book's way."""
+    spacing; `size`, of its type size (its line spacing with it). Every line of the entry's text is set alike. The
+    type is made smaller only where closer lines do not fit it, and a fiftieth at a time: a page set smaller shows
+    beside the full-size page facing it (a typographer's review of a first try, a point smaller at once), less than a
+    page of a few lines under "(continued)" does."""
     space: float = 1.0
     lead: float = 1.0
+    size: float = 1.0
 
 
 FULL = Tight()
-# Tighter and tighter: the space between paragraphs, then the line spacing (the spaces at their tightest); each takes
-# as much off the page as the one before, or more.
+# Tighter and tighter, the least visible first: the space between paragraphs, then the line spacing (the spaces at
+# their tightest), then the type a fiftieth smaller at a time, down to SMALLEST (its lines at TIGHTEST of their
+# spacing); each takes as much off the page as the one before, or more.
 LADDER = (*(Tight(space / 10, 1.0) for space in range(9, round(SPACE_TIGHTEST * 10) - 1, -1)),
-          *(Tight(SPACE_TIGHTEST, lead / 100) for lead in range(99, round(TIGHTEST * 100) - 1, -1)))
+          *(Tight(SPACE_TIGHTEST, lead / 100) for lead in range(99, round(TIGHTEST * 100) - 1, -1)),
+          *(Tight(SPACE_TIGHTEST, TIGHTEST, size / 100) for size in range(98, round(SMALLEST * 100) - 1, -2)))
 
 
 def tight_style(ctx: Context, style: ParagraphStyle, tight: Tight) -> ParagraphStyle:
     """`style` (an entry's text) set `tight` (see Tight); `style` itself at FULL."""
     if tight == FULL:
         return style
-    return ctx.derived(style, f"{style.name}_tight_{tight.space:g}_{tight.lead:g}", tight,
-                       leading=style.leading * tight.lead, spaceAfter=style.spaceAfter * tight.space)
+    return ctx.derived(style, f"{style.name}_tight_{tight.space:g}_{tight.lead:g}_{tight.size:g}", tight,
+                       fontSize=style.fontSize * tight.size, leading=style.leading * tight.lead * tight.size,
+                       spaceAfter=style.spaceAfter * tight.space)
 
 
 def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, heading: list = ()) -> list:
     """One abstract as it opens its page (under `heading`, the section's name, when it is the first of a run): a
-    Continues that runs on, "Title (continued)", as long as it needs. An abstract a few lines too long for one page
-    is set tighter, on one page (see fitted_page): its text's paragraphs closer, then its lines (its type as the
-    theme's); it took a second page for those few lines. The section's name is printed over it even where that costs
+    Continues that runs on, "Title (continued)", as long as it needs. An abstract a little too long for one page is
+    set tighter, on one page (see fitted_page): its text's paragraphs closer, then its lines, then its type a little
+    smaller; it took a second page for those few lines. The section's name is printed over it even where that costs
     it a second page (a section that opened without its name looked like a page gone astray: the contents sent the
     reader to it)."""
     page = fitted_page(ctx, list(heading), lambda tight: abstract_content(ctx, abstract, level, tight)[0])
@@ -151,16 +158,21 @@ def build_abstract_page(ctx: Context, abstract: Abstract, level: int = 2, headin
 def fitted_page(ctx: Context, above: list, made) -> list:
     """`above` (the section's name, or nothing) and an entry's content, set to fit one page if it can: made(tight)
     gives the content, its text set `tight` (a Tight), made once for each setting tried. At FULL when that fits; else,
-    for an entry at most LINES_OVER lines of its text too long, the first setting of LADDER that fits: paragraphs
-    closer (down to SPACE_TIGHTEST), then lines closer (down to TIGHTEST); found by halving (each setting takes as much
-    off as the one before, or more), checked on the page. When even the tightest does not fit, it runs on as it is
-    (at FULL)."""
+    for an entry over its page by at most SPILL_FITTED of the page, the first setting of LADDER that fits: paragraphs
+    closer (down to SPACE_TIGHTEST), then lines closer (down to TIGHTEST), then the type smaller (down to SMALLEST),
+    the same for every line of its text; found by halving (each setting takes as much off as the one before, or
+    more), checked on the page (its last line in the text's frame, clear of the foot). When even the tightest does
+    not fit, it runs on as it is (at FULL). Real books (20 imported conferences, A5) ran on to 184 pages holding only
+    "(continued)" and a few lines (with the closer lines alone); the smaller type, at most a tenth smaller, fits
+    those about 7 lines (a sixth of the page) over on their page: 89 such pages are left, of about 10 lines and more
+    (a typesetter would cut or run those on too). Decided once per entry from its own content (a layout cached by
+    content stays valid; about six more layouts of that entry alone)."""
     width, height = ctx.page.text_width, ctx.page.text_height
     page = [*above, *made(FULL)]
     over = height_needed(page, width, height) - height
     if over <= 0.01:
         return page
-    if over > (LINES_OVER + 0.5) * ctx.styles.text.leading:  # ("about" LINES_OVER: a paragraph's space is not a line)
+    if over > SPILL_FITTED * height:
         return page
     fits = {}
 

@@ -100,13 +100,14 @@ def _continuing(ctx: Context, tutorial: Tutorial, story: list) -> Continues:
 
 
 def _tutorial_story(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> list:
-    """The tutorial's flowables, its description set `tight` (see abstracts.Tight)."""
+    """The tutorial's flowables, its description and its people's bios set `tight` (see abstracts.Tight)."""
     return _tutorial_content(ctx, tutorial, tight)[0]
 
 
 def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> tuple[list, int]:
-    """The tutorial's flowables, its description set `tight` (see abstracts.Tight); and how many of them come before
-    its description (its header)."""
+    """The tutorial's flowables, its description and its people's bios set `tight` (see abstracts.Tight: the bios
+    alike, one size of text on the page, where a description set smaller over bios at the theme's size showed); and
+    how many of them come before its description (its header)."""
     s = ctx.styles
     label = f'<font color="{markup_color(ctx.colours.accent)}">{markup.inline(ctx.label("tutorial", number=tutorial.number))}</font>'
     slot = ctx.slots.get("tutorial:" + tutorial.id)
@@ -135,22 +136,22 @@ def _tutorial_content(ctx: Context, tutorial: Tutorial, tight: Tight = FULL) -> 
     if tutorial.presenters:
         aligned = any(p.photo for p in tutorial.presenters)  # then the others' text in the column beside the photos
         story += _headed(ctx, "presenter", tutorial.presenters, last, len(last) if description or last else None,
-                         aligned=aligned)
+                         aligned=aligned, tight=tight)
     if tutorial.authors:  # who prepared it but does not present it: under their own heading, in the index not bold
-        story += _headed(ctx, "coauthor", tutorial.authors, presenting=False)
+        story += _headed(ctx, "coauthor", tutorial.authors, presenting=False, tight=tight)
     return story, header
 
 
 def _headed(ctx: Context, label: str, people: tuple[Person, ...], before=(), text: int | None = None,
-            aligned: bool = False, presenting: bool = True) -> list:
+            aligned: bool = False, presenting: bool = True, tight: Tight = FULL) -> list:
     """`people` (_presenter) under the heading `label` (its plural, label + "s", over several), which keeps with the
     first of them and `before` (Together, whose `text` it is)."""
     heading = ctx.label(label if len(people) == 1 else label + "s")
     first, *others = people
     story = [Together([*before, Para(markup.inline(heading), ctx.styles.subheading),
-                       *_presenter(ctx, first, aligned, presenting)], text=text)]
+                       *_presenter(ctx, first, aligned, presenting, tight)], text=text)]
     for person in others:
-        story.extend(_presenter(ctx, person, aligned, presenting))
+        story.extend(_presenter(ctx, person, aligned, presenting, tight))
     return story
 
 
@@ -168,7 +169,8 @@ def tutorial_outline(tutorial: Tutorial) -> str:
     return f"{tutorial.number}. {markup.plain(tutorial.title)}"
 
 
-def _presenter(ctx: Context, person: Person, aligned: bool = False, presenting: bool = True) -> list:
+def _presenter(ctx: Context, person: Person, aligned: bool = False, presenting: bool = True,
+               tight: Tight = FULL) -> list:
     """A presenter's name, affiliations and bio, beside their photo; `aligned` (another presenter has a photo): in
     the column beside where a photo would be, when they have none. `presenting`: False for a co-author (the index
     lists the page, not in bold)."""
@@ -177,7 +179,7 @@ def _presenter(ctx: Context, person: Person, aligned: bool = False, presenting: 
     block += affiliation_lines(ctx, [markup.address(a) for a in person.affiliations])
     if person.bio:
         block.append(Spacer(0, 3))
-        block += ctx.paras(person.bio, s.text)
+        block += ctx.paras(person.bio, tight_style(ctx, s.text, tight))
     if person.photo:  # photo in its own column: the bio never runs on under it
         photo = ctx.photo(person.photo)
         return [Spacer(0, 6), Row([photo], block, photo.width, gap=4 * mm, pad=0, keep=ctx.page.text_height)]
