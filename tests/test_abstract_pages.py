@@ -180,7 +180,7 @@ def test_an_abstract_that_fills_its_page_to_the_bottom_is_not_followed_by_a_blan
     abstract and the last is left blank. An abstract whose last line reached into the space after its text
     used to have its end mark pushed to the next page, which the page break after it left blank. (The longer ones,
     a few lines too long, are set tighter to end on their page; the longest run on.)"""
-    entries, items = [], []
+    entries = []
     lengths = [*range(320, 420, 4), *range(420, 520, 8)]
     for n_short in range(4):
         for words in lengths:
