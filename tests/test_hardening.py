@@ -91,6 +91,29 @@ def test_a_fifo_in_the_data_folder_is_an_error_not_a_hang(tmp_path):
     assert not (tmp_path / "out.pdf").exists()
 
 
+def test_a_fifo_or_a_device_given_to_import_is_an_error_not_a_hang(tmp_path):
+    """`booklet import` of a FIFO (a named pipe) waited for ever for a writer, and of a link to /dev/zero (or /dev/zero
+    itself) read until memory ran out ("internal error (MemoryError)"); a --timetable so too. Each is now an error
+    naming the file, exit 1, nothing written."""
+    pipe = tmp_path / "schedule.json"
+    os.mkfifo(pipe)
+    zero = tmp_path / "zero.json"
+    zero.symlink_to("/dev/zero")
+    table = tmp_path / "abstracts.csv"
+    table.write_text("Title,Speaker\nWaves,Ana Smith\n", encoding="utf-8")
+    cases = (([pipe], pipe, "a FIFO (named pipe)"), ([zero], zero, "a device"),
+             ([table, "--timetable", pipe], pipe, "a FIFO (named pipe)"),
+             ([table, "--timetable", zero], zero, "a device"))
+    for args, named, kind in cases:  # in a process of its own: a hang fails the test instead of blocking it
+        out = tmp_path / "out"
+        done = subprocess.run([sys.executable, "-m", "booklet", "import", *map(str, args), "--out", str(out)],
+                              capture_output=True, text=True, timeout=60)
+        assert (done.returncode, done.stderr) == (1, f"booklet: {named}: the file is {kind}, not a regular file; "
+                                                     "booklet reads only regular files; nothing was written.\n")
+        assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["abstracts.csv", "schedule.json", "zero.json"]
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, a file no write fits in")
 @pytest.mark.parametrize("command", [["schema"], ["check", "{data}"]])
 def test_output_that_cannot_be_printed_is_a_message_not_a_traceback(tmp_path, command):

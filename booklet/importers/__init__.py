@@ -120,6 +120,18 @@ _HTML_PAGE = re.compile(rb"\A(?:<\?xml[^>]*>|<!--.*?-->|\s)*<(?:!doctype\s+html|
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
 
 
+def _not_a_source(path: Path | None) -> None:
+    """SourceError for a source (or --timetable) that is neither a regular file nor a folder: a FIFO (named pipe), a
+    device (/dev/zero) or a socket, whose reading would wait for a writer, or never end, instead of importing."""
+    from ..data.load import not_a_file
+
+    if path is None or path.is_dir():
+        return
+    why = not_a_file(path)
+    if why:
+        raise SourceError(f"{path}: the file {why}")
+
+
 def _not_an_export(path: Path) -> None:
     """SourceError for a file that holds no export whatever its format: an empty file (a download or export
     that failed), or a web page saved under the export's name (a server's error page, a login page), which
@@ -165,6 +177,8 @@ def _unreadable(path: Path, head: bytes) -> None:
 def read(path: Path, options: Options) -> Imported:
     """The source's content as booklet's documents."""
     path = Path(path)
+    for given in (path, options.timetable):
+        _not_a_source(given)
     if path.is_file():
         _not_an_export(path)
     name = options.format or detect(path)
