@@ -1859,3 +1859,56 @@ def test_a_table_of_rows_all_left_out_says_why_each_was(tmp_path):
     assert str(caught.value) == (
         f"{path}: no contribution in it (every row below the header at line 1 is blank or no contribution: 1 blank "
         "row(s); 1 row(s) of type 'Attendee'; 2 row(s) without a title (line 2, line 3: the title column is 'Title'))")
+
+
+def _limited_import(source, out, *options):
+    """`booklet import source --out out` in a process of its own with 2 GB of address space: a reading that would
+    take all the memory there is fails there (exit 2, "internal error (MemoryError)") instead of on the machine."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+    return subprocess.run([sys.executable, "-m", "booklet", "import", str(source), "--out", str(out), *options],
+                          capture_output=True, text=True, timeout=300, preexec_fn=limit)
+
+
+def test_a_stray_value_far_from_the_table_or_a_sheet_claiming_every_cell_is_no_memory_error(tmp_path):
+    """A workbook with a value typed far off (cell XFD1048576, the sheet's last) was read as 1,048,576 rows of 16,384
+    cells: "internal error (MemoryError)", exit 2, after taking the machine's memory; one whose sheet said in its own
+    <dimension> that it spans A1:XFD1048576 (as some programs write) the same, though its table is four rows. The
+    first is an error naming that cell, the second imports as its cells are."""
+    import re
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(write_xlsx(tmp_path / "programme.xlsx"))
+    book.remove(book["Info"])
+    book.save(tmp_path / "plain.xlsx")
+    book["Programme"]["XFD1048576"] = "x"
+    book.save(tmp_path / "stray.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as plain, zipfile.ZipFile(tmp_path / "wide.xlsx", "w") as wide:
+        for item in plain.infolist():
+            data = plain.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data, n = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', data)
+                assert n == 1
+            wide.writestr(item, data)
+
+    title = ("--map", "Title=Paper name")
+    done = _limited_import(tmp_path / "stray.xlsx", tmp_path / "out-stray", *title)
+    assert (done.returncode, done.stderr) == (1, (
+        f"booklet: {tmp_path / 'stray.xlsx'}: sheet 'Programme' has a value as far as cell XFD1048576 (row 1,048,576, "
+        "column 16,384): more than 2,000,000 cells to read, far more than a table of contributions holds; delete that "
+        "value (a stray one?), or the rows and columns between it and the table, and save the workbook again; nothing "
+        "was written.\n"))
+    assert not (tmp_path / "out-stray").exists()
+
+    done = _limited_import(tmp_path / "wide.xlsx", tmp_path / "out-wide", *title)
+    assert done.returncode == 0, done.stderr
+    mapped = Options(columns={"Title": "Paper name"})
+    wide = table.read(tmp_path / "wide.xlsx", mapped)
+    assert wide.documents == table.read(tmp_path / "plain.xlsx", mapped).documents
+    assert [a["title"] for a in wide.documents["abstracts.yaml"]] == ["Migrating to R", "tmap v4"]

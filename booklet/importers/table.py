@@ -124,13 +124,41 @@ def workbook_sheets(path: Path) -> list[tuple[str, list[list]]]:
         except Exception as e:  # a damaged or encrypted file: zipfile, KeyError, XML errors ...
             raise SourceError(f"{path}: not a readable XLSX workbook ({type(e).__name__}: {e})") from None
         try:
-            sheets = [(sheet.title, [list(r) for r in sheet.iter_rows(values_only=True)])
-                      for sheet in book.worksheets]
+            sheets = [(sheet.title, _sheet_rows(path, sheet)) for sheet in book.worksheets]
         finally:
             book.close()
     if not sheets:
         raise SourceError(f"{path}: the workbook has no sheet")
     return sheets
+
+
+MAX_CELLS = 2_000_000  # a sheet's rows times its columns: 10,000 contributions of 200 columns each
+
+
+def _sheet_rows(path: Path, sheet) -> list[list]:
+    """The rows of a read-only sheet, each as wide as the widest, as far as its cells go: not as far as the sheet's
+    own <dimension> says (a program may write A1:XFD1048576 there, every row then 16,384 cells wide). SourceError
+    for a sheet whose cells span more than MAX_CELLS (a stray value far below or right of the table, at row 1048576
+    or column XFD, which would make the reading take all the memory there is), naming that cell."""
+    from openpyxl.utils import get_column_letter
+
+    sheet.reset_dimensions()
+    rows, width = [], 0
+    for row in sheet.iter_rows(values_only=True):
+        cells = list(row)
+        while cells and cells[-1] is None:
+            cells.pop()
+        rows.append(cells)
+        width = max(width, len(cells))
+        if cells and len(rows) * width > MAX_CELLS:  # (this row's last cell is the one too far down or right)
+            where = f"{get_column_letter(len(cells))}{len(rows)}"
+            raise SourceError(f"{path}: sheet '{sheet.title}' has a value as far as cell {where} (row {len(rows):,}, "
+                              f"column {len(cells):,}): more than {MAX_CELLS:,} cells to read, far more than a table "
+                              "of contributions holds; delete that value (a stray one?), or the rows and columns "
+                              "between it and the table, and save the workbook again")
+    while rows and not rows[-1]:
+        rows.pop()
+    return [cells + [None] * (width - len(cells)) for cells in rows]
 
 
 def _xlsx_rows(path: Path, options: Options):
