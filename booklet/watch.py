@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 
 from .cache.memory import BuildCache
-from .problems import DataError, Problem
+from .problems import DataError, Problem, Refused
 
 DATA_SUFFIXES = {".yaml", ".yml", ".csv"}  # .csv: participants.csv
 DATA_FOLDERS = {"abstracts"}  # what the data folder may hold besides files (see data.validate)
@@ -96,6 +96,8 @@ def rebuild(data_dir: Path, output: Path, options=None, cache: BuildCache | None
         result = build_booklet(Path(data_dir), output, options=options, cache=cache, jobs=jobs)
     except DataError as exc:
         return Rebuild(False, f"{_counts(exc.problems)}; {_kept(output)}", exc.problems, _since(start))
+    except Refused as exc:  # an output that is one of the data's files: as `booklet build` says it
+        return Rebuild(False, f"booklet: {exc}; {_kept(output)}", [], _since(start))
     except OSError as exc:
         return Rebuild(False, f"booklet: cannot write {exc.filename or output}: {exc.strerror or exc}; "
                               f"{_kept(output)}", [], _since(start))

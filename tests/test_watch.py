@@ -76,6 +76,19 @@ def test_a_rebuild_says_what_it_wrote_or_why_not_and_keeps_the_last_good_pdf(tmp
     assert not fresh.exists()
 
 
+def test_a_rebuild_into_a_data_file_is_refused_as_build_refuses_it_not_an_internal_error(tmp_path):
+    """`booklet watch data -o data/conference.yaml` said "internal error (Refused: will not write ...) ... Please
+    report this", at the first build and at each rebuild; it says what `booklet build` says, the file untouched."""
+    folder = write_conference(tmp_path / "conf")
+    target = folder / "conference.yaml"
+    before = target.read_bytes()
+    refused = rebuild(folder, target)
+    assert not refused.ok and refused.problems == []
+    assert refused.message == (f"booklet: will not write {target}: it is a data file of the conference in {folder}; "
+                               f"choose another output; {target} is left as it was.")
+    assert target.read_bytes() == before
+
+
 def test_a_rebuild_reads_an_image_edited_since_the_last_one(tmp_path):
     folder = write_conference(tmp_path / "conf", {"abstracts.yaml": with_photo("images/a.jpg"),
                                                   "images/a.jpg": jpeg((120, 150), (200, 30, 30))})
