@@ -341,10 +341,13 @@ def _chairs(booklet: Booklet, who: People, language: str,
     silence), mailed to the addresses the participants give those names as written (their `email:`, the name left
     out of the list as well): the last of the tuple (none for the others, whom addressed() finds)."""
     from ..data.contract import placeholder_name
+    from ..layout.common import same_name
 
-    given: dict[str, list[str]] = {}  # a name left out of the participants, as written -> the addresses it is given
+    # a name left out of the participants, as written (same_name: no printed form tells two such apart) -> the
+    # addresses it is given
+    given: dict[str, list[str]] = {}
     for participant in booklet.left_out_participants:
-        given.setdefault(_as_written(participant.name), []).append(participant.email)
+        given.setdefault(same_name(participant.name), []).append(participant.email)
     # by identity; a session's for no one by id(session)
     found: dict[Identity | int, tuple[Identity | None, str, list[Chaired], Source | None, tuple[str, ...]]] = {}
     for day in booklet.days:
@@ -355,7 +358,7 @@ def _chairs(booklet: Booklet, who: People, language: str,
             source = session.source and replace(session.source, key=session.source.key + ".chair")
             if not session.chairs:
                 found[id(session)] = (None, session.name, [chaired], source, distinct_emails(
-                    email for name in session.chairs_left_out for email in given.get(_as_written(name), ())))
+                    email for name in session.chairs_left_out for email in given.get(same_name(name), ())))
                 continue
             for name in session.chairs:
                 if placeholder_name(name):
@@ -366,12 +369,6 @@ def _chairs(booklet: Booklet, who: People, language: str,
                 if chaired not in sessions:
                     sessions.append(chaired)
     return list(found.values())
-
-
-def _as_written(name: str) -> str:
-    """A name the fonts print nothing of (so that no printed form tells it from another), as compared with another
-    such: as written, in Unicode's composed form, case and runs of white space aside."""
-    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 def _session_when(session: Session, day, language: str) -> tuple[str, str, str]:
