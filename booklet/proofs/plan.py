@@ -218,7 +218,7 @@ def find_proof(proofs: list[Proof], proof_id: str) -> Proof:
 def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
     """One proof per abstract and per tutorial, and one per poster author (each person once), pages not yet known;
     each session's chair gets its programme pages in a proof of their own (add_chairs)."""
-    from ..layout.common import abstract_key_at
+    from ..layout.common import abstract_key_at, poster_slots
     from ..layout.posters import poster_key
 
     used: set[str] = set()
@@ -253,8 +253,6 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
                                       tutorial.presenters, (f"tutorial-{tutorial.number}",), *_when(slot, language),
                                       source=_source_of(tutorial.presenters, tutorial.source),
                                       addresses=_emails(tutorial.unnamed)), addresses))
-    from ..layout.common import poster_slots
-
     presented = poster_slots(booklet)
     for person, indices in poster_authors(booklet.posters, booklet.people):
         posters = [booklet.posters[i] for i in indices]
@@ -269,11 +267,11 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
     # abstract's speaker so left out: mailed to the addresses given with their names; of a poster whose every name
     # is left out, without one too (its pages have no other proof: the LOC is told)
     for index, poster in enumerate(booklet.posters):
-        if not poster.authors or _emails(poster.unnamed):
+        if (left_out := _emails(poster.unnamed)) or not poster.authors:
             proofs.append(Proof(_unique(f"poster-{poster.number}", used), "poster", str(poster.number),
                                 markup.plain(poster.title), (), (poster_key(index),),
                                 *_when(presented.get(index), language), source=poster.source,
-                                addresses=_emails(poster.unnamed)))
+                                addresses=left_out))
     return add_chairs(booklet, proofs, sessions, addresses, used)
 
 
