@@ -683,8 +683,8 @@ def missing_emails(proofs: list[Proof]) -> list[Problem]:
             continue
         # (and the addresses of those left out of the booklet, who have no name to say)
         mailed = [markup.plain(person.name) for person in p.people if person.email]
-        mailed += [email for email in p.addresses if email.casefold() not in
-                   {person.email.casefold() for person in p.people if person.email}]
+        named = {person.email.casefold() for person in p.people if person.email}
+        mailed += [email for email in p.addresses if email.casefold() not in named]
         for person in p.people:
             if not person.email:
                 source = person.source or p.source or Source("", 0, "")
