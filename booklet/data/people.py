@@ -72,17 +72,16 @@ def read_authors(report: Report, f: Fields, unnamed: list[Person] | None = None)
     if "speaker" in f.map and "authors" in f.map:
         f.error("authors", "give either 'speaker' or 'authors', not both")
         return None
+    before = len(unnamed) if unnamed is not None else 0  # (those left out of this abstract: _speaker_left_out)
     if "speaker" in f.map:
         speaker = f.mapping("speaker", required=True)
         if speaker is None:
             return None
         g = Fields(report, speaker, f.at("speaker"), SPEAKER)
-        before = len(unnamed) if unnamed is not None else 0
         person = read_person(report, g, unnamed)
         _speaker_left_out(unnamed, before, (), g.path)
         return (person,) if person else () if g.left_out else None
     if "authors" in f.map:
-        before = len(unnamed) if unnamed is not None else 0
         authors = _authors(report, f, unnamed)
         _speaker_left_out(unnamed, before, authors or (), f"{f.at('authors')}[0]")
         return authors
