@@ -203,7 +203,6 @@ class Participant:
     country: str | None = None
     email: str | None = None  # never printed
     source: Source | None = field(default=None, compare=False)
-    left_out: bool = field(default=False, compare=False)  # its name left out, the fonts printing nothing of it
 
 
 @dataclass(frozen=True)

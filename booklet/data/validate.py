@@ -66,9 +66,7 @@ def read_booklet(folder: Path, elsewhere: bool = False) -> tuple[Booklet, list[P
             posters_read.end()
     if posters is None:
         posters = read_posters(report, _load(report, folder, "posters.yaml", Seq))
-    participants = read_participants(report, folder, _load)
-    left_out = tuple(p for p in participants if p.left_out)  # (their names as written: Booklet.left_out_participants)
-    participants = tuple(p for p in participants if not p.left_out)
+    participants, left_out = read_participants(report, folder, _load)
     refs = programme.Refs(abstracts, tutorials)
     refs.excused |= {("abstract", i) for i in _ids(item for item, _ in abstract_entries)}
     refs.excused |= {("tutorial", i) for i in _ids(tutorial_entries or ())}
