@@ -146,8 +146,9 @@ class Fields:
         self.path = path
         self.record = record
         self.file = mapping.file
-        self.left_out: list[str] = []  # the key paths of names left out here, the fonts printing nothing of them
-        self.left_out_names: list[str] = []  # those names, as written (never printed: to find the person's email)
+        # the names left out here, the fonts printing nothing of them, as written (never printed: to find the
+        # person's email)
+        self.left_out: list[str] = []
         for key in mapping:
             if key not in record:
                 self.error(key, unknown_key(key, record))
@@ -223,8 +224,7 @@ class Fields:
                     return Untitled(instead, text)
                 if name or self.holds_detail(key):  # (a name, an affiliation, a country: as the warning says)
                     if name:
-                        self.left_out.append(self.at(key))  # (the name, of which the fonts print nothing)
-                        self.left_out_names.append(text)
+                        self.left_out.append(text)  # (the name, of which the fonts print nothing)
                     return None
             text = without_bidi(text)
         return text
@@ -286,8 +286,7 @@ class Fields:
                     name or detail):
                 out.append((without_bidi(text), value.lines[index], where))
             elif name:
-                self.left_out.append(where)
-                self.left_out_names.append(text)
+                self.left_out.append(text)
         return out
 
     def date(self, key: str, required: bool = False) -> dt.date | None:

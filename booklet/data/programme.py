@@ -110,7 +110,7 @@ def _read_session(report: Report, item: Map, path: str, refs: Refs) -> Session |
         f.error("chair", f"too long for a session's heading in the programme: {len(chairs)} chairs of {together} "
                          f"characters together, and a heading's chairs hold at most {SESSION_HEAD_MAX} (say the "
                          "rest in its items)")
-    return Session(name, tuple(items), chairs, room, f.source(), chairs_left_out=tuple(f.left_out_names)) \
+    return Session(name, tuple(items), chairs, room, f.source(), chairs_left_out=tuple(f.left_out)) \
         if name and not long else None
 
 
