@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..data.fields import as_written
 from ..model import Booklet, Item, Source
 from ..problems import Problem, did_you_mean
 from ..text.folding import unmarked, words
@@ -74,8 +75,6 @@ def _scheduled(booklet: Booklet, items: list[Item]) -> list[Problem]:
 def _titles(items: list[Item]) -> list[Problem]:
     """A programme item's own title must be a short form of its talk's (or tutorial's) title: as written (a title
     the fonts print nothing of prints a label, the same for any two)."""
-    from ..data.fields import as_written
-
     problems = []
     for item in items:
         target = item.abstract or item.tutorial
