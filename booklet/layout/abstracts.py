@@ -379,13 +379,19 @@ def _label_line(ctx: Context, abstract: Abstract) -> str:
 def when(slot: Slot, language: str = "en") -> str:
     """'Monday 13 September · 09:20–10:00 · Auditorium' for a scheduled item, after its label (markup): a line
     breaks between the parts, not inside one ("Aurora / Auditorium") unless it is longer than a name kept whole."""
-    parts = [day_title(slot.day, language, start=False, date=slot.date)]  # after midnight: the next day's date
+    return "  \u00b7  ".join(markup.inline(kept_whole(part)) for part in when_parts(slot, language))
+
+
+def when_parts(slot: Slot, language: str = "en", day: bool = True) -> list[str]:
+    """What `when` says of `slot`, as written: its day (not `day`: left out), time and room, those it has."""
+    # (after midnight: the next day's date)
+    parts = [day_title(slot.day, language, start=False, date=slot.date)] if day else []
     if slot.item.time:
         parts.append(str(slot.item.time))
     room = slot.item.room or (slot.session.room if slot.session else None)
     if room:
         parts.append(room)
-    return "  \u00b7  ".join(markup.inline(kept_whole(part)) for part in parts)
+    return parts
 
 
 AFFILIATIONS_LISTED = 4  # affiliations set a line each, at most; more run on in one paragraph

@@ -8,12 +8,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from ..text import markup
 from ..data.fields import Untitled
 from ..model import Poster
-from .abstracts import author_block, continued
+from .abstracts import author_block, continued, when_parts
 from .columns import GAP, Columns
 from .common import (Context, Slot, kept_whole, poster_groups, poster_slots, posters_day_key, sorted_posters,
                      underlined)
 from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
-from .programme import day_title
 
 
 def build_posters(ctx: Context) -> list:
@@ -81,9 +80,7 @@ def poster_heading(ctx: Context, heading: str | None, slot: Slot | None, day_ind
         return [ctx.label("other_posters")]
     if not isinstance(heading, Untitled) or slot is None:
         return [heading]
-    day = day_title(slot.day, ctx.booklet.conference.language, start=False) if slot.day_index != day_index else ""
-    room = slot.item.room or (slot.session.room if slot.session else "")
-    return [part for part in (heading, day, str(slot.item.time or ""), room) if part]
+    return [heading, *when_parts(slot, ctx.booklet.conference.language, day=slot.day_index != day_index)]
 
 
 def poster_key(index: int) -> str:
