@@ -1005,9 +1005,14 @@ class Continues(Translated, Flowable):
             return []  # nothing of the content fits here: it moves on whole, heading and all
         if self.keep and len(begun) < min(self.keep + 1, len(self.content)) and not _at_top(self):
             return []  # the header would end the page without its text: all of it moves on
+        return [Continues(first, None), self._going_on(rest)]
+
+    def _going_on(self, rest: list) -> "Continues":
+        """`rest` on the next page, under the heading ("Title (continued)"): never under what stays here, even where
+        that leaves room (a photo's header)."""
         more = Continues(rest, self.heading, self.heading(), tail=self.tail)
-        more.opens_page = True  # never under its first part, even where that leaves room (a photo's header)
-        return [Continues(first, None), more]
+        more.opens_page = True
+        return more
 
     def draw(self):
         top, previous = self.height, None
@@ -1170,9 +1175,7 @@ class Entry(Continues):
             here = Continues(items[:end], None)
             if here.wrap(availWidth, availHeight)[1] > availHeight:
                 continue
-            more = Continues(items[end:], self.heading, self.heading(), tail=self.tail)
-            more.opens_page = True
-            return [here, more]
+            return [here, self._going_on(items[end:])]
         return []
 
     def _forced(self, first: Continues, availWidth, availHeight, page: float) -> bool:
