@@ -357,9 +357,9 @@ def _title_need(grid: Grid, box: Box, width: float) -> float:
     """The minutes `box` needs to show its title's line in SMALLEST type whole, when a formula of scripts on scripts
     in it reaches higher (lower) than the capitals (descenders) do: the ink of that line as _sliver sets it in the
     box's width, and the padding fit_box leaves in a box taller than a line of that type (0 for any other title)."""
-    names = [name for b in box.members for name in (b.session and b.session.name, b.item and b.item.shown_title)
-             if name] if box.members else [box.item.shown_title]
-    if not any(markup.has_math(name) for name in names):
+    titles = [name for b in box.members for name in (b.session and b.session.name, b.item and b.item.shown_title)
+              if name] if box.members else [box.item.shown_title]
+    if not any(markup.has_math(name) for name in titles):
         return 0.0  # (most titles: no formula, nothing set to measure; a gathered box's title made once, drawn)
     if box.members:
         title, language = _gathered(grid.ctx, box.members)[0], None
