@@ -566,7 +566,12 @@ ABSTRACT_OPTIONS = Record("abstract_options", "Where the abstracts go and how th
         "text is set in two columns (A4, letter: a short abstract alone left two thirds of the page empty); on A5 and "
         "B5, flowing when there are 12 abstracts or more and the median of all of them, header and text, takes less "
         "than half a page (as estimated from its words' widths and the text's line spacing: one each left most pages "
-        "half empty), else one per page",
+        "half empty), else one per page. One per page, an abstract a little too long for its page (over it by up to "
+        "about a sixth of the page on A5) is set on it, not run on to a page of those few lines under \"(continued)\": "
+        "its paragraphs closer, then its lines (to 0.92 of their spacing), then its text's type smaller in steps of "
+        "2 %, to 90 % of the theme's size at most, every line of its text alike (a tutorial's description and bios "
+        "too); its last line stays in the text's frame, clear of the page number. A longer one runs on at the theme's "
+        "size. `booklet check` warns only of those that run on",
         default="auto", choices=("auto", "page", "flow"), example="page"),
     Key("columns", "choice", "each abstract's text in one column or two; auto: two on a page whose one line would "
         "hold more than about 100 characters (A4, letter), one on A5 and B5",
