@@ -203,6 +203,44 @@ def test_the_next_process_starts_with_the_layouts_and_follows_an_edit(tmp_path):
     assert (tmp_path / "damaged.pdf").read_bytes() == cold
 
 
+# a program that imports booklet's build before the command line's own imports (which seed re's and dataclasses' caches
+# first), then runs a command
+BUILD_FIRST = "import sys, booklet.build; from booklet.cli import main; main(sys.argv[1:], prog_name='booklet')"
+# a library user's program (README: build_booklet), as `booklet build DATA -o PDF --jobs 1` builds
+LIBRARY = """import sys; from pathlib import Path; from booklet.build import build_booklet
+result = build_booklet(Path(sys.argv[2]), Path(sys.argv[4]))
+print(f"Wrote {result.output} ({result.pages} pages)")"""
+
+
+def test_the_layouts_kept_by_one_entry_are_the_layouts_of_the_other(tmp_path):
+    """`booklet build`, then a program that imports booklet.build before the command line does, then `booklet build`
+    again, then a library user's build, on one cache folder: each process lays out from what the one before kept, so
+    none writes the kept files again, and the PDF is the same. (Each process runs this repository's booklet, from its folder: a script run from
+    elsewhere imports the booklet installed, whose code is another stamp, and whose kept files replace these.)"""
+    from booklet.cache import persisted
+
+    folder = _illustrated(tmp_path / "conf")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "BOOKLET_CACHE": str(cache)}
+
+    def build(output: Path, *entry: str) -> dict:
+        done = subprocess.run([sys.executable, *entry, "build", str(folder), "-o", str(output), "--jobs", "1"],
+                              env=env, capture_output=True, text=True, cwd=ROOT)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith(f"Wrote {output} (")
+        return {path.name: (path.stat().st_ino, path.stat().st_mtime_ns)
+                for path in sorted((cache / "persisted").iterdir())}
+
+    kept = build(tmp_path / "first.pdf", "-m", "booklet")
+    layouts = disk._path(persisted.KIND, persisted._name(folder.resolve(), "layouts")).name
+    assert layouts in kept and len(kept) == 5  # the layouts, their values kept apart, files, streams, facts
+    assert build(tmp_path / "second.pdf", "-c", BUILD_FIRST) == kept  # nothing made anew: nothing written again
+    assert build(tmp_path / "third.pdf", "-m", "booklet") == kept
+    assert build(tmp_path / "fourth.pdf", "-c", LIBRARY) == kept
+    first = (tmp_path / "first.pdf").read_bytes()
+    assert all((tmp_path / f"{name}.pdf").read_bytes() == first for name in ("second", "third", "fourth"))
+
+
 def test_kept_layouts_are_used_and_never_outlive_what_they_were_made_with(tmp_path, monkeypatch):
     """In a new cache, a build of the data it kept the layouts of lays out nothing anew; the layouts are
     ignored when made by other code (another stamp), or with a font file that has changed since under the
