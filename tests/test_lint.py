@@ -734,6 +734,21 @@ def test_invited_talk_without_a_photo_when_the_other_has_one(tmp_path):
     ]
 
 
+def test_a_keynote_whose_speaker_is_left_out_asks_for_no_photo(tmp_path):
+    """`booklet check` and `build` stopped with "internal error (IndexError: tuple index out of range)" on a keynote
+    whose one speaker's name the fonts print nothing of (`name: 王小明`) while the other invited talk has a photo: the
+    check of photos asked for the photo of its first speaker, and it has none named. Such a talk names no one to
+    give a photo: the name's own warning is the one given, and the book is built."""
+    abstracts = INVITED.replace("Ana Smith, affiliation: Uni A}", "Ana Smith, affiliation: Uni A, photo: a.jpg}")
+    abstracts = abstracts.replace("{name: Chiamaka Okafor, affiliation: Uni B, presenting: true}",
+                                  "{name: 王小明, presenting: true}").replace("- {name: Bo Jones}", "")
+    assert [w.split(": ", 3)[:3] for w in warnings_for(tmp_path, {"abstracts.yaml": abstracts, "a.jpg": jpeg()})] == [
+        ["abstracts.yaml:10", "[1].authors[0].name", "warning"]]
+    folder = write_conference(tmp_path / "build", {"abstracts.yaml": abstracts, "a.jpg": jpeg()})
+    run = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "b.pdf")])
+    assert run.exit_code == 0 and "internal error" not in run.output and (tmp_path / "b.pdf").exists()
+
+
 def test_an_abstract_without_text_among_many_with_one_is_warned_of(tmp_path):
     """A watch walk-through: abstracts.yaml saved half-written ("name: P") built a talk with no text without a word.
     Where many abstracts have no text (some conference systems export talks without one), none is warned of."""
