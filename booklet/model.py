@@ -149,8 +149,10 @@ class Abstract:
 
     @property
     def speakers(self) -> tuple[Person, ...]:
-        """The presenting author(s); the first author when none is marked."""
-        return speakers_of(self.authors)
+        """The presenting author(s) named; the first author when none is marked, and no author left out presents it.
+        None when only authors left out present it ('王小明', presenting, beside 'Bo Jones': Bo Jones does not give the
+        talk, and was named as its speaker in the programme)."""
+        return speakers_of(self.authors, bool(self.speakers_left_out))
 
     @property
     def speakers_left_out(self) -> tuple[Person, ...]:
@@ -158,10 +160,11 @@ class Abstract:
         return tuple(person for person in self.unnamed if person.presenting)
 
 
-def speakers_of(people: tuple[Person, ...]) -> tuple[Person, ...]:
-    """Those of `people` marked as presenting; the first when none is marked (Abstract.speakers; an abstract's
-    presenting authors whose names are left out are its speakers_left_out)."""
-    return tuple(p for p in people if p.presenting) or people[:1]
+def speakers_of(people: tuple[Person, ...], left_out_present: bool = False) -> tuple[Person, ...]:
+    """Those of `people` marked as presenting; the first when none is marked, unless `left_out_present`: some of the
+    authors whose names are left out present it (Abstract.speakers; an abstract's presenting authors whose names are
+    left out are its speakers_left_out)."""
+    return tuple(p for p in people if p.presenting) or (() if left_out_present else people[:1])
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from booklet.output.render import BookletCanvas
 from booklet.text import markup
 from booklet.text.names import sort_key, split_name
 
-from .helpers import BASE, DATA, LATER, MERGE_HINT, extend, write_conference
+from .helpers import BASE, DATA, LATER, MERGE_HINT, extend, write_conference, yaml_text
 from .pdftext import Pdf, norm
 
 PEOPLE_SECTIONS = ("Programme", "Abstracts", "Tutorials", "Posters")
@@ -878,3 +878,58 @@ def test_a_name_with_a_zero_width_space_is_the_name_without_it(tmp_path):
     listed = [line for i in index_pages(pdf) for line in pdf.lines(i) if line.startswith(("Jones", "Lee"))]
     assert listed == ["Jones, Bo 4, 6, 7", "Leee, Cy 4, 8"]
     assert "Bo Jones" in pdf.lines(pdf.pages_with("Party talk")[-1])
+
+
+@pytest.mark.parametrize("language, label", [("en", "(name not printable)"), ("de", "(Name nicht druckbar)")])
+def test_a_talk_given_by_an_author_left_out_names_no_co_author_as_its_speaker(tmp_path, language, label):
+    """A talk whose presenting author's name the fonts print nothing of (`{name: 王小明, presenting: true}`, left out of
+    the booklet) beside a named co-author (Bo Jones) was credited to him: the programme's line and the programme at a
+    glance read "Hierarchical models / Bo Jones", and the index listed him as giving it (its page bold, and the
+    programme's page); so when the left-out author is the first, none marked presenting. The speaker's place now holds
+    the label name_not_printable, in the booklet's language; Bo Jones stays an author on the abstract's page, indexed
+    with that page alone, not bold. A named co-presenter is named as before; a poster's author left out, marked
+    presenting, leaves the named one unmarked too."""
+    abstracts = BASE["abstracts.yaml"].replace(
+        "- {name: Chiamaka Okafor, affiliation: Uni B, presenting: true}",
+        "- {name: 王小明, presenting: true, email: wang@example.org}") + yaml_text("""\
+        - id: first-left-out
+          title: Unmarked authors
+          authors:
+            - {name: 東京, email: t@example.org}
+            - {name: Cy Lee}
+            - {name: Dan Ross}
+          abstract: Text.
+        - id: both-present
+          title: Two speakers
+          authors:
+            - {name: 京都, presenting: true}
+            - {name: Kari Solbakken, presenting: true}
+          abstract: Text.
+        """)
+    programme = BASE["programme.yaml"] + "".join(
+        f'      - {{time: "{t}", talk: {talk}}}\n' for t, talk in (("17:00-18:00", "first-left-out"),
+                                                                 ("18:00-19:00", "both-present")))
+    posters = BASE["posters.yaml"].replace(
+        "author: Zoe Papadopoulou", "authors:\n    - {name: 大阪, presenting: true}\n    - {name: Zoe Papadopoulou}")
+    folder = write_conference(tmp_path / "conf", {
+        "abstracts.yaml": abstracts, "programme.yaml": programme, "posters.yaml": posters,
+        "conference.yaml": extend("conference.yaml", f"language: {language}\n")})
+    pdf = Pdf(build_booklet(folder, tmp_path / "b.pdf").output)
+    glance, day = pdf.lines(2), pdf.lines(3)  # (pages 3 and 4)
+    assert glance[0] == ("Programme at a glance" if language == "en" else "Programm auf einen Blick")
+    for lines in (glance, day):
+        assert lines[lines.index("Hierarchical models") + 1] == label
+        assert lines[lines.index("Unmarked authors") + 1] == label
+        assert lines[lines.index("Two speakers") + 1] == "Kari Solbakken"
+        assert not [line for line in lines if "Bo Jones" in line or "Cy Lee" in line]
+    # the abstracts' pages 6-8 (title, authors), the posters' 10
+    assert [pdf.lines(page)[1:3] for page in (5, 6, 7)] == [["Hierarchical models", "Bo Jones"], [
+        "Unmarked authors", "Cy Lee, Dan Ross"], ["Two speakers", "Kari Solbakken"]]
+    assert pdf.lines(9)[2:4] == ["Mixture density networks", "Zoe Papadopoulou"]
+    index = index_pages(pdf, "Index of authors" if language == "en" else "Autorenverzeichnis")
+    entries = {e["name"]: e["numbers"] for e in read_index(pdf, index)}
+    assert {name: entries[name] for name in ("Jones, Bo", "Lee, Cy", "Ross, Dan", "Solbakken, Kari",
+                                             "Papadopoulou, Zoe")} == {
+        "Jones, Bo": [(6, False)], "Lee, Cy": [(7, False)], "Ross, Dan": [(7, False)],
+        "Solbakken, Kari": [(4, False), (8, True)], "Papadopoulou, Zoe": [(10, False)]}
+    assert not [name for name in entries if any("\u3000" <= c <= "\u9fff" for c in name)]

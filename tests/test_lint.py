@@ -1228,7 +1228,8 @@ def test_a_name_the_fonts_cannot_print_at_all_is_left_out_wherever_names_are_lis
     as an empty slot: "Chair:" with no name, "Chairs: and", "Chairs: and Mei Chen", an author line "Chiamaka
     Okafor1,  2, Bo Jones" (and the left-out author's affiliation), a participant and entries of the index of
     authors with no name under a heading of their own. Such a name is now left out where the data is read, so
-    everywhere: a chairs line with no chair left is left out, one with one chair left says "Chair:"."""
+    everywhere: a chairs line with no chair left is left out, one with one chair left says "Chair:"; a talk whose
+    speaker is left out says so where the speaker goes (the label name_not_printable)."""
     programme = yaml_text("""\
         days:
           - date: 2027-09-13
@@ -1262,7 +1263,7 @@ def test_a_name_the_fonts_cannot_print_at_all_is_left_out_wherever_names_are_lis
         "programme.yaml:10: days[0].items[2].chair[1]", "programme.yaml:14: days[0].items[3].chair[0]"]
     programme_page = pdf.lines(pdf.pages_with("DAY 1 Monday September 2027")[0])
     assert programme_page[programme_page.index("Opening"):] == [
-        "Opening", "09:20–10:00", "A talk about Lund", "5",
+        "Opening", "09:20–10:00", "A talk about Lund", "(name not printable)", "5",  # (its one speaker left out)
         "Inference", "10:30–11:00", "Hierarchical models", "Chiamaka Okafor", "6",
         "Tutorials", "Chair: Mei Chen", "14:00–17:00", "TUTORIAL 1 Bayesian inference", "Sven Oberg", "7",
         "4"]

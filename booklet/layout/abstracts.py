@@ -18,7 +18,8 @@ from ..text import markup
 from ..text.fonts import when_fonts_change
 from ..model import Abstract, Person
 from .columns import GAP, UNBOUNDED, TextColumns
-from .common import PHOTO_HEIGHT, PHOTO_WIDTH, Context, Slot, abstract_photo, kept_whole, presenting, underlined
+from .common import (PHOTO_HEIGHT, PHOTO_WIDTH, Context, Slot, abstract_photo, kept_whole, left_out_present, presenting,
+                     underlined)
 from .flowables import (Anchor, BesidePhoto, Continues, DayMark, EndMark, Entry, Later, Para, Rule,
                         height_needed, line_count)
 from .programme import day_title
@@ -206,7 +207,7 @@ def abstract_content(ctx: Context, abstract: Abstract, level: int = 2, tight: Ti
         Para(_label_line(ctx, abstract), s.when),
         # (its hyphens and quotes in its language)
         Para(markup.title(abstract.title, bold=True), ctx.in_language(s.title, abstract.language)),
-        *author_block(ctx, abstract.authors),
+        *author_block(ctx, abstract.authors, left_out=left_out_present(abstract)),
     ]
     photo = abstract_photo(abstract)
     if photo:
@@ -398,22 +399,24 @@ AFFILIATIONS_LISTED = 4  # affiliations set a line each, at most; more run on in
 
 
 def author_block(ctx: Context, authors: tuple[Person, ...], explain_presenting: bool = True,
-                 names_style=None) -> list:
+                 names_style=None, left_out: bool = False) -> list:
     """Names and affiliations: one author plainly; several with numbered affiliations, a line each (more than
     AFFILIATIONS_LISTED run on, "; " between them: fourteen authors of twelve institutes took an A5 page). The names
-    in `names_style` (the styles' `person`, bold, when None)."""
+    in `names_style` (the styles' `person`, bold, when None). `left_out`: some of the authors left out of the
+    booklet present it (common.left_out_present): an author named presents it only when marked (the index does not
+    list them as presenting it)."""
     s = ctx.styles
     person_style = names_style or s.person
     if len(authors) == 1:
         person = authors[0]
-        return [Para(ctx.named(person.name, presenting=True), person_style),
+        return [Para(ctx.named(person.name, presenting=presenting(authors, left_out)[0]), person_style),
                 *affiliation_lines(ctx, [markup.address(a) for a in _numbered(person.affiliations)[0]])]
     # affiliations that print alike are one ("Uni B" and "Uni B 🎉", the emoji left out, printed "1 Uni B", "2 Uni B")
     listed, numbers = _numbered(a for person in authors for a in person.affiliations)
     shared = len(listed) == 1 and all(p.affiliations for p in authors)  # one affiliation, every author's: no numbers
     underline = underlined(authors)
     names = [_numbered_name(p, {} if shared else numbers, ctx.named(p.name, presents, whole=True), underline)
-             for p, presents in zip(authors, presenting(authors))]
+             for p, presents in zip(authors, presenting(authors, left_out))]
     block = [Para(", ".join(names), person_style)]
     lines = [markup.address(a) if shared else f"<super>{n}</super>\u2009{markup.address(a)}"
              for n, a in enumerate(listed, 1)]

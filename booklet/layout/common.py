@@ -548,14 +548,30 @@ def names(people: tuple[Person, ...], ctx: Context | None = None) -> str:
     return ", ".join(ctx.named(p.name) if ctx else markup.inline(p.name) for p in people)
 
 
-def presenting(people: tuple[Person, ...]) -> list[bool]:
+def presenting(people: tuple[Person, ...], left_out_present: bool = False) -> list[bool]:
     """Whether each of `people` (a talk's or a poster's authors) presents it: the authors marked `presenting`, or the
-    first when none is (as Abstract.speakers). Found once for them all: asked of each author against the whole list,
-    3,200 authors of one name made some ten million comparisons of people (each author with every one marked, field
-    by field, the names alike)."""
-    if any(p.presenting for p in people):
+    first when none is and none of those left out of the booklet presents it (`left_out_present`: as
+    Abstract.speakers). Found once for them all: asked of each author against the whole list, 3,200 authors of one
+    name made some ten million comparisons of people (each author with every one marked, field by field, the names
+    alike)."""
+    if any(p.presenting for p in people) or left_out_present:
         return [p.presenting for p in people]
     return [p is people[0] for p in people]
+
+
+def left_out_present(entry) -> bool:
+    """Whether some of an abstract's or poster's authors whose names are left out of the booklet (its `unnamed`: the
+    fonts print nothing of them) present it."""
+    return any(p.presenting for p in entry.unnamed)
+
+
+def unnamed_speaker(ctx: Context, abstract: Abstract) -> str:
+    """The markup of a talk's speakers' place when only authors whose names are left out present it (no one named
+    speaks: Abstract.speakers): the label name_not_printable (not a co-author named, who does not give it); else
+    ''."""
+    if abstract.speakers or not abstract.speakers_left_out:
+        return ""
+    return markup.inline(ctx.label("name_not_printable"))
 
 
 ABSTRACT_KEY = "abstract-"  # what the link key of every abstract's page starts with

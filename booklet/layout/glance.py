@@ -64,7 +64,7 @@ from ..text import dates, markup
 from ..text.fonts import SANS
 from ..text.paragraph import break_cut_lines, edge_skips, pattern_cuts
 from .backmatter import NotesPage
-from .common import Context, day_key, names
+from .common import Context, day_key, names, unnamed_speaker
 from .flowables import Anchor, Para
 from .styles import hyphenation_language, markup_color
 
@@ -891,7 +891,8 @@ def _texts(ctx: Context, item: Item) -> tuple[str | None, tuple[str, ...] | None
     if item.abstract:
         if item.abstract.kind != "contributed":
             text = f"<b>{text}</b>"
-        return text, _people(ctx, item.abstract.speakers)
+        unnamed = unnamed_speaker(ctx, item.abstract)  # (only speakers left out: the label, no co-author named)
+        return text, (f"<i>{unnamed}</i>",) if unnamed else _people(ctx, item.abstract.speakers)
     if item.tutorial:
         return f"<b>{text}</b>", _people(ctx, item.tutorial.presenters)
     if item.kind == "break":

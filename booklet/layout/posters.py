@@ -10,8 +10,8 @@ from ..data.fields import Untitled
 from ..model import Poster
 from .abstracts import author_block, continued, when_parts
 from .columns import GAP, Columns
-from .common import (Context, Slot, kept_whole, poster_groups, poster_slots, posters_day_key, sorted_posters,
-                     underlined)
+from .common import (Context, Slot, kept_whole, left_out_present, poster_groups, poster_slots, posters_day_key,
+                     sorted_posters, underlined)
 from .flowables import Anchor, DayMark, EndMark, Para, Row, Rule
 
 
@@ -94,7 +94,8 @@ def build_poster_entry(ctx: Context, poster: Poster, number_width: float, key: s
     body = [Para(f"<b>{markup.title(poster.title, bold=True)}</b>", s.body)]
     # (the names in the text's weight under the bold title: set bold as the title is, nothing told them apart)
     names = ctx.derived(s.person, f"{s.person.name}_poster", fontName=s.body.fontName)
-    body += author_block(ctx, poster.authors, explain_presenting=False, names_style=names)
+    body += author_block(ctx, poster.authors, explain_presenting=False, names_style=names,
+                         left_out=left_out_present(poster))
     heading = len(body)
     if poster.abstract:  # (apart from the affiliations as its paragraphs are from each other)
         body += ctx.paras(poster.abstract, ctx.derived(s.text, f"{s.text.name}_apart", spaceBefore=s.text.spaceAfter))

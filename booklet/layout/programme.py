@@ -16,7 +16,7 @@ from reportlab.platypus import PageBreak
 from ..text import dates, markup
 from ..text.fonts import SANS
 from ..model import Day, Item, Parallel, Session, items_of
-from .common import Context, chaired_sessions, day_key, kept_whole, names
+from .common import Context, chaired_sessions, day_key, kept_whole, names, unnamed_speaker
 from .daypages import DayBlock, DayBreak, Line, TracksRow
 from .flowables import Anchor, DayMark, OneLineOr, Para, Row, Rule
 from .styles import markup_color
@@ -188,7 +188,7 @@ def _item_body(ctx: Context, item: Item):
         title_markup = markup.title(title)
         if label:
             title_markup = f"<b>{title_markup}</b>"
-        speaker = f"<i>{names(abstract.speakers, ctx)}</i>"
+        speaker = f"<i>{names(abstract.speakers, ctx) or unnamed_speaker(ctx, abstract)}</i>"
         if label:
             speaker += f' <font name="Sans" size="{s.label.fontSize}" color="{markup_color(ctx.colours.accent)}">{label}</font>'
         if where:

@@ -237,9 +237,9 @@ def plan_proofs(booklet: Booklet, slots: dict[str, Slot]) -> list[Proof]:
         sessions.append(slot.session if slot else None)
         # its speakers: those named, and the addresses of those whose names are left out (the fonts print nothing
         # of them); a speaker left out of a talk whose other authors are named and none presents it ("王小明",
-        # presenting, and "Bo Jones") has it for them alone, not for the first author named
+        # presenting, and "Bo Jones") has it for them alone, not for the first author named (Abstract.speakers)
         left_out = abstract.speakers_left_out
-        speakers = abstract.speakers if not left_out or any(p.presenting for p in abstract.authors) else ()
+        speakers = abstract.speakers
         proofs.append(addressed(Proof(named[abstract.id], "abstract", abstract.id,
                                       markup.plain(abstract.title), speakers, (abstract_key_at(index),),
                                       *_when(slot, language), source=_source_of(speakers, abstract.source),
