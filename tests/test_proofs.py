@@ -546,6 +546,31 @@ def test_a_chair_left_out_of_the_booklet_gets_the_email_the_participants_give_th
             "'Inference'): each of its names is left out of the booklet: send it another way") in output.splitlines()
 
 
+def test_a_co_chair_left_out_of_the_booklet_gets_the_sessions_proof_at_the_participants_address(tmp_path):
+    """`chair: [Mei Chen, 王小明]`: the co-chair whose name the fonts print nothing of (left out of the chair line, and
+    check warns at chair[1]) had no proof, though participants.yaml gives the name an address: only Mei Chen's proof
+    had the session's page. The co-chair now has the session's proof for no one, chair-inference.pdf, "PROOF (name
+    not printable)", mailed to that address, as a chair left out alone has; without an address, no proof is added
+    (Mei Chen's has the page) and the name's warning is the one given."""
+    programme = BASE["programme.yaml"].replace("chair: Mei Chen", "chair: [Mei Chen, 王小明]")
+    participants = "- {name: 王小明, email: wang@example.org}\n- {name: Mei Chen, email: mei@example.org}\n"
+    output, rows = _proofs_run(tmp_path, {"programme.yaml": programme, "participants.yaml": participants})
+    assert [(key, row["kind"], row["names"], row["emails"], row["pages"]) for key, row in rows.items()
+            if row["kind"] == "chair"] == [("chair-inference", "chair", "", "wang@example.org", "4"),
+                                           ("chair-mei-chen", "chair", "Mei Chen", "mei@example.org", "4")]
+    lines = Pdf(tmp_path / "out" / "chair-inference.pdf").lines(0)
+    assert "PROOF (name not printable) · booklet page 4" in lines and "Chair: Mei Chen" in lines
+    assert "Session you chair: Inference · Monday 13 September · 10:30–11:00" in lines
+    assert ("programme.yaml:8: days[0].items[3].chair[1]: warning: the booklet's fonts cannot print '王' (U+738B), "
+            "'小' (U+5C0F), '明' (U+660E); nothing of the name is left to print, so the name is left out of the "
+            "booklet: give theme.yaml's `fonts:` a font that has them") in output.splitlines()
+    assert "no one to send" not in output and "chair-inference" not in output
+    output, rows = _proofs_run(tmp_path / "none", {"programme.yaml": programme,
+                                                   "participants.yaml": "- {name: Mei Chen, email: mei@example.org}\n"})
+    assert [key for key, row in rows.items() if row["kind"] == "chair"] == ["chair-mei-chen"]
+    assert "chair[1]: warning: the booklet's fonts cannot print" in output and "no one to send" not in output
+
+
 def test_a_proof_whose_every_name_is_left_out_goes_to_the_email_given_with_the_name(tmp_path):
     """A speaker written `{name: "🎉", email: a@example.org}` (or a name of CJK alone, which the bundled fonts cannot
     print) is left out of the booklet, and their abstract's proof is for no one: its manifest row had no email and

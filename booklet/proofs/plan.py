@@ -337,7 +337,8 @@ def _chairs(booklet: Booklet, who: People, language: str,
     nothing of them: `chair: 🎈`) is one of its own, for no one: identity None, named by the session (its proof, as
     an abstract's whose speaker's name is left out, says so; without it the session's pages had no proof, in
     silence), mailed to the addresses the participants give those names as written (their `email:`, the name left
-    out of the list as well): the last of the tuple (none for the others, whom addressed() finds)."""
+    out of the list as well): the last of the tuple (none for the others, whom addressed() finds); so is a session
+    whose chairs left out, beside named ones, are given an address there."""
     from ..data.contract import placeholder_name
     from ..layout.common import same_name
 
@@ -354,9 +355,13 @@ def _chairs(booklet: Booklet, who: People, language: str,
                 continue
             chaired = Chaired(session_keys[id(session)], markup.plain(session.name), *_session_when(session, day, language))
             source = session.source and replace(session.source, key=session.source.key + ".chair")
+            # (a co-chair left out beside named ones, `chair: [Mei Chen, 王小明]`, has it too when given an address, as a
+            # poster's author left out beside a named one: without, the named chairs have the pages)
+            emails = distinct_emails(email for name in session.chairs_left_out
+                                     for email in given.get(same_name(name), ()))
+            if not session.chairs or emails:
+                found[id(session)] = (None, session.name, [chaired], source, emails)
             if not session.chairs:
-                found[id(session)] = (None, session.name, [chaired], source, distinct_emails(
-                    email for name in session.chairs_left_out for email in given.get(same_name(name), ())))
                 continue
             for name in session.chairs:
                 if placeholder_name(name):
